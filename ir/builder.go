@@ -1,0 +1,208 @@
+package ir
+
+import (
+	"fmt"
+	"math"
+)
+
+// Builder appends values to a function's body.
+//
+// It numbers values as it goes and reuses an existing value for a repeated
+// pure operation on the same arguments (common subexpressions are computed
+// once). With Simplify set it also folds constants and applies algebraic
+// identities (x*1, x+0, ...); the transforms set it while they build
+// derivative code, and leave it off while they copy the user's computation,
+// whose every operation must be kept so that results match the source bit
+// for bit.
+type Builder struct {
+	Func     *Func
+	Simplify bool
+	seen     map[cseKey]*Value
+}
+
+// cseKey identifies a pure operation on given arguments. Constants are keyed
+// by their bits so that 0 and -0 stay apart.
+type cseKey struct {
+	op         Op
+	typ        Type
+	aux        any
+	a0, a1, a2 *Value
+}
+
+// NewBuilder returns a builder appending to f's body.
+func NewBuilder(f *Func) *Builder {
+	return &Builder{Func: f, seen: make(map[cseKey]*Value)}
+}
+
+// add appends a new value and returns it.
+func (b *Builder) add(op Op, t Type, aux any, args ...*Value) *Value {
+	f := b.Func
+	f.nextID++
+	v := &Value{ID: f.nextID, Op: op, Type: t, Aux: aux, Args: args, Block: f.Body}
+	f.Body.Values = append(f.Body.Values, v)
+	return v
+}
+
+// pure appends a side-effect-free operation, or returns the existing value
+// computing the same thing.
+func (b *Builder) pure(op Op, t Type, aux any, args ...*Value) *Value {
+	if len(args) > 3 {
+		return b.add(op, t, aux, args...)
+	}
+	key := cseKey{op: op, typ: t, aux: aux}
+	if f, ok := aux.(float64); ok {
+		key.aux = math.Float64bits(f)
+	}
+	slots := [...]**Value{&key.a0, &key.a1, &key.a2}
+	for i, a := range args {
+		*slots[i] = a
+	}
+	if v, ok := b.seen[key]; ok {
+		return v
+	}
+	v := b.add(op, t, aux, args...)
+	b.seen[key] = v
+	return v
+}
+
+// Param defines the value of parameter i.
+func (b *Builder) Param(i int) *Value {
+	p := b.Func.Params[i]
+	v := b.add(OpParam, p.Type, i)
+	v.Name = p.Name
+	return v
+}
+
+// Const returns an unnamed constant of type t. val is a float64 for float
+// types, an int64 for signed integers, a uint64 for unsigned ones and a bool
+// for Bool.
+func (b *Builder) Const(t Type, val any) *Value {
+	if t == Float32 {
+		val = float64(float32(val.(float64)))
+	}
+	return b.pure(OpConst, t, val)
+}
+
+// Float returns an unnamed float constant of type t.
+func (b *Builder) Float(t Type, c float64) *Value { return b.Const(t, c) }
+
+// Zero returns the zero of float type t.
+func (b *Builder) Zero(t Type) *Value { return b.Float(t, 0) }
+
+// Bind gives v the source name name and returns the value the name now
+// denotes. An unnamed value takes the name. A value that has a name already
+// keeps it: the new name is an alias (y := x). An unnamed constant is
+// copied into a fresh named constant, since a named constant is a variable.
+func (b *Builder) Bind(v *Value, name string) *Value {
+	switch {
+	case name == "" || name == "_":
+		return v
+	case v.IsConst():
+		n := b.add(OpConst, v.Type, v.Aux)
+		n.Name = name
+		return n
+	case v.Name == "" && v.Op != OpParam:
+		v.Name = name
+		return v
+	}
+	return v
+}
+
+// Copy defines a new value equal to x under the given name.
+func (b *Builder) Copy(x *Value, name string) *Value {
+	v := b.add(OpCopy, x.Type, nil, x)
+	v.Name = name
+	return v
+}
+
+// Comment appends a comment line for the generated code.
+func (b *Builder) Comment(text string) {
+	b.add(OpComment, nil, text)
+}
+
+// Return appends the function's return.
+func (b *Builder) Return(results ...*Value) *Value {
+	return b.add(OpReturn, nil, nil, results...)
+}
+
+// Binary returns x op y for an arithmetic op.
+func (b *Builder) Binary(op Op, x, y *Value) *Value {
+	if !op.IsBinaryArith() {
+		panic(fmt.Sprintf("ir: Binary with %v", op))
+	}
+	if b.Simplify {
+		if v := b.simplifyBinary(op, x, y); v != nil {
+			return v
+		}
+	}
+	return b.pure(op, x.Type, nil, x, y)
+}
+
+// Add returns x + y.
+func (b *Builder) Add(x, y *Value) *Value { return b.Binary(OpAdd, x, y) }
+
+// Sub returns x - y.
+func (b *Builder) Sub(x, y *Value) *Value { return b.Binary(OpSub, x, y) }
+
+// Mul returns x * y.
+func (b *Builder) Mul(x, y *Value) *Value { return b.Binary(OpMul, x, y) }
+
+// Div returns x / y.
+func (b *Builder) Div(x, y *Value) *Value { return b.Binary(OpDiv, x, y) }
+
+// Neg returns -x.
+func (b *Builder) Neg(x *Value) *Value {
+	if b.Simplify {
+		if v := b.simplifyNeg(x); v != nil {
+			return v
+		}
+	}
+	return b.pure(OpNeg, x.Type, nil, x)
+}
+
+// Convert returns x converted to type t.
+func (b *Builder) Convert(x *Value, t Type) *Value {
+	if b.Simplify {
+		if x.Type == t {
+			return x
+		}
+		if x.IsConst() && IsFloat(x.Type) && IsFloat(t) {
+			return b.Float(t, x.Float())
+		}
+	}
+	return b.pure(OpConvert, t, nil, x)
+}
+
+// Call returns fn(args...) of type t. fn must be a pure function.
+func (b *Builder) Call(fn Callee, t Type, args ...*Value) *Value {
+	return b.pure(OpCall, t, fn, args...)
+}
+
+// Compare returns the bool x op y for a comparison op.
+func (b *Builder) Compare(op Op, x, y *Value) *Value {
+	if !op.IsCompare() {
+		panic(fmt.Sprintf("ir: Compare with %v", op))
+	}
+	return b.pure(op, Bool, nil, x, y)
+}
+
+// Select returns x if c is true, else y.
+func (b *Builder) Select(c, x, y *Value) *Value {
+	if b.Simplify && x == y {
+		return x
+	}
+	return b.pure(OpSelect, x.Type, nil, c, x, y)
+}
+
+// Sum returns the sum of terms, added left to right, or the zero of type t
+// when there are none.
+func (b *Builder) Sum(t Type, terms []*Value) *Value {
+	if len(terms) == 0 {
+		return b.Zero(t)
+	}
+	s := terms[0]
+	for _, x := range terms[1:] {
+		s = b.Add(s, x)
+	}
+	return s
+}

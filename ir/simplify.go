@@ -1,0 +1,123 @@
+package ir
+
+import "math"
+
+// The algebra a Builder applies with Simplify set. Derivative code is built
+// from rules that multiply by partials such as 1, -1 or a select of 1 and 0;
+// these identities fold them away so that the generated code reads like the
+// chain rule written by hand. Every rewrite is exact except that a sum with
+// a zero term may lose the sign of a zero result.
+
+// simplifyBinary returns a simpler value equal to x op y, or nil.
+func (b *Builder) simplifyBinary(op Op, x, y *Value) *Value {
+	if x.IsConst() && y.IsConst() && IsFloat(x.Type) {
+		return b.Float(x.Type, foldFloat(op, x.Type, x.Float(), y.Float()))
+	}
+	if !IsFloat(x.Type) {
+		return nil
+	}
+	switch op {
+	case OpAdd:
+		switch {
+		case x.IsFloatConst(0):
+			return y
+		case y.IsFloatConst(0):
+			return x
+		case y.Op == OpNeg:
+			return b.Sub(x, y.Args[0])
+		}
+		return b.mergeSelects(x, y)
+	case OpSub:
+		switch {
+		case y.IsFloatConst(0):
+			return x
+		case x.IsFloatConst(0):
+			return b.Neg(y)
+		case y.Op == OpNeg:
+			return b.Add(x, y.Args[0])
+		}
+	case OpMul:
+		switch {
+		case x.IsConst() && !y.IsConst():
+			return b.Mul(y, x) // constants to the right: dz * 2
+		case y.IsFloatConst(1):
+			return x
+		case y.IsFloatConst(-1):
+			return b.Neg(x)
+		case y.IsFloatConst(0):
+			return y
+		case y.Op == OpSelect && y.Args[1].IsConst() && y.Args[2].IsConst():
+			return b.Select(y.Args[0], b.Mul(x, y.Args[1]), b.Mul(x, y.Args[2]))
+		case x.Op == OpSelect && x.Args[1].IsConst() && x.Args[2].IsConst():
+			return b.Select(x.Args[0], b.Mul(x.Args[1], y), b.Mul(x.Args[2], y))
+		case y.Op == OpDiv && y.Args[0].IsFloatConst(1):
+			return b.Div(x, y.Args[1]) // x * (1/d) is x / d
+		}
+	case OpDiv:
+		switch {
+		case y.IsFloatConst(1):
+			return x
+		case x.IsFloatConst(0):
+			return x
+		}
+	}
+	return nil
+}
+
+// mergeSelects rewrites select(c, x, 0) + select(c, 0, y) as select(c, x, y):
+// the tangent of max(a, b) when both arguments vary.
+func (b *Builder) mergeSelects(x, y *Value) *Value {
+	if x.Op != OpSelect || y.Op != OpSelect || x.Args[0] != y.Args[0] {
+		return nil
+	}
+	switch {
+	case x.Args[2].IsFloatConst(0) && y.Args[1].IsFloatConst(0):
+		return b.Select(x.Args[0], x.Args[1], y.Args[2])
+	case x.Args[1].IsFloatConst(0) && y.Args[2].IsFloatConst(0):
+		return b.Select(x.Args[0], y.Args[1], x.Args[2])
+	}
+	return nil
+}
+
+// simplifyNeg returns a simpler value equal to -x, or nil.
+func (b *Builder) simplifyNeg(x *Value) *Value {
+	switch {
+	case x.IsConst() && IsFloat(x.Type):
+		return b.Float(x.Type, -x.Float())
+	case x.Op == OpNeg:
+		return x.Args[0]
+	case x.Op == OpSelect && x.Args[1].IsConst() && x.Args[2].IsConst():
+		return b.Select(x.Args[0], b.Neg(x.Args[1]), b.Neg(x.Args[2]))
+	}
+	return nil
+}
+
+// foldFloat computes x op y as the generated code would at run time, in the
+// precision of type t.
+func foldFloat(op Op, t Type, x, y float64) float64 {
+	if t == Float32 {
+		a, c := float32(x), float32(y)
+		switch op {
+		case OpAdd:
+			return float64(a + c)
+		case OpSub:
+			return float64(a - c)
+		case OpMul:
+			return float64(a * c)
+		case OpDiv:
+			return float64(a / c)
+		}
+		return math.NaN()
+	}
+	switch op {
+	case OpAdd:
+		return x + y
+	case OpSub:
+		return x - y
+	case OpMul:
+		return x * y
+	case OpDiv:
+		return x / y
+	}
+	return math.NaN()
+}

@@ -1,0 +1,85 @@
+package ir
+
+import "fmt"
+
+// Type is the type of a value or of a parameter.
+type Type interface {
+	String() string // the type as Go spells it
+}
+
+// Basic is one of Go's predeclared numeric or boolean types.
+type Basic int
+
+// The basic types godiff computes with. Float64 and Float32 can carry
+// derivatives; the integer kinds and Bool are always constant with respect to
+// the differentiated parameters.
+const (
+	InvalidBasic Basic = iota
+	Float64
+	Float32
+	Int
+	Int8
+	Int16
+	Int32
+	Int64
+	Uint
+	Uint8
+	Uint16
+	Uint32
+	Uint64
+	Uintptr
+	Bool
+)
+
+var basicNames = [...]string{
+	InvalidBasic: "invalid",
+	Float64:      "float64",
+	Float32:      "float32",
+	Int:          "int",
+	Int8:         "int8",
+	Int16:        "int16",
+	Int32:        "int32",
+	Int64:        "int64",
+	Uint:         "uint",
+	Uint8:        "uint8",
+	Uint16:       "uint16",
+	Uint32:       "uint32",
+	Uint64:       "uint64",
+	Uintptr:      "uintptr",
+	Bool:         "bool",
+}
+
+func (t Basic) String() string {
+	if t < 0 || int(t) >= len(basicNames) {
+		return fmt.Sprintf("basic(%d)", int(t))
+	}
+	return basicNames[t]
+}
+
+// Opaque is a parameter type godiff passes through a signature without
+// computing with it (a string, a slice, a named type). Its Go spelling is
+// kept so that emitted signatures match the source.
+type Opaque struct {
+	Go string
+}
+
+func (t Opaque) String() string { return t.Go }
+
+// IsFloat reports whether t is float64 or float32: a type that can carry a
+// derivative.
+func IsFloat(t Type) bool { return t == Float64 || t == Float32 }
+
+// IsInteger reports whether t is one of Go's integer types.
+func IsInteger(t Type) bool {
+	b, ok := t.(Basic)
+	return ok && b >= Int && b <= Uintptr
+}
+
+// IsSigned reports whether t is a signed integer type.
+func IsSigned(t Type) bool {
+	b, ok := t.(Basic)
+	return ok && b >= Int && b <= Int64
+}
+
+// IsNumeric reports whether t is a float or integer type.
+func IsNumeric(t Type) bool { return IsFloat(t) || IsInteger(t) }
