@@ -206,3 +206,37 @@ func (b *Builder) Sum(t Type, terms []*Value) *Value {
 	}
 	return s
 }
+
+// CopyOf appends a value computing what v computes, on args in place of
+// v's arguments, keeping v's name. The transforms use it to copy the user's
+// computation into the function they build.
+func (b *Builder) CopyOf(v *Value, args []*Value) *Value {
+	var n *Value
+	switch {
+	case v.Op == OpParam:
+		return b.Param(v.Aux.(int))
+	case v.Op == OpComment:
+		b.Comment(v.Aux.(string))
+		return nil
+	case v.Op == OpReturn:
+		return b.Return(args...)
+	case v.Op == OpCopy || (v.Op == OpConst && v.Name != ""):
+		n = b.add(v.Op, v.Type, v.Aux, args...)
+	default:
+		n = b.pure(v.Op, v.Type, v.Aux, args...)
+	}
+	if n.Name == "" {
+		n.Name = v.Name
+	}
+	return n
+}
+
+// FreshName returns want, or want followed by the smallest number from 2 up
+// that makes it differ from every name in taken.
+func FreshName(taken map[string]bool, want string) string {
+	name := want
+	for i := 2; taken[name]; i++ {
+		name = fmt.Sprintf("%s%d", want, i)
+	}
+	return name
+}

@@ -25,6 +25,8 @@ func (b *Builder) simplifyBinary(op Op, x, y *Value) *Value {
 			return x
 		case y.Op == OpNeg:
 			return b.Sub(x, y.Args[0])
+		case x == y:
+			return b.Mul(x, b.Float(x.Type, 2)) // exact: x+x == 2x
 		}
 		return b.mergeSelects(x, y)
 	case OpSub:

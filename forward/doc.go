@@ -1,0 +1,11 @@
+// Package forward builds forward-mode derivatives (Jacobian-vector
+// products) of IR functions.
+//
+// The function it builds runs the user's computation op for op and, right
+// after each value that depends on a differentiated parameter, its tangent:
+// the sum over the value's arguments of the partial derivative (from package
+// rules, the same table the reverse mode reads) times the argument's
+// tangent. Tangents of values that no differentiated parameter reaches are
+// zero and are never computed. The cost is a small constant times the
+// function's, per direction.
+package forward

@@ -1,0 +1,123 @@
+package godiff
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"godiff/emit"
+	"godiff/forward"
+	"godiff/ir"
+	"godiff/parse"
+	"godiff/reverse"
+)
+
+// Options adjusts a run.
+type Options struct {
+	// Output, if set, is the one file that receives every generated
+	// function; by default each input x.go gets x_godiff.go beside it.
+	Output string
+}
+
+// Output is one generated file.
+type Output struct {
+	Path    string   // where the file goes
+	Sources []string // the input files it was generated from
+	// Content is the file's Go source, or nil when its sources have no
+	// directives, in which case an earlier godiff output there is stale.
+	Content []byte
+}
+
+// Generate differentiates every annotated function of the given files and
+// returns the files to write. A problem with the input is a parse.ErrorList
+// holding every diagnostic of the run.
+func Generate(paths []string, opts Options) ([]Output, error) {
+	files, err := parse.Load(paths)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Output != "" {
+		return generateInto(files, opts.Output)
+	}
+	var outs []Output
+	for _, f := range files {
+		out, err := generateFile(OutputPath(f.Path), []*parse.File{f})
+		if err != nil {
+			return nil, err
+		}
+		outs = append(outs, out)
+	}
+	return outs, nil
+}
+
+// OutputPath returns the default output of a source file: net.go →
+// net_godiff.go in the same directory.
+func OutputPath(source string) string {
+	return strings.TrimSuffix(source, ".go") + "_godiff.go"
+}
+
+// generateInto puts the functions of all files into one output, which must
+// then be in their package.
+func generateInto(files []*parse.File, path string) ([]Output, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files[1:] {
+		if f.Package != files[0].Package || filepath.Dir(f.Path) != filepath.Dir(files[0].Path) {
+			return nil, fmt.Errorf("-o %s: %s and %s are in different packages; run godiff once per package", path, files[0].Path, f.Path)
+		}
+	}
+	out, err := generateFile(abs, files)
+	if err != nil {
+		return nil, err
+	}
+	return []Output{out}, nil
+}
+
+// generateFile builds one output from the annotated functions of files.
+func generateFile(path string, files []*parse.File) (Output, error) {
+	out := Output{Path: path}
+	spec := emit.FileSpec{Package: files[0].Package, BuildConstraint: files[0].BuildConstraint}
+	for _, f := range files {
+		out.Sources = append(out.Sources, f.Path)
+		for _, t := range f.Targets {
+			for _, d := range t.Directives {
+				g, err := Derive(t.Func, d)
+				if err != nil {
+					return Output{}, err
+				}
+				spec.Funcs = append(spec.Funcs, g)
+			}
+		}
+	}
+	if len(spec.Funcs) == 0 {
+		return out, nil
+	}
+	content, err := emit.File(spec)
+	if err != nil {
+		return Output{}, fmt.Errorf("internal error emitting %s: %v", path, err)
+	}
+	out.Content = content
+	return out, nil
+}
+
+// Derive builds the derivative function one directive asks for and checks
+// the result with the IR verifier.
+func Derive(f *ir.Func, d parse.Directive) (*ir.Func, error) {
+	var g *ir.Func
+	switch d.Mode {
+	case parse.Grad:
+		g = reverse.Transform(f, d.Wrt, reverse.Grad)
+	case parse.VJP:
+		g = reverse.Transform(f, d.Wrt, reverse.VJP)
+	case parse.JVP:
+		g = forward.Transform(f, d.Wrt)
+	default:
+		return nil, fmt.Errorf("%v: unknown directive mode %v", d.Pos, d.Mode)
+	}
+	if err := ir.Verify(g); err != nil {
+		return nil, fmt.Errorf("internal error in the %v transform of %s (please report): %v", d.Mode, f.Name, err)
+	}
+	return g, nil
+}

@@ -1,0 +1,114 @@
+// Package irgen builds random straight-line IR functions for testing the
+// transforms: every operation and derivative rule, in random combinations,
+// reassigned names, shared subexpressions and inactive integer code, with
+// arguments kept where each rule is smooth so that finite differences are a
+// fair reference.
+package irgen
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"godiff/ir"
+)
+
+// Func returns a random function of nfloat float64 parameters, one int
+// parameter n, and nresults float64 results, built from about size
+// operations.
+func Func(rng *rand.Rand, nfloat, nresults, size int) *ir.Func {
+	var params []ir.Param
+	for i := 0; i < nfloat; i++ {
+		params = append(params, ir.Param{Name: fmt.Sprintf("x%d", i), Type: ir.Float64})
+	}
+	params = append(params, ir.Param{Name: "n", Type: ir.Int})
+	results := make([]ir.Result, nresults)
+	for i := range results {
+		results[i] = ir.Result{Type: ir.Float64}
+	}
+	f := ir.NewFunc(fmt.Sprintf("Random%d", rng.IntN(1000)), params, results)
+	b := ir.NewBuilder(f)
+	g := &gen{b: b, rng: rng}
+	for i := range params {
+		v := b.Param(i)
+		if v.Type == ir.Float64 {
+			g.pool = append(g.pool, v)
+		} else {
+			g.n = v
+		}
+	}
+	for i := 0; i < size; i++ {
+		v := g.op()
+		g.pool = append(g.pool, b.Bind(v, names[rng.IntN(len(names))]))
+	}
+	out := make([]*ir.Value, nresults)
+	for i := range out {
+		// Mix the last values so that every result depends on much.
+		out[i] = b.Add(g.pool[len(g.pool)-1-i], g.pick())
+	}
+	b.Return(out...)
+	return f
+}
+
+var names = []string{"a", "b", "h", "z", "", ""}
+
+type gen struct {
+	b    *ir.Builder
+	rng  *rand.Rand
+	pool []*ir.Value
+	n    *ir.Value
+}
+
+func (g *gen) pick() *ir.Value { return g.pool[g.rng.IntN(len(g.pool))] }
+
+func (g *gen) c(x float64) *ir.Value { return g.b.Float(ir.Float64, x) }
+
+// positive returns 1 + x*x: an argument safe for log, sqrt and pow.
+func (g *gen) positive(x *ir.Value) *ir.Value { return g.b.Add(g.c(1), g.b.Mul(x, x)) }
+
+// bounded returns tanh(x)*0.9: an argument safe for asin and acos.
+func (g *gen) bounded(x *ir.Value) *ir.Value {
+	return g.b.Mul(g.call("Tanh", x), g.c(0.9))
+}
+
+func (g *gen) call(name string, args ...*ir.Value) *ir.Value {
+	return g.b.Call(ir.Callee{Path: "math", Name: name}, ir.Float64, args...)
+}
+
+// op builds one random operation on values of the pool.
+func (g *gen) op() *ir.Value {
+	b, x, y := g.b, g.pick(), g.pick()
+	switch g.rng.IntN(16) {
+	case 0:
+		return b.Add(x, y)
+	case 1:
+		return b.Sub(x, y)
+	case 2:
+		return b.Mul(x, y)
+	case 3:
+		return b.Div(x, g.positive(y))
+	case 4:
+		return b.Neg(x)
+	case 5:
+		return b.Mul(x, b.Convert(b.Add(b.Binary(ir.OpMul, g.n, b.Const(ir.Int, int64(2))), b.Const(ir.Int, int64(1))), ir.Float64))
+	case 6:
+		return b.Mul(x, g.c(0.5))
+	case 7:
+		return g.call([]string{"Sin", "Cos", "Atan", "Tanh", "Erf"}[g.rng.IntN(5)], x)
+	case 8:
+		return g.call([]string{"Exp", "Expm1", "Sinh", "Cosh"}[g.rng.IntN(4)], g.call("Tanh", x))
+	case 9:
+		return g.call([]string{"Log", "Log10", "Log2", "Log1p", "Sqrt", "Cbrt"}[g.rng.IntN(6)], g.positive(x))
+	case 10:
+		return g.call([]string{"Asin", "Acos"}[g.rng.IntN(2)], g.bounded(x))
+	case 11:
+		return g.call("Tan", g.bounded(x))
+	case 12:
+		return g.call([]string{"Max", "Min"}[g.rng.IntN(2)], x, y)
+	case 13:
+		return g.call("Pow", g.positive(x), g.bounded(y))
+	case 14:
+		return g.call([]string{"Atan2", "Hypot"}[g.rng.IntN(2)], g.positive(x), y)
+	default:
+		return g.call("Abs", x)
+	}
+}

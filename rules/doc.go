@@ -1,0 +1,27 @@
+// Package rules is godiff's one table of derivative rules, read by both
+// transforms: package reverse multiplies an adjoint by each partial, package
+// forward sums the partials times the argument tangents. Adding a math
+// function is one entry here, and both modes get it.
+//
+// A rule builds the partial derivatives of a value with respect to each of
+// its arguments, as IR values in the function being built, from the value's
+// (already copied) arguments and the value itself. Partials are of the
+// value's type; an argument that carries no derivative (an integer) gets nil.
+//
+// # Non-differentiable points
+//
+// At a kink the rule picks one one-sided derivative, the same in both modes:
+//
+//   - math.Abs(x) at x == 0: 0.
+//   - math.Max(a, b) when a == b: the derivative follows a, the first
+//     argument; math.Min likewise. So a ReLU written math.Max(0, z) has
+//     derivative 0 at z == 0: a dead unit passes a zero memo upstream. If
+//     either argument is NaN the derivative follows b.
+//   - math.Pow(x, y) with respect to y at x == 0: 0 (x^y*log(x) would be
+//     NaN), so Pow(0, y) is treated as the constant it is for y > 0.
+//   - math.Hypot(x, y) at the origin: 0 for both arguments.
+//
+// Elsewhere the formulas are the calculus ones and produce what they
+// produce: math.Sqrt at 0 gives +Inf, math.Log at 0 gives +Inf, math.Acos
+// and math.Asin at ±1 give ∓Inf and ±Inf.
+package rules

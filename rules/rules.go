@@ -1,0 +1,183 @@
+package rules
+
+import (
+	"math"
+	"slices"
+
+	"godiff/ir"
+)
+
+// Rule builds the partial derivatives of y with respect to each of y.Args.
+type Rule func(b *ir.Builder, y *ir.Value) []*ir.Value
+
+// For returns the rule for y's operation, or nil if y has none: y is then
+// not differentiable, and an active y is an internal error (parse refuses
+// such code).
+func For(y *ir.Value) Rule {
+	if y.Op == ir.OpCall {
+		c := y.Aux.(ir.Callee)
+		if c.Path != "math" {
+			return nil
+		}
+		return mathRules[c.Name]
+	}
+	return opRules[y.Op]
+}
+
+// Math reports whether math.name has a derivative rule.
+func Math(name string) bool { _, ok := mathRules[name]; return ok }
+
+// MathNames lists the math functions with rules, sorted.
+func MathNames() []string {
+	names := make([]string, 0, len(mathRules))
+	for n := range mathRules {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+var opRules = map[ir.Op]Rule{
+	// y = x
+	ir.OpCopy: func(b *ir.Builder, y *ir.Value) []*ir.Value {
+		return []*ir.Value{one(b, y)}
+	},
+	// y = T(x): the partial is 1 in y's type; the transforms convert the
+	// derivative between the two types.
+	ir.OpConvert: func(b *ir.Builder, y *ir.Value) []*ir.Value {
+		if !ir.IsFloat(y.Args[0].Type) {
+			return []*ir.Value{nil}
+		}
+		return []*ir.Value{one(b, y)}
+	},
+	// y = a + b
+	ir.OpAdd: func(b *ir.Builder, y *ir.Value) []*ir.Value {
+		return []*ir.Value{one(b, y), one(b, y)}
+	},
+	// y = a - b
+	ir.OpSub: func(b *ir.Builder, y *ir.Value) []*ir.Value {
+		return []*ir.Value{one(b, y), b.Float(y.Type, -1)}
+	},
+	// y = -a
+	ir.OpNeg: func(b *ir.Builder, y *ir.Value) []*ir.Value {
+		return []*ir.Value{b.Float(y.Type, -1)}
+	},
+	// y = a * b: dy/da = b, dy/db = a
+	ir.OpMul: func(b *ir.Builder, y *ir.Value) []*ir.Value {
+		return []*ir.Value{y.Args[1], y.Args[0]}
+	},
+	// y = a / b: dy/da = 1/b, dy/db = -y/b
+	ir.OpDiv: func(b *ir.Builder, y *ir.Value) []*ir.Value {
+		den := y.Args[1]
+		return []*ir.Value{b.Div(one(b, y), den), b.Neg(b.Div(y, den))}
+	},
+}
+
+var mathRules = map[string]Rule{
+	"Abs": func(b *ir.Builder, y *ir.Value) []*ir.Value {
+		x := y.Args[0]
+		zero := b.Zero(y.Type)
+		neg := b.Select(b.Compare(ir.OpLt, x, zero), b.Float(y.Type, -1), zero)
+		return []*ir.Value{b.Select(b.Compare(ir.OpGt, x, zero), one(b, y), neg)}
+	},
+	"Acos": func(b *ir.Builder, y *ir.Value) []*ir.Value { // -1/sqrt(1-x²)
+		return []*ir.Value{b.Neg(b.Div(one(b, y), sqrt(b, oneMinusSquare(b, y.Args[0]))))}
+	},
+	"Asin": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/sqrt(1-x²)
+		return []*ir.Value{b.Div(one(b, y), sqrt(b, oneMinusSquare(b, y.Args[0])))}
+	},
+	"Atan": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(1+x²)
+		x := y.Args[0]
+		return []*ir.Value{b.Div(one(b, y), b.Add(one(b, y), b.Mul(x, x)))}
+	},
+	"Atan2": func(b *ir.Builder, y *ir.Value) []*ir.Value { // atan2(u, v): v/(u²+v²), -u/(u²+v²)
+		u, v := y.Args[0], y.Args[1]
+		r2 := b.Add(b.Mul(u, u), b.Mul(v, v))
+		return []*ir.Value{b.Div(v, r2), b.Neg(b.Div(u, r2))}
+	},
+	"Cbrt": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(3y²)
+		return []*ir.Value{b.Div(one(b, y), b.Mul(b.Float(y.Type, 3), b.Mul(y, y)))}
+	},
+	"Cos": func(b *ir.Builder, y *ir.Value) []*ir.Value { // -sin(x)
+		return []*ir.Value{b.Neg(call(b, "Sin", y.Args[0]))}
+	},
+	"Cosh": func(b *ir.Builder, y *ir.Value) []*ir.Value { // sinh(x)
+		return []*ir.Value{call(b, "Sinh", y.Args[0])}
+	},
+	"Erf": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 2/sqrt(pi) * exp(-x²)
+		x := y.Args[0]
+		return []*ir.Value{b.Mul(b.Float(y.Type, 2/math.SqrtPi), call(b, "Exp", b.Neg(b.Mul(x, x))))}
+	},
+	"Exp": func(b *ir.Builder, y *ir.Value) []*ir.Value { // y
+		return []*ir.Value{y}
+	},
+	"Expm1": func(b *ir.Builder, y *ir.Value) []*ir.Value { // y + 1
+		return []*ir.Value{b.Add(y, one(b, y))}
+	},
+	"Hypot": func(b *ir.Builder, y *ir.Value) []*ir.Value { // u/y, v/y; 0 at the origin
+		u, v := y.Args[0], y.Args[1]
+		zero := b.Zero(y.Type)
+		origin := b.Compare(ir.OpEq, y, zero)
+		return []*ir.Value{b.Select(origin, zero, b.Div(u, y)), b.Select(origin, zero, b.Div(v, y))}
+	},
+	"Log": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/x
+		return []*ir.Value{b.Div(one(b, y), y.Args[0])}
+	},
+	"Log10": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(x ln 10)
+		return []*ir.Value{b.Div(one(b, y), b.Mul(y.Args[0], b.Float(y.Type, math.Ln10)))}
+	},
+	"Log1p": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(1+x)
+		return []*ir.Value{b.Div(one(b, y), b.Add(one(b, y), y.Args[0]))}
+	},
+	"Log2": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(x ln 2)
+		return []*ir.Value{b.Div(one(b, y), b.Mul(y.Args[0], b.Float(y.Type, math.Ln2)))}
+	},
+	"Max": func(b *ir.Builder, y *ir.Value) []*ir.Value { // follows a when a >= b
+		return pick(b, y, b.Compare(ir.OpGe, y.Args[0], y.Args[1]))
+	},
+	"Min": func(b *ir.Builder, y *ir.Value) []*ir.Value { // follows a when a <= b
+		return pick(b, y, b.Compare(ir.OpLe, y.Args[0], y.Args[1]))
+	},
+	"Pow": func(b *ir.Builder, y *ir.Value) []*ir.Value { // x^y: y x^(y-1), x^y log x (0 at x == 0)
+		x, e := y.Args[0], y.Args[1]
+		zero := b.Zero(y.Type)
+		dx := b.Mul(e, call(b, "Pow", x, b.Sub(e, one(b, y))))
+		de := b.Select(b.Compare(ir.OpEq, x, zero), zero, b.Mul(y, call(b, "Log", x)))
+		return []*ir.Value{dx, de}
+	},
+	"Sin": func(b *ir.Builder, y *ir.Value) []*ir.Value { // cos(x)
+		return []*ir.Value{call(b, "Cos", y.Args[0])}
+	},
+	"Sinh": func(b *ir.Builder, y *ir.Value) []*ir.Value { // cosh(x)
+		return []*ir.Value{call(b, "Cosh", y.Args[0])}
+	},
+	"Sqrt": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(2y)
+		return []*ir.Value{b.Div(b.Float(y.Type, 0.5), y)}
+	},
+	"Tan": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1 + y²
+		return []*ir.Value{b.Add(one(b, y), b.Mul(y, y))}
+	},
+	"Tanh": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1 - y²
+		return []*ir.Value{b.Sub(one(b, y), b.Mul(y, y))}
+	},
+}
+
+func one(b *ir.Builder, y *ir.Value) *ir.Value { return b.Float(y.Type, 1) }
+
+func call(b *ir.Builder, name string, args ...*ir.Value) *ir.Value {
+	return b.Call(ir.Callee{Path: "math", Name: name}, ir.Float64, args...)
+}
+
+func sqrt(b *ir.Builder, x *ir.Value) *ir.Value { return call(b, "Sqrt", x) }
+
+// oneMinusSquare returns 1 - x*x.
+func oneMinusSquare(b *ir.Builder, x *ir.Value) *ir.Value {
+	return b.Sub(b.Float(x.Type, 1), b.Mul(x, x))
+}
+
+// pick returns the partials of a function equal to its first argument where
+// cond holds and to its second elsewhere.
+func pick(b *ir.Builder, y *ir.Value, cond *ir.Value) []*ir.Value {
+	one, zero := one(b, y), b.Zero(y.Type)
+	return []*ir.Value{b.Select(cond, one, zero), b.Select(cond, zero, one)}
+}
