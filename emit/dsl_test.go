@@ -1,0 +1,94 @@
+package emit
+
+import (
+	"strings"
+	"testing"
+
+	"godiff/ir"
+)
+
+// A tiny DSL for building IR functions in tests.
+
+// fn is a function under construction: its builder and parameter values.
+type fn struct {
+	f *ir.Func
+	*ir.Builder
+	p []*ir.Value
+}
+
+// newFn starts a function with the given parameters and result types (the
+// results are unnamed) and defines every parameter's value.
+func newFn(name string, params []ir.Param, results ...ir.Type) *fn {
+	rs := make([]ir.Result, len(results))
+	for i, t := range results {
+		rs[i] = ir.Result{Type: t}
+	}
+	f := ir.NewFunc(name, params, rs)
+	t := &fn{f: f, Builder: ir.NewBuilder(f)}
+	for i := range params {
+		t.p = append(t.p, t.Param(i))
+	}
+	return t
+}
+
+// floats returns float64 parameters with the given names.
+func floats(names ...string) []ir.Param {
+	return paramsOf(ir.Float64, names...)
+}
+
+// paramsOf returns parameters of type t with the given names.
+func paramsOf(t ir.Type, names ...string) []ir.Param {
+	ps := make([]ir.Param, len(names))
+	for i, n := range names {
+		ps[i] = ir.Param{Name: n, Type: t}
+	}
+	return ps
+}
+
+// ret appends the return and hands back the finished function.
+func (t *fn) ret(vs ...*ir.Value) *ir.Func {
+	t.Return(vs...)
+	return t.f
+}
+
+// c returns a float64 literal.
+func (t *fn) c(x float64) *ir.Value { return t.Float(ir.Float64, x) }
+
+// as gives v a source name, like an assignment in the source.
+func (t *fn) as(name string, v *ir.Value) *ir.Value { return t.Bind(v, name) }
+
+// call returns math.name(args) of type float64.
+func (t *fn) call(name string, args ...*ir.Value) *ir.Value {
+	return t.Call(ir.Callee{Path: "math", Name: name}, ir.Float64, args...)
+}
+
+// emitFile emits a file of the functions in package p.
+func emitFile(t *testing.T, spec FileSpec) string {
+	t.Helper()
+	out, err := File(spec)
+	if err != nil {
+		t.Fatalf("File: %v", err)
+	}
+	return string(out)
+}
+
+// funcsOf returns the part of a file after its package clause and imports.
+func funcsOf(src string) string {
+	lines := strings.Split(src, "\n")
+	i := 0
+	for i < len(lines) && !strings.HasPrefix(lines[i], "package ") {
+		i++
+	}
+	for i++; i < len(lines); i++ {
+		switch l := lines[i]; {
+		case l == "", strings.HasPrefix(l, "import \""):
+		case l == "import (":
+			for lines[i] != ")" {
+				i++
+			}
+		default:
+			return strings.Join(lines[i:], "\n")
+		}
+	}
+	return ""
+}

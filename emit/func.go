@@ -1,0 +1,211 @@
+package emit
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"godiff/ir"
+)
+
+// funcEmitter writes one IR function as a Go function declaration.
+type funcEmitter struct {
+	fn    *ir.Func
+	plan  *plan
+	names map[*ir.Value]string // parameters and declared values
+}
+
+// function returns the declaration of fn, doc comment included.
+func function(fn *ir.Func, imps *imports) (jen.Code, error) {
+	code, err := emitFunc(fn, imps)
+	if err != nil {
+		return nil, fmt.Errorf("emit: func %s: %w", fn.Name, err)
+	}
+	return code, nil
+}
+
+func emitFunc(fn *ir.Func, imps *imports) (jen.Code, error) {
+	if err := ir.Verify(fn); err != nil {
+		return nil, err
+	}
+	if err := checkSignature(fn); err != nil {
+		return nil, err
+	}
+	e := &funcEmitter{fn: fn, plan: makePlan(fn)}
+	if err := e.nameValues(imps); err != nil {
+		return nil, err
+	}
+	body, err := e.body()
+	if err != nil {
+		return nil, err
+	}
+	decl := docComment(fn.Doc)
+	decl.Func().Id(fn.Name).Params(params(fn.Params)...).Add(results(fn.Results)).Block(body...)
+	return decl, nil
+}
+
+// checkSignature checks that the names the signature spells are Go
+// identifiers: jennifer writes them verbatim.
+func checkSignature(fn *ir.Func) error {
+	if !token.IsIdentifier(fn.Name) {
+		return fmt.Errorf("function name %q is not a Go identifier", fn.Name)
+	}
+	for _, p := range fn.Params {
+		if p.Name != "" && !token.IsIdentifier(p.Name) {
+			return fmt.Errorf("parameter name %q is not a Go identifier", p.Name)
+		}
+	}
+	return nil
+}
+
+// nameValues names the parameters and, in body order, every value that
+// gets a statement of its own.
+func (e *funcEmitter) nameValues(imps *imports) error {
+	n, err := newNamer(e.fn, imps)
+	if err != nil {
+		return err
+	}
+	e.names = make(map[*ir.Value]string)
+	for _, v := range e.fn.Body.Values {
+		switch e.plan.form[v] {
+		case formParam:
+			e.names[v] = paramName(e.fn.Params[v.Aux.(int)])
+		case formDeclare, formSelect:
+			if hasName(v) {
+				e.names[v] = n.named(sanitize(v.Name))
+			} else {
+				e.names[v] = n.temp(tempPrefix(v))
+			}
+		}
+	}
+	return nil
+}
+
+// tempPrefix is "c" for a condition, "t" for other temporaries.
+func tempPrefix(v *ir.Value) string {
+	if v.Type == ir.Bool {
+		return "c"
+	}
+	return "t"
+}
+
+// docComment returns the doc comment lines, each ending in a line break, as
+// the start of the declaration.
+func docComment(doc []string) *jen.Statement {
+	s := jen.Null()
+	for _, d := range doc {
+		for _, line := range strings.Split(d, "\n") {
+			s.Add(lineComment(line)).Line()
+		}
+	}
+	return s
+}
+
+// lineComment returns "// text". Passing the slashes ourselves makes
+// jennifer write the text verbatim instead of guessing a comment style.
+func lineComment(text string) *jen.Statement {
+	if text == "" {
+		return jen.Comment("//")
+	}
+	return jen.Comment("// " + text)
+}
+
+// params returns the parameter list, grouping consecutive parameters of one
+// type the way people write it: x, y float64.
+func params(ps []ir.Param) []jen.Code {
+	out := make([]jen.Code, len(ps))
+	for i, p := range ps {
+		id := jen.Id(paramName(p))
+		if i == len(ps)-1 || ps[i+1].Type.String() != p.Type.String() {
+			id.Id(p.Type.String())
+		}
+		out[i] = id
+	}
+	return out
+}
+
+// paramName is the parameter's name, "_" if it has none: Go does not allow
+// a mix of named and unnamed parameters.
+func paramName(p ir.Param) string {
+	if p.Name == "" {
+		return "_"
+	}
+	return p.Name
+}
+
+// results returns the result list. Results are never named: a named result
+// would clash with the locals that keep the source's names.
+func results(rs []ir.Result) jen.Code {
+	switch len(rs) {
+	case 0:
+		return jen.Null()
+	case 1:
+		return jen.Id(rs[0].Type.String())
+	}
+	types := make([]jen.Code, len(rs))
+	for i, r := range rs {
+		types[i] = jen.Id(r.Type.String())
+	}
+	return jen.Params(types...)
+}
+
+// body returns the statements of the function, in IR order.
+func (e *funcEmitter) body() ([]jen.Code, error) {
+	var stmts []jen.Code
+	for _, v := range e.fn.Body.Values {
+		s, err := e.statements(v)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", describe(v), err)
+		}
+		stmts = append(stmts, s...)
+	}
+	return stmts, nil
+}
+
+// statements returns the statements v stands for: none for a value
+// written in place or not at all.
+func (e *funcEmitter) statements(v *ir.Value) ([]jen.Code, error) {
+	switch e.plan.form[v] {
+	case formComment:
+		return []jen.Code{lineComment(v.Aux.(string))}, nil
+	case formReturn:
+		return e.returnStmt(v)
+	case formDeclare:
+		return e.declare(v)
+	case formSelect:
+		return e.selectStmts(v)
+	}
+	return nil, nil
+}
+
+// declare returns name := expr.
+func (e *funcEmitter) declare(v *ir.Value) ([]jen.Code, error) {
+	x, err := e.define(v)
+	if err != nil {
+		return nil, err
+	}
+	return []jen.Code{jen.Id(e.names[v]).Op(":=").Add(typed(x).code)}, nil
+}
+
+// returnStmt returns return a, b, c.
+func (e *funcEmitter) returnStmt(v *ir.Value) ([]jen.Code, error) {
+	xs := make([]jen.Code, len(v.Args))
+	for i, a := range v.Args {
+		x, err := e.ref(a)
+		if err != nil {
+			return nil, err
+		}
+		xs[i] = x.code
+	}
+	return []jen.Code{jen.Return(xs...)}, nil
+}
+
+// describe names a value in error messages the way the IR prints it.
+func describe(v *ir.Value) string {
+	if v.Name != "" {
+		return fmt.Sprintf("value %s (v%d, %v)", v.Name, v.ID, v.Op)
+	}
+	return fmt.Sprintf("value v%d (%v)", v.ID, v.Op)
+}
