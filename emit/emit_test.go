@@ -255,7 +255,7 @@ var funcCases = []struct {
 		name: "comments and doc",
 		build: func() *ir.Func {
 			t := newFn("F", floats("x"), ir.Float64)
-			t.f.Doc = []string{"F doubles x.", "", "It is generated."}
+			t.f.Doc = []string{"F doubles x.", "It is generated, and this paragraph is long enough that it is filled onto a second line."}
 			t.Comment("forward")
 			y := t.as("y", t.Mul(t.p[0], t.c(2)))
 			t.Comment("backward")
@@ -263,7 +263,8 @@ var funcCases = []struct {
 		},
 		want: `// F doubles x.
 //
-// It is generated.
+// It is generated, and this paragraph is long enough that it is filled onto a
+// second line.
 func F(x float64) float64 {
 	// forward
 	y := x * 2

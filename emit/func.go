@@ -91,16 +91,42 @@ func tempPrefix(v *ir.Value) string {
 	return "t"
 }
 
-// docComment returns the doc comment lines, each ending in a line break, as
-// the start of the declaration.
+// docComment returns the doc comment, each paragraph filled to lines of at
+// most docWidth characters and paragraphs separated by an empty comment
+// line, as the start of the declaration.
 func docComment(doc []string) *jen.Statement {
 	s := jen.Null()
-	for _, d := range doc {
-		for _, line := range strings.Split(d, "\n") {
+	for i, para := range doc {
+		if i > 0 {
+			s.Add(lineComment("")).Line()
+		}
+		for _, line := range fill(para, docWidth) {
 			s.Add(lineComment(line)).Line()
 		}
 	}
 	return s
+}
+
+// docWidth is the width doc comments are filled to, "// " included.
+const docWidth = 80
+
+// fill breaks text into lines of at most width-3 characters at spaces (a
+// longer word stands on a line of its own).
+func fill(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case len(line)+1+len(word) <= width-3:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
 }
 
 // lineComment returns "// text". Passing the slashes ourselves makes

@@ -107,10 +107,7 @@ func newSignature(f *ir.Func, wrt []int) *ir.Func {
 		results = append(results, ir.Result{Type: r.Type})
 	}
 	g := ir.NewFunc(f.Name+"JVP", params, results)
-	g.Doc = []string{
-		fmt.Sprintf("%s returns %s's results and then their directional derivatives along", g.Name, f.Name),
-		fmt.Sprintf("the tangents %s of %s, computed by forward-mode automatic differentiation.",
-			strings.Join(tangents, ", "), strings.Join(wrtNames, ", ")),
-	}
+	g.Doc = []string{fmt.Sprintf("%s returns %s's results and then their directional derivatives along the tangents %s of %s, computed by forward-mode automatic differentiation.",
+		g.Name, f.Name, strings.Join(tangents, ", "), strings.Join(wrtNames, ", "))}
 	return g
 }

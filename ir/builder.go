@@ -195,14 +195,30 @@ func (b *Builder) Select(c, x, y *Value) *Value {
 }
 
 // Sum returns the sum of terms, added left to right, or the zero of type t
-// when there are none.
+// when there are none. A term that occurs k times is added once, times k:
+// the adjoint of x in x*x is dx*x*2, not dx*x + dx*x.
 func (b *Builder) Sum(t Type, terms []*Value) *Value {
-	if len(terms) == 0 {
-		return b.Zero(t)
+	var distinct []*Value
+	count := make(map[*Value]int)
+	for _, x := range terms {
+		if count[x] == 0 {
+			distinct = append(distinct, x)
+		}
+		count[x]++
 	}
-	s := terms[0]
-	for _, x := range terms[1:] {
-		s = b.Add(s, x)
+	var s *Value
+	for _, x := range distinct {
+		if k := count[x]; k > 1 {
+			x = b.Mul(x, b.Float(t, float64(k)))
+		}
+		if s == nil {
+			s = x
+		} else {
+			s = b.Add(s, x)
+		}
+	}
+	if s == nil {
+		return b.Zero(t)
 	}
 	return s
 }

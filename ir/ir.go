@@ -132,7 +132,7 @@ type Result struct {
 // Func is one function in IR form.
 type Func struct {
 	Name    string
-	Doc     []string // lines of the doc comment emitted above the function
+	Doc     []string // paragraphs of the doc comment emitted above the function
 	Params  []Param
 	Results []Result
 	Body    *Block

@@ -25,6 +25,8 @@ func (b *Builder) simplifyBinary(op Op, x, y *Value) *Value {
 			return x
 		case y.Op == OpNeg:
 			return b.Sub(x, y.Args[0])
+		case x.Op == OpNeg:
+			return b.Sub(y, x.Args[0]) // exact: -a + b == b - a
 		case x == y:
 			return b.Mul(x, b.Float(x.Type, 2)) // exact: x+x == 2x
 		}
@@ -52,8 +54,14 @@ func (b *Builder) simplifyBinary(op Op, x, y *Value) *Value {
 			return b.Select(y.Args[0], b.Mul(x, y.Args[1]), b.Mul(x, y.Args[2]))
 		case x.Op == OpSelect && x.Args[1].IsConst() && x.Args[2].IsConst():
 			return b.Select(x.Args[0], b.Mul(x.Args[1], y), b.Mul(x.Args[2], y))
-		case y.Op == OpDiv && y.Args[0].IsFloatConst(1):
-			return b.Div(x, y.Args[1]) // x * (1/d) is x / d
+		case y.Op == OpDiv && y.Name == "" && y.Args[0].IsFloatConst(1):
+			return b.Div(x, y.Args[1]) // a rule's partial 1/d: x * (1/d) is x / d
+		case x.Op == OpDiv && x.Name == "" && x.Args[0].IsFloatConst(1):
+			return b.Div(y, x.Args[1])
+		case y.Op == OpNeg:
+			return b.Neg(b.Mul(x, y.Args[0])) // exact: the sign moves out
+		case x.Op == OpNeg:
+			return b.Neg(b.Mul(x.Args[0], y))
 		}
 	case OpDiv:
 		switch {

@@ -33,7 +33,7 @@ func Transform(f *ir.Func, wrt []int, mode Mode) *ir.Func {
 		}
 	}
 
-	b.Comment("Forward sweep: " + f.Name + " as written; the backward sweep reads the values it keeps.")
+	b.Comment("Forward sweep: " + f.Name + " as written, keeping what the backward sweep reads.")
 	results := ir.CopyBody(b, f, nil)
 	primal := append([]*ir.Value(nil), g.Body.Values...)
 
@@ -120,7 +120,7 @@ func newSignature(f *ir.Func, wrt []int, mode Mode) *ir.Func {
 	if mode == VJP {
 		suffix = "VJP"
 		for i, r := range f.Results {
-			name := ir.FreshName(taken, seedName(f, i, r))
+			name := ir.FreshName(taken, seedName(f, i))
 			taken[name] = true
 			params = append(params, ir.Param{Name: name, Type: r.Type})
 		}
@@ -137,13 +137,11 @@ func newSignature(f *ir.Func, wrt []int, mode Mode) *ir.Func {
 	return g
 }
 
-// seedName names the seed of result i: d<name> for a named result, s for
-// the only result, s1, s2, ... otherwise.
-func seedName(f *ir.Func, i int, r ir.Result) string {
-	switch {
-	case r.Name != "" && r.Name != "_":
-		return "d" + r.Name
-	case len(f.Results) == 1:
+// seedName names the seed of result i: s for the only result, s1, s2, ...
+// otherwise. (Not d<result>: that name belongs to the result's adjoint,
+// which is the seed plus what later uses of the result contribute.)
+func seedName(f *ir.Func, i int) string {
+	if len(f.Results) == 1 {
 		return "s"
 	}
 	return fmt.Sprintf("s%d", i+1)
@@ -160,20 +158,15 @@ func doc(f, g *ir.Func, wrt []int, mode Mode) []string {
 		adjoints[i] = g.Results[len(f.Results)+i].Name
 	}
 	if mode == Grad {
-		return []string{
-			fmt.Sprintf("%s returns %s's result and its gradient with respect to %s,", g.Name, f.Name, list(wrtNames)),
-			fmt.Sprintf("in that order (%s), computed by reverse-mode automatic differentiation.", strings.Join(adjoints, ", ")),
-		}
+		return []string{fmt.Sprintf("%s returns %s's result and its gradient with respect to %s, in that order (%s), computed by reverse-mode automatic differentiation.",
+			g.Name, f.Name, list(wrtNames), strings.Join(adjoints, ", "))}
 	}
 	seeds := make([]string, len(f.Results))
 	for i := range seeds {
 		seeds[i] = g.Params[len(f.Params)+i].Name
 	}
-	return []string{
-		fmt.Sprintf("%s returns %s's results and the vector-Jacobian product of %s with", g.Name, f.Name, f.Name),
-		fmt.Sprintf("the seeds %s: for each of %s, the sum over the results of seed", strings.Join(seeds, ", "), list(wrtNames)),
-		fmt.Sprintf("times the result's derivative (%s), computed by reverse-mode automatic differentiation.", strings.Join(adjoints, ", ")),
-	}
+	return []string{fmt.Sprintf("%s returns %s's results and the vector-Jacobian product with the seeds %s: for each of %s, the sum over the results of seed times derivative (%s), computed by reverse-mode automatic differentiation.",
+		g.Name, f.Name, strings.Join(seeds, ", "), list(wrtNames), strings.Join(adjoints, ", "))}
 }
 
 // list joins names as English does: "a", "a and b", "a, b and c".

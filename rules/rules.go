@@ -115,10 +115,9 @@ var mathRules = map[string]Rule{
 		return []*ir.Value{b.Add(y, one(b, y))}
 	},
 	"Hypot": func(b *ir.Builder, y *ir.Value) []*ir.Value { // u/y, v/y; 0 at the origin
-		u, v := y.Args[0], y.Args[1]
 		zero := b.Zero(y.Type)
-		origin := b.Compare(ir.OpEq, y, zero)
-		return []*ir.Value{b.Select(origin, zero, b.Div(u, y)), b.Select(origin, zero, b.Div(v, y))}
+		inv := b.Select(b.Compare(ir.OpEq, y, zero), zero, b.Div(one(b, y), y))
+		return []*ir.Value{b.Mul(y.Args[0], inv), b.Mul(y.Args[1], inv)}
 	},
 	"Log": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/x
 		return []*ir.Value{b.Div(one(b, y), y.Args[0])}

@@ -1,0 +1,122 @@
+package parse
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"godiff/ir"
+)
+
+// checker checks the annotated functions of one file and builds their IR.
+type checker struct {
+	reporter
+	info *types.Info
+	qual types.Qualifier // spells types as the file's package does
+}
+
+// position returns the reported position of pos.
+func (c *checker) position(pos token.Pos) token.Position {
+	p := c.fset.Position(pos)
+	p.Filename = c.names(p.Filename)
+	return p
+}
+
+// typeString spells t as the file's package does.
+func (c *checker) typeString(t types.Type) string { return types.TypeString(t, c.qual) }
+
+// targets returns the file's annotated functions that pass every check, in
+// source order. Functions without a directive are not looked at.
+func (c *checker) targets(f *ast.File) []*Target {
+	byFunc := c.directives(f)
+	var ts []*Target
+	for _, decl := range f.Decls {
+		fd, ok := decl.(*ast.FuncDecl)
+		if !ok || len(byFunc[fd]) == 0 {
+			continue
+		}
+		if t := c.target(fd, byFunc[fd]); t != nil {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+// target checks one annotated function and builds its IR. It returns nil
+// if anything about the function was reported. The body is built even when
+// a directive is wrong, so that one run reports the body's problems too.
+func (c *checker) target(fd *ast.FuncDecl, raws []rawDirective) *Target {
+	before := c.count()
+	if !c.supportedShape(fd, raws) {
+		return nil
+	}
+	obj, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		panic(fmt.Sprintf("parse: no types.Func for function %s", fd.Name.Name))
+	}
+	sig := obj.Signature()
+	params, results := c.signature(sig)
+	dirs := c.checkDirectives(fd.Name.Name, sig, raws)
+	fn := c.buildFunc(fd, sig, params, results)
+	if c.count() > before {
+		return nil
+	}
+	if fn == nil {
+		panic(fmt.Sprintf("parse: function %s skipped without a diagnostic", fd.Name.Name))
+	}
+	return &Target{Func: fn, Directives: dirs, Pos: c.position(fd.Name.Pos())}
+}
+
+// supportedShape reports, once per directive, a function godiff cannot
+// handle whatever its body: a method, a generic or variadic function, a
+// function without a body.
+func (c *checker) supportedShape(fd *ast.FuncDecl, raws []rawDirective) bool {
+	var why string
+	switch {
+	case fd.Recv != nil:
+		why = "on a method is not supported yet; use a function"
+	case fd.Type.TypeParams != nil:
+		why = "on a generic function is not supported"
+	case isVariadic(fd.Type):
+		why = "on a variadic function is not supported; pass the values as separate parameters"
+	case fd.Body == nil:
+		why = "on a function without a body is not supported: godiff needs the function's Go source"
+	default:
+		return true
+	}
+	for _, d := range raws {
+		c.errorf(d.comment.Slash, "%v %s", d, why)
+	}
+	return false
+}
+
+// isVariadic reports whether the last parameter of ft is ...T.
+func isVariadic(ft *ast.FuncType) bool {
+	ps := ft.Params.List
+	if len(ps) == 0 {
+		return false
+	}
+	_, ok := ps[len(ps)-1].Type.(*ast.Ellipsis)
+	return ok
+}
+
+// signature returns the IR parameters and results of sig. Unnamed and
+// blank parameters are called "_"; unnamed results have no name.
+func (c *checker) signature(sig *types.Signature) ([]ir.Param, []ir.Result) {
+	params := make([]ir.Param, sig.Params().Len())
+	for i := range params {
+		v := sig.Params().At(i)
+		name := v.Name()
+		if name == "" {
+			name = "_"
+		}
+		params[i] = ir.Param{Name: name, Type: irType(v.Type(), c.qual)}
+	}
+	results := make([]ir.Result, sig.Results().Len())
+	for i := range results {
+		v := sig.Results().At(i)
+		results[i] = ir.Result{Name: v.Name(), Type: irType(v.Type(), c.qual)}
+	}
+	return params, results
+}

@@ -1,0 +1,182 @@
+package parse
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// directivePrefix starts every directive. Like //go: directives it has no
+// space after the slashes, which keeps it out of the doc comment's text.
+const directivePrefix = "//godiff:"
+
+// verbs maps each directive verb to its mode.
+var verbs = map[string]Mode{"grad": Grad, "vjp": VJP, "jvp": JVP}
+
+// rawDirective is a directive as written, before it is checked against its
+// function.
+type rawDirective struct {
+	comment *ast.Comment
+	mode    Mode
+	names   []string // the parameter names after the verb, as written
+}
+
+// String returns the directive's verb as written: "//godiff:grad".
+func (d rawDirective) String() string { return directivePrefix + d.mode.String() }
+
+// directives finds every //godiff: comment of f and returns the
+// well-formed ones by the function they annotate, in source order. An
+// unknown verb or a directive outside a top-level function's doc comment is
+// reported and dropped.
+func (c *checker) directives(f *ast.File) map[*ast.FuncDecl][]rawDirective {
+	owner := make(map[*ast.Comment]*ast.FuncDecl)
+	for _, decl := range f.Decls {
+		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Doc != nil {
+			for _, cm := range fd.Doc.List {
+				owner[cm] = fd
+			}
+		}
+	}
+	byFunc := make(map[*ast.FuncDecl][]rawDirective)
+	for _, g := range f.Comments {
+		for _, cm := range g.List {
+			text, ok := strings.CutPrefix(cm.Text, directivePrefix)
+			if !ok {
+				continue
+			}
+			verb, args := cutVerb(text)
+			mode, known := verbs[verb]
+			if !known {
+				c.errorf(cm.Slash, "unknown directive %s%s; want //godiff:grad, //godiff:vjp or //godiff:jvp", directivePrefix, verb)
+				continue
+			}
+			d := rawDirective{comment: cm, mode: mode, names: strings.Fields(args)}
+			fd := owner[cm]
+			if fd == nil {
+				c.errorf(cm.Slash, "%v must be in the doc comment of a top-level function", d)
+				continue
+			}
+			byFunc[fd] = append(byFunc[fd], d)
+		}
+	}
+	return byFunc
+}
+
+// cutVerb splits a directive's text after the prefix at its first space.
+func cutVerb(text string) (verb, args string) {
+	if i := strings.IndexFunc(text, unicode.IsSpace); i >= 0 {
+		return text[:i], text[i:]
+	}
+	return text, ""
+}
+
+// checkDirectives checks the directives of the function fname against its
+// signature and returns them resolved, in source order.
+func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []rawDirective) []Directive {
+	var dirs []Directive
+	seen := make(map[Mode]bool)
+	for _, d := range raws {
+		if seen[d.mode] {
+			c.errorf(d.comment.Slash, "duplicate %v on %s; give each mode once, naming all its parameters", d, fname)
+			continue
+		}
+		seen[d.mode] = true
+		c.checkResults(d, fname, sig.Results())
+		dirs = append(dirs, Directive{
+			Mode: d.mode,
+			Wrt:  c.wrt(d, fname, sig.Params()),
+			Pos:  c.position(d.comment.Slash),
+		})
+	}
+	return dirs
+}
+
+// wrt returns the indexes of the parameters d differentiates with respect
+// to, ascending: the named ones, or with no names every named float
+// parameter.
+func (c *checker) wrt(d rawDirective, fname string, params *types.Tuple) []int {
+	if len(d.names) == 0 {
+		return c.defaultWrt(d, fname, params)
+	}
+	index := make(map[string]int)
+	for i := range params.Len() {
+		if name := params.At(i).Name(); name != "" && name != "_" {
+			index[name] = i
+		}
+	}
+	var wrt []int
+	for _, name := range d.names {
+		i, ok := index[name]
+		switch {
+		case !ok && strings.Contains(name, ","):
+			c.errorf(d.comment.Slash, "%v names %q, which is not a parameter of %s; separate names with spaces, not commas", d, name, fname)
+		case !ok:
+			c.errorf(d.comment.Slash, "%v names %q, which is not a parameter of %s", d, name, fname)
+		case slices.Contains(wrt, i):
+			c.errorf(d.comment.Slash, "%v names %s twice", d, name)
+		case !isFloat(params.At(i).Type()):
+			c.errorf(d.comment.Slash, "%v names %s, which has type %s; only float64 and float32 parameters can be differentiated",
+				d, name, c.typeString(params.At(i).Type()))
+		default:
+			wrt = append(wrt, i)
+		}
+	}
+	slices.Sort(wrt)
+	return wrt
+}
+
+// defaultWrt returns the indexes of every named float parameter. A blank
+// or unnamed parameter is left out: the body cannot use it, so its
+// derivative is zero.
+func (c *checker) defaultWrt(d rawDirective, fname string, params *types.Tuple) []int {
+	var wrt []int
+	for i := range params.Len() {
+		p := params.At(i)
+		if p.Name() != "" && p.Name() != "_" && isFloat(p.Type()) {
+			wrt = append(wrt, i)
+		}
+	}
+	if len(wrt) == 0 {
+		c.errorf(d.comment.Slash, "%s has no float64 or float32 parameter to differentiate", fname)
+	}
+	return wrt
+}
+
+// checkResults checks that the results of fname suit d's mode: grad
+// differentiates one float result; vjp and jvp any number, at least one,
+// all floats.
+func (c *checker) checkResults(d rawDirective, fname string, results *types.Tuple) {
+	if d.mode == Grad {
+		switch n := results.Len(); {
+		case n == 0:
+			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s has none", d, fname)
+		case n > 1:
+			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s has %d results: use //godiff:vjp", d, fname, n)
+		case !isFloat(results.At(0).Type()):
+			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s returns %s", d, fname, c.typeString(results.At(0).Type()))
+		}
+		return
+	}
+	if results.Len() == 0 {
+		c.errorf(d.comment.Slash, "%v needs at least one float64 or float32 result; %s has none", d, fname)
+	}
+	for i := range results.Len() {
+		r := results.At(i)
+		if !isFloat(r.Type()) {
+			c.errorf(d.comment.Slash, "%v needs float64 or float32 results; %s of %s has type %s",
+				d, resultName(i, r), fname, c.typeString(r.Type()))
+		}
+	}
+}
+
+// resultName names result i for a message: by its name if it has one,
+// else by its place.
+func resultName(i int, r *types.Var) string {
+	if name := r.Name(); name != "" && name != "_" {
+		return "result " + name
+	}
+	return fmt.Sprintf("result %d", i+1)
+}

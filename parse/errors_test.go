@@ -1,0 +1,482 @@
+package parse
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestErrors checks each diagnostic, with its position, on small files.
+// Each case's src is the file a.go after "package p": it starts with the
+// newline ending line 1.
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{
+			name: "unknown directive",
+			src: `
+//godiff:gard w
+func Loss(w float64) float64 { if w > 0 { return w }; return 0 }
+`,
+			want: []string{"a.go:2:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp or //godiff:jvp"},
+		},
+		{
+			name: "directive on a variable",
+			src: `
+//godiff:grad
+var v = 1.0
+`,
+			want: []string{"a.go:2:1: //godiff:grad must be in the doc comment of a top-level function"},
+		},
+		{
+			name: "directive in a body and detached",
+			src: `
+//godiff:jvp
+
+func Loss(w float64) float64 {
+	//godiff:vjp
+	return w
+}
+`,
+			want: []string{
+				"a.go:2:1: //godiff:jvp must be in the doc comment of a top-level function",
+				"a.go:5:2: //godiff:vjp must be in the doc comment of a top-level function",
+			},
+		},
+		{
+			name: "method",
+			src: `
+type T struct{}
+
+// Loss is a method.
+//
+//godiff:grad
+func (T) Loss(w float64) float64 { return w }
+`,
+			want: []string{"a.go:6:1: //godiff:grad on a method is not supported yet; use a function"},
+		},
+		{
+			name: "generic",
+			src: `
+//godiff:vjp
+func Loss[F ~float64](w F) F { return w }
+`,
+			want: []string{"a.go:2:1: //godiff:vjp on a generic function is not supported"},
+		},
+		{
+			name: "variadic",
+			src: `
+//godiff:grad
+func Sum(xs ...float64) float64 { return 0 }
+`,
+			want: []string{"a.go:2:1: //godiff:grad on a variadic function is not supported; pass the values as separate parameters"},
+		},
+		{
+			name: "names that are not parameters",
+			src: `
+//godiff:grad w q w v, _
+func Loss(w, v float64, _ float64) float64 { return w * v }
+`,
+			want: []string{
+				`a.go:2:1: //godiff:grad names "_", which is not a parameter of Loss`,
+				`a.go:2:1: //godiff:grad names "q", which is not a parameter of Loss`,
+				`a.go:2:1: //godiff:grad names "v,", which is not a parameter of Loss; separate names with spaces, not commas`,
+				`a.go:2:1: //godiff:grad names w twice`,
+			},
+		},
+		{
+			name: "name of a non-float parameter",
+			src: `
+//godiff:jvp x w n
+func Loss(x []float64, w float64, n int) float64 { return w }
+`,
+			want: []string{
+				"a.go:2:1: //godiff:jvp names n, which has type int; only float64 and float32 parameters can be differentiated",
+				"a.go:2:1: //godiff:jvp names x, which has type []float64; only float64 and float32 parameters can be differentiated",
+			},
+		},
+		{
+			name: "no float parameter",
+			src: `
+type Celsius float64
+
+//godiff:vjp
+func Loss(n int, c Celsius, _ float64) float64 { return float64(n) }
+`,
+			want: []string{"a.go:4:1: Loss has no float64 or float32 parameter to differentiate"},
+		},
+		{
+			name: "grad with two results",
+			src: `
+//godiff:grad
+func Loss(w float64) (float64, float64) { return w, w }
+`,
+			want: []string{"a.go:2:1: //godiff:grad needs exactly one float64 or float32 result; Loss has 2 results: use //godiff:vjp"},
+		},
+		{
+			name: "grad with an int result and with none",
+			src: `
+//godiff:grad
+func Loss(w float64) int { return int(w) }
+
+//godiff:grad
+func None(w float64) {}
+`,
+			want: []string{
+				"a.go:2:1: //godiff:grad needs exactly one float64 or float32 result; Loss returns int",
+				"a.go:5:1: //godiff:grad needs exactly one float64 or float32 result; None has none",
+			},
+		},
+		{
+			name: "vjp with a non-float result",
+			src: `
+//godiff:vjp
+//godiff:jvp
+func Loss(w float64) (y float64, err error) { return w, nil }
+`,
+			want: []string{
+				"a.go:2:1: //godiff:vjp needs float64 or float32 results; result err of Loss has type error",
+				"a.go:3:1: //godiff:jvp needs float64 or float32 results; result err of Loss has type error",
+			},
+		},
+		{
+			name: "same verb twice",
+			src: `
+//godiff:grad w
+//godiff:vjp
+//godiff:grad v
+func Loss(w, v float64) float64 { return w * v }
+`,
+			want: []string{"a.go:4:1: duplicate //godiff:grad on Loss; give each mode once, naming all its parameters"},
+		},
+		{
+			name: "statements",
+			src: `
+//godiff:grad
+func Loss(w float64, c chan int) float64 {
+	if w > 0 {
+		w = 0
+	}
+	for i := 0; i < 3; i++ {
+		w *= 2
+	}
+	switch {
+	}
+	go func() {}()
+	defer func() {}()
+	c <- 1
+	<-c
+	w = w + 1
+	return w
+}
+`,
+			want: []string{
+				"a.go:4:2: if statements are not supported in a differentiated function yet: loops and branches come in a later version",
+				"a.go:7:2: for loops are not supported in a differentiated function yet: loops and branches come in a later version",
+				"a.go:10:2: switch statements are not supported in a differentiated function yet: loops and branches come in a later version",
+				"a.go:12:2: go statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+				"a.go:13:2: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+				"a.go:14:2: channel sends are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+				"a.go:15:2: channel receives are not supported in a differentiated function: it must be a pure computation on numbers",
+			},
+		},
+		{
+			name: "range, labels and nested return",
+			src: `
+//godiff:grad
+func Loss(w float64, xs []float64) float64 {
+	for range xs {
+	}
+loop:
+	w = w * 2
+	{
+		return w
+	}
+	goto loop
+}
+`,
+			want: []string{
+				"a.go:4:2: for loops are not supported in a differentiated function yet: loops and branches come in a later version",
+				"a.go:6:1: labeled statements are not supported in a differentiated function yet: loops and branches come in a later version",
+				"a.go:9:3: return inside a nested block is not supported yet; return at the end of the function body",
+				"a.go:11:2: goto statements are not supported in a differentiated function yet: loops and branches come in a later version",
+			},
+		},
+		{
+			name: "code after return",
+			src: `
+//godiff:grad
+func Loss(w float64) float64 {
+	return w
+	w = 2
+	return w
+}
+`,
+			want: []string{"a.go:5:2: code after return is not supported: it never runs; remove it"},
+		},
+		{
+			name: "unused call",
+			src: `
+import "math"
+
+//godiff:grad
+func Loss(w float64) float64 {
+	math.Sin(w)
+	println(w)
+	return w
+}
+`,
+			want: []string{
+				"a.go:6:2: a call whose result is unused has no effect on the derivative; remove it",
+				"a.go:7:2: calling println is not supported in a differentiated function: it must be a pure computation on numbers",
+			},
+		},
+		{
+			name: "unsupported calls",
+			src: `
+import "math"
+
+func helper(x float64) float64 { return x }
+
+//godiff:grad
+func Loss(w float64) float64 {
+	a := math.Gamma(w)
+	b := helper(w)
+	c := max(w, 1)
+	d := math.Inf(1)
+	return a + b + c + d
+}
+`,
+			want: []string{
+				"a.go:8:7: math.Gamma has no derivative rule in godiff; supported math functions are Abs, Acos, Asin, Atan, Atan2, Cbrt, Cos, Cosh, Erf, Exp, Expm1, Hypot, Log, Log10, Log1p, Log2, Max, Min, Pow, Sin, Sinh, Sqrt, Tan, Tanh",
+				"a.go:9:7: calls to other functions (here helper) are not supported yet; inline the computation",
+				"a.go:10:7: the builtin max is not supported yet; for float64 values use math.Max",
+				"a.go:11:7: math.Inf has no derivative rule in godiff; supported math functions are Abs, Acos, Asin, Atan, Atan2, Cbrt, Cos, Cosh, Erf, Exp, Expm1, Hypot, Log, Log10, Log1p, Log2, Max, Min, Pow, Sin, Sinh, Sqrt, Tan, Tanh",
+			},
+		},
+		{
+			name: "package variables",
+			src: `
+import "os"
+
+var scale = 2.0
+
+//godiff:grad
+func Loss(w float64) float64 {
+	scale = w
+	_ = os.Args
+	return w * scale
+}
+`,
+			want: []string{
+				"a.go:8:2: Loss assigns to package variable scale; return the value instead",
+				"a.go:9:6: Loss reads package variable os.Args; pass it as a parameter",
+				"a.go:10:13: Loss reads package variable scale; pass it as a parameter",
+			},
+		},
+		{
+			name: "values of unsupported types",
+			src: `
+type Celsius float64
+
+type P struct{ X float64 }
+
+//godiff:grad w
+func Loss(w float64, c Celsius, s []float64, p P, q *float64) float64 {
+	a := float64(c) * w
+	b := s[0] + p.X + *q
+	d := Celsius(w)
+	var e Celsius
+	f := "s"
+	c = 1
+	_, _ = Celsius(w), "s"
+	return a + b + float64(d+e) + float64(len(f))
+}
+`,
+			want: []string{
+				"a.go:8:15: c has type Celsius, which is not supported yet in a differentiated function",
+				"a.go:9:7: index expressions are not supported in a differentiated function yet: pass the elements as float64 parameters",
+				"a.go:9:14: field selection p.X is not supported yet in a differentiated function: pass the field as a parameter",
+				"a.go:9:20: pointer dereferences are not supported in a differentiated function: pass the value as a parameter",
+				"a.go:10:7: conversion to Celsius is not supported in a differentiated function yet: godiff computes with float64, float32 and integer types",
+				"a.go:11:6: e has type Celsius, which is not supported yet in a differentiated function",
+				"a.go:12:2: f has type string, which is not supported yet in a differentiated function",
+				"a.go:13:2: c has type Celsius, which is not supported yet in a differentiated function",
+				"a.go:14:9: conversion to Celsius is not supported in a differentiated function yet: godiff computes with float64, float32 and integer types",
+				`a.go:14:21: constant "s" has type string, which is not supported in a differentiated function`,
+				"a.go:15:40: the builtin len is not supported in a differentiated function",
+			},
+		},
+		{
+			name: "operators",
+			src: `
+//godiff:grad
+func Loss(w float64, n int, s string) float64 {
+	b := w > 0
+	c := b && true
+	d := n << 2
+	e := n &^ 3
+	n |= 1
+	s += "x"
+	f := !b
+	_, _, _, _ = c, d, e, f
+	return w
+}
+`,
+			want: []string{
+				"a.go:4:7: comparisons are not supported in a differentiated function yet: they come with branches in a later version",
+				"a.go:5:7: the operator && is not supported in a differentiated function yet: boolean logic comes with branches in a later version",
+				"a.go:6:7: shifts are not supported in a differentiated function: they have no derivative",
+				"a.go:7:7: the bitwise operator &^ is not supported in a differentiated function: it has no derivative",
+				"a.go:8:2: the bitwise operator | is not supported in a differentiated function: it has no derivative",
+				"a.go:9:2: s has type string, which is not supported yet in a differentiated function",
+				"a.go:10:7: the operator ! is not supported in a differentiated function yet: boolean logic comes with branches in a later version",
+			},
+		},
+		{
+			name: "other expressions",
+			src: `
+//godiff:grad
+func Loss(w float64, i any) float64 {
+	f := func() float64 { return w }
+	a := []float64{w}
+	x := i.(float64)
+	g := Loss
+	a, x = two()
+	_, _ = a, g
+	return w + f() + x
+}
+
+func two() ([]float64, float64) { return nil, 0 }
+`,
+			want: []string{
+				"a.go:4:7: function literals are not supported in a differentiated function yet; write the computation inline",
+				"a.go:5:7: composite literals are not supported in a differentiated function: godiff computes with numbers only",
+				"a.go:6:7: type assertions are not supported in a differentiated function: godiff computes with numbers only",
+				"a.go:7:7: using the function Loss as a value is not supported in a differentiated function",
+				"a.go:8:2: assigning 2 values from one expression is not supported yet; assign each value from its own expression",
+				"a.go:10:13: calls to other functions (here f) are not supported yet; inline the computation",
+			},
+		},
+		{
+			name: "type error",
+			src: `
+//godiff:grad
+func Loss(x float64) float64 {
+	return x + "a"
+}
+`,
+			want: []string{`a.go:4:9: invalid operation: x + "a" (mismatched types float64 and untyped string)`},
+		},
+		{
+			name: "syntax error",
+			src: `
+//godiff:grad
+func Loss(x float64) float64 {
+	return x +
+}
+`,
+			want: []string{
+				"a.go:5:1: expected operand, found '}'",
+				"a.go:5:3: expected ';', found 'EOF'",
+				"a.go:5:3: expected '}', found 'EOF'",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := load(t, map[string]string{"a.go": "package p" + tt.src}, "a.go")
+			if err == nil {
+				t.Fatalf("Load succeeded, want errors:\n%s", strings.Join(tt.want, "\n"))
+			}
+			if got := errorLines(t, err); !slices.Equal(got, tt.want) {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestFileErrors checks diagnostics about the files given to Load, and
+// that every error of every file is reported in one run, sorted.
+func TestFileErrors(t *testing.T) {
+	files := map[string]string{
+		"a.go":        "package p\n\n//godiff:grad\nfunc A(x float64) float64 { return x }\n",
+		"a_godiff.go": "// Code generated by godiff. DO NOT EDIT.\n\npackage p\n\nfunc AGrad() { stale }\n",
+		"notes.txt":   "not Go\n",
+		"a_test.go":   "package p\n",
+		"ignored.go":  "//go:build ignore\n\npackage p\n",
+		"b/b.go": `package b
+
+//godiff:grad
+func B(x float64) float64 {
+	if x > 0 {
+		return x
+	}
+	return 0
+}
+
+//godiff:gard
+func C(x float64) float64 { return x }
+`,
+		"c/c.go": "package c\n\n//godiff:grad\nfunc C(x float64) float64 { return x + 1.5i }\n",
+		"c/d.go": "package c\n\nvar D = undefined\n",
+	}
+	files2, err := load(t, files, "a.go", "a_godiff.go", "missing.go", "notes.txt", "b", "a_test.go", "ignored.go", "b/b.go", "c/c.go", "c/d.go")
+	if files2 != nil {
+		t.Errorf("Load returned files along with errors")
+	}
+	want := []string{
+		"a_godiff.go: a_godiff.go is generated by godiff; pass the source file instead",
+		"a_test.go: a_test.go is a test file; godiff differentiates functions of non-test files",
+		"b: b is a directory; pass the .go files that hold //godiff: directives",
+		"b.go:5:2: if statements are not supported in a differentiated function yet: loops and branches come in a later version",
+		"b.go:11:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp or //godiff:jvp",
+		"c.go:4:40: 1.5i (untyped complex constant (0 + 1.5i)) overflows float64",
+		"ignored.go: ignored.go is excluded from the build by its constraint //go:build ignore; godiff handles files that build on this platform",
+		"missing.go: missing.go does not exist",
+		"notes.txt: notes.txt is not a Go source file (.go)",
+	}
+	got := errorLines(t, err)
+	// The list is sorted by full path, which base names hide: compare the
+	// lines as sets, and check the order on the list itself.
+	if !slices.Equal(sortedCopy(got), sortedCopy(want)) {
+		t.Errorf("errors:\n%s\nwant (in any order):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var list ErrorList
+	errors.As(err, &list)
+	if !slices.IsSortedFunc(list, compareErrors) {
+		t.Errorf("errors are not sorted:\n%v", err)
+	}
+}
+
+func sortedCopy(s []string) []string {
+	c := slices.Clone(s)
+	slices.Sort(c)
+	return c
+}
+
+// Type errors outside annotated functions do not stop godiff: most often
+// they are calls of the derivatives it is about to write.
+func TestTypeErrorsElsewhereAreLeftToTheCompiler(t *testing.T) {
+	files := map[string]string{
+		"net.go": "package p\n\n//godiff:grad\nfunc Loss(w float64) float64 { return w * w }\n",
+		"main.go": "package p\n\nfunc step(w float64) float64 {\n\t_, g := LossGrad(w)\n\treturn w - 0.1*g\n}\n",
+	}
+	got, err := load(t, files, "net.go")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if len(got) != 1 || len(got[0].Targets) != 1 || got[0].Targets[0].Func.Name != "Loss" {
+		t.Fatalf("Load returned %+v, want the one target Loss", got)
+	}
+	files["net.go"] = "package p\n\n//godiff:grad\nfunc Loss(w float64) float64 { return w * LossGrad }\n"
+	_, err = load(t, files, "net.go")
+	if err == nil || !strings.Contains(err.Error(), "net.go:4:43: undefined: LossGrad") {
+		t.Errorf("a type error inside the annotated function: got %v", err)
+	}
+}

@@ -1,0 +1,291 @@
+package parse
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"godiff/ir"
+)
+
+// mathFuncs are the functions of package math that have derivative rules,
+// in the order the error message lists them.
+var mathFuncs = []string{
+	"Abs", "Acos", "Asin", "Atan", "Atan2", "Cbrt", "Cos", "Cosh", "Erf",
+	"Exp", "Expm1", "Hypot", "Log", "Log10", "Log1p", "Log2", "Max", "Min",
+	"Pow", "Sin", "Sinh", "Sqrt", "Tan", "Tanh",
+}
+
+// exprs builds each expression, all of them even if one fails, so that
+// each one's problems are reported.
+func (fb *funcBuilder) exprs(es []ast.Expr) ([]*ir.Value, bool) {
+	vals := make([]*ir.Value, len(es))
+	ok := true
+	for i, e := range es {
+		v, okE := fb.expr(e)
+		vals[i] = v
+		ok = ok && okE
+	}
+	return vals, ok
+}
+
+// expr builds the value of e. It returns false if e cannot be built, which
+// it reports unless the cause is reported already.
+func (fb *funcBuilder) expr(e ast.Expr) (*ir.Value, bool) {
+	// The type checker has folded every constant expression, literals,
+	// named constants and math.Pi included, and recorded its final type.
+	if tv := fb.info.Types[e]; tv.Value != nil {
+		return fb.constant(e, tv)
+	}
+	switch e := e.(type) {
+	case *ast.ParenExpr:
+		return fb.expr(e.X)
+	case *ast.Ident:
+		return fb.ident(e)
+	case *ast.BinaryExpr:
+		return fb.arith(e.Pos(), e.Op, e.X, e.Y)
+	case *ast.UnaryExpr:
+		return fb.unary(e)
+	case *ast.CallExpr:
+		return fb.call(e)
+	case *ast.SelectorExpr:
+		return fb.selector(e)
+	}
+	return fb.fail(e.Pos(), "%s", unsupportedExpr(e))
+}
+
+// fail reports a problem at pos and fails the expression.
+func (fb *funcBuilder) fail(pos token.Pos, format string, args ...any) (*ir.Value, bool) {
+	fb.errorf(pos, format, args...)
+	return nil, false
+}
+
+// silent fails an expression whose problem is reported already.
+func (fb *funcBuilder) silent() (*ir.Value, bool) {
+	fb.failed = true
+	return nil, false
+}
+
+// constant builds the constant value of e.
+func (fb *funcBuilder) constant(e ast.Expr, tv types.TypeAndValue) (*ir.Value, bool) {
+	t, ok := basicOf(tv.Type)
+	if !ok {
+		return fb.fail(e.Pos(), "constant %s has type %s, which is not supported in a differentiated function",
+			types.ExprString(e), fb.typeString(tv.Type))
+	}
+	return fb.b.Const(t, constValue(t, tv.Value)), true
+}
+
+// ident builds the current value of a parameter or local variable.
+func (fb *funcBuilder) ident(id *ast.Ident) (*ir.Value, bool) {
+	switch obj := fb.info.Uses[id].(type) {
+	case *types.Var:
+		if isPackageLevel(obj) {
+			return fb.fail(id.Pos(), "%s reads package variable %s; pass it as a parameter", fb.name, id.Name)
+		}
+		v, ok := fb.env[obj]
+		if !ok {
+			// Its declaration failed, and was reported.
+			return fb.silent()
+		}
+		if _, opaque := v.Type.(ir.Opaque); opaque {
+			return fb.fail(id.Pos(), "%s has type %s, which is not supported yet in a differentiated function", id.Name, v.Type)
+		}
+		return v, true
+	case *types.Func:
+		return fb.fail(id.Pos(), "using the function %s as a value is not supported in a differentiated function", id.Name)
+	case *types.Nil:
+		return fb.fail(id.Pos(), "nil is not supported in a differentiated function: godiff computes with numbers only")
+	}
+	return fb.fail(id.Pos(), "%s is not supported in a differentiated function", id.Name)
+}
+
+// arithOps maps Go's arithmetic operators to IR operations.
+var arithOps = map[token.Token]ir.Op{
+	token.ADD: ir.OpAdd,
+	token.SUB: ir.OpSub,
+	token.MUL: ir.OpMul,
+	token.QUO: ir.OpDiv,
+	token.REM: ir.OpRem,
+}
+
+// arith builds x op y, for a binary expression at pos or an assignment
+// x op= y.
+func (fb *funcBuilder) arith(pos token.Pos, op token.Token, x, y ast.Expr) (*ir.Value, bool) {
+	irOp, ok := arithOps[op]
+	if !ok {
+		return fb.fail(pos, "%s", unsupportedOperator(op))
+	}
+	if op == token.ADD && isString(fb.info.TypeOf(x)) {
+		return fb.fail(pos, "string concatenation is not supported in a differentiated function: godiff computes with numbers only")
+	}
+	vx, okX := fb.expr(x)
+	vy, okY := fb.expr(y)
+	if !okX || !okY {
+		return nil, false
+	}
+	return fb.b.Binary(irOp, vx, vy), true
+}
+
+// isString reports whether t's underlying type is a string type.
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// unsupportedOperator explains why the binary operator op is outside the
+// subset.
+func unsupportedOperator(op token.Token) string {
+	switch op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+		return "comparisons are not supported in a differentiated function yet: they come with branches in a later version"
+	case token.LAND, token.LOR:
+		return "the operator " + op.String() + " is not supported in a differentiated function yet: boolean logic comes with branches in a later version"
+	case token.SHL, token.SHR:
+		return "shifts are not supported in a differentiated function: they have no derivative"
+	}
+	return "the bitwise operator " + op.String() + " is not supported in a differentiated function: it has no derivative"
+}
+
+// unary builds -x and +x.
+func (fb *funcBuilder) unary(e *ast.UnaryExpr) (*ir.Value, bool) {
+	switch e.Op {
+	case token.SUB, token.ADD:
+		x, ok := fb.expr(e.X)
+		if !ok || e.Op == token.ADD {
+			return x, ok
+		}
+		return fb.b.Neg(x), true
+	case token.NOT:
+		return fb.fail(e.Pos(), "the operator ! is not supported in a differentiated function yet: boolean logic comes with branches in a later version")
+	case token.XOR:
+		return fb.fail(e.Pos(), "the bitwise operator ^ is not supported in a differentiated function: it has no derivative")
+	case token.AND:
+		return fb.fail(e.Pos(), "taking an address is not supported in a differentiated function: godiff computes with numbers only")
+	case token.ARROW:
+		return fb.fail(e.Pos(), "channel receives are not supported in a differentiated function: it must be a pure computation on numbers")
+	}
+	return fb.fail(e.Pos(), "the operator %s is not supported in a differentiated function", e.Op)
+}
+
+// call builds a conversion or a call of a math function.
+func (fb *funcBuilder) call(e *ast.CallExpr) (*ir.Value, bool) {
+	fun := ast.Unparen(e.Fun)
+	tv := fb.info.Types[fun]
+	switch {
+	case tv.IsType():
+		return fb.conversion(e, tv.Type)
+	case tv.IsBuiltin():
+		return fb.fail(e.Pos(), "%s", unsupportedBuiltin(types.ExprString(fun)))
+	}
+	if fn := fb.mathFunc(fun); fn != nil {
+		return fb.mathCall(e, fn)
+	}
+	return fb.fail(e.Pos(), "calls to other functions (here %s) are not supported yet; inline the computation", types.ExprString(fun))
+}
+
+// unsupportedBuiltin explains why a call of the builtin name is outside
+// the subset.
+func unsupportedBuiltin(name string) string {
+	switch name {
+	case "min", "max":
+		return "the builtin " + name + " is not supported yet; for float64 values use math." + strings.ToUpper(name[:1]) + name[1:]
+	}
+	return "the builtin " + name + " is not supported in a differentiated function"
+}
+
+// conversion builds T(x) for a numeric type T.
+func (fb *funcBuilder) conversion(e *ast.CallExpr, to types.Type) (*ir.Value, bool) {
+	t, ok := basicOf(to)
+	if !ok || !ir.IsNumeric(t) {
+		return fb.fail(e.Pos(), "conversion to %s is not supported in a differentiated function yet: godiff computes with float64, float32 and integer types",
+			fb.typeString(to))
+	}
+	x, ok := fb.expr(e.Args[0]) // a conversion has one argument
+	switch {
+	case !ok:
+		return nil, false
+	case x.Type == t:
+		// float64(y) of a float64 y is y: no operation in the source's
+		// computation.
+		return x, true
+	case !ir.IsNumeric(x.Type):
+		return fb.fail(e.Args[0].Pos(), "conversion from %s is not supported in a differentiated function", x.Type)
+	}
+	return fb.b.Convert(x, t), true
+}
+
+// mathFunc returns the function of package math that fun denotes, or nil.
+// It goes by the object, so that a renamed or dot import is recognised and
+// a local package called math is not.
+func (fb *funcBuilder) mathFunc(fun ast.Expr) *types.Func {
+	var obj types.Object
+	switch fun := fun.(type) {
+	case *ast.Ident:
+		obj = fb.info.Uses[fun]
+	case *ast.SelectorExpr:
+		obj = fb.info.Uses[fun.Sel]
+	}
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "math" || fn.Signature().Recv() != nil {
+		return nil
+	}
+	return fn
+}
+
+// mathCall builds a call of the math function fn.
+func (fb *funcBuilder) mathCall(e *ast.CallExpr, fn *types.Func) (*ir.Value, bool) {
+	if !slices.Contains(mathFuncs, fn.Name()) {
+		return fb.fail(e.Pos(), "math.%s has no derivative rule in godiff; supported math functions are %s",
+			fn.Name(), strings.Join(mathFuncs, ", "))
+	}
+	args, ok := fb.exprs(e.Args)
+	if !ok {
+		return nil, false
+	}
+	return fb.b.Call(ir.Callee{Path: "math", Name: fn.Name()}, ir.Float64, args...), true
+}
+
+// selector reports a selector that is not a constant: a field, a method
+// value, or another package's variable or function.
+func (fb *funcBuilder) selector(e *ast.SelectorExpr) (*ir.Value, bool) {
+	name := types.ExprString(e)
+	if sel, ok := fb.info.Selections[e]; ok {
+		if sel.Kind() == types.FieldVal {
+			return fb.fail(e.Pos(), "field selection %s is not supported yet in a differentiated function: pass the field as a parameter", name)
+		}
+		return fb.fail(e.Pos(), "method value %s is not supported in a differentiated function", name)
+	}
+	switch fb.info.Uses[e.Sel].(type) {
+	case *types.Var:
+		return fb.fail(e.Pos(), "%s reads package variable %s; pass it as a parameter", fb.name, name)
+	case *types.Func:
+		return fb.fail(e.Pos(), "using the function %s as a value is not supported in a differentiated function", name)
+	}
+	return fb.fail(e.Pos(), "%s is not supported in a differentiated function", name)
+}
+
+// unsupportedExpr explains why expression e is outside the subset.
+func unsupportedExpr(e ast.Expr) string {
+	const numbers = "godiff computes with numbers only"
+	switch e.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return "index expressions are not supported in a differentiated function yet: pass the elements as float64 parameters"
+	case *ast.SliceExpr:
+		return "slice expressions are not supported in a differentiated function: " + numbers
+	case *ast.CompositeLit:
+		return "composite literals are not supported in a differentiated function: " + numbers
+	case *ast.FuncLit:
+		return "function literals are not supported in a differentiated function yet; write the computation inline"
+	case *ast.TypeAssertExpr:
+		return "type assertions are not supported in a differentiated function: " + numbers
+	case *ast.StarExpr:
+		return "pointer dereferences are not supported in a differentiated function: pass the value as a parameter"
+	case *ast.UnaryExpr:
+		// unary reports the others; this one is reached from a statement <-c.
+		return "channel receives are not supported in a differentiated function: it must be a pure computation on numbers"
+	}
+	return "this expression is not supported in a differentiated function"
+}

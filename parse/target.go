@@ -1,0 +1,55 @@
+package parse
+
+import (
+	"go/token"
+
+	"godiff/ir"
+)
+
+// Mode is what a directive asks godiff to generate.
+type Mode int
+
+// The modes, one per directive verb.
+const (
+	Grad Mode = iota // //godiff:grad
+	VJP              // //godiff:vjp
+	JVP              // //godiff:jvp
+)
+
+var modeNames = [...]string{Grad: "grad", VJP: "vjp", JVP: "jvp"}
+
+// String returns the directive verb: "grad", "vjp" or "jvp".
+func (m Mode) String() string {
+	if m < 0 || int(m) >= len(modeNames) {
+		return "mode?"
+	}
+	return modeNames[m]
+}
+
+// Directive is one //godiff: line on a function.
+type Directive struct {
+	Mode Mode
+	// Wrt holds the indexes into Func.Params of the differentiated
+	// parameters, ascending (signature order, whatever the directive's
+	// order).
+	Wrt []int
+	Pos token.Position // position of the "//godiff:" comment
+}
+
+// Target is one annotated function.
+type Target struct {
+	// Func is the user's function in IR: Name is its Go name, Params and
+	// Results come from the signature, and the body ends in a return. It
+	// passes ir.Verify.
+	Func       *ir.Func
+	Directives []Directive    // in source order
+	Pos        token.Position // the position of the function's name
+}
+
+// File is one input file with its annotated functions.
+type File struct {
+	Path            string    // absolute path of the source file
+	Package         string    // package name
+	BuildConstraint string    // the "//go:build" expression, "" if none
+	Targets         []*Target // in source order
+}

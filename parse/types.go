@@ -1,0 +1,104 @@
+package parse
+
+import (
+	"fmt"
+	"go/constant"
+	"go/types"
+
+	"godiff/ir"
+)
+
+// basicKinds maps the predeclared types godiff computes with to their IR
+// types. byte and rune are the kinds Uint8 and Int32, so they need no entry.
+var basicKinds = map[types.BasicKind]ir.Basic{
+	types.Float64: ir.Float64,
+	types.Float32: ir.Float32,
+	types.Int:     ir.Int,
+	types.Int8:    ir.Int8,
+	types.Int16:   ir.Int16,
+	types.Int32:   ir.Int32,
+	types.Int64:   ir.Int64,
+	types.Uint:    ir.Uint,
+	types.Uint8:   ir.Uint8,
+	types.Uint16:  ir.Uint16,
+	types.Uint32:  ir.Uint32,
+	types.Uint64:  ir.Uint64,
+	types.Uintptr: ir.Uintptr,
+	types.Bool:    ir.Bool,
+}
+
+// basicOf returns the IR type of t if t is one of the predeclared types
+// godiff computes with. An untyped constant's type stands for its default
+// type. A named type (type Celsius float64) is not basic even when its
+// underlying type is: the generated code would have to convert to and from
+// it, which is not supported yet. An alias (type F = float64) is the type it
+// denotes.
+func basicOf(t types.Type) (ir.Basic, bool) {
+	b, ok := types.Unalias(types.Default(t)).(*types.Basic)
+	if !ok {
+		return ir.InvalidBasic, false
+	}
+	k, ok := basicKinds[b.Kind()]
+	return k, ok
+}
+
+// irType returns the IR type of t: a basic type, or an opaque one spelled
+// as Go spells it in the package (pkg-relative, other packages by name).
+func irType(t types.Type, q types.Qualifier) ir.Type {
+	if b, ok := basicOf(t); ok {
+		return b
+	}
+	return ir.Opaque{Go: types.TypeString(t, q)}
+}
+
+// isFloat reports whether t is float64 or float32, the types that can
+// carry a derivative.
+func isFloat(t types.Type) bool {
+	b, ok := basicOf(t)
+	return ok && ir.IsFloat(b)
+}
+
+// qualifier spells types of pkg unqualified and those of other packages
+// with their package name, as source code in pkg does.
+func qualifier(pkg *types.Package) types.Qualifier {
+	return func(p *types.Package) string {
+		if p == pkg {
+			return ""
+		}
+		return p.Name()
+	}
+}
+
+// constValue returns the Aux of an IR constant of type t holding v: a
+// float64 for float types, an int64 or uint64 for integers, a bool for
+// Bool. The type checker has already checked that v fits t.
+func constValue(t ir.Basic, v constant.Value) any {
+	switch {
+	case t == ir.Float32:
+		f, _ := constant.Float32Val(constant.ToFloat(v))
+		return float64(f)
+	case t == ir.Float64:
+		f, _ := constant.Float64Val(constant.ToFloat(v))
+		return f
+	case ir.IsSigned(t):
+		i, _ := constant.Int64Val(constant.ToInt(v))
+		return i
+	case ir.IsInteger(t):
+		u, _ := constant.Uint64Val(constant.ToInt(v))
+		return u
+	case t == ir.Bool:
+		return constant.BoolVal(v)
+	}
+	panic(fmt.Sprintf("parse: constant of type %v", t))
+}
+
+// zeroValue returns the Aux of the zero constant of type t.
+func zeroValue(t ir.Basic) any {
+	if t == ir.Bool {
+		return false
+	}
+	return constValue(t, constant.MakeInt64(0))
+}
+
+// oneValue returns the Aux of the constant 1 of numeric type t.
+func oneValue(t ir.Basic) any { return constValue(t, constant.MakeInt64(1)) }
