@@ -2,6 +2,7 @@ package ir
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -173,5 +174,20 @@ func TestFreshName(t *testing.T) {
 	}
 	if got := FreshName(taken, "dy"); got != "dy" {
 		t.Errorf("FreshName = %q, want dy", got)
+	}
+}
+
+func TestUniqueNames(t *testing.T) {
+	f, b, x, y, _ := newTest()
+	y1 := b.Bind(b.Mul(x, y), "y") // shadows the parameter y
+	y2 := b.Bind(b.Add(y1, x), "y")
+	x2 := b.Bind(b.Mul(y2, y2), "x")
+	own := b.Bind(b.Neg(x2), "y2") // the user's own y2
+	b.Return(own)
+	UniqueNames(f)
+	got := []string{y1.Name, y2.Name, x2.Name, own.Name}
+	want := []string{"y3", "y4", "x2", "y2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("names %v, want %v", got, want)
 	}
 }

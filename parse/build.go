@@ -65,6 +65,7 @@ func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.
 		c.errorf(fd.Body.Rbrace, "%s must end with a return statement", fd.Name.Name)
 		return nil
 	}
+	ir.UniqueNames(f)
 	if err := ir.Verify(f); err != nil {
 		panic(err)
 	}

@@ -4,19 +4,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"godiff/ir"
+	"godiff/rules"
 )
-
-// mathFuncs are the functions of package math that have derivative rules,
-// in the order the error message lists them.
-var mathFuncs = []string{
-	"Abs", "Acos", "Asin", "Atan", "Atan2", "Cbrt", "Cos", "Cosh", "Erf",
-	"Exp", "Expm1", "Hypot", "Log", "Log10", "Log1p", "Log2", "Max", "Min",
-	"Pow", "Sin", "Sinh", "Sqrt", "Tan", "Tanh",
-}
 
 // exprs builds each expression, all of them even if one fails, so that
 // each one's problems are reported.
@@ -237,9 +229,9 @@ func (fb *funcBuilder) mathFunc(fun ast.Expr) *types.Func {
 
 // mathCall builds a call of the math function fn.
 func (fb *funcBuilder) mathCall(e *ast.CallExpr, fn *types.Func) (*ir.Value, bool) {
-	if !slices.Contains(mathFuncs, fn.Name()) {
+	if !rules.Math(fn.Name()) {
 		return fb.fail(e.Pos(), "math.%s has no derivative rule in godiff; supported math functions are %s",
-			fn.Name(), strings.Join(mathFuncs, ", "))
+			fn.Name(), strings.Join(rules.MathNames(), ", "))
 	}
 	args, ok := fb.exprs(e.Args)
 	if !ok {

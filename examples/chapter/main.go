@@ -36,7 +36,7 @@ func report(w io.Writer) {
 	fmt.Fprintf(w, "  L = %.6f\n", loss)
 	grads := [5]float64{dw1, dw2, db1, dw3, db2}
 	for i, name := range [5]string{"w1", "w2", "b1", "w3", "b2"} {
-		fmt.Fprintf(w, "  dL/d%-3s = %9.6f   %-3s := %.6f\n", name, grads[i], name, p[i]-learningRate*grads[i])
+		fmt.Fprintf(w, "  dL/d%-3s = %9.6f   %-3s := %.6f\n", name, memo(grads[i]), name, p[i]-learningRate*grads[i])
 	}
 }
 
@@ -46,7 +46,7 @@ func reportRelu(w io.Writer, p [9]float64, x1, x2, y float64) {
 	loss, g := reluGrad(p, x1, x2, y)
 	fmt.Fprintf(w, "  L = %.4f\n", loss)
 	for i, name := range reluNames {
-		fmt.Fprintf(w, "  dL/d%-3s = %6.3f   %-3s := %.3f\n", name, g[i], name, p[i]-learningRate*g[i])
+		fmt.Fprintf(w, "  dL/d%-3s = %6.3f   %-3s := %.3f\n", name, memo(g[i]), name, p[i]-learningRate*g[i])
 	}
 }
 
@@ -58,3 +58,7 @@ func reluGrad(p [9]float64, x1, x2, y float64) (float64, [9]float64) {
 		LossGrad(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], x1, x2, y)
 	return loss, g
 }
+
+// memo returns a gradient for printing: a zero memo that arrived through a
+// negative factor is -0, which prints as "-0.000"; adding 0 makes it 0.
+func memo(g float64) float64 { return g + 0 }

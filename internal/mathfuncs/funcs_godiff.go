@@ -849,13 +849,13 @@ func Sin32JVP(x, y, dx, dy float32) (float32, float32) {
 func PolarVJP(r, theta, s1, s2 float64) (float64, float64, float64, float64) {
 	// Forward sweep: Polar as written, keeping what the backward sweep reads.
 	t1 := math.Cos(theta)
-	x := r * t1
+	x2 := r * t1
 	t2 := math.Sin(theta)
-	y := r * t2
+	y2 := r * t2
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	dr := s2*t2 + s1*t1
 	dtheta := s2*r*t1 - s1*r*t2
-	return x, y, dr, dtheta
+	return x2, y2, dr, dtheta
 }
 
 // PolarJVP returns Polar's results and then their directional derivatives along
@@ -864,9 +864,9 @@ func PolarVJP(r, theta, s1, s2 float64) (float64, float64, float64, float64) {
 func PolarJVP(r, theta, dr, dtheta float64) (float64, float64, float64, float64) {
 	t1 := math.Cos(theta)
 	t2 := math.Sin(theta)
-	x := r * t1
-	dx := t1*dr - r*(t2*dtheta)
-	y := r * t2
-	dy := t2*dr + r*(t1*dtheta)
-	return x, y, dx, dy
+	x2 := r * t1
+	dx2 := t1*dr - r*(t2*dtheta)
+	y2 := r * t2
+	dy2 := t2*dr + r*(t1*dtheta)
+	return x2, y2, dx2, dy2
 }
