@@ -464,7 +464,7 @@ func sortedCopy(s []string) []string {
 // they are calls of the derivatives it is about to write.
 func TestTypeErrorsElsewhereAreLeftToTheCompiler(t *testing.T) {
 	files := map[string]string{
-		"net.go": "package p\n\n//godiff:grad\nfunc Loss(w float64) float64 { return w * w }\n",
+		"net.go":  "package p\n\n//godiff:grad\nfunc Loss(w float64) float64 { return w * w }\n",
 		"main.go": "package p\n\nfunc step(w float64) float64 {\n\t_, g := LossGrad(w)\n\treturn w - 0.1*g\n}\n",
 	}
 	got, err := load(t, files, "net.go")

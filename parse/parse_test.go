@@ -293,8 +293,8 @@ func F(x float64) (y, z float64) {
 				%2 = const 0 : float64
 				%y = const 0 : float64
 				%z = const 0 : float64
-				%y.2 = mul %x %x : float64
-				return %y.2 %z`,
+				%y2 = mul %x %x : float64
+				return %y2 %z`,
 		},
 		{
 			name: "op-assign and inc-dec",
@@ -317,17 +317,17 @@ func F(x, y float64, n int) float64 {
 				%n = param 2 : int
 				%s = add %x %y : float64
 				%5 = const 2 : float64
-				%s.2 = mul %s %5 : float64
+				%s2 = mul %s %5 : float64
 				%7 = const 1 : float64
-				%s.3 = sub %s.2 %7 : float64
-				%s.4 = div %s.3 %y : float64
-				%s.5 = add %s.4 %7 : float64
+				%s3 = sub %s2 %7 : float64
+				%s4 = div %s3 %y : float64
+				%s5 = add %s4 %7 : float64
 				%11 = const 3 : int
-				%n.2 = rem %n %11 : int
+				%n2 = rem %n %11 : int
 				%13 = const 1 : int
-				%n.3 = sub %n.2 %13 : int
-				%15 = convert %n.3 : float64
-				%16 = mul %s.5 %15 : float64
+				%n3 = sub %n2 %13 : int
+				%15 = convert %n3 : float64
+				%16 = mul %s5 %15 : float64
 				return %16`,
 		},
 		{
@@ -383,8 +383,8 @@ func F(x float64) float64 {
 				%15 = add %14 %d : float64
 				%16 = add %15 %e : float64
 				%17 = convert %f : float64
-				%a.2 = add %16 %17 : float64
-				return %a.2`,
+				%a2 = add %16 %17 : float64
+				return %a2`,
 		},
 		{
 			name: "shadowing in a nested block",
@@ -403,8 +403,8 @@ func F(x float64) (y float64) {
 				%2 = const 0 : float64
 				%y = const 0 : float64
 				%4 = const 3 : float64
-				%x.2 = mul %x %4 : float64
-				%6 = add %x %x.2 : float64
+				%x2 = mul %x %4 : float64
+				%6 = add %x %x2 : float64
 				return %6`,
 		},
 		{
