@@ -27,7 +27,7 @@ type plan struct {
 // values only, so that a value read only by dead code is dead too and a
 // declared variable is always read (Go rejects unused variables).
 func makePlan(fn *ir.Func) *plan {
-	live := liveValues(fn)
+	live := ir.Live(fn)
 	p := &plan{form: make(map[*ir.Value]form), uses: make(map[*ir.Value]int)}
 	for _, v := range fn.Body.Values {
 		if live[v] {
@@ -41,25 +41,6 @@ func makePlan(fn *ir.Func) *plan {
 	}
 	p.foldSelects(fn)
 	return p
-}
-
-// liveValues marks the return, the comments and, transitively, what they
-// read. All other operations are pure, so nothing else needs emitting.
-func liveValues(fn *ir.Func) map[*ir.Value]bool {
-	live := make(map[*ir.Value]bool)
-	vs := fn.Body.Values
-	for i := len(vs) - 1; i >= 0; i-- {
-		v := vs[i]
-		if v.Op == ir.OpReturn || v.Op == ir.OpComment {
-			live[v] = true
-		}
-		if live[v] {
-			for _, a := range v.Args {
-				live[a] = true
-			}
-		}
-	}
-	return live
 }
 
 // formOf gives a value's form before select chains are folded.

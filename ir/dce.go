@@ -1,10 +1,9 @@
 package ir
 
-// DeadCode removes every value that nothing uses, transitively. Params,
-// comments and the return stay. All other operations are pure, so a value
-// whose result is never read can go: the user's dead stores, and partials a
-// derivative rule built but the transform did not need.
-func DeadCode(f *Func) {
+// Live returns the values f needs: its params, comments and return and,
+// transitively, the values they read. All other operations are pure, so a
+// value outside this set computes something nobody reads.
+func Live(f *Func) map[*Value]bool {
 	live := make(map[*Value]bool)
 	vs := f.Body.Values
 	for i := len(vs) - 1; i >= 0; i-- {
@@ -18,6 +17,14 @@ func DeadCode(f *Func) {
 			}
 		}
 	}
+	return live
+}
+
+// DeadCode removes every value that is not Live: the user's dead stores,
+// and partials a derivative rule built but the transform did not need.
+func DeadCode(f *Func) {
+	live := Live(f)
+	vs := f.Body.Values
 	kept := vs[:0]
 	for _, v := range vs {
 		if live[v] {
