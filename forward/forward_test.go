@@ -10,30 +10,14 @@ import (
 	"godiff/reverse"
 )
 
-func eval(t *testing.T, f *ir.Func, args ...any) []float64 {
+// evalFloats runs f (from irgen) on x, then extra.
+func evalFloats(t *testing.T, f *ir.Func, x []float64, extra ...float64) []float64 {
 	t.Helper()
-	out, err := ir.Eval(f, args...)
+	out, err := irgen.Eval(f, x, extra...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := make([]float64, len(out))
-	for i, o := range out {
-		fs[i] = o.(float64)
-	}
-	return fs
-}
-
-// args lays out x, then n = 3 for irgen's int parameter, then extra.
-func args(x []float64, extra ...float64) []any {
-	var a []any
-	for _, v := range x {
-		a = append(a, v)
-	}
-	a = append(a, int64(3))
-	for _, v := range extra {
-		a = append(a, v)
-	}
-	return a
+	return out
 }
 
 // Random functions of two results: the JVP's values equal the function's,
@@ -53,8 +37,8 @@ func TestRandomFunctions(t *testing.T) {
 		v := []float64{rng.Float64() - 0.5, rng.Float64() - 0.5, rng.Float64() - 0.5}
 		w := []float64{rng.Float64() - 0.5, rng.Float64() - 0.5}
 
-		want := eval(t, f, args(x)...)
-		got := eval(t, jvp, args(x, v...)...)
+		want := evalFloats(t, f, x)
+		got := evalFloats(t, jvp, x, v...)
 		if got[0] != want[0] || got[1] != want[1] {
 			t.Fatalf("trial %d: JVP values %v, function %v", trial, got[:2], want)
 		}
@@ -64,14 +48,14 @@ func TestRandomFunctions(t *testing.T) {
 			for i := range x {
 				xs[i] = x[i] + h[0]*v[i]
 			}
-			return eval(t, f, args(xs)...)
+			return evalFloats(t, f, xs)
 		}
 		jac := fdcheck.Jacobian(along, []float64{0})
 		fd := []float64{jac[0][0], jac[1][0]}
 		if m := fdcheck.Mismatch(got[2:], fd, 1e-5); m != "" {
 			t.Errorf("trial %d at %v along %v: tangents vs finite differences: %s\n%v", trial, x, v, m, jvp)
 		}
-		adj := eval(t, vjp, args(x, w...)...)
+		adj := evalFloats(t, vjp, x, w...)
 		lhs, rhs := fdcheck.Dot(got[2:], w), fdcheck.Dot(v, adj[2:])
 		if !fdcheck.Close(lhs, rhs, 1e-10) {
 			t.Errorf("trial %d: <JVP(v), w> = %v, <v, VJP(w)> = %v", trial, lhs, rhs)
@@ -90,8 +74,11 @@ func TestConstantResult(t *testing.T) {
 	if err := ir.Verify(g); err != nil {
 		t.Fatal(err)
 	}
-	out := eval(t, g, 2.0, 3.0, 1.0)
-	if out[0] != 6 || out[1] != 9 || out[2] != 3 || out[3] != 0 {
+	out, err := ir.Eval(g, 2.0, 3.0, 1.0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0] != 6.0 || out[1] != 9.0 || out[2] != 3.0 || out[3] != 0.0 {
 		t.Errorf("JVP(2, 3; dx = 1) = %v, want [6 9 3 0]", out)
 	}
 }

@@ -474,6 +474,16 @@ func TestTypeErrorsElsewhereAreLeftToTheCompiler(t *testing.T) {
 	if len(got) != 1 || len(got[0].Targets) != 1 || got[0].Targets[0].Func.Name != "Loss" {
 		t.Fatalf("Load returned %+v, want the one target Loss", got)
 	}
+	// A name declared elsewhere whose declaration does not type-check is
+	// reported where the annotated function uses it, pointing at the cause.
+	files["other.go"] = "package p\n\nconst k = undefinedThing\n"
+	files["net.go"] = "package p\n\n//godiff:grad\nfunc Loss(w float64) float64 { return w * k }\n"
+	_, err = load(t, files, "net.go")
+	want := "net.go:4:43: k has no valid type: its declaration at other.go:3:7 does not type-check; fix that first"
+	if lines := errorLines(t, err); len(lines) != 1 || lines[0] != want {
+		t.Errorf("a broken constant: got %q, want %q", lines, want)
+	}
+	delete(files, "other.go")
 	files["net.go"] = "package p\n\n//godiff:grad\nfunc Loss(w float64) float64 { return w * LossGrad }\n"
 	_, err = load(t, files, "net.go")
 	if err == nil || !strings.Contains(err.Error(), "net.go:4:43: undefined: LossGrad") {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
 
 	"godiff/ir"
@@ -28,8 +29,14 @@ func (fb *funcBuilder) exprs(es []ast.Expr) ([]*ir.Value, bool) {
 func (fb *funcBuilder) expr(e ast.Expr) (*ir.Value, bool) {
 	// The type checker has folded every constant expression, literals,
 	// named constants and math.Pi included, and recorded its final type.
-	if tv := fb.info.Types[e]; tv.Value != nil {
+	tv := fb.info.Types[e]
+	if tv.Value != nil {
 		return fb.constant(e, tv)
+	}
+	if tv.Type == nil || tv.Type == types.Typ[types.Invalid] {
+		if id := nameOf(e); id != nil && fb.info.ObjectOf(id) != nil && fb.info.ObjectOf(id).Type() == types.Typ[types.Invalid] {
+			return fb.invalid(id)
+		}
 	}
 	switch e := e.(type) {
 	case *ast.ParenExpr:
@@ -46,6 +53,28 @@ func (fb *funcBuilder) expr(e ast.Expr) (*ir.Value, bool) {
 		return fb.selector(e)
 	}
 	return fb.fail(e.Pos(), "%s", unsupportedExpr(e))
+}
+
+// invalid reports an expression the type checker could not type, although
+// no error lies in the function: it names something whose declaration
+// elsewhere does not type-check (godiff leaves errors outside annotated
+// functions to the compiler, see loadDir).
+func (fb *funcBuilder) invalid(id *ast.Ident) (*ir.Value, bool) {
+	p := fb.fset.Position(fb.info.ObjectOf(id).Pos())
+	return fb.fail(id.Pos(), "%s has no valid type: its declaration at %s:%d:%d does not type-check; fix that first",
+		id.Name, filepath.Base(p.Filename), p.Line, p.Column)
+}
+
+// nameOf returns the identifier an expression names (x, or Sel in pkg.Sel),
+// or nil.
+func nameOf(e ast.Expr) *ast.Ident {
+	switch x := e.(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
+	}
+	return nil
 }
 
 // fail reports a problem at pos and fails the expression.

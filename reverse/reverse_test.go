@@ -9,27 +9,14 @@ import (
 	"godiff/ir"
 )
 
-// evalFloats runs f on float arguments (and n = 3 for the int parameter of
-// irgen's functions) and returns its results as floats.
+// evalFloats runs f (from irgen) on x, then extra.
 func evalFloats(t *testing.T, f *ir.Func, x []float64, extra ...float64) []float64 {
 	t.Helper()
-	args := make([]any, 0, len(f.Params))
-	for _, v := range x {
-		args = append(args, v)
-	}
-	args = append(args, int64(3))
-	for _, v := range extra {
-		args = append(args, v)
-	}
-	out, err := ir.Eval(f, args...)
+	out, err := irgen.Eval(f, x, extra...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := make([]float64, len(out))
-	for i, o := range out {
-		fs[i] = o.(float64)
-	}
-	return fs
+	return out
 }
 
 // Random functions of every rule: the gradient agrees with central finite

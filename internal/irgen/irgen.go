@@ -112,3 +112,29 @@ func (g *gen) op() *ir.Value {
 		return g.call("Abs", x)
 	}
 }
+
+// Eval runs a function Func built, or a derivative of one, on the floats x,
+// N for the int parameter, then the floats extra (seeds or tangents), and
+// returns its results as floats.
+func Eval(f *ir.Func, x []float64, extra ...float64) ([]float64, error) {
+	args := make([]any, 0, len(x)+1+len(extra))
+	for _, v := range x {
+		args = append(args, v)
+	}
+	args = append(args, int64(N))
+	for _, v := range extra {
+		args = append(args, v)
+	}
+	out, err := ir.Eval(f, args...)
+	if err != nil {
+		return nil, err
+	}
+	fs := make([]float64, len(out))
+	for i, o := range out {
+		fs[i] = o.(float64)
+	}
+	return fs, nil
+}
+
+// N is the value Eval passes for the int parameter n.
+const N = 3
