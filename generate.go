@@ -108,11 +108,11 @@ func Derive(f *ir.Func, d parse.Directive) (*ir.Func, error) {
 	var g *ir.Func
 	switch d.Mode {
 	case parse.Grad:
-		g = reverse.Transform(f, d.Wrt, reverse.Grad)
+		g = reverse.Transform(f, d.Wrt, reverse.Grad, d.Name)
 	case parse.VJP:
-		g = reverse.Transform(f, d.Wrt, reverse.VJP)
+		g = reverse.Transform(f, d.Wrt, reverse.VJP, d.Name)
 	case parse.JVP:
-		g = forward.Transform(f, d.Wrt)
+		g = forward.Transform(f, d.Wrt, d.Name)
 	default:
 		return nil, fmt.Errorf("%v: unknown directive mode %v", d.Pos, d.Mode)
 	}

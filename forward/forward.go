@@ -8,11 +8,11 @@ import (
 	"godiff/rules"
 )
 
-// Transform returns FJVP(params, tangents) (results, result tangents): f's
-// results and their directional derivatives along the tangents of the
-// parameters whose indexes wrt lists, in ascending order.
-func Transform(f *ir.Func, wrt []int) *ir.Func {
-	g := newSignature(f, wrt)
+// Transform returns FJVP(params, tangents) (results, result tangents), named
+// name: f's results and their directional derivatives along the tangents of
+// the parameters whose indexes wrt lists, in ascending order.
+func Transform(f *ir.Func, wrt []int, name string) *ir.Func {
+	g := newSignature(f, wrt, name)
 	b := ir.NewBuilder(g)
 	tangent := make(map[*ir.Value]*ir.Value)
 	// The tangent parameters come first, so that each differentiated
@@ -88,7 +88,7 @@ func tangentOfValue(b *ir.Builder, v *ir.Value, tangent map[*ir.Value]*ir.Value)
 
 // newSignature returns the empty JVP: f's parameters then one tangent per
 // differentiated parameter; f's results then their tangents.
-func newSignature(f *ir.Func, wrt []int) *ir.Func {
+func newSignature(f *ir.Func, wrt []int, name string) *ir.Func {
 	taken := make(map[string]bool)
 	params := append([]ir.Param(nil), f.Params...)
 	for _, p := range params {
@@ -106,7 +106,7 @@ func newSignature(f *ir.Func, wrt []int) *ir.Func {
 	for _, r := range f.Results {
 		results = append(results, ir.Result{Type: r.Type})
 	}
-	g := ir.NewFunc(f.Name+"JVP", params, results)
+	g := ir.NewFunc(name, params, results)
 	g.Doc = []string{fmt.Sprintf("%s returns %s's results and then their directional derivatives along the tangents %s of %s, computed by forward-mode automatic differentiation.",
 		g.Name, f.Name, strings.Join(tangents, ", "), strings.Join(wrtNames, ", "))}
 	return g

@@ -28,11 +28,11 @@ func TestRandomFunctions(t *testing.T) {
 	for trial := 0; trial < 200; trial++ {
 		f := irgen.Func(rng, 3, 2, 12)
 		wrt := []int{0, 1, 2}
-		jvp := Transform(f, wrt)
+		jvp := Transform(f, wrt, "J")
 		if err := ir.Verify(jvp); err != nil {
 			t.Fatalf("trial %d: %v", trial, err)
 		}
-		vjp := reverse.Transform(f, wrt, reverse.VJP)
+		vjp := reverse.Transform(f, wrt, reverse.VJP, "G")
 		x := []float64{rng.Float64()*4 - 2, rng.Float64()*4 - 2, rng.Float64()*4 - 2}
 		v := []float64{rng.Float64() - 0.5, rng.Float64() - 0.5, rng.Float64() - 0.5}
 		w := []float64{rng.Float64() - 0.5, rng.Float64() - 0.5}
@@ -70,7 +70,7 @@ func TestConstantResult(t *testing.T) {
 	b := ir.NewBuilder(f)
 	x, c := b.Param(0), b.Param(1)
 	b.Return(b.Mul(x, c), b.Mul(c, c))
-	g := Transform(f, []int{0})
+	g := Transform(f, []int{0}, "J")
 	if err := ir.Verify(g); err != nil {
 		t.Fatal(err)
 	}

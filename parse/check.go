@@ -12,8 +12,9 @@ import (
 // checker checks the annotated functions of one file and builds their IR.
 type checker struct {
 	reporter
-	info *types.Info
-	qual types.Qualifier // spells types as the file's package does
+	info  *types.Info
+	qual  types.Qualifier // spells types as the file's package does
+	scope *types.Scope    // the package's, godiff's own outputs left out
 }
 
 // position returns the reported position of pos.

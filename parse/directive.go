@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -85,13 +86,28 @@ func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []raw
 		}
 		seen[d.mode] = true
 		c.checkResults(d, fname, sig.Results())
+		name := d.mode.FuncName(fname)
+		c.checkFree(d, name)
 		dirs = append(dirs, Directive{
 			Mode: d.mode,
 			Wrt:  c.wrt(d, fname, sig.Params()),
+			Name: name,
 			Pos:  c.position(d.comment.Slash),
 		})
 	}
 	return dirs
+}
+
+// checkFree reports a generated name that the package declares already:
+// the output would not compile. (Two directives cannot generate the same
+// name: the suffixes Grad, VJP and JVP end differently, and a function has
+// each directive once.)
+func (c *checker) checkFree(d rawDirective, name string) {
+	if obj := c.scope.Lookup(name); obj != nil {
+		p := c.fset.Position(obj.Pos())
+		c.errorf(d.comment.Slash, "%v would generate %s, but the package declares %s already (%s:%d:%d); rename one of them",
+			d, name, name, filepath.Base(p.Filename), p.Line, p.Column)
+	}
 }
 
 // wrt returns the indexes of the parameters d differentiates with respect

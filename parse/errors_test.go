@@ -48,6 +48,19 @@ func Loss(w float64) float64 {
 			},
 		},
 		{
+			name: "generated name taken",
+			src: `
+func LossGrad() {}
+
+//godiff:grad
+//godiff:jvp
+func Loss(w float64) float64 { return w }
+`,
+			want: []string{
+				"a.go:4:1: //godiff:grad would generate LossGrad, but the package declares LossGrad already (a.go:2:6); rename one of them",
+			},
+		},
+		{
 			name: "method",
 			src: `
 type T struct{}

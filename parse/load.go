@@ -218,6 +218,7 @@ func (l *loader) file(pkg *packages.Package, f *ast.File, abs string, names *nam
 		reporter: reporter{fset: l.fset, names: names.name, errs: &l.errs},
 		info:     pkg.TypesInfo,
 		qual:     qualifier(pkg.Types),
+		scope:    pkg.Types.Scope(),
 	}
 	return &File{
 		Path:            abs,

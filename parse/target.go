@@ -18,6 +18,13 @@ const (
 
 var modeNames = [...]string{Grad: "grad", VJP: "vjp", JVP: "jvp"}
 
+var modeSuffixes = [...]string{Grad: "Grad", VJP: "VJP", JVP: "JVP"}
+
+// FuncName returns the name of the function mode m generates for the
+// function named f: LossGrad, LossVJP, LossJVP; lossGrad for an unexported
+// loss.
+func (m Mode) FuncName(f string) string { return f + modeSuffixes[m] }
+
 // String returns the directive verb: "grad", "vjp" or "jvp".
 func (m Mode) String() string {
 	if m < 0 || int(m) >= len(modeNames) {
@@ -32,8 +39,9 @@ type Directive struct {
 	// Wrt holds the indexes into Func.Params of the differentiated
 	// parameters, ascending (signature order, whatever the directive's
 	// order).
-	Wrt []int
-	Pos token.Position // position of the "//godiff:" comment
+	Wrt  []int
+	Name string         // the generated function's name, Mode.FuncName of the function's
+	Pos  token.Position // position of the "//godiff:" comment
 }
 
 // Target is one annotated function.

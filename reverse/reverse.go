@@ -20,10 +20,10 @@ const (
 	VJP
 )
 
-// Transform returns the reverse-mode derivative of f with respect to the
-// parameters whose indexes wrt lists, in ascending order.
-func Transform(f *ir.Func, wrt []int, mode Mode) *ir.Func {
-	g := newSignature(f, wrt, mode)
+// Transform returns the reverse-mode derivative of f, named name, with
+// respect to the parameters whose indexes wrt lists, in ascending order.
+func Transform(f *ir.Func, wrt []int, mode Mode, name string) *ir.Func {
+	g := newSignature(f, wrt, mode, name)
 	b := ir.NewBuilder(g)
 	nparams := len(f.Params)
 	seeds := make([]*ir.Value, len(f.Results))
@@ -110,15 +110,13 @@ func propagate(b *ir.Builder, adj *adjoints, active map[*ir.Value]bool, v *ir.Va
 
 // newSignature returns the empty derivative function: f's parameters, the
 // seeds (VJP), f's results and one adjoint per differentiated parameter.
-func newSignature(f *ir.Func, wrt []int, mode Mode) *ir.Func {
+func newSignature(f *ir.Func, wrt []int, mode Mode, name string) *ir.Func {
 	taken := make(map[string]bool)
 	params := append([]ir.Param(nil), f.Params...)
 	for _, p := range params {
 		taken[p.Name] = true
 	}
-	suffix := "Grad"
 	if mode == VJP {
-		suffix = "VJP"
 		for i, r := range f.Results {
 			name := ir.FreshName(taken, seedName(f, i))
 			taken[name] = true
@@ -132,7 +130,7 @@ func newSignature(f *ir.Func, wrt []int, mode Mode) *ir.Func {
 		taken[names[i]] = true
 		results = append(results, ir.Result{Name: names[i], Type: f.Params[p].Type})
 	}
-	g := ir.NewFunc(f.Name+suffix, params, results)
+	g := ir.NewFunc(name, params, results)
 	g.Doc = doc(f, g, wrt, mode)
 	return g
 }

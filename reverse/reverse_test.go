@@ -30,8 +30,8 @@ func TestRandomFunctions(t *testing.T) {
 			t.Fatal(err)
 		}
 		wrt := []int{0, 1, 2}
-		grad := Transform(f, wrt, Grad)
-		vjp := Transform(f, wrt, VJP)
+		grad := Transform(f, wrt, Grad, "G")
+		vjp := Transform(f, wrt, VJP, "G")
 		for _, g := range []*ir.Func{grad, vjp} {
 			if err := ir.Verify(g); err != nil {
 				t.Fatalf("trial %d: %v", trial, err)
@@ -65,7 +65,7 @@ func TestWrtSubsetAndZeroAdjoint(t *testing.T) {
 	b := ir.NewBuilder(f)
 	x, y, _ := b.Param(0), b.Param(1), b.Param(2)
 	b.Return(b.Mul(b.Mul(x, x), y))
-	g := Transform(f, []int{1, 2}, Grad)
+	g := Transform(f, []int{1, 2}, Grad, "G")
 	if err := ir.Verify(g); err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestFreshNames(t *testing.T) {
 		[]ir.Result{{Type: ir.Float64}})
 	b := ir.NewBuilder(f)
 	b.Return(b.Mul(b.Param(0), b.Add(b.Param(1), b.Param(2))))
-	g := Transform(f, []int{0, 1}, VJP)
+	g := Transform(f, []int{0, 1}, VJP, "G")
 	seen := map[string]bool{}
 	for _, p := range g.Params {
 		seen[p.Name] = true
