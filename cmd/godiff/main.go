@@ -1,6 +1,3 @@
-// Command godiff writes derivatives of Go functions as Go source.
-//
-// Run godiff -h for its usage; the README is the full manual.
 package main
 
 import (

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -187,5 +188,40 @@ func TestReportPrintsChapterNumbers(t *testing.T) {
 		if !strings.Contains(out, line) {
 			t.Errorf("report lacks %q; it printed:\n%s", line, out)
 		}
+	}
+}
+
+// The generated functions keep no state between calls: many goroutines may
+// call them at once and each gets what a lone call gets.
+func TestConcurrentCalls(t *testing.T) {
+	want := make([][9]float64, len(reluPoints))
+	for i, p := range reluPoints {
+		var w [9]float64
+		copy(w[:], p)
+		_, want[i] = reluGrad(w, p[9], p[10], p[11])
+	}
+	errs := make(chan string, 64)
+	done := make(chan struct{})
+	for g := 0; g < 8; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for n := 0; n < 1000; n++ {
+				i := (g + n) % len(reluPoints)
+				p := reluPoints[i]
+				var w [9]float64
+				copy(w[:], p)
+				if _, got := reluGrad(w, p[9], p[10], p[11]); got != want[i] {
+					errs <- fmt.Sprintf("goroutine %d call %d: %v, want %v", g, n, got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
