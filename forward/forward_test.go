@@ -10,16 +10,6 @@ import (
 	"godiff/reverse"
 )
 
-// evalFloats runs f (from irgen) on x, then extra.
-func evalFloats(t *testing.T, f *ir.Func, x []float64, extra ...float64) []float64 {
-	t.Helper()
-	out, err := irgen.Eval(f, x, extra...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // Random functions of two results: the JVP's values equal the function's,
 // its tangents agree with finite differences along v, and mode against
 // mode: <JVP(v), w> == <v, VJP(w)>.
@@ -37,8 +27,8 @@ func TestRandomFunctions(t *testing.T) {
 		v := []float64{rng.Float64() - 0.5, rng.Float64() - 0.5, rng.Float64() - 0.5}
 		w := []float64{rng.Float64() - 0.5, rng.Float64() - 0.5}
 
-		want := evalFloats(t, f, x)
-		got := evalFloats(t, jvp, x, v...)
+		want := irgen.MustEval(t, f, x)
+		got := irgen.MustEval(t, jvp, x, v...)
 		if got[0] != want[0] || got[1] != want[1] {
 			t.Fatalf("trial %d: JVP values %v, function %v", trial, got[:2], want)
 		}
@@ -48,14 +38,14 @@ func TestRandomFunctions(t *testing.T) {
 			for i := range x {
 				xs[i] = x[i] + h[0]*v[i]
 			}
-			return evalFloats(t, f, xs)
+			return irgen.MustEval(t, f, xs)
 		}
 		jac := fdcheck.Jacobian(along, []float64{0})
 		fd := []float64{jac[0][0], jac[1][0]}
 		if m := fdcheck.Mismatch(got[2:], fd, 1e-5); m != "" {
 			t.Errorf("trial %d at %v along %v: tangents vs finite differences: %s\n%v", trial, x, v, m, jvp)
 		}
-		adj := evalFloats(t, vjp, x, w...)
+		adj := irgen.MustEval(t, vjp, x, w...)
 		lhs, rhs := fdcheck.Dot(got[2:], w), fdcheck.Dot(v, adj[2:])
 		if !fdcheck.Close(lhs, rhs, 1e-10) {
 			t.Errorf("trial %d: <JVP(v), w> = %v, <v, VJP(w)> = %v", trial, lhs, rhs)

@@ -80,17 +80,10 @@ func evalBinary(op Op, t Type, a, b any) any {
 		return round(t, foldFloat(op, t, a.(float64), b.(float64)))
 	}
 	x, y := a.(int64), b.(int64)
-	switch op {
-	case OpAdd:
-		return x + y
-	case OpSub:
-		return x - y
-	case OpMul:
-		return x * y
-	case OpDiv:
-		return x / y
+	if op == OpRem {
+		return x % y
 	}
-	return x % y
+	return arith(op, x, y)
 }
 
 func convert(x any, t Type) any {

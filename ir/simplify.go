@@ -1,7 +1,5 @@
 package ir
 
-import "math"
-
 // The algebra a Builder applies with Simplify set. Derivative code is built
 // from rules that multiply by partials such as 1, -1 or a select of 1 and 0;
 // these identities fold them away so that the generated code reads like the
@@ -106,19 +104,14 @@ func (b *Builder) simplifyNeg(x *Value) *Value {
 // precision of type t.
 func foldFloat(op Op, t Type, x, y float64) float64 {
 	if t == Float32 {
-		a, c := float32(x), float32(y)
-		switch op {
-		case OpAdd:
-			return float64(a + c)
-		case OpSub:
-			return float64(a - c)
-		case OpMul:
-			return float64(a * c)
-		case OpDiv:
-			return float64(a / c)
-		}
-		return math.NaN()
+		return float64(arith(op, float32(x), float32(y)))
 	}
+	return arith(op, x, y)
+}
+
+// arith computes x op y for op add, sub, mul or div in Go's arithmetic of
+// T. (Rem, on integers only, is the caller's.)
+func arith[T int64 | float32 | float64](op Op, x, y T) T {
 	switch op {
 	case OpAdd:
 		return x + y
@@ -126,8 +119,6 @@ func foldFloat(op Op, t Type, x, y float64) float64 {
 		return x - y
 	case OpMul:
 		return x * y
-	case OpDiv:
-		return x / y
 	}
-	return math.NaN()
+	return x / y
 }

@@ -9,16 +9,6 @@ import (
 	"godiff/ir"
 )
 
-// evalFloats runs f (from irgen) on x, then extra.
-func evalFloats(t *testing.T, f *ir.Func, x []float64, extra ...float64) []float64 {
-	t.Helper()
-	out, err := irgen.Eval(f, x, extra...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // Random functions of every rule: the gradient agrees with central finite
 // differences, the value with the function's bit for bit, and the VJP with
 // the gradient times the seed.
@@ -38,17 +28,17 @@ func TestRandomFunctions(t *testing.T) {
 			}
 		}
 		x := []float64{rng.Float64()*4 - 2, rng.Float64()*4 - 2, rng.Float64()*4 - 2}
-		want := evalFloats(t, f, x)
-		got := evalFloats(t, grad, x)
+		want := irgen.MustEval(t, f, x)
+		got := irgen.MustEval(t, grad, x)
 		if got[0] != want[0] {
 			t.Fatalf("trial %d: Grad's value %v, function's %v\n%v", trial, got[0], want[0], f)
 		}
-		fd := fdcheck.Gradient(func(x []float64) float64 { return evalFloats(t, f, x)[0] }, x)
+		fd := fdcheck.Gradient(func(x []float64) float64 { return irgen.MustEval(t, f, x)[0] }, x)
 		if m := fdcheck.Mismatch(got[1:], fd, 1e-5); m != "" {
 			t.Errorf("trial %d at %v: gradient vs finite differences: %s\n%v\n%v", trial, x, m, f, grad)
 		}
 		const seed = -1.75
-		v := evalFloats(t, vjp, x, seed)
+		v := irgen.MustEval(t, vjp, x, seed)
 		for i := range got[1:] {
 			if !fdcheck.Close(v[1+i], seed*got[1+i], 1e-12) {
 				t.Errorf("trial %d: VJP[%d] = %v, seed×gradient = %v", trial, i, v[1+i], seed*got[1+i])

@@ -8,6 +8,7 @@ package irgen
 import (
 	"fmt"
 	"math/rand/v2"
+	"testing"
 
 	"godiff/ir"
 )
@@ -134,6 +135,16 @@ func Eval(f *ir.Func, x []float64, extra ...float64) ([]float64, error) {
 		fs[i] = o.(float64)
 	}
 	return fs, nil
+}
+
+// MustEval is Eval for tests: an error fails the test.
+func MustEval(t testing.TB, f *ir.Func, x []float64, extra ...float64) []float64 {
+	t.Helper()
+	out, err := Eval(f, x, extra...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // N is the value Eval passes for the int parameter n.
