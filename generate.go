@@ -63,16 +63,31 @@ func generateInto(files []*parse.File, path string) ([]Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	dir := filepath.Dir(files[0].Path)
 	for _, f := range files[1:] {
-		if f.Package != files[0].Package || filepath.Dir(f.Path) != filepath.Dir(files[0].Path) {
+		if f.Package != files[0].Package || filepath.Dir(f.Path) != dir {
 			return nil, fmt.Errorf("-o %s: %s and %s are in different packages; run godiff once per package", path, files[0].Path, f.Path)
 		}
+	}
+	if !sameDir(filepath.Dir(abs), dir) {
+		return nil, fmt.Errorf("-o %s: the output must be in the package's directory %s, beside its sources", path, dir)
 	}
 	out, err := generateFile(abs, files)
 	if err != nil {
 		return nil, err
 	}
 	return []Output{out}, nil
+}
+
+// sameDir reports whether a and b name the same directory, through
+// symbolic links too.
+func sameDir(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, errA := filepath.EvalSymlinks(a)
+	rb, errB := filepath.EvalSymlinks(b)
+	return errA == nil && errB == nil && ra == rb
 }
 
 // generateFile builds one output from the annotated functions of files.

@@ -150,6 +150,9 @@ func TestOutputFlagAndStaleOutputs(t *testing.T) {
 	if code, _, _ := runGodiff("-o", "grads.go", "-check", "a.go", "b.go"); code != 0 {
 		t.Errorf("-check of a current -o output: exit %d", code)
 	}
+	if code, _, stderr := runGodiff("-o", filepath.Join(t.TempDir(), "grads.go"), "a.go"); code != 1 || !strings.Contains(stderr, "the output must be in the package's directory") {
+		t.Errorf("-o outside the package: exit %d, %q", code, stderr)
+	}
 	// Removing the directives makes a default output stale: godiff removes
 	// it (and -check reports it first).
 	if code, _, _ := runGodiff("a.go"); code != 0 || !exists("a_godiff.go") {
