@@ -1,33 +1,16 @@
 package godiff
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"godiff/emit"
+	"godiff/parse"
 )
-
-// IsGodiffOutput reports whether content is a file godiff generated: one
-// whose lines before the package clause include godiff's header.
-func IsGodiffOutput(content []byte) bool {
-	sc := bufio.NewScanner(bytes.NewReader(content))
-	for sc.Scan() {
-		line := sc.Text()
-		if line == emit.Header {
-			return true
-		}
-		if strings.HasPrefix(line, "package ") {
-			return false
-		}
-	}
-	return false
-}
 
 // diskState is how the file at an output's path stands against the output.
 type diskState int
@@ -50,9 +33,9 @@ func stateOf(o Output) (diskState, error) {
 		return missing, nil
 	case err != nil:
 		return current, err
-	case !IsGodiffOutput(old) && o.Content != nil:
+	case !parse.IsGenerated(old) && o.Content != nil:
 		return foreign, nil
-	case !IsGodiffOutput(old):
+	case !parse.IsGenerated(old):
 		return current, nil // not ours, and nothing to put there
 	case o.Content == nil:
 		return stale, nil
