@@ -16,6 +16,7 @@ import (
 // for bit.
 type Builder struct {
 	Func     *Func
+	Block    *Block // where values are appended: the body, or a nested block
 	Simplify bool
 	seen     map[cseKey]*Value
 }
@@ -31,16 +32,21 @@ type cseKey struct {
 
 // NewBuilder returns a builder appending to f's body.
 func NewBuilder(f *Func) *Builder {
-	return &Builder{Func: f, seen: make(map[cseKey]*Value)}
+	return &Builder{Func: f, Block: f.Body, seen: make(map[cseKey]*Value)}
 }
 
-// add appends a new value and returns it.
+// add appends a new value to the current block and returns it.
 func (b *Builder) add(op Op, t Type, aux any, args ...*Value) *Value {
 	f := b.Func
 	f.nextID++
-	v := &Value{ID: f.nextID, Op: op, Type: t, Aux: aux, Args: args, Block: f.Body}
-	f.Body.Values = append(f.Body.Values, v)
+	v := &Value{ID: f.nextID, Op: op, Type: t, Aux: aux, Args: args, Block: b.Block}
+	b.Block.Values = append(b.Block.Values, v)
 	return v
+}
+
+// newBlock returns an empty block owned by op.
+func (b *Builder) newBlock(op *Value) *Block {
+	return &Block{Func: b.Func, Parent: op}
 }
 
 // pure appends a side-effect-free operation, or returns the existing value
@@ -57,7 +63,9 @@ func (b *Builder) pure(op Op, t Type, aux any, args ...*Value) *Value {
 	for i, a := range args {
 		*slots[i] = a
 	}
-	if v, ok := b.seen[key]; ok {
+	// A value computed in an enclosing block is in scope here; one
+	// computed in a sibling block (the other branch of an if) is not.
+	if v, ok := b.seen[key]; ok && b.Block.Ancestor(v.Block) {
 		return v
 	}
 	v := b.add(op, t, aux, args...)
@@ -225,7 +233,8 @@ func (b *Builder) Sum(t Type, terms []*Value) *Value {
 
 // CopyOf appends a value computing what v computes, on args in place of
 // v's arguments, keeping v's name. The transforms use it to copy the user's
-// computation into the function they build.
+// computation into the function they build. Control-flow ops and variable
+// ops are copied by [Copier], which maps blocks and variables too.
 func (b *Builder) CopyOf(v *Value, args []*Value) *Value {
 	var n *Value
 	switch {
@@ -236,7 +245,7 @@ func (b *Builder) CopyOf(v *Value, args []*Value) *Value {
 		return nil
 	case v.Op == OpReturn:
 		return b.Return(args...)
-	case v.Op == OpCopy || (v.Op == OpConst && v.Name != ""):
+	case v.Op == OpCopy || (v.Op == OpConst && v.Name != "") || !v.Op.IsPure():
 		n = b.add(v.Op, v.Type, v.Aux, args...)
 	default:
 		n = b.pure(v.Op, v.Type, v.Aux, args...)

@@ -1,38 +1,67 @@
 package ir
 
-// Live returns the values f needs: its params, comments and return and,
-// transitively, the values they read. All other operations are pure, so a
-// value outside this set computes something nobody reads.
+// Live returns the values f needs: its statements (returns, comments,
+// assignments, stores, control flow, tape writes), the parameters, the
+// values with effects (a copy into a slice, a pop off the tape, a range
+// index) and, transitively, the values they read. Every other value is
+// pure or only reads, so a value outside this set computes something
+// nobody uses.
 func Live(f *Func) map[*Value]bool {
 	live := make(map[*Value]bool)
-	vs := f.Body.Values
-	for i := len(vs) - 1; i >= 0; i-- {
-		v := vs[i]
-		if v.Op == OpReturn || v.Op == OpComment || v.Op == OpParam {
+	var work []*Value
+	mark := func(v *Value) {
+		if v != nil && !live[v] {
 			live[v] = true
+			work = append(work, v)
 		}
-		if live[v] {
-			for _, a := range v.Args {
-				live[a] = true
-			}
+	}
+	f.Walk(func(v *Value) {
+		if isRoot(v) {
+			mark(v)
+		}
+	})
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, a := range v.Args {
+			mark(a)
+		}
+		for _, blk := range v.Blocks {
+			mark(blk.Result)
 		}
 	}
 	return live
+}
+
+// isRoot reports whether v must be kept whether or not anything reads it.
+func isRoot(v *Value) bool {
+	switch v.Op {
+	case OpParam, OpCopySlice, OpTapePop, OpIndex, OpLocalTape:
+		return true
+	}
+	return !v.Op.HasValue()
 }
 
 // DeadCode removes every value that is not Live: the user's dead stores,
 // and partials a derivative rule built but the transform did not need.
 func DeadCode(f *Func) {
 	live := Live(f)
-	vs := f.Body.Values
-	kept := vs[:0]
-	for _, v := range vs {
-		if live[v] {
-			kept = append(kept, v)
+	var sweep func(b *Block)
+	sweep = func(b *Block) {
+		vs := b.Values
+		kept := vs[:0]
+		for _, v := range vs {
+			if live[v] {
+				kept = append(kept, v)
+				for _, nb := range v.Blocks {
+					sweep(nb)
+				}
+			}
 		}
+		for i := len(kept); i < len(vs); i++ {
+			vs[i] = nil
+		}
+		b.Values = kept
 	}
-	for i := len(kept); i < len(vs); i++ {
-		vs[i] = nil
-	}
-	f.Body.Values = kept
+	sweep(f.Body)
 }

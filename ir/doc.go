@@ -11,9 +11,18 @@
 // its source name (Name), so the code emitted from the IR can keep the
 // user's names: z1, h1, yhat, then yhat again.
 //
-// The body is straight-line for now. Control flow will arrive as operations
-// that own nested blocks (regions) with explicit merge values, never as a goto
-// graph, so that generated Go keeps the source's if and for statements.
+// Control flow is structured: if, for and range are operations that own
+// nested blocks (Value.Blocks), never a goto graph, so that generated Go
+// keeps the source's if and for statements. A value is in scope in the
+// rest of its block and in the blocks nested there. Return, break and
+// continue end their block.
+//
+// A source variable assigned once (x := e, in any block) is an SSA value
+// named x. A variable assigned again (a loop counter, an accumulator, a
+// value set in the branches of an if) is a [Var]: decl declares it, get
+// reads it, set assigns it. Slices are references into memory that load
+// and store read and write; get and load only read, so they are never
+// shared between two reads, and a pure value is one of [Op.IsPure].
 //
 // The IR knows no calculus and no Go syntax. Derivative rules live in package
 // rules; the transforms in reverse and forward build new functions with a
@@ -36,13 +45,40 @@
 //	%7 = select %c %x %y : float64  x if c, else y
 //	# text                          a comment carried into the generated code
 //	return %a %b                    the function's results
+//	%8 = and %p %q : bool           p && q (likewise or; not %p is !p)
+//	decl s %x : float64             s := x (without %x: var s float64)
+//	%s = get s : float64            the variable's current value
+//	set s %y                        s = y
+//	%e = load %x %i : float64       x[i]
+//	store %x %i %e                  x[i] = e
+//	%n = len %x : int               len(x)
+//	%b = make %n : []float64        make([]float64, n)
+//	%l = slicelit %a %b : []float64 []float64{a, b}
+//	%u = subslice %x %i %j : []float64  x[i:j]
+//	%9 = copy %dst %src : int       copy(dst, src)
+//	if %c { ... } else { ... }      then and else blocks
+//	for L1 { init: cond %c: post: body: }  a three-clause loop; a cond
+//	                                block without %c loops until a break
+//	range L2 %n { %i = index : int ... }  for i := range n (or a slice)
+//	break L1, continue L1           leave or continue the named loop
+//
+// The split form of reverse mode adds a tape, a struct the forward function
+// fills and the backward function reads (%t is the tape's pointer):
+//
+//	tape.reset f %t                 t.f = t.f[:0], for a stack field
+//	tape.save f %t %x               t.f = x, or push x on the stack t.f
+//	%x = tape.load f %t : float64   t.f
+//	%x = tape.pop f %t : float64    the top of the stack t.f, popped
+//	accum %p %x                     *p += x
+//	%t = tape.local : *FTape        a tape of the function's own
 //
 // A constant is written in Go's shortest round-trip form for its type.
 //
 // # Invariants
 //
 // [Verify] checks what every pass must keep: each argument is defined before
-// its use, in the same function; operand and result types agree with the
-// operation; the body ends in exactly one return whose values match the
-// results. Tests run it after every pass.
+// its use, in the same function and in scope; operand and result types
+// agree with the operation; return, break and continue end their block and
+// break and continue name an enclosing loop; the body cannot fall off its
+// end; returns match the results. Tests run it after every pass.
 package ir

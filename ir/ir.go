@@ -27,6 +27,42 @@ const (
 	OpSelect     // Args[1] if Args[0], else Args[2]
 	OpComment    // Aux: string; no value, carried into the generated code
 	OpReturn     // no value; Args are the function's results
+
+	// Logic on bools.
+	OpAnd // Args[0] && Args[1]
+	OpOr  // Args[0] || Args[1]
+	OpNot // !Args[0]
+
+	// Variables: a source variable assigned more than once lives in a Var
+	// rather than in SSA values.
+	OpDecl // Aux: *Var; declares it, set to Args[0] (or its zero value); no value
+	OpGet  // Aux: *Var; the variable's current value
+	OpSet  // Aux: *Var; assigns Args[0]; no value
+
+	// Memory: slices are references, read and written by explicit ops.
+	OpLoad      // Args[0][Args[1]]
+	OpStore     // Args[0][Args[1]] = Args[2]; no value
+	OpLen       // len(Args[0]), Type Int
+	OpMake      // make(Type, Args[0]): a fresh zeroed slice
+	OpSliceLit  // Type{Args...}: a fresh slice holding the arguments
+	OpSubslice  // Args[0][Args[1]:Args[2]]
+	OpCopySlice // copy(Args[0], Args[1]), Type Int: the number copied
+
+	// Structured control flow: these own nested blocks (Value.Blocks).
+	OpIf       // Args[0] the condition; Blocks[0] then, Blocks[1] else; no value
+	OpFor      // Aux: *Loop; Blocks: init, cond (Block.Result), post, body; no value
+	OpRange    // Aux: *Loop; Args[0] a slice or an int count; Blocks[0] body; no value
+	OpIndex    // the current iteration's index of the range loop owning the block
+	OpBreak    // Aux: *Value, the loop left; no value
+	OpContinue // Aux: *Value, the loop continued; no value
+
+	// The tape of reverse mode's split form; Args[0] is the tape.
+	OpTapeReset // Aux: *TapeField; empties a stack field; no value
+	OpTapeSave  // Aux: *TapeField; stores Args[1] in a field or pushes it on a stack; no value
+	OpTapeLoad  // Aux: *TapeField; the value of a scalar field
+	OpTapePop   // Aux: *TapeField; pops the top of a stack field
+	OpAccum     // *Args[0] += Args[1], through a pointer; no value
+	OpLocalTape // a tape of the function's own, Type TapeRef
 )
 
 var opNames = [...]string{
@@ -51,6 +87,36 @@ var opNames = [...]string{
 	OpSelect:  "select",
 	OpComment: "#",
 	OpReturn:  "return",
+
+	OpAnd: "and",
+	OpOr:  "or",
+	OpNot: "not",
+
+	OpDecl: "decl",
+	OpGet:  "get",
+	OpSet:  "set",
+
+	OpLoad:      "load",
+	OpStore:     "store",
+	OpLen:       "len",
+	OpMake:      "make",
+	OpSliceLit:  "slicelit",
+	OpSubslice:  "subslice",
+	OpCopySlice: "copy",
+
+	OpIf:       "if",
+	OpFor:      "for",
+	OpRange:    "range",
+	OpIndex:    "index",
+	OpBreak:    "break",
+	OpContinue: "continue",
+
+	OpTapeReset: "tape.reset",
+	OpTapeSave:  "tape.save",
+	OpTapeLoad:  "tape.load",
+	OpTapePop:   "tape.pop",
+	OpAccum:     "accum",
+	OpLocalTape: "tape.local",
 }
 
 func (op Op) String() string {
@@ -66,8 +132,76 @@ func (op Op) IsBinaryArith() bool { return op >= OpAdd && op <= OpRem }
 // IsCompare reports whether op is a comparison yielding a bool.
 func (op Op) IsCompare() bool { return op >= OpLt && op <= OpNe }
 
-// HasValue reports whether op defines a value (return and comment do not).
-func (op Op) HasValue() bool { return op != OpReturn && op != OpComment && op != OpInvalid }
+// HasValue reports whether op defines a value. Statements (return,
+// comment, assignments, stores, control flow, tape writes) do not.
+func (op Op) HasValue() bool {
+	switch op {
+	case OpInvalid, OpReturn, OpComment, OpDecl, OpSet, OpStore, OpIf, OpFor,
+		OpRange, OpBreak, OpContinue, OpTapeReset, OpTapeSave, OpAccum:
+		return false
+	}
+	return true
+}
+
+// IsPure reports whether a value of op depends on its arguments alone: it
+// reads no variable, memory or tape and writes nothing, so that two such
+// values with equal arguments are equal and an unused one can be dropped.
+func (op Op) IsPure() bool {
+	switch op {
+	case OpConst, OpCopy, OpNeg, OpConvert, OpCall, OpSelect, OpAnd, OpOr,
+		OpNot, OpLen, OpSubslice:
+		return true
+	}
+	return op.IsBinaryArith() || op.IsCompare()
+}
+
+// IsExit reports whether op leaves its block: return, break, continue.
+func (op Op) IsExit() bool { return op == OpReturn || op == OpBreak || op == OpContinue }
+
+// IsLoop reports whether op is a loop.
+func (op Op) IsLoop() bool { return op == OpFor || op == OpRange }
+
+// Var is a source variable that is assigned more than once (a loop
+// counter, an accumulator, a value set in both branches of an if). Decl
+// declares it, Get reads it, Set assigns it.
+type Var struct {
+	Name string
+	Type Type
+}
+
+// Loop holds what a for or range loop carries besides its blocks.
+type Loop struct {
+	Label string // the source's label, "" if none
+}
+
+// Tape is the struct type of reverse mode's split form: the values the
+// forward function keeps for the backward function.
+type Tape struct {
+	Name   string // the Go type's name
+	Doc    []string
+	Fields []*TapeField
+}
+
+// TapeField is one field of a tape: a single value, or a stack of the
+// values one expression takes in successive iterations of a loop.
+type TapeField struct {
+	Name  string
+	Type  Type // the type of one entry
+	Stack bool
+	Doc   string // what the field holds, for the generated comment
+}
+
+// Field returns the tape field called name, creating it if need be.
+func (t *Tape) Field(name string, typ Type, stack bool, doc string) *TapeField {
+	for _, f := range t.Fields {
+		if f.Name == name {
+			return f
+		}
+	}
+	f := &TapeField{Name: name, Type: typ, Stack: stack, Doc: doc}
+	t.Fields = append(t.Fields, f)
+	return f
+}
 
 // Callee names the function an OpCall calls: Path is its package's import
 // path ("math"), Name the function's name in it ("Sin").
@@ -93,6 +227,9 @@ type Value struct {
 	Aux   any    // op-specific; see Op
 	Name  string // the source variable's name, "" for a temporary
 	Block *Block // the block holding the value
+
+	// Blocks are the nested blocks of a control-flow op.
+	Blocks []*Block
 }
 
 // IsConst reports whether v is an unnamed constant: a literal, which code
@@ -115,6 +252,44 @@ func (v *Value) IsFloatConst(c float64) bool {
 type Block struct {
 	Values []*Value
 	Func   *Func
+	Parent *Value // the control-flow op owning the block, nil for the body
+	Result *Value // a loop's cond block: the bool that continues the loop
+}
+
+// Ancestor reports whether a is b or a block enclosing b.
+func (b *Block) Ancestor(a *Block) bool {
+	for ; b != nil; b = parentBlock(b) {
+		if b == a {
+			return true
+		}
+	}
+	return false
+}
+
+func parentBlock(b *Block) *Block {
+	if b.Parent == nil {
+		return nil
+	}
+	return b.Parent.Block
+}
+
+// Loop returns the innermost loop op enclosing the block, or nil.
+func (b *Block) Loop() *Value {
+	for ; b != nil && b.Parent != nil; b = b.Parent.Block {
+		if b.Parent.Op.IsLoop() {
+			return b.Parent
+		}
+	}
+	return nil
+}
+
+// Depth returns the number of loops enclosing the block.
+func (b *Block) Depth() int {
+	n := 0
+	for l := b.Loop(); l != nil; l = l.Block.Loop() {
+		n++
+	}
+	return n
 }
 
 // Param is one parameter of a function's signature.
@@ -136,6 +311,7 @@ type Func struct {
 	Params  []Param
 	Results []Result
 	Body    *Block
+	Tape    *Tape // the tape the split form's functions share, or nil
 	nextID  int
 }
 
@@ -146,7 +322,7 @@ func NewFunc(name string, params []Param, results []Result) *Func {
 	return f
 }
 
-// Return returns the function's return value, or nil if the body has none.
+// Return returns the return ending the function's body, or nil.
 func (f *Func) Return() *Value {
 	vs := f.Body.Values
 	if len(vs) == 0 || vs[len(vs)-1].Op != OpReturn {
@@ -168,10 +344,25 @@ func (f *Func) ParamValue(i int) *Value {
 // Uses counts, for each value of f, the number of times it is an argument.
 func (f *Func) Uses() map[*Value]int {
 	uses := make(map[*Value]int)
-	for _, v := range f.Body.Values {
+	f.Walk(func(v *Value) {
 		for _, a := range v.Args {
 			uses[a]++
 		}
-	}
+	})
 	return uses
+}
+
+// Walk calls visit on every value of f in program order: a control-flow op
+// before the values of its blocks, its blocks in order.
+func (f *Func) Walk(visit func(*Value)) { f.Body.Walk(visit) }
+
+// Walk calls visit on every value of the block and of its nested blocks,
+// in program order.
+func (b *Block) Walk(visit func(*Value)) {
+	for _, v := range b.Values {
+		visit(v)
+		for _, nb := range v.Blocks {
+			nb.Walk(visit)
+		}
+	}
 }

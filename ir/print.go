@@ -35,26 +35,70 @@ func (f *Func) Fprint(sb *strings.Builder) {
 		sb.WriteString(r.Type.String())
 	}
 	sb.WriteString(")\n")
-	for _, v := range f.Body.Values {
-		sb.WriteString("\t")
-		sb.WriteString(formatValue(v, names))
+	printBlock(sb, f.Body, names, 1)
+}
+
+// printBlock writes a block's values, one per line, indented by depth tabs;
+// a control-flow op is followed by its blocks.
+func printBlock(sb *strings.Builder, b *Block, names map[*Value]string, depth int) {
+	indent := strings.Repeat("\t", depth)
+	for _, v := range b.Values {
+		sb.WriteString(indent + formatValue(v, names))
+		switch v.Op {
+		case OpIf:
+			sb.WriteString(" {\n")
+			printBlock(sb, v.Blocks[0], names, depth+1)
+			if len(v.Blocks[1].Values) > 0 {
+				sb.WriteString(indent + "} else {\n")
+				printBlock(sb, v.Blocks[1], names, depth+1)
+			}
+			sb.WriteString(indent + "}")
+		case OpFor:
+			sb.WriteString(" {\n")
+			for i, part := range [...]string{"init", "cond", "post", "body"} {
+				blk := v.Blocks[i]
+				if len(blk.Values) == 0 && i != 3 {
+					continue
+				}
+				sb.WriteString(indent + part)
+				if blk.Result != nil {
+					sb.WriteString(" %" + names[blk.Result])
+				}
+				sb.WriteString(":\n")
+				printBlock(sb, blk, names, depth+1)
+			}
+			sb.WriteString(indent + "}")
+		case OpRange:
+			sb.WriteString(" {\n")
+			printBlock(sb, v.Blocks[0], names, depth+1)
+			sb.WriteString(indent + "}")
+		}
 		sb.WriteString("\n")
 	}
 }
 
 // DisplayNames gives every value of f a unique printed name: its source
 // name, with .2, .3, ... on later values of the same name, or its ID for a
-// temporary.
+// temporary. Loops are named by their label, or L1, L2, ... in order.
 func DisplayNames(f *Func) map[*Value]string {
 	names := make(map[*Value]string)
 	count := make(map[string]int)
-	for _, v := range f.Body.Values {
+	loops := 0
+	f.Walk(func(v *Value) {
+		if v.Op.IsLoop() {
+			loops++
+			if l := v.Aux.(*Loop); l.Label != "" {
+				names[v] = l.Label
+			} else {
+				names[v] = fmt.Sprintf("L%d", loops)
+			}
+		}
 		if !v.Op.HasValue() {
-			continue
+			return
 		}
 		if v.Name == "" {
 			names[v] = strconv.Itoa(v.ID)
-			continue
+			return
 		}
 		count[v.Name]++
 		if n := count[v.Name]; n > 1 {
@@ -62,19 +106,29 @@ func DisplayNames(f *Func) map[*Value]string {
 		} else {
 			names[v] = v.Name
 		}
-	}
+	})
 	return names
 }
 
 func formatValue(v *Value, names map[*Value]string) string {
 	var sb strings.Builder
-	switch v.Op {
-	case OpComment:
+	switch {
+	case v.Op == OpComment:
 		return "# " + v.Aux.(string)
-	case OpReturn:
-		sb.WriteString("return")
+	case v.Op.IsLoop():
+		fmt.Fprintf(&sb, "%s %s", v.Op, names[v])
+	case !v.Op.HasValue():
+		sb.WriteString(v.Op.String())
 	default:
 		fmt.Fprintf(&sb, "%%%s = %s", names[v], v.Op)
+	}
+	switch aux := v.Aux.(type) {
+	case *Var:
+		sb.WriteString(" " + aux.Name)
+	case *TapeField:
+		sb.WriteString(" " + aux.Name)
+	case *Value: // break, continue
+		sb.WriteString(" " + names[aux])
 	}
 	switch v.Op {
 	case OpParam:
@@ -91,8 +145,11 @@ func formatValue(v *Value, names map[*Value]string) string {
 		}
 		sb.WriteString(" %" + name)
 	}
-	if v.Op.HasValue() {
+	switch {
+	case v.Op.HasValue():
 		fmt.Fprintf(&sb, " : %s", v.Type)
+	case v.Op == OpDecl:
+		fmt.Fprintf(&sb, " : %s", v.Aux.(*Var).Type)
 	}
 	return sb.String()
 }

@@ -83,3 +83,66 @@ func IsSigned(t Type) bool {
 
 // IsNumeric reports whether t is a float or integer type.
 func IsNumeric(t Type) bool { return IsFloat(t) || IsInteger(t) }
+
+// Slice is a slice type, []Elem. A slice value is a reference to memory
+// that load and store read and write.
+type Slice struct {
+	Elem Type
+}
+
+func (t Slice) String() string { return "[]" + t.Elem.String() }
+
+// Pointer is a pointer type, *Elem. The split form of reverse mode passes
+// the adjoints of scalar parameters as pointers the backward function adds
+// to.
+type Pointer struct {
+	Elem Type
+}
+
+func (t Pointer) String() string { return "*" + t.Elem.String() }
+
+// TapeRef is the type of a pointer to a tape: the struct the forward
+// function fills and the backward function reads.
+type TapeRef struct {
+	Tape *Tape
+}
+
+func (t TapeRef) String() string { return "*" + t.Tape.Name }
+
+// Elem returns the element type of a slice or pointer type, nil otherwise.
+func Elem(t Type) Type {
+	switch t := t.(type) {
+	case Slice:
+		return t.Elem
+	case Pointer:
+		return t.Elem
+	}
+	return nil
+}
+
+// IsSlice reports whether t is a slice type.
+func IsSlice(t Type) bool {
+	_, ok := t.(Slice)
+	return ok
+}
+
+// IsDifferentiable reports whether t can carry a derivative: a float type,
+// or a slice whose elements can.
+func IsDifferentiable(t Type) bool {
+	if s, ok := t.(Slice); ok {
+		return IsDifferentiable(s.Elem)
+	}
+	return IsFloat(t)
+}
+
+// Scalar returns the float type at the bottom of a (nested) slice type, or
+// t itself.
+func Scalar(t Type) Type {
+	for {
+		s, ok := t.(Slice)
+		if !ok {
+			return t
+		}
+		t = s.Elem
+	}
+}

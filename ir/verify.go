@@ -36,36 +36,127 @@ func Verify(f *Func) error {
 	if f.Body == nil || f.Body.Func != f {
 		return fail(nil, "body missing or owned by another function")
 	}
-	defined := make(map[*Value]bool)
-	ids := make(map[int]bool)
-	vs := f.Body.Values
-	for i, v := range vs {
-		if v.Block != f.Body {
-			return fail(v, "value belongs to another block")
-		}
-		if ids[v.ID] {
-			return fail(v, "duplicate value ID %d", v.ID)
-		}
-		ids[v.ID] = true
-		for j, a := range v.Args {
-			if a == nil || !defined[a] {
-				return fail(v, "argument %d is not defined before its use", j)
-			}
-		}
-		if v.Op == OpReturn && i != len(vs)-1 {
-			return fail(v, "return is not the last value of the body")
-		}
-		if msg := checkOp(f, v); msg != "" {
-			return fail(v, "%s", msg)
-		}
-		if v.Op.HasValue() {
-			defined[v] = true
-		}
+	vf := &verifier{f: f, fail: fail, defined: make(map[*Value]bool), ids: make(map[int]bool)}
+	if err := vf.block(f.Body, nil); err != nil {
+		return err
 	}
-	if f.Return() == nil {
+	if !terminates(f.Body) {
 		return fail(nil, "body does not end in a return")
 	}
 	return nil
+}
+
+// verifier checks the blocks of one function, keeping the set of values in
+// scope: those defined earlier in the block or in an enclosing one.
+type verifier struct {
+	f       *Func
+	fail    func(v *Value, format string, args ...any) error
+	defined map[*Value]bool
+	ids     map[int]bool
+	loops   []*Value // the loops enclosing the current block, innermost last
+}
+
+func (vf *verifier) block(b *Block, parent *Value) error {
+	var scoped []*Value
+	defer func() {
+		for _, v := range scoped {
+			delete(vf.defined, v)
+		}
+	}()
+	for i, v := range b.Values {
+		if v.Block != b {
+			return vf.fail(v, "value belongs to another block")
+		}
+		if vf.ids[v.ID] {
+			return vf.fail(v, "duplicate value ID %d", v.ID)
+		}
+		vf.ids[v.ID] = true
+		for j, a := range v.Args {
+			if a == nil || !vf.defined[a] {
+				return vf.fail(v, "argument %d is not defined before its use", j)
+			}
+		}
+		if v.Op.IsExit() && i != len(b.Values)-1 {
+			return vf.fail(v, "%v is not the last value of its block", v.Op)
+		}
+		if msg := vf.checkNested(v, b, i); msg != "" {
+			return vf.fail(v, "%s", msg)
+		}
+		if msg := checkOp(vf.f, v); msg != "" {
+			return vf.fail(v, "%s", msg)
+		}
+		if v.Op.IsLoop() {
+			vf.loops = append(vf.loops, v)
+		}
+		for _, nb := range v.Blocks {
+			if nb.Parent != v || nb.Func != vf.f {
+				return vf.fail(v, "nested block not owned by its op")
+			}
+			if err := vf.block(nb, v); err != nil {
+				return err
+			}
+			if nb.Result != nil && (!vf.defined[nb.Result] || nb.Result.Type != Bool) {
+				return vf.fail(v, "loop condition is not a bool of its cond block")
+			}
+		}
+		if v.Op.IsLoop() {
+			vf.loops = vf.loops[:len(vf.loops)-1]
+		}
+		if v.Op.HasValue() {
+			vf.defined[v] = true
+			scoped = append(scoped, v)
+		}
+	}
+	return nil
+}
+
+// checkNested checks the ops whose meaning depends on where they are: a
+// range index comes first in its loop's body, a break or continue names an
+// enclosing loop.
+func (vf *verifier) checkNested(v *Value, b *Block, i int) string {
+	switch v.Op {
+	case OpIndex:
+		if b.Parent == nil || b.Parent.Op != OpRange || i != 0 {
+			return "index outside the start of a range body"
+		}
+	case OpBreak, OpContinue:
+		target, _ := v.Aux.(*Value)
+		for _, l := range vf.loops {
+			if l == target {
+				return ""
+			}
+		}
+		return fmt.Sprintf("%v of a loop that does not enclose it", v.Op)
+	}
+	return ""
+}
+
+// terminates reports whether control cannot fall off the end of b: it ends
+// in a return, or in an if whose branches both terminate, or in a loop
+// without a condition that nothing breaks.
+func terminates(b *Block) bool {
+	if len(b.Values) == 0 {
+		return false
+	}
+	last := b.Values[len(b.Values)-1]
+	switch last.Op {
+	case OpReturn:
+		return true
+	case OpIf:
+		return terminates(last.Blocks[0]) && terminates(last.Blocks[1])
+	case OpFor:
+		if last.Blocks[1].Result != nil {
+			return false
+		}
+		broken := false
+		last.Blocks[3].Walk(func(v *Value) {
+			if v.Op == OpBreak && v.Aux == last {
+				broken = true
+			}
+		})
+		return !broken
+	}
+	return false
 }
 
 // checkOp checks one value's arity and types, returning what is wrong or "".
@@ -155,6 +246,42 @@ func checkOp(f *Func, v *Value) string {
 			if a.Type != f.Results[j].Type {
 				return fmt.Sprintf("result %d has type %v, want %v", j, a.Type, f.Results[j].Type)
 			}
+		}
+	case op == OpAnd || op == OpOr || op == OpNot:
+		for _, a := range v.Args {
+			if a.Type != Bool {
+				return fmt.Sprintf("%v of %v", op, a.Type)
+			}
+		}
+	case op == OpDecl || op == OpGet || op == OpSet:
+		x, ok := v.Aux.(*Var)
+		if !ok {
+			return fmt.Sprintf("%v without a variable", op)
+		}
+		if len(v.Args) == 1 && v.Args[0].Type != x.Type {
+			return fmt.Sprintf("%v of %s (%v) with a %v", op, x.Name, x.Type, v.Args[0].Type)
+		}
+	case op == OpLoad || op == OpStore || op == OpSubslice:
+		if !IsSlice(v.Args[0].Type) || !IsInteger(v.Args[1].Type) {
+			return fmt.Sprintf("%v of %v at %v", op, v.Args[0].Type, v.Args[1].Type)
+		}
+		if op == OpStore && v.Args[2].Type != Elem(v.Args[0].Type) {
+			return fmt.Sprintf("store of %v into %v", v.Args[2].Type, v.Args[0].Type)
+		}
+	case op == OpLen, op == OpMake, op == OpSliceLit, op == OpCopySlice, op == OpIndex,
+		op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapePop,
+		op == OpAccum, op == OpLocalTape, op == OpBreak, op == OpContinue:
+	case op == OpIf:
+		if v.Args[0].Type != Bool || len(v.Blocks) != 2 {
+			return "if needs a bool condition and two blocks"
+		}
+	case op == OpFor:
+		if len(v.Blocks) != 4 {
+			return "for needs init, cond, post and body blocks"
+		}
+	case op == OpRange:
+		if len(v.Blocks) != 1 || !(IsSlice(v.Args[0].Type) || IsInteger(v.Args[0].Type)) {
+			return "range needs a slice or an integer and a body"
 		}
 	default:
 		return fmt.Sprintf("unknown op %d", int(op))

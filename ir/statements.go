@@ -1,0 +1,152 @@
+package ir
+
+import "fmt"
+
+// This file holds the Builder methods for statements: variables, memory,
+// control flow and the tape. Each appends to the current block; a
+// control-flow method returns its op, whose blocks the caller fills by
+// setting Builder.Block.
+
+// Declare declares v, set to init, or to its zero value if init is nil.
+func (b *Builder) Declare(v *Var, init *Value) *Value {
+	if init == nil {
+		return b.add(OpDecl, nil, v)
+	}
+	return b.add(OpDecl, nil, v, init)
+}
+
+// Get reads variable v.
+func (b *Builder) Get(v *Var) *Value {
+	return b.add(OpGet, v.Type, v)
+}
+
+// Set assigns x to variable v.
+func (b *Builder) Set(v *Var, x *Value) *Value {
+	return b.add(OpSet, nil, v, x)
+}
+
+// Load reads s[i].
+func (b *Builder) Load(s, i *Value) *Value {
+	return b.add(OpLoad, Elem(s.Type), nil, s, i)
+}
+
+// Store writes x to s[i].
+func (b *Builder) Store(s, i, x *Value) *Value {
+	return b.add(OpStore, nil, nil, s, i, x)
+}
+
+// Len returns len(s).
+func (b *Builder) Len(s *Value) *Value {
+	return b.pure(OpLen, Int, nil, s)
+}
+
+// Make returns a fresh zeroed slice of type t and length n.
+func (b *Builder) Make(t Type, n *Value) *Value {
+	return b.add(OpMake, t, nil, n)
+}
+
+// SliceLit returns a fresh slice of type t holding elems.
+func (b *Builder) SliceLit(t Type, elems ...*Value) *Value {
+	return b.add(OpSliceLit, t, nil, elems...)
+}
+
+// Subslice returns s[lo:hi].
+func (b *Builder) Subslice(s, lo, hi *Value) *Value {
+	return b.pure(OpSubslice, s.Type, nil, s, lo, hi)
+}
+
+// CopySlice copies src into dst and returns the number of elements copied.
+func (b *Builder) CopySlice(dst, src *Value) *Value {
+	return b.add(OpCopySlice, Int, nil, dst, src)
+}
+
+// Logic returns x && y (OpAnd) or x || y (OpOr).
+func (b *Builder) Logic(op Op, x, y *Value) *Value {
+	if op != OpAnd && op != OpOr {
+		panic(fmt.Sprintf("ir: Logic with %v", op))
+	}
+	return b.pure(op, Bool, nil, x, y)
+}
+
+// Not returns !x.
+func (b *Builder) Not(x *Value) *Value {
+	return b.pure(OpNot, Bool, nil, x)
+}
+
+// If appends an if statement on cond with empty then and else blocks.
+func (b *Builder) If(cond *Value) *Value {
+	v := b.add(OpIf, nil, nil, cond)
+	v.Blocks = []*Block{b.newBlock(v), b.newBlock(v)}
+	return v
+}
+
+// For appends a for loop with empty init, cond, post and body blocks. A
+// cond block without a Result loops until a break.
+func (b *Builder) For(label string) *Value {
+	v := b.add(OpFor, nil, &Loop{Label: label})
+	v.Blocks = []*Block{b.newBlock(v), b.newBlock(v), b.newBlock(v), b.newBlock(v)}
+	return v
+}
+
+// Range appends a loop over the indexes of a slice, or over 0..n-1 for an
+// int n, with an empty body.
+func (b *Builder) Range(label string, over *Value) *Value {
+	v := b.add(OpRange, nil, &Loop{Label: label}, over)
+	v.Blocks = []*Block{b.newBlock(v)}
+	return v
+}
+
+// Index returns the index of the current iteration of the range loop
+// whose body is the current block. It is defined once, first in the body.
+func (b *Builder) Index(name string) *Value {
+	v := b.add(OpIndex, Int, nil)
+	v.Name = name
+	return v
+}
+
+// Break leaves loop.
+func (b *Builder) Break(loop *Value) *Value { return b.add(OpBreak, nil, loop) }
+
+// Continue goes on with loop's next iteration.
+func (b *Builder) Continue(loop *Value) *Value { return b.add(OpContinue, nil, loop) }
+
+// TapeReset empties stack field fld of tape.
+func (b *Builder) TapeReset(tape *Value, fld *TapeField) *Value {
+	return b.add(OpTapeReset, nil, fld, tape)
+}
+
+// TapeSave stores x in field fld of tape, or pushes it if fld is a stack.
+func (b *Builder) TapeSave(tape *Value, fld *TapeField, x *Value) *Value {
+	return b.add(OpTapeSave, nil, fld, tape, x)
+}
+
+// TapeLoad reads scalar field fld of tape.
+func (b *Builder) TapeLoad(tape *Value, fld *TapeField) *Value {
+	return b.add(OpTapeLoad, fld.Type, fld, tape)
+}
+
+// TapePop pops the top of stack field fld of tape.
+func (b *Builder) TapePop(tape *Value, fld *TapeField) *Value {
+	return b.add(OpTapePop, fld.Type, fld, tape)
+}
+
+// Accum adds x to *p.
+func (b *Builder) Accum(p, x *Value) *Value {
+	return b.add(OpAccum, nil, nil, p, x)
+}
+
+// LocalTape returns a tape of the function's own, of type t.
+func (b *Builder) LocalTape(t TapeRef, name string) *Value {
+	v := b.add(OpLocalTape, t, nil)
+	v.Name = name
+	return v
+}
+
+// In runs fill with the builder appending to blk, then restores the
+// current block.
+func (b *Builder) In(blk *Block, fill func()) {
+	saved := b.Block
+	b.Block = blk
+	fill()
+	b.Block = saved
+}
