@@ -1,13 +1,14 @@
 package ir
 
 // Live returns the values f needs: its statements (returns, comments,
-// assignments, stores, control flow, tape writes), the parameters, the
-// values with effects (a copy into a slice, a pop off the tape, a range
-// index) and, transitively, the values they read. Every other value is
-// pure or only reads, so a value outside this set computes something
-// nobody uses.
+// stores, control flow, tape writes), the parameters, the values with
+// effects (a copy into a slice, a pop off the tape, a range index, an
+// invoke), the declarations and assignments of variables something reads,
+// and, transitively, the values they read. Every other value is pure or
+// only reads, so a value outside this set computes something nobody uses.
 func Live(f *Func) map[*Value]bool {
 	live := make(map[*Value]bool)
+	writes := make(map[*Var][]*Value) // the decl and sets of each variable
 	var work []*Value
 	mark := func(v *Value) {
 		if v != nil && !live[v] {
@@ -16,6 +17,11 @@ func Live(f *Func) map[*Value]bool {
 		}
 	}
 	f.Walk(func(v *Value) {
+		if v.Op == OpDecl || v.Op == OpSet {
+			x := v.Aux.(*Var)
+			writes[x] = append(writes[x], v)
+			return
+		}
 		if isRoot(v) {
 			mark(v)
 		}
@@ -23,6 +29,11 @@ func Live(f *Func) map[*Value]bool {
 	for len(work) > 0 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]
+		if v.Op == OpGet || v.Op == OpAddr {
+			for _, w := range writes[v.Aux.(*Var)] {
+				mark(w)
+			}
+		}
 		for _, a := range v.Args {
 			mark(a)
 		}
@@ -36,7 +47,7 @@ func Live(f *Func) map[*Value]bool {
 // isRoot reports whether v must be kept whether or not anything reads it.
 func isRoot(v *Value) bool {
 	switch v.Op {
-	case OpParam, OpCopySlice, OpTapePop, OpIndex, OpLocalTape:
+	case OpParam, OpCopySlice, OpTapePop, OpIndex, OpLocalTape, OpInvoke:
 		return true
 	}
 	return !v.Op.HasValue()

@@ -72,6 +72,12 @@
 //	accum %p %x                     *p += x
 //	%t = tape.local : *FTape        a tape of the function's own
 //
+// The functions built on the split form call it:
+//
+//	%r = invoke FForward %t %x : (float64, float64)  a call with effects
+//	%y = extract 0 %r : float64     result 0 of a call with several
+//	%p = addr db : *float64         &db, for a variable db
+//
 // A constant is written in Go's shortest round-trip form for its type.
 //
 // # Invariants

@@ -63,6 +63,12 @@ const (
 	OpTapePop   // Aux: *TapeField; pops the top of a stack field
 	OpAccum     // *Args[0] += Args[1], through a pointer; no value
 	OpLocalTape // a tape of the function's own, Type TapeRef
+
+	// Calls of generated functions, which have effects (they fill a tape,
+	// add to buffers) and may return several results.
+	OpInvoke  // Aux: Callee; calls it with Args; Type nil, a result type or a Tuple
+	OpExtract // Aux: int; result number Aux of the invoke Args[0]
+	OpAddr    // Aux: *Var; &v, Type Pointer
 )
 
 var opNames = [...]string{
@@ -117,6 +123,10 @@ var opNames = [...]string{
 	OpTapePop:   "tape.pop",
 	OpAccum:     "accum",
 	OpLocalTape: "tape.local",
+
+	OpInvoke:  "invoke",
+	OpExtract: "extract",
+	OpAddr:    "addr",
 }
 
 func (op Op) String() string {

@@ -117,7 +117,7 @@ func formatValue(v *Value, names map[*Value]string) string {
 		return "# " + v.Aux.(string)
 	case v.Op.IsLoop():
 		fmt.Fprintf(&sb, "%s %s", v.Op, names[v])
-	case !v.Op.HasValue():
+	case !v.Op.HasValue() || v.Type == nil:
 		sb.WriteString(v.Op.String())
 	default:
 		fmt.Fprintf(&sb, "%%%s = %s", names[v], v.Op)
@@ -135,8 +135,10 @@ func formatValue(v *Value, names map[*Value]string) string {
 		fmt.Fprintf(&sb, " %d", v.Aux)
 	case OpConst:
 		sb.WriteString(" " + FormatConst(v))
-	case OpCall:
+	case OpCall, OpInvoke:
 		sb.WriteString(" " + v.Aux.(Callee).String())
+	case OpExtract:
+		fmt.Fprintf(&sb, " %d", v.Aux)
 	}
 	for _, a := range v.Args {
 		name, ok := names[a]
@@ -146,7 +148,7 @@ func formatValue(v *Value, names map[*Value]string) string {
 		sb.WriteString(" %" + name)
 	}
 	switch {
-	case v.Op.HasValue():
+	case v.Op.HasValue() && v.Type != nil:
 		fmt.Fprintf(&sb, " : %s", v.Type)
 	case v.Op == OpDecl:
 		fmt.Fprintf(&sb, " : %s", v.Aux.(*Var).Type)

@@ -150,3 +150,19 @@ func (b *Builder) In(blk *Block, fill func()) {
 	fill()
 	b.Block = saved
 }
+
+// Invoke calls fn, a generated function with effects, and returns the call:
+// its value if t is a single type, the source of Extract if t is a Tuple.
+func (b *Builder) Invoke(fn Callee, t Type, args ...*Value) *Value {
+	return b.add(OpInvoke, t, fn, args...)
+}
+
+// Extract returns result i of a call with several results.
+func (b *Builder) Extract(call *Value, i int) *Value {
+	return b.add(OpExtract, call.Type.(Tuple)[i], i, call)
+}
+
+// Addr returns a pointer to variable v.
+func (b *Builder) Addr(v *Var) *Value {
+	return b.add(OpAddr, Pointer{Elem: v.Type}, v)
+}

@@ -1,6 +1,9 @@
 package ir
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Type is the type of a value or of a parameter.
 type Type interface {
@@ -92,6 +95,26 @@ type Slice struct {
 
 func (t Slice) String() string { return "[]" + t.Elem.String() }
 
+// Array is an array type, [Len]Elem. Like a slice it is memory that load
+// and store read and write; unlike a slice, assigning it copies it.
+type Array struct {
+	Len  int
+	Elem Type
+}
+
+func (t Array) String() string { return fmt.Sprintf("[%d]%s", t.Len, t.Elem) }
+
+// Tuple is the type of an invoke with several results.
+type Tuple []Type
+
+func (t Tuple) String() string {
+	parts := make([]string, len(t))
+	for i, e := range t {
+		parts[i] = e.String()
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
 // Pointer is a pointer type, *Elem. The split form of reverse mode passes
 // the adjoints of scalar parameters as pointers the backward function adds
 // to.
@@ -114,35 +137,44 @@ func Elem(t Type) Type {
 	switch t := t.(type) {
 	case Slice:
 		return t.Elem
+	case Array:
+		return t.Elem
 	case Pointer:
+		if a, ok := t.Elem.(Array); ok {
+			return a.Elem // indexing a *[N]T indexes the array
+		}
 		return t.Elem
 	}
 	return nil
 }
 
-// IsSlice reports whether t is a slice type.
+// IsSlice reports whether t is indexable memory: a slice, an array, or a
+// pointer to an array.
 func IsSlice(t Type) bool {
-	_, ok := t.(Slice)
-	return ok
+	switch t := t.(type) {
+	case Slice, Array:
+		return true
+	case Pointer:
+		_, ok := t.Elem.(Array)
+		return ok
+	}
+	return false
 }
 
 // IsDifferentiable reports whether t can carry a derivative: a float type,
-// or a slice whose elements can.
+// or a slice or array whose elements can.
 func IsDifferentiable(t Type) bool {
-	if s, ok := t.(Slice); ok {
-		return IsDifferentiable(s.Elem)
+	if IsSlice(t) {
+		return IsDifferentiable(Elem(t))
 	}
 	return IsFloat(t)
 }
 
-// Scalar returns the float type at the bottom of a (nested) slice type, or
-// t itself.
+// Scalar returns the float type at the bottom of a (nested) slice or array
+// type, or t itself.
 func Scalar(t Type) Type {
-	for {
-		s, ok := t.(Slice)
-		if !ok {
-			return t
-		}
-		t = s.Elem
+	for IsSlice(t) {
+		t = Elem(t)
 	}
+	return t
 }

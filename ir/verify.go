@@ -270,7 +270,8 @@ func checkOp(f *Func, v *Value) string {
 		}
 	case op == OpLen, op == OpMake, op == OpSliceLit, op == OpCopySlice, op == OpIndex,
 		op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapePop,
-		op == OpAccum, op == OpLocalTape, op == OpBreak, op == OpContinue:
+		op == OpAccum, op == OpLocalTape, op == OpBreak, op == OpContinue,
+		op == OpInvoke, op == OpExtract, op == OpAddr:
 	case op == OpIf:
 		if v.Args[0].Type != Bool || len(v.Blocks) != 2 {
 			return "if needs a bool condition and two blocks"
