@@ -17,6 +17,9 @@ type Copier struct {
 	// Return, if set, writes the copy of a return, given its copied
 	// arguments; by default it is copied as is.
 	Return func(old *Value, args []*Value)
+	// Enter, if set, runs when the copy of a nested block begins, with the
+	// builder appending to the new block.
+	Enter func(old *Block)
 }
 
 // NewCopier returns a copier appending to b.
@@ -69,7 +72,12 @@ func (c *Copier) copyValue(v *Value) {
 		for _, blk := range v.Blocks {
 			nb := b.newBlock(n)
 			n.Blocks = append(n.Blocks, nb)
-			b.In(nb, func() { c.Block(blk) })
+			b.In(nb, func() {
+				if c.Enter != nil {
+					c.Enter(blk)
+				}
+				c.Block(blk)
+			})
 			if blk.Result != nil {
 				nb.Result = c.Value[blk.Result]
 			}

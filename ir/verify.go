@@ -95,9 +95,6 @@ func (vf *verifier) block(b *Block, parent *Value) error {
 			if err := vf.block(nb, v); err != nil {
 				return err
 			}
-			if nb.Result != nil && (!vf.defined[nb.Result] || nb.Result.Type != Bool) {
-				return vf.fail(v, "loop condition is not a bool of its cond block")
-			}
 		}
 		if v.Op.IsLoop() {
 			vf.loops = vf.loops[:len(vf.loops)-1]
@@ -106,6 +103,9 @@ func (vf *verifier) block(b *Block, parent *Value) error {
 			vf.defined[v] = true
 			scoped = append(scoped, v)
 		}
+	}
+	if b.Result != nil && (!vf.defined[b.Result] || b.Result.Type != Bool) {
+		return vf.fail(parent, "loop condition is not a bool of its cond block")
 	}
 	return nil
 }

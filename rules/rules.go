@@ -8,7 +8,7 @@ import (
 )
 
 // Rule builds the partial derivatives of y with respect to each of y.Args.
-type Rule func(b *ir.Builder, y *ir.Value) []*ir.Value
+type Rule func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value
 
 // For returns the rule for y's operation, or nil if y has none: y is then
 // not differentiable, and an active y is an internal error (parse refuses
@@ -39,124 +39,129 @@ func MathNames() []string {
 
 var opRules = map[ir.Op]Rule{
 	// y = x
-	ir.OpCopy: func(b *ir.Builder, y *ir.Value) []*ir.Value {
+	ir.OpCopy: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
 		return []*ir.Value{one(b, y)}
 	},
 	// y = T(x): the partial is 1 in y's type; the transforms convert the
 	// derivative between the two types.
-	ir.OpConvert: func(b *ir.Builder, y *ir.Value) []*ir.Value {
-		if !ir.IsFloat(y.Args[0].Type) {
+	ir.OpConvert: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
+		if !ir.IsFloat(x[0].Type) {
 			return []*ir.Value{nil}
 		}
 		return []*ir.Value{one(b, y)}
 	},
+	// y = c ? a : b: the derivative follows the branch taken.
+	ir.OpSelect: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
+		c := x[0]
+		return []*ir.Value{nil, b.Select(c, one(b, y), b.Zero(y.Type)), b.Select(c, b.Zero(y.Type), one(b, y))}
+	},
 	// y = a + b
-	ir.OpAdd: func(b *ir.Builder, y *ir.Value) []*ir.Value {
+	ir.OpAdd: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
 		return []*ir.Value{one(b, y), one(b, y)}
 	},
 	// y = a - b
-	ir.OpSub: func(b *ir.Builder, y *ir.Value) []*ir.Value {
+	ir.OpSub: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
 		return []*ir.Value{one(b, y), b.Float(y.Type, -1)}
 	},
 	// y = -a
-	ir.OpNeg: func(b *ir.Builder, y *ir.Value) []*ir.Value {
+	ir.OpNeg: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
 		return []*ir.Value{b.Float(y.Type, -1)}
 	},
 	// y = a * b: dy/da = b, dy/db = a
-	ir.OpMul: func(b *ir.Builder, y *ir.Value) []*ir.Value {
-		return []*ir.Value{y.Args[1], y.Args[0]}
+	ir.OpMul: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
+		return []*ir.Value{x[1], x[0]}
 	},
 	// y = a / b: dy/da = 1/b, dy/db = -y/b
-	ir.OpDiv: func(b *ir.Builder, y *ir.Value) []*ir.Value {
-		den := y.Args[1]
+	ir.OpDiv: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
+		den := x[1]
 		return []*ir.Value{b.Div(one(b, y), den), b.Neg(b.Div(y, den))}
 	},
 }
 
 var mathRules = map[string]Rule{
-	"Abs": func(b *ir.Builder, y *ir.Value) []*ir.Value {
-		x := y.Args[0]
+	"Abs": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
+		u := x[0]
 		zero := b.Zero(y.Type)
-		neg := b.Select(b.Compare(ir.OpLt, x, zero), b.Float(y.Type, -1), zero)
-		return []*ir.Value{b.Select(b.Compare(ir.OpGt, x, zero), one(b, y), neg)}
+		neg := b.Select(b.Compare(ir.OpLt, u, zero), b.Float(y.Type, -1), zero)
+		return []*ir.Value{b.Select(b.Compare(ir.OpGt, u, zero), one(b, y), neg)}
 	},
-	"Acos": func(b *ir.Builder, y *ir.Value) []*ir.Value { // -1/sqrt(1-x²)
-		return []*ir.Value{b.Neg(b.Div(one(b, y), sqrt(b, oneMinusSquare(b, y.Args[0]))))}
+	"Acos": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // -1/sqrt(1-x²)
+		return []*ir.Value{b.Neg(b.Div(one(b, y), sqrt(b, oneMinusSquare(b, x[0]))))}
 	},
-	"Asin": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/sqrt(1-x²)
-		return []*ir.Value{b.Div(one(b, y), sqrt(b, oneMinusSquare(b, y.Args[0])))}
+	"Asin": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1/sqrt(1-x²)
+		return []*ir.Value{b.Div(one(b, y), sqrt(b, oneMinusSquare(b, x[0])))}
 	},
-	"Atan": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(1+x²)
-		x := y.Args[0]
-		return []*ir.Value{b.Div(one(b, y), b.Add(one(b, y), b.Mul(x, x)))}
+	"Atan": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1/(1+x²)
+		u := x[0]
+		return []*ir.Value{b.Div(one(b, y), b.Add(one(b, y), b.Mul(u, u)))}
 	},
-	"Atan2": func(b *ir.Builder, y *ir.Value) []*ir.Value { // atan2(u, v): v/(u²+v²), -u/(u²+v²)
-		u, v := y.Args[0], y.Args[1]
+	"Atan2": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // atan2(u, v): v/(u²+v²), -u/(u²+v²)
+		u, v := x[0], x[1]
 		r2 := b.Add(b.Mul(u, u), b.Mul(v, v))
 		return []*ir.Value{b.Div(v, r2), b.Neg(b.Div(u, r2))}
 	},
-	"Cbrt": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(3y²)
+	"Cbrt": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1/(3y²)
 		return []*ir.Value{b.Div(one(b, y), b.Mul(b.Float(y.Type, 3), b.Mul(y, y)))}
 	},
-	"Cos": func(b *ir.Builder, y *ir.Value) []*ir.Value { // -sin(x)
-		return []*ir.Value{b.Neg(call(b, "Sin", y.Args[0]))}
+	"Cos": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // -sin(x)
+		return []*ir.Value{b.Neg(call(b, "Sin", x[0]))}
 	},
-	"Cosh": func(b *ir.Builder, y *ir.Value) []*ir.Value { // sinh(x)
-		return []*ir.Value{call(b, "Sinh", y.Args[0])}
+	"Cosh": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // sinh(x)
+		return []*ir.Value{call(b, "Sinh", x[0])}
 	},
-	"Erf": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 2/sqrt(pi) * exp(-x²)
-		x := y.Args[0]
-		return []*ir.Value{b.Mul(b.Float(y.Type, 2/math.SqrtPi), call(b, "Exp", b.Neg(b.Mul(x, x))))}
+	"Erf": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 2/sqrt(pi) * exp(-x²)
+		u := x[0]
+		return []*ir.Value{b.Mul(b.Float(y.Type, 2/math.SqrtPi), call(b, "Exp", b.Neg(b.Mul(u, u))))}
 	},
-	"Exp": func(b *ir.Builder, y *ir.Value) []*ir.Value { // y
+	"Exp": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // y
 		return []*ir.Value{y}
 	},
-	"Expm1": func(b *ir.Builder, y *ir.Value) []*ir.Value { // y + 1
+	"Expm1": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // y + 1
 		return []*ir.Value{b.Add(y, one(b, y))}
 	},
-	"Hypot": func(b *ir.Builder, y *ir.Value) []*ir.Value { // u/y, v/y; 0 at the origin
+	"Hypot": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // u/y, v/y; 0 at the origin
 		zero := b.Zero(y.Type)
 		inv := b.Select(b.Compare(ir.OpEq, y, zero), zero, b.Div(one(b, y), y))
-		return []*ir.Value{b.Mul(y.Args[0], inv), b.Mul(y.Args[1], inv)}
+		return []*ir.Value{b.Mul(x[0], inv), b.Mul(x[1], inv)}
 	},
-	"Log": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/x
-		return []*ir.Value{b.Div(one(b, y), y.Args[0])}
+	"Log": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1/x
+		return []*ir.Value{b.Div(one(b, y), x[0])}
 	},
-	"Log10": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(x ln 10)
-		return []*ir.Value{b.Div(one(b, y), b.Mul(y.Args[0], b.Float(y.Type, math.Ln10)))}
+	"Log10": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1/(x ln 10)
+		return []*ir.Value{b.Div(one(b, y), b.Mul(x[0], b.Float(y.Type, math.Ln10)))}
 	},
-	"Log1p": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(1+x)
-		return []*ir.Value{b.Div(one(b, y), b.Add(one(b, y), y.Args[0]))}
+	"Log1p": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1/(1+x)
+		return []*ir.Value{b.Div(one(b, y), b.Add(one(b, y), x[0]))}
 	},
-	"Log2": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(x ln 2)
-		return []*ir.Value{b.Div(one(b, y), b.Mul(y.Args[0], b.Float(y.Type, math.Ln2)))}
+	"Log2": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1/(x ln 2)
+		return []*ir.Value{b.Div(one(b, y), b.Mul(x[0], b.Float(y.Type, math.Ln2)))}
 	},
-	"Max": func(b *ir.Builder, y *ir.Value) []*ir.Value { // follows a when a >= b
-		return pick(b, y, b.Compare(ir.OpGe, y.Args[0], y.Args[1]))
+	"Max": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // follows a when a >= b
+		return pick(b, y, b.Compare(ir.OpGe, x[0], x[1]))
 	},
-	"Min": func(b *ir.Builder, y *ir.Value) []*ir.Value { // follows a when a <= b
-		return pick(b, y, b.Compare(ir.OpLe, y.Args[0], y.Args[1]))
+	"Min": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // follows a when a <= b
+		return pick(b, y, b.Compare(ir.OpLe, x[0], x[1]))
 	},
-	"Pow": func(b *ir.Builder, y *ir.Value) []*ir.Value { // x^y: y x^(y-1), x^y log x (0 at x == 0)
-		x, e := y.Args[0], y.Args[1]
+	"Pow": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // x^y: y x^(y-1), x^y log x (0 at x == 0)
+		base, e := x[0], x[1]
 		zero := b.Zero(y.Type)
-		dx := b.Mul(e, call(b, "Pow", x, b.Sub(e, one(b, y))))
-		de := b.Select(b.Compare(ir.OpEq, x, zero), zero, b.Mul(y, call(b, "Log", x)))
+		dx := b.Mul(e, call(b, "Pow", base, b.Sub(e, one(b, y))))
+		de := b.Select(b.Compare(ir.OpEq, base, zero), zero, b.Mul(y, call(b, "Log", base)))
 		return []*ir.Value{dx, de}
 	},
-	"Sin": func(b *ir.Builder, y *ir.Value) []*ir.Value { // cos(x)
-		return []*ir.Value{call(b, "Cos", y.Args[0])}
+	"Sin": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // cos(x)
+		return []*ir.Value{call(b, "Cos", x[0])}
 	},
-	"Sinh": func(b *ir.Builder, y *ir.Value) []*ir.Value { // cosh(x)
-		return []*ir.Value{call(b, "Cosh", y.Args[0])}
+	"Sinh": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // cosh(x)
+		return []*ir.Value{call(b, "Cosh", x[0])}
 	},
-	"Sqrt": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1/(2y)
+	"Sqrt": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1/(2y)
 		return []*ir.Value{b.Div(b.Float(y.Type, 0.5), y)}
 	},
-	"Tan": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1 + y²
+	"Tan": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1 + y²
 		return []*ir.Value{b.Add(one(b, y), b.Mul(y, y))}
 	},
-	"Tanh": func(b *ir.Builder, y *ir.Value) []*ir.Value { // 1 - y²
+	"Tanh": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1 - y²
 		return []*ir.Value{b.Sub(one(b, y), b.Mul(y, y))}
 	},
 }

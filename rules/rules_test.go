@@ -26,7 +26,7 @@ func partialsFunc(t *testing.T, op func(b *ir.Builder, x, y *ir.Value) *ir.Value
 	if rule == nil {
 		t.Fatalf("no rule for %v", v.Op)
 	}
-	partials := rule(b, v)
+	partials := rule(b, v, v.Args)
 	if len(partials) != len(v.Args) {
 		t.Fatalf("%d partials for %d arguments", len(partials), len(v.Args))
 	}
