@@ -8,53 +8,220 @@ import (
 	"godiff/rules"
 )
 
-// Transform returns FJVP(params, tangents) (results, result tangents), named
-// name: f's results and their directional derivatives along the tangents of
-// the parameters whose indexes wrt lists, in ascending order.
+// Transform returns FJVP(params, tangents, output tangents) (results,
+// result tangents), named name: f's results and their directional
+// derivatives along the tangents of the parameters whose indexes wrt
+// lists, in ascending order. A slice parameter f writes varied values
+// into (an output) gets a tangent buffer too, after the tangents, which
+// FJVP fills with the outputs' directional derivatives.
 func Transform(f *ir.Func, wrt []int, name string) *ir.Func {
-	g := newSignature(f, wrt, name)
+	varied := ir.Analyse(f, wrt).Varied
+	outputs := outputParams(f, wrt, varied)
+	g := newSignature(f, wrt, outputs, name)
 	b := ir.NewBuilder(g)
-	tangent := make(map[*ir.Value]*ir.Value)
-	// The tangent parameters come first, so that each differentiated
-	// parameter's copy finds its tangent ready.
-	tangentOf := make(map[int]*ir.Value)
-	for i, p := range wrt {
-		tangentOf[p] = b.Param(len(f.Params) + i)
+	t := &tangents{
+		b: b, varied: varied,
+		value: make(map[*ir.Value]*ir.Value),
+		vars:  make(map[*ir.Var]*ir.Var),
+		mem:   make(map[*ir.Value]*ir.Value),
 	}
-	results := ir.CopyBody(b, f, func(old, v *ir.Value) {
-		if v.Op == ir.OpParam {
-			if t, ok := tangentOf[v.Aux.(int)]; ok {
-				tangent[v] = t
+	// The tangent parameters are defined first, so that each parameter's
+	// copy finds its tangent ready.
+	tangentParam := make(map[int]*ir.Value)
+	for i, p := range append(append([]int(nil), wrt...), outputs...) {
+		tangentParam[p] = b.Param(len(f.Params) + i)
+	}
+	c := ir.NewCopier(b)
+	c.After = func(old, v *ir.Value) {
+		if old.Op == ir.OpParam {
+			if tp, ok := tangentParam[old.Aux.(int)]; ok {
+				t.setParam(old, v, tp)
 			}
 			return
 		}
-		if t := tangentOfValue(b, v, tangent); t != nil {
-			tangent[v] = t
-		}
-	})
-	outs := append([]*ir.Value(nil), results...)
-	b.Simplify = true
-	for _, r := range results {
-		t, ok := tangent[r]
-		if !ok {
-			t = b.Zero(r.Type)
-		}
-		outs = append(outs, t)
+		t.copied(c, old, v)
 	}
-	b.Return(outs...)
+	c.Return = func(old *ir.Value, args []*ir.Value) {
+		outs := append([]*ir.Value(nil), args...)
+		b.Simplify = true
+		for i, r := range old.Args {
+			outs = append(outs, t.of(r, args[i]))
+		}
+		b.Simplify = false
+		b.Return(outs...)
+	}
+	c.Block(f.Body)
+	if f.Return() == nil && len(f.Results) == 0 && !endsInExit(g.Body) {
+		b.Return()
+	}
 	ir.DeadCode(g)
+	ir.UniqueNames(g)
 	return g
 }
 
-// tangentOfValue builds v's tangent from its arguments' tangents, or
-// returns nil when no argument has one.
-func tangentOfValue(b *ir.Builder, v *ir.Value, tangent map[*ir.Value]*ir.Value) *ir.Value {
-	if !ir.IsFloat(v.Type) {
-		return nil
+func endsInExit(blk *ir.Block) bool {
+	return len(blk.Values) > 0 && blk.Values[len(blk.Values)-1].Op.IsExit()
+}
+
+// outputParams lists the slice parameters, other than the differentiated
+// ones, that f writes varied values into.
+func outputParams(f *ir.Func, wrt []int, varied *ir.Flow) []int {
+	isWrt := make(map[int]bool)
+	for _, p := range wrt {
+		isWrt[p] = true
 	}
+	var out []int
+	for i := range f.Params {
+		pv := f.ParamValue(i)
+		if !isWrt[i] && pv != nil && ir.IsSlice(pv.Type) && varied.Mem[pv] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// tangents builds the tangent of each varied value, variable and piece of
+// memory next to it: a variable x gets a variable dx assigned with it, a
+// slice s a slice ds written with it.
+type tangents struct {
+	b      *ir.Builder
+	varied *ir.Flow
+	value  map[*ir.Value]*ir.Value // the copy of a varied value → its tangent
+	vars   map[*ir.Var]*ir.Var     // the copy of a varied variable → its tangent
+	mem    map[*ir.Value]*ir.Value // the copy of a varied slice → its tangent slice
+}
+
+func (t *tangents) setParam(old, v, tp *ir.Value) {
+	if ir.IsSlice(v.Type) {
+		t.mem[v] = tp
+	} else {
+		t.value[v] = tp
+	}
+}
+
+// of returns the tangent of the copied value v (old in f), zero if it has
+// none.
+func (t *tangents) of(old, v *ir.Value) *ir.Value {
+	if d, ok := t.value[v]; ok {
+		return d
+	}
+	return t.b.Zero(old.Type)
+}
+
+// copied builds the tangent code of one copied value.
+func (t *tangents) copied(c *ir.Copier, old, v *ir.Value) {
+	b := t.b
+	b.Simplify = true
+	defer func() { b.Simplify = false }()
+	switch old.Op {
+	case ir.OpDecl, ir.OpSet:
+		x := old.Aux.(*ir.Var)
+		if !t.varied.Vars[x] {
+			return
+		}
+		dx := t.tangentVar(c.Var[x])
+		var d *ir.Value
+		if len(v.Args) == 1 {
+			d = t.of(old.Args[0], v.Args[0])
+		} else {
+			d = b.Zero(x.Type)
+		}
+		if old.Op == ir.OpDecl {
+			b.Declare(dx, d)
+		} else {
+			b.Set(dx, d)
+		}
+	case ir.OpGet:
+		if dx, ok := t.vars[v.Aux.(*ir.Var)]; ok {
+			t.value[v] = b.Get(dx)
+		}
+	case ir.OpLoad:
+		if ds, ok := t.mem[v.Args[0]]; ok {
+			d := b.Load(ds, v.Args[1])
+			if ir.IsSlice(v.Type) {
+				t.mem[v] = d
+			} else {
+				t.value[v] = d
+			}
+		}
+	case ir.OpStore:
+		s := v.Args[0]
+		if !t.varied.Mem[ir.Root(old.Args[0])] {
+			return
+		}
+		b.Store(t.memOf(s), v.Args[1], t.of(old.Args[2], v.Args[2]))
+	case ir.OpSubslice:
+		if ds, ok := t.mem[v.Args[0]]; ok {
+			t.mem[v] = b.Subslice(ds, v.Args[1], v.Args[2])
+		}
+	case ir.OpMake:
+		if t.varied.Mem[old] {
+			t.mem[v] = b.Make(v.Type, v.Args[0])
+		}
+	case ir.OpSliceLit:
+		if t.varied.Mem[old] {
+			elems := make([]*ir.Value, len(v.Args))
+			for i := range elems {
+				elems[i] = t.of(old.Args[i], v.Args[i])
+			}
+			t.mem[v] = b.SliceLit(v.Type, elems...)
+		}
+	case ir.OpCopySlice:
+		t.copySlice(old, v)
+	default:
+		if v.Op.IsPure() && ir.IsFloat(v.Type) {
+			if d := t.chain(v); d != nil {
+				t.value[v] = d
+			}
+		}
+	}
+	if d := t.value[v]; d != nil && v.Name != "" && d.Name == "" && !d.IsConst() && d.ID > v.ID && d.Op != ir.OpGet {
+		d.Name = "d" + v.Name
+	}
+}
+
+// memOf returns the tangent slice of a slice whose memory is varied.
+func (t *tangents) memOf(s *ir.Value) *ir.Value {
+	if ds, ok := t.mem[s]; ok {
+		return ds
+	}
+	panic(fmt.Sprintf("forward: no tangent slice for %v (%v)", s.Name, s.Op))
+}
+
+// copySlice copies the tangents along with the values; from memory that
+// does not vary, the copied tangents are zero.
+func (t *tangents) copySlice(old, v *ir.Value) {
+	if !t.varied.Mem[ir.Root(old.Args[0])] {
+		return
+	}
+	b := t.b
+	ddst := t.memOf(v.Args[0])
+	if dsrc, ok := t.mem[v.Args[1]]; ok {
+		b.CopySlice(ddst, dsrc)
+		return
+	}
+	loop := b.Range("", v)
+	b.In(loop.Blocks[0], func() {
+		k := b.Index("k")
+		b.Store(ddst, k, b.Zero(ir.Scalar(ddst.Type)))
+	})
+}
+
+func (t *tangents) tangentVar(x *ir.Var) *ir.Var {
+	if d, ok := t.vars[x]; ok {
+		return d
+	}
+	d := &ir.Var{Name: "d" + x.Name, Type: x.Type}
+	t.vars[x] = d
+	return d
+}
+
+// chain builds v's tangent from its arguments' tangents, or returns nil
+// when no argument has one.
+func (t *tangents) chain(v *ir.Value) *ir.Value {
 	varied := false
 	for _, a := range v.Args {
-		if tangent[a] != nil {
+		if t.value[a] != nil {
 			varied = true
 		}
 	}
@@ -65,12 +232,11 @@ func tangentOfValue(b *ir.Builder, v *ir.Value, tangent map[*ir.Value]*ir.Value)
 	if rule == nil {
 		panic(fmt.Sprintf("forward: no derivative rule for varied value %v (%v)", v.Name, v.Op))
 	}
-	b.Simplify = true
-	defer func() { b.Simplify = false }()
-	partials := rule(b, v)
+	b := t.b
+	partials := rule(b, v, v.Args)
 	var terms []*ir.Value
 	for j, a := range v.Args {
-		ta := tangent[a]
+		ta := t.value[a]
 		if ta == nil || partials[j] == nil {
 			continue
 		}
@@ -79,28 +245,29 @@ func tangentOfValue(b *ir.Builder, v *ir.Value, tangent map[*ir.Value]*ir.Value)
 		}
 		terms = append(terms, b.Mul(partials[j], ta))
 	}
-	t := b.Sum(v.Type, terms)
-	if v.Name != "" && t.Name == "" && !t.IsConst() && t.ID > v.ID {
-		t.Name = "d" + v.Name
-	}
-	return t
+	return b.Sum(v.Type, terms)
 }
 
-// newSignature returns the empty JVP: f's parameters then one tangent per
-// differentiated parameter; f's results then their tangents.
-func newSignature(f *ir.Func, wrt []int, name string) *ir.Func {
+// newSignature returns the empty JVP: f's parameters, one tangent per
+// differentiated parameter, one tangent buffer per output; f's results
+// then their tangents.
+func newSignature(f *ir.Func, wrt, outputs []int, name string) *ir.Func {
 	taken := make(map[string]bool)
 	params := append([]ir.Param(nil), f.Params...)
 	for _, p := range params {
 		taken[p.Name] = true
 	}
-	var tangents, wrtNames []string
-	for _, p := range wrt {
+	var tangents, wrtNames, outNames []string
+	for _, p := range append(append([]int(nil), wrt...), outputs...) {
 		name := ir.FreshName(taken, "d"+f.Params[p].Name)
 		taken[name] = true
 		params = append(params, ir.Param{Name: name, Type: f.Params[p].Type})
-		tangents = append(tangents, name)
-		wrtNames = append(wrtNames, f.Params[p].Name)
+		if len(tangents) < len(wrt) {
+			tangents = append(tangents, name)
+			wrtNames = append(wrtNames, f.Params[p].Name)
+		} else {
+			outNames = append(outNames, name)
+		}
 	}
 	results := append([]ir.Result(nil), f.Results...)
 	for _, r := range f.Results {
@@ -109,5 +276,16 @@ func newSignature(f *ir.Func, wrt []int, name string) *ir.Func {
 	g := ir.NewFunc(name, params, results)
 	g.Doc = []string{fmt.Sprintf("%s returns %s's results and then their directional derivatives along the tangents %s of %s, computed by forward-mode automatic differentiation.",
 		g.Name, f.Name, strings.Join(tangents, ", "), strings.Join(wrtNames, ", "))}
+	if len(outNames) > 0 {
+		g.Doc = append(g.Doc, fmt.Sprintf("It writes the directional derivatives of what %s writes into its output slices into %s.", f.Name, list(outNames)))
+	}
 	return g
+}
+
+// list joins names as English does: "a", "a and b", "a, b and c".
+func list(names []string) string {
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

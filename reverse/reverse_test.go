@@ -20,16 +20,12 @@ func TestRandomFunctions(t *testing.T) {
 			t.Fatal(err)
 		}
 		wrt := []int{0, 1, 2}
-		grad := Transform(f, wrt, Grad, "G")
-		vjp := Transform(f, wrt, VJP, "G")
-		for _, g := range []*ir.Func{grad, vjp} {
-			if err := ir.Verify(g); err != nil {
-				t.Fatalf("trial %d: %v", trial, err)
-			}
-		}
+		gradFns := mustTransform(t, f, wrt, Grad)
+		vjpFns := mustTransform(t, f, wrt, VJP)
+		grad, vjp := gradFns[2], vjpFns[2]
 		x := []float64{rng.Float64()*4 - 2, rng.Float64()*4 - 2, rng.Float64()*4 - 2}
 		want := irgen.MustEval(t, f, x)
-		got := irgen.MustEval(t, grad, x)
+		got := irgen.MustEvalWith(t, gradFns, grad, x)
 		if got[0] != want[0] {
 			t.Fatalf("trial %d: Grad's value %v, function's %v\n%v", trial, got[0], want[0], f)
 		}
@@ -38,7 +34,7 @@ func TestRandomFunctions(t *testing.T) {
 			t.Errorf("trial %d at %v: gradient vs finite differences: %s\n%v\n%v", trial, x, m, f, grad)
 		}
 		const seed = -1.75
-		v := irgen.MustEval(t, vjp, x, seed)
+		v := irgen.MustEvalWith(t, vjpFns, vjp, x, seed)
 		for i := range got[1:] {
 			if !fdcheck.Close(v[1+i], seed*got[1+i], 1e-12) {
 				t.Errorf("trial %d: VJP[%d] = %v, seed×gradient = %v", trial, i, v[1+i], seed*got[1+i])
@@ -55,14 +51,12 @@ func TestWrtSubsetAndZeroAdjoint(t *testing.T) {
 	b := ir.NewBuilder(f)
 	x, y, _ := b.Param(0), b.Param(1), b.Param(2)
 	b.Return(b.Mul(b.Mul(x, x), y))
-	g := Transform(f, []int{1, 2}, Grad, "G")
-	if err := ir.Verify(g); err != nil {
-		t.Fatal(err)
-	}
+	fns := mustTransform(t, f, []int{1, 2}, Grad)
+	g := fns[2]
 	if len(g.Results) != 3 || g.Results[1].Name != "dy" || g.Results[2].Name != "du" {
 		t.Fatalf("results %v, want (value, dy, du)", g.Results)
 	}
-	out, err := ir.Eval(g, 3.0, 2.0, 5.0)
+	out, err := ir.EvalWith(map[string]*ir.Func{fns[0].Name: fns[0], fns[1].Name: fns[1]}, g, 3.0, 2.0, 5.0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +72,7 @@ func TestFreshNames(t *testing.T) {
 		[]ir.Result{{Type: ir.Float64}})
 	b := ir.NewBuilder(f)
 	b.Return(b.Mul(b.Param(0), b.Add(b.Param(1), b.Param(2))))
-	g := Transform(f, []int{0, 1}, VJP, "G")
+	g := mustTransform(t, f, []int{0, 1}, VJP)[2]
 	seen := map[string]bool{}
 	for _, p := range g.Params {
 		seen[p.Name] = true
@@ -92,4 +86,20 @@ func TestFreshNames(t *testing.T) {
 	if g.Params[3].Name != "s2" || g.Results[1].Name != "dx2" || g.Results[2].Name != "ddx" {
 		t.Errorf("params %v results %v", g.Params, g.Results)
 	}
+}
+
+// mustTransform builds the split form and the function of the given mode,
+// named G, and verifies all three.
+func mustTransform(t *testing.T, f *ir.Func, wrt []int, mode Mode) []*ir.Func {
+	t.Helper()
+	fns, err := Transform(f, wrt, mode, "G")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range fns {
+		if err := ir.Verify(g); err != nil {
+			t.Fatalf("%v\nfrom\n%v", err, f)
+		}
+	}
+	return fns
 }

@@ -118,6 +118,12 @@ func (g *gen) op() *ir.Value {
 // N for the int parameter, then the floats extra (seeds or tangents), and
 // returns its results as floats.
 func Eval(f *ir.Func, x []float64, extra ...float64) ([]float64, error) {
+	return EvalWith(nil, f, x, extra...)
+}
+
+// EvalWith is Eval for a function that invokes others: reverse mode's
+// wrappers call their forward and backward functions, which callees holds.
+func EvalWith(callees []*ir.Func, f *ir.Func, x []float64, extra ...float64) ([]float64, error) {
 	args := make([]any, 0, len(x)+1+len(extra))
 	for _, v := range x {
 		args = append(args, v)
@@ -126,7 +132,11 @@ func Eval(f *ir.Func, x []float64, extra ...float64) ([]float64, error) {
 	for _, v := range extra {
 		args = append(args, v)
 	}
-	out, err := ir.Eval(f, args...)
+	funcs := make(map[string]*ir.Func)
+	for _, c := range callees {
+		funcs[c.Name] = c
+	}
+	out, err := ir.EvalWith(funcs, f, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +150,13 @@ func Eval(f *ir.Func, x []float64, extra ...float64) ([]float64, error) {
 // MustEval is Eval for tests: an error fails the test.
 func MustEval(t testing.TB, f *ir.Func, x []float64, extra ...float64) []float64 {
 	t.Helper()
-	out, err := Eval(f, x, extra...)
+	return MustEvalWith(t, nil, f, x, extra...)
+}
+
+// MustEvalWith is EvalWith for tests: an error fails the test.
+func MustEvalWith(t testing.TB, callees []*ir.Func, f *ir.Func, x []float64, extra ...float64) []float64 {
+	t.Helper()
+	out, err := EvalWith(callees, f, x, extra...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,539 @@
+package reverse
+
+import (
+	"fmt"
+
+	"godiff/ir"
+	"godiff/rules"
+)
+
+// backward builds the backward function: it replays the forward function's
+// control flow in reverse (branches as recorded or recomputed, loops
+// backwards over their recorded trip counts) and applies the chain rule to
+// each active value in reverse order.
+//
+// Every forward value the chain rule reads is obtained in one of three ways
+// (see policy): recomputed from other available values (constants, loads
+// of memory nothing writes, index arithmetic, cheap arithmetic inside
+// loops), recovered from the backward loop's own counter (a range index, a
+// canonical loop counter), or read back from the tape, where the forward
+// function saved it (a field outside loops, a stack inside them). The
+// backward function learns which values it reads as it builds, and the
+// forward function saves exactly those: the tape holds only what the
+// backward sweep reads.
+type backward struct {
+	s    *splitter
+	b    *ir.Builder
+	tape *ir.Value // the tape parameter
+
+	frames map[*ir.Block]*frame
+	memo   map[*ir.Value]*ir.Value // forward value → its backward copy
+	shadow map[*ir.Value]*ir.Value // forward slice → the slice of its adjoints
+
+	terms map[*ir.Value][]*ir.Value // adjoint contributions from the same segment
+	acc   map[*ir.Value]*ir.Var     // adjoint accumulators for the others
+	dvar  map[*ir.Var]*ir.Var       // the adjoint of each active variable
+
+	counter map[*ir.Var]*ir.Value // canonical loop counters, inside their backward loop
+	trips   map[*ir.Value]*ir.Value
+	flags   map[*ir.Value]*ir.Value
+
+	seeds      []*ir.Value
+	paramAdj   map[int]*ir.Value // backward parameter of each adjoint buffer
+	err        error
+	lastFwdIDs int
+}
+
+// frame is the backward view of one forward block: the block is cut into
+// segments after each statement that may leave it early (see
+// splitter.flagged); segment j's backward code runs only if the forward
+// sweep got past statement j. Each segment has a prologue at the start of
+// its backward block where the values it reads are popped, loaded or
+// recomputed, and accumulators declared.
+type frame struct {
+	seg      map[*ir.Value]int
+	target   []*ir.Block // the backward block of each segment
+	cursor   []int       // where the next prologue value goes in it
+	segments [][]*ir.Value
+}
+
+func (bw *backward) fail(format string, args ...any) {
+	if bw.err == nil {
+		bw.err = fmt.Errorf(format, args...)
+	}
+}
+
+// frameOf returns the frame of the block holding v, treating the init
+// block of a for loop as part of the loop's own block.
+func (bw *backward) frameOf(v *ir.Value) (*frame, int) {
+	blk := v.Block
+	for blk.Parent != nil && blk.Parent.Op == ir.OpFor && blk != blk.Parent.Blocks[3] {
+		v = blk.Parent
+		blk = v.Block
+	}
+	fr := bw.frames[blk]
+	if fr == nil {
+		panic(fmt.Sprintf("reverse: value %v read outside its block's backward code", v))
+	}
+	return fr, fr.seg[v]
+}
+
+// inPrologue builds values with build into the prologue of segment seg of
+// fr, and returns what build returns.
+func (bw *backward) inPrologue(fr *frame, seg int, build func() *ir.Value) *ir.Value {
+	target := fr.target[seg]
+	scratch := &ir.Block{Func: target.Func, Parent: target.Parent}
+	var out *ir.Value
+	bw.b.In(scratch, func() { out = build() })
+	moved := scratch.Values
+	for _, v := range moved {
+		v.Block = target
+	}
+	at := fr.cursor[seg]
+	vals := make([]*ir.Value, 0, len(target.Values)+len(moved))
+	vals = append(vals, target.Values[:at]...)
+	vals = append(vals, moved...)
+	vals = append(vals, target.Values[at:]...)
+	target.Values = vals
+	fr.cursor[seg] += len(moved)
+	return out
+}
+
+// block builds the backward code of forward block blk into the builder's
+// current block.
+func (bw *backward) block(blk *ir.Block) {
+	fr := &frame{seg: make(map[*ir.Value]int)}
+	bw.frames[blk] = fr
+	var cur []*ir.Value
+	for _, v := range blk.Values {
+		fr.seg[v] = len(fr.segments)
+		cur = append(cur, v)
+		if bw.s.flagged[v] {
+			fr.segments = append(fr.segments, cur)
+			cur = nil
+		}
+	}
+	fr.segments = append(fr.segments, cur)
+	fr.target = make([]*ir.Block, len(fr.segments))
+	fr.cursor = make([]int, len(fr.segments))
+	bw.segment(fr, 0)
+}
+
+// segment builds segment j: first, guarded by the flag of the statement
+// that ends it, the later segments; then its own values in reverse.
+func (bw *backward) segment(fr *frame, j int) {
+	fr.target[j] = bw.b.Block
+	fr.cursor[j] = len(bw.b.Block.Values)
+	vals := fr.segments[j]
+	if j+1 < len(fr.segments) {
+		last := vals[len(vals)-1]
+		flag := bw.flag(last)
+		ifop := bw.b.If(flag)
+		bw.b.In(ifop.Blocks[0], func() { bw.segment(fr, j+1) })
+	}
+	for i := len(vals) - 1; i >= 0; i-- {
+		bw.value(vals[i])
+	}
+}
+
+// flag returns whether flagged statement v finished, read from the tape.
+func (bw *backward) flag(v *ir.Value) *ir.Value {
+	if f, ok := bw.flags[v]; ok {
+		return f
+	}
+	fld := bw.s.flagField(v)
+	fr, seg := bw.frameOf(v)
+	f := bw.inPrologue(fr, seg, func() *ir.Value { return bw.readTape(fld) })
+	bw.flags[v] = f
+	return f
+}
+
+func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
+	if fld.Stack {
+		return bw.b.TapePop(bw.tape, fld)
+	}
+	return bw.b.TapeLoad(bw.tape, fld)
+}
+
+// value builds the backward code of one forward value or statement.
+func (bw *backward) value(v *ir.Value) {
+	a := bw.s.act
+	switch v.Op {
+	case ir.OpIf:
+		if !relevant(a, v) {
+			return
+		}
+		cond := bw.prim(v.Args[0])
+		ifop := bw.b.If(cond)
+		bw.b.In(ifop.Blocks[0], func() { bw.block(v.Blocks[0]) })
+		bw.b.In(ifop.Blocks[1], func() { bw.block(v.Blocks[1]) })
+	case ir.OpFor, ir.OpRange:
+		if relevant(a, v) {
+			bw.loop(v)
+		}
+	case ir.OpReturn:
+		for i, r := range v.Args {
+			if a.Value[r] && ir.IsFloat(r.Type) {
+				bw.addAdj(v, r, bw.seeds[i])
+			}
+		}
+	case ir.OpDecl, ir.OpSet:
+		bw.assign(v)
+	case ir.OpStore:
+		bw.store(v)
+	case ir.OpCopySlice:
+		bw.copySlice(v)
+	case ir.OpLoad:
+		bw.load(v)
+	case ir.OpGet:
+		if !a.Value[v] {
+			return
+		}
+		if dv := bw.adjoint(v); dv != nil {
+			dx := bw.adjVar(v.Aux.(*ir.Var))
+			bw.b.Set(dx, bw.b.Add(bw.b.Get(dx), dv))
+		}
+	case ir.OpSliceLit:
+		if !a.Mem[v] {
+			return
+		}
+		ds := bw.shadowOf(v)
+		for k, e := range v.Args {
+			if a.Value[e] {
+				bw.addAdj(v, e, bw.b.Load(ds, bw.b.Const(ir.Int, int64(k))))
+			}
+		}
+	default:
+		if v.Op.IsPure() && a.Value[v] && ir.IsFloat(v.Type) {
+			bw.chain(v)
+		}
+	}
+}
+
+// chain passes the adjoint of a pure value to its active arguments, each
+// times its partial derivative.
+func (bw *backward) chain(v *ir.Value) {
+	dv := bw.adjoint(v)
+	if dv == nil {
+		return
+	}
+	a := bw.s.act
+	active := make([]bool, len(v.Args))
+	for j, x := range v.Args {
+		active[j] = a.Value[x] && ir.IsFloat(x.Type)
+	}
+	readArg, readSelf := rules.Reads(v, active)
+	args := make([]*ir.Value, len(v.Args))
+	for j, x := range v.Args {
+		if readArg[j] {
+			args[j] = bw.prim(x)
+		} else {
+			args[j] = placeholder(bw.b, x.Type)
+		}
+	}
+	rule := rules.For(v)
+	if rule == nil {
+		panic(fmt.Sprintf("reverse: no derivative rule for active value %v (%v)", v.Name, v.Op))
+	}
+	// A rule that does not read its result only asks for its type.
+	y := &ir.Value{Op: v.Op, Type: v.Type, Aux: v.Aux}
+	if readSelf {
+		y = bw.prim(v)
+	}
+	partials := rule(bw.b, y, args)
+	for j, x := range v.Args {
+		if !active[j] || partials[j] == nil {
+			continue
+		}
+		c := bw.b.Mul(dv, partials[j])
+		if x.Type != v.Type {
+			c = bw.b.Convert(c, x.Type)
+		}
+		bw.addAdj(v, x, c)
+	}
+}
+
+// placeholder stands for an argument the rule's used partials do not read:
+// the partials that read it belong to inactive arguments and are dropped.
+func placeholder(b *ir.Builder, t ir.Type) *ir.Value {
+	if ir.IsFloat(t) || ir.IsInteger(t) {
+		if ir.IsFloat(t) {
+			return b.Zero(t)
+		}
+		return b.Const(t, zeroInt(t))
+	}
+	if t == ir.Bool {
+		return b.Const(ir.Bool, false)
+	}
+	return &ir.Value{Op: ir.OpInvalid, Type: t}
+}
+
+func zeroInt(t ir.Type) any {
+	if ir.IsSigned(t) {
+		return int64(0)
+	}
+	return uint64(0)
+}
+
+// assign handles decl and set of an active variable: the variable's
+// adjoint moves to the assigned value and is reset, since the value it
+// held before the assignment did not reach anything after it.
+func (bw *backward) assign(v *ir.Value) {
+	x := v.Aux.(*ir.Var)
+	if !bw.s.act.Vars[x] {
+		return
+	}
+	dx := bw.adjVar(x)
+	if len(v.Args) == 1 && bw.s.act.Value[v.Args[0]] {
+		bw.addAdj(v, v.Args[0], bw.b.Get(dx))
+	}
+	bw.b.Set(dx, bw.b.Zero(x.Type))
+}
+
+// load handles x := s[i]: the adjoint of x goes to the adjoint of s[i].
+func (bw *backward) load(v *ir.Value) {
+	if !bw.s.act.Value[v] || !ir.IsFloat(v.Type) {
+		return
+	}
+	dv := bw.adjoint(v)
+	if dv == nil {
+		return
+	}
+	ds, i := bw.shadowOf(v.Args[0]), bw.prim(v.Args[1])
+	bw.b.Store(ds, i, bw.b.Add(bw.b.Load(ds, i), dv))
+}
+
+// store handles s[i] = x: the adjoint of s[i] goes to x and is reset, since
+// the element's earlier value was overwritten.
+func (bw *backward) store(v *ir.Value) {
+	s := v.Args[0]
+	if !bw.s.act.Mem[root(s)] {
+		return
+	}
+	ds, i := bw.shadowOf(s), bw.prim(v.Args[1])
+	x := v.Args[2]
+	if bw.s.act.Value[x] {
+		bw.addAdj(v, x, bw.b.Load(ds, i))
+	}
+	bw.b.Store(ds, i, bw.b.Zero(x.Type))
+}
+
+// copySlice handles n := copy(dst, src): element by element, like a store
+// of each src[k] into dst[k].
+func (bw *backward) copySlice(v *ir.Value) {
+	dst, src := v.Args[0], v.Args[1]
+	if !bw.s.act.Mem[root(dst)] {
+		return
+	}
+	n := bw.prim(v)
+	ddst := bw.shadowOf(dst)
+	var dsrc *ir.Value
+	if bw.s.act.Mem[root(src)] {
+		dsrc = bw.shadowOf(src)
+	}
+	b := bw.b
+	loop := b.For("")
+	k := &ir.Var{Name: "k", Type: ir.Int}
+	b.In(loop.Blocks[0], func() { b.Declare(k, b.Const(ir.Int, int64(0))) })
+	b.In(loop.Blocks[1], func() { loop.Blocks[1].Result = b.Compare(ir.OpLt, b.Get(k), n) })
+	b.In(loop.Blocks[2], func() { b.Set(k, b.Add(b.Get(k), b.Const(ir.Int, int64(1)))) })
+	b.In(loop.Blocks[3], func() {
+		i := b.Get(k)
+		zero := b.Zero(ir.Scalar(dst.Type))
+		if dsrc != nil {
+			b.Store(dsrc, i, b.Add(b.Load(dsrc, i), b.Load(ddst, i)))
+		}
+		b.Store(ddst, i, zero)
+	})
+}
+
+// loop builds a loop's backward code: the same body, backward, once per
+// iteration the forward sweep ran, last iteration first.
+func (bw *backward) loop(l *ir.Value) {
+	b := bw.b
+	n := bw.trip(l)
+	one := b.Const(ir.Int, int64(1))
+	counterVar, start := bw.s.counter(l)
+	name := "k"
+	if l.Op == ir.OpRange {
+		if idx := l.Blocks[0].Values[0]; idx.Name != "" {
+			name = idx.Name
+		}
+	} else if counterVar != nil {
+		name = counterVar.Name
+	}
+	var first *ir.Value // the counter's value in the first iteration
+	switch {
+	case l.Op == ir.OpRange:
+		first = b.Const(ir.Int, int64(0))
+	case counterVar != nil:
+		first = bw.prim(start)
+	}
+	k := &ir.Var{Name: name, Type: ir.Int}
+	bl := b.For("")
+	b.In(bl.Blocks[0], func() {
+		if first != nil {
+			b.Declare(k, b.Sub(b.Add(first, n), one))
+		} else {
+			b.Declare(k, n)
+		}
+	})
+	b.In(bl.Blocks[1], func() {
+		if first != nil {
+			bl.Blocks[1].Result = b.Compare(ir.OpGe, b.Get(k), first)
+		} else {
+			bl.Blocks[1].Result = b.Compare(ir.OpGt, b.Get(k), b.Const(ir.Int, int64(0)))
+		}
+	})
+	b.In(bl.Blocks[2], func() { b.Set(k, b.Sub(b.Get(k), one)) })
+	body := l.Blocks[len(l.Blocks)-1]
+	b.In(bl.Blocks[3], func() {
+		if first != nil {
+			i := b.Get(k)
+			if l.Op == ir.OpRange {
+				bw.memo[body.Values[0]] = i
+			} else {
+				saved, had := bw.counter[counterVar]
+				bw.counter[counterVar] = i
+				defer func() {
+					if had {
+						bw.counter[counterVar] = saved
+					} else {
+						delete(bw.counter, counterVar)
+					}
+				}()
+			}
+		}
+		bw.block(body)
+	})
+}
+
+// trip returns the number of iterations loop l ran: recomputed for a range
+// loop nothing leaves early, read from the tape otherwise.
+func (bw *backward) trip(l *ir.Value) *ir.Value {
+	if t, ok := bw.trips[l]; ok {
+		return t
+	}
+	fr, seg := bw.frameOf(l)
+	var n *ir.Value
+	if l.Op == ir.OpRange && !bw.s.leavesEarly(l) {
+		over := l.Args[0]
+		n = bw.inPrologue(fr, seg, func() *ir.Value {
+			o := bw.prim(over)
+			if ir.IsInteger(over.Type) {
+				return bw.b.Convert(o, ir.Int)
+			}
+			return bw.b.Len(o)
+		})
+	} else {
+		fld := bw.s.tripField(l)
+		n = bw.inPrologue(fr, seg, func() *ir.Value { return bw.readTape(fld) })
+	}
+	bw.trips[l] = n
+	return n
+}
+
+// adjVar returns the adjoint variable of active variable x, declared at the
+// top of the backward function.
+func (bw *backward) adjVar(x *ir.Var) *ir.Var {
+	if d, ok := bw.dvar[x]; ok {
+		return d
+	}
+	d := &ir.Var{Name: "d" + x.Name, Type: x.Type}
+	bw.dvar[x] = d
+	fr := bw.frames[bw.s.f.Body]
+	bw.inPrologue(fr, 0, func() *ir.Value { bw.b.Declare(d, nil); return nil })
+	return d
+}
+
+// addAdj adds term to x's adjoint, for its use by user. A use in x's own
+// block and segment is a term summed when the backward sweep reaches x; any
+// other use (in a loop, a branch, a later segment) adds to an accumulator
+// variable declared in x's prologue.
+func (bw *backward) addAdj(user, x, term *ir.Value) {
+	if x.Op == ir.OpConst {
+		return
+	}
+	fx, sx := bw.frameOf(x)
+	fu, su := bw.frameOf(user)
+	if fx == fu && sx == su && user.Block == x.Block {
+		bw.terms[x] = append(bw.terms[x], term)
+		return
+	}
+	acc, ok := bw.acc[x]
+	if !ok {
+		acc = &ir.Var{Name: adjName(x), Type: x.Type}
+		bw.acc[x] = acc
+		bw.inPrologue(fx, sx, func() *ir.Value { bw.b.Declare(acc, nil); return nil })
+	}
+	bw.b.Set(acc, bw.b.Add(bw.b.Get(acc), term))
+}
+
+func adjName(x *ir.Value) string {
+	if x.Name != "" {
+		return "d" + x.Name
+	}
+	return "dtmp"
+}
+
+// adjoint returns x's whole adjoint, once every use has contributed, or nil
+// if none did.
+func (bw *backward) adjoint(x *ir.Value) *ir.Value {
+	terms := bw.terms[x]
+	if acc, ok := bw.acc[x]; ok {
+		terms = append(terms, bw.b.Get(acc))
+	}
+	if len(terms) == 0 {
+		return nil
+	}
+	dx := bw.b.Sum(x.Type, terms)
+	if x.Name != "" && dx.Name == "" && dx.ID > bw.lastFwdIDs && !dx.IsConst() && dx.Op != ir.OpGet {
+		dx.Name = "d" + x.Name
+	}
+	return dx
+}
+
+// shadowOf returns the slice of adjoints of forward slice s: the adjoint
+// buffer passed in for a parameter, a fresh buffer for a local slice, the
+// same view of its parent's shadow for a subslice or row.
+func (bw *backward) shadowOf(s *ir.Value) *ir.Value {
+	if d, ok := bw.shadow[s]; ok {
+		return d
+	}
+	var d *ir.Value
+	switch s.Op {
+	case ir.OpParam:
+		d = bw.paramAdj[s.Aux.(int)]
+		if d == nil {
+			panic(fmt.Sprintf("reverse: no adjoint buffer for parameter %s", s.Name))
+		}
+	case ir.OpMake, ir.OpSliceLit, ir.OpSubslice, ir.OpLoad:
+		fr, seg := bw.frameOf(s)
+		d = bw.inPrologue(fr, seg, func() *ir.Value { return bw.newShadow(s) })
+	default:
+		bw.fail("reverse mode cannot follow the slice %s (%v) to its allocation", s.Name, s.Op)
+		d = placeholder(bw.b, s.Type)
+	}
+	if s.Name != "" && d.Name == "" && d.Op != ir.OpParam {
+		d.Name = "d" + s.Name
+	}
+	bw.shadow[s] = d
+	return d
+}
+
+func (bw *backward) newShadow(s *ir.Value) *ir.Value {
+	b := bw.b
+	switch s.Op {
+	case ir.OpMake:
+		if _, ok := s.Type.(ir.Slice); ok && ir.IsSlice(ir.Elem(s.Type)) {
+			bw.fail("reverse mode does not support making a slice of slices (%s); pass it in as a parameter", s.Name)
+		}
+		return b.Make(s.Type, bw.prim(s.Args[0]))
+	case ir.OpSliceLit:
+		return b.Make(s.Type, b.Const(ir.Int, int64(len(s.Args))))
+	case ir.OpSubslice:
+		return b.Subslice(bw.shadowOf(s.Args[0]), bw.prim(s.Args[1]), bw.prim(s.Args[2]))
+	default: // a row of a slice of slices
+		return b.Load(bw.shadowOf(s.Args[0]), bw.prim(s.Args[1]))
+	}
+}

@@ -1,0 +1,102 @@
+package reverse
+
+import (
+	"fmt"
+
+	"godiff/ir"
+)
+
+// buildForward builds the forward function: F as written, with a tape
+// parameter first, that saves in the tape what the backward function reads
+// (the fields s allocated while the backward function was built): the
+// parameters on entry, each taped value as it is computed, each loop's
+// trip count when it ends, and whether each flagged statement finished.
+func (s *splitter) buildForward(name string) *ir.Func {
+	tapeT := ir.TapeRef{Tape: s.fields.tape}
+	params := append([]ir.Param{{Name: "t", Type: tapeT}}, s.f.Params...)
+	fwd := ir.NewFunc(name, renameTape(params), s.f.Results)
+	fwd.Tape = s.fields.tape
+	b := ir.NewBuilder(fwd)
+	tape := b.Param(0)
+	for _, fld := range s.fields.tape.Fields {
+		if fld.Stack {
+			b.TapeReset(tape, fld)
+		}
+	}
+	trips := make(map[*ir.Value]*ir.Var)
+	c := ir.NewCopier(b)
+	c.Before = func(old *ir.Value) bool {
+		switch {
+		case old.Op == ir.OpParam:
+			i := old.Aux.(int)
+			nv := b.Param(i + 1)
+			c.Value[old] = nv
+			if fld := s.paramF[i]; fld != nil {
+				b.TapeSave(tape, fld, nv)
+			}
+			return true
+		case old.Op.IsLoop() && s.tripF[old] != nil:
+			n := &ir.Var{Name: "iters", Type: ir.Int}
+			b.Declare(n, b.Const(ir.Int, int64(0)))
+			trips[old] = n
+		case old.Op.IsExit():
+			s.saveOnExit(b, tape, old, trips)
+		}
+		return false
+	}
+	c.Enter = func(old *ir.Block) {
+		l := old.Parent
+		if l != nil && l.Op.IsLoop() && old == l.Blocks[len(l.Blocks)-1] && trips[l] != nil {
+			n := trips[l]
+			b.Set(n, b.Add(b.Get(n), b.Const(ir.Int, int64(1))))
+		}
+	}
+	c.After = func(old, nv *ir.Value) {
+		if fld := s.taped[old]; fld != nil {
+			b.TapeSave(tape, fld, nv)
+		}
+		if n := trips[old]; n != nil {
+			b.TapeSave(tape, s.tripF[old], b.Get(n))
+		}
+		if fld := s.flagF[old]; fld != nil {
+			b.TapeSave(tape, fld, b.Const(ir.Bool, true))
+		}
+	}
+	c.Block(s.f.Body)
+	fwd.Doc = []string{fmt.Sprintf("%s runs %s and records in t what %s needs; t's earlier contents are discarded, its memory reused.",
+		name, s.f.Name, s.backwardName)}
+	ir.DeadCode(fwd)
+	ir.UniqueNames(fwd)
+	return fwd
+}
+
+// saveOnExit records, just before an exit leaves them, the trip counts of
+// the loops and the flags of the flagged statements it leaves: their
+// normal ends, where these are recorded, will not run.
+func (s *splitter) saveOnExit(b *ir.Builder, tape *ir.Value, exit *ir.Value, trips map[*ir.Value]*ir.Var) {
+	var target *ir.Value
+	if exit.Op != ir.OpReturn {
+		target = exit.Aux.(*ir.Value)
+	}
+	for _, p := range enclosing(exit) {
+		if p == target {
+			return
+		}
+		if n := trips[p]; n != nil {
+			b.TapeSave(tape, s.tripF[p], b.Get(n))
+		}
+		if fld := s.flagF[p]; fld != nil {
+			b.TapeSave(tape, fld, b.Const(ir.Bool, false))
+		}
+	}
+}
+
+// renameTape gives the tape parameter a name no other parameter has.
+func renameTape(params []ir.Param) []ir.Param {
+	taken := make(map[string]bool)
+	for _, p := range params[1:] {
+		taken[p.Name] = true
+	}
+	params[0].Name = ir.FreshName(taken, params[0].Name)
+	return params
+}

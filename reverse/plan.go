@@ -1,0 +1,224 @@
+package reverse
+
+import (
+	"fmt"
+
+	"godiff/ir"
+)
+
+// splitter holds what the forward and backward functions of one split form
+// share: the user's function (a copy, with exits nested: see nestExits),
+// its activity, and the tape fields the backward function asked for.
+type splitter struct {
+	f       *ir.Func
+	wrt     []int
+	act     *ir.Activity
+	fields  *tapeFields
+	flagged map[*ir.Value]bool // statements after which a segment starts
+
+	taped  map[*ir.Value]*ir.TapeField // forward values saved as computed
+	paramF map[int]*ir.TapeField       // parameters saved on entry
+	tripF  map[*ir.Value]*ir.TapeField // loops' trip counts
+	flagF  map[*ir.Value]*ir.TapeField // whether a flagged statement finished
+
+	backwardName string
+}
+
+func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
+	g := ir.NewFunc(f.Name, f.Params, f.Results)
+	c := ir.NewCopier(ir.NewBuilder(g))
+	c.Block(f.Body)
+	nestExits(g.Body)
+	s := &splitter{
+		f:       g,
+		wrt:     wrt,
+		act:     ir.Analyse(g, wrt),
+		fields:  newTapeFields(tapeName),
+		flagged: make(map[*ir.Value]bool),
+		taped:   make(map[*ir.Value]*ir.TapeField),
+		paramF:  make(map[int]*ir.TapeField),
+		tripF:   make(map[*ir.Value]*ir.TapeField),
+		flagF:   make(map[*ir.Value]*ir.TapeField),
+	}
+	s.flag(g.Body)
+	return s
+}
+
+// flag marks, in blk and the blocks inside it, each statement that may
+// leave its block early (a return inside it, or a break or continue of a
+// loop around it) and is followed by statements with backward code: the
+// forward function records whether it finished, so that the backward
+// function runs the code of what came after it only if that ran.
+func (s *splitter) flag(blk *ir.Block) {
+	for i, v := range blk.Values {
+		if len(v.Blocks) > 0 && i < len(blk.Values)-1 && escapes(v) && s.anyRelevant(blk.Values[i+1:]) {
+			s.flagged[v] = true
+		}
+		for _, nb := range v.Blocks {
+			s.flag(nb)
+		}
+	}
+}
+
+func (s *splitter) anyRelevant(vs []*ir.Value) bool {
+	for _, v := range vs {
+		if relevant(s.act, v) || v.Op.IsExit() {
+			return true
+		}
+	}
+	return false
+}
+
+// leavesEarly reports whether loop l can stop before its condition says
+// so: a break of it, or a return or an outer break or continue inside it.
+func (s *splitter) leavesEarly(l *ir.Value) bool {
+	found := escapes(l)
+	l.Blocks[len(l.Blocks)-1].Walk(func(v *ir.Value) {
+		if v.Op == ir.OpBreak && v.Aux == l {
+			found = true
+		}
+	})
+	return found
+}
+
+// counter recognises the canonical counted loop, for i := start; ...; i++,
+// whose body never assigns i: the backward loop then counts i down itself
+// and nothing about i is recorded. It returns i and start, or nil.
+func (s *splitter) counter(l *ir.Value) (*ir.Var, *ir.Value) {
+	if l.Op != ir.OpFor {
+		return nil, nil
+	}
+	init, post := l.Blocks[0], l.Blocks[2]
+	if len(init.Values) == 0 || len(post.Values) == 0 {
+		return nil, nil
+	}
+	decl := init.Values[len(init.Values)-1]
+	if decl.Op != ir.OpDecl || len(decl.Args) != 1 {
+		return nil, nil
+	}
+	x := decl.Aux.(*ir.Var)
+	start := decl.Args[0]
+	if x.Type != ir.Int || (start.Op != ir.OpConst && start.Block == init) {
+		return nil, nil
+	}
+	set := post.Values[len(post.Values)-1]
+	if set.Op != ir.OpSet || set.Aux != x {
+		return nil, nil
+	}
+	inc := set.Args[0]
+	if inc.Op != ir.OpAdd || inc.Args[0].Op != ir.OpGet || inc.Args[0].Aux != x ||
+		!inc.Args[1].IsConst() || inc.Args[1].Aux != int64(1) {
+		return nil, nil
+	}
+	others := false
+	s.f.Walk(func(v *ir.Value) {
+		if v.Op == ir.OpSet && v.Aux == x && v != set {
+			others = true
+		}
+	})
+	if others {
+		return nil, nil
+	}
+	return x, start
+}
+
+// recompute reports whether the backward function recomputes v rather
+// than reading it from the tape: v is cheap and its arguments can be had.
+// Loads qualify only from memory nothing writes, since the backward sweep
+// runs after every write. Float arithmetic is recomputed inside loops,
+// where taping it would cost a push per iteration, and taped outside,
+// where a field costs nothing.
+func (s *splitter) recompute(v *ir.Value) bool {
+	switch v.Op {
+	case ir.OpConst, ir.OpLen, ir.OpSubslice, ir.OpNot, ir.OpAnd, ir.OpOr, ir.OpConvert, ir.OpSelect:
+		return true
+	case ir.OpLoad:
+		return !s.act.Written[root(v.Args[0])]
+	case ir.OpAdd, ir.OpSub, ir.OpMul, ir.OpNeg, ir.OpCopy, ir.OpRem:
+		return !ir.IsFloat(v.Type) || v.Block.Depth() > 0
+	}
+	return v.Op.IsCompare()
+}
+
+// tapeField returns the field that keeps forward value v.
+func (s *splitter) tapeField(v *ir.Value) *ir.TapeField {
+	if v.Op == ir.OpParam {
+		i := v.Aux.(int)
+		if f, ok := s.paramF[i]; ok {
+			return f
+		}
+		f := s.fields.add(v.Name, v.Type, 0, describe(v))
+		s.paramF[i] = f
+		return f
+	}
+	if f, ok := s.taped[v]; ok {
+		return f
+	}
+	if v.Block.Parent != nil && v.Block.Parent.Op == ir.OpFor && v.Block != v.Block.Parent.Blocks[3] {
+		panic(fmt.Sprintf("reverse: value %v of a loop's header would need the tape", v))
+	}
+	f := s.fields.add(fieldName(v), v.Type, v.Block.Depth(), describe(v))
+	s.taped[v] = f
+	return f
+}
+
+// tripField returns the field that keeps loop l's trip counts.
+func (s *splitter) tripField(l *ir.Value) *ir.TapeField {
+	if f, ok := s.tripF[l]; ok {
+		return f
+	}
+	f := s.fields.add("iters", ir.Int, l.Block.Depth(), "how many iterations of a loop began")
+	s.tripF[l] = f
+	return f
+}
+
+// flagField returns the field that keeps whether flagged statement v
+// finished without leaving early.
+func (s *splitter) flagField(v *ir.Value) *ir.TapeField {
+	if f, ok := s.flagF[v]; ok {
+		return f
+	}
+	what := "an if"
+	if v.Op.IsLoop() {
+		what = "a loop"
+	}
+	f := s.fields.add("done", ir.Bool, v.Block.Depth(), "whether "+what+" that can return or break finished without doing so")
+	s.flagF[v] = f
+	return f
+}
+
+// prim returns forward value v as the backward function has it: recovered
+// from a backward loop's counter, recomputed, or read from the tape, in the
+// prologue of v's segment so that every later use sees it.
+func (bw *backward) prim(v *ir.Value) *ir.Value {
+	if m, ok := bw.memo[v]; ok {
+		return m
+	}
+	if v.Op == ir.OpConst {
+		return bw.b.Const(v.Type, v.Aux)
+	}
+	if v.Op == ir.OpGet {
+		if c, ok := bw.counter[v.Aux.(*ir.Var)]; ok {
+			return c
+		}
+	}
+	fr, seg := bw.frameOf(v)
+	var out *ir.Value
+	if bw.s.recompute(v) && v.Op != ir.OpParam {
+		out = bw.inPrologue(fr, seg, func() *ir.Value {
+			args := make([]*ir.Value, len(v.Args))
+			for i, a := range v.Args {
+				args[i] = bw.prim(a)
+			}
+			return bw.b.CopyOf(v, args)
+		})
+	} else {
+		fld := bw.s.tapeField(v)
+		out = bw.inPrologue(fr, seg, func() *ir.Value { return bw.readTape(fld) })
+		if out.Name == "" {
+			out.Name = v.Name
+		}
+	}
+	bw.memo[v] = out
+	return out
+}

@@ -1,0 +1,69 @@
+package reverse
+
+import (
+	"fmt"
+	"strings"
+
+	"godiff/ir"
+)
+
+// tapeFields allocates the tape's fields, each under a name of its own.
+type tapeFields struct {
+	tape  *ir.Tape
+	taken map[string]bool
+}
+
+func newTapeFields(name string) *tapeFields {
+	return &tapeFields{tape: &ir.Tape{Name: name}, taken: make(map[string]bool)}
+}
+
+// add creates a field; depth > 0 makes it a stack, pushed once per
+// iteration of the loops around what it records.
+func (tf *tapeFields) add(want string, t ir.Type, depth int, doc string) *ir.TapeField {
+	name := ir.FreshName(tf.taken, want)
+	tf.taken[name] = true
+	stack := depth > 0
+	if stack {
+		doc += ", one entry per iteration, popped in reverse order"
+	}
+	fld := &ir.TapeField{Name: name, Type: t, Stack: stack, Doc: fmt.Sprintf("%s: %s.", name, doc)}
+	tf.tape.Fields = append(tf.tape.Fields, fld)
+	return fld
+}
+
+// fieldName suggests a field name for a forward value: its source name, or
+// a word for what computes it.
+func fieldName(v *ir.Value) string {
+	switch {
+	case v.Name != "":
+		return v.Name
+	case v.Op == ir.OpCall:
+		return strings.ToLower(v.Aux.(ir.Callee).Name)
+	case v.Op == ir.OpGet:
+		return v.Aux.(*ir.Var).Name
+	case v.Op.IsCompare() || v.Type == ir.Bool:
+		return "cond"
+	case v.Op == ir.OpLoad:
+		return "elem"
+	}
+	return "tmp"
+}
+
+// describe says in words what a taped value is, for the field's comment.
+func describe(v *ir.Value) string {
+	switch {
+	case v.Op == ir.OpParam:
+		return "the parameter " + v.Name
+	case v.Op == ir.OpGet:
+		return "the value of " + v.Aux.(*ir.Var).Name + " the backward sweep reads"
+	case v.Op == ir.OpCall:
+		return v.Aux.(ir.Callee).String() + " of the forward sweep"
+	case v.Type == ir.Bool:
+		return "the branch the forward sweep took"
+	case v.Op == ir.OpLoad:
+		return "an element read before it was overwritten"
+	case v.Name != "":
+		return v.Name + " as the forward sweep computed it"
+	}
+	return "an intermediate value of the forward sweep"
+}

@@ -1,0 +1,270 @@
+package reverse
+
+import (
+	"fmt"
+	"strings"
+
+	"godiff/ir"
+)
+
+// buildBackward builds the backward function:
+//
+//	FBackward(t *FTape, seeds..., adjoint buffers...)
+//
+// with one seed per result of F and one buffer per parameter that is
+// differentiated or that F writes into with active values (an output): a
+// slice of the parameter's type, or a pointer for a scalar or an array.
+// The adjoints are added to the buffers. An output's buffer holds its seed
+// on entry, and is used up.
+func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, error) {
+	f := s.f
+	tapeT := ir.TapeRef{Tape: s.fields.tape}
+	params := []ir.Param{{Name: "t", Type: tapeT}}
+	taken := make(map[string]bool)
+	for _, p := range f.Params {
+		taken[p.Name] = true
+	}
+	for i, r := range f.Results {
+		n := ir.FreshName(taken, seedName(f, i))
+		taken[n] = true
+		params = append(params, ir.Param{Name: n, Type: r.Type})
+	}
+	isWrt := make(map[int]bool)
+	for _, p := range s.wrt {
+		isWrt[p] = true
+	}
+	outputs := make(map[int]bool)
+	var buffers []int
+	for i, p := range f.Params {
+		pv := f.ParamValue(i)
+		out := pv != nil && ir.IsSlice(p.Type) && s.act.Written[pv] && s.act.Mem[pv]
+		if !isWrt[i] && !out {
+			continue
+		}
+		if out && !isWrt[i] {
+			outputs[i] = true
+		}
+		n := ir.FreshName(taken, "d"+p.Name)
+		taken[n] = true
+		params = append(params, ir.Param{Name: n, Type: bufferType(p.Type)})
+		buffers = append(buffers, i)
+	}
+	params = renameTape(params)
+	g := ir.NewFunc(name, params, nil)
+	g.Tape = s.fields.tape
+	b := ir.NewBuilder(g)
+	b.Simplify = true
+	bw := &backward{
+		s: s, b: b,
+		frames:   make(map[*ir.Block]*frame),
+		memo:     make(map[*ir.Value]*ir.Value),
+		shadow:   make(map[*ir.Value]*ir.Value),
+		terms:    make(map[*ir.Value][]*ir.Value),
+		acc:      make(map[*ir.Value]*ir.Var),
+		dvar:     make(map[*ir.Var]*ir.Var),
+		counter:  make(map[*ir.Var]*ir.Value),
+		trips:    make(map[*ir.Value]*ir.Value),
+		flags:    make(map[*ir.Value]*ir.Value),
+		paramAdj: make(map[int]*ir.Value),
+	}
+	bw.tape = b.Param(0)
+	for i := range f.Results {
+		bw.seeds = append(bw.seeds, b.Param(1+i))
+	}
+	for k, i := range buffers {
+		bw.paramAdj[i] = b.Param(1 + len(f.Results) + k)
+	}
+	bw.lastFwdIDs = -1
+	b.Comment("Backward sweep: the chain rule, link by link, in reverse order.")
+	bw.block(f.Body)
+	for k, i := range buffers {
+		pv := f.ParamValue(i)
+		if pv == nil || ir.IsSlice(pv.Type) {
+			continue
+		}
+		if dp := bw.adjoint(pv); dp != nil {
+			b.Accum(bw.paramAdj[i], dp)
+		}
+		_ = k
+	}
+	if bw.err != nil {
+		return nil, nil, nil, bw.err
+	}
+	b.Return()
+	g.Doc = backwardDoc(f, g, s)
+	ir.DeadCode(g)
+	ir.UniqueNames(g)
+	return g, buffers, outputs, nil
+}
+
+// bufferType is the type of a parameter's adjoint buffer in the backward
+// function: a slice is passed as is, anything else by pointer.
+func bufferType(t ir.Type) ir.Type {
+	if _, ok := t.(ir.Slice); ok {
+		return t
+	}
+	return ir.Pointer{Elem: t}
+}
+
+func backwardDoc(f, g *ir.Func, s *splitter) []string {
+	var bufs []string
+	for _, p := range g.Params[1+len(f.Results):] {
+		bufs = append(bufs, p.Name)
+	}
+	var seeds []string
+	for _, p := range g.Params[1 : 1+len(f.Results)] {
+		seeds = append(seeds, p.Name)
+	}
+	return []string{fmt.Sprintf("%s adds to %s the vector-Jacobian product of %s with the seeds %s, at the point recorded in t by %s. It only reads t, so several calls may share it, and it adds rather than sets, so one buffer can sum a mini-batch.",
+		g.Name, list(bufs), f.Name, strings.Join(seeds, ", "), s.forwardName())}
+}
+
+func (s *splitter) forwardName() string {
+	return strings.TrimSuffix(s.backwardName, "Backward") + "Forward"
+}
+
+// Wrapper builds FGrad or FVJP on the split form: run the forward function
+// on a tape of its own, make zeroed adjoint buffers (an output's buffer
+// holds its seed), run the backward function, return F's results and the
+// adjoints.
+func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
+	f := sp.f
+	taken := make(map[string]bool)
+	params := append([]ir.Param(nil), f.Params...)
+	for _, p := range params {
+		taken[p.Name] = true
+	}
+	var outputSeeds []int // indexes in params
+	if mode == VJP {
+		for i, r := range f.Results {
+			n := ir.FreshName(taken, seedName(f, i))
+			taken[n] = true
+			params = append(params, ir.Param{Name: n, Type: r.Type})
+		}
+		for _, i := range sp.buffers {
+			if sp.outputs[i] {
+				n := ir.FreshName(taken, "s"+f.Params[i].Name)
+				taken[n] = true
+				outputSeeds = append(outputSeeds, len(params))
+				params = append(params, ir.Param{Name: n, Type: f.Params[i].Type})
+			}
+		}
+	}
+	results := append([]ir.Result(nil), f.Results...)
+	for _, p := range sp.wrt {
+		n := ir.FreshName(taken, "d"+f.Params[p].Name)
+		taken[n] = true
+		results = append(results, ir.Result{Name: n, Type: f.Params[p].Type})
+	}
+	g := ir.NewFunc(name, params, results)
+	g.Doc = doc(f, g, sp.wrt, mode)
+	b := ir.NewBuilder(g)
+	args := make([]*ir.Value, len(params))
+	for i := range params {
+		args[i] = b.Param(i)
+	}
+	tape := b.LocalTape(ir.TapeRef{Tape: sp.Tape}, "t")
+	outs := invokeForward(b, sp.Forward, tape, args[:len(f.Params)])
+	bwdArgs := []*ir.Value{tape}
+	if mode == Grad {
+		bwdArgs = append(bwdArgs, b.Float(f.Results[0].Type, 1))
+	} else {
+		bwdArgs = append(bwdArgs, args[len(f.Params):len(f.Params)+len(f.Results)]...)
+	}
+	adjOf := make(map[int]func() *ir.Value)
+	for _, i := range sp.buffers {
+		p := f.Params[i]
+		name := results[0].Name
+		for k, w := range sp.wrt {
+			if w == i {
+				name = results[len(f.Results)+k].Name
+			}
+		}
+		if sp.outputs[i] {
+			name = ir.FreshName(taken, "d"+p.Name)
+			taken[name] = true
+		}
+		switch p.Type.(type) {
+		case ir.Slice:
+			buf := makeLike(b, args[i], name)
+			if sp.outputs[i] && mode == VJP {
+				b.CopySlice(buf, args[outputSeeds[0]])
+				outputSeeds = outputSeeds[1:]
+			}
+			bwdArgs = append(bwdArgs, buf)
+			adjOf[i] = func() *ir.Value { return buf }
+		default:
+			x := &ir.Var{Name: name, Type: p.Type}
+			b.Declare(x, nil)
+			bwdArgs = append(bwdArgs, b.Addr(x))
+			adjOf[i] = func() *ir.Value { return b.Get(x) }
+		}
+	}
+	b.Invoke(ir.Callee{Name: sp.Backward.Name}, nil, bwdArgs...)
+	for _, w := range sp.wrt {
+		outs = append(outs, adjOf[w]())
+	}
+	b.Return(outs...)
+	return g
+}
+
+// invokeForward calls the forward function and returns its results.
+func invokeForward(b *ir.Builder, fwd *ir.Func, tape *ir.Value, args []*ir.Value) []*ir.Value {
+	callee := ir.Callee{Name: fwd.Name}
+	all := append([]*ir.Value{tape}, args...)
+	switch len(fwd.Results) {
+	case 0:
+		b.Invoke(callee, nil, all...)
+		return nil
+	case 1:
+		return []*ir.Value{b.Invoke(callee, fwd.Results[0].Type, all...)}
+	}
+	types := make(ir.Tuple, len(fwd.Results))
+	for i, r := range fwd.Results {
+		types[i] = r.Type
+	}
+	call := b.Invoke(callee, types, all...)
+	outs := make([]*ir.Value, len(types))
+	for i := range outs {
+		outs[i] = b.Extract(call, i)
+	}
+	return outs
+}
+
+// makeLike returns a zeroed slice of x's shape: the same length and, for a
+// slice of slices, rows of the same lengths.
+func makeLike(b *ir.Builder, x *ir.Value, name string) *ir.Value {
+	buf := b.Make(x.Type, b.Len(x))
+	buf.Name = name
+	if inner, ok := ir.Elem(x.Type).(ir.Slice); ok {
+		loop := b.Range("", x)
+		b.In(loop.Blocks[0], func() {
+			i := b.Index("i")
+			row := b.Load(x, i)
+			b.Store(buf, i, b.Make(inner, b.Len(row)))
+		})
+	}
+	return buf
+}
+
+// doc writes the doc comment of FGrad or FVJP.
+func doc(f, g *ir.Func, wrt []int, mode Mode) []string {
+	var wrtNames []string
+	for _, p := range wrt {
+		wrtNames = append(wrtNames, f.Params[p].Name)
+	}
+	adjoints := make([]string, len(wrt))
+	for i := range wrt {
+		adjoints[i] = g.Results[len(f.Results)+i].Name
+	}
+	if mode == Grad {
+		return []string{fmt.Sprintf("%s returns %s's result and its gradient with respect to %s, in that order (%s), computed by reverse-mode automatic differentiation.",
+			g.Name, f.Name, list(wrtNames), strings.Join(adjoints, ", "))}
+	}
+	seeds := make([]string, len(f.Results))
+	for i := range seeds {
+		seeds[i] = g.Params[len(f.Params)+i].Name
+	}
+	return []string{fmt.Sprintf("%s returns %s's results and the vector-Jacobian product with the seeds %s: for each of %s, the sum over the results of seed times derivative (%s), computed by reverse-mode automatic differentiation.",
+		g.Name, f.Name, strings.Join(seeds, ", "), list(wrtNames), strings.Join(adjoints, ", "))}
+}
