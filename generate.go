@@ -97,13 +97,11 @@ func generateFile(path string, files []*parse.File) (Output, error) {
 	for _, f := range files {
 		out.Sources = append(out.Sources, f.Path)
 		for _, t := range f.Targets {
-			for _, d := range t.Directives {
-				g, err := Derive(t.Func, d)
-				if err != nil {
-					return Output{}, err
-				}
-				spec.Funcs = append(spec.Funcs, g)
+			gs, err := Derive(t.Func, t.Directives)
+			if err != nil {
+				return Output{}, fmt.Errorf("%v: %v", t.Pos, err)
 			}
+			spec.Funcs = append(spec.Funcs, gs...)
 		}
 	}
 	if len(spec.Funcs) == 0 {
@@ -117,22 +115,49 @@ func generateFile(path string, files []*parse.File) (Output, error) {
 	return out, nil
 }
 
-// Derive builds the derivative function one directive asks for and checks
-// the result with the IR verifier.
-func Derive(f *ir.Func, d parse.Directive) (*ir.Func, error) {
-	var g *ir.Func
-	switch d.Mode {
-	case parse.Grad:
-		g = reverse.Transform(f, d.Wrt, reverse.Grad, d.Name)
-	case parse.VJP:
-		g = reverse.Transform(f, d.Wrt, reverse.VJP, d.Name)
-	case parse.JVP:
-		g = forward.Transform(f, d.Wrt, d.Name)
-	default:
-		return nil, fmt.Errorf("%v: unknown directive mode %v", d.Pos, d.Mode)
+// Derive builds the functions f's directives ask for, in order, and checks
+// each with the IR verifier. Reverse-mode directives share f's split form
+// (FTape, FForward, FBackward), built once, before the first of them; a
+// second reverse directive with other parameters gets a split form named
+// after its own function (FGradTape, ...).
+func Derive(f *ir.Func, directives []parse.Directive) ([]*ir.Func, error) {
+	var out []*ir.Func
+	splits := make(map[string]*reverse.Split) // by the wrt list
+	for _, d := range directives {
+		var g *ir.Func
+		switch d.Mode {
+		case parse.Grad, parse.VJP:
+			key := fmt.Sprint(d.Wrt)
+			sp := splits[key]
+			if sp == nil {
+				names := reverse.SplitNames(f.Name)
+				if len(splits) > 0 {
+					names = reverse.SplitNames(d.Name)
+				}
+				var err error
+				sp, err = reverse.NewSplit(f, d.Wrt, names)
+				if err != nil {
+					return nil, err
+				}
+				splits[key] = sp
+				out = append(out, sp.Forward, sp.Backward)
+			}
+			mode := reverse.Grad
+			if d.Mode == parse.VJP {
+				mode = reverse.VJP
+			}
+			g = sp.Wrapper(mode, d.Name)
+		case parse.JVP:
+			g = forward.Transform(f, d.Wrt, d.Name)
+		default:
+			return nil, fmt.Errorf("%v: unknown directive mode %v", d.Pos, d.Mode)
+		}
+		out = append(out, g)
 	}
-	if err := ir.Verify(g); err != nil {
-		return nil, fmt.Errorf("internal error in the %v transform of %s (please report): %v", d.Mode, f.Name, err)
+	for _, g := range out {
+		if err := ir.Verify(g); err != nil {
+			return nil, fmt.Errorf("internal error in a transform of %s (please report): %v", f.Name, err)
+		}
 	}
-	return g, nil
+	return out, nil
 }

@@ -70,11 +70,11 @@ func runPipeline(t *testing.T, src string) (string, []byte) {
 	var sb strings.Builder
 	for _, target := range files[0].Targets {
 		sb.WriteString(target.Func.String())
-		for _, d := range target.Directives {
-			g, err := Derive(target.Func, d)
-			if err != nil {
-				t.Fatal(err)
-			}
+		gs, err := Derive(target.Func, target.Directives)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range gs {
 			sb.WriteString("\n" + g.String())
 		}
 		sb.WriteString("\n")

@@ -9,20 +9,66 @@
 //
 // Every IR value is defined once. Emit decides, value by value, whether it
 // becomes a statement or is written in place into the expression of its one
-// user:
+// user (plan.go, inline.go):
 //
 //   - a parameter is referred to by its name and never declared;
-//   - an unnamed constant is always written in place as a literal;
+//   - an unnamed constant is always written in place as a literal, and
+//     &x (addr) likewise;
 //   - a value with a source name becomes `name := expr`; a name the function
 //     already gave to an earlier value gets a number (yhat, yhat2, yhat3);
 //   - an unnamed value used more than once becomes a temporary, t1 := expr
-//     (c1, c2, ... for booleans);
+//     (c1, c2, ... for booleans); an unnamed read of a variable is written
+//     at each of its users instead, as long as that is safe (below);
 //   - an unnamed value used once is written into its user, with parentheses
 //     exactly where Go's precedence needs them to keep the IR's tree, since
 //     floating-point evaluation order matters;
 //   - a select is always a statement, `v := y` or `var v float64` followed by
 //     `if c { v = x }`, and a chain of selects is an else-if chain;
-//   - dead values are skipped.
+//   - a value with effects (invoke, tape.pop, copy, make, slicelit,
+//     tape.local) is a statement of its own, declared if something reads
+//     it;
+//   - dead values, and values control never reaches, are skipped: Go
+//     rejects an unused variable and vet unreachable code.
+//
+// Writing a value in place moves its evaluation to its user's statement.
+// So a value stays a declaration where the IR defines it if its user is in
+// another block (a loop body, a branch, a loop's condition, which run it
+// again or not at all), or if it reads a variable, memory or the tape,
+// itself or through the values written inside it, and a statement between
+// it and its user may change what it reads. A get or load of an array is
+// the array itself, not a copy, and is always written in place.
+//
+// # Statements and blocks
+//
+// Emission is recursive over the IR's blocks (block.go, stmt.go,
+// control.go): if and else (else if for an else holding just an if), for
+// with its init, condition and post statement (the parts that are empty
+// left out: for cond {, for {), range (for range n when nothing reads the
+// index), break and continue (labelled only when they leave a loop other
+// than the innermost: the loop's label, or outer), return anywhere.
+// Assignments read as people write them: x += e, s[i] *= e, i++. The
+// values of a loop's cond and post blocks are always written in place,
+// duplicated if need be; a condition that needs a statement, or a post
+// block of more than one statement, is an error. An init of more than one
+// simple statement is written before the loop.
+//
+// A variable (ir.Var) is declared by its decl, x := v or var x T, when
+// that decl comes first and encloses every use (a decl in a for's init
+// encloses the loop); otherwise it is declared `var x T` in the innermost
+// block enclosing every use and its decls become assignments (vars.go).
+// Every declared name is unique in the function, so no declaration ever
+// shadows another.
+//
+// # The tape
+//
+// Reverse mode's split form passes a tape between its forward and backward
+// functions (tape.go). [File] writes each tape's struct type once, before
+// the first function using it, each field (a value, or a []T stack)
+// under a comment saying what it holds. The tape ops read and write its
+// fields: t.f = x, t.f = append(t.f, x), a pop as two statements. A tape
+// of the function's own is a variable, var t FTape, passed on as &t. The
+// functions built on the split form call it with invoke (call.go):
+// y, _, dw := F(args), naming the results something reads.
 //
 // # Exactness
 //
@@ -36,6 +82,7 @@
 //
 // [File] renders a whole file: the [Header] line, an optional build
 // constraint, the package clause, the imports (only the standard library
-// packages the calls name) and the functions, formatted by go/format. The
-// output is deterministic: the same spec gives the same bytes.
+// packages the calls name), the tape types and the functions, formatted by
+// go/format. The output is deterministic: the same spec gives the same
+// bytes.
 package emit

@@ -92,3 +92,68 @@ func funcsOf(src string) string {
 	}
 	return ""
 }
+
+// ci returns an int literal.
+func (t *fn) ci(x int64) *ir.Value { return t.Const(ir.Int, x) }
+
+// newVar returns a variable of the given name and type.
+func newVar(name string, typ ir.Type) *ir.Var { return &ir.Var{Name: name, Type: typ} }
+
+// forLoop appends a three-clause loop; a nil part is left empty, and cond
+// returns the condition, defined in the cond block.
+func (t *fn) forLoop(label string, init func(), cond func() *ir.Value, post func(), body func(loop *ir.Value)) *ir.Value {
+	l := t.For(label)
+	parts := [...]func(){init, nil, post, func() { body(l) }}
+	if cond != nil {
+		parts[1] = func() { l.Blocks[1].Result = cond() }
+	}
+	for i, fill := range parts {
+		if fill != nil {
+			t.In(l.Blocks[i], fill)
+		}
+	}
+	return l
+}
+
+// countUp appends for i := 0; i < n; i++ { body }.
+func (t *fn) countUp(i *ir.Var, n *ir.Value, body func(loop *ir.Value)) *ir.Value {
+	return t.forLoop("",
+		func() { t.Declare(i, t.ci(0)) },
+		func() *ir.Value { return t.Compare(ir.OpLt, t.Get(i), n) },
+		func() { t.Set(i, t.Add(t.Get(i), t.ci(1))) },
+		body)
+}
+
+// rangeLoop appends a range loop over n whose body starts with the index,
+// named index.
+func (t *fn) rangeLoop(label string, over *ir.Value, index string, body func(loop, i *ir.Value)) *ir.Value {
+	l := t.Range(label, over)
+	t.In(l.Blocks[0], func() { body(l, t.Index(index)) })
+	return l
+}
+
+// ifElse appends an if statement; a nil branch is left empty.
+func (t *fn) ifElse(c *ir.Value, then, els func()) *ir.Value {
+	v := t.If(c)
+	if then != nil {
+		t.In(v.Blocks[0], then)
+	}
+	if els != nil {
+		t.In(v.Blocks[1], els)
+	}
+	return v
+}
+
+// slices returns []float64 parameters with the given names.
+func slices(names ...string) []ir.Param {
+	return paramsOf(ir.Slice{Elem: ir.Float64}, names...)
+}
+
+// join concatenates parameter lists.
+func join(lists ...[]ir.Param) []ir.Param {
+	var out []ir.Param
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}

@@ -12,6 +12,8 @@ import (
 // Go's operator precedences, with unary operators and operands above every
 // binary operator.
 const (
+	precOr      = 1 // ||
+	precAnd     = 2 // &&
 	precCompare = 3 // == != < <= > >=
 	precAdd     = 4 // + -
 	precMul     = 5 // * / %
@@ -40,6 +42,9 @@ func (e *funcEmitter) ref(v *ir.Value) (expr, error) {
 		if name == "_" {
 			return expr{}, fmt.Errorf("reads the blank parameter %d", v.Aux.(int))
 		}
+		if v.Op == ir.OpLocalTape {
+			return expr{code: jen.Op("&").Id(name), prec: precUnary}, nil // the tape is a struct variable
+		}
 		return operand(jen.Id(name)), nil
 	}
 	if e.plan.form[v] != formInline {
@@ -65,6 +70,38 @@ func (e *funcEmitter) define(v *ir.Value) (expr, error) {
 		return e.call(v)
 	case v.Op.IsCompare():
 		return e.compare(v)
+	case v.Op == ir.OpAnd || v.Op == ir.OpOr:
+		return e.logic(v)
+	case v.Op == ir.OpNot:
+		return e.not(v)
+	case v.Op == ir.OpGet:
+		return operand(jen.Id(e.vars[v.Aux.(*ir.Var)].name)), nil
+	case v.Op == ir.OpAddr:
+		return expr{code: jen.Op("&").Id(e.vars[v.Aux.(*ir.Var)].name), prec: precUnary}, nil
+	}
+	return e.defineMore(v)
+}
+
+// defineMore returns the expressions of memory, the tape and calls with
+// effects.
+func (e *funcEmitter) defineMore(v *ir.Value) (expr, error) {
+	switch v.Op {
+	case ir.OpLoad:
+		return e.load(v)
+	case ir.OpLen:
+		return e.length(v)
+	case ir.OpMake:
+		return e.makeSlice(v)
+	case ir.OpSliceLit:
+		return e.sliceLit(v)
+	case ir.OpSubslice:
+		return e.subslice(v)
+	case ir.OpCopySlice:
+		return e.copyCall(v)
+	case ir.OpTapeLoad:
+		return e.tapeLoad(v)
+	case ir.OpInvoke:
+		return e.invokeCall(v)
 	}
 	return expr{}, fmt.Errorf("%v is not an expression", v.Op)
 }
@@ -145,6 +182,31 @@ func infix(op string, prec int, x, y expr) expr {
 		y = paren(y)
 	}
 	return expr{code: jen.Add(x.code).Op(op).Add(y.code), prec: prec, minus: x.minus}
+}
+
+// logic returns x && y or x || y.
+func (e *funcEmitter) logic(v *ir.Value) (expr, error) {
+	xs, err := e.args(v)
+	if err != nil {
+		return expr{}, err
+	}
+	if v.Op == ir.OpAnd {
+		return infix("&&", precAnd, xs[0], xs[1]), nil
+	}
+	return infix("||", precOr, xs[0], xs[1]), nil
+}
+
+// not returns !x.
+func (e *funcEmitter) not(v *ir.Value) (expr, error) {
+	xs, err := e.args(v)
+	if err != nil {
+		return expr{}, err
+	}
+	x := xs[0]
+	if x.prec < precUnary {
+		x = paren(x)
+	}
+	return expr{code: jen.Op("!").Add(x.code), prec: precUnary}, nil
 }
 
 // neg returns -x. A negation of a negation keeps its parentheses, -(-x):

@@ -30,15 +30,35 @@ func File(spec FileSpec) ([]byte, error) {
 	f := jen.NewFile(spec.Package)
 	f.HeaderComment(header(spec.BuildConstraint))
 	imps.declare(f)
-	for i, fn := range spec.Funcs {
+	var decls []jen.Code
+	written := make(map[string]*ir.Tape) // by type name
+	for _, fn := range spec.Funcs {
 		code, err := function(fn, imps)
 		if err != nil {
 			return nil, err
 		}
+		// A tape's type comes once, before the first function using it.
+		for _, t := range tapesOf(fn) {
+			if w, ok := written[t.Name]; ok {
+				if w != t {
+					return nil, fmt.Errorf("emit: func %s: two different tapes are named %s", fn.Name, t.Name)
+				}
+				continue
+			}
+			written[t.Name] = t
+			decl, err := tapeDecl(t)
+			if err != nil {
+				return nil, err
+			}
+			decls = append(decls, decl)
+		}
+		decls = append(decls, code)
+	}
+	for i, d := range decls {
 		if i > 0 {
 			f.Line() // a blank line between declarations, as gofmt'd code has
 		}
-		f.Add(code)
+		f.Add(d)
 	}
 	// Render formats the source with go/format, so the file is gofmt-clean
 	// by construction.

@@ -12,9 +12,12 @@ import (
 
 // funcEmitter writes one IR function as a Go function declaration.
 type funcEmitter struct {
-	fn    *ir.Func
-	plan  *plan
-	names map[*ir.Value]string // parameters and declared values
+	fn     *ir.Func
+	plan   *plan
+	names  map[*ir.Value]string    // parameters and declared values
+	vars   map[*ir.Var]*varInfo    // every live variable
+	hoist  map[*ir.Value][]*ir.Var // variables declared by var just before a value
+	labels map[*ir.Value]string    // the loops a break or continue names
 }
 
 // function returns the declaration of fn, doc comment included.
@@ -30,19 +33,27 @@ func emitFunc(fn *ir.Func, imps *imports) (jen.Code, error) {
 	if err := ir.Verify(fn); err != nil {
 		return nil, err
 	}
+	if err := checkOps(fn); err != nil {
+		return nil, err
+	}
 	if err := checkSignature(fn); err != nil {
 		return nil, err
 	}
-	e := &funcEmitter{fn: fn, plan: makePlan(fn)}
+	p, err := makePlan(fn)
+	if err != nil {
+		return nil, err
+	}
+	e := &funcEmitter{fn: fn, plan: p}
+	e.placeVars()
 	if err := e.nameValues(imps); err != nil {
 		return nil, err
 	}
-	body, err := e.body()
+	body, err := e.block(fn.Body)
 	if err != nil {
 		return nil, err
 	}
 	decl := docComment(fn.Doc)
-	decl.Func().Id(fn.Name).Params(params(fn.Params)...).Add(results(fn.Results)).Block(body...)
+	decl.Func().Id(fn.Name).Params(params(fn.Params)...).Add(results(fn.Results)).Block(codes(body)...)
 	return decl, nil
 }
 
@@ -58,37 +69,6 @@ func checkSignature(fn *ir.Func) error {
 		}
 	}
 	return nil
-}
-
-// nameValues names the parameters and, in body order, every value that
-// gets a statement of its own.
-func (e *funcEmitter) nameValues(imps *imports) error {
-	n, err := newNamer(e.fn, imps)
-	if err != nil {
-		return err
-	}
-	e.names = make(map[*ir.Value]string)
-	for _, v := range e.fn.Body.Values {
-		switch e.plan.form[v] {
-		case formParam:
-			e.names[v] = paramName(e.fn.Params[v.Aux.(int)])
-		case formDeclare, formSelect:
-			if hasName(v) {
-				e.names[v] = n.named(sanitize(v.Name))
-			} else {
-				e.names[v] = n.temp(tempPrefix(v))
-			}
-		}
-	}
-	return nil
-}
-
-// tempPrefix is "c" for a condition, "t" for other temporaries.
-func tempPrefix(v *ir.Value) string {
-	if v.Type == ir.Bool {
-		return "c"
-	}
-	return "t"
 }
 
 // docComment returns the doc comment, each paragraph filled to lines of at
@@ -175,57 +155,6 @@ func results(rs []ir.Result) jen.Code {
 		types[i] = jen.Id(r.Type.String())
 	}
 	return jen.Params(types...)
-}
-
-// body returns the statements of the function, in IR order.
-func (e *funcEmitter) body() ([]jen.Code, error) {
-	var stmts []jen.Code
-	for _, v := range e.fn.Body.Values {
-		s, err := e.statements(v)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", describe(v), err)
-		}
-		stmts = append(stmts, s...)
-	}
-	return stmts, nil
-}
-
-// statements returns the statements v stands for: none for a value
-// written in place or not at all.
-func (e *funcEmitter) statements(v *ir.Value) ([]jen.Code, error) {
-	switch e.plan.form[v] {
-	case formComment:
-		return []jen.Code{lineComment(v.Aux.(string))}, nil
-	case formReturn:
-		return e.returnStmt(v)
-	case formDeclare:
-		return e.declare(v)
-	case formSelect:
-		return e.selectStmts(v)
-	}
-	return nil, nil
-}
-
-// declare returns name := expr.
-func (e *funcEmitter) declare(v *ir.Value) ([]jen.Code, error) {
-	x, err := e.define(v)
-	if err != nil {
-		return nil, err
-	}
-	return []jen.Code{jen.Id(e.names[v]).Op(":=").Add(typed(x).code)}, nil
-}
-
-// returnStmt returns return a, b, c.
-func (e *funcEmitter) returnStmt(v *ir.Value) ([]jen.Code, error) {
-	xs := make([]jen.Code, len(v.Args))
-	for i, a := range v.Args {
-		x, err := e.ref(a)
-		if err != nil {
-			return nil, err
-		}
-		xs[i] = x.code
-	}
-	return []jen.Code{jen.Return(xs...)}, nil
 }
 
 // describe names a value in error messages the way the IR prints it.

@@ -29,9 +29,9 @@ func newImports(funcs []*ir.Func) *imports {
 		for _, p := range fn.Params {
 			taken[p.Name] = true
 		}
-		for _, v := range fn.Body.Values {
+		fn.Walk(func(v *ir.Value) {
 			switch {
-			case v.Op == ir.OpCall:
+			case v.Op == ir.OpCall || v.Op == ir.OpInvoke:
 				if c, ok := v.Aux.(ir.Callee); ok {
 					if c.Path == "" {
 						taken[c.Name] = true // a function of this package
@@ -42,7 +42,7 @@ func newImports(funcs []*ir.Func) *imports {
 			case v.Op == ir.OpConst && ir.IsFloat(v.Type) && isSpecialFloat(v.Float()):
 				paths["math"] = true
 			}
-		}
+		})
 	}
 	sorted := make([]string, 0, len(paths))
 	for p := range paths {

@@ -34,17 +34,27 @@ func newNamer(fn *ir.Func, imps *imports) (*namer, error) {
 	for _, name := range imps.names() {
 		n.fixed[name] = true
 	}
-	for _, v := range fn.Body.Values {
-		if b, ok := v.Type.(ir.Basic); ok {
-			n.fixed[b.String()] = true // spelled in conversions and typed literals
+	fn.Walk(func(v *ir.Value) {
+		n.reserve(typeIdents(v.Type)...) // spelled in conversions, typed literals, declarations
+		switch aux := v.Aux.(type) {
+		case ir.Callee:
+			if aux.Path == "" {
+				n.reserve(aux.Name)
+			}
+		case *ir.Var:
+			n.reserve(typeIdents(aux.Type)...)
+			if _, ok := aux.Type.(ir.Basic); !ok {
+				n.reserve("nil") // the zero value a hoisted declaration may assign
+			}
+			if s := sanitize(aux.Name); s != "" {
+				n.source[s] = true
+			}
 		}
-		if c, ok := v.Aux.(ir.Callee); ok && c.Path == "" {
-			n.fixed[c.Name] = true
-		}
+		n.reserve(builtins(v)...)
 		if s := sanitize(v.Name); s != "" {
 			n.source[s] = true
 		}
-	}
+	})
 	// The universe names are in fixed by now; a parameter spelled like one
 	// would shadow it in the body, which no renaming of locals can repair.
 	for _, p := range fn.Params {
@@ -56,6 +66,28 @@ func newNamer(fn *ir.Func, imps *imports) (*namer, error) {
 		}
 	}
 	return n, nil
+}
+
+// reserve keeps names from ever being given to a local.
+func (n *namer) reserve(names ...string) {
+	for _, name := range names {
+		n.fixed[name] = true
+	}
+}
+
+// builtins returns the predeclared functions v's code calls.
+func builtins(v *ir.Value) []string {
+	switch v.Op {
+	case ir.OpLen, ir.OpTapePop:
+		return []string{"len"}
+	case ir.OpCopySlice:
+		return []string{"copy"}
+	case ir.OpMake:
+		return []string{"make"}
+	case ir.OpTapeSave:
+		return []string{"append"}
+	}
+	return nil
 }
 
 // named returns the Go name for a value whose source name is name: the name
@@ -83,6 +115,17 @@ func (n *namer) temp(prefix string) string {
 			return c
 		}
 	}
+}
+
+// fresh returns base if it is free, else base2, base3, ...: a generated
+// name for a value that reads best unnumbered (a loop index i).
+func (n *namer) fresh(base string) string {
+	name := base
+	for i := 2; !n.free(name); i++ {
+		name = base + strconv.Itoa(i)
+	}
+	n.used[name] = true
+	return name
 }
 
 // free reports whether a generated name may be given.
@@ -123,4 +166,77 @@ func isUniverse(s string) bool {
 		return true
 	}
 	return false
+}
+
+// nameValues names, in program order, the parameters, every value that
+// gets a declaration of its own, every variable and every loop a break or
+// continue must name.
+func (e *funcEmitter) nameValues(imps *imports) error {
+	n, err := newNamer(e.fn, imps)
+	if err != nil {
+		return err
+	}
+	e.names = make(map[*ir.Value]string)
+	results := make(map[extractKey]string) // an invoke's results named so far
+	e.fn.Walk(func(v *ir.Value) {
+		if x, ok := v.Aux.(*ir.Var); ok {
+			if info := e.vars[x]; info != nil && info.name == "" {
+				info.name = nameOf(n, x.Name, "v")
+			}
+		}
+		switch e.plan.form[v] {
+		case formParam:
+			e.names[v] = paramName(e.fn.Params[v.Aux.(int)])
+		case formDeclare, formSelect:
+			if _, ok := v.Type.(ir.Tuple); !ok { // a tuple's results are named instead
+				e.names[v] = e.valueName(n, v)
+			}
+		case formIndex:
+			if e.plan.uses[v] > 0 {
+				e.names[v] = nameOf(n, v.Name, "i")
+			}
+		case formExtract:
+			k := extractKey{v.Args[0], v.Aux.(int)}
+			if results[k] == "" {
+				results[k] = e.valueName(n, v)
+			}
+			e.names[v] = results[k] // two extracts of one result share its name
+		}
+	})
+	e.nameLabels()
+	return nil
+}
+
+// extractKey identifies one result of an invoke.
+type extractKey struct {
+	call  *ir.Value
+	index int
+}
+
+// valueName names a declared value: its source name, or a temporary.
+func (e *funcEmitter) valueName(n *namer, v *ir.Value) string {
+	if v.Op == ir.OpLocalTape {
+		return nameOf(n, v.Name, "tape")
+	}
+	if hasName(v) {
+		return n.named(sanitize(v.Name))
+	}
+	return n.temp(tempPrefix(v))
+}
+
+// nameOf returns the name for a source name, or a fresh name built on
+// base when there is none.
+func nameOf(n *namer, source, base string) string {
+	if s := sanitize(source); s != "" {
+		return n.named(s)
+	}
+	return n.fresh(base)
+}
+
+// tempPrefix is "c" for a condition, "t" for other temporaries.
+func tempPrefix(v *ir.Value) string {
+	if v.Type == ir.Bool {
+		return "c"
+	}
+	return "t"
 }

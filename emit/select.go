@@ -21,14 +21,14 @@ type branch struct {
 //	} else if c2 {
 //		v = x2
 //	}
-func (e *funcEmitter) selectStmts(v *ir.Value) ([]jen.Code, error) {
+func (e *funcEmitter) selectStmts(v *ir.Value) ([]stmt, error) {
 	name := e.names[v]
 	branches, final := e.chain(v)
 	decl, err := e.selectDecl(name, final)
 	if err != nil {
 		return nil, err
 	}
-	var stmt *jen.Statement
+	var code *jen.Statement
 	for _, b := range branches {
 		c, err := e.ref(b.cond)
 		if err != nil {
@@ -39,13 +39,13 @@ func (e *funcEmitter) selectStmts(v *ir.Value) ([]jen.Code, error) {
 			return nil, err
 		}
 		assign := jen.Id(name).Op("=").Add(x.code)
-		if stmt == nil {
-			stmt = jen.If(c.code).Block(assign)
+		if code == nil {
+			code = jen.If(c.code).Block(assign)
 		} else {
-			stmt.Else().If(c.code).Block(assign)
+			code.Else().If(c.code).Block(assign)
 		}
 	}
-	return []jen.Code{decl, stmt}, nil
+	return []stmt{decl, {code: code, kind: stmtIf}}, nil
 }
 
 // chain follows the else operands through the folded selects, returning
@@ -65,13 +65,13 @@ func (e *funcEmitter) chain(v *ir.Value) ([]branch, *ir.Value) {
 // selectDecl declares the select's variable: with var when the final else
 // value is +0, the zero value Go starts a variable with, and with := and
 // the final value otherwise.
-func (e *funcEmitter) selectDecl(name string, final *ir.Value) (jen.Code, error) {
+func (e *funcEmitter) selectDecl(name string, final *ir.Value) (stmt, error) {
 	if isPositiveZero(final) {
-		return jen.Var().Id(name).Id(final.Type.String()), nil
+		return stmt{code: jen.Var().Id(name).Id(final.Type.String()), kind: stmtOther}, nil
 	}
 	y, err := e.ref(final)
 	if err != nil {
-		return nil, err
+		return stmt{}, err
 	}
-	return jen.Id(name).Op(":=").Add(typed(y).code), nil
+	return stmt{code: jen.Id(name).Op(":=").Add(typed(y).code), kind: stmtDefine}, nil
 }

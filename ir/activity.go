@@ -217,4 +217,3 @@ func (a *Activity) useful(f *Func) *Flow {
 	}
 	return fl
 }
-

@@ -21,13 +21,52 @@
 //
 // # The subset
 //
-// For now the body must be straight-line code on float and integer values:
-// assignments, var declarations, arithmetic, conversions and calls of the
-// math functions that have derivative rules, ending in a return. Everything
-// else is reported with its position and a hint of what to do instead. The
-// user's computation is kept operation for operation (the builder's
-// simplifier is off), so that the generated code computes the same values,
-// bit for bit, as the source.
+// The body computes on float and integer values, bools, and slices and
+// arrays of them:
+//
+//   - assignments (=, :=, op=, ++, --, tuple assignments that swap), var
+//     declarations, nested blocks, arithmetic, conversions between numeric
+//     types, and calls of the math functions that have derivative rules,
+//     plus math.Inf and math.NaN, whose integer arguments make constants;
+//   - comparisons, &&, || and !, and bool variables;
+//   - if, else if and else (with an init statement), and switch with or
+//     without a tag, built as a chain of ifs with the default last; a case
+//     may list several values;
+//   - for loops with three clauses, with a condition only, and bare; range
+//     over a slice, an array or an integer; break and continue, labeled or
+//     not (labels go on loops only); return anywhere;
+//   - slices ([]float64, []int, [][]float64, ...) and one-dimensional
+//     arrays ([3]float64): indexing, element assignment, s[lo:hi], len,
+//     make, composite literals and copy.
+//
+// Everything else is reported with its position and a hint of what to do
+// instead: goroutines, channels, select, defer, goto, fallthrough, maps,
+// strings, structs, pointers, closures, methods, calls of other functions,
+// append, three-index slices, nested arrays, and reassigning a whole slice
+// or array. The user's computation is kept operation for operation (the
+// builder's simplifier is off), so that the generated code computes the
+// same values, bit for bit, as the source.
+//
+// # Variables
+//
+// A variable whose assignments all run in line with its declaration (all
+// of a straight-line body's) is SSA values, one per assignment, sharing its
+// name: y := x; y *= 2 gives %y and %y2. A variable assigned in a branch or
+// a loop other than the one declaring it, and any variable declared in a
+// three-clause loop's init, is an ir.Var: declared where Go declares it,
+// set by each assignment, read by a fresh get at each use. A parameter
+// assigned that way is copied into a variable first (x2 := x). vars.go has
+// the rule and its reasons.
+//
+// A slice is a reference to memory, read by load and written by store, so
+// a slice variable is given its value once, by its declaration, and stays
+// one SSA value; copy into it rather than reassign it. Assigning an array
+// copies it, so an array is declared by var or a composite literal and
+// then assigned element by element.
+//
+// Go computes the right operand of && and || only when the left one does
+// not decide; where that operand may panic (an index, a slice expression,
+// an integer division), it is built inside an if that sets a variable.
 //
 // # Generated files
 //

@@ -171,7 +171,7 @@ func Loss(w, v float64) float64 { return w * v }
 			src: `
 //godiff:grad
 func Loss(w float64, c chan int) float64 {
-	if w > 0 {
+	if w > 0 { // if, for and switch build: see TestControl
 		w = 0
 	}
 	for i := 0; i < 3; i++ {
@@ -188,9 +188,6 @@ func Loss(w float64, c chan int) float64 {
 }
 `,
 			want: []string{
-				"a.go:4:2: if statements are not supported in a differentiated function yet: loops and branches come in a later version",
-				"a.go:7:2: for loops are not supported in a differentiated function yet: loops and branches come in a later version",
-				"a.go:10:2: switch statements are not supported in a differentiated function yet: loops and branches come in a later version",
 				"a.go:12:2: go statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
 				"a.go:13:2: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
 				"a.go:14:2: channel sends are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
@@ -198,25 +195,55 @@ func Loss(w float64, c chan int) float64 {
 			},
 		},
 		{
-			name: "range, labels and nested return",
+			name: "goto and labels on other statements",
+			src: `
+//godiff:grad
+func Loss(w float64) float64 {
+again:
+	w = w * 2
+	if w < 1 {
+		goto again
+	}
+sw:
+	switch {
+	case w > 2:
+		break sw
+	}
+	return w
+}
+`,
+			want: []string{
+				"a.go:4:1: the label again is not on a for loop: godiff supports labels only on loops, for break and continue; remove it",
+				"a.go:7:3: goto statements are not supported in a differentiated function: use if, for, break and continue",
+				"a.go:9:1: the label sw is not on a for loop: godiff supports labels only on loops, for break and continue; remove it",
+			},
+		},
+		{
+			name: "code after an exit",
 			src: `
 //godiff:grad
 func Loss(w float64, xs []float64) float64 {
 	for range xs {
+		if w > 1 {
+			break
+			w = 1
+		}
+		{
+			continue
+		}
+		w++
 	}
-loop:
-	w = w * 2
 	{
 		return w
 	}
-	goto loop
+	w = 2
+	return w
 }
 `,
 			want: []string{
-				"a.go:4:2: for loops are not supported in a differentiated function yet: loops and branches come in a later version",
-				"a.go:6:1: labeled statements are not supported in a differentiated function yet: loops and branches come in a later version",
-				"a.go:9:3: return inside a nested block is not supported yet; return at the end of the function body",
-				"a.go:11:2: goto statements are not supported in a differentiated function yet: loops and branches come in a later version",
+				"a.go:7:4: code after break is not supported: it never runs; remove it",
+				"a.go:12:3: code after continue is not supported: it never runs; remove it",
+				"a.go:17:2: code after return is not supported: it never runs; remove it",
 			},
 		},
 		{
@@ -260,15 +287,15 @@ func Loss(w float64) float64 {
 	a := math.Gamma(w)
 	b := helper(w)
 	c := max(w, 1)
-	d := math.Inf(1)
-	return a + b + c + d
+	d := math.Floor(w)
+	return a + b + c + d + math.Inf(1) + math.NaN()
 }
 `,
 			want: []string{
-				"a.go:8:7: math.Gamma has no derivative rule in godiff; supported math functions are Abs, Acos, Asin, Atan, Atan2, Cbrt, Cos, Cosh, Erf, Exp, Expm1, Hypot, Log, Log10, Log1p, Log2, Max, Min, Pow, Sin, Sinh, Sqrt, Tan, Tanh",
+				"a.go:8:7: math.Gamma has no derivative rule in godiff; supported math functions are Abs, Acos, Asin, Atan, Atan2, Cbrt, Cos, Cosh, Erf, Exp, Expm1, Hypot, Log, Log10, Log1p, Log2, Max, Min, Pow, Sin, Sinh, Sqrt, Tan, Tanh, and Inf and NaN",
 				"a.go:9:7: calls to other functions (here helper) are not supported yet; inline the computation",
 				"a.go:10:7: the builtin max is not supported yet; for float64 values use math.Max",
-				"a.go:11:7: math.Inf has no derivative rule in godiff; supported math functions are Abs, Acos, Asin, Atan, Atan2, Cbrt, Cos, Cosh, Erf, Exp, Expm1, Hypot, Log, Log10, Log1p, Log2, Max, Min, Pow, Sin, Sinh, Sqrt, Tan, Tanh",
+				"a.go:11:7: math.Floor has no derivative rule in godiff; supported math functions are Abs, Acos, Asin, Atan, Atan2, Cbrt, Cos, Cosh, Erf, Exp, Expm1, Hypot, Log, Log10, Log1p, Log2, Max, Min, Pow, Sin, Sinh, Sqrt, Tan, Tanh, and Inf and NaN",
 			},
 		},
 		{
@@ -299,9 +326,9 @@ type Celsius float64
 type P struct{ X float64 }
 
 //godiff:grad w
-func Loss(w float64, c Celsius, s []float64, p P, q *float64) float64 {
+func Loss(w float64, c Celsius, s []Celsius, p P, q *float64) float64 {
 	a := float64(c) * w
-	b := s[0] + p.X + *q
+	b := float64(s[0]) + p.X + *q
 	d := Celsius(w)
 	var e Celsius
 	f := "s"
@@ -312,16 +339,16 @@ func Loss(w float64, c Celsius, s []float64, p P, q *float64) float64 {
 `,
 			want: []string{
 				"a.go:8:15: c has type Celsius, which is not supported yet in a differentiated function",
-				"a.go:9:7: index expressions are not supported in a differentiated function yet: pass the elements as float64 parameters",
-				"a.go:9:14: field selection p.X is not supported yet in a differentiated function: pass the field as a parameter",
-				"a.go:9:20: pointer dereferences are not supported in a differentiated function: pass the value as a parameter",
+				"a.go:9:15: s has type []Celsius, which is not supported yet in a differentiated function",
+				"a.go:9:23: field selection p.X is not supported yet in a differentiated function: pass the field as a parameter",
+				"a.go:9:29: pointer dereferences are not supported in a differentiated function: pass the value as a parameter",
 				"a.go:10:7: conversion to Celsius is not supported in a differentiated function yet: godiff computes with float64, float32 and integer types",
 				"a.go:11:6: e has type Celsius, which is not supported yet in a differentiated function",
 				"a.go:12:2: f has type string, which is not supported yet in a differentiated function",
 				"a.go:13:2: c has type Celsius, which is not supported yet in a differentiated function",
 				"a.go:14:9: conversion to Celsius is not supported in a differentiated function yet: godiff computes with float64, float32 and integer types",
 				`a.go:14:21: constant "s" has type string, which is not supported in a differentiated function`,
-				"a.go:15:40: the builtin len is not supported in a differentiated function",
+				"a.go:15:40: the length of a string is not supported in a differentiated function: godiff computes with numbers only",
 			},
 		},
 		{
@@ -329,7 +356,7 @@ func Loss(w float64, c Celsius, s []float64, p P, q *float64) float64 {
 			src: `
 //godiff:grad
 func Loss(w float64, n int, s string) float64 {
-	b := w > 0
+	b := w > 0 // comparisons and logic build: see TestControl
 	c := b && true
 	d := n << 2
 	e := n &^ 3
@@ -341,13 +368,10 @@ func Loss(w float64, n int, s string) float64 {
 }
 `,
 			want: []string{
-				"a.go:4:7: comparisons are not supported in a differentiated function yet: they come with branches in a later version",
-				"a.go:5:7: the operator && is not supported in a differentiated function yet: boolean logic comes with branches in a later version",
 				"a.go:6:7: shifts are not supported in a differentiated function: they have no derivative",
 				"a.go:7:7: the bitwise operator &^ is not supported in a differentiated function: it has no derivative",
 				"a.go:8:2: the bitwise operator | is not supported in a differentiated function: it has no derivative",
 				"a.go:9:2: s has type string, which is not supported yet in a differentiated function",
-				"a.go:10:7: the operator ! is not supported in a differentiated function yet: boolean logic comes with branches in a later version",
 			},
 		},
 		{
@@ -356,7 +380,7 @@ func Loss(w float64, n int, s string) float64 {
 //godiff:grad
 func Loss(w float64, i any) float64 {
 	f := func() float64 { return w }
-	a := []float64{w}
+	a := []float64{w} // builds: see TestMemory
 	x := i.(float64)
 	g := Loss
 	a, x = two()
@@ -368,11 +392,222 @@ func two() ([]float64, float64) { return nil, 0 }
 `,
 			want: []string{
 				"a.go:4:7: function literals are not supported in a differentiated function yet; write the computation inline",
-				"a.go:5:7: composite literals are not supported in a differentiated function: godiff computes with numbers only",
 				"a.go:6:7: type assertions are not supported in a differentiated function: godiff computes with numbers only",
 				"a.go:7:7: using the function Loss as a value is not supported in a differentiated function",
 				"a.go:8:2: assigning 2 values from one expression is not supported yet; assign each value from its own expression",
 				"a.go:10:13: calls to other functions (here f) are not supported yet; inline the computation",
+			},
+		},
+		{
+			name: "fallthrough and break out of a switch",
+			src: `
+//godiff:grad
+func Loss(w float64, n int) float64 {
+	switch n {
+	case 0:
+		w *= 2
+		fallthrough
+	case 1:
+		if w > 1 {
+			break
+		}
+		w++
+	}
+	return w
+}
+`,
+			want: []string{
+				"a.go:7:3: fallthrough is not supported in a differentiated function: godiff builds a switch as if/else; repeat the next case's statements, or list both cases' values in one case",
+				"a.go:10:4: break out of a switch from inside an if is not supported: godiff builds a switch as if/else; use if/else in the case instead",
+			},
+		},
+		{
+			name: "append",
+			src: `
+//godiff:grad
+func Loss(w float64, s []float64) float64 {
+	s = append(s, w)
+	t := append(s, w)
+	return t[0]
+}
+`,
+			want: []string{
+				"a.go:4:6: append is not supported in a differentiated function: allocate the slice with make and assign its elements by index",
+				"a.go:5:7: append is not supported in a differentiated function: allocate the slice with make and assign its elements by index",
+			},
+		},
+		{
+			name: "reassigning slices and arrays",
+			src: `
+//godiff:grad
+func Loss(w float64, s, t []float64, a [2]float64) float64 {
+	s = t
+	var u []float64
+	b := a
+	a = [2]float64{w, w}
+	for _, s = range [][]float64{t} {
+	}
+	return w + u[0] + b[0]
+}
+`,
+			want: []string{
+				"a.go:4:2: reassigning a slice variable is not supported; copy into it instead",
+				"a.go:5:6: declaring a slice variable without a value is not supported: it cannot be assigned later; declare it with make",
+				"a.go:6:2: copying an array is not supported; declare the array with var or a composite literal and assign its elements",
+				"a.go:7:2: assigning a whole array is not supported; assign its elements instead",
+				"a.go:8:9: reassigning a slice variable is not supported; copy into it instead",
+			},
+		},
+		{
+			name: "ranging over what is not a slice, an array or an int",
+			src: `
+//godiff:grad
+func Loss(w float64, m map[int]float64, str string, c chan float64, seq func(func(int) bool), p *[2]float64) float64 {
+	for k, v := range m {
+		w += float64(k) * v
+	}
+	for range str {
+	}
+	for x := range c {
+		w += x
+	}
+	for i := range seq {
+		w += float64(i)
+	}
+	for range p {
+	}
+	return w
+}
+`,
+			want: []string{
+				"a.go:4:20: ranging over a map is not supported in a differentiated function: godiff computes with numbers, slices and arrays; pass the values in a slice",
+				"a.go:7:12: ranging over a string is not supported in a differentiated function: godiff computes with numbers only",
+				"a.go:9:17: ranging over a channel is not supported in a differentiated function: it must be a pure computation on numbers",
+				"a.go:12:17: ranging over a function is not supported in a differentiated function: write the loop over a slice or a count",
+				"a.go:15:12: ranging over a pointer is not supported in a differentiated function: pass a slice",
+			},
+		},
+		{
+			name: "ranging over an array that the loop writes",
+			src: `
+//godiff:grad
+func Loss(w float64, a [3]float64, s []float64, is []int) float64 {
+	for i, v := range a {
+		a[i] = v * w
+	}
+	for i, v := range s {
+		s[i] = v * w
+	}
+	for i := range a {
+		a[i] *= w
+	}
+	for i, v := range a {
+		s[i] = v
+	}
+	for is[0] = range 3 {
+	}
+	return a[0] + s[0]
+}
+`,
+			want: []string{
+				"a.go:4:20: ranging over the array a with a value variable while the loop assigns its elements is not supported: Go ranges over a copy; range over the indexes (for i := range a) and read a[i]",
+				"a.go:16:6: ranging into is[0] is not supported; range into local variables",
+			},
+		},
+		{
+			name: "nested arrays and slices of arrays",
+			src: `
+//godiff:grad
+func Loss(w float64, aa [2][2]float64, sa [][2]float64) float64 {
+	var b [2][3]float64
+	c := [2][]float64{}
+	return w + aa[0][1] + sa[0][1] + b[0][0] + c[0][0]
+}
+`,
+			want: []string{
+				"a.go:4:6: b has type [2][3]float64: nested arrays are not supported; use a slice of slices or one flat array indexed i*n+j",
+				"a.go:5:7: a composite literal of type [2][]float64: arrays of slices are not supported; use a slice of slices",
+				"a.go:6:13: aa has type [2][2]float64: nested arrays are not supported; use a slice of slices or one flat array indexed i*n+j",
+				"a.go:6:24: sa has type [][2]float64: slices of arrays are not supported; use a slice of slices",
+			},
+		},
+		{
+			name: "slice expressions",
+			src: `
+//godiff:grad
+func Loss(w float64, s []float64, a [4]float64, str string) float64 {
+	t := s[1:2:3]
+	u := a[1:]
+	v := str[1:]
+	return w + t[0] + u[0] + float64(len(v))
+}
+`,
+			want: []string{
+				"a.go:4:7: three-index slices are not supported: the capacity matters only to append, which godiff does not support; use s[lo:hi]",
+				"a.go:5:7: slicing an array is not supported: the slice would alias the array's memory; make it a slice with make",
+				"a.go:6:7: slicing a string is not supported in a differentiated function: godiff computes with numbers only",
+				"a.go:7:35: the length of a string is not supported in a differentiated function: godiff computes with numbers only",
+			},
+		},
+		{
+			name: "make, composite literals and copy",
+			src: `
+type P struct{ X float64 }
+
+//godiff:grad
+func Loss(w float64, n int, s []float64, bs []byte) float64 {
+	a := make([]float64, n, 2*n)
+	m := make(map[int]float64)
+	b := []float64{0: w, 1: w}
+	p := P{X: w}
+	k := 2 * copy(s, a)
+	copy(bs, "ab")
+	_, _ = m, p
+	return w + a[0] + b[0] + float64(k)
+}
+`,
+			want: []string{
+				"a.go:6:26: make with a capacity is not supported: the capacity matters only to append, which godiff does not support; drop it",
+				"a.go:7:7: making a map[int]float64 is not supported in a differentiated function: godiff computes with numbers, slices and arrays",
+				"a.go:8:17: keyed elements in composite literals are not supported; list every element in order",
+				"a.go:9:7: composite literals of type P are not supported in a differentiated function: godiff computes with numbers, slices and arrays",
+				"a.go:10:11: copy inside a larger expression is not supported: Go leaves unspecified when it writes; call copy in a statement of its own (n := copy(dst, src))",
+				"a.go:11:11: copying from a string is not supported in a differentiated function: godiff computes with numbers only",
+			},
+		},
+		{
+			name: "maps, strings and pointers by index",
+			src: `
+//godiff:grad
+func Loss(w float64, m map[int]float64, str string, p *[2]float64) float64 {
+	return w + m[1] + float64(str[0]) + p[0] + float64(len(m))
+}
+`,
+			want: []string{
+				"a.go:4:13: indexing a map is not supported in a differentiated function: godiff computes with numbers, slices and arrays; pass the values in a slice",
+				"a.go:4:28: indexing a string is not supported in a differentiated function: godiff computes with numbers only",
+				"a.go:4:38: indexing a pointer is not supported in a differentiated function: pass a slice",
+				"a.go:4:53: the length of a map is not supported in a differentiated function: godiff computes with numbers, slices and arrays; pass the values in a slice",
+			},
+		},
+		{
+			name: "comparing and switching on arrays",
+			src: `
+//godiff:grad
+func Loss(w float64, a, b [2]float64) float64 {
+	if a == b {
+		return w
+	}
+	switch a {
+	case b:
+		return -w
+	}
+	return 0
+}
+`,
+			want: []string{
+				"a.go:4:5: comparing values of type [2]float64 is not supported in a differentiated function; compare their elements",
+				"a.go:7:9: switching on a value of type [2]float64 is not supported in a differentiated function",
 			},
 		},
 		{
@@ -427,10 +662,10 @@ func TestFileErrors(t *testing.T) {
 
 //godiff:grad
 func B(x float64) float64 {
-	if x > 0 {
-		return x
+	for _, c := range "ab" {
+		x += float64(c)
 	}
-	return 0
+	return x
 }
 
 //godiff:gard
@@ -447,7 +682,7 @@ func C(x float64) float64 { return x }
 		"a_godiff.go: a_godiff.go is generated by godiff; pass the source file instead",
 		"a_test.go: a_test.go is a test file; godiff differentiates functions of non-test files",
 		"b: b is a directory; pass the .go files that hold //godiff: directives",
-		"b.go:5:2: if statements are not supported in a differentiated function yet: loops and branches come in a later version",
+		"b.go:5:20: ranging over a string is not supported in a differentiated function: godiff computes with numbers only",
 		"b.go:11:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp or //godiff:jvp",
 		"c.go:4:40: 1.5i (untyped complex constant (0 + 1.5i)) overflows float64",
 		"ignored.go: ignored.go is excluded from the build by its constraint //go:build ignore; godiff handles files that build on this platform",

@@ -44,13 +44,19 @@ func (fb *funcBuilder) expr(e ast.Expr) (*ir.Value, bool) {
 	case *ast.Ident:
 		return fb.ident(e)
 	case *ast.BinaryExpr:
-		return fb.arith(e.Pos(), e.Op, e.X, e.Y)
+		return fb.binary(e)
 	case *ast.UnaryExpr:
 		return fb.unary(e)
 	case *ast.CallExpr:
 		return fb.call(e)
 	case *ast.SelectorExpr:
 		return fb.selector(e)
+	case *ast.IndexExpr:
+		return fb.indexExpr(e)
+	case *ast.SliceExpr:
+		return fb.sliceExpr(e)
+	case *ast.CompositeLit:
+		return fb.compositeLit(e)
 	}
 	return fb.fail(e.Pos(), "%s", unsupportedExpr(e))
 }
@@ -99,12 +105,17 @@ func (fb *funcBuilder) constant(e ast.Expr, tv types.TypeAndValue) (*ir.Value, b
 	return fb.b.Const(t, constValue(t, tv.Value)), true
 }
 
-// ident builds the current value of a parameter or local variable.
+// ident builds the current value of a parameter or local variable: its
+// value, or a fresh read of its ir.Var (never reused across statements:
+// a set in between changes it).
 func (fb *funcBuilder) ident(id *ast.Ident) (*ir.Value, bool) {
 	switch obj := fb.info.Uses[id].(type) {
 	case *types.Var:
 		if isPackageLevel(obj) {
 			return fb.fail(id.Pos(), "%s reads package variable %s; pass it as a parameter", fb.name, id.Name)
+		}
+		if slot, ok := fb.slots[obj]; ok {
+			return fb.b.Get(slot), true
 		}
 		v, ok := fb.env[obj]
 		if !ok {
@@ -112,7 +123,7 @@ func (fb *funcBuilder) ident(id *ast.Ident) (*ir.Value, bool) {
 			return fb.silent()
 		}
 		if _, opaque := v.Type.(ir.Opaque); opaque {
-			return fb.fail(id.Pos(), "%s has type %s, which is not supported yet in a differentiated function", id.Name, v.Type)
+			return fb.fail(id.Pos(), "%s has type %s", id.Name, fb.unsupportedType(obj.Type()))
 		}
 		return v, true
 	case *types.Func:
@@ -132,27 +143,43 @@ var arithOps = map[token.Token]ir.Op{
 	token.REM: ir.OpRem,
 }
 
-// arith builds x op y, for a binary expression at pos or an assignment
-// x op= y.
-func (fb *funcBuilder) arith(pos token.Pos, op token.Token, x, y ast.Expr) (*ir.Value, bool) {
-	irOp, ok := arithOps[op]
-	if !ok {
-		return fb.fail(pos, "%s", unsupportedOperator(op))
+// binary builds a binary expression: arithmetic, a comparison, or && and
+// ||.
+func (fb *funcBuilder) binary(e *ast.BinaryExpr) (*ir.Value, bool) {
+	switch e.Op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+		return fb.compare(e)
+	case token.LAND, token.LOR:
+		return fb.logic(e)
 	}
-	if op == token.ADD && isString(fb.info.TypeOf(x)) {
-		return fb.fail(pos, "string concatenation is not supported in a differentiated function: godiff computes with numbers only")
+	if !fb.checkArith(e.Pos(), e.Op, e.X) {
+		return nil, false
 	}
-	vx, okX := fb.expr(x)
-	vy, okY := fb.expr(y)
+	vx, okX := fb.expr(e.X)
+	vy, okY := fb.expr(e.Y)
 	if !okX || !okY {
 		return nil, false
 	}
-	return fb.b.Binary(irOp, vx, vy), true
+	return fb.b.Binary(arithOps[e.Op], vx, vy), true
+}
+
+// checkArith reports, for a binary expression at pos or an assignment x
+// op= y, an operator that is not arithmetic or that concatenates strings.
+func (fb *funcBuilder) checkArith(pos token.Pos, op token.Token, x ast.Expr) bool {
+	if _, ok := arithOps[op]; !ok {
+		fb.errorf(pos, "%s", unsupportedOperator(op))
+		return false
+	}
+	if op == token.ADD && isString(fb.info.TypeOf(x)) {
+		fb.errorf(pos, "string concatenation is not supported in a differentiated function: godiff computes with numbers only")
+		return false
+	}
+	return true
 }
 
 // isString reports whether t's underlying type is a string type.
 func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
+	b, ok := underlying(t).(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
 }
 
@@ -160,17 +187,13 @@ func isString(t types.Type) bool {
 // subset.
 func unsupportedOperator(op token.Token) string {
 	switch op {
-	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
-		return "comparisons are not supported in a differentiated function yet: they come with branches in a later version"
-	case token.LAND, token.LOR:
-		return "the operator " + op.String() + " is not supported in a differentiated function yet: boolean logic comes with branches in a later version"
 	case token.SHL, token.SHR:
 		return "shifts are not supported in a differentiated function: they have no derivative"
 	}
 	return "the bitwise operator " + op.String() + " is not supported in a differentiated function: it has no derivative"
 }
 
-// unary builds -x and +x.
+// unary builds -x, +x and !x.
 func (fb *funcBuilder) unary(e *ast.UnaryExpr) (*ir.Value, bool) {
 	switch e.Op {
 	case token.SUB, token.ADD:
@@ -180,7 +203,11 @@ func (fb *funcBuilder) unary(e *ast.UnaryExpr) (*ir.Value, bool) {
 		}
 		return fb.b.Neg(x), true
 	case token.NOT:
-		return fb.fail(e.Pos(), "the operator ! is not supported in a differentiated function yet: boolean logic comes with branches in a later version")
+		x, ok := fb.expr(e.X)
+		if !ok {
+			return nil, false
+		}
+		return fb.b.Not(x), true
 	case token.XOR:
 		return fb.fail(e.Pos(), "the bitwise operator ^ is not supported in a differentiated function: it has no derivative")
 	case token.AND:
@@ -199,7 +226,7 @@ func (fb *funcBuilder) call(e *ast.CallExpr) (*ir.Value, bool) {
 	case tv.IsType():
 		return fb.conversion(e, tv.Type)
 	case tv.IsBuiltin():
-		return fb.fail(e.Pos(), "%s", unsupportedBuiltin(types.ExprString(fun)))
+		return fb.builtin(e, types.ExprString(fun))
 	}
 	if fn := fb.mathFunc(fun); fn != nil {
 		return fb.mathCall(e, fn)
@@ -213,6 +240,10 @@ func unsupportedBuiltin(name string) string {
 	switch name {
 	case "min", "max":
 		return "the builtin " + name + " is not supported yet; for float64 values use math." + strings.ToUpper(name[:1]) + name[1:]
+	case "append":
+		return "append is not supported in a differentiated function: allocate the slice with make and assign its elements by index"
+	case "copy":
+		return "copy inside a larger expression is not supported: Go leaves unspecified when it writes; call copy in a statement of its own (n := copy(dst, src))"
 	}
 	return "the builtin " + name + " is not supported in a differentiated function"
 }
@@ -256,10 +287,17 @@ func (fb *funcBuilder) mathFunc(fun ast.Expr) *types.Func {
 	return fn
 }
 
+// mathConstants are the functions of package math, besides those with
+// derivative rules, that a differentiated function may call: they make
+// constants (math.Inf(-1) to start a maximum) from integer arguments, so
+// their results never depend on a differentiated parameter and need no
+// rule.
+var mathConstants = map[string]bool{"Inf": true, "NaN": true}
+
 // mathCall builds a call of the math function fn.
 func (fb *funcBuilder) mathCall(e *ast.CallExpr, fn *types.Func) (*ir.Value, bool) {
-	if !rules.Math(fn.Name()) {
-		return fb.fail(e.Pos(), "math.%s has no derivative rule in godiff; supported math functions are %s",
+	if !rules.Math(fn.Name()) && !mathConstants[fn.Name()] {
+		return fb.fail(e.Pos(), "math.%s has no derivative rule in godiff; supported math functions are %s, and Inf and NaN",
 			fn.Name(), strings.Join(rules.MathNames(), ", "))
 	}
 	args, ok := fb.exprs(e.Args)
@@ -292,12 +330,8 @@ func (fb *funcBuilder) selector(e *ast.SelectorExpr) (*ir.Value, bool) {
 func unsupportedExpr(e ast.Expr) string {
 	const numbers = "godiff computes with numbers only"
 	switch e.(type) {
-	case *ast.IndexExpr, *ast.IndexListExpr:
-		return "index expressions are not supported in a differentiated function yet: pass the elements as float64 parameters"
-	case *ast.SliceExpr:
-		return "slice expressions are not supported in a differentiated function: " + numbers
-	case *ast.CompositeLit:
-		return "composite literals are not supported in a differentiated function: " + numbers
+	case *ast.IndexListExpr:
+		return "instantiating a generic function is not supported in a differentiated function"
 	case *ast.FuncLit:
 		return "function literals are not supported in a differentiated function yet; write the computation inline"
 	case *ast.TypeAssertExpr:

@@ -500,7 +500,8 @@ func D(x float64) float64 { return x }
 }
 
 // TestOpaqueParams checks that parameters godiff does not compute with
-// keep their Go spelling and may go unused.
+// keep their Go spelling and may go unused, and that slices and arrays of
+// the types it computes with get their IR types.
 func TestOpaqueParams(t *testing.T) {
 	tg := loadOne(t, `package p
 
@@ -509,17 +510,25 @@ import "time"
 type Celsius float64
 
 //godiff:grad
-func F(s []float64, c Celsius, d time.Duration, n int, x float64, ok bool) float64 {
+func F(s []float64, c Celsius, d time.Duration, n int, x float64, ok bool,
+	m [][]float32, a [3]float64, is []int, cs []Celsius, aa [2][2]float64, sa [][2]float64, as [2][]float64) float64 {
 	return x
 }
 `)
 	want := []ir.Param{
-		{Name: "s", Type: ir.Opaque{Go: "[]float64"}},
+		{Name: "s", Type: ir.Slice{Elem: ir.Float64}},
 		{Name: "c", Type: ir.Opaque{Go: "Celsius"}},
 		{Name: "d", Type: ir.Opaque{Go: "time.Duration"}},
 		{Name: "n", Type: ir.Int},
 		{Name: "x", Type: ir.Float64},
 		{Name: "ok", Type: ir.Bool},
+		{Name: "m", Type: ir.Slice{Elem: ir.Slice{Elem: ir.Float32}}},
+		{Name: "a", Type: ir.Array{Len: 3, Elem: ir.Float64}},
+		{Name: "is", Type: ir.Slice{Elem: ir.Int}},
+		{Name: "cs", Type: ir.Opaque{Go: "[]Celsius"}},
+		{Name: "aa", Type: ir.Opaque{Go: "[2][2]float64"}},
+		{Name: "sa", Type: ir.Opaque{Go: "[][2]float64"}},
+		{Name: "as", Type: ir.Opaque{Go: "[2][]float64"}},
 	}
 	if !slices.Equal(tg.Func.Params, want) {
 		t.Errorf("Params = %v, want %v", tg.Func.Params, want)
@@ -577,7 +586,7 @@ func TestErrorFormat(t *testing.T) {
 func TestSymlink(t *testing.T) {
 	dir := writeModule(t, map[string]string{
 		"a.go": "package p\n\n//godiff:grad\nfunc A(x float64) float64 { return x }\n",
-		"b.go": "package p\n\n//godiff:grad\nfunc B(x float64) float64 { for { } }\n",
+		"b.go": "package p\n\n//godiff:grad\nfunc B(x float64) float64 { defer func() {}(); return x }\n",
 	})
 	link := filepath.Join(t.TempDir(), "link")
 	if err := os.Symlink(dir, link); err != nil {

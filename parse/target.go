@@ -47,7 +47,9 @@ type Directive struct {
 // Target is one annotated function.
 type Target struct {
 	// Func is the user's function in IR: Name is its Go name, Params and
-	// Results come from the signature, and the body ends in a return. It
+	// Results come from the signature, and control cannot fall off the
+	// end of the body (it ends in a return, an if whose branches both
+	// end so, or a loop without a condition that no break leaves). It
 	// passes ir.Verify.
 	Func       *ir.Func
 	Directives []Directive    // in source order

@@ -42,13 +42,87 @@ func basicOf(t types.Type) (ir.Basic, bool) {
 	return k, ok
 }
 
-// irType returns the IR type of t: a basic type, or an opaque one spelled
-// as Go spells it in the package (pkg-relative, other packages by name).
+// irType returns the IR type of t: one godiff computes with (see
+// localType), or an opaque one spelled as Go spells it in the package
+// (pkg-relative, other packages by name). An opaque parameter may pass
+// through a signature unused; using it is reported.
 func irType(t types.Type, q types.Qualifier) ir.Type {
-	if b, ok := basicOf(t); ok {
-		return b
+	if lt, ok := localType(t); ok {
+		return lt
 	}
 	return ir.Opaque{Go: types.TypeString(t, q)}
+}
+
+// localType returns the IR type of t if godiff computes with values of
+// type t: a basic type, a slice of such values (nested slices included), or
+// a one-dimensional array of a basic type. Arrays stop there: an array is a
+// value, so an array loaded from a slice or from another array would be a
+// copy, and a store into it would be lost; unsupportedType explains.
+func localType(t types.Type) (ir.Type, bool) {
+	if b, ok := basicOf(t); ok {
+		return b, true
+	}
+	switch u := types.Unalias(t).(type) {
+	case *types.Slice:
+		elem, ok := localType(u.Elem())
+		if _, isArray := elem.(ir.Array); !ok || isArray {
+			return nil, false
+		}
+		return ir.Slice{Elem: elem}, true
+	case *types.Array:
+		elem, ok := basicOf(u.Elem())
+		if !ok {
+			return nil, false
+		}
+		return ir.Array{Len: int(u.Len()), Elem: elem}, true
+	}
+	return nil, false
+}
+
+// unsupportedType explains why godiff cannot compute with values of type t
+// (localType refused it), with what to write instead where there is
+// something better to say than that the type is not supported.
+func (c *checker) unsupportedType(t types.Type) string {
+	const notYet = ", which is not supported yet in a differentiated function"
+	s := c.typeString(t)
+	switch u := types.Unalias(t).(type) {
+	case *types.Array:
+		switch types.Unalias(u.Elem()).(type) {
+		case *types.Array:
+			return s + ": nested arrays are not supported; use a slice of slices or one flat array indexed i*n+j"
+		case *types.Slice:
+			return s + ": arrays of slices are not supported; use a slice of slices"
+		}
+	case *types.Slice:
+		if hasArray(u) {
+			return s + ": slices of arrays are not supported; use a slice of slices"
+		}
+	}
+	return s + notYet
+}
+
+// hasArray reports whether the element type of a (nested) slice type is an
+// array.
+func hasArray(t types.Type) bool {
+	for {
+		switch u := types.Unalias(t).(type) {
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// underlying returns t's underlying type, nil for nil (an expression the
+// type checker recorded no type for).
+func underlying(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
 }
 
 // isFloat reports whether t is float64 or float32, the types that can

@@ -1,0 +1,182 @@
+package emit
+
+import (
+	"fmt"
+	"go/token"
+
+	"github.com/dave/jennifer/jen"
+
+	"godiff/ir"
+)
+
+// This file writes the tape of reverse mode's split form: the struct type
+// the forward function fills and the backward function reads, and the ops
+// that reach its fields through a *Tape value (a parameter t, or &t for a
+// tape of the function's own).
+
+// tapeDecl returns the tape's type declaration, doc comment included:
+//
+//	// Doc.
+//	type Name struct {
+//		// what the field holds
+//		field T     (or []T for a stack)
+//	}
+func tapeDecl(tape *ir.Tape) (jen.Code, error) {
+	if !token.IsIdentifier(tape.Name) {
+		return nil, fmt.Errorf("emit: tape name %q is not a Go identifier", tape.Name)
+	}
+	seen := make(map[string]bool)
+	var fields []jen.Code
+	for _, f := range tape.Fields {
+		name := fieldName(f)
+		if !token.IsIdentifier(name) || seen[name] {
+			return nil, fmt.Errorf("emit: tape %s: field name %q is not a distinct Go identifier", tape.Name, f.Name)
+		}
+		seen[name] = true
+		t, err := goType(f.Type)
+		if err != nil {
+			return nil, fmt.Errorf("emit: tape %s: field %s: %v", tape.Name, f.Name, err)
+		}
+		if f.Stack {
+			t = jen.Index().Add(t)
+		}
+		for _, line := range fill(f.Doc, docWidth-1) { // a tab of indentation
+			if line != "" {
+				fields = append(fields, lineComment(line))
+			}
+		}
+		fields = append(fields, jen.Id(name).Add(t))
+	}
+	return docComment(tape.Doc).Type().Id(tape.Name).Struct(fields...), nil
+}
+
+// fieldName is a tape field's name as a Go identifier.
+func fieldName(f *ir.TapeField) string { return sanitize(f.Name) }
+
+// tapesOf returns the tapes a function uses: its own, and those its
+// signature and values refer to, in order of first mention.
+func tapesOf(fn *ir.Func) []*ir.Tape {
+	var tapes []*ir.Tape
+	add := func(t *ir.Tape) {
+		for _, u := range tapes {
+			if u == t {
+				return
+			}
+		}
+		if t != nil {
+			tapes = append(tapes, t)
+		}
+	}
+	add(fn.Tape)
+	for _, p := range fn.Params {
+		add(tapeOfType(p.Type))
+	}
+	fn.Walk(func(v *ir.Value) {
+		add(tapeOfType(v.Type))
+		if _, ok := v.Aux.(*ir.TapeField); ok && len(v.Args) > 0 {
+			add(tapeOfType(v.Args[0].Type))
+		}
+	})
+	return tapes
+}
+
+// tapeOfType returns the tape a type refers to, or nil.
+func tapeOfType(t ir.Type) *ir.Tape {
+	if r, ok := t.(ir.TapeRef); ok {
+		return r.Tape
+	}
+	return nil
+}
+
+// fields returns n copies of t.f for the tape value t (jennifer appends
+// to a statement in place, so each use needs its own): the variable itself
+// for a tape of the function's own (not (&t).f), the pointer otherwise.
+func (e *funcEmitter) fields(tape *ir.Value, f *ir.TapeField, n int) ([]*jen.Statement, error) {
+	var base func() *jen.Statement
+	if name, ok := e.names[tape]; ok && tape.Op == ir.OpLocalTape {
+		base = func() *jen.Statement { return jen.Id(name) }
+	} else {
+		t, err := e.ref(tape)
+		if err != nil {
+			return nil, err
+		}
+		code := primary(t).code
+		base = func() *jen.Statement { return jen.Add(code) }
+	}
+	out := make([]*jen.Statement, n)
+	for i := range out {
+		out[i] = base().Dot(fieldName(f))
+	}
+	return out, nil
+}
+
+// tapeLoad returns t.f for a scalar field.
+func (e *funcEmitter) tapeLoad(v *ir.Value) (expr, error) {
+	f := v.Aux.(*ir.TapeField)
+	if f.Stack {
+		return expr{}, fmt.Errorf("tape.load of stack field %s (pop it)", f.Name)
+	}
+	tf, err := e.fields(v.Args[0], f, 1)
+	if err != nil {
+		return expr{}, err
+	}
+	return operand(tf[0]), nil
+}
+
+// tapeWrite returns t.f = t.f[:0] (reset), t.f = x (save) or
+// t.f = append(t.f, x) (save on a stack).
+func (e *funcEmitter) tapeWrite(v *ir.Value) ([]stmt, error) {
+	f := v.Aux.(*ir.TapeField)
+	tf, err := e.fields(v.Args[0], f, 2)
+	if err != nil {
+		return nil, err
+	}
+	if v.Op == ir.OpTapeReset {
+		if !f.Stack {
+			return nil, fmt.Errorf("tape.reset of scalar field %s", f.Name)
+		}
+		return one(tf[0].Op("=").Add(tf[1]).Index(jen.Empty(), jen.Lit(0)), stmtSimple), nil
+	}
+	x := v.Args[1]
+	if !f.Stack && x.Op == ir.OpTapeLoad && x.Aux == f && x.Args[0] == v.Args[0] && e.plan.form[x] == formInline {
+		return nil, nil // t.f = t.f does nothing, and vet reports it
+	}
+	xc, err := e.ref(x)
+	if err != nil {
+		return nil, err
+	}
+	if f.Stack {
+		return one(tf[0].Op("=").Append(tf[1], xc.code), stmtSimple), nil
+	}
+	return one(tf[0].Op("=").Add(xc.code), stmtSimple), nil
+}
+
+// popStmts pops the top of a stack field: x := t.f[len(t.f)-1], then
+// t.f = t.f[:len(t.f)-1], without the first when nothing reads x.
+func (e *funcEmitter) popStmts(v *ir.Value) ([]stmt, error) {
+	f := v.Aux.(*ir.TapeField)
+	if !f.Stack {
+		return nil, fmt.Errorf("tape.pop of scalar field %s", f.Name)
+	}
+	tf, err := e.fields(v.Args[0], f, 5)
+	if err != nil {
+		return nil, err
+	}
+	var out []stmt
+	if name, ok := e.names[v]; ok {
+		top := jen.Len(tf[3]).Op("-").Lit(1)
+		out = one(jen.Id(name).Op(":=").Add(tf[4]).Index(top), stmtDefine)
+	}
+	rest := jen.Len(tf[2]).Op("-").Lit(1)
+	return append(out, one(tf[0].Op("=").Add(tf[1]).Index(jen.Empty(), rest), stmtSimple)...), nil
+}
+
+// localTape returns var t Name: a tape of the function's own, which the
+// function passes on as &t.
+func (e *funcEmitter) localTape(v *ir.Value) ([]stmt, error) {
+	r, ok := v.Type.(ir.TapeRef)
+	if !ok || r.Tape == nil {
+		return nil, fmt.Errorf("tape.local of type %v", v.Type)
+	}
+	return one(jen.Var().Id(e.names[v]).Id(r.Tape.Name), stmtOther), nil
+}

@@ -1,0 +1,300 @@
+package parse
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"godiff/ir"
+)
+
+// assignOps maps each arithmetic assignment operator to its operation.
+var assignOps = map[token.Token]token.Token{
+	token.ADD_ASSIGN:     token.ADD,
+	token.SUB_ASSIGN:     token.SUB,
+	token.MUL_ASSIGN:     token.MUL,
+	token.QUO_ASSIGN:     token.QUO,
+	token.REM_ASSIGN:     token.REM,
+	token.AND_ASSIGN:     token.AND,
+	token.OR_ASSIGN:      token.OR,
+	token.XOR_ASSIGN:     token.XOR,
+	token.SHL_ASSIGN:     token.SHL,
+	token.SHR_ASSIGN:     token.SHR,
+	token.AND_NOT_ASSIGN: token.AND_NOT,
+}
+
+// lvalue is what one left-hand side of an assignment writes: a variable,
+// an element mem[index] of a slice or array, or nothing (the blank
+// identifier: v and mem both nil).
+type lvalue struct {
+	v          *types.Var
+	def        bool // the statement declares v
+	mem, index *ir.Value
+}
+
+// assign builds x = e, x := e, a, b = e1, e2, s[i] = e and x op= e.
+func (fb *funcBuilder) assign(s *ast.AssignStmt) {
+	if op, ok := assignOps[s.Tok]; ok {
+		fb.opAssign(s, op)
+		return
+	}
+	if len(s.Lhs) != len(s.Rhs) {
+		fb.errorf(s.Pos(), "assigning %d values from one expression is not supported yet; assign each value from its own expression", len(s.Lhs))
+		return
+	}
+	fb.assignAll(s.Lhs, s.Rhs)
+}
+
+// assignAll assigns each value of rhs to the left-hand side of lhs at the
+// same index, as Go does: first the operands of the indexes on the left
+// and the values on the right, then the assignments, left to right. So
+// a, b = b, a swaps, and so does s[i], s[j] = s[j], s[i]. A nil value
+// stands for the zero value of the variable's type.
+func (fb *funcBuilder) assignAll(lhs, rhs []ast.Expr) {
+	lvs := make([]lvalue, len(lhs))
+	okL := make([]bool, len(lhs))
+	ok := true
+	for i := range lhs {
+		lvs[i], okL[i] = fb.lvalue(lhs[i], rhs[i])
+		ok = ok && okL[i]
+	}
+	vals := make([]*ir.Value, len(lhs))
+	for i := range lhs {
+		if !okL[i] {
+			continue // the value's problems, if any, are reported
+		}
+		if rhs[i] == nil {
+			vals[i] = fb.zero(lvs[i])
+			continue
+		}
+		v, okV := fb.rhs(rhs[i], len(rhs) == 1)
+		vals[i] = v
+		ok = ok && okV
+	}
+	if !ok {
+		return
+	}
+	for i, lv := range lvs {
+		fb.write(lv, vals[i])
+	}
+}
+
+// rhs builds a value on the right of an assignment. A call of copy, which
+// writes memory, may be the whole value of a single assignment; anywhere
+// else Go leaves unspecified when its write happens with respect to the
+// reads around it.
+func (fb *funcBuilder) rhs(e ast.Expr, single bool) (*ir.Value, bool) {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && single && fb.isBuiltin(call, "copy") {
+		return fb.copyCall(call)
+	}
+	return fb.expr(e)
+}
+
+// lvalue checks one left-hand side and evaluates the operands of its
+// indexes. rhs is the value assigned, nil for a zero value or for x op= e
+// and x++.
+func (fb *funcBuilder) lvalue(lhs, rhs ast.Expr) (lvalue, bool) {
+	switch e := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		return fb.varTarget(e, rhs)
+	case *ast.IndexExpr:
+		mem, index, ok := fb.element(e)
+		return lvalue{mem: mem, index: index}, ok
+	}
+	fb.errorf(lhs.Pos(), "assigning to %s is not supported yet: only local variables and elements of slices and arrays can be assigned", types.ExprString(lhs))
+	return lvalue{}, false
+}
+
+// varTarget checks that the variable id can be assigned: a local variable
+// of a type godiff computes with, and, for a slice or an array, only by its
+// declaration (a slice must stay one value, a reference to its memory).
+func (fb *funcBuilder) varTarget(id *ast.Ident, rhs ast.Expr) (lvalue, bool) {
+	if id.Name == "_" {
+		return lvalue{}, true
+	}
+	v, def := fb.info.Defs[id].(*types.Var)
+	if !def {
+		var isVar bool
+		if v, isVar = fb.info.Uses[id].(*types.Var); !isVar {
+			panic(fmt.Sprintf("parse: assignment to %s, which is not a variable", id.Name))
+		}
+	}
+	if isPackageLevel(v) {
+		fb.errorf(id.Pos(), "%s assigns to package variable %s; return the value instead", fb.name, id.Name)
+		return lvalue{}, false
+	}
+	t, ok := localType(v.Type())
+	if !ok {
+		// The value has the variable's type, so building it fails too.
+		// Report the more telling problem: the value's own (f := func()
+		// ...), or the variable's type when the value is a constant or
+		// absent (c = 1 with c of a named type, var e Celsius).
+		if rhs != nil && fb.info.Types[rhs].Value == nil {
+			if _, ok := fb.expr(rhs); !ok {
+				return lvalue{}, false
+			}
+		}
+		fb.errorf(id.Pos(), "%s has type %s", id.Name, fb.unsupportedType(v.Type()))
+		return lvalue{}, false
+	}
+	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && !def && fb.isBuiltin(call, "append") {
+		fb.expr(rhs) // s = append(s, x): append is the problem to report
+		return lvalue{}, false
+	}
+	if why := memoryAssignment(t, def, rhs); why != "" {
+		fb.errorf(id.Pos(), "%s", why)
+		return lvalue{}, false
+	}
+	if _, basic := t.(ir.Basic); !basic && fb.inForInit {
+		// A slice or an array is one SSA value, which the loop's other
+		// blocks could not see (the numbers declared there are ir.Vars).
+		fb.errorf(id.Pos(), "declaring a slice or an array in a for loop's init statement is not supported; declare %s before the loop", id.Name)
+		return lvalue{}, false
+	}
+	return lvalue{v: v, def: def}, true
+}
+
+// memoryAssignment explains why assigning rhs to a variable of type t is
+// refused, or returns "". A slice variable is given its value once, by its
+// declaration, so that it stays one SSA value; an array variable once, by
+// a composite literal or its zero value, since assigning an array copies it.
+func memoryAssignment(t ir.Type, def bool, rhs ast.Expr) string {
+	switch t.(type) {
+	case ir.Slice:
+		switch {
+		case !def:
+			return "reassigning a slice variable is not supported; copy into it instead"
+		case rhs == nil:
+			return "declaring a slice variable without a value is not supported: it cannot be assigned later; declare it with make"
+		}
+	case ir.Array:
+		_, lit := ast.Unparen(rhs).(*ast.CompositeLit)
+		switch {
+		case !def:
+			return "assigning a whole array is not supported; assign its elements instead"
+		case rhs != nil && !lit:
+			return "copying an array is not supported; declare the array with var or a composite literal and assign its elements"
+		}
+	}
+	return ""
+}
+
+// write assigns val to lv. A variable in an ir.Var is declared by its
+// declaration (val nil: its zero value) and set by every other assignment;
+// any other variable's name is bound to val.
+func (fb *funcBuilder) write(lv lvalue, val *ir.Value) {
+	switch {
+	case lv.mem != nil:
+		fb.b.Store(lv.mem, lv.index, val)
+	case lv.v == nil:
+		// The blank identifier discards the value.
+	case fb.inSlot[lv.v] && lv.def:
+		fb.b.Declare(fb.newSlot(lv.v), val)
+	case fb.inSlot[lv.v]:
+		slot, ok := fb.slots[lv.v]
+		if !ok {
+			fb.failed = true // its declaration failed, and was reported
+			return
+		}
+		fb.b.Set(slot, val)
+	default:
+		fb.env[lv.v] = fb.b.Bind(val, lv.v.Name())
+	}
+}
+
+// zero returns the zero value for lv's variable: nil for a blank or for an
+// ir.Var, which is declared without a value; a fresh array for an array.
+func (fb *funcBuilder) zero(lv lvalue) *ir.Value {
+	if lv.v == nil || fb.inSlot[lv.v] {
+		return nil
+	}
+	switch t, _ := localType(lv.v.Type()); t := t.(type) {
+	case ir.Basic:
+		return fb.b.Const(t, zeroValue(t))
+	case ir.Array:
+		return fb.b.Make(t, fb.b.Const(ir.Int, int64(t.Len)))
+	}
+	panic(fmt.Sprintf("parse: zero value of %s", lv.v.Type())) // memoryAssignment refused it
+}
+
+// opAssign builds x op= e as x = x op e, and s[i] op= e as s[i] = s[i] op
+// e with s and i evaluated once.
+func (fb *funcBuilder) opAssign(s *ast.AssignStmt, op token.Token) {
+	lv, ok := fb.lvalue(s.Lhs[0], nil)
+	if !ok || !fb.checkArith(s.Pos(), op, s.Lhs[0]) {
+		return
+	}
+	old, okX := fb.current(lv, s.Lhs[0])
+	y, okY := fb.expr(s.Rhs[0])
+	if okX && okY {
+		fb.write(lv, fb.b.Binary(arithOps[op], old, y))
+	}
+}
+
+// incDec builds x++ and x-- as x = x ± 1, and s[i]++ as s[i] = s[i] + 1.
+func (fb *funcBuilder) incDec(s *ast.IncDecStmt) {
+	lv, ok := fb.lvalue(s.X, nil)
+	if !ok {
+		return
+	}
+	x, ok := fb.current(lv, s.X)
+	if !ok {
+		return
+	}
+	t, ok := x.Type.(ir.Basic) // a number: the type checker allows ++ on nothing else
+	if !ok || !ir.IsNumeric(t) {
+		fb.errorf(s.Pos(), "%s of a value of type %s is not supported", s.Tok, x.Type)
+		return
+	}
+	op := ir.OpAdd
+	if s.Tok == token.DEC {
+		op = ir.OpSub
+	}
+	fb.write(lv, fb.b.Binary(op, x, fb.b.Const(t, oneValue(t))))
+}
+
+// current reads the value that lv, written as e, holds now.
+func (fb *funcBuilder) current(lv lvalue, e ast.Expr) (*ir.Value, bool) {
+	if lv.mem != nil {
+		return fb.b.Load(lv.mem, lv.index), true
+	}
+	return fb.expr(e)
+}
+
+// isPackageLevel reports whether v is a package-level variable (of any
+// package).
+func isPackageLevel(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// decl builds a var declaration. Constants are folded by the type checker
+// and types compute nothing, so their declarations are skipped: a use of a
+// value of a local type is reported where it happens.
+func (fb *funcBuilder) decl(s *ast.DeclStmt) {
+	gd := s.Decl.(*ast.GenDecl) // a FuncDecl cannot be a statement
+	if gd.Tok != token.VAR {
+		return
+	}
+	for _, spec := range gd.Specs {
+		fb.varSpec(spec.(*ast.ValueSpec))
+	}
+}
+
+// varSpec builds var a, b T = e1, e2; without values, each variable starts
+// at its zero value.
+func (fb *funcBuilder) varSpec(vs *ast.ValueSpec) {
+	if len(vs.Values) != 0 && len(vs.Values) != len(vs.Names) {
+		fb.errorf(vs.Pos(), "assigning %d values from one expression is not supported yet; assign each value from its own expression", len(vs.Names))
+		return
+	}
+	lhs := make([]ast.Expr, len(vs.Names))
+	for i, id := range vs.Names {
+		lhs[i] = id
+	}
+	rhs := vs.Values
+	if len(rhs) == 0 {
+		rhs = make([]ast.Expr, len(lhs))
+	}
+	fb.assignAll(lhs, rhs)
+}

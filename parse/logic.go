@@ -1,0 +1,123 @@
+package parse
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"godiff/ir"
+)
+
+// compareOps maps Go's comparison operators to IR operations.
+var compareOps = map[token.Token]ir.Op{
+	token.EQL: ir.OpEq,
+	token.NEQ: ir.OpNe,
+	token.LSS: ir.OpLt,
+	token.LEQ: ir.OpLe,
+	token.GTR: ir.OpGt,
+	token.GEQ: ir.OpGe,
+}
+
+// compare builds a comparison of two numbers or two bools.
+func (fb *funcBuilder) compare(e *ast.BinaryExpr) (*ir.Value, bool) {
+	x, okX := fb.expr(e.X)
+	y, okY := fb.expr(e.Y)
+	if !okX || !okY {
+		return nil, false
+	}
+	return fb.comparison(e.Pos(), compareOps[e.Op], x, y)
+}
+
+// comparison builds x op y, for a comparison at pos.
+func (fb *funcBuilder) comparison(pos token.Pos, op ir.Op, x, y *ir.Value) (*ir.Value, bool) {
+	if _, basic := x.Type.(ir.Basic); !basic {
+		return fb.fail(pos, "comparing values of type %s is not supported in a differentiated function; compare their elements", x.Type)
+	}
+	if x.Type != y.Type {
+		// The type checker converts untyped operands; this is a guard.
+		return fb.fail(pos, "comparing a %s with a %s is not supported; convert one of them", x.Type, y.Type)
+	}
+	return fb.b.Compare(op, x, y), true
+}
+
+// logic builds x && y and x || y.
+func (fb *funcBuilder) logic(e *ast.BinaryExpr) (*ir.Value, bool) {
+	op := ir.OpAnd
+	if e.Op == token.LOR {
+		op = ir.OpOr
+	}
+	x, ok := fb.expr(e.X)
+	if !ok {
+		fb.expr(e.Y) // for its problems
+		return nil, false
+	}
+	return fb.shortCircuit(op, x, func() (*ir.Value, bool) { return fb.expr(e.Y) }, fb.mayPanic(e.Y))
+}
+
+// shortCircuit builds x && y (op and) or x || y (op or), y being built by
+// buildY. The IR's and and or take two computed values, but Go computes y
+// only when x does not decide the result, which matters when y may panic:
+// i < len(s) && s[i] > 0 must not read s[i] when i is out of range. Such
+// a y is built in an if, into a variable holding the result:
+//
+//	decl cond %x
+//	if %x { ... set cond %y }       (or: if not %x, for ||)
+//	%r = get cond
+func (fb *funcBuilder) shortCircuit(op ir.Op, x *ir.Value, buildY func() (*ir.Value, bool), lazy bool) (*ir.Value, bool) {
+	if !lazy {
+		y, ok := buildY()
+		if !ok {
+			return nil, false
+		}
+		return fb.b.Logic(op, x, y), true
+	}
+	slot := &ir.Var{Name: "cond", Type: ir.Bool}
+	fb.b.Declare(slot, x)
+	test := x
+	if op == ir.OpOr {
+		test = fb.b.Not(x)
+	}
+	branch := fb.b.If(test)
+	ok := true
+	fb.b.In(branch.Blocks[0], func() {
+		var y *ir.Value
+		if y, ok = buildY(); ok {
+			fb.b.Set(slot, y)
+		}
+	})
+	if !ok {
+		return nil, false
+	}
+	return fb.b.Get(slot), true
+}
+
+// mayPanic reports whether computing e may panic: it indexes or slices
+// (out of range), makes a slice (of negative length), or divides integers
+// by a value that may be zero. Such an operand of && and || is computed
+// only when Go would compute it.
+func (fb *funcBuilder) mayPanic(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if x, ok := n.(ast.Expr); ok && fb.info.Types[x].Value != nil {
+			return false // a constant: computed by the type checker
+		}
+		switch n := n.(type) {
+		case *ast.IndexExpr, *ast.SliceExpr:
+			found = true
+		case *ast.CallExpr:
+			found = fb.isBuiltin(n, "make") || fb.isBuiltin(n, "copy")
+		case *ast.BinaryExpr:
+			found = (n.Op == token.QUO || n.Op == token.REM) && isInteger(fb.info.TypeOf(n)) && fb.info.Types[n.Y].Value == nil
+		case *ast.FuncLit:
+			return false
+		}
+		return !found
+	})
+	return found
+}
+
+// isInteger reports whether t's underlying type is an integer type.
+func isInteger(t types.Type) bool {
+	b, ok := underlying(t).(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}

@@ -1,0 +1,147 @@
+package parse
+
+// The functions of this file are compiled into the tests and, with their
+// package clause changed, loaded by TestLoweringRunsAsGo, which runs their
+// IR with ir.Eval and compares with Go's results. Keep it free of imports.
+
+//godiff:grad
+func lowerIf(x float64) float64 {
+	y := 0.0
+	if x > 0 {
+		y = x
+	} else if x < -1 {
+		y = -x
+	} else {
+		y = 1
+	}
+	return y
+}
+
+//godiff:grad x
+func lowerSwitch(x float64, n int) float64 {
+	switch k := n % 4; k {
+	default:
+		x = -x
+	case 0, 1:
+		x *= 2
+	case 2:
+		return x + 100
+	}
+	switch {
+	case x > 1 && n > 2:
+		x = 1
+		break
+	case x < -1:
+		x -= 10
+	}
+	return x
+}
+
+//godiff:grad x
+func lowerGuard(s []float64, i int, x float64) float64 {
+	ok := i < len(s) && s[i] > x
+	if !ok || x == 0 {
+		return x
+	}
+	switch {
+	case i >= len(s) || s[i] > 2*x:
+		return 2 * x
+	}
+	return -x
+}
+
+//godiff:grad x
+func lowerLoops(x float64, n int, done bool) float64 {
+	s := 0.0
+	for i := 0; i < n; i++ {
+		s += x * float64(i)
+	}
+	for {
+		if s > 100 || done {
+			break
+		}
+		if s < 0 {
+			s = -s
+		}
+		s = s*2 + 1
+	}
+	for !done && s > 1 {
+		s /= 3
+		done = s < 5
+	}
+	return s
+}
+
+//godiff:grad w
+func lowerRange(xs []float64, a [3]float64, n int, w float64) float64 {
+	s := 0.0
+	for i, v := range xs {
+		s += w * v * float64(i+1)
+	}
+	for _, v := range a {
+		s += v
+	}
+	for i := range n {
+		if i%2 == 0 {
+			continue
+		}
+		s -= float64(i)
+	}
+	var j int
+	var last float64
+	for j, last = range xs {
+		if last < 0 {
+			j = -j
+		}
+	}
+	return s + last*float64(j)
+}
+
+//godiff:grad t
+func lowerFind(xs [][]float64, t float64) float64 {
+	s := 0.0
+rows:
+	for i := range xs {
+		for j := 0; ; j++ {
+			if j >= len(xs[i]) {
+				continue rows
+			}
+			if xs[i][j] > t {
+				break rows
+			}
+			s += xs[i][j]
+		}
+	}
+	return s
+}
+
+//godiff:grad w
+func lowerSmooth(buf []float64, iters int, w float64) float64 {
+	for k := 0; k < iters; k++ {
+		for i := 1; i < len(buf)-1; i++ {
+			buf[i] = 0.25*buf[i-1] + 0.5*buf[i] + 0.25*buf[i+1]
+		}
+	}
+	s := 0.0
+	for _, v := range buf {
+		s += w * v
+	}
+	return s
+}
+
+//godiff:grad x
+func lowerMemory(s []float64, x float64, n int) float64 {
+	a := make([]float64, n)
+	b := []float64{x, 2 * x, 3 * x}
+	var c [3]float64
+	d := [3]float64{1}
+	c[1] = x
+	a[0] += x
+	a[n-1]++
+	k := copy(a[1:], b)
+	t := s[1:3]
+	t[0], t[1] = t[1], t[0]
+	m := [][]float64{a, b}
+	m[1][2] *= x
+	return a[0] + a[1] + a[n-1] + b[2] + c[1] + d[0] + float64(k) + s[1] + s[2]
+}

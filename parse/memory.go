@@ -1,0 +1,248 @@
+package parse
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"godiff/ir"
+)
+
+// Slices and arrays are memory: a slice value is a reference that load
+// and store read and write, so a slice variable is given its value once
+// and stays one SSA value (see memoryAssignment). This file builds the
+// expressions on memory: indexing, slicing, len, make, copy and composite
+// literals.
+
+// indexExpr builds x[i] as a load.
+func (fb *funcBuilder) indexExpr(e *ast.IndexExpr) (*ir.Value, bool) {
+	mem, index, ok := fb.element(e)
+	if !ok {
+		return nil, false
+	}
+	return fb.b.Load(mem, index), true
+}
+
+// element checks x[i], an element of a slice or an array, and builds x
+// and i, for a load or a store.
+func (fb *funcBuilder) element(e *ast.IndexExpr) (mem, index *ir.Value, ok bool) {
+	if why := fb.notMemory(e.X, "indexing"); why != "" {
+		fb.errorf(e.Pos(), "%s", why)
+		return nil, nil, false
+	}
+	mem, okX := fb.expr(e.X)
+	index, okI := fb.index(e.Index)
+	return mem, index, okX && okI
+}
+
+// notMemory returns "" if x is a slice or an array, else why godiff cannot
+// do to x what doing says ("indexing", "slicing", "ranging over", "the
+// length of").
+func (fb *funcBuilder) notMemory(x ast.Expr, doing string) string {
+	tv := fb.info.Types[x]
+	if tv.Type == nil || tv.Type == types.Typ[types.Invalid] {
+		return "" // building x reports it
+	}
+	switch u := tv.Type.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		return "" // an unsupported element type is reported where x is built
+	case *types.Map:
+		return doing + " a map is not supported in a differentiated function: godiff computes with numbers, slices and arrays; pass the values in a slice"
+	case *types.Pointer:
+		return doing + " a pointer is not supported in a differentiated function: pass a slice"
+	case *types.Signature:
+		if doing == "indexing" {
+			return "instantiating a generic function is not supported in a differentiated function"
+		}
+		return doing + " a function is not supported in a differentiated function: write the loop over a slice or a count"
+	case *types.Chan:
+		return doing + " a channel is not supported in a differentiated function: it must be a pure computation on numbers"
+	case *types.Basic:
+		if u.Info()&types.IsString != 0 {
+			return doing + " a string is not supported in a differentiated function: godiff computes with numbers only"
+		}
+	}
+	return doing + " a value of type " + fb.typeString(tv.Type) + " is not supported in a differentiated function"
+}
+
+// index builds an index, a bound or a length: an integer. An untyped
+// constant index is an int, whatever its spelling (s[2.0]).
+func (fb *funcBuilder) index(e ast.Expr) (*ir.Value, bool) {
+	tv := fb.info.Types[e]
+	if tv.Value != nil {
+		if b, ok := types.Unalias(tv.Type).(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+			return fb.b.Const(ir.Int, constValue(ir.Int, tv.Value)), true
+		}
+	}
+	v, ok := fb.expr(e)
+	if ok && !ir.IsInteger(v.Type) {
+		return fb.fail(e.Pos(), "an index of type %s is not supported: use an integer", v.Type)
+	}
+	return v, ok
+}
+
+// sliceExpr builds s[lo:hi]; a missing lo is 0 and a missing hi len(s).
+func (fb *funcBuilder) sliceExpr(e *ast.SliceExpr) (*ir.Value, bool) {
+	if e.Slice3 {
+		return fb.fail(e.Pos(), "three-index slices are not supported: the capacity matters only to append, which godiff does not support; use s[lo:hi]")
+	}
+	if why := fb.notMemory(e.X, "slicing"); why != "" {
+		return fb.fail(e.Pos(), "%s", why)
+	}
+	if _, isArray := underlying(fb.info.TypeOf(e.X)).(*types.Array); isArray {
+		return fb.fail(e.Pos(), "slicing an array is not supported: the slice would alias the array's memory; make it a slice with make")
+	}
+	s, okS := fb.expr(e.X)
+	lo, okLo := fb.bound(e.Low, nil)
+	var hi *ir.Value
+	okHi := true
+	if e.High != nil || okS {
+		hi, okHi = fb.bound(e.High, s)
+	}
+	if !okS || !okLo || !okHi {
+		return nil, false
+	}
+	return fb.b.Subslice(s, lo, hi), true
+}
+
+// bound builds a bound of a slice expression: e, or if e is missing 0 for
+// the low bound (s nil) and len(s) for the high one.
+func (fb *funcBuilder) bound(e ast.Expr, s *ir.Value) (*ir.Value, bool) {
+	switch {
+	case e != nil:
+		return fb.index(e)
+	case s != nil:
+		return fb.b.Len(s), true
+	}
+	return fb.b.Const(ir.Int, int64(0)), true
+}
+
+// builtin builds a call of a builtin function: len, make, copy.
+func (fb *funcBuilder) builtin(e *ast.CallExpr, name string) (*ir.Value, bool) {
+	switch name {
+	case "len":
+		if why := fb.notMemory(e.Args[0], "the length of"); why != "" {
+			return fb.fail(e.Pos(), "%s", why)
+		}
+		s, ok := fb.expr(e.Args[0])
+		if !ok {
+			return nil, false
+		}
+		return fb.b.Len(s), true
+	case "make":
+		return fb.makeCall(e)
+	}
+	return fb.fail(e.Pos(), "%s", unsupportedBuiltin(name))
+}
+
+// isBuiltin reports whether call calls the builtin function name.
+func (fb *funcBuilder) isBuiltin(call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := fb.info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// makeCall builds make([]T, n).
+func (fb *funcBuilder) makeCall(e *ast.CallExpr) (*ir.Value, bool) {
+	goType := fb.info.TypeOf(e)
+	if _, isSlice := underlying(goType).(*types.Slice); !isSlice {
+		return fb.fail(e.Pos(), "making a %s is not supported in a differentiated function: godiff computes with numbers, slices and arrays", fb.typeString(goType))
+	}
+	t, ok := localType(goType)
+	if !ok {
+		return fb.fail(e.Pos(), "make of type %s", fb.unsupportedType(goType))
+	}
+	if len(e.Args) == 3 {
+		// Dropping the capacity would be safe only if nothing reached past
+		// the length: s[:cap] may.
+		return fb.fail(e.Args[2].Pos(), "make with a capacity is not supported: the capacity matters only to append, which godiff does not support; drop it")
+	}
+	n, ok := fb.index(e.Args[1])
+	if !ok {
+		return nil, false
+	}
+	return fb.b.Make(t, n), true
+}
+
+// copyCall builds copy(dst, src), a statement or the whole value of an
+// assignment.
+func (fb *funcBuilder) copyCall(e *ast.CallExpr) (*ir.Value, bool) {
+	for _, a := range e.Args {
+		if isString(fb.info.TypeOf(a)) {
+			return fb.fail(a.Pos(), "copying from a string is not supported in a differentiated function: godiff computes with numbers only")
+		}
+	}
+	dst, okD := fb.expr(e.Args[0])
+	src, okS := fb.expr(e.Args[1])
+	if !okD || !okS {
+		return nil, false
+	}
+	return fb.b.CopySlice(dst, src), true
+}
+
+// compositeLit builds []T{a, b} and [N]T{a, b}; the missing elements of an
+// array literal are written as zeros, so that every element has a value.
+func (fb *funcBuilder) compositeLit(e *ast.CompositeLit) (*ir.Value, bool) {
+	goType := fb.info.TypeOf(e)
+	switch underlying(goType).(type) {
+	case *types.Slice, *types.Array:
+	default:
+		return fb.fail(e.Pos(), "composite literals of type %s are not supported in a differentiated function: godiff computes with numbers, slices and arrays",
+			fb.typeString(goType))
+	}
+	t, ok := localType(goType)
+	if !ok {
+		return fb.fail(e.Pos(), "a composite literal of type %s", fb.unsupportedType(goType))
+	}
+	for _, elt := range e.Elts {
+		if kv, keyed := elt.(*ast.KeyValueExpr); keyed {
+			return fb.fail(kv.Pos(), "keyed elements in composite literals are not supported; list every element in order")
+		}
+	}
+	elems, ok := fb.exprs(e.Elts)
+	if !ok {
+		return nil, false
+	}
+	if a, isArray := t.(ir.Array); isArray {
+		zero := fb.b.Const(a.Elem, zeroValue(a.Elem.(ir.Basic)))
+		for len(elems) < a.Len {
+			elems = append(elems, zero)
+		}
+	}
+	return fb.b.SliceLit(t, elems...), true
+}
+
+// writesTo reports whether body assigns an element of the variable obj
+// (obj[i] = e, obj[i] += e, obj[i]++).
+func (fb *funcBuilder) writesTo(body ast.Node, obj types.Object) bool {
+	found := false
+	mark := func(lhs ast.Expr) {
+		for {
+			ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+			if !ok {
+				break
+			}
+			lhs = ix.X
+		}
+		if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && fb.info.Uses[id] == obj {
+			found = true
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				for _, lhs := range n.Lhs {
+					mark(lhs)
+				}
+			}
+		case *ast.IncDecStmt:
+			mark(n.X)
+		}
+		return !found
+	})
+	return found
+}
