@@ -116,30 +116,24 @@ func generateFile(path string, files []*parse.File) (Output, error) {
 }
 
 // Derive builds the functions f's directives ask for, in order, and checks
-// each with the IR verifier. Reverse-mode directives share f's split form
-// (FTape, FForward, FBackward), built once, before the first of them; a
-// second reverse directive with other parameters gets a split form named
-// after its own function (FGradTape, ...).
+// each with the IR verifier. Reverse-mode directives with the same split
+// names (see parse.Directive) share one split form, built before the first
+// of them.
 func Derive(f *ir.Func, directives []parse.Directive) ([]*ir.Func, error) {
 	var out []*ir.Func
-	splits := make(map[string]*reverse.Split) // by the wrt list
+	splits := make(map[reverse.Names]*reverse.Split)
 	for _, d := range directives {
 		var g *ir.Func
 		switch d.Mode {
 		case parse.Grad, parse.VJP:
-			key := fmt.Sprint(d.Wrt)
-			sp := splits[key]
+			sp := splits[d.Split]
 			if sp == nil {
-				names := reverse.SplitNames(f.Name)
-				if len(splits) > 0 {
-					names = reverse.SplitNames(d.Name)
-				}
 				var err error
-				sp, err = reverse.NewSplit(f, d.Wrt, names)
+				sp, err = reverse.NewSplit(f, d.Wrt, d.Split)
 				if err != nil {
 					return nil, err
 				}
-				splits[key] = sp
+				splits[d.Split] = sp
 				out = append(out, sp.Forward, sp.Backward)
 			}
 			mode := reverse.Grad

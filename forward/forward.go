@@ -105,7 +105,7 @@ func (t *tangents) of(old, v *ir.Value) *ir.Value {
 	if d, ok := t.value[v]; ok {
 		return d
 	}
-	return t.b.Zero(old.Type)
+	return zero(t.b, old.Type)
 }
 
 // copied builds the tangent code of one copied value.
@@ -178,6 +178,9 @@ func (t *tangents) copied(c *ir.Copier, old, v *ir.Value) {
 	if d := t.value[v]; d != nil && v.Name != "" && d.Name == "" && !d.IsConst() && d.ID > v.ID && d.Op != ir.OpGet {
 		d.Name = "d" + v.Name
 	}
+	if d := t.mem[v]; d != nil && v.Name != "" && d.Name == "" && d.ID > v.ID {
+		d.Name = "d" + v.Name
+	}
 }
 
 // memOf returns the tangent slice of a slice whose memory is varied.
@@ -205,6 +208,20 @@ func (t *tangents) copySlice(old, v *ir.Value) {
 		k := b.Index("k")
 		b.Store(ddst, k, b.Zero(ir.Scalar(ddst.Type)))
 	})
+}
+
+// zero returns the zero of a basic type: the tangent of a value that does
+// not vary (an int or bool result has no other).
+func zero(b *ir.Builder, t ir.Type) *ir.Value {
+	switch {
+	case ir.IsFloat(t):
+		return b.Zero(t)
+	case ir.IsSigned(t):
+		return b.Const(t, int64(0))
+	case ir.IsInteger(t):
+		return b.Const(t, uint64(0))
+	}
+	return b.Const(t, false)
 }
 
 func (t *tangents) tangentVar(x *ir.Var) *ir.Var {

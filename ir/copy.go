@@ -60,7 +60,7 @@ func (c *Copier) copyValue(v *Value) {
 	b := c.B
 	var n *Value
 	switch v.Op {
-	case OpDecl, OpGet, OpSet:
+	case OpDecl, OpGet, OpSet, OpAddr:
 		n = b.add(v.Op, v.Type, c.CopyVar(v.Aux.(*Var)), args...)
 	case OpIf, OpFor, OpRange:
 		n = b.add(v.Op, v.Type, v.Aux, args...)

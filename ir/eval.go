@@ -994,6 +994,13 @@ func callMath(c Callee, args []*Value, vals map[*Value]any) (any, error) {
 		if fn, ok := mathBinary[c.Name]; ok && len(args) == 2 {
 			return fn(vals[args[0]].(float64), vals[args[1]].(float64)), nil
 		}
+		switch {
+		case c.Name == "Inf" && len(args) == 1:
+			sign, _ := vals[args[0]].(int64)
+			return math.Inf(int(sign)), nil
+		case c.Name == "NaN" && len(args) == 0:
+			return math.NaN(), nil
+		}
 	}
 	return nil, fmt.Errorf("eval: cannot call %v", c)
 }

@@ -11,6 +11,9 @@ func (b *Builder) simplifyBinary(op Op, x, y *Value) *Value {
 	if x.IsConst() && y.IsConst() && IsFloat(x.Type) {
 		return b.Float(x.Type, foldFloat(op, x.Type, x.Float(), y.Float()))
 	}
+	if IsSigned(x.Type) {
+		return b.simplifyInt(op, x, y)
+	}
 	if !IsFloat(x.Type) {
 		return nil
 	}
@@ -121,4 +124,35 @@ func arith[T int64 | float32 | float64](op Op, x, y T) T {
 		return x * y
 	}
 	return x / y
+}
+
+// simplifyInt folds the index arithmetic the transforms build (loop bounds
+// such as start + n - 1): constants, x + 0, x - 0, x * 1, and a constant
+// added to or taken from x + c. Signed integers only, where every rewrite is
+// exact (overflow wraps the same either way).
+func (b *Builder) simplifyInt(op Op, x, y *Value) *Value {
+	c := func(v *Value) (int64, bool) {
+		i, ok := v.Aux.(int64)
+		return i, ok && v.IsConst()
+	}
+	cx, xk := c(x)
+	cy, yk := c(y)
+	switch {
+	case xk && yk && op != OpDiv && op != OpRem:
+		return b.Const(x.Type, arith[int64](op, cx, cy))
+	case op == OpAdd && xk && cx == 0, op == OpMul && xk && cx == 1:
+		return y
+	case (op == OpAdd || op == OpSub) && yk && cy == 0, op == OpMul && yk && cy == 1:
+		return x
+	case op == OpAdd && xk:
+		return b.Add(y, x) // constants to the right
+	case (op == OpAdd || op == OpSub) && yk && x.Op == OpAdd && x.Name == "":
+		if inner, ok := c(x.Args[1]); ok {
+			if op == OpSub {
+				cy = -cy
+			}
+			return b.Add(x.Args[0], b.Const(x.Type, inner+cy))
+		}
+	}
+	return nil
 }

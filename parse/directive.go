@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"godiff/reverse"
 )
 
 // directivePrefix starts every directive. Like //go: directives it has no
@@ -85,17 +87,50 @@ func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []raw
 			continue
 		}
 		seen[d.mode] = true
-		c.checkResults(d, fname, sig.Results())
+		c.checkResults(d, fname, sig)
 		name := d.mode.FuncName(fname)
 		c.checkFree(d, name)
-		dirs = append(dirs, Directive{
+		dir := Directive{
 			Mode: d.mode,
 			Wrt:  c.wrt(d, fname, sig.Params()),
 			Name: name,
 			Pos:  c.position(d.comment.Slash),
-		})
+		}
+		if d.mode != JVP {
+			dir.Split = splitNames(fname, dir, dirs)
+			if !sharesSplit(dir, dirs) {
+				c.checkFree(d, dir.Split.Tape)
+				c.checkFree(d, dir.Split.Forward)
+				c.checkFree(d, dir.Split.Backward)
+			}
+		}
+		dirs = append(dirs, dir)
 	}
 	return dirs
+}
+
+// splitNames names the split form of a reverse directive: the function's
+// own, unless an earlier reverse directive took it with other parameters.
+func splitNames(fname string, d Directive, earlier []Directive) reverse.Names {
+	for _, e := range earlier {
+		if e.Mode != JVP {
+			if slices.Equal(e.Wrt, d.Wrt) {
+				return e.Split
+			}
+			return reverse.SplitNames(d.Name)
+		}
+	}
+	return reverse.SplitNames(fname)
+}
+
+// sharesSplit reports whether d reuses an earlier directive's split form.
+func sharesSplit(d Directive, earlier []Directive) bool {
+	for _, e := range earlier {
+		if e.Mode != JVP && e.Split == d.Split {
+			return true
+		}
+	}
+	return false
 }
 
 // checkFree reports a generated name that the package declares already:
@@ -133,8 +168,8 @@ func (c *checker) wrt(d rawDirective, fname string, params *types.Tuple) []int {
 			c.errorf(d.comment.Slash, "%v names %q, which is not a parameter of %s", d, name, fname)
 		case slices.Contains(wrt, i):
 			c.errorf(d.comment.Slash, "%v names %s twice", d, name)
-		case !isFloat(params.At(i).Type()):
-			c.errorf(d.comment.Slash, "%v names %s, which has type %s; only float64 and float32 parameters can be differentiated",
+		case !isDifferentiable(params.At(i).Type()):
+			c.errorf(d.comment.Slash, "%v names %s, which has type %s; only float64 and float32 parameters, and slices and arrays of them, can be differentiated",
 				d, name, c.typeString(params.At(i).Type()))
 		default:
 			wrt = append(wrt, i)
@@ -151,20 +186,21 @@ func (c *checker) defaultWrt(d rawDirective, fname string, params *types.Tuple) 
 	var wrt []int
 	for i := range params.Len() {
 		p := params.At(i)
-		if p.Name() != "" && p.Name() != "_" && isFloat(p.Type()) {
+		if p.Name() != "" && p.Name() != "_" && isDifferentiable(p.Type()) {
 			wrt = append(wrt, i)
 		}
 	}
 	if len(wrt) == 0 {
-		c.errorf(d.comment.Slash, "%s has no float64 or float32 parameter to differentiate", fname)
+		c.errorf(d.comment.Slash, "%s has no float64 or float32 parameter (or slice or array of them) to differentiate", fname)
 	}
 	return wrt
 }
 
 // checkResults checks that the results of fname suit d's mode: grad
-// differentiates one float result; vjp and jvp any number, at least one,
-// all floats.
-func (c *checker) checkResults(d rawDirective, fname string, results *types.Tuple) {
+// differentiates one float result; vjp and jvp any number, all floats, and
+// at least one unless a slice parameter can carry the output.
+func (c *checker) checkResults(d rawDirective, fname string, sig *types.Signature) {
+	results := sig.Results()
 	if d.mode == Grad {
 		switch n := results.Len(); {
 		case n == 0:
@@ -176,8 +212,8 @@ func (c *checker) checkResults(d rawDirective, fname string, results *types.Tupl
 		}
 		return
 	}
-	if results.Len() == 0 {
-		c.errorf(d.comment.Slash, "%v needs at least one float64 or float32 result; %s has none", d, fname)
+	if results.Len() == 0 && !hasSliceParam(sig.Params()) {
+		c.errorf(d.comment.Slash, "%v needs at least one float64 or float32 result, or a slice parameter it writes its output into; %s has neither", d, fname)
 	}
 	for i := range results.Len() {
 		r := results.At(i)
@@ -195,4 +231,15 @@ func resultName(i int, r *types.Var) string {
 		return "result " + name
 	}
 	return fmt.Sprintf("result %d", i+1)
+}
+
+// hasSliceParam reports whether a parameter is a slice: an output a
+// function without results can write into.
+func hasSliceParam(params *types.Tuple) bool {
+	for i := range params.Len() {
+		if _, ok := params.At(i).Type().Underlying().(*types.Slice); ok {
+			return true
+		}
+	}
+	return false
 }

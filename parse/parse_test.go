@@ -533,8 +533,9 @@ func F(s []float64, c Celsius, d time.Duration, n int, x float64, ok bool,
 	if !slices.Equal(tg.Func.Params, want) {
 		t.Errorf("Params = %v, want %v", tg.Func.Params, want)
 	}
-	if d := tg.Directives[0]; !slices.Equal(d.Wrt, []int{4}) {
-		t.Errorf("Wrt = %v, want [4]: Celsius is not float64", d.Wrt)
+	// Floats and slices and arrays of floats; not Celsius, not []Celsius.
+	if d := tg.Directives[0]; !slices.Equal(d.Wrt, []int{0, 4, 6, 7}) {
+		t.Errorf("Wrt = %v, want [0 4 6 7]", d.Wrt)
 	}
 }
 

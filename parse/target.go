@@ -4,6 +4,7 @@ import (
 	"go/token"
 
 	"godiff/ir"
+	"godiff/reverse"
 )
 
 // Mode is what a directive asks godiff to generate.
@@ -42,6 +43,11 @@ type Directive struct {
 	Wrt  []int
 	Name string         // the generated function's name, Mode.FuncName of the function's
 	Pos  token.Position // position of the "//godiff:" comment
+	// Split names the split form a grad or vjp directive's function is
+	// built on: the function's own (FTape, FForward, FBackward), shared by
+	// its reverse directives, or, for a second reverse directive with
+	// other parameters, its generated function's (FGradTape, ...).
+	Split reverse.Names
 }
 
 // Target is one annotated function.

@@ -132,6 +132,13 @@ func isFloat(t types.Type) bool {
 	return ok && ir.IsFloat(b)
 }
 
+// isDifferentiable reports whether a parameter of type t can be
+// differentiated: a float, or a slice or array of differentiable elements.
+func isDifferentiable(t types.Type) bool {
+	lt, ok := localType(t)
+	return ok && ir.IsDifferentiable(lt)
+}
+
 // qualifier spells types of pkg unqualified and those of other packages
 // with their package name, as source code in pkg does.
 func qualifier(pkg *types.Package) types.Qualifier {

@@ -2,6 +2,8 @@ package reverse
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"godiff/ir"
 	"godiff/rules"
@@ -35,6 +37,10 @@ type backward struct {
 	dvar  map[*ir.Var]*ir.Var       // the adjoint of each active variable
 
 	counter map[*ir.Var]*ir.Value // canonical loop counters, inside their backward loop
+	// pending holds adjoint variables logically reset to zero but not yet
+	// written, with the value they held: x = x + e resets dx and its get
+	// of x adds dx back, and the two cancel without code.
+	pending map[*ir.Var]*ir.Value
 	trips   map[*ir.Value]*ir.Value
 	flags   map[*ir.Value]*ir.Value
 
@@ -55,6 +61,7 @@ type frame struct {
 	target   []*ir.Block // the backward block of each segment
 	cursor   []int       // where the next prologue value goes in it
 	segments [][]*ir.Value
+	last     bool // the function's body: nothing runs after its first segment
 }
 
 func (bw *backward) fail(format string, args ...any) {
@@ -116,6 +123,7 @@ func (bw *backward) block(blk *ir.Block) {
 	fr.segments = append(fr.segments, cur)
 	fr.target = make([]*ir.Block, len(fr.segments))
 	fr.cursor = make([]int, len(fr.segments))
+	fr.last = blk == bw.s.f.Body
 	bw.segment(fr, 0)
 }
 
@@ -134,6 +142,30 @@ func (bw *backward) segment(fr *frame, j int) {
 	for i := len(vals) - 1; i >= 0; i-- {
 		bw.value(vals[i])
 	}
+	if fr.last && j == 0 {
+		clear(bw.pending) // the end of the backward function
+	}
+	bw.flush()
+}
+
+// flush writes the pending resets of adjoint variables, before code that
+// may read them (a nested block) and at the end of a segment.
+func (bw *backward) flush() {
+	for _, x := range bw.pendingOrder() {
+		bw.b.Set(x, bw.b.Zero(x.Type))
+	}
+	clear(bw.pending)
+}
+
+// pendingOrder lists the pending variables in a fixed order, for
+// deterministic output.
+func (bw *backward) pendingOrder() []*ir.Var {
+	var xs []*ir.Var
+	for x := range bw.pending {
+		xs = append(xs, x)
+	}
+	slices.SortFunc(xs, func(a, b *ir.Var) int { return strings.Compare(a.Name, b.Name) })
+	return xs
 }
 
 // flag returns whether flagged statement v finished, read from the tape.
@@ -158,6 +190,9 @@ func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
 // value builds the backward code of one forward value or statement.
 func (bw *backward) value(v *ir.Value) {
 	a := bw.s.act
+	if len(v.Blocks) > 0 && relevant(a, v) {
+		bw.flush()
+	}
 	switch v.Op {
 	case ir.OpIf:
 		if !relevant(a, v) {
@@ -189,10 +224,19 @@ func (bw *backward) value(v *ir.Value) {
 		if !a.Value[v] {
 			return
 		}
-		if dv := bw.adjoint(v); dv != nil {
-			dx := bw.adjVar(v.Aux.(*ir.Var))
-			bw.b.Set(dx, bw.b.Add(bw.b.Get(dx), dv))
+		dv := bw.adjoint(v)
+		if dv == nil {
+			return
 		}
+		dx := bw.adjVar(v.Aux.(*ir.Var))
+		if held, ok := bw.pending[dx]; ok {
+			delete(bw.pending, dx)
+			if dv != held {
+				bw.b.Set(dx, dv)
+			}
+			return
+		}
+		bw.b.Set(dx, bw.b.Add(bw.b.Get(dx), dv))
 	case ir.OpSliceLit:
 		if !a.Mem[v] {
 			return
@@ -284,10 +328,19 @@ func (bw *backward) assign(v *ir.Value) {
 		return
 	}
 	dx := bw.adjVar(x)
-	if len(v.Args) == 1 && bw.s.act.Value[v.Args[0]] {
-		bw.addAdj(v, v.Args[0], bw.b.Get(dx))
+	_, reset := bw.pending[dx]
+	held := bw.b.Zero(x.Type)
+	if !reset {
+		held = bw.b.Get(dx)
 	}
-	bw.b.Set(dx, bw.b.Zero(x.Type))
+	if len(v.Args) == 1 && bw.s.act.Value[v.Args[0]] {
+		bw.addAdj(v, v.Args[0], held)
+	}
+	// The reset matters only if dx is read again: by an earlier use of x,
+	// or, for a declaration inside a loop, by the previous iteration's.
+	if v.Op == ir.OpSet || v.Block.Depth() > 0 {
+		bw.pending[dx] = held
+	}
 }
 
 // load handles x := s[i]: the adjoint of x goes to the adjoint of s[i].

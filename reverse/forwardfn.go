@@ -44,14 +44,22 @@ func (s *splitter) buildForward(name string) *ir.Func {
 		}
 		return false
 	}
-	c.Enter = func(old *ir.Block) {
-		l := old.Parent
-		if l != nil && l.Op.IsLoop() && old == l.Blocks[len(l.Blocks)-1] && trips[l] != nil {
-			n := trips[l]
+	// Each iteration counts itself as it begins: first in a for body,
+	// right after the index in a range body (which must come first).
+	count := func(l *ir.Value) {
+		if n := trips[l]; n != nil {
 			b.Set(n, b.Add(b.Get(n), b.Const(ir.Int, int64(1))))
 		}
 	}
+	c.Enter = func(old *ir.Block) {
+		if l := old.Parent; l != nil && l.Op == ir.OpFor && old == l.Blocks[3] {
+			count(l)
+		}
+	}
 	c.After = func(old, nv *ir.Value) {
+		if old.Op == ir.OpIndex {
+			count(old.Block.Parent)
+		}
 		if fld := s.taped[old]; fld != nil {
 			b.TapeSave(tape, fld, nv)
 		}

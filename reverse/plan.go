@@ -128,16 +128,76 @@ func (s *splitter) counter(l *ir.Value) (*ir.Var, *ir.Value) {
 // runs after every write. Float arithmetic is recomputed inside loops,
 // where taping it would cost a push per iteration, and taped outside,
 // where a field costs nothing.
+//
+// A branch condition is recomputed only from values that cost nothing to
+// have; otherwise the condition itself is taped, one bool per decision,
+// rather than the floats it compares.
 func (s *splitter) recompute(v *ir.Value) bool {
 	switch v.Op {
-	case ir.OpConst, ir.OpLen, ir.OpSubslice, ir.OpNot, ir.OpAnd, ir.OpOr, ir.OpConvert, ir.OpSelect:
+	case ir.OpConst, ir.OpLen, ir.OpSubslice, ir.OpConvert, ir.OpSelect:
 		return true
+	case ir.OpNot, ir.OpAnd, ir.OpOr:
+		return s.freeArgs(v)
 	case ir.OpLoad:
-		return !s.act.Written[root(v.Args[0])]
+		return !s.writtenAfter(v)
 	case ir.OpAdd, ir.OpSub, ir.OpMul, ir.OpNeg, ir.OpCopy, ir.OpRem:
 		return !ir.IsFloat(v.Type) || v.Block.Depth() > 0
 	}
-	return v.Op.IsCompare()
+	return v.Op.IsCompare() && s.freeArgs(v)
+}
+
+func (s *splitter) freeArgs(v *ir.Value) bool {
+	for _, a := range v.Args {
+		if !s.free(a) {
+			return false
+		}
+	}
+	return true
+}
+
+// free reports whether the backward function can have v without a push:
+// a constant, a parameter, a value outside loops (a tape field), a loop's
+// own index or counter, or something recomputed from such values.
+func (s *splitter) free(v *ir.Value) bool {
+	switch {
+	case v.Op == ir.OpConst, v.Op == ir.OpParam, v.Op == ir.OpIndex, v.Block.Depth() == 0:
+		return true
+	case v.Op == ir.OpGet:
+		for l := v.Block.Loop(); l != nil; l = l.Block.Loop() {
+			if x, _ := s.counter(l); x != nil && x == v.Aux {
+				return true
+			}
+		}
+		return false
+	}
+	return s.recompute(v) && s.freeArgs(v)
+}
+
+// writtenAfter reports whether the memory load v reads can be written
+// after v runs: by a write later in the function, or by any write in a
+// loop around v (the next iteration comes after). The backward function
+// recomputes a load only when nothing can.
+func (s *splitter) writtenAfter(v *ir.Value) bool {
+	r := root(v.Args[0])
+	order := make(map[*ir.Value]int)
+	n := 0
+	s.f.Walk(func(x *ir.Value) { order[x] = n; n++ })
+	found := false
+	s.f.Walk(func(w *ir.Value) {
+		if (w.Op != ir.OpStore && w.Op != ir.OpCopySlice) || root(w.Args[0]) != r {
+			return
+		}
+		if order[w] > order[v] {
+			found = true
+			return
+		}
+		for l := v.Block.Loop(); l != nil; l = l.Block.Loop() {
+			if encloses(l, w) {
+				found = true
+			}
+		}
+	})
+	return found
 }
 
 // tapeField returns the field that keeps forward value v.

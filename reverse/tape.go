@@ -45,6 +45,8 @@ func fieldName(v *ir.Value) string {
 		return "cond"
 	case v.Op == ir.OpLoad:
 		return "elem"
+	case v.Op == ir.OpCopySlice:
+		return "copied"
 	}
 	return "tmp"
 }
@@ -62,6 +64,8 @@ func describe(v *ir.Value) string {
 		return "the branch the forward sweep took"
 	case v.Op == ir.OpLoad:
 		return "an element read before it was overwritten"
+	case v.Op == ir.OpCopySlice:
+		return "how many elements a copy copied"
 	case v.Name != "":
 		return v.Name + " as the forward sweep computed it"
 	}

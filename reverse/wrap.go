@@ -63,6 +63,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 		acc:      make(map[*ir.Value]*ir.Var),
 		dvar:     make(map[*ir.Var]*ir.Var),
 		counter:  make(map[*ir.Var]*ir.Value),
+		pending:  make(map[*ir.Var]*ir.Value),
 		trips:    make(map[*ir.Value]*ir.Value),
 		flags:    make(map[*ir.Value]*ir.Value),
 		paramAdj: make(map[int]*ir.Value),
@@ -77,6 +78,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	bw.lastFwdIDs = -1
 	b.Comment("Backward sweep: the chain rule, link by link, in reverse order.")
 	bw.block(f.Body)
+	clear(bw.pending) // nothing reads the adjoint variables any more
 	for k, i := range buffers {
 		pv := f.ParamValue(i)
 		if pv == nil || ir.IsSlice(pv.Type) {

@@ -4,22 +4,71 @@ package main
 
 import "math"
 
-// LossGrad returns Loss's result and its gradient with respect to w11, w12,
-// w21, w22, w3, w4, b1, b2 and b3, in that order (dw11, dw12, dw21, dw22, dw3,
-// dw4, db1, db2, db3), computed by reverse-mode automatic differentiation.
-func LossGrad(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64, float64) {
-	// Forward sweep: Loss as written, keeping what the backward sweep reads.
+// LossTape is what LossForward keeps of one run of Loss for LossBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of LossForward overwrites it, and its buffers
+// are kept.
+type LossTape struct {
+	// e: e as the forward sweep computed it.
+	e float64
+	// w4: the parameter w4.
+	w4 float64
+	// h2: math.Max of the forward sweep.
+	h2 float64
+	// w3: the parameter w3.
+	w3 float64
+	// h1: math.Max of the forward sweep.
+	h1 float64
+	// z2: z2 as the forward sweep computed it.
+	z2 float64
+	// z1: z1 as the forward sweep computed it.
+	z1 float64
+	// x2: the parameter x2.
+	x2 float64
+	// x1: the parameter x1.
+	x1 float64
+}
+
+// LossForward runs Loss and records in t what LossBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func LossForward(t *LossTape, w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64) float64 {
+	t.w3 = w3
+	t.w4 = w4
+	t.x1 = x1
+	t.x2 = x2
 	z1 := w11*x1 + w21*x2 + b1
+	t.z1 = z1
 	z2 := w12*x1 + w22*x2 + b2
+	t.z2 = z2
 	h1 := math.Max(0, z1)
+	t.h1 = h1
 	h2 := math.Max(0, z2)
+	t.h2 = h2
 	yhat := w3*h1 + w4*h2 + b3
 	e := yhat - y
+	t.e = e
+	return e * e
+}
+
+// LossBackward adds to dw11, dw12, dw21, dw22, dw3, dw4, db1, db2 and db3 the
+// vector-Jacobian product of Loss with the seeds s, at the point recorded in t
+// by LossForward. It only reads t, so several calls may share it, and it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func LossBackward(t *LossTape, s float64, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3 *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	de := e * 2
-	dw4 := de * h2
+	e := t.e
+	w4 := t.w4
+	h2 := t.h2
+	w3 := t.w3
+	h1 := t.h1
+	z2 := t.z2
+	z1 := t.z1
+	x2 := t.x2
+	x1 := t.x1
+	de := s * e * 2
+	dw42 := de * h2
 	dh2 := de * w4
-	dw3 := de * h1
+	dw32 := de * h1
 	dh1 := de * w3
 	dz2 := dh2
 	if z2 <= 0 {
@@ -29,14 +78,38 @@ func LossGrad(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64) (float6
 	if z1 <= 0 {
 		dz1 = 0
 	}
-	dw22 := dz2 * x2
-	dw12 := dz2 * x1
-	dw21 := dz1 * x2
-	dw11 := dz1 * x1
-	db1 := dz1
-	db2 := dz2
-	db3 := de
-	return e * e, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3
+	dw222 := dz2 * x2
+	dw122 := dz2 * x1
+	dw212 := dz1 * x2
+	dw112 := dz1 * x1
+	*dw11 += dw112
+	*dw12 += dw122
+	*dw21 += dw212
+	*dw22 += dw222
+	*dw3 += dw32
+	*dw4 += dw42
+	*db1 += dz1
+	*db2 += dz2
+	*db3 += de
+}
+
+// LossGrad returns Loss's result and its gradient with respect to w11, w12,
+// w21, w22, w3, w4, b1, b2 and b3, in that order (dw11, dw12, dw21, dw22, dw3,
+// dw4, db1, db2, db3), computed by reverse-mode automatic differentiation.
+func LossGrad(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64, float64) {
+	var t LossTape
+	t1 := LossForward(&t, w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y)
+	var dw11 float64
+	var dw12 float64
+	var dw21 float64
+	var dw22 float64
+	var dw3 float64
+	var dw4 float64
+	var db1 float64
+	var db2 float64
+	var db3 float64
+	LossBackward(&t, 1, &dw11, &dw12, &dw21, &dw22, &dw3, &dw4, &db1, &db2, &db3)
+	return t1, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3
 }
 
 // LossJVP returns Loss's results and then their directional derivatives along
@@ -69,58 +142,98 @@ func LossJVP(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y, dw11, dw12, dw21
 // results of seed times derivative (dw11, dw12, dw21, dw22, dw3, dw4, db1, db2,
 // db3), computed by reverse-mode automatic differentiation.
 func LossVJP(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y, s float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64, float64) {
-	// Forward sweep: Loss as written, keeping what the backward sweep reads.
-	z1 := w11*x1 + w21*x2 + b1
-	z2 := w12*x1 + w22*x2 + b2
-	h1 := math.Max(0, z1)
-	h2 := math.Max(0, z2)
-	yhat := w3*h1 + w4*h2 + b3
+	var t LossTape
+	t1 := LossForward(&t, w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y)
+	var dw11 float64
+	var dw12 float64
+	var dw21 float64
+	var dw22 float64
+	var dw3 float64
+	var dw4 float64
+	var db1 float64
+	var db2 float64
+	var db3 float64
+	LossBackward(&t, s, &dw11, &dw12, &dw21, &dw22, &dw3, &dw4, &db1, &db2, &db3)
+	return t1, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3
+}
+
+// SigmoidLossTape is what SigmoidLossForward keeps of one run of SigmoidLoss
+// for SigmoidLossBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of SigmoidLossForward
+// overwrites it, and its buffers are kept.
+type SigmoidLossTape struct {
+	// e: e as the forward sweep computed it.
+	e float64
+	// w3: the parameter w3.
+	w3 float64
+	// h: h as the forward sweep computed it.
+	h float64
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// x2: the parameter x2.
+	x2 float64
+	// x1: the parameter x1.
+	x1 float64
+}
+
+// SigmoidLossForward runs SigmoidLoss and records in t what SigmoidLossBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func SigmoidLossForward(t *SigmoidLossTape, w1, w2, b1, w3, b2, x1, x2, y float64) float64 {
+	t.w3 = w3
+	t.x1 = x1
+	t.x2 = x2
+	z1 := w1*x1 + w2*x2 + b1
+	t1 := math.Exp(-z1)
+	t.exp = t1
+	t2 := 1 + t1
+	t.tmp = t2
+	h := 1 / t2
+	t.h = h
+	yhat := w3*h + b2
 	e := yhat - y
+	t.e = e
+	return e * e
+}
+
+// SigmoidLossBackward adds to dw1, dw2, db1, dw3 and db2 the vector-Jacobian
+// product of SigmoidLoss with the seeds s, at the point recorded in t by
+// SigmoidLossForward. It only reads t, so several calls may share it, and it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func SigmoidLossBackward(t *SigmoidLossTape, s float64, dw1, dw2, db1, dw3, db2 *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	e := t.e
+	w3 := t.w3
+	h := t.h
+	x2 := t.x2
+	x1 := t.x1
 	de := s * e * 2
-	dw4 := de * h2
-	dh2 := de * w4
-	dw3 := de * h1
-	dh1 := de * w3
-	dz2 := dh2
-	if z2 <= 0 {
-		dz2 = 0
-	}
-	dz1 := dh1
-	if z1 <= 0 {
-		dz1 = 0
-	}
-	dw22 := dz2 * x2
-	dw12 := dz2 * x1
-	dw21 := dz1 * x2
-	dw11 := dz1 * x1
-	db1 := dz1
-	db2 := dz2
-	db3 := de
-	return e * e, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3
+	dw32 := de * h
+	dh := de * w3
+	dz1 := dh * (h / t.tmp) * t.exp
+	dw22 := dz1 * x2
+	dw12 := dz1 * x1
+	*dw1 += dw12
+	*dw2 += dw22
+	*db1 += dz1
+	*dw3 += dw32
+	*db2 += de
 }
 
 // SigmoidLossGrad returns SigmoidLoss's result and its gradient with respect to
 // w1, w2, b1, w3 and b2, in that order (dw1, dw2, db1, dw3, db2), computed by
 // reverse-mode automatic differentiation.
 func SigmoidLossGrad(w1, w2, b1, w3, b2, x1, x2, y float64) (float64, float64, float64, float64, float64, float64) {
-	// Forward sweep: SigmoidLoss as written, keeping what the backward sweep reads.
-	z1 := w1*x1 + w2*x2 + b1
-	t1 := math.Exp(-z1)
-	t2 := 1 + t1
-	h := 1 / t2
-	yhat := w3*h + b2
-	e := yhat - y
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	de := e * 2
-	dw3 := de * h
-	dh := de * w3
-	dz1 := dh * (h / t2) * t1
-	dw2 := dz1 * x2
-	dw1 := dz1 * x1
-	db1 := dz1
-	db2 := de
-	return e * e, dw1, dw2, db1, dw3, db2
+	var t SigmoidLossTape
+	t1 := SigmoidLossForward(&t, w1, w2, b1, w3, b2, x1, x2, y)
+	var dw1 float64
+	var dw2 float64
+	var db1 float64
+	var dw3 float64
+	var db2 float64
+	SigmoidLossBackward(&t, 1, &dw1, &dw2, &db1, &dw3, &db2)
+	return t1, dw1, dw2, db1, dw3, db2
 }
 
 // SigmoidLossJVP returns SigmoidLoss's results and then their directional

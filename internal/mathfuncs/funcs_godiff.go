@@ -4,39 +4,70 @@ package mathfuncs
 
 import "math"
 
+// AbsTape is what AbsForward keeps of one run of Abs for AbsBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of AbsForward overwrites it, and its buffers are
+// kept.
+type AbsTape struct {
+	// abs: math.Abs of the forward sweep.
+	abs float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// AbsForward runs Abs and records in t what AbsBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func AbsForward(t *AbsTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Abs(x)
+	t.abs = t1
+	return t1 * y
+}
+
+// AbsBackward adds to dx and dy the vector-Jacobian product of Abs with the
+// seeds s, at the point recorded in t by AbsForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func AbsBackward(t *AbsTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.abs
+	var t1 float64
+	if x > 0 {
+		t1 = 1
+	} else if x < 0 {
+		t1 = -1
+	}
+	dx2 := s * y * t1
+	*dx += dx2
+	*dy += dy2
+}
+
 // AbsGrad returns Abs's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func AbsGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Abs as written, keeping what the backward sweep reads.
-	t1 := math.Abs(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	var t2 float64
-	if x > 0 {
-		t2 = 1
-	} else if x < 0 {
-		t2 = -1
-	}
-	dx := y * t2
-	dy := t1
-	return t1 * y, dx, dy
+	var t AbsTape
+	t1 := AbsForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AbsBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // AbsVJP returns Abs's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AbsVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Abs as written, keeping what the backward sweep reads.
-	t1 := math.Abs(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	var t2 float64
-	if x > 0 {
-		t2 = 1
-	} else if x < 0 {
-		t2 = -1
-	}
-	dx := s * y * t2
-	return t1 * y, dx, dy
+	var t AbsTape
+	t1 := AbsForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AbsBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // AbsJVP returns Abs's results and then their directional derivatives along the
@@ -52,27 +83,64 @@ func AbsJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(t2*dx) + t1*dy
 }
 
+// AcosTape is what AcosForward keeps of one run of Acos for AcosBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of AcosForward overwrites it, and its buffers
+// are kept.
+type AcosTape struct {
+	// acos: math.Acos of the forward sweep.
+	acos float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// AcosForward runs Acos and records in t what AcosBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func AcosForward(t *AcosTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Acos(x)
+	t.acos = t1
+	return t1 * y
+}
+
+// AcosBackward adds to dx and dy the vector-Jacobian product of Acos with the
+// seeds s, at the point recorded in t by AcosForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func AcosBackward(t *AcosTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.acos
+	dx2 := -(s * y / math.Sqrt(1-x*x))
+	*dx += dx2
+	*dy += dy2
+}
+
 // AcosGrad returns Acos's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func AcosGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Acos as written, keeping what the backward sweep reads.
-	t1 := math.Acos(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := -(y / math.Sqrt(1-x*x))
-	dy := t1
-	return t1 * y, dx, dy
+	var t AcosTape
+	t1 := AcosForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AcosBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // AcosVJP returns Acos's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AcosVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Acos as written, keeping what the backward sweep reads.
-	t1 := math.Acos(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := -(s * y / math.Sqrt(1-x*x))
-	return t1 * y, dx, dy
+	var t AcosTape
+	t1 := AcosForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AcosBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // AcosJVP returns Acos's results and then their directional derivatives along
@@ -83,27 +151,64 @@ func AcosJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, t1*dy - y*(dx/math.Sqrt(1-x*x))
 }
 
+// AsinTape is what AsinForward keeps of one run of Asin for AsinBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of AsinForward overwrites it, and its buffers
+// are kept.
+type AsinTape struct {
+	// asin: math.Asin of the forward sweep.
+	asin float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// AsinForward runs Asin and records in t what AsinBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func AsinForward(t *AsinTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Asin(x)
+	t.asin = t1
+	return t1 * y
+}
+
+// AsinBackward adds to dx and dy the vector-Jacobian product of Asin with the
+// seeds s, at the point recorded in t by AsinForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func AsinBackward(t *AsinTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.asin
+	dx2 := s * y / math.Sqrt(1-x*x)
+	*dx += dx2
+	*dy += dy2
+}
+
 // AsinGrad returns Asin's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func AsinGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Asin as written, keeping what the backward sweep reads.
-	t1 := math.Asin(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y / math.Sqrt(1-x*x)
-	dy := t1
-	return t1 * y, dx, dy
+	var t AsinTape
+	t1 := AsinForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AsinBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // AsinVJP returns Asin's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AsinVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Asin as written, keeping what the backward sweep reads.
-	t1 := math.Asin(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y / math.Sqrt(1-x*x)
-	return t1 * y, dx, dy
+	var t AsinTape
+	t1 := AsinForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AsinBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // AsinJVP returns Asin's results and then their directional derivatives along
@@ -114,27 +219,64 @@ func AsinJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(dx/math.Sqrt(1-x*x)) + t1*dy
 }
 
+// AtanTape is what AtanForward keeps of one run of Atan for AtanBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of AtanForward overwrites it, and its buffers
+// are kept.
+type AtanTape struct {
+	// atan: math.Atan of the forward sweep.
+	atan float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// AtanForward runs Atan and records in t what AtanBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func AtanForward(t *AtanTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Atan(x)
+	t.atan = t1
+	return t1 * y
+}
+
+// AtanBackward adds to dx and dy the vector-Jacobian product of Atan with the
+// seeds s, at the point recorded in t by AtanForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func AtanBackward(t *AtanTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.atan
+	dx2 := s * y / (1 + x*x)
+	*dx += dx2
+	*dy += dy2
+}
+
 // AtanGrad returns Atan's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func AtanGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Atan as written, keeping what the backward sweep reads.
-	t1 := math.Atan(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y / (1 + x*x)
-	dy := t1
-	return t1 * y, dx, dy
+	var t AtanTape
+	t1 := AtanForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AtanBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // AtanVJP returns Atan's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AtanVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Atan as written, keeping what the backward sweep reads.
-	t1 := math.Atan(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y / (1 + x*x)
-	return t1 * y, dx, dy
+	var t AtanTape
+	t1 := AtanForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AtanBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // AtanJVP returns Atan's results and then their directional derivatives along
@@ -145,27 +287,61 @@ func AtanJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(dx/(1+x*x)) + t1*dy
 }
 
+// CbrtTape is what CbrtForward keeps of one run of Cbrt for CbrtBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of CbrtForward overwrites it, and its buffers
+// are kept.
+type CbrtTape struct {
+	// cbrt: math.Cbrt of the forward sweep.
+	cbrt float64
+	// y: the parameter y.
+	y float64
+}
+
+// CbrtForward runs Cbrt and records in t what CbrtBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func CbrtForward(t *CbrtTape, x, y float64) float64 {
+	t.y = y
+	t1 := math.Cbrt(x)
+	t.cbrt = t1
+	return t1 * y
+}
+
+// CbrtBackward adds to dx and dy the vector-Jacobian product of Cbrt with the
+// seeds s, at the point recorded in t by CbrtForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func CbrtBackward(t *CbrtTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.cbrt
+	y := t.y
+	dy2 := s * t1
+	dx2 := s * y / (t1 * t1 * 3)
+	*dx += dx2
+	*dy += dy2
+}
+
 // CbrtGrad returns Cbrt's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func CbrtGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Cbrt as written, keeping what the backward sweep reads.
-	t1 := math.Cbrt(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y / (t1 * t1 * 3)
-	dy := t1
-	return t1 * y, dx, dy
+	var t CbrtTape
+	t1 := CbrtForward(&t, x, y)
+	var dx float64
+	var dy float64
+	CbrtBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // CbrtVJP returns Cbrt's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func CbrtVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Cbrt as written, keeping what the backward sweep reads.
-	t1 := math.Cbrt(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y / (t1 * t1 * 3)
-	return t1 * y, dx, dy
+	var t CbrtTape
+	t1 := CbrtForward(&t, x, y)
+	var dx float64
+	var dy float64
+	CbrtBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // CbrtJVP returns Cbrt's results and then their directional derivatives along
@@ -176,27 +352,64 @@ func CbrtJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(dx/(t1*t1*3)) + t1*dy
 }
 
+// CosTape is what CosForward keeps of one run of Cos for CosBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of CosForward overwrites it, and its buffers are
+// kept.
+type CosTape struct {
+	// cos: math.Cos of the forward sweep.
+	cos float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// CosForward runs Cos and records in t what CosBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func CosForward(t *CosTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Cos(x)
+	t.cos = t1
+	return t1 * y
+}
+
+// CosBackward adds to dx and dy the vector-Jacobian product of Cos with the
+// seeds s, at the point recorded in t by CosForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func CosBackward(t *CosTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.cos
+	dx2 := -(s * y * math.Sin(x))
+	*dx += dx2
+	*dy += dy2
+}
+
 // CosGrad returns Cos's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func CosGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Cos as written, keeping what the backward sweep reads.
-	t1 := math.Cos(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := -(y * math.Sin(x))
-	dy := t1
-	return t1 * y, dx, dy
+	var t CosTape
+	t1 := CosForward(&t, x, y)
+	var dx float64
+	var dy float64
+	CosBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // CosVJP returns Cos's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func CosVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Cos as written, keeping what the backward sweep reads.
-	t1 := math.Cos(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := -(s * y * math.Sin(x))
-	return t1 * y, dx, dy
+	var t CosTape
+	t1 := CosForward(&t, x, y)
+	var dx float64
+	var dy float64
+	CosBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // CosJVP returns Cos's results and then their directional derivatives along the
@@ -206,27 +419,64 @@ func CosJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, t1*dy - y*(math.Sin(x)*dx)
 }
 
+// CoshTape is what CoshForward keeps of one run of Cosh for CoshBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of CoshForward overwrites it, and its buffers
+// are kept.
+type CoshTape struct {
+	// cosh: math.Cosh of the forward sweep.
+	cosh float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// CoshForward runs Cosh and records in t what CoshBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func CoshForward(t *CoshTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Cosh(x)
+	t.cosh = t1
+	return t1 * y
+}
+
+// CoshBackward adds to dx and dy the vector-Jacobian product of Cosh with the
+// seeds s, at the point recorded in t by CoshForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func CoshBackward(t *CoshTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.cosh
+	dx2 := s * y * math.Sinh(x)
+	*dx += dx2
+	*dy += dy2
+}
+
 // CoshGrad returns Cosh's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func CoshGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Cosh as written, keeping what the backward sweep reads.
-	t1 := math.Cosh(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y * math.Sinh(x)
-	dy := t1
-	return t1 * y, dx, dy
+	var t CoshTape
+	t1 := CoshForward(&t, x, y)
+	var dx float64
+	var dy float64
+	CoshBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // CoshVJP returns Cosh's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func CoshVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Cosh as written, keeping what the backward sweep reads.
-	t1 := math.Cosh(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y * math.Sinh(x)
-	return t1 * y, dx, dy
+	var t CoshTape
+	t1 := CoshForward(&t, x, y)
+	var dx float64
+	var dy float64
+	CoshBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // CoshJVP returns Cosh's results and then their directional derivatives along
@@ -237,27 +487,64 @@ func CoshJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(math.Sinh(x)*dx) + t1*dy
 }
 
+// ErfTape is what ErfForward keeps of one run of Erf for ErfBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of ErfForward overwrites it, and its buffers are
+// kept.
+type ErfTape struct {
+	// erf: math.Erf of the forward sweep.
+	erf float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// ErfForward runs Erf and records in t what ErfBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func ErfForward(t *ErfTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Erf(x)
+	t.erf = t1
+	return t1 * y
+}
+
+// ErfBackward adds to dx and dy the vector-Jacobian product of Erf with the
+// seeds s, at the point recorded in t by ErfForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func ErfBackward(t *ErfTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.erf
+	dx2 := s * y * (math.Exp(-(x * x)) * 1.1283791670955126)
+	*dx += dx2
+	*dy += dy2
+}
+
 // ErfGrad returns Erf's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func ErfGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Erf as written, keeping what the backward sweep reads.
-	t1 := math.Erf(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y * (math.Exp(-(x * x)) * 1.1283791670955126)
-	dy := t1
-	return t1 * y, dx, dy
+	var t ErfTape
+	t1 := ErfForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ErfBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // ErfVJP returns Erf's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func ErfVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Erf as written, keeping what the backward sweep reads.
-	t1 := math.Erf(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y * (math.Exp(-(x * x)) * 1.1283791670955126)
-	return t1 * y, dx, dy
+	var t ErfTape
+	t1 := ErfForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ErfBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // ErfJVP returns Erf's results and then their directional derivatives along the
@@ -267,27 +554,61 @@ func ErfJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(math.Exp(-(x*x))*1.1283791670955126*dx) + t1*dy
 }
 
+// ExpTape is what ExpForward keeps of one run of Exp for ExpBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of ExpForward overwrites it, and its buffers are
+// kept.
+type ExpTape struct {
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// y: the parameter y.
+	y float64
+}
+
+// ExpForward runs Exp and records in t what ExpBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func ExpForward(t *ExpTape, x, y float64) float64 {
+	t.y = y
+	t1 := math.Exp(x)
+	t.exp = t1
+	return t1 * y
+}
+
+// ExpBackward adds to dx and dy the vector-Jacobian product of Exp with the
+// seeds s, at the point recorded in t by ExpForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func ExpBackward(t *ExpTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.exp
+	y := t.y
+	dy2 := s * t1
+	dx2 := s * y * t1
+	*dx += dx2
+	*dy += dy2
+}
+
 // ExpGrad returns Exp's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func ExpGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Exp as written, keeping what the backward sweep reads.
-	t1 := math.Exp(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y * t1
-	dy := t1
-	return t1 * y, dx, dy
+	var t ExpTape
+	t1 := ExpForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ExpBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // ExpVJP returns Exp's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func ExpVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Exp as written, keeping what the backward sweep reads.
-	t1 := math.Exp(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y * t1
-	return t1 * y, dx, dy
+	var t ExpTape
+	t1 := ExpForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ExpBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // ExpJVP returns Exp's results and then their directional derivatives along the
@@ -297,27 +618,61 @@ func ExpJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(t1*dx) + t1*dy
 }
 
+// Expm1Tape is what Expm1Forward keeps of one run of Expm1 for Expm1Backward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of Expm1Forward overwrites it, and its buffers
+// are kept.
+type Expm1Tape struct {
+	// expm1: math.Expm1 of the forward sweep.
+	expm1 float64
+	// y: the parameter y.
+	y float64
+}
+
+// Expm1Forward runs Expm1 and records in t what Expm1Backward needs; t's
+// earlier contents are discarded, its memory reused.
+func Expm1Forward(t *Expm1Tape, x, y float64) float64 {
+	t.y = y
+	t1 := math.Expm1(x)
+	t.expm1 = t1
+	return t1 * y
+}
+
+// Expm1Backward adds to dx and dy the vector-Jacobian product of Expm1 with the
+// seeds s, at the point recorded in t by Expm1Forward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func Expm1Backward(t *Expm1Tape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.expm1
+	y := t.y
+	dy2 := s * t1
+	dx2 := s * y * (t1 + 1)
+	*dx += dx2
+	*dy += dy2
+}
+
 // Expm1Grad returns Expm1's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Expm1Grad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Expm1 as written, keeping what the backward sweep reads.
-	t1 := math.Expm1(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y * (t1 + 1)
-	dy := t1
-	return t1 * y, dx, dy
+	var t Expm1Tape
+	t1 := Expm1Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Expm1Backward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Expm1VJP returns Expm1's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the results of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Expm1VJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Expm1 as written, keeping what the backward sweep reads.
-	t1 := math.Expm1(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y * (t1 + 1)
-	return t1 * y, dx, dy
+	var t Expm1Tape
+	t1 := Expm1Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Expm1Backward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Expm1JVP returns Expm1's results and then their directional derivatives along
@@ -328,27 +683,64 @@ func Expm1JVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*((t1+1)*dx) + t1*dy
 }
 
+// LogTape is what LogForward keeps of one run of Log for LogBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of LogForward overwrites it, and its buffers are
+// kept.
+type LogTape struct {
+	// log: math.Log of the forward sweep.
+	log float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// LogForward runs Log and records in t what LogBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func LogForward(t *LogTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Log(x)
+	t.log = t1
+	return t1 * y
+}
+
+// LogBackward adds to dx and dy the vector-Jacobian product of Log with the
+// seeds s, at the point recorded in t by LogForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func LogBackward(t *LogTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.log
+	dx2 := s * y / x
+	*dx += dx2
+	*dy += dy2
+}
+
 // LogGrad returns Log's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func LogGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Log as written, keeping what the backward sweep reads.
-	t1 := math.Log(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y / x
-	dy := t1
-	return t1 * y, dx, dy
+	var t LogTape
+	t1 := LogForward(&t, x, y)
+	var dx float64
+	var dy float64
+	LogBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // LogVJP returns Log's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func LogVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Log as written, keeping what the backward sweep reads.
-	t1 := math.Log(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y / x
-	return t1 * y, dx, dy
+	var t LogTape
+	t1 := LogForward(&t, x, y)
+	var dx float64
+	var dy float64
+	LogBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // LogJVP returns Log's results and then their directional derivatives along the
@@ -358,27 +750,64 @@ func LogJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(dx/x) + t1*dy
 }
 
+// Log10Tape is what Log10Forward keeps of one run of Log10 for Log10Backward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of Log10Forward overwrites it, and its buffers
+// are kept.
+type Log10Tape struct {
+	// log10: math.Log10 of the forward sweep.
+	log10 float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// Log10Forward runs Log10 and records in t what Log10Backward needs; t's
+// earlier contents are discarded, its memory reused.
+func Log10Forward(t *Log10Tape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Log10(x)
+	t.log10 = t1
+	return t1 * y
+}
+
+// Log10Backward adds to dx and dy the vector-Jacobian product of Log10 with the
+// seeds s, at the point recorded in t by Log10Forward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func Log10Backward(t *Log10Tape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.log10
+	dx2 := s * y / (x * 2.302585092994046)
+	*dx += dx2
+	*dy += dy2
+}
+
 // Log10Grad returns Log10's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Log10Grad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Log10 as written, keeping what the backward sweep reads.
-	t1 := math.Log10(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y / (x * 2.302585092994046)
-	dy := t1
-	return t1 * y, dx, dy
+	var t Log10Tape
+	t1 := Log10Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Log10Backward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Log10VJP returns Log10's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the results of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Log10VJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Log10 as written, keeping what the backward sweep reads.
-	t1 := math.Log10(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y / (x * 2.302585092994046)
-	return t1 * y, dx, dy
+	var t Log10Tape
+	t1 := Log10Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Log10Backward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Log10JVP returns Log10's results and then their directional derivatives along
@@ -389,27 +818,64 @@ func Log10JVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(dx/(x*2.302585092994046)) + t1*dy
 }
 
+// Log1pTape is what Log1pForward keeps of one run of Log1p for Log1pBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of Log1pForward overwrites it, and its buffers
+// are kept.
+type Log1pTape struct {
+	// log1p: math.Log1p of the forward sweep.
+	log1p float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// Log1pForward runs Log1p and records in t what Log1pBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func Log1pForward(t *Log1pTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Log1p(x)
+	t.log1p = t1
+	return t1 * y
+}
+
+// Log1pBackward adds to dx and dy the vector-Jacobian product of Log1p with the
+// seeds s, at the point recorded in t by Log1pForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func Log1pBackward(t *Log1pTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.log1p
+	dx2 := s * y / (1 + x)
+	*dx += dx2
+	*dy += dy2
+}
+
 // Log1pGrad returns Log1p's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Log1pGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Log1p as written, keeping what the backward sweep reads.
-	t1 := math.Log1p(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y / (1 + x)
-	dy := t1
-	return t1 * y, dx, dy
+	var t Log1pTape
+	t1 := Log1pForward(&t, x, y)
+	var dx float64
+	var dy float64
+	Log1pBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Log1pVJP returns Log1p's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the results of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Log1pVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Log1p as written, keeping what the backward sweep reads.
-	t1 := math.Log1p(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y / (1 + x)
-	return t1 * y, dx, dy
+	var t Log1pTape
+	t1 := Log1pForward(&t, x, y)
+	var dx float64
+	var dy float64
+	Log1pBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Log1pJVP returns Log1p's results and then their directional derivatives along
@@ -420,27 +886,64 @@ func Log1pJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(dx/(1+x)) + t1*dy
 }
 
+// Log2Tape is what Log2Forward keeps of one run of Log2 for Log2Backward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of Log2Forward overwrites it, and its buffers
+// are kept.
+type Log2Tape struct {
+	// log2: math.Log2 of the forward sweep.
+	log2 float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// Log2Forward runs Log2 and records in t what Log2Backward needs; t's earlier
+// contents are discarded, its memory reused.
+func Log2Forward(t *Log2Tape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Log2(x)
+	t.log2 = t1
+	return t1 * y
+}
+
+// Log2Backward adds to dx and dy the vector-Jacobian product of Log2 with the
+// seeds s, at the point recorded in t by Log2Forward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func Log2Backward(t *Log2Tape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.log2
+	dx2 := s * y / (x * 0.6931471805599453)
+	*dx += dx2
+	*dy += dy2
+}
+
 // Log2Grad returns Log2's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Log2Grad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Log2 as written, keeping what the backward sweep reads.
-	t1 := math.Log2(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y / (x * 0.6931471805599453)
-	dy := t1
-	return t1 * y, dx, dy
+	var t Log2Tape
+	t1 := Log2Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Log2Backward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Log2VJP returns Log2's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func Log2VJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Log2 as written, keeping what the backward sweep reads.
-	t1 := math.Log2(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y / (x * 0.6931471805599453)
-	return t1 * y, dx, dy
+	var t Log2Tape
+	t1 := Log2Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Log2Backward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Log2JVP returns Log2's results and then their directional derivatives along
@@ -451,27 +954,64 @@ func Log2JVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(dx/(x*0.6931471805599453)) + t1*dy
 }
 
+// SinTape is what SinForward keeps of one run of Sin for SinBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of SinForward overwrites it, and its buffers are
+// kept.
+type SinTape struct {
+	// sin: math.Sin of the forward sweep.
+	sin float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// SinForward runs Sin and records in t what SinBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func SinForward(t *SinTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Sin(x)
+	t.sin = t1
+	return t1 * y
+}
+
+// SinBackward adds to dx and dy the vector-Jacobian product of Sin with the
+// seeds s, at the point recorded in t by SinForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func SinBackward(t *SinTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.sin
+	dx2 := s * y * math.Cos(x)
+	*dx += dx2
+	*dy += dy2
+}
+
 // SinGrad returns Sin's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SinGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Sin as written, keeping what the backward sweep reads.
-	t1 := math.Sin(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y * math.Cos(x)
-	dy := t1
-	return t1 * y, dx, dy
+	var t SinTape
+	t1 := SinForward(&t, x, y)
+	var dx float64
+	var dy float64
+	SinBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // SinVJP returns Sin's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func SinVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Sin as written, keeping what the backward sweep reads.
-	t1 := math.Sin(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y * math.Cos(x)
-	return t1 * y, dx, dy
+	var t SinTape
+	t1 := SinForward(&t, x, y)
+	var dx float64
+	var dy float64
+	SinBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // SinJVP returns Sin's results and then their directional derivatives along the
@@ -481,27 +1021,64 @@ func SinJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(math.Cos(x)*dx) + t1*dy
 }
 
+// SinhTape is what SinhForward keeps of one run of Sinh for SinhBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of SinhForward overwrites it, and its buffers
+// are kept.
+type SinhTape struct {
+	// sinh: math.Sinh of the forward sweep.
+	sinh float64
+	// y: the parameter y.
+	y float64
+	// x: the parameter x.
+	x float64
+}
+
+// SinhForward runs Sinh and records in t what SinhBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func SinhForward(t *SinhTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Sinh(x)
+	t.sinh = t1
+	return t1 * y
+}
+
+// SinhBackward adds to dx and dy the vector-Jacobian product of Sinh with the
+// seeds s, at the point recorded in t by SinhForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func SinhBackward(t *SinhTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * t.sinh
+	dx2 := s * y * math.Cosh(x)
+	*dx += dx2
+	*dy += dy2
+}
+
 // SinhGrad returns Sinh's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SinhGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Sinh as written, keeping what the backward sweep reads.
-	t1 := math.Sinh(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y * math.Cosh(x)
-	dy := t1
-	return t1 * y, dx, dy
+	var t SinhTape
+	t1 := SinhForward(&t, x, y)
+	var dx float64
+	var dy float64
+	SinhBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // SinhVJP returns Sinh's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func SinhVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Sinh as written, keeping what the backward sweep reads.
-	t1 := math.Sinh(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y * math.Cosh(x)
-	return t1 * y, dx, dy
+	var t SinhTape
+	t1 := SinhForward(&t, x, y)
+	var dx float64
+	var dy float64
+	SinhBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // SinhJVP returns Sinh's results and then their directional derivatives along
@@ -512,27 +1089,61 @@ func SinhJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(math.Cosh(x)*dx) + t1*dy
 }
 
+// SqrtTape is what SqrtForward keeps of one run of Sqrt for SqrtBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of SqrtForward overwrites it, and its buffers
+// are kept.
+type SqrtTape struct {
+	// sqrt: math.Sqrt of the forward sweep.
+	sqrt float64
+	// y: the parameter y.
+	y float64
+}
+
+// SqrtForward runs Sqrt and records in t what SqrtBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func SqrtForward(t *SqrtTape, x, y float64) float64 {
+	t.y = y
+	t1 := math.Sqrt(x)
+	t.sqrt = t1
+	return t1 * y
+}
+
+// SqrtBackward adds to dx and dy the vector-Jacobian product of Sqrt with the
+// seeds s, at the point recorded in t by SqrtForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func SqrtBackward(t *SqrtTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.sqrt
+	y := t.y
+	dy2 := s * t1
+	dx2 := s * y * (0.5 / t1)
+	*dx += dx2
+	*dy += dy2
+}
+
 // SqrtGrad returns Sqrt's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SqrtGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Sqrt as written, keeping what the backward sweep reads.
-	t1 := math.Sqrt(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y * (0.5 / t1)
-	dy := t1
-	return t1 * y, dx, dy
+	var t SqrtTape
+	t1 := SqrtForward(&t, x, y)
+	var dx float64
+	var dy float64
+	SqrtBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // SqrtVJP returns Sqrt's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func SqrtVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Sqrt as written, keeping what the backward sweep reads.
-	t1 := math.Sqrt(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y * (0.5 / t1)
-	return t1 * y, dx, dy
+	var t SqrtTape
+	t1 := SqrtForward(&t, x, y)
+	var dx float64
+	var dy float64
+	SqrtBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // SqrtJVP returns Sqrt's results and then their directional derivatives along
@@ -543,27 +1154,61 @@ func SqrtJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*(0.5/t1*dx) + t1*dy
 }
 
+// TanTape is what TanForward keeps of one run of Tan for TanBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of TanForward overwrites it, and its buffers are
+// kept.
+type TanTape struct {
+	// tan: math.Tan of the forward sweep.
+	tan float64
+	// y: the parameter y.
+	y float64
+}
+
+// TanForward runs Tan and records in t what TanBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func TanForward(t *TanTape, x, y float64) float64 {
+	t.y = y
+	t1 := math.Tan(x)
+	t.tan = t1
+	return t1 * y
+}
+
+// TanBackward adds to dx and dy the vector-Jacobian product of Tan with the
+// seeds s, at the point recorded in t by TanForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func TanBackward(t *TanTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.tan
+	y := t.y
+	dy2 := s * t1
+	dx2 := s * y * (1 + t1*t1)
+	*dx += dx2
+	*dy += dy2
+}
+
 // TanGrad returns Tan's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func TanGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Tan as written, keeping what the backward sweep reads.
-	t1 := math.Tan(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y * (1 + t1*t1)
-	dy := t1
-	return t1 * y, dx, dy
+	var t TanTape
+	t1 := TanForward(&t, x, y)
+	var dx float64
+	var dy float64
+	TanBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // TanVJP returns Tan's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func TanVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Tan as written, keeping what the backward sweep reads.
-	t1 := math.Tan(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y * (1 + t1*t1)
-	return t1 * y, dx, dy
+	var t TanTape
+	t1 := TanForward(&t, x, y)
+	var dx float64
+	var dy float64
+	TanBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // TanJVP returns Tan's results and then their directional derivatives along the
@@ -573,27 +1218,61 @@ func TanJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*((1+t1*t1)*dx) + t1*dy
 }
 
+// TanhTape is what TanhForward keeps of one run of Tanh for TanhBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of TanhForward overwrites it, and its buffers
+// are kept.
+type TanhTape struct {
+	// tanh: math.Tanh of the forward sweep.
+	tanh float64
+	// y: the parameter y.
+	y float64
+}
+
+// TanhForward runs Tanh and records in t what TanhBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func TanhForward(t *TanhTape, x, y float64) float64 {
+	t.y = y
+	t1 := math.Tanh(x)
+	t.tanh = t1
+	return t1 * y
+}
+
+// TanhBackward adds to dx and dy the vector-Jacobian product of Tanh with the
+// seeds s, at the point recorded in t by TanhForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func TanhBackward(t *TanhTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.tanh
+	y := t.y
+	dy2 := s * t1
+	dx2 := s * y * (1 - t1*t1)
+	*dx += dx2
+	*dy += dy2
+}
+
 // TanhGrad returns Tanh's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func TanhGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Tanh as written, keeping what the backward sweep reads.
-	t1 := math.Tanh(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y * (1 - t1*t1)
-	dy := t1
-	return t1 * y, dx, dy
+	var t TanhTape
+	t1 := TanhForward(&t, x, y)
+	var dx float64
+	var dy float64
+	TanhBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // TanhVJP returns Tanh's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func TanhVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Tanh as written, keeping what the backward sweep reads.
-	t1 := math.Tanh(x)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t1
-	dx := s * y * (1 - t1*t1)
-	return t1 * y, dx, dy
+	var t TanhTape
+	t1 := TanhForward(&t, x, y)
+	var dx float64
+	var dy float64
+	TanhBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // TanhJVP returns Tanh's results and then their directional derivatives along
@@ -604,27 +1283,61 @@ func TanhJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1 * y, y*((1-t1*t1)*dx) + t1*dy
 }
 
+// Atan2Tape is what Atan2Forward keeps of one run of Atan2 for Atan2Backward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of Atan2Forward overwrites it, and its buffers
+// are kept.
+type Atan2Tape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+}
+
+// Atan2Forward runs Atan2 and records in t what Atan2Backward needs; t's
+// earlier contents are discarded, its memory reused.
+func Atan2Forward(t *Atan2Tape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	return math.Atan2(x, y)
+}
+
+// Atan2Backward adds to dx and dy the vector-Jacobian product of Atan2 with the
+// seeds s, at the point recorded in t by Atan2Forward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func Atan2Backward(t *Atan2Tape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	t1 := x*x + y*y
+	dx2 := s * (y / t1)
+	dy2 := -(s * (x / t1))
+	*dx += dx2
+	*dy += dy2
+}
+
 // Atan2Grad returns Atan2's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Atan2Grad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Atan2 as written, keeping what the backward sweep reads.
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := x*x + y*y
-	dx := y / t1
-	dy := -(x / t1)
-	return math.Atan2(x, y), dx, dy
+	var t Atan2Tape
+	t1 := Atan2Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Atan2Backward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Atan2VJP returns Atan2's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the results of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Atan2VJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Atan2 as written, keeping what the backward sweep reads.
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := x*x + y*y
-	dx := s * (y / t1)
-	dy := -(s * (x / t1))
-	return math.Atan2(x, y), dx, dy
+	var t Atan2Tape
+	t1 := Atan2Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Atan2Backward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Atan2JVP returns Atan2's results and then their directional derivatives along
@@ -635,18 +1348,56 @@ func Atan2JVP(x, y, dx, dy float64) (float64, float64) {
 	return math.Atan2(x, y), y/t1*dx - x/t1*dy
 }
 
-// HypotGrad returns Hypot's result and its gradient with respect to x and y, in
-// that order (dx, dy), computed by reverse-mode automatic differentiation.
-func HypotGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Hypot as written, keeping what the backward sweep reads.
+// HypotTape is what HypotForward keeps of one run of Hypot for HypotBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of HypotForward overwrites it, and its buffers
+// are kept.
+type HypotTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// hypot: math.Hypot of the forward sweep.
+	hypot float64
+}
+
+// HypotForward runs Hypot and records in t what HypotBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func HypotForward(t *HypotTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
 	t1 := math.Hypot(x, y)
+	t.hypot = t1
+	return t1
+}
+
+// HypotBackward adds to dx and dy the vector-Jacobian product of Hypot with the
+// seeds s, at the point recorded in t by HypotForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func HypotBackward(t *HypotTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	t1 := t.hypot
 	t2 := 1 / t1
 	if t1 == 0 {
 		t2 = 0
 	}
-	dx := x * t2
-	dy := y * t2
+	dx2 := s * (x * t2)
+	dy2 := s * (y * t2)
+	*dx += dx2
+	*dy += dy2
+}
+
+// HypotGrad returns Hypot's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func HypotGrad(x, y float64) (float64, float64, float64) {
+	var t HypotTape
+	t1 := HypotForward(&t, x, y)
+	var dx float64
+	var dy float64
+	HypotBackward(&t, 1, &dx, &dy)
 	return t1, dx, dy
 }
 
@@ -654,15 +1405,11 @@ func HypotGrad(x, y float64) (float64, float64, float64) {
 // seeds s: for each of x and y, the sum over the results of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func HypotVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Hypot as written, keeping what the backward sweep reads.
-	t1 := math.Hypot(x, y)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	t2 := 1 / t1
-	if t1 == 0 {
-		t2 = 0
-	}
-	dx := s * (x * t2)
-	dy := s * (y * t2)
+	var t HypotTape
+	t1 := HypotForward(&t, x, y)
+	var dx float64
+	var dy float64
+	HypotBackward(&t, s, &dx, &dy)
 	return t1, dx, dy
 }
 
@@ -678,39 +1425,67 @@ func HypotJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1, x*t2*dx + y*t2*dy
 }
 
+// MaxTape is what MaxForward keeps of one run of Max for MaxBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of MaxForward overwrites it, and its buffers are
+// kept.
+type MaxTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+}
+
+// MaxForward runs Max and records in t what MaxBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func MaxForward(t *MaxTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	return math.Max(x, y)
+}
+
+// MaxBackward adds to dx and dy the vector-Jacobian product of Max with the
+// seeds s, at the point recorded in t by MaxForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func MaxBackward(t *MaxTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	c1 := x >= y
+	var dx2 float64
+	if c1 {
+		dx2 = s
+	}
+	dy2 := s
+	if c1 {
+		dy2 = 0
+	}
+	*dx += dx2
+	*dy += dy2
+}
+
 // MaxGrad returns Max's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func MaxGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Max as written, keeping what the backward sweep reads.
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c1 := x >= y
+	var t MaxTape
+	t1 := MaxForward(&t, x, y)
 	var dx float64
-	if c1 {
-		dx = 1
-	}
-	dy := 1.0
-	if c1 {
-		dy = 0
-	}
-	return math.Max(x, y), dx, dy
+	var dy float64
+	MaxBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // MaxVJP returns Max's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func MaxVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Max as written, keeping what the backward sweep reads.
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c1 := x >= y
+	var t MaxTape
+	t1 := MaxForward(&t, x, y)
 	var dx float64
-	if c1 {
-		dx = s
-	}
-	dy := s
-	if c1 {
-		dy = 0
-	}
-	return math.Max(x, y), dx, dy
+	var dy float64
+	MaxBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // MaxJVP returns Max's results and then their directional derivatives along the
@@ -723,39 +1498,67 @@ func MaxJVP(x, y, dx, dy float64) (float64, float64) {
 	return math.Max(x, y), t1
 }
 
+// MinTape is what MinForward keeps of one run of Min for MinBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of MinForward overwrites it, and its buffers are
+// kept.
+type MinTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+}
+
+// MinForward runs Min and records in t what MinBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func MinForward(t *MinTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	return math.Min(x, y)
+}
+
+// MinBackward adds to dx and dy the vector-Jacobian product of Min with the
+// seeds s, at the point recorded in t by MinForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func MinBackward(t *MinTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	c1 := x <= y
+	var dx2 float64
+	if c1 {
+		dx2 = s
+	}
+	dy2 := s
+	if c1 {
+		dy2 = 0
+	}
+	*dx += dx2
+	*dy += dy2
+}
+
 // MinGrad returns Min's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func MinGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Min as written, keeping what the backward sweep reads.
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c1 := x <= y
+	var t MinTape
+	t1 := MinForward(&t, x, y)
 	var dx float64
-	if c1 {
-		dx = 1
-	}
-	dy := 1.0
-	if c1 {
-		dy = 0
-	}
-	return math.Min(x, y), dx, dy
+	var dy float64
+	MinBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // MinVJP returns Min's results and the vector-Jacobian product with the seeds
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func MinVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Min as written, keeping what the backward sweep reads.
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c1 := x <= y
+	var t MinTape
+	t1 := MinForward(&t, x, y)
 	var dx float64
-	if c1 {
-		dx = s
-	}
-	dy := s
-	if c1 {
-		dy = 0
-	}
-	return math.Min(x, y), dx, dy
+	var dy float64
+	MinBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // MinJVP returns Min's results and then their directional derivatives along the
@@ -768,17 +1571,55 @@ func MinJVP(x, y, dx, dy float64) (float64, float64) {
 	return math.Min(x, y), t1
 }
 
+// PowTape is what PowForward keeps of one run of Pow for PowBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of PowForward overwrites it, and its buffers are
+// kept.
+type PowTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// pow: math.Pow of the forward sweep.
+	pow float64
+}
+
+// PowForward runs Pow and records in t what PowBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func PowForward(t *PowTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Pow(x, y)
+	t.pow = t1
+	return t1
+}
+
+// PowBackward adds to dx and dy the vector-Jacobian product of Pow with the
+// seeds s, at the point recorded in t by PowForward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func PowBackward(t *PowTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	t1 := t.pow * math.Log(x)
+	if x == 0 {
+		t1 = 0
+	}
+	dx2 := s * (y * math.Pow(x, y-1))
+	dy2 := s * t1
+	*dx += dx2
+	*dy += dy2
+}
+
 // PowGrad returns Pow's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func PowGrad(x, y float64) (float64, float64, float64) {
-	// Forward sweep: Pow as written, keeping what the backward sweep reads.
-	t1 := math.Pow(x, y)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := y * math.Pow(x, y-1)
-	dy := t1 * math.Log(x)
-	if x == 0 {
-		dy = 0
-	}
+	var t PowTape
+	t1 := PowForward(&t, x, y)
+	var dx float64
+	var dy float64
+	PowBackward(&t, 1, &dx, &dy)
 	return t1, dx, dy
 }
 
@@ -786,15 +1627,11 @@ func PowGrad(x, y float64) (float64, float64, float64) {
 // s: for each of x and y, the sum over the results of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func PowVJP(x, y, s float64) (float64, float64, float64) {
-	// Forward sweep: Pow as written, keeping what the backward sweep reads.
-	t1 := math.Pow(x, y)
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	t2 := t1 * math.Log(x)
-	if x == 0 {
-		t2 = 0
-	}
-	dx := s * (y * math.Pow(x, y-1))
-	dy := s * t2
+	var t PowTape
+	t1 := PowForward(&t, x, y)
+	var dx float64
+	var dy float64
+	PowBackward(&t, s, &dx, &dy)
 	return t1, dx, dy
 }
 
@@ -809,29 +1646,64 @@ func PowJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1, y*math.Pow(x, y-1)*dx + t2*dy
 }
 
+// Sin32Tape is what Sin32Forward keeps of one run of Sin32 for Sin32Backward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of Sin32Forward overwrites it, and its buffers
+// are kept.
+type Sin32Tape struct {
+	// sin: math.Sin of the forward sweep.
+	sin float64
+	// y: the parameter y.
+	y float32
+	// x: the parameter x.
+	x float32
+}
+
+// Sin32Forward runs Sin32 and records in t what Sin32Backward needs; t's
+// earlier contents are discarded, its memory reused.
+func Sin32Forward(t *Sin32Tape, x, y float32) float32 {
+	t.x = x
+	t.y = y
+	t1 := math.Sin(float64(x))
+	t.sin = t1
+	return float32(t1) * y
+}
+
+// Sin32Backward adds to dx and dy the vector-Jacobian product of Sin32 with the
+// seeds s, at the point recorded in t by Sin32Forward. It only reads t, so
+// several calls may share it, and it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func Sin32Backward(t *Sin32Tape, s float32, dx, dy *float32) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy2 := s * float32(t.sin)
+	dx2 := float32(float64(s*y) * math.Cos(float64(x)))
+	*dx += dx2
+	*dy += dy2
+}
+
 // Sin32Grad returns Sin32's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func Sin32Grad(x, y float32) (float32, float32, float32) {
-	// Forward sweep: Sin32 as written, keeping what the backward sweep reads.
-	t1 := float64(x)
-	t2 := float32(math.Sin(t1))
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dx := float32(float64(y) * math.Cos(t1))
-	dy := t2
-	return t2 * y, dx, dy
+	var t Sin32Tape
+	t1 := Sin32Forward(&t, x, y)
+	var dx float32
+	var dy float32
+	Sin32Backward(&t, 1, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Sin32VJP returns Sin32's results and the vector-Jacobian product with the
 // seeds s: for each of x and y, the sum over the results of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Sin32VJP(x, y, s float32) (float32, float32, float32) {
-	// Forward sweep: Sin32 as written, keeping what the backward sweep reads.
-	t1 := float64(x)
-	t2 := float32(math.Sin(t1))
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dy := s * t2
-	dx := float32(float64(s*y) * math.Cos(t1))
-	return t2 * y, dx, dy
+	var t Sin32Tape
+	t1 := Sin32Forward(&t, x, y)
+	var dx float32
+	var dy float32
+	Sin32Backward(&t, s, &dx, &dy)
+	return t1, dx, dy
 }
 
 // Sin32JVP returns Sin32's results and then their directional derivatives along
@@ -843,19 +1715,59 @@ func Sin32JVP(x, y, dx, dy float32) (float32, float32) {
 	return t2 * y, y*float32(math.Cos(t1)*float64(dx)) + t2*dy
 }
 
+// PolarTape is what PolarForward keeps of one run of Polar for PolarBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of PolarForward overwrites it, and its buffers
+// are kept.
+type PolarTape struct {
+	// r: the parameter r.
+	r float64
+	// sin: math.Sin of the forward sweep.
+	sin float64
+	// theta: the parameter theta.
+	theta float64
+	// cos: math.Cos of the forward sweep.
+	cos float64
+}
+
+// PolarForward runs Polar and records in t what PolarBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func PolarForward(t *PolarTape, r, theta float64) (float64, float64) {
+	t.r = r
+	t.theta = theta
+	t1 := math.Cos(theta)
+	t.cos = t1
+	x2 := r * t1
+	t2 := math.Sin(theta)
+	t.sin = t2
+	y2 := r * t2
+	return x2, y2
+}
+
+// PolarBackward adds to dr and dtheta the vector-Jacobian product of Polar with
+// the seeds s1, s2, at the point recorded in t by PolarForward. It only reads
+// t, so several calls may share it, and it adds rather than sets, so one buffer
+// can sum a mini-batch.
+func PolarBackward(t *PolarTape, s1, s2 float64, dr, dtheta *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	r := t.r
+	theta := t.theta
+	dr2 := s2*t.sin + s1*t.cos
+	*dr += dr2
+	dtheta2 := s2*r*math.Cos(theta) - s1*r*math.Sin(theta)
+	*dtheta += dtheta2
+}
+
 // PolarVJP returns Polar's results and the vector-Jacobian product with the
 // seeds s1, s2: for each of r and theta, the sum over the results of seed times
 // derivative (dr, dtheta), computed by reverse-mode automatic differentiation.
 func PolarVJP(r, theta, s1, s2 float64) (float64, float64, float64, float64) {
-	// Forward sweep: Polar as written, keeping what the backward sweep reads.
-	t1 := math.Cos(theta)
-	x2 := r * t1
-	t2 := math.Sin(theta)
-	y2 := r * t2
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dr := s2*t2 + s1*t1
-	dtheta := s2*r*t1 - s1*r*t2
-	return x2, y2, dr, dtheta
+	var t PolarTape
+	t1, t2 := PolarForward(&t, r, theta)
+	var dr float64
+	var dtheta float64
+	PolarBackward(&t, s1, s2, &dr, &dtheta)
+	return t1, t2, dr, dtheta
 }
 
 // PolarJVP returns Polar's results and then their directional derivatives along
