@@ -44,10 +44,9 @@ type backward struct {
 	trips   map[*ir.Value]*ir.Value
 	flags   map[*ir.Value]*ir.Value
 
-	seeds      []*ir.Value
-	paramAdj   map[int]*ir.Value // backward parameter of each adjoint buffer
-	err        error
-	lastFwdIDs int
+	seeds    []*ir.Value
+	paramAdj map[int]*ir.Value // backward parameter of each adjoint buffer
+	err      error
 }
 
 // frame is the backward view of one forward block: the block is cut into
@@ -513,6 +512,11 @@ func (bw *backward) addAdj(user, x, term *ir.Value) {
 		bw.terms[x] = append(bw.terms[x], term)
 		return
 	}
+	if x.Op == ir.OpParam && !ir.IsSlice(x.Type) {
+		// A scalar parameter's adjoint is added to its buffer directly.
+		bw.b.Accum(bw.paramAdj[x.Aux.(int)], term)
+		return
+	}
 	acc, ok := bw.acc[x]
 	if !ok {
 		acc = &ir.Var{Name: adjName(x), Type: x.Type}
@@ -530,7 +534,8 @@ func adjName(x *ir.Value) string {
 }
 
 // adjoint returns x's whole adjoint, once every use has contributed, or nil
-// if none did.
+// if none did. It is named dx after x, except a parameter's, which only
+// goes into the parameter's buffer (named dx already).
 func (bw *backward) adjoint(x *ir.Value) *ir.Value {
 	terms := bw.terms[x]
 	if acc, ok := bw.acc[x]; ok {
@@ -540,7 +545,7 @@ func (bw *backward) adjoint(x *ir.Value) *ir.Value {
 		return nil
 	}
 	dx := bw.b.Sum(x.Type, terms)
-	if x.Name != "" && dx.Name == "" && dx.ID > bw.lastFwdIDs && !dx.IsConst() && dx.Op != ir.OpGet {
+	if x.Name != "" && dx.Name == "" && !dx.IsConst() && dx.Op != ir.OpGet && x.Op != ir.OpParam {
 		dx.Name = "d" + x.Name
 	}
 	return dx

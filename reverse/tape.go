@@ -2,6 +2,7 @@ package reverse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"godiff/ir"
@@ -58,6 +59,8 @@ func describe(v *ir.Value) string {
 		return "the parameter " + v.Name
 	case v.Op == ir.OpGet:
 		return "the value of " + v.Aux.(*ir.Var).Name + " the backward sweep reads"
+	case v.Name != "":
+		return v.Name + " as the forward sweep computed it"
 	case v.Op == ir.OpCall:
 		return v.Aux.(ir.Callee).String() + " of the forward sweep"
 	case v.Type == ir.Bool:
@@ -66,8 +69,22 @@ func describe(v *ir.Value) string {
 		return "an element read before it was overwritten"
 	case v.Op == ir.OpCopySlice:
 		return "how many elements a copy copied"
-	case v.Name != "":
-		return v.Name + " as the forward sweep computed it"
 	}
 	return "an intermediate value of the forward sweep"
+}
+
+// sortFields puts the tape's fields in the order the forward function
+// first saves them, so that the struct reads in the order of the program.
+func sortFields(tape *ir.Tape, fwd *ir.Func) {
+	first := make(map[*ir.TapeField]int)
+	n := 0
+	fwd.Walk(func(v *ir.Value) {
+		if fld, ok := v.Aux.(*ir.TapeField); ok && v.Op == ir.OpTapeSave {
+			if _, seen := first[fld]; !seen {
+				first[fld] = n
+				n++
+			}
+		}
+	})
+	slices.SortStableFunc(tape.Fields, func(a, b *ir.TapeField) int { return first[a] - first[b] })
 }

@@ -75,7 +75,6 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	for k, i := range buffers {
 		bw.paramAdj[i] = b.Param(1 + len(f.Results) + k)
 	}
-	bw.lastFwdIDs = -1
 	b.Comment("Backward sweep: the chain rule, link by link, in reverse order.")
 	bw.block(f.Body)
 	clear(bw.pending) // nothing reads the adjoint variables any more

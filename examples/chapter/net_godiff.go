@@ -9,24 +9,24 @@ import "math"
 // tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
 type LossTape struct {
-	// e: e as the forward sweep computed it.
-	e float64
-	// w4: the parameter w4.
-	w4 float64
-	// h2: math.Max of the forward sweep.
-	h2 float64
 	// w3: the parameter w3.
 	w3 float64
-	// h1: math.Max of the forward sweep.
-	h1 float64
-	// z2: z2 as the forward sweep computed it.
-	z2 float64
-	// z1: z1 as the forward sweep computed it.
-	z1 float64
-	// x2: the parameter x2.
-	x2 float64
+	// w4: the parameter w4.
+	w4 float64
 	// x1: the parameter x1.
 	x1 float64
+	// x2: the parameter x2.
+	x2 float64
+	// z1: z1 as the forward sweep computed it.
+	z1 float64
+	// z2: z2 as the forward sweep computed it.
+	z2 float64
+	// h1: h1 as the forward sweep computed it.
+	h1 float64
+	// h2: h2 as the forward sweep computed it.
+	h2 float64
+	// e: e as the forward sweep computed it.
+	e float64
 }
 
 // LossForward runs Loss and records in t what LossBackward needs; t's earlier
@@ -66,9 +66,7 @@ func LossBackward(t *LossTape, s float64, dw11, dw12, dw21, dw22, dw3, dw4, db1,
 	x2 := t.x2
 	x1 := t.x1
 	de := s * e * 2
-	dw42 := de * h2
 	dh2 := de * w4
-	dw32 := de * h1
 	dh1 := de * w3
 	dz2 := dh2
 	if z2 <= 0 {
@@ -78,16 +76,12 @@ func LossBackward(t *LossTape, s float64, dw11, dw12, dw21, dw22, dw3, dw4, db1,
 	if z1 <= 0 {
 		dz1 = 0
 	}
-	dw222 := dz2 * x2
-	dw122 := dz2 * x1
-	dw212 := dz1 * x2
-	dw112 := dz1 * x1
-	*dw11 += dw112
-	*dw12 += dw122
-	*dw21 += dw212
-	*dw22 += dw222
-	*dw3 += dw32
-	*dw4 += dw42
+	*dw11 += dz1 * x1
+	*dw12 += dz2 * x1
+	*dw21 += dz1 * x2
+	*dw22 += dz2 * x2
+	*dw3 += de * h1
+	*dw4 += de * h2
 	*db1 += dz1
 	*db2 += dz2
 	*db3 += de
@@ -162,20 +156,20 @@ func LossVJP(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y, s float64) (floa
 // control flow it replays. A tape may be reused: each run of SigmoidLossForward
 // overwrites it, and its buffers are kept.
 type SigmoidLossTape struct {
-	// e: e as the forward sweep computed it.
-	e float64
 	// w3: the parameter w3.
 	w3 float64
-	// h: h as the forward sweep computed it.
-	h float64
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
-	// exp: math.Exp of the forward sweep.
-	exp float64
-	// x2: the parameter x2.
-	x2 float64
 	// x1: the parameter x1.
 	x1 float64
+	// x2: the parameter x2.
+	x2 float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+	// h: h as the forward sweep computed it.
+	h float64
+	// e: e as the forward sweep computed it.
+	e float64
 }
 
 // SigmoidLossForward runs SigmoidLoss and records in t what SigmoidLossBackward
@@ -209,15 +203,12 @@ func SigmoidLossBackward(t *SigmoidLossTape, s float64, dw1, dw2, db1, dw3, db2 
 	x2 := t.x2
 	x1 := t.x1
 	de := s * e * 2
-	dw32 := de * h
 	dh := de * w3
 	dz1 := dh * (h / t.tmp) * t.exp
-	dw22 := dz1 * x2
-	dw12 := dz1 * x1
-	*dw1 += dw12
-	*dw2 += dw22
+	*dw1 += dz1 * x1
+	*dw2 += dz1 * x2
 	*db1 += dz1
-	*dw3 += dw32
+	*dw3 += de * h
 	*db2 += de
 }
 

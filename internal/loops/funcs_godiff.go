@@ -72,10 +72,10 @@ func SumSquaresJVP(x, dx []float64) (float64, float64) {
 // tape may be reused: each run of DotForward overwrites it, and its buffers are
 // kept.
 type DotTape struct {
-	// iters: how many iterations of a loop began.
-	iters int
 	// x: the parameter x.
 	x []float64
+	// iters: how many iterations of a loop began.
+	iters int
 }
 
 // DotForward runs Dot and records in t what DotBackward needs; t's earlier
@@ -137,14 +137,14 @@ func DotJVP(w, x, dw []float64) (float64, float64) {
 type LogSumExpTape struct {
 	// x: the parameter x.
 	x []float64
-	// s: the value of s the backward sweep reads.
-	s float64
-	// exp: math.Exp of the forward sweep, one entry per iteration, popped in
-	// reverse order.
-	exp []float64
 	// cond: the branch the forward sweep took, one entry per iteration, popped in
 	// reverse order.
 	cond []bool
+	// exp: math.Exp of the forward sweep, one entry per iteration, popped in
+	// reverse order.
+	exp []float64
+	// s: the value of s the backward sweep reads.
+	s float64
 }
 
 // LogSumExpForward runs LogSumExp and records in t what LogSumExpBackward
@@ -268,17 +268,17 @@ func LogSumExpJVP(x, dx []float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of SmoothForward overwrites
 // it, and its buffers are kept.
 type SmoothTape struct {
-	// buf: buf as the forward sweep computed it.
-	buf []float64
 	// x: the parameter x.
 	x []float64
-	// iters: how many iterations of a loop began.
-	iters int
+	// buf: buf as the forward sweep computed it.
+	buf []float64
+	// copied: how many elements a copy copied.
+	copied int
 	// iters2: how many iterations of a loop began, one entry per iteration, popped
 	// in reverse order.
 	iters2 []int
-	// copied: how many elements a copy copied.
-	copied int
+	// iters: how many iterations of a loop began.
+	iters int
 }
 
 // SmoothForward runs Smooth and records in t what SmoothBackward needs; t's
@@ -464,16 +464,16 @@ func ProductJVP(x, dx []float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of HornerForward overwrites
 // it, and its buffers are kept.
 type HornerTape struct {
-	// iters: how many iterations of a loop began.
-	iters int
-	// i: the value of i the backward sweep reads, one entry per iteration, popped
-	// in reverse order.
-	i []int
+	// x: the parameter x.
+	x float64
 	// r: the value of r the backward sweep reads, one entry per iteration, popped
 	// in reverse order.
 	r []float64
-	// x: the parameter x.
-	x float64
+	// i: the value of i the backward sweep reads, one entry per iteration, popped
+	// in reverse order.
+	i []int
+	// iters: how many iterations of a loop began.
+	iters int
 }
 
 // HornerForward runs Horner and records in t what HornerBackward needs; t's
@@ -503,7 +503,6 @@ func HornerBackward(t *HornerTape, s float64, dx *float64, dc []float64) {
 	var dr float64
 	t1 := t.iters
 	x := t.x
-	var dx2 float64
 	dr += s
 	for k := t1; k > 0; k-- {
 		t2 := t.i[len(t.i)-1]
@@ -511,10 +510,9 @@ func HornerBackward(t *HornerTape, s float64, dx *float64, dc []float64) {
 		t3 := t.r[len(t.r)-1]
 		t.r = t.r[:len(t.r)-1]
 		dc[t2] += dr
-		dx2 += dr * t3
+		*dx += dr * t3
 		dr *= x
 	}
-	*dx += dx2
 }
 
 // HornerGrad returns Horner's result and its gradient with respect to x and c,
@@ -549,16 +547,16 @@ func HornerJVP(x float64, c []float64, dx float64, dc []float64) (float64, float
 type PiecewiseTape struct {
 	// x: the parameter x.
 	x float64
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
 	// y: the parameter y.
 	y float64
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
-	// tmp3: an intermediate value of the forward sweep.
-	tmp3 float64
 	// log: math.Log of the forward sweep.
 	log float64
+	// tmp3: an intermediate value of the forward sweep.
+	tmp3 float64
 }
 
 // PiecewiseForward runs Piecewise and records in t what PiecewiseBackward
@@ -596,32 +594,28 @@ func PiecewiseBackward(t *PiecewiseTape, s float64, dx, dy *float64) {
 	var dr float64
 	x := t.x
 	y := t.y
-	var dy2 float64
-	var dx2 float64
 	dr += s
 	if x < -1 {
-		dy2 += dr * t.tmp
-		dx2 -= dr * y
+		*dy += dr * t.tmp
+		*dx += -(dr * y)
 		dr = 0
 	} else if x < 0 {
-		dy2 += dr * t.tmp2
+		*dy += dr * t.tmp2
 		t1 := dr * y * x
-		dx2 += t1
-		dx2 += t1
+		*dx += t1
+		*dx += t1
 		dr = 0
 	} else if x < 1 {
-		dy2 += dr
-		dx2 += dr * math.Cos(x)
+		*dy += dr
+		*dx += dr * math.Cos(x)
 		dr = 0
 	} else {
 		t2 := dr * y
-		dy2 += dr * t.tmp3
-		dy2 += t2 * t.log
-		dx2 += t2 * y / x
+		*dy += dr * t.tmp3
+		*dy += t2 * t.log
+		*dx += t2 * y / x
 		dr = 0
 	}
-	*dx += dx2
-	*dy += dy2
 }
 
 // PiecewiseGrad returns Piecewise's result and its gradient with respect to x
@@ -668,12 +662,12 @@ func PiecewiseJVP(x, y, dx, dy float64) (float64, float64) {
 type ModesTape struct {
 	// x: the parameter x.
 	x float64
-	// r: the value of r the backward sweep reads.
-	r float64
 	// mode: the parameter mode.
 	mode int
 	// exp: math.Exp of the forward sweep.
 	exp float64
+	// r: the value of r the backward sweep reads.
+	r float64
 }
 
 // ModesForward runs Modes and records in t what ModesBackward needs; t's
@@ -708,28 +702,26 @@ func ModesBackward(t *ModesTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	x := t.x
-	var dx2 float64
 	mode := t.mode
 	dr += s
 	if x > 2 {
-		dx2 += dr * t.r
+		*dx += dr * t.r
 		dr *= x
 	} else if x < -2 {
-		dx2 -= dr
+		*dx += -dr
 	}
 	if mode == 0 {
 		t1 := dr * x
-		dx2 += t1
-		dx2 += t1
+		*dx += t1
+		*dx += t1
 		dr = 0
 	} else if mode == 1 || mode == 2 {
-		dx2 += dr * t.exp
+		*dx += dr * t.exp
 		dr = 0
 	} else {
-		dx2 += dr * 3
+		*dx += dr * 3
 		dr = 0
 	}
-	*dx += dx2
 }
 
 // ModesGrad returns Modes's result and its gradient with respect to x, in that
@@ -774,14 +766,14 @@ func ModesJVP(x float64, mode int, dx float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of NewtonForward overwrites
 // it, and its buffers are kept.
 type NewtonTape struct {
-	// iters: how many iterations of a loop began.
-	iters int
 	// y: the value of y the backward sweep reads, one entry per iteration, popped
 	// in reverse order.
 	y []float64
 	// tmp: an intermediate value of the forward sweep, one entry per iteration,
 	// popped in reverse order.
 	tmp []float64
+	// iters: how many iterations of a loop began.
+	iters int
 }
 
 // NewtonForward runs Newton and records in t what NewtonBackward needs; t's
@@ -819,7 +811,6 @@ func NewtonBackward(t *NewtonTape, s float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dy float64
 	t1 := t.iters
-	var da2 float64
 	dy += s
 	for k := t1; k > 0; k-- {
 		t2 := t.y[len(t.y)-1]
@@ -827,11 +818,10 @@ func NewtonBackward(t *NewtonTape, s float64, da *float64) {
 		t3 := t.tmp[len(t.tmp)-1]
 		t.tmp = t.tmp[:len(t.tmp)-1]
 		t4 := dy * 0.5
-		da2 += t4 / t2
+		*da += t4 / t2
 		dy = -(t4 * (t3 / t2))
 		dy += t4
 	}
-	*da += da2
 }
 
 // NewtonGrad returns Newton's result and its gradient with respect to a, in
@@ -872,10 +862,10 @@ func NewtonJVP(a, y0, da float64) (float64, float64) {
 // A tape may be reused: each run of HalveForward overwrites it, and its buffers
 // are kept.
 type HalveTape struct {
-	// n: the value of n the backward sweep reads.
-	n int
 	// iters: how many iterations of a loop began.
 	iters int
+	// n: the value of n the backward sweep reads.
+	n int
 }
 
 // HalveForward runs Halve and records in t what HalveBackward needs; t's
@@ -939,21 +929,21 @@ func HalveJVP(x, limit, dx float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of FirstAboveForward
 // overwrites it, and its buffers are kept.
 type FirstAboveTape struct {
-	// done: whether a loop that can return or break finished without doing so.
-	done bool
-	// iters: how many iterations of a loop began.
-	iters int
-	// iters2: how many iterations of a loop began, one entry per iteration, popped
-	// in reverse order.
-	iters2 []int
-	// cond: the branch the forward sweep took, one entry per iteration, popped in
-	// reverse order.
-	cond []bool
+	// m: the parameter m.
+	m [][]float64
 	// p: the value of p the backward sweep reads, one entry per iteration, popped
 	// in reverse order.
 	p []float64
-	// m: the parameter m.
-	m [][]float64
+	// cond: the branch the forward sweep took, one entry per iteration, popped in
+	// reverse order.
+	cond []bool
+	// iters2: how many iterations of a loop began, one entry per iteration, popped
+	// in reverse order.
+	iters2 []int
+	// iters: how many iterations of a loop began.
+	iters int
+	// done: whether a loop that can return or break finished without doing so.
+	done bool
 }
 
 // FirstAboveForward runs FirstAbove and records in t what FirstAboveBackward
@@ -1077,11 +1067,11 @@ func FirstAboveJVP(m [][]float64, limit float64, dm [][]float64) (float64, float
 type TriangleTape struct {
 	// x: the parameter x.
 	x []float64
+	// w: the parameter w.
+	w []float64
 	// iters: how many iterations of a loop began, one entry per iteration, popped
 	// in reverse order.
 	iters []int
-	// w: the parameter w.
-	w []float64
 }
 
 // TriangleForward runs Triangle and records in t what TriangleBackward needs;
@@ -1164,13 +1154,13 @@ func TriangleJVP(x, w, dx, dw []float64) (float64, float64) {
 // A tape may be reused: each run of SkipsForward overwrites it, and its buffers
 // are kept.
 type SkipsTape struct {
-	// iters: how many iterations of a loop began.
-	iters int
+	// m: the parameter m.
+	m [][]float64
 	// iters2: how many iterations of a loop began, one entry per iteration, popped
 	// in reverse order.
 	iters2 []int
-	// m: the parameter m.
-	m [][]float64
+	// iters: how many iterations of a loop began.
+	iters int
 }
 
 // SkipsForward runs Skips and records in t what SkipsBackward needs; t's
@@ -1292,14 +1282,14 @@ rows:
 type MatVecTape struct {
 	// W: the parameter W.
 	W [][]float64
+	// x: the parameter x.
+	x []float64
 	// acc: the value of acc the backward sweep reads, one entry per iteration,
 	// popped in reverse order.
 	acc []float64
 	// acc2: the value of acc the backward sweep reads, one entry per iteration,
 	// popped in reverse order.
 	acc2 []float64
-	// x: the parameter x.
-	x []float64
 }
 
 // MatVecForward runs MatVec and records in t what MatVecBackward needs; t's
@@ -1432,10 +1422,10 @@ func MatVecJVP(W [][]float64, x, b, out []float64, dW [][]float64, dx, db, dout 
 // A tape may be reused: each run of ScaleForward overwrites it, and its buffers
 // are kept.
 type ScaleTape struct {
-	// x: the parameter x.
-	x []float64
 	// a: the parameter a.
 	a float64
+	// x: the parameter x.
+	x []float64
 }
 
 // ScaleForward runs Scale and records in t what ScaleBackward needs; t's
@@ -1458,16 +1448,14 @@ func ScaleBackward(t *ScaleTape, da *float64, dx, dout []float64) {
 	x := t.x
 	t1 := len(x)
 	a := t.a
-	var da2 float64
 	for i := t1 - 1; i >= 0; i-- {
 		v := x[i]
 		t2 := dout[i]
 		dout[i] = 0
-		da2 += t2 * v
+		*da += t2 * v
 		dv := t2 * a
 		dx[i] += dv
 	}
-	*da += da2
 }
 
 // ScaleVJP returns Scale's results and the vector-Jacobian product with the
@@ -1607,10 +1595,10 @@ func InteriorJVP(x, dx []float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of WindowForward overwrites
 // it, and its buffers are kept.
 type WindowTape struct {
-	// iters: how many iterations of a loop began.
-	iters int
 	// x: the parameter x.
 	x []float64
+	// iters: how many iterations of a loop began.
+	iters int
 }
 
 // WindowForward runs Window and records in t what WindowBackward needs; t's
@@ -1843,20 +1831,14 @@ func ClampBackward(t *ClampTape, s float64, dx, dlo, dhi *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	lo := t.lo
-	var dlo2 float64
 	hi := t.hi
-	var dhi2 float64
-	var dx2 float64
 	if x < lo {
-		dlo2 += s
+		*dlo += s
 	} else if x > hi {
-		dhi2 += s
+		*dhi += s
 	} else {
-		dx2 += s
+		*dx += s
 	}
-	*dx += dx2
-	*dlo += dlo2
-	*dhi += dhi2
 }
 
 // ClampGrad returns Clamp's result and its gradient with respect to x, lo and
@@ -1892,13 +1874,13 @@ func ClampJVP(x, lo, hi, dx, dlo, dhi float64) (float64, float64) {
 type SmoothWorkTape struct {
 	// buf: the parameter buf.
 	buf []float64
-	// iters: how many iterations of a loop began.
-	iters int
+	// copied: how many elements a copy copied.
+	copied int
 	// iters2: how many iterations of a loop began, one entry per iteration, popped
 	// in reverse order.
 	iters2 []int
-	// copied: how many elements a copy copied.
-	copied int
+	// iters: how many iterations of a loop began.
+	iters int
 }
 
 // SmoothWorkForward runs SmoothWork and records in t what SmoothWorkBackward

@@ -9,12 +9,12 @@ import "math"
 // tape may be reused: each run of AbsForward overwrites it, and its buffers are
 // kept.
 type AbsTape struct {
-	// abs: math.Abs of the forward sweep.
-	abs float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// abs: math.Abs of the forward sweep.
+	abs float64
 }
 
 // AbsForward runs Abs and records in t what AbsBackward needs; t's earlier
@@ -35,16 +35,14 @@ func AbsBackward(t *AbsTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.abs
 	var t1 float64
 	if x > 0 {
 		t1 = 1
 	} else if x < 0 {
 		t1 = -1
 	}
-	dx2 := s * y * t1
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y * t1
+	*dy += s * t.abs
 }
 
 // AbsGrad returns Abs's result and its gradient with respect to x and y, in
@@ -88,12 +86,12 @@ func AbsJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of AcosForward overwrites it, and its buffers
 // are kept.
 type AcosTape struct {
-	// acos: math.Acos of the forward sweep.
-	acos float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// acos: math.Acos of the forward sweep.
+	acos float64
 }
 
 // AcosForward runs Acos and records in t what AcosBackward needs; t's earlier
@@ -114,10 +112,8 @@ func AcosBackward(t *AcosTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.acos
-	dx2 := -(s * y / math.Sqrt(1-x*x))
-	*dx += dx2
-	*dy += dy2
+	*dx += -(s * y / math.Sqrt(1-x*x))
+	*dy += s * t.acos
 }
 
 // AcosGrad returns Acos's result and its gradient with respect to x and y, in
@@ -156,12 +152,12 @@ func AcosJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of AsinForward overwrites it, and its buffers
 // are kept.
 type AsinTape struct {
-	// asin: math.Asin of the forward sweep.
-	asin float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// asin: math.Asin of the forward sweep.
+	asin float64
 }
 
 // AsinForward runs Asin and records in t what AsinBackward needs; t's earlier
@@ -182,10 +178,8 @@ func AsinBackward(t *AsinTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.asin
-	dx2 := s * y / math.Sqrt(1-x*x)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y / math.Sqrt(1-x*x)
+	*dy += s * t.asin
 }
 
 // AsinGrad returns Asin's result and its gradient with respect to x and y, in
@@ -224,12 +218,12 @@ func AsinJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of AtanForward overwrites it, and its buffers
 // are kept.
 type AtanTape struct {
-	// atan: math.Atan of the forward sweep.
-	atan float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// atan: math.Atan of the forward sweep.
+	atan float64
 }
 
 // AtanForward runs Atan and records in t what AtanBackward needs; t's earlier
@@ -250,10 +244,8 @@ func AtanBackward(t *AtanTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.atan
-	dx2 := s * y / (1 + x*x)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y / (1 + x*x)
+	*dy += s * t.atan
 }
 
 // AtanGrad returns Atan's result and its gradient with respect to x and y, in
@@ -292,10 +284,10 @@ func AtanJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of CbrtForward overwrites it, and its buffers
 // are kept.
 type CbrtTape struct {
-	// cbrt: math.Cbrt of the forward sweep.
-	cbrt float64
 	// y: the parameter y.
 	y float64
+	// cbrt: math.Cbrt of the forward sweep.
+	cbrt float64
 }
 
 // CbrtForward runs Cbrt and records in t what CbrtBackward needs; t's earlier
@@ -315,10 +307,8 @@ func CbrtBackward(t *CbrtTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.cbrt
 	y := t.y
-	dy2 := s * t1
-	dx2 := s * y / (t1 * t1 * 3)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y / (t1 * t1 * 3)
+	*dy += s * t1
 }
 
 // CbrtGrad returns Cbrt's result and its gradient with respect to x and y, in
@@ -357,12 +347,12 @@ func CbrtJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of CosForward overwrites it, and its buffers are
 // kept.
 type CosTape struct {
-	// cos: math.Cos of the forward sweep.
-	cos float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// cos: math.Cos of the forward sweep.
+	cos float64
 }
 
 // CosForward runs Cos and records in t what CosBackward needs; t's earlier
@@ -383,10 +373,8 @@ func CosBackward(t *CosTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.cos
-	dx2 := -(s * y * math.Sin(x))
-	*dx += dx2
-	*dy += dy2
+	*dx += -(s * y * math.Sin(x))
+	*dy += s * t.cos
 }
 
 // CosGrad returns Cos's result and its gradient with respect to x and y, in
@@ -424,12 +412,12 @@ func CosJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of CoshForward overwrites it, and its buffers
 // are kept.
 type CoshTape struct {
-	// cosh: math.Cosh of the forward sweep.
-	cosh float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// cosh: math.Cosh of the forward sweep.
+	cosh float64
 }
 
 // CoshForward runs Cosh and records in t what CoshBackward needs; t's earlier
@@ -450,10 +438,8 @@ func CoshBackward(t *CoshTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.cosh
-	dx2 := s * y * math.Sinh(x)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y * math.Sinh(x)
+	*dy += s * t.cosh
 }
 
 // CoshGrad returns Cosh's result and its gradient with respect to x and y, in
@@ -492,12 +478,12 @@ func CoshJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of ErfForward overwrites it, and its buffers are
 // kept.
 type ErfTape struct {
-	// erf: math.Erf of the forward sweep.
-	erf float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// erf: math.Erf of the forward sweep.
+	erf float64
 }
 
 // ErfForward runs Erf and records in t what ErfBackward needs; t's earlier
@@ -518,10 +504,8 @@ func ErfBackward(t *ErfTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.erf
-	dx2 := s * y * (math.Exp(-(x * x)) * 1.1283791670955126)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y * (math.Exp(-(x * x)) * 1.1283791670955126)
+	*dy += s * t.erf
 }
 
 // ErfGrad returns Erf's result and its gradient with respect to x and y, in
@@ -559,10 +543,10 @@ func ErfJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of ExpForward overwrites it, and its buffers are
 // kept.
 type ExpTape struct {
-	// exp: math.Exp of the forward sweep.
-	exp float64
 	// y: the parameter y.
 	y float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
 }
 
 // ExpForward runs Exp and records in t what ExpBackward needs; t's earlier
@@ -582,10 +566,8 @@ func ExpBackward(t *ExpTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.exp
 	y := t.y
-	dy2 := s * t1
-	dx2 := s * y * t1
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y * t1
+	*dy += s * t1
 }
 
 // ExpGrad returns Exp's result and its gradient with respect to x and y, in
@@ -623,10 +605,10 @@ func ExpJVP(x, y, dx, dy float64) (float64, float64) {
 // A tape may be reused: each run of Expm1Forward overwrites it, and its buffers
 // are kept.
 type Expm1Tape struct {
-	// expm1: math.Expm1 of the forward sweep.
-	expm1 float64
 	// y: the parameter y.
 	y float64
+	// expm1: math.Expm1 of the forward sweep.
+	expm1 float64
 }
 
 // Expm1Forward runs Expm1 and records in t what Expm1Backward needs; t's
@@ -646,10 +628,8 @@ func Expm1Backward(t *Expm1Tape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.expm1
 	y := t.y
-	dy2 := s * t1
-	dx2 := s * y * (t1 + 1)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y * (t1 + 1)
+	*dy += s * t1
 }
 
 // Expm1Grad returns Expm1's result and its gradient with respect to x and y, in
@@ -688,12 +668,12 @@ func Expm1JVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of LogForward overwrites it, and its buffers are
 // kept.
 type LogTape struct {
-	// log: math.Log of the forward sweep.
-	log float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// log: math.Log of the forward sweep.
+	log float64
 }
 
 // LogForward runs Log and records in t what LogBackward needs; t's earlier
@@ -714,10 +694,8 @@ func LogBackward(t *LogTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.log
-	dx2 := s * y / x
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y / x
+	*dy += s * t.log
 }
 
 // LogGrad returns Log's result and its gradient with respect to x and y, in
@@ -755,12 +733,12 @@ func LogJVP(x, y, dx, dy float64) (float64, float64) {
 // A tape may be reused: each run of Log10Forward overwrites it, and its buffers
 // are kept.
 type Log10Tape struct {
-	// log10: math.Log10 of the forward sweep.
-	log10 float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// log10: math.Log10 of the forward sweep.
+	log10 float64
 }
 
 // Log10Forward runs Log10 and records in t what Log10Backward needs; t's
@@ -781,10 +759,8 @@ func Log10Backward(t *Log10Tape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.log10
-	dx2 := s * y / (x * 2.302585092994046)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y / (x * 2.302585092994046)
+	*dy += s * t.log10
 }
 
 // Log10Grad returns Log10's result and its gradient with respect to x and y, in
@@ -823,12 +799,12 @@ func Log10JVP(x, y, dx, dy float64) (float64, float64) {
 // A tape may be reused: each run of Log1pForward overwrites it, and its buffers
 // are kept.
 type Log1pTape struct {
-	// log1p: math.Log1p of the forward sweep.
-	log1p float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// log1p: math.Log1p of the forward sweep.
+	log1p float64
 }
 
 // Log1pForward runs Log1p and records in t what Log1pBackward needs; t's
@@ -849,10 +825,8 @@ func Log1pBackward(t *Log1pTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.log1p
-	dx2 := s * y / (1 + x)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y / (1 + x)
+	*dy += s * t.log1p
 }
 
 // Log1pGrad returns Log1p's result and its gradient with respect to x and y, in
@@ -891,12 +865,12 @@ func Log1pJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of Log2Forward overwrites it, and its buffers
 // are kept.
 type Log2Tape struct {
-	// log2: math.Log2 of the forward sweep.
-	log2 float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// log2: math.Log2 of the forward sweep.
+	log2 float64
 }
 
 // Log2Forward runs Log2 and records in t what Log2Backward needs; t's earlier
@@ -917,10 +891,8 @@ func Log2Backward(t *Log2Tape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.log2
-	dx2 := s * y / (x * 0.6931471805599453)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y / (x * 0.6931471805599453)
+	*dy += s * t.log2
 }
 
 // Log2Grad returns Log2's result and its gradient with respect to x and y, in
@@ -959,12 +931,12 @@ func Log2JVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of SinForward overwrites it, and its buffers are
 // kept.
 type SinTape struct {
-	// sin: math.Sin of the forward sweep.
-	sin float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// sin: math.Sin of the forward sweep.
+	sin float64
 }
 
 // SinForward runs Sin and records in t what SinBackward needs; t's earlier
@@ -985,10 +957,8 @@ func SinBackward(t *SinTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.sin
-	dx2 := s * y * math.Cos(x)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y * math.Cos(x)
+	*dy += s * t.sin
 }
 
 // SinGrad returns Sin's result and its gradient with respect to x and y, in
@@ -1026,12 +996,12 @@ func SinJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of SinhForward overwrites it, and its buffers
 // are kept.
 type SinhTape struct {
-	// sinh: math.Sinh of the forward sweep.
-	sinh float64
-	// y: the parameter y.
-	y float64
 	// x: the parameter x.
 	x float64
+	// y: the parameter y.
+	y float64
+	// sinh: math.Sinh of the forward sweep.
+	sinh float64
 }
 
 // SinhForward runs Sinh and records in t what SinhBackward needs; t's earlier
@@ -1052,10 +1022,8 @@ func SinhBackward(t *SinhTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * t.sinh
-	dx2 := s * y * math.Cosh(x)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y * math.Cosh(x)
+	*dy += s * t.sinh
 }
 
 // SinhGrad returns Sinh's result and its gradient with respect to x and y, in
@@ -1094,10 +1062,10 @@ func SinhJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of SqrtForward overwrites it, and its buffers
 // are kept.
 type SqrtTape struct {
-	// sqrt: math.Sqrt of the forward sweep.
-	sqrt float64
 	// y: the parameter y.
 	y float64
+	// sqrt: math.Sqrt of the forward sweep.
+	sqrt float64
 }
 
 // SqrtForward runs Sqrt and records in t what SqrtBackward needs; t's earlier
@@ -1117,10 +1085,8 @@ func SqrtBackward(t *SqrtTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.sqrt
 	y := t.y
-	dy2 := s * t1
-	dx2 := s * y * (0.5 / t1)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y * (0.5 / t1)
+	*dy += s * t1
 }
 
 // SqrtGrad returns Sqrt's result and its gradient with respect to x and y, in
@@ -1159,10 +1125,10 @@ func SqrtJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of TanForward overwrites it, and its buffers are
 // kept.
 type TanTape struct {
-	// tan: math.Tan of the forward sweep.
-	tan float64
 	// y: the parameter y.
 	y float64
+	// tan: math.Tan of the forward sweep.
+	tan float64
 }
 
 // TanForward runs Tan and records in t what TanBackward needs; t's earlier
@@ -1182,10 +1148,8 @@ func TanBackward(t *TanTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.tan
 	y := t.y
-	dy2 := s * t1
-	dx2 := s * y * (1 + t1*t1)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y * (1 + t1*t1)
+	*dy += s * t1
 }
 
 // TanGrad returns Tan's result and its gradient with respect to x and y, in
@@ -1223,10 +1187,10 @@ func TanJVP(x, y, dx, dy float64) (float64, float64) {
 // tape may be reused: each run of TanhForward overwrites it, and its buffers
 // are kept.
 type TanhTape struct {
-	// tanh: math.Tanh of the forward sweep.
-	tanh float64
 	// y: the parameter y.
 	y float64
+	// tanh: math.Tanh of the forward sweep.
+	tanh float64
 }
 
 // TanhForward runs Tanh and records in t what TanhBackward needs; t's earlier
@@ -1246,10 +1210,8 @@ func TanhBackward(t *TanhTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.tanh
 	y := t.y
-	dy2 := s * t1
-	dx2 := s * y * (1 - t1*t1)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * y * (1 - t1*t1)
+	*dy += s * t1
 }
 
 // TanhGrad returns Tanh's result and its gradient with respect to x and y, in
@@ -1311,10 +1273,8 @@ func Atan2Backward(t *Atan2Tape, s float64, dx, dy *float64) {
 	x := t.x
 	y := t.y
 	t1 := x*x + y*y
-	dx2 := s * (y / t1)
-	dy2 := -(s * (x / t1))
-	*dx += dx2
-	*dy += dy2
+	*dx += s * (y / t1)
+	*dy += -(s * (x / t1))
 }
 
 // Atan2Grad returns Atan2's result and its gradient with respect to x and y, in
@@ -1384,10 +1344,8 @@ func HypotBackward(t *HypotTape, s float64, dx, dy *float64) {
 	if t1 == 0 {
 		t2 = 0
 	}
-	dx2 := s * (x * t2)
-	dy2 := s * (y * t2)
-	*dx += dx2
-	*dy += dy2
+	*dx += s * (x * t2)
+	*dy += s * (y * t2)
 }
 
 // HypotGrad returns Hypot's result and its gradient with respect to x and y, in
@@ -1453,16 +1411,16 @@ func MaxBackward(t *MaxTape, s float64, dx, dy *float64) {
 	x := t.x
 	y := t.y
 	c1 := x >= y
-	var dx2 float64
+	var t1 float64
 	if c1 {
-		dx2 = s
+		t1 = s
 	}
-	dy2 := s
+	t2 := s
 	if c1 {
-		dy2 = 0
+		t2 = 0
 	}
-	*dx += dx2
-	*dy += dy2
+	*dx += t1
+	*dy += t2
 }
 
 // MaxGrad returns Max's result and its gradient with respect to x and y, in
@@ -1526,16 +1484,16 @@ func MinBackward(t *MinTape, s float64, dx, dy *float64) {
 	x := t.x
 	y := t.y
 	c1 := x <= y
-	var dx2 float64
+	var t1 float64
 	if c1 {
-		dx2 = s
+		t1 = s
 	}
-	dy2 := s
+	t2 := s
 	if c1 {
-		dy2 = 0
+		t2 = 0
 	}
-	*dx += dx2
-	*dy += dy2
+	*dx += t1
+	*dy += t2
 }
 
 // MinGrad returns Min's result and its gradient with respect to x and y, in
@@ -1606,10 +1564,8 @@ func PowBackward(t *PowTape, s float64, dx, dy *float64) {
 	if x == 0 {
 		t1 = 0
 	}
-	dx2 := s * (y * math.Pow(x, y-1))
-	dy2 := s * t1
-	*dx += dx2
-	*dy += dy2
+	*dx += s * (y * math.Pow(x, y-1))
+	*dy += s * t1
 }
 
 // PowGrad returns Pow's result and its gradient with respect to x and y, in
@@ -1651,12 +1607,12 @@ func PowJVP(x, y, dx, dy float64) (float64, float64) {
 // A tape may be reused: each run of Sin32Forward overwrites it, and its buffers
 // are kept.
 type Sin32Tape struct {
-	// sin: math.Sin of the forward sweep.
-	sin float64
-	// y: the parameter y.
-	y float32
 	// x: the parameter x.
 	x float32
+	// y: the parameter y.
+	y float32
+	// sin: math.Sin of the forward sweep.
+	sin float64
 }
 
 // Sin32Forward runs Sin32 and records in t what Sin32Backward needs; t's
@@ -1677,10 +1633,8 @@ func Sin32Backward(t *Sin32Tape, s float32, dx, dy *float32) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
 	x := t.x
-	dy2 := s * float32(t.sin)
-	dx2 := float32(float64(s*y) * math.Cos(float64(x)))
-	*dx += dx2
-	*dy += dy2
+	*dx += float32(float64(s*y) * math.Cos(float64(x)))
+	*dy += s * float32(t.sin)
 }
 
 // Sin32Grad returns Sin32's result and its gradient with respect to x and y, in
@@ -1722,12 +1676,12 @@ func Sin32JVP(x, y, dx, dy float32) (float32, float32) {
 type PolarTape struct {
 	// r: the parameter r.
 	r float64
-	// sin: math.Sin of the forward sweep.
-	sin float64
 	// theta: the parameter theta.
 	theta float64
 	// cos: math.Cos of the forward sweep.
 	cos float64
+	// sin: math.Sin of the forward sweep.
+	sin float64
 }
 
 // PolarForward runs Polar and records in t what PolarBackward needs; t's
@@ -1752,10 +1706,8 @@ func PolarBackward(t *PolarTape, s1, s2 float64, dr, dtheta *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	r := t.r
 	theta := t.theta
-	dr2 := s2*t.sin + s1*t.cos
-	*dr += dr2
-	dtheta2 := s2*r*math.Cos(theta) - s1*r*math.Sin(theta)
-	*dtheta += dtheta2
+	*dr += s2*t.sin + s1*t.cos
+	*dtheta += s2*r*math.Cos(theta) - s1*r*math.Sin(theta)
 }
 
 // PolarVJP returns Polar's results and the vector-Jacobian product with the
