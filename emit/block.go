@@ -96,8 +96,6 @@ func (e *funcEmitter) statement(v *ir.Value) ([]stmt, error) {
 		return e.branchStmt(v), nil
 	case ir.OpTapeReset, ir.OpTapeSave:
 		return e.tapeWrite(v)
-	case ir.OpTapePop:
-		return e.popStmts(v)
 	case ir.OpAccum:
 		return e.accumStmt(v)
 	case ir.OpInvoke:
@@ -117,8 +115,6 @@ func (e *funcEmitter) declare(v *ir.Value) ([]stmt, error) {
 	switch v.Op {
 	case ir.OpInvoke:
 		return e.invokeStmt(v)
-	case ir.OpTapePop:
-		return e.popStmts(v)
 	case ir.OpLocalTape:
 		return e.localTape(v)
 	case ir.OpMake:

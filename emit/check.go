@@ -36,7 +36,7 @@ func checkOp(v *ir.Value) string {
 			return "addr without a variable"
 		}
 		return arity(0)
-	case ir.OpTapeReset, ir.OpTapeLoad, ir.OpTapePop:
+	case ir.OpTapeReset, ir.OpTapeLoad:
 		return checkTapeOp(v, arity(1))
 	case ir.OpTapeSave:
 		return checkTapeOp(v, arity(2))

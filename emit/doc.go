@@ -24,7 +24,7 @@
 //     floating-point evaluation order matters;
 //   - a select is always a statement, `v := y` or `var v float64` followed by
 //     `if c { v = x }`, and a chain of selects is an else-if chain;
-//   - a value with effects (invoke, tape.pop, copy, make, slicelit,
+//   - a value with effects (invoke, copy, make, slicelit,
 //     tape.local) is a statement of its own, declared if something reads
 //     it;
 //   - dead values, and values control never reaches, are skipped: Go

@@ -1043,15 +1043,13 @@ func TestErrors(t *testing.T) {
 		{
 			name: "a loop condition that needs a statement",
 			build: func() *ir.Func {
-				tape := &ir.Tape{Name: "T"}
-				z := tape.Field("z", ir.Float64, true, "")
-				t := newFn("Loop", []ir.Param{{Name: "t", Type: ir.TapeRef{Tape: tape}}}, ir.Float64)
+				t := newFn("Loop", nil, ir.Float64)
 				t.forLoop("", nil, func() *ir.Value {
-					return t.Compare(ir.OpGt, t.TapePop(t.p[0], z), t.c(0))
+					return t.Compare(ir.OpGt, t.Invoke(ir.Callee{Name: "G"}, ir.Float64), t.c(0))
 				}, nil, func(*ir.Value) {})
 				return t.ret(t.c(0))
 			},
-			want: "func Loop: value v2 (for): the loop's condition needs value v",
+			want: "func Loop: value v1 (for): the loop's condition needs value v2 (invoke)",
 		},
 		{
 			name: "a post block of two statements",
@@ -1080,16 +1078,6 @@ func TestErrors(t *testing.T) {
 				return t.f
 			},
 			want: "body does not end in a return",
-		},
-		{
-			name: "a pop of a scalar tape field",
-			build: func() *ir.Func {
-				tape := &ir.Tape{Name: "T"}
-				n := tape.Field("n", ir.Float64, false, "")
-				t := newFn("F", []ir.Param{{Name: "t", Type: ir.TapeRef{Tape: tape}}}, ir.Float64)
-				return t.ret(t.TapePop(t.p[0], n))
-			},
-			want: "tape.pop of scalar field n",
 		},
 	}
 	for _, tc := range tests {

@@ -102,7 +102,7 @@ func liveValues(fn *ir.Func, reach map[*ir.Value]bool) map[*ir.Value]bool {
 // as in ir.Live.
 func isRoot(v *ir.Value) bool {
 	switch v.Op {
-	case ir.OpParam, ir.OpCopySlice, ir.OpTapePop, ir.OpIndex, ir.OpLocalTape, ir.OpInvoke:
+	case ir.OpParam, ir.OpCopySlice, ir.OpIndex, ir.OpLocalTape, ir.OpInvoke:
 		return true
 	}
 	return !v.Op.HasValue()

@@ -78,7 +78,7 @@ func (n *namer) reserve(names ...string) {
 // builtins returns the predeclared functions v's code calls.
 func builtins(v *ir.Value) []string {
 	switch v.Op {
-	case ir.OpLen, ir.OpTapePop:
+	case ir.OpLen:
 		return []string{"len"}
 	case ir.OpCopySlice:
 		return []string{"copy"}

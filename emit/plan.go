@@ -125,7 +125,7 @@ func (p *plan) formOf(v *ir.Value) form {
 // yields fresh memory: such a value is computed where it is defined, once.
 func hasEffects(op ir.Op) bool {
 	switch op {
-	case ir.OpInvoke, ir.OpTapePop, ir.OpCopySlice, ir.OpMake, ir.OpSliceLit, ir.OpLocalTape:
+	case ir.OpInvoke, ir.OpCopySlice, ir.OpMake, ir.OpSliceLit, ir.OpLocalTape:
 		return true
 	}
 	return false

@@ -39,8 +39,7 @@ func LossForward(t *LossTape, x []float64, w float64) float64 {
 
 func LossBackward(t *LossTape, x []float64, w, ds float64, dw *float64, dx []float64) {
 	for i := t.n - 1; i >= 0; i-- {
-		z := t.z[len(t.z)-1]
-		t.z = t.z[:len(t.z)-1]
+		z := t.z[i]
 		dz := ds * math.Cos(z)
 		*dw += dz * x[i]
 		dx[i] += dz * w
@@ -105,7 +104,7 @@ func lossSplit() []*ir.Func {
 		func() *ir.Value { return bwd.Compare(ir.OpGe, bwd.Get(i), bwd.ci(0)) },
 		func() { bwd.Set(i, bwd.Sub(bwd.Get(i), bwd.ci(1))) },
 		func(*ir.Value) {
-			z := bwd.as("z", bwd.TapePop(tp, zf))
+			z := bwd.as("z", bwd.Load(bwd.TapeLoad(tp, zf), bwd.Get(i)))
 			dz := bwd.as("dz", bwd.Mul(ds, bwd.call("Cos", z)))
 			gi := bwd.Get(i) // read three times, written at each
 			bwd.Accum(dw, bwd.Mul(dz, bwd.Load(x, gi)))

@@ -110,12 +110,9 @@ func (e *funcEmitter) fields(tape *ir.Value, f *ir.TapeField, n int) ([]*jen.Sta
 	return out, nil
 }
 
-// tapeLoad returns t.f for a scalar field.
+// tapeLoad returns t.f: a scalar field's value, or a stack's slice.
 func (e *funcEmitter) tapeLoad(v *ir.Value) (expr, error) {
 	f := v.Aux.(*ir.TapeField)
-	if f.Stack {
-		return expr{}, fmt.Errorf("tape.load of stack field %s (pop it)", f.Name)
-	}
 	tf, err := e.fields(v.Args[0], f, 1)
 	if err != nil {
 		return expr{}, err
@@ -149,26 +146,6 @@ func (e *funcEmitter) tapeWrite(v *ir.Value) ([]stmt, error) {
 		return one(tf[0].Op("=").Append(tf[1], xc.code), stmtSimple), nil
 	}
 	return one(tf[0].Op("=").Add(xc.code), stmtSimple), nil
-}
-
-// popStmts pops the top of a stack field: x := t.f[len(t.f)-1], then
-// t.f = t.f[:len(t.f)-1], without the first when nothing reads x.
-func (e *funcEmitter) popStmts(v *ir.Value) ([]stmt, error) {
-	f := v.Aux.(*ir.TapeField)
-	if !f.Stack {
-		return nil, fmt.Errorf("tape.pop of scalar field %s", f.Name)
-	}
-	tf, err := e.fields(v.Args[0], f, 5)
-	if err != nil {
-		return nil, err
-	}
-	var out []stmt
-	if name, ok := e.names[v]; ok {
-		top := jen.Len(tf[3]).Op("-").Lit(1)
-		out = one(jen.Id(name).Op(":=").Add(tf[4]).Index(top), stmtDefine)
-	}
-	rest := jen.Len(tf[2]).Op("-").Lit(1)
-	return append(out, one(tf[0].Op("=").Add(tf[1]).Index(jen.Empty(), rest), stmtSimple)...), nil
 }
 
 // localTape returns var t Name: a tape of the function's own, which the

@@ -2,8 +2,7 @@ package ir
 
 // Live returns the values f needs: its statements (returns, comments,
 // stores, control flow, tape writes), the parameters, the values with
-// effects (a copy into a slice, a pop off the tape, a range index, an
-// invoke), the declarations and assignments of variables something reads,
+// effects (a copy into a slice, a range index, an invoke), the declarations and assignments of variables something reads,
 // and, transitively, the values they read. Every other value is pure or
 // only reads, so a value outside this set computes something nobody uses.
 func Live(f *Func) map[*Value]bool {
@@ -47,7 +46,7 @@ func Live(f *Func) map[*Value]bool {
 // isRoot reports whether v must be kept whether or not anything reads it.
 func isRoot(v *Value) bool {
 	switch v.Op {
-	case OpParam, OpCopySlice, OpTapePop, OpIndex, OpLocalTape, OpInvoke:
+	case OpParam, OpCopySlice, OpIndex, OpLocalTape, OpInvoke:
 		return true
 	}
 	return !v.Op.HasValue()

@@ -67,8 +67,7 @@
 //
 //	tape.reset f %t                 t.f = t.f[:0], for a stack field
 //	tape.save f %t %x               t.f = x, or push x on the stack t.f
-//	%x = tape.load f %t : float64   t.f
-//	%x = tape.pop f %t : float64    the top of the stack t.f, popped
+//	%x = tape.load f %t : float64   t.f (for a stack, %x is a []float64)
 //	accum %p %x                     *p += x
 //	%t = tape.local : *FTape        a tape of the function's own
 //

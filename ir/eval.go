@@ -577,7 +577,7 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 		}
 		return i, nil
 
-	case op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapePop,
+	case op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad,
 		op == OpLocalTape, op == OpAccum:
 		return fr.tape(v)
 
@@ -792,7 +792,7 @@ func (fr *evalFrame) tape(v *Value) (any, error) {
 	if !ok {
 		return nil, fr.fail(v, "no tape field")
 	}
-	if stack := v.Op == OpTapeReset || v.Op == OpTapePop; stack && !fld.Stack {
+	if v.Op == OpTapeReset && !fld.Stack {
 		return nil, fr.fail(v, "%v of scalar field %s", v.Op, fld.Name)
 	}
 	switch v.Op {
@@ -807,22 +807,13 @@ func (fr *evalFrame) tape(v *Value) (any, error) {
 		}
 	case OpTapeLoad:
 		if fld.Stack {
-			return nil, fr.fail(v, "load of stack field %s", fld.Name)
+			return NewSlice(t.stacks[fld]...), nil // a copy: the backward sweep only reads it
 		}
 		x, ok := t.scalars[fld]
 		if !ok {
 			return evalZero(fld.Type), nil // a field never saved holds its zero value
 		}
 		return evalCopy(fld.Type, x), nil
-	case OpTapePop:
-		st := t.stacks[fld]
-		if len(st) == 0 {
-			return nil, fr.fail(v, "pop of empty stack %s", fld.Name)
-		}
-		x := st[len(st)-1]
-		st[len(st)-1] = nil
-		t.stacks[fld] = st[:len(st)-1]
-		return x, nil
 	}
 	return nil, nil
 }

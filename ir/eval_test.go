@@ -367,7 +367,7 @@ func evBuildFwd() *Func {
 // Bwd(t *FTape, dxs []float64) {
 //
 //	n := t.n
-//	for i := range n { dxs[n-1-i] = pop(t.sq) }
+//	for i := range n { dxs[i] = t.sq[i] }
 //
 // }
 func evBuildBwd() *Func {
@@ -379,7 +379,7 @@ func evBuildBwd() *Func {
 	l := b.Range("", n)
 	b.In(l.Blocks[0], func() {
 		i := b.Index("i")
-		b.Store(dxs, b.Sub(b.Sub(n, evI64(b, 1)), i), b.TapePop(t, evSq))
+		b.Store(dxs, i, b.Load(b.TapeLoad(t, evSq), i))
 	})
 	b.Return()
 	return f
@@ -654,15 +654,6 @@ func TestEvalErrors(t *testing.T) {
 		}
 		return f
 	}
-	popTwice := func() *Func {
-		f := NewFunc("PopTwice", nil, []Result{{"", Float64}})
-		b := NewBuilder(f)
-		tp := b.LocalTape(evTapeTy, "t")
-		b.TapeSave(tp, evSq, evF64(b, 1))
-		b.TapePop(tp, evSq)
-		b.Return(b.TapePop(tp, evSq))
-		return f
-	}
 	undeclared := func() *Func {
 		f := NewFunc("Undeclared", nil, []Result{{"", Float64}})
 		b := NewBuilder(f)
@@ -701,7 +692,6 @@ func TestEvalErrors(t *testing.T) {
 		{"integer division by zero",
 			oneArg("Div", Int, Int, func(b *Builder, p *Value) *Value { return b.Div(evI64(b, 1), p) }),
 			nil, []any{int64(0)}, "integer divide by zero"},
-		{"pop of an empty stack", popTwice(), nil, nil, "pop of empty stack sq"},
 		{"invoke of a missing function",
 			oneArg("Call", Float64, Float64, func(b *Builder, p *Value) *Value {
 				return b.Invoke(Callee{Name: "Missing"}, Float64, p)

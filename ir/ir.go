@@ -59,8 +59,7 @@ const (
 	// The tape of reverse mode's split form; Args[0] is the tape.
 	OpTapeReset // Aux: *TapeField; empties a stack field; no value
 	OpTapeSave  // Aux: *TapeField; stores Args[1] in a field or pushes it on a stack; no value
-	OpTapeLoad  // Aux: *TapeField; the value of a scalar field
-	OpTapePop   // Aux: *TapeField; pops the top of a stack field
+	OpTapeLoad  // Aux: *TapeField; a scalar field's value, or a stack field's entries
 	OpAccum     // *Args[0] += Args[1], through a pointer; no value
 	OpLocalTape // a tape of the function's own, Type TapeRef
 
@@ -120,7 +119,6 @@ var opNames = [...]string{
 	OpTapeReset: "tape.reset",
 	OpTapeSave:  "tape.save",
 	OpTapeLoad:  "tape.load",
-	OpTapePop:   "tape.pop",
 	OpAccum:     "accum",
 	OpLocalTape: "tape.local",
 

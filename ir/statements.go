@@ -120,14 +120,14 @@ func (b *Builder) TapeSave(tape *Value, fld *TapeField, x *Value) *Value {
 	return b.add(OpTapeSave, nil, fld, tape, x)
 }
 
-// TapeLoad reads scalar field fld of tape.
+// TapeLoad reads field fld of tape: its value, or for a stack the slice of
+// its entries, oldest first.
 func (b *Builder) TapeLoad(tape *Value, fld *TapeField) *Value {
-	return b.add(OpTapeLoad, fld.Type, fld, tape)
-}
-
-// TapePop pops the top of stack field fld of tape.
-func (b *Builder) TapePop(tape *Value, fld *TapeField) *Value {
-	return b.add(OpTapePop, fld.Type, fld, tape)
+	t := fld.Type
+	if fld.Stack {
+		t = Slice{Elem: t}
+	}
+	return b.add(OpTapeLoad, t, fld, tape)
 }
 
 // Accum adds x to *p.

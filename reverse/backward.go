@@ -36,7 +36,8 @@ type backward struct {
 	acc   map[*ir.Value]*ir.Var     // adjoint accumulators for the others
 	dvar  map[*ir.Var]*ir.Var       // the adjoint of each active variable
 
-	counter map[*ir.Var]*ir.Value // canonical loop counters, inside their backward loop
+	counter map[*ir.Var]*ir.Value     // canonical loop counters, inside their backward loop
+	cursor  map[*ir.TapeField]*ir.Var // where the backward sweep is in each stack
 	// pending holds adjoint variables logically reset to zero but not yet
 	// written, with the value they held: x = x + e resets dx and its get
 	// of x adds dx back, and the two cancel without code.
@@ -179,11 +180,27 @@ func (bw *backward) flag(v *ir.Value) *ir.Value {
 	return f
 }
 
+// readTape reads a field of the tape: a scalar field's value, or a
+// stack's next entry from the top. Stacks are read through a cursor of the
+// backward function's own (nz, declared at its top from len(t.z)), never
+// popped: the backward function only reads the tape, so one forward run can
+// serve several backward runs, one per seed, from several goroutines.
 func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
-	if fld.Stack {
-		return bw.b.TapePop(bw.tape, fld)
+	b := bw.b
+	if !fld.Stack {
+		return b.TapeLoad(bw.tape, fld)
 	}
-	return bw.b.TapeLoad(bw.tape, fld)
+	cur, ok := bw.cursor[fld]
+	if !ok {
+		cur = &ir.Var{Name: "n" + fld.Name, Type: ir.Int}
+		bw.cursor[fld] = cur
+		bw.inPrologue(bw.frames[bw.s.f.Body], 0, func() *ir.Value {
+			b.Declare(cur, b.Len(b.TapeLoad(bw.tape, fld)))
+			return nil
+		})
+	}
+	b.Set(cur, b.Sub(b.Get(cur), b.Const(ir.Int, int64(1))))
+	return b.Load(b.TapeLoad(bw.tape, fld), b.Get(cur))
 }
 
 // value builds the backward code of one forward value or statement.

@@ -64,6 +64,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 		dvar:     make(map[*ir.Var]*ir.Var),
 		counter:  make(map[*ir.Var]*ir.Value),
 		pending:  make(map[*ir.Var]*ir.Value),
+		cursor:   make(map[*ir.TapeField]*ir.Var),
 		trips:    make(map[*ir.Value]*ir.Value),
 		flags:    make(map[*ir.Value]*ir.Value),
 		paramAdj: make(map[int]*ir.Value),
@@ -116,7 +117,7 @@ func backwardDoc(f, g *ir.Func, s *splitter) []string {
 	for _, p := range g.Params[1 : 1+len(f.Results)] {
 		seeds = append(seeds, p.Name)
 	}
-	return []string{fmt.Sprintf("%s adds to %s the vector-Jacobian product of %s with the seeds %s, at the point recorded in t by %s. It only reads t, so several calls may share it, and it adds rather than sets, so one buffer can sum a mini-batch.",
+	return []string{fmt.Sprintf("%s adds to %s the vector-Jacobian product of %s with the seeds %s, at the point recorded in t by %s. It only reads t, so one forward run serves any number of backward runs (one per seed, from several goroutines at once); it adds rather than sets, so one buffer can sum a mini-batch.",
 		g.Name, list(bufs), f.Name, strings.Join(seeds, ", "), s.forwardName())}
 }
 

@@ -52,8 +52,9 @@ func LossForward(t *LossTape, w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y 
 
 // LossBackward adds to dw11, dw12, dw21, dw22, dw3, dw4, db1, db2 and db3 the
 // vector-Jacobian product of Loss with the seeds s, at the point recorded in t
-// by LossForward. It only reads t, so several calls may share it, and it adds
-// rather than sets, so one buffer can sum a mini-batch.
+// by LossForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
 func LossBackward(t *LossTape, s float64, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3 *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	e := t.e
@@ -193,8 +194,9 @@ func SigmoidLossForward(t *SigmoidLossTape, w1, w2, b1, w3, b2, x1, x2, y float6
 
 // SigmoidLossBackward adds to dw1, dw2, db1, dw3 and db2 the vector-Jacobian
 // product of SigmoidLoss with the seeds s, at the point recorded in t by
-// SigmoidLossForward. It only reads t, so several calls may share it, and it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// SigmoidLossForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
 func SigmoidLossBackward(t *SigmoidLossTape, s float64, dw1, dw2, db1, dw3, db2 *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	e := t.e

@@ -27,8 +27,9 @@ func SumSquaresForward(t *SumSquaresTape, x []float64) float64 {
 
 // SumSquaresBackward adds to dx the vector-Jacobian product of SumSquares with
 // the seeds s, at the point recorded in t by SumSquaresForward. It only reads
-// t, so several calls may share it, and it adds rather than sets, so one buffer
-// can sum a mini-batch.
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func SumSquaresBackward(t *SumSquaresTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
@@ -93,9 +94,9 @@ func DotForward(t *DotTape, w, x []float64) float64 {
 }
 
 // DotBackward adds to dw the vector-Jacobian product of Dot with the seeds s,
-// at the point recorded in t by DotForward. It only reads t, so several calls
-// may share it, and it adds rather than sets, so one buffer can sum a
-// mini-batch.
+// at the point recorded in t by DotForward. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 func DotBackward(t *DotTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
@@ -179,33 +180,34 @@ func LogSumExpForward(t *LogSumExpTape, x []float64) float64 {
 
 // LogSumExpBackward adds to dx the vector-Jacobian product of LogSumExp with
 // the seeds s, at the point recorded in t by LogSumExpForward. It only reads t,
-// so several calls may share it, and it adds rather than sets, so one buffer
-// can sum a mini-batch.
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func LogSumExpBackward(t *LogSumExpTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	t1 := len(x)
 	var dm float64
 	var ds float64
+	nexp := len(t.exp)
 	t2 := len(x)
+	ncond := len(t.cond)
 	if t1 == 0 {
 		dm += s
 	} else {
 		ds += s / t.s
 		dm += s
 		for k := t1 - 1; k >= 0; k-- {
-			t3 := t.exp[len(t.exp)-1]
-			t.exp = t.exp[:len(t.exp)-1]
-			dv2 := ds * t3
+			nexp--
+			dv2 := ds * t.exp[nexp]
 			dm -= dv2
 			dx[k] += dv2
 		}
 	}
 	for k2 := t2 - 1; k2 >= 0; k2-- {
-		c1 := t.cond[len(t.cond)-1]
-		t.cond = t.cond[:len(t.cond)-1]
+		ncond--
 		var dv float64
-		if c1 {
+		if t.cond[ncond] {
 			dv += dm
 			dm = 0
 		}
@@ -310,9 +312,10 @@ func SmoothForward(t *SmoothTape, x []float64, iters int) float64 {
 }
 
 // SmoothBackward adds to dx the vector-Jacobian product of Smooth with the
-// seeds s, at the point recorded in t by SmoothForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by SmoothForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
@@ -321,6 +324,7 @@ func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 	x := t.x
 	dbuf := make([]float64, len(x))
 	t2 := t.iters
+	niters2 := len(t.iters2)
 	t3 := t.copied
 	ds += s
 	for i2 := t1 - 1; i2 >= 0; i2-- {
@@ -330,8 +334,8 @@ func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 		dbuf[i2] += dv
 	}
 	for it := t2 - 1; it >= 0; it-- {
-		t5 := t.iters2[len(t.iters2)-1]
-		t.iters2 = t.iters2[:len(t.iters2)-1]
+		niters2--
+		t5 := t.iters2[niters2]
 		for i := t5; i >= 1; i-- {
 			t6 := i + 1
 			t7 := i - 1
@@ -417,20 +421,21 @@ func ProductForward(t *ProductTape, x []float64) float64 {
 
 // ProductBackward adds to dx the vector-Jacobian product of Product with the
 // seeds s, at the point recorded in t by ProductForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func ProductBackward(t *ProductTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dp float64
 	x := t.x
 	t1 := len(x)
+	np := len(t.p)
 	dp += s
 	for i := t1 - 1; i >= 0; i-- {
-		t2 := t.p[len(t.p)-1]
-		t.p = t.p[:len(t.p)-1]
-		t3 := dp * x[i]
-		dx[i] += dp * t2
-		dp = t3
+		np--
+		t2 := dp * x[i]
+		dx[i] += dp * t.p[np]
+		dp = t2
 	}
 }
 
@@ -496,19 +501,22 @@ func HornerForward(t *HornerTape, x float64, c []float64) float64 {
 
 // HornerBackward adds to dx and dc the vector-Jacobian product of Horner with
 // the seeds s, at the point recorded in t by HornerForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func HornerBackward(t *HornerTape, s float64, dx *float64, dc []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	t1 := t.iters
+	ni := len(t.i)
+	nr := len(t.r)
 	x := t.x
 	dr += s
 	for k := t1; k > 0; k-- {
-		t2 := t.i[len(t.i)-1]
-		t.i = t.i[:len(t.i)-1]
-		t3 := t.r[len(t.r)-1]
-		t.r = t.r[:len(t.r)-1]
+		ni--
+		t2 := t.i[ni]
+		nr--
+		t3 := t.r[nr]
 		dc[t2] += dr
 		*dx += dr * t3
 		dr *= x
@@ -587,8 +595,9 @@ func PiecewiseForward(t *PiecewiseTape, x, y float64) float64 {
 
 // PiecewiseBackward adds to dx and dy the vector-Jacobian product of Piecewise
 // with the seeds s, at the point recorded in t by PiecewiseForward. It only
-// reads t, so several calls may share it, and it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func PiecewiseBackward(t *PiecewiseTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
@@ -695,8 +704,9 @@ func ModesForward(t *ModesTape, x float64, mode int) float64 {
 }
 
 // ModesBackward adds to dx the vector-Jacobian product of Modes with the seeds
-// s, at the point recorded in t by ModesForward. It only reads t, so several
-// calls may share it, and it adds rather than sets, so one buffer can sum a
+// s, at the point recorded in t by ModesForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func ModesBackward(t *ModesTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
@@ -804,23 +814,26 @@ func NewtonForward(t *NewtonTape, a, y0 float64) float64 {
 }
 
 // NewtonBackward adds to da the vector-Jacobian product of Newton with the
-// seeds s, at the point recorded in t by NewtonForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by NewtonForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func NewtonBackward(t *NewtonTape, s float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dy float64
 	t1 := t.iters
+	ny := len(t.y)
+	ntmp := len(t.tmp)
 	dy += s
 	for k := t1; k > 0; k-- {
-		t2 := t.y[len(t.y)-1]
-		t.y = t.y[:len(t.y)-1]
-		t3 := t.tmp[len(t.tmp)-1]
-		t.tmp = t.tmp[:len(t.tmp)-1]
-		t4 := dy * 0.5
-		*da += t4 / t2
-		dy = -(t4 * (t3 / t2))
-		dy += t4
+		ny--
+		t2 := t.y[ny]
+		ntmp--
+		t3 := dy * 0.5
+		t4 := t.tmp[ntmp] / t2
+		*da += t3 / t2
+		dy = -(t3 * t4)
+		dy += t3
 	}
 }
 
@@ -885,8 +898,9 @@ func HalveForward(t *HalveTape, x, limit float64) float64 {
 }
 
 // HalveBackward adds to dx the vector-Jacobian product of Halve with the seeds
-// s, at the point recorded in t by HalveForward. It only reads t, so several
-// calls may share it, and it adds rather than sets, so one buffer can sum a
+// s, at the point recorded in t by HalveForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func HalveBackward(t *HalveTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
@@ -984,34 +998,36 @@ func FirstAboveForward(t *FirstAboveTape, m [][]float64, limit float64) float64 
 
 // FirstAboveBackward adds to dm the vector-Jacobian product of FirstAbove with
 // the seeds s, at the point recorded in t by FirstAboveForward. It only reads
-// t, so several calls may share it, and it adds rather than sets, so one buffer
-// can sum a mini-batch.
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func FirstAboveBackward(t *FirstAboveTape, s float64, dm [][]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	var dp float64
 	t1 := t.iters
+	niters2 := len(t.iters2)
+	ncond := len(t.cond)
+	np := len(t.p)
 	m := t.m
 	if t.done {
 		ds += s
 		dp += s
 	}
 	for k := t1 - 1; k >= 0; k-- {
-		t2 := t.iters2[len(t.iters2)-1]
-		t.iters2 = t.iters2[:len(t.iters2)-1]
+		niters2--
+		t2 := t.iters2[niters2]
 		row := m[k]
 		drow := dm[k]
 		for j := t2 - 1; j >= 0; j-- {
-			c1 := t.cond[len(t.cond)-1]
-			t.cond = t.cond[:len(t.cond)-1]
-			t3 := t.p[len(t.p)-1]
-			t.p = t.p[:len(t.p)-1]
-			if c1 {
+			ncond--
+			np--
+			if t.cond[ncond] {
 				dp += s
 			}
-			t4 := dp * row[j]
-			drow[j] += dp * t3
-			dp = t4
+			t3 := dp * row[j]
+			drow[j] += dp * t.p[np]
+			dp = t3
 			drow[j] += ds
 		}
 		ds = 0
@@ -1094,19 +1110,21 @@ func TriangleForward(t *TriangleTape, x, w []float64) float64 {
 
 // TriangleBackward adds to dx and dw the vector-Jacobian product of Triangle
 // with the seeds s, at the point recorded in t by TriangleForward. It only
-// reads t, so several calls may share it, and it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func TriangleBackward(t *TriangleTape, s float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
 	t1 := len(x)
+	niters := len(t.iters)
 	w := t.w
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		t2 := i
-		t3 := t.iters[len(t.iters)-1]
-		t.iters = t.iters[:len(t.iters)-1]
+		niters--
+		t3 := t.iters[niters]
 		for j := t3 - 1; j >= 0; j-- {
 			t4 := x[t2]
 			t5 := x[j]
@@ -1199,18 +1217,20 @@ rows:
 }
 
 // SkipsBackward adds to dm the vector-Jacobian product of Skips with the seeds
-// s, at the point recorded in t by SkipsForward. It only reads t, so several
-// calls may share it, and it adds rather than sets, so one buffer can sum a
+// s, at the point recorded in t by SkipsForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func SkipsBackward(t *SkipsTape, s float64, dm [][]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	t1 := t.iters
+	niters2 := len(t.iters2)
 	m := t.m
 	ds += s
 	for k := t1 - 1; k >= 0; k-- {
-		t2 := t.iters2[len(t.iters2)-1]
-		t.iters2 = t.iters2[:len(t.iters2)-1]
+		niters2--
+		t2 := t.iters2[niters2]
 		row := m[k]
 		drow := dm[k]
 		for j := t2 - 1; j >= 0; j-- {
@@ -1317,34 +1337,35 @@ func MatVecForward(t *MatVecTape, W [][]float64, x, b, out []float64) float64 {
 
 // MatVecBackward adds to dW, dx, db and dout the vector-Jacobian product of
 // MatVec with the seeds s, at the point recorded in t by MatVecForward. It only
-// reads t, so several calls may share it, and it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func MatVecBackward(t *MatVecTape, s float64, dW [][]float64, dx, db, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	W := t.W
 	t1 := len(W)
+	nacc := len(t.acc)
+	nacc2 := len(t.acc2)
 	var dacc float64
 	x := t.x
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
-		t2 := t.acc[len(t.acc)-1]
-		t.acc = t.acc[:len(t.acc)-1]
-		t3 := t.acc2[len(t.acc2)-1]
-		t.acc2 = t.acc2[:len(t.acc2)-1]
-		t4 := W[i]
-		t5 := len(t4)
-		t6 := dW[i]
-		dacc += ds * t2
-		dacc += ds * t3
-		t7 := dout[i]
+		nacc--
+		nacc2--
+		t2 := W[i]
+		t3 := len(t2)
+		t4 := dW[i]
+		dacc += ds * t.acc[nacc]
+		dacc += ds * t.acc2[nacc2]
+		t5 := dout[i]
 		dout[i] = 0
-		dacc += t7
-		for j := t5 - 1; j >= 0; j-- {
-			wij := t4[j]
+		dacc += t5
+		for j := t3 - 1; j >= 0; j-- {
+			wij := t2[j]
 			dwij := dacc * x[j]
 			dx[j] += dacc * wij
-			t6[j] += dwij
+			t4[j] += dwij
 		}
 		db[i] += dacc
 		dacc = 0
@@ -1441,8 +1462,9 @@ func ScaleForward(t *ScaleTape, a float64, x, out []float64) {
 
 // ScaleBackward adds to da, dx and dout the vector-Jacobian product of Scale
 // with the seeds , at the point recorded in t by ScaleForward. It only reads t,
-// so several calls may share it, and it adds rather than sets, so one buffer
-// can sum a mini-batch.
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func ScaleBackward(t *ScaleTape, da *float64, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
@@ -1527,13 +1549,15 @@ func InteriorForward(t *InteriorTape, x []float64) float64 {
 
 // InteriorBackward adds to dx the vector-Jacobian product of Interior with the
 // seeds s, at the point recorded in t by InteriorForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func InteriorBackward(t *InteriorTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	t1 := len(x)
 	var ds float64
+	nk := len(t.k)
 	if t1 < 2 {
 	} else {
 		t2 := t1 - 1
@@ -1543,11 +1567,10 @@ func InteriorBackward(t *InteriorTape, s float64, dx []float64) {
 		din := dx[1:t2]
 		ds += s
 		for k := t3 - 1; k >= 0; k-- {
-			t4 := t.k[len(t.k)-1]
-			t.k = t.k[:len(t.k)-1]
-			t5 := weights[t4%3]
+			nk--
+			t4 := weights[t.k[nk]%3]
 			v := in[k]
-			dv := ds*(t5*v) + ds*v*t5
+			dv := ds*(t4*v) + ds*v*t4
 			din[k] += dv
 		}
 	}
@@ -1617,9 +1640,10 @@ func WindowForward(t *WindowTape, x []float64) float64 {
 }
 
 // WindowBackward adds to dx the vector-Jacobian product of Window with the
-// seeds s, at the point recorded in t by WindowForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by WindowForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func WindowBackward(t *WindowTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
@@ -1688,9 +1712,9 @@ func ArrForward(t *ArrTape, a [3]float64, k float64) float64 {
 }
 
 // ArrBackward adds to da the vector-Jacobian product of Arr with the seeds s,
-// at the point recorded in t by ArrForward. It only reads t, so several calls
-// may share it, and it adds rather than sets, so one buffer can sum a
-// mini-batch.
+// at the point recorded in t by ArrForward. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 func ArrBackward(t *ArrTape, s float64, da *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dsq [3]float64
@@ -1757,9 +1781,10 @@ func SingleForward(t *SingleTape, x []float32) float32 {
 }
 
 // SingleBackward adds to dx the vector-Jacobian product of Single with the
-// seeds s, at the point recorded in t by SingleForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by SingleForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func SingleBackward(t *SingleTape, s float32, dx []float32) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float32
@@ -1825,8 +1850,9 @@ func ClampForward(t *ClampTape, x, lo, hi float64) float64 {
 
 // ClampBackward adds to dx, dlo and dhi the vector-Jacobian product of Clamp
 // with the seeds s, at the point recorded in t by ClampForward. It only reads
-// t, so several calls may share it, and it adds rather than sets, so one buffer
-// can sum a mini-batch.
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func ClampBackward(t *ClampTape, s float64, dx, dlo, dhi *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
@@ -1911,14 +1937,16 @@ func SmoothWorkForward(t *SmoothWorkTape, x, buf []float64, iters int) float64 {
 
 // SmoothWorkBackward adds to dx and dbuf the vector-Jacobian product of
 // SmoothWork with the seeds s, at the point recorded in t by SmoothWorkForward.
-// It only reads t, so several calls may share it, and it adds rather than sets,
-// so one buffer can sum a mini-batch.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func SmoothWorkBackward(t *SmoothWorkTape, s float64, dx, dbuf []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	buf := t.buf
 	t1 := len(buf)
 	t2 := t.iters
+	niters2 := len(t.iters2)
 	t3 := t.copied
 	ds += s
 	for i2 := t1 - 1; i2 >= 0; i2-- {
@@ -1928,8 +1956,8 @@ func SmoothWorkBackward(t *SmoothWorkTape, s float64, dx, dbuf []float64) {
 		dbuf[i2] += dv
 	}
 	for it := t2 - 1; it >= 0; it-- {
-		t5 := t.iters2[len(t.iters2)-1]
-		t.iters2 = t.iters2[:len(t.iters2)-1]
+		niters2--
+		t5 := t.iters2[niters2]
 		for i := t5; i >= 1; i-- {
 			t6 := i + 1
 			t7 := i - 1

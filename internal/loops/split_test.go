@@ -259,3 +259,23 @@ func TestConcurrentCalls(t *testing.T) {
 		t.Fatal(e)
 	}
 }
+
+// The backward function only reads the tape: one forward run serves
+// several backward runs, here with two seeds, one of them from another
+// goroutine.
+func TestOneForwardManyBackward(t *testing.T) {
+	x := []float64{0.5, -2, 3, 1.25}
+	var tape LogSumExpTape
+	LogSumExpForward(&tape, x)
+	_, g := LogSumExpGrad(x)
+	d1, d2 := make([]float64, len(x)), make([]float64, len(x))
+	done := make(chan bool)
+	go func() { LogSumExpBackward(&tape, 2, d2); done <- true }()
+	LogSumExpBackward(&tape, 1, d1)
+	<-done
+	for i := range g {
+		if d1[i] != g[i] || !fdcheck.Close(d2[i], 2*g[i], 1e-15) {
+			t.Errorf("entry %d: backward runs gave %v and %v on one tape, want %v and %v", i, d1[i], d2[i], g[i], 2*g[i])
+		}
+	}
+}

@@ -28,9 +28,10 @@ func AbsForward(t *AbsTape, x, y float64) float64 {
 }
 
 // AbsBackward adds to dx and dy the vector-Jacobian product of Abs with the
-// seeds s, at the point recorded in t by AbsForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by AbsForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func AbsBackward(t *AbsTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -105,9 +106,10 @@ func AcosForward(t *AcosTape, x, y float64) float64 {
 }
 
 // AcosBackward adds to dx and dy the vector-Jacobian product of Acos with the
-// seeds s, at the point recorded in t by AcosForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by AcosForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func AcosBackward(t *AcosTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -171,9 +173,10 @@ func AsinForward(t *AsinTape, x, y float64) float64 {
 }
 
 // AsinBackward adds to dx and dy the vector-Jacobian product of Asin with the
-// seeds s, at the point recorded in t by AsinForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by AsinForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func AsinBackward(t *AsinTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -237,9 +240,10 @@ func AtanForward(t *AtanTape, x, y float64) float64 {
 }
 
 // AtanBackward adds to dx and dy the vector-Jacobian product of Atan with the
-// seeds s, at the point recorded in t by AtanForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by AtanForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func AtanBackward(t *AtanTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -300,9 +304,10 @@ func CbrtForward(t *CbrtTape, x, y float64) float64 {
 }
 
 // CbrtBackward adds to dx and dy the vector-Jacobian product of Cbrt with the
-// seeds s, at the point recorded in t by CbrtForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by CbrtForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func CbrtBackward(t *CbrtTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.cbrt
@@ -366,9 +371,10 @@ func CosForward(t *CosTape, x, y float64) float64 {
 }
 
 // CosBackward adds to dx and dy the vector-Jacobian product of Cos with the
-// seeds s, at the point recorded in t by CosForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by CosForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func CosBackward(t *CosTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -431,9 +437,10 @@ func CoshForward(t *CoshTape, x, y float64) float64 {
 }
 
 // CoshBackward adds to dx and dy the vector-Jacobian product of Cosh with the
-// seeds s, at the point recorded in t by CoshForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by CoshForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func CoshBackward(t *CoshTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -497,9 +504,10 @@ func ErfForward(t *ErfTape, x, y float64) float64 {
 }
 
 // ErfBackward adds to dx and dy the vector-Jacobian product of Erf with the
-// seeds s, at the point recorded in t by ErfForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by ErfForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func ErfBackward(t *ErfTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -559,9 +567,10 @@ func ExpForward(t *ExpTape, x, y float64) float64 {
 }
 
 // ExpBackward adds to dx and dy the vector-Jacobian product of Exp with the
-// seeds s, at the point recorded in t by ExpForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by ExpForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func ExpBackward(t *ExpTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.exp
@@ -621,9 +630,10 @@ func Expm1Forward(t *Expm1Tape, x, y float64) float64 {
 }
 
 // Expm1Backward adds to dx and dy the vector-Jacobian product of Expm1 with the
-// seeds s, at the point recorded in t by Expm1Forward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by Expm1Forward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func Expm1Backward(t *Expm1Tape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.expm1
@@ -687,9 +697,10 @@ func LogForward(t *LogTape, x, y float64) float64 {
 }
 
 // LogBackward adds to dx and dy the vector-Jacobian product of Log with the
-// seeds s, at the point recorded in t by LogForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by LogForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func LogBackward(t *LogTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -752,9 +763,10 @@ func Log10Forward(t *Log10Tape, x, y float64) float64 {
 }
 
 // Log10Backward adds to dx and dy the vector-Jacobian product of Log10 with the
-// seeds s, at the point recorded in t by Log10Forward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by Log10Forward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func Log10Backward(t *Log10Tape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -818,9 +830,10 @@ func Log1pForward(t *Log1pTape, x, y float64) float64 {
 }
 
 // Log1pBackward adds to dx and dy the vector-Jacobian product of Log1p with the
-// seeds s, at the point recorded in t by Log1pForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by Log1pForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func Log1pBackward(t *Log1pTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -884,9 +897,10 @@ func Log2Forward(t *Log2Tape, x, y float64) float64 {
 }
 
 // Log2Backward adds to dx and dy the vector-Jacobian product of Log2 with the
-// seeds s, at the point recorded in t by Log2Forward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by Log2Forward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func Log2Backward(t *Log2Tape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -950,9 +964,10 @@ func SinForward(t *SinTape, x, y float64) float64 {
 }
 
 // SinBackward adds to dx and dy the vector-Jacobian product of Sin with the
-// seeds s, at the point recorded in t by SinForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by SinForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func SinBackward(t *SinTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -1015,9 +1030,10 @@ func SinhForward(t *SinhTape, x, y float64) float64 {
 }
 
 // SinhBackward adds to dx and dy the vector-Jacobian product of Sinh with the
-// seeds s, at the point recorded in t by SinhForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by SinhForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func SinhBackward(t *SinhTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -1078,9 +1094,10 @@ func SqrtForward(t *SqrtTape, x, y float64) float64 {
 }
 
 // SqrtBackward adds to dx and dy the vector-Jacobian product of Sqrt with the
-// seeds s, at the point recorded in t by SqrtForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by SqrtForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func SqrtBackward(t *SqrtTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.sqrt
@@ -1141,9 +1158,10 @@ func TanForward(t *TanTape, x, y float64) float64 {
 }
 
 // TanBackward adds to dx and dy the vector-Jacobian product of Tan with the
-// seeds s, at the point recorded in t by TanForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by TanForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func TanBackward(t *TanTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.tan
@@ -1203,9 +1221,10 @@ func TanhForward(t *TanhTape, x, y float64) float64 {
 }
 
 // TanhBackward adds to dx and dy the vector-Jacobian product of Tanh with the
-// seeds s, at the point recorded in t by TanhForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by TanhForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func TanhBackward(t *TanhTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.tanh
@@ -1265,9 +1284,10 @@ func Atan2Forward(t *Atan2Tape, x, y float64) float64 {
 }
 
 // Atan2Backward adds to dx and dy the vector-Jacobian product of Atan2 with the
-// seeds s, at the point recorded in t by Atan2Forward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by Atan2Forward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func Atan2Backward(t *Atan2Tape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
@@ -1332,9 +1352,10 @@ func HypotForward(t *HypotTape, x, y float64) float64 {
 }
 
 // HypotBackward adds to dx and dy the vector-Jacobian product of Hypot with the
-// seeds s, at the point recorded in t by HypotForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by HypotForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func HypotBackward(t *HypotTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
@@ -1403,9 +1424,10 @@ func MaxForward(t *MaxTape, x, y float64) float64 {
 }
 
 // MaxBackward adds to dx and dy the vector-Jacobian product of Max with the
-// seeds s, at the point recorded in t by MaxForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by MaxForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func MaxBackward(t *MaxTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
@@ -1476,9 +1498,10 @@ func MinForward(t *MinTape, x, y float64) float64 {
 }
 
 // MinBackward adds to dx and dy the vector-Jacobian product of Min with the
-// seeds s, at the point recorded in t by MinForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by MinForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func MinBackward(t *MinTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
@@ -1553,9 +1576,10 @@ func PowForward(t *PowTape, x, y float64) float64 {
 }
 
 // PowBackward adds to dx and dy the vector-Jacobian product of Pow with the
-// seeds s, at the point recorded in t by PowForward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by PowForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func PowBackward(t *PowTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
@@ -1626,9 +1650,10 @@ func Sin32Forward(t *Sin32Tape, x, y float32) float32 {
 }
 
 // Sin32Backward adds to dx and dy the vector-Jacobian product of Sin32 with the
-// seeds s, at the point recorded in t by Sin32Forward. It only reads t, so
-// several calls may share it, and it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by Sin32Forward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func Sin32Backward(t *Sin32Tape, s float32, dx, dy *float32) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -1700,8 +1725,9 @@ func PolarForward(t *PolarTape, r, theta float64) (float64, float64) {
 
 // PolarBackward adds to dr and dtheta the vector-Jacobian product of Polar with
 // the seeds s1, s2, at the point recorded in t by PolarForward. It only reads
-// t, so several calls may share it, and it adds rather than sets, so one buffer
-// can sum a mini-batch.
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func PolarBackward(t *PolarTape, s1, s2 float64, dr, dtheta *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	r := t.r
