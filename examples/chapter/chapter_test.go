@@ -225,3 +225,25 @@ func TestConcurrentCalls(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// The mini-batch gradient summed by LossBackward into one set of buffers,
+// with one tape reused, is the sum of the examples' gradients; and it
+// allocates nothing.
+func TestMiniBatchGradient(t *testing.T) {
+	got := batchGrad(reluWeights, miniBatch)
+	var want [9]float64
+	for _, ex := range miniBatch {
+		_, g := reluGrad(reluWeights, ex[0], ex[1], ex[2])
+		for i := range want {
+			want[i] += g[i]
+		}
+	}
+	for i := range want {
+		if !fdcheck.Close(got[i], want[i], 1e-15) {
+			t.Errorf("summed dL/d%s = %v, sum of gradients %v", reluNames[i], got[i], want[i])
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { batchGrad(reluWeights, miniBatch) }); n != 0 {
+		t.Errorf("batchGrad allocates %v times, want 0", n)
+	}
+}

@@ -30,6 +30,12 @@ func report(w io.Writer) {
 	dead[6] = -2
 	reportRelu(w, dead, 1, 2, 1)
 
+	fmt.Fprintln(w, "\nA mini-batch of three examples: the summed gradient, from one tape and one set of buffers")
+	g := batchGrad(reluWeights, miniBatch)
+	for i, name := range reluNames {
+		fmt.Fprintf(w, "  sum dL/d%-3s = %7.4f\n", name, memo(g[i]))
+	}
+
 	fmt.Fprintln(w, "\n2-1-1 sigmoid exercise, x = (1, 1), y = 0")
 	p := [5]float64{0.5, -0.3, 0.1, 0.8, 0.0} // w1 w2 b1 w3 b2
 	loss, dw1, dw2, db1, dw3, db2 := SigmoidLossGrad(p[0], p[1], p[2], p[3], p[4], 1, 1, 0)
@@ -62,3 +68,19 @@ func reluGrad(p [9]float64, x1, x2, y float64) (float64, [9]float64) {
 // memo returns a gradient for printing: a zero memo that arrived through a
 // negative factor is -0, which prints as "-0.000"; adding 0 makes it 0.
 func memo(g float64) float64 { return g + 0 }
+
+// miniBatch holds three examples (x1, x2, y): the chapter's, and two more.
+var miniBatch = [][3]float64{{1, 2, 1}, {0.5, -1, 0}, {2, 0.5, 1.5}}
+
+// batchGrad sums the gradient of Loss over a mini-batch with the split
+// form: one tape, reused for every example, and one set of gradient
+// buffers, which LossBackward adds to.
+func batchGrad(p [9]float64, batch [][3]float64) [9]float64 {
+	var tape LossTape
+	var g [9]float64
+	for _, ex := range batch {
+		LossForward(&tape, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], ex[0], ex[1], ex[2])
+		LossBackward(&tape, 1, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5], &g[6], &g[7], &g[8])
+	}
+	return g
+}
