@@ -291,10 +291,17 @@ func newSignature(f *ir.Func, wrt, outputs []int, name string) *ir.Func {
 		results = append(results, ir.Result{Type: r.Type})
 	}
 	g := ir.NewFunc(name, params, results)
-	g.Doc = []string{fmt.Sprintf("%s returns %s's results and then their directional derivatives along the tangents %s of %s, computed by forward-mode automatic differentiation.",
-		g.Name, f.Name, strings.Join(tangents, ", "), strings.Join(wrtNames, ", "))}
+	along := fmt.Sprintf("along the tangents %s of %s", strings.Join(tangents, ", "), strings.Join(wrtNames, ", "))
+	if len(f.Results) > 0 {
+		g.Doc = []string{fmt.Sprintf("%s returns %s's results and then their directional derivatives %s, computed by forward-mode automatic differentiation.",
+			g.Name, f.Name, along)}
+	} else {
+		g.Doc = []string{fmt.Sprintf("%s runs %s and computes, by forward-mode automatic differentiation, the directional derivatives of what it writes %s.",
+			g.Name, f.Name, along)}
+	}
 	if len(outNames) > 0 {
-		g.Doc = append(g.Doc, fmt.Sprintf("It writes the directional derivatives of what %s writes into its output slices into %s.", f.Name, list(outNames)))
+		g.Doc = append(g.Doc, fmt.Sprintf("It writes the directional derivatives of what %s writes into its output %s into %s.",
+			f.Name, plural(len(outNames), "slice", "slices"), list(outNames)))
 	}
 	return g
 }
@@ -305,4 +312,11 @@ func list(names []string) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

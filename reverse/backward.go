@@ -301,6 +301,9 @@ func (bw *backward) chain(v *ir.Value) {
 		y = bw.prim(v)
 	}
 	partials := rule(bw.b, y, args)
+	// An argument used twice (x*x) gets one contribution, summed.
+	var order []*ir.Value
+	contrib := make(map[*ir.Value][]*ir.Value)
 	for j, x := range v.Args {
 		if !active[j] || partials[j] == nil {
 			continue
@@ -309,7 +312,13 @@ func (bw *backward) chain(v *ir.Value) {
 		if x.Type != v.Type {
 			c = bw.b.Convert(c, x.Type)
 		}
-		bw.addAdj(v, x, c)
+		if contrib[x] == nil {
+			order = append(order, x)
+		}
+		contrib[x] = append(contrib[x], c)
+	}
+	for _, x := range order {
+		bw.addAdj(v, x, bw.b.Sum(x.Type, contrib[x]))
 	}
 }
 

@@ -36,7 +36,7 @@ func (s *splitter) buildForward(name string) *ir.Func {
 			}
 			return true
 		case old.Op.IsLoop() && s.tripF[old] != nil:
-			n := &ir.Var{Name: "iters", Type: ir.Int}
+			n := &ir.Var{Name: tripName(old), Type: ir.Int}
 			b.Declare(n, b.Const(ir.Int, int64(0)))
 			trips[old] = n
 		case old.Op.IsExit():

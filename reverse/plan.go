@@ -227,7 +227,7 @@ func (s *splitter) tripField(l *ir.Value) *ir.TapeField {
 	if f, ok := s.tripF[l]; ok {
 		return f
 	}
-	f := s.fields.add("iters", ir.Int, l.Block.Depth(), "how many iterations of a loop began")
+	f := s.fields.add(tripName(l), ir.Int, l.Block.Depth(), "how many iterations of "+loopName(l)+" began")
 	s.tripF[l] = f
 	return f
 }

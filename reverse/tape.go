@@ -25,7 +25,7 @@ func (tf *tapeFields) add(want string, t ir.Type, depth int, doc string) *ir.Tap
 	tf.taken[name] = true
 	stack := depth > 0
 	if stack {
-		doc += ", one entry per iteration, popped in reverse order"
+		doc += ", one entry per iteration of the loop around it, read back last first"
 	}
 	fld := &ir.TapeField{Name: name, Type: t, Stack: stack, Doc: fmt.Sprintf("%s: %s.", name, doc)}
 	tf.tape.Fields = append(tf.tape.Fields, fld)
@@ -49,8 +49,17 @@ func fieldName(v *ir.Value) string {
 	case v.Op == ir.OpCopySlice:
 		return "copied"
 	}
+	if name, ok := opWords[v.Op]; ok {
+		return name
+	}
 	return "tmp"
 }
+
+// opWords and opLong name an unnamed intermediate value by its operation.
+var (
+	opWords = map[ir.Op]string{ir.OpAdd: "sum", ir.OpSub: "diff", ir.OpMul: "prod", ir.OpDiv: "quo", ir.OpNeg: "neg", ir.OpConvert: "conv"}
+	opLong  = map[ir.Op]string{ir.OpAdd: "sum", ir.OpSub: "difference", ir.OpMul: "product", ir.OpDiv: "quotient", ir.OpNeg: "negation", ir.OpConvert: "conversion"}
+)
 
 // describe says in words what a taped value is, for the field's comment.
 func describe(v *ir.Value) string {
@@ -70,6 +79,9 @@ func describe(v *ir.Value) string {
 	case v.Op == ir.OpCopySlice:
 		return "how many elements a copy copied"
 	}
+	if name, ok := opWords[v.Op]; ok {
+		return "a " + opLong[v.Op] + " (" + name + ") of the forward sweep"
+	}
 	return "an intermediate value of the forward sweep"
 }
 
@@ -87,4 +99,39 @@ func sortFields(tape *ir.Tape, fwd *ir.Func) {
 		}
 	})
 	slices.SortStableFunc(tape.Fields, func(a, b *ir.TapeField) int { return first[a] - first[b] })
+}
+
+// loopName describes a loop for a comment: by its label, or by its index
+// or counter.
+func loopName(l *ir.Value) string {
+	if lbl := l.Aux.(*ir.Loop).Label; lbl != "" {
+		return "the loop " + lbl
+	}
+	if idx := indexName(l); idx != "" {
+		return "the loop on " + idx
+	}
+	return "a loop"
+}
+
+// tripName names the trip count of a loop after its index or counter:
+// trips of the loop on i is iTrips.
+func tripName(l *ir.Value) string {
+	if idx := indexName(l); idx != "" {
+		return idx + "Trips"
+	}
+	return "trips"
+}
+
+func indexName(l *ir.Value) string {
+	body := l.Blocks[len(l.Blocks)-1]
+	if l.Op == ir.OpRange && len(body.Values) > 0 {
+		return body.Values[0].Name
+	}
+	if l.Op == ir.OpFor {
+		init := l.Blocks[0]
+		if n := len(init.Values); n > 0 && init.Values[n-1].Op == ir.OpDecl {
+			return init.Values[n-1].Aux.(*ir.Var).Name
+		}
+	}
+	return ""
 }

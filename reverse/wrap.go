@@ -93,7 +93,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 		return nil, nil, nil, bw.err
 	}
 	b.Return()
-	g.Doc = backwardDoc(f, g, s)
+	g.Doc = backwardDoc(f, g, s, buffers, outputs)
 	ir.DeadCode(g)
 	ir.UniqueNames(g)
 	return g, buffers, outputs, nil
@@ -108,17 +108,34 @@ func bufferType(t ir.Type) ir.Type {
 	return ir.Pointer{Elem: t}
 }
 
-func backwardDoc(f, g *ir.Func, s *splitter) []string {
-	var bufs []string
-	for _, p := range g.Params[1+len(f.Results):] {
-		bufs = append(bufs, p.Name)
+func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, outputs map[int]bool) []string {
+	var adds, outs, seeds []string
+	for k, i := range buffers {
+		name := g.Params[1+len(f.Results)+k].Name
+		if outputs[i] {
+			outs = append(outs, name)
+			seeds = append(seeds, name)
+		} else {
+			adds = append(adds, name)
+		}
 	}
-	var seeds []string
 	for _, p := range g.Params[1 : 1+len(f.Results)] {
 		seeds = append(seeds, p.Name)
 	}
-	return []string{fmt.Sprintf("%s adds to %s the vector-Jacobian product of %s with the seeds %s, at the point recorded in t by %s. It only reads t, so one forward run serves any number of backward runs (one per seed, from several goroutines at once); it adds rather than sets, so one buffer can sum a mini-batch.",
-		g.Name, list(bufs), f.Name, strings.Join(seeds, ", "), s.forwardName())}
+	doc := []string{fmt.Sprintf("%s adds to %s the vector-Jacobian product of %s with the seeds %s, at the point recorded in t by %s. It only reads t, so one forward run serves any number of backward runs (one per seed, from several goroutines at once); it adds rather than sets, so one buffer can sum a mini-batch.",
+		g.Name, list(adds), f.Name, list(seeds), s.forwardName())}
+	if len(outs) > 0 {
+		doc = append(doc, fmt.Sprintf("%s holds the seed of what %s writes into its output %s on entry, and is used up: it is zero on return.",
+			list(outs), f.Name, plural(len(outs), "slice", "slices")))
+	}
+	return doc
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func (s *splitter) forwardName() string {
@@ -159,7 +176,7 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 		results = append(results, ir.Result{Name: n, Type: f.Params[p].Type})
 	}
 	g := ir.NewFunc(name, params, results)
-	g.Doc = doc(f, g, sp.wrt, mode)
+	g.Doc = doc(f, g, sp.wrt, mode, outputSeeds)
 	b := ir.NewBuilder(g)
 	args := make([]*ir.Value, len(params))
 	for i := range params {
@@ -249,8 +266,9 @@ func makeLike(b *ir.Builder, x *ir.Value, name string) *ir.Value {
 	return buf
 }
 
-// doc writes the doc comment of FGrad or FVJP.
-func doc(f, g *ir.Func, wrt []int, mode Mode) []string {
+// doc writes the doc comment of FGrad or FVJP; outputSeeds are the
+// indexes in g.Params of the seeds of F's output slices.
+func doc(f, g *ir.Func, wrt []int, mode Mode, outputSeeds []int) []string {
 	var wrtNames []string
 	for _, p := range wrt {
 		wrtNames = append(wrtNames, f.Params[p].Name)
@@ -267,6 +285,13 @@ func doc(f, g *ir.Func, wrt []int, mode Mode) []string {
 	for i := range seeds {
 		seeds[i] = g.Params[len(f.Params)+i].Name
 	}
-	return []string{fmt.Sprintf("%s returns %s's results and the vector-Jacobian product with the seeds %s: for each of %s, the sum over the results of seed times derivative (%s), computed by reverse-mode automatic differentiation.",
-		g.Name, f.Name, strings.Join(seeds, ", "), list(wrtNames), strings.Join(adjoints, ", "))}
+	for _, i := range outputSeeds {
+		seeds = append(seeds, g.Params[i].Name)
+	}
+	what := f.Name + "'s results and "
+	if len(f.Results) == 0 {
+		what = ""
+	}
+	return []string{fmt.Sprintf("%s returns %sthe vector-Jacobian product with the seeds %s: for each of %s, the sum over the outputs of seed times derivative (%s), computed by reverse-mode automatic differentiation.",
+		g.Name, what, list(seeds), list(wrtNames), strings.Join(adjoints, ", "))}
 }

@@ -134,7 +134,7 @@ func LossJVP(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y, dw11, dw12, dw21
 
 // LossVJP returns Loss's results and the vector-Jacobian product with the seeds
 // s: for each of w11, w12, w21, w22, w3, w4, b1, b2 and b3, the sum over the
-// results of seed times derivative (dw11, dw12, dw21, dw22, dw3, dw4, db1, db2,
+// outputs of seed times derivative (dw11, dw12, dw21, dw22, dw3, dw4, db1, db2,
 // db3), computed by reverse-mode automatic differentiation.
 func LossVJP(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y, s float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64, float64) {
 	var t LossTape
@@ -165,8 +165,8 @@ type SigmoidLossTape struct {
 	x2 float64
 	// exp: math.Exp of the forward sweep.
 	exp float64
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
+	// sum: a sum (sum) of the forward sweep.
+	sum float64
 	// h: h as the forward sweep computed it.
 	h float64
 	// e: e as the forward sweep computed it.
@@ -183,7 +183,7 @@ func SigmoidLossForward(t *SigmoidLossTape, w1, w2, b1, w3, b2, x1, x2, y float6
 	t1 := math.Exp(-z1)
 	t.exp = t1
 	t2 := 1 + t1
-	t.tmp = t2
+	t.sum = t2
 	h := 1 / t2
 	t.h = h
 	yhat := w3*h + b2
@@ -206,7 +206,7 @@ func SigmoidLossBackward(t *SigmoidLossTape, s float64, dw1, dw2, db1, dw3, db2 
 	x1 := t.x1
 	de := s * e * 2
 	dh := de * w3
-	dz1 := dh * (h / t.tmp) * t.exp
+	dz1 := dh * (h / t.sum) * t.exp
 	*dw1 += dz1 * x1
 	*dw2 += dz1 * x2
 	*db1 += dz1

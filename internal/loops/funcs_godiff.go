@@ -75,8 +75,8 @@ func SumSquaresJVP(x, dx []float64) (float64, float64) {
 type DotTape struct {
 	// x: the parameter x.
 	x []float64
-	// iters: how many iterations of a loop began.
-	iters int
+	// iTrips: how many iterations of the loop on i began.
+	iTrips int
 }
 
 // DotForward runs Dot and records in t what DotBackward needs; t's earlier
@@ -84,12 +84,12 @@ type DotTape struct {
 func DotForward(t *DotTape, w, x []float64) float64 {
 	t.x = x
 	s := 0.0
-	iters := 0
+	iTrips := 0
 	for i := 0; i < len(w); i++ {
-		iters++
+		iTrips++
 		s += w[i] * x[i]
 	}
-	t.iters = iters
+	t.iTrips = iTrips
 	return s
 }
 
@@ -100,7 +100,7 @@ func DotForward(t *DotTape, w, x []float64) float64 {
 func DotBackward(t *DotTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.iters
+	t1 := t.iTrips
 	x := t.x
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
@@ -138,11 +138,11 @@ func DotJVP(w, x, dw []float64) (float64, float64) {
 type LogSumExpTape struct {
 	// x: the parameter x.
 	x []float64
-	// cond: the branch the forward sweep took, one entry per iteration, popped in
-	// reverse order.
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
 	cond []bool
-	// exp: math.Exp of the forward sweep, one entry per iteration, popped in
-	// reverse order.
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
 	exp []float64
 	// s: the value of s the backward sweep reads.
 	s float64
@@ -226,7 +226,7 @@ func LogSumExpGrad(x []float64) (float64, []float64) {
 }
 
 // LogSumExpVJP returns LogSumExp's results and the vector-Jacobian product with
-// the seeds s: for each of x, the sum over the results of seed times derivative
+// the seeds s: for each of x, the sum over the outputs of seed times derivative
 // (dx), computed by reverse-mode automatic differentiation.
 func LogSumExpVJP(x []float64, s float64) (float64, []float64) {
 	var t LogSumExpTape
@@ -276,33 +276,33 @@ type SmoothTape struct {
 	buf []float64
 	// copied: how many elements a copy copied.
 	copied int
-	// iters2: how many iterations of a loop began, one entry per iteration, popped
-	// in reverse order.
-	iters2 []int
-	// iters: how many iterations of a loop began.
-	iters int
+	// iTrips: how many iterations of the loop on i began, one entry per iteration
+	// of the loop around it, read back last first.
+	iTrips []int
+	// itTrips: how many iterations of the loop on it began.
+	itTrips int
 }
 
 // SmoothForward runs Smooth and records in t what SmoothBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SmoothForward(t *SmoothTape, x []float64, iters int) float64 {
-	t.iters2 = t.iters2[:0]
+	t.iTrips = t.iTrips[:0]
 	t.x = x
 	buf := make([]float64, len(x))
 	t.buf = buf
 	t1 := copy(buf, x)
 	t.copied = t1
-	iters2 := 0
+	itTrips := 0
 	for it := 0; it < iters; it++ {
-		iters2++
-		iters3 := 0
+		itTrips++
+		iTrips := 0
 		for i := 1; i < len(buf)-1; i++ {
-			iters3++
+			iTrips++
 			buf[i] = 0.25*buf[i-1] + 0.5*buf[i] + 0.25*buf[i+1]
 		}
-		t.iters2 = append(t.iters2, iters3)
+		t.iTrips = append(t.iTrips, iTrips)
 	}
-	t.iters = iters2
+	t.itTrips = itTrips
 	s := 0.0
 	for i2 := range buf {
 		v := buf[i2]
@@ -323,8 +323,8 @@ func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 	t1 := len(buf)
 	x := t.x
 	dbuf := make([]float64, len(x))
-	t2 := t.iters
-	niters2 := len(t.iters2)
+	t2 := t.itTrips
+	niTrips := len(t.iTrips)
 	t3 := t.copied
 	ds += s
 	for i2 := t1 - 1; i2 >= 0; i2-- {
@@ -334,8 +334,8 @@ func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 		dbuf[i2] += dv
 	}
 	for it := t2 - 1; it >= 0; it-- {
-		niters2--
-		t5 := t.iters2[niters2]
+		niTrips--
+		t5 := t.iTrips[niTrips]
 		for i := t5; i >= 1; i-- {
 			t6 := i + 1
 			t7 := i - 1
@@ -401,8 +401,8 @@ func SmoothJVP(x []float64, iters int, dx []float64) (float64, float64) {
 type ProductTape struct {
 	// x: the parameter x.
 	x []float64
-	// p: the value of p the backward sweep reads, one entry per iteration, popped
-	// in reverse order.
+	// p: the value of p the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
 	p []float64
 }
 
@@ -471,14 +471,14 @@ func ProductJVP(x, dx []float64) (float64, float64) {
 type HornerTape struct {
 	// x: the parameter x.
 	x float64
-	// r: the value of r the backward sweep reads, one entry per iteration, popped
-	// in reverse order.
+	// r: the value of r the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
 	r []float64
-	// i: the value of i the backward sweep reads, one entry per iteration, popped
-	// in reverse order.
+	// i: the value of i the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
 	i []int
-	// iters: how many iterations of a loop began.
-	iters int
+	// iTrips: how many iterations of the loop on i began.
+	iTrips int
 }
 
 // HornerForward runs Horner and records in t what HornerBackward needs; t's
@@ -488,14 +488,14 @@ func HornerForward(t *HornerTape, x float64, c []float64) float64 {
 	t.r = t.r[:0]
 	t.x = x
 	r := 0.0
-	iters := 0
+	iTrips := 0
 	for i := len(c) - 1; i >= 0; i-- {
-		iters++
+		iTrips++
 		t.r = append(t.r, r)
 		t.i = append(t.i, i)
 		r = r*x + c[i]
 	}
-	t.iters = iters
+	t.iTrips = iTrips
 	return r
 }
 
@@ -507,7 +507,7 @@ func HornerForward(t *HornerTape, x float64, c []float64) float64 {
 func HornerBackward(t *HornerTape, s float64, dx *float64, dc []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
-	t1 := t.iters
+	t1 := t.iTrips
 	ni := len(t.i)
 	nr := len(t.r)
 	x := t.x
@@ -557,14 +557,14 @@ type PiecewiseTape struct {
 	x float64
 	// y: the parameter y.
 	y float64
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
-	// tmp2: an intermediate value of the forward sweep.
-	tmp2 float64
+	// neg: a negation (neg) of the forward sweep.
+	neg float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
 	// log: math.Log of the forward sweep.
 	log float64
-	// tmp3: an intermediate value of the forward sweep.
-	tmp3 float64
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
 }
 
 // PiecewiseForward runs Piecewise and records in t what PiecewiseBackward
@@ -575,11 +575,11 @@ func PiecewiseForward(t *PiecewiseTape, x, y float64) float64 {
 	var r float64
 	if x < -1 {
 		t1 := -x
-		t.tmp = t1
+		t.neg = t1
 		r = t1 * y
 	} else if x < 0 {
 		t2 := x * x
-		t.tmp2 = t2
+		t.prod = t2
 		r = t2 * y
 	} else if x < 1 {
 		r = math.Sin(x) + y
@@ -587,7 +587,7 @@ func PiecewiseForward(t *PiecewiseTape, x, y float64) float64 {
 		t3 := math.Log(x)
 		t.log = t3
 		t4 := t3 * y
-		t.tmp3 = t4
+		t.prod2 = t4
 		r = t4 * y
 	}
 	return r
@@ -605,24 +605,22 @@ func PiecewiseBackward(t *PiecewiseTape, s float64, dx, dy *float64) {
 	y := t.y
 	dr += s
 	if x < -1 {
-		*dy += dr * t.tmp
+		*dy += dr * t.neg
 		*dx += -(dr * y)
 		dr = 0
 	} else if x < 0 {
-		*dy += dr * t.tmp2
-		t1 := dr * y * x
-		*dx += t1
-		*dx += t1
+		*dy += dr * t.prod
+		*dx += dr * y * x * 2
 		dr = 0
 	} else if x < 1 {
 		*dy += dr
 		*dx += dr * math.Cos(x)
 		dr = 0
 	} else {
-		t2 := dr * y
-		*dy += dr * t.tmp3
-		*dy += t2 * t.log
-		*dx += t2 * y / x
+		t1 := dr * y
+		*dy += dr * t.prod2
+		*dy += t1 * t.log
+		*dx += t1 * y / x
 		dr = 0
 	}
 }
@@ -721,9 +719,7 @@ func ModesBackward(t *ModesTape, s float64, dx *float64) {
 		*dx += -dr
 	}
 	if mode == 0 {
-		t1 := dr * x
-		*dx += t1
-		*dx += t1
+		*dx += dr * x * 2
 		dr = 0
 	} else if mode == 1 || mode == 2 {
 		*dx += dr * t.exp
@@ -776,29 +772,29 @@ func ModesJVP(x float64, mode int, dx float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of NewtonForward overwrites
 // it, and its buffers are kept.
 type NewtonTape struct {
-	// y: the value of y the backward sweep reads, one entry per iteration, popped
-	// in reverse order.
+	// y: the value of y the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
 	y []float64
-	// tmp: an intermediate value of the forward sweep, one entry per iteration,
-	// popped in reverse order.
-	tmp []float64
-	// iters: how many iterations of a loop began.
-	iters int
+	// quo: a quotient (quo) of the forward sweep, one entry per iteration of the
+	// loop around it, read back last first.
+	quo []float64
+	// trips: how many iterations of a loop began.
+	trips int
 }
 
 // NewtonForward runs Newton and records in t what NewtonBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func NewtonForward(t *NewtonTape, a, y0 float64) float64 {
 	t.y = t.y[:0]
-	t.tmp = t.tmp[:0]
+	t.quo = t.quo[:0]
 	y := y0
 	k := 0
-	iters := 0
+	trips := 0
 	for {
-		iters++
+		trips++
 		t.y = append(t.y, y)
 		t1 := a / y
-		t.tmp = append(t.tmp, t1)
+		t.quo = append(t.quo, t1)
 		y = 0.5 * (y + t1)
 		if math.Abs(y*y-a) < 1e-14*a {
 			break
@@ -809,7 +805,7 @@ func NewtonForward(t *NewtonTape, a, y0 float64) float64 {
 			}
 		}
 	}
-	t.iters = iters
+	t.trips = trips
 	return y
 }
 
@@ -821,18 +817,18 @@ func NewtonForward(t *NewtonTape, a, y0 float64) float64 {
 func NewtonBackward(t *NewtonTape, s float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dy float64
-	t1 := t.iters
+	t1 := t.trips
 	ny := len(t.y)
-	ntmp := len(t.tmp)
+	nquo := len(t.quo)
 	dy += s
 	for k := t1; k > 0; k-- {
 		ny--
 		t2 := t.y[ny]
-		ntmp--
+		nquo--
 		t3 := dy * 0.5
-		t4 := t.tmp[ntmp] / t2
+		t4 := -(t3 * (t.quo[nquo] / t2))
 		*da += t3 / t2
-		dy = -(t3 * t4)
+		dy = t4
 		dy += t3
 	}
 }
@@ -875,8 +871,8 @@ func NewtonJVP(a, y0, da float64) (float64, float64) {
 // A tape may be reused: each run of HalveForward overwrites it, and its buffers
 // are kept.
 type HalveTape struct {
-	// iters: how many iterations of a loop began.
-	iters int
+	// trips: how many iterations of a loop began.
+	trips int
 	// n: the value of n the backward sweep reads.
 	n int
 }
@@ -886,13 +882,13 @@ type HalveTape struct {
 func HalveForward(t *HalveTape, x, limit float64) float64 {
 	x2 := x
 	n := 0
-	iters := 0
+	trips := 0
 	for x2 > limit {
-		iters++
+		trips++
 		x2 /= 2
 		n++
 	}
-	t.iters = iters
+	t.trips = trips
 	t.n = n
 	return x2 * float64(n+1)
 }
@@ -905,7 +901,7 @@ func HalveForward(t *HalveTape, x, limit float64) float64 {
 func HalveBackward(t *HalveTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dx2 float64
-	t1 := t.iters
+	t1 := t.trips
 	dx2 += s * float64(t.n+1)
 	for k := t1; k > 0; k-- {
 		dx2 *= 0.5
@@ -945,17 +941,17 @@ func HalveJVP(x, limit, dx float64) (float64, float64) {
 type FirstAboveTape struct {
 	// m: the parameter m.
 	m [][]float64
-	// p: the value of p the backward sweep reads, one entry per iteration, popped
-	// in reverse order.
+	// p: the value of p the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
 	p []float64
-	// cond: the branch the forward sweep took, one entry per iteration, popped in
-	// reverse order.
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
 	cond []bool
-	// iters2: how many iterations of a loop began, one entry per iteration, popped
-	// in reverse order.
-	iters2 []int
-	// iters: how many iterations of a loop began.
-	iters int
+	// jTrips: how many iterations of the loop on j began, one entry per iteration
+	// of the loop around it, read back last first.
+	jTrips []int
+	// trips: how many iterations of a loop began.
+	trips int
 	// done: whether a loop that can return or break finished without doing so.
 	done bool
 }
@@ -963,35 +959,35 @@ type FirstAboveTape struct {
 // FirstAboveForward runs FirstAbove and records in t what FirstAboveBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func FirstAboveForward(t *FirstAboveTape, m [][]float64, limit float64) float64 {
-	t.iters2 = t.iters2[:0]
+	t.jTrips = t.jTrips[:0]
 	t.cond = t.cond[:0]
 	t.p = t.p[:0]
 	t.m = m
 	p := 1.0
 	s := 0.0
-	iters := 0
+	trips := 0
 	for i := range m {
-		iters++
+		trips++
 		row := m[i]
 		s = 0
-		iters2 := 0
+		jTrips := 0
 		for j := range row {
-			iters2++
+			jTrips++
 			s += row[j]
 			t.p = append(t.p, p)
 			p *= row[j]
 			c1 := s > limit
 			t.cond = append(t.cond, c1)
 			if c1 {
-				t.iters2 = append(t.iters2, iters2)
-				t.iters = iters
+				t.jTrips = append(t.jTrips, jTrips)
+				t.trips = trips
 				t.done = false
 				return p
 			}
 		}
-		t.iters2 = append(t.iters2, iters2)
+		t.jTrips = append(t.jTrips, jTrips)
 	}
-	t.iters = iters
+	t.trips = trips
 	t.done = true
 	return p + s
 }
@@ -1005,8 +1001,8 @@ func FirstAboveBackward(t *FirstAboveTape, s float64, dm [][]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	var dp float64
-	t1 := t.iters
-	niters2 := len(t.iters2)
+	t1 := t.trips
+	njTrips := len(t.jTrips)
 	ncond := len(t.cond)
 	np := len(t.p)
 	m := t.m
@@ -1015,8 +1011,8 @@ func FirstAboveBackward(t *FirstAboveTape, s float64, dm [][]float64) {
 		dp += s
 	}
 	for k := t1 - 1; k >= 0; k-- {
-		niters2--
-		t2 := t.iters2[niters2]
+		njTrips--
+		t2 := t.jTrips[njTrips]
 		row := m[k]
 		drow := dm[k]
 		for j := t2 - 1; j >= 0; j-- {
@@ -1085,25 +1081,25 @@ type TriangleTape struct {
 	x []float64
 	// w: the parameter w.
 	w []float64
-	// iters: how many iterations of a loop began, one entry per iteration, popped
-	// in reverse order.
-	iters []int
+	// jTrips: how many iterations of the loop on j began, one entry per iteration
+	// of the loop around it, read back last first.
+	jTrips []int
 }
 
 // TriangleForward runs Triangle and records in t what TriangleBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func TriangleForward(t *TriangleTape, x, w []float64) float64 {
-	t.iters = t.iters[:0]
+	t.jTrips = t.jTrips[:0]
 	t.x = x
 	t.w = w
 	s := 0.0
 	for i := range x {
-		iters := 0
+		jTrips := 0
 		for j := 0; j <= i; j++ {
-			iters++
+			jTrips++
 			s += x[i] * x[j] * w[j]
 		}
-		t.iters = append(t.iters, iters)
+		t.jTrips = append(t.jTrips, jTrips)
 	}
 	return s
 }
@@ -1118,13 +1114,13 @@ func TriangleBackward(t *TriangleTape, s float64, dx, dw []float64) {
 	var ds float64
 	x := t.x
 	t1 := len(x)
-	niters := len(t.iters)
+	njTrips := len(t.jTrips)
 	w := t.w
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		t2 := i
-		niters--
-		t3 := t.iters[niters]
+		njTrips--
+		t3 := t.jTrips[njTrips]
 		for j := t3 - 1; j >= 0; j-- {
 			t4 := x[t2]
 			t5 := x[j]
@@ -1174,33 +1170,33 @@ func TriangleJVP(x, w, dx, dw []float64) (float64, float64) {
 type SkipsTape struct {
 	// m: the parameter m.
 	m [][]float64
-	// iters2: how many iterations of a loop began, one entry per iteration, popped
-	// in reverse order.
-	iters2 []int
-	// iters: how many iterations of a loop began.
-	iters int
+	// jTrips: how many iterations of the loop on j began, one entry per iteration
+	// of the loop around it, read back last first.
+	jTrips []int
+	// trips: how many iterations of the loop rows began.
+	trips int
 }
 
 // SkipsForward runs Skips and records in t what SkipsBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SkipsForward(t *SkipsTape, m [][]float64) float64 {
-	t.iters2 = t.iters2[:0]
+	t.jTrips = t.jTrips[:0]
 	t.m = m
 	s := 0.0
-	iters := 0
+	trips := 0
 rows:
 	for i := range m {
-		iters++
+		trips++
 		row := m[i]
-		iters2 := 0
+		jTrips := 0
 		for j := range row {
-			iters2++
+			jTrips++
 			v := row[j]
 			if j == 0 && v > 10 {
-				t.iters2 = append(t.iters2, iters2)
+				t.jTrips = append(t.jTrips, jTrips)
 				continue rows
 			} else if v != v {
-				t.iters2 = append(t.iters2, iters2)
+				t.jTrips = append(t.jTrips, jTrips)
 				break rows
 			} else if v < 0 {
 				continue
@@ -1210,9 +1206,9 @@ rows:
 				s += v * v
 			}
 		}
-		t.iters2 = append(t.iters2, iters2)
+		t.jTrips = append(t.jTrips, jTrips)
 	}
-	t.iters = iters
+	t.trips = trips
 	return s
 }
 
@@ -1224,13 +1220,13 @@ rows:
 func SkipsBackward(t *SkipsTape, s float64, dm [][]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.iters
-	niters2 := len(t.iters2)
+	t1 := t.trips
+	njTrips := len(t.jTrips)
 	m := t.m
 	ds += s
 	for k := t1 - 1; k >= 0; k-- {
-		niters2--
-		t2 := t.iters2[niters2]
+		njTrips--
+		t2 := t.jTrips[njTrips]
 		row := m[k]
 		drow := dm[k]
 		for j := t2 - 1; j >= 0; j-- {
@@ -1241,9 +1237,7 @@ func SkipsBackward(t *SkipsTape, s float64, dm [][]float64) {
 			} else if v < 0 {
 			} else if v == 0 {
 			} else {
-				t3 := ds * v
-				dv += t3
-				dv += t3
+				dv += ds * v * 2
 			}
 			drow[j] += dv
 		}
@@ -1304,11 +1298,11 @@ type MatVecTape struct {
 	W [][]float64
 	// x: the parameter x.
 	x []float64
-	// acc: the value of acc the backward sweep reads, one entry per iteration,
-	// popped in reverse order.
+	// acc: the value of acc the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
 	acc []float64
-	// acc2: the value of acc the backward sweep reads, one entry per iteration,
-	// popped in reverse order.
+	// acc2: the value of acc the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
 	acc2 []float64
 }
 
@@ -1335,11 +1329,14 @@ func MatVecForward(t *MatVecTape, W [][]float64, x, b, out []float64) float64 {
 	return s
 }
 
-// MatVecBackward adds to dW, dx, db and dout the vector-Jacobian product of
-// MatVec with the seeds s, at the point recorded in t by MatVecForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// MatVecBackward adds to dW, dx and db the vector-Jacobian product of MatVec
+// with the seeds dout and s, at the point recorded in t by MatVecForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+//
+// dout holds the seed of what MatVec writes into its output slice on entry, and
+// is used up: it is zero on return.
 func MatVecBackward(t *MatVecTape, s float64, dW [][]float64, dx, db, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
@@ -1391,8 +1388,9 @@ func MatVecGrad(W [][]float64, x, b, out []float64) (float64, [][]float64, []flo
 }
 
 // MatVecVJP returns MatVec's results and the vector-Jacobian product with the
-// seeds s: for each of W, x and b, the sum over the results of seed times
-// derivative (dW, dx, db), computed by reverse-mode automatic differentiation.
+// seeds s and sout: for each of W, x and b, the sum over the outputs of seed
+// times derivative (dW, dx, db), computed by reverse-mode automatic
+// differentiation.
 func MatVecVJP(W [][]float64, x, b, out []float64, s float64, sout []float64) (float64, [][]float64, []float64, []float64) {
 	var t MatVecTape
 	t1 := MatVecForward(&t, W, x, b, out)
@@ -1414,7 +1412,7 @@ func MatVecVJP(W [][]float64, x, b, out []float64, s float64, sout []float64) (f
 // differentiation.
 //
 // It writes the directional derivatives of what MatVec writes into its output
-// slices into dout.
+// slice into dout.
 func MatVecJVP(W [][]float64, x, b, out []float64, dW [][]float64, dx, db, dout []float64) (float64, float64) {
 	s := 0.0
 	ds := 0.0
@@ -1460,11 +1458,14 @@ func ScaleForward(t *ScaleTape, a float64, x, out []float64) {
 	}
 }
 
-// ScaleBackward adds to da, dx and dout the vector-Jacobian product of Scale
-// with the seeds , at the point recorded in t by ScaleForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
+// ScaleBackward adds to da and dx the vector-Jacobian product of Scale with the
+// seeds dout, at the point recorded in t by ScaleForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
 // several goroutines at once); it adds rather than sets, so one buffer can sum
 // a mini-batch.
+//
+// dout holds the seed of what Scale writes into its output slice on entry, and
+// is used up: it is zero on return.
 func ScaleBackward(t *ScaleTape, da *float64, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
@@ -1474,15 +1475,15 @@ func ScaleBackward(t *ScaleTape, da *float64, dx, dout []float64) {
 		v := x[i]
 		t2 := dout[i]
 		dout[i] = 0
-		*da += t2 * v
 		dv := t2 * a
+		*da += t2 * v
 		dx[i] += dv
 	}
 }
 
-// ScaleVJP returns Scale's results and the vector-Jacobian product with the
-// seeds : for each of a and x, the sum over the results of seed times
-// derivative (da, dx), computed by reverse-mode automatic differentiation.
+// ScaleVJP returns the vector-Jacobian product with the seeds sout: for each of
+// a and x, the sum over the outputs of seed times derivative (da, dx), computed
+// by reverse-mode automatic differentiation.
 func ScaleVJP(a float64, x, out, sout []float64) (float64, []float64) {
 	var t ScaleTape
 	ScaleForward(&t, a, x, out)
@@ -1494,12 +1495,12 @@ func ScaleVJP(a float64, x, out, sout []float64) (float64, []float64) {
 	return da, dx
 }
 
-// ScaleJVP returns Scale's results and then their directional derivatives along
-// the tangents da, dx of a, x, computed by forward-mode automatic
-// differentiation.
+// ScaleJVP runs Scale and computes, by forward-mode automatic differentiation,
+// the directional derivatives of what it writes along the tangents da, dx of a,
+// x.
 //
 // It writes the directional derivatives of what Scale writes into its output
-// slices into dout.
+// slice into dout.
 func ScaleJVP(a float64, x, out []float64, da float64, dx, dout []float64) {
 	for i := range x {
 		v := x[i]
@@ -1518,8 +1519,8 @@ type InteriorTape struct {
 	x []float64
 	// weights: weights as the forward sweep computed it.
 	weights []float64
-	// k: the value of k the backward sweep reads, one entry per iteration, popped
-	// in reverse order.
+	// k: the value of k the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
 	k []int
 }
 
@@ -1620,8 +1621,8 @@ func InteriorJVP(x, dx []float64) (float64, float64) {
 type WindowTape struct {
 	// x: the parameter x.
 	x []float64
-	// iters: how many iterations of a loop began.
-	iters int
+	// iTrips: how many iterations of the loop on i began.
+	iTrips int
 }
 
 // WindowForward runs Window and records in t what WindowBackward needs; t's
@@ -1629,13 +1630,13 @@ type WindowTape struct {
 func WindowForward(t *WindowTape, x []float64) float64 {
 	t.x = x
 	s := 0.0
-	iters := 0
+	iTrips := 0
 	for i := 0; i+3 <= len(x); i++ {
-		iters++
+		iTrips++
 		win := x[i : i+3]
 		s += win[0] * win[2]
 	}
-	t.iters = iters
+	t.iTrips = iTrips
 	return s
 }
 
@@ -1647,7 +1648,7 @@ func WindowForward(t *WindowTape, x []float64) float64 {
 func WindowBackward(t *WindowTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.iters
+	t1 := t.iTrips
 	x := t.x
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
@@ -1902,31 +1903,31 @@ type SmoothWorkTape struct {
 	buf []float64
 	// copied: how many elements a copy copied.
 	copied int
-	// iters2: how many iterations of a loop began, one entry per iteration, popped
-	// in reverse order.
-	iters2 []int
-	// iters: how many iterations of a loop began.
-	iters int
+	// iTrips: how many iterations of the loop on i began, one entry per iteration
+	// of the loop around it, read back last first.
+	iTrips []int
+	// itTrips: how many iterations of the loop on it began.
+	itTrips int
 }
 
 // SmoothWorkForward runs SmoothWork and records in t what SmoothWorkBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func SmoothWorkForward(t *SmoothWorkTape, x, buf []float64, iters int) float64 {
-	t.iters2 = t.iters2[:0]
+	t.iTrips = t.iTrips[:0]
 	t.buf = buf
 	t1 := copy(buf, x)
 	t.copied = t1
-	iters2 := 0
+	itTrips := 0
 	for it := 0; it < iters; it++ {
-		iters2++
-		iters3 := 0
+		itTrips++
+		iTrips := 0
 		for i := 1; i < len(buf)-1; i++ {
-			iters3++
+			iTrips++
 			buf[i] = 0.25*buf[i-1] + 0.5*buf[i] + 0.25*buf[i+1]
 		}
-		t.iters2 = append(t.iters2, iters3)
+		t.iTrips = append(t.iTrips, iTrips)
 	}
-	t.iters = iters2
+	t.itTrips = itTrips
 	s := 0.0
 	for i2 := range buf {
 		v := buf[i2]
@@ -1935,18 +1936,21 @@ func SmoothWorkForward(t *SmoothWorkTape, x, buf []float64, iters int) float64 {
 	return s
 }
 
-// SmoothWorkBackward adds to dx and dbuf the vector-Jacobian product of
-// SmoothWork with the seeds s, at the point recorded in t by SmoothWorkForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
+// SmoothWorkBackward adds to dx the vector-Jacobian product of SmoothWork with
+// the seeds dbuf and s, at the point recorded in t by SmoothWorkForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
 // buffer can sum a mini-batch.
+//
+// dbuf holds the seed of what SmoothWork writes into its output slice on entry,
+// and is used up: it is zero on return.
 func SmoothWorkBackward(t *SmoothWorkTape, s float64, dx, dbuf []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	buf := t.buf
 	t1 := len(buf)
-	t2 := t.iters
-	niters2 := len(t.iters2)
+	t2 := t.itTrips
+	niTrips := len(t.iTrips)
 	t3 := t.copied
 	ds += s
 	for i2 := t1 - 1; i2 >= 0; i2-- {
@@ -1956,8 +1960,8 @@ func SmoothWorkBackward(t *SmoothWorkTape, s float64, dx, dbuf []float64) {
 		dbuf[i2] += dv
 	}
 	for it := t2 - 1; it >= 0; it-- {
-		niters2--
-		t5 := t.iters2[niters2]
+		niTrips--
+		t5 := t.iTrips[niTrips]
 		for i := t5; i >= 1; i-- {
 			t6 := i + 1
 			t7 := i - 1

@@ -58,7 +58,7 @@ func AbsGrad(x, y float64) (float64, float64, float64) {
 }
 
 // AbsVJP returns Abs's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AbsVJP(x, y, s float64) (float64, float64, float64) {
 	var t AbsTape
@@ -130,7 +130,7 @@ func AcosGrad(x, y float64) (float64, float64, float64) {
 }
 
 // AcosVJP returns Acos's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AcosVJP(x, y, s float64) (float64, float64, float64) {
 	var t AcosTape
@@ -197,7 +197,7 @@ func AsinGrad(x, y float64) (float64, float64, float64) {
 }
 
 // AsinVJP returns Asin's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AsinVJP(x, y, s float64) (float64, float64, float64) {
 	var t AsinTape
@@ -264,7 +264,7 @@ func AtanGrad(x, y float64) (float64, float64, float64) {
 }
 
 // AtanVJP returns Atan's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func AtanVJP(x, y, s float64) (float64, float64, float64) {
 	var t AtanTape
@@ -328,7 +328,7 @@ func CbrtGrad(x, y float64) (float64, float64, float64) {
 }
 
 // CbrtVJP returns Cbrt's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func CbrtVJP(x, y, s float64) (float64, float64, float64) {
 	var t CbrtTape
@@ -395,7 +395,7 @@ func CosGrad(x, y float64) (float64, float64, float64) {
 }
 
 // CosVJP returns Cos's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func CosVJP(x, y, s float64) (float64, float64, float64) {
 	var t CosTape
@@ -461,7 +461,7 @@ func CoshGrad(x, y float64) (float64, float64, float64) {
 }
 
 // CoshVJP returns Cosh's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func CoshVJP(x, y, s float64) (float64, float64, float64) {
 	var t CoshTape
@@ -528,7 +528,7 @@ func ErfGrad(x, y float64) (float64, float64, float64) {
 }
 
 // ErfVJP returns Erf's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func ErfVJP(x, y, s float64) (float64, float64, float64) {
 	var t ErfTape
@@ -591,7 +591,7 @@ func ExpGrad(x, y float64) (float64, float64, float64) {
 }
 
 // ExpVJP returns Exp's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func ExpVJP(x, y, s float64) (float64, float64, float64) {
 	var t ExpTape
@@ -654,7 +654,7 @@ func Expm1Grad(x, y float64) (float64, float64, float64) {
 }
 
 // Expm1VJP returns Expm1's results and the vector-Jacobian product with the
-// seeds s: for each of x and y, the sum over the results of seed times
+// seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Expm1VJP(x, y, s float64) (float64, float64, float64) {
 	var t Expm1Tape
@@ -721,7 +721,7 @@ func LogGrad(x, y float64) (float64, float64, float64) {
 }
 
 // LogVJP returns Log's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func LogVJP(x, y, s float64) (float64, float64, float64) {
 	var t LogTape
@@ -787,7 +787,7 @@ func Log10Grad(x, y float64) (float64, float64, float64) {
 }
 
 // Log10VJP returns Log10's results and the vector-Jacobian product with the
-// seeds s: for each of x and y, the sum over the results of seed times
+// seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Log10VJP(x, y, s float64) (float64, float64, float64) {
 	var t Log10Tape
@@ -854,7 +854,7 @@ func Log1pGrad(x, y float64) (float64, float64, float64) {
 }
 
 // Log1pVJP returns Log1p's results and the vector-Jacobian product with the
-// seeds s: for each of x and y, the sum over the results of seed times
+// seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Log1pVJP(x, y, s float64) (float64, float64, float64) {
 	var t Log1pTape
@@ -921,7 +921,7 @@ func Log2Grad(x, y float64) (float64, float64, float64) {
 }
 
 // Log2VJP returns Log2's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func Log2VJP(x, y, s float64) (float64, float64, float64) {
 	var t Log2Tape
@@ -988,7 +988,7 @@ func SinGrad(x, y float64) (float64, float64, float64) {
 }
 
 // SinVJP returns Sin's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func SinVJP(x, y, s float64) (float64, float64, float64) {
 	var t SinTape
@@ -1054,7 +1054,7 @@ func SinhGrad(x, y float64) (float64, float64, float64) {
 }
 
 // SinhVJP returns Sinh's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func SinhVJP(x, y, s float64) (float64, float64, float64) {
 	var t SinhTape
@@ -1118,7 +1118,7 @@ func SqrtGrad(x, y float64) (float64, float64, float64) {
 }
 
 // SqrtVJP returns Sqrt's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func SqrtVJP(x, y, s float64) (float64, float64, float64) {
 	var t SqrtTape
@@ -1182,7 +1182,7 @@ func TanGrad(x, y float64) (float64, float64, float64) {
 }
 
 // TanVJP returns Tan's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func TanVJP(x, y, s float64) (float64, float64, float64) {
 	var t TanTape
@@ -1245,7 +1245,7 @@ func TanhGrad(x, y float64) (float64, float64, float64) {
 }
 
 // TanhVJP returns Tanh's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func TanhVJP(x, y, s float64) (float64, float64, float64) {
 	var t TanhTape
@@ -1309,7 +1309,7 @@ func Atan2Grad(x, y float64) (float64, float64, float64) {
 }
 
 // Atan2VJP returns Atan2's results and the vector-Jacobian product with the
-// seeds s: for each of x and y, the sum over the results of seed times
+// seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Atan2VJP(x, y, s float64) (float64, float64, float64) {
 	var t Atan2Tape
@@ -1381,7 +1381,7 @@ func HypotGrad(x, y float64) (float64, float64, float64) {
 }
 
 // HypotVJP returns Hypot's results and the vector-Jacobian product with the
-// seeds s: for each of x and y, the sum over the results of seed times
+// seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func HypotVJP(x, y, s float64) (float64, float64, float64) {
 	var t HypotTape
@@ -1457,7 +1457,7 @@ func MaxGrad(x, y float64) (float64, float64, float64) {
 }
 
 // MaxVJP returns Max's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func MaxVJP(x, y, s float64) (float64, float64, float64) {
 	var t MaxTape
@@ -1531,7 +1531,7 @@ func MinGrad(x, y float64) (float64, float64, float64) {
 }
 
 // MinVJP returns Min's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func MinVJP(x, y, s float64) (float64, float64, float64) {
 	var t MinTape
@@ -1604,7 +1604,7 @@ func PowGrad(x, y float64) (float64, float64, float64) {
 }
 
 // PowVJP returns Pow's results and the vector-Jacobian product with the seeds
-// s: for each of x and y, the sum over the results of seed times derivative
+// s: for each of x and y, the sum over the outputs of seed times derivative
 // (dx, dy), computed by reverse-mode automatic differentiation.
 func PowVJP(x, y, s float64) (float64, float64, float64) {
 	var t PowTape
@@ -1674,7 +1674,7 @@ func Sin32Grad(x, y float32) (float32, float32, float32) {
 }
 
 // Sin32VJP returns Sin32's results and the vector-Jacobian product with the
-// seeds s: for each of x and y, the sum over the results of seed times
+// seeds s: for each of x and y, the sum over the outputs of seed times
 // derivative (dx, dy), computed by reverse-mode automatic differentiation.
 func Sin32VJP(x, y, s float32) (float32, float32, float32) {
 	var t Sin32Tape
@@ -1724,10 +1724,10 @@ func PolarForward(t *PolarTape, r, theta float64) (float64, float64) {
 }
 
 // PolarBackward adds to dr and dtheta the vector-Jacobian product of Polar with
-// the seeds s1, s2, at the point recorded in t by PolarForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s1 and s2, at the point recorded in t by PolarForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func PolarBackward(t *PolarTape, s1, s2 float64, dr, dtheta *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	r := t.r
@@ -1737,8 +1737,9 @@ func PolarBackward(t *PolarTape, s1, s2 float64, dr, dtheta *float64) {
 }
 
 // PolarVJP returns Polar's results and the vector-Jacobian product with the
-// seeds s1, s2: for each of r and theta, the sum over the results of seed times
-// derivative (dr, dtheta), computed by reverse-mode automatic differentiation.
+// seeds s1 and s2: for each of r and theta, the sum over the outputs of seed
+// times derivative (dr, dtheta), computed by reverse-mode automatic
+// differentiation.
 func PolarVJP(r, theta, s1, s2 float64) (float64, float64, float64, float64) {
 	var t PolarTape
 	t1, t2 := PolarForward(&t, r, theta)
