@@ -119,8 +119,14 @@ func generateFile(path string, files []*parse.File) (Output, error) {
 // each with the IR verifier. Reverse-mode directives with the same split
 // names (see parse.Directive) share one split form, built before the first
 // of them.
-func Derive(f *ir.Func, directives []parse.Directive) ([]*ir.Func, error) {
-	var out []*ir.Func
+func Derive(f *ir.Func, directives []parse.Directive) (out []*ir.Func, err error) {
+	// A panic in a transform is a broken invariant, not the user's fault:
+	// report it as an error naming the function rather than crash.
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("internal error differentiating %s (please report): %v", f.Name, r)
+		}
+	}()
 	splits := make(map[reverse.Names]*reverse.Split)
 	for _, d := range directives {
 		var g *ir.Func

@@ -94,7 +94,7 @@ func (e *funcEmitter) statement(v *ir.Value) ([]stmt, error) {
 		return e.rangeStmt(v)
 	case ir.OpBreak, ir.OpContinue:
 		return e.branchStmt(v), nil
-	case ir.OpTapeReset, ir.OpTapeSave:
+	case ir.OpTapeReset, ir.OpTapeSave, ir.OpTapeGrow:
 		return e.tapeWrite(v)
 	case ir.OpAccum:
 		return e.accumStmt(v)

@@ -14,18 +14,9 @@ import (
 // result, y := F(args) for one result, y, _, dw := F(args) for several,
 // naming the results its extracts read.
 
-// invokeCall returns F(args).
-func (e *funcEmitter) invokeCall(v *ir.Value) (expr, error) {
-	args := make([]jen.Code, len(v.Args))
-	for i, a := range v.Args {
-		x, err := e.ref(a)
-		if err != nil {
-			return expr{}, err
-		}
-		args[i] = x.code
-	}
-	return operand(callee(v.Aux.(ir.Callee)).Call(args...)), nil
-}
+// invokeCall returns F(args): written like any call; what differs is
+// that an invoke is always a statement of its own.
+func (e *funcEmitter) invokeCall(v *ir.Value) (expr, error) { return e.call(v) }
 
 // invokeStmt returns the statement of an invoke.
 func (e *funcEmitter) invokeStmt(v *ir.Value) ([]stmt, error) {

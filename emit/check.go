@@ -38,7 +38,7 @@ func checkOp(v *ir.Value) string {
 		return arity(0)
 	case ir.OpTapeReset, ir.OpTapeLoad:
 		return checkTapeOp(v, arity(1))
-	case ir.OpTapeSave:
+	case ir.OpTapeSave, ir.OpTapeGrow:
 		return checkTapeOp(v, arity(2))
 	case ir.OpAccum:
 		if m := arity(2); m != "" {

@@ -39,6 +39,8 @@ func newImports(funcs []*ir.Func) *imports {
 						paths[c.Path] = true
 					}
 				}
+			case v.Op == ir.OpTapeGrow:
+				paths["slices"] = true
 			case v.Op == ir.OpConst && ir.IsFloat(v.Type) && isSpecialFloat(v.Float()):
 				paths["math"] = true
 			}

@@ -232,7 +232,7 @@ func exits(v *ir.Value) bool {
 // for loop's post statement can be.
 func isSimpleStmtOp(op ir.Op) bool {
 	switch op {
-	case ir.OpSet, ir.OpStore, ir.OpTapeReset, ir.OpTapeSave, ir.OpAccum, ir.OpInvoke, ir.OpCopySlice:
+	case ir.OpSet, ir.OpStore, ir.OpTapeReset, ir.OpTapeSave, ir.OpTapeGrow, ir.OpAccum, ir.OpInvoke, ir.OpCopySlice:
 		return true
 	}
 	return false

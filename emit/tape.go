@@ -135,6 +135,17 @@ func (e *funcEmitter) tapeWrite(v *ir.Value) ([]stmt, error) {
 		return one(tf[0].Op("=").Add(tf[1]).Index(jen.Empty(), jen.Lit(0)), stmtSimple), nil
 	}
 	x := v.Args[1]
+	if v.Op == ir.OpTapeGrow {
+		if !f.Stack {
+			return nil, fmt.Errorf("tape.grow of scalar field %s", f.Name)
+		}
+		n, err := e.ref(x)
+		if err != nil {
+			return nil, err
+		}
+		grow := callee(ir.Callee{Path: "slices", Name: "Grow"}).Call(tf[1], n.code)
+		return one(tf[0].Op("=").Add(grow), stmtSimple), nil
+	}
 	if !f.Stack && x.Op == ir.OpTapeLoad && x.Aux == f && x.Args[0] == v.Args[0] && e.plan.form[x] == formInline {
 		return nil, nil // t.f = t.f does nothing, and vet reports it
 	}

@@ -67,6 +67,7 @@
 //
 //	tape.reset f %t                 t.f = t.f[:0], for a stack field
 //	tape.save f %t %x               t.f = x, or push x on the stack t.f
+//	tape.grow f %t %n               t.f = slices.Grow(t.f, n): room for n pushes
 //	%x = tape.load f %t : float64   t.f (for a stack, %x is a []float64)
 //	accum %p %x                     *p += x
 //	%t = tape.local : *FTape        a tape of the function's own

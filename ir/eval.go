@@ -577,7 +577,7 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 		}
 		return i, nil
 
-	case op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad,
+	case op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapeGrow,
 		op == OpLocalTape, op == OpAccum:
 		return fr.tape(v)
 
@@ -792,10 +792,12 @@ func (fr *evalFrame) tape(v *Value) (any, error) {
 	if !ok {
 		return nil, fr.fail(v, "no tape field")
 	}
-	if v.Op == OpTapeReset && !fld.Stack {
+	if (v.Op == OpTapeReset || v.Op == OpTapeGrow) && !fld.Stack {
 		return nil, fr.fail(v, "%v of scalar field %s", v.Op, fld.Name)
 	}
 	switch v.Op {
+	case OpTapeGrow:
+		// Capacity is not observable in the interpreter.
 	case OpTapeReset:
 		t.stacks[fld] = t.stacks[fld][:0]
 	case OpTapeSave:

@@ -59,6 +59,7 @@ const (
 	// The tape of reverse mode's split form; Args[0] is the tape.
 	OpTapeReset // Aux: *TapeField; empties a stack field; no value
 	OpTapeSave  // Aux: *TapeField; stores Args[1] in a field or pushes it on a stack; no value
+	OpTapeGrow  // Aux: *TapeField; makes room on a stack for Args[1] more entries; no value
 	OpTapeLoad  // Aux: *TapeField; a scalar field's value, or a stack field's entries
 	OpAccum     // *Args[0] += Args[1], through a pointer; no value
 	OpLocalTape // a tape of the function's own, Type TapeRef
@@ -118,6 +119,7 @@ var opNames = [...]string{
 
 	OpTapeReset: "tape.reset",
 	OpTapeSave:  "tape.save",
+	OpTapeGrow:  "tape.grow",
 	OpTapeLoad:  "tape.load",
 	OpAccum:     "accum",
 	OpLocalTape: "tape.local",
@@ -145,7 +147,7 @@ func (op Op) IsCompare() bool { return op >= OpLt && op <= OpNe }
 func (op Op) HasValue() bool {
 	switch op {
 	case OpInvalid, OpReturn, OpComment, OpDecl, OpSet, OpStore, OpIf, OpFor,
-		OpRange, OpBreak, OpContinue, OpTapeReset, OpTapeSave, OpAccum:
+		OpRange, OpBreak, OpContinue, OpTapeReset, OpTapeSave, OpTapeGrow, OpAccum:
 		return false
 	}
 	return true

@@ -120,6 +120,13 @@ func (b *Builder) TapeSave(tape *Value, fld *TapeField, x *Value) *Value {
 	return b.add(OpTapeSave, nil, fld, tape, x)
 }
 
+// TapeGrow makes room on stack field fld of tape for n more entries, so
+// that the pushes of a loop whose trip count is known allocate at most
+// once.
+func (b *Builder) TapeGrow(tape *Value, fld *TapeField, n *Value) *Value {
+	return b.add(OpTapeGrow, nil, fld, tape, n)
+}
+
 // TapeLoad reads field fld of tape: its value, or for a stack the slice of
 // its entries, oldest first.
 func (b *Builder) TapeLoad(tape *Value, fld *TapeField) *Value {

@@ -269,7 +269,7 @@ func checkOp(f *Func, v *Value) string {
 			return fmt.Sprintf("store of %v into %v", v.Args[2].Type, v.Args[0].Type)
 		}
 	case op == OpLen, op == OpMake, op == OpSliceLit, op == OpCopySlice, op == OpIndex,
-		op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad,
+		op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapeGrow,
 		op == OpAccum, op == OpLocalTape, op == OpBreak, op == OpContinue,
 		op == OpInvoke, op == OpExtract, op == OpAddr:
 	case op == OpIf:

@@ -2,6 +2,8 @@ package reverse
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"godiff/ir"
 )
@@ -35,10 +37,15 @@ func (s *splitter) buildForward(name string) *ir.Func {
 				b.TapeSave(tape, fld, nv)
 			}
 			return true
-		case old.Op.IsLoop() && s.tripF[old] != nil:
-			n := &ir.Var{Name: tripName(old), Type: ir.Int}
-			b.Declare(n, b.Const(ir.Int, int64(0)))
-			trips[old] = n
+		case old.Op.IsLoop():
+			if s.tripF[old] != nil {
+				n := &ir.Var{Name: tripName(old), Type: ir.Int}
+				b.Declare(n, b.Const(ir.Int, int64(0)))
+				trips[old] = n
+			}
+			if old.Op == ir.OpRange {
+				s.growStacks(b, tape, old, c.Value[old.Args[0]])
+			}
 		case old.Op.IsExit():
 			s.saveOnExit(b, tape, old, trips)
 		}
@@ -76,6 +83,45 @@ func (s *splitter) buildForward(name string) *ir.Func {
 	ir.DeadCode(fwd)
 	ir.UniqueNames(fwd)
 	return fwd
+}
+
+// growStacks makes room, before a range loop outside any other loop, on
+// each stack its iterations push to once at most, so that a fresh tape
+// (FGrad's) allocates each stack once instead of growing it step by step.
+func (s *splitter) growStacks(b *ir.Builder, tape *ir.Value, l, over *ir.Value) {
+	if l.Op != ir.OpRange || l.Block.Depth() > 0 {
+		return
+	}
+	var fields []*ir.TapeField
+	for v, fld := range s.taped {
+		if v.Block.Loop() == l {
+			fields = append(fields, fld)
+		}
+	}
+	for owner, fld := range s.tripF {
+		if owner.Block.Loop() == l {
+			fields = append(fields, fld)
+		}
+	}
+	for owner, fld := range s.flagF {
+		if owner.Block.Loop() == l {
+			fields = append(fields, fld)
+		}
+	}
+	if len(fields) == 0 {
+		return
+	}
+	slices.SortFunc(fields, func(a, b *ir.TapeField) int { return strings.Compare(a.Name, b.Name) })
+	n := over
+	switch {
+	case ir.IsSlice(over.Type):
+		n = b.Len(over)
+	case over.Type != ir.Int:
+		n = b.Convert(over, ir.Int)
+	}
+	for _, fld := range fields {
+		b.TapeGrow(tape, fld, n)
+	}
 }
 
 // saveOnExit records, just before an exit leaves them, the trip counts of

@@ -2,7 +2,10 @@
 
 package loops
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // SumSquaresTape is what SumSquaresForward keeps of one run of SumSquares for
 // SumSquaresBackward: the forward values the backward sweep reads, and the
@@ -155,6 +158,8 @@ func LogSumExpForward(t *LogSumExpTape, x []float64) float64 {
 	t.cond = t.cond[:0]
 	t.x = x
 	m := math.Inf(-1)
+	t1 := len(x)
+	t.cond = slices.Grow(t.cond, t1)
 	for i := range x {
 		v := x[i]
 		c1 := v > m
@@ -163,15 +168,16 @@ func LogSumExpForward(t *LogSumExpTape, x []float64) float64 {
 			m = v
 		}
 	}
-	if len(x) == 0 {
+	if t1 == 0 {
 		return m
 	} else {
 		s := 0.0
+		t.exp = slices.Grow(t.exp, t1)
 		for i2 := range x {
 			v2 := x[i2]
-			t1 := math.Exp(v2 - m)
-			t.exp = append(t.exp, t1)
-			s += t1
+			t2 := math.Exp(v2 - m)
+			t.exp = append(t.exp, t2)
+			s += t2
 		}
 		t.s = s
 		return m + math.Log(s)
@@ -412,6 +418,7 @@ func ProductForward(t *ProductTape, x []float64) float64 {
 	t.p = t.p[:0]
 	t.x = x
 	p := 1.0
+	t.p = slices.Grow(t.p, len(x))
 	for i := range x {
 		t.p = append(t.p, p)
 		p *= x[i]
@@ -966,6 +973,7 @@ func FirstAboveForward(t *FirstAboveTape, m [][]float64, limit float64) float64 
 	p := 1.0
 	s := 0.0
 	trips := 0
+	t.jTrips = slices.Grow(t.jTrips, len(m))
 	for i := range m {
 		trips++
 		row := m[i]
@@ -1093,6 +1101,7 @@ func TriangleForward(t *TriangleTape, x, w []float64) float64 {
 	t.x = x
 	t.w = w
 	s := 0.0
+	t.jTrips = slices.Grow(t.jTrips, len(x))
 	for i := range x {
 		jTrips := 0
 		for j := 0; j <= i; j++ {
@@ -1184,6 +1193,7 @@ func SkipsForward(t *SkipsTape, m [][]float64) float64 {
 	t.m = m
 	s := 0.0
 	trips := 0
+	t.jTrips = slices.Grow(t.jTrips, len(m))
 rows:
 	for i := range m {
 		trips++
@@ -1314,11 +1324,14 @@ func MatVecForward(t *MatVecTape, W [][]float64, x, b, out []float64) float64 {
 	t.W = W
 	t.x = x
 	s := 0.0
+	t1 := len(W)
+	t.acc = slices.Grow(t.acc, t1)
+	t.acc2 = slices.Grow(t.acc2, t1)
 	for i := range W {
 		acc := b[i]
-		t1 := W[i]
-		for j := range t1 {
-			wij := t1[j]
+		t2 := W[i]
+		for j := range t2 {
+			wij := t2[j]
 			acc += wij * x[j]
 		}
 		out[i] = acc
@@ -1538,6 +1551,7 @@ func InteriorForward(t *InteriorTape, x []float64) float64 {
 		t.weights = weights
 		s := 0.0
 		k := 0
+		t.k = slices.Grow(t.k, len(in))
 		for i := range in {
 			v := in[i]
 			t.k = append(t.k, k)
