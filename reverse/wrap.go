@@ -94,6 +94,8 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	}
 	b.Return()
 	g.Doc = backwardDoc(f, g, s, buffers, outputs)
+	ir.DeadCode(g) // first, so that an unused get does not keep a store
+	ir.DeadStores(g)
 	ir.DeadCode(g)
 	ir.UniqueNames(g)
 	return g, buffers, outputs, nil

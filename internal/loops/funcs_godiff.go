@@ -614,21 +614,17 @@ func PiecewiseBackward(t *PiecewiseTape, s float64, dx, dy *float64) {
 	if x < -1 {
 		*dy += dr * t.neg
 		*dx += -(dr * y)
-		dr = 0
 	} else if x < 0 {
 		*dy += dr * t.prod
 		*dx += dr * y * x * 2
-		dr = 0
 	} else if x < 1 {
 		*dy += dr
 		*dx += dr * math.Cos(x)
-		dr = 0
 	} else {
 		t1 := dr * y
 		*dy += dr * t.prod2
 		*dy += t1 * t.log
 		*dx += t1 * y / x
-		dr = 0
 	}
 }
 
@@ -727,13 +723,10 @@ func ModesBackward(t *ModesTape, s float64, dx *float64) {
 	}
 	if mode == 0 {
 		*dx += dr * x * 2
-		dr = 0
 	} else if mode == 1 || mode == 2 {
 		*dx += dr * t.exp
-		dr = 0
 	} else {
 		*dx += dr * 3
-		dr = 0
 	}
 }
 
