@@ -146,13 +146,27 @@ func (b *Builder) simplifyInt(op Op, x, y *Value) *Value {
 		return x
 	case op == OpAdd && xk:
 		return b.Add(y, x) // constants to the right
-	case (op == OpAdd || op == OpSub) && yk && x.Op == OpAdd && x.Name == "":
+	case (op == OpAdd || op == OpSub) && yk && (x.Op == OpAdd || x.Op == OpSub) && x.Name == "":
 		if inner, ok := c(x.Args[1]); ok {
+			if x.Op == OpSub {
+				inner = -inner
+			}
 			if op == OpSub {
 				cy = -cy
 			}
-			return b.Add(x.Args[0], b.Const(x.Type, inner+cy))
+			return b.addConst(x.Args[0], inner+cy)
 		}
 	}
 	return nil
+}
+
+// addConst returns x + k, written x - |k| for a negative k.
+func (b *Builder) addConst(x *Value, k int64) *Value {
+	switch {
+	case k == 0:
+		return x
+	case k < 0:
+		return b.Sub(x, b.Const(x.Type, -k))
+	}
+	return b.Add(x, b.Const(x.Type, k))
 }

@@ -494,7 +494,16 @@ func (bw *backward) trip(l *ir.Value) *ir.Value {
 	}
 	fr, seg := bw.frameOf(l)
 	var n *ir.Value
-	if l.Op == ir.OpRange && !bw.s.leavesEarly(l) {
+	if bound, inclusive := bw.s.countedBound(l); bound != nil {
+		_, start := bw.s.counter(l)
+		n = bw.inPrologue(fr, seg, func() *ir.Value {
+			d := bw.b.Sub(bw.prim(bound), bw.prim(start))
+			if inclusive {
+				d = bw.b.Add(d, bw.b.Const(ir.Int, int64(1)))
+			}
+			return d // at most 0 when the loop did not run
+		})
+	} else if l.Op == ir.OpRange && !bw.s.leavesEarly(l) {
 		over := l.Args[0]
 		n = bw.inPrologue(fr, seg, func() *ir.Value {
 			o := bw.prim(over)

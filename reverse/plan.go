@@ -122,6 +122,54 @@ func (s *splitter) counter(l *ir.Value) (*ir.Var, *ir.Value) {
 	return x, start
 }
 
+// countedBound recognises a counted loop whose trip count the backward
+// function can compute: for i := start; i < bound; i++ (or <=), nothing
+// leaving it early, bound free to have (see free) and so the same at the
+// end as at the start. It returns bound and whether the test is <=, or nil.
+func (s *splitter) countedBound(l *ir.Value) (*ir.Value, bool) {
+	x, _ := s.counter(l)
+	if x == nil || s.leavesEarly(l) {
+		return nil, false
+	}
+	cond := l.Blocks[1].Result
+	if cond == nil || (cond.Op != ir.OpLt && cond.Op != ir.OpLe) ||
+		cond.Args[0].Op != ir.OpGet || cond.Args[0].Aux != x || cond.Args[1].Type != ir.Int {
+		return nil, false
+	}
+	bound := cond.Args[1]
+	if !s.free(bound) || !s.invariant(bound, l) {
+		return nil, false
+	}
+	return bound, cond.Op == ir.OpLe
+}
+
+// invariant reports whether v, computed in loop l's header, reads nothing
+// the loop changes: no variable it sets, no memory it writes.
+func (s *splitter) invariant(v, l *ir.Value) bool {
+	ok := true
+	var visit func(v *ir.Value)
+	visit = func(v *ir.Value) {
+		switch v.Op {
+		case ir.OpGet:
+			x := v.Aux.(*ir.Var)
+			l.Blocks[len(l.Blocks)-1].Walk(func(w *ir.Value) {
+				if (w.Op == ir.OpSet || w.Op == ir.OpDecl) && w.Aux == x {
+					ok = false
+				}
+			})
+		case ir.OpLoad:
+			if s.writtenAfter(v) {
+				ok = false
+			}
+		}
+		for _, a := range v.Args {
+			visit(a)
+		}
+	}
+	visit(v)
+	return ok
+}
+
 // recompute reports whether the backward function recomputes v rather
 // than reading it from the tape: v is cheap and its arguments can be had.
 // Loads qualify only from memory nothing writes, since the backward sweep

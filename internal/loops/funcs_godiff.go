@@ -76,23 +76,21 @@ func SumSquaresJVP(x, dx []float64) (float64, float64) {
 // tape may be reused: each run of DotForward overwrites it, and its buffers are
 // kept.
 type DotTape struct {
+	// w: the parameter w.
+	w []float64
 	// x: the parameter x.
 	x []float64
-	// iTrips: how many iterations of the loop on i began.
-	iTrips int
 }
 
 // DotForward runs Dot and records in t what DotBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func DotForward(t *DotTape, w, x []float64) float64 {
+	t.w = w
 	t.x = x
 	s := 0.0
-	iTrips := 0
 	for i := 0; i < len(w); i++ {
-		iTrips++
 		s += w[i] * x[i]
 	}
-	t.iTrips = iTrips
 	return s
 }
 
@@ -103,7 +101,8 @@ func DotForward(t *DotTape, w, x []float64) float64 {
 func DotBackward(t *DotTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.iTrips
+	w := t.w
+	t1 := len(w)
 	x := t.x
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
@@ -278,37 +277,28 @@ func LogSumExpJVP(x, dx []float64) (float64, float64) {
 type SmoothTape struct {
 	// x: the parameter x.
 	x []float64
+	// iters: the parameter iters.
+	iters int
 	// buf: buf as the forward sweep computed it.
 	buf []float64
 	// copied: how many elements a copy copied.
 	copied int
-	// iTrips: how many iterations of the loop on i began, one entry per iteration
-	// of the loop around it, read back last first.
-	iTrips []int
-	// itTrips: how many iterations of the loop on it began.
-	itTrips int
 }
 
 // SmoothForward runs Smooth and records in t what SmoothBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SmoothForward(t *SmoothTape, x []float64, iters int) float64 {
-	t.iTrips = t.iTrips[:0]
 	t.x = x
+	t.iters = iters
 	buf := make([]float64, len(x))
 	t.buf = buf
 	t1 := copy(buf, x)
 	t.copied = t1
-	itTrips := 0
 	for it := 0; it < iters; it++ {
-		itTrips++
-		iTrips := 0
 		for i := 1; i < len(buf)-1; i++ {
-			iTrips++
 			buf[i] = 0.25*buf[i-1] + 0.5*buf[i] + 0.25*buf[i+1]
 		}
-		t.iTrips = append(t.iTrips, iTrips)
 	}
-	t.itTrips = itTrips
 	s := 0.0
 	for i2 := range buf {
 		v := buf[i2]
@@ -329,31 +319,29 @@ func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 	t1 := len(buf)
 	x := t.x
 	dbuf := make([]float64, len(x))
-	t2 := t.itTrips
-	niTrips := len(t.iTrips)
-	t3 := t.copied
+	iters := t.iters
+	t2 := t.copied
 	ds += s
 	for i2 := t1 - 1; i2 >= 0; i2-- {
-		t4 := float64(i2 + 1)
+		t3 := float64(i2 + 1)
 		v := buf[i2]
-		dv := ds*(t4*v) + ds*v*t4
+		dv := ds*(t3*v) + ds*v*t3
 		dbuf[i2] += dv
 	}
-	for it := t2 - 1; it >= 0; it-- {
-		niTrips--
-		t5 := t.iTrips[niTrips]
-		for i := t5; i >= 1; i-- {
-			t6 := i + 1
-			t7 := i - 1
-			t8 := dbuf[i]
+	for it := iters - 1; it >= 0; it-- {
+		t4 := t1 - 2
+		for i := t4; i >= 1; i-- {
+			t5 := i + 1
+			t6 := i - 1
+			t7 := dbuf[i]
 			dbuf[i] = 0
-			t9 := t8 * 0.25
-			dbuf[t6] += t9
-			dbuf[i] += t8 * 0.5
-			dbuf[t7] += t9
+			t8 := t7 * 0.25
+			dbuf[t5] += t8
+			dbuf[i] += t7 * 0.5
+			dbuf[t6] += t8
 		}
 	}
-	for k := 0; k < t3; k++ {
+	for k := 0; k < t2; k++ {
 		dx[k] += dbuf[k]
 		dbuf[k] = 0
 	}
@@ -1082,26 +1070,18 @@ type TriangleTape struct {
 	x []float64
 	// w: the parameter w.
 	w []float64
-	// jTrips: how many iterations of the loop on j began, one entry per iteration
-	// of the loop around it, read back last first.
-	jTrips []int
 }
 
 // TriangleForward runs Triangle and records in t what TriangleBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func TriangleForward(t *TriangleTape, x, w []float64) float64 {
-	t.jTrips = t.jTrips[:0]
 	t.x = x
 	t.w = w
 	s := 0.0
-	t.jTrips = slices.Grow(t.jTrips, len(x))
 	for i := range x {
-		jTrips := 0
 		for j := 0; j <= i; j++ {
-			jTrips++
 			s += x[i] * x[j] * w[j]
 		}
-		t.jTrips = append(t.jTrips, jTrips)
 	}
 	return s
 }
@@ -1116,20 +1096,17 @@ func TriangleBackward(t *TriangleTape, s float64, dx, dw []float64) {
 	var ds float64
 	x := t.x
 	t1 := len(x)
-	njTrips := len(t.jTrips)
 	w := t.w
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		t2 := i
-		njTrips--
-		t3 := t.jTrips[njTrips]
-		for j := t3 - 1; j >= 0; j-- {
-			t4 := x[t2]
-			t5 := x[j]
-			t6 := ds * w[j]
-			dw[j] += ds * (t4 * t5)
-			dx[j] += t6 * t4
-			dx[t2] += t6 * t5
+		for j := t2; j >= 0; j-- {
+			t3 := x[t2]
+			t4 := x[j]
+			t5 := ds * w[j]
+			dw[j] += ds * (t3 * t4)
+			dx[j] += t5 * t3
+			dx[t2] += t5 * t4
 		}
 	}
 }
@@ -1908,33 +1885,24 @@ func ClampJVP(x, lo, hi, dx, dlo, dhi float64) (float64, float64) {
 type SmoothWorkTape struct {
 	// buf: the parameter buf.
 	buf []float64
+	// iters: the parameter iters.
+	iters int
 	// copied: how many elements a copy copied.
 	copied int
-	// iTrips: how many iterations of the loop on i began, one entry per iteration
-	// of the loop around it, read back last first.
-	iTrips []int
-	// itTrips: how many iterations of the loop on it began.
-	itTrips int
 }
 
 // SmoothWorkForward runs SmoothWork and records in t what SmoothWorkBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func SmoothWorkForward(t *SmoothWorkTape, x, buf []float64, iters int) float64 {
-	t.iTrips = t.iTrips[:0]
 	t.buf = buf
+	t.iters = iters
 	t1 := copy(buf, x)
 	t.copied = t1
-	itTrips := 0
 	for it := 0; it < iters; it++ {
-		itTrips++
-		iTrips := 0
 		for i := 1; i < len(buf)-1; i++ {
-			iTrips++
 			buf[i] = 0.25*buf[i-1] + 0.5*buf[i] + 0.25*buf[i+1]
 		}
-		t.iTrips = append(t.iTrips, iTrips)
 	}
-	t.itTrips = itTrips
 	s := 0.0
 	for i2 := range buf {
 		v := buf[i2]
@@ -1956,31 +1924,29 @@ func SmoothWorkBackward(t *SmoothWorkTape, s float64, dx, dbuf []float64) {
 	var ds float64
 	buf := t.buf
 	t1 := len(buf)
-	t2 := t.itTrips
-	niTrips := len(t.iTrips)
-	t3 := t.copied
+	iters := t.iters
+	t2 := t.copied
 	ds += s
 	for i2 := t1 - 1; i2 >= 0; i2-- {
-		t4 := float64(i2 + 1)
+		t3 := float64(i2 + 1)
 		v := buf[i2]
-		dv := ds*(t4*v) + ds*v*t4
+		dv := ds*(t3*v) + ds*v*t3
 		dbuf[i2] += dv
 	}
-	for it := t2 - 1; it >= 0; it-- {
-		niTrips--
-		t5 := t.iTrips[niTrips]
-		for i := t5; i >= 1; i-- {
-			t6 := i + 1
-			t7 := i - 1
-			t8 := dbuf[i]
+	for it := iters - 1; it >= 0; it-- {
+		t4 := t1 - 2
+		for i := t4; i >= 1; i-- {
+			t5 := i + 1
+			t6 := i - 1
+			t7 := dbuf[i]
 			dbuf[i] = 0
-			t9 := t8 * 0.25
-			dbuf[t6] += t9
-			dbuf[i] += t8 * 0.5
-			dbuf[t7] += t9
+			t8 := t7 * 0.25
+			dbuf[t5] += t8
+			dbuf[i] += t7 * 0.5
+			dbuf[t6] += t8
 		}
 	}
-	for k := 0; k < t3; k++ {
+	for k := 0; k < t2; k++ {
 		dx[k] += dbuf[k]
 		dbuf[k] = 0
 	}
