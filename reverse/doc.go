@@ -1,19 +1,57 @@
 // Package reverse builds reverse-mode derivatives (gradients and
 // vector-Jacobian products) of IR functions: backpropagation.
 //
-// The function it builds has two parts. The forward sweep is the user's
-// computation, copied op for op so that its results are bit for bit the
-// user's; every forward value the backward sweep needs stays in a named
-// variable, which is the activation cache of the textbook, visible in the
-// generated code. The backward sweep then visits the forward values in
-// reverse order and applies the chain rule link by link: the adjoint of a
-// value (dL/dv, written dv) is the sum of the contributions of its uses, and
-// each contribution is the user's adjoint times a partial derivative from
-// package rules.
+// # The split form
 //
-// Only active values get adjoints: floats that depend on a differentiated
-// parameter and influence a result. Integer code and constant subexpressions
-// are left alone. Each adjoint is defined once, as an SSA value, so the
-// backward sweep costs a small constant times the forward sweep, whatever
-// the number of parameters.
+// For a function F it builds three things that share a tape type FTape:
+//
+//   - FForward(t *FTape, params) results: F as written, operation for
+//     operation (its results are F's bit for bit), saving into t what the
+//     backward sweep reads;
+//   - FBackward(t *FTape, seeds, buffers): the backward sweep, which reads t
+//     and adds the vector-Jacobian product into the caller's buffers;
+//   - FGrad and FVJP (Split.Wrapper), which run both on a tape of their own.
+//
+// The tape is the activation cache of the textbook made visible: a struct
+// with one commented field per kind of entry, a single value outside loops
+// and a stack (a slice, one entry per iteration) inside them.
+//
+// # What the backward function reads
+//
+// The backward function replays the forward function's control flow in
+// reverse: each if takes the branch the forward sweep took, each loop runs
+// backwards over the iterations the forward sweep ran. It is built first,
+// and asks for forward values as its chain rule needs them (prim); each is
+// then recomputed, recovered or recorded (plan.go):
+//
+//   - recomputed if it is cheap and exact to compute again: constants,
+//     lengths, integer arithmetic, loads of memory nothing writes afterwards,
+//     cheap float arithmetic inside loops, conditions on such values;
+//   - recovered from the backward loop's own counter: a range index, the
+//     counter of a canonical for loop (for i := a; ...; i++);
+//   - recorded otherwise: the forward function saves the value where it is
+//     computed, and the backward function reads it back, last first, through
+//     a cursor of its own (it never pops, so one forward run serves many
+//     backward runs). Loop trip counts and whether a statement that can
+//     return or break finished are recorded the same way when they cannot be
+//     recomputed.
+//
+// The forward function is built second and saves exactly what was asked
+// for: a loop that only reads its inputs records nothing.
+//
+// # Adjoints
+//
+// Only active values get adjoints: floats, variables and memory that depend
+// on a differentiated parameter and influence a result or an output slice
+// (ir.Analyse). The adjoint of an SSA value is the sum of its uses'
+// contributions, summed once when the backward sweep reaches the value, or
+// an accumulator variable when some use sits in a loop or a branch. A
+// variable x has an adjoint variable dx; a slice s a slice ds of the same
+// length (a parameter's is the caller's buffer, a subslice's the same view of
+// its parent's). Assignments move an adjoint to the value assigned and reset
+// it; a reset nothing reads is dropped (ir.DeadStores).
+//
+// Before any of this, nestExits rewrites "if c { break }; rest" as
+// "if c { break } else { rest }", so that replaying the branch says whether
+// rest ran.
 package reverse
