@@ -79,7 +79,9 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	b.Comment("Backward sweep: the chain rule, link by link, in reverse order.")
 	bw.block(f.Body)
 	clear(bw.pending) // nothing reads the adjoint variables any more
-	for k, i := range buffers {
+	// The scalar parameters' adjoints from uses in the body's first
+	// segment, summed: later uses added to the buffers themselves.
+	for _, i := range buffers {
 		pv := f.ParamValue(i)
 		if pv == nil || ir.IsSlice(pv.Type) {
 			continue
@@ -87,7 +89,6 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 		if dp := bw.adjoint(pv); dp != nil {
 			b.Accum(bw.paramAdj[i], dp)
 		}
-		_ = k
 	}
 	if bw.err != nil {
 		return nil, nil, nil, bw.err
