@@ -99,7 +99,9 @@ func generateFile(path string, files []*parse.File) (Output, error) {
 		for _, t := range f.Targets {
 			gs, err := Derive(t.Func, t.Directives)
 			if err != nil {
-				return Output{}, fmt.Errorf("%v: %v", t.Pos, err)
+				// What a transform refuses is a diagnostic like parse's,
+				// at the function.
+				return Output{}, parse.ErrorList{{Pos: t.Pos, Msg: err.Error()}}
 			}
 			spec.Funcs = append(spec.Funcs, gs...)
 		}

@@ -206,3 +206,30 @@ func TestGoGenerate(t *testing.T) {
 		t.Errorf("go vet after go generate: %v\n%s", err, out)
 	}
 }
+
+// What a transform refuses (here reverse mode, a slice of slices made in
+// the function) is reported like parse's diagnostics, at the function, and
+// nothing is written.
+func TestTransformRefusalIsPositioned(t *testing.T) {
+	module(t, map[string]string{"rows.go": `package m
+
+//godiff:grad
+func Rows(x []float64) float64 {
+	m := make([][]float64, 2)
+	m[0] = x
+	s := 0.0
+	for _, v := range m[0] {
+		s += v * v
+	}
+	return s
+}
+`})
+	code, _, stderr := runGodiff("rows.go")
+	want := "rows.go:4:6: reverse mode does not support making a slice of slices (m); pass it in as a parameter\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, want)
+	}
+	if exists("rows_godiff.go") {
+		t.Error("an output was written although the run had errors")
+	}
+}

@@ -369,3 +369,25 @@ func SmoothWork(x, buf []float64, iters int) float64 {
 	}
 	return s
 }
+
+// Ripple updates a copy of x in place, iters times, nonlinearly: each
+// element is overwritten with a value that depends on the element itself
+// and on its already updated left neighbour, so the backward sweep must
+// read back the elements as they were before each write.
+//
+//godiff:grad x
+//godiff:jvp x
+func Ripple(x []float64, iters int) float64 {
+	buf := make([]float64, len(x))
+	copy(buf, x)
+	for it := 0; it < iters; it++ {
+		for i := 1; i < len(buf); i++ {
+			buf[i] = math.Sin(buf[i-1]) * buf[i]
+		}
+	}
+	s := 0.0
+	for _, v := range buf {
+		s += v
+	}
+	return s
+}

@@ -1962,3 +1962,142 @@ func SmoothWorkGrad(x, buf []float64, iters int) (float64, []float64) {
 	SmoothWorkBackward(&t, 1, dx, dbuf)
 	return t1, dx
 }
+
+// RippleTape is what RippleForward keeps of one run of Ripple for
+// RippleBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of RippleForward overwrites
+// it, and its buffers are kept.
+type RippleTape struct {
+	// x: the parameter x.
+	x []float64
+	// iters: the parameter iters.
+	iters int
+	// buf: buf as the forward sweep computed it.
+	buf []float64
+	// copied: how many elements a copy copied.
+	copied int
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// RippleForward runs Ripple and records in t what RippleBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func RippleForward(t *RippleTape, x []float64, iters int) float64 {
+	t.sin = t.sin[:0]
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	t.x = x
+	t.iters = iters
+	buf := make([]float64, len(x))
+	t.buf = buf
+	t1 := copy(buf, x)
+	t.copied = t1
+	for it := 0; it < iters; it++ {
+		for i := 1; i < len(buf); i++ {
+			t2 := buf[i-1]
+			t.elem2 = append(t.elem2, t2)
+			t3 := math.Sin(t2)
+			t.sin = append(t.sin, t3)
+			t4 := buf[i]
+			t.elem = append(t.elem, t4)
+			buf[i] = t3 * t4
+		}
+	}
+	s := 0.0
+	for i2 := range buf {
+		v := buf[i2]
+		s += v
+	}
+	return s
+}
+
+// RippleBackward adds to dx the vector-Jacobian product of Ripple with the
+// seeds s, at the point recorded in t by RippleForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func RippleBackward(t *RippleTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	buf := t.buf
+	t1 := len(buf)
+	x := t.x
+	dbuf := make([]float64, len(x))
+	iters := t.iters
+	nsin := len(t.sin)
+	nelem := len(t.elem)
+	nelem2 := len(t.elem2)
+	t2 := t.copied
+	ds += s
+	for k := t1 - 1; k >= 0; k-- {
+		dbuf[k] += ds
+	}
+	for it := iters - 1; it >= 0; it-- {
+		t3 := t1 - 1
+		for i := t3; i >= 1; i-- {
+			nsin--
+			t4 := t.sin[nsin]
+			nelem--
+			t5 := t.elem[nelem]
+			nelem2--
+			t6 := t.elem2[nelem2]
+			t7 := i - 1
+			t8 := dbuf[i]
+			dbuf[i] = 0
+			dbuf[i] += t8 * t4
+			dbuf[t7] += t8 * t5 * math.Cos(t6)
+		}
+	}
+	for k2 := 0; k2 < t2; k2++ {
+		dx[k2] += dbuf[k2]
+		dbuf[k2] = 0
+	}
+}
+
+// RippleGrad returns Ripple's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func RippleGrad(x []float64, iters int) (float64, []float64) {
+	var t RippleTape
+	t1 := RippleForward(&t, x, iters)
+	dx := make([]float64, len(x))
+	RippleBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// RippleJVP returns Ripple's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func RippleJVP(x []float64, iters int, dx []float64) (float64, float64) {
+	t1 := len(x)
+	buf := make([]float64, t1)
+	dbuf := make([]float64, t1)
+	copy(buf, x)
+	copy(dbuf, dx)
+	for it := 0; it < iters; it++ {
+		for i := 1; i < len(buf); i++ {
+			t2 := i - 1
+			t3 := buf[t2]
+			t4 := math.Sin(t3)
+			t5 := buf[i]
+			t6 := t5*(math.Cos(t3)*dbuf[t2]) + t4*dbuf[i]
+			buf[i] = t4 * t5
+			dbuf[i] = t6
+		}
+	}
+	s := 0.0
+	ds := 0.0
+	for i2 := range buf {
+		v := buf[i2]
+		dv := dbuf[i2]
+		s += v
+		ds += dv
+	}
+	return s, ds
+}

@@ -96,6 +96,13 @@ var problems = []problem{
 		jvp:   func(p, v []float64) (float64, float64) { return SmoothJVP(p, 4, v) },
 	},
 	{
+		name:  "Ripple",
+		point: func(rng *rand.Rand) []float64 { return uniform(rng, 6, -2, 2) },
+		f:     func(p []float64) float64 { return Ripple(p, 3) },
+		grad:  func(p []float64) (float64, []float64) { return RippleGrad(p, 3) },
+		jvp:   func(p, v []float64) (float64, float64) { return RippleJVP(p, 3, v) },
+	},
+	{
 		name:  "Product",
 		point: func(rng *rand.Rand) []float64 { return uniform(rng, 5, -2, 2) },
 		f:     Product,
