@@ -37,6 +37,24 @@ func Gradient(f func([]float64) float64, x []float64) []float64 {
 	return Jacobian(func(x []float64) []float64 { return []float64{f(x)} }, x)[0]
 }
 
+// GradientStep is Gradient with the step h·max(1, |x[i]|). Two steps that
+// disagree show that f is not smooth around x (a branch's boundary lies
+// within the steps), where no finite difference is a fair reference.
+func GradientStep(f func([]float64) float64, x []float64, h float64) []float64 {
+	g := make([]float64, len(x))
+	xp := append([]float64(nil), x...)
+	for i := range x {
+		hi := h * math.Max(1, math.Abs(x[i]))
+		xp[i] = x[i] + hi
+		up := f(xp)
+		xp[i] = x[i] - hi
+		down := f(xp)
+		xp[i] = x[i]
+		g[i] = (up - down) / (2 * hi)
+	}
+	return g
+}
+
 // Close reports whether got is within tol of want, relative to the larger of
 // 1 and |want|.
 func Close(got, want, tol float64) bool {
