@@ -19,6 +19,20 @@ type Builder struct {
 	Block    *Block // where values are appended: the body, or a nested block
 	Simplify bool
 	seen     map[cseKey]*Value
+
+	// Loads are shared like pure values while no write can change what
+	// they read: writes counts the writes to memory built so far, and
+	// loads remembers each load with the count when it was built.
+	writes int
+	loads  map[[2]*Value]loadSeen
+	// Likewise reads of variables, while no assignment comes between.
+	sets int
+	gets map[*Var]loadSeen
+}
+
+type loadSeen struct {
+	v      *Value
+	writes int
 }
 
 // cseKey identifies a pure operation on given arguments. Constants are keyed
@@ -41,6 +55,15 @@ func (b *Builder) add(op Op, t Type, aux any, args ...*Value) *Value {
 	f.nextID++
 	v := &Value{ID: f.nextID, Op: op, Type: t, Aux: aux, Args: args, Block: b.Block}
 	b.Block.Values = append(b.Block.Values, v)
+	switch op {
+	case OpStore, OpCopySlice:
+		b.writes++
+	case OpInvoke, OpAccum: // through pointers: to memory or variables
+		b.writes++
+		b.sets++
+	case OpSet, OpDecl:
+		b.sets++
+	}
 	return v
 }
 

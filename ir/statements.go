@@ -15,9 +15,18 @@ func (b *Builder) Declare(v *Var, init *Value) *Value {
 	return b.add(OpDecl, nil, v, init)
 }
 
-// Get reads variable v.
+// Get reads variable v. A second read in the same block with no
+// assignment between is the first read again.
 func (b *Builder) Get(v *Var) *Value {
-	return b.add(OpGet, v.Type, v)
+	if seen, ok := b.gets[v]; ok && seen.v.Block == b.Block && seen.writes == b.sets {
+		return seen.v
+	}
+	g := b.add(OpGet, v.Type, v)
+	if b.gets == nil {
+		b.gets = make(map[*Var]loadSeen)
+	}
+	b.gets[v] = loadSeen{g, b.sets}
+	return g
 }
 
 // Set assigns x to variable v.
@@ -25,9 +34,20 @@ func (b *Builder) Set(v *Var, x *Value) *Value {
 	return b.add(OpSet, nil, v, x)
 }
 
-// Load reads s[i].
+// Load reads s[i]. A second read of the same s[i] in the same block, with
+// no write to memory between (to any slice: slices may overlap), is the
+// first read again: x[i]*x[i] reads x[i] once.
 func (b *Builder) Load(s, i *Value) *Value {
-	return b.add(OpLoad, Elem(s.Type), nil, s, i)
+	key := [2]*Value{s, i}
+	if seen, ok := b.loads[key]; ok && seen.v.Block == b.Block && seen.writes == b.writes {
+		return seen.v
+	}
+	v := b.add(OpLoad, Elem(s.Type), nil, s, i)
+	if b.loads == nil {
+		b.loads = make(map[[2]*Value]loadSeen)
+	}
+	b.loads[key] = loadSeen{v, b.writes}
+	return v
 }
 
 // Store writes x to s[i].

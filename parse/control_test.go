@@ -231,27 +231,26 @@ func F(x float64, done bool) float64 {
 					if %10 {
 						break L1
 					}
-					%13 = get x2 : float64
-					%14 = const 2 : float64
-					%15 = mul %13 %14 : float64
-					set x2 %15
+					%13 = const 2 : float64
+					%14 = mul %6 %13 : float64
+					set x2 %14
 				}
 				for L2 {
-				cond %19:
-					%18 = get done2 : bool
-					%19 = not %18 : bool
+				cond %18:
+					%17 = get done2 : bool
+					%18 = not %17 : bool
 				body:
-					%20 = get x2 : float64
-					%21 = const 1 : float64
-					%22 = lt %20 %21 : bool
-					set done2 %22
-					%24 = get x2 : float64
-					%25 = const 2 : float64
-					%26 = div %24 %25 : float64
-					set x2 %26
+					%19 = get x2 : float64
+					%20 = const 1 : float64
+					%21 = lt %19 %20 : bool
+					set done2 %21
+					%23 = get x2 : float64
+					%24 = const 2 : float64
+					%25 = div %23 %24 : float64
+					set x2 %25
 				}
-				%28 = get x2 : float64
-				return %28`,
+				%27 = get x2 : float64
+				return %27`,
 		},
 		{
 			name: "range over a slice with key and value",
@@ -430,23 +429,18 @@ rows:
 						if %17 {
 							continue rows
 						}
-						%20 = load %xs %i : []float64
-						%21 = get j : int
-						%22 = load %20 %21 : float64
-						%23 = gt %22 %t : bool
-						if %23 {
+						%20 = load %15 %14 : float64
+						%21 = gt %20 %t : bool
+						if %21 {
 							break rows
 						}
-						%26 = get s : float64
-						%27 = load %xs %i : []float64
-						%28 = get j : int
-						%29 = load %27 %28 : float64
-						%30 = add %26 %29 : float64
-						set s %30
+						%24 = get s : float64
+						%25 = add %24 %20 : float64
+						set s %25
 					}
 				}
-				%32 = get s : float64
-				return %32`,
+				%27 = get s : float64
+				return %27`,
 		},
 		{
 			name: "return inside nested loops",

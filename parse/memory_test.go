@@ -187,36 +187,33 @@ func Smooth(buf []float64, iters int, w float64) float64 {
 					body:
 						%25 = get i : int
 						%26 = const 0.25 : float64
-						%27 = get i : int
-						%28 = const 1 : int
-						%29 = sub %27 %28 : int
-						%30 = load %buf %29 : float64
-						%31 = mul %26 %30 : float64
-						%32 = const 0.5 : float64
-						%33 = get i : int
-						%34 = load %buf %33 : float64
-						%35 = mul %32 %34 : float64
-						%36 = add %31 %35 : float64
-						%37 = get i : int
-						%38 = add %37 %28 : int
-						%39 = load %buf %38 : float64
-						%40 = mul %26 %39 : float64
-						%41 = add %36 %40 : float64
-						store %buf %25 %41
+						%27 = const 1 : int
+						%28 = sub %25 %27 : int
+						%29 = load %buf %28 : float64
+						%30 = mul %26 %29 : float64
+						%31 = const 0.5 : float64
+						%32 = load %buf %25 : float64
+						%33 = mul %31 %32 : float64
+						%34 = add %30 %33 : float64
+						%35 = add %25 %27 : int
+						%36 = load %buf %35 : float64
+						%37 = mul %26 %36 : float64
+						%38 = add %34 %37 : float64
+						store %buf %25 %38
 					}
 				}
-				%43 = const 0 : float64
-				decl s %43 : float64
+				%40 = const 0 : float64
+				decl s %40 : float64
 				range L3 %buf {
-					%46 = index : int
-					%v = load %buf %46 : float64
-					%48 = get s : float64
-					%49 = mul %w %v : float64
-					%50 = add %48 %49 : float64
-					set s %50
+					%43 = index : int
+					%v = load %buf %43 : float64
+					%45 = get s : float64
+					%46 = mul %w %v : float64
+					%47 = add %45 %46 : float64
+					set s %47
 				}
-				%52 = get s : float64
-				return %52`,
+				%49 = get s : float64
+				return %49`,
 		},
 	}
 	for _, tt := range tests {

@@ -36,11 +36,11 @@ func LoopFunc(rng *rand.Rand, depth int) *ir.Func {
 }
 
 type loopGen struct {
-	b      *ir.Builder
-	rng    *rand.Rand
-	x, a   *ir.Value
-	buf    *ir.Value
-	s, p   *ir.Var
+	b     *ir.Builder
+	rng   *rand.Rand
+	x, a  *ir.Value
+	buf   *ir.Value
+	s, p  *ir.Var
 	loops []*ir.Value // enclosing loops, innermost last
 	idx   []*ir.Value // their indexes
 }

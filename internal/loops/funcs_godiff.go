@@ -814,10 +814,9 @@ func NewtonBackward(t *NewtonTape, s float64, da *float64) {
 		t2 := t.y[ny]
 		nquo--
 		t3 := dy * 0.5
-		t4 := -(t3 * (t.quo[nquo] / t2))
+		t4 := t3 * (t.quo[nquo] / t2)
 		*da += t3 / t2
-		dy = t4
-		dy += t3
+		dy = t3 - t4
 	}
 }
 
@@ -962,9 +961,10 @@ func FirstAboveForward(t *FirstAboveTape, m [][]float64, limit float64) float64 
 		jTrips := 0
 		for j := range row {
 			jTrips++
-			s += row[j]
+			t1 := row[j]
+			s += t1
 			t.p = append(t.p, p)
-			p *= row[j]
+			p *= t1
 			c1 := s > limit
 			t.cond = append(t.cond, c1)
 			if c1 {
@@ -1010,10 +1010,9 @@ func FirstAboveBackward(t *FirstAboveTape, s float64, dm [][]float64) {
 			if t.cond[ncond] {
 				dp += s
 			}
-			t3 := dp * row[j]
-			drow[j] += dp * t.p[np]
-			dp = t3
-			drow[j] += ds
+			t3 := dp * t.p[np]
+			dp *= row[j]
+			drow[j] += t3 + ds
 		}
 		ds = 0
 	}
@@ -1047,12 +1046,13 @@ func FirstAboveJVP(m [][]float64, limit float64, dm [][]float64) (float64, float
 		s = 0
 		ds = 0
 		for j := range row {
-			s += row[j]
-			ds += drow[j]
 			t1 := row[j]
-			t2 := t1*dp + p*drow[j]
+			t2 := drow[j]
+			s += t1
+			ds += t2
+			t3 := t1*dp + p*t2
 			p *= t1
-			dp = t2
+			dp = t3
 			if s > limit {
 				return p, dp
 			}
@@ -1281,32 +1281,25 @@ type MatVecTape struct {
 	// acc: the value of acc the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	acc []float64
-	// acc2: the value of acc the backward sweep reads, one entry per iteration of
-	// the loop around it, read back last first.
-	acc2 []float64
 }
 
 // MatVecForward runs MatVec and records in t what MatVecBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MatVecForward(t *MatVecTape, W [][]float64, x, b, out []float64) float64 {
 	t.acc = t.acc[:0]
-	t.acc2 = t.acc2[:0]
 	t.W = W
 	t.x = x
 	s := 0.0
-	t1 := len(W)
-	t.acc = slices.Grow(t.acc, t1)
-	t.acc2 = slices.Grow(t.acc2, t1)
+	t.acc = slices.Grow(t.acc, len(W))
 	for i := range W {
 		acc := b[i]
-		t2 := W[i]
-		for j := range t2 {
-			wij := t2[j]
+		t1 := W[i]
+		for j := range t1 {
+			wij := t1[j]
 			acc += wij * x[j]
 		}
-		out[i] = acc
 		t.acc = append(t.acc, acc)
-		t.acc2 = append(t.acc2, acc)
+		out[i] = acc
 		s += acc * acc
 	}
 	return s
@@ -1326,21 +1319,18 @@ func MatVecBackward(t *MatVecTape, s float64, dW [][]float64, dx, db, dout []flo
 	W := t.W
 	t1 := len(W)
 	nacc := len(t.acc)
-	nacc2 := len(t.acc2)
 	var dacc float64
 	x := t.x
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		nacc--
-		nacc2--
 		t2 := W[i]
 		t3 := len(t2)
 		t4 := dW[i]
-		dacc += ds * t.acc[nacc]
-		dacc += ds * t.acc2[nacc2]
-		t5 := dout[i]
+		t5 := ds * t.acc[nacc] * 2
+		t6 := dout[i]
 		dout[i] = 0
-		dacc += t5
+		dacc += t5 + t6
 		for j := t3 - 1; j >= 0; j-- {
 			wij := t2[j]
 			dwij := dacc * x[j]
@@ -1414,7 +1404,7 @@ func MatVecJVP(W [][]float64, x, b, out []float64, dW [][]float64, dx, db, dout 
 		out[i] = acc
 		dout[i] = dacc
 		s += acc * acc
-		ds += acc*dacc + acc*dacc
+		ds += acc * dacc * 2
 	}
 	return s, ds
 }
@@ -1691,7 +1681,8 @@ func ArrForward(t *ArrTape, a [3]float64, k float64) float64 {
 	t.k = k
 	var sq [3]float64
 	for i := range a {
-		sq[i] = a[i] * a[i] * k
+		t1 := a[i]
+		sq[i] = t1 * t1 * k
 	}
 	return sq[0] + 2*sq[1] + 3*sq[2]
 }
@@ -1711,12 +1702,9 @@ func ArrBackward(t *ArrTape, s float64, da *[3]float64) {
 	dsq[0] += s
 	for i := t1 - 1; i >= 0; i-- {
 		t2 := a[i]
-		t3 := a[i]
-		t4 := dsq[i]
+		t3 := dsq[i]
 		dsq[i] = 0
-		t5 := t4 * k
-		da[i] += t5 * t2
-		da[i] += t5 * t3
+		da[i] += t3 * k * t2 * 2
 	}
 }
 
@@ -1737,10 +1725,9 @@ func ArrJVP(a [3]float64, k float64, da [3]float64) (float64, float64) {
 	var dsq [3]float64
 	for i := range a {
 		t1 := a[i]
-		t2 := a[i]
-		t3 := k * (t2*da[i] + t1*da[i])
-		sq[i] = t1 * t2 * k
-		dsq[i] = t3
+		t2 := k * (t1 * da[i] * 2)
+		sq[i] = t1 * t1 * k
+		dsq[i] = t2
 	}
 	return sq[0] + 2*sq[1] + 3*sq[2], dsq[0] + dsq[1]*2 + dsq[2]*3
 }
