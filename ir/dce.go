@@ -53,8 +53,17 @@ func isRoot(v *Value) bool {
 }
 
 // DeadCode removes every value that is not Live: the user's dead stores,
-// and partials a derivative rule built but the transform did not need.
+// and partials a derivative rule built but the transform did not need. An
+// if left with two empty branches goes too, and one whose then branch is
+// empty is turned around: if !c { else }.
 func DeadCode(f *Func) {
+	deadCode(f)
+	if pruneIfs(f, f.Body) {
+		deadCode(f) // conditions of removed ifs
+	}
+}
+
+func deadCode(f *Func) {
 	live := Live(f)
 	var sweep func(b *Block)
 	sweep = func(b *Block) {
@@ -74,4 +83,34 @@ func DeadCode(f *Func) {
 		b.Values = kept
 	}
 	sweep(f.Body)
+}
+
+// pruneIfs removes the ifs of blk (and the blocks inside) whose branches
+// are both empty, and negates the condition of those with only an else.
+// It reports whether it removed any.
+func pruneIfs(f *Func, blk *Block) bool {
+	removed := false
+	var kept []*Value
+	for _, v := range blk.Values {
+		for _, nb := range v.Blocks {
+			removed = pruneIfs(f, nb) || removed
+		}
+		if v.Op == OpIf {
+			then, els := v.Blocks[0], v.Blocks[1]
+			switch {
+			case len(then.Values) == 0 && len(els.Values) == 0:
+				removed = true
+				continue
+			case len(then.Values) == 0:
+				f.nextID++
+				not := &Value{ID: f.nextID, Op: OpNot, Type: Bool, Args: []*Value{v.Args[0]}, Block: blk}
+				kept = append(kept, not)
+				v.Args[0] = not
+				v.Blocks[0], v.Blocks[1] = els, then
+			}
+		}
+		kept = append(kept, v)
+	}
+	blk.Values = kept
+	return removed
 }

@@ -1212,12 +1212,14 @@ func SkipsBackward(t *SkipsTape, s float64, dm [][]float64) {
 		for j := t2 - 1; j >= 0; j-- {
 			v := row[j]
 			var dv float64
-			if j == 0 && v > 10 {
-			} else if v != v {
-			} else if v < 0 {
-			} else if v == 0 {
-			} else {
-				dv += ds * v * 2
+			if !(j == 0 && v > 10) {
+				if !(v != v) {
+					if !(v < 0) {
+						if !(v == 0) {
+							dv += ds * v * 2
+						}
+					}
+				}
 			}
 			drow[j] += dv
 		}
@@ -1533,8 +1535,7 @@ func InteriorBackward(t *InteriorTape, s float64, dx []float64) {
 	t1 := len(x)
 	var ds float64
 	nk := len(t.k)
-	if t1 < 2 {
-	} else {
+	if !(t1 < 2) {
 		t2 := t1 - 1
 		in := x[1:t2]
 		t3 := len(in)
