@@ -391,3 +391,20 @@ func Ripple(x []float64, iters int) float64 {
 	}
 	return s
 }
+
+// Square squares the elements of x in place and returns their sum: a
+// differentiated slice the function also writes, whose gradient is with
+// respect to its contents on entry.
+//
+//godiff:grad
+//godiff:jvp
+func Square(x []float64) float64 {
+	for i := range x {
+		x[i] = x[i] * x[i]
+	}
+	s := 0.0
+	for _, v := range x {
+		s += v
+	}
+	return s
+}

@@ -2089,3 +2089,90 @@ func RippleJVP(x []float64, iters int, dx []float64) (float64, float64) {
 	}
 	return s, ds
 }
+
+// SquareTape is what SquareForward keeps of one run of Square for
+// SquareBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of SquareForward overwrites
+// it, and its buffers are kept.
+type SquareTape struct {
+	// x: the parameter x.
+	x []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// SquareForward runs Square and records in t what SquareBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func SquareForward(t *SquareTape, x []float64) float64 {
+	t.elem = t.elem[:0]
+	t.x = x
+	t.elem = slices.Grow(t.elem, len(x))
+	for i := range x {
+		t1 := x[i]
+		t.elem = append(t.elem, t1)
+		x[i] = t1 * t1
+	}
+	s := 0.0
+	for i2 := range x {
+		v := x[i2]
+		s += v
+	}
+	return s
+}
+
+// SquareBackward adds to dx the vector-Jacobian product of Square with the
+// seeds s, at the point recorded in t by SquareForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func SquareBackward(t *SquareTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	t1 := len(x)
+	t2 := len(x)
+	nelem := len(t.elem)
+	ds += s
+	for k := t1 - 1; k >= 0; k-- {
+		dx[k] += ds
+	}
+	for i := t2 - 1; i >= 0; i-- {
+		nelem--
+		t3 := t.elem[nelem]
+		t4 := dx[i]
+		dx[i] = 0
+		dx[i] += t4 * t3 * 2
+	}
+}
+
+// SquareGrad returns Square's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func SquareGrad(x []float64) (float64, []float64) {
+	var t SquareTape
+	t1 := SquareForward(&t, x)
+	dx := make([]float64, len(x))
+	SquareBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// SquareJVP returns Square's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func SquareJVP(x, dx []float64) (float64, float64) {
+	for i := range x {
+		t1 := x[i]
+		t2 := t1 * dx[i] * 2
+		x[i] = t1 * t1
+		dx[i] = t2
+	}
+	s := 0.0
+	ds := 0.0
+	for i2 := range x {
+		v := x[i2]
+		dv := dx[i2]
+		s += v
+		ds += dv
+	}
+	return s, ds
+}

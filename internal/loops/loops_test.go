@@ -103,6 +103,13 @@ var problems = []problem{
 		jvp:   func(p, v []float64) (float64, float64) { return RippleJVP(p, 3, v) },
 	},
 	{
+		name:  "Square",
+		point: func(rng *rand.Rand) []float64 { return uniform(rng, 5, -2, 2) },
+		f:     func(p []float64) float64 { return Square(append([]float64(nil), p...)) },
+		grad:  SquareGrad,
+		jvp:   SquareJVP,
+	},
+	{
 		name:  "Product",
 		point: func(rng *rand.Rand) []float64 { return uniform(rng, 5, -2, 2) },
 		f:     Product,
@@ -271,7 +278,9 @@ func TestDerivatives(t *testing.T) {
 					t.Errorf("at %v: gradient vs finite differences: %s", p, m)
 				}
 				v := uniform(rng, len(p), -1, 1)
-				yj, dy := pr.jvp(append([]float64(nil), p...), v)
+				// Copies: a function that writes a differentiated slice
+				// (Square) updates its tangent in place too.
+				yj, dy := pr.jvp(append([]float64(nil), p...), append([]float64(nil), v...))
 				if yj != want {
 					t.Fatalf("at %v: FJVP's value %v, F's %v", p, yj, want)
 				}
