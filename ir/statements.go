@@ -15,6 +15,14 @@ func (b *Builder) Declare(v *Var, init *Value) *Value {
 	return b.add(OpDecl, nil, v, init)
 }
 
+// ForgetReads makes the builder forget the reads it would share (see Load
+// and Get). A caller that moves values to another place in their block
+// calls it: the sharing assumes values stand in the order they were built.
+func (b *Builder) ForgetReads() {
+	clear(b.loads)
+	clear(b.gets)
+}
+
 // Get reads variable v. A second read in the same block with no
 // assignment between is the first read again.
 func (b *Builder) Get(v *Var) *Value {

@@ -15,7 +15,7 @@ import (
 // each active value in reverse order.
 //
 // Every forward value the chain rule reads is obtained in one of three ways
-// (see policy): recomputed from other available values (constants, loads
+// (prim, and splitter.recompute for the choice): recomputed from other available values (constants, loads
 // of memory nothing writes, index arithmetic, cheap arithmetic inside
 // loops), recovered from the backward loop's own counter (a range index, a
 // canonical loop counter), or read back from the tape, where the forward
@@ -54,8 +54,8 @@ type backward struct {
 // segments after each statement that may leave it early (see
 // splitter.flagged); segment j's backward code runs only if the forward
 // sweep got past statement j. Each segment has a prologue at the start of
-// its backward block where the values it reads are popped, loaded or
-// recomputed, and accumulators declared.
+// its backward block where the values it reads are read back from the tape
+// or recomputed, and accumulators declared.
 type frame struct {
 	seg      map[*ir.Value]int
 	target   []*ir.Block // the backward block of each segment
@@ -70,8 +70,9 @@ func (bw *backward) fail(format string, args ...any) {
 	}
 }
 
-// frameOf returns the frame of the block holding v, treating the init
-// block of a for loop as part of the loop's own block.
+// frameOf returns the frame of the block holding v, and v's segment. The
+// header blocks of a for loop (init, cond, post) count as part of the
+// block holding the loop: they have no backward code of their own.
 func (bw *backward) frameOf(v *ir.Value) (*frame, int) {
 	blk := v.Block
 	for blk.Parent != nil && blk.Parent.Op == ir.OpFor && blk != blk.Parent.Blocks[3] {
@@ -103,6 +104,7 @@ func (bw *backward) inPrologue(fr *frame, seg int, build func() *ir.Value) *ir.V
 	vals = append(vals, target.Values[at:]...)
 	target.Values = vals
 	fr.cursor[seg] += len(moved)
+	bw.b.ForgetReads() // the moved values now stand before later ones
 	return out
 }
 
