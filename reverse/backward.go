@@ -436,6 +436,7 @@ func (bw *backward) loop(l *ir.Value) {
 	counterVar, start := bw.s.counter(l)
 	name := "k"
 	if l.Op == ir.OpRange {
+		name = "i" // what the forward code calls an unnamed range index
 		if idx := l.Blocks[0].Values[0]; idx.Name != "" {
 			name = idx.Name
 		}
@@ -609,8 +610,12 @@ func (bw *backward) shadowOf(s *ir.Value) *ir.Value {
 		bw.fail("reverse mode cannot follow the slice %s (%v) to its allocation", s.Name, s.Op)
 		d = placeholder(bw.b, s.Type)
 	}
-	if s.Name != "" && d.Name == "" && d.Op != ir.OpParam {
+	switch {
+	case d.Name != "" || d.Op == ir.OpParam:
+	case s.Name != "":
 		d.Name = "d" + s.Name
+	case s.Op == ir.OpLoad && s.Args[0].Name != "":
+		d.Name = "d" + s.Args[0].Name + "Row" // the adjoints of the row W[i]: dWRow
 	}
 	bw.shadow[s] = d
 	return d

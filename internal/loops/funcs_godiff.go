@@ -39,10 +39,10 @@ func SumSquaresBackward(t *SumSquaresTape, s float64, dx []float64) {
 	x := t.x
 	t1 := len(x)
 	ds += s
-	for k := t1 - 1; k >= 0; k-- {
-		v := x[k]
+	for i := t1 - 1; i >= 0; i-- {
+		v := x[i]
 		dv := ds * v * 2
-		dx[k] += dv
+		dx[i] += dv
 	}
 }
 
@@ -202,21 +202,21 @@ func LogSumExpBackward(t *LogSumExpTape, s float64, dx []float64) {
 	} else {
 		ds += s / t.s
 		dm += s
-		for k := t1 - 1; k >= 0; k-- {
+		for i := t1 - 1; i >= 0; i-- {
 			nexp--
 			dv2 := ds * t.exp[nexp]
 			dm -= dv2
-			dx[k] += dv2
+			dx[i] += dv2
 		}
 	}
-	for k2 := t2 - 1; k2 >= 0; k2-- {
+	for i2 := t2 - 1; i2 >= 0; i2-- {
 		ncond--
 		var dv float64
 		if t.cond[ncond] {
 			dv += dm
 			dm = 0
 		}
-		dx[k2] += dv
+		dx[i2] += dv
 	}
 }
 
@@ -999,11 +999,11 @@ func FirstAboveBackward(t *FirstAboveTape, s float64, dm [][]float64) {
 		ds += s
 		dp += s
 	}
-	for k := t1 - 1; k >= 0; k-- {
+	for i := t1 - 1; i >= 0; i-- {
 		njTrips--
 		t2 := t.jTrips[njTrips]
-		row := m[k]
-		drow := dm[k]
+		row := m[i]
+		drow := dm[i]
 		for j := t2 - 1; j >= 0; j-- {
 			ncond--
 			np--
@@ -1204,11 +1204,11 @@ func SkipsBackward(t *SkipsTape, s float64, dm [][]float64) {
 	njTrips := len(t.jTrips)
 	m := t.m
 	ds += s
-	for k := t1 - 1; k >= 0; k-- {
+	for i := t1 - 1; i >= 0; i-- {
 		njTrips--
 		t2 := t.jTrips[njTrips]
-		row := m[k]
-		drow := dm[k]
+		row := m[i]
+		drow := dm[i]
 		for j := t2 - 1; j >= 0; j-- {
 			v := row[j]
 			var dv float64
@@ -1328,16 +1328,16 @@ func MatVecBackward(t *MatVecTape, s float64, dW [][]float64, dx, db, dout []flo
 		nacc--
 		t2 := W[i]
 		t3 := len(t2)
-		t4 := dW[i]
-		t5 := ds * t.acc[nacc] * 2
-		t6 := dout[i]
+		dWRow := dW[i]
+		t4 := ds * t.acc[nacc] * 2
+		t5 := dout[i]
 		dout[i] = 0
-		dacc += t5 + t6
+		dacc += t4 + t5
 		for j := t3 - 1; j >= 0; j-- {
 			wij := t2[j]
 			dwij := dacc * x[j]
 			dx[j] += dacc * wij
-			t4[j] += dwij
+			dWRow[j] += dwij
 		}
 		db[i] += dacc
 		dacc = 0
@@ -1542,12 +1542,12 @@ func InteriorBackward(t *InteriorTape, s float64, dx []float64) {
 		weights := t.weights
 		din := dx[1:t2]
 		ds += s
-		for k := t3 - 1; k >= 0; k-- {
+		for i := t3 - 1; i >= 0; i-- {
 			nk--
 			t4 := weights[t.k[nk]%3]
-			v := in[k]
+			v := in[i]
 			dv := ds*(t4*v) + ds*v*t4
-			din[k] += dv
+			din[i] += dv
 		}
 	}
 }
@@ -2024,28 +2024,28 @@ func RippleBackward(t *RippleTape, s float64, dx []float64) {
 	nelem2 := len(t.elem2)
 	t2 := t.copied
 	ds += s
-	for k := t1 - 1; k >= 0; k-- {
-		dbuf[k] += ds
+	for i := t1 - 1; i >= 0; i-- {
+		dbuf[i] += ds
 	}
 	for it := iters - 1; it >= 0; it-- {
 		t3 := t1 - 1
-		for i := t3; i >= 1; i-- {
+		for i2 := t3; i2 >= 1; i2-- {
 			nsin--
 			t4 := t.sin[nsin]
 			nelem--
 			t5 := t.elem[nelem]
 			nelem2--
 			t6 := t.elem2[nelem2]
-			t7 := i - 1
-			t8 := dbuf[i]
-			dbuf[i] = 0
-			dbuf[i] += t8 * t4
+			t7 := i2 - 1
+			t8 := dbuf[i2]
+			dbuf[i2] = 0
+			dbuf[i2] += t8 * t4
 			dbuf[t7] += t8 * t5 * math.Cos(t6)
 		}
 	}
-	for k2 := 0; k2 < t2; k2++ {
-		dx[k2] += dbuf[k2]
-		dbuf[k2] = 0
+	for k := 0; k < t2; k++ {
+		dx[k] += dbuf[k]
+		dbuf[k] = 0
 	}
 }
 
@@ -2134,15 +2134,15 @@ func SquareBackward(t *SquareTape, s float64, dx []float64) {
 	t2 := len(x)
 	nelem := len(t.elem)
 	ds += s
-	for k := t1 - 1; k >= 0; k-- {
-		dx[k] += ds
+	for i := t1 - 1; i >= 0; i-- {
+		dx[i] += ds
 	}
-	for i := t2 - 1; i >= 0; i-- {
+	for i2 := t2 - 1; i2 >= 0; i2-- {
 		nelem--
 		t3 := t.elem[nelem]
-		t4 := dx[i]
-		dx[i] = 0
-		dx[i] += t4 * t3 * 2
+		t4 := dx[i2]
+		dx[i2] = 0
+		dx[i2] += t4 * t3 * 2
 	}
 }
 
