@@ -49,6 +49,7 @@ func NewSplit(f *ir.Func, wrt []int, names Names) (*Split, error) {
 	}
 	fwd := s.buildForward(names.Forward)
 	sortFields(s.fields.tape, fwd)
+	sortLoads(bwd.Body, s.fields.tape)
 	s.fields.tape.Doc = []string{fmt.Sprintf("%s is what %s keeps of one run of %s for %s: the forward values the backward sweep reads, and the control flow it replays. A tape may be reused: each run of %s overwrites it, and its buffers are kept.",
 		names.Tape, names.Forward, f.Name, names.Backward, names.Forward)}
 	return &Split{Tape: s.fields.tape, Forward: fwd, Backward: bwd, f: f, wrt: wrt, buffers: buffers, outputs: outputs}, nil

@@ -135,3 +135,40 @@ func indexName(l *ir.Value) string {
 	}
 	return ""
 }
+
+// sortLoads puts each run of reads of scalar tape fields in blk (and the
+// blocks inside) in the tape's order, which is the forward function's: the
+// backward function asks for values last first, and reads them in the
+// order a person would. The reads depend on nothing but the tape, so any
+// order of a run is correct.
+func sortLoads(blk *ir.Block, tape *ir.Tape) {
+	index := make(map[*ir.TapeField]int)
+	for i, f := range tape.Fields {
+		index[f] = i
+	}
+	var sortBlock func(b *ir.Block)
+	sortBlock = func(b *ir.Block) {
+		isLoad := func(v *ir.Value) bool {
+			f, ok := v.Aux.(*ir.TapeField)
+			return v.Op == ir.OpTapeLoad && ok && !f.Stack
+		}
+		for i := 0; i < len(b.Values); {
+			j := i
+			for j < len(b.Values) && isLoad(b.Values[j]) {
+				j++
+			}
+			if j > i {
+				slices.SortStableFunc(b.Values[i:j], func(x, y *ir.Value) int {
+					return index[x.Aux.(*ir.TapeField)] - index[y.Aux.(*ir.TapeField)]
+				})
+				i = j
+				continue
+			}
+			for _, nb := range b.Values[i].Blocks {
+				sortBlock(nb)
+			}
+			i++
+		}
+	}
+	sortBlock(blk)
+}

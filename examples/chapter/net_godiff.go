@@ -57,15 +57,15 @@ func LossForward(t *LossTape, w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y 
 // than sets, so one buffer can sum a mini-batch.
 func LossBackward(t *LossTape, s float64, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3 *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	e := t.e
-	w4 := t.w4
-	h2 := t.h2
 	w3 := t.w3
-	h1 := t.h1
-	z2 := t.z2
-	z1 := t.z1
-	x2 := t.x2
+	w4 := t.w4
 	x1 := t.x1
+	x2 := t.x2
+	z1 := t.z1
+	z2 := t.z2
+	h1 := t.h1
+	h2 := t.h2
+	e := t.e
 	de := s * e * 2
 	dh2 := de * w4
 	dh1 := de * w3
@@ -199,11 +199,11 @@ func SigmoidLossForward(t *SigmoidLossTape, w1, w2, b1, w3, b2, x1, x2, y float6
 // than sets, so one buffer can sum a mini-batch.
 func SigmoidLossBackward(t *SigmoidLossTape, s float64, dw1, dw2, db1, dw3, db2 *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	e := t.e
 	w3 := t.w3
-	h := t.h
-	x2 := t.x2
 	x1 := t.x1
+	x2 := t.x2
+	h := t.h
+	e := t.e
 	de := s * e * 2
 	dh := de * w3
 	dz1 := dh * (h / t.sum) * t.exp

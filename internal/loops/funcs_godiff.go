@@ -1623,8 +1623,8 @@ func WindowForward(t *WindowTape, x []float64) float64 {
 func WindowBackward(t *WindowTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.iTrips
 	x := t.x
+	t1 := t.iTrips
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		t2 := i + 3

@@ -34,8 +34,8 @@ func AbsForward(t *AbsTape, x, y float64) float64 {
 // mini-batch.
 func AbsBackward(t *AbsTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	var t1 float64
 	if x > 0 {
 		t1 = 1
@@ -112,8 +112,8 @@ func AcosForward(t *AcosTape, x, y float64) float64 {
 // mini-batch.
 func AcosBackward(t *AcosTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += -(s * y / math.Sqrt(1-x*x))
 	*dy += s * t.acos
 }
@@ -179,8 +179,8 @@ func AsinForward(t *AsinTape, x, y float64) float64 {
 // mini-batch.
 func AsinBackward(t *AsinTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += s * y / math.Sqrt(1-x*x)
 	*dy += s * t.asin
 }
@@ -246,8 +246,8 @@ func AtanForward(t *AtanTape, x, y float64) float64 {
 // mini-batch.
 func AtanBackward(t *AtanTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += s * y / (1 + x*x)
 	*dy += s * t.atan
 }
@@ -310,8 +310,8 @@ func CbrtForward(t *CbrtTape, x, y float64) float64 {
 // mini-batch.
 func CbrtBackward(t *CbrtTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.cbrt
 	y := t.y
+	t1 := t.cbrt
 	*dx += s * y / (t1 * t1 * 3)
 	*dy += s * t1
 }
@@ -377,8 +377,8 @@ func CosForward(t *CosTape, x, y float64) float64 {
 // mini-batch.
 func CosBackward(t *CosTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += -(s * y * math.Sin(x))
 	*dy += s * t.cos
 }
@@ -443,8 +443,8 @@ func CoshForward(t *CoshTape, x, y float64) float64 {
 // mini-batch.
 func CoshBackward(t *CoshTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += s * y * math.Sinh(x)
 	*dy += s * t.cosh
 }
@@ -510,8 +510,8 @@ func ErfForward(t *ErfTape, x, y float64) float64 {
 // mini-batch.
 func ErfBackward(t *ErfTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += s * y * (math.Exp(-(x * x)) * 1.1283791670955126)
 	*dy += s * t.erf
 }
@@ -573,8 +573,8 @@ func ExpForward(t *ExpTape, x, y float64) float64 {
 // mini-batch.
 func ExpBackward(t *ExpTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.exp
 	y := t.y
+	t1 := t.exp
 	*dx += s * y * t1
 	*dy += s * t1
 }
@@ -636,8 +636,8 @@ func Expm1Forward(t *Expm1Tape, x, y float64) float64 {
 // mini-batch.
 func Expm1Backward(t *Expm1Tape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.expm1
 	y := t.y
+	t1 := t.expm1
 	*dx += s * y * (t1 + 1)
 	*dy += s * t1
 }
@@ -703,8 +703,8 @@ func LogForward(t *LogTape, x, y float64) float64 {
 // mini-batch.
 func LogBackward(t *LogTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += s * y / x
 	*dy += s * t.log
 }
@@ -769,8 +769,8 @@ func Log10Forward(t *Log10Tape, x, y float64) float64 {
 // mini-batch.
 func Log10Backward(t *Log10Tape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += s * y / (x * 2.302585092994046)
 	*dy += s * t.log10
 }
@@ -836,8 +836,8 @@ func Log1pForward(t *Log1pTape, x, y float64) float64 {
 // mini-batch.
 func Log1pBackward(t *Log1pTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += s * y / (1 + x)
 	*dy += s * t.log1p
 }
@@ -903,8 +903,8 @@ func Log2Forward(t *Log2Tape, x, y float64) float64 {
 // mini-batch.
 func Log2Backward(t *Log2Tape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += s * y / (x * 0.6931471805599453)
 	*dy += s * t.log2
 }
@@ -970,8 +970,8 @@ func SinForward(t *SinTape, x, y float64) float64 {
 // mini-batch.
 func SinBackward(t *SinTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += s * y * math.Cos(x)
 	*dy += s * t.sin
 }
@@ -1036,8 +1036,8 @@ func SinhForward(t *SinhTape, x, y float64) float64 {
 // mini-batch.
 func SinhBackward(t *SinhTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += s * y * math.Cosh(x)
 	*dy += s * t.sinh
 }
@@ -1100,8 +1100,8 @@ func SqrtForward(t *SqrtTape, x, y float64) float64 {
 // mini-batch.
 func SqrtBackward(t *SqrtTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.sqrt
 	y := t.y
+	t1 := t.sqrt
 	*dx += s * y * (0.5 / t1)
 	*dy += s * t1
 }
@@ -1164,8 +1164,8 @@ func TanForward(t *TanTape, x, y float64) float64 {
 // mini-batch.
 func TanBackward(t *TanTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.tan
 	y := t.y
+	t1 := t.tan
 	*dx += s * y * (1 + t1*t1)
 	*dy += s * t1
 }
@@ -1227,8 +1227,8 @@ func TanhForward(t *TanhTape, x, y float64) float64 {
 // mini-batch.
 func TanhBackward(t *TanhTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.tanh
 	y := t.y
+	t1 := t.tanh
 	*dx += s * y * (1 - t1*t1)
 	*dy += s * t1
 }
@@ -1656,8 +1656,8 @@ func Sin32Forward(t *Sin32Tape, x, y float32) float32 {
 // mini-batch.
 func Sin32Backward(t *Sin32Tape, s float32, dx, dy *float32) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
 	x := t.x
+	y := t.y
 	*dx += float32(float64(s*y) * math.Cos(float64(x)))
 	*dy += s * float32(t.sin)
 }
