@@ -3,6 +3,7 @@ package ir
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Builder appends values to a function's body.
@@ -19,6 +20,9 @@ type Builder struct {
 	Block    *Block // where values are appended: the body, or a nested block
 	Simplify bool
 	seen     map[cseKey]*Value
+	// at, when not -1, is where in Block the next value goes (see
+	// InsertIn); by default values are appended.
+	at int
 
 	// Loads are shared like pure values while no write can change what
 	// they read: writes counts the writes to memory built so far, and
@@ -46,7 +50,7 @@ type cseKey struct {
 
 // NewBuilder returns a builder appending to f's body.
 func NewBuilder(f *Func) *Builder {
-	return &Builder{Func: f, Block: f.Body, seen: make(map[cseKey]*Value)}
+	return &Builder{Func: f, Block: f.Body, seen: make(map[cseKey]*Value), at: -1}
 }
 
 // add appends a new value to the current block and returns it.
@@ -54,7 +58,12 @@ func (b *Builder) add(op Op, t Type, aux any, args ...*Value) *Value {
 	f := b.Func
 	f.nextID++
 	v := &Value{ID: f.nextID, Op: op, Type: t, Aux: aux, Args: args, Block: b.Block}
-	b.Block.Values = append(b.Block.Values, v)
+	if b.at >= 0 {
+		b.Block.Values = slices.Insert(b.Block.Values, b.at, v)
+		b.at++
+	} else {
+		b.Block.Values = append(b.Block.Values, v)
+	}
 	switch op {
 	case OpStore, OpCopySlice:
 		b.writes++
@@ -88,12 +97,36 @@ func (b *Builder) pure(op Op, t Type, aux any, args ...*Value) *Value {
 	}
 	// A value computed in an enclosing block is in scope here; one
 	// computed in a sibling block (the other branch of an if) is not.
-	if v, ok := b.seen[key]; ok && b.Block.Ancestor(v.Block) {
+	if v, ok := b.seen[key]; ok && b.Block.Ancestor(v.Block) && b.before(v) {
 		return v
 	}
 	v := b.add(op, t, aux, args...)
 	b.seen[key] = v
 	return v
+}
+
+// before reports whether v, in the current block or one around it, stands
+// before the place the next value goes: always, unless values are being
+// inserted (InsertIn) and v is in the current block after that place.
+func (b *Builder) before(v *Value) bool {
+	if b.at < 0 || v.Block != b.Block {
+		return true
+	}
+	return slices.Index(b.Block.Values[:b.at], v) >= 0
+}
+
+// InsertIn runs fill with the builder putting values into blk at index at,
+// one after the other, instead of appending them, and returns the index
+// after the last. Reads are not shared inside (see ForgetReads).
+func (b *Builder) InsertIn(blk *Block, at int, fill func()) int {
+	savedBlock, savedAt := b.Block, b.at
+	b.Block, b.at = blk, at
+	b.ForgetReads()
+	fill()
+	end := b.at
+	b.Block, b.at = savedBlock, savedAt
+	b.ForgetReads()
+	return end
 }
 
 // Param defines the value of parameter i.

@@ -26,7 +26,7 @@ func (b *Builder) ForgetReads() {
 // Get reads variable v. A second read in the same block with no
 // assignment between is the first read again.
 func (b *Builder) Get(v *Var) *Value {
-	if seen, ok := b.gets[v]; ok && seen.v.Block == b.Block && seen.writes == b.sets {
+	if seen, ok := b.gets[v]; ok && seen.v.Block == b.Block && seen.writes == b.sets && b.at < 0 {
 		return seen.v
 	}
 	g := b.add(OpGet, v.Type, v)
@@ -47,7 +47,7 @@ func (b *Builder) Set(v *Var, x *Value) *Value {
 // first read again: x[i]*x[i] reads x[i] once.
 func (b *Builder) Load(s, i *Value) *Value {
 	key := [2]*Value{s, i}
-	if seen, ok := b.loads[key]; ok && seen.v.Block == b.Block && seen.writes == b.writes {
+	if seen, ok := b.loads[key]; ok && seen.v.Block == b.Block && seen.writes == b.writes && b.at < 0 {
 		return seen.v
 	}
 	v := b.add(OpLoad, Elem(s.Type), nil, s, i)
@@ -178,12 +178,12 @@ func (b *Builder) LocalTape(t TapeRef, name string) *Value {
 }
 
 // In runs fill with the builder appending to blk, then restores the
-// current block.
+// current block (and the insertion place, if any).
 func (b *Builder) In(blk *Block, fill func()) {
-	saved := b.Block
-	b.Block = blk
+	savedBlock, savedAt := b.Block, b.at
+	b.Block, b.at = blk, -1
 	fill()
-	b.Block = saved
+	b.Block, b.at = savedBlock, savedAt
 }
 
 // Invoke calls fn, a generated function with effects, and returns the call:

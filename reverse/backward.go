@@ -45,6 +45,8 @@ type backward struct {
 	trips   map[*ir.Value]*ir.Value
 	flags   map[*ir.Value]*ir.Value
 
+	inserting map[*ir.Block]bool // prologues being built
+
 	seeds    []*ir.Value
 	paramAdj map[int]*ir.Value // backward parameter of each adjoint buffer
 	err      error
@@ -90,21 +92,15 @@ func (bw *backward) frameOf(v *ir.Value) (*frame, int) {
 // fr, and returns what build returns.
 func (bw *backward) inPrologue(fr *frame, seg int, build func() *ir.Value) *ir.Value {
 	target := fr.target[seg]
-	scratch := &ir.Block{Func: target.Func, Parent: target.Parent}
-	var out *ir.Value
-	bw.b.In(scratch, func() { out = build() })
-	moved := scratch.Values
-	for _, v := range moved {
-		v.Block = target
+	if bw.inserting[target] {
+		// Already building this prologue (a value's argument): the
+		// argument goes in right here, before the value.
+		return build()
 	}
-	at := fr.cursor[seg]
-	vals := make([]*ir.Value, 0, len(target.Values)+len(moved))
-	vals = append(vals, target.Values[:at]...)
-	vals = append(vals, moved...)
-	vals = append(vals, target.Values[at:]...)
-	target.Values = vals
-	fr.cursor[seg] += len(moved)
-	bw.b.ForgetReads() // the moved values now stand before later ones
+	var out *ir.Value
+	bw.inserting[target] = true
+	fr.cursor[seg] = bw.b.InsertIn(target, fr.cursor[seg], func() { out = build() })
+	delete(bw.inserting, target)
 	return out
 }
 

@@ -195,7 +195,6 @@ func LogSumExpBackward(t *LogSumExpTape, s float64, dx []float64) {
 	var dm float64
 	var ds float64
 	nexp := len(t.exp)
-	t2 := len(x)
 	ncond := len(t.cond)
 	if t1 == 0 {
 		dm += s
@@ -209,7 +208,7 @@ func LogSumExpBackward(t *LogSumExpTape, s float64, dx []float64) {
 			dx[i] += dv2
 		}
 	}
-	for i2 := t2 - 1; i2 >= 0; i2-- {
+	for i2 := t1 - 1; i2 >= 0; i2-- {
 		ncond--
 		var dv float64
 		if t.cond[ncond] {
@@ -2131,18 +2130,17 @@ func SquareBackward(t *SquareTape, s float64, dx []float64) {
 	var ds float64
 	x := t.x
 	t1 := len(x)
-	t2 := len(x)
 	nelem := len(t.elem)
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		dx[i] += ds
 	}
-	for i2 := t2 - 1; i2 >= 0; i2-- {
+	for i2 := t1 - 1; i2 >= 0; i2-- {
 		nelem--
-		t3 := t.elem[nelem]
-		t4 := dx[i2]
+		t2 := t.elem[nelem]
+		t3 := dx[i2]
 		dx[i2] = 0
-		dx[i2] += t4 * t3 * 2
+		dx[i2] += t3 * t2 * 2
 	}
 }
 
