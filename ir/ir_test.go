@@ -191,3 +191,27 @@ func TestUniqueNames(t *testing.T) {
 		t.Errorf("names %v, want %v", got, want)
 	}
 }
+
+// InsertIn puts values in the middle of a block, in order, and shares a
+// pure value only if it stands before the insertion place.
+func TestInsertIn(t *testing.T) {
+	f := NewFunc("F", []Param{{Name: "x", Type: Float64}}, []Result{{Type: Float64}})
+	b := NewBuilder(f)
+	x := b.Param(0)
+	later := b.Mul(x, x) // after the insertion place
+	var first, second *Value
+	end := b.InsertIn(f.Body, 1, func() {
+		first = b.Add(x, x)
+		second = b.Mul(x, x)
+	})
+	b.Return(b.Add(later, b.Add(first, second)))
+	if end != 3 || f.Body.Values[1] != first || f.Body.Values[2] != second {
+		t.Errorf("inserted at %d, body:\n%v", end, f)
+	}
+	if second == later {
+		t.Error("x*x was shared with a value that stands after the insertion place")
+	}
+	if err := Verify(f); err != nil {
+		t.Error(err)
+	}
+}
