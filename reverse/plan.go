@@ -182,13 +182,13 @@ func (s *splitter) invariant(v, l *ir.Value) bool {
 // rather than the floats it compares.
 func (s *splitter) recompute(v *ir.Value) bool {
 	switch v.Op {
-	case ir.OpConst, ir.OpLen, ir.OpSubslice, ir.OpConvert, ir.OpSelect:
+	case ir.OpConst, ir.OpLen, ir.OpSubslice, ir.OpConvert, ir.OpSelect, ir.OpNeg:
 		return true
 	case ir.OpNot, ir.OpAnd, ir.OpOr:
 		return s.freeArgs(v)
 	case ir.OpLoad:
 		return !s.writtenAfter(v)
-	case ir.OpAdd, ir.OpSub, ir.OpMul, ir.OpNeg, ir.OpCopy, ir.OpRem:
+	case ir.OpAdd, ir.OpSub, ir.OpMul, ir.OpCopy, ir.OpRem:
 		return !ir.IsFloat(v.Type) || v.Block.Depth() > 0
 	}
 	return v.Op.IsCompare() && s.freeArgs(v)

@@ -551,8 +551,6 @@ type PiecewiseTape struct {
 	x float64
 	// y: the parameter y.
 	y float64
-	// neg: a negation (neg) of the forward sweep.
-	neg float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
 	// log: math.Log of the forward sweep.
@@ -568,21 +566,19 @@ func PiecewiseForward(t *PiecewiseTape, x, y float64) float64 {
 	t.y = y
 	var r float64
 	if x < -1 {
-		t1 := -x
-		t.neg = t1
-		r = t1 * y
+		r = -x * y
 	} else if x < 0 {
-		t2 := x * x
-		t.prod = t2
-		r = t2 * y
+		t1 := x * x
+		t.prod = t1
+		r = t1 * y
 	} else if x < 1 {
 		r = math.Sin(x) + y
 	} else {
-		t3 := math.Log(x)
-		t.log = t3
-		t4 := t3 * y
-		t.prod2 = t4
-		r = t4 * y
+		t2 := math.Log(x)
+		t.log = t2
+		t3 := t2 * y
+		t.prod2 = t3
+		r = t3 * y
 	}
 	return r
 }
@@ -599,7 +595,7 @@ func PiecewiseBackward(t *PiecewiseTape, s float64, dx, dy *float64) {
 	y := t.y
 	dr += s
 	if x < -1 {
-		*dy += dr * t.neg
+		*dy += -(dr * x)
 		*dx += -(dr * y)
 	} else if x < 0 {
 		*dy += dr * t.prod
