@@ -408,3 +408,22 @@ func Square(x []float64) float64 {
 	}
 	return s
 }
+
+// MeanVar returns the mean and the variance of x, from two passes: a
+// function of two results, for vector-Jacobian and Jacobian-vector
+// products through loops.
+//
+//godiff:vjp
+//godiff:jvp
+func MeanVar(x []float64) (mean, variance float64) {
+	for _, v := range x {
+		mean += v
+	}
+	mean /= float64(len(x))
+	for _, v := range x {
+		d := v - mean
+		variance += d * d
+	}
+	variance /= float64(len(x))
+	return mean, variance
+}

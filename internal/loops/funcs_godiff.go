@@ -2170,3 +2170,111 @@ func SquareJVP(x, dx []float64) (float64, float64) {
 	}
 	return s, ds
 }
+
+// MeanVarTape is what MeanVarForward keeps of one run of MeanVar for
+// MeanVarBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of MeanVarForward overwrites
+// it, and its buffers are kept.
+type MeanVarTape struct {
+	// x: the parameter x.
+	x []float64
+	// mean: the value of mean the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	mean []float64
+}
+
+// MeanVarForward runs MeanVar and records in t what MeanVarBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func MeanVarForward(t *MeanVarTape, x []float64) (float64, float64) {
+	t.mean = t.mean[:0]
+	t.x = x
+	var mean float64
+	var variance float64
+	for i := range x {
+		v := x[i]
+		mean += v
+	}
+	t1 := len(x)
+	t2 := float64(t1)
+	mean /= t2
+	t.mean = slices.Grow(t.mean, t1)
+	for i2 := range x {
+		v2 := x[i2]
+		t.mean = append(t.mean, mean)
+		d := v2 - mean
+		variance += d * d
+	}
+	variance /= t2
+	return mean, variance
+}
+
+// MeanVarBackward adds to dx the vector-Jacobian product of MeanVar with the
+// seeds s1 and s2, at the point recorded in t by MeanVarForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func MeanVarBackward(t *MeanVarTape, s1, s2 float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dvariance float64
+	var dmean float64
+	x := t.x
+	t1 := len(x)
+	t2 := float64(t1)
+	nmean := len(t.mean)
+	dvariance += s2
+	dmean += s1
+	dvariance /= t2
+	for i := t1 - 1; i >= 0; i-- {
+		v2 := x[i]
+		nmean--
+		d := v2 - t.mean[nmean]
+		dd := dvariance * d * 2
+		dmean -= dd
+		dx[i] += dd
+	}
+	dmean /= t2
+	for i2 := t1 - 1; i2 >= 0; i2-- {
+		dx[i2] += dmean
+	}
+}
+
+// MeanVarVJP returns MeanVar's results and the vector-Jacobian product with the
+// seeds s1 and s2: for each of x, the sum over the outputs of seed times
+// derivative (dx), computed by reverse-mode automatic differentiation.
+func MeanVarVJP(x []float64, s1, s2 float64) (float64, float64, []float64) {
+	var t MeanVarTape
+	t1, t2 := MeanVarForward(&t, x)
+	dx := make([]float64, len(x))
+	MeanVarBackward(&t, s1, s2, dx)
+	return t1, t2, dx
+}
+
+// MeanVarJVP returns MeanVar's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func MeanVarJVP(x, dx []float64) (float64, float64, float64, float64) {
+	var mean float64
+	dmean := 0.0
+	var variance float64
+	dvariance := 0.0
+	for i := range x {
+		v := x[i]
+		dv := dx[i]
+		mean += v
+		dmean += dv
+	}
+	t1 := float64(len(x))
+	mean /= t1
+	dmean /= t1
+	for i2 := range x {
+		v2 := x[i2]
+		dv2 := dx[i2]
+		d := v2 - mean
+		dd := dv2 - dmean
+		variance += d * d
+		dvariance += d * dd * 2
+	}
+	variance /= t1
+	dvariance /= t1
+	return mean, variance, dmean, dvariance
+}

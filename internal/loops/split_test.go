@@ -279,3 +279,32 @@ func TestOneForwardManyBackward(t *testing.T) {
 		}
 	}
 }
+
+// A function of two results through loops: <JVP(v), w> == <v, VJP(w)>,
+// and the VJP with seeds (1, 0) and (0, 1) gives the rows of the Jacobian,
+// which finite differences check.
+func TestTwoResults(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	for trial := 0; trial < 8; trial++ {
+		x := uniform(rng, 6, -2, 2)
+		v := uniform(rng, 6, -1, 1)
+		w := uniform(rng, 2, -1, 1)
+		m, s2, dm, ds2 := MeanVarJVP(x, v)
+		if wm, ws2 := MeanVar(x); m != wm || s2 != ws2 {
+			t.Fatalf("JVP's values %v, %v; F's %v, %v", m, s2, wm, ws2)
+		}
+		_, _, g := MeanVarVJP(x, w[0], w[1])
+		if lhs, rhs := dm*w[0]+ds2*w[1], fdcheck.Dot(v, g); !fdcheck.Close(lhs, rhs, 1e-12) {
+			t.Errorf("<JVP(v), w> = %v, <v, VJP(w)> = %v", lhs, rhs)
+		}
+		jac := fdcheck.Jacobian(func(p []float64) []float64 { m, s2 := MeanVar(p); return []float64{m, s2} }, x)
+		for r := range 2 {
+			seed := [2]float64{}
+			seed[r] = 1
+			_, _, row := MeanVarVJP(x, seed[0], seed[1])
+			if msg := fdcheck.Mismatch(row, jac[r], 1e-6); msg != "" {
+				t.Errorf("row %d of the Jacobian: %s", r, msg)
+			}
+		}
+	}
+}
