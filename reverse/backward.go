@@ -46,6 +46,7 @@ type backward struct {
 	flags   map[*ir.Value]*ir.Value
 
 	inserting map[*ir.Block]bool // prologues being built
+	hoistV    map[hoistKey]*ir.Value
 
 	seeds    []*ir.Value
 	paramAdj map[int]*ir.Value // backward parameter of each adjoint buffer

@@ -38,6 +38,7 @@ func (s *splitter) buildForward(name string) *ir.Func {
 			}
 			return true
 		case old.Op.IsLoop():
+			s.saveHoisted(b, tape, c, old)
 			if s.tripF[old] != nil {
 				n := &ir.Var{Name: tripName(old), Type: ir.Int}
 				b.Declare(n, b.Const(ir.Int, int64(0)))
@@ -83,6 +84,21 @@ func (s *splitter) buildForward(name string) *ir.Func {
 	ir.DeadCode(fwd)
 	ir.UniqueNames(fwd)
 	return fwd
+}
+
+// saveHoisted records, just before loop l, the variables whose value as
+// l begins the backward function reads (see hoistLoop).
+func (s *splitter) saveHoisted(b *ir.Builder, tape *ir.Value, c *ir.Copier, l *ir.Value) {
+	var keys []hoistKey
+	for k := range s.hoistF {
+		if k.loop == l {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b hoistKey) int { return strings.Compare(s.hoistF[a].Name, s.hoistF[b].Name) })
+	for _, k := range keys {
+		b.TapeSave(tape, s.hoistF[k], b.Get(c.CopyVar(k.x)))
+	}
 }
 
 // growStacks makes room, before a range loop outside any other loop, on

@@ -20,6 +20,7 @@ type splitter struct {
 	paramF map[int]*ir.TapeField       // parameters saved on entry
 	tripF  map[*ir.Value]*ir.TapeField // loops' trip counts
 	flagF  map[*ir.Value]*ir.TapeField // whether a flagged statement finished
+	hoistF map[hoistKey]*ir.TapeField  // variables' values as loops begin
 
 	backwardName string
 }
@@ -39,6 +40,7 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		paramF:  make(map[int]*ir.TapeField),
 		tripF:   make(map[*ir.Value]*ir.TapeField),
 		flagF:   make(map[*ir.Value]*ir.TapeField),
+		hoistF:  make(map[hoistKey]*ir.TapeField),
 	}
 	s.flag(g.Body)
 	return s
@@ -248,6 +250,62 @@ func (s *splitter) writtenAfter(v *ir.Value) bool {
 	return found
 }
 
+// hoistLoop returns the outermost loop around get g that does not assign
+// g's variable, or nil. Inside it the variable keeps the value it had when
+// the loop began, so that value is recorded once, before the loop, rather
+// than once per iteration: mean in "for ... { d := v - mean }".
+func (s *splitter) hoistLoop(g *ir.Value) *ir.Value {
+	x := g.Aux.(*ir.Var)
+	var out *ir.Value
+	for l := g.Block.Loop(); l != nil; l = l.Block.Loop() {
+		assigned := false
+		for _, blk := range l.Blocks {
+			blk.Walk(func(w *ir.Value) {
+				if (w.Op == ir.OpSet || w.Op == ir.OpDecl) && w.Aux == x {
+					assigned = true
+				}
+			})
+		}
+		if assigned {
+			break
+		}
+		out = l
+	}
+	return out
+}
+
+// hoistField returns the field that keeps variable x's value as loop l
+// begins.
+func (s *splitter) hoistField(l *ir.Value, x *ir.Var) *ir.TapeField {
+	key := hoistKey{l, x}
+	if f, ok := s.hoistF[key]; ok {
+		return f
+	}
+	f := s.fields.add(x.Name, x.Type, l.Block.Depth(), "the value of "+x.Name+" as "+loopName(l)+" began")
+	s.hoistF[key] = f
+	return f
+}
+
+type hoistKey struct {
+	loop *ir.Value
+	x    *ir.Var
+}
+
+// hoisted returns x's value as loop l began, read from the tape in the
+// prologue of l's segment.
+func (bw *backward) hoisted(l *ir.Value, x *ir.Var) *ir.Value {
+	key := hoistKey{l, x}
+	if v, ok := bw.hoistV[key]; ok {
+		return v
+	}
+	fld := bw.s.hoistField(l, x)
+	fr, seg := bw.frameOf(l)
+	v := bw.inPrologue(fr, seg, func() *ir.Value { return bw.readTape(fld) })
+	v.Name = x.Name
+	bw.hoistV[key] = v
+	return v
+}
+
 // tapeField returns the field that keeps forward value v.
 func (s *splitter) tapeField(v *ir.Value) *ir.TapeField {
 	if v.Op == ir.OpParam {
@@ -308,6 +366,11 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 	if v.Op == ir.OpGet {
 		if c, ok := bw.counter[v.Aux.(*ir.Var)]; ok {
 			return c
+		}
+		if l := bw.s.hoistLoop(v); l != nil {
+			out := bw.hoisted(l, v.Aux.(*ir.Var))
+			bw.memo[v] = out
+			return out
 		}
 	}
 	fr, seg := bw.frameOf(v)

@@ -66,6 +66,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 		pending:   make(map[*ir.Var]*ir.Value),
 		cursor:    make(map[*ir.TapeField]*ir.Var),
 		inserting: make(map[*ir.Block]bool),
+		hoistV:    make(map[hoistKey]*ir.Value),
 		trips:     make(map[*ir.Value]*ir.Value),
 		flags:     make(map[*ir.Value]*ir.Value),
 		paramAdj:  make(map[int]*ir.Value),

@@ -2178,15 +2178,13 @@ func SquareJVP(x, dx []float64) (float64, float64) {
 type MeanVarTape struct {
 	// x: the parameter x.
 	x []float64
-	// mean: the value of mean the backward sweep reads, one entry per iteration of
-	// the loop around it, read back last first.
-	mean []float64
+	// mean: the value of mean as a loop began.
+	mean float64
 }
 
 // MeanVarForward runs MeanVar and records in t what MeanVarBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MeanVarForward(t *MeanVarTape, x []float64) (float64, float64) {
-	t.mean = t.mean[:0]
 	t.x = x
 	var mean float64
 	var variance float64
@@ -2194,17 +2192,15 @@ func MeanVarForward(t *MeanVarTape, x []float64) (float64, float64) {
 		v := x[i]
 		mean += v
 	}
-	t1 := len(x)
-	t2 := float64(t1)
-	mean /= t2
-	t.mean = slices.Grow(t.mean, t1)
+	t1 := float64(len(x))
+	mean /= t1
+	t.mean = mean
 	for i2 := range x {
 		v2 := x[i2]
-		t.mean = append(t.mean, mean)
 		d := v2 - mean
 		variance += d * d
 	}
-	variance /= t2
+	variance /= t1
 	return mean, variance
 }
 
@@ -2220,14 +2216,13 @@ func MeanVarBackward(t *MeanVarTape, s1, s2 float64, dx []float64) {
 	x := t.x
 	t1 := len(x)
 	t2 := float64(t1)
-	nmean := len(t.mean)
+	mean := t.mean
 	dvariance += s2
 	dmean += s1
 	dvariance /= t2
 	for i := t1 - 1; i >= 0; i-- {
 		v2 := x[i]
-		nmean--
-		d := v2 - t.mean[nmean]
+		d := v2 - mean
 		dd := dvariance * d * 2
 		dmean -= dd
 		dx[i] += dd
