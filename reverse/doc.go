@@ -32,9 +32,10 @@
 //   - recorded otherwise: the forward function saves the value where it is
 //     computed, and the backward function reads it back, last first, through
 //     a cursor of its own (it never pops, so one forward run serves many
-//     backward runs). Loop trip counts and whether a statement that can
-//     return or break finished are recorded the same way when they cannot be
-//     recomputed.
+//     backward runs). A variable a loop reads but never assigns is recorded
+//     once, as the loop begins. Loop trip counts and whether a statement
+//     that can return or break finished are recorded the same way when they
+//     cannot be recomputed.
 //
 // The forward function is built second and saves exactly what was asked
 // for: a loop that only reads its inputs records nothing.
