@@ -190,7 +190,7 @@ func (s *splitter) recompute(v *ir.Value) bool {
 		return s.freeArgs(v)
 	case ir.OpLoad:
 		return !s.writtenAfter(v)
-	case ir.OpAdd, ir.OpSub, ir.OpMul, ir.OpCopy, ir.OpRem:
+	case ir.OpAdd, ir.OpSub, ir.OpMul, ir.OpDiv, ir.OpCopy, ir.OpRem:
 		return !ir.IsFloat(v.Type) || v.Block.Depth() > 0
 	}
 	return v.Op.IsCompare() && s.freeArgs(v)

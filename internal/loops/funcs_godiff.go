@@ -755,12 +755,11 @@ func ModesJVP(x float64, mode int, dx float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of NewtonForward overwrites
 // it, and its buffers are kept.
 type NewtonTape struct {
+	// a: the parameter a.
+	a float64
 	// y: the value of y the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	y []float64
-	// quo: a quotient (quo) of the forward sweep, one entry per iteration of the
-	// loop around it, read back last first.
-	quo []float64
 	// trips: how many iterations of a loop began.
 	trips int
 }
@@ -769,16 +768,14 @@ type NewtonTape struct {
 // earlier contents are discarded, its memory reused.
 func NewtonForward(t *NewtonTape, a, y0 float64) float64 {
 	t.y = t.y[:0]
-	t.quo = t.quo[:0]
+	t.a = a
 	y := y0
 	k := 0
 	trips := 0
 	for {
 		trips++
 		t.y = append(t.y, y)
-		t1 := a / y
-		t.quo = append(t.quo, t1)
-		y = 0.5 * (y + t1)
+		y = 0.5 * (y + a/y)
 		if math.Abs(y*y-a) < 1e-14*a {
 			break
 		} else {
@@ -802,16 +799,14 @@ func NewtonBackward(t *NewtonTape, s float64, da *float64) {
 	var dy float64
 	t1 := t.trips
 	ny := len(t.y)
-	nquo := len(t.quo)
+	a := t.a
 	dy += s
 	for k := t1; k > 0; k-- {
 		ny--
 		t2 := t.y[ny]
-		nquo--
 		t3 := dy * 0.5
-		t4 := t3 * (t.quo[nquo] / t2)
 		*da += t3 / t2
-		dy = t3 - t4
+		dy = t3 - t3*(a/t2/t2)
 	}
 }
 
