@@ -98,7 +98,7 @@ func (p *plan) formOf(v *ir.Value) form {
 		return formStmt
 	case v.IsConst(), v.Op == ir.OpAddr:
 		return formInline // a literal or &x, even when used many times
-	case hasEffects(v.Op):
+	case hasEffects(v):
 		switch {
 		case p.uses[v] > 0:
 			return formDeclare
@@ -120,13 +120,17 @@ func (p *plan) formOf(v *ir.Value) form {
 	return formInline // for now: see decideInlining
 }
 
-// hasEffects reports whether op does something besides computing its
-// value (calls a generated function, pops the tape, copies into memory) or
-// yields fresh memory: such a value is computed where it is defined, once.
-func hasEffects(op ir.Op) bool {
-	switch op {
-	case ir.OpInvoke, ir.OpCopySlice, ir.OpMake, ir.OpSliceLit, ir.OpLocalTape:
+// hasEffects reports whether v does something besides computing its
+// value (calls a generated function, copies into memory, declares an
+// array): such a value is computed where it is defined, once. A fresh
+// slice (make, a literal) may be written into its one user in the same
+// block: dm[i] = make([]float64, n).
+func hasEffects(v *ir.Value) bool {
+	switch v.Op {
+	case ir.OpInvoke, ir.OpCopySlice, ir.OpLocalTape:
 		return true
+	case ir.OpMake, ir.OpSliceLit:
+		return isArray(v.Type)
 	}
 	return false
 }

@@ -1015,8 +1015,7 @@ func FirstAboveGrad(m [][]float64, limit float64) (float64, [][]float64) {
 	t1 := FirstAboveForward(&t, m, limit)
 	dm := make([][]float64, len(m))
 	for i := range m {
-		t2 := make([]float64, len(m[i]))
-		dm[i] = t2
+		dm[i] = make([]float64, len(m[i]))
 	}
 	FirstAboveBackward(&t, 1, dm)
 	return t1, dm
@@ -1223,8 +1222,7 @@ func SkipsGrad(m [][]float64) (float64, [][]float64) {
 	t1 := SkipsForward(&t, m)
 	dm := make([][]float64, len(m))
 	for i := range m {
-		t2 := make([]float64, len(m[i]))
-		dm[i] = t2
+		dm[i] = make([]float64, len(m[i]))
 	}
 	SkipsBackward(&t, 1, dm)
 	return t1, dm
@@ -1342,8 +1340,7 @@ func MatVecGrad(W [][]float64, x, b, out []float64) (float64, [][]float64, []flo
 	t1 := MatVecForward(&t, W, x, b, out)
 	dW := make([][]float64, len(W))
 	for i := range W {
-		t2 := make([]float64, len(W[i]))
-		dW[i] = t2
+		dW[i] = make([]float64, len(W[i]))
 	}
 	dx := make([]float64, len(x))
 	db := make([]float64, len(b))
@@ -1361,8 +1358,7 @@ func MatVecVJP(W [][]float64, x, b, out []float64, s float64, sout []float64) (f
 	t1 := MatVecForward(&t, W, x, b, out)
 	dW := make([][]float64, len(W))
 	for i := range W {
-		t2 := make([]float64, len(W[i]))
-		dW[i] = t2
+		dW[i] = make([]float64, len(W[i]))
 	}
 	dx := make([]float64, len(x))
 	db := make([]float64, len(b))
