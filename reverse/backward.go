@@ -547,14 +547,22 @@ func (bw *backward) addAdj(user, x, term *ir.Value) {
 		bw.terms[x] = append(bw.terms[x], term)
 		return
 	}
-	if x.Op == ir.OpParam && !ir.IsSlice(x.Type) {
-		// A scalar parameter's adjoint is added to its buffer directly.
+	if x.Op == ir.OpParam && user.Block.Depth() == 0 {
+		// A scalar parameter's contribution from a branch goes straight
+		// into its buffer: *dx += term.
 		bw.b.Accum(bw.paramAdj[x.Aux.(int)], term)
 		return
 	}
 	acc, ok := bw.acc[x]
 	if !ok {
-		acc = &ir.Var{Name: adjName(x), Type: x.Type}
+		// A scalar parameter's contributions from loops are summed in a
+		// local variable (dbSum), added to its buffer once at the end: the
+		// loop adds to a register, not through a pointer.
+		name := adjName(x)
+		if x.Op == ir.OpParam {
+			name += "Sum"
+		}
+		acc = &ir.Var{Name: name, Type: x.Type}
 		bw.acc[x] = acc
 		bw.inPrologue(fx, sx, func() *ir.Value { bw.b.Declare(acc, nil); return nil })
 	}

@@ -505,6 +505,7 @@ func HornerBackward(t *HornerTape, s float64, dx *float64, dc []float64) {
 	ni := len(t.i)
 	nr := len(t.r)
 	x := t.x
+	var dxSum float64
 	dr += s
 	for k := t1; k > 0; k-- {
 		ni--
@@ -512,9 +513,10 @@ func HornerBackward(t *HornerTape, s float64, dx *float64, dc []float64) {
 		nr--
 		t3 := t.r[nr]
 		dc[t2] += dr
-		*dx += dr * t3
+		dxSum += dr * t3
 		dr *= x
 	}
+	*dx += dxSum
 }
 
 // HornerGrad returns Horner's result and its gradient with respect to x and c,
@@ -800,14 +802,16 @@ func NewtonBackward(t *NewtonTape, s float64, da *float64) {
 	t1 := t.trips
 	ny := len(t.y)
 	a := t.a
+	var daSum float64
 	dy += s
 	for k := t1; k > 0; k-- {
 		ny--
 		t2 := t.y[ny]
 		t3 := dy * 0.5
-		*da += t3 / t2
+		daSum += t3 / t2
 		dy = t3 - t3*(a/t2/t2)
 	}
+	*da += daSum
 }
 
 // NewtonGrad returns Newton's result and its gradient with respect to a, in
@@ -1432,14 +1436,16 @@ func ScaleBackward(t *ScaleTape, da *float64, dx, dout []float64) {
 	x := t.x
 	t1 := len(x)
 	a := t.a
+	var daSum float64
 	for i := t1 - 1; i >= 0; i-- {
 		v := x[i]
 		t2 := dout[i]
 		dout[i] = 0
 		dv := t2 * a
-		*da += t2 * v
+		daSum += t2 * v
 		dx[i] += dv
 	}
+	*da += daSum
 }
 
 // ScaleVJP returns the vector-Jacobian product with the seeds sout: for each of
