@@ -160,9 +160,14 @@ func (e *funcEmitter) accumStmt(v *ir.Value) ([]stmt, error) {
 		}
 		lhs = jen.Op("*").Add(ptr.code)
 	}
-	x, err := e.ref(v.Args[1])
+	// *p += -e is written *p -= e.
+	op, term := "+=", v.Args[1]
+	if term.Op == ir.OpNeg && e.plan.form[term] == formInline {
+		op, term = "-=", term.Args[0]
+	}
+	x, err := e.ref(term)
 	if err != nil {
 		return nil, err
 	}
-	return one(lhs.Op("+=").Add(x.code), stmtSimple), nil
+	return one(lhs.Op(op).Add(x.code), stmtSimple), nil
 }

@@ -597,8 +597,8 @@ func PiecewiseBackward(t *PiecewiseTape, s float64, dx, dy *float64) {
 	y := t.y
 	dr += s
 	if x < -1 {
-		*dy += -(dr * x)
-		*dx += -(dr * y)
+		*dy -= dr * x
+		*dx -= dr * y
 	} else if x < 0 {
 		*dy += dr * t.prod
 		*dx += dr * y * x * 2
@@ -704,7 +704,7 @@ func ModesBackward(t *ModesTape, s float64, dx *float64) {
 		*dx += dr * t.r
 		dr *= x
 	} else if x < -2 {
-		*dx += -dr
+		*dx -= dr
 	}
 	if mode == 0 {
 		*dx += dr * x * 2

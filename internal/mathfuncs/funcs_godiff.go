@@ -114,7 +114,7 @@ func AcosBackward(t *AcosTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	y := t.y
-	*dx += -(s * y / math.Sqrt(1-x*x))
+	*dx -= s * y / math.Sqrt(1-x*x)
 	*dy += s * t.acos
 }
 
@@ -379,7 +379,7 @@ func CosBackward(t *CosTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	y := t.y
-	*dx += -(s * y * math.Sin(x))
+	*dx -= s * y * math.Sin(x)
 	*dy += s * t.cos
 }
 
@@ -1294,7 +1294,7 @@ func Atan2Backward(t *Atan2Tape, s float64, dx, dy *float64) {
 	y := t.y
 	t1 := x*x + y*y
 	*dx += s * (y / t1)
-	*dy += -(s * (x / t1))
+	*dy -= s * (x / t1)
 }
 
 // Atan2Grad returns Atan2's result and its gradient with respect to x and y, in
