@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"godiff/internal/prose"
 	"godiff/ir"
 	"godiff/rules"
 )
@@ -301,22 +302,7 @@ func newSignature(f *ir.Func, wrt, outputs []int, name string) *ir.Func {
 	}
 	if len(outNames) > 0 {
 		g.Doc = append(g.Doc, fmt.Sprintf("It writes the directional derivatives of what %s writes into its output %s into %s.",
-			f.Name, plural(len(outNames), "slice", "slices"), list(outNames)))
+			f.Name, prose.Plural(len(outNames), "slice", "slices"), prose.List(outNames)))
 	}
 	return g
-}
-
-// list joins names as English does: "a", "a and b", "a, b and c".
-func list(names []string) string {
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

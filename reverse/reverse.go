@@ -2,7 +2,6 @@ package reverse
 
 import (
 	"fmt"
-	"strings"
 
 	"godiff/ir"
 )
@@ -80,12 +79,4 @@ func seedName(f *ir.Func, i int) string {
 		return "s"
 	}
 	return fmt.Sprintf("s%d", i+1)
-}
-
-// list joins names as English does: "a", "a and b", "a, b and c".
-func list(names []string) string {
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

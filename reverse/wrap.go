@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"godiff/internal/prose"
 	"godiff/ir"
 )
 
@@ -128,19 +129,12 @@ func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, outputs map[int]bool
 		seeds = append(seeds, p.Name)
 	}
 	doc := []string{fmt.Sprintf("%s adds to %s the vector-Jacobian product of %s with the seeds %s, at the point recorded in t by %s. It only reads t, so one forward run serves any number of backward runs (one per seed, from several goroutines at once); it adds rather than sets, so one buffer can sum a mini-batch.",
-		g.Name, list(adds), f.Name, list(seeds), s.forwardName())}
+		g.Name, prose.List(adds), f.Name, prose.List(seeds), s.forwardName())}
 	if len(outs) > 0 {
 		doc = append(doc, fmt.Sprintf("%s holds the seed of what %s writes into its output %s on entry, and is used up: it is zero on return.",
-			list(outs), f.Name, plural(len(outs), "slice", "slices")))
+			prose.List(outs), f.Name, prose.Plural(len(outs), "slice", "slices")))
 	}
 	return doc
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func (s *splitter) forwardName() string {
@@ -284,7 +278,7 @@ func doc(f, g *ir.Func, wrt []int, mode Mode, outputSeeds []int) []string {
 	}
 	if mode == Grad {
 		return []string{fmt.Sprintf("%s returns %s's result and its gradient with respect to %s, in that order (%s), computed by reverse-mode automatic differentiation.",
-			g.Name, f.Name, list(wrtNames), strings.Join(adjoints, ", "))}
+			g.Name, f.Name, prose.List(wrtNames), strings.Join(adjoints, ", "))}
 	}
 	seeds := make([]string, len(f.Results))
 	for i := range seeds {
@@ -298,5 +292,5 @@ func doc(f, g *ir.Func, wrt []int, mode Mode, outputSeeds []int) []string {
 		what = ""
 	}
 	return []string{fmt.Sprintf("%s returns %sthe vector-Jacobian product with the seeds %s: for each of %s, the sum over the outputs of seed times derivative (%s), computed by reverse-mode automatic differentiation.",
-		g.Name, what, list(seeds), list(wrtNames), strings.Join(adjoints, ", "))}
+		g.Name, what, prose.List(seeds), prose.List(wrtNames), strings.Join(adjoints, ", "))}
 }
