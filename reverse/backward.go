@@ -42,6 +42,10 @@ type backward struct {
 	// written, with the value they held: x = x + e resets dx and its get
 	// of x adds dx back, and the two cancel without code.
 	pending map[*ir.Var]*ir.Value
+	// zeroed holds elements of adjoint slices logically reset to zero by
+	// a store's backward code but not yet written: in buf[i] = f(buf[i]),
+	// the reset of dbuf[i] and the read's dbuf[i] += e become dbuf[i] = e.
+	zeroed []elem
 	trips   map[*ir.Value]*ir.Value
 	flags   map[*ir.Value]*ir.Value
 
@@ -147,13 +151,78 @@ func (bw *backward) segment(fr *frame, j int) {
 	bw.flush()
 }
 
-// flush writes the pending resets of adjoint variables, before code that
-// may read them (a nested block) and at the end of a segment.
+// flush writes the pending resets of adjoint variables and elements,
+// before code that may read them (a nested block) and at the end of a
+// segment.
 func (bw *backward) flush() {
 	for _, x := range bw.pendingOrder() {
 		bw.b.Set(x, bw.b.Zero(x.Type))
 	}
 	clear(bw.pending)
+	bw.flushElems(func(elem) bool { return true })
+}
+
+// elem is an element of an adjoint slice: ds[i].
+type elem struct{ s, i *ir.Value }
+
+// flushElems writes the pending resets of the elements for which keep
+// reports true, and keeps the others pending.
+func (bw *backward) flushElems(write func(elem) bool) {
+	kept := bw.zeroed[:0]
+	for _, e := range bw.zeroed {
+		if write(e) {
+			bw.b.Store(e.s, e.i, bw.b.Zero(ir.Scalar(e.s.Type)))
+		} else {
+			kept = append(kept, e)
+		}
+	}
+	bw.zeroed = kept
+}
+
+// mayOverlap reports whether ds[i] and es[j] can be the same element:
+// unless the slices are views of different memory, or the same slice at
+// indexes that differ by a constant (i-1 and i+1).
+func mayOverlap(a, b elem) bool {
+	if root(a.s) != root(b.s) {
+		return false
+	}
+	if a.s != b.s {
+		return true
+	}
+	ba, oa := offset(a.i)
+	bb, ob := offset(b.i)
+	return ba != bb || oa == ob
+}
+
+// offset splits an index into a base and a constant: i+1 is (i, 1).
+func offset(i *ir.Value) (*ir.Value, int64) {
+	if (i.Op == ir.OpAdd || i.Op == ir.OpSub) && i.Args[1].IsConst() {
+		if c, ok := i.Args[1].Aux.(int64); ok {
+			if i.Op == ir.OpSub {
+				c = -c
+			}
+			return i.Args[0], c
+		}
+	}
+	return i, 0
+}
+
+// touch writes, before an access to ds[i], the pending resets of the
+// elements it may overlap; it reports whether ds[i] itself was pending
+// (and so is zero now, though not written).
+func (bw *backward) touch(e elem) bool {
+	pending := false
+	bw.flushElems(func(z elem) bool {
+		if z == e {
+			pending = true
+			return false
+		}
+		return mayOverlap(z, e)
+	})
+	if pending {
+		bw.zeroed = slices.DeleteFunc(bw.zeroed, func(z elem) bool { return z == e })
+	}
+	return pending
 }
 
 // pendingOrder lists the pending variables in a fixed order, for
@@ -257,6 +326,7 @@ func (bw *backward) value(v *ir.Value) {
 			return
 		}
 		ds := bw.shadowOf(v)
+		bw.flushElems(func(elem) bool { return true })
 		for k, e := range v.Args {
 			if a.Value[e] {
 				bw.addAdj(v, e, bw.b.Load(ds, bw.b.Const(ir.Int, int64(k))))
@@ -377,6 +447,10 @@ func (bw *backward) load(v *ir.Value) {
 		return
 	}
 	ds, i := bw.shadowOf(v.Args[0]), bw.prim(v.Args[1])
+	if bw.touch(elem{ds, i}) {
+		bw.b.Store(ds, i, dv) // it was reset: no need to add
+		return
+	}
 	bw.b.Store(ds, i, bw.b.Add(bw.b.Load(ds, i), dv))
 }
 
@@ -389,10 +463,11 @@ func (bw *backward) store(v *ir.Value) {
 	}
 	ds, i := bw.shadowOf(s), bw.prim(v.Args[1])
 	x := v.Args[2]
-	if bw.s.act.Value[x] {
+	wasZero := bw.touch(elem{ds, i})
+	if bw.s.act.Value[x] && !wasZero {
 		bw.addAdj(v, x, bw.b.Load(ds, i))
 	}
-	bw.b.Store(ds, i, bw.b.Zero(x.Type))
+	bw.zeroed = append(bw.zeroed, elem{ds, i})
 }
 
 // copySlice handles n := copy(dst, src): element by element, like a store
@@ -403,6 +478,7 @@ func (bw *backward) copySlice(v *ir.Value) {
 		return
 	}
 	n := bw.prim(v)
+	bw.flushElems(func(elem) bool { return true })
 	ddst := bw.shadowOf(dst)
 	var dsrc *ir.Value
 	if bw.s.act.Mem[root(src)] {

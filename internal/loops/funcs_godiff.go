@@ -333,10 +333,9 @@ func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 			t5 := i + 1
 			t6 := i - 1
 			t7 := dbuf[i]
-			dbuf[i] = 0
 			t8 := t7 * 0.25
 			dbuf[t5] += t8
-			dbuf[i] += t7 * 0.5
+			dbuf[i] = t7 * 0.5
 			dbuf[t6] += t8
 		}
 	}
@@ -1321,10 +1320,8 @@ func MatVecBackward(t *MatVecTape, s float64, dW [][]float64, dx, db, dout []flo
 		t2 := W[i]
 		t3 := len(t2)
 		dWRow := dW[i]
-		t4 := ds * t.acc[nacc] * 2
-		t5 := dout[i]
+		dacc += ds*t.acc[nacc]*2 + dout[i]
 		dout[i] = 0
-		dacc += t4 + t5
 		for j := t3 - 1; j >= 0; j-- {
 			wij := t2[j]
 			dwij := dacc * x[j]
@@ -1440,10 +1437,10 @@ func ScaleBackward(t *ScaleTape, da *float64, dx, dout []float64) {
 	for i := t1 - 1; i >= 0; i-- {
 		v := x[i]
 		t2 := dout[i]
-		dout[i] = 0
 		dv := t2 * a
 		daSum += t2 * v
 		dx[i] += dv
+		dout[i] = 0
 	}
 	*da += daSum
 }
@@ -1694,10 +1691,8 @@ func ArrBackward(t *ArrTape, s float64, da *[3]float64) {
 	dsq[1] += s * 2
 	dsq[0] += s
 	for i := t1 - 1; i >= 0; i-- {
-		t2 := a[i]
-		t3 := dsq[i]
+		da[i] += dsq[i] * k * a[i] * 2
 		dsq[i] = 0
-		da[i] += t3 * k * t2 * 2
 	}
 }
 
@@ -1919,10 +1914,9 @@ func SmoothWorkBackward(t *SmoothWorkTape, s float64, dx, dbuf []float64) {
 			t5 := i + 1
 			t6 := i - 1
 			t7 := dbuf[i]
-			dbuf[i] = 0
 			t8 := t7 * 0.25
 			dbuf[t5] += t8
-			dbuf[i] += t7 * 0.5
+			dbuf[i] = t7 * 0.5
 			dbuf[t6] += t8
 		}
 	}
@@ -2023,16 +2017,14 @@ func RippleBackward(t *RippleTape, s float64, dx []float64) {
 		t3 := t1 - 1
 		for i2 := t3; i2 >= 1; i2-- {
 			nsin--
-			t4 := t.sin[nsin]
 			nelem--
-			t5 := t.elem[nelem]
 			nelem2--
-			t6 := t.elem2[nelem2]
-			t7 := i2 - 1
-			t8 := dbuf[i2]
-			dbuf[i2] = 0
-			dbuf[i2] += t8 * t4
-			dbuf[t7] += t8 * t5 * math.Cos(t6)
+			t4 := t.elem2[nelem2]
+			t5 := i2 - 1
+			t6 := dbuf[i2]
+			t7 := t6 * t.elem[nelem]
+			dbuf[i2] = t6 * t.sin[nsin]
+			dbuf[t5] += t7 * math.Cos(t4)
 		}
 	}
 	for k := 0; k < t2; k++ {
@@ -2130,10 +2122,7 @@ func SquareBackward(t *SquareTape, s float64, dx []float64) {
 	}
 	for i2 := t1 - 1; i2 >= 0; i2-- {
 		nelem--
-		t2 := t.elem[nelem]
-		t3 := dx[i2]
-		dx[i2] = 0
-		dx[i2] += t3 * t2 * 2
+		dx[i2] = dx[i2] * t.elem[nelem] * 2
 	}
 }
 
