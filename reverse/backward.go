@@ -46,8 +46,8 @@ type backward struct {
 	// a store's backward code but not yet written: in buf[i] = f(buf[i]),
 	// the reset of dbuf[i] and the read's dbuf[i] += e become dbuf[i] = e.
 	zeroed []elem
-	trips   map[*ir.Value]*ir.Value
-	flags   map[*ir.Value]*ir.Value
+	trips  map[*ir.Value]*ir.Value
+	flags  map[*ir.Value]*ir.Value
 
 	inserting map[*ir.Block]bool // prologues being built
 	hoistV    map[hoistKey]*ir.Value
