@@ -106,7 +106,7 @@ func (t *tangents) of(old, v *ir.Value) *ir.Value {
 	if d, ok := t.value[v]; ok {
 		return d
 	}
-	return zero(t.b, old.Type)
+	return t.b.ZeroOf(old.Type) // an int or bool result has no other tangent
 }
 
 // copied builds the tangent code of one copied value.
@@ -209,20 +209,6 @@ func (t *tangents) copySlice(old, v *ir.Value) {
 		k := b.Index("k")
 		b.Store(ddst, k, b.Zero(ir.Scalar(ddst.Type)))
 	})
-}
-
-// zero returns the zero of a basic type: the tangent of a value that does
-// not vary (an int or bool result has no other).
-func zero(b *ir.Builder, t ir.Type) *ir.Value {
-	switch {
-	case ir.IsFloat(t):
-		return b.Zero(t)
-	case ir.IsSigned(t):
-		return b.Const(t, int64(0))
-	case ir.IsInteger(t):
-		return b.Const(t, uint64(0))
-	}
-	return b.Const(t, false)
 }
 
 func (t *tangents) tangentVar(x *ir.Var) *ir.Var {

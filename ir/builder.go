@@ -153,6 +153,19 @@ func (b *Builder) Float(t Type, c float64) *Value { return b.Const(t, c) }
 // Zero returns the zero of float type t.
 func (b *Builder) Zero(t Type) *Value { return b.Float(t, 0) }
 
+// ZeroOf returns the zero of a basic type: 0, 0.0 or false.
+func (b *Builder) ZeroOf(t Type) *Value {
+	switch {
+	case IsFloat(t):
+		return b.Zero(t)
+	case IsSigned(t):
+		return b.Const(t, int64(0))
+	case IsInteger(t):
+		return b.Const(t, uint64(0))
+	}
+	return b.Const(t, false)
+}
+
 // Bind gives v the source name name and returns the value the name now
 // denotes. An unnamed value takes the name. A value that has a name already
 // keeps it: the new name is an alias (y := x). An unnamed constant is

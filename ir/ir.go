@@ -351,17 +351,6 @@ func (f *Func) ParamValue(i int) *Value {
 	return nil
 }
 
-// Uses counts, for each value of f, the number of times it is an argument.
-func (f *Func) Uses() map[*Value]int {
-	uses := make(map[*Value]int)
-	f.Walk(func(v *Value) {
-		for _, a := range v.Args {
-			uses[a]++
-		}
-	})
-	return uses
-}
-
 // Walk calls visit on every value of f in program order: a control-flow op
 // before the values of its blocks, its blocks in order.
 func (f *Func) Walk(visit func(*Value)) { f.Body.Walk(visit) }

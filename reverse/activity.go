@@ -2,16 +2,13 @@ package reverse
 
 import "godiff/ir"
 
-// root returns the allocation a slice value is a view of.
-func root(s *ir.Value) *ir.Value { return ir.Root(s) }
-
 // isSite reports whether v gets backward code of its own.
 func isSite(a *ir.Activity, v *ir.Value) bool {
 	switch v.Op {
 	case ir.OpDecl, ir.OpSet:
 		return a.Vars[v.Aux.(*ir.Var)]
 	case ir.OpStore, ir.OpCopySlice:
-		return a.Mem[root(v.Args[0])]
+		return a.Mem[ir.Root(v.Args[0])]
 	case ir.OpReturn:
 		for _, x := range v.Args {
 			if a.Value[x] {

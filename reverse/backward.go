@@ -183,7 +183,7 @@ func (bw *backward) flushElems(write func(elem) bool) {
 // unless the slices are views of different memory, or the same slice at
 // indexes that differ by a constant (i-1 and i+1).
 func mayOverlap(a, b elem) bool {
-	if root(a.s) != root(b.s) {
+	if ir.Root(a.s) != ir.Root(b.s) {
 		return false
 	}
 	if a.s != b.s {
@@ -357,7 +357,9 @@ func (bw *backward) chain(v *ir.Value) {
 		if readArg[j] {
 			args[j] = bw.prim(x)
 		} else {
-			args[j] = placeholder(bw.b, x.Type)
+			// Only the partials of inactive arguments read it, and they
+			// are dropped.
+			args[j] = bw.b.ZeroOf(x.Type)
 		}
 	}
 	rule := rules.For(v)
@@ -389,28 +391,6 @@ func (bw *backward) chain(v *ir.Value) {
 	for _, x := range order {
 		bw.addAdj(v, x, bw.b.Sum(x.Type, contrib[x]))
 	}
-}
-
-// placeholder stands for an argument the rule's used partials do not read:
-// the partials that read it belong to inactive arguments and are dropped.
-func placeholder(b *ir.Builder, t ir.Type) *ir.Value {
-	if ir.IsFloat(t) || ir.IsInteger(t) {
-		if ir.IsFloat(t) {
-			return b.Zero(t)
-		}
-		return b.Const(t, zeroInt(t))
-	}
-	if t == ir.Bool {
-		return b.Const(ir.Bool, false)
-	}
-	return &ir.Value{Op: ir.OpInvalid, Type: t}
-}
-
-func zeroInt(t ir.Type) any {
-	if ir.IsSigned(t) {
-		return int64(0)
-	}
-	return uint64(0)
 }
 
 // assign handles decl and set of an active variable: the variable's
@@ -458,7 +438,7 @@ func (bw *backward) load(v *ir.Value) {
 // the element's earlier value was overwritten.
 func (bw *backward) store(v *ir.Value) {
 	s := v.Args[0]
-	if !bw.s.act.Mem[root(s)] {
+	if !bw.s.act.Mem[ir.Root(s)] {
 		return
 	}
 	ds, i := bw.shadowOf(s), bw.prim(v.Args[1])
@@ -474,14 +454,14 @@ func (bw *backward) store(v *ir.Value) {
 // of each src[k] into dst[k].
 func (bw *backward) copySlice(v *ir.Value) {
 	dst, src := v.Args[0], v.Args[1]
-	if !bw.s.act.Mem[root(dst)] {
+	if !bw.s.act.Mem[ir.Root(dst)] {
 		return
 	}
 	n := bw.prim(v)
 	bw.flushElems(func(elem) bool { return true })
 	ddst := bw.shadowOf(dst)
 	var dsrc *ir.Value
-	if bw.s.act.Mem[root(src)] {
+	if bw.s.act.Mem[ir.Root(src)] {
 		dsrc = bw.shadowOf(src)
 	}
 	b := bw.b
@@ -689,7 +669,7 @@ func (bw *backward) shadowOf(s *ir.Value) *ir.Value {
 		d = bw.inPrologue(fr, seg, func() *ir.Value { return bw.newShadow(s) })
 	default:
 		bw.fail("reverse mode cannot follow the slice %s (%v) to its allocation", s.Name, s.Op)
-		d = placeholder(bw.b, s.Type)
+		d = bw.b.Make(s.Type, bw.b.Const(ir.Int, int64(0))) // never emitted: the split fails
 	}
 	switch {
 	case d.Name != "" || d.Op == ir.OpParam:

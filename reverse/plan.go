@@ -228,13 +228,13 @@ func (s *splitter) free(v *ir.Value) bool {
 // loop around v (the next iteration comes after). The backward function
 // recomputes a load only when nothing can.
 func (s *splitter) writtenAfter(v *ir.Value) bool {
-	r := root(v.Args[0])
+	r := ir.Root(v.Args[0])
 	order := make(map[*ir.Value]int)
 	n := 0
 	s.f.Walk(func(x *ir.Value) { order[x] = n; n++ })
 	found := false
 	s.f.Walk(func(w *ir.Value) {
-		if (w.Op != ir.OpStore && w.Op != ir.OpCopySlice) || root(w.Args[0]) != r {
+		if (w.Op != ir.OpStore && w.Op != ir.OpCopySlice) || ir.Root(w.Args[0]) != r {
 			return
 		}
 		if order[w] > order[v] {

@@ -2,6 +2,7 @@ package reverse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"godiff/internal/prose"
@@ -192,13 +193,12 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 	adjOf := make(map[int]func() *ir.Value)
 	for _, i := range sp.buffers {
 		p := f.Params[i]
-		name := results[0].Name
-		for k, w := range sp.wrt {
-			if w == i {
-				name = results[len(f.Results)+k].Name
-			}
-		}
-		if sp.outputs[i] {
+		// A differentiated parameter's buffer is named like its result;
+		// an output's gets a fresh name.
+		var name string
+		if k := slices.Index(sp.wrt, i); k >= 0 {
+			name = results[len(f.Results)+k].Name
+		} else {
 			name = ir.FreshName(taken, "d"+p.Name)
 			taken[name] = true
 		}
