@@ -79,15 +79,15 @@ func runPipeline(t *testing.T, src string) (string, []byte) {
 		}
 		sb.WriteString("\n")
 	}
-	out, err := generateFile(OutputPath(src), files)
+	outs, err := Generate([]string{src}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := generateFile(OutputPath(src), files)
-	if err != nil || !bytes.Equal(out.Content, again.Content) {
+	again, err := Generate([]string{src}, Options{})
+	if err != nil || !bytes.Equal(outs[0].Content, again[0].Content) {
 		t.Errorf("a second run generated different bytes (err %v)", err)
 	}
-	return sb.String(), out.Content
+	return sb.String(), outs[0].Content
 }
 
 func section(t *testing.T, ar *txtar.Archive, name string) string {

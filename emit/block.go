@@ -43,6 +43,9 @@ func codes(ss []stmt) []jen.Code {
 func (e *funcEmitter) block(b *ir.Block) ([]stmt, error) {
 	var out []stmt
 	for _, v := range b.Values {
+		for _, g := range e.groupDecl[v] {
+			out = append(out, groupDeclStmt(g))
+		}
 		for _, x := range e.hoist[v] {
 			t, err := goType(x.Type)
 			if err != nil {
@@ -117,6 +120,8 @@ func (e *funcEmitter) declare(v *ir.Value) ([]stmt, error) {
 		return e.invokeStmt(v)
 	case ir.OpLocalTape:
 		return e.localTape(v)
+	case ir.OpTapeSlot:
+		return e.tapeSlot(v)
 	case ir.OpMake:
 		if isArray(v.Type) {
 			return one(jen.Var().Id(e.names[v]).Id(v.Type.String()), stmtOther), nil

@@ -16,7 +16,14 @@ import (
 
 // invokeCall returns F(args): written like any call; what differs is
 // that an invoke is always a statement of its own.
-func (e *funcEmitter) invokeCall(v *ir.Value) (expr, error) { return e.call(v) }
+func (e *funcEmitter) invokeCall(v *ir.Value) (expr, error) {
+	if c, ok := v.Aux.(ir.Callee); ok && c.Path == "" {
+		if fn := e.callees[c.Name]; fn != nil && hasGroups(fn) {
+			return e.invokeGroups(v, fn)
+		}
+	}
+	return e.call(v)
+}
 
 // invokeStmt returns the statement of an invoke.
 func (e *funcEmitter) invokeStmt(v *ir.Value) ([]stmt, error) {

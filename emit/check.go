@@ -36,7 +36,7 @@ func checkOp(v *ir.Value) string {
 			return "addr without a variable"
 		}
 		return arity(0)
-	case ir.OpTapeReset, ir.OpTapeLoad:
+	case ir.OpTapeReset, ir.OpTapeLoad, ir.OpTapeSlot:
 		return checkTapeOp(v, arity(1))
 	case ir.OpTapeSave, ir.OpTapeGrow:
 		return checkTapeOp(v, arity(2))

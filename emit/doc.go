@@ -70,6 +70,19 @@
 // functions built on the split form call it with invoke (call.go):
 // y, _, dw := F(args), naming the results something reads.
 //
+// # Structs
+//
+// A group of leaves (ir.Group) is written back as one struct (group.go): a
+// parameter n *Net or the method's receiver, a leaf as its field n.W1, a
+// leaf of pointer type (the buffer of a float field) as &dn.B2 and
+// dn.B2 += e; a group of results as one result of the struct's type; a
+// group of variables as a struct the function makes, dn := new(Net) or var
+// dp Params, its fields assigned (dn.W1 = make(...)). An invoke of a
+// function of the file passes each of the callee's structs once (&dp for
+// a struct variable passed as a pointer) and calls a method on its
+// receiver: n.LossForward(&t, x). A row of a nested array, named or not,
+// is always written in place (dg[i][j]): a declared row would be a copy.
+//
 // # Exactness
 //
 // Go evaluates constant expressions exactly at compile time, unlike the

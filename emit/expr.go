@@ -42,8 +42,10 @@ func (e *funcEmitter) ref(v *ir.Value) (expr, error) {
 		if name == "_" {
 			return expr{}, fmt.Errorf("reads the blank parameter %d", v.Aux.(int))
 		}
-		if v.Op == ir.OpLocalTape {
-			return expr{code: jen.Op("&").Id(name), prec: precUnary}, nil // the tape is a struct variable
+		if v.Op == ir.OpLocalTape || e.fieldPointer(v) {
+			// The tape is a struct variable; a leaf of pointer type is the
+			// address of a field, &dn.B2.
+			return expr{code: jen.Op("&").Id(name), prec: precUnary}, nil
 		}
 		return operand(jen.Id(name)), nil
 	}
@@ -58,7 +60,7 @@ func (e *funcEmitter) define(v *ir.Value) (expr, error) {
 	switch {
 	case v.Op == ir.OpConst:
 		return literal(v), nil
-	case v.Op == ir.OpCopy:
+	case v.Op == ir.OpCopy, v.Op == ir.OpPartials:
 		return e.ref(v.Args[0])
 	case v.Op.IsBinaryArith():
 		return e.binary(v)

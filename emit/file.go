@@ -32,8 +32,12 @@ func File(spec FileSpec) ([]byte, error) {
 	imps.declare(f)
 	var decls []jen.Code
 	written := make(map[string]*ir.Tape) // by type name
+	callees := make(map[string]*ir.Func)
 	for _, fn := range spec.Funcs {
-		code, err := function(fn, imps)
+		callees[fn.Name] = fn
+	}
+	for _, fn := range spec.Funcs {
+		code, err := function(fn, imps, callees)
 		if err != nil {
 			return nil, err
 		}

@@ -18,18 +18,22 @@ type funcEmitter struct {
 	vars   map[*ir.Var]*varInfo    // every live variable
 	hoist  map[*ir.Value][]*ir.Var // variables declared by var just before a value
 	labels map[*ir.Value]string    // the loops a break or continue names
+	// callees are the functions of the file, by name: an invoke of one
+	// whose signature has structs passes them whole (group.go).
+	callees   map[string]*ir.Func
+	groupDecl map[*ir.Value][]*ir.Group // structs the function makes, declared just before a value
 }
 
 // function returns the declaration of fn, doc comment included.
-func function(fn *ir.Func, imps *imports) (jen.Code, error) {
-	code, err := emitFunc(fn, imps)
+func function(fn *ir.Func, imps *imports, callees map[string]*ir.Func) (jen.Code, error) {
+	code, err := emitFunc(fn, imps, callees)
 	if err != nil {
 		return nil, fmt.Errorf("emit: func %s: %w", fn.Name, err)
 	}
 	return code, nil
 }
 
-func emitFunc(fn *ir.Func, imps *imports) (jen.Code, error) {
+func emitFunc(fn *ir.Func, imps *imports, callees map[string]*ir.Func) (jen.Code, error) {
 	if err := ir.Verify(fn); err != nil {
 		return nil, err
 	}
@@ -43,7 +47,7 @@ func emitFunc(fn *ir.Func, imps *imports) (jen.Code, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &funcEmitter{fn: fn, plan: p}
+	e := &funcEmitter{fn: fn, plan: p, callees: callees}
 	e.placeVars()
 	if err := e.nameValues(imps); err != nil {
 		return nil, err
@@ -53,7 +57,7 @@ func emitFunc(fn *ir.Func, imps *imports) (jen.Code, error) {
 		return nil, err
 	}
 	decl := docComment(fn.Doc)
-	decl.Func().Id(fn.Name).Params(params(fn.Params)...).Add(results(fn.Results)).Block(codes(body)...)
+	decl.Func().Add(receiver(fn)).Id(fn.Name).Params(params(fn)...).Add(results(fn.Results)).Block(codes(body)...)
 	return decl, nil
 }
 
@@ -66,6 +70,9 @@ func checkSignature(fn *ir.Func) error {
 	for _, p := range fn.Params {
 		if p.Name != "" && !token.IsIdentifier(p.Name) {
 			return fmt.Errorf("parameter name %q is not a Go identifier", p.Name)
+		}
+		if p.Group != nil && !token.IsIdentifier(p.Group.Name) {
+			return fmt.Errorf("struct parameter name %q is not a Go identifier", p.Group.Name)
 		}
 	}
 	return nil
@@ -119,13 +126,15 @@ func lineComment(text string) *jen.Statement {
 }
 
 // params returns the parameter list, grouping consecutive parameters of one
-// type the way people write it: x, y float64.
-func params(ps []ir.Param) []jen.Code {
+// type the way people write it: x, y float64. A struct's leaves are one
+// parameter (see group.go).
+func params(fn *ir.Func) []jen.Code {
+	ps := signatureParams(fn)
 	out := make([]jen.Code, len(ps))
 	for i, p := range ps {
-		id := jen.Id(paramName(p))
-		if i == len(ps)-1 || ps[i+1].Type.String() != p.Type.String() {
-			id.Id(p.Type.String())
+		id := jen.Id(p.name)
+		if i == len(ps)-1 || ps[i+1].typ != p.typ {
+			id.Id(p.typ)
 		}
 		out[i] = id
 	}
@@ -144,15 +153,16 @@ func paramName(p ir.Param) string {
 // results returns the result list. Results are never named: a named result
 // would clash with the locals that keep the source's names.
 func results(rs []ir.Result) jen.Code {
-	switch len(rs) {
+	ts := resultTypes(rs)
+	switch len(ts) {
 	case 0:
 		return jen.Null()
 	case 1:
-		return jen.Id(rs[0].Type.String())
+		return jen.Id(ts[0])
 	}
-	types := make([]jen.Code, len(rs))
-	for i, r := range rs {
-		types[i] = jen.Id(r.Type.String())
+	types := make([]jen.Code, len(ts))
+	for i, t := range ts {
+		types[i] = jen.Id(t)
 	}
 	return jen.Params(types...)
 }

@@ -26,8 +26,8 @@ func newImports(funcs []*ir.Func) *imports {
 	paths := make(map[string]bool)
 	taken := make(map[string]bool) // names an import must not take
 	for _, fn := range funcs {
-		for _, p := range fn.Params {
-			taken[p.Name] = true
+		for name := range ir.SigNames(fn.Params) {
+			taken[name] = true
 		}
 		fn.Walk(func(v *ir.Value) {
 			switch {
@@ -39,7 +39,7 @@ func newImports(funcs []*ir.Func) *imports {
 						paths[c.Path] = true
 					}
 				}
-			case v.Op == ir.OpTapeGrow:
+			case v.Op == ir.OpTapeGrow, v.Op == ir.OpTapeSlot && v.Aux.(*ir.TapeField).Stack:
 				paths["slices"] = true
 			case v.Op == ir.OpConst && ir.IsFloat(v.Type) && isSpecialFloat(v.Float()):
 				paths["math"] = true

@@ -99,7 +99,7 @@ func writes(v *ir.Value) []state {
 		return []state{memory, pointee} // the pointer may point anywhere
 	case ir.OpInvoke:
 		return []state{memory, pointee, anyTape} // it gets pointers, slices and tapes
-	case ir.OpTapeReset, ir.OpTapeSave, ir.OpTapeGrow:
+	case ir.OpTapeReset, ir.OpTapeSave, ir.OpTapeGrow, ir.OpTapeSlot:
 		return []state{v.Aux.(*ir.TapeField)}
 	}
 	return nil

@@ -102,7 +102,7 @@ func liveValues(fn *ir.Func, reach map[*ir.Value]bool) map[*ir.Value]bool {
 // as in ir.Live.
 func isRoot(v *ir.Value) bool {
 	switch v.Op {
-	case ir.OpParam, ir.OpCopySlice, ir.OpIndex, ir.OpLocalTape, ir.OpInvoke:
+	case ir.OpParam, ir.OpCopySlice, ir.OpIndex, ir.OpLocalTape, ir.OpInvoke, ir.OpTapeSlot:
 		return true
 	}
 	return !v.Op.HasValue()
@@ -112,8 +112,11 @@ func isRoot(v *ir.Value) bool {
 // length: `var a [N]T` takes it from the type, and a length variable read
 // only there would be declared and never used.
 func operands(v *ir.Value) []*ir.Value {
-	if v.Op == ir.OpMake && isArray(v.Type) {
+	switch {
+	case v.Op == ir.OpMake && isArray(v.Type):
 		return nil
+	case v.Op == ir.OpPartials:
+		return v.Args[:1] // the value; the partials are for the transforms
 	}
 	return v.Args
 }

@@ -26,6 +26,9 @@ func (e *funcEmitter) indexed(s *ir.Value) (expr, error) {
 	if x, ok := s.Aux.(*ir.Var); ok && s.Op == ir.OpAddr && isArray(x.Type) {
 		return operand(jen.Id(e.vars[x].name)), nil
 	}
+	if field := e.fieldOf(s); field != nil {
+		return operand(field), nil // dn.Grid[i], not (&dn.Grid)[i]
+	}
 	sx, err := e.ref(s)
 	if err != nil {
 		return expr{}, err
@@ -57,7 +60,7 @@ func (e *funcEmitter) load(v *ir.Value) (expr, error) {
 
 // length returns len(s).
 func (e *funcEmitter) length(v *ir.Value) (expr, error) {
-	s, err := e.ref(v.Args[0])
+	s, err := e.indexed(v.Args[0])
 	if err != nil {
 		return expr{}, err
 	}

@@ -43,6 +43,9 @@ func newNamer(fn *ir.Func, imps *imports) (*namer, error) {
 			}
 		case *ir.Var:
 			n.reserve(typeIdents(aux.Type)...)
+			if aux.Group != nil {
+				n.reserve(aux.Group.Name, aux.Group.Type) // dn := new(Net)
+			}
 			if _, ok := aux.Type.(ir.Basic); !ok {
 				n.reserve("nil") // the zero value a hoisted declaration may assign
 			}
@@ -57,12 +60,21 @@ func newNamer(fn *ir.Func, imps *imports) (*namer, error) {
 	})
 	// The universe names are in fixed by now; a parameter spelled like one
 	// would shadow it in the body, which no renaming of locals can repair.
+	seen := make(map[*ir.Group]bool)
 	for _, p := range fn.Params {
-		if n.fixed[p.Name] {
-			return nil, fmt.Errorf("parameter %s shadows an identifier the body needs", p.Name)
+		name := p.Name
+		if p.Group != nil {
+			if seen[p.Group] {
+				continue
+			}
+			seen[p.Group] = true
+			name = p.Group.Name // the leaves' names are the IR's only
 		}
-		if p.Name != "" && p.Name != "_" {
-			n.fixed[p.Name] = true
+		if n.fixed[name] {
+			return nil, fmt.Errorf("parameter %s shadows an identifier the body needs", name)
+		}
+		if name != "" && name != "_" {
+			n.fixed[name] = true
 		}
 	}
 	return n, nil
@@ -186,7 +198,7 @@ func (e *funcEmitter) nameValues(imps *imports) error {
 		}
 		switch e.plan.form[v] {
 		case formParam:
-			e.names[v] = paramName(e.fn.Params[v.Aux.(int)])
+			e.names[v] = leafRef(e.fn.Params[v.Aux.(int)])
 		case formDeclare, formSelect:
 			if _, ok := v.Type.(ir.Tuple); !ok { // a tuple's results are named instead
 				e.names[v] = e.valueName(n, v)

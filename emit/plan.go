@@ -127,7 +127,7 @@ func (p *plan) formOf(v *ir.Value) form {
 // block: dm[i] = make([]float64, n).
 func hasEffects(v *ir.Value) bool {
 	switch v.Op {
-	case ir.OpInvoke, ir.OpCopySlice, ir.OpLocalTape:
+	case ir.OpInvoke, ir.OpCopySlice, ir.OpLocalTape, ir.OpTapeSlot:
 		return true
 	case ir.OpMake, ir.OpSliceLit:
 		return isArray(v.Type)
@@ -155,7 +155,15 @@ func (p *plan) foldSelects(fn *ir.Func) {
 // write the variable or element, so it is written as the variable or
 // element at every use: t1 := v would be a copy.
 func isArrayRef(v *ir.Value) bool {
-	return (v.Op == ir.OpGet || v.Op == ir.OpLoad) && isArray(v.Type) && !hasName(v)
+	switch {
+	case !isArray(v.Type):
+		return false
+	case v.Op == ir.OpLoad:
+		// A row of a nested array, named or not (the transforms name the
+		// rows of adjoints and tangents): a copy would lose the stores.
+		return true
+	}
+	return v.Op == ir.OpGet && !hasName(v)
 }
 
 // hasName reports whether v carries a source name the code should keep.

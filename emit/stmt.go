@@ -20,13 +20,9 @@ func (e *funcEmitter) returnStmt(v *ir.Value) ([]stmt, error) {
 	if body := e.fn.Body.Values; len(v.Args) == 0 && body[len(body)-1] == v {
 		return nil, nil
 	}
-	xs := make([]jen.Code, len(v.Args))
-	for i, a := range v.Args {
-		x, err := e.ref(a)
-		if err != nil {
-			return nil, err
-		}
-		xs[i] = x.code
+	xs, err := e.returnGroups(v)
+	if err != nil {
+		return nil, err
 	}
 	return one(jen.Return(xs...), stmtOther), nil
 }
@@ -38,6 +34,9 @@ func (e *funcEmitter) declStmt(v *ir.Value) ([]stmt, error) {
 	x := v.Aux.(*ir.Var)
 	info := e.vars[x]
 	name := jen.Id(info.name)
+	if len(v.Args) == 0 && x.Group != nil {
+		return nil, nil // a field of a fresh struct: zero already
+	}
 	if len(v.Args) == 0 {
 		if info.hoisted {
 			zero, err := zeroValue(x.Type)
@@ -150,6 +149,8 @@ func (e *funcEmitter) accumStmt(v *ir.Value) ([]stmt, error) {
 	var lhs *jen.Statement
 	if x, ok := p.Aux.(*ir.Var); ok && p.Op == ir.OpAddr && e.vars[x].readElsewhere {
 		lhs = jen.Id(e.vars[x].name)
+	} else if field := e.fieldOf(p); field != nil {
+		lhs = field // dn.B2 += e
 	} else {
 		ptr, err := e.ref(p)
 		if err != nil {

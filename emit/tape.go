@@ -168,3 +168,24 @@ func (e *funcEmitter) localTape(v *ir.Value) ([]stmt, error) {
 	}
 	return one(jen.Var().Id(e.names[v]).Id(r.Tape.Name), stmtOther), nil
 }
+
+// tapeSlot returns p := &t.f, or for a stack
+//
+//	t.f = slices.Grow(t.f, 1)[:len(t.f)+1]
+//	p := &t.f[len(t.f)-1]
+//
+// whose new last entry keeps the memory an earlier run left there.
+func (e *funcEmitter) tapeSlot(v *ir.Value) ([]stmt, error) {
+	f := v.Aux.(*ir.TapeField)
+	tf, err := e.fields(v.Args[0], f, 5)
+	if err != nil {
+		return nil, err
+	}
+	name := e.names[v]
+	if !f.Stack {
+		return one(jen.Id(name).Op(":=").Op("&").Add(tf[0]), stmtOther), nil
+	}
+	grow := callee(ir.Callee{Path: "slices", Name: "Grow"}).Call(tf[1], jen.Lit(1)).Index(jen.Empty(), jen.Len(tf[2]).Op("+").Lit(1))
+	last := jen.Op("&").Add(tf[3]).Index(jen.Len(tf[4]).Op("-").Lit(1))
+	return []stmt{{code: tf[0].Op("=").Add(grow), kind: stmtSimple}, {code: jen.Id(name).Op(":=").Add(last), kind: stmtOther}}, nil
+}

@@ -36,9 +36,17 @@ func (e *funcEmitter) placeVars() {
 		}
 		ops[x] = append(ops[x], v)
 	})
+	e.placeGroups(order, ops)
 	for _, x := range order {
 		info := &varInfo{readElsewhere: readElsewhere(ops[x], e.plan)}
 		e.vars[x] = info
+		if x.Group != nil {
+			// A field of a struct the function makes: never declared,
+			// assigned by its decls.
+			info.name = x.Group.Ref(x.Field)
+			info.hoisted = true
+			continue
+		}
 		if declaredInPlace(ops[x]) {
 			continue
 		}

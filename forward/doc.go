@@ -7,5 +7,6 @@
 // rules, the same table the reverse mode reads) times the argument's
 // tangent. Tangents of values that no differentiated parameter reaches are
 // zero and are never computed. The cost is a small constant times the
-// function's, per direction.
+// function's, per direction. The tangents of a struct parameter's leaves
+// are the fields of one tangent struct of its type, dn *Net or dp Params.
 package forward

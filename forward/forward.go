@@ -42,6 +42,13 @@ func Transform(f *ir.Func, wrt []int, name string) *ir.Func {
 		}
 		t.copied(c, old, v)
 	}
+	c.Before = func(old *ir.Value) bool {
+		if !ir.IsSplitCall(old) || !varied.Value[old] {
+			return false
+		}
+		t.splitCall(c, old)
+		return true
+	}
 	c.Return = func(old *ir.Value, args []*ir.Value) {
 		outs := append([]*ir.Value(nil), args...)
 		b.Simplify = true
@@ -256,23 +263,31 @@ func (t *tangents) chain(v *ir.Value) *ir.Value {
 // differentiated parameter, one tangent buffer per output; f's results
 // then their tangents.
 func newSignature(f *ir.Func, wrt, outputs []int, name string) *ir.Func {
-	taken := make(map[string]bool)
 	params := append([]ir.Param(nil), f.Params...)
-	for _, p := range params {
-		taken[p.Name] = true
-	}
-	var tangents, wrtNames, outNames []string
-	for _, p := range append(append([]int(nil), wrt...), outputs...) {
-		name := ir.FreshName(taken, "d"+f.Params[p].Name)
+	taken := ir.SigNames(params)
+	groups := make(map[*ir.Group]*ir.Group) // a struct's tangent: a struct of its type
+	var tangentIdx, outIdx []int
+	for k, i := range append(append([]int(nil), wrt...), outputs...) {
+		p := f.Params[i]
+		name := ir.FreshName(taken, "d"+p.Name)
 		taken[name] = true
-		params = append(params, ir.Param{Name: name, Type: f.Params[p].Type})
-		if len(tangents) < len(wrt) {
-			tangents = append(tangents, name)
-			wrtNames = append(wrtNames, f.Params[p].Name)
-		} else {
-			outNames = append(outNames, name)
+		var dg *ir.Group
+		if g := p.Group; g != nil {
+			if dg = groups[g]; dg == nil {
+				dg = g.Derived(ir.FreshName(taken, "d"+g.Name), g.Pointer)
+				taken[dg.Name] = true
+				groups[g] = dg
+			}
 		}
+		if k < len(wrt) {
+			tangentIdx = append(tangentIdx, len(params))
+		} else {
+			outIdx = append(outIdx, len(params))
+		}
+		params = append(params, ir.Param{Name: name, Type: p.Type, Group: dg, Field: p.Field})
 	}
+	tangents, outNames := ir.GoNames(params, tangentIdx), ir.GoNames(params, outIdx)
+	wrtNames := ir.GoNames(f.Params, wrt)
 	results := append([]ir.Result(nil), f.Results...)
 	for _, r := range f.Results {
 		results = append(results, ir.Result{Type: r.Type})
@@ -291,4 +306,35 @@ func newSignature(f *ir.Func, wrt, outputs []int, name string) *ir.Func {
 			f.Name, prose.Plural(len(outNames), "slice", "slices"), prose.List(outNames)))
 	}
 	return g
+}
+
+// splitCall builds y := g(args) for a varied call of a function g of
+// slices (see ir.CallRule): a call of g's JVP gives y and its tangent. A
+// slice argument whose memory does not vary gets a zero tangent buffer.
+func (t *tangents) splitCall(c *ir.Copier, old *ir.Value) {
+	b := t.b
+	callee := old.Aux.(ir.Callee)
+	params := callee.Rule.Derived.Params
+	args := make([]*ir.Value, len(old.Args))
+	for i, a := range old.Args {
+		args[i] = c.Value[a]
+	}
+	var tangents []*ir.Value
+	for i, x := range args {
+		p := params[i].Type
+		switch {
+		case !ir.IsDifferentiable(p):
+		case ir.IsSlice(p) && t.mem[x] != nil:
+			tangents = append(tangents, t.mem[x])
+		case ir.IsSlice(p):
+			tangents = append(tangents, b.Make(p, b.Len(x)))
+		default:
+			tangents = append(tangents, t.of(old.Args[i], x))
+		}
+	}
+	call := b.Invoke(ir.Callee{Name: callee.Rule.Names.JVP}, ir.Tuple{old.Type, old.Type}, append(args, tangents...)...)
+	y := b.Extract(call, 0)
+	y.Name = old.Name
+	c.Value[old] = y
+	t.value[y] = b.Extract(call, 1)
 }

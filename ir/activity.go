@@ -132,6 +132,10 @@ func (a *Activity) varied(f *Func, wrt []int) *Flow {
 				if fl.Mem[v] {
 					set(fl.Value, v)
 				}
+			case OpInvoke:
+				if IsSplitCall(v) && IsFloat(v.Type) && fl.argsVary(v) {
+					set(fl.Value, v)
+				}
 			default:
 				if !v.Op.HasValue() || !IsFloat(v.Type) || !v.Op.IsPure() {
 					return
@@ -198,6 +202,19 @@ func (a *Activity) useful(f *Func) *Flow {
 					}
 					set(v.Args[0])
 				}
+			case OpInvoke:
+				if !IsSplitCall(v) || !fl.Value[v] {
+					return
+				}
+				// The result depends on the arguments, and on the memory
+				// of the slices among them.
+				for _, x := range v.Args {
+					set(x)
+					if IsSlice(x.Type) && !fl.Mem[Root(x)] {
+						fl.Mem[Root(x)] = true
+						changed = true
+					}
+				}
 			default:
 				if fl.Value[v] && v.Op.IsPure() {
 					for _, x := range v.Args {
@@ -216,4 +233,25 @@ func (a *Activity) useful(f *Func) *Flow {
 		})
 	}
 	return fl
+}
+
+// IsSplitCall reports whether v is a call of a function of slices that the
+// transforms differentiate through its split form (see CallRule).
+func IsSplitCall(v *Value) bool {
+	if v.Op != OpInvoke {
+		return false
+	}
+	c, ok := v.Aux.(Callee)
+	return ok && c.Rule != nil && c.Rule.Split
+}
+
+// argsVary reports whether an argument of call v varies: a number, or the
+// memory of a slice.
+func (fl *Flow) argsVary(v *Value) bool {
+	for _, x := range v.Args {
+		if fl.Value[x] || IsSlice(x.Type) && fl.Mem[Root(x)] {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package ir
 
 import (
 	"fmt"
+	"go/token"
 	"math"
 	"slices"
 )
@@ -88,8 +89,13 @@ func (b *Builder) pure(op Op, t Type, aux any, args ...*Value) *Value {
 		return b.add(op, t, aux, args...)
 	}
 	key := cseKey{op: op, typ: t, aux: aux}
-	if f, ok := aux.(float64); ok {
-		key.aux = math.Float64bits(f)
+	switch x := aux.(type) {
+	case float64:
+		key.aux = math.Float64bits(x)
+	case Callee:
+		// Calls at two places compute the same.
+		x.Pos = token.Position{}
+		key.aux = x
 	}
 	slots := [...]**Value{&key.a0, &key.a1, &key.a2}
 	for i, a := range args {
@@ -183,6 +189,12 @@ func (b *Builder) Bind(v *Value, name string) *Value {
 		return v
 	}
 	return v
+}
+
+// Partials returns args[0] tied to its partial derivatives: see
+// OpPartials.
+func (b *Builder) Partials(t Type, args ...*Value) *Value {
+	return b.add(OpPartials, t, nil, args...)
 }
 
 // Copy defines a new value equal to x under the given name.

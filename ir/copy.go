@@ -20,6 +20,8 @@ type Copier struct {
 	// Enter, if set, runs when the copy of a nested block begins, with the
 	// builder appending to the new block.
 	Enter func(old *Block)
+
+	tapeOf map[*Value]*Value // a callee's Tape → the copy of its invoke
 }
 
 // NewCopier returns a copier appending to b.
@@ -31,7 +33,8 @@ func NewCopier(b *Builder) *Copier {
 func (c *Copier) CopyVar(v *Var) *Var {
 	n, ok := c.Var[v]
 	if !ok {
-		n = &Var{Name: v.Name, Type: v.Type}
+		cp := *v
+		n = &cp
 		c.Var[v] = n
 	}
 	return n
@@ -93,8 +96,25 @@ func (c *Copier) copyValue(v *Value) {
 		return
 	}
 	c.Value[v] = n
+	c.linkTape(v, n)
 	if c.After != nil && v.Op != OpReturn {
 		c.After(v, n)
+	}
+}
+
+// linkTape keeps a callee's Tape pointing at its value in the copy: the
+// invoke comes first, so the copy of its Tape is linked when it is made.
+func (c *Copier) linkTape(old, n *Value) {
+	if callee, ok := n.Aux.(Callee); ok && callee.Tape != nil {
+		if c.tapeOf == nil {
+			c.tapeOf = make(map[*Value]*Value)
+		}
+		c.tapeOf[callee.Tape] = n
+	}
+	if call, ok := c.tapeOf[old]; ok {
+		callee := call.Aux.(Callee)
+		callee.Tape = n
+		call.Aux = callee
 	}
 }
 

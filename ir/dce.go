@@ -46,7 +46,7 @@ func Live(f *Func) map[*Value]bool {
 // isRoot reports whether v must be kept whether or not anything reads it.
 func isRoot(v *Value) bool {
 	switch v.Op {
-	case OpParam, OpCopySlice, OpIndex, OpLocalTape, OpInvoke:
+	case OpParam, OpCopySlice, OpIndex, OpLocalTape, OpInvoke, OpTapeSlot:
 		return true
 	}
 	return !v.Op.HasValue()

@@ -24,13 +24,23 @@
 // and store read and write; get and load only read, so they are never
 // shared between two reads, and a pure value is one of [Op.IsPure].
 //
+// A struct parameter or receiver of the Go signature is flattened into one
+// parameter per field, its leaves, which name their [Group] and field
+// (Param.Group, Param.Field): to every pass a field is just a parameter,
+// and only emission writes the struct back. Results and variables may be
+// leaves too: the struct a gradient returns. A method's receiver is the
+// group marked Recv ([Func.Recv]). Arrays, nested ones included, are
+// memory like slices: the rows of a [2][3]float64 are loads of it.
+//
 // The IR knows no calculus and no Go syntax. Derivative rules live in package
 // rules; the transforms in reverse and forward build new functions with a
 // [Builder]; package emit turns a function back into Go.
 //
 // # Printed form
 //
-// [Func.String] prints one line per value. A value is written %name, where
+// [Func.String] prints the signature, a leaf parameter or result with its
+// field after its type (nW1 [][]float64 = n.W1) and a method with its
+// receiver, then one line per value. A value is written %name, where
 // name is its source name made unique (yhat, yhat.2, ...) or, for a
 // temporary, its ID (%7). The printed form of each operation:
 //

@@ -531,7 +531,7 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 			x = int64(i)
 		}
 		return x, nil
-	case op == OpCopy:
+	case op == OpCopy, op == OpPartials:
 		return evalCopy(v.Type, get(0)), nil
 	case op.IsBinaryArith():
 		x, err := evalBinary(op, v.Type, get(0), get(1))
@@ -547,6 +547,9 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 	case op == OpConvert:
 		return convert(get(0), v.Args[0].Type, v.Type), nil
 	case op == OpCall:
+		if c := v.Aux.(Callee); c.Rule != nil && c.Rule.Derived != nil {
+			return fr.callDerived(v, c.Rule.Derived)
+		}
 		return callMath(v.Aux.(Callee), v.Args, fr.vals)
 	case op.IsCompare():
 		return compare(op, v.Args[0].Type, get(0), get(1)), nil
@@ -996,4 +999,20 @@ func callMath(c Callee, args []*Value, vals map[*Value]any) (any, error) {
 		}
 	}
 	return nil, fmt.Errorf("eval: cannot call %v", c)
+}
+
+// callDerived runs a call of a function of the package, whose IR is g.
+func (fr *evalFrame) callDerived(v *Value, g *Func) (any, error) {
+	args := make([]any, len(v.Args))
+	for i, a := range v.Args {
+		args[i] = fr.vals[a]
+	}
+	out, err := fr.ev.call(g, args)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) != 1 {
+		return nil, fr.fail(v, "%d results from %s", len(out), g.Name)
+	}
+	return out[0], nil
 }

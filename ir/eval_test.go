@@ -17,7 +17,7 @@ func evF64(b *Builder, c float64) *Value { return b.Float(Float64, c) }
 
 // Sum(xs []float64) float64 { s := 0.0; for i := range xs { s += xs[i] }; return s }
 func evBuildSum() *Func {
-	f := NewFunc("Sum", []Param{{"xs", Slice{Float64}}}, []Result{{"", Float64}})
+	f := NewFunc("Sum", []Param{{Name: "xs", Type: Slice{Float64}}}, []Result{{Name: "", Type: Float64}})
 	b := NewBuilder(f)
 	xs := b.Param(0)
 	s := &Var{Name: "s", Type: Float64}
@@ -33,7 +33,7 @@ func evBuildSum() *Func {
 
 // Squares(n int) int { var s int; for i := range n { s += i*i }; return s }
 func evBuildSquares() *Func {
-	f := NewFunc("Squares", []Param{{"n", Int}}, []Result{{"", Int}})
+	f := NewFunc("Squares", []Param{{Name: "n", Type: Int}}, []Result{{Name: "", Type: Int}})
 	b := NewBuilder(f)
 	n := b.Param(0)
 	s := &Var{Name: "s", Type: Int}
@@ -55,7 +55,7 @@ func evBuildSquares() *Func {
 //
 // }
 func evBuildBreak() *Func {
-	f := NewFunc("Brk", []Param{{"n", Int}}, []Result{{"", Int}})
+	f := NewFunc("Brk", []Param{{Name: "n", Type: Int}}, []Result{{Name: "", Type: Int}})
 	b := NewBuilder(f)
 	n := b.Param(0)
 	s, i := &Var{Name: "s", Type: Int}, &Var{Name: "i", Type: Int}
@@ -76,7 +76,7 @@ func evBuildBreak() *Func {
 
 // Pow2(n int) int { p := 1; for { if p >= n { break }; p *= 2 }; return p }
 func evBuildForever() *Func {
-	f := NewFunc("Pow2", []Param{{"n", Int}}, []Result{{"", Int}})
+	f := NewFunc("Pow2", []Param{{Name: "n", Type: Int}}, []Result{{Name: "", Type: Int}})
 	b := NewBuilder(f)
 	n := b.Param(0)
 	p := &Var{Name: "p", Type: Int}
@@ -106,7 +106,7 @@ func evBuildForever() *Func {
 //
 // }
 func evBuildNest() *Func {
-	f := NewFunc("Nest", []Param{{"n", Int}}, []Result{{"", Int}})
+	f := NewFunc("Nest", []Param{{Name: "n", Type: Int}}, []Result{{Name: "", Type: Int}})
 	b := NewBuilder(f)
 	n := b.Param(0)
 	count := &Var{Name: "count", Type: Int}
@@ -161,7 +161,7 @@ outer:
 //
 // }
 func evBuildBreakOuter() *Func {
-	f := NewFunc("BreakOuter", []Param{{"n", Int}, {"k", Int}}, []Result{{"", Int}})
+	f := NewFunc("BreakOuter", []Param{{Name: "n", Type: Int}, {Name: "k", Type: Int}}, []Result{{Name: "", Type: Int}})
 	b := NewBuilder(f)
 	n, k := b.Param(0), b.Param(1)
 	r, done := &Var{Name: "r", Type: Int}, &Var{Name: "done", Type: Int}
@@ -187,7 +187,7 @@ func evBuildBreakOuter() *Func {
 
 // IfElse(x float64) float64 { var y float64; if x > 0 { y = x*2 } else { y = -x }; return y + 1 }
 func evBuildIfElse() *Func {
-	f := NewFunc("IfElse", []Param{{"x", Float64}}, []Result{{"", Float64}})
+	f := NewFunc("IfElse", []Param{{Name: "x", Type: Float64}}, []Result{{Name: "", Type: Float64}})
 	b := NewBuilder(f)
 	x := b.Param(0)
 	y := &Var{Name: "y", Type: Float64}
@@ -207,7 +207,7 @@ func evBuildIfElse() *Func {
 //
 // }
 func evBuildDouble() *Func {
-	f := NewFunc("Double", []Param{{"xs", Slice{Float64}}, {"m", Slice{Slice{Float64}}}}, []Result{{"", Int}})
+	f := NewFunc("Double", []Param{{Name: "xs", Type: Slice{Float64}}, {Name: "m", Type: Slice{Slice{Float64}}}}, []Result{{Name: "", Type: Int}})
 	b := NewBuilder(f)
 	xs, m := b.Param(0), b.Param(1)
 	l := b.Range("", xs)
@@ -228,7 +228,7 @@ func evBuildDouble() *Func {
 //
 // }
 func evBuildAlias() *Func {
-	f := NewFunc("Alias", []Param{{"xs", Slice{Float64}}}, []Result{{"", Float64}, {"", Int}})
+	f := NewFunc("Alias", []Param{{Name: "xs", Type: Slice{Float64}}}, []Result{{Name: "", Type: Float64}, {Name: "", Type: Int}})
 	b := NewBuilder(f)
 	xs := b.Param(0)
 	t := b.Subslice(xs, evI64(b, 1), evI64(b, 3))
@@ -241,7 +241,7 @@ func evBuildAlias() *Func {
 
 // Copy(dst, src []float64) int { return copy(dst, src) }
 func evBuildCopy() *Func {
-	f := NewFunc("Copy", []Param{{"dst", Slice{Float64}}, {"src", Slice{Float64}}}, []Result{{"", Int}})
+	f := NewFunc("Copy", []Param{{Name: "dst", Type: Slice{Float64}}, {Name: "src", Type: Slice{Float64}}}, []Result{{Name: "", Type: Int}})
 	b := NewBuilder(f)
 	b.Return(b.CopySlice(b.Param(0), b.Param(1)))
 	return f
@@ -249,7 +249,7 @@ func evBuildCopy() *Func {
 
 // Shift(xs []float64) (int, int) { return copy(xs[1:], xs), copy(xs, xs[2:]) }
 func evBuildShift() *Func {
-	f := NewFunc("Shift", []Param{{"xs", Slice{Float64}}}, []Result{{"", Int}, {"", Int}})
+	f := NewFunc("Shift", []Param{{Name: "xs", Type: Slice{Float64}}}, []Result{{Name: "", Type: Int}, {Name: "", Type: Int}})
 	b := NewBuilder(f)
 	xs := b.Param(0)
 	n := b.Len(xs)
@@ -263,7 +263,7 @@ var evArr3 = Array{Len: 3, Elem: Float64}
 
 // G(a [3]float64) float64 { a[0] = 100; return a[0] + a[1] }
 func evBuildArrayG() *Func {
-	f := NewFunc("G", []Param{{"a", evArr3}}, []Result{{"", Float64}})
+	f := NewFunc("G", []Param{{Name: "a", Type: evArr3}}, []Result{{Name: "", Type: Float64}})
 	b := NewBuilder(f)
 	a := b.Param(0)
 	b.Store(a, evI64(b, 0), evF64(b, 100))
@@ -279,7 +279,7 @@ func evBuildArrayG() *Func {
 //
 // }
 func evBuildArrayF() *Func {
-	f := NewFunc("ArrF", []Param{{"a", evArr3}}, []Result{{"", Float64}})
+	f := NewFunc("ArrF", []Param{{Name: "a", Type: evArr3}}, []Result{{Name: "", Type: Float64}})
 	b := NewBuilder(f)
 	a := b.Param(0)
 	v := &Var{Name: "v", Type: evArr3}
@@ -294,7 +294,7 @@ var evPtrArr3 = Pointer{Elem: evArr3}
 
 // P(p *[3]float64) int { p[2] = 7; return len(p) }
 func evBuildArrayP() *Func {
-	f := NewFunc("P", []Param{{"p", evPtrArr3}}, []Result{{"", Int}})
+	f := NewFunc("P", []Param{{Name: "p", Type: evPtrArr3}}, []Result{{Name: "", Type: Int}})
 	b := NewBuilder(f)
 	p := b.Param(0)
 	b.Store(p, evI64(b, 2), evF64(b, 7))
@@ -313,7 +313,7 @@ func evBuildArrayP() *Func {
 //
 // }
 func evBuildArrayPtr() *Func {
-	f := NewFunc("ArrPtr", nil, []Result{{"", Float64}, {"", Float64}})
+	f := NewFunc("ArrPtr", nil, []Result{{Name: "", Type: Float64}, {Name: "", Type: Float64}})
 	b := NewBuilder(f)
 	v := &Var{Name: "v", Type: evArr3}
 	b.Declare(v, nil)
@@ -343,7 +343,7 @@ var (
 //
 // }
 func evBuildFwd() *Func {
-	f := NewFunc("Fwd", []Param{{"t", evTapeTy}, {"xs", Slice{Float64}}}, []Result{{"", Float64}, {"", Int}})
+	f := NewFunc("Fwd", []Param{{Name: "t", Type: evTapeTy}, {Name: "xs", Type: Slice{Float64}}}, []Result{{Name: "", Type: Float64}, {Name: "", Type: Int}})
 	f.Tape = evTape
 	b := NewBuilder(f)
 	t, xs := b.Param(0), b.Param(1)
@@ -371,7 +371,7 @@ func evBuildFwd() *Func {
 //
 // }
 func evBuildBwd() *Func {
-	f := NewFunc("Bwd", []Param{{"t", evTapeTy}, {"dxs", Slice{Float64}}}, nil)
+	f := NewFunc("Bwd", []Param{{Name: "t", Type: evTapeTy}, {Name: "dxs", Type: Slice{Float64}}}, nil)
 	f.Tape = evTape
 	b := NewBuilder(f)
 	t, dxs := b.Param(0), b.Param(1)
@@ -394,7 +394,7 @@ func evBuildBwd() *Func {
 //
 // }
 func evBuildBoth() *Func {
-	f := NewFunc("Both", []Param{{"xs", Slice{Float64}}, {"dxs", Slice{Float64}}}, []Result{{"", Float64}, {"", Int}})
+	f := NewFunc("Both", []Param{{Name: "xs", Type: Slice{Float64}}, {Name: "dxs", Type: Slice{Float64}}}, []Result{{Name: "", Type: Float64}, {Name: "", Type: Int}})
 	f.Tape = evTape
 	b := NewBuilder(f)
 	xs, dxs := b.Param(0), b.Param(1)
@@ -407,7 +407,7 @@ func evBuildBoth() *Func {
 
 // AddTo(p *T, x T) { *p += x * 3 }
 func evBuildAddTo(t Type) *Func {
-	f := NewFunc("AddTo", []Param{{"p", Pointer{Elem: t}}, {"x", t}}, nil)
+	f := NewFunc("AddTo", []Param{{Name: "p", Type: Pointer{Elem: t}}, {Name: "x", Type: t}}, nil)
 	b := NewBuilder(f)
 	b.Accum(b.Param(0), b.Mul(b.Param(1), b.Float(t, 3)))
 	b.Return()
@@ -416,7 +416,7 @@ func evBuildAddTo(t Type) *Func {
 
 // Acc(x float64) float64 { d := 1.0; p := &d; *p += x; AddTo(p, x); return d }
 func evBuildAcc() *Func {
-	f := NewFunc("Acc", []Param{{"x", Float64}}, []Result{{"", Float64}})
+	f := NewFunc("Acc", []Param{{Name: "x", Type: Float64}}, []Result{{Name: "", Type: Float64}})
 	b := NewBuilder(f)
 	x := b.Param(0)
 	d := &Var{Name: "d", Type: Float64}
@@ -430,7 +430,7 @@ func evBuildAcc() *Func {
 
 // AddTo32(p *float32, x float32) { *p += x }
 func evBuildAddTo32() *Func {
-	f := NewFunc("AddTo32", []Param{{"p", Pointer{Elem: Float32}}, {"x", Float32}}, nil)
+	f := NewFunc("AddTo32", []Param{{Name: "p", Type: Pointer{Elem: Float32}}, {Name: "x", Type: Float32}}, nil)
 	b := NewBuilder(f)
 	b.Accum(b.Param(0), b.Param(1))
 	b.Return()
@@ -642,9 +642,9 @@ func TestEvalErrors(t *testing.T) {
 	oneArg := func(name string, pt Type, rt Type, body func(b *Builder, p *Value) *Value) *Func {
 		var results []Result
 		if rt != nil {
-			results = []Result{{"", rt}}
+			results = []Result{{Name: "", Type: rt}}
 		}
-		f := NewFunc(name, []Param{{"p", pt}}, results)
+		f := NewFunc(name, []Param{{Name: "p", Type: pt}}, results)
 		b := NewBuilder(f)
 		r := body(b, b.Param(0))
 		if r != nil {
@@ -655,7 +655,7 @@ func TestEvalErrors(t *testing.T) {
 		return f
 	}
 	undeclared := func() *Func {
-		f := NewFunc("Undeclared", nil, []Result{{"", Float64}})
+		f := NewFunc("Undeclared", nil, []Result{{Name: "", Type: Float64}})
 		b := NewBuilder(f)
 		b.Return(b.Get(&Var{Name: "ghost", Type: Float64}))
 		return f

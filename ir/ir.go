@@ -1,5 +1,7 @@
 package ir
 
+import "go/token"
+
 // Op is the operation that defines a value.
 type Op int
 
@@ -60,6 +62,7 @@ const (
 	OpTapeReset // Aux: *TapeField; empties a stack field; no value
 	OpTapeSave  // Aux: *TapeField; stores Args[1] in a field or pushes it on a stack; no value
 	OpTapeGrow  // Aux: *TapeField; makes room on a stack for Args[1] more entries; no value
+	OpTapeSlot  // Aux: *TapeField; a pointer to a fresh entry of field Aux of tape Args[0] (a new last entry of a stack, reusing the memory of an earlier run's), for a callee's forward function to fill
 	OpTapeLoad  // Aux: *TapeField; a scalar field's value, or a stack field's entries
 	OpAccum     // *Args[0] += Args[1], through a pointer; no value
 	OpLocalTape // a tape of the function's own, Type TapeRef
@@ -69,6 +72,10 @@ const (
 	OpInvoke  // Aux: Callee; calls it with Args; Type nil, a result type or a Tuple
 	OpExtract // Aux: int; result number Aux of the invoke Args[0]
 	OpAddr    // Aux: *Var; &v, Type Pointer
+
+	// A call differentiated by its rule (see CallRule) becomes an invoke
+	// of the rule, whose results the partials op ties together.
+	OpPartials // Args: y, x1..xn, d1..dn; the value y, whose partial derivative with respect to xi is di
 )
 
 var opNames = [...]string{
@@ -120,13 +127,15 @@ var opNames = [...]string{
 	OpTapeReset: "tape.reset",
 	OpTapeSave:  "tape.save",
 	OpTapeGrow:  "tape.grow",
+	OpTapeSlot:  "tape.slot",
 	OpTapeLoad:  "tape.load",
 	OpAccum:     "accum",
 	OpLocalTape: "tape.local",
 
-	OpInvoke:  "invoke",
-	OpExtract: "extract",
-	OpAddr:    "addr",
+	OpInvoke:   "invoke",
+	OpExtract:  "extract",
+	OpPartials: "partials",
+	OpAddr:     "addr",
 }
 
 func (op Op) String() string {
@@ -159,7 +168,7 @@ func (op Op) HasValue() bool {
 func (op Op) IsPure() bool {
 	switch op {
 	case OpConst, OpCopy, OpNeg, OpConvert, OpCall, OpSelect, OpAnd, OpOr,
-		OpNot, OpLen, OpSubslice:
+		OpNot, OpLen, OpSubslice, OpPartials:
 		return true
 	}
 	return op.IsBinaryArith() || op.IsCompare()
@@ -177,6 +186,10 @@ func (op Op) IsLoop() bool { return op == OpFor || op == OpRange }
 type Var struct {
 	Name string
 	Type Type
+	// Group, if set, makes the variable field Field of a struct variable
+	// of the generated code (see Group): the adjoint a wrapper returns.
+	Group *Group
+	Field string
 }
 
 // Loop holds what a for or range loop carries besides its blocks.
@@ -214,10 +227,54 @@ func (t *Tape) Field(name string, typ Type, stack bool, doc string) *TapeField {
 }
 
 // Callee names the function an OpCall calls: Path is its package's import
-// path ("math"), Name the function's name in it ("Sin").
+// path ("math", "" for the function's own package), Name the function's
+// name in it ("Sin").
 type Callee struct {
 	Path string
 	Name string
+	// Pos is where the call is written, for diagnostics about it; zero for
+	// the calls godiff makes itself.
+	Pos token.Position
+	// Rule says how to differentiate a call of a function outside package
+	// math; nil if godiff cannot, so that an active call of it is refused.
+	Rule *CallRule
+	// Tape, on the invoke of a callee's forward function (see CallRule's
+	// Split), is the value holding the tape that invoke fills.
+	Tape *Value
+}
+
+// CallRule differentiates the calls of one function f by calling another,
+// Func, with the same arguments: it returns f's value and then f's partial
+// derivatives. Func is a //godiff:rule the user wrote, or, for a function
+// of the package godiff can see into, f's gradient, which godiff generates
+// from Derived.
+type CallRule struct {
+	Func Callee
+	// Results are Func's result types: f's value, then the partials.
+	Results Tuple
+	// Partials gives, for each argument of a call, the index of its
+	// partial derivative among Func's results, or 0 for an argument
+	// without one (an integer).
+	Partials []int
+	// Params are the names of f's parameters, which name the partials in
+	// the generated code.
+	Params []string
+	// Derived is f's IR when godiff derives f's gradient itself, else nil.
+	Derived *Func
+	// Split says that f takes slices, so that its calls are invokes
+	// (reading memory) and are differentiated through f's split form
+	// rather than through partial derivatives: the caller's forward
+	// sweep keeps f's tape in its own, and its backward sweep runs f's
+	// backward function on it. Func, Results and Partials are unused;
+	// Names names the functions godiff generates for such calls.
+	Split bool
+	Names SplitCallNames
+	// Own says that f's own //godiff:grad generates Func, so that its
+	// callers' outputs must not.
+	Own bool
+	// Err, if not empty, is why f cannot be differentiated (its body is
+	// outside the subset); it is reported where a call of f is active.
+	Err string
 }
 
 func (c Callee) String() string {
@@ -225,6 +282,16 @@ func (c Callee) String() string {
 		return c.Name
 	}
 	return c.Path + "." + c.Name
+}
+
+// SplitCallNames names what godiff generates for the calls of a function
+// of slices (see CallRule's Split): a split form that records every
+// element of its arguments it reads, since its callers may overwrite
+// them, and a JVP.
+type SplitCallNames struct {
+	Tape, Forward, Backward, JVP string
+	// OwnJVP says that the function's own //godiff:jvp generates JVP.
+	OwnJVP bool
 }
 
 // Value is one operation and, unless the op is return or comment, the value
@@ -306,12 +373,21 @@ func (b *Block) Depth() int {
 type Param struct {
 	Name string
 	Type Type
+	// Group, if set, makes the parameter field Field ("W1", "Act.Scale")
+	// of a struct parameter or receiver of the Go signature: a leaf (see
+	// Group). Field "" stands for the whole struct.
+	Group *Group
+	Field string
 }
 
 // Result is one result of a function's signature; Name may be empty.
 type Result struct {
 	Name string
 	Type Type
+	// Group, if set, makes the result field Field of a struct result of
+	// the Go signature (see Group).
+	Group *Group
+	Field string
 }
 
 // Func is one function in IR form.

@@ -10,7 +10,7 @@ import (
 // newTest returns a function F(x, y float64, n int) float64 and a builder
 // with its three parameter values.
 func newTest() (*Func, *Builder, *Value, *Value, *Value) {
-	f := NewFunc("F", []Param{{"x", Float64}, {"y", Float64}, {"n", Int}}, []Result{{"", Float64}})
+	f := NewFunc("F", []Param{{Name: "x", Type: Float64}, {Name: "y", Type: Float64}, {Name: "n", Type: Int}}, []Result{{Name: "", Type: Float64}})
 	b := NewBuilder(f)
 	return f, b, b.Param(0), b.Param(1), b.Param(2)
 }
@@ -21,7 +21,7 @@ func TestPrint(t *testing.T) {
 	z2 := b.Bind(b.Mul(z, b.Convert(n, Float64)), "z")
 	c := b.Compare(OpGe, z2, x)
 	b.Comment("a comment")
-	b.Return(b.Select(c, z2, b.Call(Callee{"math", "Sin"}, Float64, z)))
+	b.Return(b.Select(c, z2, b.Call(Callee{Path: "math", Name: "Sin"}, Float64, z)))
 	want := `func F(x float64, y float64, n int) (float64)
 	%x = param 0 : float64
 	%y = param 1 : float64
@@ -153,7 +153,7 @@ func TestVerifyFindsBrokenInvariants(t *testing.T) {
 
 func TestDeadCodeAndEval(t *testing.T) {
 	f, b, x, y, n := newTest()
-	b.Bind(b.Call(Callee{"math", "Exp"}, Float64, y), "unused")
+	b.Bind(b.Call(Callee{Path: "math", Name: "Exp"}, Float64, y), "unused")
 	r := b.Mul(b.Sub(x, y), b.Convert(b.Binary(OpRem, n, b.Const(Int, int64(4))), Float64))
 	b.Return(r)
 	before := len(f.Body.Values)

@@ -17,12 +17,19 @@ func (f *Func) String() string {
 // Fprint writes the function in printed form.
 func (f *Func) Fprint(sb *strings.Builder) {
 	names := DisplayNames(f)
-	fmt.Fprintf(sb, "func %s(", f.Name)
+	sb.WriteString("func ")
+	if g := f.Recv(); g != nil {
+		fmt.Fprintf(sb, "(%s %s) ", g.Name, g.GoType())
+	}
+	fmt.Fprintf(sb, "%s(", f.Name)
 	for i, p := range f.Params {
 		if i > 0 {
 			sb.WriteString(", ")
 		}
 		fmt.Fprintf(sb, "%s %s", p.Name, p.Type)
+		if p.Group != nil {
+			fmt.Fprintf(sb, " = %s", p.Group.Ref(p.Field))
+		}
 	}
 	sb.WriteString(") (")
 	for i, r := range f.Results {
@@ -33,6 +40,9 @@ func (f *Func) Fprint(sb *strings.Builder) {
 			sb.WriteString(r.Name + " ")
 		}
 		sb.WriteString(r.Type.String())
+		if r.Group != nil {
+			fmt.Fprintf(sb, " = %s", r.Group.Ref(r.Field))
+		}
 	}
 	sb.WriteString(")\n")
 	printBlock(sb, f.Body, names, 1)

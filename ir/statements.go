@@ -155,6 +155,12 @@ func (b *Builder) TapeGrow(tape *Value, fld *TapeField, n *Value) *Value {
 	return b.add(OpTapeGrow, nil, fld, tape, n)
 }
 
+// TapeSlot returns a pointer to a fresh entry of field fld of tape: see
+// OpTapeSlot.
+func (b *Builder) TapeSlot(tape *Value, fld *TapeField) *Value {
+	return b.add(OpTapeSlot, Pointer{Elem: fld.Type}, fld, tape)
+}
+
 // TapeLoad reads field fld of tape: its value, or for a stack the slice of
 // its entries, oldest first.
 func (b *Builder) TapeLoad(tape *Value, fld *TapeField) *Value {

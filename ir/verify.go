@@ -192,6 +192,10 @@ func checkOp(f *Func, v *Value) string {
 			return m
 		}
 		return sameType(v.Args...)
+	case op == OpPartials:
+		if len(v.Args)%2 != 1 || !IsFloat(v.Type) || v.Args[0].Type != v.Type {
+			return fmt.Sprintf("partials of %d arguments, type %v", len(v.Args), v.Type)
+		}
 	case op.IsBinaryArith():
 		if m := arity(2); m != "" {
 			return m
@@ -269,7 +273,7 @@ func checkOp(f *Func, v *Value) string {
 			return fmt.Sprintf("store of %v into %v", v.Args[2].Type, v.Args[0].Type)
 		}
 	case op == OpLen, op == OpMake, op == OpSliceLit, op == OpCopySlice, op == OpIndex,
-		op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapeGrow,
+		op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapeGrow, op == OpTapeSlot,
 		op == OpAccum, op == OpLocalTape, op == OpBreak, op == OpContinue,
 		op == OpInvoke, op == OpExtract, op == OpAddr:
 	case op == OpIf:

@@ -39,6 +39,10 @@ func (fb *funcBuilder) assign(s *ast.AssignStmt) {
 		fb.opAssign(s, op)
 		return
 	}
+	if call, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok && len(s.Rhs) == 1 && len(s.Lhs) > 1 {
+		fb.assignResults(s.Lhs, call)
+		return
+	}
 	if len(s.Lhs) != len(s.Rhs) {
 		fb.errorf(s.Pos(), "assigning %d values from one expression is not supported yet; assign each value from its own expression", len(s.Lhs))
 		return
@@ -99,8 +103,17 @@ func (fb *funcBuilder) lvalue(lhs, rhs ast.Expr) (lvalue, bool) {
 	case *ast.Ident:
 		return fb.varTarget(e, rhs)
 	case *ast.IndexExpr:
+		if _, isArray := underlying(fb.info.TypeOf(e)).(*types.Array); isArray {
+			fb.errorf(lhs.Pos(), "assigning a whole row %s of a nested array is not supported; assign its elements", types.ExprString(lhs))
+			return lvalue{}, false
+		}
 		mem, index, ok := fb.element(e)
 		return lvalue{mem: mem, index: index}, ok
+	case *ast.SelectorExpr:
+		if why := fb.fieldAssignment(e); why != "" {
+			fb.errorf(lhs.Pos(), "%s", why)
+			return lvalue{}, false
+		}
 	}
 	fb.errorf(lhs.Pos(), "assigning to %s is not supported yet: only local variables and elements of slices and arrays can be assigned", types.ExprString(lhs))
 	return lvalue{}, false

@@ -25,6 +25,9 @@ type funcBuilder struct {
 	// that is SSA values (see vars.go). It is keyed by object, not by
 	// name, so that shadowing and Go's block scoping need no bookkeeping.
 	env map[*types.Var]*ir.Value
+	// fields holds the leaves of each struct parameter, by field path
+	// (see structs.go).
+	fields map[*types.Var]map[string]*ir.Value
 	// inSlot holds the variables that live in an ir.Var, and slots their
 	// ir.Var once declared.
 	inSlot map[*types.Var]bool
@@ -66,6 +69,7 @@ func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.
 		sig:     sig,
 		b:       ir.NewBuilder(f),
 		env:     make(map[*types.Var]*ir.Value),
+		fields:  make(map[*types.Var]map[string]*ir.Value),
 		inSlot:  slotVars(c.info, fd, sig),
 		slots:   make(map[*types.Var]*ir.Var),
 	}
@@ -136,9 +140,7 @@ func (fb *funcBuilder) errorf(pos token.Pos, format string, args ...any) {
 // is fixed in the IR.
 func (fb *funcBuilder) bindSignature(results []ir.Result) {
 	params := fb.sig.Params()
-	for i := range params.Len() {
-		fb.env[params.At(i)] = fb.b.Param(i)
-	}
+	fb.bindParams()
 	for i := range params.Len() {
 		p := params.At(i)
 		if fb.inSlot[p] {

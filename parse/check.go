@@ -15,6 +15,10 @@ type checker struct {
 	info  *types.Info
 	qual  types.Qualifier // spells types as the file's package does
 	scope *types.Scope    // the package's, godiff's own outputs left out
+	calls *callees        // the package's rules and differentiated callees
+	// method is the receiver's type while the directives of a method are
+	// checked, nil otherwise.
+	method *types.Named
 }
 
 // position returns the reported position of pos.
@@ -41,6 +45,7 @@ func (c *checker) targets(f *ast.File) []*Target {
 			ts = append(ts, t)
 		}
 	}
+	c.checkDistinct(ts)
 	return ts
 }
 
@@ -57,9 +62,18 @@ func (c *checker) target(fd *ast.FuncDecl, raws []rawDirective) *Target {
 		panic(fmt.Sprintf("parse: no types.Func for function %s", fd.Name.Name))
 	}
 	sig := obj.Signature()
-	params, results := c.signature(sig)
-	dirs := c.checkDirectives(fd.Name.Name, sig, raws)
+	_, results := c.signature(sig)
+	params, lay := c.flatSignature(sig)
+	c.method = c.recvType(sig)
+	dirs := c.checkDirectives(fd.Name.Name, lay.directiveSignature(sig), raws)
+	c.method = nil
+	for i := range dirs {
+		c.expandWrt(&dirs[i], lay, params, raws)
+	}
 	fn := c.buildFunc(fd, sig, params, results)
+	if fn != nil {
+		c.checkGroupOutputs(fn, dirs, raws)
+	}
 	if c.count() > before {
 		return nil
 	}
@@ -70,13 +84,13 @@ func (c *checker) target(fd *ast.FuncDecl, raws []rawDirective) *Target {
 }
 
 // supportedShape reports, once per directive, a function godiff cannot
-// handle whatever its body: a method, a generic or variadic function, a
-// function without a body.
+// handle whatever its body: a method of a type other than a struct, a
+// generic or variadic function, a function without a body.
 func (c *checker) supportedShape(fd *ast.FuncDecl, raws []rawDirective) bool {
 	var why string
 	switch {
-	case fd.Recv != nil:
-		why = "on a method is not supported yet; use a function"
+	case fd.Recv != nil && c.methodShape(fd) != "":
+		why = c.methodShape(fd)
 	case fd.Type.TypeParams != nil:
 		why = "on a generic function is not supported"
 	case isVariadic(fd.Type):

@@ -214,9 +214,15 @@ func (fb *funcBuilder) rangeOver(s *ast.RangeStmt) (*ir.Value, bool) {
 	if _, isArray := over.Type.(ir.Array); isArray && s.Value != nil && !isBlank(s.Value) {
 		// Go ranges over a copy of an array; the loads of the value
 		// variable read the array itself, which the body may change.
-		if id, isIdent := ast.Unparen(s.X).(*ast.Ident); isIdent && fb.writesTo(s.Body, fb.info.Uses[id]) {
+		if fb.writesTo(s.Body, s.X) {
+			x := types.ExprString(s.X)
 			return fb.fail(s.X.Pos(), "ranging over the array %s with a value variable while the loop assigns its elements is not supported: Go ranges over a copy; range over the indexes (for i := range %s) and read %s[i]",
-				id.Name, id.Name, id.Name)
+				x, x, x)
+		}
+		if _, nested := over.Type.(ir.Array).Elem.(ir.Array); nested {
+			x := types.ExprString(s.X)
+			return fb.fail(s.Value.Pos(), "ranging over the nested array %s with a value variable is not supported: the variable would be a copy of each row; range over the indexes (for i := range %s) and read %s[i][j]",
+				x, x, x)
 		}
 	}
 	return over, true

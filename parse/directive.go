@@ -51,6 +51,9 @@ func (c *checker) directives(f *ast.File) map[*ast.FuncDecl][]rawDirective {
 				continue
 			}
 			verb, args := cutVerb(text)
+			if verb == "rule" {
+				continue // read with the package's rules (calls.go)
+			}
 			mode, known := verbs[verb]
 			if !known {
 				c.errorf(cm.Slash, "unknown directive %s%s; want //godiff:grad, //godiff:vjp or //godiff:jvp", directivePrefix, verb)
@@ -89,7 +92,7 @@ func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []raw
 		seen[d.mode] = true
 		c.checkResults(d, fname, sig)
 		name := d.mode.FuncName(fname)
-		c.checkFree(d, name)
+		c.checkFreeMember(d, name)
 		dir := Directive{
 			Mode: d.mode,
 			Wrt:  c.wrt(d, fname, sig.Params()),
@@ -97,10 +100,10 @@ func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []raw
 			Pos:  c.position(d.comment.Slash),
 		}
 		if d.mode != JVP {
-			dir.Split = splitNames(fname, dir, dirs)
+			dir.Split = c.splitNames(fname, dir, dirs)
 			if !sharesSplit(dir, dirs) {
 				c.checkFree(d, dir.Split.Tape)
-				c.checkFree(d, dir.Split.Forward)
+				c.checkFreeMember(d, dir.Split.Forward)
 				c.checkFree(d, dir.Split.Backward)
 			}
 		}
@@ -111,16 +114,16 @@ func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []raw
 
 // splitNames names the split form of a reverse directive: the function's
 // own, unless an earlier reverse directive took it with other parameters.
-func splitNames(fname string, d Directive, earlier []Directive) reverse.Names {
+func (c *checker) splitNames(fname string, d Directive, earlier []Directive) reverse.Names {
 	for _, e := range earlier {
 		if e.Mode != JVP {
 			if slices.Equal(e.Wrt, d.Wrt) {
 				return e.Split
 			}
-			return reverse.SplitNames(d.Name)
+			return c.splitOf(d.Name)
 		}
 	}
-	return reverse.SplitNames(fname)
+	return c.splitOf(fname)
 }
 
 // sharesSplit reports whether d reuses an earlier directive's split form.
@@ -169,7 +172,7 @@ func (c *checker) wrt(d rawDirective, fname string, params *types.Tuple) []int {
 		case slices.Contains(wrt, i):
 			c.errorf(d.comment.Slash, "%v names %s twice", d, name)
 		case !isDifferentiable(params.At(i).Type()):
-			c.errorf(d.comment.Slash, "%v names %s, which has type %s; only float64 and float32 parameters, and slices and arrays of them, can be differentiated",
+			c.errorf(d.comment.Slash, "%v names %s, which has type %s; only float64 and float32 parameters, slices and arrays of them, and structs with such fields can be differentiated",
 				d, name, c.typeString(params.At(i).Type()))
 		default:
 			wrt = append(wrt, i)

@@ -9,20 +9,30 @@
 //
 // # Directives
 //
-// A directive is a line comment in the doc comment of a top-level function:
+// A directive is a line comment in the doc comment of a top-level function
+// or method:
 //
 //	//godiff:grad w1 w2   gradient of the single float result
 //	//godiff:vjp          vector-Jacobian product (reverse mode)
 //	//godiff:jvp x        Jacobian-vector product (forward mode)
 //
 // The names after the verb are the parameters to differentiate with respect
-// to; with none, every float64 and float32 parameter is differentiated.
-// Functions without a directive are ignored, bodies included.
+// to, a method's receiver among them; with none, every parameter that can
+// carry a derivative is differentiated (floats, slices and arrays of them,
+// structs with such fields), and a method's receiver too. Functions without
+// a directive are ignored, bodies included.
+//
+// For a method of Net the generated grad, vjp, jvp and forward functions
+// are methods with the same receiver (LossGrad, LossForward); the tape type
+// and the backward function, which reads only the tape, are package-level
+// and named after the type too (NetLossTape, NetLossBackward). Every
+// generated name is checked against the package's declarations, and a
+// method's against the fields and methods of its type.
 //
 // # The subset
 //
 // The body computes on float and integer values, bools, and slices and
-// arrays of them:
+// arrays of them, and reads the fields of struct parameters:
 //
 //   - assignments (=, :=, op=, ++, --, tuple assignments that swap), var
 //     declarations, nested blocks, arithmetic, conversions between numeric
@@ -35,17 +45,45 @@
 //   - for loops with three clauses, with a condition only, and bare; range
 //     over a slice, an array or an integer; break and continue, labeled or
 //     not (labels go on loops only); return anywhere;
-//   - slices ([]float64, []int, [][]float64, ...) and one-dimensional
-//     arrays ([3]float64): indexing, element assignment, s[lo:hi], len,
-//     make, composite literals and copy.
+//   - slices ([]float64, []int, [][]float64, ...) and arrays, nested ones
+//     too ([3]float64, [2][3]float64): indexing, element assignment,
+//     s[lo:hi], len, make, composite literals and copy;
+//   - parameters and receivers of a struct type T declared in the package,
+//     or of *T: the body reads their fields (n.W1, n.W1[i][j], len(n.B1),
+//     n.Act.Scale through a nested struct value, promoted fields of an
+//     embedded one) and assigns the elements of their slice and array
+//     fields (n.W1[i][j] = v).
 //
 // Everything else is reported with its position and a hint of what to do
 // instead: goroutines, channels, select, defer, goto, fallthrough, maps,
-// strings, structs, pointers, closures, methods, calls of other functions,
-// append, three-index slices, nested arrays, and reassigning a whole slice
-// or array. The user's computation is kept operation for operation (the
+// strings, pointers, closures, calls of other functions, append,
+// three-index slices, slices of arrays and arrays of slices, and
+// reassigning a whole slice or array; of structs: locals and results of
+// struct type, using a struct parameter or a nested struct as a whole,
+// assigning a field (only the elements of slice and array fields can be
+// written), reading through a pointer field, slices of structs, fields of
+// types godiff does not compute with (a string, a map), struct types of
+// other packages, methods of types other than structs or of generic types;
+// of nested arrays: a range value variable (a copy of a row), assigning a
+// whole row. The user's computation is kept operation for operation (the
 // builder's simplifier is off), so that the generated code computes the
 // same values, bit for bit, as the source.
+//
+// # Structs
+//
+// A struct parameter or receiver is flattened into its leaves (see
+// ir.Group, structs.go): one IR parameter per field of a type godiff
+// computes with, recursively through nested and embedded struct values,
+// in declaration order; n.W1 in the body is simply the leaf nW1. Fields of
+// other types are no leaves: the body may not read them, and the adjoint
+// leaves them zero. A directive naming a struct differentiates all its
+// float leaves; its integer leaves (a size used as a loop bound) are
+// constants. A directive whose function writes derivatives into a field of
+// a struct it does not differentiate is refused: name the struct too.
+//
+// A nested array's rows are part of its memory, like the rows of a slice
+// of slices: g[i][j] = v loads the row g[i] and stores into it. A literal
+// of a nested array is built as a zero array and a store per element.
 //
 // # Variables
 //

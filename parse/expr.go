@@ -117,6 +117,9 @@ func (fb *funcBuilder) ident(id *ast.Ident) (*ir.Value, bool) {
 		if slot, ok := fb.slots[obj]; ok {
 			return fb.b.Get(slot), true
 		}
+		if _, isStruct := fb.fields[obj]; isStruct {
+			return fb.wholeStruct(id, obj)
+		}
 		v, ok := fb.env[obj]
 		if !ok {
 			// Its declaration failed, and was reported.
@@ -218,7 +221,9 @@ func (fb *funcBuilder) unary(e *ast.UnaryExpr) (*ir.Value, bool) {
 	return fb.fail(e.Pos(), "the operator %s is not supported in a differentiated function", e.Op)
 }
 
-// call builds a conversion or a call of a math function.
+// call builds a conversion, a call of a builtin, or a call of a function:
+// one of package math's that has a derivative rule, or any other (see
+// userCall).
 func (fb *funcBuilder) call(e *ast.CallExpr) (*ir.Value, bool) {
 	fun := ast.Unparen(e.Fun)
 	tv := fb.info.Types[fun]
@@ -228,10 +233,14 @@ func (fb *funcBuilder) call(e *ast.CallExpr) (*ir.Value, bool) {
 	case tv.IsBuiltin():
 		return fb.builtin(e, types.ExprString(fun))
 	}
-	if fn := fb.mathFunc(fun); fn != nil {
+	fn := fb.calledFunc(fun)
+	switch {
+	case fn == nil:
+		return fb.fail(e.Pos(), "calls of methods and function values (here %s) are not supported yet in a differentiated function; call a function", types.ExprString(fun))
+	case fb.calls.rules[fn] == nil && fn.Pkg().Path() == "math" && rules.Math(fn.Name()):
 		return fb.mathCall(e, fn)
 	}
-	return fb.fail(e.Pos(), "calls to other functions (here %s) are not supported yet; inline the computation", types.ExprString(fun))
+	return fb.userCall(e, fn)
 }
 
 // unsupportedBuiltin explains why a call of the builtin name is outside
@@ -269,47 +278,22 @@ func (fb *funcBuilder) conversion(e *ast.CallExpr, to types.Type) (*ir.Value, bo
 	return fb.b.Convert(x, t), true
 }
 
-// mathFunc returns the function of package math that fun denotes, or nil.
-// It goes by the object, so that a renamed or dot import is recognised and
-// a local package called math is not.
-func (fb *funcBuilder) mathFunc(fun ast.Expr) *types.Func {
-	var obj types.Object
-	switch fun := fun.(type) {
-	case *ast.Ident:
-		obj = fb.info.Uses[fun]
-	case *ast.SelectorExpr:
-		obj = fb.info.Uses[fun.Sel]
-	}
-	fn, ok := obj.(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "math" || fn.Signature().Recv() != nil {
-		return nil
-	}
-	return fn
-}
-
-// mathConstants are the functions of package math, besides those with
-// derivative rules, that a differentiated function may call: they make
-// constants (math.Inf(-1) to start a maximum) from integer arguments, so
-// their results never depend on a differentiated parameter and need no
-// rule.
-var mathConstants = map[string]bool{"Inf": true, "NaN": true}
-
-// mathCall builds a call of the math function fn.
+// mathCall builds a call of fn, a function of package math with a
+// derivative rule.
 func (fb *funcBuilder) mathCall(e *ast.CallExpr, fn *types.Func) (*ir.Value, bool) {
-	if !rules.Math(fn.Name()) && !mathConstants[fn.Name()] {
-		return fb.fail(e.Pos(), "math.%s has no derivative rule in godiff; supported math functions are %s, and Inf and NaN",
-			fn.Name(), strings.Join(rules.MathNames(), ", "))
-	}
 	args, ok := fb.exprs(e.Args)
 	if !ok {
 		return nil, false
 	}
-	return fb.b.Call(ir.Callee{Path: "math", Name: fn.Name()}, ir.Float64, args...), true
+	return fb.b.Call(ir.Callee{Path: "math", Name: fn.Name(), Pos: fb.position(e.Pos())}, ir.Float64, args...), true
 }
 
 // selector reports a selector that is not a constant: a field, a method
 // value, or another package's variable or function.
 func (fb *funcBuilder) selector(e *ast.SelectorExpr) (*ir.Value, bool) {
+	if v, ok, isField := fb.field(e); isField {
+		return v, ok
+	}
 	name := types.ExprString(e)
 	if sel, ok := fb.info.Selections[e]; ok {
 		if sel.Kind() == types.FieldVal {

@@ -29,7 +29,7 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // and returns one File per path (same order). On any problem it returns
 // the complete ErrorList (all errors of all files, not just the first) and nil files.
 func Load(paths []string) ([]*File, error) {
-	l := &loader{fset: token.NewFileSet()}
+	l := &loader{fset: token.NewFileSet(), calls: make(map[*packages.Package]*callees)}
 	files := make([]*File, len(paths))
 	for _, g := range l.group(paths) {
 		l.loadDir(g, files)
@@ -43,8 +43,9 @@ func Load(paths []string) ([]*File, error) {
 // loader holds the state of one Load: a file set shared by every package
 // it loads, and the diagnostics so far.
 type loader struct {
-	fset *token.FileSet
-	errs ErrorList
+	fset  *token.FileSet
+	errs  ErrorList
+	calls map[*packages.Package]*callees // per package, made on first use
 }
 
 // input is one path given to Load.
@@ -147,6 +148,7 @@ func (l *loader) loadDir(g *dirGroup, files []*File) {
 			failed[pkg] = true
 		}
 	}
+	inputs := make(map[string]bool)
 	for _, in := range g.inputs {
 		pkg, f := l.findFile(pkgs, in.abs)
 		switch {
@@ -156,8 +158,41 @@ func (l *loader) loadDir(g *dirGroup, files []*File) {
 			// The package's errors are reported.
 		default:
 			files[in.index] = l.file(pkg, f, in.abs, names)
+			inputs[in.abs] = true
 		}
 	}
+	for _, in := range g.inputs {
+		if f := files[in.index]; f != nil {
+			pkg, _ := l.findFile(pkgs, in.abs)
+			f.Siblings = l.siblings(pkg, inputs, names)
+		}
+	}
+}
+
+// siblings builds the files of pkg with directives that are not inputs,
+// quietly: their problems are for their own runs to report.
+func (l *loader) siblings(pkg *packages.Package, inputs map[string]bool, names *namer) []*File {
+	var sibs []*File
+	for _, f := range pkg.Syntax {
+		path := l.fset.File(f.FileStart).Name()
+		if inputs[path] || !hasDirectives(f) {
+			continue
+		}
+		quiet := &loader{fset: l.fset, calls: l.calls}
+		sibs = append(sibs, quiet.file(pkg, f, path, names))
+	}
+	slices.SortFunc(sibs, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
+	return sibs
+}
+
+// hasDirectives reports whether a function of f has a //godiff: line.
+func hasDirectives(f *ast.File) bool {
+	for _, decl := range f.Decls {
+		if fd, ok := decl.(*ast.FuncDecl); ok && hasDirective(fd.Doc) {
+			return true
+		}
+	}
+	return false
 }
 
 // spans lists the source ranges of the annotated functions of the inputs.
@@ -220,6 +255,10 @@ func (l *loader) file(pkg *packages.Package, f *ast.File, abs string, names *nam
 		qual:     qualifier(pkg.Types),
 		scope:    pkg.Types.Scope(),
 	}
+	if l.calls[pkg] == nil {
+		l.calls[pkg] = newCallees(c, pkg.Types, pkg.Syntax)
+	}
+	c.calls = l.calls[pkg]
 	return &File{
 		Path:            abs,
 		Package:         pkg.Name,

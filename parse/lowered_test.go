@@ -145,3 +145,50 @@ func lowerMemory(s []float64, x float64, n int) float64 {
 	m[1][2] *= x
 	return a[0] + a[1] + a[n-1] + b[2] + c[1] + d[0] + float64(k) + s[1] + s[2]
 }
+
+// lowerNet is flattened into its leaves W, B, G and N; Name is none.
+type lowerNet struct {
+	W    [][]float64
+	B    float64
+	G    [2][2]float64
+	Name string
+	N    int
+}
+
+//godiff:grad n
+//godiff:jvp n
+func (n *lowerNet) lowerMethod(x []float64) float64 {
+	s := n.B
+	for i := 0; i < n.N; i++ {
+		for j := range x {
+			s += n.W[i][j] * x[j]
+		}
+	}
+	for i := range n.G {
+		for j := range n.G[i] {
+			s += n.G[i][j] * float64(i-2*j)
+		}
+	}
+	return s * s
+}
+
+//godiff:grad
+//godiff:jvp
+func lowerGrid(g [2][3]float64, w float64) float64 {
+	var a [2][3]float64
+	b := [2][2]float64{{w, 2 * w}, {3}}
+	for i := range g {
+		for j := range g[i] {
+			a[i][j] = g[i][j] * w
+		}
+	}
+	g[1][2] *= a[0][1]
+	a[1][0] += b[0][1] * b[1][0]
+	s := 0.0
+	for i := range a {
+		for j := range a[i] {
+			s += a[i][j] * g[i][j]
+		}
+	}
+	return s + b[1][1]
+}

@@ -202,22 +202,77 @@ func (fb *funcBuilder) compositeLit(e *ast.CompositeLit) (*ir.Value, bool) {
 			return fb.fail(kv.Pos(), "keyed elements in composite literals are not supported; list every element in order")
 		}
 	}
+	if a, isArray := t.(ir.Array); isArray {
+		if _, nested := a.Elem.(ir.Array); nested {
+			return fb.nestedArrayLit(e, a)
+		}
+	}
 	elems, ok := fb.exprs(e.Elts)
 	if !ok {
 		return nil, false
 	}
 	if a, isArray := t.(ir.Array); isArray {
-		zero := fb.b.Const(a.Elem, zeroValue(a.Elem.(ir.Basic)))
+		et := a.Elem.(ir.Basic)
 		for len(elems) < a.Len {
-			elems = append(elems, zero)
+			elems = append(elems, fb.b.Const(et, zeroValue(et)))
 		}
 	}
 	return fb.b.SliceLit(t, elems...), true
 }
 
-// writesTo reports whether body assigns an element of the variable obj
-// (obj[i] = e, obj[i] += e, obj[i]++).
-func (fb *funcBuilder) writesTo(body ast.Node, obj types.Object) bool {
+// nestedArrayLit builds a literal of a nested array, [2][3]float64{{a, b},
+// {c}}, as a fresh zero array and a store of each element written, once
+// every element is computed: the rows are part of the array's memory, as
+// they are for a make (see localType).
+func (fb *funcBuilder) nestedArrayLit(e *ast.CompositeLit, t ir.Array) (*ir.Value, bool) {
+	type elem struct {
+		path []int
+		v    *ir.Value
+	}
+	var elems []elem
+	ok := true
+	var walk func(lit *ast.CompositeLit, path []int, t ir.Array)
+	walk = func(lit *ast.CompositeLit, path []int, t ir.Array) {
+		for i, elt := range lit.Elts {
+			p := append(append([]int(nil), path...), i)
+			if kv, keyed := elt.(*ast.KeyValueExpr); keyed {
+				fb.errorf(kv.Pos(), "keyed elements in composite literals are not supported; list every element in order")
+				ok = false
+				continue
+			}
+			if row, isArray := t.Elem.(ir.Array); isArray {
+				inner, isLit := ast.Unparen(elt).(*ast.CompositeLit)
+				if !isLit {
+					fb.errorf(elt.Pos(), "a row of a nested array literal must be a literal {...}: copying the array %s is not supported; write its elements", types.ExprString(elt))
+					ok = false
+					continue
+				}
+				walk(inner, p, row)
+				continue
+			}
+			v, okE := fb.expr(elt)
+			ok = ok && okE
+			elems = append(elems, elem{p, v})
+		}
+	}
+	walk(e, nil, t)
+	if !ok {
+		return nil, false
+	}
+	arr := fb.b.Make(t, fb.b.Const(ir.Int, int64(t.Len)))
+	for _, el := range elems {
+		mem := arr
+		for _, i := range el.path[:len(el.path)-1] {
+			mem = fb.b.Load(mem, fb.b.Const(ir.Int, int64(i)))
+		}
+		fb.b.Store(mem, fb.b.Const(ir.Int, int64(el.path[len(el.path)-1])), el.v)
+	}
+	return arr, true
+}
+
+// writesTo reports whether body assigns an element of x, a variable or a
+// field of a struct parameter (x[i] = e, x[i] += e, x[i]++).
+func (fb *funcBuilder) writesTo(body ast.Node, x ast.Expr) bool {
 	found := false
 	mark := func(lhs ast.Expr) {
 		for {
@@ -227,7 +282,7 @@ func (fb *funcBuilder) writesTo(body ast.Node, obj types.Object) bool {
 			}
 			lhs = ix.X
 		}
-		if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && fb.info.Uses[id] == obj {
+		if fb.sameTarget(lhs, x) {
 			found = true
 		}
 	}

@@ -526,7 +526,7 @@ func F(s []float64, c Celsius, d time.Duration, n int, x float64, ok bool,
 		{Name: "a", Type: ir.Array{Len: 3, Elem: ir.Float64}},
 		{Name: "is", Type: ir.Slice{Elem: ir.Int}},
 		{Name: "cs", Type: ir.Opaque{Go: "[]Celsius"}},
-		{Name: "aa", Type: ir.Opaque{Go: "[2][2]float64"}},
+		{Name: "aa", Type: ir.Array{Len: 2, Elem: ir.Array{Len: 2, Elem: ir.Float64}}},
 		{Name: "sa", Type: ir.Opaque{Go: "[][2]float64"}},
 		{Name: "as", Type: ir.Opaque{Go: "[2][]float64"}},
 	}
@@ -534,8 +534,8 @@ func F(s []float64, c Celsius, d time.Duration, n int, x float64, ok bool,
 		t.Errorf("Params = %v, want %v", tg.Func.Params, want)
 	}
 	// Floats and slices and arrays of floats; not Celsius, not []Celsius.
-	if d := tg.Directives[0]; !slices.Equal(d.Wrt, []int{0, 4, 6, 7}) {
-		t.Errorf("Wrt = %v, want [0 4 6 7]", d.Wrt)
+	if d := tg.Directives[0]; !slices.Equal(d.Wrt, []int{0, 4, 6, 7, 10}) {
+		t.Errorf("Wrt = %v, want [0 4 6 7 10]", d.Wrt)
 	}
 }
 

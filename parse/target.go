@@ -68,4 +68,10 @@ type File struct {
 	Package         string    // package name
 	BuildConstraint string    // the "//go:build" expression, "" if none
 	Targets         []*Target // in source order
+	// Siblings are the package's other files with directives, in path
+	// order, built on a best-effort basis (a file with problems has no
+	// targets; its own run reports them). Their calls decide which output
+	// holds the derivative of a function several files call: see
+	// godiff.Generate.
+	Siblings []*File
 }

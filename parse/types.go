@@ -55,9 +55,11 @@ func irType(t types.Type, q types.Qualifier) ir.Type {
 
 // localType returns the IR type of t if godiff computes with values of
 // type t: a basic type, a slice of such values (nested slices included), or
-// a one-dimensional array of a basic type. Arrays stop there: an array is a
-// value, so an array loaded from a slice or from another array would be a
-// copy, and a store into it would be lost; unsupportedType explains.
+// an array of a basic type or of such arrays ([3]float64, [2][3]float64).
+// A slice of arrays and an array of slices stay out: an array is a value,
+// so an array loaded from a slice would be a copy, and a store into it
+// would be lost; unsupportedType explains. The rows of a nested array are
+// part of the array's memory, as the rows of a slice of slices are.
 func localType(t types.Type) (ir.Type, bool) {
 	if b, ok := basicOf(t); ok {
 		return b, true
@@ -70,8 +72,8 @@ func localType(t types.Type) (ir.Type, bool) {
 		}
 		return ir.Slice{Elem: elem}, true
 	case *types.Array:
-		elem, ok := basicOf(u.Elem())
-		if !ok {
+		elem, ok := localType(u.Elem())
+		if _, isSlice := elem.(ir.Slice); !ok || isSlice {
 			return nil, false
 		}
 		return ir.Array{Len: int(u.Len()), Elem: elem}, true
@@ -87,18 +89,36 @@ func (c *checker) unsupportedType(t types.Type) string {
 	s := c.typeString(t)
 	switch u := types.Unalias(t).(type) {
 	case *types.Array:
-		switch types.Unalias(u.Elem()).(type) {
-		case *types.Array:
-			return s + ": nested arrays are not supported; use a slice of slices or one flat array indexed i*n+j"
-		case *types.Slice:
+		if hasSlice(u) {
 			return s + ": arrays of slices are not supported; use a slice of slices"
 		}
 	case *types.Slice:
 		if hasArray(u) {
 			return s + ": slices of arrays are not supported; use a slice of slices"
 		}
+		if _, ok := derefStruct(u.Elem()); ok {
+			return s + ": slices of structs are not supported; use a struct of slices"
+		}
+	}
+	if _, ok := derefStruct(t); ok {
+		return s + ": structs are supported only as parameters and receivers, whose fields a differentiated function reads; keep the values in local variables of numeric types"
 	}
 	return s + notYet
+}
+
+// hasSlice reports whether the element type of a (nested) array type is
+// a slice.
+func hasSlice(t types.Type) bool {
+	for {
+		switch u := types.Unalias(t).(type) {
+		case *types.Array:
+			t = u.Elem()
+		case *types.Slice:
+			return true
+		default:
+			return false
+		}
+	}
 }
 
 // hasArray reports whether the element type of a (nested) slice type is an
@@ -133,10 +153,11 @@ func isFloat(t types.Type) bool {
 }
 
 // isDifferentiable reports whether a parameter of type t can be
-// differentiated: a float, or a slice or array of differentiable elements.
+// differentiated: a float, a slice or array of differentiable elements, or
+// a struct (or a pointer to one) with a differentiable field.
 func isDifferentiable(t types.Type) bool {
 	lt, ok := localType(t)
-	return ok && ir.IsDifferentiable(lt)
+	return ok && ir.IsDifferentiable(lt) || structDifferentiable(t)
 }
 
 // qualifier spells types of pkg unqualified and those of other packages

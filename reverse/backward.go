@@ -304,6 +304,10 @@ func (bw *backward) value(v *ir.Value) {
 		bw.copySlice(v)
 	case ir.OpLoad:
 		bw.load(v)
+	case ir.OpInvoke:
+		if ir.IsSplitCall(v) {
+			bw.splitCall(v)
+		}
 	case ir.OpGet:
 		if !a.Value[v] {
 			return
@@ -559,6 +563,8 @@ func (bw *backward) trip(l *ir.Value) *ir.Value {
 			}
 			return d // at most 0 when the loop did not run
 		})
+	} else if n2, ok := rangeArrayLen(l); ok && !bw.s.leavesEarly(l) {
+		n = bw.b.Const(ir.Int, n2) // the length of an array
 	} else if l.Op == ir.OpRange && !bw.s.leavesEarly(l) {
 		over := l.Args[0]
 		n = bw.inPrologue(fr, seg, func() *ir.Value {
@@ -696,5 +702,54 @@ func (bw *backward) newShadow(s *ir.Value) *ir.Value {
 		return b.Subslice(bw.shadowOf(s.Args[0]), bw.prim(s.Args[1]), bw.prim(s.Args[2]))
 	default: // a row of a slice of slices
 		return b.Load(bw.shadowOf(s.Args[0]), bw.prim(s.Args[1]))
+	}
+}
+
+// splitCall handles y := g(args) for a function g of slices, whose
+// forward function the forward sweep ran on a tape of its own (see
+// rules.LowerCalls): g's backward function, on that tape, adds the
+// adjoints of g's arguments into the caller's adjoint slices, and into
+// fresh variables for the numbers, which then go to those arguments. An
+// argument whose memory is not active gets a scratch buffer.
+func (bw *backward) splitCall(v *ir.Value) {
+	if !bw.s.act.Value[v] {
+		return
+	}
+	dv := bw.adjoint(v)
+	if dv == nil {
+		return
+	}
+	c := v.Aux.(ir.Callee)
+	params := c.Rule.Derived.Params
+	b := bw.b
+	bw.flushElems(func(elem) bool { return true }) // g's backward reads adjoint memory
+	tape := &ir.Var{Name: c.Tape.Aux.(*ir.Var).Name, Type: c.Tape.Type}
+	b.Declare(tape, bw.prim(c.Tape))
+	args := []*ir.Value{b.Addr(tape), dv}
+	type scalar struct {
+		x *ir.Value
+		d *ir.Var
+	}
+	var scalars []scalar
+	for i, x := range v.Args[1:] { // after the tape
+		t := params[i].Type
+		switch {
+		case !ir.IsDifferentiable(t):
+		case ir.IsSlice(t) && bw.s.act.Mem[ir.Root(x)]:
+			args = append(args, bw.shadowOf(x))
+		case ir.IsSlice(t):
+			args = append(args, b.Make(t, b.Len(bw.prim(x))))
+		default:
+			d := &ir.Var{Name: "d" + params[i].Name, Type: t}
+			b.Declare(d, b.Zero(t))
+			args = append(args, b.Addr(d))
+			scalars = append(scalars, scalar{x, d})
+		}
+	}
+	b.Invoke(ir.Callee{Name: c.Rule.Names.Backward}, nil, args...)
+	for _, s := range scalars {
+		if bw.s.act.Value[s.x] {
+			bw.addAdj(v, s.x, b.Get(s.d))
+		}
 	}
 }

@@ -52,6 +52,14 @@
 // its parent's). Assignments move an adjoint to the value assigned and reset
 // it; a reset nothing reads is dropped (ir.DeadStores).
 //
+// A struct parameter's leaves are parameters like the others; the
+// backward function's buffers for them are the fields of one struct
+// pointer, dn *Net (a float field's buffer is the pointer &dn.B2), and
+// FGrad returns a fresh struct of the parameter's type whose slice fields
+// have the primal's shape. The tape holds an array as a copy, not a
+// reference: a load of an array the function writes is recorded, never
+// recomputed from the tape.
+//
 // Before any of this, nestExits rewrites "if c { break }; rest" as
 // "if c { break } else { rest }", so that replaying the branch says whether
 // rest ran.

@@ -26,8 +26,18 @@ func (s *splitter) buildForward(name string) *ir.Func {
 		}
 	}
 	trips := make(map[*ir.Value]*ir.Var)
+	slots := s.callSlots()
 	c := ir.NewCopier(b)
 	c.Before = func(old *ir.Value) bool {
+		if fld, ok := slots[old]; ok {
+			// A callee's tape, filled in place on the caller's.
+			if fld != nil {
+				slot := b.TapeSlot(tape, fld)
+				slot.Name = old.Aux.(*ir.Var).Name
+				c.Value[old] = slot
+			}
+			return true
+		}
 		switch {
 		case old.Op == ir.OpParam:
 			i := old.Aux.(int)
@@ -163,10 +173,39 @@ func (s *splitter) saveOnExit(b *ir.Builder, tape *ir.Value, exit *ir.Value, tri
 
 // renameTape gives the tape parameter a name no other parameter has.
 func renameTape(params []ir.Param) []ir.Param {
-	taken := make(map[string]bool)
-	for _, p := range params[1:] {
-		taken[p.Name] = true
-	}
+	taken := ir.SigNames(params[1:])
 	params[0].Name = ir.FreshName(taken, params[0].Name)
 	return params
+}
+
+// callSlots finds the calls of callees' forward functions (see
+// rules.LowerCalls: decl t; invoke gForward(&t, ...); get t) whose tapes
+// the backward function reads. Rather than fill a variable and copy it
+// onto the tape, the forward function passes the callee a pointer to a
+// fresh entry of the tape's field (a stack keeps the memory of its
+// entries from run to run, so a reused tape allocates nothing): the
+// variable's addr becomes that pointer (its field is the map's value), and
+// its decl and get go (nil).
+func (s *splitter) callSlots() map[*ir.Value]*ir.TapeField {
+	slots := make(map[*ir.Value]*ir.TapeField)
+	s.f.Walk(func(v *ir.Value) {
+		if !ir.IsSplitCall(v) {
+			return
+		}
+		filled := v.Aux.(ir.Callee).Tape
+		fld := s.taped[filled]
+		addr := v.Args[0]
+		if fld == nil || filled == nil || addr.Op != ir.OpAddr {
+			return
+		}
+		tape := addr.Aux.(*ir.Var)
+		slots[addr] = fld
+		slots[filled] = nil
+		s.f.Walk(func(w *ir.Value) {
+			if w.Op == ir.OpDecl && w.Aux == tape {
+				slots[w] = nil
+			}
+		})
+	})
+	return slots
 }

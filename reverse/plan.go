@@ -15,6 +15,9 @@ type splitter struct {
 	act     *ir.Activity
 	fields  *tapeFields
 	flagged map[*ir.Value]bool // statements after which a segment starts
+	// volatile says that the memory of the slice parameters may change
+	// between the forward and the backward function (NewCalleeSplit).
+	volatile bool
 
 	taped  map[*ir.Value]*ir.TapeField // forward values saved as computed
 	paramF map[int]*ir.TapeField       // parameters saved on entry
@@ -23,6 +26,7 @@ type splitter struct {
 	hoistF map[hoistKey]*ir.TapeField  // variables' values as loops begin
 
 	backwardName string
+	forwardFn    string // the forward function's name
 }
 
 func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
@@ -189,7 +193,7 @@ func (s *splitter) recompute(v *ir.Value) bool {
 	case ir.OpNot, ir.OpAnd, ir.OpOr:
 		return s.freeArgs(v)
 	case ir.OpLoad:
-		return !s.writtenAfter(v)
+		return !s.writtenAfter(v) && !s.writtenArray(v)
 	case ir.OpAdd, ir.OpSub, ir.OpMul, ir.OpDiv, ir.OpCopy, ir.OpRem:
 		return !ir.IsFloat(v.Type) || v.Block.Depth() > 0
 	}
@@ -229,6 +233,9 @@ func (s *splitter) free(v *ir.Value) bool {
 // recomputes a load only when nothing can.
 func (s *splitter) writtenAfter(v *ir.Value) bool {
 	r := ir.Root(v.Args[0])
+	if s.volatile && r.Op == ir.OpParam {
+		return true // by a caller, once the function returns
+	}
 	order := make(map[*ir.Value]int)
 	n := 0
 	s.f.Walk(func(x *ir.Value) { order[x] = n; n++ })
@@ -362,6 +369,12 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 	}
 	if v.Op == ir.OpConst {
 		return bw.b.Const(v.Type, v.Aux)
+	}
+	if n, ok := arrayLen(v); ok {
+		return bw.b.Const(ir.Int, n)
+	}
+	if v.Op == ir.OpPartials {
+		return bw.prim(v.Args[0]) // the same value
 	}
 	if v.Op == ir.OpGet {
 		if c, ok := bw.counter[v.Aux.(*ir.Var)]; ok {

@@ -40,8 +40,14 @@ type Split struct {
 // indexes wrt lists, in ascending order. It fails on what reverse mode
 // cannot yet follow (a slice of slices made inside f).
 func NewSplit(f *ir.Func, wrt []int, names Names) (*Split, error) {
+	return newSplit(f, wrt, names, false)
+}
+
+func newSplit(f *ir.Func, wrt []int, names Names, volatile bool) (*Split, error) {
 	s := newSplitter(f, wrt, names.Tape)
+	s.volatile = volatile
 	s.backwardName = names.Backward
+	s.forwardFn = names.Forward
 	bwd, buffers, outputs, err := s.buildBackward(names.Backward)
 	if err != nil {
 		return nil, err
@@ -52,6 +58,14 @@ func NewSplit(f *ir.Func, wrt []int, names Names) (*Split, error) {
 	s.fields.tape.Doc = []string{fmt.Sprintf("%s is what %s keeps of one run of %s for %s: the forward values the backward sweep reads, and the control flow it replays. A tape may be reused: each run of %s overwrites it, and its buffers are kept.",
 		names.Tape, names.Forward, f.Name, names.Backward, names.Forward)}
 	return &Split{Tape: s.fields.tape, Forward: fwd, Backward: bwd, f: f, wrt: wrt, buffers: buffers, outputs: outputs}, nil
+}
+
+// NewCalleeSplit is NewSplit for a function other generated code calls:
+// its callers may overwrite the slices they pass once it returns, so its
+// forward function records every element of them its backward function
+// reads, rather than reading them again.
+func NewCalleeSplit(f *ir.Func, wrt []int, names Names) (*Split, error) {
+	return newSplit(f, wrt, names, true)
 }
 
 // Transform builds the split form (named after name's function) and the

@@ -65,9 +65,14 @@ var (
 func describe(v *ir.Value) string {
 	switch {
 	case v.Op == ir.OpParam:
+		if p := v.Block.Func.Params[v.Aux.(int)]; p.Group != nil {
+			return "the field " + p.Group.Ref(p.Field)
+		}
 		return "the parameter " + v.Name
 	case v.Op == ir.OpGet:
 		return "the value of " + v.Aux.(*ir.Var).Name + " the backward sweep reads"
+	case v.Op == ir.OpExtract && v.Args[0].Op == ir.OpInvoke:
+		return fmt.Sprintf("result %d of a call of %s", v.Aux.(int)+1, v.Args[0].Aux.(ir.Callee))
 	case v.Name != "":
 		return v.Name + " as the forward sweep computed it"
 	case v.Op == ir.OpCall:

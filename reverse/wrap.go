@@ -22,10 +22,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	f := s.f
 	tapeT := ir.TapeRef{Tape: s.fields.tape}
 	params := []ir.Param{{Name: "t", Type: tapeT}}
-	taken := make(map[string]bool)
-	for _, p := range f.Params {
-		taken[p.Name] = true
-	}
+	taken := ir.SigNames(f.Params)
 	for i, r := range f.Results {
 		n := ir.FreshName(taken, seedName(f, i))
 		taken[n] = true
@@ -37,6 +34,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	}
 	outputs := make(map[int]bool)
 	var buffers []int
+	groups := make(map[*ir.Group]*ir.Group) // a struct's buffer: a pointer to a struct of its type
 	for i, p := range f.Params {
 		pv := f.ParamValue(i)
 		out := pv != nil && ir.IsSlice(p.Type) && s.act.Written[pv] && s.act.Mem[pv]
@@ -48,7 +46,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 		}
 		n := ir.FreshName(taken, "d"+p.Name)
 		taken[n] = true
-		params = append(params, ir.Param{Name: n, Type: bufferType(p.Type)})
+		params = append(params, ir.Param{Name: n, Type: bufferType(p.Type), Group: derivedGroup(groups, p.Group, taken, true), Field: p.Field})
 		buffers = append(buffers, i)
 	}
 	params = renameTape(params)
@@ -106,6 +104,23 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	return g, buffers, outputs, nil
 }
 
+// derivedGroup returns the group of the derived parameters or results of
+// the leaves of group g (nil for a plain parameter's): a struct of g's type
+// named d<g>, made once per g, a pointer if pointer is set.
+func derivedGroup(groups map[*ir.Group]*ir.Group, g *ir.Group, taken map[string]bool, pointer bool) *ir.Group {
+	if g == nil {
+		return nil
+	}
+	if d, ok := groups[g]; ok {
+		return d
+	}
+	name := ir.FreshName(taken, "d"+g.Name)
+	taken[name] = true
+	d := g.Derived(name, pointer)
+	groups[g] = d
+	return d
+}
+
 // bufferType is the type of a parameter's adjoint buffer in the backward
 // function: a slice is passed as is, anything else by pointer.
 func bufferType(t ir.Type) ir.Type {
@@ -116,16 +131,16 @@ func bufferType(t ir.Type) ir.Type {
 }
 
 func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, outputs map[int]bool) []string {
-	var adds, outs, seeds []string
+	var addIdx, outIdx []int
 	for k, i := range buffers {
-		name := g.Params[1+len(f.Results)+k].Name
 		if outputs[i] {
-			outs = append(outs, name)
-			seeds = append(seeds, name)
+			outIdx = append(outIdx, 1+len(f.Results)+k)
 		} else {
-			adds = append(adds, name)
+			addIdx = append(addIdx, 1+len(f.Results)+k)
 		}
 	}
+	adds, outs := ir.GoNames(g.Params, addIdx), ir.GoNames(g.Params, outIdx)
+	seeds := append([]string(nil), outs...)
 	for _, p := range g.Params[1 : 1+len(f.Results)] {
 		seeds = append(seeds, p.Name)
 	}
@@ -139,6 +154,9 @@ func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, outputs map[int]bool
 }
 
 func (s *splitter) forwardName() string {
+	if s.forwardFn != "" {
+		return s.forwardFn
+	}
 	return strings.TrimSuffix(s.backwardName, "Backward") + "Forward"
 }
 
@@ -148,11 +166,8 @@ func (s *splitter) forwardName() string {
 // adjoints.
 func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 	f := sp.f
-	taken := make(map[string]bool)
 	params := append([]ir.Param(nil), f.Params...)
-	for _, p := range params {
-		taken[p.Name] = true
-	}
+	taken := ir.SigNames(params)
 	var outputSeeds []int // indexes in params
 	if mode == VJP {
 		for i, r := range f.Results {
@@ -170,10 +185,16 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 		}
 	}
 	results := append([]ir.Result(nil), f.Results...)
-	for _, p := range sp.wrt {
-		n := ir.FreshName(taken, "d"+f.Params[p].Name)
+	groups := make(map[*ir.Group]*ir.Group) // a struct's gradient: a struct of its type
+	for _, i := range sp.wrt {
+		p := f.Params[i]
+		n := ir.FreshName(taken, "d"+p.Name)
 		taken[n] = true
-		results = append(results, ir.Result{Name: n, Type: f.Params[p].Type})
+		var dg *ir.Group
+		if p.Group != nil {
+			dg = derivedGroup(groups, p.Group, taken, p.Group.Pointer)
+		}
+		results = append(results, ir.Result{Name: n, Type: p.Type, Group: dg, Field: p.Field})
 	}
 	g := ir.NewFunc(name, params, results)
 	g.Doc = doc(f, g, sp.wrt, mode, outputSeeds)
@@ -201,6 +222,22 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 		} else {
 			name = ir.FreshName(taken, "d"+p.Name)
 			taken[name] = true
+		}
+		switch k := slices.Index(sp.wrt, i); {
+		case k >= 0 && results[len(f.Results)+k].Group != nil:
+			// A field of a struct's gradient: dn.W1 = make(...), or
+			// the zero the fresh struct holds.
+			r := results[len(f.Results)+k]
+			x := &ir.Var{Name: name, Type: p.Type, Group: r.Group, Field: r.Field}
+			if _, isSlice := p.Type.(ir.Slice); isSlice {
+				makeLikeVar(b, x, args[i])
+				bwdArgs = append(bwdArgs, b.Get(x))
+			} else {
+				b.Declare(x, nil)
+				bwdArgs = append(bwdArgs, b.Addr(x))
+			}
+			adjOf[i] = func() *ir.Value { return b.Get(x) }
+			continue
 		}
 		switch p.Type.(type) {
 		case ir.Slice:
@@ -265,17 +302,29 @@ func makeLike(b *ir.Builder, x *ir.Value, name string) *ir.Value {
 	return buf
 }
 
+// makeLikeVar declares x, the field of a struct's gradient that is the
+// adjoint of the slice src, as a zeroed slice of src's shape.
+func makeLikeVar(b *ir.Builder, x *ir.Var, src *ir.Value) {
+	b.Declare(x, b.Make(x.Type, b.Len(src)))
+	if inner, ok := ir.Elem(x.Type).(ir.Slice); ok {
+		loop := b.Range("", src)
+		b.In(loop.Blocks[0], func() {
+			i := b.Index("i")
+			row := b.Load(src, i)
+			b.Store(b.Get(x), i, b.Make(inner, b.Len(row)))
+		})
+	}
+}
+
 // doc writes the doc comment of FGrad or FVJP; outputSeeds are the
 // indexes in g.Params of the seeds of F's output slices.
 func doc(f, g *ir.Func, wrt []int, mode Mode, outputSeeds []int) []string {
-	var wrtNames []string
-	for _, p := range wrt {
-		wrtNames = append(wrtNames, f.Params[p].Name)
-	}
-	adjoints := make([]string, len(wrt))
+	wrtNames := ir.GoNames(f.Params, wrt)
+	idx := make([]int, len(wrt))
 	for i := range wrt {
-		adjoints[i] = g.Results[len(f.Results)+i].Name
+		idx[i] = len(f.Results) + i
 	}
+	adjoints := ir.GoResultNames(g.Results, idx)
 	if mode == Grad {
 		return []string{fmt.Sprintf("%s returns %s's result and its gradient with respect to %s, in that order (%s), computed by reverse-mode automatic differentiation.",
 			g.Name, f.Name, prose.List(wrtNames), strings.Join(adjoints, ", "))}

@@ -17,7 +17,7 @@ func For(y *ir.Value) Rule {
 	if y.Op == ir.OpCall {
 		c := y.Aux.(ir.Callee)
 		if c.Path != "math" {
-			return nil
+			return nil // see LowerCalls
 		}
 		return mathRules[c.Name]
 	}
@@ -54,6 +54,14 @@ var opRules = map[ir.Op]Rule{
 	ir.OpSelect: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
 		c := x[0]
 		return []*ir.Value{nil, b.Select(c, one(b, y), b.Zero(y.Type)), b.Select(c, b.Zero(y.Type), one(b, y))}
+	},
+	// y = y0 with the partials d1..dn with respect to x1..xn, given as
+	// arguments y0, x1..xn, d1..dn.
+	ir.OpPartials: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
+		n := len(x) / 2
+		partials := make([]*ir.Value, len(x))
+		copy(partials[1:n+1], x[n+1:])
+		return partials
 	},
 	// y = a + b
 	ir.OpAdd: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {

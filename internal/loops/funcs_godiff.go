@@ -1685,12 +1685,11 @@ func ArrBackward(t *ArrTape, s float64, da *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dsq [3]float64
 	a := t.a
-	t1 := len(a)
 	k := t.k
 	dsq[2] += s * 3
 	dsq[1] += s * 2
 	dsq[0] += s
-	for i := t1 - 1; i >= 0; i-- {
+	for i := 2; i >= 0; i-- {
 		da[i] += dsq[i] * k * a[i] * 2
 		dsq[i] = 0
 	}

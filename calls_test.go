@@ -1,0 +1,173 @@
+package godiff
+
+import (
+	"errors"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"godiff/parse"
+)
+
+// TestCallErrors checks the diagnostics about calls that depend on what is
+// differentiated, which the transforms' activity analysis decides: each
+// is reported at the call, with what to do, and nothing is generated.
+func TestCallErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{
+			name: "math function without a rule",
+			src: `import "math"
+
+//godiff:grad
+func F(x float64) float64 { return math.Gamma(x) }
+`,
+			want: "a.go:6:36: math.Gamma has no derivative rule in godiff, and F calls it with an argument that depends on a differentiated parameter; write one: a //godiff:rule math.Gamma function returning the value and the partial derivatives (see the README), or pass a constant",
+		},
+		{
+			name: "another package",
+			src: `import "example.com/m/other"
+
+//godiff:grad
+func F(x float64) float64 { return other.Scale(x) }
+`,
+			want: "a.go:6:36: Scale is in package example.com/m/other, which godiff cannot see into, and F calls it with an argument that depends on a differentiated parameter; write a //godiff:rule for it: a function returning its value and partial derivatives (see the README)",
+		},
+		{
+			name: "callee outside the subset",
+			src: `import "strconv"
+
+//godiff:grad
+func F(x float64) float64 { return float64(strconv.IntSize) * g(x) }
+
+func g(x float64) float64 { return x + float64(len(strconv.FormatFloat(x, 'g', -1, 64))) }
+`,
+			want: "a.go:6:63: F calls g with an argument that depends on a differentiated parameter, but godiff cannot differentiate g: a.go:8:48: the length of a string is not supported in a differentiated function: godiff computes with numbers only",
+		},
+		{
+			name: "several results",
+			src: `import "math"
+
+//godiff:jvp
+func F(x float64) float64 {
+	fr, _ := math.Frexp(x)
+	return fr
+}
+`,
+			want: "a.go:7:11: F calls Frexp, which has several results, with an argument that depends on a differentiated parameter; godiff differentiates calls of functions with one result",
+		},
+		{
+			name: "callee differentiated in part",
+			src: `
+//godiff:grad x
+func g(x, y float64) float64 { return x * y }
+
+//godiff:grad
+func F(x float64) float64 { return g(x, x) }
+`,
+			want: "a.go:8:36: F calls g with an argument that depends on a differentiated parameter, but godiff cannot differentiate g: its //godiff:grad differentiates with respect to some of its float parameters only, but a call of it needs them all: name them all, or none (a.go:4:1)",
+		},
+		{
+			name: "callee writes into a slice",
+			src: `
+func scale(s []float64, k float64) float64 {
+	s[0] *= k
+	return s[0]
+}
+
+//godiff:grad
+func F(x []float64) float64 { return scale(x, 2) }
+`,
+			want: "a.go:10:38: F calls scale with slices, but godiff cannot differentiate scale: it writes into its parameter s; godiff differentiates calls of functions that only read the slices they are passed",
+		},
+		{
+			name: "inactive call of a function of slices outside the subset",
+			src: `
+func count(s []int) float64 {
+	n := 0
+	for _, v := range s {
+		n += v
+	}
+	go func() {}()
+	return float64(n)
+}
+
+//godiff:grad
+func F(x float64, s []int) float64 { return x * count(s) }
+`,
+			want: "a.go:14:49: F calls count with slices, but godiff cannot differentiate count: a.go:9:2: go statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+		},
+		{
+			name: "name taken",
+			src: `
+func g(x float64) float64 { return x * x }
+
+func gGrad() {}
+
+//godiff:grad
+func F(x float64) float64 { return g(x) }
+`,
+			want: "a.go:9:36: F calls g with an argument that depends on a differentiated parameter, but godiff cannot differentiate g: godiff would generate gGrad for its derivative, but the package declares gGrad already (a.go:6:6); rename one of them",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+			writeFile(t, filepath.Join(dir, "other", "other.go"), "package other\n\nfunc Scale(x float64) float64 { return 2 * x }\n")
+			src := filepath.Join(dir, "a.go")
+			writeFile(t, src, "package m\n\n"+tt.src)
+			outs, err := Generate([]string{src}, Options{})
+			var list parse.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Generate = %v outputs, error %v; want the diagnostic\n%s", len(outs), err, tt.want)
+			}
+			got := strings.ReplaceAll(list.Error(), dir+string(filepath.Separator), "")
+			if got != tt.want {
+				t.Errorf("diagnostic:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCalleeInOneOutput checks that the derivative of a function two
+// files call goes into one output, whichever file a run is given, so that
+// each file can have its own //go:generate line; the outputs then build
+// together.
+func TestCalleeInOneOutput(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+	writeFile(t, filepath.Join(dir, "helpers.go"), "package m\n\nfunc sq(x float64) float64 { return x * x }\n\nfunc dot(a, b []float64) float64 {\n\ts := 0.0\n\tfor i := range a {\n\t\ts += a[i] * b[i]\n\t}\n\treturn s\n}\n")
+	writeFile(t, filepath.Join(dir, "b.go"), "package m\n\n//godiff:grad\n//godiff:jvp\nfunc B(x []float64) float64 { return sq(dot(x, x)) }\n")
+	writeFile(t, filepath.Join(dir, "a.go"), "package m\n\n//godiff:grad\nfunc A(x float64) float64 { return sq(x) * 2 }\n")
+	outputs := make(map[string]string)
+	for _, name := range []string{"b.go", "a.go"} { // b first: order must not matter
+		outs, err := Generate([]string{filepath.Join(dir, name)}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs[name] = string(outs[0].Content)
+		writeFile(t, outs[0].Path, outputs[name])
+	}
+	for _, c := range []struct {
+		file, fn string
+		want     bool
+	}{
+		{"a.go", "func sqGrad(", true}, // a.go is first in path order
+		{"b.go", "func sqGrad(", false},
+		{"b.go", "func dotCallForward(", true}, // only b.go needs dot
+		{"b.go", "func dotJVP(", true},
+		{"a.go", "func dotCallForward(", false},
+	} {
+		if got := strings.Contains(outputs[c.file], c.fn); got != c.want {
+			t.Errorf("output of %s holds %q: %v, want %v", c.file, c.fn, got, c.want)
+		}
+	}
+	vet := exec.Command("go", "vet", ".")
+	vet.Dir = dir
+	if out, err := vet.CombinedOutput(); err != nil {
+		t.Errorf("go vet on the two outputs: %v\n%s", err, out)
+	}
+}

@@ -1,0 +1,221 @@
+package calls
+
+import (
+	"math"
+	"math/rand/v2"
+	"sync"
+	"testing"
+
+	"godiff/internal/fdcheck"
+)
+
+// problem is one annotated function as a function of the flat vector p of
+// the values it is differentiated in, with its generated derivatives in
+// the same form. jvp is nil for a function without a JVP directive.
+type problem struct {
+	name  string
+	point func(rng *rand.Rand) []float64
+	f     func(p []float64) float64
+	grad  func(p []float64) (float64, []float64)
+	jvp   func(p, v []float64) (float64, float64)
+}
+
+func uniform(rng *rand.Rand, n int, lo, hi float64) []float64 {
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = lo + (hi-lo)*rng.Float64()
+	}
+	return x
+}
+
+var mixturePoints = []float64{-1.5, -0.2, 0.3, 0.9, 2}
+
+func problems() []problem {
+	return []problem{
+		{
+			name:  "Neuron",
+			point: func(rng *rand.Rand) []float64 { return uniform(rng, 4, -2, 2) },
+			f:     func(p []float64) float64 { return Neuron(p[0], p[1], p[2], p[3]) },
+			grad: func(p []float64) (float64, []float64) {
+				y, dw, db, dx, dy := NeuronGrad(p[0], p[1], p[2], p[3])
+				return y, []float64{dw, db, dx, dy}
+			},
+			jvp: func(p, v []float64) (float64, float64) {
+				return NeuronJVP(p[0], p[1], p[2], p[3], v[0], v[1], v[2], v[3])
+			},
+		},
+		{
+			name:  "Power",
+			point: func(rng *rand.Rand) []float64 { return uniform(rng, 1, -1.5, 1.5) },
+			f:     func(p []float64) float64 { return Power(p[0], 7) },
+			grad: func(p []float64) (float64, []float64) {
+				y, dx := PowerGrad(p[0], 7)
+				return y, []float64{dx}
+			},
+			jvp: func(p, v []float64) (float64, float64) { return PowerJVP(p[0], 7, v[0]) },
+		},
+		{
+			name:  "SinSeries",
+			point: func(rng *rand.Rand) []float64 { return uniform(rng, 1, -3, 3) },
+			f:     func(p []float64) float64 { return SinSeries(p[0], 9) },
+			grad: func(p []float64) (float64, []float64) {
+				y, dx := SinSeriesGrad(p[0], 9)
+				return y, []float64{dx}
+			},
+			jvp: func(p, v []float64) (float64, float64) { return SinSeriesJVP(p[0], 9, v[0]) },
+		},
+		{
+			name:  "SoftplusSum",
+			point: func(rng *rand.Rand) []float64 { return uniform(rng, 8, -2, 2) },
+			f:     func(p []float64) float64 { return SoftplusSum(p[1:], p[0]) },
+			grad: func(p []float64) (float64, []float64) {
+				y, dxs, dk := SoftplusSumGrad(p[1:], p[0])
+				return y, append([]float64{dk}, dxs...)
+			},
+			jvp: func(p, v []float64) (float64, float64) { return SoftplusSumJVP(p[1:], p[0], v[1:], v[0]) },
+		},
+		{
+			name:  "Ruled",
+			point: func(rng *rand.Rand) []float64 { return uniform(rng, 2, -1.5, 1.5) },
+			f:     func(p []float64) float64 { return Ruled(p[0], p[1]) },
+			grad: func(p []float64) (float64, []float64) {
+				y, da, db := RuledGrad(p[0], p[1])
+				return y, []float64{da, db}
+			},
+			jvp: func(p, v []float64) (float64, float64) { return RuledJVP(p[0], p[1], v[0], v[1]) },
+		},
+		{
+			// p holds w then b, 4 components each, at 5 fixed points.
+			name:  "Mixture",
+			point: func(rng *rand.Rand) []float64 { return uniform(rng, 8, -1, 1) },
+			f:     func(p []float64) float64 { return Mixture(p[:4], p[4:], mixturePoints) },
+			grad: func(p []float64) (float64, []float64) {
+				y, dw, db := MixtureGrad(p[:4], p[4:], mixturePoints)
+				return y, append(dw, db...)
+			},
+			jvp: func(p, v []float64) (float64, float64) {
+				return MixtureJVP(p[:4], p[4:], mixturePoints, v[:4], v[4:])
+			},
+		},
+		{
+			name:  "Constants",
+			point: func(rng *rand.Rand) []float64 { return uniform(rng, 1, -2, 2) },
+			f:     func(p []float64) float64 { return Constants(p[0], 7) },
+			grad: func(p []float64) (float64, []float64) {
+				y, dx := ConstantsGrad(p[0], 7)
+				return y, []float64{dx}
+			},
+			jvp: func(p, v []float64) (float64, float64) { return ConstantsJVP(p[0], 7, v[0]) },
+		},
+	}
+}
+
+// TestDerivatives checks each generated gradient against central finite
+// differences, the JVP against the gradient (<JVP(v), 1> = <v, grad>),
+// and that both return F's value bit for bit.
+func TestDerivatives(t *testing.T) {
+	for _, pr := range problems() {
+		t.Run(pr.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(1, 2))
+			for range 8 {
+				p := pr.point(rng)
+				want := pr.f(p)
+				y, g := pr.grad(p)
+				if y != want {
+					t.Errorf("at %v: Grad value %v, F %v", p, y, want)
+				}
+				if m := fdcheck.Mismatch(g, fdcheck.Gradient(pr.f, p), 1e-6); m != "" {
+					t.Errorf("at %v: gradient against finite differences: %s", p, m)
+				}
+				v := uniform(rng, len(p), -1, 1)
+				yj, dy := pr.jvp(p, v)
+				if yj != want {
+					t.Errorf("at %v: JVP value %v, F %v", p, yj, want)
+				}
+				if !fdcheck.Close(dy, fdcheck.Dot(v, g), 1e-10) {
+					t.Errorf("at %v: <JVP(v), 1> = %v, <v, grad> = %v", p, dy, fdcheck.Dot(v, g))
+				}
+			}
+		})
+	}
+}
+
+// TestRuleStandsForTheBody checks that godiff uses a rule rather than the
+// callee's body: round's true derivative is 0 almost everywhere, its rule
+// says 1.
+func TestRuleStandsForTheBody(t *testing.T) {
+	for _, w := range []float64{-1.3, 0.1, 0.6, 2.2} {
+		y, dw := QuantisedGrad(w)
+		if y != Quantised(w) || dw != 3 {
+			t.Errorf("QuantisedGrad(%v) = %v, %v; want %v, 3 (the rule's derivative 1, times 3)", w, y, dw, Quantised(w))
+		}
+	}
+}
+
+// TestPolarVJP checks a VJP of two results whose functions call helpers:
+// each row of the Jacobian (a unit seed) against finite differences.
+func TestPolarVJP(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 8 {
+		p := uniform(rng, 2, -2, 2)
+		jac := fdcheck.Jacobian(func(q []float64) []float64 {
+			r, theta := Polar(q[0], q[1])
+			return []float64{r, theta}
+		}, p)
+		for row, seed := range [][2]float64{{1, 0}, {0, 1}} {
+			r, theta, dx, dy := PolarVJP(p[0], p[1], seed[0], seed[1])
+			wr, wt := Polar(p[0], p[1])
+			if r != wr || theta != wt {
+				t.Errorf("at %v: VJP values %v, %v; Polar %v, %v", p, r, theta, wr, wt)
+			}
+			if m := fdcheck.Mismatch([]float64{dx, dy}, jac[row], 1e-6); m != "" {
+				t.Errorf("at %v, row %d: %s", p, row, m)
+			}
+		}
+	}
+}
+
+// TestRecursionDepth checks a deep recursion: d/dx x^n = n x^(n-1).
+func TestRecursionDepth(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 50, 300} {
+		x := 1.001
+		y, dx := PowerGrad(x, n)
+		if !fdcheck.Close(y, math.Pow(x, float64(n)), 1e-12) {
+			t.Errorf("Power(%v, %d) = %v, want %v", x, n, y, math.Pow(x, float64(n)))
+		}
+		want := float64(n) * math.Pow(x, float64(n-1))
+		if !fdcheck.Close(dx, want, 1e-12) {
+			t.Errorf("PowerGrad(%v, %d) derivative %v, want %v", x, n, dx, want)
+		}
+	}
+}
+
+// TestConcurrent runs the generated derivatives from 8 goroutines at once
+// (run it with -race) and checks each against a serial run.
+func TestConcurrent(t *testing.T) {
+	for _, pr := range problems() {
+		rng := rand.New(rand.NewPCG(5, 6))
+		points := make([][]float64, 16)
+		want := make([][]float64, len(points))
+		for i := range points {
+			points[i] = pr.point(rng)
+			_, want[i] = pr.grad(points[i])
+		}
+		var wg sync.WaitGroup
+		errs := make(chan string, 8*len(points))
+		for range 8 {
+			wg.Go(func() {
+				for i, p := range points {
+					if _, g := pr.grad(p); fdcheck.Mismatch(g, want[i], 0) != "" {
+						errs <- pr.name
+					}
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for name := range errs {
+			t.Errorf("%s: a concurrent gradient differs from the serial one", name)
+		}
+	}
+}

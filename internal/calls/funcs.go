@@ -1,0 +1,195 @@
+package calls
+
+import (
+	"math"
+	"sync"
+)
+
+func sq(x float64) float64 { return x * x }
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// unit is one neuron; it calls sigmoid.
+func unit(w, b, x float64) float64 { return sigmoid(w*x + b) }
+
+// Neuron is a squared error through helpers that call helpers.
+//
+//godiff:grad
+//godiff:jvp
+func Neuron(w, b, x, y float64) float64 {
+	return sq(unit(w, b, x)-y) + 0.1*sq(sigmoid(w))
+}
+
+// Power is x to the n by recursion.
+//
+//godiff:grad x
+//godiff:jvp x
+func Power(x float64, n int) float64 {
+	if n == 0 {
+		return 1
+	}
+	return x * Power(x, n-1)
+}
+
+// even and odd are mutually recursive: the series x - x³/3! + ... of sin
+// x, alternately.
+func even(x, term float64, k, n int) float64 {
+	if k >= n {
+		return 0
+	}
+	next := term * x * x / float64((2*k+2)*(2*k+3))
+	return term + odd(x, next, k+1, n)
+}
+
+func odd(x, term float64, k, n int) float64 {
+	if k >= n {
+		return 0
+	}
+	next := term * x * x / float64((2*k+2)*(2*k+3))
+	return -term + even(x, next, k+1, n)
+}
+
+// SinSeries sums n terms of the Taylor series of sin x.
+//
+//godiff:grad x
+//godiff:jvp x
+func SinSeries(x float64, n int) float64 {
+	return even(x, x, 0, n)
+}
+
+func softplus(x float64) float64 { return math.Log1p(math.Exp(x)) }
+
+// SoftplusSum calls a helper in a loop.
+//
+//godiff:grad
+//godiff:jvp
+func SoftplusSum(xs []float64, k float64) float64 {
+	s := 0.0
+	for i, x := range xs {
+		if i%3 == 2 {
+			continue
+		}
+		s += softplus(k*x) * sigmoid(x)
+	}
+	return s
+}
+
+var slowCache sync.Map
+
+// slow is expensive, so it caches its results in a map: godiff cannot
+// differentiate it, and slowRule stands for it.
+func slow(x float64) float64 {
+	if y, ok := slowCache.Load(x); ok {
+		return y.(float64)
+	}
+	y := math.Sin(x) * math.Exp(x)
+	slowCache.Store(x, y)
+	return y
+}
+
+// slowRule returns slow(x) and its derivative.
+//
+//godiff:rule slow
+func slowRule(x float64) (y, dx float64) {
+	return slow(x), (math.Cos(x) + math.Sin(x)) * math.Exp(x)
+}
+
+// erfcRule returns math.Erfc(x) and its derivative, -2/√π·exp(-x²).
+//
+//godiff:rule math.Erfc
+func erfcRule(x float64) (y, dx float64) {
+	return math.Erfc(x), -2 / math.SqrtPi * math.Exp(-x*x)
+}
+
+// round is a rounding step whose derivative is zero almost everywhere.
+func round(x float64) float64 { return math.Round(x*4) / 4 }
+
+// roundRule gives round the straight-through derivative 1 that
+// quantisation-aware training uses, instead of its true derivative 0.
+//
+//godiff:rule round
+func roundRule(x float64) (y, dx float64) { return round(x), 1 }
+
+// Ruled calls the functions covered by rules.
+//
+//godiff:grad
+//godiff:jvp
+func Ruled(a, b float64) float64 {
+	return slow(a*b) + math.Erfc(a) + 0.5*math.Hypot(a, b)
+}
+
+// Quantised uses the straight-through rule of round.
+//
+//godiff:grad
+func Quantised(w float64) float64 {
+	return round(w) * 3
+}
+
+// halves counts by a loop godiff need not see into.
+func halves(n int) int {
+	m := 0
+	for i := 0; i < n; i += 2 {
+		m++
+	}
+	return m
+}
+
+// Constants calls functions whose arguments do not depend on x: they stay
+// as they are.
+//
+//godiff:grad x
+//godiff:jvp x
+func Constants(x float64, n int) float64 {
+	lg, _ := math.Lgamma(float64(n) + 0.5)
+	f := math.Floor(float64(n) / 3)
+	return x*lg + f*float64(halves(n))*x*x + sq(float64(n))
+}
+
+// Polar has two results; its VJP calls helpers.
+//
+//godiff:vjp
+func Polar(x, y float64) (r, theta float64) {
+	return math.Sqrt(sq(x) + sq(y)), math.Atan2(y, x)
+}
+
+// dot is the inner product of two slices.
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// logSumExp is the stable log Σ exp(x[i]).
+func logSumExp(x []float64) float64 {
+	m := math.Inf(-1)
+	for _, v := range x {
+		m = math.Max(m, v)
+	}
+	s := 0.0
+	for _, v := range x {
+		s += math.Exp(v - m)
+	}
+	return m + math.Log(s)
+}
+
+// Mixture is a log-likelihood of the points xs under k components whose
+// scores are w[j]*x + b[j], with a penalty on the scores: it fills a work
+// buffer per point, overwritten at the next, calls logSumExp and dot on
+// it, and dot on sub-slices of the parameters.
+//
+//godiff:grad w b
+//godiff:jvp w b
+func Mixture(w, b, xs []float64) float64 {
+	k := len(w)
+	buf := make([]float64, k)
+	ll := 0.0
+	for _, x := range xs {
+		for j := range k {
+			buf[j] = w[j]*x + b[j]
+		}
+		ll += logSumExp(buf) - logSumExp(w) - 0.01*dot(buf, buf)
+	}
+	return ll + dot(w[:k/2], b[:k/2])
+}

@@ -1,0 +1,120 @@
+package ir
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Group is a struct parameter, receiver or result of a function's Go
+// signature, which the IR holds flattened: one parameter (Param.Group,
+// Param.Field) per field the body can use, its leaves, so that a field is
+// just a parameter to every pass. A *Net parameter n with fields W1
+// [][]float64 and B2 float64 is the parameters nW1 and nB2, written n.W1
+// and n.B2 in the generated code; nested struct values are flattened too
+// (n.Act.Scale). Only emission looks at groups: it writes one Go
+// parameter, result or receiver per group, and a leaf as its field.
+//
+// A receiver with no leaf is held by one parameter of Field "" standing
+// for the whole struct, so that every function keeps its receiver.
+type Group struct {
+	Name    string // the Go parameter's name: n
+	Type    string // the struct type as the package spells it: Net
+	Pointer bool   // the Go parameter is a pointer, *Net
+	Recv    bool   // the method's receiver
+}
+
+// GoType returns the Go type of the group's parameter: *Net or Net.
+func (g *Group) GoType() string {
+	if g.Pointer {
+		return "*" + g.Type
+	}
+	return g.Type
+}
+
+// Ref returns the Go expression of a field of the group: n.W1, or n for
+// the whole struct (field "").
+func (g *Group) Ref(field string) string {
+	if field == "" {
+		return g.Name
+	}
+	return g.Name + "." + field
+}
+
+// Derived returns a group named name of the same struct type: the adjoint
+// or tangent of g, a pointer if pointer is set, never a receiver.
+func (g *Group) Derived(name string, pointer bool) *Group {
+	return &Group{Name: name, Type: g.Type, Pointer: pointer}
+}
+
+// Recv returns the group of f's receiver, or nil if f is a function.
+func (f *Func) Recv() *Group {
+	for _, p := range f.Params {
+		if p.Group != nil && p.Group.Recv {
+			return p.Group
+		}
+	}
+	return nil
+}
+
+// SigNames returns the names the Go signature of a function with these
+// parameters declares, receiver included: a plain parameter's name, a
+// group's, and each leaf's IR name too (the transforms name derived
+// parameters after them), so that a new name can avoid them all.
+func SigNames(params []Param) map[string]bool {
+	taken := make(map[string]bool)
+	for _, p := range params {
+		taken[p.Name] = true
+		if p.Group != nil {
+			taken[p.Group.Name] = true
+		}
+	}
+	return taken
+}
+
+// GoNames returns the names by which a Go reader knows the parameters
+// params[i] for i in idx, in order: a plain parameter's name, and a
+// group's once for all its leaves. The doc comments list these.
+func GoNames(params []Param, idx []int) []string {
+	return goNames(idx, func(i int) (string, *Group) { return params[i].Name, params[i].Group })
+}
+
+// GoResultNames is GoNames for results.
+func GoResultNames(results []Result, idx []int) []string {
+	return goNames(idx, func(i int) (string, *Group) { return results[i].Name, results[i].Group })
+}
+
+func goNames(idx []int, at func(int) (string, *Group)) []string {
+	var names []string
+	var last *Group
+	for _, i := range idx {
+		name, g := at(i)
+		switch {
+		case g == nil:
+			names = append(names, name)
+			last = nil
+		case g != last:
+			names = append(names, g.Name)
+			last = g
+		}
+	}
+	return names
+}
+
+// LeafName returns the IR name of the leaf field of a group called group:
+// the group's name followed by each part of the field's path, capitalised
+// (n, Act.Scale → nActScale), a Go identifier for the tape's fields and
+// the backward sweep's locals.
+func LeafName(group, field string) string {
+	var sb strings.Builder
+	sb.WriteString(group)
+	for _, part := range strings.Split(field, ".") {
+		if part == "" {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(part)
+		sb.WriteRune(unicode.ToUpper(r))
+		sb.WriteString(part[size:])
+	}
+	return sb.String()
+}

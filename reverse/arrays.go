@@ -1,0 +1,38 @@
+package reverse
+
+import "godiff/ir"
+
+// writtenArray reports whether the load v reads an array (a parameter or a
+// local array, nested ones included) that the function writes. The tape
+// holds an array as a copy, taken when the forward sweep saves it (a
+// parameter on entry, a local array as it is made), not a reference to
+// its memory as for a slice; so a load of it cannot be recomputed from the
+// tape once anything writes the array: the element is recorded instead.
+func (s *splitter) writtenArray(v *ir.Value) bool {
+	r := ir.Root(v.Args[0])
+	_, isArray := r.Type.(ir.Array)
+	return isArray && s.act.Written[r]
+}
+
+// arrayLen returns the length of an array if v is len of one: a constant
+// the backward sweep needs no array for.
+func arrayLen(v *ir.Value) (int64, bool) {
+	if v.Op != ir.OpLen {
+		return 0, false
+	}
+	t := v.Args[0].Type
+	if p, ok := t.(ir.Pointer); ok {
+		t = p.Elem
+	}
+	a, ok := t.(ir.Array)
+	return int64(a.Len), ok
+}
+
+// rangeArrayLen returns the length of the array range loop l ranges over,
+// if it ranges over one.
+func rangeArrayLen(l *ir.Value) (int64, bool) {
+	if l.Op != ir.OpRange {
+		return 0, false
+	}
+	return arrayLen(&ir.Value{Op: ir.OpLen, Args: l.Args})
+}

@@ -1,0 +1,112 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"godiff/ir"
+)
+
+// LowerCalls returns a copy of f in which each of the given calls of
+// functions with a CallRule is prepared for a transform:
+//
+//   - a call of numbers calls the rule instead: one call gives the value
+//     and every partial derivative, which a partials op ties to the
+//     arguments. The transforms then differentiate the copy like any
+//     other code, and the partials are forward values like any other:
+//     reverse mode records them for the backward sweep, forward mode
+//     multiplies the tangents by them.
+//   - in reverse mode, a call passing slices runs the callee's forward
+//     function on a tape of its own, kept in a variable whose value the
+//     backward sweep reads back (see the Tape of ir.Callee). Forward mode
+//     leaves such calls to the transform, which calls the callee's JVP.
+//
+// Other calls stay as they are.
+func LowerCalls(f *ir.Func, calls []*ir.Value, reverse bool) *ir.Func {
+	lower := make(map[*ir.Value]bool)
+	for _, v := range calls {
+		r := v.Aux.(ir.Callee).Rule
+		lower[v] = !r.Split || reverse
+	}
+	if len(lower) == 0 {
+		return f
+	}
+	g := ir.NewFunc(f.Name, f.Params, f.Results)
+	g.Doc = f.Doc
+	b := ir.NewBuilder(g)
+	b.Simplify = false
+	c := ir.NewCopier(b)
+	c.Before = func(old *ir.Value) bool {
+		if !lower[old] {
+			return false
+		}
+		args := make([]*ir.Value, len(old.Args))
+		for i, a := range old.Args {
+			args[i] = c.Value[a]
+		}
+		if old.Aux.(ir.Callee).Rule.Split {
+			c.Value[old] = splitCall(b, old, args)
+		} else {
+			c.Value[old] = ruleCall(b, old, args)
+		}
+		return true
+	}
+	c.Block(f.Body)
+	ir.UniqueNames(g)
+	return g
+}
+
+// ruleCall builds the call of old's rule at args.
+func ruleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) *ir.Value {
+	callee := old.Aux.(ir.Callee).Name
+	r := old.Aux.(ir.Callee).Rule
+	results := b.Invoke(r.Func, r.Results, args...)
+	value := b.Extract(results, 0)
+	value.Name = old.Name
+	tie := []*ir.Value{value}
+	var xs, ds []*ir.Value
+	for i, k := range r.Partials {
+		if k > 0 {
+			xs = append(xs, args[i])
+			d := b.Extract(results, k)
+			d.Name = partialName(callee, r, i)
+			ds = append(ds, d)
+		}
+	}
+	tie = append(append(tie, xs...), ds...)
+	return b.Partials(old.Type, tie...)
+}
+
+// splitCall builds the call of the forward function of old's callee on a
+// fresh tape.
+func splitCall(b *ir.Builder, old *ir.Value, args []*ir.Value) *ir.Value {
+	c := old.Aux.(ir.Callee)
+	r := c.Rule
+	tape := &ir.Var{Name: strings.ToLower(c.Name[:1]) + c.Name[1:] + "Tape", Type: ir.Opaque{Go: r.Names.Tape}}
+	b.Declare(tape, nil)
+	call := b.Invoke(ir.Callee{Name: r.Names.Forward, Rule: r}, old.Type, append([]*ir.Value{b.Addr(tape)}, args...)...)
+	call.Name = old.Name
+	filled := b.Get(tape)
+	call.Aux = ir.Callee{Name: r.Names.Forward, Rule: r, Tape: filled}
+	return call
+}
+
+// partialName names the partial derivative of a call of callee with
+// respect to its argument i: dsigmoid for a function of one float,
+// dhypotDx for one of several.
+func partialName(callee string, r *ir.CallRule, i int) string {
+	floats := 0
+	for _, k := range r.Partials {
+		if k > 0 {
+			floats++
+		}
+	}
+	if floats == 1 {
+		return "d" + callee
+	}
+	p := r.Params[i]
+	if p == "" || p == "_" {
+		return fmt.Sprintf("d%sD%d", callee, i+1)
+	}
+	return "d" + callee + "D" + strings.ToUpper(p[:1]) + p[1:]
+}
