@@ -26,11 +26,14 @@ For every function in the files whose doc comment holds a directive
 	                        F must have exactly one float64 or float32 result
 	//godiff:vjp [p ...]    FVJP(params, seeds) (results, dp...): vector-Jacobian product
 	//godiff:jvp [p ...]    FJVP(params, tangents) (results, result tangents): forward mode
+	//godiff:rule f         the function it stands on, (x1..xn) (y, d1..dn), is f's
+	                        derivative rule: godiff calls it instead of looking into f
 
 godiff writes the derivative functions into <base>_godiff.go beside each input
 (net.go → net_godiff.go), in the same package. The names after a directive are
 the parameters to differentiate with respect to; with none, every float64 and
-float32 parameter. Other parameters are constants.
+float32 parameter. Other parameters are constants. The functions of the
+package that annotated functions call are differentiated too, once each.
 
 From go generate, put this line in the source file:
 
@@ -58,7 +61,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("godiff", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	fl.Usage = func() { fmt.Fprint(stderr, usage) }
+	fl.Usage = func() {} // -h prints the usage to stdout; an error says where it is
 	output := fl.String("o", "", "write every generated function into this file")
 	check := fl.Bool("check", false, "write nothing; exit 1 if an output is not current")
 	verbose := fl.Bool("v", false, "print the files written or removed")
@@ -67,6 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, usage)
 			return 0
 		}
+		fmt.Fprintln(stderr, "usage: godiff [flags] FILE.go ... (godiff -h for help)")
 		return 2
 	}
 	if fl.NArg() == 0 {

@@ -171,8 +171,8 @@ func TestOutputFlagAndStaleOutputs(t *testing.T) {
 
 func TestCommandLine(t *testing.T) {
 	module(t, map[string]string{})
-	if code, stdout, _ := runGodiff("-h"); code != 0 || !strings.Contains(stdout, "//godiff:grad [p ...]") || !strings.Contains(stdout, "-check") {
-		t.Errorf("-h: exit %d, usage:\n%s", code, stdout)
+	if code, stdout, stderr := runGodiff("-h"); code != 0 || !strings.Contains(stdout, "//godiff:grad [p ...]") || !strings.Contains(stdout, "//godiff:rule f") || !strings.Contains(stdout, "-check") || stderr != "" {
+		t.Errorf("-h: exit %d, usage:\n%s\nstderr: %q", code, stdout, stderr)
 	}
 	if code, _, stderr := runGodiff(); code != 2 || !strings.Contains(stderr, "no input files") {
 		t.Errorf("no arguments: exit %d, %q", code, stderr)
