@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -252,22 +253,25 @@ func (c *checker) splitOf(fname string) reverse.Names {
 		return n
 	}
 	prefix := c.method.Obj().Name()
-	if !c.method.Obj().Exported() || !token0Upper(fname) {
+	if !c.method.Obj().Exported() || !isUpperFirst(fname) {
 		prefix = lowerFirst(prefix)
 	}
 	return reverse.Names{Tape: prefix + upperFirst(n.Tape), Forward: n.Forward, Backward: prefix + upperFirst(n.Backward)}
 }
 
-func token0Upper(s string) bool {
+// isUpperFirst reports whether s starts with an upper-case letter.
+func isUpperFirst(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
+// upperFirst returns s with its first letter upper-case.
 func upperFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
+// lowerFirst returns s with its first letter lower-case.
 func lowerFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[size:]
@@ -292,15 +296,7 @@ func (c *checker) checkFreeMember(d rawDirective, name string) {
 	p := c.fset.Position(obj.Pos())
 	tname := c.method.Obj().Name()
 	c.errorf(d.comment.Slash, "%v would generate the method %s.%s, but %s has a %s %s already (%s:%d:%d); rename one of them",
-		d, tname, name, tname, what, name, baseName(p.Filename), p.Line, p.Column)
-}
-
-// baseName returns the last element of a file path.
-func baseName(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
-		return path[i+1:]
-	}
-	return path
+		d, tname, name, tname, what, name, filepath.Base(p.Filename), p.Line, p.Column)
 }
 
 // checkGroupOutputs reports, for each directive, a field of a struct
@@ -573,7 +569,7 @@ func (c *checker) checkDistinct(ts []*Target) {
 				seen[name] = true
 				if other, ok := first[name]; ok && other != t {
 					*c.reporter.errs = append(*c.reporter.errs, Error{Pos: d.Pos, Msg: fmt.Sprintf("%s%v would generate %s, which %s at %s:%d generates too; rename one of them",
-						directivePrefix, d.Mode, name, other.Func.Name, baseName(other.Pos.Filename), other.Pos.Line)})
+						directivePrefix, d.Mode, name, other.Func.Name, filepath.Base(other.Pos.Filename), other.Pos.Line)})
 					continue
 				}
 				first[name] = t

@@ -2,9 +2,10 @@
 // pointer-to-struct receiver with slice, [][]float64, nested struct and
 // [N][M]float64 fields, a struct value parameter, a value receiver, nested
 // and embedded struct values, float32 fields, an in-place update of a
-// field's elements, and nested arrays as parameters, so that the tests can
-// check the generated derivatives against finite differences and forward
-// mode against reverse mode, from the generated code itself.
+// field's elements, nested arrays as parameters, and calls of package
+// functions with fields as arguments, so that the tests can check the
+// generated derivatives against finite differences and forward mode
+// against reverse mode, from the generated code itself.
 package structs
 
 //go:generate go run godiff/cmd/godiff funcs.go
@@ -188,4 +189,24 @@ func (m Small) Energy(k float32) float32 {
 		e += k * v * v
 	}
 	return e
+}
+
+// softplus is a helper a method calls with a field.
+func softplus(z float64) float64 { return math.Log1p(math.Exp(z)) }
+
+// weighted is a helper a method calls with a slice field.
+func weighted(w, x []float64) float64 {
+	s := 0.0
+	for i := range w {
+		s += w[i] * x[i]
+	}
+	return s
+}
+
+// Score calls functions of the package with its receiver's fields.
+//
+//godiff:grad
+//godiff:jvp
+func (p Params) Score(x []float64) float64 {
+	return softplus(p.B) * weighted(p.W, x)
 }

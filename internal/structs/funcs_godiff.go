@@ -771,3 +771,176 @@ func (m Small) EnergyJVP(k float32, dm Small, dk float32) (float32, float32) {
 	}
 	return e, de
 }
+
+// ParamsScoreTape is what ScoreForward keeps of one run of Score for
+// ParamsScoreBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of ScoreForward
+// overwrites it, and its buffers are kept.
+type ParamsScoreTape struct {
+	// tmp: result 1 of a call of softplusGrad.
+	tmp float64
+	// weightedTape: the value of weightedTape the backward sweep reads.
+	weightedTape weightedCallTape
+	// dsoftplus: result 2 of a call of softplusGrad.
+	dsoftplus float64
+	// tmp2: an intermediate value of the forward sweep.
+	tmp2 float64
+}
+
+// ScoreForward runs Score and records in t what ParamsScoreBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func (p Params) ScoreForward(t *ParamsScoreTape, x []float64) float64 {
+	t1, dsoftplus := softplusGrad(p.B)
+	t.tmp = t1
+	t.dsoftplus = dsoftplus
+	weightedTape := &t.weightedTape
+	t2 := weightedCallForward(weightedTape, p.W, x)
+	t.tmp2 = t2
+	return t1 * t2
+}
+
+// ParamsScoreBackward adds to dp and dx the vector-Jacobian product of Score
+// with the seeds s, at the point recorded in t by ScoreForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func ParamsScoreBackward(t *ParamsScoreTape, s float64, dp *Params, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dsoftplus := t.dsoftplus
+	t1 := s * t.tmp2
+	weightedTape := t.weightedTape
+	weightedCallBackward(&weightedTape, s*t.tmp, dp.W, dx)
+	dp.B += t1 * dsoftplus
+}
+
+// ScoreGrad returns Score's result and its gradient with respect to p and x, in
+// that order (dp, dx), computed by reverse-mode automatic differentiation.
+func (p Params) ScoreGrad(x []float64) (float64, Params, []float64) {
+	var t ParamsScoreTape
+	t1 := p.ScoreForward(&t, x)
+	var dp Params
+	dp.W = make([]float64, len(p.W))
+	dx := make([]float64, len(x))
+	ParamsScoreBackward(&t, 1, &dp, dx)
+	return t1, dp, dx
+}
+
+// ScoreJVP returns Score's results and then their directional derivatives along
+// the tangents dp, dx of p, x, computed by forward-mode automatic
+// differentiation.
+func (p Params) ScoreJVP(x []float64, dp Params, dx []float64) (float64, float64) {
+	t1, dsoftplus := softplusGrad(p.B)
+	t2 := t1
+	t3, t4 := weightedJVP(p.W, x, dp.W, dx)
+	return t2 * t3, t3*(dsoftplus*dp.B) + t2*t4
+}
+
+// softplusTape is what softplusForward keeps of one run of softplus for
+// softplusBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of softplusForward
+// overwrites it, and its buffers are kept.
+type softplusTape struct {
+	// exp: math.Exp of the forward sweep.
+	exp float64
+}
+
+// softplusForward runs softplus and records in t what softplusBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func softplusForward(t *softplusTape, z float64) float64 {
+	t1 := math.Exp(z)
+	t.exp = t1
+	return math.Log1p(t1)
+}
+
+// softplusBackward adds to dz the vector-Jacobian product of softplus with the
+// seeds s, at the point recorded in t by softplusForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func softplusBackward(t *softplusTape, s float64, dz *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.exp
+	*dz += s / (1 + t1) * t1
+}
+
+// softplusGrad returns softplus's result and its gradient with respect to z, in
+// that order (dz), computed by reverse-mode automatic differentiation.
+func softplusGrad(z float64) (float64, float64) {
+	var t softplusTape
+	t1 := softplusForward(&t, z)
+	var dz float64
+	softplusBackward(&t, 1, &dz)
+	return t1, dz
+}
+
+// weightedCallTape is what weightedCallForward keeps of one run of weighted for
+// weightedCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// weightedCallForward overwrites it, and its buffers are kept.
+type weightedCallTape struct {
+	// w: the parameter w.
+	w []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+}
+
+// weightedCallForward runs weighted and records in t what weightedCallBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func weightedCallForward(t *weightedCallTape, w, x []float64) float64 {
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	t.w = w
+	s := 0.0
+	t1 := len(w)
+	t.elem = slices.Grow(t.elem, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	for i := range w {
+		t2 := w[i]
+		t.elem = append(t.elem, t2)
+		t3 := x[i]
+		t.elem2 = append(t.elem2, t3)
+		s += t2 * t3
+	}
+	return s
+}
+
+// weightedCallBackward adds to dw and dx the vector-Jacobian product of
+// weighted with the seeds s, at the point recorded in t by weightedCallForward.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func weightedCallBackward(t *weightedCallTape, s float64, dw, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	w := t.w
+	t1 := len(w)
+	nelem := len(t.elem)
+	nelem2 := len(t.elem2)
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		nelem2--
+		t2 := ds * t.elem2[nelem2]
+		dx[i] += ds * t.elem[nelem]
+		dw[i] += t2
+	}
+}
+
+// weightedJVP returns weighted's results and then their directional derivatives
+// along the tangents dw, dx of w, x, computed by forward-mode automatic
+// differentiation.
+func weightedJVP(w, x, dw, dx []float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := range w {
+		t1 := w[i]
+		t2 := x[i]
+		s += t1 * t2
+		ds += t2*dw[i] + t1*dx[i]
+	}
+	return s, ds
+}

@@ -172,6 +172,19 @@ var problems = []problem{
 		},
 	},
 	{
+		// Calls of package functions with fields: p is (B, W..., x...).
+		name: "Params.Score",
+		size: 9,
+		f:    func(p []float64) float64 { return toParams(p[:5]).Score(p[5:]) },
+		grad: func(p []float64) (float64, []float64) {
+			y, dp, dx := toParams(p[:5]).ScoreGrad(p[5:])
+			return y, append(fromParams(dp), dx...)
+		},
+		jvp: func(p, v []float64) (float64, float64) {
+			return toParams(p[:5]).ScoreJVP(p[5:], toParams(v[:5]), v[5:])
+		},
+	},
+	{
 		name: "Layer.Apply",
 		size: 13,
 		f:    func(p []float64) float64 { return toLayer(p).Apply(layerX) },
