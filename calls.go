@@ -17,13 +17,17 @@ import (
 // godiff has no rule for is reported as the user's error, at the call;
 // so is any call passing slices to a function godiff cannot see into,
 // active or not, since it might write into them.
-func activeCalls(f *ir.Func, wrt []int, forward bool) ([]*ir.Value, error) {
+//
+// For a call of a function of slices, the Call says which of the callee's
+// parameters carry a derivative: the variant of the callee's derivative
+// that the call needs.
+func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 	act := ir.Analyse(f, wrt)
-	carries := act.Value
+	carries, mem := act.Value, act.Mem
 	if forward {
-		carries = act.Varied.Value
+		carries, mem = act.Varied.Value, act.Varied.Mem
 	}
-	var calls []*ir.Value
+	var calls []rules.Call
 	var errs parse.ErrorList
 	f.Walk(func(v *ir.Value) {
 		if v.Op != ir.OpCall && v.Op != ir.OpInvoke {
@@ -40,8 +44,17 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]*ir.Value, error) {
 			// A built-in rule.
 		case c.Rule == nil || c.Rule.Err != "":
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: noRule(f, v)})
+		case split:
+			var params []int
+			for i, p := range c.Rule.Derived.Params {
+				x := v.Args[i]
+				if ir.IsDifferentiable(p.Type) && (carries[x] || ir.IsSlice(x.Type) && mem[ir.Root(x)]) {
+					params = append(params, i)
+				}
+			}
+			calls = append(calls, rules.Call{V: v, Wrt: params})
 		default:
-			calls = append(calls, v)
+			calls = append(calls, rules.Call{V: v})
 		}
 	})
 	if len(errs) > 0 {
@@ -73,95 +86,120 @@ func cannotDerive(f *ir.Func, c ir.Callee, how string) string {
 	return fmt.Sprintf("%s calls %s %s, but godiff cannot differentiate %s: %s", f.Name, c.Name, how, c.Name, c.Rule.Err)
 }
 
+// use is a call that needs a derivative of its callee, in reverse or
+// forward mode.
+type use struct {
+	rules.Call
+	forward bool
+}
+
+// uses pairs calls with their mode.
+func uses(calls []rules.Call, forward bool) []use {
+	out := make([]use, len(calls))
+	for i, c := range calls {
+		out[i] = use{c, forward}
+	}
+	return out
+}
+
 // callees returns the derivatives of the package functions that f's
-// calls need (calls, from activeCalls), and of those their own calls
-// need, each once: done holds the names generated so far, so that every
-// caller reuses one derivative per callee. A callee's own directives may
-// generate some of them; those are left to it.
+// calls need (from activeCalls), and of those their own calls need, each
+// once: done holds the names generated so far, so that every caller
+// reuses one derivative per callee (and per variant). A callee's own
+// directives may generate some of them; those are left to it.
 //
-// A function of numbers gets its gradient (gGrad, on its split form);
-// a function of slices gets a split form for callers (gCallTape,
-// gCallForward, gCallBackward) and a JVP (gJVP).
-func callees(calls []*ir.Value, done map[string]bool) ([]*ir.Func, error) {
+// A function of numbers gets its gradient (gGrad, on its split form),
+// whatever the mode. A function of slices gets, for reverse mode, a split
+// form for callers (gCallTape, gCallForward, gCallBackward), and for
+// forward mode a JVP (gJVP), each with respect to the parameters the call
+// differentiates (see ir.CallRule's Variant).
+func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 	var out []*ir.Func
-	for _, v := range calls {
-		r := v.Aux.(ir.Callee).Rule
-		g := r.Derived
-		if g == nil {
+	for _, u := range needed {
+		r := u.V.Aux.(ir.Callee).Rule
+		if r.Derived == nil {
 			continue // a //godiff:rule
 		}
 		var made []*ir.Func
-		var needed []*ir.Value
+		var more []use
 		var err error
-		if r.Split {
-			made, needed, err = splitCallee(r, done)
-		} else {
-			made, needed, err = gradCallee(r, done)
+		switch {
+		case !r.Split:
+			made, more, err = gradCallee(r, done)
+		case u.forward:
+			made, more, err = jvpCallee(r, u.Wrt, done)
+		default:
+			made, more, err = splitCallee(r, u.Wrt, done)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%v: %s, called from a differentiated function: %v", v.Aux.(ir.Callee).Pos, g.Name, err)
+			return nil, fmt.Errorf("%v: %s, called from a differentiated function: %v", u.V.Aux.(ir.Callee).Pos, r.Derived.Name, err)
 		}
 		out = append(out, made...)
-		more, err := callees(needed, done)
+		inner, err := callees(more, done)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, more...)
+		out = append(out, inner...)
 	}
 	return out, nil
 }
 
 // gradCallee builds the gradient a function of numbers stands for in its
 // callers, and returns it with the calls it makes in turn.
-func gradCallee(r *ir.CallRule, done map[string]bool) (made []*ir.Func, needed []*ir.Value, err error) {
+func gradCallee(r *ir.CallRule, done map[string]bool) ([]*ir.Func, []use, error) {
 	g := r.Derived
 	if r.Own || done[r.Func.Name] {
 		return nil, nil, nil
 	}
 	done[r.Func.Name] = true
 	wrt := differentiable(g)
-	needed, err = activeCalls(g, wrt, false)
+	calls, err := activeCalls(g, wrt, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	sp, err := reverse.NewSplit(rules.LowerCalls(g, needed, true), wrt, reverse.SplitNames(g.Name))
+	sp, err := reverse.NewSplit(rules.LowerCalls(g, calls, true), wrt, reverse.SplitNames(g.Name))
 	if err != nil {
 		return nil, nil, err
 	}
-	return []*ir.Func{sp.Forward, sp.Backward, sp.Wrapper(reverse.Grad, r.Func.Name)}, needed, nil
+	return []*ir.Func{sp.Forward, sp.Backward, sp.Wrapper(reverse.Grad, r.Func.Name)}, uses(calls, false), nil
 }
 
-// splitCallee builds the split form and the JVP a function of slices
-// stands for in its callers, and returns them with the calls they make in
-// turn.
-func splitCallee(r *ir.CallRule, done map[string]bool) (made []*ir.Func, needed []*ir.Value, err error) {
-	g := r.Derived
-	if done[r.Names.Forward] {
+// splitCallee builds the split form a function of slices stands for in
+// its reverse-mode callers that differentiate wrt, and returns it with the
+// calls it makes in turn.
+func splitCallee(r *ir.CallRule, wrt []int, done map[string]bool) ([]*ir.Func, []use, error) {
+	names := r.Variant(wrt)
+	if done[names.Forward] {
 		return nil, nil, nil
 	}
-	done[r.Names.Forward] = true
-	wrt := differentiable(g)
-	inner, err := activeCalls(g, wrt, false)
+	done[names.Forward] = true
+	calls, err := activeCalls(r.Derived, wrt, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	names := reverse.Names{Tape: r.Names.Tape, Forward: r.Names.Forward, Backward: r.Names.Backward}
-	sp, err := reverse.NewCalleeSplit(rules.LowerCalls(g, inner, true), wrt, names)
+	sp, err := reverse.NewCalleeSplit(rules.LowerCalls(r.Derived, calls, true), wrt,
+		reverse.Names{Tape: names.Tape, Forward: names.Forward, Backward: names.Backward})
 	if err != nil {
 		return nil, nil, err
 	}
-	made = []*ir.Func{sp.Forward, sp.Backward}
-	needed = inner
-	if !r.Names.OwnJVP && !done[r.Names.JVP] {
-		done[r.Names.JVP] = true
-		varied, err := activeCalls(g, wrt, true)
-		if err != nil {
-			return nil, nil, err
-		}
-		made = append(made, forward.Transform(rules.LowerCalls(g, varied, false), wrt, r.Names.JVP))
-		needed = append(needed, varied...)
+	return []*ir.Func{sp.Forward, sp.Backward}, uses(calls, false), nil
+}
+
+// jvpCallee builds the JVP a function of slices stands for in its
+// forward-mode callers that differentiate wrt, and returns it with the
+// calls it makes in turn. The callee's own //godiff:jvp, over all its
+// parameters, is the one for them all.
+func jvpCallee(r *ir.CallRule, wrt []int, done map[string]bool) ([]*ir.Func, []use, error) {
+	names := r.Variant(wrt)
+	if done[names.JVP] || names.JVP == r.Names.JVP && r.Names.OwnJVP {
+		return nil, nil, nil
 	}
-	return made, needed, nil
+	done[names.JVP] = true
+	calls, err := activeCalls(r.Derived, wrt, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	return []*ir.Func{forward.Transform(rules.LowerCalls(r.Derived, calls, false), wrt, names.JVP)}, uses(calls, true), nil
 }
 
 // differentiable returns the indexes of f's parameters that can carry a

@@ -247,13 +247,13 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 		}
 	}()
 	splits := make(map[reverse.Names]*reverse.Split)
-	var needed []*ir.Value // the active calls of callees godiff derives
+	var needed []use // the calls of callees godiff derives
 	for _, d := range directives {
 		calls, err := activeCalls(f, d.Wrt, d.Mode == parse.JVP)
 		if err != nil {
 			return nil, nil, err
 		}
-		needed = append(needed, calls...)
+		needed = append(needed, uses(calls, d.Mode == parse.JVP)...)
 		lowered := rules.LowerCalls(f, calls, d.Mode != parse.JVP)
 		var g *ir.Func
 		switch d.Mode {

@@ -98,6 +98,8 @@ func (p *plan) formOf(v *ir.Value) form {
 		return formStmt
 	case v.IsConst(), v.Op == ir.OpAddr:
 		return formInline // a literal or &x, even when used many times
+	case v.Op == ir.OpPartials && v.Args[0].Op == ir.OpExtract:
+		return formInline // the name of a call's result, however often used
 	case hasEffects(v):
 		switch {
 		case p.uses[v] > 0:

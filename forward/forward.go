@@ -309,8 +309,8 @@ func newSignature(f *ir.Func, wrt, outputs []int, name string) *ir.Func {
 }
 
 // splitCall builds y := g(args) for a varied call of a function g of
-// slices (see ir.CallRule): a call of g's JVP gives y and its tangent. A
-// slice argument whose memory does not vary gets a zero tangent buffer.
+// slices (see ir.CallRule): a call of g's JVP, the variant with respect to
+// the arguments that have tangents, gives y and its tangent.
 func (t *tangents) splitCall(c *ir.Copier, old *ir.Value) {
 	b := t.b
 	callee := old.Aux.(ir.Callee)
@@ -320,19 +320,22 @@ func (t *tangents) splitCall(c *ir.Copier, old *ir.Value) {
 		args[i] = c.Value[a]
 	}
 	var tangents []*ir.Value
+	var wrt []int
 	for i, x := range args {
 		p := params[i].Type
 		switch {
 		case !ir.IsDifferentiable(p):
+			continue
 		case ir.IsSlice(p) && t.mem[x] != nil:
 			tangents = append(tangents, t.mem[x])
-		case ir.IsSlice(p):
-			tangents = append(tangents, b.Make(p, b.Len(x)))
+		case !ir.IsSlice(p) && t.value[x] != nil:
+			tangents = append(tangents, t.value[x])
 		default:
-			tangents = append(tangents, t.of(old.Args[i], x))
+			continue // no tangent: the variant of g without it
 		}
+		wrt = append(wrt, i)
 	}
-	call := b.Invoke(ir.Callee{Name: callee.Rule.Names.JVP}, ir.Tuple{old.Type, old.Type}, append(args, tangents...)...)
+	call := b.Invoke(ir.Callee{Name: callee.Rule.Variant(wrt).JVP}, ir.Tuple{old.Type, old.Type}, append(args, tangents...)...)
 	y := b.Extract(call, 0)
 	y.Name = old.Name
 	c.Value[old] = y

@@ -1,6 +1,10 @@
 package ir
 
-import "go/token"
+import (
+	"go/token"
+	"strconv"
+	"strings"
+)
 
 // Op is the operation that defines a value.
 type Op int
@@ -239,8 +243,10 @@ type Callee struct {
 	// math; nil if godiff cannot, so that an active call of it is refused.
 	Rule *CallRule
 	// Tape, on the invoke of a callee's forward function (see CallRule's
-	// Split), is the value holding the tape that invoke fills.
+	// Split), is the value holding the tape that invoke fills; Wrt lists,
+	// by their indexes, the callee's parameters it differentiates.
 	Tape *Value
+	Wrt  string
 }
 
 // CallRule differentiates the calls of one function f by calling another,
@@ -287,11 +293,65 @@ func (c Callee) String() string {
 // SplitCallNames names what godiff generates for the calls of a function
 // of slices (see CallRule's Split): a split form that records every
 // element of its arguments it reads, since its callers may overwrite
-// them, and a JVP.
+// them, and a JVP, with respect to all its differentiable parameters.
+// A call that differentiates fewer uses a variant: see Variant.
 type SplitCallNames struct {
 	Tape, Forward, Backward, JVP string
 	// OwnJVP says that the function's own //godiff:jvp generates JVP.
 	OwnJVP bool
+}
+
+// Variant returns the names of the functions that differentiate f (a
+// function of slices, with rule r) with respect to the parameters wrt
+// only: the plain names if wrt holds every differentiable parameter,
+// else the names with the parameters' appended, dotCallATape for dot(a, b)
+// with respect to a. A call passes no adjoint or tangent buffer for a
+// slice that carries no derivative.
+func (r *CallRule) Variant(wrt []int) SplitCallNames {
+	all := 0
+	for _, p := range r.Derived.Params {
+		if IsDifferentiable(p.Type) {
+			all++
+		}
+	}
+	if len(wrt) == all {
+		return r.Names
+	}
+	suffix := ""
+	for _, i := range wrt {
+		p := r.Derived.Params[i].Name
+		if p == "" || p == "_" {
+			p = strconv.Itoa(i + 1)
+		}
+		suffix += strings.ToUpper(p[:1]) + p[1:]
+	}
+	base := strings.TrimSuffix(r.Names.Forward, "CallForward")
+	return SplitCallNames{
+		Tape:     base + "Call" + suffix + "Tape",
+		Forward:  base + "Call" + suffix + "Forward",
+		Backward: base + "Call" + suffix + "Backward",
+		JVP:      base + suffix + "JVP",
+	}
+}
+
+// WrtString and ParseWrt write and read Callee's Wrt.
+func WrtString(wrt []int) string {
+	s := make([]string, len(wrt))
+	for i, p := range wrt {
+		s[i] = strconv.Itoa(p)
+	}
+	return strings.Join(s, ",")
+}
+
+// ParseWrt reads a Callee's Wrt.
+func ParseWrt(s string) []int {
+	var wrt []int
+	for _, f := range strings.Split(s, ",") {
+		if i, err := strconv.Atoi(f); err == nil {
+			wrt = append(wrt, i)
+		}
+	}
+	return wrt
 }
 
 // Value is one operation and, unless the op is return or comment, the value

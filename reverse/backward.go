@@ -708,9 +708,9 @@ func (bw *backward) newShadow(s *ir.Value) *ir.Value {
 // splitCall handles y := g(args) for a function g of slices, whose
 // forward function the forward sweep ran on a tape of its own (see
 // rules.LowerCalls): g's backward function, on that tape, adds the
-// adjoints of g's arguments into the caller's adjoint slices, and into
-// fresh variables for the numbers, which then go to those arguments. An
-// argument whose memory is not active gets a scratch buffer.
+// adjoints of g's active arguments (the variant of g for them) into the
+// caller's adjoint slices, and into fresh variables for the numbers,
+// which then go to those arguments.
 func (bw *backward) splitCall(v *ir.Value) {
 	if !bw.s.act.Value[v] {
 		return
@@ -721,6 +721,7 @@ func (bw *backward) splitCall(v *ir.Value) {
 	}
 	c := v.Aux.(ir.Callee)
 	params := c.Rule.Derived.Params
+	wrt := ir.ParseWrt(c.Wrt)
 	b := bw.b
 	bw.flushElems(func(elem) bool { return true }) // g's backward reads adjoint memory
 	tape := &ir.Var{Name: c.Tape.Aux.(*ir.Var).Name, Type: c.Tape.Type}
@@ -731,14 +732,11 @@ func (bw *backward) splitCall(v *ir.Value) {
 		d *ir.Var
 	}
 	var scalars []scalar
-	for i, x := range v.Args[1:] { // after the tape
-		t := params[i].Type
+	for _, i := range wrt {
+		x, t := v.Args[1+i], params[i].Type // the tape comes first
 		switch {
-		case !ir.IsDifferentiable(t):
-		case ir.IsSlice(t) && bw.s.act.Mem[ir.Root(x)]:
-			args = append(args, bw.shadowOf(x))
 		case ir.IsSlice(t):
-			args = append(args, b.Make(t, b.Len(bw.prim(x))))
+			args = append(args, bw.shadowOf(x))
 		default:
 			d := &ir.Var{Name: "d" + params[i].Name, Type: t}
 			b.Declare(d, b.Zero(t))
@@ -746,7 +744,7 @@ func (bw *backward) splitCall(v *ir.Value) {
 			scalars = append(scalars, scalar{x, d})
 		}
 	}
-	b.Invoke(ir.Callee{Name: c.Rule.Names.Backward}, nil, args...)
+	b.Invoke(ir.Callee{Name: c.Rule.Variant(wrt).Backward}, nil, args...)
 	for _, s := range scalars {
 		if bw.s.act.Value[s.x] {
 			bw.addAdj(v, s.x, b.Get(s.d))

@@ -7,6 +7,13 @@ import (
 	"godiff/ir"
 )
 
+// Call is a call LowerCalls prepares; for a callee of slices, Wrt lists the
+// callee's parameters the call differentiates.
+type Call struct {
+	V   *ir.Value
+	Wrt []int
+}
+
 // LowerCalls returns a copy of f in which each of the given calls of
 // functions with a CallRule is prepared for a transform:
 //
@@ -22,11 +29,12 @@ import (
 //     leaves such calls to the transform, which calls the callee's JVP.
 //
 // Other calls stay as they are.
-func LowerCalls(f *ir.Func, calls []*ir.Value, reverse bool) *ir.Func {
-	lower := make(map[*ir.Value]bool)
-	for _, v := range calls {
-		r := v.Aux.(ir.Callee).Rule
-		lower[v] = !r.Split || reverse
+func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
+	lower := make(map[*ir.Value]Call)
+	for _, c := range calls {
+		if !c.V.Aux.(ir.Callee).Rule.Split || reverse {
+			lower[c.V] = c
+		}
 	}
 	if len(lower) == 0 {
 		return f
@@ -37,7 +45,8 @@ func LowerCalls(f *ir.Func, calls []*ir.Value, reverse bool) *ir.Func {
 	b.Simplify = false
 	c := ir.NewCopier(b)
 	c.Before = func(old *ir.Value) bool {
-		if !lower[old] {
+		call, ok := lower[old]
+		if !ok {
 			return false
 		}
 		args := make([]*ir.Value, len(old.Args))
@@ -45,7 +54,7 @@ func LowerCalls(f *ir.Func, calls []*ir.Value, reverse bool) *ir.Func {
 			args[i] = c.Value[a]
 		}
 		if old.Aux.(ir.Callee).Rule.Split {
-			c.Value[old] = splitCall(b, old, args)
+			c.Value[old] = splitCall(b, old, args, call.Wrt)
 		} else {
 			c.Value[old] = ruleCall(b, old, args)
 		}
@@ -77,17 +86,18 @@ func ruleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) *ir.Value {
 	return b.Partials(old.Type, tie...)
 }
 
-// splitCall builds the call of the forward function of old's callee on a
-// fresh tape.
-func splitCall(b *ir.Builder, old *ir.Value, args []*ir.Value) *ir.Value {
+// splitCall builds the call of the forward function of old's callee, the
+// variant with respect to wrt, on a fresh tape.
+func splitCall(b *ir.Builder, old *ir.Value, args []*ir.Value, wrt []int) *ir.Value {
 	c := old.Aux.(ir.Callee)
 	r := c.Rule
-	tape := &ir.Var{Name: strings.ToLower(c.Name[:1]) + c.Name[1:] + "Tape", Type: ir.Opaque{Go: r.Names.Tape}}
+	names := r.Variant(wrt)
+	tape := &ir.Var{Name: strings.ToLower(c.Name[:1]) + c.Name[1:] + "Tape", Type: ir.Opaque{Go: names.Tape}}
 	b.Declare(tape, nil)
-	call := b.Invoke(ir.Callee{Name: r.Names.Forward, Rule: r}, old.Type, append([]*ir.Value{b.Addr(tape)}, args...)...)
+	call := b.Invoke(ir.Callee{Name: names.Forward, Rule: r}, old.Type, append([]*ir.Value{b.Addr(tape)}, args...)...)
 	call.Name = old.Name
 	filled := b.Get(tape)
-	call.Aux = ir.Callee{Name: r.Names.Forward, Rule: r, Tape: filled}
+	call.Aux = ir.Callee{Name: names.Forward, Rule: r, Tape: filled, Wrt: ir.WrtString(wrt)}
 	return call
 }
 

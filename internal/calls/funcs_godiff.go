@@ -150,8 +150,7 @@ func PowerJVP(x float64, n int, dx float64) (float64, float64) {
 		return 1, 0
 	}
 	t1, dPower := PowerGrad(x, n-1)
-	t2 := t1
-	return x * t2, t2*dx + x*(dPower*dx)
+	return x * t1, t1*dx + x*(dPower*dx)
 }
 
 // SinSeriesTape is what SinSeriesForward keeps of one run of SinSeries for
@@ -321,11 +320,9 @@ func SoftplusSumJVP(xs []float64, k float64, dxs []float64, dk float64) (float64
 			continue
 		}
 		t1, dsoftplus := softplusGrad(k * x)
-		t2 := t1
-		t3, dsigmoid := sigmoidGrad(x)
-		t4 := t3
-		s += t2 * t4
-		ds += t4*(dsoftplus*(x*dk+k*dx)) + t2*(dsigmoid*dx)
+		t2, dsigmoid := sigmoidGrad(x)
+		s += t1 * t2
+		ds += t2*(dsoftplus*(x*dk+k*dx)) + t1*(dsigmoid*dx)
 	}
 	return s, ds
 }
@@ -1129,34 +1126,6 @@ func logSumExpCallBackward(t *logSumExpCallTape, s float64, dx []float64) {
 	}
 }
 
-// logSumExpJVP returns logSumExp's results and then their directional
-// derivatives along the tangents dx of x, computed by forward-mode automatic
-// differentiation.
-func logSumExpJVP(x, dx []float64) (float64, float64) {
-	m := math.Inf(-1)
-	dm := 0.0
-	for i := range x {
-		v := x[i]
-		dv := dx[i]
-		t1 := dv
-		if m >= v {
-			t1 = dm
-		}
-		m = math.Max(m, v)
-		dm = t1
-	}
-	s := 0.0
-	ds := 0.0
-	for i2 := range x {
-		v2 := x[i2]
-		dv2 := dx[i2]
-		t2 := math.Exp(v2 - m)
-		s += t2
-		ds += t2 * (dv2 - dm)
-	}
-	return m + math.Log(s), dm + ds/s
-}
-
 // dotCallTape is what dotCallForward keeps of one run of dot for
 // dotCallBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of dotCallForward overwrites
@@ -1212,6 +1181,34 @@ func dotCallBackward(t *dotCallTape, s float64, da, db []float64) {
 		db[i] += ds * t.elem[nelem]
 		da[i] += t2
 	}
+}
+
+// logSumExpJVP returns logSumExp's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func logSumExpJVP(x, dx []float64) (float64, float64) {
+	m := math.Inf(-1)
+	dm := 0.0
+	for i := range x {
+		v := x[i]
+		dv := dx[i]
+		t1 := dv
+		if m >= v {
+			t1 = dm
+		}
+		m = math.Max(m, v)
+		dm = t1
+	}
+	s := 0.0
+	ds := 0.0
+	for i2 := range x {
+		v2 := x[i2]
+		dv2 := dx[i2]
+		t2 := math.Exp(v2 - m)
+		s += t2
+		ds += t2 * (dv2 - dm)
+	}
+	return m + math.Log(s), dm + ds/s
 }
 
 // dotJVP returns dot's results and then their directional derivatives along the

@@ -830,9 +830,8 @@ func (p Params) ScoreGrad(x []float64) (float64, Params, []float64) {
 // differentiation.
 func (p Params) ScoreJVP(x []float64, dp Params, dx []float64) (float64, float64) {
 	t1, dsoftplus := softplusGrad(p.B)
-	t2 := t1
-	t3, t4 := weightedJVP(p.W, x, dp.W, dx)
-	return t2 * t3, t3*(dsoftplus*dp.B) + t2*t4
+	t2, t3 := weightedJVP(p.W, x, dp.W, dx)
+	return t1 * t2, t2*(dsoftplus*dp.B) + t1*t3
 }
 
 // softplusTape is what softplusForward keeps of one run of softplus for
