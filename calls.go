@@ -35,11 +35,14 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 		}
 		c := v.Aux.(ir.Callee)
 		split := c.Rule != nil && c.Rule.Split
-		active := carries[v] || slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return carries[x] && ir.IsFloat(x.Type) })
+		active := carries[v] || slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return carries[x] && ir.IsFloat(x.Type) }) ||
+			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] })
 		switch {
 		case split && c.Rule.Err != "":
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, "with slices")})
 		case !active:
+		case split && v.Type != nil && !ir.IsFloat(v.Type):
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s calls %s, which returns %s, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing", f.Name, c.Name, v.Type)})
 		case c.Path == "math" && rules.For(v) != nil:
 			// A built-in rule.
 		case c.Rule == nil || c.Rule.Err != "":

@@ -70,17 +70,23 @@ func F(x float64) float64 { return g(x, x) }
 			want: "a.go:8:36: F calls g with an argument that depends on a differentiated parameter, but godiff cannot differentiate g: its //godiff:grad differentiates with respect to some of its float parameters only, but a call of it needs them all: name them all, or none (a.go:4:1)",
 		},
 		{
-			name: "callee writes into a slice",
+			name: "callee of slices with an integer result that writes",
 			src: `
-func scale(s []float64, k float64) float64 {
-	s[0] *= k
-	return s[0]
+func argmax(s []float64) int {
+	best := 0
+	for i := range s {
+		if s[i] > s[best] {
+			best = i
+		}
+	}
+	s[best] = 0
+	return best
 }
 
 //godiff:grad
-func F(x []float64) float64 { return scale(x, 2) }
+func F(x []float64) float64 { return x[argmax(x)] }
 `,
-			want: "a.go:10:38: F calls scale with slices, but godiff cannot differentiate scale: it writes into its parameter s; godiff differentiates calls of functions that only read the slices they are passed",
+			want: "a.go:16:40: F calls argmax, which returns int, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing",
 		},
 		{
 			name: "inactive call of a function of slices outside the subset",

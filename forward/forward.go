@@ -2,6 +2,7 @@ package forward
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"godiff/internal/prose"
@@ -43,7 +44,7 @@ func Transform(f *ir.Func, wrt []int, name string) *ir.Func {
 		t.copied(c, old, v)
 	}
 	c.Before = func(old *ir.Value) bool {
-		if !ir.IsSplitCall(old) || !varied.Value[old] {
+		if !ir.IsSplitCall(old) || !varied.Value[old] && !slices.ContainsFunc(ir.Written(old), func(x *ir.Value) bool { return varied.Mem[ir.Root(x)] }) {
 			return false
 		}
 		t.splitCall(c, old)
@@ -335,7 +336,12 @@ func (t *tangents) splitCall(c *ir.Copier, old *ir.Value) {
 		}
 		wrt = append(wrt, i)
 	}
-	call := b.Invoke(ir.Callee{Name: callee.Rule.Variant(wrt).JVP}, ir.Tuple{old.Type, old.Type}, append(args, tangents...)...)
+	name := ir.Callee{Name: callee.Rule.Variant(wrt).JVP}
+	if old.Type == nil { // it writes its results, and their tangents
+		c.Value[old] = b.Invoke(name, nil, append(args, tangents...)...)
+		return
+	}
+	call := b.Invoke(name, ir.Tuple{old.Type, old.Type}, append(args, tangents...)...)
 	y := b.Extract(call, 0)
 	y.Name = old.Name
 	c.Value[old] = y

@@ -1,5 +1,7 @@
 package ir
 
+import "slices"
+
 // Activity says what carries a derivative: which values, variables and
 // memory (slices, by the allocation they are views of) depend on a
 // differentiated parameter and influence a result or an output slice.
@@ -42,6 +44,10 @@ func Analyse(f *Func, wrt []int) *Activity {
 			a.Written[Root(v.Args[0])] = true
 		case OpCopySlice:
 			a.Written[Root(v.Args[0])] = true
+		case OpInvoke:
+			for _, x := range Written(v) {
+				a.Written[Root(x)] = true
+			}
 		}
 	})
 	varied := a.varied(f, wrt)
@@ -133,8 +139,14 @@ func (a *Activity) varied(f *Func, wrt []int) *Flow {
 					set(fl.Value, v)
 				}
 			case OpInvoke:
-				if IsSplitCall(v) && IsFloat(v.Type) && fl.argsVary(v) {
+				if !IsSplitCall(v) || !fl.argsVary(v) {
+					return
+				}
+				if IsFloat(v.Type) {
 					set(fl.Value, v)
+				}
+				for _, x := range Written(v) {
+					set(fl.Mem, Root(x))
 				}
 			default:
 				if !v.Op.HasValue() || !IsFloat(v.Type) || !v.Op.IsPure() {
@@ -203,7 +215,7 @@ func (a *Activity) useful(f *Func) *Flow {
 					set(v.Args[0])
 				}
 			case OpInvoke:
-				if !IsSplitCall(v) || !fl.Value[v] {
+				if !IsSplitCall(v) || !fl.Value[v] && !slices.ContainsFunc(Written(v), func(x *Value) bool { return fl.Mem[Root(x)] }) {
 					return
 				}
 				// The result depends on the arguments, and on the memory
@@ -243,6 +255,26 @@ func IsSplitCall(v *Value) bool {
 	}
 	c, ok := v.Aux.(Callee)
 	return ok && c.Rule != nil && c.Rule.Split
+}
+
+// Written returns the arguments of call v whose memory the call writes:
+// for a call of a function of slices, those its callee writes into.
+func Written(v *Value) []*Value {
+	if !IsSplitCall(v) {
+		return nil
+	}
+	writes := v.Aux.(Callee).Rule.Writes
+	args := v.Args
+	if len(args) > len(writes) {
+		args = args[len(args)-len(writes):] // after the tape of a callee's forward function
+	}
+	var out []*Value
+	for i, x := range args {
+		if writes[i] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // argsVary reports whether an argument of call v varies: a number, or the

@@ -275,6 +275,9 @@ type CallRule struct {
 	// Names names the functions godiff generates for such calls.
 	Split bool
 	Names SplitCallNames
+	// Writes says, for each parameter of a function of slices, whether it
+	// writes into the slice's memory.
+	Writes []bool
 	// Own says that f's own //godiff:grad generates Func, so that its
 	// callers' outputs must not.
 	Own bool

@@ -104,6 +104,25 @@ func (fb *funcBuilder) userCall(e *ast.CallExpr, fn *types.Func) (*ir.Value, boo
 	return fb.b.Call(callee, result, args...), true
 }
 
+// procedureCall builds a call of fn, which has no result, as a statement:
+// a function of the package that writes into slices it is passed.
+func (fb *funcBuilder) procedureCall(e *ast.CallExpr, fn *types.Func) {
+	name := calleeName(fn, fb.calls.pkg)
+	slices, ok := fb.checkArgs(e, fn, name)
+	switch {
+	case !ok:
+		return
+	case !slices:
+		fb.errorf(e.Pos(), "%s has no result and takes no slice to write into, so the call does nothing a derivative can see; remove it", name)
+		return
+	}
+	args, ok := fb.exprs(e.Args)
+	if !ok {
+		return
+	}
+	fb.b.Invoke(ir.Callee{Name: fn.Name(), Pos: fb.position(e.Pos()), Rule: fb.ruleFor(fn)}, nil, args...)
+}
+
 // assignResults builds a, b := f(x) (or =) for a function f of several
 // results. Such a call is not differentiated: it may stay only where its
 // arguments are inactive, lg, _ := math.Lgamma(3) say.
@@ -228,10 +247,9 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	gradName := Grad.FuncName(fn.Name())
 	r := &ir.CallRule{Func: ir.Callee{Name: gradName}}
 	c.calls.derived[fn] = r
-	result, _ := basicOf(sig.Results().At(0).Type())
-	if !ir.IsFloat(result) {
-		r.Err = fmt.Sprintf("%s returns %s, not a float", fn.Name(), result)
-		return r
+	var result ir.Basic
+	if sig.Results().Len() == 1 {
+		result, _ = basicOf(sig.Results().At(0).Type())
 	}
 	r.Results = ir.Tuple{result}
 	r.Params = paramNames(sig)
@@ -247,9 +265,12 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		}
 	}
 	msg := ""
-	if r.Split {
+	switch {
+	case !ir.IsFloat(result) && !r.Split:
+		msg = fmt.Sprintf("%s must return one float", fn.Name())
+	case r.Split:
 		msg = c.callNames(fn, fd, r)
-	} else {
+	default:
 		msg = c.ownGradient(fn, fd, r)
 	}
 	if msg != "" {
@@ -272,16 +293,45 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		r.Err = errs.sorted()[0].Error()
 		return r
 	}
+	r.Derived = g
 	if r.Split {
+		r.Writes = paramWrites(g)
+	}
+	return r
+}
+
+// paramWrites returns which of g's parameters g writes into, through the
+// functions it calls too. A recursive call finds its callee's Writes not
+// known yet: the analysis runs again until nothing changes.
+func paramWrites(g *ir.Func) []bool {
+	r := make([]bool, len(g.Params))
+	for changed := true; changed; {
+		changed = false
 		for root := range ir.Analyse(g, nil).Written {
-			if root.Op == ir.OpParam {
-				r.Err = fmt.Sprintf("it writes into its parameter %s; godiff differentiates calls of functions that only read the slices they are passed", root.Name)
-				return r
+			if i, ok := root.Aux.(int); ok && root.Op == ir.OpParam && !r[i] {
+				r[i] = true
+				changed = true
+			}
+		}
+		// The calls of g inside g see this slice: they share the rule.
+		for _, v := range calls(g) {
+			if rule := v.Aux.(ir.Callee).Rule; rule.Derived == g {
+				rule.Writes = r
 			}
 		}
 	}
-	r.Derived = g
 	return r
+}
+
+// calls returns g's calls of functions of slices.
+func calls(g *ir.Func) []*ir.Value {
+	var out []*ir.Value
+	g.Walk(func(v *ir.Value) {
+		if ir.IsSplitCall(v) {
+			out = append(out, v)
+		}
+	})
+	return out
 }
 
 // callNames names what godiff generates for the calls of fn, a function

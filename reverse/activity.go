@@ -9,6 +9,8 @@ func isSite(a *ir.Activity, v *ir.Value) bool {
 		return a.Vars[v.Aux.(*ir.Var)]
 	case ir.OpStore, ir.OpCopySlice:
 		return a.Mem[ir.Root(v.Args[0])]
+	case ir.OpInvoke:
+		return ir.IsSplitCall(v) && (a.Value[v] || writesActive(a, v))
 	case ir.OpReturn:
 		for _, x := range v.Args {
 			if a.Value[x] {
@@ -32,6 +34,16 @@ func relevant(a *ir.Activity, v *ir.Value) bool {
 			if relevant(a, x) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// writesActive reports whether call v writes into active memory.
+func writesActive(a *ir.Activity, v *ir.Value) bool {
+	for _, x := range ir.Written(v) {
+		if a.Mem[ir.Root(x)] {
+			return true
 		}
 	}
 	return false

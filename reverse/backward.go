@@ -667,7 +667,14 @@ func (bw *backward) shadowOf(s *ir.Value) *ir.Value {
 	switch s.Op {
 	case ir.OpParam:
 		d = bw.paramAdj[s.Aux.(int)]
-		if d == nil {
+		switch {
+		case d == nil && bw.s.volatile:
+			// A callee's slice its caller passes no buffer for: the
+			// adjoints of what the callee writes there and reads back
+			// live in a buffer of the backward function's own.
+			fr, seg := bw.frameOf(s)
+			d = bw.inPrologue(fr, seg, func() *ir.Value { return bw.b.Make(s.Type, bw.b.Len(bw.prim(s))) })
+		case d == nil:
 			panic(fmt.Sprintf("reverse: no adjoint buffer for parameter %s", s.Name))
 		}
 	case ir.OpMake, ir.OpSliceLit, ir.OpSubslice, ir.OpLoad:
@@ -712,12 +719,16 @@ func (bw *backward) newShadow(s *ir.Value) *ir.Value {
 // caller's adjoint slices, and into fresh variables for the numbers,
 // which then go to those arguments.
 func (bw *backward) splitCall(v *ir.Value) {
-	if !bw.s.act.Value[v] {
+	if !isSite(bw.s.act, v) {
 		return
 	}
-	dv := bw.adjoint(v)
-	if dv == nil {
-		return
+	var seeds []*ir.Value
+	if v.Type != nil {
+		dv := bw.adjoint(v)
+		if dv == nil {
+			dv = bw.b.Zero(v.Type)
+		}
+		seeds = append(seeds, dv)
 	}
 	c := v.Aux.(ir.Callee)
 	params := c.Rule.Derived.Params
@@ -726,7 +737,7 @@ func (bw *backward) splitCall(v *ir.Value) {
 	bw.flushElems(func(elem) bool { return true }) // g's backward reads adjoint memory
 	tape := &ir.Var{Name: c.Tape.Aux.(*ir.Var).Name, Type: c.Tape.Type}
 	b.Declare(tape, bw.prim(c.Tape))
-	args := []*ir.Value{b.Addr(tape), dv}
+	args := append([]*ir.Value{b.Addr(tape)}, seeds...)
 	type scalar struct {
 		x *ir.Value
 		d *ir.Var

@@ -241,7 +241,7 @@ func (s *splitter) writtenAfter(v *ir.Value) bool {
 	s.f.Walk(func(x *ir.Value) { order[x] = n; n++ })
 	found := false
 	s.f.Walk(func(w *ir.Value) {
-		if (w.Op != ir.OpStore && w.Op != ir.OpCopySlice) || ir.Root(w.Args[0]) != r {
+		if !writes(w, r) {
 			return
 		}
 		if order[w] > order[v] {
@@ -405,4 +405,19 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 	}
 	bw.memo[v] = out
 	return out
+}
+
+// writes reports whether v writes into the memory of root r: a store, a
+// copy, or a call whose callee writes into a slice it is passed.
+func writes(v, r *ir.Value) bool {
+	switch v.Op {
+	case ir.OpStore, ir.OpCopySlice:
+		return ir.Root(v.Args[0]) == r
+	}
+	for _, x := range ir.Written(v) {
+		if ir.Root(x) == r {
+			return true
+		}
+	}
+	return false
 }

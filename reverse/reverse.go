@@ -63,7 +63,11 @@ func newSplit(f *ir.Func, wrt []int, names Names, volatile bool) (*Split, error)
 // NewCalleeSplit is NewSplit for a function other generated code calls:
 // its callers may overwrite the slices they pass once it returns, so its
 // forward function records every element of them its backward function
-// reads, rather than reading them again.
+// reads, rather than reading them again. Its backward function takes a
+// buffer for the parameters in wrt only: a caller differentiates a slice
+// the callee writes into (an in-place update, as for a differentiated
+// parameter of FBackward) where its own adjoints of that memory are
+// active, and needs nothing otherwise.
 func NewCalleeSplit(f *ir.Func, wrt []int, names Names) (*Split, error) {
 	return newSplit(f, wrt, names, true)
 }

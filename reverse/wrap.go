@@ -37,7 +37,9 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	groups := make(map[*ir.Group]*ir.Group) // a struct's buffer: a pointer to a struct of its type
 	for i, p := range f.Params {
 		pv := f.ParamValue(i)
-		out := pv != nil && ir.IsSlice(p.Type) && s.act.Written[pv] && s.act.Mem[pv]
+		// A callee's buffers are those its callers have: see
+		// NewCalleeSplit.
+		out := pv != nil && ir.IsSlice(p.Type) && s.act.Written[pv] && s.act.Mem[pv] && !s.volatile
 		if !isWrt[i] && !out {
 			continue
 		}

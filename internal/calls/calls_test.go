@@ -3,6 +3,7 @@ package calls
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 
@@ -29,6 +30,24 @@ func uniform(rng *rand.Rand, n int, lo, hi float64) []float64 {
 }
 
 var mixturePoints = []float64{-1.5, -0.2, 0.3, 0.9, 2}
+
+var twoLayersInput = []float64{0.7, -1.2}
+
+// twoLayers cuts p into TwoLayers' weights: w1 (3×2), b1 (3), w2 (2×3), k.
+func twoLayers(p []float64) (w1 [][]float64, b1 []float64, w2 [][]float64, k float64) {
+	w1 = [][]float64{p[0:2], p[2:4], p[4:6]}
+	b1 = p[6:9]
+	w2 = [][]float64{p[9:12], p[12:15]}
+	return w1, b1, w2, p[15]
+}
+
+func flat(m [][]float64) []float64 {
+	var p []float64
+	for _, r := range m {
+		p = append(p, r...)
+	}
+	return p
+}
 
 func problems() []problem {
 	return []problem{
@@ -96,6 +115,33 @@ func problems() []problem {
 			jvp: func(p, v []float64) (float64, float64) {
 				return MixtureJVP(p[:4], p[4:], mixturePoints, v[:4], v[4:])
 			},
+		},
+		{
+			// p holds w1 (3×2), b1 (3), w2 (2×3) and k.
+			name:  "TwoLayers",
+			point: func(rng *rand.Rand) []float64 { return uniform(rng, 16, -1, 1) },
+			f: func(p []float64) float64 {
+				w1, b1, w2, k := twoLayers(p)
+				return TwoLayers(w1, b1, w2, k, twoLayersInput)
+			},
+			grad: func(p []float64) (float64, []float64) {
+				w1, b1, w2, k := twoLayers(p)
+				y, dw1, db1, dw2, dk := TwoLayersGrad(w1, b1, w2, k, twoLayersInput)
+				g := append(append(append(flat(dw1), db1...), flat(dw2)...), dk)
+				return y, g
+			},
+			jvp: func(p, v []float64) (float64, float64) {
+				w1, b1, w2, k := twoLayers(p)
+				dw1, db1, dw2, dk := twoLayers(v)
+				return TwoLayersJVP(w1, b1, w2, k, twoLayersInput, dw1, db1, dw2, dk)
+			},
+		},
+		{
+			name:  "Peak",
+			point: func(rng *rand.Rand) []float64 { return uniform(rng, 5, -2, 2) },
+			f:     Peak,
+			grad:  PeakGrad,
+			jvp:   PeakJVP,
 		},
 		{
 			name:  "Constants",
@@ -216,6 +262,47 @@ func TestConcurrent(t *testing.T) {
 		close(errs)
 		for name := range errs {
 			t.Errorf("%s: a concurrent gradient differs from the serial one", name)
+		}
+	}
+}
+
+// TestOutputWrittenByCallee checks a function whose output parameter a
+// callee writes: <JVP(v), u> = <v, VJP(u)> over the output, and the VJP's
+// rows (unit seeds) against finite differences.
+func TestOutputWrittenByCallee(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	x := []float64{0.4, -0.9}
+	for range 6 {
+		p := uniform(rng, 9, -1, 1) // w (3×2), b (3)
+		w, b := [][]float64{p[0:2], p[2:4], p[4:6]}, p[6:9]
+		u := uniform(rng, 3, -1, 1) // a seed of the output
+		v := uniform(rng, 9, -1, 1) // a tangent of w and b
+		out := make([]float64, 3)
+		dout := make([]float64, 3)
+		ApplyJVP(out, w, b, x, [][]float64{v[0:2], v[2:4], v[4:6]}, v[6:9], dout)
+		want := make([]float64, 3)
+		Apply(want, w, b, x)
+		if fdcheck.Mismatch(out, want, 0) != "" {
+			t.Errorf("ApplyJVP's output %v, Apply's %v", out, want)
+		}
+		seed := slices.Clone(u)
+		dw, db := ApplyVJP(make([]float64, 3), w, b, x, seed)
+		vjp := append(flat(dw), db...)
+		if !fdcheck.Close(fdcheck.Dot(dout, u), fdcheck.Dot(v, vjp), 1e-10) {
+			t.Errorf("<JVP(v), u> = %v, <v, VJP(u)> = %v", fdcheck.Dot(dout, u), fdcheck.Dot(v, vjp))
+		}
+		jac := fdcheck.Jacobian(func(q []float64) []float64 {
+			o := make([]float64, 3)
+			Apply(o, [][]float64{q[0:2], q[2:4], q[4:6]}, q[6:9], x)
+			return o
+		}, p)
+		for row := range 3 {
+			unit := make([]float64, 3)
+			unit[row] = 1
+			dw, db := ApplyVJP(make([]float64, 3), w, b, x, unit)
+			if m := fdcheck.Mismatch(append(flat(dw), db...), jac[row], 1e-6); m != "" {
+				t.Errorf("row %d of the Jacobian: %s", row, m)
+			}
 		}
 	}
 }

@@ -193,3 +193,65 @@ func Mixture(w, b, xs []float64) float64 {
 	}
 	return ll + dot(w[:k/2], b[:k/2])
 }
+
+// layer writes w·x + b, one output per row of w, through a tanh, into
+// out: a function that writes into a slice it is passed.
+func layer(out []float64, w [][]float64, b, x []float64) {
+	for i := range out {
+		out[i] = math.Tanh(dot(w[i], x) + b[i])
+	}
+}
+
+// scaleInPlace multiplies s by k in place: it reads and writes s.
+func scaleInPlace(s []float64, k float64) {
+	for i := range s {
+		s[i] *= k
+	}
+}
+
+// TwoLayers runs two layers through work buffers it makes, rescales the
+// hidden one in place, and returns the sum of squares of the output.
+//
+//godiff:grad w1 b1 w2 k
+//godiff:jvp w1 b1 w2 k
+func TwoLayers(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []float64) float64 {
+	h := make([]float64, len(w1))
+	layer(h, w1, b1, x)
+	scaleInPlace(h, k)
+	y := make([]float64, len(w2))
+	layer(y, w2, b1[:len(w2)], h)
+	s := 0.0
+	for _, v := range y {
+		s += v * v
+	}
+	return s
+}
+
+// Apply is a layer whose output is the caller's: an output parameter
+// written by a callee.
+//
+//godiff:vjp w b
+//godiff:jvp w b
+func Apply(out []float64, w [][]float64, b, x []float64) {
+	layer(out, w, b, x)
+}
+
+// argmax returns the index of the largest element of s.
+func argmax(s []float64) int {
+	best := 0
+	for i := range s {
+		if s[i] > s[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// Peak calls argmax on the slice it differentiates: a function of slices
+// with an integer result, which stays a plain call.
+//
+//godiff:grad
+//godiff:jvp
+func Peak(x []float64) float64 {
+	return x[argmax(x)] * logSumExp(x)
+}

@@ -707,6 +707,245 @@ func MixtureJVP(w, b, xs, dw, db []float64) (float64, float64) {
 	return ll + t9, dll + t10
 }
 
+// TwoLayersTape is what TwoLayersForward keeps of one run of TwoLayers for
+// TwoLayersBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of TwoLayersForward
+// overwrites it, and its buffers are kept.
+type TwoLayersTape struct {
+	// layerTape2: the value of layerTape2 the backward sweep reads.
+	layerTape2 layerCallTape
+	// w1: the parameter w1.
+	w1 [][]float64
+	// scaleInPlaceTape: the value of scaleInPlaceTape the backward sweep reads.
+	scaleInPlaceTape scaleInPlaceCallTape
+	// layerTape: the value of layerTape the backward sweep reads.
+	layerTape layerCallOutWBTape
+	// w2: the parameter w2.
+	w2 [][]float64
+	// y: y as the forward sweep computed it.
+	y []float64
+}
+
+// TwoLayersForward runs TwoLayers and records in t what TwoLayersBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []float64) float64 {
+	t.w1 = w1
+	t.w2 = w2
+	h := make([]float64, len(w1))
+	layerTape := &t.layerTape
+	layerCallOutWBForward(layerTape, h, w1, b1, x)
+	scaleInPlaceTape := &t.scaleInPlaceTape
+	scaleInPlaceCallForward(scaleInPlaceTape, h, k)
+	t1 := len(w2)
+	y := make([]float64, t1)
+	t.y = y
+	layerTape2 := &t.layerTape2
+	layerCallForward(layerTape2, y, w2, b1[:t1], h)
+	s := 0.0
+	for i := range y {
+		v := y[i]
+		s += v * v
+	}
+	return s
+}
+
+// TwoLayersBackward adds to dw1, db1, dw2 and dk the vector-Jacobian product of
+// TwoLayers with the seeds s, at the point recorded in t by TwoLayersForward.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float64, dw2 [][]float64, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	y := t.y
+	t1 := len(y)
+	w2 := t.w2
+	t2 := len(w2)
+	dy := make([]float64, t2)
+	w1 := t.w1
+	dh := make([]float64, len(w1))
+	t3 := t.scaleInPlaceTape
+	t4 := t.layerTape
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		v := y[i]
+		dv := ds * v * 2
+		dy[i] += dv
+	}
+	layerTape2 := t.layerTape2
+	layerCallBackward(&layerTape2, dy, dw2, db1[:t2], dh)
+	scaleInPlaceTape := t3
+	dk2 := 0.0
+	scaleInPlaceCallBackward(&scaleInPlaceTape, dh, &dk2)
+	t5 := dk2
+	layerTape := t4
+	layerCallOutWBBackward(&layerTape, dh, dw1, db1)
+	*dk += t5
+}
+
+// TwoLayersGrad returns TwoLayers's result and its gradient with respect to w1,
+// b1, w2 and k, in that order (dw1, db1, dw2, dk), computed by reverse-mode
+// automatic differentiation.
+func TwoLayersGrad(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []float64) (float64, [][]float64, []float64, [][]float64, float64) {
+	var t TwoLayersTape
+	t1 := TwoLayersForward(&t, w1, b1, w2, k, x)
+	dw1 := make([][]float64, len(w1))
+	for i := range w1 {
+		dw1[i] = make([]float64, len(w1[i]))
+	}
+	db1 := make([]float64, len(b1))
+	dw2 := make([][]float64, len(w2))
+	for i2 := range w2 {
+		dw2[i2] = make([]float64, len(w2[i2]))
+	}
+	var dk float64
+	TwoLayersBackward(&t, 1, dw1, db1, dw2, &dk)
+	return t1, dw1, db1, dw2, dk
+}
+
+// TwoLayersJVP returns TwoLayers's results and then their directional
+// derivatives along the tangents dw1, db1, dw2, dk of w1, b1, w2, k, computed
+// by forward-mode automatic differentiation.
+func TwoLayersJVP(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []float64, dw1 [][]float64, db1 []float64, dw2 [][]float64, dk float64) (float64, float64) {
+	t1 := len(w1)
+	h := make([]float64, t1)
+	dh := make([]float64, t1)
+	layerOutWBJVP(h, w1, b1, x, dh, dw1, db1)
+	scaleInPlaceJVP(h, k, dh, dk)
+	t2 := len(w2)
+	y := make([]float64, t2)
+	dy := make([]float64, t2)
+	layerJVP(y, w2, b1[:t2], h, dy, dw2, db1[:t2], dh)
+	s := 0.0
+	ds := 0.0
+	for i := range y {
+		v := y[i]
+		dv := dy[i]
+		s += v * v
+		ds += v * dv * 2
+	}
+	return s, ds
+}
+
+// ApplyTape is what ApplyForward keeps of one run of Apply for ApplyBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of ApplyForward overwrites it, and its buffers
+// are kept.
+type ApplyTape struct {
+	// layerTape: the value of layerTape the backward sweep reads.
+	layerTape layerCallOutWBTape
+}
+
+// ApplyForward runs Apply and records in t what ApplyBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func ApplyForward(t *ApplyTape, out []float64, w [][]float64, b, x []float64) {
+	layerTape := &t.layerTape
+	layerCallOutWBForward(layerTape, out, w, b, x)
+}
+
+// ApplyBackward adds to dw and db the vector-Jacobian product of Apply with the
+// seeds dout, at the point recorded in t by ApplyForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+//
+// dout holds the seed of what Apply writes into its output slice on entry, and
+// is used up: it is zero on return.
+func ApplyBackward(t *ApplyTape, dout []float64, dw [][]float64, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	layerTape := t.layerTape
+	layerCallOutWBBackward(&layerTape, dout, dw, db)
+}
+
+// ApplyVJP returns the vector-Jacobian product with the seeds sout: for each of
+// w and b, the sum over the outputs of seed times derivative (dw, db), computed
+// by reverse-mode automatic differentiation.
+func ApplyVJP(out []float64, w [][]float64, b, x, sout []float64) ([][]float64, []float64) {
+	var t ApplyTape
+	ApplyForward(&t, out, w, b, x)
+	dout := make([]float64, len(out))
+	copy(dout, sout)
+	dw := make([][]float64, len(w))
+	for i := range w {
+		dw[i] = make([]float64, len(w[i]))
+	}
+	db := make([]float64, len(b))
+	ApplyBackward(&t, dout, dw, db)
+	return dw, db
+}
+
+// ApplyJVP runs Apply and computes, by forward-mode automatic differentiation,
+// the directional derivatives of what it writes along the tangents dw, db of w,
+// b.
+//
+// It writes the directional derivatives of what Apply writes into its output
+// slice into dout.
+func ApplyJVP(out []float64, w [][]float64, b, x []float64, dw [][]float64, db, dout []float64) {
+	layerOutWBJVP(out, w, b, x, dout, dw, db)
+}
+
+// PeakTape is what PeakForward keeps of one run of Peak for PeakBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of PeakForward overwrites it, and its buffers
+// are kept.
+type PeakTape struct {
+	// x: the parameter x.
+	x []float64
+	// logSumExpTape: the value of logSumExpTape the backward sweep reads.
+	logSumExpTape logSumExpCallTape
+	// tmp: an intermediate value of the forward sweep.
+	tmp int
+	// tmp2: an intermediate value of the forward sweep.
+	tmp2 float64
+}
+
+// PeakForward runs Peak and records in t what PeakBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func PeakForward(t *PeakTape, x []float64) float64 {
+	t.x = x
+	t1 := argmax(x)
+	t.tmp = t1
+	t2 := x[t1]
+	logSumExpTape := &t.logSumExpTape
+	t3 := logSumExpCallForward(logSumExpTape, x)
+	t.tmp2 = t3
+	return t2 * t3
+}
+
+// PeakBackward adds to dx the vector-Jacobian product of Peak with the seeds s,
+// at the point recorded in t by PeakForward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func PeakBackward(t *PeakTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	t1 := t.tmp
+	t2 := s * t.tmp2
+	logSumExpTape := t.logSumExpTape
+	logSumExpCallBackward(&logSumExpTape, s*x[t1], dx)
+	dx[t1] += t2
+}
+
+// PeakGrad returns Peak's result and its gradient with respect to x, in that
+// order (dx), computed by reverse-mode automatic differentiation.
+func PeakGrad(x []float64) (float64, []float64) {
+	var t PeakTape
+	t1 := PeakForward(&t, x)
+	dx := make([]float64, len(x))
+	PeakBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// PeakJVP returns Peak's results and then their directional derivatives along
+// the tangents dx of x, computed by forward-mode automatic differentiation.
+func PeakJVP(x, dx []float64) (float64, float64) {
+	t1 := argmax(x)
+	t2 := x[t1]
+	t3 := dx[t1]
+	t4, t5 := logSumExpJVP(x, dx)
+	return t2 * t4, t4*t3 + t2*t5
+}
+
 // unitTape is what unitForward keeps of one run of unit for unitBackward: the
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of unitForward overwrites it, and its buffers
@@ -1223,4 +1462,268 @@ func dotJVP(a, b, da, db []float64) (float64, float64) {
 		ds += t2*da[i] + t1*db[i]
 	}
 	return s, ds
+}
+
+// layerCallOutWBTape is what layerCallOutWBForward keeps of one run of layer
+// for layerCallOutWBBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// layerCallOutWBForward overwrites it, and its buffers are kept.
+type layerCallOutWBTape struct {
+	// out: the parameter out.
+	out []float64
+	// dotTape: the value of dotTape the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	dotTape []dotCallATape
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// layerCallOutWBForward runs layer and records in t what layerCallOutWBBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func layerCallOutWBForward(t *layerCallOutWBTape, out []float64, w [][]float64, b, x []float64) {
+	t.tanh = t.tanh[:0]
+	t.dotTape = t.dotTape[:0]
+	t.out = out
+	t1 := len(out)
+	t.dotTape = slices.Grow(t.dotTape, t1)
+	t.tanh = slices.Grow(t.tanh, t1)
+	for i := range out {
+		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
+		dotTape := &t.dotTape[len(t.dotTape)-1]
+		t2 := dotCallAForward(dotTape, w[i], x)
+		t3 := math.Tanh(t2 + b[i])
+		t.tanh = append(t.tanh, t3)
+		out[i] = t3
+	}
+}
+
+// layerCallOutWBBackward adds to dout, dw and db the vector-Jacobian product of
+// layer with the seeds , at the point recorded in t by layerCallOutWBForward.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func layerCallOutWBBackward(t *layerCallOutWBTape, dout []float64, dw [][]float64, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	out := t.out
+	t1 := len(out)
+	ntanh := len(t.tanh)
+	ndotTape := len(t.dotTape)
+	for i := t1 - 1; i >= 0; i-- {
+		ntanh--
+		t2 := t.tanh[ntanh]
+		ndotTape--
+		t3 := t.dotTape[ndotTape]
+		dwRow := dw[i]
+		t4 := dout[i] * (1 - t2*t2)
+		db[i] += t4
+		dout[i] = 0
+		dotTape := t3
+		dotCallABackward(&dotTape, t4, dwRow)
+	}
+}
+
+// dotCallATape is what dotCallAForward keeps of one run of dot for
+// dotCallABackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of dotCallAForward
+// overwrites it, and its buffers are kept.
+type dotCallATape struct {
+	// a: the parameter a.
+	a []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// dotCallAForward runs dot and records in t what dotCallABackward needs; t's
+// earlier contents are discarded, its memory reused.
+func dotCallAForward(t *dotCallATape, a, b []float64) float64 {
+	t.elem = t.elem[:0]
+	t.a = a
+	s := 0.0
+	t.elem = slices.Grow(t.elem, len(a))
+	for i := range a {
+		t1 := b[i]
+		t.elem = append(t.elem, t1)
+		s += a[i] * t1
+	}
+	return s
+}
+
+// dotCallABackward adds to da the vector-Jacobian product of dot with the seeds
+// s, at the point recorded in t by dotCallAForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func dotCallABackward(t *dotCallATape, s float64, da []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	a := t.a
+	t1 := len(a)
+	nelem := len(t.elem)
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		da[i] += ds * t.elem[nelem]
+	}
+}
+
+// scaleInPlaceCallTape is what scaleInPlaceCallForward keeps of one run of
+// scaleInPlace for scaleInPlaceCallBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of scaleInPlaceCallForward overwrites it, and its buffers are kept.
+type scaleInPlaceCallTape struct {
+	// s: the parameter s.
+	s []float64
+	// k: the parameter k.
+	k float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// scaleInPlaceCallForward runs scaleInPlace and records in t what
+// scaleInPlaceCallBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func scaleInPlaceCallForward(t *scaleInPlaceCallTape, s []float64, k float64) {
+	t.elem = t.elem[:0]
+	t.s = s
+	t.k = k
+	t.elem = slices.Grow(t.elem, len(s))
+	for i := range s {
+		t1 := s[i]
+		t.elem = append(t.elem, t1)
+		s[i] = t1 * k
+	}
+}
+
+// scaleInPlaceCallBackward adds to ds and dk the vector-Jacobian product of
+// scaleInPlace with the seeds , at the point recorded in t by
+// scaleInPlaceCallForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, ds []float64, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	s := t.s
+	t1 := len(s)
+	nelem := len(t.elem)
+	k := t.k
+	var dkSum float64
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		t2 := ds[i]
+		dkSum += t2 * t.elem[nelem]
+		ds[i] = t2 * k
+	}
+	*dk += dkSum
+}
+
+// layerCallTape is what layerCallForward keeps of one run of layer for
+// layerCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of layerCallForward
+// overwrites it, and its buffers are kept.
+type layerCallTape struct {
+	// out: the parameter out.
+	out []float64
+	// dotTape: the value of dotTape the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	dotTape []dotCallTape
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// layerCallForward runs layer and records in t what layerCallBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func layerCallForward(t *layerCallTape, out []float64, w [][]float64, b, x []float64) {
+	t.tanh = t.tanh[:0]
+	t.dotTape = t.dotTape[:0]
+	t.out = out
+	t1 := len(out)
+	t.dotTape = slices.Grow(t.dotTape, t1)
+	t.tanh = slices.Grow(t.tanh, t1)
+	for i := range out {
+		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
+		dotTape := &t.dotTape[len(t.dotTape)-1]
+		t2 := dotCallForward(dotTape, w[i], x)
+		t3 := math.Tanh(t2 + b[i])
+		t.tanh = append(t.tanh, t3)
+		out[i] = t3
+	}
+}
+
+// layerCallBackward adds to dout, dw, db and dx the vector-Jacobian product of
+// layer with the seeds , at the point recorded in t by layerCallForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func layerCallBackward(t *layerCallTape, dout []float64, dw [][]float64, db, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	out := t.out
+	t1 := len(out)
+	ntanh := len(t.tanh)
+	ndotTape := len(t.dotTape)
+	for i := t1 - 1; i >= 0; i-- {
+		ntanh--
+		t2 := t.tanh[ntanh]
+		ndotTape--
+		t3 := t.dotTape[ndotTape]
+		dwRow := dw[i]
+		t4 := dout[i] * (1 - t2*t2)
+		db[i] += t4
+		dout[i] = 0
+		dotTape := t3
+		dotCallBackward(&dotTape, t4, dwRow, dx)
+	}
+}
+
+// layerOutWBJVP runs layer and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents dout, dw, db of out, w, b.
+func layerOutWBJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64, db []float64) {
+	for i := range out {
+		t1, t2 := dotAJVP(w[i], x, dw[i])
+		t3 := math.Tanh(t1 + b[i])
+		t4 := (1 - t3*t3) * (t2 + db[i])
+		out[i] = t3
+		dout[i] = t4
+	}
+}
+
+// dotAJVP returns dot's results and then their directional derivatives along
+// the tangents da of a, computed by forward-mode automatic differentiation.
+func dotAJVP(a, b, da []float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := range a {
+		t1 := b[i]
+		s += a[i] * t1
+		ds += t1 * da[i]
+	}
+	return s, ds
+}
+
+// scaleInPlaceJVP runs scaleInPlace and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents ds, dk of s, k.
+func scaleInPlaceJVP(s []float64, k float64, ds []float64, dk float64) {
+	for i := range s {
+		t1 := s[i]
+		t2 := k*ds[i] + t1*dk
+		s[i] = t1 * k
+		ds[i] = t2
+	}
+}
+
+// layerJVP runs layer and computes, by forward-mode automatic differentiation,
+// the directional derivatives of what it writes along the tangents dout, dw,
+// db, dx of out, w, b, x.
+func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64, db, dx []float64) {
+	for i := range out {
+		t1, t2 := dotJVP(w[i], x, dw[i], dx)
+		t3 := math.Tanh(t1 + b[i])
+		t4 := (1 - t3*t3) * (t2 + db[i])
+		out[i] = t3
+		dout[i] = t4
+	}
 }
