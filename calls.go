@@ -216,3 +216,27 @@ func differentiable(f *ir.Func) []int {
 	}
 	return wrt
 }
+
+// twins returns the twins (see ir.CallRule's Twin) that funcs call, and
+// those their own bodies call, each once: the plain functions the
+// generated code calls where the source calls a method or passes a
+// struct and no derivative flows through the call.
+func twins(funcs []*ir.Func, done map[string]bool) []*ir.Func {
+	var out []*ir.Func
+	for len(funcs) > 0 {
+		f := funcs[0]
+		funcs = funcs[1:]
+		f.Walk(func(v *ir.Value) {
+			c, ok := v.Aux.(ir.Callee)
+			if !ok || (v.Op != ir.OpCall && v.Op != ir.OpInvoke) || c.Rule == nil || !c.Rule.Twin || c.Rule.Derived == nil {
+				return
+			}
+			if g := c.Rule.Derived; c.Name == g.Name && !done[g.Name] {
+				done[g.Name] = true
+				out = append(out, g)
+				funcs = append(funcs, g)
+			}
+		})
+	}
+	return out
+}

@@ -280,10 +280,12 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 		}
 		own = append(own, g)
 	}
-	more, err = callees(needed, make(map[string]bool))
+	done := make(map[string]bool)
+	more, err = callees(needed, done)
 	if err != nil {
 		return nil, nil, err
 	}
+	more = append(more, twins(append(slices.Clone(own), more...), done)...)
 	for _, g := range append(slices.Clone(own), more...) {
 		if err := ir.Verify(g); err != nil {
 			return nil, nil, fmt.Errorf("internal error in a transform of %s (please report): %v", f.Name, err)

@@ -281,6 +281,11 @@ type CallRule struct {
 	// Own says that f's own //godiff:grad generates Func, so that its
 	// callers' outputs must not.
 	Own bool
+	// Twin says that f is a method or takes a struct: its calls pass the
+	// struct's fields one by one, to Derived, which godiff writes out as a
+	// plain function (f's twin) for the calls that stay calls, and whose
+	// derivatives take the fields one by one too.
+	Twin bool
 	// Err, if not empty, is why f cannot be differentiated (its body is
 	// outside the subset); it is reported where a call of f is active.
 	Err string

@@ -264,8 +264,8 @@ func (fb *funcBuilder) exprStmt(s *ast.ExprStmt) {
 			fb.errorf(s.Pos(), "calling %s is not supported in a differentiated function: it must be a pure computation on numbers", types.ExprString(call.Fun))
 			return
 		}
-		if fn := fb.calledFunc(ast.Unparen(call.Fun)); fn != nil && fn.Signature().Results().Len() == 0 {
-			fb.procedureCall(call, fn)
+		if fn, recv := fb.calledFunc(ast.Unparen(call.Fun)); fn != nil && fn.Signature().Results().Len() == 0 {
+			fb.procedureCall(call, fn, recv)
 			return
 		}
 		fb.errorf(s.Pos(), "a call whose result is unused has no effect on the derivative; remove it")

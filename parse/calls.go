@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+	"unicode"
 
 	"godiff/ir"
 )
@@ -48,39 +49,44 @@ func newCallees(c *checker, pkg *types.Package, files []*ast.File) *callees {
 	return cs
 }
 
-// calledFunc returns the function a call's fun denotes, if it is a
-// function rather than a method, a builtin, a conversion or a function
-// value.
-func (c *checker) calledFunc(fun ast.Expr) *types.Func {
+// calledFunc returns the function or method a call's fun denotes, and a
+// method's receiver expression; nil if it is a builtin, a conversion, a
+// function value, or a method of anything but a struct of the package.
+func (c *checker) calledFunc(fun ast.Expr) (*types.Func, ast.Expr) {
 	var obj types.Object
+	var recv ast.Expr
 	switch fun := fun.(type) {
 	case *ast.Ident:
 		obj = c.info.Uses[fun]
 	case *ast.SelectorExpr:
-		if _, isMethod := c.info.Selections[fun]; isMethod {
-			return nil
+		if sel, ok := c.info.Selections[fun]; ok {
+			if sel.Kind() != types.MethodVal || len(sel.Index()) != 1 {
+				return nil, nil
+			}
+			recv = fun.X
 		}
 		obj = c.info.Uses[fun.Sel]
 	}
 	fn, ok := obj.(*types.Func)
-	if !ok || fn.Signature().Recv() != nil {
-		return nil
+	if !ok {
+		return nil, nil
 	}
-	return fn
+	if r := fn.Signature().Recv(); r != nil {
+		if named, _, _ := c.structType(r.Type()); named == nil || recv == nil || c.calls.decls[fn] == nil {
+			return nil, nil
+		}
+	}
+	return fn, recv
 }
 
 // userCall builds a call of fn, a function other than one of package
-// math's with a built-in rule. Whether the call may be active is decided
-// later, by the transforms' activity analysis: a call without a rule is
-// fine as long as none of its arguments depends on a differentiated
-// parameter.
-func (fb *funcBuilder) userCall(e *ast.CallExpr, fn *types.Func) (*ir.Value, bool) {
+// math's with a built-in rule, or a method (recv is its receiver). Whether
+// the call may be active is decided later, by the transforms' activity
+// analysis: a call without a rule is fine as long as none of its
+// arguments depends on a differentiated parameter.
+func (fb *funcBuilder) userCall(e *ast.CallExpr, fn *types.Func, recv ast.Expr) (*ir.Value, bool) {
 	sig := fn.Signature()
 	name := calleeName(fn, fb.calls.pkg)
-	slices, ok := fb.checkArgs(e, fn, name)
-	if !ok {
-		return fb.silent()
-	}
 	if sig.Results().Len() != 1 {
 		return fb.fail(e.Pos(), "%s has %d results; in a differentiated function, call it in an assignment of its own, or pass its results as arguments", name, sig.Results().Len())
 	}
@@ -89,47 +95,55 @@ func (fb *funcBuilder) userCall(e *ast.CallExpr, fn *types.Func) (*ir.Value, boo
 		return fb.fail(e.Pos(), "%s returns %s; a differentiated function may call only functions that return numbers and bools",
 			name, fb.typeString(sig.Results().At(0).Type()))
 	}
-	args, ok := fb.exprs(e.Args)
+	args, memory, ok := fb.callArgs(e, fn, recv, name)
 	if !ok {
-		return nil, false
+		return fb.silent()
 	}
-	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(e.Pos()), Rule: fb.ruleFor(fn)}
-	if fn.Pkg() != fb.calls.pkg {
-		callee.Path = fn.Pkg().Path()
-	}
-	if slices {
+	callee := fb.callee(e, fn)
+	if memory {
 		// A call passing memory is no pure function of its arguments.
 		return fb.b.Invoke(callee, result, args...), true
 	}
 	return fb.b.Call(callee, result, args...), true
 }
 
+// callee returns the callee of a call e of fn: fn itself, or for a method
+// or a function of structs the twin the generated code calls instead
+// (see ir.CallRule's Twin).
+func (fb *funcBuilder) callee(e *ast.CallExpr, fn *types.Func) ir.Callee {
+	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(e.Pos()), Rule: fb.ruleFor(fn)}
+	if fn.Pkg() != fb.calls.pkg {
+		callee.Path = fn.Pkg().Path()
+	}
+	if base, twin := fb.calleeBase(fn); twin {
+		callee.Name = base
+	}
+	return callee
+}
+
 // procedureCall builds a call of fn, which has no result, as a statement:
-// a function of the package that writes into slices it is passed.
-func (fb *funcBuilder) procedureCall(e *ast.CallExpr, fn *types.Func) {
+// a function (or method) of the package that writes into slices it is
+// passed.
+func (fb *funcBuilder) procedureCall(e *ast.CallExpr, fn *types.Func, recv ast.Expr) {
 	name := calleeName(fn, fb.calls.pkg)
-	slices, ok := fb.checkArgs(e, fn, name)
+	args, memory, ok := fb.callArgs(e, fn, recv, name)
 	switch {
 	case !ok:
 		return
-	case !slices:
+	case !memory:
 		fb.errorf(e.Pos(), "%s has no result and takes no slice to write into, so the call does nothing a derivative can see; remove it", name)
 		return
 	}
-	args, ok := fb.exprs(e.Args)
-	if !ok {
-		return
-	}
-	fb.b.Invoke(ir.Callee{Name: fn.Name(), Pos: fb.position(e.Pos()), Rule: fb.ruleFor(fn)}, nil, args...)
+	fb.b.Invoke(fb.callee(e, fn), nil, args...)
 }
 
 // assignResults builds a, b := f(x) (or =) for a function f of several
 // results. Such a call is not differentiated: it may stay only where its
 // arguments are inactive, lg, _ := math.Lgamma(3) say.
 func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
-	fn := fb.calledFunc(ast.Unparen(call.Fun))
+	fn, recv := fb.calledFunc(ast.Unparen(call.Fun))
 	if fn == nil {
-		fb.errorf(call.Pos(), "calls of methods and function values (here %s) are not supported yet in a differentiated function; call a function", types.ExprString(call.Fun))
+		fb.errorf(call.Pos(), "calls of function values and of methods of other types than the package's structs (here %s) are not supported in a differentiated function", types.ExprString(call.Fun))
 		return
 	}
 	sig := fn.Signature()
@@ -144,10 +158,8 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		}
 		results = append(results, t)
 	}
-	if slices, ok := fb.checkArgs(call, fn, name); !ok {
-		return
-	} else if slices {
-		fb.errorf(call.Pos(), "%s takes slices and has several results; a differentiated function may pass slices only to functions of one float result", name)
+	if _, twin := fb.calleeBase(fn); twin || takesSlice(fn.Signature()) {
+		fb.errorf(call.Pos(), "%s takes slices or structs and has several results; a differentiated function may pass slices and structs only to functions of one float result, or none", name)
 		return
 	}
 	lvs := make([]lvalue, len(lhs))
@@ -157,7 +169,7 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		lvs[i], okL = fb.lvalue(lhs[i], call)
 		ok = ok && okL
 	}
-	args, okA := fb.exprs(call.Args)
+	args, _, okA := fb.callArgs(call, fn, recv, name)
 	if !ok || !okA {
 		return
 	}
@@ -171,46 +183,108 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	}
 }
 
-// checkArgs checks the parameter types of fn, called by e: numbers and
-// bools, or slices, which only a function of the package may take (godiff
-// must see that it does not write into them). It reports whether a slice
-// is passed, and whether all is well (if not, it reported why).
-func (fb *funcBuilder) checkArgs(e *ast.CallExpr, fn *types.Func, name string) (slices, ok bool) {
+// callArgs builds the arguments of a call e of fn (a method's receiver
+// recv first): numbers and bools; slices, which only a function of the
+// package may take (godiff must see that it does not write into them);
+// and structs of the package, as their fields one by one. It reports
+// whether memory is passed (a slice, or a struct with a slice field), and
+// whether all is well (if not, it reported why).
+func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv ast.Expr, name string) (args []*ir.Value, memory, ok bool) {
 	sig := fn.Signature()
 	if sig.Variadic() {
 		fb.errorf(e.Pos(), "calls of variadic functions (here %s) are not supported in a differentiated function", name)
-		return false, false
+		return nil, false, false
+	}
+	vars, exprs := []*types.Var{}, []ast.Expr{}
+	if recv != nil {
+		vars, exprs = append(vars, sig.Recv()), append(exprs, recv)
 	}
 	for i := range sig.Params().Len() {
-		t := sig.Params().At(i).Type()
-		if _, ok := basicOf(t); ok {
+		vars, exprs = append(vars, sig.Params().At(i)), append(exprs, e.Args[i])
+	}
+	ok = true
+	for i, v := range vars {
+		t := v.Type()
+		if _, basic := basicOf(t); basic {
+			x, okX := fb.expr(exprs[i])
+			args, ok = append(args, x), ok && okX
 			continue
 		}
-		lt, ok := localType(t)
+		if _, st, _ := fb.structType(t); st != nil && fb.calls.decls[fn] != nil {
+			leaves, okL := fb.structArg(exprs[i], st)
+			for _, l := range leaves {
+				memory = memory || ir.IsSlice(l.Type)
+			}
+			args, ok = append(args, leaves...), ok && okL
+			continue
+		}
+		lt, isLocal := localType(t)
 		_, isSlice := lt.(ir.Slice)
 		switch {
-		case ok && isSlice && fb.calls.decls[fn] != nil:
-			slices = true
-		case ok && isSlice:
-			fb.errorf(e.Args[i].Pos(), "%s takes a slice, and godiff cannot see into it to know whether it writes into it; pass numbers, or write the computation in a function of this package",
+		case isLocal && isSlice && fb.calls.decls[fn] != nil:
+			memory = true
+			x, okX := fb.expr(exprs[i])
+			args, ok = append(args, x), ok && okX
+		case isLocal && isSlice:
+			fb.errorf(exprs[i].Pos(), "%s takes a slice, and godiff cannot see into it to know whether it writes into it; pass numbers, or write the computation in a function of this package",
 				name)
-			return false, false
+			return nil, false, false
 		default:
-			fb.errorf(e.Args[i].Pos(), "calls with arguments of type %s (here to %s) are not supported yet; a differentiated function may pass numbers, bools and slices to another function",
+			fb.errorf(exprs[i].Pos(), "calls with arguments of type %s (here to %s) are not supported yet; a differentiated function may pass numbers, bools, slices and the package's structs to another function",
 				fb.typeString(t), name)
-			return false, false
+			return nil, false, false
 		}
 	}
-	return slices, true
+	return args, memory, ok
 }
 
-// paramNames returns the names of sig's parameters.
-func paramNames(sig *types.Signature) []string {
-	names := make([]string, sig.Params().Len())
-	for i := range names {
-		names[i] = sig.Params().At(i).Name()
+// structArg returns the fields of x, a struct parameter or receiver or a
+// struct field of one (n, n.Act), as the leaves of struct type st: the
+// arguments a call passes for a parameter of that type.
+func (fb *funcBuilder) structArg(x ast.Expr, st *types.Struct) ([]*ir.Value, bool) {
+	var fields map[string]*ir.Value
+	prefix := ""
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		v, _ := fb.info.Uses[x].(*types.Var)
+		fields = fb.fields[v]
+	case *ast.SelectorExpr:
+		root, path, why := fb.fieldPath(x)
+		switch {
+		case why == reported:
+			fb.failed = true
+			return nil, false
+		case why != "":
+			fb.errorf(x.Pos(), "%s", why)
+			return nil, false
+		case root != nil:
+			fields, prefix = fb.fields[root], path+"."
+		}
 	}
-	return names
+	if fields == nil {
+		fb.errorf(x.Pos(), "passing %s to a function is not supported: a differentiated function passes a struct parameter or receiver, or a struct field of one", types.ExprString(x))
+		return nil, false
+	}
+	var args []*ir.Value
+	for _, l := range fb.structLeaves(st, "") {
+		v, found := fields[prefix+l.field]
+		if !found {
+			fb.errorf(x.Pos(), "passing %s to a function is not supported: its field %s is not one godiff reads", types.ExprString(x), l.field)
+			return nil, false
+		}
+		args = append(args, v)
+	}
+	return args, true
+}
+
+// takesSlice reports whether sig takes a slice.
+func takesSlice(sig *types.Signature) bool {
+	for i := range sig.Params().Len() {
+		if _, ok := sig.Params().At(i).Type().Underlying().(*types.Slice); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // calleeName spells fn as a message names it: f, or math.Lgamma.
@@ -244,32 +318,44 @@ func (c *checker) ruleFor(fn *types.Func) *ir.CallRule {
 // into the rule's Err, reported only where a call of fn is active.
 func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	sig := fn.Signature()
-	gradName := Grad.FuncName(fn.Name())
-	r := &ir.CallRule{Func: ir.Callee{Name: gradName}}
+	base, twin := c.calleeBase(fn)
+	r := &ir.CallRule{Func: ir.Callee{Name: Grad.FuncName(base)}, Twin: twin}
 	c.calls.derived[fn] = r
 	var result ir.Basic
 	if sig.Results().Len() == 1 {
 		result, _ = basicOf(sig.Results().At(0).Type())
 	}
+	// The body's problems are kept, not reported: they matter only if a
+	// call of fn is active.
+	var errs ErrorList
+	sub := *c
+	sub.reporter.errs = &errs
+	params, _ := sub.flatSignature(sig)
 	r.Results = ir.Tuple{result}
-	r.Params = paramNames(sig)
-	r.Partials = make([]int, sig.Params().Len())
-	for i := range sig.Params().Len() {
-		t, basic := basicOf(sig.Params().At(i).Type())
-		switch {
-		case !basic:
+	r.Partials = make([]int, len(params))
+	msg := ""
+	for i, p := range params {
+		r.Params = append(r.Params, p.Name)
+		switch t := p.Type.(type) {
+		case ir.Slice:
 			r.Split = true
-		case ir.IsFloat(t):
-			r.Results = append(r.Results, t)
-			r.Partials[i] = len(r.Results) - 1
+		case ir.Basic:
+			if ir.IsFloat(t) {
+				r.Results = append(r.Results, t)
+				r.Partials[i] = len(r.Results) - 1
+			}
+		default:
+			msg = fmt.Sprintf("%s takes %s (%s), which a differentiated function cannot pass it", fn.Name(), p.Type, p.Name)
 		}
 	}
-	msg := ""
 	switch {
+	case msg != "":
 	case !ir.IsFloat(result) && !r.Split:
 		msg = fmt.Sprintf("%s must return one float", fn.Name())
 	case r.Split:
-		msg = c.callNames(fn, fd, r)
+		msg = c.callNames(fn, fd, base, r)
+	case twin:
+		msg = c.taken([]string{base, r.Func.Name, base + "Tape", base + "Forward", base + "Backward"})
 	default:
 		msg = c.ownGradient(fn, fd, r)
 	}
@@ -277,12 +363,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		r.Err = msg
 		return r
 	}
-	// The body's problems are kept, not reported: they matter only if a
-	// call of fn is active.
-	var errs ErrorList
-	sub := *c
-	sub.reporter.errs = &errs
-	params, results := sub.signature(sig)
+	_, results := sub.signature(sig)
 	var g *ir.Func
 	if fd.Type.TypeParams == nil {
 		g = sub.buildFunc(fd, sig, params, results)
@@ -293,11 +374,41 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		r.Err = errs.sorted()[0].Error()
 		return r
 	}
+	if twin {
+		// Its leaves are plain parameters of the twin.
+		g.Name = base
+		for i := range g.Params {
+			g.Params[i].Group, g.Params[i].Field = nil, ""
+		}
+	}
 	r.Derived = g
 	if r.Split {
 		r.Writes = paramWrites(g)
 	}
 	return r
+}
+
+// calleeBase returns the name the derivatives of fn are named after, and
+// whether fn is called through a twin: a method, or a function with a
+// struct parameter, whose derivatives take the struct's fields one by one,
+// like the twin, a plain function that godiff writes from fn's body
+// (Net.hidden → netHidden, f(p Params) → fFlat) for the calls it leaves as
+// they are.
+func (c *checker) calleeBase(fn *types.Func) (string, bool) {
+	sig := fn.Signature()
+	if r := sig.Recv(); r != nil {
+		named, _, _ := c.structType(r.Type())
+		if named == nil {
+			return fn.Name(), false
+		}
+		return lowerInitials(named.Obj().Name()) + upperFirst(fn.Name()), true
+	}
+	for i := range sig.Params().Len() {
+		if named, _, _ := c.structType(sig.Params().At(i).Type()); named != nil {
+			return fn.Name() + "Flat", true
+		}
+	}
+	return fn.Name(), false
 }
 
 // paramWrites returns which of g's parameters g writes into, through the
@@ -338,13 +449,12 @@ func calls(g *ir.Func) []*ir.Value {
 // of slices, and checks that the names are free. fn's own //godiff:jvp,
 // over every differentiable parameter, generates its JVP. It returns what
 // is wrong, or "".
-func (c *checker) callNames(fn *types.Func, fd *ast.FuncDecl, r *ir.CallRule) string {
-	name := fn.Name()
+func (c *checker) callNames(fn *types.Func, fd *ast.FuncDecl, name string, r *ir.CallRule) string {
 	r.Names = ir.SplitCallNames{Tape: name + "CallTape", Forward: name + "CallForward", Backward: name + "CallBackward", JVP: JVP.FuncName(name)}
 	for _, cm := range docDirectives(fd) {
 		verb, args := cutVerb(strings.TrimPrefix(cm.Text, directivePrefix))
-		if verb != "jvp" {
-			continue
+		if verb != "jvp" || r.Twin {
+			continue // a twin's JVP is godiff's, over its fields
 		}
 		if !c.allFloats(fn.Signature().Params(), strings.Fields(args)) {
 			return fmt.Sprintf("its //godiff:jvp differentiates with respect to some of its parameters only, but a call of it needs them all: name them all, or none (%s)",
@@ -353,6 +463,9 @@ func (c *checker) callNames(fn *types.Func, fd *ast.FuncDecl, r *ir.CallRule) st
 		r.Names.OwnJVP = true
 	}
 	names := []string{r.Names.Tape, r.Names.Forward, r.Names.Backward}
+	if r.Twin {
+		names = append(names, name)
+	}
 	if !r.Names.OwnJVP {
 		names = append(names, r.Names.JVP)
 	}
@@ -534,4 +647,31 @@ func tupleOf(tuple *types.Tuple, t types.Type, n int) bool {
 		}
 	}
 	return true
+}
+
+// paramNames returns the names of sig's parameters.
+func paramNames(sig *types.Signature) []string {
+	names := make([]string, sig.Params().Len())
+	for i := range names {
+		names[i] = sig.Params().At(i).Name()
+	}
+	return names
+}
+
+// lowerInitials returns name with its leading capitals in lower case, as
+// Go spells an unexported name made of it: Net → net, MLP → mlp,
+// HTTPServer → httpServer.
+func lowerInitials(name string) string {
+	r := []rune(name)
+	n := 0
+	for n < len(r) && unicode.IsUpper(r[n]) {
+		n++
+	}
+	if n > 1 && n < len(r) {
+		n-- // the last capital starts the next word
+	}
+	for i := range n {
+		r[i] = unicode.ToLower(r[i])
+	}
+	return string(r)
 }

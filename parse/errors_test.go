@@ -302,7 +302,7 @@ func Loss(w float64, v []float64) float64 {
 			want: []string{
 				"a.go:15:7: the builtin max is not supported yet; for float64 values use math.Max",
 				"a.go:16:7: calls of variadic functions (here sum) are not supported in a differentiated function",
-				"a.go:17:13: calls with arguments of type [2]float64 (here to first) are not supported yet; a differentiated function may pass numbers, bools and slices to another function",
+				"a.go:17:13: calls with arguments of type [2]float64 (here to first) are not supported yet; a differentiated function may pass numbers, bools, slices and the package's structs to another function",
 				"a.go:18:28: sort.Float64sAreSorted takes a slice, and godiff cannot see into it to know whether it writes into it; pass numbers, or write the computation in a function of this package",
 			},
 		},
@@ -439,7 +439,7 @@ func two() ([]float64, float64) { return nil, 0 }
 				"a.go:6:7: type assertions are not supported in a differentiated function: godiff computes with numbers only",
 				"a.go:7:7: using the function Loss as a value is not supported in a differentiated function",
 				"a.go:8:9: two returns []float64; a differentiated function may call only functions that return numbers and bools",
-				"a.go:10:13: calls of methods and function values (here f) are not supported yet in a differentiated function; call a function",
+				"a.go:10:13: calls of function values and of methods of other types than the package's structs (here f) are not supported in a differentiated function",
 			},
 		},
 		{

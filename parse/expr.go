@@ -233,14 +233,14 @@ func (fb *funcBuilder) call(e *ast.CallExpr) (*ir.Value, bool) {
 	case tv.IsBuiltin():
 		return fb.builtin(e, types.ExprString(fun))
 	}
-	fn := fb.calledFunc(fun)
+	fn, recv := fb.calledFunc(fun)
 	switch {
 	case fn == nil:
-		return fb.fail(e.Pos(), "calls of methods and function values (here %s) are not supported yet in a differentiated function; call a function", types.ExprString(fun))
+		return fb.fail(e.Pos(), "calls of function values and of methods of other types than the package's structs (here %s) are not supported in a differentiated function", types.ExprString(fun))
 	case fb.calls.rules[fn] == nil && fn.Pkg().Path() == "math" && rules.Math(fn.Name()):
 		return fb.mathCall(e, fn)
 	}
-	return fb.userCall(e, fn)
+	return fb.userCall(e, fn, recv)
 }
 
 // unsupportedBuiltin explains why a call of the builtin name is outside

@@ -90,7 +90,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 		if pv == nil || ir.IsSlice(pv.Type) {
 			continue
 		}
-		if dp := bw.adjoint(pv); dp != nil {
+		if dp := bw.adjoint(pv); dp != nil && !dp.IsFloatConst(0) {
 			b.Accum(bw.paramAdj[i], dp)
 		}
 	}

@@ -306,3 +306,59 @@ func TestOutputWrittenByCallee(t *testing.T) {
 		}
 	}
 }
+
+// mlpOf builds an MLP (hidden 3×2, output 1×3) from the flat vector p of
+// its 22 weights: Hidden.W, Hidden.B, Out.W, Out.B, Gain, Shift.A,
+// Shift.B.
+func mlpOf(p []float64) *MLP {
+	return &MLP{
+		Hidden: Layer{W: [][]float64{p[0:2], p[2:4], p[4:6]}, B: p[6:9]},
+		Out:    Layer{W: [][]float64{p[9:12]}, B: p[12:13]},
+		Gain:   p[13],
+		Shift:  Affine{A: p[14], B: p[15]},
+	}
+}
+
+// flatMLP lists m's weights in mlpOf's order.
+func flatMLP(m *MLP) []float64 {
+	p := append(flat(m.Hidden.W), m.Hidden.B...)
+	p = append(append(p, flat(m.Out.W)...), m.Out.B...)
+	return append(p, m.Gain, m.Shift.A, m.Shift.B)
+}
+
+// TestMethodCalls checks a method that calls methods on its receiver's
+// fields (writing into work buffers), a method of numbers, and a function
+// taking a struct: the gradient, a fresh *MLP, against finite differences
+// on every weight, the JVP against it, and the values against Loss.
+func TestMethodCalls(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	x, y := []float64{0.3, -0.8}, 0.4
+	for range 8 {
+		p := uniform(rng, 16, -1, 1)
+		m := mlpOf(p)
+		want := m.Loss(x, y)
+		got, g := m.LossGrad(x, y)
+		if got != want {
+			t.Errorf("LossGrad value %v, Loss %v", got, want)
+		}
+		grad := flatMLP(g)
+		fd := fdcheck.Gradient(func(q []float64) float64 { return mlpOf(q).Loss(x, y) }, p)
+		if msg := fdcheck.Mismatch(grad, fd, 1e-6); msg != "" {
+			t.Errorf("gradient against finite differences: %s", msg)
+		}
+		v := uniform(rng, 16, -1, 1)
+		yj, dy := m.LossJVP(x, y, mlpOf(v))
+		if yj != want || !fdcheck.Close(dy, fdcheck.Dot(v, grad), 1e-10) {
+			t.Errorf("LossJVP = %v, %v; want %v, <v, grad> = %v", yj, dy, want, fdcheck.Dot(v, grad))
+		}
+	}
+	// A method called on a struct the function does not differentiate
+	// stays a call, of its twin.
+	f := Affine{A: 1.5, B: -0.5}
+	for _, xv := range []float64{-1, 0.5, 2} {
+		got, dx := FixedGrad(f, xv)
+		if got != Fixed(f, xv) || !fdcheck.Close(dx, 2*f.A*xv+f.B, 1e-12) {
+			t.Errorf("FixedGrad(%v) = %v, %v; want %v, %v", xv, got, dx, Fixed(f, xv), 2*f.A*xv+f.B)
+		}
+	}
+}

@@ -255,3 +255,65 @@ func argmax(s []float64) int {
 func Peak(x []float64) float64 {
 	return x[argmax(x)] * logSumExp(x)
 }
+
+// Layer is a dense layer.
+type Layer struct {
+	W [][]float64
+	B []float64
+}
+
+// apply writes tanh(W·x + B) into out: a method that writes into a slice
+// it is passed.
+func (l *Layer) apply(out, x []float64) {
+	for i := range out {
+		out[i] = math.Tanh(dot(l.W[i], x) + l.B[i])
+	}
+}
+
+// MLP is two layers, an output gain and an affine offset.
+type MLP struct {
+	Hidden Layer
+	Out    Layer
+	Gain   float64
+	Shift  Affine
+}
+
+// Affine is a struct of numbers.
+type Affine struct{ A, B float64 }
+
+// at is a method of numbers: a·x + b.
+func (f Affine) at(x float64) float64 { return f.A*x + f.B }
+
+// gain is a method of a struct with slices, returning a number.
+func (m *MLP) gain() float64 { return m.Gain * m.Gain }
+
+// penalty takes a struct by value.
+func penalty(l Layer, lam float64) float64 {
+	s := 0.0
+	for i := range l.B {
+		s += l.B[i] * l.B[i]
+	}
+	return lam * s
+}
+
+// Loss calls methods on fields of its receiver (which write into work
+// buffers), a method of numbers, and a function taking a struct.
+//
+//godiff:grad m
+//godiff:jvp m
+func (m *MLP) Loss(x []float64, y float64) float64 {
+	h := make([]float64, len(m.Hidden.B))
+	m.Hidden.apply(h, x)
+	o := make([]float64, len(m.Out.B))
+	m.Out.apply(o, h)
+	e := m.Shift.at(o[0]) - y
+	return e*e*m.gain() + penalty(m.Hidden, 0.01)
+}
+
+// Fixed calls a method of a struct it does not differentiate: the call
+// stays a call, of the method's twin.
+//
+//godiff:grad x
+func Fixed(f Affine, x float64) float64 {
+	return f.at(x)*x + f.at(1)
+}

@@ -946,6 +946,189 @@ func PeakJVP(x, dx []float64) (float64, float64) {
 	return t2 * t4, t4*t3 + t2*t5
 }
 
+// MLPLossTape is what LossForward keeps of one run of Loss for MLPLossBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of LossForward overwrites it, and its buffers
+// are kept.
+type MLPLossTape struct {
+	// penaltyFlatTape: the value of penaltyFlatTape the backward sweep reads.
+	penaltyFlatTape penaltyFlatCallLWLBTape
+	// mlpGainTape: the value of mlpGainTape the backward sweep reads.
+	mlpGainTape mlpGainCallTape
+	// layerApplyTape2: the value of layerApplyTape2 the backward sweep reads.
+	layerApplyTape2 layerApplyCallTape
+	// mHiddenB: the field m.Hidden.B.
+	mHiddenB []float64
+	// layerApplyTape: the value of layerApplyTape the backward sweep reads.
+	layerApplyTape layerApplyCallLWLBOutTape
+	// mOutB: the field m.Out.B.
+	mOutB []float64
+	// daffineAtDFA: result 2 of a call of affineAtGrad.
+	daffineAtDFA float64
+	// daffineAtDFB: result 3 of a call of affineAtGrad.
+	daffineAtDFB float64
+	// daffineAtDX: result 4 of a call of affineAtGrad.
+	daffineAtDX float64
+	// e: e as the forward sweep computed it.
+	e float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+}
+
+// LossForward runs Loss and records in t what MLPLossBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
+	t.mHiddenB = m.Hidden.B
+	t.mOutB = m.Out.B
+	h := make([]float64, len(m.Hidden.B))
+	layerApplyTape := &t.layerApplyTape
+	layerApplyCallLWLBOutForward(layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
+	o := make([]float64, len(m.Out.B))
+	layerApplyTape2 := &t.layerApplyTape2
+	layerApplyCallForward(layerApplyTape2, m.Out.W, m.Out.B, o, h)
+	t1, daffineAtDFA, daffineAtDFB, daffineAtDX := affineAtGrad(m.Shift.A, m.Shift.B, o[0])
+	t.daffineAtDFA = daffineAtDFA
+	t.daffineAtDFB = daffineAtDFB
+	t.daffineAtDX = daffineAtDX
+	e := t1 - y
+	t.e = e
+	t2 := e * e
+	t.prod = t2
+	mlpGainTape := &t.mlpGainTape
+	t3 := mlpGainCallForward(mlpGainTape, m.Hidden.W, m.Hidden.B, m.Out.W, m.Out.B, m.Gain, m.Shift.A, m.Shift.B)
+	t.tmp = t3
+	penaltyFlatTape := &t.penaltyFlatTape
+	t4 := penaltyFlatCallLWLBForward(penaltyFlatTape, m.Hidden.W, m.Hidden.B, 0.01)
+	return t2*t3 + t4
+}
+
+// MLPLossBackward adds to dm the vector-Jacobian product of Loss with the seeds
+// s, at the point recorded in t by LossForward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.mlpGainTape
+	mOutB := t.mOutB
+	daffineAtDFA := t.daffineAtDFA
+	daffineAtDFB := t.daffineAtDFB
+	daffineAtDX := t.daffineAtDX
+	e := t.e
+	t2 := t.prod
+	t3 := t.tmp
+	do := make([]float64, len(mOutB))
+	t4 := t.layerApplyTape2
+	mHiddenB := t.mHiddenB
+	dh := make([]float64, len(mHiddenB))
+	t5 := t.layerApplyTape
+	penaltyFlatTape := t.penaltyFlatTape
+	penaltyFlatCallLWLBBackward(&penaltyFlatTape, s, dm.Hidden.W, dm.Hidden.B)
+	mlpGainTape := t1
+	dmGain2 := 0.0
+	dmShiftA2 := 0.0
+	dmShiftB2 := 0.0
+	mlpGainCallBackward(&mlpGainTape, s*t2, dm.Hidden.W, dm.Hidden.B, dm.Out.W, dm.Out.B, &dmGain2, &dmShiftA2, &dmShiftB2)
+	t6 := dmGain2
+	t7 := dmShiftA2
+	t8 := dmShiftB2
+	de := s * t3 * e * 2
+	do[0] += de * daffineAtDX
+	layerApplyTape2 := t4
+	layerApplyCallBackward(&layerApplyTape2, dm.Out.W, dm.Out.B, do, dh)
+	layerApplyTape := t5
+	layerApplyCallLWLBOutBackward(&layerApplyTape, dm.Hidden.W, dm.Hidden.B, dh)
+	dm.Gain += t6
+	dm.Shift.A += t7 + de*daffineAtDFA
+	dm.Shift.B += t8 + de*daffineAtDFB
+}
+
+// LossGrad returns Loss's result and its gradient with respect to m, in that
+// order (dm), computed by reverse-mode automatic differentiation.
+func (m *MLP) LossGrad(x []float64, y float64) (float64, *MLP) {
+	var t MLPLossTape
+	t1 := m.LossForward(&t, x, y)
+	dm := new(MLP)
+	dm.Hidden.W = make([][]float64, len(m.Hidden.W))
+	for i := range m.Hidden.W {
+		dm.Hidden.W[i] = make([]float64, len(m.Hidden.W[i]))
+	}
+	dm.Hidden.B = make([]float64, len(m.Hidden.B))
+	dm.Out.W = make([][]float64, len(m.Out.W))
+	for i2 := range m.Out.W {
+		dm.Out.W[i2] = make([]float64, len(m.Out.W[i2]))
+	}
+	dm.Out.B = make([]float64, len(m.Out.B))
+	MLPLossBackward(&t, 1, dm)
+	return t1, dm
+}
+
+// LossJVP returns Loss's results and then their directional derivatives along
+// the tangents dm of m, computed by forward-mode automatic differentiation.
+func (m *MLP) LossJVP(x []float64, y float64, dm *MLP) (float64, float64) {
+	t1 := len(m.Hidden.B)
+	h := make([]float64, t1)
+	dh := make([]float64, t1)
+	layerApplyLWLBOutJVP(m.Hidden.W, m.Hidden.B, h, x, dm.Hidden.W, dm.Hidden.B, dh)
+	t2 := len(m.Out.B)
+	o := make([]float64, t2)
+	do := make([]float64, t2)
+	layerApplyJVP(m.Out.W, m.Out.B, o, h, dm.Out.W, dm.Out.B, do, dh)
+	t3 := do[0]
+	t4, daffineAtDFA, daffineAtDFB, daffineAtDX := affineAtGrad(m.Shift.A, m.Shift.B, o[0])
+	e := t4 - y
+	t5 := e * e
+	t6, t7 := mlpGainJVP(m.Hidden.W, m.Hidden.B, m.Out.W, m.Out.B, m.Gain, m.Shift.A, m.Shift.B, dm.Hidden.W, dm.Hidden.B, dm.Out.W, dm.Out.B, dm.Gain, dm.Shift.A, dm.Shift.B)
+	t8, t9 := penaltyFlatLWLBJVP(m.Hidden.W, m.Hidden.B, 0.01, dm.Hidden.W, dm.Hidden.B)
+	return t5*t6 + t8, t6*(e*(daffineAtDFA*dm.Shift.A+daffineAtDFB*dm.Shift.B+daffineAtDX*t3)*2) + t5*t7 + t9
+}
+
+// FixedTape is what FixedForward keeps of one run of Fixed for FixedBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of FixedForward overwrites it, and its buffers
+// are kept.
+type FixedTape struct {
+	// x: the parameter x.
+	x float64
+	// tmp: result 1 of a call of affineAtGrad.
+	tmp float64
+	// daffineAtDX: result 4 of a call of affineAtGrad.
+	daffineAtDX float64
+}
+
+// FixedForward runs Fixed and records in t what FixedBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func FixedForward(t *FixedTape, f Affine, x float64) float64 {
+	t.x = x
+	t1, _, _, daffineAtDX := affineAtGrad(f.A, f.B, x)
+	t.tmp = t1
+	t.daffineAtDX = daffineAtDX
+	return t1*x + affineAt(f.A, f.B, 1)
+}
+
+// FixedBackward adds to dx the vector-Jacobian product of Fixed with the seeds
+// s, at the point recorded in t by FixedForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func FixedBackward(t *FixedTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	daffineAtDX := t.daffineAtDX
+	*dx += s*t.tmp + s*x*daffineAtDX
+}
+
+// FixedGrad returns Fixed's result and its gradient with respect to x, in that
+// order (dx), computed by reverse-mode automatic differentiation.
+func FixedGrad(f Affine, x float64) (float64, float64) {
+	var t FixedTape
+	t1 := FixedForward(&t, f, x)
+	var dx float64
+	FixedBackward(&t, 1, &dx)
+	return t1, dx
+}
+
 // unitTape is what unitForward keeps of one run of unit for unitBackward: the
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of unitForward overwrites it, and its buffers
@@ -1726,4 +1909,302 @@ func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64
 		out[i] = t3
 		dout[i] = t4
 	}
+}
+
+// layerApplyCallLWLBOutTape is what layerApplyCallLWLBOutForward keeps of one
+// run of layerApply for layerApplyCallLWLBOutBackward: the forward values the
+// backward sweep reads, and the control flow it replays. A tape may be reused:
+// each run of layerApplyCallLWLBOutForward overwrites it, and its buffers are
+// kept.
+type layerApplyCallLWLBOutTape struct {
+	// out: the parameter out.
+	out []float64
+	// dotTape: the value of dotTape the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	dotTape []dotCallATape
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// layerApplyCallLWLBOutForward runs layerApply and records in t what
+// layerApplyCallLWLBOutBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func layerApplyCallLWLBOutForward(t *layerApplyCallLWLBOutTape, lW [][]float64, lB, out, x []float64) {
+	t.tanh = t.tanh[:0]
+	t.dotTape = t.dotTape[:0]
+	t.out = out
+	t1 := len(out)
+	t.dotTape = slices.Grow(t.dotTape, t1)
+	t.tanh = slices.Grow(t.tanh, t1)
+	for i := range out {
+		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
+		dotTape := &t.dotTape[len(t.dotTape)-1]
+		t2 := dotCallAForward(dotTape, lW[i], x)
+		t3 := math.Tanh(t2 + lB[i])
+		t.tanh = append(t.tanh, t3)
+		out[i] = t3
+	}
+}
+
+// layerApplyCallLWLBOutBackward adds to dlW, dlB and dout the vector-Jacobian
+// product of layerApply with the seeds , at the point recorded in t by
+// layerApplyCallLWLBOutForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func layerApplyCallLWLBOutBackward(t *layerApplyCallLWLBOutTape, dlW [][]float64, dlB, dout []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	out := t.out
+	t1 := len(out)
+	ntanh := len(t.tanh)
+	ndotTape := len(t.dotTape)
+	for i := t1 - 1; i >= 0; i-- {
+		ntanh--
+		t2 := t.tanh[ntanh]
+		ndotTape--
+		t3 := t.dotTape[ndotTape]
+		dlWRow := dlW[i]
+		t4 := dout[i] * (1 - t2*t2)
+		dlB[i] += t4
+		dout[i] = 0
+		dotTape := t3
+		dotCallABackward(&dotTape, t4, dlWRow)
+	}
+}
+
+// layerApplyCallTape is what layerApplyCallForward keeps of one run of
+// layerApply for layerApplyCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// layerApplyCallForward overwrites it, and its buffers are kept.
+type layerApplyCallTape struct {
+	// out: the parameter out.
+	out []float64
+	// dotTape: the value of dotTape the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	dotTape []dotCallTape
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// layerApplyCallForward runs layerApply and records in t what
+// layerApplyCallBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func layerApplyCallForward(t *layerApplyCallTape, lW [][]float64, lB, out, x []float64) {
+	t.tanh = t.tanh[:0]
+	t.dotTape = t.dotTape[:0]
+	t.out = out
+	t1 := len(out)
+	t.dotTape = slices.Grow(t.dotTape, t1)
+	t.tanh = slices.Grow(t.tanh, t1)
+	for i := range out {
+		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
+		dotTape := &t.dotTape[len(t.dotTape)-1]
+		t2 := dotCallForward(dotTape, lW[i], x)
+		t3 := math.Tanh(t2 + lB[i])
+		t.tanh = append(t.tanh, t3)
+		out[i] = t3
+	}
+}
+
+// layerApplyCallBackward adds to dlW, dlB, dout and dx the vector-Jacobian
+// product of layerApply with the seeds , at the point recorded in t by
+// layerApplyCallForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func layerApplyCallBackward(t *layerApplyCallTape, dlW [][]float64, dlB, dout, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	out := t.out
+	t1 := len(out)
+	ntanh := len(t.tanh)
+	ndotTape := len(t.dotTape)
+	for i := t1 - 1; i >= 0; i-- {
+		ntanh--
+		t2 := t.tanh[ntanh]
+		ndotTape--
+		t3 := t.dotTape[ndotTape]
+		dlWRow := dlW[i]
+		t4 := dout[i] * (1 - t2*t2)
+		dlB[i] += t4
+		dout[i] = 0
+		dotTape := t3
+		dotCallBackward(&dotTape, t4, dlWRow, dx)
+	}
+}
+
+// affineAtTape is what affineAtForward keeps of one run of affineAt for
+// affineAtBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of affineAtForward
+// overwrites it, and its buffers are kept.
+type affineAtTape struct {
+	// fA: the parameter fA.
+	fA float64
+	// x: the parameter x.
+	x float64
+}
+
+// affineAtForward runs affineAt and records in t what affineAtBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func affineAtForward(t *affineAtTape, fA, fB, x float64) float64 {
+	t.fA = fA
+	t.x = x
+	return fA*x + fB
+}
+
+// affineAtBackward adds to dfA, dfB and dx the vector-Jacobian product of
+// affineAt with the seeds s, at the point recorded in t by affineAtForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func affineAtBackward(t *affineAtTape, s float64, dfA, dfB, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	fA := t.fA
+	x := t.x
+	*dfA += s * x
+	*dfB += s
+	*dx += s * fA
+}
+
+// affineAtGrad returns affineAt's result and its gradient with respect to fA,
+// fB and x, in that order (dfA, dfB, dx), computed by reverse-mode automatic
+// differentiation.
+func affineAtGrad(fA, fB, x float64) (float64, float64, float64, float64) {
+	var t affineAtTape
+	t1 := affineAtForward(&t, fA, fB, x)
+	var dfA float64
+	var dfB float64
+	var dx float64
+	affineAtBackward(&t, 1, &dfA, &dfB, &dx)
+	return t1, dfA, dfB, dx
+}
+
+// mlpGainCallTape is what mlpGainCallForward keeps of one run of mlpGain for
+// mlpGainCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of mlpGainCallForward
+// overwrites it, and its buffers are kept.
+type mlpGainCallTape struct {
+	// mGain: the parameter mGain.
+	mGain float64
+}
+
+// mlpGainCallForward runs mlpGain and records in t what mlpGainCallBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func mlpGainCallForward(t *mlpGainCallTape, mHiddenW [][]float64, mHiddenB []float64, mOutW [][]float64, mOutB []float64, mGain, mShiftA, mShiftB float64) float64 {
+	t.mGain = mGain
+	return mGain * mGain
+}
+
+// mlpGainCallBackward adds to dmHiddenW, dmHiddenB, dmOutW, dmOutB, dmGain,
+// dmShiftA and dmShiftB the vector-Jacobian product of mlpGain with the seeds
+// s, at the point recorded in t by mlpGainCallForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func mlpGainCallBackward(t *mlpGainCallTape, s float64, dmHiddenW [][]float64, dmHiddenB []float64, dmOutW [][]float64, dmOutB []float64, dmGain, dmShiftA, dmShiftB *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	mGain := t.mGain
+	*dmGain += s * mGain * 2
+}
+
+// penaltyFlatCallLWLBTape is what penaltyFlatCallLWLBForward keeps of one run
+// of penaltyFlat for penaltyFlatCallLWLBBackward: the forward values the
+// backward sweep reads, and the control flow it replays. A tape may be reused:
+// each run of penaltyFlatCallLWLBForward overwrites it, and its buffers are
+// kept.
+type penaltyFlatCallLWLBTape struct {
+	// lB: the parameter lB.
+	lB []float64
+	// lam: the parameter lam.
+	lam float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// penaltyFlatCallLWLBForward runs penaltyFlat and records in t what
+// penaltyFlatCallLWLBBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func penaltyFlatCallLWLBForward(t *penaltyFlatCallLWLBTape, lW [][]float64, lB []float64, lam float64) float64 {
+	t.elem = t.elem[:0]
+	t.lB = lB
+	t.lam = lam
+	s := 0.0
+	t.elem = slices.Grow(t.elem, len(lB))
+	for i := range lB {
+		t1 := lB[i]
+		t.elem = append(t.elem, t1)
+		s += t1 * t1
+	}
+	return lam * s
+}
+
+// penaltyFlatCallLWLBBackward adds to dlW and dlB the vector-Jacobian product
+// of penaltyFlat with the seeds s, at the point recorded in t by
+// penaltyFlatCallLWLBForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func penaltyFlatCallLWLBBackward(t *penaltyFlatCallLWLBTape, s float64, dlW [][]float64, dlB []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	lam := t.lam
+	var ds float64
+	lB := t.lB
+	t1 := len(lB)
+	nelem := len(t.elem)
+	ds += s * lam
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		dlB[i] += ds * t.elem[nelem] * 2
+	}
+}
+
+// layerApplyLWLBOutJVP runs layerApply and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents dlW, dlB, dout of lW, lB, out.
+func layerApplyLWLBOutJVP(lW [][]float64, lB, out, x []float64, dlW [][]float64, dlB, dout []float64) {
+	for i := range out {
+		t1, t2 := dotAJVP(lW[i], x, dlW[i])
+		t3 := math.Tanh(t1 + lB[i])
+		t4 := (1 - t3*t3) * (t2 + dlB[i])
+		out[i] = t3
+		dout[i] = t4
+	}
+}
+
+// layerApplyJVP runs layerApply and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents dlW, dlB, dout, dx of lW, lB, out, x.
+func layerApplyJVP(lW [][]float64, lB, out, x []float64, dlW [][]float64, dlB, dout, dx []float64) {
+	for i := range out {
+		t1, t2 := dotJVP(lW[i], x, dlW[i], dx)
+		t3 := math.Tanh(t1 + lB[i])
+		t4 := (1 - t3*t3) * (t2 + dlB[i])
+		out[i] = t3
+		dout[i] = t4
+	}
+}
+
+// mlpGainJVP returns mlpGain's results and then their directional derivatives
+// along the tangents dmHiddenW, dmHiddenB, dmOutW, dmOutB, dmGain, dmShiftA,
+// dmShiftB of mHiddenW, mHiddenB, mOutW, mOutB, mGain, mShiftA, mShiftB,
+// computed by forward-mode automatic differentiation.
+func mlpGainJVP(mHiddenW [][]float64, mHiddenB []float64, mOutW [][]float64, mOutB []float64, mGain, mShiftA, mShiftB float64, dmHiddenW [][]float64, dmHiddenB []float64, dmOutW [][]float64, dmOutB []float64, dmGain, dmShiftA, dmShiftB float64) (float64, float64) {
+	return mGain * mGain, mGain * dmGain * 2
+}
+
+// penaltyFlatLWLBJVP returns penaltyFlat's results and then their directional
+// derivatives along the tangents dlW, dlB of lW, lB, computed by forward-mode
+// automatic differentiation.
+func penaltyFlatLWLBJVP(lW [][]float64, lB []float64, lam float64, dlW [][]float64, dlB []float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := range lB {
+		t1 := lB[i]
+		s += t1 * t1
+		ds += t1 * dlB[i] * 2
+	}
+	return lam * s, lam * ds
+}
+
+func affineAt(fA, fB, x float64) float64 {
+	return fA*x + fB
 }
