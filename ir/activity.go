@@ -263,14 +263,16 @@ func Written(v *Value) []*Value {
 	if !IsSplitCall(v) {
 		return nil
 	}
-	writes := v.Aux.(Callee).Rule.Writes
+	r := v.Aux.(Callee).Rule
 	args := v.Args
-	if len(args) > len(writes) {
-		args = args[len(args)-len(writes):] // after the tape of a callee's forward function
+	if r.Derived != nil && len(args) > len(r.Derived.Params) {
+		args = args[len(args)-len(r.Derived.Params):] // after the tape of a callee's forward function
 	}
 	var out []*Value
 	for i, x := range args {
-		if writes[i] {
+		// Writes is unknown while the callee's own body is analysed, for
+		// a mutually recursive call: any slice may be written.
+		if r.Writes == nil && IsSlice(x.Type) || r.Writes != nil && r.Writes[i] {
 			out = append(out, x)
 		}
 	}

@@ -416,6 +416,13 @@ func (c *checker) calleeBase(fn *types.Func) (string, bool) {
 // known yet: the analysis runs again until nothing changes.
 func paramWrites(g *ir.Func) []bool {
 	r := make([]bool, len(g.Params))
+	// g's calls of itself start from writing nothing, and the analysis
+	// adds what they write until nothing changes.
+	for _, v := range calls(g) {
+		if rule := v.Aux.(ir.Callee).Rule; rule.Derived == g {
+			rule.Writes = r
+		}
+	}
 	for changed := true; changed; {
 		changed = false
 		for root := range ir.Analyse(g, nil).Written {

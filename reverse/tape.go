@@ -19,13 +19,22 @@ func newTapeFields(name string) *tapeFields {
 }
 
 // add creates a field; depth > 0 makes it a stack, pushed once per
-// iteration of the loops around what it records.
+// iteration of the loops around what it records. A callee's tape is always
+// held in a slice.
 func (tf *tapeFields) add(want string, t ir.Type, depth int, doc string) *ir.TapeField {
 	name := ir.FreshName(tf.taken, want)
 	tf.taken[name] = true
 	stack := depth > 0
-	if stack {
+	_, callTape := t.(ir.Opaque) // a callee's tape (see rules.LowerCalls)
+	switch {
+	case stack:
 		doc += ", one entry per iteration of the loop around it, read back last first"
+	case callTape:
+		// A slice of one entry: a tape of the callee's type may hold,
+		// through its callees, a tape of this one's type, which only a
+		// slice lets Go declare.
+		stack = true
+		doc += ", in a slice of one entry"
 	}
 	fld := &ir.TapeField{Name: name, Type: t, Stack: stack, Doc: fmt.Sprintf("%s: %s.", name, doc)}
 	tf.tape.Fields = append(tf.tape.Fields, fld)

@@ -133,16 +133,22 @@ func bufferType(t ir.Type) ir.Type {
 }
 
 func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, outputs map[int]bool) []string {
-	var addIdx, outIdx []int
+	var addIdx, outIdx, inPlaceIdx, inPlaceParams []int
 	for k, i := range buffers {
-		if outputs[i] {
+		switch pv := f.ParamValue(i); {
+		case outputs[i]:
 			outIdx = append(outIdx, 1+len(f.Results)+k)
-		} else {
+		case pv != nil && ir.IsSlice(pv.Type) && s.act.Written[pv]:
+			inPlaceIdx = append(inPlaceIdx, 1+len(f.Results)+k)
+			inPlaceParams = append(inPlaceParams, i)
+			addIdx = append(addIdx, 1+len(f.Results)+k)
+		default:
 			addIdx = append(addIdx, 1+len(f.Results)+k)
 		}
 	}
 	adds, outs := ir.GoNames(g.Params, addIdx), ir.GoNames(g.Params, outIdx)
-	seeds := append([]string(nil), outs...)
+	inPlace := ir.GoNames(g.Params, inPlaceIdx)
+	seeds := append(append([]string(nil), outs...), inPlace...)
 	for _, p := range g.Params[1 : 1+len(f.Results)] {
 		seeds = append(seeds, p.Name)
 	}
@@ -151,6 +157,11 @@ func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, outputs map[int]bool
 	if len(outs) > 0 {
 		doc = append(doc, fmt.Sprintf("%s holds the seed of what %s writes into its output %s on entry, and is used up: it is zero on return.",
 			prose.List(outs), f.Name, prose.Plural(len(outs), "slice", "slices")))
+	}
+	if len(inPlace) > 0 {
+		updated := prose.List(ir.GoNames(f.Params, inPlaceParams))
+		doc = append(doc, fmt.Sprintf("%s %s, on entry, the seed of what %s leaves in %s, and on return the derivative with respect to what %s held before.",
+			prose.List(inPlace), prose.Plural(len(inPlace), "holds", "hold"), f.Name, updated, updated))
 	}
 	return doc
 }

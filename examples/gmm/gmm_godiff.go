@@ -17,8 +17,9 @@ type NLLTape struct {
 	logSumExpTape2 []logSumExpCallTape
 	// theta: the parameter theta.
 	theta []float64
-	// logSumExpTape: the value of logSumExpTape the backward sweep reads.
-	logSumExpTape logSumExpCallTape
+	// logSumExpTape: the value of logSumExpTape the backward sweep reads, in a
+	// slice of one entry.
+	logSumExpTape []logSumExpCallTape
 	// xs: the parameter xs.
 	xs []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
@@ -31,6 +32,7 @@ type NLLTape struct {
 func NLLForward(t *NLLTape, theta, xs []float64) float64 {
 	t.logSumExpTape2 = t.logSumExpTape2[:0]
 	t.exp = t.exp[:0]
+	t.logSumExpTape = t.logSumExpTape[:0]
 	t.theta = theta
 	t.xs = xs
 	t1 := len(theta)
@@ -39,7 +41,8 @@ func NLLForward(t *NLLTape, theta, xs []float64) float64 {
 	t2 := 2 * k
 	means := theta[k:t2]
 	logStd := theta[t2:t1]
-	logSumExpTape := &t.logSumExpTape
+	t.logSumExpTape = slices.Grow(t.logSumExpTape, 1)[:len(t.logSumExpTape)+1]
+	logSumExpTape := &t.logSumExpTape[len(t.logSumExpTape)-1]
 	norm := logSumExpCallForward(logSumExpTape, logits)
 	comp := make([]float64, k)
 	nll := 0.0
@@ -83,7 +86,9 @@ func NLLBackward(t *NLLTape, s float64, dtheta []float64) {
 	dlogits := dtheta[:k]
 	dlogStd := dtheta[t3:t2]
 	dmeans := dtheta[k:t3]
-	t4 := t.logSumExpTape
+	nlogSumExpTape := len(t.logSumExpTape)
+	nlogSumExpTape--
+	t4 := t.logSumExpTape[nlogSumExpTape]
 	dnll += s / float64(t1)
 	for i := t1 - 1; i >= 0; i-- {
 		nlogSumExpTape2--

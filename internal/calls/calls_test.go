@@ -144,6 +144,16 @@ func problems() []problem {
 			jvp:   PeakJVP,
 		},
 		{
+			name:  "Filled",
+			point: func(rng *rand.Rand) []float64 { return uniform(rng, 1, -1, 1) },
+			f:     func(p []float64) float64 { return Filled(p[0]) },
+			grad: func(p []float64) (float64, []float64) {
+				y, dx := FilledGrad(p[0])
+				return y, []float64{dx}
+			},
+			jvp: func(p, v []float64) (float64, float64) { return FilledJVP(p[0], v[0]) },
+		},
+		{
 			name:  "Constants",
 			point: func(rng *rand.Rand) []float64 { return uniform(rng, 1, -2, 2) },
 			f:     func(p []float64) float64 { return Constants(p[0], 7) },

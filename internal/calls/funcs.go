@@ -317,3 +317,35 @@ func (m *MLP) Loss(x []float64, y float64) float64 {
 func Fixed(f Affine, x float64) float64 {
 	return f.at(x)*x + f.at(1)
 }
+
+// fillEven and fillOdd fill out[k:] by mutual recursion, writing into the
+// slice they pass each other.
+func fillEven(out []float64, k int, x float64) {
+	if k >= len(out) {
+		return
+	}
+	out[k] = x * float64(k+1)
+	fillOdd(out, k+1, x*x)
+}
+
+func fillOdd(out []float64, k int, x float64) {
+	if k >= len(out) {
+		return
+	}
+	out[k] = math.Sin(x)
+	fillEven(out, k+1, x+1)
+}
+
+// Filled sums the squares of what the mutual recursion writes.
+//
+//godiff:grad
+//godiff:jvp
+func Filled(x float64) float64 {
+	out := make([]float64, 5)
+	fillEven(out, 0, x)
+	s := 0.0
+	for _, v := range out {
+		s += v * v
+	}
+	return s
+}

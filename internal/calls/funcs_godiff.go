@@ -572,8 +572,9 @@ func PolarVJP(x, y, s1, s2 float64) (float64, float64, float64, float64) {
 // flow it replays. A tape may be reused: each run of MixtureForward overwrites
 // it, and its buffers are kept.
 type MixtureTape struct {
-	// dotTape2: the value of dotTape2 the backward sweep reads.
-	dotTape2 dotCallTape
+	// dotTape2: the value of dotTape2 the backward sweep reads, in a slice of one
+	// entry.
+	dotTape2 []dotCallTape
 	// w: the parameter w.
 	w []float64
 	// dotTape: the value of dotTape the backward sweep reads, one entry per
@@ -592,6 +593,7 @@ type MixtureTape struct {
 // MixtureForward runs Mixture and records in t what MixtureBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
+	t.dotTape2 = t.dotTape2[:0]
 	t.dotTape = t.dotTape[:0]
 	t.logSumExpTape2 = t.logSumExpTape2[:0]
 	t.logSumExpTape = t.logSumExpTape[:0]
@@ -621,7 +623,8 @@ func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
 		ll += t2 - t3 - 0.01*t4
 	}
 	t5 := k / 2
-	dotTape2 := &t.dotTape2
+	t.dotTape2 = slices.Grow(t.dotTape2, 1)[:len(t.dotTape2)+1]
+	dotTape2 := &t.dotTape2[len(t.dotTape2)-1]
 	t6 := dotCallForward(dotTape2, w[:t5], b[:t5])
 	return ll + t6
 }
@@ -633,6 +636,8 @@ func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
 // a mini-batch.
 func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	ndotTape2 := len(t.dotTape2)
+	ndotTape2--
 	w := t.w
 	k := len(w)
 	t1 := k / 2
@@ -643,7 +648,7 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 	dbuf := make([]float64, k)
 	nlogSumExpTape2 := len(t.logSumExpTape2)
 	nlogSumExpTape := len(t.logSumExpTape)
-	dotTape2 := t.dotTape2
+	dotTape2 := t.dotTape2[ndotTape2]
 	dotCallBackward(&dotTape2, s, dw[:t1], db[:t1])
 	dll += s
 	for i := t2 - 1; i >= 0; i-- {
@@ -712,14 +717,17 @@ func MixtureJVP(w, b, xs, dw, db []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of TwoLayersForward
 // overwrites it, and its buffers are kept.
 type TwoLayersTape struct {
-	// layerTape2: the value of layerTape2 the backward sweep reads.
-	layerTape2 layerCallTape
+	// layerTape2: the value of layerTape2 the backward sweep reads, in a slice of
+	// one entry.
+	layerTape2 []layerCallTape
 	// w1: the parameter w1.
 	w1 [][]float64
-	// scaleInPlaceTape: the value of scaleInPlaceTape the backward sweep reads.
-	scaleInPlaceTape scaleInPlaceCallTape
-	// layerTape: the value of layerTape the backward sweep reads.
-	layerTape layerCallOutWBTape
+	// scaleInPlaceTape: the value of scaleInPlaceTape the backward sweep reads, in
+	// a slice of one entry.
+	scaleInPlaceTape []scaleInPlaceCallTape
+	// layerTape: the value of layerTape the backward sweep reads, in a slice of
+	// one entry.
+	layerTape []layerCallOutWBTape
 	// w2: the parameter w2.
 	w2 [][]float64
 	// y: y as the forward sweep computed it.
@@ -729,17 +737,23 @@ type TwoLayersTape struct {
 // TwoLayersForward runs TwoLayers and records in t what TwoLayersBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []float64) float64 {
+	t.layerTape2 = t.layerTape2[:0]
+	t.scaleInPlaceTape = t.scaleInPlaceTape[:0]
+	t.layerTape = t.layerTape[:0]
 	t.w1 = w1
 	t.w2 = w2
 	h := make([]float64, len(w1))
-	layerTape := &t.layerTape
+	t.layerTape = slices.Grow(t.layerTape, 1)[:len(t.layerTape)+1]
+	layerTape := &t.layerTape[len(t.layerTape)-1]
 	layerCallOutWBForward(layerTape, h, w1, b1, x)
-	scaleInPlaceTape := &t.scaleInPlaceTape
+	t.scaleInPlaceTape = slices.Grow(t.scaleInPlaceTape, 1)[:len(t.scaleInPlaceTape)+1]
+	scaleInPlaceTape := &t.scaleInPlaceTape[len(t.scaleInPlaceTape)-1]
 	scaleInPlaceCallForward(scaleInPlaceTape, h, k)
 	t1 := len(w2)
 	y := make([]float64, t1)
 	t.y = y
-	layerTape2 := &t.layerTape2
+	t.layerTape2 = slices.Grow(t.layerTape2, 1)[:len(t.layerTape2)+1]
+	layerTape2 := &t.layerTape2[len(t.layerTape2)-1]
 	layerCallForward(layerTape2, y, w2, b1[:t1], h)
 	s := 0.0
 	for i := range y {
@@ -762,25 +776,32 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 	w2 := t.w2
 	t2 := len(w2)
 	dy := make([]float64, t2)
+	nlayerTape2 := len(t.layerTape2)
+	nlayerTape2--
+	t3 := t.layerTape2[nlayerTape2]
 	w1 := t.w1
 	dh := make([]float64, len(w1))
-	t3 := t.scaleInPlaceTape
-	t4 := t.layerTape
+	nscaleInPlaceTape := len(t.scaleInPlaceTape)
+	nscaleInPlaceTape--
+	t4 := t.scaleInPlaceTape[nscaleInPlaceTape]
+	nlayerTape := len(t.layerTape)
+	nlayerTape--
+	t5 := t.layerTape[nlayerTape]
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		v := y[i]
 		dv := ds * v * 2
 		dy[i] += dv
 	}
-	layerTape2 := t.layerTape2
+	layerTape2 := t3
 	layerCallBackward(&layerTape2, dy, dw2, db1[:t2], dh)
-	scaleInPlaceTape := t3
+	scaleInPlaceTape := t4
 	dk2 := 0.0
 	scaleInPlaceCallBackward(&scaleInPlaceTape, dh, &dk2)
-	t5 := dk2
-	layerTape := t4
+	t6 := dk2
+	layerTape := t5
 	layerCallOutWBBackward(&layerTape, dh, dw1, db1)
-	*dk += t5
+	*dk += t6
 }
 
 // TwoLayersGrad returns TwoLayers's result and its gradient with respect to w1,
@@ -832,14 +853,17 @@ func TwoLayersJVP(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []f
 // A tape may be reused: each run of ApplyForward overwrites it, and its buffers
 // are kept.
 type ApplyTape struct {
-	// layerTape: the value of layerTape the backward sweep reads.
-	layerTape layerCallOutWBTape
+	// layerTape: the value of layerTape the backward sweep reads, in a slice of
+	// one entry.
+	layerTape []layerCallOutWBTape
 }
 
 // ApplyForward runs Apply and records in t what ApplyBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ApplyForward(t *ApplyTape, out []float64, w [][]float64, b, x []float64) {
-	layerTape := &t.layerTape
+	t.layerTape = t.layerTape[:0]
+	t.layerTape = slices.Grow(t.layerTape, 1)[:len(t.layerTape)+1]
+	layerTape := &t.layerTape[len(t.layerTape)-1]
 	layerCallOutWBForward(layerTape, out, w, b, x)
 }
 
@@ -853,7 +877,9 @@ func ApplyForward(t *ApplyTape, out []float64, w [][]float64, b, x []float64) {
 // is used up: it is zero on return.
 func ApplyBackward(t *ApplyTape, dout []float64, dw [][]float64, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	layerTape := t.layerTape
+	nlayerTape := len(t.layerTape)
+	nlayerTape--
+	layerTape := t.layerTape[nlayerTape]
 	layerCallOutWBBackward(&layerTape, dout, dw, db)
 }
 
@@ -891,8 +917,9 @@ func ApplyJVP(out []float64, w [][]float64, b, x []float64, dw [][]float64, db, 
 type PeakTape struct {
 	// x: the parameter x.
 	x []float64
-	// logSumExpTape: the value of logSumExpTape the backward sweep reads.
-	logSumExpTape logSumExpCallTape
+	// logSumExpTape: the value of logSumExpTape the backward sweep reads, in a
+	// slice of one entry.
+	logSumExpTape []logSumExpCallTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp int
 	// tmp2: an intermediate value of the forward sweep.
@@ -902,11 +929,13 @@ type PeakTape struct {
 // PeakForward runs Peak and records in t what PeakBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func PeakForward(t *PeakTape, x []float64) float64 {
+	t.logSumExpTape = t.logSumExpTape[:0]
 	t.x = x
 	t1 := argmax(x)
 	t.tmp = t1
 	t2 := x[t1]
-	logSumExpTape := &t.logSumExpTape
+	t.logSumExpTape = slices.Grow(t.logSumExpTape, 1)[:len(t.logSumExpTape)+1]
+	logSumExpTape := &t.logSumExpTape[len(t.logSumExpTape)-1]
 	t3 := logSumExpCallForward(logSumExpTape, x)
 	t.tmp2 = t3
 	return t2 * t3
@@ -920,8 +949,10 @@ func PeakBackward(t *PeakTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	t1 := t.tmp
+	nlogSumExpTape := len(t.logSumExpTape)
+	nlogSumExpTape--
 	t2 := s * t.tmp2
-	logSumExpTape := t.logSumExpTape
+	logSumExpTape := t.logSumExpTape[nlogSumExpTape]
 	logSumExpCallBackward(&logSumExpTape, s*x[t1], dx)
 	dx[t1] += t2
 }
@@ -951,16 +982,20 @@ func PeakJVP(x, dx []float64) (float64, float64) {
 // A tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
 type MLPLossTape struct {
-	// penaltyFlatTape: the value of penaltyFlatTape the backward sweep reads.
-	penaltyFlatTape penaltyFlatCallLWLBTape
-	// mlpGainTape: the value of mlpGainTape the backward sweep reads.
-	mlpGainTape mlpGainCallTape
-	// layerApplyTape2: the value of layerApplyTape2 the backward sweep reads.
-	layerApplyTape2 layerApplyCallTape
+	// penaltyFlatTape: the value of penaltyFlatTape the backward sweep reads, in a
+	// slice of one entry.
+	penaltyFlatTape []penaltyFlatCallLWLBTape
+	// mlpGainTape: the value of mlpGainTape the backward sweep reads, in a slice
+	// of one entry.
+	mlpGainTape []mlpGainCallTape
+	// layerApplyTape2: the value of layerApplyTape2 the backward sweep reads, in a
+	// slice of one entry.
+	layerApplyTape2 []layerApplyCallTape
 	// mHiddenB: the field m.Hidden.B.
 	mHiddenB []float64
-	// layerApplyTape: the value of layerApplyTape the backward sweep reads.
-	layerApplyTape layerApplyCallLWLBOutTape
+	// layerApplyTape: the value of layerApplyTape the backward sweep reads, in a
+	// slice of one entry.
+	layerApplyTape []layerApplyCallLWLBOutTape
 	// mOutB: the field m.Out.B.
 	mOutB []float64
 	// daffineAtDFA: result 2 of a call of affineAtGrad.
@@ -980,13 +1015,19 @@ type MLPLossTape struct {
 // LossForward runs Loss and records in t what MLPLossBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
+	t.penaltyFlatTape = t.penaltyFlatTape[:0]
+	t.mlpGainTape = t.mlpGainTape[:0]
+	t.layerApplyTape2 = t.layerApplyTape2[:0]
+	t.layerApplyTape = t.layerApplyTape[:0]
 	t.mHiddenB = m.Hidden.B
 	t.mOutB = m.Out.B
 	h := make([]float64, len(m.Hidden.B))
-	layerApplyTape := &t.layerApplyTape
+	t.layerApplyTape = slices.Grow(t.layerApplyTape, 1)[:len(t.layerApplyTape)+1]
+	layerApplyTape := &t.layerApplyTape[len(t.layerApplyTape)-1]
 	layerApplyCallLWLBOutForward(layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
 	o := make([]float64, len(m.Out.B))
-	layerApplyTape2 := &t.layerApplyTape2
+	t.layerApplyTape2 = slices.Grow(t.layerApplyTape2, 1)[:len(t.layerApplyTape2)+1]
+	layerApplyTape2 := &t.layerApplyTape2[len(t.layerApplyTape2)-1]
 	layerApplyCallForward(layerApplyTape2, m.Out.W, m.Out.B, o, h)
 	t1, daffineAtDFA, daffineAtDFB, daffineAtDX := affineAtGrad(m.Shift.A, m.Shift.B, o[0])
 	t.daffineAtDFA = daffineAtDFA
@@ -996,10 +1037,12 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 	t.e = e
 	t2 := e * e
 	t.prod = t2
-	mlpGainTape := &t.mlpGainTape
+	t.mlpGainTape = slices.Grow(t.mlpGainTape, 1)[:len(t.mlpGainTape)+1]
+	mlpGainTape := &t.mlpGainTape[len(t.mlpGainTape)-1]
 	t3 := mlpGainCallForward(mlpGainTape, m.Hidden.W, m.Hidden.B, m.Out.W, m.Out.B, m.Gain, m.Shift.A, m.Shift.B)
 	t.tmp = t3
-	penaltyFlatTape := &t.penaltyFlatTape
+	t.penaltyFlatTape = slices.Grow(t.penaltyFlatTape, 1)[:len(t.penaltyFlatTape)+1]
+	penaltyFlatTape := &t.penaltyFlatTape[len(t.penaltyFlatTape)-1]
 	t4 := penaltyFlatCallLWLBForward(penaltyFlatTape, m.Hidden.W, m.Hidden.B, 0.01)
 	return t2*t3 + t4
 }
@@ -1010,30 +1053,38 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 // at once); it adds rather than sets, so one buffer can sum a mini-batch.
 func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.mlpGainTape
+	npenaltyFlatTape := len(t.penaltyFlatTape)
+	npenaltyFlatTape--
+	t1 := t.prod
+	t2 := t.tmp
+	nmlpGainTape := len(t.mlpGainTape)
+	nmlpGainTape--
+	t3 := t.mlpGainTape[nmlpGainTape]
 	mOutB := t.mOutB
 	daffineAtDFA := t.daffineAtDFA
 	daffineAtDFB := t.daffineAtDFB
 	daffineAtDX := t.daffineAtDX
 	e := t.e
-	t2 := t.prod
-	t3 := t.tmp
 	do := make([]float64, len(mOutB))
-	t4 := t.layerApplyTape2
+	nlayerApplyTape2 := len(t.layerApplyTape2)
+	nlayerApplyTape2--
+	t4 := t.layerApplyTape2[nlayerApplyTape2]
 	mHiddenB := t.mHiddenB
 	dh := make([]float64, len(mHiddenB))
-	t5 := t.layerApplyTape
-	penaltyFlatTape := t.penaltyFlatTape
+	nlayerApplyTape := len(t.layerApplyTape)
+	nlayerApplyTape--
+	t5 := t.layerApplyTape[nlayerApplyTape]
+	penaltyFlatTape := t.penaltyFlatTape[npenaltyFlatTape]
 	penaltyFlatCallLWLBBackward(&penaltyFlatTape, s, dm.Hidden.W, dm.Hidden.B)
-	mlpGainTape := t1
+	mlpGainTape := t3
 	dmGain2 := 0.0
 	dmShiftA2 := 0.0
 	dmShiftB2 := 0.0
-	mlpGainCallBackward(&mlpGainTape, s*t2, dm.Hidden.W, dm.Hidden.B, dm.Out.W, dm.Out.B, &dmGain2, &dmShiftA2, &dmShiftB2)
+	mlpGainCallBackward(&mlpGainTape, s*t1, dm.Hidden.W, dm.Hidden.B, dm.Out.W, dm.Out.B, &dmGain2, &dmShiftA2, &dmShiftB2)
 	t6 := dmGain2
 	t7 := dmShiftA2
 	t8 := dmShiftB2
-	de := s * t3 * e * 2
+	de := s * t2 * e * 2
 	do[0] += de * daffineAtDX
 	layerApplyTape2 := t4
 	layerApplyCallBackward(&layerApplyTape2, dm.Out.W, dm.Out.B, do, dh)
@@ -1127,6 +1178,89 @@ func FixedGrad(f Affine, x float64) (float64, float64) {
 	var dx float64
 	FixedBackward(&t, 1, &dx)
 	return t1, dx
+}
+
+// FilledTape is what FilledForward keeps of one run of Filled for
+// FilledBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of FilledForward overwrites
+// it, and its buffers are kept.
+type FilledTape struct {
+	// out: out as the forward sweep computed it.
+	out []float64
+	// fillEvenTape: the value of fillEvenTape the backward sweep reads, in a slice
+	// of one entry.
+	fillEvenTape []fillEvenCallTape
+}
+
+// FilledForward runs Filled and records in t what FilledBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func FilledForward(t *FilledTape, x float64) float64 {
+	t.fillEvenTape = t.fillEvenTape[:0]
+	out := make([]float64, 5)
+	t.out = out
+	t.fillEvenTape = slices.Grow(t.fillEvenTape, 1)[:len(t.fillEvenTape)+1]
+	fillEvenTape := &t.fillEvenTape[len(t.fillEvenTape)-1]
+	fillEvenCallForward(fillEvenTape, out, 0, x)
+	s := 0.0
+	for i := range out {
+		v := out[i]
+		s += v * v
+	}
+	return s
+}
+
+// FilledBackward adds to dx the vector-Jacobian product of Filled with the
+// seeds s, at the point recorded in t by FilledForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func FilledBackward(t *FilledTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	out := t.out
+	t1 := len(out)
+	dout := make([]float64, 5)
+	nfillEvenTape := len(t.fillEvenTape)
+	nfillEvenTape--
+	t2 := t.fillEvenTape[nfillEvenTape]
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		v := out[i]
+		dv := ds * v * 2
+		dout[i] += dv
+	}
+	fillEvenTape := t2
+	dx2 := 0.0
+	fillEvenCallBackward(&fillEvenTape, dout, &dx2)
+	*dx += dx2
+}
+
+// FilledGrad returns Filled's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func FilledGrad(x float64) (float64, float64) {
+	var t FilledTape
+	t1 := FilledForward(&t, x)
+	var dx float64
+	FilledBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// FilledJVP returns Filled's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func FilledJVP(x, dx float64) (float64, float64) {
+	out := make([]float64, 5)
+	dout := make([]float64, 5)
+	fillEvenJVP(out, 0, x, dout, dx)
+	s := 0.0
+	ds := 0.0
+	for i := range out {
+		v := out[i]
+		dv := dout[i]
+		s += v * v
+		ds += v * dv * 2
+	}
+	return s, ds
 }
 
 // unitTape is what unitForward keeps of one run of unit for unitBackward: the
@@ -1682,10 +1816,13 @@ func layerCallOutWBForward(t *layerCallOutWBTape, out []float64, w [][]float64, 
 }
 
 // layerCallOutWBBackward adds to dout, dw and db the vector-Jacobian product of
-// layer with the seeds , at the point recorded in t by layerCallOutWBForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// layer with the seeds dout, at the point recorded in t by
+// layerCallOutWBForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what layer leaves in out, and on return the
+// derivative with respect to what out held before.
 func layerCallOutWBBackward(t *layerCallOutWBTape, dout []float64, dw [][]float64, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
@@ -1781,10 +1918,13 @@ func scaleInPlaceCallForward(t *scaleInPlaceCallTape, s []float64, k float64) {
 }
 
 // scaleInPlaceCallBackward adds to ds and dk the vector-Jacobian product of
-// scaleInPlace with the seeds , at the point recorded in t by
+// scaleInPlace with the seeds ds, at the point recorded in t by
 // scaleInPlaceCallForward. It only reads t, so one forward run serves any
 // number of backward runs (one per seed, from several goroutines at once); it
 // adds rather than sets, so one buffer can sum a mini-batch.
+//
+// ds holds, on entry, the seed of what scaleInPlace leaves in s, and on return
+// the derivative with respect to what s held before.
 func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, ds []float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	s := t.s
@@ -1836,10 +1976,13 @@ func layerCallForward(t *layerCallTape, out []float64, w [][]float64, b, x []flo
 }
 
 // layerCallBackward adds to dout, dw, db and dx the vector-Jacobian product of
-// layer with the seeds , at the point recorded in t by layerCallForward. It
+// layer with the seeds dout, at the point recorded in t by layerCallForward. It
 // only reads t, so one forward run serves any number of backward runs (one per
 // seed, from several goroutines at once); it adds rather than sets, so one
 // buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what layer leaves in out, and on return the
+// derivative with respect to what out held before.
 func layerCallBackward(t *layerCallTape, dout []float64, dw [][]float64, db, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
@@ -1948,10 +2091,13 @@ func layerApplyCallLWLBOutForward(t *layerApplyCallLWLBOutTape, lW [][]float64, 
 }
 
 // layerApplyCallLWLBOutBackward adds to dlW, dlB and dout the vector-Jacobian
-// product of layerApply with the seeds , at the point recorded in t by
+// product of layerApply with the seeds dout, at the point recorded in t by
 // layerApplyCallLWLBOutForward. It only reads t, so one forward run serves any
 // number of backward runs (one per seed, from several goroutines at once); it
 // adds rather than sets, so one buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what layerApply leaves in out, and on
+// return the derivative with respect to what out held before.
 func layerApplyCallLWLBOutBackward(t *layerApplyCallLWLBOutTape, dlW [][]float64, dlB, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
@@ -2008,10 +2154,13 @@ func layerApplyCallForward(t *layerApplyCallTape, lW [][]float64, lB, out, x []f
 }
 
 // layerApplyCallBackward adds to dlW, dlB, dout and dx the vector-Jacobian
-// product of layerApply with the seeds , at the point recorded in t by
+// product of layerApply with the seeds dout, at the point recorded in t by
 // layerApplyCallForward. It only reads t, so one forward run serves any number
 // of backward runs (one per seed, from several goroutines at once); it adds
 // rather than sets, so one buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what layerApply leaves in out, and on
+// return the derivative with respect to what out held before.
 func layerApplyCallBackward(t *layerApplyCallTape, dlW [][]float64, dlB, dout, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
@@ -2207,4 +2356,149 @@ func penaltyFlatLWLBJVP(lW [][]float64, lB []float64, lam float64, dlW [][]float
 
 func affineAt(fA, fB, x float64) float64 {
 	return fA*x + fB
+}
+
+// fillEvenCallTape is what fillEvenCallForward keeps of one run of fillEven for
+// fillEvenCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// fillEvenCallForward overwrites it, and its buffers are kept.
+type fillEvenCallTape struct {
+	// out: the parameter out.
+	out []float64
+	// fillOddTape: the value of fillOddTape the backward sweep reads, in a slice
+	// of one entry.
+	fillOddTape []fillOddCallTape
+	// k: the parameter k.
+	k int
+	// x: the parameter x.
+	x float64
+}
+
+// fillEvenCallForward runs fillEven and records in t what fillEvenCallBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func fillEvenCallForward(t *fillEvenCallTape, out []float64, k int, x float64) {
+	t.fillOddTape = t.fillOddTape[:0]
+	t.out = out
+	t.k = k
+	t.x = x
+	if k >= len(out) {
+		return
+	} else {
+		t1 := k + 1
+		out[k] = x * float64(t1)
+		t.fillOddTape = slices.Grow(t.fillOddTape, 1)[:len(t.fillOddTape)+1]
+		fillOddTape := &t.fillOddTape[len(t.fillOddTape)-1]
+		fillOddCallForward(fillOddTape, out, t1, x*x)
+		return
+	}
+}
+
+// fillEvenCallBackward adds to dout and dx the vector-Jacobian product of
+// fillEven with the seeds dout, at the point recorded in t by
+// fillEvenCallForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what fillEven leaves in out, and on return
+// the derivative with respect to what out held before.
+func fillEvenCallBackward(t *fillEvenCallTape, dout []float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	out := t.out
+	k := t.k
+	nfillOddTape := len(t.fillOddTape)
+	x := t.x
+	if !(k >= len(out)) {
+		nfillOddTape--
+		fillOddTape := t.fillOddTape[nfillOddTape]
+		dx2 := 0.0
+		fillOddCallBackward(&fillOddTape, dout, &dx2)
+		*dx += dx2 * x * 2
+		*dx += dout[k] * float64(k+1)
+		dout[k] = 0
+	}
+}
+
+// fillOddCallTape is what fillOddCallForward keeps of one run of fillOdd for
+// fillOddCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of fillOddCallForward
+// overwrites it, and its buffers are kept.
+type fillOddCallTape struct {
+	// out: the parameter out.
+	out []float64
+	// fillEvenTape: the value of fillEvenTape the backward sweep reads, in a slice
+	// of one entry.
+	fillEvenTape []fillEvenCallTape
+	// k: the parameter k.
+	k int
+	// x: the parameter x.
+	x float64
+}
+
+// fillOddCallForward runs fillOdd and records in t what fillOddCallBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func fillOddCallForward(t *fillOddCallTape, out []float64, k int, x float64) {
+	t.fillEvenTape = t.fillEvenTape[:0]
+	t.out = out
+	t.k = k
+	t.x = x
+	if k >= len(out) {
+		return
+	} else {
+		out[k] = math.Sin(x)
+		t.fillEvenTape = slices.Grow(t.fillEvenTape, 1)[:len(t.fillEvenTape)+1]
+		fillEvenTape := &t.fillEvenTape[len(t.fillEvenTape)-1]
+		fillEvenCallForward(fillEvenTape, out, k+1, x+1)
+		return
+	}
+}
+
+// fillOddCallBackward adds to dout and dx the vector-Jacobian product of
+// fillOdd with the seeds dout, at the point recorded in t by
+// fillOddCallForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what fillOdd leaves in out, and on return
+// the derivative with respect to what out held before.
+func fillOddCallBackward(t *fillOddCallTape, dout []float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	out := t.out
+	k := t.k
+	nfillEvenTape := len(t.fillEvenTape)
+	x := t.x
+	if !(k >= len(out)) {
+		nfillEvenTape--
+		fillEvenTape := t.fillEvenTape[nfillEvenTape]
+		dx2 := 0.0
+		fillEvenCallBackward(&fillEvenTape, dout, &dx2)
+		*dx += dx2
+		*dx += dout[k] * math.Cos(x)
+		dout[k] = 0
+	}
+}
+
+// fillEvenJVP runs fillEven and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents dout, dx of out, x.
+func fillEvenJVP(out []float64, k int, x float64, dout []float64, dx float64) {
+	if k >= len(out) {
+		return
+	}
+	t1 := k + 1
+	t2 := float64(t1)
+	out[k] = x * t2
+	dout[k] = t2 * dx
+	fillOddJVP(out, t1, x*x, dout, x*dx*2)
+}
+
+// fillOddJVP runs fillOdd and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents dout, dx of out, x.
+func fillOddJVP(out []float64, k int, x float64, dout []float64, dx float64) {
+	if k >= len(out) {
+		return
+	}
+	out[k] = math.Sin(x)
+	dout[k] = math.Cos(x) * dx
+	fillEvenJVP(out, k+1, x+1, dout, dx)
 }

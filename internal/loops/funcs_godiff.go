@@ -2105,10 +2105,13 @@ func SquareForward(t *SquareTape, x []float64) float64 {
 }
 
 // SquareBackward adds to dx the vector-Jacobian product of Square with the
-// seeds s, at the point recorded in t by SquareForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
+// seeds dx and s, at the point recorded in t by SquareForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+//
+// dx holds, on entry, the seed of what Square leaves in x, and on return the
+// derivative with respect to what x held before.
 func SquareBackward(t *SquareTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64

@@ -628,10 +628,13 @@ func (s *Stats) NormalizeForward(t *StatsNormalizeTape) float64 {
 }
 
 // StatsNormalizeBackward adds to ds the vector-Jacobian product of Normalize
-// with the seeds s2, at the point recorded in t by NormalizeForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds ds and s2, at the point recorded in t by NormalizeForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+//
+// ds holds, on entry, the seed of what Normalize leaves in s, and on return the
+// derivative with respect to what s held before.
 func StatsNormalizeBackward(t *StatsNormalizeTape, s2 float64, ds *Stats) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	sX := t.sX
@@ -779,8 +782,9 @@ func (m Small) EnergyJVP(k float32, dm Small, dk float32) (float32, float32) {
 type ParamsScoreTape struct {
 	// tmp: result 1 of a call of softplusGrad.
 	tmp float64
-	// weightedTape: the value of weightedTape the backward sweep reads.
-	weightedTape weightedCallTape
+	// weightedTape: the value of weightedTape the backward sweep reads, in a slice
+	// of one entry.
+	weightedTape []weightedCallTape
 	// dsoftplus: result 2 of a call of softplusGrad.
 	dsoftplus float64
 	// tmp2: an intermediate value of the forward sweep.
@@ -790,10 +794,12 @@ type ParamsScoreTape struct {
 // ScoreForward runs Score and records in t what ParamsScoreBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (p Params) ScoreForward(t *ParamsScoreTape, x []float64) float64 {
+	t.weightedTape = t.weightedTape[:0]
 	t1, dsoftplus := softplusGrad(p.B)
 	t.tmp = t1
 	t.dsoftplus = dsoftplus
-	weightedTape := &t.weightedTape
+	t.weightedTape = slices.Grow(t.weightedTape, 1)[:len(t.weightedTape)+1]
+	weightedTape := &t.weightedTape[len(t.weightedTape)-1]
 	t2 := weightedCallForward(weightedTape, p.W, x)
 	t.tmp2 = t2
 	return t1 * t2
@@ -806,9 +812,11 @@ func (p Params) ScoreForward(t *ParamsScoreTape, x []float64) float64 {
 // a mini-batch.
 func ParamsScoreBackward(t *ParamsScoreTape, s float64, dp *Params, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	nweightedTape := len(t.weightedTape)
+	nweightedTape--
 	dsoftplus := t.dsoftplus
 	t1 := s * t.tmp2
-	weightedTape := t.weightedTape
+	weightedTape := t.weightedTape[nweightedTape]
 	weightedCallBackward(&weightedTape, s*t.tmp, dp.W, dx)
 	dp.B += t1 * dsoftplus
 }
