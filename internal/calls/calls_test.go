@@ -10,25 +10,6 @@ import (
 	"godiff/internal/fdcheck"
 )
 
-// problem is one annotated function as a function of the flat vector p of
-// the values it is differentiated in, with its generated derivatives in
-// the same form. jvp is nil for a function without a JVP directive.
-type problem struct {
-	name  string
-	point func(rng *rand.Rand) []float64
-	f     func(p []float64) float64
-	grad  func(p []float64) (float64, []float64)
-	jvp   func(p, v []float64) (float64, float64)
-}
-
-func uniform(rng *rand.Rand, n int, lo, hi float64) []float64 {
-	x := make([]float64, n)
-	for i := range x {
-		x[i] = lo + (hi-lo)*rng.Float64()
-	}
-	return x
-}
-
 var mixturePoints = []float64{-1.5, -0.2, 0.3, 0.9, 2}
 
 var twoLayersInput = []float64{0.7, -1.2}
@@ -49,119 +30,119 @@ func flat(m [][]float64) []float64 {
 	return p
 }
 
-func problems() []problem {
-	return []problem{
+func problems() []fdcheck.Problem {
+	return []fdcheck.Problem{
 		{
-			name:  "Neuron",
-			point: func(rng *rand.Rand) []float64 { return uniform(rng, 4, -2, 2) },
-			f:     func(p []float64) float64 { return Neuron(p[0], p[1], p[2], p[3]) },
-			grad: func(p []float64) (float64, []float64) {
+			Name:  "Neuron",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 4, -2, 2) },
+			F:     func(p []float64) float64 { return Neuron(p[0], p[1], p[2], p[3]) },
+			Grad: func(p []float64) (float64, []float64) {
 				y, dw, db, dx, dy := NeuronGrad(p[0], p[1], p[2], p[3])
 				return y, []float64{dw, db, dx, dy}
 			},
-			jvp: func(p, v []float64) (float64, float64) {
+			JVP: func(p, v []float64) (float64, float64) {
 				return NeuronJVP(p[0], p[1], p[2], p[3], v[0], v[1], v[2], v[3])
 			},
 		},
 		{
-			name:  "Power",
-			point: func(rng *rand.Rand) []float64 { return uniform(rng, 1, -1.5, 1.5) },
-			f:     func(p []float64) float64 { return Power(p[0], 7) },
-			grad: func(p []float64) (float64, []float64) {
+			Name:  "Power",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 1, -1.5, 1.5) },
+			F:     func(p []float64) float64 { return Power(p[0], 7) },
+			Grad: func(p []float64) (float64, []float64) {
 				y, dx := PowerGrad(p[0], 7)
 				return y, []float64{dx}
 			},
-			jvp: func(p, v []float64) (float64, float64) { return PowerJVP(p[0], 7, v[0]) },
+			JVP: func(p, v []float64) (float64, float64) { return PowerJVP(p[0], 7, v[0]) },
 		},
 		{
-			name:  "SinSeries",
-			point: func(rng *rand.Rand) []float64 { return uniform(rng, 1, -3, 3) },
-			f:     func(p []float64) float64 { return SinSeries(p[0], 9) },
-			grad: func(p []float64) (float64, []float64) {
+			Name:  "SinSeries",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 1, -3, 3) },
+			F:     func(p []float64) float64 { return SinSeries(p[0], 9) },
+			Grad: func(p []float64) (float64, []float64) {
 				y, dx := SinSeriesGrad(p[0], 9)
 				return y, []float64{dx}
 			},
-			jvp: func(p, v []float64) (float64, float64) { return SinSeriesJVP(p[0], 9, v[0]) },
+			JVP: func(p, v []float64) (float64, float64) { return SinSeriesJVP(p[0], 9, v[0]) },
 		},
 		{
-			name:  "SoftplusSum",
-			point: func(rng *rand.Rand) []float64 { return uniform(rng, 8, -2, 2) },
-			f:     func(p []float64) float64 { return SoftplusSum(p[1:], p[0]) },
-			grad: func(p []float64) (float64, []float64) {
+			Name:  "SoftplusSum",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 8, -2, 2) },
+			F:     func(p []float64) float64 { return SoftplusSum(p[1:], p[0]) },
+			Grad: func(p []float64) (float64, []float64) {
 				y, dxs, dk := SoftplusSumGrad(p[1:], p[0])
 				return y, append([]float64{dk}, dxs...)
 			},
-			jvp: func(p, v []float64) (float64, float64) { return SoftplusSumJVP(p[1:], p[0], v[1:], v[0]) },
+			JVP: func(p, v []float64) (float64, float64) { return SoftplusSumJVP(p[1:], p[0], v[1:], v[0]) },
 		},
 		{
-			name:  "Ruled",
-			point: func(rng *rand.Rand) []float64 { return uniform(rng, 2, -1.5, 1.5) },
-			f:     func(p []float64) float64 { return Ruled(p[0], p[1]) },
-			grad: func(p []float64) (float64, []float64) {
+			Name:  "Ruled",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 2, -1.5, 1.5) },
+			F:     func(p []float64) float64 { return Ruled(p[0], p[1]) },
+			Grad: func(p []float64) (float64, []float64) {
 				y, da, db := RuledGrad(p[0], p[1])
 				return y, []float64{da, db}
 			},
-			jvp: func(p, v []float64) (float64, float64) { return RuledJVP(p[0], p[1], v[0], v[1]) },
+			JVP: func(p, v []float64) (float64, float64) { return RuledJVP(p[0], p[1], v[0], v[1]) },
 		},
 		{
 			// p holds w then b, 4 components each, at 5 fixed points.
-			name:  "Mixture",
-			point: func(rng *rand.Rand) []float64 { return uniform(rng, 8, -1, 1) },
-			f:     func(p []float64) float64 { return Mixture(p[:4], p[4:], mixturePoints) },
-			grad: func(p []float64) (float64, []float64) {
+			Name:  "Mixture",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 8, -1, 1) },
+			F:     func(p []float64) float64 { return Mixture(p[:4], p[4:], mixturePoints) },
+			Grad: func(p []float64) (float64, []float64) {
 				y, dw, db := MixtureGrad(p[:4], p[4:], mixturePoints)
 				return y, append(dw, db...)
 			},
-			jvp: func(p, v []float64) (float64, float64) {
+			JVP: func(p, v []float64) (float64, float64) {
 				return MixtureJVP(p[:4], p[4:], mixturePoints, v[:4], v[4:])
 			},
 		},
 		{
 			// p holds w1 (3×2), b1 (3), w2 (2×3) and k.
-			name:  "TwoLayers",
-			point: func(rng *rand.Rand) []float64 { return uniform(rng, 16, -1, 1) },
-			f: func(p []float64) float64 {
+			Name:  "TwoLayers",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 16, -1, 1) },
+			F: func(p []float64) float64 {
 				w1, b1, w2, k := twoLayers(p)
 				return TwoLayers(w1, b1, w2, k, twoLayersInput)
 			},
-			grad: func(p []float64) (float64, []float64) {
+			Grad: func(p []float64) (float64, []float64) {
 				w1, b1, w2, k := twoLayers(p)
 				y, dw1, db1, dw2, dk := TwoLayersGrad(w1, b1, w2, k, twoLayersInput)
 				g := append(append(append(flat(dw1), db1...), flat(dw2)...), dk)
 				return y, g
 			},
-			jvp: func(p, v []float64) (float64, float64) {
+			JVP: func(p, v []float64) (float64, float64) {
 				w1, b1, w2, k := twoLayers(p)
 				dw1, db1, dw2, dk := twoLayers(v)
 				return TwoLayersJVP(w1, b1, w2, k, twoLayersInput, dw1, db1, dw2, dk)
 			},
 		},
 		{
-			name:  "Peak",
-			point: func(rng *rand.Rand) []float64 { return uniform(rng, 5, -2, 2) },
-			f:     Peak,
-			grad:  PeakGrad,
-			jvp:   PeakJVP,
+			Name:  "Peak",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 5, -2, 2) },
+			F:     Peak,
+			Grad:  PeakGrad,
+			JVP:   PeakJVP,
 		},
 		{
-			name:  "Filled",
-			point: func(rng *rand.Rand) []float64 { return uniform(rng, 1, -1, 1) },
-			f:     func(p []float64) float64 { return Filled(p[0]) },
-			grad: func(p []float64) (float64, []float64) {
+			Name:  "Filled",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 1, -1, 1) },
+			F:     func(p []float64) float64 { return Filled(p[0]) },
+			Grad: func(p []float64) (float64, []float64) {
 				y, dx := FilledGrad(p[0])
 				return y, []float64{dx}
 			},
-			jvp: func(p, v []float64) (float64, float64) { return FilledJVP(p[0], v[0]) },
+			JVP: func(p, v []float64) (float64, float64) { return FilledJVP(p[0], v[0]) },
 		},
 		{
-			name:  "Constants",
-			point: func(rng *rand.Rand) []float64 { return uniform(rng, 1, -2, 2) },
-			f:     func(p []float64) float64 { return Constants(p[0], 7) },
-			grad: func(p []float64) (float64, []float64) {
+			Name:  "Constants",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 1, -2, 2) },
+			F:     func(p []float64) float64 { return Constants(p[0], 7) },
+			Grad: func(p []float64) (float64, []float64) {
 				y, dx := ConstantsGrad(p[0], 7)
 				return y, []float64{dx}
 			},
-			jvp: func(p, v []float64) (float64, float64) { return ConstantsJVP(p[0], 7, v[0]) },
+			JVP: func(p, v []float64) (float64, float64) { return ConstantsJVP(p[0], 7, v[0]) },
 		},
 	}
 }
@@ -171,27 +152,8 @@ func problems() []problem {
 // and that both return F's value bit for bit.
 func TestDerivatives(t *testing.T) {
 	for _, pr := range problems() {
-		t.Run(pr.name, func(t *testing.T) {
-			rng := rand.New(rand.NewPCG(1, 2))
-			for range 8 {
-				p := pr.point(rng)
-				want := pr.f(p)
-				y, g := pr.grad(p)
-				if y != want {
-					t.Errorf("at %v: Grad value %v, F %v", p, y, want)
-				}
-				if m := fdcheck.Mismatch(g, fdcheck.Gradient(pr.f, p), 1e-6); m != "" {
-					t.Errorf("at %v: gradient against finite differences: %s", p, m)
-				}
-				v := uniform(rng, len(p), -1, 1)
-				yj, dy := pr.jvp(p, v)
-				if yj != want {
-					t.Errorf("at %v: JVP value %v, F %v", p, yj, want)
-				}
-				if !fdcheck.Close(dy, fdcheck.Dot(v, g), 1e-10) {
-					t.Errorf("at %v: <JVP(v), 1> = %v, <v, grad> = %v", p, dy, fdcheck.Dot(v, g))
-				}
-			}
+		t.Run(pr.Name, func(t *testing.T) {
+			fdcheck.Check(t, pr, rand.New(rand.NewPCG(1, 2)), 8, 1e-6)
 		})
 	}
 }
@@ -213,7 +175,7 @@ func TestRuleStandsForTheBody(t *testing.T) {
 func TestPolarVJP(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 8 {
-		p := uniform(rng, 2, -2, 2)
+		p := fdcheck.Uniform(rng, 2, -2, 2)
 		jac := fdcheck.Jacobian(func(q []float64) []float64 {
 			r, theta := Polar(q[0], q[1])
 			return []float64{r, theta}
@@ -254,16 +216,16 @@ func TestConcurrent(t *testing.T) {
 		points := make([][]float64, 16)
 		want := make([][]float64, len(points))
 		for i := range points {
-			points[i] = pr.point(rng)
-			_, want[i] = pr.grad(points[i])
+			points[i] = pr.Point(rng)
+			_, want[i] = pr.Grad(points[i])
 		}
 		var wg sync.WaitGroup
 		errs := make(chan string, 8*len(points))
 		for range 8 {
 			wg.Go(func() {
 				for i, p := range points {
-					if _, g := pr.grad(p); fdcheck.Mismatch(g, want[i], 0) != "" {
-						errs <- pr.name
+					if _, g := pr.Grad(p); fdcheck.Mismatch(g, want[i], 0) != "" {
+						errs <- pr.Name
 					}
 				}
 			})
@@ -283,10 +245,10 @@ func TestOutputWrittenByCallee(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	x := []float64{0.4, -0.9}
 	for range 6 {
-		p := uniform(rng, 9, -1, 1) // w (3×2), b (3)
+		p := fdcheck.Uniform(rng, 9, -1, 1) // w (3×2), b (3)
 		w, b := [][]float64{p[0:2], p[2:4], p[4:6]}, p[6:9]
-		u := uniform(rng, 3, -1, 1) // a seed of the output
-		v := uniform(rng, 9, -1, 1) // a tangent of w and b
+		u := fdcheck.Uniform(rng, 3, -1, 1) // a seed of the output
+		v := fdcheck.Uniform(rng, 9, -1, 1) // a tangent of w and b
 		out := make([]float64, 3)
 		dout := make([]float64, 3)
 		ApplyJVP(out, w, b, x, [][]float64{v[0:2], v[2:4], v[4:6]}, v[6:9], dout)
@@ -344,7 +306,7 @@ func TestMethodCalls(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
 	x, y := []float64{0.3, -0.8}, 0.4
 	for range 8 {
-		p := uniform(rng, 16, -1, 1)
+		p := fdcheck.Uniform(rng, 16, -1, 1)
 		m := mlpOf(p)
 		want := m.Loss(x, y)
 		got, g := m.LossGrad(x, y)
@@ -356,7 +318,7 @@ func TestMethodCalls(t *testing.T) {
 		if msg := fdcheck.Mismatch(grad, fd, 1e-6); msg != "" {
 			t.Errorf("gradient against finite differences: %s", msg)
 		}
-		v := uniform(rng, 16, -1, 1)
+		v := fdcheck.Uniform(rng, 16, -1, 1)
 		yj, dy := m.LossJVP(x, y, mlpOf(v))
 		if yj != want || !fdcheck.Close(dy, fdcheck.Dot(v, grad), 1e-10) {
 			t.Errorf("LossJVP = %v, %v; want %v, <v, grad> = %v", yj, dy, want, fdcheck.Dot(v, grad))

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"godiff/internal/fdcheck"
 )
 
 // Benchmarks of the generated gradients of two loops over 10⁴ elements, a
@@ -24,7 +26,7 @@ const (
 )
 
 var (
-	benchX    = uniform(rand.New(rand.NewPCG(3, 1)), benchN, -5, 5)
+	benchX    = fdcheck.Uniform(rand.New(rand.NewPCG(3, 1)), benchN, -5, 5)
 	benchDX   = make([]float64, benchN)
 	benchBuf  = make([]float64, benchN)
 	benchDBuf = make([]float64, benchN)

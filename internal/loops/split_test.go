@@ -32,14 +32,14 @@ func TestVJPIsSeedTimesGradient(t *testing.T) {
 // together.
 func TestOutputParameters(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 9))
-	W := rows(uniform(rng, 9, -1, 1), matShape)
-	x, b := uniform(rng, 3, -1, 1), uniform(rng, 3, -1, 1)
-	dW := rows(uniform(rng, 9, -1, 1), matShape)
-	dx, db := uniform(rng, 3, -1, 1), uniform(rng, 3, -1, 1)
+	W := rows(fdcheck.Uniform(rng, 9, -1, 1), matShape)
+	x, b := fdcheck.Uniform(rng, 3, -1, 1), fdcheck.Uniform(rng, 3, -1, 1)
+	dW := rows(fdcheck.Uniform(rng, 9, -1, 1), matShape)
+	dx, db := fdcheck.Uniform(rng, 3, -1, 1), fdcheck.Uniform(rng, 3, -1, 1)
 	out, dout := make([]float64, 3), make([]float64, 3)
 	_, dy := MatVecJVP(W, x, b, out, dW, dx, db, dout)
 	const s = 0.75
-	sout := uniform(rng, 3, -1, 1)
+	sout := fdcheck.Uniform(rng, 3, -1, 1)
 	out2 := make([]float64, 3)
 	_, gW, gx, gb := MatVecVJP(W, x, b, out2, s, sout)
 	if !slices.Equal(out, out2) {
@@ -199,7 +199,7 @@ func TestMiniBatchSum(t *testing.T) {
 // With a tape and buffers kept across calls, a gradient allocates nothing
 // in steady state, loops and stacks included.
 func TestNoAllocationsWithReusedTape(t *testing.T) {
-	x := uniform(rand.New(rand.NewPCG(1, 2)), 1000, -3, 3)
+	x := fdcheck.Uniform(rand.New(rand.NewPCG(1, 2)), 1000, -3, 3)
 	dx := make([]float64, len(x))
 	buf, dbuf := make([]float64, len(x)), make([]float64, len(x))
 	var lse LogSumExpTape
@@ -234,7 +234,7 @@ func TestConcurrentCalls(t *testing.T) {
 	inputs := make([][]float64, 16)
 	want := make([][]float64, len(inputs))
 	for i := range inputs {
-		inputs[i] = uniform(rng, 50, -2, 2)
+		inputs[i] = fdcheck.Uniform(rng, 50, -2, 2)
 		_, want[i] = LogSumExpGrad(inputs[i])
 	}
 	var wg sync.WaitGroup
@@ -286,9 +286,9 @@ func TestOneForwardManyBackward(t *testing.T) {
 func TestTwoResults(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 8))
 	for trial := 0; trial < 8; trial++ {
-		x := uniform(rng, 6, -2, 2)
-		v := uniform(rng, 6, -1, 1)
-		w := uniform(rng, 2, -1, 1)
+		x := fdcheck.Uniform(rng, 6, -2, 2)
+		v := fdcheck.Uniform(rng, 6, -1, 1)
+		w := fdcheck.Uniform(rng, 2, -1, 1)
 		m, s2, dm, ds2 := MeanVarJVP(x, v)
 		if wm, ws2 := MeanVar(x); m != wm || s2 != ws2 {
 			t.Fatalf("JVP's values %v, %v; F's %v, %v", m, s2, wm, ws2)
