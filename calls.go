@@ -15,8 +15,9 @@ import (
 // when f is differentiated with respect to wrt: in reverse mode the
 // active ones, in forward mode every one a parameter varies. A call
 // godiff has no rule for is reported as the user's error, at the call;
-// so is any call passing slices to a function godiff cannot see into,
-// active or not, since it might write into them.
+// so is any call passing slices or a struct to a function godiff cannot
+// see into, active or not: it might write into them, and a struct's call
+// goes to a twin written from the function's body.
 //
 // For a call of a function of slices, the Call says which of the callee's
 // parameters carry a derivative: the variant of the callee's derivative
@@ -38,8 +39,12 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 		active := carries[v] || slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return carries[x] && ir.IsFloat(x.Type) }) ||
 			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] })
 		switch {
-		case split && c.Rule.Err != "":
-			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, "with slices")})
+		case (split || c.Rule != nil && c.Rule.Twin) && c.Rule.Err != "":
+			how := "with slices"
+			if c.Rule.Twin {
+				how = "passing a struct's fields" // a method, or a struct argument
+			}
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, how)})
 		case !active:
 		case split && v.Type != nil && !ir.IsFloat(v.Type):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s calls %s, which returns %s, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing", f.Name, c.Name, v.Type)})
@@ -86,7 +91,11 @@ func noRule(f *ir.Func, v *ir.Value) string {
 // cannotDerive explains why godiff cannot differentiate a call of c, a
 // function of the package.
 func cannotDerive(f *ir.Func, c ir.Callee, how string) string {
-	return fmt.Sprintf("%s calls %s %s, but godiff cannot differentiate %s: %s", f.Name, c.Name, how, c.Name, c.Rule.Err)
+	name := c.Rule.Source
+	if name == "" {
+		name = c.Name
+	}
+	return fmt.Sprintf("%s calls %s %s, but godiff cannot differentiate %s: %s", f.Name, name, how, name, c.Rule.Err)
 }
 
 // use is a call that needs a derivative of its callee, in reverse or

@@ -106,6 +106,21 @@ func F(x float64, s []int) float64 { return x * count(s) }
 			want: "a.go:14:49: F calls count with slices, but godiff cannot differentiate count: a.go:9:2: go statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
 		},
 		{
+			name: "inactive method call outside the subset",
+			src: `
+type P struct{ A float64 }
+
+func (p P) label() float64 {
+	defer func() {}()
+	return p.A
+}
+
+//godiff:grad x
+func F(p P, x float64) float64 { return x * p.label() }
+`,
+			want: "a.go:12:45: F calls P.label passing a struct's fields, but godiff cannot differentiate P.label: a.go:7:2: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+		},
+		{
 			name: "name taken",
 			src: `
 func g(x float64) float64 { return x * x }

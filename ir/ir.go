@@ -281,6 +281,8 @@ type CallRule struct {
 	// Own says that f's own //godiff:grad generates Func, so that its
 	// callers' outputs must not.
 	Own bool
+	// Source names f as its source does: Net.hidden for a method.
+	Source string
 	// Twin says that f is a method or takes a struct: its calls pass the
 	// struct's fields one by one, to Derived, which godiff writes out as a
 	// plain function (f's twin) for the calls that stay calls, and whose

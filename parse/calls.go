@@ -319,7 +319,10 @@ func (c *checker) ruleFor(fn *types.Func) *ir.CallRule {
 func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	sig := fn.Signature()
 	base, twin := c.calleeBase(fn)
-	r := &ir.CallRule{Func: ir.Callee{Name: Grad.FuncName(base)}, Twin: twin}
+	r := &ir.CallRule{Func: ir.Callee{Name: Grad.FuncName(base)}, Twin: twin, Source: fn.Name()}
+	if recv := c.recvType(sig); recv != nil {
+		r.Source = recv.Obj().Name() + "." + fn.Name()
+	}
 	c.calls.derived[fn] = r
 	var result ir.Basic
 	if sig.Results().Len() == 1 {
