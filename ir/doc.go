@@ -88,6 +88,15 @@
 //	%y = extract 0 %r : float64     result 0 of a call with several
 //	%p = addr db : *float64         &db, for a variable db
 //
+// Calls of the user's functions (see CallRule): a call passing slices is
+// an invoke, since it reads (and may write) memory; a call lowered to its
+// rule ties the rule's results together; a callee's tape lives in its
+// caller's:
+//
+//	%y = invoke dot %a %b : float64            a call of a function of slices
+//	%y = partials %v %x %d : float64           %v, whose derivative by %x is %d
+//	%p = tape.slot f %t : *dotCallTape         &t.f, or a new last entry of the stack t.f
+//
 // A constant is written in Go's shortest round-trip form for its type.
 //
 // # Invariants

@@ -36,8 +36,22 @@
 //
 //   - assignments (=, :=, op=, ++, --, tuple assignments that swap), var
 //     declarations, nested blocks, arithmetic, conversions between numeric
-//     types, and calls of the math functions that have derivative rules,
-//     plus math.Inf and math.NaN, whose integer arguments make constants;
+//     types;
+//   - calls (calls.go): of the math functions that have derivative rules;
+//     of any function of one number or bool result, or of several in an
+//     assignment of their own (lg, _ := math.Lgamma(x)), whose arguments
+//     are numbers; of the package's own functions and methods of structs,
+//     passing numbers, slices and structs (a struct as its leaves, to a
+//     plain twin of the callee), also as statements when they return
+//     nothing. A call is an OpCall of a pure function of numbers, or an
+//     OpInvoke where it passes memory. Its Callee carries the CallRule
+//     the transforms differentiate it by: a //godiff:rule the package
+//     gives for the function (of this package or another), or the
+//     function's own IR, built on the first call and kept with the
+//     package (recursion finds it), with which of its slices it writes.
+//     Whether a call needs a derivative, and so a rule, is the
+//     transforms' activity analysis' to say: a problem with a callee's
+//     body is kept in its rule, not reported, until a call needs it;
 //   - comparisons, &&, || and !, and bool variables;
 //   - if, else if and else (with an init statement), and switch with or
 //     without a tag, built as a chain of ifs with the default last; a case
@@ -56,7 +70,9 @@
 //
 // Everything else is reported with its position and a hint of what to do
 // instead: goroutines, channels, select, defer, goto, fallthrough, maps,
-// strings, pointers, closures, calls of other functions, append,
+// strings, pointers, closures, calls of function values, of variadic
+// functions and of methods of types other than the package's structs,
+// slices passed to another package's function, append,
 // three-index slices, slices of arrays and arrays of slices, and
 // reassigning a whole slice or array; of structs: locals and results of
 // struct type, using a struct parameter or a nested struct as a whole,

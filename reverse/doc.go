@@ -60,6 +60,20 @@
 // reference: a load of an array the function writes is recorded, never
 // recomputed from the tape.
 //
+// # Calls
+//
+// A call of numbers reaches here lowered to its rule (rules.LowerCalls):
+// its partials are forward values like any other. A call passing slices
+// runs the callee's forward function on a tape the caller's tape holds
+// (filled in place, through tape.slot); the backward function hands that
+// tape, the seed of the call's result and its adjoint buffers to the
+// callee's backward function (splitCall). The callee's own split form is
+// built by NewCalleeSplit: since its caller may overwrite the slices it
+// passed once the call returns, it records the elements it reads rather
+// than reading them again, and it takes buffers only for the parameters
+// its caller differentiates, treating a slice it writes as updated in
+// place.
+//
 // Before any of this, nestExits rewrites "if c { break }; rest" as
 // "if c { break } else { rest }", so that replaying the branch says whether
 // rest ran.

@@ -24,4 +24,18 @@
 // Elsewhere the formulas are the calculus ones and produce what they
 // produce: math.Sqrt at 0 gives +Inf, math.Log at 0 gives +Inf, math.Acos
 // and math.Asin at ±1 give ∓Inf and ±Inf.
+//
+// # Calls
+//
+// A call of any other function is differentiated through its ir.CallRule
+// (call.go): LowerCalls rewrites, before a transform, each call that
+// needs a derivative. A call of numbers becomes an invoke of the rule
+// function (a //godiff:rule, or the callee's generated gradient), whose
+// results are the value and the partials, tied to the arguments by an
+// OpPartials value, whose rule here hands those partials out: from there
+// on it is differentiated like any other value. In reverse mode a call
+// passing slices becomes an invoke of the callee's forward function on a
+// tape of its own, which the backward sweep hands to the callee's
+// backward function (reverse.backward's splitCall); forward mode calls
+// the callee's JVP (forward.tangents' splitCall).
 package rules
