@@ -52,7 +52,7 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 			// A built-in rule.
 		case c.Rule == nil || c.Rule.Err != "":
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: noRule(f, v)})
-		case split:
+		case c.Rule.Derived != nil:
 			var params []int
 			for i, p := range c.Rule.Derived.Params {
 				x := v.Args[i]
@@ -120,11 +120,11 @@ func uses(calls []rules.Call, forward bool) []use {
 // reuses one derivative per callee (and per variant). A callee's own
 // directives may generate some of them; those are left to it.
 //
-// A function of numbers gets its gradient (gGrad, on its split form),
-// whatever the mode. A function of slices gets, for reverse mode, a split
-// form for callers (gCallTape, gCallForward, gCallBackward), and for
-// forward mode a JVP (gJVP), each with respect to the parameters the call
-// differentiates (see ir.CallRule's Variant).
+// Forward mode calls a callee's JVP (gJVP). Reverse mode calls a function
+// of numbers' gradient (gGrad, on its split form), and a function of
+// slices through a split form for callers (gCallTape, gCallForward,
+// gCallBackward). A JVP and a split form for callers differentiate with
+// respect to the parameters the call needs (see ir.CallRule's Variant).
 func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 	var out []*ir.Func
 	for _, u := range needed {
@@ -136,10 +136,10 @@ func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 		var more []use
 		var err error
 		switch {
-		case !r.Split:
-			made, more, err = gradCallee(r, done)
 		case u.forward:
 			made, more, err = jvpCallee(r, u.Wrt, done)
+		case !r.Split:
+			made, more, err = gradCallee(r, done)
 		default:
 			made, more, err = splitCallee(r, u.Wrt, done)
 		}
@@ -197,8 +197,8 @@ func splitCallee(r *ir.CallRule, wrt []int, done map[string]bool) ([]*ir.Func, [
 	return []*ir.Func{sp.Forward, sp.Backward}, uses(calls, false), nil
 }
 
-// jvpCallee builds the JVP a function of slices stands for in its
-// forward-mode callers that differentiate wrt, and returns it with the
+// jvpCallee builds the JVP a function stands for in its forward-mode
+// callers that differentiate wrt, and returns it with the
 // calls it makes in turn. The callee's own //godiff:jvp, over all its
 // parameters, is the one for them all.
 func jvpCallee(r *ir.CallRule, wrt []int, done map[string]bool) ([]*ir.Func, []use, error) {

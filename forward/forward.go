@@ -44,7 +44,7 @@ func Transform(f *ir.Func, wrt []int, name string) *ir.Func {
 		t.copied(c, old, v)
 	}
 	c.Before = func(old *ir.Value) bool {
-		if !ir.IsSplitCall(old) || !varied.Value[old] && !slices.ContainsFunc(ir.Written(old), func(x *ir.Value) bool { return varied.Mem[ir.Root(x)] }) {
+		if !derivedCall(old) || !varied.Value[old] && !slices.ContainsFunc(ir.Written(old), func(x *ir.Value) bool { return varied.Mem[ir.Root(x)] }) {
 			return false
 		}
 		t.splitCall(c, old)
@@ -309,9 +309,20 @@ func newSignature(f *ir.Func, wrt, outputs []int, name string) *ir.Func {
 	return g
 }
 
-// splitCall builds y := g(args) for a varied call of a function g of
-// slices (see ir.CallRule): a call of g's JVP, the variant with respect to
-// the arguments that have tangents, gives y and its tangent.
+// derivedCall reports whether v calls a function godiff differentiates
+// (see ir.CallRule's Derived), which forward mode calls the JVP of.
+func derivedCall(v *ir.Value) bool {
+	if v.Op != ir.OpCall && v.Op != ir.OpInvoke {
+		return false
+	}
+	c, ok := v.Aux.(ir.Callee)
+	return ok && c.Rule != nil && c.Rule.Derived != nil && c.Rule.Err == ""
+}
+
+// splitCall builds y := g(args) for a varied call of a function g godiff
+// differentiates (see ir.CallRule): a call of g's JVP, the variant with
+// respect to the arguments that have tangents, gives y and its tangent,
+// and fills the tangents of the slices g writes.
 func (t *tangents) splitCall(c *ir.Copier, old *ir.Value) {
 	b := t.b
 	callee := old.Aux.(ir.Callee)

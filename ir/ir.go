@@ -303,9 +303,12 @@ func (c Callee) String() string {
 // SplitCallNames names what godiff generates for the calls of a function
 // of slices (see CallRule's Split): a split form that records every
 // element of its arguments it reads, since its callers may overwrite
-// them, and a JVP, with respect to all its differentiable parameters.
+// them, and a JVP, with respect to all its differentiable parameters. A
+// function of numbers has a JVP only: forward mode calls it where a
+// derivative flows through its call.
 // A call that differentiates fewer uses a variant: see Variant.
 type SplitCallNames struct {
+	Base                         string // the callee's name, or its twin's
 	Tape, Forward, Backward, JVP string
 	// OwnJVP says that the function's own //godiff:jvp generates JVP.
 	OwnJVP bool
@@ -335,8 +338,9 @@ func (r *CallRule) Variant(wrt []int) SplitCallNames {
 		}
 		suffix += strings.ToUpper(p[:1]) + p[1:]
 	}
-	base := strings.TrimSuffix(r.Names.Forward, "CallForward")
+	base := r.Names.Base
 	return SplitCallNames{
+		Base:     base,
 		Tape:     base + "Call" + suffix + "Tape",
 		Forward:  base + "Call" + suffix + "Forward",
 		Backward: base + "Call" + suffix + "Backward",

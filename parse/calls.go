@@ -358,9 +358,18 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	case r.Split:
 		msg = c.callNames(fn, fd, base, r)
 	case twin:
-		msg = c.taken([]string{base, r.Func.Name, base + "Tape", base + "Forward", base + "Backward"})
+		msg = c.jvpName(fn, fd, base, r)
+		if msg == "" {
+			msg = c.taken([]string{base, r.Func.Name, base + "Tape", base + "Forward", base + "Backward", r.Names.JVP})
+		}
 	default:
-		msg = c.ownGradient(fn, fd, r)
+		msg = c.jvpName(fn, fd, base, r)
+		if msg == "" {
+			msg = c.ownGradient(fn, fd, r)
+		}
+		if msg == "" && !r.Names.OwnJVP {
+			msg = c.taken([]string{r.Names.JVP})
+		}
 	}
 	if msg != "" {
 		r.Err = msg
@@ -460,7 +469,26 @@ func calls(g *ir.Func) []*ir.Value {
 // over every differentiable parameter, generates its JVP. It returns what
 // is wrong, or "".
 func (c *checker) callNames(fn *types.Func, fd *ast.FuncDecl, name string, r *ir.CallRule) string {
-	r.Names = ir.SplitCallNames{Tape: name + "CallTape", Forward: name + "CallForward", Backward: name + "CallBackward", JVP: JVP.FuncName(name)}
+	if msg := c.jvpName(fn, fd, name, r); msg != "" {
+		return msg
+	}
+	r.Names.Tape, r.Names.Forward, r.Names.Backward = name+"CallTape", name+"CallForward", name+"CallBackward"
+	names := []string{r.Names.Tape, r.Names.Forward, r.Names.Backward}
+	if r.Twin {
+		names = append(names, name)
+	}
+	if !r.Names.OwnJVP {
+		names = append(names, r.Names.JVP)
+	}
+	return c.taken(names)
+}
+
+// jvpName names the JVP forward mode calls for fn (named name, or its
+// twin's), with respect to all its differentiable parameters: fn's own
+// //godiff:jvp over them all generates it, or godiff does. It returns
+// what is wrong, or "".
+func (c *checker) jvpName(fn *types.Func, fd *ast.FuncDecl, name string, r *ir.CallRule) string {
+	r.Names.Base, r.Names.JVP = name, JVP.FuncName(name)
 	for _, cm := range docDirectives(fd) {
 		verb, args := cutVerb(strings.TrimPrefix(cm.Text, directivePrefix))
 		if verb != "jvp" || r.Twin {
@@ -472,14 +500,7 @@ func (c *checker) callNames(fn *types.Func, fd *ast.FuncDecl, name string, r *ir
 		}
 		r.Names.OwnJVP = true
 	}
-	names := []string{r.Names.Tape, r.Names.Forward, r.Names.Backward}
-	if r.Twin {
-		names = append(names, name)
-	}
-	if !r.Names.OwnJVP {
-		names = append(names, r.Names.JVP)
-	}
-	return c.taken(names)
+	return ""
 }
 
 // taken returns a message about the first of names the package declares,

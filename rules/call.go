@@ -17,7 +17,7 @@ type Call struct {
 // LowerCalls returns a copy of f in which each of the given calls of
 // functions with a CallRule is prepared for a transform:
 //
-//   - a call of numbers calls the rule instead: one call gives the value
+//   - a call of numbers calls its rule instead: one call gives the value
 //     and every partial derivative, which a partials op ties to the
 //     arguments. The transforms then differentiate the copy like any
 //     other code, and the partials are forward values like any other:
@@ -25,14 +25,17 @@ type Call struct {
 //     multiplies the tangents by them.
 //   - in reverse mode, a call passing slices runs the callee's forward
 //     function on a tape of its own, kept in a variable whose value the
-//     backward sweep reads back (see the Tape of ir.Callee). Forward mode
-//     leaves such calls to the transform, which calls the callee's JVP.
+//     backward sweep reads back (see the Tape of ir.Callee).
+//
+// Forward mode lowers only the calls of //godiff:rule functions: it leaves
+// the calls of functions godiff differentiates to the transform, which
+// calls their JVPs.
 //
 // Other calls stay as they are.
 func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 	lower := make(map[*ir.Value]Call)
 	for _, c := range calls {
-		if !c.V.Aux.(ir.Callee).Rule.Split || reverse {
+		if reverse || c.V.Aux.(ir.Callee).Rule.Derived == nil {
 			lower[c.V] = c
 		}
 	}

@@ -125,8 +125,7 @@ func (n *Net) LossJVP(x []float64, y float64, dn *Net) (float64, float64) {
 		out += t1 * t5
 		dout += t5*t2 + t1*((1-t5*t5)*(t4+dn.B1[j]))
 	}
-	p, dsigmoid := sigmoidGrad(out)
-	t6 := dsigmoid * dout
+	p, t6 := sigmoidJVP(out, dout)
 	t7 := 1 - y
 	t8 := 1 - p
 	return -(y*math.Log(p) + t7*math.Log(t8)), -(y*(t6/p) + t7*(-t6/t8))
@@ -233,4 +232,14 @@ func dotAJVP(a, b, da []float64) (float64, float64) {
 		ds += t1 * da[i]
 	}
 	return s, ds
+}
+
+// sigmoidJVP returns sigmoid's results and then their directional derivatives
+// along the tangents dz of z, computed by forward-mode automatic
+// differentiation.
+func sigmoidJVP(z, dz float64) (float64, float64) {
+	t1 := math.Exp(-z)
+	t2 := 1 + t1
+	t3 := 1 / t2
+	return t3, t3 / t2 * (t1 * dz)
 }

@@ -80,11 +80,11 @@ func NeuronGrad(w, b, x, y float64) (float64, float64, float64, float64, float64
 // along the tangents dw, db, dx, dy of w, b, x, y, computed by forward-mode
 // automatic differentiation.
 func NeuronJVP(w, b, x, y, dw, db, dx, dy float64) (float64, float64) {
-	t1, dunitDW, dunitDB, dunitDX := unitGrad(w, b, x)
-	t2, dsq := sqGrad(t1 - y)
-	t3, dsigmoid := sigmoidGrad(w)
-	t4, dsq2 := sqGrad(t3)
-	return t2 + 0.1*t4, dsq*(dunitDW*dw+dunitDB*db+dunitDX*dx-dy) + dsq2*(dsigmoid*dw)*0.1
+	t1, t2 := unitJVP(w, b, x, dw, db, dx)
+	t3, t4 := sqJVP(t1-y, t2-dy)
+	t5, t6 := sigmoidJVP(w, dw)
+	t7, t8 := sqJVP(t5, t6)
+	return t3 + 0.1*t7, t4 + t8*0.1
 }
 
 // PowerTape is what PowerForward keeps of one run of Power for PowerBackward:
@@ -149,8 +149,8 @@ func PowerJVP(x float64, n int, dx float64) (float64, float64) {
 	if n == 0 {
 		return 1, 0
 	}
-	t1, dPower := PowerGrad(x, n-1)
-	return x * t1, t1*dx + x*(dPower*dx)
+	t1, t2 := PowerJVP(x, n-1, dx)
+	return x * t1, t1*dx + x*t2
 }
 
 // SinSeriesTape is what SinSeriesForward keeps of one run of SinSeries for
@@ -199,8 +199,8 @@ func SinSeriesGrad(x float64, n int) (float64, float64) {
 // derivatives along the tangents dx of x, computed by forward-mode automatic
 // differentiation.
 func SinSeriesJVP(x float64, n int, dx float64) (float64, float64) {
-	t1, devenDX, devenDTerm := evenGrad(x, x, 0, n)
-	return t1, devenDX*dx + devenDTerm*dx
+	t1, t2 := evenJVP(x, x, 0, n, dx, dx)
+	return t1, t2
 }
 
 // SoftplusSumTape is what SoftplusSumForward keeps of one run of SoftplusSum
@@ -319,10 +319,10 @@ func SoftplusSumJVP(xs []float64, k float64, dxs []float64, dk float64) (float64
 		if i%3 == 2 {
 			continue
 		}
-		t1, dsoftplus := softplusGrad(k * x)
-		t2, dsigmoid := sigmoidGrad(x)
-		s += t1 * t2
-		ds += t2*(dsoftplus*(x*dk+k*dx)) + t1*(dsigmoid*dx)
+		t1, t2 := softplusJVP(k*x, x*dk+k*dx)
+		t3, t4 := sigmoidJVP(x, dx)
+		s += t1 * t3
+		ds += t3*t2 + t1*t4
 	}
 	return s, ds
 }
@@ -1126,13 +1126,12 @@ func (m *MLP) LossJVP(x []float64, y float64, dm *MLP) (float64, float64) {
 	o := make([]float64, t2)
 	do := make([]float64, t2)
 	layerApplyJVP(m.Out.W, m.Out.B, o, h, dm.Out.W, dm.Out.B, do, dh)
-	t3 := do[0]
-	t4, daffineAtDFA, daffineAtDFB, daffineAtDX := affineAtGrad(m.Shift.A, m.Shift.B, o[0])
-	e := t4 - y
+	t3, t4 := affineAtJVP(m.Shift.A, m.Shift.B, o[0], dm.Shift.A, dm.Shift.B, do[0])
+	e := t3 - y
 	t5 := e * e
 	t6, t7 := mlpGainJVP(m.Hidden.W, m.Hidden.B, m.Out.W, m.Out.B, m.Gain, m.Shift.A, m.Shift.B, dm.Hidden.W, dm.Hidden.B, dm.Out.W, dm.Out.B, dm.Gain, dm.Shift.A, dm.Shift.B)
 	t8, t9 := penaltyFlatLWLBJVP(m.Hidden.W, m.Hidden.B, 0.01, dm.Hidden.W, dm.Hidden.B)
-	return t5*t6 + t8, t6*(e*(daffineAtDFA*dm.Shift.A+daffineAtDFB*dm.Shift.B+daffineAtDX*t3)*2) + t5*t7 + t9
+	return t5*t6 + t8, t6*(e*t4*2) + t5*t7 + t9
 }
 
 // FixedTape is what FixedForward keeps of one run of Fixed for FixedBackward:
@@ -1395,6 +1394,30 @@ func sqGrad(x float64) (float64, float64) {
 	return t1, dx
 }
 
+// unitJVP returns unit's results and then their directional derivatives along
+// the tangents dw, db, dx of w, b, x, computed by forward-mode automatic
+// differentiation.
+func unitJVP(w, b, x, dw, db, dx float64) (float64, float64) {
+	t1, t2 := sigmoidJVP(w*x+b, x*dw+w*dx+db)
+	return t1, t2
+}
+
+// sigmoidJVP returns sigmoid's results and then their directional derivatives
+// along the tangents dz of z, computed by forward-mode automatic
+// differentiation.
+func sigmoidJVP(z, dz float64) (float64, float64) {
+	t1 := math.Exp(-z)
+	t2 := 1 + t1
+	t3 := 1 / t2
+	return t3, t3 / t2 * (t1 * dz)
+}
+
+// sqJVP returns sq's results and then their directional derivatives along the
+// tangents dx of x, computed by forward-mode automatic differentiation.
+func sqJVP(x, dx float64) (float64, float64) {
+	return x * x, x * dx * 2
+}
+
 // evenTape is what evenForward keeps of one run of even for evenBackward: the
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of evenForward overwrites it, and its buffers
@@ -1554,6 +1577,38 @@ func oddGrad(x, term float64, k, n int) (float64, float64, float64) {
 	return t1, dx, dterm
 }
 
+// evenJVP returns even's results and then their directional derivatives along
+// the tangents dx, dterm of x, term, computed by forward-mode automatic
+// differentiation.
+func evenJVP(x, term float64, k, n int, dx, dterm float64) (float64, float64) {
+	if k >= n {
+		return 0, 0
+	}
+	t1 := term * x
+	t2 := 2 * k
+	t3 := float64((t2 + 2) * (t2 + 3))
+	next := t1 * x / t3
+	dnext := (x*(x*dterm+term*dx) + t1*dx) / t3
+	t4, t5 := oddJVP(x, next, k+1, n, dx, dnext)
+	return term + t4, dterm + t5
+}
+
+// oddJVP returns odd's results and then their directional derivatives along the
+// tangents dx, dterm of x, term, computed by forward-mode automatic
+// differentiation.
+func oddJVP(x, term float64, k, n int, dx, dterm float64) (float64, float64) {
+	if k >= n {
+		return 0, 0
+	}
+	t1 := term * x
+	t2 := 2 * k
+	t3 := float64((t2 + 2) * (t2 + 3))
+	next := t1 * x / t3
+	dnext := (x*(x*dterm+term*dx) + t1*dx) / t3
+	t4, t5 := evenJVP(x, next, k+1, n, dx, dnext)
+	return -term + t4, t5 - dterm
+}
+
 // softplusTape is what softplusForward keeps of one run of softplus for
 // softplusBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of softplusForward
@@ -1590,6 +1645,14 @@ func softplusGrad(x float64) (float64, float64) {
 	var dx float64
 	softplusBackward(&t, 1, &dx)
 	return t1, dx
+}
+
+// softplusJVP returns softplus's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func softplusJVP(x, dx float64) (float64, float64) {
+	t1 := math.Exp(x)
+	return math.Log1p(t1), t1 * dx / (1 + t1)
 }
 
 // logSumExpCallTape is what logSumExpCallForward keeps of one run of logSumExp
@@ -2330,6 +2393,13 @@ func layerApplyJVP(lW [][]float64, lB, out, x []float64, dlW [][]float64, dlB, d
 		out[i] = t3
 		dout[i] = t4
 	}
+}
+
+// affineAtJVP returns affineAt's results and then their directional derivatives
+// along the tangents dfA, dfB, dx of fA, fB, x, computed by forward-mode
+// automatic differentiation.
+func affineAtJVP(fA, fB, x, dfA, dfB, dx float64) (float64, float64) {
+	return fA*x + fB, x*dfA + fA*dx + dfB
 }
 
 // mlpGainJVP returns mlpGain's results and then their directional derivatives

@@ -837,9 +837,9 @@ func (p Params) ScoreGrad(x []float64) (float64, Params, []float64) {
 // the tangents dp, dx of p, x, computed by forward-mode automatic
 // differentiation.
 func (p Params) ScoreJVP(x []float64, dp Params, dx []float64) (float64, float64) {
-	t1, dsoftplus := softplusGrad(p.B)
-	t2, t3 := weightedJVP(p.W, x, dp.W, dx)
-	return t1 * t2, t2*(dsoftplus*dp.B) + t1*t3
+	t1, t2 := softplusJVP(p.B, dp.B)
+	t3, t4 := weightedJVP(p.W, x, dp.W, dx)
+	return t1 * t3, t3*t2 + t1*t4
 }
 
 // softplusTape is what softplusForward keeps of one run of softplus for
@@ -935,6 +935,14 @@ func weightedCallBackward(t *weightedCallTape, s float64, dw, dx []float64) {
 		dx[i] += ds * t.elem[nelem]
 		dw[i] += t2
 	}
+}
+
+// softplusJVP returns softplus's results and then their directional derivatives
+// along the tangents dz of z, computed by forward-mode automatic
+// differentiation.
+func softplusJVP(z, dz float64) (float64, float64) {
+	t1 := math.Exp(z)
+	return math.Log1p(t1), t1 * dz / (1 + t1)
 }
 
 // weightedJVP returns weighted's results and then their directional derivatives
