@@ -2,6 +2,7 @@ package ir
 
 import (
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -316,27 +317,24 @@ type SplitCallNames struct {
 
 // Variant returns the names of the functions that differentiate f (a
 // function of slices, with rule r) with respect to the parameters wrt
-// only: the plain names if wrt holds every differentiable parameter,
-// else the names with the parameters' appended, dotCallATape for dot(a, b)
-// with respect to a. A call passes no adjoint or tangent buffer for a
+// only: the plain names if wrt holds every differentiable parameter, else
+// the names with the parameters' appended (dotCallATape for dot(a, b) with
+// respect to a), or those of the ones left out, if fewer (layerCallNoXTape
+// for layer(out, w, b, x) with respect to all but x). A call passes no adjoint or tangent buffer for a
 // slice that carries no derivative.
 func (r *CallRule) Variant(wrt []int) SplitCallNames {
-	all := 0
-	for _, p := range r.Derived.Params {
-		if IsDifferentiable(p.Type) {
-			all++
+	var without []int
+	for i, p := range r.Derived.Params {
+		if IsDifferentiable(p.Type) && !slices.Contains(wrt, i) {
+			without = append(without, i)
 		}
 	}
-	if len(wrt) == all {
+	if len(without) == 0 {
 		return r.Names
 	}
-	suffix := ""
-	for _, i := range wrt {
-		p := r.Derived.Params[i].Name
-		if p == "" || p == "_" {
-			p = strconv.Itoa(i + 1)
-		}
-		suffix += strings.ToUpper(p[:1]) + p[1:]
+	suffix := r.paramWords(wrt)
+	if len(without) < len(wrt) {
+		suffix = "No" + r.paramWords(without)
 	}
 	base := r.Names.Base
 	return SplitCallNames{
@@ -346,6 +344,20 @@ func (r *CallRule) Variant(wrt []int) SplitCallNames {
 		Backward: base + "Call" + suffix + "Backward",
 		JVP:      base + suffix + "JVP",
 	}
+}
+
+// paramWords spells the parameters idx of f as words of a Go name: AB
+// for a and b.
+func (r *CallRule) paramWords(idx []int) string {
+	s := ""
+	for _, i := range idx {
+		p := r.Derived.Params[i].Name
+		if p == "" || p == "_" {
+			p = strconv.Itoa(i + 1)
+		}
+		s += strings.ToUpper(p[:1]) + p[1:]
+	}
+	return s
 }
 
 // WrtString and ParseWrt write and read Callee's Wrt.

@@ -49,21 +49,33 @@ func newCallees(c *checker, pkg *types.Package, files []*ast.File) *callees {
 	return cs
 }
 
+// receiver is the receiver of a method call: the expression before the
+// dot, and the embedded fields through which the method is promoted
+// ("In" for o.sum() where o embeds In), a dotted path or "".
+type receiver struct {
+	expr     ast.Expr
+	embedded string
+}
+
 // calledFunc returns the function or method a call's fun denotes, and a
-// method's receiver expression; nil if it is a builtin, a conversion, a
-// function value, or a method of anything but a struct of the package.
-func (c *checker) calledFunc(fun ast.Expr) (*types.Func, ast.Expr) {
+// method's receiver; nil if it is a builtin, a conversion, a function
+// value, or a method of anything but a struct of the package.
+func (c *checker) calledFunc(fun ast.Expr) (*types.Func, *receiver) {
 	var obj types.Object
-	var recv ast.Expr
+	var recv *receiver
 	switch fun := fun.(type) {
 	case *ast.Ident:
 		obj = c.info.Uses[fun]
 	case *ast.SelectorExpr:
 		if sel, ok := c.info.Selections[fun]; ok {
-			if sel.Kind() != types.MethodVal || len(sel.Index()) != 1 {
+			if sel.Kind() != types.MethodVal {
 				return nil, nil
 			}
-			recv = fun.X
+			path, ok := embeddedPath(sel)
+			if !ok {
+				return nil, nil
+			}
+			recv = &receiver{expr: fun.X, embedded: path}
 		}
 		obj = c.info.Uses[fun.Sel]
 	}
@@ -79,12 +91,33 @@ func (c *checker) calledFunc(fun ast.Expr) (*types.Func, ast.Expr) {
 	return fn, recv
 }
 
+// embeddedPath returns the embedded struct values a promoted method's
+// selection goes through, as a dotted path of field names; false if one
+// of them is a pointer.
+func embeddedPath(sel *types.Selection) (string, bool) {
+	var names []string
+	t := sel.Recv()
+	for _, i := range sel.Index()[:len(sel.Index())-1] {
+		st, ok := derefStruct(t)
+		if !ok {
+			return "", false
+		}
+		f := st.Field(i)
+		if _, isPtr := types.Unalias(f.Type()).(*types.Pointer); isPtr {
+			return "", false
+		}
+		names = append(names, f.Name())
+		t = f.Type()
+	}
+	return strings.Join(names, "."), true
+}
+
 // userCall builds a call of fn, a function other than one of package
 // math's with a built-in rule, or a method (recv is its receiver). Whether
 // the call may be active is decided later, by the transforms' activity
 // analysis: a call without a rule is fine as long as none of its
 // arguments depends on a differentiated parameter.
-func (fb *funcBuilder) userCall(e *ast.CallExpr, fn *types.Func, recv ast.Expr) (*ir.Value, bool) {
+func (fb *funcBuilder) userCall(e *ast.CallExpr, fn *types.Func, recv *receiver) (*ir.Value, bool) {
 	sig := fn.Signature()
 	name := calleeName(fn, fb.calls.pkg)
 	if sig.Results().Len() != 1 {
@@ -124,7 +157,7 @@ func (fb *funcBuilder) callee(e *ast.CallExpr, fn *types.Func) ir.Callee {
 // procedureCall builds a call of fn, which has no result, as a statement:
 // a function (or method) of the package that writes into slices it is
 // passed.
-func (fb *funcBuilder) procedureCall(e *ast.CallExpr, fn *types.Func, recv ast.Expr) {
+func (fb *funcBuilder) procedureCall(e *ast.CallExpr, fn *types.Func, recv *receiver) {
 	name := calleeName(fn, fb.calls.pkg)
 	args, memory, ok := fb.callArgs(e, fn, recv, name)
 	switch {
@@ -189,15 +222,16 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 // and structs of the package, as their fields one by one. It reports
 // whether memory is passed (a slice, or a struct with a slice field), and
 // whether all is well (if not, it reported why).
-func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv ast.Expr, name string) (args []*ir.Value, memory, ok bool) {
+func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver, name string) (args []*ir.Value, memory, ok bool) {
 	sig := fn.Signature()
 	if sig.Variadic() {
 		fb.errorf(e.Pos(), "calls of variadic functions (here %s) are not supported in a differentiated function", name)
 		return nil, false, false
 	}
 	vars, exprs := []*types.Var{}, []ast.Expr{}
+	embedded := ""
 	if recv != nil {
-		vars, exprs = append(vars, sig.Recv()), append(exprs, recv)
+		vars, exprs, embedded = append(vars, sig.Recv()), append(exprs, recv.expr), recv.embedded
 	}
 	for i := range sig.Params().Len() {
 		vars, exprs = append(vars, sig.Params().At(i)), append(exprs, e.Args[i])
@@ -211,7 +245,11 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv ast.Expr, 
 			continue
 		}
 		if _, st, _ := fb.structType(t); st != nil && fb.calls.decls[fn] != nil {
-			leaves, okL := fb.structArg(exprs[i], st)
+			through := ""
+			if i == 0 && recv != nil {
+				through = embedded
+			}
+			leaves, okL := fb.structArg(exprs[i], through, st)
 			for _, l := range leaves {
 				memory = memory || ir.IsSlice(l.Type)
 			}
@@ -239,9 +277,10 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv ast.Expr, 
 }
 
 // structArg returns the fields of x, a struct parameter or receiver or a
-// struct field of one (n, n.Act), as the leaves of struct type st: the
-// arguments a call passes for a parameter of that type.
-func (fb *funcBuilder) structArg(x ast.Expr, st *types.Struct) ([]*ir.Value, bool) {
+// struct field of one (n, n.Act), or of its embedded struct through (for a
+// promoted method), as the leaves of struct type st: the arguments a call
+// passes for a parameter of that type.
+func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) ([]*ir.Value, bool) {
 	var fields map[string]*ir.Value
 	prefix := ""
 	switch x := ast.Unparen(x).(type) {
@@ -264,6 +303,9 @@ func (fb *funcBuilder) structArg(x ast.Expr, st *types.Struct) ([]*ir.Value, boo
 	if fields == nil {
 		fb.errorf(x.Pos(), "passing %s to a function is not supported: a differentiated function passes a struct parameter or receiver, or a struct field of one", types.ExprString(x))
 		return nil, false
+	}
+	if through != "" {
+		prefix += through + "."
 	}
 	var args []*ir.Value
 	for _, l := range fb.structLeaves(st, "") {
@@ -348,7 +390,11 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 				r.Partials[i] = len(r.Results) - 1
 			}
 		default:
-			msg = fmt.Sprintf("%s takes %s (%s), which a differentiated function cannot pass it", fn.Name(), p.Type, p.Name)
+			what := p.Name
+			if p.Field != "" {
+				what = "the field " + p.Field
+			}
+			msg = fmt.Sprintf("a call of it would pass %s, of type %s, which godiff does not pass to functions yet: make it a slice", what, p.Type)
 		}
 	}
 	switch {

@@ -727,7 +727,7 @@ type TwoLayersTape struct {
 	scaleInPlaceTape []scaleInPlaceCallTape
 	// layerTape: the value of layerTape the backward sweep reads, in a slice of
 	// one entry.
-	layerTape []layerCallOutWBTape
+	layerTape []layerCallNoXTape
 	// w2: the parameter w2.
 	w2 [][]float64
 	// y: y as the forward sweep computed it.
@@ -745,7 +745,7 @@ func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]flo
 	h := make([]float64, len(w1))
 	t.layerTape = slices.Grow(t.layerTape, 1)[:len(t.layerTape)+1]
 	layerTape := &t.layerTape[len(t.layerTape)-1]
-	layerCallOutWBForward(layerTape, h, w1, b1, x)
+	layerCallNoXForward(layerTape, h, w1, b1, x)
 	t.scaleInPlaceTape = slices.Grow(t.scaleInPlaceTape, 1)[:len(t.scaleInPlaceTape)+1]
 	scaleInPlaceTape := &t.scaleInPlaceTape[len(t.scaleInPlaceTape)-1]
 	scaleInPlaceCallForward(scaleInPlaceTape, h, k)
@@ -800,7 +800,7 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 	scaleInPlaceCallBackward(&scaleInPlaceTape, dh, &dk2)
 	t6 := dk2
 	layerTape := t5
-	layerCallOutWBBackward(&layerTape, dh, dw1, db1)
+	layerCallNoXBackward(&layerTape, dh, dw1, db1)
 	*dk += t6
 }
 
@@ -831,7 +831,7 @@ func TwoLayersJVP(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []f
 	t1 := len(w1)
 	h := make([]float64, t1)
 	dh := make([]float64, t1)
-	layerOutWBJVP(h, w1, b1, x, dh, dw1, db1)
+	layerNoXJVP(h, w1, b1, x, dh, dw1, db1)
 	scaleInPlaceJVP(h, k, dh, dk)
 	t2 := len(w2)
 	y := make([]float64, t2)
@@ -855,7 +855,7 @@ func TwoLayersJVP(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []f
 type ApplyTape struct {
 	// layerTape: the value of layerTape the backward sweep reads, in a slice of
 	// one entry.
-	layerTape []layerCallOutWBTape
+	layerTape []layerCallNoXTape
 }
 
 // ApplyForward runs Apply and records in t what ApplyBackward needs; t's
@@ -864,7 +864,7 @@ func ApplyForward(t *ApplyTape, out []float64, w [][]float64, b, x []float64) {
 	t.layerTape = t.layerTape[:0]
 	t.layerTape = slices.Grow(t.layerTape, 1)[:len(t.layerTape)+1]
 	layerTape := &t.layerTape[len(t.layerTape)-1]
-	layerCallOutWBForward(layerTape, out, w, b, x)
+	layerCallNoXForward(layerTape, out, w, b, x)
 }
 
 // ApplyBackward adds to dw and db the vector-Jacobian product of Apply with the
@@ -880,7 +880,7 @@ func ApplyBackward(t *ApplyTape, dout []float64, dw [][]float64, db []float64) {
 	nlayerTape := len(t.layerTape)
 	nlayerTape--
 	layerTape := t.layerTape[nlayerTape]
-	layerCallOutWBBackward(&layerTape, dout, dw, db)
+	layerCallNoXBackward(&layerTape, dout, dw, db)
 }
 
 // ApplyVJP returns the vector-Jacobian product with the seeds sout: for each of
@@ -907,7 +907,7 @@ func ApplyVJP(out []float64, w [][]float64, b, x, sout []float64) ([][]float64, 
 // It writes the directional derivatives of what Apply writes into its output
 // slice into dout.
 func ApplyJVP(out []float64, w [][]float64, b, x []float64, dw [][]float64, db, dout []float64) {
-	layerOutWBJVP(out, w, b, x, dout, dw, db)
+	layerNoXJVP(out, w, b, x, dout, dw, db)
 }
 
 // PeakTape is what PeakForward keeps of one run of Peak for PeakBackward: the
@@ -984,7 +984,7 @@ func PeakJVP(x, dx []float64) (float64, float64) {
 type MLPLossTape struct {
 	// penaltyFlatTape: the value of penaltyFlatTape the backward sweep reads, in a
 	// slice of one entry.
-	penaltyFlatTape []penaltyFlatCallLWLBTape
+	penaltyFlatTape []penaltyFlatCallNoLamTape
 	// mlpGainTape: the value of mlpGainTape the backward sweep reads, in a slice
 	// of one entry.
 	mlpGainTape []mlpGainCallTape
@@ -995,7 +995,7 @@ type MLPLossTape struct {
 	mHiddenB []float64
 	// layerApplyTape: the value of layerApplyTape the backward sweep reads, in a
 	// slice of one entry.
-	layerApplyTape []layerApplyCallLWLBOutTape
+	layerApplyTape []layerApplyCallNoXTape
 	// mOutB: the field m.Out.B.
 	mOutB []float64
 	// daffineAtDFA: result 2 of a call of affineAtGrad.
@@ -1024,7 +1024,7 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 	h := make([]float64, len(m.Hidden.B))
 	t.layerApplyTape = slices.Grow(t.layerApplyTape, 1)[:len(t.layerApplyTape)+1]
 	layerApplyTape := &t.layerApplyTape[len(t.layerApplyTape)-1]
-	layerApplyCallLWLBOutForward(layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
+	layerApplyCallNoXForward(layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
 	o := make([]float64, len(m.Out.B))
 	t.layerApplyTape2 = slices.Grow(t.layerApplyTape2, 1)[:len(t.layerApplyTape2)+1]
 	layerApplyTape2 := &t.layerApplyTape2[len(t.layerApplyTape2)-1]
@@ -1043,7 +1043,7 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 	t.tmp = t3
 	t.penaltyFlatTape = slices.Grow(t.penaltyFlatTape, 1)[:len(t.penaltyFlatTape)+1]
 	penaltyFlatTape := &t.penaltyFlatTape[len(t.penaltyFlatTape)-1]
-	t4 := penaltyFlatCallLWLBForward(penaltyFlatTape, m.Hidden.W, m.Hidden.B, 0.01)
+	t4 := penaltyFlatCallNoLamForward(penaltyFlatTape, m.Hidden.W, m.Hidden.B, 0.01)
 	return t2*t3 + t4
 }
 
@@ -1075,7 +1075,7 @@ func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	nlayerApplyTape--
 	t5 := t.layerApplyTape[nlayerApplyTape]
 	penaltyFlatTape := t.penaltyFlatTape[npenaltyFlatTape]
-	penaltyFlatCallLWLBBackward(&penaltyFlatTape, s, dm.Hidden.W, dm.Hidden.B)
+	penaltyFlatCallNoLamBackward(&penaltyFlatTape, s, dm.Hidden.W, dm.Hidden.B)
 	mlpGainTape := t3
 	dmGain2 := 0.0
 	dmShiftA2 := 0.0
@@ -1089,7 +1089,7 @@ func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	layerApplyTape2 := t4
 	layerApplyCallBackward(&layerApplyTape2, dm.Out.W, dm.Out.B, do, dh)
 	layerApplyTape := t5
-	layerApplyCallLWLBOutBackward(&layerApplyTape, dm.Hidden.W, dm.Hidden.B, dh)
+	layerApplyCallNoXBackward(&layerApplyTape, dm.Hidden.W, dm.Hidden.B, dh)
 	dm.Gain += t6
 	dm.Shift.A += t7 + de*daffineAtDFA
 	dm.Shift.B += t8 + de*daffineAtDFB
@@ -1121,7 +1121,7 @@ func (m *MLP) LossJVP(x []float64, y float64, dm *MLP) (float64, float64) {
 	t1 := len(m.Hidden.B)
 	h := make([]float64, t1)
 	dh := make([]float64, t1)
-	layerApplyLWLBOutJVP(m.Hidden.W, m.Hidden.B, h, x, dm.Hidden.W, dm.Hidden.B, dh)
+	layerApplyNoXJVP(m.Hidden.W, m.Hidden.B, h, x, dm.Hidden.W, dm.Hidden.B, dh)
 	t2 := len(m.Out.B)
 	o := make([]float64, t2)
 	do := make([]float64, t2)
@@ -1130,7 +1130,7 @@ func (m *MLP) LossJVP(x []float64, y float64, dm *MLP) (float64, float64) {
 	e := t3 - y
 	t5 := e * e
 	t6, t7 := mlpGainJVP(m.Hidden.W, m.Hidden.B, m.Out.W, m.Out.B, m.Gain, m.Shift.A, m.Shift.B, dm.Hidden.W, dm.Hidden.B, dm.Out.W, dm.Out.B, dm.Gain, dm.Shift.A, dm.Shift.B)
-	t8, t9 := penaltyFlatLWLBJVP(m.Hidden.W, m.Hidden.B, 0.01, dm.Hidden.W, dm.Hidden.B)
+	t8, t9 := penaltyFlatNoLamJVP(m.Hidden.W, m.Hidden.B, 0.01, dm.Hidden.W, dm.Hidden.B)
 	return t5*t6 + t8, t6*(e*t4*2) + t5*t7 + t9
 }
 
@@ -1844,11 +1844,11 @@ func dotJVP(a, b, da, db []float64) (float64, float64) {
 	return s, ds
 }
 
-// layerCallOutWBTape is what layerCallOutWBForward keeps of one run of layer
-// for layerCallOutWBBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// layerCallOutWBForward overwrites it, and its buffers are kept.
-type layerCallOutWBTape struct {
+// layerCallNoXTape is what layerCallNoXForward keeps of one run of layer for
+// layerCallNoXBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// layerCallNoXForward overwrites it, and its buffers are kept.
+type layerCallNoXTape struct {
 	// out: the parameter out.
 	out []float64
 	// dotTape: the value of dotTape the backward sweep reads, one entry per
@@ -1859,9 +1859,9 @@ type layerCallOutWBTape struct {
 	tanh []float64
 }
 
-// layerCallOutWBForward runs layer and records in t what layerCallOutWBBackward
+// layerCallNoXForward runs layer and records in t what layerCallNoXBackward
 // needs; t's earlier contents are discarded, its memory reused.
-func layerCallOutWBForward(t *layerCallOutWBTape, out []float64, w [][]float64, b, x []float64) {
+func layerCallNoXForward(t *layerCallNoXTape, out []float64, w [][]float64, b, x []float64) {
 	t.tanh = t.tanh[:0]
 	t.dotTape = t.dotTape[:0]
 	t.out = out
@@ -1878,15 +1878,15 @@ func layerCallOutWBForward(t *layerCallOutWBTape, out []float64, w [][]float64, 
 	}
 }
 
-// layerCallOutWBBackward adds to dout, dw and db the vector-Jacobian product of
-// layer with the seeds dout, at the point recorded in t by
-// layerCallOutWBForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
+// layerCallNoXBackward adds to dout, dw and db the vector-Jacobian product of
+// layer with the seeds dout, at the point recorded in t by layerCallNoXForward.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
-func layerCallOutWBBackward(t *layerCallOutWBTape, dout []float64, dw [][]float64, db []float64) {
+func layerCallNoXBackward(t *layerCallNoXTape, dout []float64, dw [][]float64, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
 	t1 := len(out)
@@ -2066,10 +2066,10 @@ func layerCallBackward(t *layerCallTape, dout []float64, dw [][]float64, db, dx 
 	}
 }
 
-// layerOutWBJVP runs layer and computes, by forward-mode automatic
+// layerNoXJVP runs layer and computes, by forward-mode automatic
 // differentiation, the directional derivatives of what it writes along the
 // tangents dout, dw, db of out, w, b.
-func layerOutWBJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64, db []float64) {
+func layerNoXJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64, db []float64) {
 	for i := range out {
 		t1, t2 := dotAJVP(w[i], x, dw[i])
 		t3 := math.Tanh(t1 + b[i])
@@ -2117,12 +2117,11 @@ func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64
 	}
 }
 
-// layerApplyCallLWLBOutTape is what layerApplyCallLWLBOutForward keeps of one
-// run of layerApply for layerApplyCallLWLBOutBackward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of layerApplyCallLWLBOutForward overwrites it, and its buffers are
-// kept.
-type layerApplyCallLWLBOutTape struct {
+// layerApplyCallNoXTape is what layerApplyCallNoXForward keeps of one run of
+// layerApply for layerApplyCallNoXBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of layerApplyCallNoXForward overwrites it, and its buffers are kept.
+type layerApplyCallNoXTape struct {
 	// out: the parameter out.
 	out []float64
 	// dotTape: the value of dotTape the backward sweep reads, one entry per
@@ -2133,10 +2132,10 @@ type layerApplyCallLWLBOutTape struct {
 	tanh []float64
 }
 
-// layerApplyCallLWLBOutForward runs layerApply and records in t what
-// layerApplyCallLWLBOutBackward needs; t's earlier contents are discarded, its
+// layerApplyCallNoXForward runs layerApply and records in t what
+// layerApplyCallNoXBackward needs; t's earlier contents are discarded, its
 // memory reused.
-func layerApplyCallLWLBOutForward(t *layerApplyCallLWLBOutTape, lW [][]float64, lB, out, x []float64) {
+func layerApplyCallNoXForward(t *layerApplyCallNoXTape, lW [][]float64, lB, out, x []float64) {
 	t.tanh = t.tanh[:0]
 	t.dotTape = t.dotTape[:0]
 	t.out = out
@@ -2153,15 +2152,15 @@ func layerApplyCallLWLBOutForward(t *layerApplyCallLWLBOutTape, lW [][]float64, 
 	}
 }
 
-// layerApplyCallLWLBOutBackward adds to dlW, dlB and dout the vector-Jacobian
+// layerApplyCallNoXBackward adds to dlW, dlB and dout the vector-Jacobian
 // product of layerApply with the seeds dout, at the point recorded in t by
-// layerApplyCallLWLBOutForward. It only reads t, so one forward run serves any
+// layerApplyCallNoXForward. It only reads t, so one forward run serves any
 // number of backward runs (one per seed, from several goroutines at once); it
 // adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
-func layerApplyCallLWLBOutBackward(t *layerApplyCallLWLBOutTape, dlW [][]float64, dlB, dout []float64) {
+func layerApplyCallNoXBackward(t *layerApplyCallNoXTape, dlW [][]float64, dlB, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
 	t1 := len(out)
@@ -2318,12 +2317,12 @@ func mlpGainCallBackward(t *mlpGainCallTape, s float64, dmHiddenW [][]float64, d
 	*dmGain += s * mGain * 2
 }
 
-// penaltyFlatCallLWLBTape is what penaltyFlatCallLWLBForward keeps of one run
-// of penaltyFlat for penaltyFlatCallLWLBBackward: the forward values the
+// penaltyFlatCallNoLamTape is what penaltyFlatCallNoLamForward keeps of one run
+// of penaltyFlat for penaltyFlatCallNoLamBackward: the forward values the
 // backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of penaltyFlatCallLWLBForward overwrites it, and its buffers are
+// each run of penaltyFlatCallNoLamForward overwrites it, and its buffers are
 // kept.
-type penaltyFlatCallLWLBTape struct {
+type penaltyFlatCallNoLamTape struct {
 	// lB: the parameter lB.
 	lB []float64
 	// lam: the parameter lam.
@@ -2333,10 +2332,10 @@ type penaltyFlatCallLWLBTape struct {
 	elem []float64
 }
 
-// penaltyFlatCallLWLBForward runs penaltyFlat and records in t what
-// penaltyFlatCallLWLBBackward needs; t's earlier contents are discarded, its
+// penaltyFlatCallNoLamForward runs penaltyFlat and records in t what
+// penaltyFlatCallNoLamBackward needs; t's earlier contents are discarded, its
 // memory reused.
-func penaltyFlatCallLWLBForward(t *penaltyFlatCallLWLBTape, lW [][]float64, lB []float64, lam float64) float64 {
+func penaltyFlatCallNoLamForward(t *penaltyFlatCallNoLamTape, lW [][]float64, lB []float64, lam float64) float64 {
 	t.elem = t.elem[:0]
 	t.lB = lB
 	t.lam = lam
@@ -2350,12 +2349,12 @@ func penaltyFlatCallLWLBForward(t *penaltyFlatCallLWLBTape, lW [][]float64, lB [
 	return lam * s
 }
 
-// penaltyFlatCallLWLBBackward adds to dlW and dlB the vector-Jacobian product
+// penaltyFlatCallNoLamBackward adds to dlW and dlB the vector-Jacobian product
 // of penaltyFlat with the seeds s, at the point recorded in t by
-// penaltyFlatCallLWLBForward. It only reads t, so one forward run serves any
+// penaltyFlatCallNoLamForward. It only reads t, so one forward run serves any
 // number of backward runs (one per seed, from several goroutines at once); it
 // adds rather than sets, so one buffer can sum a mini-batch.
-func penaltyFlatCallLWLBBackward(t *penaltyFlatCallLWLBTape, s float64, dlW [][]float64, dlB []float64) {
+func penaltyFlatCallNoLamBackward(t *penaltyFlatCallNoLamTape, s float64, dlW [][]float64, dlB []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	lam := t.lam
 	var ds float64
@@ -2369,10 +2368,10 @@ func penaltyFlatCallLWLBBackward(t *penaltyFlatCallLWLBTape, s float64, dlW [][]
 	}
 }
 
-// layerApplyLWLBOutJVP runs layerApply and computes, by forward-mode automatic
+// layerApplyNoXJVP runs layerApply and computes, by forward-mode automatic
 // differentiation, the directional derivatives of what it writes along the
 // tangents dlW, dlB, dout of lW, lB, out.
-func layerApplyLWLBOutJVP(lW [][]float64, lB, out, x []float64, dlW [][]float64, dlB, dout []float64) {
+func layerApplyNoXJVP(lW [][]float64, lB, out, x []float64, dlW [][]float64, dlB, dout []float64) {
 	for i := range out {
 		t1, t2 := dotAJVP(lW[i], x, dlW[i])
 		t3 := math.Tanh(t1 + lB[i])
@@ -2410,10 +2409,10 @@ func mlpGainJVP(mHiddenW [][]float64, mHiddenB []float64, mOutW [][]float64, mOu
 	return mGain * mGain, mGain * dmGain * 2
 }
 
-// penaltyFlatLWLBJVP returns penaltyFlat's results and then their directional
+// penaltyFlatNoLamJVP returns penaltyFlat's results and then their directional
 // derivatives along the tangents dlW, dlB of lW, lB, computed by forward-mode
 // automatic differentiation.
-func penaltyFlatLWLBJVP(lW [][]float64, lB []float64, lam float64, dlW [][]float64, dlB []float64) (float64, float64) {
+func penaltyFlatNoLamJVP(lW [][]float64, lB []float64, lam float64, dlW [][]float64, dlB []float64) (float64, float64) {
 	s := 0.0
 	ds := 0.0
 	for i := range lB {
