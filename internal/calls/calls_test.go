@@ -135,6 +135,21 @@ func problems() []fdcheck.Problem {
 			JVP: func(p, v []float64) (float64, float64) { return FilledJVP(p[0], v[0]) },
 		},
 		{
+			// p holds A, B, K and x.
+			Name:  "ScaledAt",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 4, -2, 2) },
+			F: func(p []float64) float64 {
+				return ScaledAt(Scaled{Affine{p[0], p[1]}, p[2]}, p[3])
+			},
+			Grad: func(p []float64) (float64, []float64) {
+				y, ds, dx := ScaledAtGrad(Scaled{Affine{p[0], p[1]}, p[2]}, p[3])
+				return y, []float64{ds.A, ds.B, ds.K, dx}
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return ScaledAtJVP(Scaled{Affine{p[0], p[1]}, p[2]}, p[3], Scaled{Affine{v[0], v[1]}, v[2]}, v[3])
+			},
+		},
+		{
 			Name:  "Constants",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 1, -2, 2) },
 			F:     func(p []float64) float64 { return Constants(p[0], 7) },

@@ -349,3 +349,17 @@ func Filled(x float64) float64 {
 	}
 	return s
 }
+
+// Scaled embeds an Affine, whose method at it promotes.
+type Scaled struct {
+	Affine
+	K float64
+}
+
+// ScaledAt calls the promoted method at.
+//
+//godiff:grad s x
+//godiff:jvp s x
+func ScaledAt(s Scaled, x float64) float64 {
+	return s.at(x) * s.K
+}

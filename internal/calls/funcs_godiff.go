@@ -1262,6 +1262,73 @@ func FilledJVP(x, dx float64) (float64, float64) {
 	return s, ds
 }
 
+// ScaledAtTape is what ScaledAtForward keeps of one run of ScaledAt for
+// ScaledAtBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of ScaledAtForward
+// overwrites it, and its buffers are kept.
+type ScaledAtTape struct {
+	// sK: the field s.K.
+	sK float64
+	// tmp: result 1 of a call of affineAtGrad.
+	tmp float64
+	// daffineAtDFA: result 2 of a call of affineAtGrad.
+	daffineAtDFA float64
+	// daffineAtDFB: result 3 of a call of affineAtGrad.
+	daffineAtDFB float64
+	// daffineAtDX: result 4 of a call of affineAtGrad.
+	daffineAtDX float64
+}
+
+// ScaledAtForward runs ScaledAt and records in t what ScaledAtBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func ScaledAtForward(t *ScaledAtTape, s Scaled, x float64) float64 {
+	t.sK = s.K
+	t1, daffineAtDFA, daffineAtDFB, daffineAtDX := affineAtGrad(s.Affine.A, s.Affine.B, x)
+	t.tmp = t1
+	t.daffineAtDFA = daffineAtDFA
+	t.daffineAtDFB = daffineAtDFB
+	t.daffineAtDX = daffineAtDX
+	return t1 * s.K
+}
+
+// ScaledAtBackward adds to ds and dx the vector-Jacobian product of ScaledAt
+// with the seeds s2, at the point recorded in t by ScaledAtForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func ScaledAtBackward(t *ScaledAtTape, s2 float64, ds *Scaled, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	sK := t.sK
+	daffineAtDFA := t.daffineAtDFA
+	daffineAtDFB := t.daffineAtDFB
+	daffineAtDX := t.daffineAtDX
+	t1 := s2 * sK
+	ds.Affine.A += t1 * daffineAtDFA
+	ds.Affine.B += t1 * daffineAtDFB
+	ds.K += s2 * t.tmp
+	*dx += t1 * daffineAtDX
+}
+
+// ScaledAtGrad returns ScaledAt's result and its gradient with respect to s and
+// x, in that order (ds, dx), computed by reverse-mode automatic
+// differentiation.
+func ScaledAtGrad(s Scaled, x float64) (float64, Scaled, float64) {
+	var t ScaledAtTape
+	t1 := ScaledAtForward(&t, s, x)
+	var ds Scaled
+	var dx float64
+	ScaledAtBackward(&t, 1, &ds, &dx)
+	return t1, ds, dx
+}
+
+// ScaledAtJVP returns ScaledAt's results and then their directional derivatives
+// along the tangents ds, dx of s, x, computed by forward-mode automatic
+// differentiation.
+func ScaledAtJVP(s Scaled, x float64, ds Scaled, dx float64) (float64, float64) {
+	t1, t2 := affineAtJVP(s.Affine.A, s.Affine.B, x, ds.Affine.A, ds.Affine.B, dx)
+	return t1 * s.K, s.K*t2 + t1*ds.K
+}
+
 // unitTape is what unitForward keeps of one run of unit for unitBackward: the
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of unitForward overwrites it, and its buffers
