@@ -194,7 +194,7 @@ func (c *checker) defaultWrt(d rawDirective, fname string, params *types.Tuple) 
 		}
 	}
 	if len(wrt) == 0 {
-		c.errorf(d.comment.Slash, "%s has no float64 or float32 parameter (or slice or array of them) to differentiate", fname)
+		c.errorf(d.comment.Slash, "%s has no float64 or float32 parameter (or slice, array or struct of them) to differentiate", fname)
 	}
 	return wrt
 }

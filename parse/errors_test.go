@@ -119,7 +119,7 @@ type Celsius float64
 //godiff:vjp
 func Loss(n int, c Celsius, _ float64) float64 { return float64(n) }
 `,
-			want: []string{"a.go:4:1: Loss has no float64 or float32 parameter (or slice or array of them) to differentiate"},
+			want: []string{"a.go:4:1: Loss has no float64 or float32 parameter (or slice, array or struct of them) to differentiate"},
 		},
 		{
 			name: "grad with two results",

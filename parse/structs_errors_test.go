@@ -130,7 +130,7 @@ func Empty(n Names) float64 { return 1 }
 `,
 			want: []string{
 				"a.go:21:1: //godiff:grad names n, which has type Names; only float64 and float32 parameters, slices and arrays of them, and structs with such fields can be differentiated",
-				"a.go:24:1: Empty has no float64 or float32 parameter (or slice or array of them) to differentiate",
+				"a.go:24:1: Empty has no float64 or float32 parameter (or slice, array or struct of them) to differentiate",
 			},
 		},
 		{
