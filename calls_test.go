@@ -192,3 +192,22 @@ func TestCalleeInOneOutput(t *testing.T) {
 		t.Errorf("go vet on the two outputs: %v\n%s", err, out)
 	}
 }
+
+// TestClashAcrossFiles checks that two files whose directives would
+// generate the same name (the function NetLoss and the method Net.Loss
+// both make NetLossTape) are reported rather than written.
+func TestClashAcrossFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+	writeFile(t, filepath.Join(dir, "a.go"), "package m\n\ntype Net struct{ W float64 }\n\n//godiff:grad\nfunc (n *Net) Loss(x float64) float64 { return n.W * x }\n")
+	writeFile(t, filepath.Join(dir, "b.go"), "package m\n\n//godiff:grad\nfunc NetLoss(w float64) float64 { return w * w }\n")
+	_, err := Generate([]string{filepath.Join(dir, "b.go")}, Options{})
+	var list parse.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("Generate: %v; want a diagnostic", err)
+	}
+	got := strings.ReplaceAll(list.Error(), dir+string(filepath.Separator), "")
+	if want := "b.go:4:6: godiff would generate NetLossTape for this function and for one in a.go; rename one of them"; !strings.Contains(got, want) {
+		t.Errorf("diagnostic:\n%s\nwant it to contain:\n%s", got, want)
+	}
+}

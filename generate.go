@@ -3,6 +3,7 @@ package godiff
 import (
 	"errors"
 	"fmt"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
@@ -76,6 +77,7 @@ type unit struct {
 	emit  bool
 
 	own, callees []*ir.Func // what the unit's targets derive; see derive
+	ownPos       []token.Position // the position of the function each of own derives
 }
 
 // first returns the path of the unit's first source file, which orders
@@ -148,6 +150,9 @@ func generateUnits(units []*unit) ([]Output, error) {
 	}
 	order := slices.Clone(units)
 	slices.SortStableFunc(order, func(a, b *unit) int { return strings.Compare(a.first(), b.first()) })
+	if err := clashes(order); err != nil {
+		return nil, err
+	}
 	owner := make(map[string]*unit) // package directory and function name → unit
 	for _, u := range order {
 		for _, g := range u.callees {
@@ -177,6 +182,48 @@ func generateUnits(units []*unit) ([]Output, error) {
 	return outs, nil
 }
 
+// clashes reports a package-level name that the directives of two files
+// of one package would both generate (the function NetLoss and the method
+// Net.Loss both make NetLossTape): their outputs would not build together.
+// Each file's checks catch the names its own package declares; only the
+// runs over the whole package see this.
+func clashes(units []*unit) error {
+	first := make(map[string]*unit) // package directory and name → unit
+	var errs parse.ErrorList
+	for _, u := range units {
+		for k, g := range u.own {
+			for _, name := range topNames(g) {
+				key := filepath.Dir(u.path) + "\x00" + name
+				v := first[key]
+				switch {
+				case v == nil:
+					first[key] = u
+				case v != u && (u.emit || v.emit):
+					errs = append(errs, parse.Error{Pos: u.ownPos[k],
+						Msg: fmt.Sprintf("godiff would generate %s for this function and for one in %s; rename one of them", name, filepath.Base(v.first()))})
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// topNames returns the package-level names g declares: its own, unless
+// it is a method, and that of the tape type of its split form.
+func topNames(g *ir.Func) []string {
+	var names []string
+	if g.Recv() == nil {
+		names = append(names, g.Name)
+	}
+	if g.Tape != nil {
+		names = append(names, g.Tape.Name)
+	}
+	return names
+}
+
 // derive builds the derivatives of the unit's annotated functions, and of
 // the functions they call, each once.
 func (u *unit) derive() error {
@@ -194,6 +241,9 @@ func (u *unit) derive() error {
 				return parse.ErrorList{{Pos: t.Pos, Msg: err.Error()}}
 			}
 			u.own = append(u.own, own...)
+			for range own {
+				u.ownPos = append(u.ownPos, t.Pos)
+			}
 			for _, g := range callees {
 				if !done[g.Name] {
 					done[g.Name] = true
