@@ -76,7 +76,7 @@ type unit struct {
 	files []*parse.File
 	emit  bool
 
-	own, callees []*ir.Func // what the unit's targets derive; see derive
+	own, callees []*ir.Func       // what the unit's targets derive; see derive
 	ownPos       []token.Position // the position of the function each of own derives
 }
 
