@@ -61,9 +61,12 @@ func (t Basic) String() string {
 
 // Opaque is a parameter type godiff passes through a signature without
 // computing with it (a string, a slice, a named type). Its Go spelling is
-// kept so that emitted signatures match the source.
+// kept so that emitted signatures match the source. CallTape marks the
+// tape type of a callee's split form, which a caller's tape holds (see
+// CallRule).
 type Opaque struct {
-	Go string
+	Go       string
+	CallTape bool
 }
 
 func (t Opaque) String() string { return t.Go }

@@ -25,7 +25,7 @@ func (tf *tapeFields) add(want string, t ir.Type, depth int, doc string) *ir.Tap
 	name := ir.FreshName(tf.taken, want)
 	tf.taken[name] = true
 	stack := depth > 0
-	_, callTape := t.(ir.Opaque) // a callee's tape (see rules.LowerCalls)
+	callTape := isCallTape(t)
 	switch {
 	case stack:
 		doc += ", one entry per iteration of the loop around it, read back last first"
@@ -78,6 +78,11 @@ func describe(v *ir.Value) string {
 			return "the field " + p.Group.Ref(p.Field)
 		}
 		return "the parameter " + v.Name
+	case v.Op == ir.OpGet && isCallTape(v.Type):
+		// A callee's tape (see rules.LowerCalls): its type is named
+		// after the callee's split form, fooCallTape.
+		base := strings.TrimSuffix(v.Type.(ir.Opaque).Go, "Tape")
+		return fmt.Sprintf("the tape %sForward fills and %sBackward reads", base, base)
 	case v.Op == ir.OpGet:
 		return "the value of " + v.Aux.(*ir.Var).Name + " the backward sweep reads"
 	case v.Op == ir.OpExtract && v.Args[0].Op == ir.OpInvoke:
@@ -185,4 +190,11 @@ func sortLoads(blk *ir.Block, tape *ir.Tape) {
 		}
 	}
 	sortBlock(blk)
+}
+
+// isCallTape reports whether t is the tape type of a callee's split form
+// (see rules.LowerCalls).
+func isCallTape(t ir.Type) bool {
+	o, ok := t.(ir.Opaque)
+	return ok && o.CallTape
 }

@@ -12,13 +12,14 @@ import (
 // tape may be reused: each run of NLLForward overwrites it, and its buffers are
 // kept.
 type NLLTape struct {
-	// logSumExpTape2: the value of logSumExpTape2 the backward sweep reads, one
-	// entry per iteration of the loop around it, read back last first.
+	// logSumExpTape2: the tape logSumExpCallForward fills and
+	// logSumExpCallBackward reads, one entry per iteration of the loop around it,
+	// read back last first.
 	logSumExpTape2 []logSumExpCallTape
 	// theta: the parameter theta.
 	theta []float64
-	// logSumExpTape: the value of logSumExpTape the backward sweep reads, in a
-	// slice of one entry.
+	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
+	// reads, in a slice of one entry.
 	logSumExpTape []logSumExpCallTape
 	// xs: the parameter xs.
 	xs []float64

@@ -14,8 +14,8 @@ import (
 type NetLossTape struct {
 	// nW1: the field n.W1.
 	nW1 [][]float64
-	// dotTape: the value of dotTape the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
+	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, one
+	// entry per iteration of the loop around it, read back last first.
 	dotTape []dotCallATape
 	// nW2: the field n.W2.
 	nW2 []float64

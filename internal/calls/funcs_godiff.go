@@ -572,19 +572,20 @@ func PolarVJP(x, y, s1, s2 float64) (float64, float64, float64, float64) {
 // flow it replays. A tape may be reused: each run of MixtureForward overwrites
 // it, and its buffers are kept.
 type MixtureTape struct {
-	// dotTape2: the value of dotTape2 the backward sweep reads, in a slice of one
-	// entry.
+	// dotTape2: the tape dotCallForward fills and dotCallBackward reads, in a
+	// slice of one entry.
 	dotTape2 []dotCallTape
 	// w: the parameter w.
 	w []float64
-	// dotTape: the value of dotTape the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
+	// per iteration of the loop around it, read back last first.
 	dotTape []dotCallTape
-	// logSumExpTape2: the value of logSumExpTape2 the backward sweep reads, one
-	// entry per iteration of the loop around it, read back last first.
+	// logSumExpTape2: the tape logSumExpCallForward fills and
+	// logSumExpCallBackward reads, one entry per iteration of the loop around it,
+	// read back last first.
 	logSumExpTape2 []logSumExpCallTape
-	// logSumExpTape: the value of logSumExpTape the backward sweep reads, one
-	// entry per iteration of the loop around it, read back last first.
+	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
+	// reads, one entry per iteration of the loop around it, read back last first.
 	logSumExpTape []logSumExpCallTape
 	// xs: the parameter xs.
 	xs []float64
@@ -717,16 +718,16 @@ func MixtureJVP(w, b, xs, dw, db []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of TwoLayersForward
 // overwrites it, and its buffers are kept.
 type TwoLayersTape struct {
-	// layerTape2: the value of layerTape2 the backward sweep reads, in a slice of
-	// one entry.
+	// layerTape2: the tape layerCallForward fills and layerCallBackward reads, in
+	// a slice of one entry.
 	layerTape2 []layerCallTape
 	// w1: the parameter w1.
 	w1 [][]float64
-	// scaleInPlaceTape: the value of scaleInPlaceTape the backward sweep reads, in
-	// a slice of one entry.
+	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
+	// scaleInPlaceCallBackward reads, in a slice of one entry.
 	scaleInPlaceTape []scaleInPlaceCallTape
-	// layerTape: the value of layerTape the backward sweep reads, in a slice of
-	// one entry.
+	// layerTape: the tape layerCallNoXForward fills and layerCallNoXBackward
+	// reads, in a slice of one entry.
 	layerTape []layerCallNoXTape
 	// w2: the parameter w2.
 	w2 [][]float64
@@ -853,8 +854,8 @@ func TwoLayersJVP(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []f
 // A tape may be reused: each run of ApplyForward overwrites it, and its buffers
 // are kept.
 type ApplyTape struct {
-	// layerTape: the value of layerTape the backward sweep reads, in a slice of
-	// one entry.
+	// layerTape: the tape layerCallNoXForward fills and layerCallNoXBackward
+	// reads, in a slice of one entry.
 	layerTape []layerCallNoXTape
 }
 
@@ -917,8 +918,8 @@ func ApplyJVP(out []float64, w [][]float64, b, x []float64, dw [][]float64, db, 
 type PeakTape struct {
 	// x: the parameter x.
 	x []float64
-	// logSumExpTape: the value of logSumExpTape the backward sweep reads, in a
-	// slice of one entry.
+	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
+	// reads, in a slice of one entry.
 	logSumExpTape []logSumExpCallTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp int
@@ -982,19 +983,19 @@ func PeakJVP(x, dx []float64) (float64, float64) {
 // A tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
 type MLPLossTape struct {
-	// penaltyFlatTape: the value of penaltyFlatTape the backward sweep reads, in a
-	// slice of one entry.
+	// penaltyFlatTape: the tape penaltyFlatCallNoLamForward fills and
+	// penaltyFlatCallNoLamBackward reads, in a slice of one entry.
 	penaltyFlatTape []penaltyFlatCallNoLamTape
-	// mlpGainTape: the value of mlpGainTape the backward sweep reads, in a slice
-	// of one entry.
+	// mlpGainTape: the tape mlpGainCallForward fills and mlpGainCallBackward
+	// reads, in a slice of one entry.
 	mlpGainTape []mlpGainCallTape
-	// layerApplyTape2: the value of layerApplyTape2 the backward sweep reads, in a
-	// slice of one entry.
+	// layerApplyTape2: the tape layerApplyCallForward fills and
+	// layerApplyCallBackward reads, in a slice of one entry.
 	layerApplyTape2 []layerApplyCallTape
 	// mHiddenB: the field m.Hidden.B.
 	mHiddenB []float64
-	// layerApplyTape: the value of layerApplyTape the backward sweep reads, in a
-	// slice of one entry.
+	// layerApplyTape: the tape layerApplyCallNoXForward fills and
+	// layerApplyCallNoXBackward reads, in a slice of one entry.
 	layerApplyTape []layerApplyCallNoXTape
 	// mOutB: the field m.Out.B.
 	mOutB []float64
@@ -1186,8 +1187,8 @@ func FixedGrad(f Affine, x float64) (float64, float64) {
 type FilledTape struct {
 	// out: out as the forward sweep computed it.
 	out []float64
-	// fillEvenTape: the value of fillEvenTape the backward sweep reads, in a slice
-	// of one entry.
+	// fillEvenTape: the tape fillEvenCallForward fills and fillEvenCallBackward
+	// reads, in a slice of one entry.
 	fillEvenTape []fillEvenCallTape
 }
 
@@ -1918,8 +1919,8 @@ func dotJVP(a, b, da, db []float64) (float64, float64) {
 type layerCallNoXTape struct {
 	// out: the parameter out.
 	out []float64
-	// dotTape: the value of dotTape the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
+	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, one
+	// entry per iteration of the loop around it, read back last first.
 	dotTape []dotCallATape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
@@ -2078,8 +2079,8 @@ func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, ds []float64, dk *float64
 type layerCallTape struct {
 	// out: the parameter out.
 	out []float64
-	// dotTape: the value of dotTape the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
+	// per iteration of the loop around it, read back last first.
 	dotTape []dotCallTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
@@ -2191,8 +2192,8 @@ func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64
 type layerApplyCallNoXTape struct {
 	// out: the parameter out.
 	out []float64
-	// dotTape: the value of dotTape the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
+	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, one
+	// entry per iteration of the loop around it, read back last first.
 	dotTape []dotCallATape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
@@ -2254,8 +2255,8 @@ func layerApplyCallNoXBackward(t *layerApplyCallNoXTape, dlW [][]float64, dlB, d
 type layerApplyCallTape struct {
 	// out: the parameter out.
 	out []float64
-	// dotTape: the value of dotTape the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
+	// per iteration of the loop around it, read back last first.
 	dotTape []dotCallTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
@@ -2501,8 +2502,8 @@ func affineAt(fA, fB, x float64) float64 {
 type fillEvenCallTape struct {
 	// out: the parameter out.
 	out []float64
-	// fillOddTape: the value of fillOddTape the backward sweep reads, in a slice
-	// of one entry.
+	// fillOddTape: the tape fillOddCallForward fills and fillOddCallBackward
+	// reads, in a slice of one entry.
 	fillOddTape []fillOddCallTape
 	// k: the parameter k.
 	k int
@@ -2561,8 +2562,8 @@ func fillEvenCallBackward(t *fillEvenCallTape, dout []float64, dx *float64) {
 type fillOddCallTape struct {
 	// out: the parameter out.
 	out []float64
-	// fillEvenTape: the value of fillEvenTape the backward sweep reads, in a slice
-	// of one entry.
+	// fillEvenTape: the tape fillEvenCallForward fills and fillEvenCallBackward
+	// reads, in a slice of one entry.
 	fillEvenTape []fillEvenCallTape
 	// k: the parameter k.
 	k int

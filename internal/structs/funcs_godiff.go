@@ -782,8 +782,8 @@ func (m Small) EnergyJVP(k float32, dm Small, dk float32) (float32, float32) {
 type ParamsScoreTape struct {
 	// tmp: result 1 of a call of softplusGrad.
 	tmp float64
-	// weightedTape: the value of weightedTape the backward sweep reads, in a slice
-	// of one entry.
+	// weightedTape: the tape weightedCallForward fills and weightedCallBackward
+	// reads, in a slice of one entry.
 	weightedTape []weightedCallTape
 	// dsoftplus: result 2 of a call of softplusGrad.
 	dsoftplus float64
