@@ -11,11 +11,7 @@ import (
 // Each case's src is the file a.go after "package p": it starts with the
 // newline ending line 1.
 func TestErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	tests := []errorCase{
 		{
 			name: "unknown directive",
 			src: `
@@ -677,6 +673,20 @@ func Loss(x float64) float64 {
 			},
 		},
 	}
+	checkErrors(t, tests)
+}
+
+// errorCase is a source file of package p (after its package clause)
+// and the diagnostics Load must report for it, in order.
+type errorCase struct {
+	name string
+	src  string
+	want []string
+}
+
+// checkErrors loads each case's file and compares the diagnostics.
+func checkErrors(t *testing.T, tests []errorCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

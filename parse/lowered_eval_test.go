@@ -2,9 +2,7 @@ package parse
 
 import (
 	"math"
-	"os"
 	"slices"
-	"strings"
 	"testing"
 
 	"godiff/ir"
@@ -18,16 +16,7 @@ import (
 // and its default last, that labeled break and continue leave the right
 // loop, that a store through a subslice is seen through the slice.
 func TestLoweringRunsAsGo(t *testing.T) {
-	src, err := os.ReadFile("lowered_test.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := strings.Replace(string(src), "package parse", "package p", 1)
-	fs := mustLoad(t, map[string]string{"a.go": file}, "a.go")
-	funcs := make(map[string]*ir.Func)
-	for _, tg := range fs[0].Targets {
-		funcs[tg.Func.Name] = tg.Func
-	}
+	funcs := lowerFuncs(t)
 	// check runs the IR of name on args and compares its one result with
 	// want, Go's.
 	check := func(name string, want float64, args ...any) {

@@ -1,8 +1,6 @@
 package parse
 
 import (
-	"slices"
-	"strings"
 	"testing"
 )
 
@@ -28,11 +26,7 @@ type Net struct {
 
 type Celsius float64
 `
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	tests := []errorCase{
 		{
 			name: "reading through a pointer field",
 			src: net + `
@@ -232,16 +226,5 @@ func Loss(g [2][3]float64, w float64) float64 {
 			},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			_, err := load(t, map[string]string{"a.go": "package p" + tt.src}, "a.go")
-			if err == nil {
-				t.Fatalf("Load succeeded, want errors:\n%s", strings.Join(tt.want, "\n"))
-			}
-			if got := errorLines(t, err); !slices.Equal(got, tt.want) {
-				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-		})
-	}
+	checkErrors(t, tests)
 }
