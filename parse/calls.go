@@ -23,6 +23,9 @@ type callees struct {
 	// differentiate so far. It is filled before the function's body is
 	// built, so that a recursive call finds it.
 	derived map[*types.Func]*ir.CallRule
+	// typeErrs is the package's type errors outside the inputs' annotated
+	// functions, reported where godiff reads the function they lie in.
+	typeErrs []typeError
 }
 
 // newCallees indexes the functions of a package and reads its rules; a
@@ -348,7 +351,7 @@ func (c *checker) ruleFor(fn *types.Func) *ir.CallRule {
 		return r
 	}
 	fd := c.calls.decls[fn]
-	if fd == nil {
+	if fd == nil || c.reportTypeErrors(fd) {
 		return nil
 	}
 	return c.derive(fn, fd)

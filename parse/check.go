@@ -19,6 +19,10 @@ type checker struct {
 	// method is the receiver's type while the directives of a method are
 	// checked, nil otherwise.
 	method *types.Named
+	// fatal is the run's diagnostics, which the type errors of a callee
+	// go to even while the callee's own problems are kept apart (see
+	// derive).
+	fatal *ErrorList
 }
 
 // position returns the reported position of pos.
@@ -59,7 +63,10 @@ func (c *checker) target(fd *ast.FuncDecl, raws []rawDirective) *Target {
 	}
 	obj, ok := c.info.Defs[fd.Name].(*types.Func)
 	if !ok {
-		panic(fmt.Sprintf("parse: no types.Func for function %s", fd.Name.Name))
+		// The type checker reports the second declaration of a name; the
+		// run over the inputs reports it, and this is a sibling's.
+		c.errorf(fd.Name.Pos(), "%s redeclared in this block", fd.Name.Name)
+		return nil
 	}
 	sig := obj.Signature()
 	_, results := c.signature(sig)

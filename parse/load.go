@@ -29,7 +29,7 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // and returns one File per path (same order). On any problem it returns
 // the complete ErrorList (all errors of all files, not just the first) and nil files.
 func Load(paths []string) ([]*File, error) {
-	l := &loader{fset: token.NewFileSet(), calls: make(map[*packages.Package]*callees)}
+	l := &loader{fset: token.NewFileSet(), calls: make(map[*packages.Package]*callees), typeErrs: make(map[*packages.Package][]typeError)}
 	files := make([]*File, len(paths))
 	for _, g := range l.group(paths) {
 		l.loadDir(g, files)
@@ -46,6 +46,9 @@ type loader struct {
 	fset  *token.FileSet
 	errs  ErrorList
 	calls map[*packages.Package]*callees // per package, made on first use
+	// typeErrs holds, per package, the type errors that stop godiff only
+	// where it reads the function they lie in (see typeError).
+	typeErrs map[*packages.Package][]typeError
 }
 
 // input is one path given to Load.
@@ -143,17 +146,19 @@ func (l *loader) loadDir(g *dirGroup, files []*File) {
 	spans := l.annotatedSpans(pkgs, g)
 	failed := make(map[*packages.Package]bool)
 	for _, pkg := range pkgs {
-		for _, e := range packageErrors(pkg, g, names, spans.contain) {
-			l.errs = append(l.errs, e)
+		errs, later := packageErrors(pkg, g, names, spans.contain)
+		l.errs = append(l.errs, errs...)
+		if len(errs) > 0 {
 			failed[pkg] = true
 		}
+		l.typeErrs[pkg] = later
 	}
 	inputs := make(map[string]bool)
 	for _, in := range g.inputs {
 		pkg, f := l.findFile(pkgs, in.abs)
 		switch {
 		case f == nil && len(failed) == 0:
-			l.fileError(in.abs, "%s", notInPackage(in.abs))
+			l.errs = append(l.errs, notInPackage(in.abs))
 		case f == nil || failed[pkg]:
 			// The package's errors are reported.
 		default:
@@ -178,7 +183,7 @@ func (l *loader) siblings(pkg *packages.Package, inputs map[string]bool, names *
 		if inputs[path] || !hasDirectives(f) {
 			continue
 		}
-		quiet := &loader{fset: l.fset, calls: l.calls}
+		quiet := &loader{fset: l.fset, calls: l.calls, typeErrs: l.typeErrs}
 		sibs = append(sibs, quiet.file(pkg, f, path, names))
 	}
 	slices.SortFunc(sibs, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
@@ -216,13 +221,17 @@ func before(a, b token.Position) bool {
 }
 
 // annotatedSpans returns the ranges of the functions of the input files
-// whose doc comments hold a //godiff: line.
+// whose doc comments hold a //godiff: line, and of the files' imports:
+// an import that fails is one the annotated functions may use.
 func (l *loader) annotatedSpans(pkgs []*packages.Package, g *dirGroup) spans {
 	var s spans
 	for _, in := range g.inputs {
 		_, f := l.findFile(pkgs, in.abs)
 		if f == nil {
 			continue
+		}
+		for _, spec := range f.Imports {
+			s = append(s, l.fset.Position(spec.Pos()), l.fset.Position(spec.End()))
 		}
 		for _, decl := range f.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
@@ -254,9 +263,11 @@ func (l *loader) file(pkg *packages.Package, f *ast.File, abs string, names *nam
 		info:     pkg.TypesInfo,
 		qual:     qualifier(pkg.Types),
 		scope:    pkg.Types.Scope(),
+		fatal:    &l.errs,
 	}
 	if l.calls[pkg] == nil {
 		l.calls[pkg] = newCallees(c, pkg.Types, pkg.Syntax)
+		l.calls[pkg].typeErrs = l.typeErrs[pkg]
 	}
 	c.calls = l.calls[pkg]
 	return &File{
@@ -279,17 +290,31 @@ func (l *loader) findFile(pkgs []*packages.Package, abs string) (*packages.Packa
 	return nil, nil
 }
 
-// notInPackage explains why go list left the file abs out of its package.
-func notInPackage(abs string) string {
+// notInPackage explains why the file abs is not among the syntax trees of
+// its package: go list left it out, or cgo rewrote it.
+func notInPackage(abs string) Error {
 	name := filepath.Base(abs)
-	if src, err := os.ReadFile(abs); err == nil {
-		if f, err := parser.ParseFile(token.NewFileSet(), abs, src, parser.PackageClauseOnly|parser.ParseComments); err == nil {
-			if expr := buildConstraint(f); expr != "" {
-				return fmt.Sprintf("%s is excluded from the build by its constraint //go:build %s; godiff handles files that build on this platform", name, expr)
-			}
+	e := Error{Pos: token.Position{Filename: abs}, Msg: name + " is not part of any package of its directory"}
+	src, err := os.ReadFile(abs)
+	if err != nil {
+		return e
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, abs, src, parser.ImportsOnly|parser.ParseComments)
+	if err != nil {
+		return e
+	}
+	if expr := buildConstraint(f); expr != "" {
+		e.Msg = fmt.Sprintf("%s is excluded from the build by its constraint //go:build %s; godiff handles files that build on this platform", name, expr)
+		return e
+	}
+	for _, spec := range f.Imports {
+		if spec.Path.Value == `"C"` {
+			e.Pos = fset.Position(spec.Pos())
+			e.Msg = `godiff does not read files that use cgo (import "C"), which cgo rewrites before compiling; move the annotated functions and the functions they call into a file of the package without import "C"`
 		}
 	}
-	return name + " is not part of any package of its directory"
+	return e
 }
 
 // buildConstraint returns the expression of f's //go:build line, "" if none.
@@ -317,38 +342,60 @@ func buildConstraint(f *ast.File) string {
 // compiler's output is dropped when they did; otherwise (a problem only the
 // compiler sees) each of its lines becomes an Error.
 //
-// A type error counts only where relevant says so (see loadDir).
-func packageErrors(pkg *packages.Package, g *dirGroup, names *namer, relevant func(token.Position) bool) []Error {
+// A type error counts only where relevant says so of its position or of
+// one of its continuations' (see loadDir); the others are returned apart,
+// for the callees godiff reads later (see typeError).
+func packageErrors(pkg *packages.Package, g *dirGroup, names *namer, relevant func(token.Position) bool) (errs []Error, later []typeError) {
 	checked := slices.ContainsFunc(pkg.Errors, func(e packages.Error) bool {
 		return e.Kind == packages.ParseError || e.Kind == packages.TypeError
 	})
-	var errs []Error
-	skipped := false // whether the error before was left out
+	var all []typeError
+	isType := make(map[int]bool) // indexes in all of the type errors
 	for _, e := range pkg.Errors {
 		output, isBuild := strings.CutPrefix(e.Msg, "# ")
-		continuation := strings.HasPrefix(e.Msg, "\t")
-		if !continuation {
-			skipped = e.Kind == packages.TypeError && !relevant(typeErrorPosition(e, g))
-		}
 		switch {
-		case skipped:
-			continue
-		case continuation && len(errs) > 0:
+		case strings.HasPrefix(e.Msg, "\t") && len(all) > 0:
 			// A continuation, such as "\tother declaration of F", belongs
 			// with the error before it, which sorting would separate it from.
-			prev := &errs[len(errs)-1]
-			pos := parsePosition(e.Pos)
-			prev.Msg += fmt.Sprintf(" (%s at %s:%d:%d)", strings.TrimSpace(e.Msg), filepath.Base(pos.Filename), pos.Line, pos.Column)
+			prev := &all[len(all)-1]
+			pos := typeErrorPosition(e, g)
+			prev.at = append(prev.at, pos)
+			pos.Filename = names.name(pos.Filename)
+			prev.Msg += fmt.Sprintf(" (%s at %s)", strings.TrimSpace(e.Msg), pos)
 		case e.Kind != packages.ListError || !isBuild:
-			errs = append(errs, packageError(e.Pos, e.Msg, g, names))
+			isType[len(all)] = e.Kind == packages.TypeError
+			all = append(all, typeError{Error: packageError(e.Pos, importMessage(e.Msg), g, names), at: []token.Position{typeErrorPosition(e, g)}})
 		case !checked:
 			_, output, _ = strings.Cut(output, "\n") // drop the package path
 			for _, line := range strings.Split(strings.TrimSpace(output), "\n") {
-				errs = append(errs, compilerError(line, g, names))
+				all = append(all, typeError{Error: compilerError(line, g, names)})
 			}
 		}
 	}
-	return errs
+	for i, e := range all {
+		if isType[i] && !slices.ContainsFunc(e.at, relevant) {
+			later = append(later, e)
+		} else {
+			errs = append(errs, e.Error)
+		}
+	}
+	return errs, later
+}
+
+// importMessage rewords the type checker's error for an import of a
+// package that is not there, which says only that its name is invalid;
+// other messages are returned as they are.
+func importMessage(msg string) string {
+	rest, ok := strings.CutPrefix(msg, "could not import ")
+	path, ok2 := strings.CutSuffix(rest, ` (invalid package name: "")`)
+	if !ok || !ok2 {
+		return msg
+	}
+	first, _, _ := strings.Cut(path, "/")
+	if !strings.Contains(first, ".") {
+		return fmt.Sprintf("could not import %s: the standard library has no such package; correct the path", path)
+	}
+	return fmt.Sprintf("could not import %s: no package is found at this path; correct it, or add the module that provides it with go get %s", path, path)
 }
 
 // typeErrorPosition returns the absolute position of a type error, with

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"godiff"
@@ -106,12 +107,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // printError prints every diagnostic of err, one per line, with file names
-// relative to the working directory where that is shorter.
+// relative to the working directory where that is shorter: the position's,
+// and those a message names (a callee's error, another declaration).
 func printError(w io.Writer, err error) {
 	var list parse.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
 			e.Pos.Filename = relative(e.Pos.Filename)
+			e.Msg = relative(e.Msg)
 			fmt.Fprintln(w, e.Error())
 		}
 		return
@@ -121,15 +124,39 @@ func printError(w io.Writer, err error) {
 	}
 }
 
-// relative rewrites absolute paths under the working directory in text as
-// relative ones.
+// absPath matches an absolute path in a message: it starts the text or
+// follows a space or a parenthesis, and runs to a space, a colon or a
+// parenthesis.
+var absPath = regexp.MustCompile(`(^|[\s(])(` + regexp.QuoteMeta(string(filepath.Separator)) + `[^\s:()]*)`)
+
+// relative rewrites the absolute paths in text relative to the working
+// directory where that is shorter, as the go command does.
 func relative(text string) string {
 	wd, err := os.Getwd()
 	if err != nil {
 		return text
 	}
-	if real, err := filepath.EvalSymlinks(wd); err == nil && real != wd {
-		text = strings.ReplaceAll(text, real+string(filepath.Separator), "")
+	real, err := filepath.EvalSymlinks(wd)
+	if err != nil {
+		real = wd
 	}
-	return strings.ReplaceAll(text, wd+string(filepath.Separator), "")
+	return absPath.ReplaceAllStringFunc(text, func(m string) string {
+		lead, path := "", m
+		if m[0] != filepath.Separator {
+			lead, path = m[:1], m[1:]
+		}
+		return lead + shorter(path, wd, real)
+	})
+}
+
+// shorter returns path relative to wd, or to real, wd with its symbolic
+// links resolved, if that is shorter than path.
+func shorter(path, wd, real string) string {
+	best := path
+	for _, dir := range []string{wd, real} {
+		if rel, err := filepath.Rel(dir, path); err == nil && len(rel) < len(best) {
+			best = rel
+		}
+	}
+	return best
 }
