@@ -233,3 +233,38 @@ func Rows(x []float64) float64 {
 		t.Error("an output was written although the run had errors")
 	}
 }
+
+// A file named more than once, in the same or another spelling, is one
+// input: the run is the run over it alone, in both output modes.
+func TestRepeatedInput(t *testing.T) {
+	module(t, map[string]string{"net.go": netSrc})
+	if code, _, stderr := runGodiff("net.go"); code != 0 {
+		t.Fatalf("godiff net.go: exit %d, %s", code, stderr)
+	}
+	want := readFile(t, "net_godiff.go")
+	for _, args := range [][]string{
+		{"net.go", "net.go"},
+		{"./net.go", "net.go", "../" + filepath.Base(mustGetwd(t)) + "/net.go"},
+		{"-o", "grads.go", "net.go", "./net.go"},
+	} {
+		code, stdout, stderr := runGodiff(args...)
+		if code != 0 || stdout != "" || stderr != "" {
+			t.Errorf("godiff %s: exit %d, stdout %q, stderr %q; want 0 and no output", strings.Join(args, " "), code, stdout, stderr)
+		}
+	}
+	if got := readFile(t, "net_godiff.go"); got != want {
+		t.Errorf("net_godiff.go changed:\n%s", got)
+	}
+	if !strings.Contains(readFile(t, "grads.go"), "func LossGrad(w, x float64) (float64, float64)") {
+		t.Error("-o grads.go lacks LossGrad")
+	}
+}
+
+func mustGetwd(t *testing.T) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wd
+}
