@@ -294,20 +294,33 @@ func (fb *funcBuilder) decl(s *ast.DeclStmt) {
 	}
 }
 
-// varSpec builds var a, b T = e1, e2; without values, each variable starts
-// at its zero value.
+// varSpec builds var a, b T = e1, e2, and var a, b T = f(x) as a, b :=
+// f(x); without values, each variable starts at its zero value.
 func (fb *funcBuilder) varSpec(vs *ast.ValueSpec) {
-	if len(vs.Values) != 0 && len(vs.Values) != len(vs.Names) {
-		fb.errorf(vs.Pos(), "assigning %d values from one expression is not supported yet; assign each value from its own expression", len(vs.Names))
-		return
-	}
 	lhs := make([]ast.Expr, len(vs.Names))
 	for i, id := range vs.Names {
 		lhs[i] = id
+	}
+	if call, ok := ast.Unparen(onlyValue(vs.Values)).(*ast.CallExpr); ok && len(lhs) > 1 {
+		fb.assignResults(lhs, call)
+		return
+	}
+	if len(vs.Values) != 0 && len(vs.Values) != len(vs.Names) {
+		fb.errorf(vs.Pos(), "assigning %d values from one expression is not supported yet; assign each value from its own expression", len(vs.Names))
+		return
 	}
 	rhs := vs.Values
 	if len(rhs) == 0 {
 		rhs = make([]ast.Expr, len(lhs))
 	}
 	fb.assignAll(lhs, rhs)
+}
+
+// onlyValue returns the only expression of values, nil if there are none
+// or several.
+func onlyValue(values []ast.Expr) ast.Expr {
+	if len(values) != 1 {
+		return nil
+	}
+	return values[0]
 }
