@@ -22,6 +22,10 @@ type funcEmitter struct {
 	// whose signature has structs passes them whole (group.go).
 	callees   map[string]*ir.Func
 	groupDecl map[*ir.Value][]*ir.Group // structs the function makes, declared just before a value
+	// blank names the blank parameters the function reads, by index: a
+	// derivative passes F's blank parameter on to F's forward function,
+	// and a read needs a name. The others stay "_".
+	blank map[int]string
 }
 
 // function returns the declaration of fn, doc comment included.
@@ -57,7 +61,7 @@ func emitFunc(fn *ir.Func, imps *imports, callees map[string]*ir.Func) (jen.Code
 		return nil, err
 	}
 	decl := docComment(fn.Doc)
-	decl.Func().Add(receiver(fn)).Id(fn.Name).Params(params(fn)...).Add(results(fn.Results)).Block(codes(body)...)
+	decl.Func().Add(receiver(fn)).Id(fn.Name).Params(params(fn, e.blank)...).Add(results(fn.Results)).Block(codes(body)...)
 	return decl, nil
 }
 
@@ -127,9 +131,9 @@ func lineComment(text string) *jen.Statement {
 
 // params returns the parameter list, grouping consecutive parameters of one
 // type the way people write it: x, y float64. A struct's leaves are one
-// parameter (see group.go).
-func params(fn *ir.Func) []jen.Code {
-	ps := signatureParams(fn)
+// parameter (see group.go). blank names the blank parameters the body reads.
+func params(fn *ir.Func, blank map[int]string) []jen.Code {
+	ps := signatureParams(fn, blank)
 	out := make([]jen.Code, len(ps))
 	for i, p := range ps {
 		id := jen.Id(p.name)

@@ -37,12 +37,15 @@ type goParam struct {
 }
 
 // signatureParams returns the parameters of fn's Go signature, receiver
-// excluded: a plain parameter, or one per group of leaves.
-func signatureParams(fn *ir.Func) []goParam {
+// excluded: a plain parameter, or one per group of leaves. blank names
+// the blank parameters the body reads.
+func signatureParams(fn *ir.Func, blank map[int]string) []goParam {
 	var out []goParam
 	var last *ir.Group
-	for _, p := range fn.Params {
+	for i, p := range fn.Params {
 		switch {
+		case p.Group == nil && blank[i] != "":
+			out = append(out, goParam{blank[i], p.Type.String()})
 		case p.Group == nil:
 			out = append(out, goParam{paramName(p), p.Type.String()})
 			last = nil

@@ -180,6 +180,22 @@ func isUniverse(s string) bool {
 	return false
 }
 
+// paramRef returns the name by which the body reads the parameter v: its
+// leafRef, or for a blank parameter the body reads, a fresh name, which
+// the signature then gives it.
+func (e *funcEmitter) paramRef(n *namer, v *ir.Value) string {
+	i := v.Aux.(int)
+	ref := leafRef(e.fn.Params[i])
+	if ref != "_" || e.plan.uses[v] == 0 {
+		return ref
+	}
+	if e.blank == nil {
+		e.blank = make(map[int]string)
+	}
+	e.blank[i] = n.fresh("blank")
+	return e.blank[i]
+}
+
 // nameValues names, in program order, the parameters, every value that
 // gets a declaration of its own, every variable and every loop a break or
 // continue must name.
@@ -198,7 +214,7 @@ func (e *funcEmitter) nameValues(imps *imports) error {
 		}
 		switch e.plan.form[v] {
 		case formParam:
-			e.names[v] = leafRef(e.fn.Params[v.Aux.(int)])
+			e.names[v] = e.paramRef(n, v)
 		case formDeclare, formSelect:
 			if _, ok := v.Type.(ir.Tuple); !ok { // a tuple's results are named instead
 				e.names[v] = e.valueName(n, v)
