@@ -139,7 +139,7 @@ func (l *loader) loadDir(g *dirGroup, files []*File) {
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		l.fileError(g.inputs[0].abs, "cannot load the package: %v", err)
+		l.errs = append(l.errs, goCommandErrors(err, g)...)
 		return
 	}
 	names := newNamer(g.inputs)
@@ -425,7 +425,7 @@ func packageError(posText, msg string, g *dirGroup, names *namer) Error {
 	pos := parsePosition(posText)
 	switch {
 	case pos.Filename == "":
-		pos.Filename = g.inputs[0].abs
+		pos = packageClause(g.inputs[0].abs)
 	case !filepath.IsAbs(pos.Filename):
 		pos.Filename = filepath.Join(g.dir, pos.Filename)
 	}
