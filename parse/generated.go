@@ -51,8 +51,9 @@ func isGeneratedFile(path string) bool {
 // generatedOverlay returns a go/packages overlay that empties every file of
 // dir that godiff generated. Such a file may be stale (written for an older
 // version of its source) and fail to type-check, which must not stop godiff
-// from regenerating it; emptied, it still declares its package, so the
-// directory's file list does not change.
+// from regenerating it; emptied, it still declares its package and keeps
+// its build constraint, so the directory's file list does not change (the
+// output of a //go:build ignore program stays out of the package too).
 func generatedOverlay(dir string) map[string][]byte {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -69,8 +70,21 @@ func generatedOverlay(dir string) map[string][]byte {
 			continue
 		}
 		if pkg, ok := generatedPackage(src); ok {
-			overlay[path] = []byte(generatedHeader + "\n\npackage " + pkg + "\n")
+			overlay[path] = []byte(generatedHeader + "\n\n" + constraintLine(src) + "package " + pkg + "\n")
 		}
 	}
 	return overlay
+}
+
+// constraintLine returns the //go:build line of the file src followed by a
+// blank line, or "".
+func constraintLine(src []byte) string {
+	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.PackageClauseOnly|parser.ParseComments)
+	if err != nil {
+		return ""
+	}
+	if expr := buildConstraint(f); expr != "" {
+		return "//go:build " + expr + "\n\n"
+	}
+	return ""
 }

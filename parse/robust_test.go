@@ -1,8 +1,13 @@
 package parse
 
 import (
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"godiff/internal/malformed"
 )
 
 // TestOddPrograms loads legal but unusual uses of control flow and memory:
@@ -260,6 +265,55 @@ func F(x float64, xs []float64) float64 {
 			default:
 				if first := errorLines(t, err)[0]; !strings.Contains(first, tt.want) || !strings.HasPrefix(first, "a.go:") {
 					t.Errorf("first error %q, want a positioned one containing %q", first, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// TestMalformedInputs loads each malformed or odd input of package
+// malformed (the command's test runs them too): Load must not panic, must
+// accept what godiff accepts, and must otherwise return no files and only
+// errors at positions or about the paths it was given.
+func TestMalformedInputs(t *testing.T) {
+	for _, c := range malformed.Cases {
+		t.Run(c.Name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			files := map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n"}
+			if c.NoModule {
+				delete(files, "go.mod")
+			}
+			for name, src := range c.Files {
+				files[name] = src
+			}
+			for name, src := range files {
+				path := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			paths := make([]string, len(c.Args))
+			for i, a := range c.Args {
+				paths[i] = filepath.Join(dir, a)
+			}
+			fs, err := Load(paths)
+			if c.OK || c.Transform {
+				if err != nil {
+					t.Fatalf("Load: %v", err)
+				}
+				return
+			}
+			var list ErrorList
+			if !errors.As(err, &list) || len(list) == 0 || fs != nil {
+				t.Fatalf("Load returned %v and %v (%T), want no files and an ErrorList", fs, err, err)
+			}
+			for _, e := range list {
+				if (e.Pos.Line == 0 || e.Pos.Column == 0) && !malformed.PathError.MatchString(e.Error()) {
+					t.Errorf("error without a position: %v", e)
 				}
 			}
 		})

@@ -126,8 +126,8 @@ func printError(w io.Writer, err error) {
 
 // absPath matches an absolute path in a message: it starts the text or
 // follows a space or a parenthesis, and runs to a space, a colon or a
-// parenthesis.
-var absPath = regexp.MustCompile(`(^|[\s(])(` + regexp.QuoteMeta(string(filepath.Separator)) + `[^\s:()]*)`)
+// parenthesis. A quoted //godiff: or //go:build line is no path.
+var absPath = regexp.MustCompile(`(^|[\s(])(` + regexp.QuoteMeta(string(filepath.Separator)) + `[^/\s:()][^\s:()]*)`)
 
 // relative rewrites the absolute paths in text relative to the working
 // directory where that is shorter, as the go command does.
