@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -142,9 +141,8 @@ func sharesSplit(d Directive, earlier []Directive) bool {
 // each directive once.)
 func (c *checker) checkFree(d rawDirective, name string) {
 	if obj := c.scope.Lookup(name); obj != nil {
-		p := c.fset.Position(obj.Pos())
-		c.errorf(d.comment.Slash, "%v would generate %s, but the package declares %s already (%s:%d:%d); rename one of them",
-			d, name, name, filepath.Base(p.Filename), p.Line, p.Column)
+		c.errorf(d.comment.Slash, "%v would generate %s, but the package declares %s already (%s); rename one of them",
+			d, name, name, c.position(obj.Pos()))
 	}
 }
 

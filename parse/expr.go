@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"strings"
 
 	"godiff/ir"
@@ -66,9 +65,8 @@ func (fb *funcBuilder) expr(e ast.Expr) (*ir.Value, bool) {
 // elsewhere does not type-check (godiff leaves errors outside annotated
 // functions to the compiler, see loadDir).
 func (fb *funcBuilder) invalid(id *ast.Ident) (*ir.Value, bool) {
-	p := fb.fset.Position(fb.info.ObjectOf(id).Pos())
-	return fb.fail(id.Pos(), "%s has no valid type: its declaration at %s:%d:%d does not type-check; fix that first",
-		id.Name, filepath.Base(p.Filename), p.Line, p.Column)
+	return fb.fail(id.Pos(), "%s has no valid type: its declaration at %s does not type-check; fix that first",
+		id.Name, fb.position(fb.info.ObjectOf(id).Pos()))
 }
 
 // nameOf returns the identifier an expression names (x, or Sel in pkg.Sel),

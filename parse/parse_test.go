@@ -66,7 +66,7 @@ func loadOne(t *testing.T, src string) *Target {
 }
 
 // errorLines formats each error of err as "base:line:col: msg", with the
-// base name of its file.
+// base name of its file, and the positions in msg in its directory too.
 func errorLines(t *testing.T, err error) []string {
 	t.Helper()
 	var list ErrorList
@@ -75,6 +75,8 @@ func errorLines(t *testing.T, err error) []string {
 	}
 	lines := make([]string, len(list))
 	for i, e := range list {
+		// Positions inside a message name files as the error's does.
+		e.Msg = strings.ReplaceAll(e.Msg, filepath.Dir(e.Pos.Filename)+string(filepath.Separator), "")
 		e.Pos.Filename = filepath.Base(e.Pos.Filename)
 		lines[i] = e.Error()
 	}

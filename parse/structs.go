@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -293,10 +292,9 @@ func (c *checker) checkFreeMember(d rawDirective, name string) {
 	if _, isField := obj.(*types.Var); isField {
 		what = "field"
 	}
-	p := c.fset.Position(obj.Pos())
 	tname := c.method.Obj().Name()
-	c.errorf(d.comment.Slash, "%v would generate the method %s.%s, but %s has a %s %s already (%s:%d:%d); rename one of them",
-		d, tname, name, tname, what, name, filepath.Base(p.Filename), p.Line, p.Column)
+	c.errorf(d.comment.Slash, "%v would generate the method %s.%s, but %s has a %s %s already (%s); rename one of them",
+		d, tname, name, tname, what, name, c.position(obj.Pos()))
 }
 
 // checkGroupOutputs reports, for each directive, a field of a struct
@@ -568,8 +566,8 @@ func (c *checker) checkDistinct(ts []*Target) {
 				}
 				seen[name] = true
 				if other, ok := first[name]; ok && other != t {
-					*c.reporter.errs = append(*c.reporter.errs, Error{Pos: d.Pos, Msg: fmt.Sprintf("%s%v would generate %s, which %s at %s:%d generates too; rename one of them",
-						directivePrefix, d.Mode, name, other.Func.Name, filepath.Base(other.Pos.Filename), other.Pos.Line)})
+					*c.reporter.errs = append(*c.reporter.errs, Error{Pos: d.Pos, Msg: fmt.Sprintf("%s%v would generate %s, which %s at %s generates too; rename one of them",
+						directivePrefix, d.Mode, name, other.Func.Name, other.Pos)})
 					continue
 				}
 				first[name] = t

@@ -187,8 +187,8 @@ func NetLoss(x float64) float64 { return x * x }
 func (n *Net) Loss(x float64) float64 { return n.W * x }
 `,
 			want: []string{
-				"a.go:7:1: //godiff:grad would generate NetLossBackward, which NetLoss at a.go:5 generates too; rename one of them",
-				"a.go:7:1: //godiff:grad would generate NetLossTape, which NetLoss at a.go:5 generates too; rename one of them",
+				"a.go:7:1: //godiff:grad would generate NetLossBackward, which NetLoss at a.go:5:6 generates too; rename one of them",
+				"a.go:7:1: //godiff:grad would generate NetLossTape, which NetLoss at a.go:5:6 generates too; rename one of them",
 			},
 		},
 		{

@@ -52,6 +52,8 @@ var Cases = []Case{
 		Want: "b.go:3:6: F redeclared in this block (other declaration of F at a.go:4:6)\n"},
 	{Name: "error inside a callee in a subdirectory", Files: map[string]string{"sub/a.go": "package sub\n\nvar s = \"ab\"\n\nfunc h(x float64) float64 { return x + float64(len(s)) }\n\n//godiff:grad\nfunc F(x float64) float64 { return h(x) }\n"}, Args: []string{"sub/a.go"}, Transform: true,
 		Want: "sub/a.go:8:36: F calls h with an argument that depends on a differentiated parameter, but godiff cannot differentiate h: sub/a.go:5:48: the length of a string is not supported in a differentiated function: godiff computes with numbers only\n"},
+	{Name: "a name whose declaration in another file does not type-check, from the parent directory", Files: map[string]string{"sub/a.go": "package sub\n\n//godiff:grad\nfunc Loss(w float64) float64 { return w * k }\n", "sub/o.go": "package sub\n\nconst k = undefinedThing\n"}, Args: []string{"sub/a.go"},
+		Want: "sub/a.go:4:43: k has no valid type: its declaration at sub/o.go:3:7 does not type-check; fix that first\n"},
 	{Name: "unknown directive", Files: map[string]string{"a.go": "package m\n\n//godiff:gard\nfunc F(x float64) float64 { return x }\n"}, Args: []string{"a.go"}},
 	{Name: "directive naming no parameter of the function", Files: map[string]string{"a.go": "package m\n\n//godiff:grad q\nfunc F(x float64) float64 { return x }\n"}, Args: []string{"a.go"}},
 	{Name: "directive naming a parameter twice", Files: map[string]string{"a.go": "package m\n\n//godiff:grad x x\nfunc F(x float64) float64 { return x }\n"}, Args: []string{"a.go"}},
