@@ -68,6 +68,11 @@ func (c *checker) target(fd *ast.FuncDecl, raws []rawDirective) *Target {
 		c.errorf(fd.Name.Pos(), "%s redeclared in this block", fd.Name.Name)
 		return nil
 	}
+	if c.reportTypeErrors(fd) {
+		// A sibling's function (an input's errors stop its package
+		// before): godiff builds only bodies that type-check.
+		return nil
+	}
 	sig := obj.Signature()
 	_, results := c.signature(sig)
 	params, lay := c.flatSignature(sig)

@@ -89,6 +89,21 @@ func TestCalleeTypeErrors(t *testing.T) {
 			want:  []string{`a.go:4:8: godiff does not read files that use cgo (import "C"), which cgo rewrites before compiling; move the annotated functions and the functions they call into a file of the package without import "C"`},
 		},
 		{
+			name: "a type error in an annotated function of another file",
+			files: map[string]string{"a.go": "package p\n\n//godiff:grad\nfunc F(x float64) float64 { return x * x }\n",
+				"b.go": "package p\n\n//godiff:grad\nfunc G(x float64) float64 { s := 2; s += x; return s }\n"},
+			want: []string{""}, // the run over b.go reports it
+		},
+		{
+			name: "a type error in an annotated function of another file that the input calls",
+			files: map[string]string{"a.go": "package p\n\n//godiff:grad\nfunc F(x float64) float64 { return G(x) }\n",
+				"b.go": "package p\n\n//godiff:grad\nfunc G(x float64) float64 { s := 2; s += x; return s }\n"},
+			want: []string{
+				"b.go:4:37: invalid operation: s += x (mismatched types int and float64)",
+				"b.go:4:52: cannot use s (variable of type int) as float64 value in return statement",
+			},
+		},
+		{
 			name: "a type error in a function godiff does not read",
 			files: map[string]string{"a.go": annotated,
 				"h.go": "package p\n\nfunc h(x float64) float64 { return x * x }\n\nfunc other() float64 { s := 2; return s + FGrad }\n"},
