@@ -63,7 +63,7 @@ func Generate(paths []string, opts Options) ([]Output, error) {
 }
 
 // distinct returns paths without repeats: a file named twice (a.go a.go,
-// or ./a.go a.go) is one input, generated once.
+// ./a.go a.go, or through a symbolic link) is one input, generated once.
 func distinct(paths []string) []string {
 	seen := make(map[string]bool)
 	var out []string
@@ -71,6 +71,9 @@ func distinct(paths []string) []string {
 		key := filepath.Clean(p)
 		if abs, err := filepath.Abs(p); err == nil {
 			key = abs
+		}
+		if real, err := filepath.EvalSymlinks(key); err == nil {
+			key = real
 		}
 		if !seen[key] {
 			seen[key] = true
