@@ -37,7 +37,8 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 		c := v.Aux.(ir.Callee)
 		split := c.Rule != nil && c.Rule.Split
 		active := carries[v] || slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return carries[x] && ir.IsFloat(x.Type) }) ||
-			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] })
+			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] }) ||
+			severalResults(v) && variedArg(act, v)
 		switch {
 		case (split || c.Rule != nil && c.Rule.Twin) && c.Rule.Err != "":
 			how := "with slices"
@@ -69,6 +70,24 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 		return nil, errs
 	}
 	return calls, nil
+}
+
+// severalResults reports whether v is a call of a function of several
+// results, a, b := f(x), as the source wrote it.
+func severalResults(v *ir.Value) bool {
+	_, ok := v.Type.(ir.Tuple)
+	return v.Op == ir.OpInvoke && ok
+}
+
+// variedArg reports whether a float argument of call v depends on a
+// differentiated parameter. The activity analysis does not follow a
+// derivative through a call of several results, so in reverse mode no
+// such call, nor its arguments, is ever active: its derivative would be
+// dropped without a word. Such a call is judged by its arguments alone,
+// as forward mode judges every call, so that both modes refuse the same
+// code.
+func variedArg(act *ir.Activity, v *ir.Value) bool {
+	return slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return act.Varied.Value[x] && ir.IsFloat(x.Type) })
 }
 
 // noRule explains why godiff cannot differentiate the active call v.

@@ -59,6 +59,38 @@ func F(x float64) float64 {
 			want: "a.go:7:11: F calls Frexp, which has several results, with an argument that depends on a differentiated parameter; godiff differentiates calls of functions with one result",
 		},
 		{
+			name: "several results of a package function, reverse mode",
+			src: `
+func sc(x float64) (float64, float64) { return x * x, 3 * x }
+
+//godiff:grad
+func F(x float64) float64 { a, b := sc(x); return a + b }
+`,
+			want: "a.go:7:37: F calls sc, which has several results, with an argument that depends on a differentiated parameter; godiff differentiates calls of functions with one result",
+		},
+		{
+			name: "several results of a package function, forward mode",
+			src: `
+func sc(x float64) (float64, float64) { return x * x, 3 * x }
+
+//godiff:jvp
+func F(x float64) float64 { a, b := sc(x); return a + b }
+`,
+			want: "a.go:7:37: F calls sc, which has several results, with an argument that depends on a differentiated parameter; godiff differentiates calls of functions with one result",
+		},
+		{
+			name: "several results of a math function, reverse mode",
+			src: `import "math"
+
+//godiff:vjp
+func F(x float64) float64 {
+	fr, _ := math.Frexp(x)
+	return fr
+}
+`,
+			want: "a.go:7:11: F calls Frexp, which has several results, with an argument that depends on a differentiated parameter; godiff differentiates calls of functions with one result",
+		},
+		{
 			name: "callee differentiated in part",
 			src: `
 //godiff:grad x
