@@ -243,3 +243,82 @@ func TestClashAcrossFiles(t *testing.T) {
 		t.Errorf("diagnostic:\n%s\nwant it to contain:\n%s", got, want)
 	}
 }
+
+// orderHelpers are the callees of TestEvaluationOrder's functions: scale
+// writes its slice, dot and first only read theirs.
+const orderHelpers = `
+func scale(a []float64, k float64) float64 {
+	for i := range a {
+		a[i] *= k
+	}
+	return a[0]
+}
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+func first(a []float64) float64 { return a[0] }
+
+func pair(u, v float64) float64 { return u * v }
+
+type P struct {
+	W []float64
+	V []float64
+}
+
+func (p P) grow(k float64) float64 { p.W[0] *= k; return p.W[0] }
+`
+
+// TestEvaluationOrder checks that a statement whose value depends on the
+// order Go leaves unspecified, between a call that writes a slice and a
+// read of that slice, is refused at the expression holding both (want),
+// and that the statements whose order Go fixes are accepted (want "").
+func TestEvaluationOrder(t *testing.T) {
+	const msg = "Go does not specify which happens first: assign the call's result to a variable in a statement before"
+	tests := []struct {
+		name, src, want string
+	}{
+		{"read before the call", `return a[0]*x + scale(a, x)`, "a.go:31:9: this expression reads a and also calls scale, which writes a; " + msg},
+		{"read after the call", `return scale(a, x) + a[0]*x`, "a.go:31:9: this expression reads a and also calls scale, which writes a; " + msg},
+		{"sub-slice of the same parameter", "ys := a[1:]\n\treturn scale(a, x) + ys[0]", "a.go:32:9: this expression reads a and also calls scale, which writes a; " + msg},
+		{"sub-slice passed", `return scale(a[1:], x) + a[1]`, "a.go:31:9: this expression reads a and also calls scale, which writes a; " + msg},
+		{"operand of another call", `return pair(a[0], scale(a, x))`, "a.go:31:9: this expression reads a and also calls scale, which writes a; " + msg},
+		{"tuple assignment", "u, v := a[0], scale(a, x)\n\treturn u + v", "a.go:31:2: this expression reads a and also calls scale, which writes a; " + msg},
+		{"index of the assigned element", "a[int(a[1])] = scale(a, x)\n\treturn a[0]", "a.go:31:2: this expression reads a and also calls scale, which writes a; " + msg},
+		{"operator assignment", "a[0] += scale(a, x)\n\treturn a[0]", "a.go:31:2: this expression reads a and also calls scale, which writes a; " + msg},
+		{"condition", "if a[0] > scale(a, x) {\n\t\treturn x\n\t}\n\treturn a[0]", "a.go:31:5: this expression reads a and also calls scale, which writes a; " + msg},
+		{"struct field", `return p.W[0] + p.grow(x)`, "a.go:31:9: this expression reads p.W and also calls p.grow, which writes p.W; " + msg},
+		{"in a callee", "return h(a, x)\n}\n\nfunc h(a []float64, x float64) float64 {\n\treturn a[0] + scale(a, x)",
+			"a.go:31:9: F calls h with slices, but godiff cannot differentiate h: a.go:35:9: this expression reads a and also calls scale, which writes a; " + msg},
+
+		{"calls that only read", `return dot(a, b) + dot(a, c)*x`, ""},
+		{"store of a reading call", "a[0] = x * dot(a, b)\n\treturn a[0]", ""},
+		{"store of a writing call", "a[0] = scale(a, x)\n\treturn a[0]", ""},
+		{"index computed by the call", `return a[int(scale(a, x))]`, ""},
+		{"read of other memory", `return scale(a, x) + b[0]`, ""},
+		{"read in the call's arguments", `return scale(a, a[0]*x)`, ""},
+		{"calls in order", `return dot(a, b)*x + scale(a, x) + first(a)`, ""},
+		{"field not written", `return p.V[0] + p.grow(x)`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+			src := filepath.Join(dir, "a.go")
+			writeFile(t, src, "package m\n"+orderHelpers+"\n//godiff:grad x a p\nfunc F(x float64, a, b, c []float64, p P) float64 {\n\t"+tt.src+"\n}\n")
+			_, err := Generate([]string{src}, Options{})
+			got := ""
+			if err != nil {
+				got = strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), "")
+			}
+			if got != tt.want {
+				t.Errorf("diagnostic:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
