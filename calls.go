@@ -51,6 +51,8 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s calls %s, which returns %s, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing", f.Name, c.Name, v.Type)})
 		case c.Path == "math" && rules.For(v) != nil:
 			// A built-in rule.
+		case c.Path == "math" && severalResults(v) && rules.Tuple(c.Name) != nil:
+			calls = append(calls, rules.Call{V: v}) // a built-in rule too
 		case c.Rule == nil || c.Rule.Err != "":
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: noRule(f, v)})
 		case c.Rule.Derived != nil:
@@ -148,8 +150,8 @@ func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 	var out []*ir.Func
 	for _, u := range needed {
 		r := u.V.Aux.(ir.Callee).Rule
-		if r.Derived == nil {
-			continue // a //godiff:rule
+		if r == nil || r.Derived == nil {
+			continue // a //godiff:rule, or one of package math's
 		}
 		var made []*ir.Func
 		var more []use

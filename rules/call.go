@@ -35,7 +35,7 @@ type Call struct {
 func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 	lower := make(map[*ir.Value]Call)
 	for _, c := range calls {
-		if reverse || c.V.Aux.(ir.Callee).Rule.Derived == nil {
+		if r := c.V.Aux.(ir.Callee).Rule; reverse || r == nil || r.Derived == nil {
 			lower[c.V] = c
 		}
 	}
@@ -47,7 +47,12 @@ func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 	b := ir.NewBuilder(g)
 	b.Simplify = false
 	c := ir.NewCopier(b)
+	results := make(map[*ir.Value][]*ir.Value) // a call's results, by the call
 	c.Before = func(old *ir.Value) bool {
+		if old.Op == ir.OpExtract && results[old.Args[0]] != nil {
+			c.Value[old] = results[old.Args[0]][old.Aux.(int)]
+			return true
+		}
 		call, ok := lower[old]
 		if !ok {
 			return false
@@ -55,6 +60,10 @@ func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 		args := make([]*ir.Value, len(old.Args))
 		for i, a := range old.Args {
 			args[i] = c.Value[a]
+		}
+		if _, several := old.Type.(ir.Tuple); several {
+			results[old] = tupleCall(b, old, args)
+			return true
 		}
 		if old.Aux.(ir.Callee).Rule.Split {
 			c.Value[old] = splitCall(b, old, args, call.Wrt)
@@ -87,6 +96,38 @@ func ruleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) *ir.Value {
 	}
 	tie = append(append(tie, xs...), ds...)
 	return b.Partials(old.Type, tie...)
+}
+
+// tupleCall builds the call old, of a function of several results, at
+// args, and returns its results, each float one tied to the arguments by
+// its partials (see TupleRule).
+func tupleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) []*ir.Value {
+	callee := old.Aux.(ir.Callee)
+	call := b.Invoke(callee, old.Type, args...)
+	call.Name = old.Name
+	types := old.Type.(ir.Tuple)
+	ys := make([]*ir.Value, len(types))
+	for k := range types {
+		ys[k] = b.Extract(call, k)
+	}
+	d := Tuple(callee.Name)(b, ys, args)
+	out := make([]*ir.Value, len(types))
+	for k, y := range ys {
+		out[k] = y
+		if k >= len(d) || d[k] == nil || !ir.IsFloat(y.Type) {
+			continue
+		}
+		tie := []*ir.Value{y}
+		var ds []*ir.Value
+		for j, dj := range d[k] {
+			if dj != nil {
+				tie = append(tie, args[j])
+				ds = append(ds, dj)
+			}
+		}
+		out[k] = b.Partials(y.Type, append(tie, ds...)...)
+	}
+	return out
 }
 
 // splitCall builds the call of the forward function of old's callee, the
