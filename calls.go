@@ -55,6 +55,15 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 			calls = append(calls, rules.Call{V: v}) // a built-in rule too
 		case c.Rule == nil || c.Rule.Err != "":
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: noRule(f, v)})
+		case severalResults(v) && !forward:
+			// Through its JVP, with respect to the varied arguments.
+			var params []int
+			for i, x := range v.Args {
+				if ir.IsFloat(x.Type) && act.Varied.Value[x] {
+					params = append(params, i)
+				}
+			}
+			calls = append(calls, rules.Call{V: v, Wrt: params, JVP: true})
 		case c.Rule.Derived != nil:
 			var params []int
 			for i, p := range c.Rule.Derived.Params {
@@ -96,9 +105,9 @@ func variedArg(act *ir.Activity, v *ir.Value) bool {
 func noRule(f *ir.Func, v *ir.Value) string {
 	c := v.Aux.(ir.Callee)
 	switch {
-	case v.Op == ir.OpInvoke && c.Rule == nil:
-		return fmt.Sprintf("%s calls %s, which has several results, with an argument that depends on a differentiated parameter; godiff differentiates calls of functions with one result",
-			f.Name, c.Name)
+	case severalResults(v) && c.Rule == nil:
+		return fmt.Sprintf("%s is in package %s, which godiff cannot see into, and %s calls it with an argument that depends on a differentiated parameter; it has several results, which a //godiff:rule cannot cover: write the computation in functions of this package, or pass constants",
+			c.Name, c.Path, f.Name)
 	case c.Rule != nil && c.Rule.Err != "":
 		return cannotDerive(f, c, "with an argument that depends on a differentiated parameter")
 	case c.Path == "math":
@@ -130,7 +139,7 @@ type use struct {
 func uses(calls []rules.Call, forward bool) []use {
 	out := make([]use, len(calls))
 	for i, c := range calls {
-		out[i] = use{c, forward}
+		out[i] = use{c, forward || c.JVP}
 	}
 	return out
 }

@@ -47,24 +47,42 @@ func g(x float64) float64 { return x + float64(len(strconv.FormatFloat(x, 'g', -
 			want: "a.go:6:63: F calls g with an argument that depends on a differentiated parameter, but godiff cannot differentiate g: a.go:8:48: the length of a string is not supported in a differentiated function: godiff computes with numbers only",
 		},
 		{
-			name: "several results of a package function, reverse mode",
-			src: `
-func sc(x float64) (float64, float64) { return x * x, 3 * x }
+			name: "several results of another package's function, reverse mode",
+			src: `import "example.com/m/other"
 
 //godiff:grad
-func F(x float64) float64 { a, b := sc(x); return a + b }
+func F(x float64) float64 { a, b := other.Pair(x); return a + b }
 `,
-			want: "a.go:7:37: F calls sc, which has several results, with an argument that depends on a differentiated parameter; godiff differentiates calls of functions with one result",
+			want: "a.go:6:37: Pair is in package example.com/m/other, which godiff cannot see into, and F calls it with an argument that depends on a differentiated parameter; it has several results, which a //godiff:rule cannot cover: write the computation in functions of this package, or pass constants",
 		},
 		{
-			name: "several results of a package function, forward mode",
+			name: "several results of another package's function, forward mode",
+			src: `import "example.com/m/other"
+
+//godiff:jvp
+func F(x float64) float64 { a, b := other.Pair(x); return a + b }
+`,
+			want: "a.go:6:37: Pair is in package example.com/m/other, which godiff cannot see into, and F calls it with an argument that depends on a differentiated parameter; it has several results, which a //godiff:rule cannot cover: write the computation in functions of this package, or pass constants",
+		},
+		{
+			name: "several results of a callee outside the subset, reverse mode",
 			src: `
-func sc(x float64) (float64, float64) { return x * x, 3 * x }
+func sc(x float64) (float64, float64) { defer func() {}(); return x * x, 3 * x }
+
+//godiff:vjp
+func F(x float64) float64 { a, b := sc(x); return a + b }
+`,
+			want: "a.go:7:37: F calls sc with an argument that depends on a differentiated parameter, but godiff cannot differentiate sc: a.go:4:41: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+		},
+		{
+			name: "several results of a callee outside the subset, forward mode",
+			src: `
+func sc(x float64) (float64, float64) { defer func() {}(); return x * x, 3 * x }
 
 //godiff:jvp
 func F(x float64) float64 { a, b := sc(x); return a + b }
 `,
-			want: "a.go:7:37: F calls sc, which has several results, with an argument that depends on a differentiated parameter; godiff differentiates calls of functions with one result",
+			want: "a.go:7:37: F calls sc with an argument that depends on a differentiated parameter, but godiff cannot differentiate sc: a.go:4:41: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
 		},
 		{
 			name: "callee differentiated in part",
@@ -145,7 +163,7 @@ func F(x float64) float64 { return g(x) }
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
-			writeFile(t, filepath.Join(dir, "other", "other.go"), "package other\n\nfunc Scale(x float64) float64 { return 2 * x }\n")
+			writeFile(t, filepath.Join(dir, "other", "other.go"), "package other\n\nfunc Scale(x float64) float64 { return 2 * x }\n\nfunc Pair(x float64) (float64, float64) { return x, x }\n")
 			src := filepath.Join(dir, "a.go")
 			writeFile(t, src, "package m\n\n"+tt.src)
 			outs, err := Generate([]string{src}, Options{})

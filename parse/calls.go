@@ -171,8 +171,10 @@ func (fb *funcBuilder) procedureCall(e *ast.CallExpr, fn *types.Func, recv *rece
 }
 
 // assignResults builds a, b := f(x) (or =) for a function f of several
-// results. Such a call is not differentiated: it may stay only where its
-// arguments are inactive, lg, _ := math.Lgamma(3) say.
+// results: one of package math with a rule for its results (see
+// rules.Tuple), or one of the package's functions of numbers, which is
+// differentiated through its JVP. A call of any other function may stay
+// only where its arguments are inactive, lg, _ := math.Lgamma(3) say.
 func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	fn, recv := fb.calledFunc(ast.Unparen(call.Fun))
 	if fn == nil {
@@ -209,6 +211,8 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(call.Pos())}
 	if fn.Pkg() != fb.calls.pkg {
 		callee.Path = fn.Pkg().Path()
+	} else if fb.calls.decls[fn] != nil {
+		callee.Rule = fb.ruleFor(fn) // differentiated through its JVP
 	}
 	values := fb.b.Invoke(callee, results, args...)
 	for i, lv := range lvs {
@@ -370,6 +374,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	if sig.Results().Len() == 1 {
 		result, _ = basicOf(sig.Results().At(0).Type())
 	}
+	several := sig.Results().Len() > 1 // numbers: see assignResults
 	// The body's problems are kept, not reported: they matter only if a
 	// call of fn is active.
 	var errs ErrorList
@@ -399,6 +404,12 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	}
 	switch {
 	case msg != "":
+	case several && !r.Split && !twin:
+		// Its calls are differentiated through its JVP alone.
+		msg = c.jvpName(fn, fd, base, r)
+		if msg == "" && !r.Names.OwnJVP {
+			msg = c.taken([]string{r.Names.JVP})
+		}
 	case !ir.IsFloat(result) && !r.Split:
 		msg = fmt.Sprintf("%s must return one float", fn.Name())
 	case r.Split:

@@ -2,16 +2,21 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"godiff/ir"
 )
 
-// Call is a call LowerCalls prepares; for a callee of slices, Wrt lists the
-// callee's parameters the call differentiates.
+// Call is a call LowerCalls prepares; for a callee of slices, or one of
+// several results, Wrt lists the callee's parameters the call
+// differentiates.
 type Call struct {
 	V   *ir.Value
 	Wrt []int
+	// JVP says that the call is differentiated through its callee's JVP
+	// in reverse mode too: a call of several results.
+	JVP bool
 }
 
 // LowerCalls returns a copy of f in which each of the given calls of
@@ -62,7 +67,11 @@ func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 			args[i] = c.Value[a]
 		}
 		if _, several := old.Type.(ir.Tuple); several {
-			results[old] = tupleCall(b, old, args)
+			if old.Aux.(ir.Callee).Path == "math" {
+				results[old] = tupleCall(b, old, args)
+			} else {
+				results[old] = jvpCalls(b, old, args, call.Wrt)
+			}
 			return true
 		}
 		if old.Aux.(ir.Callee).Rule.Split {
@@ -81,7 +90,9 @@ func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 func ruleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) *ir.Value {
 	callee := old.Aux.(ir.Callee).Name
 	r := old.Aux.(ir.Callee).Rule
-	results := b.Invoke(r.Func, r.Results, args...)
+	fn := r.Func
+	fn.Lowered = true
+	results := b.Invoke(fn, r.Results, args...)
 	value := b.Extract(results, 0)
 	value.Name = old.Name
 	tie := []*ir.Value{value}
@@ -103,6 +114,7 @@ func ruleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) *ir.Value {
 // its partials (see TupleRule).
 func tupleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) []*ir.Value {
 	callee := old.Aux.(ir.Callee)
+	callee.Lowered = true
 	call := b.Invoke(callee, old.Type, args...)
 	call.Name = old.Name
 	types := old.Type.(ir.Tuple)
@@ -126,6 +138,49 @@ func tupleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) []*ir.Value {
 			}
 		}
 		out[k] = b.Partials(y.Type, append(tie, ds...)...)
+	}
+	return out
+}
+
+// jvpCalls builds the call old of a function of the package with several
+// results at args, in reverse mode, as calls of its JVP with respect to
+// wrt, one per parameter in wrt with a unit tangent: the first gives the
+// results, and each a column of their partial derivatives, which tie the
+// results to the arguments. It returns the results.
+func jvpCalls(b *ir.Builder, old *ir.Value, args []*ir.Value, wrt []int) []*ir.Value {
+	c := old.Aux.(ir.Callee)
+	types := old.Type.(ir.Tuple)
+	jvp := ir.Callee{Name: c.Rule.Variant(wrt).JVP, Lowered: true}
+	m := len(types)
+	var ys []*ir.Value
+	d := make([][]*ir.Value, m) // d[k][j]: result k, parameter wrt[j]
+	for j := range wrt {
+		tangents := make([]*ir.Value, len(wrt))
+		for i, p := range wrt {
+			tangents[i] = b.Zero(args[p].Type)
+			if i == j {
+				tangents[i] = b.Float(args[p].Type, 1)
+			}
+		}
+		call := b.Invoke(jvp, append(slices.Clone(types), types...), append(slices.Clone(args), tangents...)...)
+		for k := range m {
+			if j == 0 {
+				ys = append(ys, b.Extract(call, k))
+			}
+			d[k] = append(d[k], b.Extract(call, m+k))
+		}
+	}
+	out := make([]*ir.Value, m)
+	for k, y := range ys {
+		out[k] = y
+		if !ir.IsFloat(y.Type) {
+			continue
+		}
+		tie := []*ir.Value{y}
+		for _, p := range wrt {
+			tie = append(tie, args[p])
+		}
+		out[k] = b.Partials(y.Type, append(tie, d[k]...)...)
 	}
 	return out
 }

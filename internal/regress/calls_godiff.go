@@ -332,6 +332,312 @@ func BumpFirstJVP(x float64, xs []float64, dx float64, dxs []float64) (float64, 
 	return t2*x + b, x*dxs[0] + t2*dx + t1
 }
 
+// SeveralResultsTape is what SeveralResultsForward keeps of one run of
+// SeveralResults for SeveralResultsBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of SeveralResultsForward overwrites it, and its buffers are kept.
+type SeveralResultsTape struct {
+	// tmp2: result 3 of a call of scJVP.
+	tmp2 float64
+	// tmp: result 4 of a call of scJVP.
+	tmp float64
+}
+
+// SeveralResultsForward runs SeveralResults and records in t what
+// SeveralResultsBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func SeveralResultsForward(t *SeveralResultsTape, x float64) float64 {
+	t1, t3, t2, t4 := scJVP(x, 1)
+	t.tmp2 = t2
+	t.tmp = t4
+	return t1 + t3
+}
+
+// SeveralResultsBackward adds to dx the vector-Jacobian product of
+// SeveralResults with the seeds s, at the point recorded in t by
+// SeveralResultsForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func SeveralResultsBackward(t *SeveralResultsTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	*dx += s*t.tmp + s*t.tmp2
+}
+
+// SeveralResultsGrad returns SeveralResults's result and its gradient with
+// respect to x, in that order (dx), computed by reverse-mode automatic
+// differentiation.
+func SeveralResultsGrad(x float64) (float64, float64) {
+	var t SeveralResultsTape
+	t1 := SeveralResultsForward(&t, x)
+	var dx float64
+	SeveralResultsBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// SeveralResultsJVP returns SeveralResults's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func SeveralResultsJVP(x, dx float64) (float64, float64) {
+	a, b, t1, t2 := scJVP(x, dx)
+	return a + b, t1 + t2
+}
+
+// SeveralResultsMixedTape is what SeveralResultsMixedForward keeps of one run
+// of SeveralResultsMixed for SeveralResultsMixedBackward: the forward values
+// the backward sweep reads, and the control flow it replays. A tape may be
+// reused: each run of SeveralResultsMixedForward overwrites it, and its buffers
+// are kept.
+type SeveralResultsMixedTape struct {
+	// tmp4: result 1 of a call of polarCallsJVP.
+	tmp4 float64
+	// tmp11: result 4 of a call of polarCallsJVP.
+	tmp11 float64
+	// tmp5: result 2 of a call of polarCallsJVP.
+	tmp5 float64
+	// tmp9: result 5 of a call of polarCallsJVP.
+	tmp9 float64
+	// tmp3: result 3 of a call of polarCallsJVP.
+	tmp3 int
+	// tmp12: result 4 of a call of polarCallsJVP.
+	tmp12 float64
+	// tmp10: result 5 of a call of polarCallsJVP.
+	tmp10 float64
+	// tmp8: result 4 of a call of polarCallsYJVP.
+	tmp8 float64
+	// tmp: result 1 of a call of pairStepJVP.
+	tmp float64
+	// tmp7: result 3 of a call of pairStepJVP.
+	tmp7 float64
+	// tmp2: result 2 of a call of pairStepJVP.
+	tmp2 float64
+	// tmp6: result 4 of a call of pairStepJVP.
+	tmp6 float64
+}
+
+// SeveralResultsMixedForward runs SeveralResultsMixed and records in t what
+// SeveralResultsMixedBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func SeveralResultsMixedForward(t *SeveralResultsMixedTape, x, y float64) float64 {
+	t1 := 2 * y
+	t2, t4, t6, t3, t5, _ := polarCallsJVP(x, t1, 3, 1, 0)
+	t.tmp4 = t2
+	t.tmp11 = t3
+	t.tmp5 = t4
+	t.tmp9 = t5
+	t.tmp3 = t6
+	_, _, _, t7, t8, _ := polarCallsJVP(x, t1, 3, 0, 1)
+	t.tmp12 = t7
+	t.tmp10 = t8
+	t9, _, _, t10, _, _ := polarCallsYJVP(3, y, t6, 1)
+	t.tmp8 = t10
+	t11, t13, t12, t14 := pairStepJVP(x+y, 4, 1)
+	t.tmp = t11
+	t.tmp7 = t12
+	t.tmp2 = t13
+	t.tmp6 = t14
+	return t2*t4 + float64(t6)*t9 + t11*t13
+}
+
+// SeveralResultsMixedBackward adds to dx and dy the vector-Jacobian product of
+// SeveralResultsMixed with the seeds s, at the point recorded in t by
+// SeveralResultsMixedForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func SeveralResultsMixedBackward(t *SeveralResultsMixedTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := s * t.tmp5
+	t2 := s * t.tmp4
+	t3 := s*t.tmp*t.tmp6 + s*t.tmp2*t.tmp7
+	*dx += t3 + t2*t.tmp9 + t1*t.tmp11
+	*dy += t3 + s*float64(t.tmp3)*t.tmp8 + (t2*t.tmp10+t1*t.tmp12)*2
+}
+
+// SeveralResultsMixedGrad returns SeveralResultsMixed's result and its gradient
+// with respect to x and y, in that order (dx, dy), computed by reverse-mode
+// automatic differentiation.
+func SeveralResultsMixedGrad(x, y float64) (float64, float64, float64) {
+	var t SeveralResultsMixedTape
+	t1 := SeveralResultsMixedForward(&t, x, y)
+	var dx float64
+	var dy float64
+	SeveralResultsMixedBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// SeveralResultsMixedJVP returns SeveralResultsMixed's results and then their
+// directional derivatives along the tangents dx, dy of x, y, computed by
+// forward-mode automatic differentiation.
+func SeveralResultsMixedJVP(x, y, dx, dy float64) (float64, float64) {
+	a, b, n, t1, t2, _ := polarCallsJVP(x, 2*y, 3, dx, dy*2)
+	c, _, _, t3, _, _ := polarCallsYJVP(3, y, n, dy)
+	p, d, t4, t5 := pairStepJVP(x+y, 4, dx+dy)
+	t6 := float64(n)
+	return a*b + t6*c + p*d, b*t1 + a*t2 + t6*t3 + (d*t4 + p*t5)
+}
+
+// ownJVPJVP returns ownJVP's results and then their directional derivatives
+// along the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func ownJVPJVP(x, y, dx, dy float64) (float64, float64, float64, float64) {
+	t1 := x / y
+	return x * y, t1, y*dx + x*dy, dx/y - t1/y*dy
+}
+
+// SeveralResultsLoopTape is what SeveralResultsLoopForward keeps of one run of
+// SeveralResultsLoop for SeveralResultsLoopBackward: the forward values the
+// backward sweep reads, and the control flow it replays. A tape may be reused:
+// each run of SeveralResultsLoopForward overwrites it, and its buffers are
+// kept.
+type SeveralResultsLoopTape struct {
+	// x: the parameter x.
+	x float64
+	// n: the parameter n.
+	n int
+	// tmp10: result 1 of a call of math.Sincos, one entry per iteration of the
+	// loop around it, read back last first.
+	tmp10 []float64
+	// tmp4: result 2 of a call of math.Sincos, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp4 []float64
+	// tmp3: result 1 of a call of pairStepJVP, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp3 []float64
+	// tmp9: result 3 of a call of pairStepJVP, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp9 []float64
+	// tmp: result 1 of a call of ownJVPJVP, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp []float64
+	// tmp7: result 3 of a call of ownJVPJVP, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp7 []float64
+	// tmp2: result 2 of a call of ownJVPJVP, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp2 []float64
+	// tmp5: result 4 of a call of ownJVPJVP, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp5 []float64
+	// tmp8: result 3 of a call of ownJVPJVP, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp8 []float64
+	// tmp6: result 4 of a call of ownJVPJVP, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp6 []float64
+}
+
+// SeveralResultsLoopForward runs SeveralResultsLoop and records in t what
+// SeveralResultsLoopBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func SeveralResultsLoopForward(t *SeveralResultsLoopTape, x float64, n int) float64 {
+	t.tmp = t.tmp[:0]
+	t.tmp2 = t.tmp2[:0]
+	t.tmp3 = t.tmp3[:0]
+	t.tmp4 = t.tmp4[:0]
+	t.tmp5 = t.tmp5[:0]
+	t.tmp6 = t.tmp6[:0]
+	t.tmp7 = t.tmp7[:0]
+	t.tmp8 = t.tmp8[:0]
+	t.tmp9 = t.tmp9[:0]
+	t.tmp10 = t.tmp10[:0]
+	t.x = x
+	t.n = n
+	s := 0.0
+	for i := 0; i < n; i++ {
+		t1, t2 := math.Sincos(x * float64(i))
+		t.tmp10 = append(t.tmp10, t1)
+		t.tmp4 = append(t.tmp4, t2)
+		t3, _, t4, _ := pairStepJVP(s+t1, 2, 1)
+		t.tmp3 = append(t.tmp3, t3)
+		t.tmp9 = append(t.tmp9, t4)
+		t5 := 2 + x*x
+		t6, t8, t7, t9 := ownJVPJVP(t2, t5, 1, 0)
+		t.tmp = append(t.tmp, t6)
+		t.tmp7 = append(t.tmp7, t7)
+		t.tmp2 = append(t.tmp2, t8)
+		t.tmp5 = append(t.tmp5, t9)
+		_, _, t10, t11 := ownJVPJVP(t2, t5, 0, 1)
+		t.tmp8 = append(t.tmp8, t10)
+		t.tmp6 = append(t.tmp6, t11)
+		s = t3*t2 + s + t6*t8
+	}
+	return s
+}
+
+// SeveralResultsLoopBackward adds to dx the vector-Jacobian product of
+// SeveralResultsLoop with the seeds s, at the point recorded in t by
+// SeveralResultsLoopForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func SeveralResultsLoopBackward(t *SeveralResultsLoopTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	n := t.n
+	ntmp := len(t.tmp)
+	ntmp2 := len(t.tmp2)
+	ntmp3 := len(t.tmp3)
+	ntmp4 := len(t.tmp4)
+	ntmp5 := len(t.tmp5)
+	ntmp6 := len(t.tmp6)
+	ntmp7 := len(t.tmp7)
+	ntmp8 := len(t.tmp8)
+	x := t.x
+	var dxSum float64
+	ntmp9 := len(t.tmp9)
+	ntmp10 := len(t.tmp10)
+	ds += s
+	for i := n - 1; i >= 0; i-- {
+		ntmp--
+		ntmp2--
+		ntmp3--
+		ntmp4--
+		t1 := t.tmp4[ntmp4]
+		ntmp5--
+		ntmp6--
+		ntmp7--
+		ntmp8--
+		ntmp9--
+		ntmp10--
+		t2 := ds * t.tmp2[ntmp2]
+		t3 := ds * t.tmp[ntmp]
+		t4 := ds * t.tmp3[ntmp3]
+		dxSum += (t3*t.tmp6[ntmp6] + t2*t.tmp8[ntmp8]) * x * 2
+		t5 := ds * t1 * t.tmp9[ntmp9]
+		ds += t5
+		dxSum += (t5*t1 - (t4+t3*t.tmp5[ntmp5]+t2*t.tmp7[ntmp7])*t.tmp10[ntmp10]) * float64(i)
+	}
+	*dx += dxSum
+}
+
+// SeveralResultsLoopGrad returns SeveralResultsLoop's result and its gradient
+// with respect to x, in that order (dx), computed by reverse-mode automatic
+// differentiation.
+func SeveralResultsLoopGrad(x float64, n int) (float64, float64) {
+	var t SeveralResultsLoopTape
+	t1 := SeveralResultsLoopForward(&t, x, n)
+	var dx float64
+	SeveralResultsLoopBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// SeveralResultsLoopJVP returns SeveralResultsLoop's results and then their
+// directional derivatives along the tangents dx of x, computed by forward-mode
+// automatic differentiation.
+func SeveralResultsLoopJVP(x float64, n int, dx float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := 0; i < n; i++ {
+		t1 := float64(i)
+		t2 := t1 * dx
+		t3, t4 := math.Sincos(x * t1)
+		t5 := t3 * t2
+		p, _, t6, _ := pairStepJVP(s+t3, 2, ds+t4*t2)
+		u, v, t7, t8 := ownJVPJVP(t4, 2+x*x, -t5, x*dx*2)
+		s = p*t4 + s + u*v
+		ds = t4*t6 - p*t5 + ds + (v*t7 + u*t8)
+	}
+	return s, ds
+}
+
 // godiffDigamma returns the digamma function ψ(x), the derivative of
 // math.Lgamma, for the derivatives godiff generates.
 func godiffDigamma(x float64) float64 {
@@ -524,4 +830,50 @@ func bumpJVP(xs, dxs []float64) (float64, float64) {
 	xs[0] = xs[0]*3 + 1
 	dxs[0] = t1
 	return xs[0], dxs[0]
+}
+
+// scJVP returns sc's results and then their directional derivatives along the
+// tangents dx of x, computed by forward-mode automatic differentiation.
+func scJVP(x, dx float64) (float64, float64, float64, float64) {
+	return x * x, 3 * x, x * dx * 2, dx * 3
+}
+
+// polarCallsJVP returns polarCalls's results and then their directional
+// derivatives along the tangents dx, dy of x, y, computed by forward-mode
+// automatic differentiation.
+func polarCallsJVP(x, y float64, k int, dx, dy float64) (float64, float64, int, float64, float64, int) {
+	t1, t2 := math.Sincos(y)
+	n2 := k + 1
+	t3, t4 := squareJVP(y, dy)
+	t5 := float64(n2)
+	return x*t2 + t3, x * t1 * t5, n2, t2*dx - x*(t1*dy) + t4, t5 * (t1*dx + x*(t2*dy)), 0
+}
+
+// squareJVP returns square's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func squareJVP(x, dx float64) (float64, float64) {
+	return x * x, x * dx * 2
+}
+
+// polarCallsYJVP returns polarCalls's results and then their directional
+// derivatives along the tangents dy of y, computed by forward-mode automatic
+// differentiation.
+func polarCallsYJVP(x, y float64, k int, dy float64) (float64, float64, int, float64, float64, int) {
+	t1, t2 := math.Sincos(y)
+	n2 := k + 1
+	t3, t4 := squareJVP(y, dy)
+	t5 := float64(n2)
+	return x*t2 + t3, x * t1 * t5, n2, t4 - x*(t1*dy), t5 * (x * (t2 * dy)), 0
+}
+
+// pairStepJVP returns pairStep's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func pairStepJVP(x float64, n int, dx float64) (float64, float64, float64, float64) {
+	if n == 0 {
+		return 1, 0, 0, 0
+	}
+	p, d, t1, t2 := pairStepJVP(x, n-1, dx)
+	return p * x, d*x + p, x*t1 + p*dx, x*t2 + d*dx + t1
 }

@@ -42,6 +42,27 @@ func callsProblems() []fdcheck.Problem {
 		// pole on either side.
 		callsOfX("LgammaFrexp", 2.05, 3.95, LgammaFrexp, gradOnly(LgammaFrexpGrad), LgammaFrexpJVP),
 		callsOfX("ModfMix", 0, 3, ModfMix, gradOnly(ModfMixGrad), ModfMixJVP),
+		callsOfX("SeveralResults", 0, 3, SeveralResults, gradOnly(SeveralResultsGrad), SeveralResultsJVP),
+		{
+			Name:  "SeveralResultsMixed",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 2, -1.5, 1.5) },
+			F:     func(p []float64) float64 { return SeveralResultsMixed(p[0], p[1]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx, dy := SeveralResultsMixedGrad(p[0], p[1])
+				return y, []float64{dx, dy}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return SeveralResultsMixedJVP(p[0], p[1], v[0], v[1]) },
+		},
+		{
+			Name:  "SeveralResultsLoop",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 1, -1, 1) },
+			F:     func(p []float64) float64 { return SeveralResultsLoop(p[0], 4) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx := SeveralResultsLoopGrad(p[0], 4)
+				return y, []float64{dx}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return SeveralResultsLoopJVP(p[0], 4, v[0]) },
+		},
 		{
 			Name:  "CallsInOrder",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 7, -2, 2) },
