@@ -42,9 +42,10 @@
 //     assignment of their own (lg, _ := math.Lgamma(x)), whose arguments
 //     are numbers (math's Sincos, Frexp, Modf and Lgamma and the
 //     package's own functions of numbers are differentiated; the others
-//     only where their arguments are inactive); of the package's own functions and methods of structs,
-//     passing numbers, slices and structs (a struct as its leaves, to a
-//     plain twin of the callee), also as statements when they return
+//     only where their arguments are inactive); of the package's own
+//     functions and methods of structs, passing numbers, slices and
+//     structs (a struct as its leaves, to a plain twin of the callee),
+//     also as statements when they return
 //     nothing. A call is an OpCall of a pure function of numbers, or an
 //     OpInvoke where it passes memory. Its Callee carries the CallRule
 //     the transforms differentiate it by: a //godiff:rule the package
