@@ -85,6 +85,17 @@ func F(x float64) float64 { a, b := sc(x); return a + b }
 			want: "a.go:7:37: F calls sc with an argument that depends on a differentiated parameter, but godiff cannot differentiate sc: a.go:4:41: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
 		},
 		{
+			name: "helper name taken",
+			src: `import "math"
+
+func godiffDigamma() {}
+
+//godiff:grad
+func F(x float64) float64 { a, _ := math.Lgamma(x); return a }
+`,
+			want: "a.go:8:37: godiff would generate godiffDigamma for the derivative of math.Lgamma, but the package declares godiffDigamma already (a.go:5:6); rename it",
+		},
+		{
 			name: "callee differentiated in part",
 			src: `
 //godiff:grad x

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"godiff/ir"
+	"godiff/rules"
 )
 
 // callees resolves the calls of one package's annotated functions: the
@@ -208,6 +209,10 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	if !ok || !okA {
 		return
 	}
+	if msg := fb.helperTaken(fn); msg != "" {
+		fb.errorf(call.Pos(), "%s", msg)
+		return
+	}
 	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(call.Pos())}
 	if fn.Pkg() != fb.calls.pkg {
 		callee.Path = fn.Pkg().Path()
@@ -218,6 +223,20 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	for i, lv := range lvs {
 		fb.write(lv, fb.b.Extract(values, i))
 	}
+}
+
+// helperTaken returns a message if the derivative of a call of fn needs
+// a helper the output defines (rules.Helpers) whose name the package
+// declares already, or "".
+func (c *checker) helperTaken(fn *types.Func) string {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "math" || fn.Name() != "Lgamma" {
+		return ""
+	}
+	if obj := c.scope.Lookup(rules.DigammaName); obj != nil {
+		return fmt.Sprintf("godiff would generate %s for the derivative of math.Lgamma, but the package declares %s already (%s); rename it",
+			rules.DigammaName, rules.DigammaName, c.position(obj.Pos()))
+	}
+	return ""
 }
 
 // callArgs builds the arguments of a call e of fn (a method's receiver
