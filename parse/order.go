@@ -142,7 +142,7 @@ func (oc *orderChecker) refs(s ast.Stmt, e ast.Expr, refs []memRef) []memRef {
 		here := append([]ast.Node(nil), stack...)
 		switch n := n.(type) {
 		case *ast.IndexExpr:
-			if _, isSlice := oc.info.TypeOf(n.X).Underlying().(*types.Slice); isSlice {
+			if t := oc.info.TypeOf(n.X); t != nil && isSliceType(t) {
 				if mem := oc.memOf(n.X); mem != nil {
 					refs = append(refs, memRef{node: n, mem: mem, stack: here})
 				}
@@ -414,4 +414,10 @@ func commonNode(a, b []ast.Node, s ast.Stmt) ast.Node {
 		at = a[i]
 	}
 	return at
+}
+
+// isSliceType reports whether t is a slice type.
+func isSliceType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
 }
