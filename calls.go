@@ -37,7 +37,8 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 		c := v.Aux.(ir.Callee)
 		split := c.Rule != nil && c.Rule.Split
 		active := carries[v] || slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return carries[x] && ir.IsFloat(x.Type) }) ||
-			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] })
+			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] }) ||
+			severalResults(v) && variedArg(act, v)
 		switch {
 		case (split || c.Rule != nil && c.Rule.Twin) && c.Rule.Err != "":
 			how := "with slices"
@@ -50,8 +51,19 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s calls %s, which returns %s, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing", f.Name, c.Name, v.Type)})
 		case c.Path == "math" && rules.For(v) != nil:
 			// A built-in rule.
+		case c.Path == "math" && severalResults(v) && rules.Tuple(c.Name) != nil:
+			calls = append(calls, rules.Call{V: v}) // a built-in rule too
 		case c.Rule == nil || c.Rule.Err != "":
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: noRule(f, v)})
+		case severalResults(v) && !forward:
+			// Through its JVP, with respect to the varied arguments.
+			var params []int
+			for i, x := range v.Args {
+				if ir.IsFloat(x.Type) && act.Varied.Value[x] {
+					params = append(params, i)
+				}
+			}
+			calls = append(calls, rules.Call{V: v, Wrt: params, JVP: true})
 		case c.Rule.Derived != nil:
 			var params []int
 			for i, p := range c.Rule.Derived.Params {
@@ -71,13 +83,31 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 	return calls, nil
 }
 
+// severalResults reports whether v is a call of a function of several
+// results, a, b := f(x), as the source wrote it.
+func severalResults(v *ir.Value) bool {
+	_, ok := v.Type.(ir.Tuple)
+	return v.Op == ir.OpInvoke && ok
+}
+
+// variedArg reports whether a float argument of call v depends on a
+// differentiated parameter. The activity analysis does not follow a
+// derivative through a call of several results, so in reverse mode no
+// such call, nor its arguments, is ever active: its derivative would be
+// dropped without a word. Such a call is judged by its arguments alone,
+// as forward mode judges every call, so that both modes refuse the same
+// code.
+func variedArg(act *ir.Activity, v *ir.Value) bool {
+	return slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return act.Varied.Value[x] && ir.IsFloat(x.Type) })
+}
+
 // noRule explains why godiff cannot differentiate the active call v.
 func noRule(f *ir.Func, v *ir.Value) string {
 	c := v.Aux.(ir.Callee)
 	switch {
-	case v.Op == ir.OpInvoke && c.Rule == nil:
-		return fmt.Sprintf("%s calls %s, which has several results, with an argument that depends on a differentiated parameter; godiff differentiates calls of functions with one result",
-			f.Name, c.Name)
+	case severalResults(v) && c.Rule == nil:
+		return fmt.Sprintf("%s is in package %s, which godiff cannot see into, and %s calls it with an argument that depends on a differentiated parameter; it has several results, which a //godiff:rule cannot cover: write the computation in functions of this package, or pass constants",
+			c.Name, c.Path, f.Name)
 	case c.Rule != nil && c.Rule.Err != "":
 		return cannotDerive(f, c, "with an argument that depends on a differentiated parameter")
 	case c.Path == "math":
@@ -109,7 +139,7 @@ type use struct {
 func uses(calls []rules.Call, forward bool) []use {
 	out := make([]use, len(calls))
 	for i, c := range calls {
-		out[i] = use{c, forward}
+		out[i] = use{c, forward || c.JVP}
 	}
 	return out
 }
@@ -129,8 +159,8 @@ func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 	var out []*ir.Func
 	for _, u := range needed {
 		r := u.V.Aux.(ir.Callee).Rule
-		if r.Derived == nil {
-			continue // a //godiff:rule
+		if r == nil || r.Derived == nil {
+			continue // a //godiff:rule, or one of package math's
 		}
 		var made []*ir.Func
 		var more []use

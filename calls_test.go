@@ -47,16 +47,53 @@ func g(x float64) float64 { return x + float64(len(strconv.FormatFloat(x, 'g', -
 			want: "a.go:6:63: F calls g with an argument that depends on a differentiated parameter, but godiff cannot differentiate g: a.go:8:48: the length of a string is not supported in a differentiated function: godiff computes with numbers only",
 		},
 		{
-			name: "several results",
-			src: `import "math"
+			name: "several results of another package's function, reverse mode",
+			src: `import "example.com/m/other"
+
+//godiff:grad
+func F(x float64) float64 { a, b := other.Pair(x); return a + b }
+`,
+			want: "a.go:6:37: Pair is in package example.com/m/other, which godiff cannot see into, and F calls it with an argument that depends on a differentiated parameter; it has several results, which a //godiff:rule cannot cover: write the computation in functions of this package, or pass constants",
+		},
+		{
+			name: "several results of another package's function, forward mode",
+			src: `import "example.com/m/other"
 
 //godiff:jvp
-func F(x float64) float64 {
-	fr, _ := math.Frexp(x)
-	return fr
-}
+func F(x float64) float64 { a, b := other.Pair(x); return a + b }
 `,
-			want: "a.go:7:11: F calls Frexp, which has several results, with an argument that depends on a differentiated parameter; godiff differentiates calls of functions with one result",
+			want: "a.go:6:37: Pair is in package example.com/m/other, which godiff cannot see into, and F calls it with an argument that depends on a differentiated parameter; it has several results, which a //godiff:rule cannot cover: write the computation in functions of this package, or pass constants",
+		},
+		{
+			name: "several results of a callee outside the subset, reverse mode",
+			src: `
+func sc(x float64) (float64, float64) { defer func() {}(); return x * x, 3 * x }
+
+//godiff:vjp
+func F(x float64) float64 { a, b := sc(x); return a + b }
+`,
+			want: "a.go:7:37: F calls sc with an argument that depends on a differentiated parameter, but godiff cannot differentiate sc: a.go:4:41: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+		},
+		{
+			name: "several results of a callee outside the subset, forward mode",
+			src: `
+func sc(x float64) (float64, float64) { defer func() {}(); return x * x, 3 * x }
+
+//godiff:jvp
+func F(x float64) float64 { a, b := sc(x); return a + b }
+`,
+			want: "a.go:7:37: F calls sc with an argument that depends on a differentiated parameter, but godiff cannot differentiate sc: a.go:4:41: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+		},
+		{
+			name: "helper name taken",
+			src: `import "math"
+
+func godiffDigamma() {}
+
+//godiff:grad
+func F(x float64) float64 { a, _ := math.Lgamma(x); return a }
+`,
+			want: "a.go:8:37: godiff would generate godiffDigamma for the derivative of math.Lgamma, but the package declares godiffDigamma already (a.go:5:6); rename it",
 		},
 		{
 			name: "callee differentiated in part",
@@ -137,7 +174,7 @@ func F(x float64) float64 { return g(x) }
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
-			writeFile(t, filepath.Join(dir, "other", "other.go"), "package other\n\nfunc Scale(x float64) float64 { return 2 * x }\n")
+			writeFile(t, filepath.Join(dir, "other", "other.go"), "package other\n\nfunc Scale(x float64) float64 { return 2 * x }\n\nfunc Pair(x float64) (float64, float64) { return x, x }\n")
 			src := filepath.Join(dir, "a.go")
 			writeFile(t, src, "package m\n\n"+tt.src)
 			outs, err := Generate([]string{src}, Options{})
@@ -209,5 +246,84 @@ func TestClashAcrossFiles(t *testing.T) {
 	got := strings.ReplaceAll(list.Error(), dir+string(filepath.Separator), "")
 	if want := "b.go:4:6: godiff would generate NetLossTape for this function and for one in a.go; rename one of them"; !strings.Contains(got, want) {
 		t.Errorf("diagnostic:\n%s\nwant it to contain:\n%s", got, want)
+	}
+}
+
+// orderHelpers are the callees of TestEvaluationOrder's functions: scale
+// writes its slice, dot and first only read theirs.
+const orderHelpers = `
+func scale(a []float64, k float64) float64 {
+	for i := range a {
+		a[i] *= k
+	}
+	return a[0]
+}
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+func first(a []float64) float64 { return a[0] }
+
+func pair(u, v float64) float64 { return u * v }
+
+type P struct {
+	W []float64
+	V []float64
+}
+
+func (p P) grow(k float64) float64 { p.W[0] *= k; return p.W[0] }
+`
+
+// TestEvaluationOrder checks that a statement whose value depends on the
+// order Go leaves unspecified, between a call that writes a slice and a
+// read of that slice, is refused at the expression holding both (want),
+// and that the statements whose order Go fixes are accepted (want "").
+func TestEvaluationOrder(t *testing.T) {
+	const msg = "Go does not specify which happens first: assign the call's result to a variable in a statement before"
+	tests := []struct {
+		name, src, want string
+	}{
+		{"read before the call", `return a[0]*x + scale(a, x)`, "a.go:31:9: this expression reads a and also calls scale, which writes a; " + msg},
+		{"read after the call", `return scale(a, x) + a[0]*x`, "a.go:31:9: this expression reads a and also calls scale, which writes a; " + msg},
+		{"sub-slice of the same parameter", "ys := a[1:]\n\treturn scale(a, x) + ys[0]", "a.go:32:9: this expression reads a and also calls scale, which writes a; " + msg},
+		{"sub-slice passed", `return scale(a[1:], x) + a[1]`, "a.go:31:9: this expression reads a and also calls scale, which writes a; " + msg},
+		{"operand of another call", `return pair(a[0], scale(a, x))`, "a.go:31:9: this expression reads a and also calls scale, which writes a; " + msg},
+		{"tuple assignment", "u, v := a[0], scale(a, x)\n\treturn u + v", "a.go:31:2: this expression reads a and also calls scale, which writes a; " + msg},
+		{"index of the assigned element", "a[int(a[1])] = scale(a, x)\n\treturn a[0]", "a.go:31:2: this expression reads a and also calls scale, which writes a; " + msg},
+		{"operator assignment", "a[0] += scale(a, x)\n\treturn a[0]", "a.go:31:2: this expression reads a and also calls scale, which writes a; " + msg},
+		{"condition", "if a[0] > scale(a, x) {\n\t\treturn x\n\t}\n\treturn a[0]", "a.go:31:5: this expression reads a and also calls scale, which writes a; " + msg},
+		{"struct field", `return p.W[0] + p.grow(x)`, "a.go:31:9: this expression reads p.W and also calls p.grow, which writes p.W; " + msg},
+		{"in a callee", "return h(a, x)\n}\n\nfunc h(a []float64, x float64) float64 {\n\treturn a[0] + scale(a, x)",
+			"a.go:31:9: F calls h with slices, but godiff cannot differentiate h: a.go:35:9: this expression reads a and also calls scale, which writes a; " + msg},
+
+		{"calls that only read", `return dot(a, b) + dot(a, c)*x`, ""},
+		{"store of a reading call", "a[0] = x * dot(a, b)\n\treturn a[0]", ""},
+		{"store of a writing call", "a[0] = scale(a, x)\n\treturn a[0]", ""},
+		{"index computed by the call", `return a[int(scale(a, x))]`, ""},
+		{"read of other memory", `return scale(a, x) + b[0]`, ""},
+		{"read in the call's arguments", `return scale(a, a[0]*x)`, ""},
+		{"calls in order", `return dot(a, b)*x + scale(a, x) + first(a)`, ""},
+		{"field not written", `return p.V[0] + p.grow(x)`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+			src := filepath.Join(dir, "a.go")
+			writeFile(t, src, "package m\n"+orderHelpers+"\n//godiff:grad x a p\nfunc F(x float64, a, b, c []float64, p P) float64 {\n\t"+tt.src+"\n}\n")
+			_, err := Generate([]string{src}, Options{})
+			got := ""
+			if err != nil {
+				got = strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), "")
+			}
+			if got != tt.want {
+				t.Errorf("diagnostic:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
 	}
 }

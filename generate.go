@@ -357,6 +357,7 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 		return nil, nil, err
 	}
 	more = append(more, twins(append(slices.Clone(own), more...), done)...)
+	more = append(more, rules.Helpers(append(slices.Clone(own), more...))...)
 	for _, g := range append(slices.Clone(own), more...) {
 		if err := ir.Verify(g); err != nil {
 			return nil, nil, fmt.Errorf("internal error in a transform of %s (please report): %v", f.Name, err)

@@ -43,11 +43,18 @@ func Transform(f *ir.Func, wrt []int, name string) *ir.Func {
 		}
 		t.copied(c, old, v)
 	}
+	results := make(map[*ir.Value]*ir.Value) // JVP calls of several results, by the call they stand for
 	c.Before = func(old *ir.Value) bool {
+		if old.Op == ir.OpExtract && results[old.Args[0]] != nil {
+			t.result(c, old, results[old.Args[0]])
+			return true
+		}
 		if !derivedCall(old) || !varied.Value[old] && !slices.ContainsFunc(ir.Written(old), func(x *ir.Value) bool { return varied.Mem[ir.Root(x)] }) {
 			return false
 		}
-		t.splitCall(c, old)
+		if call := t.splitCall(c, old); call != nil {
+			results[old] = call
+		}
 		return true
 	}
 	c.Return = func(old *ir.Value, args []*ir.Value) {
@@ -322,8 +329,9 @@ func derivedCall(v *ir.Value) bool {
 // splitCall builds y := g(args) for a varied call of a function g godiff
 // differentiates (see ir.CallRule): a call of g's JVP, the variant with
 // respect to the arguments that have tangents, gives y and its tangent,
-// and fills the tangents of the slices g writes.
-func (t *tangents) splitCall(c *ir.Copier, old *ir.Value) {
+// and fills the tangents of the slices g writes. For a call of several
+// results it returns the JVP call, whose results old's extracts take.
+func (t *tangents) splitCall(c *ir.Copier, old *ir.Value) *ir.Value {
 	b := t.b
 	callee := old.Aux.(ir.Callee)
 	params := callee.Rule.Derived.Params
@@ -350,11 +358,32 @@ func (t *tangents) splitCall(c *ir.Copier, old *ir.Value) {
 	name := ir.Callee{Name: callee.Rule.Variant(wrt).JVP}
 	if old.Type == nil { // it writes its results, and their tangents
 		c.Value[old] = b.Invoke(name, nil, append(args, tangents...)...)
-		return
+		return nil
+	}
+	if several, ok := old.Type.(ir.Tuple); ok {
+		// a, b := g(x): the results then their tangents, which the
+		// extracts of old take apart (see result).
+		call := b.Invoke(name, append(slices.Clone(several), several...), append(args, tangents...)...)
+		c.Value[old] = call
+		return call
 	}
 	call := b.Invoke(name, ir.Tuple{old.Type, old.Type}, append(args, tangents...)...)
 	y := b.Extract(call, 0)
 	y.Name = old.Name
 	c.Value[old] = y
 	t.value[y] = b.Extract(call, 1)
+	return nil
+}
+
+// result builds result k of a JVP call of several results (from
+// splitCall) where old, the extract of result k of the call it stands
+// for, was: the value, whose tangent is result k of the second half.
+func (t *tangents) result(c *ir.Copier, old, call *ir.Value) {
+	k := old.Aux.(int)
+	y := t.b.Extract(call, k)
+	y.Name = old.Name
+	c.Value[old] = y
+	if ir.IsFloat(y.Type) {
+		t.value[y] = t.b.Extract(call, len(call.Type.(ir.Tuple))/2+k)
+	}
 }

@@ -138,7 +138,14 @@ func (a *Activity) varied(f *Func, wrt []int) *Flow {
 				if fl.Mem[v] {
 					set(fl.Value, v)
 				}
+			case OpExtract:
+				if fl.Value[v.Args[0]] && IsFloat(v.Type) {
+					set(fl.Value, v)
+				}
 			case OpInvoke:
+				if severalResults(v) && fl.argsVary(v) {
+					set(fl.Value, v)
+				}
 				if !IsSplitCall(v) || !fl.argsVary(v) {
 					return
 				}
@@ -214,7 +221,16 @@ func (a *Activity) useful(f *Func) *Flow {
 					}
 					set(v.Args[0])
 				}
+			case OpExtract:
+				if fl.Value[v] && severalResults(v.Args[0]) {
+					set(v.Args[0])
+				}
 			case OpInvoke:
+				if severalResults(v) && fl.Value[v] {
+					for _, x := range v.Args {
+						set(x)
+					}
+				}
 				if !IsSplitCall(v) || !fl.Value[v] && !slices.ContainsFunc(Written(v), func(x *Value) bool { return fl.Mem[Root(x)] }) {
 					return
 				}
@@ -255,6 +271,16 @@ func IsSplitCall(v *Value) bool {
 	}
 	c, ok := v.Aux.(Callee)
 	return ok && c.Rule != nil && c.Rule.Split
+}
+
+// severalResults reports whether v is a call of several results as the
+// source wrote it, a, b := f(x): its results depend on its arguments. The
+// calls of several results that rules.LowerCalls makes do not count: the
+// derivatives of their results flow through partials ops.
+func severalResults(v *Value) bool {
+	_, tuple := v.Type.(Tuple)
+	c, ok := v.Aux.(Callee)
+	return v.Op == OpInvoke && tuple && ok && !c.Lowered
 }
 
 // Written returns the arguments of call v whose memory the call writes:

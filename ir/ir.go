@@ -248,6 +248,10 @@ type Callee struct {
 	// by their indexes, the callee's parameters it differentiates.
 	Tape *Value
 	Wrt  string
+	// Lowered marks a call rules.LowerCalls made of one of several
+	// results: the derivatives of its results flow through partials ops,
+	// not through it (see Activity).
+	Lowered bool
 }
 
 // CallRule differentiates the calls of one function f by calling another,

@@ -79,6 +79,9 @@ func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.
 	before := c.count()
 	fb.bindSignature(results)
 	fb.stmts(fd.Body.List)
+	if !fb.failed && !c.checkOrder(fd) {
+		return nil
+	}
 	switch {
 	case fb.failed && c.count() == before:
 		panic(fmt.Sprintf("parse: building %s failed without a diagnostic", fd.Name.Name))

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"godiff/ir"
+	"godiff/rules"
 )
 
 // callees resolves the calls of one package's annotated functions: the
@@ -174,8 +175,10 @@ func (fb *funcBuilder) procedureCall(e *ast.CallExpr, fn *types.Func, recv *rece
 }
 
 // assignResults builds a, b := f(x) (or =) for a function f of several
-// results. Such a call is not differentiated: it may stay only where its
-// arguments are inactive, lg, _ := math.Lgamma(3) say.
+// results: one of package math with a rule for its results (see
+// rules.Tuple), or one of the package's functions of numbers, which is
+// differentiated through its JVP. A call of any other function may stay
+// only where its arguments are inactive, lg, _ := math.Lgamma(3) say.
 func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	fn, recv := fb.calledFunc(ast.Unparen(call.Fun))
 	if fn == nil {
@@ -209,14 +212,34 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	if !ok || !okA {
 		return
 	}
+	if msg := fb.helperTaken(fn); msg != "" {
+		fb.errorf(call.Pos(), "%s", msg)
+		return
+	}
 	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(call.Pos())}
 	if fn.Pkg() != fb.calls.pkg {
 		callee.Path = fn.Pkg().Path()
+	} else if fb.calls.decls[fn] != nil {
+		callee.Rule = fb.ruleFor(fn) // differentiated through its JVP
 	}
 	values := fb.b.Invoke(callee, results, args...)
 	for i, lv := range lvs {
 		fb.write(lv, fb.b.Extract(values, i))
 	}
+}
+
+// helperTaken returns a message if the derivative of a call of fn needs
+// a helper the output defines (rules.Helpers) whose name the package
+// declares already, or "".
+func (c *checker) helperTaken(fn *types.Func) string {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "math" || fn.Name() != "Lgamma" {
+		return ""
+	}
+	if obj := c.scope.Lookup(rules.DigammaName); obj != nil {
+		return fmt.Sprintf("godiff would generate %s for the derivative of math.Lgamma, but the package declares %s already (%s); rename it",
+			rules.DigammaName, rules.DigammaName, c.position(obj.Pos()))
+	}
+	return ""
 }
 
 // callArgs builds the arguments of a call e of fn (a method's receiver
@@ -373,6 +396,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	if sig.Results().Len() == 1 {
 		result, _ = basicOf(sig.Results().At(0).Type())
 	}
+	several := sig.Results().Len() > 1 // numbers: see assignResults
 	// The body's problems are kept, not reported: they matter only if a
 	// call of fn is active.
 	var errs ErrorList
@@ -402,6 +426,12 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	}
 	switch {
 	case msg != "":
+	case several && !r.Split && !twin:
+		// Its calls are differentiated through its JVP alone.
+		msg = c.jvpName(fn, fd, base, r)
+		if msg == "" && !r.Names.OwnJVP {
+			msg = c.taken([]string{r.Names.JVP})
+		}
 	case !ir.IsFloat(result) && !r.Split:
 		msg = fmt.Sprintf("%s must return one float", fn.Name())
 	case r.Split:

@@ -40,9 +40,12 @@
 //   - calls (calls.go): of the math functions that have derivative rules;
 //     of any function of one number or bool result, or of several in an
 //     assignment of their own (lg, _ := math.Lgamma(x)), whose arguments
-//     are numbers; of the package's own functions and methods of structs,
-//     passing numbers, slices and structs (a struct as its leaves, to a
-//     plain twin of the callee), also as statements when they return
+//     are numbers (math's Sincos, Frexp, Modf and Lgamma and the
+//     package's own functions of numbers are differentiated; the others
+//     only where their arguments are inactive); of the package's own
+//     functions and methods of structs, passing numbers, slices and
+//     structs (a struct as its leaves, to a plain twin of the callee),
+//     also as statements when they return
 //     nothing. A call is an OpCall of a pure function of numbers, or an
 //     OpInvoke where it passes memory. Its Callee carries the CallRule
 //     the transforms differentiate it by: a //godiff:rule the package
@@ -52,6 +55,9 @@
 //     Whether a call needs a derivative, and so a rule, is the
 //     transforms' activity analysis' to say: a problem with a callee's
 //     body is kept in its rule, not reported, until a call needs it;
+//   - a statement in which a call writes a slice (or a struct's slice
+//     field) that the statement also reads outside the call is refused
+//     (order.go): Go does not specify which comes first;
 //   - comparisons, &&, || and !, and bool variables;
 //   - if, else if and else (with an init statement), and switch with or
 //     without a tag, built as a chain of ifs with the default last; a case

@@ -2,16 +2,21 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"godiff/ir"
 )
 
-// Call is a call LowerCalls prepares; for a callee of slices, Wrt lists the
-// callee's parameters the call differentiates.
+// Call is a call LowerCalls prepares; for a callee of slices, or one of
+// several results, Wrt lists the callee's parameters the call
+// differentiates.
 type Call struct {
 	V   *ir.Value
 	Wrt []int
+	// JVP says that the call is differentiated through its callee's JVP
+	// in reverse mode too: a call of several results.
+	JVP bool
 }
 
 // LowerCalls returns a copy of f in which each of the given calls of
@@ -35,7 +40,7 @@ type Call struct {
 func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 	lower := make(map[*ir.Value]Call)
 	for _, c := range calls {
-		if reverse || c.V.Aux.(ir.Callee).Rule.Derived == nil {
+		if r := c.V.Aux.(ir.Callee).Rule; reverse || r == nil || r.Derived == nil {
 			lower[c.V] = c
 		}
 	}
@@ -47,7 +52,12 @@ func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 	b := ir.NewBuilder(g)
 	b.Simplify = false
 	c := ir.NewCopier(b)
+	results := make(map[*ir.Value][]*ir.Value) // a call's results, by the call
 	c.Before = func(old *ir.Value) bool {
+		if old.Op == ir.OpExtract && results[old.Args[0]] != nil {
+			c.Value[old] = results[old.Args[0]][old.Aux.(int)]
+			return true
+		}
 		call, ok := lower[old]
 		if !ok {
 			return false
@@ -55,6 +65,14 @@ func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 		args := make([]*ir.Value, len(old.Args))
 		for i, a := range old.Args {
 			args[i] = c.Value[a]
+		}
+		if _, several := old.Type.(ir.Tuple); several {
+			if old.Aux.(ir.Callee).Path == "math" {
+				results[old] = tupleCall(b, old, args)
+			} else {
+				results[old] = jvpCalls(b, old, args, call.Wrt)
+			}
+			return true
 		}
 		if old.Aux.(ir.Callee).Rule.Split {
 			c.Value[old] = splitCall(b, old, args, call.Wrt)
@@ -72,7 +90,9 @@ func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 func ruleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) *ir.Value {
 	callee := old.Aux.(ir.Callee).Name
 	r := old.Aux.(ir.Callee).Rule
-	results := b.Invoke(r.Func, r.Results, args...)
+	fn := r.Func
+	fn.Lowered = true
+	results := b.Invoke(fn, r.Results, args...)
 	value := b.Extract(results, 0)
 	value.Name = old.Name
 	tie := []*ir.Value{value}
@@ -87,6 +107,82 @@ func ruleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) *ir.Value {
 	}
 	tie = append(append(tie, xs...), ds...)
 	return b.Partials(old.Type, tie...)
+}
+
+// tupleCall builds the call old, of a function of several results, at
+// args, and returns its results, each float one tied to the arguments by
+// its partials (see TupleRule).
+func tupleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) []*ir.Value {
+	callee := old.Aux.(ir.Callee)
+	callee.Lowered = true
+	call := b.Invoke(callee, old.Type, args...)
+	call.Name = old.Name
+	types := old.Type.(ir.Tuple)
+	ys := make([]*ir.Value, len(types))
+	for k := range types {
+		ys[k] = b.Extract(call, k)
+	}
+	d := Tuple(callee.Name)(b, ys, args)
+	out := make([]*ir.Value, len(types))
+	for k, y := range ys {
+		out[k] = y
+		if k >= len(d) || d[k] == nil || !ir.IsFloat(y.Type) {
+			continue
+		}
+		tie := []*ir.Value{y}
+		var ds []*ir.Value
+		for j, dj := range d[k] {
+			if dj != nil {
+				tie = append(tie, args[j])
+				ds = append(ds, dj)
+			}
+		}
+		out[k] = b.Partials(y.Type, append(tie, ds...)...)
+	}
+	return out
+}
+
+// jvpCalls builds the call old of a function of the package with several
+// results at args, in reverse mode, as calls of its JVP with respect to
+// wrt, one per parameter in wrt with a unit tangent: the first gives the
+// results, and each a column of their partial derivatives, which tie the
+// results to the arguments. It returns the results.
+func jvpCalls(b *ir.Builder, old *ir.Value, args []*ir.Value, wrt []int) []*ir.Value {
+	c := old.Aux.(ir.Callee)
+	types := old.Type.(ir.Tuple)
+	jvp := ir.Callee{Name: c.Rule.Variant(wrt).JVP, Lowered: true}
+	m := len(types)
+	var ys []*ir.Value
+	d := make([][]*ir.Value, m) // d[k][j]: result k, parameter wrt[j]
+	for j := range wrt {
+		tangents := make([]*ir.Value, len(wrt))
+		for i, p := range wrt {
+			tangents[i] = b.Zero(args[p].Type)
+			if i == j {
+				tangents[i] = b.Float(args[p].Type, 1)
+			}
+		}
+		call := b.Invoke(jvp, append(slices.Clone(types), types...), append(slices.Clone(args), tangents...)...)
+		for k := range m {
+			if j == 0 {
+				ys = append(ys, b.Extract(call, k))
+			}
+			d[k] = append(d[k], b.Extract(call, m+k))
+		}
+	}
+	out := make([]*ir.Value, m)
+	for k, y := range ys {
+		out[k] = y
+		if !ir.IsFloat(y.Type) {
+			continue
+		}
+		tie := []*ir.Value{y}
+		for _, p := range wrt {
+			tie = append(tie, args[p])
+		}
+		out[k] = b.Partials(y.Type, append(tie, d[k]...)...)
+	}
+	return out
 }
 
 // splitCall builds the call of the forward function of old's callee, the

@@ -38,4 +38,15 @@
 // tape of its own, which the backward sweep hands to the callee's
 // backward function (reverse.backward's splitCall); forward mode calls
 // the callee's JVP (forward.tangents' splitCall).
+//
+// A call of several results, a, b := f(x), is lowered the same way, to
+// its results each tied to the arguments by an OpPartials value (the
+// calls LowerCalls makes are marked ir.Callee.Lowered, so that the
+// activity analysis does not follow derivatives through them a second
+// time): for Sincos, Frexp, Modf and Lgamma by the rules of tuple.go, in
+// both modes (Lgamma's derivative calls a digamma function that the
+// output defines, Digamma); for a function of the package in reverse
+// mode by one call of its JVP per varied argument, with a unit tangent,
+// each giving a column of the partials. Forward mode calls that JVP once,
+// with the arguments' tangents.
 package rules
