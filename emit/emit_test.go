@@ -636,6 +636,38 @@ func F(t *MoveTape, x []float64, y float64) float64 {
 `,
 	},
 	{
+		name: "a post block of sets is a parallel assignment",
+		build: func() *ir.Func {
+			t := newFn("Pairs", slices("x"), ir.Float64)
+			x := t.p[0]
+			i, j, s := newVar("i", ir.Int), newVar("j", ir.Int), newVar("s", ir.Float64)
+			t.Declare(s, t.c(0))
+			t.forLoop("",
+				func() { t.Declare(i, t.ci(0)); t.Declare(j, t.Sub(t.Len(x), t.ci(1))) },
+				func() *ir.Value { return t.Compare(ir.OpLt, t.Get(i), t.Get(j)) },
+				func() {
+					// i, j = j-1, i+2: each reads the other's old value.
+					ni, nj := t.Sub(t.Get(j), t.ci(1)), t.Add(t.Get(i), t.ci(2))
+					t.Set(i, ni)
+					t.Set(j, nj)
+				},
+				func(*ir.Value) {
+					t.Set(s, t.Add(t.Get(s), t.Mul(t.Load(x, t.Get(i)), t.Load(x, t.Get(j)))))
+				})
+			return t.ret(t.Get(s))
+		},
+		want: `func Pairs(x []float64) float64 {
+	s := 0.0
+	i := 0
+	j := len(x) - 1
+	for ; i < j; i, j = j-1, i+2 {
+		s += x[i] * x[j]
+	}
+	return s
+}
+`,
+	},
+	{
 		name: "a condition is written in place on each iteration, duplicating what it reads twice",
 		build: func() *ir.Func {
 			t := newFn("Run", slices("x"), ir.Int)
