@@ -191,3 +191,91 @@ const z = 0.0
 func DivConstZero(x float64) float64 {
 	return x / (z * 2)
 }
+
+// DebugReturn returns from a branch a constant condition always takes.
+//
+//godiff:grad
+//godiff:jvp
+func DebugReturn(x float64) float64 {
+	if debug {
+		return x * x
+	}
+	return 2 * x
+}
+
+// DebugForReturn leaves a loop on a constant condition by a return; the
+// loop on !debug never runs.
+//
+//godiff:grad
+//godiff:jvp
+func DebugForReturn(x float64) float64 {
+	for !debug {
+		x *= 2
+	}
+	for debug {
+		if x > 10 {
+			return x
+		}
+		x *= 2
+	}
+	return 0
+}
+
+const kind = 2
+
+// ConstSwitch switches on a constant tag; QuietLoop's loop condition and
+// last if are decided by a constant false, the if's backward code by an
+// if with only an else.
+//
+//godiff:grad
+//godiff:jvp
+func ConstSwitch(x float64) float64 {
+	switch kind {
+	case 1:
+		x *= 2
+	case 2:
+		x *= 3
+	default:
+		x = 0
+	}
+	const c = 2.5
+	y := c
+	y *= 2
+	return x*y - c*x
+}
+
+//godiff:grad
+//godiff:jvp
+func QuietLoop(x float64) float64 {
+	r := x
+	for i := 0; i < 4 && !quiet; i++ {
+		r *= x
+	}
+	if quiet && r > 0 {
+		return 0
+	}
+	if debug {
+		r = math.Max(0, r)
+	} else if r > 2 {
+		r = 1
+	}
+	return r * r
+}
+
+const size = 3
+
+// ConstArray has a constant length.
+//
+//godiff:grad
+//godiff:jvp
+func ConstArray(x float64) float64 {
+	var a [size]float64
+	for i := range a {
+		a[i] = x * float64(i+1)
+	}
+	s := 0.0
+	for i := 0; i < len(a); i++ {
+		s += a[i] * a[i]
+	}
+	return s
+}

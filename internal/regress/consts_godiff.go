@@ -985,3 +985,432 @@ func DivConstZeroGrad(x float64) (float64, float64) {
 func DivConstZeroJVP(x, dx float64) (float64, float64) {
 	return x / 0, dx * math.Inf(1)
 }
+
+// DebugReturnTape is what DebugReturnForward keeps of one run of DebugReturn
+// for DebugReturnBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of DebugReturnForward
+// overwrites it, and its buffers are kept.
+type DebugReturnTape struct {
+	// x: the parameter x.
+	x float64
+}
+
+// DebugReturnForward runs DebugReturn and records in t what DebugReturnBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func DebugReturnForward(t *DebugReturnTape, x float64) float64 {
+	t.x = x
+	if true {
+		return x * x
+	} else {
+		return 2 * x
+	}
+}
+
+// DebugReturnBackward adds to dx the vector-Jacobian product of DebugReturn
+// with the seeds s, at the point recorded in t by DebugReturnForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func DebugReturnBackward(t *DebugReturnTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	if true {
+		*dx += s * x * 2
+	} else {
+		*dx += s * 2
+	}
+}
+
+// DebugReturnGrad returns DebugReturn's result and its gradient with respect to
+// x, in that order (dx), computed by reverse-mode automatic differentiation.
+func DebugReturnGrad(x float64) (float64, float64) {
+	var t DebugReturnTape
+	t1 := DebugReturnForward(&t, x)
+	var dx float64
+	DebugReturnBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// DebugReturnJVP returns DebugReturn's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func DebugReturnJVP(x, dx float64) (float64, float64) {
+	if true {
+		return x * x, x * dx * 2
+	}
+	return 2 * x, dx * 2
+}
+
+// DebugForReturnTape is what DebugForReturnForward keeps of one run of
+// DebugForReturn for DebugForReturnBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of DebugForReturnForward overwrites it, and its buffers are kept.
+type DebugForReturnTape struct {
+	// trips2: how many iterations of a loop began.
+	trips2 int
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// trips: how many iterations of a loop began.
+	trips int
+	// done: whether a loop that can return or break finished without doing so.
+	done bool
+}
+
+// DebugForReturnForward runs DebugForReturn and records in t what
+// DebugForReturnBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func DebugForReturnForward(t *DebugForReturnTape, x float64) float64 {
+	t.cond = t.cond[:0]
+	x2 := x
+	trips := 0
+	for false {
+		trips++
+		x2 *= 2
+	}
+	t.trips2 = trips
+	trips2 := 0
+	for true {
+		trips2++
+		c1 := x2 > 10
+		t.cond = append(t.cond, c1)
+		if c1 {
+			t.trips = trips2
+			t.done = false
+			return x2
+		} else {
+			x2 *= 2
+		}
+	}
+	t.trips = trips2
+	t.done = true
+	return 0
+}
+
+// DebugForReturnBackward adds to dx the vector-Jacobian product of
+// DebugForReturn with the seeds s, at the point recorded in t by
+// DebugForReturnForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func DebugForReturnBackward(t *DebugForReturnTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.trips
+	ncond := len(t.cond)
+	var dx2 float64
+	t2 := t.trips2
+	for k := t1; k > 0; k-- {
+		ncond--
+		if t.cond[ncond] {
+			dx2 += s
+		} else {
+			dx2 *= 2
+		}
+	}
+	for k2 := t2; k2 > 0; k2-- {
+		dx2 *= 2
+	}
+	*dx += dx2
+}
+
+// DebugForReturnGrad returns DebugForReturn's result and its gradient with
+// respect to x, in that order (dx), computed by reverse-mode automatic
+// differentiation.
+func DebugForReturnGrad(x float64) (float64, float64) {
+	var t DebugForReturnTape
+	t1 := DebugForReturnForward(&t, x)
+	var dx float64
+	DebugForReturnBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// DebugForReturnJVP returns DebugForReturn's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func DebugForReturnJVP(x, dx float64) (float64, float64) {
+	x2 := x
+	dx2 := dx
+	for false {
+		x2 *= 2
+		dx2 *= 2
+	}
+	for true {
+		if x2 > 10 {
+			return x2, dx2
+		}
+		x2 *= 2
+		dx2 *= 2
+	}
+	return 0, 0
+}
+
+// ConstSwitchTape is what ConstSwitchForward keeps of one run of ConstSwitch
+// for ConstSwitchBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of ConstSwitchForward
+// overwrites it, and its buffers are kept.
+type ConstSwitchTape struct {
+	// y2: y2 as the forward sweep computed it.
+	y2 float64
+}
+
+// ConstSwitchForward runs ConstSwitch and records in t what ConstSwitchBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func ConstSwitchForward(t *ConstSwitchTape, x float64) float64 {
+	x2 := x
+	if false {
+		x2 *= 2
+	} else if true {
+		x2 *= 3
+	} else {
+		x2 = 0
+	}
+	y := 2.5
+	y2 := y * 2
+	t.y2 = y2
+	return x2*y2 - 2.5*x2
+}
+
+// ConstSwitchBackward adds to dx the vector-Jacobian product of ConstSwitch
+// with the seeds s, at the point recorded in t by ConstSwitchForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func ConstSwitchBackward(t *ConstSwitchTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y2 := t.y2
+	var dx2 float64
+	dx2 += s*y2 - s*2.5
+	if false {
+		dx2 *= 2
+	} else if true {
+		dx2 *= 3
+	} else {
+		dx2 = 0
+	}
+	*dx += dx2
+}
+
+// ConstSwitchGrad returns ConstSwitch's result and its gradient with respect to
+// x, in that order (dx), computed by reverse-mode automatic differentiation.
+func ConstSwitchGrad(x float64) (float64, float64) {
+	var t ConstSwitchTape
+	t1 := ConstSwitchForward(&t, x)
+	var dx float64
+	ConstSwitchBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// ConstSwitchJVP returns ConstSwitch's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func ConstSwitchJVP(x, dx float64) (float64, float64) {
+	x2 := x
+	dx2 := dx
+	if false {
+		x2 *= 2
+		dx2 *= 2
+	} else if true {
+		x2 *= 3
+		dx2 *= 3
+	} else {
+		x2 = 0
+		dx2 = 0
+	}
+	y := 2.5
+	y2 := y * 2
+	return x2*y2 - 2.5*x2, y2*dx2 - dx2*2.5
+}
+
+// QuietLoopTape is what QuietLoopForward keeps of one run of QuietLoop for
+// QuietLoopBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of QuietLoopForward
+// overwrites it, and its buffers are kept.
+type QuietLoopTape struct {
+	// x: the parameter x.
+	x float64
+	// r4: the value of r the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	r4 []float64
+	// r2: the value of r the backward sweep reads.
+	r2 float64
+	// r3: the value of r the backward sweep reads.
+	r3 float64
+	// r: the value of r the backward sweep reads.
+	r float64
+}
+
+// QuietLoopForward runs QuietLoop and records in t what QuietLoopBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func QuietLoopForward(t *QuietLoopTape, x float64) float64 {
+	t.r4 = t.r4[:0]
+	t.x = x
+	r := x
+	for i := 0; i < 4; i++ {
+		t.r4 = append(t.r4, r)
+		r *= x
+	}
+	if false {
+		return 0
+	} else {
+		if true {
+			t.r2 = r
+			r = math.Max(0, r)
+		} else {
+			t.r3 = r
+			if r > 2 {
+				r = 1
+			}
+		}
+		t.r = r
+		return r * r
+	}
+}
+
+// QuietLoopBackward adds to dx the vector-Jacobian product of QuietLoop with
+// the seeds s, at the point recorded in t by QuietLoopForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func QuietLoopBackward(t *QuietLoopTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	nr4 := len(t.r4)
+	x := t.x
+	var dxSum float64
+	if true {
+		dr += s * t.r * 2
+		if true {
+			t1 := dr
+			if t.r2 <= 0 {
+				t1 = 0
+			}
+			dr = t1
+		} else if t.r3 > 2 {
+			dr = 0
+		}
+	}
+	for i := 3; i >= 0; i-- {
+		nr4--
+		dxSum += dr * t.r4[nr4]
+		dr *= x
+	}
+	*dx += dr + dxSum
+}
+
+// QuietLoopGrad returns QuietLoop's result and its gradient with respect to x,
+// in that order (dx), computed by reverse-mode automatic differentiation.
+func QuietLoopGrad(x float64) (float64, float64) {
+	var t QuietLoopTape
+	t1 := QuietLoopForward(&t, x)
+	var dx float64
+	QuietLoopBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// QuietLoopJVP returns QuietLoop's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func QuietLoopJVP(x, dx float64) (float64, float64) {
+	r := x
+	dr := dx
+	for i := 0; i < 4; i++ {
+		t1 := x*dr + r*dx
+		r *= x
+		dr = t1
+	}
+	if false {
+		return 0, 0
+	}
+	if true {
+		t2 := dr
+		if r <= 0 {
+			t2 = 0
+		}
+		r = math.Max(0, r)
+		dr = t2
+	} else if r > 2 {
+		r = 1
+		dr = 0
+	}
+	return r * r, r * dr * 2
+}
+
+// ConstArrayTape is what ConstArrayForward keeps of one run of ConstArray for
+// ConstArrayBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of ConstArrayForward
+// overwrites it, and its buffers are kept.
+type ConstArrayTape struct {
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// ConstArrayForward runs ConstArray and records in t what ConstArrayBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func ConstArrayForward(t *ConstArrayTape, x float64) float64 {
+	t.elem = t.elem[:0]
+	var a [3]float64
+	for i := range a {
+		a[i] = x * float64(i+1)
+	}
+	s := 0.0
+	for i2 := 0; i2 < 3; i2++ {
+		t1 := a[i2]
+		t.elem = append(t.elem, t1)
+		s += t1 * t1
+	}
+	return s
+}
+
+// ConstArrayBackward adds to dx the vector-Jacobian product of ConstArray with
+// the seeds s, at the point recorded in t by ConstArrayForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func ConstArrayBackward(t *ConstArrayTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	nelem := len(t.elem)
+	var da [3]float64
+	var dxSum float64
+	ds += s
+	for i2 := 2; i2 >= 0; i2-- {
+		nelem--
+		da[i2] += ds * t.elem[nelem] * 2
+	}
+	for i := 2; i >= 0; i-- {
+		dxSum += da[i] * float64(i+1)
+		da[i] = 0
+	}
+	*dx += dxSum
+}
+
+// ConstArrayGrad returns ConstArray's result and its gradient with respect to
+// x, in that order (dx), computed by reverse-mode automatic differentiation.
+func ConstArrayGrad(x float64) (float64, float64) {
+	var t ConstArrayTape
+	t1 := ConstArrayForward(&t, x)
+	var dx float64
+	ConstArrayBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// ConstArrayJVP returns ConstArray's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func ConstArrayJVP(x, dx float64) (float64, float64) {
+	var a [3]float64
+	var da [3]float64
+	for i := range a {
+		t1 := float64(i + 1)
+		a[i] = x * t1
+		da[i] = t1 * dx
+	}
+	s := 0.0
+	ds := 0.0
+	for i2 := 0; i2 < 3; i2++ {
+		t2 := a[i2]
+		s += t2 * t2
+		ds += t2 * da[i2] * 2
+	}
+	return s, ds
+}

@@ -33,6 +33,13 @@ var constScalars = []scalar{
 	{"ConstLoops", ConstLoops, ConstLoopsGrad, ConstLoopsJVP, -2, 2, false},
 	{"Identities", Identities, IdentitiesGrad, IdentitiesJVP, 0.5, 2, true},
 	{"ConstIndex", ConstIndex, ConstIndexGrad, ConstIndexJVP, -2, 2, false},
+	{"DebugReturn", DebugReturn, DebugReturnGrad, DebugReturnJVP, -2, 2, false},
+	// Away from where the loop's return moves from one trip to the next.
+	{"DebugForReturn", DebugForReturn, DebugForReturnGrad, DebugForReturnJVP, 1.5, 2.3, false},
+	{"ConstSwitch", ConstSwitch, ConstSwitchGrad, ConstSwitchJVP, -2, 2, false},
+	// Away from Max's kink at 0.
+	{"QuietLoop", QuietLoop, QuietLoopGrad, QuietLoopJVP, 0.5, 2, true},
+	{"ConstArray", ConstArray, ConstArrayGrad, ConstArrayJVP, -2, 2, false},
 }
 
 func (s scalar) problem() fdcheck.Problem {
