@@ -279,3 +279,35 @@ func ConstArray(x float64) float64 {
 	}
 	return s
 }
+
+// ConstExits leaves loop iterations on constant conditions, and mixes
+// constants into conditions on an integer parameter.
+//
+//godiff:grad
+//godiff:jvp
+func ConstExits(x float64, n int) float64 {
+	s := 0.0
+	for i := 0; i < 3; i++ {
+		if debug {
+			continue
+		}
+		s += x
+	}
+	r := x
+	for i := 0; i < 3; i++ {
+		if !debug {
+			break
+		}
+		r *= x
+	}
+	if debug && n > 0 {
+		r *= 2
+	}
+	if n > 0 || !debug {
+		r *= 3
+	}
+	if n > 0 && quiet {
+		r *= 5
+	}
+	return s + r
+}

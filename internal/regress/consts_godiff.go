@@ -1414,3 +1414,148 @@ func ConstArrayJVP(x, dx float64) (float64, float64) {
 	}
 	return s, ds
 }
+
+// ConstExitsTape is what ConstExitsForward keeps of one run of ConstExits for
+// ConstExitsBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of ConstExitsForward
+// overwrites it, and its buffers are kept.
+type ConstExitsTape struct {
+	// x: the parameter x.
+	x float64
+	// n: the parameter n.
+	n int
+	// r: the value of r the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	r []float64
+	// i2Trips: how many iterations of the loop on i2 began.
+	i2Trips int
+}
+
+// ConstExitsForward runs ConstExits and records in t what ConstExitsBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func ConstExitsForward(t *ConstExitsTape, x float64, n int) float64 {
+	t.r = t.r[:0]
+	t.x = x
+	t.n = n
+	s := 0.0
+	for i := 0; i < 3; i++ {
+		if true {
+			continue
+		} else {
+			s += x
+		}
+	}
+	r := x
+	i2Trips := 0
+	for i2 := 0; i2 < 3; i2++ {
+		i2Trips++
+		if false {
+			break
+		} else {
+			t.r = append(t.r, r)
+			r *= x
+		}
+	}
+	t.i2Trips = i2Trips
+	c1 := n > 0
+	if c1 {
+		r *= 2
+	}
+	if c1 {
+		r *= 3
+	}
+	if false {
+		r *= 5
+	}
+	return s + r
+}
+
+// ConstExitsBackward adds to dx the vector-Jacobian product of ConstExits with
+// the seeds s, at the point recorded in t by ConstExitsForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func ConstExitsBackward(t *ConstExitsTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	var ds float64
+	n := t.n
+	c1 := n > 0
+	t1 := t.i2Trips
+	nr := len(t.r)
+	x := t.x
+	var dxSum float64
+	dr += s
+	ds += s
+	if false {
+		dr *= 5
+	}
+	if c1 {
+		dr *= 3
+	}
+	if c1 {
+		dr *= 2
+	}
+	for i2 := t1 - 1; i2 >= 0; i2-- {
+		if true {
+			nr--
+			dxSum += dr * t.r[nr]
+			dr *= x
+		}
+	}
+	for i := 2; i >= 0; i-- {
+		if false {
+			dxSum += ds
+		}
+	}
+	*dx += dr + dxSum
+}
+
+// ConstExitsGrad returns ConstExits's result and its gradient with respect to
+// x, in that order (dx), computed by reverse-mode automatic differentiation.
+func ConstExitsGrad(x float64, n int) (float64, float64) {
+	var t ConstExitsTape
+	t1 := ConstExitsForward(&t, x, n)
+	var dx float64
+	ConstExitsBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// ConstExitsJVP returns ConstExits's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func ConstExitsJVP(x float64, n int, dx float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := 0; i < 3; i++ {
+		if true {
+			continue
+		}
+		s += x
+		ds += dx
+	}
+	r := x
+	dr := dx
+	for i2 := 0; i2 < 3; i2++ {
+		if false {
+			break
+		}
+		t1 := x*dr + r*dx
+		r *= x
+		dr = t1
+	}
+	c1 := n > 0
+	if c1 {
+		r *= 2
+		dr *= 2
+	}
+	if c1 {
+		r *= 3
+		dr *= 3
+	}
+	if false {
+		r *= 5
+		dr *= 5
+	}
+	return s + r, ds + dr
+}

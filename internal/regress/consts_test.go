@@ -73,6 +73,15 @@ func TestConsts(t *testing.T) {
 		},
 		JVP: func(p, v []float64) (float64, float64) { return DebugOrJVP(p[0], p[1:], v[0], v[1:]) },
 	}}
+	for _, n := range []int{-1, 0, 2} {
+		problems = append(problems, scalar{
+			"ConstExits",
+			func(x float64) float64 { return ConstExits(x, n) },
+			func(x float64) (float64, float64) { return ConstExitsGrad(x, n) },
+			func(x, dx float64) (float64, float64) { return ConstExitsJVP(x, n, dx) },
+			-2, 2, false,
+		}.problem())
+	}
 	for _, s := range constScalars {
 		problems = append(problems, s.problem())
 	}
