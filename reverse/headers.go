@@ -13,11 +13,14 @@ import (
 // the loop, and such a post statement to the end of the body, with a copy
 // before every continue of the loop, where Go would run it too. The
 // program computes the same; counted loops (for i := a; i < n; i++) keep
-// their headers, which carry no float.
+// their headers, which carry no float. A condition that needs statements
+// (a call lowered to an invoke) moves into the body too, as emit could
+// not write it in the for clause.
 
 // floatHeaders rewrites, in f, every for loop whose init or post carries a
-// float.
+// float, or whose condition needs statements.
 func floatHeaders(f *ir.Func) {
+	ir.CondsIntoBodies(f) // a call in the condition, lowered to an invoke
 	var loops []*ir.Value
 	f.Walk(func(v *ir.Value) {
 		if v.Op == ir.OpFor {

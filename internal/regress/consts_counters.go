@@ -77,3 +77,40 @@ func ParallelPost(x []float64, y float64) float64 {
 	}
 	return s
 }
+
+// LazyCond's conditions read x[i] only when i is in range: Go's for clause
+// cannot hold the if that computes them, so they open the body.
+//
+//godiff:grad
+//godiff:jvp
+func LazyCond(x []float64, y float64) float64 {
+	s := 0.0
+	for i := 0; i < len(x) && x[i] > -1; i++ {
+		s += x[i] * y
+	}
+	i := 0
+	for i < len(x) && x[i] > -1.2 {
+		s += x[i] * s
+		i++
+		if s > 2 {
+			continue
+		}
+		s += y
+	}
+	return s
+}
+
+func condScale(a, b float64) float64 { return a * b }
+
+// CallCond calls a function godiff differentiates in a loop's condition,
+// which both transforms turn into a call with effects.
+//
+//godiff:grad
+//godiff:jvp
+func CallCond(x []float64, y float64) float64 {
+	s := 0.0
+	for i := 0; condScale(s, y) < 3 && i < len(x); i++ {
+		s += x[i] * y
+	}
+	return s
+}

@@ -507,3 +507,342 @@ func ParallelPostJVP(x []float64, y float64, dx []float64, dy float64) (float64,
 	}
 	return s, ds
 }
+
+// LazyCondTape is what LazyCondForward keeps of one run of LazyCond for
+// LazyCondBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of LazyCondForward
+// overwrites it, and its buffers are kept.
+type LazyCondTape struct {
+	// x: the parameter x.
+	x []float64
+	// y: the parameter y.
+	y float64
+	// cond3: the branch the forward sweep took, one entry per iteration of the
+	// loop around it, read back last first.
+	cond3 []bool
+	// iTrips: how many iterations of the loop on i began.
+	iTrips int
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// s: the value of s the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s []float64
+	// i2: the value of i2 the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	i2 []int
+	// cond2: the branch the forward sweep took, one entry per iteration of the
+	// loop around it, read back last first.
+	cond2 []bool
+	// trips: how many iterations of a loop began.
+	trips int
+}
+
+// LazyCondForward runs LazyCond and records in t what LazyCondBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func LazyCondForward(t *LazyCondTape, x []float64, y float64) float64 {
+	t.cond = t.cond[:0]
+	t.cond2 = t.cond2[:0]
+	t.i2 = t.i2[:0]
+	t.s = t.s[:0]
+	t.cond3 = t.cond3[:0]
+	t.x = x
+	t.y = y
+	s := 0.0
+	iTrips := 0
+	for i := 0; ; i++ {
+		iTrips++
+		c1 := i < len(x)
+		cond := c1
+		if c1 {
+			cond = x[i] > -1
+		}
+		c2 := !cond
+		t.cond3 = append(t.cond3, c2)
+		if c2 {
+			break
+		} else {
+			s += x[i] * y
+		}
+	}
+	t.iTrips = iTrips
+	i2 := 0
+	trips := 0
+	for {
+		trips++
+		c3 := i2 < len(x)
+		cond2 := c3
+		if c3 {
+			cond2 = x[i2] > -1.2
+		}
+		c4 := !cond2
+		t.cond = append(t.cond, c4)
+		if c4 {
+			break
+		} else {
+			t.s = append(t.s, s)
+			t.i2 = append(t.i2, i2)
+			s += x[i2] * s
+			i2++
+			t1 := s
+			c5 := t1 > 2
+			t.cond2 = append(t.cond2, c5)
+			if c5 {
+				continue
+			} else {
+				s = t1 + y
+			}
+		}
+	}
+	t.trips = trips
+	return s
+}
+
+// LazyCondBackward adds to dx and dy the vector-Jacobian product of LazyCond
+// with the seeds s, at the point recorded in t by LazyCondForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func LazyCondBackward(t *LazyCondTape, s float64, dx []float64, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	t1 := t.trips
+	ncond := len(t.cond)
+	ncond2 := len(t.cond2)
+	var dySum float64
+	x := t.x
+	ni2 := len(t.i2)
+	ns := len(t.s)
+	t2 := t.iTrips
+	ncond3 := len(t.cond3)
+	y := t.y
+	ds += s
+	for k := t1; k > 0; k-- {
+		ncond--
+		if !t.cond[ncond] {
+			ncond2--
+			var dtmp float64
+			ni2--
+			t3 := t.i2[ni2]
+			ns--
+			if !t.cond2[ncond2] {
+				dtmp += ds
+				dySum += ds
+				ds = 0
+			}
+			ds += dtmp
+			t4 := ds * x[t3]
+			dx[t3] += ds * t.s[ns]
+			ds += t4
+		}
+	}
+	for i := t2 - 1; i >= 0; i-- {
+		t5 := i
+		ncond3--
+		if !t.cond3[ncond3] {
+			dySum += ds * x[t5]
+			dx[t5] += ds * y
+		}
+	}
+	*dy += dySum
+}
+
+// LazyCondGrad returns LazyCond's result and its gradient with respect to x and
+// y, in that order (dx, dy), computed by reverse-mode automatic
+// differentiation.
+func LazyCondGrad(x []float64, y float64) (float64, []float64, float64) {
+	var t LazyCondTape
+	t1 := LazyCondForward(&t, x, y)
+	dx := make([]float64, len(x))
+	var dy float64
+	LazyCondBackward(&t, 1, dx, &dy)
+	return t1, dx, dy
+}
+
+// LazyCondJVP returns LazyCond's results and then their directional derivatives
+// along the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func LazyCondJVP(x []float64, y float64, dx []float64, dy float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := 0; ; i++ {
+		c1 := i < len(x)
+		cond := c1
+		if c1 {
+			cond = x[i] > -1
+		}
+		if !cond {
+			break
+		}
+		t1 := x[i]
+		s += t1 * y
+		ds += y*dx[i] + t1*dy
+	}
+	i2 := 0
+	for {
+		c2 := i2 < len(x)
+		cond2 := c2
+		if c2 {
+			cond2 = x[i2] > -1.2
+		}
+		if !cond2 {
+			break
+		}
+		t2 := x[i2]
+		t3 := ds + (s*dx[i2] + t2*ds)
+		s += t2 * s
+		ds = t3
+		i2++
+		if s > 2 {
+			continue
+		}
+		s += y
+		ds += dy
+	}
+	return s, ds
+}
+
+// CallCondTape is what CallCondForward keeps of one run of CallCond for
+// CallCondBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of CallCondForward
+// overwrites it, and its buffers are kept.
+type CallCondTape struct {
+	// x: the parameter x.
+	x []float64
+	// y: the parameter y.
+	y float64
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// iTrips: how many iterations of the loop on i began.
+	iTrips int
+}
+
+// CallCondForward runs CallCond and records in t what CallCondBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func CallCondForward(t *CallCondTape, x []float64, y float64) float64 {
+	t.cond = t.cond[:0]
+	t.x = x
+	t.y = y
+	s := 0.0
+	iTrips := 0
+	for i := 0; ; i++ {
+		iTrips++
+		t1, _, _ := condScaleGrad(s, y)
+		c1 := !(t1 < 3 && i < len(x))
+		t.cond = append(t.cond, c1)
+		if c1 {
+			break
+		} else {
+			s += x[i] * y
+		}
+	}
+	t.iTrips = iTrips
+	return s
+}
+
+// CallCondBackward adds to dx and dy the vector-Jacobian product of CallCond
+// with the seeds s, at the point recorded in t by CallCondForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func CallCondBackward(t *CallCondTape, s float64, dx []float64, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	t1 := t.iTrips
+	ncond := len(t.cond)
+	x := t.x
+	y := t.y
+	var dySum float64
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		t2 := i
+		ncond--
+		if !t.cond[ncond] {
+			dySum += ds * x[t2]
+			dx[t2] += ds * y
+		}
+	}
+	*dy += dySum
+}
+
+// CallCondGrad returns CallCond's result and its gradient with respect to x and
+// y, in that order (dx, dy), computed by reverse-mode automatic
+// differentiation.
+func CallCondGrad(x []float64, y float64) (float64, []float64, float64) {
+	var t CallCondTape
+	t1 := CallCondForward(&t, x, y)
+	dx := make([]float64, len(x))
+	var dy float64
+	CallCondBackward(&t, 1, dx, &dy)
+	return t1, dx, dy
+}
+
+// CallCondJVP returns CallCond's results and then their directional derivatives
+// along the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func CallCondJVP(x []float64, y float64, dx []float64, dy float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := 0; ; i++ {
+		t1, _ := condScaleJVP(s, y, ds, dy)
+		if !(t1 < 3 && i < len(x)) {
+			break
+		}
+		t2 := x[i]
+		s += t2 * y
+		ds += y*dx[i] + t2*dy
+	}
+	return s, ds
+}
+
+// condScaleTape is what condScaleForward keeps of one run of condScale for
+// condScaleBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of condScaleForward
+// overwrites it, and its buffers are kept.
+type condScaleTape struct {
+	// a: the parameter a.
+	a float64
+	// b: the parameter b.
+	b float64
+}
+
+// condScaleForward runs condScale and records in t what condScaleBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func condScaleForward(t *condScaleTape, a, b float64) float64 {
+	t.a = a
+	t.b = b
+	return a * b
+}
+
+// condScaleBackward adds to da and db the vector-Jacobian product of condScale
+// with the seeds s, at the point recorded in t by condScaleForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func condScaleBackward(t *condScaleTape, s float64, da, db *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	a := t.a
+	b := t.b
+	*da += s * b
+	*db += s * a
+}
+
+// condScaleGrad returns condScale's result and its gradient with respect to a
+// and b, in that order (da, db), computed by reverse-mode automatic
+// differentiation.
+func condScaleGrad(a, b float64) (float64, float64, float64) {
+	var t condScaleTape
+	t1 := condScaleForward(&t, a, b)
+	var da float64
+	var db float64
+	condScaleBackward(&t, 1, &da, &db)
+	return t1, da, db
+}
+
+// condScaleJVP returns condScale's results and then their directional
+// derivatives along the tangents da, db of a, b, computed by forward-mode
+// automatic differentiation.
+func condScaleJVP(a, b, da, db float64) (float64, float64) {
+	return a * b, b*da + a*db
+}

@@ -34,8 +34,8 @@ func (s vector) problem(n int) fdcheck.Problem {
 
 func TestCounters(t *testing.T) {
 	for _, n := range []int{0, 1, 7, 10} {
+		// p is y, then x.
 		problems := []fdcheck.Problem{{
-			// p is y, then x.
 			Name:  "ParallelPost",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, n+1, -1.5, 1.5) },
 			F:     func(p []float64) float64 { return ParallelPost(p[1:], p[0]) },
@@ -45,6 +45,26 @@ func TestCounters(t *testing.T) {
 			},
 			JVP: func(p, v []float64) (float64, float64) { return ParallelPostJVP(p[1:], p[0], v[1:], v[0]) },
 		}}
+		for _, c := range []struct {
+			name string
+			f    func([]float64, float64) float64
+			grad func([]float64, float64) (float64, []float64, float64)
+			jvp  func([]float64, float64, []float64, float64) (float64, float64)
+		}{
+			{"LazyCond", LazyCond, LazyCondGrad, LazyCondJVP},
+			{"CallCond", CallCond, CallCondGrad, CallCondJVP},
+		} {
+			problems = append(problems, fdcheck.Problem{
+				Name:  c.name,
+				Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, n+1, -1.5, 1.5) },
+				F:     func(p []float64) float64 { return c.f(p[1:], p[0]) },
+				Grad: func(p []float64) (float64, []float64) {
+					y, dx, dy := c.grad(p[1:], p[0])
+					return y, append([]float64{dy}, dx...)
+				},
+				JVP: func(p, v []float64) (float64, float64) { return c.jvp(p[1:], p[0], v[1:], v[0]) },
+			})
+		}
 		for _, s := range counterVectors {
 			problems = append(problems, s.problem(n))
 		}
