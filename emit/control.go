@@ -84,8 +84,12 @@ func (e *funcEmitter) forStmt(v *ir.Value) ([]stmt, error) {
 }
 
 // postStmt returns the post statement written from a for's post block, or
-// nil. The plan made sure the block holds at most one simple statement.
+// nil. The plan made sure the block holds at most one simple statement,
+// or sets that a parallel assignment writes.
 func (e *funcEmitter) postStmt(b *ir.Block) (jen.Code, error) {
+	if sets := e.plan.parallelSets(b); sets != nil {
+		return e.parallelAssign(sets)
+	}
 	post, err := e.block(b)
 	if err != nil || len(post) == 0 {
 		return nil, err
@@ -188,4 +192,19 @@ func (e *funcEmitter) nameLabels() {
 		taken[name] = true
 		e.labels[v] = name
 	})
+}
+
+// parallelAssign returns x, y = a, b for sets of x and y.
+func (e *funcEmitter) parallelAssign(sets []*ir.Value) (jen.Code, error) {
+	lhs := make([]jen.Code, len(sets))
+	rhs := make([]jen.Code, len(sets))
+	for i, v := range sets {
+		lhs[i] = jen.Id(e.vars[v.Aux.(*ir.Var)].name)
+		x, err := e.ref(v.Args[0])
+		if err != nil {
+			return nil, err
+		}
+		rhs[i] = x.code
+	}
+	return jen.List(lhs...).Op("=").List(rhs...), nil
 }

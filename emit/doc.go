@@ -48,8 +48,10 @@
 // than the innermost: the loop's label, or outer), return anywhere.
 // Assignments read as people write them: x += e, s[i] *= e, i++. The
 // values of a loop's cond and post blocks are always written in place,
-// duplicated if need be; a condition that needs a statement, or a post
-// block of more than one statement, is an error. An init of more than one
+// duplicated if need be; a post block of several sets computed before
+// the first of them is a parallel assignment, i, j = i+1, j-1; a
+// condition that needs a statement, or another post block of more than
+// one statement, is an error. An init of more than one
 // simple statement is written before the loop.
 //
 // A variable (ir.Var) is declared by its decl, x := v or var x T, when

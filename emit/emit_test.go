@@ -647,6 +647,38 @@ func F(t *MoveTape, x []float64, y float64) float64 {
 `,
 	},
 	{
+		name: "a post block of sets is a parallel assignment",
+		build: func() *ir.Func {
+			t := newFn("Pairs", slices("x"), ir.Float64)
+			x := t.p[0]
+			i, j, s := newVar("i", ir.Int), newVar("j", ir.Int), newVar("s", ir.Float64)
+			t.Declare(s, t.c(0))
+			t.forLoop("",
+				func() { t.Declare(i, t.ci(0)); t.Declare(j, t.Sub(t.Len(x), t.ci(1))) },
+				func() *ir.Value { return t.Compare(ir.OpLt, t.Get(i), t.Get(j)) },
+				func() {
+					// i, j = j-1, i+2: each reads the other's old value.
+					ni, nj := t.Sub(t.Get(j), t.ci(1)), t.Add(t.Get(i), t.ci(2))
+					t.Set(i, ni)
+					t.Set(j, nj)
+				},
+				func(*ir.Value) {
+					t.Set(s, t.Add(t.Get(s), t.Mul(t.Load(x, t.Get(i)), t.Load(x, t.Get(j)))))
+				})
+			return t.ret(t.Get(s))
+		},
+		want: `func Pairs(x []float64) float64 {
+	s := 0.0
+	i := 0
+	j := len(x) - 1
+	for ; i < j; i, j = j-1, i+2 {
+		s += x[i] * x[j]
+	}
+	return s
+}
+`,
+	},
+	{
 		name: "a condition is written in place on each iteration, duplicating what it reads twice",
 		build: func() *ir.Func {
 			t := newFn("Run", slices("x"), ir.Int)
@@ -997,28 +1029,30 @@ func TestErrors(t *testing.T) {
 		want  string
 	}{
 		{
-			name: "operation on literals only",
+			// The builder folds constants; what is left is an operation
+			// with no value to fold to, which Go would reject.
+			name: "an integer division of literals by zero",
 			build: func() *ir.Func {
-				t := newFn("F", nil, ir.Float64)
-				return t.ret(t.Add(t.c(1), t.c(2)))
+				t := newFn("F", nil, ir.Int)
+				return t.ret(t.Div(t.ci(1), t.ci(0)))
 			},
 			want: "constants only",
 		},
 		{
-			name: "negation of a literal",
+			name: "a conversion of a literal out of the integer's range",
 			build: func() *ir.Func {
-				t := newFn("F", nil, ir.Float64)
-				return t.ret(t.Neg(t.c(0)))
+				t := newFn("F", nil, ir.Int)
+				return t.ret(t.Convert(t.c(1e300), ir.Int))
 			},
 			want: "constants only",
 		},
 		{
-			name: "division by a literal zero",
+			name: "an integer division by a literal zero",
 			build: func() *ir.Func {
-				t := newFn("F", floats("x"), ir.Float64)
-				return t.ret(t.Div(t.p[0], t.c(0)))
+				t := newFn("F", []ir.Param{{Name: "n", Type: ir.Int}}, ir.Int)
+				return t.ret(t.Div(t.p[0], t.ci(0)))
 			},
-			want: "division by a constant zero",
+			want: "integer division by a constant zero",
 		},
 		{
 			name: "broken IR",

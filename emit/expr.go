@@ -139,8 +139,8 @@ func (e *funcEmitter) binary(v *ir.Value) (expr, error) {
 	if err != nil {
 		return expr{}, err
 	}
-	if (v.Op == ir.OpDiv || v.Op == ir.OpRem) && isLiteralZero(xs[1]) {
-		return expr{}, errors.New("division by a constant zero, which Go rejects")
+	if (v.Op == ir.OpDiv || v.Op == ir.OpRem) && isIntegerZero(xs[1]) {
+		return expr{}, errors.New("integer division by a constant zero, which Go rejects")
 	}
 	prec := precAdd
 	if v.Op == ir.OpMul || v.Op == ir.OpDiv || v.Op == ir.OpRem {

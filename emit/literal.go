@@ -76,16 +76,15 @@ func typed(x expr) expr {
 	return operand(jen.Id(c.Type.String()).Call(x.code))
 }
 
-// isLiteralZero reports whether x is a Go constant zero, which Go refuses
-// as a divisor. Negative zero is written as a call, so it is no constant.
-func isLiteralZero(x expr) bool {
+// isIntegerZero reports whether x is an integer constant zero, which Go
+// refuses as a divisor. (A float constant zero is a valid divisor of a
+// float that is not constant: x / 0 is +Inf for x > 0.)
+func isIntegerZero(x expr) bool {
 	c := x.konst
 	if c == nil {
 		return false
 	}
 	switch a := c.Aux.(type) {
-	case float64:
-		return a == 0 && !math.Signbit(a)
 	case int64:
 		return a == 0
 	case uint64:

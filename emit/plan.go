@@ -216,6 +216,9 @@ func (p *plan) checkHeaders(fn *ir.Func) error {
 // checkHeader checks one block of a for clause.
 func (p *plan) checkHeader(blk *ir.Block, part int) error {
 	names := [...]string{"init", "condition", "post statement"}
+	if part == 2 && p.parallelSets(blk) != nil {
+		return nil
+	}
 	statements := 0
 	for _, v := range blk.Values {
 		switch f := p.form[v]; {
@@ -250,4 +253,29 @@ func isSimpleStmtOp(op ir.Op) bool {
 		return true
 	}
 	return false
+}
+
+// parallelSets returns the sets of a post block that a parallel assignment
+// writes, i, j = i+1, j-1, or nil if the block is not such an assignment:
+// two or more sets of distinct variables, after which nothing is computed,
+// so that every value they assign is computed before the first of them,
+// as Go computes the right-hand side of a parallel assignment.
+func (p *plan) parallelSets(blk *ir.Block) []*ir.Value {
+	var sets []*ir.Value
+	seen := make(map[any]bool)
+	for _, v := range blk.Values {
+		switch f := p.form[v]; {
+		case f == formDead:
+		case v.Op == ir.OpSet && f == formStmt && !seen[v.Aux]:
+			seen[v.Aux] = true
+			sets = append(sets, v)
+		case f == formInline && len(sets) == 0:
+		default:
+			return nil
+		}
+	}
+	if len(sets) < 2 {
+		return nil
+	}
+	return sets
 }

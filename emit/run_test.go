@@ -34,6 +34,7 @@ var runs = []struct {
 	{caseName: "returns in both branches, and unreachable code is left out", args: [][]any{{-3.0}, {2.0}}},
 	{caseName: "a value read before a set and used after it is declared", args: [][]any{{3.0}}},
 	{caseName: "a value defined outside a loop and used inside is declared outside", args: [][]any{{[]float64{1, 2, 3}, 2.0, 0.5}}},
+	{caseName: "a post block of sets is a parallel assignment", args: [][]any{{[]float64{1, 2, 3, 4, 5, 6, 7}}, {[]float64{}}}},
 	{caseName: "loops with a condition only and with none", args: [][]any{{10.0, 2.0}}},
 	{caseName: "a condition is written in place on each iteration, duplicating what it reads twice", args: [][]any{{[]float64{0.5, 0.25, 2, 0.5}}}},
 	{caseName: "a variable declared in branches or a loop's init and read after is declared before", args: [][]any{{1.5, 4}, {-1.0, 3}}},

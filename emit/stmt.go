@@ -124,8 +124,8 @@ func (e *funcEmitter) opAssign(lhs *jen.Statement, op ir.Op, operand *ir.Value) 
 	if err != nil {
 		return nil, err
 	}
-	if (op == ir.OpDiv || op == ir.OpRem) && isLiteralZero(x) {
-		return nil, errors.New("division by a constant zero, which Go rejects")
+	if (op == ir.OpDiv || op == ir.OpRem) && isIntegerZero(x) {
+		return nil, errors.New("integer division by a constant zero, which Go rejects")
 	}
 	return one(lhs.Op(binaryOps[op]+"=").Add(x.code), stmtSimple), nil
 }

@@ -67,6 +67,7 @@ func Transform(f *ir.Func, wrt []int, name string) *ir.Func {
 		b.Return(outs...)
 	}
 	c.Block(f.Body)
+	ir.CondsIntoBodies(g) // a condition calling a JVP
 	if f.Return() == nil && len(f.Results) == 0 && !endsInExit(g.Body) {
 		b.Return()
 	}

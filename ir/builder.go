@@ -83,8 +83,11 @@ func (b *Builder) newBlock(op *Value) *Block {
 }
 
 // pure appends a side-effect-free operation, or returns the existing value
-// computing the same thing.
+// computing the same thing, or the constant it computes (see foldConst).
 func (b *Builder) pure(op Op, t Type, aux any, args ...*Value) *Value {
+	if val, ok := foldConst(op, t, args); ok {
+		return b.Const(t, val)
+	}
 	if len(args) > 3 {
 		return b.add(op, t, aux, args...)
 	}
@@ -275,8 +278,15 @@ func (b *Builder) Compare(op Op, x, y *Value) *Value {
 	return b.pure(op, Bool, nil, x, y)
 }
 
-// Select returns x if c is true, else y.
+// Select returns x if c is true, else y. A constant c picks its operand
+// (see foldConst).
 func (b *Builder) Select(c, x, y *Value) *Value {
+	if c.IsConst() {
+		if c.Aux.(bool) {
+			return x
+		}
+		return y
+	}
 	if b.Simplify && x == y {
 		return x
 	}

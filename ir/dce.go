@@ -104,6 +104,10 @@ func pruneIfs(f *Func, blk *Block) bool {
 			case len(then.Values) == 0:
 				f.nextID++
 				not := &Value{ID: f.nextID, Op: OpNot, Type: Bool, Args: []*Value{v.Args[0]}, Block: blk}
+				if c := v.Args[0]; c.IsConst() {
+					// Emit writes no op on constants only: !false is true.
+					not = &Value{ID: f.nextID, Op: OpConst, Type: Bool, Aux: !c.Aux.(bool), Block: blk}
+				}
 				kept = append(kept, not)
 				v.Args[0] = not
 				v.Blocks[0], v.Blocks[1] = els, then

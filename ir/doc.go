@@ -36,6 +36,12 @@
 // rules; the transforms in reverse and forward build new functions with a
 // [Builder]; package emit turns a function back into Go.
 //
+// Every Builder folds an arithmetic, comparison, logic or conversion op on
+// unnamed constants into the constant the op computes at run time, and a
+// select or && or || on a constant condition into the operand it picks
+// (fold.go): Go would compute such an expression at compile time, with
+// exact arithmetic, so emit never writes one.
+//
 // # Printed form
 //
 // [Func.String] prints the signature, a leaf parameter or result with its

@@ -93,6 +93,17 @@ func (b *Builder) Logic(op Op, x, y *Value) *Value {
 	if op != OpAnd && op != OpOr {
 		panic(fmt.Sprintf("ir: Logic with %v", op))
 	}
+	// A constant operand decides the result or drops out: x's value is
+	// computed already, so nothing is skipped that Go would compute.
+	decides := op == OpOr // true || y is true; false && y is false
+	for _, pair := range [][2]*Value{{x, y}, {y, x}} {
+		if c := pair[0]; c.IsConst() {
+			if c.Aux.(bool) == decides {
+				return c
+			}
+			return pair[1]
+		}
+	}
 	return b.pure(op, Bool, nil, x, y)
 }
 

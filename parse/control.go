@@ -173,6 +173,10 @@ func (fb *funcBuilder) forStmt(s *ast.ForStmt, label string) {
 	fb.within(&branchTarget{label: label, loop: loop}, func() {
 		fb.b.In(loop.Blocks[3], func() { fb.stmts(s.Body.List) })
 	})
+	if ir.CondNeedsStatements(loop) {
+		// A lazy operand of && or ||, built in an if.
+		ir.MoveCondIntoBody(fb.b.Func, loop)
+	}
 }
 
 // rangeStmt builds a loop over the indexes of a slice or an array, or

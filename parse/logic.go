@@ -64,6 +64,14 @@ func (fb *funcBuilder) logic(e *ast.BinaryExpr) (*ir.Value, bool) {
 //	if %x { ... set cond %y }       (or: if not %x, for ||)
 //	%r = get cond
 func (fb *funcBuilder) shortCircuit(op ir.Op, x *ir.Value, buildY func() (*ir.Value, bool), lazy bool) (*ir.Value, bool) {
+	if x.IsConst() {
+		// A constant x (const debug = true; debug || ...) decides now:
+		// Go computes y never (true || y) or always (false || y).
+		if x.Aux.(bool) == (op == ir.OpOr) {
+			return x, true
+		}
+		return buildY()
+	}
 	if !lazy {
 		y, ok := buildY()
 		if !ok {

@@ -76,5 +76,8 @@
 //
 // Before any of this, nestExits rewrites "if c { break }; rest" as
 // "if c { break } else { rest }", so that replaying the branch says whether
-// rest ran.
+// rest ran; and floatHeaders moves a loop's init that computes a float
+// before the loop, and such a post statement into the body (and before
+// each continue of the loop), since the backward sweep differentiates
+// bodies only.
 package reverse

@@ -33,6 +33,7 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 	g := ir.NewFunc(f.Name, f.Params, f.Results)
 	c := ir.NewCopier(ir.NewBuilder(g))
 	c.Block(f.Body)
+	floatHeaders(g)
 	nestExits(g.Body)
 	s := &splitter{
 		f:       g,
@@ -150,19 +151,27 @@ func (s *splitter) countedBound(l *ir.Value) (*ir.Value, bool) {
 }
 
 // invariant reports whether v, computed in loop l's header, reads nothing
-// the loop changes: no variable it sets, no memory it writes.
+// the loop changes: no variable it sets (in its condition, post statement
+// or body: i < len(x)-i reads the counter), no memory it writes. A
+// variable the init statement declares is set once, before the loop.
 func (s *splitter) invariant(v, l *ir.Value) bool {
 	ok := true
+	changing := l.Blocks
+	if l.Op == ir.OpFor {
+		changing = changing[1:]
+	}
 	var visit func(v *ir.Value)
 	visit = func(v *ir.Value) {
 		switch v.Op {
 		case ir.OpGet:
 			x := v.Aux.(*ir.Var)
-			l.Blocks[len(l.Blocks)-1].Walk(func(w *ir.Value) {
-				if (w.Op == ir.OpSet || w.Op == ir.OpDecl) && w.Aux == x {
-					ok = false
-				}
-			})
+			for _, blk := range changing {
+				blk.Walk(func(w *ir.Value) {
+					if (w.Op == ir.OpSet || w.Op == ir.OpDecl) && w.Aux == x {
+						ok = false
+					}
+				})
+			}
 		case ir.OpLoad:
 			if s.writtenAfter(v) {
 				ok = false
