@@ -406,11 +406,13 @@ func (bw *backward) assign(v *ir.Value) {
 		return
 	}
 	dx := bw.adjVar(x)
-	_, reset := bw.pending[dx]
-	held := bw.b.Zero(x.Type)
-	if !reset {
-		held = bw.b.Get(dx)
+	if _, reset := bw.pending[dx]; reset {
+		// dx is zero already (x is assigned again before anything reads
+		// it): the value assigned gets nothing, and dx stays pending with
+		// what the variable still holds, which a later reset must clear.
+		return
 	}
+	held := bw.b.Get(dx)
 	if len(v.Args) == 1 && bw.s.act.Value[v.Args[0]] {
 		bw.addAdj(v, v.Args[0], held)
 	}
