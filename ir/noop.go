@@ -1,8 +1,8 @@
 package ir
 
 // dropNoOps removes the assignments that write back what their target
-// already holds: s[i] = s[i] and x = x, the value read in the same block
-// with nothing in between that may write the target. The transforms make
+// already holds: s[i] = s[i] and x = x, the value read before with nothing
+// in between that may write the target. The transforms make
 // them (reverse mode's reset of an adjoint that the same element's read
 // then restores); Go code would not say them, and emit writes no
 // statement for them. Removed here, before liveness, they no longer keep
@@ -43,24 +43,33 @@ func stripCopies(v *Value) *Value {
 	return v
 }
 
-// nothingWrites reports whether read and write are in the same block, read
-// first, and no value between them (or nested in one) writes, by writes.
+// nothingWrites reports whether nothing can write, by writes, between
+// read and write: read comes first in write's block or in a block around
+// it (but not around a loop holding write, whose later iterations would
+// run after read's), and no value between them, or nested in one, writes.
 func nothingWrites(read, write *Value, writes func(*Value) bool) bool {
-	if read.Block != write.Block {
-		return false
+	at := write
+	for at.Block != read.Block {
+		blk := at.Block
+		if anyWrites(blk.Values[:indexIn(blk, at)], writes) {
+			return false
+		}
+		if blk.Parent == nil || blk.Parent.Op.IsLoop() {
+			return false
+		}
+		at = blk.Parent
 	}
-	vs := write.Block.Values
-	from, to := indexIn(write.Block, read), indexIn(write.Block, write)
-	if from > to {
-		return false
-	}
+	from, to := indexIn(read.Block, read), indexIn(at.Block, at)
+	return from < to && !anyWrites(at.Block.Values[from+1:to], writes)
+}
+
+// anyWrites reports whether any of vs, or a value nested in one, writes.
+func anyWrites(vs []*Value, writes func(*Value) bool) bool {
 	found := false
-	for _, v := range vs[from+1 : to] {
-		(&Block{Values: []*Value{v}}).Walk(func(w *Value) {
-			found = found || writes(w)
-		})
-	}
-	return !found
+	(&Block{Values: vs}).Walk(func(w *Value) {
+		found = found || writes(w)
+	})
+	return found
 }
 
 // writesMemory reports whether v may write an element of a slice.
