@@ -356,15 +356,11 @@ func OverwriteElemsJVP(x float64, buf []float64, dx float64, dbuf []float64) (fl
 // MoveParamBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of MoveParamForward
 // overwrites it, and its buffers are kept.
-type MoveParamTape struct {
-	// y: the parameter y.
-	y float64
-}
+type MoveParamTape struct{}
 
 // MoveParamForward runs MoveParam and records in t what MoveParamBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func MoveParamForward(t *MoveParamTape, x, y float64) float64 {
-	t.y = y
 	r := x
 	r *= 2
 	r = x
@@ -770,8 +766,6 @@ func BumpLastJVP(xs, dxs []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of BumpLocalForward
 // overwrites it, and its buffers are kept.
 type BumpLocalTape struct {
-	// xs: xs as the forward sweep computed it.
-	xs []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -782,7 +776,6 @@ type BumpLocalTape struct {
 func BumpLocalForward(t *BumpLocalTape, x float64) float64 {
 	t.elem = t.elem[:0]
 	xs := make([]float64, 4)
-	t.xs = xs
 	s := 0.0
 	for i := 0; i < 4; i++ {
 		t1 := len(xs) - 1
@@ -983,15 +976,11 @@ func BumpParamJVP(xs []float64, x float64, dxs []float64, dx float64) (float64, 
 // bumpLastCallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of
 // bumpLastCallForward overwrites it, and its buffers are kept.
-type bumpLastCallTape struct {
-	// xs: the parameter xs.
-	xs []float64
-}
+type bumpLastCallTape struct{}
 
 // bumpLastCallForward runs bumpLast and records in t what bumpLastCallBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func bumpLastCallForward(t *bumpLastCallTape, xs []float64) {
-	t.xs = xs
 	for i := 0; i < 2; i++ {
 		t1 := len(xs) - 1
 		xs[t1] += 1

@@ -2,6 +2,7 @@ package regress
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -131,5 +132,29 @@ func TestReverseReproducers(t *testing.T) {
 	}
 	if _, dx, dy := MoveParamGrad(2, 1); dx != 1 || dy != 0 {
 		t.Errorf("MoveParamGrad(2, 1) = %v, %v, want 1, 0", dx, dy)
+	}
+}
+
+// The tape holds only what the backward function reads once its dead code
+// is gone: not the slice whose in-place update's index it no longer
+// computes, nor a parameter read by a branch with nothing to differentiate.
+func TestReverseTapesHoldOnlyWhatIsRead(t *testing.T) {
+	tests := []struct {
+		tape   any
+		fields []string
+	}{
+		{MoveParamTape{}, nil},
+		{bumpLastCallTape{}, nil},
+		{BumpLocalTape{}, []string{"elem"}},
+	}
+	for _, tc := range tests {
+		typ := reflect.TypeOf(tc.tape)
+		var got []string
+		for i := range typ.NumField() {
+			got = append(got, typ.Field(i).Name)
+		}
+		if !slices.Equal(got, tc.fields) {
+			t.Errorf("%v has fields %v, want %v", typ, got, tc.fields)
+		}
 	}
 }
