@@ -9,14 +9,23 @@ package ir
 // alive what only they read (the index i), which the generated code would
 // otherwise declare and never use.
 func dropNoOps(f *Func) {
-	var dead []*Value
-	f.Walk(func(v *Value) {
+	dropNoOpsIn(f.Body)
+}
+
+// dropNoOpsIn drops the no-ops of blk and the blocks inside, in program
+// order, each as soon as it is found: in s[i], s[i] = s[i], s[i] the
+// second store is a no-op once the first is gone.
+func dropNoOpsIn(blk *Block) {
+	for k := 0; k < len(blk.Values); {
+		v := blk.Values[k]
 		if isNoOp(v) {
-			dead = append(dead, v)
+			removeValue(v)
+			continue
 		}
-	})
-	for _, v := range dead {
-		removeValue(v)
+		for _, nb := range v.Blocks {
+			dropNoOpsIn(nb)
+		}
+		k++
 	}
 }
 

@@ -24,6 +24,12 @@ func TestDeadCodeDropsNoOps(t *testing.T) {
 			ifop := b.If(c)
 			b.In(ifop.Blocks[0], func() { b.Store(s, i, e) })
 		}, 0},
+		{"element swapped with itself", func(b *Builder, s, c *Value, x *Var) {
+			i := b.Sub(b.Len(s), b.Const(Int, int64(1)))
+			e := b.Load(s, i)
+			b.Store(s, i, e)
+			b.Store(s, i, e)
+		}, 0},
 		{"another store between", func(b *Builder, s, c *Value, x *Var) {
 			i := b.Const(Int, int64(0))
 			e := b.Load(s, i)
