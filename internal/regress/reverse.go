@@ -175,3 +175,21 @@ func BumpParam(xs []float64, x float64) float64 {
 	}
 	return s
 }
+
+// BumpAt updates in place an element whose index comes from the data:
+// the update's adjoint passes through, so the tape keeps no stack of the
+// index, one entry per iteration, that nothing reads.
+//
+//godiff:grad
+//godiff:jvp
+func BumpAt(x float64, xs []float64) float64 {
+	for i := 0; i < 3; i++ {
+		k := int(xs[0]) % 2
+		if k < 0 {
+			k = -k
+		}
+		xs[k+1] += 1
+		xs[2] = xs[2] * x
+	}
+	return xs[1] + xs[2]
+}

@@ -972,6 +972,93 @@ func BumpParamJVP(xs []float64, x float64, dxs []float64, dx float64) (float64, 
 	return s, ds
 }
 
+// BumpAtTape is what BumpAtForward keeps of one run of BumpAt for
+// BumpAtBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of BumpAtForward overwrites
+// it, and its buffers are kept.
+type BumpAtTape struct {
+	// x: the parameter x.
+	x float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// BumpAtForward runs BumpAt and records in t what BumpAtBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func BumpAtForward(t *BumpAtTape, x float64, xs []float64) float64 {
+	t.elem = t.elem[:0]
+	t.x = x
+	for i := 0; i < 3; i++ {
+		k := int(xs[0]) % 2
+		if k < 0 {
+			k = -k
+		}
+		t1 := k + 1
+		xs[t1] += 1
+		t2 := xs[2]
+		t.elem = append(t.elem, t2)
+		xs[2] = t2 * x
+	}
+	return xs[1] + xs[2]
+}
+
+// BumpAtBackward adds to dx and dxs the vector-Jacobian product of BumpAt with
+// the seeds dxs and s, at the point recorded in t by BumpAtForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+//
+// dxs holds, on entry, the seed of what BumpAt leaves in xs, and on return the
+// derivative with respect to what xs held before.
+func BumpAtBackward(t *BumpAtTape, s float64, dx *float64, dxs []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nelem := len(t.elem)
+	x := t.x
+	var dxSum float64
+	dxs[2] += s
+	dxs[1] += s
+	for i := 2; i >= 0; i-- {
+		nelem--
+		t1 := dxs[2]
+		dxSum += t1 * t.elem[nelem]
+		dxs[2] = t1 * x
+	}
+	*dx += dxSum
+}
+
+// BumpAtGrad returns BumpAt's result and its gradient with respect to x and xs,
+// in that order (dx, dxs), computed by reverse-mode automatic differentiation.
+func BumpAtGrad(x float64, xs []float64) (float64, float64, []float64) {
+	var t BumpAtTape
+	t1 := BumpAtForward(&t, x, xs)
+	var dx float64
+	dxs := make([]float64, len(xs))
+	BumpAtBackward(&t, 1, &dx, dxs)
+	return t1, dx, dxs
+}
+
+// BumpAtJVP returns BumpAt's results and then their directional derivatives
+// along the tangents dx, dxs of x, xs, computed by forward-mode automatic
+// differentiation.
+func BumpAtJVP(x float64, xs []float64, dx float64, dxs []float64) (float64, float64) {
+	for i := 0; i < 3; i++ {
+		k := int(xs[0]) % 2
+		if k < 0 {
+			k = -k
+		}
+		t1 := k + 1
+		t2 := dxs[t1]
+		xs[t1] += 1
+		dxs[t1] = t2
+		t3 := xs[2]
+		t4 := x*dxs[2] + t3*dx
+		xs[2] = t3 * x
+		dxs[2] = t4
+	}
+	return xs[1] + xs[2], dxs[1] + dxs[2]
+}
+
 // bumpLastCallTape is what bumpLastCallForward keeps of one run of bumpLast for
 // bumpLastCallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of

@@ -110,6 +110,16 @@ var reverseProblems = []fdcheck.Problem{
 		},
 		JVP: func(p, v []float64) (float64, float64) { return BumpParamJVP(p[:4], p[4], v[:4], v[4]) },
 	},
+	{
+		Name:  "BumpAt",
+		Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 5, -2.9, 2.9) },
+		F:     func(p []float64) float64 { return BumpAt(p[0], slices.Clone(p[1:])) },
+		Grad: func(p []float64) (float64, []float64) {
+			y, dx, dxs := BumpAtGrad(p[0], p[1:])
+			return y, append([]float64{dx}, dxs...)
+		},
+		JVP: func(p, v []float64) (float64, float64) { return BumpAtJVP(p[0], p[1:], v[0], v[1:]) },
+	},
 }
 
 // Every reproducer, at seeded random points: FGrad's value is F's bit for
@@ -146,6 +156,7 @@ func TestReverseTapesHoldOnlyWhatIsRead(t *testing.T) {
 		{MoveParamTape{}, nil},
 		{bumpLastCallTape{}, nil},
 		{BumpLocalTape{}, []string{"elem"}},
+		{BumpAtTape{}, []string{"x", "elem"}},
 	}
 	for _, tc := range tests {
 		typ := reflect.TypeOf(tc.tape)
