@@ -12,7 +12,7 @@ import (
 	"godiff/reverse"
 )
 
-// Random functions with loops, branches, early exits, loop-carried values
+// Random functions with loops, branches, early exits, loop-carried values,
 // in-place writes and values overwritten before they are read
 // (irgen.LoopFunc), through the IR interpreter: the
 // gradient's value is F's bit for bit; forward and reverse mode agree,
