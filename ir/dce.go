@@ -53,10 +53,13 @@ func isRoot(v *Value) bool {
 }
 
 // DeadCode removes every value that is not Live: the user's dead stores,
-// and partials a derivative rule built but the transform did not need. An
-// if left with two empty branches goes too, and one whose then branch is
-// empty is turned around: if !c { else }.
+// and partials a derivative rule built but the transform did not need.
+// Assignments of what their target holds already (s[i] = s[i]) go first,
+// and with them what only they read. An if left with two empty branches
+// goes too, and one whose then branch is empty is turned around: if !c {
+// else }.
 func DeadCode(f *Func) {
+	dropNoOps(f)
 	deadCode(f)
 	if pruneIfs(f, f.Body) {
 		deadCode(f) // conditions of removed ifs

@@ -80,3 +80,7 @@ func removeValue(v *Value) {
 	i := indexIn(b, v)
 	b.Values = append(b.Values[:i], b.Values[i+1:]...)
 }
+
+// Remove takes statement v out of its block, for a transform that finds
+// it has no purpose (nothing may read its value).
+func Remove(v *Value) { removeValue(v) }

@@ -39,8 +39,10 @@ type backward struct {
 	counter map[*ir.Var]*ir.Value     // canonical loop counters, inside their backward loop
 	cursor  map[*ir.TapeField]*ir.Var // where the backward sweep is in each stack
 	// pending holds adjoint variables logically reset to zero but not yet
-	// written, with the value they held: x = x + e resets dx and its get
-	// of x adds dx back, and the two cancel without code.
+	// written, with the value the variable still holds: x = x + e resets
+	// dx and its get of x adds dx back, and the two cancel without code.
+	// A second assignment before any get leaves the held value as it is:
+	// the variable still holds it, and the next write must clear it.
 	pending map[*ir.Var]*ir.Value
 	// zeroed holds elements of adjoint slices logically reset to zero by
 	// a store's backward code but not yet written: in buf[i] = f(buf[i]),
@@ -406,11 +408,13 @@ func (bw *backward) assign(v *ir.Value) {
 		return
 	}
 	dx := bw.adjVar(x)
-	_, reset := bw.pending[dx]
-	held := bw.b.Zero(x.Type)
-	if !reset {
-		held = bw.b.Get(dx)
+	if _, reset := bw.pending[dx]; reset {
+		// dx is zero already (x is assigned again before anything reads
+		// it): the value assigned gets nothing, and dx stays pending with
+		// what the variable still holds, which a later reset must clear.
+		return
 	}
+	held := bw.b.Get(dx)
 	if len(v.Args) == 1 && bw.s.act.Value[v.Args[0]] {
 		bw.addAdj(v, v.Args[0], held)
 	}

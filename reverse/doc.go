@@ -38,7 +38,9 @@
 //     cannot be recomputed.
 //
 // The forward function is built second and saves exactly what was asked
-// for: a loop that only reads its inputs records nothing.
+// for and is still read once dead code is removed from the backward
+// function (dropUnread): a loop that only reads its inputs records
+// nothing.
 //
 // # Adjoints
 //

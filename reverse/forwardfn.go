@@ -13,7 +13,8 @@ import (
 // (the fields s allocated while the backward function was built): the
 // parameters on entry, each taped value as it is computed, each loop's
 // trip count when it ends, and whether each flagged statement finished.
-func (s *splitter) buildForward(name string) *ir.Func {
+// Only what bwd, the backward function, reads in the end.
+func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 	tapeT := ir.TapeRef{Tape: s.fields.tape}
 	params := append([]ir.Param{{Name: "t", Type: tapeT}}, s.f.Params...)
 	fwd := ir.NewFunc(name, renameTape(params), s.f.Results)
@@ -91,6 +92,7 @@ func (s *splitter) buildForward(name string) *ir.Func {
 	c.Block(s.f.Body)
 	fwd.Doc = []string{fmt.Sprintf("%s runs %s and records in t what %s needs; t's earlier contents are discarded, its memory reused.",
 		name, s.f.Name, s.backwardName)}
+	dropUnread(s.fields.tape, fwd, bwd)
 	ir.DeadCode(fwd)
 	ir.UniqueNames(fwd)
 	return fwd

@@ -12,8 +12,9 @@ import (
 	"godiff/reverse"
 )
 
-// Random functions with loops, branches, early exits, loop-carried values
-// and in-place writes (irgen.LoopFunc), through the IR interpreter: the
+// Random functions with loops, branches, early exits, loop-carried values,
+// in-place writes and values overwritten before they are read
+// (irgen.LoopFunc), through the IR interpreter: the
 // gradient's value is F's bit for bit; forward and reverse mode agree,
 // <JVP(v), 1> = <v, grad>, on every function; and the gradient agrees with
 // central finite differences wherever F is smooth around the point (two

@@ -52,7 +52,7 @@ func newSplit(f *ir.Func, wrt []int, names Names, volatile bool) (*Split, error)
 	if err != nil {
 		return nil, err
 	}
-	fwd := s.buildForward(names.Forward)
+	fwd := s.buildForward(names.Forward, bwd)
 	sortFields(s.fields.tape, fwd)
 	sortLoads(bwd.Body, s.fields.tape)
 	s.fields.tape.Doc = []string{fmt.Sprintf("%s is what %s keeps of one run of %s for %s: the forward values the backward sweep reads, and the control flow it replays. A tape may be reused: each run of %s overwrites it, and its buffers are kept.",

@@ -198,3 +198,33 @@ func isCallTape(t ir.Type) bool {
 	o, ok := t.(ir.Opaque)
 	return ok && o.CallTape
 }
+
+// dropUnread removes from the tape the fields bwd does not read, and
+// from fwd what saves into them. The backward function asks for a value
+// as it builds the chain rule, before dead code elimination, which may
+// then remove every read: the index of an in-place update whose adjoint
+// passes through unchanged (xs[k] += 1) needs no entry per iteration.
+// Callees' tapes stay: fwd fills them in place.
+func dropUnread(tape *ir.Tape, fwd, bwd *ir.Func) {
+	keep := make(map[*ir.TapeField]bool)
+	mark := func(v *ir.Value) {
+		if v.Op == ir.OpTapeLoad || v.Op == ir.OpTapeSlot {
+			keep[v.Aux.(*ir.TapeField)] = true
+		}
+	}
+	bwd.Walk(mark)
+	fwd.Walk(mark)
+	var dead []*ir.Value
+	fwd.Walk(func(v *ir.Value) {
+		switch v.Op {
+		case ir.OpTapeSave, ir.OpTapeReset, ir.OpTapeGrow:
+			if !keep[v.Aux.(*ir.TapeField)] {
+				dead = append(dead, v)
+			}
+		}
+	})
+	for _, v := range dead {
+		ir.Remove(v)
+	}
+	tape.Fields = slices.DeleteFunc(tape.Fields, func(f *ir.TapeField) bool { return !keep[f] })
+}

@@ -13,7 +13,8 @@ import (
 // built from nested range and for loops over x, ifs on float comparisons,
 // break, continue and return inside them, an accumulator and a product
 // carried across iterations, loads of x, stores into a local copy of x that
-// later statements read back, and smooth math calls. Every index is a loop
+// later statements read back, values overwritten before they are read, and
+// smooth math calls. Every index is a loop
 // index over x, so every access is in bounds. It exercises what the
 // straight-line generator cannot: the tape's stacks, trip counts, recorded
 // branches and the flags of statements that leave early.
@@ -97,9 +98,26 @@ func (g *loopGen) stmt(depth int) {
 				b.Return(g.result())
 			}
 		})
+	case k == 9 && g.rng.IntN(2) == 0:
+		g.overwrite()
 	default:
 		b.Set(g.s, b.Add(b.Get(g.s), b.Mul(g.elem(), g.a)))
 	}
+}
+
+// overwrite assigns p, or buf at the innermost index, twice: the first
+// value is never read, so its adjoint must be zero whatever reaches the
+// second.
+func (g *loopGen) overwrite() {
+	b := g.b
+	if len(g.idx) > 0 && g.rng.IntN(2) == 0 {
+		i := g.idx[len(g.idx)-1]
+		b.Store(g.buf, i, b.Mul(b.Load(g.buf, i), b.Float(ir.Float64, 2)))
+		b.Store(g.buf, i, g.term())
+		return
+	}
+	b.Set(g.p, b.Mul(b.Get(g.p), b.Float(ir.Float64, 2)))
+	b.Set(g.p, g.factor())
 }
 
 // loop appends a range loop over x or a canonical for loop over x.
