@@ -125,8 +125,6 @@ type BinaryRulesOneConstTape struct {
 	hypot float64
 	// pow2: math.Pow of the forward sweep.
 	pow2 float64
-	// pow: math.Pow of the forward sweep.
-	pow float64
 	// quo: a quotient (quo) of the forward sweep.
 	quo float64
 }
@@ -146,12 +144,10 @@ func BinaryRulesOneConstForward(t *BinaryRulesOneConstTape, x float64) float64 {
 	s4 := s3 + (math.Min(0.5, x) + math.Min(x, -0.25))
 	t3 := math.Pow(3, x)
 	t.pow2 = t3
-	t4 := math.Pow(0, x+5)
-	t.pow = t4
-	s5 := s4 + (t3 + math.Pow(x, 3) + t4 + math.Pow(x, 0))
-	t5 := 2 / x
-	t.quo = t5
-	s6 := s5 + (t5 + x/2 + (2 - x) + (x - 2) + 2*x + x*2 + (2 + x))
+	s5 := s4 + (t3 + math.Pow(x, 3) + math.Pow(0, x+5) + math.Pow(x, 0))
+	t4 := 2 / x
+	t.quo = t4
+	s6 := s5 + (t4 + x/2 + (2 - x) + (x - 2) + 2*x + x*2 + (2 + x))
 	return s6
 }
 
@@ -892,7 +888,6 @@ func ConstIndexBackward(t *ConstIndexTape, s float64, dx *float64) {
 	}
 	dw[2] += ds * t.elem * 2
 	t8 := dw[2]
-	dw[2] = t8
 	t9 := dw[0]
 	t10 := dw[1] * x * 2
 	dweights[t4] += ds * t3
@@ -1053,8 +1048,6 @@ type DebugForReturnTape struct {
 	cond []bool
 	// trips: how many iterations of a loop began.
 	trips int
-	// done: whether a loop that can return or break finished without doing so.
-	done bool
 }
 
 // DebugForReturnForward runs DebugForReturn and records in t what
@@ -1076,14 +1069,12 @@ func DebugForReturnForward(t *DebugForReturnTape, x float64) float64 {
 		t.cond = append(t.cond, c1)
 		if c1 {
 			t.trips = trips2
-			t.done = false
 			return x2
 		} else {
 			x2 *= 2
 		}
 	}
 	t.trips = trips2
-	t.done = true
 	return 0
 }
 
