@@ -976,11 +976,25 @@ var mathUnary = map[string]func(float64) float64{
 	"Exp": math.Exp, "Expm1": math.Expm1, "Log": math.Log, "Log10": math.Log10,
 	"Log1p": math.Log1p, "Log2": math.Log2, "Sin": math.Sin, "Sinh": math.Sinh,
 	"Sqrt": math.Sqrt, "Tan": math.Tan, "Tanh": math.Tanh,
+	"Erfc": math.Erfc, "Erfinv": math.Erfinv, "Erfcinv": math.Erfcinv, "Exp2": math.Exp2,
+	"Asinh": math.Asinh, "Acosh": math.Acosh, "Atanh": math.Atanh, "Gamma": math.Gamma,
+	"J0": math.J0, "J1": math.J1, "Y0": math.Y0, "Y1": math.Y1,
+	"Floor": math.Floor, "Ceil": math.Ceil, "Trunc": math.Trunc, "Round": math.Round,
+	"RoundToEven": math.RoundToEven,
+}
+
+// mathTests are package math's tests of a float: they have no derivative.
+var mathTests = map[string]func(float64) bool{
+	"IsNaN": math.IsNaN, "Signbit": math.Signbit,
 }
 
 var mathBinary = map[string]func(float64, float64) float64{
 	"Atan2": math.Atan2, "Hypot": math.Hypot, "Max": math.Max, "Min": math.Min, "Pow": math.Pow,
+	"Mod": math.Mod, "Remainder": math.Remainder, "Dim": math.Dim, "Copysign": math.Copysign,
 }
+
+// mathOrder are package math's functions of an int order and a float.
+var mathOrder = map[string]func(int, float64) float64{"Jn": math.Jn, "Yn": math.Yn}
 
 func callMath(c Callee, args []*Value, vals map[*Value]any) (any, error) {
 	if c.Path == "math" {
@@ -990,7 +1004,17 @@ func callMath(c Callee, args []*Value, vals map[*Value]any) (any, error) {
 		if fn, ok := mathBinary[c.Name]; ok && len(args) == 2 {
 			return fn(vals[args[0]].(float64), vals[args[1]].(float64)), nil
 		}
+		if fn, ok := mathTests[c.Name]; ok && len(args) == 1 {
+			return fn(vals[args[0]].(float64)), nil
+		}
+		if fn, ok := mathOrder[c.Name]; ok && len(args) == 2 {
+			return fn(int(vals[args[0]].(int64)), vals[args[1]].(float64)), nil
+		}
 		switch {
+		case c.Name == "IsInf" && len(args) == 2:
+			return math.IsInf(vals[args[0]].(float64), int(vals[args[1]].(int64))), nil
+		case c.Name == "FMA" && len(args) == 3:
+			return math.FMA(vals[args[0]].(float64), vals[args[1]].(float64), vals[args[2]].(float64)), nil
 		case c.Name == "Inf" && len(args) == 1:
 			sign, _ := vals[args[0]].(int64)
 			return math.Inf(int(sign)), nil

@@ -283,6 +283,9 @@ func (fb *funcBuilder) mathCall(e *ast.CallExpr, fn *types.Func) (*ir.Value, boo
 	if !ok {
 		return nil, false
 	}
+	if msg := fb.helperTaken(fn); msg != "" {
+		return fb.fail(e.Pos(), "%s", msg)
+	}
 	return fb.b.Call(ir.Callee{Path: "math", Name: fn.Name(), Pos: fb.position(e.Pos())}, ir.Float64, args...), true
 }
 
