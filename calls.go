@@ -47,6 +47,9 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 			}
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, how)})
 		case !active:
+		case v.Op == ir.OpCall && c.Path == "math" && c.Rule == nil && v.Type == ir.Bool:
+			// A test of a value (math.IsNaN, IsInf, Signbit) has no
+			// derivative, like a comparison.
 		case split && v.Type != nil && !ir.IsFloat(v.Type):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s calls %s, which returns %s, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing", f.Name, c.Name, v.Type)})
 		case c.Path == "math" && c.Rule == nil && rules.For(v) != nil:
