@@ -90,8 +90,10 @@ func (e *funcEmitter) defineMore(v *ir.Value) (expr, error) {
 	switch v.Op {
 	case ir.OpLoad:
 		return e.load(v)
-	case ir.OpLen:
+	case ir.OpLen, ir.OpCap:
 		return e.length(v)
+	case ir.OpIsNil:
+		return e.isNil(v)
 	case ir.OpMake:
 		return e.makeSlice(v)
 	case ir.OpSliceLit:

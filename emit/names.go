@@ -92,6 +92,10 @@ func builtins(v *ir.Value) []string {
 	switch v.Op {
 	case ir.OpLen:
 		return []string{"len"}
+	case ir.OpCap:
+		return []string{"cap"}
+	case ir.OpIsNil:
+		return []string{"nil"}
 	case ir.OpCopySlice:
 		return []string{"copy"}
 	case ir.OpMake:

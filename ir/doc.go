@@ -72,6 +72,10 @@
 //	%l = slicelit %a %b : []float64 []float64{a, b}
 //	%u = subslice %x %i %j : []float64  x[i:j]
 //	%9 = copy %dst %src : int       copy(dst, src)
+//	%c = cap %x : int               cap(x)
+//	%z = isnil %x : bool            x == nil, for a slice
+//	halt panic("bad n %d", %n)      a statement that ends the run, kept
+//	                                as written (see Halt); %n an argument
 //	if %c { ... } else { ... }      then and else blocks
 //	for L1 { init: cond %c: post: body: }  a three-clause loop; a cond
 //	                                block without %c loops until a break

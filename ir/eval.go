@@ -426,6 +426,15 @@ func (fr *evalFrame) exec(v *Value) (evalSignal, error) {
 			return fr.block(v.Blocks[0])
 		}
 		return fr.block(v.Blocks[1])
+	case OpHalt:
+		// The run ends here; the interpreter reports it rather than ending
+		// the caller's.
+		h, _ := v.Aux.(*Halt)
+		what := "?"
+		if h != nil {
+			what = h.Format(func(i int) string { return fmt.Sprint(fr.vals[v.Args[i]]) })
+		}
+		return evalSignal{}, fr.fail(v, "program panicked: %s", what)
 	case OpFor:
 		return fr.forLoop(v)
 	case OpRange:
@@ -569,7 +578,7 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 	case op == OpDecl, op == OpGet, op == OpSet, op == OpAddr:
 		return fr.variable(v)
 
-	case op == OpLoad, op == OpStore, op == OpLen, op == OpMake, op == OpSliceLit,
+	case op == OpLoad, op == OpStore, op == OpLen, op == OpCap, op == OpIsNil, op == OpMake, op == OpSliceLit,
 		op == OpSubslice, op == OpCopySlice:
 		return fr.memory(v)
 
@@ -681,6 +690,20 @@ func (fr *evalFrame) memory(v *Value) (any, error) {
 		}
 		(*s.mem)[s.off+i] = evalCopy(Elem(v.Args[0].Type), get(2))
 		return nil, nil
+	case OpCap, OpIsNil:
+		if p, ok := v.Args[0].Type.(Pointer); ok && v.Op == OpCap {
+			if a, ok := p.Elem.(Array); ok {
+				return int64(a.Len), nil
+			}
+		}
+		s, err := sliceArg(0)
+		if err != nil {
+			return nil, err
+		}
+		if v.Op == OpIsNil {
+			return s.IsNil(), nil
+		}
+		return int64(s.Cap()), nil
 	case OpLen:
 		if p, ok := v.Args[0].Type.(Pointer); ok {
 			if a, ok := p.Elem.(Array); ok {

@@ -63,6 +63,16 @@ func (b *Builder) Store(s, i, x *Value) *Value {
 	return b.add(OpStore, nil, nil, s, i, x)
 }
 
+// Cap returns cap(s).
+func (b *Builder) Cap(s *Value) *Value {
+	return b.pure(OpCap, Int, nil, s)
+}
+
+// IsNil returns s == nil, for a slice s.
+func (b *Builder) IsNil(s *Value) *Value {
+	return b.pure(OpIsNil, Bool, nil, s)
+}
+
 // Len returns len(s).
 func (b *Builder) Len(s *Value) *Value {
 	return b.pure(OpLen, Int, nil, s)

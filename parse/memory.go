@@ -129,6 +129,15 @@ func (fb *funcBuilder) builtin(e *ast.CallExpr, name string) (*ir.Value, bool) {
 			return nil, false
 		}
 		return fb.b.Len(s), true
+	case "cap":
+		if why := fb.notMemory(e.Args[0], "the capacity of"); why != "" {
+			return fb.fail(e.Pos(), "%s", why)
+		}
+		s, ok := fb.expr(e.Args[0])
+		if !ok {
+			return nil, false
+		}
+		return fb.b.Cap(s), true
 	case "make":
 		return fb.makeCall(e)
 	}
