@@ -94,6 +94,10 @@ func builtins(v *ir.Value) []string {
 		return []string{"len"}
 	case ir.OpCap:
 		return []string{"cap"}
+	case ir.OpMin:
+		return []string{"min"}
+	case ir.OpMax:
+		return []string{"max"}
 	case ir.OpIsNil:
 		return []string{"nil"}
 	case ir.OpCopySlice:

@@ -59,6 +59,7 @@
 //	%5 = call math.Sin %x : float64 a call of a pure function of the arguments
 //	%6 = ge %x %y : bool            x >= y (likewise lt, le, gt, eq, ne)
 //	%7 = select %c %x %y : float64  x if c, else y
+//	%m = max %x %y : float64        the builtin max(x, y) (likewise min)
 //	# text                          a comment carried into the generated code
 //	return %a %b                    the function's results
 //	%8 = and %p %q : bool           p && q (likewise or; not %p is !p)

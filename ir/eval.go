@@ -562,6 +562,8 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 		return callMath(v.Aux.(Callee), v.Args, fr.vals)
 	case op.IsCompare():
 		return compare(op, v.Args[0].Type, get(0), get(1)), nil
+	case op == OpMin, op == OpMax:
+		return evalMinMax(op, get(0), get(1)), nil
 	case op == OpSelect:
 		if get(0).(bool) {
 			return get(1), nil
@@ -957,6 +959,24 @@ func convert(x any, from, to Type) any {
 		return evalWrap(to, int64(f))
 	}
 	return evalWrap(to, int64(uint64(f)))
+}
+
+// evalMinMax is Go's builtin min or max of two numbers of one type: NaN
+// if either is NaN, -0 below +0.
+func evalMinMax(op Op, a, b any) any {
+	switch a := a.(type) {
+	case float64:
+		if op == OpMin {
+			return min(a, b.(float64))
+		}
+		return max(a, b.(float64))
+	case int64:
+		if op == OpMin {
+			return min(a, b.(int64))
+		}
+		return max(a, b.(int64))
+	}
+	return nil
 }
 
 func compare(op Op, t Type, a, b any) bool {

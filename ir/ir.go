@@ -32,6 +32,8 @@ const (
 	OpEq         // Args[0] == Args[1]
 	OpNe         // Args[0] != Args[1]
 	OpSelect     // Args[1] if Args[0], else Args[2]
+	OpMin        // the builtin min(Args[0], Args[1])
+	OpMax        // the builtin max(Args[0], Args[1])
 	OpComment    // Aux: string; no value, carried into the generated code
 	OpReturn     // no value; Args are the function's results
 
@@ -109,6 +111,8 @@ var opNames = [...]string{
 	OpEq:      "eq",
 	OpNe:      "ne",
 	OpSelect:  "select",
+	OpMin:     "min",
+	OpMax:     "max",
 	OpComment: "#",
 	OpReturn:  "return",
 
@@ -182,7 +186,7 @@ func (op Op) HasValue() bool {
 // values with equal arguments are equal and an unused one can be dropped.
 func (op Op) IsPure() bool {
 	switch op {
-	case OpConst, OpCopy, OpNeg, OpConvert, OpCall, OpSelect, OpAnd, OpOr,
+	case OpConst, OpCopy, OpNeg, OpConvert, OpCall, OpSelect, OpMin, OpMax, OpAnd, OpOr,
 		OpNot, OpLen, OpCap, OpIsNil, OpSubslice, OpPartials:
 		return true
 	}

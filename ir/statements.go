@@ -63,6 +63,11 @@ func (b *Builder) Store(s, i, x *Value) *Value {
 	return b.add(OpStore, nil, nil, s, i, x)
 }
 
+// MinMax returns the builtin min(x, y) (op OpMin) or max(x, y) (OpMax).
+func (b *Builder) MinMax(op Op, x, y *Value) *Value {
+	return b.pure(op, x.Type, nil, x, y)
+}
+
 // Cap returns cap(s).
 func (b *Builder) Cap(s *Value) *Value {
 	return b.pure(OpCap, Int, nil, s)

@@ -233,6 +233,14 @@ func checkOp(f *Func, v *Value) string {
 		if v.Type != Bool || v.Args[0].Type != v.Args[1].Type {
 			return fmt.Sprintf("comparison of %v and %v yielding %v", v.Args[0].Type, v.Args[1].Type, v.Type)
 		}
+	case op == OpMin || op == OpMax:
+		if m := arity(2); m != "" {
+			return m
+		}
+		if _, ok := v.Type.(Basic); !ok || !IsNumeric(v.Type) {
+			return fmt.Sprintf("%v of %v", op, v.Type)
+		}
+		return sameType(v.Args...)
 	case op == OpSelect:
 		if m := arity(3); m != "" {
 			return m

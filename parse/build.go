@@ -273,6 +273,10 @@ func (fb *funcBuilder) exprStmt(s *ast.ExprStmt) {
 			fb.copyCall(call)
 			return
 		}
+		if fb.isBuiltin(call, "clear") {
+			fb.clearCall(call)
+			return
+		}
 		if tv := fb.info.Types[ast.Unparen(call.Fun)]; tv.IsBuiltin() {
 			fb.errorf(s.Pos(), "calling %s is not supported in a differentiated function: it must be a pure computation on numbers", types.ExprString(call.Fun))
 			return

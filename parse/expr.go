@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"godiff/ir"
 	"godiff/rules"
@@ -245,8 +244,6 @@ func (fb *funcBuilder) call(e *ast.CallExpr) (*ir.Value, bool) {
 // the subset.
 func unsupportedBuiltin(name string) string {
 	switch name {
-	case "min", "max":
-		return "the builtin " + name + " is not supported yet; for float64 values use math." + strings.ToUpper(name[:1]) + name[1:]
 	case "append":
 		return "append is not supported in a differentiated function: allocate the slice with make and assign its elements by index"
 	case "copy":

@@ -78,3 +78,20 @@ func F(x float64, m map[int]float64) float64 {
 		},
 	})
 }
+
+// TestBuiltinErrors checks what godiff refuses of the builtin clear.
+func TestBuiltinErrors(t *testing.T) {
+	checkErrors(t, []errorCase{
+		{
+			name: "clear of a slice of slices",
+			src: `
+//godiff:grad
+func F(x float64, m [][]float64) float64 {
+	clear(m)
+	return x
+}
+`,
+			want: []string{"a.go:4:2: clear of [][]float64 is not supported in a differentiated function: godiff clears slices of numbers; clear each row"},
+		},
+	})
+}

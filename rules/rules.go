@@ -63,6 +63,15 @@ var opRules = map[ir.Op]Rule{
 		copy(partials[1:n+1], x[n+1:])
 		return partials
 	},
+	// y = min(a, b), y = max(a, b), the builtins: the derivative follows a
+	// where it is the result, at a tie too (as for math.Min and Max), and
+	// where a is NaN, which the builtins return then; else b.
+	ir.OpMin: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
+		return pick(b, y, orNaN(b, b.Compare(ir.OpLe, x[0], x[1]), x[0]))
+	},
+	ir.OpMax: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
+		return pick(b, y, orNaN(b, b.Compare(ir.OpGe, x[0], x[1]), x[0]))
+	},
 	// y = a + b
 	ir.OpAdd: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
 		return []*ir.Value{one(b, y), one(b, y)}
@@ -255,6 +264,15 @@ func flat(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
 // rounding error, which Round removes (exact while |n| < 2^52).
 func quotient(b *ir.Builder, y *ir.Value, x []*ir.Value) *ir.Value {
 	return call(b, "Round", b.Div(b.Sub(x[0], y), x[1]))
+}
+
+// orNaN returns c || math.IsNaN(x); c alone for a constant x, which is no
+// NaN (a NaN has no literal).
+func orNaN(b *ir.Builder, c, x *ir.Value) *ir.Value {
+	if x.IsConst() && (!ir.IsFloat(x.Type) || !math.IsNaN(x.Float())) {
+		return c
+	}
+	return b.Logic(ir.OpOr, c, b.Call(ir.Callee{Path: "math", Name: "IsNaN"}, ir.Bool, x))
 }
 
 // signbit returns math.Signbit(x).

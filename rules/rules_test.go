@@ -89,6 +89,8 @@ func TestEveryRuleAgainstFiniteDifferences(t *testing.T) {
 		"div":  func(b *ir.Builder, x, y *ir.Value) *ir.Value { return b.Div(x, y) },
 		"neg":  func(b *ir.Builder, x, y *ir.Value) *ir.Value { return b.Neg(x) },
 		"copy": func(b *ir.Builder, x, y *ir.Value) *ir.Value { return b.Copy(x, "c") },
+		"min":  func(b *ir.Builder, x, y *ir.Value) *ir.Value { return b.MinMax(ir.OpMin, x, y) },
+		"max":  func(b *ir.Builder, x, y *ir.Value) *ir.Value { return b.MinMax(ir.OpMax, x, y) },
 	}
 	for _, name := range MathNames() {
 		switch {
@@ -120,7 +122,7 @@ func TestEveryRuleAgainstFiniteDifferences(t *testing.T) {
 	}
 	// Conversions are checked through float32 code in internal/mathfuncs
 	// and the goldens: finite differences in float32 are too coarse here.
-	if len(cases) != 6+48 {
-		t.Errorf("checked %d rules, want the 6 operations and 48 math functions", len(cases))
+	if len(cases) != 8+48 {
+		t.Errorf("checked %d rules, want the 8 operations and 48 math functions", len(cases))
 	}
 }

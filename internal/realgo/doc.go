@@ -12,3 +12,4 @@
 package realgo
 
 //go:generate go run godiff/cmd/godiff guards.go
+//go:generate go run godiff/cmd/godiff builtins.go
