@@ -471,7 +471,7 @@ func Loss(w float64, s []float64) float64 {
 }
 `,
 			want: []string{
-				"a.go:4:6: append is not supported in a differentiated function: allocate the slice with make and assign its elements by index",
+				"a.go:4:6: s = append(...) is not supported in a differentiated function: godiff needs a slice's length when it is made; make s with its final length, s := make([]float64, n), and assign s[i] = v",
 				"a.go:5:7: append is not supported in a differentiated function: allocate the slice with make and assign its elements by index",
 			},
 		},

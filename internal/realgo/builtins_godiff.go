@@ -18,8 +18,8 @@ type ClampTape struct {
 	lo float64
 	// hi: the parameter hi.
 	hi float64
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
+	// most: a maximum (most) of the forward sweep.
+	most float64
 }
 
 // ClampForward runs Clamp and records in t what ClampBackward needs; t's
@@ -29,7 +29,7 @@ func ClampForward(t *ClampTape, x, lo, hi float64) float64 {
 	t.lo = lo
 	t.hi = hi
 	t1 := max(x, lo)
-	t.tmp = t1
+	t.most = t1
 	return min(t1, hi)
 }
 
@@ -43,7 +43,7 @@ func ClampBackward(t *ClampTape, s float64, dx, dlo, dhi *float64) {
 	x := t.x
 	lo := t.lo
 	hi := t.hi
-	t1 := t.tmp
+	t1 := t.most
 	c1 := t1 <= hi || math.IsNaN(t1)
 	var t2 float64
 	if c1 {
@@ -121,10 +121,10 @@ type SpreadTape struct {
 	b float64
 	// c: the parameter c.
 	c float64
-	// tmp2: an intermediate value of the forward sweep.
-	tmp2 float64
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
+	// most: a maximum (most) of the forward sweep.
+	most float64
+	// least: a minimum (least) of the forward sweep.
+	least float64
 	// diff: a difference (diff) of the forward sweep.
 	diff float64
 }
@@ -136,9 +136,9 @@ func SpreadForward(t *SpreadTape, a, b, c float64) float64 {
 	t.b = b
 	t.c = c
 	t1 := max(a, b)
-	t.tmp2 = t1
+	t.most = t1
 	t2 := min(a, b)
-	t.tmp = t2
+	t.least = t2
 	t3 := max(t1, c) - min(t2, c)
 	t.diff = t3
 	return t3 * a
@@ -154,8 +154,8 @@ func SpreadBackward(t *SpreadTape, s float64, da, db, dc *float64) {
 	a := t.a
 	b := t.b
 	c := t.c
-	t1 := t.tmp2
-	t2 := t.tmp
+	t1 := t.most
+	t2 := t.least
 	t3 := s * a
 	t4 := -t3
 	c1 := t2 <= c || math.IsNaN(t2)
@@ -269,8 +269,8 @@ type HingeTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// tmp: an intermediate value of the forward sweep.
-	tmp int
+	// cap: a capacity (cap) of the forward sweep.
+	cap int
 }
 
 // HingeForward runs Hinge and records in t what HingeBackward needs; t's
@@ -297,7 +297,7 @@ func HingeForward(t *HingeTape, x, y []float64, w float64) float64 {
 		}
 	}
 	t2 := cap(buf)
-	t.tmp = t2
+	t.cap = t2
 	return s / float64(t2)
 }
 
@@ -317,7 +317,7 @@ func HingeBackward(t *HingeTape, s float64, dx, dy []float64, dw *float64) {
 	y := t.y
 	w := t.w
 	var dwSum float64
-	ds += s / float64(t.tmp)
+	ds += s / float64(t.cap)
 	for pass := 2; pass >= 0; pass-- {
 		t2 := pass
 		t3 := len(buf)
