@@ -41,6 +41,8 @@ func newNamer(fn *ir.Func, imps *imports) (*namer, error) {
 			if aux.Path == "" {
 				n.reserve(aux.Name)
 			}
+		case *ir.Halt:
+			n.reserve(aux.Names()...) // panic, errLength, describe
 		case *ir.Var:
 			n.reserve(typeIdents(aux.Type)...)
 			if aux.Group != nil {

@@ -56,6 +56,27 @@ func (h *Halt) Paths() []string {
 	return out
 }
 
+// Names returns the identifiers the statement names without a package:
+// builtins (panic, nil) and the package's own functions, constants and
+// variables, which no local of the generated code may shadow.
+func (h *Halt) Names() []string {
+	var out []string
+	var walk func(e HaltExpr)
+	walk = func(e HaltExpr) {
+		switch {
+		case (e.Kind == HaltCall || e.Kind == HaltName) && e.Path == "":
+			out = append(out, e.Name)
+		case e.Kind == HaltLit && e.Lit == "nil":
+			out = append(out, "nil")
+		}
+		for _, a := range e.Args {
+			walk(a)
+		}
+	}
+	walk(h.Call)
+	return out
+}
+
 // maxArg returns the largest Arg the expression refers to, or -1.
 func (e HaltExpr) maxArg() int {
 	m := -1
