@@ -105,3 +105,25 @@ func Dispatch(x []float64, a float64) float64 {
 	}
 	panic(fmt.Sprintf("realgo: Dispatch of %d values", len(x)))
 }
+
+// logOf is a helper of numbers godiff differentiates from its callers,
+// guarded on its domain.
+func logOf(x float64) float64 {
+	if x <= 0 {
+		panic(fmt.Sprintf("realgo: log of %v", x))
+	}
+	return math.Log(x)
+}
+
+// LogSum is Σ log(x[i]² + mu), through the guarded helper.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func LogSum(x []float64, mu float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += logOf(x[i]*x[i] + mu)
+	}
+	return s
+}

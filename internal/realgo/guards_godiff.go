@@ -493,6 +493,95 @@ func DispatchJVP(x []float64, a float64, dx []float64, da float64) (float64, flo
 	panic(fmt.Sprintf("realgo: Dispatch of %d values", t1))
 }
 
+// LogSumTape is what LogSumForward keeps of one run of LogSum for
+// LogSumBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of LogSumForward overwrites
+// it, and its buffers are kept.
+type LogSumTape struct {
+	// x: the parameter x.
+	x []float64
+	// dlogOf: result 2 of a call of logOfGrad, one entry per iteration of the loop
+	// around it, read back last first.
+	dlogOf []float64
+}
+
+// LogSumForward runs LogSum and records in t what LogSumBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func LogSumForward(t *LogSumTape, x []float64, mu float64) float64 {
+	t.dlogOf = t.dlogOf[:0]
+	t.x = x
+	s := 0.0
+	t.dlogOf = slices.Grow(t.dlogOf, len(x))
+	for i := range x {
+		t1 := x[i]
+		t2, dlogOf := logOfGrad(t1*t1 + mu)
+		t.dlogOf = append(t.dlogOf, dlogOf)
+		s += t2
+	}
+	return s
+}
+
+// LogSumBackward adds to dx and dmu the vector-Jacobian product of LogSum with
+// the seeds s, at the point recorded in t by LogSumForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func LogSumBackward(t *LogSumTape, s float64, dx []float64, dmu *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	t1 := len(x)
+	ndlogOf := len(t.dlogOf)
+	var dmuSum float64
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		ndlogOf--
+		dlogOf := t.dlogOf[ndlogOf]
+		t2 := ds * dlogOf
+		dmuSum += t2
+		dx[i] += t2 * x[i] * 2
+	}
+	*dmu += dmuSum
+}
+
+// LogSumGrad returns LogSum's result and its gradient with respect to x and mu,
+// in that order (dx, dmu), computed by reverse-mode automatic differentiation.
+func LogSumGrad(x []float64, mu float64) (float64, []float64, float64) {
+	var t LogSumTape
+	t1 := LogSumForward(&t, x, mu)
+	dx := make([]float64, len(x))
+	var dmu float64
+	LogSumBackward(&t, 1, dx, &dmu)
+	return t1, dx, dmu
+}
+
+// LogSumVJP returns LogSum's results and the vector-Jacobian product with the
+// seeds s: for each of x and mu, the sum over the outputs of seed times
+// derivative (dx, dmu), computed by reverse-mode automatic differentiation.
+func LogSumVJP(x []float64, mu, s float64) (float64, []float64, float64) {
+	var t LogSumTape
+	t1 := LogSumForward(&t, x, mu)
+	dx := make([]float64, len(x))
+	var dmu float64
+	LogSumBackward(&t, s, dx, &dmu)
+	return t1, dx, dmu
+}
+
+// LogSumJVP returns LogSum's results and then their directional derivatives
+// along the tangents dx, dmu of x, mu, computed by forward-mode automatic
+// differentiation.
+func LogSumJVP(x []float64, mu float64, dx []float64, dmu float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := range x {
+		t1 := x[i]
+		t2, t3 := logOfJVP(t1*t1+mu, t1*dx[i]*2+dmu)
+		s += t2
+		ds += t3
+	}
+	return s, ds
+}
+
 // normCallTape is what normCallForward keeps of one run of norm for
 // normCallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of normCallForward
@@ -563,4 +652,53 @@ func normJVP(x, dx []float64) (float64, float64) {
 	}
 	t1 := math.Sqrt(s)
 	return t1, 0.5 / t1 * ds
+}
+
+// logOfTape is what logOfForward keeps of one run of logOf for logOfBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of logOfForward overwrites it, and its buffers
+// are kept.
+type logOfTape struct {
+	// x: the parameter x.
+	x float64
+}
+
+// logOfForward runs logOf and records in t what logOfBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func logOfForward(t *logOfTape, x float64) float64 {
+	t.x = x
+	if x <= 0 {
+		panic(fmt.Sprintf("realgo: log of %v", x))
+	}
+	return math.Log(x)
+}
+
+// logOfBackward adds to dx the vector-Jacobian product of logOf with the seeds
+// s, at the point recorded in t by logOfForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func logOfBackward(t *logOfTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	*dx += s / x
+}
+
+// logOfGrad returns logOf's result and its gradient with respect to x, in that
+// order (dx), computed by reverse-mode automatic differentiation.
+func logOfGrad(x float64) (float64, float64) {
+	var t logOfTape
+	t1 := logOfForward(&t, x)
+	var dx float64
+	logOfBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// logOfJVP returns logOf's results and then their directional derivatives along
+// the tangents dx of x, computed by forward-mode automatic differentiation.
+func logOfJVP(x, dx float64) (float64, float64) {
+	if x <= 0 {
+		panic(fmt.Sprintf("realgo: log of %v", x))
+	}
+	return math.Log(x), dx / x
 }

@@ -65,6 +65,16 @@ func guardProblems() []fdcheck.Problem {
 			JVP: func(p, v []float64) (float64, float64) { return StepsJVP(p[0], p[1], p[2], v[0], v[1], v[2]) },
 		},
 		{
+			Name:  "LogSum",
+			Point: func(rng *rand.Rand) []float64 { return append(fdcheck.Uniform(rng, 3, -2, 2), 0.1+rng.Float64()) },
+			F:     func(p []float64) float64 { return LogSum(p[0:3], p[3]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx, dmu := LogSumGrad(p[0:3], p[3])
+				return y, append(dx, dmu)
+			},
+			JVP: func(p, v []float64) (float64, float64) { return LogSumJVP(p[0:3], p[3], v[0:3], v[3]) },
+		},
+		{
 			Name:  "Dispatch1",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 2, -2, 2) },
 			F:     func(p []float64) float64 { return Dispatch(p[0:1], p[1]) },
@@ -162,6 +172,12 @@ func TestGuardsPanicAlike(t *testing.T) {
 			"F":    func() { Dispatch([]float64{1, math.Inf(1)}, 1) },
 			"Grad": func() { DispatchGrad([]float64{1, math.Inf(1)}, 1) },
 			"JVP":  func() { DispatchJVP([]float64{1, math.Inf(1)}, 1, []float64{1, 1}, 1) },
+		}},
+		{"realgo: log of -4", map[string]func(){
+			"F":    func() { LogSum([]float64{3, 1}, -5) },
+			"Grad": func() { LogSumGrad([]float64{3, 1}, -5) },
+			"VJP":  func() { LogSumVJP([]float64{3, 1}, -5, 1) },
+			"JVP":  func() { LogSumJVP([]float64{3, 1}, -5, []float64{1, 1}, 1) },
 		}},
 		{"realgo: Dispatch of 4 values", map[string]func(){
 			"F":    func() { Dispatch(make([]float64, 4), 1) },
