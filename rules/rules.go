@@ -272,6 +272,9 @@ func orNaN(b *ir.Builder, c, x *ir.Value) *ir.Value {
 	if x.IsConst() && (!ir.IsFloat(x.Type) || !math.IsNaN(x.Float())) {
 		return c
 	}
+	if x.Type != ir.Float64 {
+		x = b.Convert(x, ir.Float64) // a float32 NaN converts to a NaN
+	}
 	return b.Logic(ir.OpOr, c, b.Call(ir.Callee{Path: "math", Name: "IsNaN"}, ir.Bool, x))
 }
 

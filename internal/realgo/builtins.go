@@ -54,3 +54,9 @@ func ClearInput(x []float64, a float64) float64 {
 	}
 	return s
 }
+
+// Clamp32 is Clamp in float32: the builtins are generic.
+//
+//godiff:grad
+//godiff:jvp
+func Clamp32(x, lo, hi float32) float32 { return min(max(x, lo), hi) }

@@ -515,3 +515,92 @@ func ClearInputJVP(x []float64, a float64, dx []float64, da float64) (float64, f
 	}
 	return s, ds
 }
+
+// Clamp32Tape is what Clamp32Forward keeps of one run of Clamp32 for
+// Clamp32Backward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of Clamp32Forward overwrites
+// it, and its buffers are kept.
+type Clamp32Tape struct {
+	// x: the parameter x.
+	x float32
+	// lo: the parameter lo.
+	lo float32
+	// hi: the parameter hi.
+	hi float32
+	// most: a maximum (most) of the forward sweep.
+	most float32
+}
+
+// Clamp32Forward runs Clamp32 and records in t what Clamp32Backward needs; t's
+// earlier contents are discarded, its memory reused.
+func Clamp32Forward(t *Clamp32Tape, x, lo, hi float32) float32 {
+	t.x = x
+	t.lo = lo
+	t.hi = hi
+	t1 := max(x, lo)
+	t.most = t1
+	return min(t1, hi)
+}
+
+// Clamp32Backward adds to dx, dlo and dhi the vector-Jacobian product of
+// Clamp32 with the seeds s, at the point recorded in t by Clamp32Forward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func Clamp32Backward(t *Clamp32Tape, s float32, dx, dlo, dhi *float32) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	lo := t.lo
+	hi := t.hi
+	t1 := t.most
+	c1 := t1 <= hi || math.IsNaN(float64(t1))
+	var t2 float32
+	if c1 {
+		t2 = s
+	}
+	t3 := s
+	if c1 {
+		t3 = 0
+	}
+	c2 := x >= lo || math.IsNaN(float64(x))
+	var t4 float32
+	if c2 {
+		t4 = t2
+	}
+	t5 := t2
+	if c2 {
+		t5 = 0
+	}
+	*dx += t4
+	*dlo += t5
+	*dhi += t3
+}
+
+// Clamp32Grad returns Clamp32's result and its gradient with respect to x, lo
+// and hi, in that order (dx, dlo, dhi), computed by reverse-mode automatic
+// differentiation.
+func Clamp32Grad(x, lo, hi float32) (float32, float32, float32, float32) {
+	var t Clamp32Tape
+	t1 := Clamp32Forward(&t, x, lo, hi)
+	var dx float32
+	var dlo float32
+	var dhi float32
+	Clamp32Backward(&t, 1, &dx, &dlo, &dhi)
+	return t1, dx, dlo, dhi
+}
+
+// Clamp32JVP returns Clamp32's results and then their directional derivatives
+// along the tangents dx, dlo, dhi of x, lo, hi, computed by forward-mode
+// automatic differentiation.
+func Clamp32JVP(x, lo, hi, dx, dlo, dhi float32) (float32, float32) {
+	t1 := max(x, lo)
+	t2 := dlo
+	if x >= lo || math.IsNaN(float64(x)) {
+		t2 = dx
+	}
+	t3 := dhi
+	if t1 <= hi || math.IsNaN(float64(t1)) {
+		t3 = t2
+	}
+	return min(t1, hi), t3
+}

@@ -111,3 +111,24 @@ func TestMinMaxValues(t *testing.T) {
 		}
 	}
 }
+
+// The builtins on float32 values: the same values and derivatives as in
+// float64, NaN included.
+func TestMinMaxFloat32(t *testing.T) {
+	nan := float32(math.NaN())
+	for _, p := range [][3]float32{{0.3, -1, 1}, {-2, -1, 1}, {1.5, -1, 1}, {0.5, 0.5, 1}, {nan, 0, 1}, {0.5, nan, 1}} {
+		y, dx, dlo, dhi := Clamp32Grad(p[0], p[1], p[2])
+		want := Clamp32(p[0], p[1], p[2])
+		if math.Float32bits(y) != math.Float32bits(want) {
+			t.Errorf("Clamp32Grad%v value %v, Clamp32 %v", p, y, want)
+		}
+		_, wx, wlo, whi := ClampGrad(float64(p[0]), float64(p[1]), float64(p[2]))
+		if !same(float64(dx), wx) || !same(float64(dlo), wlo) || !same(float64(dhi), whi) {
+			t.Errorf("Clamp32Grad%v = %v, %v, %v; ClampGrad %v, %v, %v", p, dx, dlo, dhi, wx, wlo, whi)
+		}
+		_, d := Clamp32JVP(p[0], p[1], p[2], 1, 2, 4)
+		if want := dx + 2*dlo + 4*dhi; !same(float64(d), float64(want)) {
+			t.Errorf("Clamp32JVP%v = %v, want %v", p, d, want)
+		}
+	}
+}
