@@ -47,10 +47,13 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 			}
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, how)})
 		case !active:
+		case v.Op == ir.OpCall && c.Path == "math" && c.Rule == nil && v.Type == ir.Bool:
+			// A test of a value (math.IsNaN, IsInf, Signbit) has no
+			// derivative, like a comparison.
 		case split && v.Type != nil && !ir.IsFloat(v.Type):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s calls %s, which returns %s, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing", f.Name, c.Name, v.Type)})
-		case c.Path == "math" && rules.For(v) != nil:
-			// A built-in rule.
+		case c.Path == "math" && c.Rule == nil && rules.For(v) != nil:
+			// A built-in rule; a //godiff:rule of the package takes its place.
 		case c.Path == "math" && severalResults(v) && rules.Tuple(c.Name) != nil:
 			calls = append(calls, rules.Call{V: v}) // a built-in rule too
 		case c.Rule == nil || c.Rule.Err != "":

@@ -101,6 +101,8 @@ func (e *funcEmitter) statement(v *ir.Value) ([]stmt, error) {
 		return e.tapeWrite(v)
 	case ir.OpAccum:
 		return e.accumStmt(v)
+	case ir.OpHalt:
+		return e.haltStmt(v)
 	case ir.OpInvoke:
 		return e.invokeStmt(v)
 	case ir.OpCopySlice:

@@ -73,7 +73,7 @@ func checkOp(v *ir.Value) string {
 		if !isArray(v.Type) && !ir.IsSlice(v.Type) {
 			return fmt.Sprintf("slicelit of %v", v.Type)
 		}
-	case ir.OpLen:
+	case ir.OpLen, ir.OpCap, ir.OpIsNil:
 		return arity(1)
 	case ir.OpCopySlice:
 		return arity(2)

@@ -70,6 +70,8 @@ func (e *funcEmitter) define(v *ir.Value) (expr, error) {
 		return e.convert(v)
 	case v.Op == ir.OpCall:
 		return e.call(v)
+	case v.Op == ir.OpMin || v.Op == ir.OpMax:
+		return e.minMax(v)
 	case v.Op.IsCompare():
 		return e.compare(v)
 	case v.Op == ir.OpAnd || v.Op == ir.OpOr:
@@ -90,8 +92,10 @@ func (e *funcEmitter) defineMore(v *ir.Value) (expr, error) {
 	switch v.Op {
 	case ir.OpLoad:
 		return e.load(v)
-	case ir.OpLen:
+	case ir.OpLen, ir.OpCap:
 		return e.length(v)
+	case ir.OpIsNil:
+		return e.isNil(v)
 	case ir.OpMake:
 		return e.makeSlice(v)
 	case ir.OpSliceLit:
@@ -232,6 +236,15 @@ func (e *funcEmitter) convert(v *ir.Value) (expr, error) {
 		return expr{}, err
 	}
 	return operand(jen.Id(v.Type.String()).Call(xs[0].code)), nil
+}
+
+// minMax returns min(x, y) or max(x, y), the builtins.
+func (e *funcEmitter) minMax(v *ir.Value) (expr, error) {
+	xs, err := e.args(v)
+	if err != nil {
+		return expr{}, err
+	}
+	return operand(jen.Id(v.Op.String()).Call(xs[0].code, xs[1].code)), nil
 }
 
 // call returns f(args). Literal arguments are fine here: a call is

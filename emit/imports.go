@@ -39,6 +39,10 @@ func newImports(funcs []*ir.Func) *imports {
 						paths[c.Path] = true
 					}
 				}
+			case v.Op == ir.OpHalt:
+				for _, p := range v.Aux.(*ir.Halt).Paths() {
+					paths[p] = true
+				}
 			case v.Op == ir.OpTapeGrow, v.Op == ir.OpTapeSlot && v.Aux.(*ir.TapeField).Stack:
 				paths["slices"] = true
 			case v.Op == ir.OpConst && ir.IsFloat(v.Type) && isSpecialFloat(v.Float()):

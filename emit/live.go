@@ -35,6 +35,8 @@ func markReachable(b *ir.Block, reach map[*ir.Value]bool) (ends bool) {
 		switch {
 		case v.Op.IsExit():
 			ends = true
+		case v.Op == ir.OpHalt:
+			ends = v.Aux.(*ir.Halt).Ends() // vet knows panic ends a block
 		case v.Op == ir.OpIf:
 			ends = nested[0] && nested[1]
 		case v.Op == ir.OpFor:

@@ -64,7 +64,19 @@ func (e *funcEmitter) length(v *ir.Value) (expr, error) {
 	if err != nil {
 		return expr{}, err
 	}
+	if v.Op == ir.OpCap {
+		return operand(jen.Cap(s.code)), nil
+	}
 	return operand(jen.Len(s.code)), nil
+}
+
+// isNil returns s == nil.
+func (e *funcEmitter) isNil(v *ir.Value) (expr, error) {
+	s, err := e.ref(v.Args[0])
+	if err != nil {
+		return expr{}, err
+	}
+	return infix("==", precCompare, s, operand(jen.Nil())), nil
 }
 
 // makeSlice returns make([]T, n). An array's make is a declaration, var a

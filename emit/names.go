@@ -41,6 +41,8 @@ func newNamer(fn *ir.Func, imps *imports) (*namer, error) {
 			if aux.Path == "" {
 				n.reserve(aux.Name)
 			}
+		case *ir.Halt:
+			n.reserve(aux.Names()...) // panic, errLength, describe
 		case *ir.Var:
 			n.reserve(typeIdents(aux.Type)...)
 			if aux.Group != nil {
@@ -92,6 +94,14 @@ func builtins(v *ir.Value) []string {
 	switch v.Op {
 	case ir.OpLen:
 		return []string{"len"}
+	case ir.OpCap:
+		return []string{"cap"}
+	case ir.OpMin:
+		return []string{"min"}
+	case ir.OpMax:
+		return []string{"max"}
+	case ir.OpIsNil:
+		return []string{"nil"}
 	case ir.OpCopySlice:
 		return []string{"copy"}
 	case ir.OpMake:

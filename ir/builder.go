@@ -217,6 +217,11 @@ func (b *Builder) Return(results ...*Value) *Value {
 	return b.add(OpReturn, nil, nil, results...)
 }
 
+// Halt adds the statement h, which ends the run, reading args.
+func (b *Builder) Halt(h *Halt, args ...*Value) *Value {
+	return b.add(OpHalt, nil, h, args...)
+}
+
 // Binary returns x op y for an arithmetic op.
 func (b *Builder) Binary(op Op, x, y *Value) *Value {
 	if !op.IsBinaryArith() {

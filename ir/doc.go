@@ -59,6 +59,7 @@
 //	%5 = call math.Sin %x : float64 a call of a pure function of the arguments
 //	%6 = ge %x %y : bool            x >= y (likewise lt, le, gt, eq, ne)
 //	%7 = select %c %x %y : float64  x if c, else y
+//	%m = max %x %y : float64        the builtin max(x, y) (likewise min)
 //	# text                          a comment carried into the generated code
 //	return %a %b                    the function's results
 //	%8 = and %p %q : bool           p && q (likewise or; not %p is !p)
@@ -72,6 +73,10 @@
 //	%l = slicelit %a %b : []float64 []float64{a, b}
 //	%u = subslice %x %i %j : []float64  x[i:j]
 //	%9 = copy %dst %src : int       copy(dst, src)
+//	%c = cap %x : int               cap(x)
+//	%z = isnil %x : bool            x == nil, for a slice
+//	halt panic("bad n %d", %n)      a statement that ends the run, kept
+//	                                as written (see Halt); %n an argument
 //	if %c { ... } else { ... }      then and else blocks
 //	for L1 { init: cond %c: post: body: }  a three-clause loop; a cond
 //	                                block without %c loops until a break

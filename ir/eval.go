@@ -426,6 +426,15 @@ func (fr *evalFrame) exec(v *Value) (evalSignal, error) {
 			return fr.block(v.Blocks[0])
 		}
 		return fr.block(v.Blocks[1])
+	case OpHalt:
+		// The run ends here; the interpreter reports it rather than ending
+		// the caller's.
+		h, _ := v.Aux.(*Halt)
+		what := "?"
+		if h != nil {
+			what = h.Format(func(i int) string { return fmt.Sprint(fr.vals[v.Args[i]]) })
+		}
+		return evalSignal{}, fr.fail(v, "program panicked: %s", what)
 	case OpFor:
 		return fr.forLoop(v)
 	case OpRange:
@@ -553,6 +562,8 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 		return callMath(v.Aux.(Callee), v.Args, fr.vals)
 	case op.IsCompare():
 		return compare(op, v.Args[0].Type, get(0), get(1)), nil
+	case op == OpMin, op == OpMax:
+		return evalMinMax(op, get(0), get(1)), nil
 	case op == OpSelect:
 		if get(0).(bool) {
 			return get(1), nil
@@ -569,7 +580,7 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 	case op == OpDecl, op == OpGet, op == OpSet, op == OpAddr:
 		return fr.variable(v)
 
-	case op == OpLoad, op == OpStore, op == OpLen, op == OpMake, op == OpSliceLit,
+	case op == OpLoad, op == OpStore, op == OpLen, op == OpCap, op == OpIsNil, op == OpMake, op == OpSliceLit,
 		op == OpSubslice, op == OpCopySlice:
 		return fr.memory(v)
 
@@ -681,6 +692,20 @@ func (fr *evalFrame) memory(v *Value) (any, error) {
 		}
 		(*s.mem)[s.off+i] = evalCopy(Elem(v.Args[0].Type), get(2))
 		return nil, nil
+	case OpCap, OpIsNil:
+		if p, ok := v.Args[0].Type.(Pointer); ok && v.Op == OpCap {
+			if a, ok := p.Elem.(Array); ok {
+				return int64(a.Len), nil
+			}
+		}
+		s, err := sliceArg(0)
+		if err != nil {
+			return nil, err
+		}
+		if v.Op == OpIsNil {
+			return s.IsNil(), nil
+		}
+		return int64(s.Cap()), nil
 	case OpLen:
 		if p, ok := v.Args[0].Type.(Pointer); ok {
 			if a, ok := p.Elem.(Array); ok {
@@ -936,6 +961,24 @@ func convert(x any, from, to Type) any {
 	return evalWrap(to, int64(uint64(f)))
 }
 
+// evalMinMax is Go's builtin min or max of two numbers of one type: NaN
+// if either is NaN, -0 below +0.
+func evalMinMax(op Op, a, b any) any {
+	switch a := a.(type) {
+	case float64:
+		if op == OpMin {
+			return min(a, b.(float64))
+		}
+		return max(a, b.(float64))
+	case int64:
+		if op == OpMin {
+			return min(a, b.(int64))
+		}
+		return max(a, b.(int64))
+	}
+	return nil
+}
+
 func compare(op Op, t Type, a, b any) bool {
 	switch a := a.(type) {
 	case float64:
@@ -976,11 +1019,25 @@ var mathUnary = map[string]func(float64) float64{
 	"Exp": math.Exp, "Expm1": math.Expm1, "Log": math.Log, "Log10": math.Log10,
 	"Log1p": math.Log1p, "Log2": math.Log2, "Sin": math.Sin, "Sinh": math.Sinh,
 	"Sqrt": math.Sqrt, "Tan": math.Tan, "Tanh": math.Tanh,
+	"Erfc": math.Erfc, "Erfinv": math.Erfinv, "Erfcinv": math.Erfcinv, "Exp2": math.Exp2,
+	"Asinh": math.Asinh, "Acosh": math.Acosh, "Atanh": math.Atanh, "Gamma": math.Gamma,
+	"J0": math.J0, "J1": math.J1, "Y0": math.Y0, "Y1": math.Y1,
+	"Floor": math.Floor, "Ceil": math.Ceil, "Trunc": math.Trunc, "Round": math.Round,
+	"RoundToEven": math.RoundToEven,
+}
+
+// mathTests are package math's tests of a float: they have no derivative.
+var mathTests = map[string]func(float64) bool{
+	"IsNaN": math.IsNaN, "Signbit": math.Signbit,
 }
 
 var mathBinary = map[string]func(float64, float64) float64{
 	"Atan2": math.Atan2, "Hypot": math.Hypot, "Max": math.Max, "Min": math.Min, "Pow": math.Pow,
+	"Mod": math.Mod, "Remainder": math.Remainder, "Dim": math.Dim, "Copysign": math.Copysign,
 }
+
+// mathOrder are package math's functions of an int order and a float.
+var mathOrder = map[string]func(int, float64) float64{"Jn": math.Jn, "Yn": math.Yn}
 
 func callMath(c Callee, args []*Value, vals map[*Value]any) (any, error) {
 	if c.Path == "math" {
@@ -990,7 +1047,17 @@ func callMath(c Callee, args []*Value, vals map[*Value]any) (any, error) {
 		if fn, ok := mathBinary[c.Name]; ok && len(args) == 2 {
 			return fn(vals[args[0]].(float64), vals[args[1]].(float64)), nil
 		}
+		if fn, ok := mathTests[c.Name]; ok && len(args) == 1 {
+			return fn(vals[args[0]].(float64)), nil
+		}
+		if fn, ok := mathOrder[c.Name]; ok && len(args) == 2 {
+			return fn(int(vals[args[0]].(int64)), vals[args[1]].(float64)), nil
+		}
 		switch {
+		case c.Name == "IsInf" && len(args) == 2:
+			return math.IsInf(vals[args[0]].(float64), int(vals[args[1]].(int64))), nil
+		case c.Name == "FMA" && len(args) == 3:
+			return math.FMA(vals[args[0]].(float64), vals[args[1]].(float64), vals[args[2]].(float64)), nil
 		case c.Name == "Inf" && len(args) == 1:
 			sign, _ := vals[args[0]].(int64)
 			return math.Inf(int(sign)), nil

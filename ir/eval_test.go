@@ -638,6 +638,42 @@ func TestEvalTapeReuse(t *testing.T) {
 	}
 }
 
+// Guard(x []float64) float64 {
+//
+//	if len(x) != 2 { panic(fmt.Sprintf("want 2 values, got %d", len(x))) }
+//	return x[0] * x[1]
+//
+// }
+func evBuildGuard() *Func {
+	f := NewFunc("Guard", []Param{{Name: "x", Type: Slice{Float64}}}, []Result{{Type: Float64}})
+	b := NewBuilder(f)
+	x := b.Param(0)
+	n := b.Len(x)
+	v := b.If(b.Compare(OpNe, n, evI64(b, 2)))
+	b.In(v.Blocks[0], func() {
+		msg := HaltExpr{Kind: HaltCall, Path: "fmt", Name: "Sprintf", Args: []HaltExpr{
+			{Kind: HaltLit, Lit: `"want 2 values, got %d"`}, {Kind: HaltArg, Arg: 0}}}
+		b.Halt(&Halt{Call: HaltExpr{Kind: HaltCall, Name: "panic", Args: []HaltExpr{msg}}}, n)
+	})
+	b.Return(b.Mul(b.Load(x, evI64(b, 0)), b.Load(x, evI64(b, 1))))
+	return f
+}
+
+// A guard that does not fire lets the run go on.
+func TestEvalGuardPasses(t *testing.T) {
+	f := evBuildGuard()
+	if err := Verify(f); err != nil {
+		t.Fatal(err)
+	}
+	out, err := Eval(f, FloatSlice([]float64{3, 4}))
+	if err != nil || out[0] != 12.0 {
+		t.Errorf("Eval = %v, %v; want 12", out, err)
+	}
+	if got, want := f.String(), `halt panic(fmt.Sprintf("want 2 values, got %d", %2))`; !strings.Contains(got, want) {
+		t.Errorf("printed form:\n%s\nwant a line %s", got, want)
+	}
+}
+
 func TestEvalErrors(t *testing.T) {
 	oneArg := func(name string, pt Type, rt Type, body func(b *Builder, p *Value) *Value) *Func {
 		var results []Result
@@ -703,6 +739,8 @@ func TestEvalErrors(t *testing.T) {
 		{"an array of the wrong length", evBuildArrayG(), nil, []any{NewSlice(1.0)}, "array of length 1, want 3"},
 		{"too few arguments", evBuildSum(), nil, nil, "0 arguments for 1 parameters"},
 		{"variable read before its decl", undeclared(), nil, nil, "ghost used before its decl"},
+		{"a guard that ends the run", evBuildGuard(), nil, []any{FloatSlice([]float64{1, 2, 3})},
+			`halt #6: program panicked: panic(fmt.Sprintf("want 2 values, got %d", 3))`},
 	}
 	for _, tc := range cases {
 		out, err := EvalWith(tc.funcs, tc.f, tc.args...)

@@ -32,6 +32,8 @@ const (
 	OpEq         // Args[0] == Args[1]
 	OpNe         // Args[0] != Args[1]
 	OpSelect     // Args[1] if Args[0], else Args[2]
+	OpMin        // the builtin min(Args[0], Args[1])
+	OpMax        // the builtin max(Args[0], Args[1])
 	OpComment    // Aux: string; no value, carried into the generated code
 	OpReturn     // no value; Args are the function's results
 
@@ -54,6 +56,8 @@ const (
 	OpSliceLit  // Type{Args...}: a fresh slice holding the arguments
 	OpSubslice  // Args[0][Args[1]:Args[2]]
 	OpCopySlice // copy(Args[0], Args[1]), Type Int: the number copied
+	OpCap       // cap(Args[0]), Type Int
+	OpIsNil     // Args[0] == nil for a slice, Type Bool
 
 	// Structured control flow: these own nested blocks (Value.Blocks).
 	OpIf       // Args[0] the condition; Blocks[0] then, Blocks[1] else; no value
@@ -81,6 +85,10 @@ const (
 	// A call differentiated by its rule (see CallRule) becomes an invoke
 	// of the rule, whose results the partials op ties together.
 	OpPartials // Args: y, x1..xn, d1..dn; the value y, whose partial derivative with respect to xi is di
+
+	// A statement that ends the run (panic, log.Fatal, os.Exit), kept as
+	// written: it has no derivative.
+	OpHalt // Aux: *Halt; Args the values its arguments read; no value
 )
 
 var opNames = [...]string{
@@ -103,6 +111,8 @@ var opNames = [...]string{
 	OpEq:      "eq",
 	OpNe:      "ne",
 	OpSelect:  "select",
+	OpMin:     "min",
+	OpMax:     "max",
 	OpComment: "#",
 	OpReturn:  "return",
 
@@ -121,6 +131,8 @@ var opNames = [...]string{
 	OpSliceLit:  "slicelit",
 	OpSubslice:  "subslice",
 	OpCopySlice: "copy",
+	OpCap:       "cap",
+	OpIsNil:     "isnil",
 
 	OpIf:       "if",
 	OpFor:      "for",
@@ -141,6 +153,8 @@ var opNames = [...]string{
 	OpExtract:  "extract",
 	OpPartials: "partials",
 	OpAddr:     "addr",
+
+	OpHalt: "halt",
 }
 
 func (op Op) String() string {
@@ -161,7 +175,7 @@ func (op Op) IsCompare() bool { return op >= OpLt && op <= OpNe }
 func (op Op) HasValue() bool {
 	switch op {
 	case OpInvalid, OpReturn, OpComment, OpDecl, OpSet, OpStore, OpIf, OpFor,
-		OpRange, OpBreak, OpContinue, OpTapeReset, OpTapeSave, OpTapeGrow, OpAccum:
+		OpRange, OpBreak, OpContinue, OpTapeReset, OpTapeSave, OpTapeGrow, OpAccum, OpHalt:
 		return false
 	}
 	return true
@@ -172,8 +186,8 @@ func (op Op) HasValue() bool {
 // values with equal arguments are equal and an unused one can be dropped.
 func (op Op) IsPure() bool {
 	switch op {
-	case OpConst, OpCopy, OpNeg, OpConvert, OpCall, OpSelect, OpAnd, OpOr,
-		OpNot, OpLen, OpSubslice, OpPartials:
+	case OpConst, OpCopy, OpNeg, OpConvert, OpCall, OpSelect, OpMin, OpMax, OpAnd, OpOr,
+		OpNot, OpLen, OpCap, OpIsNil, OpSubslice, OpPartials:
 		return true
 	}
 	return op.IsBinaryArith() || op.IsCompare()

@@ -149,6 +149,11 @@ func formatValue(v *Value, names map[*Value]string) string {
 		sb.WriteString(" " + v.Aux.(Callee).String())
 	case OpExtract:
 		fmt.Fprintf(&sb, " %d", v.Aux)
+	case OpHalt:
+		if h, ok := v.Aux.(*Halt); ok {
+			sb.WriteString(" " + h.Format(func(i int) string { return "%" + argName(v, i, names) }))
+			return sb.String()
+		}
 	}
 	for _, a := range v.Args {
 		name, ok := names[a]
@@ -164,6 +169,17 @@ func formatValue(v *Value, names map[*Value]string) string {
 		fmt.Fprintf(&sb, " : %s", v.Aux.(*Var).Type)
 	}
 	return sb.String()
+}
+
+// argName returns the printed name of v's argument i.
+func argName(v *Value, i int, names map[*Value]string) string {
+	if i < 0 || i >= len(v.Args) {
+		return "?"
+	}
+	if name, ok := names[v.Args[i]]; ok {
+		return name
+	}
+	return fmt.Sprintf("?%d", v.Args[i].ID)
 }
 
 // FormatConst formats a constant's value in Go's shortest round-trip form

@@ -63,6 +63,21 @@ func (b *Builder) Store(s, i, x *Value) *Value {
 	return b.add(OpStore, nil, nil, s, i, x)
 }
 
+// MinMax returns the builtin min(x, y) (op OpMin) or max(x, y) (OpMax).
+func (b *Builder) MinMax(op Op, x, y *Value) *Value {
+	return b.pure(op, x.Type, nil, x, y)
+}
+
+// Cap returns cap(s).
+func (b *Builder) Cap(s *Value) *Value {
+	return b.pure(OpCap, Int, nil, s)
+}
+
+// IsNil returns s == nil, for a slice s.
+func (b *Builder) IsNil(s *Value) *Value {
+	return b.pure(OpIsNil, Bool, nil, s)
+}
+
 // Len returns len(s).
 func (b *Builder) Len(s *Value) *Value {
 	return b.pure(OpLen, Int, nil, s)

@@ -142,6 +142,9 @@ func terminates(b *Block) bool {
 	switch last.Op {
 	case OpReturn:
 		return true
+	case OpHalt:
+		h, ok := last.Aux.(*Halt)
+		return ok && h.Ends()
 	case OpIf:
 		return terminates(last.Blocks[0]) && terminates(last.Blocks[1])
 	case OpFor:
@@ -230,6 +233,14 @@ func checkOp(f *Func, v *Value) string {
 		if v.Type != Bool || v.Args[0].Type != v.Args[1].Type {
 			return fmt.Sprintf("comparison of %v and %v yielding %v", v.Args[0].Type, v.Args[1].Type, v.Type)
 		}
+	case op == OpMin || op == OpMax:
+		if m := arity(2); m != "" {
+			return m
+		}
+		if _, ok := v.Type.(Basic); !ok || !IsNumeric(v.Type) {
+			return fmt.Sprintf("%v of %v", op, v.Type)
+		}
+		return sameType(v.Args...)
 	case op == OpSelect:
 		if m := arity(3); m != "" {
 			return m
@@ -238,6 +249,14 @@ func checkOp(f *Func, v *Value) string {
 			return fmt.Sprintf("select condition of type %v", v.Args[0].Type)
 		}
 		return sameType(v.Args[1:]...)
+	case op == OpHalt:
+		h, ok := v.Aux.(*Halt)
+		if !ok || h.Call.Kind != HaltCall {
+			return "halt without a call"
+		}
+		if h.Call.maxArg() >= len(v.Args) {
+			return "halt reads an argument it does not have"
+		}
 	case op == OpComment:
 		if _, ok := v.Aux.(string); !ok || strings.Contains(v.Aux.(string), "\n") {
 			return "comment must be one line of text"
@@ -272,7 +291,7 @@ func checkOp(f *Func, v *Value) string {
 		if op == OpStore && v.Args[2].Type != Elem(v.Args[0].Type) {
 			return fmt.Sprintf("store of %v into %v", v.Args[2].Type, v.Args[0].Type)
 		}
-	case op == OpLen, op == OpMake, op == OpSliceLit, op == OpCopySlice, op == OpIndex,
+	case op == OpLen, op == OpCap, op == OpIsNil, op == OpMake, op == OpSliceLit, op == OpCopySlice, op == OpIndex,
 		op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapeGrow, op == OpTapeSlot,
 		op == OpAccum, op == OpLocalTape, op == OpBreak, op == OpContinue,
 		op == OpInvoke, op == OpExtract, op == OpAddr:

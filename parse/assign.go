@@ -152,7 +152,9 @@ func (fb *funcBuilder) varTarget(id *ast.Ident, rhs ast.Expr) (lvalue, bool) {
 		return lvalue{}, false
 	}
 	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && !def && fb.isBuiltin(call, "append") {
-		fb.expr(rhs) // s = append(s, x): append is the problem to report
+		// s = append(s, x): append is the problem to report.
+		fb.errorf(call.Pos(), "%s = append(...) is not supported in a differentiated function: godiff needs a slice's length when it is made; make %s with its final length, %s := make(%s, n), and assign %s[i] = v",
+			id.Name, id.Name, id.Name, fb.typeString(v.Type()), id.Name)
 		return lvalue{}, false
 	}
 	if why := memoryAssignment(t, def, rhs); why != "" {

@@ -115,6 +115,8 @@ func terminates(b *ir.Block) bool {
 	switch last.Op {
 	case ir.OpReturn:
 		return true
+	case ir.OpHalt:
+		return last.Aux.(*ir.Halt).Ends()
 	case ir.OpIf:
 		return terminates(last.Blocks[0]) && terminates(last.Blocks[1])
 	case ir.OpFor:
@@ -212,6 +214,14 @@ func (fb *funcBuilder) stmt(s ast.Stmt) flow {
 		return fb.stmts(s.List)
 	case *ast.EmptyStmt:
 	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && fb.isHalt(call) {
+			fb.halt(call)
+			if fb.isBuiltin(call, "panic") {
+				fb.exit = "panic"
+				return exits
+			}
+			return goesOn // Go does not know that os.Exit ends the run
+		}
 		fb.exprStmt(s)
 	case *ast.ReturnStmt:
 		fb.ret(s)
@@ -261,6 +271,10 @@ func (fb *funcBuilder) exprStmt(s *ast.ExprStmt) {
 	if call, ok := x.(*ast.CallExpr); ok {
 		if fb.isBuiltin(call, "copy") {
 			fb.copyCall(call)
+			return
+		}
+		if fb.isBuiltin(call, "clear") {
+			fb.clearCall(call)
 			return
 		}
 		if tv := fb.info.Types[ast.Unparen(call.Fun)]; tv.IsBuiltin() {

@@ -232,12 +232,12 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 // a helper the output defines (rules.Helpers) whose name the package
 // declares already, or "".
 func (c *checker) helperTaken(fn *types.Func) string {
-	if fn.Pkg() == nil || fn.Pkg().Path() != "math" || fn.Name() != "Lgamma" {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "math" || fn.Name() != "Lgamma" && fn.Name() != "Gamma" {
 		return ""
 	}
 	if obj := c.scope.Lookup(rules.DigammaName); obj != nil {
-		return fmt.Sprintf("godiff would generate %s for the derivative of math.Lgamma, but the package declares %s already (%s); rename it",
-			rules.DigammaName, rules.DigammaName, c.position(obj.Pos()))
+		return fmt.Sprintf("godiff would generate %s for the derivative of math.%s, but the package declares %s already (%s); rename it",
+			rules.DigammaName, fn.Name(), rules.DigammaName, c.position(obj.Pos()))
 	}
 	return ""
 }

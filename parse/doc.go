@@ -58,7 +58,15 @@
 //   - a statement in which a call writes a slice (or a struct's slice
 //     field) that the statement also reads outside the call is refused
 //     (order.go): Go does not specify which comes first;
-//   - comparisons, &&, || and !, and bool variables;
+//   - comparisons, &&, || and !, and bool variables; a slice compared
+//     with nil (w != nil); math.IsNaN, IsInf and Signbit of any value, which
+//     have no derivative;
+//   - statements that end the run (halt.go): panic(...), log.Fatal,
+//     Fatalf, Fatalln, Panic, Panicf, Panicln and os.Exit, anywhere, a
+//     panic ending the function too. Each is an ir.Halt, kept as written:
+//     its arguments are constants, package-level names, the function's
+//     numbers and slices, and calls of functions (fmt.Sprintf,
+//     errors.New) of those;
 //   - if, else if and else (with an init statement), and switch with or
 //     without a tag, built as a chain of ifs with the default last; a case
 //     may list several values;
@@ -67,7 +75,10 @@
 //     not (labels go on loops only); return anywhere;
 //   - slices ([]float64, []int, [][]float64, ...) and arrays, nested ones
 //     too ([3]float64, [2][3]float64): indexing, element assignment,
-//     s[lo:hi], len, make, composite literals and copy;
+//     s[lo:hi], len, cap, make, composite literals, copy and clear (of a
+//     slice of numbers: the loop storing zeros);
+//   - the builtins min and max of numbers, of any number of arguments (a
+//     chain of ir.OpMin or ir.OpMax);
 //   - parameters and receivers of a struct type T declared in the package,
 //     or of *T: the body reads their fields (n.W1, n.W1[i][j], len(n.B1),
 //     n.Act.Scale through a nested struct value, promoted fields of an

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"godiff/ir"
 	"godiff/rules"
@@ -245,8 +244,6 @@ func (fb *funcBuilder) call(e *ast.CallExpr) (*ir.Value, bool) {
 // the subset.
 func unsupportedBuiltin(name string) string {
 	switch name {
-	case "min", "max":
-		return "the builtin " + name + " is not supported yet; for float64 values use math." + strings.ToUpper(name[:1]) + name[1:]
 	case "append":
 		return "append is not supported in a differentiated function: allocate the slice with make and assign its elements by index"
 	case "copy":
@@ -282,6 +279,9 @@ func (fb *funcBuilder) mathCall(e *ast.CallExpr, fn *types.Func) (*ir.Value, boo
 	args, ok := fb.exprs(e.Args)
 	if !ok {
 		return nil, false
+	}
+	if msg := fb.helperTaken(fn); msg != "" {
+		return fb.fail(e.Pos(), "%s", msg)
 	}
 	return fb.b.Call(ir.Callee{Path: "math", Name: fn.Name(), Pos: fb.position(e.Pos())}, ir.Float64, args...), true
 }

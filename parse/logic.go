@@ -20,12 +20,40 @@ var compareOps = map[token.Token]ir.Op{
 
 // compare builds a comparison of two numbers or two bools.
 func (fb *funcBuilder) compare(e *ast.BinaryExpr) (*ir.Value, bool) {
+	if v, ok, isNil := fb.nilCheck(e); isNil {
+		return v, ok
+	}
 	x, okX := fb.expr(e.X)
 	y, okY := fb.expr(e.Y)
 	if !okX || !okY {
 		return nil, false
 	}
 	return fb.comparison(e.Pos(), compareOps[e.Op], x, y)
+}
+
+// nilCheck builds s == nil and s != nil for a slice s (if w != nil, with
+// an optional weights parameter), reporting whether e is one.
+func (fb *funcBuilder) nilCheck(e *ast.BinaryExpr) (v *ir.Value, ok, isNil bool) {
+	x, y := e.X, e.Y
+	if fb.info.Types[x].IsNil() {
+		x, y = y, x
+	}
+	if !fb.info.Types[y].IsNil() {
+		return nil, false, false
+	}
+	if _, isSlice := underlying(fb.info.TypeOf(x)).(*types.Slice); !isSlice {
+		v, ok = fb.fail(e.Pos(), "comparing %s with nil is not supported in a differentiated function: only a slice may be compared with nil", types.ExprString(x))
+		return v, ok, true
+	}
+	s, ok := fb.expr(x)
+	if !ok {
+		return nil, false, true
+	}
+	v = fb.b.IsNil(s)
+	if e.Op == token.NEQ {
+		v = fb.b.Not(v)
+	}
+	return v, true, true
 }
 
 // comparison builds x op y, for a comparison at pos.

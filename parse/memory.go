@@ -129,10 +129,44 @@ func (fb *funcBuilder) builtin(e *ast.CallExpr, name string) (*ir.Value, bool) {
 			return nil, false
 		}
 		return fb.b.Len(s), true
+	case "cap":
+		if why := fb.notMemory(e.Args[0], "the capacity of"); why != "" {
+			return fb.fail(e.Pos(), "%s", why)
+		}
+		s, ok := fb.expr(e.Args[0])
+		if !ok {
+			return nil, false
+		}
+		return fb.b.Cap(s), true
 	case "make":
 		return fb.makeCall(e)
+	case "min", "max":
+		return fb.minMax(e, name)
 	}
 	return fb.fail(e.Pos(), "%s", unsupportedBuiltin(name))
+}
+
+// minMax builds min(a, b, ...) or max(a, b, ...) of numbers as a chain of
+// the two-argument builtin, max(max(a, b), c): the same value, NaN and
+// signed zeros included, and at a tie the derivative follows the first
+// of the tied arguments (see rules).
+func (fb *funcBuilder) minMax(e *ast.CallExpr, name string) (*ir.Value, bool) {
+	if t, ok := basicOf(fb.info.TypeOf(e)); !ok || !ir.IsNumeric(t) {
+		return fb.fail(e.Pos(), "the builtin %s of %s is not supported in a differentiated function: godiff computes with numbers", name, fb.typeString(fb.info.TypeOf(e)))
+	}
+	args, ok := fb.exprs(e.Args)
+	if !ok {
+		return nil, false
+	}
+	op := ir.OpMin
+	if name == "max" {
+		op = ir.OpMax
+	}
+	y := args[0]
+	for _, x := range args[1:] {
+		y = fb.b.MinMax(op, y, x)
+	}
+	return y, true
 }
 
 // isBuiltin reports whether call calls the builtin function name.
@@ -165,6 +199,32 @@ func (fb *funcBuilder) makeCall(e *ast.CallExpr) (*ir.Value, bool) {
 		return nil, false
 	}
 	return fb.b.Make(t, n), true
+}
+
+// clearCall builds clear(s) for a slice of numbers as the loop it is,
+// for i := range s { s[i] = 0 }: stores, whose adjoints reverse mode
+// drops as for any overwrite.
+func (fb *funcBuilder) clearCall(e *ast.CallExpr) {
+	t, ok := localType(fb.info.TypeOf(e.Args[0]))
+	sl, isSlice := t.(ir.Slice)
+	if !ok || !isSlice {
+		fb.errorf(e.Pos(), "clear of %s is not supported in a differentiated function: godiff clears slices of numbers", fb.typeString(fb.info.TypeOf(e.Args[0])))
+		return
+	}
+	et, isNumber := sl.Elem.(ir.Basic)
+	if !isNumber {
+		fb.errorf(e.Pos(), "clear of %s is not supported in a differentiated function: godiff clears slices of numbers; clear each row", fb.typeString(fb.info.TypeOf(e.Args[0])))
+		return
+	}
+	s, ok := fb.expr(e.Args[0])
+	if !ok {
+		return
+	}
+	l := fb.b.Range("", s)
+	fb.b.In(l.Blocks[0], func() {
+		i := fb.b.Index("i")
+		fb.b.Store(s, i, fb.b.Const(et, zeroValue(et)))
+	})
 }
 
 // copyCall builds copy(dst, src), a statement or the whole value of an

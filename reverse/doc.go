@@ -42,6 +42,12 @@
 // function (dropUnread): a loop that only reads its inputs records
 // nothing.
 //
+// A statement that ends the run (ir.Halt: a guard's panic, log.Fatal,
+// os.Exit) stays in the forward function as written and has no backward
+// code: the backward function never sees a run that took it, so it
+// records nothing for it, and an if that holds only guards is left out of
+// the backward sweep.
+//
 // # Adjoints
 //
 // Only active values get adjoints: floats, variables and memory that depend

@@ -66,8 +66,10 @@ func fieldName(v *ir.Value) string {
 
 // opWords and opLong name an unnamed intermediate value by its operation.
 var (
-	opWords = map[ir.Op]string{ir.OpAdd: "sum", ir.OpSub: "diff", ir.OpMul: "prod", ir.OpDiv: "quo", ir.OpNeg: "neg", ir.OpConvert: "conv"}
-	opLong  = map[ir.Op]string{ir.OpAdd: "sum", ir.OpSub: "difference", ir.OpMul: "product", ir.OpDiv: "quotient", ir.OpNeg: "negation", ir.OpConvert: "conversion"}
+	opWords = map[ir.Op]string{ir.OpAdd: "sum", ir.OpSub: "diff", ir.OpMul: "prod", ir.OpDiv: "quo", ir.OpNeg: "neg", ir.OpConvert: "conv",
+		ir.OpMin: "least", ir.OpMax: "most", ir.OpCap: "cap"}
+	opLong = map[ir.Op]string{ir.OpAdd: "sum", ir.OpSub: "difference", ir.OpMul: "product", ir.OpDiv: "quotient", ir.OpNeg: "negation", ir.OpConvert: "conversion",
+		ir.OpMin: "minimum", ir.OpMax: "maximum", ir.OpCap: "capacity"}
 )
 
 // describe says in words what a taped value is, for the field's comment.

@@ -63,6 +63,15 @@ var opRules = map[ir.Op]Rule{
 		copy(partials[1:n+1], x[n+1:])
 		return partials
 	},
+	// y = min(a, b), y = max(a, b), the builtins: the derivative follows a
+	// where it is the result, at a tie too (as for math.Min and Max), and
+	// where a is NaN, which the builtins return then; else b.
+	ir.OpMin: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
+		return pick(b, y, orNaN(b, b.Compare(ir.OpLe, x[0], x[1]), x[0]))
+	},
+	ir.OpMax: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
+		return pick(b, y, orNaN(b, b.Compare(ir.OpGe, x[0], x[1]), x[0]))
+	},
 	// y = a + b
 	ir.OpAdd: func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
 		return []*ir.Value{one(b, y), one(b, y)}
@@ -172,6 +181,116 @@ var mathRules = map[string]Rule{
 	"Tanh": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1 - y²
 		return []*ir.Value{b.Sub(one(b, y), b.Mul(y, y))}
 	},
+	"Erfc": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // -2/sqrt(pi) * exp(-x²)
+		u := x[0]
+		return []*ir.Value{b.Mul(b.Float(y.Type, -2/math.SqrtPi), call(b, "Exp", b.Neg(b.Mul(u, u))))}
+	},
+	"Erfinv": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // sqrt(pi)/2 * exp(y²)
+		return []*ir.Value{b.Mul(b.Float(y.Type, math.SqrtPi/2), call(b, "Exp", b.Mul(y, y)))}
+	},
+	"Erfcinv": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // -sqrt(pi)/2 * exp(y²)
+		return []*ir.Value{b.Mul(b.Float(y.Type, -math.SqrtPi/2), call(b, "Exp", b.Mul(y, y)))}
+	},
+	"Exp2": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // y ln 2
+		return []*ir.Value{b.Mul(y, b.Float(y.Type, math.Ln2))}
+	},
+	"Asinh": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1/sqrt(x²+1)
+		u := x[0]
+		return []*ir.Value{b.Div(one(b, y), sqrt(b, b.Add(b.Mul(u, u), one(b, y))))}
+	},
+	"Acosh": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1/sqrt(x²-1)
+		u := x[0]
+		return []*ir.Value{b.Div(one(b, y), sqrt(b, b.Sub(b.Mul(u, u), one(b, y))))}
+	},
+	"Atanh": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // 1/(1-x²)
+		return []*ir.Value{b.Div(one(b, y), oneMinusSquare(b, x[0]))}
+	},
+	"Gamma": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // y ψ(x), digamma as for Lgamma
+		return []*ir.Value{b.Mul(y, b.Invoke(ir.Callee{Name: DigammaName}, ir.Float64, x[0]))}
+	},
+	"FMA": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // x*y + z: y, x, 1
+		return []*ir.Value{x[1], x[0], one(b, y)}
+	},
+	"Mod": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // x - n y: 1, -n
+		return []*ir.Value{one(b, y), b.Neg(quotient(b, y, x))}
+	},
+	"Remainder": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // x - n y: 1, -n
+		return []*ir.Value{one(b, y), b.Neg(quotient(b, y, x))}
+	},
+	"Dim": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // max(x-y, 0): 1, -1 where x > y, else 0, 0
+		zero := b.Zero(y.Type)
+		pos := b.Compare(ir.OpGt, y, zero)
+		return []*ir.Value{b.Select(pos, one(b, y), zero), b.Select(pos, b.Float(y.Type, -1), zero)}
+	},
+	"Copysign": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // |x| sign s: ±1 where x != 0, else 0; 0 in s
+		zero := b.Zero(y.Type)
+		same := b.Compare(ir.OpEq, signbit(b, x[0]), signbit(b, x[1]))
+		d := b.Select(same, one(b, y), b.Float(y.Type, -1))
+		return []*ir.Value{b.Select(b.Compare(ir.OpEq, x[0], zero), zero, d), zero}
+	},
+	"J0": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // -J1(x)
+		return []*ir.Value{b.Neg(call(b, "J1", x[0]))}
+	},
+	"J1": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // (J0(x) - J2(x))/2
+		return []*ir.Value{besselSlope(b, "Jn", b.Const(ir.Int, int64(1)), x[0])}
+	},
+	"Jn": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // (J(n-1)(x) - J(n+1)(x))/2
+		return []*ir.Value{nil, besselSlope(b, "Jn", x[0], x[1])}
+	},
+	"Y0": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // -Y1(x)
+		return []*ir.Value{b.Neg(call(b, "Y1", x[0]))}
+	},
+	"Y1": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // (Y0(x) - Y2(x))/2
+		return []*ir.Value{besselSlope(b, "Yn", b.Const(ir.Int, int64(1)), x[0])}
+	},
+	"Yn": func(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value { // (Y(n-1)(x) - Y(n+1)(x))/2
+		return []*ir.Value{nil, besselSlope(b, "Yn", x[0], x[1])}
+	},
+	// Piecewise constant: derivative 0 between the jumps, and 0 at them.
+	"Floor":       flat,
+	"Ceil":        flat,
+	"Trunc":       flat,
+	"Round":       flat,
+	"RoundToEven": flat,
+}
+
+// flat is the rule of a piecewise-constant function: derivative 0.
+func flat(b *ir.Builder, y *ir.Value, x []*ir.Value) []*ir.Value {
+	return []*ir.Value{b.Zero(y.Type)}
+}
+
+// quotient returns the integer n with y = a - n b for y = Mod(a, b) or
+// Remainder(a, b), recovered from the result: (a - y)/b is n up to a
+// rounding error, which Round removes (exact while |n| < 2^52).
+func quotient(b *ir.Builder, y *ir.Value, x []*ir.Value) *ir.Value {
+	return call(b, "Round", b.Div(b.Sub(x[0], y), x[1]))
+}
+
+// orNaN returns c || math.IsNaN(x); c alone for a constant x, which is no
+// NaN (a NaN has no literal).
+func orNaN(b *ir.Builder, c, x *ir.Value) *ir.Value {
+	if x.IsConst() && (!ir.IsFloat(x.Type) || !math.IsNaN(x.Float())) {
+		return c
+	}
+	if x.Type != ir.Float64 {
+		x = b.Convert(x, ir.Float64) // a float32 NaN converts to a NaN
+	}
+	return b.Logic(ir.OpOr, c, b.Call(ir.Callee{Path: "math", Name: "IsNaN"}, ir.Bool, x))
+}
+
+// signbit returns math.Signbit(x).
+func signbit(b *ir.Builder, x *ir.Value) *ir.Value {
+	return b.Call(ir.Callee{Path: "math", Name: "Signbit"}, ir.Bool, x)
+}
+
+// besselSlope returns the derivative of the Bessel function fn (Jn or
+// Yn) of order n at x: (fn(n-1, x) - fn(n+1, x))/2, which holds for
+// every order, 0 and negative ones included.
+func besselSlope(b *ir.Builder, fn string, n, x *ir.Value) *ir.Value {
+	one := b.Const(ir.Int, int64(1))
+	lo := call(b, fn, b.Sub(n, one), x)
+	hi := call(b, fn, b.Add(n, one), x)
+	return b.Mul(b.Float(ir.Float64, 0.5), b.Sub(lo, hi))
 }
 
 func one(b *ir.Builder, y *ir.Value) *ir.Value { return b.Float(y.Type, 1) }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"godiff/ir"
+	"godiff/rules"
 )
 
 // Func returns a random function of nfloat float64 parameters, one int
@@ -75,10 +76,11 @@ func (g *gen) call(name string, args ...*ir.Value) *ir.Value {
 	return g.b.Call(ir.Callee{Path: "math", Name: name}, ir.Float64, args...)
 }
 
-// op builds one random operation on values of the pool.
+// op builds one random operation on values of the pool. The default case
+// is math.Abs.
 func (g *gen) op() *ir.Value {
 	b, x, y := g.b, g.pick(), g.pick()
-	switch g.rng.IntN(16) {
+	switch g.rng.IntN(21) {
 	case 0:
 		return b.Add(x, y)
 	case 1:
@@ -109,6 +111,37 @@ func (g *gen) op() *ir.Value {
 		return g.call("Pow", g.positive(x), g.bounded(y))
 	case 14:
 		return g.call([]string{"Atan2", "Hypot"}[g.rng.IntN(2)], g.positive(x), y)
+	case 15:
+		return g.call([]string{"Erfc", "Exp2", "Asinh", "J0", "J1"}[g.rng.IntN(5)], g.call("Tanh", x))
+	case 16:
+		return g.call([]string{"Atanh", "Erfinv"}[g.rng.IntN(2)], g.bounded(x))
+	case 17:
+		// Acosh from 1 on; Gamma, Y0 and Y1 of positive values; Jn and
+		// Yn of order 2.
+		switch g.rng.IntN(5) {
+		case 0:
+			return g.call("Acosh", b.Add(g.c(1), g.positive(x)))
+		case 1:
+			return g.call([]string{"Gamma", "Y0", "Y1"}[g.rng.IntN(3)], g.positive(x))
+		}
+		return g.call([]string{"Jn", "Yn"}[g.rng.IntN(2)], b.Const(ir.Int, int64(2)), g.positive(x))
+	case 18:
+		// The builtins min and max, math.Dim and math.Copysign: kinks
+		// where two random values meet, which they do not.
+		switch g.rng.IntN(4) {
+		case 0:
+			return b.MinMax(ir.OpMin, x, y)
+		case 1:
+			return b.MinMax(ir.OpMax, x, y)
+		}
+		return g.call([]string{"Dim", "Copysign"}[g.rng.IntN(2)], x, y)
+	case 19:
+		// FMA, and Floor and Round scaling a value: derivative 0 between
+		// their jumps.
+		if g.rng.IntN(2) == 0 {
+			return g.call("FMA", x, y, g.c(0.25))
+		}
+		return b.Mul(y, g.call([]string{"Floor", "Round"}[g.rng.IntN(2)], x))
 	default:
 		return g.call("Abs", x)
 	}
@@ -132,7 +165,8 @@ func EvalWith(callees []*ir.Func, f *ir.Func, x []float64, extra ...float64) ([]
 	for _, v := range extra {
 		args = append(args, v)
 	}
-	funcs := make(map[string]*ir.Func)
+	// The derivative of math.Gamma invokes the digamma helper.
+	funcs := map[string]*ir.Func{rules.DigammaName: rules.Digamma()}
 	for _, c := range callees {
 		funcs[c.Name] = c
 	}

@@ -64,7 +64,7 @@ func (g *loopGen) block(depth int) {
 // in the then block of an if, so they never end a block early.
 func (g *loopGen) stmt(depth int) {
 	b := g.b
-	switch k := g.rng.IntN(10); {
+	switch k := g.rng.IntN(11); {
 	case k < 3:
 		// s += term, or p *= a bounded factor
 		if g.rng.IntN(2) == 0 {
@@ -100,6 +100,8 @@ func (g *loopGen) stmt(depth int) {
 		})
 	case k == 9 && g.rng.IntN(2) == 0:
 		g.overwrite()
+	case k == 10:
+		g.guard()
 	default:
 		b.Set(g.s, b.Add(b.Get(g.s), b.Mul(g.elem(), g.a)))
 	}
@@ -118,6 +120,22 @@ func (g *loopGen) overwrite() {
 	}
 	b.Set(g.p, b.Mul(b.Get(g.p), b.Float(ir.Float64, 2)))
 	b.Set(g.p, g.factor())
+}
+
+// guard appends a guard that ends the run, as numeric Go checks its
+// inputs: if math.IsInf(e, 0) || e < -1e9 { panic(fmt.Sprint("bad", e)) },
+// which the generated points never trigger. The forward sweep keeps it;
+// the backward sweep has no code for it.
+func (g *loopGen) guard() {
+	b := g.b
+	e := g.elem()
+	inf := b.Call(ir.Callee{Path: "math", Name: "IsInf"}, ir.Bool, e, b.Const(ir.Int, int64(0)))
+	ifop := b.If(b.Logic(ir.OpOr, inf, b.Compare(ir.OpLt, e, b.Float(ir.Float64, -1e9))))
+	b.In(ifop.Blocks[0], func() {
+		msg := ir.HaltExpr{Kind: ir.HaltCall, Path: "fmt", Name: "Sprint", Args: []ir.HaltExpr{
+			{Kind: ir.HaltLit, Lit: `"bad value "`}, {Kind: ir.HaltArg, Arg: 0}}}
+		b.Halt(&ir.Halt{Call: ir.HaltExpr{Kind: ir.HaltCall, Name: "panic", Args: []ir.HaltExpr{msg}}}, e)
+	})
 }
 
 // loop appends a range loop over x or a canonical for loop over x.

@@ -179,6 +179,181 @@ func Min(x, y float64) float64 { return math.Min(x, y) }
 //godiff:jvp
 func Pow(x, y float64) float64 { return math.Pow(x, y) }
 
+// Erfc is math.Erfc(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Erfc(x, y float64) float64 { return math.Erfc(x) * y }
+
+// Erfinv is math.Erfinv(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Erfinv(x, y float64) float64 { return math.Erfinv(x) * y }
+
+// Erfcinv is math.Erfcinv(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Erfcinv(x, y float64) float64 { return math.Erfcinv(x) * y }
+
+// Exp2 is math.Exp2(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Exp2(x, y float64) float64 { return math.Exp2(x) * y }
+
+// Asinh is math.Asinh(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Asinh(x, y float64) float64 { return math.Asinh(x) * y }
+
+// Acosh is math.Acosh(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Acosh(x, y float64) float64 { return math.Acosh(x) * y }
+
+// Atanh is math.Atanh(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Atanh(x, y float64) float64 { return math.Atanh(x) * y }
+
+// Gamma is math.Gamma(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Gamma(x, y float64) float64 { return math.Gamma(x) * y }
+
+// J0 is math.J0(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func J0(x, y float64) float64 { return math.J0(x) * y }
+
+// J1 is math.J1(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func J1(x, y float64) float64 { return math.J1(x) * y }
+
+// Y0 is math.Y0(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Y0(x, y float64) float64 { return math.Y0(x) * y }
+
+// Y1 is math.Y1(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Y1(x, y float64) float64 { return math.Y1(x) * y }
+
+// Floor is math.Floor(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Floor(x, y float64) float64 { return math.Floor(x) * y }
+
+// Ceil is math.Ceil(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Ceil(x, y float64) float64 { return math.Ceil(x) * y }
+
+// Trunc is math.Trunc(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Trunc(x, y float64) float64 { return math.Trunc(x) * y }
+
+// Round is math.Round(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Round(x, y float64) float64 { return math.Round(x) * y }
+
+// RoundToEven is math.RoundToEven(x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func RoundToEven(x, y float64) float64 { return math.RoundToEven(x) * y }
+
+// Mod is math.Mod(x, y).
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Mod(x, y float64) float64 { return math.Mod(x, y) }
+
+// Remainder is math.Remainder(x, y).
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Remainder(x, y float64) float64 { return math.Remainder(x, y) }
+
+// Dim is math.Dim(x, y).
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Dim(x, y float64) float64 { return math.Dim(x, y) }
+
+// Copysign is math.Copysign(x, y).
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Copysign(x, y float64) float64 { return math.Copysign(x, y) }
+
+// FMA is math.FMA(x, y, x*x): every argument varies.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func FMA(x, y float64) float64 { return math.FMA(x, y, x*x) }
+
+// Jn is math.Jn(3, x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Jn(x, y float64) float64 { return math.Jn(3, x) * y }
+
+// Yn is math.Yn(2, x) scaled by y.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Yn(x, y float64) float64 { return math.Yn(2, x) * y }
+
+// Jn0 is math.Jn(0, x) scaled by y: its derivative reaches order -1.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Jn0(x, y float64) float64 { return math.Jn(0, x) * y }
+
 // Sin32 is Sin in float32, through conversions.
 //
 //godiff:grad

@@ -1626,6 +1626,1624 @@ func PowJVP(x, y, dx, dy float64) (float64, float64) {
 	return t1, y*math.Pow(x, y-1)*dx + t2*dy
 }
 
+// ErfcTape is what ErfcForward keeps of one run of Erfc for ErfcBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of ErfcForward overwrites it, and its buffers
+// are kept.
+type ErfcTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// erfc: math.Erfc of the forward sweep.
+	erfc float64
+}
+
+// ErfcForward runs Erfc and records in t what ErfcBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func ErfcForward(t *ErfcTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Erfc(x)
+	t.erfc = t1
+	return t1 * y
+}
+
+// ErfcBackward adds to dx and dy the vector-Jacobian product of Erfc with the
+// seeds s, at the point recorded in t by ErfcForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func ErfcBackward(t *ErfcTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx += s * y * (math.Exp(-(x * x)) * -1.1283791670955126)
+	*dy += s * t.erfc
+}
+
+// ErfcGrad returns Erfc's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func ErfcGrad(x, y float64) (float64, float64, float64) {
+	var t ErfcTape
+	t1 := ErfcForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ErfcBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// ErfcVJP returns Erfc's results and the vector-Jacobian product with the seeds
+// s: for each of x and y, the sum over the outputs of seed times derivative
+// (dx, dy), computed by reverse-mode automatic differentiation.
+func ErfcVJP(x, y, s float64) (float64, float64, float64) {
+	var t ErfcTape
+	t1 := ErfcForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ErfcBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// ErfcJVP returns Erfc's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func ErfcJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Erfc(x)
+	return t1 * y, y*(math.Exp(-(x*x))*-1.1283791670955126*dx) + t1*dy
+}
+
+// ErfinvTape is what ErfinvForward keeps of one run of Erfinv for
+// ErfinvBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of ErfinvForward overwrites
+// it, and its buffers are kept.
+type ErfinvTape struct {
+	// y: the parameter y.
+	y float64
+	// erfinv: math.Erfinv of the forward sweep.
+	erfinv float64
+}
+
+// ErfinvForward runs Erfinv and records in t what ErfinvBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func ErfinvForward(t *ErfinvTape, x, y float64) float64 {
+	t.y = y
+	t1 := math.Erfinv(x)
+	t.erfinv = t1
+	return t1 * y
+}
+
+// ErfinvBackward adds to dx and dy the vector-Jacobian product of Erfinv with
+// the seeds s, at the point recorded in t by ErfinvForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func ErfinvBackward(t *ErfinvTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	t1 := t.erfinv
+	*dx += s * y * (math.Exp(t1*t1) * 0.886226925452758)
+	*dy += s * t1
+}
+
+// ErfinvGrad returns Erfinv's result and its gradient with respect to x and y,
+// in that order (dx, dy), computed by reverse-mode automatic differentiation.
+func ErfinvGrad(x, y float64) (float64, float64, float64) {
+	var t ErfinvTape
+	t1 := ErfinvForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ErfinvBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// ErfinvVJP returns Erfinv's results and the vector-Jacobian product with the
+// seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func ErfinvVJP(x, y, s float64) (float64, float64, float64) {
+	var t ErfinvTape
+	t1 := ErfinvForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ErfinvBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// ErfinvJVP returns Erfinv's results and then their directional derivatives
+// along the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func ErfinvJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Erfinv(x)
+	return t1 * y, y*(math.Exp(t1*t1)*0.886226925452758*dx) + t1*dy
+}
+
+// ErfcinvTape is what ErfcinvForward keeps of one run of Erfcinv for
+// ErfcinvBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of ErfcinvForward overwrites
+// it, and its buffers are kept.
+type ErfcinvTape struct {
+	// y: the parameter y.
+	y float64
+	// erfcinv: math.Erfcinv of the forward sweep.
+	erfcinv float64
+}
+
+// ErfcinvForward runs Erfcinv and records in t what ErfcinvBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func ErfcinvForward(t *ErfcinvTape, x, y float64) float64 {
+	t.y = y
+	t1 := math.Erfcinv(x)
+	t.erfcinv = t1
+	return t1 * y
+}
+
+// ErfcinvBackward adds to dx and dy the vector-Jacobian product of Erfcinv with
+// the seeds s, at the point recorded in t by ErfcinvForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func ErfcinvBackward(t *ErfcinvTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	t1 := t.erfcinv
+	*dx += s * y * (math.Exp(t1*t1) * -0.886226925452758)
+	*dy += s * t1
+}
+
+// ErfcinvGrad returns Erfcinv's result and its gradient with respect to x and
+// y, in that order (dx, dy), computed by reverse-mode automatic
+// differentiation.
+func ErfcinvGrad(x, y float64) (float64, float64, float64) {
+	var t ErfcinvTape
+	t1 := ErfcinvForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ErfcinvBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// ErfcinvVJP returns Erfcinv's results and the vector-Jacobian product with the
+// seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func ErfcinvVJP(x, y, s float64) (float64, float64, float64) {
+	var t ErfcinvTape
+	t1 := ErfcinvForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ErfcinvBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// ErfcinvJVP returns Erfcinv's results and then their directional derivatives
+// along the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func ErfcinvJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Erfcinv(x)
+	return t1 * y, y*(math.Exp(t1*t1)*-0.886226925452758*dx) + t1*dy
+}
+
+// Exp2Tape is what Exp2Forward keeps of one run of Exp2 for Exp2Backward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of Exp2Forward overwrites it, and its buffers
+// are kept.
+type Exp2Tape struct {
+	// y: the parameter y.
+	y float64
+	// exp2: math.Exp2 of the forward sweep.
+	exp2 float64
+}
+
+// Exp2Forward runs Exp2 and records in t what Exp2Backward needs; t's earlier
+// contents are discarded, its memory reused.
+func Exp2Forward(t *Exp2Tape, x, y float64) float64 {
+	t.y = y
+	t1 := math.Exp2(x)
+	t.exp2 = t1
+	return t1 * y
+}
+
+// Exp2Backward adds to dx and dy the vector-Jacobian product of Exp2 with the
+// seeds s, at the point recorded in t by Exp2Forward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func Exp2Backward(t *Exp2Tape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	t1 := t.exp2
+	*dx += s * y * (t1 * 0.6931471805599453)
+	*dy += s * t1
+}
+
+// Exp2Grad returns Exp2's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func Exp2Grad(x, y float64) (float64, float64, float64) {
+	var t Exp2Tape
+	t1 := Exp2Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Exp2Backward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// Exp2VJP returns Exp2's results and the vector-Jacobian product with the seeds
+// s: for each of x and y, the sum over the outputs of seed times derivative
+// (dx, dy), computed by reverse-mode automatic differentiation.
+func Exp2VJP(x, y, s float64) (float64, float64, float64) {
+	var t Exp2Tape
+	t1 := Exp2Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Exp2Backward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// Exp2JVP returns Exp2's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func Exp2JVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Exp2(x)
+	return t1 * y, y*(t1*0.6931471805599453*dx) + t1*dy
+}
+
+// AsinhTape is what AsinhForward keeps of one run of Asinh for AsinhBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of AsinhForward overwrites it, and its buffers
+// are kept.
+type AsinhTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// asinh: math.Asinh of the forward sweep.
+	asinh float64
+}
+
+// AsinhForward runs Asinh and records in t what AsinhBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func AsinhForward(t *AsinhTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Asinh(x)
+	t.asinh = t1
+	return t1 * y
+}
+
+// AsinhBackward adds to dx and dy the vector-Jacobian product of Asinh with the
+// seeds s, at the point recorded in t by AsinhForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func AsinhBackward(t *AsinhTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx += s * y / math.Sqrt(x*x+1)
+	*dy += s * t.asinh
+}
+
+// AsinhGrad returns Asinh's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func AsinhGrad(x, y float64) (float64, float64, float64) {
+	var t AsinhTape
+	t1 := AsinhForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AsinhBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// AsinhVJP returns Asinh's results and the vector-Jacobian product with the
+// seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func AsinhVJP(x, y, s float64) (float64, float64, float64) {
+	var t AsinhTape
+	t1 := AsinhForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AsinhBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// AsinhJVP returns Asinh's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func AsinhJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Asinh(x)
+	return t1 * y, y*(dx/math.Sqrt(x*x+1)) + t1*dy
+}
+
+// AcoshTape is what AcoshForward keeps of one run of Acosh for AcoshBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of AcoshForward overwrites it, and its buffers
+// are kept.
+type AcoshTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// acosh: math.Acosh of the forward sweep.
+	acosh float64
+}
+
+// AcoshForward runs Acosh and records in t what AcoshBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func AcoshForward(t *AcoshTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Acosh(x)
+	t.acosh = t1
+	return t1 * y
+}
+
+// AcoshBackward adds to dx and dy the vector-Jacobian product of Acosh with the
+// seeds s, at the point recorded in t by AcoshForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func AcoshBackward(t *AcoshTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx += s * y / math.Sqrt(x*x-1)
+	*dy += s * t.acosh
+}
+
+// AcoshGrad returns Acosh's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func AcoshGrad(x, y float64) (float64, float64, float64) {
+	var t AcoshTape
+	t1 := AcoshForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AcoshBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// AcoshVJP returns Acosh's results and the vector-Jacobian product with the
+// seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func AcoshVJP(x, y, s float64) (float64, float64, float64) {
+	var t AcoshTape
+	t1 := AcoshForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AcoshBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// AcoshJVP returns Acosh's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func AcoshJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Acosh(x)
+	return t1 * y, y*(dx/math.Sqrt(x*x-1)) + t1*dy
+}
+
+// AtanhTape is what AtanhForward keeps of one run of Atanh for AtanhBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of AtanhForward overwrites it, and its buffers
+// are kept.
+type AtanhTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// atanh: math.Atanh of the forward sweep.
+	atanh float64
+}
+
+// AtanhForward runs Atanh and records in t what AtanhBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func AtanhForward(t *AtanhTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Atanh(x)
+	t.atanh = t1
+	return t1 * y
+}
+
+// AtanhBackward adds to dx and dy the vector-Jacobian product of Atanh with the
+// seeds s, at the point recorded in t by AtanhForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func AtanhBackward(t *AtanhTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx += s * y / (1 - x*x)
+	*dy += s * t.atanh
+}
+
+// AtanhGrad returns Atanh's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func AtanhGrad(x, y float64) (float64, float64, float64) {
+	var t AtanhTape
+	t1 := AtanhForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AtanhBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// AtanhVJP returns Atanh's results and the vector-Jacobian product with the
+// seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func AtanhVJP(x, y, s float64) (float64, float64, float64) {
+	var t AtanhTape
+	t1 := AtanhForward(&t, x, y)
+	var dx float64
+	var dy float64
+	AtanhBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// AtanhJVP returns Atanh's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func AtanhJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Atanh(x)
+	return t1 * y, y*(dx/(1-x*x)) + t1*dy
+}
+
+// GammaTape is what GammaForward keeps of one run of Gamma for GammaBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of GammaForward overwrites it, and its buffers
+// are kept.
+type GammaTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// gamma: math.Gamma of the forward sweep.
+	gamma float64
+}
+
+// GammaForward runs Gamma and records in t what GammaBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func GammaForward(t *GammaTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Gamma(x)
+	t.gamma = t1
+	return t1 * y
+}
+
+// GammaBackward adds to dx and dy the vector-Jacobian product of Gamma with the
+// seeds s, at the point recorded in t by GammaForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func GammaBackward(t *GammaTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	t1 := t.gamma
+	t2 := godiffDigamma(x)
+	*dx += s * y * (t1 * t2)
+	*dy += s * t1
+}
+
+// GammaGrad returns Gamma's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func GammaGrad(x, y float64) (float64, float64, float64) {
+	var t GammaTape
+	t1 := GammaForward(&t, x, y)
+	var dx float64
+	var dy float64
+	GammaBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// GammaVJP returns Gamma's results and the vector-Jacobian product with the
+// seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func GammaVJP(x, y, s float64) (float64, float64, float64) {
+	var t GammaTape
+	t1 := GammaForward(&t, x, y)
+	var dx float64
+	var dy float64
+	GammaBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// GammaJVP returns Gamma's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func GammaJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Gamma(x)
+	t2 := godiffDigamma(x)
+	return t1 * y, y*(t1*t2*dx) + t1*dy
+}
+
+// J0Tape is what J0Forward keeps of one run of J0 for J0Backward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of J0Forward overwrites it, and its buffers are kept.
+type J0Tape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// j0: math.J0 of the forward sweep.
+	j0 float64
+}
+
+// J0Forward runs J0 and records in t what J0Backward needs; t's earlier
+// contents are discarded, its memory reused.
+func J0Forward(t *J0Tape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.J0(x)
+	t.j0 = t1
+	return t1 * y
+}
+
+// J0Backward adds to dx and dy the vector-Jacobian product of J0 with the seeds
+// s, at the point recorded in t by J0Forward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func J0Backward(t *J0Tape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx -= s * y * math.J1(x)
+	*dy += s * t.j0
+}
+
+// J0Grad returns J0's result and its gradient with respect to x and y, in that
+// order (dx, dy), computed by reverse-mode automatic differentiation.
+func J0Grad(x, y float64) (float64, float64, float64) {
+	var t J0Tape
+	t1 := J0Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	J0Backward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// J0VJP returns J0's results and the vector-Jacobian product with the seeds s:
+// for each of x and y, the sum over the outputs of seed times derivative (dx,
+// dy), computed by reverse-mode automatic differentiation.
+func J0VJP(x, y, s float64) (float64, float64, float64) {
+	var t J0Tape
+	t1 := J0Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	J0Backward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// J0JVP returns J0's results and then their directional derivatives along the
+// tangents dx, dy of x, y, computed by forward-mode automatic differentiation.
+func J0JVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.J0(x)
+	return t1 * y, t1*dy - y*(math.J1(x)*dx)
+}
+
+// J1Tape is what J1Forward keeps of one run of J1 for J1Backward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of J1Forward overwrites it, and its buffers are kept.
+type J1Tape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// j1: math.J1 of the forward sweep.
+	j1 float64
+}
+
+// J1Forward runs J1 and records in t what J1Backward needs; t's earlier
+// contents are discarded, its memory reused.
+func J1Forward(t *J1Tape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.J1(x)
+	t.j1 = t1
+	return t1 * y
+}
+
+// J1Backward adds to dx and dy the vector-Jacobian product of J1 with the seeds
+// s, at the point recorded in t by J1Forward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func J1Backward(t *J1Tape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx += s * y * ((math.Jn(0, x) - math.Jn(2, x)) * 0.5)
+	*dy += s * t.j1
+}
+
+// J1Grad returns J1's result and its gradient with respect to x and y, in that
+// order (dx, dy), computed by reverse-mode automatic differentiation.
+func J1Grad(x, y float64) (float64, float64, float64) {
+	var t J1Tape
+	t1 := J1Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	J1Backward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// J1VJP returns J1's results and the vector-Jacobian product with the seeds s:
+// for each of x and y, the sum over the outputs of seed times derivative (dx,
+// dy), computed by reverse-mode automatic differentiation.
+func J1VJP(x, y, s float64) (float64, float64, float64) {
+	var t J1Tape
+	t1 := J1Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	J1Backward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// J1JVP returns J1's results and then their directional derivatives along the
+// tangents dx, dy of x, y, computed by forward-mode automatic differentiation.
+func J1JVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.J1(x)
+	return t1 * y, y*((math.Jn(0, x)-math.Jn(2, x))*0.5*dx) + t1*dy
+}
+
+// Y0Tape is what Y0Forward keeps of one run of Y0 for Y0Backward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of Y0Forward overwrites it, and its buffers are kept.
+type Y0Tape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// y0: math.Y0 of the forward sweep.
+	y0 float64
+}
+
+// Y0Forward runs Y0 and records in t what Y0Backward needs; t's earlier
+// contents are discarded, its memory reused.
+func Y0Forward(t *Y0Tape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Y0(x)
+	t.y0 = t1
+	return t1 * y
+}
+
+// Y0Backward adds to dx and dy the vector-Jacobian product of Y0 with the seeds
+// s, at the point recorded in t by Y0Forward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func Y0Backward(t *Y0Tape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx -= s * y * math.Y1(x)
+	*dy += s * t.y0
+}
+
+// Y0Grad returns Y0's result and its gradient with respect to x and y, in that
+// order (dx, dy), computed by reverse-mode automatic differentiation.
+func Y0Grad(x, y float64) (float64, float64, float64) {
+	var t Y0Tape
+	t1 := Y0Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Y0Backward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// Y0VJP returns Y0's results and the vector-Jacobian product with the seeds s:
+// for each of x and y, the sum over the outputs of seed times derivative (dx,
+// dy), computed by reverse-mode automatic differentiation.
+func Y0VJP(x, y, s float64) (float64, float64, float64) {
+	var t Y0Tape
+	t1 := Y0Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Y0Backward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// Y0JVP returns Y0's results and then their directional derivatives along the
+// tangents dx, dy of x, y, computed by forward-mode automatic differentiation.
+func Y0JVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Y0(x)
+	return t1 * y, t1*dy - y*(math.Y1(x)*dx)
+}
+
+// Y1Tape is what Y1Forward keeps of one run of Y1 for Y1Backward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of Y1Forward overwrites it, and its buffers are kept.
+type Y1Tape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// y1: math.Y1 of the forward sweep.
+	y1 float64
+}
+
+// Y1Forward runs Y1 and records in t what Y1Backward needs; t's earlier
+// contents are discarded, its memory reused.
+func Y1Forward(t *Y1Tape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Y1(x)
+	t.y1 = t1
+	return t1 * y
+}
+
+// Y1Backward adds to dx and dy the vector-Jacobian product of Y1 with the seeds
+// s, at the point recorded in t by Y1Forward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func Y1Backward(t *Y1Tape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx += s * y * ((math.Yn(0, x) - math.Yn(2, x)) * 0.5)
+	*dy += s * t.y1
+}
+
+// Y1Grad returns Y1's result and its gradient with respect to x and y, in that
+// order (dx, dy), computed by reverse-mode automatic differentiation.
+func Y1Grad(x, y float64) (float64, float64, float64) {
+	var t Y1Tape
+	t1 := Y1Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Y1Backward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// Y1VJP returns Y1's results and the vector-Jacobian product with the seeds s:
+// for each of x and y, the sum over the outputs of seed times derivative (dx,
+// dy), computed by reverse-mode automatic differentiation.
+func Y1VJP(x, y, s float64) (float64, float64, float64) {
+	var t Y1Tape
+	t1 := Y1Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Y1Backward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// Y1JVP returns Y1's results and then their directional derivatives along the
+// tangents dx, dy of x, y, computed by forward-mode automatic differentiation.
+func Y1JVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Y1(x)
+	return t1 * y, y*((math.Yn(0, x)-math.Yn(2, x))*0.5*dx) + t1*dy
+}
+
+// FloorTape is what FloorForward keeps of one run of Floor for FloorBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of FloorForward overwrites it, and its buffers
+// are kept.
+type FloorTape struct {
+	// floor: math.Floor of the forward sweep.
+	floor float64
+}
+
+// FloorForward runs Floor and records in t what FloorBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func FloorForward(t *FloorTape, x, y float64) float64 {
+	t1 := math.Floor(x)
+	t.floor = t1
+	return t1 * y
+}
+
+// FloorBackward adds to dx and dy the vector-Jacobian product of Floor with the
+// seeds s, at the point recorded in t by FloorForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func FloorBackward(t *FloorTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	*dy += s * t.floor
+}
+
+// FloorGrad returns Floor's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func FloorGrad(x, y float64) (float64, float64, float64) {
+	var t FloorTape
+	t1 := FloorForward(&t, x, y)
+	var dx float64
+	var dy float64
+	FloorBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// FloorVJP returns Floor's results and the vector-Jacobian product with the
+// seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func FloorVJP(x, y, s float64) (float64, float64, float64) {
+	var t FloorTape
+	t1 := FloorForward(&t, x, y)
+	var dx float64
+	var dy float64
+	FloorBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// FloorJVP returns Floor's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func FloorJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Floor(x)
+	return t1 * y, t1 * dy
+}
+
+// CeilTape is what CeilForward keeps of one run of Ceil for CeilBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of CeilForward overwrites it, and its buffers
+// are kept.
+type CeilTape struct {
+	// ceil: math.Ceil of the forward sweep.
+	ceil float64
+}
+
+// CeilForward runs Ceil and records in t what CeilBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func CeilForward(t *CeilTape, x, y float64) float64 {
+	t1 := math.Ceil(x)
+	t.ceil = t1
+	return t1 * y
+}
+
+// CeilBackward adds to dx and dy the vector-Jacobian product of Ceil with the
+// seeds s, at the point recorded in t by CeilForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func CeilBackward(t *CeilTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	*dy += s * t.ceil
+}
+
+// CeilGrad returns Ceil's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func CeilGrad(x, y float64) (float64, float64, float64) {
+	var t CeilTape
+	t1 := CeilForward(&t, x, y)
+	var dx float64
+	var dy float64
+	CeilBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// CeilVJP returns Ceil's results and the vector-Jacobian product with the seeds
+// s: for each of x and y, the sum over the outputs of seed times derivative
+// (dx, dy), computed by reverse-mode automatic differentiation.
+func CeilVJP(x, y, s float64) (float64, float64, float64) {
+	var t CeilTape
+	t1 := CeilForward(&t, x, y)
+	var dx float64
+	var dy float64
+	CeilBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// CeilJVP returns Ceil's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func CeilJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Ceil(x)
+	return t1 * y, t1 * dy
+}
+
+// TruncTape is what TruncForward keeps of one run of Trunc for TruncBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of TruncForward overwrites it, and its buffers
+// are kept.
+type TruncTape struct {
+	// trunc: math.Trunc of the forward sweep.
+	trunc float64
+}
+
+// TruncForward runs Trunc and records in t what TruncBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func TruncForward(t *TruncTape, x, y float64) float64 {
+	t1 := math.Trunc(x)
+	t.trunc = t1
+	return t1 * y
+}
+
+// TruncBackward adds to dx and dy the vector-Jacobian product of Trunc with the
+// seeds s, at the point recorded in t by TruncForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func TruncBackward(t *TruncTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	*dy += s * t.trunc
+}
+
+// TruncGrad returns Trunc's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func TruncGrad(x, y float64) (float64, float64, float64) {
+	var t TruncTape
+	t1 := TruncForward(&t, x, y)
+	var dx float64
+	var dy float64
+	TruncBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// TruncVJP returns Trunc's results and the vector-Jacobian product with the
+// seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func TruncVJP(x, y, s float64) (float64, float64, float64) {
+	var t TruncTape
+	t1 := TruncForward(&t, x, y)
+	var dx float64
+	var dy float64
+	TruncBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// TruncJVP returns Trunc's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func TruncJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Trunc(x)
+	return t1 * y, t1 * dy
+}
+
+// RoundTape is what RoundForward keeps of one run of Round for RoundBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of RoundForward overwrites it, and its buffers
+// are kept.
+type RoundTape struct {
+	// round: math.Round of the forward sweep.
+	round float64
+}
+
+// RoundForward runs Round and records in t what RoundBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func RoundForward(t *RoundTape, x, y float64) float64 {
+	t1 := math.Round(x)
+	t.round = t1
+	return t1 * y
+}
+
+// RoundBackward adds to dx and dy the vector-Jacobian product of Round with the
+// seeds s, at the point recorded in t by RoundForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func RoundBackward(t *RoundTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	*dy += s * t.round
+}
+
+// RoundGrad returns Round's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func RoundGrad(x, y float64) (float64, float64, float64) {
+	var t RoundTape
+	t1 := RoundForward(&t, x, y)
+	var dx float64
+	var dy float64
+	RoundBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// RoundVJP returns Round's results and the vector-Jacobian product with the
+// seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func RoundVJP(x, y, s float64) (float64, float64, float64) {
+	var t RoundTape
+	t1 := RoundForward(&t, x, y)
+	var dx float64
+	var dy float64
+	RoundBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// RoundJVP returns Round's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func RoundJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Round(x)
+	return t1 * y, t1 * dy
+}
+
+// RoundToEvenTape is what RoundToEvenForward keeps of one run of RoundToEven
+// for RoundToEvenBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of RoundToEvenForward
+// overwrites it, and its buffers are kept.
+type RoundToEvenTape struct {
+	// roundtoeven: math.RoundToEven of the forward sweep.
+	roundtoeven float64
+}
+
+// RoundToEvenForward runs RoundToEven and records in t what RoundToEvenBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func RoundToEvenForward(t *RoundToEvenTape, x, y float64) float64 {
+	t1 := math.RoundToEven(x)
+	t.roundtoeven = t1
+	return t1 * y
+}
+
+// RoundToEvenBackward adds to dx and dy the vector-Jacobian product of
+// RoundToEven with the seeds s, at the point recorded in t by
+// RoundToEvenForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func RoundToEvenBackward(t *RoundToEvenTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	*dy += s * t.roundtoeven
+}
+
+// RoundToEvenGrad returns RoundToEven's result and its gradient with respect to
+// x and y, in that order (dx, dy), computed by reverse-mode automatic
+// differentiation.
+func RoundToEvenGrad(x, y float64) (float64, float64, float64) {
+	var t RoundToEvenTape
+	t1 := RoundToEvenForward(&t, x, y)
+	var dx float64
+	var dy float64
+	RoundToEvenBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// RoundToEvenVJP returns RoundToEven's results and the vector-Jacobian product
+// with the seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func RoundToEvenVJP(x, y, s float64) (float64, float64, float64) {
+	var t RoundToEvenTape
+	t1 := RoundToEvenForward(&t, x, y)
+	var dx float64
+	var dy float64
+	RoundToEvenBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// RoundToEvenJVP returns RoundToEven's results and then their directional
+// derivatives along the tangents dx, dy of x, y, computed by forward-mode
+// automatic differentiation.
+func RoundToEvenJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.RoundToEven(x)
+	return t1 * y, t1 * dy
+}
+
+// ModTape is what ModForward keeps of one run of Mod for ModBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of ModForward overwrites it, and its buffers are
+// kept.
+type ModTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// mod: math.Mod of the forward sweep.
+	mod float64
+}
+
+// ModForward runs Mod and records in t what ModBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func ModForward(t *ModTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Mod(x, y)
+	t.mod = t1
+	return t1
+}
+
+// ModBackward adds to dx and dy the vector-Jacobian product of Mod with the
+// seeds s, at the point recorded in t by ModForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func ModBackward(t *ModTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx += s
+	*dy -= s * math.Round((x-t.mod)/y)
+}
+
+// ModGrad returns Mod's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func ModGrad(x, y float64) (float64, float64, float64) {
+	var t ModTape
+	t1 := ModForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ModBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// ModVJP returns Mod's results and the vector-Jacobian product with the seeds
+// s: for each of x and y, the sum over the outputs of seed times derivative
+// (dx, dy), computed by reverse-mode automatic differentiation.
+func ModVJP(x, y, s float64) (float64, float64, float64) {
+	var t ModTape
+	t1 := ModForward(&t, x, y)
+	var dx float64
+	var dy float64
+	ModBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// ModJVP returns Mod's results and then their directional derivatives along the
+// tangents dx, dy of x, y, computed by forward-mode automatic differentiation.
+func ModJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Mod(x, y)
+	return t1, dx - math.Round((x-t1)/y)*dy
+}
+
+// RemainderTape is what RemainderForward keeps of one run of Remainder for
+// RemainderBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of RemainderForward
+// overwrites it, and its buffers are kept.
+type RemainderTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// remainder: math.Remainder of the forward sweep.
+	remainder float64
+}
+
+// RemainderForward runs Remainder and records in t what RemainderBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func RemainderForward(t *RemainderTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Remainder(x, y)
+	t.remainder = t1
+	return t1
+}
+
+// RemainderBackward adds to dx and dy the vector-Jacobian product of Remainder
+// with the seeds s, at the point recorded in t by RemainderForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func RemainderBackward(t *RemainderTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx += s
+	*dy -= s * math.Round((x-t.remainder)/y)
+}
+
+// RemainderGrad returns Remainder's result and its gradient with respect to x
+// and y, in that order (dx, dy), computed by reverse-mode automatic
+// differentiation.
+func RemainderGrad(x, y float64) (float64, float64, float64) {
+	var t RemainderTape
+	t1 := RemainderForward(&t, x, y)
+	var dx float64
+	var dy float64
+	RemainderBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// RemainderVJP returns Remainder's results and the vector-Jacobian product with
+// the seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func RemainderVJP(x, y, s float64) (float64, float64, float64) {
+	var t RemainderTape
+	t1 := RemainderForward(&t, x, y)
+	var dx float64
+	var dy float64
+	RemainderBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// RemainderJVP returns Remainder's results and then their directional
+// derivatives along the tangents dx, dy of x, y, computed by forward-mode
+// automatic differentiation.
+func RemainderJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Remainder(x, y)
+	return t1, dx - math.Round((x-t1)/y)*dy
+}
+
+// DimTape is what DimForward keeps of one run of Dim for DimBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of DimForward overwrites it, and its buffers are
+// kept.
+type DimTape struct {
+	// dim: math.Dim of the forward sweep.
+	dim float64
+}
+
+// DimForward runs Dim and records in t what DimBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func DimForward(t *DimTape, x, y float64) float64 {
+	t1 := math.Dim(x, y)
+	t.dim = t1
+	return t1
+}
+
+// DimBackward adds to dx and dy the vector-Jacobian product of Dim with the
+// seeds s, at the point recorded in t by DimForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func DimBackward(t *DimTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c1 := t.dim > 0
+	var t1 float64
+	if c1 {
+		t1 = s
+	}
+	var t2 float64
+	if c1 {
+		t2 = -s
+	}
+	*dx += t1
+	*dy += t2
+}
+
+// DimGrad returns Dim's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func DimGrad(x, y float64) (float64, float64, float64) {
+	var t DimTape
+	t1 := DimForward(&t, x, y)
+	var dx float64
+	var dy float64
+	DimBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// DimVJP returns Dim's results and the vector-Jacobian product with the seeds
+// s: for each of x and y, the sum over the outputs of seed times derivative
+// (dx, dy), computed by reverse-mode automatic differentiation.
+func DimVJP(x, y, s float64) (float64, float64, float64) {
+	var t DimTape
+	t1 := DimForward(&t, x, y)
+	var dx float64
+	var dy float64
+	DimBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// DimJVP returns Dim's results and then their directional derivatives along the
+// tangents dx, dy of x, y, computed by forward-mode automatic differentiation.
+func DimJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Dim(x, y)
+	c1 := t1 > 0
+	var t2 float64
+	if c1 {
+		t2 = dx
+	}
+	var t3 float64
+	if c1 {
+		t3 = -dy
+	}
+	return t1, t2 + t3
+}
+
+// CopysignTape is what CopysignForward keeps of one run of Copysign for
+// CopysignBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of CopysignForward
+// overwrites it, and its buffers are kept.
+type CopysignTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+}
+
+// CopysignForward runs Copysign and records in t what CopysignBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func CopysignForward(t *CopysignTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	return math.Copysign(x, y)
+}
+
+// CopysignBackward adds to dx and dy the vector-Jacobian product of Copysign
+// with the seeds s, at the point recorded in t by CopysignForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func CopysignBackward(t *CopysignTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	t1 := -1.0
+	if x == 0 {
+		t1 = 0
+	} else if math.Signbit(x) == math.Signbit(y) {
+		t1 = 1
+	}
+	*dx += s * t1
+}
+
+// CopysignGrad returns Copysign's result and its gradient with respect to x and
+// y, in that order (dx, dy), computed by reverse-mode automatic
+// differentiation.
+func CopysignGrad(x, y float64) (float64, float64, float64) {
+	var t CopysignTape
+	t1 := CopysignForward(&t, x, y)
+	var dx float64
+	var dy float64
+	CopysignBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// CopysignVJP returns Copysign's results and the vector-Jacobian product with
+// the seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func CopysignVJP(x, y, s float64) (float64, float64, float64) {
+	var t CopysignTape
+	t1 := CopysignForward(&t, x, y)
+	var dx float64
+	var dy float64
+	CopysignBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// CopysignJVP returns Copysign's results and then their directional derivatives
+// along the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func CopysignJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := -1.0
+	if x == 0 {
+		t1 = 0
+	} else if math.Signbit(x) == math.Signbit(y) {
+		t1 = 1
+	}
+	return math.Copysign(x, y), t1 * dx
+}
+
+// FMATape is what FMAForward keeps of one run of FMA for FMABackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of FMAForward overwrites it, and its buffers are
+// kept.
+type FMATape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+}
+
+// FMAForward runs FMA and records in t what FMABackward needs; t's earlier
+// contents are discarded, its memory reused.
+func FMAForward(t *FMATape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	return math.FMA(x, y, x*x)
+}
+
+// FMABackward adds to dx and dy the vector-Jacobian product of FMA with the
+// seeds s, at the point recorded in t by FMAForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func FMABackward(t *FMATape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	t1 := s * x
+	*dx += s*y + t1*2
+	*dy += t1
+}
+
+// FMAGrad returns FMA's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func FMAGrad(x, y float64) (float64, float64, float64) {
+	var t FMATape
+	t1 := FMAForward(&t, x, y)
+	var dx float64
+	var dy float64
+	FMABackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// FMAVJP returns FMA's results and the vector-Jacobian product with the seeds
+// s: for each of x and y, the sum over the outputs of seed times derivative
+// (dx, dy), computed by reverse-mode automatic differentiation.
+func FMAVJP(x, y, s float64) (float64, float64, float64) {
+	var t FMATape
+	t1 := FMAForward(&t, x, y)
+	var dx float64
+	var dy float64
+	FMABackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// FMAJVP returns FMA's results and then their directional derivatives along the
+// tangents dx, dy of x, y, computed by forward-mode automatic differentiation.
+func FMAJVP(x, y, dx, dy float64) (float64, float64) {
+	return math.FMA(x, y, x*x), y*dx + x*dy + x*dx*2
+}
+
+// JnTape is what JnForward keeps of one run of Jn for JnBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of JnForward overwrites it, and its buffers are kept.
+type JnTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// jn: math.Jn of the forward sweep.
+	jn float64
+}
+
+// JnForward runs Jn and records in t what JnBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func JnForward(t *JnTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Jn(3, x)
+	t.jn = t1
+	return t1 * y
+}
+
+// JnBackward adds to dx and dy the vector-Jacobian product of Jn with the seeds
+// s, at the point recorded in t by JnForward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func JnBackward(t *JnTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx += s * y * ((math.Jn(2, x) - math.Jn(4, x)) * 0.5)
+	*dy += s * t.jn
+}
+
+// JnGrad returns Jn's result and its gradient with respect to x and y, in that
+// order (dx, dy), computed by reverse-mode automatic differentiation.
+func JnGrad(x, y float64) (float64, float64, float64) {
+	var t JnTape
+	t1 := JnForward(&t, x, y)
+	var dx float64
+	var dy float64
+	JnBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// JnVJP returns Jn's results and the vector-Jacobian product with the seeds s:
+// for each of x and y, the sum over the outputs of seed times derivative (dx,
+// dy), computed by reverse-mode automatic differentiation.
+func JnVJP(x, y, s float64) (float64, float64, float64) {
+	var t JnTape
+	t1 := JnForward(&t, x, y)
+	var dx float64
+	var dy float64
+	JnBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// JnJVP returns Jn's results and then their directional derivatives along the
+// tangents dx, dy of x, y, computed by forward-mode automatic differentiation.
+func JnJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Jn(3, x)
+	return t1 * y, y*((math.Jn(2, x)-math.Jn(4, x))*0.5*dx) + t1*dy
+}
+
+// YnTape is what YnForward keeps of one run of Yn for YnBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of YnForward overwrites it, and its buffers are kept.
+type YnTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// yn: math.Yn of the forward sweep.
+	yn float64
+}
+
+// YnForward runs Yn and records in t what YnBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func YnForward(t *YnTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Yn(2, x)
+	t.yn = t1
+	return t1 * y
+}
+
+// YnBackward adds to dx and dy the vector-Jacobian product of Yn with the seeds
+// s, at the point recorded in t by YnForward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func YnBackward(t *YnTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx += s * y * ((math.Yn(1, x) - math.Yn(3, x)) * 0.5)
+	*dy += s * t.yn
+}
+
+// YnGrad returns Yn's result and its gradient with respect to x and y, in that
+// order (dx, dy), computed by reverse-mode automatic differentiation.
+func YnGrad(x, y float64) (float64, float64, float64) {
+	var t YnTape
+	t1 := YnForward(&t, x, y)
+	var dx float64
+	var dy float64
+	YnBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// YnVJP returns Yn's results and the vector-Jacobian product with the seeds s:
+// for each of x and y, the sum over the outputs of seed times derivative (dx,
+// dy), computed by reverse-mode automatic differentiation.
+func YnVJP(x, y, s float64) (float64, float64, float64) {
+	var t YnTape
+	t1 := YnForward(&t, x, y)
+	var dx float64
+	var dy float64
+	YnBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// YnJVP returns Yn's results and then their directional derivatives along the
+// tangents dx, dy of x, y, computed by forward-mode automatic differentiation.
+func YnJVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Yn(2, x)
+	return t1 * y, y*((math.Yn(1, x)-math.Yn(3, x))*0.5*dx) + t1*dy
+}
+
+// Jn0Tape is what Jn0Forward keeps of one run of Jn0 for Jn0Backward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of Jn0Forward overwrites it, and its buffers are
+// kept.
+type Jn0Tape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// jn: math.Jn of the forward sweep.
+	jn float64
+}
+
+// Jn0Forward runs Jn0 and records in t what Jn0Backward needs; t's earlier
+// contents are discarded, its memory reused.
+func Jn0Forward(t *Jn0Tape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := math.Jn(0, x)
+	t.jn = t1
+	return t1 * y
+}
+
+// Jn0Backward adds to dx and dy the vector-Jacobian product of Jn0 with the
+// seeds s, at the point recorded in t by Jn0Forward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func Jn0Backward(t *Jn0Tape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	*dx += s * y * ((math.Jn(-1, x) - math.Jn(1, x)) * 0.5)
+	*dy += s * t.jn
+}
+
+// Jn0Grad returns Jn0's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func Jn0Grad(x, y float64) (float64, float64, float64) {
+	var t Jn0Tape
+	t1 := Jn0Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Jn0Backward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// Jn0VJP returns Jn0's results and the vector-Jacobian product with the seeds
+// s: for each of x and y, the sum over the outputs of seed times derivative
+// (dx, dy), computed by reverse-mode automatic differentiation.
+func Jn0VJP(x, y, s float64) (float64, float64, float64) {
+	var t Jn0Tape
+	t1 := Jn0Forward(&t, x, y)
+	var dx float64
+	var dy float64
+	Jn0Backward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// Jn0JVP returns Jn0's results and then their directional derivatives along the
+// tangents dx, dy of x, y, computed by forward-mode automatic differentiation.
+func Jn0JVP(x, y, dx, dy float64) (float64, float64) {
+	t1 := math.Jn(0, x)
+	return t1 * y, y*((math.Jn(-1, x)-math.Jn(1, x))*0.5*dx) + t1*dy
+}
+
 // Sin32Tape is what Sin32Forward keeps of one run of Sin32 for Sin32Backward:
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of Sin32Forward overwrites it, and its buffers
@@ -1760,4 +3378,22 @@ func PolarJVP(r, theta, dr, dtheta float64) (float64, float64, float64, float64)
 	y2 := r * t2
 	dy2 := t2*dr + r*(t1*dtheta)
 	return x2, y2, dx2, dy2
+}
+
+// godiffDigamma returns the digamma function ψ(x), the derivative of
+// math.Lgamma, for the derivatives godiff generates.
+func godiffDigamma(x float64) float64 {
+	c1 := x < 0
+	t1 := x
+	if c1 {
+		t1 = 1 - x
+	}
+	t2 := t1 + 10
+	t3 := 1 / (t2 * t2)
+	t4 := math.Log(t2) - 0.5/t2 - t3*(0.08333333333333333+t3*(-0.008333333333333333+t3*(0.003968253968253968+t3*(-0.004166666666666667+t3*(0.007575757575757576+t3*(-0.021092796092796094+t3*0.08333333333333333)))))) - (1/t1 + 1/(t1+1) + 1/(t1+2) + 1/(t1+3) + 1/(t1+4) + 1/(t1+5) + 1/(t1+6) + 1/(t1+7) + 1/(t1+8) + 1/(t1+9))
+	t5 := t4
+	if c1 {
+		t5 = t4 - 3.141592653589793/math.Tan(3.141592653589793*x)
+	}
+	return t5
 }
