@@ -24,6 +24,10 @@ type branchTarget struct {
 	// caseBlock is, for a switch, the block of the case being built: a
 	// break there ends the case, which ends the switch.
 	caseBlock *ir.Block
+	// exit is, for a switch that a break leaves from inside an if, the
+	// one-trip loop built around it (see switchStmt), which that break
+	// leaves; nil otherwise.
+	exit *ir.Value
 }
 
 // within builds fill with t as the innermost target of break and continue.
@@ -84,9 +88,51 @@ func (fb *funcBuilder) switchStmt(s *ast.SwitchStmt) flow {
 			cases = append(cases, cc)
 		}
 	}
-	var f flow
-	fb.within(sw.target, func() { f = fb.caseChain(sw, cases, def) })
-	return f
+	if !breaksFromNested(s.Body) {
+		var f flow
+		fb.within(sw.target, func() { f = fb.caseChain(sw, cases, def) })
+		return f
+	}
+	// A break inside an if of a case leaves the switch from the middle of
+	// the chain, which an if cannot: the chain goes in a loop of one trip,
+	// for { chain; break }, and that break leaves the loop.
+	loop := fb.b.For("")
+	sw.target.exit = loop
+	fb.b.In(loop.Blocks[3], func() {
+		var f flow
+		fb.within(sw.target, func() { f = fb.caseChain(sw, cases, def) })
+		if f != exits {
+			fb.b.Break(loop)
+		}
+	})
+	return goesOn
+}
+
+// breaksFromNested reports whether a break of the switch whose body is
+// given stands inside an if or a block of one of its cases, rather than
+// directly in the case. Breaks of nested loops, switches and selects
+// leave those, and are not looked at.
+func breaksFromNested(body *ast.BlockStmt) bool {
+	found := false
+	for _, st := range body.List {
+		for _, s := range st.(*ast.CaseClause).Body {
+			if _, direct := s.(*ast.BranchStmt); direct {
+				continue
+			}
+			ast.Inspect(s, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.FuncLit:
+					return false
+				case *ast.BranchStmt:
+					if n.Tok == token.BREAK && n.Label == nil {
+						found = true
+					}
+				}
+				return !found
+			})
+		}
+	}
+	return found
 }
 
 // switchChain is a switch being built.
@@ -313,8 +359,9 @@ func (fb *funcBuilder) branch(s *ast.BranchStmt) flow {
 		fb.failed = true
 		return goesOn
 	case t.loop == nil && fb.b.Block != t.caseBlock:
-		fb.errorf(s.Pos(), "break out of a switch from inside an if is not supported: godiff builds a switch as if/else; use if/else in the case instead")
-		return goesOn
+		// Inside an if of a case: the switch is in a one-trip loop.
+		fb.b.Break(t.exit)
+		return exits
 	case t.loop == nil:
 		return leavesSwitch
 	case s.Tok == token.BREAK:
