@@ -69,7 +69,11 @@ func TestCorpus(t *testing.T) {
 	for key, r := range checkAccepted(t, tmp, accepted) {
 		results[key] = r
 	}
-	got := table(fns, results)
+	together, err := generateTogether(tmp, fns, accepted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := table(fns, results, together)
 	path := filepath.Join("testdata", "accepted.txt")
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
@@ -77,7 +81,7 @@ func TestCorpus(t *testing.T) {
 		}
 		t.Logf("wrote %s", path)
 	}
-	t.Log("\n" + summary(fns, results))
+	t.Log("\n" + string(got))
 	want, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("%v (run go test ./internal/corpus -corpus.update)", err)
@@ -173,13 +177,32 @@ func generateEach(tmp string, fns []*function) ([]string, error) {
 	return msgs, errors.Join(errs...)
 }
 
-// writeScratch copies the corpus's packages (only those of keep, if keep
-// is not nil) into dir of the scratch module tmp, keeping the directives
-// of keep's functions only.
-func writeScratch(tmp, dir string, fns []*function, keep *function) error {
+// generateTogether runs godiff on each package with the directives of all
+// its functions that it accepts alone, as a user annotates a file, and
+// returns, by package, its first message or "".
+func generateTogether(tmp string, fns, accepted []*function) (map[string]string, error) {
+	byPkg := make(map[string][]*function)
+	for _, fn := range accepted {
+		byPkg[fn.pkg] = append(byPkg[fn.pkg], fn)
+	}
+	out := make(map[string]string)
+	for pkg, keep := range byPkg {
+		msg, err := generateIn(tmp, filepath.Join("internal", "corpus", "together", pkg), fns, keep)
+		if err != nil {
+			return nil, err
+		}
+		out[pkg] = msg
+	}
+	return out, nil
+}
+
+// writeScratch copies the corpus's packages (only the package of keep, if
+// keep is not nil) into dir of the scratch module tmp, keeping the
+// directives of keep's functions only.
+func writeScratch(tmp, dir string, fns []*function, keep []*function) error {
 	drop := make(map[string]map[int]bool)
 	for _, fn := range fns {
-		if fn == keep {
+		if slices.Contains(keep, fn) {
 			continue
 		}
 		if drop[fn.file] == nil {
@@ -194,7 +217,7 @@ func writeScratch(tmp, dir string, fns []*function, keep *function) error {
 		if strings.HasSuffix(path, "_test.go") || strings.HasSuffix(path, "_godiff.go") {
 			continue
 		}
-		if keep != nil && filepath.Dir(path) != filepath.Dir(keep.file) {
+		if keep != nil && filepath.Dir(path) != filepath.Dir(keep[0].file) {
 			continue
 		}
 		src, err := os.ReadFile(path)
@@ -232,17 +255,30 @@ var position = regexp.MustCompile(`^[^ :]+:\d+:\d+: `)
 // dropped, or "".
 func generateAlone(tmp string, fns []*function, fn *function) (string, error) {
 	dir := filepath.Join("internal", "corpus", "alone", fn.alias)
-	if err := writeScratch(tmp, dir, fns, fn); err != nil {
+	return generateIn(tmp, dir, fns, []*function{fn})
+}
+
+// generateIn copies the package of keep into dir of the scratch module,
+// with keep's directives only, runs godiff on their files and writes what
+// it generates. It returns godiff's first message, position dropped, or "".
+func generateIn(tmp, dir string, fns, keep []*function) (string, error) {
+	if err := writeScratch(tmp, dir, fns, keep); err != nil {
 		return "", err
 	}
-	outs, err := generate([]string{filepath.Join(tmp, dir, filepath.Base(fn.file))})
+	var paths []string
+	for _, fn := range keep {
+		if p := filepath.Join(tmp, dir, filepath.Base(fn.file)); !slices.Contains(paths, p) {
+			paths = append(paths, p)
+		}
+	}
+	outs, err := generate(paths)
 	if err != nil {
 		var list parse.ErrorList
 		msg := err.Error()
 		if errors.As(err, &list) && len(list) > 0 {
 			msg = list[0].Msg
 		}
-		msg = strings.ReplaceAll(msg, filepath.Join(tmp, dir)+string(filepath.Separator), fn.pkg+"/")
+		msg = strings.ReplaceAll(msg, filepath.Join(tmp, dir)+string(filepath.Separator), keep[0].pkg+"/")
 		msg = strings.ReplaceAll(msg, tmp+string(filepath.Separator), "")
 		return position.ReplaceAllString(strings.SplitN(msg, "\n", 2)[0], ""), nil
 	}
@@ -379,11 +415,22 @@ func hasVerb(fn *function, verb string) bool {
 	return ok
 }
 
-// table is testdata/accepted.txt: the summary, then one line per function.
-func table(fns []*function, results map[string]result) []byte {
+// table is testdata/accepted.txt: the summary, then one line per function,
+// then one per package for its accepted functions generated together.
+func table(fns []*function, results map[string]result, together map[string]string) []byte {
 	var b bytes.Buffer
 	for _, line := range strings.Split(strings.TrimSpace(summary(fns, results)), "\n") {
 		fmt.Fprintf(&b, "# %s\n", line)
+	}
+	pkgs := make([]string, 0, len(together))
+	for pkg := range together {
+		pkgs = append(pkgs, pkg)
+	}
+	sort.Strings(pkgs)
+	for _, pkg := range pkgs {
+		if msg := together[pkg]; msg != "" {
+			fmt.Fprintf(&b, "# package %s, its accepted functions together: refused: %s\n", pkg, msg)
+		}
 	}
 	b.WriteString("\n")
 	for _, fn := range fns {
@@ -392,6 +439,14 @@ func table(fns []*function, results map[string]result) []byte {
 			fmt.Fprintf(&b, "%s\t%s\n", fn.key, r.status)
 		} else {
 			fmt.Fprintf(&b, "%s\t%s: %s\n", fn.key, r.status, r.detail)
+		}
+	}
+	b.WriteString("\n")
+	for _, pkg := range pkgs {
+		if msg := together[pkg]; msg == "" {
+			fmt.Fprintf(&b, "package %s together\tok\n", pkg)
+		} else {
+			fmt.Fprintf(&b, "package %s together\trefused: %s\n", pkg, msg)
 		}
 	}
 	return b.Bytes()
