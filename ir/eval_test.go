@@ -703,6 +703,12 @@ func TestEvalErrors(t *testing.T) {
 		{"an array of the wrong length", evBuildArrayG(), nil, []any{NewSlice(1.0)}, "array of length 1, want 3"},
 		{"too few arguments", evBuildSum(), nil, nil, "0 arguments for 1 parameters"},
 		{"variable read before its decl", undeclared(), nil, nil, "ghost used before its decl"},
+		{"a loop that does not end",
+			oneArg("Spin", Float64, Float64, func(b *Builder, p *Value) *Value {
+				b.For("")
+				return p
+			}),
+			nil, []any{1.0}, "a loop that does not end"},
 	}
 	for _, tc := range cases {
 		out, err := EvalWith(tc.funcs, tc.f, tc.args...)
