@@ -221,7 +221,7 @@ const evalMaxDepth = 10000
 
 // evalMaxSteps bounds the blocks and values one EvalWith runs, so that a loop that
 // never ends (a fuzzed or random program's) is an error rather than a hang.
-const evalMaxSteps = 1 << 24
+const evalMaxSteps = 1 << 22
 
 // evalState is what the calls of one EvalWith share.
 type evalState struct {
