@@ -11,18 +11,20 @@ import (
 // a position, or generated code that does not build.
 //
 // A plain go test replays a few seeds of each target and every case
-// committed in testdata/fuzz/FuzzX (the crashers found so far). To fuzz,
-// one target at a time, on one core:
+// committed in testdata/fuzz/FuzzGenerate (the crashers found so far). To
+// fuzz, one target at a time, on one core:
 //
 //	go test -run XXX -fuzz FuzzGenerate -fuzztime 10m -parallel 1 .
 //	go test -run XXX -fuzz FuzzMutate -fuzztime 10m -parallel 1 .
 //
-// Each run costs a few go list runs (go/packages), 0.3 to 1 s. A failure
-// is written to testdata/fuzz/FuzzX/ and replays with
-// go test -run FuzzX/NAME .; commit it as a regression case.
+// Each input costs two to three go list runs (go/packages), 0.2 to 1 s.
+// A failure prints the program; commit it, minimized, as a case of
+// FuzzGenerate (testdata/fuzz/FuzzGenerate/NAME, which replays with
+// go test -run FuzzGenerate/NAME .), since FuzzMutate's inputs name a seed
+// by its place in a list that grows.
 
 // FuzzGenerate runs godiff on the text of one Go file and checks the
-// outcome with checkGenerate. Inputs that could make go list slow or do
+// outcome (see checkSource). Inputs that could make go list slow or do
 // more than read the file (see fuzzSkip) are skipped; inputs that do not
 // type-check are kept: godiff must refuse them with positioned errors.
 func FuzzGenerate(f *testing.F) {
@@ -32,41 +34,38 @@ func FuzzGenerate(f *testing.F) {
 		if why := fuzzSkip(src); why != "" {
 			t.Skip(why)
 		}
-		path := fuzzModule(t, src)
-		defer fuzzRecover(t, &path)
-		checkGenerate(t, path)
+		checkSource(t, src, 1)
 	})
 }
 
-// FuzzMutate edits a valid annotated program (a seed, type-checked; the
-// fuzzer's own edits of its text too, when they type-check) with up to
-// four mutations that ops chooses (see mutate), runs checkGenerate on the
-// result and, when godiff accepts it, checks the derivatives in the
-// interpreter against central differences and mode against mode (see
-// checkDerivatives). A failure prints the mutated program.
+// FuzzMutate edits a valid annotated program, the seed at pick, with up to
+// four mutations that ops chooses (see mutate), and checks the result like
+// FuzzGenerate.
 func FuzzMutate(f *testing.F) {
 	fuzzEnv(f)
 	// Two kinds of edit per seed, a different two each: the fuzzer's
 	// baseline runs every seed before it starts, and the edits' choices
 	// are the fuzzer's to vary.
-	addSeeds(f, func(i int, src []byte) {
-		f.Add(src, mutateSeedOps(2*i%len(edits)))
-		f.Add(src, mutateSeedOps((2*i+1)%len(edits)))
+	addSeeds(f, func(i int, _ []byte) {
+		f.Add(uint(i), mutateSeedOps(2*i%len(edits)))
+		f.Add(uint(i), mutateSeedOps((2*i+1)%len(edits)))
 	})
-	f.Fuzz(func(t *testing.T, src, ops []byte) {
-		if why := fuzzSkip(src); why != "" {
-			t.Skip(why)
-		}
-		if typeCheckSource(src) == nil {
-			t.Skip("the program does not type-check") // FuzzGenerate's ground
-		}
-		mutated := mutate(src, ops)
-		path := fuzzModule(t, mutated)
-		defer fuzzRecover(t, &path)
-		if checkGenerate(t, path) != nil {
-			checkDerivatives(t, path, rand.New(rand.NewPCG(uint64(len(src)), fnv64(ops))))
-		}
+	seeds := fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, pick uint, ops []byte) {
+		checkSource(t, mutate(seeds[pick%uint(len(seeds))], ops), fnv64(ops))
 	})
+}
+
+// checkSource runs godiff on src as the one file of a module and checks
+// the outcome with checkGenerate and, if godiff accepts it, the
+// derivatives in the interpreter with checkDerivatives at points drawn
+// from seed. A panic is a failure.
+func checkSource(t *testing.T, src []byte, seed uint64) {
+	path := fuzzModule(t, src)
+	defer fuzzRecover(t, &path)
+	if checkGenerate(t, path) != nil {
+		checkDerivatives(t, path, rand.New(rand.NewPCG(seed, uint64(len(src)))))
+	}
 }
 
 // mutateSeedOps returns the choices of one edit of kind k in the first

@@ -67,13 +67,17 @@ func typeCheckSource(src []byte) *typedFile {
 	return &typedFile{fset: fset, file: file, info: info, pkg: pkg}
 }
 
-// mutate applies up to four edits to src, which type-checks, as ops
-// choose, and returns the program, which type-checks too.
+// mutate applies up to four edits to src as ops choose and returns the
+// program. Every edit that leaves a program that does not type-check is
+// dropped.
 func mutate(src []byte, ops []byte) []byte {
 	c := &choices{b: ops}
 	steps := c.next(4) + 1
 	for range steps {
 		tf := typeCheckSource(src)
+		if tf == nil {
+			return src // only a seed can fail to type-check
+		}
 		m := &mutation{typedFile: tf, c: c}
 		if !m.apply() {
 			continue

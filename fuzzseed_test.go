@@ -3,6 +3,7 @@ package godiff
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -25,15 +27,29 @@ import (
 // are dropped (fuzzSkip would skip the file). Files larger than
 // maxFuzzSource are kept only as their cut-outs.
 func fuzzSeeds(tb testing.TB) [][]byte {
+	seedsOnce.Do(func() { seedList, seedErr = readSeeds() })
+	if seedErr != nil {
+		tb.Fatal(seedErr)
+	}
+	return seedList
+}
+
+var (
+	seedsOnce sync.Once
+	seedList  [][]byte
+	seedErr   error
+)
+
+func readSeeds() ([][]byte, error) {
 	var files [][]byte
 	goldens, err := filepath.Glob("testdata/golden/*.txtar")
 	if err != nil || len(goldens) == 0 {
-		tb.Fatalf("no golden files: %v", err)
+		return nil, fmt.Errorf("no golden files: %v", err)
 	}
 	for _, g := range goldens {
 		ar, err := txtar.ParseFile(g)
 		if err != nil {
-			tb.Fatal(err)
+			return nil, err
 		}
 		for _, f := range ar.Files {
 			if f.Name == "input.go" {
@@ -43,17 +59,20 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 	}
 	sources, err := filepath.Glob("internal/*/*.go")
 	if err != nil {
-		tb.Fatal(err)
+		return nil, err
 	}
 	examples, err := filepath.Glob("examples/*/*.go")
 	if err != nil {
-		tb.Fatal(err)
+		return nil, err
 	}
 	for _, p := range append(sources, examples...) {
 		if strings.HasSuffix(p, "_test.go") || strings.HasSuffix(p, "_godiff.go") {
 			continue
 		}
-		src := readSeed(tb, p)
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
 		if bytes.Contains(src, []byte("//godiff:")) {
 			files = append(files, src)
 		}
@@ -68,7 +87,7 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 	}
 	// Cut-outs of a one-function file are the file again.
 	slices.SortStableFunc(seeds, bytes.Compare)
-	return slices.CompactFunc(seeds, bytes.Equal)
+	return slices.CompactFunc(seeds, bytes.Equal), nil
 }
 
 // fuzzing reports whether this run is fuzzing (go test -fuzz), rather than
@@ -97,15 +116,6 @@ func addSeeds(f *testing.F, add func(i int, src []byte)) {
 	for i, s := range seeds {
 		add(i, s)
 	}
-}
-
-func readSeed(tb testing.TB, p string) []byte {
-	tb.Helper()
-	src, err := os.ReadFile(p)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return src
 }
 
 var goDirective = regexp.MustCompile(`(?m)^//go:(generate|embed)\b.*\n`)
