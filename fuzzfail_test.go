@@ -20,6 +20,7 @@ func fuzzFail(t *testing.T, path, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	src, _ := os.ReadFile(path)
 	if re := knownFailure(msg + "\n" + string(src)); re != "" {
+		logKnown(re, msg, src)
 		t.Skipf("known failure (%s): %s", re, firstLine(msg))
 	}
 	t.Fatalf("%s\n-- source %s --\n%s", msg, path, src)
@@ -50,6 +51,17 @@ var knownFailures = sync.OnceValue(func() []*regexp.Regexp {
 	}
 	return res
 })
+
+// logKnown appends a known failure to GODIFF_FUZZ_KNOWN's file with
+// ".hits" added, to count what a fuzzing run hit.
+func logKnown(re, msg string, src []byte) {
+	f, err := os.OpenFile(os.Getenv("GODIFF_FUZZ_KNOWN")+".hits", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	fmt.Fprintf(f, "== %s\n%s\n-- source --\n%s\n", re, msg, src)
+}
 
 // knownFailure returns the expression of GODIFF_FUZZ_KNOWN that matches
 // text, or "".
