@@ -659,6 +659,16 @@ func Loss(x float64) float64 {
 			want: []string{`a.go:4:9: invalid operation: x + "a" (mismatched types float64 and untyped string)`},
 		},
 		{
+			name: "type error of several lines",
+			src: `
+//godiff:grad
+func Loss(x float64) float64 {
+	return
+}
+`,
+			want: []string{`a.go:4:2: not enough return values (have (), want (float64))`},
+		},
+		{
 			name: "syntax error",
 			src: `
 //godiff:grad

@@ -383,7 +383,28 @@ func packageError(posText, msg string, g *dirGroup, names *namer) Error {
 		pos.Filename = filepath.Join(g.dir, pos.Filename)
 	}
 	pos.Filename = names.name(pos.Filename)
-	return Error{Pos: pos, Msg: msg}
+	return Error{Pos: pos, Msg: oneLine(msg)}
+}
+
+// oneLine puts a message of several lines, such as the type checker's
+// "not enough return values\n\thave ()\n\twant (float64)", on one line,
+// "not enough return values (have (), want (float64))": every line godiff
+// reports starts with a position.
+func oneLine(msg string) string {
+	first, rest, ok := strings.Cut(msg, "\n")
+	if !ok {
+		return msg
+	}
+	var more []string
+	for _, line := range strings.Split(rest, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			more = append(more, line)
+		}
+	}
+	if len(more) == 0 {
+		return first
+	}
+	return first + " (" + strings.Join(more, ", ") + ")"
 }
 
 // parsePosition parses the "file:line:col", "file:line" or "file" text of
