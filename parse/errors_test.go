@@ -711,6 +711,20 @@ func checkErrors(t *testing.T, tests []errorCase) {
 	}
 }
 
+// TestBuildLineError checks that a //go:build line go list cannot parse,
+// which it reports without a position, is reported at the line.
+func TestBuildLineError(t *testing.T) {
+	src := "// Package p.\n//go:build linux darwin\n\npackage p\n\n//godiff:grad\nfunc F(x float64) float64 { return x }\n"
+	_, err := load(t, map[string]string{"a.go": src}, "a.go")
+	want := []string{"a.go:2:1: parsing //go:build line: unexpected token darwin"}
+	if err == nil {
+		t.Fatalf("Load succeeded, want %q", want)
+	}
+	if got := errorLines(t, err); !slices.Equal(got, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestFileErrors checks diagnostics about the files given to Load, and
 // that every error of every file is reported in one run, sorted.
 func TestFileErrors(t *testing.T) {

@@ -340,7 +340,11 @@ func packageErrors(pkg *packages.Package, g *dirGroup, names *namer, relevant fu
 			pos := parsePosition(e.Pos)
 			prev.Msg += fmt.Sprintf(" (%s at %s:%d:%d)", strings.TrimSpace(e.Msg), filepath.Base(pos.Filename), pos.Line, pos.Column)
 		case e.Kind != packages.ListError || !isBuild:
-			errs = append(errs, packageError(e.Pos, e.Msg, g, names))
+			posText, msg := e.Pos, e.Msg
+			if posText == "" {
+				posText, msg = locateFileError(msg, g)
+			}
+			errs = append(errs, packageError(posText, msg, g, names))
 		case !checked:
 			_, output, _ = strings.Cut(output, "\n") // drop the package path
 			for _, line := range strings.Split(strings.TrimSpace(output), "\n") {
@@ -349,6 +353,32 @@ func packageErrors(pkg *packages.Package, g *dirGroup, names *namer, relevant fu
 		}
 	}
 	return errs
+}
+
+// locateFileError gives a position to an error go list reports about a
+// file without one, "a.go: parsing //go:build line: unexpected token
+// darwin": the file's //go:build line for that error, else its first
+// line. It returns the position's text and the message without the file.
+// Other messages are returned as they are.
+func locateFileError(msg string, g *dirGroup) (posText, rest string) {
+	file, rest, ok := strings.Cut(msg, ": ")
+	if !ok || !strings.HasSuffix(file, ".go") || strings.ContainsAny(file, " \t") {
+		return "", msg
+	}
+	path := file
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(g.dir, file)
+	}
+	line := 1
+	if src, err := os.ReadFile(path); err == nil && strings.HasPrefix(rest, "parsing //go:build line") {
+		for i, l := range strings.Split(string(src), "\n") {
+			if strings.HasPrefix(l, "//go:build") {
+				line = i + 1
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("%s:%d:1", path, line), rest
 }
 
 // typeErrorPosition returns the absolute position of a type error, with
