@@ -711,17 +711,37 @@ func checkErrors(t *testing.T, tests []errorCase) {
 	}
 }
 
-// TestBuildLineError checks that a //go:build line go list cannot parse,
-// which it reports without a position, is reported at the line.
-func TestBuildLineError(t *testing.T) {
-	src := "// Package p.\n//go:build linux darwin\n\npackage p\n\n//godiff:grad\nfunc F(x float64) float64 { return x }\n"
-	_, err := load(t, map[string]string{"a.go": src}, "a.go")
-	want := []string{"a.go:2:1: parsing //go:build line: unexpected token darwin"}
-	if err == nil {
-		t.Fatalf("Load succeeded, want %q", want)
+// TestListErrorsArePositioned checks that the errors go list reports
+// about a file without a position are reported at a line and column: a
+// //go:build line it cannot parse, a NUL byte in the part of the file it
+// reads for the imports.
+func TestListErrorsArePositioned(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"malformed build line",
+			"// Package p.\n//go:build linux darwin\n\npackage p\n\n//godiff:grad\nfunc F(x float64) float64 { return x }\n",
+			[]string{"a.go:2:1: parsing //go:build line: unexpected token darwin"}},
+		{"NUL in the header",
+			"package p\n\n/x \x00\n\n//godiff:grad\nfunc F(x float64) float64 { return x }\n",
+			[]string{
+				"a.go:3:1: expected declaration, found '/'",
+				"a.go:3:4: illegal character NUL",
+				"a.go:3:4: illegal character U+0000",
+				"a.go:3:4: unexpected NUL in input",
+			}},
 	}
-	if got := errorLines(t, err); !slices.Equal(got, want) {
-		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := load(t, map[string]string{"a.go": tt.src}, "a.go")
+			if err == nil {
+				t.Fatalf("Load succeeded, want %q", tt.want)
+			}
+			if got := errorLines(t, err); !slices.Equal(got, tt.want) {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
 	}
 }
 

@@ -356,12 +356,13 @@ func packageErrors(pkg *packages.Package, g *dirGroup, names *namer, relevant fu
 }
 
 // locateFileError gives a position to an error go list reports about a
-// file without one, "a.go: parsing //go:build line: unexpected token
-// darwin": the file's //go:build line for that error, else its first
-// line. It returns the position's text and the message without the file.
-// Other messages are returned as they are.
+// file without one: "a.go: parsing //go:build line: unexpected token
+// darwin" at the file's //go:build line, "reading /abs/a.go: unexpected
+// NUL in input" at the NUL, others at the file's start. It returns the
+// position's text and the message without the file. Messages that name no
+// Go file are returned as they are.
 func locateFileError(msg string, g *dirGroup) (posText, rest string) {
-	file, rest, ok := strings.Cut(msg, ": ")
+	file, rest, ok := strings.Cut(strings.TrimPrefix(msg, "reading "), ": ")
 	if !ok || !strings.HasSuffix(file, ".go") || strings.ContainsAny(file, " \t") {
 		return "", msg
 	}
@@ -369,16 +370,22 @@ func locateFileError(msg string, g *dirGroup) (posText, rest string) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(g.dir, file)
 	}
-	line := 1
-	if src, err := os.ReadFile(path); err == nil && strings.HasPrefix(rest, "parsing //go:build line") {
-		for i, l := range strings.Split(string(src), "\n") {
-			if strings.HasPrefix(l, "//go:build") {
-				line = i + 1
-				break
-			}
-		}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return path, rest
 	}
-	return fmt.Sprintf("%s:%d:1", path, line), rest
+	offset := 0
+	switch {
+	case strings.HasPrefix(rest, "parsing //go:build line"):
+		if i := strings.Index("\n"+string(src), "\n//go:build"); i >= 0 {
+			offset = i
+		}
+	case strings.Contains(rest, "NUL"):
+		offset = max(0, strings.IndexByte(string(src), 0))
+	}
+	line := 1 + strings.Count(string(src[:offset]), "\n")
+	col := 1 + offset - (strings.LastIndexByte(string(src[:offset]), '\n') + 1)
+	return fmt.Sprintf("%s:%d:%d", path, line, col), rest
 }
 
 // typeErrorPosition returns the absolute position of a type error, with
