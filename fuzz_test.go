@@ -14,14 +14,18 @@ import (
 // committed in testdata/fuzz/FuzzGenerate (the crashers found so far). To
 // fuzz, one target at a time, on one core:
 //
-//	go test -run XXX -fuzz FuzzGenerate -fuzztime 10m -parallel 1 .
-//	go test -run XXX -fuzz FuzzMutate -fuzztime 10m -parallel 1 .
+//	go test -run XXX -fuzz FuzzGenerate -fuzztime 10m -fuzzminimizetime 0 -parallel 1 .
+//	go test -run XXX -fuzz FuzzMutate -fuzztime 10m -fuzzminimizetime 0 -parallel 1 .
 //
-// Each input costs two to three go list runs (go/packages), 0.2 to 1 s.
-// A failure prints the program; commit it, minimized, as a case of
-// FuzzGenerate (testdata/fuzz/FuzzGenerate/NAME, which replays with
-// go test -run FuzzGenerate/NAME .), since FuzzMutate's inputs name a seed
-// by its place in a list that grows.
+// Each input costs two to three go list runs (go/packages), 0.2 to 1 s,
+// so the fuzzer's minimization of every input that finds new coverage
+// (tens of runs each) would take most of the time: -fuzzminimizetime 0
+// turns it off. A failure prints the program; minimize it by hand and
+// commit it as a case of FuzzGenerate (testdata/fuzz/FuzzGenerate/NAME,
+// which replays with go test -run FuzzGenerate/NAME .), since FuzzMutate's
+// inputs name a seed by its place in a list that grows. While a bug found
+// is being fixed, GODIFF_FUZZ_KNOWN lets a run go on past it (see
+// fuzzFail).
 
 // FuzzGenerate runs godiff on the text of one Go file and checks the
 // outcome (see checkSource). Inputs that could make go list slow or do

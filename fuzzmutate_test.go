@@ -310,6 +310,9 @@ func (m *mutation) place(insert bool) (stmtList, int, token.Pos, bool) {
 		n++
 	}
 	i := m.c.next(n)
+	if insert && i > 0 && terminates((*l.list)[i-1]) {
+		i-- // not after a return, break or continue: godiff refuses dead code
+	}
 	pos := l.end
 	if i < len(*l.list) {
 		pos = (*l.list)[i].Pos()
@@ -328,11 +331,23 @@ func (m *mutation) deleteStmt() bool {
 
 func (m *mutation) duplicateStmt() bool {
 	l, i, _, ok := m.place(false)
-	if !ok {
+	if !ok || terminates((*l.list)[i]) {
 		return false
 	}
 	*l.list = insertStmt(*l.list, i, (*l.list)[i])
 	return true
+}
+
+// terminates reports whether s is a return, break or continue, after
+// which a statement would be dead code.
+func terminates(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.BREAK || s.Tok == token.CONTINUE
+	}
+	return false
 }
 
 func insertStmt(list []ast.Stmt, i int, s ast.Stmt) []ast.Stmt {
