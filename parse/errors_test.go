@@ -713,7 +713,8 @@ func checkErrors(t *testing.T, tests []errorCase) {
 
 // TestListErrorsArePositioned checks that the errors go list reports
 // about a file without a position are reported at a line and column: a
-// //go:build line it cannot parse, a NUL byte in the part of the file it
+// //go:build line it cannot parse, an invalid import path (whose position
+// go list puts in the message), a NUL byte in the part of the file it
 // reads for the imports.
 func TestListErrorsArePositioned(t *testing.T) {
 	tests := []struct {
@@ -723,6 +724,9 @@ func TestListErrorsArePositioned(t *testing.T) {
 		{"malformed build line",
 			"// Package p.\n//go:build linux darwin\n\npackage p\n\n//godiff:grad\nfunc F(x float64) float64 { return x }\n",
 			[]string{"a.go:2:1: parsing //go:build line: unexpected token darwin"}},
+		{"invalid import path",
+			"package p\n\nimport \"4 {h\"\n\n//godiff:grad\nfunc F(x float64) float64 { return x }\n",
+			[]string{"a.go:3:8: invalid import path: 4 {h"}},
 		{"NUL in the header",
 			"package p\n\n/x \x00\n\n//godiff:grad\nfunc F(x float64) float64 { return x }\n",
 			[]string{

@@ -356,12 +356,16 @@ func packageErrors(pkg *packages.Package, g *dirGroup, names *namer, relevant fu
 }
 
 // locateFileError gives a position to an error go list reports about a
-// file without one: "a.go: parsing //go:build line: unexpected token
+// file without one, or with one only in its message (an invalid import
+// path): "a.go: parsing //go:build line: unexpected token
 // darwin" at the file's //go:build line, "reading /abs/a.go: unexpected
 // NUL in input" at the NUL, others at the file's start. It returns the
 // position's text and the message without the file. Messages that name no
 // Go file are returned as they are.
 func locateFileError(msg string, g *dirGroup) (posText, rest string) {
+	if pos, rest, ok := strings.Cut(msg, ": "); ok && parsePosition(pos).Line > 0 {
+		return pos, rest // "a.go:3:8: invalid import path: ..."
+	}
 	file, rest, ok := strings.Cut(strings.TrimPrefix(msg, "reading "), ": ")
 	if !ok || !strings.HasSuffix(file, ".go") || strings.ContainsAny(file, " \t") {
 		return "", msg
