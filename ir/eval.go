@@ -27,7 +27,8 @@ func Eval(f *Func, args ...any) ([]any, error) { return EvalWith(nil, f, args...
 // yields a []any of its results, which extract indexes.
 //
 // Errors (a failed bounds check, an integer division by zero, a pop of an
-// empty stack, an argument of the wrong kind, ...) are returned, naming the
+// empty stack, an argument of the wrong kind, a loop still running after
+// evalMaxSteps steps, ...) are returned, naming the
 // function and the value at fault; Eval does not panic.
 func EvalWith(funcs map[string]*Func, f *Func, args ...any) (out []any, err error) {
 	defer func() {
@@ -218,10 +219,15 @@ func (t *TapeVal) Stack(f *TapeField) []any { return append([]any(nil), t.stacks
 // error rather than a crash.
 const evalMaxDepth = 10000
 
+// evalMaxSteps bounds the blocks and values one EvalWith runs, so that a loop that
+// never ends (a fuzzed or random program's) is an error rather than a hang.
+const evalMaxSteps = 1 << 22
+
 // evalState is what the calls of one EvalWith share.
 type evalState struct {
 	funcs map[string]*Func
 	depth int
+	steps int // values run so far
 }
 
 // evalCtrl is how a block ended: by falling off its end, or by a break,
@@ -386,6 +392,10 @@ func (fr *evalFrame) fail(v *Value, format string, args ...any) error {
 
 // block runs the values of b in order and returns how it ended.
 func (fr *evalFrame) block(b *Block) (evalSignal, error) {
+	// Each block run counts, so that a loop of empty blocks counts too.
+	if fr.ev.steps += 1 + len(b.Values); fr.ev.steps > evalMaxSteps {
+		return evalSignal{}, fmt.Errorf("eval %s: more than %d steps: a loop that does not end?", fr.f.Name, evalMaxSteps)
+	}
 	for _, v := range b.Values {
 		sig, err := fr.exec(v)
 		if err != nil || sig.kind != evalNormal {

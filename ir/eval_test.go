@@ -741,6 +741,12 @@ func TestEvalErrors(t *testing.T) {
 		{"variable read before its decl", undeclared(), nil, nil, "ghost used before its decl"},
 		{"a guard that ends the run", evBuildGuard(), nil, []any{FloatSlice([]float64{1, 2, 3})},
 			`halt #6: program panicked: panic(fmt.Sprintf("want 2 values, got %d", 3))`},
+		{"a loop that does not end",
+			oneArg("Spin", Float64, Float64, func(b *Builder, p *Value) *Value {
+				b.For("")
+				return p
+			}),
+			nil, []any{1.0}, "a loop that does not end"},
 	}
 	for _, tc := range cases {
 		out, err := EvalWith(tc.funcs, tc.f, tc.args...)

@@ -657,6 +657,16 @@ func Loss(x float64) float64 {
 			want: []string{`a.go:4:9: invalid operation: x + "a" (mismatched types float64 and untyped string)`},
 		},
 		{
+			name: "type error of several lines",
+			src: `
+//godiff:grad
+func Loss(x float64) float64 {
+	return
+}
+`,
+			want: []string{`a.go:4:2: not enough return values (have (), want (float64))`},
+		},
+		{
 			name: "syntax error",
 			src: `
 //godiff:grad
@@ -691,6 +701,44 @@ func checkErrors(t *testing.T, tests []errorCase) {
 			_, err := load(t, map[string]string{"a.go": "package p" + tt.src}, "a.go")
 			if err == nil {
 				t.Fatalf("Load succeeded, want errors:\n%s", strings.Join(tt.want, "\n"))
+			}
+			if got := errorLines(t, err); !slices.Equal(got, tt.want) {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestListErrorsArePositioned checks that the errors go list reports
+// about a file without a position are reported at a line and column: a
+// //go:build line it cannot parse, an invalid import path (whose position
+// go list puts in the message), a NUL byte in the part of the file it
+// reads for the imports.
+func TestListErrorsArePositioned(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"malformed build line",
+			"// Package p.\n//go:build linux darwin\n\npackage p\n\n//godiff:grad\nfunc F(x float64) float64 { return x }\n",
+			[]string{"a.go:2:1: parsing //go:build line: unexpected token darwin"}},
+		{"invalid import path",
+			"package p\n\nimport \"4 {h\"\n\n//godiff:grad\nfunc F(x float64) float64 { return x }\n",
+			[]string{"a.go:3:8: invalid import path (invalid character U+0020 ' ')", "a.go:3:8: invalid import path: 4 {h"}},
+		{"NUL in the header",
+			"package p\n\n/x \x00\n\n//godiff:grad\nfunc F(x float64) float64 { return x }\n",
+			[]string{
+				"a.go:3:1: expected declaration, found '/'",
+				"a.go:3:4: illegal character NUL",
+				"a.go:3:4: illegal character U+0000",
+				"a.go:3:4: unexpected NUL in input",
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := load(t, map[string]string{"a.go": tt.src}, "a.go")
+			if err == nil {
+				t.Fatalf("Load succeeded, want %q", tt.want)
 			}
 			if got := errorLines(t, err); !slices.Equal(got, tt.want) {
 				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))

@@ -364,7 +364,11 @@ func packageErrors(pkg *packages.Package, g *dirGroup, names *namer, relevant fu
 			prev.Msg += fmt.Sprintf(" (%s at %s)", strings.TrimSpace(e.Msg), pos)
 		case e.Kind != packages.ListError || !isBuild:
 			isType[len(all)] = e.Kind == packages.TypeError
-			all = append(all, typeError{Error: packageError(e.Pos, importMessage(e.Msg), g, names), at: []token.Position{typeErrorPosition(e, g)}})
+			posText, msg := e.Pos, e.Msg
+			if posText == "" {
+				posText, msg = locateFileError(msg, g)
+			}
+			all = append(all, typeError{Error: packageError(posText, importMessage(msg), g, names), at: []token.Position{typeErrorPosition(e, g)}})
 		case !checked:
 			_, output, _ = strings.Cut(output, "\n") // drop the package path
 			for _, line := range strings.Split(strings.TrimSpace(output), "\n") {
@@ -396,6 +400,43 @@ func importMessage(msg string) string {
 		return fmt.Sprintf("could not import %s: the standard library has no such package; correct the path", path)
 	}
 	return fmt.Sprintf("could not import %s: no package is found at this path; correct it, or add the module that provides it with go get %s", path, path)
+}
+
+// locateFileError gives a position to an error go list reports about a
+// file without one, or with one only in its message (an invalid import
+// path): "a.go: parsing //go:build line: unexpected token
+// darwin" at the file's //go:build line, "reading /abs/a.go: unexpected
+// NUL in input" at the NUL, others at the file's start. It returns the
+// position's text and the message without the file. Messages that name no
+// Go file are returned as they are.
+func locateFileError(msg string, g *dirGroup) (posText, rest string) {
+	if pos, rest, ok := strings.Cut(msg, ": "); ok && parsePosition(pos).Line > 0 {
+		return pos, rest // "a.go:3:8: invalid import path: ..."
+	}
+	file, rest, ok := strings.Cut(strings.TrimPrefix(msg, "reading "), ": ")
+	if !ok || !strings.HasSuffix(file, ".go") || strings.ContainsAny(file, " \t") {
+		return "", msg
+	}
+	path := file
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(g.dir, file)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return path, rest
+	}
+	offset := 0
+	switch {
+	case strings.HasPrefix(rest, "parsing //go:build line"):
+		if i := strings.Index("\n"+string(src), "\n//go:build"); i >= 0 {
+			offset = i
+		}
+	case strings.Contains(rest, "NUL"):
+		offset = max(0, strings.IndexByte(string(src), 0))
+	}
+	line := 1 + strings.Count(string(src[:offset]), "\n")
+	col := 1 + offset - (strings.LastIndexByte(string(src[:offset]), '\n') + 1)
+	return fmt.Sprintf("%s:%d:%d", path, line, col), rest
 }
 
 // typeErrorPosition returns the absolute position of a type error, with
@@ -430,7 +471,28 @@ func packageError(posText, msg string, g *dirGroup, names *namer) Error {
 		pos.Filename = filepath.Join(g.dir, pos.Filename)
 	}
 	pos.Filename = names.name(pos.Filename)
-	return Error{Pos: pos, Msg: msg}
+	return Error{Pos: pos, Msg: oneLine(msg)}
+}
+
+// oneLine puts a message of several lines, such as the type checker's
+// "not enough return values\n\thave ()\n\twant (float64)", on one line,
+// "not enough return values (have (), want (float64))": every line godiff
+// reports starts with a position.
+func oneLine(msg string) string {
+	first, rest, ok := strings.Cut(msg, "\n")
+	if !ok {
+		return msg
+	}
+	var more []string
+	for _, line := range strings.Split(rest, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			more = append(more, line)
+		}
+	}
+	if len(more) == 0 {
+		return first
+	}
+	return first + " (" + strings.Join(more, ", ") + ")"
 }
 
 // parsePosition parses the "file:line:col", "file:line" or "file" text of
