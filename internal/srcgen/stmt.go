@@ -1,0 +1,258 @@
+package srcgen
+
+import (
+	"fmt"
+	"strings"
+)
+
+// stmt writes one random statement (with its newline).
+func (g *gen) stmt() string {
+	nest := g.depth < g.cfg.MaxDepth
+	for {
+		switch r := g.rng.IntN(40); {
+		case r < 5:
+			return g.declStmt()
+		case r < 9:
+			if s := g.assign(); s != "" {
+				return s
+			}
+		case r < 11 && g.cfg.OpAssign:
+			if s := g.opAssign(); s != "" {
+				return s
+			}
+		case r < 12 && g.cfg.Overwrite:
+			if s := g.overwrite(); s != "" {
+				return s
+			}
+		case r < 14 && g.cfg.Tuples:
+			if s := g.tuple(); s != "" {
+				return s
+			}
+		case r < 17:
+			if s := g.elementWrite(); s != "" {
+				return s
+			}
+		case r < 21 && nest:
+			return g.ifStmt()
+		case r < 22 && nest && g.cfg.Switch:
+			return g.switchStmt()
+		case r < 28 && nest && len(g.loops) < 2:
+			if s := g.loopStmt(); s != "" {
+				return s
+			}
+		case r < 31 && g.cfg.LocalSlices:
+			if s := g.localSlice(); s != "" {
+				return s
+			}
+		case r < 35:
+			if s := g.callStmt(); s != "" {
+				return s
+			}
+		case r < 38 && len(g.loops) > 0 && nest:
+			if s := g.leave(); s != "" {
+				return s
+			}
+		case r < 39 && g.cfg.Return && nest:
+			return fmt.Sprintf("if %s {\n%s}\n", g.cond(2), g.block(2, nil, g.returnStmt()+"\n"))
+		case r < 40 && nest:
+			return "{\n" + g.block(2, nil, "") + "}\n"
+		}
+	}
+}
+
+func (g *gen) returnStmt() string { return "return " + g.accName() + " + " + g.ret() }
+
+// rhs writes the value of an assignment; inside loops it is often
+// squashed so that values carried across iterations stay moderate.
+func (g *gen) rhs() string {
+	e := g.fexpr(g.cfg.MaxExpr)
+	if len(g.loops) > 0 && g.chance(0.6) {
+		return g.squash(e)
+	}
+	return e
+}
+
+func (g *gen) declStmt() string {
+	name := g.fresh("v")
+	var s string
+	if g.chance(0.15) {
+		s = fmt.Sprintf("var %s float64\n", name)
+		if g.chance(0.5) {
+			s += fmt.Sprintf("%s = %s\n", name, g.rhs())
+		}
+	} else {
+		s = fmt.Sprintf("%s := %s\n", name, g.typed(g.rhs))
+	}
+	g.declare(&variable{name: name, kind: kFloat, writable: true})
+	return s
+}
+
+func (g *gen) assignable() *variable {
+	return g.pickVar(kFloat, func(v *variable) bool { return v.writable })
+}
+
+func (g *gen) assign() string {
+	v := g.assignable()
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s = %s\n", v.name, g.rhsFor(v.name))
+}
+
+// rhsFor is rhs for an assignment to name, never name itself (vet
+// reports a self-assignment).
+func (g *gen) rhsFor(name string) string {
+	e := g.rhs()
+	if e == name {
+		return "2 * " + name
+	}
+	return e
+}
+
+func (g *gen) opAssign() string {
+	v := g.assignable()
+	if v == nil {
+		return ""
+	}
+	switch g.rng.IntN(4) {
+	case 0:
+		return fmt.Sprintf("%s += %s\n", v.name, g.rhs())
+	case 1:
+		return fmt.Sprintf("%s -= %s\n", v.name, g.rhs())
+	case 2:
+		return fmt.Sprintf("%s *= %s\n", v.name, g.squash(g.fexpr(2)))
+	default:
+		return fmt.Sprintf("%s /= %s\n", v.name, g.divisor(2))
+	}
+}
+
+// overwrite writes a value overwritten before it is read, or a dead
+// store: r = 2*r; r = x.
+func (g *gen) overwrite() string {
+	v := g.assignable()
+	if v == nil {
+		return ""
+	}
+	first := g.choose(lit("2 * "+v.name), func() string { return g.fexpr(2) }, func() string { return v.name + " * " + g.leaf() })
+	if first == v.name {
+		first = "2 * " + first
+	}
+	return fmt.Sprintf("%s = %s\n%s = %s\n", v.name, first, v.name, g.rhsFor(v.name))
+}
+
+// tuple writes a swap or a parallel assignment.
+func (g *gen) tuple() string {
+	pred := func(v *variable) bool { return v.writable && (g.cfg.TupleParams || !v.param) }
+	vs := g.vars(kFloat, pred)
+	if len(vs) < 2 {
+		return ""
+	}
+	i := g.rng.IntN(len(vs))
+	j := (i + 1 + g.rng.IntN(len(vs)-1)) % len(vs)
+	a, b := vs[i], vs[j]
+	switch g.rng.IntN(3) {
+	case 0:
+		a.used, b.used = true, true
+		return fmt.Sprintf("%s, %s = %s, %s\n", a.name, b.name, b.name, a.name)
+	case 1:
+		return fmt.Sprintf("%s, %s = %s, %s\n", a.name, b.name, g.rhsFor(a.name), g.rhsFor(b.name))
+	default:
+		b.used = true
+		return fmt.Sprintf("%s, %s = %s, %s\n", a.name, b.name, b.name, g.rhsFor(b.name))
+	}
+}
+
+// elementWrite writes an element of a writable slice: =, += or *=.
+func (g *gen) elementWrite() string {
+	if len(g.loops) > 0 && !g.cfg.InPlaceInLoops {
+		return ""
+	}
+	e := g.element(true)
+	if e == "" {
+		return ""
+	}
+	switch g.rng.IntN(4) {
+	case 0:
+		return fmt.Sprintf("%s = %s\n", e, g.rhsFor(e))
+	case 1:
+		return fmt.Sprintf("%s += %s\n", e, g.choose(lit("1"), g.rhs))
+	case 2:
+		return fmt.Sprintf("%s *= %s\n", e, g.squash(g.fexpr(1)))
+	default:
+		return fmt.Sprintf("%s -= %s\n", e, g.rhs())
+	}
+}
+
+func (g *gen) ifStmt() string {
+	var b strings.Builder
+	if g.cfg.IfInit && g.chance(0.15) {
+		name := g.fresh("t")
+		init := g.typed(g.fexpr1)
+		g.push()
+		g.declare(&variable{name: name, kind: kFloat, used: true})
+		fmt.Fprintf(&b, "if %s := %s; %s > %s {\n%s} else {\n%s}\n", name, init, name, g.fexpr(1), g.block(3, nil, ""), g.block(3, nil, ""))
+		g.pop()
+		return b.String()
+	}
+	fmt.Fprintf(&b, "if %s {\n%s}", g.cond(2), g.block(3, nil, ""))
+	for g.chance(0.3) {
+		fmt.Fprintf(&b, " else if %s {\n%s}", g.cond(2), g.block(3, nil, ""))
+	}
+	if g.chance(0.5) {
+		fmt.Fprintf(&b, " else {\n%s}", g.block(3, nil, ""))
+	}
+	return b.String() + "\n"
+}
+
+func (g *gen) switchStmt() string {
+	var b strings.Builder
+	if iv := g.pickVar(kInt, nil); iv != nil && g.chance(0.5) {
+		iv.used = true
+		fmt.Fprintf(&b, "switch %s %% 3 {\n", iv.name)
+		cases := [][]string{{"0"}, {"1", "2"}}
+		if g.chance(0.5) {
+			cases = [][]string{{"1"}, {"0"}}
+		}
+		for _, c := range cases {
+			fmt.Fprintf(&b, "case %s:\n%s", strings.Join(c, ", "), g.block(2, nil, ""))
+		}
+		if g.chance(0.5) {
+			fmt.Fprintf(&b, "default:\n%s", g.block(2, nil, ""))
+		}
+		return b.String() + "}\n"
+	}
+	b.WriteString("switch {\n")
+	for range 1 + g.rng.IntN(2) {
+		fmt.Fprintf(&b, "case %s:\n%s", g.cond(1), g.block(2, nil, ""))
+	}
+	if g.chance(0.6) {
+		fmt.Fprintf(&b, "default:\n%s", g.block(2, nil, ""))
+	}
+	return b.String() + "}\n"
+}
+
+// leave writes if c { break }, continue or return, possibly labeled.
+func (g *gen) leave() string {
+	var kinds []string
+	if g.cfg.Break {
+		kinds = append(kinds, "break")
+	}
+	if g.cfg.Continue {
+		kinds = append(kinds, "continue")
+	}
+	if g.cfg.Return {
+		kinds = append(kinds, "return")
+	}
+	if len(kinds) == 0 {
+		return ""
+	}
+	k := g.pick(kinds...)
+	term := k
+	if k == "return" {
+		term = g.returnStmt()
+	} else if g.cfg.Labels && len(g.loops) > 1 && g.loops[0].label != "" && g.chance(0.5) {
+		g.loops[0].labelUsed = true
+		term = k + " " + g.loops[0].label
+	}
+	return fmt.Sprintf("if %s {\n%s}\n", g.cond(2), g.block(2, nil, term+"\n"))
+}
