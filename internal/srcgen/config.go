@@ -6,10 +6,10 @@ package srcgen
 // "Supported Go".
 type Config struct {
 	// Signature.
-	Slices    bool // []float64 parameters
-	IntParam  bool // an int parameter (a constant) used as a loop bound or in conditions
+	Slices     bool // []float64 parameters
+	IntParam   bool // an int parameter (a constant) used as a loop bound or in conditions
 	BlankParam bool // a blank parameter `_ float64`
-	Structs   bool // a struct parameter (value or pointer) with float, slice and int fields
+	Structs    bool // a struct parameter (value or pointer) with float, slice and int fields
 
 	// Expressions.
 	Math         bool // math functions with rules, on their smooth domains
@@ -20,12 +20,12 @@ type Config struct {
 	MultiMath    bool // math.Sincos, math.Lgamma with a differentiated argument
 
 	// Statements.
-	OpAssign   bool // += -= *= /=
-	Overwrite  bool // dead stores and values overwritten before read: r = 2*r; r = x
-	Tuples     bool // a, b = b, a; a, b = e1, e2
+	OpAssign    bool // += -= *= /=
+	Overwrite   bool // dead stores and values overwritten before read: r = 2*r; r = x
+	Tuples      bool // a, b = b, a; a, b = e1, e2
 	TupleParams bool // tuple assignments that move a parameter: x, r = r, x
-	Switch     bool // switch statements, tagged and tagless
-	IfInit     bool // if v := e; v > 0 { ... }
+	Switch      bool // switch statements, tagged and tagless
+	IfInit      bool // if v := e; v > 0 { ... }
 
 	// Loops.
 	Loops3       bool // for i := 0; i < n; i++

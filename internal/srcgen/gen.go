@@ -64,23 +64,23 @@ type gen struct {
 
 	pkgScale, pkgDebug string
 	st                 *StructType
-	stPtr              bool // the annotated function takes a *st
+	stPtr              bool      // the annotated function takes a *st
 	structVar          string    // the struct parameter's name in the annotated function
 	helpers            []*helper // callable from the function being generated
 	nhelpers           int
 
 	// per function
-	scopes    [][]*variable
-	loops     []*loop
-	depth     int
-	n         int    // fresh-name counter
-	acc       string // the accumulator, a float always in scope
-	ret       func() string
-	inHelper  bool
+	scopes     [][]*variable
+	loops      []*loop
+	depth      int
+	n          int    // fresh-name counter
+	acc        string // the accumulator, a float always in scope
+	ret        func() string
+	inHelper   bool
 	localDebug string
-	stmts     int // statements left in the function's budget
-	inConst   bool // generating inside a condition that has a constant operand
-	nonConst  int // counts what makes an expression non-constant: reads, calls
+	stmts      int  // statements left in the function's budget
+	inConst    bool // generating inside a condition that has a constant operand
+	nonConst   int  // counts what makes an expression non-constant: reads, calls
 }
 
 func (g *gen) reset() {
