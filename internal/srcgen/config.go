@@ -9,6 +9,7 @@ type Config struct {
 	Slices     bool // []float64 parameters
 	IntParam   bool // an int parameter (a constant) used as a loop bound or in conditions
 	BlankParam bool // a blank parameter `_ float64`
+	Results2   bool // some annotated functions have two results (vjp and jvp only)
 	Structs    bool // a struct parameter (value or pointer) with float, slice and int fields
 
 	// Expressions.
@@ -63,7 +64,7 @@ type Config struct {
 // Default returns a configuration with every feature on.
 func Default() Config {
 	return Config{
-		Slices: true, IntParam: true, BlankParam: true, Structs: true,
+		Slices: true, IntParam: true, Results2: true, BlankParam: true, Structs: true,
 		Math: true, PowConstBase: true, Kinks: true, Folding: true, ConstConds: true, MultiMath: true,
 		OpAssign: true, Overwrite: true, Tuples: true, TupleParams: true, Switch: true, IfInit: true,
 		Loops3: true, LoopsCond: true, LoopsBare: true, RangeSlice: true, RangeInt: true,

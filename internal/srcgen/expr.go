@@ -197,13 +197,13 @@ func (g *gen) cond(d int) string {
 	r := g.rng.IntN(12)
 	switch {
 	case r < 5 || d <= 0:
-		return fmt.Sprintf("%s %s %s", g.fexpr(1), g.pick("<", ">", "<=", ">="), g.fexpr(1))
+		return g.compare()
 	case r < 7:
 		if iv := g.pickVar(kInt, nil); iv != nil {
 			iv.used = true
 			return g.pick(fmt.Sprintf("%s%%2 == 0", iv.name), fmt.Sprintf("%s > 1", iv.name), fmt.Sprintf("%s != 0", iv.name))
 		}
-		return fmt.Sprintf("%s > %s", g.fexpr(1), g.literal())
+		return g.compare()
 	case r < 9 && g.cfg.ConstConds && !g.inConst:
 		// Constant operands only once per condition: vet reports a
 		// repeated one.
@@ -239,4 +239,20 @@ func paren(c string) string {
 		return "(" + c + ")"
 	}
 	return c
+}
+
+// compare writes a comparison of two floats. Without ConstConds, one side
+// at least is not constant.
+func (g *gen) compare() string {
+	before := g.nonConst
+	a := g.fexpr(1)
+	b := g.fexpr(1)
+	if g.nonConst == before && !g.cfg.ConstConds {
+		if v := g.pickVar(kFloat, nil); v != nil {
+			v.used = true
+			g.nonConst++
+			a = v.name
+		}
+	}
+	return fmt.Sprintf("%s %s %s", a, g.pick("<", ">", "<=", ">="), b)
 }

@@ -47,8 +47,9 @@ func (s *StructType) Decl() string {
 // (its helpers, its struct type, its package constants), all named after it
 // so that many can share one file.
 type Func struct {
-	Name   string
-	Params []Param
+	Name    string
+	Params  []Param
+	Results int // 1, or 2 for a function with only vjp and jvp
 	Decls  string // gofmt-formatted declarations, the annotated function last
 }
 
@@ -83,13 +84,16 @@ func File(pkg string, fs []*Func) string {
 // Min or a branch aside), so F is finite on moderate inputs.
 func Generate(rng *rand.Rand, name string, cfg Config) *Func {
 	g := &gen{rng: rng, cfg: cfg, prefix: strings.ToLower(name)}
-	f := &Func{Name: name}
+	f := &Func{Name: name, Results: 1}
 	var decls []string
 	g.decls = &decls
 	g.consts(&decls)
 	f.Params = g.signature()
 	g.makeHelpers()
-	decls = append(decls, g.annotated(name, f.Params))
+	if cfg.Results2 && g.chance(0.2) {
+		f.Results = 2
+	}
+	decls = append(decls, g.annotated(name, f.Params, f.Results))
 	src := strings.Join(decls, "\n")
 	out, err := format.Source([]byte("package p\n\n" + src))
 	if err != nil {
@@ -142,7 +146,7 @@ func (g *gen) signature() []Param {
 }
 
 // annotated writes the annotated function.
-func (g *gen) annotated(name string, ps []Param) string {
+func (g *gen) annotated(name string, ps []Param, results int) string {
 	g.reset()
 	var sig []string
 	for _, p := range ps {
@@ -166,6 +170,10 @@ func (g *gen) annotated(name string, ps []Param) string {
 			}
 			sig = append(sig, p.Name+" "+t)
 		}
+	}
+	if results == 2 {
+		body := g.funcBody(func() string { return g.fexpr(g.cfg.MaxExpr) + ", " + g.fexpr(g.cfg.MaxExpr) })
+		return fmt.Sprintf("//godiff:vjp\n//godiff:jvp\nfunc %s(%s) (float64, float64) {\n%s}\n", name, strings.Join(sig, ", "), body)
 	}
 	body := g.funcBody(func() string { return g.fexpr(g.cfg.MaxExpr) })
 	return fmt.Sprintf("//godiff:grad\n//godiff:vjp\n//godiff:jvp\nfunc %s(%s) float64 {\n%s}\n", name, strings.Join(sig, ", "), body)

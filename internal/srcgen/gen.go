@@ -185,6 +185,7 @@ func (g *gen) funcBody(ret func() string) string {
 	g.declare(&variable{name: "r", kind: kFloat, writable: true, used: true})
 	b.WriteString(g.stmtList(g.cfg.MaxStmts))
 	b.WriteString(g.consume())
+	b.WriteString(g.gather())
 	if ret == nil {
 		// A writer: the accumulator goes into its slice.
 		fmt.Fprintf(&b, "dst[len(dst)-1] += %s\n", g.accName())
@@ -231,4 +232,19 @@ func (g *gen) typed(gen func() string) string {
 		return "float64(" + e + ")"
 	}
 	return e
+}
+
+// gather returns statements that add some of the function's float
+// variables into the accumulator before the return, so that more of what
+// the body computes reaches the result (a wrong derivative of a value no
+// result reads goes unnoticed).
+func (g *gen) gather() string {
+	var b strings.Builder
+	for _, v := range g.vars(kFloat, nil) {
+		if v.name != g.acc && g.chance(0.5) {
+			v.used = true
+			fmt.Fprintf(&b, "%s += %s * %s\n", g.accName(), g.pick("0.5", "0.25", "1.5"), v.name)
+		}
+	}
+	return b.String()
 }

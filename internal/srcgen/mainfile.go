@@ -19,9 +19,10 @@ import (
 //
 // The checks, at three random points per function: FGrad's, FVJP's and
 // FJVP's values and the final contents of the slices F writes are F's bit
-// for bit; FGrad matches central finite differences wherever steps of
-// 6e-6 and 3e-5 agree; <JVP(v), w> = <v, VJP(w)> to 1e-9; FVJP with seed
-// 1 is FGrad bit for bit.
+// for bit; FGrad (FVJP along random seeds, for two results) matches
+// central finite differences wherever steps of 6e-6 and 3e-5 agree;
+// <JVP(v), w> = <v, VJP(w)> to 1e-9 (NaN fails); FVJP with seed 1 is FGrad
+// bit for bit.
 func MainFile(fs []*Func) string {
 	var b strings.Builder
 	b.WriteString(mainHeader)
@@ -97,16 +98,27 @@ func writeCase(b *strings.Builder, f *Func) {
 	if gl != "" {
 		gl = ", " + gl
 	}
+	var ys, dys, seeds []string
+	for k := range f.Results {
+		ys = append(ys, fmt.Sprintf("y%d", k))
+		dys = append(dys, fmt.Sprintf("dy%d", k))
+		seeds = append(seeds, fmt.Sprintf("s[%d]", k))
+	}
+	yl, dyl := strings.Join(ys, ", "), strings.Join(dys, ", ")
 	flatten := "var g []float64\n" + strings.Join(flat, "\n") + "\n"
-	fmt.Fprintf(b, "{name: %q, n: %d,\n", f.Name, n)
-	fmt.Fprintf(b, "f: func(p []float64) float64 {\n%sy := %s(%s)\n%sreturn y\n},\n", pre, f.Name, call, post)
-	fmt.Fprintf(b, "grad: func(p []float64) (float64, []float64) {\n%sy%s := %sGrad(%s)\n%s%sreturn y, g\n},\n", pre, gl, f.Name, call, post, flatten)
-	fmt.Fprintf(b, "vjp: func(p []float64, s float64) (float64, []float64) {\n%sy%s := %sVJP(%s, s)\n%s%sreturn y, g\n},\n", pre, gl, f.Name, call, post, flatten)
+	fmt.Fprintf(b, "{name: %q, n: %d, m: %d,\n", f.Name, n, f.Results)
+	fmt.Fprintf(b, "f: func(p []float64) []float64 {\n%s%s := %s(%s)\n%sreturn []float64{%s}\n},\n", pre, yl, f.Name, call, post, yl)
+	if f.Results == 1 {
+		fmt.Fprintf(b, "grad: func(p []float64) (float64, []float64) {\n%sy0%s := %sGrad(%s)\n%s%sreturn y0, g\n},\n", pre, gl, f.Name, call, post, flatten)
+	}
+	fmt.Fprintf(b, "vjp: func(p, s []float64) ([]float64, []float64) {\n%s%s%s := %sVJP(%s, %s)\n%s%sreturn []float64{%s}, g\n},\n",
+		pre, yl, gl, f.Name, call, strings.Join(seeds, ", "), post, flatten, yl)
 	tl := strings.Join(tangents, ", ")
 	if tl != "" {
 		tl = ", " + tl
 	}
-	fmt.Fprintf(b, "jvp: func(p, v []float64) (float64, float64) {\n%sy, dy := %sJVP(%s%s)\n%sreturn y, dy\n},\n", pre, f.Name, call, tl, post)
+	fmt.Fprintf(b, "jvp: func(p, v []float64) ([]float64, []float64) {\n%s%s, %s := %sJVP(%s%s)\n%sreturn []float64{%s}, []float64{%s}\n},\n",
+		pre, yl, dyl, f.Name, call, tl, post, yl, dyl)
 	b.WriteString("},\n")
 }
 
@@ -121,11 +133,11 @@ import (
 
 type fcase struct {
 	name string
-	n    int
-	f    func(p []float64) float64
-	grad func(p []float64) (float64, []float64)
-	vjp  func(p []float64, s float64) (float64, []float64)
-	jvp  func(p, v []float64) (float64, float64)
+	n, m int // flat parameters, results
+	f    func(p []float64) []float64
+	grad func(p []float64) (float64, []float64) // nil with several results
+	vjp  func(p, s []float64) ([]float64, []float64)
+	jvp  func(p, v []float64) ([]float64, []float64)
 }
 
 func main() {
@@ -175,84 +187,106 @@ func fd(f func([]float64) float64, p []float64, i int, h float64) float64 {
 
 func close(a, b, tol float64) bool { return math.Abs(a-b) <= tol*math.Max(1, math.Abs(b)) }
 
+func random(rng *rand.Rand, n int, lo, hi float64) []float64 {
+	p := make([]float64, n)
+	for i := range p {
+		p[i] = lo + (hi-lo)*rng.Float64()
+	}
+	return p
+}
+
 func check(c fcase) {
 	rng := rand.New(rand.NewPCG(1, uint64(c.n)))
 	fdn, nonsmooth, finitePoints := 0, 0, 0
 	for range 3 {
-		p := make([]float64, c.n)
-		for i := range p {
-			p[i] = -1.5 + 3*rng.Float64()
-		}
+		p := random(rng, c.n, -1.5, 1.5)
 		pf := slices.Clone(p)
-		var want float64
+		var want []float64
 		if m := try(func() { want = c.f(pf) }); m != "" {
 			fmt.Printf("GENBUG %s F panics: %s\n", c.name, m)
 			return
 		}
-		if !finite(want) {
+		if slices.ContainsFunc(want, func(y float64) bool { return !finite(y) }) {
 			continue
 		}
 		finitePoints++
-		var y float64
+		// The reference gradient: FGrad's, or FVJP's along seeds s for
+		// several results; finite differences of <s, F>.
+		s := []float64{1}
+		if c.m > 1 {
+			s = random(rng, c.m, -1, 1)
+		}
 		var g []float64
-		pg := slices.Clone(p)
-		if m := try(func() { y, g = c.grad(pg) }); m != "" {
-			fmt.Printf("FAIL %s FGrad panics: %s\n", c.name, m)
+		if c.grad != nil {
+			var y float64
+			pg := slices.Clone(p)
+			if m := try(func() { y, g = c.grad(pg) }); m != "" {
+				fmt.Printf("FAIL %s FGrad panics: %s\n", c.name, m)
+				return
+			}
+			if !same(y, want[0]) {
+				fmt.Printf("FAIL %s value: FGrad's value %v, F's %v at %v\n", c.name, y, want[0], p)
+				return
+			}
+			if m := sameAll(pg, pf); m != "" {
+				fmt.Printf("FAIL %s value: FGrad leaves the slices it writes different from F: %s at %v\n", c.name, m, p)
+				return
+			}
+		}
+		var yv, gv []float64
+		pv := slices.Clone(p)
+		if m := try(func() { yv, gv = c.vjp(pv, s) }); m != "" {
+			fmt.Printf("FAIL %s FVJP panics: %s\n", c.name, m)
 			return
 		}
-		if !same(y, want) {
-			fmt.Printf("FAIL %s value: FGrad's value %v, F's %v at %v\n", c.name, y, want, p)
+		if m := sameAll(yv, want); m != "" {
+			fmt.Printf("FAIL %s value: FVJP's values differ from F's: %s at %v\n", c.name, m, p)
 			return
 		}
-		if m := sameAll(pg, pf); m != "" {
-			fmt.Printf("FAIL %s value: FGrad leaves the slices it writes different from F: %s at %v\n", c.name, m, p)
+		if m := sameAll(pv, pf); m != "" {
+			fmt.Printf("FAIL %s value: FVJP leaves the slices it writes different from F: %s at %v\n", c.name, m, p)
 			return
 		}
-		if len(g) != c.n {
-			fmt.Printf("FAIL %s gradient: %d entries, want %d\n", c.name, len(g), c.n)
+		if g != nil {
+			if m := sameAll(gv, g); m != "" {
+				fmt.Printf("FAIL %s vjp: FVJP with seed 1 is not FGrad: %s at %v\n", c.name, m, p)
+				return
+			}
+		}
+		if len(gv) != c.n {
+			fmt.Printf("FAIL %s gradient: %d entries, want %d\n", c.name, len(gv), c.n)
 			return
 		}
-		f := func(q []float64) float64 { return c.f(slices.Clone(q)) }
+		phi := func(q []float64) float64 {
+			ys := c.f(slices.Clone(q))
+			t := 0.0
+			for k := range ys {
+				t += s[k] * ys[k]
+			}
+			return t
+		}
 		for i := range p {
-			a, b := fd(f, p, i, 6e-6), fd(f, p, i, 3e-5)
+			a, b := fd(phi, p, i, 6e-6), fd(phi, p, i, 3e-5)
 			if !finite(a) || !finite(b) || !close(a, b, 1e-6) {
 				nonsmooth++
 				continue
 			}
 			fdn++
-			if !close(g[i], a, 1e-5) {
-				fmt.Printf("FAIL %s gradient: entry %d is %v, finite differences %v (steps agree: %v) at %v\n", c.name, i, g[i], a, b, p)
+			if !close(gv[i], a, 1e-5) {
+				fmt.Printf("FAIL %s gradient: entry %d is %v, finite differences %v (steps agree: %v) at %v, seeds %v\n", c.name, i, gv[i], a, b, p, s)
 				return
 			}
 		}
-		var yv float64
-		var gv []float64
-		pv := slices.Clone(p)
-		if m := try(func() { yv, gv = c.vjp(pv, 1) }); m != "" {
-			fmt.Printf("FAIL %s FVJP panics: %s\n", c.name, m)
-			return
-		}
-		if !same(yv, want) {
-			fmt.Printf("FAIL %s value: FVJP's value %v, F's %v at %v\n", c.name, yv, want, p)
-			return
-		}
-		if m := sameAll(gv, g); m != "" {
-			fmt.Printf("FAIL %s vjp: FVJP with seed 1 is not FGrad: %s at %v\n", c.name, m, p)
-			return
-		}
-		v := make([]float64, c.n)
-		for i := range v {
-			v[i] = -1 + 2*rng.Float64()
-		}
-		w := -1 + 2*rng.Float64()
-		var yj, dy float64
+		v := random(rng, c.n, -1, 1)
+		w := random(rng, c.m, -1, 1)
+		var yj, dy []float64
 		pj := slices.Clone(p)
 		if m := try(func() { yj, dy = c.jvp(pj, v) }); m != "" {
 			fmt.Printf("FAIL %s FJVP panics: %s\n", c.name, m)
 			return
 		}
-		if !same(yj, want) {
-			fmt.Printf("FAIL %s value: FJVP's value %v, F's %v at %v\n", c.name, yj, want, p)
+		if m := sameAll(yj, want); m != "" {
+			fmt.Printf("FAIL %s value: FJVP's values differ from F's: %s at %v\n", c.name, m, p)
 			return
 		}
 		if m := sameAll(pj, pf); m != "" {
@@ -265,12 +299,16 @@ func check(c fcase) {
 			fmt.Printf("FAIL %s FVJP panics: %s\n", c.name, m)
 			return
 		}
-		lhs, rhs, scale := dy*w, 0.0, math.Abs(dy*w)
+		lhs, rhs, scale := 0.0, 0.0, 0.0
+		for k := range w {
+			lhs += w[k] * dy[k]
+			scale += math.Abs(w[k] * dy[k])
+		}
 		for i := range v {
 			rhs += v[i] * gw[i]
 			scale += math.Abs(v[i] * gw[i])
 		}
-		if math.Abs(lhs-rhs) > 1e-9*math.Max(1, scale) {
+		if !(math.Abs(lhs-rhs) <= 1e-9*math.Max(1, scale)) {
 			fmt.Printf("FAIL %s modes: <JVP(v), w> = %v, <v, VJP(w)> = %v along v = %v, w = %v at %v\n", c.name, lhs, rhs, v, w, p)
 			return
 		}

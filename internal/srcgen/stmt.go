@@ -5,57 +5,55 @@ import (
 	"strings"
 )
 
-// stmt writes one random statement (with its newline).
+// stmt writes one random statement (with its newline). The weights favour
+// what breaks transforms: overwrites, tuples and writes inside loops.
 func (g *gen) stmt() string {
 	nest := g.depth < g.cfg.MaxDepth
-	for {
-		switch r := g.rng.IntN(40); {
-		case r < 5:
-			return g.declStmt()
-		case r < 9:
-			if s := g.assign(); s != "" {
-				return s
-			}
-		case r < 11 && g.cfg.OpAssign:
-			if s := g.opAssign(); s != "" {
-				return s
-			}
-		case r < 12 && g.cfg.Overwrite:
-			if s := g.overwrite(); s != "" {
-				return s
-			}
-		case r < 14 && g.cfg.Tuples:
-			if s := g.tuple(); s != "" {
-				return s
-			}
-		case r < 17:
-			if s := g.elementWrite(); s != "" {
-				return s
-			}
-		case r < 21 && nest:
-			return g.ifStmt()
-		case r < 22 && nest && g.cfg.Switch:
-			return g.switchStmt()
-		case r < 28 && nest && len(g.loops) < 2:
-			if s := g.loopStmt(); s != "" {
-				return s
-			}
-		case r < 31 && g.cfg.LocalSlices:
-			if s := g.localSlice(); s != "" {
-				return s
-			}
-		case r < 35:
-			if s := g.callStmt(); s != "" {
-				return s
-			}
-		case r < 38 && len(g.loops) > 0 && nest:
-			if s := g.leave(); s != "" {
-				return s
-			}
-		case r < 39 && g.cfg.Return && nest:
+	inLoop := len(g.loops) > 0
+	type choice struct {
+		w  int
+		on bool
+		f  func() string
+	}
+	choices := []choice{
+		{5, true, g.declStmt},
+		{4, true, g.assign},
+		{3, g.cfg.OpAssign, g.opAssign},
+		{2, g.cfg.Overwrite, g.overwrite},
+		{3, g.cfg.Overwrite && inLoop, g.overwrite},
+		{2, g.cfg.Tuples, g.tuple},
+		{2, g.cfg.Tuples && inLoop, g.tuple},
+		{3, true, g.elementWrite},
+		{4, nest, g.ifStmt},
+		{1, nest && g.cfg.Switch, g.switchStmt},
+		{6, nest && len(g.loops) < 2, g.loopStmt},
+		{3, g.cfg.LocalSlices, g.localSlice},
+		{4, true, g.callStmt},
+		{3, inLoop && nest, g.leave},
+		{1, g.cfg.Return && nest, func() string {
 			return fmt.Sprintf("if %s {\n%s}\n", g.cond(2), g.block(2, nil, g.returnStmt()+"\n"))
-		case r < 40 && nest:
-			return "{\n" + g.block(2, nil, "") + "}\n"
+		}},
+		{1, nest, func() string { return "{\n" + g.block(2, nil, "") + "}\n" }},
+	}
+	total := 0
+	for _, c := range choices {
+		if c.on {
+			total += c.w
+		}
+	}
+	for {
+		r := g.rng.IntN(total)
+		for _, c := range choices {
+			if !c.on {
+				continue
+			}
+			if r < c.w {
+				if s := c.f(); s != "" {
+					return s
+				}
+				break
+			}
+			r -= c.w
 		}
 	}
 }
@@ -150,8 +148,8 @@ func (g *gen) tuple() string {
 	i := g.rng.IntN(len(vs))
 	j := (i + 1 + g.rng.IntN(len(vs)-1)) % len(vs)
 	a, b := vs[i], vs[j]
-	switch g.rng.IntN(3) {
-	case 0:
+	switch g.rng.IntN(4) {
+	case 0, 3:
 		a.used, b.used = true, true
 		return fmt.Sprintf("%s, %s = %s, %s\n", a.name, b.name, b.name, a.name)
 	case 1:
