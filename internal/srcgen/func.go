@@ -49,8 +49,8 @@ func (s *StructType) Decl() string {
 type Func struct {
 	Name    string
 	Params  []Param
-	Results int // 1, or 2 for a function with only vjp and jvp
-	Decls  string // gofmt-formatted declarations, the annotated function last
+	Results int    // 1, or 2 for a function with only vjp and jvp
+	Decls   string // gofmt-formatted declarations, the annotated function last
 }
 
 // Source returns a complete file, package p, holding the function alone.
