@@ -68,12 +68,13 @@ func (g *gen) call(d int) string {
 func (g *gen) callStmt() string {
 	if g.cfg.MultiMath && g.cfg.Math && g.chance(0.1) {
 		u, w := g.fresh("u"), g.fresh("u")
+		arg := g.constArg()
 		var s string
 		switch g.rng.IntN(2) {
 		case 0:
-			s = fmt.Sprintf("%s, %s := math.Sincos(%s)\n", u, w, g.fexpr(2))
+			s = fmt.Sprintf("%s, %s := math.Sincos(%s)\n", u, w, arg)
 		default:
-			s = fmt.Sprintf("%s, _ := math.Lgamma(1.5 + %s)\n", u, g.squash(g.fexpr(2)))
+			s = fmt.Sprintf("%s, _ := math.Lgamma(1.5 + %s)\n", u, g.squash(arg))
 			g.declare(&variable{name: u, kind: kFloat, writable: true})
 			return s
 		}
@@ -94,7 +95,7 @@ func (g *gen) callStmt() string {
 		return fmt.Sprintf("%s(%s, %s)\n", h.name, s, g.fexpr(2))
 	case hMulti:
 		u, w := g.fresh("u"), g.fresh("u")
-		call := fmt.Sprintf("%s(%s, %s)", h.name, g.fexpr(2), g.fexpr(2))
+		call := fmt.Sprintf("%s(%s, %s)", h.name, g.constArg(), g.constArg())
 		g.declare(&variable{name: u, kind: kFloat, writable: true})
 		if g.chance(0.3) {
 			return fmt.Sprintf("%s, _ := %s\n", u, call)
@@ -119,4 +120,19 @@ func (g *gen) callStmt() string {
 		g.declare(&variable{name: v, kind: kFloat, writable: true})
 		return fmt.Sprintf("%s := %s\n", v, e)
 	}
+}
+
+// constArg writes an argument for a function of several results: mostly
+// one that does not depend on the parameters (README: functions of
+// several results may only be called so), sometimes one that does, which
+// godiff must refuse clearly or differentiate right.
+func (g *gen) constArg() string {
+	if g.chance(0.8) {
+		if iv := g.pickVar(kInt, nil); iv != nil && g.chance(0.5) {
+			iv.used = true
+			return "float64(" + iv.name + ")"
+		}
+		return g.pick(g.literal(), g.pkgScale, "math.Pi")
+	}
+	return g.fexpr(2)
 }

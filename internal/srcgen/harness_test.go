@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -34,9 +35,10 @@ const (
 	nonfinite                 // F is not finite at the points tried
 	genbug                    // the generator's own code is wrong (F panics, a.go does not compile)
 	hang                      // the checks did not finish in time
+	crash                     // godiff panicked
 )
 
-var outcomeNames = [...]string{"ok", "refused", "internal", "noncompile", "wrong", "nonfinite", "genbug", "hang"}
+var outcomeNames = [...]string{"ok", "refused", "internal", "noncompile", "wrong", "nonfinite", "genbug", "hang", "crash"}
 
 func (o outcome) String() string { return outcomeNames[o] }
 
@@ -139,6 +141,7 @@ func owner(name string) string {
 // written.
 func generateLive(dir string, names *[]*Func, live map[string]*result) bool {
 	fs := *names
+	var err error
 	src := File("main", fs)
 	path := filepath.Join(dir, "a.go")
 	os.Remove(filepath.Join(dir, "a_godiff.go"))
@@ -146,7 +149,20 @@ func generateLive(dir string, names *[]*Func, live map[string]*result) bool {
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		panic(err)
 	}
-	outs, err := godiff.Generate([]string{path}, godiff.Options{})
+	var outs []godiff.Output
+	if p := catch(func() { outs, err = godiff.Generate([]string{path}, godiff.Options{}) }); p != "" {
+		for _, f := range fs {
+			if p := catch(func() { godiff.Generate([]string{writeAlone(dir, f)}, godiff.Options{}) }); p != "" {
+				fail(live, f.Name, crash, "godiff panics: "+p)
+			}
+		}
+		if len(live) == len(fs) {
+			for _, f := range fs {
+				fail(live, f.Name, crash, "godiff panics on the batch, on no function alone: "+p)
+			}
+		}
+		return false
+	}
 	if err != nil {
 		isolate(path, src, err, live)
 		return false
@@ -434,4 +450,27 @@ func trace(format string, args ...any) {
 	if *flagVerbose {
 		fmt.Fprintf(os.Stderr, "srcgen: "+format+"\n", args...)
 	}
+}
+
+// catch runs f and returns its panic with the stack, or "".
+func catch(f func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprintf("%v\n%s", r, debug.Stack())
+		}
+	}()
+	f()
+	return ""
+}
+
+// writeAlone writes f alone into a module under dir/alone and returns the
+// path of its file.
+func writeAlone(dir string, f *Func) string {
+	dir = filepath.Join(dir, "alone")
+	os.RemoveAll(dir)
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/r\n\ngo 1.26\n"), 0o644)
+	path := filepath.Join(dir, "a.go")
+	os.WriteFile(path, []byte(f.Source("main")), 0o644)
+	return path
 }

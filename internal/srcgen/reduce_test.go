@@ -3,7 +3,12 @@ package srcgen
 import (
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/format"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,7 +74,7 @@ func candidates(decls string) []string {
 	var out []string
 	try := func(ls []string) {
 		src := strings.Join(ls, "\n")
-		if b, err := format.Source([]byte("package p\n" + src)); err == nil {
+		if b, err := format.Source([]byte("package p\n" + src)); err == nil && typeChecks(string(b)) {
 			out = append(out, strings.TrimPrefix(string(b), "package p\n"))
 		}
 	}
@@ -111,4 +116,22 @@ func closing(lines []string, i int) int {
 		}
 	}
 	return -1
+}
+
+var sourceImporter = importer.ForCompiler(token.NewFileSet(), "source", nil)
+
+// typeChecks reports whether src, a file of package p, is valid Go: a
+// reduction must stay a program the compiler accepts.
+func typeChecks(src string) bool {
+	if strings.Contains(src, "math.") && !strings.Contains(src, `import "math"`) {
+		src = strings.Replace(src, "package p\n", "package p\n\nimport \"math\"\n", 1)
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "a.go", src, 0)
+	if err != nil {
+		return false
+	}
+	conf := types.Config{Importer: sourceImporter}
+	_, err = conf.Check("p", fset, []*ast.File{f}, nil)
+	return err == nil
 }

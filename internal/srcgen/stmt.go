@@ -76,7 +76,7 @@ func (g *gen) declStmt() string {
 	if g.chance(0.15) {
 		s = fmt.Sprintf("var %s float64\n", name)
 		if g.chance(0.5) {
-			s += fmt.Sprintf("%s = %s\n", name, g.rhs())
+			s += fmt.Sprintf("%s = %s\n", name, g.rhsFor(name))
 		}
 	} else {
 		s = fmt.Sprintf("%s := %s\n", name, g.typed(g.rhs))
@@ -97,9 +97,17 @@ func (g *gen) assign() string {
 	return fmt.Sprintf("%s = %s\n", v.name, g.rhsFor(v.name))
 }
 
+// noDeadStores reports whether assignments must read the variable they
+// assign: without Overwrite, inside a loop, so that no value is overwritten
+// before it is read there.
+func (g *gen) noDeadStores() bool { return !g.cfg.Overwrite && len(g.loops) > 0 }
+
 // rhsFor is rhs for an assignment to name, never name itself (vet
 // reports a self-assignment).
 func (g *gen) rhsFor(name string) string {
+	if g.noDeadStores() {
+		return fmt.Sprintf("%s*%s + %s", g.pick("0.5", "0.25"), name, g.rhs())
+	}
 	e := g.rhs()
 	if e == name {
 		return "2 * " + name
@@ -153,8 +161,15 @@ func (g *gen) tuple() string {
 		a.used, b.used = true, true
 		return fmt.Sprintf("%s, %s = %s, %s\n", a.name, b.name, b.name, a.name)
 	case 1:
+		if g.noDeadStores() {
+			a.used, b.used = true, true
+		}
 		return fmt.Sprintf("%s, %s = %s, %s\n", a.name, b.name, g.rhsFor(a.name), g.rhsFor(b.name))
 	default:
+		if g.noDeadStores() {
+			a.used, b.used = true, true
+			return fmt.Sprintf("%s, %s = %s, %s\n", a.name, b.name, g.rhsFor(a.name), g.rhsFor(b.name))
+		}
 		b.used = true
 		return fmt.Sprintf("%s, %s = %s, %s\n", a.name, b.name, b.name, g.rhsFor(b.name))
 	}
