@@ -25,6 +25,7 @@ type variable struct {
 	writable bool // floats: may be assigned; slices: elements may be written
 	param    bool
 	used     bool // read somewhere (Go rejects locals never read)
+	loops    int  // the number of loops around its declaration
 
 	// ints: 0 ≤ value < bound when bound > 0; a valid index of the slice
 	// boundSlice whatever its length.
@@ -106,7 +107,10 @@ func (g *gen) fresh(base string) string {
 	return fmt.Sprintf("%s%d", base, g.n)
 }
 
-func (g *gen) declare(v *variable) { g.scopes[len(g.scopes)-1] = append(g.scopes[len(g.scopes)-1], v) }
+func (g *gen) declare(v *variable) {
+	v.loops = len(g.loops)
+	g.scopes[len(g.scopes)-1] = append(g.scopes[len(g.scopes)-1], v)
+}
 
 func (g *gen) push() { g.scopes = append(g.scopes, nil) }
 
@@ -183,6 +187,10 @@ func (g *gen) funcBody(ret func() string) string {
 	}
 	fmt.Fprintf(&b, "r := %s\n", g.typed(func() string { return g.fexpr(1) }))
 	g.declare(&variable{name: "r", kind: kFloat, writable: true, used: true})
+	// State the body's loops may carry across iterations, and swap.
+	for range g.rng.IntN(3) {
+		b.WriteString(g.declStmt())
+	}
 	b.WriteString(g.stmtList(g.cfg.MaxStmts))
 	b.WriteString(g.consume())
 	b.WriteString(g.gather())

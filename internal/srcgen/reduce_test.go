@@ -46,7 +46,17 @@ func TestReduce(t *testing.T) {
 		t.Fatalf("program %d does not fail: %s", *flagFunc, first.out)
 	}
 	class := func(r *result) string {
-		return r.out.String() + " " + normalizeRE.ReplaceAllString(firstLine(r.msg), "#")
+		msg := firstLine(r.msg)
+		if r.out == noncompile {
+			// The compiler's first complaint about godiff's output.
+			for _, l := range strings.Split(r.msg, "\n") {
+				if strings.Contains(l, "a_godiff.go:") {
+					msg = l[strings.Index(l, "a_godiff.go:"):]
+					break
+				}
+			}
+		}
+		return r.out.String() + " " + normalizeRE.ReplaceAllString(msg, "#")
 	}
 	want := class(first)
 	t.Logf("reducing %s", want)
@@ -54,6 +64,9 @@ func TestReduce(t *testing.T) {
 	for changed := true; changed; {
 		changed = false
 		for _, cand := range candidates(cur) {
+			if !strings.Contains(cand, "func "+f.Name+"(") {
+				continue // the annotated function must stay
+			}
 			r := check(cand)
 			if class(r) == want {
 				cur, changed = cand, true

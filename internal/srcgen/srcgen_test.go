@@ -16,7 +16,7 @@ import (
 )
 
 var (
-	flagN       = flag.Int("srcgen.n", 200, "number of random programs TestRandomPrograms checks")
+	flagN       = flag.Int("srcgen.n", 100, "number of random programs TestRandomPrograms checks")
 	flagSeed    = flag.Uint64("srcgen.seed", 1, "seed of the random programs")
 	flagBatch   = flag.Int("srcgen.batch", 100, "programs per module (one go vet, one go build each)")
 	flagPar     = flag.Int("srcgen.par", 1, "batches run at once")

@@ -22,7 +22,7 @@ func (g *gen) stmt() string {
 		{2, g.cfg.Overwrite, g.overwrite},
 		{3, g.cfg.Overwrite && inLoop, g.overwrite},
 		{2, g.cfg.Tuples, g.tuple},
-		{2, g.cfg.Tuples && inLoop, g.tuple},
+		{4, g.cfg.Tuples && inLoop, g.tuple},
 		{3, true, g.elementWrite},
 		{4, nest, g.ifStmt},
 		{1, nest && g.cfg.Switch, g.switchStmt},
@@ -150,6 +150,10 @@ func (g *gen) overwrite() string {
 func (g *gen) tuple() string {
 	pred := func(v *variable) bool { return v.writable && (g.cfg.TupleParams || !v.param) }
 	vs := g.vars(kFloat, pred)
+	// Inside a loop, mostly swap values carried across iterations.
+	if carried := g.vars(kFloat, func(v *variable) bool { return pred(v) && v.loops < len(g.loops) }); len(carried) >= 2 && g.chance(0.8) {
+		vs = carried
+	}
 	if len(vs) < 2 {
 		return ""
 	}
