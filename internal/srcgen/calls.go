@@ -21,6 +21,7 @@ func (g *gen) callExpr(d int) string {
 	c := g.call(d)
 	if c != "" {
 		g.nonConst++
+		g.deps++
 	}
 	return c
 }
@@ -88,8 +89,11 @@ func (g *gen) callStmt() string {
 	h := g.helpers[g.rng.IntN(len(g.helpers))]
 	switch h.kind {
 	case hWriter:
+		if len(g.loops) > 0 && !g.cfg.InPlaceInLoops {
+			return ""
+		}
 		s := g.sliceArg(true)
-		if s == "" || (len(g.loops) > 0 && !g.cfg.InPlaceInLoops) {
+		if s == "" {
 			return ""
 		}
 		return fmt.Sprintf("%s(%s, %s)\n", h.name, s, g.fexpr(2))
@@ -103,8 +107,11 @@ func (g *gen) callStmt() string {
 		g.declare(&variable{name: w, kind: kFloat, writable: true})
 		return fmt.Sprintf("%s, %s := %s\n", u, w, call)
 	case hSlice:
+		if h.writes && len(g.loops) > 0 && !g.cfg.InPlaceInLoops {
+			return ""
+		}
 		s := g.sliceArg(h.writes)
-		if s == "" || (h.writes && len(g.loops) > 0 && !g.cfg.InPlaceInLoops) {
+		if s == "" {
 			return ""
 		}
 		v := g.fresh("v")

@@ -21,24 +21,26 @@ type Config struct {
 	MultiMath    bool // math.Sincos, math.Lgamma with a differentiated argument
 
 	// Statements.
-	OpAssign    bool // += -= *= /=
-	Overwrite   bool // dead stores and values overwritten before read: r = 2*r; r = x
-	Tuples      bool // a, b = b, a; a, b = e1, e2
-	TupleParams bool // tuple assignments that move a parameter: x, r = r, x
-	Switch      bool // switch statements, tagged and tagless
-	IfInit      bool // if v := e; v > 0 { ... }
+	OpAssign       bool // += -= *= /=
+	Overwrite      bool // dead stores and values overwritten before read: r = 2*r; r = x
+	Tuples         bool // a, b = b, a; a, b = e1, e2
+	TupleParams    bool // tuple assignments that move a parameter: x, r = r, x
+	Switch         bool // switch statements, tagged and tagless
+	IfInit         bool // if v := e; v > 0 { ... }
+	VarZeroInLoops bool // var v float64 inside a loop, then v = 0.5*v + e
 
 	// Loops.
-	Loops3       bool // for i := 0; i < n; i++
-	LoopsCond    bool // for j < n { j++; ... }
-	LoopsBare    bool // for { if n >= N { break }; n++; ... }
-	RangeSlice   bool // for i, v := range xs
-	RangeInt     bool // for i := range 3
-	Break        bool
-	Continue     bool
-	Return       bool // return inside loops and branches
-	Labels       bool // break outer / continue outer
-	CounterBound bool // a loop bound reading the counter: i < len(xs)-i
+	Loops3        bool // for i := 0; i < n; i++
+	LoopsCond     bool // for j < n { j++; ... }
+	LoopsBare     bool // for { if n >= N { break }; n++; ... }
+	RangeSlice    bool // for i, v := range xs
+	RangeInt      bool // for i := range 3
+	Break         bool
+	Continue      bool
+	Return        bool // return inside loops and branches
+	BreakInSwitch bool // an unlabeled break in an if in a switch case in a loop (it leaves the switch)
+	Labels        bool // break outer / continue outer
+	CounterBound  bool // a loop bound reading the counter: i < len(xs)-i
 
 	// Memory.
 	InPlace        bool // writes into parameter slices: xs[len(xs)-1] += 1
@@ -66,7 +68,7 @@ func Default() Config {
 	return Config{
 		Slices: true, IntParam: true, Results2: true, BlankParam: true, Structs: true,
 		Math: true, PowConstBase: true, Kinks: true, Folding: true, ConstConds: true, MultiMath: true,
-		OpAssign: true, Overwrite: true, Tuples: true, TupleParams: true, Switch: true, IfInit: true,
+		OpAssign: true, Overwrite: true, Tuples: true, TupleParams: true, Switch: true, IfInit: true, VarZeroInLoops: true, BreakInSwitch: true,
 		Loops3: true, LoopsCond: true, LoopsBare: true, RangeSlice: true, RangeInt: true,
 		Break: true, Continue: true, Return: true, Labels: true, CounterBound: true,
 		InPlace: true, InPlaceInLoops: true, LocalSlices: true, SubSlices: true,

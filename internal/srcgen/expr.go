@@ -41,6 +41,9 @@ func (g *gen) leaf() string {
 			if v := g.pickVar(kFloat, nil); v != nil {
 				v.used = true
 				g.nonConst++
+				if !v.konst {
+					g.deps++
+				}
 				return v.name
 			}
 		case r < 8:
@@ -51,6 +54,7 @@ func (g *gen) leaf() string {
 			if v := g.pickVar(kInt, nil); v != nil {
 				v.used = true
 				g.nonConst++
+				g.deps++
 				return "float64(" + v.name + ")"
 			}
 		case r < 10 && g.cfg.Folding:
@@ -73,6 +77,7 @@ func (g *gen) element(write bool) string {
 	}
 	s.used = true
 	g.nonConst++
+	g.deps++
 	return s.name + "[" + g.index(s) + "]"
 }
 
@@ -244,13 +249,15 @@ func paren(c string) string {
 // compare writes a comparison of two floats. Without ConstConds, one side
 // at least is not constant.
 func (g *gen) compare() string {
-	before := g.nonConst
+	before := g.deps
 	a := g.fexpr(1)
 	b := g.fexpr(1)
-	if g.nonConst == before && !g.cfg.ConstConds {
-		if v := g.pickVar(kFloat, nil); v != nil {
+	if g.deps == before && !g.cfg.ConstConds {
+		// Both sides would fold to constants: read a parameter.
+		if v := g.pickVar(kFloat, func(v *variable) bool { return !v.konst }); v != nil {
 			v.used = true
 			g.nonConst++
+			g.deps++
 			a = v.name
 		}
 	}

@@ -26,6 +26,7 @@ type variable struct {
 	param    bool
 	used     bool // read somewhere (Go rejects locals never read)
 	loops    int  // the number of loops around its declaration
+	konst    bool // floats: only ever assigned constant expressions, which godiff folds
 
 	// ints: 0 ≤ value < bound when bound > 0; a valid index of the slice
 	// boundSlice whatever its length.
@@ -82,6 +83,8 @@ type gen struct {
 	stmts      int  // statements left in the function's budget
 	inConst    bool // generating inside a condition that has a constant operand
 	nonConst   int  // counts what makes an expression non-constant: reads, calls
+	switches   int  // switch cases around, inside the innermost loop
+	deps       int  // counts reads of what godiff cannot fold to a constant
 }
 
 func (g *gen) reset() {
@@ -185,8 +188,9 @@ func (g *gen) funcBody(ret func() string) string {
 		g.localDebug = "debug"
 		fmt.Fprintf(&b, "const debug = %v\n", g.rng.IntN(2) == 0)
 	}
+	deps := g.deps
 	fmt.Fprintf(&b, "r := %s\n", g.typed(func() string { return g.fexpr(1) }))
-	g.declare(&variable{name: "r", kind: kFloat, writable: true, used: true})
+	g.declare(&variable{name: "r", kind: kFloat, writable: true, used: true, konst: g.deps == deps})
 	// State the body's loops may carry across iterations, and swap.
 	for range g.rng.IntN(3) {
 		b.WriteString(g.declStmt())

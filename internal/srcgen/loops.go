@@ -77,7 +77,10 @@ func (g *gen) body(header func() string, pre func(), prefix string) string {
 		l.label = g.fresh("L")
 	}
 	g.loops = append(g.loops, l)
+	sw := g.switches
+	g.switches = 0 // a break in the body leaves the loop, not a switch around it
 	b := g.block(3, pre, "")
+	g.switches = sw
 	g.loops = g.loops[:len(g.loops)-1]
 	s := header() + " {\n" + prefix + b + "}\n"
 	if l.labelUsed {

@@ -104,7 +104,7 @@ func candidates(decls string) []string {
 		try(unwrapped) // unwrap it
 	}
 	for i, l := range lines {
-		if strings.TrimSpace(l) == "" || strings.HasSuffix(l, "{") || strings.TrimSpace(l) == "}" {
+		if strings.TrimSpace(l) == "" || strings.HasSuffix(l, "{") || strings.TrimSpace(l) == "}" || strings.HasPrefix(l, "//godiff:") {
 			continue
 		}
 		try(cut(lines, i, i+1))

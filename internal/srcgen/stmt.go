@@ -72,8 +72,9 @@ func (g *gen) rhs() string {
 
 func (g *gen) declStmt() string {
 	name := g.fresh("v")
+	deps := g.deps
 	var s string
-	if g.chance(0.15) {
+	if g.chance(0.15) && (g.cfg.VarZeroInLoops || len(g.loops) == 0) {
 		s = fmt.Sprintf("var %s float64\n", name)
 		if g.chance(0.5) {
 			s += fmt.Sprintf("%s = %s\n", name, g.rhsFor(name))
@@ -81,7 +82,7 @@ func (g *gen) declStmt() string {
 	} else {
 		s = fmt.Sprintf("%s := %s\n", name, g.typed(g.rhs))
 	}
-	g.declare(&variable{name: name, kind: kFloat, writable: true})
+	g.declare(&variable{name: name, kind: kFloat, writable: true, konst: g.deps == deps})
 	return s
 }
 
@@ -94,7 +95,12 @@ func (g *gen) assign() string {
 	if v == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s = %s\n", v.name, g.rhsFor(v.name))
+	deps := g.deps
+	e := g.rhsFor(v.name)
+	if g.deps != deps {
+		v.konst = false
+	}
+	return fmt.Sprintf("%s = %s\n", v.name, e)
 }
 
 // noDeadStores reports whether assignments must read the variable they
@@ -120,6 +126,7 @@ func (g *gen) opAssign() string {
 	if v == nil {
 		return ""
 	}
+	defer g.keepsKonst(v)()
 	switch g.rng.IntN(4) {
 	case 0:
 		return fmt.Sprintf("%s += %s\n", v.name, g.rhs())
@@ -139,6 +146,7 @@ func (g *gen) overwrite() string {
 	if v == nil {
 		return ""
 	}
+	defer g.keepsKonst(v)()
 	first := g.choose(lit("2 * "+v.name), func() string { return g.fexpr(2) }, func() string { return v.name + " * " + g.leaf() })
 	if first == v.name {
 		first = "2 * " + first
@@ -160,8 +168,22 @@ func (g *gen) tuple() string {
 	i := g.rng.IntN(len(vs))
 	j := (i + 1 + g.rng.IntN(len(vs)-1)) % len(vs)
 	a, b := vs[i], vs[j]
+	// Whether each may fold to a constant: a swap exchanges it; otherwise
+	// either may, unless what is assigned read something that does not.
+	deps, swap := g.deps, false
+	defer func() {
+		switch {
+		case swap:
+			a.konst, b.konst = b.konst, a.konst
+		case g.deps == deps:
+			a.konst, b.konst = true, true
+		default:
+			a.konst, b.konst = false, false
+		}
+	}()
 	switch g.rng.IntN(4) {
 	case 0, 3:
+		swap = true
 		a.used, b.used = true, true
 		return fmt.Sprintf("%s, %s = %s, %s\n", a.name, b.name, b.name, a.name)
 	case 1:
@@ -204,9 +226,10 @@ func (g *gen) ifStmt() string {
 	var b strings.Builder
 	if g.cfg.IfInit && g.chance(0.15) {
 		name := g.fresh("t")
+		deps := g.deps
 		init := g.typed(g.fexpr1)
 		g.push()
-		g.declare(&variable{name: name, kind: kFloat, used: true})
+		g.declare(&variable{name: name, kind: kFloat, used: true, konst: g.deps == deps})
 		fmt.Fprintf(&b, "if %s := %s; %s > %s {\n%s} else {\n%s}\n", name, init, name, g.fexpr(1), g.block(3, nil, ""), g.block(3, nil, ""))
 		g.pop()
 		return b.String()
@@ -230,20 +253,27 @@ func (g *gen) switchStmt() string {
 		if g.chance(0.5) {
 			cases = [][]string{{"1"}, {"0"}}
 		}
+		g.switches++
 		for _, c := range cases {
 			fmt.Fprintf(&b, "case %s:\n%s", strings.Join(c, ", "), g.block(2, nil, ""))
 		}
 		if g.chance(0.5) {
 			fmt.Fprintf(&b, "default:\n%s", g.block(2, nil, ""))
 		}
+		g.switches--
 		return b.String() + "}\n"
 	}
 	b.WriteString("switch {\n")
 	for range 1 + g.rng.IntN(2) {
-		fmt.Fprintf(&b, "case %s:\n%s", g.cond(1), g.block(2, nil, ""))
+		c := g.cond(1)
+		g.switches++
+		fmt.Fprintf(&b, "case %s:\n%s", c, g.block(2, nil, ""))
+		g.switches--
 	}
 	if g.chance(0.6) {
+		g.switches++
 		fmt.Fprintf(&b, "default:\n%s", g.block(2, nil, ""))
+		g.switches--
 	}
 	return b.String() + "}\n"
 }
@@ -251,7 +281,7 @@ func (g *gen) switchStmt() string {
 // leave writes if c { break }, continue or return, possibly labeled.
 func (g *gen) leave() string {
 	var kinds []string
-	if g.cfg.Break {
+	if g.cfg.Break && (g.cfg.BreakInSwitch || g.switches == 0) {
 		kinds = append(kinds, "break")
 	}
 	if g.cfg.Continue {
@@ -272,4 +302,12 @@ func (g *gen) leave() string {
 		term = k + " " + g.loops[0].label
 	}
 	return fmt.Sprintf("if %s {\n%s}\n", g.cond(2), g.block(2, nil, term+"\n"))
+}
+
+// keepsKonst returns what to call once a statement assigning v is written:
+// v may still fold to a constant only if the statement read nothing that
+// does not.
+func (g *gen) keepsKonst(v *variable) func() {
+	deps := g.deps
+	return func() { v.konst = v.konst && g.deps == deps }
 }
