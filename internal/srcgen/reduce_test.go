@@ -38,7 +38,7 @@ func TestReduce(t *testing.T) {
 	n := 0
 	check := func(decls string) *result {
 		n++
-		g := &Func{Name: f.Name, Params: f.Params, Decls: decls}
+		g := &Func{Name: f.Name, Params: f.Params, Results: f.Results, Decls: decls}
 		return runBatch(filepath.Join(dir, fmt.Sprint(n)), *flagSeed, *flagFunc, []*Func{g})[0]
 	}
 	first := check(f.Decls)
