@@ -45,6 +45,7 @@ type Config struct {
 	// Memory.
 	InPlace        bool // writes into parameter slices: xs[len(xs)-1] += 1
 	InPlaceInLoops bool // such writes inside loops: buf[i] *= a
+	ConstWrites    bool // in-place updates by a constant: xs[len(xs)-1] -= 2
 	LocalSlices    bool // make, literals, copy
 	SubSlices      bool // xs[1:3], xs[1:], xs[:2]
 
@@ -71,7 +72,7 @@ func Default() Config {
 		OpAssign: true, Overwrite: true, Tuples: true, TupleParams: true, Switch: true, IfInit: true, VarZeroInLoops: true, BreakInSwitch: true,
 		Loops3: true, LoopsCond: true, LoopsBare: true, RangeSlice: true, RangeInt: true,
 		Break: true, Continue: true, Return: true, Labels: true, CounterBound: true,
-		InPlace: true, InPlaceInLoops: true, LocalSlices: true, SubSlices: true,
+		InPlace: true, InPlaceInLoops: true, ConstWrites: true, LocalSlices: true, SubSlices: true,
 		NumHelpers: true, SliceHelpers: true, WriterHelpers: true, Recursion: true, MultiResult: true,
 		Methods: true, StructFuncs: true, WriterInExpr: true,
 		MaxStmts: 6, MaxDepth: 3, MaxExpr: 3,

@@ -38,9 +38,10 @@ func avoidKnownBugs(cfg *Config) {
 	cfg.BlankParam = false     // TODO(issue 9): internal error on a blank parameter
 	cfg.PowConstBase = false   // TODO(issue 9): internal error on math.Pow(2, x)
 	cfg.CounterBound = false   // TODO(issue 9): internal error on a loop bound reading its counter
-	cfg.Overwrite = false      // TODO(issue 9): a value overwritten before it is read in a loop keeps a stale adjoint
+	cfg.Overwrite = false      // TODO(issue 9): a value overwritten before it is read keeps a stale adjoint, in a loop or after an if (srcgen K3)
 	cfg.TupleParams = false    // TODO(issue 9): a tuple assignment moving a parameter
 	cfg.InPlaceInLoops = false // TODO(issue 9): declared and not used: tN with in-place updates in loops
+	cfg.ConstWrites = false    // TODO(issue 9): the same outside loops: xs[len(xs)-1] -= 2 (srcgen K4)
 	cfg.WriterInExpr = false   // TODO(issue 9): evaluation order of xs[0]*x + bump(xs)
 	// Found by srcgen (see /work/wt/notes/srcgen-bugs.md):
 	cfg.BreakInSwitch = false  // TODO(srcgen N1): refused, though README lists switch and break as supported

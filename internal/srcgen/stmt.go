@@ -104,9 +104,9 @@ func (g *gen) assign() string {
 }
 
 // noDeadStores reports whether assignments must read the variable they
-// assign: without Overwrite, inside a loop, so that no value is overwritten
-// before it is read there.
-func (g *gen) noDeadStores() bool { return !g.cfg.Overwrite && len(g.loops) > 0 }
+// assign, so that no value is overwritten before it is read: without
+// Overwrite.
+func (g *gen) noDeadStores() bool { return !g.cfg.Overwrite }
 
 // rhsFor is rhs for an assignment to name, never name itself (vet
 // reports a self-assignment).
@@ -181,7 +181,11 @@ func (g *gen) tuple() string {
 			a.konst, b.konst = false, false
 		}
 	}()
-	switch g.rng.IntN(4) {
+	kind := g.rng.IntN(4)
+	if g.noDeadStores() {
+		kind = 1 // a swap moves a value into a variable that may be dead
+	}
+	switch kind {
 	case 0, 3:
 		swap = true
 		a.used, b.used = true, true
@@ -210,16 +214,26 @@ func (g *gen) elementWrite() string {
 	if e == "" {
 		return ""
 	}
+	deps := g.deps
+	var op, rhs string
 	switch g.rng.IntN(4) {
 	case 0:
-		return fmt.Sprintf("%s = %s\n", e, g.rhsFor(e))
+		op, rhs = "=", g.rhsFor(e)
 	case 1:
-		return fmt.Sprintf("%s += %s\n", e, g.choose(lit("1"), g.rhs))
+		op, rhs = "+=", g.choose(lit("1"), g.rhs)
 	case 2:
-		return fmt.Sprintf("%s *= %s\n", e, g.squash(g.fexpr(1)))
+		op, rhs = "*=", g.squash(g.fexpr(1))
 	default:
-		return fmt.Sprintf("%s -= %s\n", e, g.rhs())
+		op, rhs = "-=", g.rhs()
 	}
+	if !g.cfg.ConstWrites && g.deps == deps {
+		if v := g.pickVar(kFloat, func(v *variable) bool { return !v.konst }); v != nil {
+			v.used = true
+			g.deps++
+			rhs = "(" + rhs + ") + " + v.name
+		}
+	}
+	return fmt.Sprintf("%s %s %s\n", e, op, rhs)
 }
 
 func (g *gen) ifStmt() string {
