@@ -16,7 +16,8 @@ type Config struct {
 	Math         bool // math functions with rules, on their smooth domains
 	PowConstBase bool // math.Pow(2, x), math.Pow(math.E, x)
 	Kinks        bool // math.Abs, Max, Min (piecewise smooth)
-	Folding      bool // constant folding: 2*3*x, x*0, 1*x, untyped constants
+	Folding      bool // constant folding: 2*3*x, 1*x, untyped constants
+	FoldToZero   bool // terms that fold to zero: x*0 + y, x - x + y
 	ConstConds   bool // constant conditions: const debug = true; if debug || ...
 	MultiMath    bool // math.Sincos, math.Lgamma with a differentiated argument
 
@@ -68,7 +69,7 @@ type Config struct {
 func Default() Config {
 	return Config{
 		Slices: true, IntParam: true, Results2: true, BlankParam: true, Structs: true,
-		Math: true, PowConstBase: true, Kinks: true, Folding: true, ConstConds: true, MultiMath: true,
+		Math: true, PowConstBase: true, Kinks: true, Folding: true, FoldToZero: true, ConstConds: true, MultiMath: true,
 		OpAssign: true, Overwrite: true, Tuples: true, TupleParams: true, Switch: true, IfInit: true, VarZeroInLoops: true, BreakInSwitch: true,
 		Loops3: true, LoopsCond: true, LoopsBare: true, RangeSlice: true, RangeInt: true,
 		Break: true, Continue: true, Return: true, Labels: true, CounterBound: true,

@@ -177,7 +177,11 @@ func (g *gen) isLeaf(a string) bool { return !strings.ContainsAny(a, "()+-*/") }
 // folded writes an expression that constant folding simplifies.
 func (g *gen) folded(d int) string {
 	a := g.fexpr(d)
-	switch g.rng.IntN(8) {
+	k := g.rng.IntN(8)
+	if !g.cfg.FoldToZero && (k == 1 || k == 3 || k == 5) {
+		k = 0
+	}
+	switch k {
 	case 0:
 		return fmt.Sprintf("(2 * 3 * %s)", a)
 	case 1:

@@ -46,6 +46,7 @@ func avoidKnownBugs(cfg *Config) {
 	// Found by srcgen (see /work/wt/notes/srcgen-bugs.md):
 	cfg.BreakInSwitch = false  // TODO(srcgen N1): refused, though README lists switch and break as supported
 	cfg.VarZeroInLoops = false // TODO(srcgen N3): internal error on var v float64; v = 0.5*v + y in a loop
+	cfg.FoldToZero = false     // TODO(srcgen N2): declared and not used: tN for y + 0*xs[len(xs)-1]
 }
 
 // testConfig is Default, less the features of known bugs unless

@@ -226,12 +226,8 @@ func (g *gen) elementWrite() string {
 	default:
 		op, rhs = "-=", g.rhs()
 	}
-	if !g.cfg.ConstWrites && g.deps == deps {
-		if v := g.pickVar(kFloat, func(v *variable) bool { return !v.konst }); v != nil {
-			v.used = true
-			g.deps++
-			rhs = "(" + rhs + ") + " + v.name
-		}
+	if !g.cfg.ConstWrites {
+		rhs = g.withDep(rhs, deps)
 	}
 	return fmt.Sprintf("%s %s %s\n", e, op, rhs)
 }
@@ -242,6 +238,9 @@ func (g *gen) ifStmt() string {
 		name := g.fresh("t")
 		deps := g.deps
 		init := g.typed(g.fexpr1)
+		if !g.cfg.ConstConds {
+			init = g.withDep(init, deps)
+		}
 		g.push()
 		g.declare(&variable{name: name, kind: kFloat, used: true, konst: g.deps == deps})
 		fmt.Fprintf(&b, "if %s := %s; %s > %s {\n%s} else {\n%s}\n", name, init, name, g.fexpr(1), g.block(3, nil, ""), g.block(3, nil, ""))
@@ -324,4 +323,19 @@ func (g *gen) leave() string {
 func (g *gen) keepsKonst(v *variable) func() {
 	deps := g.deps
 	return func() { v.konst = v.konst && g.deps == deps }
+}
+
+// withDep returns e, plus a variable godiff cannot fold to a constant if e
+// read nothing such since deps.
+func (g *gen) withDep(e string, deps int) string {
+	if g.deps != deps {
+		return e
+	}
+	if v := g.pickVar(kFloat, func(v *variable) bool { return !v.konst }); v != nil {
+		v.used = true
+		g.nonConst++
+		g.deps++
+		return "(" + e + ") + " + v.name
+	}
+	return e
 }
