@@ -18,6 +18,7 @@ type Config struct {
 	Kinks        bool // math.Abs, Max, Min (piecewise smooth)
 	Folding      bool // constant folding: 2*3*x, 1*x, untyped constants
 	FoldToZero   bool // terms that fold to zero: x*0 + y, x - x + y
+	KonstInLoops bool // locals holding constants (v := 0.5) read inside loops
 	ConstConds   bool // constant conditions: const debug = true; if debug || ...
 	MultiMath    bool // math.Sincos, math.Lgamma with a differentiated argument
 
@@ -69,7 +70,7 @@ type Config struct {
 func Default() Config {
 	return Config{
 		Slices: true, IntParam: true, Results2: true, BlankParam: true, Structs: true,
-		Math: true, PowConstBase: true, Kinks: true, Folding: true, FoldToZero: true, ConstConds: true, MultiMath: true,
+		Math: true, PowConstBase: true, Kinks: true, Folding: true, FoldToZero: true, KonstInLoops: true, ConstConds: true, MultiMath: true,
 		OpAssign: true, Overwrite: true, Tuples: true, TupleParams: true, Switch: true, IfInit: true, VarZeroInLoops: true, BreakInSwitch: true,
 		Loops3: true, LoopsCond: true, LoopsBare: true, RangeSlice: true, RangeInt: true,
 		Break: true, Continue: true, Return: true, Labels: true, CounterBound: true,

@@ -38,7 +38,7 @@ func (g *gen) leaf() string {
 	for range 4 {
 		switch r := g.rng.IntN(12); {
 		case r < 5:
-			if v := g.pickVar(kFloat, nil); v != nil {
+			if v := g.pickVar(kFloat, g.readable); v != nil {
 				v.used = true
 				g.nonConst++
 				if !v.konst {
@@ -266,4 +266,10 @@ func (g *gen) compare() string {
 		}
 	}
 	return fmt.Sprintf("%s %s %s", a, g.pick("<", ">", "<=", ">="), b)
+}
+
+// readable reports whether an expression may read float v: without
+// KonstInLoops, not one holding a constant inside a loop.
+func (g *gen) readable(v *variable) bool {
+	return g.cfg.KonstInLoops || !v.konst || len(g.loops) == 0
 }

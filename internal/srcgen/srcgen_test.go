@@ -47,6 +47,7 @@ func avoidKnownBugs(cfg *Config) {
 	cfg.BreakInSwitch = false  // TODO(srcgen N1): refused, though README lists switch and break as supported
 	cfg.VarZeroInLoops = false // TODO(srcgen N3): internal error on var v float64; v = 0.5*v + y in a loop
 	cfg.FoldToZero = false     // TODO(srcgen N2): declared and not used: tN for y + 0*xs[len(xs)-1]
+	cfg.KonstInLoops = false   // TODO(srcgen N4): internal error on v := 0.5; for ... { r += x * (2 * v) }
 }
 
 // testConfig is Default, less the features of known bugs unless
