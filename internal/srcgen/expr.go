@@ -256,14 +256,9 @@ func (g *gen) compare() string {
 	before := g.deps
 	a := g.fexpr(1)
 	b := g.fexpr(1)
-	if g.deps == before && !g.cfg.ConstConds {
-		// Both sides would fold to constants: read a parameter.
-		if v := g.pickVar(kFloat, func(v *variable) bool { return !v.konst }); v != nil {
-			v.used = true
-			g.nonConst++
-			g.deps++
-			a = v.name
-		}
+	if !g.cfg.ConstConds {
+		// Both sides might fold to constants: read a parameter too.
+		a = g.withDep(a, before)
 	}
 	return fmt.Sprintf("%s %s %s", a, g.pick("<", ">", "<=", ">="), b)
 }

@@ -112,8 +112,15 @@ func liveOrder(fs []*Func, live map[string]*result) []*Func {
 	return out
 }
 
+// typeErrorRE matches the type checker's complaints, which godiff passes
+// on: about a.go they are the generator's bugs.
+var typeErrorRE = regexp.MustCompile(`a\.go:\d+:\d+: (declared and not used|undefined:|cannot use|invalid operation|mismatched types|missing return)`)
+
 // fail records an outcome for the function and takes it out of the batch.
 func fail(live map[string]*result, name string, o outcome, msg string) {
+	if o == refused && typeErrorRE.MatchString(msg) {
+		o, msg = genbug, "generator: "+msg
+	}
 	if r := live[name]; r != nil {
 		r.out, r.msg = o, msg
 		delete(live, name)
