@@ -14,7 +14,7 @@ const (
 	Scalar    Kind = iota // float64, differentiated
 	Slice                 // []float64 of length Len, differentiated
 	Int                   // int with value Value, a constant
-	Blank                 // _ float64, differentiated but unused
+	Blank                 // _ float64, unused, so not differentiated
 	Struct                // a value of type Type, differentiated in its float fields
 	StructPtr             // a *Type
 )

@@ -326,9 +326,13 @@ func buildLive(dir string, fs []*Func, live map[string]*result) bool {
 		files[name] = declLines(string(b))
 	}
 	msgs := make(map[string][]string)
+	mainSrc, _ := os.ReadFile(filepath.Join(dir, "main.go"))
 	for _, m := range errLineRE.FindAllStringSubmatch(out, -1) {
 		line, _ := strconv.Atoi(m[2])
 		name := lineOwner(files[m[1]], line)
+		if m[1] == "main.go" {
+			name = caseOwner(string(mainSrc), line)
+		}
 		if name == "" || live[name] == nil {
 			continue
 		}
@@ -481,4 +485,21 @@ func writeAlone(dir string, f *Func) string {
 	path := filepath.Join(dir, "a.go")
 	os.WriteFile(path, []byte(f.Source("main")), 0o644)
 	return path
+}
+
+var caseRE = regexp.MustCompile(`^\{name: "(F\d+)"`)
+
+// caseOwner returns the function whose checks in main.go hold line: the
+// last case that starts before it.
+func caseOwner(src string, line int) string {
+	owner := ""
+	for i, l := range strings.Split(src, "\n") {
+		if i+1 > line {
+			break
+		}
+		if m := caseRE.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+			owner = m[1]
+		}
+	}
+	return owner
 }
