@@ -294,6 +294,9 @@ func (bw *backward) value(v *ir.Value) {
 		}
 	case ir.OpReturn:
 		for i, r := range v.Args {
+			if mutation == "multiresult" && i > 0 {
+				break
+			}
 			if a.Value[r] && ir.IsFloat(r.Type) {
 				bw.addAdj(v, r, bw.seeds[i])
 			}
@@ -318,7 +321,7 @@ func (bw *backward) value(v *ir.Value) {
 		if dv == nil {
 			return
 		}
-		dx := bw.adjVar(v.Aux.(*ir.Var))
+		dx := bw.adjVar(tupleMate(v, bw.s.act.Vars))
 		if held, ok := bw.pending[dx]; ok {
 			delete(bw.pending, dx)
 			if dv != held {
@@ -420,7 +423,7 @@ func (bw *backward) assign(v *ir.Value) {
 	}
 	// The reset matters only if dx is read again: by an earlier use of x,
 	// or, for a declaration inside a loop, by the previous iteration's.
-	if v.Op == ir.OpSet || v.Block.Depth() > 0 {
+	if (v.Op == ir.OpSet || v.Block.Depth() > 0) && mutation != "overwrite" {
 		bw.pending[dx] = held
 	}
 }

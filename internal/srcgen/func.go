@@ -1,0 +1,190 @@
+package srcgen
+
+import (
+	"fmt"
+	"go/format"
+	"math/rand/v2"
+	"strings"
+)
+
+// Kind is the kind of a parameter of a generated function.
+type Kind int
+
+const (
+	Scalar    Kind = iota // float64, differentiated
+	Slice                 // []float64 of length Len, differentiated
+	Int                   // int with value Value, a constant
+	Blank                 // _ float64, unused, so not differentiated
+	Struct                // a value of type Type, differentiated in its float fields
+	StructPtr             // a *Type
+)
+
+// Param is a parameter of a generated function, with what the harness
+// needs to call it: the length of a slice, the value of an int.
+type Param struct {
+	Name  string
+	Kind  Kind
+	Len   int // Slice
+	Value int // Int
+	Type  *StructType
+}
+
+// StructType is the struct type of a Struct or StructPtr parameter. Its
+// fields are always W []float64 (of length Len), B and C float64 and N int
+// (of value N); the harness builds and flattens values of it.
+type StructType struct {
+	Name string
+	Len  int
+	N    int
+}
+
+// Decl returns the type's declaration.
+func (s *StructType) Decl() string {
+	return fmt.Sprintf("type %s struct {\n\tW []float64\n\tB, C float64\n\tN int\n}\n", s.Name)
+}
+
+// Func is one generated annotated function with the declarations it needs
+// (its helpers, its struct type, its package constants), all named after it
+// so that many can share one file.
+type Func struct {
+	Name    string
+	Params  []Param
+	Results int    // 1, or 2 for a function with only vjp and jvp
+	Decls   string // gofmt-formatted declarations, the annotated function last
+}
+
+// Source returns a complete file, package p, holding the function alone.
+func (f *Func) Source(pkg string) string {
+	return File(pkg, []*Func{f})
+}
+
+// File returns a complete Go file of package pkg holding every function.
+func File(pkg string, fs []*Func) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "package %s\n\n", pkg)
+	math := false
+	for _, f := range fs {
+		math = math || strings.Contains(f.Decls, "math.")
+	}
+	if math {
+		b.WriteString("import \"math\"\n\n")
+	}
+	for _, f := range fs {
+		b.WriteString(f.Decls)
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// Generate writes one random annotated function named name, with
+// //godiff:grad, //godiff:vjp and //godiff:jvp on all its parameters, and
+// the helpers it calls. The same rng state and cfg give the same function.
+// Every index is in bounds, every loop and recursion terminates, and every
+// math function is called inside its smooth domain (a kink of Abs, Max,
+// Min or a branch aside), so F is finite on moderate inputs.
+func Generate(rng *rand.Rand, name string, cfg Config) *Func {
+	g := &gen{rng: rng, cfg: cfg, prefix: strings.ToLower(name)}
+	f := &Func{Name: name, Results: 1}
+	var decls []string
+	g.decls = &decls
+	g.consts(&decls)
+	f.Params = g.signature()
+	g.makeHelpers()
+	if cfg.Results2 && g.chance(0.2) {
+		f.Results = 2
+	}
+	decls = append(decls, g.annotated(name, f.Params, f.Results))
+	src := strings.Join(decls, "\n")
+	out, err := format.Source([]byte("package p\n\n" + src))
+	if err != nil {
+		panic(fmt.Sprintf("srcgen: generated code does not parse: %v\n%s", err, src))
+	}
+	f.Decls = strings.TrimPrefix(string(out), "package p\n\n")
+	return f
+}
+
+// consts declares the function's package constants: a scale factor and a
+// debug flag, used as untyped constants and constant conditions.
+func (g *gen) consts(decls *[]string) {
+	g.pkgScale = g.prefix + "Scale"
+	g.pkgDebug = g.prefix + "Debug"
+	*decls = append(*decls, fmt.Sprintf("const (\n%s = %s\n%s = %v\n)\n", g.pkgScale, g.pick("0.5", "2", "1.5", "3"), g.pkgDebug, g.rng.IntN(2) == 0))
+}
+
+// signature picks the parameters: one to three scalars, up to two slices,
+// maybe an int, a blank and a struct.
+func (g *gen) signature() []Param {
+	var ps []Param
+	ns := 1 + g.rng.IntN(3)
+	for i := range ns {
+		ps = append(ps, Param{Name: []string{"x", "y", "z"}[i], Kind: Scalar})
+	}
+	if g.cfg.Slices {
+		for i := range g.rng.IntN(3) {
+			ps = append(ps, Param{Name: []string{"xs", "ys"}[i], Kind: Slice, Len: 1 + g.rng.IntN(5)})
+		}
+	}
+	if g.cfg.IntParam && g.chance(0.3) {
+		ps = append(ps, Param{Name: "k", Kind: Int, Value: g.rng.IntN(4)})
+	}
+	if g.cfg.BlankParam && g.chance(0.1) {
+		ps = append(ps, Param{Name: "_", Kind: Blank})
+	}
+	if g.cfg.Structs && g.chance(0.3) {
+		st := &StructType{Name: strings.ToUpper(g.prefix[:1]) + g.prefix[1:] + "S", Len: 1 + g.rng.IntN(4), N: 1 + g.rng.IntN(3)}
+		g.st = st
+		*g.decls = append(*g.decls, st.Decl())
+		k := Struct
+		if g.chance(0.5) {
+			k = StructPtr
+			g.stPtr = true
+		}
+		ps = append(ps, Param{Name: "s", Kind: k, Type: st})
+	}
+	g.rng.Shuffle(len(ps), func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
+	return ps
+}
+
+// annotated writes the annotated function.
+func (g *gen) annotated(name string, ps []Param, results int) string {
+	g.reset()
+	var sig []string
+	for _, p := range ps {
+		switch p.Kind {
+		case Scalar:
+			g.declare(&variable{name: p.Name, kind: kFloat, writable: true, param: true})
+			sig = append(sig, p.Name+" float64")
+		case Blank:
+			sig = append(sig, "_ float64")
+		case Slice:
+			g.declare(&variable{name: p.Name, kind: kSlice, minLen: p.Len, exact: true, writable: g.cfg.InPlace, param: true})
+			sig = append(sig, p.Name+" []float64")
+		case Int:
+			g.declare(&variable{name: p.Name, kind: kInt, bound: p.Value + 1, value: p.Value, known: true, param: true})
+			sig = append(sig, p.Name+" int")
+		case Struct, StructPtr:
+			g.structParam(p)
+			t := p.Type.Name
+			if p.Kind == StructPtr {
+				t = "*" + t
+			}
+			sig = append(sig, p.Name+" "+t)
+		}
+	}
+	if results == 2 {
+		body := g.funcBody(func() string { return g.fexpr(g.cfg.MaxExpr) + ", " + g.fexpr(g.cfg.MaxExpr) })
+		return fmt.Sprintf("//godiff:vjp\n//godiff:jvp\nfunc %s(%s) (float64, float64) {\n%s}\n", name, strings.Join(sig, ", "), body)
+	}
+	body := g.funcBody(func() string { return g.fexpr(g.cfg.MaxExpr) })
+	return fmt.Sprintf("//godiff:grad\n//godiff:vjp\n//godiff:jvp\nfunc %s(%s) float64 {\n%s}\n", name, strings.Join(sig, ", "), body)
+}
+
+// structParam puts the struct parameter's fields in scope: floats that
+// may be read, a slice whose elements may be written.
+func (g *gen) structParam(p Param) {
+	g.structVar = p.Name
+	g.declare(&variable{name: p.Name + ".B", kind: kFloat, param: true})
+	g.declare(&variable{name: p.Name + ".C", kind: kFloat, param: true})
+	g.declare(&variable{name: p.Name + ".W", kind: kSlice, minLen: p.Type.Len, exact: true, writable: g.cfg.InPlace, param: true})
+	g.declare(&variable{name: p.Name + ".N", kind: kInt, bound: p.Type.N + 1, value: p.Type.N, known: true, param: true})
+}

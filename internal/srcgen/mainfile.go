@@ -1,0 +1,332 @@
+package srcgen
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MainFile returns a main.go, package main, that checks every function's
+// generated derivatives (FGrad, FVJP, FJVP beside it) and prints one line
+// per function: "START name" before it, then
+//
+//	OK name fd=N nonsmooth=M        checked; N gradient entries agreed with
+//	                                finite differences, M were skipped where
+//	                                two step sizes disagree
+//	FAIL name what: detail          a wrong value or derivative, a panic in
+//	                                generated code
+//	GENBUG name what: detail        F itself panicked (a generator bug)
+//	NONFINITE name                  F is not finite at the points tried
+//
+// The checks, at three random points per function: FGrad's, FVJP's and
+// FJVP's values and the final contents of the slices F writes are F's bit
+// for bit; FGrad (FVJP along random seeds, for two results) matches
+// central finite differences wherever steps of 6e-6 and 3e-5 agree (up to
+// the rounding error of F's values over the step);
+// <JVP(v), w> = <v, VJP(w)> to 1e-9 (NaN fails); FVJP with seed 1 is FGrad
+// bit for bit.
+func MainFile(fs []*Func) string {
+	var b strings.Builder
+	b.WriteString(mainHeader)
+	b.WriteString("var cases = []fcase{\n")
+	for _, f := range fs {
+		writeCase(&b, f)
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// flatSize is the number of floats a parameter contributes to the flat
+// vector the checks work on.
+func flatSize(p Param) int {
+	switch p.Kind {
+	case Scalar:
+		return 1
+	case Slice:
+		return p.Len
+	case Struct, StructPtr:
+		return p.Type.Len + 2
+	}
+	return 0
+}
+
+// writeCase writes one fcase literal: closures that unpack the flat vector
+// p into arguments, call, and write the final contents of slices back.
+func writeCase(b *strings.Builder, f *Func) {
+	n := 0
+	var unpack, args, writeBack, tangents, grads, flat []string
+	for i, p := range f.Params {
+		a := fmt.Sprintf("a%d", i)
+		sz := flatSize(p)
+		switch p.Kind {
+		case Blank:
+			// Not differentiated: godiff gives it no derivative and no tangent.
+			unpack = append(unpack, fmt.Sprintf("%s := 0.75", a))
+		case Scalar:
+			unpack = append(unpack, fmt.Sprintf("%s := p[%d]", a, n))
+			tangents = append(tangents, fmt.Sprintf("v[%d]", n))
+			grads = append(grads, "g"+a)
+			flat = append(flat, fmt.Sprintf("g = append(g, g%s)", a))
+		case Slice:
+			unpack = append(unpack, fmt.Sprintf("%s := slices.Clone(p[%d:%d])", a, n, n+sz))
+			writeBack = append(writeBack, fmt.Sprintf("copy(p[%d:%d], %s)", n, n+sz, a))
+			tangents = append(tangents, fmt.Sprintf("slices.Clone(v[%d:%d])", n, n+sz))
+			grads = append(grads, "g"+a)
+			flat = append(flat, fmt.Sprintf("g = append(g, g%s...)", a))
+		case Int:
+			unpack = append(unpack, fmt.Sprintf("%s := %d", a, p.Value))
+		case Struct, StructPtr:
+			amp := ""
+			if p.Kind == StructPtr {
+				amp = "&"
+			}
+			lit := func(src string) string {
+				return fmt.Sprintf("%s%s{W: slices.Clone(%s[%d:%d]), B: %s[%d], C: %s[%d], N: %d}", amp, p.Type.Name, src, n, n+p.Type.Len, src, n+p.Type.Len, src, n+p.Type.Len+1, p.Type.N)
+			}
+			unpack = append(unpack, fmt.Sprintf("%s := %s", a, lit("p")))
+			writeBack = append(writeBack, fmt.Sprintf("copy(p[%d:%d], %s.W)", n, n+p.Type.Len, a))
+			tangents = append(tangents, lit("v"))
+			grads = append(grads, "g"+a)
+			flat = append(flat, fmt.Sprintf("g = append(g, g%s.W...)\ng = append(g, g%s.B, g%s.C)", a, a, a))
+		}
+		if p.Kind != Int {
+			args = append(args, a)
+		} else {
+			args = append(args, a)
+		}
+		n += sz
+	}
+	pre := strings.Join(unpack, "\n") + "\n"
+	post := strings.Join(writeBack, "\n") + "\n"
+	call := strings.Join(args, ", ")
+	gl := strings.Join(grads, ", ")
+	if gl != "" {
+		gl = ", " + gl
+	}
+	var ys, dys, seeds []string
+	for k := range f.Results {
+		ys = append(ys, fmt.Sprintf("y%d", k))
+		dys = append(dys, fmt.Sprintf("dy%d", k))
+		seeds = append(seeds, fmt.Sprintf("s[%d]", k))
+	}
+	yl, dyl := strings.Join(ys, ", "), strings.Join(dys, ", ")
+	flatten := "var g []float64\n" + strings.Join(flat, "\n") + "\n"
+	fmt.Fprintf(b, "{name: %q, n: %d, m: %d,\n", f.Name, n, f.Results)
+	fmt.Fprintf(b, "f: func(p []float64) []float64 {\n%s%s := %s(%s)\n%sreturn []float64{%s}\n},\n", pre, yl, f.Name, call, post, yl)
+	if f.Results == 1 {
+		fmt.Fprintf(b, "grad: func(p []float64) (float64, []float64) {\n%sy0%s := %sGrad(%s)\n%s%sreturn y0, g\n},\n", pre, gl, f.Name, call, post, flatten)
+	}
+	fmt.Fprintf(b, "vjp: func(p, s []float64) ([]float64, []float64) {\n%s%s%s := %sVJP(%s, %s)\n%s%sreturn []float64{%s}, g\n},\n",
+		pre, yl, gl, f.Name, call, strings.Join(seeds, ", "), post, flatten, yl)
+	tl := strings.Join(tangents, ", ")
+	if tl != "" {
+		tl = ", " + tl
+	}
+	fmt.Fprintf(b, "jvp: func(p, v []float64) ([]float64, []float64) {\n%s%s, %s := %sJVP(%s%s)\n%sreturn []float64{%s}, []float64{%s}\n},\n",
+		pre, yl, dyl, f.Name, call, tl, post, yl, dyl)
+	b.WriteString("},\n")
+}
+
+const mainHeader = `package main
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+type fcase struct {
+	name string
+	n, m int // flat parameters, results
+	f    func(p []float64) []float64
+	grad func(p []float64) (float64, []float64) // nil with several results
+	vjp  func(p, s []float64) ([]float64, []float64)
+	jvp  func(p, v []float64) ([]float64, []float64)
+}
+
+func main() {
+	for _, c := range cases {
+		fmt.Printf("START %s\n", c.name)
+		check(c)
+	}
+}
+
+// try runs f and returns its panic, or "".
+func try(f func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
+		}
+	}()
+	f()
+	return ""
+}
+
+func same(a, b float64) bool {
+	return math.Float64bits(a) == math.Float64bits(b) || (math.IsNaN(a) && math.IsNaN(b))
+}
+
+// sameAll reports the first entry where a and b differ bit for bit.
+func sameAll(a, b []float64) string {
+	for i := range a {
+		if !same(a[i], b[i]) {
+			return fmt.Sprintf("entry %d: %v, F's %v", i, a[i], b[i])
+		}
+	}
+	return ""
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// fd is the central difference of f along entry i with step h·max(1, |p[i]|),
+// and a bound on its rounding error: f's values are rounded to about
+// 1e-13 of their size (a few hundred operations), divided by the step.
+func fd(f func([]float64) float64, p []float64, i int, h float64) (d, noise float64) {
+	hi := h * math.Max(1, math.Abs(p[i]))
+	q := slices.Clone(p)
+	q[i] = p[i] + hi
+	up := f(q)
+	q[i] = p[i] - hi
+	down := f(q)
+	return (up - down) / (2 * hi), 1e-13 * math.Max(math.Abs(up), math.Abs(down)) / hi
+}
+
+
+func random(rng *rand.Rand, n int, lo, hi float64) []float64 {
+	p := make([]float64, n)
+	for i := range p {
+		p[i] = lo + (hi-lo)*rng.Float64()
+	}
+	return p
+}
+
+func check(c fcase) {
+	rng := rand.New(rand.NewPCG(1, uint64(c.n)))
+	fdn, nonsmooth, finitePoints := 0, 0, 0
+	for range 3 {
+		p := random(rng, c.n, -1.5, 1.5)
+		pf := slices.Clone(p)
+		var want []float64
+		if m := try(func() { want = c.f(pf) }); m != "" {
+			fmt.Printf("GENBUG %s F panics: %s\n", c.name, m)
+			return
+		}
+		if slices.ContainsFunc(want, func(y float64) bool { return !finite(y) }) {
+			continue
+		}
+		finitePoints++
+		// The reference gradient: FGrad's, or FVJP's along seeds s for
+		// several results; finite differences of <s, F>.
+		s := []float64{1}
+		if c.m > 1 {
+			s = random(rng, c.m, -1, 1)
+		}
+		var g []float64
+		if c.grad != nil {
+			var y float64
+			pg := slices.Clone(p)
+			if m := try(func() { y, g = c.grad(pg) }); m != "" {
+				fmt.Printf("FAIL %s FGrad panics: %s\n", c.name, m)
+				return
+			}
+			if !same(y, want[0]) {
+				fmt.Printf("FAIL %s value: FGrad's value %v, F's %v at %v\n", c.name, y, want[0], p)
+				return
+			}
+			if m := sameAll(pg, pf); m != "" {
+				fmt.Printf("FAIL %s value: FGrad leaves the slices it writes different from F: %s at %v\n", c.name, m, p)
+				return
+			}
+		}
+		var yv, gv []float64
+		pv := slices.Clone(p)
+		if m := try(func() { yv, gv = c.vjp(pv, s) }); m != "" {
+			fmt.Printf("FAIL %s FVJP panics: %s\n", c.name, m)
+			return
+		}
+		if m := sameAll(yv, want); m != "" {
+			fmt.Printf("FAIL %s value: FVJP's values differ from F's: %s at %v\n", c.name, m, p)
+			return
+		}
+		if m := sameAll(pv, pf); m != "" {
+			fmt.Printf("FAIL %s value: FVJP leaves the slices it writes different from F: %s at %v\n", c.name, m, p)
+			return
+		}
+		if g != nil {
+			if m := sameAll(gv, g); m != "" {
+				fmt.Printf("FAIL %s vjp: FVJP with seed 1 is not FGrad: %s at %v\n", c.name, m, p)
+				return
+			}
+		}
+		if len(gv) != c.n {
+			fmt.Printf("FAIL %s gradient: %d entries, want %d\n", c.name, len(gv), c.n)
+			return
+		}
+		phi := func(q []float64) float64 {
+			ys := c.f(slices.Clone(q))
+			t := 0.0
+			for k := range ys {
+				t += s[k] * ys[k]
+			}
+			return t
+		}
+		for i := range p {
+			a, na := fd(phi, p, i, 6e-6)
+			b, nb := fd(phi, p, i, 3e-5)
+			if !finite(a) || !finite(b) || math.Abs(a-b) > 1e-6*math.Max(1, math.Abs(a))+na+nb {
+				nonsmooth++ // a kink, or f too large for finite differences
+				continue
+			}
+			if math.Abs(gv[i])*6e-6*math.Max(1, math.Abs(p[i])) > 1e3*math.Max(1, math.Abs(phi(p))) {
+				nonsmooth++ // the step moves F by far more than F: no fair reference
+				continue
+			}
+			fdn++
+			if math.Abs(gv[i]-a) > 1e-5*math.Max(1, math.Abs(a))+2*na {
+				fmt.Printf("FAIL %s gradient: entry %d is %v, finite differences %v (steps agree: %v) at %v, seeds %v\n", c.name, i, gv[i], a, b, p, s)
+				return
+			}
+		}
+		v := random(rng, c.n, -1, 1)
+		w := random(rng, c.m, -1, 1)
+		var yj, dy []float64
+		pj := slices.Clone(p)
+		if m := try(func() { yj, dy = c.jvp(pj, v) }); m != "" {
+			fmt.Printf("FAIL %s FJVP panics: %s\n", c.name, m)
+			return
+		}
+		if m := sameAll(yj, want); m != "" {
+			fmt.Printf("FAIL %s value: FJVP's values differ from F's: %s at %v\n", c.name, m, p)
+			return
+		}
+		if m := sameAll(pj, pf); m != "" {
+			fmt.Printf("FAIL %s value: FJVP leaves the slices it writes different from F: %s at %v\n", c.name, m, p)
+			return
+		}
+		pw := slices.Clone(p)
+		var gw []float64
+		if m := try(func() { _, gw = c.vjp(pw, w) }); m != "" {
+			fmt.Printf("FAIL %s FVJP panics: %s\n", c.name, m)
+			return
+		}
+		lhs, rhs, scale := 0.0, 0.0, 0.0
+		for k := range w {
+			lhs += w[k] * dy[k]
+			scale += math.Abs(w[k] * dy[k])
+		}
+		for i := range v {
+			rhs += v[i] * gw[i]
+			scale += math.Abs(v[i] * gw[i])
+		}
+		if !(math.Abs(lhs-rhs) <= 1e-9*math.Max(1, scale)) {
+			fmt.Printf("FAIL %s modes: <JVP(v), w> = %v, <v, VJP(w)> = %v along v = %v, w = %v at %v\n", c.name, lhs, rhs, v, w, p)
+			return
+		}
+	}
+	if finitePoints == 0 {
+		fmt.Printf("NONFINITE %s\n", c.name)
+		return
+	}
+	fmt.Printf("OK %s fd=%d nonsmooth=%d\n", c.name, fdn, nonsmooth)
+}
+`

@@ -1,0 +1,253 @@
+package srcgen
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var (
+	flagN       = flag.Int("srcgen.n", 100, "number of random programs TestRandomPrograms checks")
+	flagSeed    = flag.Uint64("srcgen.seed", 1, "seed of the random programs")
+	flagBatch   = flag.Int("srcgen.batch", 100, "programs per module (one go vet, one go build each)")
+	flagPar     = flag.Int("srcgen.par", 1, "batches run at once")
+	flagFunc    = flag.Int("srcgen.func", -1, "check only program number N of the seed, alone, and print it")
+	flagOff     = flag.String("srcgen.off", "", "comma-separated Config features to switch off (Tuples,MultiResult,...)")
+	flagOn      = flag.String("srcgen.on", "", "comma-separated Config features to switch on, over the default")
+	flagShow    = flag.Int("srcgen.show", 10, "failures reported with their full source")
+	flagTimeout = flag.Duration("srcgen.timeout", 2*time.Minute, "time limit of one batch's checks")
+	flagVerbose = flag.Bool("srcgen.v", false, "print the time each phase of a batch takes")
+	flagAll     = flag.Bool("srcgen.all", false, "keep the features that hit known bugs (see avoidKnownBugs) on")
+	flagKeep    = flag.String("srcgen.keep", "", "write the batches' modules under this directory and keep them")
+)
+
+// avoidKnownBugs switches off the features that hit bugs not fixed yet,
+// so that the default run passes and finds new ones; -srcgen.all keeps
+// them on. The bugs of issue 9 it listed before (constant conditions,
+// blank parameters, Pow(2, x), counter-reading bounds, overwritten and
+// swapped values, in-place updates by constants, evaluation order) are
+// fixed on main; see /work/wt/notes/srcgen-bugs.md.
+func avoidKnownBugs(cfg *Config) {
+	cfg.BreakInSwitch = false // TODO(srcgen N1): refused, though README lists switch and break as supported
+}
+
+// testConfig is Default, less the features of known bugs unless
+// -srcgen.all, with the features of -srcgen.off and -srcgen.on switched.
+func testConfig(t testing.TB) Config {
+	cfg := Default()
+	if !*flagAll {
+		avoidKnownBugs(&cfg)
+	}
+	v := reflect.ValueOf(&cfg).Elem()
+	for on, list := range map[bool]string{false: *flagOff, true: *flagOn} {
+		for _, name := range strings.Split(list, ",") {
+			if name = strings.TrimSpace(name); name == "" {
+				continue
+			}
+			f := v.FieldByName(name)
+			if !f.IsValid() || f.Kind() != reflect.Bool {
+				t.Fatalf("-srcgen.off/on: no feature %q in Config", name)
+			}
+			f.SetBool(on)
+		}
+	}
+	return cfg
+}
+
+// configFlags is the command line that gives cfg back.
+func configFlags(cfg Config) string {
+	def := Default()
+	prefix := " -srcgen.all"
+	if !*flagAll {
+		avoidKnownBugs(&def)
+		prefix = ""
+	}
+	var off, on []string
+	v, d := reflect.ValueOf(cfg), reflect.ValueOf(def)
+	for i := range v.NumField() {
+		if v.Field(i).Kind() != reflect.Bool || v.Field(i).Bool() == d.Field(i).Bool() {
+			continue
+		}
+		if v.Field(i).Bool() {
+			on = append(on, v.Type().Field(i).Name)
+		} else {
+			off = append(off, v.Type().Field(i).Name)
+		}
+	}
+	s := prefix
+	if len(off) > 0 {
+		s += " -srcgen.off=" + strings.Join(off, ",")
+	}
+	if len(on) > 0 {
+		s += " -srcgen.on=" + strings.Join(on, ",")
+	}
+	return s
+}
+
+// TestRandomPrograms generates random annotated functions, runs godiff on
+// them and checks the generated derivatives (see MainFile). Every failure
+// is reported with the function's source and the command that checks it
+// alone.
+func TestRandomPrograms(t *testing.T) {
+	cfg := testConfig(t)
+	start := time.Now()
+	var results []*result
+	if *flagFunc >= 0 {
+		f := funcAt(*flagSeed, *flagFunc, cfg)
+		t.Logf("program %d of seed %d:\n%s", *flagFunc, *flagSeed, f.Source("main"))
+		results = runBatch(batchDir(t, 0), *flagSeed, *flagFunc, []*Func{f})
+	} else {
+		results = runAll(t, cfg)
+	}
+	s := summarize(results)
+	t.Logf("%s in %v", s.line(), time.Since(start).Round(time.Second))
+	fmt.Fprintf(os.Stderr, "srcgen: %s in %v\n", s.line(), time.Since(start).Round(time.Second))
+	shown := 0
+	for _, r := range results {
+		if !r.failure() {
+			continue
+		}
+		if shown < *flagShow || *flagFunc >= 0 {
+			t.Errorf("%s", r.report(cfg))
+		} else {
+			t.Errorf("program %d: %s: %s", r.index, r.out, firstLine(r.msg))
+		}
+		shown++
+	}
+}
+
+func batchDir(t *testing.T, b int) string {
+	if *flagKeep != "" {
+		return filepath.Join(*flagKeep, fmt.Sprintf("b%d", b))
+	}
+	return filepath.Join(t.TempDir(), fmt.Sprintf("b%d", b))
+}
+
+// runAll checks -srcgen.n programs in batches, -srcgen.par at once.
+func runAll(t *testing.T, cfg Config) []*result {
+	n, size := *flagN, max(1, *flagBatch)
+	results := make([][]*result, (n+size-1)/size)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(1, *flagPar))
+	for b := range results {
+		first := b * size
+		fs := make([]*Func, 0, size)
+		for i := first; i < min(n, first+size); i++ {
+			fs = append(fs, funcAt(*flagSeed, i, cfg))
+		}
+		dir := batchDir(t, b)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[b] = runBatch(dir, *flagSeed, first, fs)
+		}()
+	}
+	wg.Wait()
+	var all []*result
+	for _, r := range results {
+		all = append(all, r...)
+	}
+	return all
+}
+
+// documented are refusals of constructs the README documents as refused
+// (or as limits): they are counted, not failures. The generator should
+// rarely write them.
+var documented = []*regexp.Regexp{
+	// README, Calls between functions: "Functions of several results may
+	// only be called so" (with no argument depending on a differentiated
+	// parameter).
+	regexp.MustCompile(`which has several results, with an argument that depends on a differentiated parameter`),
+	// Issue 9: an expression that reads a slice and calls a function
+	// writing it must be refused, saying what to write (README to come).
+	regexp.MustCompile(`Go does not specify which happens first: assign the call's result to a variable in a statement before`),
+}
+
+func (r *result) documentedRefusal() bool {
+	for _, re := range documented {
+		if re.MatchString(r.msg) {
+			return true
+		}
+	}
+	return false
+}
+
+// failure reports whether r breaks godiff's promise: exact derivatives or
+// a clear refusal of what the README does not support.
+func (r *result) failure() bool {
+	switch r.out {
+	case ok, nonfinite:
+		return false
+	case refused:
+		return !r.documentedRefusal()
+	}
+	return true
+}
+
+func (r *result) report(cfg Config) string {
+	return fmt.Sprintf("program %d of seed %d: %s\n%s\n--- source\n%s--- reproduce alone:\ngo test ./internal/srcgen -run 'TestRandomPrograms$' -srcgen.seed=%d -srcgen.func=%d%s\n",
+		r.index, r.seed, r.out, r.msg, r.fn.Source("main"), r.seed, r.index, configFlags(cfg))
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+type summary struct {
+	counts            [len(outcomeNames)]int
+	documented        int
+	fdFuncs, fd, skip int
+	reasons           map[string]int
+	n                 int
+}
+
+var normalizeRE = regexp.MustCompile(`(/[^ :]*)?a\.go:\d+:\d+: |\b[Ff]\d+[A-Za-z0-9]*|\b[a-z]\d+\b|\d+`)
+
+func summarize(rs []*result) summary {
+	s := summary{reasons: map[string]int{}, n: len(rs)}
+	for _, r := range rs {
+		s.counts[r.out]++
+		if r.out == refused && r.documentedRefusal() {
+			s.documented++
+		}
+		if r.out == refused || r.out == internal {
+			s.reasons[normalizeRE.ReplaceAllString(firstLine(r.msg), "#")]++
+		}
+		if r.out == ok && r.fd > 0 {
+			s.fdFuncs++
+		}
+		s.fd += r.fd
+		s.skip += r.skip
+	}
+	return s
+}
+
+func (s summary) line() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "programs=%d accepted=%d refused=%d (documented %d) internal=%d noncompiling=%d wrong=%d nonfinite=%d generator-bugs=%d hangs=%d fd-checked=%d programs/%d entries (%d entries not smooth here)",
+		s.n, s.n-s.counts[refused]-s.counts[internal], s.counts[refused], s.documented, s.counts[internal], s.counts[noncompile], s.counts[wrong],
+		s.counts[nonfinite], s.counts[genbug], s.counts[hang], s.fdFuncs, s.fd, s.skip)
+	var reasons []string
+	for r := range s.reasons {
+		reasons = append(reasons, r)
+	}
+	sort.Slice(reasons, func(i, j int) bool { return s.reasons[reasons[i]] > s.reasons[reasons[j]] })
+	for _, r := range reasons {
+		fmt.Fprintf(&b, "\n  %4d× %s", s.reasons[r], r)
+	}
+	return b.String()
+}
+
+var _ = runtime.NumCPU
