@@ -490,11 +490,11 @@ func Loss(w float64, s, t []float64, a [2]float64) float64 {
 }
 `,
 			want: []string{
-				"a.go:4:2: reassigning a slice variable is not supported; copy into it instead",
-				"a.go:5:6: declaring a slice variable without a value is not supported: it cannot be assigned later; declare it with make",
+				"a.go:4:2: assigning s: a slice variable may move only within one slice, and this one moves between s and t; copy the values instead (copy(dst, src)), or take both windows from one slice made for them",
+				"a.go:5:6: declaring a slice variable without a value that is never assigned is not supported: it stays nil; declare it with make",
 				"a.go:6:2: copying an array is not supported; declare the array with var or a composite literal and assign its elements",
 				"a.go:7:2: assigning a whole array is not supported; assign its elements instead",
-				"a.go:8:9: reassigning a slice variable is not supported; copy into it instead",
+				"a.go:8:9: ranging into the slice variable s, declared outside the loop, is not supported; declare it in the loop (for _, s := range ...)",
 			},
 		},
 		{

@@ -114,6 +114,9 @@ func (fb *funcBuilder) ident(id *ast.Ident) (*ir.Value, bool) {
 		if slot, ok := fb.slots[obj]; ok {
 			return fb.b.Get(slot), true
 		}
+		if fb.moving[obj] != nil {
+			return fb.movingRead(id, obj)
+		}
 		if _, isStruct := fb.fields[obj]; isStruct {
 			return fb.wholeStruct(id, obj)
 		}

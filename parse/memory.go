@@ -133,6 +133,9 @@ func (fb *funcBuilder) builtin(e *ast.CallExpr, name string) (*ir.Value, bool) {
 		if why := fb.notMemory(e.Args[0], "the capacity of"); why != "" {
 			return fb.fail(e.Pos(), "%s", why)
 		}
+		if why := fb.mergedCap(e.Args[0]); why != "" {
+			return fb.fail(e.Pos(), "%s", why)
+		}
 		s, ok := fb.expr(e.Args[0])
 		if !ok {
 			return nil, false
