@@ -35,6 +35,7 @@ type lvalue struct {
 	// (moving.go), and id where the statement names it.
 	moves *movingSlice
 	id    *ast.Ident
+	alone bool // the only left-hand side of its statement
 }
 
 // assign builds x = e, x := e, a, b = e1, e2, s[i] = e and x op= e.
@@ -74,6 +75,7 @@ func (fb *funcBuilder) assignAll(lhs, rhs []ast.Expr) {
 			continue // the value's problems, if any, are reported
 		}
 		if lvs[i].moves != nil {
+			lvs[i].alone = len(lhs) == 1
 			lo, hi, okW := fb.window(rhs[i], lvs[i].moves.group)
 			wins[i] = [2]*ir.Value{lo, hi}
 			ok = ok && okW

@@ -489,9 +489,19 @@ func (fb *funcBuilder) writeWindow(lv lvalue, lo, hi *ir.Value) {
 		fb.b.Declare(m.hi, hi)
 		return
 	}
-	fb.b.Set(m.lo, lo)
-	fb.b.Set(m.hi, hi)
+	// s = s[1:] leaves hi as it is: a set of the value just read would
+	// make the bound look assigned in the loop, and recorded at each
+	// iteration. (In a, b = ..., the same variable may be set twice.)
+	if !lv.alone || !isGetOf(lo, m.lo) {
+		fb.b.Set(m.lo, lo)
+	}
+	if !lv.alone || !isGetOf(hi, m.hi) {
+		fb.b.Set(m.hi, hi)
+	}
 }
+
+// isGetOf reports whether x reads the variable v.
+func isGetOf(x *ir.Value, v *ir.Var) bool { return x.Op == ir.OpGet && x.Aux == v }
 
 // movingRead builds a read of the moving variable v at id: its view of the
 // base.

@@ -150,12 +150,11 @@ func ConvJVP(seq, k, dseq, dk []float64) (float64, float64) {
 type TailTape struct {
 	// x: the parameter x.
 	x []float64
+	// xHi: the value of xHi as a loop began.
+	xHi int
 	// xLo: the value of xLo the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	xLo []int
-	// xHi: the value of xHi the backward sweep reads, one entry per iteration of
-	// the loop around it, read back last first.
-	xHi []int
 	// trips: how many iterations of a loop began.
 	trips int
 }
@@ -164,16 +163,15 @@ type TailTape struct {
 // contents are discarded, its memory reused.
 func TailForward(t *TailTape, x []float64) float64 {
 	t.xLo = t.xLo[:0]
-	t.xHi = t.xHi[:0]
 	t.x = x
 	xLo := 0
 	xHi := len(x)
 	s := 0.0
+	t.xHi = xHi
 	trips := 0
 	for len(x[xLo:xHi]) > 0 {
 		trips++
 		t.xLo = append(t.xLo, xLo)
-		t.xHi = append(t.xHi, xHi)
 		t1 := x[xLo:xHi]
 		s += math.Sin(t1[0]) * float64(len(t1))
 		xLo++
@@ -192,16 +190,14 @@ func TailBackward(t *TailTape, s float64, dx []float64) {
 	x := t.x
 	t1 := t.trips
 	nxLo := len(t.xLo)
-	nxHi := len(t.xHi)
+	xHi := t.xHi
 	ds += s
 	for k := t1; k > 0; k-- {
 		nxLo--
 		t2 := t.xLo[nxLo]
-		nxHi--
-		t3 := t.xHi[nxHi]
-		t4 := x[t2:t3]
-		t5 := dx[t2:t3]
-		t5[0] += ds * float64(len(t4)) * math.Cos(t4[0])
+		t3 := x[t2:xHi]
+		t4 := dx[t2:xHi]
+		t4[0] += ds * float64(len(t3)) * math.Cos(t3[0])
 	}
 }
 
