@@ -498,6 +498,64 @@ func Loss(w float64, s, t []float64, a [2]float64) float64 {
 			},
 		},
 		{
+			name: "slice variables that move outside one slice",
+			src: `
+//godiff:grad
+func Loss(a, b, x []float64, n int) float64 {
+	a, b = b, a
+	s := x[1:]
+	s = s[1:3:4]
+	var in []float64
+	seq := make([]float64, n)
+	in = seq[1:]
+	buf := make([]float64, n)
+	for range 2 {
+		buf = make([]float64, n)
+	}
+	return a[0] + b[0] + s[0] + in[0] + buf[0]
+}
+`,
+			want: []string{
+				"a.go:4:2: assigning a: a slice variable may move only within one slice, and this one moves between a and b; copy the values instead (copy(dst, src)), or take both windows from one slice made for them",
+				"a.go:4:5: assigning b: a slice variable may move only within one slice, and this one moves between a and b; copy the values instead (copy(dst, src)), or take both windows from one slice made for them",
+				"a.go:6:6: three-index slices are not supported: the capacity matters only to append, which godiff does not support; use s[lo:hi]",
+				"a.go:7:6: in is declared before seq, the slice it moves in; declare in after seq",
+				"a.go:10:2: assigning buf: the buffers it moves between must each be made where a variable of them is declared, with make (x := make([]float64, n)), and make([]float64, n) is not",
+				"a.go:12:3: assigning buf: the buffers it moves between must each be made where a variable of them is declared, with make (x := make([]float64, n)), and make([]float64, n) is not",
+			},
+		},
+		{
+			name: "swapped buffers and what they may not do",
+			src: `
+//godiff:grad
+func Loss(x []float64, n int) float64 {
+	prev := make([]float64, n)
+	m := len(x)
+	cur := make([]float64, m)
+	prev, cur = cur, prev
+	a := make([]float64, n)
+	b := make([]float64, len(a))
+	a, b = b, a
+	if a == nil || cap(b) > 0 {
+		return 0
+	}
+	p := make([]float64, n)
+	q := make([]float64, n+1)
+	p, q = q, p
+	return x[0] + prev[0] + cur[0] + p[0] + q[0]
+}
+`,
+			want: []string{
+				"a.go:6:25: m is computed after the first of the buffers it swaps with is made, and godiff makes them as one slice there; compute m before it",
+				"a.go:11:5: comparing a with nil is not supported: a moves, and godiff keeps it as a window of the slice it moves in; test len(a) == 0 instead",
+				"a.go:11:17: the capacity of b is not supported: godiff makes the buffers it moves between as one slice, so its capacity is not its make's; use len(b)",
+				"a.go:14:2: assigning p: the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute n + 1 into a variable before the first make",
+				"a.go:15:2: assigning q: the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute n + 1 into a variable before the first make",
+				"a.go:16:2: assigning p: the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute n + 1 into a variable before the first make",
+				"a.go:16:5: assigning q: the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute n + 1 into a variable before the first make",
+			},
+		},
+		{
 			name: "ranging over what is not a slice, an array or an int",
 			src: `
 //godiff:grad

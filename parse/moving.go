@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 
 	"godiff/ir"
@@ -50,9 +51,12 @@ type windowGroup struct {
 	// (prev := make(...); cur := make(...), then swapped) are made as one
 	// slice, their base, of which each is a window (merge).
 	allocs []ast.Expr
+	// allocOf is the variable each alloc declares.
+	allocOf map[*types.Var]ast.Expr
 	// why says why the group is refused, "" if it is not.
-	why  string
-	base *ir.Value // once built
+	why    string
+	base   *ir.Value // once built
+	failed bool      // making base failed, and was reported
 	// windows holds each alloc's bounds in base, once built.
 	windows map[ast.Expr][2]*ir.Value
 }
@@ -188,7 +192,10 @@ func (s *movingScan) group(moving map[*types.Var]*movingSlice, sig *types.Signat
 	}
 	groups := make(map[*types.Var]*windowGroup)
 	bases := make(map[*windowGroup][]string)
-	for v, m := range moving {
+	// In source order, so that messages name the bases in that order.
+	vars := slices.SortedFunc(maps.Keys(moving), func(a, b *types.Var) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	for _, v := range vars {
+		m := moving[v]
 		root := find(v)
 		g := groups[root]
 		if g == nil {
@@ -210,10 +217,15 @@ func (s *movingScan) group(moving map[*types.Var]*movingSlice, sig *types.Signat
 				g.addBase(r, nil, bases)
 			default:
 				g.addBase(nil, e, bases)
+				if g.allocOf == nil {
+					g.allocOf = make(map[*types.Var]ast.Expr)
+				}
+				g.allocOf[v] = e
 			}
 		}
 	}
 	for _, g := range groups {
+		slices.SortFunc(g.allocs, func(a, b ast.Expr) int { return cmp.Compare(a.Pos(), b.Pos()) })
 		names := bases[g]
 		switch {
 		case len(names) > 1 && g.baseVar != nil:
@@ -236,7 +248,7 @@ func (s *movingScan) mergeable(g *windowGroup) string {
 		if !isCall || !s.decls[e] || !isBuiltinMake(s.info, call) || len(call.Args) != 2 {
 			return "the buffers it moves between must each be made where a variable of them is declared, with make (x := make([]float64, n)), and " + types.ExprString(e) + " is not"
 		}
-		if !s.fixedLength(call.Args[1]) {
+		if !s.fixedLength(call.Args[1], g, e) {
 			return "the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute " + types.ExprString(call.Args[1]) + " into a variable before the first make"
 		}
 	}
@@ -256,7 +268,9 @@ func isBuiltinMake(info *types.Info, call *ast.CallExpr) bool {
 // fixedLength reports whether the length e has the same value anywhere
 // after its variables are declared: a constant, a variable nothing
 // reassigns, or len of one.
-func (s *movingScan) fixedLength(e ast.Expr) bool {
+// The length of a buffer of g made before alloc, len(prev), is its
+// make's.
+func (s *movingScan) fixedLength(e ast.Expr, g *windowGroup, alloc ast.Expr) bool {
 	if tv, ok := s.info.Types[e]; ok && tv.Value != nil {
 		return true
 	}
@@ -265,12 +279,40 @@ func (s *movingScan) fixedLength(e ast.Expr) bool {
 		v, ok := s.info.Uses[x].(*types.Var)
 		return ok && !s.reassigned[v] && !isPackageLevel(v)
 	case *ast.CallExpr:
-		id, ok := ast.Unparen(x.Fun).(*ast.Ident)
-		if _, builtin := s.info.Uses[id].(*types.Builtin); ok && builtin && id.Name == "len" && len(x.Args) == 1 {
-			return s.fixedLength(x.Args[0])
+		if arg := lenOf(s.info, x); arg != nil {
+			if prior := g.earlierAlloc(s.info, arg, alloc); prior != nil {
+				return true
+			}
+			return s.fixedLength(arg, g, alloc)
 		}
 	}
 	return false
+}
+
+// lenOf returns x if call is len(x), else nil.
+func lenOf(info *types.Info, call *ast.CallExpr) ast.Expr {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(call.Args) != 1 {
+		return nil
+	}
+	if _, builtin := info.Uses[id].(*types.Builtin); builtin && id.Name == "len" {
+		return call.Args[0]
+	}
+	return nil
+}
+
+// earlierAlloc returns the make declaring x, if x names a variable of g
+// made by one of its allocs before alloc.
+func (g *windowGroup) earlierAlloc(info *types.Info, x ast.Expr, alloc ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	if prior, ok := g.allocOf[v]; ok && prior.Pos() < alloc.Pos() {
+		return prior
+	}
+	return nil
 }
 
 // addBase records that the group's windows are of the variable v or of
@@ -340,7 +382,10 @@ func (fb *funcBuilder) window(e ast.Expr, g *windowGroup) (lo, hi *ir.Value, ok 
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		v, _ := fb.info.Uses[x].(*types.Var)
-		if m := fb.moving[v]; m != nil && m.group == g && m.lo != nil {
+		if m := fb.moving[v]; m != nil && m.group == g {
+			if m.lo == nil {
+				return nil, nil, false // its declaration failed, and was reported
+			}
 			return fb.b.Get(m.lo), fb.b.Get(m.hi), true
 		}
 		if v != nil && v == g.baseVar && fb.moving[v] == nil {
@@ -366,7 +411,11 @@ func (fb *funcBuilder) window(e ast.Expr, g *windowGroup) (lo, hi *ir.Value, ok 
 func (fb *funcBuilder) allocWindow(e ast.Expr, g *windowGroup) (lo, hi *ir.Value, ok bool) {
 	switch {
 	case g.merged():
+		if g.failed {
+			return nil, nil, false // reported
+		}
 		if g.base == nil && !fb.mergeAllocs(g) {
+			g.failed = true
 			return nil, nil, false
 		}
 		w := g.windows[e]
@@ -398,6 +447,17 @@ func (fb *funcBuilder) mergeAllocs(g *windowGroup) bool {
 		}
 		if t == nil {
 			t = tt
+		}
+		if n, isCall := ast.Unparen(call.Args[1]).(*ast.CallExpr); isCall && lenOf(fb.info, n) != nil {
+			if prior := g.earlierAlloc(fb.info, lenOf(fb.info, n), e); prior != nil {
+				// len(prev), prev made by an earlier alloc of g.
+				lens[i] = lens[slices.Index(g.allocs, prior)]
+				continue
+			}
+		}
+		if late := fb.unbound(call.Args[1]); late != "" {
+			fb.errorf(call.Args[1].Pos(), "%s is computed after the first of the buffers it swaps with is made, and godiff makes them as one slice there; compute %s before it", late, late)
+			return false
 		}
 		if lens[i], ok = fb.index(call.Args[1]); !ok {
 			return false
@@ -538,4 +598,28 @@ func (fb *funcBuilder) mergedCap(x ast.Expr) string {
 		return ""
 	}
 	return "the capacity of " + id.Name + " is not supported: godiff makes the buffers it moves between as one slice, so its capacity is not its make's; use len(" + id.Name + ")"
+}
+
+// unbound returns the name of the first variable e reads that has no value
+// yet, or "".
+func (fb *funcBuilder) unbound(e ast.Expr) string {
+	late := ""
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || late != "" {
+			return late == ""
+		}
+		v, isVar := fb.info.Uses[id].(*types.Var)
+		if !isVar {
+			return true
+		}
+		_, inEnv := fb.env[v]
+		_, inSlot := fb.slots[v]
+		_, isStruct := fb.fields[v]
+		if !inEnv && !inSlot && !isStruct {
+			late = id.Name
+		}
+		return true
+	})
+	return late
 }
