@@ -126,3 +126,47 @@ func RNN(w, u [][]float64, v, seq []float64, b int) float64 {
 	}
 	return loss
 }
+
+// dot is a helper of slices, called with windows.
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// pairs is a helper whose own window moves: the sum of the squared norms
+// of the windows of b elements of x, found by dropping one element and
+// taking b again.
+func pairs(x []float64, b int) float64 {
+	w := x[:b]
+	s := 0.0
+	for len(w) == b {
+		s += dot(w, w)
+		w = w[1:]
+		if len(w) < b {
+			break
+		}
+		w = w[:b]
+	}
+	return s
+}
+
+// Overwrite walks a window over seq, passes it to a helper, and writes
+// into it: the writes are to seq, which the next windows read again.
+//
+//godiff:grad
+//godiff:jvp
+func Overwrite(seq, k []float64) float64 {
+	b := len(k)
+	var input []float64
+	s := 0.0
+	for t := 0; t+b <= len(seq); t++ {
+		input = seq[t : t+b]
+		y := dot(input, k)
+		input[0] = y * input[b-1]
+		s += y * y
+	}
+	return s + pairs(seq, 2)
+}

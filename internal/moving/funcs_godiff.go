@@ -2,7 +2,10 @@
 
 package moving
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // ConvTape is what ConvForward keeps of one run of Conv for ConvBackward: the
 // forward values the backward sweep reads, and the control flow it replays. A
@@ -1176,4 +1179,334 @@ func RNNJVP(w, u [][]float64, v, seq []float64, b int, dw, du [][]float64, dv, d
 		dloss += y * dy * 2
 	}
 	return loss, dloss
+}
+
+// OverwriteTape is what OverwriteForward keeps of one run of Overwrite for
+// OverwriteBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of OverwriteForward
+// overwrites it, and its buffers are kept.
+type OverwriteTape struct {
+	// pairsTape: the tape pairsCallForward fills and pairsCallBackward reads, in a
+	// slice of one entry.
+	pairsTape []pairsCallTape
+	// k: the parameter k.
+	k []float64
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
+	// per iteration of the loop around it, read back last first.
+	dotTape []dotCallTape
+	// inputLo2: the value of inputLo the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	inputLo2 []int
+	// inputHi2: the value of inputHi the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	inputHi2 []int
+	// y: y as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	y []float64
+	// inputLo: the value of inputLo the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	inputLo []int
+	// inputHi: the value of inputHi the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	inputHi []int
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// tTrips: how many iterations of the loop on t began.
+	tTrips int
+}
+
+// OverwriteForward runs Overwrite and records in t what OverwriteBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
+	t.pairsTape = t.pairsTape[:0]
+	t.y = t.y[:0]
+	t.inputLo = t.inputLo[:0]
+	t.inputHi = t.inputHi[:0]
+	t.elem = t.elem[:0]
+	t.dotTape = t.dotTape[:0]
+	t.inputLo2 = t.inputLo2[:0]
+	t.inputHi2 = t.inputHi2[:0]
+	t.k = k
+	b := len(k)
+	inputLo := 0
+	inputHi := 0
+	s := 0.0
+	tTrips := 0
+	for t2 := 0; t2+b <= len(seq); t2++ {
+		tTrips++
+		inputLo = t2
+		inputHi = t2 + b
+		t.inputLo2 = append(t.inputLo2, inputLo)
+		t.inputHi2 = append(t.inputHi2, inputHi)
+		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
+		dotTape := &t.dotTape[len(t.dotTape)-1]
+		y := dotCallForward(dotTape, seq[inputLo:inputHi], k)
+		t.y = append(t.y, y)
+		t.inputLo = append(t.inputLo, inputLo)
+		t.inputHi = append(t.inputHi, inputHi)
+		t1 := seq[inputLo:inputHi]
+		t3 := t1[b-1]
+		t.elem = append(t.elem, t3)
+		t1[0] = y * t3
+		s += y * y
+	}
+	t.tTrips = tTrips
+	t.pairsTape = slices.Grow(t.pairsTape, 1)[:len(t.pairsTape)+1]
+	pairsTape := &t.pairsTape[len(t.pairsTape)-1]
+	t4 := pairsCallForward(pairsTape, seq, 2)
+	return s + t4
+}
+
+// OverwriteBackward adds to dseq and dk the vector-Jacobian product of
+// Overwrite with the seeds dseq and s, at the point recorded in t by
+// OverwriteForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+//
+// dseq holds, on entry, the seed of what Overwrite leaves in seq, and on return
+// the derivative with respect to what seq held before.
+func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	npairsTape := len(t.pairsTape)
+	npairsTape--
+	var ds float64
+	t1 := t.tTrips
+	ny := len(t.y)
+	ninputLo := len(t.inputLo)
+	ninputHi := len(t.inputHi)
+	nelem := len(t.elem)
+	k := t.k
+	b := len(k)
+	ndotTape := len(t.dotTape)
+	ninputLo2 := len(t.inputLo2)
+	ninputHi2 := len(t.inputHi2)
+	pairsTape := t.pairsTape[npairsTape]
+	pairsCallBackward(&pairsTape, s, dseq)
+	ds += s
+	for t2 := t1 - 1; t2 >= 0; t2-- {
+		ny--
+		y := t.y[ny]
+		ninputLo--
+		ninputHi--
+		t3 := dseq[t.inputLo[ninputLo]:t.inputHi[ninputHi]]
+		nelem--
+		t4 := b - 1
+		ndotTape--
+		t5 := t.dotTape[ndotTape]
+		ninputLo2--
+		ninputHi2--
+		t6 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
+		t7 := t3[0]
+		t8 := t7 * t.elem[nelem]
+		t3[0] = 0
+		t3[t4] += t7 * y
+		dy := ds*y*2 + t8
+		dotTape := t5
+		dotCallBackward(&dotTape, dy, t6, dk)
+	}
+}
+
+// OverwriteGrad returns Overwrite's result and its gradient with respect to seq
+// and k, in that order (dseq, dk), computed by reverse-mode automatic
+// differentiation.
+func OverwriteGrad(seq, k []float64) (float64, []float64, []float64) {
+	var t OverwriteTape
+	t1 := OverwriteForward(&t, seq, k)
+	dseq := make([]float64, len(seq))
+	dk := make([]float64, len(k))
+	OverwriteBackward(&t, 1, dseq, dk)
+	return t1, dseq, dk
+}
+
+// OverwriteJVP returns Overwrite's results and then their directional
+// derivatives along the tangents dseq, dk of seq, k, computed by forward-mode
+// automatic differentiation.
+func OverwriteJVP(seq, k, dseq, dk []float64) (float64, float64) {
+	b := len(k)
+	inputLo := 0
+	inputHi := 0
+	s := 0.0
+	ds := 0.0
+	for t := 0; t+b <= len(seq); t++ {
+		inputLo = t
+		inputHi = t + b
+		y, t1 := dotJVP(seq[inputLo:inputHi], k, dseq[inputLo:inputHi], dk)
+		t2 := seq[inputLo:inputHi]
+		t3 := dseq[inputLo:inputHi]
+		t4 := b - 1
+		t5 := t2[t4]
+		t6 := t5*t1 + y*t3[t4]
+		t2[0] = y * t5
+		t3[0] = t6
+		s += y * y
+		ds += y * t1 * 2
+	}
+	t7, t8 := pairsJVP(seq, 2, dseq)
+	return s + t7, ds + t8
+}
+
+// dotCallTape is what dotCallForward keeps of one run of dot for
+// dotCallBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of dotCallForward overwrites
+// it, and its buffers are kept.
+type dotCallTape struct {
+	// a: the parameter a.
+	a []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+}
+
+// dotCallForward runs dot and records in t what dotCallBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func dotCallForward(t *dotCallTape, a, b []float64) float64 {
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	t.a = a
+	s := 0.0
+	t1 := len(a)
+	t.elem = slices.Grow(t.elem, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	for i := range a {
+		t2 := a[i]
+		t.elem = append(t.elem, t2)
+		t3 := b[i]
+		t.elem2 = append(t.elem2, t3)
+		s += t2 * t3
+	}
+	return s
+}
+
+// dotCallBackward adds to da and db the vector-Jacobian product of dot with the
+// seeds s, at the point recorded in t by dotCallForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func dotCallBackward(t *dotCallTape, s float64, da, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	a := t.a
+	t1 := len(a)
+	nelem := len(t.elem)
+	nelem2 := len(t.elem2)
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		nelem2--
+		t2 := ds * t.elem2[nelem2]
+		db[i] += ds * t.elem[nelem]
+		da[i] += t2
+	}
+}
+
+// pairsCallTape is what pairsCallForward keeps of one run of pairs for
+// pairsCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of pairsCallForward
+// overwrites it, and its buffers are kept.
+type pairsCallTape struct {
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
+	// per iteration of the loop around it, read back last first.
+	dotTape []dotCallTape
+	// wLo: the value of wLo the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	wLo []int
+	// wHi: the value of wHi the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	wHi []int
+	// trips: how many iterations of a loop began.
+	trips int
+}
+
+// pairsCallForward runs pairs and records in t what pairsCallBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
+	t.dotTape = t.dotTape[:0]
+	t.wLo = t.wLo[:0]
+	t.wHi = t.wHi[:0]
+	wLo := 0
+	wHi := b
+	s := 0.0
+	trips := 0
+	for len(x[wLo:wHi]) == b {
+		trips++
+		t.wLo = append(t.wLo, wLo)
+		t.wHi = append(t.wHi, wHi)
+		t1 := x[wLo:wHi]
+		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
+		dotTape := &t.dotTape[len(t.dotTape)-1]
+		t2 := dotCallForward(dotTape, t1, t1)
+		s += t2
+		wLo++
+		t3 := wLo
+		if len(x[t3:wHi]) < b {
+			break
+		} else {
+			wHi = t3 + b
+		}
+	}
+	t.trips = trips
+	return s
+}
+
+// pairsCallBackward adds to dx the vector-Jacobian product of pairs with the
+// seeds s, at the point recorded in t by pairsCallForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func pairsCallBackward(t *pairsCallTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	t1 := t.trips
+	ndotTape := len(t.dotTape)
+	nwLo := len(t.wLo)
+	nwHi := len(t.wHi)
+	ds += s
+	for k := t1; k > 0; k-- {
+		ndotTape--
+		nwLo--
+		nwHi--
+		t2 := dx[t.wLo[nwLo]:t.wHi[nwHi]]
+		dotTape := t.dotTape[ndotTape]
+		dotCallBackward(&dotTape, ds, t2, t2)
+	}
+}
+
+// dotJVP returns dot's results and then their directional derivatives along the
+// tangents da, db of a, b, computed by forward-mode automatic differentiation.
+func dotJVP(a, b, da, db []float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := range a {
+		t1 := a[i]
+		t2 := b[i]
+		s += t1 * t2
+		ds += t2*da[i] + t1*db[i]
+	}
+	return s, ds
+}
+
+// pairsJVP returns pairs's results and then their directional derivatives along
+// the tangents dx of x, computed by forward-mode automatic differentiation.
+func pairsJVP(x []float64, b int, dx []float64) (float64, float64) {
+	wLo := 0
+	wHi := b
+	s := 0.0
+	ds := 0.0
+	for len(x[wLo:wHi]) == b {
+		t1 := x[wLo:wHi]
+		t2 := dx[wLo:wHi]
+		t3, t4 := dotJVP(t1, t1, t2, t2)
+		s += t3
+		ds += t4
+		wLo++
+		if len(x[wLo:wHi]) < b {
+			break
+		}
+		wHi = wLo + b
+	}
+	return s, ds
 }

@@ -2,6 +2,7 @@ package moving
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"godiff/internal/fdcheck"
@@ -63,6 +64,21 @@ func problems() []fdcheck.Problem {
 				return y, append(dseq, dk...)
 			},
 			JVP: func(p, v []float64) (float64, float64) { return ConvJVP(p[:9], p[9:], v[:9], v[9:]) },
+		},
+		fdcheck.Problem{
+			// p holds seq (7) then the kernel (3). Overwrite writes into
+			// seq: each run gets a copy, so that the finite differences
+			// evaluate it at the points they choose.
+			Name:  "Overwrite",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 10, -1, 1) },
+			F:     func(p []float64) float64 { return Overwrite(slices.Clone(p[:7]), p[7:]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dseq, dk := OverwriteGrad(slices.Clone(p[:7]), p[7:])
+				return y, append(dseq, dk...)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return OverwriteJVP(slices.Clone(p[:7]), p[7:], slices.Clone(v[:7]), v[7:])
+			},
 		},
 		fdcheck.Problem{
 			Name:  "Tail",
