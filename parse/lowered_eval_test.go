@@ -62,6 +62,18 @@ func TestLoweringRunsAsGo(t *testing.T) {
 			t.Errorf("lowerSmooth with %d iterations leaves %v, Go leaves %v", iters, got, goBuf)
 		}
 	}
+	for b := 1; b < 4; b++ {
+		goS := []float64{1, 2, 3, 4, 5}
+		irS := ir.FloatSlice(goS)
+		check("lowerMoving", lowerMoving(goS, 1.5, b), irS, 1.5, int64(b))
+		if got := irS.Floats(); !slices.Equal(got, goS) {
+			t.Errorf("lowerMoving(b=%d) leaves %v, Go leaves %v", b, got, goS)
+		}
+	}
+	for k := range 4 {
+		xs := []float64{1, -2, 0.5}
+		check("lowerSwap", lowerSwap(xs, k), ir.FloatSlice(xs), int64(k))
+	}
 	for n := 2; n < 5; n++ {
 		goS := []float64{1, 2, 3, 4}
 		irS := ir.FloatSlice(goS)
