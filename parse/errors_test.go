@@ -520,8 +520,23 @@ func Loss(a, b, x []float64, n int) float64 {
 				"a.go:4:5: assigning b: a slice variable may move only within one slice, and this one moves between a and b; copy the values instead (copy(dst, src)), or take both windows from one slice made for them",
 				"a.go:6:6: three-index slices are not supported: the capacity matters only to append, which godiff does not support; use s[lo:hi]",
 				"a.go:7:6: in is declared before seq, the slice it moves in; declare in after seq",
-				"a.go:10:2: assigning buf: the buffers it moves between must each be made where a variable of them is declared, with make (x := make([]float64, n)), and make([]float64, n) is not",
-				"a.go:12:3: assigning buf: the buffers it moves between must each be made where a variable of them is declared, with make (x := make([]float64, n)), and make([]float64, n) is not",
+				"a.go:10:2: assigning buf: the slices it moves between must each be made with make where a variable is declared (x := make([]float64, n)), so that godiff can make them as one, and make([]float64, n) is not; copy it into such a buffer, or index it directly",
+				"a.go:12:3: assigning buf: the slices it moves between must each be made with make where a variable is declared (x := make([]float64, n)), so that godiff can make them as one, and make([]float64, n) is not; copy it into such a buffer, or index it directly",
+			},
+		},
+		{
+			name: "a slice variable moving between rows",
+			src: `
+//godiff:grad
+func Loss(x [][]float64) float64 {
+	r := x[0]
+	r = x[1]
+	return r[0]
+}
+`,
+			want: []string{
+				"a.go:4:2: assigning r: the slices it moves between must each be made with make where a variable is declared (x := make([]float64, n)), so that godiff can make them as one, and x[0] is not; copy it into such a buffer, or index it directly",
+				"a.go:5:2: assigning r: the slices it moves between must each be made with make where a variable is declared (x := make([]float64, n)), so that godiff can make them as one, and x[0] is not; copy it into such a buffer, or index it directly",
 			},
 		},
 		{

@@ -246,7 +246,7 @@ func (s *movingScan) mergeable(g *windowGroup) string {
 	for _, e := range g.allocs {
 		call, isCall := ast.Unparen(e).(*ast.CallExpr)
 		if !isCall || !s.decls[e] || !isBuiltinMake(s.info, call) || len(call.Args) != 2 {
-			return "the buffers it moves between must each be made where a variable of them is declared, with make (x := make([]float64, n)), and " + types.ExprString(e) + " is not"
+			return "the slices it moves between must each be made with make where a variable is declared (x := make([]float64, n)), so that godiff can make them as one, and " + types.ExprString(e) + " is not; copy it into such a buffer, or index it directly"
 		}
 		if !s.fixedLength(call.Args[1], g, e) {
 			return "the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute " + types.ExprString(call.Args[1]) + " into a variable before the first make"
