@@ -120,7 +120,7 @@ func TestDerivatives(t *testing.T) {
 }
 
 // TestTapeReused runs the split forms of the functions that allocate
-// nothing themselves on one kept tape: after the first run, a forward and
+// nothing themselves on one kept tape each: after the first run, a forward and
 // a backward run allocate nothing, and each run's gradient is the one
 // FGrad gives at its point.
 func TestTapeReused(t *testing.T) {
@@ -129,6 +129,8 @@ func TestTapeReused(t *testing.T) {
 	dseq, dk := make([]float64, len(seq)), make([]float64, len(k))
 	var ct ConvTape
 	var tt TailTape
+	var ot OverwriteTape
+	work := make([]float64, len(seq))
 	run := func() {
 		clear(dseq)
 		clear(dk)
@@ -143,6 +145,13 @@ func TestTapeReused(t *testing.T) {
 		if y != Tail(seq) {
 			t.Fatalf("TailForward = %v, want Tail's %v", y, Tail(seq))
 		}
+		// Overwrite writes into its window, and calls helpers whose
+		// tapes live in its own.
+		copy(work, seq)
+		clear(dseq)
+		clear(dk)
+		OverwriteForward(&ot, work, k)
+		OverwriteBackward(&ot, 1, dseq, dk)
 	}
 	run()
 	if n := testing.AllocsPerRun(20, run); n != 0 {
