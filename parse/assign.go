@@ -76,6 +76,12 @@ func (fb *funcBuilder) assignAll(lhs, rhs []ast.Expr) {
 		}
 		if lvs[i].moves != nil {
 			lvs[i].alone = len(lhs) == 1
+			if call, isCall := ast.Unparen(rhs[i]).(*ast.CallExpr); isCall && !lvs[i].alone && fb.isBuiltin(call, "append") {
+				// It writes memory, when Go leaves unspecified.
+				fb.errorf(call.Pos(), "append in an assignment of several values is not supported: Go leaves unspecified when it writes; write %s = append(...) as a statement of its own", lvs[i].v.Name())
+				ok = false
+				continue
+			}
 			lo, hi, okW := fb.window(rhs[i], lvs[i].moves.group)
 			wins[i] = [2]*ir.Value{lo, hi}
 			ok = ok && okW

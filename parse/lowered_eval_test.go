@@ -3,6 +3,7 @@ package parse
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"godiff/ir"
@@ -73,6 +74,13 @@ func TestLoweringRunsAsGo(t *testing.T) {
 	for k := range 4 {
 		xs := []float64{1, -2, 0.5}
 		check("lowerSwap", lowerSwap(xs, k), ir.FloatSlice(xs), int64(k))
+	}
+	for n := range 4 {
+		check("lowerAppend", lowerAppend(1.5, n, 2*n+2), 1.5, int64(n), int64(2*n+2))
+		_, err := ir.Eval(funcs["lowerAppend"], 1.5, int64(n), int64(2*n+1))
+		if err == nil || !strings.Contains(err.Error(), "beyond the capacity") {
+			t.Errorf("lowerAppend(n=%d) beyond its capacity: error %v, want the panic that says so", n, err)
+		}
 	}
 	for n := 2; n < 5; n++ {
 		goS := []float64{1, 2, 3, 4}

@@ -240,3 +240,19 @@ func lowerSwap(x []float64, k int) float64 {
 	}
 	return prev[0] + 2*cur[n-1] + a[1] + 3*b[1] + 5*c[1] + float64(len(a))
 }
+
+// lowerAppend appends onto a slice made with capacity c: within it, the
+// IR computes what Go does; beyond it, where Go moves the slice to new
+// memory, the IR stops with a panic saying so.
+//
+//godiff:grad x
+func lowerAppend(x float64, n, c int) float64 {
+	s := make([]float64, 1, c)
+	s[0] = x
+	for i := range n {
+		s = append(s, x*float64(i), s[i])
+	}
+	t := s[1:]
+	t = append(t, 2)
+	return s[len(s)-1] + float64(cap(s)) + float64(len(t)) + t[0]
+}

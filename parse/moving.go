@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"maps"
 	"slices"
+	"strconv"
 
 	"godiff/ir"
 )
@@ -51,6 +52,9 @@ type windowGroup struct {
 	// (prev := make(...); cur := make(...), then swapped) are made as one
 	// slice, their base, of which each is a window (merge).
 	allocs []ast.Expr
+	// appends is a variable of the group that some s = append(s, ...)
+	// assigns, or nil.
+	appends *types.Var
 	// allocOf is the variable each alloc declares.
 	allocOf map[*types.Var]ast.Expr
 	// why says why the group is refused, "" if it is not.
@@ -161,6 +165,11 @@ func (s *movingScan) rootVar(e ast.Expr) *types.Var {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.SliceExpr:
 			e = x.X
+		case *ast.CallExpr:
+			if !isBuiltinCall(s.info, x, "append") || len(x.Args) == 0 {
+				return nil
+			}
+			e = x.Args[0] // s = append(s, v) keeps s's memory, up to its capacity
 		case *ast.Ident:
 			v, _ := s.info.Uses[x].(*types.Var)
 			return v
@@ -213,6 +222,9 @@ func (s *movingScan) group(moving map[*types.Var]*movingSlice, sig *types.Signat
 				// A nil declaration: no memory of its own.
 			case r != nil && moving[r] != nil:
 				// A window of the group.
+				if c, isCall := ast.Unparen(e).(*ast.CallExpr); isCall && isBuiltinCall(s.info, c, "append") {
+					g.appends = v
+				}
 			case r != nil:
 				g.addBase(r, nil, bases)
 			default:
@@ -230,8 +242,12 @@ func (s *movingScan) group(moving map[*types.Var]*movingSlice, sig *types.Signat
 		switch {
 		case len(names) > 1 && g.baseVar != nil:
 			g.why = "a slice variable may move only within one slice, and this one moves between " + names[0] + " and " + names[1] + "; copy the values instead (copy(dst, src)), or take both windows from one slice made for them"
+		case g.merged() && g.appends != nil:
+			g.why = "appending to a buffer swapped with another is not supported: make each with its final length and assign its elements"
 		case g.merged():
 			g.why = s.mergeable(g)
+		case g.appends != nil:
+			g.why = s.appendable(g)
 		}
 		slices.SortFunc(g.allocs, func(a, b ast.Expr) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	}
@@ -245,7 +261,7 @@ func (s *movingScan) group(moving map[*types.Var]*movingSlice, sig *types.Signat
 func (s *movingScan) mergeable(g *windowGroup) string {
 	for _, e := range g.allocs {
 		call, isCall := ast.Unparen(e).(*ast.CallExpr)
-		if !isCall || !s.decls[e] || !isBuiltinMake(s.info, call) || len(call.Args) != 2 {
+		if !isCall || !s.decls[e] || !isBuiltinCall(s.info, call, "make") || len(call.Args) != 2 {
 			return "the slices it moves between must each be made with make where a variable is declared (x := make([]float64, n)), so that godiff can make them as one, and " + types.ExprString(e) + " is not; copy it into such a buffer, or index it directly"
 		}
 		if !s.fixedLength(call.Args[1], g, e) {
@@ -255,14 +271,34 @@ func (s *movingScan) mergeable(g *windowGroup) string {
 	return ""
 }
 
-// isBuiltinMake reports whether call calls the builtin make.
-func isBuiltinMake(info *types.Info, call *ast.CallExpr) bool {
+// appendable returns "" if the group g, which appends, appends within
+// memory it owns: the one slice made by make where a variable of g is
+// declared, whose capacity its appends stay within (appendWindow). Else it
+// says why not.
+func (s *movingScan) appendable(g *windowGroup) string {
+	name := g.appends.Name()
+	fix := "make " + name + " in the function with the capacity its appends need, " + name + " := make(" + types.TypeString(g.appends.Type(), types.RelativeTo(g.appends.Pkg())) + ", 0, n), and append to it"
+	if g.baseVar != nil {
+		return name + " is in the memory of " + g.baseVar.Name() + ", which is not the function's own to append to (past its length it may be the caller's or another slice's); " + fix
+	}
+	if len(g.allocs) == 0 {
+		return name + " has no memory of its own to append to; " + fix
+	}
+	call, isCall := ast.Unparen(g.allocs[0]).(*ast.CallExpr)
+	if !isCall || !isBuiltinCall(s.info, call, "make") || !s.decls[g.allocs[0]] {
+		return name + " is appended to, and its memory is made by " + types.ExprString(g.allocs[0]) + "; " + fix
+	}
+	return ""
+}
+
+// isBuiltinCall reports whether call calls the builtin name.
+func isBuiltinCall(info *types.Info, call *ast.CallExpr, name string) bool {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 	if !ok {
 		return false
 	}
-	_, builtin := info.Uses[id].(*types.Builtin)
-	return builtin && id.Name == "make"
+	b, builtin := info.Uses[id].(*types.Builtin)
+	return builtin && b.Name() == name
 }
 
 // fixedLength reports whether the length e has the same value anywhere
@@ -343,12 +379,6 @@ func isParam(v *types.Var, sig *types.Signature) bool {
 // movingTarget checks an assignment to the moving variable v at id.
 func (fb *funcBuilder) movingTarget(id *ast.Ident, v *types.Var, def bool, rhs ast.Expr) (lvalue, bool) {
 	m := fb.moving[v]
-	if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && !def && fb.isBuiltin(call, "append") {
-		// s = append(s, x): append is the problem to report.
-		fb.errorf(call.Pos(), "%s = append(...) is not supported in a differentiated function: godiff needs a slice's length when it is made; make %s with its final length, %s := make(%s, n), and assign %s[i] = v",
-			id.Name, id.Name, id.Name, fb.typeString(v.Type()), id.Name)
-		return lvalue{}, false
-	}
 	if rhs == nil && !def {
 		// for _, s = range rows: each row is a slice of its own.
 		fb.errorf(id.Pos(), "ranging into the slice variable %s, declared outside the loop, is not supported; declare it in the loop (for _, %s := range ...)", id.Name, id.Name)
@@ -400,6 +430,10 @@ func (fb *funcBuilder) window(e ast.Expr, g *windowGroup) (lo, hi *ir.Value, ok 
 		}
 	case *ast.SliceExpr:
 		return fb.subWindow(x, g)
+	case *ast.CallExpr:
+		if fb.isBuiltin(x, "append") {
+			return fb.appendWindow(x, g)
+		}
 	}
 	_, _ = fb.fail(e.Pos(), "%s is not a window of the slice the variable assigned it moves in: a slice variable that moves must always be a sub-slice of one slice (s = x[a:b], s = s[1:]); copy the values instead", types.ExprString(e))
 	return nil, nil, false
@@ -424,12 +458,71 @@ func (fb *funcBuilder) allocWindow(e ast.Expr, g *windowGroup) (lo, hi *ir.Value
 		_, _ = fb.fail(e.Pos(), "assigning a new slice to a variable that moves is not supported: make it once, where it is declared, and copy into it")
 		return nil, nil, false
 	}
+	if call, isCall := ast.Unparen(e).(*ast.CallExpr); isCall && fb.isBuiltin(call, "make") && len(call.Args) == 3 {
+		return fb.makeWithCap(call, g)
+	}
 	base, ok := fb.expr(e)
 	if !ok {
 		return nil, nil, false
 	}
 	g.base = base
 	return fb.b.Const(ir.Int, int64(0)), fb.b.Len(base), true
+}
+
+// makeWithCap builds make([]T, n, c) of a variable that moves: its base is
+// make([]T, c), all of its memory, and it is the window base[0:n], whose
+// capacity is c as Go's is.
+func (fb *funcBuilder) makeWithCap(call *ast.CallExpr, g *windowGroup) (lo, hi *ir.Value, ok bool) {
+	t, ok := localType(fb.info.TypeOf(call))
+	if !ok {
+		_, _ = fb.makeCall(call) // reports it
+		return nil, nil, false
+	}
+	n, okN := fb.index(call.Args[1])
+	c, okC := fb.index(call.Args[2])
+	if !okN || !okC {
+		return nil, nil, false
+	}
+	g.base = fb.b.Bind(fb.b.Make(t, c), "buf")
+	return fb.b.Const(ir.Int, int64(0)), n, true
+}
+
+// appendWindow builds s = append(s, v1, ..., vk) onto the memory the
+// function made for s's group: Go stores the values after s's elements,
+// in the same memory while they fit in its capacity, and s's window grows
+// by k. Beyond the capacity Go would move s to new memory, which godiff
+// cannot follow: the generated code stops there with a panic saying so.
+func (fb *funcBuilder) appendWindow(call *ast.CallExpr, g *windowGroup) (lo, hi *ir.Value, ok bool) {
+	if call.Ellipsis.IsValid() {
+		_, _ = fb.fail(call.Pos(), "append(s, t...) is not supported in a differentiated function; append the elements one by one, or copy(s[len(s):n], t) into a longer window")
+		return nil, nil, false
+	}
+	l, h, ok := fb.window(call.Args[0], g)
+	if !ok {
+		return nil, nil, false
+	}
+	vals := make([]*ir.Value, len(call.Args)-1)
+	for i, a := range call.Args[1:] {
+		v, okV := fb.expr(a)
+		vals[i], ok = v, ok && okV
+	}
+	if !ok {
+		return nil, nil, false
+	}
+	end := fb.b.Add(h, fb.b.Const(ir.Int, int64(len(vals))))
+	over := fb.b.If(fb.b.Compare(ir.OpGt, end, fb.b.Len(g.base)))
+	fb.b.In(over.Blocks[0], func() {
+		msg := strconv.Quote("godiff: append to " + types.ExprString(call.Args[0]) + " beyond the capacity it was made with: the generated code cannot follow a slice to new memory; make it with a larger capacity")
+		fb.b.Halt(&ir.Halt{Call: ir.HaltExpr{Kind: ir.HaltCall, Name: "panic", Args: []ir.HaltExpr{{Kind: ir.HaltLit, Lit: msg}}}})
+	})
+	for i, v := range vals {
+		at := h
+		if i > 0 {
+			at = fb.b.Add(h, fb.b.Const(ir.Int, int64(i)))
+		}
+		fb.b.Store(g.base, at, v)
+	}
+	return l, end, true
 }
 
 // mergeAllocs makes g's allocations as one slice, buf := make([]T, n1+n2),
@@ -482,7 +575,7 @@ func (fb *funcBuilder) mergeAllocs(g *windowGroup) bool {
 // base[l:h][a:b] is base[l+a:l+b].
 func (fb *funcBuilder) subWindow(x *ast.SliceExpr, g *windowGroup) (lo, hi *ir.Value, ok bool) {
 	if x.Slice3 {
-		_, _ = fb.fail(x.Pos(), "three-index slices are not supported: the capacity matters only to append, which godiff does not support; use s[lo:hi]")
+		_, _ = fb.fail(x.Pos(), "three-index slices are not supported: the capacity matters only to append, which godiff follows only onto a slice the function makes (s := make([]float64, 0, n)); use s[lo:hi]")
 		return nil, nil, false
 	}
 	l, h, ok := fb.window(x.X, g)

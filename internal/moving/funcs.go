@@ -170,3 +170,23 @@ func Overwrite(seq, k []float64) float64 {
 	}
 	return s + pairs(seq, 2)
 }
+
+// Features appends a variable number of features per element onto a
+// buffer made with the capacity they need, then weights them by position.
+//
+//godiff:grad
+//godiff:jvp
+func Features(x []float64, w float64) float64 {
+	feats := make([]float64, 0, 3*len(x))
+	for i := range x {
+		if x[i] > 0 {
+			feats = append(feats, math.Sin(w*x[i]))
+		}
+		feats = append(feats, x[i]*x[i], w)
+	}
+	s := 0.0
+	for i, f := range feats {
+		s += f * float64(i+1)
+	}
+	return s + float64(cap(feats)-len(feats))
+}

@@ -1346,6 +1346,185 @@ func OverwriteJVP(seq, k, dseq, dk []float64) (float64, float64) {
 	return s + t7, ds + t8
 }
 
+// FeaturesTape is what FeaturesForward keeps of one run of Features for
+// FeaturesBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of FeaturesForward
+// overwrites it, and its buffers are kept.
+type FeaturesTape struct {
+	// x: the parameter x.
+	x []float64
+	// w: the parameter w.
+	w float64
+	// buf: buf as the forward sweep computed it.
+	buf []float64
+	// featsHi3: the value of featsHi the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	featsHi3 []int
+	// featsHi2: the value of featsHi the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	featsHi2 []int
+	// featsLo: the value of featsLo the backward sweep reads.
+	featsLo int
+	// featsHi: the value of featsHi the backward sweep reads.
+	featsHi int
+}
+
+// FeaturesForward runs Features and records in t what FeaturesBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func FeaturesForward(t *FeaturesTape, x []float64, w float64) float64 {
+	t.featsHi2 = t.featsHi2[:0]
+	t.featsHi3 = t.featsHi3[:0]
+	t.x = x
+	t.w = w
+	t1 := len(x)
+	buf := make([]float64, 3*t1)
+	t.buf = buf
+	featsLo := 0
+	featsHi := 0
+	t.featsHi2 = slices.Grow(t.featsHi2, t1)
+	t.featsHi3 = slices.Grow(t.featsHi3, t1)
+	for i := range x {
+		if x[i] > 0 {
+			t.featsHi3 = append(t.featsHi3, featsHi)
+			t2 := featsHi + 1
+			if t2 > len(buf) {
+				panic("godiff: append to feats beyond the capacity it was made with: the generated code cannot follow a slice to new memory; make it with a larger capacity")
+			}
+			buf[featsHi] = math.Sin(w * x[i])
+			featsHi = t2
+		}
+		t.featsHi2 = append(t.featsHi2, featsHi)
+		t3 := x[i]
+		t4 := featsHi + 2
+		if t4 > len(buf) {
+			panic("godiff: append to feats beyond the capacity it was made with: the generated code cannot follow a slice to new memory; make it with a larger capacity")
+		}
+		buf[featsHi] = t3 * t3
+		buf[featsHi+1] = w
+		featsHi = t4
+	}
+	s := 0.0
+	t.featsLo = featsLo
+	t.featsHi = featsHi
+	t5 := buf[featsLo:featsHi]
+	for i2 := range t5 {
+		f := t5[i2]
+		s += f * float64(i2+1)
+	}
+	t6 := buf[featsLo:featsHi]
+	return s + float64(cap(t6)-len(t6))
+}
+
+// FeaturesBackward adds to dx and dw the vector-Jacobian product of Features
+// with the seeds s, at the point recorded in t by FeaturesForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func FeaturesBackward(t *FeaturesTape, s float64, dx []float64, dw *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	buf := t.buf
+	t1 := t.featsLo
+	t2 := t.featsHi
+	t3 := len(buf[t1:t2])
+	x := t.x
+	t4 := len(x)
+	dbuf := make([]float64, 3*t4)
+	t5 := dbuf[t1:t2]
+	nfeatsHi2 := len(t.featsHi2)
+	var dwSum float64
+	nfeatsHi3 := len(t.featsHi3)
+	w := t.w
+	ds += s
+	for i2 := t3 - 1; i2 >= 0; i2-- {
+		df := ds * float64(i2+1)
+		t5[i2] += df
+	}
+	for i := t4 - 1; i >= 0; i-- {
+		t6 := i
+		nfeatsHi2--
+		t7 := t.featsHi2[nfeatsHi2]
+		t8 := t7 + 1
+		c1 := x[t6] > 0
+		dwSum += dbuf[t8]
+		dx[t6] += dbuf[t7] * x[t6] * 2
+		dbuf[t8] = 0
+		dbuf[t7] = 0
+		if c1 {
+			nfeatsHi3--
+			t9 := t.featsHi3[nfeatsHi3]
+			t10 := x[t6]
+			t11 := dbuf[t9] * math.Cos(w*t10)
+			dwSum += t11 * t10
+			dx[t6] += t11 * w
+			dbuf[t9] = 0
+		}
+	}
+	*dw += dwSum
+}
+
+// FeaturesGrad returns Features's result and its gradient with respect to x and
+// w, in that order (dx, dw), computed by reverse-mode automatic
+// differentiation.
+func FeaturesGrad(x []float64, w float64) (float64, []float64, float64) {
+	var t FeaturesTape
+	t1 := FeaturesForward(&t, x, w)
+	dx := make([]float64, len(x))
+	var dw float64
+	FeaturesBackward(&t, 1, dx, &dw)
+	return t1, dx, dw
+}
+
+// FeaturesJVP returns Features's results and then their directional derivatives
+// along the tangents dx, dw of x, w, computed by forward-mode automatic
+// differentiation.
+func FeaturesJVP(x []float64, w float64, dx []float64, dw float64) (float64, float64) {
+	t1 := 3 * len(x)
+	buf := make([]float64, t1)
+	dbuf := make([]float64, t1)
+	featsLo := 0
+	featsHi := 0
+	for i := range x {
+		if x[i] > 0 {
+			t2 := x[i]
+			t3 := w * t2
+			t4 := math.Cos(t3) * (t2*dw + w*dx[i])
+			t5 := featsHi + 1
+			if t5 > len(buf) {
+				panic("godiff: append to feats beyond the capacity it was made with: the generated code cannot follow a slice to new memory; make it with a larger capacity")
+			}
+			buf[featsHi] = math.Sin(t3)
+			dbuf[featsHi] = t4
+			featsHi = t5
+		}
+		t6 := x[i]
+		t7 := t6 * dx[i] * 2
+		t8 := featsHi + 2
+		if t8 > len(buf) {
+			panic("godiff: append to feats beyond the capacity it was made with: the generated code cannot follow a slice to new memory; make it with a larger capacity")
+		}
+		buf[featsHi] = t6 * t6
+		dbuf[featsHi] = t7
+		t9 := featsHi + 1
+		buf[t9] = w
+		dbuf[t9] = dw
+		featsHi = t8
+	}
+	s := 0.0
+	ds := 0.0
+	t10 := buf[featsLo:featsHi]
+	t11 := dbuf[featsLo:featsHi]
+	for i2 := range t10 {
+		f := t10[i2]
+		df := t11[i2]
+		t12 := float64(i2 + 1)
+		s += f * t12
+		ds += t12 * df
+	}
+	t13 := buf[featsLo:featsHi]
+	return s + float64(cap(t13)-len(t13)), ds
+}
+
 // dotCallTape is what dotCallForward keeps of one run of dot for
 // dotCallBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of dotCallForward overwrites

@@ -81,6 +81,19 @@ func problems() []fdcheck.Problem {
 			},
 		},
 		fdcheck.Problem{
+			// p holds x (6) then w. Which elements append a third
+			// feature depends on their signs: a point's neighbourhood
+			// keeps them.
+			Name:  "Features",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 7, -2, 2) },
+			F:     func(p []float64) float64 { return Features(p[:6], p[6]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx, dw := FeaturesGrad(p[:6], p[6])
+				return y, append(dx, dw)
+			},
+			JVP: func(p, v []float64) (float64, float64) { return FeaturesJVP(p[:6], p[6], v[:6], v[6]) },
+		},
+		fdcheck.Problem{
 			Name:  "Tail",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 6, -2, 2) },
 			F:     Tail,
