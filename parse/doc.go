@@ -79,7 +79,8 @@
 //     slice of numbers: the loop storing zeros);
 //   - slice variables that move within one slice (input = seq[t:t+b],
 //     s = s[1:], var w []float64 given a window later) and buffers made
-//     in the function and swapped (prev, cur = cur, prev), see below;
+//     in the function and swapped (prev, cur = cur, prev), and
+//     s = append(s, v) onto a slice made with a capacity, see below;
 //   - the builtins min and max of numbers, of any number of arguments (a
 //     chain of ir.OpMin or ir.OpMax);
 //   - parameters and receivers of a struct type T declared in the package,
@@ -92,10 +93,11 @@
 // instead: goroutines, channels, select, defer, goto, fallthrough, maps,
 // strings, pointers, closures, calls of function values, of variadic
 // functions and of methods of types other than the package's structs,
-// slices passed to another package's function, append,
-// three-index slices, slices of arrays and arrays of slices, a slice
-// variable moving between slices it cannot be a window of (two
-// parameters swapped), and assigning a whole array; of structs: locals and results of
+// slices passed to another package's function, append other than onto a
+// slice the function makes with a capacity, three-index slices, slices of
+// arrays and arrays of slices, a slice variable moving between slices it
+// cannot be a window of (two parameters swapped), and assigning a whole
+// array; of structs: locals and results of
 // struct type, using a struct parameter or a nested struct as a whole,
 // assigning a field (only the elements of slice and array fields can be
 // written), reading through a pointer field, slices of structs, fields of

@@ -30,9 +30,17 @@ import (
 // A variable's base is found before the body is built (movingSlices): the
 // slice every value assigned to it is a sub-slice of, following the
 // variables that move through one another (s = t[1:], t = s). A group of
-// such variables over more than one slice (prev, cur = cur, prev, two
-// buffers swapped) is refused where it is assigned, with what to write
-// instead.
+// such variables over buffers the function makes (prev, cur = cur, prev,
+// two buffers swapped) has them made as one slice, each a window of it
+// (mergeAllocs); over other slices it is refused where it is assigned,
+// with what to write instead.
+//
+// s = append(s, v) onto a slice the function makes with a capacity
+// (s := make([]float64, 0, n)) stores v in that memory, the base, and
+// grows s's window, as Go does while the values fit (appendWindow); the
+// derivative's window grows alongside. Beyond the capacity Go moves s to
+// new memory, which a fixed base cannot follow: the generated code stops
+// there with a panic that says so.
 
 // movingSlice is one slice variable that moves.
 type movingSlice struct {
