@@ -31,6 +31,11 @@ type lvalue struct {
 	v          *types.Var
 	def        bool // the statement declares v
 	mem, index *ir.Value
+	// moves is v's window when v is a slice variable that moves
+	// (moving.go), and id where the statement names it.
+	moves *movingSlice
+	id    *ast.Ident
+	alone bool // the only left-hand side of its statement
 }
 
 // assign builds x = e, x := e, a, b = e1, e2, s[i] = e and x op= e.
@@ -64,9 +69,23 @@ func (fb *funcBuilder) assignAll(lhs, rhs []ast.Expr) {
 		ok = ok && okL[i]
 	}
 	vals := make([]*ir.Value, len(lhs))
+	wins := make([][2]*ir.Value, len(lhs))
 	for i := range lhs {
 		if !okL[i] {
 			continue // the value's problems, if any, are reported
+		}
+		if lvs[i].moves != nil {
+			lvs[i].alone = len(lhs) == 1
+			if call, isCall := ast.Unparen(rhs[i]).(*ast.CallExpr); isCall && !lvs[i].alone && fb.isBuiltin(call, "append") {
+				// It writes memory, when Go leaves unspecified.
+				fb.errorf(call.Pos(), "append in an assignment of several values is not supported: Go leaves unspecified when it writes; write %s = append(...) as a statement of its own", lvs[i].v.Name())
+				ok = false
+				continue
+			}
+			lo, hi, okW := fb.window(rhs[i], lvs[i].moves.group)
+			wins[i] = [2]*ir.Value{lo, hi}
+			ok = ok && okW
+			continue
 		}
 		if rhs[i] == nil {
 			vals[i] = fb.zero(lvs[i])
@@ -80,6 +99,10 @@ func (fb *funcBuilder) assignAll(lhs, rhs []ast.Expr) {
 		return
 	}
 	for i, lv := range lvs {
+		if lv.moves != nil {
+			fb.writeWindow(lv, wins[i][0], wins[i][1])
+			continue
+		}
 		fb.write(lv, vals[i])
 	}
 }
@@ -137,6 +160,9 @@ func (fb *funcBuilder) varTarget(id *ast.Ident, rhs ast.Expr) (lvalue, bool) {
 		fb.errorf(id.Pos(), "%s assigns to package variable %s; return the value instead", fb.name, id.Name)
 		return lvalue{}, false
 	}
+	if fb.moving[v] != nil {
+		return fb.movingTarget(id, v, def, rhs)
+	}
 	t, ok := localType(v.Type())
 	if !ok {
 		// The value has the variable's type, so building it fails too.
@@ -171,8 +197,9 @@ func (fb *funcBuilder) varTarget(id *ast.Ident, rhs ast.Expr) (lvalue, bool) {
 }
 
 // memoryAssignment explains why assigning rhs to a variable of type t is
-// refused, or returns "". A slice variable is given its value once, by its
-// declaration, so that it stays one SSA value; an array variable once, by
+// refused, or returns "". A slice variable assigned after its declaration
+// moves (moving.go) and does not come here; any other is given its value
+// once, by its declaration, and stays one SSA value; an array variable once, by
 // a composite literal or its zero value, since assigning an array copies it.
 func memoryAssignment(t ir.Type, def bool, rhs ast.Expr) string {
 	switch t.(type) {
@@ -181,7 +208,7 @@ func memoryAssignment(t ir.Type, def bool, rhs ast.Expr) string {
 		case !def:
 			return "reassigning a slice variable is not supported; copy into it instead"
 		case rhs == nil:
-			return "declaring a slice variable without a value is not supported: it cannot be assigned later; declare it with make"
+			return "declaring a slice variable without a value that is never assigned is not supported: it stays nil; declare it with make"
 		}
 	case ir.Array:
 		_, lit := ast.Unparen(rhs).(*ast.CompositeLit)

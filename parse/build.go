@@ -32,6 +32,8 @@ type funcBuilder struct {
 	// ir.Var once declared.
 	inSlot map[*types.Var]bool
 	slots  map[*types.Var]*ir.Var
+	// moving holds the slice variables that move (moving.go).
+	moving map[*types.Var]*movingSlice
 	// branches are the loops and switches enclosing the statement being
 	// built, innermost last: the targets of break and continue.
 	branches []*branchTarget
@@ -72,6 +74,7 @@ func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.
 		fields:  make(map[*types.Var]map[string]*ir.Value),
 		inSlot:  slotVars(c.info, fd, sig),
 		slots:   make(map[*types.Var]*ir.Var),
+		moving:  movingSlices(c.info, fd, sig),
 	}
 	// The user's computation is kept op for op, so that the generated code
 	// computes what the source computes, bit for bit.
@@ -151,6 +154,9 @@ func (fb *funcBuilder) bindSignature(results []ir.Result) {
 		if fb.inSlot[p] {
 			fb.b.Declare(fb.newSlot(p), fb.env[p])
 			delete(fb.env, p)
+		}
+		if fb.moving[p] != nil {
+			fb.bindMovingParam(p)
 		}
 	}
 	for i := range fb.sig.Results().Len() {

@@ -77,6 +77,10 @@
 //     too ([3]float64, [2][3]float64): indexing, element assignment,
 //     s[lo:hi], len, cap, make, composite literals, copy and clear (of a
 //     slice of numbers: the loop storing zeros);
+//   - slice variables that move within one slice (input = seq[t:t+b],
+//     s = s[1:], var w []float64 given a window later) and buffers made
+//     in the function and swapped (prev, cur = cur, prev), and
+//     s = append(s, v) onto a slice made with a capacity, see below;
 //   - the builtins min and max of numbers, of any number of arguments (a
 //     chain of ir.OpMin or ir.OpMax);
 //   - parameters and receivers of a struct type T declared in the package,
@@ -89,9 +93,11 @@
 // instead: goroutines, channels, select, defer, goto, fallthrough, maps,
 // strings, pointers, closures, calls of function values, of variadic
 // functions and of methods of types other than the package's structs,
-// slices passed to another package's function, append,
-// three-index slices, slices of arrays and arrays of slices, and
-// reassigning a whole slice or array; of structs: locals and results of
+// slices passed to another package's function, append other than onto a
+// slice the function makes with a capacity, three-index slices, slices of
+// arrays and arrays of slices, a slice variable moving between slices it
+// cannot be a window of (two parameters swapped), and assigning a whole
+// array; of structs: locals and results of
 // struct type, using a struct parameter or a nested struct as a whole,
 // assigning a field (only the elements of slice and array fields can be
 // written), reading through a pointer field, slices of structs, fields of
@@ -130,8 +136,12 @@
 // the rule and its reasons.
 //
 // A slice is a reference to memory, read by load and written by store, so
-// a slice variable is given its value once, by its declaration, and stays
-// one SSA value; copy into it rather than reassign it. Assigning an array
+// a slice variable given its value once, by its declaration, stays one SSA
+// value. One assigned again moves: it is built as a window of one fixed
+// slice, its base, with its bounds in two integer ir.Vars, and each read
+// is the view base[lo:hi] (moving.go), so that its reads and writes are
+// those of the base's memory. Buffers made in the function and swapped
+// are made as one slice, each a window of it. Assigning an array
 // copies it, so an array is declared by var or a composite literal and
 // then assigned element by element.
 //

@@ -470,8 +470,8 @@ func Loss(w float64, s []float64) float64 {
 }
 `,
 			want: []string{
-				"a.go:4:6: s = append(...) is not supported in a differentiated function: godiff needs a slice's length when it is made; make s with its final length, s := make([]float64, n), and assign s[i] = v",
-				"a.go:5:7: append is not supported in a differentiated function: allocate the slice with make and assign its elements by index",
+				"a.go:4:2: assigning s: s is in the memory of s, which is not the function's own to append to (past its length it may be the caller's or another slice's); make s in the function with the capacity its appends need, s := make([]float64, 0, n), and append to it",
+				"a.go:5:7: append is supported only as s = append(s, v, ...) onto a slice the function makes with the capacity its appends need (s := make([]float64, 0, n)); otherwise allocate the slice with make and assign its elements by index",
 			},
 		},
 		{
@@ -489,11 +489,112 @@ func Loss(w float64, s, t []float64, a [2]float64) float64 {
 }
 `,
 			want: []string{
-				"a.go:4:2: reassigning a slice variable is not supported; copy into it instead",
-				"a.go:5:6: declaring a slice variable without a value is not supported: it cannot be assigned later; declare it with make",
+				"a.go:4:2: assigning s: a slice variable may move only within one slice, and this one moves between s and t; copy the values instead (copy(dst, src)), or take both windows from one slice made for them",
+				"a.go:5:6: declaring a slice variable without a value that is never assigned is not supported: it stays nil; declare it with make",
 				"a.go:6:2: copying an array is not supported; declare the array with var or a composite literal and assign its elements",
 				"a.go:7:2: assigning a whole array is not supported; assign its elements instead",
-				"a.go:8:9: reassigning a slice variable is not supported; copy into it instead",
+				"a.go:8:9: ranging into the slice variable s, declared outside the loop, is not supported; declare it in the loop (for _, s := range ...)",
+			},
+		},
+		{
+			name: "slice variables that move outside one slice",
+			src: `
+//godiff:grad
+func Loss(a, b, x []float64, n int) float64 {
+	a, b = b, a
+	s := x[1:]
+	s = s[1:3:4]
+	var in []float64
+	seq := make([]float64, n)
+	in = seq[1:]
+	buf := make([]float64, n)
+	for range 2 {
+		buf = make([]float64, n)
+	}
+	return a[0] + b[0] + s[0] + in[0] + buf[0]
+}
+`,
+			want: []string{
+				"a.go:4:2: assigning a: a slice variable may move only within one slice, and this one moves between a and b; copy the values instead (copy(dst, src)), or take both windows from one slice made for them",
+				"a.go:4:5: assigning b: a slice variable may move only within one slice, and this one moves between a and b; copy the values instead (copy(dst, src)), or take both windows from one slice made for them",
+				"a.go:6:6: three-index slices are not supported: the capacity matters only to append, which godiff follows only onto a slice the function makes (s := make([]float64, 0, n)); use s[lo:hi]",
+				"a.go:7:6: in is declared before seq, the slice it moves in; declare in after seq",
+				"a.go:10:2: assigning buf: the slices it moves between must each be made with make where a variable is declared (x := make([]float64, n)), so that godiff can make them as one, and make([]float64, n) is not; copy it into such a buffer, or index it directly",
+				"a.go:12:3: assigning buf: the slices it moves between must each be made with make where a variable is declared (x := make([]float64, n)), so that godiff can make them as one, and make([]float64, n) is not; copy it into such a buffer, or index it directly",
+			},
+		},
+		{
+			name: "a slice variable moving between rows",
+			src: `
+//godiff:grad
+func Loss(x [][]float64) float64 {
+	r := x[0]
+	r = x[1]
+	return r[0]
+}
+`,
+			want: []string{
+				"a.go:4:2: assigning r: the slices it moves between must each be made with make where a variable is declared (x := make([]float64, n)), so that godiff can make them as one, and x[0] is not; copy it into such a buffer, or index it directly",
+				"a.go:5:2: assigning r: the slices it moves between must each be made with make where a variable is declared (x := make([]float64, n)), so that godiff can make them as one, and x[0] is not; copy it into such a buffer, or index it directly",
+			},
+		},
+		{
+			name: "appending where godiff cannot follow",
+			src: `
+//godiff:grad
+func Loss(x []float64, w float64) float64 {
+	var a []float64
+	a = append(a, w)
+	b := x[1:]
+	b = append(b, w)
+	c := make([]float64, 0, 4)
+	c = append(c, x...)
+	c, w = append(c, w), c[0]
+	d := []float64{w}
+	d = append(d, w)
+	return a[0] + b[0] + c[0] + d[0]
+}
+`,
+			want: []string{
+				"a.go:4:6: assigning a: a has no memory of its own to append to; make a in the function with the capacity its appends need, a := make([]float64, 0, n), and append to it",
+				"a.go:5:2: assigning a: a has no memory of its own to append to; make a in the function with the capacity its appends need, a := make([]float64, 0, n), and append to it",
+				"a.go:6:2: assigning b: b is in the memory of x, which is not the function's own to append to (past its length it may be the caller's or another slice's); make b in the function with the capacity its appends need, b := make([]float64, 0, n), and append to it",
+				"a.go:7:2: assigning b: b is in the memory of x, which is not the function's own to append to (past its length it may be the caller's or another slice's); make b in the function with the capacity its appends need, b := make([]float64, 0, n), and append to it",
+				"a.go:9:6: append(s, t...) is not supported in a differentiated function; append the elements one by one, or copy(s[len(s):n], t) into a longer window",
+				"a.go:10:9: append in an assignment of several values is not supported: Go leaves unspecified when it writes; write c = append(...) as a statement of its own",
+				"a.go:11:2: assigning d: d is appended to, and its memory is made by []float64{…}; make d in the function with the capacity its appends need, d := make([]float64, 0, n), and append to it",
+				"a.go:12:2: assigning d: d is appended to, and its memory is made by []float64{…}; make d in the function with the capacity its appends need, d := make([]float64, 0, n), and append to it",
+			},
+		},
+		{
+			name: "swapped buffers and what they may not do",
+			src: `
+//godiff:grad
+func Loss(x []float64, n int) float64 {
+	prev := make([]float64, n)
+	m := len(x)
+	cur := make([]float64, m)
+	prev, cur = cur, prev
+	a := make([]float64, n)
+	b := make([]float64, len(a))
+	a, b = b, a
+	if a == nil || cap(b) > 0 {
+		return 0
+	}
+	p := make([]float64, n)
+	q := make([]float64, n+1)
+	p, q = q, p
+	return x[0] + prev[0] + cur[0] + p[0] + q[0]
+}
+`,
+			want: []string{
+				"a.go:6:25: m is computed after the first of the buffers it swaps with is made, and godiff makes them as one slice there; compute m before it",
+				"a.go:11:5: comparing a with nil is not supported: a moves, and godiff keeps it as a window of the slice it moves in; test len(a) == 0 instead",
+				"a.go:11:17: the capacity of b is not supported: godiff makes the buffers it moves between as one slice, so its capacity is not its make's; use len(b)",
+				"a.go:14:2: assigning p: the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute n + 1 into a variable before the first make",
+				"a.go:15:2: assigning q: the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute n + 1 into a variable before the first make",
+				"a.go:16:2: assigning p: the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute n + 1 into a variable before the first make",
+				"a.go:16:5: assigning q: the buffers it moves between are made as one, where the first is declared, so their lengths must be known there: a constant, a parameter or variable assigned once, or len of a slice; compute n + 1 into a variable before the first make",
 			},
 		},
 		{
@@ -579,7 +680,7 @@ func Loss(w float64, s []float64, a [4]float64, str string) float64 {
 }
 `,
 			want: []string{
-				"a.go:4:7: three-index slices are not supported: the capacity matters only to append, which godiff does not support; use s[lo:hi]",
+				"a.go:4:7: three-index slices are not supported: the capacity matters only to append, which godiff follows only onto a slice the function makes (s := make([]float64, 0, n)); use s[lo:hi]",
 				"a.go:5:7: slicing an array is not supported: the slice would alias the array's memory; make it a slice with make",
 				"a.go:6:7: slicing a string is not supported in a differentiated function: godiff computes with numbers only",
 				"a.go:7:35: the length of a string is not supported in a differentiated function: godiff computes with numbers only",
@@ -603,7 +704,7 @@ func Loss(w float64, n int, s []float64, bs []byte) float64 {
 }
 `,
 			want: []string{
-				"a.go:6:26: make with a capacity is not supported: the capacity matters only to append, which godiff does not support; drop it",
+				"a.go:6:26: make with a capacity is supported only for a slice the function appends to (s = append(s, v)); drop it",
 				"a.go:7:7: making a map[int]float64 is not supported in a differentiated function: godiff computes with numbers, slices and arrays",
 				"a.go:8:17: keyed elements in composite literals are not supported; list every element in order",
 				"a.go:9:7: composite literals of type P are not supported in a differentiated function: godiff computes with numbers, slices and arrays",

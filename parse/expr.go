@@ -114,6 +114,9 @@ func (fb *funcBuilder) ident(id *ast.Ident) (*ir.Value, bool) {
 		if slot, ok := fb.slots[obj]; ok {
 			return fb.b.Get(slot), true
 		}
+		if fb.moving[obj] != nil {
+			return fb.movingRead(id, obj)
+		}
 		if _, isStruct := fb.fields[obj]; isStruct {
 			return fb.wholeStruct(id, obj)
 		}
@@ -245,7 +248,7 @@ func (fb *funcBuilder) call(e *ast.CallExpr) (*ir.Value, bool) {
 func unsupportedBuiltin(name string) string {
 	switch name {
 	case "append":
-		return "append is not supported in a differentiated function: allocate the slice with make and assign its elements by index"
+		return "append is supported only as s = append(s, v, ...) onto a slice the function makes with the capacity its appends need (s := make([]float64, 0, n)); otherwise allocate the slice with make and assign its elements by index"
 	case "copy":
 		return "copy inside a larger expression is not supported: Go leaves unspecified when it writes; call copy in a statement of its own (n := copy(dst, src))"
 	}

@@ -45,6 +45,12 @@ func (fb *funcBuilder) nilCheck(e *ast.BinaryExpr) (v *ir.Value, ok, isNil bool)
 		v, ok = fb.fail(e.Pos(), "comparing %s with nil is not supported in a differentiated function: only a slice may be compared with nil", types.ExprString(x))
 		return v, ok, true
 	}
+	if id, isID := ast.Unparen(x).(*ast.Ident); isID && fb.moving[fb.info.Uses[id].(*types.Var)] != nil {
+		// Its window of its base is never nil, where Go's variable is
+		// before it is first given a value.
+		v, ok = fb.fail(e.Pos(), "comparing %s with nil is not supported: %s moves, and godiff keeps it as a window of the slice it moves in; test len(%s) == 0 instead", id.Name, id.Name, id.Name)
+		return v, ok, true
+	}
 	s, ok := fb.expr(x)
 	if !ok {
 		return nil, false, true

@@ -3,6 +3,7 @@ package parse
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"godiff/ir"
@@ -60,6 +61,25 @@ func TestLoweringRunsAsGo(t *testing.T) {
 		check("lowerSmooth", lowerSmooth(goBuf, iters, 0.5), irBuf, int64(iters), 0.5)
 		if got := irBuf.Floats(); !slices.Equal(got, goBuf) {
 			t.Errorf("lowerSmooth with %d iterations leaves %v, Go leaves %v", iters, got, goBuf)
+		}
+	}
+	for b := 1; b < 4; b++ {
+		goS := []float64{1, 2, 3, 4, 5}
+		irS := ir.FloatSlice(goS)
+		check("lowerMoving", lowerMoving(goS, 1.5, b), irS, 1.5, int64(b))
+		if got := irS.Floats(); !slices.Equal(got, goS) {
+			t.Errorf("lowerMoving(b=%d) leaves %v, Go leaves %v", b, got, goS)
+		}
+	}
+	for k := range 4 {
+		xs := []float64{1, -2, 0.5}
+		check("lowerSwap", lowerSwap(xs, k), ir.FloatSlice(xs), int64(k))
+	}
+	for n := range 4 {
+		check("lowerAppend", lowerAppend(1.5, n, 2*n+2), 1.5, int64(n), int64(2*n+2))
+		_, err := ir.Eval(funcs["lowerAppend"], 1.5, int64(n), int64(2*n+1))
+		if err == nil || !strings.Contains(err.Error(), "beyond the capacity") {
+			t.Errorf("lowerAppend(n=%d) beyond its capacity: error %v, want the panic that says so", n, err)
 		}
 	}
 	for n := 2; n < 5; n++ {

@@ -192,3 +192,67 @@ func lowerGrid(g [2][3]float64, w float64) float64 {
 	}
 	return s + b[1][1]
 }
+
+// lowerMoving moves slice variables in the ways Go allows: a window
+// declared nil then assigned, a slice consumed from its front, a window
+// grown past its length within its capacity, writes through windows.
+//
+//godiff:grad x
+func lowerMoving(s []float64, x float64, b int) float64 {
+	var w []float64
+	acc := 0.0
+	for t := 0; t+b <= len(s); t++ {
+		w = s[t : t+b]
+		w[0] += x * w[b-1]
+		acc += w[0] + float64(cap(w))
+	}
+	v := s[:1]
+	v = v[:2]
+	v = v[1:][:1]
+	v[0] *= x
+	rest := s
+	for len(rest) > 1 {
+		acc += rest[0] * rest[1]
+		rest = rest[1:]
+	}
+	return acc + v[0] + float64(len(rest))
+}
+
+// lowerSwap swaps two and rotates three buffers made in the function.
+//
+//godiff:grad
+func lowerSwap(x []float64, k int) float64 {
+	n := len(x)
+	prev := make([]float64, n)
+	cur := make([]float64, len(prev))
+	copy(prev, x)
+	for range k {
+		for i := range cur {
+			cur[i] = 0.5*prev[i] + prev[(i+1)%n]
+		}
+		prev, cur = cur, prev
+	}
+	a, b, c := make([]float64, 2), make([]float64, 2), make([]float64, 2)
+	a[0], b[0], c[0] = 1, 2, 3
+	for range k {
+		a, b, c = b, c, a
+		a[1] += b[0] * prev[0]
+	}
+	return prev[0] + 2*cur[n-1] + a[1] + 3*b[1] + 5*c[1] + float64(len(a))
+}
+
+// lowerAppend appends onto a slice made with capacity c: within it, the
+// IR computes what Go does; beyond it, where Go moves the slice to new
+// memory, the IR stops with a panic saying so.
+//
+//godiff:grad x
+func lowerAppend(x float64, n, c int) float64 {
+	s := make([]float64, 1, c)
+	s[0] = x
+	for i := range n {
+		s = append(s, x*float64(i), s[i])
+	}
+	t := s[1:]
+	t = append(t, 2)
+	return s[len(s)-1] + float64(cap(s)) + float64(len(t)) + t[0]
+}

@@ -84,7 +84,7 @@ func (fb *funcBuilder) index(e ast.Expr) (*ir.Value, bool) {
 // sliceExpr builds s[lo:hi]; a missing lo is 0 and a missing hi len(s).
 func (fb *funcBuilder) sliceExpr(e *ast.SliceExpr) (*ir.Value, bool) {
 	if e.Slice3 {
-		return fb.fail(e.Pos(), "three-index slices are not supported: the capacity matters only to append, which godiff does not support; use s[lo:hi]")
+		return fb.fail(e.Pos(), "three-index slices are not supported: the capacity matters only to append, which godiff follows only onto a slice the function makes (s := make([]float64, 0, n)); use s[lo:hi]")
 	}
 	if why := fb.notMemory(e.X, "slicing"); why != "" {
 		return fb.fail(e.Pos(), "%s", why)
@@ -131,6 +131,9 @@ func (fb *funcBuilder) builtin(e *ast.CallExpr, name string) (*ir.Value, bool) {
 		return fb.b.Len(s), true
 	case "cap":
 		if why := fb.notMemory(e.Args[0], "the capacity of"); why != "" {
+			return fb.fail(e.Pos(), "%s", why)
+		}
+		if why := fb.mergedCap(e.Args[0]); why != "" {
 			return fb.fail(e.Pos(), "%s", why)
 		}
 		s, ok := fb.expr(e.Args[0])
@@ -192,7 +195,7 @@ func (fb *funcBuilder) makeCall(e *ast.CallExpr) (*ir.Value, bool) {
 	if len(e.Args) == 3 {
 		// Dropping the capacity would be safe only if nothing reached past
 		// the length: s[:cap] may.
-		return fb.fail(e.Args[2].Pos(), "make with a capacity is not supported: the capacity matters only to append, which godiff does not support; drop it")
+		return fb.fail(e.Args[2].Pos(), "make with a capacity is supported only for a slice the function appends to (s = append(s, v)); drop it")
 	}
 	n, ok := fb.index(e.Args[1])
 	if !ok {

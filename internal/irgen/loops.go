@@ -13,8 +13,11 @@ import (
 // built from nested range and for loops over x, ifs on float comparisons,
 // break, continue and return inside them, an accumulator and a product
 // carried across iterations, loads of x, stores into a local copy of x that
-// later statements read back, values overwritten before they are read, and
-// smooth math calls. Every index is a loop
+// later statements read back, values overwritten before they are read,
+// slice variables that move as godiff's parse lowers them (a window of x
+// sliding with a loop index, two halves of one buffer swapped like an
+// integrator's prev and cur: views base[lo:hi] with their bounds in int
+// variables), and smooth math calls. Every index is a loop
 // index over x, so every access is in bounds. It exercises what the
 // straight-line generator cannot: the tape's stacks, trip counts, recorded
 // branches and the flags of statements that leave early.
@@ -31,25 +34,79 @@ func LoopFunc(rng *rand.Rand, depth int) *ir.Func {
 	g.p = &ir.Var{Name: "p", Type: ir.Float64}
 	b.Declare(g.s, b.Float(ir.Float64, 0))
 	b.Declare(g.p, b.Float(ir.Float64, 1))
+	g.moving()
 	g.block(depth)
 	b.Return(g.result())
 	return f
 }
 
 type loopGen struct {
-	b     *ir.Builder
-	rng   *rand.Rand
-	x, a  *ir.Value
-	buf   *ir.Value
-	s, p  *ir.Var
-	loops []*ir.Value // enclosing loops, innermost last
-	idx   []*ir.Value // their indexes
+	b    *ir.Builder
+	rng  *rand.Rand
+	x, a *ir.Value
+	buf  *ir.Value
+	s, p *ir.Var
+	// pair is a buffer of 2·len(x), the halves prev (x at first) and cur,
+	// swapped by exchanging their bounds; w is x[wLo:], which slides.
+	pair                         *ir.Value
+	prevLo, prevHi, curLo, curHi *ir.Var
+	wLo                          *ir.Var
+	loops                        []*ir.Value // enclosing loops, innermost last
+	idx                          []*ir.Value // their indexes
 }
 
-// result is what a return returns: the accumulator, the product and a.
+// result is what a return returns: the accumulator, the product, a and
+// prev[0].
 func (g *loopGen) result() *ir.Value {
 	b := g.b
-	return b.Add(b.Add(b.Get(g.s), b.Mul(b.Get(g.p), b.Float(ir.Float64, 0.5))), g.a)
+	sum := b.Add(b.Add(b.Get(g.s), b.Mul(b.Get(g.p), b.Float(ir.Float64, 0.5))), g.a)
+	return b.Add(sum, b.Load(g.view(g.prevLo, g.prevHi), b.Const(ir.Int, int64(0))))
+}
+
+// moving declares the slice variables that move: pair, x copied into its
+// prev half, and w = x[0:].
+func (g *loopGen) moving() {
+	b := g.b
+	n := b.Len(g.x)
+	g.pair = b.Make(g.x.Type, b.Add(n, n))
+	g.pair.Name = "pair"
+	bound := func(name string, v *ir.Value) *ir.Var {
+		x := &ir.Var{Name: name, Type: ir.Int}
+		b.Declare(x, v)
+		return x
+	}
+	g.prevLo, g.prevHi = bound("prevLo", b.Const(ir.Int, int64(0))), bound("prevHi", n)
+	g.curLo, g.curHi = bound("curLo", n), bound("curHi", b.Add(n, n))
+	g.wLo = bound("wLo", b.Const(ir.Int, int64(0)))
+	b.CopySlice(g.view(g.prevLo, g.prevHi), g.x)
+}
+
+// view reads pair[lo:hi], as a read of a moving variable is built.
+func (g *loopGen) view(lo, hi *ir.Var) *ir.Value {
+	return g.b.Subslice(g.pair, g.b.Get(lo), g.b.Get(hi))
+}
+
+// window reads w, x[wLo:len(x)].
+func (g *loopGen) window() *ir.Value {
+	return g.b.Subslice(g.x, g.b.Get(g.wLo), g.b.Len(g.x))
+}
+
+// step writes cur[i] from prev[i] and an element at the innermost index
+// i, as an integrator's step does; or, outside loops, swaps prev and cur
+// (prev, cur = cur, prev: their bounds).
+func (g *loopGen) step() {
+	b := g.b
+	if len(g.idx) == 0 || g.rng.IntN(3) == 0 {
+		lo, hi := b.Get(g.prevLo), b.Get(g.prevHi)
+		b.Set(g.prevLo, b.Get(g.curLo))
+		b.Set(g.prevHi, b.Get(g.curHi))
+		b.Set(g.curLo, lo)
+		b.Set(g.curHi, hi)
+		return
+	}
+	i := g.idx[len(g.idx)-1]
+	prev := b.Load(g.view(g.prevLo, g.prevHi), i)
+	b.Store(g.view(g.curLo, g.curHi), i, b.Add(b.Mul(prev, g.factor()), b.Mul(g.elem(), b.Float(ir.Float64, 0.1))))
 }
 
 // block appends two to four random statements.
@@ -64,7 +121,7 @@ func (g *loopGen) block(depth int) {
 // in the then block of an if, so they never end a block early.
 func (g *loopGen) stmt(depth int) {
 	b := g.b
-	switch k := g.rng.IntN(11); {
+	switch k := g.rng.IntN(13); {
 	case k < 3:
 		// s += term, or p *= a bounded factor
 		if g.rng.IntN(2) == 0 {
@@ -102,6 +159,11 @@ func (g *loopGen) stmt(depth int) {
 		g.overwrite()
 	case k == 10:
 		g.guard()
+	case k == 11:
+		g.step()
+	case k == 12 && len(g.idx) > 0:
+		// w = x[i:]: the window slides to the innermost index
+		b.Set(g.wLo, g.idx[len(g.idx)-1])
 	default:
 		b.Set(g.s, b.Add(b.Get(g.s), b.Mul(g.elem(), g.a)))
 	}
@@ -165,11 +227,16 @@ func (g *loopGen) elem() *ir.Value {
 	if len(g.idx) == 0 {
 		return g.a
 	}
-	s := g.x
-	if g.rng.IntN(2) == 0 {
-		s = g.buf
+	i := g.idx[g.rng.IntN(len(g.idx))]
+	switch g.rng.IntN(6) {
+	case 0:
+		return g.b.Load(g.window(), g.b.Const(ir.Int, int64(0))) // w[0]
+	case 1:
+		return g.b.Load(g.view(g.prevLo, g.prevHi), i)
+	case 2, 3:
+		return g.b.Load(g.buf, i)
 	}
-	return g.b.Load(s, g.idx[g.rng.IntN(len(g.idx))])
+	return g.b.Load(g.x, i)
 }
 
 // term is a smooth function of an element and the state.
