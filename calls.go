@@ -2,6 +2,7 @@ package godiff
 
 import (
 	"fmt"
+	"path"
 	"slices"
 
 	"godiff/forward"
@@ -39,13 +40,23 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 		active := carries[v] || slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return carries[x] && ir.IsFloat(x.Type) }) ||
 			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] }) ||
 			severalResults(v) && variedArg(act, v)
+		// A slice argument whose contents carry a derivative: a callee
+		// that might write into it must be one godiff can read.
+		memArg := slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return ir.IsSlice(x.Type) && mem[ir.Root(x)] })
 		switch {
-		case (split || c.Rule != nil && c.Rule.Twin) && c.Rule.Err != "":
-			how := "with slices"
-			if c.Rule.Twin {
-				how = "passing a struct's fields" // a method, or a struct argument
+		case c.Rule != nil && c.Rule.Twin && c.Rule.Err != "":
+			how := "passing a struct's fields" // a method, or a struct argument
+			if c.Rule.Foreign {
+				how = "" // a function the output cannot name
 			}
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, how)})
+		case split && c.Rule.Err != "" && (active || memArg):
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, "with slices")})
+		case split && c.Rule.Err != "":
+			// No slice it is passed carries a derivative: it may write
+			// into them, and the call stays as it is.
+		case v.Op == ir.OpInvoke && c.Rule == nil && c.Path != "" && memArg:
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: unseenWrites(f, v)})
 		case !active:
 		case v.Op == ir.OpCall && c.Path == "math" && c.Rule == nil && v.Type == ir.Bool:
 			// A test of a value (math.IsNaN, IsInf, Signbit) has no
@@ -121,12 +132,24 @@ func noRule(f *ir.Func, v *ir.Value) string {
 		c.Name, c.Path, f.Name)
 }
 
+// unseenWrites explains why godiff refuses the call v of a function of
+// another package it cannot read, passing a slice that carries a
+// derivative: it might write into it.
+func unseenWrites(f *ir.Func, v *ir.Value) string {
+	c := v.Aux.(ir.Callee)
+	return fmt.Sprintf("%s passes a slice that carries a derivative to %s.%s, whose source godiff cannot read (it is not Go, or not in the subset), so it cannot know whether %s writes into it; write a //godiff:rule %s for it (see the README), or pass a copy of the slice",
+		f.Name, path.Base(c.Path), c.Name, c.Name, path.Base(c.Path)+"."+c.Name)
+}
+
 // cannotDerive explains why godiff cannot differentiate a call of c, a
 // function of the package.
 func cannotDerive(f *ir.Func, c ir.Callee, how string) string {
 	name := c.Rule.Source
 	if name == "" {
 		name = c.Name
+	}
+	if how == "" {
+		return fmt.Sprintf("%s calls %s, which godiff cannot read: %s", f.Name, name, c.Rule.Err)
 	}
 	return fmt.Sprintf("%s calls %s %s, but godiff cannot differentiate %s: %s", f.Name, name, how, name, c.Rule.Err)
 }

@@ -307,6 +307,11 @@ type CallRule struct {
 	// plain function (f's twin) for the calls that stay calls, and whose
 	// derivatives take the fields one by one too.
 	Twin bool
+	// Foreign says that f is a function of another package than the one
+	// the generated code goes into: its derivatives and twin are named
+	// after its package (vecsDot), and its Err may be that the generated
+	// code cannot name it at all.
+	Foreign bool
 	// Err, if not empty, is why f cannot be differentiated (its body is
 	// outside the subset); it is reported where a call of f is active.
 	Err string

@@ -17,9 +17,20 @@ import (
 // function calls them. One is shared by every file of the package, so that
 // a callee is built once whoever calls it.
 type callees struct {
-	pkg   *types.Package
+	pkg *types.Package
+	// home is the package the generated code goes into: pkg itself, or
+	// the package whose annotated functions call into pkg (see
+	// foreign.go).
+	home  *types.Package
 	decls map[*types.Func]*ast.FuncDecl // the package's functions with bodies
 	rules map[*types.Func]*ir.CallRule  // from //godiff:rule, by the function they cover
+	// named holds the rules of other packages' functions by package path
+	// and name, which name them across separate loads of their package.
+	named map[string]*ir.CallRule
+	// foreign loads other packages' source; check reads their functions
+	// (for pkg's own callees, the first checker of pkg).
+	foreign *foreignPackages
+	check   *checker
 	// derived holds the rule of each package function godiff was asked to
 	// differentiate so far. It is filled before the function's body is
 	// built, so that a recursive call finds it.
@@ -34,9 +45,12 @@ type callees struct {
 func newCallees(c *checker, pkg *types.Package, files []*ast.File) *callees {
 	cs := &callees{
 		pkg:     pkg,
+		home:    pkg,
 		decls:   make(map[*types.Func]*ast.FuncDecl),
 		rules:   make(map[*types.Func]*ir.CallRule),
+		named:   make(map[string]*ir.CallRule),
 		derived: make(map[*types.Func]*ir.CallRule),
+		check:   c,
 	}
 	for _, f := range files {
 		for _, decl := range f.Decls {
@@ -149,11 +163,16 @@ func (fb *funcBuilder) userCall(e *ast.CallExpr, fn *types.Func, recv *receiver)
 // (see ir.CallRule's Twin).
 func (fb *funcBuilder) callee(e *ast.CallExpr, fn *types.Func) ir.Callee {
 	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(e.Pos()), Rule: fb.ruleFor(fn)}
-	if fn.Pkg() != fb.calls.pkg {
-		callee.Path = fn.Pkg().Path()
-	}
 	if base, twin := fb.calleeBase(fn); twin {
 		callee.Name = base
+		return callee
+	}
+	path, ok := fb.namable(fn)
+	callee.Path = path
+	if !ok && callee.Rule == nil {
+		// Every call of it is refused: the output cannot name it.
+		callee.Rule = &ir.CallRule{Twin: true, Foreign: true, Source: calleeName(fn, fb.calls.home),
+			Err: fmt.Sprintf("the generated code cannot call %s from package %s (it is in an internal package); write a //godiff:rule for the function that calls it", calleeName(fn, fb.calls.home), fb.calls.home.Name())}
 	}
 	return callee
 }
@@ -217,8 +236,11 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		return
 	}
 	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(call.Pos())}
-	if fn.Pkg() != fb.calls.pkg {
-		callee.Path = fn.Pkg().Path()
+	if path, ok := fb.namable(fn); !ok {
+		fb.errorf(call.Pos(), "%s calls %s, which the generated code, in package %s, cannot name; write a //godiff:rule for %s", fb.name, calleeName(fn, fb.calls.home), fb.calls.home.Name(), fb.name)
+		return
+	} else if path != "" {
+		callee.Path = path
 	} else if fb.calls.decls[fn] != nil {
 		callee.Rule = fb.ruleFor(fn) // differentiated through its JVP
 	}
@@ -285,7 +307,10 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver,
 		lt, isLocal := localType(t)
 		_, isSlice := lt.(ir.Slice)
 		switch {
-		case isLocal && isSlice && fb.calls.decls[fn] != nil:
+		case isLocal && isSlice && (fb.calls.decls[fn] != nil || !fb.isHome(fn.Pkg())):
+			// Whether another package's function writes into a slice
+			// that carries a derivative is checked later, from its
+			// source where godiff can read it.
 			memory = true
 			x, okX := fb.expr(exprs[i])
 			args, ok = append(args, x), ok && okX
@@ -370,6 +395,9 @@ func (c *checker) ruleFor(fn *types.Func) *ir.CallRule {
 	if r := c.calls.rules[fn]; r != nil {
 		return r
 	}
+	if !c.isHome(fn.Pkg()) {
+		return c.foreignRule(fn)
+	}
 	if r := c.calls.derived[fn]; r != nil {
 		return r
 	}
@@ -390,6 +418,9 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	r := &ir.CallRule{Func: ir.Callee{Name: Grad.FuncName(base)}, Twin: twin, Source: fn.Name()}
 	if recv := c.recvType(sig); recv != nil {
 		r.Source = recv.Obj().Name() + "." + fn.Name()
+	}
+	if c.isForeign() {
+		r.Source, r.Foreign = calleeName(fn, c.calls.home), true
 	}
 	c.calls.derived[fn] = r
 	var result ir.Basic
@@ -465,6 +496,9 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		r.Err = errs.sorted()[0].Error()
 		return r
 	}
+	if c.isForeign() {
+		g.Name = base // its derivatives are named after it: vecsDotTape
+	}
 	if twin {
 		// Its leaves are plain parameters of the twin.
 		g.Name = base
@@ -487,6 +521,11 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 // they are.
 func (c *checker) calleeBase(fn *types.Func) (string, bool) {
 	sig := fn.Signature()
+	if !c.isHome(fn.Pkg()) {
+		// Named after its package in the output: vecs.Dot → vecsDot. An
+		// unexported one is called through a copy, its twin.
+		return lowerInitials(fn.Pkg().Name()) + upperFirst(fn.Name()), !fn.Exported()
+	}
 	if r := sig.Recv(); r != nil {
 		named, _, _ := c.structType(r.Type())
 		if named == nil {
@@ -568,7 +607,7 @@ func (c *checker) callNames(fn *types.Func, fd *ast.FuncDecl, name string, r *ir
 // what is wrong, or "".
 func (c *checker) jvpName(fn *types.Func, fd *ast.FuncDecl, name string, r *ir.CallRule) string {
 	r.Names.Base, r.Names.JVP = name, JVP.FuncName(name)
-	for _, cm := range docDirectives(fd) {
+	for _, cm := range c.ownDirectives(fd) {
 		verb, args := cutVerb(strings.TrimPrefix(cm.Text, directivePrefix))
 		if verb != "jvp" || r.Twin {
 			continue // a twin's JVP is godiff's, over its fields
@@ -599,7 +638,7 @@ func (c *checker) taken(names []string) string {
 // directive generates them and r says so; otherwise they must be free. It
 // returns what is wrong, or "".
 func (c *checker) ownGradient(fn *types.Func, fd *ast.FuncDecl, r *ir.CallRule) string {
-	for _, cm := range docDirectives(fd) {
+	for _, cm := range c.ownDirectives(fd) {
 		verb, args := cutVerb(strings.TrimPrefix(cm.Text, directivePrefix))
 		if verb != "grad" {
 			continue
@@ -611,7 +650,8 @@ func (c *checker) ownGradient(fn *types.Func, fd *ast.FuncDecl, r *ir.CallRule) 
 		r.Own = true
 		return ""
 	}
-	return c.taken([]string{r.Func.Name, fn.Name() + "Tape", fn.Name() + "Forward", fn.Name() + "Backward"})
+	base, _ := c.calleeBase(fn)
+	return c.taken([]string{r.Func.Name, base + "Tape", base + "Forward", base + "Backward"})
 }
 
 // allFloats reports whether names, a directive's parameter names, are
@@ -627,6 +667,16 @@ func (c *checker) allFloats(params *types.Tuple, names []string) bool {
 		}
 	}
 	return len(names) == n
+}
+
+// ownDirectives returns the //godiff: lines of fd's doc comment that
+// generate code in the output: none for a function of another package,
+// whose own outputs are that package's.
+func (c *checker) ownDirectives(fd *ast.FuncDecl) []*ast.Comment {
+	if c.isForeign() {
+		return nil
+	}
+	return docDirectives(fd)
 }
 
 // docDirectives returns the //godiff: lines of fd's doc comment.
@@ -677,6 +727,9 @@ func (c *checker) readRules(cs *callees, file *ast.File, fd *ast.FuncDecl) {
 			}
 		}
 		cs.rules[target] = r
+		if target.Pkg() != cs.pkg {
+			cs.named[ruleKey(target)] = r
+		}
 	}
 }
 
