@@ -50,8 +50,11 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 				how = "" // a function the output cannot name
 			}
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, how)})
-		case split && c.Rule.Err != "" && (active || memArg):
+		case split && c.Rule.Err != "" && active && (v.Type == nil || ir.IsFloat(v.Type)):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, "with slices")})
+		case split && c.Rule.Err != "" && memArg:
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s passes a slice that carries a derivative to %s, which godiff cannot read to know whether it writes into it: %s; pass it a copy of the slice, or write the computation in this package",
+				f.Name, c.Rule.Source, c.Rule.Err)})
 		case split && c.Rule.Err != "":
 			// No slice it is passed carries a derivative: it may write
 			// into them, and the call stays as it is.
@@ -137,8 +140,8 @@ func noRule(f *ir.Func, v *ir.Value) string {
 // derivative: it might write into it.
 func unseenWrites(f *ir.Func, v *ir.Value) string {
 	c := v.Aux.(ir.Callee)
-	return fmt.Sprintf("%s passes a slice that carries a derivative to %s.%s, whose source godiff cannot read (it is not Go, or not in the subset), so it cannot know whether %s writes into it; write a //godiff:rule %s for it (see the README), or pass a copy of the slice",
-		f.Name, path.Base(c.Path), c.Name, c.Name, path.Base(c.Path)+"."+c.Name)
+	return fmt.Sprintf("%s passes a slice that carries a derivative to %s.%s, whose source godiff cannot read (it is not Go, or not in the subset), so it cannot know whether %s writes into it; pass it a copy of the slice, or write the computation in this package",
+		f.Name, path.Base(c.Path), c.Name, c.Name)
 }
 
 // cannotDerive explains why godiff cannot differentiate a call of c, a

@@ -54,7 +54,7 @@ func (fp *foreignPackages) callees(home *callees, path string) *callees {
 	pkg := pkgs[0]
 	var discard ErrorList
 	c := &checker{
-		reporter: reporter{fset: fp.l.fset, names: relativeName, errs: &discard},
+		reporter: reporter{fset: fp.l.fset, names: func(file string) string { return relativeName(pkg.PkgPath, file) }, errs: &discard},
 		info:     pkg.TypesInfo,
 		qual:     qualifier(pkg.Types),
 		scope:    home.check.scope, // names godiff generates must be free there
@@ -84,17 +84,19 @@ func (fp *foreignPackages) callees(home *callees, path string) *callees {
 	return cs
 }
 
-// relativeName names a file of another package in a message: relative to
-// the working directory where it can be, like the inputs' names.
-func relativeName(file string) string {
+// relativeName names a file of the package at path in a message,
+// relative like the inputs' names: to the working directory where it lies
+// under it, else by the package's path (sort/sort.go,
+// gonum.org/v1/gonum/floats/floats.go).
+func relativeName(path, file string) string {
 	wd, err := os.Getwd()
 	if err != nil {
-		return file
+		return path + "/" + filepath.Base(file)
 	}
-	if rel, err := filepath.Rel(wd, file); err == nil {
+	if rel, err := filepath.Rel(wd, file); err == nil && !strings.HasPrefix(rel, "..") {
 		return rel
 	}
-	return file
+	return path + "/" + filepath.Base(file)
 }
 
 // isHome reports whether pkg is the package whose output the generated

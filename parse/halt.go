@@ -177,8 +177,8 @@ func (fb *funcBuilder) haltName(e ast.Expr) (ir.HaltExpr, bool) {
 // that the generated code would have to name: it is in the body of a
 // function of that package that godiff differentiates.
 func (fb *funcBuilder) unnamable(e ast.Expr, obj types.Object) {
-	fb.errorf(e.Pos(), "%s names %s, which is unexported in package %s: the generated code, in package %s, cannot name it; write a //godiff:rule for %s.%s (see the README)",
-		fb.name, obj.Name(), obj.Pkg().Name(), fb.calls.home.Name(), obj.Pkg().Name(), fb.name)
+	fb.errorf(e.Pos(), "%s names %s, which is unexported in package %s: the generated code, in package %s, cannot name it; write a //godiff:rule for %s.%s if it is a function of numbers (see the README), or write the computation in package %s",
+		fb.name, obj.Name(), obj.Pkg().Name(), fb.calls.home.Name(), obj.Pkg().Name(), fb.name, fb.calls.home.Name())
 }
 
 // constLit writes a constant as a Go literal of its type: the literal
