@@ -307,6 +307,9 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver,
 		lt, isLocal := localType(t)
 		_, isSlice := lt.(ir.Slice)
 		switch {
+		case isLocal && isSlice && fb.info.Types[exprs[i]].IsNil():
+			memory = true                                // a function of slices, whatever it is passed
+			args = append(args, fb.b.Nil(lt.(ir.Slice))) // stat.Mean(x, nil)
 		case isLocal && isSlice && (fb.calls.decls[fn] != nil || !fb.isHome(fn.Pkg())):
 			// Whether another package's function writes into a slice
 			// that carries a derivative is checked later, from its

@@ -65,3 +65,11 @@ func Inactive(w, data []float64) float64 {
 	i := vecs.MaxIdx(w)
 	return w[i]*n + math.Floor(vecs.Dot(data, data))
 }
+
+// Unweighted is the mean times the variance of x, with nil weights.
+//
+//godiff:grad
+//godiff:jvp
+func Unweighted(x []float64) float64 {
+	return vecs.Mean(x, nil) * vecs.Variance(x, nil)
+}

@@ -359,6 +359,77 @@ func InactiveJVP(w, data, dw []float64) (float64, float64) {
 	return t1 + math.Floor(t3), t2
 }
 
+// UnweightedTape is what UnweightedForward keeps of one run of Unweighted for
+// UnweightedBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of UnweightedForward
+// overwrites it, and its buffers are kept.
+type UnweightedTape struct {
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+	// varianceTape: the tape vecsVarianceCallXForward fills and
+	// vecsVarianceCallXBackward reads, in a slice of one entry.
+	varianceTape []vecsVarianceCallXTape
+	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
+	// reads, in a slice of one entry.
+	meanTape []vecsMeanCallXTape
+	// tmp2: an intermediate value of the forward sweep.
+	tmp2 float64
+}
+
+// UnweightedForward runs Unweighted and records in t what UnweightedBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func UnweightedForward(t *UnweightedTape, x []float64) float64 {
+	t.varianceTape = t.varianceTape[:0]
+	t.meanTape = t.meanTape[:0]
+	t.meanTape = slices.Grow(t.meanTape, 1)[:len(t.meanTape)+1]
+	meanTape := &t.meanTape[len(t.meanTape)-1]
+	t1 := vecsMeanCallXForward(meanTape, x, nil)
+	t.tmp = t1
+	t.varianceTape = slices.Grow(t.varianceTape, 1)[:len(t.varianceTape)+1]
+	varianceTape := &t.varianceTape[len(t.varianceTape)-1]
+	t2 := vecsVarianceCallXForward(varianceTape, x, nil)
+	t.tmp2 = t2
+	return t1 * t2
+}
+
+// UnweightedBackward adds to dx the vector-Jacobian product of Unweighted with
+// the seeds s, at the point recorded in t by UnweightedForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func UnweightedBackward(t *UnweightedTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nvarianceTape := len(t.varianceTape)
+	nvarianceTape--
+	nmeanTape := len(t.meanTape)
+	nmeanTape--
+	t1 := t.meanTape[nmeanTape]
+	t2 := s * t.tmp2
+	varianceTape := t.varianceTape[nvarianceTape]
+	vecsVarianceCallXBackward(&varianceTape, s*t.tmp, dx)
+	meanTape := t1
+	vecsMeanCallXBackward(&meanTape, t2, dx)
+}
+
+// UnweightedGrad returns Unweighted's result and its gradient with respect to
+// x, in that order (dx), computed by reverse-mode automatic differentiation.
+func UnweightedGrad(x []float64) (float64, []float64) {
+	var t UnweightedTape
+	t1 := UnweightedForward(&t, x)
+	dx := make([]float64, len(x))
+	UnweightedBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// UnweightedJVP returns Unweighted's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func UnweightedJVP(x, dx []float64) (float64, float64) {
+	t1, t2 := vecsMeanXJVP(x, nil, dx)
+	t3, t4 := vecsVarianceXJVP(x, nil, dx)
+	return t1 * t3, t3*t2 + t1*t4
+}
+
 // vecsDotCallS1Tape is what vecsDotCallS1Forward keeps of one run of vecsDot
 // for vecsDotCallS1Backward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of

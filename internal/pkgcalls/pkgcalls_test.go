@@ -44,6 +44,13 @@ func problems() []fdcheck.Problem {
 			JVP:   func(p, v []float64) (float64, float64) { return MomentsJVP(p, momentWeights, v) },
 		},
 		{
+			Name:  "Unweighted",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 5, -2, 2) },
+			F:     Unweighted,
+			Grad:  UnweightedGrad,
+			JVP:   UnweightedJVP,
+		},
+		{
 			Name:  "Normalized",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 5, -2, 2) },
 			F:     Normalized,
