@@ -188,7 +188,7 @@ func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 	var out []*ir.Func
 	for _, u := range needed {
 		r := u.V.Aux.(ir.Callee).Rule
-		if r == nil || r.Derived == nil {
+		if r == nil || r.Derived == nil || r.Custom {
 			continue // a //godiff:rule, or one of package math's
 		}
 		var made []*ir.Func

@@ -52,6 +52,7 @@ func newCallees(c *checker, pkg *types.Package, files []*ast.File) *callees {
 		derived: make(map[*types.Func]*ir.CallRule),
 		check:   c,
 	}
+	pending := make(map[*types.Func]*sliceRule)
 	for _, f := range files {
 		for _, decl := range f.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
@@ -61,9 +62,10 @@ func newCallees(c *checker, pkg *types.Package, files []*ast.File) *callees {
 			if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
 				cs.decls[fn] = fd
 			}
-			c.readRules(cs, f, fd)
+			c.readRules(cs, f, fd, pending)
 		}
 	}
+	c.finishSliceRules(cs, pending)
 	return cs
 }
 
@@ -698,7 +700,7 @@ func docDirectives(fd *ast.FuncDecl) []*ast.Comment {
 
 // readRules registers the //godiff:rule directives of fd, reporting the
 // malformed ones.
-func (c *checker) readRules(cs *callees, file *ast.File, fd *ast.FuncDecl) {
+func (c *checker) readRules(cs *callees, file *ast.File, fd *ast.FuncDecl, pending map[*types.Func]*sliceRule) {
 	for _, cm := range docDirectives(fd) {
 		verb, args := cutVerb(strings.TrimPrefix(cm.Text, directivePrefix))
 		if verb != "rule" {
@@ -710,6 +712,12 @@ func (c *checker) readRules(cs *callees, file *ast.File, fd *ast.FuncDecl) {
 			continue
 		}
 		target, msg := c.ruleTarget(cs.pkg, file, names[0])
+		if msg == "" && takesSlice(target.Signature()) {
+			if msg = c.sliceRuleRole(pending, fd, target, names[0], cm.Slash); msg != "" {
+				c.errorf(cm.Slash, "//godiff:rule %s: %s", names[0], msg)
+			}
+			continue
+		}
 		if msg == "" {
 			msg = c.checkRule(fd, target)
 		}

@@ -73,3 +73,64 @@ func Inactive(w, data []float64) float64 {
 func Unweighted(x []float64) float64 {
 	return vecs.Mean(x, nil) * vecs.Variance(x, nil)
 }
+
+// Project sums the squares of w's projections on x and on 2x, written into
+// one work buffer in turn, through vecs.AsmDot, which is assembly: its
+// derivatives are the rule below.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Project(w, x []float64) float64 {
+	buf := make([]float64, len(x))
+	p := 0.0
+	for k := range 2 {
+		for i := range x {
+			buf[i] = x[i] * float64(k+1)
+		}
+		d := vecs.AsmDot(w, buf)
+		p += d * d
+	}
+	return p
+}
+
+// dotTape is what dotForward keeps for dotBackward: copies of AsmDot's
+// arguments, since a caller may overwrite them after the call.
+type dotTape struct{ s1, s2 []float64 }
+
+// dotForward is the forward function of vecs.AsmDot's rule: its value,
+// keeping in t what dotBackward reads.
+//
+//godiff:rule vecs.AsmDot
+func dotForward(t *dotTape, s1, s2 []float64) float64 {
+	t.s1 = append(t.s1[:0], s1...)
+	t.s2 = append(t.s2[:0], s2...)
+	return vecs.AsmDot(s1, s2)
+}
+
+// dotBackward adds s·∂AsmDot/∂s1 into ds1 and s·∂AsmDot/∂s2 into ds2.
+//
+//godiff:rule vecs.AsmDot
+func dotBackward(t *dotTape, s float64, ds1, ds2 []float64) {
+	for i := range t.s1 {
+		ds1[i] += s * t.s2[i]
+		ds2[i] += s * t.s1[i]
+	}
+}
+
+// dotJVP returns vecs.AsmDot's value and its derivative along (ds1, ds2).
+//
+//godiff:rule vecs.AsmDot
+func dotJVP(s1, s2, ds1, ds2 []float64) (float64, float64) {
+	return vecs.AsmDot(s1, s2), vecs.AsmDot(ds1, s2) + vecs.AsmDot(s1, ds2)
+}
+
+// Score is tanh(w·x) through vecs.AsmDot, differentiated in w alone: the
+// rule's backward function gets a throwaway buffer for x, and its JVP a
+// zero tangent.
+//
+//godiff:grad w
+//godiff:jvp w
+func Score(w, x []float64) float64 {
+	return math.Tanh(vecs.AsmDot(w, x))
+}

@@ -430,6 +430,180 @@ func UnweightedJVP(x, dx []float64) (float64, float64) {
 	return t1 * t3, t3*t2 + t1*t4
 }
 
+// ProjectTape is what ProjectForward keeps of one run of Project for
+// ProjectBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of ProjectForward overwrites
+// it, and its buffers are kept.
+type ProjectTape struct {
+	// asmDotTape: the tape dotForward fills and dotBackward reads, one entry per
+	// iteration of the loop around it, read back last first.
+	asmDotTape []dotTape
+	// x: the parameter x.
+	x []float64
+	// d: d as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	d []float64
+}
+
+// ProjectForward runs Project and records in t what ProjectBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func ProjectForward(t *ProjectTape, w, x []float64) float64 {
+	t.d = t.d[:0]
+	t.asmDotTape = t.asmDotTape[:0]
+	t.x = x
+	buf := make([]float64, len(x))
+	p := 0.0
+	t.asmDotTape = slices.Grow(t.asmDotTape, 2)
+	t.d = slices.Grow(t.d, 2)
+	for k := range 2 {
+		for i := range x {
+			buf[i] = x[i] * float64(k+1)
+		}
+		t.asmDotTape = slices.Grow(t.asmDotTape, 1)[:len(t.asmDotTape)+1]
+		asmDotTape := &t.asmDotTape[len(t.asmDotTape)-1]
+		d := dotForward(asmDotTape, w, buf)
+		t.d = append(t.d, d)
+		p += d * d
+	}
+	return p
+}
+
+// ProjectBackward adds to dw and dx the vector-Jacobian product of Project with
+// the seeds s, at the point recorded in t by ProjectForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func ProjectBackward(t *ProjectTape, s float64, dw, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dp float64
+	nd := len(t.d)
+	nasmDotTape := len(t.asmDotTape)
+	x := t.x
+	t1 := len(x)
+	dbuf := make([]float64, t1)
+	dp += s
+	for k := 1; k >= 0; k-- {
+		t2 := k
+		nd--
+		d := t.d[nd]
+		nasmDotTape--
+		dd := dp * d * 2
+		asmDotTape := t.asmDotTape[nasmDotTape]
+		dotBackward(&asmDotTape, dd, dw, dbuf)
+		for i := t1 - 1; i >= 0; i-- {
+			dx[i] += dbuf[i] * float64(t2+1)
+			dbuf[i] = 0
+		}
+	}
+}
+
+// ProjectGrad returns Project's result and its gradient with respect to w and
+// x, in that order (dw, dx), computed by reverse-mode automatic
+// differentiation.
+func ProjectGrad(w, x []float64) (float64, []float64, []float64) {
+	var t ProjectTape
+	t1 := ProjectForward(&t, w, x)
+	dw := make([]float64, len(w))
+	dx := make([]float64, len(x))
+	ProjectBackward(&t, 1, dw, dx)
+	return t1, dw, dx
+}
+
+// ProjectVJP returns Project's results and the vector-Jacobian product with the
+// seeds s: for each of w and x, the sum over the outputs of seed times
+// derivative (dw, dx), computed by reverse-mode automatic differentiation.
+func ProjectVJP(w, x []float64, s float64) (float64, []float64, []float64) {
+	var t ProjectTape
+	t1 := ProjectForward(&t, w, x)
+	dw := make([]float64, len(w))
+	dx := make([]float64, len(x))
+	ProjectBackward(&t, s, dw, dx)
+	return t1, dw, dx
+}
+
+// ProjectJVP returns Project's results and then their directional derivatives
+// along the tangents dw, dx of w, x, computed by forward-mode automatic
+// differentiation.
+func ProjectJVP(w, x, dw, dx []float64) (float64, float64) {
+	t1 := len(x)
+	buf := make([]float64, t1)
+	dbuf := make([]float64, t1)
+	p := 0.0
+	dp := 0.0
+	for k := range 2 {
+		for i := range x {
+			t2 := float64(k + 1)
+			t3 := t2 * dx[i]
+			buf[i] = x[i] * t2
+			dbuf[i] = t3
+		}
+		d, t4 := dotJVP(w, buf, dw, dbuf)
+		p += d * d
+		dp += d * t4 * 2
+	}
+	return p, dp
+}
+
+// ScoreTape is what ScoreForward keeps of one run of Score for ScoreBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of ScoreForward overwrites it, and its buffers
+// are kept.
+type ScoreTape struct {
+	// asmDotTape: the tape dotForward fills and dotBackward reads, in a slice of
+	// one entry.
+	asmDotTape []dotTape
+	// x: the parameter x.
+	x []float64
+	// tanh: math.Tanh of the forward sweep.
+	tanh float64
+}
+
+// ScoreForward runs Score and records in t what ScoreBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func ScoreForward(t *ScoreTape, w, x []float64) float64 {
+	t.asmDotTape = t.asmDotTape[:0]
+	t.x = x
+	t.asmDotTape = slices.Grow(t.asmDotTape, 1)[:len(t.asmDotTape)+1]
+	asmDotTape := &t.asmDotTape[len(t.asmDotTape)-1]
+	t1 := dotForward(asmDotTape, w, x)
+	t2 := math.Tanh(t1)
+	t.tanh = t2
+	return t2
+}
+
+// ScoreBackward adds to dw the vector-Jacobian product of Score with the seeds
+// s, at the point recorded in t by ScoreForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func ScoreBackward(t *ScoreTape, s float64, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := t.tanh
+	nasmDotTape := len(t.asmDotTape)
+	nasmDotTape--
+	x := t.x
+	asmDotTape := t.asmDotTape[nasmDotTape]
+	dotBackward(&asmDotTape, s*(1-t1*t1), dw, make([]float64, len(x)))
+}
+
+// ScoreGrad returns Score's result and its gradient with respect to w, in that
+// order (dw), computed by reverse-mode automatic differentiation.
+func ScoreGrad(w, x []float64) (float64, []float64) {
+	var t ScoreTape
+	t1 := ScoreForward(&t, w, x)
+	dw := make([]float64, len(w))
+	ScoreBackward(&t, 1, dw)
+	return t1, dw
+}
+
+// ScoreJVP returns Score's results and then their directional derivatives along
+// the tangents dw of w, computed by forward-mode automatic differentiation.
+func ScoreJVP(w, x, dw []float64) (float64, float64) {
+	t1, t2 := dotJVP(w, x, dw, make([]float64, len(x)))
+	t3 := math.Tanh(t1)
+	return t3, (1 - t3*t3) * t2
+}
+
 // vecsDotCallS1Tape is what vecsDotCallS1Forward keeps of one run of vecsDot
 // for vecsDotCallS1Backward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of

@@ -51,6 +51,23 @@ func problems() []fdcheck.Problem {
 			JVP:   UnweightedJVP,
 		},
 		{
+			Name:  "Project",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 8, -2, 2) },
+			F:     func(p []float64) float64 { return Project(p[:4], p[4:]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dw, dx := ProjectGrad(p[:4], p[4:])
+				return y, append(dw, dx...)
+			},
+			JVP: func(p, v []float64) (float64, float64) { return ProjectJVP(p[:4], p[4:], v[:4], v[4:]) },
+		},
+		{
+			Name:  "Score",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 4, -1, 1) },
+			F:     func(p []float64) float64 { return Score(p, fitX) },
+			Grad:  func(p []float64) (float64, []float64) { return ScoreGrad(p, fitX) },
+			JVP:   func(p, v []float64) (float64, float64) { return ScoreJVP(p, fitX, v) },
+		},
+		{
 			Name:  "Normalized",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 5, -2, 2) },
 			F:     Normalized,
@@ -143,5 +160,38 @@ func TestInactiveCallsRun(t *testing.T) {
 		if !slices.Equal(d, want) {
 			t.Errorf("%s left data %v, want %v", name, d, want)
 		}
+	}
+}
+
+// TestRuleOfAssembly checks the gradient a //godiff:rule gives
+// vecs.AsmDot against the formula: Project's is 2Σₖ(w·kx)(kx) in w.
+func TestRuleOfAssembly(t *testing.T) {
+	w := []float64{0.5, -1, 0.25, 2}
+	x := []float64{1, 0.5, -0.75, 0.3}
+	_, dw, _ := ProjectGrad(w, x)
+	want := make([]float64, len(w))
+	for k := 1.0; k <= 2; k++ {
+		var d float64
+		for i := range w {
+			d += w[i] * k * x[i]
+		}
+		for i := range want {
+			want[i] += 2 * d * k * x[i]
+		}
+	}
+	if m := fdcheck.Mismatch(dw, want, 1e-12); m != "" {
+		t.Errorf("ProjectGrad's dw: %s", m)
+	}
+	y, dwv, dxv := ProjectVJP(w, x, 3)
+	if y != Project(w, x) {
+		t.Errorf("ProjectVJP's value %v, Project's %v", y, Project(w, x))
+	}
+	_, dwg, dxg := ProjectGrad(w, x)
+	for i := range dwg {
+		dwg[i] *= 3
+		dxg[i] *= 3
+	}
+	if m := fdcheck.Mismatch(append(dwv, dxv...), append(dwg, dxg...), 1e-15); m != "" {
+		t.Errorf("ProjectVJP(3) against 3·ProjectGrad: %s", m)
 	}
 }
