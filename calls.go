@@ -52,7 +52,7 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, how)})
 		case split && c.Rule.Err != "" && active && (v.Type == nil || ir.IsFloat(v.Type)):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, "with slices")})
-		case split && c.Rule.Err != "" && memArg:
+		case split && c.Rule.Err != "" && slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] }):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s passes a slice that carries a derivative to %s, which godiff cannot read to know whether it writes into it: %s; pass it a copy of the slice, or write the computation in this package",
 				f.Name, c.Rule.Source, c.Rule.Err)})
 		case split && c.Rule.Err != "":

@@ -220,7 +220,8 @@ func F(x float64) float64 { return g(x) }
 
 // otherPackage is the package other of TestCallErrors: Scale and Fill have
 // no Go body (other.s stands for their assembly), Weighted reads a package
-// variable, Guarded panics with an unexported variable.
+// variable, Guarded panics with an unexported variable; Total and Mean are
+// plain Go.
 const otherPackage = `package other
 
 import "errors"
@@ -238,6 +239,10 @@ func Weighted(x float64) float64 { return k * x }
 func Fill(s []float64)
 
 func Guarded(s []float64) float64 { if len(s) < 2 { panic(errShort) }; return s[0] * s[1] }
+
+func Total(s []float64) float64 { t := 0.0; for _, v := range s { t += v }; return t }
+
+func Mean(x, w []float64) float64 { if w == nil { return Total(x) / float64(len(x)) }; return 0 }
 `
 
 // TestCalleeInOneOutput checks that the derivative of a function two

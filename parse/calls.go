@@ -488,6 +488,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	}
 	if msg != "" {
 		r.Err = msg
+		c.unbuiltWrites(fn, fd, r)
 		return r
 	}
 	_, results := sub.signature(sig)
@@ -499,6 +500,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	}
 	if len(errs) > 0 {
 		r.Err = errs.sorted()[0].Error()
+		c.unbuiltWrites(fn, fd, r)
 		return r
 	}
 	if c.isForeign() {
@@ -516,6 +518,17 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		r.Writes = paramWrites(g)
 	}
 	return r
+}
+
+// unbuiltWrites sets the Writes of r, the rule of a function of slices
+// fn whose IR godiff could not build, from its syntax (see astWrites), so
+// that a call of it that passes a differentiated slice it only reads may
+// stay a call. A twin's calls pass other arguments than fn's parameters:
+// it gets none.
+func (c *checker) unbuiltWrites(fn *types.Func, fd *ast.FuncDecl, r *ir.CallRule) {
+	if r.Split && !r.Twin && len(r.Params) == fn.Signature().Params().Len() {
+		r.Writes = c.astWrites(fn, fd, make(map[writeKey]bool))
+	}
 }
 
 // calleeBase returns the name the derivatives of fn are named after, and
@@ -715,6 +728,9 @@ func (c *checker) readRules(cs *callees, file *ast.File, fd *ast.FuncDecl, pendi
 		if msg == "" && takesSlice(target.Signature()) {
 			if msg = c.sliceRuleRole(pending, fd, target, names[0], cm.Slash); msg != "" {
 				c.errorf(cm.Slash, "//godiff:rule %s: %s", names[0], msg)
+				if r := pending[target]; r != nil {
+					r.failed = true // reported: no rule, and no more words
+				}
 			}
 			continue
 		}

@@ -42,6 +42,7 @@ type sliceRule struct {
 	pos                    token.Pos
 	forward, backward, jvp *ast.FuncDecl
 	tape                   *types.Named
+	failed                 bool // one of its functions is malformed
 }
 
 // sliceRuleRole files fd, which stands under //godiff:rule name, in the
@@ -199,6 +200,9 @@ func (c *checker) finishSliceRules(cs *callees, pending map[*types.Func]*sliceRu
 	}
 	slices.SortFunc(rs, func(a, b *sliceRule) int { return int(a.pos - b.pos) })
 	for _, r := range rs {
+		if r.failed {
+			continue
+		}
 		var missing []string
 		for role, fd := range map[string]*ast.FuncDecl{"forward": r.forward, "backward": r.backward, "JVP": r.jvp} {
 			if fd == nil {
