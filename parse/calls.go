@@ -31,6 +31,7 @@ type callees struct {
 	// (for pkg's own callees, the first checker of pkg).
 	foreign *foreignPackages
 	check   *checker
+	dir     string // the home package's directory, where go list runs
 	// derived holds the rule of each package function godiff was asked to
 	// differentiate so far. It is filled before the function's body is
 	// built, so that a recursive call finds it.

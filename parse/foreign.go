@@ -35,18 +35,19 @@ import (
 // then cannot see into its functions, and says so where a call needs it.
 type foreignPackages struct {
 	l    *loader
-	dir  string // where go list runs: the first input package's directory
-	pkgs map[string]*callees
+	pkgs map[string]*callees // by the home package's directory and the path
 }
 
-// callees returns the callees of the package at path, loading it on first
+// callees returns the callees of the package at path, as the package of
+// home (or the package home reads for it) imports it, loading it on first
 // use; nil if it does not load.
 func (fp *foreignPackages) callees(home *callees, path string) *callees {
-	if cs, ok := fp.pkgs[path]; ok {
+	key := home.dir + "\x00" + path
+	if cs, ok := fp.pkgs[key]; ok {
 		return cs
 	}
-	fp.pkgs[path] = nil // a failed load, and a cycle, stay nil
-	cfg := &packages.Config{Mode: loadMode, Dir: fp.dir, Fset: fp.l.fset}
+	fp.pkgs[key] = nil // a failed load, and a cycle, stay nil
+	cfg := &packages.Config{Mode: loadMode, Dir: home.dir, Fset: fp.l.fset}
 	pkgs, err := packages.Load(cfg, path)
 	if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 || pkgs[0].Types == nil {
 		return nil
@@ -63,6 +64,7 @@ func (fp *foreignPackages) callees(home *callees, path string) *callees {
 	cs := &callees{
 		pkg:     pkg.Types,
 		home:    home.home,
+		dir:     home.dir,
 		decls:   make(map[*types.Func]*ast.FuncDecl),
 		rules:   home.rules,
 		named:   home.named,
@@ -80,7 +82,7 @@ func (fp *foreignPackages) callees(home *callees, path string) *callees {
 			}
 		}
 	}
-	fp.pkgs[path] = cs
+	fp.pkgs[key] = cs
 	return cs
 }
 

@@ -273,9 +273,7 @@ func (l *loader) file(pkg *packages.Package, f *ast.File, abs string, names *nam
 		l.calls[pkg] = newCallees(c, pkg.Types, pkg.Syntax)
 		l.calls[pkg].typeErrs = l.typeErrs[pkg]
 		l.calls[pkg].foreign = l.foreign
-		if l.foreign.dir == "" {
-			l.foreign.dir = filepath.Dir(abs)
-		}
+		l.calls[pkg].dir = filepath.Dir(abs)
 	}
 	c.calls = l.calls[pkg]
 	return &File{
