@@ -203,7 +203,13 @@ func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 			made, more, err = splitCallee(r, u.Wrt, done)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%v: %s, called from a differentiated function: %v", u.V.Aux.(ir.Callee).Pos, r.Derived.Name, err)
+			// At the call, in the form of parse's diagnostics, so that the
+			// run reports it as it is rather than at the function.
+			name := r.Source
+			if name == "" {
+				name = r.Derived.Name
+			}
+			return nil, parse.ErrorList{{Pos: u.V.Aux.(ir.Callee).Pos, Msg: fmt.Sprintf("godiff cannot differentiate this call of %s: %v", name, err)}}
 		}
 		out = append(out, made...)
 		inner, err := callees(more, done)

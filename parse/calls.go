@@ -175,7 +175,7 @@ func (fb *funcBuilder) callee(e *ast.CallExpr, fn *types.Func) ir.Callee {
 	if !ok && callee.Rule == nil {
 		// Every call of it is refused: the output cannot name it.
 		callee.Rule = &ir.CallRule{Twin: true, Foreign: true, Source: calleeName(fn, fb.calls.home),
-			Err: fmt.Sprintf("the generated code cannot call %s from package %s (it is in an internal package); write a //godiff:rule for the function that calls it", calleeName(fn, fb.calls.home), fb.calls.home.Name())}
+			Err: fmt.Sprintf("the generated code cannot call %s from package %s (it is in an internal package); write a //godiff:rule %s.%s (see the README)", calleeName(fn, fb.calls.home), fb.calls.home.Name(), fb.calls.pkg.Name(), fb.name)}
 	}
 	return callee
 }
