@@ -203,22 +203,29 @@ func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 			made, more, err = splitCallee(r, u.Wrt, done)
 		}
 		if err != nil {
-			// At the call, in the form of parse's diagnostics, so that the
-			// run reports it as it is rather than at the function.
-			name := r.Source
-			if name == "" {
-				name = r.Derived.Name
-			}
-			return nil, parse.ErrorList{{Pos: u.V.Aux.(ir.Callee).Pos, Msg: fmt.Sprintf("godiff cannot differentiate this call of %s: %v", name, err)}}
+			return nil, atCall(u, err)
 		}
 		out = append(out, made...)
 		inner, err := callees(more, done)
 		if err != nil {
-			return nil, err
+			return nil, atCall(u, err)
 		}
 		out = append(out, inner...)
 	}
 	return out, nil
+}
+
+// atCall reports err, met deriving the callee of the call u, at that
+// call, in the form of parse's diagnostics, so that the run reports it as
+// it is rather than at the function; an error inside the callee's own
+// callees is so reported at each call on the way.
+func atCall(u use, err error) error {
+	r := u.V.Aux.(ir.Callee).Rule
+	name := r.Source
+	if name == "" {
+		name = r.Derived.Name
+	}
+	return parse.ErrorList{{Pos: u.V.Aux.(ir.Callee).Pos, Msg: fmt.Sprintf("godiff cannot differentiate this call of %s: %v", name, err)}}
 }
 
 // gradCallee builds the gradient a function of numbers stands for in its
