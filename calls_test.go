@@ -243,6 +243,8 @@ func Guarded(s []float64) float64 { if len(s) < 2 { panic(errShort) }; return s[
 func Total(s []float64) float64 { t := 0.0; for _, v := range s { t += v }; return t }
 
 func Mean(x, w []float64) float64 { if w == nil { return Total(x) / float64(len(x)) }; return 0 }
+
+func Outer(x float64) float64 { return 2 * Weighted(x) }
 `
 
 // TestCalleeInOneOutput checks that the derivative of a function two

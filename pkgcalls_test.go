@@ -58,6 +58,15 @@ func F(w float64, data []float64) float64 {
 			has: "other.Fill(data)",
 		},
 		{
+			name: "a callee's callee outside the subset",
+			src: `import "example.com/m/other"
+
+//godiff:grad
+func F(x float64) float64 { return other.Outer(x) }
+`,
+			want: "a.go:6:36: godiff cannot differentiate this call of other.Outer: example.com/m/other/other.go:23:44: otherOuter calls other.Weighted with an argument that depends on a differentiated parameter, but godiff cannot differentiate other.Weighted: example.com/m/other/other.go:13:43: Weighted reads package variable k",
+		},
+		{
 			name: "nil weights",
 			src: `import "example.com/m/other"
 
