@@ -245,6 +245,10 @@ func Total(s []float64) float64 { t := 0.0; for _, v := range s { t += v }; retu
 func Mean(x, w []float64) float64 { if w == nil { return Total(x) / float64(len(x)) }; return 0 }
 
 func Outer(x float64) float64 { return 2 * Weighted(x) }
+
+func AsmTotal(s []float64) float64
+
+func ScaledTotal(s []float64) float64 { return k * Total(s) }
 `
 
 // TestCalleeInOneOutput checks that the derivative of a function two
