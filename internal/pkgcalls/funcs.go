@@ -134,3 +134,17 @@ func dotJVP(s1, s2, ds1, ds2 []float64) (float64, float64) {
 func Score(w, x []float64) float64 {
 	return math.Tanh(vecs.AsmDot(w, x))
 }
+
+// Smooth sums vecs.Softplus of a·w[i], a function of numbers of the other
+// package called in a loop: its gradient and JVP are generated from its
+// source (vecsSoftplusGrad, vecsSoftplusJVP).
+//
+//godiff:grad
+//godiff:jvp
+func Smooth(w []float64, a float64) float64 {
+	s := 0.0
+	for _, v := range w {
+		s += vecs.Softplus(a * v)
+	}
+	return s
+}

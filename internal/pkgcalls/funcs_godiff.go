@@ -604,6 +604,90 @@ func ScoreJVP(w, x, dw []float64) (float64, float64) {
 	return t3, (1 - t3*t3) * t2
 }
 
+// SmoothTape is what SmoothForward keeps of one run of Smooth for
+// SmoothBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of SmoothForward overwrites
+// it, and its buffers are kept.
+type SmoothTape struct {
+	// w: the parameter w.
+	w []float64
+	// a: the parameter a.
+	a float64
+	// dSoftplus: result 2 of a call of vecsSoftplusGrad, one entry per iteration
+	// of the loop around it, read back last first.
+	dSoftplus []float64
+}
+
+// SmoothForward runs Smooth and records in t what SmoothBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func SmoothForward(t *SmoothTape, w []float64, a float64) float64 {
+	t.dSoftplus = t.dSoftplus[:0]
+	t.w = w
+	t.a = a
+	s := 0.0
+	t.dSoftplus = slices.Grow(t.dSoftplus, len(w))
+	for i := range w {
+		v := w[i]
+		t1, dSoftplus := vecsSoftplusGrad(a * v)
+		t.dSoftplus = append(t.dSoftplus, dSoftplus)
+		s += t1
+	}
+	return s
+}
+
+// SmoothBackward adds to dw and da the vector-Jacobian product of Smooth with
+// the seeds s, at the point recorded in t by SmoothForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func SmoothBackward(t *SmoothTape, s float64, dw []float64, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	w := t.w
+	t1 := len(w)
+	ndSoftplus := len(t.dSoftplus)
+	a := t.a
+	var daSum float64
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		ndSoftplus--
+		dSoftplus := t.dSoftplus[ndSoftplus]
+		v := w[i]
+		t2 := ds * dSoftplus
+		dv := t2 * a
+		daSum += t2 * v
+		dw[i] += dv
+	}
+	*da += daSum
+}
+
+// SmoothGrad returns Smooth's result and its gradient with respect to w and a,
+// in that order (dw, da), computed by reverse-mode automatic differentiation.
+func SmoothGrad(w []float64, a float64) (float64, []float64, float64) {
+	var t SmoothTape
+	t1 := SmoothForward(&t, w, a)
+	dw := make([]float64, len(w))
+	var da float64
+	SmoothBackward(&t, 1, dw, &da)
+	return t1, dw, da
+}
+
+// SmoothJVP returns Smooth's results and then their directional derivatives
+// along the tangents dw, da of w, a, computed by forward-mode automatic
+// differentiation.
+func SmoothJVP(w []float64, a float64, dw []float64, da float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := range w {
+		v := w[i]
+		dv := dw[i]
+		t1, t2 := vecsSoftplusJVP(a*v, v*da+a*dv)
+		s += t1
+		ds += t2
+	}
+	return s, ds
+}
+
 // vecsDotCallS1Tape is what vecsDotCallS1Forward keeps of one run of vecsDot
 // for vecsDotCallS1Backward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
@@ -1232,4 +1316,66 @@ func vecsSumSquaresJVP(s, ds []float64) (float64, float64) {
 		dss += v * dv * 2
 	}
 	return ss, dss
+}
+
+// vecsSoftplusTape is what vecsSoftplusForward keeps of one run of vecsSoftplus
+// for vecsSoftplusBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// vecsSoftplusForward overwrites it, and its buffers are kept.
+type vecsSoftplusTape struct {
+	// x: the parameter x.
+	x float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+}
+
+// vecsSoftplusForward runs vecsSoftplus and records in t what
+// vecsSoftplusBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func vecsSoftplusForward(t *vecsSoftplusTape, x float64) float64 {
+	t.x = x
+	if x > 36 {
+		return x
+	} else {
+		t1 := math.Exp(x)
+		t.exp = t1
+		return math.Log1p(t1)
+	}
+}
+
+// vecsSoftplusBackward adds to dx the vector-Jacobian product of vecsSoftplus
+// with the seeds s, at the point recorded in t by vecsSoftplusForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func vecsSoftplusBackward(t *vecsSoftplusTape, s float64, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	if x > 36 {
+		*dx += s
+	} else {
+		t1 := t.exp
+		*dx += s / (1 + t1) * t1
+	}
+}
+
+// vecsSoftplusGrad returns vecsSoftplus's result and its gradient with respect
+// to x, in that order (dx), computed by reverse-mode automatic differentiation.
+func vecsSoftplusGrad(x float64) (float64, float64) {
+	var t vecsSoftplusTape
+	t1 := vecsSoftplusForward(&t, x)
+	var dx float64
+	vecsSoftplusBackward(&t, 1, &dx)
+	return t1, dx
+}
+
+// vecsSoftplusJVP returns vecsSoftplus's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func vecsSoftplusJVP(x, dx float64) (float64, float64) {
+	if x > 36 {
+		return x, dx
+	}
+	t1 := math.Exp(x)
+	return math.Log1p(t1), t1 * dx / (1 + t1)
 }

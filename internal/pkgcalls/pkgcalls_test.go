@@ -68,6 +68,16 @@ func problems() []fdcheck.Problem {
 			JVP:   func(p, v []float64) (float64, float64) { return ScoreJVP(p, fitX, v) },
 		},
 		{
+			Name:  "Smooth",
+			Point: func(rng *rand.Rand) []float64 { return append(fdcheck.Uniform(rng, 5, -3, 3), 40) },
+			F:     func(p []float64) float64 { return Smooth(p[1:], p[0]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dw, da := SmoothGrad(p[1:], p[0])
+				return y, append([]float64{da}, dw...)
+			},
+			JVP: func(p, v []float64) (float64, float64) { return SmoothJVP(p[1:], p[0], v[1:], v[0]) },
+		},
+		{
 			Name:  "Normalized",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 5, -2, 2) },
 			F:     Normalized,

@@ -131,3 +131,14 @@ func Scale(a float64, s []float64) {
 func Weighted(s []float64) float64 {
 	return weightScale * Sum(s)
 }
+
+// Softplus returns log(1 + eˣ), a function of one number.
+func Softplus(x float64) float64 {
+	if x > threshold {
+		return x // eˣ swamps the 1
+	}
+	return math.Log1p(math.Exp(x))
+}
+
+// threshold is where Softplus is x to double precision.
+const threshold = 36.0
