@@ -2,6 +2,7 @@ package godiff
 
 import (
 	"fmt"
+	"path"
 	"slices"
 
 	"godiff/forward"
@@ -22,7 +23,7 @@ import (
 // For a call of a function of slices, the Call says which of the callee's
 // parameters carry a derivative: the variant of the callee's derivative
 // that the call needs.
-func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
+func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call, error) {
 	act := ir.Analyse(f, wrt)
 	carries, mem := act.Value, act.Mem
 	if forward {
@@ -39,25 +40,43 @@ func activeCalls(f *ir.Func, wrt []int, forward bool) ([]rules.Call, error) {
 		active := carries[v] || slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return carries[x] && ir.IsFloat(x.Type) }) ||
 			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] }) ||
 			severalResults(v) && variedArg(act, v)
+		// A slice argument whose contents carry a derivative: a callee
+		// that might write into it must be one godiff can read.
+		memArg := slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return ir.IsSlice(x.Type) && mem[ir.Root(x)] })
+		variedMem := slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return ir.IsSlice(x.Type) && act.Varied.Mem[ir.Root(x)] })
 		switch {
-		case (split || c.Rule != nil && c.Rule.Twin) && c.Rule.Err != "":
-			how := "with slices"
-			if c.Rule.Twin {
-				how = "passing a struct's fields" // a method, or a struct argument
+		case c.Rule != nil && c.Rule.Twin && c.Rule.Err != "":
+			how := "passing a struct's fields" // a method, or a struct argument
+			if c.Rule.Foreign {
+				how = "" // a function the output cannot name
 			}
-			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(f, c, how)})
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(name, c, how)})
+		case split && c.Rule.Err != "" && active && (v.Type == nil || ir.IsFloat(v.Type)):
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(name, c, "with slices")})
+		case split && c.Rule.Err != "" && slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] }):
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s passes a slice that carries a derivative to %s, which godiff cannot read to know whether it writes into it: %s; pass it a copy of the slice, or write the computation in this package",
+				name, c.Rule.Source, c.Rule.Err)})
+		case split && c.Rule.Err != "":
+			// No slice it is passed carries a derivative: it may write
+			// into them, and the call stays as it is.
+		case v.Op == ir.OpInvoke && c.Rule == nil && c.Path != "" && variedMem && v.Type != nil && ir.IsFloat(v.Type):
+			// The activity analysis follows no derivative through a
+			// call it knows nothing of: its result depends on the slice.
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: noRule(name, v)})
+		case v.Op == ir.OpInvoke && c.Rule == nil && c.Path != "" && (memArg || variedMem):
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: unseenWrites(name, v)})
 		case !active:
 		case v.Op == ir.OpCall && c.Path == "math" && c.Rule == nil && v.Type == ir.Bool:
 			// A test of a value (math.IsNaN, IsInf, Signbit) has no
 			// derivative, like a comparison.
 		case split && v.Type != nil && !ir.IsFloat(v.Type):
-			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s calls %s, which returns %s, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing", f.Name, c.Name, v.Type)})
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s calls %s, which returns %s, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing", name, c.Name, v.Type)})
 		case c.Path == "math" && c.Rule == nil && rules.For(v) != nil:
 			// A built-in rule; a //godiff:rule of the package takes its place.
 		case c.Path == "math" && severalResults(v) && rules.Tuple(c.Name) != nil:
 			calls = append(calls, rules.Call{V: v}) // a built-in rule too
 		case c.Rule == nil || c.Rule.Err != "":
-			errs = append(errs, parse.Error{Pos: c.Pos, Msg: noRule(f, v)})
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: noRule(name, v)})
 		case severalResults(v) && !forward:
 			// Through its JVP, with respect to the varied arguments.
 			var params []int
@@ -105,30 +124,45 @@ func variedArg(act *ir.Activity, v *ir.Value) bool {
 }
 
 // noRule explains why godiff cannot differentiate the active call v.
-func noRule(f *ir.Func, v *ir.Value) string {
+func noRule(fname string, v *ir.Value) string {
 	c := v.Aux.(ir.Callee)
 	switch {
 	case severalResults(v) && c.Rule == nil:
 		return fmt.Sprintf("%s is in package %s, which godiff cannot see into, and %s calls it with an argument that depends on a differentiated parameter; it has several results, which a //godiff:rule cannot cover: write the computation in functions of this package, or pass constants",
-			c.Name, c.Path, f.Name)
+			c.Name, c.Path, fname)
 	case c.Rule != nil && c.Rule.Err != "":
-		return cannotDerive(f, c, "with an argument that depends on a differentiated parameter")
+		return cannotDerive(fname, c, "with an argument that depends on a differentiated parameter")
+	case slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return ir.IsSlice(x.Type) }):
+		return fmt.Sprintf("%s is in package %s, which godiff cannot see into, and %s calls it with an argument that depends on a differentiated parameter; write a //godiff:rule %s.%s for it: for a function of slices, a forward, a backward and a JVP function (see the README's Custom rules)",
+			c.Name, c.Path, fname, path.Base(c.Path), c.Name)
 	case c.Path == "math":
 		return fmt.Sprintf("math.%s has no derivative rule in godiff, and %s calls it with an argument that depends on a differentiated parameter; write one: a //godiff:rule math.%s function returning the value and the partial derivatives (see the README), or pass a constant",
-			c.Name, f.Name, c.Name)
+			c.Name, fname, c.Name)
 	}
 	return fmt.Sprintf("%s is in package %s, which godiff cannot see into, and %s calls it with an argument that depends on a differentiated parameter; write a //godiff:rule for it: a function returning its value and partial derivatives (see the README)",
-		c.Name, c.Path, f.Name)
+		c.Name, c.Path, fname)
+}
+
+// unseenWrites explains why godiff refuses the call v of a function of
+// another package it cannot read, passing a slice that carries a
+// derivative: it might write into it.
+func unseenWrites(fname string, v *ir.Value) string {
+	c := v.Aux.(ir.Callee)
+	return fmt.Sprintf("%s passes a slice that carries a derivative to %s.%s, whose source godiff cannot read (it is not Go, or not in the subset), so it cannot know whether %s writes into it; pass it a copy of the slice, or write the computation in this package",
+		fname, path.Base(c.Path), c.Name, c.Name)
 }
 
 // cannotDerive explains why godiff cannot differentiate a call of c, a
 // function of the package.
-func cannotDerive(f *ir.Func, c ir.Callee, how string) string {
+func cannotDerive(fname string, c ir.Callee, how string) string {
 	name := c.Rule.Source
 	if name == "" {
 		name = c.Name
 	}
-	return fmt.Sprintf("%s calls %s %s, but godiff cannot differentiate %s: %s", f.Name, name, how, name, c.Rule.Err)
+	if how == "" {
+		return fmt.Sprintf("%s calls %s, which godiff cannot read: %s", fname, name, c.Rule.Err)
+	}
+	return fmt.Sprintf("%s calls %s %s, but godiff cannot differentiate %s: %s", fname, name, how, name, c.Rule.Err)
 }
 
 // use is a call that needs a derivative of its callee, in reverse or
@@ -162,7 +196,7 @@ func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 	var out []*ir.Func
 	for _, u := range needed {
 		r := u.V.Aux.(ir.Callee).Rule
-		if r == nil || r.Derived == nil {
+		if r == nil || r.Derived == nil || r.Custom {
 			continue // a //godiff:rule, or one of package math's
 		}
 		var made []*ir.Func
@@ -177,16 +211,39 @@ func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 			made, more, err = splitCallee(r, u.Wrt, done)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%v: %s, called from a differentiated function: %v", u.V.Aux.(ir.Callee).Pos, r.Derived.Name, err)
+			return nil, atCall(u, err)
 		}
 		out = append(out, made...)
 		inner, err := callees(more, done)
 		if err != nil {
-			return nil, err
+			return nil, atCall(u, err)
 		}
 		out = append(out, inner...)
 	}
 	return out, nil
+}
+
+// displayName names the callee of r in messages: as its source does for
+// another package's function (floats.Sum, not floatsSum), else by its
+// IR's name.
+func displayName(r *ir.CallRule) string {
+	if r.Foreign && r.Source != "" {
+		return r.Source
+	}
+	return r.Derived.Name
+}
+
+// atCall reports err, met deriving the callee of the call u, at that
+// call, in the form of parse's diagnostics, so that the run reports it as
+// it is rather than at the function; an error inside the callee's own
+// callees is so reported at each call on the way.
+func atCall(u use, err error) error {
+	r := u.V.Aux.(ir.Callee).Rule
+	name := r.Source
+	if name == "" {
+		name = r.Derived.Name
+	}
+	return parse.ErrorList{{Pos: u.V.Aux.(ir.Callee).Pos, Msg: fmt.Sprintf("godiff cannot differentiate this call of %s: %v", name, err)}}
 }
 
 // gradCallee builds the gradient a function of numbers stands for in its
@@ -198,7 +255,7 @@ func gradCallee(r *ir.CallRule, done map[string]bool) ([]*ir.Func, []use, error)
 	}
 	done[r.Func.Name] = true
 	wrt := differentiable(g)
-	calls, err := activeCalls(g, wrt, false)
+	calls, err := activeCalls(g, displayName(r), wrt, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -218,7 +275,7 @@ func splitCallee(r *ir.CallRule, wrt []int, done map[string]bool) ([]*ir.Func, [
 		return nil, nil, nil
 	}
 	done[names.Forward] = true
-	calls, err := activeCalls(r.Derived, wrt, false)
+	calls, err := activeCalls(r.Derived, displayName(r), wrt, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -240,7 +297,7 @@ func jvpCallee(r *ir.CallRule, wrt []int, done map[string]bool) ([]*ir.Func, []u
 		return nil, nil, nil
 	}
 	done[names.JVP] = true
-	calls, err := activeCalls(r.Derived, wrt, true)
+	calls, err := activeCalls(r.Derived, displayName(r), wrt, true)
 	if err != nil {
 		return nil, nil, err
 	}

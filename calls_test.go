@@ -47,6 +47,33 @@ func g(x float64) float64 { return x + float64(len(strconv.FormatFloat(x, 'g', -
 			want: "a.go:6:63: F calls g with an argument that depends on a differentiated parameter, but godiff cannot differentiate g: a.go:8:48: the length of a string is not supported in a differentiated function: godiff computes with numbers only",
 		},
 		{
+			name: "another package's function reading a package variable",
+			src: `import "example.com/m/other"
+
+//godiff:grad
+func F(x float64) float64 { return other.Weighted(x) }
+`,
+			want: "a.go:6:36: F calls other.Weighted with an argument that depends on a differentiated parameter, but godiff cannot differentiate other.Weighted: example.com/m/other/other.go:13:43: Weighted reads package variable k; pass it as a parameter",
+		},
+		{
+			name: "another package's function of slices without a Go body",
+			src: `import "example.com/m/other"
+
+//godiff:grad
+func F(x []float64) float64 { other.Fill(x); return x[0] }
+`,
+			want: "a.go:6:31: F passes a slice that carries a derivative to other.Fill, whose source godiff cannot read (it is not Go, or not in the subset), so it cannot know whether Fill writes into it; pass it a copy of the slice, or write the computation in this package",
+		},
+		{
+			name: "another package's unexported variable",
+			src: `import "example.com/m/other"
+
+//godiff:grad
+func F(x []float64) float64 { return other.Guarded(x) }
+`,
+			want: "a.go:6:38: F calls other.Guarded with slices, but godiff cannot differentiate other.Guarded: example.com/m/other/other.go:17:59: Guarded names errShort, which is unexported in package other: the generated code, in package m, cannot name it; write a //godiff:rule for other.Guarded if it is a function of numbers (see the README), or write the computation in package m",
+		},
+		{
 			name: "several results of another package's function, reverse mode",
 			src: `import "example.com/m/other"
 
@@ -126,21 +153,21 @@ func F(x []float64) float64 { return x[argmax(x)] }
 			want: "a.go:16:40: F calls argmax, which returns int, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing",
 		},
 		{
-			name: "inactive call of a function of slices outside the subset",
+			name: "call of a function of differentiated slices outside the subset",
 			src: `
-func count(s []int) float64 {
+func count(s []float64) float64 {
 	n := 0
 	for _, v := range s {
-		n += v
+		n += int(v)
 	}
 	go func() {}()
 	return float64(n)
 }
 
 //godiff:grad
-func F(x float64, s []int) float64 { return x * count(s) }
+func F(x float64, s []float64) float64 { return x * count(s) }
 `,
-			want: "a.go:14:49: F calls count with slices, but godiff cannot differentiate count: a.go:9:2: go statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+			want: "a.go:14:53: F calls count with slices, but godiff cannot differentiate count: a.go:9:2: go statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
 		},
 		{
 			name: "inactive method call outside the subset",
@@ -174,7 +201,8 @@ func F(x float64) float64 { return g(x) }
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
-			writeFile(t, filepath.Join(dir, "other", "other.go"), "package other\n\nfunc Scale(x float64) float64 { return 2 * x }\n\nfunc Pair(x float64) (float64, float64) { return x, x }\n")
+			writeFile(t, filepath.Join(dir, "other", "other.go"), otherPackage)
+			writeFile(t, filepath.Join(dir, "other", "other.s"), "")
 			src := filepath.Join(dir, "a.go")
 			writeFile(t, src, "package m\n\n"+tt.src)
 			outs, err := Generate([]string{src}, Options{})
@@ -189,6 +217,39 @@ func F(x float64) float64 { return g(x) }
 		})
 	}
 }
+
+// otherPackage is the package other of TestCallErrors: Scale and Fill have
+// no Go body (other.s stands for their assembly), Weighted reads a package
+// variable, Guarded panics with an unexported variable; Total and Mean are
+// plain Go.
+const otherPackage = `package other
+
+import "errors"
+
+var k = 2.0
+
+var errShort = errors.New("short")
+
+func Scale(x float64) float64
+
+func Pair(x float64) (float64, float64) { return x, x }
+
+func Weighted(x float64) float64 { return k * x }
+
+func Fill(s []float64)
+
+func Guarded(s []float64) float64 { if len(s) < 2 { panic(errShort) }; return s[0] * s[1] }
+
+func Total(s []float64) float64 { t := 0.0; for _, v := range s { t += v }; return t }
+
+func Mean(x, w []float64) float64 { if w == nil { return Total(x) / float64(len(x)) }; return 0 }
+
+func Outer(x float64) float64 { return 2 * Weighted(x) }
+
+func AsmTotal(s []float64) float64
+
+func ScaledTotal(s []float64) float64 { return k * Total(s) }
+`
 
 // TestCalleeInOneOutput checks that the derivative of a function two
 // files call goes into one output, whichever file a run is given, so that

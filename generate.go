@@ -320,7 +320,7 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 	splits := make(map[reverse.Names]*reverse.Split)
 	var needed []use // the calls of callees godiff derives
 	for _, d := range directives {
-		calls, err := activeCalls(f, d.Wrt, d.Mode == parse.JVP)
+		calls, err := activeCalls(f, f.Name, d.Wrt, d.Mode == parse.JVP)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -156,6 +156,10 @@ func (b *Builder) Const(t Type, val any) *Value {
 	return b.pure(OpConst, t, val)
 }
 
+// Nil returns the nil slice of type t, an argument of a call (vecs.Mean(x,
+// nil)).
+func (b *Builder) Nil(t Slice) *Value { return b.pure(OpConst, t, nil) }
+
 // Float returns an unnamed float constant of type t.
 func (b *Builder) Float(t Type, c float64) *Value { return b.Const(t, c) }
 

@@ -549,6 +549,9 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 		if i, ok := x.(uint64); ok {
 			x = int64(i)
 		}
+		if x == nil {
+			return SliceVal{}, nil // the nil slice
+		}
 		return x, nil
 	case op == OpCopy, op == OpPartials:
 		return evalCopy(v.Type, get(0)), nil

@@ -307,6 +307,16 @@ type CallRule struct {
 	// plain function (f's twin) for the calls that stay calls, and whose
 	// derivatives take the fields one by one too.
 	Twin bool
+	// Custom says that the rule is the user's, for a function of slices
+	// (see parse's slicerule.go): Names are the user's functions and tape
+	// type, Derived a body-less stand-in holding f's parameters, and the
+	// calls pass a buffer or a tangent for every differentiable parameter.
+	Custom bool
+	// Foreign says that f is a function of another package than the one
+	// the generated code goes into: its derivatives and twin are named
+	// after its package (vecsDot), and its Err may be that the generated
+	// code cannot name it at all.
+	Foreign bool
 	// Err, if not empty, is why f cannot be differentiated (its body is
 	// outside the subset); it is reported where a call of f is active.
 	Err string
@@ -341,6 +351,9 @@ type SplitCallNames struct {
 // for layer(out, w, b, x) with respect to all but x). A call passes no adjoint or tangent buffer for a
 // slice that carries no derivative.
 func (r *CallRule) Variant(wrt []int) SplitCallNames {
+	if r.Custom {
+		return r.Names // one set of functions, which take every buffer
+	}
 	var without []int
 	for i, p := range r.Derived.Params {
 		if IsDifferentiable(p.Type) && !slices.Contains(wrt, i) {

@@ -198,6 +198,8 @@ func FormatConst(v *Value) string {
 		return strconv.FormatUint(x, 10)
 	case bool:
 		return strconv.FormatBool(x)
+	case nil:
+		return "nil" // a slice
 	}
 	return fmt.Sprint(v.Aux)
 }

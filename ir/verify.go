@@ -325,6 +325,8 @@ func checkConst(v *Value) string {
 		_, ok = v.Aux.(uint64)
 	case v.Type == Bool:
 		_, ok = v.Aux.(bool)
+	case IsSlice(v.Type):
+		ok = v.Aux == nil // the nil slice
 	}
 	if !ok {
 		return fmt.Sprintf("constant %#v of type %v", v.Aux, v.Type)

@@ -17,9 +17,21 @@ import (
 // function calls them. One is shared by every file of the package, so that
 // a callee is built once whoever calls it.
 type callees struct {
-	pkg   *types.Package
+	pkg *types.Package
+	// home is the package the generated code goes into: pkg itself, or
+	// the package whose annotated functions call into pkg (see
+	// foreign.go).
+	home  *types.Package
 	decls map[*types.Func]*ast.FuncDecl // the package's functions with bodies
 	rules map[*types.Func]*ir.CallRule  // from //godiff:rule, by the function they cover
+	// named holds the rules of other packages' functions by package path
+	// and name, which name them across separate loads of their package.
+	named map[string]*ir.CallRule
+	// foreign loads other packages' source; check reads their functions
+	// (for pkg's own callees, the first checker of pkg).
+	foreign *foreignPackages
+	check   *checker
+	dir     string // the home package's directory, where go list runs
 	// derived holds the rule of each package function godiff was asked to
 	// differentiate so far. It is filled before the function's body is
 	// built, so that a recursive call finds it.
@@ -34,10 +46,14 @@ type callees struct {
 func newCallees(c *checker, pkg *types.Package, files []*ast.File) *callees {
 	cs := &callees{
 		pkg:     pkg,
+		home:    pkg,
 		decls:   make(map[*types.Func]*ast.FuncDecl),
 		rules:   make(map[*types.Func]*ir.CallRule),
+		named:   make(map[string]*ir.CallRule),
 		derived: make(map[*types.Func]*ir.CallRule),
+		check:   c,
 	}
+	pending := make(map[*types.Func]*sliceRule)
 	for _, f := range files {
 		for _, decl := range f.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
@@ -47,9 +63,10 @@ func newCallees(c *checker, pkg *types.Package, files []*ast.File) *callees {
 			if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
 				cs.decls[fn] = fd
 			}
-			c.readRules(cs, f, fd)
+			c.readRules(cs, f, fd, pending)
 		}
 	}
+	c.finishSliceRules(cs, pending)
 	return cs
 }
 
@@ -149,11 +166,16 @@ func (fb *funcBuilder) userCall(e *ast.CallExpr, fn *types.Func, recv *receiver)
 // (see ir.CallRule's Twin).
 func (fb *funcBuilder) callee(e *ast.CallExpr, fn *types.Func) ir.Callee {
 	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(e.Pos()), Rule: fb.ruleFor(fn)}
-	if fn.Pkg() != fb.calls.pkg {
-		callee.Path = fn.Pkg().Path()
-	}
 	if base, twin := fb.calleeBase(fn); twin {
 		callee.Name = base
+		return callee
+	}
+	path, ok := fb.namable(fn)
+	callee.Path = path
+	if !ok && callee.Rule == nil {
+		// Every call of it is refused: the output cannot name it.
+		callee.Rule = &ir.CallRule{Twin: true, Foreign: true, Source: calleeName(fn, fb.calls.home),
+			Err: fmt.Sprintf("the generated code cannot call %s from package %s (it is in an internal package); write a //godiff:rule %s.%s (see the README)", calleeName(fn, fb.calls.home), fb.calls.home.Name(), fb.calls.pkg.Name(), fb.name)}
 	}
 	return callee
 }
@@ -217,8 +239,11 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		return
 	}
 	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(call.Pos())}
-	if fn.Pkg() != fb.calls.pkg {
-		callee.Path = fn.Pkg().Path()
+	if path, ok := fb.namable(fn); !ok {
+		fb.errorf(call.Pos(), "%s calls %s, which the generated code, in package %s, cannot name; write a //godiff:rule for %s", fb.name, calleeName(fn, fb.calls.home), fb.calls.home.Name(), fb.name)
+		return
+	} else if path != "" {
+		callee.Path = path
 	} else if fb.calls.decls[fn] != nil {
 		callee.Rule = fb.ruleFor(fn) // differentiated through its JVP
 	}
@@ -285,7 +310,13 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver,
 		lt, isLocal := localType(t)
 		_, isSlice := lt.(ir.Slice)
 		switch {
-		case isLocal && isSlice && fb.calls.decls[fn] != nil:
+		case isLocal && isSlice && fb.info.Types[exprs[i]].IsNil():
+			memory = true                                // a function of slices, whatever it is passed
+			args = append(args, fb.b.Nil(lt.(ir.Slice))) // stat.Mean(x, nil)
+		case isLocal && isSlice && (fb.calls.decls[fn] != nil || !fb.isHome(fn.Pkg())):
+			// Whether another package's function writes into a slice
+			// that carries a derivative is checked later, from its
+			// source where godiff can read it.
 			memory = true
 			x, okX := fb.expr(exprs[i])
 			args, ok = append(args, x), ok && okX
@@ -370,6 +401,9 @@ func (c *checker) ruleFor(fn *types.Func) *ir.CallRule {
 	if r := c.calls.rules[fn]; r != nil {
 		return r
 	}
+	if !c.isHome(fn.Pkg()) {
+		return c.foreignRule(fn)
+	}
 	if r := c.calls.derived[fn]; r != nil {
 		return r
 	}
@@ -390,6 +424,9 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	r := &ir.CallRule{Func: ir.Callee{Name: Grad.FuncName(base)}, Twin: twin, Source: fn.Name()}
 	if recv := c.recvType(sig); recv != nil {
 		r.Source = recv.Obj().Name() + "." + fn.Name()
+	}
+	if c.isForeign() {
+		r.Source, r.Foreign = calleeName(fn, c.calls.home), true
 	}
 	c.calls.derived[fn] = r
 	var result ir.Basic
@@ -452,6 +489,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	}
 	if msg != "" {
 		r.Err = msg
+		c.unbuiltWrites(fn, fd, r)
 		return r
 	}
 	_, results := sub.signature(sig)
@@ -463,7 +501,11 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	}
 	if len(errs) > 0 {
 		r.Err = errs.sorted()[0].Error()
+		c.unbuiltWrites(fn, fd, r)
 		return r
+	}
+	if c.isForeign() {
+		g.Name = base // its derivatives are named after it: vecsDotTape
 	}
 	if twin {
 		// Its leaves are plain parameters of the twin.
@@ -479,6 +521,17 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	return r
 }
 
+// unbuiltWrites sets the Writes of r, the rule of a function of slices
+// fn whose IR godiff could not build, from its syntax (see astWrites), so
+// that a call of it that passes a differentiated slice it only reads may
+// stay a call. A twin's calls pass other arguments than fn's parameters:
+// it gets none.
+func (c *checker) unbuiltWrites(fn *types.Func, fd *ast.FuncDecl, r *ir.CallRule) {
+	if r.Split && !r.Twin && len(r.Params) == fn.Signature().Params().Len() {
+		r.Writes = c.astWrites(fn, fd, make(map[writeKey]bool))
+	}
+}
+
 // calleeBase returns the name the derivatives of fn are named after, and
 // whether fn is called through a twin: a method, or a function with a
 // struct parameter, whose derivatives take the struct's fields one by one,
@@ -487,6 +540,11 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 // they are.
 func (c *checker) calleeBase(fn *types.Func) (string, bool) {
 	sig := fn.Signature()
+	if !c.isHome(fn.Pkg()) {
+		// Named after its package in the output: vecs.Dot → vecsDot. An
+		// unexported one is called through a copy, its twin.
+		return lowerInitials(fn.Pkg().Name()) + upperFirst(fn.Name()), !fn.Exported()
+	}
 	if r := sig.Recv(); r != nil {
 		named, _, _ := c.structType(r.Type())
 		if named == nil {
@@ -568,7 +626,7 @@ func (c *checker) callNames(fn *types.Func, fd *ast.FuncDecl, name string, r *ir
 // what is wrong, or "".
 func (c *checker) jvpName(fn *types.Func, fd *ast.FuncDecl, name string, r *ir.CallRule) string {
 	r.Names.Base, r.Names.JVP = name, JVP.FuncName(name)
-	for _, cm := range docDirectives(fd) {
+	for _, cm := range c.ownDirectives(fd) {
 		verb, args := cutVerb(strings.TrimPrefix(cm.Text, directivePrefix))
 		if verb != "jvp" || r.Twin {
 			continue // a twin's JVP is godiff's, over its fields
@@ -599,7 +657,7 @@ func (c *checker) taken(names []string) string {
 // directive generates them and r says so; otherwise they must be free. It
 // returns what is wrong, or "".
 func (c *checker) ownGradient(fn *types.Func, fd *ast.FuncDecl, r *ir.CallRule) string {
-	for _, cm := range docDirectives(fd) {
+	for _, cm := range c.ownDirectives(fd) {
 		verb, args := cutVerb(strings.TrimPrefix(cm.Text, directivePrefix))
 		if verb != "grad" {
 			continue
@@ -611,7 +669,8 @@ func (c *checker) ownGradient(fn *types.Func, fd *ast.FuncDecl, r *ir.CallRule) 
 		r.Own = true
 		return ""
 	}
-	return c.taken([]string{r.Func.Name, fn.Name() + "Tape", fn.Name() + "Forward", fn.Name() + "Backward"})
+	base, _ := c.calleeBase(fn)
+	return c.taken([]string{r.Func.Name, base + "Tape", base + "Forward", base + "Backward"})
 }
 
 // allFloats reports whether names, a directive's parameter names, are
@@ -627,6 +686,16 @@ func (c *checker) allFloats(params *types.Tuple, names []string) bool {
 		}
 	}
 	return len(names) == n
+}
+
+// ownDirectives returns the //godiff: lines of fd's doc comment that
+// generate code in the output: none for a function of another package,
+// whose own outputs are that package's.
+func (c *checker) ownDirectives(fd *ast.FuncDecl) []*ast.Comment {
+	if c.isForeign() {
+		return nil
+	}
+	return docDirectives(fd)
 }
 
 // docDirectives returns the //godiff: lines of fd's doc comment.
@@ -645,7 +714,7 @@ func docDirectives(fd *ast.FuncDecl) []*ast.Comment {
 
 // readRules registers the //godiff:rule directives of fd, reporting the
 // malformed ones.
-func (c *checker) readRules(cs *callees, file *ast.File, fd *ast.FuncDecl) {
+func (c *checker) readRules(cs *callees, file *ast.File, fd *ast.FuncDecl, pending map[*types.Func]*sliceRule) {
 	for _, cm := range docDirectives(fd) {
 		verb, args := cutVerb(strings.TrimPrefix(cm.Text, directivePrefix))
 		if verb != "rule" {
@@ -657,6 +726,15 @@ func (c *checker) readRules(cs *callees, file *ast.File, fd *ast.FuncDecl) {
 			continue
 		}
 		target, msg := c.ruleTarget(cs.pkg, file, names[0])
+		if msg == "" && takesSlice(target.Signature()) {
+			if msg = c.sliceRuleRole(pending, fd, target, names[0], cm.Slash); msg != "" {
+				c.errorf(cm.Slash, "//godiff:rule %s: %s", names[0], msg)
+				if r := pending[target]; r != nil {
+					r.failed = true // reported: no rule, and no more words
+				}
+			}
+			continue
+		}
 		if msg == "" {
 			msg = c.checkRule(fd, target)
 		}
@@ -677,6 +755,9 @@ func (c *checker) readRules(cs *callees, file *ast.File, fd *ast.FuncDecl) {
 			}
 		}
 		cs.rules[target] = r
+		if target.Pkg() != cs.pkg {
+			cs.named[ruleKey(target)] = r
+		}
 	}
 }
 

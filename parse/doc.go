@@ -55,6 +55,17 @@
 //     Whether a call needs a derivative, and so a rule, is the
 //     transforms' activity analysis' to say: a problem with a callee's
 //     body is kept in its rule, not reported, until a call needs it;
+//   - calls of other packages' functions (foreign.go): their source is
+//     loaded on demand and built like the package's own callees, by a
+//     checker of that package whose generated names are the home
+//     package's (vecs.Dot → vecsDot); what the output cannot name (an
+//     unexported function without a body, an unexported variable, an
+//     internal package) is refused where a call needs it. A nil slice
+//     argument is an OpConst of slice type. Rules for functions of slices
+//     (slicerule.go) are three user functions in the split form's shape.
+//     Which slices a callee outside the subset may write is read from its
+//     syntax (writes.go), so a call that only reads a differentiated
+//     slice may stay a call;
 //   - a statement in which a call writes a slice (or a struct's slice
 //     field) that the statement also reads outside the call is refused
 //     (order.go): Go does not specify which comes first;

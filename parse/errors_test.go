@@ -273,10 +273,7 @@ func Loss(w float64) float64 {
 		{
 			name: "unsupported calls",
 			src: `
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 func sum(xs ...float64) float64    { return 0 }
 func first(a [2]float64) float64   { return a[0] }
@@ -289,16 +286,12 @@ func Loss(w float64, v []float64) float64 {
 	c := max(w, 1) // accepted: the builtin
 	d := sum(w, w)
 	e := first([2]float64{w, w})
-	if sort.Float64sAreSorted(v) {
-		return 0
-	}
 	return a + b + c + d + e + math.Inf(1) + math.NaN()
 }
 `,
 			want: []string{
-				"a.go:16:7: calls of variadic functions (here sum) are not supported in a differentiated function",
-				"a.go:17:13: calls with arguments of type [2]float64 (here to first) are not supported yet; a differentiated function may pass numbers, bools, slices and the package's structs to another function",
-				"a.go:18:28: sort.Float64sAreSorted takes a slice, and godiff cannot see into it to know whether it writes into it; pass numbers, or write the computation in a function of this package",
+				"a.go:13:7: calls of variadic functions (here sum) are not supported in a differentiated function",
+				"a.go:14:13: calls with arguments of type [2]float64 (here to first) are not supported yet; a differentiated function may pass numbers, bools, slices and the package's structs to another function",
 			},
 		},
 		{

@@ -115,9 +115,12 @@ func (fb *funcBuilder) haltCall(top, call *ast.CallExpr, args *[]*ir.Value) (ir.
 			return out, false
 		}
 		out.Name = obj.Name()
-		if obj.Pkg() != fb.calls.pkg {
-			out.Path = obj.Pkg().Path()
+		path, ok := fb.namable(obj)
+		if !ok {
+			fb.unnamable(call.Fun, obj)
+			return out, false
 		}
+		out.Path = path
 	default:
 		fb.errorf(call.Pos(), "%s in %s is not supported: a statement that ends the run may call functions by name (fmt.Sprintf, errors.New)", types.ExprString(call), types.ExprString(top.Fun))
 		return out, false
@@ -159,11 +162,23 @@ func (fb *funcBuilder) haltName(e ast.Expr) (ir.HaltExpr, bool) {
 	if obj.Pkg() == nil || obj.Parent() != obj.Pkg().Scope() {
 		return ir.HaltExpr{}, false // a local, or true, false
 	}
-	out := ir.HaltExpr{Kind: ir.HaltName, Name: obj.Name()}
-	if obj.Pkg() != fb.calls.pkg {
-		out.Path = obj.Pkg().Path()
+	path, ok := fb.namable(obj)
+	if !ok {
+		if _, isConst := obj.(*types.Const); isConst {
+			return ir.HaltExpr{}, false // copied as a literal
+		}
+		fb.unnamable(e, obj)
+		return ir.HaltExpr{Kind: ir.HaltLit, Lit: "nil"}, true // reported
 	}
-	return out, true
+	return ir.HaltExpr{Kind: ir.HaltName, Name: obj.Name(), Path: path}, true
+}
+
+// unnamable reports e, naming obj, an unexported name of another package
+// that the generated code would have to name: it is in the body of a
+// function of that package that godiff differentiates.
+func (fb *funcBuilder) unnamable(e ast.Expr, obj types.Object) {
+	fb.errorf(e.Pos(), "%s names %s, which is unexported in package %s: the generated code, in package %s, cannot name it; write a //godiff:rule for %s.%s if it is a function of numbers (see the README), or write the computation in package %s",
+		fb.name, obj.Name(), obj.Pkg().Name(), fb.calls.home.Name(), obj.Pkg().Name(), fb.name, fb.calls.home.Name())
 }
 
 // constLit writes a constant as a Go literal of its type: the literal

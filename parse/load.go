@@ -30,6 +30,7 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // the complete ErrorList (all errors of all files, not just the first) and nil files.
 func Load(paths []string) ([]*File, error) {
 	l := &loader{fset: token.NewFileSet(), calls: make(map[*packages.Package]*callees), typeErrs: make(map[*packages.Package][]typeError)}
+	l.foreign = &foreignPackages{l: l, pkgs: make(map[string]*callees)}
 	files := make([]*File, len(paths))
 	for _, g := range l.group(paths) {
 		l.loadDir(g, files)
@@ -49,6 +50,9 @@ type loader struct {
 	// typeErrs holds, per package, the type errors that stop godiff only
 	// where it reads the function they lie in (see typeError).
 	typeErrs map[*packages.Package][]typeError
+	// foreign loads the source of other packages the annotated functions
+	// call into.
+	foreign *foreignPackages
 }
 
 // input is one path given to Load.
@@ -183,7 +187,7 @@ func (l *loader) siblings(pkg *packages.Package, inputs map[string]bool, names *
 		if inputs[path] || !hasDirectives(f) {
 			continue
 		}
-		quiet := &loader{fset: l.fset, calls: l.calls, typeErrs: l.typeErrs}
+		quiet := &loader{fset: l.fset, calls: l.calls, typeErrs: l.typeErrs, foreign: l.foreign}
 		sibs = append(sibs, quiet.file(pkg, f, path, names))
 	}
 	slices.SortFunc(sibs, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
@@ -268,6 +272,8 @@ func (l *loader) file(pkg *packages.Package, f *ast.File, abs string, names *nam
 	if l.calls[pkg] == nil {
 		l.calls[pkg] = newCallees(c, pkg.Types, pkg.Syntax)
 		l.calls[pkg].typeErrs = l.typeErrs[pkg]
+		l.calls[pkg].foreign = l.foreign
+		l.calls[pkg].dir = filepath.Dir(abs)
 	}
 	c.calls = l.calls[pkg]
 	return &File{

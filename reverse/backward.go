@@ -750,9 +750,26 @@ func (bw *backward) splitCall(v *ir.Value) {
 		d *ir.Var
 	}
 	var scalars []scalar
+	isWrt := make(map[int]bool)
+	for _, i := range wrt {
+		isWrt[i] = true
+	}
+	if c.Rule.Custom {
+		// The user's backward function takes a buffer for every
+		// differentiable parameter: a throwaway one where the argument
+		// carries no derivative.
+		wrt = nil
+		for i, p := range params {
+			if ir.IsDifferentiable(p.Type) {
+				wrt = append(wrt, i)
+			}
+		}
+	}
 	for _, i := range wrt {
 		x, t := v.Args[1+i], params[i].Type // the tape comes first
 		switch {
+		case ir.IsSlice(t) && !isWrt[i]:
+			args = append(args, b.Make(t, b.Len(bw.prim(x))))
 		case ir.IsSlice(t):
 			args = append(args, bw.shadowOf(x))
 		default:

@@ -1,0 +1,192 @@
+package parse
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"godiff/ir"
+)
+
+// Functions of other packages.
+//
+// An annotated function may call a function of another package (another
+// package of its module, or of another module: gonum's floats.Dot,
+// stat.Mean) with arguments that carry a derivative. godiff then reads
+// that function's source, which go/packages loads on demand, and builds
+// its IR like a callee of the package's own; its derivatives are written,
+// unexported and named after the package (vecsDotCallForward, vecsMeanGrad),
+// into the caller's output, since nothing may be added to another package.
+//
+// The generated code lives in the caller's package, so it may name only
+// what that package can: the other package's exported functions (a call
+// that stays a call), its constants (copied as literals), and its
+// unexported functions through a copy of their body that godiff writes
+// out (their twin, like a method's). Anything else the body names is
+// refused where a call of the function needs it, naming the identifier.
+
+// foreignPackages loads other packages from source, once each, for the
+// callees of one run. A package that does not load cleanly is nil: godiff
+// then cannot see into its functions, and says so where a call needs it.
+type foreignPackages struct {
+	l    *loader
+	pkgs map[string]*callees // by the home package's directory and the path
+}
+
+// callees returns the callees of the package at path, as the package of
+// home (or the package home reads for it) imports it, loading it on first
+// use; nil if it does not load.
+func (fp *foreignPackages) callees(home *callees, path string) *callees {
+	key := home.dir + "\x00" + path
+	if cs, ok := fp.pkgs[key]; ok {
+		return cs
+	}
+	fp.pkgs[key] = nil // a failed load, and a cycle, stay nil
+	cfg := &packages.Config{Mode: loadMode, Dir: home.dir, Fset: fp.l.fset}
+	pkgs, err := packages.Load(cfg, path)
+	if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 || pkgs[0].Types == nil {
+		return nil
+	}
+	pkg := pkgs[0]
+	var discard ErrorList
+	c := &checker{
+		reporter: reporter{fset: fp.l.fset, names: func(file string) string { return relativeName(pkg.PkgPath, file) }, errs: &discard},
+		info:     pkg.TypesInfo,
+		qual:     qualifier(pkg.Types),
+		scope:    home.check.scope, // names godiff generates must be free there
+		fatal:    &discard,
+	}
+	cs := &callees{
+		pkg:     pkg.Types,
+		home:    home.home,
+		dir:     home.dir,
+		decls:   make(map[*types.Func]*ast.FuncDecl),
+		rules:   home.rules,
+		named:   home.named,
+		derived: make(map[*types.Func]*ir.CallRule),
+		foreign: fp,
+		check:   c,
+	}
+	c.calls = cs
+	for _, f := range pkg.Syntax {
+		for _, decl := range f.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && fd.Recv == nil {
+				if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok {
+					cs.decls[fn] = fd
+				}
+			}
+		}
+	}
+	fp.pkgs[key] = cs
+	return cs
+}
+
+// relativeName names a file of the package at path in a message,
+// relative like the inputs' names: to the working directory where it lies
+// under it, else by the package's path (sort/sort.go,
+// gonum.org/v1/gonum/floats/floats.go).
+func relativeName(path, file string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path + "/" + filepath.Base(file)
+	}
+	if rel, err := filepath.Rel(wd, file); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path + "/" + filepath.Base(file)
+}
+
+// isHome reports whether pkg is the package whose output the generated
+// code goes into.
+func (c *checker) isHome(pkg *types.Package) bool {
+	return pkg == nil || pkg.Path() == c.calls.home.Path()
+}
+
+// isForeign reports whether the checker reads the source of another
+// package than the one it generates code for.
+func (c *checker) isForeign() bool { return !c.isHome(c.calls.pkg) }
+
+// ruleKey names fn across the separate loads of its package.
+func ruleKey(fn *types.Func) string { return fn.Pkg().Path() + "." + fn.Name() }
+
+// foreignRule returns how a call of fn, a function of another package
+// than the output's, is differentiated: from its source, or not at all
+// (nil: calls of it may stay calls, and an active one is refused).
+// Package math keeps its built-in rules.
+func (c *checker) foreignRule(fn *types.Func) *ir.CallRule {
+	if r := c.calls.named[ruleKey(fn)]; r != nil {
+		return r
+	}
+	if fn.Pkg().Path() == "math" || fn.Signature().Recv() != nil || !numericParams(fn.Signature()) {
+		return nil
+	}
+	cs := c.calls.foreign.callees(c.calls, fn.Pkg().Path())
+	if cs == nil {
+		return nil
+	}
+	obj, _ := cs.pkg.Scope().Lookup(fn.Name()).(*types.Func)
+	if obj == nil {
+		return nil
+	}
+	if r := cs.derived[obj]; r != nil {
+		return r
+	}
+	fd := cs.decls[obj]
+	if fd == nil {
+		if !fn.Exported() {
+			// The output can neither call it nor copy it.
+			return &ir.CallRule{Twin: true, Foreign: true, Source: calleeName(fn, c.calls.home),
+				Err: fmt.Sprintf("it is unexported and has no Go body (assembly?), so the generated code cannot call it; write a //godiff:rule for the exported function that calls it")}
+		}
+		return nil
+	}
+	return cs.check.derive(obj, fd)
+}
+
+// numericParams reports whether sig takes a float or a slice, the
+// arguments a derivative can flow through.
+func numericParams(sig *types.Signature) bool {
+	for i := range sig.Params().Len() {
+		t := sig.Params().At(i).Type()
+		if isDifferentiable(t) {
+			return true
+		}
+		if _, ok := t.Underlying().(*types.Slice); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// namable returns the package path the generated code names obj by, ""
+// for the output's own package, and whether it can name it at all: an
+// unexported name of another package it cannot, nor a name of an internal
+// package it may not import.
+func (c *checker) namable(obj types.Object) (string, bool) {
+	if c.isHome(obj.Pkg()) {
+		return "", true
+	}
+	path := obj.Pkg().Path()
+	return path, obj.Exported() && importable(c.calls.home.Path(), path)
+}
+
+// importable reports whether package from may import path: path has no
+// internal element, or from lies under its parent.
+func importable(from, path string) bool {
+	i := strings.LastIndex(path, "/internal/")
+	switch {
+	case strings.HasSuffix(path, "/internal"):
+		i = len(path) - len("/internal")
+	case strings.HasPrefix(path, "internal/") || path == "internal":
+		return false
+	case i < 0:
+		return true
+	}
+	parent := path[:i]
+	return from == parent || strings.HasPrefix(from, parent+"/")
+}
