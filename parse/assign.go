@@ -80,7 +80,33 @@ func (fb *funcBuilder) assignAll(lhs, rhs []ast.Expr) {
 		return
 	}
 	for i, lv := range lvs {
-		fb.write(lv, vals[i])
+		if lv.v != nil && vals[i] != nil && copiedArray(vals[i].Type, rhs[i]) && len(lvs) > 1 {
+			// a, b = b, a: every value is read before any is written.
+			vals[i] = fb.freshCopy(vals[i])
+		}
+	}
+	for i, lv := range lvs {
+		fb.writeArray(lv, vals[i], rhs[i])
+	}
+}
+
+// writeArray assigns val to lv as write does, copying an array as Go
+// does: into a fresh array for a declaration, into the variable's own
+// elements for an assignment.
+func (fb *funcBuilder) writeArray(lv lvalue, val *ir.Value, rhs ast.Expr) {
+	var isArray bool
+	if val != nil {
+		_, isArray = val.Type.(ir.Array)
+	}
+	switch {
+	case lv.v == nil || !isArray:
+		fb.write(lv, val)
+	case !lv.def:
+		fb.copyElements(fb.env[lv.v], val)
+	case copiedArray(val.Type, rhs):
+		fb.write(lv, fb.freshCopy(val))
+	default:
+		fb.write(lv, val)
 	}
 }
 
@@ -172,8 +198,8 @@ func (fb *funcBuilder) varTarget(id *ast.Ident, rhs ast.Expr) (lvalue, bool) {
 
 // memoryAssignment explains why assigning rhs to a variable of type t is
 // refused, or returns "". A slice variable is given its value once, by its
-// declaration, so that it stays one SSA value; an array variable once, by
-// a composite literal or its zero value, since assigning an array copies it.
+// declaration, so that it stays one SSA value; an array variable stays one
+// value too, and an assignment copies into its elements (writeArray).
 func memoryAssignment(t ir.Type, def bool, rhs ast.Expr) string {
 	switch t.(type) {
 	case ir.Slice:
@@ -183,15 +209,8 @@ func memoryAssignment(t ir.Type, def bool, rhs ast.Expr) string {
 		case rhs == nil:
 			return "declaring a slice variable without a value is not supported: it cannot be assigned later; declare it with make"
 		}
-	case ir.Array:
-		_, lit := ast.Unparen(rhs).(*ast.CompositeLit)
-		switch {
-		case !def:
-			return "assigning a whole array is not supported; assign its elements instead"
-		case rhs != nil && !lit:
-			return "copying an array is not supported; declare the array with var or a composite literal and assign its elements"
-		}
 	}
+	// An array may be assigned any array: Go copies it (see copiedArray).
 	return ""
 }
 

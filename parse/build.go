@@ -42,6 +42,7 @@ type funcBuilder struct {
 	// values defined there are out of the other blocks' scope.
 	inForInit bool
 	failed    bool // some statement or expression could not be built
+	body      *ast.BlockStmt
 }
 
 // flow says where control goes after a statement.
@@ -72,6 +73,7 @@ func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.
 		fields:  make(map[*types.Var]map[string]*ir.Value),
 		inSlot:  slotVars(c.info, fd, sig),
 		slots:   make(map[*types.Var]*ir.Var),
+		body:    fd.Body,
 	}
 	// The user's computation is kept op for op, so that the generated code
 	// computes what the source computes, bit for bit.
@@ -146,6 +148,7 @@ func (fb *funcBuilder) errorf(pos token.Pos, format string, args ...any) {
 func (fb *funcBuilder) bindSignature(results []ir.Result) {
 	params := fb.sig.Params()
 	fb.bindParams()
+	fb.copyWrittenArrays()
 	for i := range params.Len() {
 		p := params.At(i)
 		if fb.inSlot[p] {
