@@ -284,7 +284,14 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver,
 		}
 		lt, isLocal := localType(t)
 		_, isSlice := lt.(ir.Slice)
+		_, isArray := lt.(ir.Array)
 		switch {
+		case isLocal && isArray && fb.calls.decls[fn] != nil:
+			// Go passes a copy: the callee copies an array it writes
+			// (copyWrittenArrays), so the caller's is only read.
+			memory = true
+			x, okX := fb.expr(exprs[i])
+			args, ok = append(args, x), ok && okX
 		case isLocal && isSlice && fb.calls.decls[fn] != nil:
 			memory = true
 			x, okX := fb.expr(exprs[i])
@@ -409,7 +416,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	for i, p := range params {
 		r.Params = append(r.Params, p.Name)
 		switch t := p.Type.(type) {
-		case ir.Slice:
+		case ir.Slice, ir.Array:
 			r.Split = true
 		case ir.Basic:
 			if ir.IsFloat(t) {

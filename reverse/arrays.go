@@ -36,3 +36,25 @@ func rangeArrayLen(l *ir.Value) (int64, bool) {
 	}
 	return arrayLen(&ir.Value{Op: ir.OpLen, Args: l.Args})
 }
+
+// addArray adds the array of adjoints d into the adjoint array ds, element
+// by element, nested arrays row by row: the adjoints a callee's backward
+// function computed for its copy of an array argument.
+func (bw *backward) addArray(ds, d *ir.Value) {
+	b := bw.b
+	t := ir.Elem(d.Type)
+	n := d.Type.(ir.Array).Len
+	for k := range n {
+		i := b.Const(ir.Int, int64(k))
+		if _, nested := t.(ir.Array); nested {
+			bw.addArray(b.Load(ds, i), b.Load(d, i))
+			continue
+		}
+		dk := b.Load(d, i)
+		if bw.touch(elem{ds, i}) {
+			b.Store(ds, i, dk) // it was reset: no need to add
+			continue
+		}
+		b.Store(ds, i, b.Add(b.Load(ds, i), dk))
+	}
+}

@@ -746,12 +746,21 @@ func (bw *backward) splitCall(v *ir.Value) {
 		x *ir.Value
 		d *ir.Var
 	}
-	var scalars []scalar
+	var scalars, arrays []scalar
 	for _, i := range wrt {
 		x, t := v.Args[1+i], params[i].Type // the tape comes first
+		_, isArray := t.(ir.Array)
 		switch {
-		case ir.IsSlice(t):
+		case ir.IsSlice(t) && !isArray:
 			args = append(args, bw.shadowOf(x))
+		case isArray:
+			// g has its own copy of the array (Go passes arrays by
+			// value): its adjoints go to a fresh buffer, then add into
+			// the caller's, element by element.
+			d := &ir.Var{Name: "d" + params[i].Name, Type: t}
+			b.Declare(d, nil)
+			args = append(args, b.Addr(d))
+			arrays = append(arrays, scalar{x, d})
 		default:
 			d := &ir.Var{Name: "d" + params[i].Name, Type: t}
 			b.Declare(d, b.Zero(t))
@@ -760,6 +769,11 @@ func (bw *backward) splitCall(v *ir.Value) {
 		}
 	}
 	b.Invoke(ir.Callee{Name: c.Rule.Variant(wrt).Backward}, nil, args...)
+	for _, a := range arrays {
+		if bw.s.act.Mem[ir.Root(a.x)] {
+			bw.addArray(bw.shadowOf(a.x), b.Get(a.d))
+		}
+	}
 	for _, s := range scalars {
 		if bw.s.act.Value[s.x] {
 			bw.addAdj(v, s.x, b.Get(s.d))
