@@ -1,0 +1,89 @@
+package arrays
+
+import "math"
+
+// dot3 is the dot product of two points.
+func dot3(a, b [3]float64) float64 { return a[0]*b[0] + a[1]*b[1] + a[2]*b[2] }
+
+// cross3 writes the cross product a × b into out.
+func cross3(a, b [3]float64, out []float64) {
+	out[0] = a[1]*b[2] - a[2]*b[1]
+	out[1] = a[2]*b[0] - a[0]*b[2]
+	out[2] = a[0]*b[1] - a[1]*b[0]
+}
+
+// RodriguesRotatePoint rotates pt by the angle-axis vector rot, as
+// ADBench's bundle adjustment does (rodrigues_rotate_point), writing the
+// rotated point into out.
+//
+//godiff:vjp rot pt
+//godiff:jvp rot pt
+func RodriguesRotatePoint(rot, pt [3]float64, out []float64) {
+	sqtheta := dot3(rot, rot)
+	if sqtheta != 0 {
+		theta := math.Sqrt(sqtheta)
+		costheta := math.Cos(theta)
+		sintheta := math.Sin(theta)
+		thetaInverse := 1 / theta
+		var w [3]float64
+		for i := range 3 {
+			w[i] = rot[i] * thetaInverse
+		}
+		wCrossPt := make([]float64, 3)
+		cross3(w, pt, wCrossPt)
+		tmp := dot3(w, pt) * (1 - costheta)
+		for i := range 3 {
+			out[i] = pt[i]*costheta + wCrossPt[i]*sintheta + w[i]*tmp
+		}
+	} else {
+		rotCrossPt := make([]float64, 3)
+		cross3(rot, pt, rotCrossPt)
+		for i := range 3 {
+			out[i] = pt[i] + rotCrossPt[i]
+		}
+	}
+}
+
+// rowDot is row i of m times x.
+func rowDot(m [3][3]float64, x [3]float64, i int) float64 {
+	s := 0.0
+	for j := range 3 {
+		s += m[i][j] * x[j]
+	}
+	return s
+}
+
+// QuadForm is xᵀ M x, with the product M x taken row by row by a helper
+// of the nested array.
+//
+//godiff:grad
+//godiff:jvp
+func QuadForm(m [3][3]float64, x [3]float64) float64 {
+	var y [3]float64
+	for i := range 3 {
+		y[i] = rowDot(m, x, i)
+	}
+	return dot3(x, y)
+}
+
+// scaleFirst scales the first element of its own copy of a.
+func scaleFirst(a [3]float64, k float64) float64 {
+	a[0] *= k
+	return dot3(a, a)
+}
+
+// CopyThenModify copies a, changes the copy, assigns a copy back over
+// another array and passes a to a helper that writes its own copy: a
+// stays as it was throughout.
+//
+//godiff:grad
+//godiff:jvp
+func CopyThenModify(a [3]float64, k float64) float64 {
+	b := a
+	b[0] *= k
+	var c [3]float64
+	c = b
+	c[1] = c[0] * a[1]
+	b, c = c, b
+	return a[0]*b[0] + c[1] + a[2]*b[2] + scaleFirst(a, k) + a[0]
+}
