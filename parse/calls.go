@@ -472,6 +472,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		r.Err = errs.sorted()[0].Error()
 		return r
 	}
+	refs := paramRefs(params) // before the twin's leaves lose their groups
 	if twin {
 		// Its leaves are plain parameters of the twin.
 		g.Name = base
@@ -482,8 +483,25 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	r.Derived = g
 	if r.Split {
 		r.Writes = paramWrites(g)
+		r.Err = arrayFieldWrite(fn, params, refs, r.Writes)
 	}
 	return r
+}
+
+// arrayFieldWrite explains why calls of fn cannot be differentiated if fn
+// writes into an array it shares with its caller, or returns "". fn's
+// derivatives take an array by value, as Go passes an array parameter, of
+// which fn writes a copy of its own (copyWrittenArrays); but an array
+// field of a struct fn reaches through a pointer is the caller's, and the
+// write would be lost.
+func arrayFieldWrite(fn *types.Func, params []ir.Param, refs []string, writes []bool) string {
+	for i, p := range params {
+		if _, isArray := p.Type.(ir.Array); isArray && writes[i] {
+			return fmt.Sprintf("%s writes into the array field %s, which its caller's struct holds; godiff passes an array to a function by value, so the write would not reach the caller: make the field a slice, or write the element in the caller",
+				fn.Name(), refs[i])
+		}
+	}
+	return ""
 }
 
 // calleeBase returns the name the derivatives of fn are named after, and
@@ -791,4 +809,17 @@ func lowerInitials(name string) string {
 		r[i] = unicode.ToLower(r[i])
 	}
 	return string(r)
+}
+
+// paramRefs spells each parameter as the source does: x, or the field
+// b.Pos of a struct parameter or receiver.
+func paramRefs(params []ir.Param) []string {
+	refs := make([]string, len(params))
+	for i, p := range params {
+		refs[i] = p.Name
+		if p.Group != nil {
+			refs[i] = p.Group.Ref(p.Field)
+		}
+	}
+	return refs
 }
