@@ -87,3 +87,23 @@ func CopyThenModify(a [3]float64, k float64) float64 {
 	b, c = c, b
 	return a[0]*b[0] + c[1] + a[2]*b[2] + scaleFirst(a, k) + a[0]
 }
+
+// Body is a point mass.
+type Body struct {
+	Pos  [3]float64
+	Mass float64
+}
+
+// potential is the body's potential energy in the uniform field g: a
+// method reading the array field of its receiver.
+func (b Body) potential(g [3]float64) float64 {
+	return -b.Mass * dot3(g, b.Pos)
+}
+
+// Energy passes a struct with an array field to a method.
+//
+//godiff:grad
+//godiff:jvp
+func Energy(b Body, g [3]float64) float64 {
+	return b.potential(g) + 0.5*b.Mass*b.Pos[2]*b.Pos[2]
+}

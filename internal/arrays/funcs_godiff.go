@@ -642,6 +642,89 @@ func CopyThenModifyJVP(a [3]float64, k float64, da [3]float64, dk float64) (floa
 	return t32 + t34 + a[0], t33 + t35 + da[0]
 }
 
+// EnergyTape is what EnergyForward keeps of one run of Energy for
+// EnergyBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of EnergyForward overwrites
+// it, and its buffers are kept.
+type EnergyTape struct {
+	// bPos: the field b.Pos.
+	bPos [3]float64
+	// bodyPotentialTape: the tape bodyPotentialCallForward fills and
+	// bodyPotentialCallBackward reads, in a slice of one entry.
+	bodyPotentialTape []bodyPotentialCallTape
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+}
+
+// EnergyForward runs Energy and records in t what EnergyBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func EnergyForward(t *EnergyTape, b Body, g [3]float64) float64 {
+	t.bodyPotentialTape = t.bodyPotentialTape[:0]
+	t.bPos = b.Pos
+	t.bodyPotentialTape = slices.Grow(t.bodyPotentialTape, 1)[:len(t.bodyPotentialTape)+1]
+	bodyPotentialTape := &t.bodyPotentialTape[len(t.bodyPotentialTape)-1]
+	t1 := bodyPotentialCallForward(bodyPotentialTape, b.Pos, b.Mass, g)
+	t2 := 0.5 * b.Mass
+	t.prod2 = t2
+	t3 := b.Pos[2]
+	t4 := t2 * t3
+	t.prod = t4
+	return t1 + t4*t3
+}
+
+// EnergyBackward adds to db and dg the vector-Jacobian product of Energy with
+// the seeds s, at the point recorded in t by EnergyForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func EnergyBackward(t *EnergyTape, s float64, db *Body, dg *[3]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	bPos := t.bPos
+	t1 := bPos[2]
+	nbodyPotentialTape := len(t.bodyPotentialTape)
+	nbodyPotentialTape--
+	t2 := t.bodyPotentialTape[nbodyPotentialTape]
+	t3 := s * t1
+	db.Pos[2] += s*t.prod + t3*t.prod2
+	bodyPotentialTape := t2
+	var dbPos2 [3]float64
+	dbMass2 := 0.0
+	var dg2 [3]float64
+	bodyPotentialCallBackward(&bodyPotentialTape, s, &dbPos2, &dbMass2, &dg2)
+	db.Pos[0] += dbPos2[0]
+	db.Pos[1] += dbPos2[1]
+	db.Pos[2] += dbPos2[2]
+	dg[0] += dg2[0]
+	dg[1] += dg2[1]
+	dg[2] += dg2[2]
+	db.Mass += t3*t1*0.5 + dbMass2
+}
+
+// EnergyGrad returns Energy's result and its gradient with respect to b and g,
+// in that order (db, dg), computed by reverse-mode automatic differentiation.
+func EnergyGrad(b Body, g [3]float64) (float64, Body, [3]float64) {
+	var t EnergyTape
+	t1 := EnergyForward(&t, b, g)
+	var db Body
+	var dg [3]float64
+	EnergyBackward(&t, 1, &db, &dg)
+	return t1, db, dg
+}
+
+// EnergyJVP returns Energy's results and then their directional derivatives
+// along the tangents db, dg of b, g, computed by forward-mode automatic
+// differentiation.
+func EnergyJVP(b Body, g [3]float64, db Body, dg [3]float64) (float64, float64) {
+	t1, t2 := bodyPotentialJVP(b.Pos, b.Mass, g, db.Pos, db.Mass, dg)
+	t3 := 0.5 * b.Mass
+	t4 := b.Pos[2]
+	t5 := db.Pos[2]
+	t6 := t3 * t4
+	return t1 + t6*t4, t2 + (t4*(t4*(db.Mass*0.5)+t3*t5) + t6*t5)
+}
+
 // dot3CallTape is what dot3CallForward keeps of one run of dot3 for
 // dot3CallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of dot3CallForward
@@ -984,4 +1067,63 @@ func scaleFirstJVP(a [3]float64, k float64, da [3]float64, dk float64) (float64,
 	da2[0] = t5
 	t6, t7 := dot3JVP(a2, a2, da2, da2)
 	return t6, t7
+}
+
+// bodyPotentialCallTape is what bodyPotentialCallForward keeps of one run of
+// bodyPotential for bodyPotentialCallBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of bodyPotentialCallForward overwrites it, and its buffers are kept.
+type bodyPotentialCallTape struct {
+	// bMass: the parameter bMass.
+	bMass float64
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, in a
+	// slice of one entry.
+	dot3Tape []dot3CallTape
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+}
+
+// bodyPotentialCallForward runs bodyPotential and records in t what
+// bodyPotentialCallBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func bodyPotentialCallForward(t *bodyPotentialCallTape, bPos [3]float64, bMass float64, g [3]float64) float64 {
+	t.dot3Tape = t.dot3Tape[:0]
+	t.bMass = bMass
+	t.dot3Tape = slices.Grow(t.dot3Tape, 1)[:len(t.dot3Tape)+1]
+	dot3Tape := &t.dot3Tape[len(t.dot3Tape)-1]
+	t1 := dot3CallForward(dot3Tape, g, bPos)
+	t.tmp = t1
+	return -bMass * t1
+}
+
+// bodyPotentialCallBackward adds to dbPos, dbMass and dg the vector-Jacobian
+// product of bodyPotential with the seeds s, at the point recorded in t by
+// bodyPotentialCallForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func bodyPotentialCallBackward(t *bodyPotentialCallTape, s float64, dbPos *[3]float64, dbMass *float64, dg *[3]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	bMass := t.bMass
+	ndot3Tape := len(t.dot3Tape)
+	ndot3Tape--
+	t1 := s * t.tmp
+	dot3Tape := t.dot3Tape[ndot3Tape]
+	var da [3]float64
+	var db [3]float64
+	dot3CallBackward(&dot3Tape, -(s * bMass), &da, &db)
+	dg[0] += da[0]
+	dg[1] += da[1]
+	dg[2] += da[2]
+	dbPos[0] += db[0]
+	dbPos[1] += db[1]
+	dbPos[2] += db[2]
+	*dbMass -= t1
+}
+
+// bodyPotentialJVP returns bodyPotential's results and then their directional
+// derivatives along the tangents dbPos, dbMass, dg of bPos, bMass, g, computed
+// by forward-mode automatic differentiation.
+func bodyPotentialJVP(bPos [3]float64, bMass float64, g, dbPos [3]float64, dbMass float64, dg [3]float64) (float64, float64) {
+	t1, t2 := dot3JVP(g, bPos, dg, dbPos)
+	return -bMass * t1, -(t1 * dbMass) - bMass*t2
 }

@@ -48,6 +48,18 @@ func problems() []fdcheck.Problem {
 				return CopyThenModifyJVP(vec(p), p[3], vec(v), v[3])
 			},
 		},
+		{
+			Name:  "Energy",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 7, -2, 2) },
+			F:     func(p []float64) float64 { return Energy(Body{vec(p), p[3]}, vec(p[4:])) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, db, dg := EnergyGrad(Body{vec(p), p[3]}, vec(p[4:]))
+				return y, append(append(db.Pos[:], db.Mass), dg[:]...)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return EnergyJVP(Body{vec(p), p[3]}, vec(p[4:]), Body{vec(v), v[3]}, vec(v[4:]))
+			},
+		},
 	}
 }
 
