@@ -239,8 +239,27 @@ func hasGroups(fn *ir.Func) bool {
 func (e *funcEmitter) returnGroups(v *ir.Value) ([]jen.Code, error) {
 	var xs []jen.Code
 	var last *ir.Group
-	for i, a := range v.Args {
-		r := e.fn.Results[i]
+	for i := 0; i < len(v.Args); i++ {
+		a, r := v.Args[i], e.fn.Results[i]
+		if r.Group != nil && r.Group.Array {
+			// The run of elements, as a literal.
+			var elems []jen.Code
+			j := i
+			for ; j < len(v.Args) && e.fn.Results[j].Group == r.Group; j++ {
+				x, err := e.ref(v.Args[j])
+				if err != nil {
+					return nil, err
+				}
+				elems = append(elems, x.code)
+			}
+			lit, err := arrayLiteral(r.Group, e.fn.Results[j-1].Field, elems)
+			if err != nil {
+				return nil, err
+			}
+			xs = append(xs, lit)
+			i, last = j-1, nil
+			continue
+		}
 		if r.Group == nil {
 			x, err := e.ref(a)
 			if err != nil {

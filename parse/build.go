@@ -161,12 +161,16 @@ func (fb *funcBuilder) bindSignature(results []ir.Result) {
 		if r.Name() == "" {
 			continue
 		}
-		t := results[i].Type.(ir.Basic)
 		if fb.inSlot[r] {
 			fb.b.Declare(fb.newSlot(r), nil)
 			continue
 		}
-		fb.env[r] = fb.b.Bind(fb.b.Const(t, zeroValue(t)), r.Name())
+		switch t, _ := localType(r.Type()); t := t.(type) {
+		case ir.Array:
+			fb.env[r] = fb.b.Bind(fb.b.Make(t, fb.b.Const(ir.Int, int64(t.Len))), r.Name())
+		case ir.Basic:
+			fb.env[r] = fb.b.Bind(fb.b.Const(t, zeroValue(t)), r.Name())
+		}
 	}
 }
 

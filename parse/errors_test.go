@@ -147,8 +147,8 @@ func None(w float64) {}
 func Loss(w float64) (y float64, err error) { return w, nil }
 `,
 			want: []string{
-				"a.go:2:1: //godiff:vjp needs float64 or float32 results; result err of Loss has type error",
-				"a.go:3:1: //godiff:jvp needs float64 or float32 results; result err of Loss has type error",
+				"a.go:2:1: //godiff:vjp needs float64 or float32 results, or arrays of them; result err of Loss has type error",
+				"a.go:3:1: //godiff:jvp needs float64 or float32 results, or arrays of them; result err of Loss has type error",
 			},
 		},
 		{

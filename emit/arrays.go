@@ -1,0 +1,126 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"godiff/ir"
+)
+
+// This file writes arrays of floats held as groups (see ir.Group): a run
+// of values returned or passed for an array group is the literal
+// [3]float64{a, b, c} ([2][2]float64{{a, b}, {c, d}} nested), and a
+// result of an invoke that is an array group is one name, whose elements
+// the extracts read as t[0].
+
+// arrayLiteral returns the literal of the array group g holding xs, its
+// elements in memory order; last is the field of its last element,
+// [1][2], whose indexes give the array's lengths.
+func arrayLiteral(g *ir.Group, last string, xs []jen.Code) (jen.Code, error) {
+	var dims []int
+	for _, part := range strings.Split(strings.Trim(last, "[]"), "][") {
+		var n int
+		if _, err := fmt.Sscanf(part, "%d", &n); err != nil {
+			return nil, fmt.Errorf("the field %s of the array %s", last, g.Name)
+		}
+		dims = append(dims, n+1)
+	}
+	total := 1
+	for _, d := range dims {
+		total *= d
+	}
+	if total != len(xs) {
+		return nil, fmt.Errorf("%d values for the array %s of %d elements", len(xs), g.Name, total)
+	}
+	var build func(dims []int, xs []jen.Code) jen.Code
+	build = func(dims []int, xs []jen.Code) jen.Code {
+		if len(dims) == 1 {
+			return jen.Values(xs...)
+		}
+		step := len(xs) / dims[0]
+		rows := make([]jen.Code, dims[0])
+		for i := range rows {
+			rows[i] = build(dims[1:], xs[i*step:(i+1)*step])
+		}
+		return jen.Values(rows...)
+	}
+	return jen.Id(g.Type).Add(build(dims, xs)), nil
+}
+
+// arrayKey identifies the array result g of an invoke.
+type arrayKey struct {
+	call *ir.Value
+	g    *ir.Group
+}
+
+// calleeFunc returns the function of the file an invoke v calls, or nil.
+func (e *funcEmitter) calleeFunc(v *ir.Value) *ir.Func {
+	if c, ok := v.Aux.(ir.Callee); ok && c.Path == "" {
+		return e.callees[c.Name]
+	}
+	return nil
+}
+
+// hasArrayResult reports whether fn has an array group among its results.
+func hasArrayResult(fn *ir.Func) bool {
+	for _, r := range fn.Results {
+		if r.Group != nil && r.Group.Array {
+			return true
+		}
+	}
+	return false
+}
+
+// arrayResult returns the array group and the field of the result that
+// the extract x reads, if it is an element of an array result.
+func (e *funcEmitter) arrayResult(x *ir.Value) (*ir.Group, string) {
+	fn := e.calleeFunc(x.Args[0])
+	i, ok := x.Aux.(int)
+	if fn == nil || !ok || i < 0 || i >= len(fn.Results) {
+		return nil, ""
+	}
+	if r := fn.Results[i]; r.Group != nil && r.Group.Array {
+		return r.Group, r.Field
+	}
+	return nil, ""
+}
+
+// arrayResults returns the names an invoke's statement declares for a
+// callee with array results: one per Go result, _ for one nothing reads,
+// or nil if nothing reads any.
+func (e *funcEmitter) arrayResults(v *ir.Value, fn *ir.Func) []jen.Code {
+	names := make([]string, len(fn.Results))
+	for _, x := range e.plan.extracts[v] {
+		i := x.Aux.(int)
+		if g, _ := e.arrayResult(x); g != nil {
+			names[i] = e.arrayNames[arrayKey{v, g}]
+			continue
+		}
+		names[i] = e.names[x]
+	}
+	var lhs []jen.Code
+	named := false
+	var last *ir.Group
+	for i, r := range fn.Results {
+		if r.Group != nil && r.Group == last {
+			if names[i] != "" {
+				lhs[len(lhs)-1] = jen.Id(names[i])
+				named = true
+			}
+			continue
+		}
+		last = r.Group
+		if names[i] == "" {
+			lhs = append(lhs, jen.Id("_"))
+			continue
+		}
+		named = true
+		lhs = append(lhs, jen.Id(names[i]))
+	}
+	if !named {
+		return nil
+	}
+	return lhs
+}
