@@ -107,3 +107,39 @@ func (b Body) potential(g [3]float64) float64 {
 func Energy(b Body, g [3]float64) float64 {
 	return b.potential(g) + 0.5*b.Mass*b.Pos[2]*b.Pos[2]
 }
+
+// Rotate is RodriguesRotatePoint returning the rotated point as an array
+// (rot ≠ 0): its VJP takes a seed array, its JVP returns the tangent
+// array.
+//
+//godiff:vjp
+//godiff:jvp
+func Rotate(rot, pt [3]float64) [3]float64 {
+	theta := math.Sqrt(dot3(rot, rot))
+	costheta, sintheta := math.Cos(theta), math.Sin(theta)
+	var w [3]float64
+	for i := range 3 {
+		w[i] = rot[i] / theta
+	}
+	wCrossPt := [3]float64{w[1]*pt[2] - w[2]*pt[1], w[2]*pt[0] - w[0]*pt[2], w[0]*pt[1] - w[1]*pt[0]}
+	tmp := dot3(w, pt) * (1 - costheta)
+	var out [3]float64
+	for i := range 3 {
+		out[i] = pt[i]*costheta + wCrossPt[i]*sintheta + w[i]*tmp
+	}
+	return out
+}
+
+// Outer returns the outer product of a and b scaled by k: a result of
+// nested array type.
+//
+//godiff:vjp
+//godiff:jvp
+func Outer(a, b [2]float64, k float64) (m [2][2]float64) {
+	for i := range 2 {
+		for j := range 2 {
+			m[i][j] = k * a[i] * b[j]
+		}
+	}
+	return
+}

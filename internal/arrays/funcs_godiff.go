@@ -725,6 +725,339 @@ func EnergyJVP(b Body, g [3]float64, db Body, dg [3]float64) (float64, float64) 
 	return t1 + t6*t4, t2 + (t4*(t4*(db.Mass*0.5)+t3*t5) + t6*t5)
 }
 
+// RotateTape is what RotateForward keeps of one run of Rotate for
+// RotateBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of RotateForward overwrites
+// it, and its buffers are kept.
+type RotateTape struct {
+	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, in a
+	// slice of one entry.
+	dot3Tape2 []dot3CallTape
+	// rot: the parameter rot.
+	rot [3]float64
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, in a
+	// slice of one entry.
+	dot3Tape []dot3CallTape
+	// pt: the parameter pt.
+	pt [3]float64
+	// theta: theta as the forward sweep computed it.
+	theta float64
+	// costheta: costheta as the forward sweep computed it.
+	costheta float64
+	// sintheta: sintheta as the forward sweep computed it.
+	sintheta float64
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+	// elem4: an element read before it was overwritten.
+	elem4 float64
+	// elem3: an element read before it was overwritten.
+	elem3 float64
+	// wCrossPt: wCrossPt as the forward sweep computed it.
+	wCrossPt [3]float64
+	// tmp2: an intermediate value of the forward sweep.
+	tmp2 float64
+	// diff: a difference (diff) of the forward sweep.
+	diff float64
+	// tmp: tmp as the forward sweep computed it.
+	tmp float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// RotateForward runs Rotate and records in t what RotateBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func RotateForward(t *RotateTape, rot, pt [3]float64) [3]float64 {
+	t.elem = t.elem[:0]
+	t.dot3Tape2 = t.dot3Tape2[:0]
+	t.dot3Tape = t.dot3Tape[:0]
+	t.rot = rot
+	t.pt = pt
+	t.dot3Tape = slices.Grow(t.dot3Tape, 1)[:len(t.dot3Tape)+1]
+	dot3Tape := &t.dot3Tape[len(t.dot3Tape)-1]
+	t1 := dot3CallForward(dot3Tape, rot, rot)
+	theta := math.Sqrt(t1)
+	t.theta = theta
+	costheta := math.Cos(theta)
+	t.costheta = costheta
+	sintheta := math.Sin(theta)
+	t.sintheta = sintheta
+	var w [3]float64
+	for i := range 3 {
+		w[i] = rot[i] / theta
+	}
+	t2 := w[1]
+	t.elem2 = t2
+	t3 := pt[2]
+	t4 := w[2]
+	t.elem4 = t4
+	t5 := pt[1]
+	t6 := pt[0]
+	t7 := w[0]
+	t.elem3 = t7
+	wCrossPt := [3]float64{t2*t3 - t4*t5, t4*t6 - t7*t3, t7*t5 - t2*t6}
+	t.wCrossPt = wCrossPt
+	t.dot3Tape2 = slices.Grow(t.dot3Tape2, 1)[:len(t.dot3Tape2)+1]
+	dot3Tape2 := &t.dot3Tape2[len(t.dot3Tape2)-1]
+	t8 := dot3CallForward(dot3Tape2, w, pt)
+	t.tmp2 = t8
+	t9 := 1 - costheta
+	t.diff = t9
+	tmp := t8 * t9
+	t.tmp = tmp
+	var out [3]float64
+	t.elem = slices.Grow(t.elem, 3)
+	for i2 := range 3 {
+		t10 := w[i2]
+		t.elem = append(t.elem, t10)
+		out[i2] = pt[i2]*costheta + wCrossPt[i2]*sintheta + t10*tmp
+	}
+	return [3]float64{out[0], out[1], out[2]}
+}
+
+// RotateBackward adds to drot and dpt the vector-Jacobian product of Rotate
+// with the seeds s, at the point recorded in t by RotateForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func RotateBackward(t *RotateTape, s [3]float64, drot, dpt *[3]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dout [3]float64
+	nelem := len(t.elem)
+	tmp := t.tmp
+	var dtmp float64
+	var dw [3]float64
+	sintheta := t.sintheta
+	wCrossPt := t.wCrossPt
+	var dsintheta float64
+	var dwCrossPt [3]float64
+	pt := t.pt
+	costheta := t.costheta
+	var dcostheta float64
+	ndot3Tape2 := len(t.dot3Tape2)
+	ndot3Tape2--
+	t1 := t.dot3Tape2[ndot3Tape2]
+	t2 := t.elem2
+	t3 := pt[0]
+	t4 := t.elem3
+	t5 := pt[1]
+	t6 := pt[2]
+	rot := t.rot
+	theta := t.theta
+	t7 := t.elem4
+	var dtheta float64
+	ndot3Tape := len(t.dot3Tape)
+	ndot3Tape--
+	t8 := t.dot3Tape[ndot3Tape]
+	dout[2] += s[2]
+	dout[1] += s[1]
+	dout[0] += s[0]
+	for i2 := 2; i2 >= 0; i2-- {
+		nelem--
+		t9 := wCrossPt[i2]
+		t10 := pt[i2]
+		t11 := dout[i2]
+		dtmp += t11 * t.elem[nelem]
+		dw[i2] += t11 * tmp
+		dsintheta += t11 * t9
+		dwCrossPt[i2] += t11 * sintheta
+		dcostheta += t11 * t10
+		dpt[i2] += t11 * costheta
+		dout[i2] = 0
+	}
+	t12 := dtmp * t.tmp2
+	dot3Tape2 := t1
+	var da [3]float64
+	var db [3]float64
+	dot3CallBackward(&dot3Tape2, dtmp*t.diff, &da, &db)
+	dw[0] += da[0]
+	dw[1] += da[1]
+	dw[2] += da[2]
+	dpt[0] += db[0]
+	dpt[1] += db[1]
+	dpt[2] += db[2]
+	t13 := dwCrossPt[0]
+	t14 := dwCrossPt[1]
+	t15 := dwCrossPt[2]
+	dw[0] += t15*t5 - t14*t6
+	dpt[0] += t14*t7 - t15*t2
+	dpt[1] += t15*t4 - t13*t7
+	dw[2] += t14*t3 - t13*t5
+	dpt[2] += t13*t2 - t14*t4
+	dw[1] += t13*t6 - t15*t3
+	for i := 2; i >= 0; i-- {
+		t16 := dw[i]
+		dtheta -= t16 * (rot[i] / theta / theta)
+		drot[i] += t16 / theta
+		dw[i] = 0
+	}
+	dcostheta2 := dcostheta - t12
+	dtheta2 := dsintheta*math.Cos(theta) - dcostheta2*math.Sin(theta) + dtheta
+	dot3Tape := t8
+	var da2 [3]float64
+	var db2 [3]float64
+	dot3CallBackward(&dot3Tape, dtheta2*(0.5/theta), &da2, &db2)
+	drot[0] += da2[0]
+	drot[1] += da2[1]
+	drot[2] += da2[2]
+	drot[0] += db2[0]
+	drot[1] += db2[1]
+	drot[2] += db2[2]
+}
+
+// RotateVJP returns Rotate's results and the vector-Jacobian product with the
+// seeds s: for each of rot and pt, the sum over the outputs of seed times
+// derivative (drot, dpt), computed by reverse-mode automatic differentiation.
+func RotateVJP(rot, pt, s [3]float64) ([3]float64, [3]float64, [3]float64) {
+	var t RotateTape
+	t1 := RotateForward(&t, rot, pt)
+	var drot [3]float64
+	var dpt [3]float64
+	RotateBackward(&t, s, &drot, &dpt)
+	return [3]float64{t1[0], t1[1], t1[2]}, drot, dpt
+}
+
+// RotateJVP returns Rotate's results and then their directional derivatives
+// along the tangents drot, dpt of rot, pt, computed by forward-mode automatic
+// differentiation.
+func RotateJVP(rot, pt, drot, dpt [3]float64) ([3]float64, [3]float64) {
+	t1, t2 := dot3JVP(rot, rot, drot, drot)
+	theta := math.Sqrt(t1)
+	dtheta := 0.5 / theta * t2
+	costheta := math.Cos(theta)
+	sintheta := math.Sin(theta)
+	t3 := sintheta * dtheta
+	dsintheta := costheta * dtheta
+	var w [3]float64
+	var dw [3]float64
+	for i := range 3 {
+		t4 := rot[i] / theta
+		t5 := drot[i]/theta - t4/theta*dtheta
+		w[i] = t4
+		dw[i] = t5
+	}
+	t6 := w[1]
+	t7 := dw[1]
+	t8 := pt[2]
+	t9 := dpt[2]
+	t10 := w[2]
+	t11 := dw[2]
+	t12 := pt[1]
+	t13 := dpt[1]
+	t14 := pt[0]
+	t15 := dpt[0]
+	t16 := w[0]
+	t17 := dw[0]
+	wCrossPt := [3]float64{t6*t8 - t10*t12, t10*t14 - t16*t8, t16*t12 - t6*t14}
+	dwCrossPt := [3]float64{t8*t7 + t6*t9 - (t12*t11 + t10*t13), t14*t11 + t10*t15 - (t8*t17 + t16*t9), t12*t17 + t16*t13 - (t14*t7 + t6*t15)}
+	t18, t19 := dot3JVP(w, pt, dw, dpt)
+	t20 := 1 - costheta
+	tmp := t18 * t20
+	dtmp := t20*t19 + t18*t3
+	var out [3]float64
+	var dout [3]float64
+	for i2 := range 3 {
+		t21 := pt[i2]
+		t22 := wCrossPt[i2]
+		t23 := w[i2]
+		t24 := costheta*dpt[i2] - t21*t3 + (sintheta*dwCrossPt[i2] + t22*dsintheta) + (tmp*dw[i2] + t23*dtmp)
+		out[i2] = t21*costheta + t22*sintheta + t23*tmp
+		dout[i2] = t24
+	}
+	return [3]float64{out[0], out[1], out[2]}, [3]float64{dout[0], dout[1], dout[2]}
+}
+
+// OuterTape is what OuterForward keeps of one run of Outer for OuterBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of OuterForward overwrites it, and its buffers
+// are kept.
+type OuterTape struct {
+	// a: the parameter a.
+	a [2]float64
+	// b: the parameter b.
+	b [2]float64
+	// k: the parameter k.
+	k float64
+}
+
+// OuterForward runs Outer and records in t what OuterBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func OuterForward(t *OuterTape, a, b [2]float64, k float64) [2][2]float64 {
+	t.a = a
+	t.b = b
+	t.k = k
+	var m [2][2]float64
+	for i := range 2 {
+		for j := range 2 {
+			m[i][j] = k * a[i] * b[j]
+		}
+	}
+	return [2][2]float64{{m[0][0], m[0][1]}, {m[1][0], m[1][1]}}
+}
+
+// OuterBackward adds to da, db and dk the vector-Jacobian product of Outer with
+// the seeds s, at the point recorded in t by OuterForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func OuterBackward(t *OuterTape, s [2][2]float64, da, db *[2]float64, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dm [2][2]float64
+	a := t.a
+	b := t.b
+	k := t.k
+	var dkSum float64
+	dm[1][1] += s[1][1]
+	dm[1][0] += s[1][0]
+	dm[0][1] += s[0][1]
+	dm[0][0] += s[0][0]
+	for i := 1; i >= 0; i-- {
+		t1 := i
+		for j := 1; j >= 0; j-- {
+			t2 := a[t1]
+			t3 := dm[t1][j]
+			t4 := t3 * b[j]
+			db[j] += t3 * (k * t2)
+			dkSum += t4 * t2
+			da[t1] += t4 * k
+			dm[t1][j] = 0
+		}
+	}
+	*dk += dkSum
+}
+
+// OuterVJP returns Outer's results and the vector-Jacobian product with the
+// seeds s: for each of a, b and k, the sum over the outputs of seed times
+// derivative (da, db, dk), computed by reverse-mode automatic differentiation.
+func OuterVJP(a, b [2]float64, k float64, s [2][2]float64) ([2][2]float64, [2]float64, [2]float64, float64) {
+	var t OuterTape
+	t1 := OuterForward(&t, a, b, k)
+	var da [2]float64
+	var db [2]float64
+	var dk float64
+	OuterBackward(&t, s, &da, &db, &dk)
+	return [2][2]float64{{t1[0][0], t1[0][1]}, {t1[1][0], t1[1][1]}}, da, db, dk
+}
+
+// OuterJVP returns Outer's results and then their directional derivatives along
+// the tangents da, db, dk of a, b, k, computed by forward-mode automatic
+// differentiation.
+func OuterJVP(a, b [2]float64, k float64, da, db [2]float64, dk float64) ([2][2]float64, [2][2]float64) {
+	var m [2][2]float64
+	var dm [2][2]float64
+	for i := range 2 {
+		for j := range 2 {
+			t1 := a[i]
+			t2 := k * t1
+			t3 := b[j]
+			t4 := t3*(t1*dk+k*da[i]) + t2*db[j]
+			m[i][j] = t2 * t3
+			dm[i][j] = t4
+		}
+	}
+	return [2][2]float64{{m[0][0], m[0][1]}, {m[1][0], m[1][1]}}, [2][2]float64{{dm[0][0], dm[0][1]}, {dm[1][0], dm[1][1]}}
+}
+
 // dot3CallTape is what dot3CallForward keeps of one run of dot3 for
 // dot3CallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of dot3CallForward
