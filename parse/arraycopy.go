@@ -65,7 +65,8 @@ func (fb *funcBuilder) copyWrittenArrays() {
 	}
 }
 
-// writesVar reports whether body assigns v or an element of it.
+// writesVar reports whether body assigns v or an element of it, or slices
+// it (a function passed v[:] may write into it).
 func writesVar(info *types.Info, body ast.Node, v *types.Var) bool {
 	found := false
 	target := func(e ast.Expr) {
@@ -88,6 +89,8 @@ func writesVar(info *types.Info, body ast.Node, v *types.Var) bool {
 			}
 		case *ast.IncDecStmt:
 			target(s.X)
+		case *ast.SliceExpr:
+			target(s.X) // v[:] may be written through
 		case *ast.RangeStmt:
 			if s.Key != nil {
 				target(s.Key)

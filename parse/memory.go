@@ -89,9 +89,6 @@ func (fb *funcBuilder) sliceExpr(e *ast.SliceExpr) (*ir.Value, bool) {
 	if why := fb.notMemory(e.X, "slicing"); why != "" {
 		return fb.fail(e.Pos(), "%s", why)
 	}
-	if _, isArray := underlying(fb.info.TypeOf(e.X)).(*types.Array); isArray {
-		return fb.fail(e.Pos(), "slicing an array is not supported: the slice would alias the array's memory; make it a slice with make")
-	}
 	s, okS := fb.expr(e.X)
 	lo, okLo := fb.bound(e.Low, nil)
 	var hi *ir.Value
@@ -102,7 +99,12 @@ func (fb *funcBuilder) sliceExpr(e *ast.SliceExpr) (*ir.Value, bool) {
 	if !okS || !okLo || !okHi {
 		return nil, false
 	}
-	return fb.b.Subslice(s, lo, hi), true
+	v := fb.b.Subslice(s, lo, hi)
+	if _, isArray := s.Type.(ir.Array); isArray {
+		// arr[lo:hi]: a slice over the array's memory, as Go's.
+		v.Type, _ = localType(fb.info.TypeOf(e))
+	}
+	return v, true
 }
 
 // bound builds a bound of a slice expression: e, or if e is missing 0 for
