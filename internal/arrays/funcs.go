@@ -143,3 +143,37 @@ func Outer(a, b [2]float64, k float64) (m [2][2]float64) {
 	}
 	return
 }
+
+// sumSquares is a function of slices.
+func sumSquares(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x * x
+	}
+	return s
+}
+
+// scaleAll scales xs in place.
+func scaleAll(xs []float64, k float64) {
+	for i := range xs {
+		xs[i] *= k
+	}
+}
+
+// normAfterScale passes its own copy of a, as a slice, to a function that
+// writes it.
+func normAfterScale(a [3]float64, k float64) float64 {
+	scaleAll(a[:], k)
+	return sumSquares(a[:])
+}
+
+// WholeSlices passes g[:] and g[1:3] to functions of slices: one reads
+// them, one scales g through g[:], and a helper scales its own copy.
+//
+//godiff:grad
+//godiff:jvp
+func WholeSlices(g [3]float64, k float64) float64 {
+	a := sumSquares(g[:]) + normAfterScale(g, k)
+	scaleAll(g[:], k)
+	return a + sumSquares(g[:]) + g[0]*g[1] + sumSquares(g[1:3])*sumSquares(g[:1])
+}

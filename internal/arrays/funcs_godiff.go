@@ -1058,6 +1058,185 @@ func OuterJVP(a, b [2]float64, k float64, da, db [2]float64, dk float64) ([2][2]
 	return [2][2]float64{{m[0][0], m[0][1]}, {m[1][0], m[1][1]}}, [2][2]float64{{dm[0][0], dm[0][1]}, {dm[1][0], dm[1][1]}}
 }
 
+// WholeSlicesTape is what WholeSlicesForward keeps of one run of WholeSlices
+// for WholeSlicesBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of WholeSlicesForward
+// overwrites it, and its buffers are kept.
+type WholeSlicesTape struct {
+	// sumSquaresTape4: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, in a slice of one entry.
+	sumSquaresTape4 []sumSquaresCallTape
+	// sumSquaresTape3: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, in a slice of one entry.
+	sumSquaresTape3 []sumSquaresCallTape
+	// elem: an element read before it was overwritten.
+	elem float64
+	// sumSquaresTape2: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, in a slice of one entry.
+	sumSquaresTape2 []sumSquaresCallTape
+	// scaleAllTape: the tape scaleAllCallForward fills and scaleAllCallBackward
+	// reads, in a slice of one entry.
+	scaleAllTape []scaleAllCallTape
+	// normAfterScaleTape: the tape normAfterScaleCallForward fills and
+	// normAfterScaleCallBackward reads, in a slice of one entry.
+	normAfterScaleTape []normAfterScaleCallTape
+	// sumSquaresTape: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, in a slice of one entry.
+	sumSquaresTape []sumSquaresCallTape
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+	// tmp2: an intermediate value of the forward sweep.
+	tmp2 float64
+}
+
+// WholeSlicesForward runs WholeSlices and records in t what WholeSlicesBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func WholeSlicesForward(t *WholeSlicesTape, g [3]float64, k float64) float64 {
+	t.sumSquaresTape4 = t.sumSquaresTape4[:0]
+	t.sumSquaresTape3 = t.sumSquaresTape3[:0]
+	t.sumSquaresTape2 = t.sumSquaresTape2[:0]
+	t.scaleAllTape = t.scaleAllTape[:0]
+	t.normAfterScaleTape = t.normAfterScaleTape[:0]
+	t.sumSquaresTape = t.sumSquaresTape[:0]
+	var g2 [3]float64
+	g2[0] = g[0]
+	g2[1] = g[1]
+	g2[2] = g[2]
+	t1 := g2[:]
+	t.sumSquaresTape = slices.Grow(t.sumSquaresTape, 1)[:len(t.sumSquaresTape)+1]
+	sumSquaresTape := &t.sumSquaresTape[len(t.sumSquaresTape)-1]
+	t2 := sumSquaresCallForward(sumSquaresTape, t1)
+	t.normAfterScaleTape = slices.Grow(t.normAfterScaleTape, 1)[:len(t.normAfterScaleTape)+1]
+	normAfterScaleTape := &t.normAfterScaleTape[len(t.normAfterScaleTape)-1]
+	t3 := normAfterScaleCallForward(normAfterScaleTape, g2, k)
+	a := t2 + t3
+	t.scaleAllTape = slices.Grow(t.scaleAllTape, 1)[:len(t.scaleAllTape)+1]
+	scaleAllTape := &t.scaleAllTape[len(t.scaleAllTape)-1]
+	scaleAllCallForward(scaleAllTape, t1, k)
+	t.sumSquaresTape2 = slices.Grow(t.sumSquaresTape2, 1)[:len(t.sumSquaresTape2)+1]
+	sumSquaresTape2 := &t.sumSquaresTape2[len(t.sumSquaresTape2)-1]
+	t4 := sumSquaresCallForward(sumSquaresTape2, t1)
+	t5 := g2[0]
+	t.elem = t5
+	t6 := g2[1]
+	t.elem2 = t6
+	t.sumSquaresTape3 = slices.Grow(t.sumSquaresTape3, 1)[:len(t.sumSquaresTape3)+1]
+	sumSquaresTape3 := &t.sumSquaresTape3[len(t.sumSquaresTape3)-1]
+	t7 := sumSquaresCallForward(sumSquaresTape3, g2[1:3])
+	t.tmp = t7
+	t.sumSquaresTape4 = slices.Grow(t.sumSquaresTape4, 1)[:len(t.sumSquaresTape4)+1]
+	sumSquaresTape4 := &t.sumSquaresTape4[len(t.sumSquaresTape4)-1]
+	t8 := sumSquaresCallForward(sumSquaresTape4, g2[:1])
+	t.tmp2 = t8
+	return a + t4 + t5*t6 + t7*t8
+}
+
+// WholeSlicesBackward adds to dg and dk the vector-Jacobian product of
+// WholeSlices with the seeds s, at the point recorded in t by
+// WholeSlicesForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func WholeSlicesBackward(t *WholeSlicesTape, s float64, dg *[3]float64, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nsumSquaresTape4 := len(t.sumSquaresTape4)
+	nsumSquaresTape4--
+	var dg2 [3]float64
+	nsumSquaresTape3 := len(t.sumSquaresTape3)
+	nsumSquaresTape3--
+	t1 := t.sumSquaresTape3[nsumSquaresTape3]
+	t2 := t.elem
+	t3 := t.elem2
+	nsumSquaresTape2 := len(t.sumSquaresTape2)
+	nsumSquaresTape2--
+	t4 := t.sumSquaresTape2[nsumSquaresTape2]
+	t5 := dg2[:3]
+	nscaleAllTape := len(t.scaleAllTape)
+	nscaleAllTape--
+	t6 := t.scaleAllTape[nscaleAllTape]
+	nnormAfterScaleTape := len(t.normAfterScaleTape)
+	nnormAfterScaleTape--
+	t7 := t.normAfterScaleTape[nnormAfterScaleTape]
+	nsumSquaresTape := len(t.sumSquaresTape)
+	nsumSquaresTape--
+	t8 := t.sumSquaresTape[nsumSquaresTape]
+	t9 := s * t.tmp2
+	sumSquaresTape4 := t.sumSquaresTape4[nsumSquaresTape4]
+	sumSquaresCallBackward(&sumSquaresTape4, s*t.tmp, dg2[:1])
+	sumSquaresTape3 := t1
+	sumSquaresCallBackward(&sumSquaresTape3, t9, dg2[1:3])
+	dg2[1] += s * t2
+	dg2[0] += s * t3
+	sumSquaresTape2 := t4
+	sumSquaresCallBackward(&sumSquaresTape2, s, t5)
+	scaleAllTape := t6
+	dk2 := 0.0
+	scaleAllCallBackward(&scaleAllTape, t5, &dk2)
+	t10 := dk2
+	normAfterScaleTape := t7
+	var da [3]float64
+	dk3 := 0.0
+	normAfterScaleCallBackward(&normAfterScaleTape, s, &da, &dk3)
+	dg2[0] += da[0]
+	dg2[1] += da[1]
+	dg2[2] += da[2]
+	t11 := dk3
+	sumSquaresTape := t8
+	sumSquaresCallBackward(&sumSquaresTape, s, t5)
+	dg[2] += dg2[2]
+	dg2[2] = 0
+	dg[1] += dg2[1]
+	dg2[1] = 0
+	dg[0] += dg2[0]
+	dg2[0] = 0
+	*dk += t10 + t11
+}
+
+// WholeSlicesGrad returns WholeSlices's result and its gradient with respect to
+// g and k, in that order (dg, dk), computed by reverse-mode automatic
+// differentiation.
+func WholeSlicesGrad(g [3]float64, k float64) (float64, [3]float64, float64) {
+	var t WholeSlicesTape
+	t1 := WholeSlicesForward(&t, g, k)
+	var dg [3]float64
+	var dk float64
+	WholeSlicesBackward(&t, 1, &dg, &dk)
+	return t1, dg, dk
+}
+
+// WholeSlicesJVP returns WholeSlices's results and then their directional
+// derivatives along the tangents dg, dk of g, k, computed by forward-mode
+// automatic differentiation.
+func WholeSlicesJVP(g [3]float64, k float64, dg [3]float64, dk float64) (float64, float64) {
+	var g2 [3]float64
+	var dg2 [3]float64
+	t1 := dg[0]
+	g2[0] = g[0]
+	dg2[0] = t1
+	t2 := dg[1]
+	g2[1] = g[1]
+	dg2[1] = t2
+	t3 := dg[2]
+	g2[2] = g[2]
+	dg2[2] = t3
+	t4 := len(g2)
+	t5 := g2[:t4]
+	t6 := dg2[:t4]
+	t7, t8 := sumSquaresJVP(t5, t6)
+	t9, t10 := normAfterScaleJVP(g2, k, dg2, dk)
+	a := t7 + t9
+	da := t8 + t10
+	scaleAllJVP(t5, k, t6, dk)
+	t11, t12 := sumSquaresJVP(t5, t6)
+	t13 := g2[0]
+	t14 := g2[1]
+	t15 := da + t12 + (t14*dg2[0] + t13*dg2[1])
+	t16, t17 := sumSquaresJVP(g2[1:3], dg2[1:3])
+	t18, t19 := sumSquaresJVP(g2[:1], dg2[:1])
+	return a + t11 + t13*t14 + t16*t18, t15 + (t18*t17 + t16*t19)
+}
+
 // dot3CallTape is what dot3CallForward keeps of one run of dot3 for
 // dot3CallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of dot3CallForward
@@ -1459,4 +1638,216 @@ func bodyPotentialCallBackward(t *bodyPotentialCallTape, s float64, dbPos *[3]fl
 func bodyPotentialJVP(bPos [3]float64, bMass float64, g, dbPos [3]float64, dbMass float64, dg [3]float64) (float64, float64) {
 	t1, t2 := dot3JVP(g, bPos, dg, dbPos)
 	return -bMass * t1, -(t1 * dbMass) - bMass*t2
+}
+
+// sumSquaresCallTape is what sumSquaresCallForward keeps of one run of
+// sumSquares for sumSquaresCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// sumSquaresCallForward overwrites it, and its buffers are kept.
+type sumSquaresCallTape struct {
+	// xs: the parameter xs.
+	xs []float64
+	// x: x as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	x []float64
+}
+
+// sumSquaresCallForward runs sumSquares and records in t what
+// sumSquaresCallBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func sumSquaresCallForward(t *sumSquaresCallTape, xs []float64) float64 {
+	t.x = t.x[:0]
+	t.xs = xs
+	s := 0.0
+	t.x = slices.Grow(t.x, len(xs))
+	for i := range xs {
+		x := xs[i]
+		t.x = append(t.x, x)
+		s += x * x
+	}
+	return s
+}
+
+// sumSquaresCallBackward adds to dxs the vector-Jacobian product of sumSquares
+// with the seeds s, at the point recorded in t by sumSquaresCallForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func sumSquaresCallBackward(t *sumSquaresCallTape, s float64, dxs []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	xs := t.xs
+	t1 := len(xs)
+	nx := len(t.x)
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		nx--
+		x := t.x[nx]
+		dx := ds * x * 2
+		dxs[i] += dx
+	}
+}
+
+// normAfterScaleCallTape is what normAfterScaleCallForward keeps of one run of
+// normAfterScale for normAfterScaleCallBackward: the forward values the
+// backward sweep reads, and the control flow it replays. A tape may be reused:
+// each run of normAfterScaleCallForward overwrites it, and its buffers are
+// kept.
+type normAfterScaleCallTape struct {
+	// sumSquaresTape: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, in a slice of one entry.
+	sumSquaresTape []sumSquaresCallTape
+	// scaleAllTape: the tape scaleAllCallForward fills and scaleAllCallBackward
+	// reads, in a slice of one entry.
+	scaleAllTape []scaleAllCallTape
+}
+
+// normAfterScaleCallForward runs normAfterScale and records in t what
+// normAfterScaleCallBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func normAfterScaleCallForward(t *normAfterScaleCallTape, a [3]float64, k float64) float64 {
+	t.sumSquaresTape = t.sumSquaresTape[:0]
+	t.scaleAllTape = t.scaleAllTape[:0]
+	var a2 [3]float64
+	a2[0] = a[0]
+	a2[1] = a[1]
+	a2[2] = a[2]
+	t1 := a2[:]
+	t.scaleAllTape = slices.Grow(t.scaleAllTape, 1)[:len(t.scaleAllTape)+1]
+	scaleAllTape := &t.scaleAllTape[len(t.scaleAllTape)-1]
+	scaleAllCallForward(scaleAllTape, t1, k)
+	t.sumSquaresTape = slices.Grow(t.sumSquaresTape, 1)[:len(t.sumSquaresTape)+1]
+	sumSquaresTape := &t.sumSquaresTape[len(t.sumSquaresTape)-1]
+	t2 := sumSquaresCallForward(sumSquaresTape, t1)
+	return t2
+}
+
+// normAfterScaleCallBackward adds to da and dk the vector-Jacobian product of
+// normAfterScale with the seeds s, at the point recorded in t by
+// normAfterScaleCallForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func normAfterScaleCallBackward(t *normAfterScaleCallTape, s float64, da *[3]float64, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nsumSquaresTape := len(t.sumSquaresTape)
+	nsumSquaresTape--
+	var da2 [3]float64
+	t1 := da2[:3]
+	nscaleAllTape := len(t.scaleAllTape)
+	nscaleAllTape--
+	t2 := t.scaleAllTape[nscaleAllTape]
+	sumSquaresTape := t.sumSquaresTape[nsumSquaresTape]
+	sumSquaresCallBackward(&sumSquaresTape, s, t1)
+	scaleAllTape := t2
+	dk2 := 0.0
+	scaleAllCallBackward(&scaleAllTape, t1, &dk2)
+	da[2] += da2[2]
+	da2[2] = 0
+	da[1] += da2[1]
+	da2[1] = 0
+	da[0] += da2[0]
+	da2[0] = 0
+	*dk += dk2
+}
+
+// scaleAllCallTape is what scaleAllCallForward keeps of one run of scaleAll for
+// scaleAllCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// scaleAllCallForward overwrites it, and its buffers are kept.
+type scaleAllCallTape struct {
+	// xs: the parameter xs.
+	xs []float64
+	// k: the parameter k.
+	k float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// scaleAllCallForward runs scaleAll and records in t what scaleAllCallBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func scaleAllCallForward(t *scaleAllCallTape, xs []float64, k float64) {
+	t.elem = t.elem[:0]
+	t.xs = xs
+	t.k = k
+	t.elem = slices.Grow(t.elem, len(xs))
+	for i := range xs {
+		t1 := xs[i]
+		t.elem = append(t.elem, t1)
+		xs[i] = t1 * k
+	}
+}
+
+// scaleAllCallBackward adds to dxs and dk the vector-Jacobian product of
+// scaleAll with the seeds dxs, at the point recorded in t by
+// scaleAllCallForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+//
+// dxs holds, on entry, the seed of what scaleAll leaves in xs, and on return
+// the derivative with respect to what xs held before.
+func scaleAllCallBackward(t *scaleAllCallTape, dxs []float64, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	xs := t.xs
+	t1 := len(xs)
+	nelem := len(t.elem)
+	k := t.k
+	var dkSum float64
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		t2 := dxs[i]
+		dkSum += t2 * t.elem[nelem]
+		dxs[i] = t2 * k
+	}
+	*dk += dkSum
+}
+
+// sumSquaresJVP returns sumSquares's results and then their directional
+// derivatives along the tangents dxs of xs, computed by forward-mode automatic
+// differentiation.
+func sumSquaresJVP(xs, dxs []float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := range xs {
+		x := xs[i]
+		dx := dxs[i]
+		s += x * x
+		ds += x * dx * 2
+	}
+	return s, ds
+}
+
+// normAfterScaleJVP returns normAfterScale's results and then their directional
+// derivatives along the tangents da, dk of a, k, computed by forward-mode
+// automatic differentiation.
+func normAfterScaleJVP(a [3]float64, k float64, da [3]float64, dk float64) (float64, float64) {
+	var a2 [3]float64
+	var da2 [3]float64
+	t1 := da[0]
+	a2[0] = a[0]
+	da2[0] = t1
+	t2 := da[1]
+	a2[1] = a[1]
+	da2[1] = t2
+	t3 := da[2]
+	a2[2] = a[2]
+	da2[2] = t3
+	t4 := len(a2)
+	t5 := a2[:t4]
+	t6 := da2[:t4]
+	scaleAllJVP(t5, k, t6, dk)
+	t7, t8 := sumSquaresJVP(t5, t6)
+	return t7, t8
+}
+
+// scaleAllJVP runs scaleAll and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents dxs, dk of xs, k.
+func scaleAllJVP(xs []float64, k float64, dxs []float64, dk float64) {
+	for i := range xs {
+		t1 := xs[i]
+		t2 := k*dxs[i] + t1*dk
+		xs[i] = t1 * k
+		dxs[i] = t2
+	}
 }

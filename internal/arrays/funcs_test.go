@@ -60,6 +60,18 @@ func problems() []fdcheck.Problem {
 				return EnergyJVP(Body{vec(p), p[3]}, vec(p[4:]), Body{vec(v), v[3]}, vec(v[4:]))
 			},
 		},
+		{
+			Name:  "WholeSlices",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 4, -2, 2) },
+			F:     func(p []float64) float64 { return WholeSlices(vec(p), p[3]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dg, dk := WholeSlicesGrad(vec(p), p[3])
+				return y, append(dg[:], dk)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return WholeSlicesJVP(vec(p), p[3], vec(v), v[3])
+			},
+		},
 	}
 }
 
