@@ -124,3 +124,53 @@ func (e *funcEmitter) arrayResults(v *ir.Value, fn *ir.Func) []jen.Code {
 	}
 	return lhs
 }
+
+// wholeArray returns the array whose elements xs are, in order, if they
+// are all of one: the array result of an invoke (t1 for t1[0], t1[1],
+// t1[2]), or an array read where it is returned (out for out[0], out[1],
+// out[2], each load written in place), so that a return writes the array
+// rather than a literal of its elements. rs are the leaves xs stand for.
+func (e *funcEmitter) wholeArray(xs []*ir.Value, rs []ir.Result) (jen.Code, bool) {
+	var root *ir.Value
+	var name string
+	for k, x := range xs {
+		var r *ir.Value
+		var n, field string
+		if g, f := e.arrayResult(x); g != nil && x.Op == ir.OpExtract {
+			r, n, field = x.Args[0], e.arrayNames[arrayKey{x.Args[0], g}], f
+		} else {
+			r, field = e.inlineLoads(x)
+		}
+		if r == nil || field != rs[k].Field || k > 0 && r != root {
+			return nil, false
+		}
+		root, name = r, n
+	}
+	if name != "" {
+		return jen.Id(name), true
+	}
+	ref, err := e.ref(root)
+	if err != nil {
+		return nil, false
+	}
+	return ref.code, true
+}
+
+// inlineLoads returns the array a chain of loads x written in place reads,
+// at constant indexes, and the indexes as a field ([1][2]); nil if x is
+// not one.
+func (e *funcEmitter) inlineLoads(x *ir.Value) (*ir.Value, string) {
+	field := ""
+	for x.Op == ir.OpLoad && e.plan.form[x] == formInline && x.Args[1].IsConst() {
+		i, ok := x.Args[1].Aux.(int64)
+		if !ok {
+			return nil, ""
+		}
+		field = fmt.Sprintf("[%d]", i) + field
+		x = x.Args[0]
+	}
+	if field == "" || !isArray(x.Type) {
+		return nil, ""
+	}
+	return x, field
+}

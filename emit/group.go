@@ -252,6 +252,11 @@ func (e *funcEmitter) returnGroups(v *ir.Value) ([]jen.Code, error) {
 				}
 				elems = append(elems, x.code)
 			}
+			if whole, ok := e.wholeArray(v.Args[i:j], e.fn.Results[i:j]); ok {
+				xs = append(xs, whole)
+				i, last = j-1, nil
+				continue
+			}
 			lit, err := arrayLiteral(r.Group, e.fn.Results[j-1].Field, elems)
 			if err != nil {
 				return nil, err
