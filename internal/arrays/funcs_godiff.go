@@ -812,7 +812,7 @@ func RotateForward(t *RotateTape, rot, pt [3]float64) [3]float64 {
 		t.elem = append(t.elem, t10)
 		out[i2] = pt[i2]*costheta + wCrossPt[i2]*sintheta + t10*tmp
 	}
-	return [3]float64{out[0], out[1], out[2]}
+	return out
 }
 
 // RotateBackward adds to drot and dpt the vector-Jacobian product of Rotate
@@ -914,7 +914,7 @@ func RotateVJP(rot, pt, s [3]float64) ([3]float64, [3]float64, [3]float64) {
 	var drot [3]float64
 	var dpt [3]float64
 	RotateBackward(&t, s, &drot, &dpt)
-	return [3]float64{t1[0], t1[1], t1[2]}, drot, dpt
+	return t1, drot, dpt
 }
 
 // RotateJVP returns Rotate's results and then their directional derivatives
@@ -964,7 +964,7 @@ func RotateJVP(rot, pt, drot, dpt [3]float64) ([3]float64, [3]float64) {
 		out[i2] = t21*costheta + t22*sintheta + t23*tmp
 		dout[i2] = t24
 	}
-	return [3]float64{out[0], out[1], out[2]}, [3]float64{dout[0], dout[1], dout[2]}
+	return out, dout
 }
 
 // OuterTape is what OuterForward keeps of one run of Outer for OuterBackward:
@@ -992,7 +992,7 @@ func OuterForward(t *OuterTape, a, b [2]float64, k float64) [2][2]float64 {
 			m[i][j] = k * a[i] * b[j]
 		}
 	}
-	return [2][2]float64{{m[0][0], m[0][1]}, {m[1][0], m[1][1]}}
+	return m
 }
 
 // OuterBackward adds to da, db and dk the vector-Jacobian product of Outer with
@@ -1036,7 +1036,7 @@ func OuterVJP(a, b [2]float64, k float64, s [2][2]float64) ([2][2]float64, [2]fl
 	var db [2]float64
 	var dk float64
 	OuterBackward(&t, s, &da, &db, &dk)
-	return [2][2]float64{{t1[0][0], t1[0][1]}, {t1[1][0], t1[1][1]}}, da, db, dk
+	return t1, da, db, dk
 }
 
 // OuterJVP returns Outer's results and then their directional derivatives along
@@ -1055,7 +1055,7 @@ func OuterJVP(a, b [2]float64, k float64, da, db [2]float64, dk float64) ([2][2]
 			dm[i][j] = t4
 		}
 	}
-	return [2][2]float64{{m[0][0], m[0][1]}, {m[1][0], m[1][1]}}, [2][2]float64{{dm[0][0], dm[0][1]}, {dm[1][0], dm[1][1]}}
+	return m, dm
 }
 
 // WholeSlicesTape is what WholeSlicesForward keeps of one run of WholeSlices
