@@ -57,10 +57,51 @@ type arrayKey struct {
 
 // calleeFunc returns the function of the file an invoke v calls, or nil.
 func (e *funcEmitter) calleeFunc(v *ir.Value) *ir.Func {
-	if c, ok := v.Aux.(ir.Callee); ok && c.Path == "" {
-		return e.callees[c.Name]
+	c, ok := v.Aux.(ir.Callee)
+	if !ok || c.Path != "" {
+		return nil
+	}
+	if fn := e.callees[c.Name]; fn != nil {
+		return fn
+	}
+	if r := c.Rule; r != nil && r.Derived != nil && r.Derived.Name == c.Name {
+		return r.Derived // the function of the package itself, f(x)
 	}
 	return nil
+}
+
+// arrayArg returns the argument passed for the array group g of a
+// callee's parameters ps: the array xs are the elements of, or their
+// literal.
+func (e *funcEmitter) arrayArg(xs []*ir.Value, ps []ir.Param, g *ir.Group) (jen.Code, error) {
+	rs := make([]ir.Result, len(ps))
+	for k, p := range ps {
+		rs[k] = ir.Result{Type: p.Type, Group: p.Group, Field: p.Field}
+	}
+	if whole, ok := e.wholeArray(xs, rs); ok {
+		return whole, nil
+	}
+	if have := e.groupOfArg(xs[0]); have != nil && have.Array && len(xs) == len(ps) {
+		same := true
+		for k, x := range xs {
+			same = same && e.groupOfArg(x) == have && x.Op == ir.OpParam && e.fn.Params[x.Aux.(int)].Field == ps[k].Field
+		}
+		if same && have.Pointer {
+			return jen.Op("*").Id(have.Name), nil
+		}
+		if same {
+			return jen.Id(have.Name), nil // the caller's own array: s
+		}
+	}
+	elems := make([]jen.Code, len(xs))
+	for k, x := range xs {
+		ref, err := e.ref(x)
+		if err != nil {
+			return nil, err
+		}
+		elems[k] = ref.code
+	}
+	return arrayLiteral(g, ps[len(ps)-1].Field, elems)
 }
 
 // hasArrayResult reports whether fn has an array group among its results.
@@ -76,6 +117,9 @@ func hasArrayResult(fn *ir.Func) bool {
 // arrayResult returns the array group and the field of the result that
 // the extract x reads, if it is an element of an array result.
 func (e *funcEmitter) arrayResult(x *ir.Value) (*ir.Group, string) {
+	if x.Op != ir.OpExtract {
+		return nil, ""
+	}
 	fn := e.calleeFunc(x.Args[0])
 	i, ok := x.Aux.(int)
 	if fn == nil || !ok || i < 0 || i >= len(fn.Results) {

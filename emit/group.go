@@ -193,6 +193,19 @@ func (e *funcEmitter) invokeGroups(v *ir.Value, fn *ir.Func) (expr, error) {
 			i++
 			continue
 		}
+		if want.Array {
+			j := i
+			for j < len(v.Args) && fn.Params[j].Group == want {
+				j++
+			}
+			arr, err := e.arrayArg(v.Args[i:j], fn.Params[i:j], want)
+			if err != nil {
+				return expr{}, err
+			}
+			args = append(args, arr)
+			i = j
+			continue
+		}
 		have := e.groupOfArg(v.Args[i])
 		if have == nil {
 			return expr{}, fmt.Errorf("passes %s for the field %s of %s, which is no field of a struct", describe(v.Args[i]), fn.Params[i].Field, want.Name)

@@ -16,13 +16,17 @@ import (
 // the copy as they follow any store.
 
 // copiedArray reports whether assigning rhs to a variable of type t copies
-// an array: a value that is not a fresh one of a composite literal.
+// an array: a value that is not a fresh one of a composite literal or of
+// a call.
 func copiedArray(t ir.Type, rhs ast.Expr) bool {
 	if _, isArray := t.(ir.Array); !isArray || rhs == nil {
 		return false
 	}
-	_, lit := ast.Unparen(rhs).(*ast.CompositeLit)
-	return !lit
+	switch ast.Unparen(rhs).(type) {
+	case *ast.CompositeLit, *ast.CallExpr:
+		return false // a fresh array: a literal's, or a call's result
+	}
+	return true
 }
 
 // freshCopy returns a fresh array holding the elements of src.

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"go/ast"
 	"go/types"
 
 	"godiff/ir"
@@ -96,4 +97,31 @@ func (fb *funcBuilder) flattenResults(vals []*ir.Value) []*ir.Value {
 		}
 	}
 	return out
+}
+
+// arrayCall builds a call of fn, a function of the package that returns
+// an array of floats: an invoke of its split form, whose results are the
+// array's elements, stored into a fresh array, the call's value.
+func (fb *funcBuilder) arrayCall(e *ast.CallExpr, fn *types.Func, recv *receiver, name string) (*ir.Value, bool) {
+	args, _, ok := fb.callArgs(e, fn, recv, name)
+	if !ok {
+		return fb.silent()
+	}
+	t, _ := localType(fn.Signature().Results().At(0).Type())
+	a := t.(ir.Array)
+	leaves := arrayLeaves(a)
+	tuple := make(ir.Tuple, len(leaves))
+	for k, l := range leaves {
+		tuple[k] = l.typ
+	}
+	call := fb.b.Invoke(fb.callee(e, fn), tuple, args...)
+	arr := fb.b.Make(a, fb.b.Const(ir.Int, int64(a.Len)))
+	for k, l := range leaves {
+		row := arr
+		for _, i := range l.path[:len(l.path)-1] {
+			row = fb.b.Load(row, fb.b.Const(ir.Int, int64(i)))
+		}
+		fb.b.Store(row, fb.b.Const(ir.Int, int64(l.path[len(l.path)-1])), fb.b.Extract(call, k))
+	}
+	return arr, true
 }

@@ -127,9 +127,12 @@ func (fb *funcBuilder) userCall(e *ast.CallExpr, fn *types.Func, recv *receiver)
 	if sig.Results().Len() != 1 {
 		return fb.fail(e.Pos(), "%s has %d results; in a differentiated function, call it in an assignment of its own, or pass its results as arguments", name, sig.Results().Len())
 	}
+	if isFloatArray(sig.Results().At(0).Type()) && fb.calls.decls[fn] != nil {
+		return fb.arrayCall(e, fn, recv, name)
+	}
 	result, ok := basicOf(sig.Results().At(0).Type())
 	if !ok {
-		return fb.fail(e.Pos(), "%s returns %s; a differentiated function may call only functions that return numbers and bools",
+		return fb.fail(e.Pos(), "%s returns %s; a differentiated function may call only functions that return numbers and bools, or arrays of floats",
 			name, fb.typeString(sig.Results().At(0).Type()))
 	}
 	args, memory, ok := fb.callArgs(e, fn, recv, name)
@@ -404,6 +407,9 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		result, _ = basicOf(sig.Results().At(0).Type())
 	}
 	several := sig.Results().Len() > 1 // numbers: see assignResults
+	// A function returning an array is called through its split form,
+	// whose results are the array's elements (see arrayCall).
+	arrayResult := sig.Results().Len() == 1 && isFloatArray(sig.Results().At(0).Type())
 	// The body's problems are kept, not reported: they matter only if a
 	// call of fn is active.
 	var errs ErrorList
@@ -412,6 +418,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	params, _ := sub.flatSignature(sig)
 	r.Results = ir.Tuple{result}
 	r.Partials = make([]int, len(params))
+	r.Split = arrayResult
 	msg := ""
 	for i, p := range params {
 		r.Params = append(r.Params, p.Name)
@@ -461,7 +468,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		r.Err = msg
 		return r
 	}
-	_, results := sub.signature(sig)
+	results := sub.results(sig)
 	var g *ir.Func
 	if fd.Type.TypeParams == nil {
 		g = sub.buildFunc(fd, sig, params, results)

@@ -58,3 +58,28 @@ func (bw *backward) addArray(ds, d *ir.Value) {
 		b.Store(ds, i, b.Add(b.Load(ds, i), dk))
 	}
 }
+
+// elementSeeds returns the seeds of the results of v, a call of a function
+// returning an array, whose elements are its results: the adjoint of each
+// extract of v, zero for one nothing reads.
+func (bw *backward) elementSeeds(v *ir.Value, types ir.Tuple) []*ir.Value {
+	seeds := make([]*ir.Value, len(types))
+	for _, x := range v.Block.Values {
+		if x.Op != ir.OpExtract || x.Args[0] != v {
+			continue
+		}
+		k := x.Aux.(int)
+		if dx := bw.adjoint(x); dx != nil {
+			if seeds[k] != nil {
+				dx = bw.b.Add(seeds[k], dx)
+			}
+			seeds[k] = dx
+		}
+	}
+	for k, t := range types {
+		if seeds[k] == nil {
+			seeds[k] = bw.b.Zero(t)
+		}
+	}
+	return seeds
+}

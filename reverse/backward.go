@@ -727,7 +727,9 @@ func (bw *backward) splitCall(v *ir.Value) {
 		return
 	}
 	var seeds []*ir.Value
-	if v.Type != nil {
+	if types, ok := v.Type.(ir.Tuple); ok {
+		seeds = bw.elementSeeds(v, types)
+	} else if v.Type != nil {
 		dv := bw.adjoint(v)
 		if dv == nil {
 			dv = bw.b.Zero(v.Type)
