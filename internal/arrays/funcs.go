@@ -177,3 +177,53 @@ func WholeSlices(g [3]float64, k float64) float64 {
 	scaleAll(g[:], k)
 	return a + sumSquares(g[:]) + g[0]*g[1] + sumSquares(g[1:3])*sumSquares(g[:1])
 }
+
+// cross is the cross product a × b.
+func cross(a, b [3]float64) [3]float64 {
+	return [3]float64{a[1]*b[2] - a[2]*b[1], a[2]*b[0] - a[0]*b[2], a[0]*b[1] - a[1]*b[0]}
+}
+
+// rodrigues rotates pt by the angle-axis vector rot (rot ≠ 0), calling
+// helpers of arrays that return arrays.
+func rodrigues(rot, pt [3]float64) [3]float64 {
+	theta := math.Sqrt(dot3(rot, rot))
+	costheta, sintheta := math.Cos(theta), math.Sin(theta)
+	var w [3]float64
+	for i := range 3 {
+		w[i] = rot[i] / theta
+	}
+	wCrossPt := cross(w, pt)
+	tmp := dot3(w, pt) * (1 - costheta)
+	var out [3]float64
+	for i := range 3 {
+		out[i] = pt[i]*costheta + wCrossPt[i]*sintheta + w[i]*tmp
+	}
+	return out
+}
+
+// Project is the projection of a bundle adjustment's camera (rotation
+// rot, centre c, focal length f) of the point x: x - c rotated, then
+// divided by its depth.
+//
+//godiff:vjp
+//godiff:jvp
+func Project(rot, c, x [3]float64, f float64) [2]float64 {
+	var d [3]float64
+	for i := range 3 {
+		d[i] = x[i] - c[i]
+	}
+	p := rodrigues(rot, d)
+	return [2]float64{f * p[0] / p[2], f * p[1] / p[2]}
+}
+
+// RotateTwice rotates pt twice by rot, assigning the helper's result to
+// the array it was passed: p = rodrigues(rot, p).
+//
+//godiff:vjp
+//godiff:jvp
+func RotateTwice(rot, pt [3]float64) [3]float64 {
+	p := pt
+	p = rodrigues(rot, p)
+	p = rodrigues(rot, p)
+	return p
+}

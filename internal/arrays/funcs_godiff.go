@@ -1237,6 +1237,338 @@ func WholeSlicesJVP(g [3]float64, k float64, dg [3]float64, dk float64) (float64
 	return a + t11 + t13*t14 + t16*t18, t15 + (t18*t17 + t16*t19)
 }
 
+// ProjectTape is what ProjectForward keeps of one run of Project for
+// ProjectBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of ProjectForward overwrites
+// it, and its buffers are kept.
+type ProjectTape struct {
+	// f: the parameter f.
+	f float64
+	// rodriguesTape: the tape rodriguesCallForward fills and rodriguesCallBackward
+	// reads, in a slice of one entry.
+	rodriguesTape []rodriguesCallTape
+	// elem3: an element read before it was overwritten.
+	elem3 float64
+	// elem: an element read before it was overwritten.
+	elem float64
+	// quo2: a quotient (quo) of the forward sweep.
+	quo2 float64
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+}
+
+// ProjectForward runs Project and records in t what ProjectBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func ProjectForward(t *ProjectTape, rot, c, x [3]float64, f float64) [2]float64 {
+	t.rodriguesTape = t.rodriguesTape[:0]
+	t.f = f
+	var d [3]float64
+	for i := range 3 {
+		d[i] = x[i] - c[i]
+	}
+	t.rodriguesTape = slices.Grow(t.rodriguesTape, 1)[:len(t.rodriguesTape)+1]
+	rodriguesTape := &t.rodriguesTape[len(t.rodriguesTape)-1]
+	t1 := rodriguesCallForward(rodriguesTape, rot, d)
+	var p [3]float64
+	p[0] = t1[0]
+	p[1] = t1[1]
+	p[2] = t1[2]
+	t2 := p[0]
+	t.elem3 = t2
+	t3 := p[2]
+	t.elem = t3
+	t4 := f * t2 / t3
+	t.quo2 = t4
+	t5 := p[1]
+	t.elem2 = t5
+	t6 := f * t5 / t3
+	t.quo = t6
+	t7 := [2]float64{t4, t6}
+	return t7
+}
+
+// ProjectBackward adds to drot, dc, dx and df the vector-Jacobian product of
+// Project with the seeds s, at the point recorded in t by ProjectForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func ProjectBackward(t *ProjectTape, s [2]float64, drot, dc, dx *[3]float64, df *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var t1 [2]float64
+	f := t.f
+	t2 := t.elem
+	var dp [3]float64
+	nrodriguesTape := len(t.rodriguesTape)
+	nrodriguesTape--
+	t3 := t.rodriguesTape[nrodriguesTape]
+	var dd [3]float64
+	t1[1] += s[1]
+	t1[0] += s[0]
+	t4 := t1[0]
+	t5 := t1[1]
+	t6 := t5 / t2
+	t7 := t6 * t.elem2
+	dp[1] += t6 * f
+	t8 := t4 / t2
+	dp[2] += -(t5 * (t.quo / t2)) - t4*(t.quo2/t2)
+	t9 := t8 * t.elem3
+	dp[0] += t8 * f
+	t10 := dp[2]
+	dp[2] = 0
+	t11 := dp[1]
+	dp[1] = 0
+	t12 := dp[0]
+	dp[0] = 0
+	rodriguesTape := t3
+	var drot2 [3]float64
+	var dpt [3]float64
+	rodriguesCallBackward(&rodriguesTape, [3]float64{t12, t11, t10}, &drot2, &dpt)
+	drot[0] += drot2[0]
+	drot[1] += drot2[1]
+	drot[2] += drot2[2]
+	dd[0] += dpt[0]
+	dd[1] += dpt[1]
+	dd[2] += dpt[2]
+	for i := 2; i >= 0; i-- {
+		t13 := dd[i]
+		dc[i] -= t13
+		dx[i] += t13
+		dd[i] = 0
+	}
+	*df += t7 + t9
+}
+
+// ProjectVJP returns Project's results and the vector-Jacobian product with the
+// seeds s: for each of rot, c, x and f, the sum over the outputs of seed times
+// derivative (drot, dc, dx, df), computed by reverse-mode automatic
+// differentiation.
+func ProjectVJP(rot, c, x [3]float64, f float64, s [2]float64) ([2]float64, [3]float64, [3]float64, [3]float64, float64) {
+	var t ProjectTape
+	t1 := ProjectForward(&t, rot, c, x, f)
+	var drot [3]float64
+	var dc [3]float64
+	var dx [3]float64
+	var df float64
+	ProjectBackward(&t, s, &drot, &dc, &dx, &df)
+	return t1, drot, dc, dx, df
+}
+
+// ProjectJVP returns Project's results and then their directional derivatives
+// along the tangents drot, dc, dx, df of rot, c, x, f, computed by forward-mode
+// automatic differentiation.
+func ProjectJVP(rot, c, x [3]float64, f float64, drot, dc, dx [3]float64, df float64) ([2]float64, [2]float64) {
+	var d [3]float64
+	var dd [3]float64
+	for i := range 3 {
+		t1 := dx[i] - dc[i]
+		d[i] = x[i] - c[i]
+		dd[i] = t1
+	}
+	t2, t3 := rodriguesJVP(rot, d, drot, dd)
+	var p [3]float64
+	var dp [3]float64
+	p[0] = t2[0]
+	dp[0] = t3[0]
+	p[1] = t2[1]
+	dp[1] = t3[1]
+	p[2] = t2[2]
+	dp[2] = t3[2]
+	t4 := p[0]
+	t5 := p[2]
+	t6 := dp[2]
+	t7 := f * t4 / t5
+	t8 := p[1]
+	t9 := f * t8 / t5
+	t10 := [2]float64{t7, t9}
+	t11 := [2]float64{(t4*df+f*dp[0])/t5 - t7/t5*t6, (t8*df+f*dp[1])/t5 - t9/t5*t6}
+	return t10, t11
+}
+
+// RotateTwiceTape is what RotateTwiceForward keeps of one run of RotateTwice
+// for RotateTwiceBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of RotateTwiceForward
+// overwrites it, and its buffers are kept.
+type RotateTwiceTape struct {
+	// rodriguesTape2: the tape rodriguesCallForward fills and
+	// rodriguesCallBackward reads, in a slice of one entry.
+	rodriguesTape2 []rodriguesCallTape
+	// rodriguesTape: the tape rodriguesCallForward fills and rodriguesCallBackward
+	// reads, in a slice of one entry.
+	rodriguesTape []rodriguesCallTape
+}
+
+// RotateTwiceForward runs RotateTwice and records in t what RotateTwiceBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func RotateTwiceForward(t *RotateTwiceTape, rot, pt [3]float64) [3]float64 {
+	t.rodriguesTape2 = t.rodriguesTape2[:0]
+	t.rodriguesTape = t.rodriguesTape[:0]
+	var p [3]float64
+	p[0] = pt[0]
+	p[1] = pt[1]
+	p[2] = pt[2]
+	t.rodriguesTape = slices.Grow(t.rodriguesTape, 1)[:len(t.rodriguesTape)+1]
+	rodriguesTape := &t.rodriguesTape[len(t.rodriguesTape)-1]
+	t1 := rodriguesCallForward(rodriguesTape, rot, p)
+	var t2 [3]float64
+	t2[0] = t1[0]
+	t2[1] = t1[1]
+	t2[2] = t1[2]
+	p[0] = t2[0]
+	p[1] = t2[1]
+	p[2] = t2[2]
+	t.rodriguesTape2 = slices.Grow(t.rodriguesTape2, 1)[:len(t.rodriguesTape2)+1]
+	rodriguesTape2 := &t.rodriguesTape2[len(t.rodriguesTape2)-1]
+	t3 := rodriguesCallForward(rodriguesTape2, rot, p)
+	var t4 [3]float64
+	t4[0] = t3[0]
+	t4[1] = t3[1]
+	t4[2] = t3[2]
+	p[0] = t4[0]
+	p[1] = t4[1]
+	p[2] = t4[2]
+	return p
+}
+
+// RotateTwiceBackward adds to drot and dpt the vector-Jacobian product of
+// RotateTwice with the seeds s, at the point recorded in t by
+// RotateTwiceForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func RotateTwiceBackward(t *RotateTwiceTape, s [3]float64, drot, dpt *[3]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dp [3]float64
+	var t1 [3]float64
+	nrodriguesTape2 := len(t.rodriguesTape2)
+	nrodriguesTape2--
+	t2 := t.rodriguesTape2[nrodriguesTape2]
+	var t3 [3]float64
+	nrodriguesTape := len(t.rodriguesTape)
+	nrodriguesTape--
+	t4 := t.rodriguesTape[nrodriguesTape]
+	dp[2] += s[2]
+	dp[1] += s[1]
+	dp[0] += s[0]
+	t1[2] += dp[2]
+	dp[2] = 0
+	t1[1] += dp[1]
+	dp[1] = 0
+	t1[0] += dp[0]
+	t5 := t1[2]
+	t1[2] = 0
+	t6 := t1[1]
+	t1[1] = 0
+	t7 := t1[0]
+	dp[0] = 0
+	t1[0] = 0
+	rodriguesTape2 := t2
+	var drot2 [3]float64
+	var dpt2 [3]float64
+	rodriguesCallBackward(&rodriguesTape2, [3]float64{t7, t6, t5}, &drot2, &dpt2)
+	drot[0] += drot2[0]
+	drot[1] += drot2[1]
+	drot[2] += drot2[2]
+	dp[0] += dpt2[0]
+	dp[1] += dpt2[1]
+	dp[2] += dpt2[2]
+	t3[2] += dp[2]
+	dp[2] = 0
+	t3[1] += dp[1]
+	dp[1] = 0
+	t3[0] += dp[0]
+	t8 := t3[2]
+	t3[2] = 0
+	t9 := t3[1]
+	t3[1] = 0
+	t10 := t3[0]
+	dp[0] = 0
+	t3[0] = 0
+	rodriguesTape := t4
+	var drot3 [3]float64
+	var dpt3 [3]float64
+	rodriguesCallBackward(&rodriguesTape, [3]float64{t10, t9, t8}, &drot3, &dpt3)
+	drot[0] += drot3[0]
+	drot[1] += drot3[1]
+	drot[2] += drot3[2]
+	dp[0] += dpt3[0]
+	dp[1] += dpt3[1]
+	dp[2] += dpt3[2]
+	dpt[2] += dp[2]
+	dp[2] = 0
+	dpt[1] += dp[1]
+	dp[1] = 0
+	dpt[0] += dp[0]
+	dp[0] = 0
+}
+
+// RotateTwiceVJP returns RotateTwice's results and the vector-Jacobian product
+// with the seeds s: for each of rot and pt, the sum over the outputs of seed
+// times derivative (drot, dpt), computed by reverse-mode automatic
+// differentiation.
+func RotateTwiceVJP(rot, pt, s [3]float64) ([3]float64, [3]float64, [3]float64) {
+	var t RotateTwiceTape
+	t1 := RotateTwiceForward(&t, rot, pt)
+	var drot [3]float64
+	var dpt [3]float64
+	RotateTwiceBackward(&t, s, &drot, &dpt)
+	return t1, drot, dpt
+}
+
+// RotateTwiceJVP returns RotateTwice's results and then their directional
+// derivatives along the tangents drot, dpt of rot, pt, computed by forward-mode
+// automatic differentiation.
+func RotateTwiceJVP(rot, pt, drot, dpt [3]float64) ([3]float64, [3]float64) {
+	var p [3]float64
+	var dp [3]float64
+	t1 := dpt[0]
+	p[0] = pt[0]
+	dp[0] = t1
+	t2 := dpt[1]
+	p[1] = pt[1]
+	dp[1] = t2
+	t3 := dpt[2]
+	p[2] = pt[2]
+	dp[2] = t3
+	t6, t7 := rodriguesJVP(rot, p, drot, dp)
+	var t4 [3]float64
+	var t5 [3]float64
+	t4[0] = t6[0]
+	t5[0] = t7[0]
+	t4[1] = t6[1]
+	t5[1] = t7[1]
+	t4[2] = t6[2]
+	t5[2] = t7[2]
+	t8 := t5[0]
+	p[0] = t4[0]
+	dp[0] = t8
+	t9 := t5[1]
+	p[1] = t4[1]
+	dp[1] = t9
+	t10 := t5[2]
+	p[2] = t4[2]
+	dp[2] = t10
+	t13, t14 := rodriguesJVP(rot, p, drot, dp)
+	var t11 [3]float64
+	var t12 [3]float64
+	t11[0] = t13[0]
+	t12[0] = t14[0]
+	t11[1] = t13[1]
+	t12[1] = t14[1]
+	t11[2] = t13[2]
+	t12[2] = t14[2]
+	t15 := t12[0]
+	p[0] = t11[0]
+	dp[0] = t15
+	t16 := t12[1]
+	p[1] = t11[1]
+	dp[1] = t16
+	t17 := t12[2]
+	p[2] = t11[2]
+	dp[2] = t17
+	return p, dp
+}
+
 // dot3CallTape is what dot3CallForward keeps of one run of dot3 for
 // dot3CallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of dot3CallForward
@@ -1850,4 +2182,331 @@ func scaleAllJVP(xs []float64, k float64, dxs []float64, dk float64) {
 		xs[i] = t1 * k
 		dxs[i] = t2
 	}
+}
+
+// rodriguesCallTape is what rodriguesCallForward keeps of one run of rodrigues
+// for rodriguesCallBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// rodriguesCallForward overwrites it, and its buffers are kept.
+type rodriguesCallTape struct {
+	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, in a
+	// slice of one entry.
+	dot3Tape2 []dot3CallTape
+	// crossTape: the tape crossCallForward fills and crossCallBackward reads, in a
+	// slice of one entry.
+	crossTape []crossCallTape
+	// theta: theta as the forward sweep computed it.
+	theta float64
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, in a
+	// slice of one entry.
+	dot3Tape []dot3CallTape
+	// costheta: costheta as the forward sweep computed it.
+	costheta float64
+	// sintheta: sintheta as the forward sweep computed it.
+	sintheta float64
+	// elem4: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem4 []float64
+	// tmp2: an intermediate value of the forward sweep.
+	tmp2 float64
+	// diff: a difference (diff) of the forward sweep.
+	diff float64
+	// tmp: tmp as the forward sweep computed it.
+	tmp float64
+	// elem3: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem3 []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// rodriguesCallForward runs rodrigues and records in t what
+// rodriguesCallBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func rodriguesCallForward(t *rodriguesCallTape, rot, pt [3]float64) [3]float64 {
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	t.elem3 = t.elem3[:0]
+	t.dot3Tape2 = t.dot3Tape2[:0]
+	t.crossTape = t.crossTape[:0]
+	t.elem4 = t.elem4[:0]
+	t.dot3Tape = t.dot3Tape[:0]
+	t.dot3Tape = slices.Grow(t.dot3Tape, 1)[:len(t.dot3Tape)+1]
+	dot3Tape := &t.dot3Tape[len(t.dot3Tape)-1]
+	t1 := dot3CallForward(dot3Tape, rot, rot)
+	theta := math.Sqrt(t1)
+	t.theta = theta
+	costheta := math.Cos(theta)
+	t.costheta = costheta
+	sintheta := math.Sin(theta)
+	t.sintheta = sintheta
+	var w [3]float64
+	t.elem4 = slices.Grow(t.elem4, 3)
+	for i := range 3 {
+		t2 := rot[i]
+		t.elem4 = append(t.elem4, t2)
+		w[i] = t2 / theta
+	}
+	t.crossTape = slices.Grow(t.crossTape, 1)[:len(t.crossTape)+1]
+	crossTape := &t.crossTape[len(t.crossTape)-1]
+	t3 := crossCallForward(crossTape, w, pt)
+	var wCrossPt [3]float64
+	wCrossPt[0] = t3[0]
+	wCrossPt[1] = t3[1]
+	wCrossPt[2] = t3[2]
+	t.dot3Tape2 = slices.Grow(t.dot3Tape2, 1)[:len(t.dot3Tape2)+1]
+	dot3Tape2 := &t.dot3Tape2[len(t.dot3Tape2)-1]
+	t4 := dot3CallForward(dot3Tape2, w, pt)
+	t.tmp2 = t4
+	t5 := 1 - costheta
+	t.diff = t5
+	tmp := t4 * t5
+	t.tmp = tmp
+	var out [3]float64
+	t.elem = slices.Grow(t.elem, 3)
+	t.elem2 = slices.Grow(t.elem2, 3)
+	t.elem3 = slices.Grow(t.elem3, 3)
+	for i2 := range 3 {
+		t6 := pt[i2]
+		t.elem3 = append(t.elem3, t6)
+		t7 := wCrossPt[i2]
+		t.elem2 = append(t.elem2, t7)
+		t8 := w[i2]
+		t.elem = append(t.elem, t8)
+		out[i2] = t6*costheta + t7*sintheta + t8*tmp
+	}
+	return out
+}
+
+// rodriguesCallBackward adds to drot and dpt the vector-Jacobian product of
+// rodrigues with the seeds s, at the point recorded in t by
+// rodriguesCallForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func rodriguesCallBackward(t *rodriguesCallTape, s [3]float64, drot, dpt *[3]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dout [3]float64
+	nelem := len(t.elem)
+	tmp := t.tmp
+	var dtmp float64
+	var dw [3]float64
+	nelem2 := len(t.elem2)
+	sintheta := t.sintheta
+	var dsintheta float64
+	var dwCrossPt [3]float64
+	nelem3 := len(t.elem3)
+	costheta := t.costheta
+	var dcostheta float64
+	ndot3Tape2 := len(t.dot3Tape2)
+	ndot3Tape2--
+	t1 := t.dot3Tape2[ndot3Tape2]
+	ncrossTape := len(t.crossTape)
+	ncrossTape--
+	t2 := t.crossTape[ncrossTape]
+	theta := t.theta
+	nelem4 := len(t.elem4)
+	var dtheta float64
+	ndot3Tape := len(t.dot3Tape)
+	ndot3Tape--
+	t3 := t.dot3Tape[ndot3Tape]
+	dout[2] += s[2]
+	dout[1] += s[1]
+	dout[0] += s[0]
+	for i2 := 2; i2 >= 0; i2-- {
+		nelem--
+		nelem2--
+		t4 := t.elem2[nelem2]
+		nelem3--
+		t5 := t.elem3[nelem3]
+		t6 := dout[i2]
+		dtmp += t6 * t.elem[nelem]
+		dw[i2] += t6 * tmp
+		dsintheta += t6 * t4
+		dwCrossPt[i2] += t6 * sintheta
+		dcostheta += t6 * t5
+		dpt[i2] += t6 * costheta
+		dout[i2] = 0
+	}
+	t7 := dtmp * t.tmp2
+	dot3Tape2 := t1
+	var da [3]float64
+	var db [3]float64
+	dot3CallBackward(&dot3Tape2, dtmp*t.diff, &da, &db)
+	dw[0] += da[0]
+	dw[1] += da[1]
+	dw[2] += da[2]
+	dpt[0] += db[0]
+	dpt[1] += db[1]
+	dpt[2] += db[2]
+	t8 := dwCrossPt[2]
+	dwCrossPt[2] = 0
+	t9 := dwCrossPt[1]
+	dwCrossPt[1] = 0
+	t10 := dwCrossPt[0]
+	dwCrossPt[0] = 0
+	crossTape := t2
+	var da2 [3]float64
+	var db2 [3]float64
+	crossCallBackward(&crossTape, [3]float64{t10, t9, t8}, &da2, &db2)
+	dw[0] += da2[0]
+	dw[1] += da2[1]
+	dw[2] += da2[2]
+	dpt[0] += db2[0]
+	dpt[1] += db2[1]
+	dpt[2] += db2[2]
+	for i := 2; i >= 0; i-- {
+		nelem4--
+		t11 := dw[i]
+		dtheta -= t11 * (t.elem4[nelem4] / theta / theta)
+		drot[i] += t11 / theta
+		dw[i] = 0
+	}
+	dcostheta2 := dcostheta - t7
+	dtheta2 := dsintheta*math.Cos(theta) - dcostheta2*math.Sin(theta) + dtheta
+	dot3Tape := t3
+	var da3 [3]float64
+	var db3 [3]float64
+	dot3CallBackward(&dot3Tape, dtheta2*(0.5/theta), &da3, &db3)
+	drot[0] += da3[0]
+	drot[1] += da3[1]
+	drot[2] += da3[2]
+	drot[0] += db3[0]
+	drot[1] += db3[1]
+	drot[2] += db3[2]
+}
+
+// crossCallTape is what crossCallForward keeps of one run of cross for
+// crossCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of crossCallForward
+// overwrites it, and its buffers are kept.
+type crossCallTape struct {
+	// elem: an element read before it was overwritten.
+	elem float64
+	// elem5: an element read before it was overwritten.
+	elem5 float64
+	// elem6: an element read before it was overwritten.
+	elem6 float64
+	// elem4: an element read before it was overwritten.
+	elem4 float64
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+	// elem3: an element read before it was overwritten.
+	elem3 float64
+}
+
+// crossCallForward runs cross and records in t what crossCallBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func crossCallForward(t *crossCallTape, a, b [3]float64) [3]float64 {
+	t1 := a[1]
+	t.elem = t1
+	t2 := b[2]
+	t.elem5 = t2
+	t3 := a[2]
+	t.elem6 = t3
+	t4 := b[1]
+	t.elem4 = t4
+	t5 := b[0]
+	t.elem2 = t5
+	t6 := a[0]
+	t.elem3 = t6
+	t7 := [3]float64{t1*t2 - t3*t4, t3*t5 - t6*t2, t6*t4 - t1*t5}
+	return t7
+}
+
+// crossCallBackward adds to da and db the vector-Jacobian product of cross with
+// the seeds s, at the point recorded in t by crossCallForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func crossCallBackward(t *crossCallTape, s [3]float64, da, db *[3]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var t1 [3]float64
+	t2 := t.elem
+	t3 := t.elem5
+	t4 := t.elem6
+	t5 := t.elem4
+	t6 := t.elem2
+	t7 := t.elem3
+	t1[2] += s[2]
+	t1[1] += s[1]
+	t1[0] += s[0]
+	t8 := t1[0]
+	t9 := t1[1]
+	t10 := t1[2]
+	da[0] += t10*t5 - t9*t3
+	db[0] += t9*t4 - t10*t2
+	db[1] += t10*t7 - t8*t4
+	da[2] += t9*t6 - t8*t5
+	db[2] += t8*t2 - t9*t7
+	da[1] += t8*t3 - t10*t6
+}
+
+// rodriguesJVP returns rodrigues's results and then their directional
+// derivatives along the tangents drot, dpt of rot, pt, computed by forward-mode
+// automatic differentiation.
+func rodriguesJVP(rot, pt, drot, dpt [3]float64) ([3]float64, [3]float64) {
+	t1, t2 := dot3JVP(rot, rot, drot, drot)
+	theta := math.Sqrt(t1)
+	dtheta := 0.5 / theta * t2
+	costheta := math.Cos(theta)
+	sintheta := math.Sin(theta)
+	t3 := sintheta * dtheta
+	dsintheta := costheta * dtheta
+	var w [3]float64
+	var dw [3]float64
+	for i := range 3 {
+		t4 := rot[i] / theta
+		t5 := drot[i]/theta - t4/theta*dtheta
+		w[i] = t4
+		dw[i] = t5
+	}
+	t6, t7 := crossJVP(w, pt, dw, dpt)
+	var wCrossPt [3]float64
+	var dwCrossPt [3]float64
+	wCrossPt[0] = t6[0]
+	dwCrossPt[0] = t7[0]
+	wCrossPt[1] = t6[1]
+	dwCrossPt[1] = t7[1]
+	wCrossPt[2] = t6[2]
+	dwCrossPt[2] = t7[2]
+	t8, t9 := dot3JVP(w, pt, dw, dpt)
+	t10 := 1 - costheta
+	tmp := t8 * t10
+	dtmp := t10*t9 + t8*t3
+	var out [3]float64
+	var dout [3]float64
+	for i2 := range 3 {
+		t11 := pt[i2]
+		t12 := wCrossPt[i2]
+		t13 := w[i2]
+		t14 := costheta*dpt[i2] - t11*t3 + (sintheta*dwCrossPt[i2] + t12*dsintheta) + (tmp*dw[i2] + t13*dtmp)
+		out[i2] = t11*costheta + t12*sintheta + t13*tmp
+		dout[i2] = t14
+	}
+	return out, dout
+}
+
+// crossJVP returns cross's results and then their directional derivatives along
+// the tangents da, db of a, b, computed by forward-mode automatic
+// differentiation.
+func crossJVP(a, b, da, db [3]float64) ([3]float64, [3]float64) {
+	t1 := a[1]
+	t2 := da[1]
+	t3 := b[2]
+	t4 := db[2]
+	t5 := a[2]
+	t6 := da[2]
+	t7 := b[1]
+	t8 := db[1]
+	t9 := b[0]
+	t10 := db[0]
+	t11 := a[0]
+	t12 := da[0]
+	t13 := [3]float64{t1*t3 - t5*t7, t5*t9 - t11*t3, t11*t7 - t1*t9}
+	t14 := [3]float64{t3*t2 + t1*t4 - (t7*t6 + t5*t8), t9*t6 + t5*t10 - (t3*t12 + t11*t4), t7*t12 + t11*t8 - (t9*t2 + t1*t10)}
+	return t13, t14
 }

@@ -38,6 +38,36 @@ func vectorProblems() []vectorProblem {
 			},
 		},
 		{
+			name: "Project", n: 10,
+			f: func(p []float64) []float64 {
+				y := Project(vec(p), vec(p[3:]), vec(p[6:]), p[9])
+				return y[:]
+			},
+			vjp: func(p, w []float64) ([]float64, []float64) {
+				y, drot, dc, dx, df := ProjectVJP(vec(p), vec(p[3:]), vec(p[6:]), p[9], [2]float64(w))
+				return y[:], append(append(append(drot[:], dc[:]...), dx[:]...), df)
+			},
+			jvp: func(p, v []float64) ([]float64, []float64) {
+				y, dy := ProjectJVP(vec(p), vec(p[3:]), vec(p[6:]), p[9], vec(v), vec(v[3:]), vec(v[6:]), v[9])
+				return y[:], dy[:]
+			},
+		},
+		{
+			name: "RotateTwice", n: 6,
+			f: func(p []float64) []float64 {
+				y := RotateTwice(vec(p), vec(p[3:]))
+				return y[:]
+			},
+			vjp: func(p, w []float64) ([]float64, []float64) {
+				y, drot, dpt := RotateTwiceVJP(vec(p), vec(p[3:]), vec(w))
+				return y[:], append(drot[:], dpt[:]...)
+			},
+			jvp: func(p, v []float64) ([]float64, []float64) {
+				y, dy := RotateTwiceJVP(vec(p), vec(p[3:]), vec(v), vec(v[3:]))
+				return y[:], dy[:]
+			},
+		},
+		{
 			name: "Outer", n: 5,
 			f: func(p []float64) []float64 {
 				m := Outer([2]float64(p[0:2]), [2]float64(p[2:4]), p[4])
