@@ -227,3 +227,20 @@ func RotateTwice(rot, pt [3]float64) [3]float64 {
 	p = rodrigues(rot, p)
 	return p
 }
+
+// scaled is a method returning an array.
+func (b Body) scaled(k float64) [3]float64 {
+	return [3]float64{b.Pos[0] * k, b.Pos[1] * k, b.Pos[2] * b.Mass}
+}
+
+// Mixed returns an array and a float; it calls a method returning an
+// array, and a helper returning an array on constants, which stays a
+// call.
+//
+//godiff:vjp
+//godiff:jvp
+func Mixed(b Body, k float64) ([3]float64, float64) {
+	c := cross([3]float64{1, 2, 3}, [3]float64{0, 1, 0})
+	s := b.scaled(k)
+	return s, c[0]*s[1] + s[2]*k
+}

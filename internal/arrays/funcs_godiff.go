@@ -1569,6 +1569,124 @@ func RotateTwiceJVP(rot, pt, drot, dpt [3]float64) ([3]float64, [3]float64) {
 	return p, dp
 }
 
+// MixedTape is what MixedForward keeps of one run of Mixed for MixedBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of MixedForward overwrites it, and its buffers
+// are kept.
+type MixedTape struct {
+	// k: the parameter k.
+	k float64
+	// bodyScaledTape: the tape bodyScaledCallForward fills and
+	// bodyScaledCallBackward reads, in a slice of one entry.
+	bodyScaledTape []bodyScaledCallTape
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+	// elem: an element read before it was overwritten.
+	elem float64
+}
+
+// MixedForward runs Mixed and records in t what MixedBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func MixedForward(t *MixedTape, b Body, k float64) ([3]float64, float64) {
+	t.bodyScaledTape = t.bodyScaledTape[:0]
+	t.k = k
+	t1 := [3]float64{1, 2, 3}
+	t2 := [3]float64{0, 1, 0}
+	t3 := cross(t1, t2)
+	var c [3]float64
+	c[0] = t3[0]
+	c[1] = t3[1]
+	c[2] = t3[2]
+	t.bodyScaledTape = slices.Grow(t.bodyScaledTape, 1)[:len(t.bodyScaledTape)+1]
+	bodyScaledTape := &t.bodyScaledTape[len(t.bodyScaledTape)-1]
+	t4 := bodyScaledCallForward(bodyScaledTape, b.Pos, b.Mass, k)
+	var s [3]float64
+	s[0] = t4[0]
+	s[1] = t4[1]
+	s[2] = t4[2]
+	t5 := c[0]
+	t.elem2 = t5
+	t6 := s[1]
+	t7 := s[2]
+	t.elem = t7
+	return [3]float64{s[0], t6, t7}, t5*t6 + t7*k
+}
+
+// MixedBackward adds to db and dk the vector-Jacobian product of Mixed with the
+// seeds s1 and s2, at the point recorded in t by MixedForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func MixedBackward(t *MixedTape, s1 [3]float64, s2 float64, db *Body, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds [3]float64
+	k := t.k
+	nbodyScaledTape := len(t.bodyScaledTape)
+	nbodyScaledTape--
+	t1 := t.bodyScaledTape[nbodyScaledTape]
+	ds[0] += s1[0]
+	t2 := s2 * t.elem
+	ds[2] += s1[2] + s2*k
+	ds[1] += s1[1] + s2*t.elem2
+	t3 := ds[2]
+	ds[2] = 0
+	t4 := ds[1]
+	ds[1] = 0
+	t5 := ds[0]
+	ds[0] = 0
+	bodyScaledTape := t1
+	var dbPos2 [3]float64
+	dbMass2 := 0.0
+	dk2 := 0.0
+	bodyScaledCallBackward(&bodyScaledTape, [3]float64{t5, t4, t3}, &dbPos2, &dbMass2, &dk2)
+	db.Pos[0] += dbPos2[0]
+	db.Pos[1] += dbPos2[1]
+	db.Pos[2] += dbPos2[2]
+	t6 := dk2
+	db.Mass += dbMass2
+	*dk += t2 + t6
+}
+
+// MixedVJP returns Mixed's results and the vector-Jacobian product with the
+// seeds s1 and s2: for each of b and k, the sum over the outputs of seed times
+// derivative (db, dk), computed by reverse-mode automatic differentiation.
+func MixedVJP(b Body, k float64, s1 [3]float64, s2 float64) ([3]float64, float64, Body, float64) {
+	var t MixedTape
+	t1, t2 := MixedForward(&t, b, k)
+	var db Body
+	var dk float64
+	MixedBackward(&t, s1, s2, &db, &dk)
+	return t1, t2, db, dk
+}
+
+// MixedJVP returns Mixed's results and then their directional derivatives along
+// the tangents db, dk of b, k, computed by forward-mode automatic
+// differentiation.
+func MixedJVP(b Body, k float64, db Body, dk float64) ([3]float64, float64, [3]float64, float64) {
+	t1 := [3]float64{1, 2, 3}
+	t2 := [3]float64{0, 1, 0}
+	t3 := cross(t1, t2)
+	var c [3]float64
+	c[0] = t3[0]
+	c[1] = t3[1]
+	c[2] = t3[2]
+	t4, t5 := bodyScaledJVP(b.Pos, b.Mass, k, db.Pos, db.Mass, dk)
+	var s [3]float64
+	var ds [3]float64
+	s[0] = t4[0]
+	ds[0] = t5[0]
+	s[1] = t4[1]
+	ds[1] = t5[1]
+	s[2] = t4[2]
+	ds[2] = t5[2]
+	t6 := c[0]
+	t7 := s[1]
+	t8 := ds[1]
+	t9 := s[2]
+	t10 := ds[2]
+	return [3]float64{s[0], t7, t9}, t6*t7 + t9*k, [3]float64{ds[0], t8, t10}, t6*t8 + (k*t10 + t9*dk)
+}
+
 // dot3CallTape is what dot3CallForward keeps of one run of dot3 for
 // dot3CallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of dot3CallForward
@@ -2509,4 +2627,72 @@ func crossJVP(a, b, da, db [3]float64) ([3]float64, [3]float64) {
 	t13 := [3]float64{t1*t3 - t5*t7, t5*t9 - t11*t3, t11*t7 - t1*t9}
 	t14 := [3]float64{t3*t2 + t1*t4 - (t7*t6 + t5*t8), t9*t6 + t5*t10 - (t3*t12 + t11*t4), t7*t12 + t11*t8 - (t9*t2 + t1*t10)}
 	return t13, t14
+}
+
+// bodyScaledCallTape is what bodyScaledCallForward keeps of one run of
+// bodyScaled for bodyScaledCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// bodyScaledCallForward overwrites it, and its buffers are kept.
+type bodyScaledCallTape struct {
+	// bMass: the parameter bMass.
+	bMass float64
+	// k: the parameter k.
+	k float64
+	// elem3: an element read before it was overwritten.
+	elem3 float64
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+	// elem: an element read before it was overwritten.
+	elem float64
+}
+
+// bodyScaledCallForward runs bodyScaled and records in t what
+// bodyScaledCallBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func bodyScaledCallForward(t *bodyScaledCallTape, bPos [3]float64, bMass, k float64) [3]float64 {
+	t.bMass = bMass
+	t.k = k
+	t1 := bPos[0]
+	t.elem3 = t1
+	t2 := bPos[1]
+	t.elem2 = t2
+	t3 := bPos[2]
+	t.elem = t3
+	t4 := [3]float64{t1 * k, t2 * k, t3 * bMass}
+	return t4
+}
+
+// bodyScaledCallBackward adds to dbPos, dbMass and dk the vector-Jacobian
+// product of bodyScaled with the seeds s, at the point recorded in t by
+// bodyScaledCallForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func bodyScaledCallBackward(t *bodyScaledCallTape, s [3]float64, dbPos *[3]float64, dbMass, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var t1 [3]float64
+	bMass := t.bMass
+	k := t.k
+	t1[2] += s[2]
+	t1[1] += s[1]
+	t1[0] += s[0]
+	t2 := t1[0]
+	t3 := t1[1]
+	t4 := t1[2]
+	dbPos[2] += t4 * bMass
+	dbPos[1] += t3 * k
+	dbPos[0] += t2 * k
+	*dbMass += t4 * t.elem
+	*dk += t3*t.elem2 + t2*t.elem3
+}
+
+// bodyScaledJVP returns bodyScaled's results and then their directional
+// derivatives along the tangents dbPos, dbMass, dk of bPos, bMass, k, computed
+// by forward-mode automatic differentiation.
+func bodyScaledJVP(bPos [3]float64, bMass, k float64, dbPos [3]float64, dbMass, dk float64) ([3]float64, [3]float64) {
+	t1 := bPos[0]
+	t2 := bPos[1]
+	t3 := bPos[2]
+	t4 := [3]float64{t1 * k, t2 * k, t3 * bMass}
+	t5 := [3]float64{k*dbPos[0] + t1*dk, k*dbPos[1] + t2*dk, bMass*dbPos[2] + t3*dbMass}
+	return t4, t5
 }

@@ -68,6 +68,21 @@ func vectorProblems() []vectorProblem {
 			},
 		},
 		{
+			name: "Mixed", n: 5,
+			f: func(p []float64) []float64 {
+				y, e := Mixed(Body{vec(p), p[3]}, p[4])
+				return append(y[:], e)
+			},
+			vjp: func(p, w []float64) ([]float64, []float64) {
+				y, e, db, dk := MixedVJP(Body{vec(p), p[3]}, p[4], vec(w), w[3])
+				return append(y[:], e), append(append(db.Pos[:], db.Mass), dk)
+			},
+			jvp: func(p, v []float64) ([]float64, []float64) {
+				y, e, dy, de := MixedJVP(Body{vec(p), p[3]}, p[4], Body{vec(v), v[3]}, v[4])
+				return append(y[:], e), append(dy[:], de)
+			},
+		},
+		{
 			name: "Outer", n: 5,
 			f: func(p []float64) []float64 {
 				m := Outer([2]float64(p[0:2]), [2]float64(p[2:4]), p[4])
