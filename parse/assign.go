@@ -80,7 +80,7 @@ func (fb *funcBuilder) assignAll(lhs, rhs []ast.Expr) {
 		return
 	}
 	for i, lv := range lvs {
-		if lv.v != nil && vals[i] != nil && copiedArray(vals[i].Type, rhs[i]) && len(lvs) > 1 {
+		if (lv.v != nil || lv.mem != nil) && vals[i] != nil && copiedArray(vals[i].Type, rhs[i]) && len(lvs) > 1 {
 			// a, b = b, a: every value is read before any is written.
 			vals[i] = fb.freshCopy(vals[i])
 		}
@@ -99,6 +99,9 @@ func (fb *funcBuilder) writeArray(lv lvalue, val *ir.Value, rhs ast.Expr) {
 		_, isArray = val.Type.(ir.Array)
 	}
 	switch {
+	case lv.mem != nil && isArray:
+		// g[i] = row: into the row's elements.
+		fb.copyElements(fb.b.Load(lv.mem, lv.index), val)
 	case lv.v == nil || !isArray:
 		fb.write(lv, val)
 	case !lv.def:
@@ -129,10 +132,7 @@ func (fb *funcBuilder) lvalue(lhs, rhs ast.Expr) (lvalue, bool) {
 	case *ast.Ident:
 		return fb.varTarget(e, rhs)
 	case *ast.IndexExpr:
-		if _, isArray := underlying(fb.info.TypeOf(e)).(*types.Array); isArray {
-			fb.errorf(lhs.Pos(), "assigning a whole row %s of a nested array is not supported; assign its elements", types.ExprString(lhs))
-			return lvalue{}, false
-		}
+		// A row of a nested array, g[i] = row, is copied into (writeArray).
 		mem, index, ok := fb.element(e)
 		return lvalue{mem: mem, index: index}, ok
 	case *ast.SelectorExpr:

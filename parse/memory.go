@@ -304,12 +304,24 @@ func (fb *funcBuilder) nestedArrayLit(e *ast.CompositeLit, t ir.Array) (*ir.Valu
 			}
 			if row, isArray := t.Elem.(ir.Array); isArray {
 				inner, isLit := ast.Unparen(elt).(*ast.CompositeLit)
-				if !isLit {
-					fb.errorf(elt.Pos(), "a row of a nested array literal must be a literal {...}: copying the array %s is not supported; write its elements", types.ExprString(elt))
-					ok = false
+				if isLit && inner.Type == nil {
+					walk(inner, p, row)
 					continue
 				}
-				walk(inner, p, row)
+				// A row given as an array value (a variable, a call): its
+				// elements, read now, as Go copies the row.
+				v, okE := fb.expr(elt)
+				ok = ok && okE
+				if !okE {
+					continue
+				}
+				for _, l := range arrayLeaves(row) {
+					x := v
+					for _, k := range l.path {
+						x = fb.b.Load(x, fb.b.Const(ir.Int, int64(k)))
+					}
+					elems = append(elems, elem{append(append([]int(nil), p...), l.path...), x})
+				}
 				continue
 			}
 			v, okE := fb.expr(elt)
