@@ -244,3 +244,18 @@ func Mixed(b Body, k float64) ([3]float64, float64) {
 	s := b.scaled(k)
 	return s, c[0]*s[1] + s[2]*k
 }
+
+// Rows assigns whole rows of a nested array: a row copied out (r :=
+// g[1]), copied in (g[0] = r), given to a literal ({r, ...}), and two rows
+// swapped; changing r afterwards changes none of them.
+//
+//godiff:grad
+//godiff:jvp
+func Rows(g [2][3]float64, k float64) float64 {
+	r := g[1]
+	g[0] = r
+	h := [2][3]float64{r, {k, k, k}}
+	g[1], h[0] = h[0], g[1]
+	r[0] *= k
+	return g[0][0]*g[1][1] + h[0][2]*r[0] + h[1][1]*g[0][2]
+}

@@ -1687,6 +1687,305 @@ func MixedJVP(b Body, k float64, db Body, dk float64) ([3]float64, float64, [3]f
 	return [3]float64{s[0], t7, t9}, t6*t7 + t9*k, [3]float64{ds[0], t8, t10}, t6*t8 + (k*t10 + t9*dk)
 }
 
+// RowsTape is what RowsForward keeps of one run of Rows for RowsBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of RowsForward overwrites it, and its buffers
+// are kept.
+type RowsTape struct {
+	// k: the parameter k.
+	k float64
+	// elem7: an element read before it was overwritten.
+	elem7 float64
+	// elem5: an element read before it was overwritten.
+	elem5 float64
+	// elem6: an element read before it was overwritten.
+	elem6 float64
+	// elem3: an element read before it was overwritten.
+	elem3 float64
+	// elem4: an element read before it was overwritten.
+	elem4 float64
+	// elem: an element read before it was overwritten.
+	elem float64
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+}
+
+// RowsForward runs Rows and records in t what RowsBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func RowsForward(t *RowsTape, g [2][3]float64, k float64) float64 {
+	t.k = k
+	var g2 [2][3]float64
+	g2[0][0] = g[0][0]
+	g2[0][1] = g[0][1]
+	g2[0][2] = g[0][2]
+	g2[1][0] = g[1][0]
+	g2[1][1] = g[1][1]
+	g2[1][2] = g[1][2]
+	var r [3]float64
+	r[0] = g2[1][0]
+	r[1] = g2[1][1]
+	r[2] = g2[1][2]
+	g2[0][0] = r[0]
+	g2[0][1] = r[1]
+	g2[0][2] = r[2]
+	t1 := r[1]
+	t2 := r[2]
+	var h [2][3]float64
+	h[0][0] = r[0]
+	h[0][1] = t1
+	h[0][2] = t2
+	h[1][0] = k
+	h[1][1] = k
+	h[1][2] = k
+	var t3 [3]float64
+	t3[0] = h[0][0]
+	t3[1] = h[0][1]
+	t3[2] = h[0][2]
+	var t4 [3]float64
+	t4[0] = g2[1][0]
+	t4[1] = g2[1][1]
+	t4[2] = g2[1][2]
+	g2[1][0] = t3[0]
+	g2[1][1] = t3[1]
+	g2[1][2] = t3[2]
+	h[0][0] = t4[0]
+	h[0][1] = t4[1]
+	h[0][2] = t4[2]
+	t5 := r[0]
+	t.elem7 = t5
+	r[0] = t5 * k
+	t6 := g2[0][0]
+	t.elem5 = t6
+	t7 := g2[1][1]
+	t.elem6 = t7
+	t8 := h[0][2]
+	t.elem3 = t8
+	t9 := r[0]
+	t.elem4 = t9
+	t10 := h[1][1]
+	t.elem = t10
+	t11 := g2[0][2]
+	t.elem2 = t11
+	return t6*t7 + t8*t9 + t10*t11
+}
+
+// RowsBackward adds to dg and dk the vector-Jacobian product of Rows with the
+// seeds s, at the point recorded in t by RowsForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func RowsBackward(t *RowsTape, s float64, dg *[2][3]float64, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dg2 [2][3]float64
+	var dh [2][3]float64
+	var dr [3]float64
+	k := t.k
+	var t1 [3]float64
+	var t2 [3]float64
+	dg2[0][2] += s * t.elem
+	dh[1][1] += s * t.elem2
+	dr[0] += s * t.elem3
+	dh[0][2] += s * t.elem4
+	dg2[1][1] += s * t.elem5
+	dg2[0][0] += s * t.elem6
+	t3 := dr[0]
+	dr[0] = t3 * k
+	t1[2] += dh[0][2]
+	dh[0][2] = 0
+	t1[1] += dh[0][1]
+	dh[0][1] = 0
+	t1[0] += dh[0][0]
+	t2[2] += dg2[1][2]
+	dg2[1][2] = 0
+	t2[1] += dg2[1][1]
+	dg2[1][1] = 0
+	t2[0] += dg2[1][0]
+	t4 := t1[2]
+	dg2[1][0] = 0
+	dg2[1][2] += t4
+	t1[2] = 0
+	dg2[1][1] += t1[1]
+	t1[1] = 0
+	dg2[1][0] += t1[0]
+	t5 := t2[2]
+	dh[0][0] = 0
+	dh[0][2] += t5
+	t2[2] = 0
+	dh[0][1] += t2[1]
+	t2[1] = 0
+	dh[0][0] += t2[0]
+	t6 := dh[1][2]
+	dh[1][2] = 0
+	t7 := dh[1][1]
+	dh[1][1] = 0
+	t8 := dh[1][0]
+	dh[1][0] = 0
+	t9 := dh[0][2]
+	dh[0][2] = 0
+	t10 := dh[0][1]
+	dh[0][1] = 0
+	t11 := dh[0][0]
+	dr[2] += t9
+	dr[1] += t10
+	dr[0] += t11
+	dr[2] += dg2[0][2]
+	dg2[0][2] = 0
+	dr[1] += dg2[0][1]
+	dg2[0][1] = 0
+	dr[0] += dg2[0][0]
+	t12 := dr[2]
+	dg2[0][0] = 0
+	dg2[1][2] += t12
+	dr[2] = 0
+	dg2[1][1] += dr[1]
+	dr[1] = 0
+	dg2[1][0] += dr[0]
+	dg[1][2] += dg2[1][2]
+	dg2[1][2] = 0
+	dg[1][1] += dg2[1][1]
+	dg2[1][1] = 0
+	dg[1][0] += dg2[1][0]
+	dg2[1][0] = 0
+	dg[0][2] += dg2[0][2]
+	dg2[0][2] = 0
+	dg[0][1] += dg2[0][1]
+	dg2[0][1] = 0
+	dg[0][0] += dg2[0][0]
+	t1[0] = 0
+	t2[0] = 0
+	dh[0][0] = 0
+	dr[0] = 0
+	dg2[0][0] = 0
+	*dk += t3*t.elem7 + t6 + t7 + t8
+}
+
+// RowsGrad returns Rows's result and its gradient with respect to g and k, in
+// that order (dg, dk), computed by reverse-mode automatic differentiation.
+func RowsGrad(g [2][3]float64, k float64) (float64, [2][3]float64, float64) {
+	var t RowsTape
+	t1 := RowsForward(&t, g, k)
+	var dg [2][3]float64
+	var dk float64
+	RowsBackward(&t, 1, &dg, &dk)
+	return t1, dg, dk
+}
+
+// RowsJVP returns Rows's results and then their directional derivatives along
+// the tangents dg, dk of g, k, computed by forward-mode automatic
+// differentiation.
+func RowsJVP(g [2][3]float64, k float64, dg [2][3]float64, dk float64) (float64, float64) {
+	var g2 [2][3]float64
+	var dg2 [2][3]float64
+	t1 := dg[0][0]
+	g2[0][0] = g[0][0]
+	dg2[0][0] = t1
+	t2 := dg[0][1]
+	g2[0][1] = g[0][1]
+	dg2[0][1] = t2
+	t3 := dg[0][2]
+	g2[0][2] = g[0][2]
+	dg2[0][2] = t3
+	t4 := dg[1][0]
+	g2[1][0] = g[1][0]
+	dg2[1][0] = t4
+	t5 := dg[1][1]
+	g2[1][1] = g[1][1]
+	dg2[1][1] = t5
+	t6 := dg[1][2]
+	g2[1][2] = g[1][2]
+	dg2[1][2] = t6
+	var r [3]float64
+	var dr [3]float64
+	t7 := dg2[1][0]
+	r[0] = g2[1][0]
+	dr[0] = t7
+	t8 := dg2[1][1]
+	r[1] = g2[1][1]
+	dr[1] = t8
+	t9 := dg2[1][2]
+	r[2] = g2[1][2]
+	dr[2] = t9
+	t10 := dr[0]
+	g2[0][0] = r[0]
+	dg2[0][0] = t10
+	t11 := dr[1]
+	g2[0][1] = r[1]
+	dg2[0][1] = t11
+	t12 := dr[2]
+	g2[0][2] = r[2]
+	dg2[0][2] = t12
+	t13 := dr[0]
+	t14 := r[1]
+	t15 := dr[1]
+	t16 := r[2]
+	t17 := dr[2]
+	var h [2][3]float64
+	var dh [2][3]float64
+	h[0][0] = r[0]
+	dh[0][0] = t13
+	h[0][1] = t14
+	dh[0][1] = t15
+	h[0][2] = t16
+	dh[0][2] = t17
+	h[1][0] = k
+	dh[1][0] = dk
+	h[1][1] = k
+	dh[1][1] = dk
+	h[1][2] = k
+	dh[1][2] = dk
+	var t18 [3]float64
+	var t19 [3]float64
+	t20 := dh[0][0]
+	t18[0] = h[0][0]
+	t19[0] = t20
+	t21 := dh[0][1]
+	t18[1] = h[0][1]
+	t19[1] = t21
+	t22 := dh[0][2]
+	t18[2] = h[0][2]
+	t19[2] = t22
+	var t23 [3]float64
+	var t24 [3]float64
+	t25 := dg2[1][0]
+	t23[0] = g2[1][0]
+	t24[0] = t25
+	t26 := dg2[1][1]
+	t23[1] = g2[1][1]
+	t24[1] = t26
+	t27 := dg2[1][2]
+	t23[2] = g2[1][2]
+	t24[2] = t27
+	t28 := t19[0]
+	g2[1][0] = t18[0]
+	dg2[1][0] = t28
+	t29 := t19[1]
+	g2[1][1] = t18[1]
+	dg2[1][1] = t29
+	t30 := t19[2]
+	g2[1][2] = t18[2]
+	dg2[1][2] = t30
+	t31 := t24[0]
+	h[0][0] = t23[0]
+	dh[0][0] = t31
+	t32 := t24[1]
+	h[0][1] = t23[1]
+	dh[0][1] = t32
+	t33 := t24[2]
+	h[0][2] = t23[2]
+	dh[0][2] = t33
+	t34 := r[0]
+	t35 := k*dr[0] + t34*dk
+	r[0] = t34 * k
+	dr[0] = t35
+	t36 := g2[0][0]
+	t37 := g2[1][1]
+	t38 := h[0][2]
+	t39 := r[0]
+	t40 := h[1][1]
+	t41 := g2[0][2]
+	return t36*t37 + t38*t39 + t40*t41, t37*dg2[0][0] + t36*dg2[1][1] + (t39*dh[0][2] + t38*dr[0]) + (t41*dh[1][1] + t40*dg2[0][2])
+}
+
 // dot3CallTape is what dot3CallForward keeps of one run of dot3 for
 // dot3CallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of dot3CallForward

@@ -72,6 +72,20 @@ func problems() []fdcheck.Problem {
 				return WholeSlicesJVP(vec(p), p[3], vec(v), v[3])
 			},
 		},
+		{
+			Name:  "Rows",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 7, -2, 2) },
+			F: func(p []float64) float64 {
+				return Rows([2][3]float64{vec(p), vec(p[3:])}, p[6])
+			},
+			Grad: func(p []float64) (float64, []float64) {
+				y, dg, dk := RowsGrad([2][3]float64{vec(p), vec(p[3:])}, p[6])
+				return y, append(append(dg[0][:], dg[1][:]...), dk)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return RowsJVP([2][3]float64{vec(p), vec(p[3:])}, p[6], [2][3]float64{vec(v), vec(v[3:])}, v[6])
+			},
+		},
 	}
 }
 
