@@ -259,3 +259,35 @@ func Rows(g [2][3]float64, k float64) float64 {
 	r[0] *= k
 	return g[0][0]*g[1][1] + h[0][2]*r[0] + h[1][1]*g[0][2]
 }
+
+// Cam is a camera: a rotation per axis, a focal length, and a field of
+// another type.
+type Cam struct {
+	R    [3]float64
+	F    float64
+	Name string
+}
+
+// focal reads the array field through a pointer receiver.
+func (c *Cam) focal(x [3]float64) float64 {
+	return c.F * dot3(c.R, x)
+}
+
+// rotated is a method of a value receiver returning an array.
+func (c Cam) rotated(x [3]float64) [3]float64 {
+	var y [3]float64
+	for i := range 3 {
+		y[i] = c.R[i] * x[i]
+	}
+	return y
+}
+
+// Residual is a method of a pointer receiver with an array field,
+// returning an array, through methods passed the receiver's array field.
+//
+//godiff:vjp c x
+//godiff:jvp c x
+func (c *Cam) Residual(x [3]float64, obs [2]float64) [2]float64 {
+	y := c.rotated(x)
+	return [2]float64{c.focal(y) - obs[0], y[2] - obs[1]}
+}

@@ -1986,6 +1986,120 @@ func RowsJVP(g [2][3]float64, k float64, dg [2][3]float64, dk float64) (float64,
 	return t36*t37 + t38*t39 + t40*t41, t37*dg2[0][0] + t36*dg2[1][1] + (t39*dh[0][2] + t38*dr[0]) + (t41*dh[1][1] + t40*dg2[0][2])
 }
 
+// CamResidualTape is what ResidualForward keeps of one run of Residual for
+// CamResidualBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of ResidualForward
+// overwrites it, and its buffers are kept.
+type CamResidualTape struct {
+	// camFocalTape: the tape camFocalCallForward fills and camFocalCallBackward
+	// reads, in a slice of one entry.
+	camFocalTape []camFocalCallTape
+	// camRotatedTape: the tape camRotatedCallForward fills and
+	// camRotatedCallBackward reads, in a slice of one entry.
+	camRotatedTape []camRotatedCallTape
+}
+
+// ResidualForward runs Residual and records in t what CamResidualBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func (c *Cam) ResidualForward(t *CamResidualTape, x [3]float64, obs [2]float64) [2]float64 {
+	t.camFocalTape = t.camFocalTape[:0]
+	t.camRotatedTape = t.camRotatedTape[:0]
+	t.camRotatedTape = slices.Grow(t.camRotatedTape, 1)[:len(t.camRotatedTape)+1]
+	camRotatedTape := &t.camRotatedTape[len(t.camRotatedTape)-1]
+	t1 := camRotatedCallForward(camRotatedTape, c.R, c.F, x)
+	var y [3]float64
+	y[0] = t1[0]
+	y[1] = t1[1]
+	y[2] = t1[2]
+	t.camFocalTape = slices.Grow(t.camFocalTape, 1)[:len(t.camFocalTape)+1]
+	camFocalTape := &t.camFocalTape[len(t.camFocalTape)-1]
+	t2 := camFocalCallForward(camFocalTape, c.R, c.F, y)
+	t3 := [2]float64{t2 - obs[0], y[2] - obs[1]}
+	return t3
+}
+
+// CamResidualBackward adds to dc and dx the vector-Jacobian product of Residual
+// with the seeds s, at the point recorded in t by ResidualForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func CamResidualBackward(t *CamResidualTape, s [2]float64, dc *Cam, dx *[3]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var t1 [2]float64
+	var dy [3]float64
+	ncamFocalTape := len(t.camFocalTape)
+	ncamFocalTape--
+	t2 := t.camFocalTape[ncamFocalTape]
+	ncamRotatedTape := len(t.camRotatedTape)
+	ncamRotatedTape--
+	t3 := t.camRotatedTape[ncamRotatedTape]
+	t1[1] += s[1]
+	t1[0] += s[0]
+	t4 := t1[0]
+	dy[2] += t1[1]
+	camFocalTape := t2
+	var dcR2 [3]float64
+	dcF2 := 0.0
+	var dx2 [3]float64
+	camFocalCallBackward(&camFocalTape, t4, &dcR2, &dcF2, &dx2)
+	dc.R[0] += dcR2[0]
+	dc.R[1] += dcR2[1]
+	dc.R[2] += dcR2[2]
+	dy[0] += dx2[0]
+	dy[1] += dx2[1]
+	dy[2] += dx2[2]
+	t5 := dcF2
+	t6 := dy[2]
+	dy[2] = 0
+	t7 := dy[1]
+	dy[1] = 0
+	t8 := dy[0]
+	dy[0] = 0
+	camRotatedTape := t3
+	var dcR3 [3]float64
+	dcF3 := 0.0
+	var dx3 [3]float64
+	camRotatedCallBackward(&camRotatedTape, [3]float64{t8, t7, t6}, &dcR3, &dcF3, &dx3)
+	dc.R[0] += dcR3[0]
+	dc.R[1] += dcR3[1]
+	dc.R[2] += dcR3[2]
+	dx[0] += dx3[0]
+	dx[1] += dx3[1]
+	dx[2] += dx3[2]
+	dc.F += t5 + dcF3
+}
+
+// ResidualVJP returns Residual's results and the vector-Jacobian product with
+// the seeds s: for each of c and x, the sum over the outputs of seed times
+// derivative (dc, dx), computed by reverse-mode automatic differentiation.
+func (c *Cam) ResidualVJP(x [3]float64, obs, s [2]float64) ([2]float64, *Cam, [3]float64) {
+	var t CamResidualTape
+	t1 := c.ResidualForward(&t, x, obs)
+	dc := new(Cam)
+	var dx [3]float64
+	CamResidualBackward(&t, s, dc, &dx)
+	return t1, dc, dx
+}
+
+// ResidualJVP returns Residual's results and then their directional derivatives
+// along the tangents dc, dx of c, x, computed by forward-mode automatic
+// differentiation.
+func (c *Cam) ResidualJVP(x [3]float64, obs [2]float64, dc *Cam, dx [3]float64) ([2]float64, [2]float64) {
+	t1, t2 := camRotatedJVP(c.R, c.F, x, dc.R, dc.F, dx)
+	var y [3]float64
+	var dy [3]float64
+	y[0] = t1[0]
+	dy[0] = t2[0]
+	y[1] = t1[1]
+	dy[1] = t2[1]
+	y[2] = t1[2]
+	dy[2] = t2[2]
+	t3, t4 := camFocalJVP(c.R, c.F, y, dc.R, dc.F, dy)
+	t5 := [2]float64{t3 - obs[0], y[2] - obs[1]}
+	t6 := [2]float64{t4, dy[2]}
+	return t5, t6
+}
+
 // dot3CallTape is what dot3CallForward keeps of one run of dot3 for
 // dot3CallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of dot3CallForward
@@ -2994,4 +3108,134 @@ func bodyScaledJVP(bPos [3]float64, bMass, k float64, dbPos [3]float64, dbMass, 
 	t4 := [3]float64{t1 * k, t2 * k, t3 * bMass}
 	t5 := [3]float64{k*dbPos[0] + t1*dk, k*dbPos[1] + t2*dk, bMass*dbPos[2] + t3*dbMass}
 	return t4, t5
+}
+
+// camRotatedCallTape is what camRotatedCallForward keeps of one run of
+// camRotated for camRotatedCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// camRotatedCallForward overwrites it, and its buffers are kept.
+type camRotatedCallTape struct {
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+}
+
+// camRotatedCallForward runs camRotated and records in t what
+// camRotatedCallBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func camRotatedCallForward(t *camRotatedCallTape, cR [3]float64, cF float64, x [3]float64) [3]float64 {
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	var y [3]float64
+	t.elem = slices.Grow(t.elem, 3)
+	t.elem2 = slices.Grow(t.elem2, 3)
+	for i := range 3 {
+		t1 := cR[i]
+		t.elem = append(t.elem, t1)
+		t2 := x[i]
+		t.elem2 = append(t.elem2, t2)
+		y[i] = t1 * t2
+	}
+	return y
+}
+
+// camRotatedCallBackward adds to dcR, dcF and dx the vector-Jacobian product of
+// camRotated with the seeds s, at the point recorded in t by
+// camRotatedCallForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func camRotatedCallBackward(t *camRotatedCallTape, s [3]float64, dcR *[3]float64, dcF *float64, dx *[3]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dy [3]float64
+	nelem := len(t.elem)
+	nelem2 := len(t.elem2)
+	dy[2] += s[2]
+	dy[1] += s[1]
+	dy[0] += s[0]
+	for i := 2; i >= 0; i-- {
+		nelem--
+		nelem2--
+		t1 := dy[i]
+		t2 := t1 * t.elem2[nelem2]
+		dx[i] += t1 * t.elem[nelem]
+		dcR[i] += t2
+		dy[i] = 0
+	}
+}
+
+// camFocalCallTape is what camFocalCallForward keeps of one run of camFocal for
+// camFocalCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// camFocalCallForward overwrites it, and its buffers are kept.
+type camFocalCallTape struct {
+	// cF: the parameter cF.
+	cF float64
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, in a
+	// slice of one entry.
+	dot3Tape []dot3CallTape
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+}
+
+// camFocalCallForward runs camFocal and records in t what camFocalCallBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func camFocalCallForward(t *camFocalCallTape, cR [3]float64, cF float64, x [3]float64) float64 {
+	t.dot3Tape = t.dot3Tape[:0]
+	t.cF = cF
+	t.dot3Tape = slices.Grow(t.dot3Tape, 1)[:len(t.dot3Tape)+1]
+	dot3Tape := &t.dot3Tape[len(t.dot3Tape)-1]
+	t1 := dot3CallForward(dot3Tape, cR, x)
+	t.tmp = t1
+	return cF * t1
+}
+
+// camFocalCallBackward adds to dcR, dcF and dx the vector-Jacobian product of
+// camFocal with the seeds s, at the point recorded in t by camFocalCallForward.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func camFocalCallBackward(t *camFocalCallTape, s float64, dcR *[3]float64, dcF *float64, dx *[3]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	cF := t.cF
+	ndot3Tape := len(t.dot3Tape)
+	ndot3Tape--
+	t1 := s * t.tmp
+	dot3Tape := t.dot3Tape[ndot3Tape]
+	var da [3]float64
+	var db [3]float64
+	dot3CallBackward(&dot3Tape, s*cF, &da, &db)
+	dcR[0] += da[0]
+	dcR[1] += da[1]
+	dcR[2] += da[2]
+	dx[0] += db[0]
+	dx[1] += db[1]
+	dx[2] += db[2]
+	*dcF += t1
+}
+
+// camRotatedJVP returns camRotated's results and then their directional
+// derivatives along the tangents dcR, dcF, dx of cR, cF, x, computed by
+// forward-mode automatic differentiation.
+func camRotatedJVP(cR [3]float64, cF float64, x, dcR [3]float64, dcF float64, dx [3]float64) ([3]float64, [3]float64) {
+	var y [3]float64
+	var dy [3]float64
+	for i := range 3 {
+		t1 := cR[i]
+		t2 := x[i]
+		t3 := t2*dcR[i] + t1*dx[i]
+		y[i] = t1 * t2
+		dy[i] = t3
+	}
+	return y, dy
+}
+
+// camFocalJVP returns camFocal's results and then their directional derivatives
+// along the tangents dcR, dcF, dx of cR, cF, x, computed by forward-mode
+// automatic differentiation.
+func camFocalJVP(cR [3]float64, cF float64, x, dcR [3]float64, dcF float64, dx [3]float64) (float64, float64) {
+	t1, t2 := dot3JVP(cR, x, dcR, dx)
+	return cF * t1, t1*dcF + cF*t2
 }

@@ -83,6 +83,24 @@ func vectorProblems() []vectorProblem {
 			},
 		},
 		{
+			name: "Residual", n: 7,
+			f: func(p []float64) []float64 {
+				c := &Cam{R: vec(p), F: p[3], Name: "c"}
+				y := c.Residual(vec(p[4:]), [2]float64{0.5, -0.25})
+				return y[:]
+			},
+			vjp: func(p, w []float64) ([]float64, []float64) {
+				c := &Cam{R: vec(p), F: p[3], Name: "c"}
+				y, dc, dx := c.ResidualVJP(vec(p[4:]), [2]float64{0.5, -0.25}, [2]float64(w))
+				return y[:], append(append(dc.R[:], dc.F), dx[:]...)
+			},
+			jvp: func(p, v []float64) ([]float64, []float64) {
+				c := &Cam{R: vec(p), F: p[3], Name: "c"}
+				y, dy := c.ResidualJVP(vec(p[4:]), [2]float64{0.5, -0.25}, &Cam{R: vec(v), F: v[3]}, vec(v[4:]))
+				return y[:], dy[:]
+			},
+		},
+		{
 			name: "Outer", n: 5,
 			f: func(p []float64) []float64 {
 				m := Outer([2]float64(p[0:2]), [2]float64(p[2:4]), p[4])
