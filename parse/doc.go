@@ -91,14 +91,13 @@
 // functions and of methods of types other than the package's structs,
 // slices passed to another package's function, append,
 // three-index slices, slices of arrays and arrays of slices, and
-// reassigning a whole slice or array; of structs: locals and results of
+// reassigning a whole slice; of structs: locals and results of
 // struct type, using a struct parameter or a nested struct as a whole,
 // assigning a field (only the elements of slice and array fields can be
 // written), reading through a pointer field, slices of structs, fields of
 // types godiff does not compute with (a string, a map), struct types of
 // other packages, methods of types other than structs or of generic types;
-// of nested arrays: a range value variable (a copy of a row), assigning a
-// whole row. The user's computation is kept operation for operation (the
+// of nested arrays: a range value variable (a copy of a row). The user's computation is kept operation for operation (the
 // builder's simplifier is off), so that the generated code computes the
 // same values, bit for bit, as the source.
 //
@@ -131,9 +130,15 @@
 //
 // A slice is a reference to memory, read by load and written by store, so
 // a slice variable is given its value once, by its declaration, and stays
-// one SSA value; copy into it rather than reassign it. Assigning an array
-// copies it, so an array is declared by var or a composite literal and
-// then assigned element by element.
+// one SSA value; copy into it rather than reassign it. An array is memory
+// too, and one SSA value; Go copies an array where it assigns one, and so
+// does the IR (arraycopy.go): a := b is a fresh array and a store of each
+// element, a = b and g[i] = row stores into a's (the row's) elements, and
+// a parameter the body writes or slices is copied on entry, so that the
+// memory of the caller's array is only read. A result of array type is a
+// group of float results (arrayresults.go), and a call of a function of
+// the package returning an array is an invoke whose results are the
+// elements, stored into a fresh array.
 //
 // Go computes the right operand of && and || only when the left one does
 // not decide; where that operand may panic (an index, a slice expression,
