@@ -69,6 +69,9 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 		case v.Op == ir.OpCall && c.Path == "math" && c.Rule == nil && v.Type == ir.Bool:
 			// A test of a value (math.IsNaN, IsInf, Signbit) has no
 			// derivative, like a comparison.
+		case split && arrayElements(v):
+			// A function returning an array: each element a result.
+			calls = append(calls, rules.Call{V: v, Wrt: splitWrt(v, carries, mem)})
 		case split && v.Type != nil && !ir.IsFloat(v.Type):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s calls %s, which returns %s, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing", name, c.Name, v.Type)})
 		case c.Path == "math" && c.Rule == nil && rules.For(v) != nil:
@@ -87,14 +90,7 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 			}
 			calls = append(calls, rules.Call{V: v, Wrt: params, JVP: true})
 		case c.Rule.Derived != nil:
-			var params []int
-			for i, p := range c.Rule.Derived.Params {
-				x := v.Args[i]
-				if ir.IsDifferentiable(p.Type) && (carries[x] || ir.IsSlice(x.Type) && mem[ir.Root(x)]) {
-					params = append(params, i)
-				}
-			}
-			calls = append(calls, rules.Call{V: v, Wrt: params})
+			calls = append(calls, rules.Call{V: v, Wrt: splitWrt(v, carries, mem)})
 		default:
 			calls = append(calls, rules.Call{V: v})
 		}
@@ -103,6 +99,34 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 		return nil, errs
 	}
 	return calls, nil
+}
+
+// splitWrt returns the parameters of the callee of v, a function of the
+// package, whose arguments carry a derivative.
+func splitWrt(v *ir.Value, carries, mem map[*ir.Value]bool) []int {
+	var params []int
+	for i, p := range v.Aux.(ir.Callee).Rule.Derived.Params {
+		x := v.Args[i]
+		if ir.IsDifferentiable(p.Type) && (carries[x] || ir.IsSlice(x.Type) && mem[ir.Root(x)]) {
+			params = append(params, i)
+		}
+	}
+	return params
+}
+
+// arrayElements reports whether v calls a function returning an array of
+// floats, whose elements are its results (see parse's arrayCall).
+func arrayElements(v *ir.Value) bool {
+	r := v.Aux.(ir.Callee).Rule
+	if r == nil || r.Derived == nil {
+		return false
+	}
+	for _, res := range r.Derived.Results {
+		if res.Group == nil || !res.Group.Array {
+			return false
+		}
+	}
+	return len(r.Derived.Results) > 0
 }
 
 // severalResults reports whether v is a call of a function of several

@@ -185,6 +185,26 @@ func F(p P, x float64) float64 { return x * p.label() }
 			want: "a.go:12:45: F calls P.label passing a struct's fields, but godiff cannot differentiate P.label: a.go:7:2: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
 		},
 		{
+			name: "a method writing an array field through its pointer receiver",
+			src: `
+type Body struct {
+	Pos  [3]float64
+	Mass float64
+}
+
+func (b *Body) shift(g float64) float64 {
+	b.Pos[0] += g
+	return b.Pos[0] * b.Mass
+}
+
+//godiff:grad
+func Energy(b *Body, g float64) float64 {
+	return b.shift(g) + b.Pos[0]
+}
+`,
+			want: "a.go:16:9: Energy calls Body.shift passing a struct's fields, but godiff cannot differentiate Body.shift: shift writes into the array field b.Pos, which its caller's struct holds; godiff passes an array to a function by value, so the write would not reach the caller: make the field a slice, or write the element in the caller",
+		},
+		{
 			name: "name taken",
 			src: `
 func g(x float64) float64 { return x * x }

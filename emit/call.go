@@ -51,6 +51,9 @@ func (e *funcEmitter) results(v *ir.Value) ([]jen.Code, error) {
 		}
 		return nil, nil
 	}
+	if fn := e.calleeFunc(v); fn != nil && hasArrayResult(fn) {
+		return e.arrayResults(v, fn), nil
+	}
 	names := make([]string, len(tuple))
 	for _, x := range e.plan.extracts[v] {
 		i, ok := x.Aux.(int)

@@ -18,6 +18,8 @@ type funcEmitter struct {
 	vars   map[*ir.Var]*varInfo    // every live variable
 	hoist  map[*ir.Value][]*ir.Var // variables declared by var just before a value
 	labels map[*ir.Value]string    // the loops a break or continue names
+	// arrayNames names the array results of invokes (see arrays.go).
+	arrayNames map[arrayKey]string
 	// callees are the functions of the file, by name: an invoke of one
 	// whose signature has structs passes them whole (group.go).
 	callees   map[string]*ir.Func

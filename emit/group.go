@@ -193,6 +193,19 @@ func (e *funcEmitter) invokeGroups(v *ir.Value, fn *ir.Func) (expr, error) {
 			i++
 			continue
 		}
+		if want.Array {
+			j := i
+			for j < len(v.Args) && fn.Params[j].Group == want {
+				j++
+			}
+			arr, err := e.arrayArg(v.Args[i:j], fn.Params[i:j], want)
+			if err != nil {
+				return expr{}, err
+			}
+			args = append(args, arr)
+			i = j
+			continue
+		}
 		have := e.groupOfArg(v.Args[i])
 		if have == nil {
 			return expr{}, fmt.Errorf("passes %s for the field %s of %s, which is no field of a struct", describe(v.Args[i]), fn.Params[i].Field, want.Name)
@@ -239,8 +252,32 @@ func hasGroups(fn *ir.Func) bool {
 func (e *funcEmitter) returnGroups(v *ir.Value) ([]jen.Code, error) {
 	var xs []jen.Code
 	var last *ir.Group
-	for i, a := range v.Args {
-		r := e.fn.Results[i]
+	for i := 0; i < len(v.Args); i++ {
+		a, r := v.Args[i], e.fn.Results[i]
+		if r.Group != nil && r.Group.Array {
+			// The run of elements, as a literal.
+			var elems []jen.Code
+			j := i
+			for ; j < len(v.Args) && e.fn.Results[j].Group == r.Group; j++ {
+				x, err := e.ref(v.Args[j])
+				if err != nil {
+					return nil, err
+				}
+				elems = append(elems, x.code)
+			}
+			if whole, ok := e.wholeArray(v.Args[i:j], e.fn.Results[i:j]); ok {
+				xs = append(xs, whole)
+				i, last = j-1, nil
+				continue
+			}
+			lit, err := arrayLiteral(r.Group, e.fn.Results[j-1].Field, elems)
+			if err != nil {
+				return nil, err
+			}
+			xs = append(xs, lit)
+			i, last = j-1, nil
+			continue
+		}
 		if r.Group == nil {
 			x, err := e.ref(a)
 			if err != nil {

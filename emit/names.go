@@ -216,6 +216,7 @@ func (e *funcEmitter) nameValues(imps *imports) error {
 	}
 	e.names = make(map[*ir.Value]string)
 	results := make(map[extractKey]string) // an invoke's results named so far
+	e.arrayNames = make(map[arrayKey]string)
 	e.fn.Walk(func(v *ir.Value) {
 		if x, ok := v.Aux.(*ir.Var); ok {
 			if info := e.vars[x]; info != nil && info.name == "" {
@@ -234,6 +235,14 @@ func (e *funcEmitter) nameValues(imps *imports) error {
 				e.names[v] = nameOf(n, v.Name, "i")
 			}
 		case formExtract:
+			if g, field := e.arrayResult(v); g != nil {
+				k := arrayKey{v.Args[0], g}
+				if e.arrayNames[k] == "" {
+					e.arrayNames[k] = e.valueName(n, v)
+				}
+				e.names[v] = e.arrayNames[k] + field // t1[0]
+				return
+			}
 			k := extractKey{v.Args[0], v.Aux.(int)}
 			if results[k] == "" {
 				results[k] = e.valueName(n, v)

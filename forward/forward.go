@@ -298,8 +298,16 @@ func newSignature(f *ir.Func, wrt, outputs []int, name string) *ir.Func {
 	tangents, outNames := ir.GoNames(params, tangentIdx), ir.GoNames(params, outIdx)
 	wrtNames := ir.GoNames(f.Params, wrt)
 	results := append([]ir.Result(nil), f.Results...)
+	tangentGroups := make(map[*ir.Group]*ir.Group) // an array result's tangent: an array
 	for _, r := range f.Results {
-		results = append(results, ir.Result{Type: r.Type})
+		var dg *ir.Group
+		if g := r.Group; g != nil {
+			if dg = tangentGroups[g]; dg == nil {
+				dg = g.Derived("", false)
+				tangentGroups[g] = dg
+			}
+		}
+		results = append(results, ir.Result{Type: r.Type, Group: dg, Field: r.Field})
 	}
 	g := ir.NewFunc(name, params, results)
 	along := fmt.Sprintf("along the tangents %s of %s", strings.Join(tangents, ", "), strings.Join(wrtNames, ", "))

@@ -17,11 +17,18 @@ import (
 //
 // A receiver with no leaf is held by one parameter of Field "" standing
 // for the whole struct, so that every function keeps its receiver.
+//
+// An array of floats is a group too where the Go signature holds it as a
+// result, or as the seed or tangent of one ([3]float64: leaves [0], [1],
+// [2]; [2][3]float64: [0][0] ... [1][2]), so that each element is a float
+// result to the transforms. Its leaves are written s[0], and a run of
+// values returned or passed for it as the literal [3]float64{a, b, c}.
 type Group struct {
 	Name    string // the Go parameter's name: n
-	Type    string // the struct type as the package spells it: Net
+	Type    string // the struct type as the package spells it: Net; or the array type [3]float64
 	Pointer bool   // the Go parameter is a pointer, *Net
 	Recv    bool   // the method's receiver
+	Array   bool   // an array of floats, whose leaves' fields are indexes: [0], [1][2]
 }
 
 // GoType returns the Go type of the group's parameter: *Net or Net.
@@ -35,8 +42,11 @@ func (g *Group) GoType() string {
 // Ref returns the Go expression of a field of the group: n.W1, or n for
 // the whole struct (field "").
 func (g *Group) Ref(field string) string {
-	if field == "" {
+	switch {
+	case field == "":
 		return g.Name
+	case g.Array:
+		return g.Name + field
 	}
 	return g.Name + "." + field
 }
@@ -44,7 +54,7 @@ func (g *Group) Ref(field string) string {
 // Derived returns a group named name of the same struct type: the adjoint
 // or tangent of g, a pointer if pointer is set, never a receiver.
 func (g *Group) Derived(name string, pointer bool) *Group {
-	return &Group{Name: name, Type: g.Type, Pointer: pointer}
+	return &Group{Name: name, Type: g.Type, Pointer: pointer, Array: g.Array}
 }
 
 // Recv returns the group of f's receiver, or nil if f is a function.
@@ -106,6 +116,11 @@ func goNames(idx []int, at func(int) (string, *Group)) []string {
 // (n, Act.Scale → nActScale), a Go identifier for the tape's fields and
 // the backward sweep's locals.
 func LeafName(group, field string) string {
+	if strings.HasPrefix(field, "[") {
+		// An array's element: s, [1][2] → s1_2.
+		idx := strings.Split(strings.Trim(field, "[]"), "][")
+		return group + strings.Join(idx, "_")
+	}
 	var sb strings.Builder
 	sb.WriteString(group)
 	for _, part := range strings.Split(field, ".") {

@@ -99,11 +99,40 @@ func (fb *funcBuilder) assignAll(lhs, rhs []ast.Expr) {
 		return
 	}
 	for i, lv := range lvs {
+		if (lv.v != nil || lv.mem != nil) && vals[i] != nil && copiedArray(vals[i].Type, rhs[i]) && len(lvs) > 1 {
+			// a, b = b, a: every value is read before any is written.
+			vals[i] = fb.freshCopy(vals[i])
+		}
+	}
+	for i, lv := range lvs {
 		if lv.moves != nil {
 			fb.writeWindow(lv, wins[i][0], wins[i][1])
 			continue
 		}
-		fb.write(lv, vals[i])
+		fb.writeArray(lv, vals[i], rhs[i])
+	}
+}
+
+// writeArray assigns val to lv as write does, copying an array as Go
+// does: into a fresh array for a declaration, into the variable's own
+// elements for an assignment.
+func (fb *funcBuilder) writeArray(lv lvalue, val *ir.Value, rhs ast.Expr) {
+	var isArray bool
+	if val != nil {
+		_, isArray = val.Type.(ir.Array)
+	}
+	switch {
+	case lv.mem != nil && isArray:
+		// g[i] = row: into the row's elements.
+		fb.copyElements(fb.b.Load(lv.mem, lv.index), val)
+	case lv.v == nil || !isArray:
+		fb.write(lv, val)
+	case !lv.def:
+		fb.copyElements(fb.env[lv.v], val)
+	case copiedArray(val.Type, rhs):
+		fb.write(lv, fb.freshCopy(val))
+	default:
+		fb.write(lv, val)
 	}
 }
 
@@ -126,10 +155,7 @@ func (fb *funcBuilder) lvalue(lhs, rhs ast.Expr) (lvalue, bool) {
 	case *ast.Ident:
 		return fb.varTarget(e, rhs)
 	case *ast.IndexExpr:
-		if _, isArray := underlying(fb.info.TypeOf(e)).(*types.Array); isArray {
-			fb.errorf(lhs.Pos(), "assigning a whole row %s of a nested array is not supported; assign its elements", types.ExprString(lhs))
-			return lvalue{}, false
-		}
+		// A row of a nested array, g[i] = row, is copied into (writeArray).
 		mem, index, ok := fb.element(e)
 		return lvalue{mem: mem, index: index}, ok
 	case *ast.SelectorExpr:
@@ -199,8 +225,9 @@ func (fb *funcBuilder) varTarget(id *ast.Ident, rhs ast.Expr) (lvalue, bool) {
 // memoryAssignment explains why assigning rhs to a variable of type t is
 // refused, or returns "". A slice variable assigned after its declaration
 // moves (moving.go) and does not come here; any other is given its value
-// once, by its declaration, and stays one SSA value; an array variable once, by
-// a composite literal or its zero value, since assigning an array copies it.
+// once, by its declaration, and stays one SSA value; an array variable
+// stays one value too, and an assignment copies into its elements
+// (writeArray).
 func memoryAssignment(t ir.Type, def bool, rhs ast.Expr) string {
 	switch t.(type) {
 	case ir.Slice:
@@ -210,15 +237,8 @@ func memoryAssignment(t ir.Type, def bool, rhs ast.Expr) string {
 		case rhs == nil:
 			return "declaring a slice variable without a value that is never assigned is not supported: it stays nil; declare it with make"
 		}
-	case ir.Array:
-		_, lit := ast.Unparen(rhs).(*ast.CompositeLit)
-		switch {
-		case !def:
-			return "assigning a whole array is not supported; assign its elements instead"
-		case rhs != nil && !lit:
-			return "copying an array is not supported; declare the array with var or a composite literal and assign its elements"
-		}
 	}
+	// An array may be assigned any array: Go copies it (see copiedArray).
 	return ""
 }
 

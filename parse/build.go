@@ -44,6 +44,7 @@ type funcBuilder struct {
 	// values defined there are out of the other blocks' scope.
 	inForInit bool
 	failed    bool // some statement or expression could not be built
+	body      *ast.BlockStmt
 }
 
 // flow says where control goes after a statement.
@@ -75,6 +76,7 @@ func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.
 		inSlot:  slotVars(c.info, fd, sig),
 		slots:   make(map[*types.Var]*ir.Var),
 		moving:  movingSlices(c.info, fd, sig),
+		body:    fd.Body,
 	}
 	// The user's computation is kept op for op, so that the generated code
 	// computes what the source computes, bit for bit.
@@ -149,6 +151,7 @@ func (fb *funcBuilder) errorf(pos token.Pos, format string, args ...any) {
 func (fb *funcBuilder) bindSignature(results []ir.Result) {
 	params := fb.sig.Params()
 	fb.bindParams()
+	fb.copyWrittenArrays()
 	for i := range params.Len() {
 		p := params.At(i)
 		if fb.inSlot[p] {
@@ -164,12 +167,16 @@ func (fb *funcBuilder) bindSignature(results []ir.Result) {
 		if r.Name() == "" {
 			continue
 		}
-		t := results[i].Type.(ir.Basic)
 		if fb.inSlot[r] {
 			fb.b.Declare(fb.newSlot(r), nil)
 			continue
 		}
-		fb.env[r] = fb.b.Bind(fb.b.Const(t, zeroValue(t)), r.Name())
+		switch t, _ := localType(r.Type()); t := t.(type) {
+		case ir.Array:
+			fb.env[r] = fb.b.Bind(fb.b.Make(t, fb.b.Const(ir.Int, int64(t.Len))), r.Name())
+		case ir.Basic:
+			fb.env[r] = fb.b.Bind(fb.b.Const(t, zeroValue(t)), r.Name())
+		}
 	}
 }
 

@@ -144,9 +144,12 @@ func (fb *funcBuilder) userCall(e *ast.CallExpr, fn *types.Func, recv *receiver)
 	if sig.Results().Len() != 1 {
 		return fb.fail(e.Pos(), "%s has %d results; in a differentiated function, call it in an assignment of its own, or pass its results as arguments", name, sig.Results().Len())
 	}
+	if isFloatArray(sig.Results().At(0).Type()) && fb.calls.decls[fn] != nil {
+		return fb.arrayCall(e, fn, recv, name)
+	}
 	result, ok := basicOf(sig.Results().At(0).Type())
 	if !ok {
-		return fb.fail(e.Pos(), "%s returns %s; a differentiated function may call only functions that return numbers and bools",
+		return fb.fail(e.Pos(), "%s returns %s; a differentiated function may call only functions that return numbers and bools, or arrays of floats",
 			name, fb.typeString(sig.Results().At(0).Type()))
 	}
 	args, memory, ok := fb.callArgs(e, fn, recv, name)
@@ -309,10 +312,17 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver,
 		}
 		lt, isLocal := localType(t)
 		_, isSlice := lt.(ir.Slice)
+		_, isArray := lt.(ir.Array)
 		switch {
 		case isLocal && isSlice && fb.info.Types[exprs[i]].IsNil():
 			memory = true                                // a function of slices, whatever it is passed
 			args = append(args, fb.b.Nil(lt.(ir.Slice))) // stat.Mean(x, nil)
+		case isLocal && isArray && fb.calls.decls[fn] != nil:
+			// Go passes a copy: the callee copies an array it writes
+			// (copyWrittenArrays), so the caller's is only read.
+			memory = true
+			x, okX := fb.expr(exprs[i])
+			args, ok = append(args, x), ok && okX
 		case isLocal && isSlice && (fb.calls.decls[fn] != nil || !fb.isHome(fn.Pkg())):
 			// Whether another package's function writes into a slice
 			// that carries a derivative is checked later, from its
@@ -434,6 +444,9 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		result, _ = basicOf(sig.Results().At(0).Type())
 	}
 	several := sig.Results().Len() > 1 // numbers: see assignResults
+	// A function returning an array is called through its split form,
+	// whose results are the array's elements (see arrayCall).
+	arrayResult := sig.Results().Len() == 1 && isFloatArray(sig.Results().At(0).Type())
 	// The body's problems are kept, not reported: they matter only if a
 	// call of fn is active.
 	var errs ErrorList
@@ -442,11 +455,12 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	params, _ := sub.flatSignature(sig)
 	r.Results = ir.Tuple{result}
 	r.Partials = make([]int, len(params))
+	r.Split = arrayResult
 	msg := ""
 	for i, p := range params {
 		r.Params = append(r.Params, p.Name)
 		switch t := p.Type.(type) {
-		case ir.Slice:
+		case ir.Slice, ir.Array:
 			r.Split = true
 		case ir.Basic:
 			if ir.IsFloat(t) {
@@ -492,7 +506,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		c.unbuiltWrites(fn, fd, r)
 		return r
 	}
-	_, results := sub.signature(sig)
+	results := sub.results(sig)
 	var g *ir.Func
 	if fd.Type.TypeParams == nil {
 		g = sub.buildFunc(fd, sig, params, results)
@@ -507,6 +521,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	if c.isForeign() {
 		g.Name = base // its derivatives are named after it: vecsDotTape
 	}
+	refs := paramRefs(params) // before the twin's leaves lose their groups
 	if twin {
 		// Its leaves are plain parameters of the twin.
 		g.Name = base
@@ -517,6 +532,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	r.Derived = g
 	if r.Split {
 		r.Writes = paramWrites(g)
+		r.Err = arrayFieldWrite(fn, params, refs, r.Writes)
 	}
 	return r
 }
@@ -530,6 +546,22 @@ func (c *checker) unbuiltWrites(fn *types.Func, fd *ast.FuncDecl, r *ir.CallRule
 	if r.Split && !r.Twin && len(r.Params) == fn.Signature().Params().Len() {
 		r.Writes = c.astWrites(fn, fd, make(map[writeKey]bool))
 	}
+}
+
+// arrayFieldWrite explains why calls of fn cannot be differentiated if fn
+// writes into an array it shares with its caller, or returns "". fn's
+// derivatives take an array by value, as Go passes an array parameter, of
+// which fn writes a copy of its own (copyWrittenArrays); but an array
+// field of a struct fn reaches through a pointer is the caller's, and the
+// write would be lost.
+func arrayFieldWrite(fn *types.Func, params []ir.Param, refs []string, writes []bool) string {
+	for i, p := range params {
+		if _, isArray := p.Type.(ir.Array); isArray && writes[i] {
+			return fmt.Sprintf("%s writes into the array field %s, which its caller's struct holds; godiff passes an array to a function by value, so the write would not reach the caller: make the field a slice, or write the element in the caller",
+				fn.Name(), refs[i])
+		}
+	}
+	return ""
 }
 
 // calleeBase returns the name the derivatives of fn are named after, and
@@ -865,4 +897,17 @@ func lowerInitials(name string) string {
 		r[i] = unicode.ToLower(r[i])
 	}
 	return string(r)
+}
+
+// paramRefs spells each parameter as the source does: x, or the field
+// b.Pos of a struct parameter or receiver.
+func paramRefs(params []ir.Param) []string {
+	refs := make([]string, len(params))
+	for i, p := range params {
+		refs[i] = p.Name
+		if p.Group != nil {
+			refs[i] = p.Group.Ref(p.Field)
+		}
+	}
+	return refs
 }

@@ -74,7 +74,7 @@ func (c *checker) target(fd *ast.FuncDecl, raws []rawDirective) *Target {
 		return nil
 	}
 	sig := obj.Signature()
-	_, results := c.signature(sig)
+	results := c.results(sig)
 	params, lay := c.flatSignature(sig)
 	c.method = c.recvType(sig)
 	dirs := c.checkDirectives(fd.Name.Name, lay.directiveSignature(sig), raws)

@@ -408,7 +408,7 @@ func (fb *funcBuilder) ret(s *ast.ReturnStmt) {
 				vals[i] = fb.env[r] // named results are always bound
 			}
 		}
-		fb.b.Return(vals...)
+		fb.b.Return(fb.flattenResults(vals)...)
 		return
 	}
 	if len(s.Results) != results.Len() {
@@ -417,6 +417,6 @@ func (fb *funcBuilder) ret(s *ast.ReturnStmt) {
 	}
 	vals, ok := fb.exprs(s.Results)
 	if ok {
-		fb.b.Return(vals...)
+		fb.b.Return(fb.flattenResults(vals)...)
 	}
 }

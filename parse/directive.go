@@ -208,6 +208,8 @@ func (c *checker) checkResults(d rawDirective, fname string, sig *types.Signatur
 			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s has none", d, fname)
 		case n > 1:
 			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s has %d results: use //godiff:vjp", d, fname, n)
+		case isFloatArray(results.At(0).Type()):
+			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s returns %s, an array: use //godiff:vjp (which takes a seed array) or //godiff:jvp (which returns the tangent array)", d, fname, c.typeString(results.At(0).Type()))
 		case !isFloat(results.At(0).Type()):
 			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s returns %s", d, fname, c.typeString(results.At(0).Type()))
 		}
@@ -218,8 +220,8 @@ func (c *checker) checkResults(d rawDirective, fname string, sig *types.Signatur
 	}
 	for i := range results.Len() {
 		r := results.At(i)
-		if !isFloat(r.Type()) {
-			c.errorf(d.comment.Slash, "%v needs float64 or float32 results; %s of %s has type %s",
+		if !isFloat(r.Type()) && !isFloatArray(r.Type()) {
+			c.errorf(d.comment.Slash, "%v needs float64 or float32 results, or arrays of them; %s of %s has type %s",
 				d, resultName(i, r), fname, c.typeString(r.Type()))
 		}
 	}

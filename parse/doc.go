@@ -104,18 +104,17 @@
 // instead: goroutines, channels, select, defer, goto, fallthrough, maps,
 // strings, pointers, closures, calls of function values, of variadic
 // functions and of methods of types other than the package's structs,
-// slices passed to another package's function, append other than onto a
-// slice the function makes with a capacity, three-index slices, slices of
-// arrays and arrays of slices, a slice variable moving between slices it
-// cannot be a window of (two parameters swapped), and assigning a whole
-// array; of structs: locals and results of
+// a slice that carries a derivative passed to another package's function
+// that may write into it, append other than onto a slice the function
+// makes with a capacity, three-index slices, slices of arrays and arrays
+// of slices, and a slice variable moving between slices it cannot be a
+// window of (two parameters swapped); of structs: locals and results of
 // struct type, using a struct parameter or a nested struct as a whole,
 // assigning a field (only the elements of slice and array fields can be
 // written), reading through a pointer field, slices of structs, fields of
 // types godiff does not compute with (a string, a map), struct types of
 // other packages, methods of types other than structs or of generic types;
-// of nested arrays: a range value variable (a copy of a row), assigning a
-// whole row. The user's computation is kept operation for operation (the
+// of nested arrays: a range value variable (a copy of a row). The user's computation is kept operation for operation (the
 // builder's simplifier is off), so that the generated code computes the
 // same values, bit for bit, as the source.
 //
@@ -152,9 +151,15 @@
 // slice, its base, with its bounds in two integer ir.Vars, and each read
 // is the view base[lo:hi] (moving.go), so that its reads and writes are
 // those of the base's memory. Buffers made in the function and swapped
-// are made as one slice, each a window of it. Assigning an array
-// copies it, so an array is declared by var or a composite literal and
-// then assigned element by element.
+// are made as one slice, each a window of it. An array is memory too, and
+// one SSA value; Go copies an array where it assigns one, and so does the
+// IR (arraycopy.go): a := b is a fresh array and a store of each element,
+// a = b and g[i] = row stores into a's (the row's) elements, and a
+// parameter the body writes or slices is copied on entry, so that the
+// memory of the caller's array is only read. A result of array type is a
+// group of float results (arrayresults.go), and a call of a function of
+// the package returning an array is an invoke whose results are the
+// elements, stored into a fresh array.
 //
 // Go computes the right operand of && and || only when the left one does
 // not decide; where that operand may panic (an index, a slice expression,

@@ -89,9 +89,6 @@ func (fb *funcBuilder) sliceExpr(e *ast.SliceExpr) (*ir.Value, bool) {
 	if why := fb.notMemory(e.X, "slicing"); why != "" {
 		return fb.fail(e.Pos(), "%s", why)
 	}
-	if _, isArray := underlying(fb.info.TypeOf(e.X)).(*types.Array); isArray {
-		return fb.fail(e.Pos(), "slicing an array is not supported: the slice would alias the array's memory; make it a slice with make")
-	}
 	s, okS := fb.expr(e.X)
 	lo, okLo := fb.bound(e.Low, nil)
 	var hi *ir.Value
@@ -102,7 +99,12 @@ func (fb *funcBuilder) sliceExpr(e *ast.SliceExpr) (*ir.Value, bool) {
 	if !okS || !okLo || !okHi {
 		return nil, false
 	}
-	return fb.b.Subslice(s, lo, hi), true
+	v := fb.b.Subslice(s, lo, hi)
+	if _, isArray := s.Type.(ir.Array); isArray {
+		// arr[lo:hi]: a slice over the array's memory, as Go's.
+		v.Type, _ = localType(fb.info.TypeOf(e))
+	}
+	return v, true
 }
 
 // bound builds a bound of a slice expression: e, or if e is missing 0 for
@@ -305,12 +307,24 @@ func (fb *funcBuilder) nestedArrayLit(e *ast.CompositeLit, t ir.Array) (*ir.Valu
 			}
 			if row, isArray := t.Elem.(ir.Array); isArray {
 				inner, isLit := ast.Unparen(elt).(*ast.CompositeLit)
-				if !isLit {
-					fb.errorf(elt.Pos(), "a row of a nested array literal must be a literal {...}: copying the array %s is not supported; write its elements", types.ExprString(elt))
-					ok = false
+				if isLit && inner.Type == nil {
+					walk(inner, p, row)
 					continue
 				}
-				walk(inner, p, row)
+				// A row given as an array value (a variable, a call): its
+				// elements, read now, as Go copies the row.
+				v, okE := fb.expr(elt)
+				ok = ok && okE
+				if !okE {
+					continue
+				}
+				for _, l := range arrayLeaves(row) {
+					x := v
+					for _, k := range l.path {
+						x = fb.b.Load(x, fb.b.Const(ir.Int, int64(k)))
+					}
+					elems = append(elems, elem{append(append([]int(nil), p...), l.path...), x})
+				}
 				continue
 			}
 			v, okE := fb.expr(elt)

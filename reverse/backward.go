@@ -730,7 +730,9 @@ func (bw *backward) splitCall(v *ir.Value) {
 		return
 	}
 	var seeds []*ir.Value
-	if v.Type != nil {
+	if types, ok := v.Type.(ir.Tuple); ok {
+		seeds = bw.elementSeeds(v, types)
+	} else if v.Type != nil {
 		dv := bw.adjoint(v)
 		if dv == nil {
 			dv = bw.b.Zero(v.Type)
@@ -749,7 +751,7 @@ func (bw *backward) splitCall(v *ir.Value) {
 		x *ir.Value
 		d *ir.Var
 	}
-	var scalars []scalar
+	var scalars, arrays []scalar
 	isWrt := make(map[int]bool)
 	for _, i := range wrt {
 		isWrt[i] = true
@@ -767,11 +769,20 @@ func (bw *backward) splitCall(v *ir.Value) {
 	}
 	for _, i := range wrt {
 		x, t := v.Args[1+i], params[i].Type // the tape comes first
+		_, isArray := t.(ir.Array)
 		switch {
-		case ir.IsSlice(t) && !isWrt[i]:
+		case ir.IsSlice(t) && !isArray && !isWrt[i]:
 			args = append(args, b.Make(t, b.Len(bw.prim(x))))
-		case ir.IsSlice(t):
+		case ir.IsSlice(t) && !isArray:
 			args = append(args, bw.shadowOf(x))
+		case isArray:
+			// g has its own copy of the array (Go passes arrays by
+			// value): its adjoints go to a fresh buffer, then add into
+			// the caller's, element by element.
+			d := &ir.Var{Name: "d" + params[i].Name, Type: t}
+			b.Declare(d, nil)
+			args = append(args, b.Addr(d))
+			arrays = append(arrays, scalar{x, d})
 		default:
 			d := &ir.Var{Name: "d" + params[i].Name, Type: t}
 			b.Declare(d, b.Zero(t))
@@ -780,6 +791,11 @@ func (bw *backward) splitCall(v *ir.Value) {
 		}
 	}
 	b.Invoke(ir.Callee{Name: c.Rule.Variant(wrt).Backward}, nil, args...)
+	for _, a := range arrays {
+		if bw.s.act.Mem[ir.Root(a.x)] {
+			bw.addArray(bw.shadowOf(a.x), b.Get(a.d))
+		}
+	}
 	for _, s := range scalars {
 		if bw.s.act.Value[s.x] {
 			bw.addAdj(v, s.x, b.Get(s.d))

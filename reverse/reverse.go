@@ -89,12 +89,51 @@ func SplitNames(f string) Names {
 	return Names{Tape: f + "Tape", Forward: f + "Forward", Backward: f + "Backward"}
 }
 
-// seedName names the seed of result i: s for the only result, s1, s2, ...
-// otherwise. (Not d<result>: that name belongs to the result's adjoint,
-// which is the seed plus what later uses of the result contribute.)
-func seedName(f *ir.Func, i int) string {
-	if len(f.Results) == 1 {
-		return "s"
+// seedParams returns the seeds of f's results, one parameter each, named
+// s for the only result, s1, s2, ... for several. The seed of an array
+// result is an array too: a group whose leaves are the seeds of the
+// array's elements (see ir.Group).
+func seedParams(f *ir.Func, taken map[string]bool) []ir.Param {
+	n := len(ir.GoResultNames(f.Results, allIndexes(len(f.Results))))
+	var params []ir.Param
+	groups := make(map[*ir.Group]*ir.Group)
+	k := 0
+	for _, r := range f.Results {
+		if r.Group != nil && groups[r.Group] != nil {
+			g := groups[r.Group]
+			params = append(params, ir.Param{Name: leafSeedName(g, r.Field, taken), Type: r.Type, Group: g, Field: r.Field})
+			continue
+		}
+		k++
+		name := "s"
+		if n > 1 {
+			name = fmt.Sprintf("s%d", k)
+		}
+		name = ir.FreshName(taken, name)
+		taken[name] = true
+		if r.Group == nil {
+			params = append(params, ir.Param{Name: name, Type: r.Type})
+			continue
+		}
+		g := r.Group.Derived(name, false)
+		groups[r.Group] = g
+		params = append(params, ir.Param{Name: leafSeedName(g, r.Field, taken), Type: r.Type, Group: g, Field: r.Field})
 	}
-	return fmt.Sprintf("s%d", i+1)
+	return params
+}
+
+// leafSeedName returns a fresh IR name for the leaf field of seed group g.
+func leafSeedName(g *ir.Group, field string, taken map[string]bool) string {
+	n := ir.FreshName(taken, ir.LeafName(g.Name, field))
+	taken[n] = true
+	return n
+}
+
+// allIndexes returns 0, 1, ..., n-1.
+func allIndexes(n int) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
 }

@@ -23,11 +23,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	tapeT := ir.TapeRef{Tape: s.fields.tape}
 	params := []ir.Param{{Name: "t", Type: tapeT}}
 	taken := ir.SigNames(f.Params)
-	for i, r := range f.Results {
-		n := ir.FreshName(taken, seedName(f, i))
-		taken[n] = true
-		params = append(params, ir.Param{Name: n, Type: r.Type})
-	}
+	params = append(params, seedParams(f, taken)...)
 	isWrt := make(map[int]bool)
 	for _, p := range s.wrt {
 		isWrt[p] = true
@@ -149,9 +145,7 @@ func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, outputs map[int]bool
 	adds, outs := ir.GoNames(g.Params, addIdx), ir.GoNames(g.Params, outIdx)
 	inPlace := ir.GoNames(g.Params, inPlaceIdx)
 	seeds := append(append([]string(nil), outs...), inPlace...)
-	for _, p := range g.Params[1 : 1+len(f.Results)] {
-		seeds = append(seeds, p.Name)
-	}
+	seeds = append(seeds, ir.GoNames(g.Params[1:], allIndexes(len(f.Results)))...)
 	doc := []string{fmt.Sprintf("%s adds to %s the vector-Jacobian product of %s with the seeds %s, at the point recorded in t by %s. It only reads t, so one forward run serves any number of backward runs (one per seed, from several goroutines at once); it adds rather than sets, so one buffer can sum a mini-batch.",
 		g.Name, prose.List(adds), f.Name, prose.List(seeds), s.forwardName())}
 	if len(outs) > 0 {
@@ -183,11 +177,7 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 	taken := ir.SigNames(params)
 	var outputSeeds []int // indexes in params
 	if mode == VJP {
-		for i, r := range f.Results {
-			n := ir.FreshName(taken, seedName(f, i))
-			taken[n] = true
-			params = append(params, ir.Param{Name: n, Type: r.Type})
-		}
+		params = append(params, seedParams(f, taken)...)
 		for _, i := range sp.buffers {
 			if sp.outputs[i] {
 				n := ir.FreshName(taken, "s"+f.Params[i].Name)
@@ -342,10 +332,11 @@ func doc(f, g *ir.Func, wrt []int, mode Mode, outputSeeds []int) []string {
 		return []string{fmt.Sprintf("%s returns %s's result and its gradient with respect to %s, in that order (%s), computed by reverse-mode automatic differentiation.",
 			g.Name, f.Name, prose.List(wrtNames), strings.Join(adjoints, ", "))}
 	}
-	seeds := make([]string, len(f.Results))
-	for i := range seeds {
-		seeds[i] = g.Params[len(f.Params)+i].Name
+	seedIdx := make([]int, len(f.Results))
+	for i := range seedIdx {
+		seedIdx[i] = len(f.Params) + i
 	}
+	seeds := ir.GoNames(g.Params, seedIdx)
 	for _, i := range outputSeeds {
 		seeds = append(seeds, g.Params[i].Name)
 	}

@@ -66,10 +66,18 @@ func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 		for i, a := range old.Args {
 			args[i] = c.Value[a]
 		}
-		if _, several := old.Type.(ir.Tuple); several {
-			if old.Aux.(ir.Callee).Path == "math" {
+		if types, several := old.Type.(ir.Tuple); several {
+			switch {
+			case old.Aux.(ir.Callee).Rule != nil && old.Aux.(ir.Callee).Rule.Split:
+				// A function returning an array: its elements are the
+				// results of its forward function.
+				call := splitCall(b, old, args, call.Wrt)
+				for k := range types {
+					results[old] = append(results[old], b.Extract(call, k))
+				}
+			case old.Aux.(ir.Callee).Path == "math":
 				results[old] = tupleCall(b, old, args)
-			} else {
+			default:
 				results[old] = jvpCalls(b, old, args, call.Wrt)
 			}
 			return true
