@@ -32,7 +32,7 @@ type Split struct {
 
 	f       *ir.Func // the user's function
 	wrt     []int
-	buffers []int // the parameters with an adjoint buffer, in order
+	buffers []int        // the parameters with an adjoint buffer, in order
 	written map[int]bool // the buffers of the slices F writes: FVJP seeds them
 }
 
