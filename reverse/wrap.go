@@ -303,7 +303,7 @@ func writtenBuffers(sp *Split, mode Mode) []int {
 
 // invokeForward calls the forward function and returns its results.
 func invokeForward(b *ir.Builder, fwd *ir.Func, tape *ir.Value, args []*ir.Value) []*ir.Value {
-	callee := ir.Callee{Name: fwd.Name}
+	callee := ir.Callee{Name: fwd.Name, Recv: fwd.RecvType()}
 	all := append([]*ir.Value{tape}, args...)
 	switch len(fwd.Results) {
 	case 0:
