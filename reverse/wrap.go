@@ -253,7 +253,7 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 			if _, isSlice := p.Type.(ir.Slice); isSlice {
 				makeLikeVar(b, x, args[i])
 				if seed := seedOf[i]; seed != nil {
-					b.CopySlice(b.Get(x), seed)
+					copyInto(b, b.Get(x), seed)
 				}
 				bwdArgs = append(bwdArgs, b.Get(x))
 			} else {
@@ -267,7 +267,7 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 		case ir.Slice:
 			buf := makeLike(b, args[i], name)
 			if seed := seedOf[i]; seed != nil {
-				b.CopySlice(buf, seed)
+				copyInto(b, buf, seed)
 			}
 			bwdArgs = append(bwdArgs, buf)
 			adjOf[i] = func() *ir.Value { return buf }
@@ -338,6 +338,21 @@ func makeLike(b *ir.Builder, x *ir.Value, name string) *ir.Value {
 		})
 	}
 	return buf
+}
+
+// copyInto copies the seed src into buf, a buffer makeLike made: row by
+// row for a slice of slices, so that the backward sweep, which uses the
+// buffer up, neither writes into the caller's seed nor returns its rows.
+func copyInto(b *ir.Builder, buf, src *ir.Value) {
+	if _, ok := ir.Elem(buf.Type).(ir.Slice); !ok {
+		b.CopySlice(buf, src)
+		return
+	}
+	loop := b.Range("", buf)
+	b.In(loop.Blocks[0], func() {
+		i := b.Index("i")
+		b.CopySlice(b.Load(buf, i), b.Load(src, i))
+	})
 }
 
 // makeLikeVar declares x, the field of a struct's gradient that is the

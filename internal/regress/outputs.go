@@ -122,3 +122,34 @@ func (b Buf) Norm(a float64) float64 {
 	}
 	return r
 }
+
+// Square2 squares the rows of x in place, times a.
+//
+//godiff:vjp
+//godiff:jvp
+func Square2(x [][]float64, a float64) {
+	for i := range x {
+		for j := range x[i] {
+			x[i][j] *= a * x[i][j]
+		}
+	}
+}
+
+// PBuf is Buf behind a pointer receiver.
+type PBuf struct {
+	X []float64
+	G float64
+}
+
+// Norm returns a result and scales X in place.
+//
+//godiff:vjp
+//godiff:jvp
+func (b *PBuf) Norm(a float64) float64 {
+	r := 0.0
+	for i := range b.X {
+		r += b.X[i] * b.X[i]
+		b.X[i] *= a * b.G
+	}
+	return r
+}

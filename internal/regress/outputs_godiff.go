@@ -842,6 +842,209 @@ func (b Buf) NormJVP(a float64, db Buf, da float64) (float64, float64) {
 	return r, dr
 }
 
+// Square2Tape is what Square2Forward keeps of one run of Square2 for
+// Square2Backward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of Square2Forward overwrites
+// it, and its buffers are kept.
+type Square2Tape struct {
+	// x: the parameter x.
+	x [][]float64
+	// a: the parameter a.
+	a float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem [][]float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+}
+
+// Square2Forward runs Square2 and records in t what Square2Backward needs; t's
+// earlier contents are discarded, its memory reused.
+func Square2Forward(t *Square2Tape, x [][]float64, a float64) {
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	t.x = x
+	t.a = a
+	t.elem = slices.Grow(t.elem, len(x))
+	for i := range x {
+		t1 := x[i]
+		t.elem = append(t.elem, t1)
+		for j := range t1 {
+			t2 := x[i]
+			t3 := t2[j]
+			t.elem2 = append(t.elem2, t3)
+			t2[j] = t3 * (a * t3)
+		}
+	}
+}
+
+// Square2Backward adds to dx and da the vector-Jacobian product of Square2 with
+// the seeds dx, at the point recorded in t by Square2Forward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+//
+// dx holds, on entry, the seed of what Square2 leaves in x, and on return the
+// derivative with respect to what x held before.
+func Square2Backward(t *Square2Tape, dx [][]float64, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	t1 := len(x)
+	nelem := len(t.elem)
+	nelem2 := len(t.elem2)
+	a := t.a
+	var daSum float64
+	for i := t1 - 1; i >= 0; i-- {
+		t2 := i
+		nelem--
+		t3 := len(t.elem[nelem])
+		for j := t3 - 1; j >= 0; j-- {
+			dxRow := dx[t2]
+			nelem2--
+			t4 := t.elem2[nelem2]
+			t5 := dxRow[j]
+			t6 := t5 * t4
+			daSum += t6 * t4
+			dxRow[j] = t5*(a*t4) + t6*a
+		}
+	}
+	*da += daSum
+}
+
+// Square2VJP returns the vector-Jacobian product with the seeds sx: for each of
+// x and a, the sum over the outputs of seed times derivative (dx, da), computed
+// by reverse-mode automatic differentiation.
+func Square2VJP(x [][]float64, a float64, sx [][]float64) ([][]float64, float64) {
+	var t Square2Tape
+	Square2Forward(&t, x, a)
+	dx := make([][]float64, len(x))
+	for i := range x {
+		dx[i] = make([]float64, len(x[i]))
+	}
+	for i2 := range dx {
+		copy(dx[i2], sx[i2])
+	}
+	var da float64
+	Square2Backward(&t, dx, &da)
+	return dx, da
+}
+
+// Square2JVP runs Square2 and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents dx, da of x, a.
+func Square2JVP(x [][]float64, a float64, dx [][]float64, da float64) {
+	for i := range x {
+		for j := range x[i] {
+			t1 := x[i]
+			t2 := dx[i]
+			t3 := t1[j]
+			t4 := t2[j]
+			t5 := a * t3
+			t1[j] = t3 * t5
+			t2[j] = t5*t4 + t3*(t3*da+a*t4)
+		}
+	}
+}
+
+// PBufNormTape is what NormForward keeps of one run of Norm for
+// PBufNormBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of NormForward
+// overwrites it, and its buffers are kept.
+type PBufNormTape struct {
+	// bX: the field b.X.
+	bX []float64
+	// bG: the field b.G.
+	bG float64
+	// a: the parameter a.
+	a float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// NormForward runs Norm and records in t what PBufNormBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func (b *PBuf) NormForward(t *PBufNormTape, a float64) float64 {
+	t.elem = t.elem[:0]
+	t.bX = b.X
+	t.bG = b.G
+	t.a = a
+	r := 0.0
+	t.elem = slices.Grow(t.elem, len(b.X))
+	for i := range b.X {
+		t1 := b.X[i]
+		t.elem = append(t.elem, t1)
+		r += t1 * t1
+		b.X[i] = t1 * (a * b.G)
+	}
+	return r
+}
+
+// PBufNormBackward adds to db and da the vector-Jacobian product of Norm with
+// the seeds db and s, at the point recorded in t by NormForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+//
+// db holds, on entry, the seed of what Norm leaves in b, and on return the
+// derivative with respect to what b held before.
+func PBufNormBackward(t *PBufNormTape, s float64, db *PBuf, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	bX := t.bX
+	t1 := len(bX)
+	nelem := len(t.elem)
+	bG := t.bG
+	a := t.a
+	var daSum float64
+	var dbGSum float64
+	dr += s
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		t2 := t.elem[nelem]
+		t3 := db.X[i]
+		t4 := t3 * t2
+		daSum += t4 * bG
+		dbGSum += t4 * a
+		db.X[i] = t3*(a*bG) + dr*t2*2
+	}
+	db.G += dbGSum
+	*da += daSum
+}
+
+// NormVJP returns Norm's results and the vector-Jacobian product with the seeds
+// s and sbX: for each of b and a, the sum over the outputs of seed times
+// derivative (db, da), computed by reverse-mode automatic differentiation.
+func (b *PBuf) NormVJP(a, s float64, sbX []float64) (float64, *PBuf, float64) {
+	var t PBufNormTape
+	t1 := b.NormForward(&t, a)
+	db := new(PBuf)
+	db.X = make([]float64, len(b.X))
+	copy(db.X, sbX)
+	var da float64
+	PBufNormBackward(&t, s, db, &da)
+	return t1, db, da
+}
+
+// NormJVP returns Norm's results and then their directional derivatives along
+// the tangents db, da of b, a, computed by forward-mode automatic
+// differentiation.
+func (b *PBuf) NormJVP(a float64, db *PBuf, da float64) (float64, float64) {
+	r := 0.0
+	dr := 0.0
+	for i := range b.X {
+		t1 := b.X[i]
+		t2 := db.X[i]
+		r += t1 * t1
+		dr += t1 * t2 * 2
+		t3 := a * b.G
+		b.X[i] = t1 * t3
+		db.X[i] = t3*t2 + t1*(b.G*da+a*db.G)
+	}
+	return r, dr
+}
+
 // lorenzDerivCallTape is what lorenzDerivCallForward keeps of one run of
 // lorenzDeriv for lorenzDerivCallBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run

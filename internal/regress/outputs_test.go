@@ -205,6 +205,53 @@ var outputProblems = []vecProblem{
 			return cat([]float64{r}, b.X), cat([]float64{dr}, v[1:1+nOut])
 		},
 	},
+	{
+		// A pointer receiver whose slice field is updated in place, with
+		// the same layout as Buf.Norm.
+		name: "PBuf.Norm", n: 1 + nOut + 1,
+		f: func(p []float64) []float64 {
+			b := &PBuf{X: p[1 : 1+nOut], G: p[0]}
+			r := b.Norm(p[1+nOut])
+			return cat([]float64{r}, b.X)
+		},
+		vjp: func(p, w []float64) ([]float64, []float64) {
+			b := &PBuf{X: p[1 : 1+nOut], G: p[0]}
+			r, db, da := b.NormVJP(p[1+nOut], w[0], w[1:])
+			return cat([]float64{r}, b.X), cat([]float64{db.G}, db.X, []float64{da})
+		},
+		jvp: func(p, v []float64) ([]float64, []float64) {
+			b := &PBuf{X: p[1 : 1+nOut], G: p[0]}
+			r, dr := b.NormJVP(p[1+nOut], &PBuf{X: v[1 : 1+nOut], G: v[0]}, v[1+nOut])
+			return cat([]float64{r}, b.X), cat([]float64{dr}, v[1:1+nOut])
+		},
+	},
+	{
+		// A slice of slices updated in place: rows of 2 and 1; p is
+		// (x[0][0], x[0][1], x[1][0], a).
+		name: "Square2", n: 4,
+		f: func(p []float64) []float64 {
+			x := [][]float64{p[0:2], p[2:3]}
+			Square2(x, p[3])
+			return p[:3]
+		},
+		vjp: func(p, w []float64) ([]float64, []float64) {
+			x := [][]float64{p[0:2], p[2:3]}
+			seed := [][]float64{slices.Clone(w[0:2]), slices.Clone(w[2:3])}
+			dx, da := Square2VJP(x, p[3], seed)
+			// The seed is the caller's: FVJP neither writes into it nor
+			// returns its rows.
+			if !slices.Equal(cat(seed...), w) || &dx[0][0] == &seed[0][0] {
+				return nil, nil
+			}
+			return p[:3], cat(dx[0], dx[1], []float64{da})
+		},
+		jvp: func(p, v []float64) ([]float64, []float64) {
+			x := [][]float64{p[0:2], p[2:3]}
+			dx := [][]float64{v[0:2], v[2:3]}
+			Square2JVP(x, p[3], dx, v[3])
+			return p[:3], v[:3]
+		},
+	},
 }
 
 // Functions whose outputs are slices they write, some in place, some with
