@@ -153,3 +153,24 @@ func (b *PBuf) Norm(a float64) float64 {
 	}
 	return r
 }
+
+// Decay scales the field X of its receiver in place: its only output.
+//
+//godiff:vjp
+//godiff:jvp
+func (b *PBuf) Decay(a float64) {
+	for i := range b.X {
+		b.X[i] *= a * b.G
+	}
+}
+
+// Decay2 scales the field X of a struct parameter in place: its only
+// output.
+//
+//godiff:vjp
+//godiff:jvp
+func Decay2(b Buf, a float64) {
+	for i := range b.X {
+		b.X[i] *= a * b.G
+	}
+}

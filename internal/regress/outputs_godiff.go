@@ -1045,6 +1045,180 @@ func (b *PBuf) NormJVP(a float64, db *PBuf, da float64) (float64, float64) {
 	return r, dr
 }
 
+// PBufDecayTape is what DecayForward keeps of one run of Decay for
+// PBufDecayBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of DecayForward
+// overwrites it, and its buffers are kept.
+type PBufDecayTape struct {
+	// bX: the field b.X.
+	bX []float64
+	// bG: the field b.G.
+	bG float64
+	// a: the parameter a.
+	a float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// DecayForward runs Decay and records in t what PBufDecayBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func (b *PBuf) DecayForward(t *PBufDecayTape, a float64) {
+	t.elem = t.elem[:0]
+	t.bX = b.X
+	t.bG = b.G
+	t.a = a
+	t.elem = slices.Grow(t.elem, len(b.X))
+	for i := range b.X {
+		t1 := b.X[i]
+		t.elem = append(t.elem, t1)
+		b.X[i] = t1 * (a * b.G)
+	}
+}
+
+// PBufDecayBackward adds to db and da the vector-Jacobian product of Decay with
+// the seeds db, at the point recorded in t by DecayForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+//
+// db holds, on entry, the seed of what Decay leaves in b, and on return the
+// derivative with respect to what b held before.
+func PBufDecayBackward(t *PBufDecayTape, db *PBuf, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	bX := t.bX
+	t1 := len(bX)
+	nelem := len(t.elem)
+	bG := t.bG
+	a := t.a
+	var daSum float64
+	var dbGSum float64
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		t2 := db.X[i]
+		t3 := t2 * t.elem[nelem]
+		daSum += t3 * bG
+		dbGSum += t3 * a
+		db.X[i] = t2 * (a * bG)
+	}
+	db.G += dbGSum
+	*da += daSum
+}
+
+// DecayVJP returns the vector-Jacobian product with the seeds sbX: for each of
+// b and a, the sum over the outputs of seed times derivative (db, da), computed
+// by reverse-mode automatic differentiation.
+func (b *PBuf) DecayVJP(a float64, sbX []float64) (*PBuf, float64) {
+	var t PBufDecayTape
+	b.DecayForward(&t, a)
+	db := new(PBuf)
+	db.X = make([]float64, len(b.X))
+	copy(db.X, sbX)
+	var da float64
+	PBufDecayBackward(&t, db, &da)
+	return db, da
+}
+
+// DecayJVP runs Decay and computes, by forward-mode automatic differentiation,
+// the directional derivatives of what it writes along the tangents db, da of b,
+// a.
+func (b *PBuf) DecayJVP(a float64, db *PBuf, da float64) {
+	for i := range b.X {
+		t1 := b.X[i]
+		t2 := a * b.G
+		t3 := t2*db.X[i] + t1*(b.G*da+a*db.G)
+		b.X[i] = t1 * t2
+		db.X[i] = t3
+	}
+}
+
+// Decay2Tape is what Decay2Forward keeps of one run of Decay2 for
+// Decay2Backward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of Decay2Forward overwrites
+// it, and its buffers are kept.
+type Decay2Tape struct {
+	// bX: the field b.X.
+	bX []float64
+	// bG: the field b.G.
+	bG float64
+	// a: the parameter a.
+	a float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Decay2Forward runs Decay2 and records in t what Decay2Backward needs; t's
+// earlier contents are discarded, its memory reused.
+func Decay2Forward(t *Decay2Tape, b Buf, a float64) {
+	t.elem = t.elem[:0]
+	t.bX = b.X
+	t.bG = b.G
+	t.a = a
+	t.elem = slices.Grow(t.elem, len(b.X))
+	for i := range b.X {
+		t1 := b.X[i]
+		t.elem = append(t.elem, t1)
+		b.X[i] = t1 * (a * b.G)
+	}
+}
+
+// Decay2Backward adds to db and da the vector-Jacobian product of Decay2 with
+// the seeds db, at the point recorded in t by Decay2Forward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+//
+// db holds, on entry, the seed of what Decay2 leaves in b, and on return the
+// derivative with respect to what b held before.
+func Decay2Backward(t *Decay2Tape, db *Buf, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	bX := t.bX
+	t1 := len(bX)
+	nelem := len(t.elem)
+	bG := t.bG
+	a := t.a
+	var daSum float64
+	var dbGSum float64
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		t2 := db.X[i]
+		t3 := t2 * t.elem[nelem]
+		daSum += t3 * bG
+		dbGSum += t3 * a
+		db.X[i] = t2 * (a * bG)
+	}
+	db.G += dbGSum
+	*da += daSum
+}
+
+// Decay2VJP returns the vector-Jacobian product with the seeds sbX: for each of
+// b and a, the sum over the outputs of seed times derivative (db, da), computed
+// by reverse-mode automatic differentiation.
+func Decay2VJP(b Buf, a float64, sbX []float64) (Buf, float64) {
+	var t Decay2Tape
+	Decay2Forward(&t, b, a)
+	var db Buf
+	db.X = make([]float64, len(b.X))
+	copy(db.X, sbX)
+	var da float64
+	Decay2Backward(&t, &db, &da)
+	return db, da
+}
+
+// Decay2JVP runs Decay2 and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents db, da of b, a.
+func Decay2JVP(b Buf, a float64, db Buf, da float64) {
+	for i := range b.X {
+		t1 := b.X[i]
+		t2 := a * b.G
+		t3 := t2*db.X[i] + t1*(b.G*da+a*db.G)
+		b.X[i] = t1 * t2
+		db.X[i] = t3
+	}
+}
+
 // lorenzDerivCallTape is what lorenzDerivCallForward keeps of one run of
 // lorenzDeriv for lorenzDerivCallBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run

@@ -252,6 +252,45 @@ var outputProblems = []vecProblem{
 			return p[:3], v[:3]
 		},
 	},
+	{
+		// A pointer receiver's slice field is the only output; p is (G,
+		// X..., a).
+		name: "PBuf.Decay", n: 1 + nOut + 1,
+		f: func(p []float64) []float64 {
+			b := &PBuf{X: p[1 : 1+nOut], G: p[0]}
+			b.Decay(p[1+nOut])
+			return b.X
+		},
+		vjp: func(p, w []float64) ([]float64, []float64) {
+			b := &PBuf{X: p[1 : 1+nOut], G: p[0]}
+			db, da := b.DecayVJP(p[1+nOut], w)
+			return b.X, cat([]float64{db.G}, db.X, []float64{da})
+		},
+		jvp: func(p, v []float64) ([]float64, []float64) {
+			b := &PBuf{X: p[1 : 1+nOut], G: p[0]}
+			b.DecayJVP(p[1+nOut], &PBuf{X: v[1 : 1+nOut], G: v[0]}, v[1+nOut])
+			return b.X, v[1 : 1+nOut]
+		},
+	},
+	{
+		// A struct parameter's slice field is the only output.
+		name: "Decay2", n: 1 + nOut + 1,
+		f: func(p []float64) []float64 {
+			b := Buf{X: p[1 : 1+nOut], G: p[0]}
+			Decay2(b, p[1+nOut])
+			return b.X
+		},
+		vjp: func(p, w []float64) ([]float64, []float64) {
+			b := Buf{X: p[1 : 1+nOut], G: p[0]}
+			db, da := Decay2VJP(b, p[1+nOut], w)
+			return b.X, cat([]float64{db.G}, db.X, []float64{da})
+		},
+		jvp: func(p, v []float64) ([]float64, []float64) {
+			b := Buf{X: p[1 : 1+nOut], G: p[0]}
+			Decay2JVP(b, p[1+nOut], Buf{X: v[1 : 1+nOut], G: v[0]}, v[1+nOut])
+			return b.X, v[1 : 1+nOut]
+		},
+	},
 }
 
 // Functions whose outputs are slices they write, some in place, some with
