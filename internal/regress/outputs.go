@@ -174,3 +174,43 @@ func Decay2(b Buf, a float64) {
 		b.X[i] *= a * b.G
 	}
 }
+
+// Feed writes out and reads it back, then writes one element twice.
+//
+//godiff:vjp
+//godiff:jvp
+func Feed(out, x []float64) float64 {
+	r := 0.0
+	for i := range x {
+		out[i] = x[i] * x[i]
+		r += out[i] * x[i]
+	}
+	out[0] *= x[1]
+	return r
+}
+
+// ScaleA is Scale differentiated with respect to a only: x is an output
+// whose initial contents are not differentiated.
+//
+//godiff:vjp a
+//godiff:jvp a
+func ScaleA(x []float64, a float64) {
+	for i := range x {
+		x[i] *= a * a
+	}
+}
+
+func scaleInPlace(x []float64, a float64) {
+	for i := range x {
+		x[i] *= a * x[i]
+	}
+}
+
+// Twice updates x in place through a helper, twice.
+//
+//godiff:vjp
+//godiff:jvp
+func Twice(x []float64, a float64) {
+	scaleInPlace(x, a)
+	scaleInPlace(x, a+1)
+}

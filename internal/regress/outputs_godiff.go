@@ -1219,6 +1219,260 @@ func Decay2JVP(b Buf, a float64, db Buf, da float64) {
 	}
 }
 
+// FeedTape is what FeedForward keeps of one run of Feed for FeedBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of FeedForward overwrites it, and its buffers
+// are kept.
+type FeedTape struct {
+	// x: the parameter x.
+	x []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten.
+	elem float64
+}
+
+// FeedForward runs Feed and records in t what FeedBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func FeedForward(t *FeedTape, out, x []float64) float64 {
+	t.elem2 = t.elem2[:0]
+	t.x = x
+	r := 0.0
+	t.elem2 = slices.Grow(t.elem2, len(x))
+	for i := range x {
+		t1 := x[i]
+		out[i] = t1 * t1
+		t2 := out[i]
+		t.elem2 = append(t.elem2, t2)
+		r += t2 * x[i]
+	}
+	t3 := out[0]
+	t.elem = t3
+	out[0] = t3 * x[1]
+	return r
+}
+
+// FeedBackward adds to dout and dx the vector-Jacobian product of Feed with the
+// seeds dout and s, at the point recorded in t by FeedForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+//
+// dout holds, on entry, the seed of what Feed leaves in out, and on return the
+// derivative with respect to what out held before.
+func FeedBackward(t *FeedTape, s float64, dout, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	x := t.x
+	t1 := len(x)
+	nelem2 := len(t.elem2)
+	dr += s
+	t2 := dout[0]
+	t3 := t2 * x[1]
+	dx[1] += t2 * t.elem
+	dout[0] = t3
+	for i := t1 - 1; i >= 0; i-- {
+		nelem2--
+		t4 := x[i]
+		t5 := dr * x[i]
+		dx[i] += dr * t.elem2[nelem2]
+		dout[i] += t5
+		dx[i] += dout[i] * t4 * 2
+		dout[i] = 0
+	}
+}
+
+// FeedVJP returns Feed's results and the vector-Jacobian product with the seeds
+// s and sout: for each of out and x, the sum over the outputs of seed times
+// derivative (dout, dx), computed by reverse-mode automatic differentiation.
+func FeedVJP(out, x []float64, s float64, sout []float64) (float64, []float64, []float64) {
+	var t FeedTape
+	t1 := FeedForward(&t, out, x)
+	dout := make([]float64, len(out))
+	copy(dout, sout)
+	dx := make([]float64, len(x))
+	FeedBackward(&t, s, dout, dx)
+	return t1, dout, dx
+}
+
+// FeedJVP returns Feed's results and then their directional derivatives along
+// the tangents dout, dx of out, x, computed by forward-mode automatic
+// differentiation.
+func FeedJVP(out, x, dout, dx []float64) (float64, float64) {
+	r := 0.0
+	dr := 0.0
+	for i := range x {
+		t1 := x[i]
+		t2 := t1 * dx[i] * 2
+		out[i] = t1 * t1
+		dout[i] = t2
+		t3 := out[i]
+		t4 := x[i]
+		r += t3 * t4
+		dr += t4*dout[i] + t3*dx[i]
+	}
+	t5 := out[0]
+	t6 := x[1]
+	t7 := t6*dout[0] + t5*dx[1]
+	out[0] = t5 * t6
+	dout[0] = t7
+	return r, dr
+}
+
+// ScaleATape is what ScaleAForward keeps of one run of ScaleA for
+// ScaleABackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of ScaleAForward overwrites
+// it, and its buffers are kept.
+type ScaleATape struct {
+	// x: the parameter x.
+	x []float64
+	// a: the parameter a.
+	a float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// ScaleAForward runs ScaleA and records in t what ScaleABackward needs; t's
+// earlier contents are discarded, its memory reused.
+func ScaleAForward(t *ScaleATape, x []float64, a float64) {
+	t.elem = t.elem[:0]
+	t.x = x
+	t.a = a
+	t.elem = slices.Grow(t.elem, len(x))
+	for i := range x {
+		t1 := x[i]
+		t.elem = append(t.elem, t1)
+		x[i] = t1 * (a * a)
+	}
+}
+
+// ScaleABackward adds to da the vector-Jacobian product of ScaleA with the
+// seeds dx, at the point recorded in t by ScaleAForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+//
+// dx holds the seed of what ScaleA writes into its output slice on entry, and
+// is used up: it is zero on return.
+func ScaleABackward(t *ScaleATape, dx []float64, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	t1 := len(x)
+	nelem := len(t.elem)
+	a := t.a
+	var daSum float64
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		t2 := dx[i]
+		daSum += t2 * t.elem[nelem] * a * 2
+		dx[i] = t2 * (a * a)
+	}
+	*da += daSum
+}
+
+// ScaleAVJP returns the vector-Jacobian product with the seeds sx: for each of
+// a, the sum over the outputs of seed times derivative (da), computed by
+// reverse-mode automatic differentiation.
+func ScaleAVJP(x []float64, a float64, sx []float64) float64 {
+	var t ScaleATape
+	ScaleAForward(&t, x, a)
+	dx := make([]float64, len(x))
+	copy(dx, sx)
+	var da float64
+	ScaleABackward(&t, dx, &da)
+	return da
+}
+
+// ScaleAJVP runs ScaleA and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents da of a.
+//
+// It writes the directional derivatives of what ScaleA writes into its output
+// slice into dx.
+func ScaleAJVP(x []float64, a, da float64, dx []float64) {
+	for i := range x {
+		t1 := x[i]
+		t2 := a * a
+		t3 := t2*dx[i] + t1*(a*da*2)
+		x[i] = t1 * t2
+		dx[i] = t3
+	}
+}
+
+// TwiceTape is what TwiceForward keeps of one run of Twice for TwiceBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of TwiceForward overwrites it, and its buffers
+// are kept.
+type TwiceTape struct {
+	// scaleInPlaceTape2: the tape scaleInPlaceCallForward fills and
+	// scaleInPlaceCallBackward reads, in a slice of one entry.
+	scaleInPlaceTape2 []scaleInPlaceCallTape
+	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
+	// scaleInPlaceCallBackward reads, in a slice of one entry.
+	scaleInPlaceTape []scaleInPlaceCallTape
+}
+
+// TwiceForward runs Twice and records in t what TwiceBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func TwiceForward(t *TwiceTape, x []float64, a float64) {
+	t.scaleInPlaceTape2 = t.scaleInPlaceTape2[:0]
+	t.scaleInPlaceTape = t.scaleInPlaceTape[:0]
+	t.scaleInPlaceTape = slices.Grow(t.scaleInPlaceTape, 1)[:len(t.scaleInPlaceTape)+1]
+	scaleInPlaceTape := &t.scaleInPlaceTape[len(t.scaleInPlaceTape)-1]
+	scaleInPlaceCallForward(scaleInPlaceTape, x, a)
+	t.scaleInPlaceTape2 = slices.Grow(t.scaleInPlaceTape2, 1)[:len(t.scaleInPlaceTape2)+1]
+	scaleInPlaceTape2 := &t.scaleInPlaceTape2[len(t.scaleInPlaceTape2)-1]
+	scaleInPlaceCallForward(scaleInPlaceTape2, x, a+1)
+}
+
+// TwiceBackward adds to dx and da the vector-Jacobian product of Twice with the
+// seeds dx, at the point recorded in t by TwiceForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+//
+// dx holds, on entry, the seed of what Twice leaves in x, and on return the
+// derivative with respect to what x held before.
+func TwiceBackward(t *TwiceTape, dx []float64, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nscaleInPlaceTape2 := len(t.scaleInPlaceTape2)
+	nscaleInPlaceTape2--
+	nscaleInPlaceTape := len(t.scaleInPlaceTape)
+	nscaleInPlaceTape--
+	t1 := t.scaleInPlaceTape[nscaleInPlaceTape]
+	scaleInPlaceTape2 := t.scaleInPlaceTape2[nscaleInPlaceTape2]
+	da2 := 0.0
+	scaleInPlaceCallBackward(&scaleInPlaceTape2, dx, &da2)
+	t2 := da2
+	scaleInPlaceTape := t1
+	da3 := 0.0
+	scaleInPlaceCallBackward(&scaleInPlaceTape, dx, &da3)
+	*da += t2 + da3
+}
+
+// TwiceVJP returns the vector-Jacobian product with the seeds sx: for each of x
+// and a, the sum over the outputs of seed times derivative (dx, da), computed
+// by reverse-mode automatic differentiation.
+func TwiceVJP(x []float64, a float64, sx []float64) ([]float64, float64) {
+	var t TwiceTape
+	TwiceForward(&t, x, a)
+	dx := make([]float64, len(x))
+	copy(dx, sx)
+	var da float64
+	TwiceBackward(&t, dx, &da)
+	return dx, da
+}
+
+// TwiceJVP runs Twice and computes, by forward-mode automatic differentiation,
+// the directional derivatives of what it writes along the tangents dx, da of x,
+// a.
+func TwiceJVP(x []float64, a float64, dx []float64, da float64) {
+	scaleInPlaceJVP(x, a, dx, da)
+	scaleInPlaceJVP(x, a+1, dx, da)
+}
+
 // lorenzDerivCallTape is what lorenzDerivCallForward keeps of one run of
 // lorenzDeriv for lorenzDerivCallBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
@@ -1317,4 +1571,72 @@ func lorenzDerivJVP(lSigma, lRho, lBeta float64, dst, s []float64, dlSigma, dlRh
 	t9 := t7*ds[0] + t6*ds[1] - (t8*dlBeta + lBeta*ds[2])
 	dst[2] = t6*t7 - lBeta*t8
 	ddst[2] = t9
+}
+
+// scaleInPlaceCallTape is what scaleInPlaceCallForward keeps of one run of
+// scaleInPlace for scaleInPlaceCallBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of scaleInPlaceCallForward overwrites it, and its buffers are kept.
+type scaleInPlaceCallTape struct {
+	// x: the parameter x.
+	x []float64
+	// a: the parameter a.
+	a float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// scaleInPlaceCallForward runs scaleInPlace and records in t what
+// scaleInPlaceCallBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func scaleInPlaceCallForward(t *scaleInPlaceCallTape, x []float64, a float64) {
+	t.elem = t.elem[:0]
+	t.x = x
+	t.a = a
+	t.elem = slices.Grow(t.elem, len(x))
+	for i := range x {
+		t1 := x[i]
+		t.elem = append(t.elem, t1)
+		x[i] = t1 * (a * t1)
+	}
+}
+
+// scaleInPlaceCallBackward adds to dx and da the vector-Jacobian product of
+// scaleInPlace with the seeds dx, at the point recorded in t by
+// scaleInPlaceCallForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+//
+// dx holds, on entry, the seed of what scaleInPlace leaves in x, and on return
+// the derivative with respect to what x held before.
+func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, dx []float64, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	t1 := len(x)
+	nelem := len(t.elem)
+	a := t.a
+	var daSum float64
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		t2 := t.elem[nelem]
+		t3 := dx[i]
+		t4 := t3 * t2
+		daSum += t4 * t2
+		dx[i] = t3*(a*t2) + t4*a
+	}
+	*da += daSum
+}
+
+// scaleInPlaceJVP runs scaleInPlace and computes, by forward-mode automatic
+// differentiation, the directional derivatives of what it writes along the
+// tangents dx, da of x, a.
+func scaleInPlaceJVP(x []float64, a float64, dx []float64, da float64) {
+	for i := range x {
+		t1 := x[i]
+		t2 := dx[i]
+		t3 := a * t1
+		x[i] = t1 * t3
+		dx[i] = t3*t2 + t1*(t1*da+a*t2)
+	}
 }

@@ -291,6 +291,56 @@ var outputProblems = []vecProblem{
 			return b.X, v[1 : 1+nOut]
 		},
 	},
+	{
+		// An output read back after it is written, and written twice:
+		// outputs (r, out...).
+		name: "Feed", n: 2 * nOut,
+		f: func(p []float64) []float64 {
+			r := Feed(p[:nOut], p[nOut:])
+			return cat([]float64{r}, p[:nOut])
+		},
+		vjp: func(p, w []float64) ([]float64, []float64) {
+			r, dout, dx := FeedVJP(p[:nOut], p[nOut:], w[0], w[1:])
+			return cat([]float64{r}, p[:nOut]), cat(dout, dx)
+		},
+		jvp: func(p, v []float64) ([]float64, []float64) {
+			r, dr := FeedJVP(p[:nOut], p[nOut:], v[:nOut], v[nOut:])
+			return cat([]float64{r}, p[:nOut]), cat([]float64{dr}, v[:nOut])
+		},
+	},
+	{
+		// x updated in place but not differentiated: p is a alone.
+		name: "ScaleA", n: 1,
+		f: func(p []float64) []float64 {
+			x := []float64{0.5, -1, 2}
+			ScaleA(x, p[0])
+			return x
+		},
+		vjp: func(p, w []float64) ([]float64, []float64) {
+			x := []float64{0.5, -1, 2}
+			da := ScaleAVJP(x, p[0], w)
+			return x, []float64{da}
+		},
+		jvp: func(p, v []float64) ([]float64, []float64) {
+			x := []float64{0.5, -1, 2}
+			dx := make([]float64, nOut)
+			ScaleAJVP(x, p[0], v[0], dx)
+			return x, dx
+		},
+	},
+	{
+		// x updated in place by a helper, twice.
+		name: "Twice", n: nOut + 1,
+		f: func(p []float64) []float64 { Twice(p[:nOut], p[nOut]); return p[:nOut] },
+		vjp: func(p, w []float64) ([]float64, []float64) {
+			dx, da := TwiceVJP(p[:nOut], p[nOut], w)
+			return p[:nOut], cat(dx, []float64{da})
+		},
+		jvp: func(p, v []float64) ([]float64, []float64) {
+			TwiceJVP(p[:nOut], p[nOut], v[:nOut], v[nOut])
+			return p[:nOut], v[:nOut]
+		},
+	},
 }
 
 // Functions whose outputs are slices they write, some in place, some with
