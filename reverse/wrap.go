@@ -215,7 +215,7 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 		results = append(results, ir.Result{Name: n, Type: p.Type, Group: dg, Field: p.Field})
 	}
 	g := ir.NewFunc(name, params, results)
-	g.Doc = doc(f, g, sp.wrt, mode, outputSeeds)
+	g.Doc = append(doc(f, g, sp.wrt, mode, outputSeeds), inPlaceDoc(sp, g, mode, outputSeeds)...)
 	b := ir.NewBuilder(g)
 	args := make([]*ir.Value, len(params))
 	for i := range params {
@@ -367,6 +367,29 @@ func makeLikeVar(b *ir.Builder, x *ir.Var, src *ir.Value) {
 			b.Store(b.Get(x), i, b.Make(inner, b.Len(row)))
 		})
 	}
+}
+
+// inPlaceDoc says, for FVJP, what the seed and the derivative of a
+// differentiated slice that F updates in place are.
+func inPlaceDoc(sp *Split, g *ir.Func, mode Mode, outputSeeds []int) []string {
+	var lines []string
+	for k, i := range writtenBuffers(sp, mode) {
+		w := slices.Index(sp.wrt, i)
+		if w < 0 {
+			continue
+		}
+		p, r := sp.f.Params[i].Name, g.Results[len(sp.f.Results)+w]
+		if g := sp.f.Params[i].Group; g != nil {
+			p = g.Ref(sp.f.Params[i].Field)
+		}
+		d := r.Name
+		if r.Group != nil {
+			d = r.Group.Ref(r.Field)
+		}
+		lines = append(lines, fmt.Sprintf("%s is the seed of what %s leaves in %s, and %s the derivative with respect to what %s held before.",
+			g.Params[outputSeeds[k]].Name, sp.f.Name, p, d, p))
+	}
+	return lines
 }
 
 // doc writes the doc comment of FGrad or FVJP; outputSeeds are the

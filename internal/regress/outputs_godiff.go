@@ -59,6 +59,9 @@ func ScaleBackward(t *ScaleTape, dx []float64, da *float64) {
 // ScaleVJP returns the vector-Jacobian product with the seeds sx: for each of x
 // and a, the sum over the outputs of seed times derivative (dx, da), computed
 // by reverse-mode automatic differentiation.
+//
+// sx is the seed of what Scale leaves in x, and dx the derivative with respect
+// to what x held before.
 func ScaleVJP(x []float64, a float64, sx []float64) ([]float64, float64) {
 	var t ScaleTape
 	ScaleForward(&t, x, a)
@@ -138,6 +141,9 @@ func Scale32Backward(t *Scale32Tape, dx []float32, da *float32) {
 // Scale32VJP returns the vector-Jacobian product with the seeds sx: for each of
 // x and a, the sum over the outputs of seed times derivative (dx, da), computed
 // by reverse-mode automatic differentiation.
+//
+// sx is the seed of what Scale32 leaves in x, and dx the derivative with
+// respect to what x held before.
 func Scale32VJP(x []float32, a float32, sx []float32) ([]float32, float32) {
 	var t Scale32Tape
 	Scale32Forward(&t, x, a)
@@ -211,6 +217,9 @@ func StepBackward(t *StepTape, ddst, ds []float64, dh *float64) {
 // StepVJP returns the vector-Jacobian product with the seeds sdst: for each of
 // dst, s and h, the sum over the outputs of seed times derivative (ddst, ds,
 // dh), computed by reverse-mode automatic differentiation.
+//
+// sdst is the seed of what Step leaves in dst, and ddst the derivative with
+// respect to what dst held before.
 func StepVJP(dst, s []float64, h float64, sdst []float64) ([]float64, []float64, float64) {
 	var t StepTape
 	StepForward(&t, dst, s, h)
@@ -293,6 +302,9 @@ func AccumBackward(t *AccumTape, ddst, ds []float64, dh *float64) {
 // AccumVJP returns the vector-Jacobian product with the seeds sdst: for each of
 // dst, s and h, the sum over the outputs of seed times derivative (ddst, ds,
 // dh), computed by reverse-mode automatic differentiation.
+//
+// sdst is the seed of what Accum leaves in dst, and ddst the derivative with
+// respect to what dst held before.
 func AccumVJP(dst, s []float64, h float64, sdst []float64) ([]float64, []float64, float64) {
 	var t AccumTape
 	AccumForward(&t, dst, s, h)
@@ -469,6 +481,9 @@ func MixedBackward(t *MixedTape, s1, s2 float64, dout, dx []float64) {
 // seeds s1, s2 and sout: for each of out and x, the sum over the outputs of
 // seed times derivative (dout, dx), computed by reverse-mode automatic
 // differentiation.
+//
+// sout is the seed of what Mixed leaves in out, and dout the derivative with
+// respect to what out held before.
 func MixedVJP(out, x []float64, s1, s2 float64, sout []float64) (float64, float64, []float64, []float64) {
 	var t MixedTape
 	t1, t2 := MixedForward(&t, out, x)
@@ -694,6 +709,9 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 // RK4StepVJP returns the vector-Jacobian product with the seeds sdst: for each
 // of l, dst, s and h, the sum over the outputs of seed times derivative (dl,
 // ddst, ds, dh), computed by reverse-mode automatic differentiation.
+//
+// sdst is the seed of what RK4Step leaves in dst, and ddst the derivative with
+// respect to what dst held before.
 func (l Lorenz) RK4StepVJP(dst, s []float64, h float64, sdst []float64) (Lorenz, []float64, []float64, float64) {
 	var t LorenzRK4StepTape
 	l.RK4StepForward(&t, dst, s, h)
@@ -814,6 +832,9 @@ func BufNormBackward(t *BufNormTape, s float64, db *Buf, da *float64) {
 // NormVJP returns Norm's results and the vector-Jacobian product with the seeds
 // s and sbX: for each of b and a, the sum over the outputs of seed times
 // derivative (db, da), computed by reverse-mode automatic differentiation.
+//
+// sbX is the seed of what Norm leaves in b.X, and db.X the derivative with
+// respect to what b.X held before.
 func (b Buf) NormVJP(a, s float64, sbX []float64) (float64, Buf, float64) {
 	var t BufNormTape
 	t1 := b.NormForward(&t, a)
@@ -915,6 +936,9 @@ func Square2Backward(t *Square2Tape, dx [][]float64, da *float64) {
 // Square2VJP returns the vector-Jacobian product with the seeds sx: for each of
 // x and a, the sum over the outputs of seed times derivative (dx, da), computed
 // by reverse-mode automatic differentiation.
+//
+// sx is the seed of what Square2 leaves in x, and dx the derivative with
+// respect to what x held before.
 func Square2VJP(x [][]float64, a float64, sx [][]float64) ([][]float64, float64) {
 	var t Square2Tape
 	Square2Forward(&t, x, a)
@@ -1016,6 +1040,9 @@ func PBufNormBackward(t *PBufNormTape, s float64, db *PBuf, da *float64) {
 // NormVJP returns Norm's results and the vector-Jacobian product with the seeds
 // s and sbX: for each of b and a, the sum over the outputs of seed times
 // derivative (db, da), computed by reverse-mode automatic differentiation.
+//
+// sbX is the seed of what Norm leaves in b.X, and db.X the derivative with
+// respect to what b.X held before.
 func (b *PBuf) NormVJP(a, s float64, sbX []float64) (float64, *PBuf, float64) {
 	var t PBufNormTape
 	t1 := b.NormForward(&t, a)
@@ -1108,6 +1135,9 @@ func PBufDecayBackward(t *PBufDecayTape, db *PBuf, da *float64) {
 // DecayVJP returns the vector-Jacobian product with the seeds sbX: for each of
 // b and a, the sum over the outputs of seed times derivative (db, da), computed
 // by reverse-mode automatic differentiation.
+//
+// sbX is the seed of what Decay leaves in b.X, and db.X the derivative with
+// respect to what b.X held before.
 func (b *PBuf) DecayVJP(a float64, sbX []float64) (*PBuf, float64) {
 	var t PBufDecayTape
 	b.DecayForward(&t, a)
@@ -1195,6 +1225,9 @@ func Decay2Backward(t *Decay2Tape, db *Buf, da *float64) {
 // Decay2VJP returns the vector-Jacobian product with the seeds sbX: for each of
 // b and a, the sum over the outputs of seed times derivative (db, da), computed
 // by reverse-mode automatic differentiation.
+//
+// sbX is the seed of what Decay2 leaves in b.X, and db.X the derivative with
+// respect to what b.X held before.
 func Decay2VJP(b Buf, a float64, sbX []float64) (Buf, float64) {
 	var t Decay2Tape
 	Decay2Forward(&t, b, a)
@@ -1286,6 +1319,9 @@ func FeedBackward(t *FeedTape, s float64, dout, dx []float64) {
 // FeedVJP returns Feed's results and the vector-Jacobian product with the seeds
 // s and sout: for each of out and x, the sum over the outputs of seed times
 // derivative (dout, dx), computed by reverse-mode automatic differentiation.
+//
+// sout is the seed of what Feed leaves in out, and dout the derivative with
+// respect to what out held before.
 func FeedVJP(out, x []float64, s float64, sout []float64) (float64, []float64, []float64) {
 	var t FeedTape
 	t1 := FeedForward(&t, out, x)
@@ -1455,6 +1491,9 @@ func TwiceBackward(t *TwiceTape, dx []float64, da *float64) {
 // TwiceVJP returns the vector-Jacobian product with the seeds sx: for each of x
 // and a, the sum over the outputs of seed times derivative (dx, da), computed
 // by reverse-mode automatic differentiation.
+//
+// sx is the seed of what Twice leaves in x, and dx the derivative with respect
+// to what x held before.
 func TwiceVJP(x []float64, a float64, sx []float64) ([]float64, float64) {
 	var t TwiceTape
 	TwiceForward(&t, x, a)
