@@ -61,7 +61,7 @@ func (e *funcEmitter) calleeFunc(v *ir.Value) *ir.Func {
 	if !ok || c.Path != "" {
 		return nil
 	}
-	if fn := e.callees[c.Name]; fn != nil {
+	if fn := e.callees[calleeKey{c.Recv, c.Name}]; fn != nil {
 		return fn
 	}
 	if r := c.Rule; r != nil && r.Derived != nil && r.Derived.Name == c.Name {

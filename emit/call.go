@@ -14,11 +14,15 @@ import (
 // result, y := F(args) for one result, y, _, dw := F(args) for several,
 // naming the results its extracts read.
 
+// calleeKey identifies a function of the file: two types may have methods
+// of one name.
+type calleeKey struct{ recv, name string }
+
 // invokeCall returns F(args): written like any call; what differs is
 // that an invoke is always a statement of its own.
 func (e *funcEmitter) invokeCall(v *ir.Value) (expr, error) {
 	if c, ok := v.Aux.(ir.Callee); ok && c.Path == "" {
-		if fn := e.callees[c.Name]; fn != nil && hasGroups(fn) {
+		if fn := e.callees[calleeKey{c.Recv, c.Name}]; fn != nil && hasGroups(fn) {
 			return e.invokeGroups(v, fn)
 		}
 	}

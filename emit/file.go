@@ -32,9 +32,9 @@ func File(spec FileSpec) ([]byte, error) {
 	imps.declare(f)
 	var decls []jen.Code
 	written := make(map[string]*ir.Tape) // by type name
-	callees := make(map[string]*ir.Func)
+	callees := make(map[calleeKey]*ir.Func)
 	for _, fn := range spec.Funcs {
-		callees[fn.Name] = fn
+		callees[calleeKey{fn.RecvType(), fn.Name}] = fn
 	}
 	for _, fn := range spec.Funcs {
 		code, err := function(fn, imps, callees)

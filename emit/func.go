@@ -20,9 +20,10 @@ type funcEmitter struct {
 	labels map[*ir.Value]string    // the loops a break or continue names
 	// arrayNames names the array results of invokes (see arrays.go).
 	arrayNames map[arrayKey]string
-	// callees are the functions of the file, by name: an invoke of one
-	// whose signature has structs passes them whole (group.go).
-	callees   map[string]*ir.Func
+	// callees are the functions of the file, by receiver type and name:
+	// an invoke of one whose signature has structs passes them whole
+	// (group.go).
+	callees   map[calleeKey]*ir.Func
 	groupDecl map[*ir.Value][]*ir.Group // structs the function makes, declared just before a value
 	// blank names the blank parameters the function reads, by index: a
 	// derivative passes F's blank parameter on to F's forward function,
@@ -31,7 +32,7 @@ type funcEmitter struct {
 }
 
 // function returns the declaration of fn, doc comment included.
-func function(fn *ir.Func, imps *imports, callees map[string]*ir.Func) (jen.Code, error) {
+func function(fn *ir.Func, imps *imports, callees map[calleeKey]*ir.Func) (jen.Code, error) {
 	code, err := emitFunc(fn, imps, callees)
 	if err != nil {
 		return nil, fmt.Errorf("emit: func %s: %w", fn.Name, err)
@@ -39,7 +40,7 @@ func function(fn *ir.Func, imps *imports, callees map[string]*ir.Func) (jen.Code
 	return code, nil
 }
 
-func emitFunc(fn *ir.Func, imps *imports, callees map[string]*ir.Func) (jen.Code, error) {
+func emitFunc(fn *ir.Func, imps *imports, callees map[calleeKey]*ir.Func) (jen.Code, error) {
 	if err := ir.Verify(fn); err != nil {
 		return nil, err
 	}

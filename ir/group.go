@@ -31,6 +31,17 @@ type Group struct {
 	Array   bool   // an array of floats, whose leaves' fields are indexes: [0], [1][2]
 }
 
+// RecvType returns the receiver's struct type of a method, as the package
+// spells it without a pointer (Net), or "" for a function.
+func (f *Func) RecvType() string {
+	for _, p := range f.Params {
+		if p.Group != nil && p.Group.Recv {
+			return p.Group.Type
+		}
+	}
+	return ""
+}
+
 // GoType returns the Go type of the group's parameter: *Net or Net.
 func (g *Group) GoType() string {
 	if g.Pointer {

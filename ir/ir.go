@@ -251,6 +251,10 @@ func (t *Tape) Field(name string, typ Type, stack bool, doc string) *TapeField {
 type Callee struct {
 	Path string
 	Name string
+	// Recv is the receiver's type of a method of the file being generated
+	// (Net for func (n *Net) LossForward); "" for a function. Two types
+	// may have methods of one name: a callee is (Recv, Name).
+	Recv string
 	// Pos is where the call is written, for diagnostics about it; zero for
 	// the calls godiff makes itself.
 	Pos token.Position

@@ -215,8 +215,8 @@ func (c *checker) checkResults(d rawDirective, fname string, sig *types.Signatur
 		}
 		return
 	}
-	if results.Len() == 0 && !hasSliceParam(sig.Params()) {
-		c.errorf(d.comment.Slash, "%v needs at least one float64 or float32 result, or a slice parameter it writes its output into; %s has neither", d, fname)
+	if results.Len() == 0 && !hasSliceParam(sig) {
+		c.errorf(d.comment.Slash, "%v needs at least one float64 or float32 result, or a slice (a parameter, or a field of a struct parameter or of the receiver) it writes its output into; %s has neither", d, fname)
 	}
 	for i := range results.Len() {
 		r := results.At(i)
@@ -236,12 +236,31 @@ func resultName(i int, r *types.Var) string {
 	return fmt.Sprintf("result %d", i+1)
 }
 
-// hasSliceParam reports whether a parameter is a slice: an output a
-// function without results can write into.
-func hasSliceParam(params *types.Tuple) bool {
-	for i := range params.Len() {
-		if _, ok := params.At(i).Type().Underlying().(*types.Slice); ok {
+// hasSliceParam reports whether a parameter, the receiver, or a field of a
+// struct one (or of a pointer to one) is a slice: an output a function
+// without results can write into.
+func hasSliceParam(sig *types.Signature) bool {
+	vars := []*types.Var{}
+	if r := sig.Recv(); r != nil {
+		vars = append(vars, r)
+	}
+	for i := range sig.Params().Len() {
+		vars = append(vars, sig.Params().At(i))
+	}
+	for _, v := range vars {
+		t := v.Type()
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Slice:
 			return true
+		case *types.Struct:
+			for f := range u.Fields() {
+				if _, ok := f.Type().Underlying().(*types.Slice); ok {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -140,6 +140,16 @@ func None(w float64) {}
 			},
 		},
 		{
+			name: "vjp of a function with no result and no slice, in a parameter or a field, to write into",
+			src: `
+type S struct{ A, B float64 }
+
+//godiff:vjp
+func (s *S) Set(w float64) { _ = s.A * w }
+`,
+			want: []string{"a.go:4:1: //godiff:vjp needs at least one float64 or float32 result, or a slice (a parameter, or a field of a struct parameter or of the receiver) it writes its output into; Set has neither"},
+		},
+		{
 			name: "vjp with a non-float result",
 			src: `
 //godiff:vjp

@@ -32,8 +32,8 @@ type Split struct {
 
 	f       *ir.Func // the user's function
 	wrt     []int
-	buffers []int // the parameters with an adjoint buffer, in order
-	outputs map[int]bool
+	buffers []int        // the parameters with an adjoint buffer, in order
+	written map[int]bool // the buffers of the slices F writes: FVJP seeds them
 }
 
 // NewSplit builds the split form of f with respect to the parameters whose
@@ -48,7 +48,7 @@ func newSplit(f *ir.Func, wrt []int, names Names, volatile bool) (*Split, error)
 	s.volatile = volatile
 	s.backwardName = names.Backward
 	s.forwardFn = names.Forward
-	bwd, buffers, outputs, err := s.buildBackward(names.Backward)
+	bwd, buffers, written, err := s.buildBackward(names.Backward)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func newSplit(f *ir.Func, wrt []int, names Names, volatile bool) (*Split, error)
 	sortLoads(bwd.Body, s.fields.tape)
 	s.fields.tape.Doc = []string{fmt.Sprintf("%s is what %s keeps of one run of %s for %s: the forward values the backward sweep reads, and the control flow it replays. A tape may be reused: each run of %s overwrites it, and its buffers are kept.",
 		names.Tape, names.Forward, f.Name, names.Backward, names.Forward)}
-	return &Split{Tape: s.fields.tape, Forward: fwd, Backward: bwd, f: f, wrt: wrt, buffers: buffers, outputs: outputs}, nil
+	return &Split{Tape: s.fields.tape, Forward: fwd, Backward: bwd, f: f, wrt: wrt, buffers: buffers, written: written}, nil
 }
 
 // NewCalleeSplit is NewSplit for a function other generated code calls:

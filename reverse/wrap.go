@@ -17,7 +17,9 @@ import (
 // differentiated or that F writes into with active values (an output): a
 // slice of the parameter's type, or a pointer for a scalar or an array.
 // The adjoints are added to the buffers. An output's buffer holds its seed
-// on entry, and is used up.
+// on entry, and is used up. The map returned holds every buffer F writes
+// into (an output, or a differentiated slice updated in place): each takes
+// a seed.
 func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, error) {
 	f := s.f
 	tapeT := ir.TapeRef{Tape: s.fields.tape}
@@ -28,7 +30,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	for _, p := range s.wrt {
 		isWrt[p] = true
 	}
-	outputs := make(map[int]bool)
+	written := make(map[int]bool)
 	var buffers []int
 	groups := make(map[*ir.Group]*ir.Group) // a struct's buffer: a pointer to a struct of its type
 	for i, p := range f.Params {
@@ -39,9 +41,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 		if !isWrt[i] && !out {
 			continue
 		}
-		if out && !isWrt[i] {
-			outputs[i] = true
-		}
+		written[i] = out
 		n := ir.FreshName(taken, "d"+p.Name)
 		taken[n] = true
 		params = append(params, ir.Param{Name: n, Type: bufferType(p.Type), Group: derivedGroup(groups, p.Group, taken, true), Field: p.Field})
@@ -94,12 +94,12 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 		return nil, nil, nil, bw.err
 	}
 	b.Return()
-	g.Doc = backwardDoc(f, g, s, buffers, outputs)
+	g.Doc = backwardDoc(f, g, s, buffers, isWrt)
 	ir.DeadCode(g) // first, so that an unused get does not keep a store
 	ir.DeadStores(g)
 	ir.DeadCode(g)
 	ir.UniqueNames(g)
-	return g, buffers, outputs, nil
+	return g, buffers, written, nil
 }
 
 // derivedGroup returns the group of the derived parameters or results of
@@ -128,11 +128,11 @@ func bufferType(t ir.Type) ir.Type {
 	return ir.Pointer{Elem: t}
 }
 
-func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, outputs map[int]bool) []string {
+func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, isWrt map[int]bool) []string {
 	var addIdx, outIdx, inPlaceIdx, inPlaceParams []int
 	for k, i := range buffers {
 		switch pv := f.ParamValue(i); {
-		case outputs[i]:
+		case !isWrt[i]:
 			outIdx = append(outIdx, 1+len(f.Results)+k)
 		case pv != nil && ir.IsSlice(pv.Type) && s.act.Written[pv]:
 			inPlaceIdx = append(inPlaceIdx, 1+len(f.Results)+k)
@@ -168,18 +168,23 @@ func (s *splitter) forwardName() string {
 }
 
 // Wrapper builds FGrad or FVJP on the split form: run the forward function
-// on a tape of its own, make zeroed adjoint buffers (an output's buffer
-// holds its seed), run the backward function, return F's results and the
-// adjoints.
+// on a tape of its own, make zeroed adjoint buffers, run the backward
+// function, return F's results and the adjoints. FVJP takes a seed for each
+// slice F writes, after the results' seeds, and its buffer starts as that
+// seed: for an output the seed of what F writes, for a differentiated slice
+// updated in place the seed of its final contents (its adjoint is then the
+// derivative with respect to its initial contents). FGrad's only output is
+// F's result: the slices' buffers start at zero.
 func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 	f := sp.f
 	params := append([]ir.Param(nil), f.Params...)
 	taken := ir.SigNames(params)
 	var outputSeeds []int // indexes in params
+	seedOf := make(map[int]*ir.Value)
 	if mode == VJP {
 		params = append(params, seedParams(f, taken)...)
 		for _, i := range sp.buffers {
-			if sp.outputs[i] {
+			if sp.written[i] {
 				n := ir.FreshName(taken, "s"+f.Params[i].Name)
 				taken[n] = true
 				outputSeeds = append(outputSeeds, len(params))
@@ -200,11 +205,14 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 		results = append(results, ir.Result{Name: n, Type: p.Type, Group: dg, Field: p.Field})
 	}
 	g := ir.NewFunc(name, params, results)
-	g.Doc = doc(f, g, sp.wrt, mode, outputSeeds)
+	g.Doc = append(doc(f, g, sp.wrt, mode, outputSeeds), inPlaceDoc(sp, g, mode, outputSeeds)...)
 	b := ir.NewBuilder(g)
 	args := make([]*ir.Value, len(params))
 	for i := range params {
 		args[i] = b.Param(i)
+	}
+	for k, i := range writtenBuffers(sp, mode) {
+		seedOf[i] = args[outputSeeds[k]]
 	}
 	tape := b.LocalTape(ir.TapeRef{Tape: sp.Tape}, "t")
 	outs := invokeForward(b, sp.Forward, tape, args[:len(f.Params)])
@@ -234,6 +242,9 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 			x := &ir.Var{Name: name, Type: p.Type, Group: r.Group, Field: r.Field}
 			if _, isSlice := p.Type.(ir.Slice); isSlice {
 				makeLikeVar(b, x, args[i])
+				if seed := seedOf[i]; seed != nil {
+					copyInto(b, b.Get(x), seed)
+				}
 				bwdArgs = append(bwdArgs, b.Get(x))
 			} else {
 				b.Declare(x, nil)
@@ -245,9 +256,8 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 		switch p.Type.(type) {
 		case ir.Slice:
 			buf := makeLike(b, args[i], name)
-			if sp.outputs[i] && mode == VJP {
-				b.CopySlice(buf, args[outputSeeds[0]])
-				outputSeeds = outputSeeds[1:]
+			if seed := seedOf[i]; seed != nil {
+				copyInto(b, buf, seed)
 			}
 			bwdArgs = append(bwdArgs, buf)
 			adjOf[i] = func() *ir.Value { return buf }
@@ -266,9 +276,24 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 	return g
 }
 
+// writtenBuffers returns the parameters whose buffers FVJP seeds, in the
+// order of their seeds: none for FGrad.
+func writtenBuffers(sp *Split, mode Mode) []int {
+	if mode != VJP {
+		return nil
+	}
+	var ws []int
+	for _, i := range sp.buffers {
+		if sp.written[i] {
+			ws = append(ws, i)
+		}
+	}
+	return ws
+}
+
 // invokeForward calls the forward function and returns its results.
 func invokeForward(b *ir.Builder, fwd *ir.Func, tape *ir.Value, args []*ir.Value) []*ir.Value {
-	callee := ir.Callee{Name: fwd.Name}
+	callee := ir.Callee{Name: fwd.Name, Recv: fwd.RecvType()}
 	all := append([]*ir.Value{tape}, args...)
 	switch len(fwd.Results) {
 	case 0:
@@ -305,6 +330,21 @@ func makeLike(b *ir.Builder, x *ir.Value, name string) *ir.Value {
 	return buf
 }
 
+// copyInto copies the seed src into buf, a buffer makeLike made: row by
+// row for a slice of slices, so that the backward sweep, which uses the
+// buffer up, neither writes into the caller's seed nor returns its rows.
+func copyInto(b *ir.Builder, buf, src *ir.Value) {
+	if _, ok := ir.Elem(buf.Type).(ir.Slice); !ok {
+		b.CopySlice(buf, src)
+		return
+	}
+	loop := b.Range("", buf)
+	b.In(loop.Blocks[0], func() {
+		i := b.Index("i")
+		b.CopySlice(b.Load(buf, i), b.Load(src, i))
+	})
+}
+
 // makeLikeVar declares x, the field of a struct's gradient that is the
 // adjoint of the slice src, as a zeroed slice of src's shape.
 func makeLikeVar(b *ir.Builder, x *ir.Var, src *ir.Value) {
@@ -317,6 +357,29 @@ func makeLikeVar(b *ir.Builder, x *ir.Var, src *ir.Value) {
 			b.Store(b.Get(x), i, b.Make(inner, b.Len(row)))
 		})
 	}
+}
+
+// inPlaceDoc says, for FVJP, what the seed and the derivative of a
+// differentiated slice that F updates in place are.
+func inPlaceDoc(sp *Split, g *ir.Func, mode Mode, outputSeeds []int) []string {
+	var lines []string
+	for k, i := range writtenBuffers(sp, mode) {
+		w := slices.Index(sp.wrt, i)
+		if w < 0 {
+			continue
+		}
+		p, r := sp.f.Params[i].Name, g.Results[len(sp.f.Results)+w]
+		if g := sp.f.Params[i].Group; g != nil {
+			p = g.Ref(sp.f.Params[i].Field)
+		}
+		d := r.Name
+		if r.Group != nil {
+			d = r.Group.Ref(r.Field)
+		}
+		lines = append(lines, fmt.Sprintf("%s is the seed of what %s leaves in %s, and %s the derivative with respect to what %s held before.",
+			g.Params[outputSeeds[k]].Name, sp.f.Name, p, d, p))
+	}
+	return lines
 }
 
 // doc writes the doc comment of FGrad or FVJP; outputSeeds are the

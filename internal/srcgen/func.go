@@ -51,6 +51,11 @@ type Func struct {
 	Params  []Param
 	Results int    // 1, or 2 for a function with only vjp and jvp
 	Decls   string // gofmt-formatted declarations, the annotated function last
+	// OutputSeeds is the number of seeds FVJP takes after the results'
+	// ones, one per slice F writes (an in-place update is an output too),
+	// which only godiff's output tells; the checks pass nil (zero) seeds
+	// for them, and compare the slices' final contents bit for bit.
+	OutputSeeds int
 }
 
 // Source returns a complete file, package p, holding the function alone.

@@ -177,6 +177,7 @@ func generateLive(dir string, names *[]*Func, live map[string]*result) bool {
 	for _, o := range outs {
 		if o.Content != nil {
 			os.WriteFile(o.Path, o.Content, 0o644)
+			setOutputSeeds(fs, o.Content)
 		}
 	}
 	os.WriteFile(filepath.Join(dir, "main.go"), []byte(MainFile(fs)), 0o644)
@@ -502,4 +503,25 @@ func caseOwner(src string, line int) string {
 		}
 	}
 	return owner
+}
+
+// setOutputSeeds sets each function's OutputSeeds from the signature of
+// its FVJP in the generated file out: the parameters past F's and its
+// results' seeds.
+func setOutputSeeds(fs []*Func, out []byte) {
+	file, err := parser.ParseFile(token.NewFileSet(), "out.go", out, 0)
+	if err != nil {
+		return // the build reports it
+	}
+	vjps := make(map[string]int)
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+			vjps[fd.Name.Name] = fd.Type.Params.NumFields()
+		}
+	}
+	for _, f := range fs {
+		if n, ok := vjps[f.Name+"VJP"]; ok {
+			f.OutputSeeds = max(0, n-len(f.Params)-f.Results)
+		}
+	}
 }

@@ -115,6 +115,9 @@ func writeCase(b *strings.Builder, f *Func) {
 	if f.Results == 1 {
 		fmt.Fprintf(b, "grad: func(p []float64) (float64, []float64) {\n%sy0%s := %sGrad(%s)\n%s%sreturn y0, g\n},\n", pre, gl, f.Name, call, post, flatten)
 	}
+	for range f.OutputSeeds {
+		seeds = append(seeds, "nil")
+	}
 	fmt.Fprintf(b, "vjp: func(p, s []float64) ([]float64, []float64) {\n%s%s%s := %sVJP(%s, %s)\n%s%sreturn []float64{%s}, g\n},\n",
 		pre, yl, gl, f.Name, call, strings.Join(seeds, ", "), post, flatten, yl)
 	tl := strings.Join(tangents, ", ")
