@@ -51,7 +51,7 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 				how = "" // a function the output cannot name
 			}
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(name, c, how)})
-		case split && c.Rule.Err != "" && active && (v.Type == nil || ir.IsFloat(v.Type)):
+		case split && c.Rule.Err != "" && active && (v.Type == nil || ir.IsFloat(v.Type) || severalResults(v)):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(name, c, "with slices")})
 		case split && c.Rule.Err != "" && slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] }):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s passes a slice that carries a derivative to %s, which godiff cannot read to know whether it writes into it: %s; pass it a copy of the slice, or write the computation in this package",

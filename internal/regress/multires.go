@@ -72,3 +72,68 @@ func MeanVarLoop(x []float64, a float64) float64 {
 	}
 	return s * m
 }
+
+// sumCount has a float and an int result: the int's seed is zero.
+func sumCount(x []float64, a float64) (float64, int) {
+	k, s := 0, 0.0
+	for i := range x {
+		if x[i] > 0 {
+			k++
+		}
+		s += a * x[i] * x[i]
+	}
+	return s, k
+}
+
+// MixedResults uses a float and an int result.
+//
+//godiff:grad
+//godiff:jvp
+func MixedResults(x []float64, a float64) float64 {
+	s, k := sumCount(x, a)
+	return s * float64(k+1)
+}
+
+// Weights is a struct of the package whose method has two results.
+type Weights struct{ W []float64 }
+
+// dots returns <w, x> and <x, x>.
+func (w Weights) dots(x []float64) (float64, float64) {
+	s, t := 0.0, 0.0
+	for i := range x {
+		s += w.W[i] * x[i]
+		t += x[i] * x[i]
+	}
+	return s, t
+}
+
+// WeightedDots calls a method of two results on a struct parameter.
+//
+//godiff:grad
+//godiff:jvp
+func WeightedDots(x []float64, w Weights) float64 {
+	p, q := w.dots(x)
+	return p * q
+}
+
+// scaleSum scales x in place and returns its new sum and a².
+func scaleSum(x []float64, a float64) (float64, float64) {
+	s := 0.0
+	for i := range x {
+		x[i] *= a
+		s += x[i]
+	}
+	return s, a * a
+}
+
+// ScaledCopy passes a copy that the callee of two results writes into,
+// then reads it.
+//
+//godiff:grad
+//godiff:jvp
+func ScaledCopy(x []float64, a float64) float64 {
+	y := make([]float64, len(x))
+	copy(y, x)
+	u, v := scaleSum(y, a)
+	return u*v + y[0]*y[1]
+}

@@ -301,6 +301,218 @@ func MeanVarLoopJVP(x []float64, a float64, dx []float64, da float64) (float64, 
 	return s * m, m*ds + s*dm
 }
 
+// MixedResultsTape is what MixedResultsForward keeps of one run of MixedResults
+// for MixedResultsBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// MixedResultsForward overwrites it, and its buffers are kept.
+type MixedResultsTape struct {
+	// tmp: result 2 of a call of sumCountCallForward.
+	tmp int
+	// sumCountTape: the tape sumCountCallForward fills and sumCountCallBackward
+	// reads, in a slice of one entry.
+	sumCountTape []sumCountCallTape
+}
+
+// MixedResultsForward runs MixedResults and records in t what
+// MixedResultsBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func MixedResultsForward(t *MixedResultsTape, x []float64, a float64) float64 {
+	t.sumCountTape = t.sumCountTape[:0]
+	t.sumCountTape = slices.Grow(t.sumCountTape, 1)[:len(t.sumCountTape)+1]
+	sumCountTape := &t.sumCountTape[len(t.sumCountTape)-1]
+	t1, t2 := sumCountCallForward(sumCountTape, x, a)
+	t.tmp = t2
+	return t1 * float64(t2+1)
+}
+
+// MixedResultsBackward adds to dx and da the vector-Jacobian product of
+// MixedResults with the seeds s, at the point recorded in t by
+// MixedResultsForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func MixedResultsBackward(t *MixedResultsTape, s float64, dx []float64, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nsumCountTape := len(t.sumCountTape)
+	nsumCountTape--
+	sumCountTape := t.sumCountTape[nsumCountTape]
+	da2 := 0.0
+	sumCountCallBackward(&sumCountTape, s*float64(t.tmp+1), 0, dx, &da2)
+	*da += da2
+}
+
+// MixedResultsGrad returns MixedResults's result and its gradient with respect
+// to x and a, in that order (dx, da), computed by reverse-mode automatic
+// differentiation.
+func MixedResultsGrad(x []float64, a float64) (float64, []float64, float64) {
+	var t MixedResultsTape
+	t1 := MixedResultsForward(&t, x, a)
+	dx := make([]float64, len(x))
+	var da float64
+	MixedResultsBackward(&t, 1, dx, &da)
+	return t1, dx, da
+}
+
+// MixedResultsJVP returns MixedResults's results and then their directional
+// derivatives along the tangents dx, da of x, a, computed by forward-mode
+// automatic differentiation.
+func MixedResultsJVP(x []float64, a float64, dx []float64, da float64) (float64, float64) {
+	s, k, t1, _ := sumCountJVP(x, a, dx, da)
+	t2 := float64(k + 1)
+	return s * t2, t2 * t1
+}
+
+// WeightedDotsTape is what WeightedDotsForward keeps of one run of WeightedDots
+// for WeightedDotsBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// WeightedDotsForward overwrites it, and its buffers are kept.
+type WeightedDotsTape struct {
+	// tmp: result 1 of a call of weightsDotsCallForward.
+	tmp float64
+	// weightsDotsTape: the tape weightsDotsCallForward fills and
+	// weightsDotsCallBackward reads, in a slice of one entry.
+	weightsDotsTape []weightsDotsCallTape
+	// tmp2: result 2 of a call of weightsDotsCallForward.
+	tmp2 float64
+}
+
+// WeightedDotsForward runs WeightedDots and records in t what
+// WeightedDotsBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func WeightedDotsForward(t *WeightedDotsTape, x []float64, w Weights) float64 {
+	t.weightsDotsTape = t.weightsDotsTape[:0]
+	t.weightsDotsTape = slices.Grow(t.weightsDotsTape, 1)[:len(t.weightsDotsTape)+1]
+	weightsDotsTape := &t.weightsDotsTape[len(t.weightsDotsTape)-1]
+	t1, t2 := weightsDotsCallForward(weightsDotsTape, w.W, x)
+	t.tmp = t1
+	t.tmp2 = t2
+	return t1 * t2
+}
+
+// WeightedDotsBackward adds to dx and dw the vector-Jacobian product of
+// WeightedDots with the seeds s, at the point recorded in t by
+// WeightedDotsForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func WeightedDotsBackward(t *WeightedDotsTape, s float64, dx []float64, dw *Weights) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nweightsDotsTape := len(t.weightsDotsTape)
+	nweightsDotsTape--
+	weightsDotsTape := t.weightsDotsTape[nweightsDotsTape]
+	weightsDotsCallBackward(&weightsDotsTape, s*t.tmp2, s*t.tmp, dw.W, dx)
+}
+
+// WeightedDotsGrad returns WeightedDots's result and its gradient with respect
+// to x and w, in that order (dx, dw), computed by reverse-mode automatic
+// differentiation.
+func WeightedDotsGrad(x []float64, w Weights) (float64, []float64, Weights) {
+	var t WeightedDotsTape
+	t1 := WeightedDotsForward(&t, x, w)
+	dx := make([]float64, len(x))
+	var dw Weights
+	dw.W = make([]float64, len(w.W))
+	WeightedDotsBackward(&t, 1, dx, &dw)
+	return t1, dx, dw
+}
+
+// WeightedDotsJVP returns WeightedDots's results and then their directional
+// derivatives along the tangents dx, dw of x, w, computed by forward-mode
+// automatic differentiation.
+func WeightedDotsJVP(x []float64, w Weights, dx []float64, dw Weights) (float64, float64) {
+	p, q, t1, t2 := weightsDotsJVP(w.W, x, dw.W, dx)
+	return p * q, q*t1 + p*t2
+}
+
+// ScaledCopyTape is what ScaledCopyForward keeps of one run of ScaledCopy for
+// ScaledCopyBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of ScaledCopyForward
+// overwrites it, and its buffers are kept.
+type ScaledCopyTape struct {
+	// x: the parameter x.
+	x []float64
+	// scaleSumTape: the tape scaleSumCallForward fills and scaleSumCallBackward
+	// reads, in a slice of one entry.
+	scaleSumTape []scaleSumCallTape
+	// y: y as the forward sweep computed it.
+	y []float64
+	// copied: how many elements a copy copied.
+	copied int
+	// tmp: result 1 of a call of scaleSumCallForward.
+	tmp float64
+	// tmp2: result 2 of a call of scaleSumCallForward.
+	tmp2 float64
+}
+
+// ScaledCopyForward runs ScaledCopy and records in t what ScaledCopyBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func ScaledCopyForward(t *ScaledCopyTape, x []float64, a float64) float64 {
+	t.scaleSumTape = t.scaleSumTape[:0]
+	t.x = x
+	y := make([]float64, len(x))
+	t.y = y
+	t1 := copy(y, x)
+	t.copied = t1
+	t.scaleSumTape = slices.Grow(t.scaleSumTape, 1)[:len(t.scaleSumTape)+1]
+	scaleSumTape := &t.scaleSumTape[len(t.scaleSumTape)-1]
+	t2, t3 := scaleSumCallForward(scaleSumTape, y, a)
+	t.tmp = t2
+	t.tmp2 = t3
+	return t2*t3 + y[0]*y[1]
+}
+
+// ScaledCopyBackward adds to dx and da the vector-Jacobian product of
+// ScaledCopy with the seeds s, at the point recorded in t by ScaledCopyForward.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func ScaledCopyBackward(t *ScaledCopyTape, s float64, dx []float64, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	y := t.y
+	x := t.x
+	dy := make([]float64, len(x))
+	nscaleSumTape := len(t.scaleSumTape)
+	nscaleSumTape--
+	t1 := t.scaleSumTape[nscaleSumTape]
+	t2 := t.copied
+	t3 := s * y[1]
+	dy[1] += s * y[0]
+	dy[0] += t3
+	scaleSumTape := t1
+	da2 := 0.0
+	scaleSumCallBackward(&scaleSumTape, s*t.tmp2, s*t.tmp, dy, &da2)
+	for k := 0; k < t2; k++ {
+		dx[k] += dy[k]
+		dy[k] = 0
+	}
+	*da += da2
+}
+
+// ScaledCopyGrad returns ScaledCopy's result and its gradient with respect to x
+// and a, in that order (dx, da), computed by reverse-mode automatic
+// differentiation.
+func ScaledCopyGrad(x []float64, a float64) (float64, []float64, float64) {
+	var t ScaledCopyTape
+	t1 := ScaledCopyForward(&t, x, a)
+	dx := make([]float64, len(x))
+	var da float64
+	ScaledCopyBackward(&t, 1, dx, &da)
+	return t1, dx, da
+}
+
+// ScaledCopyJVP returns ScaledCopy's results and then their directional
+// derivatives along the tangents dx, da of x, a, computed by forward-mode
+// automatic differentiation.
+func ScaledCopyJVP(x []float64, a float64, dx []float64, da float64) (float64, float64) {
+	t1 := len(x)
+	y := make([]float64, t1)
+	dy := make([]float64, t1)
+	copy(y, x)
+	copy(dy, dx)
+	u, v, t2, t3 := scaleSumJVP(y, a, dy, da)
+	t4 := y[0]
+	t5 := y[1]
+	return u*v + t4*t5, v*t2 + u*t3 + (t5*dy[0] + t4*dy[1])
+}
+
 // meanVarCallTape is what meanVarCallForward keeps of one run of meanVar for
 // meanVarCallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of meanVarCallForward
@@ -630,4 +842,240 @@ func meanVarXJVP(x, w, dx []float64) (float64, float64, float64, float64) {
 		dv += d*(wi2*dd) + t1*dd
 	}
 	return m, v / sw, dm, dv / sw
+}
+
+// sumCountCallTape is what sumCountCallForward keeps of one run of sumCount for
+// sumCountCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// sumCountCallForward overwrites it, and its buffers are kept.
+type sumCountCallTape struct {
+	// x: the parameter x.
+	x []float64
+	// a: the parameter a.
+	a float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// sumCountCallForward runs sumCount and records in t what sumCountCallBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func sumCountCallForward(t *sumCountCallTape, x []float64, a float64) (float64, int) {
+	t.elem = t.elem[:0]
+	t.x = x
+	t.a = a
+	k := 0
+	s := 0.0
+	t.elem = slices.Grow(t.elem, len(x))
+	for i := range x {
+		t1 := x[i]
+		t.elem = append(t.elem, t1)
+		if t1 > 0 {
+			k++
+		}
+		s += a * t1 * t1
+	}
+	return s, k
+}
+
+// sumCountCallBackward adds to dx and da the vector-Jacobian product of
+// sumCount with the seeds s1 and s2, at the point recorded in t by
+// sumCountCallForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func sumCountCallBackward(t *sumCountCallTape, s1 float64, s2 int, dx []float64, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	t1 := len(x)
+	a := t.a
+	nelem := len(t.elem)
+	var daSum float64
+	ds += s1
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		t2 := t.elem[nelem]
+		t3 := ds * t2
+		daSum += t3 * t2
+		dx[i] += ds*(a*t2) + t3*a
+	}
+	*da += daSum
+}
+
+// sumCountJVP returns sumCount's results and then their directional derivatives
+// along the tangents dx, da of x, a, computed by forward-mode automatic
+// differentiation.
+func sumCountJVP(x []float64, a float64, dx []float64, da float64) (float64, int, float64, int) {
+	k := 0
+	s := 0.0
+	ds := 0.0
+	for i := range x {
+		t1 := x[i]
+		t2 := dx[i]
+		if t1 > 0 {
+			k++
+		}
+		t3 := a * t1
+		s += t3 * t1
+		ds += t1*(t1*da+a*t2) + t3*t2
+	}
+	return s, k, ds, 0
+}
+
+// weightsDotsCallTape is what weightsDotsCallForward keeps of one run of
+// weightsDots for weightsDotsCallBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of weightsDotsCallForward overwrites it, and its buffers are kept.
+type weightsDotsCallTape struct {
+	// x: the parameter x.
+	x []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// weightsDotsCallForward runs weightsDots and records in t what
+// weightsDotsCallBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func weightsDotsCallForward(t *weightsDotsCallTape, wW, x []float64) (float64, float64) {
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	t.x = x
+	s := 0.0
+	t2 := 0.0
+	t1 := len(x)
+	t.elem = slices.Grow(t.elem, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	for i := range x {
+		t3 := wW[i]
+		t.elem2 = append(t.elem2, t3)
+		t4 := x[i]
+		t.elem = append(t.elem, t4)
+		s += t3 * t4
+		t2 += t4 * t4
+	}
+	return s, t2
+}
+
+// weightsDotsCallBackward adds to dwW and dx the vector-Jacobian product of
+// weightsDots with the seeds s1 and s2, at the point recorded in t by
+// weightsDotsCallForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func weightsDotsCallBackward(t *weightsDotsCallTape, s1, s2 float64, dwW, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dt float64
+	var ds float64
+	x := t.x
+	t1 := len(x)
+	nelem := len(t.elem)
+	nelem2 := len(t.elem2)
+	dt += s2
+	ds += s1
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		t2 := t.elem[nelem]
+		nelem2--
+		dx[i] += dt*t2*2 + ds*t.elem2[nelem2]
+		dwW[i] += ds * t2
+	}
+}
+
+// weightsDotsJVP returns weightsDots's results and then their directional
+// derivatives along the tangents dwW, dx of wW, x, computed by forward-mode
+// automatic differentiation.
+func weightsDotsJVP(wW, x, dwW, dx []float64) (float64, float64, float64, float64) {
+	s := 0.0
+	ds := 0.0
+	t := 0.0
+	dt := 0.0
+	for i := range x {
+		t1 := wW[i]
+		t2 := x[i]
+		t3 := dx[i]
+		s += t1 * t2
+		ds += t2*dwW[i] + t1*t3
+		t += t2 * t2
+		dt += t2 * t3 * 2
+	}
+	return s, t, ds, dt
+}
+
+// scaleSumCallTape is what scaleSumCallForward keeps of one run of scaleSum for
+// scaleSumCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// scaleSumCallForward overwrites it, and its buffers are kept.
+type scaleSumCallTape struct {
+	// x: the parameter x.
+	x []float64
+	// a: the parameter a.
+	a float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// scaleSumCallForward runs scaleSum and records in t what scaleSumCallBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func scaleSumCallForward(t *scaleSumCallTape, x []float64, a float64) (float64, float64) {
+	t.elem = t.elem[:0]
+	t.x = x
+	t.a = a
+	s := 0.0
+	t.elem = slices.Grow(t.elem, len(x))
+	for i := range x {
+		t1 := x[i]
+		t.elem = append(t.elem, t1)
+		x[i] = t1 * a
+		s += x[i]
+	}
+	return s, a * a
+}
+
+// scaleSumCallBackward adds to dx and da the vector-Jacobian product of
+// scaleSum with the seeds dx, s1 and s2, at the point recorded in t by
+// scaleSumCallForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+//
+// dx holds, on entry, the seed of what scaleSum leaves in x, and on return the
+// derivative with respect to what x held before.
+func scaleSumCallBackward(t *scaleSumCallTape, s1, s2 float64, dx []float64, da *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	a := t.a
+	var ds float64
+	x := t.x
+	t1 := len(x)
+	nelem := len(t.elem)
+	var daSum float64
+	ds += s1
+	for i := t1 - 1; i >= 0; i-- {
+		nelem--
+		t2 := t.elem[nelem]
+		dx[i] += ds
+		t3 := dx[i]
+		daSum += t3 * t2
+		dx[i] = t3 * a
+	}
+	*da += s2*a*2 + daSum
+}
+
+// scaleSumJVP returns scaleSum's results and then their directional derivatives
+// along the tangents dx, da of x, a, computed by forward-mode automatic
+// differentiation.
+func scaleSumJVP(x []float64, a float64, dx []float64, da float64) (float64, float64, float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := range x {
+		t1 := x[i]
+		t2 := a*dx[i] + t1*da
+		x[i] = t1 * a
+		dx[i] = t2
+		s += x[i]
+		ds += dx[i]
+	}
+	return s, a * a, ds, a * da * 2
 }

@@ -53,11 +53,46 @@ func multiresProblems() []fdcheck.Problem {
 			},
 			JVP: func(p, v []float64) (float64, float64) { return MeanVarLoopJVP(p[:n], p[n], v[:n], v[n]) },
 		},
+		{
+			// Away from zero, so that the count stays put under the
+			// finite differences.
+			Name:  "MixedResults",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, n+1, 0.5, 2) },
+			F:     func(p []float64) float64 { return MixedResults(p[:n], p[n]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx, da := MixedResultsGrad(p[:n], p[n])
+				return y, append(dx, da)
+			},
+			JVP: func(p, v []float64) (float64, float64) { return MixedResultsJVP(p[:n], p[n], v[:n], v[n]) },
+		},
+		{
+			Name:  "WeightedDots",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 2*n, -2, 2) },
+			F:     func(p []float64) float64 { return WeightedDots(p[:n], Weights{p[n:]}) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx, dw := WeightedDotsGrad(p[:n], Weights{p[n:]})
+				return y, slices.Concat(dx, dw.W)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return WeightedDotsJVP(p[:n], Weights{p[n:]}, v[:n], Weights{v[n:]})
+			},
+		},
+		{
+			Name:  "ScaledCopy",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, n+1, -2, 2) },
+			F:     func(p []float64) float64 { return ScaledCopy(p[:n], p[n]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx, da := ScaledCopyGrad(p[:n], p[n])
+				return y, append(dx, da)
+			},
+			JVP: func(p, v []float64) (float64, float64) { return ScaledCopyJVP(p[:n], p[n], v[:n], v[n]) },
+		},
 	}
 }
 
 // TestMultiresDerivatives checks calls of a function of slices with two
-// float results, in a loop and with one result unused: values bit for
+// float results, in a loop, with one result unused, with an int result,
+// as a method, and writing into its slice: values bit for
 // bit, gradients against finite differences, forward mode against
 // reverse.
 func TestMultiresDerivatives(t *testing.T) {
