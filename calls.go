@@ -51,7 +51,7 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 				how = "" // a function the output cannot name
 			}
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(name, c, how)})
-		case split && c.Rule.Err != "" && active && (v.Type == nil || ir.IsFloat(v.Type)):
+		case split && c.Rule.Err != "" && active && (v.Type == nil || ir.IsFloat(v.Type) || severalResults(v)):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: cannotDerive(name, c, "with slices")})
 		case split && c.Rule.Err != "" && slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] }):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s passes a slice that carries a derivative to %s, which godiff cannot read to know whether it writes into it: %s; pass it a copy of the slice, or write the computation in this package",
@@ -69,8 +69,10 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 		case v.Op == ir.OpCall && c.Path == "math" && c.Rule == nil && v.Type == ir.Bool:
 			// A test of a value (math.IsNaN, IsInf, Signbit) has no
 			// derivative, like a comparison.
-		case split && arrayElements(v):
-			// A function returning an array: each element a result.
+		case split && (arrayElements(v) || severalResults(v)):
+			// A function returning an array (each element a result), or
+			// one of slices and several results: its backward function
+			// takes a seed for each.
 			calls = append(calls, rules.Call{V: v, Wrt: splitWrt(v, carries, mem)})
 		case split && v.Type != nil && !ir.IsFloat(v.Type):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s calls %s, which returns %s, and it writes into a slice that carries a derivative; godiff differentiates such a call only if it returns one float or nothing", name, c.Name, v.Type)})

@@ -170,6 +170,23 @@ func F(x float64, s []float64) float64 { return x * count(s) }
 			want: "a.go:14:53: F calls count with slices, but godiff cannot differentiate count: a.go:9:2: go statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
 		},
 		{
+			name: "callee of slices and several results outside the subset",
+			src: `
+func bounds(x []float64, a float64) (float64, float64) {
+	go func() {}()
+	return x[0] * a, a
+}
+
+//godiff:jvp
+func F(a float64) float64 {
+	x := []float64{1, 2}
+	lo, hi := bounds(x, a)
+	return lo * hi
+}
+`,
+			want: "a.go:12:12: F calls bounds with slices, but godiff cannot differentiate bounds: a.go:5:2: go statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+		},
+		{
 			name: "inactive method call outside the subset",
 			src: `
 type P struct{ A float64 }

@@ -222,10 +222,8 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		}
 		results = append(results, t)
 	}
-	if _, twin := fb.calleeBase(fn); twin || takesSlice(fn.Signature()) {
-		fb.errorf(call.Pos(), "%s takes slices or structs and has several results; a differentiated function may pass slices and structs only to functions of one float result, or none", name)
-		return
-	}
+	_, twin := fb.calleeBase(fn)
+	split := twin || takesSlice(fn.Signature()) // called through its split form
 	lvs := make([]lvalue, len(lhs))
 	ok := true
 	for i := range lhs {
@@ -242,7 +240,12 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		return
 	}
 	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(call.Pos())}
-	if path, ok := fb.namable(fn); !ok {
+	if split && fb.calls.decls[fn] != nil {
+		callee = fb.callee(call, fn)
+	} else if split {
+		fb.errorf(call.Pos(), "%s takes slices or structs and has several results; a differentiated function may pass slices and structs only to functions of one float result, or none", name)
+		return
+	} else if path, ok := fb.namable(fn); !ok {
 		fb.errorf(call.Pos(), "%s calls %s, which the generated code, in package %s, cannot name; write a //godiff:rule for %s", fb.name, calleeName(fn, fb.calls.home), fb.calls.home.Name(), fb.name)
 		return
 	} else if path != "" {

@@ -78,7 +78,7 @@ func (bw *backward) elementSeeds(v *ir.Value, types ir.Tuple) []*ir.Value {
 	}
 	for k, t := range types {
 		if seeds[k] == nil {
-			seeds[k] = bw.b.Zero(t)
+			seeds[k] = bw.b.ZeroOf(t) // an int result too
 		}
 	}
 	return seeds
