@@ -95,6 +95,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	}
 	b.Return()
 	g.Doc = backwardDoc(f, g, s, buffers, isWrt)
+	strongZeros(g, bw.adjointVars())
 	ir.DeadCode(g) // first, so that an unused get does not keep a store
 	ir.DeadStores(g)
 	ir.DeadCode(g)
