@@ -549,6 +549,45 @@ func F(s []float64, i int, x float64) float64 {
 				return %18`,
 		},
 		{
+			name: "a call of a helper writing its slice in && is made only when Go makes it; a math call is not",
+			src: `
+import "math"
+
+func h(v []float64, a float64) float64 {
+	v[0] += a
+	return a
+}
+
+//godiff:grad x
+func F(s []float64, x float64) float64 {
+	if x > 0 && math.Sin(x) > 0.5 && h(s, x) > 0 {
+		return x
+	}
+	return -x
+}`,
+			want: `
+				%s = param 0 : []float64
+				%x = param 1 : float64
+				%3 = const 0 : float64
+				%4 = gt %x %3 : bool
+				%5 = call math.Sin %x : float64
+				%6 = const 0.5 : float64
+				%7 = gt %5 %6 : bool
+				%8 = and %4 %7 : bool
+				decl cond %8 : bool
+				if %8 {
+					%11 = invoke h %s %x : float64
+					%12 = gt %11 %3 : bool
+					set cond %12
+				}
+				%14 = get cond : bool
+				if %14 {
+					return %x
+				}
+				%17 = neg %x : float64
+				return %17`,
+		},
+		{
 			name: "log-sum-exp",
 			src: `
 import "math"

@@ -133,13 +133,20 @@ func (fb *funcBuilder) shortCircuit(op ir.Op, x *ir.Value, buildY func() (*ir.Va
 	return fb.b.Get(slot), true
 }
 
-// mayPanic reports whether computing e may panic: it indexes or slices
-// (out of range), makes a slice (of negative length), or divides integers
-// by a value that may be zero. Such an operand of && and || is computed
-// only when Go would compute it.
+// mayPanic reports whether computing e may panic or write memory: it
+// indexes or slices (out of range), divides integers by a value that may
+// be zero, or calls anything but a conversion, a builtin that only reads
+// (len, cap, min, max) or a function of package math. Such an operand of &&
+// and || is computed only when Go would compute it: a call of a function
+// that writes its slice (x > 1 && h(xs) > 0) must not write it when x <= 1,
+// and the user's function may panic as well.
 func (fb *funcBuilder) mayPanic(e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			// Stop at the first finding: a later sibling must not clear it.
+			return false
+		}
 		if x, ok := n.(ast.Expr); ok && fb.info.Types[x].Value != nil {
 			return false // a constant: computed by the type checker
 		}
@@ -147,7 +154,7 @@ func (fb *funcBuilder) mayPanic(e ast.Expr) bool {
 		case *ast.IndexExpr, *ast.SliceExpr:
 			found = true
 		case *ast.CallExpr:
-			found = fb.isBuiltin(n, "make") || fb.isBuiltin(n, "copy")
+			found = !fb.readOnlyCall(n)
 		case *ast.BinaryExpr:
 			found = (n.Op == token.QUO || n.Op == token.REM) && isInteger(fb.info.TypeOf(n)) && fb.info.Types[n.Y].Value == nil
 		case *ast.FuncLit:
@@ -156,6 +163,33 @@ func (fb *funcBuilder) mayPanic(e ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// readOnlyBuiltins are the builtins that neither panic nor write memory.
+var readOnlyBuiltins = map[string]bool{"len": true, "cap": true, "min": true, "max": true, "real": true, "imag": true, "complex": true}
+
+// readOnlyCall reports whether call neither panics nor writes memory
+// itself (its arguments are inspected on their own): a conversion between
+// numbers, a builtin of readOnlyBuiltins, or a function of package math.
+func (fb *funcBuilder) readOnlyCall(call *ast.CallExpr) bool {
+	fun := ast.Unparen(call.Fun)
+	if tv := fb.info.Types[fun]; tv.IsType() {
+		return true
+	}
+	var id *ast.Ident
+	switch f := fun.(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	}
+	switch obj := fb.info.Uses[id].(type) {
+	case *types.Builtin:
+		return readOnlyBuiltins[obj.Name()]
+	case *types.Func:
+		return obj.Pkg() != nil && obj.Pkg().Path() == "math" && obj.Signature().Recv() == nil
+	}
+	return false
 }
 
 // isInteger reports whether t's underlying type is an integer type.
