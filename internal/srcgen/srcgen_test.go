@@ -26,27 +26,14 @@ var (
 	flagShow    = flag.Int("srcgen.show", 10, "failures reported with their full source")
 	flagTimeout = flag.Duration("srcgen.timeout", 2*time.Minute, "time limit of one batch's checks")
 	flagVerbose = flag.Bool("srcgen.v", false, "print the time each phase of a batch takes")
-	flagAll     = flag.Bool("srcgen.all", false, "keep the features that hit known bugs (see avoidKnownBugs) on")
 	flagKeep    = flag.String("srcgen.keep", "", "write the batches' modules under this directory and keep them")
 )
 
-// avoidKnownBugs switches off the features that hit bugs not fixed yet,
-// so that the default run passes and finds new ones; -srcgen.all keeps
-// them on. None is known now: the bugs of issue 9 it listed (constant
-// conditions, blank parameters, Pow(2, x), counter-reading bounds,
-// overwritten and swapped values, in-place updates by constants,
-// evaluation order, a break out of a switch from inside an if) are fixed,
-// each with a regression test in internal/regress. Add a line here, with
-// the bug, when a run finds one that cannot be fixed at once.
-func avoidKnownBugs(cfg *Config) {}
-
-// testConfig is Default, less the features of known bugs unless
-// -srcgen.all, with the features of -srcgen.off and -srcgen.on switched.
+// testConfig is Default with the features of -srcgen.off and -srcgen.on
+// switched (-srcgen.off also takes out a feature that hits a bug not
+// fixed yet).
 func testConfig(t testing.TB) Config {
 	cfg := Default()
-	if !*flagAll {
-		avoidKnownBugs(&cfg)
-	}
 	v := reflect.ValueOf(&cfg).Elem()
 	for on, list := range map[bool]string{false: *flagOff, true: *flagOn} {
 		for _, name := range strings.Split(list, ",") {
@@ -66,11 +53,6 @@ func testConfig(t testing.TB) Config {
 // configFlags is the command line that gives cfg back.
 func configFlags(cfg Config) string {
 	def := Default()
-	prefix := " -srcgen.all"
-	if !*flagAll {
-		avoidKnownBugs(&def)
-		prefix = ""
-	}
 	var off, on []string
 	v, d := reflect.ValueOf(cfg), reflect.ValueOf(def)
 	for i := range v.NumField() {
@@ -83,7 +65,7 @@ func configFlags(cfg Config) string {
 			off = append(off, v.Type().Field(i).Name)
 		}
 	}
-	s := prefix
+	s := ""
 	if len(off) > 0 {
 		s += " -srcgen.off=" + strings.Join(off, ",")
 	}
