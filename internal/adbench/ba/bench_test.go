@@ -1,0 +1,59 @@
+package ba
+
+import (
+	"testing"
+
+	"godiff/internal/adbench"
+)
+
+// Benchmarks on ADBench's ba1 (n=49, m=7776, p=31843). Run:
+//
+//	go test -run X -bench . -benchmem ./internal/adbench/ba
+//
+// The objective is all 3p residuals; each derivative form is the whole
+// sparse Jacobian of them, assembled into a matrix kept across calls (as
+// ADBench's harness keeps its BASparseMat), its blocks computed with VJP
+// (two ReprojErrorVJP calls per observation, a fresh tape each), Split (one
+// ReprojErrorForward and two ReprojErrorBackward per observation on a kept
+// tape) or JVP (15 ReprojErrorJVP calls per observation, one per input).
+// BenchmarkRatios reports each Jacobian's time over the objective's,
+// ADBench's measure.
+
+var sink float64
+
+func forms(in *Instance) []adbench.Form {
+	reproj, werr := make([]float64, 2*in.P), make([]float64, in.P)
+	var j SparseMat
+	jac := func(m BlockMethod) func() {
+		return func() {
+			in.Jacobian(&j, m, reproj, werr)
+			sink += j.Vals[0]
+		}
+	}
+	return []adbench.Form{
+		{Name: "Objective", Run: func() { in.Objective(reproj, werr); sink += reproj[0] }},
+		{Name: "VJP", Run: jac(VJP{})},
+		{Name: "Split", Run: jac(&Split{})},
+		{Name: "JVP", Run: jac(&JVP{})},
+	}
+}
+
+// BenchmarkRatios times the objective and each Jacobian alternately in one
+// run and reports Jacobian time / objective time (minimum per call).
+func BenchmarkRatios(b *testing.B) {
+	adbench.Ratios(b, forms(load(b, "ba1_n49_m7776_p31843.txt")))
+}
+
+// BenchmarkForms times each form on its own, with its allocations.
+func BenchmarkForms(b *testing.B) {
+	in := load(b, "ba1_n49_m7776_p31843.txt")
+	for _, f := range forms(in) {
+		b.Run(f.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			f.Run()
+			for b.Loop() {
+				f.Run()
+			}
+		})
+	}
+}
