@@ -1,6 +1,7 @@
 package adbench
 
 import (
+	"runtime"
 	"testing"
 	"time"
 )
@@ -12,13 +13,21 @@ type Form struct {
 	Run  func()
 }
 
+// minRounds is the fewest rounds Ratios times, whatever b.N: ADBench takes
+// the minimum of 10 samples (docs/Methodology.md), and a benchmark whose
+// round takes longer than -benchtime would otherwise get one.
+const minRounds = 10
+
 // Ratios times the objective (forms[0]) and each derivative form in turn,
-// one call each per round, for b.N rounds, and reports each derivative's
-// minimum time per call over the objective's minimum as the metric
-// "<name>/obj", ADBench's measure (docs/Methodology.md keeps the minimum
-// too). Alternating the forms within one run exposes them all to the same
-// load of a shared machine. Each form runs once before timing starts, so a
-// kept tape or buffer is in its steady state.
+// one call each per round, for max(b.N, 10) rounds, and reports each
+// derivative's minimum time per call over the objective's minimum as the
+// metric "<name>/obj", ADBench's measure (its methodology keeps the
+// minimum too), and the objective's minimum in ns as "obj-ns". Alternating
+// the forms within one run exposes them all to the same load of a shared
+// machine. Each form runs once before timing starts, so a kept tape or
+// buffer is in its steady state, and the garbage collector runs before
+// each timed call, so no form pays for the garbage of the one before it
+// (each still pays for collections its own allocations cause).
 func Ratios(b *testing.B, forms []Form) {
 	for _, f := range forms {
 		f.Run()
@@ -28,8 +37,9 @@ func Ratios(b *testing.B, forms []Form) {
 		best[i] = time.Duration(1<<63 - 1)
 	}
 	b.ResetTimer()
-	for range b.N {
+	for range max(b.N, minRounds) {
 		for i, f := range forms {
+			runtime.GC()
 			start := time.Now()
 			f.Run()
 			best[i] = min(best[i], time.Since(start))
