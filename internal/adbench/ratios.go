@@ -27,7 +27,10 @@ const minRounds = 10
 // machine. Each form runs once before timing starts, so a kept tape or
 // buffer is in its steady state, and the garbage collector runs before
 // each timed call, so no form pays for the garbage of the one before it
-// (each still pays for collections its own allocations cause).
+// (each still pays for collections its own allocations cause). The
+// built-in ns/op is left out (a round's time means little); B/op and
+// allocs/op are per round, all forms together (BenchmarkForms has them
+// form by form).
 func Ratios(b *testing.B, forms []Form) {
 	for _, f := range forms {
 		f.Run()
@@ -36,8 +39,11 @@ func Ratios(b *testing.B, forms []Form) {
 	for i := range best {
 		best[i] = time.Duration(1<<63 - 1)
 	}
+	rounds := max(b.N, minRounds)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	b.ResetTimer()
-	for range max(b.N, minRounds) {
+	for range rounds {
 		for i, f := range forms {
 			runtime.GC()
 			start := time.Now()
@@ -46,6 +52,10 @@ func Ratios(b *testing.B, forms []Form) {
 		}
 	}
 	b.StopTimer()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(0, "ns/op")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(rounds), "B/op")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(rounds), "allocs/op")
 	for i, f := range forms[1:] {
 		b.ReportMetric(float64(best[i+1])/float64(best[0]), f.Name+"/obj")
 	}
