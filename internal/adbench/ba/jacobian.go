@@ -76,9 +76,9 @@ func (j *SparseMat) insertWeightRow(n, m, i int, v float64) {
 // mode needs 2 sweeps where forward mode needs 15, and with a kept tape the
 // forward sweep runs once for both backward sweeps (ADBench's Tapenade and
 // Enzyme harnesses also make 2 reverse sweeps per observation). On ba1,
-// BenchmarkRatios measures about 7× the objective for Split, 28× for JVP
-// (15 sweeps) and 50× for VJP, whose fresh tape per call allocates 25
-// times.
+// BenchmarkRatios measures about 7× the objective for Split, 30–40× for
+// JVP (15 sweeps) and 50–60× for VJP, whose fresh tape per call allocates
+// 25 times.
 type BlockMethod interface {
 	Block(cam, x []float64, w float64, feat, err []float64, b *Block)
 }
