@@ -307,6 +307,9 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver,
 				through = embedded
 			}
 			leaves, okL := fb.structArg(exprs[i], through, st)
+			if v.Name() == "" || v.Name() == "_" {
+				leaves = nil // the callee cannot read it: see flatSignature
+			}
 			for _, l := range leaves {
 				memory = memory || ir.IsSlice(l.Type)
 			}
@@ -369,6 +372,9 @@ func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) (
 		case root != nil:
 			fields, prefix = fb.fields[root], path+"."
 		}
+	}
+	if lit, ok := ast.Unparen(x).(*ast.CompositeLit); ok && len(lit.Elts) == 0 && len(fb.structLeaves(st, "")) == 0 {
+		return nil, true // Gaussian{}.y(i): a struct without leaves passes nothing
 	}
 	if fields == nil {
 		fb.errorf(x.Pos(), "passing %s to a function is not supported: a differentiated function passes a struct parameter or receiver, or a struct field of one", types.ExprString(x))
@@ -455,7 +461,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	var errs ErrorList
 	sub := *c
 	sub.reporter.errs = &errs
-	params, _ := sub.flatSignature(sig)
+	params, lay := sub.flatSignature(sig, true)
 	r.Results = ir.Tuple{result}
 	r.Partials = make([]int, len(params))
 	r.Split = arrayResult
@@ -512,7 +518,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	results := sub.results(sig)
 	var g *ir.Func
 	if fd.Type.TypeParams == nil {
-		g = sub.buildFunc(fd, sig, params, results)
+		g = sub.buildFunc(fd, sig, params, lay, results)
 	} else {
 		errs = append(errs, Error{Pos: c.position(fd.Name.Pos()), Msg: "generic functions are not supported"})
 	}
