@@ -37,9 +37,13 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 		}
 		c := v.Aux.(ir.Callee)
 		split := c.Rule != nil && c.Rule.Split
-		active := carries[v] || slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return carries[x] && ir.IsFloat(x.Type) }) ||
-			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] }) ||
-			severalResults(v) && variedArg(act, v)
+		// A derivative flows through a call by a float result, or by the
+		// memory it writes: a test (math.IsInf(x, 0), a function of the
+		// package returning a bool or an int) has no derivative, like a
+		// comparison.
+		active := floatOut(v) && (carries[v] || slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return carries[x] && ir.IsFloat(x.Type) }) ||
+			severalResults(v) && variedArg(act, v)) ||
+			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] })
 		// A slice argument whose contents carry a derivative: a callee
 		// that might write into it must be one godiff can read.
 		memArg := slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return ir.IsSlice(x.Type) && mem[ir.Root(x)] })
@@ -66,9 +70,6 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 		case v.Op == ir.OpInvoke && c.Rule == nil && c.Path != "" && (memArg || variedMem):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: unseenWrites(name, v)})
 		case !active:
-		case v.Op == ir.OpCall && c.Path == "math" && c.Rule == nil && v.Type == ir.Bool:
-			// A test of a value (math.IsNaN, IsInf, Signbit) has no
-			// derivative, like a comparison.
 		case split && (arrayElements(v) || severalResults(v)):
 			// A function returning an array (each element a result), or
 			// one of slices and several results: its backward function
@@ -101,6 +102,15 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 		return nil, errs
 	}
 	return calls, nil
+}
+
+// floatOut reports whether a derivative can come out of call v's
+// results: one of them is a float.
+func floatOut(v *ir.Value) bool {
+	if t, ok := v.Type.(ir.Tuple); ok {
+		return t.FloatIn()
+	}
+	return v.Type != nil && ir.IsFloat(v.Type)
 }
 
 // splitWrt returns the parameters of the callee of v, a function of the

@@ -486,12 +486,20 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	}
 	switch {
 	case msg != "":
-	case several && !r.Split && !twin:
-		// Its calls are differentiated through its JVP alone.
+	case several && !r.Split:
+		// Its calls are differentiated through its JVP alone; a twin's
+		// calls that carry no derivative call the twin.
 		msg = c.jvpName(fn, fd, base, r)
+		if msg == "" && twin {
+			msg = c.taken([]string{base})
+		}
 		if msg == "" && !r.Names.OwnJVP {
 			msg = c.taken([]string{r.Names.JVP})
 		}
+	case !ir.IsFloat(result) && !r.Split && twin:
+		// No derivative comes out of its calls (a test, b.inside(x)):
+		// they call the twin.
+		msg = c.taken([]string{base})
 	case !ir.IsFloat(result) && !r.Split:
 		msg = fmt.Sprintf("%s must return one float", fn.Name())
 	case r.Split:
