@@ -1,6 +1,7 @@
 package godiff
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -230,6 +231,7 @@ func uses(calls []rules.Call, forward bool) []use {
 // respect to the parameters the call needs (see ir.CallRule's Variant).
 func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 	var out []*ir.Func
+	var errs parse.ErrorList
 	for _, u := range needed {
 		r := u.V.Aux.(ir.Callee).Rule
 		if r == nil || r.Derived == nil || r.Custom {
@@ -247,14 +249,19 @@ func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 			made, more, err = splitCallee(r, u.Wrt, done)
 		}
 		if err != nil {
-			return nil, atCall(u, err)
+			errs = append(errs, atCall(u, err)...)
+			continue
 		}
 		out = append(out, made...)
 		inner, err := callees(more, done)
 		if err != nil {
-			return nil, atCall(u, err)
+			errs = append(errs, atCall(u, err)...)
+			continue
 		}
 		out = append(out, inner...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return out, nil
 }
@@ -272,14 +279,27 @@ func displayName(r *ir.CallRule) string {
 // atCall reports err, met deriving the callee of the call u, at that
 // call, in the form of parse's diagnostics, so that the run reports it as
 // it is rather than at the function; an error inside the callee's own
-// callees is so reported at each call on the way.
-func atCall(u use, err error) error {
+// callees is so reported at each call on the way. Each diagnostic of err
+// makes one, so that each stays on one line.
+func atCall(u use, err error) parse.ErrorList {
 	r := u.V.Aux.(ir.Callee).Rule
 	name := r.Source
 	if name == "" {
 		name = r.Derived.Name
 	}
-	return parse.ErrorList{{Pos: u.V.Aux.(ir.Callee).Pos, Msg: fmt.Sprintf("godiff cannot differentiate this call of %s: %v", name, err)}}
+	var list parse.ErrorList
+	if !errors.As(err, &list) {
+		list = parse.ErrorList{{Msg: err.Error()}}
+	}
+	out := make(parse.ErrorList, len(list))
+	for i, e := range list {
+		inner := e.Msg
+		if e.Pos.IsValid() {
+			inner = e.Error()
+		}
+		out[i] = parse.Error{Pos: u.V.Aux.(ir.Callee).Pos, Msg: fmt.Sprintf("godiff cannot differentiate this call of %s: %s", name, inner)}
+	}
+	return out
 }
 
 // gradCallee builds the gradient a function of numbers stands for in its

@@ -531,7 +531,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		errs = append(errs, Error{Pos: c.position(fd.Name.Pos()), Msg: "generic functions are not supported"})
 	}
 	if len(errs) > 0 {
-		r.Err = errs.sorted()[0].Error()
+		r.Err = errs.Sorted()[0].Error()
 		c.unbuiltWrites(fn, fd, r)
 		return r
 	}
