@@ -214,10 +214,20 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	name := calleeName(fn, fb.calls.pkg)
 	var results ir.Tuple
 	for i := range sig.Results().Len() {
-		t, ok := basicOf(sig.Results().At(i).Type())
-		if !ok {
-			fb.errorf(call.Pos(), "%s returns %s; a differentiated function may call only functions that return numbers and bools",
-				name, fb.typeString(sig.Results().At(i).Type()))
+		rt := sig.Results().At(i).Type()
+		t, ok := basicOf(rt)
+		switch {
+		case !ok && isFloatArray(rt):
+			fb.errorf(call.Pos(), "%s returns an array, %s, among %d results, which godiff does not differentiate yet: a call may return an array of floats only as its one result; return the array from a function of its own, or its elements as separate results",
+				name, fb.typeString(rt), sig.Results().Len())
+			return
+		case !ok && isSliceType(rt):
+			fb.errorf(call.Pos(), "%s returns %s; a call of several results in a differentiated function may return only numbers and bools: pass it a slice to write into instead",
+				name, fb.typeString(rt))
+			return
+		case !ok:
+			fb.errorf(call.Pos(), "%s returns %s; a call of several results in a differentiated function may return only numbers and bools",
+				name, fb.typeString(rt))
 			return
 		}
 		results = append(results, t)
@@ -484,6 +494,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 			msg = fmt.Sprintf("a call of it would pass %s, of type %s, which godiff does not pass to functions yet: make it a slice", what, p.Type)
 		}
 	}
+	notFloat := false
 	switch {
 	case msg != "":
 	case several && !r.Split:
@@ -501,7 +512,10 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 		// they call the twin.
 		msg = c.taken([]string{base})
 	case !ir.IsFloat(result) && !r.Split:
-		msg = fmt.Sprintf("%s must return one float", fn.Name())
+		// Its calls have no derivative (a test, or an integer: see the
+		// root package's intResults, which reads its body): it is
+		// built, and its calls stay calls.
+		notFloat = true
 	case r.Split:
 		msg = c.callNames(fn, fd, base, r)
 	case twin:
@@ -550,6 +564,9 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	if r.Split {
 		r.Writes = paramWrites(g)
 		r.Err = arrayFieldWrite(fn, params, refs, r.Writes)
+	}
+	if notFloat {
+		r.Err = fmt.Sprintf("%s must return one float", fn.Name())
 	}
 	return r
 }

@@ -435,7 +435,7 @@ func two() ([]float64, float64) { return nil, 0 }
 				"a.go:4:7: function literals are not supported in a differentiated function yet; write the computation inline",
 				"a.go:6:7: type assertions are not supported in a differentiated function: godiff computes with numbers only",
 				"a.go:7:7: using the function Loss as a value is not supported in a differentiated function",
-				"a.go:8:9: two returns []float64; a differentiated function may call only functions that return numbers and bools",
+				"a.go:8:9: two returns []float64; a call of several results in a differentiated function may return only numbers and bools: pass it a slice to write into instead",
 				"a.go:10:13: calls of function values and of methods of other types than the package's structs (here f) are not supported in a differentiated function",
 			},
 		},
