@@ -53,16 +53,19 @@ func Generate(paths []string, opts Options) ([]Output, error) {
 			files = append(files, f)
 		}
 	}
-	if len(files) == 0 && len(loadErrs) > 0 {
+	switch {
+	case len(files) == 0 && len(loadErrs) > 0:
 		return nil, loadErrs
+	case len(files) == 0:
+		return nil, nil // no paths
 	}
 	var units []*unit
 	if opts.Output != "" {
 		u, err := intoOne(files, opts.Output)
-		if len(loadErrs) > 0 {
+		switch {
+		case err != nil && len(loadErrs) > 0:
 			return nil, loadErrs // the files' problems come first
-		}
-		if err != nil {
+		case err != nil:
 			return nil, err
 		}
 		units = []*unit{u}
@@ -72,11 +75,11 @@ func Generate(paths []string, opts Options) ([]Output, error) {
 		}
 	}
 	outs, err := generateUnits(withSiblings(units, files))
-	if len(loadErrs) == 0 {
-		return outs, err
-	}
 	var list parse.ErrorList
-	if err != nil && !errors.As(err, &list) {
+	switch {
+	case err == nil && len(loadErrs) == 0:
+		return outs, nil
+	case err != nil && !errors.As(err, &list):
 		return nil, err // an internal error
 	}
 	return nil, withoutEchoes(append(loadErrs, list...).Sorted())
