@@ -162,6 +162,23 @@ func Loss(w float64) (y float64, err error) { return w, nil }
 			},
 		},
 		{
+			name: "a slice result, as gonum's floats.CumSum returns dst",
+			src: `
+//godiff:vjp
+func CumSum(dst, s []float64) []float64 {
+	copy(dst, s)
+	return dst
+}
+
+//godiff:grad
+func Same(s []float64) []float64 { return s }
+`,
+			want: []string{
+				"a.go:2:1: //godiff:vjp needs float64 or float32 results, or arrays of them; result 1 of CumSum has type []float64: write the output into a slice parameter instead, without returning it (func F(dst, x []float64)); //godiff:vjp and //godiff:jvp differentiate such an output",
+				"a.go:8:1: //godiff:grad needs exactly one float64 or float32 result; Same returns []float64: write the output into a slice parameter instead, without returning it (func F(dst, x []float64)); //godiff:vjp and //godiff:jvp differentiate such an output",
+			},
+		},
+		{
 			name: "same verb twice",
 			src: `
 //godiff:grad w
