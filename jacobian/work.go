@@ -1,0 +1,55 @@
+package jacobian
+
+import (
+	"godiff/ir"
+)
+
+// work is the FJacobianWork type being built: an ir.Tape whose fields are
+// the buffers FJacobianTo keeps across calls.
+type work struct {
+	tape  *ir.Tape
+	taken map[string]bool
+}
+
+func newWork(name, doc string) *work {
+	return &work{tape: &ir.Tape{Name: name, Doc: []string{doc}}, taken: make(map[string]bool)}
+}
+
+// field adds a field of type t, named want or a fresh variant of it.
+func (w *work) field(want string, t ir.Type, doc string) *ir.TapeField {
+	name := ir.FreshName(w.taken, want)
+	w.taken[name] = true
+	return w.tape.Field(name, t, false, doc)
+}
+
+// shaped returns the buffer of type fld.Type kept in field fld of the
+// work wv, with x's shape: as many elements as x and, for a slice of
+// slices, rows as long as x's. It grows the kept buffer when x is larger
+// than any x before, so that a kept work allocates nothing once it has
+// seen the largest x.
+func (g *gen) shaped(wv *ir.Value, fld *ir.TapeField, x *ir.Value, name string) *ir.Value {
+	b := g.b
+	buf := &ir.Var{Name: name, Type: fld.Type}
+	b.Declare(buf, b.TapeLoad(wv, fld))
+	n := b.Len(x)
+	g.when(b.Compare(ir.OpLt, b.Cap(b.Get(buf)), n), func() {
+		b.Set(buf, b.Make(fld.Type, n))
+		b.TapeSave(wv, fld, b.Get(buf))
+	})
+	res := b.Subslice(b.Get(buf), g.int(0), n)
+	if inner, ok := ir.Elem(fld.Type).(ir.Slice); ok {
+		g.loop(x, "i", func(i *ir.Value) {
+			g.shapedRow(res, i, inner, b.Len(b.Load(x, i)))
+		})
+	}
+	return res
+}
+
+// shapedRow makes row i of buf, of type t, n long, growing it if need be.
+func (g *gen) shapedRow(buf, i *ir.Value, t ir.Slice, n *ir.Value) {
+	b := g.b
+	g.when(b.Compare(ir.OpLt, b.Cap(b.Load(buf, i)), n), func() {
+		b.Store(buf, i, b.Make(t, n))
+	})
+	b.Store(buf, i, b.Subslice(b.Load(buf, i), g.int(0), n))
+}
