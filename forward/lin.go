@@ -141,6 +141,17 @@ func (t *vtangents) fill(dst *ir.Value, l *lin, typ ir.Type) {
 	})
 }
 
+// storeRow writes l into row i of ds, whose rows hold K entries of type
+// typ: as a copy of the row when l is one row as it is (ds[i] = dx[j]),
+// else by fill.
+func (t *vtangents) storeRow(ds, i *ir.Value, l *lin, typ ir.Type) {
+	if l != nil && len(l.terms) == 1 && l.terms[0].coef == nil && ir.Elem(l.terms[0].row.Type) == typ {
+		t.b.Store(ds, i, l.terms[0].row)
+		return
+	}
+	t.fill(t.b.Load(ds, i), l, typ)
+}
+
 // row returns the type of K tangents of a value of float type typ.
 func (t *vtangents) row(typ ir.Type) ir.Type { return ir.Array{Len: t.k, Elem: typ} }
 

@@ -105,7 +105,7 @@ func Vector(f *ir.Func, wrt []int, name string, k int) (g *ir.Func, err error) {
 			if !ir.IsFloat(r.Type) {
 				continue
 			}
-			t.fill(b.Load(dres, b.Const(ir.Int, int64(row))), t.take(args[i]), r.Type)
+			t.storeRow(dres, b.Const(ir.Int, int64(row)), t.take(args[i]), r.Type)
 			row++
 		}
 		b.Simplify = false
@@ -339,7 +339,7 @@ func (t *vtangents) store(old, v *ir.Value) {
 	x := v.Args[2]
 	switch {
 	case ir.IsFloat(x.Type):
-		t.fill(b.Load(ds, v.Args[1]), t.take(x), x.Type)
+		t.storeRow(ds, v.Args[1], t.take(x), x.Type)
 	case ir.IsSlice(x.Type) && !isArray(x.Type):
 		dx := t.mem[x]
 		if dx == nil {

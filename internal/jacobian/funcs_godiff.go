@@ -460,12 +460,8 @@ func ReprojVJP(cam [11]float64, x [3]float64, w float64, feat [2]float64, s1, s2
 func ReprojFwdJVPVec(cam [11]float64, x [3]float64, w float64, feat [2]float64, dcam [11][15]float64, dx [3][15]float64, dw [15]float64, dres *[2][15]float64) (float64, float64) {
 	var dreproj [2][15]float64
 	u, v := reprojNoFeatJVPVec15(cam, x, w, feat, dcam, dx, dw, &dreproj)
-	for j := range 15 {
-		dres[0][j] = dreproj[0][j]
-	}
-	for j2 := range 15 {
-		dres[1][j2] = dreproj[1][j2]
-	}
+	dres[0] = dreproj[0]
+	dres[1] = dreproj[1]
 	return u, v
 }
 
@@ -698,29 +694,17 @@ func CrossFwdJVPVec(a, b [3]float64, da, db [3][6]float64, dres *[3][6]float64) 
 	var t1 [3]float64
 	var t2 [3][6]float64
 	t1[0] = t3[0]
-	for j := range 6 {
-		t2[0][j] = dcross[0][j]
-	}
+	t2[0] = dcross[0]
 	t1[1] = t3[1]
-	for j2 := range 6 {
-		t2[1][j2] = dcross[1][j2]
-	}
+	t2[1] = dcross[1]
 	t1[2] = t3[2]
-	for j3 := range 6 {
-		t2[2][j3] = dcross[2][j3]
-	}
+	t2[2] = dcross[2]
 	t4 := t1[0]
 	t5 := t1[1]
 	t6 := t1[2]
-	for j4 := range 6 {
-		dres[0][j4] = t2[0][j4]
-	}
-	for j5 := range 6 {
-		dres[1][j5] = t2[1][j5]
-	}
-	for j6 := range 6 {
-		dres[2][j6] = t2[2][j6]
-	}
+	dres[0] = t2[0]
+	dres[1] = t2[1]
+	dres[2] = t2[2]
 	return [3]float64{t4, t5, t6}
 }
 
@@ -1938,11 +1922,9 @@ func StatsJVPVec(x []float64, dx [][8]float64, dres *[2][8]float64) (float64, fl
 			dvariance[j4] = dvariance[j4] + t2*dd[j4]
 		}
 	}
+	dres[0] = dmean
 	for j5 := range 8 {
-		dres[0][j5] = dmean[j5]
-	}
-	for j6 := range 8 {
-		dres[1][j6] = dvariance[j6] / t1
+		dres[1][j5] = dvariance[j5] / t1
 	}
 	return mean, variance / t1
 }
@@ -2674,9 +2656,7 @@ func MatVecBackward(t *MatVecTape, s float64, dA [][]float64, dx, dout []float64
 func MatVecJVPVec(A [][]float64, x, out []float64, dA [][][8]float64, dx, dout [][8]float64, dres *[1][8]float64) float64 {
 	var dmatVec [1][8]float64
 	t1 := matVecJVPVec8(A, x, out, dA, dx, dout, &dmatVec)
-	for j := range 8 {
-		dres[0][j] = dmatVec[0][j]
-	}
+	dres[0] = dmatVec[0]
 	return t1
 }
 
@@ -2955,9 +2935,7 @@ func MatVecVJP(A [][]float64, x, out []float64, s float64, sout []float64) (floa
 func MatVecFwdJVPVec(A [][]float64, x, out []float64, dA [][][8]float64, dx, dout [][8]float64, dres *[1][8]float64) float64 {
 	var dmatVec [1][8]float64
 	t1 := matVecJVPVec8(A, x, out, dA, dx, dout, &dmatVec)
-	for j := range 8 {
-		dres[0][j] = dmatVec[0][j]
-	}
+	dres[0] = dmatVec[0]
 	return t1
 }
 
@@ -3799,13 +3777,11 @@ func reprojNoFeatJVPVec15(cam [11]float64, x [3]float64, w float64, feat [2]floa
 	var dcentre [3][15]float64
 	for i := range 3 {
 		rot[i] = cam[i]
-		for j := range 15 {
-			drot[i][j] = dcam[i][j]
-		}
+		drot[i] = dcam[i]
 		t1 := 3 + i
 		centre[i] = x[i] - cam[t1]
-		for j2 := range 15 {
-			dcentre[i][j2] = dx[i][j2] - dcam[t1][j2]
+		for j := range 15 {
+			dcentre[i][j] = dx[i][j] - dcam[t1][j]
 		}
 	}
 	var drodrigues [3][15]float64
@@ -3813,36 +3789,30 @@ func reprojNoFeatJVPVec15(cam [11]float64, x [3]float64, w float64, feat [2]floa
 	var p [3]float64
 	var dp [3][15]float64
 	p[0] = t2[0]
-	for j3 := range 15 {
-		dp[0][j3] = drodrigues[0][j3]
-	}
+	dp[0] = drodrigues[0]
 	p[1] = t2[1]
-	for j4 := range 15 {
-		dp[1][j4] = drodrigues[1][j4]
-	}
+	dp[1] = drodrigues[1]
 	p[2] = t2[2]
-	for j5 := range 15 {
-		dp[2][j5] = drodrigues[2][j5]
-	}
+	dp[2] = drodrigues[2]
 	t3 := p[2]
 	u := p[0] / t3
 	t4 := u / t3
 	var du [15]float64
-	for j6 := range 15 {
-		du[j6] = dp[0][j6]/t3 - t4*dp[2][j6]
+	for j2 := range 15 {
+		du[j2] = dp[0][j2]/t3 - t4*dp[2][j2]
 	}
 	v := p[1] / t3
 	t5 := v / t3
 	var dv [15]float64
-	for j7 := range 15 {
-		dv[j7] = dp[1][j7]/t3 - t5*dp[2][j7]
+	for j3 := range 15 {
+		dv[j3] = dp[1][j3]/t3 - t5*dp[2][j3]
 	}
 	t6 := u * 2
 	t7 := v * 2
 	rsq := u*u + v*v
 	var drsq [15]float64
-	for j8 := range 15 {
-		drsq[j8] = t6*du[j8] + t7*dv[j8]
+	for j4 := range 15 {
+		drsq[j4] = t6*du[j4] + t7*dv[j4]
 	}
 	t8 := cam[9]
 	t9 := cam[10]
@@ -3851,8 +3821,8 @@ func reprojNoFeatJVPVec15(cam [11]float64, x [3]float64, w float64, feat [2]floa
 	l := 1 + t8*rsq + t10*rsq
 	t12 := t8 + (rsq*t9 + t10)
 	var dl [15]float64
-	for j9 := range 15 {
-		dl[j9] = rsq*dcam[9][j9] + t12*drsq[j9] + t11*dcam[10][j9]
+	for j5 := range 15 {
+		dl[j5] = rsq*dcam[9][j5] + t12*drsq[j5] + t11*dcam[10][j5]
 	}
 	t13 := u * l
 	t14 := cam[6]
@@ -3864,11 +3834,11 @@ func reprojNoFeatJVPVec15(cam [11]float64, x [3]float64, w float64, feat [2]floa
 	t20 := t19*t14 + cam[8] - feat[1]
 	t21 := w * (t14 * v)
 	t22 := w * t19
-	for j10 := range 15 {
-		dres[0][j10] = t15*dw[j10] + t16*du[j10] + t17*dl[j10] + t18*dcam[6][j10] + w*dcam[7][j10]
+	for j6 := range 15 {
+		dres[0][j6] = t15*dw[j6] + t16*du[j6] + t17*dl[j6] + t18*dcam[6][j6] + w*dcam[7][j6]
 	}
-	for j11 := range 15 {
-		dres[1][j11] = t20*dw[j11] + t16*dv[j11] + t21*dl[j11] + t22*dcam[6][j11] + w*dcam[8][j11]
+	for j7 := range 15 {
+		dres[1][j7] = t20*dw[j7] + t16*dv[j7] + t21*dl[j7] + t22*dcam[6][j7] + w*dcam[8][j7]
 	}
 	return w * t15, w * t20
 }
@@ -3889,60 +3859,48 @@ func rodriguesJVPVec15(rot, x [3]float64, drot, dx [3][15]float64, dres *[3][15]
 		var c [3]float64
 		var dc [3][15]float64
 		c[0] = t1[0]
-		for j := range 15 {
-			dc[0][j] = dcross[0][j]
-		}
+		dc[0] = dcross[0]
 		c[1] = t1[1]
-		for j2 := range 15 {
-			dc[1][j2] = dcross[1][j2]
-		}
+		dc[1] = dcross[1]
 		c[2] = t1[2]
-		for j3 := range 15 {
-			dc[2][j3] = dcross[2][j3]
-		}
+		dc[2] = dcross[2]
 		t2 := [3]float64{x[0] + c[0], x[1] + c[1], x[2] + c[2]}
 		var t3 [15]float64
-		for j4 := range 15 {
-			t3[j4] = dx[0][j4] + dc[0][j4]
+		for j := range 15 {
+			t3[j] = dx[0][j] + dc[0][j]
 		}
 		var t4 [15]float64
-		for j5 := range 15 {
-			t4[j5] = dx[1][j5] + dc[1][j5]
+		for j2 := range 15 {
+			t4[j2] = dx[1][j2] + dc[1][j2]
 		}
 		var t5 [15]float64
-		for j6 := range 15 {
-			t5[j6] = dx[2][j6] + dc[2][j6]
+		for j3 := range 15 {
+			t5[j3] = dx[2][j3] + dc[2][j3]
 		}
 		t6 := [3][15]float64{t3, t4, t5}
 		t7 := t2[0]
 		t8 := t2[1]
 		t9 := t2[2]
-		for j7 := range 15 {
-			dres[0][j7] = t6[0][j7]
-		}
-		for j8 := range 15 {
-			dres[1][j8] = t6[1][j8]
-		}
-		for j9 := range 15 {
-			dres[2][j9] = t6[2][j9]
-		}
+		dres[0] = t6[0]
+		dres[1] = t6[1]
+		dres[2] = t6[2]
 		return [3]float64{t7, t8, t9}
 	}
 	theta := math.Sqrt(sqtheta)
 	t10 := 0.5 / theta
 	var dtheta [15]float64
-	for j10 := range 15 {
-		dtheta[j10] = t10 * ddot[0][j10]
+	for j4 := range 15 {
+		dtheta[j4] = t10 * ddot[0][j4]
 	}
 	cos := math.Cos(theta)
 	sin := math.Sin(theta)
 	var dcos [15]float64
-	for j11 := range 15 {
-		dcos[j11] = -(sin * dtheta[j11])
+	for j5 := range 15 {
+		dcos[j5] = -(sin * dtheta[j5])
 	}
 	var dsin [15]float64
-	for j12 := range 15 {
-		dsin[j12] = cos * dtheta[j12]
+	for j6 := range 15 {
+		dsin[j6] = cos * dtheta[j6]
 	}
 	var w [3]float64
 	var dw [3][15]float64
@@ -3950,8 +3908,8 @@ func rodriguesJVPVec15(rot, x [3]float64, drot, dx [3][15]float64, dres *[3][15]
 		t11 := rot[i] / theta
 		t12 := t11 / theta
 		w[i] = t11
-		for j13 := range 15 {
-			dw[i][j13] = drot[i][j13]/theta - t12*dtheta[j13]
+		for j7 := range 15 {
+			dw[i][j7] = drot[i][j7]/theta - t12*dtheta[j7]
 		}
 	}
 	var dcross2 [3][15]float64
@@ -3959,24 +3917,18 @@ func rodriguesJVPVec15(rot, x [3]float64, drot, dx [3][15]float64, dres *[3][15]
 	var c2 [3]float64
 	var dc2 [3][15]float64
 	c2[0] = t13[0]
-	for j14 := range 15 {
-		dc2[0][j14] = dcross2[0][j14]
-	}
+	dc2[0] = dcross2[0]
 	c2[1] = t13[1]
-	for j15 := range 15 {
-		dc2[1][j15] = dcross2[1][j15]
-	}
+	dc2[1] = dcross2[1]
 	c2[2] = t13[2]
-	for j16 := range 15 {
-		dc2[2][j16] = dcross2[2][j16]
-	}
+	dc2[2] = dcross2[2]
 	var ddot2 [1][15]float64
 	t14 := dotJVPVec15(w, x, dw, dx, &ddot2)
 	t15 := 1 - cos
 	tmp := t14 * t15
 	var dtmp [15]float64
-	for j17 := range 15 {
-		dtmp[j17] = t15*ddot2[0][j17] - t14*dcos[j17]
+	for j8 := range 15 {
+		dtmp[j8] = t15*ddot2[0][j8] - t14*dcos[j8]
 	}
 	var out [3]float64
 	var dout [3][15]float64
@@ -3985,22 +3937,16 @@ func rodriguesJVPVec15(rot, x [3]float64, drot, dx [3][15]float64, dres *[3][15]
 		t17 := c2[i2]
 		t18 := w[i2]
 		out[i2] = t16*cos + t17*sin + t18*tmp
-		for j18 := range 15 {
-			dout[i2][j18] = cos*dx[i2][j18] + t16*dcos[j18] + sin*dc2[i2][j18] + t17*dsin[j18] + tmp*dw[i2][j18] + t18*dtmp[j18]
+		for j9 := range 15 {
+			dout[i2][j9] = cos*dx[i2][j9] + t16*dcos[j9] + sin*dc2[i2][j9] + t17*dsin[j9] + tmp*dw[i2][j9] + t18*dtmp[j9]
 		}
 	}
 	t19 := out[0]
 	t20 := out[1]
 	t21 := out[2]
-	for j19 := range 15 {
-		dres[0][j19] = dout[0][j19]
-	}
-	for j20 := range 15 {
-		dres[1][j20] = dout[1][j20]
-	}
-	for j21 := range 15 {
-		dres[2][j21] = dout[2][j21]
-	}
+	dres[0] = dout[0]
+	dres[1] = dout[1]
+	dres[2] = dout[2]
 	return [3]float64{t19, t20, t21}
 }
 
@@ -4054,15 +4000,9 @@ func crossJVPVec15(a, b [3]float64, da, db [3][15]float64, dres *[3][15]float64)
 	t12 := t7[0]
 	t13 := t7[1]
 	t14 := t7[2]
-	for j4 := range 15 {
-		dres[0][j4] = t11[0][j4]
-	}
-	for j5 := range 15 {
-		dres[1][j5] = t11[1][j5]
-	}
-	for j6 := range 15 {
-		dres[2][j6] = t11[2][j6]
-	}
+	dres[0] = t11[0]
+	dres[1] = t11[1]
+	dres[2] = t11[2]
 	return [3]float64{t12, t13, t14}
 }
 
@@ -4097,15 +4037,9 @@ func crossJVPVec6(a, b [3]float64, da, db [3][6]float64, dres *[3][6]float64) [3
 	t12 := t7[0]
 	t13 := t7[1]
 	t14 := t7[2]
-	for j4 := range 6 {
-		dres[0][j4] = t11[0][j4]
-	}
-	for j5 := range 6 {
-		dres[1][j5] = t11[1][j5]
-	}
-	for j6 := range 6 {
-		dres[2][j6] = t11[2][j6]
-	}
+	dres[0] = t11[0]
+	dres[1] = t11[1]
+	dres[2] = t11[2]
 	return [3]float64{t12, t13, t14}
 }
 
@@ -4276,9 +4210,7 @@ func sumExpJVPVec8(x []float64, m float64, out []float64, dx [][8]float64, dm [8
 			ds[j2] = ds[j2] + dout[i][j2]
 		}
 	}
-	for j3 := range 8 {
-		dres[0][j3] = ds[j3]
-	}
+	dres[0] = ds
 	return s
 }
 
@@ -4645,18 +4577,14 @@ func matVecJVPVec8(A [][]float64, x, out []float64, dA [][][8]float64, dx, dout 
 			}
 		}
 		out[i] = s
-		for j3 := range 8 {
-			dout[i][j3] = ds[j3]
-		}
+		dout[i] = ds
 		t4 := s * 2
 		norm += s * s
-		for j4 := range 8 {
-			dnorm[j4] = dnorm[j4] + t4*ds[j4]
+		for j3 := range 8 {
+			dnorm[j3] = dnorm[j3] + t4*ds[j3]
 		}
 	}
-	for j5 := range 8 {
-		dres[0][j5] = dnorm[j5]
-	}
+	dres[0] = dnorm
 	return norm
 }
 
