@@ -322,7 +322,21 @@ func (t *vtangents) assign(old, v *ir.Value) {
 		}
 		return
 	}
-	t.fill(b.Get(dx), l, x.Type)
+	t.fill(t.varRow(dx, l), l, x.Type)
+}
+
+// varRow returns the tangent array of variable dx to fill with l: the
+// read of it l holds, if any, so that the generated code reads
+// ds[j] += ..., else a new one.
+func (t *vtangents) varRow(dx *ir.Var, l *lin) *ir.Value {
+	if l != nil {
+		for _, tm := range l.terms {
+			if tm.row.Op == ir.OpGet && tm.row.Aux == dx {
+				return tm.row
+			}
+		}
+	}
+	return t.b.Get(dx)
 }
 
 // store builds the tangent of s[i] = e: the row of the tangent slice

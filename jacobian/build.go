@@ -112,7 +112,7 @@ func check(s *Spec, l *layout) error {
 	var resType ir.Type
 	for _, r := range s.F.Results {
 		if resType != nil && r.Type != resType {
-			return fmt.Errorf("godiff builds Jacobians of functions whose results are of one float type, and %s returns %s and %s", s.F.Name, resType, r.Type)
+			return fmt.Errorf("godiff builds Jacobians of functions whose results are of one float type, and %s returns %s and %s; convert them to one type", s.F.Name, resType, r.Type)
 		}
 		resType = r.Type
 	}
@@ -128,20 +128,7 @@ type builder struct {
 }
 
 func newBuilder(s *Spec, l *layout) *builder {
-	w := newWork(s.Work, fmt.Sprintf("%s holds the buffers %s keeps across calls: %s. A zero %s is ready to use; keep one per goroutine and pass it to every call, so that %s allocates nothing once it has seen the largest arguments.",
-		s.Work, s.To, workHolds(s), s.Work, s.To))
-	return &builder{s: s, l: l, work: w, f: s.F}
-}
-
-// workHolds says what the work type holds, for its doc comment.
-func workHolds(s *Spec) string {
-	switch {
-	case s.Vector != nil && s.Split != nil:
-		return fmt.Sprintf("the tangents of the forward sweeps and the tape of the reverse sweeps, and copies of the slices %s writes", s.F.Name)
-	case s.Vector != nil:
-		return fmt.Sprintf("the tangents of the forward sweeps, and copies of the slices %s writes", s.F.Name)
-	}
-	return "the tape of the reverse sweeps and their buffers"
+	return &builder{s: s, l: l, work: newWork(s.Work), f: s.F}
 }
 
 // buildTo builds FJacobianTo(work, jac, params) results.
@@ -185,6 +172,7 @@ func (bd *builder) buildTo() (*ir.Func, error) {
 	}
 	b.Return(outs...)
 	g.Doc = bd.toDoc(g)
+	bd.work.document(f, s.To)
 	ir.DeadCode(g)
 	ir.UniqueNames(g)
 	return g, nil
@@ -424,7 +412,22 @@ func (bd *builder) inputsProse() string {
 			parts = append(parts, "the elements of "+prm.Name)
 		}
 	}
-	return prose.List(parts) + " (row-major for nested slices and arrays)"
+	list := prose.List(parts)
+	if bd.nested() {
+		list += " (row-major for nested slices and arrays)"
+	}
+	return list
+}
+
+// nested reports whether an input or output is a slice or array of
+// slices or arrays.
+func (bd *builder) nested() bool {
+	for _, i := range append(slices.Clone(bd.l.cols), bd.l.rowParams...) {
+		if ir.IsSlice(ir.Elem(bd.f.Params[i].Type)) {
+			return true
+		}
+	}
+	return false
 }
 
 // displayName names parameter i of f as the source does: n.W1 for a

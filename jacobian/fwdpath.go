@@ -53,7 +53,7 @@ func (p *paths) save() []savedSlice {
 	var out []savedSlice
 	for _, i := range p.bd.l.written {
 		prm := p.bd.f.Params[i]
-		fld := p.bd.work.field(prm.Name+"0", prm.Type, fmt.Sprintf("%s0: %s as the caller passed it, which each forward sweep starts from.", prm.Name, prm.Name))
+		fld := p.bd.work.field(prm.Name+"0", prm.Type, kindSaved, fmt.Sprintf("%s as the caller passed it, which each forward sweep starts from.", prm.Name))
 		buf := p.shaped(p.work, fld, p.args[i], prm.Name+"0")
 		p.b.CopySlice(buf, p.args[i])
 		out = append(out, savedSlice{i, buf})
@@ -95,7 +95,7 @@ func (p *paths) sweep(c *ir.Value) ([]*ir.Value, error) {
 	for n, i := range l.rowParams {
 		d := tangentOf[i]
 		p.runs(d, f.Params[i].Type, p.rowOff[n], func(mem, count, off *ir.Value) {
-			p.loop(count, "i", func(e *ir.Value) {
+			p.loop(indexes(count), "i", func(e *ir.Value) {
 				p.gather(b.Load(mem, e), b.Load(p.jac, p.add(off, e)), c, width)
 			})
 		})
@@ -119,7 +119,7 @@ func (p *paths) tangent(i int) *ir.Value {
 	t := widen(prm.Type, k)
 	switch t := t.(type) {
 	case ir.Slice:
-		fld := p.bd.work.field("d"+prm.Name, t, fmt.Sprintf("d%s: the tangents of %s in a forward sweep, %d per element.", prm.Name, prm.Name, k))
+		fld := p.bd.work.field("d"+prm.Name, t, kindTangents, fmt.Sprintf("the tangents of %s in a forward sweep, %d per element.", prm.Name, k))
 		d := p.shaped(p.work, fld, p.args[i], "d"+prm.Name)
 		p.runs(d, prm.Type, p.int(0), func(mem, n, _ *ir.Value) { p.zero(mem, n) })
 		return d

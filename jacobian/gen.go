@@ -44,6 +44,15 @@ func (g *gen) max(x, y *ir.Value) *ir.Value {
 	return g.b.MinMax(ir.OpMax, x, y)
 }
 
+// indexes returns what a loop over the n elements of some memory ranges
+// over: the memory itself when n is its length (for i := range s).
+func indexes(n *ir.Value) *ir.Value {
+	if n.Op == ir.OpLen && ir.IsSlice(n.Args[0].Type) {
+		return n.Args[0]
+	}
+	return n
+}
+
 // clamp returns x limited to [0, hi].
 func (g *gen) clamp(x, hi *ir.Value) *ir.Value { return g.min(g.max(x, g.int(0)), hi) }
 
@@ -56,9 +65,6 @@ func (g *gen) loop(n *ir.Value, index string, body func(i *ir.Value)) {
 	if k, ok := constInt(n); ok && k == 1 {
 		body(g.int(0))
 		return
-	}
-	if n.Op == ir.OpLen && ir.IsSlice(n.Args[0].Type) {
-		n = n.Args[0] // for i := range s
 	}
 	l := g.b.Range("", n)
 	g.b.In(l.Blocks[0], func() { body(g.b.Index(index)) })
@@ -106,14 +112,14 @@ func (g *gen) runs(x *ir.Value, t ir.Type, off *ir.Value, visit func(mem, n, off
 		return
 	}
 	if n, ok := staticCount(elem); ok {
-		g.loop(g.length(x, t), "i", func(i *ir.Value) {
+		g.loop(indexes(g.length(x, t)), "i", func(i *ir.Value) {
 			g.runs(g.b.Load(x, i), elem, g.add(off, g.mul(i, g.int(n))), visit)
 		})
 		return
 	}
 	at := &ir.Var{Name: "at", Type: ir.Int}
 	g.b.Declare(at, off)
-	g.loop(g.length(x, t), "i", func(i *ir.Value) {
+	g.loop(indexes(g.length(x, t)), "i", func(i *ir.Value) {
 		row := g.b.Load(x, i)
 		g.runs(row, elem, g.b.Get(at), visit)
 		g.b.Set(at, g.add(g.b.Get(at), g.count(row, elem)))
@@ -138,7 +144,7 @@ func (g *gen) length(x *ir.Value, t ir.Type) *ir.Value {
 // for a widened run, arrays of them.
 func (g *gen) zero(mem, n *ir.Value) {
 	elem := ir.Elem(mem.Type)
-	g.loop(n, "i", func(i *ir.Value) {
+	g.loop(indexes(n), "i", func(i *ir.Value) {
 		if ir.IsFloat(elem) {
 			g.b.Store(mem, i, g.b.Zero(elem))
 			return

@@ -22,8 +22,9 @@ type layout struct {
 	// proper); the vector JVP takes their tangent buffers after those of
 	// cols.
 	outputs []int
-	// written are the slice parameters F writes into, derivatives or
-	// not: a forward path of several sweeps restores them before each.
+	// written are the slice parameters F writes into and reads (or
+	// passes to a call), derivatives or not: a forward path of several
+	// sweeps restores them before each. One F only writes needs not.
 	written []int
 }
 
@@ -41,7 +42,7 @@ func newLayout(f *ir.Func, wrt []int) *layout {
 		if pv == nil || !ir.IsSlice(pv.Type) {
 			continue
 		}
-		if act.Written[pv] {
+		if act.Written[pv] && reads(f, pv) {
 			l.written = append(l.written, i)
 		}
 		isWrt := slices.Contains(wrt, i)
@@ -98,4 +99,50 @@ func Rows(f *ir.Func, wrt []int) (int, bool) {
 	l := newLayout(f, wrt)
 	n, ok := staticSize(f, l.rowParams)
 	return l.results + n, ok
+}
+
+// reads reports whether f reads the memory of parameter pv: loads from
+// it or a view of it, copies from it, or passes it to a call that may
+// read it (a call of a function godiff reads is followed into).
+func reads(f *ir.Func, pv *ir.Value) bool {
+	return readsIn(f, pv, make(map[*ir.Func]bool))
+}
+
+func readsIn(f *ir.Func, pv *ir.Value, seen map[*ir.Func]bool) bool {
+	found := false
+	f.Walk(func(v *ir.Value) {
+		if found {
+			return
+		}
+		switch v.Op {
+		case ir.OpLoad:
+			found = ir.Root(v.Args[0]) == pv
+		case ir.OpCopySlice:
+			found = ir.Root(v.Args[1]) == pv
+		case ir.OpInvoke, ir.OpCall, ir.OpSliceLit, ir.OpHalt:
+			for k, a := range v.Args {
+				if ir.IsSlice(a.Type) && ir.Root(a) == pv {
+					found = found || callReads(v, k, seen)
+				}
+			}
+		}
+	})
+	return found
+}
+
+// callReads reports whether the call v may read its argument k: unless
+// it calls a function of the package whose body does not.
+func callReads(v *ir.Value, k int, seen map[*ir.Func]bool) bool {
+	c, ok := v.Aux.(ir.Callee)
+	if !ok || c.Rule == nil || c.Rule.Derived == nil || c.Rule.Custom || len(v.Args) != len(c.Rule.Derived.Params) {
+		return true
+	}
+	g := c.Rule.Derived
+	if seen[g] {
+		return true // recursion: assume it does
+	}
+	seen[g] = true
+	defer delete(seen, g)
+	pv := g.ParamValue(k)
+	return pv != nil && readsIn(g, pv, seen)
 }

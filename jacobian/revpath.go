@@ -19,7 +19,7 @@ func (p *paths) reverse() ([]*ir.Value, error) {
 			return nil, fmt.Errorf("internal error building the Jacobian of %s: reverse mode has no seed for its output %s", f.Name, f.Params[i].Name)
 		}
 	}
-	fld := p.bd.work.field("tape", ir.Opaque{Go: sp.Tape.Name}, fmt.Sprintf("tape: what %s keeps for the backward sweeps.", sp.Forward.Name))
+	fld := p.bd.work.field("tape", ir.Opaque{Go: sp.Tape.Name}, kindTape, fmt.Sprintf("what %s keeps for the backward sweeps.", sp.Forward.Name))
 	tape := b.TapeSlot(p.work, fld)
 	tape.Name = "tape"
 	outs := invoke(b, sp.Forward, append([]*ir.Value{tape}, p.args...))
@@ -97,7 +97,7 @@ func (p *paths) newBuffer(i int, written bool) *buffer {
 		buf.kind = inGroup
 		buf.x = &ir.Var{Name: "d" + prm.Name, Type: prm.Type, Group: p.derivedGroup(prm.Group), Field: prm.Field}
 		if isSlice {
-			fld := p.bd.work.field("d"+prm.Name, prm.Type, fmt.Sprintf("d%s: the adjoint of %s in a backward sweep.", prm.Name, prm.Group.Ref(prm.Field)))
+			fld := p.bd.work.field("d"+prm.Name, prm.Type, kindBuffers, fmt.Sprintf("the adjoint of %s in a backward sweep.", prm.Group.Ref(prm.Field)))
 			b.Declare(buf.x, p.shaped(p.work, fld, p.args[i], "d"+prm.Name))
 		} else {
 			b.Declare(buf.x, nil)
@@ -106,11 +106,11 @@ func (p *paths) newBuffer(i int, written bool) *buffer {
 		buf.kind = inRow
 	case isSlice:
 		buf.kind = inWork
-		name, doc := "d"+prm.Name, fmt.Sprintf("d%s: the adjoint of %s in a backward sweep.", prm.Name, prm.Name)
+		name, doc := "d"+prm.Name, fmt.Sprintf("the adjoint of %s in a backward sweep.", prm.Name)
 		if buf.col < 0 {
-			name, doc = "s"+prm.Name, fmt.Sprintf("s%s: the seed of %s for a backward sweep.", prm.Name, prm.Name)
+			name, doc = "s"+prm.Name, fmt.Sprintf("the seed of %s for a backward sweep.", prm.Name)
 		}
-		buf.mem = p.shaped(p.work, p.bd.work.field(name, prm.Type, doc), p.args[i], name)
+		buf.mem = p.shaped(p.work, p.bd.work.field(name, prm.Type, kindBuffers, doc), p.args[i], name)
 	default:
 		buf.kind = perRow
 		buf.x = &ir.Var{Name: "d" + prm.Name, Type: prm.Type}
@@ -194,7 +194,7 @@ func (buf *buffer) copyOut(p *paths, jr *ir.Value) {
 		mem = b.Get(buf.x)
 	}
 	p.runs(mem, buf.typ, off, func(m, n, off *ir.Value) {
-		p.loop(n, "i", func(i *ir.Value) {
+		p.loop(indexes(n), "i", func(i *ir.Value) {
 			b.Store(jr, p.add(off, i), p.toFloat64(b.Load(m, i)))
 		})
 	})

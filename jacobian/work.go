@@ -1,6 +1,11 @@
 package jacobian
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"godiff/internal/prose"
 	"godiff/ir"
 )
 
@@ -9,17 +14,45 @@ import (
 type work struct {
 	tape  *ir.Tape
 	taken map[string]bool
+	kinds []string // what the fields hold, for the type's doc comment, in order
 }
 
-func newWork(name, doc string) *work {
-	return &work{tape: &ir.Tape{Name: name, Doc: []string{doc}}, taken: make(map[string]bool)}
+// The kinds of fields.
+const (
+	kindTape     = "the tape of the reverse path"
+	kindTangents = "the tangents of the forward sweeps"
+	kindSaved    = "copies of the slices %s writes, which each forward sweep starts from"
+	kindBuffers  = "the buffers of the backward sweeps"
+)
+
+func newWork(name string) *work {
+	return &work{tape: &ir.Tape{Name: name}, taken: make(map[string]bool)}
 }
 
-// field adds a field of type t, named want or a fresh variant of it.
-func (w *work) field(want string, t ir.Type, doc string) *ir.TapeField {
+// field adds a field of type t, named want or a fresh variant of it,
+// holding what doc says, of the given kind.
+func (w *work) field(want string, t ir.Type, kind, doc string) *ir.TapeField {
 	name := ir.FreshName(w.taken, want)
 	w.taken[name] = true
-	return w.tape.Field(name, t, false, doc)
+	if !slices.Contains(w.kinds, kind) {
+		w.kinds = append(w.kinds, kind)
+	}
+	return w.tape.Field(name, t, false, name+": "+doc)
+}
+
+// document writes the type's doc comment, once its fields are known.
+func (w *work) document(f *ir.Func, to string) {
+	name := w.tape.Name
+	if len(w.tape.Fields) == 0 {
+		w.tape.Doc = []string{fmt.Sprintf("%s is empty: the sizes of %s's arguments are fixed by their types, so %s keeps everything it needs on the stack. It is in %s's signature so that every Jacobian takes a work.", name, f.Name, to, to)}
+		return
+	}
+	kinds := make([]string, len(w.kinds))
+	for i, k := range w.kinds {
+		kinds[i] = strings.ReplaceAll(k, "%s", f.Name)
+	}
+	w.tape.Doc = []string{fmt.Sprintf("%s holds the buffers %s keeps across calls: %s. A zero %s is ready to use; keep one per goroutine and pass it to every call, so that %s allocates nothing once it has seen the largest arguments.",
+		name, to, prose.List(kinds), name, to)}
 }
 
 // shaped returns the buffer of type fld.Type kept in field fld of the

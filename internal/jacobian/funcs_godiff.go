@@ -40,11 +40,9 @@ func Polar3JVPVec(r, theta, phi float64, dr, dtheta, dphi [3]float64, dres *[3][
 	return t7, t8, t3
 }
 
-// Polar3JacobianWork holds the buffers Polar3JacobianTo keeps across calls: the
-// tangents of the forward sweeps, and copies of the slices Polar3 writes. A
-// zero Polar3JacobianWork is ready to use; keep one per goroutine and pass it
-// to every call, so that Polar3JacobianTo allocates nothing once it has seen
-// the largest arguments.
+// Polar3JacobianWork is empty: the sizes of Polar3's arguments are fixed by
+// their types, so Polar3JacobianTo keeps everything it needs on the stack. It
+// is in Polar3JacobianTo's signature so that every Jacobian takes a work.
 type Polar3JacobianWork struct{}
 
 // Polar3Jacobian returns Polar3's results and its Jacobian, a fresh [][]float64
@@ -63,8 +61,8 @@ func Polar3Jacobian(r, theta, phi float64) (float64, float64, float64, [][]float
 
 // Polar3JacobianTo writes into jac the Jacobian of Polar3: row i holds the
 // derivatives of its i-th output, column j those with respect to its j-th
-// input. The outputs are the 3 results; the inputs r, theta and phi (row-major
-// for nested slices and arrays). It returns Polar3's results.
+// input. The outputs are the 3 results; the inputs r, theta and phi. It returns
+// Polar3's results.
 //
 // jac must have a row per output and a column per input (Polar3Jacobian
 // allocates one). Polar3JacobianTo keeps its buffers in work, so that a kept
@@ -245,10 +243,9 @@ func Polar3RevBackward(t *Polar3RevTape, s1, s2, s3 float64, dr, dtheta, dphi *f
 }
 
 // Polar3RevJacobianWork holds the buffers Polar3RevJacobianTo keeps across
-// calls: the tape of the reverse sweeps and their buffers. A zero
-// Polar3RevJacobianWork is ready to use; keep one per goroutine and pass it to
-// every call, so that Polar3RevJacobianTo allocates nothing once it has seen
-// the largest arguments.
+// calls: the tape of the reverse path. A zero Polar3RevJacobianWork is ready to
+// use; keep one per goroutine and pass it to every call, so that
+// Polar3RevJacobianTo allocates nothing once it has seen the largest arguments.
 type Polar3RevJacobianWork struct {
 	// tape: what Polar3RevForward keeps for the backward sweeps.
 	tape Polar3RevTape
@@ -271,8 +268,8 @@ func Polar3RevJacobian(r, theta, phi float64) (float64, float64, float64, [][]fl
 
 // Polar3RevJacobianTo writes into jac the Jacobian of Polar3Rev: row i holds
 // the derivatives of its i-th output, column j those with respect to its j-th
-// input. The outputs are the 3 results; the inputs r, theta and phi (row-major
-// for nested slices and arrays). It returns Polar3Rev's results.
+// input. The outputs are the 3 results; the inputs r, theta and phi. It returns
+// Polar3Rev's results.
 //
 // jac must have a row per output and a column per input (Polar3RevJacobian
 // allocates one). Polar3RevJacobianTo keeps its buffers in work, so that a kept
@@ -361,9 +358,9 @@ func ReprojBackward(t *ReprojTape, s1, s2 float64, dcam *[11]float64, dx *[3]flo
 }
 
 // ReprojJacobianWork holds the buffers ReprojJacobianTo keeps across calls: the
-// tape of the reverse sweeps and their buffers. A zero ReprojJacobianWork is
-// ready to use; keep one per goroutine and pass it to every call, so that
-// ReprojJacobianTo allocates nothing once it has seen the largest arguments.
+// tape of the reverse path. A zero ReprojJacobianWork is ready to use; keep one
+// per goroutine and pass it to every call, so that ReprojJacobianTo allocates
+// nothing once it has seen the largest arguments.
 type ReprojJacobianWork struct {
 	// tape: what ReprojForward keeps for the backward sweeps.
 	tape ReprojTape
@@ -386,8 +383,7 @@ func ReprojJacobian(cam [11]float64, x [3]float64, w float64, feat [2]float64) (
 // ReprojJacobianTo writes into jac the Jacobian of Reproj: row i holds the
 // derivatives of its i-th output, column j those with respect to its j-th
 // input. The outputs are the 2 results; the inputs the elements of cam, the
-// elements of x and w (row-major for nested slices and arrays). It returns
-// Reproj's results.
+// elements of x and w. It returns Reproj's results.
 //
 // jac must have a row per output and a column per input (ReprojJacobian
 // allocates one). ReprojJacobianTo keeps its buffers in work, so that a kept
@@ -465,11 +461,10 @@ func ReprojFwdJVPVec(cam [11]float64, x [3]float64, w float64, feat [2]float64, 
 	return u, v
 }
 
-// ReprojFwdJacobianWork holds the buffers ReprojFwdJacobianTo keeps across
-// calls: the tangents of the forward sweeps, and copies of the slices ReprojFwd
-// writes. A zero ReprojFwdJacobianWork is ready to use; keep one per goroutine
-// and pass it to every call, so that ReprojFwdJacobianTo allocates nothing once
-// it has seen the largest arguments.
+// ReprojFwdJacobianWork is empty: the sizes of ReprojFwd's arguments are fixed
+// by their types, so ReprojFwdJacobianTo keeps everything it needs on the
+// stack. It is in ReprojFwdJacobianTo's signature so that every Jacobian takes
+// a work.
 type ReprojFwdJacobianWork struct{}
 
 // ReprojFwdJacobian returns ReprojFwd's results and its Jacobian, a fresh
@@ -490,8 +485,7 @@ func ReprojFwdJacobian(cam [11]float64, x [3]float64, w float64, feat [2]float64
 // ReprojFwdJacobianTo writes into jac the Jacobian of ReprojFwd: row i holds
 // the derivatives of its i-th output, column j those with respect to its j-th
 // input. The outputs are the 2 results; the inputs the elements of cam, the
-// elements of x and w (row-major for nested slices and arrays). It returns
-// ReprojFwd's results.
+// elements of x and w. It returns ReprojFwd's results.
 //
 // jac must have a row per output and a column per input (ReprojFwdJacobian
 // allocates one). ReprojFwdJacobianTo keeps its buffers in work, so that a kept
@@ -588,9 +582,9 @@ func CrossBackward(t *CrossTape, s [3]float64, da, db *[3]float64) {
 }
 
 // CrossJacobianWork holds the buffers CrossJacobianTo keeps across calls: the
-// tape of the reverse sweeps and their buffers. A zero CrossJacobianWork is
-// ready to use; keep one per goroutine and pass it to every call, so that
-// CrossJacobianTo allocates nothing once it has seen the largest arguments.
+// tape of the reverse path. A zero CrossJacobianWork is ready to use; keep one
+// per goroutine and pass it to every call, so that CrossJacobianTo allocates
+// nothing once it has seen the largest arguments.
 type CrossJacobianWork struct {
 	// tape: what CrossForward keeps for the backward sweeps.
 	tape CrossTape
@@ -613,8 +607,7 @@ func CrossJacobian(a, b [3]float64) ([3]float64, [][]float64) {
 // CrossJacobianTo writes into jac the Jacobian of Cross: row i holds the
 // derivatives of its i-th output, column j those with respect to its j-th
 // input. The outputs are the 3 results; the inputs the elements of a and the
-// elements of b (row-major for nested slices and arrays). It returns Cross's
-// results.
+// elements of b. It returns Cross's results.
 //
 // jac must have a row per output and a column per input (CrossJacobian
 // allocates one). CrossJacobianTo keeps its buffers in work, so that a kept
@@ -708,11 +701,9 @@ func CrossFwdJVPVec(a, b [3]float64, da, db [3][6]float64, dres *[3][6]float64) 
 	return [3]float64{t4, t5, t6}
 }
 
-// CrossFwdJacobianWork holds the buffers CrossFwdJacobianTo keeps across calls:
-// the tangents of the forward sweeps, and copies of the slices CrossFwd writes.
-// A zero CrossFwdJacobianWork is ready to use; keep one per goroutine and pass
-// it to every call, so that CrossFwdJacobianTo allocates nothing once it has
-// seen the largest arguments.
+// CrossFwdJacobianWork is empty: the sizes of CrossFwd's arguments are fixed by
+// their types, so CrossFwdJacobianTo keeps everything it needs on the stack. It
+// is in CrossFwdJacobianTo's signature so that every Jacobian takes a work.
 type CrossFwdJacobianWork struct{}
 
 // CrossFwdJacobian returns CrossFwd's results and its Jacobian, a fresh
@@ -733,8 +724,7 @@ func CrossFwdJacobian(a, b [3]float64) ([3]float64, [][]float64) {
 // CrossFwdJacobianTo writes into jac the Jacobian of CrossFwd: row i holds the
 // derivatives of its i-th output, column j those with respect to its j-th
 // input. The outputs are the 3 results; the inputs the elements of a and the
-// elements of b (row-major for nested slices and arrays). It returns CrossFwd's
-// results.
+// elements of b. It returns CrossFwd's results.
 //
 // jac must have a row per output and a column per input (CrossFwdJacobian
 // allocates one). CrossFwdJacobianTo keeps its buffers in work, so that a kept
@@ -820,13 +810,11 @@ func AxpyJVPVec(a float64, x, out []float64, da [8]float64, dx, dout [][8]float6
 }
 
 // AxpyJacobianWork holds the buffers AxpyJacobianTo keeps across calls: the
-// tangents of the forward sweeps and the tape of the reverse sweeps, and copies
-// of the slices Axpy writes. A zero AxpyJacobianWork is ready to use; keep one
-// per goroutine and pass it to every call, so that AxpyJacobianTo allocates
-// nothing once it has seen the largest arguments.
+// tangents of the forward sweeps, the tape of the reverse path and the buffers
+// of the backward sweeps. A zero AxpyJacobianWork is ready to use; keep one per
+// goroutine and pass it to every call, so that AxpyJacobianTo allocates nothing
+// once it has seen the largest arguments.
 type AxpyJacobianWork struct {
-	// out0: out as the caller passed it, which each forward sweep starts from.
-	out0 []float64
 	// dx: the tangents of x in a forward sweep, 8 per element.
 	dx [][8]float64
 	// dout: the tangents of out in a forward sweep, 8 per element.
@@ -844,7 +832,7 @@ func AxpyJacobian(a float64, x, out []float64) [][]float64 {
 	m := len(out)
 	data := make([]float64, m*n)
 	jac := make([][]float64, m)
-	for i := range out {
+	for i := range m {
 		t1 := i * n
 		jac[i] = data[t1 : t1+n]
 	}
@@ -856,8 +844,7 @@ func AxpyJacobian(a float64, x, out []float64) [][]float64 {
 // AxpyJacobianTo writes into jac the Jacobian of Axpy: row i holds the
 // derivatives of its i-th output, column j those with respect to its j-th
 // input. The outputs are the elements Axpy leaves in out; the inputs a and the
-// elements of x (row-major for nested slices and arrays). It writes into Axpy's
-// outputs what Axpy writes.
+// elements of x. It writes into Axpy's outputs what Axpy writes.
 //
 // jac must have a row per output and a column per input (AxpyJacobian allocates
 // one). AxpyJacobianTo keeps its buffers in work, so that a kept work and jac
@@ -882,55 +869,47 @@ func AxpyJacobianTo(work *AxpyJacobianWork, jac [][]float64, a float64, x, out [
 		}
 	}
 	if n <= m {
-		out0 := work.out0
-		if cap(out0) < m {
-			out0 = make([]float64, m)
-			work.out0 = out0
-		}
-		t4 := out0[:m]
-		copy(t4, out)
 		for s := range max((n+7)/8, 1) {
-			copy(out, t4)
-			t5 := s * 8
+			t4 := s * 8
 			var da [8]float64
-			t6 := 0 - t5
-			if t6 >= 0 && t6 < 8 {
-				da[t6] = 1
+			t5 := 0 - t4
+			if t5 >= 0 && t5 < 8 {
+				da[t5] = 1
 			}
 			dx := work.dx
 			if cap(dx) < t1 {
 				dx = make([][8]float64, t1)
 				work.dx = dx
 			}
-			t7 := dx[:t1]
-			t8 := len(t7)
-			for i2 := range t7 {
+			t6 := dx[:t1]
+			t7 := len(t6)
+			for i2 := range t6 {
 				for j := range 8 {
-					t7[i2][j] = 0
+					t6[i2][j] = 0
 				}
 			}
-			t9 := min(max(t5-1, 0), t8)
-			for i3 := range min(max(t5+7, 0), t8) - t9 {
-				t10 := t9 + i3
-				t7[t10][t10+1-t5] = 1
+			t8 := min(max(t4-1, 0), t7)
+			for i3 := range min(max(t4+7, 0), t7) - t8 {
+				t9 := t8 + i3
+				t6[t9][t9+1-t4] = 1
 			}
 			dout := work.dout
 			if cap(dout) < m {
 				dout = make([][8]float64, m)
 				work.dout = dout
 			}
-			t11 := dout[:m]
-			for i4 := range t11 {
+			t10 := dout[:m]
+			for i4 := range t10 {
 				for j2 := range 8 {
-					t11[i4][j2] = 0
+					t10[i4][j2] = 0
 				}
 			}
-			AxpyJVPVec(a, x, out, da, t7, t11)
-			t12 := min(8, n-t5)
-			for i5 := range t11 {
-				t13 := jac[i5]
-				for j3 := range t12 {
-					t13[t5+j3] = t11[i5][j3]
+			AxpyJVPVec(a, x, out, da, t6, t10)
+			t11 := min(8, n-t4)
+			for i5 := range t10 {
+				t12 := jac[i5]
+				for j3 := range t11 {
+					t12[t4+j3] = t10[i5][j3]
 				}
 			}
 		}
@@ -942,21 +921,21 @@ func AxpyJacobianTo(work *AxpyJacobianWork, jac [][]float64, a float64, x, out [
 			sout = make([]float64, m)
 			work.sout = sout
 		}
-		t14 := sout[:m]
-		for r := range out {
+		t13 := sout[:m]
+		for r := range m {
 			row := jac[r]
 			var da2 float64
-			t15 := row[1:n]
-			for i6 := range t15 {
-				t15[i6] = 0
+			t14 := row[1:n]
+			for i6 := range t14 {
+				t14[i6] = 0
 			}
-			for i7 := range t14 {
-				t14[i7] = 0
+			for i7 := range t13 {
+				t13[i7] = 0
 			}
-			if r >= 0 && r < len(t14) {
-				t14[r] = 1
+			if r >= 0 && r < len(t13) {
+				t13[r] = 1
 			}
-			AxpyBackward(tape, &da2, t15, t14)
+			AxpyBackward(tape, &da2, t14, t13)
 			row[0] = da2
 		}
 	}
@@ -998,13 +977,10 @@ func AxpyFwdJVPVec(a float64, x, out []float64, da [8]float64, dx, dout [][8]flo
 }
 
 // AxpyFwdJacobianWork holds the buffers AxpyFwdJacobianTo keeps across calls:
-// the tangents of the forward sweeps, and copies of the slices AxpyFwd writes.
-// A zero AxpyFwdJacobianWork is ready to use; keep one per goroutine and pass
-// it to every call, so that AxpyFwdJacobianTo allocates nothing once it has
-// seen the largest arguments.
+// the tangents of the forward sweeps. A zero AxpyFwdJacobianWork is ready to
+// use; keep one per goroutine and pass it to every call, so that
+// AxpyFwdJacobianTo allocates nothing once it has seen the largest arguments.
 type AxpyFwdJacobianWork struct {
-	// out0: out as the caller passed it, which each forward sweep starts from.
-	out0 []float64
 	// dx: the tangents of x in a forward sweep, 8 per element.
 	dx [][8]float64
 	// dout: the tangents of out in a forward sweep, 8 per element.
@@ -1018,7 +994,7 @@ func AxpyFwdJacobian(a float64, x, out []float64) [][]float64 {
 	m := len(out)
 	data := make([]float64, m*n)
 	jac := make([][]float64, m)
-	for i := range out {
+	for i := range m {
 		t1 := i * n
 		jac[i] = data[t1 : t1+n]
 	}
@@ -1030,8 +1006,7 @@ func AxpyFwdJacobian(a float64, x, out []float64) [][]float64 {
 // AxpyFwdJacobianTo writes into jac the Jacobian of AxpyFwd: row i holds the
 // derivatives of its i-th output, column j those with respect to its j-th
 // input. The outputs are the elements AxpyFwd leaves in out; the inputs a and
-// the elements of x (row-major for nested slices and arrays). It writes into
-// AxpyFwd's outputs what AxpyFwd writes.
+// the elements of x. It writes into AxpyFwd's outputs what AxpyFwd writes.
 //
 // jac must have a row per output and a column per input (AxpyFwdJacobian
 // allocates one). AxpyFwdJacobianTo keeps its buffers in work, so that a kept
@@ -1053,55 +1028,47 @@ func AxpyFwdJacobianTo(work *AxpyFwdJacobianWork, jac [][]float64, a float64, x,
 			panic(fmt.Sprintf("AxpyFwdJacobianTo: row %d of jac has %d columns, want %d: one per input", i, t3, n))
 		}
 	}
-	out0 := work.out0
-	if cap(out0) < m {
-		out0 = make([]float64, m)
-		work.out0 = out0
-	}
-	t4 := out0[:m]
-	copy(t4, out)
 	for s := range max((n+7)/8, 1) {
-		copy(out, t4)
-		t5 := s * 8
+		t4 := s * 8
 		var da [8]float64
-		t6 := 0 - t5
-		if t6 >= 0 && t6 < 8 {
-			da[t6] = 1
+		t5 := 0 - t4
+		if t5 >= 0 && t5 < 8 {
+			da[t5] = 1
 		}
 		dx := work.dx
 		if cap(dx) < t1 {
 			dx = make([][8]float64, t1)
 			work.dx = dx
 		}
-		t7 := dx[:t1]
-		t8 := len(t7)
-		for i2 := range t7 {
+		t6 := dx[:t1]
+		t7 := len(t6)
+		for i2 := range t6 {
 			for j := range 8 {
-				t7[i2][j] = 0
+				t6[i2][j] = 0
 			}
 		}
-		t9 := min(max(t5-1, 0), t8)
-		for i3 := range min(max(t5+7, 0), t8) - t9 {
-			t10 := t9 + i3
-			t7[t10][t10+1-t5] = 1
+		t8 := min(max(t4-1, 0), t7)
+		for i3 := range min(max(t4+7, 0), t7) - t8 {
+			t9 := t8 + i3
+			t6[t9][t9+1-t4] = 1
 		}
 		dout := work.dout
 		if cap(dout) < m {
 			dout = make([][8]float64, m)
 			work.dout = dout
 		}
-		t11 := dout[:m]
-		for i4 := range t11 {
+		t10 := dout[:m]
+		for i4 := range t10 {
 			for j2 := range 8 {
-				t11[i4][j2] = 0
+				t10[i4][j2] = 0
 			}
 		}
-		AxpyFwdJVPVec(a, x, out, da, t7, t11)
-		t12 := min(8, n-t5)
-		for i5 := range t11 {
-			t13 := jac[i5]
-			for j3 := range t12 {
-				t13[t5+j3] = t11[i5][j3]
+		AxpyFwdJVPVec(a, x, out, da, t6, t10)
+		t11 := min(8, n-t4)
+		for i5 := range t10 {
+			t12 := jac[i5]
+			for j3 := range t11 {
+				t12[t4+j3] = t10[i5][j3]
 			}
 		}
 	}
@@ -1247,11 +1214,12 @@ func DecayJVPVec(x []float64, rate float64, dx [][8]float64, drate [8]float64) {
 	}
 }
 
-// DecayJacobianWork holds the buffers DecayJacobianTo keeps across calls: the
-// tangents of the forward sweeps and the tape of the reverse sweeps, and copies
-// of the slices Decay writes. A zero DecayJacobianWork is ready to use; keep
-// one per goroutine and pass it to every call, so that DecayJacobianTo
-// allocates nothing once it has seen the largest arguments.
+// DecayJacobianWork holds the buffers DecayJacobianTo keeps across calls:
+// copies of the slices Decay writes, which each forward sweep starts from, the
+// tangents of the forward sweeps and the tape of the reverse path. A zero
+// DecayJacobianWork is ready to use; keep one per goroutine and pass it to
+// every call, so that DecayJacobianTo allocates nothing once it has seen the
+// largest arguments.
 type DecayJacobianWork struct {
 	// x0: x as the caller passed it, which each forward sweep starts from.
 	x0 []float64
@@ -1268,7 +1236,7 @@ func DecayJacobian(x []float64, rate float64) [][]float64 {
 	n := m + 1
 	data := make([]float64, m*n)
 	jac := make([][]float64, m)
-	for i := range x {
+	for i := range m {
 		t1 := i * n
 		jac[i] = data[t1 : t1+n]
 	}
@@ -1280,8 +1248,7 @@ func DecayJacobian(x []float64, rate float64) [][]float64 {
 // DecayJacobianTo writes into jac the Jacobian of Decay: row i holds the
 // derivatives of its i-th output, column j those with respect to its j-th
 // input. The outputs are the elements Decay leaves in x; the inputs the
-// elements of x and rate (row-major for nested slices and arrays). It writes
-// into Decay's outputs what Decay writes.
+// elements of x and rate. It writes into Decay's outputs what Decay writes.
 //
 // jac must have a row per output and a column per input (DecayJacobian
 // allocates one). DecayJacobianTo keeps its buffers in work, so that a kept
@@ -1349,7 +1316,7 @@ func DecayJacobianTo(work *DecayJacobianWork, jac [][]float64, x []float64, rate
 	} else {
 		tape := &work.tape
 		DecayForward(tape, x, rate)
-		for r := range x {
+		for r := range m {
 			row := jac[r]
 			t12 := row[:m]
 			for i5 := range t12 {
@@ -1413,10 +1380,10 @@ func DecayFwdJVPVec(x []float64, rate float64, dx [][8]float64, drate [8]float64
 }
 
 // DecayFwdJacobianWork holds the buffers DecayFwdJacobianTo keeps across calls:
-// the tangents of the forward sweeps, and copies of the slices DecayFwd writes.
-// A zero DecayFwdJacobianWork is ready to use; keep one per goroutine and pass
-// it to every call, so that DecayFwdJacobianTo allocates nothing once it has
-// seen the largest arguments.
+// copies of the slices DecayFwd writes, which each forward sweep starts from
+// and the tangents of the forward sweeps. A zero DecayFwdJacobianWork is ready
+// to use; keep one per goroutine and pass it to every call, so that
+// DecayFwdJacobianTo allocates nothing once it has seen the largest arguments.
 type DecayFwdJacobianWork struct {
 	// x0: x as the caller passed it, which each forward sweep starts from.
 	x0 []float64
@@ -1431,7 +1398,7 @@ func DecayFwdJacobian(x []float64, rate float64) [][]float64 {
 	n := m + 1
 	data := make([]float64, m*n)
 	jac := make([][]float64, m)
-	for i := range x {
+	for i := range m {
 		t1 := i * n
 		jac[i] = data[t1 : t1+n]
 	}
@@ -1443,8 +1410,8 @@ func DecayFwdJacobian(x []float64, rate float64) [][]float64 {
 // DecayFwdJacobianTo writes into jac the Jacobian of DecayFwd: row i holds the
 // derivatives of its i-th output, column j those with respect to its j-th
 // input. The outputs are the elements DecayFwd leaves in x; the inputs the
-// elements of x and rate (row-major for nested slices and arrays). It writes
-// into DecayFwd's outputs what DecayFwd writes.
+// elements of x and rate. It writes into DecayFwd's outputs what DecayFwd
+// writes.
 //
 // jac must have a row per output and a column per input (DecayFwdJacobian
 // allocates one). DecayFwdJacobianTo keeps its buffers in work, so that a kept
@@ -1555,10 +1522,11 @@ func SoftmaxJVPVec(x, out []float64, dx, dout [][8]float64) {
 }
 
 // SoftmaxJacobianWork holds the buffers SoftmaxJacobianTo keeps across calls:
-// the tangents of the forward sweeps and the tape of the reverse sweeps, and
-// copies of the slices Softmax writes. A zero SoftmaxJacobianWork is ready to
-// use; keep one per goroutine and pass it to every call, so that
-// SoftmaxJacobianTo allocates nothing once it has seen the largest arguments.
+// copies of the slices Softmax writes, which each forward sweep starts from,
+// the tangents of the forward sweeps, the tape of the reverse path and the
+// buffers of the backward sweeps. A zero SoftmaxJacobianWork is ready to use;
+// keep one per goroutine and pass it to every call, so that SoftmaxJacobianTo
+// allocates nothing once it has seen the largest arguments.
 type SoftmaxJacobianWork struct {
 	// out0: out as the caller passed it, which each forward sweep starts from.
 	out0 []float64
@@ -1579,7 +1547,7 @@ func SoftmaxJacobian(x, out []float64) [][]float64 {
 	m := len(out)
 	data := make([]float64, m*n)
 	jac := make([][]float64, m)
-	for i := range out {
+	for i := range m {
 		t1 := i * n
 		jac[i] = data[t1 : t1+n]
 	}
@@ -1591,8 +1559,7 @@ func SoftmaxJacobian(x, out []float64) [][]float64 {
 // SoftmaxJacobianTo writes into jac the Jacobian of Softmax: row i holds the
 // derivatives of its i-th output, column j those with respect to its j-th
 // input. The outputs are the elements Softmax leaves in out; the inputs the
-// elements of x (row-major for nested slices and arrays). It writes into
-// Softmax's outputs what Softmax writes.
+// elements of x. It writes into Softmax's outputs what Softmax writes.
 //
 // jac must have a row per output and a column per input (SoftmaxJacobian
 // allocates one). SoftmaxJacobianTo keeps its buffers in work, so that a kept
@@ -1672,7 +1639,7 @@ func SoftmaxJacobianTo(work *SoftmaxJacobianWork, jac [][]float64, x, out []floa
 			work.sout = sout
 		}
 		t12 := sout[:m]
-		for r := range out {
+		for r := range m {
 			row := jac[r]
 			t13 := row[:n]
 			for i6 := range t13 {
@@ -1748,10 +1715,10 @@ func SoftmaxRevBackward(t *SoftmaxRevTape, dx, dout []float64) {
 }
 
 // SoftmaxRevJacobianWork holds the buffers SoftmaxRevJacobianTo keeps across
-// calls: the tape of the reverse sweeps and their buffers. A zero
-// SoftmaxRevJacobianWork is ready to use; keep one per goroutine and pass it to
-// every call, so that SoftmaxRevJacobianTo allocates nothing once it has seen
-// the largest arguments.
+// calls: the tape of the reverse path and the buffers of the backward sweeps. A
+// zero SoftmaxRevJacobianWork is ready to use; keep one per goroutine and pass
+// it to every call, so that SoftmaxRevJacobianTo allocates nothing once it has
+// seen the largest arguments.
 type SoftmaxRevJacobianWork struct {
 	// tape: what SoftmaxRevForward keeps for the backward sweeps.
 	tape SoftmaxRevTape
@@ -1767,7 +1734,7 @@ func SoftmaxRevJacobian(x, out []float64) [][]float64 {
 	m := len(out)
 	data := make([]float64, m*n)
 	jac := make([][]float64, m)
-	for i := range out {
+	for i := range m {
 		t1 := i * n
 		jac[i] = data[t1 : t1+n]
 	}
@@ -1779,8 +1746,7 @@ func SoftmaxRevJacobian(x, out []float64) [][]float64 {
 // SoftmaxRevJacobianTo writes into jac the Jacobian of SoftmaxRev: row i holds
 // the derivatives of its i-th output, column j those with respect to its j-th
 // input. The outputs are the elements SoftmaxRev leaves in out; the inputs the
-// elements of x (row-major for nested slices and arrays). It writes into
-// SoftmaxRev's outputs what SoftmaxRev writes.
+// elements of x. It writes into SoftmaxRev's outputs what SoftmaxRev writes.
 //
 // jac must have a row per output and a column per input (SoftmaxRevJacobian
 // allocates one). SoftmaxRevJacobianTo keeps its buffers in work, so that a
@@ -1809,7 +1775,7 @@ func SoftmaxRevJacobianTo(work *SoftmaxRevJacobianWork, jac [][]float64, x, out 
 		work.sout = sout
 	}
 	t3 := sout[:m]
-	for r := range out {
+	for r := range m {
 		row := jac[r]
 		t4 := row[:n]
 		for i2 := range t4 {
@@ -1901,13 +1867,13 @@ func StatsJVPVec(x []float64, dx [][8]float64, dres *[2][8]float64) (float64, fl
 		v := x[i]
 		mean += v
 		for j := range 8 {
-			dmean[j] = dmean[j] + dx[i][j]
+			dmean[j] += dx[i][j]
 		}
 	}
 	t1 := float64(len(x))
 	mean /= t1
 	for j2 := range 8 {
-		dmean[j2] = dmean[j2] / t1
+		dmean[j2] /= t1
 	}
 	for i2 := range x {
 		v2 := x[i2]
@@ -1919,7 +1885,7 @@ func StatsJVPVec(x []float64, dx [][8]float64, dres *[2][8]float64) (float64, fl
 		t2 := d * 2
 		variance += d * d
 		for j4 := range 8 {
-			dvariance[j4] = dvariance[j4] + t2*dd[j4]
+			dvariance[j4] += t2 * dd[j4]
 		}
 	}
 	dres[0] = dmean
@@ -1930,10 +1896,10 @@ func StatsJVPVec(x []float64, dx [][8]float64, dres *[2][8]float64) (float64, fl
 }
 
 // StatsJacobianWork holds the buffers StatsJacobianTo keeps across calls: the
-// tangents of the forward sweeps and the tape of the reverse sweeps, and copies
-// of the slices Stats writes. A zero StatsJacobianWork is ready to use; keep
-// one per goroutine and pass it to every call, so that StatsJacobianTo
-// allocates nothing once it has seen the largest arguments.
+// tangents of the forward sweeps and the tape of the reverse path. A zero
+// StatsJacobianWork is ready to use; keep one per goroutine and pass it to
+// every call, so that StatsJacobianTo allocates nothing once it has seen the
+// largest arguments.
 type StatsJacobianWork struct {
 	// dx: the tangents of x in a forward sweep, 8 per element.
 	dx [][8]float64
@@ -1958,8 +1924,8 @@ func StatsJacobian(x []float64) (float64, float64, [][]float64) {
 
 // StatsJacobianTo writes into jac the Jacobian of Stats: row i holds the
 // derivatives of its i-th output, column j those with respect to its j-th
-// input. The outputs are the 2 results; the inputs the elements of x (row-major
-// for nested slices and arrays). It returns Stats's results.
+// input. The outputs are the 2 results; the inputs the elements of x. It
+// returns Stats's results.
 //
 // jac must have a row per output and a column per input (StatsJacobian
 // allocates one). StatsJacobianTo keeps its buffers in work, so that a kept
@@ -2128,13 +2094,11 @@ func (l *Layer) ApplyJVPVec(x, out []float64, dlW [][][8]float64, dlB [][8]float
 }
 
 // LayerApplyJacobianWork holds the buffers ApplyJacobianTo keeps across calls:
-// the tangents of the forward sweeps and the tape of the reverse sweeps, and
-// copies of the slices Apply writes. A zero LayerApplyJacobianWork is ready to
+// the tangents of the forward sweeps, the tape of the reverse path and the
+// buffers of the backward sweeps. A zero LayerApplyJacobianWork is ready to
 // use; keep one per goroutine and pass it to every call, so that
 // ApplyJacobianTo allocates nothing once it has seen the largest arguments.
 type LayerApplyJacobianWork struct {
-	// out0: out as the caller passed it, which each forward sweep starts from.
-	out0 []float64
 	// dlW: the tangents of lW in a forward sweep, 8 per element.
 	dlW [][][8]float64
 	// dlB: the tangents of lB in a forward sweep, 8 per element.
@@ -2145,9 +2109,9 @@ type LayerApplyJacobianWork struct {
 	dout [][8]float64
 	// tape: what ApplyForward keeps for the backward sweeps.
 	tape LayerApplyTape
-	// dlW: the adjoint of l.W in a backward sweep.
+	// dlW2: the adjoint of l.W in a backward sweep.
 	dlW2 [][]float64
-	// dlB: the adjoint of l.B in a backward sweep.
+	// dlB2: the adjoint of l.B in a backward sweep.
 	dlB2 []float64
 	// sout: the seed of out for a backward sweep.
 	sout []float64
@@ -2164,7 +2128,7 @@ func (l *Layer) ApplyJacobian(x, out []float64) [][]float64 {
 	m := len(out)
 	data := make([]float64, m*n2)
 	jac := make([][]float64, m)
-	for i2 := range out {
+	for i2 := range m {
 		t1 := i2 * n2
 		jac[i2] = data[t1 : t1+n2]
 	}
@@ -2210,107 +2174,99 @@ func (l *Layer) ApplyJacobianTo(work *LayerApplyJacobianWork, jac [][]float64, x
 		}
 	}
 	if n2 <= m {
-		out0 := work.out0
-		if cap(out0) < m {
-			out0 = make([]float64, m)
-			work.out0 = out0
-		}
-		t8 := out0[:m]
-		copy(t8, out)
 		for s := range max((n2+7)/8, 1) {
-			copy(out, t8)
-			t9 := s * 8
+			t8 := s * 8
 			dlW := work.dlW
-			t10 := len(l.W)
-			if cap(dlW) < t10 {
-				dlW = make([][][8]float64, t10)
+			t9 := len(l.W)
+			if cap(dlW) < t9 {
+				dlW = make([][][8]float64, t9)
 				work.dlW = dlW
 			}
-			t11 := dlW[:t10]
+			t10 := dlW[:t9]
 			for i3 := range l.W {
-				t12 := len(l.W[i3])
-				if cap(t11[i3]) < t12 {
-					t11[i3] = make([][8]float64, t12)
+				t11 := len(l.W[i3])
+				if cap(t10[i3]) < t11 {
+					t10[i3] = make([][8]float64, t11)
 				}
-				t11[i3] = t11[i3][:t12]
+				t10[i3] = t10[i3][:t11]
 			}
-			for i4 := range t11 {
-				t13 := t11[i4]
-				for i5 := range t13 {
+			for i4 := range t10 {
+				t12 := t10[i4]
+				for i5 := range t12 {
 					for j := range 8 {
-						t13[i5][j] = 0
+						t12[i5][j] = 0
 					}
 				}
 			}
 			at := 0
-			for i6 := range t11 {
-				t14 := t11[i6]
-				t15 := at
-				t16 := len(t14)
-				t17 := min(max(t9-t15, 0), t16)
-				for i7 := range min(max(t9+8-t15, 0), t16) - t17 {
-					t18 := t17 + i7
-					t14[t18][t15+t18-t9] = 1
+			for i6 := range t10 {
+				t13 := t10[i6]
+				t14 := at
+				t15 := len(t13)
+				t16 := min(max(t8-t14, 0), t15)
+				for i7 := range min(max(t8+8-t14, 0), t15) - t16 {
+					t17 := t16 + i7
+					t13[t17][t14+t17-t8] = 1
 				}
-				at = t15 + t16
+				at = t14 + t15
 			}
 			dlB := work.dlB
 			if cap(dlB) < t2 {
 				dlB = make([][8]float64, t2)
 				work.dlB = dlB
 			}
-			t19 := dlB[:t2]
-			t20 := len(t19)
-			for i8 := range t19 {
+			t18 := dlB[:t2]
+			t19 := len(t18)
+			for i8 := range t18 {
 				for j2 := range 8 {
-					t19[i8][j2] = 0
+					t18[i8][j2] = 0
 				}
 			}
-			t21 := min(max(t9-t1, 0), t20)
-			t22 := t9 + 8
-			for i9 := range min(max(t22-t1, 0), t20) - t21 {
-				t23 := t21 + i9
-				t19[t23][t1+t23-t9] = 1
+			t20 := min(max(t8-t1, 0), t19)
+			t21 := t8 + 8
+			for i9 := range min(max(t21-t1, 0), t19) - t20 {
+				t22 := t20 + i9
+				t18[t22][t1+t22-t8] = 1
 			}
 			var dlScale [8]float64
-			t24 := t3 - t9
-			if t24 >= 0 && t24 < 8 {
-				dlScale[t24] = 1
+			t23 := t3 - t8
+			if t23 >= 0 && t23 < 8 {
+				dlScale[t23] = 1
 			}
 			dx := work.dx
 			if cap(dx) < t5 {
 				dx = make([][8]float64, t5)
 				work.dx = dx
 			}
-			t25 := dx[:t5]
-			t26 := len(t25)
-			for i10 := range t25 {
+			t24 := dx[:t5]
+			t25 := len(t24)
+			for i10 := range t24 {
 				for j3 := range 8 {
-					t25[i10][j3] = 0
+					t24[i10][j3] = 0
 				}
 			}
-			t27 := min(max(t9-t4, 0), t26)
-			for i11 := range min(max(t22-t4, 0), t26) - t27 {
-				t28 := t27 + i11
-				t25[t28][t4+t28-t9] = 1
+			t26 := min(max(t8-t4, 0), t25)
+			for i11 := range min(max(t21-t4, 0), t25) - t26 {
+				t27 := t26 + i11
+				t24[t27][t4+t27-t8] = 1
 			}
 			dout := work.dout
 			if cap(dout) < m {
 				dout = make([][8]float64, m)
 				work.dout = dout
 			}
-			t29 := dout[:m]
-			for i12 := range t29 {
+			t28 := dout[:m]
+			for i12 := range t28 {
 				for j4 := range 8 {
-					t29[i12][j4] = 0
+					t28[i12][j4] = 0
 				}
 			}
-			l.ApplyJVPVec(x, out, t11, t19, dlScale, t25, t29)
-			t30 := min(8, n2-t9)
-			for i13 := range t29 {
-				t31 := jac[i13]
-				for j5 := range t30 {
-					t31[t9+j5] = t29[i13][j5]
+			l.ApplyJVPVec(x, out, t10, t18, dlScale, t24, t28)
+			t29 := min(8, n2-t8)
+			for i13 := range t28 {
+				t30 := jac[i13]
+				for j5 := range t29 {
+					t30[t8+j5] = t28[i13][j5]
 				}
 			}
 		}
@@ -2318,21 +2274,21 @@ func (l *Layer) ApplyJacobianTo(work *LayerApplyJacobianWork, jac [][]float64, x
 		tape := &work.tape
 		l.ApplyForward(tape, x, out)
 		dlW2 := work.dlW2
-		t32 := len(l.W)
-		if cap(dlW2) < t32 {
-			dlW2 = make([][]float64, t32)
+		t31 := len(l.W)
+		if cap(dlW2) < t31 {
+			dlW2 = make([][]float64, t31)
 			work.dlW2 = dlW2
 		}
-		t33 := dlW2[:t32]
+		t32 := dlW2[:t31]
 		for i14 := range l.W {
-			t34 := len(l.W[i14])
-			if cap(t33[i14]) < t34 {
-				t33[i14] = make([]float64, t34)
+			t33 := len(l.W[i14])
+			if cap(t32[i14]) < t33 {
+				t32[i14] = make([]float64, t33)
 			}
-			t33[i14] = t33[i14][:t34]
+			t32[i14] = t32[i14][:t33]
 		}
 		dl := new(Layer)
-		dl.W = t33
+		dl.W = t32
 		dlB2 := work.dlB2
 		if cap(dlB2) < t2 {
 			dlB2 = make([]float64, t2)
@@ -2344,45 +2300,45 @@ func (l *Layer) ApplyJacobianTo(work *LayerApplyJacobianWork, jac [][]float64, x
 			sout = make([]float64, m)
 			work.sout = sout
 		}
-		t35 := sout[:m]
-		for r := range out {
+		t34 := sout[:m]
+		for r := range m {
 			row := jac[r]
-			t36 := dl.W
-			for i15 := range t36 {
-				t37 := t36[i15]
-				for i16 := range t37 {
-					t37[i16] = 0
+			t35 := dl.W
+			for i15 := range t35 {
+				t36 := t35[i15]
+				for i16 := range t36 {
+					t36[i16] = 0
 				}
 			}
-			t38 := dl.B
-			for i17 := range t38 {
-				t38[i17] = 0
+			t37 := dl.B
+			for i17 := range t37 {
+				t37[i17] = 0
 			}
 			dl.Scale = 0
-			t39 := row[t4:n2]
-			for i18 := range t39 {
-				t39[i18] = 0
+			t38 := row[t4:n2]
+			for i18 := range t38 {
+				t38[i18] = 0
 			}
-			for i19 := range t35 {
-				t35[i19] = 0
+			for i19 := range t34 {
+				t34[i19] = 0
 			}
-			if r >= 0 && r < len(t35) {
-				t35[r] = 1
+			if r >= 0 && r < len(t34) {
+				t34[r] = 1
 			}
-			LayerApplyBackward(tape, dl, t39, t35)
-			t40 := dl.W
+			LayerApplyBackward(tape, dl, t38, t34)
+			t39 := dl.W
 			at2 := 0
-			for i20 := range t40 {
-				t41 := t40[i20]
-				t42 := at2
-				for i21 := range t41 {
-					row[t42+i21] = t41[i21]
+			for i20 := range t39 {
+				t40 := t39[i20]
+				t41 := at2
+				for i21 := range t40 {
+					row[t41+i21] = t40[i21]
 				}
-				at2 = t42 + len(t41)
+				at2 = t41 + len(t40)
 			}
-			t43 := dl.B
-			for i22 := range t43 {
-				row[t1+i22] = t43[i22]
+			t42 := dl.B
+			for i22 := range t42 {
+				row[t1+i22] = t42[i22]
 			}
 			row[t3] = dl.Scale
 		}
@@ -2430,13 +2386,10 @@ func (l *Layer) ApplyFwdJVPVec(x, out []float64, dlW [][][8]float64, dlB [][8]fl
 }
 
 // LayerApplyFwdJacobianWork holds the buffers ApplyFwdJacobianTo keeps across
-// calls: the tangents of the forward sweeps, and copies of the slices ApplyFwd
-// writes. A zero LayerApplyFwdJacobianWork is ready to use; keep one per
-// goroutine and pass it to every call, so that ApplyFwdJacobianTo allocates
-// nothing once it has seen the largest arguments.
+// calls: the tangents of the forward sweeps. A zero LayerApplyFwdJacobianWork
+// is ready to use; keep one per goroutine and pass it to every call, so that
+// ApplyFwdJacobianTo allocates nothing once it has seen the largest arguments.
 type LayerApplyFwdJacobianWork struct {
-	// out0: out as the caller passed it, which each forward sweep starts from.
-	out0 []float64
 	// dlW: the tangents of lW in a forward sweep, 8 per element.
 	dlW [][][8]float64
 	// dlB: the tangents of lB in a forward sweep, 8 per element.
@@ -2458,7 +2411,7 @@ func (l *Layer) ApplyFwdJacobian(x, out []float64) [][]float64 {
 	m := len(out)
 	data := make([]float64, m*n2)
 	jac := make([][]float64, m)
-	for i2 := range out {
+	for i2 := range m {
 		t1 := i2 * n2
 		jac[i2] = data[t1 : t1+n2]
 	}
@@ -2501,107 +2454,99 @@ func (l *Layer) ApplyFwdJacobianTo(work *LayerApplyFwdJacobianWork, jac [][]floa
 			panic(fmt.Sprintf("ApplyFwdJacobianTo: row %d of jac has %d columns, want %d: one per input", i2, t7, n2))
 		}
 	}
-	out0 := work.out0
-	if cap(out0) < m {
-		out0 = make([]float64, m)
-		work.out0 = out0
-	}
-	t8 := out0[:m]
-	copy(t8, out)
 	for s := range max((n2+7)/8, 1) {
-		copy(out, t8)
-		t9 := s * 8
+		t8 := s * 8
 		dlW := work.dlW
-		t10 := len(l.W)
-		if cap(dlW) < t10 {
-			dlW = make([][][8]float64, t10)
+		t9 := len(l.W)
+		if cap(dlW) < t9 {
+			dlW = make([][][8]float64, t9)
 			work.dlW = dlW
 		}
-		t11 := dlW[:t10]
+		t10 := dlW[:t9]
 		for i3 := range l.W {
-			t12 := len(l.W[i3])
-			if cap(t11[i3]) < t12 {
-				t11[i3] = make([][8]float64, t12)
+			t11 := len(l.W[i3])
+			if cap(t10[i3]) < t11 {
+				t10[i3] = make([][8]float64, t11)
 			}
-			t11[i3] = t11[i3][:t12]
+			t10[i3] = t10[i3][:t11]
 		}
-		for i4 := range t11 {
-			t13 := t11[i4]
-			for i5 := range t13 {
+		for i4 := range t10 {
+			t12 := t10[i4]
+			for i5 := range t12 {
 				for j := range 8 {
-					t13[i5][j] = 0
+					t12[i5][j] = 0
 				}
 			}
 		}
 		at := 0
-		for i6 := range t11 {
-			t14 := t11[i6]
-			t15 := at
-			t16 := len(t14)
-			t17 := min(max(t9-t15, 0), t16)
-			for i7 := range min(max(t9+8-t15, 0), t16) - t17 {
-				t18 := t17 + i7
-				t14[t18][t15+t18-t9] = 1
+		for i6 := range t10 {
+			t13 := t10[i6]
+			t14 := at
+			t15 := len(t13)
+			t16 := min(max(t8-t14, 0), t15)
+			for i7 := range min(max(t8+8-t14, 0), t15) - t16 {
+				t17 := t16 + i7
+				t13[t17][t14+t17-t8] = 1
 			}
-			at = t15 + t16
+			at = t14 + t15
 		}
 		dlB := work.dlB
 		if cap(dlB) < t2 {
 			dlB = make([][8]float64, t2)
 			work.dlB = dlB
 		}
-		t19 := dlB[:t2]
-		t20 := len(t19)
-		for i8 := range t19 {
+		t18 := dlB[:t2]
+		t19 := len(t18)
+		for i8 := range t18 {
 			for j2 := range 8 {
-				t19[i8][j2] = 0
+				t18[i8][j2] = 0
 			}
 		}
-		t21 := min(max(t9-t1, 0), t20)
-		t22 := t9 + 8
-		for i9 := range min(max(t22-t1, 0), t20) - t21 {
-			t23 := t21 + i9
-			t19[t23][t1+t23-t9] = 1
+		t20 := min(max(t8-t1, 0), t19)
+		t21 := t8 + 8
+		for i9 := range min(max(t21-t1, 0), t19) - t20 {
+			t22 := t20 + i9
+			t18[t22][t1+t22-t8] = 1
 		}
 		var dlScale [8]float64
-		t24 := t3 - t9
-		if t24 >= 0 && t24 < 8 {
-			dlScale[t24] = 1
+		t23 := t3 - t8
+		if t23 >= 0 && t23 < 8 {
+			dlScale[t23] = 1
 		}
 		dx := work.dx
 		if cap(dx) < t5 {
 			dx = make([][8]float64, t5)
 			work.dx = dx
 		}
-		t25 := dx[:t5]
-		t26 := len(t25)
-		for i10 := range t25 {
+		t24 := dx[:t5]
+		t25 := len(t24)
+		for i10 := range t24 {
 			for j3 := range 8 {
-				t25[i10][j3] = 0
+				t24[i10][j3] = 0
 			}
 		}
-		t27 := min(max(t9-t4, 0), t26)
-		for i11 := range min(max(t22-t4, 0), t26) - t27 {
-			t28 := t27 + i11
-			t25[t28][t4+t28-t9] = 1
+		t26 := min(max(t8-t4, 0), t25)
+		for i11 := range min(max(t21-t4, 0), t25) - t26 {
+			t27 := t26 + i11
+			t24[t27][t4+t27-t8] = 1
 		}
 		dout := work.dout
 		if cap(dout) < m {
 			dout = make([][8]float64, m)
 			work.dout = dout
 		}
-		t29 := dout[:m]
-		for i12 := range t29 {
+		t28 := dout[:m]
+		for i12 := range t28 {
 			for j4 := range 8 {
-				t29[i12][j4] = 0
+				t28[i12][j4] = 0
 			}
 		}
-		l.ApplyFwdJVPVec(x, out, t11, t19, dlScale, t25, t29)
-		t30 := min(8, n2-t9)
-		for i13 := range t29 {
-			t31 := jac[i13]
-			for j5 := range t30 {
-				t31[t9+j5] = t29[i13][j5]
+		l.ApplyFwdJVPVec(x, out, t10, t18, dlScale, t24, t28)
+		t29 := min(8, n2-t8)
+		for i13 := range t28 {
+			t30 := jac[i13]
+			for j5 := range t29 {
+				t30[t8+j5] = t28[i13][j5]
 			}
 		}
 	}
@@ -2661,13 +2606,11 @@ func MatVecJVPVec(A [][]float64, x, out []float64, dA [][][8]float64, dx, dout [
 }
 
 // MatVecJacobianWork holds the buffers MatVecJacobianTo keeps across calls: the
-// tangents of the forward sweeps and the tape of the reverse sweeps, and copies
-// of the slices MatVec writes. A zero MatVecJacobianWork is ready to use; keep
-// one per goroutine and pass it to every call, so that MatVecJacobianTo
-// allocates nothing once it has seen the largest arguments.
+// tangents of the forward sweeps, the tape of the reverse path and the buffers
+// of the backward sweeps. A zero MatVecJacobianWork is ready to use; keep one
+// per goroutine and pass it to every call, so that MatVecJacobianTo allocates
+// nothing once it has seen the largest arguments.
 type MatVecJacobianWork struct {
-	// out0: out as the caller passed it, which each forward sweep starts from.
-	out0 []float64
 	// dA: the tangents of A in a forward sweep, 8 per element.
 	dA [][][8]float64
 	// dx: the tangents of x in a forward sweep, 8 per element.
@@ -2676,7 +2619,7 @@ type MatVecJacobianWork struct {
 	dout [][8]float64
 	// tape: what MatVecForward keeps for the backward sweeps.
 	tape MatVecTape
-	// dA: the adjoint of A in a backward sweep.
+	// dA2: the adjoint of A in a backward sweep.
 	dA2 [][]float64
 	// sout: the seed of out for a backward sweep.
 	sout []float64
@@ -2738,158 +2681,150 @@ func MatVecJacobianTo(work *MatVecJacobianWork, jac, A [][]float64, x, out []flo
 	}
 	var r1 float64
 	if n2 <= m {
-		out0 := work.out0
-		if cap(out0) < t3 {
-			out0 = make([]float64, t3)
-			work.out0 = out0
-		}
-		t6 := out0[:t3]
-		copy(t6, out)
 		var r12 float64
 		for s := range max((n2+7)/8, 1) {
-			copy(out, t6)
-			t7 := s * 8
+			t6 := s * 8
 			dA := work.dA
-			t8 := len(A)
-			if cap(dA) < t8 {
-				dA = make([][][8]float64, t8)
+			t7 := len(A)
+			if cap(dA) < t7 {
+				dA = make([][][8]float64, t7)
 				work.dA = dA
 			}
-			t9 := dA[:t8]
+			t8 := dA[:t7]
 			for i3 := range A {
-				t10 := len(A[i3])
-				if cap(t9[i3]) < t10 {
-					t9[i3] = make([][8]float64, t10)
+				t9 := len(A[i3])
+				if cap(t8[i3]) < t9 {
+					t8[i3] = make([][8]float64, t9)
 				}
-				t9[i3] = t9[i3][:t10]
+				t8[i3] = t8[i3][:t9]
 			}
-			for i4 := range t9 {
-				t11 := t9[i4]
-				for i5 := range t11 {
+			for i4 := range t8 {
+				t10 := t8[i4]
+				for i5 := range t10 {
 					for j := range 8 {
-						t11[i5][j] = 0
+						t10[i5][j] = 0
 					}
 				}
 			}
 			at := 0
-			for i6 := range t9 {
-				t12 := t9[i6]
-				t13 := at
-				t14 := len(t12)
-				t15 := min(max(t7-t13, 0), t14)
-				for i7 := range min(max(t7+8-t13, 0), t14) - t15 {
-					t16 := t15 + i7
-					t12[t16][t13+t16-t7] = 1
+			for i6 := range t8 {
+				t11 := t8[i6]
+				t12 := at
+				t13 := len(t11)
+				t14 := min(max(t6-t12, 0), t13)
+				for i7 := range min(max(t6+8-t12, 0), t13) - t14 {
+					t15 := t14 + i7
+					t11[t15][t12+t15-t6] = 1
 				}
-				at = t13 + t14
+				at = t12 + t13
 			}
 			dx := work.dx
 			if cap(dx) < t2 {
 				dx = make([][8]float64, t2)
 				work.dx = dx
 			}
-			t17 := dx[:t2]
-			t18 := len(t17)
-			for i8 := range t17 {
+			t16 := dx[:t2]
+			t17 := len(t16)
+			for i8 := range t16 {
 				for j2 := range 8 {
-					t17[i8][j2] = 0
+					t16[i8][j2] = 0
 				}
 			}
-			t19 := min(max(t7-t1, 0), t18)
-			for i9 := range min(max(t7+8-t1, 0), t18) - t19 {
-				t20 := t19 + i9
-				t17[t20][t1+t20-t7] = 1
+			t18 := min(max(t6-t1, 0), t17)
+			for i9 := range min(max(t6+8-t1, 0), t17) - t18 {
+				t19 := t18 + i9
+				t16[t19][t1+t19-t6] = 1
 			}
 			dout := work.dout
 			if cap(dout) < t3 {
 				dout = make([][8]float64, t3)
 				work.dout = dout
 			}
-			t21 := dout[:t3]
-			for i10 := range t21 {
+			t20 := dout[:t3]
+			for i10 := range t20 {
 				for j3 := range 8 {
-					t21[i10][j3] = 0
+					t20[i10][j3] = 0
 				}
 			}
 			var dres [1][8]float64
-			t22 := MatVecJVPVec(A, x, out, t9, t17, t21, &dres)
-			t23 := min(8, n2-t7)
-			t24 := jac[0]
-			for j4 := range t23 {
-				t24[t7+j4] = dres[0][j4]
+			t21 := MatVecJVPVec(A, x, out, t8, t16, t20, &dres)
+			t22 := min(8, n2-t6)
+			t23 := jac[0]
+			for j4 := range t22 {
+				t23[t6+j4] = dres[0][j4]
 			}
-			for i11 := range t21 {
-				t25 := jac[i11+1]
-				for j5 := range t23 {
-					t25[t7+j5] = t21[i11][j5]
+			for i11 := range t20 {
+				t24 := jac[i11+1]
+				for j5 := range t22 {
+					t24[t6+j5] = t20[i11][j5]
 				}
 			}
-			r12 = t22
+			r12 = t21
 		}
 		r1 = r12
 	} else {
 		tape := &work.tape
-		t26 := MatVecForward(tape, A, x, out)
+		t25 := MatVecForward(tape, A, x, out)
 		var seeds [1]float64
 		dA2 := work.dA2
-		t27 := len(A)
-		if cap(dA2) < t27 {
-			dA2 = make([][]float64, t27)
+		t26 := len(A)
+		if cap(dA2) < t26 {
+			dA2 = make([][]float64, t26)
 			work.dA2 = dA2
 		}
-		t28 := dA2[:t27]
+		t27 := dA2[:t26]
 		for i12 := range A {
-			t29 := len(A[i12])
-			if cap(t28[i12]) < t29 {
-				t28[i12] = make([]float64, t29)
+			t28 := len(A[i12])
+			if cap(t27[i12]) < t28 {
+				t27[i12] = make([]float64, t28)
 			}
-			t28[i12] = t28[i12][:t29]
+			t27[i12] = t27[i12][:t28]
 		}
 		sout := work.sout
 		if cap(sout) < t3 {
 			sout = make([]float64, t3)
 			work.sout = sout
 		}
-		t30 := sout[:t3]
+		t29 := sout[:t3]
 		for r := range m {
 			row := jac[r]
 			c1 := r < 1
 			if c1 {
 				seeds[r] = 1
 			}
-			t31 := seeds[0]
-			for i13 := range t28 {
-				t32 := t28[i13]
-				for i14 := range t32 {
-					t32[i14] = 0
+			t30 := seeds[0]
+			for i13 := range t27 {
+				t31 := t27[i13]
+				for i14 := range t31 {
+					t31[i14] = 0
 				}
 			}
-			t33 := row[t1:n2]
-			for i15 := range t33 {
-				t33[i15] = 0
+			t32 := row[t1:n2]
+			for i15 := range t32 {
+				t32[i15] = 0
 			}
-			for i16 := range t30 {
-				t30[i16] = 0
+			for i16 := range t29 {
+				t29[i16] = 0
 			}
-			t34 := r - 1
-			if t34 >= 0 && t34 < len(t30) {
-				t30[t34] = 1
+			t33 := r - 1
+			if t33 >= 0 && t33 < len(t29) {
+				t29[t33] = 1
 			}
-			MatVecBackward(tape, t31, t28, t33, t30)
+			MatVecBackward(tape, t30, t27, t32, t29)
 			if c1 {
 				seeds[r] = 0
 			}
 			at2 := 0
-			for i17 := range t28 {
-				t35 := t28[i17]
-				t36 := at2
-				for i18 := range t35 {
-					row[t36+i18] = t35[i18]
+			for i17 := range t27 {
+				t34 := t27[i17]
+				t35 := at2
+				for i18 := range t34 {
+					row[t35+i18] = t34[i18]
 				}
-				at2 = t36 + len(t35)
+				at2 = t35 + len(t34)
 			}
 		}
-		r1 = t26
+		r1 = t25
 	}
 	return r1
 }
@@ -2940,13 +2875,10 @@ func MatVecFwdJVPVec(A [][]float64, x, out []float64, dA [][][8]float64, dx, dou
 }
 
 // MatVecFwdJacobianWork holds the buffers MatVecFwdJacobianTo keeps across
-// calls: the tangents of the forward sweeps, and copies of the slices MatVecFwd
-// writes. A zero MatVecFwdJacobianWork is ready to use; keep one per goroutine
-// and pass it to every call, so that MatVecFwdJacobianTo allocates nothing once
-// it has seen the largest arguments.
+// calls: the tangents of the forward sweeps. A zero MatVecFwdJacobianWork is
+// ready to use; keep one per goroutine and pass it to every call, so that
+// MatVecFwdJacobianTo allocates nothing once it has seen the largest arguments.
 type MatVecFwdJacobianWork struct {
-	// out0: out as the caller passed it, which each forward sweep starts from.
-	out0 []float64
 	// dA: the tangents of A in a forward sweep, 8 per element.
 	dA [][][8]float64
 	// dx: the tangents of x in a forward sweep, 8 per element.
@@ -3008,93 +2940,85 @@ func MatVecFwdJacobianTo(work *MatVecFwdJacobianWork, jac, A [][]float64, x, out
 			panic(fmt.Sprintf("MatVecFwdJacobianTo: row %d of jac has %d columns, want %d: one per input", i2, t5, n2))
 		}
 	}
-	out0 := work.out0
-	if cap(out0) < t3 {
-		out0 = make([]float64, t3)
-		work.out0 = out0
-	}
-	t6 := out0[:t3]
-	copy(t6, out)
 	var r1 float64
 	for s := range max((n2+7)/8, 1) {
-		copy(out, t6)
-		t7 := s * 8
+		t6 := s * 8
 		dA := work.dA
-		t8 := len(A)
-		if cap(dA) < t8 {
-			dA = make([][][8]float64, t8)
+		t7 := len(A)
+		if cap(dA) < t7 {
+			dA = make([][][8]float64, t7)
 			work.dA = dA
 		}
-		t9 := dA[:t8]
+		t8 := dA[:t7]
 		for i3 := range A {
-			t10 := len(A[i3])
-			if cap(t9[i3]) < t10 {
-				t9[i3] = make([][8]float64, t10)
+			t9 := len(A[i3])
+			if cap(t8[i3]) < t9 {
+				t8[i3] = make([][8]float64, t9)
 			}
-			t9[i3] = t9[i3][:t10]
+			t8[i3] = t8[i3][:t9]
 		}
-		for i4 := range t9 {
-			t11 := t9[i4]
-			for i5 := range t11 {
+		for i4 := range t8 {
+			t10 := t8[i4]
+			for i5 := range t10 {
 				for j := range 8 {
-					t11[i5][j] = 0
+					t10[i5][j] = 0
 				}
 			}
 		}
 		at := 0
-		for i6 := range t9 {
-			t12 := t9[i6]
-			t13 := at
-			t14 := len(t12)
-			t15 := min(max(t7-t13, 0), t14)
-			for i7 := range min(max(t7+8-t13, 0), t14) - t15 {
-				t16 := t15 + i7
-				t12[t16][t13+t16-t7] = 1
+		for i6 := range t8 {
+			t11 := t8[i6]
+			t12 := at
+			t13 := len(t11)
+			t14 := min(max(t6-t12, 0), t13)
+			for i7 := range min(max(t6+8-t12, 0), t13) - t14 {
+				t15 := t14 + i7
+				t11[t15][t12+t15-t6] = 1
 			}
-			at = t13 + t14
+			at = t12 + t13
 		}
 		dx := work.dx
 		if cap(dx) < t2 {
 			dx = make([][8]float64, t2)
 			work.dx = dx
 		}
-		t17 := dx[:t2]
-		t18 := len(t17)
-		for i8 := range t17 {
+		t16 := dx[:t2]
+		t17 := len(t16)
+		for i8 := range t16 {
 			for j2 := range 8 {
-				t17[i8][j2] = 0
+				t16[i8][j2] = 0
 			}
 		}
-		t19 := min(max(t7-t1, 0), t18)
-		for i9 := range min(max(t7+8-t1, 0), t18) - t19 {
-			t20 := t19 + i9
-			t17[t20][t1+t20-t7] = 1
+		t18 := min(max(t6-t1, 0), t17)
+		for i9 := range min(max(t6+8-t1, 0), t17) - t18 {
+			t19 := t18 + i9
+			t16[t19][t1+t19-t6] = 1
 		}
 		dout := work.dout
 		if cap(dout) < t3 {
 			dout = make([][8]float64, t3)
 			work.dout = dout
 		}
-		t21 := dout[:t3]
-		for i10 := range t21 {
+		t20 := dout[:t3]
+		for i10 := range t20 {
 			for j3 := range 8 {
-				t21[i10][j3] = 0
+				t20[i10][j3] = 0
 			}
 		}
 		var dres [1][8]float64
-		t22 := MatVecFwdJVPVec(A, x, out, t9, t17, t21, &dres)
-		t23 := min(8, n2-t7)
-		t24 := jac[0]
-		for j4 := range t23 {
-			t24[t7+j4] = dres[0][j4]
+		t21 := MatVecFwdJVPVec(A, x, out, t8, t16, t20, &dres)
+		t22 := min(8, n2-t6)
+		t23 := jac[0]
+		for j4 := range t22 {
+			t23[t6+j4] = dres[0][j4]
 		}
-		for i11 := range t21 {
-			t25 := jac[i11+1]
-			for j5 := range t23 {
-				t25[t7+j5] = t21[i11][j5]
+		for i11 := range t20 {
+			t24 := jac[i11+1]
+			for j5 := range t22 {
+				t24[t6+j5] = t20[i11][j5]
 			}
 		}
-		r1 = t22
+		r1 = t21
 	}
 	return r1
 }
@@ -4207,7 +4131,7 @@ func sumExpJVPVec8(x []float64, m float64, out []float64, dx [][8]float64, dm [8
 		}
 		s += out[i]
 		for j2 := range 8 {
-			ds[j2] = ds[j2] + dout[i][j2]
+			ds[j2] += dout[i][j2]
 		}
 	}
 	dres[0] = ds
@@ -4581,7 +4505,7 @@ func matVecJVPVec8(A [][]float64, x, out []float64, dA [][][8]float64, dx, dout 
 		t4 := s * 2
 		norm += s * s
 		for j3 := range 8 {
-			dnorm[j3] = dnorm[j3] + t4*ds[j3]
+			dnorm[j3] += t4 * ds[j3]
 		}
 	}
 	dres[0] = dnorm
