@@ -18,66 +18,106 @@ import (
 // returns them, the split form first if d builds it, with the calls whose
 // callees need derivatives. In mode auto a path godiff cannot build is
 // left out, and the other serves; a forced mode's failure is the error.
-func deriveJacobian(f *ir.Func, d parse.Directive, splits map[reverse.Names]*reverse.Split) (own []*ir.Func, needed []use, err error) {
+func deriveJacobian(f *ir.Func, d parse.Directive, splits map[reverse.Names]*reverse.Split) ([]*ir.Func, []use, error) {
 	mode := jacobian.Mode(d.Jacobian.Mode) // the same order of constants
 	wantFwd, wantRev := jacobian.Paths(f, d.Wrt, mode)
-	spec := &jacobian.Spec{Wrt: d.Wrt, Name: d.Name, To: d.Jacobian.To, Work: d.Jacobian.Work}
+	var fwd, rev *jacobianPath
 	var fwdErr, revErr error
-	buildFwd := func() {
-		var calls []rules.Call
-		if calls, fwdErr = activeCalls(f, f.Name, d.Wrt, true); fwdErr != nil {
-			return
-		}
-		lowered := rules.LowerCalls(f, calls, false)
-		k := jacobian.Width(lowered, d.Wrt)
-		var vec *ir.Func
-		if vec, fwdErr = forward.Vector(lowered, d.Wrt, d.Jacobian.Vector, k); fwdErr != nil {
-			return
-		}
-		spec.F, spec.Vector, spec.K = lowered, vec, k
-		needed = append(needed, vectorUses(calls, k)...)
-	}
-	buildRev := func() {
-		var calls []rules.Call
-		if calls, revErr = activeCalls(f, f.Name, d.Wrt, false); revErr != nil {
-			return
-		}
-		lowered := rules.LowerCalls(f, calls, true)
-		sp := splits[d.Split]
-		if sp == nil {
-			if sp, revErr = reverse.NewSplit(lowered, d.Wrt, d.Split); revErr != nil {
-				return
-			}
-			splits[d.Split] = sp
-			own = append(own, sp.Forward, sp.Backward)
-		}
-		if spec.F == nil {
-			spec.F = lowered
-		}
-		spec.Split = sp
-		needed = append(needed, uses(calls, false)...)
-	}
 	if wantFwd {
-		buildFwd()
+		fwd, fwdErr = vectorPath(f, d)
 	}
 	if wantRev || mode == jacobian.Auto && fwdErr != nil {
-		buildRev()
+		rev, revErr = reversePath(f, d, splits)
 	}
 	if mode == jacobian.Auto && !wantFwd && revErr != nil {
-		buildFwd()
+		fwd, fwdErr = vectorPath(f, d)
 	}
-	if spec.Vector == nil && spec.Split == nil || mode != jacobian.Auto && (fwdErr != nil || revErr != nil) {
+	if fwd == nil && rev == nil || mode != jacobian.Auto && (fwdErr != nil || revErr != nil) {
 		return nil, nil, jacobianError(f, d, fwdErr, revErr)
 	}
-	if spec.Vector != nil {
-		own = append(own, spec.Vector)
+	fns, err := buildJacobian(d, fwd, rev)
+	if err != nil && mode == jacobian.Auto && fwd != nil {
+		// The forward path cannot serve (it would have to restore a
+		// slice of slices between sweeps): the reverse path alone.
+		if rev == nil {
+			rev, revErr = reversePath(f, d, splits)
+		}
+		if rev != nil {
+			fwd = nil
+			fns, err = buildJacobian(d, nil, rev)
+		}
 	}
-	fns, err := jacobian.Build(spec)
 	if err != nil {
 		return nil, nil, err
 	}
+	var own []*ir.Func
+	var needed []use
+	for _, p := range []*jacobianPath{rev, fwd} {
+		if p != nil {
+			own = append(own, p.funcs...)
+			needed = append(needed, p.needed...)
+		}
+	}
 	// FJacobian first, then FJacobianTo, which it calls.
 	return append(own, fns[1], fns[0]), needed, nil
+}
+
+// jacobianPath is one path of a Jacobian: F as the transform saw it
+// (lowered), the vector JVP or the split form, the functions the path
+// adds to the output, and the calls whose callees need derivatives.
+type jacobianPath struct {
+	f      *ir.Func
+	vector *ir.Func
+	k      int
+	split  *reverse.Split
+	funcs  []*ir.Func
+	needed []use
+}
+
+// vectorPath builds F's vector JVP.
+func vectorPath(f *ir.Func, d parse.Directive) (*jacobianPath, error) {
+	calls, err := activeCalls(f, f.Name, d.Wrt, true)
+	if err != nil {
+		return nil, err
+	}
+	lowered := rules.LowerCalls(f, calls, false)
+	k := jacobian.Width(lowered, d.Wrt)
+	vec, err := forward.Vector(lowered, d.Wrt, d.Jacobian.Vector, k)
+	if err != nil {
+		return nil, err
+	}
+	return &jacobianPath{f: lowered, vector: vec, k: k, funcs: []*ir.Func{vec}, needed: vectorUses(calls, k)}, nil
+}
+
+// reversePath builds F's split form, or takes the one an earlier
+// directive on the same parameters built.
+func reversePath(f *ir.Func, d parse.Directive, splits map[reverse.Names]*reverse.Split) (*jacobianPath, error) {
+	calls, err := activeCalls(f, f.Name, d.Wrt, false)
+	if err != nil {
+		return nil, err
+	}
+	lowered := rules.LowerCalls(f, calls, true)
+	p := &jacobianPath{f: lowered, needed: uses(calls, false)}
+	if p.split = splits[d.Split]; p.split == nil {
+		if p.split, err = reverse.NewSplit(lowered, d.Wrt, d.Split); err != nil {
+			return nil, err
+		}
+		splits[d.Split] = p.split
+		p.funcs = []*ir.Func{p.split.Forward, p.split.Backward}
+	}
+	return p, nil
+}
+
+// buildJacobian builds FJacobianTo and FJacobian on the paths given.
+func buildJacobian(d parse.Directive, fwd, rev *jacobianPath) ([]*ir.Func, error) {
+	spec := &jacobian.Spec{Wrt: d.Wrt, Name: d.Name, To: d.Jacobian.To, Work: d.Jacobian.Work}
+	if rev != nil {
+		spec.F, spec.Split = rev.f, rev.split
+	}
+	if fwd != nil {
+		spec.F, spec.Vector, spec.K = fwd.f, fwd.vector, fwd.k
+	}
+	return jacobian.Build(spec)
 }
 
 // jacobianError reports why no path of the Jacobian could be built: a

@@ -67,6 +67,31 @@ func F(a, b []float64) (float64, float64) { d := dot(a, b); return d, d * d }
 			want: "a.go:31:1: //godiff:jacobian cannot build the Jacobian of F; forward mode: vector mode cannot call dot, whose derivative is a //godiff:rule: its JVP takes one direction",
 		},
 		{
+			name: "a slice of slices read and written: auto takes reverse mode",
+			src: `
+//godiff:jacobian x
+func F(x []float64, m [][]float64) {
+	for i := range x {
+		m[0][i] += x[i] * x[i]
+	}
+}
+`,
+			contains: []string{"It computes the Jacobian in reverse mode"},
+			lacks:    []string{"FJVPVec"},
+		},
+		{
+			name: "a slice of slices read and written in forced forward mode",
+			src: `
+//godiff:jacobian -mode=forward x
+func F(x []float64, m [][]float64) {
+	for i := range x {
+		m[0][i] += x[i] * x[i]
+	}
+}
+`,
+			want: "a.go:5:6: godiff cannot build the forward Jacobian of F in several sweeps: it writes into m, of type [][]float64, which it would have to restore before each; use -mode=reverse",
+		},
+		{
 			name: "results of two float types",
 			src: `
 //godiff:jacobian

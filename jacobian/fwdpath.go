@@ -16,7 +16,9 @@ func (p *paths) forward() ([]*ir.Value, error) {
 		return p.sweep(p.int(0))
 	}
 	for _, i := range p.bd.l.written {
-		if _, ok := p.bd.f.Params[i].Type.(ir.Slice); !ok {
+		// copy restores a slice of numbers or arrays of them, not the
+		// rows of a slice of slices.
+		if s, ok := p.bd.f.Params[i].Type.(ir.Slice); !ok || !flat(s.Elem) {
 			return nil, fmt.Errorf("godiff cannot build the forward Jacobian of %s in several sweeps: it writes into %s, of type %s, which it would have to restore before each; use -mode=reverse", p.bd.f.Name, p.bd.f.Params[i].Name, p.bd.f.Params[i].Type)
 		}
 	}
@@ -155,4 +157,17 @@ func (p *paths) seed(d *ir.Value, t ir.Type, off, c *ir.Value) {
 			one(b.Load(mem, i), p.add(off, i))
 		})
 	})
+}
+
+// flat reports whether a value of type t holds no reference to other
+// memory: a number or a bool, or an array of them, which copy copies
+// whole.
+func flat(t ir.Type) bool {
+	switch t := t.(type) {
+	case ir.Basic:
+		return true
+	case ir.Array:
+		return flat(t.Elem)
+	}
+	return false
 }
