@@ -146,7 +146,11 @@ func (t *vtangents) fill(dst *ir.Value, l *lin, typ ir.Type) {
 // else by fill.
 func (t *vtangents) storeRow(ds, i *ir.Value, l *lin, typ ir.Type) {
 	if l != nil && len(l.terms) == 1 && l.terms[0].coef == nil && ir.Elem(l.terms[0].row.Type) == typ {
-		t.b.Store(ds, i, l.terms[0].row)
+		row := l.terms[0].row
+		if row.Op == ir.OpLoad && row.Args[0] == ds && row.Args[1] == i {
+			return // x[i] += 1: the tangents stay
+		}
+		t.b.Store(ds, i, row)
 		return
 	}
 	t.fill(t.b.Load(ds, i), l, typ)

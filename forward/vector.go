@@ -181,6 +181,9 @@ func (t *vtangents) define(old, v *ir.Value, l *lin) {
 	}
 	u := t.uses[old]
 	oneRow := len(l.terms) == 1 && l.terms[0].coef == nil
+	if !l.stable() && !t.spoiltLater(old, l) {
+		l.mem, l.vars = false, nil // nothing after old in its block writes its rows
+	}
 	switch {
 	case u.cross || u.n > 1 && !oneRow || len(l.terms) > maxTerms:
 		l = rowLin(t.materialize(l, v.Type, v.Name, true), false, nil)
@@ -223,6 +226,28 @@ func (t *vtangents) beforeWrite(old *ir.Value) {
 		t.value[v] = rowLin(arr, false, nil)
 		t.pending = slices.DeleteFunc(t.pending, func(x pend) bool { return x.v == v })
 	}
+}
+
+// spoiltLater reports whether a statement after old in its block (or in
+// a block nested there) may write the rows of l. Every user of old is
+// there, so if none does, l's rows hold old's tangents for them all.
+func (t *vtangents) spoiltLater(old *ir.Value, l *lin) bool {
+	vals := old.Block.Values
+	for _, v := range vals[slices.Index(vals, old)+1:] {
+		w, ok := t.writes[v]
+		if !ok {
+			continue
+		}
+		if l.mem && w.mem {
+			return true
+		}
+		for _, x := range l.vars {
+			if w.vars[x] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tangentVar returns the tangent array of the copied variable x.
@@ -441,16 +466,24 @@ func (t *vtangents) call(old *ir.Value) *vcall {
 	for i, a := range old.Args {
 		args[i] = t.c.Value[a]
 	}
+	// The variant with respect to the arguments that vary, as the
+	// activity analysis says (see splitWrt in package godiff, which
+	// builds the callees' derivatives): a tangent that happens to be
+	// zero here is passed as zeros.
 	var tangents []*ir.Value
 	var wrt []int
 	for i, x := range args {
-		p := params[i].Type
+		p, a := params[i].Type, old.Args[i]
 		switch {
 		case !ir.IsDifferentiable(p):
-		case ir.IsSlice(p) && t.mem[x] != nil:
-			tangents = append(tangents, t.mem[x])
+		case ir.IsSlice(p) && t.varied.Mem[ir.Root(a)]:
+			dx := t.mem[x]
+			if dx == nil {
+				dx = b.Make(Widen(x.Type, t.k), b.Len(x))
+			}
+			tangents = append(tangents, dx)
 			wrt = append(wrt, i)
-		case !ir.IsSlice(p) && t.value[x] != nil:
+		case !ir.IsSlice(p) && t.varied.Value[a]:
 			tangents = append(tangents, t.materialize(t.take(x), p, "", false))
 			wrt = append(wrt, i)
 		}
