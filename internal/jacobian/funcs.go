@@ -260,3 +260,27 @@ func matVec(A [][]float64, x, out []float64) float64 {
 //
 //godiff:jacobian -mode=forward A x
 func MatVecFwd(A [][]float64, x, out []float64) float64 { return matVec(A, x, out) }
+
+// argMax returns the largest element of x and its index: a call of two
+// results, one an int.
+func argMax(x []float64) (float64, int) {
+	best, at := x[0], 0
+	for i, v := range x {
+		if v > best {
+			best, at = v, i
+		}
+	}
+	return best, at
+}
+
+// Peak returns the largest element of x and its product with the next
+// one: through a call of a float and an int result; two outputs, len(x)
+// inputs.
+//
+//godiff:jacobian
+//godiff:jvp
+//godiff:vjp
+func Peak(x []float64) (float64, float64) {
+	m, i := argMax(x)
+	return m, m * x[(i+1)%len(x)]
+}

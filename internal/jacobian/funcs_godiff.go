@@ -3023,6 +3023,203 @@ func MatVecFwdJacobianTo(work *MatVecFwdJacobianWork, jac, A [][]float64, x, out
 	return r1
 }
 
+// PeakTape is what PeakForward keeps of one run of Peak for PeakBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of PeakForward overwrites it, and its buffers
+// are kept.
+type PeakTape struct {
+	// x: the parameter x.
+	x []float64
+	// argMaxTape: the tape argMaxCallForward fills and argMaxCallBackward reads,
+	// in a slice of one entry.
+	argMaxTape []argMaxCallTape
+	// tmp: result 1 of a call of argMaxCallForward.
+	tmp float64
+	// tmp2: result 2 of a call of argMaxCallForward.
+	tmp2 int
+}
+
+// PeakForward runs Peak and records in t what PeakBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func PeakForward(t *PeakTape, x []float64) (float64, float64) {
+	t.argMaxTape = t.argMaxTape[:0]
+	t.x = x
+	t.argMaxTape = slices.Grow(t.argMaxTape, 1)[:len(t.argMaxTape)+1]
+	argMaxTape := &t.argMaxTape[len(t.argMaxTape)-1]
+	t1, t2 := argMaxCallForward(argMaxTape, x)
+	t.tmp = t1
+	t.tmp2 = t2
+	return t1, t1 * x[(t2+1)%len(x)]
+}
+
+// PeakBackward adds to dx the vector-Jacobian product of Peak with the seeds s1
+// and s2, at the point recorded in t by PeakForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func PeakBackward(t *PeakTape, s1, s2 float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	t1 := (t.tmp2 + 1) % len(x)
+	nargMaxTape := len(t.argMaxTape)
+	nargMaxTape--
+	t2 := t.argMaxTape[nargMaxTape]
+	t3 := s2 * x[t1]
+	dx[t1] += s2 * t.tmp
+	argMaxTape := t2
+	argMaxCallBackward(&argMaxTape, s1+t3, 0, dx)
+}
+
+// PeakJVPVec runs Peak and computes, by forward-mode automatic differentiation
+// in vector mode, its directional derivatives along 8 directions at once: the
+// tangents dx of x hold, for each float, one entry per direction.
+//
+// It returns Peak's results and writes the derivatives of its float results
+// into dres, row i for the i-th.
+func PeakJVPVec(x []float64, dx [][8]float64, dres *[2][8]float64) (float64, float64) {
+	var dargMax [1][8]float64
+	m, i := argMaxJVPVec8(x, dx, &dargMax)
+	t1 := (i + 1) % len(x)
+	t2 := x[t1]
+	dres[0] = dargMax[0]
+	for j := range 8 {
+		dres[1][j] = t2*dargMax[0][j] + m*dx[t1][j]
+	}
+	return m, m * t2
+}
+
+// PeakJacobianWork holds the buffers PeakJacobianTo keeps across calls: the
+// tangents of the forward sweeps and the tape of the reverse path. A zero
+// PeakJacobianWork is ready to use; keep one per goroutine and pass it to every
+// call, so that PeakJacobianTo allocates nothing once it has seen the largest
+// arguments.
+type PeakJacobianWork struct {
+	// dx: the tangents of x in a forward sweep, 8 per element.
+	dx [][8]float64
+	// tape: what PeakForward keeps for the backward sweeps.
+	tape PeakTape
+}
+
+// PeakJacobian returns Peak's results and its Jacobian, a fresh [][]float64
+// with a row per output and a column per input, as PeakJacobianTo writes it.
+func PeakJacobian(x []float64) (float64, float64, [][]float64) {
+	n := len(x)
+	data := make([]float64, 2*n)
+	jac := make([][]float64, 2)
+	for i := range 2 {
+		t1 := i * n
+		jac[i] = data[t1 : t1+n]
+	}
+	var work PeakJacobianWork
+	t2, t3 := PeakJacobianTo(&work, jac, x)
+	return t2, t3, jac
+}
+
+// PeakJacobianTo writes into jac the Jacobian of Peak: row i holds the
+// derivatives of its i-th output, column j those with respect to its j-th
+// input. The outputs are the 2 results; the inputs the elements of x. It
+// returns Peak's results.
+//
+// jac must have a row per output and a column per input (PeakJacobian allocates
+// one). PeakJacobianTo keeps its buffers in work, so that a kept work and jac
+// make the steady state allocate nothing.
+//
+// With no more inputs than outputs it computes the Jacobian in forward mode:
+// sweeps of PeakJVPVec with 8 directions each, one sweep per 8 inputs; with
+// more, in reverse mode: one run of PeakForward, then one of PeakBackward per
+// output.
+func PeakJacobianTo(work *PeakJacobianWork, jac [][]float64, x []float64) (float64, float64) {
+	n := len(x)
+	t1 := len(jac)
+	if t1 != 2 {
+		panic(fmt.Sprintf("PeakJacobianTo: jac has %d rows, want %d: one per output", t1, 2))
+	}
+	for i := range jac {
+		t2 := len(jac[i])
+		if t2 != n {
+			panic(fmt.Sprintf("PeakJacobianTo: row %d of jac has %d columns, want %d: one per input", i, t2, n))
+		}
+	}
+	var r1 float64
+	var r2 float64
+	if n <= 2 {
+		var r12 float64
+		var r22 float64
+		for s := range max((n+7)/8, 1) {
+			t3 := s * 8
+			dx := work.dx
+			if cap(dx) < n {
+				dx = make([][8]float64, n)
+				work.dx = dx
+			}
+			t4 := dx[:n]
+			t5 := len(t4)
+			for i2 := range t4 {
+				for j := range 8 {
+					t4[i2][j] = 0
+				}
+			}
+			t6 := min(max(t3, 0), t5)
+			for i3 := range min(max(t3+8, 0), t5) - t6 {
+				t7 := t6 + i3
+				t4[t7][t7-t3] = 1
+			}
+			var dres [2][8]float64
+			t8, t9 := PeakJVPVec(x, t4, &dres)
+			t10 := min(8, n-t3)
+			for r := range 2 {
+				t11 := jac[r]
+				for j2 := range t10 {
+					t11[t3+j2] = dres[r][j2]
+				}
+			}
+			r12 = t8
+			r22 = t9
+		}
+		r1 = r12
+		r2 = r22
+	} else {
+		tape := &work.tape
+		t12, t13 := PeakForward(tape, x)
+		var seeds [2]float64
+		for r3 := range 2 {
+			row := jac[r3]
+			seeds[r3] = 1
+			t14 := seeds[0]
+			t15 := seeds[1]
+			t16 := row[:n]
+			for i4 := range t16 {
+				t16[i4] = 0
+			}
+			PeakBackward(tape, t14, t15, t16)
+			seeds[r3] = 0
+		}
+		r1 = t12
+		r2 = t13
+	}
+	return r1, r2
+}
+
+// PeakJVP returns Peak's results and then their directional derivatives along
+// the tangents dx of x, computed by forward-mode automatic differentiation.
+func PeakJVP(x, dx []float64) (float64, float64, float64, float64) {
+	m, i, t1, _ := argMaxJVP(x, dx)
+	t2 := (i + 1) % len(x)
+	t3 := x[t2]
+	return m, m * t3, t1, t3*t1 + m*dx[t2]
+}
+
+// PeakVJP returns Peak's results and the vector-Jacobian product with the seeds
+// s1 and s2: for each of x, the sum over the outputs of seed times derivative
+// (dx), computed by reverse-mode automatic differentiation.
+func PeakVJP(x []float64, s1, s2 float64) (float64, float64, []float64) {
+	var t PeakTape
+	t1, t2 := PeakForward(&t, x)
+	dx := make([]float64, len(x))
+	PeakBackward(&t, s1, s2, dx)
+	return t1, t2, dx
+}
+
 // reprojCallNoFeatTape is what reprojCallNoFeatForward keeps of one run of
 // reproj for reprojCallNoFeatBackward: the forward values the backward sweep
 // reads, and the control flow it replays. A tape may be reused: each run of
@@ -3967,21 +4164,6 @@ func crossJVPVec6(a, b [3]float64, da, db [3][6]float64, dres *[3][6]float64) [3
 	return [3]float64{t12, t13, t14}
 }
 
-// axpyJVPVec8 runs axpy and computes, by forward-mode automatic differentiation
-// in vector mode, its directional derivatives along 8 directions at once: the
-// tangents da, dx, dout of a, x, out hold, for each float, one entry per
-// direction.
-func axpyJVPVec8(a float64, x, out []float64, da [8]float64, dx, dout [][8]float64) {
-	for i := range x {
-		t1 := x[i]
-		t2 := a + math.Cos(t1)
-		out[i] = a*t1 + math.Sin(t1)
-		for j := range 8 {
-			dout[i][j] = t1*da[j] + t2*dx[i][j]
-		}
-	}
-}
-
 // axpyCallTape is what axpyCallForward keeps of one run of axpy for
 // axpyCallBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of axpyCallForward
@@ -4036,6 +4218,21 @@ func axpyCallBackward(t *axpyCallTape, da *float64, dx, dout []float64) {
 	*da += daSum
 }
 
+// axpyJVPVec8 runs axpy and computes, by forward-mode automatic differentiation
+// in vector mode, its directional derivatives along 8 directions at once: the
+// tangents da, dx, dout of a, x, out hold, for each float, one entry per
+// direction.
+func axpyJVPVec8(a float64, x, out []float64, da [8]float64, dx, dout [][8]float64) {
+	for i := range x {
+		t1 := x[i]
+		t2 := a + math.Cos(t1)
+		out[i] = a*t1 + math.Sin(t1)
+		for j := range 8 {
+			dout[i][j] = t1*da[j] + t2*dx[i][j]
+		}
+	}
+}
+
 // axpyJVP runs axpy and computes, by forward-mode automatic differentiation,
 // the directional derivatives of what it writes along the tangents da, dx, dout
 // of a, x, out.
@@ -4080,62 +4277,6 @@ func DecayJVPVec8(x []float64, rate float64, dx [][8]float64, drate [8]float64) 
 		prev = old
 		dprev = dold
 	}
-}
-
-// softmaxJVPVec8 runs softmax and computes, by forward-mode automatic
-// differentiation in vector mode, its directional derivatives along 8
-// directions at once: the tangents dx, dout of x, out hold, for each float, one
-// entry per direction.
-func softmaxJVPVec8(x, out []float64, dx, dout [][8]float64) {
-	m := math.Inf(-1)
-	var dm [8]float64
-	for i2 := range x {
-		v := x[i2]
-		var dv [8]float64
-		for j := range 8 {
-			dv[j] = dx[i2][j]
-		}
-		if v > m {
-			m = v
-			dm = dv
-		}
-	}
-	var dsumExp [1][8]float64
-	s := sumExpJVPVec8(x, m, out, dx, dm, dout, &dsumExp)
-	for i := range out {
-		t1 := out[i] / s
-		t2 := t1 / s
-		out[i] = t1
-		for j2 := range 8 {
-			dout[i][j2] = dout[i][j2]/s - t2*dsumExp[0][j2]
-		}
-	}
-}
-
-// sumExpJVPVec8 runs sumExp and computes, by forward-mode automatic
-// differentiation in vector mode, its directional derivatives along 8
-// directions at once: the tangents dx, dm, dout of x, m, out hold, for each
-// float, one entry per direction.
-//
-// It returns sumExp's results and writes the derivatives of its float results
-// into dres, row i for the i-th.
-func sumExpJVPVec8(x []float64, m float64, out []float64, dx [][8]float64, dm [8]float64, dout [][8]float64, dres *[1][8]float64) float64 {
-	s := 0.0
-	var ds [8]float64
-	for i := range x {
-		v := x[i]
-		t1 := math.Exp(v - m)
-		out[i] = t1
-		for j := range 8 {
-			dout[i][j] = t1*dx[i][j] - t1*dm[j]
-		}
-		s += out[i]
-		for j2 := range 8 {
-			ds[j2] += dout[i][j2]
-		}
-	}
-	dres[0] = ds
-	return s
 }
 
 // softmaxCallTape is what softmaxCallForward keeps of one run of softmax for
@@ -4290,6 +4431,58 @@ func sumExpCallBackward(t *sumExpCallTape, s float64, dx []float64, dm *float64,
 	*dm += dmSum
 }
 
+// softmaxJVPVec8 runs softmax and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 8
+// directions at once: the tangents dx, dout of x, out hold, for each float, one
+// entry per direction.
+func softmaxJVPVec8(x, out []float64, dx, dout [][8]float64) {
+	m := math.Inf(-1)
+	var dm [8]float64
+	for i2 := range x {
+		v := x[i2]
+		if v > m {
+			m = v
+			dm = dx[i2]
+		}
+	}
+	var dsumExp [1][8]float64
+	s := sumExpJVPVec8(x, m, out, dx, dm, dout, &dsumExp)
+	for i := range out {
+		t1 := out[i] / s
+		t2 := t1 / s
+		out[i] = t1
+		for j := range 8 {
+			dout[i][j] = dout[i][j]/s - t2*dsumExp[0][j]
+		}
+	}
+}
+
+// sumExpJVPVec8 runs sumExp and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 8
+// directions at once: the tangents dx, dm, dout of x, m, out hold, for each
+// float, one entry per direction.
+//
+// It returns sumExp's results and writes the derivatives of its float results
+// into dres, row i for the i-th.
+func sumExpJVPVec8(x []float64, m float64, out []float64, dx [][8]float64, dm [8]float64, dout [][8]float64, dres *[1][8]float64) float64 {
+	s := 0.0
+	var ds [8]float64
+	for i := range x {
+		v := x[i]
+		t1 := math.Exp(v - m)
+		out[i] = t1
+		for j := range 8 {
+			dout[i][j] = t1*dx[i][j] - t1*dm[j]
+		}
+		s += out[i]
+		for j2 := range 8 {
+			ds[j2] += dout[i][j2]
+		}
+	}
+	dres[0] = ds
+	return s
+}
+
 // softmaxJVP runs softmax and computes, by forward-mode automatic
 // differentiation, the directional derivatives of what it writes along the
 // tangents dx, dout of x, out.
@@ -4329,33 +4522,6 @@ func sumExpJVP(x []float64, m float64, out, dx []float64, dm float64, dout []flo
 		ds += dout[i]
 	}
 	return s, ds
-}
-
-// layerApplyJVPVec8 runs layerApply and computes, by forward-mode automatic
-// differentiation in vector mode, its directional derivatives along 8
-// directions at once: the tangents dlW, dlB, dlScale, dx, dout of lW, lB,
-// lScale, x, out hold, for each float, one entry per direction.
-func layerApplyJVPVec8(lW [][]float64, lB []float64, lScale float64, x, out []float64, dlW [][][8]float64, dlB [][8]float64, dlScale [8]float64, dx, dout [][8]float64) {
-	for i := range lW {
-		row := lW[i]
-		t1 := dlW[i]
-		z := lB[i]
-		dz := dlB[i]
-		for j := range row {
-			w := row[j]
-			t2 := x[j]
-			z += w * t2
-			for j2 := range 8 {
-				dz[j2] = dz[j2] + t2*t1[j][j2] + w*dx[j][j2]
-			}
-		}
-		t3 := math.Tanh(z)
-		t4 := lScale * (1 - t3*t3)
-		out[i] = lScale * t3
-		for j3 := range 8 {
-			dout[i][j3] = t3*dlScale[j3] + t4*dz[j3]
-		}
-	}
 }
 
 // layerApplyCallTape is what layerApplyCallForward keeps of one run of
@@ -4455,6 +4621,33 @@ func layerApplyCallBackward(t *layerApplyCallTape, dlW [][]float64, dlB []float6
 	*dlScale += dlScaleSum
 }
 
+// layerApplyJVPVec8 runs layerApply and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 8
+// directions at once: the tangents dlW, dlB, dlScale, dx, dout of lW, lB,
+// lScale, x, out hold, for each float, one entry per direction.
+func layerApplyJVPVec8(lW [][]float64, lB []float64, lScale float64, x, out []float64, dlW [][][8]float64, dlB [][8]float64, dlScale [8]float64, dx, dout [][8]float64) {
+	for i := range lW {
+		row := lW[i]
+		t1 := dlW[i]
+		z := lB[i]
+		dz := dlB[i]
+		for j := range row {
+			w := row[j]
+			t2 := x[j]
+			z += w * t2
+			for j2 := range 8 {
+				dz[j2] = dz[j2] + t2*t1[j][j2] + w*dx[j][j2]
+			}
+		}
+		t3 := math.Tanh(z)
+		t4 := lScale * (1 - t3*t3)
+		out[i] = lScale * t3
+		for j3 := range 8 {
+			dout[i][j3] = t3*dlScale[j3] + t4*dz[j3]
+		}
+	}
+}
+
 // layerApplyJVP runs layerApply and computes, by forward-mode automatic
 // differentiation, the directional derivatives of what it writes along the
 // tangents dlW, dlB, dlScale, dx, dout of lW, lB, lScale, x, out.
@@ -4475,41 +4668,6 @@ func layerApplyJVP(lW [][]float64, lB []float64, lScale float64, x, out []float6
 		out[i] = lScale * t2
 		dout[i] = t2*dlScale + lScale*((1-t2*t2)*dz)
 	}
-}
-
-// matVecJVPVec8 runs matVec and computes, by forward-mode automatic
-// differentiation in vector mode, its directional derivatives along 8
-// directions at once: the tangents dA, dx, dout of A, x, out hold, for each
-// float, one entry per direction.
-//
-// It returns matVec's results and writes the derivatives of its float results
-// into dres, row i for the i-th.
-func matVecJVPVec8(A [][]float64, x, out []float64, dA [][][8]float64, dx, dout [][8]float64, dres *[1][8]float64) float64 {
-	norm := 0.0
-	var dnorm [8]float64
-	for i := range A {
-		row := A[i]
-		t1 := dA[i]
-		s := 0.0
-		var ds [8]float64
-		for j := range row {
-			t2 := row[j]
-			t3 := x[j]
-			s += t2 * t3
-			for j2 := range 8 {
-				ds[j2] = ds[j2] + t3*t1[j][j2] + t2*dx[j][j2]
-			}
-		}
-		out[i] = s
-		dout[i] = ds
-		t4 := s * 2
-		norm += s * s
-		for j3 := range 8 {
-			dnorm[j3] += t4 * ds[j3]
-		}
-	}
-	dres[0] = dnorm
-	return norm
 }
 
 // matVecCallTape is what matVecCallForward keeps of one run of matVec for
@@ -4601,6 +4759,41 @@ func matVecCallBackward(t *matVecCallTape, s float64, dA [][]float64, dx, dout [
 	}
 }
 
+// matVecJVPVec8 runs matVec and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 8
+// directions at once: the tangents dA, dx, dout of A, x, out hold, for each
+// float, one entry per direction.
+//
+// It returns matVec's results and writes the derivatives of its float results
+// into dres, row i for the i-th.
+func matVecJVPVec8(A [][]float64, x, out []float64, dA [][][8]float64, dx, dout [][8]float64, dres *[1][8]float64) float64 {
+	norm := 0.0
+	var dnorm [8]float64
+	for i := range A {
+		row := A[i]
+		t1 := dA[i]
+		s := 0.0
+		var ds [8]float64
+		for j := range row {
+			t2 := row[j]
+			t3 := x[j]
+			s += t2 * t3
+			for j2 := range 8 {
+				ds[j2] = ds[j2] + t3*t1[j][j2] + t2*dx[j][j2]
+			}
+		}
+		out[i] = s
+		dout[i] = ds
+		t4 := s * 2
+		norm += s * s
+		for j3 := range 8 {
+			dnorm[j3] += t4 * ds[j3]
+		}
+	}
+	dres[0] = dnorm
+	return norm
+}
+
 // matVecJVP returns matVec's results and then their directional derivatives
 // along the tangents dA, dx, dout of A, x, out, computed by forward-mode
 // automatic differentiation.
@@ -4624,4 +4817,102 @@ func matVecJVP(A [][]float64, x, out []float64, dA [][]float64, dx, dout []float
 		dnorm += s * ds * 2
 	}
 	return norm, dnorm
+}
+
+// argMaxCallTape is what argMaxCallForward keeps of one run of argMax for
+// argMaxCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of argMaxCallForward
+// overwrites it, and its buffers are kept.
+type argMaxCallTape struct {
+	// x: the parameter x.
+	x []float64
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+}
+
+// argMaxCallForward runs argMax and records in t what argMaxCallBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func argMaxCallForward(t *argMaxCallTape, x []float64) (float64, int) {
+	t.cond = t.cond[:0]
+	t.x = x
+	best := x[0]
+	at := 0
+	t.cond = slices.Grow(t.cond, len(x))
+	for i := range x {
+		v := x[i]
+		c1 := v > best
+		t.cond = append(t.cond, c1)
+		if c1 {
+			best = v
+			at = i
+		}
+	}
+	return best, at
+}
+
+// argMaxCallBackward adds to dx the vector-Jacobian product of argMax with the
+// seeds s1 and s2, at the point recorded in t by argMaxCallForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func argMaxCallBackward(t *argMaxCallTape, s1 float64, s2 int, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dbest float64
+	x := t.x
+	t1 := len(x)
+	ncond := len(t.cond)
+	dbest += s1
+	for i := t1 - 1; i >= 0; i-- {
+		ncond--
+		var dv float64
+		if t.cond[ncond] {
+			dv += dbest
+			dbest = 0
+		}
+		dx[i] += dv
+	}
+	dx[0] += dbest
+}
+
+// argMaxJVPVec8 runs argMax and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 8
+// directions at once: the tangents dx of x hold, for each float, one entry per
+// direction.
+//
+// It returns argMax's results and writes the derivatives of its float results
+// into dres, row i for the i-th.
+func argMaxJVPVec8(x []float64, dx [][8]float64, dres *[1][8]float64) (float64, int) {
+	best := x[0]
+	dbest := dx[0]
+	at := 0
+	for i := range x {
+		v := x[i]
+		if v > best {
+			best = v
+			dbest = dx[i]
+			at = i
+		}
+	}
+	dres[0] = dbest
+	return best, at
+}
+
+// argMaxJVP returns argMax's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func argMaxJVP(x, dx []float64) (float64, int, float64, int) {
+	best := x[0]
+	dbest := dx[0]
+	at := 0
+	for i := range x {
+		v := x[i]
+		dv := dx[i]
+		if v > best {
+			best = v
+			dbest = dv
+			at = i
+		}
+	}
+	return best, at, dbest, 0
 }

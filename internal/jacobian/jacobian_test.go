@@ -496,7 +496,26 @@ func cases() []jcase {
 		}
 	}
 
-	return []jcase{polar, polarRev, reproj, reprojFwd, crossCase, crossFwd, axpy, axpyFwd,
+	peak := jcase{
+		name: "Peak", sizes: []int{1, 2, 7},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		f:     func(p []float64, _ int) []float64 { m, y := Peak(p); return outs(m, y) },
+		jac: func(p []float64, _ int) ([]float64, [][]float64) {
+			m, y, j := PeakJacobian(p)
+			return outs(m, y), j
+		},
+		newTo: func() func(p []float64, _ int, jac [][]float64) []float64 {
+			var w PeakJacobianWork
+			return func(p []float64, _ int, jac [][]float64) []float64 {
+				m, y := PeakJacobianTo(&w, jac, p)
+				return outs(m, y)
+			}
+		},
+		jvp: func(p, v []float64, _ int) []float64 { _, _, dm, dy := PeakJVP(p, v); return outs(dm, dy) },
+		vjp: func(p, s []float64, _ int) []float64 { _, _, dx := PeakVJP(p, s[0], s[1]); return dx },
+	}
+
+	return []jcase{peak, polar, polarRev, reproj, reprojFwd, crossCase, crossFwd, axpy, axpyFwd,
 		decay, decayFwd, softmax, softmaxRev, stats, apply, applyFwd, matVec, matVecFwd}
 }
 
