@@ -93,19 +93,18 @@ func Build(s *Spec) ([]*ir.Func, error) {
 	return []*ir.Func{to, bd.buildAlloc(to)}, nil
 }
 
-// check refuses what the paths cannot follow: slices nested more than
-// twice, results of two float types, and for a forward path of several
-// sweeps, a slice of slices F writes into (it would have to be restored
-// row by row).
+// check refuses what the paths cannot follow: pointers and slices nested
+// more than twice among the inputs and outputs, and results of two float
+// types.
 func check(s *Spec, l *layout) error {
-	for _, i := range append(append(slices.Clone(l.cols), l.rowParams...), l.written...) {
-		t := s.F.Params[i].Type
+	for _, i := range append(slices.Clone(l.cols), l.rowParams...) {
+		t, name := s.F.Params[i].Type, displayName(s.F, i)
 		if _, ok := t.(ir.Pointer); ok {
-			return fmt.Errorf("godiff builds Jacobians with respect to floats, arrays, slices and structs, and %s of %s is %s", s.F.Params[i].Name, s.F.Name, t)
+			return fmt.Errorf("godiff builds Jacobians with respect to floats, arrays, slices and structs, and %s of %s is %s", name, s.F.Name, t)
 		}
 		if inner, ok := ir.Elem(t).(ir.Slice); ok {
 			if _, ok := ir.Elem(inner).(ir.Slice); ok {
-				return fmt.Errorf("godiff builds Jacobians of slices and slices of slices, and %s of %s is %s", s.F.Params[i].Name, s.F.Name, t)
+				return fmt.Errorf("godiff builds Jacobians of slices and slices of slices, and %s of %s is %s", name, s.F.Name, t)
 			}
 		}
 	}
@@ -349,7 +348,7 @@ func (bd *builder) buildAlloc(to *ir.Func) *ir.Func {
 	return g
 }
 
-// Widen is forward.Widen.
+// widen is forward.Widen.
 func widen(t ir.Type, k int) ir.Type { return forward.Widen(t, k) }
 
 // toDoc writes FJacobianTo's doc comment.

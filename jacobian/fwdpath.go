@@ -19,7 +19,7 @@ func (p *paths) forward() ([]*ir.Value, error) {
 		// copy restores a slice of numbers or arrays of them, not the
 		// rows of a slice of slices.
 		if s, ok := p.bd.f.Params[i].Type.(ir.Slice); !ok || !flat(s.Elem) {
-			return nil, fmt.Errorf("godiff cannot build the forward Jacobian of %s in several sweeps: it writes into %s, of type %s, which it would have to restore before each; use -mode=reverse", p.bd.f.Name, p.bd.f.Params[i].Name, p.bd.f.Params[i].Type)
+			return nil, fmt.Errorf("godiff cannot build the forward Jacobian of %s in several sweeps: it writes into %s, of type %s, which it would have to restore before each; use -mode=reverse", p.bd.f.Name, displayName(p.bd.f, i), p.bd.f.Params[i].Type)
 		}
 	}
 	saved := p.save()
@@ -55,7 +55,7 @@ func (p *paths) save() []savedSlice {
 	var out []savedSlice
 	for _, i := range p.bd.l.written {
 		prm := p.bd.f.Params[i]
-		fld := p.bd.work.field(prm.Name+"0", prm.Type, kindSaved, fmt.Sprintf("%s as the caller passed it, which each forward sweep starts from.", prm.Name))
+		fld := p.bd.work.field(prm.Name+"0", prm.Type, kindSaved, fmt.Sprintf("%s as the caller passed it, which each forward sweep starts from.", displayName(p.bd.f, i)))
 		buf := p.shaped(p.work, fld, p.args[i], prm.Name+"0")
 		p.b.CopySlice(buf, p.args[i])
 		out = append(out, savedSlice{i, buf})
@@ -121,7 +121,7 @@ func (p *paths) tangent(i int) *ir.Value {
 	t := widen(prm.Type, k)
 	switch t := t.(type) {
 	case ir.Slice:
-		fld := p.bd.work.field("d"+prm.Name, t, kindTangents, fmt.Sprintf("the tangents of %s in a forward sweep, %d per element.", prm.Name, k))
+		fld := p.bd.work.field("d"+prm.Name, t, kindTangents, fmt.Sprintf("the tangents of %s in a forward sweep, %d per element.", displayName(p.bd.f, i), k))
 		d := p.shaped(p.work, fld, p.args[i], "d"+prm.Name)
 		p.runs(d, prm.Type, p.int(0), func(mem, n, _ *ir.Value) { p.zero(mem, n) })
 		return d

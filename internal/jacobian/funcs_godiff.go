@@ -2099,9 +2099,9 @@ func (l *Layer) ApplyJVPVec(x, out []float64, dlW [][][8]float64, dlB [][8]float
 // use; keep one per goroutine and pass it to every call, so that
 // ApplyJacobianTo allocates nothing once it has seen the largest arguments.
 type LayerApplyJacobianWork struct {
-	// dlW: the tangents of lW in a forward sweep, 8 per element.
+	// dlW: the tangents of l.W in a forward sweep, 8 per element.
 	dlW [][][8]float64
-	// dlB: the tangents of lB in a forward sweep, 8 per element.
+	// dlB: the tangents of l.B in a forward sweep, 8 per element.
 	dlB [][8]float64
 	// dx: the tangents of x in a forward sweep, 8 per element.
 	dx [][8]float64
@@ -2390,9 +2390,9 @@ func (l *Layer) ApplyFwdJVPVec(x, out []float64, dlW [][][8]float64, dlB [][8]fl
 // is ready to use; keep one per goroutine and pass it to every call, so that
 // ApplyFwdJacobianTo allocates nothing once it has seen the largest arguments.
 type LayerApplyFwdJacobianWork struct {
-	// dlW: the tangents of lW in a forward sweep, 8 per element.
+	// dlW: the tangents of l.W in a forward sweep, 8 per element.
 	dlW [][][8]float64
-	// dlB: the tangents of lB in a forward sweep, 8 per element.
+	// dlB: the tangents of l.B in a forward sweep, 8 per element.
 	dlB [][8]float64
 	// dx: the tangents of x in a forward sweep, 8 per element.
 	dx [][8]float64
