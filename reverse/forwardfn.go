@@ -55,9 +55,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 				b.Declare(n, b.Const(ir.Int, int64(0)))
 				trips[old] = n
 			}
-			if old.Op == ir.OpRange {
-				s.growStacks(b, tape, old, c.Value[old.Args[0]])
-			}
+			s.growStacks(b, tape, c, old)
 		case old.Op.IsExit():
 			s.saveOnExit(b, tape, old, trips)
 		}
@@ -110,45 +108,6 @@ func (s *splitter) saveHoisted(b *ir.Builder, tape *ir.Value, c *ir.Copier, l *i
 	slices.SortFunc(keys, func(a, b hoistKey) int { return strings.Compare(s.hoistF[a].Name, s.hoistF[b].Name) })
 	for _, k := range keys {
 		b.TapeSave(tape, s.hoistF[k], b.Get(c.CopyVar(k.x)))
-	}
-}
-
-// growStacks makes room, before a range loop outside any other loop, on
-// each stack its iterations push to once at most, so that a fresh tape
-// (FGrad's) allocates each stack once instead of growing it step by step.
-func (s *splitter) growStacks(b *ir.Builder, tape *ir.Value, l, over *ir.Value) {
-	if l.Op != ir.OpRange || l.Block.Depth() > 0 {
-		return
-	}
-	var fields []*ir.TapeField
-	for v, fld := range s.taped {
-		if v.Block.Loop() == l {
-			fields = append(fields, fld)
-		}
-	}
-	for owner, fld := range s.tripF {
-		if owner.Block.Loop() == l {
-			fields = append(fields, fld)
-		}
-	}
-	for owner, fld := range s.flagF {
-		if owner.Block.Loop() == l {
-			fields = append(fields, fld)
-		}
-	}
-	if len(fields) == 0 {
-		return
-	}
-	slices.SortFunc(fields, func(a, b *ir.TapeField) int { return strings.Compare(a.Name, b.Name) })
-	n := over
-	switch {
-	case ir.IsSlice(over.Type):
-		n = b.Len(over)
-	case over.Type != ir.Int:
-		n = b.Convert(over, ir.Int)
-	}
-	for _, fld := range fields {
-		b.TapeGrow(tape, fld, n)
 	}
 }
 

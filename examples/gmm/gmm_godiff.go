@@ -49,6 +49,7 @@ func NLLForward(t *NLLTape, theta, xs []float64) float64 {
 	nll := 0.0
 	t3 := len(xs)
 	t.logSumExpTape2 = slices.Grow(t.logSumExpTape2, t3)
+	t.exp = slices.Grow(t.exp, t3*max(k, 0))
 	for i := range xs {
 		x := xs[i]
 		for j := range k {

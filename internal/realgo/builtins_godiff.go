@@ -283,6 +283,7 @@ func HingeForward(t *HingeTape, x, y []float64, w float64) float64 {
 	buf := make([]float64, len(x))
 	t.buf = buf
 	s := 0.0
+	t.elem = slices.Grow(t.elem, 3*len(buf))
 	for pass := range 3 {
 		for i := range buf {
 			buf[i] = 0

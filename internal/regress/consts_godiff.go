@@ -2,7 +2,10 @@
 
 package regress
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // PowConstBaseTape is what PowConstBaseForward keeps of one run of PowConstBase
 // for PowConstBaseBackward: the forward values the backward sweep reads, and
@@ -693,6 +696,7 @@ func ConstLoopsForward(t *ConstLoopsTape, x float64) float64 {
 	t.r = t.r[:0]
 	t.x = x
 	r := x
+	t.r = slices.Grow(t.r, 3)
 	for i := 0; i < 3; i++ {
 		t.r = append(t.r, r)
 		r *= x
@@ -846,6 +850,7 @@ func ConstIndexForward(t *ConstIndexTape, x float64) float64 {
 	t3 := w[2]
 	t.elem = t3
 	s += t3 * t3
+	t.ws = slices.Grow(t.ws, 3)
 	for i := 0; i < 3; i++ {
 		ws := []float64{x, t1, 3}
 		t.ws = append(t.ws, ws)
@@ -1235,6 +1240,7 @@ func QuietLoopForward(t *QuietLoopTape, x float64) float64 {
 	t.r4 = t.r4[:0]
 	t.x = x
 	r := x
+	t.r4 = slices.Grow(t.r4, 4)
 	for i := 0; i < 4; i++ {
 		t.r4 = append(t.r4, r)
 		r *= x
@@ -1344,6 +1350,7 @@ func ConstArrayForward(t *ConstArrayTape, x float64) float64 {
 		a[i] = x * float64(i+1)
 	}
 	s := 0.0
+	t.elem = slices.Grow(t.elem, 3)
 	for i2 := 0; i2 < 3; i2++ {
 		t1 := a[i2]
 		t.elem = append(t.elem, t1)

@@ -891,6 +891,7 @@ func Square2Forward(t *Square2Tape, x [][]float64, a float64) {
 	for i := range x {
 		t1 := x[i]
 		t.elem = append(t.elem, t1)
+		t.elem2 = slices.Grow(t.elem2, len(t1))
 		for j := range t1 {
 			t2 := x[i]
 			t3 := t2[j]

@@ -79,6 +79,7 @@ type OverwriteThriceTape struct {
 func OverwriteThriceForward(t *OverwriteThriceTape, x float64) float64 {
 	t.r = t.r[:0]
 	r := x
+	t.r = slices.Grow(t.r, 3)
 	for i := 0; i < 3; i++ {
 		r *= 2
 		r = x
@@ -156,6 +157,7 @@ func OverwriteInBranchForward(t *OverwriteInBranchTape, x, y float64) float64 {
 	t.r = t.r[:0]
 	t.x = x
 	r := y
+	t.r = slices.Grow(t.r, 3)
 	for i := 0; i < 3; i++ {
 		t.r = append(t.r, r)
 		r *= r
@@ -253,20 +255,24 @@ func OverwriteElemsForward(t *OverwriteElemsTape, x float64, buf []float64) floa
 	t.x = x
 	t.buf = buf
 	s := 0.0
-	for i := 0; i < len(buf); i++ {
+	t1 := len(buf)
+	t.elem = slices.Grow(t.elem, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	t.elem3 = slices.Grow(t.elem3, t1)
+	for i := 0; i < t1; i++ {
 		buf[i] = 2 * buf[i]
 		buf[i] = x
 		if x > 0.5 {
 			buf[0] = 3 * buf[0]
-			t1 := buf[i]
-			t.elem3 = append(t.elem3, t1)
-			buf[0] = x * t1
+			t2 := buf[i]
+			t.elem3 = append(t.elem3, t2)
+			buf[0] = x * t2
 		}
-		t2 := buf[i]
-		t.elem = append(t.elem, t2)
-		t3 := buf[0]
-		t.elem2 = append(t.elem2, t3)
-		s += t2 * t3
+		t3 := buf[i]
+		t.elem = append(t.elem, t3)
+		t4 := buf[0]
+		t.elem2 = append(t.elem2, t4)
+		s += t3 * t4
 	}
 	return s
 }
@@ -443,6 +449,8 @@ func SwapsForward(t *SwapsTape, x, y, z float64) float64 {
 	y2 = t1
 	a := x2
 	b := y2
+	t.a = slices.Grow(t.a, 3)
+	t.b = slices.Grow(t.b, 3)
 	for i := 0; i < 3; i++ {
 		t.b = append(t.b, b)
 		t.a = append(t.a, a)
@@ -689,6 +697,8 @@ func BumpLastForward(t *BumpLastTape, xs []float64) float64 {
 	bumpLastTape := &t.bumpLastTape[len(t.bumpLastTape)-1]
 	bumpLastCallForward(bumpLastTape, xs)
 	s := 0.0
+	t.elem = slices.Grow(t.elem, 3)
+	t.elem2 = slices.Grow(t.elem2, 3)
 	for i := 0; i < 3; i++ {
 		t1 := len(xs) - 1
 		xs[t1] += 1
@@ -777,6 +787,7 @@ func BumpLocalForward(t *BumpLocalTape, x float64) float64 {
 	t.elem = t.elem[:0]
 	xs := make([]float64, 4)
 	s := 0.0
+	t.elem = slices.Grow(t.elem, 4)
 	for i := 0; i < 4; i++ {
 		t1 := len(xs) - 1
 		xs[t1] += 1
@@ -880,20 +891,24 @@ func BumpParamForward(t *BumpParamTape, xs []float64, x float64) float64 {
 	t.xs = xs
 	t.x = x
 	s := 0.0
-	for i := 0; i < len(xs)-1; i++ {
+	t1 := len(xs) - 1
+	t2 := max(t1, 0)
+	t.elem = slices.Grow(t.elem, t2)
+	t.elem2 = slices.Grow(t.elem2, t2)
+	for i := 0; i < t1; i++ {
 		xs[1] *= 2
 		if x > 0 {
-			t1 := i + 1
-			xs[t1] += 1
+			t3 := i + 1
+			xs[t3] += 1
 		} else {
-			t2 := len(xs) - 1 - i
-			xs[t2] -= 2
+			t4 := t1 - i
+			xs[t4] -= 2
 		}
-		t3 := xs[i]
-		t.elem = append(t.elem, t3)
-		t4 := xs[1]
-		t.elem2 = append(t.elem2, t4)
-		s += t3 * t4 * x
+		t5 := xs[i]
+		t.elem = append(t.elem, t5)
+		t6 := xs[1]
+		t.elem2 = append(t.elem2, t6)
+		s += t5 * t6 * x
 	}
 	return s
 }
@@ -989,6 +1004,7 @@ type BumpAtTape struct {
 func BumpAtForward(t *BumpAtTape, x float64, xs []float64) float64 {
 	t.elem = t.elem[:0]
 	t.x = x
+	t.elem = slices.Grow(t.elem, 3)
 	for i := 0; i < 3; i++ {
 		k := int(xs[0]) % 2
 		if k < 0 {

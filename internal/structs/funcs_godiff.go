@@ -40,6 +40,9 @@ func (n *Net) LossForward(t *NetLossTape, x []float64, y float64) float64 {
 	t.nN = n.N
 	t.x = x
 	out := n.B2
+	t1 := max(n.N, 0)
+	t.h = slices.Grow(t.h, t1)
+	t.z = slices.Grow(t.z, t1)
 	for i := 0; i < n.N; i++ {
 		z := n.B1[i]
 		for j := range x {
@@ -396,18 +399,17 @@ func (l *Layer) ApplyForward(t *LayerApplyTape, x [3]float64) float64 {
 	t.lGain = l.Gain
 	t.x = x
 	s := 0.0
-	t1 := len(l.W)
-	t.exp = slices.Grow(t.exp, t1)
-	t.z = slices.Grow(t.z, t1)
+	t.exp = slices.Grow(t.exp, 2)
+	t.z = slices.Grow(t.z, 2)
 	for i := range l.W {
 		z := l.Bias[i]
 		for j := range l.W[i] {
 			z += l.W[i][j] * x[j]
 		}
 		t.z = append(t.z, z)
-		t2 := math.Exp(l.Affine.Scale*z + l.Affine.Shift)
-		t.exp = append(t.exp, t2)
-		s += math.Log1p(t2)
+		t1 := math.Exp(l.Affine.Scale*z + l.Affine.Shift)
+		t.exp = append(t.exp, t1)
+		s += math.Log1p(t1)
 	}
 	t.s = s
 	return l.Post.Scale*s + l.Post.Shift + float64(l.Gain)*s
