@@ -99,6 +99,8 @@ func (e *funcEmitter) statement(v *ir.Value) ([]stmt, error) {
 		return e.branchStmt(v), nil
 	case ir.OpTapeReset, ir.OpTapeSave, ir.OpTapeGrow:
 		return e.tapeWrite(v)
+	case ir.OpTapeSlot:
+		return e.tapeSlot(v) // a new entry nothing writes into: a call's empty record
 	case ir.OpAccum:
 		return e.accumStmt(v)
 	case ir.OpHalt:

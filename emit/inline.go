@@ -120,7 +120,7 @@ func (fx *effects) reads(v *ir.Value) []state {
 		return rs
 	case ir.OpLoad:
 		return []state{memory}
-	case ir.OpTapeLoad:
+	case ir.OpTapeLoad, ir.OpTapeCalls, ir.OpTapeEntry:
 		return []state{v.Aux.(*ir.TapeField), anyTape}
 	}
 	return nil

@@ -108,6 +108,12 @@ func builtins(v *ir.Value) []string {
 		return []string{"make"}
 	case ir.OpTapeSave:
 		return []string{"append"}
+	case ir.OpTapeCalls:
+		return []string{"len"}
+	case ir.OpTapeReset:
+		if f := v.Aux.(*ir.TapeField); f.IsSite() && f.Indirect {
+			return []string{"new", "nil"}
+		}
 	}
 	return nil
 }

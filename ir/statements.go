@@ -197,6 +197,17 @@ func (b *Builder) TapeLoad(tape *Value, fld *TapeField) *Value {
 	return b.add(OpTapeLoad, t, fld, tape)
 }
 
+// TapeCalls returns the number of calls recorded in the callee's tape
+// that site field fld of tape holds.
+func (b *Builder) TapeCalls(tape *Value, fld *TapeField) *Value {
+	return b.add(OpTapeCalls, Int, fld, tape)
+}
+
+// TapeEntry returns a pointer to entry i of stack field fld of tape.
+func (b *Builder) TapeEntry(tape *Value, fld *TapeField, i *Value) *Value {
+	return b.add(OpTapeEntry, Pointer{Elem: fld.Type}, fld, tape, i)
+}
+
 // Accum adds x to *p.
 func (b *Builder) Accum(p, x *Value) *Value {
 	return b.add(OpAccum, nil, nil, p, x)

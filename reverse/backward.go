@@ -27,6 +27,7 @@ type backward struct {
 	s    *splitter
 	b    *ir.Builder
 	tape *ir.Value // the tape parameter
+	rec  *ir.Value // on a shared tape, the call's record (see ir.Tape)
 
 	frames map[*ir.Block]*frame
 	memo   map[*ir.Value]*ir.Value // forward value → its backward copy
@@ -255,9 +256,19 @@ func (bw *backward) flag(v *ir.Value) *ir.Value {
 // backward function's own (nz, declared at its top from len(t.z)), never
 // popped: the backward function only reads the tape, so one forward run can
 // serve several backward runs, one per seed, from several goroutines.
+//
+// A site (see ir.TapeField) is read the same way, its calls last first:
+// what is read is the number of the call, for the callee's backward
+// function. The entry of a stack of a rule's tapes is read as a pointer to
+// it, not a copy. On a shared tape, a field of one call is read from the
+// call's record, and a cursor starts where the call's entries end.
 func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
 	b := bw.b
-	if !fld.Stack {
+	tape := bw.s.fields.tape
+	if !fld.Stack && !fld.IsSite() {
+		if tape.InRecord(fld) {
+			return b.TapeLoad(bw.rec, fld)
+		}
 		return b.TapeLoad(bw.tape, fld)
 	}
 	cur, ok := bw.cursor[fld]
@@ -265,11 +276,26 @@ func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
 		cur = &ir.Var{Name: "n" + fld.Name, Type: ir.Int}
 		bw.cursor[fld] = cur
 		bw.inPrologue(bw.frames[bw.s.f.Body], 0, func() *ir.Value {
-			b.Declare(cur, b.Len(b.TapeLoad(bw.tape, fld)))
+			var end *ir.Value
+			switch {
+			case tape.Calls != nil:
+				end = b.TapeLoad(bw.rec, bw.s.fields.endOf(fld))
+			case fld.IsSite():
+				end = b.TapeCalls(bw.tape, fld)
+			default:
+				end = b.Len(b.TapeLoad(bw.tape, fld))
+			}
+			b.Declare(cur, end)
 			return nil
 		})
 	}
 	b.Set(cur, b.Sub(b.Get(cur), b.Const(ir.Int, int64(1))))
+	switch {
+	case fld.IsSite():
+		return b.Get(cur)
+	case isCallTape(fld.Type):
+		return b.TapeEntry(bw.tape, fld, b.Get(cur))
+	}
 	return b.Load(b.TapeLoad(bw.tape, fld), b.Get(cur))
 }
 
@@ -744,9 +770,13 @@ func (bw *backward) splitCall(v *ir.Value) {
 	wrt := ir.ParseWrt(c.Wrt)
 	b := bw.b
 	bw.flushElems(func(elem) bool { return true }) // g's backward reads adjoint memory
-	tape := &ir.Var{Name: c.Tape.Aux.(*ir.Var).Name, Type: c.Tape.Type}
-	b.Declare(tape, bw.prim(c.Tape))
-	args := append([]*ir.Value{b.Addr(tape)}, seeds...)
+	// g's tape: the site's, with the number of the call; a pointer to the
+	// entry of a rule's tape.
+	args := []*ir.Value{bw.prim(c.Tape)}
+	if fld := bw.s.tapeField(c.Tape); fld.IsSite() {
+		args = []*ir.Value{b.TapeSlot(bw.tape, fld), args[0]}
+	}
+	args = append(args, seeds...)
 	type scalar struct {
 		x *ir.Value
 		d *ir.Var

@@ -20,12 +20,8 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 	fwd := ir.NewFunc(name, renameTape(params), s.f.Results)
 	fwd.Tape = s.fields.tape
 	b := ir.NewBuilder(fwd)
-	tape := b.Param(0)
-	for _, fld := range s.fields.tape.Fields {
-		if fld.Stack {
-			b.TapeReset(tape, fld)
-		}
-	}
+	refs := s.emptyTape(b)
+	tape := refs.tape
 	trips := make(map[*ir.Value]*ir.Var)
 	slots := s.callSlots()
 	c := ir.NewCopier(b)
@@ -34,7 +30,9 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			// A callee's tape, filled in place on the caller's.
 			if fld != nil {
 				slot := b.TapeSlot(tape, fld)
-				slot.Name = old.Aux.(*ir.Var).Name
+				if !fld.IsSite() {
+					slot.Name = old.Aux.(*ir.Var).Name
+				}
 				c.Value[old] = slot
 			}
 			return true
@@ -45,11 +43,11 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			nv := b.Param(i + 1)
 			c.Value[old] = nv
 			if fld := s.paramF[i]; fld != nil {
-				b.TapeSave(tape, fld, nv)
+				refs.save(b, fld, nv)
 			}
 			return true
 		case old.Op.IsLoop():
-			s.saveHoisted(b, tape, c, old)
+			s.saveHoisted(b, refs, c, old)
 			if s.tripF[old] != nil {
 				n := &ir.Var{Name: tripName(old), Type: ir.Int}
 				b.Declare(n, b.Const(ir.Int, int64(0)))
@@ -57,7 +55,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			}
 			s.growStacks(b, tape, c, old)
 		case old.Op.IsExit():
-			s.saveOnExit(b, tape, old, trips)
+			s.saveOnExit(b, refs, old, trips)
 		}
 		return false
 	}
@@ -78,19 +76,24 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			count(old.Block.Parent)
 		}
 		if fld := s.taped[old]; fld != nil {
-			b.TapeSave(tape, fld, nv)
+			refs.save(b, fld, nv)
 		}
 		if n := trips[old]; n != nil {
-			b.TapeSave(tape, s.tripF[old], b.Get(n))
+			refs.save(b, s.tripF[old], b.Get(n))
 		}
 		if fld := s.flagF[old]; fld != nil {
-			b.TapeSave(tape, fld, b.Const(ir.Bool, true))
+			refs.save(b, fld, b.Const(ir.Bool, true))
 		}
 	}
 	c.Block(s.f.Body)
 	fwd.Doc = []string{fmt.Sprintf("%s runs %s and records in t what %s needs; t's earlier contents are discarded, its memory reused.",
 		name, s.f.Name, s.backwardName)}
+	if refs.rec != nil {
+		fwd.Doc = []string{fmt.Sprintf("%s runs %s and records in t what %s needs, after what the earlier calls since t's holder began its run recorded; the first of them empties t, keeping its memory.",
+			name, s.f.Name, s.backwardName)}
+	}
 	dropUnread(s.fields.tape, fwd, bwd)
+	s.endCalls(fwd, refs)
 	ir.DeadCode(fwd)
 	ir.UniqueNames(fwd)
 	return fwd
@@ -98,7 +101,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 
 // saveHoisted records, just before loop l, the variables whose value as
 // l begins the backward function reads (see hoistLoop).
-func (s *splitter) saveHoisted(b *ir.Builder, tape *ir.Value, c *ir.Copier, l *ir.Value) {
+func (s *splitter) saveHoisted(b *ir.Builder, refs tapeRefs, c *ir.Copier, l *ir.Value) {
 	var keys []hoistKey
 	for k := range s.hoistF {
 		if k.loop == l {
@@ -107,14 +110,14 @@ func (s *splitter) saveHoisted(b *ir.Builder, tape *ir.Value, c *ir.Copier, l *i
 	}
 	slices.SortFunc(keys, func(a, b hoistKey) int { return strings.Compare(s.hoistF[a].Name, s.hoistF[b].Name) })
 	for _, k := range keys {
-		b.TapeSave(tape, s.hoistF[k], b.Get(c.CopyVar(k.x)))
+		refs.save(b, s.hoistF[k], b.Get(c.CopyVar(k.x)))
 	}
 }
 
 // saveOnExit records, just before an exit leaves them, the trip counts of
 // the loops and the flags of the flagged statements it leaves: their
 // normal ends, where these are recorded, will not run.
-func (s *splitter) saveOnExit(b *ir.Builder, tape *ir.Value, exit *ir.Value, trips map[*ir.Value]*ir.Var) {
+func (s *splitter) saveOnExit(b *ir.Builder, refs tapeRefs, exit *ir.Value, trips map[*ir.Value]*ir.Var) {
 	var target *ir.Value
 	if exit.Op != ir.OpReturn {
 		target = exit.Aux.(*ir.Value)
@@ -124,10 +127,10 @@ func (s *splitter) saveOnExit(b *ir.Builder, tape *ir.Value, exit *ir.Value, tri
 			return
 		}
 		if n := trips[p]; n != nil {
-			b.TapeSave(tape, s.tripF[p], b.Get(n))
+			refs.save(b, s.tripF[p], b.Get(n))
 		}
 		if fld := s.flagF[p]; fld != nil {
-			b.TapeSave(tape, fld, b.Const(ir.Bool, false))
+			refs.save(b, fld, b.Const(ir.Bool, false))
 		}
 	}
 }
@@ -142,11 +145,12 @@ func renameTape(params []ir.Param) []ir.Param {
 // callSlots finds the calls of callees' forward functions (see
 // rules.LowerCalls: decl t; invoke gForward(&t, ...); get t) whose tapes
 // the backward function reads. Rather than fill a variable and copy it
-// onto the tape, the forward function passes the callee a pointer to a
-// fresh entry of the tape's field (a stack keeps the memory of its
-// entries from run to run, so a reused tape allocates nothing): the
-// variable's addr becomes that pointer (its field is the map's value), and
-// its decl and get go (nil).
+// onto the tape, the forward function passes the callee a pointer to the
+// tape of the call site, which the calls there share (see ir.Tape), or,
+// for a rule's tape, to a fresh entry of the tape's stack of them (a
+// stack keeps the memory of its entries from run to run, so a reused tape
+// allocates nothing): the variable's addr becomes that pointer (its field
+// is the map's value), and its decl and get go (nil).
 func (s *splitter) callSlots() map[*ir.Value]*ir.TapeField {
 	slots := make(map[*ir.Value]*ir.TapeField)
 	s.f.Walk(func(v *ir.Value) {

@@ -27,11 +27,11 @@ type push struct {
 // pushes lists the places the forward function pushes onto stacks: each
 // taped value where it is computed, each loop's trip count and each
 // flagged statement's flag where they end, each hoisted variable before
-// its loop.
+// its loop; and each call on the tape of a site, which adds a record.
 func (s *splitter) pushes() []push {
 	var out []push
 	add := func(fld *ir.TapeField, blk *ir.Block) {
-		if fld.Stack && blk.Loop() != nil {
+		if (fld.Stack || fld.IsSite()) && blk.Loop() != nil {
 			out = append(out, push{fld, blk})
 		}
 	}

@@ -1215,14 +1215,14 @@ func RNNJVP(w, u [][]float64, v, seq []float64, b int, dw, du [][]float64, dv, d
 // control flow it replays. A tape may be reused: each run of OverwriteForward
 // overwrites it, and its buffers are kept.
 type OverwriteTape struct {
-	// pairsTape: the tape pairsCallForward fills and pairsCallBackward reads, in a
-	// slice of one entry.
-	pairsTape []pairsCallTape
+	// pairsTape: the tape pairsCallForward fills and pairsCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	pairsTape pairsCallTape
 	// k: the parameter k.
 	k []float64
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
-	// per iteration of the loop around it, read back last first.
-	dotTape []dotCallTape
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	dotTape dotCallTape
 	// inputLo2: the value of inputLo the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	inputLo2 []int
@@ -1248,12 +1248,12 @@ type OverwriteTape struct {
 // OverwriteForward runs Overwrite and records in t what OverwriteBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
-	t.pairsTape = t.pairsTape[:0]
+	t.pairsTape.calls = t.pairsTape.calls[:0]
 	t.y = t.y[:0]
 	t.inputLo = t.inputLo[:0]
 	t.inputHi = t.inputHi[:0]
 	t.elem = t.elem[:0]
-	t.dotTape = t.dotTape[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
 	t.inputLo2 = t.inputLo2[:0]
 	t.inputHi2 = t.inputHi2[:0]
 	t.k = k
@@ -1268,9 +1268,7 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 		inputHi = t2 + b
 		t.inputLo2 = append(t.inputLo2, inputLo)
 		t.inputHi2 = append(t.inputHi2, inputHi)
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		y := dotCallForward(dotTape, seq[inputLo:inputHi], k)
+		y := dotCallForward(&t.dotTape, seq[inputLo:inputHi], k)
 		t.y = append(t.y, y)
 		t.inputLo = append(t.inputLo, inputLo)
 		t.inputHi = append(t.inputHi, inputHi)
@@ -1281,9 +1279,7 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 		s += y * y
 	}
 	t.tTrips = tTrips
-	t.pairsTape = slices.Grow(t.pairsTape, 1)[:len(t.pairsTape)+1]
-	pairsTape := &t.pairsTape[len(t.pairsTape)-1]
-	t4 := pairsCallForward(pairsTape, seq, 2)
+	t4 := pairsCallForward(&t.pairsTape, seq, 2)
 	return s + t4
 }
 
@@ -1297,7 +1293,7 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 // the derivative with respect to what seq held before.
 func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	npairsTape := len(t.pairsTape)
+	npairsTape := len(t.pairsTape.calls)
 	npairsTape--
 	var ds float64
 	t1 := t.tTrips
@@ -1307,11 +1303,10 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 	nelem := len(t.elem)
 	k := t.k
 	b := len(k)
-	ndotTape := len(t.dotTape)
+	ndotTape := len(t.dotTape.calls)
 	ninputLo2 := len(t.inputLo2)
 	ninputHi2 := len(t.inputHi2)
-	pairsTape := t.pairsTape[npairsTape]
-	pairsCallBackward(&pairsTape, s, dseq)
+	pairsCallBackward(&t.pairsTape, npairsTape, s, dseq)
 	ds += s
 	for t2 := t1 - 1; t2 >= 0; t2-- {
 		ny--
@@ -1322,17 +1317,15 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 		nelem--
 		t4 := b - 1
 		ndotTape--
-		t5 := t.dotTape[ndotTape]
 		ninputLo2--
 		ninputHi2--
-		t6 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
-		t7 := t3[0]
-		t8 := t7 * t.elem[nelem]
+		t5 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
+		t6 := t3[0]
+		t7 := t6 * t.elem[nelem]
 		t3[0] = 0
-		t3[t4] += t7 * y
-		dy := ds*y*2 + t8
-		dotTape := t5
-		dotCallBackward(&dotTape, dy, t6, dk)
+		t3[t4] += t6 * y
+		dy := ds*y*2 + t7
+		dotCallBackward(&t.dotTape, ndotTape, dy, t5, dk)
 	}
 }
 
@@ -1554,13 +1547,23 @@ func FeaturesJVP(x []float64, w float64, dx []float64, dw float64) (float64, flo
 	return s + float64(cap(t13)-len(t13)), ds
 }
 
-// dotCallTape is what dotCallForward keeps of one run of dot for
-// dotCallBackward: the forward values the backward sweep reads, and the control
-// flow it replays. A tape may be reused: each run of dotCallForward overwrites
-// it, and its buffers are kept.
+// dotCallTape is what dotCallForward keeps of the calls of dot at one call site
+// for dotCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays, each call's in its record and on the stacks the
+// calls share. The tape of the caller holds it, and empties it for each of its
+// own runs, keeping its buffers.
 type dotCallTape struct {
-	// a: the parameter a.
-	a []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem  int
+			elem2 int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -1569,12 +1572,18 @@ type dotCallTape struct {
 	elem2 []float64
 }
 
-// dotCallForward runs dot and records in t what dotCallBackward needs; t's
-// earlier contents are discarded, its memory reused.
+// dotCallForward runs dot and records in t what dotCallBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
 func dotCallForward(t *dotCallTape, a, b []float64) float64 {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
-	t.a = a
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
 	s := 0.0
 	t1 := len(a)
 	t.elem = slices.Grow(t.elem, t1)
@@ -1586,21 +1595,28 @@ func dotCallForward(t *dotCallTape, a, b []float64) float64 {
 		t.elem2 = append(t.elem2, t3)
 		s += t2 * t3
 	}
+	c.end.elem = len(t.elem)
+	c.end.elem2 = len(t.elem2)
+	// Room for the calls the caller made room for, at the rate so far.
+	more := cap(t.calls) - len(t.calls)
+	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	t.elem2 = slices.Grow(t.elem2, c.end.elem2/len(t.calls)*more)
 	return s
 }
 
 // dotCallBackward adds to da and db the vector-Jacobian product of dot with the
-// seeds s, at the point recorded in t by dotCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func dotCallBackward(t *dotCallTape, s float64, da, db []float64) {
+// seeds s, at the point that call number call of dotCallForward on t recorded.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func dotCallBackward(t *dotCallTape, call int, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	a := t.a
+	a := c.a
 	t1 := len(a)
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		nelem--
@@ -1611,30 +1627,47 @@ func dotCallBackward(t *dotCallTape, s float64, da, db []float64) {
 	}
 }
 
-// pairsCallTape is what pairsCallForward keeps of one run of pairs for
-// pairsCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of pairsCallForward
-// overwrites it, and its buffers are kept.
+// pairsCallTape is what pairsCallForward keeps of the calls of pairs at one
+// call site for pairsCallBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 type pairsCallTape struct {
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
-	// per iteration of the loop around it, read back last first.
-	dotTape []dotCallTape
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// trips: how many iterations of a loop began.
+		trips int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			wLo     int
+			wHi     int
+			dotTape int
+		}
+	}
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	dotTape dotCallTape
 	// wLo: the value of wLo the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wLo []int
 	// wHi: the value of wHi the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wHi []int
-	// trips: how many iterations of a loop began.
-	trips int
 }
 
-// pairsCallForward runs pairs and records in t what pairsCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// pairsCallForward runs pairs and records in t what pairsCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
-	t.dotTape = t.dotTape[:0]
-	t.wLo = t.wLo[:0]
-	t.wHi = t.wHi[:0]
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.dotTape.calls = t.dotTape.calls[:0]
+		t.wLo = t.wLo[:0]
+		t.wHi = t.wHi[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	wLo := 0
 	wHi := b
 	s := 0.0
@@ -1644,9 +1677,7 @@ func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
 		t.wLo = append(t.wLo, wLo)
 		t.wHi = append(t.wHi, wHi)
 		t1 := x[wLo:wHi]
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallForward(dotTape, t1, t1)
+		t2 := dotCallForward(&t.dotTape, t1, t1)
 		s += t2
 		wLo++
 		t3 := wLo
@@ -1656,30 +1687,38 @@ func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
 			wHi = t3 + b
 		}
 	}
-	t.trips = trips
+	c.trips = trips
+	c.end.wLo = len(t.wLo)
+	c.end.wHi = len(t.wHi)
+	c.end.dotTape = len(t.dotTape.calls)
+	// Room for the calls the caller made room for, at the rate so far.
+	more := cap(t.calls) - len(t.calls)
+	t.wLo = slices.Grow(t.wLo, c.end.wLo/len(t.calls)*more)
+	t.wHi = slices.Grow(t.wHi, c.end.wHi/len(t.calls)*more)
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, c.end.dotTape/len(t.calls)*more)
 	return s
 }
 
 // pairsCallBackward adds to dx the vector-Jacobian product of pairs with the
-// seeds s, at the point recorded in t by pairsCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func pairsCallBackward(t *pairsCallTape, s float64, dx []float64) {
+// seeds s, at the point that call number call of pairsCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func pairsCallBackward(t *pairsCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	t1 := t.trips
-	ndotTape := len(t.dotTape)
-	nwLo := len(t.wLo)
-	nwHi := len(t.wHi)
+	t1 := c.trips
+	ndotTape := c.end.dotTape
+	nwLo := c.end.wLo
+	nwHi := c.end.wHi
 	ds += s
 	for k := t1; k > 0; k-- {
 		ndotTape--
 		nwLo--
 		nwHi--
 		t2 := dx[t.wLo[nwLo]:t.wHi[nwHi]]
-		dotTape := t.dotTape[ndotTape]
-		dotCallBackward(&dotTape, ds, t2, t2)
+		dotCallBackward(&t.dotTape, ndotTape, ds, t2, t2)
 	}
 }
 

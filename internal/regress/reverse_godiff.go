@@ -676,8 +676,9 @@ type BumpLastTape struct {
 	// xs: the parameter xs.
 	xs []float64
 	// bumpLastTape: the tape bumpLastCallForward fills and bumpLastCallBackward
-	// reads, in a slice of one entry.
-	bumpLastTape []bumpLastCallTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	bumpLastTape bumpLastCallTape
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -691,11 +692,9 @@ type BumpLastTape struct {
 func BumpLastForward(t *BumpLastTape, xs []float64) float64 {
 	t.elem = t.elem[:0]
 	t.elem2 = t.elem2[:0]
-	t.bumpLastTape = t.bumpLastTape[:0]
+	t.bumpLastTape.calls = t.bumpLastTape.calls[:0]
 	t.xs = xs
-	t.bumpLastTape = slices.Grow(t.bumpLastTape, 1)[:len(t.bumpLastTape)+1]
-	bumpLastTape := &t.bumpLastTape[len(t.bumpLastTape)-1]
-	bumpLastCallForward(bumpLastTape, xs)
+	bumpLastCallForward(&t.bumpLastTape, xs)
 	s := 0.0
 	t.elem = slices.Grow(t.elem, 3)
 	t.elem2 = slices.Grow(t.elem2, 3)
@@ -725,20 +724,18 @@ func BumpLastBackward(t *BumpLastTape, s float64, dxs []float64) {
 	nelem := len(t.elem)
 	nelem2 := len(t.elem2)
 	xs := t.xs
-	nbumpLastTape := len(t.bumpLastTape)
+	nbumpLastTape := len(t.bumpLastTape.calls)
 	nbumpLastTape--
-	t1 := t.bumpLastTape[nbumpLastTape]
 	ds += s
 	for i := 2; i >= 0; i-- {
 		nelem--
 		nelem2--
-		t2 := len(xs) - 1
-		t3 := ds * t.elem2[nelem2]
-		dxs[t2] += ds * t.elem[nelem]
-		dxs[i] += t3
+		t1 := len(xs) - 1
+		t2 := ds * t.elem2[nelem2]
+		dxs[t1] += ds * t.elem[nelem]
+		dxs[i] += t2
 	}
-	bumpLastTape := t1
-	bumpLastCallBackward(&bumpLastTape, dxs)
+	bumpLastCallBackward(&t.bumpLastTape, nbumpLastTape, dxs)
 }
 
 // BumpLastGrad returns BumpLast's result and its gradient with respect to xs,
@@ -1075,15 +1072,22 @@ func BumpAtJVP(x float64, xs []float64, dx float64, dxs []float64) (float64, flo
 	return xs[1] + xs[2], dxs[1] + dxs[2]
 }
 
-// bumpLastCallTape is what bumpLastCallForward keeps of one run of bumpLast for
-// bumpLastCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// bumpLastCallForward overwrites it, and its buffers are kept.
-type bumpLastCallTape struct{}
+// bumpLastCallTape is what bumpLastCallForward keeps of the calls of bumpLast
+// at one call site for bumpLastCallBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+type bumpLastCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct{}
+}
 
 // bumpLastCallForward runs bumpLast and records in t what bumpLastCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func bumpLastCallForward(t *bumpLastCallTape, xs []float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	for i := 0; i < 2; i++ {
 		t1 := len(xs) - 1
 		xs[t1] += 1
@@ -1091,14 +1095,14 @@ func bumpLastCallForward(t *bumpLastCallTape, xs []float64) {
 }
 
 // bumpLastCallBackward adds to dxs the vector-Jacobian product of bumpLast with
-// the seeds dxs, at the point recorded in t by bumpLastCallForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// the seeds dxs, at the point that call number call of bumpLastCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what bumpLast leaves in xs, and on return
 // the derivative with respect to what xs held before.
-func bumpLastCallBackward(t *bumpLastCallTape, dxs []float64) {
+func bumpLastCallBackward(t *bumpLastCallTape, call int, dxs []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	for i := 1; i >= 0; i-- {
 	}
