@@ -40,6 +40,13 @@ func checkOp(v *ir.Value) string {
 		return checkTapeOp(v, arity(1))
 	case ir.OpTapeSave, ir.OpTapeGrow, ir.OpTapeEntry:
 		return checkTapeOp(v, arity(2))
+	case ir.OpTapeBuffer:
+		if m := checkTapeOp(v, arity(2)); m != "" {
+			return m
+		}
+		if f := v.Aux.(*ir.TapeField); !f.Stack && !f.Scratch {
+			return "tape.buffer of a field that is neither a stack nor scratch"
+		}
 	case ir.OpTapeCalls:
 		if m := checkTapeOp(v, arity(1)); m != "" {
 			return m

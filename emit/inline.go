@@ -101,6 +101,8 @@ func writes(v *ir.Value) []state {
 		return []state{memory, pointee, anyTape} // it gets pointers, slices and tapes
 	case ir.OpTapeReset, ir.OpTapeSave, ir.OpTapeGrow, ir.OpTapeSlot:
 		return []state{v.Aux.(*ir.TapeField)}
+	case ir.OpTapeBuffer:
+		return []state{v.Aux.(*ir.TapeField), memory} // it zeroes what it reuses
 	}
 	return nil
 }

@@ -110,6 +110,8 @@ func builtins(v *ir.Value) []string {
 		return []string{"append"}
 	case ir.OpTapeCalls:
 		return []string{"len"}
+	case ir.OpTapeBuffer:
+		return []string{"append", "make", "len"}
 	case ir.OpTapeReset:
 		if f := v.Aux.(*ir.TapeField); f.IsSite() && f.Indirect {
 			return []string{"new", "nil"}

@@ -83,7 +83,7 @@ func structFields(tape *ir.Tape, fs []*ir.TapeField, record ...func() (*jen.Stat
 		if err != nil {
 			return nil, fmt.Errorf("emit: tape %s: field %s: %v", tape.Name, f.Name, err)
 		}
-		if f.Stack {
+		if f.Stack || f.Scratch {
 			t = jen.Index().Add(t)
 		} else if f.Indirect {
 			t = jen.Op("*").Add(t)
@@ -332,4 +332,52 @@ func (e *funcEmitter) tapeSlot(v *ir.Value) ([]stmt, error) {
 	}
 	last := jen.Op("&").Add(tf[3]).Index(jen.Len(tf[4]).Op("-").Lit(1))
 	return []stmt{{code: tf[0].Op("=").Add(grow), kind: stmtSimple}, {code: jen.Id(name).Op(":=").Add(last), kind: stmtOther}}, nil
+}
+
+// tapeBuffer returns the statements of a zeroed slice of n elements in
+// memory field f keeps from run to run: on a stack, a fresh stretch at its
+// end, with the capacity a make would give it,
+//
+//	t.f = append(t.f, make([]T, n)...)
+//	b := slices.Clip(t.f[len(t.f)-n:])
+//
+// and for scratch, the start of the buffer, reused:
+//
+//	t.f = append(t.f[:0], make([]T, n)...)
+//	b := t.f
+//
+// The compiler allocates no slice for make([]T, n)...: append zeroes the
+// stretch it adds.
+func (e *funcEmitter) tapeBuffer(v *ir.Value) ([]stmt, error) {
+	f := v.Aux.(*ir.TapeField)
+	tf, err := e.fields(v.Args[0], f, 4)
+	if err != nil {
+		return nil, err
+	}
+	n, err := e.ref(v.Args[1])
+	if err != nil {
+		return nil, err
+	}
+	t, err := goType(v.Type)
+	if err != nil {
+		return nil, err
+	}
+	to := tf[1]
+	if f.Scratch {
+		to = tf[1].Index(jen.Empty(), jen.Lit(0))
+	}
+	grow := tf[0].Op("=").Append(to, jen.Make(t, n.code).Op("..."))
+	out := []stmt{{code: grow, kind: stmtSimple}}
+	name, ok := e.names[v]
+	if !ok {
+		return out, nil
+	}
+	val := tf[2]
+	if !f.Scratch {
+		if n.prec < precOperand {
+			n = paren(n)
+		}
+		val = callee(ir.Callee{Path: "slices", Name: "Clip"}).Call(tf[2].Index(jen.Len(tf[3]).Op("-").Add(n.code), jen.Empty()))
+	}
+	return append(out, stmt{code: jen.Id(name).Op(":=").Add(val), kind: stmtDefine}), nil
 }

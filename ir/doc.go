@@ -109,6 +109,7 @@
 //	%p = tape.slot f %t : *dotCallTape         &t.f, or a new last entry of the stack t.f
 //	%n = tape.calls f %t : int                 len(t.f.calls): the calls a site recorded
 //	%p = tape.entry f %t %i : *T               &t.f[i], an entry of a stack
+//	%b = tape.buffer f %t %n : []float64       make([]float64, n) in memory t.f keeps
 //
 // A callee's tape is shared by the calls of one call site: its fields of
 // one call live in a record per call (see Tape), which a pointer %c of

@@ -77,6 +77,11 @@ const (
 	OpLocalTape // a tape of the function's own, Type TapeRef
 	OpTapeCalls // Aux: *TapeField, a site; the number of calls recorded in the callee's tape the site holds, Type Int
 	OpTapeEntry // Aux: *TapeField, a stack; a pointer to entry Args[1] of it, of tape Args[0]
+	// OpTapeBuffer is make(Type, Args[1]) in memory the tape Args[0] keeps
+	// from run to run, in field Aux: a fresh stretch of a stack (the
+	// forward function's), or the start of a scratch buffer (Scratch: the
+	// backward function's, which a later buffer of the field reuses).
+	OpTapeBuffer
 
 	// Calls of generated functions, which have effects (they fill a tape,
 	// add to buffers) and may return several results.
@@ -143,15 +148,16 @@ var opNames = [...]string{
 	OpBreak:    "break",
 	OpContinue: "continue",
 
-	OpTapeReset: "tape.reset",
-	OpTapeSave:  "tape.save",
-	OpTapeGrow:  "tape.grow",
-	OpTapeSlot:  "tape.slot",
-	OpTapeLoad:  "tape.load",
-	OpAccum:     "accum",
-	OpLocalTape: "tape.local",
-	OpTapeCalls: "tape.calls",
-	OpTapeEntry: "tape.entry",
+	OpTapeReset:  "tape.reset",
+	OpTapeSave:   "tape.save",
+	OpTapeGrow:   "tape.grow",
+	OpTapeSlot:   "tape.slot",
+	OpTapeLoad:   "tape.load",
+	OpAccum:      "accum",
+	OpLocalTape:  "tape.local",
+	OpTapeCalls:  "tape.calls",
+	OpTapeEntry:  "tape.entry",
+	OpTapeBuffer: "tape.buffer",
 
 	OpInvoke:   "invoke",
 	OpExtract:  "extract",
@@ -243,7 +249,8 @@ type Tape struct {
 // site: the tape of the calls of one call site, held by value, or through
 // a pointer if Indirect (a callee whose calls lead back to this tape's
 // function). An End field, in a record, holds where a call's entries of
-// the stack or site End end.
+// the stack or site End end. A Scratch field is a buffer of entries the
+// backward function uses as it likes (see OpTapeBuffer).
 type TapeField struct {
 	Name     string
 	Type     Type // the type of one entry
@@ -251,6 +258,7 @@ type TapeField struct {
 	Doc      string // what the field holds, for the generated comment
 	End      *TapeField
 	Indirect bool
+	Scratch  bool
 }
 
 // IsSite reports whether f holds the shared tape of a callee's calls at
@@ -263,7 +271,7 @@ func (f *TapeField) IsSite() bool {
 // InRecord reports whether f is a field of the records of t (see Tape):
 // a field of one call of a shared tape.
 func (t *Tape) InRecord(f *TapeField) bool {
-	return t.Calls != nil && f != t.Calls && !f.Stack && !f.IsSite()
+	return t.Calls != nil && f != t.Calls && !f.Stack && !f.IsSite() && !f.Scratch
 }
 
 // Field returns the tape field called name, creating it if need be.

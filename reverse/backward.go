@@ -706,7 +706,9 @@ func (bw *backward) shadowOf(s *ir.Value) *ir.Value {
 			// adjoints of what the callee writes there and reads back
 			// live in a buffer of the backward function's own.
 			fr, seg := bw.frameOf(s)
-			d = bw.inPrologue(fr, seg, func() *ir.Value { return bw.b.Make(s.Type, bw.b.Len(bw.prim(s))) })
+			d = bw.inPrologue(fr, seg, func() *ir.Value {
+				return bw.buffer(s.Type, bw.b.Len(bw.prim(s)), shadowName(s), "the derivatives of what "+bw.s.f.Name+" writes into "+s.Name)
+			})
 		case d == nil:
 			panic(fmt.Sprintf("reverse: no adjoint buffer for parameter %s", s.Name))
 		}
@@ -735,14 +737,46 @@ func (bw *backward) newShadow(s *ir.Value) *ir.Value {
 		if _, ok := s.Type.(ir.Slice); ok && ir.IsSlice(ir.Elem(s.Type)) {
 			bw.fail("reverse mode does not support making a slice of slices (%s); pass it in as a parameter", s.Name)
 		}
-		return b.Make(s.Type, bw.prim(s.Args[0]))
+		return bw.buffer(s.Type, bw.prim(s.Args[0]), shadowName(s), "the derivatives of "+shadowSubject(s))
 	case ir.OpSliceLit:
-		return b.Make(s.Type, b.Const(ir.Int, int64(len(s.Args))))
+		return bw.buffer(s.Type, b.Const(ir.Int, int64(len(s.Args))), shadowName(s), "the derivatives of "+shadowSubject(s))
 	case ir.OpSubslice:
 		return b.Subslice(bw.shadowOf(s.Args[0]), bw.prim(s.Args[1]), bw.prim(s.Args[2]))
 	default: // a row of a slice of slices
 		return b.Load(bw.shadowOf(s.Args[0]), bw.prim(s.Args[1]))
 	}
+}
+
+// buffer returns a zeroed buffer of type t and length n for the backward
+// function's own use: in memory the tape keeps from run to run, in a
+// scratch field named after name, which says it holds what; make(t, n)
+// for an array (a variable) or a slice of slices.
+func (bw *backward) buffer(t ir.Type, n *ir.Value, name, what string) *ir.Value {
+	st, ok := t.(ir.Slice)
+	if !ok || ir.IsSlice(st.Elem) {
+		return bw.b.Make(t, n)
+	}
+	fld := bw.s.fields.add(name, st.Elem, 0, what+", in a buffer the backward sweep reuses")
+	fld.Scratch = true
+	bw.s.scratch = true
+	return bw.b.TapeBuffer(bw.tape, fld, st, n)
+}
+
+// shadowName names the adjoints of slice s: ds, or dtmp.
+func shadowName(s *ir.Value) string {
+	if s.Name != "" {
+		return "d" + s.Name
+	}
+	return "dtmp"
+}
+
+// shadowSubject says what slice s is, for a comment: "comp, which F
+// makes".
+func shadowSubject(s *ir.Value) string {
+	if s.Name != "" {
+		return s.Name + ", which " + s.Block.Func.Name + " makes"
+	}
+	return "a slice " + s.Block.Func.Name + " makes"
 }
 
 // splitCall handles y := g(args) for a function g of slices, whose
@@ -802,7 +836,7 @@ func (bw *backward) splitCall(v *ir.Value) {
 		_, isArray := t.(ir.Array)
 		switch {
 		case ir.IsSlice(t) && !isArray && !isWrt[i]:
-			args = append(args, b.Make(t, b.Len(bw.prim(x))))
+			args = append(args, bw.buffer(t, b.Len(bw.prim(x)), "throwaway", "derivatives "+c.Rule.Source+"'s backward function adds, which go nowhere"))
 		case ir.IsSlice(t) && !isArray:
 			args = append(args, bw.shadowOf(x))
 		case isArray:

@@ -20,6 +20,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 	fwd := ir.NewFunc(name, renameTape(params), s.f.Results)
 	fwd.Tape = s.fields.tape
 	b := ir.NewBuilder(fwd)
+	made := s.made
 	refs := s.emptyTape(b)
 	tape := refs.tape
 	trips := make(map[*ir.Value]*ir.Var)
@@ -34,6 +35,15 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 					slot.Name = old.Aux.(*ir.Var).Name
 				}
 				c.Value[old] = slot
+			}
+			return true
+		}
+		if fld := made[old]; fld != nil {
+			nv := b.TapeBuffer(tape, fld, old.Type.(ir.Slice), c.Value[old.Args[0]])
+			nv.Name = old.Name
+			c.Value[old] = nv
+			if fld := s.taped[old]; fld != nil {
+				refs.save(b, fld, nv)
 			}
 			return true
 		}

@@ -19,6 +19,10 @@ type splitter struct {
 	// volatile says that the memory of the slice parameters may change
 	// between the forward and the backward function (NewCalleeSplit).
 	volatile bool
+	// scratch says that the backward function writes into buffers of
+	// the tape (see backward.buffer).
+	scratch bool
+	made    map[*ir.Value]*ir.TapeField // the makes the forward function makes on the tape
 
 	taped  map[*ir.Value]*ir.TapeField // forward values saved as computed
 	paramF map[int]*ir.TapeField       // parameters saved on entry

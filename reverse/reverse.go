@@ -49,6 +49,7 @@ func newSplit(f *ir.Func, wrt []int, names Names, volatile bool) (*Split, error)
 	if volatile {
 		s.fields.shareCalls()
 	}
+	s.made = s.tapeMakes() // first, so that its fields are named after the slices
 	s.backwardName = names.Backward
 	s.forwardFn = names.Forward
 	bwd, buffers, written, err := s.buildBackward(names.Backward)

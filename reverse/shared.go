@@ -112,11 +112,12 @@ func (s *splitter) endCalls(fwd *ir.Func, refs tapeRefs) {
 }
 
 // firstSaves numbers the fields of fwd's tape in the order fwd first
-// saves into them (or adds to a site).
+// saves into them, adds to them (a site, a record) or takes memory from
+// them.
 func firstSaves(fwd *ir.Func) map[*ir.TapeField]int {
 	first := make(map[*ir.TapeField]int)
 	fwd.Walk(func(v *ir.Value) {
-		if fld, ok := v.Aux.(*ir.TapeField); ok && (v.Op == ir.OpTapeSave || v.Op == ir.OpTapeSlot) {
+		if fld, ok := v.Aux.(*ir.TapeField); ok && (v.Op == ir.OpTapeSave || v.Op == ir.OpTapeSlot || v.Op == ir.OpTapeBuffer) {
 			if _, seen := first[fld]; !seen {
 				first[fld] = len(first)
 			}

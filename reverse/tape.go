@@ -137,21 +137,21 @@ func describe(v *ir.Value) string {
 }
 
 // sortFields puts the tape's fields in the order the forward function
-// first saves them, so that the struct reads in the order of the program;
-// a shared tape's records first.
+// first fills them, so that the struct reads in the order of the program;
+// a shared tape's records first, the backward function's scratch buffers
+// last.
 func sortFields(tape *ir.Tape, fwd *ir.Func) {
-	first := make(map[*ir.TapeField]int)
-	first[tape.Calls] = -1
-	n := 0
-	fwd.Walk(func(v *ir.Value) {
-		if fld, ok := v.Aux.(*ir.TapeField); ok && v.Op == ir.OpTapeSave {
-			if _, seen := first[fld]; !seen {
-				first[fld] = n
-				n++
-			}
+	first := firstSaves(fwd)
+	key := func(f *ir.TapeField) int {
+		switch {
+		case f == tape.Calls:
+			return -1
+		case f.Scratch:
+			return len(tape.Fields) + len(first)
 		}
-	})
-	slices.SortStableFunc(tape.Fields, func(a, b *ir.TapeField) int { return first[a] - first[b] })
+		return first[f]
+	}
+	slices.SortStableFunc(tape.Fields, func(a, b *ir.TapeField) int { return key(a) - key(b) })
 }
 
 // loopName describes a loop for a comment: by its label, or by its index
@@ -243,7 +243,7 @@ func dropUnread(tape *ir.Tape, fwd, bwd *ir.Func) {
 	keep := make(map[*ir.TapeField]bool)
 	mark := func(v *ir.Value) {
 		switch v.Op {
-		case ir.OpTapeLoad, ir.OpTapeSlot, ir.OpTapeCalls, ir.OpTapeEntry:
+		case ir.OpTapeLoad, ir.OpTapeSlot, ir.OpTapeCalls, ir.OpTapeEntry, ir.OpTapeBuffer:
 			keep[v.Aux.(*ir.TapeField)] = true
 		}
 	}

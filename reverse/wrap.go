@@ -167,8 +167,12 @@ func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, isWrt map[int]bool) 
 	if first == 2 {
 		at = fmt.Sprintf("at the point that call number %s of %s on t recorded", g.Params[1].Name, s.forwardName())
 	}
-	doc := []string{fmt.Sprintf("%s adds to %s the vector-Jacobian product of %s with the seeds %s, %s. It only reads t, so one forward run serves any number of backward runs (one per seed, from several goroutines at once); it adds rather than sets, so one buffer can sum a mini-batch.",
-		g.Name, prose.List(adds), f.Name, prose.List(seeds), at)}
+	runs := "It only reads t, so one forward run serves any number of backward runs (one per seed, from several goroutines at once)"
+	if s.writesTape() {
+		runs = fmt.Sprintf("It keeps buffers of its own in t, for the derivatives of slices it is not passed (those %s and its callees make), so one forward run serves any number of backward runs (one per seed), one at a time", f.Name)
+	}
+	doc := []string{fmt.Sprintf("%s adds to %s the vector-Jacobian product of %s with the seeds %s, %s. %s; it adds rather than sets, so one buffer can sum a mini-batch.",
+		g.Name, prose.List(adds), f.Name, prose.List(seeds), at, runs)}
 	if len(outs) > 0 {
 		doc = append(doc, fmt.Sprintf("%s holds the seed of what %s writes into its output %s on entry, and is used up: it is zero on return.",
 			prose.List(outs), f.Name, prose.Plural(len(outs), "slice", "slices")))
@@ -179,6 +183,14 @@ func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, isWrt map[int]bool) 
 			prose.List(inPlace), prose.Plural(len(inPlace), "holds", "hold"), f.Name, updated, updated))
 	}
 	return doc
+}
+
+// writesTape reports whether the backward function may write into the
+// tape: into scratch buffers of its own (see backward.buffer), or,
+// through the callees' backward functions, into those of the tapes of its
+// call sites (any site counts: which callee needs one is not known here).
+func (s *splitter) writesTape() bool {
+	return s.scratch || slices.ContainsFunc(s.fields.tape.Fields, (*ir.TapeField).IsSite)
 }
 
 func (s *splitter) forwardName() string {

@@ -22,3 +22,25 @@ func TestGradAllocationsIndependentOfPoints(t *testing.T) {
 		}
 	}
 }
+
+// The split form with a kept tape allocates nothing in steady state: the
+// log-sum-exp tapes keep their records and stacks, NLL's work buffer comp
+// is made in memory the tape keeps, and so is the backward sweep's buffer
+// of its derivatives, dcomp (for 10 components too large for the stack).
+func TestSplitFormAllocatesNothing(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, k := range []int{3, 10} {
+		theta, xs := randomTheta(rng, k), sample(rng, 500)
+		var tape NLLTape
+		grad := make([]float64, len(theta))
+		run := func() {
+			NLLForward(&tape, theta, xs)
+			clear(grad)
+			NLLBackward(&tape, 1, grad)
+		}
+		run()
+		if n := testing.AllocsPerRun(20, run); n != 0 {
+			t.Errorf("k=%d: %v allocations per gradient with a kept tape, want 0", k, n)
+		}
+	}
+}

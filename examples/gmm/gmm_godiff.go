@@ -12,26 +12,32 @@ import (
 // tape may be reused: each run of NLLForward overwrites it, and its buffers are
 // kept.
 type NLLTape struct {
-	// logSumExpTape2: the tape logSumExpCallForward fills and
-	// logSumExpCallBackward reads, for every call of it here: one record per call,
-	// and the stacks they share.
-	logSumExpTape2 logSumExpCallTape
 	// theta: the parameter theta.
 	theta []float64
+	// xs: the parameter xs.
+	xs []float64
 	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	logSumExpTape logSumExpCallTape
-	// xs: the parameter xs.
-	xs []float64
+	// comp: the memory of comp, which NLL makes, kept from run to run.
+	comp []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
+	// logSumExpTape2: the tape logSumExpCallForward fills and
+	// logSumExpCallBackward reads, for every call of it here: one record per call,
+	// and the stacks they share.
+	logSumExpTape2 logSumExpCallTape
+	// dcomp: the derivatives of comp, which NLL makes, in a buffer the backward
+	// sweep reuses.
+	dcomp []float64
 }
 
 // NLLForward runs NLL and records in t what NLLBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func NLLForward(t *NLLTape, theta, xs []float64) float64 {
+	t.comp = t.comp[:0]
 	t.logSumExpTape2.calls = t.logSumExpTape2.calls[:0]
 	t.exp = t.exp[:0]
 	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
@@ -44,7 +50,8 @@ func NLLForward(t *NLLTape, theta, xs []float64) float64 {
 	means := theta[k:t2]
 	logStd := theta[t2:t1]
 	norm := logSumExpCallForward(&t.logSumExpTape, logits)
-	comp := make([]float64, k)
+	t.comp = append(t.comp, make([]float64, k)...)
+	comp := slices.Clip(t.comp[len(t.comp)-k:])
 	nll := 0.0
 	t3 := len(xs)
 	t.logSumExpTape2.calls = slices.Grow(t.logSumExpTape2.calls, t3)
@@ -65,9 +72,10 @@ func NLLForward(t *NLLTape, theta, xs []float64) float64 {
 }
 
 // NLLBackward adds to dtheta the vector-Jacobian product of NLL with the seeds
-// s, at the point recorded in t by NLLForward. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// s, at the point recorded in t by NLLForward. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those NLL and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func NLLBackward(t *NLLTape, s float64, dtheta []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	xs := t.xs
@@ -77,7 +85,8 @@ func NLLBackward(t *NLLTape, s float64, dtheta []float64) {
 	theta := t.theta
 	t2 := len(theta)
 	k := t2 / 3
-	dcomp := make([]float64, k)
+	t.dcomp = append(t.dcomp[:0], make([]float64, k)...)
+	dcomp := t.dcomp
 	t3 := 2 * k
 	means := theta[k:t3]
 	nexp := len(t.exp)

@@ -14,13 +14,13 @@ import (
 type NetLossTape struct {
 	// nW1: the field n.W1.
 	nW1 [][]float64
-	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dotTape dotCallATape
 	// nW2: the field n.W2.
 	nW2 []float64
 	// y: the parameter y.
 	y float64
+	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dotTape dotCallATape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
@@ -64,9 +64,10 @@ func (n *Net) LossForward(t *NetLossTape, x []float64, y float64) float64 {
 }
 
 // NetLossBackward adds to dn the vector-Jacobian product of Loss with the seeds
-// s, at the point recorded in t by LossForward. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// s, at the point recorded in t by LossForward. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those Loss and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y

@@ -13,22 +13,13 @@ import (
 // reused: each run of RodriguesRotatePointForward overwrites it, and its
 // buffers are kept.
 type RodriguesRotatePointTape struct {
-	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape2 dot3CallTape
-	// cross3Tape: the tape cross3CallForward fills and cross3CallBackward reads,
-	// for every call of it here: one record per call, and the stacks they share.
-	cross3Tape cross3CallTape
 	// rot: the parameter rot.
 	rot [3]float64
-	// cross3Tape2: the tape cross3CallForward fills and cross3CallBackward reads,
-	// for every call of it here: one record per call, and the stacks they share.
-	cross3Tape2 cross3CallTape
+	// pt: the parameter pt.
+	pt [3]float64
 	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	dot3Tape dot3CallTape
-	// pt: the parameter pt.
-	pt [3]float64
 	// sqtheta: sqtheta as the forward sweep computed it.
 	sqtheta float64
 	// theta: theta as the forward sweep computed it.
@@ -39,8 +30,17 @@ type RodriguesRotatePointTape struct {
 	sintheta float64
 	// thetaInverse: thetaInverse as the forward sweep computed it.
 	thetaInverse float64
-	// wCrossPt: wCrossPt as the forward sweep computed it.
+	// wCrossPt: the memory of wCrossPt, which RodriguesRotatePoint makes, kept
+	// from run to run.
 	wCrossPt []float64
+	// wCrossPt2: wCrossPt as the forward sweep computed it.
+	wCrossPt2 []float64
+	// cross3Tape: the tape cross3CallForward fills and cross3CallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	cross3Tape cross3CallTape
+	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape2 dot3CallTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 	// diff: a difference (diff) of the forward sweep.
@@ -50,12 +50,26 @@ type RodriguesRotatePointTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// rotCrossPt: the memory of rotCrossPt, which RodriguesRotatePoint makes, kept
+	// from run to run.
+	rotCrossPt []float64
+	// cross3Tape2: the tape cross3CallForward fills and cross3CallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	cross3Tape2 cross3CallTape
+	// dwCrossPt: the derivatives of wCrossPt, which RodriguesRotatePoint makes, in
+	// a buffer the backward sweep reuses.
+	dwCrossPt []float64
+	// drotCrossPt: the derivatives of rotCrossPt, which RodriguesRotatePoint
+	// makes, in a buffer the backward sweep reuses.
+	drotCrossPt []float64
 }
 
 // RodriguesRotatePointForward runs RodriguesRotatePoint and records in t what
 // RodriguesRotatePointBackward needs; t's earlier contents are discarded, its
 // memory reused.
 func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64, out []float64) {
+	t.wCrossPt = t.wCrossPt[:0]
+	t.rotCrossPt = t.rotCrossPt[:0]
 	t.elem = t.elem[:0]
 	t.dot3Tape2.calls = t.dot3Tape2.calls[:0]
 	t.cross3Tape.calls = t.cross3Tape.calls[:0]
@@ -78,8 +92,9 @@ func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64
 		for i := range 3 {
 			w[i] = rot[i] * thetaInverse
 		}
-		wCrossPt := make([]float64, 3)
-		t.wCrossPt = wCrossPt
+		t.wCrossPt = append(t.wCrossPt, make([]float64, 3)...)
+		wCrossPt := slices.Clip(t.wCrossPt[len(t.wCrossPt)-3:])
+		t.wCrossPt2 = wCrossPt
 		cross3CallForward(&t.cross3Tape, w, pt, wCrossPt)
 		t1 := dot3CallForward(&t.dot3Tape2, w, pt)
 		t.tmp2 = t1
@@ -94,7 +109,8 @@ func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64
 			out[i2] = pt[i2]*costheta + wCrossPt[i2]*sintheta + t3*tmp
 		}
 	} else {
-		rotCrossPt := make([]float64, 3)
+		t.rotCrossPt = append(t.rotCrossPt, make([]float64, 3)...)
+		rotCrossPt := slices.Clip(t.rotCrossPt[len(t.rotCrossPt)-3:])
 		cross3CallForward(&t.cross3Tape2, rot, pt, rotCrossPt)
 		for i3 := range 3 {
 			out[i3] = pt[i3] + rotCrossPt[i3]
@@ -104,9 +120,11 @@ func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64
 
 // RodriguesRotatePointBackward adds to drot and dpt the vector-Jacobian product
 // of RodriguesRotatePoint with the seeds dout, at the point recorded in t by
-// RodriguesRotatePointForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// RodriguesRotatePointForward. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those RodriguesRotatePoint and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dout holds the seed of what RodriguesRotatePoint writes into its output slice
 // on entry, and is used up: it is zero on return.
@@ -127,9 +145,10 @@ func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]flo
 		var dtmp float64
 		var dw [3]float64
 		sintheta := t.sintheta
-		wCrossPt := t.wCrossPt
+		wCrossPt := t.wCrossPt2
 		var dsintheta float64
-		dwCrossPt := make([]float64, 3)
+		t.dwCrossPt = append(t.dwCrossPt[:0], make([]float64, 3)...)
+		dwCrossPt := t.dwCrossPt
 		costheta := t.costheta
 		var dcostheta float64
 		ndot3Tape2--
@@ -179,7 +198,8 @@ func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]flo
 		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
 		dsqtheta += dtheta * (0.5 / theta)
 	} else {
-		drotCrossPt := make([]float64, 3)
+		t.drotCrossPt = append(t.drotCrossPt[:0], make([]float64, 3)...)
+		drotCrossPt := t.drotCrossPt
 		ncross3Tape2--
 		for i3 := 2; i3 >= 0; i3-- {
 			t6 := dout[i3]
@@ -279,12 +299,12 @@ func RodriguesRotatePointJVP(rot, pt [3]float64, out []float64, drot, dpt [3]flo
 // control flow it replays. A tape may be reused: each run of QuadFormForward
 // overwrites it, and its buffers are kept.
 type QuadFormTape struct {
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape dot3CallTape
 	// rowDotTape: the tape rowDotCallForward fills and rowDotCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
 	rowDotTape rowDotCallTape
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape dot3CallTape
 }
 
 // QuadFormForward runs QuadForm and records in t what QuadFormBackward needs;
@@ -303,10 +323,11 @@ func QuadFormForward(t *QuadFormTape, m [3][3]float64, x [3]float64) float64 {
 }
 
 // QuadFormBackward adds to dm and dx the vector-Jacobian product of QuadForm
-// with the seeds s, at the point recorded in t by QuadFormForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by QuadFormForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those QuadForm and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func QuadFormBackward(t *QuadFormTape, s float64, dm *[3][3]float64, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	ndot3Tape := len(t.dot3Tape.calls)
@@ -376,10 +397,6 @@ func QuadFormJVP(m [3][3]float64, x [3]float64, dm [3][3]float64, dx [3]float64)
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of CopyThenModifyForward overwrites it, and its buffers are kept.
 type CopyThenModifyTape struct {
-	// scaleFirstTape: the tape scaleFirstCallForward fills and
-	// scaleFirstCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	scaleFirstTape scaleFirstCallTape
 	// a: the parameter a.
 	a [3]float64
 	// k: the parameter k.
@@ -392,6 +409,10 @@ type CopyThenModifyTape struct {
 	elem2 float64
 	// elem: an element read before it was overwritten.
 	elem float64
+	// scaleFirstTape: the tape scaleFirstCallForward fills and
+	// scaleFirstCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	scaleFirstTape scaleFirstCallTape
 }
 
 // CopyThenModifyForward runs CopyThenModify and records in t what
@@ -440,9 +461,10 @@ func CopyThenModifyForward(t *CopyThenModifyTape, a [3]float64, k float64) float
 
 // CopyThenModifyBackward adds to da and dk the vector-Jacobian product of
 // CopyThenModify with the seeds s, at the point recorded in t by
-// CopyThenModifyForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
+// CopyThenModifyForward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those CopyThenModify and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
 func CopyThenModifyBackward(t *CopyThenModifyTape, s float64, da *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nscaleFirstTape := len(t.scaleFirstTape.calls)
@@ -648,10 +670,11 @@ func EnergyForward(t *EnergyTape, b Body, g [3]float64) float64 {
 }
 
 // EnergyBackward adds to db and dg the vector-Jacobian product of Energy with
-// the seeds s, at the point recorded in t by EnergyForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by EnergyForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Energy
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func EnergyBackward(t *EnergyTape, s float64, db *Body, dg *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	bPos := t.bPos
@@ -701,16 +724,13 @@ func EnergyJVP(b Body, g [3]float64, db Body, dg [3]float64) (float64, float64) 
 // flow it replays. A tape may be reused: each run of RotateForward overwrites
 // it, and its buffers are kept.
 type RotateTape struct {
-	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape2 dot3CallTape
 	// rot: the parameter rot.
 	rot [3]float64
+	// pt: the parameter pt.
+	pt [3]float64
 	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	dot3Tape dot3CallTape
-	// pt: the parameter pt.
-	pt [3]float64
 	// theta: theta as the forward sweep computed it.
 	theta float64
 	// costheta: costheta as the forward sweep computed it.
@@ -725,6 +745,9 @@ type RotateTape struct {
 	elem3 float64
 	// wCrossPt: wCrossPt as the forward sweep computed it.
 	wCrossPt [3]float64
+	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape2 dot3CallTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 	// diff: a difference (diff) of the forward sweep.
@@ -783,10 +806,11 @@ func RotateForward(t *RotateTape, rot, pt [3]float64) [3]float64 {
 }
 
 // RotateBackward adds to drot and dpt the vector-Jacobian product of Rotate
-// with the seeds s, at the point recorded in t by RotateForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// with the seeds s, at the point recorded in t by RotateForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Rotate and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func RotateBackward(t *RotateTape, s [3]float64, drot, dpt *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dout [3]float64
@@ -1026,36 +1050,36 @@ func OuterJVP(a, b [2]float64, k float64, da, db [2]float64, dk float64) ([2][2]
 // control flow it replays. A tape may be reused: each run of WholeSlicesForward
 // overwrites it, and its buffers are kept.
 type WholeSlicesTape struct {
-	// sumSquaresTape4: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sumSquaresTape4 sumSquaresCallTape
-	// sumSquaresTape3: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sumSquaresTape3 sumSquaresCallTape
-	// elem: an element read before it was overwritten.
-	elem float64
-	// sumSquaresTape2: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sumSquaresTape2 sumSquaresCallTape
-	// scaleAllTape: the tape scaleAllCallForward fills and scaleAllCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	scaleAllTape scaleAllCallTape
-	// normAfterScaleTape: the tape normAfterScaleCallForward fills and
-	// normAfterScaleCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	normAfterScaleTape normAfterScaleCallTape
 	// sumSquaresTape: the tape sumSquaresCallForward fills and
 	// sumSquaresCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	sumSquaresTape sumSquaresCallTape
+	// normAfterScaleTape: the tape normAfterScaleCallForward fills and
+	// normAfterScaleCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	normAfterScaleTape normAfterScaleCallTape
+	// scaleAllTape: the tape scaleAllCallForward fills and scaleAllCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	scaleAllTape scaleAllCallTape
+	// sumSquaresTape2: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sumSquaresTape2 sumSquaresCallTape
+	// elem: an element read before it was overwritten.
+	elem float64
 	// elem2: an element read before it was overwritten.
 	elem2 float64
+	// sumSquaresTape3: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sumSquaresTape3 sumSquaresCallTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
+	// sumSquaresTape4: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sumSquaresTape4 sumSquaresCallTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 }
@@ -1092,9 +1116,10 @@ func WholeSlicesForward(t *WholeSlicesTape, g [3]float64, k float64) float64 {
 
 // WholeSlicesBackward adds to dg and dk the vector-Jacobian product of
 // WholeSlices with the seeds s, at the point recorded in t by
-// WholeSlicesForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// WholeSlicesForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those WholeSlices and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func WholeSlicesBackward(t *WholeSlicesTape, s float64, dg *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nsumSquaresTape4 := len(t.sumSquaresTape4.calls)
@@ -1236,8 +1261,9 @@ func ProjectForward(t *ProjectTape, rot, c, x [3]float64, f float64) [2]float64 
 
 // ProjectBackward adds to drot, dc, dx and df the vector-Jacobian product of
 // Project with the seeds s, at the point recorded in t by ProjectForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those Project and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
 // buffer can sum a mini-batch.
 func ProjectBackward(t *ProjectTape, s [2]float64, drot, dc, dx *[3]float64, df *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
@@ -1334,14 +1360,14 @@ func ProjectJVP(rot, c, x [3]float64, f float64, drot, dc, dx [3]float64, df flo
 // control flow it replays. A tape may be reused: each run of RotateTwiceForward
 // overwrites it, and its buffers are kept.
 type RotateTwiceTape struct {
-	// rodriguesTape2: the tape rodriguesCallForward fills and
-	// rodriguesCallBackward reads, for every call of it here: one record per call,
-	// and the stacks they share.
-	rodriguesTape2 rodriguesCallTape
 	// rodriguesTape: the tape rodriguesCallForward fills and rodriguesCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	rodriguesTape rodriguesCallTape
+	// rodriguesTape2: the tape rodriguesCallForward fills and
+	// rodriguesCallBackward reads, for every call of it here: one record per call,
+	// and the stacks they share.
+	rodriguesTape2 rodriguesCallTape
 }
 
 // RotateTwiceForward runs RotateTwice and records in t what RotateTwiceBackward
@@ -1374,9 +1400,10 @@ func RotateTwiceForward(t *RotateTwiceTape, rot, pt [3]float64) [3]float64 {
 
 // RotateTwiceBackward adds to drot and dpt the vector-Jacobian product of
 // RotateTwice with the seeds s, at the point recorded in t by
-// RotateTwiceForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// RotateTwiceForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those RotateTwice and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func RotateTwiceBackward(t *RotateTwiceTape, s [3]float64, drot, dpt *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dp [3]float64
@@ -1549,10 +1576,11 @@ func MixedForward(t *MixedTape, b Body, k float64) ([3]float64, float64) {
 }
 
 // MixedBackward adds to db and dk the vector-Jacobian product of Mixed with the
-// seeds s1 and s2, at the point recorded in t by MixedForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// seeds s1 and s2, at the point recorded in t by MixedForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those Mixed
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func MixedBackward(t *MixedTape, s1 [3]float64, s2 float64, db *Body, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds [3]float64
@@ -1925,14 +1953,14 @@ func RowsJVP(g [2][3]float64, k float64, dg [2][3]float64, dk float64) (float64,
 // control flow it replays. A tape may be reused: each run of ResidualForward
 // overwrites it, and its buffers are kept.
 type CamResidualTape struct {
-	// camFocalTape: the tape camFocalCallForward fills and camFocalCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	camFocalTape camFocalCallTape
 	// camRotatedTape: the tape camRotatedCallForward fills and
 	// camRotatedCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	camRotatedTape camRotatedCallTape
+	// camFocalTape: the tape camFocalCallForward fills and camFocalCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	camFocalTape camFocalCallTape
 }
 
 // ResidualForward runs Residual and records in t what CamResidualBackward
@@ -1951,10 +1979,11 @@ func (c *Cam) ResidualForward(t *CamResidualTape, x [3]float64, obs [2]float64) 
 }
 
 // CamResidualBackward adds to dc and dx the vector-Jacobian product of Residual
-// with the seeds s, at the point recorded in t by ResidualForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by ResidualForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Residual and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func CamResidualBackward(t *CamResidualTape, s [2]float64, dc *Cam, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var t1 [2]float64
@@ -2375,9 +2404,10 @@ func scaleFirstCallForward(t *scaleFirstCallTape, a [3]float64, k float64) float
 
 // scaleFirstCallBackward adds to da and dk the vector-Jacobian product of
 // scaleFirst with the seeds s, at the point that call number call of
-// scaleFirstCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// scaleFirstCallForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those scaleFirst and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func scaleFirstCallBackward(t *scaleFirstCallTape, call int, s float64, da *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
@@ -2475,9 +2505,11 @@ func bodyPotentialCallForward(t *bodyPotentialCallTape, bPos [3]float64, bMass f
 
 // bodyPotentialCallBackward adds to dbPos, dbMass and dg the vector-Jacobian
 // product of bodyPotential with the seeds s, at the point that call number call
-// of bodyPotentialCallForward on t recorded. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// of bodyPotentialCallForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those bodyPotential and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func bodyPotentialCallBackward(t *bodyPotentialCallTape, call int, s float64, dbPos *[3]float64, dbMass *float64, dg *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
@@ -2588,14 +2620,14 @@ type normAfterScaleCallTape struct {
 			sumSquaresTape int
 		}
 	}
-	// sumSquaresTape: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sumSquaresTape sumSquaresCallTape
 	// scaleAllTape: the tape scaleAllCallForward fills and scaleAllCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	scaleAllTape scaleAllCallTape
+	// sumSquaresTape: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sumSquaresTape sumSquaresCallTape
 }
 
 // normAfterScaleCallForward runs normAfterScale and records in t what
@@ -2628,9 +2660,11 @@ func normAfterScaleCallForward(t *normAfterScaleCallTape, a [3]float64, k float6
 
 // normAfterScaleCallBackward adds to da and dk the vector-Jacobian product of
 // normAfterScale with the seeds s, at the point that call number call of
-// normAfterScaleCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// normAfterScaleCallForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those normAfterScale and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func normAfterScaleCallBackward(t *normAfterScaleCallTape, call int, s float64, da *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
@@ -2806,18 +2840,18 @@ type rodriguesCallTape struct {
 			elem      int
 		}
 	}
-	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape2 dot3CallTape
-	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	crossTape crossCallTape
 	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	dot3Tape dot3CallTape
 	// elem4: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem4 []float64
+	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	crossTape crossCallTape
+	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape2 dot3CallTape
 	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem3 []float64
@@ -2904,9 +2938,10 @@ func rodriguesCallForward(t *rodriguesCallTape, rot, pt [3]float64) [3]float64 {
 
 // rodriguesCallBackward adds to drot and dpt the vector-Jacobian product of
 // rodrigues with the seeds s, at the point that call number call of
-// rodriguesCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// rodriguesCallForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those rodrigues and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, dpt *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
@@ -3334,9 +3369,10 @@ func camFocalCallForward(t *camFocalCallTape, cR [3]float64, cF float64, x [3]fl
 
 // camFocalCallBackward adds to dcR, dcF and dx the vector-Jacobian product of
 // camFocal with the seeds s, at the point that call number call of
-// camFocalCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// camFocalCallForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those camFocal and its callees make),
+// so one forward run serves any number of backward runs (one per seed), one at
+// a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func camFocalCallBackward(t *camFocalCallTape, call int, s float64, dcR *[3]float64, dcF *float64, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]

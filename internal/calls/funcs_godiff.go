@@ -572,29 +572,35 @@ func PolarVJP(x, y, s1, s2 float64) (float64, float64, float64, float64) {
 // flow it replays. A tape may be reused: each run of MixtureForward overwrites
 // it, and its buffers are kept.
 type MixtureTape struct {
-	// dotTape2: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape2 dotCallTape
 	// w: the parameter w.
 	w []float64
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape dotCallTape
-	// logSumExpTape2: the tape logSumExpCallForward fills and
-	// logSumExpCallBackward reads, for every call of it here: one record per call,
-	// and the stacks they share.
-	logSumExpTape2 logSumExpCallTape
+	// xs: the parameter xs.
+	xs []float64
+	// buf: the memory of buf, which Mixture makes, kept from run to run.
+	buf []float64
 	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	logSumExpTape logSumExpCallTape
-	// xs: the parameter xs.
-	xs []float64
+	// logSumExpTape2: the tape logSumExpCallForward fills and
+	// logSumExpCallBackward reads, for every call of it here: one record per call,
+	// and the stacks they share.
+	logSumExpTape2 logSumExpCallTape
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	dotTape dotCallTape
+	// dotTape2: the tape dotCallForward fills and dotCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	dotTape2 dotCallTape
+	// dbuf: the derivatives of buf, which Mixture makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // MixtureForward runs Mixture and records in t what MixtureBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
+	t.buf = t.buf[:0]
 	t.dotTape2.calls = t.dotTape2.calls[:0]
 	t.dotTape.calls = t.dotTape.calls[:0]
 	t.logSumExpTape2.calls = t.logSumExpTape2.calls[:0]
@@ -602,7 +608,8 @@ func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
 	t.w = w
 	t.xs = xs
 	k := len(w)
-	buf := make([]float64, k)
+	t.buf = append(t.buf, make([]float64, k)...)
+	buf := slices.Clip(t.buf[len(t.buf)-k:])
 	ll := 0.0
 	t1 := len(xs)
 	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
@@ -624,10 +631,11 @@ func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
 }
 
 // MixtureBackward adds to dw and db the vector-Jacobian product of Mixture with
-// the seeds s, at the point recorded in t by MixtureForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by MixtureForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those
+// Mixture and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	ndotTape2 := len(t.dotTape2.calls)
@@ -639,7 +647,8 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 	xs := t.xs
 	t2 := len(xs)
 	ndotTape := len(t.dotTape.calls)
-	dbuf := make([]float64, k)
+	t.dbuf = append(t.dbuf[:0], make([]float64, k)...)
+	dbuf := t.dbuf
 	nlogSumExpTape2 := len(t.logSumExpTape2.calls)
 	nlogSumExpTape := len(t.logSumExpTape.calls)
 	dotCallBackward(&t.dotTape2, ndotTape2, s, dw[:t1], db[:t1])
@@ -705,39 +714,53 @@ func MixtureJVP(w, b, xs, dw, db []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of TwoLayersForward
 // overwrites it, and its buffers are kept.
 type TwoLayersTape struct {
-	// layerTape2: the tape layerCallForward fills and layerCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	layerTape2 layerCallTape
 	// w1: the parameter w1.
 	w1 [][]float64
-	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
-	// scaleInPlaceCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	scaleInPlaceTape scaleInPlaceCallTape
+	// w2: the parameter w2.
+	w2 [][]float64
+	// h: the memory of h, which TwoLayers makes, kept from run to run.
+	h []float64
 	// layerTape: the tape layerCallNoXForward fills and layerCallNoXBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	layerTape layerCallNoXTape
-	// w2: the parameter w2.
-	w2 [][]float64
-	// y: y as the forward sweep computed it.
+	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
+	// scaleInPlaceCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	scaleInPlaceTape scaleInPlaceCallTape
+	// y: the memory of y, which TwoLayers makes, kept from run to run.
 	y []float64
+	// y2: y as the forward sweep computed it.
+	y2 []float64
+	// layerTape2: the tape layerCallForward fills and layerCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	layerTape2 layerCallTape
+	// dy: the derivatives of y, which TwoLayers makes, in a buffer the backward
+	// sweep reuses.
+	dy []float64
+	// dh: the derivatives of h, which TwoLayers makes, in a buffer the backward
+	// sweep reuses.
+	dh []float64
 }
 
 // TwoLayersForward runs TwoLayers and records in t what TwoLayersBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []float64) float64 {
+	t.h = t.h[:0]
+	t.y = t.y[:0]
 	t.layerTape2.calls = t.layerTape2.calls[:0]
 	t.scaleInPlaceTape.calls = t.scaleInPlaceTape.calls[:0]
 	t.layerTape.calls = t.layerTape.calls[:0]
 	t.w1 = w1
 	t.w2 = w2
-	h := make([]float64, len(w1))
+	t.h = append(t.h, make([]float64, len(w1))...)
+	h := slices.Clip(t.h[len(t.h)-len(w1):])
 	layerCallNoXForward(&t.layerTape, h, w1, b1, x)
 	scaleInPlaceCallForward(&t.scaleInPlaceTape, h, k)
 	t1 := len(w2)
-	y := make([]float64, t1)
-	t.y = y
+	t.y = append(t.y, make([]float64, t1)...)
+	y := slices.Clip(t.y[len(t.y)-t1:])
+	t.y2 = y
 	layerCallForward(&t.layerTape2, y, w2, b1[:t1], h)
 	s := 0.0
 	for i := range y {
@@ -749,21 +772,24 @@ func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]flo
 
 // TwoLayersBackward adds to dw1, db1, dw2 and dk the vector-Jacobian product of
 // TwoLayers with the seeds s, at the point recorded in t by TwoLayersForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// It keeps buffers of its own in t, for the derivatives of slices it is not
+// passed (those TwoLayers and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
 func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float64, dw2 [][]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	y := t.y
+	y := t.y2
 	t1 := len(y)
 	w2 := t.w2
 	t2 := len(w2)
-	dy := make([]float64, t2)
+	t.dy = append(t.dy[:0], make([]float64, t2)...)
+	dy := t.dy
 	nlayerTape2 := len(t.layerTape2.calls)
 	nlayerTape2--
 	w1 := t.w1
-	dh := make([]float64, len(w1))
+	t.dh = append(t.dh[:0], make([]float64, len(w1))...)
+	dh := t.dh
 	nscaleInPlaceTape := len(t.scaleInPlaceTape.calls)
 	nscaleInPlaceTape--
 	nlayerTape := len(t.layerTape.calls)
@@ -845,10 +871,11 @@ func ApplyForward(t *ApplyTape, out []float64, w [][]float64, b, x []float64) {
 }
 
 // ApplyBackward adds to dw and db the vector-Jacobian product of Apply with the
-// seeds dout, at the point recorded in t by ApplyForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// seeds dout, at the point recorded in t by ApplyForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Apply and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dout holds the seed of what Apply writes into its output slice on entry, and
 // is used up: it is zero on return.
@@ -893,12 +920,12 @@ func ApplyJVP(out []float64, w [][]float64, b, x []float64, dw [][]float64, db, 
 type PeakTape struct {
 	// x: the parameter x.
 	x []float64
+	// tmp: an intermediate value of the forward sweep.
+	tmp int
 	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	logSumExpTape logSumExpCallTape
-	// tmp: an intermediate value of the forward sweep.
-	tmp int
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 }
@@ -917,9 +944,10 @@ func PeakForward(t *PeakTape, x []float64) float64 {
 }
 
 // PeakBackward adds to dx the vector-Jacobian product of Peak with the seeds s,
-// at the point recorded in t by PeakForward. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// at the point recorded in t by PeakForward. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those Peak and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func PeakBackward(t *PeakTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
@@ -956,26 +984,22 @@ func PeakJVP(x, dx []float64) (float64, float64) {
 // A tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
 type MLPLossTape struct {
-	// penaltyFlatTape: the tape penaltyFlatCallNoLamForward fills and
-	// penaltyFlatCallNoLamBackward reads, for every call of it here: one record
-	// per call, and the stacks they share.
-	penaltyFlatTape penaltyFlatCallNoLamTape
-	// mlpGainTape: the tape mlpGainCallForward fills and mlpGainCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	mlpGainTape mlpGainCallTape
-	// layerApplyTape2: the tape layerApplyCallForward fills and
-	// layerApplyCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	layerApplyTape2 layerApplyCallTape
 	// mHiddenB: the field m.Hidden.B.
 	mHiddenB []float64
+	// mOutB: the field m.Out.B.
+	mOutB []float64
+	// h: the memory of h, which Loss makes, kept from run to run.
+	h []float64
 	// layerApplyTape: the tape layerApplyCallNoXForward fills and
 	// layerApplyCallNoXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	layerApplyTape layerApplyCallNoXTape
-	// mOutB: the field m.Out.B.
-	mOutB []float64
+	// o: the memory of o, which Loss makes, kept from run to run.
+	o []float64
+	// layerApplyTape2: the tape layerApplyCallForward fills and
+	// layerApplyCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	layerApplyTape2 layerApplyCallTape
 	// daffineAtDFA: result 2 of a call of affineAtGrad.
 	daffineAtDFA float64
 	// daffineAtDFB: result 3 of a call of affineAtGrad.
@@ -986,22 +1010,40 @@ type MLPLossTape struct {
 	e float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+	// mlpGainTape: the tape mlpGainCallForward fills and mlpGainCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	mlpGainTape mlpGainCallTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
+	// penaltyFlatTape: the tape penaltyFlatCallNoLamForward fills and
+	// penaltyFlatCallNoLamBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	penaltyFlatTape penaltyFlatCallNoLamTape
+	// do: the derivatives of o, which Loss makes, in a buffer the backward sweep
+	// reuses.
+	do []float64
+	// dh: the derivatives of h, which Loss makes, in a buffer the backward sweep
+	// reuses.
+	dh []float64
 }
 
 // LossForward runs Loss and records in t what MLPLossBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
+	t.h = t.h[:0]
+	t.o = t.o[:0]
 	t.penaltyFlatTape.calls = t.penaltyFlatTape.calls[:0]
 	t.mlpGainTape.calls = t.mlpGainTape.calls[:0]
 	t.layerApplyTape2.calls = t.layerApplyTape2.calls[:0]
 	t.layerApplyTape.calls = t.layerApplyTape.calls[:0]
 	t.mHiddenB = m.Hidden.B
 	t.mOutB = m.Out.B
-	h := make([]float64, len(m.Hidden.B))
+	t.h = append(t.h, make([]float64, len(m.Hidden.B))...)
+	h := slices.Clip(t.h[len(t.h)-len(m.Hidden.B):])
 	layerApplyCallNoXForward(&t.layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
-	o := make([]float64, len(m.Out.B))
+	t.o = append(t.o, make([]float64, len(m.Out.B))...)
+	o := slices.Clip(t.o[len(t.o)-len(m.Out.B):])
 	layerApplyCallForward(&t.layerApplyTape2, m.Out.W, m.Out.B, o, h)
 	t1, daffineAtDFA, daffineAtDFB, daffineAtDX := affineAtGrad(m.Shift.A, m.Shift.B, o[0])
 	t.daffineAtDFA = daffineAtDFA
@@ -1018,9 +1060,10 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 }
 
 // MLPLossBackward adds to dm the vector-Jacobian product of Loss with the seeds
-// s, at the point recorded in t by LossForward. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// s, at the point recorded in t by LossForward. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those Loss and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	npenaltyFlatTape := len(t.penaltyFlatTape.calls)
@@ -1034,11 +1077,13 @@ func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	daffineAtDFB := t.daffineAtDFB
 	daffineAtDX := t.daffineAtDX
 	e := t.e
-	do := make([]float64, len(mOutB))
+	t.do = append(t.do[:0], make([]float64, len(mOutB))...)
+	do := t.do
 	nlayerApplyTape2 := len(t.layerApplyTape2.calls)
 	nlayerApplyTape2--
 	mHiddenB := t.mHiddenB
-	dh := make([]float64, len(mHiddenB))
+	t.dh = append(t.dh[:0], make([]float64, len(mHiddenB))...)
+	dh := t.dh
 	nlayerApplyTape := len(t.layerApplyTape.calls)
 	nlayerApplyTape--
 	penaltyFlatCallNoLamBackward(&t.penaltyFlatTape, npenaltyFlatTape, s, dm.Hidden.W, dm.Hidden.B)
@@ -1147,20 +1192,27 @@ func FixedGrad(f Affine, x float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of FilledForward overwrites
 // it, and its buffers are kept.
 type FilledTape struct {
-	// out: out as the forward sweep computed it.
+	// out: the memory of out, which Filled makes, kept from run to run.
 	out []float64
+	// out2: out as the forward sweep computed it.
+	out2 []float64
 	// fillEvenTape: the tape fillEvenCallForward fills and fillEvenCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	fillEvenTape fillEvenCallTape
+	// dout: the derivatives of out, which Filled makes, in a buffer the backward
+	// sweep reuses.
+	dout []float64
 }
 
 // FilledForward runs Filled and records in t what FilledBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func FilledForward(t *FilledTape, x float64) float64 {
+	t.out = t.out[:0]
 	t.fillEvenTape.calls = t.fillEvenTape.calls[:0]
-	out := make([]float64, 5)
-	t.out = out
+	t.out = append(t.out, make([]float64, 5)...)
+	out := slices.Clip(t.out[len(t.out)-5:])
+	t.out2 = out
 	fillEvenCallForward(&t.fillEvenTape, out, 0, x)
 	s := 0.0
 	for i := range out {
@@ -1171,16 +1223,18 @@ func FilledForward(t *FilledTape, x float64) float64 {
 }
 
 // FilledBackward adds to dx the vector-Jacobian product of Filled with the
-// seeds s, at the point recorded in t by FilledForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds s, at the point recorded in t by FilledForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Filled and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func FilledBackward(t *FilledTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	out := t.out
+	out := t.out2
 	t1 := len(out)
-	dout := make([]float64, 5)
+	t.dout = append(t.dout[:0], make([]float64, 5)...)
+	dout := t.dout
 	nfillEvenTape := len(t.fillEvenTape.calls)
 	nfillEvenTape--
 	ds += s
@@ -1975,9 +2029,10 @@ func layerCallNoXForward(t *layerCallNoXTape, out []float64, w [][]float64, b, x
 
 // layerCallNoXBackward adds to dout, dw and db the vector-Jacobian product of
 // layer with the seeds dout, at the point that call number call of
-// layerCallNoXForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// layerCallNoXForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those layer and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
@@ -2193,9 +2248,10 @@ func layerCallForward(t *layerCallTape, out []float64, w [][]float64, b, x []flo
 
 // layerCallBackward adds to dout, dw, db and dx the vector-Jacobian product of
 // layer with the seeds dout, at the point that call number call of
-// layerCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// layerCallForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those layer and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
@@ -2326,9 +2382,11 @@ func layerApplyCallNoXForward(t *layerApplyCallNoXTape, lW [][]float64, lB, out,
 
 // layerApplyCallNoXBackward adds to dlW, dlB and dout the vector-Jacobian
 // product of layerApply with the seeds dout, at the point that call number call
-// of layerApplyCallNoXForward on t recorded. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// of layerApplyCallNoXForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those layerApply and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
@@ -2407,9 +2465,10 @@ func layerApplyCallForward(t *layerApplyCallTape, lW [][]float64, lB, out, x []f
 
 // layerApplyCallBackward adds to dlW, dlB, dout and dx the vector-Jacobian
 // product of layerApply with the seeds dout, at the point that call number call
-// of layerApplyCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// of layerApplyCallForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those layerApply and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
@@ -2707,9 +2766,10 @@ func fillEvenCallForward(t *fillEvenCallTape, out []float64, k int, x float64) {
 
 // fillEvenCallBackward adds to dout and dx the vector-Jacobian product of
 // fillEven with the seeds dout, at the point that call number call of
-// fillEvenCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// fillEvenCallForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those fillEven and its callees make),
+// so one forward run serves any number of backward runs (one per seed), one at
+// a time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what fillEven leaves in out, and on return
 // the derivative with respect to what out held before.
@@ -2791,9 +2851,10 @@ func fillOddCallForward(t *fillOddCallTape, out []float64, k int, x float64) {
 
 // fillOddCallBackward adds to dout and dx the vector-Jacobian product of
 // fillOdd with the seeds dout, at the point that call number call of
-// fillOddCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// fillOddCallForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those fillOdd and its callees make),
+// so one forward run serves any number of backward runs (one per seed), one at
+// a time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what fillOdd leaves in out, and on return
 // the derivative with respect to what out held before.

@@ -278,19 +278,26 @@ type SmoothTape struct {
 	x []float64
 	// iters: the parameter iters.
 	iters int
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Smooth makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// copied: how many elements a copy copied.
 	copied int
+	// dbuf: the derivatives of buf, which Smooth makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // SmoothForward runs Smooth and records in t what SmoothBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SmoothForward(t *SmoothTape, x []float64, iters int) float64 {
+	t.buf = t.buf[:0]
 	t.x = x
 	t.iters = iters
-	buf := make([]float64, len(x))
-	t.buf = buf
+	t.buf = append(t.buf, make([]float64, len(x))...)
+	buf := slices.Clip(t.buf[len(t.buf)-len(x):])
+	t.buf2 = buf
 	t1 := copy(buf, x)
 	t.copied = t1
 	for it := 0; it < iters; it++ {
@@ -307,17 +314,19 @@ func SmoothForward(t *SmoothTape, x []float64, iters int) float64 {
 }
 
 // SmoothBackward adds to dx the vector-Jacobian product of Smooth with the
-// seeds s, at the point recorded in t by SmoothForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds s, at the point recorded in t by SmoothForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Smooth and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	t1 := len(buf)
 	x := t.x
-	dbuf := make([]float64, len(x))
+	t.dbuf = append(t.dbuf[:0], make([]float64, len(x))...)
+	dbuf := t.dbuf
 	iters := t.iters
 	t2 := t.copied
 	ds += s
@@ -1948,8 +1957,10 @@ type RippleTape struct {
 	x []float64
 	// iters: the parameter iters.
 	iters int
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Ripple makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// copied: how many elements a copy copied.
 	copied int
 	// elem2: an element read before it was overwritten, one entry per iteration of
@@ -1961,18 +1972,23 @@ type RippleTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// dbuf: the derivatives of buf, which Ripple makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // RippleForward runs Ripple and records in t what RippleBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func RippleForward(t *RippleTape, x []float64, iters int) float64 {
+	t.buf = t.buf[:0]
 	t.sin = t.sin[:0]
 	t.elem = t.elem[:0]
 	t.elem2 = t.elem2[:0]
 	t.x = x
 	t.iters = iters
-	buf := make([]float64, len(x))
-	t.buf = buf
+	t.buf = append(t.buf, make([]float64, len(x))...)
+	buf := slices.Clip(t.buf[len(t.buf)-len(x):])
+	t.buf2 = buf
 	t1 := copy(buf, x)
 	t.copied = t1
 	t2 := len(buf)
@@ -2000,17 +2016,19 @@ func RippleForward(t *RippleTape, x []float64, iters int) float64 {
 }
 
 // RippleBackward adds to dx the vector-Jacobian product of Ripple with the
-// seeds s, at the point recorded in t by RippleForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds s, at the point recorded in t by RippleForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Ripple and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func RippleBackward(t *RippleTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	t1 := len(buf)
 	x := t.x
-	dbuf := make([]float64, len(x))
+	t.dbuf = append(t.dbuf[:0], make([]float64, len(x))...)
+	dbuf := t.dbuf
 	iters := t.iters
 	nsin := len(t.sin)
 	nelem := len(t.elem)

@@ -245,8 +245,10 @@ type EulerTape struct {
 	h float64
 	// steps: the parameter steps.
 	steps int
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Euler makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// prevLo4: the value of prevLo the backward sweep reads.
 	prevLo4 int
 	// prevHi4: the value of prevHi the backward sweep reads.
@@ -282,11 +284,15 @@ type EulerTape struct {
 	prevHi2 int
 	// prevLo2: the value of prevLo as the loop on i2 began.
 	prevLo2 int
+	// dbuf: the derivatives of buf, which Euler makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // EulerForward runs Euler and records in t what EulerBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
+	t.buf = t.buf[:0]
 	t.curLo = t.curLo[:0]
 	t.curHi = t.curHi[:0]
 	t.left = t.left[:0]
@@ -300,8 +306,9 @@ func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
 	t.steps = steps
 	n := len(x0)
 	t1 := n + n
-	buf := make([]float64, t1)
-	t.buf = buf
+	t.buf = append(t.buf, make([]float64, t1)...)
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	t.buf2 = buf
 	prevLo := 0
 	prevHi := n
 	curLo := n
@@ -354,20 +361,22 @@ func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
 }
 
 // EulerBackward adds to dx0, dk and dh the vector-Jacobian product of Euler
-// with the seeds s, at the point recorded in t by EulerForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// with the seeds s, at the point recorded in t by EulerForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Euler and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func EulerBackward(t *EulerTape, s float64, dx0 []float64, dk, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	t1 := len(buf[t.prevLo:t.prevHi])
 	x0 := t.x0
 	prevHi := t.prevHi2
 	prevLo := t.prevLo2
 	n := len(x0)
-	dbuf := make([]float64, n+n)
+	t.dbuf = append(t.dbuf[:0], make([]float64, n+n)...)
+	dbuf := t.dbuf
 	steps := t.steps
 	ncurLo := len(t.curLo)
 	ncurHi := len(t.curHi)
@@ -495,8 +504,12 @@ type HeunTape struct {
 	h float64
 	// steps: the parameter steps.
 	steps int
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Heun makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
+	// stage: the memory of stage, which Heun makes, kept from run to run.
+	stage []float64
 	// xLo5: the value of xLo the backward sweep reads.
 	xLo5 int
 	// xHi5: the value of xHi the backward sweep reads.
@@ -556,11 +569,19 @@ type HeunTape struct {
 	xHi2 int
 	// xLo2: the value of xLo as the loop on i3 began.
 	xLo2 int
+	// dbuf: the derivatives of buf, which Heun makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
+	// dstage: the derivatives of stage, which Heun makes, in a buffer the backward
+	// sweep reuses.
+	dstage []float64
 }
 
 // HeunForward runs Heun and records in t what HeunBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func HeunForward(t *HeunTape, x0 []float64, a, h float64, steps int) float64 {
+	t.buf = t.buf[:0]
+	t.stage = t.stage[:0]
 	t.nextLo = t.nextLo[:0]
 	t.nextHi = t.nextHi[:0]
 	t.elem = t.elem[:0]
@@ -582,13 +603,15 @@ func HeunForward(t *HeunTape, x0 []float64, a, h float64, steps int) float64 {
 	t.steps = steps
 	n := len(x0)
 	t1 := n + n
-	buf := make([]float64, t1)
-	t.buf = buf
+	t.buf = append(t.buf, make([]float64, t1)...)
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	t.buf2 = buf
 	xLo := 0
 	xHi := n
 	nextLo := n
 	nextHi := t1
-	stage := make([]float64, n)
+	t.stage = append(t.stage, make([]float64, n)...)
+	stage := slices.Clip(t.stage[len(t.stage)-n:])
 	t.xLo5 = xLo
 	t.xHi5 = xHi
 	t3 := copy(buf[xLo:xHi], x0)
@@ -664,18 +687,20 @@ func HeunForward(t *HeunTape, x0 []float64, a, h float64, steps int) float64 {
 }
 
 // HeunBackward adds to dx0, da and dh the vector-Jacobian product of Heun with
-// the seeds s, at the point recorded in t by HeunForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by HeunForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Heun and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	t1 := len(buf[t.xLo:t.xHi])
 	x0 := t.x0
 	n := len(x0)
-	dbuf := make([]float64, n+n)
+	t.dbuf = append(t.dbuf[:0], make([]float64, n+n)...)
+	dbuf := t.dbuf
 	steps := t.steps
 	xHi := t.xHi2
 	xLo := t.xLo2
@@ -690,7 +715,8 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	nabs2 := len(t.abs2)
 	nsin2 := len(t.sin2)
 	var dhSum float64
-	dstage := make([]float64, n)
+	t.dstage = append(t.dstage[:0], make([]float64, n)...)
+	dstage := t.dstage
 	nxLo3 := len(t.xLo3)
 	nxHi3 := len(t.xHi3)
 	var daSum float64
@@ -908,8 +934,10 @@ type RNNTape struct {
 	v []float64
 	// seq: the parameter seq.
 	seq []float64
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which RNN makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// hHi3: the value of hHi as the loop on j began, one entry per iteration of
 	// the loop around it, read back last first.
 	hHi3 []int
@@ -954,11 +982,15 @@ type RNNTape struct {
 	y []float64
 	// tTrips: how many iterations of the loop on t began.
 	tTrips int
+	// dbuf: the derivatives of buf, which RNN makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // RNNForward runs RNN and records in t what RNNBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
+	t.buf = t.buf[:0]
 	t.y = t.y[:0]
 	t.hLo = t.hLo[:0]
 	t.hHi = t.hHi[:0]
@@ -979,8 +1011,9 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 	t.seq = seq
 	hidden := len(v)
 	t1 := hidden + hidden
-	buf := make([]float64, t1)
-	t.buf = buf
+	t.buf = append(t.buf, make([]float64, t1)...)
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	t.buf2 = buf
 	hLo := 0
 	hHi := hidden
 	hNextLo := hidden
@@ -1040,23 +1073,25 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 }
 
 // RNNBackward adds to dw, du, dv and dseq the vector-Jacobian product of RNN
-// with the seeds s, at the point recorded in t by RNNForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// with the seeds s, at the point recorded in t by RNNForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those RNN
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dloss float64
 	t1 := t.tTrips
 	ny := len(t.y)
 	var dy float64
-	buf := t.buf
+	buf := t.buf2
 	nhLo := len(t.hLo)
 	nhHi := len(t.hHi)
 	v := t.v
 	nelem := len(t.elem)
 	hidden := len(v)
-	dbuf := make([]float64, hidden+hidden)
+	t.dbuf = append(t.dbuf[:0], make([]float64, hidden+hidden)...)
+	dbuf := t.dbuf
 	nhLo2 := len(t.hLo2)
 	nhHi2 := len(t.hHi2)
 	nhNextLo := len(t.hNextLo)
@@ -1215,20 +1250,17 @@ func RNNJVP(w, u [][]float64, v, seq []float64, b int, dw, du [][]float64, dv, d
 // control flow it replays. A tape may be reused: each run of OverwriteForward
 // overwrites it, and its buffers are kept.
 type OverwriteTape struct {
-	// pairsTape: the tape pairsCallForward fills and pairsCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	pairsTape pairsCallTape
 	// k: the parameter k.
 	k []float64
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape dotCallTape
 	// inputLo2: the value of inputLo the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	inputLo2 []int
 	// inputHi2: the value of inputHi the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	inputHi2 []int
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	dotTape dotCallTape
 	// y: y as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	y []float64
@@ -1243,6 +1275,9 @@ type OverwriteTape struct {
 	elem []float64
 	// tTrips: how many iterations of the loop on t began.
 	tTrips int
+	// pairsTape: the tape pairsCallForward fills and pairsCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	pairsTape pairsCallTape
 }
 
 // OverwriteForward runs Overwrite and records in t what OverwriteBackward
@@ -1285,9 +1320,10 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 
 // OverwriteBackward adds to dseq and dk the vector-Jacobian product of
 // Overwrite with the seeds dseq and s, at the point recorded in t by
-// OverwriteForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// OverwriteForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those Overwrite and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dseq holds, on entry, the seed of what Overwrite leaves in seq, and on return
 // the derivative with respect to what seq held before.
@@ -1377,8 +1413,10 @@ type FeaturesTape struct {
 	x []float64
 	// w: the parameter w.
 	w float64
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Features makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// featsHi3: the value of featsHi the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	featsHi3 []int
@@ -1389,18 +1427,23 @@ type FeaturesTape struct {
 	featsLo int
 	// featsHi: the value of featsHi the backward sweep reads.
 	featsHi int
+	// dbuf: the derivatives of buf, which Features makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // FeaturesForward runs Features and records in t what FeaturesBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func FeaturesForward(t *FeaturesTape, x []float64, w float64) float64 {
+	t.buf = t.buf[:0]
 	t.featsHi2 = t.featsHi2[:0]
 	t.featsHi3 = t.featsHi3[:0]
 	t.x = x
 	t.w = w
 	t1 := len(x)
-	buf := make([]float64, 3*t1)
-	t.buf = buf
+	t.buf = append(t.buf, make([]float64, 3*t1)...)
+	buf := slices.Clip(t.buf[len(t.buf)-(3*t1):])
+	t.buf2 = buf
 	featsLo := 0
 	featsHi := 0
 	t.featsHi2 = slices.Grow(t.featsHi2, t1)
@@ -1438,20 +1481,22 @@ func FeaturesForward(t *FeaturesTape, x []float64, w float64) float64 {
 }
 
 // FeaturesBackward adds to dx and dw the vector-Jacobian product of Features
-// with the seeds s, at the point recorded in t by FeaturesForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by FeaturesForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Features and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func FeaturesBackward(t *FeaturesTape, s float64, dx []float64, dw *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	t1 := t.featsLo
 	t2 := t.featsHi
 	t3 := len(buf[t1:t2])
 	x := t.x
 	t4 := len(x)
-	dbuf := make([]float64, 3*t4)
+	t.dbuf = append(t.dbuf[:0], make([]float64, 3*t4)...)
+	dbuf := t.dbuf
 	t5 := dbuf[t1:t2]
 	nfeatsHi2 := len(t.featsHi2)
 	var dwSum float64
@@ -1645,15 +1690,15 @@ type pairsCallTape struct {
 			dotTape int
 		}
 	}
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape dotCallTape
 	// wLo: the value of wLo the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wLo []int
 	// wHi: the value of wHi the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wHi []int
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	dotTape dotCallTape
 }
 
 // pairsCallForward runs pairs and records in t what pairsCallBackward needs,
@@ -1701,9 +1746,10 @@ func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
 
 // pairsCallBackward adds to dx the vector-Jacobian product of pairs with the
 // seeds s, at the point that call number call of pairsCallForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
+// recorded. It keeps buffers of its own in t, for the derivatives of slices it
+// is not passed (those pairs and its callees make), so one forward run serves
+// any number of backward runs (one per seed), one at a time; it adds rather
+// than sets, so one buffer can sum a mini-batch.
 func pairsCallBackward(t *pairsCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]

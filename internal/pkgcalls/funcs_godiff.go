@@ -14,15 +14,15 @@ import (
 // tape may be reused: each run of FitForward overwrites it, and its buffers are
 // kept.
 type FitTape struct {
-	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads,
-	// for every call of it here: one record per call, and the stacks they share.
-	sumTape vecsSumCallTape
-	// d: d as the forward sweep computed it.
-	d float64
 	// dotTape: the tape vecsDotCallS1Forward fills and vecsDotCallS1Backward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	dotTape vecsDotCallS1Tape
+	// d: d as the forward sweep computed it.
+	d float64
+	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	sumTape vecsSumCallTape
 }
 
 // FitForward runs Fit and records in t what FitBackward needs; t's earlier
@@ -37,9 +37,10 @@ func FitForward(t *FitTape, w, x []float64) float64 {
 }
 
 // FitBackward adds to dw the vector-Jacobian product of Fit with the seeds s,
-// at the point recorded in t by FitForward. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// at the point recorded in t by FitForward. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those Fit and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func FitBackward(t *FitTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nsumTape := len(t.sumTape.calls)
@@ -86,23 +87,30 @@ func FitJVP(w, x, dw []float64) (float64, float64) {
 // tape may be reused: each run of LSEForward overwrites it, and its buffers are
 // kept.
 type LSETape struct {
-	// logSumExpTape: the tape vecsLogSumExpCallForward fills and
-	// vecsLogSumExpCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	logSumExpTape vecsLogSumExpCallTape
 	// w: the parameter w.
 	w []float64
 	// a: the parameter a.
 	a float64
+	// buf: the memory of buf, which LSE makes, kept from run to run.
+	buf []float64
+	// logSumExpTape: the tape vecsLogSumExpCallForward fills and
+	// vecsLogSumExpCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape vecsLogSumExpCallTape
+	// dbuf: the derivatives of buf, which LSE makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // LSEForward runs LSE and records in t what LSEBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func LSEForward(t *LSETape, w []float64, a float64) float64 {
+	t.buf = t.buf[:0]
 	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
 	t.w = w
 	t.a = a
-	buf := make([]float64, len(w))
+	t.buf = append(t.buf, make([]float64, len(w))...)
+	buf := slices.Clip(t.buf[len(t.buf)-len(w):])
 	for i := range w {
 		v := w[i]
 		buf[i] = a * v
@@ -112,9 +120,10 @@ func LSEForward(t *LSETape, w []float64, a float64) float64 {
 }
 
 // LSEBackward adds to dw and da the vector-Jacobian product of LSE with the
-// seeds s, at the point recorded in t by LSEForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds s, at the point recorded in t by LSEForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those LSE and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func LSEBackward(t *LSETape, s float64, dw []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
@@ -122,7 +131,8 @@ func LSEBackward(t *LSETape, s float64, dw []float64, da *float64) {
 	nlogSumExpTape--
 	w := t.w
 	t1 := len(w)
-	dbuf := make([]float64, t1)
+	t.dbuf = append(t.dbuf[:0], make([]float64, t1)...)
+	dbuf := t.dbuf
 	a := t.a
 	var daSum float64
 	vecsLogSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, s, dbuf)
@@ -169,14 +179,14 @@ func LSEJVP(w []float64, a float64, dw []float64, da float64) (float64, float64)
 // flow it replays. A tape may be reused: each run of MomentsForward overwrites
 // it, and its buffers are kept.
 type MomentsTape struct {
-	// varianceTape: the tape vecsVarianceCallXForward fills and
-	// vecsVarianceCallXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	varianceTape vecsVarianceCallXTape
 	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	meanTape vecsMeanCallXTape
+	// varianceTape: the tape vecsVarianceCallXForward fills and
+	// vecsVarianceCallXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	varianceTape vecsVarianceCallXTape
 }
 
 // MomentsForward runs Moments and records in t what MomentsBackward needs; t's
@@ -190,10 +200,11 @@ func MomentsForward(t *MomentsTape, x, weights []float64) float64 {
 }
 
 // MomentsBackward adds to dx the vector-Jacobian product of Moments with the
-// seeds s, at the point recorded in t by MomentsForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// seeds s, at the point recorded in t by MomentsForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Moments
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func MomentsBackward(t *MomentsTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nvarianceTape := len(t.varianceTape.calls)
@@ -245,10 +256,11 @@ func NormalizedForward(t *NormalizedTape, w []float64) float64 {
 }
 
 // NormalizedBackward adds to dw the vector-Jacobian product of Normalized with
-// the seeds s, at the point recorded in t by NormalizedForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by NormalizedForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Normalized and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func NormalizedBackward(t *NormalizedTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	w := t.w
@@ -348,16 +360,16 @@ func InactiveJVP(w, data, dw []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of UnweightedForward
 // overwrites it, and its buffers are kept.
 type UnweightedTape struct {
+	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	meanTape vecsMeanCallXTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
 	// varianceTape: the tape vecsVarianceCallXForward fills and
 	// vecsVarianceCallXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	varianceTape vecsVarianceCallXTape
-	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	meanTape vecsMeanCallXTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 }
@@ -375,10 +387,11 @@ func UnweightedForward(t *UnweightedTape, x []float64) float64 {
 }
 
 // UnweightedBackward adds to dx the vector-Jacobian product of Unweighted with
-// the seeds s, at the point recorded in t by UnweightedForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by UnweightedForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Unweighted and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func UnweightedBackward(t *UnweightedTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nvarianceTape := len(t.varianceTape.calls)
@@ -414,14 +427,17 @@ func UnweightedJVP(x, dx []float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of ProjectForward overwrites
 // it, and its buffers are kept.
 type ProjectTape struct {
+	// x: the parameter x.
+	x []float64
 	// asmDotTape: the tape dotForward fills and dotBackward reads, one entry per
 	// iteration of the loop around it, read back last first.
 	asmDotTape []dotTape
-	// x: the parameter x.
-	x []float64
 	// d: d as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	d []float64
+	// dbuf: the derivatives of buf, which Project makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // ProjectForward runs Project and records in t what ProjectBackward needs; t's
@@ -448,10 +464,11 @@ func ProjectForward(t *ProjectTape, w, x []float64) float64 {
 }
 
 // ProjectBackward adds to dw and dx the vector-Jacobian product of Project with
-// the seeds s, at the point recorded in t by ProjectForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by ProjectForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those
+// Project and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func ProjectBackward(t *ProjectTape, s float64, dw, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dp float64
@@ -459,7 +476,8 @@ func ProjectBackward(t *ProjectTape, s float64, dw, dx []float64) {
 	nasmDotTape := len(t.asmDotTape)
 	x := t.x
 	t1 := len(x)
-	dbuf := make([]float64, t1)
+	t.dbuf = append(t.dbuf[:0], make([]float64, t1)...)
+	dbuf := t.dbuf
 	dp += s
 	for k := 1; k >= 0; k-- {
 		t2 := k
@@ -527,13 +545,16 @@ func ProjectJVP(w, x, dw, dx []float64) (float64, float64) {
 // A tape may be reused: each run of ScoreForward overwrites it, and its buffers
 // are kept.
 type ScoreTape struct {
+	// x: the parameter x.
+	x []float64
 	// asmDotTape: the tape dotForward fills and dotBackward reads, in a slice of
 	// one entry.
 	asmDotTape []dotTape
-	// x: the parameter x.
-	x []float64
 	// tanh: math.Tanh of the forward sweep.
 	tanh float64
+	// throwaway: derivatives vecs.AsmDot's backward function adds, which go
+	// nowhere, in a buffer the backward sweep reuses.
+	throwaway []float64
 }
 
 // ScoreForward runs Score and records in t what ScoreBackward needs; t's
@@ -550,9 +571,10 @@ func ScoreForward(t *ScoreTape, w, x []float64) float64 {
 }
 
 // ScoreBackward adds to dw the vector-Jacobian product of Score with the seeds
-// s, at the point recorded in t by ScoreForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// s, at the point recorded in t by ScoreForward. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those Score and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func ScoreBackward(t *ScoreTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
@@ -560,7 +582,9 @@ func ScoreBackward(t *ScoreTape, s float64, dw []float64) {
 	nasmDotTape := len(t.asmDotTape)
 	nasmDotTape--
 	x := t.x
-	dotBackward(&t.asmDotTape[nasmDotTape], s*(1-t1*t1), dw, make([]float64, len(x)))
+	t.throwaway = append(t.throwaway[:0], make([]float64, len(x))...)
+	t2 := t.throwaway
+	dotBackward(&t.asmDotTape[nasmDotTape], s*(1-t1*t1), dw, t2)
 }
 
 // ScoreGrad returns Score's result and its gradient with respect to w, in that
@@ -891,9 +915,11 @@ func vecsLogSumExpCallForward(t *vecsLogSumExpCallTape, s []float64) float64 {
 
 // vecsLogSumExpCallBackward adds to ds the vector-Jacobian product of
 // vecsLogSumExp with the seeds s2, at the point that call number call of
-// vecsLogSumExpCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// vecsLogSumExpCallForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those vecsLogSumExp and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func vecsLogSumExpCallBackward(t *vecsLogSumExpCallTape, call int, s2 float64, ds []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
@@ -1066,9 +1092,10 @@ func vecsMeanCallXForward(t *vecsMeanCallXTape, x, weights []float64) float64 {
 
 // vecsMeanCallXBackward adds to dx the vector-Jacobian product of vecsMean with
 // the seeds s, at the point that call number call of vecsMeanCallXForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
+// recorded. It keeps buffers of its own in t, for the derivatives of slices it
+// is not passed (those vecsMean and its callees make), so one forward run
+// serves any number of backward runs (one per seed), one at a time; it adds
+// rather than sets, so one buffer can sum a mini-batch.
 func vecsMeanCallXBackward(t *vecsMeanCallXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
@@ -1204,9 +1231,11 @@ func vecsVarianceCallXForward(t *vecsVarianceCallXTape, x, weights []float64) fl
 
 // vecsVarianceCallXBackward adds to dx the vector-Jacobian product of
 // vecsVariance with the seeds s, at the point that call number call of
-// vecsVarianceCallXForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// vecsVarianceCallXForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those vecsVariance and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func vecsVarianceCallXBackward(t *vecsVarianceCallXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
@@ -1353,9 +1382,10 @@ func vecsNormCallForward(t *vecsNormCallTape, s []float64) float64 {
 
 // vecsNormCallBackward adds to ds the vector-Jacobian product of vecsNorm with
 // the seeds s2, at the point that call number call of vecsNormCallForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
+// recorded. It keeps buffers of its own in t, for the derivatives of slices it
+// is not passed (those vecsNorm and its callees make), so one forward run
+// serves any number of backward runs (one per seed), one at a time; it adds
+// rather than sets, so one buffer can sum a mini-batch.
 func vecsNormCallBackward(t *vecsNormCallTape, call int, s2 float64, ds []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]

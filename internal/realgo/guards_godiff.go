@@ -393,13 +393,13 @@ func StepsJVP(x, rate, limit, dx, drate, dlimit float64) (float64, float64) {
 type DispatchTape struct {
 	// x: the parameter x.
 	x []float64
-	// normTape: the tape normCallForward fills and normCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	normTape normCallTape
 	// a: the parameter a.
 	a float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+	// normTape: the tape normCallForward fills and normCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	normTape normCallTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
 }
@@ -426,10 +426,11 @@ func DispatchForward(t *DispatchTape, x []float64, a float64) float64 {
 }
 
 // DispatchBackward adds to dx and da the vector-Jacobian product of Dispatch
-// with the seeds s, at the point recorded in t by DispatchForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by DispatchForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Dispatch and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func DispatchBackward(t *DispatchTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x

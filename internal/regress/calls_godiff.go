@@ -173,14 +173,6 @@ func ModfMixJVP(x, dx float64) (float64, float64) {
 // the control flow it replays. A tape may be reused: each run of
 // CallsInOrderForward overwrites it, and its buffers are kept.
 type CallsInOrderTape struct {
-	// dotCallsTape2: the tape dotCallsCallForward fills and dotCallsCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotCallsTape2 dotCallsCallTape
-	// scaleCallsTape: the tape scaleCallsCallForward fills and
-	// scaleCallsCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	scaleCallsTape scaleCallsCallTape
 	// x: the parameter x.
 	x float64
 	// dotCallsTape: the tape dotCallsCallForward fills and dotCallsCallBackward
@@ -189,6 +181,14 @@ type CallsInOrderTape struct {
 	dotCallsTape dotCallsCallTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
+	// scaleCallsTape: the tape scaleCallsCallForward fills and
+	// scaleCallsCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	scaleCallsTape scaleCallsCallTape
+	// dotCallsTape2: the tape dotCallsCallForward fills and dotCallsCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotCallsTape2 dotCallsCallTape
 }
 
 // CallsInOrderForward runs CallsInOrder and records in t what
@@ -208,9 +208,10 @@ func CallsInOrderForward(t *CallsInOrderTape, x float64, a, b []float64) float64
 
 // CallsInOrderBackward adds to dx, da and db the vector-Jacobian product of
 // CallsInOrder with the seeds da and s, at the point recorded in t by
-// CallsInOrderForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// CallsInOrderForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those CallsInOrder and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // da holds, on entry, the seed of what CallsInOrder leaves in a, and on return
 // the derivative with respect to what a held before.
@@ -262,11 +263,11 @@ func CallsInOrderJVP(x float64, a, b []float64, dx float64, da, db []float64) (f
 type BumpFirstTape struct {
 	// x: the parameter x.
 	x float64
+	// xs: the parameter xs.
+	xs []float64
 	// bumpTape: the tape bumpCallForward fills and bumpCallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	bumpTape bumpCallTape
-	// xs: the parameter xs.
-	xs []float64
 }
 
 // BumpFirstForward runs BumpFirst and records in t what BumpFirstBackward
@@ -281,9 +282,10 @@ func BumpFirstForward(t *BumpFirstTape, x float64, xs []float64) float64 {
 
 // BumpFirstBackward adds to dx and dxs the vector-Jacobian product of BumpFirst
 // with the seeds dxs and s, at the point recorded in t by BumpFirstForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those BumpFirst and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what BumpFirst leaves in xs, and on return
 // the derivative with respect to what xs held before.

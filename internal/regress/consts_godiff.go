@@ -833,6 +833,12 @@ type ConstIndexTape struct {
 	// ws: ws as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	ws [][]float64
+	// dws: the derivatives of ws, which ConstIndex makes, in a buffer the backward
+	// sweep reuses.
+	dws []float64
+	// dweights: the derivatives of weights, which ConstIndex makes, in a buffer
+	// the backward sweep reuses.
+	dweights []float64
 }
 
 // ConstIndexForward runs ConstIndex and records in t what ConstIndexBackward
@@ -860,10 +866,11 @@ func ConstIndexForward(t *ConstIndexTape, x float64) float64 {
 }
 
 // ConstIndexBackward adds to dx the vector-Jacobian product of ConstIndex with
-// the seeds s, at the point recorded in t by ConstIndexForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by ConstIndexForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those ConstIndex and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func ConstIndexBackward(t *ConstIndexTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
@@ -878,27 +885,30 @@ func ConstIndexBackward(t *ConstIndexTape, s float64, dx *float64) {
 	t3 := weights[t2]
 	t4 := t1 - 2
 	t5 := weights[t4]
-	dweights := make([]float64, 3)
+	t.dweights = append(t.dweights[:0], make([]float64, 3)...)
+	dweights := t.dweights
 	ds += s
 	for i := 2; i >= 0; i-- {
 		nws--
 		ws := t.ws[nws]
-		t6 := (4 + i) % 3
-		dws := make([]float64, 3)
-		t7 := ds * ws[t6]
-		dws[t6] += ds * ws[1]
-		dws[1] += t7
+		t6 := ws[1]
+		t7 := (4 + i) % 3
+		t8 := ws[t7]
+		t.dws = append(t.dws[:0], make([]float64, 3)...)
+		dws := t.dws
+		dws[t7] += ds * t6
+		dws[1] += ds * t8
 		dxSum += dws[0]
 		dtmp += dws[1]
 	}
 	dw[2] += ds * t.elem * 2
-	t8 := dw[2]
-	t9 := dw[0]
-	t10 := dw[1] * x * 2
+	t9 := dw[2]
+	t10 := dw[0]
+	t11 := dw[1] * x * 2
 	dweights[t4] += ds * t3
 	dweights[t2] += ds * t5
 	dweights[1] += ds
-	*dx += t8 + t9 + t10 + dweights[0] + (dweights[1]+dtmp)*2 + dxSum
+	*dx += t9 + t10 + t11 + dweights[0] + (dweights[1]+dtmp)*2 + dxSum
 }
 
 // ConstIndexGrad returns ConstIndex's result and its gradient with respect to

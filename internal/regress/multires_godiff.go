@@ -35,9 +35,10 @@ func MeanVarScoreForward(t *MeanVarScoreTape, x, w []float64, a float64) float64
 
 // MeanVarScoreBackward adds to dx, dw and da the vector-Jacobian product of
 // MeanVarScore with the seeds s, at the point recorded in t by
-// MeanVarScoreForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// MeanVarScoreForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those MeanVarScore and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func MeanVarScoreBackward(t *MeanVarScoreTape, s float64, dx, dw []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	a := t.a
@@ -74,12 +75,12 @@ func MeanVarScoreJVP(x, w []float64, a float64, dx, dw []float64, da float64) (f
 // control flow it replays. A tape may be reused: each run of MeanVarNilForward
 // overwrites it, and its buffers are kept.
 type MeanVarNilTape struct {
-	// tmp: result 1 of a call of meanVarCallXForward.
-	tmp float64
 	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	meanVarTape meanVarCallXTape
+	// tmp: result 1 of a call of meanVarCallXForward.
+	tmp float64
 	// tmp2: result 2 of a call of meanVarCallXForward.
 	tmp2 float64
 }
@@ -95,10 +96,11 @@ func MeanVarNilForward(t *MeanVarNilTape, x []float64) float64 {
 }
 
 // MeanVarNilBackward adds to dx the vector-Jacobian product of MeanVarNil with
-// the seeds s, at the point recorded in t by MeanVarNilForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by MeanVarNilForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those MeanVarNil and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func MeanVarNilBackward(t *MeanVarNilTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nmeanVarTape := len(t.meanVarTape.calls)
@@ -129,12 +131,12 @@ func MeanVarNilJVP(x, dx []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of MeanOnlyForward
 // overwrites it, and its buffers are kept.
 type MeanOnlyTape struct {
-	// tmp: result 1 of a call of meanVarCallForward.
-	tmp float64
 	// meanVarTape: the tape meanVarCallForward fills and meanVarCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	meanVarTape meanVarCallTape
+	// tmp: result 1 of a call of meanVarCallForward.
+	tmp float64
 }
 
 // MeanOnlyForward runs MeanOnly and records in t what MeanOnlyBackward needs;
@@ -147,10 +149,11 @@ func MeanOnlyForward(t *MeanOnlyTape, x, w []float64) float64 {
 }
 
 // MeanOnlyBackward adds to dx and dw the vector-Jacobian product of MeanOnly
-// with the seeds s, at the point recorded in t by MeanOnlyForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by MeanOnlyForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those MeanOnly and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func MeanOnlyBackward(t *MeanOnlyTape, s float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nmeanVarTape := len(t.meanVarTape.calls)
@@ -183,14 +186,14 @@ func MeanOnlyJVP(x, w, dx, dw []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of MeanVarLoopForward
 // overwrites it, and its buffers are kept.
 type MeanVarLoopTape struct {
-	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	meanVarTape meanVarCallXTape
 	// x: the parameter x.
 	x []float64
 	// a: the parameter a.
 	a float64
+	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	meanVarTape meanVarCallXTape
 	// m2: the value of m the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	m2 []float64
@@ -229,9 +232,10 @@ func MeanVarLoopForward(t *MeanVarLoopTape, x []float64, a float64) float64 {
 
 // MeanVarLoopBackward adds to dx and da the vector-Jacobian product of
 // MeanVarLoop with the seeds s, at the point recorded in t by
-// MeanVarLoopForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// MeanVarLoopForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those MeanVarLoop and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dm float64
@@ -298,12 +302,12 @@ func MeanVarLoopJVP(x []float64, a float64, dx []float64, da float64) (float64, 
 // the control flow it replays. A tape may be reused: each run of
 // MixedResultsForward overwrites it, and its buffers are kept.
 type MixedResultsTape struct {
-	// tmp: result 2 of a call of sumCountCallForward.
-	tmp int
 	// sumCountTape: the tape sumCountCallForward fills and sumCountCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	sumCountTape sumCountCallTape
+	// tmp: result 2 of a call of sumCountCallForward.
+	tmp int
 }
 
 // MixedResultsForward runs MixedResults and records in t what
@@ -318,9 +322,10 @@ func MixedResultsForward(t *MixedResultsTape, x []float64, a float64) float64 {
 
 // MixedResultsBackward adds to dx and da the vector-Jacobian product of
 // MixedResults with the seeds s, at the point recorded in t by
-// MixedResultsForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// MixedResultsForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those MixedResults and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func MixedResultsBackward(t *MixedResultsTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nsumCountTape := len(t.sumCountTape.calls)
@@ -356,12 +361,12 @@ func MixedResultsJVP(x []float64, a float64, dx []float64, da float64) (float64,
 // the control flow it replays. A tape may be reused: each run of
 // WeightedDotsForward overwrites it, and its buffers are kept.
 type WeightedDotsTape struct {
-	// tmp: result 1 of a call of weightsDotsCallForward.
-	tmp float64
 	// weightsDotsTape: the tape weightsDotsCallForward fills and
 	// weightsDotsCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	weightsDotsTape weightsDotsCallTape
+	// tmp: result 1 of a call of weightsDotsCallForward.
+	tmp float64
 	// tmp2: result 2 of a call of weightsDotsCallForward.
 	tmp2 float64
 }
@@ -379,9 +384,10 @@ func WeightedDotsForward(t *WeightedDotsTape, x []float64, w Weights) float64 {
 
 // WeightedDotsBackward adds to dx and dw the vector-Jacobian product of
 // WeightedDots with the seeds s, at the point recorded in t by
-// WeightedDotsForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// WeightedDotsForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those WeightedDots and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func WeightedDotsBackward(t *WeightedDotsTape, s float64, dx []float64, dw *Weights) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nweightsDotsTape := len(t.weightsDotsTape.calls)
@@ -417,27 +423,34 @@ func WeightedDotsJVP(x []float64, w Weights, dx []float64, dw Weights) (float64,
 type ScaledCopyTape struct {
 	// x: the parameter x.
 	x []float64
+	// y: the memory of y, which ScaledCopy makes, kept from run to run.
+	y []float64
+	// y2: y as the forward sweep computed it.
+	y2 []float64
+	// copied: how many elements a copy copied.
+	copied int
 	// scaleSumTape: the tape scaleSumCallForward fills and scaleSumCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	scaleSumTape scaleSumCallTape
-	// y: y as the forward sweep computed it.
-	y []float64
-	// copied: how many elements a copy copied.
-	copied int
 	// tmp: result 1 of a call of scaleSumCallForward.
 	tmp float64
 	// tmp2: result 2 of a call of scaleSumCallForward.
 	tmp2 float64
+	// dy: the derivatives of y, which ScaledCopy makes, in a buffer the backward
+	// sweep reuses.
+	dy []float64
 }
 
 // ScaledCopyForward runs ScaledCopy and records in t what ScaledCopyBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ScaledCopyForward(t *ScaledCopyTape, x []float64, a float64) float64 {
+	t.y = t.y[:0]
 	t.scaleSumTape.calls = t.scaleSumTape.calls[:0]
 	t.x = x
-	y := make([]float64, len(x))
-	t.y = y
+	t.y = append(t.y, make([]float64, len(x))...)
+	y := slices.Clip(t.y[len(t.y)-len(x):])
+	t.y2 = y
 	t1 := copy(y, x)
 	t.copied = t1
 	t2, t3 := scaleSumCallForward(&t.scaleSumTape, y, a)
@@ -448,23 +461,26 @@ func ScaledCopyForward(t *ScaledCopyTape, x []float64, a float64) float64 {
 
 // ScaledCopyBackward adds to dx and da the vector-Jacobian product of
 // ScaledCopy with the seeds s, at the point recorded in t by ScaledCopyForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// It keeps buffers of its own in t, for the derivatives of slices it is not
+// passed (those ScaledCopy and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
 func ScaledCopyBackward(t *ScaledCopyTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
+	y := t.y2
+	t1 := y[0]
+	t2 := y[1]
 	x := t.x
-	dy := make([]float64, len(x))
+	t.dy = append(t.dy[:0], make([]float64, len(x))...)
+	dy := t.dy
 	nscaleSumTape := len(t.scaleSumTape.calls)
 	nscaleSumTape--
-	t1 := t.copied
-	t2 := s * y[1]
-	dy[1] += s * y[0]
-	dy[0] += t2
+	t3 := t.copied
+	dy[1] += s * t1
+	dy[0] += s * t2
 	da2 := 0.0
 	scaleSumCallBackward(&t.scaleSumTape, nscaleSumTape, s*t.tmp2, s*t.tmp, dy, &da2)
-	for k := 0; k < t1; k++ {
+	for k := 0; k < t3; k++ {
 		dx[k] += dy[k]
 		dy[k] = 0
 	}

@@ -525,55 +525,90 @@ func MixedJVP(out, x, dout, dx []float64) (float64, float64, float64, float64) {
 type LorenzRK4StepTape struct {
 	// dst: the parameter dst.
 	dst []float64
-	// lorenzDerivTape4: the tape lorenzDerivCallForward fills and
-	// lorenzDerivCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	lorenzDerivTape4 lorenzDerivCallTape
-	// lorenzDerivTape3: the tape lorenzDerivCallForward fills and
-	// lorenzDerivCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	lorenzDerivTape3 lorenzDerivCallTape
-	// lorenzDerivTape2: the tape lorenzDerivCallForward fills and
-	// lorenzDerivCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	lorenzDerivTape2 lorenzDerivCallTape
+	// h: the parameter h.
+	h float64
+	// k1: the memory of k1, which RK4Step makes, kept from run to run.
+	k1 []float64
+	// k12: k1 as the forward sweep computed it.
+	k12 []float64
+	// k2: the memory of k2, which RK4Step makes, kept from run to run.
+	k2 []float64
+	// k22: k2 as the forward sweep computed it.
+	k22 []float64
+	// k3: the memory of k3, which RK4Step makes, kept from run to run.
+	k3 []float64
+	// k32: k3 as the forward sweep computed it.
+	k32 []float64
+	// k4: the memory of k4, which RK4Step makes, kept from run to run.
+	k4 []float64
+	// k42: k4 as the forward sweep computed it.
+	k42 []float64
+	// tmp: the memory of tmp, which RK4Step makes, kept from run to run.
+	tmp []float64
+	// tmp2: tmp as the forward sweep computed it.
+	tmp2 []float64
 	// lorenzDerivTape: the tape lorenzDerivCallForward fills and
 	// lorenzDerivCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	lorenzDerivTape lorenzDerivCallTape
-	// h: the parameter h.
-	h float64
-	// k1: k1 as the forward sweep computed it.
-	k1 []float64
-	// k2: k2 as the forward sweep computed it.
-	k2 []float64
-	// k3: k3 as the forward sweep computed it.
-	k3 []float64
-	// k4: k4 as the forward sweep computed it.
-	k4 []float64
-	// tmp: tmp as the forward sweep computed it.
-	tmp []float64
+	// lorenzDerivTape2: the tape lorenzDerivCallForward fills and
+	// lorenzDerivCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	lorenzDerivTape2 lorenzDerivCallTape
+	// lorenzDerivTape3: the tape lorenzDerivCallForward fills and
+	// lorenzDerivCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	lorenzDerivTape3 lorenzDerivCallTape
+	// lorenzDerivTape4: the tape lorenzDerivCallForward fills and
+	// lorenzDerivCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	lorenzDerivTape4 lorenzDerivCallTape
+	// dk4: the derivatives of k4, which RK4Step makes, in a buffer the backward
+	// sweep reuses.
+	dk4 []float64
+	// dk3: the derivatives of k3, which RK4Step makes, in a buffer the backward
+	// sweep reuses.
+	dk3 []float64
+	// dk2: the derivatives of k2, which RK4Step makes, in a buffer the backward
+	// sweep reuses.
+	dk2 []float64
+	// dk1: the derivatives of k1, which RK4Step makes, in a buffer the backward
+	// sweep reuses.
+	dk1 []float64
+	// dtmp: the derivatives of tmp, which RK4Step makes, in a buffer the backward
+	// sweep reuses.
+	dtmp []float64
 }
 
 // RK4StepForward runs RK4Step and records in t what LorenzRK4StepBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func (l Lorenz) RK4StepForward(t *LorenzRK4StepTape, dst, s []float64, h float64) {
+	t.k1 = t.k1[:0]
+	t.k2 = t.k2[:0]
+	t.k3 = t.k3[:0]
+	t.k4 = t.k4[:0]
+	t.tmp = t.tmp[:0]
 	t.lorenzDerivTape4.calls = t.lorenzDerivTape4.calls[:0]
 	t.lorenzDerivTape3.calls = t.lorenzDerivTape3.calls[:0]
 	t.lorenzDerivTape2.calls = t.lorenzDerivTape2.calls[:0]
 	t.lorenzDerivTape.calls = t.lorenzDerivTape.calls[:0]
 	t.dst = dst
 	t.h = h
-	k1 := make([]float64, 3)
-	t.k1 = k1
-	k2 := make([]float64, 3)
-	t.k2 = k2
-	k3 := make([]float64, 3)
-	t.k3 = k3
-	k4 := make([]float64, 3)
-	t.k4 = k4
-	tmp := make([]float64, 3)
-	t.tmp = tmp
+	t.k1 = append(t.k1, make([]float64, 3)...)
+	k1 := slices.Clip(t.k1[len(t.k1)-3:])
+	t.k12 = k1
+	t.k2 = append(t.k2, make([]float64, 3)...)
+	k2 := slices.Clip(t.k2[len(t.k2)-3:])
+	t.k22 = k2
+	t.k3 = append(t.k3, make([]float64, 3)...)
+	k3 := slices.Clip(t.k3[len(t.k3)-3:])
+	t.k32 = k3
+	t.k4 = append(t.k4, make([]float64, 3)...)
+	k4 := slices.Clip(t.k4[len(t.k4)-3:])
+	t.k42 = k4
+	t.tmp = append(t.tmp, make([]float64, 3)...)
+	tmp := slices.Clip(t.tmp[len(t.tmp)-3:])
+	t.tmp2 = tmp
 	lorenzDerivCallForward(&t.lorenzDerivTape, l.Sigma, l.Rho, l.Beta, k1, s)
 	for i := range tmp {
 		tmp[i] = s[i] + h/2*k1[i]
@@ -594,9 +629,10 @@ func (l Lorenz) RK4StepForward(t *LorenzRK4StepTape, dst, s []float64, h float64
 
 // LorenzRK4StepBackward adds to dl, ddst, ds and dh the vector-Jacobian product
 // of RK4Step with the seeds ddst, at the point recorded in t by RK4StepForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// It keeps buffers of its own in t, for the derivatives of slices it is not
+// passed (those RK4Step and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // ddst holds, on entry, the seed of what RK4Step leaves in dst, and on return
 // the derivative with respect to what dst held before.
@@ -605,19 +641,24 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	dst := t.dst
 	t1 := len(dst)
 	h := t.h
-	k1 := t.k1
-	k2 := t.k2
-	k3 := t.k3
-	k4 := t.k4
-	dk4 := make([]float64, 3)
-	dk3 := make([]float64, 3)
-	dk2 := make([]float64, 3)
-	dk1 := make([]float64, 3)
+	k1 := t.k12
+	k2 := t.k22
+	k3 := t.k32
+	k4 := t.k42
+	t.dk4 = append(t.dk4[:0], make([]float64, 3)...)
+	dk4 := t.dk4
+	t.dk3 = append(t.dk3[:0], make([]float64, 3)...)
+	dk3 := t.dk3
+	t.dk2 = append(t.dk2[:0], make([]float64, 3)...)
+	dk2 := t.dk2
+	t.dk1 = append(t.dk1[:0], make([]float64, 3)...)
+	dk1 := t.dk1
 	var dhSum float64
 	nlorenzDerivTape4 := len(t.lorenzDerivTape4.calls)
 	nlorenzDerivTape4--
-	dtmp := make([]float64, 3)
-	tmp := t.tmp
+	t.dtmp = append(t.dtmp[:0], make([]float64, 3)...)
+	dtmp := t.dtmp
+	tmp := t.tmp2
 	t2 := len(tmp)
 	nlorenzDerivTape3 := len(t.lorenzDerivTape3.calls)
 	nlorenzDerivTape3--
@@ -1431,14 +1472,14 @@ func ScaleAJVP(x []float64, a, da float64, dx []float64) {
 // A tape may be reused: each run of TwiceForward overwrites it, and its buffers
 // are kept.
 type TwiceTape struct {
-	// scaleInPlaceTape2: the tape scaleInPlaceCallForward fills and
-	// scaleInPlaceCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	scaleInPlaceTape2 scaleInPlaceCallTape
 	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
 	// scaleInPlaceCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	scaleInPlaceTape scaleInPlaceCallTape
+	// scaleInPlaceTape2: the tape scaleInPlaceCallForward fills and
+	// scaleInPlaceCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	scaleInPlaceTape2 scaleInPlaceCallTape
 }
 
 // TwiceForward runs Twice and records in t what TwiceBackward needs; t's
@@ -1451,9 +1492,10 @@ func TwiceForward(t *TwiceTape, x []float64, a float64) {
 }
 
 // TwiceBackward adds to dx and da the vector-Jacobian product of Twice with the
-// seeds dx, at the point recorded in t by TwiceForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds dx, at the point recorded in t by TwiceForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Twice and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 //
 // dx holds, on entry, the seed of what Twice leaves in x, and on return the

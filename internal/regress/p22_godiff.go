@@ -11,26 +11,22 @@ import "slices"
 type CondWriteTape struct {
 	// xs: the parameter xs.
 	xs []float64
-	// addScaledFirstTape3: the tape addScaledFirstCallVForward fills and
-	// addScaledFirstCallVBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	addScaledFirstTape3 addScaledFirstCallVTape
-	// addScaledFirstTape2: the tape addScaledFirstCallForward fills and
-	// addScaledFirstCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	addScaledFirstTape2 addScaledFirstCallTape
+	// x: the parameter x.
+	x float64
 	// addScaledFirstTape: the tape addScaledFirstCallForward fills and
 	// addScaledFirstCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	addScaledFirstTape addScaledFirstCallTape
-	// x: the parameter x.
-	x float64
 	// cond: the value of cond the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	cond []bool
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+	// addScaledFirstTape2: the tape addScaledFirstCallForward fills and
+	// addScaledFirstCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	addScaledFirstTape2 addScaledFirstCallTape
 	// cond2: the value of cond2 the backward sweep reads, one entry per iteration
 	// of the loop around it, read back last first.
 	cond2 []bool
@@ -40,6 +36,10 @@ type CondWriteTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// addScaledFirstTape3: the tape addScaledFirstCallVForward fills and
+	// addScaledFirstCallVBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	addScaledFirstTape3 addScaledFirstCallVTape
 	// cond3: the value of cond3 the backward sweep reads, one entry per iteration
 	// of the loop around it, read back last first.
 	cond3 []bool
@@ -113,9 +113,10 @@ func CondWriteForward(t *CondWriteTape, xs []float64, x float64) float64 {
 
 // CondWriteBackward adds to dxs and dx the vector-Jacobian product of CondWrite
 // with the seeds dxs and s, at the point recorded in t by CondWriteForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those CondWrite and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what CondWrite leaves in xs, and on return
 // the derivative with respect to what xs held before.

@@ -711,10 +711,11 @@ func BumpLastForward(t *BumpLastTape, xs []float64) float64 {
 }
 
 // BumpLastBackward adds to dxs the vector-Jacobian product of BumpLast with the
-// seeds dxs and s, at the point recorded in t by BumpLastForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// seeds dxs and s, at the point recorded in t by BumpLastForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those BumpLast and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what BumpLast leaves in xs, and on return
 // the derivative with respect to what xs held before.
@@ -773,16 +774,23 @@ func BumpLastJVP(xs, dxs []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of BumpLocalForward
 // overwrites it, and its buffers are kept.
 type BumpLocalTape struct {
+	// xs: the memory of xs, which BumpLocal makes, kept from run to run.
+	xs []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// dxs: the derivatives of xs, which BumpLocal makes, in a buffer the backward
+	// sweep reuses.
+	dxs []float64
 }
 
 // BumpLocalForward runs BumpLocal and records in t what BumpLocalBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func BumpLocalForward(t *BumpLocalTape, x float64) float64 {
+	t.xs = t.xs[:0]
 	t.elem = t.elem[:0]
-	xs := make([]float64, 4)
+	t.xs = append(t.xs, make([]float64, 4)...)
+	xs := slices.Clip(t.xs[len(t.xs)-4:])
 	s := 0.0
 	t.elem = slices.Grow(t.elem, 4)
 	for i := 0; i < 4; i++ {
@@ -801,15 +809,17 @@ func BumpLocalForward(t *BumpLocalTape, x float64) float64 {
 }
 
 // BumpLocalBackward adds to dx the vector-Jacobian product of BumpLocal with
-// the seeds s, at the point recorded in t by BumpLocalForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by BumpLocalForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those
+// BumpLocal and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func BumpLocalBackward(t *BumpLocalTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	nelem := len(t.elem)
-	dxs := make([]float64, 4)
+	t.dxs = append(t.dxs[:0], make([]float64, 4)...)
+	dxs := t.dxs
 	var dxSum float64
 	ds += s
 	for i := 3; i >= 0; i-- {

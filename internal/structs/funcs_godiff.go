@@ -784,12 +784,12 @@ func (m Small) EnergyJVP(k float32, dm Small, dk float32) (float32, float32) {
 type ParamsScoreTape struct {
 	// tmp: result 1 of a call of softplusGrad.
 	tmp float64
+	// dsoftplus: result 2 of a call of softplusGrad.
+	dsoftplus float64
 	// weightedTape: the tape weightedCallForward fills and weightedCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	weightedTape weightedCallTape
-	// dsoftplus: result 2 of a call of softplusGrad.
-	dsoftplus float64
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 }
@@ -807,10 +807,11 @@ func (p Params) ScoreForward(t *ParamsScoreTape, x []float64) float64 {
 }
 
 // ParamsScoreBackward adds to dp and dx the vector-Jacobian product of Score
-// with the seeds s, at the point recorded in t by ScoreForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// with the seeds s, at the point recorded in t by ScoreForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Score and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func ParamsScoreBackward(t *ParamsScoreTape, s float64, dp *Params, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nweightedTape := len(t.weightedTape.calls)
