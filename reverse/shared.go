@@ -61,10 +61,12 @@ func (s *splitter) emptyTape(b *ir.Builder) tapeRefs {
 
 // endCalls records in the call's record, before each return of fwd (the
 // forward function of a shared tape), where the call's entries of each
-// stack and site the backward function reads end. Then it makes room on
-// them for as many more calls as the tape's holder made room for (see
-// growStacks), at the rate of the calls so far: the stacks of a site in
-// a loop are sized after its first call, rather than grown as they go.
+// stack and site the backward function reads end. The first call of a run
+// then makes room on each stack for as many calls as the tape's holder
+// made room for (see growStacks), at its own rate: the stacks of a site
+// in a loop are sized after its first call, rather than grown as they go.
+// (A site's callee sizes its own stacks at its first call, for the calls
+// its holder made room for then.)
 func (s *splitter) endCalls(fwd *ir.Func, refs tapeRefs) {
 	if refs.first != nil && !slices.ContainsFunc(refs.first.Blocks[0].Values, func(v *ir.Value) bool { return v.Op != ir.OpComment }) {
 		ir.Remove(refs.first) // no stack left to empty
@@ -100,13 +102,18 @@ func (s *splitter) endCalls(fwd *ir.Func, refs tapeRefs) {
 				}
 				b.TapeSave(refs.rec, end, n)
 			}
-			b.Comment("Room for the calls the caller made room for, at the rate so far.")
-			more := b.Sub(b.Cap(b.TapeLoad(refs.tape, t.Calls)), b.Len(b.TapeLoad(refs.tape, t.Calls)))
-			more.Name = "more"
-			for _, end := range ends {
-				rate := b.Div(b.TapeLoad(refs.rec, end), b.Len(b.TapeLoad(refs.tape, t.Calls)))
-				b.TapeGrow(refs.tape, end.End, b.Mul(rate, more))
-			}
+			first := b.Compare(ir.OpEq, b.Len(b.TapeLoad(refs.tape, t.Calls)), b.Const(ir.Int, int64(1)))
+			ifop := b.If(first)
+			b.In(ifop.Blocks[0], func() {
+				b.Comment("The first call of a run: room for the calls the caller made room for, at its rate.")
+				more := b.Sub(b.Cap(b.TapeLoad(refs.tape, t.Calls)), b.Const(ir.Int, int64(1)))
+				more.Name = "more"
+				for _, end := range ends {
+					if !end.End.IsSite() {
+						b.TapeGrow(refs.tape, end.End, b.Mul(b.TapeLoad(refs.rec, end), more))
+					}
+				}
+			})
 		})
 	}
 }

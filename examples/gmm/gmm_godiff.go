@@ -231,11 +231,13 @@ func logSumExpCallForward(t *logSumExpCallTape, x []float64) float64 {
 	c.end.v = len(t.v)
 	c.end.m = len(t.m)
 	c.end.exp = len(t.exp)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.v = slices.Grow(t.v, c.end.v/len(t.calls)*more)
-	t.m = slices.Grow(t.m, c.end.m/len(t.calls)*more)
-	t.exp = slices.Grow(t.exp, c.end.exp/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.v = slices.Grow(t.v, c.end.v*more)
+		t.m = slices.Grow(t.m, c.end.m*more)
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
 	return m + math.Log(s)
 }
 

@@ -168,9 +168,11 @@ func dotCallAForward(t *dotCallATape, a, b []float64) float64 {
 		s += a[i] * t1
 	}
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s
 }
 

@@ -2309,10 +2309,12 @@ func rowDotCallForward(t *rowDotCallTape, m [3][3]float64, x [3]float64, i int) 
 	}
 	c.end.elem = len(t.elem)
 	c.end.elem2 = len(t.elem2)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
-	t.elem2 = slices.Grow(t.elem2, c.end.elem2/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+	}
 	return s
 }
 
@@ -2396,9 +2398,9 @@ func scaleFirstCallForward(t *scaleFirstCallTape, a [3]float64, k float64) float
 	a2[0] = t1 * k
 	t2 := dot3CallForward(&t.dot3Tape, a2, a2)
 	c.end.dot3Tape = len(t.dot3Tape.calls)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.dot3Tape.calls = slices.Grow(t.dot3Tape.calls, c.end.dot3Tape/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 	return t2
 }
 
@@ -2497,9 +2499,9 @@ func bodyPotentialCallForward(t *bodyPotentialCallTape, bPos [3]float64, bMass f
 	t1 := dot3CallForward(&t.dot3Tape, g, bPos)
 	c.tmp = t1
 	c.end.dot3Tape = len(t.dot3Tape.calls)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.dot3Tape.calls = slices.Grow(t.dot3Tape.calls, c.end.dot3Tape/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 	return -bMass * t1
 }
 
@@ -2577,9 +2579,11 @@ func sumSquaresCallForward(t *sumSquaresCallTape, xs []float64) float64 {
 		s += x * x
 	}
 	c.end.x = len(t.x)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.x = slices.Grow(t.x, c.end.x/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.x = slices.Grow(t.x, c.end.x*more)
+	}
 	return s
 }
 
@@ -2651,10 +2655,9 @@ func normAfterScaleCallForward(t *normAfterScaleCallTape, a [3]float64, k float6
 	t2 := sumSquaresCallForward(&t.sumSquaresTape, t1)
 	c.end.scaleAllTape = len(t.scaleAllTape.calls)
 	c.end.sumSquaresTape = len(t.sumSquaresTape.calls)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.scaleAllTape.calls = slices.Grow(t.scaleAllTape.calls, c.end.scaleAllTape/len(t.calls)*more)
-	t.sumSquaresTape.calls = slices.Grow(t.sumSquaresTape.calls, c.end.sumSquaresTape/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 	return t2
 }
 
@@ -2728,9 +2731,11 @@ func scaleAllCallForward(t *scaleAllCallTape, xs []float64, k float64) {
 		xs[i] = t1 * k
 	}
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 }
 
 // scaleAllCallBackward adds to dxs and dk the vector-Jacobian product of
@@ -2924,15 +2929,14 @@ func rodriguesCallForward(t *rodriguesCallTape, rot, pt [3]float64) [3]float64 {
 	c.end.elem3 = len(t.elem3)
 	c.end.elem2 = len(t.elem2)
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.dot3Tape.calls = slices.Grow(t.dot3Tape.calls, c.end.dot3Tape/len(t.calls)*more)
-	t.elem4 = slices.Grow(t.elem4, c.end.elem4/len(t.calls)*more)
-	t.crossTape.calls = slices.Grow(t.crossTape.calls, c.end.crossTape/len(t.calls)*more)
-	t.dot3Tape2.calls = slices.Grow(t.dot3Tape2.calls, c.end.dot3Tape2/len(t.calls)*more)
-	t.elem3 = slices.Grow(t.elem3, c.end.elem3/len(t.calls)*more)
-	t.elem2 = slices.Grow(t.elem2, c.end.elem2/len(t.calls)*more)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem4 = slices.Grow(t.elem4, c.end.elem4*more)
+		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return out
 }
 
@@ -3292,10 +3296,12 @@ func camRotatedCallForward(t *camRotatedCallTape, cR [3]float64, cF float64, x [
 	}
 	c.end.elem = len(t.elem)
 	c.end.elem2 = len(t.elem2)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
-	t.elem2 = slices.Grow(t.elem2, c.end.elem2/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+	}
 	return y
 }
 
@@ -3361,9 +3367,9 @@ func camFocalCallForward(t *camFocalCallTape, cR [3]float64, cF float64, x [3]fl
 	t1 := dot3CallForward(&t.dot3Tape, cR, x)
 	c.tmp = t1
 	c.end.dot3Tape = len(t.dot3Tape.calls)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.dot3Tape.calls = slices.Grow(t.dot3Tape.calls, c.end.dot3Tape/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 	return cF * t1
 }
 

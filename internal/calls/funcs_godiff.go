@@ -1802,11 +1802,13 @@ func logSumExpCallForward(t *logSumExpCallTape, x []float64) float64 {
 	c.end.v = len(t.v)
 	c.end.m = len(t.m)
 	c.end.exp = len(t.exp)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.v = slices.Grow(t.v, c.end.v/len(t.calls)*more)
-	t.m = slices.Grow(t.m, c.end.m/len(t.calls)*more)
-	t.exp = slices.Grow(t.exp, c.end.exp/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.v = slices.Grow(t.v, c.end.v*more)
+		t.m = slices.Grow(t.m, c.end.m*more)
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
 	return m + math.Log(s)
 }
 
@@ -1901,10 +1903,12 @@ func dotCallForward(t *dotCallTape, a, b []float64) float64 {
 	}
 	c.end.elem = len(t.elem)
 	c.end.elem2 = len(t.elem2)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
-	t.elem2 = slices.Grow(t.elem2, c.end.elem2/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+	}
 	return s
 }
 
@@ -2021,10 +2025,11 @@ func layerCallNoXForward(t *layerCallNoXTape, out []float64, w [][]float64, b, x
 	}
 	c.end.dotTape = len(t.dotTape.calls)
 	c.end.tanh = len(t.tanh)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, c.end.dotTape/len(t.calls)*more)
-	t.tanh = slices.Grow(t.tanh, c.end.tanh/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+	}
 }
 
 // layerCallNoXBackward adds to dout, dw and db the vector-Jacobian product of
@@ -2095,9 +2100,11 @@ func dotCallAForward(t *dotCallATape, a, b []float64) float64 {
 		s += a[i] * t1
 	}
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s
 }
 
@@ -2162,9 +2169,11 @@ func scaleInPlaceCallForward(t *scaleInPlaceCallTape, s []float64, k float64) {
 		s[i] = t1 * k
 	}
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 }
 
 // scaleInPlaceCallBackward adds to ds and dk the vector-Jacobian product of
@@ -2240,10 +2249,11 @@ func layerCallForward(t *layerCallTape, out []float64, w [][]float64, b, x []flo
 	}
 	c.end.dotTape = len(t.dotTape.calls)
 	c.end.tanh = len(t.tanh)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, c.end.dotTape/len(t.calls)*more)
-	t.tanh = slices.Grow(t.tanh, c.end.tanh/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+	}
 }
 
 // layerCallBackward adds to dout, dw, db and dx the vector-Jacobian product of
@@ -2374,10 +2384,11 @@ func layerApplyCallNoXForward(t *layerApplyCallNoXTape, lW [][]float64, lB, out,
 	}
 	c.end.dotTape = len(t.dotTape.calls)
 	c.end.tanh = len(t.tanh)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, c.end.dotTape/len(t.calls)*more)
-	t.tanh = slices.Grow(t.tanh, c.end.tanh/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+	}
 }
 
 // layerApplyCallNoXBackward adds to dlW, dlB and dout the vector-Jacobian
@@ -2457,10 +2468,11 @@ func layerApplyCallForward(t *layerApplyCallTape, lW [][]float64, lB, out, x []f
 	}
 	c.end.dotTape = len(t.dotTape.calls)
 	c.end.tanh = len(t.tanh)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, c.end.dotTape/len(t.calls)*more)
-	t.tanh = slices.Grow(t.tanh, c.end.tanh/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+	}
 }
 
 // layerApplyCallBackward adds to dlW, dlB, dout and dx the vector-Jacobian
@@ -2619,9 +2631,11 @@ func penaltyFlatCallNoLamForward(t *penaltyFlatCallNoLamTape, lW [][]float64, lB
 		s += t1 * t1
 	}
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return lam * s
 }
 
@@ -2748,18 +2762,18 @@ func fillEvenCallForward(t *fillEvenCallTape, out []float64, k int, x float64) {
 	c.x = x
 	if k >= len(out) {
 		c.end.fillOddTape = len(t.fillOddTape.calls)
-		// Room for the calls the caller made room for, at the rate so far.
-		more := cap(t.calls) - len(t.calls)
-		t.fillOddTape.calls = slices.Grow(t.fillOddTape.calls, c.end.fillOddTape/len(t.calls)*more)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
 		return
 	} else {
 		t1 := k + 1
 		out[k] = x * float64(t1)
 		fillOddCallForward(t.fillOddTape, out, t1, x*x)
 		c.end.fillOddTape = len(t.fillOddTape.calls)
-		// Room for the calls the caller made room for, at the rate so far.
-		more2 := cap(t.calls) - len(t.calls)
-		t.fillOddTape.calls = slices.Grow(t.fillOddTape.calls, c.end.fillOddTape/len(t.calls)*more2)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
 		return
 	}
 }
@@ -2834,17 +2848,17 @@ func fillOddCallForward(t *fillOddCallTape, out []float64, k int, x float64) {
 	c.x = x
 	if k >= len(out) {
 		c.end.fillEvenTape = len(t.fillEvenTape.calls)
-		// Room for the calls the caller made room for, at the rate so far.
-		more := cap(t.calls) - len(t.calls)
-		t.fillEvenTape.calls = slices.Grow(t.fillEvenTape.calls, c.end.fillEvenTape/len(t.calls)*more)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
 		return
 	} else {
 		out[k] = math.Sin(x)
 		fillEvenCallForward(t.fillEvenTape, out, k+1, x+1)
 		c.end.fillEvenTape = len(t.fillEvenTape.calls)
-		// Room for the calls the caller made room for, at the rate so far.
-		more2 := cap(t.calls) - len(t.calls)
-		t.fillEvenTape.calls = slices.Grow(t.fillEvenTape.calls, c.end.fillEvenTape/len(t.calls)*more2)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
 		return
 	}
 }

@@ -1642,10 +1642,12 @@ func dotCallForward(t *dotCallTape, a, b []float64) float64 {
 	}
 	c.end.elem = len(t.elem)
 	c.end.elem2 = len(t.elem2)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
-	t.elem2 = slices.Grow(t.elem2, c.end.elem2/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+	}
 	return s
 }
 
@@ -1736,11 +1738,12 @@ func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
 	c.end.wLo = len(t.wLo)
 	c.end.wHi = len(t.wHi)
 	c.end.dotTape = len(t.dotTape.calls)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.wLo = slices.Grow(t.wLo, c.end.wLo/len(t.calls)*more)
-	t.wHi = slices.Grow(t.wHi, c.end.wHi/len(t.calls)*more)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, c.end.dotTape/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.wLo = slices.Grow(t.wLo, c.end.wLo*more)
+		t.wHi = slices.Grow(t.wHi, c.end.wHi*more)
+	}
 	return s
 }
 

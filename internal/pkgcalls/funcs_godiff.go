@@ -734,9 +734,11 @@ func vecsDotCallS1Forward(t *vecsDotCallS1Tape, s1, s2 []float64) float64 {
 		sum += v * t2
 	}
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return sum
 }
 
@@ -888,10 +890,11 @@ func vecsLogSumExpCallForward(t *vecsLogSumExpCallTape, s []float64) float64 {
 	if c1 {
 		c.end.maxTape = len(t.maxTape.calls)
 		c.end.exp = len(t.exp)
-		// Room for the calls the caller made room for, at the rate so far.
-		more := cap(t.calls) - len(t.calls)
-		t.maxTape.calls = slices.Grow(t.maxTape.calls, c.end.maxTape/len(t.calls)*more)
-		t.exp = slices.Grow(t.exp, c.end.exp/len(t.calls)*more)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more := cap(t.calls) - 1
+			t.exp = slices.Grow(t.exp, c.end.exp*more)
+		}
 		return maxval
 	} else {
 		var lse float64
@@ -905,10 +908,11 @@ func vecsLogSumExpCallForward(t *vecsLogSumExpCallTape, s []float64) float64 {
 		c.lse = lse
 		c.end.maxTape = len(t.maxTape.calls)
 		c.end.exp = len(t.exp)
-		// Room for the calls the caller made room for, at the rate so far.
-		more2 := cap(t.calls) - len(t.calls)
-		t.maxTape.calls = slices.Grow(t.maxTape.calls, c.end.maxTape/len(t.calls)*more2)
-		t.exp = slices.Grow(t.exp, c.end.exp/len(t.calls)*more2)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more2 := cap(t.calls) - 1
+			t.exp = slices.Grow(t.exp, c.end.exp*more2)
+		}
 		return math.Log(lse) + maxval
 	}
 }
@@ -1060,10 +1064,11 @@ func vecsMeanCallXForward(t *vecsMeanCallXTape, x, weights []float64) float64 {
 		t1 := vecsSumCallForward(&t.sumTape, x)
 		c.end.sumTape = len(t.sumTape.calls)
 		c.end.w = len(t.w)
-		// Room for the calls the caller made room for, at the rate so far.
-		more := cap(t.calls) - len(t.calls)
-		t.sumTape.calls = slices.Grow(t.sumTape.calls, c.end.sumTape/len(t.calls)*more)
-		t.w = slices.Grow(t.w, c.end.w/len(t.calls)*more)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more := cap(t.calls) - 1
+			t.w = slices.Grow(t.w, c.end.w*more)
+		}
 		return t1 / float64(len(x))
 	} else {
 		t2 := len(weights)
@@ -1082,10 +1087,11 @@ func vecsMeanCallXForward(t *vecsMeanCallXTape, x, weights []float64) float64 {
 		c.sumWeights = sumWeights
 		c.end.sumTape = len(t.sumTape.calls)
 		c.end.w = len(t.w)
-		// Room for the calls the caller made room for, at the rate so far.
-		more2 := cap(t.calls) - len(t.calls)
-		t.sumTape.calls = slices.Grow(t.sumTape.calls, c.end.sumTape/len(t.calls)*more2)
-		t.w = slices.Grow(t.w, c.end.w/len(t.calls)*more2)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more2 := cap(t.calls) - 1
+			t.w = slices.Grow(t.w, c.end.w*more2)
+		}
 		return sumValues / sumWeights
 	}
 }
@@ -1191,12 +1197,13 @@ func vecsVarianceCallXForward(t *vecsVarianceCallXTape, x, weights []float64) fl
 		c.end.v = len(t.v)
 		c.end.v2 = len(t.v2)
 		c.end.elem = len(t.elem)
-		// Room for the calls the caller made room for, at the rate so far.
-		more := cap(t.calls) - len(t.calls)
-		t.meanTape.calls = slices.Grow(t.meanTape.calls, c.end.meanTape/len(t.calls)*more)
-		t.v = slices.Grow(t.v, c.end.v/len(t.calls)*more)
-		t.v2 = slices.Grow(t.v2, c.end.v2/len(t.calls)*more)
-		t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more := cap(t.calls) - 1
+			t.v = slices.Grow(t.v, c.end.v*more)
+			t.v2 = slices.Grow(t.v2, c.end.v2*more)
+			t.elem = slices.Grow(t.elem, c.end.elem*more)
+		}
 		return ss / float64(t1-1)
 	} else {
 		var ss2 float64
@@ -1219,12 +1226,13 @@ func vecsVarianceCallXForward(t *vecsVarianceCallXTape, x, weights []float64) fl
 		c.end.v = len(t.v)
 		c.end.v2 = len(t.v2)
 		c.end.elem = len(t.elem)
-		// Room for the calls the caller made room for, at the rate so far.
-		more2 := cap(t.calls) - len(t.calls)
-		t.meanTape.calls = slices.Grow(t.meanTape.calls, c.end.meanTape/len(t.calls)*more2)
-		t.v = slices.Grow(t.v, c.end.v/len(t.calls)*more2)
-		t.v2 = slices.Grow(t.v2, c.end.v2/len(t.calls)*more2)
-		t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more2)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more2 := cap(t.calls) - 1
+			t.v = slices.Grow(t.v, c.end.v*more2)
+			t.v2 = slices.Grow(t.v2, c.end.v2*more2)
+			t.elem = slices.Grow(t.elem, c.end.elem*more2)
+		}
 		return ss2 / t4
 	}
 }
@@ -1374,9 +1382,9 @@ func vecsNormCallForward(t *vecsNormCallTape, s []float64) float64 {
 	t2 := math.Sqrt(t1)
 	c.sqrt = t2
 	c.end.vecsSumSquaresTape = len(t.vecsSumSquaresTape.calls)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.vecsSumSquaresTape.calls = slices.Grow(t.vecsSumSquaresTape.calls, c.end.vecsSumSquaresTape/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 	return t2
 }
 
@@ -1436,9 +1444,11 @@ func vecsSumSquaresCallForward(t *vecsSumSquaresCallTape, s []float64) float64 {
 		ss += v * v
 	}
 	c.end.v = len(t.v)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.v = slices.Grow(t.v, c.end.v/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.v = slices.Grow(t.v, c.end.v*more)
+	}
 	return ss
 }
 

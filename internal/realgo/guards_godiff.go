@@ -626,9 +626,11 @@ func normCallForward(t *normCallTape, x []float64) float64 {
 	t1 := math.Sqrt(s)
 	c.sqrt = t1
 	c.end.v = len(t.v)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.v = slices.Grow(t.v, c.end.v/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.v = slices.Grow(t.v, c.end.v*more)
+	}
 	return t1
 }
 

@@ -707,10 +707,12 @@ func dotCallsCallForward(t *dotCallsCallTape, a, b []float64) float64 {
 	}
 	c.end.elem = len(t.elem)
 	c.end.elem2 = len(t.elem2)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
-	t.elem2 = slices.Grow(t.elem2, c.end.elem2/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+	}
 	return s
 }
 
@@ -779,9 +781,11 @@ func scaleCallsCallForward(t *scaleCallsCallTape, a []float64, k float64) float6
 		a[i] = t1 * k
 	}
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return a[0]
 }
 

@@ -627,14 +627,16 @@ func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
 	c.end.cond = len(t.cond)
 	c.end.elem = len(t.elem)
 	c.end.wi2 = len(t.wi2)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.cond2 = slices.Grow(t.cond2, c.end.cond2/len(t.calls)*more)
-	t.wi = slices.Grow(t.wi, c.end.wi/len(t.calls)*more)
-	t.elem2 = slices.Grow(t.elem2, c.end.elem2/len(t.calls)*more)
-	t.cond = slices.Grow(t.cond, c.end.cond/len(t.calls)*more)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
-	t.wi2 = slices.Grow(t.wi2, c.end.wi2/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.cond2 = slices.Grow(t.cond2, c.end.cond2*more)
+		t.wi = slices.Grow(t.wi, c.end.wi*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.cond = slices.Grow(t.cond, c.end.cond*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.wi2 = slices.Grow(t.wi2, c.end.wi2*more)
+	}
 	return m, t4
 }
 
@@ -829,11 +831,13 @@ func meanVarCallXForward(t *meanVarCallXTape, x, w []float64) (float64, float64)
 	c.end.wi = len(t.wi)
 	c.end.elem = len(t.elem)
 	c.end.wi2 = len(t.wi2)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.wi = slices.Grow(t.wi, c.end.wi/len(t.calls)*more)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
-	t.wi2 = slices.Grow(t.wi2, c.end.wi2/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.wi = slices.Grow(t.wi, c.end.wi*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.wi2 = slices.Grow(t.wi2, c.end.wi2*more)
+	}
 	return m, v / sw
 }
 
@@ -953,9 +957,11 @@ func sumCountCallForward(t *sumCountCallTape, x []float64, a float64) (float64, 
 		s += a * t1 * t1
 	}
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s, k
 }
 
@@ -1056,10 +1062,12 @@ func weightsDotsCallForward(t *weightsDotsCallTape, wW, x []float64) (float64, f
 	}
 	c.end.elem2 = len(t.elem2)
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem2 = slices.Grow(t.elem2, c.end.elem2/len(t.calls)*more)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s, t2
 }
 
@@ -1152,9 +1160,11 @@ func scaleSumCallForward(t *scaleSumCallTape, x []float64, a float64) (float64, 
 		s += x[i]
 	}
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s, a * a
 }
 

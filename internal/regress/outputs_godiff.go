@@ -1689,9 +1689,11 @@ func scaleInPlaceCallForward(t *scaleInPlaceCallTape, x []float64, a float64) {
 		x[i] = t1 * (a * t1)
 	}
 	c.end.elem = len(t.elem)
-	// Room for the calls the caller made room for, at the rate so far.
-	more := cap(t.calls) - len(t.calls)
-	t.elem = slices.Grow(t.elem, c.end.elem/len(t.calls)*more)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 }
 
 // scaleInPlaceCallBackward adds to dx and da the vector-Jacobian product of
