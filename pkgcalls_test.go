@@ -155,7 +155,7 @@ func totalJVP(s, ds []float64) (float64, float64) { return other.Total(s), other
 //godiff:jvp
 func F(x []float64) float64 { return 2 * other.Total(x) }
 `,
-			has: "totalBwd(&t.totalTape[ntotalTape], s*2, dx)",
+			has: "totalBwd(&totalTape, s*2, dx)",
 		},
 	}
 	for _, tt := range tests {

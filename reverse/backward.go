@@ -259,9 +259,8 @@ func (bw *backward) flag(v *ir.Value) *ir.Value {
 //
 // A site (see ir.TapeField) is read the same way, its calls last first:
 // what is read is the number of the call, for the callee's backward
-// function. The entry of a stack of a rule's tapes is read as a pointer to
-// it, not a copy. On a shared tape, a field of one call is read from the
-// call's record, and a cursor starts where the call's entries end.
+// function. On a shared tape, a field of one call is read from the call's
+// record, and a cursor starts where the call's entries end.
 func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
 	b := bw.b
 	tape := bw.s.fields.tape
@@ -290,11 +289,8 @@ func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
 		})
 	}
 	b.Set(cur, b.Sub(b.Get(cur), b.Const(ir.Int, int64(1))))
-	switch {
-	case fld.IsSite():
+	if fld.IsSite() {
 		return b.Get(cur)
-	case isCallTape(fld.Type):
-		return b.TapeEntry(bw.tape, fld, b.Get(cur))
 	}
 	return b.Load(b.TapeLoad(bw.tape, fld), b.Get(cur))
 }
@@ -804,11 +800,17 @@ func (bw *backward) splitCall(v *ir.Value) {
 	wrt := ir.ParseWrt(c.Wrt)
 	b := bw.b
 	bw.flushElems(func(elem) bool { return true }) // g's backward reads adjoint memory
-	// g's tape: the site's, with the number of the call; a pointer to the
-	// entry of a rule's tape.
-	args := []*ir.Value{bw.prim(c.Tape)}
+	// g's tape: the site's, with the number of the call. A rule's
+	// backward function gets a copy of the call's tape, as it got it from
+	// its forward function: it may use the tape up (pop its stacks), and
+	// another backward run of the same forward run must find it whole.
+	var args []*ir.Value
 	if fld := bw.s.tapeField(c.Tape); fld.IsSite() {
-		args = []*ir.Value{b.TapeSlot(bw.tape, fld), args[0]}
+		args = []*ir.Value{b.TapeSlot(bw.tape, fld), bw.prim(c.Tape)}
+	} else {
+		tape := &ir.Var{Name: c.Tape.Aux.(*ir.Var).Name, Type: c.Tape.Type}
+		b.Declare(tape, bw.prim(c.Tape))
+		args = []*ir.Value{b.Addr(tape)}
 	}
 	args = append(args, seeds...)
 	type scalar struct {

@@ -485,7 +485,8 @@ func ProjectBackward(t *ProjectTape, s float64, dw, dx []float64) {
 		d := t.d[nd]
 		nasmDotTape--
 		dd := dp * d * 2
-		dotBackward(&t.asmDotTape[nasmDotTape], dd, dw, dbuf)
+		asmDotTape := t.asmDotTape[nasmDotTape]
+		dotBackward(&asmDotTape, dd, dw, dbuf)
 		for i := t1 - 1; i >= 0; i-- {
 			dx[i] += dbuf[i] * float64(t2+1)
 			dbuf[i] = 0
@@ -582,9 +583,10 @@ func ScoreBackward(t *ScoreTape, s float64, dw []float64) {
 	nasmDotTape := len(t.asmDotTape)
 	nasmDotTape--
 	x := t.x
+	asmDotTape := t.asmDotTape[nasmDotTape]
 	t.throwaway = append(t.throwaway[:0], make([]float64, len(x))...)
 	t2 := t.throwaway
-	dotBackward(&t.asmDotTape[nasmDotTape], s*(1-t1*t1), dw, t2)
+	dotBackward(&asmDotTape, s*(1-t1*t1), dw, t2)
 }
 
 // ScoreGrad returns Score's result and its gradient with respect to w, in that
@@ -687,6 +689,49 @@ func SmoothJVP(w []float64, a float64, dw []float64, da float64) (float64, float
 		ds += t2
 	}
 	return s, ds
+}
+
+// CubesTape is what CubesForward keeps of one run of Cubes for CubesBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of CubesForward overwrites it, and its buffers
+// are kept.
+type CubesTape struct {
+	// sumCubesTape: the tape cubeForward fills and cubeBackward reads, in a slice
+	// of one entry.
+	sumCubesTape []cubeTape
+}
+
+// CubesForward runs Cubes and records in t what CubesBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func CubesForward(t *CubesTape, x []float64) float64 {
+	t.sumCubesTape = t.sumCubesTape[:0]
+	t.sumCubesTape = slices.Grow(t.sumCubesTape, 1)[:len(t.sumCubesTape)+1]
+	sumCubesTape := &t.sumCubesTape[len(t.sumCubesTape)-1]
+	t1 := cubeForward(sumCubesTape, x)
+	return 2 * t1
+}
+
+// CubesBackward adds to dx the vector-Jacobian product of Cubes with the seeds
+// s, at the point recorded in t by CubesForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func CubesBackward(t *CubesTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nsumCubesTape := len(t.sumCubesTape)
+	nsumCubesTape--
+	sumCubesTape := t.sumCubesTape[nsumCubesTape]
+	cubeBackward(&sumCubesTape, s*2, dx)
+}
+
+// CubesGrad returns Cubes's result and its gradient with respect to x, in that
+// order (dx), computed by reverse-mode automatic differentiation.
+func CubesGrad(x []float64) (float64, []float64) {
+	var t CubesTape
+	t1 := CubesForward(&t, x)
+	dx := make([]float64, len(x))
+	CubesBackward(&t, 1, dx)
+	return t1, dx
 }
 
 // vecsDotCallS1Tape is what vecsDotCallS1Forward keeps of the calls of vecsDot
