@@ -44,7 +44,7 @@ func newImports(funcs []*ir.Func) *imports {
 					paths[p] = true
 				}
 			case v.Op == ir.OpTapeGrow, v.Op == ir.OpTapeSlot && v.Aux.(*ir.TapeField).Stack,
-				v.Op == ir.OpTapeBuffer && !v.Aux.(*ir.TapeField).Scratch:
+				v.Op == ir.OpTapeBuffer:
 				paths["slices"] = true
 			case v.Op == ir.OpConst && ir.IsFloat(v.Type) && isSpecialFloat(v.Float()):
 				paths["math"] = true

@@ -111,7 +111,7 @@ func builtins(v *ir.Value) []string {
 	case ir.OpTapeCalls:
 		return []string{"len"}
 	case ir.OpTapeBuffer:
-		return []string{"append", "make", "len"}
+		return []string{"clear", "len"}
 	case ir.OpTapeReset:
 		if f := v.Aux.(*ir.TapeField); f.IsSite() && f.Indirect {
 			return []string{"new", "nil"}

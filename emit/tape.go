@@ -338,19 +338,21 @@ func (e *funcEmitter) tapeSlot(v *ir.Value) ([]stmt, error) {
 // memory field f keeps from run to run: on a stack, a fresh stretch at its
 // end, with the capacity a make would give it,
 //
-//	t.f = append(t.f, make([]T, n)...)
+//	t.f = slices.Grow(t.f, n)[:len(t.f)+n]
 //	b := slices.Clip(t.f[len(t.f)-n:])
+//	clear(b)
 //
 // and for scratch, the start of the buffer, reused:
 //
-//	t.f = append(t.f[:0], make([]T, n)...)
+//	t.f = slices.Grow(t.f[:0], n)[:n]
+//	clear(t.f)
 //	b := t.f
 //
-// The compiler allocates no slice for make([]T, n)...: append zeroes the
-// stretch it adds.
+// With the memory there (a kept tape), this allocates nothing, whatever
+// the compiler does with append(s, make([]T, n)...).
 func (e *funcEmitter) tapeBuffer(v *ir.Value) ([]stmt, error) {
 	f := v.Aux.(*ir.TapeField)
-	tf, err := e.fields(v.Args[0], f, 4)
+	tf, err := e.fields(v.Args[0], f, 6)
 	if err != nil {
 		return nil, err
 	}
@@ -358,26 +360,27 @@ func (e *funcEmitter) tapeBuffer(v *ir.Value) ([]stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := goType(v.Type)
-	if err != nil {
-		return nil, err
+	if n.prec <= precAdd {
+		n = paren(n) // len(t.f)-(a+b)
 	}
-	to := tf[1]
+	grow := callee(ir.Callee{Path: "slices", Name: "Grow"})
+	name, named := e.names[v]
 	if f.Scratch {
-		to = tf[1].Index(jen.Empty(), jen.Lit(0))
-	}
-	grow := tf[0].Op("=").Append(to, jen.Make(t, n.code).Op("..."))
-	out := []stmt{{code: grow, kind: stmtSimple}}
-	name, ok := e.names[v]
-	if !ok {
+		out := []stmt{
+			{code: tf[0].Op("=").Add(grow.Clone().Call(tf[1].Index(jen.Empty(), jen.Lit(0)), n.code)).Index(jen.Empty(), n.code), kind: stmtSimple},
+			{code: jen.Clear(tf[2]), kind: stmtSimple},
+		}
+		if named {
+			out = append(out, stmt{code: jen.Id(name).Op(":=").Add(tf[3]), kind: stmtDefine})
+		}
 		return out, nil
 	}
-	val := tf[2]
-	if !f.Scratch {
-		if n.prec < precOperand {
-			n = paren(n)
-		}
-		val = callee(ir.Callee{Path: "slices", Name: "Clip"}).Call(tf[2].Index(jen.Len(tf[3]).Op("-").Add(n.code), jen.Empty()))
+	out := []stmt{{code: tf[0].Op("=").Add(grow.Clone().Call(tf[1], n.code)).Index(jen.Empty(), jen.Len(tf[2]).Op("+").Add(n.code)), kind: stmtSimple}}
+	stretch := callee(ir.Callee{Path: "slices", Name: "Clip"}).Call(tf[3].Index(jen.Len(tf[4]).Op("-").Add(n.code), jen.Empty()))
+	if !named {
+		return append(out, stmt{code: jen.Clear(stretch), kind: stmtSimple}), nil
 	}
-	return append(out, stmt{code: jen.Id(name).Op(":=").Add(val), kind: stmtDefine}), nil
+	return append(out,
+		stmt{code: jen.Id(name).Op(":=").Add(stretch), kind: stmtDefine},
+		stmt{code: jen.Clear(jen.Id(name)), kind: stmtSimple}), nil
 }

@@ -50,8 +50,9 @@ func NLLForward(t *NLLTape, theta, xs []float64) float64 {
 	means := theta[k:t2]
 	logStd := theta[t2:t1]
 	norm := logSumExpCallForward(&t.logSumExpTape, logits)
-	t.comp = append(t.comp, make([]float64, k)...)
+	t.comp = slices.Grow(t.comp, k)[:len(t.comp)+k]
 	comp := slices.Clip(t.comp[len(t.comp)-k:])
+	clear(comp)
 	nll := 0.0
 	t3 := len(xs)
 	t.logSumExpTape2.calls = slices.Grow(t.logSumExpTape2.calls, t3)
@@ -85,7 +86,8 @@ func NLLBackward(t *NLLTape, s float64, dtheta []float64) {
 	theta := t.theta
 	t2 := len(theta)
 	k := t2 / 3
-	t.dcomp = append(t.dcomp[:0], make([]float64, k)...)
+	t.dcomp = slices.Grow(t.dcomp[:0], k)[:k]
+	clear(t.dcomp)
 	dcomp := t.dcomp
 	t3 := 2 * k
 	means := theta[k:t3]

@@ -92,8 +92,9 @@ func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64
 		for i := range 3 {
 			w[i] = rot[i] * thetaInverse
 		}
-		t.wCrossPt = append(t.wCrossPt, make([]float64, 3)...)
+		t.wCrossPt = slices.Grow(t.wCrossPt, 3)[:len(t.wCrossPt)+3]
 		wCrossPt := slices.Clip(t.wCrossPt[len(t.wCrossPt)-3:])
+		clear(wCrossPt)
 		t.wCrossPt2 = wCrossPt
 		cross3CallForward(&t.cross3Tape, w, pt, wCrossPt)
 		t1 := dot3CallForward(&t.dot3Tape2, w, pt)
@@ -109,8 +110,9 @@ func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64
 			out[i2] = pt[i2]*costheta + wCrossPt[i2]*sintheta + t3*tmp
 		}
 	} else {
-		t.rotCrossPt = append(t.rotCrossPt, make([]float64, 3)...)
+		t.rotCrossPt = slices.Grow(t.rotCrossPt, 3)[:len(t.rotCrossPt)+3]
 		rotCrossPt := slices.Clip(t.rotCrossPt[len(t.rotCrossPt)-3:])
+		clear(rotCrossPt)
 		cross3CallForward(&t.cross3Tape2, rot, pt, rotCrossPt)
 		for i3 := range 3 {
 			out[i3] = pt[i3] + rotCrossPt[i3]
@@ -147,7 +149,8 @@ func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]flo
 		sintheta := t.sintheta
 		wCrossPt := t.wCrossPt2
 		var dsintheta float64
-		t.dwCrossPt = append(t.dwCrossPt[:0], make([]float64, 3)...)
+		t.dwCrossPt = slices.Grow(t.dwCrossPt[:0], 3)[:3]
+		clear(t.dwCrossPt)
 		dwCrossPt := t.dwCrossPt
 		costheta := t.costheta
 		var dcostheta float64
@@ -198,7 +201,8 @@ func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]flo
 		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
 		dsqtheta += dtheta * (0.5 / theta)
 	} else {
-		t.drotCrossPt = append(t.drotCrossPt[:0], make([]float64, 3)...)
+		t.drotCrossPt = slices.Grow(t.drotCrossPt[:0], 3)[:3]
+		clear(t.drotCrossPt)
 		drotCrossPt := t.drotCrossPt
 		ncross3Tape2--
 		for i3 := 2; i3 >= 0; i3-- {

@@ -608,8 +608,9 @@ func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
 	t.w = w
 	t.xs = xs
 	k := len(w)
-	t.buf = append(t.buf, make([]float64, k)...)
+	t.buf = slices.Grow(t.buf, k)[:len(t.buf)+k]
 	buf := slices.Clip(t.buf[len(t.buf)-k:])
+	clear(buf)
 	ll := 0.0
 	t1 := len(xs)
 	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
@@ -647,7 +648,8 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 	xs := t.xs
 	t2 := len(xs)
 	ndotTape := len(t.dotTape.calls)
-	t.dbuf = append(t.dbuf[:0], make([]float64, k)...)
+	t.dbuf = slices.Grow(t.dbuf[:0], k)[:k]
+	clear(t.dbuf)
 	dbuf := t.dbuf
 	nlogSumExpTape2 := len(t.logSumExpTape2.calls)
 	nlogSumExpTape := len(t.logSumExpTape.calls)
@@ -753,13 +755,15 @@ func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]flo
 	t.layerTape.calls = t.layerTape.calls[:0]
 	t.w1 = w1
 	t.w2 = w2
-	t.h = append(t.h, make([]float64, len(w1))...)
+	t.h = slices.Grow(t.h, len(w1))[:len(t.h)+len(w1)]
 	h := slices.Clip(t.h[len(t.h)-len(w1):])
+	clear(h)
 	layerCallNoXForward(&t.layerTape, h, w1, b1, x)
 	scaleInPlaceCallForward(&t.scaleInPlaceTape, h, k)
 	t1 := len(w2)
-	t.y = append(t.y, make([]float64, t1)...)
+	t.y = slices.Grow(t.y, t1)[:len(t.y)+t1]
 	y := slices.Clip(t.y[len(t.y)-t1:])
+	clear(y)
 	t.y2 = y
 	layerCallForward(&t.layerTape2, y, w2, b1[:t1], h)
 	s := 0.0
@@ -783,12 +787,14 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 	t1 := len(y)
 	w2 := t.w2
 	t2 := len(w2)
-	t.dy = append(t.dy[:0], make([]float64, t2)...)
+	t.dy = slices.Grow(t.dy[:0], t2)[:t2]
+	clear(t.dy)
 	dy := t.dy
 	nlayerTape2 := len(t.layerTape2.calls)
 	nlayerTape2--
 	w1 := t.w1
-	t.dh = append(t.dh[:0], make([]float64, len(w1))...)
+	t.dh = slices.Grow(t.dh[:0], len(w1))[:len(w1)]
+	clear(t.dh)
 	dh := t.dh
 	nscaleInPlaceTape := len(t.scaleInPlaceTape.calls)
 	nscaleInPlaceTape--
@@ -1039,11 +1045,13 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 	t.layerApplyTape.calls = t.layerApplyTape.calls[:0]
 	t.mHiddenB = m.Hidden.B
 	t.mOutB = m.Out.B
-	t.h = append(t.h, make([]float64, len(m.Hidden.B))...)
+	t.h = slices.Grow(t.h, len(m.Hidden.B))[:len(t.h)+len(m.Hidden.B)]
 	h := slices.Clip(t.h[len(t.h)-len(m.Hidden.B):])
+	clear(h)
 	layerApplyCallNoXForward(&t.layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
-	t.o = append(t.o, make([]float64, len(m.Out.B))...)
+	t.o = slices.Grow(t.o, len(m.Out.B))[:len(t.o)+len(m.Out.B)]
 	o := slices.Clip(t.o[len(t.o)-len(m.Out.B):])
+	clear(o)
 	layerApplyCallForward(&t.layerApplyTape2, m.Out.W, m.Out.B, o, h)
 	t1, daffineAtDFA, daffineAtDFB, daffineAtDX := affineAtGrad(m.Shift.A, m.Shift.B, o[0])
 	t.daffineAtDFA = daffineAtDFA
@@ -1077,12 +1085,14 @@ func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	daffineAtDFB := t.daffineAtDFB
 	daffineAtDX := t.daffineAtDX
 	e := t.e
-	t.do = append(t.do[:0], make([]float64, len(mOutB))...)
+	t.do = slices.Grow(t.do[:0], len(mOutB))[:len(mOutB)]
+	clear(t.do)
 	do := t.do
 	nlayerApplyTape2 := len(t.layerApplyTape2.calls)
 	nlayerApplyTape2--
 	mHiddenB := t.mHiddenB
-	t.dh = append(t.dh[:0], make([]float64, len(mHiddenB))...)
+	t.dh = slices.Grow(t.dh[:0], len(mHiddenB))[:len(mHiddenB)]
+	clear(t.dh)
 	dh := t.dh
 	nlayerApplyTape := len(t.layerApplyTape.calls)
 	nlayerApplyTape--
@@ -1210,8 +1220,9 @@ type FilledTape struct {
 func FilledForward(t *FilledTape, x float64) float64 {
 	t.out = t.out[:0]
 	t.fillEvenTape.calls = t.fillEvenTape.calls[:0]
-	t.out = append(t.out, make([]float64, 5)...)
+	t.out = slices.Grow(t.out, 5)[:len(t.out)+5]
 	out := slices.Clip(t.out[len(t.out)-5:])
+	clear(out)
 	t.out2 = out
 	fillEvenCallForward(&t.fillEvenTape, out, 0, x)
 	s := 0.0
@@ -1233,7 +1244,8 @@ func FilledBackward(t *FilledTape, s float64, dx *float64) {
 	var ds float64
 	out := t.out2
 	t1 := len(out)
-	t.dout = append(t.dout[:0], make([]float64, 5)...)
+	t.dout = slices.Grow(t.dout[:0], 5)[:5]
+	clear(t.dout)
 	dout := t.dout
 	nfillEvenTape := len(t.fillEvenTape.calls)
 	nfillEvenTape--

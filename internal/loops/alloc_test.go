@@ -11,8 +11,9 @@ import (
 // FGrad on a fresh tape makes room on each stack once, before the
 // outermost loop whose trip counts are all known as it begins (a range
 // loop's, a counted loop's, nested ones' multiplied): it allocates as many
-// times for 2000 elements as for 20, and no more than its stacks, the
-// gradient and the function's own buffer.
+// times for 2000 elements as for 100, and no more than its stacks, the
+// gradient and the function's own buffer (twice that under the race
+// detector: see fdcheck.Race).
 func TestGradAllocationsIndependentOfLength(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 1))
 	cases := []struct {
@@ -27,12 +28,16 @@ func TestGradAllocationsIndependentOfLength(t *testing.T) {
 		{"Product", func(x []float64) { ProductGrad(x) }, 2},
 	}
 	for _, c := range cases {
-		small := fdcheck.Uniform(rng, 20, -1, 1)
+		small := fdcheck.Uniform(rng, 100, -1, 1)
 		large := fdcheck.Uniform(rng, 2000, -1, 1)
 		nSmall := testing.AllocsPerRun(10, func() { c.grad(small) })
 		nLarge := testing.AllocsPerRun(10, func() { c.grad(large) })
-		if nSmall != nLarge || nLarge > c.max {
-			t.Errorf("%s: %v allocations for 20 elements, %v for 2000; want the same, at most %v", c.name, nSmall, nLarge, c.max)
+		most := c.max
+		if fdcheck.Race {
+			most *= 2
+		}
+		if nSmall != nLarge || nLarge > most {
+			t.Errorf("%s: %v allocations for 100 elements, %v for 2000; want the same, at most %v", c.name, nSmall, nLarge, most)
 		}
 	}
 }

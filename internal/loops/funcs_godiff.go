@@ -295,8 +295,9 @@ func SmoothForward(t *SmoothTape, x []float64, iters int) float64 {
 	t.buf = t.buf[:0]
 	t.x = x
 	t.iters = iters
-	t.buf = append(t.buf, make([]float64, len(x))...)
+	t.buf = slices.Grow(t.buf, len(x))[:len(t.buf)+len(x)]
 	buf := slices.Clip(t.buf[len(t.buf)-len(x):])
+	clear(buf)
 	t.buf2 = buf
 	t1 := copy(buf, x)
 	t.copied = t1
@@ -325,7 +326,8 @@ func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 	buf := t.buf2
 	t1 := len(buf)
 	x := t.x
-	t.dbuf = append(t.dbuf[:0], make([]float64, len(x))...)
+	t.dbuf = slices.Grow(t.dbuf[:0], len(x))[:len(x)]
+	clear(t.dbuf)
 	dbuf := t.dbuf
 	iters := t.iters
 	t2 := t.copied
@@ -1986,8 +1988,9 @@ func RippleForward(t *RippleTape, x []float64, iters int) float64 {
 	t.elem2 = t.elem2[:0]
 	t.x = x
 	t.iters = iters
-	t.buf = append(t.buf, make([]float64, len(x))...)
+	t.buf = slices.Grow(t.buf, len(x))[:len(t.buf)+len(x)]
 	buf := slices.Clip(t.buf[len(t.buf)-len(x):])
+	clear(buf)
 	t.buf2 = buf
 	t1 := copy(buf, x)
 	t.copied = t1
@@ -2027,7 +2030,8 @@ func RippleBackward(t *RippleTape, s float64, dx []float64) {
 	buf := t.buf2
 	t1 := len(buf)
 	x := t.x
-	t.dbuf = append(t.dbuf[:0], make([]float64, len(x))...)
+	t.dbuf = slices.Grow(t.dbuf[:0], len(x))[:len(x)]
+	clear(t.dbuf)
 	dbuf := t.dbuf
 	iters := t.iters
 	nsin := len(t.sin)

@@ -306,8 +306,9 @@ func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
 	t.steps = steps
 	n := len(x0)
 	t1 := n + n
-	t.buf = append(t.buf, make([]float64, t1)...)
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
 	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
 	t.buf2 = buf
 	prevLo := 0
 	prevHi := n
@@ -375,7 +376,8 @@ func EulerBackward(t *EulerTape, s float64, dx0 []float64, dk, dh *float64) {
 	prevHi := t.prevHi2
 	prevLo := t.prevLo2
 	n := len(x0)
-	t.dbuf = append(t.dbuf[:0], make([]float64, n+n)...)
+	t.dbuf = slices.Grow(t.dbuf[:0], (n + n))[:(n + n)]
+	clear(t.dbuf)
 	dbuf := t.dbuf
 	steps := t.steps
 	ncurLo := len(t.curLo)
@@ -603,15 +605,17 @@ func HeunForward(t *HeunTape, x0 []float64, a, h float64, steps int) float64 {
 	t.steps = steps
 	n := len(x0)
 	t1 := n + n
-	t.buf = append(t.buf, make([]float64, t1)...)
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
 	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
 	t.buf2 = buf
 	xLo := 0
 	xHi := n
 	nextLo := n
 	nextHi := t1
-	t.stage = append(t.stage, make([]float64, n)...)
+	t.stage = slices.Grow(t.stage, n)[:len(t.stage)+n]
 	stage := slices.Clip(t.stage[len(t.stage)-n:])
+	clear(stage)
 	t.xLo5 = xLo
 	t.xHi5 = xHi
 	t3 := copy(buf[xLo:xHi], x0)
@@ -699,7 +703,8 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	t1 := len(buf[t.xLo:t.xHi])
 	x0 := t.x0
 	n := len(x0)
-	t.dbuf = append(t.dbuf[:0], make([]float64, n+n)...)
+	t.dbuf = slices.Grow(t.dbuf[:0], (n + n))[:(n + n)]
+	clear(t.dbuf)
 	dbuf := t.dbuf
 	steps := t.steps
 	xHi := t.xHi2
@@ -715,7 +720,8 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	nabs2 := len(t.abs2)
 	nsin2 := len(t.sin2)
 	var dhSum float64
-	t.dstage = append(t.dstage[:0], make([]float64, n)...)
+	t.dstage = slices.Grow(t.dstage[:0], n)[:n]
+	clear(t.dstage)
 	dstage := t.dstage
 	nxLo3 := len(t.xLo3)
 	nxHi3 := len(t.xHi3)
@@ -1011,8 +1017,9 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 	t.seq = seq
 	hidden := len(v)
 	t1 := hidden + hidden
-	t.buf = append(t.buf, make([]float64, t1)...)
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
 	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
 	t.buf2 = buf
 	hLo := 0
 	hHi := hidden
@@ -1090,7 +1097,8 @@ func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) 
 	v := t.v
 	nelem := len(t.elem)
 	hidden := len(v)
-	t.dbuf = append(t.dbuf[:0], make([]float64, hidden+hidden)...)
+	t.dbuf = slices.Grow(t.dbuf[:0], (hidden + hidden))[:(hidden + hidden)]
+	clear(t.dbuf)
 	dbuf := t.dbuf
 	nhLo2 := len(t.hLo2)
 	nhHi2 := len(t.hHi2)
@@ -1441,8 +1449,9 @@ func FeaturesForward(t *FeaturesTape, x []float64, w float64) float64 {
 	t.x = x
 	t.w = w
 	t1 := len(x)
-	t.buf = append(t.buf, make([]float64, 3*t1)...)
-	buf := slices.Clip(t.buf[len(t.buf)-(3*t1):])
+	t.buf = slices.Grow(t.buf, 3*t1)[:len(t.buf)+3*t1]
+	buf := slices.Clip(t.buf[len(t.buf)-3*t1:])
+	clear(buf)
 	t.buf2 = buf
 	featsLo := 0
 	featsHi := 0
@@ -1495,7 +1504,8 @@ func FeaturesBackward(t *FeaturesTape, s float64, dx []float64, dw *float64) {
 	t3 := len(buf[t1:t2])
 	x := t.x
 	t4 := len(x)
-	t.dbuf = append(t.dbuf[:0], make([]float64, 3*t4)...)
+	t.dbuf = slices.Grow(t.dbuf[:0], 3*t4)[:3*t4]
+	clear(t.dbuf)
 	dbuf := t.dbuf
 	t5 := dbuf[t1:t2]
 	nfeatsHi2 := len(t.featsHi2)

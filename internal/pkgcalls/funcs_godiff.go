@@ -109,8 +109,9 @@ func LSEForward(t *LSETape, w []float64, a float64) float64 {
 	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
 	t.w = w
 	t.a = a
-	t.buf = append(t.buf, make([]float64, len(w))...)
+	t.buf = slices.Grow(t.buf, len(w))[:len(t.buf)+len(w)]
 	buf := slices.Clip(t.buf[len(t.buf)-len(w):])
+	clear(buf)
 	for i := range w {
 		v := w[i]
 		buf[i] = a * v
@@ -131,7 +132,8 @@ func LSEBackward(t *LSETape, s float64, dw []float64, da *float64) {
 	nlogSumExpTape--
 	w := t.w
 	t1 := len(w)
-	t.dbuf = append(t.dbuf[:0], make([]float64, t1)...)
+	t.dbuf = slices.Grow(t.dbuf[:0], t1)[:t1]
+	clear(t.dbuf)
 	dbuf := t.dbuf
 	a := t.a
 	var daSum float64
@@ -476,7 +478,8 @@ func ProjectBackward(t *ProjectTape, s float64, dw, dx []float64) {
 	nasmDotTape := len(t.asmDotTape)
 	x := t.x
 	t1 := len(x)
-	t.dbuf = append(t.dbuf[:0], make([]float64, t1)...)
+	t.dbuf = slices.Grow(t.dbuf[:0], t1)[:t1]
+	clear(t.dbuf)
 	dbuf := t.dbuf
 	dp += s
 	for k := 1; k >= 0; k-- {
@@ -584,7 +587,8 @@ func ScoreBackward(t *ScoreTape, s float64, dw []float64) {
 	nasmDotTape--
 	x := t.x
 	asmDotTape := t.asmDotTape[nasmDotTape]
-	t.throwaway = append(t.throwaway[:0], make([]float64, len(x))...)
+	t.throwaway = slices.Grow(t.throwaway[:0], len(x))[:len(x)]
+	clear(t.throwaway)
 	t2 := t.throwaway
 	dotBackward(&asmDotTape, s*(1-t1*t1), dw, t2)
 }

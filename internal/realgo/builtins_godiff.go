@@ -286,8 +286,9 @@ func HingeForward(t *HingeTape, x, y []float64, w float64) float64 {
 	t.x = x
 	t.y = y
 	t.w = w
-	t.buf = append(t.buf, make([]float64, len(x))...)
+	t.buf = slices.Grow(t.buf, len(x))[:len(t.buf)+len(x)]
 	buf := slices.Clip(t.buf[len(t.buf)-len(x):])
+	clear(buf)
 	t.buf2 = buf
 	s := 0.0
 	t.elem = slices.Grow(t.elem, 3*len(buf))
@@ -322,7 +323,8 @@ func HingeBackward(t *HingeTape, s float64, dx, dy []float64, dw *float64) {
 	nelem := len(t.elem)
 	x := t.x
 	t1 := len(x)
-	t.dbuf = append(t.dbuf[:0], make([]float64, t1)...)
+	t.dbuf = slices.Grow(t.dbuf[:0], t1)[:t1]
+	clear(t.dbuf)
 	dbuf := t.dbuf
 	y := t.y
 	w := t.w

@@ -885,7 +885,8 @@ func ConstIndexBackward(t *ConstIndexTape, s float64, dx *float64) {
 	t3 := weights[t2]
 	t4 := t1 - 2
 	t5 := weights[t4]
-	t.dweights = append(t.dweights[:0], make([]float64, 3)...)
+	t.dweights = slices.Grow(t.dweights[:0], 3)[:3]
+	clear(t.dweights)
 	dweights := t.dweights
 	ds += s
 	for i := 2; i >= 0; i-- {
@@ -894,7 +895,8 @@ func ConstIndexBackward(t *ConstIndexTape, s float64, dx *float64) {
 		t6 := ws[1]
 		t7 := (4 + i) % 3
 		t8 := ws[t7]
-		t.dws = append(t.dws[:0], make([]float64, 3)...)
+		t.dws = slices.Grow(t.dws[:0], 3)[:3]
+		clear(t.dws)
 		dws := t.dws
 		dws[t7] += ds * t6
 		dws[1] += ds * t8

@@ -448,8 +448,9 @@ func ScaledCopyForward(t *ScaledCopyTape, x []float64, a float64) float64 {
 	t.y = t.y[:0]
 	t.scaleSumTape.calls = t.scaleSumTape.calls[:0]
 	t.x = x
-	t.y = append(t.y, make([]float64, len(x))...)
+	t.y = slices.Grow(t.y, len(x))[:len(t.y)+len(x)]
 	y := slices.Clip(t.y[len(t.y)-len(x):])
+	clear(y)
 	t.y2 = y
 	t1 := copy(y, x)
 	t.copied = t1
@@ -471,7 +472,8 @@ func ScaledCopyBackward(t *ScaledCopyTape, s float64, dx []float64, da *float64)
 	t1 := y[0]
 	t2 := y[1]
 	x := t.x
-	t.dy = append(t.dy[:0], make([]float64, len(x))...)
+	t.dy = slices.Grow(t.dy[:0], len(x))[:len(x)]
+	clear(t.dy)
 	dy := t.dy
 	nscaleSumTape := len(t.scaleSumTape.calls)
 	nscaleSumTape--

@@ -594,20 +594,25 @@ func (l Lorenz) RK4StepForward(t *LorenzRK4StepTape, dst, s []float64, h float64
 	t.lorenzDerivTape.calls = t.lorenzDerivTape.calls[:0]
 	t.dst = dst
 	t.h = h
-	t.k1 = append(t.k1, make([]float64, 3)...)
+	t.k1 = slices.Grow(t.k1, 3)[:len(t.k1)+3]
 	k1 := slices.Clip(t.k1[len(t.k1)-3:])
+	clear(k1)
 	t.k12 = k1
-	t.k2 = append(t.k2, make([]float64, 3)...)
+	t.k2 = slices.Grow(t.k2, 3)[:len(t.k2)+3]
 	k2 := slices.Clip(t.k2[len(t.k2)-3:])
+	clear(k2)
 	t.k22 = k2
-	t.k3 = append(t.k3, make([]float64, 3)...)
+	t.k3 = slices.Grow(t.k3, 3)[:len(t.k3)+3]
 	k3 := slices.Clip(t.k3[len(t.k3)-3:])
+	clear(k3)
 	t.k32 = k3
-	t.k4 = append(t.k4, make([]float64, 3)...)
+	t.k4 = slices.Grow(t.k4, 3)[:len(t.k4)+3]
 	k4 := slices.Clip(t.k4[len(t.k4)-3:])
+	clear(k4)
 	t.k42 = k4
-	t.tmp = append(t.tmp, make([]float64, 3)...)
+	t.tmp = slices.Grow(t.tmp, 3)[:len(t.tmp)+3]
 	tmp := slices.Clip(t.tmp[len(t.tmp)-3:])
+	clear(tmp)
 	t.tmp2 = tmp
 	lorenzDerivCallForward(&t.lorenzDerivTape, l.Sigma, l.Rho, l.Beta, k1, s)
 	for i := range tmp {
@@ -645,18 +650,23 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	k2 := t.k22
 	k3 := t.k32
 	k4 := t.k42
-	t.dk4 = append(t.dk4[:0], make([]float64, 3)...)
+	t.dk4 = slices.Grow(t.dk4[:0], 3)[:3]
+	clear(t.dk4)
 	dk4 := t.dk4
-	t.dk3 = append(t.dk3[:0], make([]float64, 3)...)
+	t.dk3 = slices.Grow(t.dk3[:0], 3)[:3]
+	clear(t.dk3)
 	dk3 := t.dk3
-	t.dk2 = append(t.dk2[:0], make([]float64, 3)...)
+	t.dk2 = slices.Grow(t.dk2[:0], 3)[:3]
+	clear(t.dk2)
 	dk2 := t.dk2
-	t.dk1 = append(t.dk1[:0], make([]float64, 3)...)
+	t.dk1 = slices.Grow(t.dk1[:0], 3)[:3]
+	clear(t.dk1)
 	dk1 := t.dk1
 	var dhSum float64
 	nlorenzDerivTape4 := len(t.lorenzDerivTape4.calls)
 	nlorenzDerivTape4--
-	t.dtmp = append(t.dtmp[:0], make([]float64, 3)...)
+	t.dtmp = slices.Grow(t.dtmp[:0], 3)[:3]
+	clear(t.dtmp)
 	dtmp := t.dtmp
 	tmp := t.tmp2
 	t2 := len(tmp)

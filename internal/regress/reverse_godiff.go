@@ -789,8 +789,9 @@ type BumpLocalTape struct {
 func BumpLocalForward(t *BumpLocalTape, x float64) float64 {
 	t.xs = t.xs[:0]
 	t.elem = t.elem[:0]
-	t.xs = append(t.xs, make([]float64, 4)...)
+	t.xs = slices.Grow(t.xs, 4)[:len(t.xs)+4]
 	xs := slices.Clip(t.xs[len(t.xs)-4:])
+	clear(xs)
 	s := 0.0
 	t.elem = slices.Grow(t.elem, 4)
 	for i := 0; i < 4; i++ {
@@ -818,7 +819,8 @@ func BumpLocalBackward(t *BumpLocalTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	nelem := len(t.elem)
-	t.dxs = append(t.dxs[:0], make([]float64, 4)...)
+	t.dxs = slices.Grow(t.dxs[:0], 4)[:4]
+	clear(t.dxs)
 	dxs := t.dxs
 	var dxSum float64
 	ds += s
