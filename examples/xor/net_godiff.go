@@ -14,13 +14,13 @@ import (
 type NetLossTape struct {
 	// nW1: the field n.W1.
 	nW1 [][]float64
-	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, one
-	// entry per iteration of the loop around it, read back last first.
-	dotTape []dotCallATape
 	// nW2: the field n.W2.
 	nW2 []float64
 	// y: the parameter y.
 	y float64
+	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dotTape dotCallATape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
@@ -38,19 +38,17 @@ type NetLossTape struct {
 // earlier contents are discarded, its memory reused.
 func (n *Net) LossForward(t *NetLossTape, x []float64, y float64) float64 {
 	t.tanh = t.tanh[:0]
-	t.dotTape = t.dotTape[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
 	t.nW1 = n.W1
 	t.nW2 = n.W2
 	t.y = y
 	out := n.B2
 	t1 := len(n.W1)
-	t.dotTape = slices.Grow(t.dotTape, t1)
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for j := range n.W1 {
 		t2 := n.W2[j]
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t3 := dotCallAForward(dotTape, n.W1[j], x)
+		t3 := dotCallAForward(&t.dotTape, n.W1[j], x)
 		t4 := math.Tanh(t3 + n.B1[j])
 		t.tanh = append(t.tanh, t4)
 		out += t2 * t4
@@ -66,9 +64,10 @@ func (n *Net) LossForward(t *NetLossTape, x []float64, y float64) float64 {
 }
 
 // NetLossBackward adds to dn the vector-Jacobian product of Loss with the seeds
-// s, at the point recorded in t by LossForward. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// s, at the point recorded in t by LossForward. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those Loss and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -79,18 +78,16 @@ func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 	t1 := len(nW1)
 	nW2 := t.nW2
 	ntanh := len(t.tanh)
-	ndotTape := len(t.dotTape)
+	ndotTape := len(t.dotTape.calls)
 	dout += (-(s*y)/p - (-(s * t.diff) / t.diff2)) * dsigmoid
 	for j := t1 - 1; j >= 0; j-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
-		t3 := t.dotTape[ndotTape]
 		dnW1Row := dn.W1[j]
-		t4 := dout * nW2[j] * (1 - t2*t2)
-		dn.B1[j] += t4
-		dotTape := t3
-		dotCallABackward(&dotTape, t4, dnW1Row)
+		t3 := dout * nW2[j] * (1 - t2*t2)
+		dn.B1[j] += t3
+		dotCallABackward(&t.dotTape, ndotTape, t3, dnW1Row)
 		dn.W2[j] += dout * t2
 	}
 	dn.B2 += dout
@@ -131,23 +128,38 @@ func (n *Net) LossJVP(x []float64, y float64, dn *Net) (float64, float64) {
 	return -(y*math.Log(p) + t7*math.Log(t8)), -(y*(t6/p) + t7*(-t6/t8))
 }
 
-// dotCallATape is what dotCallAForward keeps of one run of dot for
-// dotCallABackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of dotCallAForward
-// overwrites it, and its buffers are kept.
+// dotCallATape is what dotCallAForward keeps of the calls of dot at one call
+// site for dotCallABackward: the forward values the backward sweep reads, and
+// the control flow it replays, each call's in its record and on the stacks the
+// calls share. The tape of the caller holds it, and empties it for each of its
+// own runs, keeping its buffers.
 type dotCallATape struct {
-	// a: the parameter a.
-	a []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
-// dotCallAForward runs dot and records in t what dotCallABackward needs; t's
-// earlier contents are discarded, its memory reused.
+// dotCallAForward runs dot and records in t what dotCallABackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
 func dotCallAForward(t *dotCallATape, a, b []float64) float64 {
-	t.elem = t.elem[:0]
-	t.a = a
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
 	s := 0.0
 	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
@@ -155,20 +167,27 @@ func dotCallAForward(t *dotCallATape, a, b []float64) float64 {
 		t.elem = append(t.elem, t1)
 		s += a[i] * t1
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s
 }
 
 // dotCallABackward adds to da the vector-Jacobian product of dot with the seeds
-// s, at the point recorded in t by dotCallAForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func dotCallABackward(t *dotCallATape, s float64, da []float64) {
+// s, at the point that call number call of dotCallAForward on t recorded. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func dotCallABackward(t *dotCallATape, call int, s float64, da []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	a := t.a
+	a := c.a
 	t1 := len(a)
-	nelem := len(t.elem)
+	nelem := c.end.elem
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		nelem--

@@ -245,8 +245,10 @@ type EulerTape struct {
 	h float64
 	// steps: the parameter steps.
 	steps int
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Euler makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// prevLo4: the value of prevLo the backward sweep reads.
 	prevLo4 int
 	// prevHi4: the value of prevHi the backward sweep reads.
@@ -282,11 +284,15 @@ type EulerTape struct {
 	prevHi2 int
 	// prevLo2: the value of prevLo as the loop on i2 began.
 	prevLo2 int
+	// dbuf: the derivatives of buf, which Euler makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // EulerForward runs Euler and records in t what EulerBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
+	t.buf = t.buf[:0]
 	t.curLo = t.curLo[:0]
 	t.curHi = t.curHi[:0]
 	t.left = t.left[:0]
@@ -300,8 +306,10 @@ func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
 	t.steps = steps
 	n := len(x0)
 	t1 := n + n
-	buf := make([]float64, t1)
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
+	t.buf2 = buf
 	prevLo := 0
 	prevHi := n
 	curLo := n
@@ -310,27 +318,36 @@ func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
 	t.prevHi4 = prevHi
 	t2 := copy(buf[prevLo:prevHi], x0)
 	t.copied = t2
+	t3 := max(steps, 0)
+	t.curHi = slices.Grow(t.curHi, t3)
+	t.curLo = slices.Grow(t.curLo, t3)
+	t.prevHi3 = slices.Grow(t.prevHi3, t3)
+	t.prevLo3 = slices.Grow(t.prevLo3, t3)
+	t4 := t3 * n
+	t.elem = slices.Grow(t.elem, t4)
+	t.left = slices.Grow(t.left, t4)
+	t.sin = slices.Grow(t.sin, t4)
 	for range steps {
 		t.curHi = append(t.curHi, curHi)
 		t.curLo = append(t.curLo, curLo)
 		t.prevHi3 = append(t.prevHi3, prevHi)
 		t.prevLo3 = append(t.prevLo3, prevLo)
 		for i := range n {
-			t3 := buf[prevLo:prevHi]
-			left := t3[(i+n-1)%n]
+			t5 := buf[prevLo:prevHi]
+			left := t5[(i+n-1)%n]
 			t.left = append(t.left, left)
-			t4 := t3[i]
-			t.elem = append(t.elem, t4)
-			t5 := math.Sin(t4)
-			t.sin = append(t.sin, t5)
-			buf[curLo:curHi][i] = t4 + h*(k*(left-t4)-t5)
+			t6 := t5[i]
+			t.elem = append(t.elem, t6)
+			t7 := math.Sin(t6)
+			t.sin = append(t.sin, t7)
+			buf[curLo:curHi][i] = t6 + h*(k*(left-t6)-t7)
 		}
-		t6 := prevLo
-		t7 := prevHi
+		t8 := prevLo
+		t9 := prevHi
 		prevLo = curLo
 		prevHi = curHi
-		curLo = t6
-		curHi = t7
+		curLo = t8
+		curHi = t9
 	}
 	s := 0.0
 	t.prevLo = prevLo
@@ -338,27 +355,30 @@ func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
 	t.prevHi2 = prevHi
 	t.prevLo2 = prevLo
 	for i2 := range buf[prevLo:prevHi] {
-		t8 := buf[prevLo:prevHi][i2]
-		s += t8 * t8
+		t10 := buf[prevLo:prevHi][i2]
+		s += t10 * t10
 	}
 	return s
 }
 
 // EulerBackward adds to dx0, dk and dh the vector-Jacobian product of Euler
-// with the seeds s, at the point recorded in t by EulerForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// with the seeds s, at the point recorded in t by EulerForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Euler and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func EulerBackward(t *EulerTape, s float64, dx0 []float64, dk, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	t1 := len(buf[t.prevLo:t.prevHi])
 	x0 := t.x0
 	prevHi := t.prevHi2
 	prevLo := t.prevLo2
 	n := len(x0)
-	dbuf := make([]float64, n+n)
+	t.dbuf = slices.Grow(t.dbuf[:0], (n + n))[:(n + n)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	steps := t.steps
 	ncurLo := len(t.curLo)
 	ncurHi := len(t.curHi)
@@ -486,8 +506,12 @@ type HeunTape struct {
 	h float64
 	// steps: the parameter steps.
 	steps int
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Heun makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
+	// stage: the memory of stage, which Heun makes, kept from run to run.
+	stage []float64
 	// xLo5: the value of xLo the backward sweep reads.
 	xLo5 int
 	// xHi5: the value of xHi the backward sweep reads.
@@ -547,11 +571,19 @@ type HeunTape struct {
 	xHi2 int
 	// xLo2: the value of xLo as the loop on i3 began.
 	xLo2 int
+	// dbuf: the derivatives of buf, which Heun makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
+	// dstage: the derivatives of stage, which Heun makes, in a buffer the backward
+	// sweep reuses.
+	dstage []float64
 }
 
 // HeunForward runs Heun and records in t what HeunBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func HeunForward(t *HeunTape, x0 []float64, a, h float64, steps int) float64 {
+	t.buf = t.buf[:0]
+	t.stage = t.stage[:0]
 	t.nextLo = t.nextLo[:0]
 	t.nextHi = t.nextHi[:0]
 	t.elem = t.elem[:0]
@@ -573,58 +605,79 @@ func HeunForward(t *HeunTape, x0 []float64, a, h float64, steps int) float64 {
 	t.steps = steps
 	n := len(x0)
 	t1 := n + n
-	buf := make([]float64, t1)
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
+	t.buf2 = buf
 	xLo := 0
 	xHi := n
 	nextLo := n
 	nextHi := t1
-	stage := make([]float64, n)
+	t.stage = slices.Grow(t.stage, n)[:len(t.stage)+n]
+	stage := slices.Clip(t.stage[len(t.stage)-n:])
+	clear(stage)
 	t.xLo5 = xLo
 	t.xHi5 = xHi
 	t3 := copy(buf[xLo:xHi], x0)
 	t.copied = t3
+	t4 := max(steps, 0)
+	t.nextHi = slices.Grow(t.nextHi, t4)
+	t.nextLo = slices.Grow(t.nextLo, t4)
+	t.xHi3 = slices.Grow(t.xHi3, t4)
+	t.xHi4 = slices.Grow(t.xHi4, t4)
+	t.xLo3 = slices.Grow(t.xLo3, t4)
+	t.xLo4 = slices.Grow(t.xLo4, t4)
+	t5 := t4 * n
+	t.abs3 = slices.Grow(t.abs3, t5)
+	t.elem3 = slices.Grow(t.elem3, t5)
+	t.sin3 = slices.Grow(t.sin3, t5)
+	t.abs = slices.Grow(t.abs, t5)
+	t.abs2 = slices.Grow(t.abs2, t5)
+	t.elem = slices.Grow(t.elem, t5)
+	t.elem2 = slices.Grow(t.elem2, t5)
+	t.sin = slices.Grow(t.sin, t5)
+	t.sin2 = slices.Grow(t.sin2, t5)
 	for step := range steps {
 		t2 := float64(step) * h
 		t.xHi4 = append(t.xHi4, xHi)
 		t.xLo4 = append(t.xLo4, xLo)
 		for i := range n {
-			t4 := buf[xLo:xHi][i]
-			t.elem3 = append(t.elem3, t4)
-			t5 := math.Abs(t4)
-			t.abs3 = append(t.abs3, t5)
-			t6 := math.Sin(t2)
-			t.sin3 = append(t.sin3, t6)
-			stage[i] = t4 + h*(-a*t4*t5+t6)
+			t6 := buf[xLo:xHi][i]
+			t.elem3 = append(t.elem3, t6)
+			t7 := math.Abs(t6)
+			t.abs3 = append(t.abs3, t7)
+			t8 := math.Sin(t2)
+			t.sin3 = append(t.sin3, t8)
+			stage[i] = t6 + h*(-a*t6*t7+t8)
 		}
 		t.nextHi = append(t.nextHi, nextHi)
 		t.nextLo = append(t.nextLo, nextLo)
 		t.xHi3 = append(t.xHi3, xHi)
 		t.xLo3 = append(t.xLo3, xLo)
 		for i2 := range n {
-			t7 := -a
-			t8 := buf[xLo:xHi][i2]
-			t.elem = append(t.elem, t8)
-			t9 := math.Abs(t8)
-			t.abs = append(t.abs, t9)
-			t10 := math.Sin(t2)
-			t.sin = append(t.sin, t10)
-			f0 := t7*t8*t9 + t10
-			t11 := stage[i2]
-			t.elem2 = append(t.elem2, t11)
-			t12 := math.Abs(t11)
-			t.abs2 = append(t.abs2, t12)
-			t13 := math.Sin(t2 + h)
-			t.sin2 = append(t.sin2, t13)
-			f1 := t7*t11*t12 + t13
-			buf[nextLo:nextHi][i2] = t8 + h/2*(f0+f1)
+			t9 := -a
+			t10 := buf[xLo:xHi][i2]
+			t.elem = append(t.elem, t10)
+			t11 := math.Abs(t10)
+			t.abs = append(t.abs, t11)
+			t12 := math.Sin(t2)
+			t.sin = append(t.sin, t12)
+			f0 := t9*t10*t11 + t12
+			t13 := stage[i2]
+			t.elem2 = append(t.elem2, t13)
+			t14 := math.Abs(t13)
+			t.abs2 = append(t.abs2, t14)
+			t15 := math.Sin(t2 + h)
+			t.sin2 = append(t.sin2, t15)
+			f1 := t9*t13*t14 + t15
+			buf[nextLo:nextHi][i2] = t10 + h/2*(f0+f1)
 		}
-		t14 := xLo
-		t15 := xHi
+		t16 := xLo
+		t17 := xHi
 		xLo = nextLo
 		xHi = nextHi
-		nextLo = t14
-		nextHi = t15
+		nextLo = t16
+		nextHi = t17
 	}
 	s := 0.0
 	t.xLo = xLo
@@ -638,18 +691,21 @@ func HeunForward(t *HeunTape, x0 []float64, a, h float64, steps int) float64 {
 }
 
 // HeunBackward adds to dx0, da and dh the vector-Jacobian product of Heun with
-// the seeds s, at the point recorded in t by HeunForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by HeunForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Heun and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	t1 := len(buf[t.xLo:t.xHi])
 	x0 := t.x0
 	n := len(x0)
-	dbuf := make([]float64, n+n)
+	t.dbuf = slices.Grow(t.dbuf[:0], (n + n))[:(n + n)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	steps := t.steps
 	xHi := t.xHi2
 	xLo := t.xLo2
@@ -664,7 +720,9 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	nabs2 := len(t.abs2)
 	nsin2 := len(t.sin2)
 	var dhSum float64
-	dstage := make([]float64, n)
+	t.dstage = slices.Grow(t.dstage[:0], n)[:n]
+	clear(t.dstage)
+	dstage := t.dstage
 	nxLo3 := len(t.xLo3)
 	nxHi3 := len(t.xHi3)
 	var daSum float64
@@ -882,8 +940,10 @@ type RNNTape struct {
 	v []float64
 	// seq: the parameter seq.
 	seq []float64
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which RNN makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// hHi3: the value of hHi as the loop on j began, one entry per iteration of
 	// the loop around it, read back last first.
 	hHi3 []int
@@ -928,11 +988,15 @@ type RNNTape struct {
 	y []float64
 	// tTrips: how many iterations of the loop on t began.
 	tTrips int
+	// dbuf: the derivatives of buf, which RNN makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // RNNForward runs RNN and records in t what RNNBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
+	t.buf = t.buf[:0]
 	t.y = t.y[:0]
 	t.hLo = t.hLo[:0]
 	t.hHi = t.hHi[:0]
@@ -953,8 +1017,10 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 	t.seq = seq
 	hidden := len(v)
 	t1 := hidden + hidden
-	buf := make([]float64, t1)
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
+	t.buf2 = buf
 	hLo := 0
 	hHi := hidden
 	hNextLo := hidden
@@ -973,6 +1039,7 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 		t.hNextLo = append(t.hNextLo, hNextLo)
 		t.inputHi = append(t.inputHi, inputHi)
 		t.inputLo = append(t.inputLo, inputLo)
+		t.tanh = slices.Grow(t.tanh, hidden)
 		for j := range hidden {
 			z := 0.0
 			for i := range seq[inputLo:inputHi] {
@@ -996,12 +1063,14 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 		y := 0.0
 		t.hLo = append(t.hLo, hLo)
 		t.hHi = append(t.hHi, hHi)
+		t7 := buf[hLo:hHi]
 		t.hHi2 = append(t.hHi2, hHi)
 		t.hLo2 = append(t.hLo2, hLo)
-		for j2 := range buf[hLo:hHi] {
-			t7 := buf[hLo:hHi][j2]
-			t.elem = append(t.elem, t7)
-			y += v[j2] * t7
+		t.elem = slices.Grow(t.elem, len(t7))
+		for j2 := range t7 {
+			t8 := buf[hLo:hHi][j2]
+			t.elem = append(t.elem, t8)
+			y += v[j2] * t8
 		}
 		t.y = append(t.y, y)
 		loss += y * y
@@ -1011,23 +1080,26 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 }
 
 // RNNBackward adds to dw, du, dv and dseq the vector-Jacobian product of RNN
-// with the seeds s, at the point recorded in t by RNNForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// with the seeds s, at the point recorded in t by RNNForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those RNN
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dloss float64
 	t1 := t.tTrips
 	ny := len(t.y)
 	var dy float64
-	buf := t.buf
+	buf := t.buf2
 	nhLo := len(t.hLo)
 	nhHi := len(t.hHi)
 	v := t.v
 	nelem := len(t.elem)
 	hidden := len(v)
-	dbuf := make([]float64, hidden+hidden)
+	t.dbuf = slices.Grow(t.dbuf[:0], (hidden + hidden))[:(hidden + hidden)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	nhLo2 := len(t.hLo2)
 	nhHi2 := len(t.hHi2)
 	nhNextLo := len(t.hNextLo)
@@ -1186,20 +1258,17 @@ func RNNJVP(w, u [][]float64, v, seq []float64, b int, dw, du [][]float64, dv, d
 // control flow it replays. A tape may be reused: each run of OverwriteForward
 // overwrites it, and its buffers are kept.
 type OverwriteTape struct {
-	// pairsTape: the tape pairsCallForward fills and pairsCallBackward reads, in a
-	// slice of one entry.
-	pairsTape []pairsCallTape
 	// k: the parameter k.
 	k []float64
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
-	// per iteration of the loop around it, read back last first.
-	dotTape []dotCallTape
 	// inputLo2: the value of inputLo the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	inputLo2 []int
 	// inputHi2: the value of inputHi the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	inputHi2 []int
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	dotTape dotCallTape
 	// y: y as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	y []float64
@@ -1214,17 +1283,20 @@ type OverwriteTape struct {
 	elem []float64
 	// tTrips: how many iterations of the loop on t began.
 	tTrips int
+	// pairsTape: the tape pairsCallForward fills and pairsCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	pairsTape pairsCallTape
 }
 
 // OverwriteForward runs Overwrite and records in t what OverwriteBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
-	t.pairsTape = t.pairsTape[:0]
+	t.pairsTape.calls = t.pairsTape.calls[:0]
 	t.y = t.y[:0]
 	t.inputLo = t.inputLo[:0]
 	t.inputHi = t.inputHi[:0]
 	t.elem = t.elem[:0]
-	t.dotTape = t.dotTape[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
 	t.inputLo2 = t.inputLo2[:0]
 	t.inputHi2 = t.inputHi2[:0]
 	t.k = k
@@ -1239,9 +1311,7 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 		inputHi = t2 + b
 		t.inputLo2 = append(t.inputLo2, inputLo)
 		t.inputHi2 = append(t.inputHi2, inputHi)
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		y := dotCallForward(dotTape, seq[inputLo:inputHi], k)
+		y := dotCallForward(&t.dotTape, seq[inputLo:inputHi], k)
 		t.y = append(t.y, y)
 		t.inputLo = append(t.inputLo, inputLo)
 		t.inputHi = append(t.inputHi, inputHi)
@@ -1252,23 +1322,22 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 		s += y * y
 	}
 	t.tTrips = tTrips
-	t.pairsTape = slices.Grow(t.pairsTape, 1)[:len(t.pairsTape)+1]
-	pairsTape := &t.pairsTape[len(t.pairsTape)-1]
-	t4 := pairsCallForward(pairsTape, seq, 2)
+	t4 := pairsCallForward(&t.pairsTape, seq, 2)
 	return s + t4
 }
 
 // OverwriteBackward adds to dseq and dk the vector-Jacobian product of
 // Overwrite with the seeds dseq and s, at the point recorded in t by
-// OverwriteForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// OverwriteForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those Overwrite and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dseq holds, on entry, the seed of what Overwrite leaves in seq, and on return
 // the derivative with respect to what seq held before.
 func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	npairsTape := len(t.pairsTape)
+	npairsTape := len(t.pairsTape.calls)
 	npairsTape--
 	var ds float64
 	t1 := t.tTrips
@@ -1278,11 +1347,10 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 	nelem := len(t.elem)
 	k := t.k
 	b := len(k)
-	ndotTape := len(t.dotTape)
+	ndotTape := len(t.dotTape.calls)
 	ninputLo2 := len(t.inputLo2)
 	ninputHi2 := len(t.inputHi2)
-	pairsTape := t.pairsTape[npairsTape]
-	pairsCallBackward(&pairsTape, s, dseq)
+	pairsCallBackward(&t.pairsTape, npairsTape, s, dseq)
 	ds += s
 	for t2 := t1 - 1; t2 >= 0; t2-- {
 		ny--
@@ -1293,17 +1361,15 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 		nelem--
 		t4 := b - 1
 		ndotTape--
-		t5 := t.dotTape[ndotTape]
 		ninputLo2--
 		ninputHi2--
-		t6 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
-		t7 := t3[0]
-		t8 := t7 * t.elem[nelem]
+		t5 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
+		t6 := t3[0]
+		t7 := t6 * t.elem[nelem]
 		t3[0] = 0
-		t3[t4] += t7 * y
-		dy := ds*y*2 + t8
-		dotTape := t5
-		dotCallBackward(&dotTape, dy, t6, dk)
+		t3[t4] += t6 * y
+		dy := ds*y*2 + t7
+		dotCallBackward(&t.dotTape, ndotTape, dy, t5, dk)
 	}
 }
 
@@ -1355,8 +1421,10 @@ type FeaturesTape struct {
 	x []float64
 	// w: the parameter w.
 	w float64
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Features makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// featsHi3: the value of featsHi the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	featsHi3 []int
@@ -1367,18 +1435,24 @@ type FeaturesTape struct {
 	featsLo int
 	// featsHi: the value of featsHi the backward sweep reads.
 	featsHi int
+	// dbuf: the derivatives of buf, which Features makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // FeaturesForward runs Features and records in t what FeaturesBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func FeaturesForward(t *FeaturesTape, x []float64, w float64) float64 {
+	t.buf = t.buf[:0]
 	t.featsHi2 = t.featsHi2[:0]
 	t.featsHi3 = t.featsHi3[:0]
 	t.x = x
 	t.w = w
 	t1 := len(x)
-	buf := make([]float64, 3*t1)
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, 3*t1)[:len(t.buf)+3*t1]
+	buf := slices.Clip(t.buf[len(t.buf)-3*t1:])
+	clear(buf)
+	t.buf2 = buf
 	featsLo := 0
 	featsHi := 0
 	t.featsHi2 = slices.Grow(t.featsHi2, t1)
@@ -1416,20 +1490,23 @@ func FeaturesForward(t *FeaturesTape, x []float64, w float64) float64 {
 }
 
 // FeaturesBackward adds to dx and dw the vector-Jacobian product of Features
-// with the seeds s, at the point recorded in t by FeaturesForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by FeaturesForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Features and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func FeaturesBackward(t *FeaturesTape, s float64, dx []float64, dw *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	t1 := t.featsLo
 	t2 := t.featsHi
 	t3 := len(buf[t1:t2])
 	x := t.x
 	t4 := len(x)
-	dbuf := make([]float64, 3*t4)
+	t.dbuf = slices.Grow(t.dbuf[:0], 3*t4)[:3*t4]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	t5 := dbuf[t1:t2]
 	nfeatsHi2 := len(t.featsHi2)
 	var dwSum float64
@@ -1525,13 +1602,23 @@ func FeaturesJVP(x []float64, w float64, dx []float64, dw float64) (float64, flo
 	return s + float64(cap(t13)-len(t13)), ds
 }
 
-// dotCallTape is what dotCallForward keeps of one run of dot for
-// dotCallBackward: the forward values the backward sweep reads, and the control
-// flow it replays. A tape may be reused: each run of dotCallForward overwrites
-// it, and its buffers are kept.
+// dotCallTape is what dotCallForward keeps of the calls of dot at one call site
+// for dotCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays, each call's in its record and on the stacks the
+// calls share. The tape of the caller holds it, and empties it for each of its
+// own runs, keeping its buffers.
 type dotCallTape struct {
-	// a: the parameter a.
-	a []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem  int
+			elem2 int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -1540,12 +1627,18 @@ type dotCallTape struct {
 	elem2 []float64
 }
 
-// dotCallForward runs dot and records in t what dotCallBackward needs; t's
-// earlier contents are discarded, its memory reused.
+// dotCallForward runs dot and records in t what dotCallBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
 func dotCallForward(t *dotCallTape, a, b []float64) float64 {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
-	t.a = a
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
 	s := 0.0
 	t1 := len(a)
 	t.elem = slices.Grow(t.elem, t1)
@@ -1557,21 +1650,30 @@ func dotCallForward(t *dotCallTape, a, b []float64) float64 {
 		t.elem2 = append(t.elem2, t3)
 		s += t2 * t3
 	}
+	c.end.elem = len(t.elem)
+	c.end.elem2 = len(t.elem2)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+	}
 	return s
 }
 
 // dotCallBackward adds to da and db the vector-Jacobian product of dot with the
-// seeds s, at the point recorded in t by dotCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func dotCallBackward(t *dotCallTape, s float64, da, db []float64) {
+// seeds s, at the point that call number call of dotCallForward on t recorded.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func dotCallBackward(t *dotCallTape, call int, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	a := t.a
+	a := c.a
 	t1 := len(a)
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		nelem--
@@ -1582,30 +1684,47 @@ func dotCallBackward(t *dotCallTape, s float64, da, db []float64) {
 	}
 }
 
-// pairsCallTape is what pairsCallForward keeps of one run of pairs for
-// pairsCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of pairsCallForward
-// overwrites it, and its buffers are kept.
+// pairsCallTape is what pairsCallForward keeps of the calls of pairs at one
+// call site for pairsCallBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 type pairsCallTape struct {
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
-	// per iteration of the loop around it, read back last first.
-	dotTape []dotCallTape
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// trips: how many iterations of a loop began.
+		trips int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			wLo     int
+			wHi     int
+			dotTape int
+		}
+	}
 	// wLo: the value of wLo the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wLo []int
 	// wHi: the value of wHi the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wHi []int
-	// trips: how many iterations of a loop began.
-	trips int
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	dotTape dotCallTape
 }
 
-// pairsCallForward runs pairs and records in t what pairsCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// pairsCallForward runs pairs and records in t what pairsCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
-	t.dotTape = t.dotTape[:0]
-	t.wLo = t.wLo[:0]
-	t.wHi = t.wHi[:0]
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.dotTape.calls = t.dotTape.calls[:0]
+		t.wLo = t.wLo[:0]
+		t.wHi = t.wHi[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	wLo := 0
 	wHi := b
 	s := 0.0
@@ -1615,9 +1734,7 @@ func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
 		t.wLo = append(t.wLo, wLo)
 		t.wHi = append(t.wHi, wHi)
 		t1 := x[wLo:wHi]
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallForward(dotTape, t1, t1)
+		t2 := dotCallForward(&t.dotTape, t1, t1)
 		s += t2
 		wLo++
 		t3 := wLo
@@ -1627,30 +1744,40 @@ func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
 			wHi = t3 + b
 		}
 	}
-	t.trips = trips
+	c.trips = trips
+	c.end.wLo = len(t.wLo)
+	c.end.wHi = len(t.wHi)
+	c.end.dotTape = len(t.dotTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.wLo = slices.Grow(t.wLo, c.end.wLo*more)
+		t.wHi = slices.Grow(t.wHi, c.end.wHi*more)
+	}
 	return s
 }
 
 // pairsCallBackward adds to dx the vector-Jacobian product of pairs with the
-// seeds s, at the point recorded in t by pairsCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func pairsCallBackward(t *pairsCallTape, s float64, dx []float64) {
+// seeds s, at the point that call number call of pairsCallForward on t
+// recorded. It keeps buffers of its own in t, for the derivatives of slices it
+// is not passed (those pairs and its callees make), so one forward run serves
+// any number of backward runs (one per seed), one at a time; it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func pairsCallBackward(t *pairsCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	t1 := t.trips
-	ndotTape := len(t.dotTape)
-	nwLo := len(t.wLo)
-	nwHi := len(t.wHi)
+	t1 := c.trips
+	ndotTape := c.end.dotTape
+	nwLo := c.end.wLo
+	nwHi := c.end.wHi
 	ds += s
 	for k := t1; k > 0; k-- {
 		ndotTape--
 		nwLo--
 		nwHi--
 		t2 := dx[t.wLo[nwLo]:t.wHi[nwHi]]
-		dotTape := t.dotTape[ndotTape]
-		dotCallBackward(&dotTape, ds, t2, t2)
+		dotCallBackward(&t.dotTape, ndotTape, ds, t2, t2)
 	}
 }
 

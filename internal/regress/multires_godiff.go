@@ -12,8 +12,9 @@ type MeanVarScoreTape struct {
 	// a: the parameter a.
 	a float64
 	// meanVarTape: the tape meanVarCallForward fills and meanVarCallBackward
-	// reads, in a slice of one entry.
-	meanVarTape []meanVarCallTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	meanVarTape meanVarCallTape
 	// tmp2: result 1 of a call of meanVarCallForward.
 	tmp2 float64
 	// tmp: result 2 of a call of meanVarCallForward.
@@ -24,11 +25,9 @@ type MeanVarScoreTape struct {
 // MeanVarScoreBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func MeanVarScoreForward(t *MeanVarScoreTape, x, w []float64, a float64) float64 {
-	t.meanVarTape = t.meanVarTape[:0]
+	t.meanVarTape.calls = t.meanVarTape.calls[:0]
 	t.a = a
-	t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
-	meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-	t1, t2 := meanVarCallForward(meanVarTape, x, w)
+	t1, t2 := meanVarCallForward(&t.meanVarTape, x, w)
 	t.tmp2 = t1
 	t.tmp = t2
 	return a*t1 + t2*t2
@@ -36,17 +35,17 @@ func MeanVarScoreForward(t *MeanVarScoreTape, x, w []float64, a float64) float64
 
 // MeanVarScoreBackward adds to dx, dw and da the vector-Jacobian product of
 // MeanVarScore with the seeds s, at the point recorded in t by
-// MeanVarScoreForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// MeanVarScoreForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those MeanVarScore and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func MeanVarScoreBackward(t *MeanVarScoreTape, s float64, dx, dw []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	a := t.a
-	nmeanVarTape := len(t.meanVarTape)
+	nmeanVarTape := len(t.meanVarTape.calls)
 	nmeanVarTape--
 	t1 := s * t.tmp2
-	meanVarTape := t.meanVarTape[nmeanVarTape]
-	meanVarCallBackward(&meanVarTape, s*a, s*t.tmp*2, dx, dw)
+	meanVarCallBackward(&t.meanVarTape, nmeanVarTape, s*a, s*t.tmp*2, dx, dw)
 	*da += t1
 }
 
@@ -76,11 +75,12 @@ func MeanVarScoreJVP(x, w []float64, a float64, dx, dw []float64, da float64) (f
 // control flow it replays. A tape may be reused: each run of MeanVarNilForward
 // overwrites it, and its buffers are kept.
 type MeanVarNilTape struct {
+	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	meanVarTape meanVarCallXTape
 	// tmp: result 1 of a call of meanVarCallXForward.
 	tmp float64
-	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
-	// reads, in a slice of one entry.
-	meanVarTape []meanVarCallXTape
 	// tmp2: result 2 of a call of meanVarCallXForward.
 	tmp2 float64
 }
@@ -88,26 +88,24 @@ type MeanVarNilTape struct {
 // MeanVarNilForward runs MeanVarNil and records in t what MeanVarNilBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func MeanVarNilForward(t *MeanVarNilTape, x []float64) float64 {
-	t.meanVarTape = t.meanVarTape[:0]
-	t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
-	meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-	t1, t2 := meanVarCallXForward(meanVarTape, x, nil)
+	t.meanVarTape.calls = t.meanVarTape.calls[:0]
+	t1, t2 := meanVarCallXForward(&t.meanVarTape, x, nil)
 	t.tmp = t1
 	t.tmp2 = t2
 	return t1 * t2
 }
 
 // MeanVarNilBackward adds to dx the vector-Jacobian product of MeanVarNil with
-// the seeds s, at the point recorded in t by MeanVarNilForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by MeanVarNilForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those MeanVarNil and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func MeanVarNilBackward(t *MeanVarNilTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nmeanVarTape := len(t.meanVarTape)
+	nmeanVarTape := len(t.meanVarTape.calls)
 	nmeanVarTape--
-	meanVarTape := t.meanVarTape[nmeanVarTape]
-	meanVarCallXBackward(&meanVarTape, s*t.tmp2, s*t.tmp, dx)
+	meanVarCallXBackward(&t.meanVarTape, nmeanVarTape, s*t.tmp2, s*t.tmp, dx)
 }
 
 // MeanVarNilGrad returns MeanVarNil's result and its gradient with respect to
@@ -133,35 +131,34 @@ func MeanVarNilJVP(x, dx []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of MeanOnlyForward
 // overwrites it, and its buffers are kept.
 type MeanOnlyTape struct {
+	// meanVarTape: the tape meanVarCallForward fills and meanVarCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	meanVarTape meanVarCallTape
 	// tmp: result 1 of a call of meanVarCallForward.
 	tmp float64
-	// meanVarTape: the tape meanVarCallForward fills and meanVarCallBackward
-	// reads, in a slice of one entry.
-	meanVarTape []meanVarCallTape
 }
 
 // MeanOnlyForward runs MeanOnly and records in t what MeanOnlyBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func MeanOnlyForward(t *MeanOnlyTape, x, w []float64) float64 {
-	t.meanVarTape = t.meanVarTape[:0]
-	t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
-	meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-	t1, _ := meanVarCallForward(meanVarTape, x, w)
+	t.meanVarTape.calls = t.meanVarTape.calls[:0]
+	t1, _ := meanVarCallForward(&t.meanVarTape, x, w)
 	t.tmp = t1
 	return t1 * t1
 }
 
 // MeanOnlyBackward adds to dx and dw the vector-Jacobian product of MeanOnly
-// with the seeds s, at the point recorded in t by MeanOnlyForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by MeanOnlyForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those MeanOnly and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func MeanOnlyBackward(t *MeanOnlyTape, s float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nmeanVarTape := len(t.meanVarTape)
+	nmeanVarTape := len(t.meanVarTape.calls)
 	nmeanVarTape--
-	meanVarTape := t.meanVarTape[nmeanVarTape]
-	meanVarCallBackward(&meanVarTape, s*t.tmp*2, 0, dx, dw)
+	meanVarCallBackward(&t.meanVarTape, nmeanVarTape, s*t.tmp*2, 0, dx, dw)
 }
 
 // MeanOnlyGrad returns MeanOnly's result and its gradient with respect to x and
@@ -189,13 +186,14 @@ func MeanOnlyJVP(x, w, dx, dw []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of MeanVarLoopForward
 // overwrites it, and its buffers are kept.
 type MeanVarLoopTape struct {
-	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	meanVarTape []meanVarCallXTape
 	// x: the parameter x.
 	x []float64
 	// a: the parameter a.
 	a float64
+	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	meanVarTape meanVarCallXTape
 	// m2: the value of m the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	m2 []float64
@@ -211,7 +209,7 @@ type MeanVarLoopTape struct {
 // needs; t's earlier contents are discarded, its memory reused.
 func MeanVarLoopForward(t *MeanVarLoopTape, x []float64, a float64) float64 {
 	t.m2 = t.m2[:0]
-	t.meanVarTape = t.meanVarTape[:0]
+	t.meanVarTape.calls = t.meanVarTape.calls[:0]
 	t.x = x
 	t.a = a
 	s := 0.0
@@ -220,9 +218,7 @@ func MeanVarLoopForward(t *MeanVarLoopTape, x []float64, a float64) float64 {
 	kTrips := 0
 	for k := 0; k+1 < len(x); k++ {
 		kTrips++
-		t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
-		meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-		t1, t2 := meanVarCallXForward(meanVarTape, x[k:], nil)
+		t1, t2 := meanVarCallXForward(&t.meanVarTape, x[k:], nil)
 		m = t1
 		v = t2
 		t.m2 = append(t.m2, m)
@@ -236,9 +232,10 @@ func MeanVarLoopForward(t *MeanVarLoopTape, x []float64, a float64) float64 {
 
 // MeanVarLoopBackward adds to dx and da the vector-Jacobian product of
 // MeanVarLoop with the seeds s, at the point recorded in t by
-// MeanVarLoopForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// MeanVarLoopForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those MeanVarLoop and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dm float64
@@ -248,7 +245,7 @@ func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float6
 	a := t.a
 	nm2 := len(t.m2)
 	var daSum float64
-	nmeanVarTape := len(t.meanVarTape)
+	nmeanVarTape := len(t.meanVarTape.calls)
 	x := t.x
 	dm += s * t.s
 	ds += s * t.m
@@ -258,8 +255,7 @@ func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float6
 		dv += ds
 		daSum += ds * t.m2[nm2]
 		dm += ds * a
-		meanVarTape := t.meanVarTape[nmeanVarTape]
-		meanVarCallXBackward(&meanVarTape, dm, dv, dx[k:len(x)])
+		meanVarCallXBackward(&t.meanVarTape, nmeanVarTape, dm, dv, dx[k:len(x)])
 		dm = 0
 		dv = 0
 	}
@@ -306,37 +302,36 @@ func MeanVarLoopJVP(x []float64, a float64, dx []float64, da float64) (float64, 
 // the control flow it replays. A tape may be reused: each run of
 // MixedResultsForward overwrites it, and its buffers are kept.
 type MixedResultsTape struct {
+	// sumCountTape: the tape sumCountCallForward fills and sumCountCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	sumCountTape sumCountCallTape
 	// tmp: result 2 of a call of sumCountCallForward.
 	tmp int
-	// sumCountTape: the tape sumCountCallForward fills and sumCountCallBackward
-	// reads, in a slice of one entry.
-	sumCountTape []sumCountCallTape
 }
 
 // MixedResultsForward runs MixedResults and records in t what
 // MixedResultsBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func MixedResultsForward(t *MixedResultsTape, x []float64, a float64) float64 {
-	t.sumCountTape = t.sumCountTape[:0]
-	t.sumCountTape = slices.Grow(t.sumCountTape, 1)[:len(t.sumCountTape)+1]
-	sumCountTape := &t.sumCountTape[len(t.sumCountTape)-1]
-	t1, t2 := sumCountCallForward(sumCountTape, x, a)
+	t.sumCountTape.calls = t.sumCountTape.calls[:0]
+	t1, t2 := sumCountCallForward(&t.sumCountTape, x, a)
 	t.tmp = t2
 	return t1 * float64(t2+1)
 }
 
 // MixedResultsBackward adds to dx and da the vector-Jacobian product of
 // MixedResults with the seeds s, at the point recorded in t by
-// MixedResultsForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// MixedResultsForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those MixedResults and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func MixedResultsBackward(t *MixedResultsTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nsumCountTape := len(t.sumCountTape)
+	nsumCountTape := len(t.sumCountTape.calls)
 	nsumCountTape--
-	sumCountTape := t.sumCountTape[nsumCountTape]
 	da2 := 0.0
-	sumCountCallBackward(&sumCountTape, s*float64(t.tmp+1), 0, dx, &da2)
+	sumCountCallBackward(&t.sumCountTape, nsumCountTape, s*float64(t.tmp+1), 0, dx, &da2)
 	*da += da2
 }
 
@@ -366,11 +361,12 @@ func MixedResultsJVP(x []float64, a float64, dx []float64, da float64) (float64,
 // the control flow it replays. A tape may be reused: each run of
 // WeightedDotsForward overwrites it, and its buffers are kept.
 type WeightedDotsTape struct {
+	// weightsDotsTape: the tape weightsDotsCallForward fills and
+	// weightsDotsCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	weightsDotsTape weightsDotsCallTape
 	// tmp: result 1 of a call of weightsDotsCallForward.
 	tmp float64
-	// weightsDotsTape: the tape weightsDotsCallForward fills and
-	// weightsDotsCallBackward reads, in a slice of one entry.
-	weightsDotsTape []weightsDotsCallTape
 	// tmp2: result 2 of a call of weightsDotsCallForward.
 	tmp2 float64
 }
@@ -379,10 +375,8 @@ type WeightedDotsTape struct {
 // WeightedDotsBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func WeightedDotsForward(t *WeightedDotsTape, x []float64, w Weights) float64 {
-	t.weightsDotsTape = t.weightsDotsTape[:0]
-	t.weightsDotsTape = slices.Grow(t.weightsDotsTape, 1)[:len(t.weightsDotsTape)+1]
-	weightsDotsTape := &t.weightsDotsTape[len(t.weightsDotsTape)-1]
-	t1, t2 := weightsDotsCallForward(weightsDotsTape, w.W, x)
+	t.weightsDotsTape.calls = t.weightsDotsTape.calls[:0]
+	t1, t2 := weightsDotsCallForward(&t.weightsDotsTape, w.W, x)
 	t.tmp = t1
 	t.tmp2 = t2
 	return t1 * t2
@@ -390,15 +384,15 @@ func WeightedDotsForward(t *WeightedDotsTape, x []float64, w Weights) float64 {
 
 // WeightedDotsBackward adds to dx and dw the vector-Jacobian product of
 // WeightedDots with the seeds s, at the point recorded in t by
-// WeightedDotsForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// WeightedDotsForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those WeightedDots and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func WeightedDotsBackward(t *WeightedDotsTape, s float64, dx []float64, dw *Weights) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nweightsDotsTape := len(t.weightsDotsTape)
+	nweightsDotsTape := len(t.weightsDotsTape.calls)
 	nweightsDotsTape--
-	weightsDotsTape := t.weightsDotsTape[nweightsDotsTape]
-	weightsDotsCallBackward(&weightsDotsTape, s*t.tmp2, s*t.tmp, dw.W, dx)
+	weightsDotsCallBackward(&t.weightsDotsTape, nweightsDotsTape, s*t.tmp2, s*t.tmp, dw.W, dx)
 }
 
 // WeightedDotsGrad returns WeightedDots's result and its gradient with respect
@@ -429,31 +423,38 @@ func WeightedDotsJVP(x []float64, w Weights, dx []float64, dw Weights) (float64,
 type ScaledCopyTape struct {
 	// x: the parameter x.
 	x []float64
-	// scaleSumTape: the tape scaleSumCallForward fills and scaleSumCallBackward
-	// reads, in a slice of one entry.
-	scaleSumTape []scaleSumCallTape
-	// y: y as the forward sweep computed it.
+	// y: the memory of y, which ScaledCopy makes, kept from run to run.
 	y []float64
+	// y2: y as the forward sweep computed it.
+	y2 []float64
 	// copied: how many elements a copy copied.
 	copied int
+	// scaleSumTape: the tape scaleSumCallForward fills and scaleSumCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	scaleSumTape scaleSumCallTape
 	// tmp: result 1 of a call of scaleSumCallForward.
 	tmp float64
 	// tmp2: result 2 of a call of scaleSumCallForward.
 	tmp2 float64
+	// dy: the derivatives of y, which ScaledCopy makes, in a buffer the backward
+	// sweep reuses.
+	dy []float64
 }
 
 // ScaledCopyForward runs ScaledCopy and records in t what ScaledCopyBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ScaledCopyForward(t *ScaledCopyTape, x []float64, a float64) float64 {
-	t.scaleSumTape = t.scaleSumTape[:0]
+	t.y = t.y[:0]
+	t.scaleSumTape.calls = t.scaleSumTape.calls[:0]
 	t.x = x
-	y := make([]float64, len(x))
-	t.y = y
+	t.y = slices.Grow(t.y, len(x))[:len(t.y)+len(x)]
+	y := slices.Clip(t.y[len(t.y)-len(x):])
+	clear(y)
+	t.y2 = y
 	t1 := copy(y, x)
 	t.copied = t1
-	t.scaleSumTape = slices.Grow(t.scaleSumTape, 1)[:len(t.scaleSumTape)+1]
-	scaleSumTape := &t.scaleSumTape[len(t.scaleSumTape)-1]
-	t2, t3 := scaleSumCallForward(scaleSumTape, y, a)
+	t2, t3 := scaleSumCallForward(&t.scaleSumTape, y, a)
 	t.tmp = t2
 	t.tmp2 = t3
 	return t2*t3 + y[0]*y[1]
@@ -461,25 +462,27 @@ func ScaledCopyForward(t *ScaledCopyTape, x []float64, a float64) float64 {
 
 // ScaledCopyBackward adds to dx and da the vector-Jacobian product of
 // ScaledCopy with the seeds s, at the point recorded in t by ScaledCopyForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// It keeps buffers of its own in t, for the derivatives of slices it is not
+// passed (those ScaledCopy and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
 func ScaledCopyBackward(t *ScaledCopyTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
+	y := t.y2
+	t1 := y[0]
+	t2 := y[1]
 	x := t.x
-	dy := make([]float64, len(x))
-	nscaleSumTape := len(t.scaleSumTape)
+	t.dy = slices.Grow(t.dy[:0], len(x))[:len(x)]
+	clear(t.dy)
+	dy := t.dy
+	nscaleSumTape := len(t.scaleSumTape.calls)
 	nscaleSumTape--
-	t1 := t.scaleSumTape[nscaleSumTape]
-	t2 := t.copied
-	t3 := s * y[1]
-	dy[1] += s * y[0]
-	dy[0] += t3
-	scaleSumTape := t1
+	t3 := t.copied
+	dy[1] += s * t1
+	dy[0] += s * t2
 	da2 := 0.0
-	scaleSumCallBackward(&scaleSumTape, s*t.tmp2, s*t.tmp, dy, &da2)
-	for k := 0; k < t2; k++ {
+	scaleSumCallBackward(&t.scaleSumTape, nscaleSumTape, s*t.tmp2, s*t.tmp, dy, &da2)
+	for k := 0; k < t3; k++ {
 		dx[k] += dy[k]
 		dy[k] = 0
 	}
@@ -513,13 +516,35 @@ func ScaledCopyJVP(x []float64, a float64, dx []float64, da float64) (float64, f
 	return u*v + t4*t5, v*t2 + u*t3 + (t5*dy[0] + t4*dy[1])
 }
 
-// meanVarCallTape is what meanVarCallForward keeps of one run of meanVar for
-// meanVarCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of meanVarCallForward
-// overwrites it, and its buffers are kept.
+// meanVarCallTape is what meanVarCallForward keeps of the calls of meanVar at
+// one call site for meanVarCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type meanVarCallTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// sw2: the value of sw the backward sweep reads.
+		sw2 float64
+		// m: m as the forward sweep computed it.
+		m float64
+		// sw: the value of sw the backward sweep reads.
+		sw float64
+		// quo: a quotient (quo) of the forward sweep.
+		quo float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			cond2 int
+			wi    int
+			elem2 int
+			cond  int
+			elem  int
+			wi2   int
+		}
+	}
 	// cond2: the branch the forward sweep took, one entry per iteration of the
 	// loop around it, read back last first.
 	cond2 []bool
@@ -529,10 +554,6 @@ type meanVarCallTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
-	// sw2: the value of sw the backward sweep reads.
-	sw2 float64
-	// m: m as the forward sweep computed it.
-	m float64
 	// cond: the branch the forward sweep took, one entry per iteration of the loop
 	// around it, read back last first.
 	cond []bool
@@ -542,22 +563,24 @@ type meanVarCallTape struct {
 	// wi2: the value of wi2 the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wi2 []float64
-	// sw: the value of sw the backward sweep reads.
-	sw float64
-	// quo: a quotient (quo) of the forward sweep.
-	quo float64
 }
 
 // meanVarCallForward runs meanVar and records in t what meanVarCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
-	t.wi2 = t.wi2[:0]
-	t.elem = t.elem[:0]
-	t.cond = t.cond[:0]
-	t.wi = t.wi[:0]
-	t.elem2 = t.elem2[:0]
-	t.cond2 = t.cond2[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.wi2 = t.wi2[:0]
+		t.elem = t.elem[:0]
+		t.cond = t.cond[:0]
+		t.wi = t.wi[:0]
+		t.elem2 = t.elem2[:0]
+		t.cond2 = t.cond2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	s := 0.0
 	sw := 0.0
 	t1 := len(x)
@@ -577,9 +600,9 @@ func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
 		s += wi * t2
 		sw += wi
 	}
-	t.sw2 = sw
+	c.sw2 = sw
 	m := s / sw
-	t.m = m
+	c.m = m
 	v := 0.0
 	t.cond = slices.Grow(t.cond, t1)
 	t.elem = slices.Grow(t.elem, t1)
@@ -597,37 +620,54 @@ func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
 		t.wi2 = append(t.wi2, wi2)
 		v += wi2 * d * d
 	}
-	t.sw = sw
+	c.sw = sw
 	t4 := v / sw
-	t.quo = t4
+	c.quo = t4
+	c.end.cond2 = len(t.cond2)
+	c.end.wi = len(t.wi)
+	c.end.elem2 = len(t.elem2)
+	c.end.cond = len(t.cond)
+	c.end.elem = len(t.elem)
+	c.end.wi2 = len(t.wi2)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.cond2 = slices.Grow(t.cond2, c.end.cond2*more)
+		t.wi = slices.Grow(t.wi, c.end.wi*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.cond = slices.Grow(t.cond, c.end.cond*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.wi2 = slices.Grow(t.wi2, c.end.wi2*more)
+	}
 	return m, t4
 }
 
 // meanVarCallBackward adds to dx and dw the vector-Jacobian product of meanVar
-// with the seeds s1 and s2, at the point recorded in t by meanVarCallForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func meanVarCallBackward(t *meanVarCallTape, s1, s2 float64, dx, dw []float64) {
+// with the seeds s1 and s2, at the point that call number call of
+// meanVarCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func meanVarCallBackward(t *meanVarCallTape, call int, s1, s2 float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.sw
+	c := &t.calls[call]
+	t1 := c.sw
 	var dsw float64
 	var dv float64
-	x := t.x
+	x := c.x
 	t2 := len(x)
-	nwi2 := len(t.wi2)
-	nelem := len(t.elem)
-	m := t.m
+	nwi2 := c.end.wi2
+	nelem := c.end.elem
+	m := c.m
 	var dwi2 float64
 	var dm float64
-	ncond := len(t.cond)
-	t3 := t.sw2
+	ncond := c.end.cond
+	t3 := c.sw2
 	var ds float64
 	var dwi float64
-	nwi := len(t.wi)
-	nelem2 := len(t.elem2)
-	ncond2 := len(t.cond2)
-	dsw -= s2 * (t.quo / t1)
+	nwi := c.end.wi
+	nelem2 := c.end.elem2
+	ncond2 := c.end.cond2
+	dsw -= s2 * (c.quo / t1)
 	dv += s2 / t1
 	for i2 := t2 - 1; i2 >= 0; i2-- {
 		t4 := i2
@@ -711,37 +751,54 @@ func meanVarJVP(x, w, dx, dw []float64) (float64, float64, float64, float64) {
 	return m, t3, dm, dv/sw - t3/sw*dsw
 }
 
-// meanVarCallXTape is what meanVarCallXForward keeps of one run of meanVar for
-// meanVarCallXBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// meanVarCallXForward overwrites it, and its buffers are kept.
+// meanVarCallXTape is what meanVarCallXForward keeps of the calls of meanVar at
+// one call site for meanVarCallXBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type meanVarCallXTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// sw2: the value of sw the backward sweep reads.
+		sw2 float64
+		// m: m as the forward sweep computed it.
+		m float64
+		// sw: the value of sw the backward sweep reads.
+		sw float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			wi   int
+			elem int
+			wi2  int
+		}
+	}
 	// wi: the value of wi the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	wi []float64
-	// sw2: the value of sw the backward sweep reads.
-	sw2 float64
-	// m: m as the forward sweep computed it.
-	m float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 	// wi2: the value of wi2 the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wi2 []float64
-	// sw: the value of sw the backward sweep reads.
-	sw float64
 }
 
 // meanVarCallXForward runs meanVar and records in t what meanVarCallXBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func meanVarCallXForward(t *meanVarCallXTape, x, w []float64) (float64, float64) {
-	t.wi2 = t.wi2[:0]
-	t.elem = t.elem[:0]
-	t.wi = t.wi[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.wi2 = t.wi2[:0]
+		t.elem = t.elem[:0]
+		t.wi = t.wi[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	s := 0.0
 	sw := 0.0
 	t1 := len(x)
@@ -755,9 +812,9 @@ func meanVarCallXForward(t *meanVarCallXTape, x, w []float64) (float64, float64)
 		s += wi * x[i]
 		sw += wi
 	}
-	t.sw2 = sw
+	c.sw2 = sw
 	m := s / sw
-	t.m = m
+	c.m = m
 	v := 0.0
 	t.elem = slices.Grow(t.elem, t1)
 	t.wi2 = slices.Grow(t.wi2, t1)
@@ -772,27 +829,38 @@ func meanVarCallXForward(t *meanVarCallXTape, x, w []float64) (float64, float64)
 		t.wi2 = append(t.wi2, wi2)
 		v += wi2 * d * d
 	}
-	t.sw = sw
+	c.sw = sw
+	c.end.wi = len(t.wi)
+	c.end.elem = len(t.elem)
+	c.end.wi2 = len(t.wi2)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.wi = slices.Grow(t.wi, c.end.wi*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.wi2 = slices.Grow(t.wi2, c.end.wi2*more)
+	}
 	return m, v / sw
 }
 
 // meanVarCallXBackward adds to dx the vector-Jacobian product of meanVar with
-// the seeds s1 and s2, at the point recorded in t by meanVarCallXForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func meanVarCallXBackward(t *meanVarCallXTape, s1, s2 float64, dx []float64) {
+// the seeds s1 and s2, at the point that call number call of
+// meanVarCallXForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func meanVarCallXBackward(t *meanVarCallXTape, call int, s1, s2 float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dv float64
-	x := t.x
+	x := c.x
 	t1 := len(x)
-	nwi2 := len(t.wi2)
-	nelem := len(t.elem)
-	m := t.m
+	nwi2 := c.end.wi2
+	nelem := c.end.elem
+	m := c.m
 	var dm float64
 	var ds float64
-	nwi := len(t.wi)
-	dv += s2 / t.sw
+	nwi := c.end.wi
+	dv += s2 / c.sw
 	for i2 := t1 - 1; i2 >= 0; i2-- {
 		nwi2--
 		t2 := t.wi2[nwi2]
@@ -803,7 +871,7 @@ func meanVarCallXBackward(t *meanVarCallXTape, s1, s2 float64, dx []float64) {
 		dx[i2] += dd
 	}
 	dm2 := s1 + dm
-	ds += dm2 / t.sw2
+	ds += dm2 / c.sw2
 	for i := t1 - 1; i >= 0; i-- {
 		nwi--
 		dx[i] += ds * t.wi[nwi]
@@ -844,26 +912,41 @@ func meanVarXJVP(x, w, dx []float64) (float64, float64, float64, float64) {
 	return m, v / sw, dm, dv / sw
 }
 
-// sumCountCallTape is what sumCountCallForward keeps of one run of sumCount for
-// sumCountCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// sumCountCallForward overwrites it, and its buffers are kept.
+// sumCountCallTape is what sumCountCallForward keeps of the calls of sumCount
+// at one call site for sumCountCallBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type sumCountCallTape struct {
-	// x: the parameter x.
-	x []float64
-	// a: the parameter a.
-	a float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// a: the parameter a.
+		a float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // sumCountCallForward runs sumCount and records in t what sumCountCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func sumCountCallForward(t *sumCountCallTape, x []float64, a float64) (float64, int) {
-	t.elem = t.elem[:0]
-	t.x = x
-	t.a = a
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.a = a
 	k := 0
 	s := 0.0
 	t.elem = slices.Grow(t.elem, len(x))
@@ -875,21 +958,28 @@ func sumCountCallForward(t *sumCountCallTape, x []float64, a float64) (float64, 
 		}
 		s += a * t1 * t1
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s, k
 }
 
 // sumCountCallBackward adds to dx and da the vector-Jacobian product of
-// sumCount with the seeds s1 and s2, at the point recorded in t by
-// sumCountCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
-func sumCountCallBackward(t *sumCountCallTape, s1 float64, s2 int, dx []float64, da *float64) {
+// sumCount with the seeds s1 and s2, at the point that call number call of
+// sumCountCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func sumCountCallBackward(t *sumCountCallTape, call int, s1 float64, s2 int, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	x := t.x
+	x := c.x
 	t1 := len(x)
-	a := t.a
-	nelem := len(t.elem)
+	a := c.a
+	nelem := c.end.elem
 	var daSum float64
 	ds += s1
 	for i := t1 - 1; i >= 0; i-- {
@@ -922,13 +1012,23 @@ func sumCountJVP(x []float64, a float64, dx []float64, da float64) (float64, int
 	return s, k, ds, 0
 }
 
-// weightsDotsCallTape is what weightsDotsCallForward keeps of one run of
-// weightsDots for weightsDotsCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of weightsDotsCallForward overwrites it, and its buffers are kept.
+// weightsDotsCallTape is what weightsDotsCallForward keeps of the calls of
+// weightsDots at one call site for weightsDotsCallBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type weightsDotsCallTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem2 int
+			elem  int
+		}
+	}
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
@@ -938,12 +1038,17 @@ type weightsDotsCallTape struct {
 }
 
 // weightsDotsCallForward runs weightsDots and records in t what
-// weightsDotsCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// weightsDotsCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func weightsDotsCallForward(t *weightsDotsCallTape, wW, x []float64) (float64, float64) {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	s := 0.0
 	t2 := 0.0
 	t1 := len(x)
@@ -957,22 +1062,31 @@ func weightsDotsCallForward(t *weightsDotsCallTape, wW, x []float64) (float64, f
 		s += t3 * t4
 		t2 += t4 * t4
 	}
+	c.end.elem2 = len(t.elem2)
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s, t2
 }
 
 // weightsDotsCallBackward adds to dwW and dx the vector-Jacobian product of
-// weightsDots with the seeds s1 and s2, at the point recorded in t by
-// weightsDotsCallForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
-func weightsDotsCallBackward(t *weightsDotsCallTape, s1, s2 float64, dwW, dx []float64) {
+// weightsDots with the seeds s1 and s2, at the point that call number call of
+// weightsDotsCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func weightsDotsCallBackward(t *weightsDotsCallTape, call int, s1, s2 float64, dwW, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dt float64
 	var ds float64
-	x := t.x
+	x := c.x
 	t1 := len(x)
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
 	dt += s2
 	ds += s1
 	for i := t1 - 1; i >= 0; i-- {
@@ -1004,26 +1118,41 @@ func weightsDotsJVP(wW, x, dwW, dx []float64) (float64, float64, float64, float6
 	return s, t, ds, dt
 }
 
-// scaleSumCallTape is what scaleSumCallForward keeps of one run of scaleSum for
-// scaleSumCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// scaleSumCallForward overwrites it, and its buffers are kept.
+// scaleSumCallTape is what scaleSumCallForward keeps of the calls of scaleSum
+// at one call site for scaleSumCallBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type scaleSumCallTape struct {
-	// x: the parameter x.
-	x []float64
-	// a: the parameter a.
-	a float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// a: the parameter a.
+		a float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // scaleSumCallForward runs scaleSum and records in t what scaleSumCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func scaleSumCallForward(t *scaleSumCallTape, x []float64, a float64) (float64, float64) {
-	t.elem = t.elem[:0]
-	t.x = x
-	t.a = a
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.a = a
 	s := 0.0
 	t.elem = slices.Grow(t.elem, len(x))
 	for i := range x {
@@ -1032,24 +1161,31 @@ func scaleSumCallForward(t *scaleSumCallTape, x []float64, a float64) (float64, 
 		x[i] = t1 * a
 		s += x[i]
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s, a * a
 }
 
 // scaleSumCallBackward adds to dx and da the vector-Jacobian product of
-// scaleSum with the seeds dx, s1 and s2, at the point recorded in t by
-// scaleSumCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// scaleSum with the seeds dx, s1 and s2, at the point that call number call of
+// scaleSumCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dx holds, on entry, the seed of what scaleSum leaves in x, and on return the
 // derivative with respect to what x held before.
-func scaleSumCallBackward(t *scaleSumCallTape, s1, s2 float64, dx []float64, da *float64) {
+func scaleSumCallBackward(t *scaleSumCallTape, call int, s1, s2 float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	a := t.a
+	c := &t.calls[call]
+	a := c.a
 	var ds float64
-	x := t.x
+	x := c.x
 	t1 := len(x)
-	nelem := len(t.elem)
+	nelem := c.end.elem
 	var daSum float64
 	ds += s1
 	for i := t1 - 1; i >= 0; i-- {
