@@ -312,34 +312,33 @@ func Polar3RevJacobianTo(work *Polar3RevJacobianWork, jac [][]float64, r, theta,
 // it, and its buffers are kept.
 type ReprojTape struct {
 	// reprojTape: the tape reprojCallNoFeatForward fills and
-	// reprojCallNoFeatBackward reads, in a slice of one entry.
-	reprojTape []reprojCallNoFeatTape
+	// reprojCallNoFeatBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	reprojTape reprojCallNoFeatTape
 }
 
 // ReprojForward runs Reproj and records in t what ReprojBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ReprojForward(t *ReprojTape, cam [11]float64, x [3]float64, w float64, feat [2]float64) (float64, float64) {
-	t.reprojTape = t.reprojTape[:0]
-	t.reprojTape = slices.Grow(t.reprojTape, 1)[:len(t.reprojTape)+1]
-	reprojTape := &t.reprojTape[len(t.reprojTape)-1]
-	t1, t2 := reprojCallNoFeatForward(reprojTape, cam, x, w, feat)
+	t.reprojTape.calls = t.reprojTape.calls[:0]
+	t1, t2 := reprojCallNoFeatForward(&t.reprojTape, cam, x, w, feat)
 	return t1, t2
 }
 
 // ReprojBackward adds to dcam, dx and dw the vector-Jacobian product of Reproj
 // with the seeds s1 and s2, at the point recorded in t by ReprojForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those Reproj and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
 // buffer can sum a mini-batch.
 func ReprojBackward(t *ReprojTape, s1, s2 float64, dcam *[11]float64, dx *[3]float64, dw *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nreprojTape := len(t.reprojTape)
+	nreprojTape := len(t.reprojTape.calls)
 	nreprojTape--
-	reprojTape := t.reprojTape[nreprojTape]
 	var dcam2 [11]float64
 	var dx2 [3]float64
 	dw2 := 0.0
-	reprojCallNoFeatBackward(&reprojTape, s1, s2, &dcam2, &dx2, &dw2)
+	reprojCallNoFeatBackward(&t.reprojTape, nreprojTape, s1, s2, &dcam2, &dx2, &dw2)
 	dcam[0] += dcam2[0]
 	dcam[1] += dcam2[1]
 	dcam[2] += dcam2[2]
@@ -530,18 +529,16 @@ func ReprojFwdJacobianTo(work *ReprojFwdJacobianWork, jac [][]float64, cam [11]f
 // A tape may be reused: each run of CrossForward overwrites it, and its buffers
 // are kept.
 type CrossTape struct {
-	// crossTape: the tape crossCallForward fills and crossCallBackward reads, in a
-	// slice of one entry.
-	crossTape []crossCallTape
+	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	crossTape crossCallTape
 }
 
 // CrossForward runs Cross and records in t what CrossBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func CrossForward(t *CrossTape, a, b [3]float64) [3]float64 {
-	t.crossTape = t.crossTape[:0]
-	t.crossTape = slices.Grow(t.crossTape, 1)[:len(t.crossTape)+1]
-	crossTape := &t.crossTape[len(t.crossTape)-1]
-	t1 := crossCallForward(crossTape, a, b)
+	t.crossTape.calls = t.crossTape.calls[:0]
+	t1 := crossCallForward(&t.crossTape, a, b)
 	var t2 [3]float64
 	t2[0] = t1[0]
 	t2[1] = t1[1]
@@ -550,29 +547,28 @@ func CrossForward(t *CrossTape, a, b [3]float64) [3]float64 {
 }
 
 // CrossBackward adds to da and db the vector-Jacobian product of Cross with the
-// seeds s, at the point recorded in t by CrossForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds s, at the point recorded in t by CrossForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Cross and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func CrossBackward(t *CrossTape, s [3]float64, da, db *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var t1 [3]float64
-	ncrossTape := len(t.crossTape)
+	ncrossTape := len(t.crossTape.calls)
 	ncrossTape--
-	t2 := t.crossTape[ncrossTape]
 	t1[2] += s[2]
 	t1[1] += s[1]
 	t1[0] += s[0]
-	t3 := t1[2]
+	t2 := t1[2]
 	t1[2] = 0
-	t4 := t1[1]
+	t3 := t1[1]
 	t1[1] = 0
-	t5 := t1[0]
+	t4 := t1[0]
 	t1[0] = 0
-	crossTape := t2
 	var da2 [3]float64
 	var db2 [3]float64
-	crossCallBackward(&crossTape, [3]float64{t5, t4, t3}, &da2, &db2)
+	crossCallBackward(&t.crossTape, ncrossTape, [3]float64{t4, t3, t2}, &da2, &db2)
 	da[0] += da2[0]
 	da[1] += da2[1]
 	da[2] += da2[2]
@@ -767,35 +763,33 @@ func CrossFwdJacobianTo(work *CrossFwdJacobianWork, jac [][]float64, a, b [3]flo
 // tape may be reused: each run of AxpyForward overwrites it, and its buffers
 // are kept.
 type AxpyTape struct {
-	// axpyTape: the tape axpyCallForward fills and axpyCallBackward reads, in a
-	// slice of one entry.
-	axpyTape []axpyCallTape
+	// axpyTape: the tape axpyCallForward fills and axpyCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	axpyTape axpyCallTape
 }
 
 // AxpyForward runs Axpy and records in t what AxpyBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func AxpyForward(t *AxpyTape, a float64, x, out []float64) {
-	t.axpyTape = t.axpyTape[:0]
-	t.axpyTape = slices.Grow(t.axpyTape, 1)[:len(t.axpyTape)+1]
-	axpyTape := &t.axpyTape[len(t.axpyTape)-1]
-	axpyCallForward(axpyTape, a, x, out)
+	t.axpyTape.calls = t.axpyTape.calls[:0]
+	axpyCallForward(&t.axpyTape, a, x, out)
 }
 
 // AxpyBackward adds to da and dx the vector-Jacobian product of Axpy with the
-// seeds dout, at the point recorded in t by AxpyForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// seeds dout, at the point recorded in t by AxpyForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Axpy and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dout holds the seed of what Axpy writes into its output slice on entry, and
 // is used up: it is zero on return.
 func AxpyBackward(t *AxpyTape, da *float64, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	naxpyTape := len(t.axpyTape)
+	naxpyTape := len(t.axpyTape.calls)
 	naxpyTape--
-	axpyTape := t.axpyTape[naxpyTape]
 	da2 := 0.0
-	axpyCallBackward(&axpyTape, &da2, dx, dout)
+	axpyCallBackward(&t.axpyTape, naxpyTape, &da2, dx, dout)
 	*da += da2
 }
 
@@ -1481,33 +1475,32 @@ func DecayFwdJacobianTo(work *DecayFwdJacobianWork, jac [][]float64, x []float64
 // it, and its buffers are kept.
 type SoftmaxTape struct {
 	// softmaxTape: the tape softmaxCallForward fills and softmaxCallBackward
-	// reads, in a slice of one entry.
-	softmaxTape []softmaxCallTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	softmaxTape softmaxCallTape
 }
 
 // SoftmaxForward runs Softmax and records in t what SoftmaxBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SoftmaxForward(t *SoftmaxTape, x, out []float64) {
-	t.softmaxTape = t.softmaxTape[:0]
-	t.softmaxTape = slices.Grow(t.softmaxTape, 1)[:len(t.softmaxTape)+1]
-	softmaxTape := &t.softmaxTape[len(t.softmaxTape)-1]
-	softmaxCallForward(softmaxTape, x, out)
+	t.softmaxTape.calls = t.softmaxTape.calls[:0]
+	softmaxCallForward(&t.softmaxTape, x, out)
 }
 
 // SoftmaxBackward adds to dx the vector-Jacobian product of Softmax with the
-// seeds dout, at the point recorded in t by SoftmaxForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// seeds dout, at the point recorded in t by SoftmaxForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Softmax
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
 //
 // dout holds the seed of what Softmax writes into its output slice on entry,
 // and is used up: it is zero on return.
 func SoftmaxBackward(t *SoftmaxTape, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nsoftmaxTape := len(t.softmaxTape)
+	nsoftmaxTape := len(t.softmaxTape.calls)
 	nsoftmaxTape--
-	softmaxTape := t.softmaxTape[nsoftmaxTape]
-	softmaxCallBackward(&softmaxTape, dx, dout)
+	softmaxCallBackward(&t.softmaxTape, nsoftmaxTape, dx, dout)
 }
 
 // SoftmaxJVPVec runs Softmax and computes, by forward-mode automatic
@@ -1685,33 +1678,32 @@ func SoftmaxVJP(x, out, sout []float64) []float64 {
 // overwrites it, and its buffers are kept.
 type SoftmaxRevTape struct {
 	// softmaxTape: the tape softmaxCallForward fills and softmaxCallBackward
-	// reads, in a slice of one entry.
-	softmaxTape []softmaxCallTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	softmaxTape softmaxCallTape
 }
 
 // SoftmaxRevForward runs SoftmaxRev and records in t what SoftmaxRevBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func SoftmaxRevForward(t *SoftmaxRevTape, x, out []float64) {
-	t.softmaxTape = t.softmaxTape[:0]
-	t.softmaxTape = slices.Grow(t.softmaxTape, 1)[:len(t.softmaxTape)+1]
-	softmaxTape := &t.softmaxTape[len(t.softmaxTape)-1]
-	softmaxCallForward(softmaxTape, x, out)
+	t.softmaxTape.calls = t.softmaxTape.calls[:0]
+	softmaxCallForward(&t.softmaxTape, x, out)
 }
 
 // SoftmaxRevBackward adds to dx the vector-Jacobian product of SoftmaxRev with
-// the seeds dout, at the point recorded in t by SoftmaxRevForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// the seeds dout, at the point recorded in t by SoftmaxRevForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those SoftmaxRev and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 //
 // dout holds the seed of what SoftmaxRev writes into its output slice on entry,
 // and is used up: it is zero on return.
 func SoftmaxRevBackward(t *SoftmaxRevTape, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nsoftmaxTape := len(t.softmaxTape)
+	nsoftmaxTape := len(t.softmaxTape.calls)
 	nsoftmaxTape--
-	softmaxTape := t.softmaxTape[nsoftmaxTape]
-	softmaxCallBackward(&softmaxTape, dx, dout)
+	softmaxCallBackward(&t.softmaxTape, nsoftmaxTape, dx, dout)
 }
 
 // SoftmaxRevJacobianWork holds the buffers SoftmaxRevJacobianTo keeps across
@@ -2051,34 +2043,33 @@ func StatsVJP(x []float64, s1, s2 float64) (float64, float64, []float64) {
 // overwrites it, and its buffers are kept.
 type LayerApplyTape struct {
 	// layerApplyTape: the tape layerApplyCallForward fills and
-	// layerApplyCallBackward reads, in a slice of one entry.
-	layerApplyTape []layerApplyCallTape
+	// layerApplyCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	layerApplyTape layerApplyCallTape
 }
 
 // ApplyForward runs Apply and records in t what LayerApplyBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (l *Layer) ApplyForward(t *LayerApplyTape, x, out []float64) {
-	t.layerApplyTape = t.layerApplyTape[:0]
-	t.layerApplyTape = slices.Grow(t.layerApplyTape, 1)[:len(t.layerApplyTape)+1]
-	layerApplyTape := &t.layerApplyTape[len(t.layerApplyTape)-1]
-	layerApplyCallForward(layerApplyTape, l.W, l.B, l.Scale, x, out)
+	t.layerApplyTape.calls = t.layerApplyTape.calls[:0]
+	layerApplyCallForward(&t.layerApplyTape, l.W, l.B, l.Scale, x, out)
 }
 
 // LayerApplyBackward adds to dl and dx the vector-Jacobian product of Apply
-// with the seeds dout, at the point recorded in t by ApplyForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds dout, at the point recorded in t by ApplyForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Apply and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 //
 // dout holds the seed of what Apply writes into its output slice on entry, and
 // is used up: it is zero on return.
 func LayerApplyBackward(t *LayerApplyTape, dl *Layer, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nlayerApplyTape := len(t.layerApplyTape)
+	nlayerApplyTape := len(t.layerApplyTape.calls)
 	nlayerApplyTape--
-	layerApplyTape := t.layerApplyTape[nlayerApplyTape]
 	dlScale2 := 0.0
-	layerApplyCallBackward(&layerApplyTape, dl.W, dl.B, &dlScale2, dx, dout)
+	layerApplyCallBackward(&t.layerApplyTape, nlayerApplyTape, dl.W, dl.B, &dlScale2, dx, dout)
 	dl.Scale += dlScale2
 }
 
@@ -2558,34 +2549,32 @@ func (l *Layer) ApplyFwdJacobianTo(work *LayerApplyFwdJacobianWork, jac [][]floa
 // it, and its buffers are kept.
 type MatVecTape struct {
 	// matVecTape: the tape matVecCallForward fills and matVecCallBackward reads,
-	// in a slice of one entry.
-	matVecTape []matVecCallTape
+	// for every call of it here: one record per call, and the stacks they share.
+	matVecTape matVecCallTape
 }
 
 // MatVecForward runs MatVec and records in t what MatVecBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MatVecForward(t *MatVecTape, A [][]float64, x, out []float64) float64 {
-	t.matVecTape = t.matVecTape[:0]
-	t.matVecTape = slices.Grow(t.matVecTape, 1)[:len(t.matVecTape)+1]
-	matVecTape := &t.matVecTape[len(t.matVecTape)-1]
-	t1 := matVecCallForward(matVecTape, A, x, out)
+	t.matVecTape.calls = t.matVecTape.calls[:0]
+	t1 := matVecCallForward(&t.matVecTape, A, x, out)
 	return t1
 }
 
 // MatVecBackward adds to dA and dx the vector-Jacobian product of MatVec with
-// the seeds dout and s, at the point recorded in t by MatVecForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// the seeds dout and s, at the point recorded in t by MatVecForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those MatVec and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 //
 // dout holds the seed of what MatVec writes into its output slice on entry, and
 // is used up: it is zero on return.
 func MatVecBackward(t *MatVecTape, s float64, dA [][]float64, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nmatVecTape := len(t.matVecTape)
+	nmatVecTape := len(t.matVecTape.calls)
 	nmatVecTape--
-	matVecTape := t.matVecTape[nmatVecTape]
-	matVecCallBackward(&matVecTape, s, dA, dx, dout)
+	matVecCallBackward(&t.matVecTape, nmatVecTape, s, dA, dx, dout)
 }
 
 // MatVecJVPVec runs MatVec and computes, by forward-mode automatic
@@ -3031,8 +3020,8 @@ type PeakTape struct {
 	// x: the parameter x.
 	x []float64
 	// argMaxTape: the tape argMaxCallForward fills and argMaxCallBackward reads,
-	// in a slice of one entry.
-	argMaxTape []argMaxCallTape
+	// for every call of it here: one record per call, and the stacks they share.
+	argMaxTape argMaxCallTape
 	// tmp: result 1 of a call of argMaxCallForward.
 	tmp float64
 	// tmp2: result 2 of a call of argMaxCallForward.
@@ -3042,32 +3031,29 @@ type PeakTape struct {
 // PeakForward runs Peak and records in t what PeakBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func PeakForward(t *PeakTape, x []float64) (float64, float64) {
-	t.argMaxTape = t.argMaxTape[:0]
+	t.argMaxTape.calls = t.argMaxTape.calls[:0]
 	t.x = x
-	t.argMaxTape = slices.Grow(t.argMaxTape, 1)[:len(t.argMaxTape)+1]
-	argMaxTape := &t.argMaxTape[len(t.argMaxTape)-1]
-	t1, t2 := argMaxCallForward(argMaxTape, x)
+	t1, t2 := argMaxCallForward(&t.argMaxTape, x)
 	t.tmp = t1
 	t.tmp2 = t2
 	return t1, t1 * x[(t2+1)%len(x)]
 }
 
 // PeakBackward adds to dx the vector-Jacobian product of Peak with the seeds s1
-// and s2, at the point recorded in t by PeakForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// and s2, at the point recorded in t by PeakForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Peak and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func PeakBackward(t *PeakTape, s1, s2 float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	t1 := (t.tmp2 + 1) % len(x)
-	nargMaxTape := len(t.argMaxTape)
+	nargMaxTape := len(t.argMaxTape.calls)
 	nargMaxTape--
-	t2 := t.argMaxTape[nargMaxTape]
-	t3 := s2 * x[t1]
+	t2 := s2 * x[t1]
 	dx[t1] += s2 * t.tmp
-	argMaxTape := t2
-	argMaxCallBackward(&argMaxTape, s1+t3, 0, dx)
+	argMaxCallBackward(&t.argMaxTape, nargMaxTape, s1+t2, 0, dx)
 }
 
 // PeakJVPVec runs Peak and computes, by forward-mode automatic differentiation
@@ -3220,141 +3206,158 @@ func PeakVJP(x []float64, s1, s2 float64) (float64, float64, []float64) {
 	return t1, t2, dx
 }
 
-// reprojCallNoFeatTape is what reprojCallNoFeatForward keeps of one run of
-// reproj for reprojCallNoFeatBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// reprojCallNoFeatForward overwrites it, and its buffers are kept.
+// reprojCallNoFeatTape is what reprojCallNoFeatForward keeps of the calls of
+// reproj at one call site for reprojCallNoFeatBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type reprojCallNoFeatTape struct {
-	// w: the parameter w.
-	w float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// w: the parameter w.
+		w float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// u: u as the forward sweep computed it.
+		u float64
+		// v: v as the forward sweep computed it.
+		v float64
+		// rsq: rsq as the forward sweep computed it.
+		rsq float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// prod3: a product (prod) of the forward sweep.
+		prod3 float64
+		// l: l as the forward sweep computed it.
+		l float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// diff2: a difference (diff) of the forward sweep.
+		diff2 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			rodriguesTape int
+		}
+	}
 	// rodriguesTape: the tape rodriguesCallForward fills and rodriguesCallBackward
-	// reads, in a slice of one entry.
-	rodriguesTape []rodriguesCallTape
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// u: u as the forward sweep computed it.
-	u float64
-	// v: v as the forward sweep computed it.
-	v float64
-	// rsq: rsq as the forward sweep computed it.
-	rsq float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
-	// prod3: a product (prod) of the forward sweep.
-	prod3 float64
-	// l: l as the forward sweep computed it.
-	l float64
-	// prod2: a product (prod) of the forward sweep.
-	prod2 float64
-	// elem: an element read before it was overwritten.
-	elem float64
-	// diff2: a difference (diff) of the forward sweep.
-	diff2 float64
-	// prod: a product (prod) of the forward sweep.
-	prod float64
-	// diff: a difference (diff) of the forward sweep.
-	diff float64
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	rodriguesTape rodriguesCallTape
 }
 
 // reprojCallNoFeatForward runs reproj and records in t what
-// reprojCallNoFeatBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// reprojCallNoFeatBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func reprojCallNoFeatForward(t *reprojCallNoFeatTape, cam [11]float64, x [3]float64, w float64, feat [2]float64) (float64, float64) {
-	t.rodriguesTape = t.rodriguesTape[:0]
-	t.w = w
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.rodriguesTape.calls = t.rodriguesTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.w = w
 	var rot [3]float64
 	var centre [3]float64
 	for i := range 3 {
 		rot[i] = cam[i]
 		centre[i] = x[i] - cam[3+i]
 	}
-	t.rodriguesTape = slices.Grow(t.rodriguesTape, 1)[:len(t.rodriguesTape)+1]
-	rodriguesTape := &t.rodriguesTape[len(t.rodriguesTape)-1]
-	t1 := rodriguesCallForward(rodriguesTape, rot, centre)
+	t1 := rodriguesCallForward(&t.rodriguesTape, rot, centre)
 	var p [3]float64
 	p[0] = t1[0]
 	p[1] = t1[1]
 	p[2] = t1[2]
 	t2 := p[2]
-	t.elem4 = t2
+	c.elem4 = t2
 	u := p[0] / t2
-	t.u = u
+	c.u = u
 	v := p[1] / t2
-	t.v = v
+	c.v = v
 	rsq := u*u + v*v
-	t.rsq = rsq
+	c.rsq = rsq
 	t3 := cam[9]
-	t.elem3 = t3
+	c.elem3 = t3
 	t4 := cam[10]
-	t.elem2 = t4
+	c.elem2 = t4
 	t5 := t4 * rsq
-	t.prod3 = t5
+	c.prod3 = t5
 	l := 1 + t3*rsq + t5*rsq
-	t.l = l
+	c.l = l
 	t6 := u * l
-	t.prod2 = t6
+	c.prod2 = t6
 	t7 := cam[6]
-	t.elem = t7
+	c.elem = t7
 	t8 := t6*t7 + cam[7] - feat[0]
-	t.diff2 = t8
+	c.diff2 = t8
 	t9 := v * l
-	t.prod = t9
+	c.prod = t9
 	t10 := t9*t7 + cam[8] - feat[1]
-	t.diff = t10
+	c.diff = t10
+	c.end.rodriguesTape = len(t.rodriguesTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 	return w * t8, w * t10
 }
 
 // reprojCallNoFeatBackward adds to dcam, dx and dw the vector-Jacobian product
-// of reproj with the seeds s1 and s2, at the point recorded in t by
-// reprojCallNoFeatForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func reprojCallNoFeatBackward(t *reprojCallNoFeatTape, s1, s2 float64, dcam *[11]float64, dx *[3]float64, dw *float64) {
+// of reproj with the seeds s1 and s2, at the point that call number call of
+// reprojCallNoFeatForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those reproj and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+func reprojCallNoFeatBackward(t *reprojCallNoFeatTape, call int, s1, s2 float64, dcam *[11]float64, dx *[3]float64, dw *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	w := t.w
-	t1 := t.elem4
-	u := t.u
-	v := t.v
-	rsq := t.rsq
-	l := t.l
-	t2 := t.elem
+	c := &t.calls[call]
+	w := c.w
+	t1 := c.elem4
+	u := c.u
+	v := c.v
+	rsq := c.rsq
+	l := c.l
+	t2 := c.elem
 	var dp [3]float64
-	nrodriguesTape := len(t.rodriguesTape)
+	nrodriguesTape := c.end.rodriguesTape
 	nrodriguesTape--
-	t3 := t.rodriguesTape[nrodriguesTape]
 	var drot [3]float64
 	var dcentre [3]float64
-	t4 := s2 * t.diff
-	t5 := s2 * w
-	dcam[8] += t5
-	t6 := t5 * t2
-	t7 := s1 * t.diff2
-	t8 := s1 * w
-	dcam[7] += t8
-	t9 := t8 * t2
-	dcam[6] += t5*t.prod + t8*t.prod2
-	dl := t6*v + t9*u
-	t10 := dl * rsq
-	dcam[10] += t10 * rsq
-	dcam[9] += t10
-	drsq := dl*t.prod3 + t10*t.elem2 + dl*t.elem3
-	dv := t6*l + drsq*v*2
+	t3 := s2 * c.diff
+	t4 := s2 * w
+	dcam[8] += t4
+	t5 := t4 * t2
+	t6 := s1 * c.diff2
+	t7 := s1 * w
+	dcam[7] += t7
+	t8 := t7 * t2
+	dcam[6] += t4*c.prod + t7*c.prod2
+	dl := t5*v + t8*u
+	t9 := dl * rsq
+	dcam[10] += t9 * rsq
+	dcam[9] += t9
+	drsq := dl*c.prod3 + t9*c.elem2 + dl*c.elem3
+	dv := t5*l + drsq*v*2
 	dp[1] += dv / t1
-	du := t9*l + drsq*u*2
+	du := t8*l + drsq*u*2
 	dp[2] += -(dv * (v / t1)) - du*(u/t1)
 	dp[0] += du / t1
-	t11 := dp[2]
+	t10 := dp[2]
 	dp[2] = 0
-	t12 := dp[1]
+	t11 := dp[1]
 	dp[1] = 0
-	t13 := dp[0]
+	t12 := dp[0]
 	dp[0] = 0
-	rodriguesTape := t3
 	var drot2 [3]float64
 	var dx2 [3]float64
-	rodriguesCallBackward(&rodriguesTape, [3]float64{t13, t12, t11}, &drot2, &dx2)
+	rodriguesCallBackward(&t.rodriguesTape, nrodriguesTape, [3]float64{t12, t11, t10}, &drot2, &dx2)
 	drot[0] += drot2[0]
 	drot[1] += drot2[1]
 	drot[2] += drot2[2]
@@ -3362,51 +3365,67 @@ func reprojCallNoFeatBackward(t *reprojCallNoFeatTape, s1, s2 float64, dcam *[11
 	dcentre[1] += dx2[1]
 	dcentre[2] += dx2[2]
 	for i := 2; i >= 0; i-- {
-		t14 := 3 + i
-		t15 := dcentre[i]
-		dcam[t14] -= t15
-		dx[i] += t15
+		t13 := 3 + i
+		t14 := dcentre[i]
+		dcam[t13] -= t14
+		dx[i] += t14
 		dcam[i] += drot[i]
 		dcentre[i] = 0
 		drot[i] = 0
 	}
-	*dw += t4 + t7
+	*dw += t3 + t6
 }
 
-// rodriguesCallTape is what rodriguesCallForward keeps of one run of rodrigues
-// for rodriguesCallBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// rodriguesCallForward overwrites it, and its buffers are kept.
+// rodriguesCallTape is what rodriguesCallForward keeps of the calls of
+// rodrigues at one call site for rodriguesCallBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type rodriguesCallTape struct {
-	// sqtheta: sqtheta as the forward sweep computed it.
-	sqtheta float64
-	// crossTape: the tape crossCallForward fills and crossCallBackward reads, in a
-	// slice of one entry.
-	crossTape []crossCallTape
-	// dotTape2: the tape dotCallForward fills and dotCallBackward reads, in a
-	// slice of one entry.
-	dotTape2 []dotCallTape
-	// crossTape2: the tape crossCallForward fills and crossCallBackward reads, in
-	// a slice of one entry.
-	crossTape2 []crossCallTape
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, in a slice
-	// of one entry.
-	dotTape []dotCallTape
-	// theta: theta as the forward sweep computed it.
-	theta float64
-	// cos: cos as the forward sweep computed it.
-	cos float64
-	// sin: sin as the forward sweep computed it.
-	sin float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// sqtheta: sqtheta as the forward sweep computed it.
+		sqtheta float64
+		// theta: theta as the forward sweep computed it.
+		theta float64
+		// cos: cos as the forward sweep computed it.
+		cos float64
+		// sin: sin as the forward sweep computed it.
+		sin float64
+		// tmp2: an intermediate value of the forward sweep.
+		tmp2 float64
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+		// tmp: tmp as the forward sweep computed it.
+		tmp float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			dotTape    int
+			crossTape  int
+			elem4      int
+			crossTape2 int
+			dotTape2   int
+			elem3      int
+			elem2      int
+			elem       int
+		}
+	}
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	dotTape dotCallTape
+	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	crossTape crossCallTape
 	// elem4: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem4 []float64
-	// tmp2: an intermediate value of the forward sweep.
-	tmp2 float64
-	// diff: a difference (diff) of the forward sweep.
-	diff float64
-	// tmp: tmp as the forward sweep computed it.
-	tmp float64
+	// crossTape2: the tape crossCallForward fills and crossCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	crossTape2 crossCallTape
+	// dotTape2: the tape dotCallForward fills and dotCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	dotTape2 dotCallTape
 	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem3 []float64
@@ -3419,38 +3438,55 @@ type rodriguesCallTape struct {
 }
 
 // rodriguesCallForward runs rodrigues and records in t what
-// rodriguesCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// rodriguesCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func rodriguesCallForward(t *rodriguesCallTape, rot, x [3]float64) [3]float64 {
-	t.crossTape = t.crossTape[:0]
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
-	t.elem3 = t.elem3[:0]
-	t.dotTape2 = t.dotTape2[:0]
-	t.crossTape2 = t.crossTape2[:0]
-	t.elem4 = t.elem4[:0]
-	t.dotTape = t.dotTape[:0]
-	t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-	dotTape := &t.dotTape[len(t.dotTape)-1]
-	sqtheta := dotCallForward(dotTape, rot, rot)
-	t.sqtheta = sqtheta
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.crossTape.calls = t.crossTape.calls[:0]
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+		t.elem3 = t.elem3[:0]
+		t.dotTape2.calls = t.dotTape2.calls[:0]
+		t.crossTape2.calls = t.crossTape2.calls[:0]
+		t.elem4 = t.elem4[:0]
+		t.dotTape.calls = t.dotTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	sqtheta := dotCallForward(&t.dotTape, rot, rot)
+	c.sqtheta = sqtheta
 	if sqtheta == 0 {
-		t.crossTape = slices.Grow(t.crossTape, 1)[:len(t.crossTape)+1]
-		crossTape := &t.crossTape[len(t.crossTape)-1]
-		t1 := crossCallForward(crossTape, rot, x)
-		var c [3]float64
-		c[0] = t1[0]
-		c[1] = t1[1]
-		c[2] = t1[2]
-		t2 := [3]float64{x[0] + c[0], x[1] + c[1], x[2] + c[2]}
+		t1 := crossCallForward(&t.crossTape, rot, x)
+		var c3 [3]float64
+		c3[0] = t1[0]
+		c3[1] = t1[1]
+		c3[2] = t1[2]
+		t2 := [3]float64{x[0] + c3[0], x[1] + c3[1], x[2] + c3[2]}
+		c.end.dotTape = len(t.dotTape.calls)
+		c.end.crossTape = len(t.crossTape.calls)
+		c.end.elem4 = len(t.elem4)
+		c.end.crossTape2 = len(t.crossTape2.calls)
+		c.end.dotTape2 = len(t.dotTape2.calls)
+		c.end.elem3 = len(t.elem3)
+		c.end.elem2 = len(t.elem2)
+		c.end.elem = len(t.elem)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more := cap(t.calls) - 1
+			t.elem4 = slices.Grow(t.elem4, c.end.elem4*more)
+			t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
+			t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+			t.elem = slices.Grow(t.elem, c.end.elem*more)
+		}
 		return t2
 	} else {
 		theta := math.Sqrt(sqtheta)
-		t.theta = theta
+		c.theta = theta
 		cos := math.Cos(theta)
-		t.cos = cos
+		c.cos = cos
 		sin := math.Sin(theta)
-		t.sin = sin
+		c.sin = sin
 		var w [3]float64
 		t.elem4 = slices.Grow(t.elem4, 3)
 		for i := range 3 {
@@ -3458,21 +3494,17 @@ func rodriguesCallForward(t *rodriguesCallTape, rot, x [3]float64) [3]float64 {
 			t.elem4 = append(t.elem4, t3)
 			w[i] = t3 / theta
 		}
-		t.crossTape2 = slices.Grow(t.crossTape2, 1)[:len(t.crossTape2)+1]
-		crossTape2 := &t.crossTape2[len(t.crossTape2)-1]
-		t4 := crossCallForward(crossTape2, w, x)
+		t4 := crossCallForward(&t.crossTape2, w, x)
 		var c2 [3]float64
 		c2[0] = t4[0]
 		c2[1] = t4[1]
 		c2[2] = t4[2]
-		t.dotTape2 = slices.Grow(t.dotTape2, 1)[:len(t.dotTape2)+1]
-		dotTape2 := &t.dotTape2[len(t.dotTape2)-1]
-		t5 := dotCallForward(dotTape2, w, x)
-		t.tmp2 = t5
+		t5 := dotCallForward(&t.dotTape2, w, x)
+		c.tmp2 = t5
 		t6 := 1 - cos
-		t.diff = t6
+		c.diff = t6
 		tmp := t5 * t6
-		t.tmp = tmp
+		c.tmp = tmp
 		var out [3]float64
 		t.elem = slices.Grow(t.elem, 3)
 		t.elem2 = slices.Grow(t.elem2, 3)
@@ -3486,56 +3518,71 @@ func rodriguesCallForward(t *rodriguesCallTape, rot, x [3]float64) [3]float64 {
 			t.elem = append(t.elem, t9)
 			out[i2] = t7*cos + t8*sin + t9*tmp
 		}
+		c.end.dotTape = len(t.dotTape.calls)
+		c.end.crossTape = len(t.crossTape.calls)
+		c.end.elem4 = len(t.elem4)
+		c.end.crossTape2 = len(t.crossTape2.calls)
+		c.end.dotTape2 = len(t.dotTape2.calls)
+		c.end.elem3 = len(t.elem3)
+		c.end.elem2 = len(t.elem2)
+		c.end.elem = len(t.elem)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more2 := cap(t.calls) - 1
+			t.elem4 = slices.Grow(t.elem4, c.end.elem4*more2)
+			t.elem3 = slices.Grow(t.elem3, c.end.elem3*more2)
+			t.elem2 = slices.Grow(t.elem2, c.end.elem2*more2)
+			t.elem = slices.Grow(t.elem, c.end.elem*more2)
+		}
 		return out
 	}
 }
 
 // rodriguesCallBackward adds to drot and dx the vector-Jacobian product of
-// rodrigues with the seeds s, at the point recorded in t by
-// rodriguesCallForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
-func rodriguesCallBackward(t *rodriguesCallTape, s [3]float64, drot, dx *[3]float64) {
+// rodrigues with the seeds s, at the point that call number call of
+// rodriguesCallForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those rodrigues and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	sqtheta := t.sqtheta
-	ncrossTape := len(t.crossTape)
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
-	nelem3 := len(t.elem3)
-	ndotTape2 := len(t.dotTape2)
-	ncrossTape2 := len(t.crossTape2)
-	nelem4 := len(t.elem4)
+	c := &t.calls[call]
+	sqtheta := c.sqtheta
+	ncrossTape := c.end.crossTape
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
+	nelem3 := c.end.elem3
+	ndotTape2 := c.end.dotTape2
+	ncrossTape2 := c.end.crossTape2
+	nelem4 := c.end.elem4
 	var dsqtheta float64
-	ndotTape := len(t.dotTape)
+	ndotTape := c.end.dotTape
 	ndotTape--
-	t1 := t.dotTape[ndotTape]
 	if sqtheta == 0 {
-		var t2 [3]float64
+		var t1 [3]float64
 		var dc [3]float64
 		ncrossTape--
-		t3 := t.crossTape[ncrossTape]
-		t2[2] += s[2]
-		t2[1] += s[1]
-		t2[0] += s[0]
-		t4 := t2[0]
-		t5 := t2[1]
-		t6 := t2[2]
-		dc[2] += t6
-		dx[2] += t6
-		dc[1] += t5
-		dx[1] += t5
-		dc[0] += t4
-		dx[0] += t4
-		t7 := dc[2]
+		t1[2] += s[2]
+		t1[1] += s[1]
+		t1[0] += s[0]
+		t2 := t1[0]
+		t3 := t1[1]
+		t4 := t1[2]
+		dc[2] += t4
+		dx[2] += t4
+		dc[1] += t3
+		dx[1] += t3
+		dc[0] += t2
+		dx[0] += t2
+		t5 := dc[2]
 		dc[2] = 0
-		t8 := dc[1]
+		t6 := dc[1]
 		dc[1] = 0
-		t9 := dc[0]
+		t7 := dc[0]
 		dc[0] = 0
-		crossTape := t3
 		var da [3]float64
 		var db [3]float64
-		crossCallBackward(&crossTape, [3]float64{t9, t8, t7}, &da, &db)
+		crossCallBackward(&t.crossTape, ncrossTape, [3]float64{t7, t6, t5}, &da, &db)
 		drot[0] += da[0]
 		drot[1] += da[1]
 		drot[2] += da[2]
@@ -3544,19 +3591,17 @@ func rodriguesCallBackward(t *rodriguesCallTape, s [3]float64, drot, dx *[3]floa
 		dx[2] += db[2]
 	} else {
 		var dout [3]float64
-		tmp := t.tmp
+		tmp := c.tmp
 		var dtmp float64
 		var dw [3]float64
-		sin := t.sin
+		sin := c.sin
 		var dsin float64
 		var dc2 [3]float64
-		cos := t.cos
+		cos := c.cos
 		var dcos float64
 		ndotTape2--
-		t10 := t.dotTape2[ndotTape2]
 		ncrossTape2--
-		t11 := t.crossTape2[ncrossTape2]
-		theta := t.theta
+		theta := c.theta
 		var dtheta float64
 		dout[2] += s[2]
 		dout[1] += s[1]
@@ -3564,39 +3609,37 @@ func rodriguesCallBackward(t *rodriguesCallTape, s [3]float64, drot, dx *[3]floa
 		for i2 := 2; i2 >= 0; i2-- {
 			nelem--
 			nelem2--
-			t12 := t.elem2[nelem2]
+			t8 := t.elem2[nelem2]
 			nelem3--
-			t13 := t.elem3[nelem3]
-			t14 := dout[i2]
-			dtmp += t14 * t.elem[nelem]
-			dw[i2] += t14 * tmp
-			dsin += t14 * t12
-			dc2[i2] += t14 * sin
-			dcos += t14 * t13
-			dx[i2] += t14 * cos
+			t9 := t.elem3[nelem3]
+			t10 := dout[i2]
+			dtmp += t10 * t.elem[nelem]
+			dw[i2] += t10 * tmp
+			dsin += t10 * t8
+			dc2[i2] += t10 * sin
+			dcos += t10 * t9
+			dx[i2] += t10 * cos
 			dout[i2] = 0
 		}
-		t15 := dtmp * t.tmp2
-		dotTape2 := t10
+		t11 := dtmp * c.tmp2
 		var da2 [3]float64
 		var db2 [3]float64
-		dotCallBackward(&dotTape2, dtmp*t.diff, &da2, &db2)
+		dotCallBackward(&t.dotTape2, ndotTape2, dtmp*c.diff, &da2, &db2)
 		dw[0] += da2[0]
 		dw[1] += da2[1]
 		dw[2] += da2[2]
 		dx[0] += db2[0]
 		dx[1] += db2[1]
 		dx[2] += db2[2]
-		t16 := dc2[2]
+		t12 := dc2[2]
 		dc2[2] = 0
-		t17 := dc2[1]
+		t13 := dc2[1]
 		dc2[1] = 0
-		t18 := dc2[0]
+		t14 := dc2[0]
 		dc2[0] = 0
-		crossTape2 := t11
 		var da3 [3]float64
 		var db3 [3]float64
-		crossCallBackward(&crossTape2, [3]float64{t18, t17, t16}, &da3, &db3)
+		crossCallBackward(&t.crossTape2, ncrossTape2, [3]float64{t14, t13, t12}, &da3, &db3)
 		dw[0] += da3[0]
 		dw[1] += da3[1]
 		dw[2] += da3[2]
@@ -3605,19 +3648,18 @@ func rodriguesCallBackward(t *rodriguesCallTape, s [3]float64, drot, dx *[3]floa
 		dx[2] += db3[2]
 		for i := 2; i >= 0; i-- {
 			nelem4--
-			t19 := dw[i]
-			dtheta -= t19 * (t.elem4[nelem4] / theta / theta)
-			drot[i] += t19 / theta
+			t15 := dw[i]
+			dtheta -= t15 * (t.elem4[nelem4] / theta / theta)
+			drot[i] += t15 / theta
 			dw[i] = 0
 		}
-		dcos2 := dcos - t15
+		dcos2 := dcos - t11
 		dtheta2 := dsin*math.Cos(theta) - dcos2*math.Sin(theta) + dtheta
 		dsqtheta += dtheta2 * (0.5 / theta)
 	}
-	dotTape := t1
 	var da4 [3]float64
 	var db4 [3]float64
-	dotCallBackward(&dotTape, dsqtheta, &da4, &db4)
+	dotCallBackward(&t.dotTape, ndotTape, dsqtheta, &da4, &db4)
 	drot[0] += da4[0]
 	drot[1] += da4[1]
 	drot[2] += da4[2]
@@ -3626,110 +3668,128 @@ func rodriguesCallBackward(t *rodriguesCallTape, s [3]float64, drot, dx *[3]floa
 	drot[2] += db4[2]
 }
 
-// dotCallTape is what dotCallForward keeps of one run of dot for
-// dotCallBackward: the forward values the backward sweep reads, and the control
-// flow it replays. A tape may be reused: each run of dotCallForward overwrites
-// it, and its buffers are kept.
+// dotCallTape is what dotCallForward keeps of the calls of dot at one call site
+// for dotCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays, each call's in its record and on the stacks the
+// calls share. The tape of the caller holds it, and empties it for each of its
+// own runs, keeping its buffers.
 type dotCallTape struct {
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem: an element read before it was overwritten.
-	elem float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+	}
 }
 
-// dotCallForward runs dot and records in t what dotCallBackward needs; t's
-// earlier contents are discarded, its memory reused.
+// dotCallForward runs dot and records in t what dotCallBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
 func dotCallForward(t *dotCallTape, a, b [3]float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	t1 := a[0]
-	t.elem5 = t1
+	c.elem5 = t1
 	t2 := b[0]
-	t.elem6 = t2
+	c.elem6 = t2
 	t3 := a[1]
-	t.elem3 = t3
+	c.elem3 = t3
 	t4 := b[1]
-	t.elem4 = t4
+	c.elem4 = t4
 	t5 := a[2]
-	t.elem = t5
+	c.elem = t5
 	t6 := b[2]
-	t.elem2 = t6
+	c.elem2 = t6
 	return t1*t2 + t3*t4 + t5*t6
 }
 
 // dotCallBackward adds to da and db the vector-Jacobian product of dot with the
-// seeds s, at the point recorded in t by dotCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func dotCallBackward(t *dotCallTape, s float64, da, db *[3]float64) {
+// seeds s, at the point that call number call of dotCallForward on t recorded.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func dotCallBackward(t *dotCallTape, call int, s float64, da, db *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	db[2] += s * t.elem
-	da[2] += s * t.elem2
-	db[1] += s * t.elem3
-	da[1] += s * t.elem4
-	db[0] += s * t.elem5
-	da[0] += s * t.elem6
+	c := &t.calls[call]
+	db[2] += s * c.elem
+	da[2] += s * c.elem2
+	db[1] += s * c.elem3
+	da[1] += s * c.elem4
+	db[0] += s * c.elem5
+	da[0] += s * c.elem6
 }
 
-// crossCallTape is what crossCallForward keeps of one run of cross for
-// crossCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of crossCallForward
-// overwrites it, and its buffers are kept.
+// crossCallTape is what crossCallForward keeps of the calls of cross at one
+// call site for crossCallBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 type crossCallTape struct {
-	// elem: an element read before it was overwritten.
-	elem float64
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// elem: an element read before it was overwritten.
+		elem float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+	}
 }
 
-// crossCallForward runs cross and records in t what crossCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// crossCallForward runs cross and records in t what crossCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func crossCallForward(t *crossCallTape, a, b [3]float64) [3]float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	t1 := a[1]
-	t.elem = t1
+	c.elem = t1
 	t2 := b[2]
-	t.elem5 = t2
+	c.elem5 = t2
 	t3 := a[2]
-	t.elem6 = t3
+	c.elem6 = t3
 	t4 := b[1]
-	t.elem4 = t4
+	c.elem4 = t4
 	t5 := b[0]
-	t.elem2 = t5
+	c.elem2 = t5
 	t6 := a[0]
-	t.elem3 = t6
+	c.elem3 = t6
 	t7 := [3]float64{t1*t2 - t3*t4, t3*t5 - t6*t2, t6*t4 - t1*t5}
 	return t7
 }
 
 // crossCallBackward adds to da and db the vector-Jacobian product of cross with
-// the seeds s, at the point recorded in t by crossCallForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func crossCallBackward(t *crossCallTape, s [3]float64, da, db *[3]float64) {
+// the seeds s, at the point that call number call of crossCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func crossCallBackward(t *crossCallTape, call int, s [3]float64, da, db *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var t1 [3]float64
-	t2 := t.elem
-	t3 := t.elem5
-	t4 := t.elem6
-	t5 := t.elem4
-	t6 := t.elem2
-	t7 := t.elem3
+	t2 := c.elem
+	t3 := c.elem5
+	t4 := c.elem6
+	t5 := c.elem4
+	t6 := c.elem2
+	t7 := c.elem3
 	t1[2] += s[2]
 	t1[1] += s[1]
 	t1[0] += s[0]
@@ -4164,48 +4224,70 @@ func crossJVPVec6(a, b [3]float64, da, db [3][6]float64, dres *[3][6]float64) [3
 	return [3]float64{t12, t13, t14}
 }
 
-// axpyCallTape is what axpyCallForward keeps of one run of axpy for
-// axpyCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of axpyCallForward
-// overwrites it, and its buffers are kept.
+// axpyCallTape is what axpyCallForward keeps of the calls of axpy at one call
+// site for axpyCallBackward: the forward values the backward sweep reads, and
+// the control flow it replays, each call's in its record and on the stacks the
+// calls share. The tape of the caller holds it, and empties it for each of its
+// own runs, keeping its buffers.
 type axpyCallTape struct {
-	// a: the parameter a.
-	a float64
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a float64
+		// x: the parameter x.
+		x []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
-// axpyCallForward runs axpy and records in t what axpyCallBackward needs; t's
-// earlier contents are discarded, its memory reused.
+// axpyCallForward runs axpy and records in t what axpyCallBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
 func axpyCallForward(t *axpyCallTape, a float64, x, out []float64) {
-	t.elem = t.elem[:0]
-	t.a = a
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.x = x
 	t.elem = slices.Grow(t.elem, len(x))
 	for i := range x {
 		t1 := x[i]
 		t.elem = append(t.elem, t1)
 		out[i] = a*t1 + math.Sin(t1)
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 }
 
 // axpyCallBackward adds to da, dx and dout the vector-Jacobian product of axpy
-// with the seeds dout, at the point recorded in t by axpyCallForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds dout, at the point that call number call of axpyCallForward on
+// t recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what axpy leaves in out, and on return the
 // derivative with respect to what out held before.
-func axpyCallBackward(t *axpyCallTape, da *float64, dx, dout []float64) {
+func axpyCallBackward(t *axpyCallTape, call int, da *float64, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	x := t.x
+	c := &t.calls[call]
+	x := c.x
 	t1 := len(x)
-	nelem := len(t.elem)
-	a := t.a
+	nelem := c.end.elem
+	a := c.a
 	var daSum float64
 	for i := t1 - 1; i >= 0; i-- {
 		nelem--
@@ -4279,36 +4361,53 @@ func DecayJVPVec8(x []float64, rate float64, dx [][8]float64, drate [8]float64) 
 	}
 }
 
-// softmaxCallTape is what softmaxCallForward keeps of one run of softmax for
-// softmaxCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of softmaxCallForward
-// overwrites it, and its buffers are kept.
+// softmaxCallTape is what softmaxCallForward keeps of the calls of softmax at
+// one call site for softmaxCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type softmaxCallTape struct {
-	// sumExpTape: the tape sumExpCallForward fills and sumExpCallBackward reads,
-	// in a slice of one entry.
-	sumExpTape []sumExpCallTape
-	// x: the parameter x.
-	x []float64
-	// out: the parameter out.
-	out []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// out: the parameter out.
+		out []float64
+		// s: s as the forward sweep computed it.
+		s float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			cond       int
+			sumExpTape int
+			elem       int
+		}
+	}
 	// cond: the branch the forward sweep took, one entry per iteration of the loop
 	// around it, read back last first.
 	cond []bool
-	// s: s as the forward sweep computed it.
-	s float64
+	// sumExpTape: the tape sumExpCallForward fills and sumExpCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	sumExpTape sumExpCallTape
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // softmaxCallForward runs softmax and records in t what softmaxCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func softmaxCallForward(t *softmaxCallTape, x, out []float64) {
-	t.elem = t.elem[:0]
-	t.sumExpTape = t.sumExpTape[:0]
-	t.cond = t.cond[:0]
-	t.x = x
-	t.out = out
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.sumExpTape.calls = t.sumExpTape.calls[:0]
+		t.cond = t.cond[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.out = out
 	m := math.Inf(-1)
 	t.cond = slices.Grow(t.cond, len(x))
 	for i2 := range x {
@@ -4319,51 +4418,58 @@ func softmaxCallForward(t *softmaxCallTape, x, out []float64) {
 			m = v
 		}
 	}
-	t.sumExpTape = slices.Grow(t.sumExpTape, 1)[:len(t.sumExpTape)+1]
-	sumExpTape := &t.sumExpTape[len(t.sumExpTape)-1]
-	s := sumExpCallForward(sumExpTape, x, m, out)
-	t.s = s
+	s := sumExpCallForward(&t.sumExpTape, x, m, out)
+	c.s = s
 	t.elem = slices.Grow(t.elem, len(out))
 	for i := range out {
 		t1 := out[i]
 		t.elem = append(t.elem, t1)
 		out[i] = t1 / s
 	}
+	c.end.cond = len(t.cond)
+	c.end.sumExpTape = len(t.sumExpTape.calls)
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.cond = slices.Grow(t.cond, c.end.cond*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 }
 
 // softmaxCallBackward adds to dx and dout the vector-Jacobian product of
-// softmax with the seeds dout, at the point recorded in t by
-// softmaxCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// softmax with the seeds dout, at the point that call number call of
+// softmaxCallForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those softmax and its callees make),
+// so one forward run serves any number of backward runs (one per seed), one at
+// a time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what softmax leaves in out, and on return
 // the derivative with respect to what out held before.
-func softmaxCallBackward(t *softmaxCallTape, dx, dout []float64) {
+func softmaxCallBackward(t *softmaxCallTape, call int, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	out := t.out
+	c := &t.calls[call]
+	out := c.out
 	t1 := len(out)
-	s := t.s
-	nelem := len(t.elem)
+	s := c.s
+	nelem := c.end.elem
 	var ds float64
-	nsumExpTape := len(t.sumExpTape)
+	nsumExpTape := c.end.sumExpTape
 	nsumExpTape--
-	t2 := t.sumExpTape[nsumExpTape]
 	var dm float64
-	x := t.x
-	t3 := len(x)
-	ncond := len(t.cond)
+	x := c.x
+	t2 := len(x)
+	ncond := c.end.cond
 	for i := t1 - 1; i >= 0; i-- {
 		nelem--
-		t4 := dout[i]
-		ds -= t4 * (t.elem[nelem] / s / s)
-		dout[i] = t4 / s
+		t3 := dout[i]
+		ds -= t3 * (t.elem[nelem] / s / s)
+		dout[i] = t3 / s
 	}
-	sumExpTape := t2
 	dm2 := 0.0
-	sumExpCallBackward(&sumExpTape, ds, dx, &dm2, dout)
+	sumExpCallBackward(&t.sumExpTape, nsumExpTape, ds, dx, &dm2, dout)
 	dm += dm2
-	for i2 := t3 - 1; i2 >= 0; i2-- {
+	for i2 := t2 - 1; i2 >= 0; i2-- {
 		ncond--
 		var dv float64
 		if t.cond[ncond] {
@@ -4374,23 +4480,38 @@ func softmaxCallBackward(t *softmaxCallTape, dx, dout []float64) {
 	}
 }
 
-// sumExpCallTape is what sumExpCallForward keeps of one run of sumExp for
-// sumExpCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of sumExpCallForward
-// overwrites it, and its buffers are kept.
+// sumExpCallTape is what sumExpCallForward keeps of the calls of sumExp at one
+// call site for sumExpCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type sumExpCallTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			exp int
+		}
+	}
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
 }
 
-// sumExpCallForward runs sumExp and records in t what sumExpCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// sumExpCallForward runs sumExp and records in t what sumExpCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func sumExpCallForward(t *sumExpCallTape, x []float64, m float64, out []float64) float64 {
-	t.exp = t.exp[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	s := 0.0
 	t.exp = slices.Grow(t.exp, len(x))
 	for i := range x {
@@ -4400,23 +4521,30 @@ func sumExpCallForward(t *sumExpCallTape, x []float64, m float64, out []float64)
 		out[i] = t1
 		s += out[i]
 	}
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
 	return s
 }
 
 // sumExpCallBackward adds to dx, dm and dout the vector-Jacobian product of
-// sumExp with the seeds dout and s, at the point recorded in t by
-// sumExpCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// sumExp with the seeds dout and s, at the point that call number call of
+// sumExpCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what sumExp leaves in out, and on return
 // the derivative with respect to what out held before.
-func sumExpCallBackward(t *sumExpCallTape, s float64, dx []float64, dm *float64, dout []float64) {
+func sumExpCallBackward(t *sumExpCallTape, call int, s float64, dx []float64, dm *float64, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	x := t.x
+	x := c.x
 	t1 := len(x)
-	nexp := len(t.exp)
+	nexp := c.end.exp
 	var dmSum float64
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
@@ -4524,15 +4652,27 @@ func sumExpJVP(x []float64, m float64, out, dx []float64, dm float64, dout []flo
 	return s, ds
 }
 
-// layerApplyCallTape is what layerApplyCallForward keeps of one run of
-// layerApply for layerApplyCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// layerApplyCallForward overwrites it, and its buffers are kept.
+// layerApplyCallTape is what layerApplyCallForward keeps of the calls of
+// layerApply at one call site for layerApplyCallBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type layerApplyCallTape struct {
-	// lW: the parameter lW.
-	lW [][]float64
-	// lScale: the parameter lScale.
-	lScale float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// lW: the parameter lW.
+		lW [][]float64
+		// lScale: the parameter lScale.
+		lScale float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			row  int
+			w    int
+			elem int
+			tanh int
+		}
+	}
 	// row: row as the forward sweep computed it, one entry per iteration of the
 	// loop around it, read back last first.
 	row [][]float64
@@ -4548,15 +4688,20 @@ type layerApplyCallTape struct {
 }
 
 // layerApplyCallForward runs layerApply and records in t what
-// layerApplyCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// layerApplyCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func layerApplyCallForward(t *layerApplyCallTape, lW [][]float64, lB []float64, lScale float64, x, out []float64) {
-	t.tanh = t.tanh[:0]
-	t.row = t.row[:0]
-	t.w = t.w[:0]
-	t.elem = t.elem[:0]
-	t.lW = lW
-	t.lScale = lScale
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.tanh = t.tanh[:0]
+		t.row = t.row[:0]
+		t.w = t.w[:0]
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.lW = lW
+	c.lScale = lScale
 	t1 := len(lW)
 	t.row = slices.Grow(t.row, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
@@ -4564,38 +4709,55 @@ func layerApplyCallForward(t *layerApplyCallTape, lW [][]float64, lB []float64, 
 		row := lW[i]
 		t.row = append(t.row, row)
 		z := lB[i]
+		t2 := len(row)
+		t.elem = slices.Grow(t.elem, t2)
+		t.w = slices.Grow(t.w, t2)
 		for j := range row {
 			w := row[j]
 			t.w = append(t.w, w)
-			t2 := x[j]
-			t.elem = append(t.elem, t2)
-			z += w * t2
+			t3 := x[j]
+			t.elem = append(t.elem, t3)
+			z += w * t3
 		}
-		t3 := math.Tanh(z)
-		t.tanh = append(t.tanh, t3)
-		out[i] = lScale * t3
+		t4 := math.Tanh(z)
+		t.tanh = append(t.tanh, t4)
+		out[i] = lScale * t4
+	}
+	c.end.row = len(t.row)
+	c.end.w = len(t.w)
+	c.end.elem = len(t.elem)
+	c.end.tanh = len(t.tanh)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.row = slices.Grow(t.row, c.end.row*more)
+		t.w = slices.Grow(t.w, c.end.w*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
 	}
 }
 
 // layerApplyCallBackward adds to dlW, dlB, dlScale, dx and dout the
-// vector-Jacobian product of layerApply with the seeds dout, at the point
-// recorded in t by layerApplyCallForward. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// vector-Jacobian product of layerApply with the seeds dout, at the point that
+// call number call of layerApplyCallForward on t recorded. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
-func layerApplyCallBackward(t *layerApplyCallTape, dlW [][]float64, dlB []float64, dlScale *float64, dx, dout []float64) {
+func layerApplyCallBackward(t *layerApplyCallTape, call int, dlW [][]float64, dlB []float64, dlScale *float64, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	lW := t.lW
+	c := &t.calls[call]
+	lW := c.lW
 	t1 := len(lW)
-	lScale := t.lScale
-	ntanh := len(t.tanh)
+	lScale := c.lScale
+	ntanh := c.end.tanh
 	var dlScaleSum float64
 	var dz float64
-	nrow := len(t.row)
-	nw := len(t.w)
-	nelem := len(t.elem)
+	nrow := c.end.row
+	nw := c.end.w
+	nelem := c.end.elem
 	for i := t1 - 1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
@@ -4670,13 +4832,25 @@ func layerApplyJVP(lW [][]float64, lB []float64, lScale float64, x, out []float6
 	}
 }
 
-// matVecCallTape is what matVecCallForward keeps of one run of matVec for
-// matVecCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of matVecCallForward
-// overwrites it, and its buffers are kept.
+// matVecCallTape is what matVecCallForward keeps of the calls of matVec at one
+// call site for matVecCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type matVecCallTape struct {
-	// A: the parameter A.
-	A [][]float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// A: the parameter A.
+		A [][]float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			row   int
+			elem  int
+			elem2 int
+			s     int
+		}
+	}
 	// row: row as the forward sweep computed it, one entry per iteration of the
 	// loop around it, read back last first.
 	row [][]float64
@@ -4691,14 +4865,20 @@ type matVecCallTape struct {
 	s []float64
 }
 
-// matVecCallForward runs matVec and records in t what matVecCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// matVecCallForward runs matVec and records in t what matVecCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func matVecCallForward(t *matVecCallTape, A [][]float64, x, out []float64) float64 {
-	t.s = t.s[:0]
-	t.row = t.row[:0]
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
-	t.A = A
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.s = t.s[:0]
+		t.row = t.row[:0]
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.A = A
 	norm := 0.0
 	t1 := len(A)
 	t.row = slices.Grow(t.row, t1)
@@ -4707,38 +4887,54 @@ func matVecCallForward(t *matVecCallTape, A [][]float64, x, out []float64) float
 		row := A[i]
 		t.row = append(t.row, row)
 		s := 0.0
+		t2 := len(row)
+		t.elem = slices.Grow(t.elem, t2)
+		t.elem2 = slices.Grow(t.elem2, t2)
 		for j := range row {
-			t2 := row[j]
-			t.elem = append(t.elem, t2)
-			t3 := x[j]
-			t.elem2 = append(t.elem2, t3)
-			s += t2 * t3
+			t3 := row[j]
+			t.elem = append(t.elem, t3)
+			t4 := x[j]
+			t.elem2 = append(t.elem2, t4)
+			s += t3 * t4
 		}
 		t.s = append(t.s, s)
 		out[i] = s
 		norm += s * s
 	}
+	c.end.row = len(t.row)
+	c.end.elem = len(t.elem)
+	c.end.elem2 = len(t.elem2)
+	c.end.s = len(t.s)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.row = slices.Grow(t.row, c.end.row*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.s = slices.Grow(t.s, c.end.s*more)
+	}
 	return norm
 }
 
 // matVecCallBackward adds to dA, dx and dout the vector-Jacobian product of
-// matVec with the seeds dout and s, at the point recorded in t by
-// matVecCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// matVec with the seeds dout and s, at the point that call number call of
+// matVecCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what matVec leaves in out, and on return
 // the derivative with respect to what out held before.
-func matVecCallBackward(t *matVecCallTape, s float64, dA [][]float64, dx, dout []float64) {
+func matVecCallBackward(t *matVecCallTape, call int, s float64, dA [][]float64, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dnorm float64
-	A := t.A
+	A := c.A
 	t1 := len(A)
-	ns := len(t.s)
+	ns := c.end.s
 	var ds float64
-	nrow := len(t.row)
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
+	nrow := c.end.row
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
 	dnorm += s
 	for i := t1 - 1; i >= 0; i-- {
 		ns--
@@ -4819,23 +5015,38 @@ func matVecJVP(A [][]float64, x, out []float64, dA [][]float64, dx, dout []float
 	return norm, dnorm
 }
 
-// argMaxCallTape is what argMaxCallForward keeps of one run of argMax for
-// argMaxCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of argMaxCallForward
-// overwrites it, and its buffers are kept.
+// argMaxCallTape is what argMaxCallForward keeps of the calls of argMax at one
+// call site for argMaxCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type argMaxCallTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			cond int
+		}
+	}
 	// cond: the branch the forward sweep took, one entry per iteration of the loop
 	// around it, read back last first.
 	cond []bool
 }
 
-// argMaxCallForward runs argMax and records in t what argMaxCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// argMaxCallForward runs argMax and records in t what argMaxCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func argMaxCallForward(t *argMaxCallTape, x []float64) (float64, int) {
-	t.cond = t.cond[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.cond = t.cond[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	best := x[0]
 	at := 0
 	t.cond = slices.Grow(t.cond, len(x))
@@ -4848,20 +5059,27 @@ func argMaxCallForward(t *argMaxCallTape, x []float64) (float64, int) {
 			at = i
 		}
 	}
+	c.end.cond = len(t.cond)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.cond = slices.Grow(t.cond, c.end.cond*more)
+	}
 	return best, at
 }
 
 // argMaxCallBackward adds to dx the vector-Jacobian product of argMax with the
-// seeds s1 and s2, at the point recorded in t by argMaxCallForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func argMaxCallBackward(t *argMaxCallTape, s1 float64, s2 int, dx []float64) {
+// seeds s1 and s2, at the point that call number call of argMaxCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func argMaxCallBackward(t *argMaxCallTape, call int, s1 float64, s2 int, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dbest float64
-	x := t.x
+	x := c.x
 	t1 := len(x)
-	ncond := len(t.cond)
+	ncond := c.end.cond
 	dbest += s1
 	for i := t1 - 1; i >= 0; i-- {
 		ncond--

@@ -15,8 +15,9 @@ type ReprojErrorTape struct {
 	// w: the parameter w.
 	w float64
 	// projectTape: the tape projectCallForward fills and projectCallBackward
-	// reads, in a slice of one entry.
-	projectTape []projectCallTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	projectTape projectCallTape
 	// diff2: a difference (diff) of the forward sweep.
 	diff2 float64
 	// diff: a difference (diff) of the forward sweep.
@@ -26,12 +27,10 @@ type ReprojErrorTape struct {
 // ReprojErrorForward runs ReprojError and records in t what ReprojErrorBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ReprojErrorForward(t *ReprojErrorTape, cam, x []float64, w float64, feat, err []float64) {
-	t.projectTape = t.projectTape[:0]
+	t.projectTape.calls = t.projectTape.calls[:0]
 	t.w = w
 	var proj [2]float64
-	t.projectTape = slices.Grow(t.projectTape, 1)[:len(t.projectTape)+1]
-	projectTape := &t.projectTape[len(t.projectTape)-1]
-	projectCallForward(projectTape, cam, x, proj[:])
+	projectCallForward(&t.projectTape, cam, x, proj[:])
 	t1 := proj[0] - feat[0]
 	t.diff2 = t1
 	err[0] = w * t1
@@ -42,9 +41,10 @@ func ReprojErrorForward(t *ReprojErrorTape, cam, x []float64, w float64, feat, e
 
 // ReprojErrorBackward adds to dcam, dx and dw the vector-Jacobian product of
 // ReprojError with the seeds derr, at the point recorded in t by
-// ReprojErrorForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// ReprojErrorForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those ReprojError and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // derr holds the seed of what ReprojError writes into its output slice on
 // entry, and is used up: it is zero on return.
@@ -52,20 +52,18 @@ func ReprojErrorBackward(t *ReprojErrorTape, dcam, dx []float64, dw *float64, de
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	w := t.w
 	var dproj [2]float64
-	nprojectTape := len(t.projectTape)
+	nprojectTape := len(t.projectTape.calls)
 	nprojectTape--
-	t1 := t.projectTape[nprojectTape]
-	t2 := derr[1]
-	t3 := t2 * t.diff
-	dproj[1] += t2 * w
+	t1 := derr[1]
+	t2 := t1 * t.diff
+	dproj[1] += t1 * w
 	derr[1] = 0
-	t4 := derr[0]
-	t5 := t4 * t.diff2
-	dproj[0] += t4 * w
+	t3 := derr[0]
+	t4 := t3 * t.diff2
+	dproj[0] += t3 * w
 	derr[0] = 0
-	projectTape := t1
-	projectCallBackward(&projectTape, dcam, dx, dproj[:2])
-	*dw += t3 + t5
+	projectCallBackward(&t.projectTape, nprojectTape, dcam, dx, dproj[:2])
+	*dw += t2 + t4
 }
 
 // ReprojErrorVJP returns the vector-Jacobian product with the seeds serr: for
@@ -141,183 +139,212 @@ func WeightErrorGrad(w float64) (float64, float64) {
 	return t1, dw
 }
 
-// projectCallTape is what projectCallForward keeps of one run of project for
-// projectCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of projectCallForward
-// overwrites it, and its buffers are kept.
+// projectCallTape is what projectCallForward keeps of the calls of project at
+// one call site for projectCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type projectCallTape struct {
-	// radialDistortTape: the tape radialDistortCallForward fills and
-	// radialDistortCallBackward reads, in a slice of one entry.
-	radialDistortTape []radialDistortCallTape
-	// cam: the parameter cam.
-	cam []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// cam: the parameter cam.
+		cam []float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// quo2: a quotient (quo) of the forward sweep.
+		quo2 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// quo: a quotient (quo) of the forward sweep.
+		quo float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			rodriguesRotatePointTape int
+			radialDistortTape        int
+		}
+	}
 	// rodriguesRotatePointTape: the tape rodriguesRotatePointCallForward fills and
-	// rodriguesRotatePointCallBackward reads, in a slice of one entry.
-	rodriguesRotatePointTape []rodriguesRotatePointCallTape
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// quo2: a quotient (quo) of the forward sweep.
-	quo2 float64
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// quo: a quotient (quo) of the forward sweep.
-	quo float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem: an element read before it was overwritten.
-	elem float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
+	// rodriguesRotatePointCallBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	rodriguesRotatePointTape rodriguesRotatePointCallTape
+	// radialDistortTape: the tape radialDistortCallForward fills and
+	// radialDistortCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	radialDistortTape radialDistortCallTape
 }
 
 // projectCallForward runs project and records in t what projectCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func projectCallForward(t *projectCallTape, cam, x, proj []float64) {
-	t.radialDistortTape = t.radialDistortTape[:0]
-	t.rodriguesRotatePointTape = t.rodriguesRotatePointTape[:0]
-	t.cam = cam
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.radialDistortTape.calls = t.radialDistortTape.calls[:0]
+		t.rodriguesRotatePointTape.calls = t.rodriguesRotatePointTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.cam = cam
 	t1 := len(cam)
-	c := cam[3:t1]
+	c2 := cam[3:t1]
 	var xo [3]float64
 	var xcam [3]float64
-	xo[0] = x[0] - c[0]
-	xo[1] = x[1] - c[1]
-	xo[2] = x[2] - c[2]
-	t.rodriguesRotatePointTape = slices.Grow(t.rodriguesRotatePointTape, 1)[:len(t.rodriguesRotatePointTape)+1]
-	rodriguesRotatePointTape := &t.rodriguesRotatePointTape[len(t.rodriguesRotatePointTape)-1]
-	rodriguesRotatePointCallForward(rodriguesRotatePointTape, cam[:t1], xo[:], xcam[:])
+	xo[0] = x[0] - c2[0]
+	xo[1] = x[1] - c2[1]
+	xo[2] = x[2] - c2[2]
+	rodriguesRotatePointCallForward(&t.rodriguesRotatePointTape, cam[:t1], xo[:], xcam[:])
 	t2 := xcam[2]
-	t.elem6 = t2
+	c.elem6 = t2
 	t3 := xcam[0] / t2
-	t.quo2 = t3
+	c.quo2 = t3
 	proj[0] = t3
 	t4 := xcam[2]
-	t.elem5 = t4
+	c.elem5 = t4
 	t5 := xcam[1] / t4
-	t.quo = t5
+	c.quo = t5
 	proj[1] = t5
-	t.radialDistortTape = slices.Grow(t.radialDistortTape, 1)[:len(t.radialDistortTape)+1]
-	radialDistortTape := &t.radialDistortTape[len(t.radialDistortTape)-1]
-	radialDistortCallForward(radialDistortTape, cam[9:t1], proj)
+	radialDistortCallForward(&t.radialDistortTape, cam[9:t1], proj)
 	t6 := proj[0]
-	t.elem3 = t6
+	c.elem3 = t6
 	t7 := cam[6]
-	t.elem4 = t7
+	c.elem4 = t7
 	proj[0] = t6*t7 + cam[7]
 	t8 := proj[1]
-	t.elem = t8
+	c.elem = t8
 	t9 := cam[6]
-	t.elem2 = t9
+	c.elem2 = t9
 	proj[1] = t8*t9 + cam[8]
+	c.end.rodriguesRotatePointTape = len(t.rodriguesRotatePointTape.calls)
+	c.end.radialDistortTape = len(t.radialDistortTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 }
 
 // projectCallBackward adds to dcam, dx and dproj the vector-Jacobian product of
-// project with the seeds dproj, at the point recorded in t by
-// projectCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// project with the seeds dproj, at the point that call number call of
+// projectCallForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those project and its callees make),
+// so one forward run serves any number of backward runs (one per seed), one at
+// a time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dproj holds, on entry, the seed of what project leaves in proj, and on return
 // the derivative with respect to what proj held before.
-func projectCallBackward(t *projectCallTape, dcam, dx, dproj []float64) {
+func projectCallBackward(t *projectCallTape, call int, dcam, dx, dproj []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nradialDistortTape := len(t.radialDistortTape)
+	c := &t.calls[call]
+	nradialDistortTape := c.end.radialDistortTape
 	nradialDistortTape--
-	t1 := t.radialDistortTape[nradialDistortTape]
-	cam := t.cam
-	t2 := len(cam)
-	t3 := t.elem5
-	t4 := t.quo
+	cam := c.cam
+	t1 := len(cam)
+	t2 := c.elem5
+	t3 := c.quo
 	var dxcam [3]float64
-	t5 := t.elem6
-	t6 := t.quo2
-	nrodriguesRotatePointTape := len(t.rodriguesRotatePointTape)
+	t4 := c.elem6
+	t5 := c.quo2
+	nrodriguesRotatePointTape := c.end.rodriguesRotatePointTape
 	nrodriguesRotatePointTape--
-	t7 := t.rodriguesRotatePointTape[nrodriguesRotatePointTape]
 	var dxo [3]float64
-	dc := dcam[3:t2]
+	dc := dcam[3:t1]
+	t6 := dproj[1]
+	dcam[8] += t6
+	dcam[6] += t6 * c.elem
+	dproj[1] = t6 * c.elem2
+	t7 := dproj[0]
+	dcam[7] += t7
+	dcam[6] += t7 * c.elem3
+	dproj[0] = t7 * c.elem4
+	radialDistortCallBackward(&t.radialDistortTape, nradialDistortTape, dcam[9:t1], dproj)
 	t8 := dproj[1]
-	dcam[8] += t8
-	dcam[6] += t8 * t.elem
-	dproj[1] = t8 * t.elem2
-	t9 := dproj[0]
-	dcam[7] += t9
-	dcam[6] += t9 * t.elem3
-	dproj[0] = t9 * t.elem4
-	radialDistortTape := t1
-	radialDistortCallBackward(&radialDistortTape, dcam[9:t2], dproj)
-	t10 := dproj[1]
-	dxcam[2] -= t10 * (t4 / t3)
-	dxcam[1] += t10 / t3
+	dxcam[2] -= t8 * (t3 / t2)
+	dxcam[1] += t8 / t2
 	dproj[1] = 0
-	t11 := dproj[0]
-	dxcam[2] -= t11 * (t6 / t5)
-	dxcam[0] += t11 / t5
+	t9 := dproj[0]
+	dxcam[2] -= t9 * (t5 / t4)
+	dxcam[0] += t9 / t4
 	dproj[0] = 0
-	rodriguesRotatePointTape := t7
-	rodriguesRotatePointCallBackward(&rodriguesRotatePointTape, dcam[:t2], dxo[:3], dxcam[:3])
-	t12 := dxo[2]
-	dc[2] -= t12
-	dx[2] += t12
+	rodriguesRotatePointCallBackward(&t.rodriguesRotatePointTape, nrodriguesRotatePointTape, dcam[:t1], dxo[:3], dxcam[:3])
+	t10 := dxo[2]
+	dc[2] -= t10
+	dx[2] += t10
 	dxo[2] = 0
-	t13 := dxo[1]
-	dc[1] -= t13
-	dx[1] += t13
+	t11 := dxo[1]
+	dc[1] -= t11
+	dx[1] += t11
 	dxo[1] = 0
-	t14 := dxo[0]
-	dc[0] -= t14
-	dx[0] += t14
+	t12 := dxo[0]
+	dc[0] -= t12
+	dx[0] += t12
 	dxo[0] = 0
 }
 
 // rodriguesRotatePointCallTape is what rodriguesRotatePointCallForward keeps of
-// one run of rodriguesRotatePoint for rodriguesRotatePointCallBackward: the
-// forward values the backward sweep reads, and the control flow it replays. A
-// tape may be reused: each run of rodriguesRotatePointCallForward overwrites
-// it, and its buffers are kept.
+// the calls of rodriguesRotatePoint at one call site for
+// rodriguesRotatePointCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type rodriguesRotatePointCallTape struct {
-	// sqtheta: sqtheta as the forward sweep computed it.
-	sqtheta float64
-	// crossTape: the tape crossCallForward fills and crossCallBackward reads, in a
-	// slice of one entry.
-	crossTape []crossCallTape
-	// crossTape2: the tape crossCallForward fills and crossCallBackward reads, in
-	// a slice of one entry.
-	crossTape2 []crossCallTape
-	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, in a
-	// slice of one entry.
-	sqsumTape []sqsumCallTape
-	// theta: theta as the forward sweep computed it.
-	theta float64
-	// costheta: costheta as the forward sweep computed it.
-	costheta float64
-	// sintheta: sintheta as the forward sweep computed it.
-	sintheta float64
-	// thetaInverse: thetaInverse as the forward sweep computed it.
-	thetaInverse float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// sqtheta: sqtheta as the forward sweep computed it.
+		sqtheta float64
+		// theta: theta as the forward sweep computed it.
+		theta float64
+		// costheta: costheta as the forward sweep computed it.
+		costheta float64
+		// sintheta: sintheta as the forward sweep computed it.
+		sintheta float64
+		// thetaInverse: thetaInverse as the forward sweep computed it.
+		thetaInverse float64
+		// elem8: an element read before it was overwritten.
+		elem8 float64
+		// elem9: an element read before it was overwritten.
+		elem9 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem7: an element read before it was overwritten.
+		elem7 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// sum: a sum (sum) of the forward sweep.
+		sum float64
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+		// tmp: tmp as the forward sweep computed it.
+		tmp float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			sqsumTape  int
+			elem10     int
+			crossTape  int
+			elem3      int
+			elem2      int
+			elem       int
+			crossTape2 int
+		}
+	}
+	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	sqsumTape sqsumCallTape
 	// elem10: an element read before it was overwritten, one entry per iteration
 	// of the loop around it, read back last first.
 	elem10 []float64
-	// elem8: an element read before it was overwritten.
-	elem8 float64
-	// elem9: an element read before it was overwritten.
-	elem9 float64
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// elem7: an element read before it was overwritten.
-	elem7 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// sum: a sum (sum) of the forward sweep.
-	sum float64
-	// diff: a difference (diff) of the forward sweep.
-	diff float64
-	// tmp: tmp as the forward sweep computed it.
-	tmp float64
+	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	crossTape crossCallTape
 	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem3 []float64
@@ -327,60 +354,69 @@ type rodriguesRotatePointCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// crossTape2: the tape crossCallForward fills and crossCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	crossTape2 crossCallTape
 }
 
 // rodriguesRotatePointCallForward runs rodriguesRotatePoint and records in t
-// what rodriguesRotatePointCallBackward needs; t's earlier contents are
-// discarded, its memory reused.
+// what rodriguesRotatePointCallBackward needs, after what the earlier calls
+// since t's holder began its run recorded; the first of them empties t, keeping
+// its memory.
 func rodriguesRotatePointCallForward(t *rodriguesRotatePointCallTape, rot, pt, rotated []float64) {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
-	t.elem3 = t.elem3[:0]
-	t.crossTape = t.crossTape[:0]
-	t.elem10 = t.elem10[:0]
-	t.crossTape2 = t.crossTape2[:0]
-	t.sqsumTape = t.sqsumTape[:0]
-	t.sqsumTape = slices.Grow(t.sqsumTape, 1)[:len(t.sqsumTape)+1]
-	sqsumTape := &t.sqsumTape[len(t.sqsumTape)-1]
-	sqtheta := sqsumCallForward(sqsumTape, 3, rot)
-	t.sqtheta = sqtheta
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+		t.elem3 = t.elem3[:0]
+		t.crossTape.calls = t.crossTape.calls[:0]
+		t.elem10 = t.elem10[:0]
+		t.crossTape2.calls = t.crossTape2.calls[:0]
+		t.sqsumTape.calls = t.sqsumTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	sqtheta := sqsumCallForward(&t.sqsumTape, 3, rot)
+	c.sqtheta = sqtheta
 	if sqtheta != 0 {
 		theta := math.Sqrt(sqtheta)
-		t.theta = theta
+		c.theta = theta
 		costheta := math.Cos(theta)
-		t.costheta = costheta
+		c.costheta = costheta
 		sintheta := math.Sin(theta)
-		t.sintheta = sintheta
+		c.sintheta = sintheta
 		thetaInverse := 1 / theta
-		t.thetaInverse = thetaInverse
+		c.thetaInverse = thetaInverse
 		var w [3]float64
 		var wCrossPt [3]float64
+		t.elem10 = slices.Grow(t.elem10, 3)
 		for i := 0; i < 3; i++ {
 			t1 := rot[i]
 			t.elem10 = append(t.elem10, t1)
 			w[i] = t1 * thetaInverse
 		}
-		t.crossTape = slices.Grow(t.crossTape, 1)[:len(t.crossTape)+1]
-		crossTape := &t.crossTape[len(t.crossTape)-1]
-		crossCallForward(crossTape, w[:], pt, wCrossPt[:])
+		crossCallForward(&t.crossTape, w[:], pt, wCrossPt[:])
 		t2 := w[0]
-		t.elem8 = t2
+		c.elem8 = t2
 		t3 := pt[0]
-		t.elem9 = t3
+		c.elem9 = t3
 		t4 := w[1]
-		t.elem6 = t4
+		c.elem6 = t4
 		t5 := pt[1]
-		t.elem7 = t5
+		c.elem7 = t5
 		t6 := w[2]
-		t.elem4 = t6
+		c.elem4 = t6
 		t7 := pt[2]
-		t.elem5 = t7
+		c.elem5 = t7
 		t8 := t2*t3 + t4*t5 + t6*t7
-		t.sum = t8
+		c.sum = t8
 		t9 := 1 - costheta
-		t.diff = t9
+		c.diff = t9
 		tmp := t8 * t9
-		t.tmp = tmp
+		c.tmp = tmp
+		t.elem = slices.Grow(t.elem, 3)
+		t.elem2 = slices.Grow(t.elem2, 3)
+		t.elem3 = slices.Grow(t.elem3, 3)
 		for i2 := 0; i2 < 3; i2++ {
 			t10 := pt[i2]
 			t.elem3 = append(t.elem3, t10)
@@ -392,140 +428,172 @@ func rodriguesRotatePointCallForward(t *rodriguesRotatePointCallTape, rot, pt, r
 		}
 	} else {
 		var rotCrossPt [3]float64
-		t.crossTape2 = slices.Grow(t.crossTape2, 1)[:len(t.crossTape2)+1]
-		crossTape2 := &t.crossTape2[len(t.crossTape2)-1]
-		crossCallForward(crossTape2, rot, pt, rotCrossPt[:])
+		crossCallForward(&t.crossTape2, rot, pt, rotCrossPt[:])
 		for i3 := 0; i3 < 3; i3++ {
 			rotated[i3] = pt[i3] + rotCrossPt[i3]
 		}
+	}
+	c.end.sqsumTape = len(t.sqsumTape.calls)
+	c.end.elem10 = len(t.elem10)
+	c.end.crossTape = len(t.crossTape.calls)
+	c.end.elem3 = len(t.elem3)
+	c.end.elem2 = len(t.elem2)
+	c.end.elem = len(t.elem)
+	c.end.crossTape2 = len(t.crossTape2.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem10 = slices.Grow(t.elem10, c.end.elem10*more)
+		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 }
 
 // rodriguesRotatePointCallBackward adds to drot, dpt and drotated the
 // vector-Jacobian product of rodriguesRotatePoint with the seeds drotated, at
-// the point recorded in t by rodriguesRotatePointCallForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the point that call number call of rodriguesRotatePointCallForward on t
+// recorded. It keeps buffers of its own in t, for the derivatives of slices it
+// is not passed (those rodriguesRotatePoint and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // drotated holds, on entry, the seed of what rodriguesRotatePoint leaves in
 // rotated, and on return the derivative with respect to what rotated held
 // before.
-func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, drot, dpt, drotated []float64) {
+func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, call int, drot, dpt, drotated []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	sqtheta := t.sqtheta
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
-	nelem3 := len(t.elem3)
-	ncrossTape := len(t.crossTape)
-	nelem10 := len(t.elem10)
+	c := &t.calls[call]
+	sqtheta := c.sqtheta
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
+	nelem3 := c.end.elem3
+	ncrossTape := c.end.crossTape
+	nelem10 := c.end.elem10
 	var dsqtheta float64
-	ncrossTape2 := len(t.crossTape2)
-	nsqsumTape := len(t.sqsumTape)
+	ncrossTape2 := c.end.crossTape2
+	nsqsumTape := c.end.sqsumTape
 	nsqsumTape--
-	t1 := t.sqsumTape[nsqsumTape]
 	if sqtheta != 0 {
-		tmp := t.tmp
+		tmp := c.tmp
 		var dtmp float64
 		var dw [3]float64
-		sintheta := t.sintheta
+		sintheta := c.sintheta
 		var dsintheta float64
 		var dwCrossPt [3]float64
-		costheta := t.costheta
+		costheta := c.costheta
 		var dcostheta float64
 		ncrossTape--
-		t2 := t.crossTape[ncrossTape]
-		thetaInverse := t.thetaInverse
+		thetaInverse := c.thetaInverse
 		var dthetaInverse float64
-		theta := t.theta
+		theta := c.theta
 		for i2 := 2; i2 >= 0; i2-- {
 			nelem--
 			nelem2--
-			t3 := t.elem2[nelem2]
+			t1 := t.elem2[nelem2]
 			nelem3--
-			t4 := t.elem3[nelem3]
-			t5 := drotated[i2]
-			dtmp += t5 * t.elem[nelem]
-			dw[i2] += t5 * tmp
-			dsintheta += t5 * t3
-			dwCrossPt[i2] += t5 * sintheta
-			dcostheta += t5 * t4
-			dpt[i2] += t5 * costheta
+			t2 := t.elem3[nelem3]
+			t3 := drotated[i2]
+			dtmp += t3 * t.elem[nelem]
+			dw[i2] += t3 * tmp
+			dsintheta += t3 * t1
+			dwCrossPt[i2] += t3 * sintheta
+			dcostheta += t3 * t2
+			dpt[i2] += t3 * costheta
 			drotated[i2] = 0
 		}
-		t6 := dtmp * t.diff
-		t7 := dtmp * t.sum
-		dpt[2] += t6 * t.elem4
-		dw[2] += t6 * t.elem5
-		dpt[1] += t6 * t.elem6
-		dw[1] += t6 * t.elem7
-		dpt[0] += t6 * t.elem8
-		dw[0] += t6 * t.elem9
-		crossTape := t2
-		crossCallBackward(&crossTape, dw[:3], dpt, dwCrossPt[:3])
+		t4 := dtmp * c.diff
+		t5 := dtmp * c.sum
+		dpt[2] += t4 * c.elem4
+		dw[2] += t4 * c.elem5
+		dpt[1] += t4 * c.elem6
+		dw[1] += t4 * c.elem7
+		dpt[0] += t4 * c.elem8
+		dw[0] += t4 * c.elem9
+		crossCallBackward(&t.crossTape, ncrossTape, dw[:3], dpt, dwCrossPt[:3])
 		for i := 2; i >= 0; i-- {
 			nelem10--
-			t8 := dw[i]
-			dthetaInverse += t8 * t.elem10[nelem10]
-			drot[i] += t8 * thetaInverse
+			t6 := dw[i]
+			dthetaInverse += t6 * t.elem10[nelem10]
+			drot[i] += t6 * thetaInverse
 			dw[i] = 0
 		}
-		dcostheta2 := dcostheta - t7
+		dcostheta2 := dcostheta - t5
 		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
 		dsqtheta += dtheta * (0.5 / theta)
 	} else {
 		var drotCrossPt [3]float64
 		ncrossTape2--
-		t9 := t.crossTape2[ncrossTape2]
 		for i3 := 2; i3 >= 0; i3-- {
-			t10 := drotated[i3]
-			drotCrossPt[i3] += t10
-			dpt[i3] += t10
+			t7 := drotated[i3]
+			drotCrossPt[i3] += t7
+			dpt[i3] += t7
 			drotated[i3] = 0
 		}
-		crossTape2 := t9
-		crossCallBackward(&crossTape2, drot, dpt, drotCrossPt[:3])
+		crossCallBackward(&t.crossTape2, ncrossTape2, drot, dpt, drotCrossPt[:3])
 	}
-	sqsumTape := t1
-	sqsumCallBackward(&sqsumTape, dsqtheta, drot)
+	sqsumCallBackward(&t.sqsumTape, nsqsumTape, dsqtheta, drot)
 }
 
-// sqsumCallTape is what sqsumCallForward keeps of one run of sqsum for
-// sqsumCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of sqsumCallForward
-// overwrites it, and its buffers are kept.
+// sqsumCallTape is what sqsumCallForward keeps of the calls of sqsum at one
+// call site for sqsumCallBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 type sqsumCallTape struct {
-	// n: the parameter n.
-	n int
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
-// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func sqsumCallForward(t *sqsumCallTape, n int, x []float64) float64 {
-	t.elem = t.elem[:0]
-	t.n = n
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
 	res := 0.0
+	t.elem = slices.Grow(t.elem, max(n, 0))
 	for i := 0; i < n; i++ {
 		t1 := x[i]
 		t.elem = append(t.elem, t1)
 		res += t1 * t1
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return res
 }
 
 // sqsumCallBackward adds to dx the vector-Jacobian product of sqsum with the
-// seeds s, at the point recorded in t by sqsumCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func sqsumCallBackward(t *sqsumCallTape, s float64, dx []float64) {
+// seeds s, at the point that call number call of sqsumCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func sqsumCallBackward(t *sqsumCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dres float64
-	n := t.n
-	nelem := len(t.elem)
+	n := c.n
+	nelem := c.end.elem
 	dres += s
 	for i := n - 1; i >= 0; i-- {
 		nelem--
@@ -533,174 +601,201 @@ func sqsumCallBackward(t *sqsumCallTape, s float64, dx []float64) {
 	}
 }
 
-// crossCallTape is what crossCallForward keeps of one run of cross for
-// crossCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of crossCallForward
-// overwrites it, and its buffers are kept.
+// crossCallTape is what crossCallForward keeps of the calls of cross at one
+// call site for crossCallBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 type crossCallTape struct {
-	// elem11: an element read before it was overwritten.
-	elem11 float64
-	// elem12: an element read before it was overwritten.
-	elem12 float64
-	// elem9: an element read before it was overwritten.
-	elem9 float64
-	// elem10: an element read before it was overwritten.
-	elem10 float64
-	// elem7: an element read before it was overwritten.
-	elem7 float64
-	// elem8: an element read before it was overwritten.
-	elem8 float64
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem: an element read before it was overwritten.
-	elem float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// elem11: an element read before it was overwritten.
+		elem11 float64
+		// elem12: an element read before it was overwritten.
+		elem12 float64
+		// elem9: an element read before it was overwritten.
+		elem9 float64
+		// elem10: an element read before it was overwritten.
+		elem10 float64
+		// elem7: an element read before it was overwritten.
+		elem7 float64
+		// elem8: an element read before it was overwritten.
+		elem8 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+	}
 }
 
-// crossCallForward runs cross and records in t what crossCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// crossCallForward runs cross and records in t what crossCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func crossCallForward(t *crossCallTape, a, b, out []float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	t1 := a[1]
-	t.elem11 = t1
+	c.elem11 = t1
 	t2 := b[2]
-	t.elem12 = t2
+	c.elem12 = t2
 	t3 := a[2]
-	t.elem9 = t3
+	c.elem9 = t3
 	t4 := b[1]
-	t.elem10 = t4
+	c.elem10 = t4
 	out[0] = t1*t2 - t3*t4
 	t5 := a[2]
-	t.elem7 = t5
+	c.elem7 = t5
 	t6 := b[0]
-	t.elem8 = t6
+	c.elem8 = t6
 	t7 := a[0]
-	t.elem5 = t7
+	c.elem5 = t7
 	t8 := b[2]
-	t.elem6 = t8
+	c.elem6 = t8
 	out[1] = t5*t6 - t7*t8
 	t9 := a[0]
-	t.elem3 = t9
+	c.elem3 = t9
 	t10 := b[1]
-	t.elem4 = t10
+	c.elem4 = t10
 	t11 := a[1]
-	t.elem = t11
+	c.elem = t11
 	t12 := b[0]
-	t.elem2 = t12
+	c.elem2 = t12
 	out[2] = t9*t10 - t11*t12
 }
 
 // crossCallBackward adds to da, db and dout the vector-Jacobian product of
-// cross with the seeds dout, at the point recorded in t by crossCallForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// cross with the seeds dout, at the point that call number call of
+// crossCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what cross leaves in out, and on return the
 // derivative with respect to what out held before.
-func crossCallBackward(t *crossCallTape, da, db, dout []float64) {
+func crossCallBackward(t *crossCallTape, call int, da, db, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	t1 := dout[2]
-	db[0] -= t1 * t.elem
-	da[1] -= t1 * t.elem2
-	db[1] += t1 * t.elem3
-	da[0] += t1 * t.elem4
+	db[0] -= t1 * c.elem
+	da[1] -= t1 * c.elem2
+	db[1] += t1 * c.elem3
+	da[0] += t1 * c.elem4
 	dout[2] = 0
 	t2 := dout[1]
-	db[2] -= t2 * t.elem5
-	da[0] -= t2 * t.elem6
-	db[0] += t2 * t.elem7
-	da[2] += t2 * t.elem8
+	db[2] -= t2 * c.elem5
+	da[0] -= t2 * c.elem6
+	db[0] += t2 * c.elem7
+	da[2] += t2 * c.elem8
 	dout[1] = 0
 	t3 := dout[0]
-	db[1] -= t3 * t.elem9
-	da[2] -= t3 * t.elem10
-	db[2] += t3 * t.elem11
-	da[1] += t3 * t.elem12
+	db[1] -= t3 * c.elem9
+	da[2] -= t3 * c.elem10
+	db[2] += t3 * c.elem11
+	da[1] += t3 * c.elem12
 	dout[0] = 0
 }
 
-// radialDistortCallTape is what radialDistortCallForward keeps of one run of
-// radialDistort for radialDistortCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of radialDistortCallForward overwrites it, and its buffers are kept.
+// radialDistortCallTape is what radialDistortCallForward keeps of the calls of
+// radialDistort at one call site for radialDistortCallBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type radialDistortCallTape struct {
-	// rsq: rsq as the forward sweep computed it.
-	rsq float64
-	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, in a
-	// slice of one entry.
-	sqsumTape []sqsumCallTape
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// prod: a product (prod) of the forward sweep.
-	prod float64
-	// l: l as the forward sweep computed it.
-	l float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
-	// elem: an element read before it was overwritten.
-	elem float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// rsq: rsq as the forward sweep computed it.
+		rsq float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// l: l as the forward sweep computed it.
+		l float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			sqsumTape int
+		}
+	}
+	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	sqsumTape sqsumCallTape
 }
 
 // radialDistortCallForward runs radialDistort and records in t what
-// radialDistortCallBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// radialDistortCallBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func radialDistortCallForward(t *radialDistortCallTape, rad, proj []float64) {
-	t.sqsumTape = t.sqsumTape[:0]
-	t.sqsumTape = slices.Grow(t.sqsumTape, 1)[:len(t.sqsumTape)+1]
-	sqsumTape := &t.sqsumTape[len(t.sqsumTape)-1]
-	rsq := sqsumCallForward(sqsumTape, 2, proj)
-	t.rsq = rsq
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.sqsumTape.calls = t.sqsumTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	rsq := sqsumCallForward(&t.sqsumTape, 2, proj)
+	c.rsq = rsq
 	t1 := rad[0]
-	t.elem4 = t1
+	c.elem4 = t1
 	t2 := rad[1]
-	t.elem3 = t2
+	c.elem3 = t2
 	t3 := t2 * rsq
-	t.prod = t3
+	c.prod = t3
 	l := 1 + t1*rsq + t3*rsq
-	t.l = l
+	c.l = l
 	t4 := proj[0]
-	t.elem2 = t4
+	c.elem2 = t4
 	proj[0] = t4 * l
 	t5 := proj[1]
-	t.elem = t5
+	c.elem = t5
 	proj[1] = t5 * l
+	c.end.sqsumTape = len(t.sqsumTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 }
 
 // radialDistortCallBackward adds to drad and dproj the vector-Jacobian product
-// of radialDistort with the seeds dproj, at the point recorded in t by
-// radialDistortCallForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// of radialDistort with the seeds dproj, at the point that call number call of
+// radialDistortCallForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those radialDistort and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dproj holds, on entry, the seed of what radialDistort leaves in proj, and on
 // return the derivative with respect to what proj held before.
-func radialDistortCallBackward(t *radialDistortCallTape, drad, dproj []float64) {
+func radialDistortCallBackward(t *radialDistortCallTape, call int, drad, dproj []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	rsq := t.rsq
-	l := t.l
-	nsqsumTape := len(t.sqsumTape)
+	c := &t.calls[call]
+	rsq := c.rsq
+	l := c.l
+	nsqsumTape := c.end.sqsumTape
 	nsqsumTape--
-	t1 := t.sqsumTape[nsqsumTape]
-	t2 := dproj[1]
-	dproj[1] = t2 * l
-	t3 := dproj[0]
-	dproj[0] = t3 * l
-	dl := t2*t.elem + t3*t.elem2
-	t4 := dl * rsq
-	drad[1] += t4 * rsq
-	drad[0] += t4
-	drsq := dl*t.prod + t4*t.elem3 + dl*t.elem4
-	sqsumTape := t1
-	sqsumCallBackward(&sqsumTape, drsq, dproj)
+	t1 := dproj[1]
+	dproj[1] = t1 * l
+	t2 := dproj[0]
+	dproj[0] = t2 * l
+	dl := t1*c.elem + t2*c.elem2
+	t3 := dl * rsq
+	drad[1] += t3 * rsq
+	drad[0] += t3
+	drsq := dl*c.prod + t3*c.elem3 + dl*c.elem4
+	sqsumCallBackward(&t.sqsumTape, nsqsumTape, drsq, dproj)
 }
 
 // projectJVP runs project and computes, by forward-mode automatic
