@@ -61,7 +61,7 @@ func Transform(f *ir.Func, wrt []int, name string) *ir.Func {
 		outs := append([]*ir.Value(nil), args...)
 		b.Simplify = true
 		for i, r := range old.Args {
-			outs = append(outs, t.of(r, args[i]))
+			outs = append(outs, t.ofResult(r, args[i]))
 		}
 		b.Simplify = false
 		b.Return(outs...)
@@ -123,6 +123,19 @@ func (t *tangents) of(old, v *ir.Value) *ir.Value {
 		return d
 	}
 	return t.b.ZeroOf(old.Type) // an int or bool result has no other tangent
+}
+
+// ofResult returns the tangent of the copied result v (old in f): of a
+// slice, which a gradient returns (see reverse.Split.OneCall), its
+// tangent slice, or a slice of zeros of its length if it has none.
+func (t *tangents) ofResult(old, v *ir.Value) *ir.Value {
+	if !ir.IsSlice(old.Type) {
+		return t.of(old, v)
+	}
+	if d, ok := t.mem[v]; ok {
+		return d
+	}
+	return t.b.Make(old.Type, t.b.Len(v))
 }
 
 // copied builds the tangent code of one copied value.
