@@ -1,0 +1,79 @@
+// Package hvp holds annotated functions whose Hessian-vector products
+// (//godiff:hvp) the tests check against finite differences of their
+// gradients, against symmetry, and against the Jacobian of the gradient.
+package hvp
+
+//go:generate go run godiff/cmd/godiff funcs.go
+
+import "math"
+
+// Rosen is Rosenbrock's function of two scalars: straight-line code.
+//
+//godiff:grad
+//godiff:hvp
+func Rosen(x, y float64) float64 {
+	a := 1 - x
+	b := y - x*x
+	return a*a + 100*b*b
+}
+
+// Trig mixes math functions, whose second derivatives come from the
+// rules of their first.
+//
+//godiff:grad
+//godiff:hvp
+func Trig(x, y, z float64) float64 {
+	return math.Sin(x*y) + math.Exp(z)*x*x + math.Log(1+y*y)*math.Cos(z) + math.Sqrt(1+x*x+z*z)
+}
+
+// TrigX is Trig differentiated with respect to x and z only: y is a
+// constant of the Hessian.
+//
+//godiff:grad x z
+//godiff:hvp x z
+func TrigX(x, y, z float64) float64 {
+	return math.Sin(x*y) + math.Exp(z)*x*x + math.Log(1+y*y)*math.Cos(z) + math.Sqrt(1+x*x+z*z)
+}
+
+// SumCubes is a loop over a slice.
+//
+//godiff:grad
+//godiff:hvp
+func SumCubes(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += x[i] * x[i] * x[i]
+	}
+	return s
+}
+
+// ExtRosen is the extended Rosenbrock function: a counted loop reading
+// two elements per iteration.
+//
+//godiff:grad
+//godiff:hvp
+func ExtRosen(x []float64) float64 {
+	s := 0.0
+	for i := 0; i+1 < len(x); i++ {
+		a := 1 - x[i]
+		b := x[i+1] - x[i]*x[i]
+		s += a*a + 100*b*b
+	}
+	return s
+}
+
+// Quad is the quadratic form xᵀAx of a row-major n×n matrix a, with
+// respect to x only: its Hessian is A + Aᵀ.
+//
+//godiff:grad x
+//godiff:hvp x
+func Quad(a, x []float64) float64 {
+	n := len(x)
+	s := 0.0
+	for i := range n {
+		for j := range n {
+			s += x[i] * a[i*n+j] * x[j]
+		}
+	}
+	return s
+}
