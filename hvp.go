@@ -1,6 +1,7 @@
 package godiff
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -24,23 +25,31 @@ func deriveHVP(f *ir.Func, d parse.Directive) (*ir.Func, error) {
 		return nil, err
 	}
 	if len(calls) > 0 {
-		return nil, fmt.Errorf("%s calls %s: //godiff:hvp does not yet differentiate through calls of functions other than the math package's; inline the call, or use //godiff:grad", f.Name, calls[0].V.Aux.(ir.Callee).Name)
+		return nil, hvpError(f, d, fmt.Errorf("it calls %s, and differentiating through calls of functions other than the math package's is not supported yet; inline the call", calls[0].V.Aux.(ir.Callee).Name))
 	}
 	sp, err := reverse.NewSplit(rules.LowerCalls(f, calls, true), d.Wrt, reverse.SplitNames(d.Name))
 	if err != nil {
-		return nil, err
+		return nil, hvpError(f, d, err)
 	}
 	grad, err := sp.OneCall(d.Name + "Grad")
 	if err != nil {
-		return nil, fmt.Errorf("//godiff:hvp on %s: %v", f.Name, err)
+		return nil, hvpError(f, d, err)
 	}
-	wrt := make([]int, len(d.Wrt))
-	copy(wrt, d.Wrt)
-	g := forward.Transform(grad, wrt, d.Name)
+	g := forward.Transform(grad, d.Wrt, d.Name)
 	dropResult(g, len(grad.Results))
 	renameHVP(g, f, d.Wrt)
 	g.Doc = hvpDoc(f, g, d.Wrt)
 	return g, nil
+}
+
+// hvpError is what //godiff:hvp refuses, at the directive; a diagnostic
+// of the gradient's own (a parse.ErrorList) stands as it is.
+func hvpError(f *ir.Func, d parse.Directive, err error) error {
+	var list parse.ErrorList
+	if errors.As(err, &list) {
+		return list
+	}
+	return parse.ErrorList{{Pos: d.Pos, Msg: fmt.Sprintf("//godiff:hvp cannot build the Hessian-vector product of %s: %v", f.Name, err)}}
 }
 
 // dropResult removes result i of g, and its value from g's returns.
@@ -78,16 +87,10 @@ func renameHVP(g, f *ir.Func, wrt []int) {
 }
 
 func hvpDoc(f, g *ir.Func, wrt []int) []string {
-	n := len(f.Params)
 	idx := make([]int, len(wrt))
-	grad := make([]int, len(wrt))
-	hv := make([]int, len(wrt))
 	for k := range wrt {
-		idx[k] = n + k
-		grad[k] = len(f.Results) + k
-		hv[k] = len(f.Results) + len(wrt) + k
+		idx[k] = len(f.Params) + k
 	}
-	return []string{fmt.Sprintf("%s returns %s's result, its gradient with respect to %s (%s) and the Hessian-vector product H·v along the direction %s (%s), in that order: the directional derivative of the gradient, computed by forward-mode differentiation of the reverse sweep, in a small constant times the gradient's time.",
-		g.Name, f.Name, prose.List(ir.GoNames(f.Params, wrt)), strings.Join(ir.GoResultNames(g.Results, grad), ", "),
-		strings.Join(ir.GoNames(g.Params, idx), ", "), strings.Join(ir.GoResultNames(g.Results, hv), ", "))}
+	return []string{fmt.Sprintf("%s returns %s's result, its gradient with respect to %s, and the Hessian-vector product H·v for the direction (%s), in that order: H·v is the directional derivative of the gradient along v, computed by forward-mode differentiation of the reverse sweep, in a small constant times the gradient's time.",
+		g.Name, f.Name, prose.List(ir.GoNames(f.Params, wrt)), strings.Join(ir.GoNames(g.Params, idx), ", "))}
 }

@@ -26,7 +26,7 @@ func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	}
 	for _, p := range f.Params {
 		if p.Group != nil {
-			return nil, fmt.Errorf("Hessian-vector products of functions of struct parameters (%s) are not supported yet; pass the fields as parameters", p.Group.Name)
+			return nil, fmt.Errorf("struct parameters (%s) are not supported yet; pass the fields as parameters", p.Group.Name)
 		}
 	}
 	results := append([]ir.Result(nil), f.Results...)
@@ -53,11 +53,11 @@ func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	for _, i := range sp.buffers {
 		p := f.Params[i]
 		if indexOf(sp.wrt, i) < 0 {
-			return nil, fmt.Errorf("Hessian-vector products of a function writing into %s are not supported yet", p.Name)
+			return nil, fmt.Errorf("writing into %s, a parameter, is not supported yet", p.Name)
 		}
 		if _, ok := p.Type.(ir.Slice); ok {
 			if ir.IsSlice(ir.Elem(p.Type)) {
-				return nil, fmt.Errorf("Hessian-vector products with respect to a slice of slices (%s) are not supported yet", p.Name)
+				return nil, fmt.Errorf("a slice of slices (%s) is not supported yet", p.Name)
 			}
 			buf := makeLike(b, o.params[i], results[len(f.Results)+indexOf(sp.wrt, i)].Name)
 			gradBufs[i] = buf
@@ -126,24 +126,24 @@ func (o *oneCall) forward(fwd *ir.Func) []*ir.Value {
 		case ir.OpTapeSave:
 			fld := old.Aux.(*ir.TapeField)
 			if fld.Stack || old.Block != fwd.Body || o.saved[fld] != nil {
-				o.fail("Hessian-vector products of code that records values inside loops or branches (the tape's %s) are not supported yet; only straight-line code and loops that record nothing", fld.Name)
+				o.fail("a value the gradient records inside a loop or a branch (%s) is not supported yet; straight-line code and loops whose gradient recomputes what it reads are", fld.Name)
 				return true
 			}
 			o.saved[fld] = c.Value[old.Args[1]]
 			return true
 		case ir.OpTapeReset, ir.OpTapeGrow, ir.OpTapeSlot, ir.OpLocalTape:
-			o.fail("Hessian-vector products of code that records values inside loops or calls passing slices are not supported yet")
+			o.fail("a value the gradient records inside a loop is not supported yet; straight-line code and loops whose gradient recomputes what it reads are")
 			return true
 		case ir.OpInvoke:
 			for _, a := range old.Args {
 				if _, ok := a.Type.(ir.TapeRef); ok {
-					o.fail("Hessian-vector products through calls passing slices are not supported yet")
+					o.fail("calls passing slices are not supported yet")
 					return true
 				}
 			}
 		case ir.OpReturn:
 			if old.Block != fwd.Body {
-				o.fail("Hessian-vector products of functions with an early return are not supported yet; assign the result and return once at the end")
+				o.fail("a return before the end is not supported yet; assign the result and return once at the end")
 			}
 		}
 		return false
@@ -179,7 +179,7 @@ func (o *oneCall) backward(bwd *ir.Func, nres int, buffers []int, bufVals []*ir.
 		case ir.OpTapeLoad:
 			v := o.saved[old.Aux.(*ir.TapeField)]
 			if v == nil {
-				o.fail("Hessian-vector products: the backward sweep reads %s, which the forward sweep does not record once; not supported yet", old.Aux.(*ir.TapeField).Name)
+				o.fail("the gradient reads %s, which its forward sweep does not record once: not supported yet", old.Aux.(*ir.TapeField).Name)
 				v = b.ZeroOf(old.Type)
 			}
 			c.Value[old] = v
@@ -187,17 +187,17 @@ func (o *oneCall) backward(bwd *ir.Func, nres int, buffers []int, bufVals []*ir.
 		case ir.OpAccum:
 			x := ptrVar[old.Args[0]]
 			if x == nil {
-				o.fail("Hessian-vector products: an adjoint added through a pointer godiff did not make; not supported yet")
+				o.fail("an adjoint added through a pointer of its own: not supported yet")
 				return true
 			}
 			b.Set(x, b.Add(b.Get(x), c.Value[old.Args[1]]))
 			return true
 		case ir.OpTapeReset, ir.OpTapeGrow, ir.OpTapeSlot, ir.OpLocalTape, ir.OpInvoke:
-			o.fail("Hessian-vector products through calls passing slices are not supported yet")
+			o.fail("calls passing slices are not supported yet")
 			return true
 		case ir.OpReturn:
 			if old.Block != bwd.Body || len(old.Args) > 0 {
-				o.fail("Hessian-vector products: a return inside the backward sweep; not supported yet")
+				o.fail("a return inside the backward sweep: not supported yet")
 			}
 			return true
 		}
