@@ -31,7 +31,7 @@ func deriveHVP(f *ir.Func, d parse.Directive) (*ir.Func, error) {
 	if err != nil {
 		return nil, hvpError(f, d, err)
 	}
-	grad, err := sp.OneCall(d.Name + "Grad")
+	grad, err := sp.OneCall(d.Name)
 	if err != nil {
 		return nil, hvpError(f, d, err)
 	}

@@ -26,7 +26,7 @@ func F(x, y float64) float64 { return x * x * y }
 			contains: []string{"func FHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {", "// FHVP returns F's result, its gradient with respect to x and y, and the\n// Hessian-vector product H·v for the direction (vx, vy)", "ddx += (x*vy + t2*vx) * 2"},
 		},
 		{
-			name: "a loop recording a value",
+			name: "a loop recording a value: its tangent is a parallel stack",
 			src: `
 //godiff:hvp
 func F(x []float64) float64 {
@@ -37,10 +37,10 @@ func F(x []float64) float64 {
 	return math.Log(s)
 }
 `,
-			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a value the gradient records inside a loop is not supported yet; straight-line code and loops whose gradient recomputes what it reads are",
+			contains: []string{"type FHVPTape struct {", "var dt FHVPTape", "dt.exp = append(dt.exp, ", "dt.exp[nexp]"},
 		},
 		{
-			name: "a branch",
+			name: "a branch recording a value: on the tangent tape",
 			src: `
 //godiff:hvp
 func F(x, y float64) float64 {
@@ -53,7 +53,7 @@ func F(x, y float64) float64 {
 	return r
 }
 `,
-			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a value the gradient records inside a loop or a branch (sin) is not supported yet; straight-line code and loops whose gradient recomputes what it reads are",
+			contains: []string{"dt.sin = math.Cos(x) * vx", "ddy += dr2 * dt.sin"},
 		},
 		{
 			name: "an early return",
@@ -67,6 +67,16 @@ func F(x, y float64) float64 {
 }
 `,
 			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a return before the end is not supported yet; assign the result and return once at the end",
+		},
+		{
+			name: "the tape's name taken",
+			src: `
+type FHVPTape int
+
+//godiff:hvp
+func F(x float64) float64 { return x * x }
+`,
+			want: "a.go:9:1: //godiff:hvp would generate FHVPTape, but the package declares FHVPTape already (a.go:7:6); rename one of them",
 		},
 		{
 			name: "a call of a package function",

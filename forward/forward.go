@@ -26,6 +26,7 @@ func Transform(f *ir.Func, wrt []int, name string) *ir.Func {
 		value: make(map[*ir.Value]*ir.Value),
 		vars:  make(map[*ir.Var]*ir.Var),
 		mem:   make(map[*ir.Value]*ir.Value),
+		tapes: make(map[*ir.Value]*ir.Value),
 	}
 	// The tangent parameters are defined first, so that each parameter's
 	// copy finds its tangent ready.
@@ -106,6 +107,7 @@ type tangents struct {
 	value  map[*ir.Value]*ir.Value // the copy of a varied value → its tangent
 	vars   map[*ir.Var]*ir.Var     // the copy of a varied variable → its tangent
 	mem    map[*ir.Value]*ir.Value // the copy of a varied slice → its tangent slice
+	tapes  map[*ir.Value]*ir.Value // the copy of a local tape → its tangent tape
 }
 
 func (t *tangents) setParam(old, v, tp *ir.Value) {
@@ -198,6 +200,8 @@ func (t *tangents) copied(c *ir.Copier, old, v *ir.Value) {
 		}
 	case ir.OpCopySlice:
 		t.copySlice(old, v)
+	case ir.OpLocalTape, ir.OpTapeReset, ir.OpTapeGrow, ir.OpTapeSave, ir.OpTapeLoad:
+		t.tapeOp(old, v)
 	default:
 		if v.Op.IsPure() && ir.IsFloat(v.Type) {
 			if d := t.chain(v); d != nil {

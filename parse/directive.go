@@ -137,6 +137,10 @@ func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []raw
 		if d.mode == Jacobian {
 			c.jacobianNames(d, fname, &dir)
 		}
+		if d.mode == HVP {
+			// The tape type of FHVP's loops and branches.
+			c.checkFree(d, reverse.SplitNames(name).Tape)
+		}
 		if d.mode != JVP && d.mode != HVP && dir.Jacobian.Mode != Forward {
 			dir.Split = c.splitNames(fname, dir, dirs)
 			if !sharesSplit(dir, dirs) {

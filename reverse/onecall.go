@@ -40,7 +40,7 @@ func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	}
 	g := ir.NewFunc(name, append([]ir.Param(nil), f.Params...), results)
 	b := ir.NewBuilder(g)
-	o := &oneCall{b: b, saved: make(map[*ir.TapeField]*ir.Value)}
+	o := &oneCall{b: b, saved: make(map[*ir.TapeField]*ir.Value), kept: make(map[*ir.TapeField]*ir.TapeField), tapeType: sp.Tape}
 	for i := range f.Params {
 		o.params = append(o.params, b.Param(i))
 	}
@@ -82,6 +82,9 @@ func (sp *Split) OneCall(name string) (*ir.Func, error) {
 		}
 	}
 	b.Return(outs...)
+	if o.tape != nil {
+		o.keepFields(g, name)
+	}
 	ir.DeadCode(g)
 	ir.UniqueNames(g)
 	return g, nil
@@ -98,10 +101,13 @@ func indexOf(xs []int, x int) int {
 
 // oneCall copies the split form's two functions into one.
 type oneCall struct {
-	b      *ir.Builder
-	saved  map[*ir.TapeField]*ir.Value // a tape field → the copy of the value saved
-	params []*ir.Value                 // F's parameters, in the new function
-	err    error
+	b        *ir.Builder
+	saved    map[*ir.TapeField]*ir.Value     // a tape field → the copy of the value saved
+	params   []*ir.Value                     // F's parameters, in the new function
+	kept     map[*ir.TapeField]*ir.TapeField // the fields that stay on the tape
+	tapeType *ir.Tape
+	tape     *ir.Value // the function's own tape, if it keeps one
+	err      error
 }
 
 func (o *oneCall) fail(format string, args ...any) {
@@ -110,8 +116,9 @@ func (o *oneCall) fail(format string, args ...any) {
 	}
 }
 
-// forward copies the forward function without its tape and returns the
-// copies of its results.
+// forward copies the forward function and returns the copies of its
+// results. A scalar field saved once, in the function's body, becomes the
+// value saved; the other tape ops stay, on the function's own tape (t).
 func (o *oneCall) forward(fwd *ir.Func) []*ir.Value {
 	b := o.b
 	var results []*ir.Value
@@ -121,18 +128,25 @@ func (o *oneCall) forward(fwd *ir.Func) []*ir.Value {
 		case ir.OpParam:
 			if i := old.Aux.(int); i > 0 {
 				c.Value[old] = o.params[i-1]
+			} else {
+				c.Value[old] = o.localTape()
 			}
 			return true
 		case ir.OpTapeSave:
 			fld := old.Aux.(*ir.TapeField)
-			if fld.Stack || old.Block != fwd.Body || o.saved[fld] != nil {
-				o.fail("a value the gradient records inside a loop or a branch (%s) is not supported yet; straight-line code and loops whose gradient recomputes what it reads are", fld.Name)
+			if !fld.Stack && old.Block == fwd.Body && o.saved[fld] == nil && o.kept[fld] == nil {
+				o.saved[fld] = c.Value[old.Args[1]]
 				return true
 			}
-			o.saved[fld] = c.Value[old.Args[1]]
-			return true
-		case ir.OpTapeReset, ir.OpTapeGrow, ir.OpTapeSlot, ir.OpLocalTape:
-			o.fail("a value the gradient records inside a loop is not supported yet; straight-line code and loops whose gradient recomputes what it reads are")
+			if ir.IsSlice(fld.Type) {
+				o.fail("a slice the gradient records inside a loop or a branch (%s) is not supported yet", fld.Name)
+				return true
+			}
+			o.keep(fld)
+		case ir.OpTapeReset, ir.OpTapeGrow:
+			o.keep(old.Aux.(*ir.TapeField))
+		case ir.OpTapeSlot:
+			o.fail("calls passing slices are not supported yet")
 			return true
 		case ir.OpInvoke:
 			for _, a := range old.Args {
@@ -153,6 +167,23 @@ func (o *oneCall) forward(fwd *ir.Func) []*ir.Value {
 	return results
 }
 
+// keep notes that field fld stays on the tape: if it was inlined at a
+// first save, that save was its only one, so this cannot happen.
+func (o *oneCall) keep(fld *ir.TapeField) {
+	if o.saved[fld] != nil {
+		o.fail("the gradient records %s twice: not supported yet", fld.Name)
+	}
+	o.kept[fld] = fld
+}
+
+// localTape returns the function's own tape, made on first use.
+func (o *oneCall) localTape() *ir.Value {
+	if o.tape == nil {
+		o.tape = o.b.LocalTape(ir.TapeRef{Tape: o.tapeType}, "t")
+	}
+	return o.tape
+}
+
 // backward copies the backward function: loads of the tape become the
 // values saved, the seed 1, adds through a scalar buffer's pointer
 // updates of its variable.
@@ -164,7 +195,8 @@ func (o *oneCall) backward(bwd *ir.Func, nres int, buffers []int, bufVals []*ir.
 		switch old.Op {
 		case ir.OpParam:
 			switch i := old.Aux.(int); {
-			case i == 0: // the tape
+			case i == 0:
+				c.Value[old] = o.localTape()
 			case i <= nres:
 				c.Value[old] = b.Float(old.Type, 1)
 			default:
@@ -177,9 +209,13 @@ func (o *oneCall) backward(bwd *ir.Func, nres int, buffers []int, bufVals []*ir.
 			}
 			return true
 		case ir.OpTapeLoad:
-			v := o.saved[old.Aux.(*ir.TapeField)]
+			fld := old.Aux.(*ir.TapeField)
+			if o.kept[fld] != nil {
+				return false // a load of the function's tape
+			}
+			v := o.saved[fld]
 			if v == nil {
-				o.fail("the gradient reads %s, which its forward sweep does not record once: not supported yet", old.Aux.(*ir.TapeField).Name)
+				o.fail("the gradient reads %s, which its forward sweep does not record: not supported yet", fld.Name)
 				v = b.ZeroOf(old.Type)
 			}
 			c.Value[old] = v
@@ -204,4 +240,18 @@ func (o *oneCall) backward(bwd *ir.Func, nres int, buffers []int, bufVals []*ir.
 		return false
 	}
 	c.Block(bwd.Body)
+}
+
+// keepFields gives g the tape type, holding the fields g keeps on it.
+func (o *oneCall) keepFields(g *ir.Func, name string) {
+	t := o.tapeType
+	var fields []*ir.TapeField
+	for _, fld := range t.Fields {
+		if o.kept[fld] != nil {
+			fields = append(fields, fld)
+		}
+	}
+	t.Fields = fields
+	t.Doc = []string{fmt.Sprintf("%s is what %s records in its forward sweep, inside loops and branches, for its backward sweep.", t.Name, name)}
+	g.Tape = t
 }

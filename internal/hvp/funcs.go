@@ -77,3 +77,47 @@ func Quad(a, x []float64) float64 {
 	}
 	return s
 }
+
+// LogSumExp records exp(x[i]) in a loop for its gradient: the HVP's
+// tangent tape is a parallel stack.
+//
+//godiff:grad
+//godiff:hvp
+func LogSumExp(x []float64) float64 {
+	s := 0.0
+	for _, xi := range x {
+		s += math.Exp(xi)
+	}
+	return math.Log(s)
+}
+
+// Branch takes one of two branches, each recording a value.
+//
+//godiff:grad
+//godiff:hvp
+func Branch(x, y float64) float64 {
+	r := 0.0
+	if x > 0 {
+		r = math.Sin(x) * y
+	} else {
+		r = x * y * y
+	}
+	return r
+}
+
+// Softplus sums a branch per element, inside a loop: values recorded in
+// a branch of a loop.
+//
+//godiff:grad
+//godiff:hvp
+func Softplus(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		if x[i] > 0 {
+			s += x[i] + math.Log1p(math.Exp(-x[i]))
+		} else {
+			s += math.Log1p(math.Exp(x[i])) * x[i]
+		}
+	}
+	return s
+}

@@ -74,6 +74,39 @@ var cases = []hcase{
 		hvp: func(x, v []float64) (float64, []float64, []float64) {
 			return QuadHVP(quadA(len(x)), x, v)
 		}},
+	{name: "LogSumExp", sizes: []int{1, 3, 7},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad:  func(x []float64) (float64, []float64) { return LogSumExpGrad(x) },
+		hvp:   func(x, v []float64) (float64, []float64, []float64) { return LogSumExpHVP(x, v) }},
+	{name: "Branch", sizes: []int{0},
+		// x away from the branch's boundary 0, on either side.
+		point: func(rng *rand.Rand, _ int) []float64 {
+			x := fdcheck.Uniform(rng, 2, 0.2, 2)
+			if rng.IntN(2) == 0 {
+				x[0] = -x[0]
+			}
+			return x
+		},
+		grad: func(x []float64) (float64, []float64) {
+			f, dx, dy := BranchGrad(x[0], x[1])
+			return f, []float64{dx, dy}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dx, dy, hx, hy := BranchHVP(x[0], x[1], v[0], v[1])
+			return f, []float64{dx, dy}, []float64{hx, hy}
+		}},
+	{name: "Softplus", sizes: []int{1, 4, 9},
+		point: func(rng *rand.Rand, n int) []float64 {
+			x := fdcheck.Uniform(rng, n, 0.2, 2)
+			for i := range x {
+				if rng.IntN(2) == 0 {
+					x[i] = -x[i]
+				}
+			}
+			return x
+		},
+		grad: func(x []float64) (float64, []float64) { return SoftplusGrad(x) },
+		hvp:  func(x, v []float64) (float64, []float64, []float64) { return SoftplusHVP(x, v) }},
 }
 
 // points yields, for each case and size, a few random points and
