@@ -8,17 +8,18 @@ import (
 
 // OneCall returns the gradient of the split form as one function of F's
 // parameters, named name: FGrad's computation, the forward function's
-// body then the backward function's, with the tape gone. A value the
-// forward function saves is the value itself where the backward function
-// loads it, the seed is 1 and each adjoint buffer is a variable or a
-// slice of the function's own. Forward mode differentiates this function
-// to get Hessian-vector products (forward over reverse): a function of
-// plain IR, which forward.Transform already follows.
+// body then the backward function's. A scalar the forward function saves
+// once, in its body, is the value itself where the backward function
+// loads it; what it records inside loops and branches stays on a tape of
+// the function's own (a local of the split form's tape type, keeping
+// those fields only). The seed is 1, and each adjoint buffer is a
+// variable or a slice of the function's own. Forward mode differentiates
+// this function to get Hessian-vector products (forward over reverse).
 //
-// It refuses what it cannot yet inline, naming it: a value recorded in a
-// loop or a branch (a stack of the tape, or a field saved in one run of
-// several), a callee's tape, an early return, a struct parameter, and an
-// F whose result is not one float.
+// It refuses what it cannot yet inline, naming it: a callee's tape (a
+// call passing slices), a slice recorded in a loop or a branch, an early
+// return, a struct parameter, a parameter F writes into, and an F whose
+// result is not one float.
 func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	f := sp.f
 	if len(f.Results) != 1 || !ir.IsFloat(f.Results[0].Type) {
