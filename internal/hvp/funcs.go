@@ -121,3 +121,35 @@ func Softplus(x []float64) float64 {
 	}
 	return s
 }
+
+// Iterate is a loop that may leave early: the gradient records its trip
+// count and each iteration's values.
+//
+//godiff:grad
+//godiff:hvp
+func Iterate(x, y float64) float64 {
+	s := x
+	for k := 0; k < 20; k++ {
+		s = s*y + math.Sin(s)
+		if s > 10 {
+			break
+		}
+	}
+	return s * x
+}
+
+// Nested records in an inner loop.
+//
+//godiff:grad
+//godiff:hvp
+func Nested(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		p := 1.0
+		for j := range x {
+			p *= math.Tanh(x[i] * x[j])
+		}
+		s += p
+	}
+	return s
+}

@@ -1025,3 +1025,301 @@ func SoftplusHVP(x, vx []float64) (float64, []float64, []float64) {
 	}
 	return s, dx2, ddx
 }
+
+// IterateTape is what IterateForward keeps of one run of Iterate for
+// IterateBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of IterateForward overwrites
+// it, and its buffers are kept.
+type IterateTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// s2: the value of s the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
+	// kTrips: how many iterations of the loop on k began.
+	kTrips int
+	// s: the value of s the backward sweep reads.
+	s float64
+}
+
+// IterateForward runs Iterate and records in t what IterateBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func IterateForward(t *IterateTape, x, y float64) float64 {
+	t.s2 = t.s2[:0]
+	t.x = x
+	t.y = y
+	s := x
+	kTrips := 0
+	for k := 0; k < 20; k++ {
+		kTrips++
+		t.s2 = append(t.s2, s)
+		s = s*y + math.Sin(s)
+		if s > 10 {
+			break
+		}
+	}
+	t.kTrips = kTrips
+	t.s = s
+	return s * x
+}
+
+// IterateBackward adds to dx and dy the vector-Jacobian product of Iterate with
+// the seeds s, at the point recorded in t by IterateForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func IterateBackward(t *IterateTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	var ds float64
+	t1 := t.kTrips
+	ns2 := len(t.s2)
+	y := t.y
+	var dySum float64
+	ds += s * x
+	for k := t1 - 1; k >= 0; k-- {
+		ns2--
+		t2 := t.s2[ns2]
+		dySum += ds * t2
+		ds = ds*math.Cos(t2) + ds*y
+	}
+	*dx += s*t.s + ds
+	*dy += dySum
+}
+
+// IterateGrad returns Iterate's result and its gradient with respect to x and
+// y, in that order (dx, dy), computed by reverse-mode automatic
+// differentiation.
+func IterateGrad(x, y float64) (float64, float64, float64) {
+	var t IterateTape
+	t1 := IterateForward(&t, x, y)
+	var dx float64
+	var dy float64
+	IterateBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// IterateHVPTape is what IterateHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type IterateHVPTape struct {
+	// s2: the value of s the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
+}
+
+// IterateHVP returns Iterate's result, its gradient with respect to x and y,
+// and the Hessian-vector product H·v for the direction (vx, vy), in that
+// order: H·v is the directional derivative of the gradient along v, computed
+// by forward-mode differentiation of the reverse sweep, in a small constant
+// times the gradient's time.
+func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
+	var t IterateHVPTape
+	var dt IterateHVPTape
+	t.s2 = t.s2[:0]
+	dt.s2 = dt.s2[:0]
+	s := x
+	ds := vx
+	kTrips := 0
+	for k := 0; k < 20; k++ {
+		kTrips++
+		t.s2 = append(t.s2, s)
+		dt.s2 = append(dt.s2, ds)
+		t1 := y*ds + s*vy + math.Cos(s)*ds
+		s = s*y + math.Sin(s)
+		ds = t1
+		if s > 10 {
+			break
+		}
+	}
+	t2 := kTrips
+	var dx2 float64
+	ddx := 0.0
+	var dy2 float64
+	ddy := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	dds := 0.0
+	ns2 := len(t.s2)
+	var dySum float64
+	ddySum := 0.0
+	ds2 += 1 * x
+	dds += vx
+	for k2 := t2 - 1; k2 >= 0; k2-- {
+		ns2--
+		t3 := t.s2[ns2]
+		t4 := dt.s2[ns2]
+		t5 := math.Cos(t3)
+		dySum += ds2 * t3
+		ddySum += t3*dds + ds2*t4
+		t6 := t5*dds - ds2*(math.Sin(t3)*t4) + (y*dds + ds2*vy)
+		ds2 = ds2*t5 + ds2*y
+		dds = t6
+	}
+	dx2 += 1*s + ds2
+	ddx += ds + dds
+	dy2 += dySum
+	ddy += ddySum
+	return s * x, dx2, dy2, ddx, ddy
+}
+
+// NestedTape is what NestedForward keeps of one run of Nested for
+// NestedBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of NestedForward overwrites
+// it, and its buffers are kept.
+type NestedTape struct {
+	// x: the parameter x.
+	x []float64
+	// p: the value of p the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	p []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// NestedForward runs Nested and records in t what NestedBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func NestedForward(t *NestedTape, x []float64) float64 {
+	t.p = t.p[:0]
+	t.tanh = t.tanh[:0]
+	t.x = x
+	s := 0.0
+	for i := range x {
+		p := 1.0
+		for j := range x {
+			t.p = append(t.p, p)
+			t1 := math.Tanh(x[i] * x[j])
+			t.tanh = append(t.tanh, t1)
+			p *= t1
+		}
+		s += p
+	}
+	return s
+}
+
+// NestedBackward adds to dx the vector-Jacobian product of Nested with the
+// seeds s, at the point recorded in t by NestedForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func NestedBackward(t *NestedTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	t1 := len(x)
+	var dp float64
+	np := len(t.p)
+	ntanh := len(t.tanh)
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		t2 := i
+		dp += ds
+		for j := t1 - 1; j >= 0; j-- {
+			np--
+			ntanh--
+			t3 := t.tanh[ntanh]
+			t4 := dp * t.p[np] * (1 - t3*t3)
+			t5 := t4 * x[j]
+			dx[j] += t4 * x[t2]
+			dx[t2] += t5
+			dp *= t3
+		}
+		dp = 0
+	}
+}
+
+// NestedGrad returns Nested's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func NestedGrad(x []float64) (float64, []float64) {
+	var t NestedTape
+	t1 := NestedForward(&t, x)
+	dx := make([]float64, len(x))
+	NestedBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// NestedHVPTape is what NestedHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type NestedHVPTape struct {
+	// p: the value of p the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	p []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// NestedHVP returns Nested's result, its gradient with respect to x, and the
+// Hessian-vector product H·v for the direction (vx), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+func NestedHVP(x, vx []float64) (float64, []float64, []float64) {
+	var t NestedHVPTape
+	var dt NestedHVPTape
+	t.p = t.p[:0]
+	dt.p = dt.p[:0]
+	t.tanh = t.tanh[:0]
+	dt.tanh = dt.tanh[:0]
+	s := 0.0
+	for i := range x {
+		p := 1.0
+		dp := 0.0
+		for j := range x {
+			t.p = append(t.p, p)
+			dt.p = append(dt.p, dp)
+			t1 := x[i]
+			t2 := x[j]
+			t3 := math.Tanh(t1 * t2)
+			t4 := (1 - t3*t3) * (t2*vx[i] + t1*vx[j])
+			t.tanh = append(t.tanh, t3)
+			dt.tanh = append(dt.tanh, t4)
+			t5 := t3*dp + p*t4
+			p *= t3
+			dp = t5
+		}
+		s += p
+	}
+	t6 := len(x)
+	dx2 := make([]float64, t6)
+	ddx := make([]float64, t6)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	var dp2 float64
+	ddp := 0.0
+	np := len(t.p)
+	ntanh := len(t.tanh)
+	ds2 += 1
+	for i2 := t6 - 1; i2 >= 0; i2-- {
+		t7 := i2
+		dp2 += ds2
+		for j2 := t6 - 1; j2 >= 0; j2-- {
+			np--
+			t8 := t.p[np]
+			ntanh--
+			t9 := t.tanh[ntanh]
+			t10 := dt.tanh[ntanh]
+			t11 := x[t7]
+			t12 := x[j2]
+			t13 := t9*ddp + dp2*t10
+			t14 := dp2 * t8
+			t15 := 1 - t9*t9
+			t16 := t14 * t15
+			t17 := t15*(t8*ddp+dp2*dt.p[np]) - t14*(t9*t10*2)
+			t18 := t12*t17 + t16*vx[j2]
+			t19 := ddx[j2] + (t11*t17 + t16*vx[t7])
+			dx2[j2] += t16 * t11
+			ddx[j2] = t19
+			t20 := ddx[t7] + t18
+			dx2[t7] += t16 * t12
+			ddx[t7] = t20
+			dp2 *= t9
+			ddp = t13
+		}
+		dp2 = 0
+		ddp = 0
+	}
+	return s, dx2, ddx
+}

@@ -107,6 +107,20 @@ var cases = []hcase{
 		},
 		grad: func(x []float64) (float64, []float64) { return SoftplusGrad(x) },
 		hvp:  func(x, v []float64) (float64, []float64, []float64) { return SoftplusHVP(x, v) }},
+	{name: "Iterate", sizes: []int{0},
+		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 2, 0.1, 0.9) },
+		grad: func(x []float64) (float64, []float64) {
+			f, dx, dy := IterateGrad(x[0], x[1])
+			return f, []float64{dx, dy}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dx, dy, hx, hy := IterateHVP(x[0], x[1], v[0], v[1])
+			return f, []float64{dx, dy}, []float64{hx, hy}
+		}},
+	{name: "Nested", sizes: []int{1, 3, 6},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -1, 1) },
+		grad:  func(x []float64) (float64, []float64) { return NestedGrad(x) },
+		hvp:   func(x, v []float64) (float64, []float64, []float64) { return NestedHVP(x, v) }},
 }
 
 // points yields, for each case and size, a few random points and
