@@ -96,7 +96,25 @@ type P struct{ A, B float64 }
 //godiff:hvp
 func F(p P) float64 { return p.A * p.B * p.B }
 `,
-			want: "a.go:9:1: //godiff:hvp cannot build the Hessian-vector product of F: struct parameters (p) are not supported yet; pass the fields as parameters",
+			want: "a.go:9:1: //godiff:hvp cannot build the Hessian-vector product of F: struct parameters and receivers (p) are not supported yet; pass the fields as parameters",
+		},
+		{
+			name: "a method",
+			src: `
+type Net struct{ W float64 }
+
+//godiff:hvp
+func (n *Net) Loss(x float64) float64 { return n.W * x * x }
+`,
+			want: "a.go:9:1: //godiff:hvp cannot build the Hessian-vector product of Loss: struct parameters and receivers (n) are not supported yet; pass the fields as parameters",
+		},
+		{
+			name: "float32",
+			src: `
+//godiff:hvp
+func F(x, y float32) float32 { return x * x * y }
+`,
+			contains: []string{"func FHVP(x, y, vx, vy float32) (float32, float32, float32, float32, float32) {", "ddy += x * vx * 2"},
 		},
 		{
 			name: "an output slice",

@@ -27,7 +27,7 @@ func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	}
 	for _, p := range f.Params {
 		if p.Group != nil {
-			return nil, fmt.Errorf("struct parameters (%s) are not supported yet; pass the fields as parameters", p.Group.Name)
+			return nil, fmt.Errorf("struct parameters and receivers (%s) are not supported yet; pass the fields as parameters", p.Group.Name)
 		}
 	}
 	results := append([]ir.Result(nil), f.Results...)
