@@ -7,7 +7,8 @@
 //
 // gets derivative functions written as plain Go beside it: LossGrad
 // (reverse mode), LossVJP and LossJVP (forward mode), LossJacobian (either
-// mode, package jacobian), as the directives ask. This package is the
+// mode, package jacobian), LossHVP (the gradient and a Hessian-vector
+// product, forward over reverse), as the directives ask. This package is the
 // library behind the godiff command: [Generate] runs the pipeline
 //
 //	parse (Go → IR) → reverse / forward (IR → IR) → jacobian → emit (IR → Go)

@@ -395,6 +395,15 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 	failed := make(map[reverse.Names]bool) // split forms refused
 	var needed []use                       // the calls of callees godiff derives
 	for _, d := range directives {
+		if d.Mode == parse.HVP {
+			g, err := deriveHVP(f, d)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			own = append(own, g)
+			continue
+		}
 		if d.Mode == parse.Jacobian {
 			fns, more, err := deriveJacobian(f, d, splits)
 			if err != nil {

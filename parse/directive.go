@@ -18,7 +18,7 @@ import (
 const directivePrefix = "//godiff:"
 
 // verbs maps each directive verb to its mode.
-var verbs = map[string]Mode{"grad": Grad, "vjp": VJP, "jvp": JVP, "jacobian": Jacobian}
+var verbs = map[string]Mode{"grad": Grad, "vjp": VJP, "jvp": JVP, "jacobian": Jacobian, "hvp": HVP}
 
 // rawDirective is a directive as written, before it is checked against its
 // function.
@@ -64,7 +64,7 @@ func (c *checker) directives(f *ast.File) map[*ast.FuncDecl][]rawDirective {
 			}
 			mode, known := verbs[verb]
 			if !known {
-				c.errorf(cm.Slash, "unknown directive %s%s; want //godiff:grad, //godiff:vjp, //godiff:jvp or //godiff:jacobian", directivePrefix, verb)
+				c.errorf(cm.Slash, "unknown directive %s%s; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian or //godiff:hvp", directivePrefix, verb)
 				continue
 			}
 			d := rawDirective{comment: cm, mode: mode}
@@ -137,7 +137,11 @@ func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []raw
 		if d.mode == Jacobian {
 			c.jacobianNames(d, fname, &dir)
 		}
-		if d.mode != JVP && dir.Jacobian.Mode != Forward {
+		if d.mode == HVP {
+			// The tape type of FHVP's loops and branches.
+			c.checkFree(d, reverse.SplitNames(name).Tape)
+		}
+		if d.mode != JVP && d.mode != HVP && dir.Jacobian.Mode != Forward {
 			dir.Split = c.splitNames(fname, dir, dirs)
 			if !sharesSplit(dir, dirs) {
 				c.checkFree(d, dir.Split.Tape)
@@ -241,7 +245,7 @@ func (c *checker) defaultWrt(d rawDirective, fname string, params *types.Tuple) 
 // at least one unless a slice parameter can carry the output.
 func (c *checker) checkResults(d rawDirective, fname string, sig *types.Signature) {
 	results := sig.Results()
-	if d.mode == Grad {
+	if d.mode == Grad || d.mode == HVP {
 		switch n := results.Len(); {
 		case n == 0:
 			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s has none", d, fname)

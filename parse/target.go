@@ -16,18 +16,19 @@ const (
 	VJP                  // //godiff:vjp
 	JVP                  // //godiff:jvp
 	Jacobian             // //godiff:jacobian
+	HVP                  // //godiff:hvp
 )
 
-var modeNames = [...]string{Grad: "grad", VJP: "vjp", JVP: "jvp", Jacobian: "jacobian"}
+var modeNames = [...]string{Grad: "grad", VJP: "vjp", JVP: "jvp", Jacobian: "jacobian", HVP: "hvp"}
 
-var modeSuffixes = [...]string{Grad: "Grad", VJP: "VJP", JVP: "JVP", Jacobian: "Jacobian"}
+var modeSuffixes = [...]string{Grad: "Grad", VJP: "VJP", JVP: "JVP", Jacobian: "Jacobian", HVP: "HVP"}
 
 // FuncName returns the name of the function mode m generates for the
-// function named f: LossGrad, LossVJP, LossJVP, LossJacobian; lossGrad
+// function named f: LossGrad, LossVJP, LossJVP, LossJacobian, LossHVP; lossGrad
 // for an unexported loss.
 func (m Mode) FuncName(f string) string { return f + modeSuffixes[m] }
 
-// String returns the directive verb: "grad", "vjp", "jvp" or "jacobian".
+// String returns the directive verb: "grad", "vjp", "jvp", "jacobian" or "hvp".
 func (m Mode) String() string {
 	if m < 0 || int(m) >= len(modeNames) {
 		return "mode?"
