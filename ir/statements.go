@@ -119,6 +119,11 @@ func (b *Builder) Logic(op Op, x, y *Value) *Value {
 			return pair[1]
 		}
 	}
+	if x == y {
+		// x && x and x || x are x (math.IsNaN(v) || math.IsNaN(v), its
+		// call computed once): go vet reports c || c in the output.
+		return x
+	}
 	return b.pure(op, Bool, nil, x, y)
 }
 
