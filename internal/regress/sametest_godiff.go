@@ -19,12 +19,17 @@ type NaNGuardTape struct {
 // t's earlier contents are discarded, its memory reused.
 func NaNGuardForward(t *NaNGuardTape, x float64) float64 {
 	t.x = x
-	if math.IsNaN(x) || math.IsInf(x, 0) {
+	c1 := math.IsNaN(x)
+	c2 := math.IsInf(x, 0)
+	if c1 || c2 {
 		panic("regress: x is not finite")
 	}
-	c1 := math.Signbit(x)
-	t.signbit = c1
-	if c1 {
+	if c2 || c1 {
+		panic("regress: x is not finite")
+	}
+	c3 := math.Signbit(x)
+	t.signbit = c3
+	if c3 && x < 10 {
 		return -x * x
 	} else {
 		return x * x
@@ -39,7 +44,7 @@ func NaNGuardForward(t *NaNGuardTape, x float64) float64 {
 func NaNGuardBackward(t *NaNGuardTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	if t.signbit {
+	if t.signbit && x < 10 {
 		t1 := -(s * x)
 		*dx += t1
 		*dx += t1
@@ -73,10 +78,15 @@ func NaNGuardVJP(x, s float64) (float64, float64) {
 // along the tangents dx of x, computed by forward-mode automatic
 // differentiation.
 func NaNGuardJVP(x, dx float64) (float64, float64) {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
+	c1 := math.IsNaN(x)
+	c2 := math.IsInf(x, 0)
+	if c1 || c2 {
 		panic("regress: x is not finite")
 	}
-	if math.Signbit(x) {
+	if c2 || c1 {
+		panic("regress: x is not finite")
+	}
+	if math.Signbit(x) && x < 10 {
 		return -x * x, -(x * dx * 2)
 	}
 	return x * x, x * dx * 2
