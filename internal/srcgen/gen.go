@@ -29,6 +29,7 @@ type variable struct {
 	loops    int  // the number of loops around its declaration
 	konst    bool // floats: only ever assigned constant expressions, which godiff folds
 	moving   bool // slices: a window that moves or a swapped buffer, which no other window is taken of
+	slow     bool // floats: a copy of a parameter's value on entry, never written (see slowVars)
 
 	// ints: 0 ≤ value < bound when bound > 0; a valid index of the slice
 	// boundSlice whatever its length.
@@ -213,6 +214,9 @@ func (g *gen) funcBody(ret func() string) string {
 	}
 	if g.cfg.Guards && g.chance(0.3) {
 		b.WriteString(g.entryGuard())
+	}
+	if !g.inHelper && (g.cfg.Steps || g.cfg.NewKinks) {
+		b.WriteString(g.slowVars())
 	}
 	deps := g.deps
 	fmt.Fprintf(&b, "r := %s\n", g.typed(func() string { return g.fexpr(1) }))
