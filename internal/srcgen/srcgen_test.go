@@ -160,7 +160,7 @@ var documented = []*regexp.Regexp{
 	// loop writes (Go ranges over a copy).
 	regexp.MustCompile(`the slices it moves between must each be made with make where a variable is declared .*, and s\.W\[[^]]*\] is not`),
 	regexp.MustCompile(`moves in a slice made after its declaration; declare it with that slice's make`),
-	regexp.MustCompile(`ranging over the array \w+ with a value variable while the loop assigns its elements is not supported`),
+	regexp.MustCompile(`ranging over the array \w+ with a value variable while the loop assigns its elements \(or slices it, which a call may write through\) is not supported`),
 }
 
 func (r *result) documentedRefusal() bool {
