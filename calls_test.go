@@ -112,6 +112,16 @@ func F(x float64) float64 { a, b := sc(x); return a + b }
 			want: "a.go:7:37: F calls sc with an argument that depends on a differentiated parameter, but godiff cannot differentiate sc: a.go:4:41: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
 		},
 		{
+			name: "array result of a callee outside the subset, on a differentiated array",
+			src: `
+func sc(a [2]float64) [2]float64 { defer func() {}(); return a }
+
+//godiff:grad
+func F(x float64) float64 { c := sc([2]float64{1, x}); return c[1] }
+`,
+			want: "a.go:7:34: F calls sc with slices, but godiff cannot differentiate sc: a.go:4:36: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+		},
+		{
 			name: "helper name taken",
 			src: `import "math"
 
