@@ -112,6 +112,16 @@ func F(x float64) float64 { a, b := sc(x); return a + b }
 			want: "a.go:7:37: F calls sc with an argument that depends on a differentiated parameter, but godiff cannot differentiate sc: a.go:4:41: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
 		},
 		{
+			name: "array result of a callee outside the subset, on a differentiated array",
+			src: `
+func sc(a [2]float64) [2]float64 { defer func() {}(); return a }
+
+//godiff:grad
+func F(x float64) float64 { c := sc([2]float64{1, x}); return c[1] }
+`,
+			want: "a.go:7:34: F calls sc with slices, but godiff cannot differentiate sc: a.go:4:36: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
+		},
+		{
 			name: "helper name taken",
 			src: `import "math"
 
@@ -396,6 +406,7 @@ func TestEvaluationOrder(t *testing.T) {
 		{"operator assignment", "a[0] += scale(a, x)\n\treturn a[0]", "a.go:31:2: this expression reads a and also calls scale, which writes a; " + msg},
 		{"condition", "if a[0] > scale(a, x) {\n\t\treturn x\n\t}\n\treturn a[0]", "a.go:31:5: this expression reads a and also calls scale, which writes a; " + msg},
 		{"struct field", `return p.W[0] + p.grow(x)`, "a.go:31:9: this expression reads p.W and also calls p.grow, which writes p.W; " + msg},
+		{"array sliced for the call", "g := [2]float64{x, 1}\n\treturn g[1] + scale(g[:], x)", "a.go:32:9: this expression reads g and also calls scale, which writes g; " + msg},
 		{"in a callee", "return h(a, x)\n}\n\nfunc h(a []float64, x float64) float64 {\n\treturn a[0] + scale(a, x)",
 			"a.go:31:9: F calls h with slices, but godiff cannot differentiate h: a.go:35:9: this expression reads a and also calls scale, which writes a; " + msg},
 
@@ -407,6 +418,7 @@ func TestEvaluationOrder(t *testing.T) {
 		{"read in the call's arguments", `return scale(a, a[0]*x)`, ""},
 		{"calls in order", `return dot(a, b)*x + scale(a, x) + first(a)`, ""},
 		{"field not written", `return p.V[0] + p.grow(x)`, ""},
+		{"array passed by value", "g := [2]float64{x, 1}\n\treturn g[0] + bump(g, x)\n}\n\nfunc bump(a [2]float64, k float64) float64 {\n\ta[0] *= k\n\treturn a[0]", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,8 +58,24 @@ func foldConst(op Op, t Type, args []*Value) (any, bool) {
 		r = vals[0].(bool) || vals[1].(bool)
 	case op == OpNot:
 		r = !vals[0].(bool)
+	case op == OpMin, op == OpMax:
+		r = foldMinMax(op, t, vals[0], vals[1])
 	}
 	return constForm(t, r), true
+}
+
+// foldMinMax is the builtin min or max of two constants of type t in
+// evalForm, as Go computes it (a NaN wins, min(-0, +0) is -0); unsigned
+// integers compare as such.
+func foldMinMax(op Op, t Type, a, b any) any {
+	if IsInteger(t) && !IsSigned(t) {
+		x, y := uint64(a.(int64)), uint64(b.(int64))
+		if op == OpMin {
+			return int64(min(x, y))
+		}
+		return int64(max(x, y))
+	}
+	return evalMinMax(op, a, b)
 }
 
 // foldable reports whether op is one foldConst computes.
@@ -69,7 +85,7 @@ func foldable(op Op) bool {
 		return true
 	}
 	switch op {
-	case OpNeg, OpConvert, OpAnd, OpOr, OpNot:
+	case OpNeg, OpConvert, OpAnd, OpOr, OpNot, OpMin, OpMax:
 		return true
 	}
 	return false

@@ -47,6 +47,15 @@ func TestFold(t *testing.T) {
 		{"not", func(b *Builder) *Value { return b.Not(b.Const(Bool, true)) }, false},
 		{"and", func(b *Builder) *Value { return b.Logic(OpAnd, b.Const(Bool, true), b.Const(Bool, false)) }, false},
 		{"or", func(b *Builder) *Value { return b.Logic(OpOr, b.Const(Bool, false), b.Const(Bool, true)) }, true},
+		{"min of floats", func(b *Builder) *Value { return b.MinMax(OpMin, b.Float(Float64, 2), b.Float(Float64, 0.5)) }, 0.5},
+		{"min of zeros is -0", func(b *Builder) *Value {
+			return b.MinMax(OpMin, b.Float(Float64, 0), b.Float(Float64, math.Copysign(0, -1)))
+		}, math.Copysign(0, -1)},
+		{"max with NaN is NaN", func(b *Builder) *Value { return b.MinMax(OpMax, b.Float(Float64, 1), b.Float(Float64, math.NaN())) }, math.NaN()},
+		{"max of unsigned compares unsigned", func(b *Builder) *Value {
+			return b.MinMax(OpMax, b.Const(Uint64, uint64(1)), b.Const(Uint64, uint64(math.MaxUint64)))
+		}, uint64(math.MaxUint64)},
+		{"min of ints", func(b *Builder) *Value { return b.MinMax(OpMin, b.Const(Int, int64(-3)), b.Const(Int, int64(2))) }, int64(-3)},
 		{"a call stays", func(b *Builder) *Value {
 			return b.Call(Callee{Path: "math", Name: "Sqrt"}, Float64, b.Float(Float64, 2))
 		}, nil},

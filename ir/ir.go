@@ -393,8 +393,10 @@ type SplitCallNames struct {
 // only: the plain names if wrt holds every differentiable parameter, else
 // the names with the parameters' appended (dotCallATape for dot(a, b) with
 // respect to a), or those of the ones left out, if fewer (layerCallNoXTape
-// for layer(out, w, b, x) with respect to all but x). A call passes no adjoint or tangent buffer for a
-// slice that carries no derivative.
+// for layer(out, w, b, x) with respect to all but x, and hCallNoABTape
+// for h(a, b) with respect to none: never the plain names, which a call
+// with respect to all would then find taken). A call passes no adjoint or
+// tangent buffer for a slice that carries no derivative.
 func (r *CallRule) Variant(wrt []int) SplitCallNames {
 	if r.Custom {
 		return r.Names // one set of functions, which take every buffer
@@ -409,7 +411,7 @@ func (r *CallRule) Variant(wrt []int) SplitCallNames {
 		return r.Names
 	}
 	suffix := r.paramWords(wrt)
-	if len(without) < len(wrt) {
+	if len(without) < len(wrt) || len(wrt) == 0 {
 		suffix = "No" + r.paramWords(without)
 	}
 	base := r.Names.Base

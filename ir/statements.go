@@ -119,7 +119,26 @@ func (b *Builder) Logic(op Op, x, y *Value) *Value {
 			return pair[1]
 		}
 	}
+	// An operand already in the other's chain of op drops out: x || x and
+	// (a || x) || x are what their first operand is (math.IsNaN(v) ||
+	// math.IsNaN(v), the call computed once); go vet reports c || c in
+	// the output. Both operands are computed already and have no effect.
+	if inChain(op, x, y) {
+		return x
+	}
+	if inChain(op, y, x) {
+		return y
+	}
 	return b.pure(op, Bool, nil, x, y)
+}
+
+// inChain reports whether v is c or an operand of the chain of op that c
+// heads (a || b || c is a chain of OpOr).
+func inChain(op Op, c, v *Value) bool {
+	if c == v {
+		return true
+	}
+	return c.Op == op && (inChain(op, c.Args[0], v) || inChain(op, c.Args[1], v))
 }
 
 // Not returns !x.

@@ -101,7 +101,11 @@ func (fb *funcBuilder) flattenResults(vals []*ir.Value) []*ir.Value {
 
 // arrayCall builds a call of fn, a function of the package that returns
 // an array of floats: an invoke of its split form, whose results are the
-// array's elements, stored into a fresh array, the call's value.
+// array's elements, stored into a fresh array, the call's value. If
+// godiff cannot build fn (its rule's Err), the call stays a call of fn,
+// whose value is the array: the output calls fn as the source does, where
+// no derivative flows through the call (an active one is refused, see
+// the root package's activeCalls).
 func (fb *funcBuilder) arrayCall(e *ast.CallExpr, fn *types.Func, recv *receiver, name string) (*ir.Value, bool) {
 	args, _, ok := fb.callArgs(e, fn, recv, name)
 	if !ok {
@@ -109,6 +113,9 @@ func (fb *funcBuilder) arrayCall(e *ast.CallExpr, fn *types.Func, recv *receiver
 	}
 	t, _ := localType(fn.Signature().Results().At(0).Type())
 	a := t.(ir.Array)
+	if c := fb.callee(e, fn); c.Rule != nil && c.Rule.Err != "" {
+		return fb.b.Invoke(c, a, args...), true
+	}
 	leaves := arrayLeaves(a)
 	tuple := make(ir.Tuple, len(leaves))
 	for k, l := range leaves {

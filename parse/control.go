@@ -266,7 +266,7 @@ func (fb *funcBuilder) rangeOver(s *ast.RangeStmt) (*ir.Value, bool) {
 		// variable read the array itself, which the body may change.
 		if fb.writesTo(s.Body, s.X) {
 			x := types.ExprString(s.X)
-			return fb.fail(s.X.Pos(), "ranging over the array %s with a value variable while the loop assigns its elements is not supported: Go ranges over a copy; range over the indexes (for i := range %s) and read %s[i]",
+			return fb.fail(s.X.Pos(), "ranging over the array %s with a value variable while the loop assigns its elements (or slices it, which a call may write through) is not supported: Go ranges over a copy; range over the indexes (for i := range %s) and read %s[i]",
 				x, x, x)
 		}
 		if _, nested := over.Type.(ir.Array).Elem.(ir.Array); nested {

@@ -660,12 +660,17 @@ func Loss(w float64, a [3]float64, s []float64, is []int) float64 {
 	}
 	for is[0] = range 3 {
 	}
+	for _, v := range a {
+		copy(a[1:], s)
+		w += v
+	}
 	return a[0] + s[0]
 }
 `,
 			want: []string{
-				"a.go:4:20: ranging over the array a with a value variable while the loop assigns its elements is not supported: Go ranges over a copy; range over the indexes (for i := range a) and read a[i]",
+				"a.go:4:20: ranging over the array a with a value variable while the loop assigns its elements (or slices it, which a call may write through) is not supported: Go ranges over a copy; range over the indexes (for i := range a) and read a[i]",
 				"a.go:16:6: ranging into is[0] is not supported; range into local variables",
+				"a.go:18:20: ranging over the array a with a value variable while the loop assigns its elements (or slices it, which a call may write through) is not supported: Go ranges over a copy; range over the indexes (for i := range a) and read a[i]",
 			},
 		},
 		{

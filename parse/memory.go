@@ -366,7 +366,9 @@ func (fb *funcBuilder) nestedArrayLit(e *ast.CompositeLit, t ir.Array) (*ir.Valu
 }
 
 // writesTo reports whether body assigns an element of x, a variable or a
-// field of a struct parameter (x[i] = e, x[i] += e, x[i]++).
+// field of a struct parameter (x[i] = e, x[i] += e, x[i]++), or may write
+// it through a slice of it (x[:] passed to a function that writes its
+// slice, copy(x[:], s), clear(x[lo:hi])): any slice of x counts.
 func (fb *funcBuilder) writesTo(body ast.Node, x ast.Expr) bool {
 	found := false
 	mark := func(lhs ast.Expr) {
@@ -390,6 +392,8 @@ func (fb *funcBuilder) writesTo(body ast.Node, x ast.Expr) bool {
 				}
 			}
 		case *ast.IncDecStmt:
+			mark(n.X)
+		case *ast.SliceExpr:
 			mark(n.X)
 		}
 		return !found

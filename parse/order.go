@@ -142,7 +142,9 @@ func (oc *orderChecker) refs(s ast.Stmt, e ast.Expr, refs []memRef) []memRef {
 		here := append([]ast.Node(nil), stack...)
 		switch n := n.(type) {
 		case *ast.IndexExpr:
-			if t := oc.info.TypeOf(n.X); t != nil && isSliceType(t) {
+			// An element of an array is memory too: a call may write
+			// the array through a slice of it (h(a[:])).
+			if t := oc.info.TypeOf(n.X); t != nil && (isSliceType(t) || isArrayType(t)) {
 				if mem := oc.memOf(n.X); mem != nil {
 					refs = append(refs, memRef{node: n, mem: mem, stack: here})
 				}
@@ -206,6 +208,9 @@ func (oc *orderChecker) written(fn *types.Func) [][]string {
 		for _, i := range idx {
 			// Unknown while a recursive callee is built: any slice may be
 			// written.
+			if _, isArray := params[i].Type.(ir.Array); isArray {
+				continue // passed by value: the callee writes a copy
+			}
 			if r.Writes == nil && ir.IsSlice(params[i].Type) || i < len(r.Writes) && r.Writes[i] {
 				out[k] = append(out[k], params[i].Field)
 			}
@@ -418,5 +423,10 @@ func commonNode(a, b []ast.Node, s ast.Stmt) ast.Node {
 // isSliceType reports whether t is a slice type.
 func isSliceType(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+func isArrayType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Array)
 	return ok
 }

@@ -2,10 +2,13 @@ package srcgen
 
 import "fmt"
 
-// sliceArg writes a slice argument for a helper: a slice in scope, or a
-// sub-slice of one.
+// sliceArg writes a slice argument for a helper: a slice in scope, an
+// array sliced whole (a[:]), or a sub-slice of one.
 func (g *gen) sliceArg(write bool) string {
-	s := g.pickVar(kSlice, func(v *variable) bool { return v.minLen > 0 && (!write || v.writable) })
+	pred := func(v *variable) bool {
+		return v.minLen > 0 && (!write || v.writable) && (v.kind == kSlice || g.cfg.ArrayHelpers)
+	}
+	s := g.pickSeq(pred)
 	if s == nil {
 		return ""
 	}
@@ -13,7 +16,7 @@ func (g *gen) sliceArg(write bool) string {
 	if g.cfg.SubSlices && s.minLen > 1 && g.chance(0.25) {
 		return g.pick(s.name+"[1:]", s.name+"[:1]")
 	}
-	return s.name
+	return whole(s)
 }
 
 // callExpr writes a call of a helper returning one float, or "".
@@ -59,6 +62,11 @@ func (g *gen) call(d int) string {
 			return ""
 		}
 		return fmt.Sprintf("%s(%s, %s)", h.name, g.structVar, g.fexpr(d))
+	case hArrDot:
+		return fmt.Sprintf("%s(%s, %s)", h.name, g.arrayArg(h.arrLen, d-1), g.arrayArg(h.arrLen, d-1))
+	case hArrMap:
+		// An element of the array a call returns.
+		return fmt.Sprintf("%s(%s, %s)[%d]", h.name, g.arrayArg(h.arrLen, d-1), g.fexpr(d), g.rng.IntN(h.arrLen))
 	}
 	return ""
 }
@@ -69,7 +77,9 @@ func (g *gen) call(d int) string {
 func (g *gen) callStmt() string {
 	if g.cfg.MultiMath && g.cfg.Math && g.chance(0.1) {
 		u, w := g.fresh("u"), g.fresh("u")
-		arg := g.constArg()
+		// Math functions of several results have rules: their arguments
+		// may depend on the parameters.
+		arg := g.choose(g.constArg, g.fexpr1)
 		var s string
 		switch g.rng.IntN(2) {
 		case 0:

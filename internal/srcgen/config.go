@@ -21,6 +21,10 @@ type Config struct {
 	KonstInLoops bool // locals holding constants (v := 0.5) read inside loops
 	ConstConds   bool // constant conditions: const debug = true; if debug || ...
 	MultiMath    bool // math.Sincos, math.Lgamma with a differentiated argument
+	NewMath      bool // Erfc, Erfinv, Erfcinv, Exp2, Asinh, Acosh, Atanh, Gamma, FMA, J0, J1, Jn, Y0, Y1, Yn on their smooth domains
+	NewKinks     bool // math.Mod, Remainder, Dim, Copysign and the builtins min, max (jumps and kinks random points miss)
+	Steps        bool // math.Floor, Ceil, Trunc, Round, RoundToEven (derivative 0 between jumps)
+	TestConds    bool // math.IsNaN, IsInf, Signbit in conditions
 
 	// Statements.
 	OpAssign       bool // += -= *= /=
@@ -50,6 +54,13 @@ type Config struct {
 	ConstWrites    bool // in-place updates by a constant: xs[len(xs)-1] -= 2
 	LocalSlices    bool // make, literals, copy
 	SubSlices      bool // xs[1:3], xs[1:], xs[:2]
+	Windows        bool // a slice variable moving along another in a loop: w = xs[j : j+k], w = w[1:]
+	SwapBuffers    bool // two buffers made with make swapped in a loop: prev, cur = cur, prev
+	Guards         bool // panics that never fire: if len(xs) != 3 { panic(...) }, IsNaN tests, a panic ending a helper
+
+	// Arrays by value.
+	Arrays      bool // [2]float64 and [3]float64 locals: literals, copies a := b, a = b, swaps, element writes, range
+	ArrayParams bool // array parameters of the annotated function
 
 	// Calls of generated helpers in the same file.
 	NumHelpers    bool // func h(a, b float64) float64
@@ -60,6 +71,7 @@ type Config struct {
 	Methods       bool // methods on the struct parameter's type
 	StructFuncs   bool // functions taking the struct as a parameter
 	WriterInExpr  bool // a helper writing a slice called inside an expression that reads it
+	ArrayHelpers  bool // func h(a [3]float64, b float64) [3]float64, func h(a, b [3]float64) float64, a[:] passed for a slice
 
 	MaxStmts int // statements per block at the top level
 	MaxDepth int // nesting of blocks
@@ -71,12 +83,14 @@ func Default() Config {
 	return Config{
 		Slices: true, IntParam: true, Results2: true, BlankParam: true, Structs: true,
 		Math: true, PowConstBase: true, Kinks: true, Folding: true, FoldToZero: true, KonstInLoops: true, ConstConds: true, MultiMath: true,
+		NewMath: true, NewKinks: true, Steps: true, TestConds: true,
 		OpAssign: true, Overwrite: true, Tuples: true, TupleParams: true, Switch: true, IfInit: true, VarZeroInLoops: true, BreakInSwitch: true,
 		Loops3: true, LoopsCond: true, LoopsBare: true, RangeSlice: true, RangeInt: true,
 		Break: true, Continue: true, Return: true, Labels: true, CounterBound: true,
 		InPlace: true, InPlaceInLoops: true, ConstWrites: true, LocalSlices: true, SubSlices: true,
+		Windows: true, SwapBuffers: true, Guards: true, Arrays: true, ArrayParams: true,
 		NumHelpers: true, SliceHelpers: true, WriterHelpers: true, Recursion: true, MultiResult: true,
-		Methods: true, StructFuncs: true, WriterInExpr: true,
+		Methods: true, StructFuncs: true, WriterInExpr: true, ArrayHelpers: true,
 		MaxStmts: 6, MaxDepth: 3, MaxExpr: 3,
 	}
 }

@@ -7,14 +7,22 @@
 // named after it so that many functions share one file: helper functions
 // it calls (functions of numbers, of slices, writing into slices, recursive
 // with a depth parameter, of several results, methods of its struct
-// parameter's type, functions of the struct), its struct type, its package
-// constants. The body draws on the whole of README's "Supported Go":
-// float64 scalars and []float64 slices, an int and a struct parameter;
-// every math function with a rule; + - * /; constant and data-dependent
-// conditions; constant folding; loops of every form with break, continue
-// and return; values overwritten and dead stores; tuple assignments and
-// swaps; op-assignments; in-place slice updates, local slices, copies and
-// sub-slices; if, else if, switch.
+// parameter's type, functions of the struct, functions taking and
+// returning arrays), its struct type, its package constants. The body
+// draws on the whole of README's "Supported Go": float64 scalars, []float64
+// slices, [2]float64 and [3]float64 arrays, an int and a struct parameter;
+// every math function with a rule and the builtins min and max; + - * /;
+// constant and data-dependent conditions, tests with math.IsNaN, IsInf and
+// Signbit; constant folding; loops of every form with break, continue and
+// return; values overwritten and dead stores; tuple assignments and swaps;
+// op-assignments; in-place slice updates, local slices, copies and
+// sub-slices; arrays as values (literals, copies a := b and a = b, swaps,
+// a = h(b, x), element writes, range over a copy, a[:] passed for a
+// slice); slice windows that move inside loops (w = xs[j : j+k],
+// w = w[1:]) and buffers swapped at each step (prev, cur = cur, prev);
+// guards that end the run (panic, log.Panicf) on lengths, ints and
+// IsNaN/IsInf/Signbit tests, at the top of a body, in the middle, and a
+// panic ending a helper; if, else if, switch.
 //
 // The generated code is correct Go by construction, and F is finite and
 // well defined at moderate inputs:
@@ -28,9 +36,19 @@
 //     first, so a continue cannot skip it; recursion takes its depth from
 //     a constant and decreases it;
 //   - every math function is called inside its smooth domain: Log(2 +
-//     Sin(e)), Sqrt(2 + Tanh(e)), Asin(Tanh(e)/2), divisors like 2 + e*e
-//     and 1.5 + Cos(e); Abs, Max and Min add kinks, which the harness
-//     recognises;
+//     Sin(e)), Sqrt(2 + Tanh(e)), Asin(Tanh(e)/2), Erfinv(Sin(e)/2),
+//     Acosh(3 + Tanh(e)), Gamma(2 + Sin(e)), Yn(n, 2.5 + Cos(e)), divisors
+//     like 2 + e*e and 1.5 + Cos(e); Abs, Max, Min, min, max, Dim,
+//     Copysign, Mod, Remainder and Floor, Ceil, Trunc, Round, RoundToEven
+//     add kinks and jumps that random points almost never meet, which the
+//     harness recognises where they do;
+//   - no guard fires on the harness's points: they test lengths and ints
+//     against what the generator knows, the annotated function's
+//     parameters (finite there) for NaN and infinities, and otherwise
+//     conditions no float satisfies (math.IsNaN(v) && v > 0);
+//   - a moving window is assigned first in its loop's body and the loop
+//     runs at least once; swapped buffers have one constant or known
+//     length;
 //   - every local is read (Go rejects one that is not), vet finds nothing
 //     to report, a constant expression assigned with := is converted to
 //     float64.

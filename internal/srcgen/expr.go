@@ -71,7 +71,7 @@ func (g *gen) literal() string { return g.pick("0.5", "2", "1.5", "0.25", "3", "
 // element writes an in-bounds element of a slice in scope, or "". With
 // write it picks a writable slice.
 func (g *gen) element(write bool) string {
-	s := g.pickVar(kSlice, func(v *variable) bool { return v.minLen > 0 && (!write || v.writable) })
+	s := g.pickSeq(func(v *variable) bool { return v.minLen > 0 && (!write || v.writable) })
 	if s == nil {
 		return ""
 	}
@@ -127,7 +127,9 @@ func (g *gen) squash(a string) string {
 // inside the function's smooth domain.
 func (g *gen) mathCall(d int) string {
 	g.nonConst++
+	before := g.nonConst
 	a := g.fexpr(d)
+	aConst := g.nonConst == before
 	for {
 		switch g.rng.IntN(24) {
 		case 0, 1, 2:
@@ -166,6 +168,10 @@ func (g *gen) mathCall(d int) string {
 			if g.cfg.Kinks {
 				return fmt.Sprintf("math.Abs(%s)", a)
 			}
+		case 17, 18, 19:
+			if e := g.newMathCall(a, aConst, d); e != "" {
+				return e
+			}
 		default:
 			return fmt.Sprintf("math.%s(%s)", g.pick("Sin", "Cos", "Tanh", "Atan"), a)
 		}
@@ -203,7 +209,7 @@ func (g *gen) folded(d int) string {
 
 // cond writes a bool expression.
 func (g *gen) cond(d int) string {
-	r := g.rng.IntN(12)
+	r := g.rng.IntN(13)
 	switch {
 	case r < 5 || d <= 0:
 		return g.compare()
@@ -227,8 +233,26 @@ func (g *gen) cond(d int) string {
 		g.inConst = true
 		defer func() { g.inConst = false }()
 		return combine(g.cond(d-1), g.pick("&&", "||"), g.cond(d-1))
+	case r < 12 && g.cfg.TestConds:
+		return g.test()
 	default:
 		return fmt.Sprintf("!(%s)", g.cond(d-1))
+	}
+}
+
+// test writes a test of a value that has no derivative: IsNaN, IsInf,
+// Signbit.
+func (g *gen) test() string {
+	e := g.fexpr(1)
+	switch g.rng.IntN(4) {
+	case 0:
+		return fmt.Sprintf("math.Signbit(%s)", e)
+	case 1:
+		return fmt.Sprintf("!math.Signbit(%s)", e)
+	case 2:
+		return fmt.Sprintf("!math.IsNaN(%s)", e)
+	default:
+		return fmt.Sprintf("math.IsInf(%s, %s)", e, g.pick("0", "1", "-1"))
 	}
 }
 

@@ -17,6 +17,7 @@ const (
 	Blank                 // _ float64, unused, so not differentiated
 	Struct                // a value of type Type, differentiated in its float fields
 	StructPtr             // a *Type
+	Array                 // [Len]float64, differentiated
 )
 
 // Param is a parameter of a generated function, with what the harness
@@ -24,7 +25,7 @@ const (
 type Param struct {
 	Name  string
 	Kind  Kind
-	Len   int // Slice
+	Len   int // Slice, Array
 	Value int // Int
 	Type  *StructType
 }
@@ -67,18 +68,31 @@ func (f *Func) Source(pkg string) string {
 func File(pkg string, fs []*Func) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "package %s\n\n", pkg)
-	math := false
+	var all strings.Builder
 	for _, f := range fs {
-		math = math || strings.Contains(f.Decls, "math.")
+		all.WriteString(f.Decls)
 	}
-	if math {
-		b.WriteString("import \"math\"\n\n")
-	}
+	b.WriteString(imports(all.String()))
 	for _, f := range fs {
 		b.WriteString(f.Decls)
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// imports returns the import declaration of the packages the generated
+// declarations decls use.
+func imports(decls string) string {
+	var ps []string
+	for _, p := range []string{"fmt", "log", "math"} {
+		if strings.Contains(decls, p+".") {
+			ps = append(ps, fmt.Sprintf("%q", p))
+		}
+	}
+	if len(ps) == 0 {
+		return ""
+	}
+	return "import (\n" + strings.Join(ps, "\n") + "\n)\n\n"
 }
 
 // Generate writes one random annotated function named name, with
@@ -117,7 +131,7 @@ func (g *gen) consts(decls *[]string) {
 }
 
 // signature picks the parameters: one to three scalars, up to two slices,
-// maybe an int, a blank and a struct.
+// up to two arrays, maybe an int, a blank and a struct.
 func (g *gen) signature() []Param {
 	var ps []Param
 	ns := 1 + g.rng.IntN(3)
@@ -127,6 +141,11 @@ func (g *gen) signature() []Param {
 	if g.cfg.Slices {
 		for i := range g.rng.IntN(3) {
 			ps = append(ps, Param{Name: []string{"xs", "ys"}[i], Kind: Slice, Len: 1 + g.rng.IntN(5)})
+		}
+	}
+	if g.cfg.Arrays && g.cfg.ArrayParams && g.chance(0.3) {
+		for i := range 1 + g.rng.IntN(2) {
+			ps = append(ps, Param{Name: []string{"p", "q"}[i], Kind: Array, Len: 2 + g.rng.IntN(2)})
 		}
 	}
 	if g.cfg.IntParam && g.chance(0.3) {
@@ -167,6 +186,10 @@ func (g *gen) annotated(name string, ps []Param, results int) string {
 		case Int:
 			g.declare(&variable{name: p.Name, kind: kInt, bound: p.Value + 1, value: p.Value, known: true, param: true})
 			sig = append(sig, p.Name+" int")
+		case Array:
+			// A copy of the caller's: the function may write it.
+			g.declare(&variable{name: p.Name, kind: kArray, minLen: p.Len, exact: true, writable: true, param: true})
+			sig = append(sig, p.Name+" "+arrayType(p.Len))
 		case Struct, StructPtr:
 			g.structParam(p)
 			t := p.Type.Name

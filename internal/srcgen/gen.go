@@ -12,6 +12,7 @@ const (
 	kFloat vkind = iota
 	kSlice
 	kInt
+	kArray // [minLen]float64, a value
 )
 
 // variable is a name in scope with what the generator knows of it
@@ -27,6 +28,8 @@ type variable struct {
 	used     bool // read somewhere (Go rejects locals never read)
 	loops    int  // the number of loops around its declaration
 	konst    bool // floats: only ever assigned constant expressions, which godiff folds
+	moving   bool // slices: a window that moves or a swapped buffer, which no other window is taken of
+	slow     bool // floats: a copy of a parameter's value on entry, never written (see slowVars)
 
 	// ints: 0 ≤ value < bound when bound > 0; a valid index of the slice
 	// boundSlice whatever its length.
@@ -79,6 +82,7 @@ type gen struct {
 	acc        string // the accumulator, a float always in scope
 	ret        func() string
 	inHelper   bool
+	sink       string // a writer's slice or array, where its accumulator goes
 	localDebug string
 	stmts      int  // statements left in the function's budget
 	inConst    bool // generating inside a condition that has a constant operand
@@ -137,7 +141,7 @@ func (g *gen) consume() string {
 		switch v.kind {
 		case kFloat:
 			fmt.Fprintf(&b, "%s += %s\n", g.accName(), v.name)
-		case kSlice:
+		case kSlice, kArray:
 			fmt.Fprintf(&b, "%s += %s[0]\n", g.accName(), v.name)
 		}
 		v.used = true
@@ -171,6 +175,26 @@ func (g *gen) vars(k vkind, pred func(*variable) bool) []*variable {
 	return out
 }
 
+// pickSeq picks a slice or an array in scope (arrays when Arrays is on).
+func (g *gen) pickSeq(pred func(*variable) bool) *variable {
+	vs := g.vars(kSlice, pred)
+	if g.cfg.Arrays {
+		vs = append(vs, g.vars(kArray, pred)...)
+	}
+	if len(vs) == 0 {
+		return nil
+	}
+	return vs[g.rng.IntN(len(vs))]
+}
+
+// whole is a slice or an array as a slice: a[:] for an array.
+func whole(v *variable) string {
+	if v.kind == kArray {
+		return v.name + "[:]"
+	}
+	return v.name
+}
+
 func (g *gen) pickVar(k vkind, pred func(*variable) bool) *variable {
 	vs := g.vars(k, pred)
 	if len(vs) == 0 {
@@ -188,6 +212,12 @@ func (g *gen) funcBody(ret func() string) string {
 		g.localDebug = "debug"
 		fmt.Fprintf(&b, "const debug = %v\n", g.rng.IntN(2) == 0)
 	}
+	if g.cfg.Guards && g.chance(0.3) {
+		b.WriteString(g.entryGuard())
+	}
+	if !g.inHelper && (g.cfg.Steps || g.cfg.NewKinks) {
+		b.WriteString(g.slowVars())
+	}
 	deps := g.deps
 	fmt.Fprintf(&b, "r := %s\n", g.typed(func() string { return g.fexpr(1) }))
 	g.declare(&variable{name: "r", kind: kFloat, writable: true, used: true, konst: g.deps == deps})
@@ -195,12 +225,21 @@ func (g *gen) funcBody(ret func() string) string {
 	for range g.rng.IntN(3) {
 		b.WriteString(g.declStmt())
 	}
+	if g.cfg.Arrays && g.chance(0.4) {
+		b.WriteString(g.newArray())
+	}
 	b.WriteString(g.stmtList(g.cfg.MaxStmts))
 	b.WriteString(g.consume())
 	b.WriteString(g.gather())
 	if ret == nil {
-		// A writer: the accumulator goes into its slice.
-		fmt.Fprintf(&b, "dst[len(dst)-1] += %s\n", g.accName())
+		// A writer: the accumulator goes into its slice (or array).
+		fmt.Fprintf(&b, "%s[len(%s)-1] += %s\n", g.sink, g.sink, g.accName())
+		return b.String()
+	}
+	if g.inHelper && g.cfg.Guards && g.chance(0.15) {
+		// A panic ending the function, which never runs.
+		// (panic, not log.Panicf: Go knows only panic ends a function.)
+		fmt.Fprintf(&b, "if !(%s) {\nreturn %s\n}\npanic(%q)\n", g.impossible(), g.accName()+" + "+ret(), g.prefix+": unreachable")
 		return b.String()
 	}
 	fmt.Fprintf(&b, "return %s\n", g.accName()+" + "+ret())

@@ -15,6 +15,8 @@ const (
 	hMulti                    // func h(a, b float64) (float64, float64)
 	hMethod                   // func (s T) h(a float64) float64
 	hStruct                   // func h(s T, a float64) float64
+	hArrMap                   // func h(a [n]float64, b float64) [n]float64
+	hArrDot                   // func h(a, b [n]float64) float64
 )
 
 // helper is a generated function the annotated function (or a later
@@ -24,6 +26,7 @@ type helper struct {
 	kind   helperKind
 	nargs  int  // float arguments
 	writes bool // writes its slice argument
+	arrLen int  // hArrMap, hArrDot: the length of its arrays
 }
 
 // makeHelpers generates zero to four helpers; later ones may call earlier
@@ -32,7 +35,8 @@ func (g *gen) makeHelpers() {
 	var kinds []helperKind
 	c := g.cfg
 	for k, on := range map[helperKind]bool{hNum: c.NumHelpers, hSlice: c.SliceHelpers && c.Slices, hWriter: c.WriterHelpers && c.Slices,
-		hRec: c.Recursion, hMulti: c.MultiResult, hMethod: c.Methods && g.st != nil, hStruct: c.StructFuncs && g.st != nil} {
+		hRec: c.Recursion, hMulti: c.MultiResult, hMethod: c.Methods && g.st != nil, hStruct: c.StructFuncs && g.st != nil,
+		hArrMap: c.ArrayHelpers && c.Arrays, hArrDot: c.ArrayHelpers && c.Arrays} {
 		if on {
 			kinds = append(kinds, k)
 		}
@@ -91,8 +95,25 @@ func (g *gen) helper(k helperKind) {
 		h.declare(&variable{name: "dst", kind: kSlice, minLen: 1, writable: true, param: true})
 		h.declare(&variable{name: "a", kind: kFloat, writable: true, param: true})
 		h.cfg.Return = false
+		h.sink = "dst"
 		body := h.funcBody(nil)
 		decl = fmt.Sprintf("func %s(dst []float64, a float64) {\n%s}\n", hp.name, body)
+	case hArrMap:
+		// Its parameter is its own copy: it writes it and returns it.
+		hp.nargs, hp.arrLen = 1, 2+g.rng.IntN(2)
+		h.declare(&variable{name: "a", kind: kArray, minLen: hp.arrLen, exact: true, writable: true, param: true})
+		h.declare(&variable{name: "b", kind: kFloat, writable: true, param: true})
+		h.cfg.Return = false
+		h.sink = "a"
+		body := h.funcBody(nil)
+		t := arrayType(hp.arrLen)
+		decl = fmt.Sprintf("func %s(a %s, b float64) %s {\n%sreturn a\n}\n", hp.name, t, t, body)
+	case hArrDot:
+		hp.arrLen = 2 + g.rng.IntN(2)
+		h.declare(&variable{name: "a", kind: kArray, minLen: hp.arrLen, exact: true, writable: true, param: true})
+		h.declare(&variable{name: "b", kind: kArray, minLen: hp.arrLen, exact: true, writable: true, param: true})
+		decl = fmt.Sprintf("func %s(a, b %s) float64 {\n%s}\n", hp.name, arrayType(hp.arrLen),
+			h.funcBody(func() string { return fmt.Sprintf("a[%d]*b[len(b)-1] + %s", g.rng.IntN(hp.arrLen), h.fexpr(2)) }))
 	case hRec:
 		hp.nargs = 1
 		h.declare(&variable{name: "a", kind: kFloat, writable: true, param: true})

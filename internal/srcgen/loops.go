@@ -16,7 +16,7 @@ type bound struct {
 func (g *gen) loopBound() bound {
 	switch g.rng.IntN(4) {
 	case 0, 1:
-		if s := g.pickVar(kSlice, nil); s != nil {
+		if s := g.pickSeq(nil); s != nil {
 			s.used = true
 			b := bound{text: "len(" + s.name + ")", slice: s.name}
 			if s.exact {
@@ -72,6 +72,17 @@ func (g *gen) loopStmt() string {
 // can leave out index variables the body did not read; prefix starts the
 // body (a counter's increment).
 func (g *gen) body(header func() string, pre func(), prefix string) string {
+	return g.loopBody(header, func() string {
+		if pre != nil {
+			pre()
+		}
+		return prefix
+	}, "")
+}
+
+// loopBody is body with a prefix written inside the body's scope (it may
+// declare variables and read them) and a suffix that ends the body.
+func (g *gen) loopBody(header func() string, pre func() string, suffix string) string {
 	l := &loop{}
 	if g.cfg.Labels && len(g.loops) == 0 {
 		l.label = g.fresh("L")
@@ -79,7 +90,8 @@ func (g *gen) body(header func() string, pre func(), prefix string) string {
 	g.loops = append(g.loops, l)
 	sw := g.switches
 	g.switches = 0 // a break in the body leaves the loop, not a switch around it
-	b := g.block(3, pre, "")
+	var prefix string
+	b := g.block(3, func() { prefix = pre() }, suffix)
 	g.switches = sw
 	g.loops = g.loops[:len(g.loops)-1]
 	s := header() + " {\n" + prefix + b + "}\n"
@@ -135,7 +147,7 @@ func (g *gen) counterPost(j string, b bound) {
 }
 
 func (g *gen) rangeSlice() string {
-	s := g.pickVar(kSlice, nil)
+	s := g.pickSeq(nil) // over an array, range reads a copy of it
 	if s == nil {
 		return g.rangeInt()
 	}

@@ -46,7 +46,7 @@ func flatSize(p Param) int {
 	switch p.Kind {
 	case Scalar:
 		return 1
-	case Slice:
+	case Slice, Array:
 		return p.Len
 	case Struct, StructPtr:
 		return p.Type.Len + 2
@@ -77,6 +77,12 @@ func writeCase(b *strings.Builder, f *Func) {
 			tangents = append(tangents, fmt.Sprintf("slices.Clone(v[%d:%d])", n, n+sz))
 			grads = append(grads, "g"+a)
 			flat = append(flat, fmt.Sprintf("g = append(g, g%s...)", a))
+		case Array:
+			// Passed by value: F cannot write the caller's.
+			unpack = append(unpack, fmt.Sprintf("%s := [%d]float64(p[%d:%d])", a, p.Len, n, n+sz))
+			tangents = append(tangents, fmt.Sprintf("[%d]float64(v[%d:%d])", p.Len, n, n+sz))
+			grads = append(grads, "g"+a)
+			flat = append(flat, fmt.Sprintf("g = append(g, g%s[:]...)", a))
 		case Int:
 			unpack = append(unpack, fmt.Sprintf("%s := %d", a, p.Value))
 		case Struct, StructPtr:

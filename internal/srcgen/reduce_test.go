@@ -136,9 +136,7 @@ var sourceImporter = importer.ForCompiler(token.NewFileSet(), "source", nil)
 // typeChecks reports whether src, a file of package p, is valid Go: a
 // reduction must stay a program the compiler accepts.
 func typeChecks(src string) bool {
-	if strings.Contains(src, "math.") && !strings.Contains(src, `import "math"`) {
-		src = strings.Replace(src, "package p\n", "package p\n\nimport \"math\"\n", 1)
-	}
+	src = strings.Replace(src, "package p\n", "package p\n\n"+imports(src), 1)
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "a.go", src, 0)
 	if err != nil {

@@ -23,13 +23,13 @@ func (g *gen) localSlice() string {
 		g.declare(&variable{name: name, kind: kSlice, minLen: n, exact: true, writable: true})
 		return fmt.Sprintf("%s := []float64{%s}\n", name, elems)
 	case 2:
-		src := g.pickVar(kSlice, func(v *variable) bool { return v.minLen > 0 })
+		src := g.pickSeq(func(v *variable) bool { return v.minLen > 0 })
 		if src == nil {
 			return ""
 		}
 		src.used = true
 		g.declare(&variable{name: name, kind: kSlice, minLen: src.minLen, exact: src.exact, writable: true})
-		return fmt.Sprintf("%s := make([]float64, len(%s))\ncopy(%s, %s)\n", name, src.name, name, src.name)
+		return fmt.Sprintf("%s := make([]float64, len(%s))\ncopy(%s, %s)\n", name, src.name, name, whole(src))
 	default:
 		if !g.cfg.SubSlices {
 			return ""

@@ -154,6 +154,13 @@ var documented = []*regexp.Regexp{
 	// Issue 9: an expression that reads a slice and calls a function
 	// writing it must be refused, saying what to write (README to come).
 	regexp.MustCompile(`Go does not specify which happens first: assign the call's result to a variable in a statement before`),
+	// Refusals found by the random programs of issue 10 (README, Known
+	// limits, to come): a window moving over a struct's slice field
+	// (w = s.W[j : j+k]), and a range value variable over an array the
+	// loop writes (Go ranges over a copy).
+	regexp.MustCompile(`the slices it moves between must each be made with make where a variable is declared .*, and s\.W\[[^]]*\] is not`),
+	regexp.MustCompile(`moves in a slice made after its declaration; declare it with that slice's make`),
+	regexp.MustCompile(`ranging over the array \w+ with a value variable while the loop assigns its elements \(or slices it, which a call may write through\) is not supported`),
 }
 
 func (r *result) documentedRefusal() bool {

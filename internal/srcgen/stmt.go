@@ -28,6 +28,10 @@ func (g *gen) stmt() string {
 		{1, nest && g.cfg.Switch, g.switchStmt},
 		{6, nest && len(g.loops) < 2, g.loopStmt},
 		{3, g.cfg.LocalSlices, g.localSlice},
+		{4, g.cfg.Arrays, g.arrayStmt},
+		{2, nest && len(g.loops) < 2 && g.cfg.Windows, g.windowLoop},
+		{2, nest && len(g.loops) < 2 && g.cfg.SwapBuffers, g.swapBuffers},
+		{1, g.cfg.Guards, g.guardStmt},
 		{4, true, g.callStmt},
 		{3, inLoop && nest, g.leave},
 		{1, g.cfg.Return && nest, func() string {
