@@ -64,7 +64,9 @@ func (s *splitter) tapeReport(fwd, bwd *ir.Func) []string {
 		}
 		paras = append(paras, "Where "+strings.Join(parts, "; ")+".")
 	}
-	paras = append(paras, "\t"+strings.Join(alignNames(lines), "\n\t"))
+	if len(lines) > 0 {
+		paras = append(paras, "\t"+strings.Join(alignNames(lines), "\n\t"))
+	}
 	paras = append(paras, s.recomputedPara(bwd))
 	if unneeded := s.unneeded(bwd); len(unneeded) > 0 {
 		paras = append(paras, "Neither stored nor recomputed, since the chain rule does not need them: "+strings.Join(unneeded, ", ")+".")
@@ -133,7 +135,7 @@ func (s *splitter) fieldLine(t *ir.Tape, f *ir.TapeField, at []*ir.Value, syms m
 		typ := f.Type.(ir.Opaque).Go
 		return fmt.Sprintf("%s: %s.Bytes(), a %s for the calls of one call site, %s", name, name, typ, per), nil, name + ".Bytes()"
 	case f.Scratch:
-		return fmt.Sprintf("%s: a buffer of the backward sweep, as long as it makes it (counted by Bytes after FBackward, not in the formula)", name), nil, ""
+		return fmt.Sprintf("%s: a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula)", name), nil, ""
 	}
 	size, ok := ir.EntryBytes(f.Type)
 	if !ok {
@@ -264,16 +266,24 @@ func (s *splitter) tripExpr(l, outer *ir.Value) (string, bool) {
 }
 
 // beforeLoop reports whether v, and the values it is computed from, are
-// computed before loop l begins: not inside it, constants and parameters
-// aside, and no variable read (a variable the loop assigns may change).
+// computed before loop l begins, or computed inside it from such values
+// alone (len(x)); no variable read (a variable the loop assigns may
+// change) nor memory.
 func beforeLoop(v, l *ir.Value) bool {
 	switch {
 	case v.Op == ir.OpConst || v.Op == ir.OpParam:
 		return true
 	case v.Op == ir.OpGet:
 		return false
-	case encloses(l, v):
+	case !encloses(l, v):
+		return true
+	case !v.Op.IsPure() || v.Op == ir.OpCall || v.Op == ir.OpPartials || v.Op == ir.OpLoad:
 		return false
+	}
+	for _, a := range v.Args { // computed in the loop from values before it
+		if !beforeLoop(a, l) {
+			return false
+		}
 	}
 	return true
 }
