@@ -41,8 +41,11 @@ func bytesMethod(tape *ir.Tape) jen.Code {
 			fixed += size
 		}
 	}
-	stmts := append([]jen.Code{jen.Id("n").Op(":=").Lit(int(fixed))}, body...)
-	stmts = append(stmts, jen.Return(jen.Id("n")))
+	stmts := []jen.Code{jen.Return(jen.Lit(int(fixed)))}
+	if len(body) > 0 {
+		stmts = append([]jen.Code{jen.Id("n").Op(":=").Lit(int(fixed))}, body...)
+		stmts = append(stmts, jen.Return(jen.Id("n")))
+	}
 	doc := docComment([]string{fmt.Sprintf("Bytes returns the bytes t holds after a run, as the formula in %s's comment counts them: each value's size, 24 for a slice the tape refers to, a stack's entries by its length, the tapes of its call sites; not Go's padding nor spare capacity.", tape.Name)})
 	return doc.Func().Params(jen.Id("t").Op("*").Id(tape.Name)).Id("Bytes").Params().Int().Block(stmts...)
 }
