@@ -54,8 +54,7 @@ type LossTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *LossTape) Bytes() int {
-	n := 72
-	return n
+	return 72
 }
 
 // LossForward runs Loss and records in t what LossBackward needs; t's earlier
@@ -226,8 +225,7 @@ type SigmoidLossTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *SigmoidLossTape) Bytes() int {
-	n := 56
-	return n
+	return 56
 }
 
 // SigmoidLossForward runs SigmoidLoss and records in t what SigmoidLossBackward

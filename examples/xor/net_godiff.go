@@ -279,8 +279,7 @@ type sigmoidTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *sigmoidTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // sigmoidForward runs sigmoid and records in t what sigmoidBackward needs; t's

@@ -1156,8 +1156,7 @@ type OuterTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *OuterTape) Bytes() int {
-	n := 40
-	return n
+	return 40
 }
 
 // OuterForward runs Outer and records in t what OuterBackward needs; t's
@@ -2004,8 +2003,7 @@ type RowsTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *RowsTape) Bytes() int {
-	n := 64
-	return n
+	return 64
 }
 
 // RowsForward runs Rows and records in t what RowsBackward needs; t's earlier

@@ -46,8 +46,7 @@ type NeuronTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *NeuronTape) Bytes() int {
-	n := 48
-	return n
+	return 48
 }
 
 // NeuronForward runs Neuron and records in t what NeuronBackward needs; t's
@@ -144,8 +143,7 @@ type PowerTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *PowerTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // PowerForward runs Power and records in t what PowerBackward needs; t's
@@ -226,8 +224,7 @@ type SinSeriesTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *SinSeriesTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // SinSeriesForward runs SinSeries and records in t what SinSeriesBackward
@@ -458,8 +455,7 @@ type RuledTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *RuledTape) Bytes() int {
-	n := 40
-	return n
+	return 40
 }
 
 // RuledForward runs Ruled and records in t what RuledBackward needs; t's
@@ -547,8 +543,7 @@ type QuantisedTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *QuantisedTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // QuantisedForward runs Quantised and records in t what QuantisedBackward
@@ -615,8 +610,7 @@ type ConstantsTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *ConstantsTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // ConstantsForward runs Constants and records in t what ConstantsBackward
@@ -707,8 +701,7 @@ type PolarTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *PolarTape) Bytes() int {
-	n := 40
-	return n
+	return 40
 }
 
 // PolarForward runs Polar and records in t what PolarBackward needs; t's
@@ -1538,8 +1531,7 @@ type FixedTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *FixedTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // FixedForward runs Fixed and records in t what FixedBackward needs; t's
@@ -1728,8 +1720,7 @@ type ScaledAtTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ScaledAtTape) Bytes() int {
-	n := 40
-	return n
+	return 40
 }
 
 // ScaledAtForward runs ScaledAt and records in t what ScaledAtBackward needs;
@@ -1812,8 +1803,7 @@ type unitTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *unitTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // unitForward runs unit and records in t what unitBackward needs; t's earlier
@@ -1885,8 +1875,7 @@ type sigmoidTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *sigmoidTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // sigmoidForward runs sigmoid and records in t what sigmoidBackward needs; t's
@@ -1944,8 +1933,7 @@ type sqTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *sqTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // sqForward runs sq and records in t what sqBackward needs; t's earlier
@@ -2043,8 +2031,7 @@ type evenTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *evenTape) Bytes() int {
-	n := 56
-	return n
+	return 56
 }
 
 // evenForward runs even and records in t what evenBackward needs; t's earlier
@@ -2150,8 +2137,7 @@ type oddTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *oddTape) Bytes() int {
-	n := 56
-	return n
+	return 56
 }
 
 // oddForward runs odd and records in t what oddBackward needs; t's earlier
@@ -2268,8 +2254,7 @@ type softplusTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *softplusTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // softplusForward runs softplus and records in t what softplusBackward needs;
@@ -3311,8 +3296,7 @@ type affineAtTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *affineAtTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // affineAtForward runs affineAt and records in t what affineAtBackward needs;

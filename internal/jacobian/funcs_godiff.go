@@ -50,8 +50,7 @@ type Polar3JacobianWork struct{}
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *Polar3JacobianWork) Bytes() int {
-	n := 0
-	return n
+	return 0
 }
 
 // Polar3Jacobian returns Polar3's results and its Jacobian, a fresh [][]float64
@@ -166,8 +165,7 @@ type Polar3Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Polar3Tape) Bytes() int {
-	n := 64
-	return n
+	return 64
 }
 
 // Polar3Forward runs Polar3 and records in t what Polar3Backward needs; t's
@@ -270,8 +268,7 @@ type Polar3RevTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *Polar3RevTape) Bytes() int {
-	n := 72
-	return n
+	return 72
 }
 
 // Polar3RevForward runs Polar3Rev and records in t what Polar3RevBackward
@@ -318,8 +315,7 @@ type Polar3RevJacobianWork struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *Polar3RevJacobianWork) Bytes() int {
-	n := 0
-	return n
+	return 0
 }
 
 // Polar3RevJacobian returns Polar3Rev's results and its Jacobian, a fresh
@@ -463,8 +459,7 @@ type ReprojJacobianWork struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *ReprojJacobianWork) Bytes() int {
-	n := 0
-	return n
+	return 0
 }
 
 // ReprojJacobian returns Reproj's results and its Jacobian, a fresh [][]float64
@@ -573,8 +568,7 @@ type ReprojFwdJacobianWork struct{}
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *ReprojFwdJacobianWork) Bytes() int {
-	n := 0
-	return n
+	return 0
 }
 
 // ReprojFwdJacobian returns ReprojFwd's results and its Jacobian, a fresh
@@ -724,8 +718,7 @@ type CrossJacobianWork struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *CrossJacobianWork) Bytes() int {
-	n := 0
-	return n
+	return 0
 }
 
 // CrossJacobian returns Cross's results and its Jacobian, a fresh [][]float64
@@ -849,8 +842,7 @@ type CrossFwdJacobianWork struct{}
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *CrossFwdJacobianWork) Bytes() int {
-	n := 0
-	return n
+	return 0
 }
 
 // CrossFwdJacobian returns CrossFwd's results and its Jacobian, a fresh
@@ -997,8 +989,7 @@ type AxpyJacobianWork struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *AxpyJacobianWork) Bytes() int {
-	n := 72
-	return n
+	return 72
 }
 
 // AxpyJacobian returns the Jacobian of Axpy, a fresh [][]float64 with a row per
@@ -1168,8 +1159,7 @@ type AxpyFwdJacobianWork struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *AxpyFwdJacobianWork) Bytes() int {
-	n := 48
-	return n
+	return 48
 }
 
 // AxpyFwdJacobian returns the Jacobian of AxpyFwd, a fresh [][]float64 with a
@@ -1448,8 +1438,7 @@ type DecayJacobianWork struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *DecayJacobianWork) Bytes() int {
-	n := 48
-	return n
+	return 48
 }
 
 // DecayJacobian returns the Jacobian of Decay, a fresh [][]float64 with a row
@@ -1619,8 +1608,7 @@ type DecayFwdJacobianWork struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *DecayFwdJacobianWork) Bytes() int {
-	n := 48
-	return n
+	return 48
 }
 
 // DecayFwdJacobian returns the Jacobian of DecayFwd, a fresh [][]float64 with a
@@ -1798,8 +1786,7 @@ type SoftmaxJacobianWork struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *SoftmaxJacobianWork) Bytes() int {
-	n := 96
-	return n
+	return 96
 }
 
 // SoftmaxJacobian returns the Jacobian of Softmax, a fresh [][]float64 with a
@@ -2014,8 +2001,7 @@ type SoftmaxRevJacobianWork struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *SoftmaxRevJacobianWork) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // SoftmaxRevJacobian returns the Jacobian of SoftmaxRev, a fresh [][]float64
@@ -2113,8 +2099,7 @@ type StatsTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *StatsTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // StatsForward runs Stats and records in t what StatsBackward needs; t's
@@ -2227,8 +2212,7 @@ type StatsJacobianWork struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *StatsJacobianWork) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // StatsJacobian returns Stats's results and its Jacobian, a fresh [][]float64
@@ -2467,8 +2451,7 @@ type LayerApplyJacobianWork struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *LayerApplyJacobianWork) Bytes() int {
-	n := 168
-	return n
+	return 168
 }
 
 // ApplyJacobian returns the Jacobian of Apply, a fresh [][]float64 with a row
@@ -2759,8 +2742,7 @@ type LayerApplyFwdJacobianWork struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *LayerApplyFwdJacobianWork) Bytes() int {
-	n := 96
-	return n
+	return 96
 }
 
 // ApplyFwdJacobian returns the Jacobian of ApplyFwd, a fresh [][]float64 with a
@@ -3013,8 +2995,7 @@ type MatVecJacobianWork struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *MatVecJacobianWork) Bytes() int {
-	n := 120
-	return n
+	return 120
 }
 
 // MatVecJacobian returns MatVec's results and its Jacobian, a fresh [][]float64
@@ -3284,8 +3265,7 @@ type MatVecFwdJacobianWork struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *MatVecFwdJacobianWork) Bytes() int {
-	n := 72
-	return n
+	return 72
 }
 
 // MatVecFwdJacobian returns MatVecFwd's results and its Jacobian, a fresh
@@ -3528,8 +3508,7 @@ type PeakJacobianWork struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *PeakJacobianWork) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // PeakJacobian returns Peak's results and its Jacobian, a fresh [][]float64

@@ -31,8 +31,7 @@ type SumSquaresTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *SumSquaresTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // SumSquaresForward runs SumSquares and records in t what SumSquaresBackward
@@ -117,8 +116,7 @@ type DotTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *DotTape) Bytes() int {
-	n := 48
-	return n
+	return 48
 }
 
 // DotForward runs Dot and records in t what DotBackward needs; t's earlier
@@ -734,8 +732,7 @@ type PiecewiseTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *PiecewiseTape) Bytes() int {
-	n := 40
-	return n
+	return 40
 }
 
 // PiecewiseForward runs Piecewise and records in t what PiecewiseBackward
@@ -860,8 +857,7 @@ type ModesTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ModesTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // ModesForward runs Modes and records in t what ModesBackward needs; t's
@@ -1098,8 +1094,7 @@ type HalveTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *HalveTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // HalveForward runs Halve and records in t what HalveBackward needs; t's
@@ -1360,8 +1355,7 @@ type TriangleTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *TriangleTape) Bytes() int {
-	n := 48
-	return n
+	return 48
 }
 
 // TriangleForward runs Triangle and records in t what TriangleBackward needs;
@@ -1771,8 +1765,7 @@ type ScaleTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ScaleTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // ScaleForward runs Scale and records in t what ScaleBackward needs; t's
@@ -1995,8 +1988,7 @@ type WindowTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *WindowTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // WindowForward runs Window and records in t what WindowBackward needs; t's
@@ -2090,8 +2082,7 @@ type ArrTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ArrTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // ArrForward runs Arr and records in t what ArrBackward needs; t's earlier
@@ -2173,8 +2164,7 @@ type SingleTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *SingleTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // SingleForward runs Single and records in t what SingleBackward needs; t's
@@ -2258,8 +2248,7 @@ type ClampTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ClampTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // ClampForward runs Clamp and records in t what ClampBackward needs; t's
@@ -2353,8 +2342,7 @@ type SmoothWorkTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *SmoothWorkTape) Bytes() int {
-	n := 40
-	return n
+	return 40
 }
 
 // SmoothWorkForward runs SmoothWork and records in t what SmoothWorkBackward
@@ -2756,8 +2744,7 @@ type MeanVarTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *MeanVarTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // MeanVarForward runs MeanVar and records in t what MeanVarBackward needs; t's

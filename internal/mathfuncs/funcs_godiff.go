@@ -34,8 +34,7 @@ type AbsTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *AbsTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // AbsForward runs Abs and records in t what AbsBackward needs; t's earlier
@@ -133,8 +132,7 @@ type AcosTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *AcosTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // AcosForward runs Acos and records in t what AcosBackward needs; t's earlier
@@ -221,8 +219,7 @@ type AsinTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *AsinTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // AsinForward runs Asin and records in t what AsinBackward needs; t's earlier
@@ -309,8 +306,7 @@ type AtanTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *AtanTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // AtanForward runs Atan and records in t what AtanBackward needs; t's earlier
@@ -394,8 +390,7 @@ type CbrtTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *CbrtTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // CbrtForward runs Cbrt and records in t what CbrtBackward needs; t's earlier
@@ -481,8 +476,7 @@ type CosTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *CosTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // CosForward runs Cos and records in t what CosBackward needs; t's earlier
@@ -568,8 +562,7 @@ type CoshTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *CoshTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // CoshForward runs Cosh and records in t what CoshBackward needs; t's earlier
@@ -656,8 +649,7 @@ type ErfTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ErfTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // ErfForward runs Erf and records in t what ErfBackward needs; t's earlier
@@ -740,8 +732,7 @@ type ExpTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ExpTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // ExpForward runs Exp and records in t what ExpBackward needs; t's earlier
@@ -823,8 +814,7 @@ type Expm1Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Expm1Tape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // Expm1Forward runs Expm1 and records in t what Expm1Backward needs; t's
@@ -910,8 +900,7 @@ type LogTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *LogTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // LogForward runs Log and records in t what LogBackward needs; t's earlier
@@ -997,8 +986,7 @@ type Log10Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Log10Tape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // Log10Forward runs Log10 and records in t what Log10Backward needs; t's
@@ -1085,8 +1073,7 @@ type Log1pTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Log1pTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // Log1pForward runs Log1p and records in t what Log1pBackward needs; t's
@@ -1173,8 +1160,7 @@ type Log2Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Log2Tape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // Log2Forward runs Log2 and records in t what Log2Backward needs; t's earlier
@@ -1261,8 +1247,7 @@ type SinTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *SinTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // SinForward runs Sin and records in t what SinBackward needs; t's earlier
@@ -1348,8 +1333,7 @@ type SinhTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *SinhTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // SinhForward runs Sinh and records in t what SinhBackward needs; t's earlier
@@ -1433,8 +1417,7 @@ type SqrtTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *SqrtTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // SqrtForward runs Sqrt and records in t what SqrtBackward needs; t's earlier
@@ -1517,8 +1500,7 @@ type TanTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *TanTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // TanForward runs Tan and records in t what TanBackward needs; t's earlier
@@ -1600,8 +1582,7 @@ type TanhTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *TanhTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // TanhForward runs Tanh and records in t what TanhBackward needs; t's earlier
@@ -1684,8 +1665,7 @@ type Atan2Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Atan2Tape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // Atan2Forward runs Atan2 and records in t what Atan2Backward needs; t's
@@ -1771,8 +1751,7 @@ type HypotTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *HypotTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // HypotForward runs Hypot and records in t what HypotBackward needs; t's
@@ -1865,8 +1844,7 @@ type MaxTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *MaxTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // MaxForward runs Max and records in t what MaxBackward needs; t's earlier
@@ -1959,8 +1937,7 @@ type MinTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *MinTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // MinForward runs Min and records in t what MinBackward needs; t's earlier
@@ -2056,8 +2033,7 @@ type PowTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *PowTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // PowForward runs Pow and records in t what PowBackward needs; t's earlier
@@ -2151,8 +2127,7 @@ type ErfcTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ErfcTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // ErfcForward runs Erfc and records in t what ErfcBackward needs; t's earlier
@@ -2236,8 +2211,7 @@ type ErfinvTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ErfinvTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // ErfinvForward runs Erfinv and records in t what ErfinvBackward needs; t's
@@ -2320,8 +2294,7 @@ type ErfcinvTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ErfcinvTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // ErfcinvForward runs Erfcinv and records in t what ErfcinvBackward needs; t's
@@ -2405,8 +2378,7 @@ type Exp2Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Exp2Tape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // Exp2Forward runs Exp2 and records in t what Exp2Backward needs; t's earlier
@@ -2492,8 +2464,7 @@ type AsinhTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *AsinhTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // AsinhForward runs Asinh and records in t what AsinhBackward needs; t's
@@ -2580,8 +2551,7 @@ type AcoshTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *AcoshTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // AcoshForward runs Acosh and records in t what AcoshBackward needs; t's
@@ -2668,8 +2638,7 @@ type AtanhTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *AtanhTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // AtanhForward runs Atanh and records in t what AtanhBackward needs; t's
@@ -2756,8 +2725,7 @@ type GammaTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *GammaTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // GammaForward runs Gamma and records in t what GammaBackward needs; t's
@@ -2846,8 +2814,7 @@ type J0Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *J0Tape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // J0Forward runs J0 and records in t what J0Backward needs; t's earlier
@@ -2931,8 +2898,7 @@ type J1Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *J1Tape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // J1Forward runs J1 and records in t what J1Backward needs; t's earlier
@@ -3016,8 +2982,7 @@ type Y0Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Y0Tape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // Y0Forward runs Y0 and records in t what Y0Backward needs; t's earlier
@@ -3101,8 +3066,7 @@ type Y1Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Y1Tape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // Y1Forward runs Y1 and records in t what Y1Backward needs; t's earlier
@@ -3181,8 +3145,7 @@ type FloorTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *FloorTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // FloorForward runs Floor and records in t what FloorBackward needs; t's
@@ -3258,8 +3221,7 @@ type CeilTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *CeilTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // CeilForward runs Ceil and records in t what CeilBackward needs; t's earlier
@@ -3335,8 +3297,7 @@ type TruncTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *TruncTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // TruncForward runs Trunc and records in t what TruncBackward needs; t's
@@ -3412,8 +3373,7 @@ type RoundTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *RoundTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // RoundForward runs Round and records in t what RoundBackward needs; t's
@@ -3489,8 +3449,7 @@ type RoundToEvenTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *RoundToEvenTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // RoundToEvenForward runs RoundToEven and records in t what RoundToEvenBackward
@@ -3573,8 +3532,7 @@ type ModTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ModTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // ModForward runs Mod and records in t what ModBackward needs; t's earlier
@@ -3660,8 +3618,7 @@ type RemainderTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *RemainderTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // RemainderForward runs Remainder and records in t what RemainderBackward
@@ -3743,8 +3700,7 @@ type DimTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *DimTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // DimForward runs Dim and records in t what DimBackward needs; t's earlier
@@ -3841,8 +3797,7 @@ type CopysignTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *CopysignTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // CopysignForward runs Copysign and records in t what CopysignBackward needs;
@@ -3935,8 +3890,7 @@ type FMATape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *FMATape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // FMAForward runs FMA and records in t what FMABackward needs; t's earlier
@@ -4019,8 +3973,7 @@ type JnTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *JnTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // JnForward runs Jn and records in t what JnBackward needs; t's earlier
@@ -4104,8 +4057,7 @@ type YnTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *YnTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // YnForward runs Yn and records in t what YnBackward needs; t's earlier
@@ -4190,8 +4142,7 @@ type Jn0Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Jn0Tape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // Jn0Forward runs Jn0 and records in t what Jn0Backward needs; t's earlier
@@ -4277,8 +4228,7 @@ type Sin32Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Sin32Tape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // Sin32Forward runs Sin32 and records in t what Sin32Backward needs; t's
@@ -4372,8 +4322,7 @@ type PolarTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *PolarTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // PolarForward runs Polar and records in t what PolarBackward needs; t's

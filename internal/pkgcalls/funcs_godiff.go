@@ -417,8 +417,7 @@ type InactiveTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *InactiveTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // InactiveForward runs Inactive and records in t what InactiveBackward needs;
@@ -936,8 +935,7 @@ type CubesTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *CubesTape) Bytes() int {
-	n := 0
-	return n
+	return 0
 }
 
 // CubesForward runs Cubes and records in t what CubesBackward needs; t's
@@ -2013,8 +2011,7 @@ type vecsSoftplusTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *vecsSoftplusTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // vecsSoftplusForward runs vecsSoftplus and records in t what

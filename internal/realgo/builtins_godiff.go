@@ -40,8 +40,7 @@ type ClampTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ClampTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // ClampForward runs Clamp and records in t what ClampBackward needs; t's
@@ -171,8 +170,7 @@ type SpreadTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *SpreadTape) Bytes() int {
-	n := 48
-	return n
+	return 48
 }
 
 // SpreadForward runs Spread and records in t what SpreadBackward needs; t's
@@ -662,8 +660,7 @@ type Clamp32Tape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *Clamp32Tape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // Clamp32Forward runs Clamp32 and records in t what Clamp32Backward needs; t's

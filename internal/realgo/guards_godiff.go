@@ -43,8 +43,7 @@ type RosenTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *RosenTape) Bytes() int {
-	n := 48
-	return n
+	return 48
 }
 
 // RosenForward runs Rosen and records in t what RosenBackward needs; t's
@@ -841,8 +840,7 @@ type logOfTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *logOfTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // logOfForward runs logOf and records in t what logOfBackward needs; t's

@@ -34,8 +34,7 @@ type SincosProductTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *SincosProductTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // SincosProductForward runs SincosProduct and records in t what
@@ -113,8 +112,7 @@ type LgammaFrexpTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *LgammaFrexpTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // LgammaFrexpForward runs LgammaFrexp and records in t what LgammaFrexpBackward
@@ -189,8 +187,7 @@ type ModfMixTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ModfMixTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // ModfMixForward runs ModfMix and records in t what ModfMixBackward needs; t's
@@ -466,8 +463,7 @@ type SeveralResultsTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *SeveralResultsTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // SeveralResultsForward runs SeveralResults and records in t what
@@ -567,8 +563,7 @@ type SeveralResultsMixedTape struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *SeveralResultsMixedTape) Bytes() int {
-	n := 96
-	return n
+	return 96
 }
 
 // SeveralResultsMixedForward runs SeveralResultsMixed and records in t what

@@ -1028,8 +1028,7 @@ type condScaleTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *condScaleTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // condScaleForward runs condScale and records in t what condScaleBackward

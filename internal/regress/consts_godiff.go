@@ -34,8 +34,7 @@ type PowConstBaseTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *PowConstBaseTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // PowConstBaseForward runs PowConstBase and records in t what
@@ -108,8 +107,7 @@ type PowConstExponentTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *PowConstExponentTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // PowConstExponentForward runs PowConstExponent and records in t what
@@ -195,8 +193,7 @@ type BinaryRulesOneConstTape struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *BinaryRulesOneConstTape) Bytes() int {
-	n := 40
-	return n
+	return 40
 }
 
 // BinaryRulesOneConstForward runs BinaryRulesOneConst and records in t what
@@ -347,8 +344,7 @@ type UnaryRulesOnConstTape struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *UnaryRulesOnConstTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // UnaryRulesOnConstForward runs UnaryRulesOnConst and records in t what
@@ -416,8 +412,7 @@ type DebugIfTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *DebugIfTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // DebugIfForward runs DebugIf and records in t what DebugIfBackward needs; t's
@@ -517,8 +512,7 @@ type DebugOrTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *DebugOrTape) Bytes() int {
-	n := 40
-	return n
+	return 40
 }
 
 // DebugOrForward runs DebugOr and records in t what DebugOrBackward needs; t's
@@ -627,8 +621,7 @@ type DebugAndNotTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *DebugAndNotTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // DebugAndNotForward runs DebugAndNot and records in t what DebugAndNotBackward
@@ -989,8 +982,7 @@ type IdentitiesTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *IdentitiesTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // IdentitiesForward runs Identities and records in t what IdentitiesBackward
@@ -1222,8 +1214,7 @@ type DivConstZeroTape struct{}
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *DivConstZeroTape) Bytes() int {
-	n := 0
-	return n
+	return 0
 }
 
 // DivConstZeroForward runs DivConstZero and records in t what
@@ -1284,8 +1275,7 @@ type DebugReturnTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *DebugReturnTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // DebugReturnForward runs DebugReturn and records in t what DebugReturnBackward
@@ -1483,8 +1473,7 @@ type ConstSwitchTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *ConstSwitchTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // ConstSwitchForward runs ConstSwitch and records in t what ConstSwitchBackward

@@ -44,8 +44,7 @@ type FieldTotalTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *FieldTotalTape) Bytes() int {
-	n := 64
-	return n
+	return 64
 }
 
 // TotalForward runs Total and records in t what FieldTotalBackward needs; t's
@@ -190,8 +189,7 @@ type PairLossTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *PairLossTape) Bytes() int {
-	n := 136
-	return n
+	return 136
 }
 
 // PairLossForward runs PairLoss and records in t what PairLossBackward needs;
@@ -295,8 +293,7 @@ type SplitSplitProductTape struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *SplitSplitProductTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // SplitProductForward runs SplitProduct and records in t what

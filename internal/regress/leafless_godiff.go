@@ -184,8 +184,7 @@ type TagMixTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *TagMixTape) Bytes() int {
-	n := 40
-	return n
+	return 40
 }
 
 // TagMixForward runs TagMix and records in t what TagMixBackward needs; t's
@@ -359,8 +358,7 @@ type bellSqTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *bellSqTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // bellSqForward runs bellSq and records in t what bellSqBackward needs; t's
@@ -434,8 +432,7 @@ type weighFlatTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *weighFlatTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // weighFlatForward runs weighFlat and records in t what weighFlatBackward
@@ -493,8 +490,7 @@ type countsScaleTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *countsScaleTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // countsScaleForward runs countsScale and records in t what countsScaleBackward
@@ -551,8 +547,7 @@ type skipFlatTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *skipFlatTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // skipFlatForward runs skipFlat and records in t what skipFlatBackward needs;

@@ -241,8 +241,7 @@ type StepTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *StepTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // StepForward runs Step and records in t what StepBackward needs; t's earlier

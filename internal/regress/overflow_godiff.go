@@ -28,8 +28,7 @@ type DiscardedTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *DiscardedTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // DiscardedForward runs Discarded and records in t what DiscardedBackward
@@ -117,8 +116,7 @@ type SwappedTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *SwappedTape) Bytes() int {
-	n := 40
-	return n
+	return 40
 }
 
 // SwappedForward runs Swapped and records in t what SwappedBackward needs; t's
@@ -229,8 +227,7 @@ type KeptTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *KeptTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // KeptForward runs Kept and records in t what KeptBackward needs; t's earlier

@@ -23,8 +23,7 @@ type OverwriteTape struct{}
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *OverwriteTape) Bytes() int {
-	n := 0
-	return n
+	return 0
 }
 
 // OverwriteForward runs Overwrite and records in t what OverwriteBackward
@@ -462,8 +461,7 @@ type MoveParamTape struct{}
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *MoveParamTape) Bytes() int {
-	n := 0
-	return n
+	return 0
 }
 
 // MoveParamForward runs MoveParam and records in t what MoveParamBackward
@@ -722,8 +720,7 @@ type SwapElemsTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *SwapElemsTape) Bytes() int {
-	n := 48
-	return n
+	return 48
 }
 
 // SwapElemsForward runs SwapElems and records in t what SwapElemsBackward

@@ -25,8 +25,7 @@ type SqFTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *SqFTape) Bytes() int {
-	n := 24
-	return n
+	return 24
 }
 
 // FForward runs F and records in t what SqFBackward needs; t's earlier contents
@@ -94,8 +93,7 @@ type LmFTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *LmFTape) Bytes() int {
-	n := 16
-	return n
+	return 16
 }
 
 // FForward runs F and records in t what LmFBackward needs; t's earlier contents
@@ -161,8 +159,7 @@ type LmFVJPTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *LmFVJPTape) Bytes() int {
-	n := 48
-	return n
+	return 48
 }
 
 // FVJPForward runs F and records in t what LmFVJPBackward needs; t's earlier

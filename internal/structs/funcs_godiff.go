@@ -244,8 +244,7 @@ type FitTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *FitTape) Bytes() int {
-	n := 72
-	return n
+	return 72
 }
 
 // FitForward runs Fit and records in t what FitBackward needs; t's earlier
@@ -345,8 +344,7 @@ type ParamsRidgeTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *ParamsRidgeTape) Bytes() int {
-	n := 64
-	return n
+	return 64
 }
 
 // RidgeForward runs Ridge and records in t what ParamsRidgeBackward needs; t's
@@ -623,8 +621,7 @@ type FrobeniusTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *FrobeniusTape) Bytes() int {
-	n := 64
-	return n
+	return 64
 }
 
 // FrobeniusForward runs Frobenius and records in t what FrobeniusBackward
@@ -880,8 +877,7 @@ type SmallEnergyTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *SmallEnergyTape) Bytes() int {
-	n := 32
-	return n
+	return 32
 }
 
 // EnergyForward runs Energy and records in t what SmallEnergyBackward needs;
@@ -1066,8 +1062,7 @@ type softplusTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *softplusTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // softplusForward runs softplus and records in t what softplusBackward needs;

@@ -151,8 +151,7 @@ type WeightErrorTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *WeightErrorTape) Bytes() int {
-	n := 8
-	return n
+	return 8
 }
 
 // WeightErrorForward runs WeightError and records in t what WeightErrorBackward
