@@ -245,8 +245,11 @@ func (s *splitter) tripExpr(l, outer *ir.Value) (string, bool) {
 			return "", false
 		}
 		e, ok := exprString(over)
-		if ir.IsSlice(over.Type) {
+		switch {
+		case ir.IsSlice(over.Type):
 			e = "len(" + e + ")"
+		case over.Op != ir.OpLen && over.Op != ir.OpConst:
+			e = "max(" + e + ", 0)" // range over a negative int runs no iteration
 		}
 		return e, ok
 	}
@@ -255,14 +258,17 @@ func (s *splitter) tripExpr(l, outer *ir.Value) (string, bool) {
 		return "", false
 	}
 	e, ok := exprString(bound)
+	if isZeroConst(start) && l.Blocks[1].Result.Op == ir.OpLt && (bound.Op == ir.OpLen || bound.Op == ir.OpConst) {
+		return e, ok // never negative
+	}
 	if !isZeroConst(start) {
 		st, ok2 := exprString(start)
-		e, ok = "("+e+" − "+st+")", ok && ok2
+		e, ok = e+" − "+st, ok && ok2
 	}
 	if l.Blocks[1].Result.Op == ir.OpLe {
-		e = "(" + e + " + 1)"
+		e += " + 1"
 	}
-	return e, ok
+	return "max(" + e + ", 0)", ok // a loop runs no iteration for a negative count
 }
 
 // beforeLoop reports whether v, and the values it is computed from, are

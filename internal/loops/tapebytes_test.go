@@ -45,7 +45,7 @@ func TestTapeBytes(t *testing.T) {
 	}
 	for _, c := range cases {
 		formula := tapeFormula(t, string(src), c.tape)
-		for _, size := range [][2]int{{50, 3}, {1, 1}, {7, 2}, {200, 5}, {3, 4}} {
+		for _, size := range [][2]int{{50, 3}, {1, 1}, {7, 2}, {0, 2}, {200, 5}, {3, 4}, {5, -2}} {
 			n, k := size[0], size[1]
 			got := c.run(n, k)
 			want := evalFormula(t, formula, c.vars(n, k))
@@ -95,17 +95,20 @@ func evalFormula(t *testing.T, formula string, vars map[string]int) int {
 
 func evalFactor(t *testing.T, f string, vars map[string]int) int {
 	t.Helper()
+	if parts := splitTop(f, " − "); len(parts) == 2 {
+		return evalFactor(t, parts[0], vars) - evalFactor(t, parts[1], vars)
+	}
 	if n, err := strconv.Atoi(f); err == nil {
 		return n
 	}
 	if v, ok := vars[f]; ok {
 		return v
 	}
+	if strings.HasPrefix(f, "max(") && strings.HasSuffix(f, ", 0)") {
+		return max(evalFormula(t, f[len("max("):len(f)-len(", 0)")], vars), 0)
+	}
 	if strings.HasPrefix(f, "(") && strings.HasSuffix(f, ")") {
 		inner := f[1 : len(f)-1]
-		if parts := splitTop(inner, " − "); len(parts) == 2 {
-			return evalFactor(t, parts[0], vars) - evalFactor(t, parts[1], vars)
-		}
 		return evalFormula(t, inner, vars)
 	}
 	t.Fatalf("formula factor %q: no value", f)
