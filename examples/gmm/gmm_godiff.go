@@ -12,18 +12,18 @@ import (
 // tape may be reused: each run of NLLForward overwrites it, and its buffers are
 // kept.
 //
-// Memory: after a run, the tape holds 8·len(xs)·k + 8·k + 48 bytes, plus
-// logSumExpTape.Bytes() + logSumExpTape2.Bytes() (the tapes of its call sites,
-// each by its own formula summed over the site's calls). Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// Memory: after a run, the tape holds 8·len(xs)·max(k, 0) + 8·k + 48 bytes,
+// plus logSumExpTape.Bytes() + logSumExpTape2.Bytes() (the tapes of its call
+// sites, each by its own formula summed over the site's calls). Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
 //	theta           24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
 //	xs              24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	logSumExpTape   logSumExpTape.Bytes(), a logSumExpCallTape for the calls of one call site, one call per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
 //	comp            8·k bytes (8 bytes an entry): the memory of comp, which NLL makes, kept from run to run
-//	exp             8·len(xs)·k bytes (8 bytes an entry): math.Exp of the forward sweep
+//	exp             8·len(xs)·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	logSumExpTape2  logSumExpTape2.Bytes(), a logSumExpCallTape for the calls of one call site, len(xs) calls per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
 //	dcomp           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of comp, which NLL makes, in a buffer the backward sweep reuses
 //

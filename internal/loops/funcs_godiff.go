@@ -2421,19 +2421,19 @@ func SmoothWorkGrad(x, buf []float64, iters int) (float64, []float64) {
 // flow it replays. A tape may be reused: each run of RippleForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 24·iters·(len(buf) − 1) + 8·len(x) +
-// 64 bytes. Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 24·max(iters, 0)·max(len(buf) − 1, 0)
+// + 8·len(x) + 64 bytes. Bytes returns that count for a filled tape: each
+// value's size, a slice's 24-byte header where the tape keeps a reference, a
+// stack's entries; not Go's padding, nor spare capacity.
 //
 //	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	iters   8 bytes per run: the parameter iters
 //	buf     8·len(x) bytes (8 bytes an entry): the memory of buf, which Ripple makes, kept from run to run
 //	buf2    24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
 //	copied  8 bytes per run: how many elements a copy copied
-//	elem2   8·iters·(len(buf) − 1) bytes (8 bytes an entry): an element read before it was overwritten
-//	sin     8·iters·(len(buf) − 1) bytes (8 bytes an entry): math.Sin of the forward sweep
-//	elem    8·iters·(len(buf) − 1) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2   8·max(iters, 0)·max(len(buf) − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	sin     8·max(iters, 0)·max(len(buf) − 1, 0) bytes (8 bytes an entry): math.Sin of the forward sweep
+//	elem    8·max(iters, 0)·max(len(buf) − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	dbuf    a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Ripple makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
@@ -2844,15 +2844,15 @@ func MeanVarJVP(x, dx []float64) (float64, float64, float64, float64) {
 // flow it replays. A tape may be reused: each run of RepeatForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·n·len(x) + 32 bytes. Bytes returns
-// that count for a filled tape: each value's size, a slice's 24-byte header
-// where the tape keeps a reference, a stack's entries; not Go's padding, nor
-// spare capacity.
+// Memory: after a run, the tape holds 16·max(n, 0)·len(x) + 32 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
 //	x    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	n    8 bytes per run: the parameter n
-//	s    8·n·len(x) bytes (8 bytes an entry): the value of s the backward sweep reads
-//	sin  8·n·len(x) bytes (8 bytes an entry): math.Sin of the forward sweep
+//	s    8·max(n, 0)·len(x) bytes (8 bytes an entry): the value of s the backward sweep reads
+//	sin  8·max(n, 0)·len(x) bytes (8 bytes an entry): math.Sin of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: the elements of x it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer

@@ -299,10 +299,10 @@ func TailJVP(x, dx []float64) (float64, float64) {
 // A tape may be reused: each run of EulerForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 24·steps·n + 8·(n + n) + 32·steps +
-// 128 bytes. Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 24·max(steps, 0)·n + 8·(n + n) +
+// 32·max(steps, 0) + 128 bytes. Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
 //
 //	x0       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x0
 //	k        8 bytes per run: the parameter k
@@ -313,13 +313,13 @@ func TailJVP(x, dx []float64) (float64, float64) {
 //	prevLo4  8 bytes per run: the value of prevLo the backward sweep reads
 //	prevHi4  8 bytes per run: the value of prevHi the backward sweep reads
 //	copied   8 bytes per run: how many elements a copy copied
-//	curHi    8·steps bytes (8 bytes an entry): the value of curHi as the loop on i began
-//	curLo    8·steps bytes (8 bytes an entry): the value of curLo as the loop on i began
-//	prevHi3  8·steps bytes (8 bytes an entry): the value of prevHi as the loop on i began
-//	prevLo3  8·steps bytes (8 bytes an entry): the value of prevLo as the loop on i began
-//	left     8·steps·n bytes (8 bytes an entry): left as the forward sweep computed it
-//	elem     8·steps·n bytes (8 bytes an entry): an element read before it was overwritten
-//	sin      8·steps·n bytes (8 bytes an entry): math.Sin of the forward sweep
+//	curHi    8·max(steps, 0) bytes (8 bytes an entry): the value of curHi as the loop on i began
+//	curLo    8·max(steps, 0) bytes (8 bytes an entry): the value of curLo as the loop on i began
+//	prevHi3  8·max(steps, 0) bytes (8 bytes an entry): the value of prevHi as the loop on i began
+//	prevLo3  8·max(steps, 0) bytes (8 bytes an entry): the value of prevLo as the loop on i began
+//	left     8·max(steps, 0)·n bytes (8 bytes an entry): left as the forward sweep computed it
+//	elem     8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	sin      8·max(steps, 0)·n bytes (8 bytes an entry): math.Sin of the forward sweep
 //	prevLo   8 bytes per run: the value of prevLo the backward sweep reads
 //	prevHi   8 bytes per run: the value of prevHi the backward sweep reads
 //	prevHi2  8 bytes per run: the value of prevHi as the loop on i2 began
@@ -610,10 +610,10 @@ func EulerJVP(x0 []float64, k, h float64, steps int, dx0 []float64, dk, dh float
 // tape may be reused: each run of HeunForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 72·steps·n + 8·(n + n) + 8·n +
-// 48·steps + 128 bytes. Bytes returns that count for a filled tape: each
-// value's size, a slice's 24-byte header where the tape keeps a reference, a
-// stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 72·max(steps, 0)·n + 8·(n + n) + 8·n
+// + 48·max(steps, 0) + 128 bytes. Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
 //
 //	x0      24 bytes per run (a reference to the caller's slice, not a copy): the parameter x0
 //	a       8 bytes per run: the parameter a
@@ -625,21 +625,21 @@ func EulerJVP(x0 []float64, k, h float64, steps int, dx0 []float64, dk, dh float
 //	xLo5    8 bytes per run: the value of xLo the backward sweep reads
 //	xHi5    8 bytes per run: the value of xHi the backward sweep reads
 //	copied  8 bytes per run: how many elements a copy copied
-//	xHi4    8·steps bytes (8 bytes an entry): the value of xHi as the loop on i began
-//	xLo4    8·steps bytes (8 bytes an entry): the value of xLo as the loop on i began
-//	elem3   8·steps·n bytes (8 bytes an entry): an element read before it was overwritten
-//	abs3    8·steps·n bytes (8 bytes an entry): math.Abs of the forward sweep
-//	sin3    8·steps·n bytes (8 bytes an entry): math.Sin of the forward sweep
-//	nextHi  8·steps bytes (8 bytes an entry): the value of nextHi as the loop on i2 began
-//	nextLo  8·steps bytes (8 bytes an entry): the value of nextLo as the loop on i2 began
-//	xHi3    8·steps bytes (8 bytes an entry): the value of xHi as the loop on i2 began
-//	xLo3    8·steps bytes (8 bytes an entry): the value of xLo as the loop on i2 began
-//	elem    8·steps·n bytes (8 bytes an entry): an element read before it was overwritten
-//	abs     8·steps·n bytes (8 bytes an entry): math.Abs of the forward sweep
-//	sin     8·steps·n bytes (8 bytes an entry): math.Sin of the forward sweep
-//	elem2   8·steps·n bytes (8 bytes an entry): an element read before it was overwritten
-//	abs2    8·steps·n bytes (8 bytes an entry): math.Abs of the forward sweep
-//	sin2    8·steps·n bytes (8 bytes an entry): math.Sin of the forward sweep
+//	xHi4    8·max(steps, 0) bytes (8 bytes an entry): the value of xHi as the loop on i began
+//	xLo4    8·max(steps, 0) bytes (8 bytes an entry): the value of xLo as the loop on i began
+//	elem3   8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	abs3    8·max(steps, 0)·n bytes (8 bytes an entry): math.Abs of the forward sweep
+//	sin3    8·max(steps, 0)·n bytes (8 bytes an entry): math.Sin of the forward sweep
+//	nextHi  8·max(steps, 0) bytes (8 bytes an entry): the value of nextHi as the loop on i2 began
+//	nextLo  8·max(steps, 0) bytes (8 bytes an entry): the value of nextLo as the loop on i2 began
+//	xHi3    8·max(steps, 0) bytes (8 bytes an entry): the value of xHi as the loop on i2 began
+//	xLo3    8·max(steps, 0) bytes (8 bytes an entry): the value of xLo as the loop on i2 began
+//	elem    8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	abs     8·max(steps, 0)·n bytes (8 bytes an entry): math.Abs of the forward sweep
+//	sin     8·max(steps, 0)·n bytes (8 bytes an entry): math.Sin of the forward sweep
+//	elem2   8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	abs2    8·max(steps, 0)·n bytes (8 bytes an entry): math.Abs of the forward sweep
+//	sin2    8·max(steps, 0)·n bytes (8 bytes an entry): math.Sin of the forward sweep
 //	xLo     8 bytes per run: the value of xLo the backward sweep reads
 //	xHi     8 bytes per run: the value of xHi the backward sweep reads
 //	xHi2    8 bytes per run: the value of xHi as the loop on i3 began

@@ -641,23 +641,23 @@ func ownJVPJVP(x, y, dx, dy float64) (float64, float64, float64, float64) {
 // each run of SeveralResultsLoopForward overwrites it, and its buffers are
 // kept.
 //
-// Memory: after a run, the tape holds 80·n + 16 bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// Memory: after a run, the tape holds 80·max(n, 0) + 16 bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
 //	x      8 bytes per run: the parameter x
 //	n      8 bytes per run: the parameter n
-//	tmp10  8·n bytes (8 bytes an entry): result 1 of a call of math.Sincos
-//	tmp4   8·n bytes (8 bytes an entry): result 2 of a call of math.Sincos
-//	tmp3   8·n bytes (8 bytes an entry): result 1 of a call of pairStepJVP
-//	tmp9   8·n bytes (8 bytes an entry): result 3 of a call of pairStepJVP
-//	tmp    8·n bytes (8 bytes an entry): result 1 of a call of ownJVPJVP
-//	tmp7   8·n bytes (8 bytes an entry): result 3 of a call of ownJVPJVP
-//	tmp2   8·n bytes (8 bytes an entry): result 2 of a call of ownJVPJVP
-//	tmp5   8·n bytes (8 bytes an entry): result 4 of a call of ownJVPJVP
-//	tmp8   8·n bytes (8 bytes an entry): result 3 of a call of ownJVPJVP
-//	tmp6   8·n bytes (8 bytes an entry): result 4 of a call of ownJVPJVP
+//	tmp10  8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of math.Sincos
+//	tmp4   8·max(n, 0) bytes (8 bytes an entry): result 2 of a call of math.Sincos
+//	tmp3   8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of pairStepJVP
+//	tmp9   8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of pairStepJVP
+//	tmp    8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of ownJVPJVP
+//	tmp7   8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of ownJVPJVP
+//	tmp2   8·max(n, 0) bytes (8 bytes an entry): result 2 of a call of ownJVPJVP
+//	tmp5   8·max(n, 0) bytes (8 bytes an entry): result 4 of a call of ownJVPJVP
+//	tmp8   8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of ownJVPJVP
+//	tmp6   8·max(n, 0) bytes (8 bytes an entry): result 4 of a call of ownJVPJVP
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; lengths, indexes and integer arithmetic, and loop counters

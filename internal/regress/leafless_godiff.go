@@ -12,15 +12,15 @@ import (
 // control flow it replays. A tape may be reused: each run of BellSumForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 24·((5 − 1) + 1) + 24 bytes. Bytes
+// Memory: after a run, the tape holds 24·max(5 − 1 + 1, 0) + 24 bytes. Bytes
 // returns that count for a filled tape: each value's size, a slice's 24-byte
 // header where the tape keeps a reference, a stack's entries; not Go's padding,
 // nor spare capacity.
 //
 //	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	exp      8·((5 − 1) + 1) bytes (8 bytes an entry): math.Exp of the forward sweep
-//	belly    8·((5 − 1) + 1) bytes (8 bytes an entry): bellY of the forward sweep
-//	dbellSq  8·((5 − 1) + 1) bytes (8 bytes an entry): result 2 of a call of bellSqGrad
+//	exp      8·max(5 − 1 + 1, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	belly    8·max(5 − 1 + 1, 0) bytes (8 bytes an entry): bellY of the forward sweep
+//	dbellSq  8·max(5 − 1 + 1, 0) bytes (8 bytes an entry): result 2 of a call of bellSqGrad
 //
 // Recomputed by the backward sweep rather than stored: the float values f,
 // unnamed products, conversions; the elements of x it reads again (memory

@@ -1078,15 +1078,15 @@ func BumpLocalJVP(x, dx float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of BumpParamForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·(len(xs) − 1) + 32 bytes. Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// Memory: after a run, the tape holds 16·max((len(xs) − 1), 0) + 32 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
 //	xs     24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	x      8 bytes per run: the parameter x
-//	elem   8·(len(xs) − 1) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem2  8·(len(xs) − 1) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem   8·max((len(xs) − 1), 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·max((len(xs) − 1), 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // products; lengths, indexes and integer arithmetic, and loop counters

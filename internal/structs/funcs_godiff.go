@@ -12,17 +12,17 @@ import (
 // A tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 16·nN + 72 bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// Memory: after a run, the tape holds 16·max(nN, 0) + 72 bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
 //	nW2        24 bytes per run (a reference to the caller's slice, not a copy): the field n.W2
 //	nActScale  8 bytes per run: the field n.Act.Scale
 //	nN         8 bytes per run: the field n.N
 //	x          24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	z          8·nN bytes (8 bytes an entry): the value of z the backward sweep reads
-//	h          8·nN bytes (8 bytes an entry): h as the forward sweep computed it
+//	z          8·max(nN, 0) bytes (8 bytes an entry): the value of z the backward sweep reads
+//	h          8·max(nN, 0) bytes (8 bytes an entry): h as the forward sweep computed it
 //	e          8 bytes per run: e as the forward sweep computed it
 //
 // Recomputed by the backward sweep rather than stored: the elements of x, nW2

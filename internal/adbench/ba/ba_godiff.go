@@ -650,12 +650,13 @@ func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, call int,
 // its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 16·calls + 8·n bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 16·calls + 8·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
 //	calls  16 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·n bytes (8 bytes an entry): an element read before it was overwritten
+//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'

@@ -32,10 +32,10 @@ import (
 //	qxcentered               8·d bytes (8 bytes an entry): the memory of qxcentered, which Objective makes, kept from run to run
 //	mainTerm                 8·k bytes (8 bytes an entry): the memory of mainTerm, which Objective makes, kept from run to run
 //	preprocessQsTape         preprocessQsTape.Bytes(), a preprocessQsCallTape for the calls of one call site, one call per run: the tape preprocessQsCallForward fills and preprocessQsCallBackward reads
-//	subtractTape             subtractTape.Bytes(), a subtractCallNoXTape for the calls of one call site, n·k calls per run: the tape subtractCallNoXForward fills and subtractCallNoXBackward reads
-//	qTimesXTape              qTimesXTape.Bytes(), a qTimesXCallTape for the calls of one call site, n·k calls per run: the tape qTimesXCallForward fills and qTimesXCallBackward reads
-//	sqnormTape               sqnormTape.Bytes(), a sqnormCallTape for the calls of one call site, n·k calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
-//	logsumexpTape            logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, n calls per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
+//	subtractTape             subtractTape.Bytes(), a subtractCallNoXTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape subtractCallNoXForward fills and subtractCallNoXBackward reads
+//	qTimesXTape              qTimesXTape.Bytes(), a qTimesXCallTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape qTimesXCallForward fills and qTimesXCallBackward reads
+//	sqnormTape               sqnormTape.Bytes(), a sqnormCallTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
+//	logsumexpTape            logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, max(n, 0) calls per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
 //	logsumexpTape2           logsumexpTape2.Bytes(), a logsumexpCallTape for the calls of one call site, one call per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
 //	logWishartPriorFlatTape  logWishartPriorFlatTape.Bytes(), a logWishartPriorFlatCallNoWishartGammaTape for the calls of one call site, one call per run: the tape logWishartPriorFlatCallNoWishartGammaForward fills and logWishartPriorFlatCallNoWishartGammaBackward reads
 //	dsumQs                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of sumQs, which Objective makes, in a buffer the backward sweep reuses
@@ -295,12 +295,13 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 // it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 8·k·d + 24·calls bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 8·max(k, 0)·max(d, 0) + 24·calls bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
 //	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	exp    8·k·d bytes (8 bytes an entry): math.Exp of the forward sweep
+//	exp    8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -471,22 +472,22 @@ func subtractCallNoXBackward(t *subtractCallNoXTape, call int, dy, dout []float6
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 64·calls + 24·d + 32·jTrips bytes. Bytes returns
-// that count for a filled tape: each value's size, a slice's 24-byte header
-// where the tape keeps a reference, a stack's entries; not Go's padding, nor
-// spare capacity.
+// calls), the tape holds 64·calls + 24·max(d, 0) + 32·jTrips bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
 // Where jTrips is the iterations of the loop on j in all, summed over the loops
 // around it.
 //
 //	calls       64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem3       8·d bytes (8 bytes an entry): an element read before it was overwritten
-//	elem4       8·d bytes (8 bytes an entry): an element read before it was overwritten
+//	elem3       8·max(d, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem4       8·max(d, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	j           8·jTrips bytes (8 bytes an entry): the value of j the backward sweep reads
 //	lparamsIdx  8·jTrips bytes (8 bytes an entry): the value of lparamsIdx the backward sweep reads
 //	elem        8·jTrips bytes (8 bytes an entry): an element read before it was overwritten
 //	elem2       8·jTrips bytes (8 bytes an entry): an element read before it was overwritten
-//	jTrips      8·d bytes (8 bytes an entry): how many iterations of the loop on j began
+//	jTrips      8·max(d, 0) bytes (8 bytes an entry): how many iterations of the loop on j began
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -667,13 +668,13 @@ func qTimesXCallBackward(t *qTimesXCallTape, call int, dqdiag, dltri, dx, dout [
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls + 8·(n − 1) bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// calls), the tape holds 24·calls + 8·max(n − 1, 0) bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
 //	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·(n − 1) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem   8·max(n − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -763,15 +764,15 @@ func sqnormCallBackward(t *sqnormCallTape, call int, s float64, dx []float64) {
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 8·n bytes, plus arrMaxTape.Bytes() (the
-// tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// calls), the tape holds 32·calls + 8·max(n, 0) bytes, plus
+// arrMaxTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
 //
 //	calls       32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //	arrMaxTape  arrMaxTape.Bytes(), a arrMaxCallTape for the calls of one call site, one call per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
-//	exp         8·n bytes (8 bytes an entry): math.Exp of the forward sweep
+//	exp         8·max(n, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -876,14 +877,14 @@ func logsumexpCallBackward(t *logsumexpCallTape, call int, s float64, dx []float
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls + 16·(n − 1) bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// calls), the tape holds 24·calls + 16·max(n − 1, 0) bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
 //	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	m      8·(n − 1) bytes (8 bytes an entry): the value of m the backward sweep reads
-//	elem   8·(n − 1) bytes (8 bytes an entry): an element read before it was overwritten
+//	m      8·max(n − 1, 0) bytes (8 bytes an entry): the value of m the backward sweep reads
+//	elem   8·max(n − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -1001,8 +1002,8 @@ func arrMaxCallBackward(t *arrMaxCallTape, call int, s float64, dx []float64) {
 // a stack's entries; not Go's padding, nor spare capacity.
 //
 //	calls        96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	sqnormTape   sqnormTape.Bytes(), a sqnormCallTape for the calls of one call site, k calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
-//	sqnormTape2  sqnormTape2.Bytes(), a sqnormCallTape for the calls of one call site, k calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
+//	sqnormTape   sqnormTape.Bytes(), a sqnormCallTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
+//	sqnormTape2  sqnormTape2.Bytes(), a sqnormCallTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions, products; lengths, indexes and integer arithmetic, and loop

@@ -27,8 +27,8 @@ import (
 //	copied           8 bytes per run: how many elements a copy copied
 //	ypred            8·b bytes (8 bytes an entry): the memory of ypred, which Objective makes, kept from run to run
 //	ynorm            8·b bytes (8 bytes an entry): the memory of ynorm, which Objective makes, kept from run to run
-//	lstmPredictTape  lstmPredictTape.Bytes(), a lstmPredictCallNoInputTape for the calls of one call site, (c − 1) calls per run: the tape lstmPredictCallNoInputForward fills and lstmPredictCallNoInputBackward reads
-//	logsumexpTape    logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, (c − 1) calls per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
+//	lstmPredictTape  lstmPredictTape.Bytes(), a lstmPredictCallNoInputTape for the calls of one call site, max((c − 1), 0) calls per run: the tape lstmPredictCallNoInputForward fills and lstmPredictCallNoInputBackward reads
+//	logsumexpTape    logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, max((c − 1), 0) calls per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
 //	count            8 bytes per run: the value of count the backward sweep reads
 //	dynorm           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of ynorm, which Objective makes, in a buffer the backward sweep reuses
 //	dypred           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of ypred, which Objective makes, in a buffer the backward sweep reuses
@@ -208,18 +208,19 @@ func ObjectiveGrad(l, c, b int, mainParams, extraParams, state, sequence []float
 // buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 80·calls + 24·b bytes, plus lstmModelTape.Bytes() +
-// lstmModelTape2.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 80·calls + 24·max(b, 0) bytes, plus
+// lstmModelTape.Bytes() + lstmModelTape2.Bytes() (the tapes of its call sites,
+// each by its own formula summed over the site's calls). Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
 //	calls           80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem3           8·b bytes (8 bytes an entry): an element read before it was overwritten
+//	elem3           8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	lstmModelTape   lstmModelTape.Bytes(), a lstmModelCallTape for the calls of one call site, one call per run: the tape lstmModelCallForward fills and lstmModelCallBackward reads
-//	lstmModelTape2  lstmModelTape2.Bytes(), a lstmModelCallTape for the calls of one call site, (l − 1) calls per run: the tape lstmModelCallForward fills and lstmModelCallBackward reads
-//	elem            8·b bytes (8 bytes an entry): an element read before it was overwritten
-//	elem2           8·b bytes (8 bytes an entry): an element read before it was overwritten
+//	lstmModelTape2  lstmModelTape2.Bytes(), a lstmModelCallTape for the calls of one call site, max(l − 1, 0) calls per run: the tape lstmModelCallForward fills and lstmModelCallBackward reads
+//	elem            8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2           8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -414,27 +415,27 @@ func lstmPredictCallNoInputBackward(t *lstmPredictCallNoInputTape, call int, dma
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 128·calls + 120·hsize bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// calls), the tape holds 128·calls + 120·max(hsize, 0) bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
 //	calls      128 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem4      8·hsize bytes (8 bytes an entry): an element read before it was overwritten
-//	elem7      8·hsize bytes (8 bytes an entry): an element read before it was overwritten
-//	forget     8·hsize bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
-//	dsigmoid   8·hsize bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
-//	elem2      8·hsize bytes (8 bytes an entry): an element read before it was overwritten
-//	elem6      8·hsize bytes (8 bytes an entry): an element read before it was overwritten
-//	ingate     8·hsize bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
-//	dsigmoid2  8·hsize bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
-//	elem5      8·hsize bytes (8 bytes an entry): an element read before it was overwritten
-//	outgate    8·hsize bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
-//	dsigmoid3  8·hsize bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
-//	elem3      8·hsize bytes (8 bytes an entry): an element read before it was overwritten
-//	change     8·hsize bytes (8 bytes an entry): change as the forward sweep computed it
-//	elem       8·hsize bytes (8 bytes an entry): an element read before it was overwritten
-//	tanh       8·hsize bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem4      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem7      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	forget     8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid   8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	elem2      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem6      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	ingate     8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid2  8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	elem5      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	outgate    8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid3  8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	elem3      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	change     8·max(hsize, 0) bytes (8 bytes an entry): change as the forward sweep computed it
+//	elem       8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh       8·max(hsize, 0) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -804,12 +805,13 @@ func sigmoidGrad(x float64) (float64, float64) {
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls + 8·n bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 24·calls + 8·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
 //	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	exp    8·n bytes (8 bytes an entry): math.Exp of the forward sweep
+//	exp    8·max(n, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
