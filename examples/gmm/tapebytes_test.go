@@ -8,7 +8,7 @@ import (
 )
 
 // TestTapeBytes checks NLLTape.Bytes after a forward run against the
-// tape report of gmm_godiff.go: 8·len(xs)·k + 8·k + 48 bytes, plus the
+// tape report of gmm_godiff.go: 8·len(xs)·max(k, 0) + 8·k + 48 bytes, plus the
 // two logSumExp sites, each 56·calls + 24·len(x) summed over its calls
 // (one call on the k logits, len(xs) calls on the k components). After
 // NLLBackward the backward sweep's buffer dcomp adds 8·k, and keeps it
