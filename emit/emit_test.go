@@ -582,6 +582,14 @@ outer:
 	n float64
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in MoveTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MoveTape) Bytes() int {
+	return 8
+}
+
 func F(t *MoveTape, x []float64, y float64) float64 {
 	t1 := x[0]
 	x[0] = y

@@ -54,7 +54,7 @@ func File(spec FileSpec) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			decls = append(decls, decl)
+			decls = append(decls, decl, bytesMethod(t))
 		}
 		decls = append(decls, code)
 	}

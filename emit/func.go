@@ -94,6 +94,12 @@ func docComment(doc []string) *jen.Statement {
 		if i > 0 {
 			s.Add(lineComment("")).Line()
 		}
+		if strings.HasPrefix(para, "\t") { // preformatted: a table
+			for _, line := range strings.Split(para, "\n") {
+				s.Add(jen.Comment("//" + line)).Line()
+			}
+			continue
+		}
 		for _, line := range fill(para, docWidth) {
 			s.Add(lineComment(line)).Line()
 		}

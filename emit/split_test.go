@@ -25,6 +25,16 @@ type LossTape struct {
 	n int
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in LossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LossTape) Bytes() int {
+	n := 8
+	n += len(t.z) * 8
+	return n
+}
+
 func LossForward(t *LossTape, x []float64, w float64) float64 {
 	t.z = t.z[:0]
 	s := 0.0

@@ -32,6 +32,8 @@ type splitter struct {
 
 	backwardName string
 	forwardFn    string // the forward function's name
+
+	recomputed []recomputed // forward values the backward sweep recomputes (report.go)
 }
 
 func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
@@ -448,6 +450,7 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 			}
 			return bw.b.CopyOf(v, args)
 		})
+		bw.s.recomputed = append(bw.s.recomputed, recomputed{v, out})
 	} else {
 		fld := bw.s.tapeField(v)
 		out = bw.inPrologue(fr, seg, func() *ir.Value { return bw.readTape(fld) })

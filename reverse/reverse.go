@@ -65,6 +65,7 @@ func newSplit(f *ir.Func, wrt []int, names Names, volatile bool) (*Split, error)
 		s.fields.tape.Doc = []string{fmt.Sprintf("%s is what %s keeps of the calls of %s at one call site for %s: the forward values the backward sweep reads, and the control flow it replays, each call's in its record and on the stacks the calls share. The tape of the caller holds it, and empties it for each of its own runs, keeping its buffers.",
 			names.Tape, names.Forward, f.Name, names.Backward)}
 	}
+	s.fields.tape.Doc = append(s.fields.tape.Doc, s.tapeReport(fwd, bwd)...)
 	return &Split{Tape: s.fields.tape, Forward: fwd, Backward: bwd, f: f, wrt: wrt, buffers: buffers, written: written}, nil
 }
 

@@ -15,7 +15,8 @@ type tapeFields struct {
 }
 
 func newTapeFields(name string) *tapeFields {
-	return &tapeFields{tape: &ir.Tape{Name: name}, taken: make(map[string]bool)}
+	// Bytes is the tape's method (emit/bytes.go), no field's name.
+	return &tapeFields{tape: &ir.Tape{Name: name}, taken: map[string]bool{"Bytes": true}}
 }
 
 // shareCalls makes the tape one that the calls of a call site share (see

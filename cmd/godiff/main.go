@@ -48,6 +48,9 @@ Flags:
 	-check    write nothing; exit 1 if an output is missing, differs from what
 	          godiff would generate, or is stale (for CI)
 	-v        print the files written or removed
+	-tape     write nothing; print the report of each tape FBackward reads:
+	          every field, its bytes per run and per loop iteration, the
+	          total as a formula in F's sizes, what is recomputed instead
 	-h        print this help
 
 Exit status: 0 on success, 1 when the input has errors (each printed as
@@ -68,6 +71,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	output := fl.String("o", "", "write every generated function into this file")
 	check := fl.Bool("check", false, "write nothing; exit 1 if an output is not current")
 	verbose := fl.Bool("v", false, "print the files written or removed")
+	tape := fl.Bool("tape", false, "write nothing; print the report of each tape: its fields, their bytes, the total as a formula")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -84,6 +88,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		printError(stderr, err)
 		return 1
+	}
+	if *tape {
+		if err := printTapes(stdout, outs); err != nil {
+			printError(stderr, err)
+			return 1
+		}
+		return 0
 	}
 	if *check {
 		stale := godiff.Check(outs)

@@ -8,6 +8,26 @@ import "math"
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 72 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	w3  8 bytes per run: the parameter w3
+//	w4  8 bytes per run: the parameter w4
+//	x1  8 bytes per run: the parameter x1
+//	x2  8 bytes per run: the parameter x2
+//	z1  8 bytes per run: z1 as the forward sweep computed it
+//	z2  8 bytes per run: z2 as the forward sweep computed it
+//	h1  8 bytes per run: h1 as the forward sweep computed it
+//	h2  8 bytes per run: h2 as the forward sweep computed it
+//	e   8 bytes per run: e as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: yhat.
 type LossTape struct {
 	// w3: the parameter w3.
 	w3 float64
@@ -27,6 +47,14 @@ type LossTape struct {
 	h2 float64
 	// e: e as the forward sweep computed it.
 	e float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LossTape) Bytes() int {
+	return 72
 }
 
 // LossForward runs Loss and records in t what LossBackward needs; t's earlier
@@ -156,6 +184,25 @@ func LossVJP(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y, s float64) (floa
 // for SigmoidLossBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of SigmoidLossForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 56 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	w3   8 bytes per run: the parameter w3
+//	x1   8 bytes per run: the parameter x1
+//	x2   8 bytes per run: the parameter x2
+//	exp  8 bytes per run: math.Exp of the forward sweep
+//	sum  8 bytes per run: a sum (sum) of the forward sweep
+//	h    8 bytes per run: h as the forward sweep computed it
+//	e    8 bytes per run: e as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: z1,
+// yhat.
 type SigmoidLossTape struct {
 	// w3: the parameter w3.
 	w3 float64
@@ -171,6 +218,14 @@ type SigmoidLossTape struct {
 	h float64
 	// e: e as the forward sweep computed it.
 	e float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SigmoidLossTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SigmoidLossTape) Bytes() int {
+	return 56
 }
 
 // SigmoidLossForward runs SigmoidLoss and records in t what SigmoidLossBackward

@@ -11,6 +11,28 @@ import (
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of NLLForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 8·len(xs)·max(k, 0) + 8·k + 48 bytes,
+// plus logSumExpTape.Bytes() + logSumExpTape2.Bytes() (the tapes of its call
+// sites, each by its own formula summed over the site's calls). Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
+//
+//	theta           24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
+//	xs              24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	logSumExpTape   logSumExpTape.Bytes(), a logSumExpCallTape for the calls of one call site, one call per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
+//	comp            8·k bytes (8 bytes an entry): the memory of comp, which NLL makes, kept from run to run
+//	exp             8·len(xs)·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	logSumExpTape2  logSumExpTape2.Bytes(), a logSumExpCallTape for the calls of one call site, len(xs) calls per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
+//	dcomp           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of comp, which NLL makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values z,
+// unnamed conversions, differences, products; the elements of xs, theta it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: norm.
 type NLLTape struct {
 	// theta: the parameter theta.
 	theta []float64
@@ -32,6 +54,20 @@ type NLLTape struct {
 	// dcomp: the derivatives of comp, which NLL makes, in a buffer the backward
 	// sweep reuses.
 	dcomp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in NLLTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *NLLTape) Bytes() int {
+	n := 48
+	n += t.logSumExpTape.Bytes()
+	n += len(t.comp) * 8
+	n += len(t.exp) * 8
+	n += t.logSumExpTape2.Bytes()
+	n += len(t.dcomp) * 8
+	return n
 }
 
 // NLLForward runs NLL and records in t what NLLBackward needs; t's earlier
@@ -172,6 +208,22 @@ func NLLJVP(theta, xs, dtheta []float64) (float64, float64) {
 // backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 56·calls + 24·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	v      8·len(x) bytes (8 bytes an entry): v as the forward sweep computed it
+//	m      8·len(x) bytes (8 bytes an entry): the value of m the backward sweep reads
+//	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v2.
 type logSumExpCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -196,6 +248,19 @@ type logSumExpCallTape struct {
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// logSumExpCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *logSumExpCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 56
+	n += len(t.v) * 8
+	n += len(t.m) * 8
+	n += len(t.exp) * 8
+	return n
 }
 
 // logSumExpCallForward runs logSumExp and records in t what

@@ -11,6 +11,26 @@ import (
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·len(nW1) + 88 bytes, plus
+// dotTape.Bytes() (the tapes of its call sites, each by its own formula summed
+// over the site's calls). Bytes returns that count for a filled tape: each
+// value's size, a slice's 24-byte header where the tape keeps a reference, a
+// stack's entries; not Go's padding, nor spare capacity.
+//
+//	nW1       24 bytes per run (a reference to the caller's slice, not a copy): the field n.W1
+//	nW2       24 bytes per run (a reference to the caller's slice, not a copy): the field n.W2
+//	y         8 bytes per run: the parameter y
+//	dotTape   dotTape.Bytes(), a dotCallATape for the calls of one call site, len(nW1) calls per run: the tape dotCallAForward fills and dotCallABackward reads
+//	tanh      8·len(nW1) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	p         8 bytes per run: result 1 of a call of sigmoidGrad
+//	dsigmoid  8 bytes per run: result 2 of a call of sigmoidGrad
+//	diff      8 bytes per run: a difference (diff) of the forward sweep
+//	diff2     8 bytes per run: a difference (diff) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of nW2 it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type NetLossTape struct {
 	// nW1: the field n.W1.
 	nW1 [][]float64
@@ -32,6 +52,17 @@ type NetLossTape struct {
 	diff float64
 	// diff2: a difference (diff) of the forward sweep.
 	diff2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in NetLossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *NetLossTape) Bytes() int {
+	n := 88
+	n += t.dotTape.Bytes()
+	n += len(t.tanh) * 8
+	return n
 }
 
 // LossForward runs Loss and records in t what NetLossBackward needs; t's
@@ -133,6 +164,18 @@ func (n *Net) LossJVP(x []float64, y float64, dn *Net) (float64, float64) {
 // the control flow it replays, each call's in its record and on the stacks the
 // calls share. The tape of the caller holds it, and empties it for each of its
 // own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls + 8·len(a) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type dotCallATape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -147,6 +190,17 @@ type dotCallATape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in dotCallATape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *dotCallATape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	n += len(t.elem) * 8
+	return n
 }
 
 // dotCallAForward runs dot and records in t what dotCallABackward needs, after
@@ -199,6 +253,18 @@ func dotCallABackward(t *dotCallATape, call int, s float64, da []float64) {
 // sigmoidBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of sigmoidForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	exp  8 bytes per run: math.Exp of the forward sweep
+//	sum  8 bytes per run: a sum (sum) of the forward sweep
+//	quo  8 bytes per run: a quotient (quo) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type sigmoidTape struct {
 	// exp: math.Exp of the forward sweep.
 	exp float64
@@ -206,6 +272,14 @@ type sigmoidTape struct {
 	sum float64
 	// quo: a quotient (quo) of the forward sweep.
 	quo float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in sigmoidTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *sigmoidTape) Bytes() int {
+	return 24
 }
 
 // sigmoidForward runs sigmoid and records in t what sigmoidBackward needs; t's

@@ -12,6 +12,39 @@ import (
 // the backward sweep reads, and the control flow it replays. A tape may be
 // reused: each run of RodriguesRotatePointForward overwrites it, and its
 // buffers are kept.
+//
+// Memory: after a run, the tape holds 24·3 + 136 bytes, plus dot3Tape.Bytes()
+// + cross3Tape.Bytes() + dot3Tape2.Bytes() + cross3Tape2.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	rot           24 bytes per run (a reference to the caller's slice, not a copy): the parameter rot
+//	pt            24 bytes per run (a reference to the caller's slice, not a copy): the parameter pt
+//	dot3Tape      dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//	sqtheta       8 bytes per run: sqtheta as the forward sweep computed it
+//	theta         8 bytes per run: theta as the forward sweep computed it
+//	costheta      8 bytes per run: costheta as the forward sweep computed it
+//	sintheta      8 bytes per run: sintheta as the forward sweep computed it
+//	thetaInverse  8 bytes per run: thetaInverse as the forward sweep computed it
+//	wCrossPt      8·3 bytes (8 bytes an entry): the memory of wCrossPt, which RodriguesRotatePoint makes, kept from run to run
+//	wCrossPt2     24 bytes per run (a reference to the caller's slice, not a copy): wCrossPt as the forward sweep computed it
+//	cross3Tape    cross3Tape.Bytes(), a cross3CallTape for the calls of one call site, one call per run: the tape cross3CallForward fills and cross3CallBackward reads
+//	dot3Tape2     dot3Tape2.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//	tmp2          8 bytes per run: an intermediate value of the forward sweep
+//	diff          8 bytes per run: a difference (diff) of the forward sweep
+//	tmp           8 bytes per run: tmp as the forward sweep computed it
+//	elem          8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	rotCrossPt    8·3 bytes (8 bytes an entry): the memory of rotCrossPt, which RodriguesRotatePoint makes, kept from run to run
+//	cross3Tape2   cross3Tape2.Bytes(), a cross3CallTape for the calls of one call site, one call per run: the tape cross3CallForward fills and cross3CallBackward reads
+//	dwCrossPt     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of wCrossPt, which RodriguesRotatePoint makes, in a buffer the backward sweep reuses
+//	drotCrossPt   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of rotCrossPt, which RodriguesRotatePoint makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of
+// wCrossPt, pt, rot it reads again (memory nothing writes afterwards); lengths,
+// indexes and integer arithmetic, and loop counters (recovered from the
+// backward loops' own).
 type RodriguesRotatePointTape struct {
 	// rot: the parameter rot.
 	rot [3]float64
@@ -62,6 +95,24 @@ type RodriguesRotatePointTape struct {
 	// drotCrossPt: the derivatives of rotCrossPt, which RodriguesRotatePoint
 	// makes, in a buffer the backward sweep reuses.
 	drotCrossPt []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RodriguesRotatePointTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *RodriguesRotatePointTape) Bytes() int {
+	n := 136
+	n += t.dot3Tape.Bytes()
+	n += len(t.wCrossPt) * 8
+	n += t.cross3Tape.Bytes()
+	n += t.dot3Tape2.Bytes()
+	n += len(t.elem) * 8
+	n += len(t.rotCrossPt) * 8
+	n += t.cross3Tape2.Bytes()
+	n += len(t.dwCrossPt) * 8
+	n += len(t.drotCrossPt) * 8
+	return n
 }
 
 // RodriguesRotatePointForward runs RodriguesRotatePoint and records in t what
@@ -302,6 +353,19 @@ func RodriguesRotatePointJVP(rot, pt [3]float64, out []float64, drot, dpt [3]flo
 // QuadFormBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of QuadFormForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus rowDotTape.Bytes() +
+// dot3Tape.Bytes() (the tapes of its call sites, each by its own formula summed
+// over the site's calls). Bytes returns that count for a filled tape: each
+// value's size, a slice's 24-byte header where the tape keeps a reference, a
+// stack's entries; not Go's padding, nor spare capacity.
+//
+//	rowDotTape  rowDotTape.Bytes(), a rowDotCallTape for the calls of one call site, 3 calls per run: the tape rowDotCallForward fills and rowDotCallBackward reads
+//	dot3Tape    dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type QuadFormTape struct {
 	// rowDotTape: the tape rowDotCallForward fills and rowDotCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
@@ -309,6 +373,17 @@ type QuadFormTape struct {
 	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	dot3Tape dot3CallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in QuadFormTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *QuadFormTape) Bytes() int {
+	n := 0
+	n += t.rowDotTape.Bytes()
+	n += t.dot3Tape.Bytes()
+	return n
 }
 
 // QuadFormForward runs QuadForm and records in t what QuadFormBackward needs;
@@ -400,6 +475,24 @@ func QuadFormJVP(m [3][3]float64, x [3]float64, dm [3][3]float64, dx [3]float64)
 // CopyThenModify for CopyThenModifyBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of CopyThenModifyForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 64 bytes, plus scaleFirstTape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	a               24 bytes per run (a reference to the caller's slice, not a copy): the parameter a
+//	k               8 bytes per run: the parameter k
+//	elem4           8 bytes per run: an element read before it was overwritten
+//	elem3           8 bytes per run: an element read before it was overwritten
+//	elem2           8 bytes per run: an element read before it was overwritten
+//	elem            8 bytes per run: an element read before it was overwritten
+//	scaleFirstTape  scaleFirstTape.Bytes(), a scaleFirstCallTape for the calls of one call site, one call per run: the tape scaleFirstCallForward fills and scaleFirstCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of a it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type CopyThenModifyTape struct {
 	// a: the parameter a.
 	a [3]float64
@@ -417,6 +510,16 @@ type CopyThenModifyTape struct {
 	// scaleFirstCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	scaleFirstTape scaleFirstCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CopyThenModifyTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *CopyThenModifyTape) Bytes() int {
+	n := 64
+	n += t.scaleFirstTape.Bytes()
+	return n
 }
 
 // CopyThenModifyForward runs CopyThenModify and records in t what
@@ -646,6 +749,21 @@ func CopyThenModifyJVP(a [3]float64, k float64, da [3]float64, dk float64) (floa
 // EnergyBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of EnergyForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 40 bytes, plus bodyPotentialTape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	bPos               24 bytes per run (a reference to the caller's slice, not a copy): the field b.Pos
+//	bodyPotentialTape  bodyPotentialTape.Bytes(), a bodyPotentialCallTape for the calls of one call site, one call per run: the tape bodyPotentialCallForward fills and bodyPotentialCallBackward reads
+//	prod2              8 bytes per run: a product (prod) of the forward sweep
+//	prod               8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of bPos it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type EnergyTape struct {
 	// bPos: the field b.Pos.
 	bPos [3]float64
@@ -657,6 +775,16 @@ type EnergyTape struct {
 	prod2 float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in EnergyTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *EnergyTape) Bytes() int {
+	n := 40
+	n += t.bodyPotentialTape.Bytes()
+	return n
 }
 
 // EnergyForward runs Energy and records in t what EnergyBackward needs; t's
@@ -727,6 +855,33 @@ func EnergyJVP(b Body, g [3]float64, db Body, dg [3]float64) (float64, float64) 
 // RotateBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of RotateForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·3 + 144 bytes, plus dot3Tape.Bytes() +
+// dot3Tape2.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	rot        24 bytes per run (a reference to the caller's slice, not a copy): the parameter rot
+//	pt         24 bytes per run (a reference to the caller's slice, not a copy): the parameter pt
+//	dot3Tape   dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//	theta      8 bytes per run: theta as the forward sweep computed it
+//	costheta   8 bytes per run: costheta as the forward sweep computed it
+//	sintheta   8 bytes per run: sintheta as the forward sweep computed it
+//	elem2      8 bytes per run: an element read before it was overwritten
+//	elem4      8 bytes per run: an element read before it was overwritten
+//	elem3      8 bytes per run: an element read before it was overwritten
+//	wCrossPt   24 bytes per run (a reference to the caller's slice, not a copy): wCrossPt as the forward sweep computed it
+//	dot3Tape2  dot3Tape2.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//	tmp2       8 bytes per run: an intermediate value of the forward sweep
+//	diff       8 bytes per run: a difference (diff) of the forward sweep
+//	tmp        8 bytes per run: tmp as the forward sweep computed it
+//	elem       8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// quotients; the elements of wCrossPt, pt, rot it reads again (memory nothing
+// writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 type RotateTape struct {
 	// rot: the parameter rot.
 	rot [3]float64
@@ -761,6 +916,18 @@ type RotateTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RotateTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RotateTape) Bytes() int {
+	n := 144
+	n += t.dot3Tape.Bytes()
+	n += t.dot3Tape2.Bytes()
+	n += len(t.elem) * 8
+	return n
 }
 
 // RotateForward runs Rotate and records in t what RotateBackward needs; t's
@@ -962,6 +1129,19 @@ func RotateJVP(rot, pt, drot, dpt [3]float64) ([3]float64, [3]float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of OuterForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 40 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a  16 bytes per run (a reference to the caller's slice, not a copy): the parameter a
+//	b  16 bytes per run (a reference to the caller's slice, not a copy): the parameter b
+//	k  8 bytes per run: the parameter k
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of a, b it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type OuterTape struct {
 	// a: the parameter a.
 	a [2]float64
@@ -969,6 +1149,14 @@ type OuterTape struct {
 	b [2]float64
 	// k: the parameter k.
 	k float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in OuterTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *OuterTape) Bytes() int {
+	return 40
 }
 
 // OuterForward runs Outer and records in t what OuterBackward needs; t's
@@ -1053,6 +1241,31 @@ func OuterJVP(a, b [2]float64, k float64, da, db [2]float64, dk float64) ([2][2]
 // for WholeSlicesBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of WholeSlicesForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes, plus sumSquaresTape.Bytes() +
+// normAfterScaleTape.Bytes() + scaleAllTape.Bytes() + sumSquaresTape2.Bytes() +
+// sumSquaresTape3.Bytes() + sumSquaresTape4.Bytes() (the tapes of its call
+// sites, each by its own formula summed over the site's calls). Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
+//
+//	sumSquaresTape      sumSquaresTape.Bytes(), a sumSquaresCallTape for the calls of one call site, one call per run: the tape sumSquaresCallForward fills and sumSquaresCallBackward reads
+//	normAfterScaleTape  normAfterScaleTape.Bytes(), a normAfterScaleCallTape for the calls of one call site, one call per run: the tape normAfterScaleCallForward fills and normAfterScaleCallBackward reads
+//	scaleAllTape        scaleAllTape.Bytes(), a scaleAllCallTape for the calls of one call site, one call per run: the tape scaleAllCallForward fills and scaleAllCallBackward reads
+//	sumSquaresTape2     sumSquaresTape2.Bytes(), a sumSquaresCallTape for the calls of one call site, one call per run: the tape sumSquaresCallForward fills and sumSquaresCallBackward reads
+//	elem                8 bytes per run: an element read before it was overwritten
+//	elem2               8 bytes per run: an element read before it was overwritten
+//	sumSquaresTape3     sumSquaresTape3.Bytes(), a sumSquaresCallTape for the calls of one call site, one call per run: the tape sumSquaresCallForward fills and sumSquaresCallBackward reads
+//	tmp                 8 bytes per run: an intermediate value of the forward sweep
+//	sumSquaresTape4     sumSquaresTape4.Bytes(), a sumSquaresCallTape for the calls of one call site, one call per run: the tape sumSquaresCallForward fills and sumSquaresCallBackward reads
+//	tmp2                8 bytes per run: an intermediate value of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a.
 type WholeSlicesTape struct {
 	// sumSquaresTape: the tape sumSquaresCallForward fills and
 	// sumSquaresCallBackward reads, for every call of it here: one record per
@@ -1086,6 +1299,21 @@ type WholeSlicesTape struct {
 	sumSquaresTape4 sumSquaresCallTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// WholeSlicesTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *WholeSlicesTape) Bytes() int {
+	n := 32
+	n += t.sumSquaresTape.Bytes()
+	n += t.normAfterScaleTape.Bytes()
+	n += t.scaleAllTape.Bytes()
+	n += t.sumSquaresTape2.Bytes()
+	n += t.sumSquaresTape3.Bytes()
+	n += t.sumSquaresTape4.Bytes()
+	return n
 }
 
 // WholeSlicesForward runs WholeSlices and records in t what WholeSlicesBackward
@@ -1216,6 +1444,24 @@ func WholeSlicesJVP(g [3]float64, k float64, dg [3]float64, dk float64) (float64
 // ProjectBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of ProjectForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48 bytes, plus rodriguesTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	f              8 bytes per run: the parameter f
+//	rodriguesTape  rodriguesTape.Bytes(), a rodriguesCallTape for the calls of one call site, one call per run: the tape rodriguesCallForward fills and rodriguesCallBackward reads
+//	elem3          8 bytes per run: an element read before it was overwritten
+//	elem           8 bytes per run: an element read before it was overwritten
+//	quo2           8 bytes per run: a quotient (quo) of the forward sweep
+//	elem2          8 bytes per run: an element read before it was overwritten
+//	quo            8 bytes per run: a quotient (quo) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ProjectTape struct {
 	// f: the parameter f.
 	f float64
@@ -1233,6 +1479,16 @@ type ProjectTape struct {
 	elem2 float64
 	// quo: a quotient (quo) of the forward sweep.
 	quo float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ProjectTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ProjectTape) Bytes() int {
+	n := 48
+	n += t.rodriguesTape.Bytes()
+	return n
 }
 
 // ProjectForward runs Project and records in t what ProjectBackward needs; t's
@@ -1363,6 +1619,19 @@ func ProjectJVP(rot, c, x [3]float64, f float64, drot, dc, dx [3]float64, df flo
 // for RotateTwiceBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of RotateTwiceForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus rodriguesTape.Bytes() +
+// rodriguesTape2.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	rodriguesTape   rodriguesTape.Bytes(), a rodriguesCallTape for the calls of one call site, one call per run: the tape rodriguesCallForward fills and rodriguesCallBackward reads
+//	rodriguesTape2  rodriguesTape2.Bytes(), a rodriguesCallTape for the calls of one call site, one call per run: the tape rodriguesCallForward fills and rodriguesCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RotateTwiceTape struct {
 	// rodriguesTape: the tape rodriguesCallForward fills and rodriguesCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
@@ -1372,6 +1641,17 @@ type RotateTwiceTape struct {
 	// rodriguesCallBackward reads, for every call of it here: one record per call,
 	// and the stacks they share.
 	rodriguesTape2 rodriguesCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RotateTwiceTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *RotateTwiceTape) Bytes() int {
+	n := 0
+	n += t.rodriguesTape.Bytes()
+	n += t.rodriguesTape2.Bytes()
+	return n
 }
 
 // RotateTwiceForward runs RotateTwice and records in t what RotateTwiceBackward
@@ -1541,6 +1821,21 @@ func RotateTwiceJVP(rot, pt, drot, dpt [3]float64) ([3]float64, [3]float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of MixedForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes, plus bodyScaledTape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	k               8 bytes per run: the parameter k
+//	bodyScaledTape  bodyScaledTape.Bytes(), a bodyScaledCallTape for the calls of one call site, one call per run: the tape bodyScaledCallForward fills and bodyScaledCallBackward reads
+//	elem2           8 bytes per run: an element read before it was overwritten
+//	elem            8 bytes per run: an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MixedTape struct {
 	// k: the parameter k.
 	k float64
@@ -1552,6 +1847,16 @@ type MixedTape struct {
 	elem2 float64
 	// elem: an element read before it was overwritten.
 	elem float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in MixedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MixedTape) Bytes() int {
+	n := 24
+	n += t.bodyScaledTape.Bytes()
+	return n
 }
 
 // MixedForward runs Mixed and records in t what MixedBackward needs; t's
@@ -1657,6 +1962,23 @@ func MixedJVP(b Body, k float64, db Body, dk float64) ([3]float64, float64, [3]f
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of RowsForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 64 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	k      8 bytes per run: the parameter k
+//	elem7  8 bytes per run: an element read before it was overwritten
+//	elem5  8 bytes per run: an element read before it was overwritten
+//	elem6  8 bytes per run: an element read before it was overwritten
+//	elem3  8 bytes per run: an element read before it was overwritten
+//	elem4  8 bytes per run: an element read before it was overwritten
+//	elem   8 bytes per run: an element read before it was overwritten
+//	elem2  8 bytes per run: an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RowsTape struct {
 	// k: the parameter k.
 	k float64
@@ -1674,6 +1996,14 @@ type RowsTape struct {
 	elem float64
 	// elem2: an element read before it was overwritten.
 	elem2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RowsTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RowsTape) Bytes() int {
+	return 64
 }
 
 // RowsForward runs Rows and records in t what RowsBackward needs; t's earlier
@@ -1956,6 +2286,19 @@ func RowsJVP(g [2][3]float64, k float64, dg [2][3]float64, dk float64) (float64,
 // CamResidualBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ResidualForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus camRotatedTape.Bytes() +
+// camFocalTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	camRotatedTape  camRotatedTape.Bytes(), a camRotatedCallTape for the calls of one call site, one call per run: the tape camRotatedCallForward fills and camRotatedCallBackward reads
+//	camFocalTape    camFocalTape.Bytes(), a camFocalCallTape for the calls of one call site, one call per run: the tape camFocalCallForward fills and camFocalCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type CamResidualTape struct {
 	// camRotatedTape: the tape camRotatedCallForward fills and
 	// camRotatedCallBackward reads, for every call of it here: one record per
@@ -1965,6 +2308,17 @@ type CamResidualTape struct {
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	camFocalTape camFocalCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CamResidualTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *CamResidualTape) Bytes() int {
+	n := 0
+	n += t.camRotatedTape.Bytes()
+	n += t.camFocalTape.Bytes()
+	return n
 }
 
 // ResidualForward runs Residual and records in t what CamResidualBackward
@@ -2066,6 +2420,17 @@ func (c *Cam) ResidualJVP(x [3]float64, obs [2]float64, dc *Cam, dx [3]float64) 
 // the control flow it replays, each call's in its record and on the stacks the
 // calls share. The tape of the caller holds it, and empties it for each of its
 // own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type dot3CallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2083,6 +2448,16 @@ type dot3CallTape struct {
 		// elem2: an element read before it was overwritten.
 		elem2 float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in dot3CallTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *dot3CallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
 }
 
 // dot3CallForward runs dot3 and records in t what dot3CallBackward needs, after
@@ -2127,6 +2502,17 @@ func dot3CallBackward(t *dot3CallTape, call int, s float64, da, db *[3]float64) 
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 96·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type cross3CallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2156,6 +2542,16 @@ type cross3CallTape struct {
 		// elem2: an element read before it was overwritten.
 		elem2 float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// cross3CallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *cross3CallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 96
+	return n
 }
 
 // cross3CallForward runs cross3 and records in t what cross3CallBackward needs,
@@ -2269,6 +2665,19 @@ func cross3JVP(a, b [3]float64, out []float64, da, db [3]float64, dout []float64
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls + 16·3 bytes. Bytes returns that count for
+// a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type rowDotCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2287,6 +2696,18 @@ type rowDotCallTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// rowDotCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *rowDotCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	return n
 }
 
 // rowDotCallForward runs rowDot and records in t what rowDotCallBackward needs,
@@ -2364,6 +2785,20 @@ func rowDotJVP(m [3][3]float64, x [3]float64, i int, dm [3][3]float64, dx [3]flo
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes, plus dot3Tape.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls     24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	dot3Tape  dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type scaleFirstCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2380,6 +2815,17 @@ type scaleFirstCallTape struct {
 	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	dot3Tape dot3CallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// scaleFirstCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *scaleFirstCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += t.dot3Tape.Bytes()
+	return n
 }
 
 // scaleFirstCallForward runs scaleFirst and records in t what
@@ -2470,6 +2916,20 @@ func scaleFirstJVP(a [3]float64, k float64, da [3]float64, dk float64) (float64,
 // values the backward sweep reads, and the control flow it replays, each call's
 // in its record and on the stacks the calls share. The tape of the caller holds
 // it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes, plus dot3Tape.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls     24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	dot3Tape  dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type bodyPotentialCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2486,6 +2946,17 @@ type bodyPotentialCallTape struct {
 	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	dot3Tape dot3CallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// bodyPotentialCallTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *bodyPotentialCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += t.dot3Tape.Bytes()
+	return n
 }
 
 // bodyPotentialCallForward runs bodyPotential and records in t what
@@ -2548,6 +3019,18 @@ func bodyPotentialJVP(bPos [3]float64, bMass float64, g, dbPos [3]float64, dbMas
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls + 8·len(xs) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	x      8·len(xs) bytes (8 bytes an entry): x as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type sumSquaresCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2562,6 +3045,17 @@ type sumSquaresCallTape struct {
 	// x: x as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	x []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// sumSquaresCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *sumSquaresCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	n += len(t.x) * 8
+	return n
 }
 
 // sumSquaresCallForward runs sumSquares and records in t what
@@ -2618,6 +3112,21 @@ func sumSquaresCallBackward(t *sumSquaresCallTape, call int, s float64, dxs []fl
 // each call's in its record and on the stacks the calls share. The tape of the
 // caller holds it, and empties it for each of its own runs, keeping its
 // buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 16·calls bytes, plus scaleAllTape.Bytes() +
+// sumSquaresTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls           16 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	scaleAllTape    scaleAllTape.Bytes(), a scaleAllCallTape for the calls of one call site, one call per run: the tape scaleAllCallForward fills and scaleAllCallBackward reads
+//	sumSquaresTape  sumSquaresTape.Bytes(), a sumSquaresCallTape for the calls of one call site, one call per run: the tape sumSquaresCallForward fills and sumSquaresCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type normAfterScaleCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2636,6 +3145,18 @@ type normAfterScaleCallTape struct {
 	// sumSquaresCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	sumSquaresTape sumSquaresCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// normAfterScaleCallTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *normAfterScaleCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 16
+	n += t.scaleAllTape.Bytes()
+	n += t.sumSquaresTape.Bytes()
+	return n
 }
 
 // normAfterScaleCallForward runs normAfterScale and records in t what
@@ -2698,6 +3219,18 @@ func normAfterScaleCallBackward(t *normAfterScaleCallTape, call int, s float64, 
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(xs) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type scaleAllCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2714,6 +3247,17 @@ type scaleAllCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// scaleAllCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *scaleAllCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	return n
 }
 
 // scaleAllCallForward runs scaleAll and records in t what scaleAllCallBackward
@@ -2822,6 +3366,26 @@ func scaleAllJVP(xs []float64, k float64, dxs []float64, dk float64) {
 // backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 104·calls + 32·3 bytes, plus dot3Tape.Bytes() +
+// crossTape.Bytes() + dot3Tape2.Bytes() (the tapes of its call sites, each by
+// its own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls      104 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	dot3Tape   dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//	elem4      8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	crossTape  crossTape.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
+//	dot3Tape2  dot3Tape2.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//	elem3      8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2      8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem       8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// quotients; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type rodriguesCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2870,6 +3434,23 @@ type rodriguesCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// rodriguesCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *rodriguesCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 104
+	n += t.dot3Tape.Bytes()
+	n += len(t.elem4) * 8
+	n += t.crossTape.Bytes()
+	n += t.dot3Tape2.Bytes()
+	n += len(t.elem3) * 8
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	return n
 }
 
 // rodriguesCallForward runs rodrigues and records in t what
@@ -3042,6 +3623,17 @@ func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, d
 // and the control flow it replays, each call's in its record and on the stacks
 // the calls share. The tape of the caller holds it, and empties it for each of
 // its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type crossCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -3059,6 +3651,16 @@ type crossCallTape struct {
 		// elem3: an element read before it was overwritten.
 		elem3 float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// crossCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *crossCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
 }
 
 // crossCallForward runs cross and records in t what crossCallBackward needs,
@@ -3183,6 +3785,17 @@ func crossJVP(a, b, da, db [3]float64) ([3]float64, [3]float64) {
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type bodyScaledCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -3198,6 +3811,16 @@ type bodyScaledCallTape struct {
 		// elem: an element read before it was overwritten.
 		elem float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// bodyScaledCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *bodyScaledCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	return n
 }
 
 // bodyScaledCallForward runs bodyScaled and records in t what
@@ -3259,6 +3882,19 @@ func bodyScaledJVP(bPos [3]float64, bMass, k float64, dbPos [3]float64, dbMass, 
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 16·calls + 16·3 bytes. Bytes returns that count for
+// a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  16 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type camRotatedCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -3275,6 +3911,18 @@ type camRotatedCallTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// camRotatedCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *camRotatedCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 16
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	return n
 }
 
 // camRotatedCallForward runs camRotated and records in t what
@@ -3339,6 +3987,20 @@ func camRotatedCallBackward(t *camRotatedCallTape, call int, s [3]float64, dcR *
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes, plus dot3Tape.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls     24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	dot3Tape  dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type camFocalCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -3355,6 +4017,17 @@ type camFocalCallTape struct {
 	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	dot3Tape dot3CallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// camFocalCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *camFocalCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += t.dot3Tape.Bytes()
+	return n
 }
 
 // camFocalCallForward runs camFocal and records in t what camFocalCallBackward

@@ -11,6 +11,21 @@ import (
 // NeuronBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of NeuronForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	dunitDW   8 bytes per run: result 2 of a call of unitGrad
+//	dunitDB   8 bytes per run: result 3 of a call of unitGrad
+//	dunitDX   8 bytes per run: result 4 of a call of unitGrad
+//	dsq       8 bytes per run: result 2 of a call of sqGrad
+//	dsigmoid  8 bytes per run: result 2 of a call of sigmoidGrad
+//	dsq2      8 bytes per run: result 2 of a call of sqGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type NeuronTape struct {
 	// dunitDW: result 2 of a call of unitGrad.
 	dunitDW float64
@@ -24,6 +39,14 @@ type NeuronTape struct {
 	dsigmoid float64
 	// dsq2: result 2 of a call of sqGrad.
 	dsq2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in NeuronTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *NeuronTape) Bytes() int {
+	return 48
 }
 
 // NeuronForward runs Neuron and records in t what NeuronBackward needs; t's
@@ -91,6 +114,19 @@ func NeuronJVP(w, b, x, y, dw, db, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of PowerForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x       8 bytes per run: the parameter x
+//	n       8 bytes per run: the parameter n
+//	tmp     8 bytes per run: result 1 of a call of PowerGrad
+//	dPower  8 bytes per run: result 2 of a call of PowerGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type PowerTape struct {
 	// x: the parameter x.
 	x float64
@@ -100,6 +136,14 @@ type PowerTape struct {
 	tmp float64
 	// dPower: result 2 of a call of PowerGrad.
 	dPower float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PowerTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PowerTape) Bytes() int {
+	return 32
 }
 
 // PowerForward runs Power and records in t what PowerBackward needs; t's
@@ -157,11 +201,30 @@ func PowerJVP(x float64, n int, dx float64) (float64, float64) {
 // SinSeriesBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of SinSeriesForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	devenDX     8 bytes per run: result 2 of a call of evenGrad
+//	devenDTerm  8 bytes per run: result 3 of a call of evenGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SinSeriesTape struct {
 	// devenDX: result 2 of a call of evenGrad.
 	devenDX float64
 	// devenDTerm: result 3 of a call of evenGrad.
 	devenDTerm float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SinSeriesTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SinSeriesTape) Bytes() int {
+	return 16
 }
 
 // SinSeriesForward runs SinSeries and records in t what SinSeriesBackward
@@ -207,6 +270,22 @@ func SinSeriesJVP(x float64, n int, dx float64) (float64, float64) {
 // for SoftplusSumBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of SoftplusSumForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 32·len(xs) + 32 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	xs         24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	k          8 bytes per run: the parameter k
+//	tmp        at most 8·len(xs) bytes (8 bytes an entry): result 1 of a call of softplusGrad
+//	dsoftplus  at most 8·len(xs) bytes (8 bytes an entry): result 2 of a call of softplusGrad
+//	tmp2       at most 8·len(xs) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid   at most 8·len(xs) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//
+// Recomputed by the backward sweep rather than stored: the elements of xs it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type SoftplusSumTape struct {
 	// xs: the parameter xs.
 	xs []float64
@@ -224,6 +303,19 @@ type SoftplusSumTape struct {
 	// dsigmoid: result 2 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	dsigmoid []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SoftplusSumTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SoftplusSumTape) Bytes() int {
+	n := 32
+	n += len(t.tmp) * 8
+	n += len(t.dsoftplus) * 8
+	n += len(t.tmp2) * 8
+	n += len(t.dsigmoid) * 8
+	return n
 }
 
 // SoftplusSumForward runs SoftplusSum and records in t what SoftplusSumBackward
@@ -331,6 +423,20 @@ func SoftplusSumJVP(xs []float64, k float64, dxs []float64, dk float64) (float64
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of RuledForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 40 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a      8 bytes per run: the parameter a
+//	b      8 bytes per run: the parameter b
+//	dslow  8 bytes per run: result 2 of a call of slowRule
+//	dErfc  8 bytes per run: result 2 of a call of erfcRule
+//	hypot  8 bytes per run: math.Hypot of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RuledTape struct {
 	// a: the parameter a.
 	a float64
@@ -342,6 +448,14 @@ type RuledTape struct {
 	dErfc float64
 	// hypot: math.Hypot of the forward sweep.
 	hypot float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RuledTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RuledTape) Bytes() int {
+	return 40
 }
 
 // RuledForward runs Ruled and records in t what RuledBackward needs; t's
@@ -409,9 +523,27 @@ func RuledJVP(a, b, da, db float64) (float64, float64) {
 // QuantisedBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of QuantisedForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	dround  8 bytes per run: result 2 of a call of roundRule
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type QuantisedTape struct {
 	// dround: result 2 of a call of roundRule.
 	dround float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// QuantisedTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *QuantisedTape) Bytes() int {
+	return 8
 }
 
 // QuantisedForward runs Quantised and records in t what QuantisedBackward
@@ -447,6 +579,21 @@ func QuantisedGrad(w float64) (float64, float64) {
 // ConstantsBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ConstantsForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	lg     8 bytes per run: result 1 of a call of math.Lgamma
+//	prod2  8 bytes per run: a product (prod) of the forward sweep
+//	prod   8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: f.
 type ConstantsTape struct {
 	// x: the parameter x.
 	x float64
@@ -456,6 +603,14 @@ type ConstantsTape struct {
 	prod2 float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ConstantsTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ConstantsTape) Bytes() int {
+	return 32
 }
 
 // ConstantsForward runs Constants and records in t what ConstantsBackward
@@ -511,6 +666,23 @@ func ConstantsJVP(x float64, n int, dx float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of PolarForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 40 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	y     8 bytes per run: the parameter y
+//	dsq   8 bytes per run: result 2 of a call of sqGrad
+//	dsq2  8 bytes per run: result 2 of a call of sqGrad
+//	sqrt  8 bytes per run: math.Sqrt of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: r,
+// theta.
 type PolarTape struct {
 	// x: the parameter x.
 	x float64
@@ -522,6 +694,14 @@ type PolarTape struct {
 	dsq2 float64
 	// sqrt: math.Sqrt of the forward sweep.
 	sqrt float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PolarTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PolarTape) Bytes() int {
+	return 40
 }
 
 // PolarForward runs Polar and records in t what PolarBackward needs; t's
@@ -571,6 +751,26 @@ func PolarVJP(x, y, s1, s2 float64) (float64, float64, float64, float64) {
 // MixtureBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of MixtureForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·k + 48 bytes, plus
+// logSumExpTape.Bytes() + logSumExpTape2.Bytes() + dotTape.Bytes() +
+// dotTape2.Bytes() (the tapes of its call sites, each by its own formula summed
+// over the site's calls). Bytes returns that count for a filled tape: each
+// value's size, a slice's 24-byte header where the tape keeps a reference, a
+// stack's entries; not Go's padding, nor spare capacity.
+//
+//	w               24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	xs              24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	buf             8·k bytes (8 bytes an entry): the memory of buf, which Mixture makes, kept from run to run
+//	logSumExpTape   logSumExpTape.Bytes(), a logSumExpCallTape for the calls of one call site, len(xs) calls per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
+//	logSumExpTape2  logSumExpTape2.Bytes(), a logSumExpCallTape for the calls of one call site, len(xs) calls per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
+//	dotTape         dotTape.Bytes(), a dotCallTape for the calls of one call site, len(xs) calls per run: the tape dotCallForward fills and dotCallBackward reads
+//	dotTape2        dotTape2.Bytes(), a dotCallTape for the calls of one call site, one call per run: the tape dotCallForward fills and dotCallBackward reads
+//	dbuf            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Mixture makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of xs it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type MixtureTape struct {
 	// w: the parameter w.
 	w []float64
@@ -595,6 +795,21 @@ type MixtureTape struct {
 	// dbuf: the derivatives of buf, which Mixture makes, in a buffer the backward
 	// sweep reuses.
 	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in MixtureTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MixtureTape) Bytes() int {
+	n := 48
+	n += len(t.buf) * 8
+	n += t.logSumExpTape.Bytes()
+	n += t.logSumExpTape2.Bytes()
+	n += t.dotTape.Bytes()
+	n += t.dotTape2.Bytes()
+	n += len(t.dbuf) * 8
+	return n
 }
 
 // MixtureForward runs Mixture and records in t what MixtureBackward needs; t's
@@ -715,6 +930,28 @@ func MixtureJVP(w, b, xs, dw, db []float64) (float64, float64) {
 // TwoLayersBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of TwoLayersForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(w1) + 8·len(w2) + 72 bytes, plus
+// layerTape.Bytes() + scaleInPlaceTape.Bytes() + layerTape2.Bytes() (the tapes
+// of its call sites, each by its own formula summed over the site's calls).
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	w1                24 bytes per run (a reference to the caller's slice, not a copy): the parameter w1
+//	w2                24 bytes per run (a reference to the caller's slice, not a copy): the parameter w2
+//	h                 8·len(w1) bytes (8 bytes an entry): the memory of h, which TwoLayers makes, kept from run to run
+//	layerTape         layerTape.Bytes(), a layerCallNoXTape for the calls of one call site, one call per run: the tape layerCallNoXForward fills and layerCallNoXBackward reads
+//	scaleInPlaceTape  scaleInPlaceTape.Bytes(), a scaleInPlaceCallTape for the calls of one call site, one call per run: the tape scaleInPlaceCallForward fills and scaleInPlaceCallBackward reads
+//	y                 8·len(w2) bytes (8 bytes an entry): the memory of y, which TwoLayers makes, kept from run to run
+//	y2                24 bytes per run (a reference to the caller's slice, not a copy): y as the forward sweep computed it
+//	layerTape2        layerTape2.Bytes(), a layerCallTape for the calls of one call site, one call per run: the tape layerCallForward fills and layerCallBackward reads
+//	dy                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of y, which TwoLayers makes, in a buffer the backward sweep reuses
+//	dh                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which TwoLayers makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of y it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type TwoLayersTape struct {
 	// w1: the parameter w1.
 	w1 [][]float64
@@ -743,6 +980,22 @@ type TwoLayersTape struct {
 	// dh: the derivatives of h, which TwoLayers makes, in a buffer the backward
 	// sweep reuses.
 	dh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// TwoLayersTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *TwoLayersTape) Bytes() int {
+	n := 72
+	n += len(t.h) * 8
+	n += t.layerTape.Bytes()
+	n += t.scaleInPlaceTape.Bytes()
+	n += len(t.y) * 8
+	n += t.layerTape2.Bytes()
+	n += len(t.dy) * 8
+	n += len(t.dh) * 8
+	return n
 }
 
 // TwoLayersForward runs TwoLayers and records in t what TwoLayersBackward
@@ -862,11 +1115,33 @@ func TwoLayersJVP(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []f
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of ApplyForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus layerTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	layerTape  layerTape.Bytes(), a layerCallNoXTape for the calls of one call site, one call per run: the tape layerCallNoXForward fills and layerCallNoXBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ApplyTape struct {
 	// layerTape: the tape layerCallNoXForward fills and layerCallNoXBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	layerTape layerCallNoXTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ApplyTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ApplyTape) Bytes() int {
+	n := 0
+	n += t.layerTape.Bytes()
+	return n
 }
 
 // ApplyForward runs Apply and records in t what ApplyBackward needs; t's
@@ -923,6 +1198,21 @@ func ApplyJVP(out []float64, w [][]float64, b, x []float64, dw [][]float64, db, 
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of PeakForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 40 bytes, plus logSumExpTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	x              24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	tmp            8 bytes per run: an intermediate value of the forward sweep
+//	logSumExpTape  logSumExpTape.Bytes(), a logSumExpCallTape for the calls of one call site, one call per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
+//	tmp2           8 bytes per run: an intermediate value of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type PeakTape struct {
 	// x: the parameter x.
 	x []float64
@@ -934,6 +1224,16 @@ type PeakTape struct {
 	logSumExpTape logSumExpCallTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PeakTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PeakTape) Bytes() int {
+	n := 40
+	n += t.logSumExpTape.Bytes()
+	return n
 }
 
 // PeakForward runs Peak and records in t what PeakBackward needs; t's earlier
@@ -989,6 +1289,35 @@ func PeakJVP(x, dx []float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·len(mHiddenB) + 8·len(mOutB) + 96
+// bytes, plus layerApplyTape.Bytes() + layerApplyTape2.Bytes() +
+// mlpGainTape.Bytes() + penaltyFlatTape.Bytes() (the tapes of its call sites,
+// each by its own formula summed over the site's calls). Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	mHiddenB         24 bytes per run (a reference to the caller's slice, not a copy): the field m.Hidden.B
+//	mOutB            24 bytes per run (a reference to the caller's slice, not a copy): the field m.Out.B
+//	h                8·len(mHiddenB) bytes (8 bytes an entry): the memory of h, which Loss makes, kept from run to run
+//	layerApplyTape   layerApplyTape.Bytes(), a layerApplyCallNoXTape for the calls of one call site, one call per run: the tape layerApplyCallNoXForward fills and layerApplyCallNoXBackward reads
+//	o                8·len(mOutB) bytes (8 bytes an entry): the memory of o, which Loss makes, kept from run to run
+//	layerApplyTape2  layerApplyTape2.Bytes(), a layerApplyCallTape for the calls of one call site, one call per run: the tape layerApplyCallForward fills and layerApplyCallBackward reads
+//	daffineAtDFA     8 bytes per run: result 2 of a call of affineAtGrad
+//	daffineAtDFB     8 bytes per run: result 3 of a call of affineAtGrad
+//	daffineAtDX      8 bytes per run: result 4 of a call of affineAtGrad
+//	e                8 bytes per run: e as the forward sweep computed it
+//	prod             8 bytes per run: a product (prod) of the forward sweep
+//	mlpGainTape      mlpGainTape.Bytes(), a mlpGainCallTape for the calls of one call site, one call per run: the tape mlpGainCallForward fills and mlpGainCallBackward reads
+//	tmp              8 bytes per run: an intermediate value of the forward sweep
+//	penaltyFlatTape  penaltyFlatTape.Bytes(), a penaltyFlatCallNoLamTape for the calls of one call site, one call per run: the tape penaltyFlatCallNoLamForward fills and penaltyFlatCallNoLamBackward reads
+//	do               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of o, which Loss makes, in a buffer the backward sweep reuses
+//	dh               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which Loss makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MLPLossTape struct {
 	// mHiddenB: the field m.Hidden.B.
 	mHiddenB []float64
@@ -1032,6 +1361,23 @@ type MLPLossTape struct {
 	// dh: the derivatives of h, which Loss makes, in a buffer the backward sweep
 	// reuses.
 	dh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in MLPLossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MLPLossTape) Bytes() int {
+	n := 96
+	n += len(t.h) * 8
+	n += t.layerApplyTape.Bytes()
+	n += len(t.o) * 8
+	n += t.layerApplyTape2.Bytes()
+	n += t.mlpGainTape.Bytes()
+	n += t.penaltyFlatTape.Bytes()
+	n += len(t.do) * 8
+	n += len(t.dh) * 8
+	return n
 }
 
 // LossForward runs Loss and records in t what MLPLossBackward needs; t's
@@ -1156,6 +1502,21 @@ func (m *MLP) LossJVP(x []float64, y float64, dm *MLP) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of FixedForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x            8 bytes per run: the parameter x
+//	tmp          8 bytes per run: result 1 of a call of affineAtGrad
+//	daffineAtDX  8 bytes per run: result 4 of a call of affineAtGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// daffineAtDFA, daffineAtDFB.
 type FixedTape struct {
 	// x: the parameter x.
 	x float64
@@ -1163,6 +1524,14 @@ type FixedTape struct {
 	tmp float64
 	// daffineAtDX: result 4 of a call of affineAtGrad.
 	daffineAtDX float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in FixedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *FixedTape) Bytes() int {
+	return 24
 }
 
 // FixedForward runs Fixed and records in t what FixedBackward needs; t's
@@ -1201,6 +1570,21 @@ func FixedGrad(f Affine, x float64) (float64, float64) {
 // FilledBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of FilledForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·5 + 24 bytes, plus
+// fillEvenTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	out           8·5 bytes (8 bytes an entry): the memory of out, which Filled makes, kept from run to run
+//	out2          24 bytes per run (a reference to the caller's slice, not a copy): out as the forward sweep computed it
+//	fillEvenTape  fillEvenTape.Bytes(), a fillEvenCallTape for the calls of one call site, one call per run: the tape fillEvenCallForward fills and fillEvenCallBackward reads
+//	dout          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of out, which Filled makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of out it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type FilledTape struct {
 	// out: the memory of out, which Filled makes, kept from run to run.
 	out []float64
@@ -1213,6 +1597,18 @@ type FilledTape struct {
 	// dout: the derivatives of out, which Filled makes, in a buffer the backward
 	// sweep reuses.
 	dout []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in FilledTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *FilledTape) Bytes() int {
+	n := 24
+	n += len(t.out) * 8
+	n += t.fillEvenTape.Bytes()
+	n += len(t.dout) * 8
+	return n
 }
 
 // FilledForward runs Filled and records in t what FilledBackward needs; t's
@@ -1292,6 +1688,20 @@ func FilledJVP(x, dx float64) (float64, float64) {
 // ScaledAtBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ScaledAtForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 40 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	sK            8 bytes per run: the field s.K
+//	tmp           8 bytes per run: result 1 of a call of affineAtGrad
+//	daffineAtDFA  8 bytes per run: result 2 of a call of affineAtGrad
+//	daffineAtDFB  8 bytes per run: result 3 of a call of affineAtGrad
+//	daffineAtDX   8 bytes per run: result 4 of a call of affineAtGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ScaledAtTape struct {
 	// sK: the field s.K.
 	sK float64
@@ -1303,6 +1713,14 @@ type ScaledAtTape struct {
 	daffineAtDFB float64
 	// daffineAtDX: result 4 of a call of affineAtGrad.
 	daffineAtDX float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ScaledAtTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ScaledAtTape) Bytes() int {
+	return 40
 }
 
 // ScaledAtForward runs ScaledAt and records in t what ScaledAtBackward needs;
@@ -1359,6 +1777,18 @@ func ScaledAtJVP(s Scaled, x float64, ds Scaled, dx float64) (float64, float64) 
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of unitForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	w         8 bytes per run: the parameter w
+//	x         8 bytes per run: the parameter x
+//	dsigmoid  8 bytes per run: result 2 of a call of sigmoidGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type unitTape struct {
 	// w: the parameter w.
 	w float64
@@ -1366,6 +1796,14 @@ type unitTape struct {
 	x float64
 	// dsigmoid: result 2 of a call of sigmoidGrad.
 	dsigmoid float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in unitTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *unitTape) Bytes() int {
+	return 24
 }
 
 // unitForward runs unit and records in t what unitBackward needs; t's earlier
@@ -1411,6 +1849,18 @@ func unitGrad(w, b, x float64) (float64, float64, float64, float64) {
 // sigmoidBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of sigmoidForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	exp  8 bytes per run: math.Exp of the forward sweep
+//	sum  8 bytes per run: a sum (sum) of the forward sweep
+//	quo  8 bytes per run: a quotient (quo) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type sigmoidTape struct {
 	// exp: math.Exp of the forward sweep.
 	exp float64
@@ -1418,6 +1868,14 @@ type sigmoidTape struct {
 	sum float64
 	// quo: a quotient (quo) of the forward sweep.
 	quo float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in sigmoidTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *sigmoidTape) Bytes() int {
+	return 24
 }
 
 // sigmoidForward runs sigmoid and records in t what sigmoidBackward needs; t's
@@ -1455,9 +1913,27 @@ func sigmoidGrad(z float64) (float64, float64) {
 // sqTape is what sqForward keeps of one run of sq for sqBackward: the forward
 // values the backward sweep reads, and the control flow it replays. A tape may
 // be reused: each run of sqForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type sqTape struct {
 	// x: the parameter x.
 	x float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in sqTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *sqTape) Bytes() int {
+	return 8
 }
 
 // sqForward runs sq and records in t what sqBackward needs; t's earlier
@@ -1515,6 +1991,24 @@ func sqJVP(x, dx float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of evenForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 56 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x          8 bytes per run: the parameter x
+//	term       8 bytes per run: the parameter term
+//	k          8 bytes per run: the parameter k
+//	n          8 bytes per run: the parameter n
+//	prod       8 bytes per run: a product (prod) of the forward sweep
+//	doddDX     8 bytes per run: result 2 of a call of oddGrad
+//	doddDTerm  8 bytes per run: result 3 of a call of oddGrad
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: next.
 type evenTape struct {
 	// x: the parameter x.
 	x float64
@@ -1530,6 +2024,14 @@ type evenTape struct {
 	doddDX float64
 	// doddDTerm: result 3 of a call of oddGrad.
 	doddDTerm float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in evenTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *evenTape) Bytes() int {
+	return 56
 }
 
 // evenForward runs even and records in t what evenBackward needs; t's earlier
@@ -1595,6 +2097,24 @@ func evenGrad(x, term float64, k, n int) (float64, float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of oddForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 56 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x           8 bytes per run: the parameter x
+//	term        8 bytes per run: the parameter term
+//	k           8 bytes per run: the parameter k
+//	n           8 bytes per run: the parameter n
+//	prod        8 bytes per run: a product (prod) of the forward sweep
+//	devenDX     8 bytes per run: result 2 of a call of evenGrad
+//	devenDTerm  8 bytes per run: result 3 of a call of evenGrad
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: next.
 type oddTape struct {
 	// x: the parameter x.
 	x float64
@@ -1610,6 +2130,14 @@ type oddTape struct {
 	devenDX float64
 	// devenDTerm: result 3 of a call of evenGrad.
 	devenDTerm float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in oddTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *oddTape) Bytes() int {
+	return 56
 }
 
 // oddForward runs odd and records in t what oddBackward needs; t's earlier
@@ -1706,9 +2234,27 @@ func oddJVP(x, term float64, k, n int, dx, dterm float64) (float64, float64) {
 // softplusBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of softplusForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	exp  8 bytes per run: math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type softplusTape struct {
 	// exp: math.Exp of the forward sweep.
 	exp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in softplusTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *softplusTape) Bytes() int {
+	return 8
 }
 
 // softplusForward runs softplus and records in t what softplusBackward needs;
@@ -1753,6 +2299,22 @@ func softplusJVP(x, dx float64) (float64, float64) {
 // backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 56·calls + 24·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	v      8·len(x) bytes (8 bytes an entry): v as the forward sweep computed it
+//	m      8·len(x) bytes (8 bytes an entry): the value of m the backward sweep reads
+//	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v2.
 type logSumExpCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1777,6 +2339,19 @@ type logSumExpCallTape struct {
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// logSumExpCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *logSumExpCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 56
+	n += len(t.v) * 8
+	n += len(t.m) * 8
+	n += len(t.exp) * 8
+	return n
 }
 
 // logSumExpCallForward runs logSumExp and records in t what
@@ -1870,6 +2445,19 @@ func logSumExpCallBackward(t *logSumExpCallTape, call int, s float64, dx []float
 // control flow it replays, each call's in its record and on the stacks the
 // calls share. The tape of the caller holds it, and empties it for each of its
 // own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 16·len(a) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type dotCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1888,6 +2476,18 @@ type dotCallTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in dotCallTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *dotCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	return n
 }
 
 // dotCallForward runs dot and records in t what dotCallBackward needs, after
@@ -1994,6 +2594,21 @@ func dotJVP(a, b, da, db []float64) (float64, float64) {
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	dotTape  dotTape.Bytes(), a dotCallATape for the calls of one call site, len(out) calls per run: the tape dotCallAForward fills and dotCallABackward reads
+//	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type layerCallNoXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2012,6 +2627,18 @@ type layerCallNoXTape struct {
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// layerCallNoXTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *layerCallNoXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += t.dotTape.Bytes()
+	n += len(t.tanh) * 8
+	return n
 }
 
 // layerCallNoXForward runs layer and records in t what layerCallNoXBackward
@@ -2077,6 +2704,18 @@ func layerCallNoXBackward(t *layerCallNoXTape, call int, dout []float64, dw [][]
 // the control flow it replays, each call's in its record and on the stacks the
 // calls share. The tape of the caller holds it, and empties it for each of its
 // own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls + 8·len(a) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type dotCallATape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2091,6 +2730,17 @@ type dotCallATape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in dotCallATape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *dotCallATape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	n += len(t.elem) * 8
+	return n
 }
 
 // dotCallAForward runs dot and records in t what dotCallABackward needs, after
@@ -2144,6 +2794,18 @@ func dotCallABackward(t *dotCallATape, call int, s float64, da []float64) {
 // values the backward sweep reads, and the control flow it replays, each call's
 // in its record and on the stacks the calls share. The tape of the caller holds
 // it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(s) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(s) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type scaleInPlaceCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2160,6 +2822,17 @@ type scaleInPlaceCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// scaleInPlaceCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *scaleInPlaceCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	return n
 }
 
 // scaleInPlaceCallForward runs scaleInPlace and records in t what
@@ -2218,6 +2891,21 @@ func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, call int, ds []float64, d
 // and the control flow it replays, each call's in its record and on the stacks
 // the calls share. The tape of the caller holds it, and empties it for each of
 // its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	dotTape  dotTape.Bytes(), a dotCallTape for the calls of one call site, len(out) calls per run: the tape dotCallForward fills and dotCallBackward reads
+//	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type layerCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2236,6 +2924,18 @@ type layerCallTape struct {
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// layerCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *layerCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += t.dotTape.Bytes()
+	n += len(t.tanh) * 8
+	return n
 }
 
 // layerCallForward runs layer and records in t what layerCallBackward needs,
@@ -2352,6 +3052,21 @@ func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	dotTape  dotTape.Bytes(), a dotCallATape for the calls of one call site, len(out) calls per run: the tape dotCallAForward fills and dotCallABackward reads
+//	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type layerApplyCallNoXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2370,6 +3085,18 @@ type layerApplyCallNoXTape struct {
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// layerApplyCallNoXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *layerApplyCallNoXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += t.dotTape.Bytes()
+	n += len(t.tanh) * 8
+	return n
 }
 
 // layerApplyCallNoXForward runs layerApply and records in t what
@@ -2437,6 +3164,21 @@ func layerApplyCallNoXBackward(t *layerApplyCallNoXTape, call int, dlW [][]float
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	dotTape  dotTape.Bytes(), a dotCallTape for the calls of one call site, len(out) calls per run: the tape dotCallForward fills and dotCallBackward reads
+//	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type layerApplyCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2455,6 +3197,18 @@ type layerApplyCallTape struct {
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// layerApplyCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *layerApplyCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += t.dotTape.Bytes()
+	n += len(t.tanh) * 8
+	return n
 }
 
 // layerApplyCallForward runs layerApply and records in t what
@@ -2519,11 +3273,30 @@ func layerApplyCallBackward(t *layerApplyCallTape, call int, dlW [][]float64, dl
 // affineAtBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of affineAtForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	fA  8 bytes per run: the parameter fA
+//	x   8 bytes per run: the parameter x
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type affineAtTape struct {
 	// fA: the parameter fA.
 	fA float64
 	// x: the parameter x.
 	x float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in affineAtTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *affineAtTape) Bytes() int {
+	return 16
 }
 
 // affineAtForward runs affineAt and records in t what affineAtBackward needs;
@@ -2566,6 +3339,17 @@ func affineAtGrad(fA, fB, x float64) (float64, float64, float64, float64) {
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 8·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  8 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type mlpGainCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2573,6 +3357,16 @@ type mlpGainCallTape struct {
 		// mGain: the parameter mGain.
 		mGain float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// mlpGainCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *mlpGainCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 8
+	return n
 }
 
 // mlpGainCallForward runs mlpGain and records in t what mlpGainCallBackward
@@ -2604,6 +3398,18 @@ func mlpGainCallBackward(t *mlpGainCallTape, call int, s float64, dmHiddenW [][]
 // each call's in its record and on the stacks the calls share. The tape of the
 // caller holds it, and empties it for each of its own runs, keeping its
 // buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(lB) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(lB) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type penaltyFlatCallNoLamTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2620,6 +3426,17 @@ type penaltyFlatCallNoLamTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// penaltyFlatCallNoLamTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *penaltyFlatCallNoLamTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	return n
 }
 
 // penaltyFlatCallNoLamForward runs penaltyFlat and records in t what
@@ -2735,6 +3552,20 @@ func affineAt(fA, fB, x float64) float64 {
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes, plus fillOddTape.Bytes() (the tapes
+// of its call sites, each by its own formula summed over the site's calls).
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	calls        48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	fillOddTape  fillOddTape.Bytes(), a fillOddCallTape for the calls of one call site, one call per run: the tape fillOddCallForward fills and fillOddCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type fillEvenCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2754,6 +3585,19 @@ type fillEvenCallTape struct {
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share; through a pointer, since the callee's calls lead back here.
 	fillOddTape *fillOddCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// fillEvenCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *fillEvenCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	if t.fillOddTape != nil {
+		n += t.fillOddTape.Bytes()
+	}
+	return n
 }
 
 // fillEvenCallForward runs fillEven and records in t what fillEvenCallBackward
@@ -2821,6 +3665,20 @@ func fillEvenCallBackward(t *fillEvenCallTape, call int, dout []float64, dx *flo
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes, plus fillEvenTape.Bytes() (the tapes
+// of its call sites, each by its own formula summed over the site's calls).
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	calls         48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	fillEvenTape  fillEvenTape.Bytes(), a fillEvenCallTape for the calls of one call site, one call per run: the tape fillEvenCallForward fills and fillEvenCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type fillOddCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2840,6 +3698,19 @@ type fillOddCallTape struct {
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share; through a pointer, since the callee's calls lead back here.
 	fillEvenTape *fillEvenCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// fillOddCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *fillOddCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	if t.fillEvenTape != nil {
+		n += t.fillEvenTape.Bytes()
+	}
+	return n
 }
 
 // fillOddCallForward runs fillOdd and records in t what fillOddCallBackward

@@ -45,6 +45,14 @@ func Polar3JVPVec(r, theta, phi float64, dr, dtheta, dphi [3]float64, dres *[3][
 // is in Polar3JacobianTo's signature so that every Jacobian takes a work.
 type Polar3JacobianWork struct{}
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// Polar3JacobianWork's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *Polar3JacobianWork) Bytes() int {
+	return 0
+}
+
 // Polar3Jacobian returns Polar3's results and its Jacobian, a fresh [][]float64
 // with a row per output and a column per input, as Polar3JacobianTo writes it.
 func Polar3Jacobian(r, theta, phi float64) (float64, float64, float64, [][]float64) {
@@ -116,6 +124,23 @@ func Polar3JVP(r, theta, phi, dr, dtheta, dphi float64) (float64, float64, float
 // Polar3Backward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of Polar3Forward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 64 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	r      8 bytes per run: the parameter r
+//	theta  8 bytes per run: the parameter theta
+//	phi    8 bytes per run: the parameter phi
+//	s      8 bytes per run: s as the forward sweep computed it
+//	prod   8 bytes per run: a product (prod) of the forward sweep
+//	cos2   8 bytes per run: math.Cos of the forward sweep
+//	sin    8 bytes per run: math.Sin of the forward sweep
+//	cos    8 bytes per run: math.Cos of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Polar3Tape struct {
 	// r: the parameter r.
 	r float64
@@ -133,6 +158,14 @@ type Polar3Tape struct {
 	sin float64
 	// cos: math.Cos of the forward sweep.
 	cos float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Polar3Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Polar3Tape) Bytes() int {
+	return 64
 }
 
 // Polar3Forward runs Polar3 and records in t what Polar3Backward needs; t's
@@ -191,6 +224,24 @@ func Polar3VJP(r, theta, phi, s1, s2, s3 float64) (float64, float64, float64, fl
 // Polar3RevBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of Polar3RevForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 72 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp7  8 bytes per run: result 4 of a call of Polar3JVP
+//	tmp4  8 bytes per run: result 5 of a call of Polar3JVP
+//	tmp   8 bytes per run: result 6 of a call of Polar3JVP
+//	tmp8  8 bytes per run: result 4 of a call of Polar3JVP
+//	tmp5  8 bytes per run: result 5 of a call of Polar3JVP
+//	tmp2  8 bytes per run: result 6 of a call of Polar3JVP
+//	tmp9  8 bytes per run: result 4 of a call of Polar3JVP
+//	tmp6  8 bytes per run: result 5 of a call of Polar3JVP
+//	tmp3  8 bytes per run: result 6 of a call of Polar3JVP
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Polar3RevTape struct {
 	// tmp7: result 4 of a call of Polar3JVP.
 	tmp7 float64
@@ -210,6 +261,14 @@ type Polar3RevTape struct {
 	tmp6 float64
 	// tmp3: result 6 of a call of Polar3JVP.
 	tmp3 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// Polar3RevTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *Polar3RevTape) Bytes() int {
+	return 72
 }
 
 // Polar3RevForward runs Polar3Rev and records in t what Polar3RevBackward
@@ -249,6 +308,14 @@ func Polar3RevBackward(t *Polar3RevTape, s1, s2, s3 float64, dr, dtheta, dphi *f
 type Polar3RevJacobianWork struct {
 	// tape: what Polar3RevForward keeps for the backward sweeps.
 	tape Polar3RevTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// Polar3RevJacobianWork's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *Polar3RevJacobianWork) Bytes() int {
+	return 0
 }
 
 // Polar3RevJacobian returns Polar3Rev's results and its Jacobian, a fresh
@@ -310,11 +377,33 @@ func Polar3RevJacobianTo(work *Polar3RevJacobianWork, jac [][]float64, r, theta,
 // ReprojBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of ReprojForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus reprojTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	reprojTape  reprojTape.Bytes(), a reprojCallNoFeatTape for the calls of one call site, one call per run: the tape reprojCallNoFeatForward fills and reprojCallNoFeatBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ReprojTape struct {
 	// reprojTape: the tape reprojCallNoFeatForward fills and
 	// reprojCallNoFeatBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	reprojTape reprojCallNoFeatTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ReprojTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ReprojTape) Bytes() int {
+	n := 0
+	n += t.reprojTape.Bytes()
+	return n
 }
 
 // ReprojForward runs Reproj and records in t what ReprojBackward needs; t's
@@ -363,6 +452,14 @@ func ReprojBackward(t *ReprojTape, s1, s2 float64, dcam *[11]float64, dx *[3]flo
 type ReprojJacobianWork struct {
 	// tape: what ReprojForward keeps for the backward sweeps.
 	tape ReprojTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ReprojJacobianWork's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *ReprojJacobianWork) Bytes() int {
+	return 0
 }
 
 // ReprojJacobian returns Reproj's results and its Jacobian, a fresh [][]float64
@@ -466,6 +563,14 @@ func ReprojFwdJVPVec(cam [11]float64, x [3]float64, w float64, feat [2]float64, 
 // a work.
 type ReprojFwdJacobianWork struct{}
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// ReprojFwdJacobianWork's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *ReprojFwdJacobianWork) Bytes() int {
+	return 0
+}
+
 // ReprojFwdJacobian returns ReprojFwd's results and its Jacobian, a fresh
 // [][]float64 with a row per output and a column per input, as
 // ReprojFwdJacobianTo writes it.
@@ -528,10 +633,32 @@ func ReprojFwdJacobianTo(work *ReprojFwdJacobianWork, jac [][]float64, cam [11]f
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of CrossForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus crossTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	crossTape  crossTape.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type CrossTape struct {
 	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	crossTape crossCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in CrossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *CrossTape) Bytes() int {
+	n := 0
+	n += t.crossTape.Bytes()
+	return n
 }
 
 // CrossForward runs Cross and records in t what CrossBackward needs; t's
@@ -584,6 +711,14 @@ func CrossBackward(t *CrossTape, s [3]float64, da, db *[3]float64) {
 type CrossJacobianWork struct {
 	// tape: what CrossForward keeps for the backward sweeps.
 	tape CrossTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CrossJacobianWork's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *CrossJacobianWork) Bytes() int {
+	return 0
 }
 
 // CrossJacobian returns Cross's results and its Jacobian, a fresh [][]float64
@@ -702,6 +837,14 @@ func CrossFwdJVPVec(a, b [3]float64, da, db [3][6]float64, dres *[3][6]float64) 
 // is in CrossFwdJacobianTo's signature so that every Jacobian takes a work.
 type CrossFwdJacobianWork struct{}
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// CrossFwdJacobianWork's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *CrossFwdJacobianWork) Bytes() int {
+	return 0
+}
+
 // CrossFwdJacobian returns CrossFwd's results and its Jacobian, a fresh
 // [][]float64 with a row per output and a column per input, as
 // CrossFwdJacobianTo writes it.
@@ -762,10 +905,32 @@ func CrossFwdJacobianTo(work *CrossFwdJacobianWork, jac [][]float64, a, b [3]flo
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of AxpyForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus axpyTape.Bytes() (the tapes
+// of its call sites, each by its own formula summed over the site's calls).
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	axpyTape  axpyTape.Bytes(), a axpyCallTape for the calls of one call site, one call per run: the tape axpyCallForward fills and axpyCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type AxpyTape struct {
 	// axpyTape: the tape axpyCallForward fills and axpyCallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	axpyTape axpyCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in AxpyTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *AxpyTape) Bytes() int {
+	n := 0
+	n += t.axpyTape.Bytes()
+	return n
 }
 
 // AxpyForward runs Axpy and records in t what AxpyBackward needs; t's earlier
@@ -817,6 +982,14 @@ type AxpyJacobianWork struct {
 	tape AxpyTape
 	// sout: the seed of out for a backward sweep.
 	sout []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// AxpyJacobianWork's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *AxpyJacobianWork) Bytes() int {
+	return 72
 }
 
 // AxpyJacobian returns the Jacobian of Axpy, a fresh [][]float64 with a row per
@@ -981,6 +1154,14 @@ type AxpyFwdJacobianWork struct {
 	dout [][8]float64
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// AxpyFwdJacobianWork's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *AxpyFwdJacobianWork) Bytes() int {
+	return 48
+}
+
 // AxpyFwdJacobian returns the Jacobian of AxpyFwd, a fresh [][]float64 with a
 // row per output and a column per input, as AxpyFwdJacobianTo writes it.
 func AxpyFwdJacobian(a float64, x, out []float64) [][]float64 {
@@ -1072,6 +1253,22 @@ func AxpyFwdJacobianTo(work *AxpyFwdJacobianWork, jac [][]float64, a float64, x,
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of DecayForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds at most 25·len(x) + 32 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	rate  8 bytes per run: the parameter rate
+//	old   8·len(x) bytes (8 bytes an entry): old as the forward sweep computed it
+//	cond  1·len(x) bytes (1 byte an entry): the branch the forward sweep took
+//	exp   at most 8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	prev  at most 8·len(x) bytes (8 bytes an entry): the value of prev the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type DecayTape struct {
 	// x: the parameter x.
 	x []float64
@@ -1089,6 +1286,19 @@ type DecayTape struct {
 	// prev: the value of prev the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	prev []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in DecayTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *DecayTape) Bytes() int {
+	n := 32
+	n += len(t.old) * 8
+	n += len(t.cond) * 1
+	n += len(t.exp) * 8
+	n += len(t.prev) * 8
+	return n
 }
 
 // DecayForward runs Decay and records in t what DecayBackward needs; t's
@@ -1221,6 +1431,14 @@ type DecayJacobianWork struct {
 	dx [][8]float64
 	// tape: what DecayForward keeps for the backward sweeps.
 	tape DecayTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// DecayJacobianWork's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *DecayJacobianWork) Bytes() int {
+	return 48
 }
 
 // DecayJacobian returns the Jacobian of Decay, a fresh [][]float64 with a row
@@ -1385,6 +1603,14 @@ type DecayFwdJacobianWork struct {
 	dx [][8]float64
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// DecayFwdJacobianWork's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *DecayFwdJacobianWork) Bytes() int {
+	return 48
+}
+
 // DecayFwdJacobian returns the Jacobian of DecayFwd, a fresh [][]float64 with a
 // row per output and a column per input, as DecayFwdJacobianTo writes it.
 func DecayFwdJacobian(x []float64, rate float64) [][]float64 {
@@ -1473,11 +1699,33 @@ func DecayFwdJacobianTo(work *DecayFwdJacobianWork, jac [][]float64, x []float64
 // SoftmaxBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of SoftmaxForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus softmaxTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	softmaxTape  softmaxTape.Bytes(), a softmaxCallTape for the calls of one call site, one call per run: the tape softmaxCallForward fills and softmaxCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SoftmaxTape struct {
 	// softmaxTape: the tape softmaxCallForward fills and softmaxCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	softmaxTape softmaxCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SoftmaxTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SoftmaxTape) Bytes() int {
+	n := 0
+	n += t.softmaxTape.Bytes()
+	return n
 }
 
 // SoftmaxForward runs Softmax and records in t what SoftmaxBackward needs; t's
@@ -1531,6 +1779,14 @@ type SoftmaxJacobianWork struct {
 	tape SoftmaxTape
 	// sout: the seed of out for a backward sweep.
 	sout []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SoftmaxJacobianWork's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *SoftmaxJacobianWork) Bytes() int {
+	return 96
 }
 
 // SoftmaxJacobian returns the Jacobian of Softmax, a fresh [][]float64 with a
@@ -1676,11 +1932,33 @@ func SoftmaxVJP(x, out, sout []float64) []float64 {
 // SoftmaxRevBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of SoftmaxRevForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus softmaxTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	softmaxTape  softmaxTape.Bytes(), a softmaxCallTape for the calls of one call site, one call per run: the tape softmaxCallForward fills and softmaxCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SoftmaxRevTape struct {
 	// softmaxTape: the tape softmaxCallForward fills and softmaxCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	softmaxTape softmaxCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SoftmaxRevTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SoftmaxRevTape) Bytes() int {
+	n := 0
+	n += t.softmaxTape.Bytes()
+	return n
 }
 
 // SoftmaxRevForward runs SoftmaxRev and records in t what SoftmaxRevBackward
@@ -1716,6 +1994,14 @@ type SoftmaxRevJacobianWork struct {
 	tape SoftmaxRevTape
 	// sout: the seed of out for a backward sweep.
 	sout []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SoftmaxRevJacobianWork's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *SoftmaxRevJacobianWork) Bytes() int {
+	return 24
 }
 
 // SoftmaxRevJacobian returns the Jacobian of SoftmaxRev, a fresh [][]float64
@@ -1787,11 +2073,33 @@ func SoftmaxRevJacobianTo(work *SoftmaxRevJacobianWork, jac [][]float64, x, out 
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of StatsForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	mean  8 bytes per run: the value of mean as a loop began
+//
+// Recomputed by the backward sweep rather than stored: the float values d,
+// unnamed conversions; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v.
 type StatsTape struct {
 	// x: the parameter x.
 	x []float64
 	// mean: the value of mean as a loop began.
 	mean float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in StatsTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *StatsTape) Bytes() int {
+	return 32
 }
 
 // StatsForward runs Stats and records in t what StatsBackward needs; t's
@@ -1897,6 +2205,14 @@ type StatsJacobianWork struct {
 	dx [][8]float64
 	// tape: what StatsForward keeps for the backward sweeps.
 	tape StatsTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// StatsJacobianWork's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *StatsJacobianWork) Bytes() int {
+	return 24
 }
 
 // StatsJacobian returns Stats's results and its Jacobian, a fresh [][]float64
@@ -2041,11 +2357,33 @@ func StatsVJP(x []float64, s1, s2 float64) (float64, float64, []float64) {
 // LayerApplyBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ApplyForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus layerApplyTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	layerApplyTape  layerApplyTape.Bytes(), a layerApplyCallTape for the calls of one call site, one call per run: the tape layerApplyCallForward fills and layerApplyCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type LayerApplyTape struct {
 	// layerApplyTape: the tape layerApplyCallForward fills and
 	// layerApplyCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	layerApplyTape layerApplyCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LayerApplyTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LayerApplyTape) Bytes() int {
+	n := 0
+	n += t.layerApplyTape.Bytes()
+	return n
 }
 
 // ApplyForward runs Apply and records in t what LayerApplyBackward needs; t's
@@ -2106,6 +2444,14 @@ type LayerApplyJacobianWork struct {
 	dlB2 []float64
 	// sout: the seed of out for a backward sweep.
 	sout []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LayerApplyJacobianWork's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *LayerApplyJacobianWork) Bytes() int {
+	return 168
 }
 
 // ApplyJacobian returns the Jacobian of Apply, a fresh [][]float64 with a row
@@ -2391,6 +2737,14 @@ type LayerApplyFwdJacobianWork struct {
 	dout [][8]float64
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// LayerApplyFwdJacobianWork's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *LayerApplyFwdJacobianWork) Bytes() int {
+	return 96
+}
+
 // ApplyFwdJacobian returns the Jacobian of ApplyFwd, a fresh [][]float64 with a
 // row per output and a column per input, as ApplyFwdJacobianTo writes it.
 func (l *Layer) ApplyFwdJacobian(x, out []float64) [][]float64 {
@@ -2547,10 +2901,32 @@ func (l *Layer) ApplyFwdJacobianTo(work *LayerApplyFwdJacobianWork, jac [][]floa
 // MatVecBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of MatVecForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus matVecTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	matVecTape  matVecTape.Bytes(), a matVecCallTape for the calls of one call site, one call per run: the tape matVecCallForward fills and matVecCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MatVecTape struct {
 	// matVecTape: the tape matVecCallForward fills and matVecCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
 	matVecTape matVecCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in MatVecTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MatVecTape) Bytes() int {
+	n := 0
+	n += t.matVecTape.Bytes()
+	return n
 }
 
 // MatVecForward runs MatVec and records in t what MatVecBackward needs; t's
@@ -2612,6 +2988,14 @@ type MatVecJacobianWork struct {
 	dA2 [][]float64
 	// sout: the seed of out for a backward sweep.
 	sout []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// MatVecJacobianWork's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *MatVecJacobianWork) Bytes() int {
+	return 120
 }
 
 // MatVecJacobian returns MatVec's results and its Jacobian, a fresh [][]float64
@@ -2876,6 +3260,14 @@ type MatVecFwdJacobianWork struct {
 	dout [][8]float64
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// MatVecFwdJacobianWork's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *MatVecFwdJacobianWork) Bytes() int {
+	return 72
+}
+
 // MatVecFwdJacobian returns MatVecFwd's results and its Jacobian, a fresh
 // [][]float64 with a row per output and a column per input, as
 // MatVecFwdJacobianTo writes it.
@@ -3016,6 +3408,21 @@ func MatVecFwdJacobianTo(work *MatVecFwdJacobianWork, jac, A [][]float64, x, out
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of PeakForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 40 bytes, plus argMaxTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	x           24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	argMaxTape  argMaxTape.Bytes(), a argMaxCallTape for the calls of one call site, one call per run: the tape argMaxCallForward fills and argMaxCallBackward reads
+//	tmp         8 bytes per run: result 1 of a call of argMaxCallForward
+//	tmp2        8 bytes per run: result 2 of a call of argMaxCallForward
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type PeakTape struct {
 	// x: the parameter x.
 	x []float64
@@ -3026,6 +3433,16 @@ type PeakTape struct {
 	tmp float64
 	// tmp2: result 2 of a call of argMaxCallForward.
 	tmp2 int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PeakTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PeakTape) Bytes() int {
+	n := 40
+	n += t.argMaxTape.Bytes()
+	return n
 }
 
 // PeakForward runs Peak and records in t what PeakBackward needs; t's earlier
@@ -3084,6 +3501,14 @@ type PeakJacobianWork struct {
 	dx [][8]float64
 	// tape: what PeakForward keeps for the backward sweeps.
 	tape PeakTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// PeakJacobianWork's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *PeakJacobianWork) Bytes() int {
+	return 24
 }
 
 // PeakJacobian returns Peak's results and its Jacobian, a fresh [][]float64
@@ -3211,6 +3636,20 @@ func PeakVJP(x []float64, s1, s2 float64) (float64, float64, []float64) {
 // backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 120·calls bytes, plus rodriguesTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	calls          120 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	rodriguesTape  rodriguesTape.Bytes(), a rodriguesCallTape for the calls of one call site, one call per run: the tape rodriguesCallForward fills and rodriguesCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type reprojCallNoFeatTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -3252,6 +3691,17 @@ type reprojCallNoFeatTape struct {
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	rodriguesTape rodriguesCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// reprojCallNoFeatTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *reprojCallNoFeatTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 120
+	n += t.rodriguesTape.Bytes()
+	return n
 }
 
 // reprojCallNoFeatForward runs reproj and records in t what
@@ -3381,6 +3831,28 @@ func reprojCallNoFeatBackward(t *reprojCallNoFeatTape, call int, s1, s2 float64,
 // backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 120·calls + 32·3 bytes, plus dotTape.Bytes() +
+// crossTape.Bytes() + crossTape2.Bytes() + dotTape2.Bytes() (the tapes of its
+// call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls       120 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	dotTape     dotTape.Bytes(), a dotCallTape for the calls of one call site, one call per run: the tape dotCallForward fills and dotCallBackward reads
+//	crossTape   crossTape.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
+//	elem4       8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	crossTape2  crossTape2.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
+//	dotTape2    dotTape2.Bytes(), a dotCallTape for the calls of one call site, one call per run: the tape dotCallForward fills and dotCallBackward reads
+//	elem3       8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2       8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem        8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// quotients; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type rodriguesCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -3435,6 +3907,24 @@ type rodriguesCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// rodriguesCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *rodriguesCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 120
+	n += t.dotTape.Bytes()
+	n += t.crossTape.Bytes()
+	n += len(t.elem4) * 8
+	n += t.crossTape2.Bytes()
+	n += t.dotTape2.Bytes()
+	n += len(t.elem3) * 8
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	return n
 }
 
 // rodriguesCallForward runs rodrigues and records in t what
@@ -3673,6 +4163,17 @@ func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, d
 // control flow it replays, each call's in its record and on the stacks the
 // calls share. The tape of the caller holds it, and empties it for each of its
 // own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type dotCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -3690,6 +4191,16 @@ type dotCallTape struct {
 		// elem2: an element read before it was overwritten.
 		elem2 float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in dotCallTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *dotCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
 }
 
 // dotCallForward runs dot and records in t what dotCallBackward needs, after
@@ -3734,6 +4245,17 @@ func dotCallBackward(t *dotCallTape, call int, s float64, da, db *[3]float64) {
 // and the control flow it replays, each call's in its record and on the stacks
 // the calls share. The tape of the caller holds it, and empties it for each of
 // its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type crossCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -3751,6 +4273,16 @@ type crossCallTape struct {
 		// elem3: an element read before it was overwritten.
 		elem3 float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// crossCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *crossCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
 }
 
 // crossCallForward runs cross and records in t what crossCallBackward needs,
@@ -4229,6 +4761,18 @@ func crossJVPVec6(a, b [3]float64, da, db [3][6]float64, dres *[3][6]float64) [3
 // the control flow it replays, each call's in its record and on the stacks the
 // calls share. The tape of the caller holds it, and empties it for each of its
 // own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type axpyCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -4245,6 +4789,17 @@ type axpyCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in axpyCallTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *axpyCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	return n
 }
 
 // axpyCallForward runs axpy and records in t what axpyCallBackward needs, after
@@ -4366,6 +4921,24 @@ func DecayJVPVec8(x []float64, rate float64, dx [][8]float64, drate [8]float64) 
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 80·calls + 1·len(x) + 8·len(out) bytes, plus
+// sumExpTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls       80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	cond        1·len(x) bytes (1 byte an entry): the branch the forward sweep took
+//	sumExpTape  sumExpTape.Bytes(), a sumExpCallTape for the calls of one call site, one call per run: the tape sumExpCallForward fills and sumExpCallBackward reads
+//	elem        8·len(out) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// quotients; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v.
 type softmaxCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -4392,6 +4965,19 @@ type softmaxCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// softmaxCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *softmaxCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 80
+	n += len(t.cond) * 1
+	n += t.sumExpTape.Bytes()
+	n += len(t.elem) * 8
+	return n
 }
 
 // softmaxCallForward runs softmax and records in t what softmaxCallBackward
@@ -4485,6 +5071,20 @@ func softmaxCallBackward(t *softmaxCallTape, call int, dx, dout []float64) {
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls + 8·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v.
 type sumExpCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -4499,6 +5099,17 @@ type sumExpCallTape struct {
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// sumExpCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *sumExpCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	n += len(t.exp) * 8
+	return n
 }
 
 // sumExpCallForward runs sumExp and records in t what sumExpCallBackward needs,
@@ -4657,6 +5268,25 @@ func sumExpJVP(x []float64, m float64, out, dx []float64, dm float64, dout []flo
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 64·calls + 32·len(lW) + 16·jTrips bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where jTrips is the iterations of the loop on j in all, summed over the loops
+// around it.
+//
+//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	row    24·len(lW) bytes (24 bytes an entry): row as the forward sweep computed it
+//	w      8·jTrips bytes (8 bytes an entry): w as the forward sweep computed it
+//	elem   8·jTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh   8·len(lW) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type layerApplyCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -4685,6 +5315,20 @@ type layerApplyCallTape struct {
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// layerApplyCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *layerApplyCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 64
+	n += len(t.row) * 24
+	n += len(t.w) * 8
+	n += len(t.elem) * 8
+	n += len(t.tanh) * 8
+	return n
 }
 
 // layerApplyCallForward runs layerApply and records in t what
@@ -4837,6 +5481,25 @@ func layerApplyJVP(lW [][]float64, lB []float64, lScale float64, x, out []float6
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 56·calls + 32·len(A) + 16·jTrips bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where jTrips is the iterations of the loop on j in all, summed over the loops
+// around it.
+//
+//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	row    24·len(A) bytes (24 bytes an entry): row as the forward sweep computed it
+//	elem   8·jTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·jTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	s      8·len(A) bytes (8 bytes an entry): the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type matVecCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -4863,6 +5526,20 @@ type matVecCallTape struct {
 	// s: the value of s the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	s []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// matVecCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *matVecCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 56
+	n += len(t.row) * 24
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	n += len(t.s) * 8
+	return n
 }
 
 // matVecCallForward runs matVec and records in t what matVecCallBackward needs,
@@ -5020,6 +5697,20 @@ func matVecJVP(A [][]float64, x, out []float64, dA [][]float64, dx, dout []float
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls + 1·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	cond   1·len(x) bytes (1 byte an entry): the branch the forward sweep took
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v.
 type argMaxCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -5034,6 +5725,17 @@ type argMaxCallTape struct {
 	// cond: the branch the forward sweep took, one entry per iteration of the loop
 	// around it, read back last first.
 	cond []bool
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// argMaxCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *argMaxCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	n += len(t.cond) * 1
+	return n
 }
 
 // argMaxCallForward runs argMax and records in t what argMaxCallBackward needs,

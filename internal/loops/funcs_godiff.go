@@ -11,9 +11,27 @@ import (
 // SumSquaresBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of SumSquaresForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type SumSquaresTape struct {
 	// x: the parameter x.
 	x []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SumSquaresTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SumSquaresTape) Bytes() int {
+	return 24
 }
 
 // SumSquaresForward runs SumSquares and records in t what SumSquaresBackward
@@ -75,11 +93,30 @@ func SumSquaresJVP(x, dx []float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of DotForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	w  24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	x  24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type DotTape struct {
 	// w: the parameter w.
 	w []float64
 	// x: the parameter x.
 	x []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in DotTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *DotTape) Bytes() int {
+	return 48
 }
 
 // DotForward runs Dot and records in t what DotBackward needs; t's earlier
@@ -137,6 +174,23 @@ func DotJVP(w, x, dw []float64) (float64, float64) {
 // LogSumExpBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of LogSumExpForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 9·len(x) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	cond  1·len(x) bytes (1 byte an entry): the branch the forward sweep took
+//	exp   8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	s     8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v,
+// v2.
 type LogSumExpTape struct {
 	// x: the parameter x.
 	x []float64
@@ -148,6 +202,17 @@ type LogSumExpTape struct {
 	exp []float64
 	// s: the value of s the backward sweep reads.
 	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogSumExpTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LogSumExpTape) Bytes() int {
+	n := 32
+	n += len(t.cond) * 1
+	n += len(t.exp) * 8
+	return n
 }
 
 // LogSumExpForward runs LogSumExp and records in t what LogSumExpBackward
@@ -273,6 +338,23 @@ func LogSumExpJVP(x, dx []float64) (float64, float64) {
 // SmoothBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of SmoothForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 64 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	iters   8 bytes per run: the parameter iters
+//	buf     8·len(x) bytes (8 bytes an entry): the memory of buf, which Smooth makes, kept from run to run
+//	buf2    24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	copied  8 bytes per run: how many elements a copy copied
+//	dbuf    a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Smooth makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions, products; the elements of buf it reads again (memory nothing
+// writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 type SmoothTape struct {
 	// x: the parameter x.
 	x []float64
@@ -287,6 +369,17 @@ type SmoothTape struct {
 	// dbuf: the derivatives of buf, which Smooth makes, in a buffer the backward
 	// sweep reuses.
 	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SmoothTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SmoothTape) Bytes() int {
+	n := 64
+	n += len(t.buf) * 8
+	n += len(t.dbuf) * 8
+	return n
 }
 
 // SmoothForward runs Smooth and records in t what SmoothBackward needs; t's
@@ -401,12 +494,34 @@ func SmoothJVP(x []float64, iters int, dx []float64) (float64, float64) {
 // ProductBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of ProductForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 24 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x  24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	p  8·len(x) bytes (8 bytes an entry): the value of p the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type ProductTape struct {
 	// x: the parameter x.
 	x []float64
 	// p: the value of p the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	p []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ProductTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ProductTape) Bytes() int {
+	n := 24
+	n += len(t.p) * 8
+	return n
 }
 
 // ProductForward runs Product and records in t what ProductBackward needs; t's
@@ -472,6 +587,22 @@ func ProductJVP(x, dx []float64) (float64, float64) {
 // HornerBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of HornerForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·iTrips + 16 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where iTrips is the iterations of the loop on i.
+//
+//	x       8 bytes per run: the parameter x
+//	r       8·iTrips bytes (8 bytes an entry): the value of r the backward sweep reads
+//	i       8·iTrips bytes (8 bytes an entry): the value of i the backward sweep reads
+//	iTrips  8 bytes per run: how many iterations of the loop on i began
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type HornerTape struct {
 	// x: the parameter x.
 	x float64
@@ -483,6 +614,17 @@ type HornerTape struct {
 	i []int
 	// iTrips: how many iterations of the loop on i began.
 	iTrips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in HornerTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *HornerTape) Bytes() int {
+	n := 16
+	n += len(t.r) * 8
+	n += len(t.i) * 8
+	return n
 }
 
 // HornerForward runs Horner and records in t what HornerBackward needs; t's
@@ -558,6 +700,20 @@ func HornerJVP(x float64, c []float64, dx float64, dc []float64) (float64, float
 // PiecewiseBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of PiecewiseForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 40 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	prod   8 bytes per run: a product (prod) of the forward sweep
+//	log    8 bytes per run: math.Log of the forward sweep
+//	prod2  8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type PiecewiseTape struct {
 	// x: the parameter x.
 	x float64
@@ -569,6 +725,14 @@ type PiecewiseTape struct {
 	log float64
 	// prod2: a product (prod) of the forward sweep.
 	prod2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// PiecewiseTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *PiecewiseTape) Bytes() int {
+	return 40
 }
 
 // PiecewiseForward runs Piecewise and records in t what PiecewiseBackward
@@ -664,6 +828,19 @@ func PiecewiseJVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of ModesForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	mode  8 bytes per run: the parameter mode
+//	exp   8 bytes per run: math.Exp of the forward sweep
+//	r     8 bytes per run: the value of r the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ModesTape struct {
 	// x: the parameter x.
 	x float64
@@ -673,6 +850,14 @@ type ModesTape struct {
 	exp float64
 	// r: the value of r the backward sweep reads.
 	r float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ModesTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ModesTape) Bytes() int {
+	return 32
 }
 
 // ModesForward runs Modes and records in t what ModesBackward needs; t's
@@ -766,6 +951,21 @@ func ModesJVP(x float64, mode int, dx float64) (float64, float64) {
 // NewtonBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of NewtonForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·trips + 16 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where trips is the iterations of a loop.
+//
+//	a      8 bytes per run: the parameter a
+//	y      8·trips bytes (8 bytes an entry): the value of y the backward sweep reads
+//	trips  8 bytes per run: how many iterations of a loop began
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// quotients; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type NewtonTape struct {
 	// a: the parameter a.
 	a float64
@@ -774,6 +974,16 @@ type NewtonTape struct {
 	y []float64
 	// trips: how many iterations of a loop began.
 	trips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in NewtonTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *NewtonTape) Bytes() int {
+	n := 16
+	n += len(t.y) * 8
+	return n
 }
 
 // NewtonForward runs Newton and records in t what NewtonBackward needs; t's
@@ -861,11 +1071,30 @@ func NewtonJVP(a, y0, da float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of HalveForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	trips  8 bytes per run: how many iterations of a loop began
+//	n      8 bytes per run: the value of n the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type HalveTape struct {
 	// trips: how many iterations of a loop began.
 	trips int
 	// n: the value of n the backward sweep reads.
 	n int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in HalveTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *HalveTape) Bytes() int {
+	return 16
 }
 
 // HalveForward runs Halve and records in t what HalveBackward needs; t's
@@ -929,6 +1158,25 @@ func HalveJVP(x, limit, dx float64) (float64, float64) {
 // FirstAboveBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of FirstAboveForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 9·jTrips + 8·len(m) + 33 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where jTrips is the iterations of the loop on j in all, summed over the loops
+// around it.
+//
+//	m       24 bytes per run (a reference to the caller's slice, not a copy): the parameter m
+//	p       8·jTrips bytes (8 bytes an entry): the value of p the backward sweep reads
+//	cond    1·jTrips bytes (1 byte an entry): the branch the forward sweep took
+//	jTrips  8·len(m) bytes (8 bytes an entry): how many iterations of the loop on j began
+//	trips   8 bytes per run: how many iterations of a loop began
+//	done    1 bytes per run: whether a loop that can return or break finished without doing so
+//
+// Recomputed by the backward sweep rather than stored: the elements of m it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type FirstAboveTape struct {
 	// m: the parameter m.
 	m [][]float64
@@ -945,6 +1193,18 @@ type FirstAboveTape struct {
 	trips int
 	// done: whether a loop that can return or break finished without doing so.
 	done bool
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// FirstAboveTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *FirstAboveTape) Bytes() int {
+	n := 33
+	n += len(t.p) * 8
+	n += len(t.cond) * 1
+	n += len(t.jTrips) * 8
+	return n
 }
 
 // FirstAboveForward runs FirstAbove and records in t what FirstAboveBackward
@@ -1071,11 +1331,31 @@ func FirstAboveJVP(m [][]float64, limit float64, dm [][]float64) (float64, float
 // TriangleBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of TriangleForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	w  24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x, w it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type TriangleTape struct {
 	// x: the parameter x.
 	x []float64
 	// w: the parameter w.
 	w []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TriangleTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TriangleTape) Bytes() int {
+	return 48
 }
 
 // TriangleForward runs Triangle and records in t what TriangleBackward needs;
@@ -1152,6 +1432,19 @@ func TriangleJVP(x, w, dx, dw []float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of SkipsForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·len(m) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	m       24 bytes per run (a reference to the caller's slice, not a copy): the parameter m
+//	jTrips  8·len(m) bytes (8 bytes an entry): how many iterations of the loop on j began
+//	trips   8 bytes per run: how many iterations of the loop rows began
+//
+// Recomputed by the backward sweep rather than stored: the elements of m it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type SkipsTape struct {
 	// m: the parameter m.
 	m [][]float64
@@ -1160,6 +1453,16 @@ type SkipsTape struct {
 	jTrips []int
 	// trips: how many iterations of the loop rows began.
 	trips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SkipsTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SkipsTape) Bytes() int {
+	n := 32
+	n += len(t.jTrips) * 8
+	return n
 }
 
 // SkipsForward runs Skips and records in t what SkipsBackward needs; t's
@@ -1280,6 +1583,19 @@ rows:
 // MatVecBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of MatVecForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(W) + 48 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	W    24 bytes per run (a reference to the caller's slice, not a copy): the parameter W
+//	x    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	acc  8·len(W) bytes (8 bytes an entry): the value of acc the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of W, x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type MatVecTape struct {
 	// W: the parameter W.
 	W [][]float64
@@ -1288,6 +1604,16 @@ type MatVecTape struct {
 	// acc: the value of acc the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	acc []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in MatVecTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MatVecTape) Bytes() int {
+	n := 48
+	n += len(t.acc) * 8
+	return n
 }
 
 // MatVecForward runs MatVec and records in t what MatVecBackward needs; t's
@@ -1416,11 +1742,30 @@ func MatVecJVP(W [][]float64, x, b, out []float64, dW [][]float64, dx, db, dout 
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of ScaleForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a  8 bytes per run: the parameter a
+//	x  24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type ScaleTape struct {
 	// a: the parameter a.
 	a float64
 	// x: the parameter x.
 	x []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ScaleTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ScaleTape) Bytes() int {
+	return 32
 }
 
 // ScaleForward runs Scale and records in t what ScaleBackward needs; t's
@@ -1492,6 +1837,20 @@ func ScaleJVP(a float64, x, out []float64, da float64, dx, dout []float64) {
 // InteriorBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of InteriorForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(in) + 48 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	weights  24 bytes per run (a reference to the caller's slice, not a copy): weights as the forward sweep computed it
+//	k        8·len(in) bytes (8 bytes an entry): the value of k the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of weights, x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type InteriorTape struct {
 	// x: the parameter x.
 	x []float64
@@ -1500,6 +1859,16 @@ type InteriorTape struct {
 	// k: the value of k the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	k []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in InteriorTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *InteriorTape) Bytes() int {
+	n := 48
+	n += len(t.k) * 8
+	return n
 }
 
 // InteriorForward runs Interior and records in t what InteriorBackward needs;
@@ -1596,11 +1965,30 @@ func InteriorJVP(x, dx []float64) (float64, float64) {
 // WindowBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of WindowForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	iTrips  8 bytes per run: how many iterations of the loop on i began
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type WindowTape struct {
 	// x: the parameter x.
 	x []float64
 	// iTrips: how many iterations of the loop on i began.
 	iTrips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in WindowTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *WindowTape) Bytes() int {
+	return 32
 }
 
 // WindowForward runs Window and records in t what WindowBackward needs; t's
@@ -1671,11 +2059,30 @@ func WindowJVP(x, dx []float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of ArrForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a  24 bytes per run (a reference to the caller's slice, not a copy): the parameter a
+//	k  8 bytes per run: the parameter k
+//
+// Recomputed by the backward sweep rather than stored: the elements of a it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type ArrTape struct {
 	// a: the parameter a.
 	a [3]float64
 	// k: the parameter k.
 	k float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ArrTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ArrTape) Bytes() int {
+	return 32
 }
 
 // ArrForward runs Arr and records in t what ArrBackward needs; t's earlier
@@ -1737,9 +2144,27 @@ func ArrJVP(a [3]float64, k float64, da [3]float64) (float64, float64) {
 // SingleBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of SingleForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type SingleTape struct {
 	// x: the parameter x.
 	x []float32
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SingleTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SingleTape) Bytes() int {
+	return 24
 }
 
 // SingleForward runs Single and records in t what SingleBackward needs; t's
@@ -1797,6 +2222,18 @@ func SingleJVP(x, dx []float32) (float32, float32) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of ClampForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x   8 bytes per run: the parameter x
+//	lo  8 bytes per run: the parameter lo
+//	hi  8 bytes per run: the parameter hi
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ClampTape struct {
 	// x: the parameter x.
 	x float64
@@ -1804,6 +2241,14 @@ type ClampTape struct {
 	lo float64
 	// hi: the parameter hi.
 	hi float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ClampTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ClampTape) Bytes() int {
+	return 24
 }
 
 // ClampForward runs Clamp and records in t what ClampBackward needs; t's
@@ -1870,6 +2315,19 @@ func ClampJVP(x, lo, hi, dx, dlo, dhi float64) (float64, float64) {
 // SmoothWorkBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of SmoothWorkForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 40 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	buf     24 bytes per run (a reference to the caller's slice, not a copy): the parameter buf
+//	iters   8 bytes per run: the parameter iters
+//	copied  8 bytes per run: how many elements a copy copied
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions, products; the elements of buf it reads again (memory nothing
+// writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 type SmoothWorkTape struct {
 	// buf: the parameter buf.
 	buf []float64
@@ -1877,6 +2335,14 @@ type SmoothWorkTape struct {
 	iters int
 	// copied: how many elements a copy copied.
 	copied int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SmoothWorkTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SmoothWorkTape) Bytes() int {
+	return 40
 }
 
 // SmoothWorkForward runs SmoothWork and records in t what SmoothWorkBackward
@@ -1954,6 +2420,27 @@ func SmoothWorkGrad(x, buf []float64, iters int) (float64, []float64) {
 // RippleBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of RippleForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24·max(iters, 0)·max(len(buf) − 1, 0)
+// + 8·len(x) + 64 bytes. Bytes returns that count for a filled tape: each
+// value's size, a slice's 24-byte header where the tape keeps a reference, a
+// stack's entries; not Go's padding, nor spare capacity.
+//
+//	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	iters   8 bytes per run: the parameter iters
+//	buf     8·len(x) bytes (8 bytes an entry): the memory of buf, which Ripple makes, kept from run to run
+//	buf2    24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	copied  8 bytes per run: how many elements a copy copied
+//	elem2   8·max(iters, 0)·max(len(buf) − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	sin     8·max(iters, 0)·max(len(buf) − 1, 0) bytes (8 bytes an entry): math.Sin of the forward sweep
+//	elem    8·max(iters, 0)·max(len(buf) − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	dbuf    a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Ripple makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v.
 type RippleTape struct {
 	// x: the parameter x.
 	x []float64
@@ -1977,6 +2464,20 @@ type RippleTape struct {
 	// dbuf: the derivatives of buf, which Ripple makes, in a buffer the backward
 	// sweep reuses.
 	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RippleTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RippleTape) Bytes() int {
+	n := 64
+	n += len(t.buf) * 8
+	n += len(t.elem2) * 8
+	n += len(t.sin) * 8
+	n += len(t.elem) * 8
+	n += len(t.dbuf) * 8
+	return n
 }
 
 // RippleForward runs Ripple and records in t what RippleBackward needs; t's
@@ -2107,12 +2608,36 @@ func RippleJVP(x []float64, iters int, dx []float64) (float64, float64) {
 // SquareBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of SquareForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 24 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	elem  8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v.
 type SquareTape struct {
 	// x: the parameter x.
 	x []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SquareTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SquareTape) Bytes() int {
+	n := 24
+	n += len(t.elem) * 8
+	return n
 }
 
 // SquareForward runs Square and records in t what SquareBackward needs; t's
@@ -2193,11 +2718,33 @@ func SquareJVP(x, dx []float64) (float64, float64) {
 // MeanVarBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of MeanVarForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	mean  8 bytes per run: the value of mean as a loop began
+//
+// Recomputed by the backward sweep rather than stored: the float values d,
+// unnamed conversions; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v.
 type MeanVarTape struct {
 	// x: the parameter x.
 	x []float64
 	// mean: the value of mean as a loop began.
 	mean float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in MeanVarTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MeanVarTape) Bytes() int {
+	return 32
 }
 
 // MeanVarForward runs MeanVar and records in t what MeanVarBackward needs; t's
@@ -2296,6 +2843,20 @@ func MeanVarJVP(x, dx []float64) (float64, float64, float64, float64) {
 // RepeatBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of RepeatForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·max(n, 0)·len(x) + 32 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	x    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	n    8 bytes per run: the parameter n
+//	s    8·max(n, 0)·len(x) bytes (8 bytes an entry): the value of s the backward sweep reads
+//	sin  8·max(n, 0)·len(x) bytes (8 bytes an entry): math.Sin of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type RepeatTape struct {
 	// x: the parameter x.
 	x []float64
@@ -2307,6 +2868,17 @@ type RepeatTape struct {
 	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	sin []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RepeatTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RepeatTape) Bytes() int {
+	n := 32
+	n += len(t.s) * 8
+	n += len(t.sin) * 8
+	return n
 }
 
 // RepeatForward runs Repeat and records in t what RepeatBackward needs; t's

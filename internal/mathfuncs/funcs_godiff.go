@@ -8,6 +8,18 @@ import "math"
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of AbsForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    8 bytes per run: the parameter x
+//	y    8 bytes per run: the parameter y
+//	abs  8 bytes per run: math.Abs of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type AbsTape struct {
 	// x: the parameter x.
 	x float64
@@ -15,6 +27,14 @@ type AbsTape struct {
 	y float64
 	// abs: math.Abs of the forward sweep.
 	abs float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in AbsTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *AbsTape) Bytes() int {
+	return 24
 }
 
 // AbsForward runs Abs and records in t what AbsBackward needs; t's earlier
@@ -86,6 +106,18 @@ func AbsJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of AcosForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	y     8 bytes per run: the parameter y
+//	acos  8 bytes per run: math.Acos of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type AcosTape struct {
 	// x: the parameter x.
 	x float64
@@ -93,6 +125,14 @@ type AcosTape struct {
 	y float64
 	// acos: math.Acos of the forward sweep.
 	acos float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in AcosTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *AcosTape) Bytes() int {
+	return 24
 }
 
 // AcosForward runs Acos and records in t what AcosBackward needs; t's earlier
@@ -153,6 +193,18 @@ func AcosJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of AsinForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	y     8 bytes per run: the parameter y
+//	asin  8 bytes per run: math.Asin of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type AsinTape struct {
 	// x: the parameter x.
 	x float64
@@ -160,6 +212,14 @@ type AsinTape struct {
 	y float64
 	// asin: math.Asin of the forward sweep.
 	asin float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in AsinTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *AsinTape) Bytes() int {
+	return 24
 }
 
 // AsinForward runs Asin and records in t what AsinBackward needs; t's earlier
@@ -220,6 +280,18 @@ func AsinJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of AtanForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	y     8 bytes per run: the parameter y
+//	atan  8 bytes per run: math.Atan of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type AtanTape struct {
 	// x: the parameter x.
 	x float64
@@ -227,6 +299,14 @@ type AtanTape struct {
 	y float64
 	// atan: math.Atan of the forward sweep.
 	atan float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in AtanTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *AtanTape) Bytes() int {
+	return 24
 }
 
 // AtanForward runs Atan and records in t what AtanBackward needs; t's earlier
@@ -287,11 +367,30 @@ func AtanJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of CbrtForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y     8 bytes per run: the parameter y
+//	cbrt  8 bytes per run: math.Cbrt of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type CbrtTape struct {
 	// y: the parameter y.
 	y float64
 	// cbrt: math.Cbrt of the forward sweep.
 	cbrt float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in CbrtTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *CbrtTape) Bytes() int {
+	return 16
 }
 
 // CbrtForward runs Cbrt and records in t what CbrtBackward needs; t's earlier
@@ -351,6 +450,18 @@ func CbrtJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of CosForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    8 bytes per run: the parameter x
+//	y    8 bytes per run: the parameter y
+//	cos  8 bytes per run: math.Cos of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type CosTape struct {
 	// x: the parameter x.
 	x float64
@@ -358,6 +469,14 @@ type CosTape struct {
 	y float64
 	// cos: math.Cos of the forward sweep.
 	cos float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in CosTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *CosTape) Bytes() int {
+	return 24
 }
 
 // CosForward runs Cos and records in t what CosBackward needs; t's earlier
@@ -417,6 +536,18 @@ func CosJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of CoshForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	y     8 bytes per run: the parameter y
+//	cosh  8 bytes per run: math.Cosh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type CoshTape struct {
 	// x: the parameter x.
 	x float64
@@ -424,6 +555,14 @@ type CoshTape struct {
 	y float64
 	// cosh: math.Cosh of the forward sweep.
 	cosh float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in CoshTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *CoshTape) Bytes() int {
+	return 24
 }
 
 // CoshForward runs Cosh and records in t what CoshBackward needs; t's earlier
@@ -484,6 +623,18 @@ func CoshJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of ErfForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    8 bytes per run: the parameter x
+//	y    8 bytes per run: the parameter y
+//	erf  8 bytes per run: math.Erf of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ErfTape struct {
 	// x: the parameter x.
 	x float64
@@ -491,6 +642,14 @@ type ErfTape struct {
 	y float64
 	// erf: math.Erf of the forward sweep.
 	erf float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ErfTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ErfTape) Bytes() int {
+	return 24
 }
 
 // ErfForward runs Erf and records in t what ErfBackward needs; t's earlier
@@ -550,11 +709,30 @@ func ErfJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of ExpForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y    8 bytes per run: the parameter y
+//	exp  8 bytes per run: math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ExpTape struct {
 	// y: the parameter y.
 	y float64
 	// exp: math.Exp of the forward sweep.
 	exp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ExpTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ExpTape) Bytes() int {
+	return 16
 }
 
 // ExpForward runs Exp and records in t what ExpBackward needs; t's earlier
@@ -613,11 +791,30 @@ func ExpJVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of Expm1Forward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y      8 bytes per run: the parameter y
+//	expm1  8 bytes per run: math.Expm1 of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Expm1Tape struct {
 	// y: the parameter y.
 	y float64
 	// expm1: math.Expm1 of the forward sweep.
 	expm1 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Expm1Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Expm1Tape) Bytes() int {
+	return 16
 }
 
 // Expm1Forward runs Expm1 and records in t what Expm1Backward needs; t's
@@ -677,6 +874,18 @@ func Expm1JVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of LogForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    8 bytes per run: the parameter x
+//	y    8 bytes per run: the parameter y
+//	log  8 bytes per run: math.Log of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type LogTape struct {
 	// x: the parameter x.
 	x float64
@@ -684,6 +893,14 @@ type LogTape struct {
 	y float64
 	// log: math.Log of the forward sweep.
 	log float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LogTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LogTape) Bytes() int {
+	return 24
 }
 
 // LogForward runs Log and records in t what LogBackward needs; t's earlier
@@ -743,6 +960,18 @@ func LogJVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of Log10Forward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	log10  8 bytes per run: math.Log10 of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Log10Tape struct {
 	// x: the parameter x.
 	x float64
@@ -750,6 +979,14 @@ type Log10Tape struct {
 	y float64
 	// log10: math.Log10 of the forward sweep.
 	log10 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Log10Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Log10Tape) Bytes() int {
+	return 24
 }
 
 // Log10Forward runs Log10 and records in t what Log10Backward needs; t's
@@ -810,6 +1047,18 @@ func Log10JVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of Log1pForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	log1p  8 bytes per run: math.Log1p of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Log1pTape struct {
 	// x: the parameter x.
 	x float64
@@ -817,6 +1066,14 @@ type Log1pTape struct {
 	y float64
 	// log1p: math.Log1p of the forward sweep.
 	log1p float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Log1pTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Log1pTape) Bytes() int {
+	return 24
 }
 
 // Log1pForward runs Log1p and records in t what Log1pBackward needs; t's
@@ -877,6 +1134,18 @@ func Log1pJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of Log2Forward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	y     8 bytes per run: the parameter y
+//	log2  8 bytes per run: math.Log2 of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Log2Tape struct {
 	// x: the parameter x.
 	x float64
@@ -884,6 +1153,14 @@ type Log2Tape struct {
 	y float64
 	// log2: math.Log2 of the forward sweep.
 	log2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Log2Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Log2Tape) Bytes() int {
+	return 24
 }
 
 // Log2Forward runs Log2 and records in t what Log2Backward needs; t's earlier
@@ -944,6 +1221,18 @@ func Log2JVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of SinForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    8 bytes per run: the parameter x
+//	y    8 bytes per run: the parameter y
+//	sin  8 bytes per run: math.Sin of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SinTape struct {
 	// x: the parameter x.
 	x float64
@@ -951,6 +1240,14 @@ type SinTape struct {
 	y float64
 	// sin: math.Sin of the forward sweep.
 	sin float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SinTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SinTape) Bytes() int {
+	return 24
 }
 
 // SinForward runs Sin and records in t what SinBackward needs; t's earlier
@@ -1010,6 +1307,18 @@ func SinJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of SinhForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	y     8 bytes per run: the parameter y
+//	sinh  8 bytes per run: math.Sinh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SinhTape struct {
 	// x: the parameter x.
 	x float64
@@ -1017,6 +1326,14 @@ type SinhTape struct {
 	y float64
 	// sinh: math.Sinh of the forward sweep.
 	sinh float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SinhTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SinhTape) Bytes() int {
+	return 24
 }
 
 // SinhForward runs Sinh and records in t what SinhBackward needs; t's earlier
@@ -1077,11 +1394,30 @@ func SinhJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of SqrtForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y     8 bytes per run: the parameter y
+//	sqrt  8 bytes per run: math.Sqrt of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SqrtTape struct {
 	// y: the parameter y.
 	y float64
 	// sqrt: math.Sqrt of the forward sweep.
 	sqrt float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SqrtTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SqrtTape) Bytes() int {
+	return 16
 }
 
 // SqrtForward runs Sqrt and records in t what SqrtBackward needs; t's earlier
@@ -1141,11 +1477,30 @@ func SqrtJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of TanForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y    8 bytes per run: the parameter y
+//	tan  8 bytes per run: math.Tan of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type TanTape struct {
 	// y: the parameter y.
 	y float64
 	// tan: math.Tan of the forward sweep.
 	tan float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TanTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TanTape) Bytes() int {
+	return 16
 }
 
 // TanForward runs Tan and records in t what TanBackward needs; t's earlier
@@ -1204,11 +1559,30 @@ func TanJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of TanhForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y     8 bytes per run: the parameter y
+//	tanh  8 bytes per run: math.Tanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type TanhTape struct {
 	// y: the parameter y.
 	y float64
 	// tanh: math.Tanh of the forward sweep.
 	tanh float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TanhTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TanhTape) Bytes() int {
+	return 16
 }
 
 // TanhForward runs Tanh and records in t what TanhBackward needs; t's earlier
@@ -1268,11 +1642,30 @@ func TanhJVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of Atan2Forward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//	y  8 bytes per run: the parameter y
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Atan2Tape struct {
 	// x: the parameter x.
 	x float64
 	// y: the parameter y.
 	y float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Atan2Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Atan2Tape) Bytes() int {
+	return 16
 }
 
 // Atan2Forward runs Atan2 and records in t what Atan2Backward needs; t's
@@ -1332,6 +1725,18 @@ func Atan2JVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of HypotForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	hypot  8 bytes per run: math.Hypot of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type HypotTape struct {
 	// x: the parameter x.
 	x float64
@@ -1339,6 +1744,14 @@ type HypotTape struct {
 	y float64
 	// hypot: math.Hypot of the forward sweep.
 	hypot float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in HypotTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *HypotTape) Bytes() int {
+	return 24
 }
 
 // HypotForward runs Hypot and records in t what HypotBackward needs; t's
@@ -1408,11 +1821,30 @@ func HypotJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of MaxForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//	y  8 bytes per run: the parameter y
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MaxTape struct {
 	// x: the parameter x.
 	x float64
 	// y: the parameter y.
 	y float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in MaxTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MaxTape) Bytes() int {
+	return 16
 }
 
 // MaxForward runs Max and records in t what MaxBackward needs; t's earlier
@@ -1482,11 +1914,30 @@ func MaxJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of MinForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//	y  8 bytes per run: the parameter y
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MinTape struct {
 	// x: the parameter x.
 	x float64
 	// y: the parameter y.
 	y float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in MinTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MinTape) Bytes() int {
+	return 16
 }
 
 // MinForward runs Min and records in t what MinBackward needs; t's earlier
@@ -1556,6 +2007,18 @@ func MinJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of PowForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    8 bytes per run: the parameter x
+//	y    8 bytes per run: the parameter y
+//	pow  8 bytes per run: math.Pow of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type PowTape struct {
 	// x: the parameter x.
 	x float64
@@ -1563,6 +2026,14 @@ type PowTape struct {
 	y float64
 	// pow: math.Pow of the forward sweep.
 	pow float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PowTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PowTape) Bytes() int {
+	return 24
 }
 
 // PowForward runs Pow and records in t what PowBackward needs; t's earlier
@@ -1630,6 +2101,18 @@ func PowJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of ErfcForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	y     8 bytes per run: the parameter y
+//	erfc  8 bytes per run: math.Erfc of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ErfcTape struct {
 	// x: the parameter x.
 	x float64
@@ -1637,6 +2120,14 @@ type ErfcTape struct {
 	y float64
 	// erfc: math.Erfc of the forward sweep.
 	erfc float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ErfcTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ErfcTape) Bytes() int {
+	return 24
 }
 
 // ErfcForward runs Erfc and records in t what ErfcBackward needs; t's earlier
@@ -1697,11 +2188,30 @@ func ErfcJVP(x, y, dx, dy float64) (float64, float64) {
 // ErfinvBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of ErfinvForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y       8 bytes per run: the parameter y
+//	erfinv  8 bytes per run: math.Erfinv of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ErfinvTape struct {
 	// y: the parameter y.
 	y float64
 	// erfinv: math.Erfinv of the forward sweep.
 	erfinv float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ErfinvTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ErfinvTape) Bytes() int {
+	return 16
 }
 
 // ErfinvForward runs Erfinv and records in t what ErfinvBackward needs; t's
@@ -1761,11 +2271,30 @@ func ErfinvJVP(x, y, dx, dy float64) (float64, float64) {
 // ErfcinvBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of ErfcinvForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y        8 bytes per run: the parameter y
+//	erfcinv  8 bytes per run: math.Erfcinv of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ErfcinvTape struct {
 	// y: the parameter y.
 	y float64
 	// erfcinv: math.Erfcinv of the forward sweep.
 	erfcinv float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ErfcinvTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ErfcinvTape) Bytes() int {
+	return 16
 }
 
 // ErfcinvForward runs Erfcinv and records in t what ErfcinvBackward needs; t's
@@ -1826,11 +2355,30 @@ func ErfcinvJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of Exp2Forward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y     8 bytes per run: the parameter y
+//	exp2  8 bytes per run: math.Exp2 of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Exp2Tape struct {
 	// y: the parameter y.
 	y float64
 	// exp2: math.Exp2 of the forward sweep.
 	exp2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Exp2Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Exp2Tape) Bytes() int {
+	return 16
 }
 
 // Exp2Forward runs Exp2 and records in t what Exp2Backward needs; t's earlier
@@ -1890,6 +2438,18 @@ func Exp2JVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of AsinhForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	asinh  8 bytes per run: math.Asinh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type AsinhTape struct {
 	// x: the parameter x.
 	x float64
@@ -1897,6 +2457,14 @@ type AsinhTape struct {
 	y float64
 	// asinh: math.Asinh of the forward sweep.
 	asinh float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in AsinhTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *AsinhTape) Bytes() int {
+	return 24
 }
 
 // AsinhForward runs Asinh and records in t what AsinhBackward needs; t's
@@ -1957,6 +2525,18 @@ func AsinhJVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of AcoshForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	acosh  8 bytes per run: math.Acosh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type AcoshTape struct {
 	// x: the parameter x.
 	x float64
@@ -1964,6 +2544,14 @@ type AcoshTape struct {
 	y float64
 	// acosh: math.Acosh of the forward sweep.
 	acosh float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in AcoshTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *AcoshTape) Bytes() int {
+	return 24
 }
 
 // AcoshForward runs Acosh and records in t what AcoshBackward needs; t's
@@ -2024,6 +2612,18 @@ func AcoshJVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of AtanhForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	atanh  8 bytes per run: math.Atanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type AtanhTape struct {
 	// x: the parameter x.
 	x float64
@@ -2031,6 +2631,14 @@ type AtanhTape struct {
 	y float64
 	// atanh: math.Atanh of the forward sweep.
 	atanh float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in AtanhTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *AtanhTape) Bytes() int {
+	return 24
 }
 
 // AtanhForward runs Atanh and records in t what AtanhBackward needs; t's
@@ -2091,6 +2699,18 @@ func AtanhJVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of GammaForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	gamma  8 bytes per run: math.Gamma of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type GammaTape struct {
 	// x: the parameter x.
 	x float64
@@ -2098,6 +2718,14 @@ type GammaTape struct {
 	y float64
 	// gamma: math.Gamma of the forward sweep.
 	gamma float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in GammaTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *GammaTape) Bytes() int {
+	return 24
 }
 
 // GammaForward runs Gamma and records in t what GammaBackward needs; t's
@@ -2160,6 +2788,18 @@ func GammaJVP(x, y, dx, dy float64) (float64, float64) {
 // J0Tape is what J0Forward keeps of one run of J0 for J0Backward: the forward
 // values the backward sweep reads, and the control flow it replays. A tape may
 // be reused: each run of J0Forward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x   8 bytes per run: the parameter x
+//	y   8 bytes per run: the parameter y
+//	j0  8 bytes per run: math.J0 of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type J0Tape struct {
 	// x: the parameter x.
 	x float64
@@ -2167,6 +2807,14 @@ type J0Tape struct {
 	y float64
 	// j0: math.J0 of the forward sweep.
 	j0 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in J0Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *J0Tape) Bytes() int {
+	return 24
 }
 
 // J0Forward runs J0 and records in t what J0Backward needs; t's earlier
@@ -2224,6 +2872,18 @@ func J0JVP(x, y, dx, dy float64) (float64, float64) {
 // J1Tape is what J1Forward keeps of one run of J1 for J1Backward: the forward
 // values the backward sweep reads, and the control flow it replays. A tape may
 // be reused: each run of J1Forward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x   8 bytes per run: the parameter x
+//	y   8 bytes per run: the parameter y
+//	j1  8 bytes per run: math.J1 of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type J1Tape struct {
 	// x: the parameter x.
 	x float64
@@ -2231,6 +2891,14 @@ type J1Tape struct {
 	y float64
 	// j1: math.J1 of the forward sweep.
 	j1 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in J1Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *J1Tape) Bytes() int {
+	return 24
 }
 
 // J1Forward runs J1 and records in t what J1Backward needs; t's earlier
@@ -2288,6 +2956,18 @@ func J1JVP(x, y, dx, dy float64) (float64, float64) {
 // Y0Tape is what Y0Forward keeps of one run of Y0 for Y0Backward: the forward
 // values the backward sweep reads, and the control flow it replays. A tape may
 // be reused: each run of Y0Forward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x   8 bytes per run: the parameter x
+//	y   8 bytes per run: the parameter y
+//	y0  8 bytes per run: math.Y0 of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Y0Tape struct {
 	// x: the parameter x.
 	x float64
@@ -2295,6 +2975,14 @@ type Y0Tape struct {
 	y float64
 	// y0: math.Y0 of the forward sweep.
 	y0 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Y0Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Y0Tape) Bytes() int {
+	return 24
 }
 
 // Y0Forward runs Y0 and records in t what Y0Backward needs; t's earlier
@@ -2352,6 +3040,18 @@ func Y0JVP(x, y, dx, dy float64) (float64, float64) {
 // Y1Tape is what Y1Forward keeps of one run of Y1 for Y1Backward: the forward
 // values the backward sweep reads, and the control flow it replays. A tape may
 // be reused: each run of Y1Forward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x   8 bytes per run: the parameter x
+//	y   8 bytes per run: the parameter y
+//	y1  8 bytes per run: math.Y1 of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Y1Tape struct {
 	// x: the parameter x.
 	x float64
@@ -2359,6 +3059,14 @@ type Y1Tape struct {
 	y float64
 	// y1: math.Y1 of the forward sweep.
 	y1 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Y1Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Y1Tape) Bytes() int {
+	return 24
 }
 
 // Y1Forward runs Y1 and records in t what Y1Backward needs; t's earlier
@@ -2417,9 +3125,27 @@ func Y1JVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of FloorForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	floor  8 bytes per run: math.Floor of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type FloorTape struct {
 	// floor: math.Floor of the forward sweep.
 	floor float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in FloorTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *FloorTape) Bytes() int {
+	return 8
 }
 
 // FloorForward runs Floor and records in t what FloorBackward needs; t's
@@ -2475,9 +3201,27 @@ func FloorJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of CeilForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	ceil  8 bytes per run: math.Ceil of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type CeilTape struct {
 	// ceil: math.Ceil of the forward sweep.
 	ceil float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in CeilTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *CeilTape) Bytes() int {
+	return 8
 }
 
 // CeilForward runs Ceil and records in t what CeilBackward needs; t's earlier
@@ -2533,9 +3277,27 @@ func CeilJVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of TruncForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	trunc  8 bytes per run: math.Trunc of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type TruncTape struct {
 	// trunc: math.Trunc of the forward sweep.
 	trunc float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TruncTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TruncTape) Bytes() int {
+	return 8
 }
 
 // TruncForward runs Trunc and records in t what TruncBackward needs; t's
@@ -2591,9 +3353,27 @@ func TruncJVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of RoundForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	round  8 bytes per run: math.Round of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RoundTape struct {
 	// round: math.Round of the forward sweep.
 	round float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RoundTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RoundTape) Bytes() int {
+	return 8
 }
 
 // RoundForward runs Round and records in t what RoundBackward needs; t's
@@ -2649,9 +3429,27 @@ func RoundJVP(x, y, dx, dy float64) (float64, float64) {
 // for RoundToEvenBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of RoundToEvenForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	roundtoeven  8 bytes per run: math.RoundToEven of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RoundToEvenTape struct {
 	// roundtoeven: math.RoundToEven of the forward sweep.
 	roundtoeven float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RoundToEvenTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *RoundToEvenTape) Bytes() int {
+	return 8
 }
 
 // RoundToEvenForward runs RoundToEven and records in t what RoundToEvenBackward
@@ -2708,6 +3506,18 @@ func RoundToEvenJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of ModForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    8 bytes per run: the parameter x
+//	y    8 bytes per run: the parameter y
+//	mod  8 bytes per run: math.Mod of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ModTape struct {
 	// x: the parameter x.
 	x float64
@@ -2715,6 +3525,14 @@ type ModTape struct {
 	y float64
 	// mod: math.Mod of the forward sweep.
 	mod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ModTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ModTape) Bytes() int {
+	return 24
 }
 
 // ModForward runs Mod and records in t what ModBackward needs; t's earlier
@@ -2774,6 +3592,18 @@ func ModJVP(x, y, dx, dy float64) (float64, float64) {
 // RemainderBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of RemainderForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x          8 bytes per run: the parameter x
+//	y          8 bytes per run: the parameter y
+//	remainder  8 bytes per run: math.Remainder of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RemainderTape struct {
 	// x: the parameter x.
 	x float64
@@ -2781,6 +3611,14 @@ type RemainderTape struct {
 	y float64
 	// remainder: math.Remainder of the forward sweep.
 	remainder float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RemainderTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *RemainderTape) Bytes() int {
+	return 24
 }
 
 // RemainderForward runs Remainder and records in t what RemainderBackward
@@ -2842,9 +3680,27 @@ func RemainderJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of DimForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	dim  8 bytes per run: math.Dim of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type DimTape struct {
 	// dim: math.Dim of the forward sweep.
 	dim float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in DimTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *DimTape) Bytes() int {
+	return 8
 }
 
 // DimForward runs Dim and records in t what DimBackward needs; t's earlier
@@ -2918,11 +3774,30 @@ func DimJVP(x, y, dx, dy float64) (float64, float64) {
 // CopysignBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of CopysignForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//	y  8 bytes per run: the parameter y
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type CopysignTape struct {
 	// x: the parameter x.
 	x float64
 	// y: the parameter y.
 	y float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in CopysignTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *CopysignTape) Bytes() int {
+	return 16
 }
 
 // CopysignForward runs Copysign and records in t what CopysignBackward needs;
@@ -2992,11 +3867,30 @@ func CopysignJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of FMAForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//	y  8 bytes per run: the parameter y
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type FMATape struct {
 	// x: the parameter x.
 	x float64
 	// y: the parameter y.
 	y float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in FMATape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *FMATape) Bytes() int {
+	return 16
 }
 
 // FMAForward runs FMA and records in t what FMABackward needs; t's earlier
@@ -3053,6 +3947,18 @@ func FMAJVP(x, y, dx, dy float64) (float64, float64) {
 // JnTape is what JnForward keeps of one run of Jn for JnBackward: the forward
 // values the backward sweep reads, and the control flow it replays. A tape may
 // be reused: each run of JnForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x   8 bytes per run: the parameter x
+//	y   8 bytes per run: the parameter y
+//	jn  8 bytes per run: math.Jn of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type JnTape struct {
 	// x: the parameter x.
 	x float64
@@ -3060,6 +3966,14 @@ type JnTape struct {
 	y float64
 	// jn: math.Jn of the forward sweep.
 	jn float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in JnTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *JnTape) Bytes() int {
+	return 24
 }
 
 // JnForward runs Jn and records in t what JnBackward needs; t's earlier
@@ -3117,6 +4031,18 @@ func JnJVP(x, y, dx, dy float64) (float64, float64) {
 // YnTape is what YnForward keeps of one run of Yn for YnBackward: the forward
 // values the backward sweep reads, and the control flow it replays. A tape may
 // be reused: each run of YnForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x   8 bytes per run: the parameter x
+//	y   8 bytes per run: the parameter y
+//	yn  8 bytes per run: math.Yn of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type YnTape struct {
 	// x: the parameter x.
 	x float64
@@ -3124,6 +4050,14 @@ type YnTape struct {
 	y float64
 	// yn: math.Yn of the forward sweep.
 	yn float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in YnTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *YnTape) Bytes() int {
+	return 24
 }
 
 // YnForward runs Yn and records in t what YnBackward needs; t's earlier
@@ -3182,6 +4116,18 @@ func YnJVP(x, y, dx, dy float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of Jn0Forward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x   8 bytes per run: the parameter x
+//	y   8 bytes per run: the parameter y
+//	jn  8 bytes per run: math.Jn of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Jn0Tape struct {
 	// x: the parameter x.
 	x float64
@@ -3189,6 +4135,14 @@ type Jn0Tape struct {
 	y float64
 	// jn: math.Jn of the forward sweep.
 	jn float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Jn0Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Jn0Tape) Bytes() int {
+	return 24
 }
 
 // Jn0Forward runs Jn0 and records in t what Jn0Backward needs; t's earlier
@@ -3248,6 +4202,18 @@ func Jn0JVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of Sin32Forward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    4 bytes per run: the parameter x
+//	y    4 bytes per run: the parameter y
+//	sin  8 bytes per run: math.Sin of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type Sin32Tape struct {
 	// x: the parameter x.
 	x float32
@@ -3255,6 +4221,14 @@ type Sin32Tape struct {
 	y float32
 	// sin: math.Sin of the forward sweep.
 	sin float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Sin32Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Sin32Tape) Bytes() int {
+	return 16
 }
 
 // Sin32Forward runs Sin32 and records in t what Sin32Backward needs; t's
@@ -3316,6 +4290,22 @@ func Sin32JVP(x, y, dx, dy float32) (float32, float32) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of PolarForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	r      8 bytes per run: the parameter r
+//	theta  8 bytes per run: the parameter theta
+//	cos    8 bytes per run: math.Cos of the forward sweep
+//	sin    8 bytes per run: math.Sin of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: x, y,
+// x2, y2.
 type PolarTape struct {
 	// r: the parameter r.
 	r float64
@@ -3325,6 +4315,14 @@ type PolarTape struct {
 	cos float64
 	// sin: math.Sin of the forward sweep.
 	sin float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PolarTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PolarTape) Bytes() int {
+	return 32
 }
 
 // PolarForward runs Polar and records in t what PolarBackward needs; t's

@@ -11,6 +11,27 @@ import (
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of ConvForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 40·tTrips + 56 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where tTrips is the iterations of the loop on t.
+//
+//	seq       24 bytes per run (a reference to the caller's slice, not a copy): the parameter seq
+//	k         24 bytes per run (a reference to the caller's slice, not a copy): the parameter k
+//	inputLo   8·tTrips bytes (8 bytes an entry): the value of inputLo the backward sweep reads
+//	inputHi   8·tTrips bytes (8 bytes an entry): the value of inputHi the backward sweep reads
+//	inputHi2  8·tTrips bytes (8 bytes an entry): the value of inputHi as the loop on i began
+//	inputLo2  8·tTrips bytes (8 bytes an entry): the value of inputLo as the loop on i began
+//	y         8·tTrips bytes (8 bytes an entry): the value of y the backward sweep reads
+//	tTrips    8 bytes per run: how many iterations of the loop on t began
+//
+// Recomputed by the backward sweep rather than stored: the elements of seq, k
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ConvTape struct {
 	// seq: the parameter seq.
 	seq []float64
@@ -33,6 +54,20 @@ type ConvTape struct {
 	y []float64
 	// tTrips: how many iterations of the loop on t began.
 	tTrips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ConvTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ConvTape) Bytes() int {
+	n := 56
+	n += len(t.inputLo) * 8
+	n += len(t.inputHi) * 8
+	n += len(t.inputHi2) * 8
+	n += len(t.inputLo2) * 8
+	n += len(t.y) * 8
+	return n
 }
 
 // ConvForward runs Conv and records in t what ConvBackward needs; t's earlier
@@ -150,6 +185,23 @@ func ConvJVP(seq, k, dseq, dk []float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of TailForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·trips + 40 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where trips is the iterations of a loop.
+//
+//	x      24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	xHi    8 bytes per run: the value of xHi as a loop began
+//	xLo    8·trips bytes (8 bytes an entry): the value of xLo the backward sweep reads
+//	trips  8 bytes per run: how many iterations of a loop began
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type TailTape struct {
 	// x: the parameter x.
 	x []float64
@@ -160,6 +212,16 @@ type TailTape struct {
 	xLo []int
 	// trips: how many iterations of a loop began.
 	trips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TailTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TailTape) Bytes() int {
+	n := 40
+	n += len(t.xLo) * 8
+	return n
 }
 
 // TailForward runs Tail and records in t what TailBackward needs; t's earlier
@@ -236,6 +298,38 @@ func TailJVP(x, dx []float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of EulerForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 24·max(steps, 0)·n + 8·(n + n) +
+// 32·max(steps, 0) + 128 bytes. Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x0       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x0
+//	k        8 bytes per run: the parameter k
+//	h        8 bytes per run: the parameter h
+//	steps    8 bytes per run: the parameter steps
+//	buf      8·(n + n) bytes (8 bytes an entry): the memory of buf, which Euler makes, kept from run to run
+//	buf2     24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	prevLo4  8 bytes per run: the value of prevLo the backward sweep reads
+//	prevHi4  8 bytes per run: the value of prevHi the backward sweep reads
+//	copied   8 bytes per run: how many elements a copy copied
+//	curHi    8·max(steps, 0) bytes (8 bytes an entry): the value of curHi as the loop on i began
+//	curLo    8·max(steps, 0) bytes (8 bytes an entry): the value of curLo as the loop on i began
+//	prevHi3  8·max(steps, 0) bytes (8 bytes an entry): the value of prevHi as the loop on i began
+//	prevLo3  8·max(steps, 0) bytes (8 bytes an entry): the value of prevLo as the loop on i began
+//	left     8·max(steps, 0)·n bytes (8 bytes an entry): left as the forward sweep computed it
+//	elem     8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	sin      8·max(steps, 0)·n bytes (8 bytes an entry): math.Sin of the forward sweep
+//	prevLo   8 bytes per run: the value of prevLo the backward sweep reads
+//	prevHi   8 bytes per run: the value of prevHi the backward sweep reads
+//	prevHi2  8 bytes per run: the value of prevHi as the loop on i2 began
+//	prevLo2  8 bytes per run: the value of prevLo as the loop on i2 began
+//	dbuf     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Euler makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// differences, products; the elements of buf it reads again (memory nothing
+// writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 type EulerTape struct {
 	// x0: the parameter x0.
 	x0 []float64
@@ -287,6 +381,24 @@ type EulerTape struct {
 	// dbuf: the derivatives of buf, which Euler makes, in a buffer the backward
 	// sweep reuses.
 	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in EulerTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *EulerTape) Bytes() int {
+	n := 128
+	n += len(t.buf) * 8
+	n += len(t.curHi) * 8
+	n += len(t.curLo) * 8
+	n += len(t.prevHi3) * 8
+	n += len(t.prevLo3) * 8
+	n += len(t.left) * 8
+	n += len(t.elem) * 8
+	n += len(t.sin) * 8
+	n += len(t.dbuf) * 8
+	return n
 }
 
 // EulerForward runs Euler and records in t what EulerBackward needs; t's
@@ -497,6 +609,48 @@ func EulerJVP(x0 []float64, k, h float64, steps int, dx0 []float64, dk, dh float
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of HeunForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 72·max(steps, 0)·n + 8·(n + n) + 8·n
+// + 48·max(steps, 0) + 128 bytes. Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x0      24 bytes per run (a reference to the caller's slice, not a copy): the parameter x0
+//	a       8 bytes per run: the parameter a
+//	h       8 bytes per run: the parameter h
+//	steps   8 bytes per run: the parameter steps
+//	buf     8·(n + n) bytes (8 bytes an entry): the memory of buf, which Heun makes, kept from run to run
+//	buf2    24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	stage   8·n bytes (8 bytes an entry): the memory of stage, which Heun makes, kept from run to run
+//	xLo5    8 bytes per run: the value of xLo the backward sweep reads
+//	xHi5    8 bytes per run: the value of xHi the backward sweep reads
+//	copied  8 bytes per run: how many elements a copy copied
+//	xHi4    8·max(steps, 0) bytes (8 bytes an entry): the value of xHi as the loop on i began
+//	xLo4    8·max(steps, 0) bytes (8 bytes an entry): the value of xLo as the loop on i began
+//	elem3   8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	abs3    8·max(steps, 0)·n bytes (8 bytes an entry): math.Abs of the forward sweep
+//	sin3    8·max(steps, 0)·n bytes (8 bytes an entry): math.Sin of the forward sweep
+//	nextHi  8·max(steps, 0) bytes (8 bytes an entry): the value of nextHi as the loop on i2 began
+//	nextLo  8·max(steps, 0) bytes (8 bytes an entry): the value of nextLo as the loop on i2 began
+//	xHi3    8·max(steps, 0) bytes (8 bytes an entry): the value of xHi as the loop on i2 began
+//	xLo3    8·max(steps, 0) bytes (8 bytes an entry): the value of xLo as the loop on i2 began
+//	elem    8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	abs     8·max(steps, 0)·n bytes (8 bytes an entry): math.Abs of the forward sweep
+//	sin     8·max(steps, 0)·n bytes (8 bytes an entry): math.Sin of the forward sweep
+//	elem2   8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	abs2    8·max(steps, 0)·n bytes (8 bytes an entry): math.Abs of the forward sweep
+//	sin2    8·max(steps, 0)·n bytes (8 bytes an entry): math.Sin of the forward sweep
+//	xLo     8 bytes per run: the value of xLo the backward sweep reads
+//	xHi     8 bytes per run: the value of xHi the backward sweep reads
+//	xHi2    8 bytes per run: the value of xHi as the loop on i3 began
+//	xLo2    8 bytes per run: the value of xLo as the loop on i3 began
+//	dbuf    a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Heun makes, in a buffer the backward sweep reuses
+//	dstage  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of stage, which Heun makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values f0, f1,
+// t, unnamed quotients, negations, products, sums, conversions; lengths,
+// indexes and integer arithmetic, and loop counters (recovered from the
+// backward loops' own).
 type HeunTape struct {
 	// x0: the parameter x0.
 	x0 []float64
@@ -577,6 +731,34 @@ type HeunTape struct {
 	// dstage: the derivatives of stage, which Heun makes, in a buffer the backward
 	// sweep reuses.
 	dstage []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in HeunTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *HeunTape) Bytes() int {
+	n := 128
+	n += len(t.buf) * 8
+	n += len(t.stage) * 8
+	n += len(t.xHi4) * 8
+	n += len(t.xLo4) * 8
+	n += len(t.elem3) * 8
+	n += len(t.abs3) * 8
+	n += len(t.sin3) * 8
+	n += len(t.nextHi) * 8
+	n += len(t.nextLo) * 8
+	n += len(t.xHi3) * 8
+	n += len(t.xLo3) * 8
+	n += len(t.elem) * 8
+	n += len(t.abs) * 8
+	n += len(t.sin) * 8
+	n += len(t.elem2) * 8
+	n += len(t.abs2) * 8
+	n += len(t.sin2) * 8
+	n += len(t.dbuf) * 8
+	n += len(t.dstage) * 8
+	return n
 }
 
 // HeunForward runs Heun and records in t what HeunBackward needs; t's earlier
@@ -931,6 +1113,41 @@ func HeunJVP(x0 []float64, a, h float64, steps int, dx0 []float64, da, dh float6
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of RNNForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 8·(hidden + hidden) + 112·tTrips + 128
+// bytes. Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+// Where tTrips is the iterations of the loop on t.
+//
+//	w        24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	u        24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
+//	v        24 bytes per run (a reference to the caller's slice, not a copy): the parameter v
+//	seq      24 bytes per run (a reference to the caller's slice, not a copy): the parameter seq
+//	buf      8·(hidden + hidden) bytes (8 bytes an entry): the memory of buf, which RNN makes, kept from run to run
+//	buf2     24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	hHi3     8·tTrips bytes (8 bytes an entry): the value of hHi as the loop on j began
+//	hLo3     8·tTrips bytes (8 bytes an entry): the value of hLo as the loop on j began
+//	hNextHi  8·tTrips bytes (8 bytes an entry): the value of hNextHi as the loop on j began
+//	hNextLo  8·tTrips bytes (8 bytes an entry): the value of hNextLo as the loop on j began
+//	inputHi  8·tTrips bytes (8 bytes an entry): the value of inputHi as the loop on j began
+//	inputLo  8·tTrips bytes (8 bytes an entry): the value of inputLo as the loop on j began
+//	elem2    8·tTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh     8·tTrips bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	hLo      8·tTrips bytes (8 bytes an entry): the value of hLo the backward sweep reads
+//	hHi      8·tTrips bytes (8 bytes an entry): the value of hHi the backward sweep reads
+//	hHi2     8·tTrips bytes (8 bytes an entry): the value of hHi as the loop on j2 began
+//	hLo2     8·tTrips bytes (8 bytes an entry): the value of hLo as the loop on j2 began
+//	elem     8·tTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	y        8·tTrips bytes (8 bytes an entry): the value of y the backward sweep reads
+//	tTrips   8 bytes per run: how many iterations of the loop on t began
+//	dbuf     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which RNN makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of v, u, w,
+// seq it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RNNTape struct {
 	// w: the parameter w.
 	w [][]float64
@@ -991,6 +1208,31 @@ type RNNTape struct {
 	// dbuf: the derivatives of buf, which RNN makes, in a buffer the backward
 	// sweep reuses.
 	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RNNTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RNNTape) Bytes() int {
+	n := 128
+	n += len(t.buf) * 8
+	n += len(t.hHi3) * 8
+	n += len(t.hLo3) * 8
+	n += len(t.hNextHi) * 8
+	n += len(t.hNextLo) * 8
+	n += len(t.inputHi) * 8
+	n += len(t.inputLo) * 8
+	n += len(t.elem2) * 8
+	n += len(t.tanh) * 8
+	n += len(t.hLo) * 8
+	n += len(t.hHi) * 8
+	n += len(t.hHi2) * 8
+	n += len(t.hLo2) * 8
+	n += len(t.elem) * 8
+	n += len(t.y) * 8
+	n += len(t.dbuf) * 8
+	return n
 }
 
 // RNNForward runs RNN and records in t what RNNBackward needs; t's earlier
@@ -1257,6 +1499,29 @@ func RNNJVP(w, u [][]float64, v, seq []float64, b int, dw, du [][]float64, dv, d
 // OverwriteBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of OverwriteForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48·tTrips + 32 bytes, plus
+// dotTape.Bytes() + pairsTape.Bytes() (the tapes of its call sites, each by its
+// own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+// Where tTrips is the iterations of the loop on t.
+//
+//	k          24 bytes per run (a reference to the caller's slice, not a copy): the parameter k
+//	inputLo2   8·tTrips bytes (8 bytes an entry): the value of inputLo the backward sweep reads
+//	inputHi2   8·tTrips bytes (8 bytes an entry): the value of inputHi the backward sweep reads
+//	dotTape    dotTape.Bytes(), a dotCallTape for the calls of one call site, tTrips calls per run: the tape dotCallForward fills and dotCallBackward reads
+//	y          8·tTrips bytes (8 bytes an entry): y as the forward sweep computed it
+//	inputLo    8·tTrips bytes (8 bytes an entry): the value of inputLo the backward sweep reads
+//	inputHi    8·tTrips bytes (8 bytes an entry): the value of inputHi the backward sweep reads
+//	elem       8·tTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	tTrips     8 bytes per run: how many iterations of the loop on t began
+//	pairsTape  pairsTape.Bytes(), a pairsCallTape for the calls of one call site, one call per run: the tape pairsCallForward fills and pairsCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type OverwriteTape struct {
 	// k: the parameter k.
 	k []float64
@@ -1286,6 +1551,23 @@ type OverwriteTape struct {
 	// pairsTape: the tape pairsCallForward fills and pairsCallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	pairsTape pairsCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OverwriteTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *OverwriteTape) Bytes() int {
+	n := 32
+	n += len(t.inputLo2) * 8
+	n += len(t.inputHi2) * 8
+	n += t.dotTape.Bytes()
+	n += len(t.y) * 8
+	n += len(t.inputLo) * 8
+	n += len(t.inputHi) * 8
+	n += len(t.elem) * 8
+	n += t.pairsTape.Bytes()
+	return n
 }
 
 // OverwriteForward runs Overwrite and records in t what OverwriteBackward
@@ -1416,6 +1698,28 @@ func OverwriteJVP(seq, k, dseq, dk []float64) (float64, float64) {
 // FeaturesBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of FeaturesForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 8·(3·len(x)) + 16·len(x) + 72
+// bytes. Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	x         24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	w         8 bytes per run: the parameter w
+//	buf       8·(3·len(x)) bytes (8 bytes an entry): the memory of buf, which Features makes, kept from run to run
+//	buf2      24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	featsHi3  at most 8·len(x) bytes (8 bytes an entry): the value of featsHi the backward sweep reads
+//	featsHi2  8·len(x) bytes (8 bytes an entry): the value of featsHi the backward sweep reads
+//	featsLo   8 bytes per run: the value of featsLo the backward sweep reads
+//	featsHi   8 bytes per run: the value of featsHi the backward sweep reads
+//	dbuf      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Features makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions, products; the elements of x it reads again (memory nothing
+// writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: f.
 type FeaturesTape struct {
 	// x: the parameter x.
 	x []float64
@@ -1438,6 +1742,19 @@ type FeaturesTape struct {
 	// dbuf: the derivatives of buf, which Features makes, in a buffer the backward
 	// sweep reuses.
 	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in FeaturesTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *FeaturesTape) Bytes() int {
+	n := 72
+	n += len(t.buf) * 8
+	n += len(t.featsHi3) * 8
+	n += len(t.featsHi2) * 8
+	n += len(t.dbuf) * 8
+	return n
 }
 
 // FeaturesForward runs Features and records in t what FeaturesBackward needs;
@@ -1607,6 +1924,19 @@ func FeaturesJVP(x []float64, w float64, dx []float64, dw float64) (float64, flo
 // control flow it replays, each call's in its record and on the stacks the
 // calls share. The tape of the caller holds it, and empties it for each of its
 // own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 16·len(a) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type dotCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1625,6 +1955,18 @@ type dotCallTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in dotCallTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *dotCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	return n
 }
 
 // dotCallForward runs dot and records in t what dotCallBackward needs, after
@@ -1689,6 +2031,24 @@ func dotCallBackward(t *dotCallTape, call int, s float64, da, db []float64) {
 // and the control flow it replays, each call's in its record and on the stacks
 // the calls share. The tape of the caller holds it, and empties it for each of
 // its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls + 16·trips bytes, plus dotTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+// Where trips is the iterations of a loop.
+//
+//	calls    32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	wLo      8·trips bytes (8 bytes an entry): the value of wLo the backward sweep reads
+//	wHi      8·trips bytes (8 bytes an entry): the value of wHi the backward sweep reads
+//	dotTape  dotTape.Bytes(), a dotCallTape for the calls of one call site, trips calls per run: the tape dotCallForward fills and dotCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type pairsCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1711,6 +2071,19 @@ type pairsCallTape struct {
 	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
 	// call of it here: one record per call, and the stacks they share.
 	dotTape dotCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// pairsCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *pairsCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	n += len(t.wLo) * 8
+	n += len(t.wHi) * 8
+	n += t.dotTape.Bytes()
+	return n
 }
 
 // pairsCallForward runs pairs and records in t what pairsCallBackward needs,

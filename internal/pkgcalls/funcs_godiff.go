@@ -13,6 +13,20 @@ import (
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of FitForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 8 bytes, plus dotTape.Bytes() +
+// sumTape.Bytes() (the tapes of its call sites, each by its own formula summed
+// over the site's calls). Bytes returns that count for a filled tape: each
+// value's size, a slice's 24-byte header where the tape keeps a reference, a
+// stack's entries; not Go's padding, nor spare capacity.
+//
+//	dotTape  dotTape.Bytes(), a vecsDotCallS1Tape for the calls of one call site, one call per run: the tape vecsDotCallS1Forward fills and vecsDotCallS1Backward reads
+//	d        8 bytes per run: d as the forward sweep computed it
+//	sumTape  sumTape.Bytes(), a vecsSumCallTape for the calls of one call site, one call per run: the tape vecsSumCallForward fills and vecsSumCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type FitTape struct {
 	// dotTape: the tape vecsDotCallS1Forward fills and vecsDotCallS1Backward
 	// reads, for every call of it here: one record per call, and the stacks they
@@ -23,6 +37,17 @@ type FitTape struct {
 	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
 	sumTape vecsSumCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in FitTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *FitTape) Bytes() int {
+	n := 8
+	n += t.dotTape.Bytes()
+	n += t.sumTape.Bytes()
+	return n
 }
 
 // FitForward runs Fit and records in t what FitBackward needs; t's earlier
@@ -86,6 +111,22 @@ func FitJVP(w, x, dw []float64) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of LSEForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 8·len(w) + 32 bytes, plus
+// logSumExpTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	w              24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	a              8 bytes per run: the parameter a
+//	buf            8·len(w) bytes (8 bytes an entry): the memory of buf, which LSE makes, kept from run to run
+//	logSumExpTape  logSumExpTape.Bytes(), a vecsLogSumExpCallTape for the calls of one call site, one call per run: the tape vecsLogSumExpCallForward fills and vecsLogSumExpCallBackward reads
+//	dbuf           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which LSE makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of w it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type LSETape struct {
 	// w: the parameter w.
 	w []float64
@@ -100,6 +141,18 @@ type LSETape struct {
 	// dbuf: the derivatives of buf, which LSE makes, in a buffer the backward
 	// sweep reuses.
 	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LSETape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LSETape) Bytes() int {
+	n := 32
+	n += len(t.buf) * 8
+	n += t.logSumExpTape.Bytes()
+	n += len(t.dbuf) * 8
+	return n
 }
 
 // LSEForward runs LSE and records in t what LSEBackward needs; t's earlier
@@ -180,6 +233,19 @@ func LSEJVP(w []float64, a float64, dw []float64, da float64) (float64, float64)
 // MomentsBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of MomentsForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus meanTape.Bytes() +
+// varianceTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	meanTape      meanTape.Bytes(), a vecsMeanCallXTape for the calls of one call site, one call per run: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward reads
+//	varianceTape  varianceTape.Bytes(), a vecsVarianceCallXTape for the calls of one call site, one call per run: the tape vecsVarianceCallXForward fills and vecsVarianceCallXBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MomentsTape struct {
 	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
 	// reads, for every call of it here: one record per call, and the stacks they
@@ -189,6 +255,17 @@ type MomentsTape struct {
 	// vecsVarianceCallXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	varianceTape vecsVarianceCallXTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in MomentsTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MomentsTape) Bytes() int {
+	n := 0
+	n += t.meanTape.Bytes()
+	n += t.varianceTape.Bytes()
+	return n
 }
 
 // MomentsForward runs Moments and records in t what MomentsBackward needs; t's
@@ -240,12 +317,35 @@ func MomentsJVP(x, weights, dx []float64) (float64, float64) {
 // NormalizedBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of NormalizedForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes, plus normTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	w         24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	normTape  normTape.Bytes(), a vecsNormCallTape for the calls of one call site, one call per run: the tape vecsNormCallForward fills and vecsNormCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type NormalizedTape struct {
 	// w: the parameter w.
 	w []float64
 	// normTape: the tape vecsNormCallForward fills and vecsNormCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
 	normTape vecsNormCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// NormalizedTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *NormalizedTape) Bytes() int {
+	n := 24
+	n += t.normTape.Bytes()
+	return n
 }
 
 // NormalizedForward runs Normalized and records in t what NormalizedBackward
@@ -294,11 +394,30 @@ func NormalizedJVP(w, dw []float64) (float64, float64) {
 // InactiveBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of InactiveForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	n  8 bytes per run: n as the forward sweep computed it
+//	i  8 bytes per run: i as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type InactiveTape struct {
 	// n: n as the forward sweep computed it.
 	n float64
 	// i: i as the forward sweep computed it.
 	i int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in InactiveTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *InactiveTape) Bytes() int {
+	return 16
 }
 
 // InactiveForward runs Inactive and records in t what InactiveBackward needs;
@@ -361,6 +480,21 @@ func InactiveJVP(w, data, dw []float64) (float64, float64) {
 // UnweightedBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of UnweightedForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes, plus meanTape.Bytes() +
+// varianceTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	meanTape      meanTape.Bytes(), a vecsMeanCallXTape for the calls of one call site, one call per run: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward reads
+//	tmp           8 bytes per run: an intermediate value of the forward sweep
+//	varianceTape  varianceTape.Bytes(), a vecsVarianceCallXTape for the calls of one call site, one call per run: the tape vecsVarianceCallXForward fills and vecsVarianceCallXBackward reads
+//	tmp2          8 bytes per run: an intermediate value of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type UnweightedTape struct {
 	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
 	// reads, for every call of it here: one record per call, and the stacks they
@@ -374,6 +508,17 @@ type UnweightedTape struct {
 	varianceTape vecsVarianceCallXTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// UnweightedTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *UnweightedTape) Bytes() int {
+	n := 16
+	n += t.meanTape.Bytes()
+	n += t.varianceTape.Bytes()
+	return n
 }
 
 // UnweightedForward runs Unweighted and records in t what UnweightedBackward
@@ -428,6 +573,19 @@ func UnweightedJVP(x, dx []float64) (float64, float64) {
 // ProjectBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of ProjectForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·2 + 24 bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x           24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	asmDotTape  a dotTape per entry, not counted (a rule's tape): the tape dotForward fills and dotBackward reads
+//	d           8·2 bytes (8 bytes an entry): d as the forward sweep computed it
+//	dbuf        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Project makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type ProjectTape struct {
 	// x: the parameter x.
 	x []float64
@@ -440,6 +598,17 @@ type ProjectTape struct {
 	// dbuf: the derivatives of buf, which Project makes, in a buffer the backward
 	// sweep reuses.
 	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ProjectTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ProjectTape) Bytes() int {
+	n := 24
+	n += len(t.d) * 8
+	n += len(t.dbuf) * 8
+	return n
 }
 
 // ProjectForward runs Project and records in t what ProjectBackward needs; t's
@@ -548,6 +717,19 @@ func ProjectJVP(w, x, dw, dx []float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of ScoreForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x           24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	asmDotTape  a dotTape per entry, not counted (a rule's tape): the tape dotForward fills and dotBackward reads
+//	tanh        8 bytes per run: math.Tanh of the forward sweep
+//	throwaway   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives vecs.AsmDot's backward function adds, which go nowhere, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ScoreTape struct {
 	// x: the parameter x.
 	x []float64
@@ -559,6 +741,16 @@ type ScoreTape struct {
 	// throwaway: derivatives vecs.AsmDot's backward function adds, which go
 	// nowhere, in a buffer the backward sweep reuses.
 	throwaway []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ScoreTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ScoreTape) Bytes() int {
+	n := 32
+	n += len(t.throwaway) * 8
+	return n
 }
 
 // ScoreForward runs Score and records in t what ScoreBackward needs; t's
@@ -615,6 +807,19 @@ func ScoreJVP(w, x, dw []float64) (float64, float64) {
 // SmoothBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of SmoothForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(w) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	w          24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	a          8 bytes per run: the parameter a
+//	dSoftplus  8·len(w) bytes (8 bytes an entry): result 2 of a call of vecsSoftplusGrad
+//
+// Recomputed by the backward sweep rather than stored: the elements of w it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type SmoothTape struct {
 	// w: the parameter w.
 	w []float64
@@ -623,6 +828,16 @@ type SmoothTape struct {
 	// dSoftplus: result 2 of a call of vecsSoftplusGrad, one entry per iteration
 	// of the loop around it, read back last first.
 	dSoftplus []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SmoothTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SmoothTape) Bytes() int {
+	n := 32
+	n += len(t.dSoftplus) * 8
+	return n
 }
 
 // SmoothForward runs Smooth and records in t what SmoothBackward needs; t's
@@ -699,10 +914,28 @@ func SmoothJVP(w []float64, a float64, dw []float64, da float64) (float64, float
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of CubesForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 0 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	sumCubesTape  a cubeTape per entry, not counted (a rule's tape): the tape cubeForward fills and cubeBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type CubesTape struct {
 	// sumCubesTape: the tape cubeForward fills and cubeBackward reads, in a slice
 	// of one entry.
 	sumCubesTape []cubeTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in CubesTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *CubesTape) Bytes() int {
+	return 0
 }
 
 // CubesForward runs Cubes and records in t what CubesBackward needs; t's
@@ -743,6 +976,20 @@ func CubesGrad(x []float64) (float64, []float64) {
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls + 8·len(s1) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(s1) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v.
 type vecsDotCallS1Tape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -757,6 +1004,17 @@ type vecsDotCallS1Tape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsDotCallS1Tape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *vecsDotCallS1Tape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	n += len(t.elem) * 8
+	return n
 }
 
 // vecsDotCallS1Forward runs vecsDot and records in t what vecsDotCallS1Backward
@@ -816,6 +1074,19 @@ func vecsDotCallS1Backward(t *vecsDotCallS1Tape, call int, s float64, ds1 []floa
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v.
 type vecsSumCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -823,6 +1094,16 @@ type vecsSumCallTape struct {
 		// s: the parameter s.
 		s []float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsSumCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *vecsSumCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	return n
 }
 
 // vecsSumCallForward runs vecsSum and records in t what vecsSumCallBackward
@@ -896,6 +1177,24 @@ func vecsSumJVP(s, ds []float64) (float64, float64) {
 // values the backward sweep reads, and the control flow it replays, each call's
 // in its record and on the stacks the calls share. The tape of the caller holds
 // it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 49·calls + 8·len(s) bytes, plus maxTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	calls    49 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	maxTape  maxTape.Bytes(), a vecsMaxCallTape for the calls of one call site, one call per run: the tape vecsMaxCallForward fills and vecsMaxCallBackward reads
+//	exp      8·len(s) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// maxval, v.
 type vecsLogSumExpCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -918,6 +1217,18 @@ type vecsLogSumExpCallTape struct {
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsLogSumExpCallTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *vecsLogSumExpCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 49
+	n += t.maxTape.Bytes()
+	n += len(t.exp) * 8
+	return n
 }
 
 // vecsLogSumExpCallForward runs vecsLogSumExp and records in t what
@@ -1003,6 +1314,17 @@ func vecsLogSumExpCallBackward(t *vecsLogSumExpCallTape, call int, s2 float64, d
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 8·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  8 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type vecsMaxCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1010,6 +1332,16 @@ type vecsMaxCallTape struct {
 		// tmp: an intermediate value of the forward sweep.
 		tmp int
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsMaxCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *vecsMaxCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 8
+	return n
 }
 
 // vecsMaxCallForward runs vecsMax and records in t what vecsMaxCallBackward
@@ -1068,6 +1400,21 @@ func vecsMaxJVP(s, ds []float64) (float64, float64) {
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 73·calls + 8·len(weights) bytes, plus
+// sumTape.Bytes() (the tapes of its call sites, each by its own formula summed
+// over the site's calls). Bytes returns that count for a filled tape: each
+// value's size, a slice's 24-byte header where the tape keeps a reference, a
+// stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls    73 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	sumTape  sumTape.Bytes(), a vecsSumCallTape for the calls of one call site, one call per run: the tape vecsSumCallForward fills and vecsSumCallBackward reads
+//	w        8·len(weights) bytes (8 bytes an entry): w as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type vecsMeanCallXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1092,6 +1439,18 @@ type vecsMeanCallXTape struct {
 	// w: w as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	w []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsMeanCallXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *vecsMeanCallXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 73
+	n += t.sumTape.Bytes()
+	n += len(t.w) * 8
+	return n
 }
 
 // vecsMeanCallXForward runs vecsMean and records in t what
@@ -1178,6 +1537,23 @@ func vecsMeanCallXBackward(t *vecsMeanCallXTape, call int, s float64, dx []float
 // values the backward sweep reads, and the control flow it replays, each call's
 // in its record and on the stacks the calls share. The tape of the caller holds
 // it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 73·calls + 24·len(x) bytes, plus meanTape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	calls     73 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	meanTape  meanTape.Bytes(), a vecsMeanCallXTape for the calls of one call site, one call per run: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward reads
+//	v         8·len(x) bytes (8 bytes an entry): v as the forward sweep computed it
+//	v2        8·len(x) bytes (8 bytes an entry): v2 as the forward sweep computed it
+//	elem      8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values d, d2,
+// unnamed conversions, products; lengths, indexes and integer arithmetic, and
+// loop counters (recovered from the backward loops' own).
 type vecsVarianceCallXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1211,6 +1587,20 @@ type vecsVarianceCallXTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsVarianceCallXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *vecsVarianceCallXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 73
+	n += t.meanTape.Bytes()
+	n += len(t.v) * 8
+	n += len(t.v2) * 8
+	n += len(t.elem) * 8
+	return n
 }
 
 // vecsVarianceCallXForward runs vecsVariance and records in t what
@@ -1400,6 +1790,20 @@ func vecsVarianceXJVP(x, weights, dx []float64) (float64, float64) {
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 16·calls bytes, plus vecsSumSquaresTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	calls               16 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	vecsSumSquaresTape  vecsSumSquaresTape.Bytes(), a vecsSumSquaresCallTape for the calls of one call site, one call per run: the tape vecsSumSquaresCallForward fills and vecsSumSquaresCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type vecsNormCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1415,6 +1819,17 @@ type vecsNormCallTape struct {
 	// vecsSumSquaresCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	vecsSumSquaresTape vecsSumSquaresCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsNormCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *vecsNormCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 16
+	n += t.vecsSumSquaresTape.Bytes()
+	return n
 }
 
 // vecsNormCallForward runs vecsNorm and records in t what vecsNormCallBackward
@@ -1457,6 +1872,18 @@ func vecsNormCallBackward(t *vecsNormCallTape, call int, s2 float64, ds []float6
 // each call's in its record and on the stacks the calls share. The tape of the
 // caller holds it, and empties it for each of its own runs, keeping its
 // buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls + 8·len(s) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	v      8·len(s) bytes (8 bytes an entry): v as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type vecsSumSquaresCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1471,6 +1898,17 @@ type vecsSumSquaresCallTape struct {
 	// v: v as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	v []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsSumSquaresCallTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *vecsSumSquaresCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	n += len(t.v) * 8
+	return n
 }
 
 // vecsSumSquaresCallForward runs vecsSumSquares and records in t what
@@ -1550,11 +1988,30 @@ func vecsSumSquaresJVP(s, ds []float64) (float64, float64) {
 // for vecsSoftplusBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // vecsSoftplusForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    8 bytes per run: the parameter x
+//	exp  8 bytes per run: math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type vecsSoftplusTape struct {
 	// x: the parameter x.
 	x float64
 	// exp: math.Exp of the forward sweep.
 	exp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsSoftplusTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *vecsSoftplusTape) Bytes() int {
+	return 16
 }
 
 // vecsSoftplusForward runs vecsSoftplus and records in t what

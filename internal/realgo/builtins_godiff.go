@@ -11,6 +11,19 @@ import (
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of ClampForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	lo    8 bytes per run: the parameter lo
+//	hi    8 bytes per run: the parameter hi
+//	most  8 bytes per run: a maximum (most) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ClampTape struct {
 	// x: the parameter x.
 	x float64
@@ -20,6 +33,14 @@ type ClampTape struct {
 	hi float64
 	// most: a maximum (most) of the forward sweep.
 	most float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ClampTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ClampTape) Bytes() int {
+	return 32
 }
 
 // ClampForward runs Clamp and records in t what ClampBackward needs; t's
@@ -114,6 +135,21 @@ func ClampJVP(x, lo, hi, dx, dlo, dhi float64) (float64, float64) {
 // SpreadBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of SpreadForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a      8 bytes per run: the parameter a
+//	b      8 bytes per run: the parameter b
+//	c      8 bytes per run: the parameter c
+//	most   8 bytes per run: a maximum (most) of the forward sweep
+//	least  8 bytes per run: a minimum (least) of the forward sweep
+//	diff   8 bytes per run: a difference (diff) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SpreadTape struct {
 	// a: the parameter a.
 	a float64
@@ -127,6 +163,14 @@ type SpreadTape struct {
 	least float64
 	// diff: a difference (diff) of the forward sweep.
 	diff float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SpreadTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SpreadTape) Bytes() int {
+	return 48
 }
 
 // SpreadForward runs Spread and records in t what SpreadBackward needs; t's
@@ -257,6 +301,25 @@ func SpreadJVP(a, b, c, da, db, dc float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of HingeForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·3·len(buf) + 8·len(x) + 88 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	y     24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
+//	w     8 bytes per run: the parameter w
+//	buf   8·len(x) bytes (8 bytes an entry): the memory of buf, which Hinge makes, kept from run to run
+//	buf2  24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	elem  8·3·len(buf) bytes (8 bytes an entry): an element read before it was overwritten
+//	cap   8 bytes per run: a capacity (cap) of the forward sweep
+//	dbuf  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Hinge makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions, products, differences; the elements of y, x it reads again
+// (memory nothing writes afterwards); lengths, indexes and integer arithmetic,
+// and loop counters (recovered from the backward loops' own).
 type HingeTape struct {
 	// x: the parameter x.
 	x []float64
@@ -276,6 +339,18 @@ type HingeTape struct {
 	// dbuf: the derivatives of buf, which Hinge makes, in a buffer the backward
 	// sweep reuses.
 	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in HingeTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *HingeTape) Bytes() int {
+	n := 88
+	n += len(t.buf) * 8
+	n += len(t.elem) * 8
+	n += len(t.dbuf) * 8
+	return n
 }
 
 // HingeForward runs Hinge and records in t what HingeBackward needs; t's
@@ -427,6 +502,20 @@ func HingeJVP(x, y []float64, w float64, dx, dy []float64, dw float64) (float64,
 // ClearInputBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ClearInputForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	a     8 bytes per run: the parameter a
+//	elem  8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type ClearInputTape struct {
 	// x: the parameter x.
 	x []float64
@@ -435,6 +524,16 @@ type ClearInputTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ClearInputTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ClearInputTape) Bytes() int {
+	n := 32
+	n += len(t.elem) * 8
+	return n
 }
 
 // ClearInputForward runs ClearInput and records in t what ClearInputBackward
@@ -532,6 +631,19 @@ func ClearInputJVP(x []float64, a float64, dx []float64, da float64) (float64, f
 // Clamp32Backward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of Clamp32Forward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     4 bytes per run: the parameter x
+//	lo    4 bytes per run: the parameter lo
+//	hi    4 bytes per run: the parameter hi
+//	most  4 bytes per run: a maximum (most) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Clamp32Tape struct {
 	// x: the parameter x.
 	x float32
@@ -541,6 +653,14 @@ type Clamp32Tape struct {
 	hi float32
 	// most: a maximum (most) of the forward sweep.
 	most float32
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Clamp32Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Clamp32Tape) Bytes() int {
+	return 16
 }
 
 // Clamp32Forward runs Clamp32 and records in t what Clamp32Backward needs; t's

@@ -14,6 +14,19 @@ import (
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of RosenForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	a     8 bytes per run: a as the forward sweep computed it
+//	b     8 bytes per run: b as the forward sweep computed it
+//	prod  8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type RosenTape struct {
 	// x: the parameter x.
 	x []float64
@@ -23,6 +36,14 @@ type RosenTape struct {
 	b float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RosenTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RosenTape) Bytes() int {
+	return 48
 }
 
 // RosenForward runs Rosen and records in t what RosenBackward needs; t's
@@ -99,6 +120,24 @@ func RosenJVP(x, dx []float64) (float64, float64) {
 // WeightedSquares for WeightedSquaresBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of WeightedSquaresForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 10·len(x) + 41 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	scale    8 bytes per run: the parameter scale
+//	cond2    1 bytes per run: the branch the forward sweep took
+//	cond     1·len(x) bytes (1 byte an entry): the value of cond the backward sweep reads
+//	wi       at most 8·len(x) bytes (8 bytes an entry): the value of wi the backward sweep reads
+//	signbit  at most 1·len(x) bytes (1 byte an entry): math.Signbit of the forward sweep
+//	s        8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type WeightedSquaresTape struct {
 	// x: the parameter x.
 	x []float64
@@ -117,6 +156,18 @@ type WeightedSquaresTape struct {
 	signbit []bool
 	// s: the value of s the backward sweep reads.
 	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// WeightedSquaresTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *WeightedSquaresTape) Bytes() int {
+	n := 41
+	n += len(t.cond) * 1
+	n += len(t.wi) * 8
+	n += len(t.signbit) * 1
+	return n
 }
 
 // WeightedSquaresForward runs WeightedSquares and records in t what
@@ -296,12 +347,33 @@ func WeightedSquaresJVP(x, w []float64, scale float64, dx, dw []float64, dscale 
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of StepsForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·5 + 8 bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	rate  8 bytes per run: the parameter rate
+//	x2    8·5 bytes (8 bytes an entry): the value of x2 the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type StepsTape struct {
 	// rate: the parameter rate.
 	rate float64
 	// x2: the value of x2 the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	x2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in StepsTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *StepsTape) Bytes() int {
+	n := 8
+	n += len(t.x2) * 8
+	return n
 }
 
 // StepsForward runs Steps and records in t what StepsBackward needs; t's
@@ -390,6 +462,22 @@ func StepsJVP(x, rate, limit, dx, drate, dlimit float64) (float64, float64) {
 // DispatchBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of DispatchForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48 bytes, plus normTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	x         24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	a         8 bytes per run: the parameter a
+//	prod      8 bytes per run: a product (prod) of the forward sweep
+//	normTape  normTape.Bytes(), a normCallTape for the calls of one call site, one call per run: the tape normCallForward fills and normCallBackward reads
+//	tmp       8 bytes per run: an intermediate value of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type DispatchTape struct {
 	// x: the parameter x.
 	x []float64
@@ -402,6 +490,16 @@ type DispatchTape struct {
 	normTape normCallTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in DispatchTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *DispatchTape) Bytes() int {
+	n := 48
+	n += t.normTape.Bytes()
+	return n
 }
 
 // DispatchForward runs Dispatch and records in t what DispatchBackward needs;
@@ -494,12 +592,34 @@ func DispatchJVP(x []float64, a float64, dx []float64, da float64) (float64, flo
 // LogSumBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of LogSumForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 24 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	dlogOf  8·len(x) bytes (8 bytes an entry): result 2 of a call of logOfGrad
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type LogSumTape struct {
 	// x: the parameter x.
 	x []float64
 	// dlogOf: result 2 of a call of logOfGrad, one entry per iteration of the loop
 	// around it, read back last first.
 	dlogOf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LogSumTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LogSumTape) Bytes() int {
+	n := 24
+	n += len(t.dlogOf) * 8
+	return n
 }
 
 // LogSumForward runs LogSum and records in t what LogSumBackward needs; t's
@@ -584,6 +704,18 @@ func LogSumJVP(x []float64, mu float64, dx []float64, dmu float64) (float64, flo
 // the control flow it replays, each call's in its record and on the stacks the
 // calls share. The tape of the caller holds it, and empties it for each of its
 // own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	v      8·len(x) bytes (8 bytes an entry): v as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type normCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -600,6 +732,17 @@ type normCallTape struct {
 	// v: v as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	v []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in normCallTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *normCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.v) * 8
+	return n
 }
 
 // normCallForward runs norm and records in t what normCallBackward needs, after
@@ -677,9 +820,27 @@ func normJVP(x, dx []float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of logOfForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type logOfTape struct {
 	// x: the parameter x.
 	x float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in logOfTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *logOfTape) Bytes() int {
+	return 8
 }
 
 // logOfForward runs logOf and records in t what logOfBackward needs; t's

@@ -8,6 +8,21 @@ import "slices"
 // Weights3ScoreBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ScoreForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes, plus weights3DotTape.Bytes() +
+// weights3NormTape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	sK                8 bytes per run: the field s.k
+//	weights3DotTape   weights3DotTape.Bytes(), a weights3DotCallTape for the calls of one call site, one call per run: the tape weights3DotCallForward fills and weights3DotCallBackward reads
+//	tmp               8 bytes per run: an intermediate value of the forward sweep
+//	weights3NormTape  weights3NormTape.Bytes(), a weights3NormCallTape for the calls of one call site, one call per run: the tape weights3NormCallForward fills and weights3NormCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type Weights3ScoreTape struct {
 	// sK: the field s.k.
 	sK float64
@@ -21,6 +36,17 @@ type Weights3ScoreTape struct {
 	// weights3NormCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	weights3NormTape weights3NormCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// Weights3ScoreTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *Weights3ScoreTape) Bytes() int {
+	n := 16
+	n += t.weights3DotTape.Bytes()
+	n += t.weights3NormTape.Bytes()
+	return n
 }
 
 // ScoreForward runs Score and records in t what Weights3ScoreBackward needs;
@@ -102,6 +128,17 @@ func (s *Weights3) ScoreJVP(v []float64, ds *Weights3, dv []float64) (float64, f
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type weights3DotCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -119,6 +156,16 @@ type weights3DotCallTape struct {
 		// elem2: an element read before it was overwritten.
 		elem2 float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// weights3DotCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *weights3DotCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
 }
 
 // weights3DotCallForward runs weights3Dot and records in t what
@@ -164,6 +211,18 @@ func weights3DotCallBackward(t *weights3DotCallTape, call int, s float64, dsA *[
 // values the backward sweep reads, and the control flow it replays, each call's
 // in its record and on the stacks the calls share. The tape of the caller holds
 // it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 8·calls + 8·3 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  8 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type weights3NormCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -176,6 +235,17 @@ type weights3NormCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// weights3NormCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *weights3NormCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 8
+	n += len(t.elem) * 8
+	return n
 }
 
 // weights3NormCallForward runs weights3Norm and records in t what

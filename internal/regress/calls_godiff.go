@@ -11,11 +11,30 @@ import (
 // SincosProduct for SincosProductBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of SincosProductForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp   8 bytes per run: result 1 of a call of math.Sincos
+//	tmp2  8 bytes per run: result 2 of a call of math.Sincos
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SincosProductTape struct {
 	// tmp: result 1 of a call of math.Sincos.
 	tmp float64
 	// tmp2: result 2 of a call of math.Sincos.
 	tmp2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SincosProductTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *SincosProductTape) Bytes() int {
+	return 16
 }
 
 // SincosProductForward runs SincosProduct and records in t what
@@ -64,6 +83,19 @@ func SincosProductJVP(x, dx float64) (float64, float64) {
 // for LgammaFrexpBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of LgammaFrexpForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp2   8 bytes per run: result 2 of a call of math.Lgamma
+//	tmp3   8 bytes per run: an intermediate value of the forward sweep
+//	tmp    8 bytes per run: result 2 of a call of math.Frexp
+//	ldexp  8 bytes per run: math.Ldexp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type LgammaFrexpTape struct {
 	// tmp2: result 2 of a call of math.Lgamma.
 	tmp2 int
@@ -73,6 +105,14 @@ type LgammaFrexpTape struct {
 	tmp int
 	// ldexp: math.Ldexp of the forward sweep.
 	ldexp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LgammaFrexpTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LgammaFrexpTape) Bytes() int {
+	return 32
 }
 
 // LgammaFrexpForward runs LgammaFrexp and records in t what LgammaFrexpBackward
@@ -124,11 +164,30 @@ func LgammaFrexpJVP(x, dx float64) (float64, float64) {
 // ModfMixBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of ModfMixForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp2  8 bytes per run: result 1 of a call of math.Modf
+//	tmp   8 bytes per run: result 2 of a call of math.Modf
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ModfMixTape struct {
 	// tmp2: result 1 of a call of math.Modf.
 	tmp2 float64
 	// tmp: result 2 of a call of math.Modf.
 	tmp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ModfMixTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ModfMixTape) Bytes() int {
+	return 16
 }
 
 // ModfMixForward runs ModfMix and records in t what ModfMixBackward needs; t's
@@ -172,6 +231,23 @@ func ModfMixJVP(x, dx float64) (float64, float64) {
 // for CallsInOrderBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // CallsInOrderForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes, plus dotCallsTape.Bytes() +
+// scaleCallsTape.Bytes() + dotCallsTape2.Bytes() (the tapes of its call sites,
+// each by its own formula summed over the site's calls). Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x               8 bytes per run: the parameter x
+//	dotCallsTape    dotCallsTape.Bytes(), a dotCallsCallTape for the calls of one call site, one call per run: the tape dotCallsCallForward fills and dotCallsCallBackward reads
+//	tmp             8 bytes per run: an intermediate value of the forward sweep
+//	scaleCallsTape  scaleCallsTape.Bytes(), a scaleCallsCallTape for the calls of one call site, one call per run: the tape scaleCallsCallForward fills and scaleCallsCallBackward reads
+//	dotCallsTape2   dotCallsTape2.Bytes(), a dotCallsCallTape for the calls of one call site, one call per run: the tape dotCallsCallForward fills and dotCallsCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type CallsInOrderTape struct {
 	// x: the parameter x.
 	x float64
@@ -189,6 +265,18 @@ type CallsInOrderTape struct {
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	dotCallsTape2 dotCallsCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CallsInOrderTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *CallsInOrderTape) Bytes() int {
+	n := 16
+	n += t.dotCallsTape.Bytes()
+	n += t.scaleCallsTape.Bytes()
+	n += t.dotCallsTape2.Bytes()
+	return n
 }
 
 // CallsInOrderForward runs CallsInOrder and records in t what
@@ -260,6 +348,22 @@ func CallsInOrderJVP(x float64, a, b []float64, dx float64, da, db []float64) (f
 // BumpFirstBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of BumpFirstForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes, plus bumpTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	x         8 bytes per run: the parameter x
+//	xs        24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	bumpTape  bumpTape.Bytes(), a bumpCallTape for the calls of one call site, one call per run: the tape bumpCallForward fills and bumpCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of xs it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: b.
 type BumpFirstTape struct {
 	// x: the parameter x.
 	x float64
@@ -268,6 +372,16 @@ type BumpFirstTape struct {
 	// bumpTape: the tape bumpCallForward fills and bumpCallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	bumpTape bumpCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// BumpFirstTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *BumpFirstTape) Bytes() int {
+	n := 32
+	n += t.bumpTape.Bytes()
+	return n
 }
 
 // BumpFirstForward runs BumpFirst and records in t what BumpFirstBackward
@@ -326,11 +440,30 @@ func BumpFirstJVP(x float64, xs []float64, dx float64, dxs []float64) (float64, 
 // SeveralResults for SeveralResultsBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of SeveralResultsForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp2  8 bytes per run: result 3 of a call of scJVP
+//	tmp   8 bytes per run: result 4 of a call of scJVP
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SeveralResultsTape struct {
 	// tmp2: result 3 of a call of scJVP.
 	tmp2 float64
 	// tmp: result 4 of a call of scJVP.
 	tmp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SeveralResultsTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *SeveralResultsTape) Bytes() int {
+	return 16
 }
 
 // SeveralResultsForward runs SeveralResults and records in t what
@@ -377,6 +510,27 @@ func SeveralResultsJVP(x, dx float64) (float64, float64) {
 // the backward sweep reads, and the control flow it replays. A tape may be
 // reused: each run of SeveralResultsMixedForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 96 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp4   8 bytes per run: result 1 of a call of polarCallsJVP
+//	tmp11  8 bytes per run: result 4 of a call of polarCallsJVP
+//	tmp5   8 bytes per run: result 2 of a call of polarCallsJVP
+//	tmp9   8 bytes per run: result 5 of a call of polarCallsJVP
+//	tmp3   8 bytes per run: result 3 of a call of polarCallsJVP
+//	tmp12  8 bytes per run: result 4 of a call of polarCallsJVP
+//	tmp10  8 bytes per run: result 5 of a call of polarCallsJVP
+//	tmp8   8 bytes per run: result 4 of a call of polarCallsYJVP
+//	tmp    8 bytes per run: result 1 of a call of pairStepJVP
+//	tmp7   8 bytes per run: result 3 of a call of pairStepJVP
+//	tmp2   8 bytes per run: result 2 of a call of pairStepJVP
+//	tmp6   8 bytes per run: result 4 of a call of pairStepJVP
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type SeveralResultsMixedTape struct {
 	// tmp4: result 1 of a call of polarCallsJVP.
 	tmp4 float64
@@ -402,6 +556,14 @@ type SeveralResultsMixedTape struct {
 	tmp2 float64
 	// tmp6: result 4 of a call of pairStepJVP.
 	tmp6 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SeveralResultsMixedTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *SeveralResultsMixedTape) Bytes() int {
+	return 96
 }
 
 // SeveralResultsMixedForward runs SeveralResultsMixed and records in t what
@@ -478,6 +640,28 @@ func ownJVPJVP(x, y, dx, dy float64) (float64, float64, float64, float64) {
 // backward sweep reads, and the control flow it replays. A tape may be reused:
 // each run of SeveralResultsLoopForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 80·max(n, 0) + 16 bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	n      8 bytes per run: the parameter n
+//	tmp10  8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of math.Sincos
+//	tmp4   8·max(n, 0) bytes (8 bytes an entry): result 2 of a call of math.Sincos
+//	tmp3   8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of pairStepJVP
+//	tmp9   8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of pairStepJVP
+//	tmp    8·max(n, 0) bytes (8 bytes an entry): result 1 of a call of ownJVPJVP
+//	tmp7   8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of ownJVPJVP
+//	tmp2   8·max(n, 0) bytes (8 bytes an entry): result 2 of a call of ownJVPJVP
+//	tmp5   8·max(n, 0) bytes (8 bytes an entry): result 4 of a call of ownJVPJVP
+//	tmp8   8·max(n, 0) bytes (8 bytes an entry): result 3 of a call of ownJVPJVP
+//	tmp6   8·max(n, 0) bytes (8 bytes an entry): result 4 of a call of ownJVPJVP
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type SeveralResultsLoopTape struct {
 	// x: the parameter x.
 	x float64
@@ -513,6 +697,25 @@ type SeveralResultsLoopTape struct {
 	// tmp6: result 4 of a call of ownJVPJVP, one entry per iteration of the loop
 	// around it, read back last first.
 	tmp6 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SeveralResultsLoopTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *SeveralResultsLoopTape) Bytes() int {
+	n := 16
+	n += len(t.tmp10) * 8
+	n += len(t.tmp4) * 8
+	n += len(t.tmp3) * 8
+	n += len(t.tmp9) * 8
+	n += len(t.tmp) * 8
+	n += len(t.tmp7) * 8
+	n += len(t.tmp2) * 8
+	n += len(t.tmp5) * 8
+	n += len(t.tmp8) * 8
+	n += len(t.tmp6) * 8
+	return n
 }
 
 // SeveralResultsLoopForward runs SeveralResultsLoop and records in t what
@@ -662,6 +865,19 @@ func godiffDigamma(x float64) float64 {
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 16·len(a) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type dotCallsCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -680,6 +896,18 @@ type dotCallsCallTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallsCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *dotCallsCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	return n
 }
 
 // dotCallsCallForward runs dotCalls and records in t what dotCallsCallBackward
@@ -744,6 +972,18 @@ func dotCallsCallBackward(t *dotCallsCallTape, call int, s float64, da, db []flo
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(a) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type scaleCallsCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -760,6 +1000,17 @@ type scaleCallsCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// scaleCallsCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *scaleCallsCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	return n
 }
 
 // scaleCallsCallForward runs scaleCalls and records in t what
@@ -848,10 +1099,31 @@ func scaleCallsJVP(a []float64, k float64, da []float64, dk float64) (float64, f
 // the control flow it replays, each call's in its record and on the stacks the
 // calls share. The tape of the caller holds it, and empties it for each of its
 // own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 0·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  0 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type bumpCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct{}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in bumpCallTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *bumpCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 0
+	return n
 }
 
 // bumpCallForward runs bump and records in t what bumpCallBackward needs, after

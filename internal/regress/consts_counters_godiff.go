@@ -6,6 +6,22 @@ package regress
 // CounterInBound for CounterInBoundBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of CounterInBoundForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 8·i2Trips + 40 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where i2Trips is the iterations of the loop on i2.
+//
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	iTrips   8 bytes per run: how many iterations of the loop on i began
+//	s        at most 8·i2Trips bytes (8 bytes an entry): the value of s the backward sweep reads
+//	i2Trips  8 bytes per run: how many iterations of the loop on i2 began
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type CounterInBoundTape struct {
 	// x: the parameter x.
 	x []float64
@@ -16,6 +32,16 @@ type CounterInBoundTape struct {
 	s []float64
 	// i2Trips: how many iterations of the loop on i2 began.
 	i2Trips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CounterInBoundTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *CounterInBoundTape) Bytes() int {
+	n := 40
+	n += len(t.s) * 8
+	return n
 }
 
 // CounterInBoundForward runs CounterInBound and records in t what
@@ -113,6 +139,22 @@ func CounterInBoundJVP(x, dx []float64) (float64, float64) {
 // CounterSquared for CounterSquaredBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of CounterSquaredForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·iTrips + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where iTrips is the iterations of the loop on i.
+//
+//	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	s       8·iTrips bytes (8 bytes an entry): the value of s the backward sweep reads
+//	iTrips  8 bytes per run: how many iterations of the loop on i began
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type CounterSquaredTape struct {
 	// x: the parameter x.
 	x []float64
@@ -121,6 +163,16 @@ type CounterSquaredTape struct {
 	s []float64
 	// iTrips: how many iterations of the loop on i began.
 	iTrips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CounterSquaredTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *CounterSquaredTape) Bytes() int {
+	n := 32
+	n += len(t.s) * 8
+	return n
 }
 
 // CounterSquaredForward runs CounterSquared and records in t what
@@ -197,6 +249,22 @@ func CounterSquaredJVP(x, dx []float64) (float64, float64) {
 // CounterDoubling for CounterDoublingBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of CounterDoublingForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·iTrips + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where iTrips is the iterations of the loop on i.
+//
+//	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	s       8·iTrips bytes (8 bytes an entry): the value of s the backward sweep reads
+//	i       8·iTrips bytes (8 bytes an entry): the value of i the backward sweep reads
+//	iTrips  8 bytes per run: how many iterations of the loop on i began
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type CounterDoublingTape struct {
 	// x: the parameter x.
 	x []float64
@@ -208,6 +276,17 @@ type CounterDoublingTape struct {
 	i []int
 	// iTrips: how many iterations of the loop on i began.
 	iTrips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CounterDoublingTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *CounterDoublingTape) Bytes() int {
+	n := 32
+	n += len(t.s) * 8
+	n += len(t.i) * 8
+	return n
 }
 
 // CounterDoublingForward runs CounterDoubling and records in t what
@@ -284,6 +363,22 @@ func CounterDoublingJVP(x, dx []float64) (float64, float64) {
 // for TwoCountersBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of TwoCountersForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·jTrips + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where jTrips is the iterations of the loop on j.
+//
+//	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	i       8·jTrips bytes (8 bytes an entry): the value of i the backward sweep reads
+//	j       8·jTrips bytes (8 bytes an entry): the value of j the backward sweep reads
+//	jTrips  8 bytes per run: how many iterations of the loop on j began
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type TwoCountersTape struct {
 	// x: the parameter x.
 	x []float64
@@ -295,6 +390,17 @@ type TwoCountersTape struct {
 	j []int
 	// jTrips: how many iterations of the loop on j began.
 	jTrips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// TwoCountersTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *TwoCountersTape) Bytes() int {
+	n := 32
+	n += len(t.i) * 8
+	n += len(t.j) * 8
+	return n
 }
 
 // TwoCountersForward runs TwoCounters and records in t what TwoCountersBackward
@@ -372,6 +478,26 @@ func TwoCountersJVP(x, dx []float64) (float64, float64) {
 // for ParallelPostBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // ParallelPostForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 33·trips + 40 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where trips is the iterations of a loop.
+//
+//	x      24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	y      8 bytes per run: the parameter y
+//	i      8·trips bytes (8 bytes an entry): the value of i the backward sweep reads
+//	cond   1·trips bytes (1 byte an entry): the branch the forward sweep took
+//	r      at most 8·trips bytes (8 bytes an entry): the value of r the backward sweep reads
+//	r3     at most 8·trips bytes (8 bytes an entry): the value of r the backward sweep reads
+//	r2     at most 8·trips bytes (8 bytes an entry): the value of r the backward sweep reads
+//	trips  8 bytes per run: how many iterations of a loop began
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type ParallelPostTape struct {
 	// x: the parameter x.
 	x []float64
@@ -394,6 +520,20 @@ type ParallelPostTape struct {
 	r2 []float64
 	// trips: how many iterations of a loop began.
 	trips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ParallelPostTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ParallelPostTape) Bytes() int {
+	n := 40
+	n += len(t.i) * 8
+	n += len(t.cond) * 1
+	n += len(t.r) * 8
+	n += len(t.r3) * 8
+	n += len(t.r2) * 8
+	return n
 }
 
 // ParallelPostForward runs ParallelPost and records in t what
@@ -512,6 +652,28 @@ func ParallelPostJVP(x []float64, y float64, dx []float64, dy float64) (float64,
 // LazyCondBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of LazyCondForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 1·iTrips + 18·trips + 48 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+// Where iTrips is the iterations of the loop on i; trips is the iterations of a
+// loop.
+//
+//	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	y       8 bytes per run: the parameter y
+//	cond3   1·iTrips bytes (1 byte an entry): the branch the forward sweep took
+//	iTrips  8 bytes per run: how many iterations of the loop on i began
+//	cond    1·trips bytes (1 byte an entry): the branch the forward sweep took
+//	s       at most 8·trips bytes (8 bytes an entry): the value of s the backward sweep reads
+//	i2      at most 8·trips bytes (8 bytes an entry): the value of i2 the backward sweep reads
+//	cond2   at most 1·trips bytes (1 byte an entry): the branch the forward sweep took
+//	trips   8 bytes per run: how many iterations of a loop began
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type LazyCondTape struct {
 	// x: the parameter x.
 	x []float64
@@ -536,6 +698,20 @@ type LazyCondTape struct {
 	cond2 []bool
 	// trips: how many iterations of a loop began.
 	trips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LazyCondTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LazyCondTape) Bytes() int {
+	n := 48
+	n += len(t.cond3) * 1
+	n += len(t.cond) * 1
+	n += len(t.s) * 8
+	n += len(t.i2) * 8
+	n += len(t.cond2) * 1
+	return n
 }
 
 // LazyCondForward runs LazyCond and records in t what LazyCondBackward needs;
@@ -706,6 +882,25 @@ func LazyCondJVP(x []float64, y float64, dx []float64, dy float64) (float64, flo
 // CallCondBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of CallCondForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 1·iTrips + 40 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where iTrips is the iterations of the loop on i.
+//
+//	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	y       8 bytes per run: the parameter y
+//	cond    1·iTrips bytes (1 byte an entry): the branch the forward sweep took
+//	iTrips  8 bytes per run: how many iterations of the loop on i began
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// dcondScaleDA, dcondScaleDB.
 type CallCondTape struct {
 	// x: the parameter x.
 	x []float64
@@ -716,6 +911,16 @@ type CallCondTape struct {
 	cond []bool
 	// iTrips: how many iterations of the loop on i began.
 	iTrips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in CallCondTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *CallCondTape) Bytes() int {
+	n := 40
+	n += len(t.cond) * 1
+	return n
 }
 
 // CallCondForward runs CallCond and records in t what CallCondBackward needs;
@@ -800,11 +1005,30 @@ func CallCondJVP(x []float64, y float64, dx []float64, dy float64) (float64, flo
 // condScaleBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of condScaleForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a  8 bytes per run: the parameter a
+//	b  8 bytes per run: the parameter b
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type condScaleTape struct {
 	// a: the parameter a.
 	a float64
 	// b: the parameter b.
 	b float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// condScaleTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *condScaleTape) Bytes() int {
+	return 16
 }
 
 // condScaleForward runs condScale and records in t what condScaleBackward

@@ -11,11 +11,30 @@ import (
 // for PowConstBaseBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // PowConstBaseForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	pow2  8 bytes per run: math.Pow of the forward sweep
+//	pow   8 bytes per run: math.Pow of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type PowConstBaseTape struct {
 	// pow2: math.Pow of the forward sweep.
 	pow2 float64
 	// pow: math.Pow of the forward sweep.
 	pow float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// PowConstBaseTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *PowConstBaseTape) Bytes() int {
+	return 16
 }
 
 // PowConstBaseForward runs PowConstBase and records in t what
@@ -62,6 +81,18 @@ func PowConstBaseJVP(x, dx float64) (float64, float64) {
 // PowConstExponent for PowConstExponentBackward: the forward values the
 // backward sweep reads, and the control flow it replays. A tape may be reused:
 // each run of PowConstExponentForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    8 bytes per run: the parameter x
+//	pow  8 bytes per run: math.Pow of the forward sweep
+//	max  8 bytes per run: math.Max of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type PowConstExponentTape struct {
 	// x: the parameter x.
 	x float64
@@ -69,6 +100,14 @@ type PowConstExponentTape struct {
 	pow float64
 	// max: math.Max of the forward sweep.
 	max float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// PowConstExponentTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *PowConstExponentTape) Bytes() int {
+	return 24
 }
 
 // PowConstExponentForward runs PowConstExponent and records in t what
@@ -119,6 +158,23 @@ func PowConstExponentJVP(x, dx float64) (float64, float64) {
 // the backward sweep reads, and the control flow it replays. A tape may be
 // reused: each run of BinaryRulesOneConstForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 40 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x       8 bytes per run: the parameter x
+//	hypot2  8 bytes per run: math.Hypot of the forward sweep
+//	hypot   8 bytes per run: math.Hypot of the forward sweep
+//	pow2    8 bytes per run: math.Pow of the forward sweep
+//	quo     8 bytes per run: a quotient (quo) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: s,
+// s2, s3, s4, s5, s6.
 type BinaryRulesOneConstTape struct {
 	// x: the parameter x.
 	x float64
@@ -130,6 +186,14 @@ type BinaryRulesOneConstTape struct {
 	pow2 float64
 	// quo: a quotient (quo) of the forward sweep.
 	quo float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// BinaryRulesOneConstTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *BinaryRulesOneConstTape) Bytes() int {
+	return 40
 }
 
 // BinaryRulesOneConstForward runs BinaryRulesOneConst and records in t what
@@ -257,11 +321,30 @@ func BinaryRulesOneConstJVP(x, dx float64) (float64, float64) {
 // UnaryRulesOnConst for UnaryRulesOnConstBackward: the forward values the
 // backward sweep reads, and the control flow it replays. A tape may be reused:
 // each run of UnaryRulesOnConstForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	sum  8 bytes per run: a sum (sum) of the forward sweep
+//	abs  8 bytes per run: math.Abs of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type UnaryRulesOnConstTape struct {
 	// sum: a sum (sum) of the forward sweep.
 	sum float64
 	// abs: math.Abs of the forward sweep.
 	abs float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// UnaryRulesOnConstTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *UnaryRulesOnConstTape) Bytes() int {
+	return 16
 }
 
 // UnaryRulesOnConstForward runs UnaryRulesOnConst and records in t what
@@ -309,9 +392,27 @@ func UnaryRulesOnConstJVP(x, dx float64) (float64, float64) {
 // DebugIfBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of DebugIfForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type DebugIfTape struct {
 	// x: the parameter x.
 	x float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in DebugIfTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *DebugIfTape) Bytes() int {
+	return 8
 }
 
 // DebugIfForward runs DebugIf and records in t what DebugIfBackward needs; t's
@@ -385,6 +486,18 @@ func DebugIfJVP(x, dx float64) (float64, float64) {
 // DebugOrBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of DebugOrForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 40 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x   8 bytes per run: the parameter x
+//	ys  24 bytes per run (a reference to the caller's slice, not a copy): the parameter ys
+//	r   8 bytes per run: the value of r the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of ys it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type DebugOrTape struct {
 	// x: the parameter x.
 	x float64
@@ -392,6 +505,14 @@ type DebugOrTape struct {
 	ys []float64
 	// r: the value of r the backward sweep reads.
 	r float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in DebugOrTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *DebugOrTape) Bytes() int {
+	return 40
 }
 
 // DebugOrForward runs DebugOr and records in t what DebugOrBackward needs; t's
@@ -480,9 +601,27 @@ func DebugOrJVP(x float64, ys []float64, dx float64, dys []float64) (float64, fl
 // for DebugAndNotBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of DebugAndNotForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type DebugAndNotTape struct {
 	// x: the parameter x.
 	x float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// DebugAndNotTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *DebugAndNotTape) Bytes() int {
+	return 8
 }
 
 // DebugAndNotForward runs DebugAndNot and records in t what DebugAndNotBackward
@@ -549,6 +688,22 @@ func DebugAndNotJVP(x, dx float64) (float64, float64) {
 // DebugLoopBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of DebugLoopForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 9·trips + 16 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where trips is the iterations of a loop.
+//
+//	x      8 bytes per run: the parameter x
+//	r      8·trips bytes (8 bytes an entry): the value of r the backward sweep reads
+//	cond   1·trips bytes (1 byte an entry): the branch the forward sweep took
+//	trips  8 bytes per run: how many iterations of a loop began
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type DebugLoopTape struct {
 	// x: the parameter x.
 	x float64
@@ -560,6 +715,17 @@ type DebugLoopTape struct {
 	cond []bool
 	// trips: how many iterations of a loop began.
 	trips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// DebugLoopTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *DebugLoopTape) Bytes() int {
+	n := 16
+	n += len(t.r) * 8
+	n += len(t.cond) * 1
+	return n
 }
 
 // DebugLoopForward runs DebugLoop and records in t what DebugLoopBackward
@@ -682,12 +848,33 @@ func DebugLoopJVP(x, dx float64) (float64, float64) {
 // ConstLoopsBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ConstLoopsForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·3 + 8 bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//	r  8·3 bytes (8 bytes an entry): the value of r the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type ConstLoopsTape struct {
 	// x: the parameter x.
 	x float64
 	// r: the value of r the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	r []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ConstLoopsTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ConstLoopsTape) Bytes() int {
+	n := 8
+	n += len(t.r) * 8
+	return n
 }
 
 // ConstLoopsForward runs ConstLoops and records in t what ConstLoopsBackward
@@ -770,11 +957,32 @@ func ConstLoopsJVP(x, dx float64) (float64, float64) {
 // IdentitiesBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of IdentitiesForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    8 bytes per run: the parameter x
+//	quo  8 bytes per run: a quotient (quo) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: y, z.
 type IdentitiesTape struct {
 	// x: the parameter x.
 	x float64
 	// quo: a quotient (quo) of the forward sweep.
 	quo float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// IdentitiesTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *IdentitiesTape) Bytes() int {
+	return 16
 }
 
 // IdentitiesForward runs Identities and records in t what IdentitiesBackward
@@ -823,6 +1031,23 @@ func IdentitiesJVP(x, dx float64) (float64, float64) {
 // ConstIndexBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ConstIndexForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24·3 + 40 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x         8 bytes per run: the parameter x
+//	weights   24 bytes per run (a reference to the caller's slice, not a copy): weights as the forward sweep computed it
+//	elem      8 bytes per run: an element read before it was overwritten
+//	ws        24·3 bytes (24 bytes an entry): ws as the forward sweep computed it
+//	dws       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of ws, which ConstIndex makes, in a buffer the backward sweep reuses
+//	dweights  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of weights, which ConstIndex makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of ws,
+// weights it reads again (memory nothing writes afterwards); lengths, indexes
+// and integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ConstIndexTape struct {
 	// x: the parameter x.
 	x float64
@@ -839,6 +1064,18 @@ type ConstIndexTape struct {
 	// dweights: the derivatives of weights, which ConstIndex makes, in a buffer
 	// the backward sweep reuses.
 	dweights []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ConstIndexTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ConstIndexTape) Bytes() int {
+	n := 40
+	n += len(t.ws) * 24
+	n += len(t.dws) * 8
+	n += len(t.dweights) * 8
+	return n
 }
 
 // ConstIndexForward runs ConstIndex and records in t what ConstIndexBackward
@@ -962,7 +1199,23 @@ func ConstIndexJVP(x, dx float64) (float64, float64) {
 // for DivConstZeroBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // DivConstZeroForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type DivConstZeroTape struct{}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// DivConstZeroTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *DivConstZeroTape) Bytes() int {
+	return 0
+}
 
 // DivConstZeroForward runs DivConstZero and records in t what
 // DivConstZeroBackward needs; t's earlier contents are discarded, its memory
@@ -1002,9 +1255,27 @@ func DivConstZeroJVP(x, dx float64) (float64, float64) {
 // for DebugReturnBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of DebugReturnForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type DebugReturnTape struct {
 	// x: the parameter x.
 	x float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// DebugReturnTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *DebugReturnTape) Bytes() int {
+	return 8
 }
 
 // DebugReturnForward runs DebugReturn and records in t what DebugReturnBackward
@@ -1057,6 +1328,21 @@ func DebugReturnJVP(x, dx float64) (float64, float64) {
 // DebugForReturn for DebugForReturnBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of DebugForReturnForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 1·trips + 16 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where trips is the iterations of a loop.
+//
+//	trips2  8 bytes per run: how many iterations of a loop began
+//	cond    1·trips bytes (1 byte an entry): the branch the forward sweep took
+//	trips   8 bytes per run: how many iterations of a loop began
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type DebugForReturnTape struct {
 	// trips2: how many iterations of a loop began.
 	trips2 int
@@ -1065,6 +1351,16 @@ type DebugForReturnTape struct {
 	cond []bool
 	// trips: how many iterations of a loop began.
 	trips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// DebugForReturnTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *DebugForReturnTape) Bytes() int {
+	n := 16
+	n += len(t.cond) * 1
+	return n
 }
 
 // DebugForReturnForward runs DebugForReturn and records in t what
@@ -1155,9 +1451,29 @@ func DebugForReturnJVP(x, dx float64) (float64, float64) {
 // for ConstSwitchBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ConstSwitchForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y2  8 bytes per run: y2 as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: y.
 type ConstSwitchTape struct {
 	// y2: y2 as the forward sweep computed it.
 	y2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ConstSwitchTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ConstSwitchTape) Bytes() int {
+	return 8
 }
 
 // ConstSwitchForward runs ConstSwitch and records in t what ConstSwitchBackward
@@ -1232,6 +1548,20 @@ func ConstSwitchJVP(x, dx float64) (float64, float64) {
 // QuietLoopBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of QuietLoopForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·4 + 32 bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x   8 bytes per run: the parameter x
+//	r4  8·4 bytes (8 bytes an entry): the value of r the backward sweep reads
+//	r2  8 bytes per run: the value of r the backward sweep reads
+//	r3  8 bytes per run: the value of r the backward sweep reads
+//	r   8 bytes per run: the value of r the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type QuietLoopTape struct {
 	// x: the parameter x.
 	x float64
@@ -1244,6 +1574,16 @@ type QuietLoopTape struct {
 	r3 float64
 	// r: the value of r the backward sweep reads.
 	r float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// QuietLoopTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *QuietLoopTape) Bytes() int {
+	n := 32
+	n += len(t.r4) * 8
+	return n
 }
 
 // QuietLoopForward runs QuietLoop and records in t what QuietLoopBackward
@@ -1347,10 +1687,30 @@ func QuietLoopJVP(x, dx float64) (float64, float64) {
 // ConstArrayBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ConstArrayForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·3 bytes. Bytes returns that count for
+// a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	elem  8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type ConstArrayTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ConstArrayTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ConstArrayTape) Bytes() int {
+	n := 0
+	n += len(t.elem) * 8
+	return n
 }
 
 // ConstArrayForward runs ConstArray and records in t what ConstArrayBackward
@@ -1429,6 +1789,22 @@ func ConstArrayJVP(x, dx float64) (float64, float64) {
 // ConstExitsBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ConstExitsForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 8·i2Trips + 24 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where i2Trips is the iterations of the loop on i2.
+//
+//	x        8 bytes per run: the parameter x
+//	n        8 bytes per run: the parameter n
+//	r        at most 8·i2Trips bytes (8 bytes an entry): the value of r the backward sweep reads
+//	i2Trips  8 bytes per run: how many iterations of the loop on i2 began
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ConstExitsTape struct {
 	// x: the parameter x.
 	x float64
@@ -1439,6 +1815,16 @@ type ConstExitsTape struct {
 	r []float64
 	// i2Trips: how many iterations of the loop on i2 began.
 	i2Trips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ConstExitsTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ConstExitsTape) Bytes() int {
+	n := 24
+	n += len(t.r) * 8
+	return n
 }
 
 // ConstExitsForward runs ConstExits and records in t what ConstExitsBackward

@@ -8,6 +8,22 @@ import "math"
 // FieldTotalBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of TotalForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 64 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	fScale  8 bytes per run: the field f.Scale
+//	fData   24 bytes per run (a reference to the caller's slice, not a copy): the field f.Data
+//	nx      8 bytes per run: result 1 of a call of fieldDims
+//	ny      8 bytes per run: result 2 of a call of fieldDims
+//	gx      8 bytes per run: result 1 of a call of gridDims
+//	gy      8 bytes per run: result 2 of a call of gridDims
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; the elements of fData it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type FieldTotalTape struct {
 	// fScale: the field f.Scale.
 	fScale float64
@@ -21,6 +37,14 @@ type FieldTotalTape struct {
 	gx int
 	// gy: result 2 of a call of gridDims.
 	gy int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// FieldTotalTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *FieldTotalTape) Bytes() int {
+	return 64
 }
 
 // TotalForward runs Total and records in t what FieldTotalBackward needs; t's
@@ -97,6 +121,32 @@ func (f *Field) TotalJVP(g Grid, df *Field) (float64, float64) {
 // PairLossBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of PairLossForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 136 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	tmp3   8 bytes per run: result 1 of a call of pairBothJVP
+//	tmp14  8 bytes per run: result 3 of a call of pairBothJVP
+//	tmp4   8 bytes per run: result 2 of a call of pairBothJVP
+//	tmp11  8 bytes per run: result 4 of a call of pairBothJVP
+//	tmp15  8 bytes per run: result 3 of a call of pairBothJVP
+//	tmp12  8 bytes per run: result 4 of a call of pairBothJVP
+//	tmp16  8 bytes per run: result 3 of a call of pairBothJVP
+//	tmp13  8 bytes per run: result 4 of a call of pairBothJVP
+//	tmp    8 bytes per run: result 1 of a call of pairOfFlatJVP
+//	tmp8   8 bytes per run: result 3 of a call of pairOfFlatJVP
+//	tmp2   8 bytes per run: result 2 of a call of pairOfFlatJVP
+//	tmp5   8 bytes per run: result 4 of a call of pairOfFlatJVP
+//	tmp9   8 bytes per run: result 3 of a call of pairOfFlatJVP
+//	tmp6   8 bytes per run: result 4 of a call of pairOfFlatJVP
+//	tmp10  8 bytes per run: result 3 of a call of pairOfFlatJVP
+//	tmp7   8 bytes per run: result 4 of a call of pairOfFlatJVP
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type PairLossTape struct {
 	// x: the parameter x.
 	x float64
@@ -132,6 +182,14 @@ type PairLossTape struct {
 	tmp10 float64
 	// tmp7: result 4 of a call of pairOfFlatJVP.
 	tmp7 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PairLossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PairLossTape) Bytes() int {
+	return 136
 }
 
 // PairLossForward runs PairLoss and records in t what PairLossBackward needs;
@@ -206,6 +264,19 @@ func PairLossJVP(p Pair, x float64, dp Pair, dx float64) (float64, float64) {
 // SplitProduct for SplitSplitProductBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of SplitProductForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp   8 bytes per run: result 1 of a call of splitPartsJVP
+//	tmp4  8 bytes per run: result 3 of a call of splitPartsJVP
+//	tmp2  8 bytes per run: result 2 of a call of splitPartsJVP
+//	tmp3  8 bytes per run: result 4 of a call of splitPartsJVP
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SplitSplitProductTape struct {
 	// tmp: result 1 of a call of splitPartsJVP.
 	tmp float64
@@ -215,6 +286,14 @@ type SplitSplitProductTape struct {
 	tmp2 float64
 	// tmp3: result 4 of a call of splitPartsJVP.
 	tmp3 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SplitSplitProductTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *SplitSplitProductTape) Bytes() int {
+	return 32
 }
 
 // SplitProductForward runs SplitProduct and records in t what

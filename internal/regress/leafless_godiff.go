@@ -11,6 +11,21 @@ import (
 // BellBellSumBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of BellSumForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24·max(5 − 1 + 1, 0) + 24 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	exp      8·max(5 − 1 + 1, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	belly    8·max(5 − 1 + 1, 0) bytes (8 bytes an entry): bellY of the forward sweep
+//	dbellSq  8·max(5 − 1 + 1, 0) bytes (8 bytes an entry): result 2 of a call of bellSqGrad
+//
+// Recomputed by the backward sweep rather than stored: the float values f,
+// unnamed products, conversions; the elements of x it reads again (memory
+// nothing writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 type BellBellSumTape struct {
 	// x: the parameter x.
 	x []float64
@@ -23,6 +38,18 @@ type BellBellSumTape struct {
 	// dbellSq: result 2 of a call of bellSqGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	dbellSq []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// BellBellSumTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *BellBellSumTape) Bytes() int {
+	n := 24
+	n += len(t.exp) * 8
+	n += len(t.belly) * 8
+	n += len(t.dbellSq) * 8
+	return n
 }
 
 // BellSumForward runs BellSum and records in t what BellBellSumBackward needs;
@@ -125,6 +152,20 @@ func (g Bell) BellSumJVP(x, dx []float64) (float64, float64) {
 // TagMixBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of TagMixForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 40 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a             8 bytes per run: the parameter a
+//	b             8 bytes per run: the parameter b
+//	dweighFlat    8 bytes per run: result 2 of a call of weighFlatGrad
+//	dcountsScale  8 bytes per run: result 2 of a call of countsScaleGrad
+//	dskipFlat     8 bytes per run: result 2 of a call of skipFlatGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type TagMixTape struct {
 	// a: the parameter a.
 	a float64
@@ -136,6 +177,14 @@ type TagMixTape struct {
 	dcountsScale float64
 	// dskipFlat: result 2 of a call of skipFlatGrad.
 	dskipFlat float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TagMixTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TagMixTape) Bytes() int {
+	return 40
 }
 
 // TagMixForward runs TagMix and records in t what TagMixBackward needs; t's
@@ -194,12 +243,34 @@ func TagMixJVP(t Tag, c Counts, a, b, da, db float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of FitForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·len(oW) + 24 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	oW     24 bytes per run (a reference to the caller's slice, not a copy): the field o.W
+//	belly  8·len(oW) bytes (8 bytes an entry): bellY of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of oW it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type OuterFitTape struct {
 	// oW: the field o.W.
 	oW []float64
 	// belly: bellY of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	belly []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in OuterFitTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *OuterFitTape) Bytes() int {
+	n := 24
+	n += len(t.belly) * 8
+	return n
 }
 
 // FitForward runs Fit and records in t what OuterFitBackward needs; t's earlier
@@ -264,11 +335,30 @@ func (o *Outer) FitJVP(do *Outer) (float64, float64) {
 // bellSqBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of bellSqForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	v      8 bytes per run: the parameter v
+//	belly  8 bytes per run: bellY of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type bellSqTape struct {
 	// v: the parameter v.
 	v float64
 	// belly: bellY of the forward sweep.
 	belly float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in bellSqTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *bellSqTape) Bytes() int {
+	return 16
 }
 
 // bellSqForward runs bellSq and records in t what bellSqBackward needs; t's
@@ -322,9 +412,27 @@ func bellY(i int) float64 {
 // weighFlatBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of weighFlatForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	v  8 bytes per run: the parameter v
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type weighFlatTape struct {
 	// v: the parameter v.
 	v float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// weighFlatTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *weighFlatTape) Bytes() int {
+	return 8
 }
 
 // weighFlatForward runs weighFlat and records in t what weighFlatBackward
@@ -359,11 +467,30 @@ func weighFlatGrad(v float64) (float64, float64) {
 // for countsScaleBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of countsScaleForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	cN  8 bytes per run: the parameter cN
+//	cM  8 bytes per run: the parameter cM
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type countsScaleTape struct {
 	// cN: the parameter cN.
 	cN int
 	// cM: the parameter cM.
 	cM int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// countsScaleTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *countsScaleTape) Bytes() int {
+	return 16
 }
 
 // countsScaleForward runs countsScale and records in t what countsScaleBackward
@@ -400,9 +527,27 @@ func countsScaleGrad(cN, cM int, v float64) (float64, float64) {
 // skipFlatBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of skipFlatForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	v  8 bytes per run: the parameter v
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type skipFlatTape struct {
 	// v: the parameter v.
 	v float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in skipFlatTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *skipFlatTape) Bytes() int {
+	return 8
 }
 
 // skipFlatForward runs skipFlat and records in t what skipFlatBackward needs;

@@ -8,6 +8,21 @@ import "slices"
 // for MeanVarScoreBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // MeanVarScoreForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes, plus meanVarTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	a            8 bytes per run: the parameter a
+//	meanVarTape  meanVarTape.Bytes(), a meanVarCallTape for the calls of one call site, one call per run: the tape meanVarCallForward fills and meanVarCallBackward reads
+//	tmp2         8 bytes per run: result 1 of a call of meanVarCallForward
+//	tmp          8 bytes per run: result 2 of a call of meanVarCallForward
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MeanVarScoreTape struct {
 	// a: the parameter a.
 	a float64
@@ -19,6 +34,16 @@ type MeanVarScoreTape struct {
 	tmp2 float64
 	// tmp: result 2 of a call of meanVarCallForward.
 	tmp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// MeanVarScoreTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *MeanVarScoreTape) Bytes() int {
+	n := 24
+	n += t.meanVarTape.Bytes()
+	return n
 }
 
 // MeanVarScoreForward runs MeanVarScore and records in t what
@@ -74,6 +99,20 @@ func MeanVarScoreJVP(x, w []float64, a float64, dx, dw []float64, da float64) (f
 // MeanVarNilBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of MeanVarNilForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes, plus meanVarTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	meanVarTape  meanVarTape.Bytes(), a meanVarCallXTape for the calls of one call site, one call per run: the tape meanVarCallXForward fills and meanVarCallXBackward reads
+//	tmp          8 bytes per run: result 1 of a call of meanVarCallXForward
+//	tmp2         8 bytes per run: result 2 of a call of meanVarCallXForward
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MeanVarNilTape struct {
 	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
 	// reads, for every call of it here: one record per call, and the stacks they
@@ -83,6 +122,16 @@ type MeanVarNilTape struct {
 	tmp float64
 	// tmp2: result 2 of a call of meanVarCallXForward.
 	tmp2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// MeanVarNilTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *MeanVarNilTape) Bytes() int {
+	n := 16
+	n += t.meanVarTape.Bytes()
+	return n
 }
 
 // MeanVarNilForward runs MeanVarNil and records in t what MeanVarNilBackward
@@ -130,6 +179,19 @@ func MeanVarNilJVP(x, dx []float64) (float64, float64) {
 // MeanOnlyBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of MeanOnlyForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes, plus meanVarTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	meanVarTape  meanVarTape.Bytes(), a meanVarCallTape for the calls of one call site, one call per run: the tape meanVarCallForward fills and meanVarCallBackward reads
+//	tmp          8 bytes per run: result 1 of a call of meanVarCallForward
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MeanOnlyTape struct {
 	// meanVarTape: the tape meanVarCallForward fills and meanVarCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
@@ -137,6 +199,16 @@ type MeanOnlyTape struct {
 	meanVarTape meanVarCallTape
 	// tmp: result 1 of a call of meanVarCallForward.
 	tmp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in MeanOnlyTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MeanOnlyTape) Bytes() int {
+	n := 8
+	n += t.meanVarTape.Bytes()
+	return n
 }
 
 // MeanOnlyForward runs MeanOnly and records in t what MeanOnlyBackward needs;
@@ -185,6 +257,26 @@ func MeanOnlyJVP(x, w, dx, dw []float64) (float64, float64) {
 // for MeanVarLoopBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of MeanVarLoopForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·kTrips + 56 bytes, plus
+// meanVarTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+// Where kTrips is the iterations of the loop on k.
+//
+//	x            24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	a            8 bytes per run: the parameter a
+//	meanVarTape  meanVarTape.Bytes(), a meanVarCallXTape for the calls of one call site, kTrips calls per run: the tape meanVarCallXForward fills and meanVarCallXBackward reads
+//	m2           8·kTrips bytes (8 bytes an entry): the value of m the backward sweep reads
+//	kTrips       8 bytes per run: how many iterations of the loop on k began
+//	s            8 bytes per run: the value of s the backward sweep reads
+//	m            8 bytes per run: the value of m the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MeanVarLoopTape struct {
 	// x: the parameter x.
 	x []float64
@@ -203,6 +295,17 @@ type MeanVarLoopTape struct {
 	s float64
 	// m: the value of m the backward sweep reads.
 	m float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// MeanVarLoopTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *MeanVarLoopTape) Bytes() int {
+	n := 56
+	n += t.meanVarTape.Bytes()
+	n += len(t.m2) * 8
+	return n
 }
 
 // MeanVarLoopForward runs MeanVarLoop and records in t what MeanVarLoopBackward
@@ -301,6 +404,19 @@ func MeanVarLoopJVP(x []float64, a float64, dx []float64, da float64) (float64, 
 // for MixedResultsBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // MixedResultsForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes, plus sumCountTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	sumCountTape  sumCountTape.Bytes(), a sumCountCallTape for the calls of one call site, one call per run: the tape sumCountCallForward fills and sumCountCallBackward reads
+//	tmp           8 bytes per run: result 2 of a call of sumCountCallForward
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type MixedResultsTape struct {
 	// sumCountTape: the tape sumCountCallForward fills and sumCountCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
@@ -308,6 +424,16 @@ type MixedResultsTape struct {
 	sumCountTape sumCountCallTape
 	// tmp: result 2 of a call of sumCountCallForward.
 	tmp int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// MixedResultsTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *MixedResultsTape) Bytes() int {
+	n := 8
+	n += t.sumCountTape.Bytes()
+	return n
 }
 
 // MixedResultsForward runs MixedResults and records in t what
@@ -360,6 +486,20 @@ func MixedResultsJVP(x []float64, a float64, dx []float64, da float64) (float64,
 // for WeightedDotsBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // WeightedDotsForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes, plus weightsDotsTape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	weightsDotsTape  weightsDotsTape.Bytes(), a weightsDotsCallTape for the calls of one call site, one call per run: the tape weightsDotsCallForward fills and weightsDotsCallBackward reads
+//	tmp              8 bytes per run: result 1 of a call of weightsDotsCallForward
+//	tmp2             8 bytes per run: result 2 of a call of weightsDotsCallForward
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type WeightedDotsTape struct {
 	// weightsDotsTape: the tape weightsDotsCallForward fills and
 	// weightsDotsCallBackward reads, for every call of it here: one record per
@@ -369,6 +509,16 @@ type WeightedDotsTape struct {
 	tmp float64
 	// tmp2: result 2 of a call of weightsDotsCallForward.
 	tmp2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// WeightedDotsTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *WeightedDotsTape) Bytes() int {
+	n := 16
+	n += t.weightsDotsTape.Bytes()
+	return n
 }
 
 // WeightedDotsForward runs WeightedDots and records in t what
@@ -420,6 +570,25 @@ func WeightedDotsJVP(x []float64, w Weights, dx []float64, dw Weights) (float64,
 // ScaledCopyBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ScaledCopyForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 72 bytes, plus
+// scaleSumTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x             24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	y             8·len(x) bytes (8 bytes an entry): the memory of y, which ScaledCopy makes, kept from run to run
+//	y2            24 bytes per run (a reference to the caller's slice, not a copy): y as the forward sweep computed it
+//	copied        8 bytes per run: how many elements a copy copied
+//	scaleSumTape  scaleSumTape.Bytes(), a scaleSumCallTape for the calls of one call site, one call per run: the tape scaleSumCallForward fills and scaleSumCallBackward reads
+//	tmp           8 bytes per run: result 1 of a call of scaleSumCallForward
+//	tmp2          8 bytes per run: result 2 of a call of scaleSumCallForward
+//	dy            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of y, which ScaledCopy makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of y it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type ScaledCopyTape struct {
 	// x: the parameter x.
 	x []float64
@@ -440,6 +609,18 @@ type ScaledCopyTape struct {
 	// dy: the derivatives of y, which ScaledCopy makes, in a buffer the backward
 	// sweep reuses.
 	dy []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ScaledCopyTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ScaledCopyTape) Bytes() int {
+	n := 72
+	n += len(t.y) * 8
+	n += t.scaleSumTape.Bytes()
+	n += len(t.dy) * 8
+	return n
 }
 
 // ScaledCopyForward runs ScaledCopy and records in t what ScaledCopyBackward
@@ -521,6 +702,24 @@ func ScaledCopyJVP(x []float64, a float64, dx []float64, da float64) (float64, f
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 104·calls + 34·len(x) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	calls  104 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	cond2  1·len(x) bytes (1 byte an entry): the branch the forward sweep took
+//	wi     8·len(x) bytes (8 bytes an entry): the value of wi the backward sweep reads
+//	elem2  8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//	cond   1·len(x) bytes (1 byte an entry): the branch the forward sweep took
+//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//	wi2    8·len(x) bytes (8 bytes an entry): the value of wi2 the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values d,
+// unnamed products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type meanVarCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -563,6 +762,22 @@ type meanVarCallTape struct {
 	// wi2: the value of wi2 the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wi2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// meanVarCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *meanVarCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 104
+	n += len(t.cond2) * 1
+	n += len(t.wi) * 8
+	n += len(t.elem2) * 8
+	n += len(t.cond) * 1
+	n += len(t.elem) * 8
+	n += len(t.wi2) * 8
+	return n
 }
 
 // meanVarCallForward runs meanVar and records in t what meanVarCallBackward
@@ -756,6 +971,20 @@ func meanVarJVP(x, w, dx, dw []float64) (float64, float64, float64, float64) {
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls + 24·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	wi     8·len(x) bytes (8 bytes an entry): the value of wi the backward sweep reads
+//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//	wi2    8·len(x) bytes (8 bytes an entry): the value of wi2 the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values d,
+// unnamed products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type meanVarCallXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -784,6 +1013,19 @@ type meanVarCallXTape struct {
 	// wi2: the value of wi2 the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wi2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// meanVarCallXTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *meanVarCallXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	n += len(t.wi) * 8
+	n += len(t.elem) * 8
+	n += len(t.wi2) * 8
+	return n
 }
 
 // meanVarCallXForward runs meanVar and records in t what meanVarCallXBackward
@@ -917,6 +1159,18 @@ func meanVarXJVP(x, w, dx []float64) (float64, float64, float64, float64) {
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type sumCountCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -933,6 +1187,17 @@ type sumCountCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// sumCountCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *sumCountCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	return n
 }
 
 // sumCountCallForward runs sumCount and records in t what sumCountCallBackward
@@ -1017,6 +1282,19 @@ func sumCountJVP(x []float64, a float64, dx []float64, da float64) (float64, int
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 16·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem2  8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type weightsDotsCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1035,6 +1313,18 @@ type weightsDotsCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// weightsDotsCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *weightsDotsCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	return n
 }
 
 // weightsDotsCallForward runs weightsDots and records in t what
@@ -1123,6 +1413,18 @@ func weightsDotsJVP(wW, x, dwW, dx []float64) (float64, float64, float64, float6
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type scaleSumCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1139,6 +1441,17 @@ type scaleSumCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// scaleSumCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *scaleSumCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	return n
 }
 
 // scaleSumCallForward runs scaleSum and records in t what scaleSumCallBackward

@@ -8,6 +8,19 @@ import "slices"
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of ScaleForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	a     8 bytes per run: the parameter a
+//	elem  8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ScaleTape struct {
 	// x: the parameter x.
 	x []float64
@@ -16,6 +29,16 @@ type ScaleTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ScaleTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ScaleTape) Bytes() int {
+	n := 32
+	n += len(t.elem) * 8
+	return n
 }
 
 // ScaleForward runs Scale and records in t what ScaleBackward needs; t's
@@ -88,6 +111,19 @@ func ScaleJVP(x []float64, a float64, dx []float64, da float64) {
 // Scale32Backward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of Scale32Forward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 4·len(x) + 28 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	a     4 bytes per run: the parameter a
+//	elem  4·len(x) bytes (4 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type Scale32Tape struct {
 	// x: the parameter x.
 	x []float32
@@ -96,6 +132,16 @@ type Scale32Tape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float32
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Scale32Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Scale32Tape) Bytes() int {
+	n := 28
+	n += len(t.elem) * 4
+	return n
 }
 
 // Scale32Forward runs Scale32 and records in t what Scale32Backward needs; t's
@@ -171,11 +217,31 @@ func Scale32JVP(x []float32, a float32, dx []float32, da float32) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of StepForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	s  24 bytes per run (a reference to the caller's slice, not a copy): the parameter s
+//	h  8 bytes per run: the parameter h
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of s it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type StepTape struct {
 	// s: the parameter s.
 	s []float64
 	// h: the parameter h.
 	h float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in StepTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *StepTape) Bytes() int {
+	return 32
 }
 
 // StepForward runs Step and records in t what StepBackward needs; t's earlier
@@ -248,6 +314,20 @@ func StepJVP(dst, s []float64, h float64, ddst, ds []float64, dh float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of AccumForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·len(s) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	s     24 bytes per run (a reference to the caller's slice, not a copy): the parameter s
+//	h     8 bytes per run: the parameter h
+//	elem  8·len(s) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of s it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type AccumTape struct {
 	// s: the parameter s.
 	s []float64
@@ -256,6 +336,16 @@ type AccumTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in AccumTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *AccumTape) Bytes() int {
+	n := 32
+	n += len(t.elem) * 8
+	return n
 }
 
 // AccumForward runs Accum and records in t what AccumBackward needs; t's
@@ -335,6 +425,20 @@ func AccumJVP(dst, s []float64, h float64, ddst, ds []float64, dh float64) {
 // AccumSBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of AccumSForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(s) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	s     24 bytes per run (a reference to the caller's slice, not a copy): the parameter s
+//	h     8 bytes per run: the parameter h
+//	elem  8·len(s) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of s it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type AccumSTape struct {
 	// s: the parameter s.
 	s []float64
@@ -343,6 +447,16 @@ type AccumSTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in AccumSTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *AccumSTape) Bytes() int {
+	n := 32
+	n += len(t.elem) * 8
+	return n
 }
 
 // AccumSForward runs AccumS and records in t what AccumSBackward needs; t's
@@ -422,12 +536,34 @@ func AccumSJVP(dst, s []float64, h float64, ds []float64, dh float64, ddst []flo
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of MixedForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 24 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x  24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	b  8·len(x) bytes (8 bytes an entry): the value of b the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type MixedTape struct {
 	// x: the parameter x.
 	x []float64
 	// b: the value of b the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	b []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in MixedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *MixedTape) Bytes() int {
+	n := 24
+	n += len(t.b) * 8
+	return n
 }
 
 // MixedForward runs Mixed and records in t what MixedBackward needs; t's
@@ -522,6 +658,40 @@ func MixedJVP(out, x, dout, dx []float64) (float64, float64, float64, float64) {
 // LorenzRK4StepBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of RK4StepForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 40·3 + 152 bytes, plus
+// lorenzDerivTape.Bytes() + lorenzDerivTape2.Bytes() + lorenzDerivTape3.Bytes()
+// + lorenzDerivTape4.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	dst               24 bytes per run (a reference to the caller's slice, not a copy): the parameter dst
+//	h                 8 bytes per run: the parameter h
+//	k1                8·3 bytes (8 bytes an entry): the memory of k1, which RK4Step makes, kept from run to run
+//	k12               24 bytes per run (a reference to the caller's slice, not a copy): k1 as the forward sweep computed it
+//	k2                8·3 bytes (8 bytes an entry): the memory of k2, which RK4Step makes, kept from run to run
+//	k22               24 bytes per run (a reference to the caller's slice, not a copy): k2 as the forward sweep computed it
+//	k3                8·3 bytes (8 bytes an entry): the memory of k3, which RK4Step makes, kept from run to run
+//	k32               24 bytes per run (a reference to the caller's slice, not a copy): k3 as the forward sweep computed it
+//	k4                8·3 bytes (8 bytes an entry): the memory of k4, which RK4Step makes, kept from run to run
+//	k42               24 bytes per run (a reference to the caller's slice, not a copy): k4 as the forward sweep computed it
+//	tmp               8·3 bytes (8 bytes an entry): the memory of tmp, which RK4Step makes, kept from run to run
+//	tmp2              24 bytes per run (a reference to the caller's slice, not a copy): tmp as the forward sweep computed it
+//	lorenzDerivTape   lorenzDerivTape.Bytes(), a lorenzDerivCallTape for the calls of one call site, one call per run: the tape lorenzDerivCallForward fills and lorenzDerivCallBackward reads
+//	lorenzDerivTape2  lorenzDerivTape2.Bytes(), a lorenzDerivCallTape for the calls of one call site, one call per run: the tape lorenzDerivCallForward fills and lorenzDerivCallBackward reads
+//	lorenzDerivTape3  lorenzDerivTape3.Bytes(), a lorenzDerivCallTape for the calls of one call site, one call per run: the tape lorenzDerivCallForward fills and lorenzDerivCallBackward reads
+//	lorenzDerivTape4  lorenzDerivTape4.Bytes(), a lorenzDerivCallTape for the calls of one call site, one call per run: the tape lorenzDerivCallForward fills and lorenzDerivCallBackward reads
+//	dk4               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of k4, which RK4Step makes, in a buffer the backward sweep reuses
+//	dk3               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of k3, which RK4Step makes, in a buffer the backward sweep reuses
+//	dk2               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of k2, which RK4Step makes, in a buffer the backward sweep reuses
+//	dk1               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of k1, which RK4Step makes, in a buffer the backward sweep reuses
+//	dtmp              a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of tmp, which RK4Step makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// quotients, products, sums; the elements of k1, k2, k3, k4 it reads again
+// (memory nothing writes afterwards); lengths, indexes and integer arithmetic,
+// and loop counters (recovered from the backward loops' own).
 type LorenzRK4StepTape struct {
 	// dst: the parameter dst.
 	dst []float64
@@ -578,6 +748,29 @@ type LorenzRK4StepTape struct {
 	// dtmp: the derivatives of tmp, which RK4Step makes, in a buffer the backward
 	// sweep reuses.
 	dtmp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LorenzRK4StepTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *LorenzRK4StepTape) Bytes() int {
+	n := 152
+	n += len(t.k1) * 8
+	n += len(t.k2) * 8
+	n += len(t.k3) * 8
+	n += len(t.k4) * 8
+	n += len(t.tmp) * 8
+	n += t.lorenzDerivTape.Bytes()
+	n += t.lorenzDerivTape2.Bytes()
+	n += t.lorenzDerivTape3.Bytes()
+	n += t.lorenzDerivTape4.Bytes()
+	n += len(t.dk4) * 8
+	n += len(t.dk3) * 8
+	n += len(t.dk2) * 8
+	n += len(t.dk1) * 8
+	n += len(t.dtmp) * 8
+	return n
 }
 
 // RK4StepForward runs RK4Step and records in t what LorenzRK4StepBackward
@@ -814,6 +1007,19 @@ func (l Lorenz) RK4StepJVP(dst, s []float64, h float64, dl Lorenz, ddst, ds []fl
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of NormForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·len(bX) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	bX    24 bytes per run (a reference to the caller's slice, not a copy): the field b.X
+//	a     8 bytes per run: the parameter a
+//	elem  8·len(bX) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type BufNormTape struct {
 	// bX: the field b.X.
 	bX []float64
@@ -822,6 +1028,16 @@ type BufNormTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in BufNormTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *BufNormTape) Bytes() int {
+	n := 32
+	n += len(t.elem) * 8
+	return n
 }
 
 // NormForward runs Norm and records in t what BufNormBackward needs; t's
@@ -906,6 +1122,23 @@ func (b Buf) NormJVP(a float64, db Buf, da float64) (float64, float64) {
 // Square2Backward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of Square2Forward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24·len(x) + 8·jTrips + 32 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where jTrips is the iterations of the loop on j in all, summed over the loops
+// around it.
+//
+//	x      24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	a      8 bytes per run: the parameter a
+//	elem   24·len(x) bytes (24 bytes an entry): an element read before it was overwritten
+//	elem2  8·jTrips bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type Square2Tape struct {
 	// x: the parameter x.
 	x [][]float64
@@ -917,6 +1150,17 @@ type Square2Tape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Square2Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Square2Tape) Bytes() int {
+	n := 32
+	n += len(t.elem) * 24
+	n += len(t.elem2) * 8
+	return n
 }
 
 // Square2Forward runs Square2 and records in t what Square2Backward needs; t's
@@ -1015,6 +1259,20 @@ func Square2JVP(x [][]float64, a float64, dx [][]float64, da float64) {
 // PBufNormBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of NormForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(bX) + 40 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	bX    24 bytes per run (a reference to the caller's slice, not a copy): the field b.X
+//	bG    8 bytes per run: the field b.G
+//	a     8 bytes per run: the parameter a
+//	elem  8·len(bX) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type PBufNormTape struct {
 	// bX: the field b.X.
 	bX []float64
@@ -1025,6 +1283,16 @@ type PBufNormTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PBufNormTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PBufNormTape) Bytes() int {
+	n := 40
+	n += len(t.elem) * 8
+	return n
 }
 
 // NormForward runs Norm and records in t what PBufNormBackward needs; t's
@@ -1116,6 +1384,20 @@ func (b *PBuf) NormJVP(a float64, db *PBuf, da float64) (float64, float64) {
 // PBufDecayBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of DecayForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(bX) + 40 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	bX    24 bytes per run (a reference to the caller's slice, not a copy): the field b.X
+//	bG    8 bytes per run: the field b.G
+//	a     8 bytes per run: the parameter a
+//	elem  8·len(bX) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type PBufDecayTape struct {
 	// bX: the field b.X.
 	bX []float64
@@ -1126,6 +1408,16 @@ type PBufDecayTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// PBufDecayTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *PBufDecayTape) Bytes() int {
+	n := 40
+	n += len(t.elem) * 8
+	return n
 }
 
 // DecayForward runs Decay and records in t what PBufDecayBackward needs; t's
@@ -1206,6 +1498,20 @@ func (b *PBuf) DecayJVP(a float64, db *PBuf, da float64) {
 // Decay2Backward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of Decay2Forward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(bX) + 40 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	bX    24 bytes per run (a reference to the caller's slice, not a copy): the field b.X
+//	bG    8 bytes per run: the field b.G
+//	a     8 bytes per run: the parameter a
+//	elem  8·len(bX) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type Decay2Tape struct {
 	// bX: the field b.X.
 	bX []float64
@@ -1216,6 +1522,16 @@ type Decay2Tape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in Decay2Tape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *Decay2Tape) Bytes() int {
+	n := 40
+	n += len(t.elem) * 8
+	return n
 }
 
 // Decay2Forward runs Decay2 and records in t what Decay2Backward needs; t's
@@ -1296,6 +1612,19 @@ func Decay2JVP(b Buf, a float64, db Buf, da float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of FeedForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x      24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	elem2  8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem   8 bytes per run: an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type FeedTape struct {
 	// x: the parameter x.
 	x []float64
@@ -1304,6 +1633,16 @@ type FeedTape struct {
 	elem2 []float64
 	// elem: an element read before it was overwritten.
 	elem float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in FeedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *FeedTape) Bytes() int {
+	n := 32
+	n += len(t.elem2) * 8
+	return n
 }
 
 // FeedForward runs Feed and records in t what FeedBackward needs; t's earlier
@@ -1400,6 +1739,19 @@ func FeedJVP(out, x, dout, dx []float64) (float64, float64) {
 // ScaleABackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of ScaleAForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	a     8 bytes per run: the parameter a
+//	elem  8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type ScaleATape struct {
 	// x: the parameter x.
 	x []float64
@@ -1408,6 +1760,16 @@ type ScaleATape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ScaleATape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ScaleATape) Bytes() int {
+	n := 32
+	n += len(t.elem) * 8
+	return n
 }
 
 // ScaleAForward runs ScaleA and records in t what ScaleABackward needs; t's
@@ -1481,6 +1843,19 @@ func ScaleAJVP(x []float64, a, da float64, dx []float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of TwiceForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus scaleInPlaceTape.Bytes() +
+// scaleInPlaceTape2.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	scaleInPlaceTape   scaleInPlaceTape.Bytes(), a scaleInPlaceCallTape for the calls of one call site, one call per run: the tape scaleInPlaceCallForward fills and scaleInPlaceCallBackward reads
+//	scaleInPlaceTape2  scaleInPlaceTape2.Bytes(), a scaleInPlaceCallTape for the calls of one call site, one call per run: the tape scaleInPlaceCallForward fills and scaleInPlaceCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type TwiceTape struct {
 	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
 	// scaleInPlaceCallBackward reads, for every call of it here: one record per
@@ -1490,6 +1865,17 @@ type TwiceTape struct {
 	// scaleInPlaceCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	scaleInPlaceTape2 scaleInPlaceCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TwiceTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TwiceTape) Bytes() int {
+	n := 0
+	n += t.scaleInPlaceTape.Bytes()
+	n += t.scaleInPlaceTape2.Bytes()
+	return n
 }
 
 // TwiceForward runs Twice and records in t what TwiceBackward needs; t's
@@ -1553,6 +1939,17 @@ func TwiceJVP(x []float64, a float64, dx []float64, da float64) {
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 64·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type lorenzDerivCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1574,6 +1971,16 @@ type lorenzDerivCallTape struct {
 		// elem: an element read before it was overwritten.
 		elem float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// lorenzDerivCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *lorenzDerivCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 64
+	return n
 }
 
 // lorenzDerivCallForward runs lorenzDeriv and records in t what
@@ -1662,6 +2069,18 @@ func lorenzDerivJVP(lSigma, lRho, lBeta float64, dst, s []float64, dlSigma, dlRh
 // values the backward sweep reads, and the control flow it replays, each call's
 // in its record and on the stacks the calls share. The tape of the caller holds
 // it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type scaleInPlaceCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1678,6 +2097,17 @@ type scaleInPlaceCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// scaleInPlaceCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *scaleInPlaceCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	return n
 }
 
 // scaleInPlaceCallForward runs scaleInPlace and records in t what

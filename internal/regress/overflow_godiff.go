@@ -8,9 +8,27 @@ import "math"
 // DiscardedBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of DiscardedForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	n  8 bytes per run: the parameter n
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type DiscardedTape struct {
 	// n: the parameter n.
 	n int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// DiscardedTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *DiscardedTape) Bytes() int {
+	return 8
 }
 
 // DiscardedForward runs Discarded and records in t what DiscardedBackward
@@ -72,6 +90,18 @@ func DiscardedJVP(x float64, n int, dx float64) (float64, float64) {
 // SwappedBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of SwappedForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 40 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x   8 bytes per run: the parameter x
+//	y   8 bytes per run: the parameter y
+//	xs  24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SwappedTape struct {
 	// x: the parameter x.
 	x float64
@@ -79,6 +109,14 @@ type SwappedTape struct {
 	y float64
 	// xs: the parameter xs.
 	xs []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SwappedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SwappedTape) Bytes() int {
+	return 40
 }
 
 // SwappedForward runs Swapped and records in t what SwappedBackward needs; t's
@@ -169,9 +207,27 @@ func SwappedJVP(x, y float64, xs []float64, dx, dy float64, dxs []float64) (floa
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of KeptForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	sqrt  8 bytes per run: math.Sqrt of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type KeptTape struct {
 	// sqrt: math.Sqrt of the forward sweep.
 	sqrt float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in KeptTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *KeptTape) Bytes() int {
+	return 8
 }
 
 // KeptForward runs Kept and records in t what KeptBackward needs; t's earlier

@@ -8,6 +8,31 @@ import "slices"
 // CondWriteBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of CondWriteForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 27·len(xs) + 32 bytes, plus
+// addScaledFirstTape.Bytes() + addScaledFirstTape2.Bytes() +
+// addScaledFirstTape3.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	xs                   24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	x                    8 bytes per run: the parameter x
+//	addScaledFirstTape   addScaledFirstTape.Bytes(), a addScaledFirstCallTape for the calls of one call site, len(xs) calls at most per run: the tape addScaledFirstCallForward fills and addScaledFirstCallBackward reads
+//	cond                 1·len(xs) bytes (1 byte an entry): the value of cond the backward sweep reads
+//	elem2                at most 8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
+//	addScaledFirstTape2  addScaledFirstTape2.Bytes(), a addScaledFirstCallTape for the calls of one call site, len(xs) calls at most per run: the tape addScaledFirstCallForward fills and addScaledFirstCallBackward reads
+//	cond2                1·len(xs) bytes (1 byte an entry): the value of cond2 the backward sweep reads
+//	r                    at most 8·len(xs) bytes (8 bytes an entry): the value of r the backward sweep reads
+//	elem                 at most 8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
+//	addScaledFirstTape3  addScaledFirstTape3.Bytes(), a addScaledFirstCallVTape for the calls of one call site, len(xs) calls at most per run: the tape addScaledFirstCallVForward fills and addScaledFirstCallVBackward reads
+//	cond3                1·len(xs) bytes (1 byte an entry): the value of cond3 the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products, sums, conversions; lengths, indexes and integer arithmetic, and
+// loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a.
 type CondWriteTape struct {
 	// xs: the parameter xs.
 	xs []float64
@@ -43,6 +68,24 @@ type CondWriteTape struct {
 	// cond3: the value of cond3 the backward sweep reads, one entry per iteration
 	// of the loop around it, read back last first.
 	cond3 []bool
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CondWriteTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *CondWriteTape) Bytes() int {
+	n := 32
+	n += t.addScaledFirstTape.Bytes()
+	n += len(t.cond) * 1
+	n += len(t.elem2) * 8
+	n += t.addScaledFirstTape2.Bytes()
+	n += len(t.cond2) * 1
+	n += len(t.r) * 8
+	n += len(t.elem) * 8
+	n += t.addScaledFirstTape3.Bytes()
+	n += len(t.cond3) * 1
+	return n
 }
 
 // CondWriteForward runs CondWrite and records in t what CondWriteBackward
@@ -264,6 +307,19 @@ func CondWriteJVP(xs []float64, x float64, dxs []float64, dx float64) (float64, 
 // NextIndexBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of NextIndexForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 1·len(xs) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	xs    24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	x     8 bytes per run: the parameter x
+//	cond  1·len(xs) bytes (1 byte an entry): the value of cond the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of xs it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type NextIndexTape struct {
 	// xs: the parameter xs.
 	xs []float64
@@ -272,6 +328,16 @@ type NextIndexTape struct {
 	// cond: the value of cond the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	cond []bool
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// NextIndexTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *NextIndexTape) Bytes() int {
+	n := 32
+	n += len(t.cond) * 1
+	return n
 }
 
 // NextIndexForward runs NextIndex and records in t what NextIndexBackward
@@ -375,6 +441,17 @@ func NextIndexJVP(xs []float64, x float64, dxs []float64, dx float64) (float64, 
 // each call's in its record and on the stacks the calls share. The tape of the
 // caller holds it, and empties it for each of its own runs, keeping its
 // buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type addScaledFirstCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -388,6 +465,16 @@ type addScaledFirstCallTape struct {
 		// elem: an element read before it was overwritten.
 		elem float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// addScaledFirstCallTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *addScaledFirstCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
 }
 
 // addScaledFirstCallForward runs addScaledFirst and records in t what
@@ -436,6 +523,17 @@ func addScaledFirstCallBackward(t *addScaledFirstCallTape, call int, s float64, 
 // each call's in its record and on the stacks the calls share. The tape of the
 // caller holds it, and empties it for each of its own runs, keeping its
 // buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type addScaledFirstCallVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -445,6 +543,16 @@ type addScaledFirstCallVTape struct {
 		// a: the parameter a.
 		a float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// addScaledFirstCallVTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *addScaledFirstCallVTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	return n
 }
 
 // addScaledFirstCallVForward runs addScaledFirst and records in t what

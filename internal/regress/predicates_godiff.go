@@ -8,6 +8,23 @@ import "slices"
 // PiecewiseBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of PiecewiseForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 19·len(x) + 48 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	x           24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	w           24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	cond        1·len(x) bytes (1 byte an entry): the branch the forward sweep took
+//	bucket      at most 8·len(x) bytes (8 bytes an entry): bucket of the forward sweep
+//	bandinside  at most 1·len(x) bytes (1 byte an entry): bandInside of the forward sweep
+//	v           at most 8·len(x) bytes (8 bytes an entry): the value of v the backward sweep reads
+//	cond2       at most 1·len(x) bytes (1 byte an entry): the branch the forward sweep took
+//
+// Recomputed by the backward sweep rather than stored: the elements of x, w it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type PiecewiseTape struct {
 	// x: the parameter x.
 	x []float64
@@ -28,6 +45,20 @@ type PiecewiseTape struct {
 	// cond2: the branch the forward sweep took, one entry per iteration of the
 	// loop around it, read back last first.
 	cond2 []bool
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// PiecewiseTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *PiecewiseTape) Bytes() int {
+	n := 48
+	n += len(t.cond) * 1
+	n += len(t.bucket) * 8
+	n += len(t.bandinside) * 1
+	n += len(t.v) * 8
+	n += len(t.cond2) * 1
+	return n
 }
 
 // PiecewiseForward runs Piecewise and records in t what PiecewiseBackward

@@ -8,7 +8,23 @@ import "slices"
 // OverwriteBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of OverwriteForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type OverwriteTape struct{}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OverwriteTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *OverwriteTape) Bytes() int {
+	return 0
+}
 
 // OverwriteForward runs Overwrite and records in t what OverwriteBackward
 // needs; t's earlier contents are discarded, its memory reused.
@@ -67,10 +83,30 @@ func OverwriteJVP(x, dx float64) (float64, float64) {
 // OverwriteThrice for OverwriteThriceBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OverwriteThriceForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·3 bytes. Bytes returns that count for
+// a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	r  8·3 bytes (8 bytes an entry): the value of r the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type OverwriteThriceTape struct {
 	// r: the value of r the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	r []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OverwriteThriceTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *OverwriteThriceTape) Bytes() int {
+	n := 0
+	n += len(t.r) * 8
+	return n
 }
 
 // OverwriteThriceForward runs OverwriteThrice and records in t what
@@ -142,12 +178,33 @@ func OverwriteThriceJVP(x, dx float64) (float64, float64) {
 // OverwriteInBranch for OverwriteInBranchBackward: the forward values the
 // backward sweep reads, and the control flow it replays. A tape may be reused:
 // each run of OverwriteInBranchForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·3 + 8 bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  8 bytes per run: the parameter x
+//	r  8·3 bytes (8 bytes an entry): the value of r the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type OverwriteInBranchTape struct {
 	// x: the parameter x.
 	x float64
 	// r: the value of r the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	r []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OverwriteInBranchTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *OverwriteInBranchTape) Bytes() int {
+	n := 8
+	n += len(t.r) * 8
+	return n
 }
 
 // OverwriteInBranchForward runs OverwriteInBranch and records in t what
@@ -229,6 +286,21 @@ func OverwriteInBranchJVP(x, y, dx, dy float64) (float64, float64) {
 // OverwriteElems for OverwriteElemsBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OverwriteElemsForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 24·len(buf) + 32 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	buf    24 bytes per run (a reference to the caller's slice, not a copy): the parameter buf
+//	elem3  at most 8·len(buf) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem   8·len(buf) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·len(buf) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type OverwriteElemsTape struct {
 	// x: the parameter x.
 	x float64
@@ -243,6 +315,18 @@ type OverwriteElemsTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OverwriteElemsTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *OverwriteElemsTape) Bytes() int {
+	n := 32
+	n += len(t.elem3) * 8
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	return n
 }
 
 // OverwriteElemsForward runs OverwriteElems and records in t what
@@ -362,7 +446,23 @@ func OverwriteElemsJVP(x float64, buf []float64, dx float64, dbuf []float64) (fl
 // MoveParamBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of MoveParamForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MoveParamTape struct{}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// MoveParamTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *MoveParamTape) Bytes() int {
+	return 0
+}
 
 // MoveParamForward runs MoveParam and records in t what MoveParamBackward
 // needs; t's earlier contents are discarded, its memory reused.
@@ -420,6 +520,21 @@ func MoveParamJVP(x, y, dx, dy float64) (float64, float64) {
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of SwapsForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 16·3 + 24 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x22   8 bytes per run: the value of x2 the backward sweep reads
+//	b     8·3 bytes (8 bytes an entry): the value of b the backward sweep reads
+//	a     8·3 bytes (8 bytes an entry): the value of a the backward sweep reads
+//	x2    8 bytes per run: the value of x2 the backward sweep reads
+//	prod  8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SwapsTape struct {
 	// x22: the value of x2 the backward sweep reads.
 	x22 float64
@@ -433,6 +548,17 @@ type SwapsTape struct {
 	x2 float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SwapsTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SwapsTape) Bytes() int {
+	n := 24
+	n += len(t.b) * 8
+	n += len(t.a) * 8
+	return n
 }
 
 // SwapsForward runs Swaps and records in t what SwapsBackward needs; t's
@@ -565,6 +691,19 @@ func SwapsJVP(x, y, z, dx, dy, dz float64) (float64, float64) {
 // SwapElemsBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of SwapElemsForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	s      24 bytes per run (a reference to the caller's slice, not a copy): the parameter s
+//	elem   8 bytes per run: an element read before it was overwritten
+//	elem2  8 bytes per run: an element read before it was overwritten
+//	prod   8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of s it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type SwapElemsTape struct {
 	// s: the parameter s.
 	s []float64
@@ -574,6 +713,14 @@ type SwapElemsTape struct {
 	elem2 float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SwapElemsTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SwapElemsTape) Bytes() int {
+	return 48
 }
 
 // SwapElemsForward runs SwapElems and records in t what SwapElemsBackward
@@ -672,6 +819,21 @@ func SwapElemsJVP(s, ds []float64) (float64, float64) {
 // BumpLastBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of BumpLastForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·3 + 24 bytes, plus
+// bumpLastTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	xs            24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	bumpLastTape  bumpLastTape.Bytes(), a bumpLastCallTape for the calls of one call site, one call per run: the tape bumpLastCallForward fills and bumpLastCallBackward reads
+//	elem          8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2         8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type BumpLastTape struct {
 	// xs: the parameter xs.
 	xs []float64
@@ -685,6 +847,18 @@ type BumpLastTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in BumpLastTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *BumpLastTape) Bytes() int {
+	n := 24
+	n += t.bumpLastTape.Bytes()
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	return n
 }
 
 // BumpLastForward runs BumpLast and records in t what BumpLastBackward needs;
@@ -773,6 +947,18 @@ func BumpLastJVP(xs, dxs []float64) (float64, float64) {
 // BumpLocalBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of BumpLocalForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·4 bytes. Bytes returns that count for
+// a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	xs    8·4 bytes (8 bytes an entry): the memory of xs, which BumpLocal makes, kept from run to run
+//	elem  8·4 bytes (8 bytes an entry): an element read before it was overwritten
+//	dxs   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of xs, which BumpLocal makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type BumpLocalTape struct {
 	// xs: the memory of xs, which BumpLocal makes, kept from run to run.
 	xs []float64
@@ -782,6 +968,18 @@ type BumpLocalTape struct {
 	// dxs: the derivatives of xs, which BumpLocal makes, in a buffer the backward
 	// sweep reuses.
 	dxs []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// BumpLocalTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *BumpLocalTape) Bytes() int {
+	n := 0
+	n += len(t.xs) * 8
+	n += len(t.elem) * 8
+	n += len(t.dxs) * 8
+	return n
 }
 
 // BumpLocalForward runs BumpLocal and records in t what BumpLocalBackward
@@ -879,6 +1077,20 @@ func BumpLocalJVP(x, dx float64) (float64, float64) {
 // BumpParamBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of BumpParamForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·max((len(xs) − 1), 0) + 32 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	xs     24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	x      8 bytes per run: the parameter x
+//	elem   8·max((len(xs) − 1), 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·max((len(xs) − 1), 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type BumpParamTape struct {
 	// xs: the parameter xs.
 	xs []float64
@@ -890,6 +1102,17 @@ type BumpParamTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// BumpParamTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *BumpParamTape) Bytes() int {
+	n := 32
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	return n
 }
 
 // BumpParamForward runs BumpParam and records in t what BumpParamBackward
@@ -1000,12 +1223,33 @@ func BumpParamJVP(xs []float64, x float64, dxs []float64, dx float64) (float64, 
 // BumpAtBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of BumpAtForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·3 + 8 bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	elem  8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type BumpAtTape struct {
 	// x: the parameter x.
 	x float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in BumpAtTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *BumpAtTape) Bytes() int {
+	n := 8
+	n += len(t.elem) * 8
+	return n
 }
 
 // BumpAtForward runs BumpAt and records in t what BumpAtBackward needs; t's
@@ -1089,10 +1333,31 @@ func BumpAtJVP(x float64, xs []float64, dx float64, dxs []float64) (float64, flo
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 0·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  0 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type bumpLastCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct{}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// bumpLastCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *bumpLastCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 0
+	return n
 }
 
 // bumpLastCallForward runs bumpLast and records in t what bumpLastCallBackward

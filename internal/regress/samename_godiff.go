@@ -5,9 +5,27 @@ package regress
 // SqFTape is what FForward keeps of one run of F for SqFBackward: the forward
 // values the backward sweep reads, and the control flow it replays. A tape may
 // be reused: each run of FForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type SqFTape struct {
 	// x: the parameter x.
 	x []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SqFTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SqFTape) Bytes() int {
+	return 24
 }
 
 // FForward runs F and records in t what SqFBackward needs; t's earlier contents
@@ -52,11 +70,30 @@ func (recv Sq) FVJP(x []float64, s float64) (float64, []float64) {
 // LmFTape is what FForward keeps of one run of F for LmFBackward: the forward
 // values the backward sweep reads, and the control flow it replays. A tape may
 // be reused: each run of FForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	bL  8 bytes per run: the field b.L
+//	bM  8 bytes per run: the field b.M
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type LmFTape struct {
 	// bL: the field b.L.
 	bL float64
 	// bM: the field b.M.
 	bM float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LmFTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LmFTape) Bytes() int {
+	return 16
 }
 
 // FForward runs F and records in t what LmFBackward needs; t's earlier contents
@@ -93,6 +130,19 @@ func (b Lm) FGrad(x []float64) (float64, []float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of FVJPForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	bL    8 bytes per run: the field b.L
+//	bM    8 bytes per run: the field b.M
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	prod  8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type LmFVJPTape struct {
 	// bL: the field b.L.
 	bL float64
@@ -102,6 +152,14 @@ type LmFVJPTape struct {
 	x []float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LmFVJPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LmFVJPTape) Bytes() int {
+	return 48
 }
 
 // FVJPForward runs F and records in t what LmFVJPBackward needs; t's earlier

@@ -8,6 +8,29 @@ import "slices"
 // for SwitchBreakBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of SwitchBreakForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 9·len(x) + 17·trips + 41 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+// Where trips is the iterations of a loop in all, summed over the loops around
+// it.
+//
+//	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	a       8 bytes per run: the parameter a
+//	trips   8·len(x) bytes (8 bytes an entry): how many iterations of a loop began
+//	done2   1·len(x) bytes (1 byte an entry): whether a loop that can return or break finished without doing so
+//	s       at most 8·trips bytes (8 bytes an entry): the value of s the backward sweep reads
+//	iTrips  8 bytes per run: how many iterations of the loop on i began
+//	done    1 bytes per run: whether a loop that can return or break finished without doing so
+//	jTrips  at most 8·trips bytes (8 bytes an entry): how many iterations of the loop on j began
+//	cond    at most 1·trips bytes (1 byte an entry): the branch the forward sweep took
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type SwitchBreakTape struct {
 	// x: the parameter x.
 	x []float64
@@ -32,6 +55,20 @@ type SwitchBreakTape struct {
 	// cond: the branch the forward sweep took, one entry per iteration of the loop
 	// around it, read back last first.
 	cond []bool
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SwitchBreakTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SwitchBreakTape) Bytes() int {
+	n := 41
+	n += len(t.trips) * 8
+	n += len(t.done2) * 1
+	n += len(t.s) * 8
+	n += len(t.jTrips) * 8
+	n += len(t.cond) * 1
+	return n
 }
 
 // SwitchBreakForward runs SwitchBreak and records in t what SwitchBreakBackward
@@ -246,6 +283,25 @@ outer:
 // SwitchBreakTag for SwitchBreakTagBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of SwitchBreakTagForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 9·trips + 40 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where trips is the iterations of a loop.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	k      8 bytes per run: the parameter k
+//	r2     at most 8·trips bytes (8 bytes an entry): the value of r the backward sweep reads
+//	cond   at most 1·trips bytes (1 byte an entry): the branch the forward sweep took
+//	trips  8 bytes per run: how many iterations of a loop began
+//	r      8 bytes per run: the value of r the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type SwitchBreakTagTape struct {
 	// x: the parameter x.
 	x float64
@@ -263,6 +319,17 @@ type SwitchBreakTagTape struct {
 	trips int
 	// r: the value of r the backward sweep reads.
 	r float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SwitchBreakTagTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *SwitchBreakTagTape) Bytes() int {
+	n := 40
+	n += len(t.r2) * 8
+	n += len(t.cond) * 1
+	return n
 }
 
 // SwitchBreakTagForward runs SwitchBreakTag and records in t what

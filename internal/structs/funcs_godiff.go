@@ -11,6 +11,24 @@ import (
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 16·max(nN, 0) + 72 bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
+//
+//	nW2        24 bytes per run (a reference to the caller's slice, not a copy): the field n.W2
+//	nActScale  8 bytes per run: the field n.Act.Scale
+//	nN         8 bytes per run: the field n.N
+//	x          24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	z          8·max(nN, 0) bytes (8 bytes an entry): the value of z the backward sweep reads
+//	h          8·max(nN, 0) bytes (8 bytes an entry): h as the forward sweep computed it
+//	e          8 bytes per run: e as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: the elements of x, nW2
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type NetLossTape struct {
 	// nW2: the field n.W2.
 	nW2 []float64
@@ -28,6 +46,17 @@ type NetLossTape struct {
 	h []float64
 	// e: e as the forward sweep computed it.
 	e float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in NetLossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *NetLossTape) Bytes() int {
+	n := 72
+	n += len(t.z) * 8
+	n += len(t.h) * 8
+	return n
 }
 
 // LossForward runs Loss and records in t what NetLossBackward needs; t's
@@ -181,6 +210,22 @@ func (n *Net) LossJVP(x []float64, y float64, dn *Net) (float64, float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of FitForward overwrites it, and its buffers are
 // kept.
+//
+// Memory: after a run, the tape holds 72 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	pW    24 bytes per run (a reference to the caller's slice, not a copy): the field p.W
+//	pB    8 bytes per run: the field p.B
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	s     8 bytes per run: the value of s the backward sweep reads
+//	prod  8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: w.
 type FitTape struct {
 	// pW: the field p.W.
 	pW []float64
@@ -192,6 +237,14 @@ type FitTape struct {
 	s float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in FitTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *FitTape) Bytes() int {
+	return 72
 }
 
 // FitForward runs Fit and records in t what FitBackward needs; t's earlier
@@ -261,6 +314,20 @@ func FitJVP(p Params, x []float64, dp Params) (float64, float64) {
 // ParamsRidgeBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of RidgeForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 64 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	pW   24 bytes per run (a reference to the caller's slice, not a copy): the field p.W
+//	pB   8 bytes per run: the field p.B
+//	x    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	lam  8 bytes per run: the parameter lam
+//
+// Recomputed by the backward sweep rather than stored: the float values r,
+// unnamed products; the elements of pW, x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type ParamsRidgeTape struct {
 	// pW: the field p.W.
 	pW []float64
@@ -270,6 +337,14 @@ type ParamsRidgeTape struct {
 	x []float64
 	// lam: the parameter lam.
 	lam float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ParamsRidgeTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ParamsRidgeTape) Bytes() int {
+	return 64
 }
 
 // RidgeForward runs Ridge and records in t what ParamsRidgeBackward needs; t's
@@ -370,6 +445,24 @@ func (p Params) RidgeJVP(x []float64, lam float64, dp Params, dx []float64, dlam
 // LayerApplyBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ApplyForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·2 + 52 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	lAffineScale  8 bytes per run: the field l.Affine.Scale
+//	lPostScale    8 bytes per run: the field l.Post.Scale
+//	lGain         4 bytes per run: the field l.Gain
+//	x             24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	z             8·2 bytes (8 bytes an entry): the value of z the backward sweep reads
+//	exp           8·2 bytes (8 bytes an entry): math.Exp of the forward sweep
+//	s             8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type LayerApplyTape struct {
 	// lAffineScale: the field l.Affine.Scale.
 	lAffineScale float64
@@ -387,6 +480,17 @@ type LayerApplyTape struct {
 	exp []float64
 	// s: the value of s the backward sweep reads.
 	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LayerApplyTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LayerApplyTape) Bytes() int {
+	n := 52
+	n += len(t.z) * 8
+	n += len(t.exp) * 8
+	return n
 }
 
 // ApplyForward runs Apply and records in t what LayerApplyBackward needs; t's
@@ -491,6 +595,18 @@ func (l *Layer) ApplyJVP(x [3]float64, dl *Layer) (float64, float64) {
 // FrobeniusBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of FrobeniusForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 64 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	g  48 bytes per run (a reference to the caller's slice, not a copy): the parameter g
+//	w  8 bytes per run: the parameter w
+//	s  8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of g it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type FrobeniusTape struct {
 	// g: the parameter g.
 	g [2][3]float64
@@ -498,6 +614,14 @@ type FrobeniusTape struct {
 	w float64
 	// s: the value of s the backward sweep reads.
 	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// FrobeniusTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *FrobeniusTape) Bytes() int {
+	return 64
 }
 
 // FrobeniusForward runs Frobenius and records in t what FrobeniusBackward
@@ -591,6 +715,20 @@ func FrobeniusJVP(g [2][3]float64, w float64, dg [2][3]float64, dw float64) (flo
 // StatsNormalizeBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of NormalizeForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·len(sX) + 32 bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
+//
+//	sX    24 bytes per run (a reference to the caller's slice, not a copy): the field s.X
+//	v     8·len(sX) bytes (8 bytes an entry): v as the forward sweep computed it
+//	norm  8 bytes per run: norm as the forward sweep computed it
+//	elem  8·len(sX) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// quotients; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type StatsNormalizeTape struct {
 	// sX: the field s.X.
 	sX []float64
@@ -602,6 +740,17 @@ type StatsNormalizeTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// StatsNormalizeTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *StatsNormalizeTape) Bytes() int {
+	n := 32
+	n += len(t.v) * 8
+	n += len(t.elem) * 8
+	return n
 }
 
 // NormalizeForward runs Normalize and records in t what StatsNormalizeBackward
@@ -701,6 +850,19 @@ func (s *Stats) NormalizeJVP(ds *Stats) (float64, float64) {
 // SmallEnergyBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of EnergyForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	mA  4 bytes per run: the field m.A
+//	mV  24 bytes per run (a reference to the caller's slice, not a copy): the field m.V
+//	k   4 bytes per run: the parameter k
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of mV it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type SmallEnergyTape struct {
 	// mA: the field m.A.
 	mA float32
@@ -708,6 +870,14 @@ type SmallEnergyTape struct {
 	mV []float32
 	// k: the parameter k.
 	k float32
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SmallEnergyTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SmallEnergyTape) Bytes() int {
+	return 32
 }
 
 // EnergyForward runs Energy and records in t what SmallEnergyBackward needs;
@@ -781,6 +951,21 @@ func (m Small) EnergyJVP(k float32, dm Small, dk float32) (float32, float32) {
 // ParamsScoreBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ScoreForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes, plus weightedTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	tmp           8 bytes per run: result 1 of a call of softplusGrad
+//	dsoftplus     8 bytes per run: result 2 of a call of softplusGrad
+//	weightedTape  weightedTape.Bytes(), a weightedCallTape for the calls of one call site, one call per run: the tape weightedCallForward fills and weightedCallBackward reads
+//	tmp2          8 bytes per run: an intermediate value of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ParamsScoreTape struct {
 	// tmp: result 1 of a call of softplusGrad.
 	tmp float64
@@ -792,6 +977,16 @@ type ParamsScoreTape struct {
 	weightedTape weightedCallTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ParamsScoreTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ParamsScoreTape) Bytes() int {
+	n := 24
+	n += t.weightedTape.Bytes()
+	return n
 }
 
 // ScoreForward runs Score and records in t what ParamsScoreBackward needs; t's
@@ -847,9 +1042,27 @@ func (p Params) ScoreJVP(x []float64, dp Params, dx []float64) (float64, float64
 // softplusBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of softplusForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	exp  8 bytes per run: math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type softplusTape struct {
 	// exp: math.Exp of the forward sweep.
 	exp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in softplusTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *softplusTape) Bytes() int {
+	return 8
 }
 
 // softplusForward runs softplus and records in t what softplusBackward needs;
@@ -886,6 +1099,19 @@ func softplusGrad(z float64) (float64, float64) {
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 16·len(w) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(w) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·len(w) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type weightedCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -904,6 +1130,18 @@ type weightedCallTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// weightedCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *weightedCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	return n
 }
 
 // weightedCallForward runs weighted and records in t what weightedCallBackward

@@ -11,6 +11,21 @@ import (
 // for ReprojErrorBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ReprojErrorForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes, plus projectTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	w            8 bytes per run: the parameter w
+//	projectTape  projectTape.Bytes(), a projectCallTape for the calls of one call site, one call per run: the tape projectCallForward fills and projectCallBackward reads
+//	diff2        8 bytes per run: a difference (diff) of the forward sweep
+//	diff         8 bytes per run: a difference (diff) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ReprojErrorTape struct {
 	// w: the parameter w.
 	w float64
@@ -22,6 +37,16 @@ type ReprojErrorTape struct {
 	diff2 float64
 	// diff: a difference (diff) of the forward sweep.
 	diff float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ReprojErrorTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ReprojErrorTape) Bytes() int {
+	n := 24
+	n += t.projectTape.Bytes()
+	return n
 }
 
 // ReprojErrorForward runs ReprojError and records in t what ReprojErrorBackward
@@ -106,9 +131,27 @@ func ReprojErrorJVP(cam, x []float64, w float64, feat, err, dcam, dx []float64, 
 // for WeightErrorBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of WeightErrorForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	w  8 bytes per run: the parameter w
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type WeightErrorTape struct {
 	// w: the parameter w.
 	w float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// WeightErrorTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *WeightErrorTape) Bytes() int {
+	return 8
 }
 
 // WeightErrorForward runs WeightError and records in t what WeightErrorBackward
@@ -144,6 +187,22 @@ func WeightErrorGrad(w float64) (float64, float64) {
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 104·calls bytes, plus
+// rodriguesRotatePointTape.Bytes() + radialDistortTape.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls                     104 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	rodriguesRotatePointTape  rodriguesRotatePointTape.Bytes(), a rodriguesRotatePointCallTape for the calls of one call site, one call per run: the tape rodriguesRotatePointCallForward fills and rodriguesRotatePointCallBackward reads
+//	radialDistortTape         radialDistortTape.Bytes(), a radialDistortCallTape for the calls of one call site, one call per run: the tape radialDistortCallForward fills and radialDistortCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type projectCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -180,6 +239,18 @@ type projectCallTape struct {
 	// radialDistortCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	radialDistortTape radialDistortCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// projectCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *projectCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 104
+	n += t.rodriguesRotatePointTape.Bytes()
+	n += t.radialDistortTape.Bytes()
+	return n
 }
 
 // projectCallForward runs project and records in t what projectCallBackward
@@ -293,6 +364,26 @@ func projectCallBackward(t *projectCallTape, call int, dcam, dx, dproj []float64
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 168·calls + 32·3 bytes, plus sqsumTape.Bytes() +
+// crossTape.Bytes() + crossTape2.Bytes() (the tapes of its call sites, each by
+// its own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls       168 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	sqsumTape   sqsumTape.Bytes(), a sqsumCallTape for the calls of one call site, one call per run: the tape sqsumCallForward fills and sqsumCallBackward reads
+//	elem10      8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	crossTape   crossTape.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
+//	elem3       8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2       8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem        8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	crossTape2  crossTape2.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type rodriguesRotatePointCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -357,6 +448,23 @@ type rodriguesRotatePointCallTape struct {
 	// crossTape2: the tape crossCallForward fills and crossCallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	crossTape2 crossCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// rodriguesRotatePointCallTape's comment counts them: each value's size, 24 for
+// a slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *rodriguesRotatePointCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 168
+	n += t.sqsumTape.Bytes()
+	n += len(t.elem10) * 8
+	n += t.crossTape.Bytes()
+	n += len(t.elem3) * 8
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	n += t.crossTape2.Bytes()
+	return n
 }
 
 // rodriguesRotatePointCallForward runs rodriguesRotatePoint and records in t
@@ -540,6 +648,19 @@ func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, call int,
 // and the control flow it replays, each call's in its record and on the stacks
 // the calls share. The tape of the caller holds it, and empties it for each of
 // its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 16·calls + 8·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	calls  16 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type sqsumCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -554,6 +675,17 @@ type sqsumCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// sqsumCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *sqsumCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 16
+	n += len(t.elem) * 8
+	return n
 }
 
 // sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs,
@@ -606,6 +738,17 @@ func sqsumCallBackward(t *sqsumCallTape, call int, s float64, dx []float64) {
 // and the control flow it replays, each call's in its record and on the stacks
 // the calls share. The tape of the caller holds it, and empties it for each of
 // its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 96·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type crossCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -635,6 +778,16 @@ type crossCallTape struct {
 		// elem2: an element read before it was overwritten.
 		elem2 float64
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// crossCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *crossCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 96
+	return n
 }
 
 // crossCallForward runs cross and records in t what crossCallBackward needs,
@@ -708,6 +861,20 @@ func crossCallBackward(t *crossCallTape, call int, da, db, dout []float64) {
 // values the backward sweep reads, and the control flow it replays, each call's
 // in its record and on the stacks the calls share. The tape of the caller holds
 // it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 64·calls bytes, plus sqsumTape.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls      64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	sqsumTape  sqsumTape.Bytes(), a sqsumCallTape for the calls of one call site, one call per run: the tape sqsumCallForward fills and sqsumCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type radialDistortCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -734,6 +901,17 @@ type radialDistortCallTape struct {
 	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	sqsumTape sqsumCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// radialDistortCallTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *radialDistortCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 64
+	n += t.sqsumTape.Bytes()
+	return n
 }
 
 // radialDistortCallForward runs radialDistort and records in t what

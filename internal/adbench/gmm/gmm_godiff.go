@@ -11,6 +11,45 @@ import (
 // ObjectiveBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ObjectiveForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·(d·k) + 16·k + 16·d + 96 bytes,
+// plus preprocessQsTape.Bytes() + subtractTape.Bytes() + qTimesXTape.Bytes() +
+// sqnormTape.Bytes() + logsumexpTape.Bytes() + logsumexpTape2.Bytes() +
+// logWishartPriorFlatTape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	d                        8 bytes per run: the parameter d
+//	k                        8 bytes per run: the parameter k
+//	n                        8 bytes per run: the parameter n
+//	means                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter means
+//	icf                      24 bytes per run (a reference to the caller's slice, not a copy): the parameter icf
+//	qdiags                   8·(d·k) bytes (8 bytes an entry): the memory of qdiags, which Objective makes, kept from run to run
+//	qdiags2                  24 bytes per run (a reference to the caller's slice, not a copy): qdiags as the forward sweep computed it
+//	sumQs                    8·k bytes (8 bytes an entry): the memory of sumQs, which Objective makes, kept from run to run
+//	xcentered                8·d bytes (8 bytes an entry): the memory of xcentered, which Objective makes, kept from run to run
+//	qxcentered               8·d bytes (8 bytes an entry): the memory of qxcentered, which Objective makes, kept from run to run
+//	mainTerm                 8·k bytes (8 bytes an entry): the memory of mainTerm, which Objective makes, kept from run to run
+//	preprocessQsTape         preprocessQsTape.Bytes(), a preprocessQsCallTape for the calls of one call site, one call per run: the tape preprocessQsCallForward fills and preprocessQsCallBackward reads
+//	subtractTape             subtractTape.Bytes(), a subtractCallNoXTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape subtractCallNoXForward fills and subtractCallNoXBackward reads
+//	qTimesXTape              qTimesXTape.Bytes(), a qTimesXCallTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape qTimesXCallForward fills and qTimesXCallBackward reads
+//	sqnormTape               sqnormTape.Bytes(), a sqnormCallTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
+//	logsumexpTape            logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, max(n, 0) calls per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
+//	logsumexpTape2           logsumexpTape2.Bytes(), a logsumexpCallTape for the calls of one call site, one call per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
+//	logWishartPriorFlatTape  logWishartPriorFlatTape.Bytes(), a logWishartPriorFlatCallNoWishartGammaTape for the calls of one call site, one call per run: the tape logWishartPriorFlatCallNoWishartGammaForward fills and logWishartPriorFlatCallNoWishartGammaBackward reads
+//	dsumQs                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of sumQs, which Objective makes, in a buffer the backward sweep reuses
+//	dqdiags                  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qdiags, which Objective makes, in a buffer the backward sweep reuses
+//	dmainTerm                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of mainTerm, which Objective makes, in a buffer the backward sweep reuses
+//	dqxcentered              a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qxcentered, which Objective makes, in a buffer the backward sweep reuses
+//	dxcentered               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of xcentered, which Objective makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// constant, lseAlphas, err.
 type ObjectiveTape struct {
 	// d: the parameter d.
 	d int
@@ -80,6 +119,32 @@ type ObjectiveTape struct {
 	// dxcentered: the derivatives of xcentered, which Objective makes, in a buffer
 	// the backward sweep reuses.
 	dxcentered []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ObjectiveTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ObjectiveTape) Bytes() int {
+	n := 96
+	n += len(t.qdiags) * 8
+	n += len(t.sumQs) * 8
+	n += len(t.xcentered) * 8
+	n += len(t.qxcentered) * 8
+	n += len(t.mainTerm) * 8
+	n += t.preprocessQsTape.Bytes()
+	n += t.subtractTape.Bytes()
+	n += t.qTimesXTape.Bytes()
+	n += t.sqnormTape.Bytes()
+	n += t.logsumexpTape.Bytes()
+	n += t.logsumexpTape2.Bytes()
+	n += t.logWishartPriorFlatTape.Bytes()
+	n += len(t.dsumQs) * 8
+	n += len(t.dqdiags) * 8
+	n += len(t.dmainTerm) * 8
+	n += len(t.dqxcentered) * 8
+	n += len(t.dxcentered) * 8
+	return n
 }
 
 // ObjectiveForward runs Objective and records in t what ObjectiveBackward
@@ -228,6 +293,21 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 // values the backward sweep reads, and the control flow it replays, each call's
 // in its record and on the stacks the calls share. The tape of the caller holds
 // it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 8·max(k, 0)·max(d, 0) + 24·calls bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	exp    8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: q.
 type preprocessQsCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -244,6 +324,17 @@ type preprocessQsCallTape struct {
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// preprocessQsCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *preprocessQsCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += len(t.exp) * 8
+	return n
 }
 
 // preprocessQsCallForward runs preprocessQs and records in t what
@@ -314,6 +405,17 @@ func preprocessQsCallBackward(t *preprocessQsCallTape, call int, dicf, dsumQs, d
 // backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 8·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  8 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type subtractCallNoXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -321,6 +423,16 @@ type subtractCallNoXTape struct {
 		// d: the parameter d.
 		d int
 	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// subtractCallNoXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *subtractCallNoXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 8
+	return n
 }
 
 // subtractCallNoXForward runs subtract and records in t what
@@ -358,6 +470,28 @@ func subtractCallNoXBackward(t *subtractCallNoXTape, call int, dy, dout []float6
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 64·calls + 24·max(d, 0) + 32·jTrips bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where jTrips is the iterations of the loop on j in all, summed over the loops
+// around it.
+//
+//	calls       64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem3       8·max(d, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem4       8·max(d, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	j           8·jTrips bytes (8 bytes an entry): the value of j the backward sweep reads
+//	lparamsIdx  8·jTrips bytes (8 bytes an entry): the value of lparamsIdx the backward sweep reads
+//	elem        8·jTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2       8·jTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	jTrips      8·max(d, 0) bytes (8 bytes an entry): how many iterations of the loop on j began
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type qTimesXCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -396,6 +530,23 @@ type qTimesXCallTape struct {
 	// jTrips: how many iterations of the loop on j began, one entry per iteration
 	// of the loop around it, read back last first.
 	jTrips []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// qTimesXCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *qTimesXCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 64
+	n += len(t.elem3) * 8
+	n += len(t.elem4) * 8
+	n += len(t.j) * 8
+	n += len(t.lparamsIdx) * 8
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	n += len(t.jTrips) * 8
+	return n
 }
 
 // qTimesXCallForward runs qTimesX and records in t what qTimesXCallBackward
@@ -515,6 +666,19 @@ func qTimesXCallBackward(t *qTimesXCallTape, call int, dqdiag, dltri, dx, dout [
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls + 8·max(n − 1, 0) bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·max(n − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type sqnormCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -531,6 +695,17 @@ type sqnormCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// sqnormCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *sqnormCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += len(t.elem) * 8
+	return n
 }
 
 // sqnormCallForward runs sqnorm and records in t what sqnormCallBackward needs,
@@ -587,6 +762,23 @@ func sqnormCallBackward(t *sqnormCallTape, call int, s float64, dx []float64) {
 // backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls + 8·max(n, 0) bytes, plus
+// arrMaxTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls       32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	arrMaxTape  arrMaxTape.Bytes(), a arrMaxCallTape for the calls of one call site, one call per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
+//	exp         8·max(n, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: mx.
 type logsumexpCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -607,6 +799,18 @@ type logsumexpCallTape struct {
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// logsumexpCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *logsumexpCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	n += t.arrMaxTape.Bytes()
+	n += len(t.exp) * 8
+	return n
 }
 
 // logsumexpCallForward runs logsumexp and records in t what
@@ -671,6 +875,20 @@ func logsumexpCallBackward(t *logsumexpCallTape, call int, s float64, dx []float
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls + 16·max(n − 1, 0) bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	m      8·max(n − 1, 0) bytes (8 bytes an entry): the value of m the backward sweep reads
+//	elem   8·max(n − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type arrMaxCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -689,6 +907,18 @@ type arrMaxCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// arrMaxCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *arrMaxCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += len(t.m) * 8
+	n += len(t.elem) * 8
+	return n
 }
 
 // arrMaxCallForward runs arrMax and records in t what arrMaxCallBackward needs,
@@ -763,6 +993,24 @@ func arrMaxCallBackward(t *arrMaxCallTape, call int, s float64, dx []float64) {
 // backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 96·calls bytes, plus sqnormTape.Bytes() +
+// sqnormTape2.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls        96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	sqnormTape   sqnormTape.Bytes(), a sqnormCallTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
+//	sqnormTape2  sqnormTape2.Bytes(), a sqnormCallTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions, products; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: c,
+// frobenius.
 type logWishartPriorFlatCallNoWishartGammaTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -791,6 +1039,18 @@ type logWishartPriorFlatCallNoWishartGammaTape struct {
 	// sqnormTape2: the tape sqnormCallForward fills and sqnormCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
 	sqnormTape2 sqnormCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// logWishartPriorFlatCallNoWishartGammaTape's comment counts them: each value's
+// size, 24 for a slice the tape refers to, a stack's entries by its length, the
+// tapes of its call sites; not Go's padding nor spare capacity.
+func (t *logWishartPriorFlatCallNoWishartGammaTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 96
+	n += t.sqnormTape.Bytes()
+	n += t.sqnormTape2.Bytes()
+	return n
 }
 
 // logWishartPriorFlatCallNoWishartGammaForward runs logWishartPriorFlat and

@@ -11,6 +11,35 @@ import (
 // ObjectiveBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ObjectiveForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(state) + 16·b + 80 bytes, plus
+// lstmPredictTape.Bytes() + logsumexpTape.Bytes() (the tapes of its call sites,
+// each by its own formula summed over the site's calls). Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	c                8 bytes per run: the parameter c
+//	b                8 bytes per run: the parameter b
+//	state            24 bytes per run (a reference to the caller's slice, not a copy): the parameter state
+//	sequence         24 bytes per run (a reference to the caller's slice, not a copy): the parameter sequence
+//	st               8·len(state) bytes (8 bytes an entry): the memory of st, which Objective makes, kept from run to run
+//	copied           8 bytes per run: how many elements a copy copied
+//	ypred            8·b bytes (8 bytes an entry): the memory of ypred, which Objective makes, kept from run to run
+//	ynorm            8·b bytes (8 bytes an entry): the memory of ynorm, which Objective makes, kept from run to run
+//	lstmPredictTape  lstmPredictTape.Bytes(), a lstmPredictCallNoInputTape for the calls of one call site, max((c − 1), 0) calls per run: the tape lstmPredictCallNoInputForward fills and lstmPredictCallNoInputBackward reads
+//	logsumexpTape    logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, max((c − 1), 0) calls per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
+//	count            8 bytes per run: the value of count the backward sweep reads
+//	dynorm           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of ynorm, which Objective makes, in a buffer the backward sweep reuses
+//	dypred           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of ypred, which Objective makes, in a buffer the backward sweep reuses
+//	dst              a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of st, which Objective makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; the elements of sequence it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: lse.
 type ObjectiveTape struct {
 	// c: the parameter c.
 	c int
@@ -47,6 +76,23 @@ type ObjectiveTape struct {
 	// dst: the derivatives of st, which Objective makes, in a buffer the backward
 	// sweep reuses.
 	dst []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ObjectiveTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ObjectiveTape) Bytes() int {
+	n := 80
+	n += len(t.st) * 8
+	n += len(t.ypred) * 8
+	n += len(t.ynorm) * 8
+	n += t.lstmPredictTape.Bytes()
+	n += t.logsumexpTape.Bytes()
+	n += len(t.dynorm) * 8
+	n += len(t.dypred) * 8
+	n += len(t.dst) * 8
+	return n
 }
 
 // ObjectiveForward runs Objective and records in t what ObjectiveBackward
@@ -160,6 +206,25 @@ func ObjectiveGrad(l, c, b int, mainParams, extraParams, state, sequence []float
 // each call's in its record and on the stacks the calls share. The tape of the
 // caller holds it, and empties it for each of its own runs, keeping its
 // buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 80·calls + 24·max(b, 0) bytes, plus
+// lstmModelTape.Bytes() + lstmModelTape2.Bytes() (the tapes of its call sites,
+// each by its own formula summed over the site's calls). Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	calls           80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem3           8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	lstmModelTape   lstmModelTape.Bytes(), a lstmModelCallTape for the calls of one call site, one call per run: the tape lstmModelCallForward fills and lstmModelCallBackward reads
+//	lstmModelTape2  lstmModelTape2.Bytes(), a lstmModelCallTape for the calls of one call site, max(l − 1, 0) calls per run: the tape lstmModelCallForward fills and lstmModelCallBackward reads
+//	elem            8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2           8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type lstmPredictCallNoInputTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -196,6 +261,21 @@ type lstmPredictCallNoInputTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// lstmPredictCallNoInputTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *lstmPredictCallNoInputTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 80
+	n += len(t.elem3) * 8
+	n += t.lstmModelTape.Bytes()
+	n += t.lstmModelTape2.Bytes()
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	return n
 }
 
 // lstmPredictCallNoInputForward runs lstmPredict and records in t what
@@ -333,6 +413,33 @@ func lstmPredictCallNoInputBackward(t *lstmPredictCallNoInputTape, call int, dma
 // backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 128·calls + 120·max(hsize, 0) bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
+//
+//	calls      128 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem4      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem7      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	forget     8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid   8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	elem2      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem6      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	ingate     8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid2  8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	elem5      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	outgate    8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid3  8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	elem3      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	change     8·max(hsize, 0) bytes (8 bytes an entry): change as the forward sweep computed it
+//	elem       8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh       8·max(hsize, 0) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type lstmModelCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -403,6 +510,31 @@ type lstmModelCallTape struct {
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// lstmModelCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *lstmModelCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 128
+	n += len(t.elem4) * 8
+	n += len(t.elem7) * 8
+	n += len(t.forget) * 8
+	n += len(t.dsigmoid) * 8
+	n += len(t.elem2) * 8
+	n += len(t.elem6) * 8
+	n += len(t.ingate) * 8
+	n += len(t.dsigmoid2) * 8
+	n += len(t.elem5) * 8
+	n += len(t.outgate) * 8
+	n += len(t.dsigmoid3) * 8
+	n += len(t.elem3) * 8
+	n += len(t.change) * 8
+	n += len(t.elem) * 8
+	n += len(t.tanh) * 8
+	return n
 }
 
 // lstmModelCallForward runs lstmModel and records in t what
@@ -605,6 +737,18 @@ func lstmModelCallBackward(t *lstmModelCallTape, call int, dweight, dbias, dhidd
 // sigmoidBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of sigmoidForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	exp  8 bytes per run: math.Exp of the forward sweep
+//	sum  8 bytes per run: a sum (sum) of the forward sweep
+//	quo  8 bytes per run: a quotient (quo) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type sigmoidTape struct {
 	// exp: math.Exp of the forward sweep.
 	exp float64
@@ -612,6 +756,14 @@ type sigmoidTape struct {
 	sum float64
 	// quo: a quotient (quo) of the forward sweep.
 	quo float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in sigmoidTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *sigmoidTape) Bytes() int {
+	return 24
 }
 
 // sigmoidForward runs sigmoid and records in t what sigmoidBackward needs; t's
@@ -651,6 +803,19 @@ func sigmoidGrad(x float64) (float64, float64) {
 // backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls + 8·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	exp    8·max(n, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type logsumexpCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -667,6 +832,17 @@ type logsumexpCallTape struct {
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// logsumexpCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *logsumexpCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	n += len(t.exp) * 8
+	return n
 }
 
 // logsumexpCallForward runs logsumexp and records in t what
