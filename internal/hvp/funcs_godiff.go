@@ -11,6 +11,19 @@ import (
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of RosenForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	a     8 bytes per run: a as the forward sweep computed it
+//	b     8 bytes per run: b as the forward sweep computed it
+//	prod  8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RosenTape struct {
 	// x: the parameter x.
 	x float64
@@ -20,6 +33,14 @@ type RosenTape struct {
 	b float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RosenTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RosenTape) Bytes() int {
+	return 32
 }
 
 // RosenForward runs Rosen and records in t what RosenBackward needs; t's
@@ -66,6 +87,14 @@ func RosenGrad(x, y float64) (float64, float64, float64) {
 // branches, for its backward sweep.
 type RosenHVPTape struct{}
 
+// Bytes returns the bytes t holds after a run, as the formula in RosenHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RosenHVPTape) Bytes() int {
+	return 0
+}
+
 // RosenHVP returns Rosen's result, its gradient with respect to x and y, and
 // the Hessian-vector product H·v for the direction (vx, vy), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
@@ -95,6 +124,25 @@ func RosenHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of TrigForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 80 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	z      8 bytes per run: the parameter z
+//	prod2  8 bytes per run: a product (prod) of the forward sweep
+//	exp    8 bytes per run: math.Exp of the forward sweep
+//	prod   8 bytes per run: a product (prod) of the forward sweep
+//	sum    8 bytes per run: a sum (sum) of the forward sweep
+//	log    8 bytes per run: math.Log of the forward sweep
+//	cos    8 bytes per run: math.Cos of the forward sweep
+//	sqrt   8 bytes per run: math.Sqrt of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type TrigTape struct {
 	// x: the parameter x.
 	x float64
@@ -116,6 +164,14 @@ type TrigTape struct {
 	cos float64
 	// sqrt: math.Sqrt of the forward sweep.
 	sqrt float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TrigTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TrigTape) Bytes() int {
+	return 80
 }
 
 // TrigForward runs Trig and records in t what TrigBackward needs; t's earlier
@@ -177,6 +233,14 @@ func TrigGrad(x, y, z float64) (float64, float64, float64, float64) {
 // branches, for its backward sweep.
 type TrigHVPTape struct{}
 
+// Bytes returns the bytes t holds after a run, as the formula in TrigHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TrigHVPTape) Bytes() int {
+	return 0
+}
+
 // TrigHVP returns Trig's result, its gradient with respect to x, y and z, and
 // the Hessian-vector product H·v for the direction (vx, vy, vz), in that
 // order: H·v is the directional derivative of the gradient along v, computed
@@ -225,6 +289,23 @@ func TrigHVP(x, y, z, vx, vy, vz float64) (float64, float64, float64, float64, f
 // the forward values the backward sweep reads, and the control flow it replays.
 // A tape may be reused: each run of TrigXForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 64 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	z      8 bytes per run: the parameter z
+//	prod2  8 bytes per run: a product (prod) of the forward sweep
+//	exp    8 bytes per run: math.Exp of the forward sweep
+//	prod   8 bytes per run: a product (prod) of the forward sweep
+//	log    8 bytes per run: math.Log of the forward sweep
+//	sqrt   8 bytes per run: math.Sqrt of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type TrigXTape struct {
 	// x: the parameter x.
 	x float64
@@ -242,6 +323,14 @@ type TrigXTape struct {
 	log float64
 	// sqrt: math.Sqrt of the forward sweep.
 	sqrt float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TrigXTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TrigXTape) Bytes() int {
+	return 64
 }
 
 // TrigXForward runs TrigX and records in t what TrigXBackward needs; t's
@@ -295,6 +384,14 @@ func TrigXGrad(x, y, z float64) (float64, float64, float64) {
 // branches, for its backward sweep.
 type TrigXHVPTape struct{}
 
+// Bytes returns the bytes t holds after a run, as the formula in TrigXHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TrigXHVPTape) Bytes() int {
+	return 0
+}
+
 // TrigXHVP returns TrigX's result, its gradient with respect to x and z, and
 // the Hessian-vector product H·v for the direction (vx, vz), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
@@ -333,9 +430,28 @@ func TrigXHVP(x, y, z, vx, vz float64) (float64, float64, float64, float64, floa
 // SumCubesBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of SumCubesForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type SumCubesTape struct {
 	// x: the parameter x.
 	x []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SumCubesTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SumCubesTape) Bytes() int {
+	return 24
 }
 
 // SumCubesForward runs SumCubes and records in t what SumCubesBackward needs;
@@ -381,6 +497,14 @@ func SumCubesGrad(x []float64) (float64, []float64) {
 // loops and branches, for its backward sweep.
 type SumCubesHVPTape struct{}
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// SumCubesHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SumCubesHVPTape) Bytes() int {
+	return 0
+}
+
 // SumCubesHVP returns SumCubes's result, its gradient with respect to x, and
 // the Hessian-vector product H·v for the direction (vx), in that order: H·v
 // is the directional derivative of the gradient along v, computed by
@@ -413,11 +537,31 @@ func SumCubesHVP(x, vx []float64) (float64, []float64, []float64) {
 // ExtRosenBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ExtRosenForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	iTrips  8 bytes per run: how many iterations of the loop on i began
+//
+// Recomputed by the backward sweep rather than stored: the float values b, a,
+// unnamed products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type ExtRosenTape struct {
 	// x: the parameter x.
 	x []float64
 	// iTrips: how many iterations of the loop on i began.
 	iTrips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ExtRosenTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ExtRosenTape) Bytes() int {
+	return 32
 }
 
 // ExtRosenForward runs ExtRosen and records in t what ExtRosenBackward needs;
@@ -474,6 +618,14 @@ func ExtRosenGrad(x []float64) (float64, []float64) {
 // loops and branches, for its backward sweep.
 type ExtRosenHVPTape struct{}
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// ExtRosenHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ExtRosenHVPTape) Bytes() int {
+	return 0
+}
+
 // ExtRosenHVP returns ExtRosen's result, its gradient with respect to x, and
 // the Hessian-vector product H·v for the direction (vx), in that order: H·v
 // is the directional derivative of the gradient along v, computed by
@@ -520,11 +672,31 @@ func ExtRosenHVP(x, vx []float64) (float64, []float64, []float64) {
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of QuadForward overwrites it, and its buffers
 // are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a  24 bytes per run (a reference to the caller's slice, not a copy): the parameter a
+//	x  24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x, a it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type QuadTape struct {
 	// a: the parameter a.
 	a []float64
 	// x: the parameter x.
 	x []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in QuadTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *QuadTape) Bytes() int {
+	return 48
 }
 
 // QuadForward runs Quad and records in t what QuadBackward needs; t's earlier
@@ -578,6 +750,14 @@ func QuadGrad(a, x []float64) (float64, []float64) {
 // branches, for its backward sweep.
 type QuadHVPTape struct{}
 
+// Bytes returns the bytes t holds after a run, as the formula in QuadHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *QuadHVPTape) Bytes() int {
+	return 0
+}
+
 // QuadHVP returns Quad's result, its gradient with respect to x, and the
 // Hessian-vector product H·v for the direction (vx), in that order: H·v is
 // the directional derivative of the gradient along v, computed by forward-mode
@@ -617,6 +797,21 @@ func QuadHVP(a, x, vx []float64) (float64, []float64, []float64) {
 // LogSumExpBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of LogSumExpForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	x    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	exp  8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	s    8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: xi.
 type LogSumExpTape struct {
 	// x: the parameter x.
 	x []float64
@@ -625,6 +820,16 @@ type LogSumExpTape struct {
 	exp []float64
 	// s: the value of s the backward sweep reads.
 	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogSumExpTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LogSumExpTape) Bytes() int {
+	n := 32
+	n += len(t.exp) * 8
+	return n
 }
 
 // LogSumExpForward runs LogSumExp and records in t what LogSumExpBackward
@@ -681,6 +886,16 @@ type LogSumExpHVPTape struct {
 	exp []float64
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogSumExpHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LogSumExpHVPTape) Bytes() int {
+	n := 0
+	n += len(t.exp) * 8
+	return n
+}
+
 // LogSumExpHVP returns LogSumExp's result, its gradient with respect to x, and
 // the Hessian-vector product H·v for the direction (vx), in that order: H·v
 // is the directional derivative of the gradient along v, computed by
@@ -731,6 +946,19 @@ func LogSumExpHVP(x, vx []float64) (float64, []float64, []float64) {
 // BranchBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of BranchForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	y     8 bytes per run: the parameter y
+//	sin   8 bytes per run: math.Sin of the forward sweep
+//	prod  8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type BranchTape struct {
 	// x: the parameter x.
 	x float64
@@ -740,6 +968,14 @@ type BranchTape struct {
 	sin float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in BranchTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *BranchTape) Bytes() int {
+	return 32
 }
 
 // BranchForward runs Branch and records in t what BranchBackward needs; t's
@@ -802,6 +1038,14 @@ type BranchHVPTape struct {
 	prod float64
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// BranchHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *BranchHVPTape) Bytes() int {
+	return 16
+}
+
 // BranchHVP returns Branch's result, its gradient with respect to x and y, and
 // the Hessian-vector product H·v for the direction (vx, vy), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
@@ -854,6 +1098,20 @@ func BranchHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float6
 // SoftplusBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of SoftplusForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 24·len(x) + 24 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	x      24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	exp    at most 8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	exp2   at most 8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	log1p  at most 8·len(x) bytes (8 bytes an entry): math.Log1p of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type SoftplusTape struct {
 	// x: the parameter x.
 	x []float64
@@ -866,6 +1124,18 @@ type SoftplusTape struct {
 	// log1p: math.Log1p of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	log1p []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SoftplusTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SoftplusTape) Bytes() int {
+	n := 24
+	n += len(t.exp) * 8
+	n += len(t.exp2) * 8
+	n += len(t.log1p) * 8
+	return n
 }
 
 // SoftplusForward runs Softplus and records in t what SoftplusBackward needs;
@@ -951,6 +1221,18 @@ type SoftplusHVPTape struct {
 	log1p []float64
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// SoftplusHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SoftplusHVPTape) Bytes() int {
+	n := 0
+	n += len(t.exp) * 8
+	n += len(t.exp2) * 8
+	n += len(t.log1p) * 8
+	return n
+}
+
 // SoftplusHVP returns Softplus's result, its gradient with respect to x, and
 // the Hessian-vector product H·v for the direction (vx), in that order: H·v
 // is the directional derivative of the gradient along v, computed by
@@ -1030,6 +1312,23 @@ func SoftplusHVP(x, vx []float64) (float64, []float64, []float64) {
 // IterateBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of IterateForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·kTrips + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where kTrips is the iterations of the loop on k.
+//
+//	x       8 bytes per run: the parameter x
+//	y       8 bytes per run: the parameter y
+//	s2      8·kTrips bytes (8 bytes an entry): the value of s the backward sweep reads
+//	kTrips  8 bytes per run: how many iterations of the loop on k began
+//	s       8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type IterateTape struct {
 	// x: the parameter x.
 	x float64
@@ -1042,6 +1341,16 @@ type IterateTape struct {
 	kTrips int
 	// s: the value of s the backward sweep reads.
 	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in IterateTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *IterateTape) Bytes() int {
+	n := 32
+	n += len(t.s2) * 8
+	return n
 }
 
 // IterateForward runs Iterate and records in t what IterateBackward needs; t's
@@ -1109,6 +1418,16 @@ type IterateHVPTape struct {
 	s2 []float64
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// IterateHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *IterateHVPTape) Bytes() int {
+	n := 0
+	n += len(t.s2) * 8
+	return n
+}
+
 // IterateHVP returns Iterate's result, its gradient with respect to x and y,
 // and the Hessian-vector product H·v for the direction (vx, vy), in that
 // order: H·v is the directional derivative of the gradient along v, computed
@@ -1168,6 +1487,19 @@ func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float
 // NestedBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of NestedForward overwrites
 // it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·len(x)·len(x) + 24 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	p     8·len(x)·len(x) bytes (8 bytes an entry): the value of p the backward sweep reads
+//	tanh  8·len(x)·len(x) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type NestedTape struct {
 	// x: the parameter x.
 	x []float64
@@ -1179,6 +1511,17 @@ type NestedTape struct {
 	tanh []float64
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in NestedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *NestedTape) Bytes() int {
+	n := 24
+	n += len(t.p) * 8
+	n += len(t.tanh) * 8
+	return n
+}
+
 // NestedForward runs Nested and records in t what NestedBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func NestedForward(t *NestedTape, x []float64) float64 {
@@ -1186,13 +1529,17 @@ func NestedForward(t *NestedTape, x []float64) float64 {
 	t.tanh = t.tanh[:0]
 	t.x = x
 	s := 0.0
+	t1 := len(x)
+	t2 := t1 * t1
+	t.p = slices.Grow(t.p, t2)
+	t.tanh = slices.Grow(t.tanh, t2)
 	for i := range x {
 		p := 1.0
 		for j := range x {
 			t.p = append(t.p, p)
-			t1 := math.Tanh(x[i] * x[j])
-			t.tanh = append(t.tanh, t1)
-			p *= t1
+			t3 := math.Tanh(x[i] * x[j])
+			t.tanh = append(t.tanh, t3)
+			p *= t3
 		}
 		s += p
 	}
@@ -1251,6 +1598,17 @@ type NestedHVPTape struct {
 	tanh []float64
 }
 
+// Bytes returns the bytes t holds after a run, as the formula in
+// NestedHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *NestedHVPTape) Bytes() int {
+	n := 0
+	n += len(t.p) * 8
+	n += len(t.tanh) * 8
+	return n
+}
+
 // NestedHVP returns Nested's result, its gradient with respect to x, and the
 // Hessian-vector product H·v for the direction (vx), in that order: H·v is
 // the directional derivative of the gradient along v, computed by forward-mode
@@ -1264,27 +1622,32 @@ func NestedHVP(x, vx []float64) (float64, []float64, []float64) {
 	t.tanh = t.tanh[:0]
 	dt.tanh = dt.tanh[:0]
 	s := 0.0
+	t1 := len(x)
+	t2 := t1 * t1
+	t.p = slices.Grow(t.p, t2)
+	dt.p = slices.Grow(dt.p, t2)
+	t.tanh = slices.Grow(t.tanh, t2)
+	dt.tanh = slices.Grow(dt.tanh, t2)
 	for i := range x {
 		p := 1.0
 		dp := 0.0
 		for j := range x {
 			t.p = append(t.p, p)
 			dt.p = append(dt.p, dp)
-			t1 := x[i]
-			t2 := x[j]
-			t3 := math.Tanh(t1 * t2)
-			t4 := (1 - t3*t3) * (t2*vx[i] + t1*vx[j])
-			t.tanh = append(t.tanh, t3)
-			dt.tanh = append(dt.tanh, t4)
-			t5 := t3*dp + p*t4
-			p *= t3
-			dp = t5
+			t3 := x[i]
+			t4 := x[j]
+			t5 := math.Tanh(t3 * t4)
+			t6 := (1 - t5*t5) * (t4*vx[i] + t3*vx[j])
+			t.tanh = append(t.tanh, t5)
+			dt.tanh = append(dt.tanh, t6)
+			t7 := t5*dp + p*t6
+			p *= t5
+			dp = t7
 		}
 		s += p
 	}
-	t6 := len(x)
-	dx2 := make([]float64, t6)
-	ddx := make([]float64, t6)
+	dx2 := make([]float64, t1)
+	ddx := make([]float64, t1)
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds2 float64
 	var dp2 float64
@@ -1292,31 +1655,31 @@ func NestedHVP(x, vx []float64) (float64, []float64, []float64) {
 	np := len(t.p)
 	ntanh := len(t.tanh)
 	ds2 += 1
-	for i2 := t6 - 1; i2 >= 0; i2-- {
-		t7 := i2
+	for i2 := t1 - 1; i2 >= 0; i2-- {
+		t8 := i2
 		dp2 += ds2
-		for j2 := t6 - 1; j2 >= 0; j2-- {
+		for j2 := t1 - 1; j2 >= 0; j2-- {
 			np--
-			t8 := t.p[np]
+			t9 := t.p[np]
 			ntanh--
-			t9 := t.tanh[ntanh]
-			t10 := dt.tanh[ntanh]
-			t11 := x[t7]
-			t12 := x[j2]
-			t13 := t9*ddp + dp2*t10
-			t14 := dp2 * t8
-			t15 := 1 - t9*t9
-			t16 := t14 * t15
-			t17 := t15*(t8*ddp+dp2*dt.p[np]) - t14*(t9*t10*2)
-			t18 := t12*t17 + t16*vx[j2]
-			t19 := ddx[j2] + (t11*t17 + t16*vx[t7])
-			dx2[j2] += t16 * t11
-			ddx[j2] = t19
-			t20 := ddx[t7] + t18
-			dx2[t7] += t16 * t12
-			ddx[t7] = t20
-			dp2 *= t9
-			ddp = t13
+			t10 := t.tanh[ntanh]
+			t11 := dt.tanh[ntanh]
+			t12 := x[t8]
+			t13 := x[j2]
+			t14 := t10*ddp + dp2*t11
+			t15 := dp2 * t9
+			t16 := 1 - t10*t10
+			t17 := t15 * t16
+			t18 := t16*(t9*ddp+dp2*dt.p[np]) - t15*(t10*t11*2)
+			t19 := t13*t18 + t17*vx[j2]
+			t20 := ddx[j2] + (t12*t18 + t17*vx[t8])
+			dx2[j2] += t17 * t12
+			ddx[j2] = t20
+			t21 := ddx[t8] + t19
+			dx2[t8] += t17 * t13
+			ddx[t8] = t21
+			dp2 *= t10
+			ddp = t14
 		}
 		dp2 = 0
 		ddp = 0

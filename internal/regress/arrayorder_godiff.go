@@ -8,49 +8,72 @@ import "slices"
 // for CallThenReadBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // CallThenReadForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16 bytes, plus addAllTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	x           8 bytes per run: the parameter x
+//	addAllTape  addAllTape.Bytes(), a addAllCallTape for the calls of one call site, one call per run: the tape addAllCallForward fills and addAllCallBackward reads
+//	elem        8 bytes per run: an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: c.
 type CallThenReadTape struct {
 	// x: the parameter x.
 	x float64
 	// addAllTape: the tape addAllCallForward fills and addAllCallBackward reads,
-	// in a slice of one entry.
-	addAllTape []addAllCallTape
+	// for every call of it here: one record per call, and the stacks they share.
+	addAllTape addAllCallTape
 	// elem: an element read before it was overwritten.
 	elem float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CallThenReadTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *CallThenReadTape) Bytes() int {
+	n := 16
+	n += t.addAllTape.Bytes()
+	return n
 }
 
 // CallThenReadForward runs CallThenRead and records in t what
 // CallThenReadBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func CallThenReadForward(t *CallThenReadTape, x float64) float64 {
-	t.addAllTape = t.addAllTape[:0]
+	t.addAllTape.calls = t.addAllTape.calls[:0]
 	t.x = x
 	b := [3]float64{x, 2 * x, 3}
-	t.addAllTape = slices.Grow(t.addAllTape, 1)[:len(t.addAllTape)+1]
-	addAllTape := &t.addAllTape[len(t.addAllTape)-1]
-	c := addAllCallForward(addAllTape, b[:], x)
+	c := addAllCallForward(&t.addAllTape, b[:], x)
 	t1 := b[2]
 	t.elem = t1
 	return t1*x + c
 }
 
 // CallThenReadBackward adds to dx the vector-Jacobian product of CallThenRead
-// with the seeds s, at the point recorded in t by CallThenReadForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by CallThenReadForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those CallThenRead and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
 func CallThenReadBackward(t *CallThenReadTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	var db [3]float64
-	naddAllTape := len(t.addAllTape)
+	naddAllTape := len(t.addAllTape.calls)
 	naddAllTape--
-	t1 := t.addAllTape[naddAllTape]
-	t2 := s * t.elem
+	t1 := s * t.elem
 	db[2] += s * x
-	addAllTape := t1
 	da := 0.0
-	addAllCallBackward(&addAllTape, s, db[:3], &da)
-	*dx += t2 + da + db[0] + db[1]*2
+	addAllCallBackward(&t.addAllTape, naddAllTape, s, db[:3], &da)
+	*dx += t1 + da + db[0] + db[1]*2
 }
 
 // CallThenReadGrad returns CallThenRead's result and its gradient with respect
@@ -86,19 +109,48 @@ func CallThenReadJVP(x, dx float64) (float64, float64) {
 	return t3*x + c, x*db[2] + t3*dx + t2
 }
 
-// addAllCallTape is what addAllCallForward keeps of one run of addAll for
-// addAllCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of addAllCallForward
-// overwrites it, and its buffers are kept.
+// addAllCallTape is what addAllCallForward keeps of the calls of addAll at one
+// call site for addAllCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type addAllCallTape struct {
-	// v: the parameter v.
-	v []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// v: the parameter v.
+		v []float64
+	}
 }
 
-// addAllCallForward runs addAll and records in t what addAllCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// Bytes returns the bytes t holds after a run, as the formula in
+// addAllCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *addAllCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	return n
+}
+
+// addAllCallForward runs addAll and records in t what addAllCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func addAllCallForward(t *addAllCallTape, v []float64, a float64) float64 {
-	t.v = v
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.v = v
 	for i := range v {
 		v[i] += a
 	}
@@ -106,16 +158,17 @@ func addAllCallForward(t *addAllCallTape, v []float64, a float64) float64 {
 }
 
 // addAllCallBackward adds to dv and da the vector-Jacobian product of addAll
-// with the seeds dv and s, at the point recorded in t by addAllCallForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// with the seeds dv and s, at the point that call number call of
+// addAllCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dv holds, on entry, the seed of what addAll leaves in v, and on return the
 // derivative with respect to what v held before.
-func addAllCallBackward(t *addAllCallTape, s float64, dv []float64, da *float64) {
+func addAllCallBackward(t *addAllCallTape, call int, s float64, dv []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	v := t.v
+	c := &t.calls[call]
+	v := c.v
 	t1 := len(v)
 	var daSum float64
 	dv[0] += s

@@ -8,6 +8,18 @@ import "math"
 // for ConstMinMaxBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ConstMinMaxForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x     8 bytes per run: the parameter x
+//	prod  8 bytes per run: a product (prod) of the forward sweep
+//	most  8 bytes per run: a maximum (most) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type ConstMinMaxTape struct {
 	// x: the parameter x.
 	x float64
@@ -15,6 +27,14 @@ type ConstMinMaxTape struct {
 	prod float64
 	// most: a maximum (most) of the forward sweep.
 	most float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ConstMinMaxTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ConstMinMaxTape) Bytes() int {
+	return 24
 }
 
 // ConstMinMaxForward runs ConstMinMax and records in t what ConstMinMaxBackward

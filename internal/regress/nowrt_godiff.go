@@ -8,23 +8,49 @@ import "slices"
 // for BranchOnCallBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // BranchOnCallForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes, plus keepFirstTape2.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	y               8 bytes per run: the parameter y
+//	elem            8 bytes per run: an element read before it was overwritten
+//	keepFirstTape2  keepFirstTape2.Bytes(), a keepFirstCallTape for the calls of one call site, one call per run: the tape keepFirstCallForward fills and keepFirstCallBackward reads
+//	elem2           8 bytes per run: an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type BranchOnCallTape struct {
 	// y: the parameter y.
 	y float64
-	// keepFirstTape2: the tape keepFirstCallForward fills and
-	// keepFirstCallBackward reads, in a slice of one entry.
-	keepFirstTape2 []keepFirstCallTape
 	// elem: an element read before it was overwritten.
 	elem float64
+	// keepFirstTape2: the tape keepFirstCallForward fills and
+	// keepFirstCallBackward reads, for every call of it here: one record per call,
+	// and the stacks they share.
+	keepFirstTape2 keepFirstCallTape
 	// elem2: an element read before it was overwritten.
 	elem2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// BranchOnCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *BranchOnCallTape) Bytes() int {
+	n := 24
+	n += t.keepFirstTape2.Bytes()
+	return n
 }
 
 // BranchOnCallForward runs BranchOnCall and records in t what
 // BranchOnCallBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func BranchOnCallForward(t *BranchOnCallTape, y, x float64) float64 {
-	t.keepFirstTape2 = t.keepFirstTape2[:0]
+	t.keepFirstTape2.calls = t.keepFirstTape2.calls[:0]
 	t.y = y
 	t1 := [2]float64{1, 2}
 	var keepFirstTape keepFirstCallNoABTape
@@ -38,9 +64,7 @@ func BranchOnCallForward(t *BranchOnCallTape, y, x float64) float64 {
 		return y * y
 	} else {
 		t5 := [2]float64{y, 3 * y}
-		t.keepFirstTape2 = slices.Grow(t.keepFirstTape2, 1)[:len(t.keepFirstTape2)+1]
-		keepFirstTape2 := &t.keepFirstTape2[len(t.keepFirstTape2)-1]
-		t6 := keepFirstCallForward(keepFirstTape2, t5, y)
+		t6 := keepFirstCallForward(&t.keepFirstTape2, t5, y)
 		var t7 [2]float64
 		t7[0] = t6[0]
 		t7[1] = t6[1]
@@ -52,35 +76,34 @@ func BranchOnCallForward(t *BranchOnCallTape, y, x float64) float64 {
 
 // BranchOnCallBackward adds to dy and dx the vector-Jacobian product of
 // BranchOnCall with the seeds s, at the point recorded in t by
-// BranchOnCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// BranchOnCallForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those BranchOnCall and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func BranchOnCallBackward(t *BranchOnCallTape, s float64, dy, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
-	nkeepFirstTape2 := len(t.keepFirstTape2)
+	nkeepFirstTape2 := len(t.keepFirstTape2.calls)
 	if y > t.elem {
 		*dy += s * y * 2
 	} else {
 		var t1 [2]float64
 		nkeepFirstTape2--
-		t2 := t.keepFirstTape2[nkeepFirstTape2]
-		var t3 [2]float64
+		var t2 [2]float64
 		*dy += s * t.elem2
 		t1[1] += s * y
-		t4 := t1[1]
+		t3 := t1[1]
 		t1[1] = 0
-		t5 := t1[0]
+		t4 := t1[0]
 		t1[0] = 0
-		keepFirstTape2 := t2
 		var da [2]float64
 		db := 0.0
-		keepFirstCallBackward(&keepFirstTape2, [2]float64{t5, t4}, &da, &db)
-		t3[0] += da[0]
-		t3[1] += da[1]
+		keepFirstCallBackward(&t.keepFirstTape2, nkeepFirstTape2, [2]float64{t4, t3}, &da, &db)
+		t2[0] += da[0]
+		t2[1] += da[1]
 		*dy += db
-		*dy += t3[0]
-		*dy += t3[1] * 3
+		*dy += t2[0]
+		*dy += t2[1] * 3
 	}
 }
 
@@ -137,16 +160,44 @@ func BranchOnCallJVP(y, x, dy, dx float64) (float64, float64) {
 	return t12 * y, y*t9[1] + t12*dy
 }
 
-// keepFirstCallNoABTape is what keepFirstCallNoABForward keeps of one run of
-// keepFirst for keepFirstCallNoABBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of keepFirstCallNoABForward overwrites it, and its buffers are kept.
-type keepFirstCallNoABTape struct{}
+// keepFirstCallNoABTape is what keepFirstCallNoABForward keeps of the calls of
+// keepFirst at one call site for keepFirstCallNoABBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 0·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  0 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type keepFirstCallNoABTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct{}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// keepFirstCallNoABTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *keepFirstCallNoABTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 0
+	return n
+}
 
 // keepFirstCallNoABForward runs keepFirst and records in t what
-// keepFirstCallNoABBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// keepFirstCallNoABBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func keepFirstCallNoABForward(t *keepFirstCallNoABTape, a [2]float64, b float64) [2]float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	var a2 [2]float64
 	a2[0] = a[0]
 	a2[1] = a[1]
@@ -155,24 +206,51 @@ func keepFirstCallNoABForward(t *keepFirstCallNoABTape, a [2]float64, b float64)
 }
 
 // keepFirstCallNoABBackward adds to the vector-Jacobian product of keepFirst
-// with the seeds s, at the point recorded in t by keepFirstCallNoABForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func keepFirstCallNoABBackward(t *keepFirstCallNoABTape, s [2]float64) {
+// with the seeds s, at the point that call number call of
+// keepFirstCallNoABForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func keepFirstCallNoABBackward(t *keepFirstCallNoABTape, call int, s [2]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 }
 
-// keepFirstCallTape is what keepFirstCallForward keeps of one run of keepFirst
-// for keepFirstCallBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// keepFirstCallForward overwrites it, and its buffers are kept.
-type keepFirstCallTape struct{}
+// keepFirstCallTape is what keepFirstCallForward keeps of the calls of
+// keepFirst at one call site for keepFirstCallBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 0·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  0 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type keepFirstCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct{}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// keepFirstCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *keepFirstCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 0
+	return n
+}
 
 // keepFirstCallForward runs keepFirst and records in t what
-// keepFirstCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// keepFirstCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func keepFirstCallForward(t *keepFirstCallTape, a [2]float64, b float64) [2]float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	var a2 [2]float64
 	a2[0] = a[0]
 	a2[1] = a[1]
@@ -181,11 +259,11 @@ func keepFirstCallForward(t *keepFirstCallTape, a [2]float64, b float64) [2]floa
 }
 
 // keepFirstCallBackward adds to da and db the vector-Jacobian product of
-// keepFirst with the seeds s, at the point recorded in t by
-// keepFirstCallForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
-func keepFirstCallBackward(t *keepFirstCallTape, s [2]float64, da *[2]float64, db *float64) {
+// keepFirst with the seeds s, at the point that call number call of
+// keepFirstCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func keepFirstCallBackward(t *keepFirstCallTape, call int, s [2]float64, da *[2]float64, db *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var da2 [2]float64
 	da2[1] += s[1]

@@ -8,11 +8,30 @@ import "math"
 // NaNGuardBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of NaNGuardForward
 // overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 9 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x        8 bytes per run: the parameter x
+//	signbit  1 bytes per run: math.Signbit of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type NaNGuardTape struct {
 	// x: the parameter x.
 	x float64
 	// signbit: math.Signbit of the forward sweep.
 	signbit bool
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in NaNGuardTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *NaNGuardTape) Bytes() int {
+	return 9
 }
 
 // NaNGuardForward runs NaNGuard and records in t what NaNGuardBackward needs;

@@ -6,6 +6,18 @@ package regress
 // for ShrinkBranchBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // ShrinkBranchForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 56 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x    8 bytes per run: the parameter x
+//	tmp  24 bytes per run (a reference to the caller's slice, not a copy): an intermediate value of the forward sweep
+//	c    24 bytes per run (a reference to the caller's slice, not a copy): c as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: the elements of c it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type ShrinkBranchTape struct {
 	// x: the parameter x.
 	x float64
@@ -13,6 +25,14 @@ type ShrinkBranchTape struct {
 	tmp [3]float64
 	// c: c as the forward sweep computed it.
 	c [3]float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ShrinkBranchTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ShrinkBranchTape) Bytes() int {
+	return 56
 }
 
 // ShrinkBranchForward runs ShrinkBranch and records in t what
