@@ -88,6 +88,15 @@
 // its caller differentiates, treating a slice it writes as updated in
 // place.
 //
+// The tape's doc comment ends with its report (report.go): each field's
+// bytes per run or per iteration of the loops around its pushes, the total
+// as a formula in the function's sizes (len(x), a bound, or a symbol for
+// the iterations of a loop with no expression), the callee tapes of its
+// call sites, what the backward sweep recomputes and what it never needs.
+// The bytes are counted as ir.EntryBytes counts them, as the generated
+// Bytes method (emit/bytes.go) does, so that after a run Bytes is the
+// formula's value.
+//
 // Stacks are sized ahead where the trip counts are known (grow.go): before
 // the outermost loop whose count, and those of the loops inside it, are
 // known as it begins, by their product.

@@ -1,11 +1,13 @@
 // Command godiff writes derivatives of Go functions as Go source.
 //
-//	godiff [-o FILE] [-check] [-v] FILE.go ...
+//	godiff [-o FILE] [-check] [-tape] [-v] FILE.go ...
 //
 // For every function of the files with a //godiff:grad, //godiff:vjp or
 // //godiff:jvp directive in its doc comment, godiff writes the derivative
 // functions into <base>_godiff.go beside the source. With -check it writes
-// nothing and exits 1 when an output is not current, for CI.
+// nothing and exits 1 when an output is not current, for CI. With -tape it
+// writes nothing and prints the report of each tape (tape.go): the
+// "Memory:" part of the tape type's doc comment.
 //
 // The command is a thin layer over the library in the module's root
 // package: it parses flags, calls godiff.Generate, then godiff.Write or
