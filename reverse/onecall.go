@@ -146,6 +146,9 @@ func (o *oneCall) forward(fwd *ir.Func) []*ir.Value {
 			o.keep(fld)
 		case ir.OpTapeReset, ir.OpTapeGrow:
 			o.keep(old.Aux.(*ir.TapeField))
+		case ir.OpTapeBuffer:
+			plainMake(b, c, old)
+			return true
 		case ir.OpTapeSlot:
 			o.fail("calls passing slices are not supported yet")
 			return true
@@ -221,6 +224,9 @@ func (o *oneCall) backward(bwd *ir.Func, nres int, buffers []int, bufVals []*ir.
 			}
 			c.Value[old] = v
 			return true
+		case ir.OpTapeBuffer:
+			plainMake(b, c, old)
+			return true
 		case ir.OpAccum:
 			x := ptrVar[old.Args[0]]
 			if x == nil {
@@ -255,4 +261,11 @@ func (o *oneCall) keepFields(g *ir.Func, name string) {
 	t.Fields = fields
 	t.Doc = []string{fmt.Sprintf("%s is what %s records in its forward sweep, inside loops and branches, for its backward sweep.", t.Name, name)}
 	g.Tape = t
+}
+
+// plainMake copies a slice the split form makes in the tape's memory
+// (ir.OpTapeBuffer: a local make, a backward buffer) as an ordinary make:
+// the one function makes its own memory on each call, as FGrad does.
+func plainMake(b *ir.Builder, c *ir.Copier, old *ir.Value) {
+	c.Value[old] = b.Make(old.Type, c.Value[old.Args[1]])
 }

@@ -63,12 +63,18 @@ func TestMutations(t *testing.T) {
 	}
 }
 
-var swapRE = regexp.MustCompile(`(?m)^\s*(\w+), (\w+) = (\w+), (\w+)$`)
+var (
+	swapRE = regexp.MustCompile(`(?m)^\s*(\w+), (\w+) = (\w+), (\w+)$`)
+	// floatRE matches the names the generator gives floats, not those of
+	// buffers (prev3, cur4) and arrays (arr5, p, q), whose swaps the
+	// tuple mutation does not break.
+	floatRE = regexp.MustCompile(`^(r|x|y|z|a|b|[vut]\d+)$`)
+)
 
-// hasSwap reports whether the source swaps two variables: a, b = b, a.
+// hasSwap reports whether the source swaps two float variables: a, b = b, a.
 func hasSwap(src string) bool {
 	for _, m := range swapRE.FindAllStringSubmatch(src, -1) {
-		if m[1] == m[4] && m[2] == m[3] {
+		if m[1] == m[4] && m[2] == m[3] && floatRE.MatchString(m[1]) && floatRE.MatchString(m[2]) {
 			return true
 		}
 	}
