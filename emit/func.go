@@ -147,7 +147,7 @@ func params(fn *ir.Func, blank map[int]string) []jen.Code {
 	for i, p := range ps {
 		id := jen.Id(p.name)
 		if i == len(ps)-1 || ps[i+1].typ != p.typ {
-			id.Id(p.typ)
+			id.Add(paramType(p))
 		}
 		out[i] = id
 	}
@@ -186,4 +186,15 @@ func describe(v *ir.Value) string {
 		return fmt.Sprintf("value %s (v%d, %v)", v.Name, v.ID, v.Op)
 	}
 	return fmt.Sprintf("value v%d (%v)", v.ID, v.Op)
+}
+
+// paramType spells a parameter's type: through jen.Qual for a type of
+// another package (so the file imports it), as written otherwise.
+func paramType(p goParam) *jen.Statement {
+	if o, ok := p.ir.(ir.Opaque); ok && o.Imports != "" {
+		if q := qualified(o); q != nil {
+			return q
+		}
+	}
+	return jen.Id(p.typ)
 }

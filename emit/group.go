@@ -34,6 +34,7 @@ import (
 // goParam is one parameter of the Go signature.
 type goParam struct {
 	name, typ string
+	ir        ir.Type // the parameter's IR type; nil for a group of leaves
 }
 
 // signatureParams returns the parameters of fn's Go signature, receiver
@@ -45,14 +46,14 @@ func signatureParams(fn *ir.Func, blank map[int]string) []goParam {
 	for i, p := range fn.Params {
 		switch {
 		case p.Group == nil && blank[i] != "":
-			out = append(out, goParam{blank[i], p.Type.String()})
+			out = append(out, goParam{blank[i], p.Type.String(), p.Type})
 		case p.Group == nil:
-			out = append(out, goParam{paramName(p), p.Type.String()})
+			out = append(out, goParam{paramName(p), p.Type.String(), p.Type})
 			last = nil
 		case p.Group != last:
 			last = p.Group
 			if !p.Group.Recv {
-				out = append(out, goParam{p.Group.Name, p.Group.GoType()})
+				out = append(out, goParam{p.Group.Name, p.Group.GoType(), nil})
 			}
 		}
 	}

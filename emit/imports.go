@@ -29,6 +29,13 @@ func newImports(funcs []*ir.Func) *imports {
 		for name := range ir.SigNames(fn.Params) {
 			taken[name] = true
 		}
+		for _, prm := range fn.Params {
+			if o, ok := prm.Type.(ir.Opaque); ok && o.Imports != "" {
+				for _, p := range strings.Fields(o.Imports) {
+					paths[p] = true
+				}
+			}
+		}
 		fn.Walk(func(v *ir.Value) {
 			switch {
 			case v.Op == ir.OpCall || v.Op == ir.OpInvoke:

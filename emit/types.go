@@ -2,6 +2,8 @@ package emit
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -22,8 +24,29 @@ func goType(t ir.Type) (*jen.Statement, error) {
 			return nil, fmt.Errorf("tape reference without a tape")
 		}
 	}
+	if o, ok := t.(ir.Opaque); ok && o.Imports != "" {
+		if q := qualified(o); q != nil {
+			return q, nil
+		}
+	}
 	// ir types print themselves the way Go spells them.
 	return jen.Id(t.String()), nil
+}
+
+// opaqueForeign matches the spelling of a type of one other package,
+// behind pointers, slices and arrays: *strings.Builder, []time.Duration.
+var opaqueForeign = regexp.MustCompile(`^((?:\*|\[[0-9]*\])*)([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$`)
+
+// qualified spells an opaque type of one other package through
+// jen.Qual, so that the file imports that package; nil if the spelling
+// is another shape.
+func qualified(o ir.Opaque) *jen.Statement {
+	paths := strings.Fields(o.Imports)
+	m := opaqueForeign.FindStringSubmatch(o.Go)
+	if len(paths) != 1 || m == nil || packageName(paths[0]) != m[2] {
+		return nil
+	}
+	return jen.Op(m[1]).Qual(paths[0], m[3])
 }
 
 // zeroValue returns the expression of t's zero value, which a variable

@@ -71,6 +71,10 @@ type Opaque struct {
 	Go       string
 	CallTape bool
 	Calls    bool
+	// Imports lists, space-separated, the import paths of the other
+	// packages Go names (*strings.Builder: "strings"), which a file
+	// spelling the type must import.
+	Imports string
 }
 
 func (t Opaque) String() string { return t.Go }

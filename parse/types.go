@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/constant"
 	"go/types"
+	"sort"
+	"strings"
 
 	"godiff/ir"
 )
@@ -50,7 +52,47 @@ func irType(t types.Type, q types.Qualifier) ir.Type {
 	if lt, ok := localType(t); ok {
 		return lt
 	}
-	return ir.Opaque{Go: types.TypeString(t, q)}
+	return ir.Opaque{Go: types.TypeString(t, q), Imports: strings.Join(foreignPaths(t, q), " ")}
+}
+
+// foreignPaths returns the import paths of the packages whose names
+// types.TypeString(t, q) writes (those q qualifies), sorted.
+func foreignPaths(t types.Type, q types.Qualifier) []string {
+	seen := make(map[string]bool)
+	var walk func(t types.Type)
+	walk = func(t types.Type) {
+		switch t := t.(type) {
+		case *types.Named:
+			if p := t.Obj().Pkg(); p != nil && q(p) != "" {
+				seen[p.Path()] = true
+			}
+			if args := t.TypeArgs(); args != nil {
+				for i := 0; i < args.Len(); i++ {
+					walk(args.At(i))
+				}
+			}
+		case *types.Alias:
+			walk(types.Unalias(t))
+		case *types.Pointer:
+			walk(t.Elem())
+		case *types.Slice:
+			walk(t.Elem())
+		case *types.Array:
+			walk(t.Elem())
+		case *types.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case *types.Chan:
+			walk(t.Elem())
+		}
+	}
+	walk(t)
+	paths := make([]string, 0, len(seen))
+	for p := range seen {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
 }
 
 // localType returns the IR type of t if godiff computes with values of
