@@ -218,7 +218,7 @@ func uses(calls []rules.Call, forward bool) []use {
 // slices through a split form for callers (gCallTape, gCallForward,
 // gCallBackward). A JVP and a split form for callers differentiate with
 // respect to the parameters the call needs (see ir.CallRule's Variant).
-func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
+func callees(needed []use, done map[string]bool, fx *fixer) ([]*ir.Func, error) {
 	var out []*ir.Func
 	for _, u := range needed {
 		r := u.V.Aux.(ir.Callee).Rule
@@ -232,15 +232,15 @@ func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 		case u.forward:
 			made, more, err = jvpCallee(r, u.Wrt, done)
 		case !r.Split:
-			made, more, err = gradCallee(r, done)
+			made, more, err = gradCallee(r, done, fx)
 		default:
-			made, more, err = splitCallee(r, u.Wrt, done)
+			made, more, err = splitCallee(r, u.Wrt, u.Fixed, done, fx)
 		}
 		if err != nil {
 			return nil, atCall(u, err)
 		}
 		out = append(out, made...)
-		inner, err := callees(more, done)
+		inner, err := callees(more, done, fx)
 		if err != nil {
 			return nil, atCall(u, err)
 		}
@@ -274,7 +274,7 @@ func atCall(u use, err error) error {
 
 // gradCallee builds the gradient a function of numbers stands for in its
 // callers, and returns it with the calls it makes in turn.
-func gradCallee(r *ir.CallRule, done map[string]bool) ([]*ir.Func, []use, error) {
+func gradCallee(r *ir.CallRule, done map[string]bool, fx *fixer) ([]*ir.Func, []use, error) {
 	g := r.Derived
 	if r.Own || done[r.Func.Name] {
 		return nil, nil, nil
@@ -285,6 +285,7 @@ func gradCallee(r *ir.CallRule, done map[string]bool) ([]*ir.Func, []use, error)
 	if err != nil {
 		return nil, nil, err
 	}
+	fx.fix(g, calls, allFixed)
 	sp, err := reverse.NewSplit(rules.LowerCalls(g, calls, true), wrt, reverse.SplitNames(g.Name))
 	if err != nil {
 		return nil, nil, err
@@ -293,10 +294,11 @@ func gradCallee(r *ir.CallRule, done map[string]bool) ([]*ir.Func, []use, error)
 }
 
 // splitCallee builds the split form a function of slices stands for in
-// its reverse-mode callers that differentiate wrt, and returns it with the
-// calls it makes in turn.
-func splitCallee(r *ir.CallRule, wrt []int, done map[string]bool) ([]*ir.Func, []use, error) {
-	names := r.Variant(wrt)
+// its reverse-mode callers that differentiate wrt and leave the memory of
+// the parameters fixed unchanged, and returns it with the calls it makes
+// in turn.
+func splitCallee(r *ir.CallRule, wrt, fixed []int, done map[string]bool, fx *fixer) ([]*ir.Func, []use, error) {
+	names := r.SplitVariant(wrt, fixed)
 	if done[names.Forward] {
 		return nil, nil, nil
 	}
@@ -305,7 +307,8 @@ func splitCallee(r *ir.CallRule, wrt []int, done map[string]bool) ([]*ir.Func, [
 	if err != nil {
 		return nil, nil, err
 	}
-	sp, err := reverse.NewCalleeSplit(rules.LowerCalls(r.Derived, calls, true), wrt,
+	fx.fix(r.Derived, calls, func(i int) bool { return slices.Contains(fixed, i) })
+	sp, err := reverse.NewCalleeSplit(rules.LowerCalls(r.Derived, calls, true), wrt, fixed,
 		reverse.Names{Tape: names.Tape, Forward: names.Forward, Backward: names.Backward})
 	if err != nil {
 		return nil, nil, err

@@ -319,10 +319,14 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 	}()
 	splits := make(map[reverse.Names]*reverse.Split)
 	var needed []use // the calls of callees godiff derives
+	fx := newFixer()
 	for _, d := range directives {
 		calls, err := activeCalls(f, f.Name, d.Wrt, d.Mode == parse.JVP)
 		if err != nil {
 			return nil, nil, err
+		}
+		if d.Mode != parse.JVP {
+			fx.fix(f, calls, allFixed)
 		}
 		needed = append(needed, uses(calls, d.Mode == parse.JVP)...)
 		lowered := rules.LowerCalls(f, calls, d.Mode != parse.JVP)
@@ -352,7 +356,7 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 		own = append(own, g)
 	}
 	done := make(map[string]bool)
-	more, err = callees(needed, done)
+	more, err = callees(needed, done, fx)
 	if err != nil {
 		return nil, nil, err
 	}

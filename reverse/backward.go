@@ -51,8 +51,10 @@ type backward struct {
 	trips  map[*ir.Value]*ir.Value
 	flags  map[*ir.Value]*ir.Value
 
-	inserting map[*ir.Block]bool // prologues being built
-	hoistV    map[hoistKey]*ir.Value
+	inserting  map[*ir.Block]bool // prologues being built
+	hoistV     map[hoistKey]*ir.Value
+	induct     map[*ir.Var]*ir.Var // induction variables' copies (see induction)
+	inductRead map[*ir.Var]bool    // those declared, since something reads them
 
 	seeds    []*ir.Value
 	paramAdj map[int]*ir.Value // backward parameter of each adjoint buffer
@@ -302,6 +304,7 @@ func (bw *backward) value(v *ir.Value) {
 			}
 		}
 	case ir.OpDecl, ir.OpSet:
+		bw.stepBack(v)
 		bw.assign(v)
 	case ir.OpStore:
 		bw.store(v)
@@ -790,7 +793,7 @@ func (bw *backward) splitCall(v *ir.Value) {
 			scalars = append(scalars, scalar{x, d})
 		}
 	}
-	b.Invoke(ir.Callee{Name: c.Rule.Variant(wrt).Backward}, nil, args...)
+	b.Invoke(ir.Callee{Name: c.Rule.SplitVariant(wrt, ir.ParseWrt(c.Fixed)).Backward}, nil, args...)
 	for _, a := range arrays {
 		if bw.s.act.Mem[ir.Root(a.x)] {
 			bw.addArray(bw.shadowOf(a.x), b.Get(a.d))

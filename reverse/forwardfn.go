@@ -27,6 +27,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		}
 	}
 	trips := make(map[*ir.Value]*ir.Var)
+	once := make(map[*ir.Value]*ir.Var) // loads recorded once per loop run
 	slots := s.callSlots()
 	c := ir.NewCopier(b)
 	c.Before = func(old *ir.Value) bool {
@@ -50,6 +51,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			return true
 		case old.Op.IsLoop():
 			s.saveHoisted(b, tape, c, old)
+			s.onceVars(b, old, once)
 			if s.tripF[old] != nil {
 				n := &ir.Var{Name: tripName(old), Type: ir.Int}
 				b.Declare(n, b.Const(ir.Int, int64(0)))
@@ -60,6 +62,9 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			}
 		case old.Op.IsExit():
 			s.saveOnExit(b, tape, old, trips)
+			if old.Op == ir.OpReturn {
+				s.saveInductions(b, tape, c, old)
+			}
 		}
 		return false
 	}
@@ -82,6 +87,12 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		if fld := s.taped[old]; fld != nil {
 			b.TapeSave(tape, fld, nv)
 		}
+		if x := once[old]; x != nil {
+			b.Set(x, nv)
+		}
+		if old.Op.IsLoop() {
+			s.saveOnce(b, tape, old, once)
+		}
 		if n := trips[old]; n != nil {
 			b.TapeSave(tape, s.tripF[old], b.Get(n))
 		}
@@ -90,6 +101,9 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		}
 	}
 	c.Block(s.f.Body)
+	if !alwaysExits(s.f.Body) {
+		s.saveInductions(b, tape, c, nil)
+	}
 	fwd.Doc = []string{fmt.Sprintf("%s runs %s and records in t what %s needs; t's earlier contents are discarded, its memory reused.",
 		name, s.f.Name, s.backwardName)}
 	dropUnread(s.fields.tape, fwd, bwd)

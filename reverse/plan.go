@@ -16,14 +16,23 @@ type splitter struct {
 	fields  *tapeFields
 	flagged map[*ir.Value]bool // statements after which a segment starts
 	// volatile says that the memory of the slice parameters may change
-	// between the forward and the backward function (NewCalleeSplit).
+	// between the forward and the backward function (NewCalleeSplit),
+	// except that of the parameters fixed holds.
 	volatile bool
+	fixed    map[int]bool
 
 	taped  map[*ir.Value]*ir.TapeField // forward values saved as computed
 	paramF map[int]*ir.TapeField       // parameters saved on entry
 	tripF  map[*ir.Value]*ir.TapeField // loops' trip counts
 	flagF  map[*ir.Value]*ir.TapeField // whether a flagged statement finished
 	hoistF map[hoistKey]*ir.TapeField  // variables' values as loops begin
+
+	counters    map[*ir.Value]counted       // counter's answer, by loop
+	inductions  map[*ir.Var]*induction      // inductionOf's answer
+	inductF     map[*ir.Var]*ir.TapeField   // induction variables' final values
+	inductOrder []*ir.Var                   // the keys of inductF, in order
+	onceF       map[*ir.Value]*ir.TapeField // loads recorded once per loop run
+	onceLoads   map[*ir.Value][]*ir.Value   // those loads, by loop
 
 	backwardName string
 	forwardFn    string // the forward function's name
@@ -46,6 +55,13 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		tripF:   make(map[*ir.Value]*ir.TapeField),
 		flagF:   make(map[*ir.Value]*ir.TapeField),
 		hoistF:  make(map[hoistKey]*ir.TapeField),
+		fixed:   make(map[int]bool),
+
+		counters:   make(map[*ir.Value]counted),
+		inductions: make(map[*ir.Var]*induction),
+		inductF:    make(map[*ir.Var]*ir.TapeField),
+		onceF:      make(map[*ir.Value]*ir.TapeField),
+		onceLoads:  make(map[*ir.Value][]*ir.Value),
 	}
 	s.flag(g.Body)
 	return s
@@ -90,8 +106,24 @@ func (s *splitter) leavesEarly(l *ir.Value) bool {
 
 // counter recognises the canonical counted loop, for i := start; ...; i++,
 // whose body never assigns i: the backward loop then counts i down itself
-// and nothing about i is recorded. It returns i and start, or nil.
+// and nothing about i is recorded. start is computed before the loop or,
+// in its init statement, from what the backward function has for free
+// (j := i + 1). It returns i and start, or nil.
 func (s *splitter) counter(l *ir.Value) (*ir.Var, *ir.Value) {
+	if c, ok := s.counters[l]; ok {
+		return c.x, c.start
+	}
+	x, start := s.findCounter(l)
+	s.counters[l] = counted{x, start}
+	return x, start
+}
+
+type counted struct {
+	x     *ir.Var
+	start *ir.Value
+}
+
+func (s *splitter) findCounter(l *ir.Value) (*ir.Var, *ir.Value) {
 	if l.Op != ir.OpFor {
 		return nil, nil
 	}
@@ -105,7 +137,7 @@ func (s *splitter) counter(l *ir.Value) (*ir.Var, *ir.Value) {
 	}
 	x := decl.Aux.(*ir.Var)
 	start := decl.Args[0]
-	if x.Type != ir.Int || (start.Op != ir.OpConst && start.Block == init) {
+	if x.Type != ir.Int || (start.Op != ir.OpConst && start.Block == init && !s.free(start)) {
 		return nil, nil
 	}
 	set := post.Values[len(post.Values)-1]
@@ -227,9 +259,16 @@ func (s *splitter) free(v *ir.Value) bool {
 		return true
 	case v.Op == ir.OpGet:
 		for l := v.Block.Loop(); l != nil; l = l.Block.Loop() {
+			if inHeader(v.Block) && l == v.Block.Parent {
+				continue // the counter of l is not l's yet in its init
+			}
 			if x, _ := s.counter(l); x != nil && x == v.Aux {
 				return true
 			}
+		}
+		if ind := s.inductionOf(v.Aux.(*ir.Var)); ind != nil {
+			_, ok := s.stepsAfter(v, ind)
+			return ok
 		}
 		return false
 	}
@@ -238,18 +277,26 @@ func (s *splitter) free(v *ir.Value) bool {
 
 // writtenAfter reports whether the memory load v reads can be written
 // after v runs: by a write later in the function, or by any write in a
-// loop around v (the next iteration comes after). The backward function
-// recomputes a load only when nothing can.
+// loop around v (the next iteration comes after), or, for a callee's
+// slice parameter its callers do not keep fixed, by a caller once the
+// function returns. The backward function recomputes a load only when
+// nothing can.
 func (s *splitter) writtenAfter(v *ir.Value) bool {
 	r := ir.Root(v.Args[0])
-	if s.volatile && r.Op == ir.OpParam {
+	if s.volatile && r.Op == ir.OpParam && !s.fixed[r.Aux.(int)] {
 		return true // by a caller, once the function returns
 	}
+	return writtenAfterIn(s.f, r, v)
+}
+
+// writtenAfterIn reports whether anything in f can write into the memory
+// of root r after v runs: later in f, or in a loop around v.
+func writtenAfterIn(f *ir.Func, r, v *ir.Value) bool {
 	order := make(map[*ir.Value]int)
 	n := 0
-	s.f.Walk(func(x *ir.Value) { order[x] = n; n++ })
+	f.Walk(func(x *ir.Value) { order[x] = n; n++ })
 	found := false
-	s.f.Walk(func(w *ir.Value) {
+	f.Walk(func(w *ir.Value) {
 		if !writes(w, r) {
 			return
 		}
@@ -389,6 +436,10 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 		if c, ok := bw.counter[v.Aux.(*ir.Var)]; ok {
 			return c
 		}
+		if out := bw.inductionGet(v); out != nil {
+			bw.memo[v] = out
+			return out
+		}
 		if l := bw.s.hoistLoop(v); l != nil {
 			out := bw.hoisted(l, v.Aux.(*ir.Var))
 			bw.memo[v] = out
@@ -405,6 +456,8 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 			}
 			return bw.b.CopyOf(v, args)
 		})
+	} else if once := bw.loadOnce(v); once != nil {
+		out = once
 	} else {
 		fld := bw.s.tapeField(v)
 		out = bw.inPrologue(fr, seg, func() *ir.Value { return bw.readTape(fld) })
@@ -417,7 +470,8 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 }
 
 // writes reports whether v writes into the memory of root r: a store, a
-// copy, or a call whose callee writes into a slice it is passed.
+// copy, a call whose callee writes into a slice it is passed, or a call
+// of a function godiff cannot see into that is passed a slice of r.
 func writes(v, r *ir.Value) bool {
 	switch v.Op {
 	case ir.OpStore, ir.OpCopySlice:
@@ -426,6 +480,13 @@ func writes(v, r *ir.Value) bool {
 	for _, x := range ir.Written(v) {
 		if ir.Root(x) == r {
 			return true
+		}
+	}
+	if c, ok := v.Aux.(ir.Callee); ok && v.Op == ir.OpInvoke && c.Rule == nil {
+		for _, x := range v.Args {
+			if ir.IsSlice(x.Type) && ir.Root(x) == r {
+				return true
+			}
 		}
 	}
 	return false
