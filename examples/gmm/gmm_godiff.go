@@ -18,9 +18,9 @@ type NLLTape struct {
 	logSumExpTape2 []logSumExpCallTape
 	// theta: the parameter theta.
 	theta []float64
-	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
-	// reads, in a slice of one entry.
-	logSumExpTape []logSumExpCallTape
+	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, in a slice of one entry.
+	logSumExpTape []logSumExpCallFixedXTape
 	// xs: the parameter xs.
 	xs []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
@@ -44,7 +44,7 @@ func NLLForward(t *NLLTape, theta, xs []float64) float64 {
 	logStd := theta[t2:t1]
 	t.logSumExpTape = slices.Grow(t.logSumExpTape, 1)[:len(t.logSumExpTape)+1]
 	logSumExpTape := &t.logSumExpTape[len(t.logSumExpTape)-1]
-	norm := logSumExpCallForward(logSumExpTape, logits)
+	norm := logSumExpCallFixedXForward(logSumExpTape, logits)
 	comp := make([]float64, k)
 	nll := 0.0
 	t3 := len(xs)
@@ -110,7 +110,7 @@ func NLLBackward(t *NLLTape, s float64, dtheta []float64) {
 		}
 	}
 	logSumExpTape := t4
-	logSumExpCallBackward(&logSumExpTape, dnorm, dlogits)
+	logSumExpCallFixedXBackward(&logSumExpTape, dnorm, dlogits)
 }
 
 // NLLGrad returns NLL's result and its gradient with respect to theta, in that
@@ -159,6 +159,88 @@ func NLLJVP(theta, xs, dtheta []float64) (float64, float64) {
 	}
 	t11 := float64(len(xs))
 	return nll / t11, dnll / t11
+}
+
+// logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of one run
+// of logSumExp for logSumExpCallFixedXBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of logSumExpCallFixedXForward overwrites it, and its buffers are kept.
+type logSumExpCallFixedXTape struct {
+	// x: the parameter x.
+	x []float64
+	// m: the value of m the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	m []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+}
+
+// logSumExpCallFixedXForward runs logSumExp and records in t what
+// logSumExpCallFixedXBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func logSumExpCallFixedXForward(t *logSumExpCallFixedXTape, x []float64) float64 {
+	t.exp = t.exp[:0]
+	t.m = t.m[:0]
+	t.x = x
+	m := math.Inf(-1)
+	t1 := len(x)
+	t.m = slices.Grow(t.m, t1)
+	for i := range x {
+		v := x[i]
+		t.m = append(t.m, m)
+		m = math.Max(m, v)
+	}
+	s := 0.0
+	t.exp = slices.Grow(t.exp, t1)
+	for i2 := range x {
+		v2 := x[i2]
+		t2 := math.Exp(v2 - m)
+		t.exp = append(t.exp, t2)
+		s += t2
+	}
+	t.s = s
+	return m + math.Log(s)
+}
+
+// logSumExpCallFixedXBackward adds to dx the vector-Jacobian product of
+// logSumExp with the seeds s, at the point recorded in t by
+// logSumExpCallFixedXForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	var dm float64
+	x := t.x
+	t1 := len(x)
+	nexp := len(t.exp)
+	nm := len(t.m)
+	ds += s / t.s
+	dm += s
+	for i := t1 - 1; i >= 0; i-- {
+		nexp--
+		dv2 := ds * t.exp[nexp]
+		dm -= dv2
+		dx[i] += dv2
+	}
+	for i2 := t1 - 1; i2 >= 0; i2-- {
+		nm--
+		v := x[i2]
+		c1 := t.m[nm] >= v
+		var t2 float64
+		if c1 {
+			t2 = dm
+		}
+		dv := dm
+		if c1 {
+			dv = 0
+		}
+		dm = t2
+		dx[i2] += dv
+	}
 }
 
 // logSumExpCallTape is what logSumExpCallForward keeps of one run of logSumExp

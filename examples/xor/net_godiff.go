@@ -14,9 +14,9 @@ import (
 type NetLossTape struct {
 	// nW1: the field n.W1.
 	nW1 [][]float64
-	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, one
-	// entry per iteration of the loop around it, read back last first.
-	dotTape []dotCallATape
+	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
+	// reads, one entry per iteration of the loop around it, read back last first.
+	dotTape []dotCallAFixedBTape
 	// nW2: the field n.W2.
 	nW2 []float64
 	// y: the parameter y.
@@ -50,7 +50,7 @@ func (n *Net) LossForward(t *NetLossTape, x []float64, y float64) float64 {
 		t2 := n.W2[j]
 		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
 		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t3 := dotCallAForward(dotTape, n.W1[j], x)
+		t3 := dotCallAFixedBForward(dotTape, n.W1[j], x)
 		t4 := math.Tanh(t3 + n.B1[j])
 		t.tanh = append(t.tanh, t4)
 		out += t2 * t4
@@ -90,7 +90,7 @@ func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 		t4 := dout * nW2[j] * (1 - t2*t2)
 		dn.B1[j] += t4
 		dotTape := t3
-		dotCallABackward(&dotTape, t4, dnW1Row)
+		dotCallAFixedBBackward(&dotTape, t4, dnW1Row)
 		dn.W2[j] += dout * t2
 	}
 	dn.B2 += dout
@@ -131,48 +131,43 @@ func (n *Net) LossJVP(x []float64, y float64, dn *Net) (float64, float64) {
 	return -(y*math.Log(p) + t7*math.Log(t8)), -(y*(t6/p) + t7*(-t6/t8))
 }
 
-// dotCallATape is what dotCallAForward keeps of one run of dot for
-// dotCallABackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of dotCallAForward
-// overwrites it, and its buffers are kept.
-type dotCallATape struct {
+// dotCallAFixedBTape is what dotCallAFixedBForward keeps of one run of dot for
+// dotCallAFixedBBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// dotCallAFixedBForward overwrites it, and its buffers are kept.
+type dotCallAFixedBTape struct {
 	// a: the parameter a.
 	a []float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
+	// b: the parameter b.
+	b []float64
 }
 
-// dotCallAForward runs dot and records in t what dotCallABackward needs; t's
-// earlier contents are discarded, its memory reused.
-func dotCallAForward(t *dotCallATape, a, b []float64) float64 {
-	t.elem = t.elem[:0]
+// dotCallAFixedBForward runs dot and records in t what dotCallAFixedBBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func dotCallAFixedBForward(t *dotCallAFixedBTape, a, b []float64) float64 {
 	t.a = a
+	t.b = b
 	s := 0.0
-	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
-		t1 := b[i]
-		t.elem = append(t.elem, t1)
-		s += a[i] * t1
+		s += a[i] * b[i]
 	}
 	return s
 }
 
-// dotCallABackward adds to da the vector-Jacobian product of dot with the seeds
-// s, at the point recorded in t by dotCallAForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func dotCallABackward(t *dotCallATape, s float64, da []float64) {
+// dotCallAFixedBBackward adds to da the vector-Jacobian product of dot with the
+// seeds s, at the point recorded in t by dotCallAFixedBForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func dotCallAFixedBBackward(t *dotCallAFixedBTape, s float64, da []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
 	t1 := len(a)
-	nelem := len(t.elem)
+	b := t.b
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		da[i] += ds * t.elem[nelem]
+		da[i] += ds * b[i]
 	}
 }
 

@@ -572,18 +572,18 @@ func PolarVJP(x, y, s1, s2 float64) (float64, float64, float64, float64) {
 // flow it replays. A tape may be reused: each run of MixtureForward overwrites
 // it, and its buffers are kept.
 type MixtureTape struct {
-	// dotTape2: the tape dotCallForward fills and dotCallBackward reads, in a
-	// slice of one entry.
-	dotTape2 []dotCallTape
+	// dotTape2: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, in a slice of one entry.
+	dotTape2 []dotCallFixedABTape
 	// w: the parameter w.
 	w []float64
 	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
 	// per iteration of the loop around it, read back last first.
 	dotTape []dotCallTape
-	// logSumExpTape2: the tape logSumExpCallForward fills and
-	// logSumExpCallBackward reads, one entry per iteration of the loop around it,
-	// read back last first.
-	logSumExpTape2 []logSumExpCallTape
+	// logSumExpTape2: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, one entry per iteration of the loop
+	// around it, read back last first.
+	logSumExpTape2 []logSumExpCallFixedXTape
 	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
 	// reads, one entry per iteration of the loop around it, read back last first.
 	logSumExpTape []logSumExpCallTape
@@ -617,7 +617,7 @@ func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
 		t2 := logSumExpCallForward(logSumExpTape, buf)
 		t.logSumExpTape2 = slices.Grow(t.logSumExpTape2, 1)[:len(t.logSumExpTape2)+1]
 		logSumExpTape2 := &t.logSumExpTape2[len(t.logSumExpTape2)-1]
-		t3 := logSumExpCallForward(logSumExpTape2, w)
+		t3 := logSumExpCallFixedXForward(logSumExpTape2, w)
 		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
 		dotTape := &t.dotTape[len(t.dotTape)-1]
 		t4 := dotCallForward(dotTape, buf, buf)
@@ -626,7 +626,7 @@ func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
 	t5 := k / 2
 	t.dotTape2 = slices.Grow(t.dotTape2, 1)[:len(t.dotTape2)+1]
 	dotTape2 := &t.dotTape2[len(t.dotTape2)-1]
-	t6 := dotCallForward(dotTape2, w[:t5], b[:t5])
+	t6 := dotCallFixedABForward(dotTape2, w[:t5], b[:t5])
 	return ll + t6
 }
 
@@ -650,7 +650,7 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 	nlogSumExpTape2 := len(t.logSumExpTape2)
 	nlogSumExpTape := len(t.logSumExpTape)
 	dotTape2 := t.dotTape2[ndotTape2]
-	dotCallBackward(&dotTape2, s, dw[:t1], db[:t1])
+	dotCallFixedABBackward(&dotTape2, s, dw[:t1], db[:t1])
 	dll += s
 	for i := t2 - 1; i >= 0; i-- {
 		ndotTape--
@@ -662,7 +662,7 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 		dotTape := t.dotTape[ndotTape]
 		dotCallBackward(&dotTape, -(dll * 0.01), dbuf, dbuf)
 		logSumExpTape2 := t3
-		logSumExpCallBackward(&logSumExpTape2, -dll, dw)
+		logSumExpCallFixedXBackward(&logSumExpTape2, -dll, dw)
 		logSumExpTape := t4
 		logSumExpCallBackward(&logSumExpTape, dll, dbuf)
 		for j := k - 1; j >= 0; j-- {
@@ -718,17 +718,17 @@ func MixtureJVP(w, b, xs, dw, db []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of TwoLayersForward
 // overwrites it, and its buffers are kept.
 type TwoLayersTape struct {
-	// layerTape2: the tape layerCallForward fills and layerCallBackward reads, in
-	// a slice of one entry.
-	layerTape2 []layerCallTape
+	// layerTape2: the tape layerCallFixedWXForward fills and
+	// layerCallFixedWXBackward reads, in a slice of one entry.
+	layerTape2 []layerCallFixedWXTape
 	// w1: the parameter w1.
 	w1 [][]float64
 	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
 	// scaleInPlaceCallBackward reads, in a slice of one entry.
 	scaleInPlaceTape []scaleInPlaceCallTape
-	// layerTape: the tape layerCallNoXForward fills and layerCallNoXBackward
-	// reads, in a slice of one entry.
-	layerTape []layerCallNoXTape
+	// layerTape: the tape layerCallNoXFixedXForward fills and
+	// layerCallNoXFixedXBackward reads, in a slice of one entry.
+	layerTape []layerCallNoXFixedXTape
 	// w2: the parameter w2.
 	w2 [][]float64
 	// y: y as the forward sweep computed it.
@@ -746,7 +746,7 @@ func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]flo
 	h := make([]float64, len(w1))
 	t.layerTape = slices.Grow(t.layerTape, 1)[:len(t.layerTape)+1]
 	layerTape := &t.layerTape[len(t.layerTape)-1]
-	layerCallNoXForward(layerTape, h, w1, b1, x)
+	layerCallNoXFixedXForward(layerTape, h, w1, b1, x)
 	t.scaleInPlaceTape = slices.Grow(t.scaleInPlaceTape, 1)[:len(t.scaleInPlaceTape)+1]
 	scaleInPlaceTape := &t.scaleInPlaceTape[len(t.scaleInPlaceTape)-1]
 	scaleInPlaceCallForward(scaleInPlaceTape, h, k)
@@ -755,7 +755,7 @@ func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]flo
 	t.y = y
 	t.layerTape2 = slices.Grow(t.layerTape2, 1)[:len(t.layerTape2)+1]
 	layerTape2 := &t.layerTape2[len(t.layerTape2)-1]
-	layerCallForward(layerTape2, y, w2, b1[:t1], h)
+	layerCallFixedWXForward(layerTape2, y, w2, b1[:t1], h)
 	s := 0.0
 	for i := range y {
 		v := y[i]
@@ -795,13 +795,13 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 		dy[i] += dv
 	}
 	layerTape2 := t3
-	layerCallBackward(&layerTape2, dy, dw2, db1[:t2], dh)
+	layerCallFixedWXBackward(&layerTape2, dy, dw2, db1[:t2], dh)
 	scaleInPlaceTape := t4
 	dk2 := 0.0
 	scaleInPlaceCallBackward(&scaleInPlaceTape, dh, &dk2)
 	t6 := dk2
 	layerTape := t5
-	layerCallNoXBackward(&layerTape, dh, dw1, db1)
+	layerCallNoXFixedXBackward(&layerTape, dh, dw1, db1)
 	*dk += t6
 }
 
@@ -854,9 +854,9 @@ func TwoLayersJVP(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []f
 // A tape may be reused: each run of ApplyForward overwrites it, and its buffers
 // are kept.
 type ApplyTape struct {
-	// layerTape: the tape layerCallNoXForward fills and layerCallNoXBackward
-	// reads, in a slice of one entry.
-	layerTape []layerCallNoXTape
+	// layerTape: the tape layerCallNoXFixedXForward fills and
+	// layerCallNoXFixedXBackward reads, in a slice of one entry.
+	layerTape []layerCallNoXFixedXTape
 }
 
 // ApplyForward runs Apply and records in t what ApplyBackward needs; t's
@@ -865,7 +865,7 @@ func ApplyForward(t *ApplyTape, out []float64, w [][]float64, b, x []float64) {
 	t.layerTape = t.layerTape[:0]
 	t.layerTape = slices.Grow(t.layerTape, 1)[:len(t.layerTape)+1]
 	layerTape := &t.layerTape[len(t.layerTape)-1]
-	layerCallNoXForward(layerTape, out, w, b, x)
+	layerCallNoXFixedXForward(layerTape, out, w, b, x)
 }
 
 // ApplyBackward adds to dw and db the vector-Jacobian product of Apply with the
@@ -881,7 +881,7 @@ func ApplyBackward(t *ApplyTape, dout []float64, dw [][]float64, db []float64) {
 	nlayerTape := len(t.layerTape)
 	nlayerTape--
 	layerTape := t.layerTape[nlayerTape]
-	layerCallNoXBackward(&layerTape, dout, dw, db)
+	layerCallNoXFixedXBackward(&layerTape, dout, dw, db)
 }
 
 // ApplyVJP returns the vector-Jacobian product with the seeds sout: for each of
@@ -918,9 +918,9 @@ func ApplyJVP(out []float64, w [][]float64, b, x []float64, dw [][]float64, db, 
 type PeakTape struct {
 	// x: the parameter x.
 	x []float64
-	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
-	// reads, in a slice of one entry.
-	logSumExpTape []logSumExpCallTape
+	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, in a slice of one entry.
+	logSumExpTape []logSumExpCallFixedXTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp int
 	// tmp2: an intermediate value of the forward sweep.
@@ -937,7 +937,7 @@ func PeakForward(t *PeakTape, x []float64) float64 {
 	t2 := x[t1]
 	t.logSumExpTape = slices.Grow(t.logSumExpTape, 1)[:len(t.logSumExpTape)+1]
 	logSumExpTape := &t.logSumExpTape[len(t.logSumExpTape)-1]
-	t3 := logSumExpCallForward(logSumExpTape, x)
+	t3 := logSumExpCallFixedXForward(logSumExpTape, x)
 	t.tmp2 = t3
 	return t2 * t3
 }
@@ -954,7 +954,7 @@ func PeakBackward(t *PeakTape, s float64, dx []float64) {
 	nlogSumExpTape--
 	t2 := s * t.tmp2
 	logSumExpTape := t.logSumExpTape[nlogSumExpTape]
-	logSumExpCallBackward(&logSumExpTape, s*x[t1], dx)
+	logSumExpCallFixedXBackward(&logSumExpTape, s*x[t1], dx)
 	dx[t1] += t2
 }
 
@@ -983,20 +983,20 @@ func PeakJVP(x, dx []float64) (float64, float64) {
 // A tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
 type MLPLossTape struct {
-	// penaltyFlatTape: the tape penaltyFlatCallNoLamForward fills and
-	// penaltyFlatCallNoLamBackward reads, in a slice of one entry.
-	penaltyFlatTape []penaltyFlatCallNoLamTape
+	// penaltyFlatTape: the tape penaltyFlatCallNoLamFixedLBForward fills and
+	// penaltyFlatCallNoLamFixedLBBackward reads, in a slice of one entry.
+	penaltyFlatTape []penaltyFlatCallNoLamFixedLBTape
 	// mlpGainTape: the tape mlpGainCallForward fills and mlpGainCallBackward
 	// reads, in a slice of one entry.
 	mlpGainTape []mlpGainCallTape
-	// layerApplyTape2: the tape layerApplyCallForward fills and
-	// layerApplyCallBackward reads, in a slice of one entry.
-	layerApplyTape2 []layerApplyCallTape
+	// layerApplyTape2: the tape layerApplyCallFixedLWXForward fills and
+	// layerApplyCallFixedLWXBackward reads, in a slice of one entry.
+	layerApplyTape2 []layerApplyCallFixedLWXTape
 	// mHiddenB: the field m.Hidden.B.
 	mHiddenB []float64
-	// layerApplyTape: the tape layerApplyCallNoXForward fills and
-	// layerApplyCallNoXBackward reads, in a slice of one entry.
-	layerApplyTape []layerApplyCallNoXTape
+	// layerApplyTape: the tape layerApplyCallNoXFixedXForward fills and
+	// layerApplyCallNoXFixedXBackward reads, in a slice of one entry.
+	layerApplyTape []layerApplyCallNoXFixedXTape
 	// mOutB: the field m.Out.B.
 	mOutB []float64
 	// daffineAtDFA: result 2 of a call of affineAtGrad.
@@ -1025,11 +1025,11 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 	h := make([]float64, len(m.Hidden.B))
 	t.layerApplyTape = slices.Grow(t.layerApplyTape, 1)[:len(t.layerApplyTape)+1]
 	layerApplyTape := &t.layerApplyTape[len(t.layerApplyTape)-1]
-	layerApplyCallNoXForward(layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
+	layerApplyCallNoXFixedXForward(layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
 	o := make([]float64, len(m.Out.B))
 	t.layerApplyTape2 = slices.Grow(t.layerApplyTape2, 1)[:len(t.layerApplyTape2)+1]
 	layerApplyTape2 := &t.layerApplyTape2[len(t.layerApplyTape2)-1]
-	layerApplyCallForward(layerApplyTape2, m.Out.W, m.Out.B, o, h)
+	layerApplyCallFixedLWXForward(layerApplyTape2, m.Out.W, m.Out.B, o, h)
 	t1, daffineAtDFA, daffineAtDFB, daffineAtDX := affineAtGrad(m.Shift.A, m.Shift.B, o[0])
 	t.daffineAtDFA = daffineAtDFA
 	t.daffineAtDFB = daffineAtDFB
@@ -1044,7 +1044,7 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 	t.tmp = t3
 	t.penaltyFlatTape = slices.Grow(t.penaltyFlatTape, 1)[:len(t.penaltyFlatTape)+1]
 	penaltyFlatTape := &t.penaltyFlatTape[len(t.penaltyFlatTape)-1]
-	t4 := penaltyFlatCallNoLamForward(penaltyFlatTape, m.Hidden.W, m.Hidden.B, 0.01)
+	t4 := penaltyFlatCallNoLamFixedLBForward(penaltyFlatTape, m.Hidden.W, m.Hidden.B, 0.01)
 	return t2*t3 + t4
 }
 
@@ -1076,7 +1076,7 @@ func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	nlayerApplyTape--
 	t5 := t.layerApplyTape[nlayerApplyTape]
 	penaltyFlatTape := t.penaltyFlatTape[npenaltyFlatTape]
-	penaltyFlatCallNoLamBackward(&penaltyFlatTape, s, dm.Hidden.W, dm.Hidden.B)
+	penaltyFlatCallNoLamFixedLBBackward(&penaltyFlatTape, s, dm.Hidden.W, dm.Hidden.B)
 	mlpGainTape := t3
 	dmGain2 := 0.0
 	dmShiftA2 := 0.0
@@ -1088,9 +1088,9 @@ func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	de := s * t2 * e * 2
 	do[0] += de * daffineAtDX
 	layerApplyTape2 := t4
-	layerApplyCallBackward(&layerApplyTape2, dm.Out.W, dm.Out.B, do, dh)
+	layerApplyCallFixedLWXBackward(&layerApplyTape2, dm.Out.W, dm.Out.B, do, dh)
 	layerApplyTape := t5
-	layerApplyCallNoXBackward(&layerApplyTape, dm.Hidden.W, dm.Hidden.B, dh)
+	layerApplyCallNoXFixedXBackward(&layerApplyTape, dm.Hidden.W, dm.Hidden.B, dh)
 	dm.Gain += t6
 	dm.Shift.A += t7 + de*daffineAtDFA
 	dm.Shift.B += t8 + de*daffineAtDFB
@@ -1187,9 +1187,9 @@ func FixedGrad(f Affine, x float64) (float64, float64) {
 type FilledTape struct {
 	// out: out as the forward sweep computed it.
 	out []float64
-	// fillEvenTape: the tape fillEvenCallForward fills and fillEvenCallBackward
-	// reads, in a slice of one entry.
-	fillEvenTape []fillEvenCallTape
+	// fillEvenTape: the tape fillEvenCallFixedOutForward fills and
+	// fillEvenCallFixedOutBackward reads, in a slice of one entry.
+	fillEvenTape []fillEvenCallFixedOutTape
 }
 
 // FilledForward runs Filled and records in t what FilledBackward needs; t's
@@ -1200,7 +1200,7 @@ func FilledForward(t *FilledTape, x float64) float64 {
 	t.out = out
 	t.fillEvenTape = slices.Grow(t.fillEvenTape, 1)[:len(t.fillEvenTape)+1]
 	fillEvenTape := &t.fillEvenTape[len(t.fillEvenTape)-1]
-	fillEvenCallForward(fillEvenTape, out, 0, x)
+	fillEvenCallFixedOutForward(fillEvenTape, out, 0, x)
 	s := 0.0
 	for i := range out {
 		v := out[i]
@@ -1231,7 +1231,7 @@ func FilledBackward(t *FilledTape, s float64, dx *float64) {
 	}
 	fillEvenTape := t2
 	dx2 := 0.0
-	fillEvenCallBackward(&fillEvenTape, dout, &dx2)
+	fillEvenCallFixedOutBackward(&fillEvenTape, dout, &dx2)
 	*dx += dx2
 }
 
@@ -1813,6 +1813,88 @@ func logSumExpCallBackward(t *logSumExpCallTape, s float64, dx []float64) {
 	}
 }
 
+// logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of one run
+// of logSumExp for logSumExpCallFixedXBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of logSumExpCallFixedXForward overwrites it, and its buffers are kept.
+type logSumExpCallFixedXTape struct {
+	// x: the parameter x.
+	x []float64
+	// m: the value of m the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	m []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+}
+
+// logSumExpCallFixedXForward runs logSumExp and records in t what
+// logSumExpCallFixedXBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func logSumExpCallFixedXForward(t *logSumExpCallFixedXTape, x []float64) float64 {
+	t.exp = t.exp[:0]
+	t.m = t.m[:0]
+	t.x = x
+	m := math.Inf(-1)
+	t1 := len(x)
+	t.m = slices.Grow(t.m, t1)
+	for i := range x {
+		v := x[i]
+		t.m = append(t.m, m)
+		m = math.Max(m, v)
+	}
+	s := 0.0
+	t.exp = slices.Grow(t.exp, t1)
+	for i2 := range x {
+		v2 := x[i2]
+		t2 := math.Exp(v2 - m)
+		t.exp = append(t.exp, t2)
+		s += t2
+	}
+	t.s = s
+	return m + math.Log(s)
+}
+
+// logSumExpCallFixedXBackward adds to dx the vector-Jacobian product of
+// logSumExp with the seeds s, at the point recorded in t by
+// logSumExpCallFixedXForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	var dm float64
+	x := t.x
+	t1 := len(x)
+	nexp := len(t.exp)
+	nm := len(t.m)
+	ds += s / t.s
+	dm += s
+	for i := t1 - 1; i >= 0; i-- {
+		nexp--
+		dv2 := ds * t.exp[nexp]
+		dm -= dv2
+		dx[i] += dv2
+	}
+	for i2 := t1 - 1; i2 >= 0; i2-- {
+		nm--
+		v := x[i2]
+		c1 := t.m[nm] >= v
+		var t2 float64
+		if c1 {
+			t2 = dm
+		}
+		dv := dm
+		if c1 {
+			dv = 0
+		}
+		dm = t2
+		dx[i2] += dv
+	}
+}
+
 // dotCallTape is what dotCallForward keeps of one run of dot for
 // dotCallBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of dotCallForward overwrites
@@ -1870,6 +1952,48 @@ func dotCallBackward(t *dotCallTape, s float64, da, db []float64) {
 	}
 }
 
+// dotCallFixedABTape is what dotCallFixedABForward keeps of one run of dot for
+// dotCallFixedABBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// dotCallFixedABForward overwrites it, and its buffers are kept.
+type dotCallFixedABTape struct {
+	// a: the parameter a.
+	a []float64
+	// b: the parameter b.
+	b []float64
+}
+
+// dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
+	t.a = a
+	t.b = b
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
+// with the seeds s, at the point recorded in t by dotCallFixedABForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func dotCallFixedABBackward(t *dotCallFixedABTape, s float64, da, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	a := t.a
+	t1 := len(a)
+	b := t.b
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		t2 := ds * b[i]
+		db[i] += ds * a[i]
+		da[i] += t2
+	}
+}
+
 // logSumExpJVP returns logSumExp's results and then their directional
 // derivatives along the tangents dx of x, computed by forward-mode automatic
 // differentiation.
@@ -1912,24 +2036,25 @@ func dotJVP(a, b, da, db []float64) (float64, float64) {
 	return s, ds
 }
 
-// layerCallNoXTape is what layerCallNoXForward keeps of one run of layer for
-// layerCallNoXBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// layerCallNoXForward overwrites it, and its buffers are kept.
-type layerCallNoXTape struct {
+// layerCallNoXFixedXTape is what layerCallNoXFixedXForward keeps of one run of
+// layer for layerCallNoXFixedXBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// layerCallNoXFixedXForward overwrites it, and its buffers are kept.
+type layerCallNoXFixedXTape struct {
 	// out: the parameter out.
 	out []float64
-	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, one
-	// entry per iteration of the loop around it, read back last first.
-	dotTape []dotCallATape
+	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
+	// reads, one entry per iteration of the loop around it, read back last first.
+	dotTape []dotCallAFixedBTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
 }
 
-// layerCallNoXForward runs layer and records in t what layerCallNoXBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func layerCallNoXForward(t *layerCallNoXTape, out []float64, w [][]float64, b, x []float64) {
+// layerCallNoXFixedXForward runs layer and records in t what
+// layerCallNoXFixedXBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func layerCallNoXFixedXForward(t *layerCallNoXFixedXTape, out []float64, w [][]float64, b, x []float64) {
 	t.tanh = t.tanh[:0]
 	t.dotTape = t.dotTape[:0]
 	t.out = out
@@ -1939,22 +2064,22 @@ func layerCallNoXForward(t *layerCallNoXTape, out []float64, w [][]float64, b, x
 	for i := range out {
 		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
 		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallAForward(dotTape, w[i], x)
+		t2 := dotCallAFixedBForward(dotTape, w[i], x)
 		t3 := math.Tanh(t2 + b[i])
 		t.tanh = append(t.tanh, t3)
 		out[i] = t3
 	}
 }
 
-// layerCallNoXBackward adds to dout, dw and db the vector-Jacobian product of
-// layer with the seeds dout, at the point recorded in t by layerCallNoXForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// layerCallNoXFixedXBackward adds to dout, dw and db the vector-Jacobian
+// product of layer with the seeds dout, at the point recorded in t by
+// layerCallNoXFixedXForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
-func layerCallNoXBackward(t *layerCallNoXTape, dout []float64, dw [][]float64, db []float64) {
+func layerCallNoXFixedXBackward(t *layerCallNoXFixedXTape, dout []float64, dw [][]float64, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
 	t1 := len(out)
@@ -1970,52 +2095,47 @@ func layerCallNoXBackward(t *layerCallNoXTape, dout []float64, dw [][]float64, d
 		db[i] += t4
 		dout[i] = 0
 		dotTape := t3
-		dotCallABackward(&dotTape, t4, dwRow)
+		dotCallAFixedBBackward(&dotTape, t4, dwRow)
 	}
 }
 
-// dotCallATape is what dotCallAForward keeps of one run of dot for
-// dotCallABackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of dotCallAForward
-// overwrites it, and its buffers are kept.
-type dotCallATape struct {
+// dotCallAFixedBTape is what dotCallAFixedBForward keeps of one run of dot for
+// dotCallAFixedBBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// dotCallAFixedBForward overwrites it, and its buffers are kept.
+type dotCallAFixedBTape struct {
 	// a: the parameter a.
 	a []float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
+	// b: the parameter b.
+	b []float64
 }
 
-// dotCallAForward runs dot and records in t what dotCallABackward needs; t's
-// earlier contents are discarded, its memory reused.
-func dotCallAForward(t *dotCallATape, a, b []float64) float64 {
-	t.elem = t.elem[:0]
+// dotCallAFixedBForward runs dot and records in t what dotCallAFixedBBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func dotCallAFixedBForward(t *dotCallAFixedBTape, a, b []float64) float64 {
 	t.a = a
+	t.b = b
 	s := 0.0
-	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
-		t1 := b[i]
-		t.elem = append(t.elem, t1)
-		s += a[i] * t1
+		s += a[i] * b[i]
 	}
 	return s
 }
 
-// dotCallABackward adds to da the vector-Jacobian product of dot with the seeds
-// s, at the point recorded in t by dotCallAForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func dotCallABackward(t *dotCallATape, s float64, da []float64) {
+// dotCallAFixedBBackward adds to da the vector-Jacobian product of dot with the
+// seeds s, at the point recorded in t by dotCallAFixedBForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func dotCallAFixedBBackward(t *dotCallAFixedBTape, s float64, da []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
 	t1 := len(a)
-	nelem := len(t.elem)
+	b := t.b
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		da[i] += ds * t.elem[nelem]
+		da[i] += ds * b[i]
 	}
 }
 
@@ -2072,24 +2192,25 @@ func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, ds []float64, dk *float64
 	*dk += dkSum
 }
 
-// layerCallTape is what layerCallForward keeps of one run of layer for
-// layerCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of layerCallForward
-// overwrites it, and its buffers are kept.
-type layerCallTape struct {
+// layerCallFixedWXTape is what layerCallFixedWXForward keeps of one run of
+// layer for layerCallFixedWXBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// layerCallFixedWXForward overwrites it, and its buffers are kept.
+type layerCallFixedWXTape struct {
 	// out: the parameter out.
 	out []float64
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
-	// per iteration of the loop around it, read back last first.
-	dotTape []dotCallTape
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, one entry per iteration of the loop around it, read back last first.
+	dotTape []dotCallFixedABTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
 }
 
-// layerCallForward runs layer and records in t what layerCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
-func layerCallForward(t *layerCallTape, out []float64, w [][]float64, b, x []float64) {
+// layerCallFixedWXForward runs layer and records in t what
+// layerCallFixedWXBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func layerCallFixedWXForward(t *layerCallFixedWXTape, out []float64, w [][]float64, b, x []float64) {
 	t.tanh = t.tanh[:0]
 	t.dotTape = t.dotTape[:0]
 	t.out = out
@@ -2099,22 +2220,22 @@ func layerCallForward(t *layerCallTape, out []float64, w [][]float64, b, x []flo
 	for i := range out {
 		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
 		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallForward(dotTape, w[i], x)
+		t2 := dotCallFixedABForward(dotTape, w[i], x)
 		t3 := math.Tanh(t2 + b[i])
 		t.tanh = append(t.tanh, t3)
 		out[i] = t3
 	}
 }
 
-// layerCallBackward adds to dout, dw, db and dx the vector-Jacobian product of
-// layer with the seeds dout, at the point recorded in t by layerCallForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// layerCallFixedWXBackward adds to dout, dw, db and dx the vector-Jacobian
+// product of layer with the seeds dout, at the point recorded in t by
+// layerCallFixedWXForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
-func layerCallBackward(t *layerCallTape, dout []float64, dw [][]float64, db, dx []float64) {
+func layerCallFixedWXBackward(t *layerCallFixedWXTape, dout []float64, dw [][]float64, db, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
 	t1 := len(out)
@@ -2130,7 +2251,7 @@ func layerCallBackward(t *layerCallTape, dout []float64, dw [][]float64, db, dx 
 		db[i] += t4
 		dout[i] = 0
 		dotTape := t3
-		dotCallBackward(&dotTape, t4, dwRow, dx)
+		dotCallFixedABBackward(&dotTape, t4, dwRow, dx)
 	}
 }
 
@@ -2185,25 +2306,90 @@ func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64
 	}
 }
 
-// layerApplyCallNoXTape is what layerApplyCallNoXForward keeps of one run of
-// layerApply for layerApplyCallNoXBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of layerApplyCallNoXForward overwrites it, and its buffers are kept.
-type layerApplyCallNoXTape struct {
+// layerApplyCallNoXFixedXTape is what layerApplyCallNoXFixedXForward keeps of
+// one run of layerApply for layerApplyCallNoXFixedXBackward: the forward values
+// the backward sweep reads, and the control flow it replays. A tape may be
+// reused: each run of layerApplyCallNoXFixedXForward overwrites it, and its
+// buffers are kept.
+type layerApplyCallNoXFixedXTape struct {
 	// out: the parameter out.
 	out []float64
-	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, one
-	// entry per iteration of the loop around it, read back last first.
-	dotTape []dotCallATape
+	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
+	// reads, one entry per iteration of the loop around it, read back last first.
+	dotTape []dotCallAFixedBTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
 }
 
-// layerApplyCallNoXForward runs layerApply and records in t what
-// layerApplyCallNoXBackward needs; t's earlier contents are discarded, its
+// layerApplyCallNoXFixedXForward runs layerApply and records in t what
+// layerApplyCallNoXFixedXBackward needs; t's earlier contents are discarded,
+// its memory reused.
+func layerApplyCallNoXFixedXForward(t *layerApplyCallNoXFixedXTape, lW [][]float64, lB, out, x []float64) {
+	t.tanh = t.tanh[:0]
+	t.dotTape = t.dotTape[:0]
+	t.out = out
+	t1 := len(out)
+	t.dotTape = slices.Grow(t.dotTape, t1)
+	t.tanh = slices.Grow(t.tanh, t1)
+	for i := range out {
+		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
+		dotTape := &t.dotTape[len(t.dotTape)-1]
+		t2 := dotCallAFixedBForward(dotTape, lW[i], x)
+		t3 := math.Tanh(t2 + lB[i])
+		t.tanh = append(t.tanh, t3)
+		out[i] = t3
+	}
+}
+
+// layerApplyCallNoXFixedXBackward adds to dlW, dlB and dout the vector-Jacobian
+// product of layerApply with the seeds dout, at the point recorded in t by
+// layerApplyCallNoXFixedXForward. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what layerApply leaves in out, and on
+// return the derivative with respect to what out held before.
+func layerApplyCallNoXFixedXBackward(t *layerApplyCallNoXFixedXTape, dlW [][]float64, dlB, dout []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	out := t.out
+	t1 := len(out)
+	ntanh := len(t.tanh)
+	ndotTape := len(t.dotTape)
+	for i := t1 - 1; i >= 0; i-- {
+		ntanh--
+		t2 := t.tanh[ntanh]
+		ndotTape--
+		t3 := t.dotTape[ndotTape]
+		dlWRow := dlW[i]
+		t4 := dout[i] * (1 - t2*t2)
+		dlB[i] += t4
+		dout[i] = 0
+		dotTape := t3
+		dotCallAFixedBBackward(&dotTape, t4, dlWRow)
+	}
+}
+
+// layerApplyCallFixedLWXTape is what layerApplyCallFixedLWXForward keeps of one
+// run of layerApply for layerApplyCallFixedLWXBackward: the forward values the
+// backward sweep reads, and the control flow it replays. A tape may be reused:
+// each run of layerApplyCallFixedLWXForward overwrites it, and its buffers are
+// kept.
+type layerApplyCallFixedLWXTape struct {
+	// out: the parameter out.
+	out []float64
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, one entry per iteration of the loop around it, read back last first.
+	dotTape []dotCallFixedABTape
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// layerApplyCallFixedLWXForward runs layerApply and records in t what
+// layerApplyCallFixedLWXBackward needs; t's earlier contents are discarded, its
 // memory reused.
-func layerApplyCallNoXForward(t *layerApplyCallNoXTape, lW [][]float64, lB, out, x []float64) {
+func layerApplyCallFixedLWXForward(t *layerApplyCallFixedLWXTape, lW [][]float64, lB, out, x []float64) {
 	t.tanh = t.tanh[:0]
 	t.dotTape = t.dotTape[:0]
 	t.out = out
@@ -2213,22 +2399,23 @@ func layerApplyCallNoXForward(t *layerApplyCallNoXTape, lW [][]float64, lB, out,
 	for i := range out {
 		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
 		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallAForward(dotTape, lW[i], x)
+		t2 := dotCallFixedABForward(dotTape, lW[i], x)
 		t3 := math.Tanh(t2 + lB[i])
 		t.tanh = append(t.tanh, t3)
 		out[i] = t3
 	}
 }
 
-// layerApplyCallNoXBackward adds to dlW, dlB and dout the vector-Jacobian
-// product of layerApply with the seeds dout, at the point recorded in t by
-// layerApplyCallNoXForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// layerApplyCallFixedLWXBackward adds to dlW, dlB, dout and dx the
+// vector-Jacobian product of layerApply with the seeds dout, at the point
+// recorded in t by layerApplyCallFixedLWXForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
-func layerApplyCallNoXBackward(t *layerApplyCallNoXTape, dlW [][]float64, dlB, dout []float64) {
+func layerApplyCallFixedLWXBackward(t *layerApplyCallFixedLWXTape, dlW [][]float64, dlB, dout, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
 	t1 := len(out)
@@ -2244,70 +2431,7 @@ func layerApplyCallNoXBackward(t *layerApplyCallNoXTape, dlW [][]float64, dlB, d
 		dlB[i] += t4
 		dout[i] = 0
 		dotTape := t3
-		dotCallABackward(&dotTape, t4, dlWRow)
-	}
-}
-
-// layerApplyCallTape is what layerApplyCallForward keeps of one run of
-// layerApply for layerApplyCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// layerApplyCallForward overwrites it, and its buffers are kept.
-type layerApplyCallTape struct {
-	// out: the parameter out.
-	out []float64
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
-	// per iteration of the loop around it, read back last first.
-	dotTape []dotCallTape
-	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
-	// around it, read back last first.
-	tanh []float64
-}
-
-// layerApplyCallForward runs layerApply and records in t what
-// layerApplyCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
-func layerApplyCallForward(t *layerApplyCallTape, lW [][]float64, lB, out, x []float64) {
-	t.tanh = t.tanh[:0]
-	t.dotTape = t.dotTape[:0]
-	t.out = out
-	t1 := len(out)
-	t.dotTape = slices.Grow(t.dotTape, t1)
-	t.tanh = slices.Grow(t.tanh, t1)
-	for i := range out {
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallForward(dotTape, lW[i], x)
-		t3 := math.Tanh(t2 + lB[i])
-		t.tanh = append(t.tanh, t3)
-		out[i] = t3
-	}
-}
-
-// layerApplyCallBackward adds to dlW, dlB, dout and dx the vector-Jacobian
-// product of layerApply with the seeds dout, at the point recorded in t by
-// layerApplyCallForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
-//
-// dout holds, on entry, the seed of what layerApply leaves in out, and on
-// return the derivative with respect to what out held before.
-func layerApplyCallBackward(t *layerApplyCallTape, dlW [][]float64, dlB, dout, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	out := t.out
-	t1 := len(out)
-	ntanh := len(t.tanh)
-	ndotTape := len(t.dotTape)
-	for i := t1 - 1; i >= 0; i-- {
-		ntanh--
-		t2 := t.tanh[ntanh]
-		ndotTape--
-		t3 := t.dotTape[ndotTape]
-		dlWRow := dlW[i]
-		t4 := dout[i] * (1 - t2*t2)
-		dlB[i] += t4
-		dout[i] = 0
-		dotTape := t3
-		dotCallBackward(&dotTape, t4, dlWRow, dx)
+		dotCallFixedABBackward(&dotTape, t4, dlWRow, dx)
 	}
 }
 
@@ -2385,54 +2509,46 @@ func mlpGainCallBackward(t *mlpGainCallTape, s float64, dmHiddenW [][]float64, d
 	*dmGain += s * mGain * 2
 }
 
-// penaltyFlatCallNoLamTape is what penaltyFlatCallNoLamForward keeps of one run
-// of penaltyFlat for penaltyFlatCallNoLamBackward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of penaltyFlatCallNoLamForward overwrites it, and its buffers are
-// kept.
-type penaltyFlatCallNoLamTape struct {
+// penaltyFlatCallNoLamFixedLBTape is what penaltyFlatCallNoLamFixedLBForward
+// keeps of one run of penaltyFlat for penaltyFlatCallNoLamFixedLBBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of penaltyFlatCallNoLamFixedLBForward overwrites
+// it, and its buffers are kept.
+type penaltyFlatCallNoLamFixedLBTape struct {
 	// lB: the parameter lB.
 	lB []float64
 	// lam: the parameter lam.
 	lam float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 }
 
-// penaltyFlatCallNoLamForward runs penaltyFlat and records in t what
-// penaltyFlatCallNoLamBackward needs; t's earlier contents are discarded, its
-// memory reused.
-func penaltyFlatCallNoLamForward(t *penaltyFlatCallNoLamTape, lW [][]float64, lB []float64, lam float64) float64 {
-	t.elem = t.elem[:0]
+// penaltyFlatCallNoLamFixedLBForward runs penaltyFlat and records in t what
+// penaltyFlatCallNoLamFixedLBBackward needs; t's earlier contents are
+// discarded, its memory reused.
+func penaltyFlatCallNoLamFixedLBForward(t *penaltyFlatCallNoLamFixedLBTape, lW [][]float64, lB []float64, lam float64) float64 {
 	t.lB = lB
 	t.lam = lam
 	s := 0.0
-	t.elem = slices.Grow(t.elem, len(lB))
 	for i := range lB {
 		t1 := lB[i]
-		t.elem = append(t.elem, t1)
 		s += t1 * t1
 	}
 	return lam * s
 }
 
-// penaltyFlatCallNoLamBackward adds to dlW and dlB the vector-Jacobian product
-// of penaltyFlat with the seeds s, at the point recorded in t by
-// penaltyFlatCallNoLamForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func penaltyFlatCallNoLamBackward(t *penaltyFlatCallNoLamTape, s float64, dlW [][]float64, dlB []float64) {
+// penaltyFlatCallNoLamFixedLBBackward adds to dlW and dlB the vector-Jacobian
+// product of penaltyFlat with the seeds s, at the point recorded in t by
+// penaltyFlatCallNoLamFixedLBForward. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func penaltyFlatCallNoLamFixedLBBackward(t *penaltyFlatCallNoLamFixedLBTape, s float64, dlW [][]float64, dlB []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	lam := t.lam
 	var ds float64
 	lB := t.lB
 	t1 := len(lB)
-	nelem := len(t.elem)
 	ds += s * lam
 	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		dlB[i] += ds * t.elem[nelem] * 2
+		dlB[i] += ds * lB[i] * 2
 	}
 }
 
@@ -2495,25 +2611,26 @@ func affineAt(fA, fB, x float64) float64 {
 	return fA*x + fB
 }
 
-// fillEvenCallTape is what fillEvenCallForward keeps of one run of fillEven for
-// fillEvenCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// fillEvenCallForward overwrites it, and its buffers are kept.
-type fillEvenCallTape struct {
+// fillEvenCallFixedOutTape is what fillEvenCallFixedOutForward keeps of one run
+// of fillEven for fillEvenCallFixedOutBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of fillEvenCallFixedOutForward overwrites it, and its buffers are kept.
+type fillEvenCallFixedOutTape struct {
 	// out: the parameter out.
 	out []float64
-	// fillOddTape: the tape fillOddCallForward fills and fillOddCallBackward
-	// reads, in a slice of one entry.
-	fillOddTape []fillOddCallTape
+	// fillOddTape: the tape fillOddCallFixedOutForward fills and
+	// fillOddCallFixedOutBackward reads, in a slice of one entry.
+	fillOddTape []fillOddCallFixedOutTape
 	// k: the parameter k.
 	k int
 	// x: the parameter x.
 	x float64
 }
 
-// fillEvenCallForward runs fillEven and records in t what fillEvenCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func fillEvenCallForward(t *fillEvenCallTape, out []float64, k int, x float64) {
+// fillEvenCallFixedOutForward runs fillEven and records in t what
+// fillEvenCallFixedOutBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func fillEvenCallFixedOutForward(t *fillEvenCallFixedOutTape, out []float64, k int, x float64) {
 	t.fillOddTape = t.fillOddTape[:0]
 	t.out = out
 	t.k = k
@@ -2525,20 +2642,20 @@ func fillEvenCallForward(t *fillEvenCallTape, out []float64, k int, x float64) {
 		out[k] = x * float64(t1)
 		t.fillOddTape = slices.Grow(t.fillOddTape, 1)[:len(t.fillOddTape)+1]
 		fillOddTape := &t.fillOddTape[len(t.fillOddTape)-1]
-		fillOddCallForward(fillOddTape, out, t1, x*x)
+		fillOddCallFixedOutForward(fillOddTape, out, t1, x*x)
 		return
 	}
 }
 
-// fillEvenCallBackward adds to dout and dx the vector-Jacobian product of
-// fillEven with the seeds dout, at the point recorded in t by
-// fillEvenCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// fillEvenCallFixedOutBackward adds to dout and dx the vector-Jacobian product
+// of fillEven with the seeds dout, at the point recorded in t by
+// fillEvenCallFixedOutForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what fillEven leaves in out, and on return
 // the derivative with respect to what out held before.
-func fillEvenCallBackward(t *fillEvenCallTape, dout []float64, dx *float64) {
+func fillEvenCallFixedOutBackward(t *fillEvenCallFixedOutTape, dout []float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
 	k := t.k
@@ -2548,32 +2665,33 @@ func fillEvenCallBackward(t *fillEvenCallTape, dout []float64, dx *float64) {
 		nfillOddTape--
 		fillOddTape := t.fillOddTape[nfillOddTape]
 		dx2 := 0.0
-		fillOddCallBackward(&fillOddTape, dout, &dx2)
+		fillOddCallFixedOutBackward(&fillOddTape, dout, &dx2)
 		*dx += dx2 * x * 2
 		*dx += dout[k] * float64(k+1)
 		dout[k] = 0
 	}
 }
 
-// fillOddCallTape is what fillOddCallForward keeps of one run of fillOdd for
-// fillOddCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of fillOddCallForward
-// overwrites it, and its buffers are kept.
-type fillOddCallTape struct {
+// fillOddCallFixedOutTape is what fillOddCallFixedOutForward keeps of one run
+// of fillOdd for fillOddCallFixedOutBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of fillOddCallFixedOutForward overwrites it, and its buffers are kept.
+type fillOddCallFixedOutTape struct {
 	// out: the parameter out.
 	out []float64
-	// fillEvenTape: the tape fillEvenCallForward fills and fillEvenCallBackward
-	// reads, in a slice of one entry.
-	fillEvenTape []fillEvenCallTape
+	// fillEvenTape: the tape fillEvenCallFixedOutForward fills and
+	// fillEvenCallFixedOutBackward reads, in a slice of one entry.
+	fillEvenTape []fillEvenCallFixedOutTape
 	// k: the parameter k.
 	k int
 	// x: the parameter x.
 	x float64
 }
 
-// fillOddCallForward runs fillOdd and records in t what fillOddCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func fillOddCallForward(t *fillOddCallTape, out []float64, k int, x float64) {
+// fillOddCallFixedOutForward runs fillOdd and records in t what
+// fillOddCallFixedOutBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func fillOddCallFixedOutForward(t *fillOddCallFixedOutTape, out []float64, k int, x float64) {
 	t.fillEvenTape = t.fillEvenTape[:0]
 	t.out = out
 	t.k = k
@@ -2584,20 +2702,20 @@ func fillOddCallForward(t *fillOddCallTape, out []float64, k int, x float64) {
 		out[k] = math.Sin(x)
 		t.fillEvenTape = slices.Grow(t.fillEvenTape, 1)[:len(t.fillEvenTape)+1]
 		fillEvenTape := &t.fillEvenTape[len(t.fillEvenTape)-1]
-		fillEvenCallForward(fillEvenTape, out, k+1, x+1)
+		fillEvenCallFixedOutForward(fillEvenTape, out, k+1, x+1)
 		return
 	}
 }
 
-// fillOddCallBackward adds to dout and dx the vector-Jacobian product of
-// fillOdd with the seeds dout, at the point recorded in t by
-// fillOddCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// fillOddCallFixedOutBackward adds to dout and dx the vector-Jacobian product
+// of fillOdd with the seeds dout, at the point recorded in t by
+// fillOddCallFixedOutForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what fillOdd leaves in out, and on return
 // the derivative with respect to what out held before.
-func fillOddCallBackward(t *fillOddCallTape, dout []float64, dx *float64) {
+func fillOddCallFixedOutBackward(t *fillOddCallFixedOutTape, dout []float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
 	k := t.k
@@ -2607,7 +2725,7 @@ func fillOddCallBackward(t *fillOddCallTape, dout []float64, dx *float64) {
 		nfillEvenTape--
 		fillEvenTape := t.fillEvenTape[nfillEvenTape]
 		dx2 := 0.0
-		fillEvenCallBackward(&fillEvenTape, dout, &dx2)
+		fillEvenCallFixedOutBackward(&fillEvenTape, dout, &dx2)
 		*dx += dx2
 		*dx += dout[k] * math.Cos(x)
 		dout[k] = 0

@@ -155,17 +155,16 @@ type TailTape struct {
 	x []float64
 	// xHi: the value of xHi as a loop began.
 	xHi int
-	// xLo: the value of xLo the backward sweep reads, one entry per iteration of
-	// the loop around it, read back last first.
-	xLo []int
 	// trips: how many iterations of a loop began.
 	trips int
+	// xLo: the value of xLo as the forward sweep returned, which the backward
+	// sweep steps back.
+	xLo int
 }
 
 // TailForward runs Tail and records in t what TailBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func TailForward(t *TailTape, x []float64) float64 {
-	t.xLo = t.xLo[:0]
 	t.x = x
 	xLo := 0
 	xHi := len(x)
@@ -174,12 +173,12 @@ func TailForward(t *TailTape, x []float64) float64 {
 	trips := 0
 	for len(x[xLo:xHi]) > 0 {
 		trips++
-		t.xLo = append(t.xLo, xLo)
 		t1 := x[xLo:xHi]
 		s += math.Sin(t1[0]) * float64(len(t1))
 		xLo++
 	}
 	t.trips = trips
+	t.xLo = xLo
 	return s
 }
 
@@ -192,14 +191,14 @@ func TailBackward(t *TailTape, s float64, dx []float64) {
 	var ds float64
 	x := t.x
 	t1 := t.trips
-	nxLo := len(t.xLo)
+	xLo := t.xLo
 	xHi := t.xHi
 	ds += s
 	for k := t1; k > 0; k-- {
-		nxLo--
-		t2 := t.xLo[nxLo]
+		t2 := xLo - 1
 		t3 := x[t2:xHi]
 		t4 := dx[t2:xHi]
+		xLo--
 		t4[0] += ds * float64(len(t3)) * math.Cos(t3[0])
 	}
 }
@@ -1186,14 +1185,14 @@ func RNNJVP(w, u [][]float64, v, seq []float64, b int, dw, du [][]float64, dv, d
 // control flow it replays. A tape may be reused: each run of OverwriteForward
 // overwrites it, and its buffers are kept.
 type OverwriteTape struct {
-	// pairsTape: the tape pairsCallForward fills and pairsCallBackward reads, in a
-	// slice of one entry.
-	pairsTape []pairsCallTape
+	// pairsTape: the tape pairsCallFixedXForward fills and pairsCallFixedXBackward
+	// reads, in a slice of one entry.
+	pairsTape []pairsCallFixedXTape
 	// k: the parameter k.
 	k []float64
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
-	// per iteration of the loop around it, read back last first.
-	dotTape []dotCallTape
+	// dotTape: the tape dotCallFixedBForward fills and dotCallFixedBBackward
+	// reads, one entry per iteration of the loop around it, read back last first.
+	dotTape []dotCallFixedBTape
 	// inputLo2: the value of inputLo the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	inputLo2 []int
@@ -1241,7 +1240,7 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 		t.inputHi2 = append(t.inputHi2, inputHi)
 		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
 		dotTape := &t.dotTape[len(t.dotTape)-1]
-		y := dotCallForward(dotTape, seq[inputLo:inputHi], k)
+		y := dotCallFixedBForward(dotTape, seq[inputLo:inputHi], k)
 		t.y = append(t.y, y)
 		t.inputLo = append(t.inputLo, inputLo)
 		t.inputHi = append(t.inputHi, inputHi)
@@ -1254,7 +1253,7 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 	t.tTrips = tTrips
 	t.pairsTape = slices.Grow(t.pairsTape, 1)[:len(t.pairsTape)+1]
 	pairsTape := &t.pairsTape[len(t.pairsTape)-1]
-	t4 := pairsCallForward(pairsTape, seq, 2)
+	t4 := pairsCallFixedXForward(pairsTape, seq, 2)
 	return s + t4
 }
 
@@ -1282,7 +1281,7 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 	ninputLo2 := len(t.inputLo2)
 	ninputHi2 := len(t.inputHi2)
 	pairsTape := t.pairsTape[npairsTape]
-	pairsCallBackward(&pairsTape, s, dseq)
+	pairsCallFixedXBackward(&pairsTape, s, dseq)
 	ds += s
 	for t2 := t1 - 1; t2 >= 0; t2-- {
 		ny--
@@ -1303,7 +1302,7 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 		t3[t4] += t7 * y
 		dy := ds*y*2 + t8
 		dotTape := t5
-		dotCallBackward(&dotTape, dy, t6, dk)
+		dotCallFixedBBackward(&dotTape, dy, t6, dk)
 	}
 }
 
@@ -1357,62 +1356,53 @@ type FeaturesTape struct {
 	w float64
 	// buf: buf as the forward sweep computed it.
 	buf []float64
-	// featsHi3: the value of featsHi the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
-	featsHi3 []int
-	// featsHi2: the value of featsHi the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
-	featsHi2 []int
 	// featsLo: the value of featsLo the backward sweep reads.
 	featsLo int
 	// featsHi: the value of featsHi the backward sweep reads.
 	featsHi int
+	// featsHi2: the value of featsHi as the forward sweep returned, which the
+	// backward sweep steps back.
+	featsHi2 int
 }
 
 // FeaturesForward runs Features and records in t what FeaturesBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func FeaturesForward(t *FeaturesTape, x []float64, w float64) float64 {
-	t.featsHi2 = t.featsHi2[:0]
-	t.featsHi3 = t.featsHi3[:0]
 	t.x = x
 	t.w = w
-	t1 := len(x)
-	buf := make([]float64, 3*t1)
+	buf := make([]float64, 3*len(x))
 	t.buf = buf
 	featsLo := 0
 	featsHi := 0
-	t.featsHi2 = slices.Grow(t.featsHi2, t1)
-	t.featsHi3 = slices.Grow(t.featsHi3, t1)
 	for i := range x {
 		if x[i] > 0 {
-			t.featsHi3 = append(t.featsHi3, featsHi)
-			t2 := featsHi + 1
-			if t2 > len(buf) {
+			t1 := featsHi + 1
+			if t1 > len(buf) {
 				panic("godiff: append to feats beyond the capacity it was made with: the generated code cannot follow a slice to new memory; make it with a larger capacity")
 			}
 			buf[featsHi] = math.Sin(w * x[i])
-			featsHi = t2
+			featsHi = t1
 		}
-		t.featsHi2 = append(t.featsHi2, featsHi)
-		t3 := x[i]
-		t4 := featsHi + 2
-		if t4 > len(buf) {
+		t2 := x[i]
+		t3 := featsHi + 2
+		if t3 > len(buf) {
 			panic("godiff: append to feats beyond the capacity it was made with: the generated code cannot follow a slice to new memory; make it with a larger capacity")
 		}
-		buf[featsHi] = t3 * t3
+		buf[featsHi] = t2 * t2
 		buf[featsHi+1] = w
-		featsHi = t4
+		featsHi = t3
 	}
 	s := 0.0
 	t.featsLo = featsLo
 	t.featsHi = featsHi
-	t5 := buf[featsLo:featsHi]
-	for i2 := range t5 {
-		f := t5[i2]
+	t4 := buf[featsLo:featsHi]
+	for i2 := range t4 {
+		f := t4[i2]
 		s += f * float64(i2+1)
 	}
-	t6 := buf[featsLo:featsHi]
-	return s + float64(cap(t6)-len(t6))
+	t5 := buf[featsLo:featsHi]
+	t.featsHi2 = featsHi
+	return s + float64(cap(t5)-len(t5))
 }
 
 // FeaturesBackward adds to dx and dw the vector-Jacobian product of Features
@@ -1431,9 +1421,8 @@ func FeaturesBackward(t *FeaturesTape, s float64, dx []float64, dw *float64) {
 	t4 := len(x)
 	dbuf := make([]float64, 3*t4)
 	t5 := dbuf[t1:t2]
-	nfeatsHi2 := len(t.featsHi2)
+	featsHi := t.featsHi2
 	var dwSum float64
-	nfeatsHi3 := len(t.featsHi3)
 	w := t.w
 	ds += s
 	for i2 := t3 - 1; i2 >= 0; i2-- {
@@ -1442,22 +1431,23 @@ func FeaturesBackward(t *FeaturesTape, s float64, dx []float64, dw *float64) {
 	}
 	for i := t4 - 1; i >= 0; i-- {
 		t6 := i
-		nfeatsHi2--
-		t7 := t.featsHi2[nfeatsHi2]
+		t7 := featsHi - 2
 		t8 := t7 + 1
+		t9 := x[t6]
 		c1 := x[t6] > 0
+		featsHi -= 2
 		dwSum += dbuf[t8]
-		dx[t6] += dbuf[t7] * x[t6] * 2
 		dbuf[t8] = 0
+		dx[t6] += dbuf[t7] * t9 * 2
 		dbuf[t7] = 0
 		if c1 {
-			nfeatsHi3--
-			t9 := t.featsHi3[nfeatsHi3]
-			t10 := x[t6]
-			t11 := dbuf[t9] * math.Cos(w*t10)
-			dwSum += t11 * t10
-			dx[t6] += t11 * w
-			dbuf[t9] = 0
+			t10 := featsHi - 1
+			t11 := x[t6]
+			featsHi--
+			t12 := dbuf[t10] * math.Cos(w*t11)
+			dwSum += t12 * t11
+			dx[t6] += t12 * w
+			dbuf[t10] = 0
 		}
 	}
 	*dw += dwSum
@@ -1525,71 +1515,65 @@ func FeaturesJVP(x []float64, w float64, dx []float64, dw float64) (float64, flo
 	return s + float64(cap(t13)-len(t13)), ds
 }
 
-// dotCallTape is what dotCallForward keeps of one run of dot for
-// dotCallBackward: the forward values the backward sweep reads, and the control
-// flow it replays. A tape may be reused: each run of dotCallForward overwrites
-// it, and its buffers are kept.
-type dotCallTape struct {
+// dotCallFixedBTape is what dotCallFixedBForward keeps of one run of dot for
+// dotCallFixedBBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// dotCallFixedBForward overwrites it, and its buffers are kept.
+type dotCallFixedBTape struct {
 	// a: the parameter a.
 	a []float64
+	// b: the parameter b.
+	b []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
 }
 
-// dotCallForward runs dot and records in t what dotCallBackward needs; t's
-// earlier contents are discarded, its memory reused.
-func dotCallForward(t *dotCallTape, a, b []float64) float64 {
+// dotCallFixedBForward runs dot and records in t what dotCallFixedBBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func dotCallFixedBForward(t *dotCallFixedBTape, a, b []float64) float64 {
 	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
 	t.a = a
+	t.b = b
 	s := 0.0
-	t1 := len(a)
-	t.elem = slices.Grow(t.elem, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
+	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
-		t2 := a[i]
-		t.elem = append(t.elem, t2)
-		t3 := b[i]
-		t.elem2 = append(t.elem2, t3)
-		s += t2 * t3
+		t1 := a[i]
+		t.elem = append(t.elem, t1)
+		s += t1 * b[i]
 	}
 	return s
 }
 
-// dotCallBackward adds to da and db the vector-Jacobian product of dot with the
-// seeds s, at the point recorded in t by dotCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func dotCallBackward(t *dotCallTape, s float64, da, db []float64) {
+// dotCallFixedBBackward adds to da and db the vector-Jacobian product of dot
+// with the seeds s, at the point recorded in t by dotCallFixedBForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func dotCallFixedBBackward(t *dotCallFixedBTape, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
 	t1 := len(a)
 	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
+	b := t.b
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		nelem--
-		nelem2--
-		t2 := ds * t.elem2[nelem2]
+		t2 := ds * b[i]
 		db[i] += ds * t.elem[nelem]
 		da[i] += t2
 	}
 }
 
-// pairsCallTape is what pairsCallForward keeps of one run of pairs for
-// pairsCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of pairsCallForward
-// overwrites it, and its buffers are kept.
-type pairsCallTape struct {
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
-	// per iteration of the loop around it, read back last first.
-	dotTape []dotCallTape
+// pairsCallFixedXTape is what pairsCallFixedXForward keeps of one run of pairs
+// for pairsCallFixedXBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// pairsCallFixedXForward overwrites it, and its buffers are kept.
+type pairsCallFixedXTape struct {
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, one entry per iteration of the loop around it, read back last first.
+	dotTape []dotCallFixedABTape
 	// wLo: the value of wLo the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wLo []int
@@ -1600,9 +1584,10 @@ type pairsCallTape struct {
 	trips int
 }
 
-// pairsCallForward runs pairs and records in t what pairsCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
-func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
+// pairsCallFixedXForward runs pairs and records in t what
+// pairsCallFixedXBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func pairsCallFixedXForward(t *pairsCallFixedXTape, x []float64, b int) float64 {
 	t.dotTape = t.dotTape[:0]
 	t.wLo = t.wLo[:0]
 	t.wHi = t.wHi[:0]
@@ -1617,7 +1602,7 @@ func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
 		t1 := x[wLo:wHi]
 		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
 		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallForward(dotTape, t1, t1)
+		t2 := dotCallFixedABForward(dotTape, t1, t1)
 		s += t2
 		wLo++
 		t3 := wLo
@@ -1631,12 +1616,12 @@ func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
 	return s
 }
 
-// pairsCallBackward adds to dx the vector-Jacobian product of pairs with the
-// seeds s, at the point recorded in t by pairsCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func pairsCallBackward(t *pairsCallTape, s float64, dx []float64) {
+// pairsCallFixedXBackward adds to dx the vector-Jacobian product of pairs with
+// the seeds s, at the point recorded in t by pairsCallFixedXForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func pairsCallFixedXBackward(t *pairsCallFixedXTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	t1 := t.trips
@@ -1650,7 +1635,49 @@ func pairsCallBackward(t *pairsCallTape, s float64, dx []float64) {
 		nwHi--
 		t2 := dx[t.wLo[nwLo]:t.wHi[nwHi]]
 		dotTape := t.dotTape[ndotTape]
-		dotCallBackward(&dotTape, ds, t2, t2)
+		dotCallFixedABBackward(&dotTape, ds, t2, t2)
+	}
+}
+
+// dotCallFixedABTape is what dotCallFixedABForward keeps of one run of dot for
+// dotCallFixedABBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// dotCallFixedABForward overwrites it, and its buffers are kept.
+type dotCallFixedABTape struct {
+	// a: the parameter a.
+	a []float64
+	// b: the parameter b.
+	b []float64
+}
+
+// dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
+	t.a = a
+	t.b = b
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
+// with the seeds s, at the point recorded in t by dotCallFixedABForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func dotCallFixedABBackward(t *dotCallFixedABTape, s float64, da, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	a := t.a
+	t1 := len(a)
+	b := t.b
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		t2 := ds * b[i]
+		db[i] += ds * a[i]
+		da[i] += t2
 	}
 }
 

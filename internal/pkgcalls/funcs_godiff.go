@@ -19,9 +19,9 @@ type FitTape struct {
 	sumTape []vecsSumCallTape
 	// d: d as the forward sweep computed it.
 	d float64
-	// dotTape: the tape vecsDotCallS1Forward fills and vecsDotCallS1Backward
-	// reads, in a slice of one entry.
-	dotTape []vecsDotCallS1Tape
+	// dotTape: the tape vecsDotCallS1FixedS2Forward fills and
+	// vecsDotCallS1FixedS2Backward reads, in a slice of one entry.
+	dotTape []vecsDotCallS1FixedS2Tape
 }
 
 // FitForward runs Fit and records in t what FitBackward needs; t's earlier
@@ -31,7 +31,7 @@ func FitForward(t *FitTape, w, x []float64) float64 {
 	t.dotTape = t.dotTape[:0]
 	t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
 	dotTape := &t.dotTape[len(t.dotTape)-1]
-	d := vecsDotCallS1Forward(dotTape, w, x)
+	d := vecsDotCallS1FixedS2Forward(dotTape, w, x)
 	t.d = d
 	t.sumTape = slices.Grow(t.sumTape, 1)[:len(t.sumTape)+1]
 	sumTape := &t.sumTape[len(t.sumTape)-1]
@@ -55,7 +55,7 @@ func FitBackward(t *FitTape, s float64, dw []float64) {
 	vecsSumCallBackward(&sumTape, s, dw)
 	dd := s * d * 2
 	dotTape := t1
-	vecsDotCallS1Backward(&dotTape, dd, dw)
+	vecsDotCallS1FixedS2Backward(&dotTape, dd, dw)
 }
 
 // FitGrad returns Fit's result and its gradient with respect to w, in that
@@ -177,12 +177,12 @@ func LSEJVP(w []float64, a float64, dw []float64, da float64) (float64, float64)
 // flow it replays. A tape may be reused: each run of MomentsForward overwrites
 // it, and its buffers are kept.
 type MomentsTape struct {
-	// varianceTape: the tape vecsVarianceCallXForward fills and
-	// vecsVarianceCallXBackward reads, in a slice of one entry.
-	varianceTape []vecsVarianceCallXTape
-	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
-	// reads, in a slice of one entry.
-	meanTape []vecsMeanCallXTape
+	// varianceTape: the tape vecsVarianceCallXFixedXWeightsForward fills and
+	// vecsVarianceCallXFixedXWeightsBackward reads, in a slice of one entry.
+	varianceTape []vecsVarianceCallXFixedXWeightsTape
+	// meanTape: the tape vecsMeanCallXFixedWeightsForward fills and
+	// vecsMeanCallXFixedWeightsBackward reads, in a slice of one entry.
+	meanTape []vecsMeanCallXFixedWeightsTape
 }
 
 // MomentsForward runs Moments and records in t what MomentsBackward needs; t's
@@ -192,10 +192,10 @@ func MomentsForward(t *MomentsTape, x, weights []float64) float64 {
 	t.meanTape = t.meanTape[:0]
 	t.meanTape = slices.Grow(t.meanTape, 1)[:len(t.meanTape)+1]
 	meanTape := &t.meanTape[len(t.meanTape)-1]
-	t1 := vecsMeanCallXForward(meanTape, x, weights)
+	t1 := vecsMeanCallXFixedWeightsForward(meanTape, x, weights)
 	t.varianceTape = slices.Grow(t.varianceTape, 1)[:len(t.varianceTape)+1]
 	varianceTape := &t.varianceTape[len(t.varianceTape)-1]
-	t2 := vecsVarianceCallXForward(varianceTape, x, weights)
+	t2 := vecsVarianceCallXFixedXWeightsForward(varianceTape, x, weights)
 	return t1 + t2
 }
 
@@ -212,9 +212,9 @@ func MomentsBackward(t *MomentsTape, s float64, dx []float64) {
 	nmeanTape--
 	t1 := t.meanTape[nmeanTape]
 	varianceTape := t.varianceTape[nvarianceTape]
-	vecsVarianceCallXBackward(&varianceTape, s, dx)
+	vecsVarianceCallXFixedXWeightsBackward(&varianceTape, s, dx)
 	meanTape := t1
-	vecsMeanCallXBackward(&meanTape, s, dx)
+	vecsMeanCallXFixedWeightsBackward(&meanTape, s, dx)
 }
 
 // MomentsGrad returns Moments's result and its gradient with respect to x, in
@@ -243,9 +243,9 @@ func MomentsJVP(x, weights, dx []float64) (float64, float64) {
 type NormalizedTape struct {
 	// w: the parameter w.
 	w []float64
-	// normTape: the tape vecsNormCallForward fills and vecsNormCallBackward reads,
-	// in a slice of one entry.
-	normTape []vecsNormCallTape
+	// normTape: the tape vecsNormCallFixedSForward fills and
+	// vecsNormCallFixedSBackward reads, in a slice of one entry.
+	normTape []vecsNormCallFixedSTape
 }
 
 // NormalizedForward runs Normalized and records in t what NormalizedBackward
@@ -255,7 +255,7 @@ func NormalizedForward(t *NormalizedTape, w []float64) float64 {
 	t.w = w
 	t.normTape = slices.Grow(t.normTape, 1)[:len(t.normTape)+1]
 	normTape := &t.normTape[len(t.normTape)-1]
-	t1 := vecsNormCallForward(normTape, w)
+	t1 := vecsNormCallFixedSForward(normTape, w)
 	return t1 / float64(len(w))
 }
 
@@ -270,7 +270,7 @@ func NormalizedBackward(t *NormalizedTape, s float64, dw []float64) {
 	nnormTape := len(t.normTape)
 	nnormTape--
 	normTape := t.normTape[nnormTape]
-	vecsNormCallBackward(&normTape, s/float64(len(w)), dw)
+	vecsNormCallFixedSBackward(&normTape, s/float64(len(w)), dw)
 }
 
 // NormalizedGrad returns Normalized's result and its gradient with respect to
@@ -366,9 +366,9 @@ func InactiveJVP(w, data, dw []float64) (float64, float64) {
 type UnweightedTape struct {
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
-	// varianceTape: the tape vecsVarianceCallXForward fills and
-	// vecsVarianceCallXBackward reads, in a slice of one entry.
-	varianceTape []vecsVarianceCallXTape
+	// varianceTape: the tape vecsVarianceCallXFixedXForward fills and
+	// vecsVarianceCallXFixedXBackward reads, in a slice of one entry.
+	varianceTape []vecsVarianceCallXFixedXTape
 	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
 	// reads, in a slice of one entry.
 	meanTape []vecsMeanCallXTape
@@ -387,7 +387,7 @@ func UnweightedForward(t *UnweightedTape, x []float64) float64 {
 	t.tmp = t1
 	t.varianceTape = slices.Grow(t.varianceTape, 1)[:len(t.varianceTape)+1]
 	varianceTape := &t.varianceTape[len(t.varianceTape)-1]
-	t2 := vecsVarianceCallXForward(varianceTape, x, nil)
+	t2 := vecsVarianceCallXFixedXForward(varianceTape, x, nil)
 	t.tmp2 = t2
 	return t1 * t2
 }
@@ -406,7 +406,7 @@ func UnweightedBackward(t *UnweightedTape, s float64, dx []float64) {
 	t1 := t.meanTape[nmeanTape]
 	t2 := s * t.tmp2
 	varianceTape := t.varianceTape[nvarianceTape]
-	vecsVarianceCallXBackward(&varianceTape, s*t.tmp, dx)
+	vecsVarianceCallXFixedXBackward(&varianceTape, s*t.tmp, dx)
 	meanTape := t1
 	vecsMeanCallXBackward(&meanTape, t2, dx)
 }
@@ -688,53 +688,48 @@ func SmoothJVP(w []float64, a float64, dw []float64, da float64) (float64, float
 	return s, ds
 }
 
-// vecsDotCallS1Tape is what vecsDotCallS1Forward keeps of one run of vecsDot
-// for vecsDotCallS1Backward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// vecsDotCallS1Forward overwrites it, and its buffers are kept.
-type vecsDotCallS1Tape struct {
+// vecsDotCallS1FixedS2Tape is what vecsDotCallS1FixedS2Forward keeps of one run
+// of vecsDot for vecsDotCallS1FixedS2Backward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of vecsDotCallS1FixedS2Forward overwrites it, and its buffers are kept.
+type vecsDotCallS1FixedS2Tape struct {
 	// s1: the parameter s1.
 	s1 []float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
+	// s2: the parameter s2.
+	s2 []float64
 }
 
-// vecsDotCallS1Forward runs vecsDot and records in t what vecsDotCallS1Backward
-// needs; t's earlier contents are discarded, its memory reused.
-func vecsDotCallS1Forward(t *vecsDotCallS1Tape, s1, s2 []float64) float64 {
-	t.elem = t.elem[:0]
+// vecsDotCallS1FixedS2Forward runs vecsDot and records in t what
+// vecsDotCallS1FixedS2Backward needs; t's earlier contents are discarded, its
+// memory reused.
+func vecsDotCallS1FixedS2Forward(t *vecsDotCallS1FixedS2Tape, s1, s2 []float64) float64 {
 	t.s1 = s1
-	t1 := len(s1)
-	if t1 != len(s2) {
+	t.s2 = s2
+	if len(s1) != len(s2) {
 		panic("vecs: slice lengths do not match")
 	}
 	var sum float64
-	t.elem = slices.Grow(t.elem, t1)
 	for i := range s1 {
 		v := s1[i]
-		t2 := s2[i]
-		t.elem = append(t.elem, t2)
-		sum += v * t2
+		sum += v * s2[i]
 	}
 	return sum
 }
 
-// vecsDotCallS1Backward adds to ds1 the vector-Jacobian product of vecsDot with
-// the seeds s, at the point recorded in t by vecsDotCallS1Forward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func vecsDotCallS1Backward(t *vecsDotCallS1Tape, s float64, ds1 []float64) {
+// vecsDotCallS1FixedS2Backward adds to ds1 the vector-Jacobian product of
+// vecsDot with the seeds s, at the point recorded in t by
+// vecsDotCallS1FixedS2Forward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func vecsDotCallS1FixedS2Backward(t *vecsDotCallS1FixedS2Tape, s float64, ds1 []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dsum float64
 	s1 := t.s1
 	t1 := len(s1)
-	nelem := len(t.elem)
+	s2 := t.s2
 	dsum += s
 	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		dv := dsum * t.elem[nelem]
+		dv := dsum * s2[i]
 		ds1[i] += dv
 	}
 }
@@ -944,6 +939,345 @@ func vecsMaxJVP(s, ds []float64) (float64, float64) {
 	return s[t1], ds[t1]
 }
 
+// vecsMeanCallXFixedWeightsTape is what vecsMeanCallXFixedWeightsForward keeps
+// of one run of vecsMean for vecsMeanCallXFixedWeightsBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of vecsMeanCallXFixedWeightsForward overwrites it, and
+// its buffers are kept.
+type vecsMeanCallXFixedWeightsTape struct {
+	// x: the parameter x.
+	x []float64
+	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads, in
+	// a slice of one entry.
+	sumTape []vecsSumCallTape
+	// weights: the parameter weights.
+	weights []float64
+	// cond: the branch the forward sweep took.
+	cond bool
+	// sumWeights: the value of sumWeights the backward sweep reads.
+	sumWeights float64
+}
+
+// vecsMeanCallXFixedWeightsForward runs vecsMean and records in t what
+// vecsMeanCallXFixedWeightsBackward needs; t's earlier contents are discarded,
+// its memory reused.
+func vecsMeanCallXFixedWeightsForward(t *vecsMeanCallXFixedWeightsTape, x, weights []float64) float64 {
+	t.sumTape = t.sumTape[:0]
+	t.x = x
+	t.weights = weights
+	c1 := weights == nil
+	t.cond = c1
+	if c1 {
+		t.sumTape = slices.Grow(t.sumTape, 1)[:len(t.sumTape)+1]
+		sumTape := &t.sumTape[len(t.sumTape)-1]
+		t1 := vecsSumCallForward(sumTape, x)
+		return t1 / float64(len(x))
+	} else {
+		if len(x) != len(weights) {
+			panic("vecs: slice lengths do not match")
+		}
+		var sumValues float64
+		var sumWeights float64
+		for i := range weights {
+			w := weights[i]
+			sumValues += w * x[i]
+			sumWeights += w
+		}
+		t.sumWeights = sumWeights
+		return sumValues / sumWeights
+	}
+}
+
+// vecsMeanCallXFixedWeightsBackward adds to dx the vector-Jacobian product of
+// vecsMean with the seeds s, at the point recorded in t by
+// vecsMeanCallXFixedWeightsForward. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func vecsMeanCallXFixedWeightsBackward(t *vecsMeanCallXFixedWeightsTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	nsumTape := len(t.sumTape)
+	var dsumValues float64
+	weights := t.weights
+	if t.cond {
+		nsumTape--
+		sumTape := t.sumTape[nsumTape]
+		vecsSumCallBackward(&sumTape, s/float64(len(x)), dx)
+	} else {
+		t1 := len(weights)
+		dsumValues += s / t.sumWeights
+		for i := t1 - 1; i >= 0; i-- {
+			w := weights[i]
+			dx[i] += dsumValues * w
+		}
+	}
+}
+
+// vecsVarianceCallXFixedXWeightsTape is what
+// vecsVarianceCallXFixedXWeightsForward keeps of one run of vecsVariance for
+// vecsVarianceCallXFixedXWeightsBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// vecsVarianceCallXFixedXWeightsForward overwrites it, and its buffers are
+// kept.
+type vecsVarianceCallXFixedXWeightsTape struct {
+	// x: the parameter x.
+	x []float64
+	// meanTape: the tape vecsMeanCallXFixedWeightsForward fills and
+	// vecsMeanCallXFixedWeightsBackward reads, in a slice of one entry.
+	meanTape []vecsMeanCallXFixedWeightsTape
+	// weights: the parameter weights.
+	weights []float64
+	// mean: mean as the forward sweep computed it.
+	mean float64
+	// cond: the branch the forward sweep took.
+	cond bool
+	// diff: a difference (diff) of the forward sweep.
+	diff float64
+}
+
+// vecsVarianceCallXFixedXWeightsForward runs vecsVariance and records in t what
+// vecsVarianceCallXFixedXWeightsBackward needs; t's earlier contents are
+// discarded, its memory reused.
+func vecsVarianceCallXFixedXWeightsForward(t *vecsVarianceCallXFixedXWeightsTape, x, weights []float64) float64 {
+	t.meanTape = t.meanTape[:0]
+	t.x = x
+	t.weights = weights
+	t.meanTape = slices.Grow(t.meanTape, 1)[:len(t.meanTape)+1]
+	meanTape := &t.meanTape[len(t.meanTape)-1]
+	mean := vecsMeanCallXFixedWeightsForward(meanTape, x, weights)
+	t.mean = mean
+	c1 := weights == nil
+	t.cond = c1
+	if c1 {
+		var ss float64
+		for i2 := range x {
+			v := x[i2]
+			d := v - mean
+			ss += d * d
+		}
+		return ss / float64(len(x)-1)
+	} else {
+		var ss2 float64
+		var sumWeights float64
+		for i := range x {
+			v2 := x[i]
+			d2 := v2 - mean
+			t1 := weights[i]
+			ss2 += t1 * d2 * d2
+			sumWeights += t1
+		}
+		t2 := sumWeights - 1
+		t.diff = t2
+		return ss2 / t2
+	}
+}
+
+// vecsVarianceCallXFixedXWeightsBackward adds to dx the vector-Jacobian product
+// of vecsVariance with the seeds s, at the point recorded in t by
+// vecsVarianceCallXFixedXWeightsForward. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func vecsVarianceCallXFixedXWeightsBackward(t *vecsVarianceCallXFixedXWeightsTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	var dss float64
+	mean := t.mean
+	var dmean float64
+	var dss2 float64
+	weights := t.weights
+	nmeanTape := len(t.meanTape)
+	nmeanTape--
+	t1 := t.meanTape[nmeanTape]
+	if t.cond {
+		t2 := len(x) - 1
+		dss += s / float64(t2)
+		for i := t2; i >= 0; i-- {
+			v := x[i]
+			d := v - mean
+			dd := dss * d * 2
+			dmean -= dd
+			dx[i] += dd
+		}
+	} else {
+		t3 := len(x)
+		dss2 += s / t.diff
+		for i2 := t3 - 1; i2 >= 0; i2-- {
+			t4 := weights[i2]
+			v2 := x[i2]
+			d2 := v2 - mean
+			dd2 := dss2*(t4*d2) + dss2*d2*t4
+			dmean -= dd2
+			dx[i2] += dd2
+		}
+	}
+	meanTape := t1
+	vecsMeanCallXFixedWeightsBackward(&meanTape, dmean, dx)
+}
+
+// vecsMeanXJVP returns vecsMean's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func vecsMeanXJVP(x, weights, dx []float64) (float64, float64) {
+	if weights == nil {
+		t1, t2 := vecsSumJVP(x, dx)
+		t3 := float64(len(x))
+		return t1 / t3, t2 / t3
+	}
+	if len(x) != len(weights) {
+		panic("vecs: slice lengths do not match")
+	}
+	var sumValues float64
+	dsumValues := 0.0
+	var sumWeights float64
+	for i := range weights {
+		w := weights[i]
+		sumValues += w * x[i]
+		dsumValues += w * dx[i]
+		sumWeights += w
+	}
+	return sumValues / sumWeights, dsumValues / sumWeights
+}
+
+// vecsVarianceXJVP returns vecsVariance's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func vecsVarianceXJVP(x, weights, dx []float64) (float64, float64) {
+	mean, t1 := vecsMeanXJVP(x, weights, dx)
+	if weights == nil {
+		var ss float64
+		dss := 0.0
+		for i2 := range x {
+			v := x[i2]
+			dv := dx[i2]
+			d := v - mean
+			dd := dv - t1
+			ss += d * d
+			dss += d * dd * 2
+		}
+		t2 := float64(len(x) - 1)
+		return ss / t2, dss / t2
+	}
+	var ss2 float64
+	dss2 := 0.0
+	var sumWeights float64
+	for i := range x {
+		v2 := x[i]
+		dv2 := dx[i]
+		d2 := v2 - mean
+		dd2 := dv2 - t1
+		t3 := weights[i]
+		t4 := t3 * d2
+		ss2 += t4 * d2
+		dss2 += d2*(t3*dd2) + t4*dd2
+		sumWeights += t3
+	}
+	t5 := sumWeights - 1
+	return ss2 / t5, dss2 / t5
+}
+
+// vecsNormCallFixedSTape is what vecsNormCallFixedSForward keeps of one run of
+// vecsNorm for vecsNormCallFixedSBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of vecsNormCallFixedSForward overwrites it, and its buffers are kept.
+type vecsNormCallFixedSTape struct {
+	// sqrt: math.Sqrt of the forward sweep.
+	sqrt float64
+	// vecsSumSquaresTape: the tape vecsSumSquaresCallFixedSForward fills and
+	// vecsSumSquaresCallFixedSBackward reads, in a slice of one entry.
+	vecsSumSquaresTape []vecsSumSquaresCallFixedSTape
+}
+
+// vecsNormCallFixedSForward runs vecsNorm and records in t what
+// vecsNormCallFixedSBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func vecsNormCallFixedSForward(t *vecsNormCallFixedSTape, s []float64) float64 {
+	t.vecsSumSquaresTape = t.vecsSumSquaresTape[:0]
+	t.vecsSumSquaresTape = slices.Grow(t.vecsSumSquaresTape, 1)[:len(t.vecsSumSquaresTape)+1]
+	vecsSumSquaresTape := &t.vecsSumSquaresTape[len(t.vecsSumSquaresTape)-1]
+	t1 := vecsSumSquaresCallFixedSForward(vecsSumSquaresTape, s)
+	t2 := math.Sqrt(t1)
+	t.sqrt = t2
+	return t2
+}
+
+// vecsNormCallFixedSBackward adds to ds the vector-Jacobian product of vecsNorm
+// with the seeds s2, at the point recorded in t by vecsNormCallFixedSForward.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func vecsNormCallFixedSBackward(t *vecsNormCallFixedSTape, s2 float64, ds []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nvecsSumSquaresTape := len(t.vecsSumSquaresTape)
+	nvecsSumSquaresTape--
+	vecsSumSquaresTape := t.vecsSumSquaresTape[nvecsSumSquaresTape]
+	vecsSumSquaresCallFixedSBackward(&vecsSumSquaresTape, s2*(0.5/t.sqrt), ds)
+}
+
+// vecsSumSquaresCallFixedSTape is what vecsSumSquaresCallFixedSForward keeps of
+// one run of vecsSumSquares for vecsSumSquaresCallFixedSBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of vecsSumSquaresCallFixedSForward overwrites it, and its
+// buffers are kept.
+type vecsSumSquaresCallFixedSTape struct {
+	// s: the parameter s.
+	s []float64
+}
+
+// vecsSumSquaresCallFixedSForward runs vecsSumSquares and records in t what
+// vecsSumSquaresCallFixedSBackward needs; t's earlier contents are discarded,
+// its memory reused.
+func vecsSumSquaresCallFixedSForward(t *vecsSumSquaresCallFixedSTape, s []float64) float64 {
+	t.s = s
+	var ss float64
+	for i := range s {
+		v := s[i]
+		ss += v * v
+	}
+	return ss
+}
+
+// vecsSumSquaresCallFixedSBackward adds to ds the vector-Jacobian product of
+// vecsSumSquares with the seeds s2, at the point recorded in t by
+// vecsSumSquaresCallFixedSForward. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func vecsSumSquaresCallFixedSBackward(t *vecsSumSquaresCallFixedSTape, s2 float64, ds []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dss float64
+	s := t.s
+	t1 := len(s)
+	dss += s2
+	for i := t1 - 1; i >= 0; i-- {
+		v := s[i]
+		dv := dss * v * 2
+		ds[i] += dv
+	}
+}
+
+// vecsNormJVP returns vecsNorm's results and then their directional derivatives
+// along the tangents ds of s, computed by forward-mode automatic
+// differentiation.
+func vecsNormJVP(s, ds []float64) (float64, float64) {
+	t1, t2 := vecsSumSquaresJVP(s, ds)
+	t3 := math.Sqrt(t1)
+	return t3, 0.5 / t3 * t2
+}
+
+// vecsSumSquaresJVP returns vecsSumSquares's results and then their directional
+// derivatives along the tangents ds of s, computed by forward-mode automatic
+// differentiation.
+func vecsSumSquaresJVP(s, ds []float64) (float64, float64) {
+	var ss float64
+	dss := 0.0
+	for i := range s {
+		v := s[i]
+		dv := ds[i]
+		ss += v * v
+		dss += v * dv * 2
+	}
+	return ss, dss
+}
+
 // vecsMeanCallXTape is what vecsMeanCallXForward keeps of one run of vecsMean
 // for vecsMeanCallXBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
@@ -1026,11 +1360,12 @@ func vecsMeanCallXBackward(t *vecsMeanCallXTape, s float64, dx []float64) {
 	}
 }
 
-// vecsVarianceCallXTape is what vecsVarianceCallXForward keeps of one run of
-// vecsVariance for vecsVarianceCallXBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of vecsVarianceCallXForward overwrites it, and its buffers are kept.
-type vecsVarianceCallXTape struct {
+// vecsVarianceCallXFixedXTape is what vecsVarianceCallXFixedXForward keeps of
+// one run of vecsVariance for vecsVarianceCallXFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of vecsVarianceCallXFixedXForward overwrites it, and its
+// buffers are kept.
+type vecsVarianceCallXFixedXTape struct {
 	// x: the parameter x.
 	x []float64
 	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
@@ -1040,12 +1375,6 @@ type vecsVarianceCallXTape struct {
 	mean float64
 	// cond: the branch the forward sweep took.
 	cond bool
-	// v: v as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	v []float64
-	// v2: v2 as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	v2 []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -1053,13 +1382,11 @@ type vecsVarianceCallXTape struct {
 	diff float64
 }
 
-// vecsVarianceCallXForward runs vecsVariance and records in t what
-// vecsVarianceCallXBackward needs; t's earlier contents are discarded, its
-// memory reused.
-func vecsVarianceCallXForward(t *vecsVarianceCallXTape, x, weights []float64) float64 {
-	t.v = t.v[:0]
+// vecsVarianceCallXFixedXForward runs vecsVariance and records in t what
+// vecsVarianceCallXFixedXBackward needs; t's earlier contents are discarded,
+// its memory reused.
+func vecsVarianceCallXFixedXForward(t *vecsVarianceCallXFixedXTape, x, weights []float64) float64 {
 	t.elem = t.elem[:0]
-	t.v2 = t.v2[:0]
 	t.meanTape = t.meanTape[:0]
 	t.x = x
 	t.meanTape = slices.Grow(t.meanTape, 1)[:len(t.meanTape)+1]
@@ -1070,51 +1397,43 @@ func vecsVarianceCallXForward(t *vecsVarianceCallXTape, x, weights []float64) fl
 	t.cond = c1
 	if c1 {
 		var ss float64
-		t1 := len(x)
-		t.v = slices.Grow(t.v, t1)
 		for i2 := range x {
 			v := x[i2]
-			t.v = append(t.v, v)
 			d := v - mean
 			ss += d * d
 		}
-		return ss / float64(t1-1)
+		return ss / float64(len(x)-1)
 	} else {
 		var ss2 float64
 		var sumWeights float64
-		t2 := len(x)
-		t.elem = slices.Grow(t.elem, t2)
-		t.v2 = slices.Grow(t.v2, t2)
+		t.elem = slices.Grow(t.elem, len(x))
 		for i := range x {
 			v2 := x[i]
-			t.v2 = append(t.v2, v2)
 			d2 := v2 - mean
-			t3 := weights[i]
-			t.elem = append(t.elem, t3)
-			ss2 += t3 * d2 * d2
-			sumWeights += t3
+			t1 := weights[i]
+			t.elem = append(t.elem, t1)
+			ss2 += t1 * d2 * d2
+			sumWeights += t1
 		}
-		t4 := sumWeights - 1
-		t.diff = t4
-		return ss2 / t4
+		t2 := sumWeights - 1
+		t.diff = t2
+		return ss2 / t2
 	}
 }
 
-// vecsVarianceCallXBackward adds to dx the vector-Jacobian product of
+// vecsVarianceCallXFixedXBackward adds to dx the vector-Jacobian product of
 // vecsVariance with the seeds s, at the point recorded in t by
-// vecsVarianceCallXForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func vecsVarianceCallXBackward(t *vecsVarianceCallXTape, s float64, dx []float64) {
+// vecsVarianceCallXFixedXForward. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func vecsVarianceCallXFixedXBackward(t *vecsVarianceCallXFixedXTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	var dss float64
-	nv := len(t.v)
 	mean := t.mean
 	var dmean float64
 	var dss2 float64
 	nelem := len(t.elem)
-	nv2 := len(t.v2)
 	nmeanTape := len(t.meanTape)
 	nmeanTape--
 	t1 := t.meanTape[nmeanTape]
@@ -1122,8 +1441,7 @@ func vecsVarianceCallXBackward(t *vecsVarianceCallXTape, s float64, dx []float64
 		t2 := len(x) - 1
 		dss += s / float64(t2)
 		for i := t2; i >= 0; i-- {
-			nv--
-			v := t.v[nv]
+			v := x[i]
 			d := v - mean
 			dd := dss * d * 2
 			dmean -= dd
@@ -1135,8 +1453,7 @@ func vecsVarianceCallXBackward(t *vecsVarianceCallXTape, s float64, dx []float64
 		for i2 := t3 - 1; i2 >= 0; i2-- {
 			nelem--
 			t4 := t.elem[nelem]
-			nv2--
-			v2 := t.v2[nv2]
+			v2 := x[i2]
 			d2 := v2 - mean
 			dd2 := dss2*(t4*d2) + dss2*d2*t4
 			dmean -= dd2
@@ -1145,177 +1462,6 @@ func vecsVarianceCallXBackward(t *vecsVarianceCallXTape, s float64, dx []float64
 	}
 	meanTape := t1
 	vecsMeanCallXBackward(&meanTape, dmean, dx)
-}
-
-// vecsMeanXJVP returns vecsMean's results and then their directional
-// derivatives along the tangents dx of x, computed by forward-mode automatic
-// differentiation.
-func vecsMeanXJVP(x, weights, dx []float64) (float64, float64) {
-	if weights == nil {
-		t1, t2 := vecsSumJVP(x, dx)
-		t3 := float64(len(x))
-		return t1 / t3, t2 / t3
-	}
-	if len(x) != len(weights) {
-		panic("vecs: slice lengths do not match")
-	}
-	var sumValues float64
-	dsumValues := 0.0
-	var sumWeights float64
-	for i := range weights {
-		w := weights[i]
-		sumValues += w * x[i]
-		dsumValues += w * dx[i]
-		sumWeights += w
-	}
-	return sumValues / sumWeights, dsumValues / sumWeights
-}
-
-// vecsVarianceXJVP returns vecsVariance's results and then their directional
-// derivatives along the tangents dx of x, computed by forward-mode automatic
-// differentiation.
-func vecsVarianceXJVP(x, weights, dx []float64) (float64, float64) {
-	mean, t1 := vecsMeanXJVP(x, weights, dx)
-	if weights == nil {
-		var ss float64
-		dss := 0.0
-		for i2 := range x {
-			v := x[i2]
-			dv := dx[i2]
-			d := v - mean
-			dd := dv - t1
-			ss += d * d
-			dss += d * dd * 2
-		}
-		t2 := float64(len(x) - 1)
-		return ss / t2, dss / t2
-	}
-	var ss2 float64
-	dss2 := 0.0
-	var sumWeights float64
-	for i := range x {
-		v2 := x[i]
-		dv2 := dx[i]
-		d2 := v2 - mean
-		dd2 := dv2 - t1
-		t3 := weights[i]
-		t4 := t3 * d2
-		ss2 += t4 * d2
-		dss2 += d2*(t3*dd2) + t4*dd2
-		sumWeights += t3
-	}
-	t5 := sumWeights - 1
-	return ss2 / t5, dss2 / t5
-}
-
-// vecsNormCallTape is what vecsNormCallForward keeps of one run of vecsNorm for
-// vecsNormCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// vecsNormCallForward overwrites it, and its buffers are kept.
-type vecsNormCallTape struct {
-	// sqrt: math.Sqrt of the forward sweep.
-	sqrt float64
-	// vecsSumSquaresTape: the tape vecsSumSquaresCallForward fills and
-	// vecsSumSquaresCallBackward reads, in a slice of one entry.
-	vecsSumSquaresTape []vecsSumSquaresCallTape
-}
-
-// vecsNormCallForward runs vecsNorm and records in t what vecsNormCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func vecsNormCallForward(t *vecsNormCallTape, s []float64) float64 {
-	t.vecsSumSquaresTape = t.vecsSumSquaresTape[:0]
-	t.vecsSumSquaresTape = slices.Grow(t.vecsSumSquaresTape, 1)[:len(t.vecsSumSquaresTape)+1]
-	vecsSumSquaresTape := &t.vecsSumSquaresTape[len(t.vecsSumSquaresTape)-1]
-	t1 := vecsSumSquaresCallForward(vecsSumSquaresTape, s)
-	t2 := math.Sqrt(t1)
-	t.sqrt = t2
-	return t2
-}
-
-// vecsNormCallBackward adds to ds the vector-Jacobian product of vecsNorm with
-// the seeds s2, at the point recorded in t by vecsNormCallForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func vecsNormCallBackward(t *vecsNormCallTape, s2 float64, ds []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	nvecsSumSquaresTape := len(t.vecsSumSquaresTape)
-	nvecsSumSquaresTape--
-	vecsSumSquaresTape := t.vecsSumSquaresTape[nvecsSumSquaresTape]
-	vecsSumSquaresCallBackward(&vecsSumSquaresTape, s2*(0.5/t.sqrt), ds)
-}
-
-// vecsSumSquaresCallTape is what vecsSumSquaresCallForward keeps of one run of
-// vecsSumSquares for vecsSumSquaresCallBackward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of vecsSumSquaresCallForward overwrites it, and its buffers are
-// kept.
-type vecsSumSquaresCallTape struct {
-	// s: the parameter s.
-	s []float64
-	// v: v as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	v []float64
-}
-
-// vecsSumSquaresCallForward runs vecsSumSquares and records in t what
-// vecsSumSquaresCallBackward needs; t's earlier contents are discarded, its
-// memory reused.
-func vecsSumSquaresCallForward(t *vecsSumSquaresCallTape, s []float64) float64 {
-	t.v = t.v[:0]
-	t.s = s
-	var ss float64
-	t.v = slices.Grow(t.v, len(s))
-	for i := range s {
-		v := s[i]
-		t.v = append(t.v, v)
-		ss += v * v
-	}
-	return ss
-}
-
-// vecsSumSquaresCallBackward adds to ds the vector-Jacobian product of
-// vecsSumSquares with the seeds s2, at the point recorded in t by
-// vecsSumSquaresCallForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func vecsSumSquaresCallBackward(t *vecsSumSquaresCallTape, s2 float64, ds []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	var dss float64
-	s := t.s
-	t1 := len(s)
-	nv := len(t.v)
-	dss += s2
-	for i := t1 - 1; i >= 0; i-- {
-		nv--
-		v := t.v[nv]
-		dv := dss * v * 2
-		ds[i] += dv
-	}
-}
-
-// vecsNormJVP returns vecsNorm's results and then their directional derivatives
-// along the tangents ds of s, computed by forward-mode automatic
-// differentiation.
-func vecsNormJVP(s, ds []float64) (float64, float64) {
-	t1, t2 := vecsSumSquaresJVP(s, ds)
-	t3 := math.Sqrt(t1)
-	return t3, 0.5 / t3 * t2
-}
-
-// vecsSumSquaresJVP returns vecsSumSquares's results and then their directional
-// derivatives along the tangents ds of s, computed by forward-mode automatic
-// differentiation.
-func vecsSumSquaresJVP(s, ds []float64) (float64, float64) {
-	var ss float64
-	dss := 0.0
-	for i := range s {
-		v := s[i]
-		dv := ds[i]
-		ss += v * v
-		dss += v * dv * 2
-	}
-	return ss, dss
 }
 
 // vecsSoftplusTape is what vecsSoftplusForward keeps of one run of vecsSoftplus

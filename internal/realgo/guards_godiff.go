@@ -393,9 +393,9 @@ func StepsJVP(x, rate, limit, dx, drate, dlimit float64) (float64, float64) {
 type DispatchTape struct {
 	// x: the parameter x.
 	x []float64
-	// normTape: the tape normCallForward fills and normCallBackward reads, in a
-	// slice of one entry.
-	normTape []normCallTape
+	// normTape: the tape normCallFixedXForward fills and normCallFixedXBackward
+	// reads, in a slice of one entry.
+	normTape []normCallFixedXTape
 	// a: the parameter a.
 	a float64
 	// prod: a product (prod) of the forward sweep.
@@ -419,7 +419,7 @@ func DispatchForward(t *DispatchTape, x []float64, a float64) float64 {
 	} else if t1 == 2 || t1 == 3 {
 		t.normTape = slices.Grow(t.normTape, 1)[:len(t.normTape)+1]
 		normTape := &t.normTape[len(t.normTape)-1]
-		t4 := normCallForward(normTape, x)
+		t4 := normCallFixedXForward(normTape, x)
 		t.tmp = t4
 		return a * t4
 	} else {
@@ -448,7 +448,7 @@ func DispatchBackward(t *DispatchTape, s float64, dx []float64, da *float64) {
 		t4 := t.normTape[nnormTape]
 		*da += s * t.tmp
 		normTape := t4
-		normCallBackward(&normTape, s*a, dx)
+		normCallFixedXBackward(&normTape, s*a, dx)
 	}
 }
 
@@ -582,30 +582,24 @@ func LogSumJVP(x []float64, mu float64, dx []float64, dmu float64) (float64, flo
 	return s, ds
 }
 
-// normCallTape is what normCallForward keeps of one run of norm for
-// normCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of normCallForward
-// overwrites it, and its buffers are kept.
-type normCallTape struct {
+// normCallFixedXTape is what normCallFixedXForward keeps of one run of norm for
+// normCallFixedXBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of
+// normCallFixedXForward overwrites it, and its buffers are kept.
+type normCallFixedXTape struct {
 	// x: the parameter x.
 	x []float64
-	// v: v as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	v []float64
 	// sqrt: math.Sqrt of the forward sweep.
 	sqrt float64
 }
 
-// normCallForward runs norm and records in t what normCallBackward needs; t's
-// earlier contents are discarded, its memory reused.
-func normCallForward(t *normCallTape, x []float64) float64 {
-	t.v = t.v[:0]
+// normCallFixedXForward runs norm and records in t what normCallFixedXBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func normCallFixedXForward(t *normCallFixedXTape, x []float64) float64 {
 	t.x = x
 	s := 0.0
-	t.v = slices.Grow(t.v, len(x))
 	for i := range x {
 		v := x[i]
-		t.v = append(t.v, v)
 		if math.IsInf(v, 0) {
 			panic(errors.New("realgo: norm of an infinite vector"))
 		}
@@ -616,21 +610,19 @@ func normCallForward(t *normCallTape, x []float64) float64 {
 	return t1
 }
 
-// normCallBackward adds to dx the vector-Jacobian product of norm with the
-// seeds s, at the point recorded in t by normCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func normCallBackward(t *normCallTape, s float64, dx []float64) {
+// normCallFixedXBackward adds to dx the vector-Jacobian product of norm with
+// the seeds s, at the point recorded in t by normCallFixedXForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func normCallFixedXBackward(t *normCallFixedXTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
 	t1 := len(x)
-	nv := len(t.v)
 	ds += s * (0.5 / t.sqrt)
 	for i := t1 - 1; i >= 0; i-- {
-		nv--
-		v := t.v[nv]
+		v := x[i]
 		dv := ds * v * 2
 		dx[i] += dv
 	}

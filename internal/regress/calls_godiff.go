@@ -173,17 +173,17 @@ func ModfMixJVP(x, dx float64) (float64, float64) {
 // the control flow it replays. A tape may be reused: each run of
 // CallsInOrderForward overwrites it, and its buffers are kept.
 type CallsInOrderTape struct {
-	// dotCallsTape2: the tape dotCallsCallForward fills and dotCallsCallBackward
-	// reads, in a slice of one entry.
-	dotCallsTape2 []dotCallsCallTape
+	// dotCallsTape2: the tape dotCallsCallFixedABForward fills and
+	// dotCallsCallFixedABBackward reads, in a slice of one entry.
+	dotCallsTape2 []dotCallsCallFixedABTape
 	// scaleCallsTape: the tape scaleCallsCallForward fills and
 	// scaleCallsCallBackward reads, in a slice of one entry.
 	scaleCallsTape []scaleCallsCallTape
 	// x: the parameter x.
 	x float64
-	// dotCallsTape: the tape dotCallsCallForward fills and dotCallsCallBackward
-	// reads, in a slice of one entry.
-	dotCallsTape []dotCallsCallTape
+	// dotCallsTape: the tape dotCallsCallFixedBForward fills and
+	// dotCallsCallFixedBBackward reads, in a slice of one entry.
+	dotCallsTape []dotCallsCallFixedBTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
 }
@@ -198,14 +198,14 @@ func CallsInOrderForward(t *CallsInOrderTape, x float64, a, b []float64) float64
 	t.x = x
 	t.dotCallsTape = slices.Grow(t.dotCallsTape, 1)[:len(t.dotCallsTape)+1]
 	dotCallsTape := &t.dotCallsTape[len(t.dotCallsTape)-1]
-	t1 := dotCallsCallForward(dotCallsTape, a, b)
+	t1 := dotCallsCallFixedBForward(dotCallsTape, a, b)
 	t.tmp = t1
 	t.scaleCallsTape = slices.Grow(t.scaleCallsTape, 1)[:len(t.scaleCallsTape)+1]
 	scaleCallsTape := &t.scaleCallsTape[len(t.scaleCallsTape)-1]
 	t2 := scaleCallsCallForward(scaleCallsTape, a, x)
 	t.dotCallsTape2 = slices.Grow(t.dotCallsTape2, 1)[:len(t.dotCallsTape2)+1]
 	dotCallsTape2 := &t.dotCallsTape2[len(t.dotCallsTape2)-1]
-	t3 := dotCallsCallForward(dotCallsTape2, b, a)
+	t3 := dotCallsCallFixedABForward(dotCallsTape2, b, a)
 	return t1*x + t2 + t3
 }
 
@@ -230,13 +230,13 @@ func CallsInOrderBackward(t *CallsInOrderTape, s float64, dx *float64, da, db []
 	ndotCallsTape--
 	t3 := t.dotCallsTape[ndotCallsTape]
 	dotCallsTape2 := t.dotCallsTape2[ndotCallsTape2]
-	dotCallsCallBackward(&dotCallsTape2, s, db, da)
+	dotCallsCallFixedABBackward(&dotCallsTape2, s, db, da)
 	scaleCallsTape := t1
 	dk := 0.0
 	scaleCallsCallBackward(&scaleCallsTape, s, da, &dk)
 	t4 := dk
 	dotCallsTape := t3
-	dotCallsCallBackward(&dotCallsTape, s*x, da, db)
+	dotCallsCallFixedBBackward(&dotCallsTape, s*x, da, db)
 	*dx += t4 + s*t2
 }
 
@@ -656,58 +656,53 @@ func godiffDigamma(x float64) float64 {
 	return t5
 }
 
-// dotCallsCallTape is what dotCallsCallForward keeps of one run of dotCalls for
-// dotCallsCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// dotCallsCallForward overwrites it, and its buffers are kept.
-type dotCallsCallTape struct {
+// dotCallsCallFixedBTape is what dotCallsCallFixedBForward keeps of one run of
+// dotCalls for dotCallsCallFixedBBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of dotCallsCallFixedBForward overwrites it, and its buffers are kept.
+type dotCallsCallFixedBTape struct {
 	// a: the parameter a.
 	a []float64
+	// b: the parameter b.
+	b []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
 }
 
-// dotCallsCallForward runs dotCalls and records in t what dotCallsCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func dotCallsCallForward(t *dotCallsCallTape, a, b []float64) float64 {
+// dotCallsCallFixedBForward runs dotCalls and records in t what
+// dotCallsCallFixedBBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func dotCallsCallFixedBForward(t *dotCallsCallFixedBTape, a, b []float64) float64 {
 	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
 	t.a = a
+	t.b = b
 	s := 0.0
-	t1 := len(a)
-	t.elem = slices.Grow(t.elem, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
+	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
-		t2 := a[i]
-		t.elem = append(t.elem, t2)
-		t3 := b[i]
-		t.elem2 = append(t.elem2, t3)
-		s += t2 * t3
+		t1 := a[i]
+		t.elem = append(t.elem, t1)
+		s += t1 * b[i]
 	}
 	return s
 }
 
-// dotCallsCallBackward adds to da and db the vector-Jacobian product of
-// dotCalls with the seeds s, at the point recorded in t by dotCallsCallForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func dotCallsCallBackward(t *dotCallsCallTape, s float64, da, db []float64) {
+// dotCallsCallFixedBBackward adds to da and db the vector-Jacobian product of
+// dotCalls with the seeds s, at the point recorded in t by
+// dotCallsCallFixedBForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func dotCallsCallFixedBBackward(t *dotCallsCallFixedBTape, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
 	t1 := len(a)
 	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
+	b := t.b
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
 		nelem--
-		nelem2--
-		t2 := ds * t.elem2[nelem2]
+		t2 := ds * b[i]
 		db[i] += ds * t.elem[nelem]
 		da[i] += t2
 	}
@@ -766,6 +761,49 @@ func scaleCallsCallBackward(t *scaleCallsCallTape, s float64, da []float64, dk *
 		da[i] = t2 * k
 	}
 	*dk += dkSum
+}
+
+// dotCallsCallFixedABTape is what dotCallsCallFixedABForward keeps of one run
+// of dotCalls for dotCallsCallFixedABBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of dotCallsCallFixedABForward overwrites it, and its buffers are kept.
+type dotCallsCallFixedABTape struct {
+	// a: the parameter a.
+	a []float64
+	// b: the parameter b.
+	b []float64
+}
+
+// dotCallsCallFixedABForward runs dotCalls and records in t what
+// dotCallsCallFixedABBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func dotCallsCallFixedABForward(t *dotCallsCallFixedABTape, a, b []float64) float64 {
+	t.a = a
+	t.b = b
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// dotCallsCallFixedABBackward adds to da and db the vector-Jacobian product of
+// dotCalls with the seeds s, at the point recorded in t by
+// dotCallsCallFixedABForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func dotCallsCallFixedABBackward(t *dotCallsCallFixedABTape, s float64, da, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	a := t.a
+	t1 := len(a)
+	b := t.b
+	ds += s
+	for i := t1 - 1; i >= 0; i-- {
+		t2 := ds * b[i]
+		db[i] += ds * a[i]
+		da[i] += t2
+	}
 }
 
 // dotCallsJVP returns dotCalls's results and then their directional derivatives

@@ -11,12 +11,12 @@ import "slices"
 type MeanVarScoreTape struct {
 	// a: the parameter a.
 	a float64
-	// meanVarTape: the tape meanVarCallForward fills and meanVarCallBackward
-	// reads, in a slice of one entry.
-	meanVarTape []meanVarCallTape
-	// tmp2: result 1 of a call of meanVarCallForward.
+	// meanVarTape: the tape meanVarCallFixedXForward fills and
+	// meanVarCallFixedXBackward reads, in a slice of one entry.
+	meanVarTape []meanVarCallFixedXTape
+	// tmp2: result 1 of a call of meanVarCallFixedXForward.
 	tmp2 float64
-	// tmp: result 2 of a call of meanVarCallForward.
+	// tmp: result 2 of a call of meanVarCallFixedXForward.
 	tmp float64
 }
 
@@ -28,7 +28,7 @@ func MeanVarScoreForward(t *MeanVarScoreTape, x, w []float64, a float64) float64
 	t.a = a
 	t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
 	meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-	t1, t2 := meanVarCallForward(meanVarTape, x, w)
+	t1, t2 := meanVarCallFixedXForward(meanVarTape, x, w)
 	t.tmp2 = t1
 	t.tmp = t2
 	return a*t1 + t2*t2
@@ -46,7 +46,7 @@ func MeanVarScoreBackward(t *MeanVarScoreTape, s float64, dx, dw []float64, da *
 	nmeanVarTape--
 	t1 := s * t.tmp2
 	meanVarTape := t.meanVarTape[nmeanVarTape]
-	meanVarCallBackward(&meanVarTape, s*a, s*t.tmp*2, dx, dw)
+	meanVarCallFixedXBackward(&meanVarTape, s*a, s*t.tmp*2, dx, dw)
 	*da += t1
 }
 
@@ -76,12 +76,12 @@ func MeanVarScoreJVP(x, w []float64, a float64, dx, dw []float64, da float64) (f
 // control flow it replays. A tape may be reused: each run of MeanVarNilForward
 // overwrites it, and its buffers are kept.
 type MeanVarNilTape struct {
-	// tmp: result 1 of a call of meanVarCallXForward.
+	// tmp: result 1 of a call of meanVarCallXFixedXForward.
 	tmp float64
-	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
-	// reads, in a slice of one entry.
-	meanVarTape []meanVarCallXTape
-	// tmp2: result 2 of a call of meanVarCallXForward.
+	// meanVarTape: the tape meanVarCallXFixedXForward fills and
+	// meanVarCallXFixedXBackward reads, in a slice of one entry.
+	meanVarTape []meanVarCallXFixedXTape
+	// tmp2: result 2 of a call of meanVarCallXFixedXForward.
 	tmp2 float64
 }
 
@@ -91,7 +91,7 @@ func MeanVarNilForward(t *MeanVarNilTape, x []float64) float64 {
 	t.meanVarTape = t.meanVarTape[:0]
 	t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
 	meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-	t1, t2 := meanVarCallXForward(meanVarTape, x, nil)
+	t1, t2 := meanVarCallXFixedXForward(meanVarTape, x, nil)
 	t.tmp = t1
 	t.tmp2 = t2
 	return t1 * t2
@@ -107,7 +107,7 @@ func MeanVarNilBackward(t *MeanVarNilTape, s float64, dx []float64) {
 	nmeanVarTape := len(t.meanVarTape)
 	nmeanVarTape--
 	meanVarTape := t.meanVarTape[nmeanVarTape]
-	meanVarCallXBackward(&meanVarTape, s*t.tmp2, s*t.tmp, dx)
+	meanVarCallXFixedXBackward(&meanVarTape, s*t.tmp2, s*t.tmp, dx)
 }
 
 // MeanVarNilGrad returns MeanVarNil's result and its gradient with respect to
@@ -133,11 +133,11 @@ func MeanVarNilJVP(x, dx []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of MeanOnlyForward
 // overwrites it, and its buffers are kept.
 type MeanOnlyTape struct {
-	// tmp: result 1 of a call of meanVarCallForward.
+	// tmp: result 1 of a call of meanVarCallFixedXForward.
 	tmp float64
-	// meanVarTape: the tape meanVarCallForward fills and meanVarCallBackward
-	// reads, in a slice of one entry.
-	meanVarTape []meanVarCallTape
+	// meanVarTape: the tape meanVarCallFixedXForward fills and
+	// meanVarCallFixedXBackward reads, in a slice of one entry.
+	meanVarTape []meanVarCallFixedXTape
 }
 
 // MeanOnlyForward runs MeanOnly and records in t what MeanOnlyBackward needs;
@@ -146,7 +146,7 @@ func MeanOnlyForward(t *MeanOnlyTape, x, w []float64) float64 {
 	t.meanVarTape = t.meanVarTape[:0]
 	t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
 	meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-	t1, _ := meanVarCallForward(meanVarTape, x, w)
+	t1, _ := meanVarCallFixedXForward(meanVarTape, x, w)
 	t.tmp = t1
 	return t1 * t1
 }
@@ -161,7 +161,7 @@ func MeanOnlyBackward(t *MeanOnlyTape, s float64, dx, dw []float64) {
 	nmeanVarTape := len(t.meanVarTape)
 	nmeanVarTape--
 	meanVarTape := t.meanVarTape[nmeanVarTape]
-	meanVarCallBackward(&meanVarTape, s*t.tmp*2, 0, dx, dw)
+	meanVarCallFixedXBackward(&meanVarTape, s*t.tmp*2, 0, dx, dw)
 }
 
 // MeanOnlyGrad returns MeanOnly's result and its gradient with respect to x and
@@ -189,9 +189,10 @@ func MeanOnlyJVP(x, w, dx, dw []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of MeanVarLoopForward
 // overwrites it, and its buffers are kept.
 type MeanVarLoopTape struct {
-	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	meanVarTape []meanVarCallXTape
+	// meanVarTape: the tape meanVarCallXFixedXForward fills and
+	// meanVarCallXFixedXBackward reads, one entry per iteration of the loop around
+	// it, read back last first.
+	meanVarTape []meanVarCallXFixedXTape
 	// x: the parameter x.
 	x []float64
 	// a: the parameter a.
@@ -222,7 +223,7 @@ func MeanVarLoopForward(t *MeanVarLoopTape, x []float64, a float64) float64 {
 		kTrips++
 		t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
 		meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-		t1, t2 := meanVarCallXForward(meanVarTape, x[k:], nil)
+		t1, t2 := meanVarCallXFixedXForward(meanVarTape, x[k:], nil)
 		m = t1
 		v = t2
 		t.m2 = append(t.m2, m)
@@ -259,7 +260,7 @@ func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float6
 		daSum += ds * t.m2[nm2]
 		dm += ds * a
 		meanVarTape := t.meanVarTape[nmeanVarTape]
-		meanVarCallXBackward(&meanVarTape, dm, dv, dx[k:len(x)])
+		meanVarCallXFixedXBackward(&meanVarTape, dm, dv, dx[k:len(x)])
 		dm = 0
 		dv = 0
 	}
@@ -306,11 +307,11 @@ func MeanVarLoopJVP(x []float64, a float64, dx []float64, da float64) (float64, 
 // the control flow it replays. A tape may be reused: each run of
 // MixedResultsForward overwrites it, and its buffers are kept.
 type MixedResultsTape struct {
-	// tmp: result 2 of a call of sumCountCallForward.
+	// tmp: result 2 of a call of sumCountCallFixedXForward.
 	tmp int
-	// sumCountTape: the tape sumCountCallForward fills and sumCountCallBackward
-	// reads, in a slice of one entry.
-	sumCountTape []sumCountCallTape
+	// sumCountTape: the tape sumCountCallFixedXForward fills and
+	// sumCountCallFixedXBackward reads, in a slice of one entry.
+	sumCountTape []sumCountCallFixedXTape
 }
 
 // MixedResultsForward runs MixedResults and records in t what
@@ -320,7 +321,7 @@ func MixedResultsForward(t *MixedResultsTape, x []float64, a float64) float64 {
 	t.sumCountTape = t.sumCountTape[:0]
 	t.sumCountTape = slices.Grow(t.sumCountTape, 1)[:len(t.sumCountTape)+1]
 	sumCountTape := &t.sumCountTape[len(t.sumCountTape)-1]
-	t1, t2 := sumCountCallForward(sumCountTape, x, a)
+	t1, t2 := sumCountCallFixedXForward(sumCountTape, x, a)
 	t.tmp = t2
 	return t1 * float64(t2+1)
 }
@@ -336,7 +337,7 @@ func MixedResultsBackward(t *MixedResultsTape, s float64, dx []float64, da *floa
 	nsumCountTape--
 	sumCountTape := t.sumCountTape[nsumCountTape]
 	da2 := 0.0
-	sumCountCallBackward(&sumCountTape, s*float64(t.tmp+1), 0, dx, &da2)
+	sumCountCallFixedXBackward(&sumCountTape, s*float64(t.tmp+1), 0, dx, &da2)
 	*da += da2
 }
 
@@ -366,12 +367,12 @@ func MixedResultsJVP(x []float64, a float64, dx []float64, da float64) (float64,
 // the control flow it replays. A tape may be reused: each run of
 // WeightedDotsForward overwrites it, and its buffers are kept.
 type WeightedDotsTape struct {
-	// tmp: result 1 of a call of weightsDotsCallForward.
+	// tmp: result 1 of a call of weightsDotsCallFixedWWXForward.
 	tmp float64
-	// weightsDotsTape: the tape weightsDotsCallForward fills and
-	// weightsDotsCallBackward reads, in a slice of one entry.
-	weightsDotsTape []weightsDotsCallTape
-	// tmp2: result 2 of a call of weightsDotsCallForward.
+	// weightsDotsTape: the tape weightsDotsCallFixedWWXForward fills and
+	// weightsDotsCallFixedWWXBackward reads, in a slice of one entry.
+	weightsDotsTape []weightsDotsCallFixedWWXTape
+	// tmp2: result 2 of a call of weightsDotsCallFixedWWXForward.
 	tmp2 float64
 }
 
@@ -382,7 +383,7 @@ func WeightedDotsForward(t *WeightedDotsTape, x []float64, w Weights) float64 {
 	t.weightsDotsTape = t.weightsDotsTape[:0]
 	t.weightsDotsTape = slices.Grow(t.weightsDotsTape, 1)[:len(t.weightsDotsTape)+1]
 	weightsDotsTape := &t.weightsDotsTape[len(t.weightsDotsTape)-1]
-	t1, t2 := weightsDotsCallForward(weightsDotsTape, w.W, x)
+	t1, t2 := weightsDotsCallFixedWWXForward(weightsDotsTape, w.W, x)
 	t.tmp = t1
 	t.tmp2 = t2
 	return t1 * t2
@@ -398,7 +399,7 @@ func WeightedDotsBackward(t *WeightedDotsTape, s float64, dx []float64, dw *Weig
 	nweightsDotsTape := len(t.weightsDotsTape)
 	nweightsDotsTape--
 	weightsDotsTape := t.weightsDotsTape[nweightsDotsTape]
-	weightsDotsCallBackward(&weightsDotsTape, s*t.tmp2, s*t.tmp, dw.W, dx)
+	weightsDotsCallFixedWWXBackward(&weightsDotsTape, s*t.tmp2, s*t.tmp, dw.W, dx)
 }
 
 // WeightedDotsGrad returns WeightedDots's result and its gradient with respect
@@ -513,11 +514,11 @@ func ScaledCopyJVP(x []float64, a float64, dx []float64, da float64) (float64, f
 	return u*v + t4*t5, v*t2 + u*t3 + (t5*dy[0] + t4*dy[1])
 }
 
-// meanVarCallTape is what meanVarCallForward keeps of one run of meanVar for
-// meanVarCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of meanVarCallForward
-// overwrites it, and its buffers are kept.
-type meanVarCallTape struct {
+// meanVarCallFixedXTape is what meanVarCallFixedXForward keeps of one run of
+// meanVar for meanVarCallFixedXBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// meanVarCallFixedXForward overwrites it, and its buffers are kept.
+type meanVarCallFixedXTape struct {
 	// x: the parameter x.
 	x []float64
 	// cond2: the branch the forward sweep took, one entry per iteration of the
@@ -526,9 +527,6 @@ type meanVarCallTape struct {
 	// wi: the value of wi the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	wi []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
 	// sw2: the value of sw the backward sweep reads.
 	sw2 float64
 	// m: m as the forward sweep computed it.
@@ -536,9 +534,6 @@ type meanVarCallTape struct {
 	// cond: the branch the forward sweep took, one entry per iteration of the loop
 	// around it, read back last first.
 	cond []bool
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 	// wi2: the value of wi2 the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wi2 []float64
@@ -548,21 +543,19 @@ type meanVarCallTape struct {
 	quo float64
 }
 
-// meanVarCallForward runs meanVar and records in t what meanVarCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
+// meanVarCallFixedXForward runs meanVar and records in t what
+// meanVarCallFixedXBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func meanVarCallFixedXForward(t *meanVarCallFixedXTape, x, w []float64) (float64, float64) {
 	t.wi2 = t.wi2[:0]
-	t.elem = t.elem[:0]
 	t.cond = t.cond[:0]
 	t.wi = t.wi[:0]
-	t.elem2 = t.elem2[:0]
 	t.cond2 = t.cond2[:0]
 	t.x = x
 	s := 0.0
 	sw := 0.0
 	t1 := len(x)
 	t.cond2 = slices.Grow(t.cond2, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
 	t.wi = slices.Grow(t.wi, t1)
 	for i := range x {
 		wi := 1.0
@@ -572,9 +565,7 @@ func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
 			wi = w[i]
 		}
 		t.wi = append(t.wi, wi)
-		t2 := x[i]
-		t.elem2 = append(t.elem2, t2)
-		s += wi * t2
+		s += wi * x[i]
 		sw += wi
 	}
 	t.sw2 = sw
@@ -582,7 +573,6 @@ func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
 	t.m = m
 	v := 0.0
 	t.cond = slices.Grow(t.cond, t1)
-	t.elem = slices.Grow(t.elem, t1)
 	t.wi2 = slices.Grow(t.wi2, t1)
 	for i2 := range x {
 		wi2 := 1.0
@@ -591,24 +581,22 @@ func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
 		if c2 {
 			wi2 = w[i2]
 		}
-		t3 := x[i2]
-		t.elem = append(t.elem, t3)
-		d := t3 - m
+		d := x[i2] - m
 		t.wi2 = append(t.wi2, wi2)
 		v += wi2 * d * d
 	}
 	t.sw = sw
-	t4 := v / sw
-	t.quo = t4
-	return m, t4
+	t2 := v / sw
+	t.quo = t2
+	return m, t2
 }
 
-// meanVarCallBackward adds to dx and dw the vector-Jacobian product of meanVar
-// with the seeds s1 and s2, at the point recorded in t by meanVarCallForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func meanVarCallBackward(t *meanVarCallTape, s1, s2 float64, dx, dw []float64) {
+// meanVarCallFixedXBackward adds to dx and dw the vector-Jacobian product of
+// meanVar with the seeds s1 and s2, at the point recorded in t by
+// meanVarCallFixedXForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func meanVarCallFixedXBackward(t *meanVarCallFixedXTape, s1, s2 float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	t1 := t.sw
 	var dsw float64
@@ -616,7 +604,6 @@ func meanVarCallBackward(t *meanVarCallTape, s1, s2 float64, dx, dw []float64) {
 	x := t.x
 	t2 := len(x)
 	nwi2 := len(t.wi2)
-	nelem := len(t.elem)
 	m := t.m
 	var dwi2 float64
 	var dm float64
@@ -625,7 +612,6 @@ func meanVarCallBackward(t *meanVarCallTape, s1, s2 float64, dx, dw []float64) {
 	var ds float64
 	var dwi float64
 	nwi := len(t.wi)
-	nelem2 := len(t.elem2)
 	ncond2 := len(t.cond2)
 	dsw -= s2 * (t.quo / t1)
 	dv += s2 / t1
@@ -633,8 +619,7 @@ func meanVarCallBackward(t *meanVarCallTape, s1, s2 float64, dx, dw []float64) {
 		t4 := i2
 		nwi2--
 		t5 := t.wi2[nwi2]
-		nelem--
-		d := t.elem[nelem] - m
+		d := x[t4] - m
 		ncond--
 		c1 := t.cond[ncond]
 		t6 := dv * d
@@ -654,11 +639,10 @@ func meanVarCallBackward(t *meanVarCallTape, s1, s2 float64, dx, dw []float64) {
 	for i := t2 - 1; i >= 0; i-- {
 		t7 := i
 		nwi--
-		nelem2--
 		ncond2--
 		c2 := t.cond2[ncond2]
 		dwi += dsw
-		t8 := ds * t.elem2[nelem2]
+		t8 := ds * x[t7]
 		dx[t7] += ds * t.wi[nwi]
 		dwi += t8
 		if c2 {
@@ -711,11 +695,11 @@ func meanVarJVP(x, w, dx, dw []float64) (float64, float64, float64, float64) {
 	return m, t3, dm, dv/sw - t3/sw*dsw
 }
 
-// meanVarCallXTape is what meanVarCallXForward keeps of one run of meanVar for
-// meanVarCallXBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// meanVarCallXForward overwrites it, and its buffers are kept.
-type meanVarCallXTape struct {
+// meanVarCallXFixedXTape is what meanVarCallXFixedXForward keeps of one run of
+// meanVar for meanVarCallXFixedXBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// meanVarCallXFixedXForward overwrites it, and its buffers are kept.
+type meanVarCallXFixedXTape struct {
 	// x: the parameter x.
 	x []float64
 	// wi: the value of wi the backward sweep reads, one entry per iteration of the
@@ -725,9 +709,6 @@ type meanVarCallXTape struct {
 	sw2 float64
 	// m: m as the forward sweep computed it.
 	m float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 	// wi2: the value of wi2 the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wi2 []float64
@@ -735,11 +716,11 @@ type meanVarCallXTape struct {
 	sw float64
 }
 
-// meanVarCallXForward runs meanVar and records in t what meanVarCallXBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func meanVarCallXForward(t *meanVarCallXTape, x, w []float64) (float64, float64) {
+// meanVarCallXFixedXForward runs meanVar and records in t what
+// meanVarCallXFixedXBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func meanVarCallXFixedXForward(t *meanVarCallXFixedXTape, x, w []float64) (float64, float64) {
 	t.wi2 = t.wi2[:0]
-	t.elem = t.elem[:0]
 	t.wi = t.wi[:0]
 	t.x = x
 	s := 0.0
@@ -759,16 +740,13 @@ func meanVarCallXForward(t *meanVarCallXTape, x, w []float64) (float64, float64)
 	m := s / sw
 	t.m = m
 	v := 0.0
-	t.elem = slices.Grow(t.elem, t1)
 	t.wi2 = slices.Grow(t.wi2, t1)
 	for i2 := range x {
 		wi2 := 1.0
 		if !(w == nil) {
 			wi2 = w[i2]
 		}
-		t2 := x[i2]
-		t.elem = append(t.elem, t2)
-		d := t2 - m
+		d := x[i2] - m
 		t.wi2 = append(t.wi2, wi2)
 		v += wi2 * d * d
 	}
@@ -776,18 +754,17 @@ func meanVarCallXForward(t *meanVarCallXTape, x, w []float64) (float64, float64)
 	return m, v / sw
 }
 
-// meanVarCallXBackward adds to dx the vector-Jacobian product of meanVar with
-// the seeds s1 and s2, at the point recorded in t by meanVarCallXForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func meanVarCallXBackward(t *meanVarCallXTape, s1, s2 float64, dx []float64) {
+// meanVarCallXFixedXBackward adds to dx the vector-Jacobian product of meanVar
+// with the seeds s1 and s2, at the point recorded in t by
+// meanVarCallXFixedXForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func meanVarCallXFixedXBackward(t *meanVarCallXFixedXTape, s1, s2 float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dv float64
 	x := t.x
 	t1 := len(x)
 	nwi2 := len(t.wi2)
-	nelem := len(t.elem)
 	m := t.m
 	var dm float64
 	var ds float64
@@ -796,8 +773,7 @@ func meanVarCallXBackward(t *meanVarCallXTape, s1, s2 float64, dx []float64) {
 	for i2 := t1 - 1; i2 >= 0; i2-- {
 		nwi2--
 		t2 := t.wi2[nwi2]
-		nelem--
-		d := t.elem[nelem] - m
+		d := x[i2] - m
 		dd := dv*(t2*d) + dv*d*t2
 		dm -= dd
 		dx[i2] += dd
@@ -844,32 +820,27 @@ func meanVarXJVP(x, w, dx []float64) (float64, float64, float64, float64) {
 	return m, v / sw, dm, dv / sw
 }
 
-// sumCountCallTape is what sumCountCallForward keeps of one run of sumCount for
-// sumCountCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// sumCountCallForward overwrites it, and its buffers are kept.
-type sumCountCallTape struct {
+// sumCountCallFixedXTape is what sumCountCallFixedXForward keeps of one run of
+// sumCount for sumCountCallFixedXBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of sumCountCallFixedXForward overwrites it, and its buffers are kept.
+type sumCountCallFixedXTape struct {
 	// x: the parameter x.
 	x []float64
 	// a: the parameter a.
 	a float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 }
 
-// sumCountCallForward runs sumCount and records in t what sumCountCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func sumCountCallForward(t *sumCountCallTape, x []float64, a float64) (float64, int) {
-	t.elem = t.elem[:0]
+// sumCountCallFixedXForward runs sumCount and records in t what
+// sumCountCallFixedXBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func sumCountCallFixedXForward(t *sumCountCallFixedXTape, x []float64, a float64) (float64, int) {
 	t.x = x
 	t.a = a
 	k := 0
 	s := 0.0
-	t.elem = slices.Grow(t.elem, len(x))
 	for i := range x {
 		t1 := x[i]
-		t.elem = append(t.elem, t1)
 		if t1 > 0 {
 			k++
 		}
@@ -878,23 +849,21 @@ func sumCountCallForward(t *sumCountCallTape, x []float64, a float64) (float64, 
 	return s, k
 }
 
-// sumCountCallBackward adds to dx and da the vector-Jacobian product of
+// sumCountCallFixedXBackward adds to dx and da the vector-Jacobian product of
 // sumCount with the seeds s1 and s2, at the point recorded in t by
-// sumCountCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
-func sumCountCallBackward(t *sumCountCallTape, s1 float64, s2 int, dx []float64, da *float64) {
+// sumCountCallFixedXForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func sumCountCallFixedXBackward(t *sumCountCallFixedXTape, s1 float64, s2 int, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
 	t1 := len(x)
 	a := t.a
-	nelem := len(t.elem)
 	var daSum float64
 	ds += s1
 	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		t2 := t.elem[nelem]
+		t2 := x[i]
 		t3 := ds * t2
 		daSum += t3 * t2
 		dx[i] += ds*(a*t2) + t3*a
@@ -922,64 +891,51 @@ func sumCountJVP(x []float64, a float64, dx []float64, da float64) (float64, int
 	return s, k, ds, 0
 }
 
-// weightsDotsCallTape is what weightsDotsCallForward keeps of one run of
-// weightsDots for weightsDotsCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of weightsDotsCallForward overwrites it, and its buffers are kept.
-type weightsDotsCallTape struct {
+// weightsDotsCallFixedWWXTape is what weightsDotsCallFixedWWXForward keeps of
+// one run of weightsDots for weightsDotsCallFixedWWXBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of weightsDotsCallFixedWWXForward overwrites it, and its
+// buffers are kept.
+type weightsDotsCallFixedWWXTape struct {
+	// wW: the parameter wW.
+	wW []float64
 	// x: the parameter x.
 	x []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 }
 
-// weightsDotsCallForward runs weightsDots and records in t what
-// weightsDotsCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
-func weightsDotsCallForward(t *weightsDotsCallTape, wW, x []float64) (float64, float64) {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
+// weightsDotsCallFixedWWXForward runs weightsDots and records in t what
+// weightsDotsCallFixedWWXBackward needs; t's earlier contents are discarded,
+// its memory reused.
+func weightsDotsCallFixedWWXForward(t *weightsDotsCallFixedWWXTape, wW, x []float64) (float64, float64) {
+	t.wW = wW
 	t.x = x
 	s := 0.0
 	t2 := 0.0
-	t1 := len(x)
-	t.elem = slices.Grow(t.elem, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
 	for i := range x {
-		t3 := wW[i]
-		t.elem2 = append(t.elem2, t3)
-		t4 := x[i]
-		t.elem = append(t.elem, t4)
-		s += t3 * t4
-		t2 += t4 * t4
+		t1 := x[i]
+		s += wW[i] * t1
+		t2 += t1 * t1
 	}
 	return s, t2
 }
 
-// weightsDotsCallBackward adds to dwW and dx the vector-Jacobian product of
-// weightsDots with the seeds s1 and s2, at the point recorded in t by
-// weightsDotsCallForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
-func weightsDotsCallBackward(t *weightsDotsCallTape, s1, s2 float64, dwW, dx []float64) {
+// weightsDotsCallFixedWWXBackward adds to dwW and dx the vector-Jacobian
+// product of weightsDots with the seeds s1 and s2, at the point recorded in t
+// by weightsDotsCallFixedWWXForward. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func weightsDotsCallFixedWWXBackward(t *weightsDotsCallFixedWWXTape, s1, s2 float64, dwW, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dt float64
 	var ds float64
 	x := t.x
 	t1 := len(x)
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
+	wW := t.wW
 	dt += s2
 	ds += s1
 	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		t2 := t.elem[nelem]
-		nelem2--
-		dx[i] += dt*t2*2 + ds*t.elem2[nelem2]
+		t2 := x[i]
+		dx[i] += dt*t2*2 + ds*wW[i]
 		dwW[i] += ds * t2
 	}
 }

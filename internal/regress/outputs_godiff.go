@@ -525,18 +525,18 @@ func MixedJVP(out, x, dout, dx []float64) (float64, float64, float64, float64) {
 type LorenzRK4StepTape struct {
 	// dst: the parameter dst.
 	dst []float64
-	// lorenzDerivTape4: the tape lorenzDerivCallForward fills and
-	// lorenzDerivCallBackward reads, in a slice of one entry.
-	lorenzDerivTape4 []lorenzDerivCallTape
+	// lorenzDerivTape4: the tape lorenzDerivCallFixedSForward fills and
+	// lorenzDerivCallFixedSBackward reads, in a slice of one entry.
+	lorenzDerivTape4 []lorenzDerivCallFixedSTape
 	// lorenzDerivTape3: the tape lorenzDerivCallForward fills and
 	// lorenzDerivCallBackward reads, in a slice of one entry.
 	lorenzDerivTape3 []lorenzDerivCallTape
 	// lorenzDerivTape2: the tape lorenzDerivCallForward fills and
 	// lorenzDerivCallBackward reads, in a slice of one entry.
 	lorenzDerivTape2 []lorenzDerivCallTape
-	// lorenzDerivTape: the tape lorenzDerivCallForward fills and
-	// lorenzDerivCallBackward reads, in a slice of one entry.
-	lorenzDerivTape []lorenzDerivCallTape
+	// lorenzDerivTape: the tape lorenzDerivCallFixedSForward fills and
+	// lorenzDerivCallFixedSBackward reads, in a slice of one entry.
+	lorenzDerivTape []lorenzDerivCallFixedSTape
 	// h: the parameter h.
 	h float64
 	// k1: k1 as the forward sweep computed it.
@@ -572,7 +572,7 @@ func (l Lorenz) RK4StepForward(t *LorenzRK4StepTape, dst, s []float64, h float64
 	t.tmp = tmp
 	t.lorenzDerivTape = slices.Grow(t.lorenzDerivTape, 1)[:len(t.lorenzDerivTape)+1]
 	lorenzDerivTape := &t.lorenzDerivTape[len(t.lorenzDerivTape)-1]
-	lorenzDerivCallForward(lorenzDerivTape, l.Sigma, l.Rho, l.Beta, k1, s)
+	lorenzDerivCallFixedSForward(lorenzDerivTape, l.Sigma, l.Rho, l.Beta, k1, s)
 	for i := range tmp {
 		tmp[i] = s[i] + h/2*k1[i]
 	}
@@ -590,7 +590,7 @@ func (l Lorenz) RK4StepForward(t *LorenzRK4StepTape, dst, s []float64, h float64
 	}
 	t.lorenzDerivTape4 = slices.Grow(t.lorenzDerivTape4, 1)[:len(t.lorenzDerivTape4)+1]
 	lorenzDerivTape4 := &t.lorenzDerivTape4[len(t.lorenzDerivTape4)-1]
-	lorenzDerivCallForward(lorenzDerivTape4, l.Sigma, l.Rho, l.Beta, k4, tmp)
+	lorenzDerivCallFixedSForward(lorenzDerivTape4, l.Sigma, l.Rho, l.Beta, k4, tmp)
 	for i4 := range dst {
 		dst[i4] = s[i4] + h/6*(k1[i4]+2*k2[i4]+2*k3[i4]+k4[i4])
 	}
@@ -650,7 +650,7 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	dlSigma2 := 0.0
 	dlRho2 := 0.0
 	dlBeta2 := 0.0
-	lorenzDerivCallBackward(&lorenzDerivTape4, &dlSigma2, &dlRho2, &dlBeta2, dk4, dtmp)
+	lorenzDerivCallFixedSBackward(&lorenzDerivTape4, &dlSigma2, &dlRho2, &dlBeta2, dk4, dtmp)
 	t11 := dlSigma2
 	t12 := dlRho2
 	t13 := dlBeta2
@@ -697,7 +697,7 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	dlSigma5 := 0.0
 	dlRho5 := 0.0
 	dlBeta5 := 0.0
-	lorenzDerivCallBackward(&lorenzDerivTape, &dlSigma5, &dlRho5, &dlBeta5, dk1, ds)
+	lorenzDerivCallFixedSBackward(&lorenzDerivTape, &dlSigma5, &dlRho5, &dlBeta5, dk1, ds)
 	t25 := dlRho5
 	t26 := dlBeta5
 	dl.Sigma += t11 + t15 + t20 + dlSigma5
@@ -1510,6 +1510,79 @@ func TwiceVJP(x []float64, a float64, sx []float64) ([]float64, float64) {
 func TwiceJVP(x []float64, a float64, dx []float64, da float64) {
 	scaleInPlaceJVP(x, a, dx, da)
 	scaleInPlaceJVP(x, a+1, dx, da)
+}
+
+// lorenzDerivCallFixedSTape is what lorenzDerivCallFixedSForward keeps of one
+// run of lorenzDeriv for lorenzDerivCallFixedSBackward: the forward values the
+// backward sweep reads, and the control flow it replays. A tape may be reused:
+// each run of lorenzDerivCallFixedSForward overwrites it, and its buffers are
+// kept.
+type lorenzDerivCallFixedSTape struct {
+	// lSigma: the parameter lSigma.
+	lSigma float64
+	// lBeta: the parameter lBeta.
+	lBeta float64
+	// s: the parameter s.
+	s []float64
+	// diff2: a difference (diff) of the forward sweep.
+	diff2 float64
+	// diff: a difference (diff) of the forward sweep.
+	diff float64
+}
+
+// lorenzDerivCallFixedSForward runs lorenzDeriv and records in t what
+// lorenzDerivCallFixedSBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func lorenzDerivCallFixedSForward(t *lorenzDerivCallFixedSTape, lSigma, lRho, lBeta float64, dst, s []float64) {
+	t.lSigma = lSigma
+	t.lBeta = lBeta
+	t.s = s
+	t1 := s[1] - s[0]
+	t.diff2 = t1
+	dst[0] = lSigma * t1
+	t2 := lRho - s[2]
+	t.diff = t2
+	dst[1] = s[0]*t2 - s[1]
+	dst[2] = s[0]*s[1] - lBeta*s[2]
+}
+
+// lorenzDerivCallFixedSBackward adds to dlSigma, dlRho, dlBeta, ddst and ds the
+// vector-Jacobian product of lorenzDeriv with the seeds ddst, at the point
+// recorded in t by lorenzDerivCallFixedSForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+//
+// ddst holds, on entry, the seed of what lorenzDeriv leaves in dst, and on
+// return the derivative with respect to what dst held before.
+func lorenzDerivCallFixedSBackward(t *lorenzDerivCallFixedSTape, dlSigma, dlRho, dlBeta *float64, ddst, ds []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	lBeta := t.lBeta
+	s := t.s
+	t1 := s[0]
+	t2 := s[1]
+	t3 := s[0]
+	lSigma := t.lSigma
+	t4 := ddst[2]
+	t5 := -(t4 * s[2])
+	ds[2] -= t4 * lBeta
+	ds[1] += t4 * t1
+	ds[0] += t4 * t2
+	ddst[2] = 0
+	t6 := ddst[1]
+	ds[1] -= t6
+	t7 := t6 * t3
+	ds[2] -= t7
+	ds[0] += t6 * t.diff
+	ddst[1] = 0
+	t8 := ddst[0]
+	t9 := t8 * lSigma
+	ds[0] -= t9
+	ds[1] += t9
+	ddst[0] = 0
+	*dlSigma += t8 * t.diff2
+	*dlRho += t7
+	*dlBeta += t5
 }
 
 // lorenzDerivCallTape is what lorenzDerivCallForward keeps of one run of

@@ -782,9 +782,9 @@ func (m Small) EnergyJVP(k float32, dm Small, dk float32) (float32, float32) {
 type ParamsScoreTape struct {
 	// tmp: result 1 of a call of softplusGrad.
 	tmp float64
-	// weightedTape: the tape weightedCallForward fills and weightedCallBackward
-	// reads, in a slice of one entry.
-	weightedTape []weightedCallTape
+	// weightedTape: the tape weightedCallFixedWXForward fills and
+	// weightedCallFixedWXBackward reads, in a slice of one entry.
+	weightedTape []weightedCallFixedWXTape
 	// dsoftplus: result 2 of a call of softplusGrad.
 	dsoftplus float64
 	// tmp2: an intermediate value of the forward sweep.
@@ -800,7 +800,7 @@ func (p Params) ScoreForward(t *ParamsScoreTape, x []float64) float64 {
 	t.dsoftplus = dsoftplus
 	t.weightedTape = slices.Grow(t.weightedTape, 1)[:len(t.weightedTape)+1]
 	weightedTape := &t.weightedTape[len(t.weightedTape)-1]
-	t2 := weightedCallForward(weightedTape, p.W, x)
+	t2 := weightedCallFixedWXForward(weightedTape, p.W, x)
 	t.tmp2 = t2
 	return t1 * t2
 }
@@ -817,7 +817,7 @@ func ParamsScoreBackward(t *ParamsScoreTape, s float64, dp *Params, dx []float64
 	dsoftplus := t.dsoftplus
 	t1 := s * t.tmp2
 	weightedTape := t.weightedTape[nweightedTape]
-	weightedCallBackward(&weightedTape, s*t.tmp, dp.W, dx)
+	weightedCallFixedWXBackward(&weightedTape, s*t.tmp, dp.W, dx)
 	dp.B += t1 * dsoftplus
 }
 
@@ -880,59 +880,45 @@ func softplusGrad(z float64) (float64, float64) {
 	return t1, dz
 }
 
-// weightedCallTape is what weightedCallForward keeps of one run of weighted for
-// weightedCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// weightedCallForward overwrites it, and its buffers are kept.
-type weightedCallTape struct {
+// weightedCallFixedWXTape is what weightedCallFixedWXForward keeps of one run
+// of weighted for weightedCallFixedWXBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of weightedCallFixedWXForward overwrites it, and its buffers are kept.
+type weightedCallFixedWXTape struct {
 	// w: the parameter w.
 	w []float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
+	// x: the parameter x.
+	x []float64
 }
 
-// weightedCallForward runs weighted and records in t what weightedCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func weightedCallForward(t *weightedCallTape, w, x []float64) float64 {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
+// weightedCallFixedWXForward runs weighted and records in t what
+// weightedCallFixedWXBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func weightedCallFixedWXForward(t *weightedCallFixedWXTape, w, x []float64) float64 {
 	t.w = w
+	t.x = x
 	s := 0.0
-	t1 := len(w)
-	t.elem = slices.Grow(t.elem, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
 	for i := range w {
-		t2 := w[i]
-		t.elem = append(t.elem, t2)
-		t3 := x[i]
-		t.elem2 = append(t.elem2, t3)
-		s += t2 * t3
+		s += w[i] * x[i]
 	}
 	return s
 }
 
-// weightedCallBackward adds to dw and dx the vector-Jacobian product of
-// weighted with the seeds s, at the point recorded in t by weightedCallForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func weightedCallBackward(t *weightedCallTape, s float64, dw, dx []float64) {
+// weightedCallFixedWXBackward adds to dw and dx the vector-Jacobian product of
+// weighted with the seeds s, at the point recorded in t by
+// weightedCallFixedWXForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func weightedCallFixedWXBackward(t *weightedCallFixedWXTape, s float64, dw, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	w := t.w
 	t1 := len(w)
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
+	x := t.x
 	ds += s
 	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		nelem2--
-		t2 := ds * t.elem2[nelem2]
-		dx[i] += ds * t.elem[nelem]
+		t2 := ds * x[i]
+		dx[i] += ds * w[i]
 		dw[i] += t2
 	}
 }

@@ -14,9 +14,9 @@ import (
 type ReprojErrorTape struct {
 	// w: the parameter w.
 	w float64
-	// projectTape: the tape projectCallForward fills and projectCallBackward
-	// reads, in a slice of one entry.
-	projectTape []projectCallTape
+	// projectTape: the tape projectCallFixedCamForward fills and
+	// projectCallFixedCamBackward reads, in a slice of one entry.
+	projectTape []projectCallFixedCamTape
 	// diff2: a difference (diff) of the forward sweep.
 	diff2 float64
 	// diff: a difference (diff) of the forward sweep.
@@ -31,7 +31,7 @@ func ReprojErrorForward(t *ReprojErrorTape, cam, x []float64, w float64, feat, e
 	var proj [2]float64
 	t.projectTape = slices.Grow(t.projectTape, 1)[:len(t.projectTape)+1]
 	projectTape := &t.projectTape[len(t.projectTape)-1]
-	projectCallForward(projectTape, cam, x, proj[:])
+	projectCallFixedCamForward(projectTape, cam, x, proj[:])
 	t1 := proj[0] - feat[0]
 	t.diff2 = t1
 	err[0] = w * t1
@@ -64,7 +64,7 @@ func ReprojErrorBackward(t *ReprojErrorTape, dcam, dx []float64, dw *float64, de
 	dproj[0] += t4 * w
 	derr[0] = 0
 	projectTape := t1
-	projectCallBackward(&projectTape, dcam, dx, dproj[:2])
+	projectCallFixedCamBackward(&projectTape, dcam, dx, dproj[:2])
 	*dw += t3 + t5
 }
 
@@ -141,40 +141,38 @@ func WeightErrorGrad(w float64) (float64, float64) {
 	return t1, dw
 }
 
-// projectCallTape is what projectCallForward keeps of one run of project for
-// projectCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of projectCallForward
-// overwrites it, and its buffers are kept.
-type projectCallTape struct {
-	// radialDistortTape: the tape radialDistortCallForward fills and
-	// radialDistortCallBackward reads, in a slice of one entry.
-	radialDistortTape []radialDistortCallTape
+// projectCallFixedCamTape is what projectCallFixedCamForward keeps of one run
+// of project for projectCallFixedCamBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of projectCallFixedCamForward overwrites it, and its buffers are kept.
+type projectCallFixedCamTape struct {
 	// cam: the parameter cam.
 	cam []float64
-	// rodriguesRotatePointTape: the tape rodriguesRotatePointCallForward fills and
-	// rodriguesRotatePointCallBackward reads, in a slice of one entry.
-	rodriguesRotatePointTape []rodriguesRotatePointCallTape
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// quo2: a quotient (quo) of the forward sweep.
-	quo2 float64
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// quo: a quotient (quo) of the forward sweep.
-	quo float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
+	// radialDistortTape: the tape radialDistortCallFixedRadForward fills and
+	// radialDistortCallFixedRadBackward reads, in a slice of one entry.
+	radialDistortTape []radialDistortCallFixedRadTape
+	// rodriguesRotatePointTape: the tape rodriguesRotatePointCallFixedRotForward
+	// fills and rodriguesRotatePointCallFixedRotBackward reads, in a slice of one
+	// entry.
+	rodriguesRotatePointTape []rodriguesRotatePointCallFixedRotTape
 	// elem4: an element read before it was overwritten.
 	elem4 float64
-	// elem: an element read before it was overwritten.
-	elem float64
+	// quo2: a quotient (quo) of the forward sweep.
+	quo2 float64
+	// elem3: an element read before it was overwritten.
+	elem3 float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
 	// elem2: an element read before it was overwritten.
 	elem2 float64
+	// elem: an element read before it was overwritten.
+	elem float64
 }
 
-// projectCallForward runs project and records in t what projectCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func projectCallForward(t *projectCallTape, cam, x, proj []float64) {
+// projectCallFixedCamForward runs project and records in t what
+// projectCallFixedCamBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func projectCallFixedCamForward(t *projectCallFixedCamTape, cam, x, proj []float64) {
 	t.radialDistortTape = t.radialDistortTape[:0]
 	t.rodriguesRotatePointTape = t.rodriguesRotatePointTape[:0]
 	t.cam = cam
@@ -187,108 +185,109 @@ func projectCallForward(t *projectCallTape, cam, x, proj []float64) {
 	xo[2] = x[2] - c[2]
 	t.rodriguesRotatePointTape = slices.Grow(t.rodriguesRotatePointTape, 1)[:len(t.rodriguesRotatePointTape)+1]
 	rodriguesRotatePointTape := &t.rodriguesRotatePointTape[len(t.rodriguesRotatePointTape)-1]
-	rodriguesRotatePointCallForward(rodriguesRotatePointTape, cam[:t1], xo[:], xcam[:])
+	rodriguesRotatePointCallFixedRotForward(rodriguesRotatePointTape, cam[:t1], xo[:], xcam[:])
 	t2 := xcam[2]
-	t.elem6 = t2
+	t.elem4 = t2
 	t3 := xcam[0] / t2
 	t.quo2 = t3
 	proj[0] = t3
 	t4 := xcam[2]
-	t.elem5 = t4
+	t.elem3 = t4
 	t5 := xcam[1] / t4
 	t.quo = t5
 	proj[1] = t5
 	t.radialDistortTape = slices.Grow(t.radialDistortTape, 1)[:len(t.radialDistortTape)+1]
 	radialDistortTape := &t.radialDistortTape[len(t.radialDistortTape)-1]
-	radialDistortCallForward(radialDistortTape, cam[9:t1], proj)
+	radialDistortCallFixedRadForward(radialDistortTape, cam[9:t1], proj)
 	t6 := proj[0]
-	t.elem3 = t6
-	t7 := cam[6]
-	t.elem4 = t7
-	proj[0] = t6*t7 + cam[7]
-	t8 := proj[1]
-	t.elem = t8
-	t9 := cam[6]
-	t.elem2 = t9
-	proj[1] = t8*t9 + cam[8]
+	t.elem2 = t6
+	proj[0] = t6*cam[6] + cam[7]
+	t7 := proj[1]
+	t.elem = t7
+	proj[1] = t7*cam[6] + cam[8]
 }
 
-// projectCallBackward adds to dcam, dx and dproj the vector-Jacobian product of
-// project with the seeds dproj, at the point recorded in t by
-// projectCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// projectCallFixedCamBackward adds to dcam, dx and dproj the vector-Jacobian
+// product of project with the seeds dproj, at the point recorded in t by
+// projectCallFixedCamForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dproj holds, on entry, the seed of what project leaves in proj, and on return
 // the derivative with respect to what proj held before.
-func projectCallBackward(t *projectCallTape, dcam, dx, dproj []float64) {
+func projectCallFixedCamBackward(t *projectCallFixedCamTape, dcam, dx, dproj []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	cam := t.cam
+	t1 := cam[6]
+	t2 := cam[6]
 	nradialDistortTape := len(t.radialDistortTape)
 	nradialDistortTape--
-	t1 := t.radialDistortTape[nradialDistortTape]
-	cam := t.cam
-	t2 := len(cam)
-	t3 := t.elem5
-	t4 := t.quo
+	t3 := t.radialDistortTape[nradialDistortTape]
+	t4 := len(cam)
+	t5 := t.elem3
+	t6 := t.quo
 	var dxcam [3]float64
-	t5 := t.elem6
-	t6 := t.quo2
+	t7 := t.elem4
+	t8 := t.quo2
 	nrodriguesRotatePointTape := len(t.rodriguesRotatePointTape)
 	nrodriguesRotatePointTape--
-	t7 := t.rodriguesRotatePointTape[nrodriguesRotatePointTape]
+	t9 := t.rodriguesRotatePointTape[nrodriguesRotatePointTape]
 	var dxo [3]float64
-	dc := dcam[3:t2]
-	t8 := dproj[1]
-	dcam[8] += t8
-	dcam[6] += t8 * t.elem
-	dproj[1] = t8 * t.elem2
-	t9 := dproj[0]
-	dcam[7] += t9
-	dcam[6] += t9 * t.elem3
-	dproj[0] = t9 * t.elem4
-	radialDistortTape := t1
-	radialDistortCallBackward(&radialDistortTape, dcam[9:t2], dproj)
+	dc := dcam[3:t4]
 	t10 := dproj[1]
-	dxcam[2] -= t10 * (t4 / t3)
-	dxcam[1] += t10 / t3
-	dproj[1] = 0
+	dcam[8] += t10
+	dcam[6] += t10 * t.elem
+	dproj[1] = t10 * t1
 	t11 := dproj[0]
-	dxcam[2] -= t11 * (t6 / t5)
-	dxcam[0] += t11 / t5
+	dcam[7] += t11
+	dcam[6] += t11 * t.elem2
+	dproj[0] = t11 * t2
+	radialDistortTape := t3
+	radialDistortCallFixedRadBackward(&radialDistortTape, dcam[9:t4], dproj)
+	t12 := dproj[1]
+	dxcam[2] -= t12 * (t6 / t5)
+	dxcam[1] += t12 / t5
+	dproj[1] = 0
+	t13 := dproj[0]
+	dxcam[2] -= t13 * (t8 / t7)
+	dxcam[0] += t13 / t7
 	dproj[0] = 0
-	rodriguesRotatePointTape := t7
-	rodriguesRotatePointCallBackward(&rodriguesRotatePointTape, dcam[:t2], dxo[:3], dxcam[:3])
-	t12 := dxo[2]
-	dc[2] -= t12
-	dx[2] += t12
+	rodriguesRotatePointTape := t9
+	rodriguesRotatePointCallFixedRotBackward(&rodriguesRotatePointTape, dcam[:t4], dxo[:3], dxcam[:3])
+	t14 := dxo[2]
+	dc[2] -= t14
+	dx[2] += t14
 	dxo[2] = 0
-	t13 := dxo[1]
-	dc[1] -= t13
-	dx[1] += t13
+	t15 := dxo[1]
+	dc[1] -= t15
+	dx[1] += t15
 	dxo[1] = 0
-	t14 := dxo[0]
-	dc[0] -= t14
-	dx[0] += t14
+	t16 := dxo[0]
+	dc[0] -= t16
+	dx[0] += t16
 	dxo[0] = 0
 }
 
-// rodriguesRotatePointCallTape is what rodriguesRotatePointCallForward keeps of
-// one run of rodriguesRotatePoint for rodriguesRotatePointCallBackward: the
+// rodriguesRotatePointCallFixedRotTape is what
+// rodriguesRotatePointCallFixedRotForward keeps of one run of
+// rodriguesRotatePoint for rodriguesRotatePointCallFixedRotBackward: the
 // forward values the backward sweep reads, and the control flow it replays. A
-// tape may be reused: each run of rodriguesRotatePointCallForward overwrites
-// it, and its buffers are kept.
-type rodriguesRotatePointCallTape struct {
-	// sqtheta: sqtheta as the forward sweep computed it.
-	sqtheta float64
+// tape may be reused: each run of rodriguesRotatePointCallFixedRotForward
+// overwrites it, and its buffers are kept.
+type rodriguesRotatePointCallFixedRotTape struct {
 	// crossTape: the tape crossCallForward fills and crossCallBackward reads, in a
 	// slice of one entry.
 	crossTape []crossCallTape
-	// crossTape2: the tape crossCallForward fills and crossCallBackward reads, in
-	// a slice of one entry.
-	crossTape2 []crossCallTape
-	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, in a
-	// slice of one entry.
-	sqsumTape []sqsumCallTape
+	// rot: the parameter rot.
+	rot []float64
+	// crossTape2: the tape crossCallFixedAForward fills and
+	// crossCallFixedABackward reads, in a slice of one entry.
+	crossTape2 []crossCallFixedATape
+	// sqsumTape: the tape sqsumCallFixedXForward fills and sqsumCallFixedXBackward
+	// reads, in a slice of one entry.
+	sqsumTape []sqsumCallFixedXTape
+	// sqtheta: sqtheta as the forward sweep computed it.
+	sqtheta float64
 	// theta: theta as the forward sweep computed it.
 	theta float64
 	// costheta: costheta as the forward sweep computed it.
@@ -297,9 +296,6 @@ type rodriguesRotatePointCallTape struct {
 	sintheta float64
 	// thetaInverse: thetaInverse as the forward sweep computed it.
 	thetaInverse float64
-	// elem10: an element read before it was overwritten, one entry per iteration
-	// of the loop around it, read back last first.
-	elem10 []float64
 	// elem8: an element read before it was overwritten.
 	elem8 float64
 	// elem9: an element read before it was overwritten.
@@ -329,20 +325,20 @@ type rodriguesRotatePointCallTape struct {
 	elem []float64
 }
 
-// rodriguesRotatePointCallForward runs rodriguesRotatePoint and records in t
-// what rodriguesRotatePointCallBackward needs; t's earlier contents are
-// discarded, its memory reused.
-func rodriguesRotatePointCallForward(t *rodriguesRotatePointCallTape, rot, pt, rotated []float64) {
+// rodriguesRotatePointCallFixedRotForward runs rodriguesRotatePoint and records
+// in t what rodriguesRotatePointCallFixedRotBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func rodriguesRotatePointCallFixedRotForward(t *rodriguesRotatePointCallFixedRotTape, rot, pt, rotated []float64) {
 	t.elem = t.elem[:0]
 	t.elem2 = t.elem2[:0]
 	t.elem3 = t.elem3[:0]
 	t.crossTape = t.crossTape[:0]
-	t.elem10 = t.elem10[:0]
 	t.crossTape2 = t.crossTape2[:0]
 	t.sqsumTape = t.sqsumTape[:0]
+	t.rot = rot
 	t.sqsumTape = slices.Grow(t.sqsumTape, 1)[:len(t.sqsumTape)+1]
 	sqsumTape := &t.sqsumTape[len(t.sqsumTape)-1]
-	sqtheta := sqsumCallForward(sqsumTape, 3, rot)
+	sqtheta := sqsumCallFixedXForward(sqsumTape, 3, rot)
 	t.sqtheta = sqtheta
 	if sqtheta != 0 {
 		theta := math.Sqrt(sqtheta)
@@ -356,69 +352,67 @@ func rodriguesRotatePointCallForward(t *rodriguesRotatePointCallTape, rot, pt, r
 		var w [3]float64
 		var wCrossPt [3]float64
 		for i := 0; i < 3; i++ {
-			t1 := rot[i]
-			t.elem10 = append(t.elem10, t1)
-			w[i] = t1 * thetaInverse
+			w[i] = rot[i] * thetaInverse
 		}
 		t.crossTape = slices.Grow(t.crossTape, 1)[:len(t.crossTape)+1]
 		crossTape := &t.crossTape[len(t.crossTape)-1]
 		crossCallForward(crossTape, w[:], pt, wCrossPt[:])
-		t2 := w[0]
-		t.elem8 = t2
-		t3 := pt[0]
-		t.elem9 = t3
-		t4 := w[1]
-		t.elem6 = t4
-		t5 := pt[1]
-		t.elem7 = t5
-		t6 := w[2]
-		t.elem4 = t6
-		t7 := pt[2]
-		t.elem5 = t7
-		t8 := t2*t3 + t4*t5 + t6*t7
-		t.sum = t8
-		t9 := 1 - costheta
-		t.diff = t9
-		tmp := t8 * t9
+		t1 := w[0]
+		t.elem8 = t1
+		t2 := pt[0]
+		t.elem9 = t2
+		t3 := w[1]
+		t.elem6 = t3
+		t4 := pt[1]
+		t.elem7 = t4
+		t5 := w[2]
+		t.elem4 = t5
+		t6 := pt[2]
+		t.elem5 = t6
+		t7 := t1*t2 + t3*t4 + t5*t6
+		t.sum = t7
+		t8 := 1 - costheta
+		t.diff = t8
+		tmp := t7 * t8
 		t.tmp = tmp
 		for i2 := 0; i2 < 3; i2++ {
-			t10 := pt[i2]
-			t.elem3 = append(t.elem3, t10)
-			t11 := wCrossPt[i2]
-			t.elem2 = append(t.elem2, t11)
-			t12 := w[i2]
-			t.elem = append(t.elem, t12)
-			rotated[i2] = t10*costheta + t11*sintheta + t12*tmp
+			t9 := pt[i2]
+			t.elem3 = append(t.elem3, t9)
+			t10 := wCrossPt[i2]
+			t.elem2 = append(t.elem2, t10)
+			t11 := w[i2]
+			t.elem = append(t.elem, t11)
+			rotated[i2] = t9*costheta + t10*sintheta + t11*tmp
 		}
 	} else {
 		var rotCrossPt [3]float64
 		t.crossTape2 = slices.Grow(t.crossTape2, 1)[:len(t.crossTape2)+1]
 		crossTape2 := &t.crossTape2[len(t.crossTape2)-1]
-		crossCallForward(crossTape2, rot, pt, rotCrossPt[:])
+		crossCallFixedAForward(crossTape2, rot, pt, rotCrossPt[:])
 		for i3 := 0; i3 < 3; i3++ {
 			rotated[i3] = pt[i3] + rotCrossPt[i3]
 		}
 	}
 }
 
-// rodriguesRotatePointCallBackward adds to drot, dpt and drotated the
+// rodriguesRotatePointCallFixedRotBackward adds to drot, dpt and drotated the
 // vector-Jacobian product of rodriguesRotatePoint with the seeds drotated, at
-// the point recorded in t by rodriguesRotatePointCallForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the point recorded in t by rodriguesRotatePointCallFixedRotForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 //
 // drotated holds, on entry, the seed of what rodriguesRotatePoint leaves in
 // rotated, and on return the derivative with respect to what rotated held
 // before.
-func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, drot, dpt, drotated []float64) {
+func rodriguesRotatePointCallFixedRotBackward(t *rodriguesRotatePointCallFixedRotTape, drot, dpt, drotated []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	sqtheta := t.sqtheta
 	nelem := len(t.elem)
 	nelem2 := len(t.elem2)
 	nelem3 := len(t.elem3)
 	ncrossTape := len(t.crossTape)
-	nelem10 := len(t.elem10)
+	rot := t.rot
 	var dsqtheta float64
 	ncrossTape2 := len(t.crossTape2)
 	nsqsumTape := len(t.sqsumTape)
@@ -464,9 +458,8 @@ func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, drot, dpt
 		crossTape := t2
 		crossCallBackward(&crossTape, dw[:3], dpt, dwCrossPt[:3])
 		for i := 2; i >= 0; i-- {
-			nelem10--
 			t8 := dw[i]
-			dthetaInverse += t8 * t.elem10[nelem10]
+			dthetaInverse += t8 * rot[i]
 			drot[i] += t8 * thetaInverse
 			dw[i] = 0
 		}
@@ -484,52 +477,50 @@ func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, drot, dpt
 			drotated[i3] = 0
 		}
 		crossTape2 := t9
-		crossCallBackward(&crossTape2, drot, dpt, drotCrossPt[:3])
+		crossCallFixedABackward(&crossTape2, drot, dpt, drotCrossPt[:3])
 	}
 	sqsumTape := t1
-	sqsumCallBackward(&sqsumTape, dsqtheta, drot)
+	sqsumCallFixedXBackward(&sqsumTape, dsqtheta, drot)
 }
 
-// sqsumCallTape is what sqsumCallForward keeps of one run of sqsum for
-// sqsumCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of sqsumCallForward
-// overwrites it, and its buffers are kept.
-type sqsumCallTape struct {
+// sqsumCallFixedXTape is what sqsumCallFixedXForward keeps of one run of sqsum
+// for sqsumCallFixedXBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// sqsumCallFixedXForward overwrites it, and its buffers are kept.
+type sqsumCallFixedXTape struct {
 	// n: the parameter n.
 	n int
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
+	// x: the parameter x.
+	x []float64
 }
 
-// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
-func sqsumCallForward(t *sqsumCallTape, n int, x []float64) float64 {
-	t.elem = t.elem[:0]
+// sqsumCallFixedXForward runs sqsum and records in t what
+// sqsumCallFixedXBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func sqsumCallFixedXForward(t *sqsumCallFixedXTape, n int, x []float64) float64 {
 	t.n = n
+	t.x = x
 	res := 0.0
 	for i := 0; i < n; i++ {
 		t1 := x[i]
-		t.elem = append(t.elem, t1)
 		res += t1 * t1
 	}
 	return res
 }
 
-// sqsumCallBackward adds to dx the vector-Jacobian product of sqsum with the
-// seeds s, at the point recorded in t by sqsumCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func sqsumCallBackward(t *sqsumCallTape, s float64, dx []float64) {
+// sqsumCallFixedXBackward adds to dx the vector-Jacobian product of sqsum with
+// the seeds s, at the point recorded in t by sqsumCallFixedXForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func sqsumCallFixedXBackward(t *sqsumCallFixedXTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dres float64
 	n := t.n
-	nelem := len(t.elem)
+	x := t.x
 	dres += s
 	for i := n - 1; i >= 0; i-- {
-		nelem--
-		dx[i] += dres * t.elem[nelem] * 2
+		dx[i] += dres * x[i] * 2
 	}
 }
 
@@ -626,20 +617,98 @@ func crossCallBackward(t *crossCallTape, da, db, dout []float64) {
 	dout[0] = 0
 }
 
-// radialDistortCallTape is what radialDistortCallForward keeps of one run of
-// radialDistort for radialDistortCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of radialDistortCallForward overwrites it, and its buffers are kept.
-type radialDistortCallTape struct {
-	// rsq: rsq as the forward sweep computed it.
-	rsq float64
-	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, in a
-	// slice of one entry.
-	sqsumTape []sqsumCallTape
+// crossCallFixedATape is what crossCallFixedAForward keeps of one run of cross
+// for crossCallFixedABackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// crossCallFixedAForward overwrites it, and its buffers are kept.
+type crossCallFixedATape struct {
+	// a: the parameter a.
+	a []float64
+	// elem6: an element read before it was overwritten.
+	elem6 float64
+	// elem5: an element read before it was overwritten.
+	elem5 float64
 	// elem4: an element read before it was overwritten.
 	elem4 float64
 	// elem3: an element read before it was overwritten.
 	elem3 float64
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+	// elem: an element read before it was overwritten.
+	elem float64
+}
+
+// crossCallFixedAForward runs cross and records in t what
+// crossCallFixedABackward needs; t's earlier contents are discarded, its memory
+// reused.
+func crossCallFixedAForward(t *crossCallFixedATape, a, b, out []float64) {
+	t.a = a
+	t1 := b[2]
+	t.elem6 = t1
+	t2 := b[1]
+	t.elem5 = t2
+	out[0] = a[1]*t1 - a[2]*t2
+	t3 := b[0]
+	t.elem4 = t3
+	t4 := b[2]
+	t.elem3 = t4
+	out[1] = a[2]*t3 - a[0]*t4
+	t5 := b[1]
+	t.elem2 = t5
+	t6 := b[0]
+	t.elem = t6
+	out[2] = a[0]*t5 - a[1]*t6
+}
+
+// crossCallFixedABackward adds to da, db and dout the vector-Jacobian product
+// of cross with the seeds dout, at the point recorded in t by
+// crossCallFixedAForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what cross leaves in out, and on return the
+// derivative with respect to what out held before.
+func crossCallFixedABackward(t *crossCallFixedATape, da, db, dout []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	a := t.a
+	t1 := a[0]
+	t2 := a[0]
+	t3 := a[2]
+	t4 := a[2]
+	t5 := a[1]
+	t6 := dout[2]
+	db[0] -= t6 * a[1]
+	da[1] -= t6 * t.elem
+	db[1] += t6 * t1
+	da[0] += t6 * t.elem2
+	dout[2] = 0
+	t7 := dout[1]
+	db[2] -= t7 * t2
+	da[0] -= t7 * t.elem3
+	db[0] += t7 * t3
+	da[2] += t7 * t.elem4
+	dout[1] = 0
+	t8 := dout[0]
+	db[1] -= t8 * t4
+	da[2] -= t8 * t.elem5
+	db[2] += t8 * t5
+	da[1] += t8 * t.elem6
+	dout[0] = 0
+}
+
+// radialDistortCallFixedRadTape is what radialDistortCallFixedRadForward keeps
+// of one run of radialDistort for radialDistortCallFixedRadBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of radialDistortCallFixedRadForward overwrites
+// it, and its buffers are kept.
+type radialDistortCallFixedRadTape struct {
+	// rad: the parameter rad.
+	rad []float64
+	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, in a
+	// slice of one entry.
+	sqsumTape []sqsumCallTape
+	// rsq: rsq as the forward sweep computed it.
+	rsq float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
 	// l: l as the forward sweep computed it.
@@ -650,57 +719,100 @@ type radialDistortCallTape struct {
 	elem float64
 }
 
-// radialDistortCallForward runs radialDistort and records in t what
-// radialDistortCallBackward needs; t's earlier contents are discarded, its
-// memory reused.
-func radialDistortCallForward(t *radialDistortCallTape, rad, proj []float64) {
+// radialDistortCallFixedRadForward runs radialDistort and records in t what
+// radialDistortCallFixedRadBackward needs; t's earlier contents are discarded,
+// its memory reused.
+func radialDistortCallFixedRadForward(t *radialDistortCallFixedRadTape, rad, proj []float64) {
 	t.sqsumTape = t.sqsumTape[:0]
+	t.rad = rad
 	t.sqsumTape = slices.Grow(t.sqsumTape, 1)[:len(t.sqsumTape)+1]
 	sqsumTape := &t.sqsumTape[len(t.sqsumTape)-1]
 	rsq := sqsumCallForward(sqsumTape, 2, proj)
 	t.rsq = rsq
-	t1 := rad[0]
-	t.elem4 = t1
-	t2 := rad[1]
-	t.elem3 = t2
-	t3 := t2 * rsq
-	t.prod = t3
-	l := 1 + t1*rsq + t3*rsq
+	t1 := rad[1] * rsq
+	t.prod = t1
+	l := 1 + rad[0]*rsq + t1*rsq
 	t.l = l
-	t4 := proj[0]
-	t.elem2 = t4
-	proj[0] = t4 * l
-	t5 := proj[1]
-	t.elem = t5
-	proj[1] = t5 * l
+	t2 := proj[0]
+	t.elem2 = t2
+	proj[0] = t2 * l
+	t3 := proj[1]
+	t.elem = t3
+	proj[1] = t3 * l
 }
 
-// radialDistortCallBackward adds to drad and dproj the vector-Jacobian product
-// of radialDistort with the seeds dproj, at the point recorded in t by
-// radialDistortCallForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// radialDistortCallFixedRadBackward adds to drad and dproj the vector-Jacobian
+// product of radialDistort with the seeds dproj, at the point recorded in t by
+// radialDistortCallFixedRadForward. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dproj holds, on entry, the seed of what radialDistort leaves in proj, and on
 // return the derivative with respect to what proj held before.
-func radialDistortCallBackward(t *radialDistortCallTape, drad, dproj []float64) {
+func radialDistortCallFixedRadBackward(t *radialDistortCallFixedRadTape, drad, dproj []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	rad := t.rad
 	rsq := t.rsq
 	l := t.l
+	t1 := rad[1]
+	t2 := rad[0]
 	nsqsumTape := len(t.sqsumTape)
 	nsqsumTape--
-	t1 := t.sqsumTape[nsqsumTape]
-	t2 := dproj[1]
-	dproj[1] = t2 * l
-	t3 := dproj[0]
-	dproj[0] = t3 * l
-	dl := t2*t.elem + t3*t.elem2
-	t4 := dl * rsq
-	drad[1] += t4 * rsq
-	drad[0] += t4
-	drsq := dl*t.prod + t4*t.elem3 + dl*t.elem4
-	sqsumTape := t1
+	t3 := t.sqsumTape[nsqsumTape]
+	t4 := dproj[1]
+	dproj[1] = t4 * l
+	t5 := dproj[0]
+	dproj[0] = t5 * l
+	dl := t4*t.elem + t5*t.elem2
+	t6 := dl * rsq
+	drad[1] += t6 * rsq
+	drad[0] += t6
+	drsq := dl*t.prod + t6*t1 + dl*t2
+	sqsumTape := t3
 	sqsumCallBackward(&sqsumTape, drsq, dproj)
+}
+
+// sqsumCallTape is what sqsumCallForward keeps of one run of sqsum for
+// sqsumCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of sqsumCallForward
+// overwrites it, and its buffers are kept.
+type sqsumCallTape struct {
+	// n: the parameter n.
+	n int
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func sqsumCallForward(t *sqsumCallTape, n int, x []float64) float64 {
+	t.elem = t.elem[:0]
+	t.n = n
+	res := 0.0
+	for i := 0; i < n; i++ {
+		t1 := x[i]
+		t.elem = append(t.elem, t1)
+		res += t1 * t1
+	}
+	return res
+}
+
+// sqsumCallBackward adds to dx the vector-Jacobian product of sqsum with the
+// seeds s, at the point recorded in t by sqsumCallForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func sqsumCallBackward(t *sqsumCallTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dres float64
+	n := t.n
+	nelem := len(t.elem)
+	dres += s
+	for i := n - 1; i >= 0; i-- {
+		nelem--
+		dx[i] += dres * t.elem[nelem] * 2
+	}
 }
 
 // projectJVP runs project and computes, by forward-mode automatic

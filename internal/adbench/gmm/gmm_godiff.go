@@ -13,24 +13,25 @@ import (
 // overwrites it, and its buffers are kept.
 type ObjectiveTape struct {
 	// logWishartPriorFlatTape: the tape
-	// logWishartPriorFlatCallNoWishartGammaForward fills and
-	// logWishartPriorFlatCallNoWishartGammaBackward reads, in a slice of one
-	// entry.
-	logWishartPriorFlatTape []logWishartPriorFlatCallNoWishartGammaTape
+	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and
+	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads, in a
+	// slice of one entry.
+	logWishartPriorFlatTape []logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape
 	// d: the parameter d.
 	d int
-	// logsumexpTape2: the tape logsumexpCallForward fills and
-	// logsumexpCallBackward reads, in a slice of one entry.
-	logsumexpTape2 []logsumexpCallTape
+	// logsumexpTape2: the tape logsumexpCallFixedXForward fills and
+	// logsumexpCallFixedXBackward reads, in a slice of one entry.
+	logsumexpTape2 []logsumexpCallFixedXTape
 	// logsumexpTape: the tape logsumexpCallForward fills and logsumexpCallBackward
 	// reads, one entry per iteration of the loop around it, read back last first.
 	logsumexpTape []logsumexpCallTape
 	// sqnormTape: the tape sqnormCallForward fills and sqnormCallBackward reads,
 	// one entry per iteration of the loop around it, read back last first.
 	sqnormTape []sqnormCallTape
-	// qTimesXTape: the tape qTimesXCallForward fills and qTimesXCallBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	qTimesXTape []qTimesXCallTape
+	// qTimesXTape: the tape qTimesXCallFixedQdiagLtriForward fills and
+	// qTimesXCallFixedQdiagLtriBackward reads, one entry per iteration of the loop
+	// around it, read back last first.
+	qTimesXTape []qTimesXCallFixedQdiagLtriTape
 	// subtractTape: the tape subtractCallNoXForward fills and
 	// subtractCallNoXBackward reads, one entry per iteration of the loop around
 	// it, read back last first.
@@ -84,7 +85,7 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 			subtractCallNoXForward(subtractTape, d, x[ix*d:], means[ik*d:], xcentered)
 			t.qTimesXTape = slices.Grow(t.qTimesXTape, 1)[:len(t.qTimesXTape)+1]
 			qTimesXTape := &t.qTimesXTape[len(t.qTimesXTape)-1]
-			qTimesXCallForward(qTimesXTape, d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
+			qTimesXCallFixedQdiagLtriForward(qTimesXTape, d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
 			t1 := alphas[ik] + sumQs[ik]
 			t.sqnormTape = slices.Grow(t.sqnormTape, 1)[:len(t.sqnormTape)+1]
 			sqnormTape := &t.sqnormTape[len(t.sqnormTape)-1]
@@ -98,11 +99,11 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 	}
 	t.logsumexpTape2 = slices.Grow(t.logsumexpTape2, 1)[:len(t.logsumexpTape2)+1]
 	logsumexpTape2 := &t.logsumexpTape2[len(t.logsumexpTape2)-1]
-	lseAlphas := logsumexpCallForward(logsumexpTape2, k, alphas)
+	lseAlphas := logsumexpCallFixedXForward(logsumexpTape2, k, alphas)
 	err := constant + slse - float64(n)*lseAlphas
 	t.logWishartPriorFlatTape = slices.Grow(t.logWishartPriorFlatTape, 1)[:len(t.logWishartPriorFlatTape)+1]
 	logWishartPriorFlatTape := &t.logWishartPriorFlatTape[len(t.logWishartPriorFlatTape)-1]
-	t4 := logWishartPriorFlatCallNoWishartGammaForward(logWishartPriorFlatTape, d, k, wishart.Gamma, wishart.M, sumQs, qdiags, icf)
+	t4 := logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(logWishartPriorFlatTape, d, k, wishart.Gamma, wishart.M, sumQs, qdiags, icf)
 	return err + t4
 }
 
@@ -139,11 +140,11 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 	npreprocessQsTape--
 	t2 := t.preprocessQsTape[npreprocessQsTape]
 	logWishartPriorFlatTape := t.logWishartPriorFlatTape[nlogWishartPriorFlatTape]
-	logWishartPriorFlatCallNoWishartGammaBackward(&logWishartPriorFlatTape, s, dsumQs, dqdiags, dicf)
+	logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(&logWishartPriorFlatTape, s, dsumQs, dqdiags, dicf)
 	dlseAlphas := -(s * float64(n))
 	dslse += s
 	logsumexpTape2 := t1
-	logsumexpCallBackward(&logsumexpTape2, dlseAlphas, dalphas)
+	logsumexpCallFixedXBackward(&logsumexpTape2, dlseAlphas, dalphas)
 	for ix := n - 1; ix >= 0; ix-- {
 		nlogsumexpTape--
 		logsumexpTape := t.logsumexpTape[nlogsumexpTape]
@@ -163,7 +164,7 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 			dsumQs[ik] += t7
 			dalphas[ik] += t7
 			qTimesXTape := t4
-			qTimesXCallBackward(&qTimesXTape, dqdiags[t5:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
+			qTimesXCallFixedQdiagLtriBackward(&qTimesXTape, dqdiags[t5:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
 			subtractTape := t6
 			subtractCallNoXBackward(&subtractTape, dmeans[t5:len(means)], dxcentered)
 		}
@@ -284,114 +285,94 @@ func subtractCallNoXBackward(t *subtractCallNoXTape, dy, dout []float64) {
 	}
 }
 
-// qTimesXCallTape is what qTimesXCallForward keeps of one run of qTimesX for
-// qTimesXCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of qTimesXCallForward
-// overwrites it, and its buffers are kept.
-type qTimesXCallTape struct {
+// qTimesXCallFixedQdiagLtriTape is what qTimesXCallFixedQdiagLtriForward keeps
+// of one run of qTimesX for qTimesXCallFixedQdiagLtriBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of qTimesXCallFixedQdiagLtriForward overwrites it, and
+// its buffers are kept.
+type qTimesXCallFixedQdiagLtriTape struct {
 	// d: the parameter d.
 	d int
-	// elem3: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem3 []float64
-	// elem4: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem4 []float64
-	// j: the value of j the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	j []int
-	// lparamsIdx: the value of lparamsIdx the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
-	lparamsIdx []int
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
+	// qdiag: the parameter qdiag.
+	qdiag []float64
+	// ltri: the parameter ltri.
+	ltri []float64
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
-	// jTrips: how many iterations of the loop on j began, one entry per iteration
-	// of the loop around it, read back last first.
-	jTrips []int
+	// elem: an element read before it was overwritten, the same in every iteration
+	// of the loop on j and saved as it ends, one entry per iteration of the loop
+	// around it, read back last first.
+	elem []float64
+	// lparamsIdx: the value of lparamsIdx as the forward sweep returned, which the
+	// backward sweep steps back.
+	lparamsIdx int
 }
 
-// qTimesXCallForward runs qTimesX and records in t what qTimesXCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func qTimesXCallForward(t *qTimesXCallTape, d int, qdiag, ltri, x, out []float64) {
-	t.jTrips = t.jTrips[:0]
-	t.j = t.j[:0]
+// qTimesXCallFixedQdiagLtriForward runs qTimesX and records in t what
+// qTimesXCallFixedQdiagLtriBackward needs; t's earlier contents are discarded,
+// its memory reused.
+func qTimesXCallFixedQdiagLtriForward(t *qTimesXCallFixedQdiagLtriTape, d int, qdiag, ltri, x, out []float64) {
 	t.elem = t.elem[:0]
 	t.elem2 = t.elem2[:0]
-	t.lparamsIdx = t.lparamsIdx[:0]
-	t.elem3 = t.elem3[:0]
-	t.elem4 = t.elem4[:0]
 	t.d = d
+	t.qdiag = qdiag
+	t.ltri = ltri
 	for id := 0; id < d; id++ {
-		t1 := qdiag[id]
-		t.elem3 = append(t.elem3, t1)
-		t2 := x[id]
-		t.elem4 = append(t.elem4, t2)
-		out[id] = t1 * t2
+		t1 := x[id]
+		t.elem2 = append(t.elem2, t1)
+		out[id] = qdiag[id] * t1
 	}
 	lparamsIdx := 0
 	for i := 0; i < d; i++ {
-		jTrips := 0
+		var elem float64
 		for j := i + 1; j < d; j++ {
-			jTrips++
-			t.j = append(t.j, j)
-			t.lparamsIdx = append(t.lparamsIdx, lparamsIdx)
-			t3 := ltri[lparamsIdx]
-			t.elem = append(t.elem, t3)
-			t4 := x[i]
-			t.elem2 = append(t.elem2, t4)
-			out[j] += t3 * t4
+			t2 := x[i]
+			elem = t2
+			out[j] += ltri[lparamsIdx] * t2
 			lparamsIdx++
 		}
-		t.jTrips = append(t.jTrips, jTrips)
+		t.elem = append(t.elem, elem)
 	}
+	t.lparamsIdx = lparamsIdx
 }
 
-// qTimesXCallBackward adds to dqdiag, dltri, dx and dout the vector-Jacobian
-// product of qTimesX with the seeds dout, at the point recorded in t by
-// qTimesXCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// qTimesXCallFixedQdiagLtriBackward adds to dqdiag, dltri, dx and dout the
+// vector-Jacobian product of qTimesX with the seeds dout, at the point recorded
+// in t by qTimesXCallFixedQdiagLtriForward. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what qTimesX leaves in out, and on return
 // the derivative with respect to what out held before.
-func qTimesXCallBackward(t *qTimesXCallTape, dqdiag, dltri, dx, dout []float64) {
+func qTimesXCallFixedQdiagLtriBackward(t *qTimesXCallFixedQdiagLtriTape, dqdiag, dltri, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	d := t.d
-	njTrips := len(t.jTrips)
-	nj := len(t.j)
+	ltri := t.ltri
+	lparamsIdx := t.lparamsIdx
 	nelem := len(t.elem)
+	qdiag := t.qdiag
 	nelem2 := len(t.elem2)
-	nlparamsIdx := len(t.lparamsIdx)
-	nelem3 := len(t.elem3)
-	nelem4 := len(t.elem4)
 	for i := d - 1; i >= 0; i-- {
 		t1 := i
-		njTrips--
-		t2 := t.jTrips[njTrips]
-		for k := t2; k > 0; k-- {
-			nj--
-			t3 := t.j[nj]
-			nelem--
-			nelem2--
-			nlparamsIdx--
-			t4 := t.lparamsIdx[nlparamsIdx]
-			t5 := dout[t3]
-			t6 := t5 * t.elem2[nelem2]
-			dx[t1] += t5 * t.elem[nelem]
-			dltri[t4] += t6
-			dout[t3] = t5
+		t2 := t1 + 1
+		t3 := d - t2
+		nelem--
+		t4 := t.elem[nelem]
+		for j := t2 + t3 - 1; j >= t2; j-- {
+			t5 := lparamsIdx - 1
+			lparamsIdx--
+			t6 := dout[j]
+			dx[t1] += t6 * ltri[t5]
+			dltri[t5] += t6 * t4
+			dout[j] = t6
 		}
 	}
 	for id := d - 1; id >= 0; id-- {
-		nelem3--
-		nelem4--
+		nelem2--
 		t7 := dout[id]
-		t8 := t7 * t.elem4[nelem4]
-		dx[id] += t7 * t.elem3[nelem3]
+		t8 := t7 * t.elem2[nelem2]
+		dx[id] += t7 * qdiag[id]
 		dqdiag[id] += t8
 		dout[id] = 0
 	}
@@ -571,21 +552,147 @@ func arrMaxCallBackward(t *arrMaxCallTape, s float64, dx []float64) {
 	dx[0] += dm
 }
 
-// logWishartPriorFlatCallNoWishartGammaTape is what
-// logWishartPriorFlatCallNoWishartGammaForward keeps of one run of
-// logWishartPriorFlat for logWishartPriorFlatCallNoWishartGammaBackward: the
-// forward values the backward sweep reads, and the control flow it replays. A
-// tape may be reused: each run of logWishartPriorFlatCallNoWishartGammaForward
-// overwrites it, and its buffers are kept.
-type logWishartPriorFlatCallNoWishartGammaTape struct {
-	// sqnormTape2: the tape sqnormCallForward fills and sqnormCallBackward reads,
-	// one entry per iteration of the loop around it, read back last first.
-	sqnormTape2 []sqnormCallTape
+// logsumexpCallFixedXTape is what logsumexpCallFixedXForward keeps of one run
+// of logsumexp for logsumexpCallFixedXBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of logsumexpCallFixedXForward overwrites it, and its buffers are kept.
+type logsumexpCallFixedXTape struct {
+	// n: the parameter n.
+	n int
+	// arrMaxTape: the tape arrMaxCallFixedXForward fills and
+	// arrMaxCallFixedXBackward reads, in a slice of one entry.
+	arrMaxTape []arrMaxCallFixedXTape
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// semx: the value of semx the backward sweep reads.
+	semx float64
+}
+
+// logsumexpCallFixedXForward runs logsumexp and records in t what
+// logsumexpCallFixedXBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func logsumexpCallFixedXForward(t *logsumexpCallFixedXTape, n int, x []float64) float64 {
+	t.exp = t.exp[:0]
+	t.arrMaxTape = t.arrMaxTape[:0]
+	t.n = n
+	t.arrMaxTape = slices.Grow(t.arrMaxTape, 1)[:len(t.arrMaxTape)+1]
+	arrMaxTape := &t.arrMaxTape[len(t.arrMaxTape)-1]
+	mx := arrMaxCallFixedXForward(arrMaxTape, n, x)
+	semx := 0.0
+	for i := 0; i < n; i++ {
+		t1 := math.Exp(x[i] - mx)
+		t.exp = append(t.exp, t1)
+		semx += t1
+	}
+	t.semx = semx
+	return math.Log(semx) + mx
+}
+
+// logsumexpCallFixedXBackward adds to dx the vector-Jacobian product of
+// logsumexp with the seeds s, at the point recorded in t by
+// logsumexpCallFixedXForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func logsumexpCallFixedXBackward(t *logsumexpCallFixedXTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dsemx float64
+	n := t.n
+	nexp := len(t.exp)
+	var dmx float64
+	narrMaxTape := len(t.arrMaxTape)
+	narrMaxTape--
+	t1 := t.arrMaxTape[narrMaxTape]
+	dsemx += s / t.semx
+	for i := n - 1; i >= 0; i-- {
+		nexp--
+		t2 := dsemx * t.exp[nexp]
+		dmx -= t2
+		dx[i] += t2
+	}
+	dmx2 := s + dmx
+	arrMaxTape := t1
+	arrMaxCallFixedXBackward(&arrMaxTape, dmx2, dx)
+}
+
+// arrMaxCallFixedXTape is what arrMaxCallFixedXForward keeps of one run of
+// arrMax for arrMaxCallFixedXBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// arrMaxCallFixedXForward overwrites it, and its buffers are kept.
+type arrMaxCallFixedXTape struct {
+	// n: the parameter n.
+	n int
+	// x: the parameter x.
+	x []float64
+	// m: the value of m the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	m []float64
+}
+
+// arrMaxCallFixedXForward runs arrMax and records in t what
+// arrMaxCallFixedXBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func arrMaxCallFixedXForward(t *arrMaxCallFixedXTape, n int, x []float64) float64 {
+	t.m = t.m[:0]
+	t.n = n
+	t.x = x
+	m := x[0]
+	for i := 1; i < n; i++ {
+		t.m = append(t.m, m)
+		m = math.Max(m, x[i])
+	}
+	return m
+}
+
+// arrMaxCallFixedXBackward adds to dx the vector-Jacobian product of arrMax
+// with the seeds s, at the point recorded in t by arrMaxCallFixedXForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func arrMaxCallFixedXBackward(t *arrMaxCallFixedXTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dm float64
+	n := t.n
+	t1 := n - 1
+	nm := len(t.m)
+	x := t.x
+	dm += s
+	for i := t1; i >= 1; i-- {
+		nm--
+		c1 := t.m[nm] >= x[i]
+		var t2 float64
+		if c1 {
+			t2 = dm
+		}
+		t3 := dm
+		if c1 {
+			t3 = 0
+		}
+		dx[i] += t3
+		dm = t2
+	}
+	dx[0] += dm
+}
+
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape is what
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward keeps of one run
+// of logWishartPriorFlat for
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward overwrites it, and
+// its buffers are kept.
+type logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape struct {
+	// sqnormTape2: the tape sqnormCallFixedXForward fills and
+	// sqnormCallFixedXBackward reads, one entry per iteration of the loop around
+	// it, read back last first.
+	sqnormTape2 []sqnormCallFixedXTape
 	// p: the parameter p.
 	p int
-	// sqnormTape: the tape sqnormCallForward fills and sqnormCallBackward reads,
-	// one entry per iteration of the loop around it, read back last first.
-	sqnormTape []sqnormCallTape
+	// sqnormTape: the tape sqnormCallFixedXForward fills and
+	// sqnormCallFixedXBackward reads, one entry per iteration of the loop around
+	// it, read back last first.
+	sqnormTape []sqnormCallFixedXTape
 	// k: the parameter k.
 	k int
 	// wishartGamma: the parameter wishartGamma.
@@ -598,10 +705,11 @@ type logWishartPriorFlatCallNoWishartGammaTape struct {
 	icf []float64
 }
 
-// logWishartPriorFlatCallNoWishartGammaForward runs logWishartPriorFlat and
-// records in t what logWishartPriorFlatCallNoWishartGammaBackward needs; t's
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward runs
+// logWishartPriorFlat and records in t what
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward needs; t's
 // earlier contents are discarded, its memory reused.
-func logWishartPriorFlatCallNoWishartGammaForward(t *logWishartPriorFlatCallNoWishartGammaTape, p, k int, wishartGamma float64, wishartM int, sumQs, qdiags, icf []float64) float64 {
+func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape, p, k int, wishartGamma float64, wishartM int, sumQs, qdiags, icf []float64) float64 {
 	t.sqnormTape2 = t.sqnormTape2[:0]
 	t.sqnormTape = t.sqnormTape[:0]
 	t.p = p
@@ -617,23 +725,24 @@ func logWishartPriorFlatCallNoWishartGammaForward(t *logWishartPriorFlatCallNoWi
 	for ik := 0; ik < k; ik++ {
 		t.sqnormTape = slices.Grow(t.sqnormTape, 1)[:len(t.sqnormTape)+1]
 		sqnormTape := &t.sqnormTape[len(t.sqnormTape)-1]
-		t1 := sqnormCallForward(sqnormTape, p, qdiags[ik*p:])
+		t1 := sqnormCallFixedXForward(sqnormTape, p, qdiags[ik*p:])
 		t.sqnormTape2 = slices.Grow(t.sqnormTape2, 1)[:len(t.sqnormTape2)+1]
 		sqnormTape2 := &t.sqnormTape2[len(t.sqnormTape2)-1]
-		t2 := sqnormCallForward(sqnormTape2, icfSz-p, icf[ik*icfSz+p:])
+		t2 := sqnormCallFixedXForward(sqnormTape2, icfSz-p, icf[ik*icfSz+p:])
 		frobenius := t1 + t2
 		out += 0.5*wishartGamma*wishartGamma*frobenius - float64(wishartM)*sumQs[ik]
 	}
 	return out - float64(k)*c
 }
 
-// logWishartPriorFlatCallNoWishartGammaBackward adds to dsumQs, dqdiags and
-// dicf the vector-Jacobian product of logWishartPriorFlat with the seeds s, at
-// the point recorded in t by logWishartPriorFlatCallNoWishartGammaForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func logWishartPriorFlatCallNoWishartGammaBackward(t *logWishartPriorFlatCallNoWishartGammaTape, s float64, dsumQs, dqdiags, dicf []float64) {
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward adds to dsumQs,
+// dqdiags and dicf the vector-Jacobian product of logWishartPriorFlat with the
+// seeds s, at the point recorded in t by
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape, s float64, dsumQs, dqdiags, dicf []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dout float64
 	k := t.k
@@ -654,8 +763,53 @@ func logWishartPriorFlatCallNoWishartGammaBackward(t *logWishartPriorFlatCallNoW
 		dsumQs[ik] -= dout * float64(wishartM)
 		dfrobenius := dout * (0.5 * wishartGamma * wishartGamma)
 		sqnormTape2 := t1
-		sqnormCallBackward(&sqnormTape2, dfrobenius, dicf[ik*icfSz+p:len(icf)])
+		sqnormCallFixedXBackward(&sqnormTape2, dfrobenius, dicf[ik*icfSz+p:len(icf)])
 		sqnormTape := t2
-		sqnormCallBackward(&sqnormTape, dfrobenius, dqdiags[ik*p:len(qdiags)])
+		sqnormCallFixedXBackward(&sqnormTape, dfrobenius, dqdiags[ik*p:len(qdiags)])
 	}
+}
+
+// sqnormCallFixedXTape is what sqnormCallFixedXForward keeps of one run of
+// sqnorm for sqnormCallFixedXBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// sqnormCallFixedXForward overwrites it, and its buffers are kept.
+type sqnormCallFixedXTape struct {
+	// n: the parameter n.
+	n int
+	// x: the parameter x.
+	x []float64
+}
+
+// sqnormCallFixedXForward runs sqnorm and records in t what
+// sqnormCallFixedXBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func sqnormCallFixedXForward(t *sqnormCallFixedXTape, n int, x []float64) float64 {
+	t.n = n
+	t.x = x
+	t1 := x[0]
+	res := t1 * t1
+	for i := 1; i < n; i++ {
+		t2 := x[i]
+		res += t2 * t2
+	}
+	return res
+}
+
+// sqnormCallFixedXBackward adds to dx the vector-Jacobian product of sqnorm
+// with the seeds s, at the point recorded in t by sqnormCallFixedXForward. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func sqnormCallFixedXBackward(t *sqnormCallFixedXTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dres float64
+	n := t.n
+	t1 := n - 1
+	x := t.x
+	t2 := x[0]
+	dres += s
+	for i := t1; i >= 1; i-- {
+		dx[i] += dres * x[i] * 2
+	}
+	dx[0] += dres * t2 * 2
 }

@@ -17,10 +17,11 @@ type ObjectiveTape struct {
 	// logsumexpTape: the tape logsumexpCallForward fills and logsumexpCallBackward
 	// reads, one entry per iteration of the loop around it, read back last first.
 	logsumexpTape []logsumexpCallTape
-	// lstmPredictTape: the tape lstmPredictCallNoInputForward fills and
-	// lstmPredictCallNoInputBackward reads, one entry per iteration of the loop
-	// around it, read back last first.
-	lstmPredictTape []lstmPredictCallNoInputTape
+	// lstmPredictTape: the tape
+	// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward fills and
+	// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward reads, one
+	// entry per iteration of the loop around it, read back last first.
+	lstmPredictTape []lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape
 	// b: the parameter b.
 	b int
 	// state: the parameter state.
@@ -52,7 +53,7 @@ func ObjectiveForward(t *ObjectiveTape, l, c, b int, mainParams, extraParams, st
 	for t2 := 0; t2 < c-1; t2++ {
 		t.lstmPredictTape = slices.Grow(t.lstmPredictTape, 1)[:len(t.lstmPredictTape)+1]
 		lstmPredictTape := &t.lstmPredictTape[len(t.lstmPredictTape)-1]
-		lstmPredictCallNoInputForward(lstmPredictTape, l, b, mainParams, extraParams, st, sequence[t2*b:(t2+1)*b], ypred)
+		lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward(lstmPredictTape, l, b, mainParams, extraParams, st, sequence[t2*b:(t2+1)*b], ypred)
 		t.logsumexpTape = slices.Grow(t.logsumexpTape, 1)[:len(t.logsumexpTape)+1]
 		logsumexpTape := &t.logsumexpTape[len(t.logsumexpTape)-1]
 		lse := logsumexpCallForward(logsumexpTape, ypred, b)
@@ -107,7 +108,7 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []
 		logsumexpTape := t3
 		logsumexpCallBackward(&logsumexpTape, dlse, dypred)
 		lstmPredictTape := t4
-		lstmPredictCallNoInputBackward(&lstmPredictTape, dmainParams, dextraParams, dst, dypred)
+		lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(&lstmPredictTape, dmainParams, dextraParams, dst, dypred)
 	}
 	for k := 0; k < t1; k++ {
 		dst[k] = 0
@@ -126,100 +127,100 @@ func ObjectiveGrad(l, c, b int, mainParams, extraParams, state, sequence []float
 	return t1, dmainParams, dextraParams
 }
 
-// lstmPredictCallNoInputTape is what lstmPredictCallNoInputForward keeps of one
-// run of lstmPredict for lstmPredictCallNoInputBackward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of lstmPredictCallNoInputForward overwrites it, and its buffers are
-// kept.
-type lstmPredictCallNoInputTape struct {
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape is what
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward keeps of one run
+// of lstmPredict for
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward overwrites it,
+// and its buffers are kept.
+type lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape struct {
 	// l: the parameter l.
 	l int
-	// lstmModelTape2: the tape lstmModelCallForward fills and
-	// lstmModelCallBackward reads, one entry per iteration of the loop around it,
-	// read back last first.
-	lstmModelTape2 []lstmModelCallTape
-	// lstmModelTape: the tape lstmModelCallForward fills and lstmModelCallBackward
-	// reads, in a slice of one entry.
-	lstmModelTape []lstmModelCallTape
+	// lstmModelTape2: the tape lstmModelCallFixedWeightForward fills and
+	// lstmModelCallFixedWeightBackward reads, one entry per iteration of the loop
+	// around it, read back last first.
+	lstmModelTape2 []lstmModelCallFixedWeightTape
+	// lstmModelTape: the tape lstmModelCallFixedWeightForward fills and
+	// lstmModelCallFixedWeightBackward reads, in a slice of one entry.
+	lstmModelTape []lstmModelCallFixedWeightTape
 	// b: the parameter b.
 	b int
 	// mainParams: the parameter mainParams.
 	mainParams []float64
-	// elem3: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem3 []float64
+	// extraParams: the parameter extraParams.
+	extraParams []float64
+	// input: the parameter input.
+	input []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
 }
 
-// lstmPredictCallNoInputForward runs lstmPredict and records in t what
-// lstmPredictCallNoInputBackward needs; t's earlier contents are discarded, its
-// memory reused.
-func lstmPredictCallNoInputForward(t *lstmPredictCallNoInputTape, l, b int, mainParams, extraParams, state, input, output []float64) {
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward runs lstmPredict
+// and records in t what
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward(t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape, l, b int, mainParams, extraParams, state, input, output []float64) {
 	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
 	t.lstmModelTape2 = t.lstmModelTape2[:0]
 	t.lstmModelTape = t.lstmModelTape[:0]
-	t.elem3 = t.elem3[:0]
 	t.l = l
 	t.b = b
 	t.mainParams = mainParams
+	t.extraParams = extraParams
+	t.input = input
 	inWeight := extraParams[:b]
 	t1 := 2 * b
 	outWeight := extraParams[b:t1]
 	outBias := extraParams[t1 : 3*b]
 	for i := 0; i < b; i++ {
-		t2 := input[i]
-		t.elem3 = append(t.elem3, t2)
-		output[i] = t2 * inWeight[i]
+		output[i] = input[i] * inWeight[i]
 	}
-	t3 := 4 * b
-	t4 := 8 * b
+	t2 := 4 * b
+	t3 := 8 * b
 	t.lstmModelTape = slices.Grow(t.lstmModelTape, 1)[:len(t.lstmModelTape)+1]
 	lstmModelTape := &t.lstmModelTape[len(t.lstmModelTape)-1]
-	lstmModelCallForward(lstmModelTape, b, mainParams[:t3], mainParams[t3:t4], state[:b], state[b:t1], output)
+	lstmModelCallFixedWeightForward(lstmModelTape, b, mainParams[:t2], mainParams[t2:t3], state[:b], state[b:t1], output)
 	for i2 := 1; i2 < l; i2++ {
-		t5 := i2 + 1
-		layer := mainParams[t4*i2 : t4*t5]
-		t6 := t1 * i2
-		t7 := t6 + b
-		t8 := t1 * (i2 - 1)
+		t4 := i2 + 1
+		layer := mainParams[t3*i2 : t3*t4]
+		t5 := t1 * i2
+		t6 := t5 + b
+		t7 := t1 * (i2 - 1)
 		t.lstmModelTape2 = slices.Grow(t.lstmModelTape2, 1)[:len(t.lstmModelTape2)+1]
 		lstmModelTape2 := &t.lstmModelTape2[len(t.lstmModelTape2)-1]
-		lstmModelCallForward(lstmModelTape2, b, layer[:t3], layer[t3:], state[t6:t7], state[t7:t1*t5], state[t8:t8+b])
+		lstmModelCallFixedWeightForward(lstmModelTape2, b, layer[:t2], layer[t2:], state[t5:t6], state[t6:t1*t4], state[t7:t7+b])
 	}
-	t9 := t1 * (l - 1)
-	last := state[t9 : t9+b]
+	t8 := t1 * (l - 1)
+	last := state[t8 : t8+b]
 	for i3 := 0; i3 < b; i3++ {
-		t10 := last[i3]
-		t.elem = append(t.elem, t10)
-		t11 := outWeight[i3]
-		t.elem2 = append(t.elem2, t11)
-		output[i3] = t10*t11 + outBias[i3]
+		t9 := last[i3]
+		t.elem = append(t.elem, t9)
+		output[i3] = t9*outWeight[i3] + outBias[i3]
 	}
 }
 
-// lstmPredictCallNoInputBackward adds to dmainParams, dextraParams, dstate and
-// doutput the vector-Jacobian product of lstmPredict with the seeds dstate and
-// doutput, at the point recorded in t by lstmPredictCallNoInputForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward adds to
+// dmainParams, dextraParams, dstate and doutput the vector-Jacobian product of
+// lstmPredict with the seeds dstate and doutput, at the point recorded in t by
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 //
 // dstate and doutput hold, on entry, the seed of what lstmPredict leaves in
 // state and output, and on return the derivative with respect to what state and
 // output held before.
-func lstmPredictCallNoInputBackward(t *lstmPredictCallNoInputTape, dmainParams, dextraParams, dstate, doutput []float64) {
+func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape, dmainParams, dextraParams, dstate, doutput []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	b := t.b
 	t1 := 2 * b
 	doutBias := dextraParams[t1 : 3*b]
 	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
+	extraParams := t.extraParams
+	outWeight := extraParams[b:t1]
 	doutWeight := dextraParams[b:t1]
 	l := t.l
 	t2 := l - 1
@@ -232,13 +233,12 @@ func lstmPredictCallNoInputBackward(t *lstmPredictCallNoInputTape, dmainParams, 
 	nlstmModelTape := len(t.lstmModelTape)
 	nlstmModelTape--
 	t6 := t.lstmModelTape[nlstmModelTape]
-	nelem3 := len(t.elem3)
+	input := t.input
 	dinWeight := dextraParams[:b]
 	for i3 := b - 1; i3 >= 0; i3-- {
 		nelem--
 		t7 := t.elem[nelem]
-		nelem2--
-		t8 := t.elem2[nelem2]
+		t8 := outWeight[i3]
 		t9 := doutput[i3]
 		doutBias[i3] += t9
 		doutWeight[i3] += t9 * t7
@@ -256,30 +256,29 @@ func lstmPredictCallNoInputBackward(t *lstmPredictCallNoInputTape, dmainParams, 
 		t14 := t13 + b
 		t15 := t1 * (i2 - 1)
 		lstmModelTape2 := t.lstmModelTape2[nlstmModelTape2]
-		lstmModelCallBackward(&lstmModelTape2, dlayer[:t5], dlayer[t5:len(layer)], dstate[t13:t14], dstate[t14:t1*t11], dstate[t15:t15+b])
+		lstmModelCallFixedWeightBackward(&lstmModelTape2, dlayer[:t5], dlayer[t5:len(layer)], dstate[t13:t14], dstate[t14:t1*t11], dstate[t15:t15+b])
 	}
 	lstmModelTape := t6
-	lstmModelCallBackward(&lstmModelTape, dmainParams[:t5], dmainParams[t5:t4], dstate[:b], dstate[b:t1], doutput)
+	lstmModelCallFixedWeightBackward(&lstmModelTape, dmainParams[:t5], dmainParams[t5:t4], dstate[:b], dstate[b:t1], doutput)
 	for i := b - 1; i >= 0; i-- {
-		nelem3--
-		dinWeight[i] += doutput[i] * t.elem3[nelem3]
+		dinWeight[i] += doutput[i] * input[i]
 		doutput[i] = 0
 	}
 }
 
-// lstmModelCallTape is what lstmModelCallForward keeps of one run of lstmModel
-// for lstmModelCallBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// lstmModelCallForward overwrites it, and its buffers are kept.
-type lstmModelCallTape struct {
+// lstmModelCallFixedWeightTape is what lstmModelCallFixedWeightForward keeps of
+// one run of lstmModel for lstmModelCallFixedWeightBackward: the forward values
+// the backward sweep reads, and the control flow it replays. A tape may be
+// reused: each run of lstmModelCallFixedWeightForward overwrites it, and its
+// buffers are kept.
+type lstmModelCallFixedWeightTape struct {
 	// hsize: the parameter hsize.
 	hsize int
-	// elem4: an element read before it was overwritten, one entry per iteration of
+	// weight: the parameter weight.
+	weight []float64
+	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	elem4 []float64
-	// elem7: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem7 []float64
+	elem3 []float64
 	// forget: result 1 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	forget []float64
@@ -289,27 +288,18 @@ type lstmModelCallTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
-	// elem6: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem6 []float64
 	// ingate: result 1 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	ingate []float64
 	// dsigmoid2: result 2 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	dsigmoid2 []float64
-	// elem5: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem5 []float64
 	// outgate: result 1 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	outgate []float64
 	// dsigmoid3: result 2 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	dsigmoid3 []float64
-	// elem3: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem3 []float64
 	// change: change as the forward sweep computed it, one entry per iteration of
 	// the loop around it, read back last first.
 	change []float64
@@ -321,10 +311,10 @@ type lstmModelCallTape struct {
 	tanh []float64
 }
 
-// lstmModelCallForward runs lstmModel and records in t what
-// lstmModelCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
-func lstmModelCallForward(t *lstmModelCallTape, hsize int, weight, bias, hidden, cell, input []float64) {
+// lstmModelCallFixedWeightForward runs lstmModel and records in t what
+// lstmModelCallFixedWeightBackward needs; t's earlier contents are discarded,
+// its memory reused.
+func lstmModelCallFixedWeightForward(t *lstmModelCallFixedWeightTape, hsize int, weight, bias, hidden, cell, input []float64) {
 	t.outgate = t.outgate[:0]
 	t.tanh = t.tanh[:0]
 	t.ingate = t.ingate[:0]
@@ -332,61 +322,51 @@ func lstmModelCallForward(t *lstmModelCallTape, hsize int, weight, bias, hidden,
 	t.elem = t.elem[:0]
 	t.forget = t.forget[:0]
 	t.elem2 = t.elem2[:0]
-	t.elem3 = t.elem3[:0]
 	t.dsigmoid3 = t.dsigmoid3[:0]
-	t.elem4 = t.elem4[:0]
-	t.elem5 = t.elem5[:0]
+	t.elem3 = t.elem3[:0]
 	t.dsigmoid2 = t.dsigmoid2[:0]
-	t.elem6 = t.elem6[:0]
 	t.dsigmoid = t.dsigmoid[:0]
-	t.elem7 = t.elem7[:0]
 	t.hsize = hsize
+	t.weight = weight
 	for i := 0; i < hsize; i++ {
 		t1 := input[i]
-		t.elem4 = append(t.elem4, t1)
-		t2 := weight[i]
-		t.elem7 = append(t.elem7, t2)
-		forget, dsigmoid := sigmoidGrad(t1*t2 + bias[i])
+		t.elem3 = append(t.elem3, t1)
+		forget, dsigmoid := sigmoidGrad(t1*weight[i] + bias[i])
 		t.forget = append(t.forget, forget)
 		t.dsigmoid = append(t.dsigmoid, dsigmoid)
-		t3 := hidden[i]
-		t.elem2 = append(t.elem2, t3)
-		t4 := hsize + i
-		t5 := weight[t4]
-		t.elem6 = append(t.elem6, t5)
-		ingate, dsigmoid2 := sigmoidGrad(t3*t5 + bias[t4])
+		t2 := hidden[i]
+		t.elem2 = append(t.elem2, t2)
+		t3 := hsize + i
+		ingate, dsigmoid2 := sigmoidGrad(t2*weight[t3] + bias[t3])
 		t.ingate = append(t.ingate, ingate)
 		t.dsigmoid2 = append(t.dsigmoid2, dsigmoid2)
-		t6 := 2*hsize + i
-		t7 := weight[t6]
-		t.elem5 = append(t.elem5, t7)
-		outgate, dsigmoid3 := sigmoidGrad(t1*t7 + bias[t6])
+		t4 := 2*hsize + i
+		outgate, dsigmoid3 := sigmoidGrad(t1*weight[t4] + bias[t4])
 		t.outgate = append(t.outgate, outgate)
 		t.dsigmoid3 = append(t.dsigmoid3, dsigmoid3)
-		t8 := 3*hsize + i
-		t9 := weight[t8]
-		t.elem3 = append(t.elem3, t9)
-		change := math.Tanh(t3*t9 + bias[t8])
+		t5 := 3*hsize + i
+		change := math.Tanh(t2*weight[t5] + bias[t5])
 		t.change = append(t.change, change)
-		t10 := cell[i]
-		t.elem = append(t.elem, t10)
-		cell[i] = t10*forget + ingate*change
-		t11 := math.Tanh(cell[i])
-		t.tanh = append(t.tanh, t11)
-		hidden[i] = outgate * t11
+		t6 := cell[i]
+		t.elem = append(t.elem, t6)
+		cell[i] = t6*forget + ingate*change
+		t7 := math.Tanh(cell[i])
+		t.tanh = append(t.tanh, t7)
+		hidden[i] = outgate * t7
 	}
 }
 
-// lstmModelCallBackward adds to dweight, dbias, dhidden, dcell and dinput the
-// vector-Jacobian product of lstmModel with the seeds dhidden and dcell, at the
-// point recorded in t by lstmModelCallForward. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// lstmModelCallFixedWeightBackward adds to dweight, dbias, dhidden, dcell and
+// dinput the vector-Jacobian product of lstmModel with the seeds dhidden and
+// dcell, at the point recorded in t by lstmModelCallFixedWeightForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 //
 // dhidden and dcell hold, on entry, the seed of what lstmModel leaves in hidden
 // and cell, and on return the derivative with respect to what hidden and cell
 // held before.
-func lstmModelCallBackward(t *lstmModelCallTape, dweight, dbias, dhidden, dcell, dinput []float64) {
+func lstmModelCallFixedWeightBackward(t *lstmModelCallFixedWeightTape, dweight, dbias, dhidden, dcell, dinput []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	hsize := t.hsize
 	noutgate := len(t.outgate)
@@ -396,14 +376,11 @@ func lstmModelCallBackward(t *lstmModelCallTape, dweight, dbias, dhidden, dcell,
 	nelem := len(t.elem)
 	nforget := len(t.forget)
 	nelem2 := len(t.elem2)
-	nelem3 := len(t.elem3)
+	weight := t.weight
 	ndsigmoid3 := len(t.dsigmoid3)
-	nelem4 := len(t.elem4)
-	nelem5 := len(t.elem5)
+	nelem3 := len(t.elem3)
 	ndsigmoid2 := len(t.dsigmoid2)
-	nelem6 := len(t.elem6)
 	ndsigmoid := len(t.dsigmoid)
-	nelem7 := len(t.elem7)
 	for i := hsize - 1; i >= 0; i-- {
 		noutgate--
 		outgate := t.outgate[noutgate]
@@ -420,24 +397,20 @@ func lstmModelCallBackward(t *lstmModelCallTape, dweight, dbias, dhidden, dcell,
 		t3 := 3*hsize + i
 		nelem2--
 		t4 := t.elem2[nelem2]
-		nelem3--
-		t5 := t.elem3[nelem3]
+		t5 := weight[t3]
 		ndsigmoid3--
 		dsigmoid3 := t.dsigmoid3[ndsigmoid3]
 		t6 := 2*hsize + i
-		nelem4--
-		t7 := t.elem4[nelem4]
-		nelem5--
-		t8 := t.elem5[nelem5]
+		nelem3--
+		t7 := t.elem3[nelem3]
+		t8 := weight[t6]
 		ndsigmoid2--
 		dsigmoid2 := t.dsigmoid2[ndsigmoid2]
 		t9 := hsize + i
-		nelem6--
-		t10 := t.elem6[nelem6]
+		t10 := weight[t9]
 		ndsigmoid--
 		dsigmoid := t.dsigmoid[ndsigmoid]
-		nelem7--
-		t11 := t.elem7[nelem7]
+		t11 := weight[i]
 		t12 := dhidden[i]
 		dcell[i] += t12 * outgate * (1 - t1*t1)
 		t13 := dcell[i]
