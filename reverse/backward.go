@@ -517,11 +517,22 @@ func (bw *backward) loop(l *ir.Value) {
 	case counterVar != nil:
 		first = bw.prim(start)
 	}
+	// The counter's value in the last iteration: first + n - 1, which is
+	// bound - 1 (bound for <=) when the trip count is bound - first.
+	var last *ir.Value
+	if bound, inclusive := bw.s.countedBound(l); bound != nil && counterVar != nil {
+		last = bw.prim(bound)
+		if !inclusive {
+			last = b.Sub(last, one)
+		}
+	} else if first != nil {
+		last = b.Sub(b.Add(first, n), one)
+	}
 	k := &ir.Var{Name: name, Type: ir.Int}
 	bl := b.For("")
 	b.In(bl.Blocks[0], func() {
 		if first != nil {
-			b.Declare(k, b.Sub(b.Add(first, n), one))
+			b.Declare(k, last)
 		} else {
 			b.Declare(k, n)
 		}
