@@ -91,21 +91,23 @@ func NLLBackward(t *NLLTape, s float64, dtheta []float64) {
 	nlogSumExpTape--
 	t4 := t.logSumExpTape[nlogSumExpTape]
 	dnll += s / float64(t1)
-	for i := t1 - 1; i >= 0; i-- {
+	t5 := t1 - 1
+	for i := t5; i >= 0; i-- {
 		nlogSumExpTape2--
 		x := xs[i]
 		logSumExpTape2 := t.logSumExpTape2[nlogSumExpTape2]
 		logSumExpCallBackward(&logSumExpTape2, -dnll, dcomp)
-		for j := k - 1; j >= 0; j-- {
+		t6 := k - 1
+		for j := t6; j >= 0; j-- {
 			nexp--
-			t5 := t.exp[nexp]
-			z := (x - means[j]) / t5
-			t6 := dcomp[j]
-			dnorm -= t6
-			dlogits[j] += t6
-			dz := -(t6 * (0.5 * z)) - t6*z*0.5
-			dlogStd[j] += -t6 - dz*(z/t5)*t5
-			dmeans[j] -= dz / t5
+			t7 := t.exp[nexp]
+			z := (x - means[j]) / t7
+			t8 := dcomp[j]
+			dnorm -= t8
+			dlogits[j] += t8
+			dz := -(t8 * (0.5 * z)) - t8*z*0.5
+			dlogStd[j] += -t8 - dz*(z/t7)*t7
+			dmeans[j] -= dz / t7
 			dcomp[j] = 0
 		}
 	}
@@ -215,18 +217,18 @@ func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, s float64, dx []flo
 	var ds float64
 	var dm float64
 	x := t.x
-	t1 := len(x)
 	nexp := len(t.exp)
 	nm := len(t.m)
 	ds += s / t.s
 	dm += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
 		dv2 := ds * t.exp[nexp]
 		dm -= dv2
 		dx[i] += dv2
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t1; i2 >= 0; i2-- {
 		nm--
 		v := x[i2]
 		c1 := t.m[nm] >= v
@@ -303,19 +305,19 @@ func logSumExpCallBackward(t *logSumExpCallTape, s float64, dx []float64) {
 	var ds float64
 	var dm float64
 	x := t.x
-	t1 := len(x)
 	nexp := len(t.exp)
 	nm := len(t.m)
 	nv := len(t.v)
 	ds += s / t.s
 	dm += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
 		dv2 := ds * t.exp[nexp]
 		dm -= dv2
 		dx[i] += dv2
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t1; i2 >= 0; i2-- {
 		nm--
 		nv--
 		v := t.v[nv]

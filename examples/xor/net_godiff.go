@@ -76,12 +76,12 @@ func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 	dsigmoid := t.dsigmoid
 	var dout float64
 	nW1 := t.nW1
-	t1 := len(nW1)
 	nW2 := t.nW2
 	ntanh := len(t.tanh)
 	ndotTape := len(t.dotTape)
 	dout += (-(s*y)/p - (-(s * t.diff) / t.diff2)) * dsigmoid
-	for j := t1 - 1; j >= 0; j-- {
+	t1 := len(nW1) - 1
+	for j := t1; j >= 0; j-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
@@ -163,10 +163,10 @@ func dotCallAFixedBBackward(t *dotCallAFixedBTape, s float64, da []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
-	t1 := len(a)
 	b := t.b
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		da[i] += ds * b[i]
 	}
 }

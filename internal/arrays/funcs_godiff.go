@@ -2540,10 +2540,10 @@ func sumSquaresCallBackward(t *sumSquaresCallTape, s float64, dxs []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	xs := t.xs
-	t1 := len(xs)
 	nx := len(t.x)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
 		nx--
 		x := t.x[nx]
 		dx := ds * x * 2
@@ -2652,11 +2652,11 @@ func scaleAllCallForward(t *scaleAllCallTape, xs []float64, k float64) {
 func scaleAllCallBackward(t *scaleAllCallTape, dxs []float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	xs := t.xs
-	t1 := len(xs)
 	nelem := len(t.elem)
 	k := t.k
 	var dkSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := dxs[i]
 		dkSum += t2 * t.elem[nelem]

@@ -267,7 +267,6 @@ func SoftplusSumBackward(t *SoftplusSumTape, s float64, dxs []float64, dk *float
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	xs := t.xs
-	t1 := len(xs)
 	ntmp := len(t.tmp)
 	ntmp2 := len(t.tmp2)
 	ndsigmoid := len(t.dsigmoid)
@@ -275,7 +274,8 @@ func SoftplusSumBackward(t *SoftplusSumTape, s float64, dxs []float64, dk *float
 	k := t.k
 	var dkSum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
 		var dx float64
 		x := xs[i]
 		if !(i%3 == 2) {
@@ -644,7 +644,6 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 	t1 := k / 2
 	var dll float64
 	xs := t.xs
-	t2 := len(xs)
 	ndotTape := len(t.dotTape)
 	dbuf := make([]float64, k)
 	nlogSumExpTape2 := len(t.logSumExpTape2)
@@ -652,7 +651,8 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 	dotTape2 := t.dotTape2[ndotTape2]
 	dotCallFixedABBackward(&dotTape2, s, dw[:t1], db[:t1])
 	dll += s
-	for i := t2 - 1; i >= 0; i-- {
+	t2 := len(xs) - 1
+	for i := t2; i >= 0; i-- {
 		ndotTape--
 		nlogSumExpTape2--
 		t3 := t.logSumExpTape2[nlogSumExpTape2]
@@ -665,10 +665,11 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 		logSumExpCallFixedXBackward(&logSumExpTape2, -dll, dw)
 		logSumExpTape := t4
 		logSumExpCallBackward(&logSumExpTape, dll, dbuf)
-		for j := k - 1; j >= 0; j-- {
-			t5 := dbuf[j]
-			db[j] += t5
-			dw[j] += t5 * x
+		t5 := k - 1
+		for j := t5; j >= 0; j-- {
+			t6 := dbuf[j]
+			db[j] += t6
+			dw[j] += t6 * x
 			dbuf[j] = 0
 		}
 	}
@@ -773,34 +774,34 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	y := t.y
-	t1 := len(y)
 	w2 := t.w2
-	t2 := len(w2)
-	dy := make([]float64, t2)
+	t1 := len(w2)
+	dy := make([]float64, t1)
 	nlayerTape2 := len(t.layerTape2)
 	nlayerTape2--
-	t3 := t.layerTape2[nlayerTape2]
+	t2 := t.layerTape2[nlayerTape2]
 	w1 := t.w1
 	dh := make([]float64, len(w1))
 	nscaleInPlaceTape := len(t.scaleInPlaceTape)
 	nscaleInPlaceTape--
-	t4 := t.scaleInPlaceTape[nscaleInPlaceTape]
+	t3 := t.scaleInPlaceTape[nscaleInPlaceTape]
 	nlayerTape := len(t.layerTape)
 	nlayerTape--
-	t5 := t.layerTape[nlayerTape]
+	t4 := t.layerTape[nlayerTape]
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t5 := len(y) - 1
+	for i := t5; i >= 0; i-- {
 		v := y[i]
 		dv := ds * v * 2
 		dy[i] += dv
 	}
-	layerTape2 := t3
-	layerCallFixedWXBackward(&layerTape2, dy, dw2, db1[:t2], dh)
-	scaleInPlaceTape := t4
+	layerTape2 := t2
+	layerCallFixedWXBackward(&layerTape2, dy, dw2, db1[:t1], dh)
+	scaleInPlaceTape := t3
 	dk2 := 0.0
 	scaleInPlaceCallBackward(&scaleInPlaceTape, dh, &dk2)
 	t6 := dk2
-	layerTape := t5
+	layerTape := t4
 	layerCallNoXFixedXBackward(&layerTape, dh, dw1, db1)
 	*dk += t6
 }
@@ -1218,18 +1219,18 @@ func FilledBackward(t *FilledTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	out := t.out
-	t1 := len(out)
 	dout := make([]float64, 5)
 	nfillEvenTape := len(t.fillEvenTape)
 	nfillEvenTape--
-	t2 := t.fillEvenTape[nfillEvenTape]
+	t1 := t.fillEvenTape[nfillEvenTape]
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t2 := len(out) - 1
+	for i := t2; i >= 0; i-- {
 		v := out[i]
 		dv := ds * v * 2
 		dout[i] += dv
 	}
-	fillEvenTape := t2
+	fillEvenTape := t1
 	dx2 := 0.0
 	fillEvenCallFixedOutBackward(&fillEvenTape, dout, &dx2)
 	*dx += dx2
@@ -1783,19 +1784,19 @@ func logSumExpCallBackward(t *logSumExpCallTape, s float64, dx []float64) {
 	var ds float64
 	var dm float64
 	x := t.x
-	t1 := len(x)
 	nexp := len(t.exp)
 	nm := len(t.m)
 	nv := len(t.v)
 	ds += s / t.s
 	dm += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
 		dv2 := ds * t.exp[nexp]
 		dm -= dv2
 		dx[i] += dv2
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t1; i2 >= 0; i2-- {
 		nm--
 		nv--
 		v := t.v[nv]
@@ -1867,18 +1868,18 @@ func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, s float64, dx []flo
 	var ds float64
 	var dm float64
 	x := t.x
-	t1 := len(x)
 	nexp := len(t.exp)
 	nm := len(t.m)
 	ds += s / t.s
 	dm += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
 		dv2 := ds * t.exp[nexp]
 		dm -= dv2
 		dx[i] += dv2
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t1; i2 >= 0; i2-- {
 		nm--
 		v := x[i2]
 		c1 := t.m[nm] >= v
@@ -1939,11 +1940,11 @@ func dotCallBackward(t *dotCallTape, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
-	t1 := len(a)
 	nelem := len(t.elem)
 	nelem2 := len(t.elem2)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		nelem2--
 		t2 := ds * t.elem2[nelem2]
@@ -1984,10 +1985,10 @@ func dotCallFixedABBackward(t *dotCallFixedABTape, s float64, da, db []float64) 
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
-	t1 := len(a)
 	b := t.b
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := ds * b[i]
 		db[i] += ds * a[i]
 		da[i] += t2
@@ -2082,10 +2083,10 @@ func layerCallNoXFixedXForward(t *layerCallNoXFixedXTape, out []float64, w [][]f
 func layerCallNoXFixedXBackward(t *layerCallNoXFixedXTape, dout []float64, dw [][]float64, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
-	t1 := len(out)
 	ntanh := len(t.tanh)
 	ndotTape := len(t.dotTape)
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
@@ -2131,10 +2132,10 @@ func dotCallAFixedBBackward(t *dotCallAFixedBTape, s float64, da []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
-	t1 := len(a)
 	b := t.b
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		da[i] += ds * b[i]
 	}
 }
@@ -2179,11 +2180,11 @@ func scaleInPlaceCallForward(t *scaleInPlaceCallTape, s []float64, k float64) {
 func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, ds []float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	s := t.s
-	t1 := len(s)
 	nelem := len(t.elem)
 	k := t.k
 	var dkSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := ds[i]
 		dkSum += t2 * t.elem[nelem]
@@ -2238,10 +2239,10 @@ func layerCallFixedWXForward(t *layerCallFixedWXTape, out []float64, w [][]float
 func layerCallFixedWXBackward(t *layerCallFixedWXTape, dout []float64, dw [][]float64, db, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
-	t1 := len(out)
 	ntanh := len(t.tanh)
 	ndotTape := len(t.dotTape)
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
@@ -2353,10 +2354,10 @@ func layerApplyCallNoXFixedXForward(t *layerApplyCallNoXFixedXTape, lW [][]float
 func layerApplyCallNoXFixedXBackward(t *layerApplyCallNoXFixedXTape, dlW [][]float64, dlB, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
-	t1 := len(out)
 	ntanh := len(t.tanh)
 	ndotTape := len(t.dotTape)
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
@@ -2418,10 +2419,10 @@ func layerApplyCallFixedLWXForward(t *layerApplyCallFixedLWXTape, lW [][]float64
 func layerApplyCallFixedLWXBackward(t *layerApplyCallFixedLWXTape, dlW [][]float64, dlB, dout, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	out := t.out
-	t1 := len(out)
 	ntanh := len(t.tanh)
 	ndotTape := len(t.dotTape)
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
@@ -2545,9 +2546,9 @@ func penaltyFlatCallNoLamFixedLBBackward(t *penaltyFlatCallNoLamFixedLBTape, s f
 	lam := t.lam
 	var ds float64
 	lB := t.lB
-	t1 := len(lB)
 	ds += s * lam
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(lB) - 1
+	for i := t1; i >= 0; i-- {
 		dlB[i] += ds * lB[i] * 2
 	}
 }

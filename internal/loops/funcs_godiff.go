@@ -37,9 +37,9 @@ func SumSquaresBackward(t *SumSquaresTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		v := x[i]
 		dv := ds * v * 2
 		dx[i] += dv
@@ -102,10 +102,10 @@ func DotBackward(t *DotTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	w := t.w
-	t1 := len(w)
 	x := t.x
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(w) - 1
+	for i := t1; i >= 0; i-- {
 		dw[i] += ds * x[i]
 	}
 }
@@ -201,14 +201,16 @@ func LogSumExpBackward(t *LogSumExpTape, s float64, dx []float64) {
 	} else {
 		ds += s / t.s
 		dm += s
-		for i := t1 - 1; i >= 0; i-- {
+		t2 := t1 - 1
+		for i := t2; i >= 0; i-- {
 			nexp--
 			dv2 := ds * t.exp[nexp]
 			dm -= dv2
 			dx[i] += dv2
 		}
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	t3 := t1 - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		ncond--
 		var dv float64
 		if t.cond[ncond] {
@@ -321,22 +323,24 @@ func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 	iters := t.iters
 	t2 := t.copied
 	ds += s
-	for i2 := t1 - 1; i2 >= 0; i2-- {
-		t3 := float64(i2 + 1)
+	t3 := t1 - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		t4 := float64(i2 + 1)
 		v := buf[i2]
-		dv := ds*(t3*v) + ds*v*t3
+		dv := ds*(t4*v) + ds*v*t4
 		dbuf[i2] += dv
 	}
-	for it := iters - 1; it >= 0; it-- {
-		t4 := t1 - 2
-		for i := t4; i >= 1; i-- {
-			t5 := i + 1
-			t6 := i - 1
-			t7 := dbuf[i]
-			t8 := t7 * 0.25
-			dbuf[t5] += t8
-			dbuf[i] = t7 * 0.5
-			dbuf[t6] += t8
+	t5 := iters - 1
+	for it := t5; it >= 0; it-- {
+		t6 := t1 - 2
+		for i := t6; i >= 1; i-- {
+			t7 := i + 1
+			t8 := i - 1
+			t9 := dbuf[i]
+			t10 := t9 * 0.25
+			dbuf[t7] += t10
+			dbuf[i] = t9 * 0.5
+			dbuf[t8] += t10
 		}
 	}
 	for k := 0; k < t2; k++ {
@@ -421,10 +425,10 @@ func ProductBackward(t *ProductTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dp float64
 	x := t.x
-	t1 := len(x)
 	np := len(t.p)
 	dp += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		np--
 		t2 := dp * x[i]
 		dx[i] += dp * t.p[np]
@@ -983,7 +987,6 @@ func FirstAboveBackward(t *FirstAboveTape, s float64, dm [][]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	var dp float64
-	t1 := t.trips
 	njTrips := len(t.jTrips)
 	ncond := len(t.cond)
 	np := len(t.p)
@@ -992,12 +995,13 @@ func FirstAboveBackward(t *FirstAboveTape, s float64, dm [][]float64) {
 		ds += s
 		dp += s
 	}
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.trips - 1
+	for i := t1; i >= 0; i-- {
 		njTrips--
-		t2 := t.jTrips[njTrips]
 		row := m[i]
 		drow := dm[i]
-		for j := t2 - 1; j >= 0; j-- {
+		t2 := t.jTrips[njTrips] - 1
+		for j := t2; j >= 0; j-- {
 			ncond--
 			np--
 			if t.cond[ncond] {
@@ -1087,10 +1091,10 @@ func TriangleBackward(t *TriangleTape, s float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	w := t.w
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		for j := t2; j >= 0; j-- {
 			t3 := x[t2]
@@ -1192,16 +1196,16 @@ rows:
 func SkipsBackward(t *SkipsTape, s float64, dm [][]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.trips
 	njTrips := len(t.jTrips)
 	m := t.m
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.trips - 1
+	for i := t1; i >= 0; i-- {
 		njTrips--
-		t2 := t.jTrips[njTrips]
 		row := m[i]
 		drow := dm[i]
-		for j := t2 - 1; j >= 0; j-- {
+		t2 := t.jTrips[njTrips] - 1
+		for j := t2; j >= 0; j-- {
 			v := row[j]
 			var dv float64
 			if !(j == 0 && v > 10) {
@@ -1310,19 +1314,19 @@ func MatVecBackward(t *MatVecTape, s float64, dW [][]float64, dx, db, dout []flo
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	W := t.W
-	t1 := len(W)
 	nacc := len(t.acc)
 	var dacc float64
 	x := t.x
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(W) - 1
+	for i := t1; i >= 0; i-- {
 		nacc--
 		t2 := W[i]
-		t3 := len(t2)
 		dWRow := dW[i]
 		dacc += ds*t.acc[nacc]*2 + dout[i]
 		dout[i] = 0
-		for j := t3 - 1; j >= 0; j-- {
+		t3 := len(t2) - 1
+		for j := t3; j >= 0; j-- {
 			wij := t2[j]
 			dwij := dacc * x[j]
 			dx[j] += dacc * wij
@@ -1431,10 +1435,10 @@ func ScaleForward(t *ScaleTape, a float64, x, out []float64) {
 func ScaleBackward(t *ScaleTape, da *float64, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	a := t.a
 	var daSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		v := x[i]
 		t2 := dout[i]
 		dv := t2 * a
@@ -1527,11 +1531,11 @@ func InteriorBackward(t *InteriorTape, s float64, dx []float64) {
 	if !(t1 < 2) {
 		t2 := t1 - 1
 		in := x[1:t2]
-		t3 := len(in)
 		weights := t.weights
 		din := dx[1:t2]
 		ds += s
-		for i := t3 - 1; i >= 0; i-- {
+		t3 := len(in) - 1
+		for i := t3; i >= 0; i-- {
 			nk--
 			t4 := weights[t.k[nk]%3]
 			v := in[i]
@@ -1613,9 +1617,9 @@ func WindowBackward(t *WindowTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := t.iTrips
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.iTrips - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i + 3
 		win := x[i:t2]
 		dwin := dx[i:t2]
@@ -1748,9 +1752,9 @@ func SingleBackward(t *SingleTape, s float32, dx []float32) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float32
 	x := t.x
-	t1 := len(x)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		dx[i] += ds * float32(i+1)
 	}
 }
@@ -1901,22 +1905,24 @@ func SmoothWorkBackward(t *SmoothWorkTape, s float64, dx, dbuf []float64) {
 	iters := t.iters
 	t2 := t.copied
 	ds += s
-	for i2 := t1 - 1; i2 >= 0; i2-- {
-		t3 := float64(i2 + 1)
+	t3 := t1 - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		t4 := float64(i2 + 1)
 		v := buf[i2]
-		dv := ds*(t3*v) + ds*v*t3
+		dv := ds*(t4*v) + ds*v*t4
 		dbuf[i2] += dv
 	}
-	for it := iters - 1; it >= 0; it-- {
-		t4 := t1 - 2
-		for i := t4; i >= 1; i-- {
-			t5 := i + 1
-			t6 := i - 1
-			t7 := dbuf[i]
-			t8 := t7 * 0.25
-			dbuf[t5] += t8
-			dbuf[i] = t7 * 0.5
-			dbuf[t6] += t8
+	t5 := iters - 1
+	for it := t5; it >= 0; it-- {
+		t6 := t1 - 2
+		for i := t6; i >= 1; i-- {
+			t7 := i + 1
+			t8 := i - 1
+			t9 := dbuf[i]
+			t10 := t9 * 0.25
+			dbuf[t7] += t10
+			dbuf[i] = t9 * 0.5
+			dbuf[t8] += t10
 		}
 	}
 	for k := 0; k < t2; k++ {
@@ -2000,21 +2006,21 @@ func RippleBackward(t *RippleTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	buf := t.buf
-	t1 := len(buf)
 	x := t.x
 	dbuf := make([]float64, len(x))
 	iters := t.iters
 	nsin := len(t.sin)
 	nelem := len(t.elem)
 	nelem2 := len(t.elem2)
-	t2 := t.copied
+	t1 := t.copied
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t2 := len(buf) - 1
+	for i := t2; i >= 0; i-- {
 		dbuf[i] += ds
 	}
-	for it := iters - 1; it >= 0; it-- {
-		t3 := t1 - 1
-		for i2 := t3; i2 >= 1; i2-- {
+	t3 := iters - 1
+	for it := t3; it >= 0; it-- {
+		for i2 := t2; i2 >= 1; i2-- {
 			nsin--
 			nelem--
 			nelem2--
@@ -2026,7 +2032,7 @@ func RippleBackward(t *RippleTape, s float64, dx []float64) {
 			dbuf[t5] += t7 * math.Cos(t4)
 		}
 	}
-	for k := 0; k < t2; k++ {
+	for k := 0; k < t1; k++ {
 		dx[k] += dbuf[k]
 		dbuf[k] = 0
 	}
@@ -2116,13 +2122,13 @@ func SquareBackward(t *SquareTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		dx[i] += ds
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t1; i2 >= 0; i2-- {
 		nelem--
 		dx[i2] = dx[i2] * t.elem[nelem] * 2
 	}
@@ -2208,7 +2214,8 @@ func MeanVarBackward(t *MeanVarTape, s1, s2 float64, dx []float64) {
 	dvariance += s2
 	dmean += s1
 	dvariance /= t2
-	for i := t1 - 1; i >= 0; i-- {
+	t3 := t1 - 1
+	for i := t3; i >= 0; i-- {
 		v2 := x[i]
 		d := v2 - mean
 		dd := dvariance * d * 2
@@ -2216,7 +2223,7 @@ func MeanVarBackward(t *MeanVarTape, s1, s2 float64, dx []float64) {
 		dx[i] += dd
 	}
 	dmean /= t2
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t3; i2 >= 0; i2-- {
 		dx[i2] += dmean
 	}
 }

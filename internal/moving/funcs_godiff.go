@@ -78,7 +78,6 @@ func ConvForward(t *ConvTape, seq, k []float64) float64 {
 func ConvBackward(t *ConvTape, s float64, dseq, dk []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.tTrips
 	ny := len(t.y)
 	var dy float64
 	seq := t.seq
@@ -88,17 +87,18 @@ func ConvBackward(t *ConvTape, s float64, dseq, dk []float64) {
 	ninputHi2 := len(t.inputHi2)
 	k := t.k
 	ds += s
-	for t2 := t1 - 1; t2 >= 0; t2-- {
+	t1 := t.tTrips - 1
+	for t2 := t1; t2 >= 0; t2-- {
 		ny--
 		ninputLo--
 		ninputHi--
-		t3 := len(seq[t.inputLo[ninputLo]:t.inputHi[ninputHi]])
 		ninputLo2--
 		inputLo := t.inputLo2[ninputLo2]
 		ninputHi2--
 		inputHi := t.inputHi2[ninputHi2]
 		dy += ds * t.y[ny] * 2
-		for i := t3 - 1; i >= 0; i-- {
+		t3 := len(seq[t.inputLo[ninputLo]:t.inputHi[ninputHi]]) - 1
+		for i := t3; i >= 0; i-- {
 			t4 := dseq[inputLo:inputHi]
 			t5 := dy * k[i]
 			dk[i] += dy * seq[inputLo:inputHi][i]
@@ -352,7 +352,6 @@ func EulerBackward(t *EulerTape, s float64, dx0 []float64, dk, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	buf := t.buf
-	t1 := len(buf[t.prevLo:t.prevHi])
 	x0 := t.x0
 	prevHi := t.prevHi2
 	prevLo := t.prevLo2
@@ -370,14 +369,16 @@ func EulerBackward(t *EulerTape, s float64, dx0 []float64, dk, dh *float64) {
 	var dkSum float64
 	nprevLo3 := len(t.prevLo3)
 	nprevHi3 := len(t.prevHi3)
-	t2 := t.copied
-	t3 := dbuf[t.prevLo4:t.prevHi4]
+	t1 := t.copied
+	t2 := dbuf[t.prevLo4:t.prevHi4]
 	ds += s
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	t3 := len(buf[t.prevLo:t.prevHi]) - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		t4 := dbuf[prevLo:prevHi]
 		t4[i2] += ds * buf[prevLo:prevHi][i2] * 2
 	}
-	for i := steps - 1; i >= 0; i-- {
+	t5 := steps - 1
+	for i := t5; i >= 0; i-- {
 		ncurLo--
 		curLo := t.curLo[ncurLo]
 		ncurHi--
@@ -386,29 +387,30 @@ func EulerBackward(t *EulerTape, s float64, dx0 []float64, dk, dh *float64) {
 		prevLo2 := t.prevLo3[nprevLo3]
 		nprevHi3--
 		prevHi2 := t.prevHi3[nprevHi3]
-		for i3 := n - 1; i3 >= 0; i3-- {
-			t5 := dbuf[curLo:curHi]
+		t6 := n - 1
+		for i3 := t6; i3 >= 0; i3-- {
+			t7 := dbuf[curLo:curHi]
 			nleft--
 			left := t.left[nleft]
 			nelem--
-			t6 := t.elem[nelem]
-			t7 := left - t6
+			t8 := t.elem[nelem]
+			t9 := left - t8
 			nsin--
-			t8 := dbuf[prevLo2:prevHi2]
-			t9 := (i3 + n - 1) % n
-			t10 := t5[i3]
-			t11 := t10 * h
-			dhSum += t10 * (k*t7 - t.sin[nsin])
-			dleft := t11 * k
-			dkSum += t11 * t7
-			t5[i3] = 0
-			t8[i3] += t10 - t11*math.Cos(t6) - dleft
-			t8[t9] += dleft
+			t10 := dbuf[prevLo2:prevHi2]
+			t11 := (i3 + n - 1) % n
+			t12 := t7[i3]
+			t13 := t12 * h
+			dhSum += t12 * (k*t9 - t.sin[nsin])
+			dleft := t13 * k
+			dkSum += t13 * t9
+			t7[i3] = 0
+			t10[i3] += t12 - t13*math.Cos(t8) - dleft
+			t10[t11] += dleft
 		}
 	}
-	for k2 := 0; k2 < t2; k2++ {
-		dx0[k2] += t3[k2]
-		t3[k2] = 0
+	for k2 := 0; k2 < t1; k2++ {
+		dx0[k2] += t2[k2]
+		t2[k2] = 0
 	}
 	*dk += dkSum
 	*dh += dhSum
@@ -645,7 +647,6 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	buf := t.buf
-	t1 := len(buf[t.xLo:t.xHi])
 	x0 := t.x0
 	n := len(x0)
 	dbuf := make([]float64, n+n)
@@ -672,20 +673,22 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	nsin3 := len(t.sin3)
 	nxLo4 := len(t.xLo4)
 	nxHi4 := len(t.xHi4)
-	t3 := t.copied
-	t4 := dbuf[t.xLo5:t.xHi5]
+	t1 := t.copied
+	t3 := dbuf[t.xLo5:t.xHi5]
 	ds += s
-	for i3 := t1 - 1; i3 >= 0; i3-- {
+	t4 := len(buf[t.xLo:t.xHi]) - 1
+	for i3 := t4; i3 >= 0; i3-- {
 		t5 := dbuf[xLo:xHi]
 		t5[i3] += ds
 	}
-	for step := steps - 1; step >= 0; step-- {
+	t6 := steps - 1
+	for step := t6; step >= 0; step-- {
 		nnextLo--
 		nextLo := t.nextLo[nnextLo]
 		nnextHi--
 		nextHi := t.nextHi[nnextHi]
-		t6 := float64(step)
-		t2 := t6 * h
+		t7 := float64(step)
+		t2 := t7 * h
 		var dt float64
 		nxLo3--
 		xLo2 := t.xLo3[nxLo3]
@@ -695,78 +698,79 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 		xLo3 := t.xLo4[nxLo4]
 		nxHi4--
 		xHi3 := t.xHi4[nxHi4]
-		for i2 := n - 1; i2 >= 0; i2-- {
-			t7 := dbuf[nextLo:nextHi]
-			t8 := -a
+		t8 := n - 1
+		for i2 := t8; i2 >= 0; i2-- {
+			t9 := dbuf[nextLo:nextHi]
+			t10 := -a
 			nelem--
-			t9 := t.elem[nelem]
-			t10 := t8 * t9
+			t11 := t.elem[nelem]
+			t12 := t10 * t11
 			nabs--
-			t11 := t.abs[nabs]
+			t13 := t.abs[nabs]
 			nsin--
-			f0 := t10*t11 + t.sin[nsin]
+			f0 := t12*t13 + t.sin[nsin]
 			nelem2--
-			t12 := t.elem2[nelem2]
-			t13 := t8 * t12
+			t14 := t.elem2[nelem2]
+			t15 := t10 * t14
 			nabs2--
-			t14 := t.abs2[nabs2]
+			t16 := t.abs2[nabs2]
 			nsin2--
-			f1 := t13*t14 + t.sin2[nsin2]
-			t15 := dbuf[xLo2:xHi2]
-			t16 := t7[i2]
-			df1 := t16 * (h / 2)
-			dhSum += t16 * (f0 + f1) * 0.5
-			t17 := df1 * math.Cos(t2+h)
-			dt += t17
-			dhSum += t17
-			t18 := df1 * t14
-			var t19 float64
-			if t12 > 0 {
-				t19 = 1
-			} else if t12 < 0 {
-				t19 = -1
-			}
-			dstage[i2] += df1*t13*t19 - t18*a
-			dt += df1 * math.Cos(t2)
-			t20 := df1 * t11
+			f1 := t15*t16 + t.sin2[nsin2]
+			t17 := dbuf[xLo2:xHi2]
+			t18 := t9[i2]
+			df1 := t18 * (h / 2)
+			dhSum += t18 * (f0 + f1) * 0.5
+			t19 := df1 * math.Cos(t2+h)
+			dt += t19
+			dhSum += t19
+			t20 := df1 * t16
 			var t21 float64
-			if t9 > 0 {
+			if t14 > 0 {
 				t21 = 1
-			} else if t9 < 0 {
+			} else if t14 < 0 {
 				t21 = -1
 			}
-			t7[i2] = 0
-			t15[i2] += t16 + df1*t10*t21 - t20*a
-			daSum -= t18*t12 + t20*t9
-		}
-		for i := n - 1; i >= 0; i-- {
-			nelem3--
-			t22 := t.elem3[nelem3]
-			t23 := -a * t22
-			nabs3--
-			t24 := t.abs3[nabs3]
-			nsin3--
-			t25 := dbuf[xLo3:xHi3]
-			t26 := dstage[i]
-			t27 := t26 * h
-			dhSum += t26 * (t23*t24 + t.sin3[nsin3])
-			dt += t27 * math.Cos(t2)
-			t28 := t27 * t24
-			var t29 float64
-			if t22 > 0 {
-				t29 = 1
-			} else if t22 < 0 {
-				t29 = -1
+			dstage[i2] += df1*t15*t21 - t20*a
+			dt += df1 * math.Cos(t2)
+			t22 := df1 * t13
+			var t23 float64
+			if t11 > 0 {
+				t23 = 1
+			} else if t11 < 0 {
+				t23 = -1
 			}
-			daSum -= t28 * t22
-			t25[i] += t26 + t27*t23*t29 - t28*a
+			t9[i2] = 0
+			t17[i2] += t18 + df1*t12*t23 - t22*a
+			daSum -= t20*t14 + t22*t11
+		}
+		for i := t8; i >= 0; i-- {
+			nelem3--
+			t24 := t.elem3[nelem3]
+			t25 := -a * t24
+			nabs3--
+			t26 := t.abs3[nabs3]
+			nsin3--
+			t27 := dbuf[xLo3:xHi3]
+			t28 := dstage[i]
+			t29 := t28 * h
+			dhSum += t28 * (t25*t26 + t.sin3[nsin3])
+			dt += t29 * math.Cos(t2)
+			t30 := t29 * t26
+			var t31 float64
+			if t24 > 0 {
+				t31 = 1
+			} else if t24 < 0 {
+				t31 = -1
+			}
+			daSum -= t30 * t24
+			t27[i] += t28 + t29*t25*t31 - t30*a
 			dstage[i] = 0
 		}
-		dhSum += dt * t6
+		dhSum += dt * t7
 	}
-	for k := 0; k < t3; k++ {
-		dx0[k] += t4[k]
-		t4[k] = 0
+	for k := 0; k < t1; k++ {
+		dx0[k] += t3[k]
+		t3[k] = 0
 	}
 	*da += daSum
 	*dh += dhSum
@@ -1017,7 +1021,6 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dloss float64
-	t1 := t.tTrips
 	ny := len(t.y)
 	var dy float64
 	buf := t.buf
@@ -1042,11 +1045,11 @@ func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) 
 	ninputHi := len(t.inputHi)
 	w := t.w
 	dloss += s
-	for t2 := t1 - 1; t2 >= 0; t2-- {
+	t1 := t.tTrips - 1
+	for t2 := t1; t2 >= 0; t2-- {
 		ny--
 		nhLo--
 		nhHi--
-		t3 := len(buf[t.hLo[nhLo]:t.hHi[nhHi]])
 		nhLo2--
 		hLo := t.hLo2[nhLo2]
 		nhHi2--
@@ -1064,7 +1067,8 @@ func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) 
 		ninputHi--
 		inputHi := t.inputHi[ninputHi]
 		dy += dloss * t.y[ny] * 2
-		for j2 := t3 - 1; j2 >= 0; j2-- {
+		t3 := len(buf[t.hLo[nhLo]:t.hHi[nhHi]]) - 1
+		for j2 := t3; j2 >= 0; j2-- {
 			nelem--
 			t4 := dbuf[hLo:hHi]
 			t5 := dy * t.elem[nelem]
@@ -1072,30 +1076,31 @@ func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) 
 			dv[j2] += t5
 		}
 		dy = 0
-		for j := hidden - 1; j >= 0; j-- {
-			t6 := j
-			t7 := dbuf[hNextLo:hNextHi]
+		t6 := hidden - 1
+		for j := t6; j >= 0; j-- {
+			t7 := j
+			t8 := dbuf[hNextLo:hNextHi]
 			ntanh--
-			t8 := t.tanh[ntanh]
-			t9 := len(buf[hLo2:hHi2])
+			t9 := t.tanh[ntanh]
 			t10 := seq[inputLo:inputHi]
-			t11 := len(t10)
-			dz += t7[t6] * (1 - t8*t8)
-			t7[t6] = 0
-			for i2 := t9 - 1; i2 >= 0; i2-- {
+			dz += t8[t7] * (1 - t9*t9)
+			t8[t7] = 0
+			t11 := len(buf[hLo2:hHi2]) - 1
+			for i2 := t11; i2 >= 0; i2-- {
 				nelem2--
 				t12 := dbuf[hLo2:hHi2]
-				duRow := du[t6]
+				duRow := du[t7]
 				t13 := dz * t.elem2[nelem2]
-				t12[i2] += dz * u[t6][i2]
+				t12[i2] += dz * u[t7][i2]
 				duRow[i2] += t13
 			}
-			for i := t11 - 1; i >= 0; i-- {
-				t14 := dseq[inputLo:inputHi]
-				dwRow := dw[t6]
-				t15 := dz * t10[i]
-				t14[i] += dz * w[t6][i]
-				dwRow[i] += t15
+			t14 := len(t10) - 1
+			for i := t14; i >= 0; i-- {
+				t15 := dseq[inputLo:inputHi]
+				dwRow := dw[t7]
+				t16 := dz * t10[i]
+				t15[i] += dz * w[t7][i]
+				dwRow[i] += t16
 			}
 			dz = 0
 		}
@@ -1283,26 +1288,27 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 	pairsTape := t.pairsTape[npairsTape]
 	pairsCallFixedXBackward(&pairsTape, s, dseq)
 	ds += s
-	for t2 := t1 - 1; t2 >= 0; t2-- {
+	t3 := t1 - 1
+	for t2 := t3; t2 >= 0; t2-- {
 		ny--
 		y := t.y[ny]
 		ninputLo--
 		ninputHi--
-		t3 := dseq[t.inputLo[ninputLo]:t.inputHi[ninputHi]]
+		t4 := dseq[t.inputLo[ninputLo]:t.inputHi[ninputHi]]
 		nelem--
-		t4 := b - 1
+		t5 := b - 1
 		ndotTape--
-		t5 := t.dotTape[ndotTape]
+		t6 := t.dotTape[ndotTape]
 		ninputLo2--
 		ninputHi2--
-		t6 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
-		t7 := t3[0]
-		t8 := t7 * t.elem[nelem]
-		t3[0] = 0
-		t3[t4] += t7 * y
-		dy := ds*y*2 + t8
-		dotTape := t5
-		dotCallFixedBBackward(&dotTape, dy, t6, dk)
+		t7 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
+		t8 := t4[0]
+		t9 := t8 * t.elem[nelem]
+		t4[0] = 0
+		t4[t5] += t8 * y
+		dy := ds*y*2 + t9
+		dotTape := t6
+		dotCallFixedBBackward(&dotTape, dy, t7, dk)
 	}
 }
 
@@ -1416,38 +1422,39 @@ func FeaturesBackward(t *FeaturesTape, s float64, dx []float64, dw *float64) {
 	buf := t.buf
 	t1 := t.featsLo
 	t2 := t.featsHi
-	t3 := len(buf[t1:t2])
 	x := t.x
-	t4 := len(x)
-	dbuf := make([]float64, 3*t4)
-	t5 := dbuf[t1:t2]
+	t3 := len(x)
+	dbuf := make([]float64, 3*t3)
+	t4 := dbuf[t1:t2]
 	featsHi := t.featsHi2
 	var dwSum float64
 	w := t.w
 	ds += s
-	for i2 := t3 - 1; i2 >= 0; i2-- {
+	t5 := len(buf[t1:t2]) - 1
+	for i2 := t5; i2 >= 0; i2-- {
 		df := ds * float64(i2+1)
-		t5[i2] += df
+		t4[i2] += df
 	}
-	for i := t4 - 1; i >= 0; i-- {
-		t6 := i
-		t7 := featsHi - 2
-		t8 := t7 + 1
-		t9 := x[t6]
-		c1 := x[t6] > 0
+	t6 := t3 - 1
+	for i := t6; i >= 0; i-- {
+		t7 := i
+		t8 := featsHi - 2
+		t9 := t8 + 1
+		t10 := x[t7]
+		c1 := x[t7] > 0
 		featsHi -= 2
-		dwSum += dbuf[t8]
+		dwSum += dbuf[t9]
+		dbuf[t9] = 0
+		dx[t7] += dbuf[t8] * t10 * 2
 		dbuf[t8] = 0
-		dx[t6] += dbuf[t7] * t9 * 2
-		dbuf[t7] = 0
 		if c1 {
-			t10 := featsHi - 1
-			t11 := x[t6]
+			t11 := featsHi - 1
+			t12 := x[t7]
 			featsHi--
-			t12 := dbuf[t10] * math.Cos(w*t11)
-			dwSum += t12 * t11
-			dx[t6] += t12 * w
-			dbuf[t10] = 0
+			t13 := dbuf[t11] * math.Cos(w*t12)
+			dwSum += t13 * t12
+			dx[t7] += t13 * w
+			dbuf[t11] = 0
 		}
 	}
 	*dw += dwSum
@@ -1554,11 +1561,11 @@ func dotCallFixedBBackward(t *dotCallFixedBTape, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
-	t1 := len(a)
 	nelem := len(t.elem)
 	b := t.b
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := ds * b[i]
 		db[i] += ds * t.elem[nelem]
@@ -1671,10 +1678,10 @@ func dotCallFixedABBackward(t *dotCallFixedABTape, s float64, da, db []float64) 
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
-	t1 := len(a)
 	b := t.b
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := ds * b[i]
 		db[i] += ds * a[i]
 		da[i] += t2

@@ -134,11 +134,12 @@ func LSEBackward(t *LSETape, s float64, dw []float64, da *float64) {
 	var daSum float64
 	logSumExpTape := t.logSumExpTape[nlogSumExpTape]
 	vecsLogSumExpCallBackward(&logSumExpTape, s, dbuf)
-	for i := t1 - 1; i >= 0; i-- {
+	t2 := t1 - 1
+	for i := t2; i >= 0; i-- {
 		v := w[i]
-		t2 := dbuf[i]
-		dv := t2 * a
-		daSum += t2 * v
+		t3 := dbuf[i]
+		dv := t3 * a
+		daSum += t3 * v
 		dw[i] += dv
 		dbuf[i] = 0
 	}
@@ -490,7 +491,8 @@ func ProjectBackward(t *ProjectTape, s float64, dw, dx []float64) {
 		dd := dp * d * 2
 		asmDotTape := t.asmDotTape[nasmDotTape]
 		dotBackward(&asmDotTape, dd, dw, dbuf)
-		for i := t1 - 1; i >= 0; i-- {
+		t3 := t1 - 1
+		for i := t3; i >= 0; i-- {
 			dx[i] += dbuf[i] * float64(t2+1)
 			dbuf[i] = 0
 		}
@@ -644,12 +646,12 @@ func SmoothBackward(t *SmoothTape, s float64, dw []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	w := t.w
-	t1 := len(w)
 	ndSoftplus := len(t.dSoftplus)
 	a := t.a
 	var daSum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(w) - 1
+	for i := t1; i >= 0; i-- {
 		ndSoftplus--
 		dSoftplus := t.dSoftplus[ndSoftplus]
 		v := w[i]
@@ -725,10 +727,10 @@ func vecsDotCallS1FixedS2Backward(t *vecsDotCallS1FixedS2Tape, s float64, ds1 []
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dsum float64
 	s1 := t.s1
-	t1 := len(s1)
 	s2 := t.s2
 	dsum += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s1) - 1
+	for i := t1; i >= 0; i-- {
 		dv := dsum * s2[i]
 		ds1[i] += dv
 	}
@@ -764,9 +766,9 @@ func vecsSumCallBackward(t *vecsSumCallTape, s2 float64, ds []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dsum float64
 	s := t.s
-	t1 := len(s)
 	dsum += s2
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
 		ds[i] += dsum
 	}
 }
@@ -869,10 +871,10 @@ func vecsLogSumExpCallBackward(t *vecsLogSumExpCallTape, s2 float64, ds []float6
 	if t.isinf {
 		dmaxval += s2
 	} else {
-		t2 := len(s)
 		dmaxval += s2
 		dlse += s2 / t.lse
-		for i := t2 - 1; i >= 0; i-- {
+		t2 := len(s) - 1
+		for i := t2; i >= 0; i-- {
 			nexp--
 			dv := dlse * t.exp[nexp]
 			dmaxval -= dv
@@ -1004,9 +1006,9 @@ func vecsMeanCallXFixedWeightsBackward(t *vecsMeanCallXFixedWeightsTape, s float
 		sumTape := t.sumTape[nsumTape]
 		vecsSumCallBackward(&sumTape, s/float64(len(x)), dx)
 	} else {
-		t1 := len(weights)
 		dsumValues += s / t.sumWeights
-		for i := t1 - 1; i >= 0; i-- {
+		t1 := len(weights) - 1
+		for i := t1; i >= 0; i-- {
 			w := weights[i]
 			dx[i] += dsumValues * w
 		}
@@ -1099,9 +1101,9 @@ func vecsVarianceCallXFixedXWeightsBackward(t *vecsVarianceCallXFixedXWeightsTap
 			dx[i] += dd
 		}
 	} else {
-		t3 := len(x)
 		dss2 += s / t.diff
-		for i2 := t3 - 1; i2 >= 0; i2-- {
+		t3 := len(x) - 1
+		for i2 := t3; i2 >= 0; i2-- {
 			t4 := weights[i2]
 			v2 := x[i2]
 			d2 := v2 - mean
@@ -1245,9 +1247,9 @@ func vecsSumSquaresCallFixedSBackward(t *vecsSumSquaresCallFixedSTape, s2 float6
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dss float64
 	s := t.s
-	t1 := len(s)
 	dss += s2
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
 		v := s[i]
 		dv := dss * v * 2
 		ds[i] += dv
@@ -1350,9 +1352,9 @@ func vecsMeanCallXBackward(t *vecsMeanCallXTape, s float64, dx []float64) {
 		sumTape := t.sumTape[nsumTape]
 		vecsSumCallBackward(&sumTape, s/float64(len(x)), dx)
 	} else {
-		t1 := len(weights)
 		dsumValues += s / t.sumWeights
-		for i := t1 - 1; i >= 0; i-- {
+		t1 := len(weights) - 1
+		for i := t1; i >= 0; i-- {
 			nw--
 			w := t.w[nw]
 			dx[i] += dsumValues * w
@@ -1448,9 +1450,9 @@ func vecsVarianceCallXFixedXBackward(t *vecsVarianceCallXFixedXTape, s float64, 
 			dx[i] += dd
 		}
 	} else {
-		t3 := len(x)
 		dss2 += s / t.diff
-		for i2 := t3 - 1; i2 >= 0; i2-- {
+		t3 := len(x) - 1
+		for i2 := t3; i2 >= 0; i2-- {
 			nelem--
 			t4 := t.elem[nelem]
 			v2 := x[i2]

@@ -184,7 +184,6 @@ func WeightedSquaresBackward(t *WeightedSquaresTape, s float64, dx, dw []float64
 	scale := t.scale
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	ncond := len(t.cond)
 	var dterm float64
 	nsignbit := len(t.signbit)
@@ -192,7 +191,8 @@ func WeightedSquaresBackward(t *WeightedSquaresTape, s float64, dx, dw []float64
 	var dwi float64
 	c1 := !t.cond2
 	ds += s * scale
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		ncond--
 		if !t.cond[ncond] {
@@ -530,11 +530,11 @@ func LogSumBackward(t *LogSumTape, s float64, dx []float64, dmu *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	ndlogOf := len(t.dlogOf)
 	var dmuSum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		ndlogOf--
 		dlogOf := t.dlogOf[ndlogOf]
 		t2 := ds * dlogOf
@@ -619,9 +619,9 @@ func normCallFixedXBackward(t *normCallFixedXTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	ds += s * (0.5 / t.sqrt)
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		v := x[i]
 		dv := ds * v * 2
 		dx[i] += dv

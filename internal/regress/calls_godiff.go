@@ -585,25 +585,26 @@ func SeveralResultsLoopBackward(t *SeveralResultsLoopTape, s float64, dx *float6
 	ntmp9 := len(t.tmp9)
 	ntmp10 := len(t.tmp10)
 	ds += s
-	for i := n - 1; i >= 0; i-- {
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
 		ntmp--
 		ntmp2--
 		ntmp3--
 		ntmp4--
-		t1 := t.tmp4[ntmp4]
+		t2 := t.tmp4[ntmp4]
 		ntmp5--
 		ntmp6--
 		ntmp7--
 		ntmp8--
 		ntmp9--
 		ntmp10--
-		t2 := ds * t.tmp2[ntmp2]
-		t3 := ds * t.tmp[ntmp]
-		t4 := ds * t.tmp3[ntmp3]
-		dxSum += (t3*t.tmp6[ntmp6] + t2*t.tmp8[ntmp8]) * x * 2
-		t5 := ds * t1 * t.tmp9[ntmp9]
-		ds += t5
-		dxSum += (t5*t1 - (t4+t3*t.tmp5[ntmp5]+t2*t.tmp7[ntmp7])*t.tmp10[ntmp10]) * float64(i)
+		t3 := ds * t.tmp2[ntmp2]
+		t4 := ds * t.tmp[ntmp]
+		t5 := ds * t.tmp3[ntmp3]
+		dxSum += (t4*t.tmp6[ntmp6] + t3*t.tmp8[ntmp8]) * x * 2
+		t6 := ds * t2 * t.tmp9[ntmp9]
+		ds += t6
+		dxSum += (t6*t2 - (t5+t4*t.tmp5[ntmp5]+t3*t.tmp7[ntmp7])*t.tmp10[ntmp10]) * float64(i)
 	}
 	*dx += dxSum
 }
@@ -696,11 +697,11 @@ func dotCallsCallFixedBBackward(t *dotCallsCallFixedBTape, s float64, da, db []f
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
-	t1 := len(a)
 	nelem := len(t.elem)
 	b := t.b
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := ds * b[i]
 		db[i] += ds * t.elem[nelem]
@@ -749,12 +750,12 @@ func scaleCallsCallForward(t *scaleCallsCallTape, a []float64, k float64) float6
 func scaleCallsCallBackward(t *scaleCallsCallTape, s float64, da []float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	a := t.a
-	t1 := len(a)
 	nelem := len(t.elem)
 	k := t.k
 	var dkSum float64
 	da[0] += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := da[i]
 		dkSum += t2 * t.elem[nelem]
@@ -796,10 +797,10 @@ func dotCallsCallFixedABBackward(t *dotCallsCallFixedABTape, s float64, da, db [
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	a := t.a
-	t1 := len(a)
 	b := t.b
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := ds * b[i]
 		db[i] += ds * a[i]
 		da[i] += t2

@@ -56,21 +56,21 @@ func CounterInBoundBackward(t *CounterInBoundTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := t.i2Trips
 	ns := len(t.s)
-	t2 := t.iTrips
 	ds += s
-	for i2 := t1 - 1; i2 >= 0; i2-- {
-		t3 := x[i2]
+	t1 := t.i2Trips - 1
+	for i2 := t1; i2 >= 0; i2-- {
+		t2 := x[i2]
 		var dtmp float64
-		if !(t3 > 1) {
+		if !(t2 > 1) {
 			ns--
 			dtmp += ds * t.s[ns]
-			ds += ds * t3
+			ds += ds * t2
 		}
 		dx[i2] += dtmp
 	}
-	for i := t2 - 1; i >= 0; i-- {
+	t3 := t.iTrips - 1
+	for i := t3; i >= 0; i-- {
 		dx[i] += ds * x[i] * 2
 	}
 }
@@ -151,10 +151,10 @@ func CounterSquaredBackward(t *CounterSquaredTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := t.iTrips
 	ns := len(t.s)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.iTrips - 1
+	for i := t1; i >= 0; i-- {
 		t2 := x[i]
 		ns--
 		t3 := t.s[ns]
@@ -613,7 +613,6 @@ func LazyCondBackward(t *LazyCondTape, s float64, dx []float64, dy *float64) {
 	x := t.x
 	ni2 := len(t.i2)
 	ns := len(t.s)
-	t2 := t.iTrips
 	ncond3 := len(t.cond3)
 	y := t.y
 	ds += s
@@ -623,7 +622,7 @@ func LazyCondBackward(t *LazyCondTape, s float64, dx []float64, dy *float64) {
 			ncond2--
 			var dtmp float64
 			ni2--
-			t3 := t.i2[ni2]
+			t2 := t.i2[ni2]
 			ns--
 			if !t.cond2[ncond2] {
 				dtmp += ds
@@ -631,12 +630,13 @@ func LazyCondBackward(t *LazyCondTape, s float64, dx []float64, dy *float64) {
 				ds = 0
 			}
 			ds += dtmp
-			t4 := ds * x[t3]
-			dx[t3] += ds * t.s[ns]
-			ds += t4
+			t3 := ds * x[t2]
+			dx[t2] += ds * t.s[ns]
+			ds += t3
 		}
 	}
-	for i := t2 - 1; i >= 0; i-- {
+	t4 := t.iTrips - 1
+	for i := t4; i >= 0; i-- {
 		t5 := i
 		ncond3--
 		if !t.cond3[ncond3] {
@@ -749,13 +749,13 @@ func CallCondForward(t *CallCondTape, x []float64, y float64) float64 {
 func CallCondBackward(t *CallCondTape, s float64, dx []float64, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.iTrips
 	ncond := len(t.cond)
 	x := t.x
 	y := t.y
 	var dySum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.iTrips - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		ncond--
 		if !t.cond[ncond] {

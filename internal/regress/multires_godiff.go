@@ -244,7 +244,6 @@ func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float6
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dm float64
 	var ds float64
-	t1 := t.kTrips
 	var dv float64
 	a := t.a
 	nm2 := len(t.m2)
@@ -253,7 +252,8 @@ func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float6
 	x := t.x
 	dm += s * t.s
 	ds += s * t.m
-	for k := t1 - 1; k >= 0; k-- {
+	t1 := t.kTrips - 1
+	for k := t1; k >= 0; k-- {
 		nm2--
 		nmeanVarTape--
 		dv += ds
@@ -602,20 +602,20 @@ func meanVarCallFixedXBackward(t *meanVarCallFixedXTape, s1, s2 float64, dx, dw 
 	var dsw float64
 	var dv float64
 	x := t.x
-	t2 := len(x)
 	nwi2 := len(t.wi2)
 	m := t.m
 	var dwi2 float64
 	var dm float64
 	ncond := len(t.cond)
-	t3 := t.sw2
+	t2 := t.sw2
 	var ds float64
 	var dwi float64
 	nwi := len(t.wi)
 	ncond2 := len(t.cond2)
 	dsw -= s2 * (t.quo / t1)
 	dv += s2 / t1
-	for i2 := t2 - 1; i2 >= 0; i2-- {
+	t3 := len(x) - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		t4 := i2
 		nwi2--
 		t5 := t.wi2[nwi2]
@@ -634,9 +634,9 @@ func meanVarCallFixedXBackward(t *meanVarCallFixedXTape, s1, s2 float64, dx, dw 
 		dwi2 = 0
 	}
 	dm2 := s1 + dm
-	dsw -= dm2 * (m / t3)
-	ds += dm2 / t3
-	for i := t2 - 1; i >= 0; i-- {
+	dsw -= dm2 * (m / t2)
+	ds += dm2 / t2
+	for i := t3; i >= 0; i-- {
 		t7 := i
 		nwi--
 		ncond2--
@@ -763,14 +763,14 @@ func meanVarCallXFixedXBackward(t *meanVarCallXFixedXTape, s1, s2 float64, dx []
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dv float64
 	x := t.x
-	t1 := len(x)
 	nwi2 := len(t.wi2)
 	m := t.m
 	var dm float64
 	var ds float64
 	nwi := len(t.wi)
 	dv += s2 / t.sw
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	t1 := len(x) - 1
+	for i2 := t1; i2 >= 0; i2-- {
 		nwi2--
 		t2 := t.wi2[nwi2]
 		d := x[i2] - m
@@ -780,7 +780,7 @@ func meanVarCallXFixedXBackward(t *meanVarCallXFixedXTape, s1, s2 float64, dx []
 	}
 	dm2 := s1 + dm
 	ds += dm2 / t.sw2
-	for i := t1 - 1; i >= 0; i-- {
+	for i := t1; i >= 0; i-- {
 		nwi--
 		dx[i] += ds * t.wi[nwi]
 	}
@@ -858,11 +858,11 @@ func sumCountCallFixedXBackward(t *sumCountCallFixedXTape, s1 float64, s2 int, d
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	a := t.a
 	var daSum float64
 	ds += s1
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := x[i]
 		t3 := ds * t2
 		daSum += t3 * t2
@@ -929,11 +929,11 @@ func weightsDotsCallFixedWWXBackward(t *weightsDotsCallFixedWWXTape, s1, s2 floa
 	var dt float64
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	wW := t.wW
 	dt += s2
 	ds += s1
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := x[i]
 		dx[i] += dt*t2*2 + ds*wW[i]
 		dwW[i] += ds * t2
@@ -1004,11 +1004,11 @@ func scaleSumCallBackward(t *scaleSumCallTape, s1, s2 float64, dx []float64, da 
 	a := t.a
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	var daSum float64
 	ds += s1
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		dx[i] += ds

@@ -43,11 +43,11 @@ func ScaleForward(t *ScaleTape, x []float64, a float64) {
 func ScaleBackward(t *ScaleTape, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	a := t.a
 	var daSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := dx[i]
 		daSum += t2 * t.elem[nelem]
@@ -123,11 +123,11 @@ func Scale32Forward(t *Scale32Tape, x []float32, a float32) {
 func Scale32Backward(t *Scale32Tape, dx []float32, da *float32) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	a := t.a
 	var daSum float32
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		t3 := dx[i]
@@ -200,10 +200,10 @@ func StepForward(t *StepTape, dst, s []float64, h float64) {
 func StepBackward(t *StepTape, ddst, ds []float64, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	s := t.s
-	t1 := len(s)
 	h := t.h
 	var dhSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := s[i]
 		t3 := ddst[i]
 		t4 := t3 * t2
@@ -283,11 +283,11 @@ func AccumForward(t *AccumTape, dst, s []float64, h float64) {
 func AccumBackward(t *AccumTape, ddst, ds []float64, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	s := t.s
-	t1 := len(s)
 	h := t.h
 	nelem := len(t.elem)
 	var dhSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := s[i]
 		nelem--
 		t3 := ddst[i]
@@ -370,11 +370,11 @@ func AccumSForward(t *AccumSTape, dst, s []float64, h float64) {
 func AccumSBackward(t *AccumSTape, ddst, ds []float64, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	s := t.s
-	t1 := len(s)
 	h := t.h
 	nelem := len(t.elem)
 	var dhSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := s[i]
 		nelem--
 		t3 := ddst[i]
@@ -462,11 +462,11 @@ func MixedBackward(t *MixedTape, s1, s2 float64, dout, dx []float64) {
 	var db float64
 	var da float64
 	x := t.x
-	t1 := len(x)
 	nb := len(t.b)
 	db += s2
 	da += s1
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nb--
 		t2 := x[i]
 		t3 := db * t.b[nb]
@@ -607,7 +607,6 @@ func (l Lorenz) RK4StepForward(t *LorenzRK4StepTape, dst, s []float64, h float64
 func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	dst := t.dst
-	t1 := len(dst)
 	h := t.h
 	k1 := t.k1
 	k2 := t.k2
@@ -620,48 +619,49 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	var dhSum float64
 	nlorenzDerivTape4 := len(t.lorenzDerivTape4)
 	nlorenzDerivTape4--
-	t2 := t.lorenzDerivTape4[nlorenzDerivTape4]
+	t1 := t.lorenzDerivTape4[nlorenzDerivTape4]
 	dtmp := make([]float64, 3)
 	tmp := t.tmp
-	t3 := len(tmp)
 	nlorenzDerivTape3 := len(t.lorenzDerivTape3)
 	nlorenzDerivTape3--
-	t4 := t.lorenzDerivTape3[nlorenzDerivTape3]
+	t2 := t.lorenzDerivTape3[nlorenzDerivTape3]
 	nlorenzDerivTape2 := len(t.lorenzDerivTape2)
 	nlorenzDerivTape2--
-	t5 := t.lorenzDerivTape2[nlorenzDerivTape2]
+	t3 := t.lorenzDerivTape2[nlorenzDerivTape2]
 	nlorenzDerivTape := len(t.lorenzDerivTape)
 	nlorenzDerivTape--
-	t6 := t.lorenzDerivTape[nlorenzDerivTape]
-	for i4 := t1 - 1; i4 >= 0; i4-- {
-		t7 := ddst[i4]
-		t8 := t7 * (k1[i4] + 2*k2[i4] + 2*k3[i4] + k4[i4])
-		t9 := t7 * (h / 6)
-		dk4[i4] += t9
-		t10 := t9 * 2
-		dk3[i4] += t10
-		dk2[i4] += t10
-		dk1[i4] += t9
-		dhSum += t8 * 0.16666666666666666
-		ds[i4] += t7
+	t4 := t.lorenzDerivTape[nlorenzDerivTape]
+	t5 := len(dst) - 1
+	for i4 := t5; i4 >= 0; i4-- {
+		t6 := ddst[i4]
+		t7 := t6 * (k1[i4] + 2*k2[i4] + 2*k3[i4] + k4[i4])
+		t8 := t6 * (h / 6)
+		dk4[i4] += t8
+		t9 := t8 * 2
+		dk3[i4] += t9
+		dk2[i4] += t9
+		dk1[i4] += t8
+		dhSum += t7 * 0.16666666666666666
+		ds[i4] += t6
 		ddst[i4] = 0
 	}
-	lorenzDerivTape4 := t2
+	lorenzDerivTape4 := t1
 	dlSigma2 := 0.0
 	dlRho2 := 0.0
 	dlBeta2 := 0.0
 	lorenzDerivCallFixedSBackward(&lorenzDerivTape4, &dlSigma2, &dlRho2, &dlBeta2, dk4, dtmp)
-	t11 := dlSigma2
-	t12 := dlRho2
-	t13 := dlBeta2
-	for i3 := t3 - 1; i3 >= 0; i3-- {
+	t10 := dlSigma2
+	t11 := dlRho2
+	t12 := dlBeta2
+	t13 := len(tmp) - 1
+	for i3 := t13; i3 >= 0; i3-- {
 		t14 := dtmp[i3]
 		dhSum += t14 * k3[i3]
 		dk3[i3] += t14 * h
 		ds[i3] += t14
 		dtmp[i3] = 0
 	}
-	lorenzDerivTape3 := t4
+	lorenzDerivTape3 := t2
 	dlSigma3 := 0.0
 	dlRho3 := 0.0
 	dlBeta3 := 0.0
@@ -669,7 +669,7 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	t15 := dlSigma3
 	t16 := dlRho3
 	t17 := dlBeta3
-	for i2 := t3 - 1; i2 >= 0; i2-- {
+	for i2 := t13; i2 >= 0; i2-- {
 		t18 := dtmp[i2]
 		t19 := t18 * k2[i2]
 		dk2[i2] += t18 * (h / 2)
@@ -677,7 +677,7 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 		ds[i2] += t18
 		dtmp[i2] = 0
 	}
-	lorenzDerivTape2 := t5
+	lorenzDerivTape2 := t3
 	dlSigma4 := 0.0
 	dlRho4 := 0.0
 	dlBeta4 := 0.0
@@ -685,7 +685,7 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	t20 := dlSigma4
 	t21 := dlRho4
 	t22 := dlBeta4
-	for i := t3 - 1; i >= 0; i-- {
+	for i := t13; i >= 0; i-- {
 		t23 := dtmp[i]
 		t24 := t23 * k1[i]
 		dk1[i] += t23 * (h / 2)
@@ -693,16 +693,16 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 		ds[i] += t23
 		dtmp[i] = 0
 	}
-	lorenzDerivTape := t6
+	lorenzDerivTape := t4
 	dlSigma5 := 0.0
 	dlRho5 := 0.0
 	dlBeta5 := 0.0
 	lorenzDerivCallFixedSBackward(&lorenzDerivTape, &dlSigma5, &dlRho5, &dlBeta5, dk1, ds)
 	t25 := dlRho5
 	t26 := dlBeta5
-	dl.Sigma += t11 + t15 + t20 + dlSigma5
-	dl.Rho += t12 + t16 + t21 + t25
-	dl.Beta += t13 + t17 + t22 + t26
+	dl.Sigma += t10 + t15 + t20 + dlSigma5
+	dl.Rho += t11 + t16 + t21 + t25
+	dl.Beta += t12 + t17 + t22 + t26
 	*dh += dhSum
 }
 
@@ -814,12 +814,12 @@ func BufNormBackward(t *BufNormTape, s float64, db *Buf, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	bX := t.bX
-	t1 := len(bX)
 	nelem := len(t.elem)
 	a := t.a
 	var daSum float64
 	dr += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(bX) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		t3 := db.X[i]
@@ -911,16 +911,16 @@ func Square2Forward(t *Square2Tape, x [][]float64, a float64) {
 func Square2Backward(t *Square2Tape, dx [][]float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	nelem2 := len(t.elem2)
 	a := t.a
 	var daSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		nelem--
-		t3 := len(t.elem[nelem])
-		for j := t3 - 1; j >= 0; j-- {
+		t3 := len(t.elem[nelem]) - 1
+		for j := t3; j >= 0; j-- {
 			dxRow := dx[t2]
 			nelem2--
 			t4 := t.elem2[nelem2]
@@ -1017,14 +1017,14 @@ func PBufNormBackward(t *PBufNormTape, s float64, db *PBuf, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	bX := t.bX
-	t1 := len(bX)
 	nelem := len(t.elem)
 	bG := t.bG
 	a := t.a
 	var daSum float64
 	var dbGSum float64
 	dr += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(bX) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		t3 := db.X[i]
@@ -1114,13 +1114,13 @@ func (b *PBuf) DecayForward(t *PBufDecayTape, a float64) {
 func PBufDecayBackward(t *PBufDecayTape, db *PBuf, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	bX := t.bX
-	t1 := len(bX)
 	nelem := len(t.elem)
 	bG := t.bG
 	a := t.a
 	var daSum float64
 	var dbGSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(bX) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := db.X[i]
 		t3 := t2 * t.elem[nelem]
@@ -1204,13 +1204,13 @@ func Decay2Forward(t *Decay2Tape, b Buf, a float64) {
 func Decay2Backward(t *Decay2Tape, db *Buf, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	bX := t.bX
-	t1 := len(bX)
 	nelem := len(t.elem)
 	bG := t.bG
 	a := t.a
 	var daSum float64
 	var dbGSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(bX) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := db.X[i]
 		t3 := t2 * t.elem[nelem]
@@ -1298,14 +1298,14 @@ func FeedBackward(t *FeedTape, s float64, dout, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	x := t.x
-	t1 := len(x)
 	nelem2 := len(t.elem2)
 	dr += s
-	t2 := dout[0]
-	t3 := t2 * x[1]
-	dx[1] += t2 * t.elem
-	dout[0] = t3
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := dout[0]
+	t2 := t1 * x[1]
+	dx[1] += t1 * t.elem
+	dout[0] = t2
+	t3 := len(x) - 1
+	for i := t3; i >= 0; i-- {
 		nelem2--
 		t4 := x[i]
 		t5 := dr * x[i]
@@ -1395,11 +1395,11 @@ func ScaleAForward(t *ScaleATape, x []float64, a float64) {
 func ScaleABackward(t *ScaleATape, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	a := t.a
 	var daSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := dx[i]
 		daSum += t2 * t.elem[nelem] * a * 2
@@ -1725,11 +1725,11 @@ func scaleInPlaceCallForward(t *scaleInPlaceCallTape, x []float64, a float64) {
 func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	a := t.a
 	var daSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		t3 := dx[i]

@@ -85,24 +85,25 @@ func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 			dn.Grid[t1][j2] += dout * x[j2] * x[t1]
 		}
 	}
-	for i := nN - 1; i >= 0; i-- {
-		t2 := i
+	t2 := nN - 1
+	for i := t2; i >= 0; i-- {
+		t3 := i
 		nh--
 		h := t.h[nh]
 		nz--
-		t3 := t.z[nz]
-		t4 := len(x)
-		dh := dout * nW2[t2]
-		dn.W2[t2] += dout * h
+		t4 := t.z[nz]
+		dh := dout * nW2[t3]
+		dn.W2[t3] += dout * h
 		t5 := dh * (1 - h*h)
 		dnActShiftSum += t5
-		dnActScaleSum += t5 * t3
+		dnActScaleSum += t5 * t4
 		dz += t5 * nActScale
-		for j := t4 - 1; j >= 0; j-- {
-			dnW1Row := dn.W1[t2]
+		t6 := len(x) - 1
+		for j := t6; j >= 0; j-- {
+			dnW1Row := dn.W1[t3]
 			dnW1Row[j] += dz * x[j]
 		}
-		dn.B1[t2] += dz
+		dn.B1[t3] += dz
 		dz = 0
 	}
 	dn.B2 += dout
@@ -217,10 +218,10 @@ func FitBackward(t *FitTape, s float64, dp *Params) {
 	pB := t.pB
 	var ds float64
 	pW := t.pW
-	t1 := len(pW)
 	x := t.x
 	ds += s * t.s * 2
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(pW) - 1
+	for i := t1; i >= 0; i-- {
 		dw := ds * x[i]
 		dp.W[i] += dw
 	}
@@ -297,22 +298,22 @@ func ParamsRidgeBackward(t *ParamsRidgeTape, s float64, dp *Params, dx []float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	pW := t.pW
-	t1 := len(pW)
 	lam := t.lam
 	var dlamSum float64
 	x := t.x
-	t2 := len(x)
 	pB := t.pB
 	var dpBSum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(pW) - 1
+	for i := t1; i >= 0; i-- {
 		w := pW[i]
-		t3 := ds * w
-		dlamSum += t3 * w
-		dw := ds*(lam*w) + t3*lam
+		t2 := ds * w
+		dlamSum += t2 * w
+		dw := ds*(lam*w) + t2*lam
 		dp.W[i] += dw
 	}
-	for i2 := t2 - 1; i2 >= 0; i2-- {
+	t3 := len(x) - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		t4 := pW[i2]
 		t5 := x[i2]
 		r := t4*t5 - pB
@@ -638,13 +639,13 @@ func (s *Stats) NormalizeForward(t *StatsNormalizeTape) float64 {
 func StatsNormalizeBackward(t *StatsNormalizeTape, s2 float64, ds *Stats) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	sX := t.sX
-	t1 := len(sX)
 	norm := t.norm
 	nelem := len(t.elem)
 	var dnorm float64
 	var dsq float64
 	nv := len(t.v)
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(sX) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := ds.X[i]
 		dnorm -= t2 * (t.elem[nelem] / norm / norm)
@@ -652,7 +653,7 @@ func StatsNormalizeBackward(t *StatsNormalizeTape, s2 float64, ds *Stats) {
 	}
 	dnorm2 := s2 + dnorm
 	dsq += dnorm2 * (0.5 / norm)
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t1; i2 >= 0; i2-- {
 		nv--
 		v := t.v[nv]
 		dv := dsq * v * 2
@@ -731,12 +732,12 @@ func SmallEnergyBackward(t *SmallEnergyTape, s float32, dm *Small, dk *float32) 
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var de float32
 	mV := t.mV
-	t1 := len(mV)
 	k := t.k
 	var dkSum float32
 	mA := t.mA
 	de += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(mV) - 1
+	for i := t1; i >= 0; i-- {
 		v := mV[i]
 		t2 := de * v
 		dkSum += t2 * v
@@ -913,10 +914,10 @@ func weightedCallFixedWXBackward(t *weightedCallFixedWXTape, s float64, dw, dx [
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	w := t.w
-	t1 := len(w)
 	x := t.x
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(w) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := ds * x[i]
 		dx[i] += ds * w[i]
 		dw[i] += t2

@@ -519,7 +519,8 @@ func sqsumCallFixedXBackward(t *sqsumCallFixedXTape, s float64, dx []float64) {
 	n := t.n
 	x := t.x
 	dres += s
-	for i := n - 1; i >= 0; i-- {
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
 		dx[i] += dres * x[i] * 2
 	}
 }
@@ -809,7 +810,8 @@ func sqsumCallBackward(t *sqsumCallTape, s float64, dx []float64) {
 	n := t.n
 	nelem := len(t.elem)
 	dres += s
-	for i := n - 1; i >= 0; i-- {
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		dx[i] += dres * t.elem[nelem] * 2
 	}

@@ -145,28 +145,30 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 	dslse += s
 	logsumexpTape2 := t1
 	logsumexpCallFixedXBackward(&logsumexpTape2, dlseAlphas, dalphas)
-	for ix := n - 1; ix >= 0; ix-- {
+	t3 := n - 1
+	for ix := t3; ix >= 0; ix-- {
 		nlogsumexpTape--
 		logsumexpTape := t.logsumexpTape[nlogsumexpTape]
 		logsumexpCallBackward(&logsumexpTape, dslse, dmainTerm)
-		for ik := k - 1; ik >= 0; ik-- {
+		t4 := k - 1
+		for ik := t4; ik >= 0; ik-- {
 			nsqnormTape--
-			t3 := t.sqnormTape[nsqnormTape]
+			t5 := t.sqnormTape[nsqnormTape]
 			nqTimesXTape--
-			t4 := t.qTimesXTape[nqTimesXTape]
-			t5 := ik * d
+			t6 := t.qTimesXTape[nqTimesXTape]
+			t7 := ik * d
 			nsubtractTape--
-			t6 := t.subtractTape[nsubtractTape]
-			t7 := dmainTerm[ik]
+			t8 := t.subtractTape[nsubtractTape]
+			t9 := dmainTerm[ik]
 			dmainTerm[ik] = 0
-			sqnormTape := t3
-			sqnormCallBackward(&sqnormTape, -(t7 * 0.5), dqxcentered)
-			dsumQs[ik] += t7
-			dalphas[ik] += t7
-			qTimesXTape := t4
-			qTimesXCallFixedQdiagLtriBackward(&qTimesXTape, dqdiags[t5:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
-			subtractTape := t6
-			subtractCallNoXBackward(&subtractTape, dmeans[t5:len(means)], dxcentered)
+			sqnormTape := t5
+			sqnormCallBackward(&sqnormTape, -(t9 * 0.5), dqxcentered)
+			dsumQs[ik] += t9
+			dalphas[ik] += t9
+			qTimesXTape := t6
+			qTimesXCallFixedQdiagLtriBackward(&qTimesXTape, dqdiags[t7:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
+			subtractTape := t8
+			subtractCallNoXBackward(&subtractTape, dmeans[t7:len(means)], dxcentered)
 		}
 	}
 	preprocessQsTape := t2
@@ -235,17 +237,19 @@ func preprocessQsCallBackward(t *preprocessQsCallTape, dicf, dsumQs, dqdiags []f
 	d := t.d
 	nexp := len(t.exp)
 	icfSz := d * (d + 1) / 2
-	for ik := k - 1; ik >= 0; ik-- {
-		t1 := ik
-		for id := d - 1; id >= 0; id-- {
-			t2 := t1*d + id
+	t1 := k - 1
+	for ik := t1; ik >= 0; ik-- {
+		t2 := ik
+		t3 := d - 1
+		for id := t3; id >= 0; id-- {
+			t4 := t2*d + id
 			nexp--
-			t3 := t1*icfSz + id
-			dq := dqdiags[t2]*t.exp[nexp] + dsumQs[t1]
-			dicf[t3] += dq
-			dqdiags[t2] = 0
+			t5 := t2*icfSz + id
+			dq := dqdiags[t4]*t.exp[nexp] + dsumQs[t2]
+			dicf[t5] += dq
+			dqdiags[t4] = 0
 		}
-		dsumQs[t1] = 0
+		dsumQs[t2] = 0
 	}
 }
 
@@ -279,7 +283,8 @@ func subtractCallNoXForward(t *subtractCallNoXTape, d int, x, y, out []float64) 
 func subtractCallNoXBackward(t *subtractCallNoXTape, dy, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	d := t.d
-	for id := d - 1; id >= 0; id-- {
+	t1 := d - 1
+	for id := t1; id >= 0; id-- {
 		dy[id] -= dout[id]
 		dout[id] = 0
 	}
@@ -353,22 +358,22 @@ func qTimesXCallFixedQdiagLtriBackward(t *qTimesXCallFixedQdiagLtriTape, dqdiag,
 	nelem := len(t.elem)
 	qdiag := t.qdiag
 	nelem2 := len(t.elem2)
-	for i := d - 1; i >= 0; i-- {
-		t1 := i
-		t2 := t1 + 1
-		t3 := d - t2
+	t1 := d - 1
+	for i := t1; i >= 0; i-- {
+		t2 := i
+		t3 := t2 + 1
 		nelem--
 		t4 := t.elem[nelem]
-		for j := t2 + t3 - 1; j >= t2; j-- {
+		for j := t1; j >= t3; j-- {
 			t5 := lparamsIdx - 1
 			lparamsIdx--
 			t6 := dout[j]
-			dx[t1] += t6 * ltri[t5]
+			dx[t2] += t6 * ltri[t5]
 			dltri[t5] += t6 * t4
 			dout[j] = t6
 		}
 	}
-	for id := d - 1; id >= 0; id-- {
+	for id := t1; id >= 0; id-- {
 		nelem2--
 		t7 := dout[id]
 		t8 := t7 * t.elem2[nelem2]
@@ -479,11 +484,12 @@ func logsumexpCallBackward(t *logsumexpCallTape, s float64, dx []float64) {
 	narrMaxTape--
 	t1 := t.arrMaxTape[narrMaxTape]
 	dsemx += s / t.semx
-	for i := n - 1; i >= 0; i-- {
+	t2 := n - 1
+	for i := t2; i >= 0; i-- {
 		nexp--
-		t2 := dsemx * t.exp[nexp]
-		dmx -= t2
-		dx[i] += t2
+		t3 := dsemx * t.exp[nexp]
+		dmx -= t3
+		dx[i] += t3
 	}
 	dmx2 := s + dmx
 	arrMaxTape := t1
@@ -604,11 +610,12 @@ func logsumexpCallFixedXBackward(t *logsumexpCallFixedXTape, s float64, dx []flo
 	narrMaxTape--
 	t1 := t.arrMaxTape[narrMaxTape]
 	dsemx += s / t.semx
-	for i := n - 1; i >= 0; i-- {
+	t2 := n - 1
+	for i := t2; i >= 0; i-- {
 		nexp--
-		t2 := dsemx * t.exp[nexp]
-		dmx -= t2
-		dx[i] += t2
+		t3 := dsemx * t.exp[nexp]
+		dmx -= t3
+		dx[i] += t3
 	}
 	dmx2 := s + dmx
 	arrMaxTape := t1
@@ -755,16 +762,17 @@ func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(t *logWishartPr
 	nsqnormTape := len(t.sqnormTape)
 	qdiags := t.qdiags
 	dout += s
-	for ik := k - 1; ik >= 0; ik-- {
+	t1 := k - 1
+	for ik := t1; ik >= 0; ik-- {
 		nsqnormTape2--
-		t1 := t.sqnormTape2[nsqnormTape2]
+		t2 := t.sqnormTape2[nsqnormTape2]
 		nsqnormTape--
-		t2 := t.sqnormTape[nsqnormTape]
+		t3 := t.sqnormTape[nsqnormTape]
 		dsumQs[ik] -= dout * float64(wishartM)
 		dfrobenius := dout * (0.5 * wishartGamma * wishartGamma)
-		sqnormTape2 := t1
+		sqnormTape2 := t2
 		sqnormCallFixedXBackward(&sqnormTape2, dfrobenius, dicf[ik*icfSz+p:len(icf)])
-		sqnormTape := t2
+		sqnormTape := t3
 		sqnormCallFixedXBackward(&sqnormTape, dfrobenius, dqdiags[ik*p:len(qdiags)])
 	}
 }

@@ -89,25 +89,27 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []
 	dst := make([]float64, len(state))
 	t1 := t.copied
 	dtotal -= s / float64(t.count)
-	for t2 := c - 2; t2 >= 0; t2-- {
+	t3 := c - 2
+	for t2 := t3; t2 >= 0; t2-- {
 		ygold := sequence[(t2+1)*b : (t2+2)*b]
 		var dlse float64
 		nlogsumexpTape--
-		t3 := t.logsumexpTape[nlogsumexpTape]
+		t4 := t.logsumexpTape[nlogsumexpTape]
 		nlstmPredictTape--
-		t4 := t.lstmPredictTape[nlstmPredictTape]
-		for i2 := b - 1; i2 >= 0; i2-- {
+		t5 := t.lstmPredictTape[nlstmPredictTape]
+		t6 := b - 1
+		for i2 := t6; i2 >= 0; i2-- {
 			dynorm[i2] += dtotal * ygold[i2]
 		}
-		for i := b - 1; i >= 0; i-- {
-			t5 := dynorm[i]
-			dlse -= t5
-			dypred[i] += t5
+		for i := t6; i >= 0; i-- {
+			t7 := dynorm[i]
+			dlse -= t7
+			dypred[i] += t7
 			dynorm[i] = 0
 		}
-		logsumexpTape := t3
+		logsumexpTape := t4
 		logsumexpCallBackward(&logsumexpTape, dlse, dypred)
-		lstmPredictTape := t4
+		lstmPredictTape := t5
 		lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(&lstmPredictTape, dmainParams, dextraParams, dst, dypred)
 	}
 	for k := 0; k < t1; k++ {
@@ -235,32 +237,34 @@ func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredic
 	t6 := t.lstmModelTape[nlstmModelTape]
 	input := t.input
 	dinWeight := dextraParams[:b]
-	for i3 := b - 1; i3 >= 0; i3-- {
+	t7 := b - 1
+	for i3 := t7; i3 >= 0; i3-- {
 		nelem--
-		t7 := t.elem[nelem]
-		t8 := outWeight[i3]
-		t9 := doutput[i3]
-		doutBias[i3] += t9
-		doutWeight[i3] += t9 * t7
-		dlast[i3] += t9 * t8
+		t8 := t.elem[nelem]
+		t9 := outWeight[i3]
+		t10 := doutput[i3]
+		doutBias[i3] += t10
+		doutWeight[i3] += t10 * t8
+		dlast[i3] += t10 * t9
 		doutput[i3] = 0
 	}
 	for i2 := t2; i2 >= 1; i2-- {
 		nlstmModelTape2--
-		t10 := t4 * i2
-		t11 := i2 + 1
-		t12 := t4 * t11
-		dlayer := dmainParams[t10:t12]
-		layer := mainParams[t10:t12]
-		t13 := t1 * i2
-		t14 := t13 + b
-		t15 := t1 * (i2 - 1)
+		t11 := t4 * i2
+		t12 := i2 + 1
+		t13 := t4 * t12
+		dlayer := dmainParams[t11:t13]
+		layer := mainParams[t11:t13]
+		t14 := t1 * i2
+		t15 := t14 + b
+		t16 := t1 * (i2 - 1)
 		lstmModelTape2 := t.lstmModelTape2[nlstmModelTape2]
-		lstmModelCallFixedWeightBackward(&lstmModelTape2, dlayer[:t5], dlayer[t5:len(layer)], dstate[t13:t14], dstate[t14:t1*t11], dstate[t15:t15+b])
+		lstmModelCallFixedWeightBackward(&lstmModelTape2, dlayer[:t5], dlayer[t5:len(layer)], dstate[t14:t15], dstate[t15:t1*t12], dstate[t16:t16+b])
 	}
 	lstmModelTape := t6
 	lstmModelCallFixedWeightBackward(&lstmModelTape, dmainParams[:t5], dmainParams[t5:t4], dstate[:b], dstate[b:t1], doutput)
-	for i := b - 1; i >= 0; i-- {
+	t17 := b - 1
+	for i := t17; i >= 0; i-- {
 		dinWeight[i] += doutput[i] * input[i]
 		doutput[i] = 0
 	}
@@ -381,55 +385,56 @@ func lstmModelCallFixedWeightBackward(t *lstmModelCallFixedWeightTape, dweight, 
 	nelem3 := len(t.elem3)
 	ndsigmoid2 := len(t.dsigmoid2)
 	ndsigmoid := len(t.dsigmoid)
-	for i := hsize - 1; i >= 0; i-- {
+	t1 := hsize - 1
+	for i := t1; i >= 0; i-- {
 		noutgate--
 		outgate := t.outgate[noutgate]
 		ntanh--
-		t1 := t.tanh[ntanh]
+		t2 := t.tanh[ntanh]
 		ningate--
 		ingate := t.ingate[ningate]
 		nchange--
 		change := t.change[nchange]
 		nelem--
-		t2 := t.elem[nelem]
+		t3 := t.elem[nelem]
 		nforget--
 		forget := t.forget[nforget]
-		t3 := 3*hsize + i
+		t4 := 3*hsize + i
 		nelem2--
-		t4 := t.elem2[nelem2]
-		t5 := weight[t3]
+		t5 := t.elem2[nelem2]
+		t6 := weight[t4]
 		ndsigmoid3--
 		dsigmoid3 := t.dsigmoid3[ndsigmoid3]
-		t6 := 2*hsize + i
+		t7 := 2*hsize + i
 		nelem3--
-		t7 := t.elem3[nelem3]
-		t8 := weight[t6]
+		t8 := t.elem3[nelem3]
+		t9 := weight[t7]
 		ndsigmoid2--
 		dsigmoid2 := t.dsigmoid2[ndsigmoid2]
-		t9 := hsize + i
-		t10 := weight[t9]
+		t10 := hsize + i
+		t11 := weight[t10]
 		ndsigmoid--
 		dsigmoid := t.dsigmoid[ndsigmoid]
-		t11 := weight[i]
-		t12 := dhidden[i]
-		dcell[i] += t12 * outgate * (1 - t1*t1)
-		t13 := dcell[i]
-		dchange := t13 * ingate
-		dcell[i] = t13 * forget
-		t14 := dchange * (1 - change*change)
-		dbias[t3] += t14
-		dweight[t3] += t14 * t4
-		t15 := t12 * t1 * dsigmoid3
-		dbias[t6] += t15
-		dweight[t6] += t15 * t7
-		t16 := t13 * change * dsigmoid2
-		dbias[t9] += t16
-		dweight[t9] += t16 * t4
-		dhidden[i] = t14*t5 + t16*t10
-		t17 := t13 * t2 * dsigmoid
-		dbias[i] += t17
-		dweight[i] += t17 * t7
-		dinput[i] += t15*t8 + t17*t11
+		t12 := weight[i]
+		t13 := dhidden[i]
+		dcell[i] += t13 * outgate * (1 - t2*t2)
+		t14 := dcell[i]
+		dchange := t14 * ingate
+		dcell[i] = t14 * forget
+		t15 := dchange * (1 - change*change)
+		dbias[t4] += t15
+		dweight[t4] += t15 * t5
+		t16 := t13 * t2 * dsigmoid3
+		dbias[t7] += t16
+		dweight[t7] += t16 * t8
+		t17 := t14 * change * dsigmoid2
+		dbias[t10] += t17
+		dweight[t10] += t17 * t5
+		dhidden[i] = t15*t6 + t17*t11
+		t18 := t14 * t3 * dsigmoid
+		dbias[i] += t18
+		dweight[i] += t18 * t8
+		dinput[i] += t16*t9 + t18*t12
 	}
 }
 
@@ -520,7 +525,8 @@ func logsumexpCallBackward(t *logsumexpCallTape, s float64, dv []float64) {
 	n := t.n
 	nexp := len(t.exp)
 	dsum += s / t.sum
-	for i := n - 1; i >= 0; i-- {
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
 		dv[i] += dsum * t.exp[nexp]
 	}
