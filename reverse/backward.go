@@ -55,6 +55,7 @@ type backward struct {
 	hoistV     map[hoistKey]*ir.Value
 	induct     map[*ir.Var]*ir.Var // induction variables' copies (see induction)
 	inductRead map[*ir.Var]bool    // those declared, since something reads them
+	stepsBack  []*ir.Value         // their steps back, in the order built
 
 	seeds    []*ir.Value
 	paramAdj map[int]*ir.Value // backward parameter of each adjoint buffer

@@ -101,9 +101,6 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		}
 	}
 	c.Block(s.f.Body)
-	if !alwaysExits(s.f.Body) {
-		s.saveInductions(b, tape, c, nil)
-	}
 	fwd.Doc = []string{fmt.Sprintf("%s runs %s and records in t what %s needs; t's earlier contents are discarded, its memory reused.",
 		name, s.f.Name, s.backwardName)}
 	dropUnread(s.fields.tape, fwd, bwd)

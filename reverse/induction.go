@@ -136,10 +136,10 @@ func inHeader(blk *ir.Block) bool {
 
 // stepsAfter returns the sum of the steps of induction variable x that
 // the forward sweep runs after get g in g's block, where the backward
-// function has x's value as that block ended: each a plain assignment
-// of the block, nothing between g and them able to leave the block or
-// assign x otherwise. A get in a loop's init block stands where the loop
-// does, before it; one in a condition or post block runs once per
+// function has x's value as that block ended: each a plain assignment of
+// the block, with nothing before it (after g) that could leave the block
+// or assign x otherwise. A get in a loop's init block stands where the
+// loop does, before it; one in a condition or post block runs once per
 // iteration and is not had this way.
 func (s *splitter) stepsAfter(g *ir.Value, ind *induction) (int64, bool) {
 	at := g
@@ -160,13 +160,20 @@ func (s *splitter) stepsAfter(g *ir.Value, ind *induction) (int64, bool) {
 	}
 	x := g.Aux.(*ir.Var)
 	var sum int64
+	mayLeave := false // whether the block may have been left by now
 	for k, w := range blk.Values[i:] {
 		if c, ok := ind.steps[w]; ok {
+			if mayLeave {
+				return 0, false
+			}
 			sum += c
 			continue
 		}
-		if (k > 0 || at != g) && assigns(w, x) || w.Op.IsExit() || s.flagged[w] || len(w.Blocks) > 0 && escapes(w) {
+		if (k > 0 || at != g) && assigns(w, x) {
 			return 0, false
+		}
+		if w.Op.IsExit() || s.flagged[w] || len(w.Blocks) > 0 && escapes(w) {
+			mayLeave = true
 		}
 	}
 	return sum, true
@@ -229,7 +236,52 @@ func (bw *backward) stepBack(v *ir.Value) {
 		return
 	}
 	xb := bw.inductionVar(x, false)
-	bw.b.Set(xb, bw.b.Sub(bw.b.Get(xb), bw.b.Const(ir.Int, ind.steps[v])))
+	set := bw.b.Set(xb, bw.b.Sub(bw.b.Get(xb), bw.b.Const(ir.Int, ind.steps[v])))
+	bw.stepsBack = append(bw.stepsBack, set)
+}
+
+// pruneStepsBack removes, once the backward function is built, the steps
+// back after which the backward sweep reads no copy of an induction
+// variable: none later in their block or the blocks around, nor in a
+// loop around them (its next iteration).
+func (bw *backward) pruneStepsBack() {
+	steps := make(map[*ir.Value]bool)
+	for _, set := range bw.stepsBack {
+		steps[set.Args[0].Args[0]] = true
+	}
+	copies := make(map[*ir.Var]bool)
+	for _, xb := range bw.induct {
+		copies[xb] = true
+	}
+	readsIn := func(v *ir.Value) bool {
+		found := false
+		walkValue(v, func(w *ir.Value) {
+			if w.Op == ir.OpGet && copies[w.Aux.(*ir.Var)] && !steps[w] {
+				found = true
+			}
+		})
+		return found
+	}
+	readAfter := func(set *ir.Value) bool {
+		for v := set; v != nil; v = v.Block.Parent {
+			if v.Block.Parent != nil && v.Block.Parent.Op.IsLoop() && readsIn(v.Block.Parent) {
+				return true
+			}
+			after := false
+			for _, w := range v.Block.Values {
+				if after && readsIn(w) {
+					return true
+				}
+				after = after || w == v
+			}
+		}
+		return false
+	}
+	for _, set := range bw.stepsBack {
+		if !readAfter(set) {
+			ir.Remove(set)
+		}
+	}
 }
 
 // inductionField returns the field that keeps induction variable x's
@@ -238,19 +290,20 @@ func (s *splitter) inductionField(x *ir.Var) *ir.TapeField {
 	if f, ok := s.inductF[x]; ok {
 		return f
 	}
-	f := s.fields.add(x.Name, ir.Int, 0, "the value of "+x.Name+" as the forward sweep returned, which the backward sweep steps back")
+	f := s.fields.add(x.Name, ir.Int, 0, "the value of "+x.Name+" as the forward sweep returned, from which the backward sweep has its earlier values")
 	s.inductF[x] = f
 	s.inductOrder = append(s.inductOrder, x)
 	return f
 }
 
-// saveInductions records, before return r (or at the end of the body, r
-// nil), the final value of each induction variable the backward function
-// reads that is declared by then.
+// saveInductions records, before return r, the final value of each
+// induction variable the backward function reads that is declared by then.
+// Every run that reaches the backward function ends in a return (a body
+// ends in one, or in a statement that ends the run).
 func (s *splitter) saveInductions(b *ir.Builder, tape *ir.Value, c *ir.Copier, r *ir.Value) {
 	for _, x := range s.inductOrder {
 		ind := s.inductions[x]
-		if r != nil && !declaredBefore(ind.decl, r) {
+		if !declaredBefore(ind.decl, r) {
 			continue
 		}
 		b.TapeSave(tape, s.inductF[x], b.Get(c.CopyVar(x)))

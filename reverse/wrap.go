@@ -96,6 +96,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 		return nil, nil, nil, bw.err
 	}
 	b.Return()
+	bw.pruneStepsBack()
 	g.Doc = backwardDoc(f, g, s, buffers, isWrt)
 	strongZeros(g, bw.adjointVars())
 	ir.DeadCode(g) // first, so that an unused get does not keep a store

@@ -857,7 +857,8 @@ func NewtonJVP(a, y0, da float64) (float64, float64) {
 type HalveTape struct {
 	// trips: how many iterations of a loop began.
 	trips int
-	// n: the value of n the backward sweep reads.
+	// n: the value of n as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
 	n int
 }
 
@@ -884,9 +885,10 @@ func HalveForward(t *HalveTape, x, limit float64) float64 {
 // mini-batch.
 func HalveBackward(t *HalveTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	n := t.n
 	var dx2 float64
 	t1 := t.trips
-	dx2 += s * float64(t.n+1)
+	dx2 += s * float64(n+1)
 	for k := t1; k > 0; k-- {
 		dx2 *= 0.5
 	}

@@ -157,8 +157,8 @@ type TailTape struct {
 	xHi int
 	// trips: how many iterations of a loop began.
 	trips int
-	// xLo: the value of xLo as the forward sweep returned, which the backward
-	// sweep steps back.
+	// xLo: the value of xLo as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
 	xLo int
 }
 
@@ -1364,11 +1364,9 @@ type FeaturesTape struct {
 	buf []float64
 	// featsLo: the value of featsLo the backward sweep reads.
 	featsLo int
-	// featsHi: the value of featsHi the backward sweep reads.
+	// featsHi: the value of featsHi as the forward sweep returned, from which the
+	// backward sweep has its earlier values.
 	featsHi int
-	// featsHi2: the value of featsHi as the forward sweep returned, which the
-	// backward sweep steps back.
-	featsHi2 int
 }
 
 // FeaturesForward runs Features and records in t what FeaturesBackward needs;
@@ -1400,14 +1398,13 @@ func FeaturesForward(t *FeaturesTape, x []float64, w float64) float64 {
 	}
 	s := 0.0
 	t.featsLo = featsLo
-	t.featsHi = featsHi
 	t4 := buf[featsLo:featsHi]
 	for i2 := range t4 {
 		f := t4[i2]
 		s += f * float64(i2+1)
 	}
 	t5 := buf[featsLo:featsHi]
-	t.featsHi2 = featsHi
+	t.featsHi = featsHi
 	return s + float64(cap(t5)-len(t5))
 }
 
@@ -1421,40 +1418,39 @@ func FeaturesBackward(t *FeaturesTape, s float64, dx []float64, dw *float64) {
 	var ds float64
 	buf := t.buf
 	t1 := t.featsLo
-	t2 := t.featsHi
+	featsHi := t.featsHi
 	x := t.x
-	t3 := len(x)
-	dbuf := make([]float64, 3*t3)
-	t4 := dbuf[t1:t2]
-	featsHi := t.featsHi2
+	t2 := len(x)
+	dbuf := make([]float64, 3*t2)
+	t3 := dbuf[t1:featsHi]
 	var dwSum float64
 	w := t.w
 	ds += s
-	t5 := len(buf[t1:t2]) - 1
-	for i2 := t5; i2 >= 0; i2-- {
+	t4 := len(buf[t1:featsHi]) - 1
+	for i2 := t4; i2 >= 0; i2-- {
 		df := ds * float64(i2+1)
-		t4[i2] += df
+		t3[i2] += df
 	}
-	t6 := t3 - 1
-	for i := t6; i >= 0; i-- {
-		t7 := i
-		t8 := featsHi - 2
-		t9 := t8 + 1
-		t10 := x[t7]
-		c1 := x[t7] > 0
+	t5 := t2 - 1
+	for i := t5; i >= 0; i-- {
+		t6 := i
+		t7 := featsHi - 2
+		t8 := t7 + 1
+		t9 := x[t6]
+		c1 := x[t6] > 0
 		featsHi -= 2
-		dwSum += dbuf[t9]
-		dbuf[t9] = 0
-		dx[t7] += dbuf[t8] * t10 * 2
+		dwSum += dbuf[t8]
 		dbuf[t8] = 0
+		dx[t6] += dbuf[t7] * t9 * 2
+		dbuf[t7] = 0
 		if c1 {
-			t11 := featsHi - 1
-			t12 := x[t7]
+			t10 := featsHi - 1
+			t11 := x[t6]
 			featsHi--
-			t13 := dbuf[t11] * math.Cos(w*t12)
-			dwSum += t13 * t12
-			dx[t7] += t13 * w
-			dbuf[t11] = 0
+			t12 := dbuf[t10] * math.Cos(w*t11)
+			dwSum += t12 * t11
+			dx[t6] += t12 * w
+			dbuf[t10] = 0
 		}
 	}
 	*dw += dwSum
@@ -1581,14 +1577,14 @@ type pairsCallFixedXTape struct {
 	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
 	// reads, one entry per iteration of the loop around it, read back last first.
 	dotTape []dotCallFixedABTape
-	// wLo: the value of wLo the backward sweep reads, one entry per iteration of
-	// the loop around it, read back last first.
-	wLo []int
 	// wHi: the value of wHi the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wHi []int
 	// trips: how many iterations of a loop began.
 	trips int
+	// wLo: the value of wLo as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
+	wLo int
 }
 
 // pairsCallFixedXForward runs pairs and records in t what
@@ -1596,7 +1592,6 @@ type pairsCallFixedXTape struct {
 // reused.
 func pairsCallFixedXForward(t *pairsCallFixedXTape, x []float64, b int) float64 {
 	t.dotTape = t.dotTape[:0]
-	t.wLo = t.wLo[:0]
 	t.wHi = t.wHi[:0]
 	wLo := 0
 	wHi := b
@@ -1604,7 +1599,6 @@ func pairsCallFixedXForward(t *pairsCallFixedXTape, x []float64, b int) float64 
 	trips := 0
 	for len(x[wLo:wHi]) == b {
 		trips++
-		t.wLo = append(t.wLo, wLo)
 		t.wHi = append(t.wHi, wHi)
 		t1 := x[wLo:wHi]
 		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
@@ -1620,6 +1614,7 @@ func pairsCallFixedXForward(t *pairsCallFixedXTape, x []float64, b int) float64 
 		}
 	}
 	t.trips = trips
+	t.wLo = wLo
 	return s
 }
 
@@ -1633,14 +1628,14 @@ func pairsCallFixedXBackward(t *pairsCallFixedXTape, s float64, dx []float64) {
 	var ds float64
 	t1 := t.trips
 	ndotTape := len(t.dotTape)
-	nwLo := len(t.wLo)
+	wLo := t.wLo
 	nwHi := len(t.wHi)
 	ds += s
 	for k := t1; k > 0; k-- {
 		ndotTape--
-		nwLo--
 		nwHi--
-		t2 := dx[t.wLo[nwLo]:t.wHi[nwHi]]
+		t2 := dx[wLo-1 : t.wHi[nwHi]]
+		wLo--
 		dotTape := t.dotTape[ndotTape]
 		dotCallFixedABBackward(&dotTape, ds, t2, t2)
 	}

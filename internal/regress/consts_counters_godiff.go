@@ -528,14 +528,14 @@ type LazyCondTape struct {
 	// s: the value of s the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	s []float64
-	// i2: the value of i2 the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	i2 []int
 	// cond2: the branch the forward sweep took, one entry per iteration of the
 	// loop around it, read back last first.
 	cond2 []bool
 	// trips: how many iterations of a loop began.
 	trips int
+	// i2: the value of i2 as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
+	i2 int
 }
 
 // LazyCondForward runs LazyCond and records in t what LazyCondBackward needs;
@@ -543,7 +543,6 @@ type LazyCondTape struct {
 func LazyCondForward(t *LazyCondTape, x []float64, y float64) float64 {
 	t.cond = t.cond[:0]
 	t.cond2 = t.cond2[:0]
-	t.i2 = t.i2[:0]
 	t.s = t.s[:0]
 	t.cond3 = t.cond3[:0]
 	t.x = x
@@ -581,7 +580,6 @@ func LazyCondForward(t *LazyCondTape, x []float64, y float64) float64 {
 			break
 		} else {
 			t.s = append(t.s, s)
-			t.i2 = append(t.i2, i2)
 			s += x[i2] * s
 			i2++
 			t1 := s
@@ -595,6 +593,7 @@ func LazyCondForward(t *LazyCondTape, x []float64, y float64) float64 {
 		}
 	}
 	t.trips = trips
+	t.i2 = i2
 	return s
 }
 
@@ -611,7 +610,7 @@ func LazyCondBackward(t *LazyCondTape, s float64, dx []float64, dy *float64) {
 	ncond2 := len(t.cond2)
 	var dySum float64
 	x := t.x
-	ni2 := len(t.i2)
+	i2 := t.i2
 	ns := len(t.s)
 	ncond3 := len(t.cond3)
 	y := t.y
@@ -621,8 +620,7 @@ func LazyCondBackward(t *LazyCondTape, s float64, dx []float64, dy *float64) {
 		if !t.cond[ncond] {
 			ncond2--
 			var dtmp float64
-			ni2--
-			t2 := t.i2[ni2]
+			t2 := i2 - 1
 			ns--
 			if !t.cond2[ncond2] {
 				dtmp += ds
@@ -630,6 +628,7 @@ func LazyCondBackward(t *LazyCondTape, s float64, dx []float64, dy *float64) {
 				ds = 0
 			}
 			ds += dtmp
+			i2--
 			t3 := ds * x[t2]
 			dx[t2] += ds * t.s[ns]
 			ds += t3

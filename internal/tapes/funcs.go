@@ -145,3 +145,22 @@ func Jumps(x, w []float64) float64 {
 	}
 	return s
 }
+
+// Early returns from inside its loop once the sum passes limit, after k
+// has stepped: the final value the backward sweep steps k back from is
+// recorded at each return.
+//
+//godiff:grad x w
+//godiff:jvp x w
+func Early(x, w []float64, limit float64) float64 {
+	k := 0
+	s := 0.0
+	for i := range x {
+		s += w[k] * x[i] * x[i]
+		k++
+		if s > limit {
+			return s * float64(k)
+		}
+	}
+	return s
+}

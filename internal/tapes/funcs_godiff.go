@@ -16,8 +16,8 @@ type TriangleTape struct {
 	x []float64
 	// w: the parameter w.
 	w []float64
-	// k: the value of k as the forward sweep returned, which the backward sweep
-	// steps back.
+	// k: the value of k as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
 	k int
 }
 
@@ -112,8 +112,8 @@ type CompactTape struct {
 	x []float64
 	// w: the parameter w.
 	w []float64
-	// k: the value of k as the forward sweep returned, which the backward sweep
-	// steps back.
+	// k: the value of k as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
 	k int
 }
 
@@ -447,8 +447,8 @@ type UntilTape struct {
 	cond []bool
 	// iTrips: how many iterations of the loop on i began.
 	iTrips int
-	// k: the value of k as the forward sweep returned, which the backward sweep
-	// steps back.
+	// k: the value of k as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
 	k int
 }
 
@@ -636,6 +636,122 @@ func JumpsJVP(x, w, dx, dw []float64) (float64, float64) {
 	return s, ds
 }
 
+// EarlyTape is what EarlyForward keeps of one run of Early for EarlyBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of EarlyForward overwrites it, and its buffers
+// are kept.
+type EarlyTape struct {
+	// x: the parameter x.
+	x []float64
+	// w: the parameter w.
+	w []float64
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// iTrips: how many iterations of the loop on i began.
+	iTrips int
+	// done: whether a loop that can return or break finished without doing so.
+	done bool
+	// k: the value of k as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
+	k int
+}
+
+// EarlyForward runs Early and records in t what EarlyBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func EarlyForward(t *EarlyTape, x, w []float64, limit float64) float64 {
+	t.cond = t.cond[:0]
+	t.x = x
+	t.w = w
+	k := 0
+	s := 0.0
+	iTrips := 0
+	t.cond = slices.Grow(t.cond, len(x))
+	for i := range x {
+		iTrips++
+		t1 := x[i]
+		s += w[k] * t1 * t1
+		k++
+		c1 := s > limit
+		t.cond = append(t.cond, c1)
+		if c1 {
+			t.iTrips = iTrips
+			t.done = false
+			t.k = k
+			return s * float64(k)
+		}
+	}
+	t.iTrips = iTrips
+	t.done = true
+	t.k = k
+	return s
+}
+
+// EarlyBackward adds to dx and dw the vector-Jacobian product of Early with the
+// seeds s, at the point recorded in t by EarlyForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func EarlyBackward(t *EarlyTape, s float64, dx, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	ncond := len(t.cond)
+	k := t.k
+	x := t.x
+	w := t.w
+	if t.done {
+		ds += s
+	}
+	t1 := t.iTrips - 1
+	for i := t1; i >= 0; i-- {
+		ncond--
+		t2 := k - 1
+		t3 := w[t2]
+		t4 := x[i]
+		if t.cond[ncond] {
+			ds += s * float64(k)
+		}
+		k--
+		t5 := ds * t4
+		dx[i] += ds*(t3*t4) + t5*t3
+		dw[t2] += t5 * t4
+	}
+}
+
+// EarlyGrad returns Early's result and its gradient with respect to x and w, in
+// that order (dx, dw), computed by reverse-mode automatic differentiation.
+func EarlyGrad(x, w []float64, limit float64) (float64, []float64, []float64) {
+	var t EarlyTape
+	t1 := EarlyForward(&t, x, w, limit)
+	dx := make([]float64, len(x))
+	dw := make([]float64, len(w))
+	EarlyBackward(&t, 1, dx, dw)
+	return t1, dx, dw
+}
+
+// EarlyJVP returns Early's results and then their directional derivatives along
+// the tangents dx, dw of x, w, computed by forward-mode automatic
+// differentiation.
+func EarlyJVP(x, w []float64, limit float64, dx, dw []float64) (float64, float64) {
+	k := 0
+	s := 0.0
+	ds := 0.0
+	for i := range x {
+		t1 := w[k]
+		t2 := x[i]
+		t3 := dx[i]
+		t4 := t1 * t2
+		s += t4 * t2
+		ds += t2*(t2*dw[k]+t1*t3) + t4*t3
+		k++
+		if s > limit {
+			t5 := float64(k)
+			return s * t5, t5 * ds
+		}
+	}
+	return s, ds
+}
+
 // lowerCallFixedDiagLtriTape is what lowerCallFixedDiagLtriForward keeps of one
 // run of lower for lowerCallFixedDiagLtriBackward: the forward values the
 // backward sweep reads, and the control flow it replays. A tape may be reused:
@@ -655,8 +771,8 @@ type lowerCallFixedDiagLtriTape struct {
 	// of the loop on j and saved as it ends, one entry per iteration of the loop
 	// around it, read back last first.
 	elem []float64
-	// k: the value of k as the forward sweep returned, which the backward sweep
-	// steps back.
+	// k: the value of k as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
 	k int
 }
 

@@ -89,6 +89,21 @@ func TestDerivatives(t *testing.T) {
 			},
 		},
 		{
+			Name:  "Early",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 12, -1, 1) },
+			F:     func(p []float64) float64 { x, w := halves(p); return Early(x, w, 0.3) },
+			Grad: func(p []float64) (float64, []float64) {
+				x, w := halves(p)
+				y, dx, dw := EarlyGrad(x, w, 0.3)
+				return y, append(dx, dw...)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				x, w := halves(p)
+				vx, vw := halves(v)
+				return EarlyJVP(x, w, 0.3, vx, vw)
+			},
+		},
+		{
 			Name:  "Jumps",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 12, -1, 1) },
 			F:     func(p []float64) float64 { x, w := halves(p); return Jumps(x, w) },
@@ -145,6 +160,9 @@ func TestTapeContents(t *testing.T) {
 		// The loop breaks in its fourth iteration: one bool per iteration
 		// begun, whether it broke.
 		{"Until", func() any { var tp UntilTape; UntilForward(&tp, x, w, 6); return &tp }, 4, nil},
+		// Returns in its third iteration: the branch taken, one bool per
+		// iteration; k's final value, one int, at the return.
+		{"Early", func() any { var tp EarlyTape; EarlyForward(&tp, x, w, 6); return &tp }, 3, nil},
 		// k read before an inner loop that steps it: one int per i.
 		{"Jumps", func() any { var tp JumpsTape; JumpsForward(&tp, x, w); return &tp }, len(x), []string{"JumpsTape.k"}},
 	} {

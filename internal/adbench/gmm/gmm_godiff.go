@@ -309,8 +309,8 @@ type qTimesXCallFixedQdiagLtriTape struct {
 	// of the loop on j and saved as it ends, one entry per iteration of the loop
 	// around it, read back last first.
 	elem []float64
-	// lparamsIdx: the value of lparamsIdx as the forward sweep returned, which the
-	// backward sweep steps back.
+	// lparamsIdx: the value of lparamsIdx as the forward sweep returned, from
+	// which the backward sweep has its earlier values.
 	lparamsIdx int
 }
 
