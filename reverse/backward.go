@@ -56,6 +56,7 @@ type backward struct {
 	induct     map[*ir.Var]*ir.Var // induction variables' copies (see induction)
 	inductRead map[*ir.Var]bool    // those declared, since something reads them
 	stepsBack  []*ir.Value         // their steps back, in the order built
+	stepGets   []*ir.Value         // the gets those steps read
 
 	seeds    []*ir.Value
 	paramAdj map[int]*ir.Value // backward parameter of each adjoint buffer

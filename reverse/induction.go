@@ -236,8 +236,13 @@ func (bw *backward) stepBack(v *ir.Value) {
 		return
 	}
 	xb := bw.inductionVar(x, false)
-	set := bw.b.Set(xb, bw.b.Sub(bw.b.Get(xb), bw.b.Const(ir.Int, ind.steps[v])))
+	// The get is a fresh one: the builder shares a get only with one built
+	// at the end of the same block with no set between, and every other
+	// get of xb goes into a prologue (inPrologue forgets the reads).
+	g := bw.b.Get(xb)
+	set := bw.b.Set(xb, bw.b.Sub(g, bw.b.Const(ir.Int, ind.steps[v])))
 	bw.stepsBack = append(bw.stepsBack, set)
+	bw.stepGets = append(bw.stepGets, g)
 }
 
 // pruneStepsBack removes, once the backward function is built, the steps
@@ -245,9 +250,9 @@ func (bw *backward) stepBack(v *ir.Value) {
 // variable: none later in their block or the blocks around, nor in a
 // loop around them (its next iteration).
 func (bw *backward) pruneStepsBack() {
-	steps := make(map[*ir.Value]bool)
-	for _, set := range bw.stepsBack {
-		steps[set.Args[0].Args[0]] = true
+	steps := make(map[*ir.Value]bool) // the steps' own gets
+	for _, g := range bw.stepGets {
+		steps[g] = true
 	}
 	copies := make(map[*ir.Var]bool)
 	for _, xb := range bw.induct {
