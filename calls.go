@@ -1,9 +1,11 @@
 package godiff
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"slices"
+	"strings"
 
 	"godiff/forward"
 	"godiff/ir"
@@ -37,9 +39,19 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 		}
 		c := v.Aux.(ir.Callee)
 		split := c.Rule != nil && c.Rule.Split
-		active := carries[v] || slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return carries[x] && ir.IsFloat(x.Type) }) ||
-			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] }) ||
-			severalResults(v) && variedArg(act, v)
+		// A derivative flows through a call by a float result, or by the
+		// memory it writes: a test (math.IsInf(x, 0), a function of the
+		// package returning a bool or an int) has no derivative, like a
+		// comparison, unless its integers may hold a float's bits (see
+		// intResults); a call of code godiff cannot read is judged by its
+		// arguments.
+		intsOK, bits := true, ""
+		if !floatOut(v) && v.Type != nil {
+			intsOK, bits = intResults(v, act, make(map[*ir.Func]bool))
+		}
+		active := (floatOut(v) || !intsOK && bits == "") && (carries[v] || slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return carries[x] && ir.IsFloat(x.Type) }) ||
+			severalResults(v) && variedArg(act, v)) ||
+			slices.ContainsFunc(ir.Written(v), func(x *ir.Value) bool { return mem[ir.Root(x)] })
 		// A slice argument whose contents carry a derivative: a callee
 		// that might write into it must be one godiff can read.
 		memArg := slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return ir.IsSlice(x.Type) && mem[ir.Root(x)] })
@@ -65,10 +77,9 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: noRule(name, v)})
 		case v.Op == ir.OpInvoke && c.Rule == nil && c.Path != "" && (memArg || variedMem):
 			errs = append(errs, parse.Error{Pos: c.Pos, Msg: unseenWrites(name, v)})
+		case bits != "":
+			errs = append(errs, parse.Error{Pos: c.Pos, Msg: bitsMessage(name, bits)})
 		case !active:
-		case v.Op == ir.OpCall && c.Path == "math" && c.Rule == nil && v.Type == ir.Bool:
-			// A test of a value (math.IsNaN, IsInf, Signbit) has no
-			// derivative, like a comparison.
 		case split && (arrayElements(v) || severalResults(v)):
 			// A function returning an array (each element a result), or
 			// one of slices and several results: its backward function
@@ -101,6 +112,76 @@ func activeCalls(f *ir.Func, name string, wrt []int, forward bool) ([]rules.Call
 		return nil, errs
 	}
 	return calls, nil
+}
+
+// intResults reports whether the results of call v, integers and bools
+// only, carry no derivative: a bool is a test, and an integer computed
+// from a float (int(x), math.Ilogb, a function of the package that
+// rounds) is piecewise constant, as godiff holds every integer. Not so the
+// bits of a float (math.Float64bits), from which the float comes back
+// whole: bits names the function, math.Float64bits or one that calls it,
+// through which v's integers may hold those of an argument that depends
+// on the differentiated parameters. A function godiff cannot read is not
+// known to be free of them (false, ""). act is the caller's activity;
+// seen holds the callees looked into.
+func intResults(v *ir.Value, act *ir.Activity, seen map[*ir.Func]bool) (ok bool, bits string) {
+	varied := slices.ContainsFunc(v.Args, func(x *ir.Value) bool {
+		return ir.IsFloat(x.Type) && act.Varied.Value[x] || ir.IsSlice(x.Type) && act.Varied.Mem[ir.Root(x)]
+	})
+	allBool := v.Type == ir.Bool
+	if t, isTuple := v.Type.(ir.Tuple); isTuple {
+		allBool = !slices.ContainsFunc(t, func(e ir.Type) bool { return e != ir.Bool })
+	}
+	c := v.Aux.(ir.Callee)
+	switch {
+	case !varied || allBool:
+		return true, ""
+	case c.Path == "math" && (c.Name == "Float64bits" || c.Name == "Float32bits"):
+		return false, "math." + c.Name
+	case c.Path == "math":
+		return true, "" // Ilogb: an exponent
+	case c.Rule == nil || c.Rule.Derived == nil || c.Rule.Custom:
+		return false, ""
+	}
+	g := c.Rule.Derived
+	if seen[g] {
+		return true, "" // a recursive call: its other calls decide
+	}
+	seen[g] = true
+	inner := ir.Analyse(g, differentiable(g))
+	ok = true
+	g.Walk(func(w *ir.Value) {
+		if !ok || w.Op != ir.OpCall && w.Op != ir.OpInvoke || floatOut(w) || w.Type == nil {
+			return
+		}
+		if okW, bitsW := intResults(w, inner, seen); !okW {
+			ok = false
+			if bitsW != "" {
+				bits = displayName(c.Rule)
+			}
+		}
+	})
+	return ok, bits
+}
+
+// bitsMessage explains why godiff refuses a call, in the function fname,
+// whose integer results may hold the bits of a float that depends on the
+// differentiated parameters, through bits (see intResults).
+func bitsMessage(fname, bits string) string {
+	what := bits + ", whose integer result holds the value's bits"
+	if !strings.HasPrefix(bits, "math.") {
+		what = bits + ", whose integer results may hold the value's bits (it calls math.Float64bits or Float32bits)"
+	}
+	return fmt.Sprintf("%s passes a value that depends on a differentiated parameter to %s, from which the value can be rebuilt; godiff holds integers constant, so its derivative would be lost: compute with the float itself", fname, what)
+}
+
+// floatOut reports whether a derivative can come out of call v's
+// results: one of them is a float.
+func floatOut(v *ir.Value) bool {
+	if t, ok := v.Type.(ir.Tuple); ok {
+		return t.FloatIn()
+	}
+	return v.Type != nil && ir.IsFloat(v.Type)
 }
 
 // splitWrt returns the parameters of the callee of v, a function of the
@@ -220,6 +301,7 @@ func uses(calls []rules.Call, forward bool) []use {
 // respect to the parameters the call needs (see ir.CallRule's Variant).
 func callees(needed []use, done map[string]bool, fx *fixer) ([]*ir.Func, error) {
 	var out []*ir.Func
+	var errs parse.ErrorList
 	for _, u := range needed {
 		r := u.V.Aux.(ir.Callee).Rule
 		if r == nil || r.Derived == nil || r.Custom {
@@ -237,14 +319,19 @@ func callees(needed []use, done map[string]bool, fx *fixer) ([]*ir.Func, error) 
 			made, more, err = splitCallee(r, u.Wrt, u.Fixed, done, fx)
 		}
 		if err != nil {
-			return nil, atCall(u, err)
+			errs = append(errs, atCall(u, err)...)
+			continue
 		}
 		out = append(out, made...)
 		inner, err := callees(more, done, fx)
 		if err != nil {
-			return nil, atCall(u, err)
+			errs = append(errs, atCall(u, err)...)
+			continue
 		}
 		out = append(out, inner...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return out, nil
 }
@@ -262,14 +349,27 @@ func displayName(r *ir.CallRule) string {
 // atCall reports err, met deriving the callee of the call u, at that
 // call, in the form of parse's diagnostics, so that the run reports it as
 // it is rather than at the function; an error inside the callee's own
-// callees is so reported at each call on the way.
-func atCall(u use, err error) error {
+// callees is so reported at each call on the way. Each diagnostic of err
+// makes one, so that each stays on one line.
+func atCall(u use, err error) parse.ErrorList {
 	r := u.V.Aux.(ir.Callee).Rule
 	name := r.Source
 	if name == "" {
 		name = r.Derived.Name
 	}
-	return parse.ErrorList{{Pos: u.V.Aux.(ir.Callee).Pos, Msg: fmt.Sprintf("godiff cannot differentiate this call of %s: %v", name, err)}}
+	var list parse.ErrorList
+	if !errors.As(err, &list) {
+		list = parse.ErrorList{{Msg: err.Error()}}
+	}
+	out := make(parse.ErrorList, len(list))
+	for i, e := range list {
+		inner := e.Msg
+		if e.Pos.IsValid() {
+			inner = e.Error()
+		}
+		out[i] = parse.Error{Pos: u.V.Aux.(ir.Callee).Pos, Msg: fmt.Sprintf("godiff cannot differentiate this call of %s: %s", name, inner)}
+	}
+	return out
 }
 
 // gradCallee builds the gradient a function of numbers stands for in its

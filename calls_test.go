@@ -53,7 +53,7 @@ func g(x float64) float64 { return x + float64(len(strconv.FormatFloat(x, 'g', -
 //godiff:grad
 func F(x float64) float64 { return other.Weighted(x) }
 `,
-			want: "a.go:6:36: F calls other.Weighted with an argument that depends on a differentiated parameter, but godiff cannot differentiate other.Weighted: example.com/m/other/other.go:13:43: Weighted reads package variable k; pass it as a parameter",
+			want: "a.go:6:36: F calls other.Weighted with an argument that depends on a differentiated parameter, but godiff cannot differentiate other.Weighted: other/other.go:13:43: Weighted reads package variable k; pass it as a parameter",
 		},
 		{
 			name: "another package's function of slices without a Go body",
@@ -71,7 +71,7 @@ func F(x []float64) float64 { other.Fill(x); return x[0] }
 //godiff:grad
 func F(x []float64) float64 { return other.Guarded(x) }
 `,
-			want: "a.go:6:38: F calls other.Guarded with slices, but godiff cannot differentiate other.Guarded: example.com/m/other/other.go:17:59: Guarded names errShort, which is unexported in package other: the generated code, in package m, cannot name it; write a //godiff:rule for other.Guarded if it is a function of numbers (see the README), or write the computation in package m",
+			want: "a.go:6:38: F calls other.Guarded with slices, but godiff cannot differentiate other.Guarded: other/other.go:17:59: Guarded names errShort, which is unexported in package other: the generated code, in package m, cannot name it; write a //godiff:rule for other.Guarded if it is a function of numbers (see the README), or write the computation in package m",
 		},
 		{
 			name: "several results of another package's function, reverse mode",

@@ -64,7 +64,7 @@ func F(w float64, data []float64) float64 {
 //godiff:grad
 func F(x float64) float64 { return other.Outer(x) }
 `,
-			want: "a.go:6:36: godiff cannot differentiate this call of other.Outer: example.com/m/other/other.go:23:44: other.Outer calls other.Weighted with an argument that depends on a differentiated parameter, but godiff cannot differentiate other.Weighted: example.com/m/other/other.go:13:43: Weighted reads package variable k",
+			want: "a.go:6:36: godiff cannot differentiate this call of other.Outer: other/other.go:23:44: other.Outer calls other.Weighted with an argument that depends on a differentiated parameter, but godiff cannot differentiate other.Weighted: other/other.go:13:43: Weighted reads package variable k",
 		},
 		{
 			name: "a function of slices in assembly without a rule",
@@ -82,7 +82,7 @@ func F(x []float64) float64 { return other.AsmTotal(x) }
 //godiff:grad
 func F(x []float64) float64 { return other.ScaledTotal(x) }
 `,
-			want: "a.go:6:38: F calls other.ScaledTotal with slices, but godiff cannot differentiate other.ScaledTotal: example.com/m/other/other.go:27:48: ScaledTotal reads package variable k",
+			want: "a.go:6:38: F calls other.ScaledTotal with slices, but godiff cannot differentiate other.ScaledTotal: other/other.go:27:48: ScaledTotal reads package variable k",
 		},
 		{
 			name: "nil weights",

@@ -143,7 +143,7 @@ func (a *Activity) varied(f *Func, wrt []int) *Flow {
 					set(fl.Value, v)
 				}
 			case OpInvoke:
-				if severalResults(v) && fl.argsVary(v) {
+				if severalResults(v) && v.Type.(Tuple).FloatIn() && fl.argsVary(v) {
 					set(fl.Value, v)
 				}
 				if !IsSplitCall(v) || !fl.argsVary(v) {

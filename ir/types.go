@@ -2,6 +2,7 @@ package ir
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -117,6 +118,11 @@ func (t Tuple) String() string {
 	}
 	return "(" + strings.Join(parts, ", ") + ")"
 }
+
+// FloatIn reports whether a float is among t's types: a call of several
+// results that are all integers and bools (nx, ny := m.Dims()) carries no
+// derivative out.
+func (t Tuple) FloatIn() bool { return slices.ContainsFunc(t, IsFloat) }
 
 // Pointer is a pointer type, *Elem. The split form of reverse mode passes
 // the adjoints of scalar parameters as pointers the backward function adds

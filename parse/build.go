@@ -20,6 +20,7 @@ type funcBuilder struct {
 	*checker
 	name string // the function's Go name, for messages
 	sig  *types.Signature
+	lay  sigLayout // how sig maps onto the IR parameters
 	b    *ir.Builder
 	// env holds the current value of each parameter and local variable
 	// that is SSA values (see vars.go). It is keyed by object, not by
@@ -59,7 +60,7 @@ const (
 // buildFunc builds the IR of fd, returning nil if the body is outside the
 // subset (which it reports). A function with a result godiff cannot
 // compute with is not built: the directives' checks report that result.
-func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.Param, results []ir.Result) *ir.Func {
+func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.Param, lay sigLayout, results []ir.Result) *ir.Func {
 	for _, r := range results {
 		if _, ok := r.Type.(ir.Basic); !ok {
 			return nil
@@ -70,6 +71,7 @@ func (c *checker) buildFunc(fd *ast.FuncDecl, sig *types.Signature, params []ir.
 		checker: c,
 		name:    fd.Name.Name,
 		sig:     sig,
+		lay:     lay,
 		b:       ir.NewBuilder(f),
 		env:     make(map[*types.Var]*ir.Value),
 		fields:  make(map[*types.Var]map[string]*ir.Value),

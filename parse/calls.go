@@ -214,10 +214,20 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	name := calleeName(fn, fb.calls.pkg)
 	var results ir.Tuple
 	for i := range sig.Results().Len() {
-		t, ok := basicOf(sig.Results().At(i).Type())
-		if !ok {
-			fb.errorf(call.Pos(), "%s returns %s; a differentiated function may call only functions that return numbers and bools",
-				name, fb.typeString(sig.Results().At(i).Type()))
+		rt := sig.Results().At(i).Type()
+		t, ok := basicOf(rt)
+		switch {
+		case !ok && isFloatArray(rt):
+			fb.errorf(call.Pos(), "%s returns an array, %s, among %d results, which godiff does not differentiate yet: a call may return an array of floats only as its one result; return the array from a function of its own, or its elements as separate results",
+				name, fb.typeString(rt), sig.Results().Len())
+			return
+		case !ok && isSliceType(rt):
+			fb.errorf(call.Pos(), "%s returns %s; a call of several results in a differentiated function may return only numbers and bools: pass it a slice to write into instead",
+				name, fb.typeString(rt))
+			return
+		case !ok:
+			fb.errorf(call.Pos(), "%s returns %s; a call of several results in a differentiated function may return only numbers and bools",
+				name, fb.typeString(rt))
 			return
 		}
 		results = append(results, t)
@@ -307,6 +317,9 @@ func (fb *funcBuilder) callArgs(e *ast.CallExpr, fn *types.Func, recv *receiver,
 				through = embedded
 			}
 			leaves, okL := fb.structArg(exprs[i], through, st)
+			if v.Name() == "" || v.Name() == "_" {
+				leaves = nil // the callee cannot read it: see flatSignature
+			}
 			for _, l := range leaves {
 				memory = memory || ir.IsSlice(l.Type)
 			}
@@ -369,6 +382,9 @@ func (fb *funcBuilder) structArg(x ast.Expr, through string, st *types.Struct) (
 		case root != nil:
 			fields, prefix = fb.fields[root], path+"."
 		}
+	}
+	if lit, ok := ast.Unparen(x).(*ast.CompositeLit); ok && len(lit.Elts) == 0 && len(fb.structLeaves(st, "")) == 0 {
+		return nil, true // Gaussian{}.y(i): a struct without leaves passes nothing
 	}
 	if fields == nil {
 		fb.errorf(x.Pos(), "passing %s to a function is not supported: a differentiated function passes a struct parameter or receiver, or a struct field of one", types.ExprString(x))
@@ -455,7 +471,7 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	var errs ErrorList
 	sub := *c
 	sub.reporter.errs = &errs
-	params, _ := sub.flatSignature(sig)
+	params, lay := sub.flatSignature(sig, true)
 	r.Results = ir.Tuple{result}
 	r.Partials = make([]int, len(params))
 	r.Split = arrayResult
@@ -478,16 +494,28 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 			msg = fmt.Sprintf("a call of it would pass %s, of type %s, which godiff does not pass to functions yet: make it a slice", what, p.Type)
 		}
 	}
+	notFloat := false
 	switch {
 	case msg != "":
-	case several && !r.Split && !twin:
-		// Its calls are differentiated through its JVP alone.
+	case several && !r.Split:
+		// Its calls are differentiated through its JVP alone; a twin's
+		// calls that carry no derivative call the twin.
 		msg = c.jvpName(fn, fd, base, r)
+		if msg == "" && twin {
+			msg = c.taken([]string{base})
+		}
 		if msg == "" && !r.Names.OwnJVP {
 			msg = c.taken([]string{r.Names.JVP})
 		}
+	case !ir.IsFloat(result) && !r.Split && twin:
+		// No derivative comes out of its calls (a test, b.inside(x)):
+		// they call the twin.
+		msg = c.taken([]string{base})
 	case !ir.IsFloat(result) && !r.Split:
-		msg = fmt.Sprintf("%s must return one float", fn.Name())
+		// Its calls have no derivative (a test, or an integer: see the
+		// root package's intResults, which reads its body): it is
+		// built, and its calls stay calls.
+		notFloat = true
 	case r.Split:
 		msg = c.callNames(fn, fd, base, r)
 	case twin:
@@ -512,12 +540,12 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	results := sub.results(sig)
 	var g *ir.Func
 	if fd.Type.TypeParams == nil {
-		g = sub.buildFunc(fd, sig, params, results)
+		g = sub.buildFunc(fd, sig, params, lay, results)
 	} else {
 		errs = append(errs, Error{Pos: c.position(fd.Name.Pos()), Msg: "generic functions are not supported"})
 	}
 	if len(errs) > 0 {
-		r.Err = errs.sorted()[0].Error()
+		r.Err = errs.Sorted()[0].Error()
 		c.unbuiltWrites(fn, fd, r)
 		return r
 	}
@@ -536,6 +564,9 @@ func (c *checker) derive(fn *types.Func, fd *ast.FuncDecl) *ir.CallRule {
 	if r.Split {
 		r.Writes = paramWrites(g)
 		r.Err = arrayFieldWrite(fn, params, refs, r.Writes)
+	}
+	if notFloat {
+		r.Err = fmt.Sprintf("%s must return one float", fn.Name())
 	}
 	return r
 }

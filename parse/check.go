@@ -75,14 +75,14 @@ func (c *checker) target(fd *ast.FuncDecl, raws []rawDirective) *Target {
 	}
 	sig := obj.Signature()
 	results := c.results(sig)
-	params, lay := c.flatSignature(sig)
+	params, lay := c.flatSignature(sig, false)
 	c.method = c.recvType(sig)
 	dirs := c.checkDirectives(fd.Name.Name, lay.directiveSignature(sig), raws)
 	c.method = nil
 	for i := range dirs {
 		c.expandWrt(&dirs[i], lay, params, raws)
 	}
-	fn := c.buildFunc(fd, sig, params, results)
+	fn := c.buildFunc(fd, sig, params, lay, results)
 	if fn != nil {
 		c.checkGroupOutputs(fn, dirs, raws)
 	}

@@ -211,7 +211,7 @@ func (c *checker) checkResults(d rawDirective, fname string, sig *types.Signatur
 		case isFloatArray(results.At(0).Type()):
 			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s returns %s, an array: use //godiff:vjp (which takes a seed array) or //godiff:jvp (which returns the tangent array)", d, fname, c.typeString(results.At(0).Type()))
 		case !isFloat(results.At(0).Type()):
-			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s returns %s", d, fname, c.typeString(results.At(0).Type()))
+			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s returns %s%s", d, fname, c.typeString(results.At(0).Type()), sliceResultAdvice(results.At(0).Type()))
 		}
 		return
 	}
@@ -221,10 +221,21 @@ func (c *checker) checkResults(d rawDirective, fname string, sig *types.Signatur
 	for i := range results.Len() {
 		r := results.At(i)
 		if !isFloat(r.Type()) && !isFloatArray(r.Type()) {
-			c.errorf(d.comment.Slash, "%v needs float64 or float32 results, or arrays of them; %s of %s has type %s",
-				d, resultName(i, r), fname, c.typeString(r.Type()))
+			c.errorf(d.comment.Slash, "%v needs float64 or float32 results, or arrays of them; %s of %s has type %s%s",
+				d, resultName(i, r), fname, c.typeString(r.Type()), sliceResultAdvice(r.Type()))
 		}
 	}
+}
+
+// sliceResultAdvice says what to write instead of a slice result: godiff
+// differentiates a function that writes its output into a slice it is
+// passed, as gonum's floats.AddTo(dst, s, t) does, which then need not
+// return it.
+func sliceResultAdvice(t types.Type) string {
+	if !isSliceType(t) {
+		return ""
+	}
+	return ": write the output into a slice parameter instead, without returning it (func F(dst, x []float64)); //godiff:vjp and //godiff:jvp differentiate such an output"
 }
 
 // resultName names result i for a message: by its name if it has one,

@@ -33,9 +33,10 @@ func (l ErrorList) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// sorted returns the list sorted by position, then message, without
-// duplicates: go list and the type checker may report one problem twice.
-func (l ErrorList) sorted() ErrorList {
+// Sorted returns the list sorted by position, then message, without
+// duplicates: go list and the type checker may report one problem twice,
+// and the directives of one function may meet the same problem.
+func (l ErrorList) Sorted() ErrorList {
 	out := slices.Clone(l)
 	slices.SortFunc(out, compareErrors)
 	return slices.Compact(out)

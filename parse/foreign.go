@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -47,7 +46,7 @@ func (fp *foreignPackages) callees(home *callees, path string) *callees {
 		return cs
 	}
 	fp.pkgs[key] = nil // a failed load, and a cycle, stay nil
-	cfg := &packages.Config{Mode: loadMode, Dir: home.dir, Fset: fp.l.fset}
+	cfg := &packages.Config{Mode: loadMode | packages.NeedModule, Dir: home.dir, Fset: fp.l.fset}
 	pkgs, err := packages.Load(cfg, path)
 	if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 || pkgs[0].Types == nil {
 		return nil
@@ -55,7 +54,7 @@ func (fp *foreignPackages) callees(home *callees, path string) *callees {
 	pkg := pkgs[0]
 	var discard ErrorList
 	c := &checker{
-		reporter: reporter{fset: fp.l.fset, names: func(file string) string { return relativeName(pkg.PkgPath, file) }, errs: &discard},
+		reporter: reporter{fset: fp.l.fset, names: fileNamer(pkg), errs: &discard},
 		info:     pkg.TypesInfo,
 		qual:     qualifier(pkg.Types),
 		scope:    home.check.scope, // names godiff generates must be free there
@@ -86,19 +85,19 @@ func (fp *foreignPackages) callees(home *callees, path string) *callees {
 	return cs
 }
 
-// relativeName names a file of the package at path in a message,
-// relative like the inputs' names: to the working directory where it lies
-// under it, else by the package's path (sort/sort.go,
-// gonum.org/v1/gonum/floats/floats.go).
-func relativeName(path, file string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return path + "/" + filepath.Base(file)
+// fileNamer returns how messages name the files of pkg, another package
+// than the inputs': as the inputs' own files are named, by their absolute
+// path, which the command prints relative to the working directory like
+// every other, if pkg is the user's code (a package of the main module, or
+// of a module replaced by a directory); by the package's path otherwise
+// (sort/sort.go, gonum.org/v1/gonum/floats/floats.go), for a file of the
+// standard library or of the module cache, which the user did not write.
+func fileNamer(pkg *packages.Package) func(string) string {
+	m := pkg.Module
+	if m != nil && (m.Main || m.Replace != nil && m.Replace.Version == "") {
+		return func(file string) string { return file }
 	}
-	if rel, err := filepath.Rel(wd, file); err == nil && !strings.HasPrefix(rel, "..") {
-		return rel
-	}
-	return path + "/" + filepath.Base(file)
+	return func(file string) string { return pkg.PkgPath + "/" + filepath.Base(file) }
 }
 
 // isHome reports whether pkg is the package whose output the generated

@@ -29,6 +29,19 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // and returns one File per path (same order). On any problem it returns
 // the complete ErrorList (all errors of all files, not just the first) and nil files.
 func Load(paths []string) ([]*File, error) {
+	files, errs := LoadEach(paths)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return files, nil
+}
+
+// LoadEach is Load that keeps what it could read when there are errors,
+// so that a run can go on to report the problems of the next phase too:
+// one File per path, nil for a file it could not read (one that does not
+// exist, or whose package has syntax errors), each holding the annotated
+// functions that passed every check; and every diagnostic, sorted.
+func LoadEach(paths []string) ([]*File, ErrorList) {
 	l := &loader{fset: token.NewFileSet(), calls: make(map[*packages.Package]*callees), typeErrs: make(map[*packages.Package][]typeError)}
 	l.foreign = &foreignPackages{l: l, pkgs: make(map[string]*callees)}
 	files := make([]*File, len(paths))
@@ -36,7 +49,7 @@ func Load(paths []string) ([]*File, error) {
 		l.loadDir(g, files)
 	}
 	if len(l.errs) > 0 {
-		return nil, l.errs.sorted()
+		return files, l.errs.Sorted()
 	}
 	return files, nil
 }

@@ -40,8 +40,8 @@ func (fb *funcBuilder) element(e *ast.IndexExpr) (mem, index *ir.Value, ok bool)
 // length of").
 func (fb *funcBuilder) notMemory(x ast.Expr, doing string) string {
 	tv := fb.info.Types[x]
-	if tv.Type == nil || tv.Type == types.Typ[types.Invalid] {
-		return "" // building x reports it
+	if tv.Type == nil || tv.Type == types.Typ[types.Invalid] || fb.declFailed(x) {
+		return "" // building x reports it, or its declaration was
 	}
 	switch u := tv.Type.Underlying().(type) {
 	case *types.Slice, *types.Array:
@@ -63,6 +63,24 @@ func (fb *funcBuilder) notMemory(x ast.Expr, doing string) string {
 		}
 	}
 	return doing + " a value of type " + fb.typeString(tv.Type) + " is not supported in a differentiated function"
+}
+
+// declFailed reports whether x names a local variable whose declaration
+// was reported (var m map[int]float64): it has no value, and its uses
+// stay silent rather than report the same problem again.
+func (fb *funcBuilder) declFailed(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := fb.info.Uses[id].(*types.Var)
+	if !ok || isPackageLevel(v) || fb.inSignature(v) {
+		return false
+	}
+	_, inEnv := fb.env[v]
+	_, inSlot := fb.slots[v]
+	_, isStruct := fb.fields[v]
+	return !inEnv && !inSlot && !isStruct && fb.moving[v] == nil
 }
 
 // index builds an index, a bound or a length: an integer. An untyped

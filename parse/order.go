@@ -197,12 +197,11 @@ func (oc *orderChecker) callRefs(e *ast.CallExpr, stack []ast.Node) []memRef {
 // for the field W of a struct.
 func (oc *orderChecker) written(fn *types.Func) [][]string {
 	r := oc.ruleFor(fn)
-	_, lay := oc.flatSignature(fn.Signature())
+	params, lay := oc.flatSignature(fn.Signature(), true)
 	out := make([][]string, len(lay.params))
 	if r == nil || !r.Split {
 		return out // takes no memory
 	}
-	params, _ := oc.flatSignature(fn.Signature())
 	for k, idx := range lay.params {
 		for _, i := range idx {
 			// Unknown while a recursive callee is built: any slice may be

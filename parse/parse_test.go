@@ -577,7 +577,7 @@ func TestErrorFormat(t *testing.T) {
 		{Pos: token.Position{Filename: "a.go", Line: 3, Column: 1}, Msg: "first"},
 		{Pos: token.Position{Filename: "a.go", Line: 3, Column: 1}, Msg: "first"},
 		{Pos: token.Position{Filename: "a.go"}, Msg: "whole file"},
-	}.sorted()
+	}.Sorted()
 	want := "a.go: whole file\na.go:3:1: first\nb.go:1:2: second"
 	if got := list.Error(); got != want {
 		t.Errorf("Error() = %q, want %q", got, want)

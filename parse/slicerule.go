@@ -219,7 +219,7 @@ func (c *checker) finishSliceRules(cs *callees, pending map[*types.Func]*sliceRu
 			c.errorf(r.pos, "//godiff:rule %s: %s has a rule already (%s); give each function one", r.name, r.name, cs.rules[r.target].Func.Name)
 			continue
 		}
-		params, _ := c.flatSignature(r.target.Signature())
+		params, _ := c.flatSignature(r.target.Signature(), true)
 		result, _ := basicOf(r.target.Signature().Results().At(0).Type())
 		stub := ir.NewFunc(r.target.Name(), params, []ir.Result{{Name: "", Type: result}})
 		rule := &ir.CallRule{

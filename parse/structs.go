@@ -100,7 +100,13 @@ func (c *checker) structLeaves(st *types.Struct, prefix string) []leaf {
 // plain (opaque) parameters: the body cannot use them. A receiver is
 // always a group, held by a placeholder parameter if it has no leaf (see
 // ir.Group); a blank receiver is named recv.
-func (c *checker) flatSignature(sig *types.Signature) ([]ir.Param, sigLayout) {
+//
+// That is the signature of an annotated function, whose generated
+// functions keep the user's. A callee's (callee set) is that of its calls,
+// which pass a struct's leaves (see callArgs): a struct parameter or
+// receiver of the package that is blank or has no leaf (type Gaussian
+// struct{}) passes nothing, and has no IR parameter.
+func (c *checker) flatSignature(sig *types.Signature, callee bool) ([]ir.Param, sigLayout) {
 	var lay sigLayout
 	taken := make(map[string]bool)
 	if r := sig.Recv(); r != nil {
@@ -119,6 +125,10 @@ func (c *checker) flatSignature(sig *types.Signature) ([]ir.Param, sigLayout) {
 		var ls []leaf
 		if named != nil && !blank {
 			ls = c.structLeaves(st, "")
+		}
+		if callee && named != nil && len(ls) == 0 {
+			lay.params = append(lay.params, nil)
+			continue
 		}
 		if !isRecv && len(ls) == 0 {
 			name := v.Name()
@@ -328,35 +338,35 @@ func (c *checker) rawOf(d Directive, raws []rawDirective) rawDirective {
 }
 
 // bindParams binds each parameter of the Go signature, receiver first, to
-// its IR parameters: a plain one to its value, a struct to its leaves.
+// its IR parameters (see flatSignature): a plain one to its value, a
+// struct to its leaves. A struct without leaves is bound to none, so that
+// the body may pass it on to the package's functions and methods (g.y(i)
+// on a type Gaussian struct{}).
 func (fb *funcBuilder) bindParams() {
 	params := fb.b.Func.Params
-	k := 0
-	bind := func(v *types.Var, isRecv bool) {
-		if k < len(params) && params[k].Group != nil && (isRecv || params[k].Group.Name == v.Name() && !params[k].Group.Recv) {
-			g := params[k].Group
+	for k, v := range fb.lay.vars {
+		idx := fb.lay.params[k]
+		blank := v.Name() == "" || v.Name() == "_"
+		named, _, _ := fb.structType(v.Type())
+		switch {
+		case len(idx) > 0 && params[idx[0]].Group != nil:
 			leaves := make(map[string]*ir.Value)
-			for ; k < len(params) && params[k].Group == g; k++ {
-				if params[k].Field != "" {
-					leaves[params[k].Field] = fb.b.Param(k)
+			for _, i := range idx {
+				if params[i].Field != "" {
+					leaves[params[i].Field] = fb.b.Param(i)
 				}
 			}
-			if v.Name() != "" && v.Name() != "_" {
+			if !blank {
 				fb.fields[v] = leaves
 			}
-			return
+		case len(idx) > 0:
+			fb.env[v] = fb.b.Param(idx[0])
+			if named != nil && !blank {
+				fb.fields[v] = map[string]*ir.Value{} // a struct without leaves
+			}
+		case named != nil && !blank:
+			fb.fields[v] = map[string]*ir.Value{}
 		}
-		if isRecv {
-			return
-		}
-		fb.env[v] = fb.b.Param(k)
-		k++
-	}
-	if r := fb.sig.Recv(); r != nil && len(params) > 0 && params[0].Group != nil && params[0].Group.Recv {
-		bind(r, true)
-	}
-	for i := range fb.sig.Params().Len() {
-		bind(fb.sig.Params().At(i), false)
 	}
 }
 

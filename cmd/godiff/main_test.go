@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"godiff/internal/malformed"
 )
 
 const goMod = "module example.com/m\n\ngo 1.26\n"
@@ -267,4 +269,30 @@ func mustGetwd(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return wd
+}
+
+// TestChainedMessagesRelative runs godiff on malformed.CalleeChain from
+// the directories of its files: at every depth of a chained message (the
+// annotated function, its callee in another file, that callee's callee in
+// another package) a file is named relative to the working directory, as
+// the position the message starts with is.
+func TestChainedMessagesRelative(t *testing.T) {
+	dir := writeCase(t, malformed.Case{Files: malformed.CalleeChain})
+	for _, tt := range []struct {
+		wd, arg, a, b, l string // the working directory, the argument, how each file is named
+	}{
+		{".", "sub/a.go", "sub/a.go", "sub/b.go", "lib/l.go"},
+		{"sub", "a.go", "a.go", "b.go", "../lib/l.go"},
+		{"lib", "../sub/a.go", "../sub/a.go", "../sub/b.go", "l.go"},
+	} {
+		t.Run(tt.wd, func(t *testing.T) {
+			t.Chdir(filepath.Join(dir, tt.wd))
+			code, _, stderr := runGodiff(tt.arg)
+			want := tt.a + ":4:45: godiff cannot differentiate this call of h: " + tt.b + ":5:38: h calls lib.H with slices, but godiff cannot differentiate lib.H: " + tt.l + ":4:6: m has type map[int]float64, which is not supported yet in a differentiated function\n" +
+				tt.a + ":7:40: godiff cannot differentiate this call of k: " + tt.b + ":7:36: k calls lib.K with an argument that depends on a differentiated parameter, but godiff cannot differentiate lib.K: " + tt.l + ":9:2: defer statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers\n"
+			if code != 1 || stderr != want {
+				t.Errorf("exit %d, stderr:\n%s\nwant 1 and:\n%s", code, stderr, want)
+			}
+		})
+	}
 }

@@ -57,7 +57,8 @@ func TestMalformedInputs(t *testing.T) {
 
 // checkLibrary runs godiff.Generate on the case's paths, made absolute:
 // it succeeds where the command does, and otherwise returns no output and
-// an ErrorList of positioned errors and errors about paths.
+// an ErrorList of positioned errors and errors about paths, the command's
+// where the case has them.
 func checkLibrary(t *testing.T, c malformed.Case, dir string) {
 	t.Helper()
 	paths := make([]string, len(c.Args))
@@ -79,6 +80,11 @@ func checkLibrary(t *testing.T, c malformed.Case, dir string) {
 		if (e.Pos.Line == 0 || e.Pos.Column == 0) && !malformed.PathError.MatchString(e.Error()) {
 			t.Errorf("Generate: error without a position: %v", e)
 		}
+	}
+	// The library names files absolute, at every depth of a message: the
+	// same list as the command's, once the directory is taken off.
+	if got := strings.ReplaceAll(list.Error(), dir+string(filepath.Separator), "") + "\n"; c.Want != "" && got != c.Want {
+		t.Errorf("Generate's diagnostics, relative to the directory:\n%s\nwant the command's:\n%s", got, c.Want)
 	}
 }
 
