@@ -456,6 +456,8 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 			}
 			return bw.b.CopyOf(v, args)
 		})
+	} else if again := bw.loadAgain(v); again != nil {
+		out = again
 	} else if once := bw.loadOnce(v); once != nil {
 		out = once
 	} else {

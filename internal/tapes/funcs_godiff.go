@@ -764,12 +764,8 @@ type lowerCallFixedDiagLtriTape struct {
 	diag []float64
 	// ltri: the parameter ltri.
 	ltri []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
+	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	elem2 []float64
-	// elem: an element read before it was overwritten, the same in every iteration
-	// of the loop on j and saved as it ends, one entry per iteration of the loop
-	// around it, read back last first.
 	elem []float64
 	// k: the value of k as the forward sweep returned, from which the backward
 	// sweep has its earlier values.
@@ -781,25 +777,20 @@ type lowerCallFixedDiagLtriTape struct {
 // memory reused.
 func lowerCallFixedDiagLtriForward(t *lowerCallFixedDiagLtriTape, d int, diag, ltri, x, out []float64) {
 	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
 	t.d = d
 	t.diag = diag
 	t.ltri = ltri
 	for i := 0; i < d; i++ {
 		t1 := x[i]
-		t.elem2 = append(t.elem2, t1)
+		t.elem = append(t.elem, t1)
 		out[i] = diag[i] * t1
 	}
 	k := 0
 	for i2 := 0; i2 < d; i2++ {
-		var elem float64
 		for j := i2 + 1; j < d; j++ {
-			t2 := x[i2]
-			elem = t2
-			out[j] += ltri[k] * t2
+			out[j] += ltri[k] * x[i2]
 			k++
 		}
-		t.elem = append(t.elem, elem)
 	}
 	t.k = k
 }
@@ -817,15 +808,13 @@ func lowerCallFixedDiagLtriBackward(t *lowerCallFixedDiagLtriTape, ddiag, dltri,
 	d := t.d
 	ltri := t.ltri
 	k := t.k
-	nelem := len(t.elem)
 	diag := t.diag
-	nelem2 := len(t.elem2)
+	nelem := len(t.elem)
 	t1 := d - 1
 	for i2 := t1; i2 >= 0; i2-- {
 		t2 := i2
 		t3 := t2 + 1
-		nelem--
-		t4 := t.elem[nelem]
+		t4 := t.elem[t2]
 		for j := t1; j >= t3; j-- {
 			t5 := k - 1
 			k--
@@ -836,9 +825,9 @@ func lowerCallFixedDiagLtriBackward(t *lowerCallFixedDiagLtriTape, ddiag, dltri,
 		}
 	}
 	for i := t1; i >= 0; i-- {
-		nelem2--
+		nelem--
 		t7 := dout[i]
-		t8 := t7 * t.elem2[nelem2]
+		t8 := t7 * t.elem[nelem]
 		dx[i] += t7 * diag[i]
 		ddiag[i] += t8
 		dout[i] = 0

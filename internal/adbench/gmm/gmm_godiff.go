@@ -302,12 +302,8 @@ type qTimesXCallFixedQdiagLtriTape struct {
 	qdiag []float64
 	// ltri: the parameter ltri.
 	ltri []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
+	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	elem2 []float64
-	// elem: an element read before it was overwritten, the same in every iteration
-	// of the loop on j and saved as it ends, one entry per iteration of the loop
-	// around it, read back last first.
 	elem []float64
 	// lparamsIdx: the value of lparamsIdx as the forward sweep returned, from
 	// which the backward sweep has its earlier values.
@@ -319,25 +315,20 @@ type qTimesXCallFixedQdiagLtriTape struct {
 // its memory reused.
 func qTimesXCallFixedQdiagLtriForward(t *qTimesXCallFixedQdiagLtriTape, d int, qdiag, ltri, x, out []float64) {
 	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
 	t.d = d
 	t.qdiag = qdiag
 	t.ltri = ltri
 	for id := 0; id < d; id++ {
 		t1 := x[id]
-		t.elem2 = append(t.elem2, t1)
+		t.elem = append(t.elem, t1)
 		out[id] = qdiag[id] * t1
 	}
 	lparamsIdx := 0
 	for i := 0; i < d; i++ {
-		var elem float64
 		for j := i + 1; j < d; j++ {
-			t2 := x[i]
-			elem = t2
-			out[j] += ltri[lparamsIdx] * t2
+			out[j] += ltri[lparamsIdx] * x[i]
 			lparamsIdx++
 		}
-		t.elem = append(t.elem, elem)
 	}
 	t.lparamsIdx = lparamsIdx
 }
@@ -355,15 +346,13 @@ func qTimesXCallFixedQdiagLtriBackward(t *qTimesXCallFixedQdiagLtriTape, dqdiag,
 	d := t.d
 	ltri := t.ltri
 	lparamsIdx := t.lparamsIdx
-	nelem := len(t.elem)
 	qdiag := t.qdiag
-	nelem2 := len(t.elem2)
+	nelem := len(t.elem)
 	t1 := d - 1
 	for i := t1; i >= 0; i-- {
 		t2 := i
 		t3 := t2 + 1
-		nelem--
-		t4 := t.elem[nelem]
+		t4 := t.elem[t2]
 		for j := t1; j >= t3; j-- {
 			t5 := lparamsIdx - 1
 			lparamsIdx--
@@ -374,9 +363,9 @@ func qTimesXCallFixedQdiagLtriBackward(t *qTimesXCallFixedQdiagLtriTape, dqdiag,
 		}
 	}
 	for id := t1; id >= 0; id-- {
-		nelem2--
+		nelem--
 		t7 := dout[id]
-		t8 := t7 * t.elem2[nelem2]
+		t8 := t7 * t.elem[nelem]
 		dx[id] += t7 * qdiag[id]
 		dqdiag[id] += t8
 		dout[id] = 0
