@@ -77,6 +77,9 @@ func (s *splitter) countedIndex(v *ir.Value) (*ir.Value, *ir.Value, *ir.Value) {
 		if x == nil || x != idx.Aux {
 			continue
 		}
+		if s.step(l) != 1 {
+			return nil, nil, nil
+		}
 		bound, inclusive := s.countedBound(l)
 		if bound == nil || inclusive {
 			return nil, nil, nil

@@ -519,17 +519,11 @@ func (bw *backward) loop(l *ir.Value) {
 	case counterVar != nil:
 		first = bw.prim(start)
 	}
-	// The counter's value in the last iteration: first + n - 1, which is
-	// bound - 1 (bound for <=) when the trip count is bound - first.
-	var last *ir.Value
-	if bound, inclusive := bw.s.countedBound(l); bound != nil && counterVar != nil {
-		last = bw.prim(bound)
-		if !inclusive {
-			last = b.Sub(last, one)
-		}
-	} else if first != nil {
-		last = b.Sub(b.Add(first, n), one)
+	step := int64(1) // the counter's step
+	if counterVar != nil {
+		step = bw.s.step(l)
 	}
+	last := bw.lastCount(l, first, n, step)
 	k := &ir.Var{Name: name, Type: ir.Int}
 	bl := b.For("")
 	b.In(bl.Blocks[0], func() {
@@ -540,13 +534,25 @@ func (bw *backward) loop(l *ir.Value) {
 		}
 	})
 	b.In(bl.Blocks[1], func() {
-		if first != nil {
+		switch {
+		case first != nil && step > 0:
 			bl.Blocks[1].Result = b.Compare(ir.OpGe, b.Get(k), first)
-		} else {
+		case first != nil:
+			bl.Blocks[1].Result = b.Compare(ir.OpLe, b.Get(k), first)
+		default:
 			bl.Blocks[1].Result = b.Compare(ir.OpGt, b.Get(k), b.Const(ir.Int, int64(0)))
 		}
 	})
-	b.In(bl.Blocks[2], func() { b.Set(k, b.Sub(b.Get(k), one)) })
+	b.In(bl.Blocks[2], func() {
+		switch {
+		case first != nil && step < 0:
+			b.Set(k, b.Add(b.Get(k), b.Const(ir.Int, -step)))
+		case first != nil:
+			b.Set(k, b.Sub(b.Get(k), b.Const(ir.Int, step)))
+		default:
+			b.Set(k, b.Sub(b.Get(k), one))
+		}
+	})
 	body := l.Blocks[len(l.Blocks)-1]
 	b.In(bl.Blocks[3], func() {
 		if first != nil {
@@ -569,6 +575,36 @@ func (bw *backward) loop(l *ir.Value) {
 	})
 }
 
+// lastCount returns the value of loop l's counter (or range index) in its
+// last iteration, from its value first in the first (nil for a loop with
+// neither) and the trip count n: first + (n-1)·step, which is bound - 1
+// (bound if the test includes it; bound + 1 counting down) when the trip
+// count follows from the bound.
+func (bw *backward) lastCount(l, first, n *ir.Value, step int64) *ir.Value {
+	b := bw.b
+	if first == nil {
+		return nil
+	}
+	if bound, inclusive := bw.s.countedBound(l); bound != nil && l.Op == ir.OpFor {
+		last := bw.prim(bound)
+		if !inclusive {
+			last = b.Sub(last, b.Const(ir.Int, step))
+		}
+		return last
+	}
+	steps := b.Sub(n, b.Const(ir.Int, int64(1)))
+	if step < 0 {
+		if step != -1 {
+			steps = b.Mul(steps, b.Const(ir.Int, -step))
+		}
+		return b.Sub(first, steps)
+	}
+	if step != 1 {
+		steps = b.Mul(steps, b.Const(ir.Int, step))
+	}
+	return b.Add(first, steps)
+}
+
 // trip returns the number of iterations loop l ran: recomputed for a range
 // loop nothing leaves early, read from the tape otherwise.
 func (bw *backward) trip(l *ir.Value) *ir.Value {
@@ -581,6 +617,9 @@ func (bw *backward) trip(l *ir.Value) *ir.Value {
 		_, start := bw.s.counter(l)
 		n = bw.inPrologue(fr, seg, func() *ir.Value {
 			d := bw.b.Sub(bw.prim(bound), bw.prim(start))
+			if bw.s.step(l) < 0 {
+				d = bw.b.Sub(bw.prim(start), bw.prim(bound))
+			}
 			if inclusive {
 				d = bw.b.Add(d, bw.b.Const(ir.Int, int64(1)))
 			}

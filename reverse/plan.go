@@ -104,50 +104,59 @@ func (s *splitter) leavesEarly(l *ir.Value) bool {
 	return found
 }
 
-// counter recognises the canonical counted loop, for i := start; ...; i++,
-// whose body never assigns i: the backward loop then counts i down itself
-// and nothing about i is recorded. start is computed before the loop or,
-// in its init statement, from what the backward function has for free
-// (j := i + 1). It returns i and start, or nil.
+// counter recognises the counted loop, for i := start; ...; i += c (i++,
+// i--, i -= 2: any constant step), whose body never assigns i: the
+// backward loop then counts i down (or up) itself and nothing about i is
+// recorded. start is computed before the loop or, in its init statement,
+// from what the backward function has for free (j := i + 1). It returns i
+// and start, or nil; step returns c.
 func (s *splitter) counter(l *ir.Value) (*ir.Var, *ir.Value) {
+	c := s.counted(l)
+	return c.x, c.start
+}
+
+// step returns the step of loop l's counter (see counter).
+func (s *splitter) step(l *ir.Value) int64 { return s.counted(l).step }
+
+func (s *splitter) counted(l *ir.Value) counted {
 	if c, ok := s.counters[l]; ok {
-		return c.x, c.start
+		return c
 	}
-	x, start := s.findCounter(l)
-	s.counters[l] = counted{x, start}
-	return x, start
+	c := s.findCounter(l)
+	s.counters[l] = c
+	return c
 }
 
 type counted struct {
 	x     *ir.Var
 	start *ir.Value
+	step  int64
 }
 
-func (s *splitter) findCounter(l *ir.Value) (*ir.Var, *ir.Value) {
+func (s *splitter) findCounter(l *ir.Value) counted {
 	if l.Op != ir.OpFor {
-		return nil, nil
+		return counted{}
 	}
 	init, post := l.Blocks[0], l.Blocks[2]
 	if len(init.Values) == 0 || len(post.Values) == 0 {
-		return nil, nil
+		return counted{}
 	}
 	decl := init.Values[len(init.Values)-1]
 	if decl.Op != ir.OpDecl || len(decl.Args) != 1 {
-		return nil, nil
+		return counted{}
 	}
 	x := decl.Aux.(*ir.Var)
 	start := decl.Args[0]
 	if x.Type != ir.Int || (start.Op != ir.OpConst && start.Block == init && !s.free(start)) {
-		return nil, nil
+		return counted{}
 	}
 	set := post.Values[len(post.Values)-1]
 	if set.Op != ir.OpSet || set.Aux != x {
-		return nil, nil
+		return counted{}
 	}
-	inc := set.Args[0]
-	if inc.Op != ir.OpAdd || inc.Args[0].Op != ir.OpGet || inc.Args[0].Aux != x ||
-		!inc.Args[1].IsConst() || inc.Args[1].Aux != int64(1) {
-		return nil, nil
+	c, ok := step(set, x)
+	if !ok || c == 0 {
+		return counted{}
 	}
 	others := false
 	s.f.Walk(func(v *ir.Value) {
@@ -156,30 +165,36 @@ func (s *splitter) findCounter(l *ir.Value) (*ir.Var, *ir.Value) {
 		}
 	})
 	if others {
-		return nil, nil
+		return counted{}
 	}
-	return x, start
+	return counted{x, start, c}
 }
 
 // countedBound recognises a counted loop whose trip count the backward
-// function can compute: for i := start; i < bound; i++ (or <=), nothing
-// leaving it early, bound free to have (see free) and so the same at the
-// end as at the start. It returns bound and whether the test is <=, or nil.
+// function can compute: for i := start; i < bound; i++ (or <=), or for
+// i := start; i >= bound; i-- (or >), nothing leaving it early, bound free
+// to have (see free) and so the same at the end as at the start. It
+// returns bound and whether the test includes it, or nil.
 func (s *splitter) countedBound(l *ir.Value) (*ir.Value, bool) {
 	x, _ := s.counter(l)
 	if x == nil || s.leavesEarly(l) {
 		return nil, false
 	}
+	up, down := s.step(l) == 1, s.step(l) == -1
 	cond := l.Blocks[1].Result
-	if cond == nil || (cond.Op != ir.OpLt && cond.Op != ir.OpLe) ||
-		cond.Args[0].Op != ir.OpGet || cond.Args[0].Aux != x || cond.Args[1].Type != ir.Int {
+	if cond == nil || cond.Args[0].Op != ir.OpGet || cond.Args[0].Aux != x || cond.Args[1].Type != ir.Int {
+		return nil, false
+	}
+	switch {
+	case up && (cond.Op == ir.OpLt || cond.Op == ir.OpLe), down && (cond.Op == ir.OpGt || cond.Op == ir.OpGe):
+	default:
 		return nil, false
 	}
 	bound := cond.Args[1]
 	if !s.free(bound) || !s.invariant(bound, l) {
 		return nil, false
 	}
-	return bound, cond.Op == ir.OpLe
+	return bound, cond.Op == ir.OpLe || cond.Op == ir.OpGe
 }
 
 // invariant reports whether v, computed in loop l's header, reads nothing

@@ -468,31 +468,24 @@ func ProductJVP(x, dx []float64) (float64, float64) {
 type HornerTape struct {
 	// x: the parameter x.
 	x float64
+	// c: the parameter c.
+	c []float64
 	// r: the value of r the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	r []float64
-	// i: the value of i the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	i []int
-	// iTrips: how many iterations of the loop on i began.
-	iTrips int
 }
 
 // HornerForward runs Horner and records in t what HornerBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func HornerForward(t *HornerTape, x float64, c []float64) float64 {
-	t.i = t.i[:0]
 	t.r = t.r[:0]
 	t.x = x
+	t.c = c
 	r := 0.0
-	iTrips := 0
 	for i := len(c) - 1; i >= 0; i-- {
-		iTrips++
 		t.r = append(t.r, r)
-		t.i = append(t.i, i)
 		r = r*x + c[i]
 	}
-	t.iTrips = iTrips
 	return r
 }
 
@@ -504,19 +497,17 @@ func HornerForward(t *HornerTape, x float64, c []float64) float64 {
 func HornerBackward(t *HornerTape, s float64, dx *float64, dc []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
-	t1 := t.iTrips
-	ni := len(t.i)
+	c := t.c
+	t1 := len(c) - 1
 	nr := len(t.r)
 	x := t.x
 	var dxSum float64
 	dr += s
-	for k := t1; k > 0; k-- {
-		ni--
-		t2 := t.i[ni]
+	for i := 0; i <= t1; i++ {
 		nr--
-		t3 := t.r[nr]
-		dc[t2] += dr
-		dxSum += dr * t3
+		t2 := t.r[nr]
+		dc[i] += dr
+		dxSum += dr * t2
 		dr *= x
 	}
 	*dx += dxSum

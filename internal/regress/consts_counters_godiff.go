@@ -290,9 +290,6 @@ type TwoCountersTape struct {
 	// i: the value of i the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	i []int
-	// j: the value of j the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	j []int
 	// jTrips: how many iterations of the loop on j began.
 	jTrips int
 }
@@ -301,7 +298,6 @@ type TwoCountersTape struct {
 // needs; t's earlier contents are discarded, its memory reused.
 func TwoCountersForward(t *TwoCountersTape, x []float64) float64 {
 	t.i = t.i[:0]
-	t.j = t.j[:0]
 	t.x = x
 	s := 0.0
 	jTrips := 0
@@ -310,7 +306,6 @@ func TwoCountersForward(t *TwoCountersTape, x []float64) float64 {
 	for ; i < j; i, j = i+1, j-1 {
 		jTrips++
 		t.i = append(t.i, i)
-		t.j = append(t.j, j)
 		s += x[i] * x[j]
 	}
 	t.jTrips = jTrips
@@ -326,18 +321,16 @@ func TwoCountersBackward(t *TwoCountersTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := t.jTrips
+	t1 := len(x) - 1
 	ni := len(t.i)
-	nj := len(t.j)
 	ds += s
-	for k := t1; k > 0; k-- {
+	t2 := t1 - (t.jTrips - 1)
+	for j := t2; j <= t1; j++ {
 		ni--
-		t2 := t.i[ni]
-		nj--
-		t3 := t.j[nj]
-		t4 := ds * x[t3]
-		dx[t3] += ds * x[t2]
-		dx[t2] += t4
+		t3 := t.i[ni]
+		t4 := ds * x[j]
+		dx[j] += ds * x[t3]
+		dx[t3] += t4
 	}
 }
 

@@ -164,3 +164,53 @@ func Early(x, w []float64, limit float64) float64 {
 	}
 	return s
 }
+
+// Pass sums shifted over the points of xs, each scaled by w into a buffer
+// it overwrites at the next point.
+//
+//godiff:grad w
+//godiff:jvp w
+func Pass(w, xs []float64) float64 {
+	buf := make([]float64, 3)
+	s := 0.0
+	for p := 0; p+3 <= len(xs); p += 3 {
+		for i := range buf {
+			buf[i] = xs[p+i] * w[i]
+		}
+		s += shifted(buf, w)
+	}
+	return s
+}
+
+// shifted reads x[i] in two loops from 1: the second reads the element
+// from the first's record; x[i-1] it records once per run of the loop on
+// j, where it does not change.
+func shifted(x, w []float64) float64 {
+	s := 0.0
+	for i := 1; i < len(x); i++ {
+		s += math.Sin(x[i] * w[0])
+	}
+	for i := 1; i < len(x); i++ {
+		for j := 0; j < 2; j++ {
+			s += x[i] * x[i-1] * w[j]
+		}
+	}
+	return s
+}
+
+// Down runs a loop backwards and one in steps of two: the backward sweep
+// counts their counters itself, the first from its bound, the second from
+// its trip count (recorded: its test is not on the counter alone).
+//
+//godiff:grad x
+//godiff:jvp x
+func Down(x []float64) float64 {
+	s := 0.0
+	for i := len(x) - 1; i >= 0; i-- {
+		s = s*0.5 + x[i]*x[i]
+	}
+	for p := 0; p+2 <= len(x); p += 2 {
+		s += x[p] * math.Sin(x[p+1])
+	}
+	return s
+}

@@ -752,6 +752,194 @@ func EarlyJVP(x, w []float64, limit float64, dx, dw []float64) (float64, float64
 	return s, ds
 }
 
+// PassTape is what PassForward keeps of one run of Pass for PassBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of PassForward overwrites it, and its buffers
+// are kept.
+type PassTape struct {
+	// shiftedTape: the tape shiftedCallFixedWForward fills and
+	// shiftedCallFixedWBackward reads, one entry per iteration of the loop around
+	// it, read back last first.
+	shiftedTape []shiftedCallFixedWTape
+	// xs: the parameter xs.
+	xs []float64
+	// buf: buf as the forward sweep computed it.
+	buf []float64
+	// pTrips: how many iterations of the loop on p began.
+	pTrips int
+}
+
+// PassForward runs Pass and records in t what PassBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func PassForward(t *PassTape, w, xs []float64) float64 {
+	t.shiftedTape = t.shiftedTape[:0]
+	t.xs = xs
+	buf := make([]float64, 3)
+	t.buf = buf
+	s := 0.0
+	pTrips := 0
+	for p := 0; p+3 <= len(xs); p += 3 {
+		pTrips++
+		for i := range buf {
+			buf[i] = xs[p+i] * w[i]
+		}
+		t.shiftedTape = slices.Grow(t.shiftedTape, 1)[:len(t.shiftedTape)+1]
+		shiftedTape := &t.shiftedTape[len(t.shiftedTape)-1]
+		t1 := shiftedCallFixedWForward(shiftedTape, buf, w)
+		s += t1
+	}
+	t.pTrips = pTrips
+	return s
+}
+
+// PassBackward adds to dw the vector-Jacobian product of Pass with the seeds s,
+// at the point recorded in t by PassForward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func PassBackward(t *PassTape, s float64, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	nshiftedTape := len(t.shiftedTape)
+	dbuf := make([]float64, 3)
+	xs := t.xs
+	buf := t.buf
+	ds += s
+	t1 := (t.pTrips - 1) * 3
+	for p := t1; p >= 0; p -= 3 {
+		t2 := p
+		nshiftedTape--
+		shiftedTape := t.shiftedTape[nshiftedTape]
+		shiftedCallFixedWBackward(&shiftedTape, ds, dbuf, dw)
+		t3 := len(buf) - 1
+		for i := t3; i >= 0; i-- {
+			dw[i] += dbuf[i] * xs[t2+i]
+			dbuf[i] = 0
+		}
+	}
+}
+
+// PassGrad returns Pass's result and its gradient with respect to w, in that
+// order (dw), computed by reverse-mode automatic differentiation.
+func PassGrad(w, xs []float64) (float64, []float64) {
+	var t PassTape
+	t1 := PassForward(&t, w, xs)
+	dw := make([]float64, len(w))
+	PassBackward(&t, 1, dw)
+	return t1, dw
+}
+
+// PassJVP returns Pass's results and then their directional derivatives along
+// the tangents dw of w, computed by forward-mode automatic differentiation.
+func PassJVP(w, xs, dw []float64) (float64, float64) {
+	buf := make([]float64, 3)
+	dbuf := make([]float64, 3)
+	s := 0.0
+	ds := 0.0
+	for p := 0; p+3 <= len(xs); p += 3 {
+		for i := range buf {
+			t1 := xs[p+i]
+			t2 := t1 * dw[i]
+			buf[i] = t1 * w[i]
+			dbuf[i] = t2
+		}
+		t3, t4 := shiftedJVP(buf, w, dbuf, dw)
+		s += t3
+		ds += t4
+	}
+	return s, ds
+}
+
+// DownTape is what DownForward keeps of one run of Down for DownBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of DownForward overwrites it, and its buffers
+// are kept.
+type DownTape struct {
+	// x: the parameter x.
+	x []float64
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+	// pTrips: how many iterations of the loop on p began.
+	pTrips int
+}
+
+// DownForward runs Down and records in t what DownBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func DownForward(t *DownTape, x []float64) float64 {
+	t.sin = t.sin[:0]
+	t.x = x
+	s := 0.0
+	for i := len(x) - 1; i >= 0; i-- {
+		t1 := x[i]
+		s = s*0.5 + t1*t1
+	}
+	pTrips := 0
+	for p := 0; p+2 <= len(x); p += 2 {
+		pTrips++
+		t2 := math.Sin(x[p+1])
+		t.sin = append(t.sin, t2)
+		s += x[p] * t2
+	}
+	t.pTrips = pTrips
+	return s
+}
+
+// DownBackward adds to dx the vector-Jacobian product of Down with the seeds s,
+// at the point recorded in t by DownForward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func DownBackward(t *DownTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	nsin := len(t.sin)
+	t1 := len(x) - 1
+	ds += s
+	t2 := (t.pTrips - 1) * 2
+	for p := t2; p >= 0; p -= 2 {
+		nsin--
+		t3 := p + 1
+		t4 := ds * t.sin[nsin]
+		dx[t3] += ds * x[p] * math.Cos(x[t3])
+		dx[p] += t4
+	}
+	for i := 0; i <= t1; i++ {
+		dx[i] += ds * x[i] * 2
+		ds *= 0.5
+	}
+}
+
+// DownGrad returns Down's result and its gradient with respect to x, in that
+// order (dx), computed by reverse-mode automatic differentiation.
+func DownGrad(x []float64) (float64, []float64) {
+	var t DownTape
+	t1 := DownForward(&t, x)
+	dx := make([]float64, len(x))
+	DownBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// DownJVP returns Down's results and then their directional derivatives along
+// the tangents dx of x, computed by forward-mode automatic differentiation.
+func DownJVP(x, dx []float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := len(x) - 1; i >= 0; i-- {
+		t1 := x[i]
+		s = s*0.5 + t1*t1
+		ds = ds*0.5 + t1*dx[i]*2
+	}
+	for p := 0; p+2 <= len(x); p += 2 {
+		t2 := x[p]
+		t3 := p + 1
+		t4 := x[t3]
+		t5 := math.Sin(t4)
+		s += t2 * t5
+		ds += t5*dx[p] + t2*(math.Cos(t4)*dx[t3])
+	}
+	return s, ds
+}
+
 // lowerCallFixedDiagLtriTape is what lowerCallFixedDiagLtriForward keeps of one
 // run of lower for lowerCallFixedDiagLtriBackward: the forward values the
 // backward sweep reads, and the control flow it replays. A tape may be reused:
@@ -915,6 +1103,114 @@ func sqsumJVP(x, dx []float64) (float64, float64) {
 		dv := dx[i]
 		s += v * v
 		ds += v * dv * 2
+	}
+	return s, ds
+}
+
+// shiftedCallFixedWTape is what shiftedCallFixedWForward keeps of one run of
+// shifted for shiftedCallFixedWBackward: the forward values the backward sweep
+// reads, and the control flow it replays. A tape may be reused: each run of
+// shiftedCallFixedWForward overwrites it, and its buffers are kept.
+type shiftedCallFixedWTape struct {
+	// x: the parameter x.
+	x []float64
+	// w: the parameter w.
+	w []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// elem2: an element read before it was overwritten, the same in every
+	// iteration of the loop on j and saved as it ends, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+}
+
+// shiftedCallFixedWForward runs shifted and records in t what
+// shiftedCallFixedWBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func shiftedCallFixedWForward(t *shiftedCallFixedWTape, x, w []float64) float64 {
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	t.x = x
+	t.w = w
+	s := 0.0
+	for i := 1; i < len(x); i++ {
+		t1 := x[i]
+		t.elem = append(t.elem, t1)
+		s += math.Sin(t1 * w[0])
+	}
+	for i2 := 1; i2 < len(x); i2++ {
+		var elem2 float64
+		for j := 0; j < 2; j++ {
+			t2 := x[i2-1]
+			elem2 = t2
+			s += x[i2] * t2 * w[j]
+		}
+		t.elem2 = append(t.elem2, elem2)
+	}
+	return s
+}
+
+// shiftedCallFixedWBackward adds to dx and dw the vector-Jacobian product of
+// shifted with the seeds s, at the point recorded in t by
+// shiftedCallFixedWForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func shiftedCallFixedWBackward(t *shiftedCallFixedWTape, s float64, dx, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	t1 := len(x) - 1
+	nelem2 := len(t.elem2)
+	w := t.w
+	nelem := len(t.elem)
+	ds += s
+	for i2 := t1; i2 >= 1; i2-- {
+		t2 := i2
+		t3 := t2 - 1
+		t4 := t.elem[t3]
+		nelem2--
+		t5 := t.elem2[nelem2]
+		for j := 1; j >= 0; j-- {
+			t6 := ds * w[j]
+			dw[j] += ds * (t4 * t5)
+			dx[t3] += t6 * t4
+			dx[t2] += t6 * t5
+		}
+	}
+	for i := t1; i >= 1; i-- {
+		nelem--
+		t7 := t.elem[nelem]
+		t8 := w[0]
+		t9 := ds * math.Cos(t7*t8)
+		dw[0] += t9 * t7
+		dx[i] += t9 * t8
+	}
+}
+
+// shiftedJVP returns shifted's results and then their directional derivatives
+// along the tangents dx, dw of x, w, computed by forward-mode automatic
+// differentiation.
+func shiftedJVP(x, w, dx, dw []float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := 1; i < len(x); i++ {
+		t1 := x[i]
+		t2 := w[0]
+		t3 := t1 * t2
+		s += math.Sin(t3)
+		ds += math.Cos(t3) * (t2*dx[i] + t1*dw[0])
+	}
+	for i2 := 1; i2 < len(x); i2++ {
+		for j := 0; j < 2; j++ {
+			t4 := x[i2]
+			t5 := i2 - 1
+			t6 := x[t5]
+			t7 := t4 * t6
+			t8 := w[j]
+			s += t7 * t8
+			ds += t8*(t6*dx[i2]+t4*dx[t5]) + t7*dw[j]
+		}
 	}
 	return s, ds
 }

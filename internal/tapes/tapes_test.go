@@ -104,6 +104,23 @@ func TestDerivatives(t *testing.T) {
 			},
 		},
 		{
+			Name:  "Pass",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 3, -1, 1) },
+			F:     func(p []float64) float64 { return Pass(p, xs) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dw := PassGrad(p, xs)
+				return y, dw
+			},
+			JVP: func(p, v []float64) (float64, float64) { return PassJVP(p, xs, v) },
+		},
+		{
+			Name:  "Down",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 7, -1, 1) },
+			F:     Down,
+			Grad:  DownGrad,
+			JVP:   DownJVP,
+		},
+		{
 			Name:  "Jumps",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 12, -1, 1) },
 			F:     func(p []float64) float64 { x, w := halves(p); return Jumps(x, w) },
@@ -164,6 +181,13 @@ func TestTapeContents(t *testing.T) {
 		// Returns in its third iteration: the branch taken, one bool per
 		// iteration; k's final value, one int, at the return.
 		{"Early", func() any { var tp EarlyTape; EarlyForward(&tp, x, w, 6); return &tp }, 3, nil},
+		// Per point (six of three in xs), shifted records x[1], x[2] in its
+		// first loop (its second reads them there) and x[0], x[1] once per
+		// run of the loop on j; p, which steps by 3, is not recorded.
+		{"Pass", func() any { var tp PassTape; PassForward(&tp, w[:3], xs); return &tp }, 6 * 4, nil},
+		// Counters that count down and in steps of two: not recorded; only
+		// math.Sin of the second loop, once per iteration (3).
+		{"Down", func() any { var tp DownTape; DownForward(&tp, x); return &tp }, 3, nil},
 		// k read before an inner loop that steps it: one int per i.
 		{"Jumps", func() any { var tp JumpsTape; JumpsForward(&tp, x, w); return &tp }, len(x), []string{"JumpsTape.k"}},
 	} {
