@@ -277,13 +277,16 @@ func cannotDerive(fname string, c ir.Callee, how string) string {
 type use struct {
 	rules.Call
 	forward bool
+	// vector, if not 0, asks for the callee's JVP in vector mode with
+	// that many directions (forward is then set too).
+	vector int
 }
 
 // uses pairs calls with their mode.
 func uses(calls []rules.Call, forward bool) []use {
 	out := make([]use, len(calls))
 	for i, c := range calls {
-		out[i] = use{c, forward || c.JVP}
+		out[i] = use{Call: c, forward: forward || c.JVP}
 	}
 	return out
 }
@@ -311,6 +314,8 @@ func callees(needed []use, done map[string]bool, fx *fixer) ([]*ir.Func, error) 
 		var more []use
 		var err error
 		switch {
+		case u.vector > 0:
+			made, more, err = vectorCallee(r, u.Wrt, u.vector, done)
 		case u.forward:
 			made, more, err = jvpCallee(r, u.Wrt, done)
 		case !r.Split:

@@ -6,11 +6,12 @@
 //	func Loss(w, b, x float64) float64 { ... }
 //
 // gets derivative functions written as plain Go beside it: LossGrad
-// (reverse mode), LossVJP and LossJVP (forward mode), as the directives ask.
-// This package is the library behind the godiff command: [Generate] runs
-// the pipeline
+// (reverse mode), LossVJP and LossJVP (forward mode), LossJacobian (either
+// mode, package jacobian), LossHVP (the gradient and a Hessian-vector
+// product, forward over reverse), as the directives ask. This package is the
+// library behind the godiff command: [Generate] runs the pipeline
 //
-//	parse (Go → IR) → reverse / forward (IR → IR) → emit (IR → Go)
+//	parse (Go → IR) → reverse / forward (IR → IR) → jacobian → emit (IR → Go)
 //
 // over a set of files and returns the generated files' contents; [Write]
 // and [Check] put them on disk or compare them with what is there.

@@ -396,6 +396,24 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 	var needed []use                       // the calls of callees godiff derives
 	fx := newFixer()
 	for _, d := range directives {
+		if d.Mode == parse.HVP {
+			g, err := deriveHVP(f, d)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			own = append(own, g)
+			continue
+		}
+		if d.Mode == parse.Jacobian {
+			fns, more, err := deriveJacobian(f, d, splits)
+			if err != nil {
+				return nil, nil, err
+			}
+			own = append(own, fns...)
+			needed = append(needed, more...)
+			continue
+		}
 		calls, err := activeCalls(f, f.Name, d.Wrt, d.Mode == parse.JVP)
 		if err != nil {
 			errs = append(errs, err)

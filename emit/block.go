@@ -99,6 +99,10 @@ func (e *funcEmitter) statement(v *ir.Value) ([]stmt, error) {
 		return e.branchStmt(v), nil
 	case ir.OpTapeReset, ir.OpTapeSave, ir.OpTapeGrow:
 		return e.tapeWrite(v)
+	case ir.OpTapeSlot:
+		return e.tapeSlot(v) // a new entry nothing writes into: a call's empty record
+	case ir.OpTapeBuffer:
+		return e.tapeBuffer(v) // memory nothing reads: the stretch is taken all the same
 	case ir.OpAccum:
 		return e.accumStmt(v)
 	case ir.OpHalt:
@@ -124,6 +128,8 @@ func (e *funcEmitter) declare(v *ir.Value) ([]stmt, error) {
 		return e.localTape(v)
 	case ir.OpTapeSlot:
 		return e.tapeSlot(v)
+	case ir.OpTapeBuffer:
+		return e.tapeBuffer(v)
 	case ir.OpMake:
 		if isArray(v.Type) {
 			return one(jen.Var().Id(e.names[v]).Id(v.Type.String()), stmtOther), nil

@@ -38,8 +38,22 @@ func checkOp(v *ir.Value) string {
 		return arity(0)
 	case ir.OpTapeReset, ir.OpTapeLoad, ir.OpTapeSlot:
 		return checkTapeOp(v, arity(1))
-	case ir.OpTapeSave, ir.OpTapeGrow:
+	case ir.OpTapeSave, ir.OpTapeGrow, ir.OpTapeEntry:
 		return checkTapeOp(v, arity(2))
+	case ir.OpTapeBuffer:
+		if m := checkTapeOp(v, arity(2)); m != "" {
+			return m
+		}
+		if f := v.Aux.(*ir.TapeField); !f.Stack && !f.Scratch {
+			return "tape.buffer of a field that is neither a stack nor scratch"
+		}
+	case ir.OpTapeCalls:
+		if m := checkTapeOp(v, arity(1)); m != "" {
+			return m
+		}
+		if !v.Aux.(*ir.TapeField).IsSite() {
+			return "tape.calls of a field that is not a site"
+		}
 	case ir.OpAccum:
 		if m := arity(2); m != "" {
 			return m
@@ -93,8 +107,13 @@ func checkTapeOp(v *ir.Value, arity string) string {
 	if _, ok := v.Aux.(*ir.TapeField); !ok {
 		return fmt.Sprintf("%v without a field", v.Op)
 	}
-	if r, ok := v.Args[0].Type.(ir.TapeRef); !ok || r.Tape == nil {
-		return fmt.Sprintf("%v of a %v, not a tape", v.Op, v.Args[0].Type)
+	if r, ok := v.Args[0].Type.(ir.TapeRef); ok && r.Tape != nil {
+		return ""
 	}
-	return ""
+	if p, ok := v.Args[0].Type.(ir.Pointer); ok && (v.Op == ir.OpTapeSave || v.Op == ir.OpTapeLoad) {
+		if r, ok := p.Elem.(ir.Record); ok && r.Tape.InRecord(v.Aux.(*ir.TapeField)) {
+			return "" // a field of a call's record
+		}
+	}
+	return fmt.Sprintf("%v of a %v, not a tape", v.Op, v.Args[0].Type)
 }

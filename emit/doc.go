@@ -68,6 +68,11 @@
 // the first function using it, each field (a value, or a []T stack)
 // under a comment saying what it holds. The tape ops read and write its
 // fields: t.f = x, t.f = append(t.f, x), a pop as two statements. A tape
+// the calls of a call site share declares its records in place, as
+// calls []struct{...}, with an end struct of where each call's entries
+// end; a call's fields are c.f through the record c; a site is the
+// callee's tape held by value (&t.f for the callee), or through a pointer
+// where the callee's calls lead back. A tape
 // of the function's own is a variable, var t FTape, passed on as &t. The
 // functions built on the split form call it with invoke (call.go):
 // y, _, dw := F(args), naming the results something reads.

@@ -106,6 +106,12 @@ func (e *funcEmitter) defineMore(v *ir.Value) (expr, error) {
 		return e.copyCall(v)
 	case ir.OpTapeLoad:
 		return e.tapeLoad(v)
+	case ir.OpTapeCalls:
+		return e.tapeCalls(v)
+	case ir.OpTapeEntry:
+		return e.tapeEntry(v)
+	case ir.OpTapeSlot:
+		return e.siteRef(v) // a stack's slot is declared: see tapeSlot
 	case ir.OpInvoke:
 		return e.invokeCall(v)
 	}

@@ -43,7 +43,8 @@ func newImports(funcs []*ir.Func) *imports {
 				for _, p := range v.Aux.(*ir.Halt).Paths() {
 					paths[p] = true
 				}
-			case v.Op == ir.OpTapeGrow, v.Op == ir.OpTapeSlot && v.Aux.(*ir.TapeField).Stack:
+			case v.Op == ir.OpTapeGrow, v.Op == ir.OpTapeSlot && v.Aux.(*ir.TapeField).Stack,
+				v.Op == ir.OpTapeBuffer:
 				paths["slices"] = true
 			case v.Op == ir.OpConst && ir.IsFloat(v.Type) && isSpecialFloat(v.Float()):
 				paths["math"] = true

@@ -101,6 +101,8 @@ func writes(v *ir.Value) []state {
 		return []state{memory, pointee, anyTape} // it gets pointers, slices and tapes
 	case ir.OpTapeReset, ir.OpTapeSave, ir.OpTapeGrow, ir.OpTapeSlot:
 		return []state{v.Aux.(*ir.TapeField)}
+	case ir.OpTapeBuffer:
+		return []state{v.Aux.(*ir.TapeField), memory} // it zeroes what it reuses
 	}
 	return nil
 }
@@ -120,7 +122,7 @@ func (fx *effects) reads(v *ir.Value) []state {
 		return rs
 	case ir.OpLoad:
 		return []state{memory}
-	case ir.OpTapeLoad:
+	case ir.OpTapeLoad, ir.OpTapeCalls, ir.OpTapeEntry:
 		return []state{v.Aux.(*ir.TapeField), anyTape}
 	}
 	return nil

@@ -108,6 +108,14 @@ func builtins(v *ir.Value) []string {
 		return []string{"make"}
 	case ir.OpTapeSave:
 		return []string{"append"}
+	case ir.OpTapeCalls:
+		return []string{"len"}
+	case ir.OpTapeBuffer:
+		return []string{"clear", "len"}
+	case ir.OpTapeReset:
+		if f := v.Aux.(*ir.TapeField); f.IsSite() && f.Indirect {
+			return []string{"new", "nil"}
+		}
 	}
 	return nil
 }

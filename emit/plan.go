@@ -129,8 +129,10 @@ func (p *plan) formOf(v *ir.Value) form {
 // block: dm[i] = make([]float64, n).
 func hasEffects(v *ir.Value) bool {
 	switch v.Op {
-	case ir.OpInvoke, ir.OpCopySlice, ir.OpLocalTape, ir.OpTapeSlot:
+	case ir.OpInvoke, ir.OpCopySlice, ir.OpLocalTape, ir.OpTapeBuffer:
 		return true
+	case ir.OpTapeSlot:
+		return !v.Aux.(*ir.TapeField).IsSite() // a site's is a reference: &t.f
 	case ir.OpMake, ir.OpSliceLit:
 		return isArray(v.Type)
 	}

@@ -26,6 +26,7 @@ func Transform(f *ir.Func, wrt []int, name string) *ir.Func {
 		value: make(map[*ir.Value]*ir.Value),
 		vars:  make(map[*ir.Var]*ir.Var),
 		mem:   make(map[*ir.Value]*ir.Value),
+		tapes: make(map[*ir.Value]*ir.Value),
 	}
 	// The tangent parameters are defined first, so that each parameter's
 	// copy finds its tangent ready.
@@ -61,7 +62,7 @@ func Transform(f *ir.Func, wrt []int, name string) *ir.Func {
 		outs := append([]*ir.Value(nil), args...)
 		b.Simplify = true
 		for i, r := range old.Args {
-			outs = append(outs, t.of(r, args[i]))
+			outs = append(outs, t.ofResult(r, args[i]))
 		}
 		b.Simplify = false
 		b.Return(outs...)
@@ -106,6 +107,7 @@ type tangents struct {
 	value  map[*ir.Value]*ir.Value // the copy of a varied value → its tangent
 	vars   map[*ir.Var]*ir.Var     // the copy of a varied variable → its tangent
 	mem    map[*ir.Value]*ir.Value // the copy of a varied slice → its tangent slice
+	tapes  map[*ir.Value]*ir.Value // the copy of a local tape → its tangent tape
 }
 
 func (t *tangents) setParam(old, v, tp *ir.Value) {
@@ -123,6 +125,19 @@ func (t *tangents) of(old, v *ir.Value) *ir.Value {
 		return d
 	}
 	return t.b.ZeroOf(old.Type) // an int or bool result has no other tangent
+}
+
+// ofResult returns the tangent of the copied result v (old in f): of a
+// slice, which a gradient returns (see reverse.Split.OneCall), its
+// tangent slice, or a slice of zeros of its length if it has none.
+func (t *tangents) ofResult(old, v *ir.Value) *ir.Value {
+	if !ir.IsSlice(old.Type) {
+		return t.of(old, v)
+	}
+	if d, ok := t.mem[v]; ok {
+		return d
+	}
+	return t.b.Make(old.Type, t.b.Len(v))
 }
 
 // copied builds the tangent code of one copied value.
@@ -185,6 +200,8 @@ func (t *tangents) copied(c *ir.Copier, old, v *ir.Value) {
 		}
 	case ir.OpCopySlice:
 		t.copySlice(old, v)
+	case ir.OpLocalTape, ir.OpTapeReset, ir.OpTapeGrow, ir.OpTapeSave, ir.OpTapeLoad:
+		t.tapeOp(old, v)
 	default:
 		if v.Op.IsPure() && ir.IsFloat(v.Type) {
 			if d := t.chain(v); d != nil {

@@ -75,10 +75,15 @@ type Flow struct {
 	Value map[*Value]bool
 	Vars  map[*Var]bool
 	Mem   map[*Value]bool
+	// Fields are the tape fields a varied value is saved into: in the
+	// gradient as one function (reverse.Split.OneCall), which forward
+	// mode differentiates for Hessian-vector products, a load of one
+	// varies.
+	Fields map[*TapeField]bool
 }
 
 func newFlow() *Flow {
-	return &Flow{Value: make(map[*Value]bool), Vars: make(map[*Var]bool), Mem: make(map[*Value]bool)}
+	return &Flow{Value: make(map[*Value]bool), Vars: make(map[*Var]bool), Mem: make(map[*Value]bool), Fields: make(map[*TapeField]bool)}
 }
 
 // varied marks what depends on the differentiated parameters through
@@ -141,6 +146,18 @@ func (a *Activity) varied(f *Func, wrt []int) *Flow {
 			case OpExtract:
 				if fl.Value[v.Args[0]] && IsFloat(v.Type) {
 					set(fl.Value, v)
+				}
+			case OpTapeSave:
+				if fld := v.Aux.(*TapeField); fl.Value[v.Args[1]] && !fl.Fields[fld] {
+					fl.Fields[fld] = true
+					changed = true
+				}
+			case OpTapeLoad:
+				if fl.Fields[v.Aux.(*TapeField)] {
+					set(fl.Value, v)
+					if IsSlice(v.Type) {
+						set(fl.Mem, v)
+					}
 				}
 			case OpInvoke:
 				if severalResults(v) && v.Type.(Tuple).FloatIn() && fl.argsVary(v) {

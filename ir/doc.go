@@ -107,6 +107,14 @@
 //	%y = invoke dot %a %b : float64            a call of a function of slices
 //	%y = partials %v %x %d : float64           %v, whose derivative by %x is %d
 //	%p = tape.slot f %t : *dotCallTape         &t.f, or a new last entry of the stack t.f
+//	%n = tape.calls f %t : int                 len(t.f.calls): the calls a site recorded
+//	%p = tape.entry f %t %i : *T               &t.f[i], an entry of a stack
+//	%b = tape.buffer f %t %n : []float64       make([]float64, n) in memory t.f keeps
+//
+// A callee's tape is shared by the calls of one call site: its fields of
+// one call live in a record per call (see Tape), which a pointer %c of
+// type *T.record reaches (tape.slot of the stack of records, or
+// tape.entry of it): tape.save f %c %x is c.f = x.
 //
 // A constant is written in Go's shortest round-trip form for its type.
 //

@@ -594,7 +594,7 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 		return fr.variable(v)
 
 	case op == OpLoad, op == OpStore, op == OpLen, op == OpCap, op == OpIsNil, op == OpMake, op == OpSliceLit,
-		op == OpSubslice, op == OpCopySlice:
+		op == OpSubslice, op == OpCopySlice, op == OpTapeBuffer:
 		return fr.memory(v)
 
 	case op == OpIndex:
@@ -730,6 +730,18 @@ func (fr *evalFrame) memory(v *Value) (any, error) {
 			return nil, err
 		}
 		return int64(s.Len()), nil
+	case OpTapeBuffer:
+		// Fresh memory, as a make's: what the generated code reuses from
+		// run to run is zeroed first, and no value of an earlier run
+		// refers to it any more.
+		n, err := intArg(1)
+		if err != nil {
+			return nil, err
+		}
+		if n < 0 {
+			return nil, fr.fail(v, "makeslice: len out of range")
+		}
+		return evalZeroSlice(Elem(v.Type), n), nil
 	case OpMake:
 		switch t := v.Type.(type) {
 		case Array:

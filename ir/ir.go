@@ -75,6 +75,13 @@ const (
 	OpTapeLoad  // Aux: *TapeField; a scalar field's value, or a stack field's entries
 	OpAccum     // *Args[0] += Args[1], through a pointer; no value
 	OpLocalTape // a tape of the function's own, Type TapeRef
+	OpTapeCalls // Aux: *TapeField, a site; the number of calls recorded in the callee's tape the site holds, Type Int
+	OpTapeEntry // Aux: *TapeField, a stack; a pointer to entry Args[1] of it, of tape Args[0]
+	// OpTapeBuffer is make(Type, Args[1]) in memory the tape Args[0] keeps
+	// from run to run, in field Aux: a fresh stretch of a stack (the
+	// forward function's), or the start of a scratch buffer (Scratch: the
+	// backward function's, which a later buffer of the field reuses).
+	OpTapeBuffer
 
 	// Calls of generated functions, which have effects (they fill a tape,
 	// add to buffers) and may return several results.
@@ -141,13 +148,16 @@ var opNames = [...]string{
 	OpBreak:    "break",
 	OpContinue: "continue",
 
-	OpTapeReset: "tape.reset",
-	OpTapeSave:  "tape.save",
-	OpTapeGrow:  "tape.grow",
-	OpTapeSlot:  "tape.slot",
-	OpTapeLoad:  "tape.load",
-	OpAccum:     "accum",
-	OpLocalTape: "tape.local",
+	OpTapeReset:  "tape.reset",
+	OpTapeSave:   "tape.save",
+	OpTapeGrow:   "tape.grow",
+	OpTapeSlot:   "tape.slot",
+	OpTapeLoad:   "tape.load",
+	OpAccum:      "accum",
+	OpLocalTape:  "tape.local",
+	OpTapeCalls:  "tape.calls",
+	OpTapeEntry:  "tape.entry",
+	OpTapeBuffer: "tape.buffer",
 
 	OpInvoke:   "invoke",
 	OpExtract:  "extract",
@@ -218,19 +228,50 @@ type Loop struct {
 
 // Tape is the struct type of reverse mode's split form: the values the
 // forward function keeps for the backward function.
+//
+// The tape of a callee's split form is shared by the calls of one call
+// site: Calls is then its stack of records, one per call, which hold the
+// fields of one call (those neither stacks nor sites) and where the
+// call's entries of each stack and site end (the End fields); the stacks
+// hold the entries of every call, one call's after the other's. Calls is
+// nil for a tape of one run.
 type Tape struct {
 	Name   string // the Go type's name
 	Doc    []string
 	Fields []*TapeField
+	Calls  *TapeField
 }
 
 // TapeField is one field of a tape: a single value, or a stack of the
 // values one expression takes in successive iterations of a loop.
+//
+// A field whose type is a callee's shared tape (an Opaque with Calls) is a
+// site: the tape of the calls of one call site, held by value, or through
+// a pointer if Indirect (a callee whose calls lead back to this tape's
+// function). An End field, in a record, holds where a call's entries of
+// the stack or site End end. A Scratch field is a buffer of entries the
+// backward function uses as it likes (see OpTapeBuffer).
 type TapeField struct {
-	Name  string
-	Type  Type // the type of one entry
-	Stack bool
-	Doc   string // what the field holds, for the generated comment
+	Name     string
+	Type     Type // the type of one entry
+	Stack    bool
+	Doc      string // what the field holds, for the generated comment
+	End      *TapeField
+	Indirect bool
+	Scratch  bool
+}
+
+// IsSite reports whether f holds the shared tape of a callee's calls at
+// one call site (see TapeField).
+func (f *TapeField) IsSite() bool {
+	o, ok := f.Type.(Opaque)
+	return ok && o.Calls
+}
+
+// InRecord reports whether f is a field of the records of t (see Tape):
+// a field of one call of a shared tape.
+func (t *Tape) InRecord(f *TapeField) bool {
+	return t.Calls != nil && f != t.Calls && !f.Stack && !f.IsSite() && !f.Scratch
 }
 
 // Field returns the tape field called name, creating it if need be.

@@ -197,6 +197,23 @@ func (b *Builder) TapeLoad(tape *Value, fld *TapeField) *Value {
 	return b.add(OpTapeLoad, t, fld, tape)
 }
 
+// TapeCalls returns the number of calls recorded in the callee's tape
+// that site field fld of tape holds.
+func (b *Builder) TapeCalls(tape *Value, fld *TapeField) *Value {
+	return b.add(OpTapeCalls, Int, fld, tape)
+}
+
+// TapeEntry returns a pointer to entry i of stack field fld of tape.
+func (b *Builder) TapeEntry(tape *Value, fld *TapeField, i *Value) *Value {
+	return b.add(OpTapeEntry, Pointer{Elem: fld.Type}, fld, tape, i)
+}
+
+// TapeBuffer returns a zeroed slice of type t and length n in the memory of
+// field fld of tape: see OpTapeBuffer.
+func (b *Builder) TapeBuffer(tape *Value, fld *TapeField, t Slice, n *Value) *Value {
+	return b.add(OpTapeBuffer, t, fld, tape, n)
+}
+
 // Accum adds x to *p.
 func (b *Builder) Accum(p, x *Value) *Value {
 	return b.add(OpAccum, nil, nil, p, x)

@@ -64,10 +64,13 @@ func (t Basic) String() string {
 // computing with it (a string, a slice, a named type). Its Go spelling is
 // kept so that emitted signatures match the source. CallTape marks the
 // tape type of a callee's split form, which a caller's tape holds (see
-// CallRule).
+// CallRule); Calls, that this tape is one godiff generates, shared by
+// the calls of one call site (see Tape), rather than the tape of a rule's
+// forward function, one per call.
 type Opaque struct {
 	Go       string
 	CallTape bool
+	Calls    bool
 }
 
 func (t Opaque) String() string { return t.Go }
@@ -140,6 +143,14 @@ type TapeRef struct {
 }
 
 func (t TapeRef) String() string { return "*" + t.Tape.Name }
+
+// Record is the type of one call's record on a shared tape (see Tape):
+// an anonymous struct of the tape's fields InRecord.
+type Record struct {
+	Tape *Tape
+}
+
+func (t Record) String() string { return t.Tape.Name + ".record" }
 
 // Elem returns the element type of a slice or pointer type, nil otherwise.
 func Elem(t Type) Type {

@@ -293,6 +293,7 @@ func checkOp(f *Func, v *Value) string {
 		}
 	case op == OpLen, op == OpCap, op == OpIsNil, op == OpMake, op == OpSliceLit, op == OpCopySlice, op == OpIndex,
 		op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapeGrow, op == OpTapeSlot,
+		op == OpTapeCalls, op == OpTapeEntry, op == OpTapeBuffer,
 		op == OpAccum, op == OpLocalTape, op == OpBreak, op == OpContinue,
 		op == OpInvoke, op == OpExtract, op == OpAddr:
 	case op == OpIf:

@@ -3,10 +3,12 @@ package parse
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"godiff/reverse"
 )
@@ -16,7 +18,7 @@ import (
 const directivePrefix = "//godiff:"
 
 // verbs maps each directive verb to its mode.
-var verbs = map[string]Mode{"grad": Grad, "vjp": VJP, "jvp": JVP}
+var verbs = map[string]Mode{"grad": Grad, "vjp": VJP, "jvp": JVP, "jacobian": Jacobian, "hvp": HVP}
 
 // rawDirective is a directive as written, before it is checked against its
 // function.
@@ -24,6 +26,13 @@ type rawDirective struct {
 	comment *ast.Comment
 	mode    Mode
 	names   []string // the parameter names after the verb, as written
+	options []option // the words starting with "-", as written
+}
+
+// option is one -name=value word of a directive, and where it is.
+type option struct {
+	text string
+	pos  token.Pos
 }
 
 // String returns the directive's verb as written: "//godiff:grad".
@@ -49,16 +58,17 @@ func (c *checker) directives(f *ast.File) map[*ast.FuncDecl][]rawDirective {
 			if !ok {
 				continue
 			}
-			verb, args := cutVerb(text)
+			verb, _ := cutVerb(text)
 			if verb == "rule" {
 				continue // read with the package's rules (calls.go)
 			}
 			mode, known := verbs[verb]
 			if !known {
-				c.errorf(cm.Slash, "unknown directive %s%s; want //godiff:grad, //godiff:vjp or //godiff:jvp", directivePrefix, verb)
+				c.errorf(cm.Slash, "unknown directive %s%s; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian or //godiff:hvp", directivePrefix, verb)
 				continue
 			}
-			d := rawDirective{comment: cm, mode: mode, names: strings.Fields(args)}
+			d := rawDirective{comment: cm, mode: mode}
+			d.names, d.options = words(cm, len(directivePrefix)+len(verb))
 			fd := owner[cm]
 			if fd == nil {
 				c.errorf(cm.Slash, "%v must be in the doc comment of a top-level function", d)
@@ -68,6 +78,31 @@ func (c *checker) directives(f *ast.File) map[*ast.FuncDecl][]rawDirective {
 		}
 	}
 	return byFunc
+}
+
+// words splits the text of comment cm from byte offset start into the
+// parameter names and the options (the words starting with "-", with
+// their positions).
+func words(cm *ast.Comment, start int) (names []string, options []option) {
+	text := cm.Text
+	for i := start; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		end := i + strings.IndexFunc(text[i:], unicode.IsSpace)
+		if end < i {
+			end = len(text)
+		}
+		if w := text[i:end]; strings.HasPrefix(w, "-") {
+			options = append(options, option{text: w, pos: cm.Slash + token.Pos(i)})
+		} else {
+			names = append(names, w)
+		}
+		i = end
+	}
+	return names, options
 }
 
 // cutVerb splits a directive's text after the prefix at its first space.
@@ -98,7 +133,15 @@ func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []raw
 			Name: name,
 			Pos:  c.position(d.comment.Slash),
 		}
-		if d.mode != JVP {
+		c.checkOptions(d, &dir)
+		if d.mode == Jacobian {
+			c.jacobianNames(d, fname, &dir)
+		}
+		if d.mode == HVP {
+			// The tape type of FHVP's loops and branches.
+			c.checkFree(d, reverse.SplitNames(name).Tape)
+		}
+		if d.mode != JVP && d.mode != HVP && dir.Jacobian.Mode != Forward {
 			dir.Split = c.splitNames(fname, dir, dirs)
 			if !sharesSplit(dir, dirs) {
 				c.checkFree(d, dir.Split.Tape)
@@ -115,7 +158,7 @@ func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []raw
 // own, unless an earlier reverse directive took it with other parameters.
 func (c *checker) splitNames(fname string, d Directive, earlier []Directive) reverse.Names {
 	for _, e := range earlier {
-		if e.Mode != JVP {
+		if e.Mode != JVP && e.Split.Tape != "" {
 			if slices.Equal(e.Wrt, d.Wrt) {
 				return e.Split
 			}
@@ -128,7 +171,7 @@ func (c *checker) splitNames(fname string, d Directive, earlier []Directive) rev
 // sharesSplit reports whether d reuses an earlier directive's split form.
 func sharesSplit(d Directive, earlier []Directive) bool {
 	for _, e := range earlier {
-		if e.Mode != JVP && e.Split == d.Split {
+		if e.Mode != JVP && e.Split.Tape != "" && e.Split == d.Split {
 			return true
 		}
 	}
@@ -202,7 +245,7 @@ func (c *checker) defaultWrt(d rawDirective, fname string, params *types.Tuple) 
 // at least one unless a slice parameter can carry the output.
 func (c *checker) checkResults(d rawDirective, fname string, sig *types.Signature) {
 	results := sig.Results()
-	if d.mode == Grad {
+	if d.mode == Grad || d.mode == HVP {
 		switch n := results.Len(); {
 		case n == 0:
 			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s has none", d, fname)

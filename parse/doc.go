@@ -15,6 +15,8 @@
 //	//godiff:grad w1 w2   gradient of the single float result
 //	//godiff:vjp          vector-Jacobian product (reverse mode)
 //	//godiff:jvp x        Jacobian-vector product (forward mode)
+//	//godiff:jacobian     the whole Jacobian (forward or reverse mode)
+//	//godiff:hvp x y      Hessian-vector product (forward over reverse)
 //
 // The names after the verb are the parameters to differentiate with respect
 // to, a method's receiver among them; with none, every parameter that can

@@ -566,9 +566,9 @@ func (c *checker) checkDistinct(ts []*Target) {
 		method := t.Func.Recv() != nil
 		seen := make(map[string]bool) // a split form its directives share
 		for _, d := range t.Directives {
-			names := []string{d.Split.Tape, d.Split.Backward}
+			names := []string{d.Split.Tape, d.Split.Backward, d.Jacobian.Work}
 			if !method {
-				names = append(names, d.Name, d.Split.Forward)
+				names = append(names, d.Name, d.Split.Forward, d.Jacobian.To, d.Jacobian.Vector)
 			}
 			for _, name := range names {
 				if name == "" || seen[name] {

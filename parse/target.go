@@ -12,21 +12,23 @@ type Mode int
 
 // The modes, one per directive verb.
 const (
-	Grad Mode = iota // //godiff:grad
-	VJP              // //godiff:vjp
-	JVP              // //godiff:jvp
+	Grad     Mode = iota // //godiff:grad
+	VJP                  // //godiff:vjp
+	JVP                  // //godiff:jvp
+	Jacobian             // //godiff:jacobian
+	HVP                  // //godiff:hvp
 )
 
-var modeNames = [...]string{Grad: "grad", VJP: "vjp", JVP: "jvp"}
+var modeNames = [...]string{Grad: "grad", VJP: "vjp", JVP: "jvp", Jacobian: "jacobian", HVP: "hvp"}
 
-var modeSuffixes = [...]string{Grad: "Grad", VJP: "VJP", JVP: "JVP"}
+var modeSuffixes = [...]string{Grad: "Grad", VJP: "VJP", JVP: "JVP", Jacobian: "Jacobian", HVP: "HVP"}
 
 // FuncName returns the name of the function mode m generates for the
-// function named f: LossGrad, LossVJP, LossJVP; lossGrad for an unexported
-// loss.
+// function named f: LossGrad, LossVJP, LossJVP, LossJacobian, LossHVP; lossGrad
+// for an unexported loss.
 func (m Mode) FuncName(f string) string { return f + modeSuffixes[m] }
 
-// String returns the directive verb: "grad", "vjp" or "jvp".
+// String returns the directive verb: "grad", "vjp", "jvp", "jacobian" or "hvp".
 func (m Mode) String() string {
 	if m < 0 || int(m) >= len(modeNames) {
 		return "mode?"
@@ -46,8 +48,45 @@ type Directive struct {
 	// Split names the split form a grad or vjp directive's function is
 	// built on: the function's own (FTape, FForward, FBackward), shared by
 	// its reverse directives, or, for a second reverse directive with
-	// other parameters, its generated function's (FGradTape, ...).
+	// other parameters, its generated function's (FGradTape, ...). A
+	// jacobian directive has one too, for its reverse path, unless it
+	// is forced into forward mode.
 	Split reverse.Names
+	// Jacobian holds the options and the other names of a jacobian
+	// directive.
+	Jacobian JacobianSpec
+}
+
+// JacobianMode is the mode a jacobian directive builds the Jacobian in:
+// chosen by the shape (Auto), or forced by -mode=forward or
+// -mode=reverse.
+type JacobianMode int
+
+// The jacobian directive's modes.
+const (
+	Auto JacobianMode = iota
+	Forward
+	Reverse
+)
+
+var jacobianModeNames = [...]string{Auto: "auto", Forward: "forward", Reverse: "reverse"}
+
+func (m JacobianMode) String() string {
+	if m < 0 || int(m) >= len(jacobianModeNames) {
+		return "mode?"
+	}
+	return jacobianModeNames[m]
+}
+
+// JacobianSpec is what a //godiff:jacobian directive says besides its
+// parameters: its mode, and the names of what it generates besides
+// FJacobian (Directive.Name).
+type JacobianSpec struct {
+	Mode JacobianMode
+	// To writes the Jacobian into a caller's buffer, using Work's
+	// buffers (FJacobianTo, FJacobianWork); Vector is the JVP in vector
+	// mode its forward path calls (FJVPVec).
+	To, Work, Vector string
 }
 
 // Target is one annotated function.

@@ -19,16 +19,18 @@ import "godiff/ir"
 // there, at index i, rather than record it a second time.
 
 // recordedEarlier returns, for load v, an earlier load u of the same slice
-// whose stack holds v's element at index v's index less the start of u's
-// loop, that start, and the loop whose counter v's index is; or nil. u's loop is a statement of
-// the function's body (so its stack holds one run, from its first entry),
+// whose stack holds v's element, the bound both their loops share, and the
+// loop whose counter v's index is; or nil. u's loop is a statement of the
+// function's body (so that it runs once per run, pushing one entry per
+// iteration, counter value start + k at the k-th of this run's entries),
 // a counted loop nothing leaves early or continues, u a statement of its
-// body (one entry per iteration) indexed by its counter. v's index is the
-// counter of a counted loop around v with the same start and bound, so
-// that it is one of those u read; that loop comes after u's in the body,
-// so that u's loop ran to its end whenever v ran. Nothing in the function
-// writes the slice's memory.
-func (s *splitter) recordedEarlier(v *ir.Value) (u, start, lv *ir.Value) {
+// body indexed by its counter. v's index is the counter of a counted loop
+// around v with the same start and bound, so that it is one of those u
+// read; that loop comes after u's in the body, so that u's loop ran to
+// its end whenever v runs. Nothing in the function writes the slice's
+// memory. The element of counter value i is then the entry at end −
+// bound + i, where end is where this run's entries end.
+func (s *splitter) recordedEarlier(v *ir.Value) (u, bound, lv *ir.Value) {
 	r := ir.Root(v.Args[0])
 	if !plainRoot(r) || s.writtenAnywhere(r) {
 		return nil, nil, nil
@@ -54,7 +56,7 @@ func (s *splitter) recordedEarlier(v *ir.Value) (u, start, lv *ir.Value) {
 			}
 			lu, startU, boundU := s.countedIndex(u)
 			if lu == l && sameValue(startU, startV) && sameValue(boundU, boundV) {
-				return u, startU, lv
+				return u, boundV, lv
 			}
 		}
 	}
@@ -141,23 +143,26 @@ func sameValue(a, b *ir.Value) bool {
 // loadAgain returns load v read from the stack of the earlier load that
 // recorded its element (see recordedEarlier), or nil. It is read once per
 // iteration of the loop whose counter is its index, in the prologue of the
-// statement of that loop's body that holds v.
+// statement of that loop's body that holds v, at an offset from the end
+// of this run's entries computed before that loop.
 func (bw *backward) loadAgain(v *ir.Value) *ir.Value {
 	if v.Op != ir.OpLoad {
 		return nil
 	}
-	u, start, lv := bw.s.recordedEarlier(v)
+	u, bound, lv := bw.s.recordedEarlier(v)
 	if u == nil {
 		return nil
 	}
+	b := bw.b
 	fld := bw.s.tapeField(u)
+	fl, segL := bw.frameOf(lv)
+	base := bw.inPrologue(fl, segL, func() *ir.Value { return b.Sub(bw.stackEnd(fld), bw.prim(bound)) })
 	at := v
 	for at.Block != lv.Blocks[len(lv.Blocks)-1] {
 		at = at.Block.Parent
 	}
 	fr, seg := bw.frameOf(at)
 	return bw.inPrologue(fr, seg, func() *ir.Value {
-		b := bw.b
-		return b.Load(b.TapeLoad(bw.tape, fld), b.Sub(bw.prim(v.Args[1]), bw.prim(start)))
+		return b.Load(b.TapeLoad(bw.tape, fld), b.Add(base, bw.prim(v.Args[1])))
 	})
 }

@@ -27,6 +27,7 @@ type backward struct {
 	s    *splitter
 	b    *ir.Builder
 	tape *ir.Value // the tape parameter
+	rec  *ir.Value // on a shared tape, the call's record (see ir.Tape)
 
 	frames map[*ir.Block]*frame
 	memo   map[*ir.Value]*ir.Value // forward value → its backward copy
@@ -259,9 +260,18 @@ func (bw *backward) flag(v *ir.Value) *ir.Value {
 // backward function's own (nz, declared at its top from len(t.z)), never
 // popped: the backward function only reads the tape, so one forward run can
 // serve several backward runs, one per seed, from several goroutines.
+//
+// A site (see ir.TapeField) is read the same way, its calls last first:
+// what is read is the number of the call, for the callee's backward
+// function. On a shared tape, a field of one call is read from the call's
+// record, and a cursor starts where the call's entries end.
 func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
 	b := bw.b
-	if !fld.Stack {
+	tape := bw.s.fields.tape
+	if !fld.Stack && !fld.IsSite() {
+		if tape.InRecord(fld) {
+			return b.TapeLoad(bw.rec, fld)
+		}
 		return b.TapeLoad(bw.tape, fld)
 	}
 	cur, ok := bw.cursor[fld]
@@ -269,12 +279,29 @@ func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
 		cur = &ir.Var{Name: "n" + fld.Name, Type: ir.Int}
 		bw.cursor[fld] = cur
 		bw.inPrologue(bw.frames[bw.s.f.Body], 0, func() *ir.Value {
-			b.Declare(cur, b.Len(b.TapeLoad(bw.tape, fld)))
+			b.Declare(cur, bw.stackEnd(fld))
 			return nil
 		})
 	}
 	b.Set(cur, b.Sub(b.Get(cur), b.Const(ir.Int, int64(1))))
+	if fld.IsSite() {
+		return b.Get(cur)
+	}
 	return b.Load(b.TapeLoad(bw.tape, fld), b.Get(cur))
+}
+
+// stackEnd returns where the entries of stack or site fld that this run
+// pushed end: its length, or on a shared tape what the call's record
+// says.
+func (bw *backward) stackEnd(fld *ir.TapeField) *ir.Value {
+	b := bw.b
+	switch {
+	case bw.s.fields.tape.Calls != nil:
+		return b.TapeLoad(bw.rec, bw.s.fields.endOf(fld))
+	case fld.IsSite():
+		return b.TapeCalls(bw.tape, fld)
+	}
+	return b.Len(b.TapeLoad(bw.tape, fld))
 }
 
 // value builds the backward code of one forward value or statement.
@@ -735,7 +762,9 @@ func (bw *backward) shadowOf(s *ir.Value) *ir.Value {
 			// adjoints of what the callee writes there and reads back
 			// live in a buffer of the backward function's own.
 			fr, seg := bw.frameOf(s)
-			d = bw.inPrologue(fr, seg, func() *ir.Value { return bw.b.Make(s.Type, bw.b.Len(bw.prim(s))) })
+			d = bw.inPrologue(fr, seg, func() *ir.Value {
+				return bw.buffer(s.Type, bw.b.Len(bw.prim(s)), shadowName(s), "the derivatives of what "+bw.s.f.Name+" writes into "+s.Name)
+			})
 		case d == nil:
 			panic(fmt.Sprintf("reverse: no adjoint buffer for parameter %s", s.Name))
 		}
@@ -764,14 +793,46 @@ func (bw *backward) newShadow(s *ir.Value) *ir.Value {
 		if _, ok := s.Type.(ir.Slice); ok && ir.IsSlice(ir.Elem(s.Type)) {
 			bw.fail("reverse mode does not support making a slice of slices (%s); pass it in as a parameter", s.Name)
 		}
-		return b.Make(s.Type, bw.prim(s.Args[0]))
+		return bw.buffer(s.Type, bw.prim(s.Args[0]), shadowName(s), "the derivatives of "+shadowSubject(s))
 	case ir.OpSliceLit:
-		return b.Make(s.Type, b.Const(ir.Int, int64(len(s.Args))))
+		return bw.buffer(s.Type, b.Const(ir.Int, int64(len(s.Args))), shadowName(s), "the derivatives of "+shadowSubject(s))
 	case ir.OpSubslice:
 		return b.Subslice(bw.shadowOf(s.Args[0]), bw.prim(s.Args[1]), bw.prim(s.Args[2]))
 	default: // a row of a slice of slices
 		return b.Load(bw.shadowOf(s.Args[0]), bw.prim(s.Args[1]))
 	}
+}
+
+// buffer returns a zeroed buffer of type t and length n for the backward
+// function's own use: in memory the tape keeps from run to run, in a
+// scratch field named after name, which says it holds what; make(t, n)
+// for an array (a variable) or a slice of slices.
+func (bw *backward) buffer(t ir.Type, n *ir.Value, name, what string) *ir.Value {
+	st, ok := t.(ir.Slice)
+	if !ok || ir.IsSlice(st.Elem) {
+		return bw.b.Make(t, n)
+	}
+	fld := bw.s.fields.add(name, st.Elem, 0, what+", in a buffer the backward sweep reuses")
+	fld.Scratch = true
+	bw.s.scratch = true
+	return bw.b.TapeBuffer(bw.tape, fld, st, n)
+}
+
+// shadowName names the adjoints of slice s: ds, or dtmp.
+func shadowName(s *ir.Value) string {
+	if s.Name != "" {
+		return "d" + s.Name
+	}
+	return "dtmp"
+}
+
+// shadowSubject says what slice s is, for a comment: "comp, which F
+// makes".
+func shadowSubject(s *ir.Value) string {
+	if s.Name != "" {
+		return s.Name + ", which " + s.Block.Func.Name + " makes"
+	}
+	return "a slice " + s.Block.Func.Name + " makes"
 }
 
 // splitCall handles y := g(args) for a function g of slices, whose
@@ -799,9 +860,19 @@ func (bw *backward) splitCall(v *ir.Value) {
 	wrt := ir.ParseWrt(c.Wrt)
 	b := bw.b
 	bw.flushElems(func(elem) bool { return true }) // g's backward reads adjoint memory
-	tape := &ir.Var{Name: c.Tape.Aux.(*ir.Var).Name, Type: c.Tape.Type}
-	b.Declare(tape, bw.prim(c.Tape))
-	args := append([]*ir.Value{b.Addr(tape)}, seeds...)
+	// g's tape: the site's, with the number of the call. A rule's
+	// backward function gets a copy of the call's tape, as it got it from
+	// its forward function: it may use the tape up (pop its stacks), and
+	// another backward run of the same forward run must find it whole.
+	var args []*ir.Value
+	if fld := bw.s.tapeField(c.Tape); fld.IsSite() {
+		args = []*ir.Value{b.TapeSlot(bw.tape, fld), bw.prim(c.Tape)}
+	} else {
+		tape := &ir.Var{Name: c.Tape.Aux.(*ir.Var).Name, Type: c.Tape.Type}
+		b.Declare(tape, bw.prim(c.Tape))
+		args = []*ir.Value{b.Addr(tape)}
+	}
+	args = append(args, seeds...)
 	type scalar struct {
 		x *ir.Value
 		d *ir.Var
@@ -827,7 +898,7 @@ func (bw *backward) splitCall(v *ir.Value) {
 		_, isArray := t.(ir.Array)
 		switch {
 		case ir.IsSlice(t) && !isArray && !isWrt[i]:
-			args = append(args, b.Make(t, b.Len(bw.prim(x))))
+			args = append(args, bw.buffer(t, b.Len(bw.prim(x)), "throwaway", "derivatives "+c.Rule.Source+"'s backward function adds, which go nowhere"))
 		case ir.IsSlice(t) && !isArray:
 			args = append(args, bw.shadowOf(x))
 		case isArray:

@@ -80,16 +80,26 @@
 //
 // A call of numbers reaches here lowered to its rule (rules.LowerCalls):
 // its partials are forward values like any other. A call passing slices
-// runs the callee's forward function on a tape the caller's tape holds
-// (filled in place, through tape.slot); the backward function hands that
-// tape, the seed of the call's result and its adjoint buffers to the
-// callee's backward function (splitCall). The callee's own split form is
+// runs the callee's forward function on the tape of its call site, which
+// the caller's tape holds (a site, reached through tape.slot); the
+// calls of a site share it: each adds a record of its own fields and
+// where its entries end, and pushes onto the stacks after the calls
+// before it (shared.go), so that a fresh tape costs a few buffers per
+// site rather than a tape per call. The backward function hands that
+// tape, the number of the call (read back like a stack's entry), the
+// seed of the call's result and its adjoint buffers to the callee's
+// backward function (splitCall). A rule's tapes, one per call, stay in a
+// stack, and its backward function gets a pointer to the call's. The callee's own split form is
 // built by NewCalleeSplit: since its caller may overwrite the slices it
 // passed once the call returns, it records the elements it reads rather
 // than reading them again, except in the slices its caller leaves as they
 // are (the variant "fixed" in them: FixedArgs, ReadParams in fixed.go),
 // and it takes buffers only for the parameters its caller differentiates,
 // treating a slice it writes as updated in place.
+//
+// Stacks are sized ahead where the trip counts are known (grow.go): before
+// the outermost loop whose count, and those of the loops inside it, are
+// known as it begins, by their product.
 //
 // Before any of this, nestExits rewrites "if c { break }; rest" as
 // "if c { break } else { rest }", so that replaying the branch says whether

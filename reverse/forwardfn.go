@@ -20,12 +20,9 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 	fwd := ir.NewFunc(name, renameTape(params), s.f.Results)
 	fwd.Tape = s.fields.tape
 	b := ir.NewBuilder(fwd)
-	tape := b.Param(0)
-	for _, fld := range s.fields.tape.Fields {
-		if fld.Stack {
-			b.TapeReset(tape, fld)
-		}
-	}
+	made := s.made
+	refs := s.emptyTape(b)
+	tape := refs.tape
 	trips := make(map[*ir.Value]*ir.Var)
 	once := make(map[*ir.Value]*ir.Var) // loads recorded once per loop run
 	slots := s.callSlots()
@@ -35,8 +32,19 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			// A callee's tape, filled in place on the caller's.
 			if fld != nil {
 				slot := b.TapeSlot(tape, fld)
-				slot.Name = old.Aux.(*ir.Var).Name
+				if !fld.IsSite() {
+					slot.Name = old.Aux.(*ir.Var).Name
+				}
 				c.Value[old] = slot
+			}
+			return true
+		}
+		if fld := made[old]; fld != nil {
+			nv := b.TapeBuffer(tape, fld, old.Type.(ir.Slice), c.Value[old.Args[0]])
+			nv.Name = old.Name
+			c.Value[old] = nv
+			if fld := s.taped[old]; fld != nil {
+				refs.save(b, fld, nv)
 			}
 			return true
 		}
@@ -46,24 +54,22 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			nv := b.Param(i + 1)
 			c.Value[old] = nv
 			if fld := s.paramF[i]; fld != nil {
-				b.TapeSave(tape, fld, nv)
+				refs.save(b, fld, nv)
 			}
 			return true
 		case old.Op.IsLoop():
-			s.saveHoisted(b, tape, c, old)
+			s.saveHoisted(b, refs, c, old)
 			s.onceVars(b, old, once)
 			if s.tripF[old] != nil {
 				n := &ir.Var{Name: tripName(old), Type: ir.Int}
 				b.Declare(n, b.Const(ir.Int, int64(0)))
 				trips[old] = n
 			}
-			if old.Op == ir.OpRange {
-				s.growStacks(b, tape, old, c.Value[old.Args[0]])
-			}
+			s.growStacks(b, tape, c, old)
 		case old.Op.IsExit():
-			s.saveOnExit(b, tape, old, trips)
+			s.saveOnExit(b, refs, old, trips)
 			if old.Op == ir.OpReturn {
-				s.saveInductions(b, tape, c, old)
+				s.saveInductions(b, refs, c, old)
 			}
 		}
 		return false
@@ -85,25 +91,30 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			count(old.Block.Parent)
 		}
 		if fld := s.taped[old]; fld != nil {
-			b.TapeSave(tape, fld, nv)
+			refs.save(b, fld, nv)
 		}
 		if x := once[old]; x != nil {
 			b.Set(x, nv)
 		}
 		if old.Op.IsLoop() {
-			s.saveOnce(b, tape, old, once)
+			s.saveOnce(b, refs, old, once)
 		}
 		if n := trips[old]; n != nil {
-			b.TapeSave(tape, s.tripF[old], b.Get(n))
+			refs.save(b, s.tripF[old], b.Get(n))
 		}
 		if fld := s.flagF[old]; fld != nil {
-			b.TapeSave(tape, fld, b.Const(ir.Bool, true))
+			refs.save(b, fld, b.Const(ir.Bool, true))
 		}
 	}
 	c.Block(s.f.Body)
 	fwd.Doc = []string{fmt.Sprintf("%s runs %s and records in t what %s needs; t's earlier contents are discarded, its memory reused.",
 		name, s.f.Name, s.backwardName)}
+	if refs.rec != nil {
+		fwd.Doc = []string{fmt.Sprintf("%s runs %s and records in t what %s needs, after what the earlier calls since t's holder began its run recorded; the first of them empties t, keeping its memory.",
+			name, s.f.Name, s.backwardName)}
+	}
 	dropUnread(s.fields.tape, fwd, bwd)
+	s.endCalls(fwd, refs)
 	ir.DeadCode(fwd)
 	ir.UniqueNames(fwd)
 	return fwd
@@ -111,7 +122,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 
 // saveHoisted records, just before loop l, the variables whose value as
 // l begins the backward function reads (see hoistLoop).
-func (s *splitter) saveHoisted(b *ir.Builder, tape *ir.Value, c *ir.Copier, l *ir.Value) {
+func (s *splitter) saveHoisted(b *ir.Builder, refs tapeRefs, c *ir.Copier, l *ir.Value) {
 	var keys []hoistKey
 	for k := range s.hoistF {
 		if k.loop == l {
@@ -120,53 +131,14 @@ func (s *splitter) saveHoisted(b *ir.Builder, tape *ir.Value, c *ir.Copier, l *i
 	}
 	slices.SortFunc(keys, func(a, b hoistKey) int { return strings.Compare(s.hoistF[a].Name, s.hoistF[b].Name) })
 	for _, k := range keys {
-		b.TapeSave(tape, s.hoistF[k], b.Get(c.CopyVar(k.x)))
-	}
-}
-
-// growStacks makes room, before a range loop outside any other loop, on
-// each stack its iterations push to once at most, so that a fresh tape
-// (FGrad's) allocates each stack once instead of growing it step by step.
-func (s *splitter) growStacks(b *ir.Builder, tape *ir.Value, l, over *ir.Value) {
-	if l.Op != ir.OpRange || l.Block.Depth() > 0 {
-		return
-	}
-	var fields []*ir.TapeField
-	for v, fld := range s.taped {
-		if v.Block.Loop() == l {
-			fields = append(fields, fld)
-		}
-	}
-	for owner, fld := range s.tripF {
-		if owner.Block.Loop() == l {
-			fields = append(fields, fld)
-		}
-	}
-	for owner, fld := range s.flagF {
-		if owner.Block.Loop() == l {
-			fields = append(fields, fld)
-		}
-	}
-	if len(fields) == 0 {
-		return
-	}
-	slices.SortFunc(fields, func(a, b *ir.TapeField) int { return strings.Compare(a.Name, b.Name) })
-	n := over
-	switch {
-	case ir.IsSlice(over.Type):
-		n = b.Len(over)
-	case over.Type != ir.Int:
-		n = b.Convert(over, ir.Int)
-	}
-	for _, fld := range fields {
-		b.TapeGrow(tape, fld, n)
+		refs.save(b, s.hoistF[k], b.Get(c.CopyVar(k.x)))
 	}
 }
 
 // saveOnExit records, just before an exit leaves them, the trip counts of
 // the loops and the flags of the flagged statements it leaves: their
 // normal ends, where these are recorded, will not run.
-func (s *splitter) saveOnExit(b *ir.Builder, tape *ir.Value, exit *ir.Value, trips map[*ir.Value]*ir.Var) {
+func (s *splitter) saveOnExit(b *ir.Builder, refs tapeRefs, exit *ir.Value, trips map[*ir.Value]*ir.Var) {
 	var target *ir.Value
 	if exit.Op != ir.OpReturn {
 		target = exit.Aux.(*ir.Value)
@@ -176,10 +148,10 @@ func (s *splitter) saveOnExit(b *ir.Builder, tape *ir.Value, exit *ir.Value, tri
 			return
 		}
 		if n := trips[p]; n != nil {
-			b.TapeSave(tape, s.tripF[p], b.Get(n))
+			refs.save(b, s.tripF[p], b.Get(n))
 		}
 		if fld := s.flagF[p]; fld != nil {
-			b.TapeSave(tape, fld, b.Const(ir.Bool, false))
+			refs.save(b, fld, b.Const(ir.Bool, false))
 		}
 	}
 }
@@ -194,11 +166,12 @@ func renameTape(params []ir.Param) []ir.Param {
 // callSlots finds the calls of callees' forward functions (see
 // rules.LowerCalls: decl t; invoke gForward(&t, ...); get t) whose tapes
 // the backward function reads. Rather than fill a variable and copy it
-// onto the tape, the forward function passes the callee a pointer to a
-// fresh entry of the tape's field (a stack keeps the memory of its
-// entries from run to run, so a reused tape allocates nothing): the
-// variable's addr becomes that pointer (its field is the map's value), and
-// its decl and get go (nil).
+// onto the tape, the forward function passes the callee a pointer to the
+// tape of the call site, which the calls there share (see ir.Tape), or,
+// for a rule's tape, to a fresh entry of the tape's stack of them (a
+// stack keeps the memory of its entries from run to run, so a reused tape
+// allocates nothing): the variable's addr becomes that pointer (its field
+// is the map's value), and its decl and get go (nil).
 func (s *splitter) callSlots() map[*ir.Value]*ir.TapeField {
 	slots := make(map[*ir.Value]*ir.TapeField)
 	s.f.Walk(func(v *ir.Value) {

@@ -217,7 +217,7 @@ func (bw *backward) inductionVar(x *ir.Var, declare bool) *ir.Var {
 		bw.inductRead[x] = true
 		fld := bw.s.inductionField(x)
 		bw.inPrologue(bw.frames[bw.s.f.Body], 0, func() *ir.Value {
-			bw.b.Declare(xb, bw.b.TapeLoad(bw.tape, fld))
+			bw.b.Declare(xb, bw.readTape(fld))
 			return nil
 		})
 	}
@@ -305,13 +305,13 @@ func (s *splitter) inductionField(x *ir.Var) *ir.TapeField {
 // induction variable the backward function reads that is declared by then.
 // Every run that reaches the backward function ends in a return (a body
 // ends in one, or in a statement that ends the run).
-func (s *splitter) saveInductions(b *ir.Builder, tape *ir.Value, c *ir.Copier, r *ir.Value) {
+func (s *splitter) saveInductions(b *ir.Builder, refs tapeRefs, c *ir.Copier, r *ir.Value) {
 	for _, x := range s.inductOrder {
 		ind := s.inductions[x]
 		if !declaredBefore(ind.decl, r) {
 			continue
 		}
-		b.TapeSave(tape, s.inductF[x], b.Get(c.CopyVar(x)))
+		refs.save(b, s.inductF[x], b.Get(c.CopyVar(x)))
 	}
 }
 

@@ -127,8 +127,8 @@ func (s *splitter) onceVars(b *ir.Builder, l *ir.Value, vars map[*ir.Value]*ir.V
 
 // saveOnce saves, after loop l in the forward function, the loads
 // recorded once per run of l.
-func (s *splitter) saveOnce(b *ir.Builder, tape *ir.Value, l *ir.Value, vars map[*ir.Value]*ir.Var) {
+func (s *splitter) saveOnce(b *ir.Builder, refs tapeRefs, l *ir.Value, vars map[*ir.Value]*ir.Var) {
 	for _, v := range s.onceLoads[l] {
-		b.TapeSave(tape, s.onceF[v], b.Get(vars[v]))
+		refs.save(b, s.onceF[v], b.Get(vars[v]))
 	}
 }

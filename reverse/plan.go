@@ -2,6 +2,7 @@ package reverse
 
 import (
 	"fmt"
+	"strings"
 
 	"godiff/ir"
 )
@@ -20,6 +21,10 @@ type splitter struct {
 	// except that of the parameters fixed holds.
 	volatile bool
 	fixed    map[int]bool
+	// scratch says that the backward function writes into buffers of
+	// the tape (see backward.buffer).
+	scratch bool
+	made    map[*ir.Value]*ir.TapeField // the makes the forward function makes on the tape
 
 	taped  map[*ir.Value]*ir.TapeField // forward values saved as computed
 	paramF map[int]*ir.TapeField       // parameters saved on entry
@@ -402,8 +407,46 @@ func (s *splitter) tapeField(v *ir.Value) *ir.TapeField {
 		panic(fmt.Sprintf("reverse: value %v of a loop's header would need the tape", v))
 	}
 	f := s.fields.add(fieldName(v), v.Type, v.Block.Depth(), describe(v))
+	if f.IsSite() && s.volatile && s.leadsBack(v) {
+		f.Indirect = true
+		f.Doc = strings.TrimSuffix(f.Doc, ".") + "; through a pointer, since the callee's calls lead back here."
+	}
 	s.taped[v] = f
 	return f
+}
+
+// leadsBack reports whether the function whose tape v is (the tape of a
+// call, see rules.LowerCalls) can call, directly or through its callees,
+// the function being split: its tape then holds, at some depth, a tape of
+// this one's type, and this one must hold it through a pointer (Go
+// cannot declare a struct that contains itself). The tape of a run
+// (FTape) is held by nothing, and holds its sites by value.
+func (s *splitter) leadsBack(v *ir.Value) bool {
+	var callee *ir.Func
+	s.f.Walk(func(w *ir.Value) {
+		if ir.IsSplitCall(w) && w.Aux.(ir.Callee).Tape == v {
+			callee = w.Aux.(ir.Callee).Rule.Derived
+		}
+	})
+	seen := make(map[*ir.Func]bool)
+	var reaches func(g *ir.Func) bool
+	reaches = func(g *ir.Func) bool {
+		if g == nil || seen[g] {
+			return false
+		}
+		seen[g] = true
+		if g.Name == s.f.Name {
+			return true
+		}
+		found := false
+		g.Walk(func(w *ir.Value) {
+			if !found && ir.IsSplitCall(w) {
+				found = reaches(w.Aux.(ir.Callee).Rule.Derived)
+			}
+		})
+		return found
+	}
+	return reaches(callee)
 }
 
 // tripField returns the field that keeps loop l's trip counts.

@@ -49,6 +49,10 @@ func newSplit(f *ir.Func, wrt []int, names Names, volatile bool, fixed []int) (*
 	for _, i := range fixed {
 		s.fixed[i] = true
 	}
+	if volatile {
+		s.fields.shareCalls()
+	}
+	s.made = s.tapeMakes() // first, so that its fields are named after the slices
 	s.backwardName = names.Backward
 	s.forwardFn = names.Forward
 	bwd, buffers, written, err := s.buildBackward(names.Backward)
@@ -60,6 +64,10 @@ func newSplit(f *ir.Func, wrt []int, names Names, volatile bool, fixed []int) (*
 	sortLoads(bwd.Body, s.fields.tape)
 	s.fields.tape.Doc = []string{fmt.Sprintf("%s is what %s keeps of one run of %s for %s: the forward values the backward sweep reads, and the control flow it replays. A tape may be reused: each run of %s overwrites it, and its buffers are kept.",
 		names.Tape, names.Forward, f.Name, names.Backward, names.Forward)}
+	if volatile {
+		s.fields.tape.Doc = []string{fmt.Sprintf("%s is what %s keeps of the calls of %s at one call site for %s: the forward values the backward sweep reads, and the control flow it replays, each call's in its record and on the stacks the calls share. The tape of the caller holds it, and empties it for each of its own runs, keeping its buffers.",
+			names.Tape, names.Forward, f.Name, names.Backward)}
+	}
 	return &Split{Tape: s.fields.tape, Forward: fwd, Backward: bwd, f: f, wrt: wrt, buffers: buffers, written: written}, nil
 }
 
@@ -68,8 +76,11 @@ func newSplit(f *ir.Func, wrt []int, names Names, volatile bool, fixed []int) (*
 // forward function records every element of them its backward function
 // reads, rather than reading them again; except for the parameters fixed
 // lists, whose memory its callers leave unchanged until their backward
-// sweep is over (see FixedArgs). Its backward function takes a buffer for
-// the parameters in wrt only: a caller differentiates a slice the callee
+// sweep is over (see FixedArgs). Its tape is shared by the calls of one
+// call site (see ir.Tape): each call adds a record and pushes onto the
+// stacks after the calls before it, and its backward function takes the
+// number of the call. Its backward function takes a buffer for the
+// parameters in wrt only: a caller differentiates a slice the callee
 // writes into (an in-place update, as for a differentiated parameter of
 // FBackward) where its own adjoints of that memory are active, and needs
 // nothing otherwise.

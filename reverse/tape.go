@@ -18,15 +18,45 @@ func newTapeFields(name string) *tapeFields {
 	return &tapeFields{tape: &ir.Tape{Name: name}, taken: make(map[string]bool)}
 }
 
+// shareCalls makes the tape one that the calls of a call site share (see
+// ir.Tape): its first field is the stack of the calls' records, calls,
+// and each record has a field end, so neither name is free.
+func (tf *tapeFields) shareCalls() {
+	tf.taken["calls"], tf.taken["end"] = true, true
+	fld := &ir.TapeField{Name: "calls", Stack: true,
+		Doc: "calls: what each call keeps that is not on a stack, one entry per call, in the order of the calls."}
+	fld.Type = ir.Record{Tape: tf.tape}
+	tf.tape.Calls = fld
+	tf.tape.Fields = append(tf.tape.Fields, fld)
+}
+
+// endOf returns the field of a shared tape's records that holds where a
+// call's entries of the stack or site fld end, creating it if need be.
+// It is named like fld, in the records' end struct.
+func (tf *tapeFields) endOf(fld *ir.TapeField) *ir.TapeField {
+	for _, f := range tf.tape.Fields {
+		if f.End == fld {
+			return f
+		}
+	}
+	f := &ir.TapeField{Name: fld.Name, Type: ir.Int, End: fld} // the record's end struct says what it holds
+	tf.tape.Fields = append(tf.tape.Fields, f)
+	return f
+}
+
 // add creates a field; depth > 0 makes it a stack, pushed once per
-// iteration of the loops around what it records. A callee's tape is always
-// held in a slice.
+// iteration of the loops around what it records. The tape of a callee
+// godiff generates is a site, one per call site, whatever the depth; a
+// rule's tape is held in a slice.
 func (tf *tapeFields) add(want string, t ir.Type, depth int, doc string) *ir.TapeField {
 	name := ir.FreshName(tf.taken, want)
 	tf.taken[name] = true
 	stack := depth > 0
 	callTape := isCallTape(t)
 	switch {
+	case callTape && t.(ir.Opaque).Calls:
+		stack = false
+		doc += ", for every call of it here: one record per call, and the stacks they share"
 	case stack:
 		doc += ", one entry per iteration of the loop around it, read back last first"
 	case callTape:
@@ -107,19 +137,21 @@ func describe(v *ir.Value) string {
 }
 
 // sortFields puts the tape's fields in the order the forward function
-// first saves them, so that the struct reads in the order of the program.
+// first fills them, so that the struct reads in the order of the program;
+// a shared tape's records first, the backward function's scratch buffers
+// last.
 func sortFields(tape *ir.Tape, fwd *ir.Func) {
-	first := make(map[*ir.TapeField]int)
-	n := 0
-	fwd.Walk(func(v *ir.Value) {
-		if fld, ok := v.Aux.(*ir.TapeField); ok && v.Op == ir.OpTapeSave {
-			if _, seen := first[fld]; !seen {
-				first[fld] = n
-				n++
-			}
+	first := firstSaves(fwd)
+	key := func(f *ir.TapeField) int {
+		switch {
+		case f == tape.Calls:
+			return -1
+		case f.Scratch:
+			return len(tape.Fields) + len(first)
 		}
-	})
-	slices.SortStableFunc(tape.Fields, func(a, b *ir.TapeField) int { return first[a] - first[b] })
+		return first[f]
+	}
+	slices.SortStableFunc(tape.Fields, func(a, b *ir.TapeField) int { return key(a) - key(b) })
 }
 
 // loopName describes a loop for a comment: by its label, or by its index
@@ -210,7 +242,8 @@ func isCallTape(t ir.Type) bool {
 func dropUnread(tape *ir.Tape, fwd, bwd *ir.Func) {
 	keep := make(map[*ir.TapeField]bool)
 	mark := func(v *ir.Value) {
-		if v.Op == ir.OpTapeLoad || v.Op == ir.OpTapeSlot {
+		switch v.Op {
+		case ir.OpTapeLoad, ir.OpTapeSlot, ir.OpTapeCalls, ir.OpTapeEntry, ir.OpTapeBuffer:
 			keep[v.Aux.(*ir.TapeField)] = true
 		}
 	}

@@ -25,6 +25,14 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	tapeT := ir.TapeRef{Tape: s.fields.tape}
 	params := []ir.Param{{Name: "t", Type: tapeT}}
 	taken := ir.SigNames(f.Params)
+	shared := s.fields.tape.Calls != nil
+	if shared {
+		// Which call of the tape's: its number, from 0.
+		call := ir.FreshName(taken, "call")
+		taken[call] = true
+		params = append(params, ir.Param{Name: call, Type: ir.Int})
+	}
+	first := len(params) // the first seed
 	params = append(params, seedParams(f, taken)...)
 	isWrt := make(map[int]bool)
 	for _, p := range s.wrt {
@@ -73,12 +81,16 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	}
 	bw.tape = b.Param(0)
 	for i := range f.Results {
-		bw.seeds = append(bw.seeds, b.Param(1+i))
+		bw.seeds = append(bw.seeds, b.Param(first+i))
 	}
 	for k, i := range buffers {
-		bw.paramAdj[i] = b.Param(1 + len(f.Results) + k)
+		bw.paramAdj[i] = b.Param(first + len(f.Results) + k)
 	}
 	b.Comment("Backward sweep: the chain rule, link by link, in reverse order.")
+	if shared {
+		bw.rec = b.TapeEntry(bw.tape, s.fields.tape.Calls, b.Param(1))
+		bw.rec.Name = "c"
+	}
 	bw.block(f.Body)
 	clear(bw.pending) // nothing reads the adjoint variables any more
 	// The scalar parameters' adjoints from uses in the body's first
@@ -133,25 +145,37 @@ func bufferType(t ir.Type) ir.Type {
 }
 
 func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, isWrt map[int]bool) []string {
+	first := 1 // the first seed
+	if s.fields.tape.Calls != nil {
+		first = 2
+	}
 	var addIdx, outIdx, inPlaceIdx, inPlaceParams []int
 	for k, i := range buffers {
 		switch pv := f.ParamValue(i); {
 		case !isWrt[i]:
-			outIdx = append(outIdx, 1+len(f.Results)+k)
+			outIdx = append(outIdx, first+len(f.Results)+k)
 		case pv != nil && ir.IsSlice(pv.Type) && s.act.Written[pv]:
-			inPlaceIdx = append(inPlaceIdx, 1+len(f.Results)+k)
+			inPlaceIdx = append(inPlaceIdx, first+len(f.Results)+k)
 			inPlaceParams = append(inPlaceParams, i)
-			addIdx = append(addIdx, 1+len(f.Results)+k)
+			addIdx = append(addIdx, first+len(f.Results)+k)
 		default:
-			addIdx = append(addIdx, 1+len(f.Results)+k)
+			addIdx = append(addIdx, first+len(f.Results)+k)
 		}
 	}
 	adds, outs := ir.GoNames(g.Params, addIdx), ir.GoNames(g.Params, outIdx)
 	inPlace := ir.GoNames(g.Params, inPlaceIdx)
 	seeds := append(append([]string(nil), outs...), inPlace...)
-	seeds = append(seeds, ir.GoNames(g.Params[1:], allIndexes(len(f.Results)))...)
-	doc := []string{fmt.Sprintf("%s adds to %s the vector-Jacobian product of %s with the seeds %s, at the point recorded in t by %s. It only reads t, so one forward run serves any number of backward runs (one per seed, from several goroutines at once); it adds rather than sets, so one buffer can sum a mini-batch.",
-		g.Name, prose.List(adds), f.Name, prose.List(seeds), s.forwardName())}
+	seeds = append(seeds, ir.GoNames(g.Params[first:], allIndexes(len(f.Results)))...)
+	at := "at the point recorded in t by " + s.forwardName()
+	if first == 2 {
+		at = fmt.Sprintf("at the point that call number %s of %s on t recorded", g.Params[1].Name, s.forwardName())
+	}
+	runs := "It only reads t, so one forward run serves any number of backward runs (one per seed, from several goroutines at once)"
+	if s.writesTape() {
+		runs = fmt.Sprintf("It keeps buffers of its own in t, for the derivatives of slices it is not passed (those %s and its callees make), so one forward run serves any number of backward runs (one per seed), one at a time", f.Name)
+	}
+	doc := []string{fmt.Sprintf("%s adds to %s the vector-Jacobian product of %s with the seeds %s, %s. %s; it adds rather than sets, so one buffer can sum a mini-batch.",
+		g.Name, prose.List(adds), f.Name, prose.List(seeds), at, runs)}
 	if len(outs) > 0 {
 		doc = append(doc, fmt.Sprintf("%s holds the seed of what %s writes into its output %s on entry, and is used up: it is zero on return.",
 			prose.List(outs), f.Name, prose.Plural(len(outs), "slice", "slices")))
@@ -162,6 +186,14 @@ func backwardDoc(f, g *ir.Func, s *splitter, buffers []int, isWrt map[int]bool) 
 			prose.List(inPlace), prose.Plural(len(inPlace), "holds", "hold"), f.Name, updated, updated))
 	}
 	return doc
+}
+
+// writesTape reports whether the backward function may write into the
+// tape: into scratch buffers of its own (see backward.buffer), or,
+// through the callees' backward functions, into those of the tapes of its
+// call sites (any site counts: which callee needs one is not known here).
+func (s *splitter) writesTape() bool {
+	return s.scratch || slices.ContainsFunc(s.fields.tape.Fields, (*ir.TapeField).IsSite)
 }
 
 func (s *splitter) forwardName() string {

@@ -203,7 +203,7 @@ func splitCall(b *ir.Builder, old *ir.Value, args []*ir.Value, wrt, fixed []int)
 	c := old.Aux.(ir.Callee)
 	r := c.Rule
 	names := r.SplitVariant(wrt, fixed)
-	tape := &ir.Var{Name: strings.ToLower(c.Name[:1]) + c.Name[1:] + "Tape", Type: ir.Opaque{Go: names.Tape, CallTape: true}}
+	tape := &ir.Var{Name: strings.ToLower(c.Name[:1]) + c.Name[1:] + "Tape", Type: ir.Opaque{Go: names.Tape, CallTape: true, Calls: !r.Custom}}
 	b.Declare(tape, nil)
 	call := b.Invoke(ir.Callee{Name: names.Forward, Rule: r}, old.Type, append([]*ir.Value{b.Addr(tape)}, args...)...)
 	call.Name = old.Name

@@ -27,6 +27,8 @@ For every function in the files whose doc comment holds a directive
 	                        F must have exactly one float64 or float32 result
 	//godiff:vjp [p ...]    FVJP(params, seeds) (results, dp...): vector-Jacobian product
 	//godiff:jvp [p ...]    FJVP(params, tangents) (results, result tangents): forward mode
+	//godiff:hvp [p ...]    FHVP(params, v) (result, dp..., hvp...): the gradient and the
+	                        Hessian-vector product H·v (forward mode over reverse)
 	//godiff:rule f         the function it stands on, (x1..xn) (y, d1..dn), is f's
 	                        derivative rule: godiff calls it instead of looking into f
 

@@ -12,28 +12,35 @@ import (
 // tape may be reused: each run of NLLForward overwrites it, and its buffers are
 // kept.
 type NLLTape struct {
-	// logSumExpTape2: the tape logSumExpCallForward fills and
-	// logSumExpCallBackward reads, one entry per iteration of the loop around it,
-	// read back last first.
-	logSumExpTape2 []logSumExpCallTape
 	// theta: the parameter theta.
 	theta []float64
-	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
-	// logSumExpCallFixedXBackward reads, in a slice of one entry.
-	logSumExpTape []logSumExpCallFixedXTape
 	// xs: the parameter xs.
 	xs []float64
+	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape logSumExpCallFixedXTape
+	// comp: the memory of comp, which NLL makes, kept from run to run.
+	comp []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
+	// logSumExpTape2: the tape logSumExpCallForward fills and
+	// logSumExpCallBackward reads, for every call of it here: one record per call,
+	// and the stacks they share.
+	logSumExpTape2 logSumExpCallTape
+	// dcomp: the derivatives of comp, which NLL makes, in a buffer the backward
+	// sweep reuses.
+	dcomp []float64
 }
 
 // NLLForward runs NLL and records in t what NLLBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func NLLForward(t *NLLTape, theta, xs []float64) float64 {
-	t.logSumExpTape2 = t.logSumExpTape2[:0]
+	t.comp = t.comp[:0]
+	t.logSumExpTape2.calls = t.logSumExpTape2.calls[:0]
 	t.exp = t.exp[:0]
-	t.logSumExpTape = t.logSumExpTape[:0]
+	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
 	t.theta = theta
 	t.xs = xs
 	t1 := len(theta)
@@ -42,13 +49,14 @@ func NLLForward(t *NLLTape, theta, xs []float64) float64 {
 	t2 := 2 * k
 	means := theta[k:t2]
 	logStd := theta[t2:t1]
-	t.logSumExpTape = slices.Grow(t.logSumExpTape, 1)[:len(t.logSumExpTape)+1]
-	logSumExpTape := &t.logSumExpTape[len(t.logSumExpTape)-1]
-	norm := logSumExpCallFixedXForward(logSumExpTape, logits)
-	comp := make([]float64, k)
+	norm := logSumExpCallFixedXForward(&t.logSumExpTape, logits)
+	t.comp = slices.Grow(t.comp, k)[:len(t.comp)+k]
+	comp := slices.Clip(t.comp[len(t.comp)-k:])
+	clear(comp)
 	nll := 0.0
 	t3 := len(xs)
-	t.logSumExpTape2 = slices.Grow(t.logSumExpTape2, t3)
+	t.logSumExpTape2.calls = slices.Grow(t.logSumExpTape2.calls, t3)
+	t.exp = slices.Grow(t.exp, t3*max(k, 0))
 	for i := range xs {
 		x := xs[i]
 		for j := range k {
@@ -58,28 +66,29 @@ func NLLForward(t *NLLTape, theta, xs []float64) float64 {
 			z := (x - means[j]) / t5
 			comp[j] = logits[j] - norm - 0.5*z*z - t4 - 0.9189385332046727
 		}
-		t.logSumExpTape2 = slices.Grow(t.logSumExpTape2, 1)[:len(t.logSumExpTape2)+1]
-		logSumExpTape2 := &t.logSumExpTape2[len(t.logSumExpTape2)-1]
-		t6 := logSumExpCallForward(logSumExpTape2, comp)
+		t6 := logSumExpCallForward(&t.logSumExpTape2, comp)
 		nll -= t6
 	}
 	return nll / float64(t3)
 }
 
 // NLLBackward adds to dtheta the vector-Jacobian product of NLL with the seeds
-// s, at the point recorded in t by NLLForward. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// s, at the point recorded in t by NLLForward. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those NLL and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func NLLBackward(t *NLLTape, s float64, dtheta []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	xs := t.xs
 	t1 := len(xs)
 	var dnll float64
-	nlogSumExpTape2 := len(t.logSumExpTape2)
+	nlogSumExpTape2 := len(t.logSumExpTape2.calls)
 	theta := t.theta
 	t2 := len(theta)
 	k := t2 / 3
-	dcomp := make([]float64, k)
+	t.dcomp = slices.Grow(t.dcomp[:0], k)[:k]
+	clear(t.dcomp)
+	dcomp := t.dcomp
 	t3 := 2 * k
 	means := theta[k:t3]
 	nexp := len(t.exp)
@@ -87,32 +96,29 @@ func NLLBackward(t *NLLTape, s float64, dtheta []float64) {
 	dlogits := dtheta[:k]
 	dlogStd := dtheta[t3:t2]
 	dmeans := dtheta[k:t3]
-	nlogSumExpTape := len(t.logSumExpTape)
+	nlogSumExpTape := len(t.logSumExpTape.calls)
 	nlogSumExpTape--
-	t4 := t.logSumExpTape[nlogSumExpTape]
 	dnll += s / float64(t1)
-	t5 := t1 - 1
-	for i := t5; i >= 0; i-- {
+	t4 := t1 - 1
+	for i := t4; i >= 0; i-- {
 		nlogSumExpTape2--
 		x := xs[i]
-		logSumExpTape2 := t.logSumExpTape2[nlogSumExpTape2]
-		logSumExpCallBackward(&logSumExpTape2, -dnll, dcomp)
-		t6 := k - 1
-		for j := t6; j >= 0; j-- {
+		logSumExpCallBackward(&t.logSumExpTape2, nlogSumExpTape2, -dnll, dcomp)
+		t5 := k - 1
+		for j := t5; j >= 0; j-- {
 			nexp--
-			t7 := t.exp[nexp]
-			z := (x - means[j]) / t7
-			t8 := dcomp[j]
-			dnorm -= t8
-			dlogits[j] += t8
-			dz := -(t8 * (0.5 * z)) - t8*z*0.5
-			dlogStd[j] += -t8 - dz*(z/t7)*t7
-			dmeans[j] -= dz / t7
+			t6 := t.exp[nexp]
+			z := (x - means[j]) / t6
+			t7 := dcomp[j]
+			dnorm -= t7
+			dlogits[j] += t7
+			dz := -(t7 * (0.5 * z)) - t7*z*0.5
+			dlogStd[j] += -t7 - dz*(z/t6)*t6
+			dmeans[j] -= dz / t6
 			dcomp[j] = 0
 		}
 	}
-	logSumExpTape := t4
-	logSumExpCallFixedXBackward(&logSumExpTape, dnorm, dlogits)
+	logSumExpCallFixedXBackward(&t.logSumExpTape, nlogSumExpTape, dnorm, dlogits)
 }
 
 // NLLGrad returns NLL's result and its gradient with respect to theta, in that
@@ -163,30 +169,46 @@ func NLLJVP(theta, xs, dtheta []float64) (float64, float64) {
 	return nll / t11, dnll / t11
 }
 
-// logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of one run
-// of logSumExp for logSumExpCallFixedXBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of logSumExpCallFixedXForward overwrites it, and its buffers are kept.
+// logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of the calls
+// of logSumExp at one call site for logSumExpCallFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type logSumExpCallFixedXTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// s: the value of s the backward sweep reads.
+		s float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			m   int
+			exp int
+		}
+	}
 	// m: the value of m the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	m []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
-	// s: the value of s the backward sweep reads.
-	s float64
 }
 
 // logSumExpCallFixedXForward runs logSumExp and records in t what
-// logSumExpCallFixedXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// logSumExpCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func logSumExpCallFixedXForward(t *logSumExpCallFixedXTape, x []float64) float64 {
-	t.exp = t.exp[:0]
-	t.m = t.m[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+		t.m = t.m[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	m := math.Inf(-1)
 	t1 := len(x)
 	t.m = slices.Grow(t.m, t1)
@@ -203,23 +225,32 @@ func logSumExpCallFixedXForward(t *logSumExpCallFixedXTape, x []float64) float64
 		t.exp = append(t.exp, t2)
 		s += t2
 	}
-	t.s = s
+	c.s = s
+	c.end.m = len(t.m)
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.m = slices.Grow(t.m, c.end.m*more)
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
 	return m + math.Log(s)
 }
 
 // logSumExpCallFixedXBackward adds to dx the vector-Jacobian product of
-// logSumExp with the seeds s, at the point recorded in t by
-// logSumExpCallFixedXForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, s float64, dx []float64) {
+// logSumExp with the seeds s, at the point that call number call of
+// logSumExpCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
 	var dm float64
-	x := t.x
-	nexp := len(t.exp)
-	nm := len(t.m)
-	ds += s / t.s
+	x := c.x
+	nexp := c.end.exp
+	nm := c.end.m
+	ds += s / c.s
 	dm += s
 	t1 := len(x) - 1
 	for i := t1; i >= 0; i-- {
@@ -245,13 +276,26 @@ func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, s float64, dx []flo
 	}
 }
 
-// logSumExpCallTape is what logSumExpCallForward keeps of one run of logSumExp
-// for logSumExpCallBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// logSumExpCallForward overwrites it, and its buffers are kept.
+// logSumExpCallTape is what logSumExpCallForward keeps of the calls of
+// logSumExp at one call site for logSumExpCallBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type logSumExpCallTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// s: the value of s the backward sweep reads.
+		s float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			v   int
+			m   int
+			exp int
+		}
+	}
 	// v: v as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	v []float64
@@ -261,18 +305,21 @@ type logSumExpCallTape struct {
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
-	// s: the value of s the backward sweep reads.
-	s float64
 }
 
 // logSumExpCallForward runs logSumExp and records in t what
-// logSumExpCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// logSumExpCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func logSumExpCallForward(t *logSumExpCallTape, x []float64) float64 {
-	t.exp = t.exp[:0]
-	t.m = t.m[:0]
-	t.v = t.v[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+		t.m = t.m[:0]
+		t.v = t.v[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	m := math.Inf(-1)
 	t1 := len(x)
 	t.m = slices.Grow(t.m, t1)
@@ -291,24 +338,35 @@ func logSumExpCallForward(t *logSumExpCallTape, x []float64) float64 {
 		t.exp = append(t.exp, t2)
 		s += t2
 	}
-	t.s = s
+	c.s = s
+	c.end.v = len(t.v)
+	c.end.m = len(t.m)
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.v = slices.Grow(t.v, c.end.v*more)
+		t.m = slices.Grow(t.m, c.end.m*more)
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
 	return m + math.Log(s)
 }
 
 // logSumExpCallBackward adds to dx the vector-Jacobian product of logSumExp
-// with the seeds s, at the point recorded in t by logSumExpCallForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func logSumExpCallBackward(t *logSumExpCallTape, s float64, dx []float64) {
+// with the seeds s, at the point that call number call of logSumExpCallForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func logSumExpCallBackward(t *logSumExpCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
 	var dm float64
-	x := t.x
-	nexp := len(t.exp)
-	nm := len(t.m)
-	nv := len(t.v)
-	ds += s / t.s
+	x := c.x
+	nexp := c.end.exp
+	nm := c.end.m
+	nv := c.end.v
+	ds += s / c.s
 	dm += s
 	t1 := len(x) - 1
 	for i := t1; i >= 0; i-- {

@@ -14,13 +14,14 @@ import (
 type NetLossTape struct {
 	// nW1: the field n.W1.
 	nW1 [][]float64
-	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	dotTape []dotCallAFixedBTape
 	// nW2: the field n.W2.
 	nW2 []float64
 	// y: the parameter y.
 	y float64
+	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallAFixedBTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
@@ -38,19 +39,17 @@ type NetLossTape struct {
 // earlier contents are discarded, its memory reused.
 func (n *Net) LossForward(t *NetLossTape, x []float64, y float64) float64 {
 	t.tanh = t.tanh[:0]
-	t.dotTape = t.dotTape[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
 	t.nW1 = n.W1
 	t.nW2 = n.W2
 	t.y = y
 	out := n.B2
 	t1 := len(n.W1)
-	t.dotTape = slices.Grow(t.dotTape, t1)
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for j := range n.W1 {
 		t2 := n.W2[j]
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t3 := dotCallAFixedBForward(dotTape, n.W1[j], x)
+		t3 := dotCallAFixedBForward(&t.dotTape, n.W1[j], x)
 		t4 := math.Tanh(t3 + n.B1[j])
 		t.tanh = append(t.tanh, t4)
 		out += t2 * t4
@@ -66,9 +65,10 @@ func (n *Net) LossForward(t *NetLossTape, x []float64, y float64) float64 {
 }
 
 // NetLossBackward adds to dn the vector-Jacobian product of Loss with the seeds
-// s, at the point recorded in t by LossForward. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// s, at the point recorded in t by LossForward. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those Loss and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -78,19 +78,17 @@ func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 	nW1 := t.nW1
 	nW2 := t.nW2
 	ntanh := len(t.tanh)
-	ndotTape := len(t.dotTape)
+	ndotTape := len(t.dotTape.calls)
 	dout += (-(s*y)/p - (-(s * t.diff) / t.diff2)) * dsigmoid
 	t1 := len(nW1) - 1
 	for j := t1; j >= 0; j-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
-		t3 := t.dotTape[ndotTape]
 		dnW1Row := dn.W1[j]
-		t4 := dout * nW2[j] * (1 - t2*t2)
-		dn.B1[j] += t4
-		dotTape := t3
-		dotCallAFixedBBackward(&dotTape, t4, dnW1Row)
+		t3 := dout * nW2[j] * (1 - t2*t2)
+		dn.B1[j] += t3
+		dotCallAFixedBBackward(&t.dotTape, ndotTape, t3, dnW1Row)
 		dn.W2[j] += dout * t2
 	}
 	dn.B2 += dout
@@ -131,22 +129,30 @@ func (n *Net) LossJVP(x []float64, y float64, dn *Net) (float64, float64) {
 	return -(y*math.Log(p) + t7*math.Log(t8)), -(y*(t6/p) + t7*(-t6/t8))
 }
 
-// dotCallAFixedBTape is what dotCallAFixedBForward keeps of one run of dot for
-// dotCallAFixedBBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// dotCallAFixedBForward overwrites it, and its buffers are kept.
+// dotCallAFixedBTape is what dotCallAFixedBForward keeps of the calls of dot at
+// one call site for dotCallAFixedBBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type dotCallAFixedBTape struct {
-	// a: the parameter a.
-	a []float64
-	// b: the parameter b.
-	b []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+	}
 }
 
 // dotCallAFixedBForward runs dot and records in t what dotCallAFixedBBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func dotCallAFixedBForward(t *dotCallAFixedBTape, a, b []float64) float64 {
-	t.a = a
-	t.b = b
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
 	s := 0.0
 	for i := range a {
 		s += a[i] * b[i]
@@ -155,15 +161,16 @@ func dotCallAFixedBForward(t *dotCallAFixedBTape, a, b []float64) float64 {
 }
 
 // dotCallAFixedBBackward adds to da the vector-Jacobian product of dot with the
-// seeds s, at the point recorded in t by dotCallAFixedBForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func dotCallAFixedBBackward(t *dotCallAFixedBTape, s float64, da []float64) {
+// seeds s, at the point that call number call of dotCallAFixedBForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func dotCallAFixedBBackward(t *dotCallAFixedBTape, call int, s float64, da []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	a := t.a
-	b := t.b
+	a := c.a
+	b := c.b
 	ds += s
 	t1 := len(a) - 1
 	for i := t1; i >= 0; i-- {

@@ -13,22 +13,13 @@ import (
 // reused: each run of RodriguesRotatePointForward overwrites it, and its
 // buffers are kept.
 type RodriguesRotatePointTape struct {
-	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, in a
-	// slice of one entry.
-	dot3Tape2 []dot3CallTape
-	// cross3Tape: the tape cross3CallForward fills and cross3CallBackward reads,
-	// in a slice of one entry.
-	cross3Tape []cross3CallTape
 	// rot: the parameter rot.
 	rot [3]float64
-	// cross3Tape2: the tape cross3CallForward fills and cross3CallBackward reads,
-	// in a slice of one entry.
-	cross3Tape2 []cross3CallTape
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, in a
-	// slice of one entry.
-	dot3Tape []dot3CallTape
 	// pt: the parameter pt.
 	pt [3]float64
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape dot3CallTape
 	// sqtheta: sqtheta as the forward sweep computed it.
 	sqtheta float64
 	// theta: theta as the forward sweep computed it.
@@ -39,8 +30,17 @@ type RodriguesRotatePointTape struct {
 	sintheta float64
 	// thetaInverse: thetaInverse as the forward sweep computed it.
 	thetaInverse float64
-	// wCrossPt: wCrossPt as the forward sweep computed it.
+	// wCrossPt: the memory of wCrossPt, which RodriguesRotatePoint makes, kept
+	// from run to run.
 	wCrossPt []float64
+	// wCrossPt2: wCrossPt as the forward sweep computed it.
+	wCrossPt2 []float64
+	// cross3Tape: the tape cross3CallForward fills and cross3CallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	cross3Tape cross3CallTape
+	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape2 dot3CallTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 	// diff: a difference (diff) of the forward sweep.
@@ -50,22 +50,34 @@ type RodriguesRotatePointTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// rotCrossPt: the memory of rotCrossPt, which RodriguesRotatePoint makes, kept
+	// from run to run.
+	rotCrossPt []float64
+	// cross3Tape2: the tape cross3CallForward fills and cross3CallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	cross3Tape2 cross3CallTape
+	// dwCrossPt: the derivatives of wCrossPt, which RodriguesRotatePoint makes, in
+	// a buffer the backward sweep reuses.
+	dwCrossPt []float64
+	// drotCrossPt: the derivatives of rotCrossPt, which RodriguesRotatePoint
+	// makes, in a buffer the backward sweep reuses.
+	drotCrossPt []float64
 }
 
 // RodriguesRotatePointForward runs RodriguesRotatePoint and records in t what
 // RodriguesRotatePointBackward needs; t's earlier contents are discarded, its
 // memory reused.
 func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64, out []float64) {
+	t.wCrossPt = t.wCrossPt[:0]
+	t.rotCrossPt = t.rotCrossPt[:0]
 	t.elem = t.elem[:0]
-	t.dot3Tape2 = t.dot3Tape2[:0]
-	t.cross3Tape = t.cross3Tape[:0]
-	t.cross3Tape2 = t.cross3Tape2[:0]
-	t.dot3Tape = t.dot3Tape[:0]
+	t.dot3Tape2.calls = t.dot3Tape2.calls[:0]
+	t.cross3Tape.calls = t.cross3Tape.calls[:0]
+	t.cross3Tape2.calls = t.cross3Tape2.calls[:0]
+	t.dot3Tape.calls = t.dot3Tape.calls[:0]
 	t.rot = rot
 	t.pt = pt
-	t.dot3Tape = slices.Grow(t.dot3Tape, 1)[:len(t.dot3Tape)+1]
-	dot3Tape := &t.dot3Tape[len(t.dot3Tape)-1]
-	sqtheta := dot3CallForward(dot3Tape, rot, rot)
+	sqtheta := dot3CallForward(&t.dot3Tape, rot, rot)
 	t.sqtheta = sqtheta
 	if sqtheta != 0 {
 		theta := math.Sqrt(sqtheta)
@@ -80,14 +92,12 @@ func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64
 		for i := range 3 {
 			w[i] = rot[i] * thetaInverse
 		}
-		wCrossPt := make([]float64, 3)
-		t.wCrossPt = wCrossPt
-		t.cross3Tape = slices.Grow(t.cross3Tape, 1)[:len(t.cross3Tape)+1]
-		cross3Tape := &t.cross3Tape[len(t.cross3Tape)-1]
-		cross3CallForward(cross3Tape, w, pt, wCrossPt)
-		t.dot3Tape2 = slices.Grow(t.dot3Tape2, 1)[:len(t.dot3Tape2)+1]
-		dot3Tape2 := &t.dot3Tape2[len(t.dot3Tape2)-1]
-		t1 := dot3CallForward(dot3Tape2, w, pt)
+		t.wCrossPt = slices.Grow(t.wCrossPt, 3)[:len(t.wCrossPt)+3]
+		wCrossPt := slices.Clip(t.wCrossPt[len(t.wCrossPt)-3:])
+		clear(wCrossPt)
+		t.wCrossPt2 = wCrossPt
+		cross3CallForward(&t.cross3Tape, w, pt, wCrossPt)
+		t1 := dot3CallForward(&t.dot3Tape2, w, pt)
 		t.tmp2 = t1
 		t2 := 1 - costheta
 		t.diff = t2
@@ -100,10 +110,10 @@ func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64
 			out[i2] = pt[i2]*costheta + wCrossPt[i2]*sintheta + t3*tmp
 		}
 	} else {
-		rotCrossPt := make([]float64, 3)
-		t.cross3Tape2 = slices.Grow(t.cross3Tape2, 1)[:len(t.cross3Tape2)+1]
-		cross3Tape2 := &t.cross3Tape2[len(t.cross3Tape2)-1]
-		cross3CallForward(cross3Tape2, rot, pt, rotCrossPt)
+		t.rotCrossPt = slices.Grow(t.rotCrossPt, 3)[:len(t.rotCrossPt)+3]
+		rotCrossPt := slices.Clip(t.rotCrossPt[len(t.rotCrossPt)-3:])
+		clear(rotCrossPt)
+		cross3CallForward(&t.cross3Tape2, rot, pt, rotCrossPt)
 		for i3 := range 3 {
 			out[i3] = pt[i3] + rotCrossPt[i3]
 		}
@@ -112,9 +122,11 @@ func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64
 
 // RodriguesRotatePointBackward adds to drot and dpt the vector-Jacobian product
 // of RodriguesRotatePoint with the seeds dout, at the point recorded in t by
-// RodriguesRotatePointForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// RodriguesRotatePointForward. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those RodriguesRotatePoint and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dout holds the seed of what RodriguesRotatePoint writes into its output slice
 // on entry, and is used up: it is zero on return.
@@ -123,59 +135,56 @@ func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]flo
 	sqtheta := t.sqtheta
 	nelem := len(t.elem)
 	pt := t.pt
-	ndot3Tape2 := len(t.dot3Tape2)
-	ncross3Tape := len(t.cross3Tape)
+	ndot3Tape2 := len(t.dot3Tape2.calls)
+	ncross3Tape := len(t.cross3Tape.calls)
 	rot := t.rot
 	var dsqtheta float64
-	ncross3Tape2 := len(t.cross3Tape2)
-	ndot3Tape := len(t.dot3Tape)
+	ncross3Tape2 := len(t.cross3Tape2.calls)
+	ndot3Tape := len(t.dot3Tape.calls)
 	ndot3Tape--
-	t1 := t.dot3Tape[ndot3Tape]
 	if sqtheta != 0 {
 		tmp := t.tmp
 		var dtmp float64
 		var dw [3]float64
 		sintheta := t.sintheta
-		wCrossPt := t.wCrossPt
+		wCrossPt := t.wCrossPt2
 		var dsintheta float64
-		dwCrossPt := make([]float64, 3)
+		t.dwCrossPt = slices.Grow(t.dwCrossPt[:0], 3)[:3]
+		clear(t.dwCrossPt)
+		dwCrossPt := t.dwCrossPt
 		costheta := t.costheta
 		var dcostheta float64
 		ndot3Tape2--
-		t2 := t.dot3Tape2[ndot3Tape2]
 		ncross3Tape--
-		t3 := t.cross3Tape[ncross3Tape]
 		thetaInverse := t.thetaInverse
 		var dthetaInverse float64
 		theta := t.theta
 		for i2 := 2; i2 >= 0; i2-- {
 			nelem--
-			t4 := wCrossPt[i2]
-			t5 := pt[i2]
-			t6 := dout[i2]
-			dtmp += t6 * t.elem[nelem]
-			dw[i2] += t6 * tmp
-			dsintheta += t6 * t4
-			dwCrossPt[i2] += t6 * sintheta
-			dcostheta += t6 * t5
-			dpt[i2] += t6 * costheta
+			t1 := wCrossPt[i2]
+			t2 := pt[i2]
+			t3 := dout[i2]
+			dtmp += t3 * t.elem[nelem]
+			dw[i2] += t3 * tmp
+			dsintheta += t3 * t1
+			dwCrossPt[i2] += t3 * sintheta
+			dcostheta += t3 * t2
+			dpt[i2] += t3 * costheta
 			dout[i2] = 0
 		}
-		t7 := dtmp * t.tmp2
-		dot3Tape2 := t2
+		t4 := dtmp * t.tmp2
 		var da [3]float64
 		var db [3]float64
-		dot3CallBackward(&dot3Tape2, dtmp*t.diff, &da, &db)
+		dot3CallBackward(&t.dot3Tape2, ndot3Tape2, dtmp*t.diff, &da, &db)
 		dw[0] += da[0]
 		dw[1] += da[1]
 		dw[2] += da[2]
 		dpt[0] += db[0]
 		dpt[1] += db[1]
 		dpt[2] += db[2]
-		cross3Tape := t3
 		var da2 [3]float64
 		var db2 [3]float64
-		cross3CallBackward(&cross3Tape, &da2, &db2, dwCrossPt)
+		cross3CallBackward(&t.cross3Tape, ncross3Tape, &da2, &db2, dwCrossPt)
 		dw[0] += da2[0]
 		dw[1] += da2[1]
 		dw[2] += da2[2]
@@ -183,28 +192,28 @@ func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]flo
 		dpt[1] += db2[1]
 		dpt[2] += db2[2]
 		for i := 2; i >= 0; i-- {
-			t8 := dw[i]
-			dthetaInverse += t8 * rot[i]
-			drot[i] += t8 * thetaInverse
+			t5 := dw[i]
+			dthetaInverse += t5 * rot[i]
+			drot[i] += t5 * thetaInverse
 			dw[i] = 0
 		}
-		dcostheta2 := dcostheta - t7
+		dcostheta2 := dcostheta - t4
 		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
 		dsqtheta += dtheta * (0.5 / theta)
 	} else {
-		drotCrossPt := make([]float64, 3)
+		t.drotCrossPt = slices.Grow(t.drotCrossPt[:0], 3)[:3]
+		clear(t.drotCrossPt)
+		drotCrossPt := t.drotCrossPt
 		ncross3Tape2--
-		t9 := t.cross3Tape2[ncross3Tape2]
 		for i3 := 2; i3 >= 0; i3-- {
-			t10 := dout[i3]
-			drotCrossPt[i3] += t10
-			dpt[i3] += t10
+			t6 := dout[i3]
+			drotCrossPt[i3] += t6
+			dpt[i3] += t6
 			dout[i3] = 0
 		}
-		cross3Tape2 := t9
 		var da3 [3]float64
 		var db3 [3]float64
-		cross3CallBackward(&cross3Tape2, &da3, &db3, drotCrossPt)
+		cross3CallBackward(&t.cross3Tape2, ncross3Tape2, &da3, &db3, drotCrossPt)
 		drot[0] += da3[0]
 		drot[1] += da3[1]
 		drot[2] += da3[2]
@@ -212,10 +221,9 @@ func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]flo
 		dpt[1] += db3[1]
 		dpt[2] += db3[2]
 	}
-	dot3Tape := t1
 	var da4 [3]float64
 	var db4 [3]float64
-	dot3CallBackward(&dot3Tape, dsqtheta, &da4, &db4)
+	dot3CallBackward(&t.dot3Tape, ndot3Tape, dsqtheta, &da4, &db4)
 	drot[0] += da4[0]
 	drot[1] += da4[1]
 	drot[2] += da4[2]
@@ -295,48 +303,44 @@ func RodriguesRotatePointJVP(rot, pt [3]float64, out []float64, drot, dpt [3]flo
 // control flow it replays. A tape may be reused: each run of QuadFormForward
 // overwrites it, and its buffers are kept.
 type QuadFormTape struct {
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, in a
-	// slice of one entry.
-	dot3Tape []dot3CallTape
 	// rowDotTape: the tape rowDotCallForward fills and rowDotCallBackward reads,
-	// one entry per iteration of the loop around it, read back last first.
-	rowDotTape []rowDotCallTape
+	// for every call of it here: one record per call, and the stacks they share.
+	rowDotTape rowDotCallTape
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape dot3CallTape
 }
 
 // QuadFormForward runs QuadForm and records in t what QuadFormBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func QuadFormForward(t *QuadFormTape, m [3][3]float64, x [3]float64) float64 {
-	t.dot3Tape = t.dot3Tape[:0]
-	t.rowDotTape = t.rowDotTape[:0]
+	t.dot3Tape.calls = t.dot3Tape.calls[:0]
+	t.rowDotTape.calls = t.rowDotTape.calls[:0]
 	var y [3]float64
-	t.rowDotTape = slices.Grow(t.rowDotTape, 3)
+	t.rowDotTape.calls = slices.Grow(t.rowDotTape.calls, 3)
 	for i := range 3 {
-		t.rowDotTape = slices.Grow(t.rowDotTape, 1)[:len(t.rowDotTape)+1]
-		rowDotTape := &t.rowDotTape[len(t.rowDotTape)-1]
-		t1 := rowDotCallForward(rowDotTape, m, x, i)
+		t1 := rowDotCallForward(&t.rowDotTape, m, x, i)
 		y[i] = t1
 	}
-	t.dot3Tape = slices.Grow(t.dot3Tape, 1)[:len(t.dot3Tape)+1]
-	dot3Tape := &t.dot3Tape[len(t.dot3Tape)-1]
-	t2 := dot3CallForward(dot3Tape, x, y)
+	t2 := dot3CallForward(&t.dot3Tape, x, y)
 	return t2
 }
 
 // QuadFormBackward adds to dm and dx the vector-Jacobian product of QuadForm
-// with the seeds s, at the point recorded in t by QuadFormForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by QuadFormForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those QuadForm and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func QuadFormBackward(t *QuadFormTape, s float64, dm *[3][3]float64, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	ndot3Tape := len(t.dot3Tape)
+	ndot3Tape := len(t.dot3Tape.calls)
 	ndot3Tape--
 	var dy [3]float64
-	nrowDotTape := len(t.rowDotTape)
-	dot3Tape := t.dot3Tape[ndot3Tape]
+	nrowDotTape := len(t.rowDotTape.calls)
 	var da [3]float64
 	var db [3]float64
-	dot3CallBackward(&dot3Tape, s, &da, &db)
+	dot3CallBackward(&t.dot3Tape, ndot3Tape, s, &da, &db)
 	dx[0] += da[0]
 	dx[1] += da[1]
 	dx[2] += da[2]
@@ -345,13 +349,11 @@ func QuadFormBackward(t *QuadFormTape, s float64, dm *[3][3]float64, dx *[3]floa
 	dy[2] += db[2]
 	for i := 2; i >= 0; i-- {
 		nrowDotTape--
-		t1 := t.rowDotTape[nrowDotTape]
-		t2 := dy[i]
+		t1 := dy[i]
 		dy[i] = 0
-		rowDotTape := t1
 		var dm2 [3][3]float64
 		var dx2 [3]float64
-		rowDotCallBackward(&rowDotTape, t2, &dm2, &dx2)
+		rowDotCallBackward(&t.rowDotTape, nrowDotTape, t1, &dm2, &dx2)
 		dm[0][0] += dm2[0][0]
 		dm[0][1] += dm2[0][1]
 		dm[0][2] += dm2[0][2]
@@ -399,9 +401,6 @@ func QuadFormJVP(m [3][3]float64, x [3]float64, dm [3][3]float64, dx [3]float64)
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of CopyThenModifyForward overwrites it, and its buffers are kept.
 type CopyThenModifyTape struct {
-	// scaleFirstTape: the tape scaleFirstCallForward fills and
-	// scaleFirstCallBackward reads, in a slice of one entry.
-	scaleFirstTape []scaleFirstCallTape
 	// a: the parameter a.
 	a [3]float64
 	// k: the parameter k.
@@ -414,13 +413,17 @@ type CopyThenModifyTape struct {
 	elem2 float64
 	// elem: an element read before it was overwritten.
 	elem float64
+	// scaleFirstTape: the tape scaleFirstCallForward fills and
+	// scaleFirstCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	scaleFirstTape scaleFirstCallTape
 }
 
 // CopyThenModifyForward runs CopyThenModify and records in t what
 // CopyThenModifyBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func CopyThenModifyForward(t *CopyThenModifyTape, a [3]float64, k float64) float64 {
-	t.scaleFirstTape = t.scaleFirstTape[:0]
+	t.scaleFirstTape.calls = t.scaleFirstTape.calls[:0]
 	t.a = a
 	t.k = k
 	var b [3]float64
@@ -456,93 +459,90 @@ func CopyThenModifyForward(t *CopyThenModifyTape, a [3]float64, k float64) float
 	t6 := b[2]
 	t.elem = t6
 	t7 := a[0]*t5 + c[1] + a[2]*t6
-	t.scaleFirstTape = slices.Grow(t.scaleFirstTape, 1)[:len(t.scaleFirstTape)+1]
-	scaleFirstTape := &t.scaleFirstTape[len(t.scaleFirstTape)-1]
-	t8 := scaleFirstCallForward(scaleFirstTape, a, k)
+	t8 := scaleFirstCallForward(&t.scaleFirstTape, a, k)
 	return t7 + t8 + a[0]
 }
 
 // CopyThenModifyBackward adds to da and dk the vector-Jacobian product of
 // CopyThenModify with the seeds s, at the point recorded in t by
-// CopyThenModifyForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
+// CopyThenModifyForward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those CopyThenModify and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
 func CopyThenModifyBackward(t *CopyThenModifyTape, s float64, da *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nscaleFirstTape := len(t.scaleFirstTape)
+	nscaleFirstTape := len(t.scaleFirstTape.calls)
 	nscaleFirstTape--
-	t1 := t.scaleFirstTape[nscaleFirstTape]
 	a := t.a
-	t2 := a[2]
-	t3 := t.elem
+	t1 := a[2]
+	t2 := t.elem
 	var db [3]float64
 	var dc [3]float64
-	t4 := a[0]
-	t5 := t.elem2
+	t3 := a[0]
+	t4 := t.elem2
+	var t5 [3]float64
 	var t6 [3]float64
-	var t7 [3]float64
-	t8 := t.elem3
-	t9 := a[1]
+	t7 := t.elem3
+	t8 := a[1]
 	k := t.k
-	t10 := t.elem4
+	t9 := t.elem4
 	da[0] += s
-	scaleFirstTape := t1
 	var da2 [3]float64
 	dk2 := 0.0
-	scaleFirstCallBackward(&scaleFirstTape, s, &da2, &dk2)
+	scaleFirstCallBackward(&t.scaleFirstTape, nscaleFirstTape, s, &da2, &dk2)
 	da[0] += da2[0]
 	da[1] += da2[1]
 	da[2] += da2[2]
-	db[2] += s * t2
-	da[2] += s * t3
+	db[2] += s * t1
+	da[2] += s * t2
 	dc[1] += s
-	db[0] += s * t4
-	da[0] += s * t5
-	t6[2] += dc[2]
+	db[0] += s * t3
+	da[0] += s * t4
+	t5[2] += dc[2]
 	dc[2] = 0
-	t6[1] += dc[1]
+	t5[1] += dc[1]
 	dc[1] = 0
-	t6[0] += dc[0]
-	t7[2] += db[2]
+	t5[0] += dc[0]
+	t6[2] += db[2]
 	db[2] = 0
-	t7[1] += db[1]
+	t6[1] += db[1]
 	db[1] = 0
-	t7[0] += db[0]
-	t11 := t6[2]
+	t6[0] += db[0]
+	t10 := t5[2]
 	db[0] = 0
-	db[2] += t11
-	t6[2] = 0
-	db[1] += t6[1]
-	t6[1] = 0
-	db[0] += t6[0]
-	t12 := t7[2]
+	db[2] += t10
+	t5[2] = 0
+	db[1] += t5[1]
+	t5[1] = 0
+	db[0] += t5[0]
+	t11 := t6[2]
 	dc[0] = 0
-	dc[2] += t12
-	t7[2] = 0
-	dc[1] += t7[1]
-	t7[1] = 0
-	dc[0] += t7[0]
-	t13 := dc[1]
-	da[1] += t13 * t8
+	dc[2] += t11
+	t6[2] = 0
+	dc[1] += t6[1]
+	t6[1] = 0
+	dc[0] += t6[0]
+	t12 := dc[1]
+	da[1] += t12 * t7
 	dc[1] = 0
-	dc[0] += t13 * t9
+	dc[0] += t12 * t8
 	db[2] += dc[2]
 	dc[2] = 0
 	db[1] += dc[1]
 	dc[1] = 0
 	db[0] += dc[0]
-	t14 := db[0]
-	db[0] = t14 * k
+	t13 := db[0]
+	db[0] = t13 * k
 	da[2] += db[2]
 	db[2] = 0
 	da[1] += db[1]
 	db[1] = 0
 	da[0] += db[0]
+	t5[0] = 0
 	t6[0] = 0
-	t7[0] = 0
 	dc[0] = 0
 	db[0] = 0
-	*dk += dk2 + t14*t10
+	*dk += dk2 + t13*t9
 }
 
 // CopyThenModifyGrad returns CopyThenModify's result and its gradient with
@@ -650,8 +650,9 @@ type EnergyTape struct {
 	// bPos: the field b.Pos.
 	bPos [3]float64
 	// bodyPotentialTape: the tape bodyPotentialCallForward fills and
-	// bodyPotentialCallBackward reads, in a slice of one entry.
-	bodyPotentialTape []bodyPotentialCallTape
+	// bodyPotentialCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	bodyPotentialTape bodyPotentialCallTape
 	// prod2: a product (prod) of the forward sweep.
 	prod2 float64
 	// prod: a product (prod) of the forward sweep.
@@ -661,11 +662,9 @@ type EnergyTape struct {
 // EnergyForward runs Energy and records in t what EnergyBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func EnergyForward(t *EnergyTape, b Body, g [3]float64) float64 {
-	t.bodyPotentialTape = t.bodyPotentialTape[:0]
+	t.bodyPotentialTape.calls = t.bodyPotentialTape.calls[:0]
 	t.bPos = b.Pos
-	t.bodyPotentialTape = slices.Grow(t.bodyPotentialTape, 1)[:len(t.bodyPotentialTape)+1]
-	bodyPotentialTape := &t.bodyPotentialTape[len(t.bodyPotentialTape)-1]
-	t1 := bodyPotentialCallForward(bodyPotentialTape, b.Pos, b.Mass, g)
+	t1 := bodyPotentialCallForward(&t.bodyPotentialTape, b.Pos, b.Mass, g)
 	t2 := 0.5 * b.Mass
 	t.prod2 = t2
 	t3 := b.Pos[2]
@@ -675,31 +674,30 @@ func EnergyForward(t *EnergyTape, b Body, g [3]float64) float64 {
 }
 
 // EnergyBackward adds to db and dg the vector-Jacobian product of Energy with
-// the seeds s, at the point recorded in t by EnergyForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by EnergyForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Energy
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func EnergyBackward(t *EnergyTape, s float64, db *Body, dg *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	bPos := t.bPos
 	t1 := bPos[2]
-	nbodyPotentialTape := len(t.bodyPotentialTape)
+	nbodyPotentialTape := len(t.bodyPotentialTape.calls)
 	nbodyPotentialTape--
-	t2 := t.bodyPotentialTape[nbodyPotentialTape]
-	t3 := s * t1
-	db.Pos[2] += s*t.prod + t3*t.prod2
-	bodyPotentialTape := t2
+	t2 := s * t1
+	db.Pos[2] += s*t.prod + t2*t.prod2
 	var dbPos2 [3]float64
 	dbMass2 := 0.0
 	var dg2 [3]float64
-	bodyPotentialCallBackward(&bodyPotentialTape, s, &dbPos2, &dbMass2, &dg2)
+	bodyPotentialCallBackward(&t.bodyPotentialTape, nbodyPotentialTape, s, &dbPos2, &dbMass2, &dg2)
 	db.Pos[0] += dbPos2[0]
 	db.Pos[1] += dbPos2[1]
 	db.Pos[2] += dbPos2[2]
 	dg[0] += dg2[0]
 	dg[1] += dg2[1]
 	dg[2] += dg2[2]
-	db.Mass += t3*t1*0.5 + dbMass2
+	db.Mass += t2*t1*0.5 + dbMass2
 }
 
 // EnergyGrad returns Energy's result and its gradient with respect to b and g,
@@ -730,16 +728,13 @@ func EnergyJVP(b Body, g [3]float64, db Body, dg [3]float64) (float64, float64) 
 // flow it replays. A tape may be reused: each run of RotateForward overwrites
 // it, and its buffers are kept.
 type RotateTape struct {
-	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, in a
-	// slice of one entry.
-	dot3Tape2 []dot3CallTape
 	// rot: the parameter rot.
 	rot [3]float64
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, in a
-	// slice of one entry.
-	dot3Tape []dot3CallTape
 	// pt: the parameter pt.
 	pt [3]float64
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape dot3CallTape
 	// theta: theta as the forward sweep computed it.
 	theta float64
 	// costheta: costheta as the forward sweep computed it.
@@ -754,6 +749,9 @@ type RotateTape struct {
 	elem3 float64
 	// wCrossPt: wCrossPt as the forward sweep computed it.
 	wCrossPt [3]float64
+	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape2 dot3CallTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 	// diff: a difference (diff) of the forward sweep.
@@ -769,13 +767,11 @@ type RotateTape struct {
 // earlier contents are discarded, its memory reused.
 func RotateForward(t *RotateTape, rot, pt [3]float64) [3]float64 {
 	t.elem = t.elem[:0]
-	t.dot3Tape2 = t.dot3Tape2[:0]
-	t.dot3Tape = t.dot3Tape[:0]
+	t.dot3Tape2.calls = t.dot3Tape2.calls[:0]
+	t.dot3Tape.calls = t.dot3Tape.calls[:0]
 	t.rot = rot
 	t.pt = pt
-	t.dot3Tape = slices.Grow(t.dot3Tape, 1)[:len(t.dot3Tape)+1]
-	dot3Tape := &t.dot3Tape[len(t.dot3Tape)-1]
-	t1 := dot3CallForward(dot3Tape, rot, rot)
+	t1 := dot3CallForward(&t.dot3Tape, rot, rot)
 	theta := math.Sqrt(t1)
 	t.theta = theta
 	costheta := math.Cos(theta)
@@ -797,9 +793,7 @@ func RotateForward(t *RotateTape, rot, pt [3]float64) [3]float64 {
 	t.elem3 = t7
 	wCrossPt := [3]float64{t2*t3 - t4*t5, t4*t6 - t7*t3, t7*t5 - t2*t6}
 	t.wCrossPt = wCrossPt
-	t.dot3Tape2 = slices.Grow(t.dot3Tape2, 1)[:len(t.dot3Tape2)+1]
-	dot3Tape2 := &t.dot3Tape2[len(t.dot3Tape2)-1]
-	t8 := dot3CallForward(dot3Tape2, w, pt)
+	t8 := dot3CallForward(&t.dot3Tape2, w, pt)
 	t.tmp2 = t8
 	t9 := 1 - costheta
 	t.diff = t9
@@ -816,10 +810,11 @@ func RotateForward(t *RotateTape, rot, pt [3]float64) [3]float64 {
 }
 
 // RotateBackward adds to drot and dpt the vector-Jacobian product of Rotate
-// with the seeds s, at the point recorded in t by RotateForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// with the seeds s, at the point recorded in t by RotateForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Rotate and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func RotateBackward(t *RotateTape, s [3]float64, drot, dpt *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dout [3]float64
@@ -834,69 +829,65 @@ func RotateBackward(t *RotateTape, s [3]float64, drot, dpt *[3]float64) {
 	pt := t.pt
 	costheta := t.costheta
 	var dcostheta float64
-	ndot3Tape2 := len(t.dot3Tape2)
+	ndot3Tape2 := len(t.dot3Tape2.calls)
 	ndot3Tape2--
-	t1 := t.dot3Tape2[ndot3Tape2]
-	t2 := t.elem2
-	t3 := pt[0]
-	t4 := t.elem3
-	t5 := pt[1]
-	t6 := pt[2]
+	t1 := t.elem2
+	t2 := pt[0]
+	t3 := t.elem3
+	t4 := pt[1]
+	t5 := pt[2]
 	rot := t.rot
 	theta := t.theta
-	t7 := t.elem4
+	t6 := t.elem4
 	var dtheta float64
-	ndot3Tape := len(t.dot3Tape)
+	ndot3Tape := len(t.dot3Tape.calls)
 	ndot3Tape--
-	t8 := t.dot3Tape[ndot3Tape]
 	dout[2] += s[2]
 	dout[1] += s[1]
 	dout[0] += s[0]
 	for i2 := 2; i2 >= 0; i2-- {
 		nelem--
-		t9 := wCrossPt[i2]
-		t10 := pt[i2]
-		t11 := dout[i2]
-		dtmp += t11 * t.elem[nelem]
-		dw[i2] += t11 * tmp
-		dsintheta += t11 * t9
-		dwCrossPt[i2] += t11 * sintheta
-		dcostheta += t11 * t10
-		dpt[i2] += t11 * costheta
+		t7 := wCrossPt[i2]
+		t8 := pt[i2]
+		t9 := dout[i2]
+		dtmp += t9 * t.elem[nelem]
+		dw[i2] += t9 * tmp
+		dsintheta += t9 * t7
+		dwCrossPt[i2] += t9 * sintheta
+		dcostheta += t9 * t8
+		dpt[i2] += t9 * costheta
 		dout[i2] = 0
 	}
-	t12 := dtmp * t.tmp2
-	dot3Tape2 := t1
+	t10 := dtmp * t.tmp2
 	var da [3]float64
 	var db [3]float64
-	dot3CallBackward(&dot3Tape2, dtmp*t.diff, &da, &db)
+	dot3CallBackward(&t.dot3Tape2, ndot3Tape2, dtmp*t.diff, &da, &db)
 	dw[0] += da[0]
 	dw[1] += da[1]
 	dw[2] += da[2]
 	dpt[0] += db[0]
 	dpt[1] += db[1]
 	dpt[2] += db[2]
-	t13 := dwCrossPt[0]
-	t14 := dwCrossPt[1]
-	t15 := dwCrossPt[2]
-	dw[0] += t15*t5 - t14*t6
-	dpt[0] += t14*t7 - t15*t2
-	dpt[1] += t15*t4 - t13*t7
-	dw[2] += t14*t3 - t13*t5
-	dpt[2] += t13*t2 - t14*t4
-	dw[1] += t13*t6 - t15*t3
+	t11 := dwCrossPt[0]
+	t12 := dwCrossPt[1]
+	t13 := dwCrossPt[2]
+	dw[0] += t13*t4 - t12*t5
+	dpt[0] += t12*t6 - t13*t1
+	dpt[1] += t13*t3 - t11*t6
+	dw[2] += t12*t2 - t11*t4
+	dpt[2] += t11*t1 - t12*t3
+	dw[1] += t11*t5 - t13*t2
 	for i := 2; i >= 0; i-- {
-		t16 := dw[i]
-		dtheta -= t16 * (rot[i] / theta / theta)
-		drot[i] += t16 / theta
+		t14 := dw[i]
+		dtheta -= t14 * (rot[i] / theta / theta)
+		drot[i] += t14 / theta
 		dw[i] = 0
 	}
-	dcostheta2 := dcostheta - t12
+	dcostheta2 := dcostheta - t10
 	dtheta2 := dsintheta*math.Cos(theta) - dcostheta2*math.Sin(theta) + dtheta
-	dot3Tape := t8
 	var da2 [3]float64
 	var db2 [3]float64
-	dot3CallBackward(&dot3Tape, dtheta2*(0.5/theta), &da2, &db2)
+	dot3CallBackward(&t.dot3Tape, ndot3Tape, dtheta2*(0.5/theta), &da2, &db2)
 	drot[0] += da2[0]
 	drot[1] += da2[1]
 	drot[2] += da2[2]
@@ -1063,30 +1054,36 @@ func OuterJVP(a, b [2]float64, k float64, da, db [2]float64, dk float64) ([2][2]
 // control flow it replays. A tape may be reused: each run of WholeSlicesForward
 // overwrites it, and its buffers are kept.
 type WholeSlicesTape struct {
-	// sumSquaresTape4: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, in a slice of one entry.
-	sumSquaresTape4 []sumSquaresCallTape
-	// sumSquaresTape3: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, in a slice of one entry.
-	sumSquaresTape3 []sumSquaresCallTape
+	// sumSquaresTape: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sumSquaresTape sumSquaresCallTape
+	// normAfterScaleTape: the tape normAfterScaleCallForward fills and
+	// normAfterScaleCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	normAfterScaleTape normAfterScaleCallTape
+	// scaleAllTape: the tape scaleAllCallForward fills and scaleAllCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	scaleAllTape scaleAllCallTape
+	// sumSquaresTape2: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sumSquaresTape2 sumSquaresCallTape
 	// elem: an element read before it was overwritten.
 	elem float64
-	// sumSquaresTape2: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, in a slice of one entry.
-	sumSquaresTape2 []sumSquaresCallTape
-	// scaleAllTape: the tape scaleAllCallForward fills and scaleAllCallBackward
-	// reads, in a slice of one entry.
-	scaleAllTape []scaleAllCallTape
-	// normAfterScaleTape: the tape normAfterScaleCallForward fills and
-	// normAfterScaleCallBackward reads, in a slice of one entry.
-	normAfterScaleTape []normAfterScaleCallTape
-	// sumSquaresTape: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, in a slice of one entry.
-	sumSquaresTape []sumSquaresCallTape
 	// elem2: an element read before it was overwritten.
 	elem2 float64
+	// sumSquaresTape3: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sumSquaresTape3 sumSquaresCallTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
+	// sumSquaresTape4: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sumSquaresTape4 sumSquaresCallTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 }
@@ -1094,103 +1091,81 @@ type WholeSlicesTape struct {
 // WholeSlicesForward runs WholeSlices and records in t what WholeSlicesBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func WholeSlicesForward(t *WholeSlicesTape, g [3]float64, k float64) float64 {
-	t.sumSquaresTape4 = t.sumSquaresTape4[:0]
-	t.sumSquaresTape3 = t.sumSquaresTape3[:0]
-	t.sumSquaresTape2 = t.sumSquaresTape2[:0]
-	t.scaleAllTape = t.scaleAllTape[:0]
-	t.normAfterScaleTape = t.normAfterScaleTape[:0]
-	t.sumSquaresTape = t.sumSquaresTape[:0]
+	t.sumSquaresTape4.calls = t.sumSquaresTape4.calls[:0]
+	t.sumSquaresTape3.calls = t.sumSquaresTape3.calls[:0]
+	t.sumSquaresTape2.calls = t.sumSquaresTape2.calls[:0]
+	t.scaleAllTape.calls = t.scaleAllTape.calls[:0]
+	t.normAfterScaleTape.calls = t.normAfterScaleTape.calls[:0]
+	t.sumSquaresTape.calls = t.sumSquaresTape.calls[:0]
 	var g2 [3]float64
 	g2[0] = g[0]
 	g2[1] = g[1]
 	g2[2] = g[2]
 	t1 := g2[:]
-	t.sumSquaresTape = slices.Grow(t.sumSquaresTape, 1)[:len(t.sumSquaresTape)+1]
-	sumSquaresTape := &t.sumSquaresTape[len(t.sumSquaresTape)-1]
-	t2 := sumSquaresCallForward(sumSquaresTape, t1)
-	t.normAfterScaleTape = slices.Grow(t.normAfterScaleTape, 1)[:len(t.normAfterScaleTape)+1]
-	normAfterScaleTape := &t.normAfterScaleTape[len(t.normAfterScaleTape)-1]
-	t3 := normAfterScaleCallForward(normAfterScaleTape, g2, k)
+	t2 := sumSquaresCallForward(&t.sumSquaresTape, t1)
+	t3 := normAfterScaleCallForward(&t.normAfterScaleTape, g2, k)
 	a := t2 + t3
-	t.scaleAllTape = slices.Grow(t.scaleAllTape, 1)[:len(t.scaleAllTape)+1]
-	scaleAllTape := &t.scaleAllTape[len(t.scaleAllTape)-1]
-	scaleAllCallForward(scaleAllTape, t1, k)
-	t.sumSquaresTape2 = slices.Grow(t.sumSquaresTape2, 1)[:len(t.sumSquaresTape2)+1]
-	sumSquaresTape2 := &t.sumSquaresTape2[len(t.sumSquaresTape2)-1]
-	t4 := sumSquaresCallForward(sumSquaresTape2, t1)
+	scaleAllCallForward(&t.scaleAllTape, t1, k)
+	t4 := sumSquaresCallForward(&t.sumSquaresTape2, t1)
 	t5 := g2[0]
 	t.elem = t5
 	t6 := g2[1]
 	t.elem2 = t6
-	t.sumSquaresTape3 = slices.Grow(t.sumSquaresTape3, 1)[:len(t.sumSquaresTape3)+1]
-	sumSquaresTape3 := &t.sumSquaresTape3[len(t.sumSquaresTape3)-1]
-	t7 := sumSquaresCallForward(sumSquaresTape3, g2[1:3])
+	t7 := sumSquaresCallForward(&t.sumSquaresTape3, g2[1:3])
 	t.tmp = t7
-	t.sumSquaresTape4 = slices.Grow(t.sumSquaresTape4, 1)[:len(t.sumSquaresTape4)+1]
-	sumSquaresTape4 := &t.sumSquaresTape4[len(t.sumSquaresTape4)-1]
-	t8 := sumSquaresCallForward(sumSquaresTape4, g2[:1])
+	t8 := sumSquaresCallForward(&t.sumSquaresTape4, g2[:1])
 	t.tmp2 = t8
 	return a + t4 + t5*t6 + t7*t8
 }
 
 // WholeSlicesBackward adds to dg and dk the vector-Jacobian product of
 // WholeSlices with the seeds s, at the point recorded in t by
-// WholeSlicesForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// WholeSlicesForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those WholeSlices and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func WholeSlicesBackward(t *WholeSlicesTape, s float64, dg *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nsumSquaresTape4 := len(t.sumSquaresTape4)
+	nsumSquaresTape4 := len(t.sumSquaresTape4.calls)
 	nsumSquaresTape4--
 	var dg2 [3]float64
-	nsumSquaresTape3 := len(t.sumSquaresTape3)
+	nsumSquaresTape3 := len(t.sumSquaresTape3.calls)
 	nsumSquaresTape3--
-	t1 := t.sumSquaresTape3[nsumSquaresTape3]
-	t2 := t.elem
-	t3 := t.elem2
-	nsumSquaresTape2 := len(t.sumSquaresTape2)
+	t1 := t.elem
+	t2 := t.elem2
+	nsumSquaresTape2 := len(t.sumSquaresTape2.calls)
 	nsumSquaresTape2--
-	t4 := t.sumSquaresTape2[nsumSquaresTape2]
-	t5 := dg2[:3]
-	nscaleAllTape := len(t.scaleAllTape)
+	t3 := dg2[:3]
+	nscaleAllTape := len(t.scaleAllTape.calls)
 	nscaleAllTape--
-	t6 := t.scaleAllTape[nscaleAllTape]
-	nnormAfterScaleTape := len(t.normAfterScaleTape)
+	nnormAfterScaleTape := len(t.normAfterScaleTape.calls)
 	nnormAfterScaleTape--
-	t7 := t.normAfterScaleTape[nnormAfterScaleTape]
-	nsumSquaresTape := len(t.sumSquaresTape)
+	nsumSquaresTape := len(t.sumSquaresTape.calls)
 	nsumSquaresTape--
-	t8 := t.sumSquaresTape[nsumSquaresTape]
-	t9 := s * t.tmp2
-	sumSquaresTape4 := t.sumSquaresTape4[nsumSquaresTape4]
-	sumSquaresCallBackward(&sumSquaresTape4, s*t.tmp, dg2[:1])
-	sumSquaresTape3 := t1
-	sumSquaresCallBackward(&sumSquaresTape3, t9, dg2[1:3])
-	dg2[1] += s * t2
-	dg2[0] += s * t3
-	sumSquaresTape2 := t4
-	sumSquaresCallBackward(&sumSquaresTape2, s, t5)
-	scaleAllTape := t6
+	t4 := s * t.tmp2
+	sumSquaresCallBackward(&t.sumSquaresTape4, nsumSquaresTape4, s*t.tmp, dg2[:1])
+	sumSquaresCallBackward(&t.sumSquaresTape3, nsumSquaresTape3, t4, dg2[1:3])
+	dg2[1] += s * t1
+	dg2[0] += s * t2
+	sumSquaresCallBackward(&t.sumSquaresTape2, nsumSquaresTape2, s, t3)
 	dk2 := 0.0
-	scaleAllCallBackward(&scaleAllTape, t5, &dk2)
-	t10 := dk2
-	normAfterScaleTape := t7
+	scaleAllCallBackward(&t.scaleAllTape, nscaleAllTape, t3, &dk2)
+	t5 := dk2
 	var da [3]float64
 	dk3 := 0.0
-	normAfterScaleCallBackward(&normAfterScaleTape, s, &da, &dk3)
+	normAfterScaleCallBackward(&t.normAfterScaleTape, nnormAfterScaleTape, s, &da, &dk3)
 	dg2[0] += da[0]
 	dg2[1] += da[1]
 	dg2[2] += da[2]
-	t11 := dk3
-	sumSquaresTape := t8
-	sumSquaresCallBackward(&sumSquaresTape, s, t5)
+	t6 := dk3
+	sumSquaresCallBackward(&t.sumSquaresTape, nsumSquaresTape, s, t3)
 	dg[2] += dg2[2]
 	dg2[2] = 0
 	dg[1] += dg2[1]
 	dg2[1] = 0
 	dg[0] += dg2[0]
 	dg2[0] = 0
-	*dk += t10 + t11
+	*dk += t5 + t6
 }
 
 // WholeSlicesGrad returns WholeSlices's result and its gradient with respect to
@@ -1245,8 +1220,9 @@ type ProjectTape struct {
 	// f: the parameter f.
 	f float64
 	// rodriguesTape: the tape rodriguesCallForward fills and rodriguesCallBackward
-	// reads, in a slice of one entry.
-	rodriguesTape []rodriguesCallTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	rodriguesTape rodriguesCallTape
 	// elem3: an element read before it was overwritten.
 	elem3 float64
 	// elem: an element read before it was overwritten.
@@ -1262,15 +1238,13 @@ type ProjectTape struct {
 // ProjectForward runs Project and records in t what ProjectBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ProjectForward(t *ProjectTape, rot, c, x [3]float64, f float64) [2]float64 {
-	t.rodriguesTape = t.rodriguesTape[:0]
+	t.rodriguesTape.calls = t.rodriguesTape.calls[:0]
 	t.f = f
 	var d [3]float64
 	for i := range 3 {
 		d[i] = x[i] - c[i]
 	}
-	t.rodriguesTape = slices.Grow(t.rodriguesTape, 1)[:len(t.rodriguesTape)+1]
-	rodriguesTape := &t.rodriguesTape[len(t.rodriguesTape)-1]
-	t1 := rodriguesCallForward(rodriguesTape, rot, d)
+	t1 := rodriguesCallForward(&t.rodriguesTape, rot, d)
 	var p [3]float64
 	p[0] = t1[0]
 	p[1] = t1[1]
@@ -1291,8 +1265,9 @@ func ProjectForward(t *ProjectTape, rot, c, x [3]float64, f float64) [2]float64 
 
 // ProjectBackward adds to drot, dc, dx and df the vector-Jacobian product of
 // Project with the seeds s, at the point recorded in t by ProjectForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those Project and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
 // buffer can sum a mini-batch.
 func ProjectBackward(t *ProjectTape, s [2]float64, drot, dc, dx *[3]float64, df *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
@@ -1300,31 +1275,29 @@ func ProjectBackward(t *ProjectTape, s [2]float64, drot, dc, dx *[3]float64, df 
 	f := t.f
 	t2 := t.elem
 	var dp [3]float64
-	nrodriguesTape := len(t.rodriguesTape)
+	nrodriguesTape := len(t.rodriguesTape.calls)
 	nrodriguesTape--
-	t3 := t.rodriguesTape[nrodriguesTape]
 	var dd [3]float64
 	t1[1] += s[1]
 	t1[0] += s[0]
-	t4 := t1[0]
-	t5 := t1[1]
-	t6 := t5 / t2
-	t7 := t6 * t.elem2
-	dp[1] += t6 * f
-	t8 := t4 / t2
-	dp[2] += -(t5 * (t.quo / t2)) - t4*(t.quo2/t2)
-	t9 := t8 * t.elem3
-	dp[0] += t8 * f
-	t10 := dp[2]
+	t3 := t1[0]
+	t4 := t1[1]
+	t5 := t4 / t2
+	t6 := t5 * t.elem2
+	dp[1] += t5 * f
+	t7 := t3 / t2
+	dp[2] += -(t4 * (t.quo / t2)) - t3*(t.quo2/t2)
+	t8 := t7 * t.elem3
+	dp[0] += t7 * f
+	t9 := dp[2]
 	dp[2] = 0
-	t11 := dp[1]
+	t10 := dp[1]
 	dp[1] = 0
-	t12 := dp[0]
+	t11 := dp[0]
 	dp[0] = 0
-	rodriguesTape := t3
 	var drot2 [3]float64
 	var dpt [3]float64
-	rodriguesCallBackward(&rodriguesTape, [3]float64{t12, t11, t10}, &drot2, &dpt)
+	rodriguesCallBackward(&t.rodriguesTape, nrodriguesTape, [3]float64{t11, t10, t9}, &drot2, &dpt)
 	drot[0] += drot2[0]
 	drot[1] += drot2[1]
 	drot[2] += drot2[2]
@@ -1332,12 +1305,12 @@ func ProjectBackward(t *ProjectTape, s [2]float64, drot, dc, dx *[3]float64, df 
 	dd[1] += dpt[1]
 	dd[2] += dpt[2]
 	for i := 2; i >= 0; i-- {
-		t13 := dd[i]
-		dc[i] -= t13
-		dx[i] += t13
+		t12 := dd[i]
+		dc[i] -= t12
+		dx[i] += t12
 		dd[i] = 0
 	}
-	*df += t7 + t9
+	*df += t6 + t8
 }
 
 // ProjectVJP returns Project's results and the vector-Jacobian product with the
@@ -1391,26 +1364,26 @@ func ProjectJVP(rot, c, x [3]float64, f float64, drot, dc, dx [3]float64, df flo
 // control flow it replays. A tape may be reused: each run of RotateTwiceForward
 // overwrites it, and its buffers are kept.
 type RotateTwiceTape struct {
-	// rodriguesTape2: the tape rodriguesCallForward fills and
-	// rodriguesCallBackward reads, in a slice of one entry.
-	rodriguesTape2 []rodriguesCallTape
 	// rodriguesTape: the tape rodriguesCallForward fills and rodriguesCallBackward
-	// reads, in a slice of one entry.
-	rodriguesTape []rodriguesCallTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	rodriguesTape rodriguesCallTape
+	// rodriguesTape2: the tape rodriguesCallForward fills and
+	// rodriguesCallBackward reads, for every call of it here: one record per call,
+	// and the stacks they share.
+	rodriguesTape2 rodriguesCallTape
 }
 
 // RotateTwiceForward runs RotateTwice and records in t what RotateTwiceBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func RotateTwiceForward(t *RotateTwiceTape, rot, pt [3]float64) [3]float64 {
-	t.rodriguesTape2 = t.rodriguesTape2[:0]
-	t.rodriguesTape = t.rodriguesTape[:0]
+	t.rodriguesTape2.calls = t.rodriguesTape2.calls[:0]
+	t.rodriguesTape.calls = t.rodriguesTape.calls[:0]
 	var p [3]float64
 	p[0] = pt[0]
 	p[1] = pt[1]
 	p[2] = pt[2]
-	t.rodriguesTape = slices.Grow(t.rodriguesTape, 1)[:len(t.rodriguesTape)+1]
-	rodriguesTape := &t.rodriguesTape[len(t.rodriguesTape)-1]
-	t1 := rodriguesCallForward(rodriguesTape, rot, p)
+	t1 := rodriguesCallForward(&t.rodriguesTape, rot, p)
 	var t2 [3]float64
 	t2[0] = t1[0]
 	t2[1] = t1[1]
@@ -1418,9 +1391,7 @@ func RotateTwiceForward(t *RotateTwiceTape, rot, pt [3]float64) [3]float64 {
 	p[0] = t2[0]
 	p[1] = t2[1]
 	p[2] = t2[2]
-	t.rodriguesTape2 = slices.Grow(t.rodriguesTape2, 1)[:len(t.rodriguesTape2)+1]
-	rodriguesTape2 := &t.rodriguesTape2[len(t.rodriguesTape2)-1]
-	t3 := rodriguesCallForward(rodriguesTape2, rot, p)
+	t3 := rodriguesCallForward(&t.rodriguesTape2, rot, p)
 	var t4 [3]float64
 	t4[0] = t3[0]
 	t4[1] = t3[1]
@@ -1433,20 +1404,19 @@ func RotateTwiceForward(t *RotateTwiceTape, rot, pt [3]float64) [3]float64 {
 
 // RotateTwiceBackward adds to drot and dpt the vector-Jacobian product of
 // RotateTwice with the seeds s, at the point recorded in t by
-// RotateTwiceForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// RotateTwiceForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those RotateTwice and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func RotateTwiceBackward(t *RotateTwiceTape, s [3]float64, drot, dpt *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dp [3]float64
 	var t1 [3]float64
-	nrodriguesTape2 := len(t.rodriguesTape2)
+	nrodriguesTape2 := len(t.rodriguesTape2.calls)
 	nrodriguesTape2--
-	t2 := t.rodriguesTape2[nrodriguesTape2]
-	var t3 [3]float64
-	nrodriguesTape := len(t.rodriguesTape)
+	var t2 [3]float64
+	nrodriguesTape := len(t.rodriguesTape.calls)
 	nrodriguesTape--
-	t4 := t.rodriguesTape[nrodriguesTape]
 	dp[2] += s[2]
 	dp[1] += s[1]
 	dp[0] += s[0]
@@ -1455,39 +1425,37 @@ func RotateTwiceBackward(t *RotateTwiceTape, s [3]float64, drot, dpt *[3]float64
 	t1[1] += dp[1]
 	dp[1] = 0
 	t1[0] += dp[0]
-	t5 := t1[2]
+	t3 := t1[2]
 	t1[2] = 0
-	t6 := t1[1]
+	t4 := t1[1]
 	t1[1] = 0
-	t7 := t1[0]
+	t5 := t1[0]
 	dp[0] = 0
 	t1[0] = 0
-	rodriguesTape2 := t2
 	var drot2 [3]float64
 	var dpt2 [3]float64
-	rodriguesCallBackward(&rodriguesTape2, [3]float64{t7, t6, t5}, &drot2, &dpt2)
+	rodriguesCallBackward(&t.rodriguesTape2, nrodriguesTape2, [3]float64{t5, t4, t3}, &drot2, &dpt2)
 	drot[0] += drot2[0]
 	drot[1] += drot2[1]
 	drot[2] += drot2[2]
 	dp[0] += dpt2[0]
 	dp[1] += dpt2[1]
 	dp[2] += dpt2[2]
-	t3[2] += dp[2]
+	t2[2] += dp[2]
 	dp[2] = 0
-	t3[1] += dp[1]
+	t2[1] += dp[1]
 	dp[1] = 0
-	t3[0] += dp[0]
-	t8 := t3[2]
-	t3[2] = 0
-	t9 := t3[1]
-	t3[1] = 0
-	t10 := t3[0]
+	t2[0] += dp[0]
+	t6 := t2[2]
+	t2[2] = 0
+	t7 := t2[1]
+	t2[1] = 0
+	t8 := t2[0]
 	dp[0] = 0
-	t3[0] = 0
-	rodriguesTape := t4
+	t2[0] = 0
 	var drot3 [3]float64
 	var dpt3 [3]float64
-	rodriguesCallBackward(&rodriguesTape, [3]float64{t10, t9, t8}, &drot3, &dpt3)
+	rodriguesCallBackward(&t.rodriguesTape, nrodriguesTape, [3]float64{t8, t7, t6}, &drot3, &dpt3)
 	drot[0] += drot3[0]
 	drot[1] += drot3[1]
 	drot[2] += drot3[2]
@@ -1577,8 +1545,9 @@ type MixedTape struct {
 	// k: the parameter k.
 	k float64
 	// bodyScaledTape: the tape bodyScaledCallForward fills and
-	// bodyScaledCallBackward reads, in a slice of one entry.
-	bodyScaledTape []bodyScaledCallTape
+	// bodyScaledCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	bodyScaledTape bodyScaledCallTape
 	// elem2: an element read before it was overwritten.
 	elem2 float64
 	// elem: an element read before it was overwritten.
@@ -1588,7 +1557,7 @@ type MixedTape struct {
 // MixedForward runs Mixed and records in t what MixedBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MixedForward(t *MixedTape, b Body, k float64) ([3]float64, float64) {
-	t.bodyScaledTape = t.bodyScaledTape[:0]
+	t.bodyScaledTape.calls = t.bodyScaledTape.calls[:0]
 	t.k = k
 	t1 := [3]float64{1, 2, 3}
 	t2 := [3]float64{0, 1, 0}
@@ -1597,9 +1566,7 @@ func MixedForward(t *MixedTape, b Body, k float64) ([3]float64, float64) {
 	c[0] = t3[0]
 	c[1] = t3[1]
 	c[2] = t3[2]
-	t.bodyScaledTape = slices.Grow(t.bodyScaledTape, 1)[:len(t.bodyScaledTape)+1]
-	bodyScaledTape := &t.bodyScaledTape[len(t.bodyScaledTape)-1]
-	t4 := bodyScaledCallForward(bodyScaledTape, b.Pos, b.Mass, k)
+	t4 := bodyScaledCallForward(&t.bodyScaledTape, b.Pos, b.Mass, k)
 	var s [3]float64
 	s[0] = t4[0]
 	s[1] = t4[1]
@@ -1613,38 +1580,37 @@ func MixedForward(t *MixedTape, b Body, k float64) ([3]float64, float64) {
 }
 
 // MixedBackward adds to db and dk the vector-Jacobian product of Mixed with the
-// seeds s1 and s2, at the point recorded in t by MixedForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// seeds s1 and s2, at the point recorded in t by MixedForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those Mixed
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func MixedBackward(t *MixedTape, s1 [3]float64, s2 float64, db *Body, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds [3]float64
 	k := t.k
-	nbodyScaledTape := len(t.bodyScaledTape)
+	nbodyScaledTape := len(t.bodyScaledTape.calls)
 	nbodyScaledTape--
-	t1 := t.bodyScaledTape[nbodyScaledTape]
 	ds[0] += s1[0]
-	t2 := s2 * t.elem
+	t1 := s2 * t.elem
 	ds[2] += s1[2] + s2*k
 	ds[1] += s1[1] + s2*t.elem2
-	t3 := ds[2]
+	t2 := ds[2]
 	ds[2] = 0
-	t4 := ds[1]
+	t3 := ds[1]
 	ds[1] = 0
-	t5 := ds[0]
+	t4 := ds[0]
 	ds[0] = 0
-	bodyScaledTape := t1
 	var dbPos2 [3]float64
 	dbMass2 := 0.0
 	dk2 := 0.0
-	bodyScaledCallBackward(&bodyScaledTape, [3]float64{t5, t4, t3}, &dbPos2, &dbMass2, &dk2)
+	bodyScaledCallBackward(&t.bodyScaledTape, nbodyScaledTape, [3]float64{t4, t3, t2}, &dbPos2, &dbMass2, &dk2)
 	db.Pos[0] += dbPos2[0]
 	db.Pos[1] += dbPos2[1]
 	db.Pos[2] += dbPos2[2]
-	t6 := dk2
+	t5 := dk2
 	db.Mass += dbMass2
-	*dk += t2 + t6
+	*dk += t1 + t5
 }
 
 // MixedVJP returns Mixed's results and the vector-Jacobian product with the
@@ -1991,82 +1957,77 @@ func RowsJVP(g [2][3]float64, k float64, dg [2][3]float64, dk float64) (float64,
 // control flow it replays. A tape may be reused: each run of ResidualForward
 // overwrites it, and its buffers are kept.
 type CamResidualTape struct {
-	// camFocalTape: the tape camFocalCallForward fills and camFocalCallBackward
-	// reads, in a slice of one entry.
-	camFocalTape []camFocalCallTape
 	// camRotatedTape: the tape camRotatedCallForward fills and
-	// camRotatedCallBackward reads, in a slice of one entry.
-	camRotatedTape []camRotatedCallTape
+	// camRotatedCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	camRotatedTape camRotatedCallTape
+	// camFocalTape: the tape camFocalCallForward fills and camFocalCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	camFocalTape camFocalCallTape
 }
 
 // ResidualForward runs Residual and records in t what CamResidualBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func (c *Cam) ResidualForward(t *CamResidualTape, x [3]float64, obs [2]float64) [2]float64 {
-	t.camFocalTape = t.camFocalTape[:0]
-	t.camRotatedTape = t.camRotatedTape[:0]
-	t.camRotatedTape = slices.Grow(t.camRotatedTape, 1)[:len(t.camRotatedTape)+1]
-	camRotatedTape := &t.camRotatedTape[len(t.camRotatedTape)-1]
-	t1 := camRotatedCallForward(camRotatedTape, c.R, c.F, x)
+	t.camFocalTape.calls = t.camFocalTape.calls[:0]
+	t.camRotatedTape.calls = t.camRotatedTape.calls[:0]
+	t1 := camRotatedCallForward(&t.camRotatedTape, c.R, c.F, x)
 	var y [3]float64
 	y[0] = t1[0]
 	y[1] = t1[1]
 	y[2] = t1[2]
-	t.camFocalTape = slices.Grow(t.camFocalTape, 1)[:len(t.camFocalTape)+1]
-	camFocalTape := &t.camFocalTape[len(t.camFocalTape)-1]
-	t2 := camFocalCallForward(camFocalTape, c.R, c.F, y)
+	t2 := camFocalCallForward(&t.camFocalTape, c.R, c.F, y)
 	t3 := [2]float64{t2 - obs[0], y[2] - obs[1]}
 	return t3
 }
 
 // CamResidualBackward adds to dc and dx the vector-Jacobian product of Residual
-// with the seeds s, at the point recorded in t by ResidualForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by ResidualForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Residual and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func CamResidualBackward(t *CamResidualTape, s [2]float64, dc *Cam, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var t1 [2]float64
 	var dy [3]float64
-	ncamFocalTape := len(t.camFocalTape)
+	ncamFocalTape := len(t.camFocalTape.calls)
 	ncamFocalTape--
-	t2 := t.camFocalTape[ncamFocalTape]
-	ncamRotatedTape := len(t.camRotatedTape)
+	ncamRotatedTape := len(t.camRotatedTape.calls)
 	ncamRotatedTape--
-	t3 := t.camRotatedTape[ncamRotatedTape]
 	t1[1] += s[1]
 	t1[0] += s[0]
-	t4 := t1[0]
+	t2 := t1[0]
 	dy[2] += t1[1]
-	camFocalTape := t2
 	var dcR2 [3]float64
 	dcF2 := 0.0
 	var dx2 [3]float64
-	camFocalCallBackward(&camFocalTape, t4, &dcR2, &dcF2, &dx2)
+	camFocalCallBackward(&t.camFocalTape, ncamFocalTape, t2, &dcR2, &dcF2, &dx2)
 	dc.R[0] += dcR2[0]
 	dc.R[1] += dcR2[1]
 	dc.R[2] += dcR2[2]
 	dy[0] += dx2[0]
 	dy[1] += dx2[1]
 	dy[2] += dx2[2]
-	t5 := dcF2
-	t6 := dy[2]
+	t3 := dcF2
+	t4 := dy[2]
 	dy[2] = 0
-	t7 := dy[1]
+	t5 := dy[1]
 	dy[1] = 0
-	t8 := dy[0]
+	t6 := dy[0]
 	dy[0] = 0
-	camRotatedTape := t3
 	var dcR3 [3]float64
 	dcF3 := 0.0
 	var dx3 [3]float64
-	camRotatedCallBackward(&camRotatedTape, [3]float64{t8, t7, t6}, &dcR3, &dcF3, &dx3)
+	camRotatedCallBackward(&t.camRotatedTape, ncamRotatedTape, [3]float64{t6, t5, t4}, &dcR3, &dcF3, &dx3)
 	dc.R[0] += dcR3[0]
 	dc.R[1] += dcR3[1]
 	dc.R[2] += dcR3[2]
 	dx[0] += dx3[0]
 	dx[1] += dx3[1]
 	dx[2] += dx3[2]
-	dc.F += t5 + dcF3
+	dc.F += t3 + dcF3
 }
 
 // ResidualVJP returns Residual's results and the vector-Jacobian product with
@@ -2100,148 +2061,166 @@ func (c *Cam) ResidualJVP(x [3]float64, obs [2]float64, dc *Cam, dx [3]float64) 
 	return t5, t6
 }
 
-// dot3CallTape is what dot3CallForward keeps of one run of dot3 for
-// dot3CallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of dot3CallForward
-// overwrites it, and its buffers are kept.
+// dot3CallTape is what dot3CallForward keeps of the calls of dot3 at one call
+// site for dot3CallBackward: the forward values the backward sweep reads, and
+// the control flow it replays, each call's in its record and on the stacks the
+// calls share. The tape of the caller holds it, and empties it for each of its
+// own runs, keeping its buffers.
 type dot3CallTape struct {
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem: an element read before it was overwritten.
-	elem float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+	}
 }
 
-// dot3CallForward runs dot3 and records in t what dot3CallBackward needs; t's
-// earlier contents are discarded, its memory reused.
+// dot3CallForward runs dot3 and records in t what dot3CallBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
 func dot3CallForward(t *dot3CallTape, a, b [3]float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	t1 := a[0]
-	t.elem5 = t1
+	c.elem5 = t1
 	t2 := b[0]
-	t.elem6 = t2
+	c.elem6 = t2
 	t3 := a[1]
-	t.elem3 = t3
+	c.elem3 = t3
 	t4 := b[1]
-	t.elem4 = t4
+	c.elem4 = t4
 	t5 := a[2]
-	t.elem = t5
+	c.elem = t5
 	t6 := b[2]
-	t.elem2 = t6
+	c.elem2 = t6
 	return t1*t2 + t3*t4 + t5*t6
 }
 
 // dot3CallBackward adds to da and db the vector-Jacobian product of dot3 with
-// the seeds s, at the point recorded in t by dot3CallForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func dot3CallBackward(t *dot3CallTape, s float64, da, db *[3]float64) {
+// the seeds s, at the point that call number call of dot3CallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func dot3CallBackward(t *dot3CallTape, call int, s float64, da, db *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	db[2] += s * t.elem
-	da[2] += s * t.elem2
-	db[1] += s * t.elem3
-	da[1] += s * t.elem4
-	db[0] += s * t.elem5
-	da[0] += s * t.elem6
+	c := &t.calls[call]
+	db[2] += s * c.elem
+	da[2] += s * c.elem2
+	db[1] += s * c.elem3
+	da[1] += s * c.elem4
+	db[0] += s * c.elem5
+	da[0] += s * c.elem6
 }
 
-// cross3CallTape is what cross3CallForward keeps of one run of cross3 for
-// cross3CallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of cross3CallForward
-// overwrites it, and its buffers are kept.
+// cross3CallTape is what cross3CallForward keeps of the calls of cross3 at one
+// call site for cross3CallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type cross3CallTape struct {
-	// elem11: an element read before it was overwritten.
-	elem11 float64
-	// elem12: an element read before it was overwritten.
-	elem12 float64
-	// elem9: an element read before it was overwritten.
-	elem9 float64
-	// elem10: an element read before it was overwritten.
-	elem10 float64
-	// elem7: an element read before it was overwritten.
-	elem7 float64
-	// elem8: an element read before it was overwritten.
-	elem8 float64
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem: an element read before it was overwritten.
-	elem float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// elem11: an element read before it was overwritten.
+		elem11 float64
+		// elem12: an element read before it was overwritten.
+		elem12 float64
+		// elem9: an element read before it was overwritten.
+		elem9 float64
+		// elem10: an element read before it was overwritten.
+		elem10 float64
+		// elem7: an element read before it was overwritten.
+		elem7 float64
+		// elem8: an element read before it was overwritten.
+		elem8 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+	}
 }
 
-// cross3CallForward runs cross3 and records in t what cross3CallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// cross3CallForward runs cross3 and records in t what cross3CallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func cross3CallForward(t *cross3CallTape, a, b [3]float64, out []float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	t1 := a[1]
-	t.elem11 = t1
+	c.elem11 = t1
 	t2 := b[2]
-	t.elem12 = t2
+	c.elem12 = t2
 	t3 := a[2]
-	t.elem9 = t3
+	c.elem9 = t3
 	t4 := b[1]
-	t.elem10 = t4
+	c.elem10 = t4
 	out[0] = t1*t2 - t3*t4
 	t5 := a[2]
-	t.elem7 = t5
+	c.elem7 = t5
 	t6 := b[0]
-	t.elem8 = t6
+	c.elem8 = t6
 	t7 := a[0]
-	t.elem5 = t7
+	c.elem5 = t7
 	t8 := b[2]
-	t.elem6 = t8
+	c.elem6 = t8
 	out[1] = t5*t6 - t7*t8
 	t9 := a[0]
-	t.elem3 = t9
+	c.elem3 = t9
 	t10 := b[1]
-	t.elem4 = t10
+	c.elem4 = t10
 	t11 := a[1]
-	t.elem = t11
+	c.elem = t11
 	t12 := b[0]
-	t.elem2 = t12
+	c.elem2 = t12
 	out[2] = t9*t10 - t11*t12
 }
 
 // cross3CallBackward adds to da, db and dout the vector-Jacobian product of
-// cross3 with the seeds dout, at the point recorded in t by cross3CallForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// cross3 with the seeds dout, at the point that call number call of
+// cross3CallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what cross3 leaves in out, and on return
 // the derivative with respect to what out held before.
-func cross3CallBackward(t *cross3CallTape, da, db *[3]float64, dout []float64) {
+func cross3CallBackward(t *cross3CallTape, call int, da, db *[3]float64, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	t1 := dout[2]
-	db[0] -= t1 * t.elem
-	da[1] -= t1 * t.elem2
-	db[1] += t1 * t.elem3
-	da[0] += t1 * t.elem4
+	db[0] -= t1 * c.elem
+	da[1] -= t1 * c.elem2
+	db[1] += t1 * c.elem3
+	da[0] += t1 * c.elem4
 	dout[2] = 0
 	t2 := dout[1]
-	db[2] -= t2 * t.elem5
-	da[0] -= t2 * t.elem6
-	db[0] += t2 * t.elem7
-	da[2] += t2 * t.elem8
+	db[2] -= t2 * c.elem5
+	da[0] -= t2 * c.elem6
+	db[0] += t2 * c.elem7
+	da[2] += t2 * c.elem8
 	dout[1] = 0
 	t3 := dout[0]
-	db[1] -= t3 * t.elem9
-	da[2] -= t3 * t.elem10
-	db[2] += t3 * t.elem11
-	da[1] += t3 * t.elem12
+	db[1] -= t3 * c.elem9
+	da[2] -= t3 * c.elem10
+	db[2] += t3 * c.elem11
+	da[1] += t3 * c.elem12
 	dout[0] = 0
 }
 
@@ -2285,13 +2264,23 @@ func cross3JVP(a, b [3]float64, out []float64, da, db [3]float64, dout []float64
 	dout[2] = t15
 }
 
-// rowDotCallTape is what rowDotCallForward keeps of one run of rowDot for
-// rowDotCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of rowDotCallForward
-// overwrites it, and its buffers are kept.
+// rowDotCallTape is what rowDotCallForward keeps of the calls of rowDot at one
+// call site for rowDotCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type rowDotCallTape struct {
-	// i: the parameter i.
-	i int
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// i: the parameter i.
+		i int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem  int
+			elem2 int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -2300,12 +2289,18 @@ type rowDotCallTape struct {
 	elem2 []float64
 }
 
-// rowDotCallForward runs rowDot and records in t what rowDotCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// rowDotCallForward runs rowDot and records in t what rowDotCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func rowDotCallForward(t *rowDotCallTape, m [3][3]float64, x [3]float64, i int) float64 {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
-	t.i = i
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.i = i
 	s := 0.0
 	t.elem = slices.Grow(t.elem, 3)
 	t.elem2 = slices.Grow(t.elem2, 3)
@@ -2316,20 +2311,29 @@ func rowDotCallForward(t *rowDotCallTape, m [3][3]float64, x [3]float64, i int) 
 		t.elem2 = append(t.elem2, t2)
 		s += t1 * t2
 	}
+	c.end.elem = len(t.elem)
+	c.end.elem2 = len(t.elem2)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+	}
 	return s
 }
 
 // rowDotCallBackward adds to dm and dx the vector-Jacobian product of rowDot
-// with the seeds s, at the point recorded in t by rowDotCallForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func rowDotCallBackward(t *rowDotCallTape, s float64, dm *[3][3]float64, dx *[3]float64) {
+// with the seeds s, at the point that call number call of rowDotCallForward on
+// t recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func rowDotCallBackward(t *rowDotCallTape, call int, s float64, dm *[3][3]float64, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
-	i := t.i
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
+	i := c.i
 	ds += s
 	for j := 2; j >= 0; j-- {
 		nelem--
@@ -2355,55 +2359,72 @@ func rowDotJVP(m [3][3]float64, x [3]float64, i int, dm [3][3]float64, dx [3]flo
 	return s, ds
 }
 
-// scaleFirstCallTape is what scaleFirstCallForward keeps of one run of
-// scaleFirst for scaleFirstCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// scaleFirstCallForward overwrites it, and its buffers are kept.
+// scaleFirstCallTape is what scaleFirstCallForward keeps of the calls of
+// scaleFirst at one call site for scaleFirstCallBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type scaleFirstCallTape struct {
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, in a
-	// slice of one entry.
-	dot3Tape []dot3CallTape
-	// k: the parameter k.
-	k float64
-	// elem: an element read before it was overwritten.
-	elem float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			dot3Tape int
+		}
+	}
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape dot3CallTape
 }
 
 // scaleFirstCallForward runs scaleFirst and records in t what
-// scaleFirstCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// scaleFirstCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func scaleFirstCallForward(t *scaleFirstCallTape, a [3]float64, k float64) float64 {
-	t.dot3Tape = t.dot3Tape[:0]
-	t.k = k
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.dot3Tape.calls = t.dot3Tape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.k = k
 	var a2 [3]float64
 	a2[0] = a[0]
 	a2[1] = a[1]
 	a2[2] = a[2]
 	t1 := a2[0]
-	t.elem = t1
+	c.elem = t1
 	a2[0] = t1 * k
-	t.dot3Tape = slices.Grow(t.dot3Tape, 1)[:len(t.dot3Tape)+1]
-	dot3Tape := &t.dot3Tape[len(t.dot3Tape)-1]
-	t2 := dot3CallForward(dot3Tape, a2, a2)
+	t2 := dot3CallForward(&t.dot3Tape, a2, a2)
+	c.end.dot3Tape = len(t.dot3Tape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 	return t2
 }
 
 // scaleFirstCallBackward adds to da and dk the vector-Jacobian product of
-// scaleFirst with the seeds s, at the point recorded in t by
-// scaleFirstCallForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
-func scaleFirstCallBackward(t *scaleFirstCallTape, s float64, da *[3]float64, dk *float64) {
+// scaleFirst with the seeds s, at the point that call number call of
+// scaleFirstCallForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those scaleFirst and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+func scaleFirstCallBackward(t *scaleFirstCallTape, call int, s float64, da *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	ndot3Tape := len(t.dot3Tape)
+	c := &t.calls[call]
+	ndot3Tape := c.end.dot3Tape
 	ndot3Tape--
 	var da2 [3]float64
-	k := t.k
-	t1 := t.elem
-	dot3Tape := t.dot3Tape[ndot3Tape]
+	k := c.k
+	t1 := c.elem
 	var da3 [3]float64
 	var db [3]float64
-	dot3CallBackward(&dot3Tape, s, &da3, &db)
+	dot3CallBackward(&t.dot3Tape, ndot3Tape, s, &da3, &db)
 	da2[0] += da3[0]
 	da2[1] += da3[1]
 	da2[2] += da3[2]
@@ -2444,48 +2465,67 @@ func scaleFirstJVP(a [3]float64, k float64, da [3]float64, dk float64) (float64,
 	return t6, t7
 }
 
-// bodyPotentialCallTape is what bodyPotentialCallForward keeps of one run of
-// bodyPotential for bodyPotentialCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of bodyPotentialCallForward overwrites it, and its buffers are kept.
+// bodyPotentialCallTape is what bodyPotentialCallForward keeps of the calls of
+// bodyPotential at one call site for bodyPotentialCallBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type bodyPotentialCallTape struct {
-	// bMass: the parameter bMass.
-	bMass float64
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, in a
-	// slice of one entry.
-	dot3Tape []dot3CallTape
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// bMass: the parameter bMass.
+		bMass float64
+		// tmp: an intermediate value of the forward sweep.
+		tmp float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			dot3Tape int
+		}
+	}
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape dot3CallTape
 }
 
 // bodyPotentialCallForward runs bodyPotential and records in t what
-// bodyPotentialCallBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// bodyPotentialCallBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func bodyPotentialCallForward(t *bodyPotentialCallTape, bPos [3]float64, bMass float64, g [3]float64) float64 {
-	t.dot3Tape = t.dot3Tape[:0]
-	t.bMass = bMass
-	t.dot3Tape = slices.Grow(t.dot3Tape, 1)[:len(t.dot3Tape)+1]
-	dot3Tape := &t.dot3Tape[len(t.dot3Tape)-1]
-	t1 := dot3CallForward(dot3Tape, g, bPos)
-	t.tmp = t1
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.dot3Tape.calls = t.dot3Tape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.bMass = bMass
+	t1 := dot3CallForward(&t.dot3Tape, g, bPos)
+	c.tmp = t1
+	c.end.dot3Tape = len(t.dot3Tape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 	return -bMass * t1
 }
 
 // bodyPotentialCallBackward adds to dbPos, dbMass and dg the vector-Jacobian
-// product of bodyPotential with the seeds s, at the point recorded in t by
-// bodyPotentialCallForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func bodyPotentialCallBackward(t *bodyPotentialCallTape, s float64, dbPos *[3]float64, dbMass *float64, dg *[3]float64) {
+// product of bodyPotential with the seeds s, at the point that call number call
+// of bodyPotentialCallForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those bodyPotential and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func bodyPotentialCallBackward(t *bodyPotentialCallTape, call int, s float64, dbPos *[3]float64, dbMass *float64, dg *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	bMass := t.bMass
-	ndot3Tape := len(t.dot3Tape)
+	c := &t.calls[call]
+	bMass := c.bMass
+	ndot3Tape := c.end.dot3Tape
 	ndot3Tape--
-	t1 := s * t.tmp
-	dot3Tape := t.dot3Tape[ndot3Tape]
+	t1 := s * c.tmp
 	var da [3]float64
 	var db [3]float64
-	dot3CallBackward(&dot3Tape, -(s * bMass), &da, &db)
+	dot3CallBackward(&t.dot3Tape, ndot3Tape, -(s * bMass), &da, &db)
 	dg[0] += da[0]
 	dg[1] += da[1]
 	dg[2] += da[2]
@@ -2503,24 +2543,38 @@ func bodyPotentialJVP(bPos [3]float64, bMass float64, g, dbPos [3]float64, dbMas
 	return -bMass * t1, -(t1 * dbMass) - bMass*t2
 }
 
-// sumSquaresCallTape is what sumSquaresCallForward keeps of one run of
-// sumSquares for sumSquaresCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// sumSquaresCallForward overwrites it, and its buffers are kept.
+// sumSquaresCallTape is what sumSquaresCallForward keeps of the calls of
+// sumSquares at one call site for sumSquaresCallBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type sumSquaresCallTape struct {
-	// xs: the parameter xs.
-	xs []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// xs: the parameter xs.
+		xs []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			x int
+		}
+	}
 	// x: x as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	x []float64
 }
 
 // sumSquaresCallForward runs sumSquares and records in t what
-// sumSquaresCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// sumSquaresCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func sumSquaresCallForward(t *sumSquaresCallTape, xs []float64) float64 {
-	t.x = t.x[:0]
-	t.xs = xs
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.x = t.x[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.xs = xs
 	s := 0.0
 	t.x = slices.Grow(t.x, len(xs))
 	for i := range xs {
@@ -2528,19 +2582,26 @@ func sumSquaresCallForward(t *sumSquaresCallTape, xs []float64) float64 {
 		t.x = append(t.x, x)
 		s += x * x
 	}
+	c.end.x = len(t.x)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.x = slices.Grow(t.x, c.end.x*more)
+	}
 	return s
 }
 
 // sumSquaresCallBackward adds to dxs the vector-Jacobian product of sumSquares
-// with the seeds s, at the point recorded in t by sumSquaresCallForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func sumSquaresCallBackward(t *sumSquaresCallTape, s float64, dxs []float64) {
+// with the seeds s, at the point that call number call of sumSquaresCallForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func sumSquaresCallBackward(t *sumSquaresCallTape, call int, s float64, dxs []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	xs := t.xs
-	nx := len(t.x)
+	xs := c.xs
+	nx := c.end.x
 	ds += s
 	t1 := len(xs) - 1
 	for i := t1; i >= 0; i-- {
@@ -2551,59 +2612,78 @@ func sumSquaresCallBackward(t *sumSquaresCallTape, s float64, dxs []float64) {
 	}
 }
 
-// normAfterScaleCallTape is what normAfterScaleCallForward keeps of one run of
-// normAfterScale for normAfterScaleCallBackward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of normAfterScaleCallForward overwrites it, and its buffers are
-// kept.
+// normAfterScaleCallTape is what normAfterScaleCallForward keeps of the calls
+// of normAfterScale at one call site for normAfterScaleCallBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 type normAfterScaleCallTape struct {
-	// sumSquaresTape: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, in a slice of one entry.
-	sumSquaresTape []sumSquaresCallTape
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			scaleAllTape   int
+			sumSquaresTape int
+		}
+	}
 	// scaleAllTape: the tape scaleAllCallForward fills and scaleAllCallBackward
-	// reads, in a slice of one entry.
-	scaleAllTape []scaleAllCallTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	scaleAllTape scaleAllCallTape
+	// sumSquaresTape: the tape sumSquaresCallForward fills and
+	// sumSquaresCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sumSquaresTape sumSquaresCallTape
 }
 
 // normAfterScaleCallForward runs normAfterScale and records in t what
-// normAfterScaleCallBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// normAfterScaleCallBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func normAfterScaleCallForward(t *normAfterScaleCallTape, a [3]float64, k float64) float64 {
-	t.sumSquaresTape = t.sumSquaresTape[:0]
-	t.scaleAllTape = t.scaleAllTape[:0]
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.sumSquaresTape.calls = t.sumSquaresTape.calls[:0]
+		t.scaleAllTape.calls = t.scaleAllTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	var a2 [3]float64
 	a2[0] = a[0]
 	a2[1] = a[1]
 	a2[2] = a[2]
 	t1 := a2[:]
-	t.scaleAllTape = slices.Grow(t.scaleAllTape, 1)[:len(t.scaleAllTape)+1]
-	scaleAllTape := &t.scaleAllTape[len(t.scaleAllTape)-1]
-	scaleAllCallForward(scaleAllTape, t1, k)
-	t.sumSquaresTape = slices.Grow(t.sumSquaresTape, 1)[:len(t.sumSquaresTape)+1]
-	sumSquaresTape := &t.sumSquaresTape[len(t.sumSquaresTape)-1]
-	t2 := sumSquaresCallForward(sumSquaresTape, t1)
+	scaleAllCallForward(&t.scaleAllTape, t1, k)
+	t2 := sumSquaresCallForward(&t.sumSquaresTape, t1)
+	c.end.scaleAllTape = len(t.scaleAllTape.calls)
+	c.end.sumSquaresTape = len(t.sumSquaresTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 	return t2
 }
 
 // normAfterScaleCallBackward adds to da and dk the vector-Jacobian product of
-// normAfterScale with the seeds s, at the point recorded in t by
-// normAfterScaleCallForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func normAfterScaleCallBackward(t *normAfterScaleCallTape, s float64, da *[3]float64, dk *float64) {
+// normAfterScale with the seeds s, at the point that call number call of
+// normAfterScaleCallForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those normAfterScale and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func normAfterScaleCallBackward(t *normAfterScaleCallTape, call int, s float64, da *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nsumSquaresTape := len(t.sumSquaresTape)
+	c := &t.calls[call]
+	nsumSquaresTape := c.end.sumSquaresTape
 	nsumSquaresTape--
 	var da2 [3]float64
 	t1 := da2[:3]
-	nscaleAllTape := len(t.scaleAllTape)
+	nscaleAllTape := c.end.scaleAllTape
 	nscaleAllTape--
-	t2 := t.scaleAllTape[nscaleAllTape]
-	sumSquaresTape := t.sumSquaresTape[nsumSquaresTape]
-	sumSquaresCallBackward(&sumSquaresTape, s, t1)
-	scaleAllTape := t2
+	sumSquaresCallBackward(&t.sumSquaresTape, nsumSquaresTape, s, t1)
 	dk2 := 0.0
-	scaleAllCallBackward(&scaleAllTape, t1, &dk2)
+	scaleAllCallBackward(&t.scaleAllTape, nscaleAllTape, t1, &dk2)
 	da[2] += da2[2]
 	da2[2] = 0
 	da[1] += da2[1]
@@ -2613,47 +2693,69 @@ func normAfterScaleCallBackward(t *normAfterScaleCallTape, s float64, da *[3]flo
 	*dk += dk2
 }
 
-// scaleAllCallTape is what scaleAllCallForward keeps of one run of scaleAll for
-// scaleAllCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// scaleAllCallForward overwrites it, and its buffers are kept.
+// scaleAllCallTape is what scaleAllCallForward keeps of the calls of scaleAll
+// at one call site for scaleAllCallBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type scaleAllCallTape struct {
-	// xs: the parameter xs.
-	xs []float64
-	// k: the parameter k.
-	k float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// xs: the parameter xs.
+		xs []float64
+		// k: the parameter k.
+		k float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // scaleAllCallForward runs scaleAll and records in t what scaleAllCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func scaleAllCallForward(t *scaleAllCallTape, xs []float64, k float64) {
-	t.elem = t.elem[:0]
-	t.xs = xs
-	t.k = k
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.xs = xs
+	c.k = k
 	t.elem = slices.Grow(t.elem, len(xs))
 	for i := range xs {
 		t1 := xs[i]
 		t.elem = append(t.elem, t1)
 		xs[i] = t1 * k
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 }
 
 // scaleAllCallBackward adds to dxs and dk the vector-Jacobian product of
-// scaleAll with the seeds dxs, at the point recorded in t by
-// scaleAllCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// scaleAll with the seeds dxs, at the point that call number call of
+// scaleAllCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what scaleAll leaves in xs, and on return
 // the derivative with respect to what xs held before.
-func scaleAllCallBackward(t *scaleAllCallTape, dxs []float64, dk *float64) {
+func scaleAllCallBackward(t *scaleAllCallTape, call int, dxs []float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	xs := t.xs
-	nelem := len(t.elem)
-	k := t.k
+	c := &t.calls[call]
+	xs := c.xs
+	nelem := c.end.elem
+	k := c.k
 	var dkSum float64
 	t1 := len(xs) - 1
 	for i := t1; i >= 0; i-- {
@@ -2715,35 +2817,50 @@ func scaleAllJVP(xs []float64, k float64, dxs []float64, dk float64) {
 	}
 }
 
-// rodriguesCallTape is what rodriguesCallForward keeps of one run of rodrigues
-// for rodriguesCallBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// rodriguesCallForward overwrites it, and its buffers are kept.
+// rodriguesCallTape is what rodriguesCallForward keeps of the calls of
+// rodrigues at one call site for rodriguesCallBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type rodriguesCallTape struct {
-	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, in a
-	// slice of one entry.
-	dot3Tape2 []dot3CallTape
-	// crossTape: the tape crossCallForward fills and crossCallBackward reads, in a
-	// slice of one entry.
-	crossTape []crossCallTape
-	// theta: theta as the forward sweep computed it.
-	theta float64
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, in a
-	// slice of one entry.
-	dot3Tape []dot3CallTape
-	// costheta: costheta as the forward sweep computed it.
-	costheta float64
-	// sintheta: sintheta as the forward sweep computed it.
-	sintheta float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// theta: theta as the forward sweep computed it.
+		theta float64
+		// costheta: costheta as the forward sweep computed it.
+		costheta float64
+		// sintheta: sintheta as the forward sweep computed it.
+		sintheta float64
+		// tmp2: an intermediate value of the forward sweep.
+		tmp2 float64
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+		// tmp: tmp as the forward sweep computed it.
+		tmp float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			dot3Tape  int
+			elem4     int
+			crossTape int
+			dot3Tape2 int
+			elem3     int
+			elem2     int
+			elem      int
+		}
+	}
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape dot3CallTape
 	// elem4: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem4 []float64
-	// tmp2: an intermediate value of the forward sweep.
-	tmp2 float64
-	// diff: a difference (diff) of the forward sweep.
-	diff float64
-	// tmp: tmp as the forward sweep computed it.
-	tmp float64
+	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	crossTape crossCallTape
+	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape2 dot3CallTape
 	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem3 []float64
@@ -2756,25 +2873,28 @@ type rodriguesCallTape struct {
 }
 
 // rodriguesCallForward runs rodrigues and records in t what
-// rodriguesCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// rodriguesCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func rodriguesCallForward(t *rodriguesCallTape, rot, pt [3]float64) [3]float64 {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
-	t.elem3 = t.elem3[:0]
-	t.dot3Tape2 = t.dot3Tape2[:0]
-	t.crossTape = t.crossTape[:0]
-	t.elem4 = t.elem4[:0]
-	t.dot3Tape = t.dot3Tape[:0]
-	t.dot3Tape = slices.Grow(t.dot3Tape, 1)[:len(t.dot3Tape)+1]
-	dot3Tape := &t.dot3Tape[len(t.dot3Tape)-1]
-	t1 := dot3CallForward(dot3Tape, rot, rot)
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+		t.elem3 = t.elem3[:0]
+		t.dot3Tape2.calls = t.dot3Tape2.calls[:0]
+		t.crossTape.calls = t.crossTape.calls[:0]
+		t.elem4 = t.elem4[:0]
+		t.dot3Tape.calls = t.dot3Tape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	t1 := dot3CallForward(&t.dot3Tape, rot, rot)
 	theta := math.Sqrt(t1)
-	t.theta = theta
+	c.theta = theta
 	costheta := math.Cos(theta)
-	t.costheta = costheta
+	c.costheta = costheta
 	sintheta := math.Sin(theta)
-	t.sintheta = sintheta
+	c.sintheta = sintheta
 	var w [3]float64
 	t.elem4 = slices.Grow(t.elem4, 3)
 	for i := range 3 {
@@ -2782,21 +2902,17 @@ func rodriguesCallForward(t *rodriguesCallTape, rot, pt [3]float64) [3]float64 {
 		t.elem4 = append(t.elem4, t2)
 		w[i] = t2 / theta
 	}
-	t.crossTape = slices.Grow(t.crossTape, 1)[:len(t.crossTape)+1]
-	crossTape := &t.crossTape[len(t.crossTape)-1]
-	t3 := crossCallForward(crossTape, w, pt)
+	t3 := crossCallForward(&t.crossTape, w, pt)
 	var wCrossPt [3]float64
 	wCrossPt[0] = t3[0]
 	wCrossPt[1] = t3[1]
 	wCrossPt[2] = t3[2]
-	t.dot3Tape2 = slices.Grow(t.dot3Tape2, 1)[:len(t.dot3Tape2)+1]
-	dot3Tape2 := &t.dot3Tape2[len(t.dot3Tape2)-1]
-	t4 := dot3CallForward(dot3Tape2, w, pt)
-	t.tmp2 = t4
+	t4 := dot3CallForward(&t.dot3Tape2, w, pt)
+	c.tmp2 = t4
 	t5 := 1 - costheta
-	t.diff = t5
+	c.diff = t5
 	tmp := t4 * t5
-	t.tmp = tmp
+	c.tmp = tmp
 	var out [3]float64
 	t.elem = slices.Grow(t.elem, 3)
 	t.elem2 = slices.Grow(t.elem2, 3)
@@ -2810,79 +2926,91 @@ func rodriguesCallForward(t *rodriguesCallTape, rot, pt [3]float64) [3]float64 {
 		t.elem = append(t.elem, t8)
 		out[i2] = t6*costheta + t7*sintheta + t8*tmp
 	}
+	c.end.dot3Tape = len(t.dot3Tape.calls)
+	c.end.elem4 = len(t.elem4)
+	c.end.crossTape = len(t.crossTape.calls)
+	c.end.dot3Tape2 = len(t.dot3Tape2.calls)
+	c.end.elem3 = len(t.elem3)
+	c.end.elem2 = len(t.elem2)
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem4 = slices.Grow(t.elem4, c.end.elem4*more)
+		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return out
 }
 
 // rodriguesCallBackward adds to drot and dpt the vector-Jacobian product of
-// rodrigues with the seeds s, at the point recorded in t by
-// rodriguesCallForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
-func rodriguesCallBackward(t *rodriguesCallTape, s [3]float64, drot, dpt *[3]float64) {
+// rodrigues with the seeds s, at the point that call number call of
+// rodriguesCallForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those rodrigues and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, dpt *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dout [3]float64
-	nelem := len(t.elem)
-	tmp := t.tmp
+	nelem := c.end.elem
+	tmp := c.tmp
 	var dtmp float64
 	var dw [3]float64
-	nelem2 := len(t.elem2)
-	sintheta := t.sintheta
+	nelem2 := c.end.elem2
+	sintheta := c.sintheta
 	var dsintheta float64
 	var dwCrossPt [3]float64
-	nelem3 := len(t.elem3)
-	costheta := t.costheta
+	nelem3 := c.end.elem3
+	costheta := c.costheta
 	var dcostheta float64
-	ndot3Tape2 := len(t.dot3Tape2)
+	ndot3Tape2 := c.end.dot3Tape2
 	ndot3Tape2--
-	t1 := t.dot3Tape2[ndot3Tape2]
-	ncrossTape := len(t.crossTape)
+	ncrossTape := c.end.crossTape
 	ncrossTape--
-	t2 := t.crossTape[ncrossTape]
-	theta := t.theta
-	nelem4 := len(t.elem4)
+	theta := c.theta
+	nelem4 := c.end.elem4
 	var dtheta float64
-	ndot3Tape := len(t.dot3Tape)
+	ndot3Tape := c.end.dot3Tape
 	ndot3Tape--
-	t3 := t.dot3Tape[ndot3Tape]
 	dout[2] += s[2]
 	dout[1] += s[1]
 	dout[0] += s[0]
 	for i2 := 2; i2 >= 0; i2-- {
 		nelem--
 		nelem2--
-		t4 := t.elem2[nelem2]
+		t1 := t.elem2[nelem2]
 		nelem3--
-		t5 := t.elem3[nelem3]
-		t6 := dout[i2]
-		dtmp += t6 * t.elem[nelem]
-		dw[i2] += t6 * tmp
-		dsintheta += t6 * t4
-		dwCrossPt[i2] += t6 * sintheta
-		dcostheta += t6 * t5
-		dpt[i2] += t6 * costheta
+		t2 := t.elem3[nelem3]
+		t3 := dout[i2]
+		dtmp += t3 * t.elem[nelem]
+		dw[i2] += t3 * tmp
+		dsintheta += t3 * t1
+		dwCrossPt[i2] += t3 * sintheta
+		dcostheta += t3 * t2
+		dpt[i2] += t3 * costheta
 		dout[i2] = 0
 	}
-	t7 := dtmp * t.tmp2
-	dot3Tape2 := t1
+	t4 := dtmp * c.tmp2
 	var da [3]float64
 	var db [3]float64
-	dot3CallBackward(&dot3Tape2, dtmp*t.diff, &da, &db)
+	dot3CallBackward(&t.dot3Tape2, ndot3Tape2, dtmp*c.diff, &da, &db)
 	dw[0] += da[0]
 	dw[1] += da[1]
 	dw[2] += da[2]
 	dpt[0] += db[0]
 	dpt[1] += db[1]
 	dpt[2] += db[2]
-	t8 := dwCrossPt[2]
+	t5 := dwCrossPt[2]
 	dwCrossPt[2] = 0
-	t9 := dwCrossPt[1]
+	t6 := dwCrossPt[1]
 	dwCrossPt[1] = 0
-	t10 := dwCrossPt[0]
+	t7 := dwCrossPt[0]
 	dwCrossPt[0] = 0
-	crossTape := t2
 	var da2 [3]float64
 	var db2 [3]float64
-	crossCallBackward(&crossTape, [3]float64{t10, t9, t8}, &da2, &db2)
+	crossCallBackward(&t.crossTape, ncrossTape, [3]float64{t7, t6, t5}, &da2, &db2)
 	dw[0] += da2[0]
 	dw[1] += da2[1]
 	dw[2] += da2[2]
@@ -2891,17 +3019,16 @@ func rodriguesCallBackward(t *rodriguesCallTape, s [3]float64, drot, dpt *[3]flo
 	dpt[2] += db2[2]
 	for i := 2; i >= 0; i-- {
 		nelem4--
-		t11 := dw[i]
-		dtheta -= t11 * (t.elem4[nelem4] / theta / theta)
-		drot[i] += t11 / theta
+		t8 := dw[i]
+		dtheta -= t8 * (t.elem4[nelem4] / theta / theta)
+		drot[i] += t8 / theta
 		dw[i] = 0
 	}
-	dcostheta2 := dcostheta - t7
+	dcostheta2 := dcostheta - t4
 	dtheta2 := dsintheta*math.Cos(theta) - dcostheta2*math.Sin(theta) + dtheta
-	dot3Tape := t3
 	var da3 [3]float64
 	var db3 [3]float64
-	dot3CallBackward(&dot3Tape, dtheta2*(0.5/theta), &da3, &db3)
+	dot3CallBackward(&t.dot3Tape, ndot3Tape, dtheta2*(0.5/theta), &da3, &db3)
 	drot[0] += da3[0]
 	drot[1] += da3[1]
 	drot[2] += da3[2]
@@ -2910,58 +3037,67 @@ func rodriguesCallBackward(t *rodriguesCallTape, s [3]float64, drot, dpt *[3]flo
 	drot[2] += db3[2]
 }
 
-// crossCallTape is what crossCallForward keeps of one run of cross for
-// crossCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of crossCallForward
-// overwrites it, and its buffers are kept.
+// crossCallTape is what crossCallForward keeps of the calls of cross at one
+// call site for crossCallBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 type crossCallTape struct {
-	// elem: an element read before it was overwritten.
-	elem float64
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// elem: an element read before it was overwritten.
+		elem float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+	}
 }
 
-// crossCallForward runs cross and records in t what crossCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// crossCallForward runs cross and records in t what crossCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func crossCallForward(t *crossCallTape, a, b [3]float64) [3]float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	t1 := a[1]
-	t.elem = t1
+	c.elem = t1
 	t2 := b[2]
-	t.elem5 = t2
+	c.elem5 = t2
 	t3 := a[2]
-	t.elem6 = t3
+	c.elem6 = t3
 	t4 := b[1]
-	t.elem4 = t4
+	c.elem4 = t4
 	t5 := b[0]
-	t.elem2 = t5
+	c.elem2 = t5
 	t6 := a[0]
-	t.elem3 = t6
+	c.elem3 = t6
 	t7 := [3]float64{t1*t2 - t3*t4, t3*t5 - t6*t2, t6*t4 - t1*t5}
 	return t7
 }
 
 // crossCallBackward adds to da and db the vector-Jacobian product of cross with
-// the seeds s, at the point recorded in t by crossCallForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func crossCallBackward(t *crossCallTape, s [3]float64, da, db *[3]float64) {
+// the seeds s, at the point that call number call of crossCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func crossCallBackward(t *crossCallTape, call int, s [3]float64, da, db *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var t1 [3]float64
-	t2 := t.elem
-	t3 := t.elem5
-	t4 := t.elem6
-	t5 := t.elem4
-	t6 := t.elem2
-	t7 := t.elem3
+	t2 := c.elem
+	t3 := c.elem5
+	t4 := c.elem6
+	t5 := c.elem4
+	t6 := c.elem2
+	t7 := c.elem3
 	t1[2] += s[2]
 	t1[1] += s[1]
 	t1[0] += s[0]
@@ -3042,49 +3178,57 @@ func crossJVP(a, b, da, db [3]float64) ([3]float64, [3]float64) {
 	return t13, t14
 }
 
-// bodyScaledCallTape is what bodyScaledCallForward keeps of one run of
-// bodyScaled for bodyScaledCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// bodyScaledCallForward overwrites it, and its buffers are kept.
+// bodyScaledCallTape is what bodyScaledCallForward keeps of the calls of
+// bodyScaled at one call site for bodyScaledCallBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type bodyScaledCallTape struct {
-	// bMass: the parameter bMass.
-	bMass float64
-	// k: the parameter k.
-	k float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
-	// elem: an element read before it was overwritten.
-	elem float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// bMass: the parameter bMass.
+		bMass float64
+		// k: the parameter k.
+		k float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+	}
 }
 
 // bodyScaledCallForward runs bodyScaled and records in t what
-// bodyScaledCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// bodyScaledCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func bodyScaledCallForward(t *bodyScaledCallTape, bPos [3]float64, bMass, k float64) [3]float64 {
-	t.bMass = bMass
-	t.k = k
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.bMass = bMass
+	c.k = k
 	t1 := bPos[0]
-	t.elem3 = t1
+	c.elem3 = t1
 	t2 := bPos[1]
-	t.elem2 = t2
+	c.elem2 = t2
 	t3 := bPos[2]
-	t.elem = t3
+	c.elem = t3
 	t4 := [3]float64{t1 * k, t2 * k, t3 * bMass}
 	return t4
 }
 
 // bodyScaledCallBackward adds to dbPos, dbMass and dk the vector-Jacobian
-// product of bodyScaled with the seeds s, at the point recorded in t by
-// bodyScaledCallForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
-func bodyScaledCallBackward(t *bodyScaledCallTape, s [3]float64, dbPos *[3]float64, dbMass, dk *float64) {
+// product of bodyScaled with the seeds s, at the point that call number call of
+// bodyScaledCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func bodyScaledCallBackward(t *bodyScaledCallTape, call int, s [3]float64, dbPos *[3]float64, dbMass, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var t1 [3]float64
-	bMass := t.bMass
-	k := t.k
+	bMass := c.bMass
+	k := c.k
 	t1[2] += s[2]
 	t1[1] += s[1]
 	t1[0] += s[0]
@@ -3094,8 +3238,8 @@ func bodyScaledCallBackward(t *bodyScaledCallTape, s [3]float64, dbPos *[3]float
 	dbPos[2] += t4 * bMass
 	dbPos[1] += t3 * k
 	dbPos[0] += t2 * k
-	*dbMass += t4 * t.elem
-	*dk += t3*t.elem2 + t2*t.elem3
+	*dbMass += t4 * c.elem
+	*dk += t3*c.elem2 + t2*c.elem3
 }
 
 // bodyScaledJVP returns bodyScaled's results and then their directional
@@ -3110,11 +3254,21 @@ func bodyScaledJVP(bPos [3]float64, bMass, k float64, dbPos [3]float64, dbMass, 
 	return t4, t5
 }
 
-// camRotatedCallTape is what camRotatedCallForward keeps of one run of
-// camRotated for camRotatedCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// camRotatedCallForward overwrites it, and its buffers are kept.
+// camRotatedCallTape is what camRotatedCallForward keeps of the calls of
+// camRotated at one call site for camRotatedCallBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type camRotatedCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem  int
+			elem2 int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -3124,11 +3278,16 @@ type camRotatedCallTape struct {
 }
 
 // camRotatedCallForward runs camRotated and records in t what
-// camRotatedCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// camRotatedCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func camRotatedCallForward(t *camRotatedCallTape, cR [3]float64, cF float64, x [3]float64) [3]float64 {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	var y [3]float64
 	t.elem = slices.Grow(t.elem, 3)
 	t.elem2 = slices.Grow(t.elem2, 3)
@@ -3139,19 +3298,28 @@ func camRotatedCallForward(t *camRotatedCallTape, cR [3]float64, cF float64, x [
 		t.elem2 = append(t.elem2, t2)
 		y[i] = t1 * t2
 	}
+	c.end.elem = len(t.elem)
+	c.end.elem2 = len(t.elem2)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+	}
 	return y
 }
 
 // camRotatedCallBackward adds to dcR, dcF and dx the vector-Jacobian product of
-// camRotated with the seeds s, at the point recorded in t by
-// camRotatedCallForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
-func camRotatedCallBackward(t *camRotatedCallTape, s [3]float64, dcR *[3]float64, dcF *float64, dx *[3]float64) {
+// camRotated with the seeds s, at the point that call number call of
+// camRotatedCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func camRotatedCallBackward(t *camRotatedCallTape, call int, s [3]float64, dcR *[3]float64, dcF *float64, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dy [3]float64
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
 	dy[2] += s[2]
 	dy[1] += s[1]
 	dy[0] += s[0]
@@ -3166,47 +3334,65 @@ func camRotatedCallBackward(t *camRotatedCallTape, s [3]float64, dcR *[3]float64
 	}
 }
 
-// camFocalCallTape is what camFocalCallForward keeps of one run of camFocal for
-// camFocalCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// camFocalCallForward overwrites it, and its buffers are kept.
+// camFocalCallTape is what camFocalCallForward keeps of the calls of camFocal
+// at one call site for camFocalCallBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type camFocalCallTape struct {
-	// cF: the parameter cF.
-	cF float64
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, in a
-	// slice of one entry.
-	dot3Tape []dot3CallTape
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// cF: the parameter cF.
+		cF float64
+		// tmp: an intermediate value of the forward sweep.
+		tmp float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			dot3Tape int
+		}
+	}
+	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	dot3Tape dot3CallTape
 }
 
 // camFocalCallForward runs camFocal and records in t what camFocalCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func camFocalCallForward(t *camFocalCallTape, cR [3]float64, cF float64, x [3]float64) float64 {
-	t.dot3Tape = t.dot3Tape[:0]
-	t.cF = cF
-	t.dot3Tape = slices.Grow(t.dot3Tape, 1)[:len(t.dot3Tape)+1]
-	dot3Tape := &t.dot3Tape[len(t.dot3Tape)-1]
-	t1 := dot3CallForward(dot3Tape, cR, x)
-	t.tmp = t1
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.dot3Tape.calls = t.dot3Tape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.cF = cF
+	t1 := dot3CallForward(&t.dot3Tape, cR, x)
+	c.tmp = t1
+	c.end.dot3Tape = len(t.dot3Tape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 	return cF * t1
 }
 
 // camFocalCallBackward adds to dcR, dcF and dx the vector-Jacobian product of
-// camFocal with the seeds s, at the point recorded in t by camFocalCallForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func camFocalCallBackward(t *camFocalCallTape, s float64, dcR *[3]float64, dcF *float64, dx *[3]float64) {
+// camFocal with the seeds s, at the point that call number call of
+// camFocalCallForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those camFocal and its callees make),
+// so one forward run serves any number of backward runs (one per seed), one at
+// a time; it adds rather than sets, so one buffer can sum a mini-batch.
+func camFocalCallBackward(t *camFocalCallTape, call int, s float64, dcR *[3]float64, dcF *float64, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	cF := t.cF
-	ndot3Tape := len(t.dot3Tape)
+	c := &t.calls[call]
+	cF := c.cF
+	ndot3Tape := c.end.dot3Tape
 	ndot3Tape--
-	t1 := s * t.tmp
-	dot3Tape := t.dot3Tape[ndot3Tape]
+	t1 := s * c.tmp
 	var da [3]float64
 	var db [3]float64
-	dot3CallBackward(&dot3Tape, s*cF, &da, &db)
+	dot3CallBackward(&t.dot3Tape, ndot3Tape, s*cF, &da, &db)
 	dcR[0] += da[0]
 	dcR[1] += da[1]
 	dcR[2] += da[2]

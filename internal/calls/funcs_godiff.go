@@ -572,104 +572,103 @@ func PolarVJP(x, y, s1, s2 float64) (float64, float64, float64, float64) {
 // flow it replays. A tape may be reused: each run of MixtureForward overwrites
 // it, and its buffers are kept.
 type MixtureTape struct {
-	// dotTape2: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, in a slice of one entry.
-	dotTape2 []dotCallFixedABTape
 	// w: the parameter w.
 	w []float64
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, one entry
-	// per iteration of the loop around it, read back last first.
-	dotTape []dotCallTape
-	// logSumExpTape2: the tape logSumExpCallFixedXForward fills and
-	// logSumExpCallFixedXBackward reads, one entry per iteration of the loop
-	// around it, read back last first.
-	logSumExpTape2 []logSumExpCallFixedXTape
-	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	logSumExpTape []logSumExpCallTape
 	// xs: the parameter xs.
 	xs []float64
+	// buf: the memory of buf, which Mixture makes, kept from run to run.
+	buf []float64
+	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	logSumExpTape logSumExpCallTape
+	// logSumExpTape2: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape2 logSumExpCallFixedXTape
+	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	dotTape dotCallTape
+	// dotTape2: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape2 dotCallFixedABTape
+	// dbuf: the derivatives of buf, which Mixture makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // MixtureForward runs Mixture and records in t what MixtureBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
-	t.dotTape2 = t.dotTape2[:0]
-	t.dotTape = t.dotTape[:0]
-	t.logSumExpTape2 = t.logSumExpTape2[:0]
-	t.logSumExpTape = t.logSumExpTape[:0]
+	t.buf = t.buf[:0]
+	t.dotTape2.calls = t.dotTape2.calls[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
+	t.logSumExpTape2.calls = t.logSumExpTape2.calls[:0]
+	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
 	t.w = w
 	t.xs = xs
 	k := len(w)
-	buf := make([]float64, k)
+	t.buf = slices.Grow(t.buf, k)[:len(t.buf)+k]
+	buf := slices.Clip(t.buf[len(t.buf)-k:])
+	clear(buf)
 	ll := 0.0
 	t1 := len(xs)
-	t.dotTape = slices.Grow(t.dotTape, t1)
-	t.logSumExpTape = slices.Grow(t.logSumExpTape, t1)
-	t.logSumExpTape2 = slices.Grow(t.logSumExpTape2, t1)
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
+	t.logSumExpTape.calls = slices.Grow(t.logSumExpTape.calls, t1)
+	t.logSumExpTape2.calls = slices.Grow(t.logSumExpTape2.calls, t1)
 	for i := range xs {
 		x := xs[i]
 		for j := range k {
 			buf[j] = w[j]*x + b[j]
 		}
-		t.logSumExpTape = slices.Grow(t.logSumExpTape, 1)[:len(t.logSumExpTape)+1]
-		logSumExpTape := &t.logSumExpTape[len(t.logSumExpTape)-1]
-		t2 := logSumExpCallForward(logSumExpTape, buf)
-		t.logSumExpTape2 = slices.Grow(t.logSumExpTape2, 1)[:len(t.logSumExpTape2)+1]
-		logSumExpTape2 := &t.logSumExpTape2[len(t.logSumExpTape2)-1]
-		t3 := logSumExpCallFixedXForward(logSumExpTape2, w)
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t4 := dotCallForward(dotTape, buf, buf)
+		t2 := logSumExpCallForward(&t.logSumExpTape, buf)
+		t3 := logSumExpCallFixedXForward(&t.logSumExpTape2, w)
+		t4 := dotCallForward(&t.dotTape, buf, buf)
 		ll += t2 - t3 - 0.01*t4
 	}
 	t5 := k / 2
-	t.dotTape2 = slices.Grow(t.dotTape2, 1)[:len(t.dotTape2)+1]
-	dotTape2 := &t.dotTape2[len(t.dotTape2)-1]
-	t6 := dotCallFixedABForward(dotTape2, w[:t5], b[:t5])
+	t6 := dotCallFixedABForward(&t.dotTape2, w[:t5], b[:t5])
 	return ll + t6
 }
 
 // MixtureBackward adds to dw and db the vector-Jacobian product of Mixture with
-// the seeds s, at the point recorded in t by MixtureForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by MixtureForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those
+// Mixture and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	ndotTape2 := len(t.dotTape2)
+	ndotTape2 := len(t.dotTape2.calls)
 	ndotTape2--
 	w := t.w
 	k := len(w)
 	t1 := k / 2
 	var dll float64
 	xs := t.xs
-	ndotTape := len(t.dotTape)
-	dbuf := make([]float64, k)
-	nlogSumExpTape2 := len(t.logSumExpTape2)
-	nlogSumExpTape := len(t.logSumExpTape)
-	dotTape2 := t.dotTape2[ndotTape2]
-	dotCallFixedABBackward(&dotTape2, s, dw[:t1], db[:t1])
+	ndotTape := len(t.dotTape.calls)
+	t.dbuf = slices.Grow(t.dbuf[:0], k)[:k]
+	clear(t.dbuf)
+	dbuf := t.dbuf
+	nlogSumExpTape2 := len(t.logSumExpTape2.calls)
+	nlogSumExpTape := len(t.logSumExpTape.calls)
+	dotCallFixedABBackward(&t.dotTape2, ndotTape2, s, dw[:t1], db[:t1])
 	dll += s
 	t2 := len(xs) - 1
 	for i := t2; i >= 0; i-- {
 		ndotTape--
 		nlogSumExpTape2--
-		t3 := t.logSumExpTape2[nlogSumExpTape2]
 		nlogSumExpTape--
-		t4 := t.logSumExpTape[nlogSumExpTape]
 		x := xs[i]
-		dotTape := t.dotTape[ndotTape]
-		dotCallBackward(&dotTape, -(dll * 0.01), dbuf, dbuf)
-		logSumExpTape2 := t3
-		logSumExpCallFixedXBackward(&logSumExpTape2, -dll, dw)
-		logSumExpTape := t4
-		logSumExpCallBackward(&logSumExpTape, dll, dbuf)
-		t5 := k - 1
-		for j := t5; j >= 0; j-- {
-			t6 := dbuf[j]
-			db[j] += t6
-			dw[j] += t6 * x
+		dotCallBackward(&t.dotTape, ndotTape, -(dll * 0.01), dbuf, dbuf)
+		logSumExpCallFixedXBackward(&t.logSumExpTape2, nlogSumExpTape2, -dll, dw)
+		logSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, dll, dbuf)
+		t3 := k - 1
+		for j := t3; j >= 0; j-- {
+			t4 := dbuf[j]
+			db[j] += t4
+			dw[j] += t4 * x
 			dbuf[j] = 0
 		}
 	}
@@ -719,44 +718,57 @@ func MixtureJVP(w, b, xs, dw, db []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of TwoLayersForward
 // overwrites it, and its buffers are kept.
 type TwoLayersTape struct {
-	// layerTape2: the tape layerCallFixedWXForward fills and
-	// layerCallFixedWXBackward reads, in a slice of one entry.
-	layerTape2 []layerCallFixedWXTape
 	// w1: the parameter w1.
 	w1 [][]float64
-	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
-	// scaleInPlaceCallBackward reads, in a slice of one entry.
-	scaleInPlaceTape []scaleInPlaceCallTape
-	// layerTape: the tape layerCallNoXFixedXForward fills and
-	// layerCallNoXFixedXBackward reads, in a slice of one entry.
-	layerTape []layerCallNoXFixedXTape
 	// w2: the parameter w2.
 	w2 [][]float64
-	// y: y as the forward sweep computed it.
+	// h: the memory of h, which TwoLayers makes, kept from run to run.
+	h []float64
+	// layerTape: the tape layerCallNoXFixedXForward fills and
+	// layerCallNoXFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	layerTape layerCallNoXFixedXTape
+	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
+	// scaleInPlaceCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	scaleInPlaceTape scaleInPlaceCallTape
+	// y: the memory of y, which TwoLayers makes, kept from run to run.
 	y []float64
+	// y2: y as the forward sweep computed it.
+	y2 []float64
+	// layerTape2: the tape layerCallFixedWXForward fills and
+	// layerCallFixedWXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	layerTape2 layerCallFixedWXTape
+	// dy: the derivatives of y, which TwoLayers makes, in a buffer the backward
+	// sweep reuses.
+	dy []float64
+	// dh: the derivatives of h, which TwoLayers makes, in a buffer the backward
+	// sweep reuses.
+	dh []float64
 }
 
 // TwoLayersForward runs TwoLayers and records in t what TwoLayersBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []float64) float64 {
-	t.layerTape2 = t.layerTape2[:0]
-	t.scaleInPlaceTape = t.scaleInPlaceTape[:0]
-	t.layerTape = t.layerTape[:0]
+	t.h = t.h[:0]
+	t.y = t.y[:0]
+	t.layerTape2.calls = t.layerTape2.calls[:0]
+	t.scaleInPlaceTape.calls = t.scaleInPlaceTape.calls[:0]
+	t.layerTape.calls = t.layerTape.calls[:0]
 	t.w1 = w1
 	t.w2 = w2
-	h := make([]float64, len(w1))
-	t.layerTape = slices.Grow(t.layerTape, 1)[:len(t.layerTape)+1]
-	layerTape := &t.layerTape[len(t.layerTape)-1]
-	layerCallNoXFixedXForward(layerTape, h, w1, b1, x)
-	t.scaleInPlaceTape = slices.Grow(t.scaleInPlaceTape, 1)[:len(t.scaleInPlaceTape)+1]
-	scaleInPlaceTape := &t.scaleInPlaceTape[len(t.scaleInPlaceTape)-1]
-	scaleInPlaceCallForward(scaleInPlaceTape, h, k)
+	t.h = slices.Grow(t.h, len(w1))[:len(t.h)+len(w1)]
+	h := slices.Clip(t.h[len(t.h)-len(w1):])
+	clear(h)
+	layerCallNoXFixedXForward(&t.layerTape, h, w1, b1, x)
+	scaleInPlaceCallForward(&t.scaleInPlaceTape, h, k)
 	t1 := len(w2)
-	y := make([]float64, t1)
-	t.y = y
-	t.layerTape2 = slices.Grow(t.layerTape2, 1)[:len(t.layerTape2)+1]
-	layerTape2 := &t.layerTape2[len(t.layerTape2)-1]
-	layerCallFixedWXForward(layerTape2, y, w2, b1[:t1], h)
+	t.y = slices.Grow(t.y, t1)[:len(t.y)+t1]
+	y := slices.Clip(t.y[len(t.y)-t1:])
+	clear(y)
+	t.y2 = y
+	layerCallFixedWXForward(&t.layerTape2, y, w2, b1[:t1], h)
 	s := 0.0
 	for i := range y {
 		v := y[i]
@@ -767,43 +779,42 @@ func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]flo
 
 // TwoLayersBackward adds to dw1, db1, dw2 and dk the vector-Jacobian product of
 // TwoLayers with the seeds s, at the point recorded in t by TwoLayersForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// It keeps buffers of its own in t, for the derivatives of slices it is not
+// passed (those TwoLayers and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
 func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float64, dw2 [][]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	y := t.y
+	y := t.y2
 	w2 := t.w2
 	t1 := len(w2)
-	dy := make([]float64, t1)
-	nlayerTape2 := len(t.layerTape2)
+	t.dy = slices.Grow(t.dy[:0], t1)[:t1]
+	clear(t.dy)
+	dy := t.dy
+	nlayerTape2 := len(t.layerTape2.calls)
 	nlayerTape2--
-	t2 := t.layerTape2[nlayerTape2]
 	w1 := t.w1
-	dh := make([]float64, len(w1))
-	nscaleInPlaceTape := len(t.scaleInPlaceTape)
+	t.dh = slices.Grow(t.dh[:0], len(w1))[:len(w1)]
+	clear(t.dh)
+	dh := t.dh
+	nscaleInPlaceTape := len(t.scaleInPlaceTape.calls)
 	nscaleInPlaceTape--
-	t3 := t.scaleInPlaceTape[nscaleInPlaceTape]
-	nlayerTape := len(t.layerTape)
+	nlayerTape := len(t.layerTape.calls)
 	nlayerTape--
-	t4 := t.layerTape[nlayerTape]
 	ds += s
-	t5 := len(y) - 1
-	for i := t5; i >= 0; i-- {
+	t2 := len(y) - 1
+	for i := t2; i >= 0; i-- {
 		v := y[i]
 		dv := ds * v * 2
 		dy[i] += dv
 	}
-	layerTape2 := t2
-	layerCallFixedWXBackward(&layerTape2, dy, dw2, db1[:t1], dh)
-	scaleInPlaceTape := t3
+	layerCallFixedWXBackward(&t.layerTape2, nlayerTape2, dy, dw2, db1[:t1], dh)
 	dk2 := 0.0
-	scaleInPlaceCallBackward(&scaleInPlaceTape, dh, &dk2)
-	t6 := dk2
-	layerTape := t4
-	layerCallNoXFixedXBackward(&layerTape, dh, dw1, db1)
-	*dk += t6
+	scaleInPlaceCallBackward(&t.scaleInPlaceTape, nscaleInPlaceTape, dh, &dk2)
+	t3 := dk2
+	layerCallNoXFixedXBackward(&t.layerTape, nlayerTape, dh, dw1, db1)
+	*dk += t3
 }
 
 // TwoLayersGrad returns TwoLayers's result and its gradient with respect to w1,
@@ -856,33 +867,32 @@ func TwoLayersJVP(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []f
 // are kept.
 type ApplyTape struct {
 	// layerTape: the tape layerCallNoXFixedXForward fills and
-	// layerCallNoXFixedXBackward reads, in a slice of one entry.
-	layerTape []layerCallNoXFixedXTape
+	// layerCallNoXFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	layerTape layerCallNoXFixedXTape
 }
 
 // ApplyForward runs Apply and records in t what ApplyBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ApplyForward(t *ApplyTape, out []float64, w [][]float64, b, x []float64) {
-	t.layerTape = t.layerTape[:0]
-	t.layerTape = slices.Grow(t.layerTape, 1)[:len(t.layerTape)+1]
-	layerTape := &t.layerTape[len(t.layerTape)-1]
-	layerCallNoXFixedXForward(layerTape, out, w, b, x)
+	t.layerTape.calls = t.layerTape.calls[:0]
+	layerCallNoXFixedXForward(&t.layerTape, out, w, b, x)
 }
 
 // ApplyBackward adds to dw and db the vector-Jacobian product of Apply with the
-// seeds dout, at the point recorded in t by ApplyForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// seeds dout, at the point recorded in t by ApplyForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Apply and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dout holds the seed of what Apply writes into its output slice on entry, and
 // is used up: it is zero on return.
 func ApplyBackward(t *ApplyTape, dout []float64, dw [][]float64, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nlayerTape := len(t.layerTape)
+	nlayerTape := len(t.layerTape.calls)
 	nlayerTape--
-	layerTape := t.layerTape[nlayerTape]
-	layerCallNoXFixedXBackward(&layerTape, dout, dw, db)
+	layerCallNoXFixedXBackward(&t.layerTape, nlayerTape, dout, dw, db)
 }
 
 // ApplyVJP returns the vector-Jacobian product with the seeds sout: for each of
@@ -919,11 +929,12 @@ func ApplyJVP(out []float64, w [][]float64, b, x []float64, dw [][]float64, db, 
 type PeakTape struct {
 	// x: the parameter x.
 	x []float64
-	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
-	// logSumExpCallFixedXBackward reads, in a slice of one entry.
-	logSumExpTape []logSumExpCallFixedXTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp int
+	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape logSumExpCallFixedXTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 }
@@ -931,31 +942,29 @@ type PeakTape struct {
 // PeakForward runs Peak and records in t what PeakBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func PeakForward(t *PeakTape, x []float64) float64 {
-	t.logSumExpTape = t.logSumExpTape[:0]
+	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
 	t.x = x
 	t1 := argmax(x)
 	t.tmp = t1
 	t2 := x[t1]
-	t.logSumExpTape = slices.Grow(t.logSumExpTape, 1)[:len(t.logSumExpTape)+1]
-	logSumExpTape := &t.logSumExpTape[len(t.logSumExpTape)-1]
-	t3 := logSumExpCallFixedXForward(logSumExpTape, x)
+	t3 := logSumExpCallFixedXForward(&t.logSumExpTape, x)
 	t.tmp2 = t3
 	return t2 * t3
 }
 
 // PeakBackward adds to dx the vector-Jacobian product of Peak with the seeds s,
-// at the point recorded in t by PeakForward. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// at the point recorded in t by PeakForward. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those Peak and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func PeakBackward(t *PeakTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	t1 := t.tmp
-	nlogSumExpTape := len(t.logSumExpTape)
+	nlogSumExpTape := len(t.logSumExpTape.calls)
 	nlogSumExpTape--
 	t2 := s * t.tmp2
-	logSumExpTape := t.logSumExpTape[nlogSumExpTape]
-	logSumExpCallFixedXBackward(&logSumExpTape, s*x[t1], dx)
+	logSumExpCallFixedXBackward(&t.logSumExpTape, nlogSumExpTape, s*x[t1], dx)
 	dx[t1] += t2
 }
 
@@ -984,22 +993,22 @@ func PeakJVP(x, dx []float64) (float64, float64) {
 // A tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
 type MLPLossTape struct {
-	// penaltyFlatTape: the tape penaltyFlatCallNoLamFixedLBForward fills and
-	// penaltyFlatCallNoLamFixedLBBackward reads, in a slice of one entry.
-	penaltyFlatTape []penaltyFlatCallNoLamFixedLBTape
-	// mlpGainTape: the tape mlpGainCallForward fills and mlpGainCallBackward
-	// reads, in a slice of one entry.
-	mlpGainTape []mlpGainCallTape
-	// layerApplyTape2: the tape layerApplyCallFixedLWXForward fills and
-	// layerApplyCallFixedLWXBackward reads, in a slice of one entry.
-	layerApplyTape2 []layerApplyCallFixedLWXTape
 	// mHiddenB: the field m.Hidden.B.
 	mHiddenB []float64
-	// layerApplyTape: the tape layerApplyCallNoXFixedXForward fills and
-	// layerApplyCallNoXFixedXBackward reads, in a slice of one entry.
-	layerApplyTape []layerApplyCallNoXFixedXTape
 	// mOutB: the field m.Out.B.
 	mOutB []float64
+	// h: the memory of h, which Loss makes, kept from run to run.
+	h []float64
+	// layerApplyTape: the tape layerApplyCallNoXFixedXForward fills and
+	// layerApplyCallNoXFixedXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	layerApplyTape layerApplyCallNoXFixedXTape
+	// o: the memory of o, which Loss makes, kept from run to run.
+	o []float64
+	// layerApplyTape2: the tape layerApplyCallFixedLWXForward fills and
+	// layerApplyCallFixedLWXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	layerApplyTape2 layerApplyCallFixedLWXTape
 	// daffineAtDFA: result 2 of a call of affineAtGrad.
 	daffineAtDFA float64
 	// daffineAtDFB: result 3 of a call of affineAtGrad.
@@ -1010,27 +1019,43 @@ type MLPLossTape struct {
 	e float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+	// mlpGainTape: the tape mlpGainCallForward fills and mlpGainCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	mlpGainTape mlpGainCallTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
+	// penaltyFlatTape: the tape penaltyFlatCallNoLamFixedLBForward fills and
+	// penaltyFlatCallNoLamFixedLBBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	penaltyFlatTape penaltyFlatCallNoLamFixedLBTape
+	// do: the derivatives of o, which Loss makes, in a buffer the backward sweep
+	// reuses.
+	do []float64
+	// dh: the derivatives of h, which Loss makes, in a buffer the backward sweep
+	// reuses.
+	dh []float64
 }
 
 // LossForward runs Loss and records in t what MLPLossBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
-	t.penaltyFlatTape = t.penaltyFlatTape[:0]
-	t.mlpGainTape = t.mlpGainTape[:0]
-	t.layerApplyTape2 = t.layerApplyTape2[:0]
-	t.layerApplyTape = t.layerApplyTape[:0]
+	t.h = t.h[:0]
+	t.o = t.o[:0]
+	t.penaltyFlatTape.calls = t.penaltyFlatTape.calls[:0]
+	t.mlpGainTape.calls = t.mlpGainTape.calls[:0]
+	t.layerApplyTape2.calls = t.layerApplyTape2.calls[:0]
+	t.layerApplyTape.calls = t.layerApplyTape.calls[:0]
 	t.mHiddenB = m.Hidden.B
 	t.mOutB = m.Out.B
-	h := make([]float64, len(m.Hidden.B))
-	t.layerApplyTape = slices.Grow(t.layerApplyTape, 1)[:len(t.layerApplyTape)+1]
-	layerApplyTape := &t.layerApplyTape[len(t.layerApplyTape)-1]
-	layerApplyCallNoXFixedXForward(layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
-	o := make([]float64, len(m.Out.B))
-	t.layerApplyTape2 = slices.Grow(t.layerApplyTape2, 1)[:len(t.layerApplyTape2)+1]
-	layerApplyTape2 := &t.layerApplyTape2[len(t.layerApplyTape2)-1]
-	layerApplyCallFixedLWXForward(layerApplyTape2, m.Out.W, m.Out.B, o, h)
+	t.h = slices.Grow(t.h, len(m.Hidden.B))[:len(t.h)+len(m.Hidden.B)]
+	h := slices.Clip(t.h[len(t.h)-len(m.Hidden.B):])
+	clear(h)
+	layerApplyCallNoXFixedXForward(&t.layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
+	t.o = slices.Grow(t.o, len(m.Out.B))[:len(t.o)+len(m.Out.B)]
+	o := slices.Clip(t.o[len(t.o)-len(m.Out.B):])
+	clear(o)
+	layerApplyCallFixedLWXForward(&t.layerApplyTape2, m.Out.W, m.Out.B, o, h)
 	t1, daffineAtDFA, daffineAtDFB, daffineAtDX := affineAtGrad(m.Shift.A, m.Shift.B, o[0])
 	t.daffineAtDFA = daffineAtDFA
 	t.daffineAtDFB = daffineAtDFB
@@ -1039,62 +1064,56 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 	t.e = e
 	t2 := e * e
 	t.prod = t2
-	t.mlpGainTape = slices.Grow(t.mlpGainTape, 1)[:len(t.mlpGainTape)+1]
-	mlpGainTape := &t.mlpGainTape[len(t.mlpGainTape)-1]
-	t3 := mlpGainCallForward(mlpGainTape, m.Hidden.W, m.Hidden.B, m.Out.W, m.Out.B, m.Gain, m.Shift.A, m.Shift.B)
+	t3 := mlpGainCallForward(&t.mlpGainTape, m.Hidden.W, m.Hidden.B, m.Out.W, m.Out.B, m.Gain, m.Shift.A, m.Shift.B)
 	t.tmp = t3
-	t.penaltyFlatTape = slices.Grow(t.penaltyFlatTape, 1)[:len(t.penaltyFlatTape)+1]
-	penaltyFlatTape := &t.penaltyFlatTape[len(t.penaltyFlatTape)-1]
-	t4 := penaltyFlatCallNoLamFixedLBForward(penaltyFlatTape, m.Hidden.W, m.Hidden.B, 0.01)
+	t4 := penaltyFlatCallNoLamFixedLBForward(&t.penaltyFlatTape, m.Hidden.W, m.Hidden.B, 0.01)
 	return t2*t3 + t4
 }
 
 // MLPLossBackward adds to dm the vector-Jacobian product of Loss with the seeds
-// s, at the point recorded in t by LossForward. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// s, at the point recorded in t by LossForward. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those Loss and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	npenaltyFlatTape := len(t.penaltyFlatTape)
+	npenaltyFlatTape := len(t.penaltyFlatTape.calls)
 	npenaltyFlatTape--
 	t1 := t.prod
 	t2 := t.tmp
-	nmlpGainTape := len(t.mlpGainTape)
+	nmlpGainTape := len(t.mlpGainTape.calls)
 	nmlpGainTape--
-	t3 := t.mlpGainTape[nmlpGainTape]
 	mOutB := t.mOutB
 	daffineAtDFA := t.daffineAtDFA
 	daffineAtDFB := t.daffineAtDFB
 	daffineAtDX := t.daffineAtDX
 	e := t.e
-	do := make([]float64, len(mOutB))
-	nlayerApplyTape2 := len(t.layerApplyTape2)
+	t.do = slices.Grow(t.do[:0], len(mOutB))[:len(mOutB)]
+	clear(t.do)
+	do := t.do
+	nlayerApplyTape2 := len(t.layerApplyTape2.calls)
 	nlayerApplyTape2--
-	t4 := t.layerApplyTape2[nlayerApplyTape2]
 	mHiddenB := t.mHiddenB
-	dh := make([]float64, len(mHiddenB))
-	nlayerApplyTape := len(t.layerApplyTape)
+	t.dh = slices.Grow(t.dh[:0], len(mHiddenB))[:len(mHiddenB)]
+	clear(t.dh)
+	dh := t.dh
+	nlayerApplyTape := len(t.layerApplyTape.calls)
 	nlayerApplyTape--
-	t5 := t.layerApplyTape[nlayerApplyTape]
-	penaltyFlatTape := t.penaltyFlatTape[npenaltyFlatTape]
-	penaltyFlatCallNoLamFixedLBBackward(&penaltyFlatTape, s, dm.Hidden.W, dm.Hidden.B)
-	mlpGainTape := t3
+	penaltyFlatCallNoLamFixedLBBackward(&t.penaltyFlatTape, npenaltyFlatTape, s, dm.Hidden.W, dm.Hidden.B)
 	dmGain2 := 0.0
 	dmShiftA2 := 0.0
 	dmShiftB2 := 0.0
-	mlpGainCallBackward(&mlpGainTape, s*t1, dm.Hidden.W, dm.Hidden.B, dm.Out.W, dm.Out.B, &dmGain2, &dmShiftA2, &dmShiftB2)
-	t6 := dmGain2
-	t7 := dmShiftA2
-	t8 := dmShiftB2
+	mlpGainCallBackward(&t.mlpGainTape, nmlpGainTape, s*t1, dm.Hidden.W, dm.Hidden.B, dm.Out.W, dm.Out.B, &dmGain2, &dmShiftA2, &dmShiftB2)
+	t3 := dmGain2
+	t4 := dmShiftA2
+	t5 := dmShiftB2
 	de := s * t2 * e * 2
 	do[0] += de * daffineAtDX
-	layerApplyTape2 := t4
-	layerApplyCallFixedLWXBackward(&layerApplyTape2, dm.Out.W, dm.Out.B, do, dh)
-	layerApplyTape := t5
-	layerApplyCallNoXFixedXBackward(&layerApplyTape, dm.Hidden.W, dm.Hidden.B, dh)
-	dm.Gain += t6
-	dm.Shift.A += t7 + de*daffineAtDFA
-	dm.Shift.B += t8 + de*daffineAtDFB
+	layerApplyCallFixedLWXBackward(&t.layerApplyTape2, nlayerApplyTape2, dm.Out.W, dm.Out.B, do, dh)
+	layerApplyCallNoXFixedXBackward(&t.layerApplyTape, nlayerApplyTape, dm.Hidden.W, dm.Hidden.B, dh)
+	dm.Gain += t3
+	dm.Shift.A += t4 + de*daffineAtDFA
+	dm.Shift.B += t5 + de*daffineAtDFB
 }
 
 // LossGrad returns Loss's result and its gradient with respect to m, in that
@@ -1186,22 +1205,29 @@ func FixedGrad(f Affine, x float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of FilledForward overwrites
 // it, and its buffers are kept.
 type FilledTape struct {
-	// out: out as the forward sweep computed it.
+	// out: the memory of out, which Filled makes, kept from run to run.
 	out []float64
+	// out2: out as the forward sweep computed it.
+	out2 []float64
 	// fillEvenTape: the tape fillEvenCallFixedOutForward fills and
-	// fillEvenCallFixedOutBackward reads, in a slice of one entry.
-	fillEvenTape []fillEvenCallFixedOutTape
+	// fillEvenCallFixedOutBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	fillEvenTape fillEvenCallFixedOutTape
+	// dout: the derivatives of out, which Filled makes, in a buffer the backward
+	// sweep reuses.
+	dout []float64
 }
 
 // FilledForward runs Filled and records in t what FilledBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func FilledForward(t *FilledTape, x float64) float64 {
-	t.fillEvenTape = t.fillEvenTape[:0]
-	out := make([]float64, 5)
-	t.out = out
-	t.fillEvenTape = slices.Grow(t.fillEvenTape, 1)[:len(t.fillEvenTape)+1]
-	fillEvenTape := &t.fillEvenTape[len(t.fillEvenTape)-1]
-	fillEvenCallFixedOutForward(fillEvenTape, out, 0, x)
+	t.out = t.out[:0]
+	t.fillEvenTape.calls = t.fillEvenTape.calls[:0]
+	t.out = slices.Grow(t.out, 5)[:len(t.out)+5]
+	out := slices.Clip(t.out[len(t.out)-5:])
+	clear(out)
+	t.out2 = out
+	fillEvenCallFixedOutForward(&t.fillEvenTape, out, 0, x)
 	s := 0.0
 	for i := range out {
 		v := out[i]
@@ -1211,28 +1237,29 @@ func FilledForward(t *FilledTape, x float64) float64 {
 }
 
 // FilledBackward adds to dx the vector-Jacobian product of Filled with the
-// seeds s, at the point recorded in t by FilledForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds s, at the point recorded in t by FilledForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Filled and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func FilledBackward(t *FilledTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	out := t.out
-	dout := make([]float64, 5)
-	nfillEvenTape := len(t.fillEvenTape)
+	out := t.out2
+	t.dout = slices.Grow(t.dout[:0], 5)[:5]
+	clear(t.dout)
+	dout := t.dout
+	nfillEvenTape := len(t.fillEvenTape.calls)
 	nfillEvenTape--
-	t1 := t.fillEvenTape[nfillEvenTape]
 	ds += s
-	t2 := len(out) - 1
-	for i := t2; i >= 0; i-- {
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
 		v := out[i]
 		dv := ds * v * 2
 		dout[i] += dv
 	}
-	fillEvenTape := t1
 	dx2 := 0.0
-	fillEvenCallFixedOutBackward(&fillEvenTape, dout, &dx2)
+	fillEvenCallFixedOutBackward(&t.fillEvenTape, nfillEvenTape, dout, &dx2)
 	*dx += dx2
 }
 
@@ -1724,13 +1751,26 @@ func softplusJVP(x, dx float64) (float64, float64) {
 	return math.Log1p(t1), t1 * dx / (1 + t1)
 }
 
-// logSumExpCallTape is what logSumExpCallForward keeps of one run of logSumExp
-// for logSumExpCallBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// logSumExpCallForward overwrites it, and its buffers are kept.
+// logSumExpCallTape is what logSumExpCallForward keeps of the calls of
+// logSumExp at one call site for logSumExpCallBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type logSumExpCallTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// s: the value of s the backward sweep reads.
+		s float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			v   int
+			m   int
+			exp int
+		}
+	}
 	// v: v as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	v []float64
@@ -1740,18 +1780,21 @@ type logSumExpCallTape struct {
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
-	// s: the value of s the backward sweep reads.
-	s float64
 }
 
 // logSumExpCallForward runs logSumExp and records in t what
-// logSumExpCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// logSumExpCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func logSumExpCallForward(t *logSumExpCallTape, x []float64) float64 {
-	t.exp = t.exp[:0]
-	t.m = t.m[:0]
-	t.v = t.v[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+		t.m = t.m[:0]
+		t.v = t.v[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	m := math.Inf(-1)
 	t1 := len(x)
 	t.m = slices.Grow(t.m, t1)
@@ -1770,24 +1813,35 @@ func logSumExpCallForward(t *logSumExpCallTape, x []float64) float64 {
 		t.exp = append(t.exp, t2)
 		s += t2
 	}
-	t.s = s
+	c.s = s
+	c.end.v = len(t.v)
+	c.end.m = len(t.m)
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.v = slices.Grow(t.v, c.end.v*more)
+		t.m = slices.Grow(t.m, c.end.m*more)
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
 	return m + math.Log(s)
 }
 
 // logSumExpCallBackward adds to dx the vector-Jacobian product of logSumExp
-// with the seeds s, at the point recorded in t by logSumExpCallForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func logSumExpCallBackward(t *logSumExpCallTape, s float64, dx []float64) {
+// with the seeds s, at the point that call number call of logSumExpCallForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func logSumExpCallBackward(t *logSumExpCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
 	var dm float64
-	x := t.x
-	nexp := len(t.exp)
-	nm := len(t.m)
-	nv := len(t.v)
-	ds += s / t.s
+	x := c.x
+	nexp := c.end.exp
+	nm := c.end.m
+	nv := c.end.v
+	ds += s / c.s
 	dm += s
 	t1 := len(x) - 1
 	for i := t1; i >= 0; i-- {
@@ -1814,30 +1868,46 @@ func logSumExpCallBackward(t *logSumExpCallTape, s float64, dx []float64) {
 	}
 }
 
-// logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of one run
-// of logSumExp for logSumExpCallFixedXBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of logSumExpCallFixedXForward overwrites it, and its buffers are kept.
+// logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of the calls
+// of logSumExp at one call site for logSumExpCallFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type logSumExpCallFixedXTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// s: the value of s the backward sweep reads.
+		s float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			m   int
+			exp int
+		}
+	}
 	// m: the value of m the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	m []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
-	// s: the value of s the backward sweep reads.
-	s float64
 }
 
 // logSumExpCallFixedXForward runs logSumExp and records in t what
-// logSumExpCallFixedXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// logSumExpCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func logSumExpCallFixedXForward(t *logSumExpCallFixedXTape, x []float64) float64 {
-	t.exp = t.exp[:0]
-	t.m = t.m[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+		t.m = t.m[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	m := math.Inf(-1)
 	t1 := len(x)
 	t.m = slices.Grow(t.m, t1)
@@ -1854,23 +1924,32 @@ func logSumExpCallFixedXForward(t *logSumExpCallFixedXTape, x []float64) float64
 		t.exp = append(t.exp, t2)
 		s += t2
 	}
-	t.s = s
+	c.s = s
+	c.end.m = len(t.m)
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.m = slices.Grow(t.m, c.end.m*more)
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
 	return m + math.Log(s)
 }
 
 // logSumExpCallFixedXBackward adds to dx the vector-Jacobian product of
-// logSumExp with the seeds s, at the point recorded in t by
-// logSumExpCallFixedXForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, s float64, dx []float64) {
+// logSumExp with the seeds s, at the point that call number call of
+// logSumExpCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
 	var dm float64
-	x := t.x
-	nexp := len(t.exp)
-	nm := len(t.m)
-	ds += s / t.s
+	x := c.x
+	nexp := c.end.exp
+	nm := c.end.m
+	ds += s / c.s
 	dm += s
 	t1 := len(x) - 1
 	for i := t1; i >= 0; i-- {
@@ -1896,13 +1975,23 @@ func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, s float64, dx []flo
 	}
 }
 
-// dotCallTape is what dotCallForward keeps of one run of dot for
-// dotCallBackward: the forward values the backward sweep reads, and the control
-// flow it replays. A tape may be reused: each run of dotCallForward overwrites
-// it, and its buffers are kept.
+// dotCallTape is what dotCallForward keeps of the calls of dot at one call site
+// for dotCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays, each call's in its record and on the stacks the
+// calls share. The tape of the caller holds it, and empties it for each of its
+// own runs, keeping its buffers.
 type dotCallTape struct {
-	// a: the parameter a.
-	a []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem  int
+			elem2 int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -1911,12 +2000,18 @@ type dotCallTape struct {
 	elem2 []float64
 }
 
-// dotCallForward runs dot and records in t what dotCallBackward needs; t's
-// earlier contents are discarded, its memory reused.
+// dotCallForward runs dot and records in t what dotCallBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
 func dotCallForward(t *dotCallTape, a, b []float64) float64 {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
-	t.a = a
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
 	s := 0.0
 	t1 := len(a)
 	t.elem = slices.Grow(t.elem, t1)
@@ -1928,20 +2023,29 @@ func dotCallForward(t *dotCallTape, a, b []float64) float64 {
 		t.elem2 = append(t.elem2, t3)
 		s += t2 * t3
 	}
+	c.end.elem = len(t.elem)
+	c.end.elem2 = len(t.elem2)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+	}
 	return s
 }
 
 // dotCallBackward adds to da and db the vector-Jacobian product of dot with the
-// seeds s, at the point recorded in t by dotCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func dotCallBackward(t *dotCallTape, s float64, da, db []float64) {
+// seeds s, at the point that call number call of dotCallForward on t recorded.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func dotCallBackward(t *dotCallTape, call int, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	a := t.a
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
+	a := c.a
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
 	ds += s
 	t1 := len(a) - 1
 	for i := t1; i >= 0; i-- {
@@ -1953,22 +2057,30 @@ func dotCallBackward(t *dotCallTape, s float64, da, db []float64) {
 	}
 }
 
-// dotCallFixedABTape is what dotCallFixedABForward keeps of one run of dot for
-// dotCallFixedABBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// dotCallFixedABForward overwrites it, and its buffers are kept.
+// dotCallFixedABTape is what dotCallFixedABForward keeps of the calls of dot at
+// one call site for dotCallFixedABBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type dotCallFixedABTape struct {
-	// a: the parameter a.
-	a []float64
-	// b: the parameter b.
-	b []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+	}
 }
 
 // dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
-	t.a = a
-	t.b = b
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
 	s := 0.0
 	for i := range a {
 		s += a[i] * b[i]
@@ -1977,15 +2089,16 @@ func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
 }
 
 // dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
-// with the seeds s, at the point recorded in t by dotCallFixedABForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func dotCallFixedABBackward(t *dotCallFixedABTape, s float64, da, db []float64) {
+// with the seeds s, at the point that call number call of dotCallFixedABForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func dotCallFixedABBackward(t *dotCallFixedABTape, call int, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	a := t.a
-	b := t.b
+	a := c.a
+	b := c.b
 	ds += s
 	t1 := len(a) - 1
 	for i := t1; i >= 0; i-- {
@@ -2037,85 +2150,115 @@ func dotJVP(a, b, da, db []float64) (float64, float64) {
 	return s, ds
 }
 
-// layerCallNoXFixedXTape is what layerCallNoXFixedXForward keeps of one run of
-// layer for layerCallNoXFixedXBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// layerCallNoXFixedXForward overwrites it, and its buffers are kept.
+// layerCallNoXFixedXTape is what layerCallNoXFixedXForward keeps of the calls
+// of layer at one call site for layerCallNoXFixedXBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type layerCallNoXFixedXTape struct {
-	// out: the parameter out.
-	out []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// out: the parameter out.
+		out []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			dotTape int
+			tanh    int
+		}
+	}
 	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	dotTape []dotCallAFixedBTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallAFixedBTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
 }
 
 // layerCallNoXFixedXForward runs layer and records in t what
-// layerCallNoXFixedXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// layerCallNoXFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func layerCallNoXFixedXForward(t *layerCallNoXFixedXTape, out []float64, w [][]float64, b, x []float64) {
-	t.tanh = t.tanh[:0]
-	t.dotTape = t.dotTape[:0]
-	t.out = out
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.tanh = t.tanh[:0]
+		t.dotTape.calls = t.dotTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.out = out
 	t1 := len(out)
-	t.dotTape = slices.Grow(t.dotTape, t1)
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for i := range out {
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallAFixedBForward(dotTape, w[i], x)
+		t2 := dotCallAFixedBForward(&t.dotTape, w[i], x)
 		t3 := math.Tanh(t2 + b[i])
 		t.tanh = append(t.tanh, t3)
 		out[i] = t3
 	}
+	c.end.dotTape = len(t.dotTape.calls)
+	c.end.tanh = len(t.tanh)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+	}
 }
 
 // layerCallNoXFixedXBackward adds to dout, dw and db the vector-Jacobian
-// product of layer with the seeds dout, at the point recorded in t by
-// layerCallNoXFixedXForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// product of layer with the seeds dout, at the point that call number call of
+// layerCallNoXFixedXForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those layer and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
-func layerCallNoXFixedXBackward(t *layerCallNoXFixedXTape, dout []float64, dw [][]float64, db []float64) {
+func layerCallNoXFixedXBackward(t *layerCallNoXFixedXTape, call int, dout []float64, dw [][]float64, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	out := t.out
-	ntanh := len(t.tanh)
-	ndotTape := len(t.dotTape)
+	c := &t.calls[call]
+	out := c.out
+	ntanh := c.end.tanh
+	ndotTape := c.end.dotTape
 	t1 := len(out) - 1
 	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
-		t3 := t.dotTape[ndotTape]
 		dwRow := dw[i]
-		t4 := dout[i] * (1 - t2*t2)
-		db[i] += t4
+		t3 := dout[i] * (1 - t2*t2)
+		db[i] += t3
 		dout[i] = 0
-		dotTape := t3
-		dotCallAFixedBBackward(&dotTape, t4, dwRow)
+		dotCallAFixedBBackward(&t.dotTape, ndotTape, t3, dwRow)
 	}
 }
 
-// dotCallAFixedBTape is what dotCallAFixedBForward keeps of one run of dot for
-// dotCallAFixedBBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// dotCallAFixedBForward overwrites it, and its buffers are kept.
+// dotCallAFixedBTape is what dotCallAFixedBForward keeps of the calls of dot at
+// one call site for dotCallAFixedBBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type dotCallAFixedBTape struct {
-	// a: the parameter a.
-	a []float64
-	// b: the parameter b.
-	b []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+	}
 }
 
 // dotCallAFixedBForward runs dot and records in t what dotCallAFixedBBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func dotCallAFixedBForward(t *dotCallAFixedBTape, a, b []float64) float64 {
-	t.a = a
-	t.b = b
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
 	s := 0.0
 	for i := range a {
 		s += a[i] * b[i]
@@ -2124,15 +2267,16 @@ func dotCallAFixedBForward(t *dotCallAFixedBTape, a, b []float64) float64 {
 }
 
 // dotCallAFixedBBackward adds to da the vector-Jacobian product of dot with the
-// seeds s, at the point recorded in t by dotCallAFixedBForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func dotCallAFixedBBackward(t *dotCallAFixedBTape, s float64, da []float64) {
+// seeds s, at the point that call number call of dotCallAFixedBForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func dotCallAFixedBBackward(t *dotCallAFixedBTape, call int, s float64, da []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	a := t.a
-	b := t.b
+	a := c.a
+	b := c.b
 	ds += s
 	t1 := len(a) - 1
 	for i := t1; i >= 0; i-- {
@@ -2140,48 +2284,69 @@ func dotCallAFixedBBackward(t *dotCallAFixedBTape, s float64, da []float64) {
 	}
 }
 
-// scaleInPlaceCallTape is what scaleInPlaceCallForward keeps of one run of
-// scaleInPlace for scaleInPlaceCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of scaleInPlaceCallForward overwrites it, and its buffers are kept.
+// scaleInPlaceCallTape is what scaleInPlaceCallForward keeps of the calls of
+// scaleInPlace at one call site for scaleInPlaceCallBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type scaleInPlaceCallTape struct {
-	// s: the parameter s.
-	s []float64
-	// k: the parameter k.
-	k float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// s: the parameter s.
+		s []float64
+		// k: the parameter k.
+		k float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // scaleInPlaceCallForward runs scaleInPlace and records in t what
-// scaleInPlaceCallBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// scaleInPlaceCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func scaleInPlaceCallForward(t *scaleInPlaceCallTape, s []float64, k float64) {
-	t.elem = t.elem[:0]
-	t.s = s
-	t.k = k
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.s = s
+	c.k = k
 	t.elem = slices.Grow(t.elem, len(s))
 	for i := range s {
 		t1 := s[i]
 		t.elem = append(t.elem, t1)
 		s[i] = t1 * k
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 }
 
 // scaleInPlaceCallBackward adds to ds and dk the vector-Jacobian product of
-// scaleInPlace with the seeds ds, at the point recorded in t by
-// scaleInPlaceCallForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// scaleInPlace with the seeds ds, at the point that call number call of
+// scaleInPlaceCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // ds holds, on entry, the seed of what scaleInPlace leaves in s, and on return
 // the derivative with respect to what s held before.
-func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, ds []float64, dk *float64) {
+func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, call int, ds []float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	s := t.s
-	nelem := len(t.elem)
-	k := t.k
+	c := &t.calls[call]
+	s := c.s
+	nelem := c.end.elem
+	k := c.k
 	var dkSum float64
 	t1 := len(s) - 1
 	for i := t1; i >= 0; i-- {
@@ -2193,66 +2358,87 @@ func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, ds []float64, dk *float64
 	*dk += dkSum
 }
 
-// layerCallFixedWXTape is what layerCallFixedWXForward keeps of one run of
-// layer for layerCallFixedWXBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// layerCallFixedWXForward overwrites it, and its buffers are kept.
+// layerCallFixedWXTape is what layerCallFixedWXForward keeps of the calls of
+// layer at one call site for layerCallFixedWXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type layerCallFixedWXTape struct {
-	// out: the parameter out.
-	out []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// out: the parameter out.
+		out []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			dotTape int
+			tanh    int
+		}
+	}
 	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	dotTape []dotCallFixedABTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedABTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
 }
 
 // layerCallFixedWXForward runs layer and records in t what
-// layerCallFixedWXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// layerCallFixedWXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func layerCallFixedWXForward(t *layerCallFixedWXTape, out []float64, w [][]float64, b, x []float64) {
-	t.tanh = t.tanh[:0]
-	t.dotTape = t.dotTape[:0]
-	t.out = out
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.tanh = t.tanh[:0]
+		t.dotTape.calls = t.dotTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.out = out
 	t1 := len(out)
-	t.dotTape = slices.Grow(t.dotTape, t1)
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for i := range out {
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallFixedABForward(dotTape, w[i], x)
+		t2 := dotCallFixedABForward(&t.dotTape, w[i], x)
 		t3 := math.Tanh(t2 + b[i])
 		t.tanh = append(t.tanh, t3)
 		out[i] = t3
 	}
+	c.end.dotTape = len(t.dotTape.calls)
+	c.end.tanh = len(t.tanh)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+	}
 }
 
 // layerCallFixedWXBackward adds to dout, dw, db and dx the vector-Jacobian
-// product of layer with the seeds dout, at the point recorded in t by
-// layerCallFixedWXForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// product of layer with the seeds dout, at the point that call number call of
+// layerCallFixedWXForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those layer and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
-func layerCallFixedWXBackward(t *layerCallFixedWXTape, dout []float64, dw [][]float64, db, dx []float64) {
+func layerCallFixedWXBackward(t *layerCallFixedWXTape, call int, dout []float64, dw [][]float64, db, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	out := t.out
-	ntanh := len(t.tanh)
-	ndotTape := len(t.dotTape)
+	c := &t.calls[call]
+	out := c.out
+	ntanh := c.end.tanh
+	ndotTape := c.end.dotTape
 	t1 := len(out) - 1
 	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
-		t3 := t.dotTape[ndotTape]
 		dwRow := dw[i]
-		t4 := dout[i] * (1 - t2*t2)
-		db[i] += t4
+		t3 := dout[i] * (1 - t2*t2)
+		db[i] += t3
 		dout[i] = 0
-		dotTape := t3
-		dotCallFixedABBackward(&dotTape, t4, dwRow, dx)
+		dotCallFixedABBackward(&t.dotTape, ndotTape, t3, dwRow, dx)
 	}
 }
 
@@ -2308,131 +2494,176 @@ func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64
 }
 
 // layerApplyCallNoXFixedXTape is what layerApplyCallNoXFixedXForward keeps of
-// one run of layerApply for layerApplyCallNoXFixedXBackward: the forward values
-// the backward sweep reads, and the control flow it replays. A tape may be
-// reused: each run of layerApplyCallNoXFixedXForward overwrites it, and its
-// buffers are kept.
+// the calls of layerApply at one call site for layerApplyCallNoXFixedXBackward:
+// the forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 type layerApplyCallNoXFixedXTape struct {
-	// out: the parameter out.
-	out []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// out: the parameter out.
+		out []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			dotTape int
+			tanh    int
+		}
+	}
 	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	dotTape []dotCallAFixedBTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallAFixedBTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
 }
 
 // layerApplyCallNoXFixedXForward runs layerApply and records in t what
-// layerApplyCallNoXFixedXBackward needs; t's earlier contents are discarded,
-// its memory reused.
+// layerApplyCallNoXFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func layerApplyCallNoXFixedXForward(t *layerApplyCallNoXFixedXTape, lW [][]float64, lB, out, x []float64) {
-	t.tanh = t.tanh[:0]
-	t.dotTape = t.dotTape[:0]
-	t.out = out
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.tanh = t.tanh[:0]
+		t.dotTape.calls = t.dotTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.out = out
 	t1 := len(out)
-	t.dotTape = slices.Grow(t.dotTape, t1)
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for i := range out {
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallAFixedBForward(dotTape, lW[i], x)
+		t2 := dotCallAFixedBForward(&t.dotTape, lW[i], x)
 		t3 := math.Tanh(t2 + lB[i])
 		t.tanh = append(t.tanh, t3)
 		out[i] = t3
 	}
+	c.end.dotTape = len(t.dotTape.calls)
+	c.end.tanh = len(t.tanh)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+	}
 }
 
 // layerApplyCallNoXFixedXBackward adds to dlW, dlB and dout the vector-Jacobian
-// product of layerApply with the seeds dout, at the point recorded in t by
-// layerApplyCallNoXFixedXForward. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// product of layerApply with the seeds dout, at the point that call number call
+// of layerApplyCallNoXFixedXForward on t recorded. It keeps buffers of its own
+// in t, for the derivatives of slices it is not passed (those layerApply and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
-func layerApplyCallNoXFixedXBackward(t *layerApplyCallNoXFixedXTape, dlW [][]float64, dlB, dout []float64) {
+func layerApplyCallNoXFixedXBackward(t *layerApplyCallNoXFixedXTape, call int, dlW [][]float64, dlB, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	out := t.out
-	ntanh := len(t.tanh)
-	ndotTape := len(t.dotTape)
+	c := &t.calls[call]
+	out := c.out
+	ntanh := c.end.tanh
+	ndotTape := c.end.dotTape
 	t1 := len(out) - 1
 	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
-		t3 := t.dotTape[ndotTape]
 		dlWRow := dlW[i]
-		t4 := dout[i] * (1 - t2*t2)
-		dlB[i] += t4
+		t3 := dout[i] * (1 - t2*t2)
+		dlB[i] += t3
 		dout[i] = 0
-		dotTape := t3
-		dotCallAFixedBBackward(&dotTape, t4, dlWRow)
+		dotCallAFixedBBackward(&t.dotTape, ndotTape, t3, dlWRow)
 	}
 }
 
-// layerApplyCallFixedLWXTape is what layerApplyCallFixedLWXForward keeps of one
-// run of layerApply for layerApplyCallFixedLWXBackward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of layerApplyCallFixedLWXForward overwrites it, and its buffers are
-// kept.
+// layerApplyCallFixedLWXTape is what layerApplyCallFixedLWXForward keeps of the
+// calls of layerApply at one call site for layerApplyCallFixedLWXBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 type layerApplyCallFixedLWXTape struct {
-	// out: the parameter out.
-	out []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// out: the parameter out.
+		out []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			dotTape int
+			tanh    int
+		}
+	}
 	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	dotTape []dotCallFixedABTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedABTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
 }
 
 // layerApplyCallFixedLWXForward runs layerApply and records in t what
-// layerApplyCallFixedLWXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// layerApplyCallFixedLWXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func layerApplyCallFixedLWXForward(t *layerApplyCallFixedLWXTape, lW [][]float64, lB, out, x []float64) {
-	t.tanh = t.tanh[:0]
-	t.dotTape = t.dotTape[:0]
-	t.out = out
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.tanh = t.tanh[:0]
+		t.dotTape.calls = t.dotTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.out = out
 	t1 := len(out)
-	t.dotTape = slices.Grow(t.dotTape, t1)
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for i := range out {
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallFixedABForward(dotTape, lW[i], x)
+		t2 := dotCallFixedABForward(&t.dotTape, lW[i], x)
 		t3 := math.Tanh(t2 + lB[i])
 		t.tanh = append(t.tanh, t3)
 		out[i] = t3
 	}
+	c.end.dotTape = len(t.dotTape.calls)
+	c.end.tanh = len(t.tanh)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+	}
 }
 
 // layerApplyCallFixedLWXBackward adds to dlW, dlB, dout and dx the
-// vector-Jacobian product of layerApply with the seeds dout, at the point
-// recorded in t by layerApplyCallFixedLWXForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
+// vector-Jacobian product of layerApply with the seeds dout, at the point that
+// call number call of layerApplyCallFixedLWXForward on t recorded. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those layerApply and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
-func layerApplyCallFixedLWXBackward(t *layerApplyCallFixedLWXTape, dlW [][]float64, dlB, dout, dx []float64) {
+func layerApplyCallFixedLWXBackward(t *layerApplyCallFixedLWXTape, call int, dlW [][]float64, dlB, dout, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	out := t.out
-	ntanh := len(t.tanh)
-	ndotTape := len(t.dotTape)
+	c := &t.calls[call]
+	out := c.out
+	ntanh := c.end.tanh
+	ndotTape := c.end.dotTape
 	t1 := len(out) - 1
 	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
-		t3 := t.dotTape[ndotTape]
 		dlWRow := dlW[i]
-		t4 := dout[i] * (1 - t2*t2)
-		dlB[i] += t4
+		t3 := dout[i] * (1 - t2*t2)
+		dlB[i] += t3
 		dout[i] = 0
-		dotTape := t3
-		dotCallFixedABBackward(&dotTape, t4, dlWRow, dx)
+		dotCallFixedABBackward(&t.dotTape, ndotTape, t3, dlWRow, dx)
 	}
 }
 
@@ -2482,52 +2713,69 @@ func affineAtGrad(fA, fB, x float64) (float64, float64, float64, float64) {
 	return t1, dfA, dfB, dx
 }
 
-// mlpGainCallTape is what mlpGainCallForward keeps of one run of mlpGain for
-// mlpGainCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of mlpGainCallForward
-// overwrites it, and its buffers are kept.
+// mlpGainCallTape is what mlpGainCallForward keeps of the calls of mlpGain at
+// one call site for mlpGainCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type mlpGainCallTape struct {
-	// mGain: the parameter mGain.
-	mGain float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// mGain: the parameter mGain.
+		mGain float64
+	}
 }
 
 // mlpGainCallForward runs mlpGain and records in t what mlpGainCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func mlpGainCallForward(t *mlpGainCallTape, mHiddenW [][]float64, mHiddenB []float64, mOutW [][]float64, mOutB []float64, mGain, mShiftA, mShiftB float64) float64 {
-	t.mGain = mGain
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.mGain = mGain
 	return mGain * mGain
 }
 
 // mlpGainCallBackward adds to dmHiddenW, dmHiddenB, dmOutW, dmOutB, dmGain,
 // dmShiftA and dmShiftB the vector-Jacobian product of mlpGain with the seeds
-// s, at the point recorded in t by mlpGainCallForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func mlpGainCallBackward(t *mlpGainCallTape, s float64, dmHiddenW [][]float64, dmHiddenB []float64, dmOutW [][]float64, dmOutB []float64, dmGain, dmShiftA, dmShiftB *float64) {
+// s, at the point that call number call of mlpGainCallForward on t recorded. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func mlpGainCallBackward(t *mlpGainCallTape, call int, s float64, dmHiddenW [][]float64, dmHiddenB []float64, dmOutW [][]float64, dmOutB []float64, dmGain, dmShiftA, dmShiftB *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	mGain := t.mGain
+	c := &t.calls[call]
+	mGain := c.mGain
 	*dmGain += s * mGain * 2
 }
 
 // penaltyFlatCallNoLamFixedLBTape is what penaltyFlatCallNoLamFixedLBForward
-// keeps of one run of penaltyFlat for penaltyFlatCallNoLamFixedLBBackward: the
-// forward values the backward sweep reads, and the control flow it replays. A
-// tape may be reused: each run of penaltyFlatCallNoLamFixedLBForward overwrites
-// it, and its buffers are kept.
+// keeps of the calls of penaltyFlat at one call site for
+// penaltyFlatCallNoLamFixedLBBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type penaltyFlatCallNoLamFixedLBTape struct {
-	// lB: the parameter lB.
-	lB []float64
-	// lam: the parameter lam.
-	lam float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// lB: the parameter lB.
+		lB []float64
+		// lam: the parameter lam.
+		lam float64
+	}
 }
 
 // penaltyFlatCallNoLamFixedLBForward runs penaltyFlat and records in t what
-// penaltyFlatCallNoLamFixedLBBackward needs; t's earlier contents are
-// discarded, its memory reused.
+// penaltyFlatCallNoLamFixedLBBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func penaltyFlatCallNoLamFixedLBForward(t *penaltyFlatCallNoLamFixedLBTape, lW [][]float64, lB []float64, lam float64) float64 {
-	t.lB = lB
-	t.lam = lam
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.lB = lB
+	c.lam = lam
 	s := 0.0
 	for i := range lB {
 		t1 := lB[i]
@@ -2537,15 +2785,17 @@ func penaltyFlatCallNoLamFixedLBForward(t *penaltyFlatCallNoLamFixedLBTape, lW [
 }
 
 // penaltyFlatCallNoLamFixedLBBackward adds to dlW and dlB the vector-Jacobian
-// product of penaltyFlat with the seeds s, at the point recorded in t by
-// penaltyFlatCallNoLamFixedLBForward. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func penaltyFlatCallNoLamFixedLBBackward(t *penaltyFlatCallNoLamFixedLBTape, s float64, dlW [][]float64, dlB []float64) {
+// product of penaltyFlat with the seeds s, at the point that call number call
+// of penaltyFlatCallNoLamFixedLBForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func penaltyFlatCallNoLamFixedLBBackward(t *penaltyFlatCallNoLamFixedLBTape, call int, s float64, dlW [][]float64, dlB []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	lam := t.lam
+	c := &t.calls[call]
+	lam := c.lam
 	var ds float64
-	lB := t.lB
+	lB := c.lB
 	ds += s * lam
 	t1 := len(lB) - 1
 	for i := t1; i >= 0; i-- {
@@ -2612,121 +2862,177 @@ func affineAt(fA, fB, x float64) float64 {
 	return fA*x + fB
 }
 
-// fillEvenCallFixedOutTape is what fillEvenCallFixedOutForward keeps of one run
-// of fillEven for fillEvenCallFixedOutBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of fillEvenCallFixedOutForward overwrites it, and its buffers are kept.
+// fillEvenCallFixedOutTape is what fillEvenCallFixedOutForward keeps of the
+// calls of fillEven at one call site for fillEvenCallFixedOutBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 type fillEvenCallFixedOutTape struct {
-	// out: the parameter out.
-	out []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// out: the parameter out.
+		out []float64
+		// k: the parameter k.
+		k int
+		// x: the parameter x.
+		x float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			fillOddTape int
+		}
+	}
 	// fillOddTape: the tape fillOddCallFixedOutForward fills and
-	// fillOddCallFixedOutBackward reads, in a slice of one entry.
-	fillOddTape []fillOddCallFixedOutTape
-	// k: the parameter k.
-	k int
-	// x: the parameter x.
-	x float64
+	// fillOddCallFixedOutBackward reads, for every call of it here: one record per
+	// call, and the stacks they share; through a pointer, since the callee's calls
+	// lead back here.
+	fillOddTape *fillOddCallFixedOutTape
 }
 
 // fillEvenCallFixedOutForward runs fillEven and records in t what
-// fillEvenCallFixedOutBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// fillEvenCallFixedOutBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func fillEvenCallFixedOutForward(t *fillEvenCallFixedOutTape, out []float64, k int, x float64) {
-	t.fillOddTape = t.fillOddTape[:0]
-	t.out = out
-	t.k = k
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		if t.fillOddTape == nil {
+			t.fillOddTape = new(fillOddCallFixedOutTape)
+		}
+		t.fillOddTape.calls = t.fillOddTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.out = out
+	c.k = k
+	c.x = x
 	if k >= len(out) {
+		c.end.fillOddTape = len(t.fillOddTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
 		return
 	} else {
 		t1 := k + 1
 		out[k] = x * float64(t1)
-		t.fillOddTape = slices.Grow(t.fillOddTape, 1)[:len(t.fillOddTape)+1]
-		fillOddTape := &t.fillOddTape[len(t.fillOddTape)-1]
-		fillOddCallFixedOutForward(fillOddTape, out, t1, x*x)
+		fillOddCallFixedOutForward(t.fillOddTape, out, t1, x*x)
+		c.end.fillOddTape = len(t.fillOddTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
 		return
 	}
 }
 
 // fillEvenCallFixedOutBackward adds to dout and dx the vector-Jacobian product
-// of fillEven with the seeds dout, at the point recorded in t by
-// fillEvenCallFixedOutForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// of fillEven with the seeds dout, at the point that call number call of
+// fillEvenCallFixedOutForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those fillEven and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dout holds, on entry, the seed of what fillEven leaves in out, and on return
 // the derivative with respect to what out held before.
-func fillEvenCallFixedOutBackward(t *fillEvenCallFixedOutTape, dout []float64, dx *float64) {
+func fillEvenCallFixedOutBackward(t *fillEvenCallFixedOutTape, call int, dout []float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	out := t.out
-	k := t.k
-	nfillOddTape := len(t.fillOddTape)
-	x := t.x
+	c := &t.calls[call]
+	out := c.out
+	k := c.k
+	nfillOddTape := c.end.fillOddTape
+	x := c.x
 	if !(k >= len(out)) {
 		nfillOddTape--
-		fillOddTape := t.fillOddTape[nfillOddTape]
 		dx2 := 0.0
-		fillOddCallFixedOutBackward(&fillOddTape, dout, &dx2)
+		fillOddCallFixedOutBackward(t.fillOddTape, nfillOddTape, dout, &dx2)
 		*dx += dx2 * x * 2
 		*dx += dout[k] * float64(k+1)
 		dout[k] = 0
 	}
 }
 
-// fillOddCallFixedOutTape is what fillOddCallFixedOutForward keeps of one run
-// of fillOdd for fillOddCallFixedOutBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of fillOddCallFixedOutForward overwrites it, and its buffers are kept.
+// fillOddCallFixedOutTape is what fillOddCallFixedOutForward keeps of the calls
+// of fillOdd at one call site for fillOddCallFixedOutBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type fillOddCallFixedOutTape struct {
-	// out: the parameter out.
-	out []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// out: the parameter out.
+		out []float64
+		// k: the parameter k.
+		k int
+		// x: the parameter x.
+		x float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			fillEvenTape int
+		}
+	}
 	// fillEvenTape: the tape fillEvenCallFixedOutForward fills and
-	// fillEvenCallFixedOutBackward reads, in a slice of one entry.
-	fillEvenTape []fillEvenCallFixedOutTape
-	// k: the parameter k.
-	k int
-	// x: the parameter x.
-	x float64
+	// fillEvenCallFixedOutBackward reads, for every call of it here: one record
+	// per call, and the stacks they share; through a pointer, since the callee's
+	// calls lead back here.
+	fillEvenTape *fillEvenCallFixedOutTape
 }
 
 // fillOddCallFixedOutForward runs fillOdd and records in t what
-// fillOddCallFixedOutBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// fillOddCallFixedOutBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func fillOddCallFixedOutForward(t *fillOddCallFixedOutTape, out []float64, k int, x float64) {
-	t.fillEvenTape = t.fillEvenTape[:0]
-	t.out = out
-	t.k = k
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		if t.fillEvenTape == nil {
+			t.fillEvenTape = new(fillEvenCallFixedOutTape)
+		}
+		t.fillEvenTape.calls = t.fillEvenTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.out = out
+	c.k = k
+	c.x = x
 	if k >= len(out) {
+		c.end.fillEvenTape = len(t.fillEvenTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
 		return
 	} else {
 		out[k] = math.Sin(x)
-		t.fillEvenTape = slices.Grow(t.fillEvenTape, 1)[:len(t.fillEvenTape)+1]
-		fillEvenTape := &t.fillEvenTape[len(t.fillEvenTape)-1]
-		fillEvenCallFixedOutForward(fillEvenTape, out, k+1, x+1)
+		fillEvenCallFixedOutForward(t.fillEvenTape, out, k+1, x+1)
+		c.end.fillEvenTape = len(t.fillEvenTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
 		return
 	}
 }
 
 // fillOddCallFixedOutBackward adds to dout and dx the vector-Jacobian product
-// of fillOdd with the seeds dout, at the point recorded in t by
-// fillOddCallFixedOutForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// of fillOdd with the seeds dout, at the point that call number call of
+// fillOddCallFixedOutForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those fillOdd and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what fillOdd leaves in out, and on return
 // the derivative with respect to what out held before.
-func fillOddCallFixedOutBackward(t *fillOddCallFixedOutTape, dout []float64, dx *float64) {
+func fillOddCallFixedOutBackward(t *fillOddCallFixedOutTape, call int, dout []float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	out := t.out
-	k := t.k
-	nfillEvenTape := len(t.fillEvenTape)
-	x := t.x
+	c := &t.calls[call]
+	out := c.out
+	k := c.k
+	nfillEvenTape := c.end.fillEvenTape
+	x := c.x
 	if !(k >= len(out)) {
 		nfillEvenTape--
-		fillEvenTape := t.fillEvenTape[nfillEvenTape]
 		dx2 := 0.0
-		fillEvenCallFixedOutBackward(&fillEvenTape, dout, &dx2)
+		fillEvenCallFixedOutBackward(t.fillEvenTape, nfillEvenTape, dout, &dx2)
 		*dx += dx2
 		*dx += dout[k] * math.Cos(x)
 		dout[k] = 0

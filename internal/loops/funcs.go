@@ -427,3 +427,20 @@ func MeanVar(x []float64) (mean, variance float64) {
 	variance /= float64(len(x))
 	return mean, variance
 }
+
+// Repeat runs n rounds of a nonlinear recurrence over x; a count of zero
+// or less runs none, as a range over a negative int does: the forward
+// sweep, which makes room on its stacks for n rounds before the loop,
+// must not take a negative count for a size.
+//
+//godiff:grad x
+//godiff:jvp x
+func Repeat(x []float64, n int) float64 {
+	s := 0.5
+	for range n {
+		for i := 0; i < len(x); i++ {
+			s = math.Sin(s)*x[i] + 0.5
+		}
+	}
+	return s
+}

@@ -280,19 +280,27 @@ type SmoothTape struct {
 	x []float64
 	// iters: the parameter iters.
 	iters int
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Smooth makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// copied: how many elements a copy copied.
 	copied int
+	// dbuf: the derivatives of buf, which Smooth makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // SmoothForward runs Smooth and records in t what SmoothBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SmoothForward(t *SmoothTape, x []float64, iters int) float64 {
+	t.buf = t.buf[:0]
 	t.x = x
 	t.iters = iters
-	buf := make([]float64, len(x))
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, len(x))[:len(t.buf)+len(x)]
+	buf := slices.Clip(t.buf[len(t.buf)-len(x):])
+	clear(buf)
+	t.buf2 = buf
 	t1 := copy(buf, x)
 	t.copied = t1
 	for it := 0; it < iters; it++ {
@@ -309,17 +317,20 @@ func SmoothForward(t *SmoothTape, x []float64, iters int) float64 {
 }
 
 // SmoothBackward adds to dx the vector-Jacobian product of Smooth with the
-// seeds s, at the point recorded in t by SmoothForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds s, at the point recorded in t by SmoothForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Smooth and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	t1 := len(buf)
 	x := t.x
-	dbuf := make([]float64, len(x))
+	t.dbuf = slices.Grow(t.dbuf[:0], len(x))[:len(x)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	iters := t.iters
 	t2 := t.copied
 	ds += s
@@ -949,12 +960,15 @@ func FirstAboveForward(t *FirstAboveTape, m [][]float64, limit float64) float64 
 		row := m[i]
 		s = 0
 		jTrips := 0
+		t1 := len(row)
+		t.cond = slices.Grow(t.cond, t1)
+		t.p = slices.Grow(t.p, t1)
 		for j := range row {
 			jTrips++
-			t1 := row[j]
-			s += t1
+			t2 := row[j]
+			s += t2
 			t.p = append(t.p, p)
-			p *= t1
+			p *= t2
 			c1 := s > limit
 			t.cond = append(t.cond, c1)
 			if c1 {
@@ -1944,8 +1958,10 @@ type RippleTape struct {
 	x []float64
 	// iters: the parameter iters.
 	iters int
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Ripple makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// copied: how many elements a copy copied.
 	copied int
 	// elem2: an element read before it was overwritten, one entry per iteration of
@@ -1957,29 +1973,40 @@ type RippleTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// dbuf: the derivatives of buf, which Ripple makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // RippleForward runs Ripple and records in t what RippleBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func RippleForward(t *RippleTape, x []float64, iters int) float64 {
+	t.buf = t.buf[:0]
 	t.sin = t.sin[:0]
 	t.elem = t.elem[:0]
 	t.elem2 = t.elem2[:0]
 	t.x = x
 	t.iters = iters
-	buf := make([]float64, len(x))
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, len(x))[:len(t.buf)+len(x)]
+	buf := slices.Clip(t.buf[len(t.buf)-len(x):])
+	clear(buf)
+	t.buf2 = buf
 	t1 := copy(buf, x)
 	t.copied = t1
+	t2 := len(buf)
+	t3 := max(iters, 0) * max(t2-1, 0)
+	t.elem = slices.Grow(t.elem, t3)
+	t.elem2 = slices.Grow(t.elem2, t3)
+	t.sin = slices.Grow(t.sin, t3)
 	for it := 0; it < iters; it++ {
-		for i := 1; i < len(buf); i++ {
-			t2 := buf[i-1]
-			t.elem2 = append(t.elem2, t2)
-			t3 := math.Sin(t2)
-			t.sin = append(t.sin, t3)
-			t4 := buf[i]
-			t.elem = append(t.elem, t4)
-			buf[i] = t3 * t4
+		for i := 1; i < t2; i++ {
+			t4 := buf[i-1]
+			t.elem2 = append(t.elem2, t4)
+			t5 := math.Sin(t4)
+			t.sin = append(t.sin, t5)
+			t6 := buf[i]
+			t.elem = append(t.elem, t6)
+			buf[i] = t5 * t6
 		}
 	}
 	s := 0.0
@@ -1991,16 +2018,19 @@ func RippleForward(t *RippleTape, x []float64, iters int) float64 {
 }
 
 // RippleBackward adds to dx the vector-Jacobian product of Ripple with the
-// seeds s, at the point recorded in t by RippleForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds s, at the point recorded in t by RippleForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Ripple and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func RippleBackward(t *RippleTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	x := t.x
-	dbuf := make([]float64, len(x))
+	t.dbuf = slices.Grow(t.dbuf[:0], len(x))[:len(x)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	iters := t.iters
 	nsin := len(t.sin)
 	nelem := len(t.elem)
@@ -2260,4 +2290,99 @@ func MeanVarJVP(x, dx []float64) (float64, float64, float64, float64) {
 	variance /= t1
 	dvariance /= t1
 	return mean, variance, dmean, dvariance
+}
+
+// RepeatTape is what RepeatForward keeps of one run of Repeat for
+// RepeatBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of RepeatForward overwrites
+// it, and its buffers are kept.
+type RepeatTape struct {
+	// x: the parameter x.
+	x []float64
+	// n: the parameter n.
+	n int
+	// s: the value of s the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s []float64
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+}
+
+// RepeatForward runs Repeat and records in t what RepeatBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func RepeatForward(t *RepeatTape, x []float64, n int) float64 {
+	t.sin = t.sin[:0]
+	t.s = t.s[:0]
+	t.x = x
+	t.n = n
+	s := 0.5
+	t1 := len(x)
+	t2 := max(n, 0) * t1
+	t.s = slices.Grow(t.s, t2)
+	t.sin = slices.Grow(t.sin, t2)
+	for range n {
+		for i := 0; i < t1; i++ {
+			t.s = append(t.s, s)
+			t3 := math.Sin(s)
+			t.sin = append(t.sin, t3)
+			s = t3*x[i] + 0.5
+		}
+	}
+	return s
+}
+
+// RepeatBackward adds to dx the vector-Jacobian product of Repeat with the
+// seeds s, at the point recorded in t by RepeatForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func RepeatBackward(t *RepeatTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	n := t.n
+	nsin := len(t.sin)
+	ns := len(t.s)
+	ds += s
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
+		t2 := len(x) - 1
+		for i2 := t2; i2 >= 0; i2-- {
+			nsin--
+			ns--
+			t3 := t.s[ns]
+			t4 := ds * x[i2]
+			dx[i2] += ds * t.sin[nsin]
+			ds = t4 * math.Cos(t3)
+		}
+	}
+}
+
+// RepeatGrad returns Repeat's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func RepeatGrad(x []float64, n int) (float64, []float64) {
+	var t RepeatTape
+	t1 := RepeatForward(&t, x, n)
+	dx := make([]float64, len(x))
+	RepeatBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// RepeatJVP returns Repeat's results and then their directional derivatives
+// along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func RepeatJVP(x []float64, n int, dx []float64) (float64, float64) {
+	s := 0.5
+	ds := 0.0
+	for range n {
+		for i := 0; i < len(x); i++ {
+			t1 := math.Sin(s)
+			t2 := x[i]
+			t3 := t2*(math.Cos(s)*ds) + t1*dx[i]
+			s = t1*t2 + 0.5
+			ds = t3
+		}
+	}
+	return s, ds
 }

@@ -83,6 +83,13 @@ var problems = []fdcheck.Problem{
 		JVP:   func(p, v []float64) (float64, float64) { return RippleJVP(p, 3, v) },
 	},
 	{
+		Name:  "Repeat",
+		Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 4, -1, 1) },
+		F:     func(p []float64) float64 { return Repeat(p, 3) },
+		Grad:  func(p []float64) (float64, []float64) { return RepeatGrad(p, 3) },
+		JVP:   func(p, v []float64) (float64, float64) { return RepeatJVP(p, 3, v) },
+	},
+	{
 		Name:  "Square",
 		Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 5, -2, 2) },
 		F:     func(p []float64) float64 { return Square(append([]float64(nil), p...)) },

@@ -244,8 +244,10 @@ type EulerTape struct {
 	h float64
 	// steps: the parameter steps.
 	steps int
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Euler makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// prevLo4: the value of prevLo the backward sweep reads.
 	prevLo4 int
 	// prevHi4: the value of prevHi the backward sweep reads.
@@ -281,11 +283,15 @@ type EulerTape struct {
 	prevHi2 int
 	// prevLo2: the value of prevLo as the loop on i2 began.
 	prevLo2 int
+	// dbuf: the derivatives of buf, which Euler makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // EulerForward runs Euler and records in t what EulerBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
+	t.buf = t.buf[:0]
 	t.curLo = t.curLo[:0]
 	t.curHi = t.curHi[:0]
 	t.left = t.left[:0]
@@ -299,8 +305,10 @@ func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
 	t.steps = steps
 	n := len(x0)
 	t1 := n + n
-	buf := make([]float64, t1)
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
+	t.buf2 = buf
 	prevLo := 0
 	prevHi := n
 	curLo := n
@@ -309,27 +317,36 @@ func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
 	t.prevHi4 = prevHi
 	t2 := copy(buf[prevLo:prevHi], x0)
 	t.copied = t2
+	t3 := max(steps, 0)
+	t.curHi = slices.Grow(t.curHi, t3)
+	t.curLo = slices.Grow(t.curLo, t3)
+	t.prevHi3 = slices.Grow(t.prevHi3, t3)
+	t.prevLo3 = slices.Grow(t.prevLo3, t3)
+	t4 := t3 * n
+	t.elem = slices.Grow(t.elem, t4)
+	t.left = slices.Grow(t.left, t4)
+	t.sin = slices.Grow(t.sin, t4)
 	for range steps {
 		t.curHi = append(t.curHi, curHi)
 		t.curLo = append(t.curLo, curLo)
 		t.prevHi3 = append(t.prevHi3, prevHi)
 		t.prevLo3 = append(t.prevLo3, prevLo)
 		for i := range n {
-			t3 := buf[prevLo:prevHi]
-			left := t3[(i+n-1)%n]
+			t5 := buf[prevLo:prevHi]
+			left := t5[(i+n-1)%n]
 			t.left = append(t.left, left)
-			t4 := t3[i]
-			t.elem = append(t.elem, t4)
-			t5 := math.Sin(t4)
-			t.sin = append(t.sin, t5)
-			buf[curLo:curHi][i] = t4 + h*(k*(left-t4)-t5)
+			t6 := t5[i]
+			t.elem = append(t.elem, t6)
+			t7 := math.Sin(t6)
+			t.sin = append(t.sin, t7)
+			buf[curLo:curHi][i] = t6 + h*(k*(left-t6)-t7)
 		}
-		t6 := prevLo
-		t7 := prevHi
+		t8 := prevLo
+		t9 := prevHi
 		prevLo = curLo
 		prevHi = curHi
-		curLo = t6
-		curHi = t7
+		curLo = t8
+		curHi = t9
 	}
 	s := 0.0
 	t.prevLo = prevLo
@@ -337,26 +354,29 @@ func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
 	t.prevHi2 = prevHi
 	t.prevLo2 = prevLo
 	for i2 := range buf[prevLo:prevHi] {
-		t8 := buf[prevLo:prevHi][i2]
-		s += t8 * t8
+		t10 := buf[prevLo:prevHi][i2]
+		s += t10 * t10
 	}
 	return s
 }
 
 // EulerBackward adds to dx0, dk and dh the vector-Jacobian product of Euler
-// with the seeds s, at the point recorded in t by EulerForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// with the seeds s, at the point recorded in t by EulerForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Euler and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func EulerBackward(t *EulerTape, s float64, dx0 []float64, dk, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	x0 := t.x0
 	prevHi := t.prevHi2
 	prevLo := t.prevLo2
 	n := len(x0)
-	dbuf := make([]float64, n+n)
+	t.dbuf = slices.Grow(t.dbuf[:0], (n + n))[:(n + n)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	steps := t.steps
 	ncurLo := len(t.curLo)
 	ncurHi := len(t.curHi)
@@ -487,8 +507,12 @@ type HeunTape struct {
 	h float64
 	// steps: the parameter steps.
 	steps int
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Heun makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
+	// stage: the memory of stage, which Heun makes, kept from run to run.
+	stage []float64
 	// xLo5: the value of xLo the backward sweep reads.
 	xLo5 int
 	// xHi5: the value of xHi the backward sweep reads.
@@ -548,11 +572,19 @@ type HeunTape struct {
 	xHi2 int
 	// xLo2: the value of xLo as the loop on i3 began.
 	xLo2 int
+	// dbuf: the derivatives of buf, which Heun makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
+	// dstage: the derivatives of stage, which Heun makes, in a buffer the backward
+	// sweep reuses.
+	dstage []float64
 }
 
 // HeunForward runs Heun and records in t what HeunBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func HeunForward(t *HeunTape, x0 []float64, a, h float64, steps int) float64 {
+	t.buf = t.buf[:0]
+	t.stage = t.stage[:0]
 	t.nextLo = t.nextLo[:0]
 	t.nextHi = t.nextHi[:0]
 	t.elem = t.elem[:0]
@@ -574,58 +606,79 @@ func HeunForward(t *HeunTape, x0 []float64, a, h float64, steps int) float64 {
 	t.steps = steps
 	n := len(x0)
 	t1 := n + n
-	buf := make([]float64, t1)
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
+	t.buf2 = buf
 	xLo := 0
 	xHi := n
 	nextLo := n
 	nextHi := t1
-	stage := make([]float64, n)
+	t.stage = slices.Grow(t.stage, n)[:len(t.stage)+n]
+	stage := slices.Clip(t.stage[len(t.stage)-n:])
+	clear(stage)
 	t.xLo5 = xLo
 	t.xHi5 = xHi
 	t3 := copy(buf[xLo:xHi], x0)
 	t.copied = t3
+	t4 := max(steps, 0)
+	t.nextHi = slices.Grow(t.nextHi, t4)
+	t.nextLo = slices.Grow(t.nextLo, t4)
+	t.xHi3 = slices.Grow(t.xHi3, t4)
+	t.xHi4 = slices.Grow(t.xHi4, t4)
+	t.xLo3 = slices.Grow(t.xLo3, t4)
+	t.xLo4 = slices.Grow(t.xLo4, t4)
+	t5 := t4 * n
+	t.abs3 = slices.Grow(t.abs3, t5)
+	t.elem3 = slices.Grow(t.elem3, t5)
+	t.sin3 = slices.Grow(t.sin3, t5)
+	t.abs = slices.Grow(t.abs, t5)
+	t.abs2 = slices.Grow(t.abs2, t5)
+	t.elem = slices.Grow(t.elem, t5)
+	t.elem2 = slices.Grow(t.elem2, t5)
+	t.sin = slices.Grow(t.sin, t5)
+	t.sin2 = slices.Grow(t.sin2, t5)
 	for step := range steps {
 		t2 := float64(step) * h
 		t.xHi4 = append(t.xHi4, xHi)
 		t.xLo4 = append(t.xLo4, xLo)
 		for i := range n {
-			t4 := buf[xLo:xHi][i]
-			t.elem3 = append(t.elem3, t4)
-			t5 := math.Abs(t4)
-			t.abs3 = append(t.abs3, t5)
-			t6 := math.Sin(t2)
-			t.sin3 = append(t.sin3, t6)
-			stage[i] = t4 + h*(-a*t4*t5+t6)
+			t6 := buf[xLo:xHi][i]
+			t.elem3 = append(t.elem3, t6)
+			t7 := math.Abs(t6)
+			t.abs3 = append(t.abs3, t7)
+			t8 := math.Sin(t2)
+			t.sin3 = append(t.sin3, t8)
+			stage[i] = t6 + h*(-a*t6*t7+t8)
 		}
 		t.nextHi = append(t.nextHi, nextHi)
 		t.nextLo = append(t.nextLo, nextLo)
 		t.xHi3 = append(t.xHi3, xHi)
 		t.xLo3 = append(t.xLo3, xLo)
 		for i2 := range n {
-			t7 := -a
-			t8 := buf[xLo:xHi][i2]
-			t.elem = append(t.elem, t8)
-			t9 := math.Abs(t8)
-			t.abs = append(t.abs, t9)
-			t10 := math.Sin(t2)
-			t.sin = append(t.sin, t10)
-			f0 := t7*t8*t9 + t10
-			t11 := stage[i2]
-			t.elem2 = append(t.elem2, t11)
-			t12 := math.Abs(t11)
-			t.abs2 = append(t.abs2, t12)
-			t13 := math.Sin(t2 + h)
-			t.sin2 = append(t.sin2, t13)
-			f1 := t7*t11*t12 + t13
-			buf[nextLo:nextHi][i2] = t8 + h/2*(f0+f1)
+			t9 := -a
+			t10 := buf[xLo:xHi][i2]
+			t.elem = append(t.elem, t10)
+			t11 := math.Abs(t10)
+			t.abs = append(t.abs, t11)
+			t12 := math.Sin(t2)
+			t.sin = append(t.sin, t12)
+			f0 := t9*t10*t11 + t12
+			t13 := stage[i2]
+			t.elem2 = append(t.elem2, t13)
+			t14 := math.Abs(t13)
+			t.abs2 = append(t.abs2, t14)
+			t15 := math.Sin(t2 + h)
+			t.sin2 = append(t.sin2, t15)
+			f1 := t9*t13*t14 + t15
+			buf[nextLo:nextHi][i2] = t10 + h/2*(f0+f1)
 		}
-		t14 := xLo
-		t15 := xHi
+		t16 := xLo
+		t17 := xHi
 		xLo = nextLo
 		xHi = nextHi
-		nextLo = t14
-		nextHi = t15
+		nextLo = t16
+		nextHi = t17
 	}
 	s := 0.0
 	t.xLo = xLo
@@ -639,17 +692,20 @@ func HeunForward(t *HeunTape, x0 []float64, a, h float64, steps int) float64 {
 }
 
 // HeunBackward adds to dx0, da and dh the vector-Jacobian product of Heun with
-// the seeds s, at the point recorded in t by HeunForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by HeunForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Heun and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	x0 := t.x0
 	n := len(x0)
-	dbuf := make([]float64, n+n)
+	t.dbuf = slices.Grow(t.dbuf[:0], (n + n))[:(n + n)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	steps := t.steps
 	xHi := t.xHi2
 	xLo := t.xLo2
@@ -664,7 +720,9 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	nabs2 := len(t.abs2)
 	nsin2 := len(t.sin2)
 	var dhSum float64
-	dstage := make([]float64, n)
+	t.dstage = slices.Grow(t.dstage[:0], n)[:n]
+	clear(t.dstage)
+	dstage := t.dstage
 	nxLo3 := len(t.xLo3)
 	nxHi3 := len(t.xHi3)
 	var daSum float64
@@ -885,8 +943,10 @@ type RNNTape struct {
 	v []float64
 	// seq: the parameter seq.
 	seq []float64
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which RNN makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// hHi3: the value of hHi as the loop on j began, one entry per iteration of
 	// the loop around it, read back last first.
 	hHi3 []int
@@ -931,11 +991,15 @@ type RNNTape struct {
 	y []float64
 	// tTrips: how many iterations of the loop on t began.
 	tTrips int
+	// dbuf: the derivatives of buf, which RNN makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // RNNForward runs RNN and records in t what RNNBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
+	t.buf = t.buf[:0]
 	t.y = t.y[:0]
 	t.hLo = t.hLo[:0]
 	t.hHi = t.hHi[:0]
@@ -956,8 +1020,10 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 	t.seq = seq
 	hidden := len(v)
 	t1 := hidden + hidden
-	buf := make([]float64, t1)
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
+	t.buf2 = buf
 	hLo := 0
 	hHi := hidden
 	hNextLo := hidden
@@ -976,6 +1042,7 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 		t.hNextLo = append(t.hNextLo, hNextLo)
 		t.inputHi = append(t.inputHi, inputHi)
 		t.inputLo = append(t.inputLo, inputLo)
+		t.tanh = slices.Grow(t.tanh, hidden)
 		for j := range hidden {
 			z := 0.0
 			for i := range seq[inputLo:inputHi] {
@@ -999,12 +1066,14 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 		y := 0.0
 		t.hLo = append(t.hLo, hLo)
 		t.hHi = append(t.hHi, hHi)
+		t7 := buf[hLo:hHi]
 		t.hHi2 = append(t.hHi2, hHi)
 		t.hLo2 = append(t.hLo2, hLo)
-		for j2 := range buf[hLo:hHi] {
-			t7 := buf[hLo:hHi][j2]
-			t.elem = append(t.elem, t7)
-			y += v[j2] * t7
+		t.elem = slices.Grow(t.elem, len(t7))
+		for j2 := range t7 {
+			t8 := buf[hLo:hHi][j2]
+			t.elem = append(t.elem, t8)
+			y += v[j2] * t8
 		}
 		t.y = append(t.y, y)
 		loss += y * y
@@ -1014,22 +1083,25 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 }
 
 // RNNBackward adds to dw, du, dv and dseq the vector-Jacobian product of RNN
-// with the seeds s, at the point recorded in t by RNNForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// with the seeds s, at the point recorded in t by RNNForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those RNN
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dloss float64
 	ny := len(t.y)
 	var dy float64
-	buf := t.buf
+	buf := t.buf2
 	nhLo := len(t.hLo)
 	nhHi := len(t.hHi)
 	v := t.v
 	nelem := len(t.elem)
 	hidden := len(v)
-	dbuf := make([]float64, hidden+hidden)
+	t.dbuf = slices.Grow(t.dbuf[:0], (hidden + hidden))[:(hidden + hidden)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	nhLo2 := len(t.hLo2)
 	nhHi2 := len(t.hHi2)
 	nhNextLo := len(t.hNextLo)
@@ -1190,20 +1262,18 @@ func RNNJVP(w, u [][]float64, v, seq []float64, b int, dw, du [][]float64, dv, d
 // control flow it replays. A tape may be reused: each run of OverwriteForward
 // overwrites it, and its buffers are kept.
 type OverwriteTape struct {
-	// pairsTape: the tape pairsCallFixedXForward fills and pairsCallFixedXBackward
-	// reads, in a slice of one entry.
-	pairsTape []pairsCallFixedXTape
 	// k: the parameter k.
 	k []float64
-	// dotTape: the tape dotCallFixedBForward fills and dotCallFixedBBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	dotTape []dotCallFixedBTape
 	// inputLo2: the value of inputLo the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	inputLo2 []int
 	// inputHi2: the value of inputHi the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	inputHi2 []int
+	// dotTape: the tape dotCallFixedBForward fills and dotCallFixedBBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedBTape
 	// y: y as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	y []float64
@@ -1218,17 +1288,21 @@ type OverwriteTape struct {
 	elem []float64
 	// tTrips: how many iterations of the loop on t began.
 	tTrips int
+	// pairsTape: the tape pairsCallFixedXForward fills and pairsCallFixedXBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	pairsTape pairsCallFixedXTape
 }
 
 // OverwriteForward runs Overwrite and records in t what OverwriteBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
-	t.pairsTape = t.pairsTape[:0]
+	t.pairsTape.calls = t.pairsTape.calls[:0]
 	t.y = t.y[:0]
 	t.inputLo = t.inputLo[:0]
 	t.inputHi = t.inputHi[:0]
 	t.elem = t.elem[:0]
-	t.dotTape = t.dotTape[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
 	t.inputLo2 = t.inputLo2[:0]
 	t.inputHi2 = t.inputHi2[:0]
 	t.k = k
@@ -1243,9 +1317,7 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 		inputHi = t2 + b
 		t.inputLo2 = append(t.inputLo2, inputLo)
 		t.inputHi2 = append(t.inputHi2, inputHi)
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		y := dotCallFixedBForward(dotTape, seq[inputLo:inputHi], k)
+		y := dotCallFixedBForward(&t.dotTape, seq[inputLo:inputHi], k)
 		t.y = append(t.y, y)
 		t.inputLo = append(t.inputLo, inputLo)
 		t.inputHi = append(t.inputHi, inputHi)
@@ -1256,23 +1328,22 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 		s += y * y
 	}
 	t.tTrips = tTrips
-	t.pairsTape = slices.Grow(t.pairsTape, 1)[:len(t.pairsTape)+1]
-	pairsTape := &t.pairsTape[len(t.pairsTape)-1]
-	t4 := pairsCallFixedXForward(pairsTape, seq, 2)
+	t4 := pairsCallFixedXForward(&t.pairsTape, seq, 2)
 	return s + t4
 }
 
 // OverwriteBackward adds to dseq and dk the vector-Jacobian product of
 // Overwrite with the seeds dseq and s, at the point recorded in t by
-// OverwriteForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// OverwriteForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those Overwrite and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dseq holds, on entry, the seed of what Overwrite leaves in seq, and on return
 // the derivative with respect to what seq held before.
 func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	npairsTape := len(t.pairsTape)
+	npairsTape := len(t.pairsTape.calls)
 	npairsTape--
 	var ds float64
 	t1 := t.tTrips
@@ -1282,11 +1353,10 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 	nelem := len(t.elem)
 	k := t.k
 	b := len(k)
-	ndotTape := len(t.dotTape)
+	ndotTape := len(t.dotTape.calls)
 	ninputLo2 := len(t.inputLo2)
 	ninputHi2 := len(t.inputHi2)
-	pairsTape := t.pairsTape[npairsTape]
-	pairsCallFixedXBackward(&pairsTape, s, dseq)
+	pairsCallFixedXBackward(&t.pairsTape, npairsTape, s, dseq)
 	ds += s
 	t3 := t1 - 1
 	for t2 := t3; t2 >= 0; t2-- {
@@ -1298,17 +1368,15 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 		nelem--
 		t5 := b - 1
 		ndotTape--
-		t6 := t.dotTape[ndotTape]
 		ninputLo2--
 		ninputHi2--
-		t7 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
-		t8 := t4[0]
-		t9 := t8 * t.elem[nelem]
+		t6 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
+		t7 := t4[0]
+		t8 := t7 * t.elem[nelem]
 		t4[0] = 0
-		t4[t5] += t8 * y
-		dy := ds*y*2 + t9
-		dotTape := t6
-		dotCallFixedBBackward(&dotTape, dy, t7, dk)
+		t4[t5] += t7 * y
+		dy := ds*y*2 + t8
+		dotCallFixedBBackward(&t.dotTape, ndotTape, dy, t6, dk)
 	}
 }
 
@@ -1360,22 +1428,30 @@ type FeaturesTape struct {
 	x []float64
 	// w: the parameter w.
 	w float64
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Features makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// featsLo: the value of featsLo the backward sweep reads.
 	featsLo int
 	// featsHi: the value of featsHi as the forward sweep returned, from which the
 	// backward sweep has its earlier values.
 	featsHi int
+	// dbuf: the derivatives of buf, which Features makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // FeaturesForward runs Features and records in t what FeaturesBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func FeaturesForward(t *FeaturesTape, x []float64, w float64) float64 {
+	t.buf = t.buf[:0]
 	t.x = x
 	t.w = w
-	buf := make([]float64, 3*len(x))
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, 3*len(x))[:len(t.buf)+3*len(x)]
+	buf := slices.Clip(t.buf[len(t.buf)-3*len(x):])
+	clear(buf)
+	t.buf2 = buf
 	featsLo := 0
 	featsHi := 0
 	for i := range x {
@@ -1409,19 +1485,22 @@ func FeaturesForward(t *FeaturesTape, x []float64, w float64) float64 {
 }
 
 // FeaturesBackward adds to dx and dw the vector-Jacobian product of Features
-// with the seeds s, at the point recorded in t by FeaturesForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by FeaturesForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Features and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func FeaturesBackward(t *FeaturesTape, s float64, dx []float64, dw *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	t1 := t.featsLo
 	featsHi := t.featsHi
 	x := t.x
 	t2 := len(x)
-	dbuf := make([]float64, 3*t2)
+	t.dbuf = slices.Grow(t.dbuf[:0], 3*t2)[:3*t2]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	t3 := dbuf[t1:featsHi]
 	var dwSum float64
 	w := t.w
@@ -1518,26 +1597,41 @@ func FeaturesJVP(x []float64, w float64, dx []float64, dw float64) (float64, flo
 	return s + float64(cap(t13)-len(t13)), ds
 }
 
-// dotCallFixedBTape is what dotCallFixedBForward keeps of one run of dot for
-// dotCallFixedBBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// dotCallFixedBForward overwrites it, and its buffers are kept.
+// dotCallFixedBTape is what dotCallFixedBForward keeps of the calls of dot at
+// one call site for dotCallFixedBBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type dotCallFixedBTape struct {
-	// a: the parameter a.
-	a []float64
-	// b: the parameter b.
-	b []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // dotCallFixedBForward runs dot and records in t what dotCallFixedBBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func dotCallFixedBForward(t *dotCallFixedBTape, a, b []float64) float64 {
-	t.elem = t.elem[:0]
-	t.a = a
-	t.b = b
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
 	s := 0.0
 	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
@@ -1545,20 +1639,27 @@ func dotCallFixedBForward(t *dotCallFixedBTape, a, b []float64) float64 {
 		t.elem = append(t.elem, t1)
 		s += t1 * b[i]
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s
 }
 
 // dotCallFixedBBackward adds to da and db the vector-Jacobian product of dot
-// with the seeds s, at the point recorded in t by dotCallFixedBForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func dotCallFixedBBackward(t *dotCallFixedBTape, s float64, da, db []float64) {
+// with the seeds s, at the point that call number call of dotCallFixedBForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func dotCallFixedBBackward(t *dotCallFixedBTape, call int, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	a := t.a
-	nelem := len(t.elem)
-	b := t.b
+	a := c.a
+	nelem := c.end.elem
+	b := c.b
 	ds += s
 	t1 := len(a) - 1
 	for i := t1; i >= 0; i-- {
@@ -1569,30 +1670,46 @@ func dotCallFixedBBackward(t *dotCallFixedBTape, s float64, da, db []float64) {
 	}
 }
 
-// pairsCallFixedXTape is what pairsCallFixedXForward keeps of one run of pairs
-// for pairsCallFixedXBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// pairsCallFixedXForward overwrites it, and its buffers are kept.
+// pairsCallFixedXTape is what pairsCallFixedXForward keeps of the calls of
+// pairs at one call site for pairsCallFixedXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type pairsCallFixedXTape struct {
-	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	dotTape []dotCallFixedABTape
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// trips: how many iterations of a loop began.
+		trips int
+		// wLo: the value of wLo as the forward sweep returned, from which the backward
+		// sweep has its earlier values.
+		wLo int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			wHi     int
+			dotTape int
+		}
+	}
 	// wHi: the value of wHi the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wHi []int
-	// trips: how many iterations of a loop began.
-	trips int
-	// wLo: the value of wLo as the forward sweep returned, from which the backward
-	// sweep has its earlier values.
-	wLo int
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedABTape
 }
 
 // pairsCallFixedXForward runs pairs and records in t what
-// pairsCallFixedXBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// pairsCallFixedXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func pairsCallFixedXForward(t *pairsCallFixedXTape, x []float64, b int) float64 {
-	t.dotTape = t.dotTape[:0]
-	t.wHi = t.wHi[:0]
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.dotTape.calls = t.dotTape.calls[:0]
+		t.wHi = t.wHi[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	wLo := 0
 	wHi := b
 	s := 0.0
@@ -1601,9 +1718,7 @@ func pairsCallFixedXForward(t *pairsCallFixedXTape, x []float64, b int) float64 
 		trips++
 		t.wHi = append(t.wHi, wHi)
 		t1 := x[wLo:wHi]
-		t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-		dotTape := &t.dotTape[len(t.dotTape)-1]
-		t2 := dotCallFixedABForward(dotTape, t1, t1)
+		t2 := dotCallFixedABForward(&t.dotTape, t1, t1)
 		s += t2
 		wLo++
 		t3 := wLo
@@ -1613,50 +1728,66 @@ func pairsCallFixedXForward(t *pairsCallFixedXTape, x []float64, b int) float64 
 			wHi = t3 + b
 		}
 	}
-	t.trips = trips
-	t.wLo = wLo
+	c.trips = trips
+	c.wLo = wLo
+	c.end.wHi = len(t.wHi)
+	c.end.dotTape = len(t.dotTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.wHi = slices.Grow(t.wHi, c.end.wHi*more)
+	}
 	return s
 }
 
 // pairsCallFixedXBackward adds to dx the vector-Jacobian product of pairs with
-// the seeds s, at the point recorded in t by pairsCallFixedXForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func pairsCallFixedXBackward(t *pairsCallFixedXTape, s float64, dx []float64) {
+// the seeds s, at the point that call number call of pairsCallFixedXForward on
+// t recorded. It keeps buffers of its own in t, for the derivatives of slices
+// it is not passed (those pairs and its callees make), so one forward run
+// serves any number of backward runs (one per seed), one at a time; it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func pairsCallFixedXBackward(t *pairsCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	t1 := t.trips
-	ndotTape := len(t.dotTape)
-	wLo := t.wLo
-	nwHi := len(t.wHi)
+	t1 := c.trips
+	ndotTape := c.end.dotTape
+	wLo := c.wLo
+	nwHi := c.end.wHi
 	ds += s
 	for k := t1; k > 0; k-- {
 		ndotTape--
 		nwHi--
 		t2 := dx[wLo-1 : t.wHi[nwHi]]
 		wLo--
-		dotTape := t.dotTape[ndotTape]
-		dotCallFixedABBackward(&dotTape, ds, t2, t2)
+		dotCallFixedABBackward(&t.dotTape, ndotTape, ds, t2, t2)
 	}
 }
 
-// dotCallFixedABTape is what dotCallFixedABForward keeps of one run of dot for
-// dotCallFixedABBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// dotCallFixedABForward overwrites it, and its buffers are kept.
+// dotCallFixedABTape is what dotCallFixedABForward keeps of the calls of dot at
+// one call site for dotCallFixedABBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type dotCallFixedABTape struct {
-	// a: the parameter a.
-	a []float64
-	// b: the parameter b.
-	b []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+	}
 }
 
 // dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
-	t.a = a
-	t.b = b
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
 	s := 0.0
 	for i := range a {
 		s += a[i] * b[i]
@@ -1665,15 +1796,16 @@ func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
 }
 
 // dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
-// with the seeds s, at the point recorded in t by dotCallFixedABForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func dotCallFixedABBackward(t *dotCallFixedABTape, s float64, da, db []float64) {
+// with the seeds s, at the point that call number call of dotCallFixedABForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func dotCallFixedABBackward(t *dotCallFixedABTape, call int, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	a := t.a
-	b := t.b
+	a := c.a
+	b := c.b
 	ds += s
 	t1 := len(a) - 1
 	for i := t1; i >= 0; i-- {

@@ -148,3 +148,58 @@ func Smooth(w []float64, a float64) float64 {
 	}
 	return s
 }
+
+// sumCubes is Σ x[i]³. Its rule's backward function uses its tape up, as
+// a tape of pushes and pops does: the backward sweep of a caller hands it
+// a copy of the call's tape, so that one forward run still serves several
+// backward runs.
+func sumCubes(x []float64) float64 {
+	s := 0.0
+	for _, v := range x {
+		s += v * v * v
+	}
+	return s
+}
+
+// cubeTape holds 3x[i]², pushed in order.
+type cubeTape struct{ slopes []float64 }
+
+// cubeForward is sumCubes, pushing each slope.
+//
+//godiff:rule sumCubes
+func cubeForward(t *cubeTape, x []float64) float64 {
+	t.slopes = t.slopes[:0]
+	for _, v := range x {
+		t.slopes = append(t.slopes, 3*v*v)
+	}
+	return sumCubes(x)
+}
+
+// cubeBackward pops the slopes, last first.
+//
+//godiff:rule sumCubes
+func cubeBackward(t *cubeTape, s float64, dx []float64) {
+	for i := len(dx) - 1; i >= 0; i-- {
+		n := len(t.slopes) - 1
+		dx[i] += s * t.slopes[n]
+		t.slopes = t.slopes[:n]
+	}
+}
+
+// cubeJVP returns sumCubes's value and its derivative along dx.
+//
+//godiff:rule sumCubes
+func cubeJVP(x, dx []float64) (float64, float64) {
+	d := 0.0
+	for i, v := range x {
+		d += 3 * v * v * dx[i]
+	}
+	return sumCubes(x), d
+}
+
+// Cubes is twice the sum of the cubes, through the rule.
+//
+//godiff:grad
+func Cubes(x []float64) float64 {
+	return 2 * sumCubes(x)
+}

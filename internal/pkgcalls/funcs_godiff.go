@@ -14,48 +14,43 @@ import (
 // tape may be reused: each run of FitForward overwrites it, and its buffers are
 // kept.
 type FitTape struct {
-	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads, in
-	// a slice of one entry.
-	sumTape []vecsSumCallTape
+	// dotTape: the tape vecsDotCallS1FixedS2Forward fills and
+	// vecsDotCallS1FixedS2Backward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	dotTape vecsDotCallS1FixedS2Tape
 	// d: d as the forward sweep computed it.
 	d float64
-	// dotTape: the tape vecsDotCallS1FixedS2Forward fills and
-	// vecsDotCallS1FixedS2Backward reads, in a slice of one entry.
-	dotTape []vecsDotCallS1FixedS2Tape
+	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	sumTape vecsSumCallTape
 }
 
 // FitForward runs Fit and records in t what FitBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func FitForward(t *FitTape, w, x []float64) float64 {
-	t.sumTape = t.sumTape[:0]
-	t.dotTape = t.dotTape[:0]
-	t.dotTape = slices.Grow(t.dotTape, 1)[:len(t.dotTape)+1]
-	dotTape := &t.dotTape[len(t.dotTape)-1]
-	d := vecsDotCallS1FixedS2Forward(dotTape, w, x)
+	t.sumTape.calls = t.sumTape.calls[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
+	d := vecsDotCallS1FixedS2Forward(&t.dotTape, w, x)
 	t.d = d
-	t.sumTape = slices.Grow(t.sumTape, 1)[:len(t.sumTape)+1]
-	sumTape := &t.sumTape[len(t.sumTape)-1]
-	t1 := vecsSumCallForward(sumTape, w)
+	t1 := vecsSumCallForward(&t.sumTape, w)
 	return d*d + t1
 }
 
 // FitBackward adds to dw the vector-Jacobian product of Fit with the seeds s,
-// at the point recorded in t by FitForward. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// at the point recorded in t by FitForward. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those Fit and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func FitBackward(t *FitTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nsumTape := len(t.sumTape)
+	nsumTape := len(t.sumTape.calls)
 	nsumTape--
 	d := t.d
-	ndotTape := len(t.dotTape)
+	ndotTape := len(t.dotTape.calls)
 	ndotTape--
-	t1 := t.dotTape[ndotTape]
-	sumTape := t.sumTape[nsumTape]
-	vecsSumCallBackward(&sumTape, s, dw)
+	vecsSumCallBackward(&t.sumTape, nsumTape, s, dw)
 	dd := s * d * 2
-	dotTape := t1
-	vecsDotCallS1FixedS2Backward(&dotTape, dd, dw)
+	vecsDotCallS1FixedS2Backward(&t.dotTape, ndotTape, dd, dw)
 }
 
 // FitGrad returns Fit's result and its gradient with respect to w, in that
@@ -92,48 +87,57 @@ func FitJVP(w, x, dw []float64) (float64, float64) {
 // tape may be reused: each run of LSEForward overwrites it, and its buffers are
 // kept.
 type LSETape struct {
-	// logSumExpTape: the tape vecsLogSumExpCallForward fills and
-	// vecsLogSumExpCallBackward reads, in a slice of one entry.
-	logSumExpTape []vecsLogSumExpCallTape
 	// w: the parameter w.
 	w []float64
 	// a: the parameter a.
 	a float64
+	// buf: the memory of buf, which LSE makes, kept from run to run.
+	buf []float64
+	// logSumExpTape: the tape vecsLogSumExpCallForward fills and
+	// vecsLogSumExpCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape vecsLogSumExpCallTape
+	// dbuf: the derivatives of buf, which LSE makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // LSEForward runs LSE and records in t what LSEBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func LSEForward(t *LSETape, w []float64, a float64) float64 {
-	t.logSumExpTape = t.logSumExpTape[:0]
+	t.buf = t.buf[:0]
+	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
 	t.w = w
 	t.a = a
-	buf := make([]float64, len(w))
+	t.buf = slices.Grow(t.buf, len(w))[:len(t.buf)+len(w)]
+	buf := slices.Clip(t.buf[len(t.buf)-len(w):])
+	clear(buf)
 	for i := range w {
 		v := w[i]
 		buf[i] = a * v
 	}
-	t.logSumExpTape = slices.Grow(t.logSumExpTape, 1)[:len(t.logSumExpTape)+1]
-	logSumExpTape := &t.logSumExpTape[len(t.logSumExpTape)-1]
-	t1 := vecsLogSumExpCallForward(logSumExpTape, buf)
+	t1 := vecsLogSumExpCallForward(&t.logSumExpTape, buf)
 	return t1
 }
 
 // LSEBackward adds to dw and da the vector-Jacobian product of LSE with the
-// seeds s, at the point recorded in t by LSEForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds s, at the point recorded in t by LSEForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those LSE and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func LSEBackward(t *LSETape, s float64, dw []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nlogSumExpTape := len(t.logSumExpTape)
+	nlogSumExpTape := len(t.logSumExpTape.calls)
 	nlogSumExpTape--
 	w := t.w
 	t1 := len(w)
-	dbuf := make([]float64, t1)
+	t.dbuf = slices.Grow(t.dbuf[:0], t1)[:t1]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	a := t.a
 	var daSum float64
-	logSumExpTape := t.logSumExpTape[nlogSumExpTape]
-	vecsLogSumExpCallBackward(&logSumExpTape, s, dbuf)
+	vecsLogSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, s, dbuf)
 	t2 := t1 - 1
 	for i := t2; i >= 0; i-- {
 		v := w[i]
@@ -178,44 +182,40 @@ func LSEJVP(w []float64, a float64, dw []float64, da float64) (float64, float64)
 // flow it replays. A tape may be reused: each run of MomentsForward overwrites
 // it, and its buffers are kept.
 type MomentsTape struct {
-	// varianceTape: the tape vecsVarianceCallXFixedXWeightsForward fills and
-	// vecsVarianceCallXFixedXWeightsBackward reads, in a slice of one entry.
-	varianceTape []vecsVarianceCallXFixedXWeightsTape
 	// meanTape: the tape vecsMeanCallXFixedWeightsForward fills and
-	// vecsMeanCallXFixedWeightsBackward reads, in a slice of one entry.
-	meanTape []vecsMeanCallXFixedWeightsTape
+	// vecsMeanCallXFixedWeightsBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	meanTape vecsMeanCallXFixedWeightsTape
+	// varianceTape: the tape vecsVarianceCallXFixedXWeightsForward fills and
+	// vecsVarianceCallXFixedXWeightsBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	varianceTape vecsVarianceCallXFixedXWeightsTape
 }
 
 // MomentsForward runs Moments and records in t what MomentsBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MomentsForward(t *MomentsTape, x, weights []float64) float64 {
-	t.varianceTape = t.varianceTape[:0]
-	t.meanTape = t.meanTape[:0]
-	t.meanTape = slices.Grow(t.meanTape, 1)[:len(t.meanTape)+1]
-	meanTape := &t.meanTape[len(t.meanTape)-1]
-	t1 := vecsMeanCallXFixedWeightsForward(meanTape, x, weights)
-	t.varianceTape = slices.Grow(t.varianceTape, 1)[:len(t.varianceTape)+1]
-	varianceTape := &t.varianceTape[len(t.varianceTape)-1]
-	t2 := vecsVarianceCallXFixedXWeightsForward(varianceTape, x, weights)
+	t.varianceTape.calls = t.varianceTape.calls[:0]
+	t.meanTape.calls = t.meanTape.calls[:0]
+	t1 := vecsMeanCallXFixedWeightsForward(&t.meanTape, x, weights)
+	t2 := vecsVarianceCallXFixedXWeightsForward(&t.varianceTape, x, weights)
 	return t1 + t2
 }
 
 // MomentsBackward adds to dx the vector-Jacobian product of Moments with the
-// seeds s, at the point recorded in t by MomentsForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// seeds s, at the point recorded in t by MomentsForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Moments
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func MomentsBackward(t *MomentsTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nvarianceTape := len(t.varianceTape)
+	nvarianceTape := len(t.varianceTape.calls)
 	nvarianceTape--
-	nmeanTape := len(t.meanTape)
+	nmeanTape := len(t.meanTape.calls)
 	nmeanTape--
-	t1 := t.meanTape[nmeanTape]
-	varianceTape := t.varianceTape[nvarianceTape]
-	vecsVarianceCallXFixedXWeightsBackward(&varianceTape, s, dx)
-	meanTape := t1
-	vecsMeanCallXFixedWeightsBackward(&meanTape, s, dx)
+	vecsVarianceCallXFixedXWeightsBackward(&t.varianceTape, nvarianceTape, s, dx)
+	vecsMeanCallXFixedWeightsBackward(&t.meanTape, nmeanTape, s, dx)
 }
 
 // MomentsGrad returns Moments's result and its gradient with respect to x, in
@@ -245,33 +245,32 @@ type NormalizedTape struct {
 	// w: the parameter w.
 	w []float64
 	// normTape: the tape vecsNormCallFixedSForward fills and
-	// vecsNormCallFixedSBackward reads, in a slice of one entry.
-	normTape []vecsNormCallFixedSTape
+	// vecsNormCallFixedSBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	normTape vecsNormCallFixedSTape
 }
 
 // NormalizedForward runs Normalized and records in t what NormalizedBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func NormalizedForward(t *NormalizedTape, w []float64) float64 {
-	t.normTape = t.normTape[:0]
+	t.normTape.calls = t.normTape.calls[:0]
 	t.w = w
-	t.normTape = slices.Grow(t.normTape, 1)[:len(t.normTape)+1]
-	normTape := &t.normTape[len(t.normTape)-1]
-	t1 := vecsNormCallFixedSForward(normTape, w)
+	t1 := vecsNormCallFixedSForward(&t.normTape, w)
 	return t1 / float64(len(w))
 }
 
 // NormalizedBackward adds to dw the vector-Jacobian product of Normalized with
-// the seeds s, at the point recorded in t by NormalizedForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by NormalizedForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Normalized and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func NormalizedBackward(t *NormalizedTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	w := t.w
-	nnormTape := len(t.normTape)
+	nnormTape := len(t.normTape.calls)
 	nnormTape--
-	normTape := t.normTape[nnormTape]
-	vecsNormCallFixedSBackward(&normTape, s/float64(len(w)), dw)
+	vecsNormCallFixedSBackward(&t.normTape, nnormTape, s/float64(len(w)), dw)
 }
 
 // NormalizedGrad returns Normalized's result and its gradient with respect to
@@ -365,14 +364,16 @@ func InactiveJVP(w, data, dw []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of UnweightedForward
 // overwrites it, and its buffers are kept.
 type UnweightedTape struct {
+	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	meanTape vecsMeanCallXTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
 	// varianceTape: the tape vecsVarianceCallXFixedXForward fills and
-	// vecsVarianceCallXFixedXBackward reads, in a slice of one entry.
-	varianceTape []vecsVarianceCallXFixedXTape
-	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
-	// reads, in a slice of one entry.
-	meanTape []vecsMeanCallXTape
+	// vecsVarianceCallXFixedXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	varianceTape vecsVarianceCallXFixedXTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 }
@@ -380,36 +381,30 @@ type UnweightedTape struct {
 // UnweightedForward runs Unweighted and records in t what UnweightedBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func UnweightedForward(t *UnweightedTape, x []float64) float64 {
-	t.varianceTape = t.varianceTape[:0]
-	t.meanTape = t.meanTape[:0]
-	t.meanTape = slices.Grow(t.meanTape, 1)[:len(t.meanTape)+1]
-	meanTape := &t.meanTape[len(t.meanTape)-1]
-	t1 := vecsMeanCallXForward(meanTape, x, nil)
+	t.varianceTape.calls = t.varianceTape.calls[:0]
+	t.meanTape.calls = t.meanTape.calls[:0]
+	t1 := vecsMeanCallXForward(&t.meanTape, x, nil)
 	t.tmp = t1
-	t.varianceTape = slices.Grow(t.varianceTape, 1)[:len(t.varianceTape)+1]
-	varianceTape := &t.varianceTape[len(t.varianceTape)-1]
-	t2 := vecsVarianceCallXFixedXForward(varianceTape, x, nil)
+	t2 := vecsVarianceCallXFixedXForward(&t.varianceTape, x, nil)
 	t.tmp2 = t2
 	return t1 * t2
 }
 
 // UnweightedBackward adds to dx the vector-Jacobian product of Unweighted with
-// the seeds s, at the point recorded in t by UnweightedForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by UnweightedForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Unweighted and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func UnweightedBackward(t *UnweightedTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nvarianceTape := len(t.varianceTape)
+	nvarianceTape := len(t.varianceTape.calls)
 	nvarianceTape--
-	nmeanTape := len(t.meanTape)
+	nmeanTape := len(t.meanTape.calls)
 	nmeanTape--
-	t1 := t.meanTape[nmeanTape]
-	t2 := s * t.tmp2
-	varianceTape := t.varianceTape[nvarianceTape]
-	vecsVarianceCallXFixedXBackward(&varianceTape, s*t.tmp, dx)
-	meanTape := t1
-	vecsMeanCallXBackward(&meanTape, t2, dx)
+	t1 := s * t.tmp2
+	vecsVarianceCallXFixedXBackward(&t.varianceTape, nvarianceTape, s*t.tmp, dx)
+	vecsMeanCallXBackward(&t.meanTape, nmeanTape, t1, dx)
 }
 
 // UnweightedGrad returns Unweighted's result and its gradient with respect to
@@ -436,14 +431,17 @@ func UnweightedJVP(x, dx []float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of ProjectForward overwrites
 // it, and its buffers are kept.
 type ProjectTape struct {
+	// x: the parameter x.
+	x []float64
 	// asmDotTape: the tape dotForward fills and dotBackward reads, one entry per
 	// iteration of the loop around it, read back last first.
 	asmDotTape []dotTape
-	// x: the parameter x.
-	x []float64
 	// d: d as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	d []float64
+	// dbuf: the derivatives of buf, which Project makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // ProjectForward runs Project and records in t what ProjectBackward needs; t's
@@ -470,10 +468,11 @@ func ProjectForward(t *ProjectTape, w, x []float64) float64 {
 }
 
 // ProjectBackward adds to dw and dx the vector-Jacobian product of Project with
-// the seeds s, at the point recorded in t by ProjectForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by ProjectForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those
+// Project and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func ProjectBackward(t *ProjectTape, s float64, dw, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dp float64
@@ -481,7 +480,9 @@ func ProjectBackward(t *ProjectTape, s float64, dw, dx []float64) {
 	nasmDotTape := len(t.asmDotTape)
 	x := t.x
 	t1 := len(x)
-	dbuf := make([]float64, t1)
+	t.dbuf = slices.Grow(t.dbuf[:0], t1)[:t1]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	dp += s
 	for k := 1; k >= 0; k-- {
 		t2 := k
@@ -551,13 +552,16 @@ func ProjectJVP(w, x, dw, dx []float64) (float64, float64) {
 // A tape may be reused: each run of ScoreForward overwrites it, and its buffers
 // are kept.
 type ScoreTape struct {
+	// x: the parameter x.
+	x []float64
 	// asmDotTape: the tape dotForward fills and dotBackward reads, in a slice of
 	// one entry.
 	asmDotTape []dotTape
-	// x: the parameter x.
-	x []float64
 	// tanh: math.Tanh of the forward sweep.
 	tanh float64
+	// throwaway: derivatives vecs.AsmDot's backward function adds, which go
+	// nowhere, in a buffer the backward sweep reuses.
+	throwaway []float64
 }
 
 // ScoreForward runs Score and records in t what ScoreBackward needs; t's
@@ -574,9 +578,10 @@ func ScoreForward(t *ScoreTape, w, x []float64) float64 {
 }
 
 // ScoreBackward adds to dw the vector-Jacobian product of Score with the seeds
-// s, at the point recorded in t by ScoreForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// s, at the point recorded in t by ScoreForward. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those Score and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func ScoreBackward(t *ScoreTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
@@ -585,7 +590,10 @@ func ScoreBackward(t *ScoreTape, s float64, dw []float64) {
 	nasmDotTape--
 	x := t.x
 	asmDotTape := t.asmDotTape[nasmDotTape]
-	dotBackward(&asmDotTape, s*(1-t1*t1), dw, make([]float64, len(x)))
+	t.throwaway = slices.Grow(t.throwaway[:0], len(x))[:len(x)]
+	clear(t.throwaway)
+	t2 := t.throwaway
+	dotBackward(&asmDotTape, s*(1-t1*t1), dw, t2)
 }
 
 // ScoreGrad returns Score's result and its gradient with respect to w, in that
@@ -690,23 +698,75 @@ func SmoothJVP(w []float64, a float64, dw []float64, da float64) (float64, float
 	return s, ds
 }
 
-// vecsDotCallS1FixedS2Tape is what vecsDotCallS1FixedS2Forward keeps of one run
-// of vecsDot for vecsDotCallS1FixedS2Backward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of vecsDotCallS1FixedS2Forward overwrites it, and its buffers are kept.
+// CubesTape is what CubesForward keeps of one run of Cubes for CubesBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of CubesForward overwrites it, and its buffers
+// are kept.
+type CubesTape struct {
+	// sumCubesTape: the tape cubeForward fills and cubeBackward reads, in a slice
+	// of one entry.
+	sumCubesTape []cubeTape
+}
+
+// CubesForward runs Cubes and records in t what CubesBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func CubesForward(t *CubesTape, x []float64) float64 {
+	t.sumCubesTape = t.sumCubesTape[:0]
+	t.sumCubesTape = slices.Grow(t.sumCubesTape, 1)[:len(t.sumCubesTape)+1]
+	sumCubesTape := &t.sumCubesTape[len(t.sumCubesTape)-1]
+	t1 := cubeForward(sumCubesTape, x)
+	return 2 * t1
+}
+
+// CubesBackward adds to dx the vector-Jacobian product of Cubes with the seeds
+// s, at the point recorded in t by CubesForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func CubesBackward(t *CubesTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nsumCubesTape := len(t.sumCubesTape)
+	nsumCubesTape--
+	sumCubesTape := t.sumCubesTape[nsumCubesTape]
+	cubeBackward(&sumCubesTape, s*2, dx)
+}
+
+// CubesGrad returns Cubes's result and its gradient with respect to x, in that
+// order (dx), computed by reverse-mode automatic differentiation.
+func CubesGrad(x []float64) (float64, []float64) {
+	var t CubesTape
+	t1 := CubesForward(&t, x)
+	dx := make([]float64, len(x))
+	CubesBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// vecsDotCallS1FixedS2Tape is what vecsDotCallS1FixedS2Forward keeps of the
+// calls of vecsDot at one call site for vecsDotCallS1FixedS2Backward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 type vecsDotCallS1FixedS2Tape struct {
-	// s1: the parameter s1.
-	s1 []float64
-	// s2: the parameter s2.
-	s2 []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// s1: the parameter s1.
+		s1 []float64
+		// s2: the parameter s2.
+		s2 []float64
+	}
 }
 
 // vecsDotCallS1FixedS2Forward runs vecsDot and records in t what
-// vecsDotCallS1FixedS2Backward needs; t's earlier contents are discarded, its
-// memory reused.
+// vecsDotCallS1FixedS2Backward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func vecsDotCallS1FixedS2Forward(t *vecsDotCallS1FixedS2Tape, s1, s2 []float64) float64 {
-	t.s1 = s1
-	t.s2 = s2
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.s1 = s1
+	c.s2 = s2
 	if len(s1) != len(s2) {
 		panic("vecs: slice lengths do not match")
 	}
@@ -719,15 +779,16 @@ func vecsDotCallS1FixedS2Forward(t *vecsDotCallS1FixedS2Tape, s1, s2 []float64) 
 }
 
 // vecsDotCallS1FixedS2Backward adds to ds1 the vector-Jacobian product of
-// vecsDot with the seeds s, at the point recorded in t by
-// vecsDotCallS1FixedS2Forward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func vecsDotCallS1FixedS2Backward(t *vecsDotCallS1FixedS2Tape, s float64, ds1 []float64) {
+// vecsDot with the seeds s, at the point that call number call of
+// vecsDotCallS1FixedS2Forward on t recorded. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func vecsDotCallS1FixedS2Backward(t *vecsDotCallS1FixedS2Tape, call int, s float64, ds1 []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dsum float64
-	s1 := t.s1
-	s2 := t.s2
+	s1 := c.s1
+	s2 := c.s2
 	dsum += s
 	t1 := len(s1) - 1
 	for i := t1; i >= 0; i-- {
@@ -736,19 +797,27 @@ func vecsDotCallS1FixedS2Backward(t *vecsDotCallS1FixedS2Tape, s float64, ds1 []
 	}
 }
 
-// vecsSumCallTape is what vecsSumCallForward keeps of one run of vecsSum for
-// vecsSumCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of vecsSumCallForward
-// overwrites it, and its buffers are kept.
+// vecsSumCallTape is what vecsSumCallForward keeps of the calls of vecsSum at
+// one call site for vecsSumCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type vecsSumCallTape struct {
-	// s: the parameter s.
-	s []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// s: the parameter s.
+		s []float64
+	}
 }
 
 // vecsSumCallForward runs vecsSum and records in t what vecsSumCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func vecsSumCallForward(t *vecsSumCallTape, s []float64) float64 {
-	t.s = s
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.s = s
 	var sum float64
 	for i := range s {
 		v := s[i]
@@ -758,14 +827,15 @@ func vecsSumCallForward(t *vecsSumCallTape, s []float64) float64 {
 }
 
 // vecsSumCallBackward adds to ds the vector-Jacobian product of vecsSum with
-// the seeds s2, at the point recorded in t by vecsSumCallForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func vecsSumCallBackward(t *vecsSumCallTape, s2 float64, ds []float64) {
+// the seeds s2, at the point that call number call of vecsSumCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func vecsSumCallBackward(t *vecsSumCallTape, call int, s2 float64, ds []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dsum float64
-	s := t.s
+	s := c.s
 	dsum += s2
 	t1 := len(s) - 1
 	for i := t1; i >= 0; i-- {
@@ -807,38 +877,59 @@ func vecsSumJVP(s, ds []float64) (float64, float64) {
 	return sum, dsum
 }
 
-// vecsLogSumExpCallTape is what vecsLogSumExpCallForward keeps of one run of
-// vecsLogSumExp for vecsLogSumExpCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of vecsLogSumExpCallForward overwrites it, and its buffers are kept.
+// vecsLogSumExpCallTape is what vecsLogSumExpCallForward keeps of the calls of
+// vecsLogSumExp at one call site for vecsLogSumExpCallBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type vecsLogSumExpCallTape struct {
-	// s: the parameter s.
-	s []float64
-	// maxTape: the tape vecsMaxCallForward fills and vecsMaxCallBackward reads, in
-	// a slice of one entry.
-	maxTape []vecsMaxCallTape
-	// isinf: math.IsInf of the forward sweep.
-	isinf bool
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// s: the parameter s.
+		s []float64
+		// isinf: math.IsInf of the forward sweep.
+		isinf bool
+		// lse: the value of lse the backward sweep reads.
+		lse float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			maxTape int
+			exp     int
+		}
+	}
+	// maxTape: the tape vecsMaxCallForward fills and vecsMaxCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	maxTape vecsMaxCallTape
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
-	// lse: the value of lse the backward sweep reads.
-	lse float64
 }
 
 // vecsLogSumExpCallForward runs vecsLogSumExp and records in t what
-// vecsLogSumExpCallBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// vecsLogSumExpCallBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func vecsLogSumExpCallForward(t *vecsLogSumExpCallTape, s []float64) float64 {
-	t.exp = t.exp[:0]
-	t.maxTape = t.maxTape[:0]
-	t.s = s
-	t.maxTape = slices.Grow(t.maxTape, 1)[:len(t.maxTape)+1]
-	maxTape := &t.maxTape[len(t.maxTape)-1]
-	maxval := vecsMaxCallForward(maxTape, s)
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+		t.maxTape.calls = t.maxTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.s = s
+	maxval := vecsMaxCallForward(&t.maxTape, s)
 	c1 := math.IsInf(maxval, 0)
-	t.isinf = c1
+	c.isinf = c1
 	if c1 {
+		c.end.maxTape = len(t.maxTape.calls)
+		c.end.exp = len(t.exp)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more := cap(t.calls) - 1
+			t.exp = slices.Grow(t.exp, c.end.exp*more)
+		}
 		return maxval
 	} else {
 		var lse float64
@@ -849,67 +940,84 @@ func vecsLogSumExpCallForward(t *vecsLogSumExpCallTape, s []float64) float64 {
 			t.exp = append(t.exp, t1)
 			lse += t1
 		}
-		t.lse = lse
+		c.lse = lse
+		c.end.maxTape = len(t.maxTape.calls)
+		c.end.exp = len(t.exp)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more2 := cap(t.calls) - 1
+			t.exp = slices.Grow(t.exp, c.end.exp*more2)
+		}
 		return math.Log(lse) + maxval
 	}
 }
 
 // vecsLogSumExpCallBackward adds to ds the vector-Jacobian product of
-// vecsLogSumExp with the seeds s2, at the point recorded in t by
-// vecsLogSumExpCallForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func vecsLogSumExpCallBackward(t *vecsLogSumExpCallTape, s2 float64, ds []float64) {
+// vecsLogSumExp with the seeds s2, at the point that call number call of
+// vecsLogSumExpCallForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those vecsLogSumExp and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func vecsLogSumExpCallBackward(t *vecsLogSumExpCallTape, call int, s2 float64, ds []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dmaxval float64
 	var dlse float64
-	s := t.s
-	nexp := len(t.exp)
-	nmaxTape := len(t.maxTape)
+	s := c.s
+	nexp := c.end.exp
+	nmaxTape := c.end.maxTape
 	nmaxTape--
-	t1 := t.maxTape[nmaxTape]
-	if t.isinf {
+	if c.isinf {
 		dmaxval += s2
 	} else {
 		dmaxval += s2
-		dlse += s2 / t.lse
-		t2 := len(s) - 1
-		for i := t2; i >= 0; i-- {
+		dlse += s2 / c.lse
+		t1 := len(s) - 1
+		for i := t1; i >= 0; i-- {
 			nexp--
 			dv := dlse * t.exp[nexp]
 			dmaxval -= dv
 			ds[i] += dv
 		}
 	}
-	maxTape := t1
-	vecsMaxCallBackward(&maxTape, dmaxval, ds)
+	vecsMaxCallBackward(&t.maxTape, nmaxTape, dmaxval, ds)
 }
 
-// vecsMaxCallTape is what vecsMaxCallForward keeps of one run of vecsMax for
-// vecsMaxCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of vecsMaxCallForward
-// overwrites it, and its buffers are kept.
+// vecsMaxCallTape is what vecsMaxCallForward keeps of the calls of vecsMax at
+// one call site for vecsMaxCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type vecsMaxCallTape struct {
-	// tmp: an intermediate value of the forward sweep.
-	tmp int
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// tmp: an intermediate value of the forward sweep.
+		tmp int
+	}
 }
 
 // vecsMaxCallForward runs vecsMax and records in t what vecsMaxCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func vecsMaxCallForward(t *vecsMaxCallTape, s []float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	t1 := vecs.MaxIdx(s)
-	t.tmp = t1
+	c.tmp = t1
 	return s[t1]
 }
 
 // vecsMaxCallBackward adds to ds the vector-Jacobian product of vecsMax with
-// the seeds s2, at the point recorded in t by vecsMaxCallForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func vecsMaxCallBackward(t *vecsMaxCallTape, s2 float64, ds []float64) {
+// the seeds s2, at the point that call number call of vecsMaxCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func vecsMaxCallBackward(t *vecsMaxCallTape, call int, s2 float64, ds []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.tmp
+	c := &t.calls[call]
+	t1 := c.tmp
 	ds[t1] += s2
 }
 
@@ -942,37 +1050,54 @@ func vecsMaxJVP(s, ds []float64) (float64, float64) {
 }
 
 // vecsMeanCallXFixedWeightsTape is what vecsMeanCallXFixedWeightsForward keeps
-// of one run of vecsMean for vecsMeanCallXFixedWeightsBackward: the forward
-// values the backward sweep reads, and the control flow it replays. A tape may
-// be reused: each run of vecsMeanCallXFixedWeightsForward overwrites it, and
-// its buffers are kept.
+// of the calls of vecsMean at one call site for
+// vecsMeanCallXFixedWeightsBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type vecsMeanCallXFixedWeightsTape struct {
-	// x: the parameter x.
-	x []float64
-	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads, in
-	// a slice of one entry.
-	sumTape []vecsSumCallTape
-	// weights: the parameter weights.
-	weights []float64
-	// cond: the branch the forward sweep took.
-	cond bool
-	// sumWeights: the value of sumWeights the backward sweep reads.
-	sumWeights float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// weights: the parameter weights.
+		weights []float64
+		// cond: the branch the forward sweep took.
+		cond bool
+		// sumWeights: the value of sumWeights the backward sweep reads.
+		sumWeights float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			sumTape int
+		}
+	}
+	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	sumTape vecsSumCallTape
 }
 
 // vecsMeanCallXFixedWeightsForward runs vecsMean and records in t what
-// vecsMeanCallXFixedWeightsBackward needs; t's earlier contents are discarded,
-// its memory reused.
+// vecsMeanCallXFixedWeightsBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func vecsMeanCallXFixedWeightsForward(t *vecsMeanCallXFixedWeightsTape, x, weights []float64) float64 {
-	t.sumTape = t.sumTape[:0]
-	t.x = x
-	t.weights = weights
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.sumTape.calls = t.sumTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.weights = weights
 	c1 := weights == nil
-	t.cond = c1
+	c.cond = c1
 	if c1 {
-		t.sumTape = slices.Grow(t.sumTape, 1)[:len(t.sumTape)+1]
-		sumTape := &t.sumTape[len(t.sumTape)-1]
-		t1 := vecsSumCallForward(sumTape, x)
+		t1 := vecsSumCallForward(&t.sumTape, x)
+		c.end.sumTape = len(t.sumTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
 		return t1 / float64(len(x))
 	} else {
 		if len(x) != len(weights) {
@@ -985,28 +1110,34 @@ func vecsMeanCallXFixedWeightsForward(t *vecsMeanCallXFixedWeightsTape, x, weigh
 			sumValues += w * x[i]
 			sumWeights += w
 		}
-		t.sumWeights = sumWeights
+		c.sumWeights = sumWeights
+		c.end.sumTape = len(t.sumTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
 		return sumValues / sumWeights
 	}
 }
 
 // vecsMeanCallXFixedWeightsBackward adds to dx the vector-Jacobian product of
-// vecsMean with the seeds s, at the point recorded in t by
-// vecsMeanCallXFixedWeightsForward. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-func vecsMeanCallXFixedWeightsBackward(t *vecsMeanCallXFixedWeightsTape, s float64, dx []float64) {
+// vecsMean with the seeds s, at the point that call number call of
+// vecsMeanCallXFixedWeightsForward on t recorded. It keeps buffers of its own
+// in t, for the derivatives of slices it is not passed (those vecsMean and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func vecsMeanCallXFixedWeightsBackward(t *vecsMeanCallXFixedWeightsTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	x := t.x
-	nsumTape := len(t.sumTape)
+	c := &t.calls[call]
+	x := c.x
+	nsumTape := c.end.sumTape
 	var dsumValues float64
-	weights := t.weights
-	if t.cond {
+	weights := c.weights
+	if c.cond {
 		nsumTape--
-		sumTape := t.sumTape[nsumTape]
-		vecsSumCallBackward(&sumTape, s/float64(len(x)), dx)
+		vecsSumCallBackward(&t.sumTape, nsumTape, s/float64(len(x)), dx)
 	} else {
-		dsumValues += s / t.sumWeights
+		dsumValues += s / c.sumWeights
 		t1 := len(weights) - 1
 		for i := t1; i >= 0; i-- {
 			w := weights[i]
@@ -1016,46 +1147,63 @@ func vecsMeanCallXFixedWeightsBackward(t *vecsMeanCallXFixedWeightsTape, s float
 }
 
 // vecsVarianceCallXFixedXWeightsTape is what
-// vecsVarianceCallXFixedXWeightsForward keeps of one run of vecsVariance for
-// vecsVarianceCallXFixedXWeightsBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// vecsVarianceCallXFixedXWeightsForward overwrites it, and its buffers are
-// kept.
+// vecsVarianceCallXFixedXWeightsForward keeps of the calls of vecsVariance at
+// one call site for vecsVarianceCallXFixedXWeightsBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type vecsVarianceCallXFixedXWeightsTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// weights: the parameter weights.
+		weights []float64
+		// mean: mean as the forward sweep computed it.
+		mean float64
+		// cond: the branch the forward sweep took.
+		cond bool
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			meanTape int
+		}
+	}
 	// meanTape: the tape vecsMeanCallXFixedWeightsForward fills and
-	// vecsMeanCallXFixedWeightsBackward reads, in a slice of one entry.
-	meanTape []vecsMeanCallXFixedWeightsTape
-	// weights: the parameter weights.
-	weights []float64
-	// mean: mean as the forward sweep computed it.
-	mean float64
-	// cond: the branch the forward sweep took.
-	cond bool
-	// diff: a difference (diff) of the forward sweep.
-	diff float64
+	// vecsMeanCallXFixedWeightsBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	meanTape vecsMeanCallXFixedWeightsTape
 }
 
 // vecsVarianceCallXFixedXWeightsForward runs vecsVariance and records in t what
-// vecsVarianceCallXFixedXWeightsBackward needs; t's earlier contents are
-// discarded, its memory reused.
+// vecsVarianceCallXFixedXWeightsBackward needs, after what the earlier calls
+// since t's holder began its run recorded; the first of them empties t, keeping
+// its memory.
 func vecsVarianceCallXFixedXWeightsForward(t *vecsVarianceCallXFixedXWeightsTape, x, weights []float64) float64 {
-	t.meanTape = t.meanTape[:0]
-	t.x = x
-	t.weights = weights
-	t.meanTape = slices.Grow(t.meanTape, 1)[:len(t.meanTape)+1]
-	meanTape := &t.meanTape[len(t.meanTape)-1]
-	mean := vecsMeanCallXFixedWeightsForward(meanTape, x, weights)
-	t.mean = mean
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.meanTape.calls = t.meanTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.weights = weights
+	mean := vecsMeanCallXFixedWeightsForward(&t.meanTape, x, weights)
+	c.mean = mean
 	c1 := weights == nil
-	t.cond = c1
+	c.cond = c1
 	if c1 {
 		var ss float64
 		for i2 := range x {
 			v := x[i2]
 			d := v - mean
 			ss += d * d
+		}
+		c.end.meanTape = len(t.meanTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
 		}
 		return ss / float64(len(x)-1)
 	} else {
@@ -1069,31 +1217,37 @@ func vecsVarianceCallXFixedXWeightsForward(t *vecsVarianceCallXFixedXWeightsTape
 			sumWeights += t1
 		}
 		t2 := sumWeights - 1
-		t.diff = t2
+		c.diff = t2
+		c.end.meanTape = len(t.meanTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
 		return ss2 / t2
 	}
 }
 
 // vecsVarianceCallXFixedXWeightsBackward adds to dx the vector-Jacobian product
-// of vecsVariance with the seeds s, at the point recorded in t by
-// vecsVarianceCallXFixedXWeightsForward. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func vecsVarianceCallXFixedXWeightsBackward(t *vecsVarianceCallXFixedXWeightsTape, s float64, dx []float64) {
+// of vecsVariance with the seeds s, at the point that call number call of
+// vecsVarianceCallXFixedXWeightsForward on t recorded. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those vecsVariance
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func vecsVarianceCallXFixedXWeightsBackward(t *vecsVarianceCallXFixedXWeightsTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	x := t.x
+	c := &t.calls[call]
+	x := c.x
 	var dss float64
-	mean := t.mean
+	mean := c.mean
 	var dmean float64
 	var dss2 float64
-	weights := t.weights
-	nmeanTape := len(t.meanTape)
+	weights := c.weights
+	nmeanTape := c.end.meanTape
 	nmeanTape--
-	t1 := t.meanTape[nmeanTape]
-	if t.cond {
-		t2 := len(x) - 1
-		dss += s / float64(t2)
-		for i := t2; i >= 0; i-- {
+	if c.cond {
+		t1 := len(x) - 1
+		dss += s / float64(t1)
+		for i := t1; i >= 0; i-- {
 			v := x[i]
 			d := v - mean
 			dd := dss * d * 2
@@ -1101,19 +1255,18 @@ func vecsVarianceCallXFixedXWeightsBackward(t *vecsVarianceCallXFixedXWeightsTap
 			dx[i] += dd
 		}
 	} else {
-		dss2 += s / t.diff
-		t3 := len(x) - 1
-		for i2 := t3; i2 >= 0; i2-- {
-			t4 := weights[i2]
+		dss2 += s / c.diff
+		t2 := len(x) - 1
+		for i2 := t2; i2 >= 0; i2-- {
+			t3 := weights[i2]
 			v2 := x[i2]
 			d2 := v2 - mean
-			dd2 := dss2*(t4*d2) + dss2*d2*t4
+			dd2 := dss2*(t3*d2) + dss2*d2*t3
 			dmean -= dd2
 			dx[i2] += dd2
 		}
 	}
-	meanTape := t1
-	vecsMeanCallXFixedWeightsBackward(&meanTape, dmean, dx)
+	vecsMeanCallXFixedWeightsBackward(&t.meanTape, nmeanTape, dmean, dx)
 }
 
 // vecsMeanXJVP returns vecsMean's results and then their directional
@@ -1177,59 +1330,87 @@ func vecsVarianceXJVP(x, weights, dx []float64) (float64, float64) {
 	return ss2 / t5, dss2 / t5
 }
 
-// vecsNormCallFixedSTape is what vecsNormCallFixedSForward keeps of one run of
-// vecsNorm for vecsNormCallFixedSBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of vecsNormCallFixedSForward overwrites it, and its buffers are kept.
+// vecsNormCallFixedSTape is what vecsNormCallFixedSForward keeps of the calls
+// of vecsNorm at one call site for vecsNormCallFixedSBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type vecsNormCallFixedSTape struct {
-	// sqrt: math.Sqrt of the forward sweep.
-	sqrt float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// sqrt: math.Sqrt of the forward sweep.
+		sqrt float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			vecsSumSquaresTape int
+		}
+	}
 	// vecsSumSquaresTape: the tape vecsSumSquaresCallFixedSForward fills and
-	// vecsSumSquaresCallFixedSBackward reads, in a slice of one entry.
-	vecsSumSquaresTape []vecsSumSquaresCallFixedSTape
+	// vecsSumSquaresCallFixedSBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	vecsSumSquaresTape vecsSumSquaresCallFixedSTape
 }
 
 // vecsNormCallFixedSForward runs vecsNorm and records in t what
-// vecsNormCallFixedSBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// vecsNormCallFixedSBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func vecsNormCallFixedSForward(t *vecsNormCallFixedSTape, s []float64) float64 {
-	t.vecsSumSquaresTape = t.vecsSumSquaresTape[:0]
-	t.vecsSumSquaresTape = slices.Grow(t.vecsSumSquaresTape, 1)[:len(t.vecsSumSquaresTape)+1]
-	vecsSumSquaresTape := &t.vecsSumSquaresTape[len(t.vecsSumSquaresTape)-1]
-	t1 := vecsSumSquaresCallFixedSForward(vecsSumSquaresTape, s)
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.vecsSumSquaresTape.calls = t.vecsSumSquaresTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	t1 := vecsSumSquaresCallFixedSForward(&t.vecsSumSquaresTape, s)
 	t2 := math.Sqrt(t1)
-	t.sqrt = t2
+	c.sqrt = t2
+	c.end.vecsSumSquaresTape = len(t.vecsSumSquaresTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 	return t2
 }
 
 // vecsNormCallFixedSBackward adds to ds the vector-Jacobian product of vecsNorm
-// with the seeds s2, at the point recorded in t by vecsNormCallFixedSForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func vecsNormCallFixedSBackward(t *vecsNormCallFixedSTape, s2 float64, ds []float64) {
+// with the seeds s2, at the point that call number call of
+// vecsNormCallFixedSForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those vecsNorm and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func vecsNormCallFixedSBackward(t *vecsNormCallFixedSTape, call int, s2 float64, ds []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nvecsSumSquaresTape := len(t.vecsSumSquaresTape)
+	c := &t.calls[call]
+	nvecsSumSquaresTape := c.end.vecsSumSquaresTape
 	nvecsSumSquaresTape--
-	vecsSumSquaresTape := t.vecsSumSquaresTape[nvecsSumSquaresTape]
-	vecsSumSquaresCallFixedSBackward(&vecsSumSquaresTape, s2*(0.5/t.sqrt), ds)
+	vecsSumSquaresCallFixedSBackward(&t.vecsSumSquaresTape, nvecsSumSquaresTape, s2*(0.5/c.sqrt), ds)
 }
 
 // vecsSumSquaresCallFixedSTape is what vecsSumSquaresCallFixedSForward keeps of
-// one run of vecsSumSquares for vecsSumSquaresCallFixedSBackward: the forward
-// values the backward sweep reads, and the control flow it replays. A tape may
-// be reused: each run of vecsSumSquaresCallFixedSForward overwrites it, and its
-// buffers are kept.
+// the calls of vecsSumSquares at one call site for
+// vecsSumSquaresCallFixedSBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type vecsSumSquaresCallFixedSTape struct {
-	// s: the parameter s.
-	s []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// s: the parameter s.
+		s []float64
+	}
 }
 
 // vecsSumSquaresCallFixedSForward runs vecsSumSquares and records in t what
-// vecsSumSquaresCallFixedSBackward needs; t's earlier contents are discarded,
-// its memory reused.
+// vecsSumSquaresCallFixedSBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func vecsSumSquaresCallFixedSForward(t *vecsSumSquaresCallFixedSTape, s []float64) float64 {
-	t.s = s
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.s = s
 	var ss float64
 	for i := range s {
 		v := s[i]
@@ -1239,14 +1420,16 @@ func vecsSumSquaresCallFixedSForward(t *vecsSumSquaresCallFixedSTape, s []float6
 }
 
 // vecsSumSquaresCallFixedSBackward adds to ds the vector-Jacobian product of
-// vecsSumSquares with the seeds s2, at the point recorded in t by
-// vecsSumSquaresCallFixedSForward. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-func vecsSumSquaresCallFixedSBackward(t *vecsSumSquaresCallFixedSTape, s2 float64, ds []float64) {
+// vecsSumSquares with the seeds s2, at the point that call number call of
+// vecsSumSquaresCallFixedSForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func vecsSumSquaresCallFixedSBackward(t *vecsSumSquaresCallFixedSTape, call int, s2 float64, ds []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dss float64
-	s := t.s
+	s := c.s
 	dss += s2
 	t1 := len(s) - 1
 	for i := t1; i >= 0; i-- {
@@ -1280,41 +1463,61 @@ func vecsSumSquaresJVP(s, ds []float64) (float64, float64) {
 	return ss, dss
 }
 
-// vecsMeanCallXTape is what vecsMeanCallXForward keeps of one run of vecsMean
-// for vecsMeanCallXBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// vecsMeanCallXForward overwrites it, and its buffers are kept.
+// vecsMeanCallXTape is what vecsMeanCallXForward keeps of the calls of vecsMean
+// at one call site for vecsMeanCallXBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type vecsMeanCallXTape struct {
-	// x: the parameter x.
-	x []float64
-	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads, in
-	// a slice of one entry.
-	sumTape []vecsSumCallTape
-	// weights: the parameter weights.
-	weights []float64
-	// cond: the branch the forward sweep took.
-	cond bool
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// weights: the parameter weights.
+		weights []float64
+		// cond: the branch the forward sweep took.
+		cond bool
+		// sumWeights: the value of sumWeights the backward sweep reads.
+		sumWeights float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			sumTape int
+			w       int
+		}
+	}
+	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	sumTape vecsSumCallTape
 	// w: w as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	w []float64
-	// sumWeights: the value of sumWeights the backward sweep reads.
-	sumWeights float64
 }
 
 // vecsMeanCallXForward runs vecsMean and records in t what
-// vecsMeanCallXBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// vecsMeanCallXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func vecsMeanCallXForward(t *vecsMeanCallXTape, x, weights []float64) float64 {
-	t.sumTape = t.sumTape[:0]
-	t.w = t.w[:0]
-	t.x = x
-	t.weights = weights
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.sumTape.calls = t.sumTape.calls[:0]
+		t.w = t.w[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.weights = weights
 	c1 := weights == nil
-	t.cond = c1
+	c.cond = c1
 	if c1 {
-		t.sumTape = slices.Grow(t.sumTape, 1)[:len(t.sumTape)+1]
-		sumTape := &t.sumTape[len(t.sumTape)-1]
-		t1 := vecsSumCallForward(sumTape, x)
+		t1 := vecsSumCallForward(&t.sumTape, x)
+		c.end.sumTape = len(t.sumTape.calls)
+		c.end.w = len(t.w)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more := cap(t.calls) - 1
+			t.w = slices.Grow(t.w, c.end.w*more)
+		}
 		return t1 / float64(len(x))
 	} else {
 		t2 := len(weights)
@@ -1330,29 +1533,37 @@ func vecsMeanCallXForward(t *vecsMeanCallXTape, x, weights []float64) float64 {
 			sumValues += w * x[i]
 			sumWeights += w
 		}
-		t.sumWeights = sumWeights
+		c.sumWeights = sumWeights
+		c.end.sumTape = len(t.sumTape.calls)
+		c.end.w = len(t.w)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more2 := cap(t.calls) - 1
+			t.w = slices.Grow(t.w, c.end.w*more2)
+		}
 		return sumValues / sumWeights
 	}
 }
 
 // vecsMeanCallXBackward adds to dx the vector-Jacobian product of vecsMean with
-// the seeds s, at the point recorded in t by vecsMeanCallXForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func vecsMeanCallXBackward(t *vecsMeanCallXTape, s float64, dx []float64) {
+// the seeds s, at the point that call number call of vecsMeanCallXForward on t
+// recorded. It keeps buffers of its own in t, for the derivatives of slices it
+// is not passed (those vecsMean and its callees make), so one forward run
+// serves any number of backward runs (one per seed), one at a time; it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func vecsMeanCallXBackward(t *vecsMeanCallXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	x := t.x
-	nsumTape := len(t.sumTape)
+	c := &t.calls[call]
+	x := c.x
+	nsumTape := c.end.sumTape
 	var dsumValues float64
-	weights := t.weights
-	nw := len(t.w)
-	if t.cond {
+	weights := c.weights
+	nw := c.end.w
+	if c.cond {
 		nsumTape--
-		sumTape := t.sumTape[nsumTape]
-		vecsSumCallBackward(&sumTape, s/float64(len(x)), dx)
+		vecsSumCallBackward(&t.sumTape, nsumTape, s/float64(len(x)), dx)
 	} else {
-		dsumValues += s / t.sumWeights
+		dsumValues += s / c.sumWeights
 		t1 := len(weights) - 1
 		for i := t1; i >= 0; i-- {
 			nw--
@@ -1363,46 +1574,68 @@ func vecsMeanCallXBackward(t *vecsMeanCallXTape, s float64, dx []float64) {
 }
 
 // vecsVarianceCallXFixedXTape is what vecsVarianceCallXFixedXForward keeps of
-// one run of vecsVariance for vecsVarianceCallXFixedXBackward: the forward
-// values the backward sweep reads, and the control flow it replays. A tape may
-// be reused: each run of vecsVarianceCallXFixedXForward overwrites it, and its
-// buffers are kept.
+// the calls of vecsVariance at one call site for
+// vecsVarianceCallXFixedXBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 type vecsVarianceCallXFixedXTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// mean: mean as the forward sweep computed it.
+		mean float64
+		// cond: the branch the forward sweep took.
+		cond bool
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			meanTape int
+			elem     int
+		}
+	}
 	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
-	// reads, in a slice of one entry.
-	meanTape []vecsMeanCallXTape
-	// mean: mean as the forward sweep computed it.
-	mean float64
-	// cond: the branch the forward sweep took.
-	cond bool
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	meanTape vecsMeanCallXTape
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// diff: a difference (diff) of the forward sweep.
-	diff float64
 }
 
 // vecsVarianceCallXFixedXForward runs vecsVariance and records in t what
-// vecsVarianceCallXFixedXBackward needs; t's earlier contents are discarded,
-// its memory reused.
+// vecsVarianceCallXFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func vecsVarianceCallXFixedXForward(t *vecsVarianceCallXFixedXTape, x, weights []float64) float64 {
-	t.elem = t.elem[:0]
-	t.meanTape = t.meanTape[:0]
-	t.x = x
-	t.meanTape = slices.Grow(t.meanTape, 1)[:len(t.meanTape)+1]
-	meanTape := &t.meanTape[len(t.meanTape)-1]
-	mean := vecsMeanCallXForward(meanTape, x, weights)
-	t.mean = mean
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.meanTape.calls = t.meanTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	mean := vecsMeanCallXForward(&t.meanTape, x, weights)
+	c.mean = mean
 	c1 := weights == nil
-	t.cond = c1
+	c.cond = c1
 	if c1 {
 		var ss float64
 		for i2 := range x {
 			v := x[i2]
 			d := v - mean
 			ss += d * d
+		}
+		c.end.meanTape = len(t.meanTape.calls)
+		c.end.elem = len(t.elem)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more := cap(t.calls) - 1
+			t.elem = slices.Grow(t.elem, c.end.elem*more)
 		}
 		return ss / float64(len(x)-1)
 	} else {
@@ -1418,31 +1651,40 @@ func vecsVarianceCallXFixedXForward(t *vecsVarianceCallXFixedXTape, x, weights [
 			sumWeights += t1
 		}
 		t2 := sumWeights - 1
-		t.diff = t2
+		c.diff = t2
+		c.end.meanTape = len(t.meanTape.calls)
+		c.end.elem = len(t.elem)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+			more2 := cap(t.calls) - 1
+			t.elem = slices.Grow(t.elem, c.end.elem*more2)
+		}
 		return ss2 / t2
 	}
 }
 
 // vecsVarianceCallXFixedXBackward adds to dx the vector-Jacobian product of
-// vecsVariance with the seeds s, at the point recorded in t by
-// vecsVarianceCallXFixedXForward. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-func vecsVarianceCallXFixedXBackward(t *vecsVarianceCallXFixedXTape, s float64, dx []float64) {
+// vecsVariance with the seeds s, at the point that call number call of
+// vecsVarianceCallXFixedXForward on t recorded. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those vecsVariance and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func vecsVarianceCallXFixedXBackward(t *vecsVarianceCallXFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	x := t.x
+	c := &t.calls[call]
+	x := c.x
 	var dss float64
-	mean := t.mean
+	mean := c.mean
 	var dmean float64
 	var dss2 float64
-	nelem := len(t.elem)
-	nmeanTape := len(t.meanTape)
+	nelem := c.end.elem
+	nmeanTape := c.end.meanTape
 	nmeanTape--
-	t1 := t.meanTape[nmeanTape]
-	if t.cond {
-		t2 := len(x) - 1
-		dss += s / float64(t2)
-		for i := t2; i >= 0; i-- {
+	if c.cond {
+		t1 := len(x) - 1
+		dss += s / float64(t1)
+		for i := t1; i >= 0; i-- {
 			v := x[i]
 			d := v - mean
 			dd := dss * d * 2
@@ -1450,20 +1692,19 @@ func vecsVarianceCallXFixedXBackward(t *vecsVarianceCallXFixedXTape, s float64, 
 			dx[i] += dd
 		}
 	} else {
-		dss2 += s / t.diff
-		t3 := len(x) - 1
-		for i2 := t3; i2 >= 0; i2-- {
+		dss2 += s / c.diff
+		t2 := len(x) - 1
+		for i2 := t2; i2 >= 0; i2-- {
 			nelem--
-			t4 := t.elem[nelem]
+			t3 := t.elem[nelem]
 			v2 := x[i2]
 			d2 := v2 - mean
-			dd2 := dss2*(t4*d2) + dss2*d2*t4
+			dd2 := dss2*(t3*d2) + dss2*d2*t3
 			dmean -= dd2
 			dx[i2] += dd2
 		}
 	}
-	meanTape := t1
-	vecsMeanCallXBackward(&meanTape, dmean, dx)
+	vecsMeanCallXBackward(&t.meanTape, nmeanTape, dmean, dx)
 }
 
 // vecsSoftplusTape is what vecsSoftplusForward keeps of one run of vecsSoftplus

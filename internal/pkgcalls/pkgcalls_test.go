@@ -205,3 +205,21 @@ func TestRuleOfAssembly(t *testing.T) {
 		t.Errorf("ProjectVJP(3) against 3·ProjectGrad: %s", m)
 	}
 }
+
+// TestRuleTapeUsedUpTwice runs two backward sweeps on one forward run of
+// Cubes, whose rule's backward function pops its tape: each must get the
+// call's tape whole.
+func TestRuleTapeUsedUpTwice(t *testing.T) {
+	x := []float64{0.5, -1, 2}
+	var tape CubesTape
+	CubesForward(&tape, x)
+	for run := range 2 {
+		dx := make([]float64, len(x))
+		CubesBackward(&tape, 1, dx)
+		for i, v := range x {
+			if want := 6 * v * v; dx[i] != want {
+				t.Errorf("backward run %d: dx[%d] = %v, want %v", run, i, dx[i], want)
+			}
+		}
+	}
+}

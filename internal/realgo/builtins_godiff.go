@@ -264,25 +264,34 @@ type HingeTape struct {
 	y []float64
 	// w: the parameter w.
 	w float64
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Hinge makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 	// cap: a capacity (cap) of the forward sweep.
 	cap int
+	// dbuf: the derivatives of buf, which Hinge makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // HingeForward runs Hinge and records in t what HingeBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func HingeForward(t *HingeTape, x, y []float64, w float64) float64 {
+	t.buf = t.buf[:0]
 	t.elem = t.elem[:0]
 	t.x = x
 	t.y = y
 	t.w = w
-	buf := make([]float64, len(x))
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, len(x))[:len(t.buf)+len(x)]
+	buf := slices.Clip(t.buf[len(t.buf)-len(x):])
+	clear(buf)
+	t.buf2 = buf
 	s := 0.0
+	t.elem = slices.Grow(t.elem, 3*len(buf))
 	for pass := range 3 {
 		for i := range buf {
 			buf[i] = 0
@@ -302,18 +311,21 @@ func HingeForward(t *HingeTape, x, y []float64, w float64) float64 {
 }
 
 // HingeBackward adds to dx, dy and dw the vector-Jacobian product of Hinge with
-// the seeds s, at the point recorded in t by HingeForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by HingeForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Hinge and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 func HingeBackward(t *HingeTape, s float64, dx, dy []float64, dw *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	nelem := len(t.elem)
 	x := t.x
 	t1 := len(x)
-	dbuf := make([]float64, t1)
+	t.dbuf = slices.Grow(t.dbuf[:0], t1)[:t1]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	y := t.y
 	w := t.w
 	var dwSum float64

@@ -393,13 +393,14 @@ func StepsJVP(x, rate, limit, dx, drate, dlimit float64) (float64, float64) {
 type DispatchTape struct {
 	// x: the parameter x.
 	x []float64
-	// normTape: the tape normCallFixedXForward fills and normCallFixedXBackward
-	// reads, in a slice of one entry.
-	normTape []normCallFixedXTape
 	// a: the parameter a.
 	a float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
+	// normTape: the tape normCallFixedXForward fills and normCallFixedXBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	normTape normCallFixedXTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
 }
@@ -407,7 +408,7 @@ type DispatchTape struct {
 // DispatchForward runs Dispatch and records in t what DispatchBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func DispatchForward(t *DispatchTape, x []float64, a float64) float64 {
-	t.normTape = t.normTape[:0]
+	t.normTape.calls = t.normTape.calls[:0]
 	t.x = x
 	t.a = a
 	t1 := len(x)
@@ -417,9 +418,7 @@ func DispatchForward(t *DispatchTape, x []float64, a float64) float64 {
 		t.prod = t3
 		return t3 * t2
 	} else if t1 == 2 || t1 == 3 {
-		t.normTape = slices.Grow(t.normTape, 1)[:len(t.normTape)+1]
-		normTape := &t.normTape[len(t.normTape)-1]
-		t4 := normCallFixedXForward(normTape, x)
+		t4 := normCallFixedXForward(&t.normTape, x)
 		t.tmp = t4
 		return a * t4
 	} else {
@@ -428,16 +427,17 @@ func DispatchForward(t *DispatchTape, x []float64, a float64) float64 {
 }
 
 // DispatchBackward adds to dx and da the vector-Jacobian product of Dispatch
-// with the seeds s, at the point recorded in t by DispatchForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by DispatchForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Dispatch and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func DispatchBackward(t *DispatchTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	t1 := len(x)
 	a := t.a
-	nnormTape := len(t.normTape)
+	nnormTape := len(t.normTape.calls)
 	if t1 == 1 {
 		t2 := x[0]
 		t3 := s * t2
@@ -445,10 +445,8 @@ func DispatchBackward(t *DispatchTape, s float64, dx []float64, da *float64) {
 		dx[0] += s*t.prod + t3*a
 	} else if t1 == 2 || t1 == 3 {
 		nnormTape--
-		t4 := t.normTape[nnormTape]
 		*da += s * t.tmp
-		normTape := t4
-		normCallFixedXBackward(&normTape, s*a, dx)
+		normCallFixedXBackward(&t.normTape, nnormTape, s*a, dx)
 	}
 }
 
@@ -582,21 +580,29 @@ func LogSumJVP(x []float64, mu float64, dx []float64, dmu float64) (float64, flo
 	return s, ds
 }
 
-// normCallFixedXTape is what normCallFixedXForward keeps of one run of norm for
-// normCallFixedXBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// normCallFixedXForward overwrites it, and its buffers are kept.
+// normCallFixedXTape is what normCallFixedXForward keeps of the calls of norm
+// at one call site for normCallFixedXBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type normCallFixedXTape struct {
-	// x: the parameter x.
-	x []float64
-	// sqrt: math.Sqrt of the forward sweep.
-	sqrt float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// sqrt: math.Sqrt of the forward sweep.
+		sqrt float64
+	}
 }
 
 // normCallFixedXForward runs norm and records in t what normCallFixedXBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func normCallFixedXForward(t *normCallFixedXTape, x []float64) float64 {
-	t.x = x
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	s := 0.0
 	for i := range x {
 		v := x[i]
@@ -606,20 +612,21 @@ func normCallFixedXForward(t *normCallFixedXTape, x []float64) float64 {
 		s += v * v
 	}
 	t1 := math.Sqrt(s)
-	t.sqrt = t1
+	c.sqrt = t1
 	return t1
 }
 
 // normCallFixedXBackward adds to dx the vector-Jacobian product of norm with
-// the seeds s, at the point recorded in t by normCallFixedXForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func normCallFixedXBackward(t *normCallFixedXTape, s float64, dx []float64) {
+// the seeds s, at the point that call number call of normCallFixedXForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func normCallFixedXBackward(t *normCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	x := t.x
-	ds += s * (0.5 / t.sqrt)
+	x := c.x
+	ds += s * (0.5 / c.sqrt)
 	t1 := len(x) - 1
 	for i := t1; i >= 0; i-- {
 		v := x[i]

@@ -9,64 +9,60 @@ import "slices"
 // control flow it replays. A tape may be reused: each run of ScoreForward
 // overwrites it, and its buffers are kept.
 type Weights3ScoreTape struct {
-	// weights3NormTape: the tape weights3NormCallForward fills and
-	// weights3NormCallBackward reads, in a slice of one entry.
-	weights3NormTape []weights3NormCallTape
 	// sK: the field s.k.
 	sK float64
 	// weights3DotTape: the tape weights3DotCallFixedVForward fills and
-	// weights3DotCallFixedVBackward reads, in a slice of one entry.
-	weights3DotTape []weights3DotCallFixedVTape
+	// weights3DotCallFixedVBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	weights3DotTape weights3DotCallFixedVTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
+	// weights3NormTape: the tape weights3NormCallForward fills and
+	// weights3NormCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	weights3NormTape weights3NormCallTape
 }
 
 // ScoreForward runs Score and records in t what Weights3ScoreBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func (s *Weights3) ScoreForward(t *Weights3ScoreTape, v []float64) float64 {
-	t.weights3NormTape = t.weights3NormTape[:0]
-	t.weights3DotTape = t.weights3DotTape[:0]
+	t.weights3NormTape.calls = t.weights3NormTape.calls[:0]
+	t.weights3DotTape.calls = t.weights3DotTape.calls[:0]
 	t.sK = s.k
-	t.weights3DotTape = slices.Grow(t.weights3DotTape, 1)[:len(t.weights3DotTape)+1]
-	weights3DotTape := &t.weights3DotTape[len(t.weights3DotTape)-1]
-	t1 := weights3DotCallFixedVForward(weights3DotTape, s.a, s.k, v)
+	t1 := weights3DotCallFixedVForward(&t.weights3DotTape, s.a, s.k, v)
 	t.tmp = t1
-	t.weights3NormTape = slices.Grow(t.weights3NormTape, 1)[:len(t.weights3NormTape)+1]
-	weights3NormTape := &t.weights3NormTape[len(t.weights3NormTape)-1]
-	t2 := weights3NormCallForward(weights3NormTape, s.a, s.k)
+	t2 := weights3NormCallForward(&t.weights3NormTape, s.a, s.k)
 	return t1*s.k + t2
 }
 
 // Weights3ScoreBackward adds to ds and dv the vector-Jacobian product of Score
-// with the seeds s2, at the point recorded in t by ScoreForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// with the seeds s2, at the point recorded in t by ScoreForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Score and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func Weights3ScoreBackward(t *Weights3ScoreTape, s2 float64, ds *Weights3, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nweights3NormTape := len(t.weights3NormTape)
+	nweights3NormTape := len(t.weights3NormTape.calls)
 	nweights3NormTape--
 	sK := t.sK
 	t1 := t.tmp
-	nweights3DotTape := len(t.weights3DotTape)
+	nweights3DotTape := len(t.weights3DotTape.calls)
 	nweights3DotTape--
-	t2 := t.weights3DotTape[nweights3DotTape]
-	weights3NormTape := t.weights3NormTape[nweights3NormTape]
 	var dsA2 [3]float64
 	dsK2 := 0.0
-	weights3NormCallBackward(&weights3NormTape, s2, &dsA2, &dsK2)
+	weights3NormCallBackward(&t.weights3NormTape, nweights3NormTape, s2, &dsA2, &dsK2)
 	ds.a[0] += dsA2[0]
 	ds.a[1] += dsA2[1]
 	ds.a[2] += dsA2[2]
-	t3 := dsK2
-	weights3DotTape := t2
+	t2 := dsK2
 	var dsA3 [3]float64
 	dsK3 := 0.0
-	weights3DotCallFixedVBackward(&weights3DotTape, s2*sK, &dsA3, &dsK3, dv)
+	weights3DotCallFixedVBackward(&t.weights3DotTape, nweights3DotTape, s2*sK, &dsA3, &dsK3, dv)
 	ds.a[0] += dsA3[0]
 	ds.a[1] += dsA3[1]
 	ds.a[2] += dsA3[2]
-	ds.k += t3 + s2*t1 + dsK3
+	ds.k += t2 + s2*t1 + dsK3
 }
 
 // ScoreGrad returns Score's result and its gradient with respect to s and v, in
@@ -101,90 +97,121 @@ func (s *Weights3) ScoreJVP(v []float64, ds *Weights3, dv []float64) (float64, f
 	return t1*s.k + t3, s.k*t2 + t1*ds.k + t4
 }
 
-// weights3DotCallFixedVTape is what weights3DotCallFixedVForward keeps of one
-// run of weights3Dot for weights3DotCallFixedVBackward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of weights3DotCallFixedVForward overwrites it, and its buffers are
-// kept.
+// weights3DotCallFixedVTape is what weights3DotCallFixedVForward keeps of the
+// calls of weights3Dot at one call site for weights3DotCallFixedVBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 type weights3DotCallFixedVTape struct {
-	// v: the parameter v.
-	v []float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
-	// elem: an element read before it was overwritten.
-	elem float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// v: the parameter v.
+		v []float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+	}
 }
 
 // weights3DotCallFixedVForward runs weights3Dot and records in t what
-// weights3DotCallFixedVBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// weights3DotCallFixedVBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func weights3DotCallFixedVForward(t *weights3DotCallFixedVTape, sA [3]float64, sK float64, v []float64) float64 {
-	t.v = v
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.v = v
 	t1 := sA[0]
-	t.elem3 = t1
+	c.elem3 = t1
 	t2 := sA[1]
-	t.elem2 = t2
+	c.elem2 = t2
 	t3 := sA[2]
-	t.elem = t3
+	c.elem = t3
 	return t1*v[0] + t2*v[1] + t3*v[2] + sK
 }
 
 // weights3DotCallFixedVBackward adds to dsA, dsK and dv the vector-Jacobian
-// product of weights3Dot with the seeds s, at the point recorded in t by
-// weights3DotCallFixedVForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func weights3DotCallFixedVBackward(t *weights3DotCallFixedVTape, s float64, dsA *[3]float64, dsK *float64, dv []float64) {
+// product of weights3Dot with the seeds s, at the point that call number call
+// of weights3DotCallFixedVForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func weights3DotCallFixedVBackward(t *weights3DotCallFixedVTape, call int, s float64, dsA *[3]float64, dsK *float64, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	v := t.v
+	c := &t.calls[call]
+	v := c.v
 	t1 := v[1]
 	t2 := v[0]
 	t3 := s * v[2]
-	dv[2] += s * t.elem
+	dv[2] += s * c.elem
 	dsA[2] += t3
-	dv[1] += s * t.elem2
+	dv[1] += s * c.elem2
 	dsA[1] += s * t1
-	dv[0] += s * t.elem3
+	dv[0] += s * c.elem3
 	dsA[0] += s * t2
 	*dsK += s
 }
 
-// weights3NormCallTape is what weights3NormCallForward keeps of one run of
-// weights3Norm for weights3NormCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of weights3NormCallForward overwrites it, and its buffers are kept.
+// weights3NormCallTape is what weights3NormCallForward keeps of the calls of
+// weights3Norm at one call site for weights3NormCallBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type weights3NormCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // weights3NormCallForward runs weights3Norm and records in t what
-// weights3NormCallBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// weights3NormCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func weights3NormCallForward(t *weights3NormCallTape, sA [3]float64, sK float64) float64 {
-	t.elem = t.elem[:0]
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	t2 := 0.0
-	t.elem = slices.Grow(t.elem, len(sA))
+	t.elem = slices.Grow(t.elem, 3)
 	for i := range sA {
 		t1 := sA[i]
 		t.elem = append(t.elem, t1)
 		t2 += t1 * t1
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return t2
 }
 
 // weights3NormCallBackward adds to dsA and dsK the vector-Jacobian product of
-// weights3Norm with the seeds s, at the point recorded in t by
-// weights3NormCallForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func weights3NormCallBackward(t *weights3NormCallTape, s float64, dsA *[3]float64, dsK *float64) {
+// weights3Norm with the seeds s, at the point that call number call of
+// weights3NormCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func weights3NormCallBackward(t *weights3NormCallTape, call int, s float64, dsA *[3]float64, dsK *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dt float64
-	nelem := len(t.elem)
+	nelem := c.end.elem
 	dt += s
 	for i := 2; i >= 0; i-- {
 		nelem--

@@ -173,71 +173,64 @@ func ModfMixJVP(x, dx float64) (float64, float64) {
 // the control flow it replays. A tape may be reused: each run of
 // CallsInOrderForward overwrites it, and its buffers are kept.
 type CallsInOrderTape struct {
-	// dotCallsTape2: the tape dotCallsCallFixedABForward fills and
-	// dotCallsCallFixedABBackward reads, in a slice of one entry.
-	dotCallsTape2 []dotCallsCallFixedABTape
-	// scaleCallsTape: the tape scaleCallsCallForward fills and
-	// scaleCallsCallBackward reads, in a slice of one entry.
-	scaleCallsTape []scaleCallsCallTape
 	// x: the parameter x.
 	x float64
 	// dotCallsTape: the tape dotCallsCallFixedBForward fills and
-	// dotCallsCallFixedBBackward reads, in a slice of one entry.
-	dotCallsTape []dotCallsCallFixedBTape
+	// dotCallsCallFixedBBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	dotCallsTape dotCallsCallFixedBTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
+	// scaleCallsTape: the tape scaleCallsCallForward fills and
+	// scaleCallsCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	scaleCallsTape scaleCallsCallTape
+	// dotCallsTape2: the tape dotCallsCallFixedABForward fills and
+	// dotCallsCallFixedABBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	dotCallsTape2 dotCallsCallFixedABTape
 }
 
 // CallsInOrderForward runs CallsInOrder and records in t what
 // CallsInOrderBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func CallsInOrderForward(t *CallsInOrderTape, x float64, a, b []float64) float64 {
-	t.dotCallsTape2 = t.dotCallsTape2[:0]
-	t.scaleCallsTape = t.scaleCallsTape[:0]
-	t.dotCallsTape = t.dotCallsTape[:0]
+	t.dotCallsTape2.calls = t.dotCallsTape2.calls[:0]
+	t.scaleCallsTape.calls = t.scaleCallsTape.calls[:0]
+	t.dotCallsTape.calls = t.dotCallsTape.calls[:0]
 	t.x = x
-	t.dotCallsTape = slices.Grow(t.dotCallsTape, 1)[:len(t.dotCallsTape)+1]
-	dotCallsTape := &t.dotCallsTape[len(t.dotCallsTape)-1]
-	t1 := dotCallsCallFixedBForward(dotCallsTape, a, b)
+	t1 := dotCallsCallFixedBForward(&t.dotCallsTape, a, b)
 	t.tmp = t1
-	t.scaleCallsTape = slices.Grow(t.scaleCallsTape, 1)[:len(t.scaleCallsTape)+1]
-	scaleCallsTape := &t.scaleCallsTape[len(t.scaleCallsTape)-1]
-	t2 := scaleCallsCallForward(scaleCallsTape, a, x)
-	t.dotCallsTape2 = slices.Grow(t.dotCallsTape2, 1)[:len(t.dotCallsTape2)+1]
-	dotCallsTape2 := &t.dotCallsTape2[len(t.dotCallsTape2)-1]
-	t3 := dotCallsCallFixedABForward(dotCallsTape2, b, a)
+	t2 := scaleCallsCallForward(&t.scaleCallsTape, a, x)
+	t3 := dotCallsCallFixedABForward(&t.dotCallsTape2, b, a)
 	return t1*x + t2 + t3
 }
 
 // CallsInOrderBackward adds to dx, da and db the vector-Jacobian product of
 // CallsInOrder with the seeds da and s, at the point recorded in t by
-// CallsInOrderForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// CallsInOrderForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those CallsInOrder and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // da holds, on entry, the seed of what CallsInOrder leaves in a, and on return
 // the derivative with respect to what a held before.
 func CallsInOrderBackward(t *CallsInOrderTape, s float64, dx *float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	ndotCallsTape2 := len(t.dotCallsTape2)
+	ndotCallsTape2 := len(t.dotCallsTape2.calls)
 	ndotCallsTape2--
-	nscaleCallsTape := len(t.scaleCallsTape)
+	nscaleCallsTape := len(t.scaleCallsTape.calls)
 	nscaleCallsTape--
-	t1 := t.scaleCallsTape[nscaleCallsTape]
 	x := t.x
-	t2 := t.tmp
-	ndotCallsTape := len(t.dotCallsTape)
+	t1 := t.tmp
+	ndotCallsTape := len(t.dotCallsTape.calls)
 	ndotCallsTape--
-	t3 := t.dotCallsTape[ndotCallsTape]
-	dotCallsTape2 := t.dotCallsTape2[ndotCallsTape2]
-	dotCallsCallFixedABBackward(&dotCallsTape2, s, db, da)
-	scaleCallsTape := t1
+	dotCallsCallFixedABBackward(&t.dotCallsTape2, ndotCallsTape2, s, db, da)
 	dk := 0.0
-	scaleCallsCallBackward(&scaleCallsTape, s, da, &dk)
-	t4 := dk
-	dotCallsTape := t3
-	dotCallsCallFixedBBackward(&dotCallsTape, s*x, da, db)
-	*dx += t4 + s*t2
+	scaleCallsCallBackward(&t.scaleCallsTape, nscaleCallsTape, s, da, &dk)
+	t2 := dk
+	dotCallsCallFixedBBackward(&t.dotCallsTape, ndotCallsTape, s*x, da, db)
+	*dx += t2 + s*t1
 }
 
 // CallsInOrderGrad returns CallsInOrder's result and its gradient with respect
@@ -270,30 +263,29 @@ func CallsInOrderJVP(x float64, a, b []float64, dx float64, da, db []float64) (f
 type BumpFirstTape struct {
 	// x: the parameter x.
 	x float64
-	// bumpTape: the tape bumpCallForward fills and bumpCallBackward reads, in a
-	// slice of one entry.
-	bumpTape []bumpCallTape
 	// xs: the parameter xs.
 	xs []float64
+	// bumpTape: the tape bumpCallForward fills and bumpCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	bumpTape bumpCallTape
 }
 
 // BumpFirstForward runs BumpFirst and records in t what BumpFirstBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func BumpFirstForward(t *BumpFirstTape, x float64, xs []float64) float64 {
-	t.bumpTape = t.bumpTape[:0]
+	t.bumpTape.calls = t.bumpTape.calls[:0]
 	t.x = x
 	t.xs = xs
-	t.bumpTape = slices.Grow(t.bumpTape, 1)[:len(t.bumpTape)+1]
-	bumpTape := &t.bumpTape[len(t.bumpTape)-1]
-	b := bumpCallForward(bumpTape, xs)
+	b := bumpCallForward(&t.bumpTape, xs)
 	return xs[0]*x + b
 }
 
 // BumpFirstBackward adds to dx and dxs the vector-Jacobian product of BumpFirst
 // with the seeds dxs and s, at the point recorded in t by BumpFirstForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those BumpFirst and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what BumpFirst leaves in xs, and on return
 // the derivative with respect to what xs held before.
@@ -301,14 +293,12 @@ func BumpFirstBackward(t *BumpFirstTape, s float64, dx *float64, dxs []float64) 
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	xs := t.xs
 	x := t.x
-	nbumpTape := len(t.bumpTape)
+	nbumpTape := len(t.bumpTape.calls)
 	nbumpTape--
-	t1 := t.bumpTape[nbumpTape]
-	t2 := s * xs[0]
+	t1 := s * xs[0]
 	dxs[0] += s * x
-	bumpTape := t1
-	bumpCallBackward(&bumpTape, s, dxs)
-	*dx += t2
+	bumpCallBackward(&t.bumpTape, nbumpTape, s, dxs)
+	*dx += t1
 }
 
 // BumpFirstGrad returns BumpFirst's result and its gradient with respect to x
@@ -542,23 +532,34 @@ func SeveralResultsLoopForward(t *SeveralResultsLoopTape, x float64, n int) floa
 	t.x = x
 	t.n = n
 	s := 0.0
+	t1 := max(n, 0)
+	t.tmp = slices.Grow(t.tmp, t1)
+	t.tmp10 = slices.Grow(t.tmp10, t1)
+	t.tmp2 = slices.Grow(t.tmp2, t1)
+	t.tmp3 = slices.Grow(t.tmp3, t1)
+	t.tmp4 = slices.Grow(t.tmp4, t1)
+	t.tmp5 = slices.Grow(t.tmp5, t1)
+	t.tmp6 = slices.Grow(t.tmp6, t1)
+	t.tmp7 = slices.Grow(t.tmp7, t1)
+	t.tmp8 = slices.Grow(t.tmp8, t1)
+	t.tmp9 = slices.Grow(t.tmp9, t1)
 	for i := 0; i < n; i++ {
-		t1, t2 := math.Sincos(x * float64(i))
-		t.tmp10 = append(t.tmp10, t1)
-		t.tmp4 = append(t.tmp4, t2)
-		t3, _, t4, _ := pairStepJVP(s+t1, 2, 1)
-		t.tmp3 = append(t.tmp3, t3)
-		t.tmp9 = append(t.tmp9, t4)
-		t5 := 2 + x*x
-		t6, t8, t7, t9 := ownJVPJVP(t2, t5, 1, 0)
-		t.tmp = append(t.tmp, t6)
-		t.tmp7 = append(t.tmp7, t7)
-		t.tmp2 = append(t.tmp2, t8)
-		t.tmp5 = append(t.tmp5, t9)
-		_, _, t10, t11 := ownJVPJVP(t2, t5, 0, 1)
-		t.tmp8 = append(t.tmp8, t10)
-		t.tmp6 = append(t.tmp6, t11)
-		s = t3*t2 + s + t6*t8
+		t2, t3 := math.Sincos(x * float64(i))
+		t.tmp10 = append(t.tmp10, t2)
+		t.tmp4 = append(t.tmp4, t3)
+		t4, _, t5, _ := pairStepJVP(s+t2, 2, 1)
+		t.tmp3 = append(t.tmp3, t4)
+		t.tmp9 = append(t.tmp9, t5)
+		t6 := 2 + x*x
+		t7, t9, t8, t10 := ownJVPJVP(t3, t6, 1, 0)
+		t.tmp = append(t.tmp, t7)
+		t.tmp7 = append(t.tmp7, t8)
+		t.tmp2 = append(t.tmp2, t9)
+		t.tmp5 = append(t.tmp5, t10)
+		_, _, t11, t12 := ownJVPJVP(t3, t6, 0, 1)
+		t.tmp8 = append(t.tmp8, t11)
+		t.tmp6 = append(t.tmp6, t12)
+		s = t4*t3 + s + t7*t9
 	}
 	return s
 }
@@ -657,27 +658,42 @@ func godiffDigamma(x float64) float64 {
 	return t5
 }
 
-// dotCallsCallFixedBTape is what dotCallsCallFixedBForward keeps of one run of
-// dotCalls for dotCallsCallFixedBBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of dotCallsCallFixedBForward overwrites it, and its buffers are kept.
+// dotCallsCallFixedBTape is what dotCallsCallFixedBForward keeps of the calls
+// of dotCalls at one call site for dotCallsCallFixedBBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type dotCallsCallFixedBTape struct {
-	// a: the parameter a.
-	a []float64
-	// b: the parameter b.
-	b []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // dotCallsCallFixedBForward runs dotCalls and records in t what
-// dotCallsCallFixedBBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// dotCallsCallFixedBBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func dotCallsCallFixedBForward(t *dotCallsCallFixedBTape, a, b []float64) float64 {
-	t.elem = t.elem[:0]
-	t.a = a
-	t.b = b
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
 	s := 0.0
 	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
@@ -685,20 +701,27 @@ func dotCallsCallFixedBForward(t *dotCallsCallFixedBTape, a, b []float64) float6
 		t.elem = append(t.elem, t1)
 		s += t1 * b[i]
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s
 }
 
 // dotCallsCallFixedBBackward adds to da and db the vector-Jacobian product of
-// dotCalls with the seeds s, at the point recorded in t by
-// dotCallsCallFixedBForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func dotCallsCallFixedBBackward(t *dotCallsCallFixedBTape, s float64, da, db []float64) {
+// dotCalls with the seeds s, at the point that call number call of
+// dotCallsCallFixedBForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func dotCallsCallFixedBBackward(t *dotCallsCallFixedBTape, call int, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	a := t.a
-	nelem := len(t.elem)
-	b := t.b
+	a := c.a
+	nelem := c.end.elem
+	b := c.b
 	ds += s
 	t1 := len(a) - 1
 	for i := t1; i >= 0; i-- {
@@ -709,49 +732,70 @@ func dotCallsCallFixedBBackward(t *dotCallsCallFixedBTape, s float64, da, db []f
 	}
 }
 
-// scaleCallsCallTape is what scaleCallsCallForward keeps of one run of
-// scaleCalls for scaleCallsCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// scaleCallsCallForward overwrites it, and its buffers are kept.
+// scaleCallsCallTape is what scaleCallsCallForward keeps of the calls of
+// scaleCalls at one call site for scaleCallsCallBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type scaleCallsCallTape struct {
-	// a: the parameter a.
-	a []float64
-	// k: the parameter k.
-	k float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// k: the parameter k.
+		k float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // scaleCallsCallForward runs scaleCalls and records in t what
-// scaleCallsCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// scaleCallsCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func scaleCallsCallForward(t *scaleCallsCallTape, a []float64, k float64) float64 {
-	t.elem = t.elem[:0]
-	t.a = a
-	t.k = k
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.k = k
 	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
 		t1 := a[i]
 		t.elem = append(t.elem, t1)
 		a[i] = t1 * k
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return a[0]
 }
 
 // scaleCallsCallBackward adds to da and dk the vector-Jacobian product of
-// scaleCalls with the seeds da and s, at the point recorded in t by
-// scaleCallsCallForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
+// scaleCalls with the seeds da and s, at the point that call number call of
+// scaleCallsCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // da holds, on entry, the seed of what scaleCalls leaves in a, and on return
 // the derivative with respect to what a held before.
-func scaleCallsCallBackward(t *scaleCallsCallTape, s float64, da []float64, dk *float64) {
+func scaleCallsCallBackward(t *scaleCallsCallTape, call int, s float64, da []float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	a := t.a
-	nelem := len(t.elem)
-	k := t.k
+	c := &t.calls[call]
+	a := c.a
+	nelem := c.end.elem
+	k := c.k
 	var dkSum float64
 	da[0] += s
 	t1 := len(a) - 1
@@ -764,23 +808,31 @@ func scaleCallsCallBackward(t *scaleCallsCallTape, s float64, da []float64, dk *
 	*dk += dkSum
 }
 
-// dotCallsCallFixedABTape is what dotCallsCallFixedABForward keeps of one run
-// of dotCalls for dotCallsCallFixedABBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of dotCallsCallFixedABForward overwrites it, and its buffers are kept.
+// dotCallsCallFixedABTape is what dotCallsCallFixedABForward keeps of the calls
+// of dotCalls at one call site for dotCallsCallFixedABBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type dotCallsCallFixedABTape struct {
-	// a: the parameter a.
-	a []float64
-	// b: the parameter b.
-	b []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+	}
 }
 
 // dotCallsCallFixedABForward runs dotCalls and records in t what
-// dotCallsCallFixedABBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// dotCallsCallFixedABBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func dotCallsCallFixedABForward(t *dotCallsCallFixedABTape, a, b []float64) float64 {
-	t.a = a
-	t.b = b
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
 	s := 0.0
 	for i := range a {
 		s += a[i] * b[i]
@@ -789,15 +841,16 @@ func dotCallsCallFixedABForward(t *dotCallsCallFixedABTape, a, b []float64) floa
 }
 
 // dotCallsCallFixedABBackward adds to da and db the vector-Jacobian product of
-// dotCalls with the seeds s, at the point recorded in t by
-// dotCallsCallFixedABForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func dotCallsCallFixedABBackward(t *dotCallsCallFixedABTape, s float64, da, db []float64) {
+// dotCalls with the seeds s, at the point that call number call of
+// dotCallsCallFixedABForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func dotCallsCallFixedABBackward(t *dotCallsCallFixedABTape, call int, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	a := t.a
-	b := t.b
+	a := c.a
+	b := c.b
 	ds += s
 	t1 := len(a) - 1
 	for i := t1; i >= 0; i-- {
@@ -835,28 +888,35 @@ func scaleCallsJVP(a []float64, k float64, da []float64, dk float64) (float64, f
 	return a[0], da[0]
 }
 
-// bumpCallTape is what bumpCallForward keeps of one run of bump for
-// bumpCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of bumpCallForward
-// overwrites it, and its buffers are kept.
-type bumpCallTape struct{}
+// bumpCallTape is what bumpCallForward keeps of the calls of bump at one call
+// site for bumpCallBackward: the forward values the backward sweep reads, and
+// the control flow it replays, each call's in its record and on the stacks the
+// calls share. The tape of the caller holds it, and empties it for each of its
+// own runs, keeping its buffers.
+type bumpCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct{}
+}
 
-// bumpCallForward runs bump and records in t what bumpCallBackward needs; t's
-// earlier contents are discarded, its memory reused.
+// bumpCallForward runs bump and records in t what bumpCallBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
 func bumpCallForward(t *bumpCallTape, xs []float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	xs[0] = xs[0]*3 + 1
 	return xs[0]
 }
 
 // bumpCallBackward adds to dxs the vector-Jacobian product of bump with the
-// seeds dxs and s, at the point recorded in t by bumpCallForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// seeds dxs and s, at the point that call number call of bumpCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what bump leaves in xs, and on return the
 // derivative with respect to what xs held before.
-func bumpCallBackward(t *bumpCallTape, s float64, dxs []float64) {
+func bumpCallBackward(t *bumpCallTape, call int, s float64, dxs []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	dxs[0] += s
 	dxs[0] *= 3

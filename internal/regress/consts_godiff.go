@@ -2,7 +2,10 @@
 
 package regress
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // PowConstBaseTape is what PowConstBaseForward keeps of one run of PowConstBase
 // for PowConstBaseBackward: the forward values the backward sweep reads, and
@@ -693,6 +696,7 @@ func ConstLoopsForward(t *ConstLoopsTape, x float64) float64 {
 	t.r = t.r[:0]
 	t.x = x
 	r := x
+	t.r = slices.Grow(t.r, 3)
 	for i := 0; i < 3; i++ {
 		t.r = append(t.r, r)
 		r *= x
@@ -829,6 +833,12 @@ type ConstIndexTape struct {
 	// ws: ws as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	ws [][]float64
+	// dws: the derivatives of ws, which ConstIndex makes, in a buffer the backward
+	// sweep reuses.
+	dws []float64
+	// dweights: the derivatives of weights, which ConstIndex makes, in a buffer
+	// the backward sweep reuses.
+	dweights []float64
 }
 
 // ConstIndexForward runs ConstIndex and records in t what ConstIndexBackward
@@ -846,6 +856,7 @@ func ConstIndexForward(t *ConstIndexTape, x float64) float64 {
 	t3 := w[2]
 	t.elem = t3
 	s += t3 * t3
+	t.ws = slices.Grow(t.ws, 3)
 	for i := 0; i < 3; i++ {
 		ws := []float64{x, t1, 3}
 		t.ws = append(t.ws, ws)
@@ -855,10 +866,11 @@ func ConstIndexForward(t *ConstIndexTape, x float64) float64 {
 }
 
 // ConstIndexBackward adds to dx the vector-Jacobian product of ConstIndex with
-// the seeds s, at the point recorded in t by ConstIndexForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by ConstIndexForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those ConstIndex and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func ConstIndexBackward(t *ConstIndexTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
@@ -873,27 +885,32 @@ func ConstIndexBackward(t *ConstIndexTape, s float64, dx *float64) {
 	t3 := weights[t2]
 	t4 := t1 - 2
 	t5 := weights[t4]
-	dweights := make([]float64, 3)
+	t.dweights = slices.Grow(t.dweights[:0], 3)[:3]
+	clear(t.dweights)
+	dweights := t.dweights
 	ds += s
 	for i := 2; i >= 0; i-- {
 		nws--
 		ws := t.ws[nws]
-		t6 := (4 + i) % 3
-		dws := make([]float64, 3)
-		t7 := ds * ws[t6]
-		dws[t6] += ds * ws[1]
-		dws[1] += t7
+		t6 := ws[1]
+		t7 := (4 + i) % 3
+		t8 := ws[t7]
+		t.dws = slices.Grow(t.dws[:0], 3)[:3]
+		clear(t.dws)
+		dws := t.dws
+		dws[t7] += ds * t6
+		dws[1] += ds * t8
 		dxSum += dws[0]
 		dtmp += dws[1]
 	}
 	dw[2] += ds * t.elem * 2
-	t8 := dw[2]
-	t9 := dw[0]
-	t10 := dw[1] * x * 2
+	t9 := dw[2]
+	t10 := dw[0]
+	t11 := dw[1] * x * 2
 	dweights[t4] += ds * t3
 	dweights[t2] += ds * t5
 	dweights[1] += ds
-	*dx += t8 + t9 + t10 + dweights[0] + (dweights[1]+dtmp)*2 + dxSum
+	*dx += t9 + t10 + t11 + dweights[0] + (dweights[1]+dtmp)*2 + dxSum
 }
 
 // ConstIndexGrad returns ConstIndex's result and its gradient with respect to
@@ -1235,6 +1252,7 @@ func QuietLoopForward(t *QuietLoopTape, x float64) float64 {
 	t.r4 = t.r4[:0]
 	t.x = x
 	r := x
+	t.r4 = slices.Grow(t.r4, 4)
 	for i := 0; i < 4; i++ {
 		t.r4 = append(t.r4, r)
 		r *= x
@@ -1344,6 +1362,7 @@ func ConstArrayForward(t *ConstArrayTape, x float64) float64 {
 		a[i] = x * float64(i+1)
 	}
 	s := 0.0
+	t.elem = slices.Grow(t.elem, 3)
 	for i2 := 0; i2 < 3; i2++ {
 		t1 := a[i2]
 		t.elem = append(t.elem, t1)

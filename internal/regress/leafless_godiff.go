@@ -33,6 +33,9 @@ func (g Bell) BellSumForward(t *BellBellSumTape, x []float64) float64 {
 	t.exp = t.exp[:0]
 	t.x = x
 	var sum float64
+	t.belly = slices.Grow(t.belly, 5)
+	t.dbellSq = slices.Grow(t.dbellSq, 5)
+	t.exp = slices.Grow(t.exp, 5)
 	for i := 1; i <= 5; i++ {
 		t1 := x[0]
 		t2 := math.Exp(-0.5 * x[1] * float64(i))

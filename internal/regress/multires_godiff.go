@@ -12,8 +12,9 @@ type MeanVarScoreTape struct {
 	// a: the parameter a.
 	a float64
 	// meanVarTape: the tape meanVarCallFixedXForward fills and
-	// meanVarCallFixedXBackward reads, in a slice of one entry.
-	meanVarTape []meanVarCallFixedXTape
+	// meanVarCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	meanVarTape meanVarCallFixedXTape
 	// tmp2: result 1 of a call of meanVarCallFixedXForward.
 	tmp2 float64
 	// tmp: result 2 of a call of meanVarCallFixedXForward.
@@ -24,11 +25,9 @@ type MeanVarScoreTape struct {
 // MeanVarScoreBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func MeanVarScoreForward(t *MeanVarScoreTape, x, w []float64, a float64) float64 {
-	t.meanVarTape = t.meanVarTape[:0]
+	t.meanVarTape.calls = t.meanVarTape.calls[:0]
 	t.a = a
-	t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
-	meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-	t1, t2 := meanVarCallFixedXForward(meanVarTape, x, w)
+	t1, t2 := meanVarCallFixedXForward(&t.meanVarTape, x, w)
 	t.tmp2 = t1
 	t.tmp = t2
 	return a*t1 + t2*t2
@@ -36,17 +35,17 @@ func MeanVarScoreForward(t *MeanVarScoreTape, x, w []float64, a float64) float64
 
 // MeanVarScoreBackward adds to dx, dw and da the vector-Jacobian product of
 // MeanVarScore with the seeds s, at the point recorded in t by
-// MeanVarScoreForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// MeanVarScoreForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those MeanVarScore and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func MeanVarScoreBackward(t *MeanVarScoreTape, s float64, dx, dw []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	a := t.a
-	nmeanVarTape := len(t.meanVarTape)
+	nmeanVarTape := len(t.meanVarTape.calls)
 	nmeanVarTape--
 	t1 := s * t.tmp2
-	meanVarTape := t.meanVarTape[nmeanVarTape]
-	meanVarCallFixedXBackward(&meanVarTape, s*a, s*t.tmp*2, dx, dw)
+	meanVarCallFixedXBackward(&t.meanVarTape, nmeanVarTape, s*a, s*t.tmp*2, dx, dw)
 	*da += t1
 }
 
@@ -76,11 +75,12 @@ func MeanVarScoreJVP(x, w []float64, a float64, dx, dw []float64, da float64) (f
 // control flow it replays. A tape may be reused: each run of MeanVarNilForward
 // overwrites it, and its buffers are kept.
 type MeanVarNilTape struct {
+	// meanVarTape: the tape meanVarCallXFixedXForward fills and
+	// meanVarCallXFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	meanVarTape meanVarCallXFixedXTape
 	// tmp: result 1 of a call of meanVarCallXFixedXForward.
 	tmp float64
-	// meanVarTape: the tape meanVarCallXFixedXForward fills and
-	// meanVarCallXFixedXBackward reads, in a slice of one entry.
-	meanVarTape []meanVarCallXFixedXTape
 	// tmp2: result 2 of a call of meanVarCallXFixedXForward.
 	tmp2 float64
 }
@@ -88,26 +88,24 @@ type MeanVarNilTape struct {
 // MeanVarNilForward runs MeanVarNil and records in t what MeanVarNilBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func MeanVarNilForward(t *MeanVarNilTape, x []float64) float64 {
-	t.meanVarTape = t.meanVarTape[:0]
-	t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
-	meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-	t1, t2 := meanVarCallXFixedXForward(meanVarTape, x, nil)
+	t.meanVarTape.calls = t.meanVarTape.calls[:0]
+	t1, t2 := meanVarCallXFixedXForward(&t.meanVarTape, x, nil)
 	t.tmp = t1
 	t.tmp2 = t2
 	return t1 * t2
 }
 
 // MeanVarNilBackward adds to dx the vector-Jacobian product of MeanVarNil with
-// the seeds s, at the point recorded in t by MeanVarNilForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by MeanVarNilForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those MeanVarNil and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func MeanVarNilBackward(t *MeanVarNilTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nmeanVarTape := len(t.meanVarTape)
+	nmeanVarTape := len(t.meanVarTape.calls)
 	nmeanVarTape--
-	meanVarTape := t.meanVarTape[nmeanVarTape]
-	meanVarCallXFixedXBackward(&meanVarTape, s*t.tmp2, s*t.tmp, dx)
+	meanVarCallXFixedXBackward(&t.meanVarTape, nmeanVarTape, s*t.tmp2, s*t.tmp, dx)
 }
 
 // MeanVarNilGrad returns MeanVarNil's result and its gradient with respect to
@@ -133,35 +131,34 @@ func MeanVarNilJVP(x, dx []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of MeanOnlyForward
 // overwrites it, and its buffers are kept.
 type MeanOnlyTape struct {
+	// meanVarTape: the tape meanVarCallFixedXForward fills and
+	// meanVarCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	meanVarTape meanVarCallFixedXTape
 	// tmp: result 1 of a call of meanVarCallFixedXForward.
 	tmp float64
-	// meanVarTape: the tape meanVarCallFixedXForward fills and
-	// meanVarCallFixedXBackward reads, in a slice of one entry.
-	meanVarTape []meanVarCallFixedXTape
 }
 
 // MeanOnlyForward runs MeanOnly and records in t what MeanOnlyBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func MeanOnlyForward(t *MeanOnlyTape, x, w []float64) float64 {
-	t.meanVarTape = t.meanVarTape[:0]
-	t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
-	meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-	t1, _ := meanVarCallFixedXForward(meanVarTape, x, w)
+	t.meanVarTape.calls = t.meanVarTape.calls[:0]
+	t1, _ := meanVarCallFixedXForward(&t.meanVarTape, x, w)
 	t.tmp = t1
 	return t1 * t1
 }
 
 // MeanOnlyBackward adds to dx and dw the vector-Jacobian product of MeanOnly
-// with the seeds s, at the point recorded in t by MeanOnlyForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// with the seeds s, at the point recorded in t by MeanOnlyForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those MeanOnly and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 func MeanOnlyBackward(t *MeanOnlyTape, s float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nmeanVarTape := len(t.meanVarTape)
+	nmeanVarTape := len(t.meanVarTape.calls)
 	nmeanVarTape--
-	meanVarTape := t.meanVarTape[nmeanVarTape]
-	meanVarCallFixedXBackward(&meanVarTape, s*t.tmp*2, 0, dx, dw)
+	meanVarCallFixedXBackward(&t.meanVarTape, nmeanVarTape, s*t.tmp*2, 0, dx, dw)
 }
 
 // MeanOnlyGrad returns MeanOnly's result and its gradient with respect to x and
@@ -189,14 +186,14 @@ func MeanOnlyJVP(x, w, dx, dw []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of MeanVarLoopForward
 // overwrites it, and its buffers are kept.
 type MeanVarLoopTape struct {
-	// meanVarTape: the tape meanVarCallXFixedXForward fills and
-	// meanVarCallXFixedXBackward reads, one entry per iteration of the loop around
-	// it, read back last first.
-	meanVarTape []meanVarCallXFixedXTape
 	// x: the parameter x.
 	x []float64
 	// a: the parameter a.
 	a float64
+	// meanVarTape: the tape meanVarCallXFixedXForward fills and
+	// meanVarCallXFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	meanVarTape meanVarCallXFixedXTape
 	// m2: the value of m the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	m2 []float64
@@ -212,7 +209,7 @@ type MeanVarLoopTape struct {
 // needs; t's earlier contents are discarded, its memory reused.
 func MeanVarLoopForward(t *MeanVarLoopTape, x []float64, a float64) float64 {
 	t.m2 = t.m2[:0]
-	t.meanVarTape = t.meanVarTape[:0]
+	t.meanVarTape.calls = t.meanVarTape.calls[:0]
 	t.x = x
 	t.a = a
 	s := 0.0
@@ -221,9 +218,7 @@ func MeanVarLoopForward(t *MeanVarLoopTape, x []float64, a float64) float64 {
 	kTrips := 0
 	for k := 0; k+1 < len(x); k++ {
 		kTrips++
-		t.meanVarTape = slices.Grow(t.meanVarTape, 1)[:len(t.meanVarTape)+1]
-		meanVarTape := &t.meanVarTape[len(t.meanVarTape)-1]
-		t1, t2 := meanVarCallXFixedXForward(meanVarTape, x[k:], nil)
+		t1, t2 := meanVarCallXFixedXForward(&t.meanVarTape, x[k:], nil)
 		m = t1
 		v = t2
 		t.m2 = append(t.m2, m)
@@ -237,9 +232,10 @@ func MeanVarLoopForward(t *MeanVarLoopTape, x []float64, a float64) float64 {
 
 // MeanVarLoopBackward adds to dx and da the vector-Jacobian product of
 // MeanVarLoop with the seeds s, at the point recorded in t by
-// MeanVarLoopForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// MeanVarLoopForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those MeanVarLoop and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dm float64
@@ -248,7 +244,7 @@ func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float6
 	a := t.a
 	nm2 := len(t.m2)
 	var daSum float64
-	nmeanVarTape := len(t.meanVarTape)
+	nmeanVarTape := len(t.meanVarTape.calls)
 	x := t.x
 	dm += s * t.s
 	ds += s * t.m
@@ -259,8 +255,7 @@ func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float6
 		dv += ds
 		daSum += ds * t.m2[nm2]
 		dm += ds * a
-		meanVarTape := t.meanVarTape[nmeanVarTape]
-		meanVarCallXFixedXBackward(&meanVarTape, dm, dv, dx[k:len(x)])
+		meanVarCallXFixedXBackward(&t.meanVarTape, nmeanVarTape, dm, dv, dx[k:len(x)])
 		dm = 0
 		dv = 0
 	}
@@ -307,37 +302,36 @@ func MeanVarLoopJVP(x []float64, a float64, dx []float64, da float64) (float64, 
 // the control flow it replays. A tape may be reused: each run of
 // MixedResultsForward overwrites it, and its buffers are kept.
 type MixedResultsTape struct {
+	// sumCountTape: the tape sumCountCallFixedXForward fills and
+	// sumCountCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sumCountTape sumCountCallFixedXTape
 	// tmp: result 2 of a call of sumCountCallFixedXForward.
 	tmp int
-	// sumCountTape: the tape sumCountCallFixedXForward fills and
-	// sumCountCallFixedXBackward reads, in a slice of one entry.
-	sumCountTape []sumCountCallFixedXTape
 }
 
 // MixedResultsForward runs MixedResults and records in t what
 // MixedResultsBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func MixedResultsForward(t *MixedResultsTape, x []float64, a float64) float64 {
-	t.sumCountTape = t.sumCountTape[:0]
-	t.sumCountTape = slices.Grow(t.sumCountTape, 1)[:len(t.sumCountTape)+1]
-	sumCountTape := &t.sumCountTape[len(t.sumCountTape)-1]
-	t1, t2 := sumCountCallFixedXForward(sumCountTape, x, a)
+	t.sumCountTape.calls = t.sumCountTape.calls[:0]
+	t1, t2 := sumCountCallFixedXForward(&t.sumCountTape, x, a)
 	t.tmp = t2
 	return t1 * float64(t2+1)
 }
 
 // MixedResultsBackward adds to dx and da the vector-Jacobian product of
 // MixedResults with the seeds s, at the point recorded in t by
-// MixedResultsForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// MixedResultsForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those MixedResults and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func MixedResultsBackward(t *MixedResultsTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nsumCountTape := len(t.sumCountTape)
+	nsumCountTape := len(t.sumCountTape.calls)
 	nsumCountTape--
-	sumCountTape := t.sumCountTape[nsumCountTape]
 	da2 := 0.0
-	sumCountCallFixedXBackward(&sumCountTape, s*float64(t.tmp+1), 0, dx, &da2)
+	sumCountCallFixedXBackward(&t.sumCountTape, nsumCountTape, s*float64(t.tmp+1), 0, dx, &da2)
 	*da += da2
 }
 
@@ -367,11 +361,12 @@ func MixedResultsJVP(x []float64, a float64, dx []float64, da float64) (float64,
 // the control flow it replays. A tape may be reused: each run of
 // WeightedDotsForward overwrites it, and its buffers are kept.
 type WeightedDotsTape struct {
+	// weightsDotsTape: the tape weightsDotsCallFixedWWXForward fills and
+	// weightsDotsCallFixedWWXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	weightsDotsTape weightsDotsCallFixedWWXTape
 	// tmp: result 1 of a call of weightsDotsCallFixedWWXForward.
 	tmp float64
-	// weightsDotsTape: the tape weightsDotsCallFixedWWXForward fills and
-	// weightsDotsCallFixedWWXBackward reads, in a slice of one entry.
-	weightsDotsTape []weightsDotsCallFixedWWXTape
 	// tmp2: result 2 of a call of weightsDotsCallFixedWWXForward.
 	tmp2 float64
 }
@@ -380,10 +375,8 @@ type WeightedDotsTape struct {
 // WeightedDotsBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func WeightedDotsForward(t *WeightedDotsTape, x []float64, w Weights) float64 {
-	t.weightsDotsTape = t.weightsDotsTape[:0]
-	t.weightsDotsTape = slices.Grow(t.weightsDotsTape, 1)[:len(t.weightsDotsTape)+1]
-	weightsDotsTape := &t.weightsDotsTape[len(t.weightsDotsTape)-1]
-	t1, t2 := weightsDotsCallFixedWWXForward(weightsDotsTape, w.W, x)
+	t.weightsDotsTape.calls = t.weightsDotsTape.calls[:0]
+	t1, t2 := weightsDotsCallFixedWWXForward(&t.weightsDotsTape, w.W, x)
 	t.tmp = t1
 	t.tmp2 = t2
 	return t1 * t2
@@ -391,15 +384,15 @@ func WeightedDotsForward(t *WeightedDotsTape, x []float64, w Weights) float64 {
 
 // WeightedDotsBackward adds to dx and dw the vector-Jacobian product of
 // WeightedDots with the seeds s, at the point recorded in t by
-// WeightedDotsForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// WeightedDotsForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those WeightedDots and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func WeightedDotsBackward(t *WeightedDotsTape, s float64, dx []float64, dw *Weights) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nweightsDotsTape := len(t.weightsDotsTape)
+	nweightsDotsTape := len(t.weightsDotsTape.calls)
 	nweightsDotsTape--
-	weightsDotsTape := t.weightsDotsTape[nweightsDotsTape]
-	weightsDotsCallFixedWWXBackward(&weightsDotsTape, s*t.tmp2, s*t.tmp, dw.W, dx)
+	weightsDotsCallFixedWWXBackward(&t.weightsDotsTape, nweightsDotsTape, s*t.tmp2, s*t.tmp, dw.W, dx)
 }
 
 // WeightedDotsGrad returns WeightedDots's result and its gradient with respect
@@ -430,31 +423,38 @@ func WeightedDotsJVP(x []float64, w Weights, dx []float64, dw Weights) (float64,
 type ScaledCopyTape struct {
 	// x: the parameter x.
 	x []float64
-	// scaleSumTape: the tape scaleSumCallForward fills and scaleSumCallBackward
-	// reads, in a slice of one entry.
-	scaleSumTape []scaleSumCallTape
-	// y: y as the forward sweep computed it.
+	// y: the memory of y, which ScaledCopy makes, kept from run to run.
 	y []float64
+	// y2: y as the forward sweep computed it.
+	y2 []float64
 	// copied: how many elements a copy copied.
 	copied int
+	// scaleSumTape: the tape scaleSumCallForward fills and scaleSumCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	scaleSumTape scaleSumCallTape
 	// tmp: result 1 of a call of scaleSumCallForward.
 	tmp float64
 	// tmp2: result 2 of a call of scaleSumCallForward.
 	tmp2 float64
+	// dy: the derivatives of y, which ScaledCopy makes, in a buffer the backward
+	// sweep reuses.
+	dy []float64
 }
 
 // ScaledCopyForward runs ScaledCopy and records in t what ScaledCopyBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ScaledCopyForward(t *ScaledCopyTape, x []float64, a float64) float64 {
-	t.scaleSumTape = t.scaleSumTape[:0]
+	t.y = t.y[:0]
+	t.scaleSumTape.calls = t.scaleSumTape.calls[:0]
 	t.x = x
-	y := make([]float64, len(x))
-	t.y = y
+	t.y = slices.Grow(t.y, len(x))[:len(t.y)+len(x)]
+	y := slices.Clip(t.y[len(t.y)-len(x):])
+	clear(y)
+	t.y2 = y
 	t1 := copy(y, x)
 	t.copied = t1
-	t.scaleSumTape = slices.Grow(t.scaleSumTape, 1)[:len(t.scaleSumTape)+1]
-	scaleSumTape := &t.scaleSumTape[len(t.scaleSumTape)-1]
-	t2, t3 := scaleSumCallForward(scaleSumTape, y, a)
+	t2, t3 := scaleSumCallForward(&t.scaleSumTape, y, a)
 	t.tmp = t2
 	t.tmp2 = t3
 	return t2*t3 + y[0]*y[1]
@@ -462,25 +462,27 @@ func ScaledCopyForward(t *ScaledCopyTape, x []float64, a float64) float64 {
 
 // ScaledCopyBackward adds to dx and da the vector-Jacobian product of
 // ScaledCopy with the seeds s, at the point recorded in t by ScaledCopyForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// It keeps buffers of its own in t, for the derivatives of slices it is not
+// passed (those ScaledCopy and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
 func ScaledCopyBackward(t *ScaledCopyTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	y := t.y
+	y := t.y2
+	t1 := y[0]
+	t2 := y[1]
 	x := t.x
-	dy := make([]float64, len(x))
-	nscaleSumTape := len(t.scaleSumTape)
+	t.dy = slices.Grow(t.dy[:0], len(x))[:len(x)]
+	clear(t.dy)
+	dy := t.dy
+	nscaleSumTape := len(t.scaleSumTape.calls)
 	nscaleSumTape--
-	t1 := t.scaleSumTape[nscaleSumTape]
-	t2 := t.copied
-	t3 := s * y[1]
-	dy[1] += s * y[0]
-	dy[0] += t3
-	scaleSumTape := t1
+	t3 := t.copied
+	dy[1] += s * t1
+	dy[0] += s * t2
 	da2 := 0.0
-	scaleSumCallBackward(&scaleSumTape, s*t.tmp2, s*t.tmp, dy, &da2)
-	for k := 0; k < t2; k++ {
+	scaleSumCallBackward(&t.scaleSumTape, nscaleSumTape, s*t.tmp2, s*t.tmp, dy, &da2)
+	for k := 0; k < t3; k++ {
 		dx[k] += dy[k]
 		dy[k] = 0
 	}
@@ -514,44 +516,62 @@ func ScaledCopyJVP(x []float64, a float64, dx []float64, da float64) (float64, f
 	return u*v + t4*t5, v*t2 + u*t3 + (t5*dy[0] + t4*dy[1])
 }
 
-// meanVarCallFixedXTape is what meanVarCallFixedXForward keeps of one run of
-// meanVar for meanVarCallFixedXBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// meanVarCallFixedXForward overwrites it, and its buffers are kept.
+// meanVarCallFixedXTape is what meanVarCallFixedXForward keeps of the calls of
+// meanVar at one call site for meanVarCallFixedXBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type meanVarCallFixedXTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// sw2: the value of sw the backward sweep reads.
+		sw2 float64
+		// m: m as the forward sweep computed it.
+		m float64
+		// sw: the value of sw the backward sweep reads.
+		sw float64
+		// quo: a quotient (quo) of the forward sweep.
+		quo float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			cond2 int
+			wi    int
+			cond  int
+			wi2   int
+		}
+	}
 	// cond2: the branch the forward sweep took, one entry per iteration of the
 	// loop around it, read back last first.
 	cond2 []bool
 	// wi: the value of wi the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	wi []float64
-	// sw2: the value of sw the backward sweep reads.
-	sw2 float64
-	// m: m as the forward sweep computed it.
-	m float64
 	// cond: the branch the forward sweep took, one entry per iteration of the loop
 	// around it, read back last first.
 	cond []bool
 	// wi2: the value of wi2 the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wi2 []float64
-	// sw: the value of sw the backward sweep reads.
-	sw float64
-	// quo: a quotient (quo) of the forward sweep.
-	quo float64
 }
 
 // meanVarCallFixedXForward runs meanVar and records in t what
-// meanVarCallFixedXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// meanVarCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func meanVarCallFixedXForward(t *meanVarCallFixedXTape, x, w []float64) (float64, float64) {
-	t.wi2 = t.wi2[:0]
-	t.cond = t.cond[:0]
-	t.wi = t.wi[:0]
-	t.cond2 = t.cond2[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.wi2 = t.wi2[:0]
+		t.cond = t.cond[:0]
+		t.wi = t.wi[:0]
+		t.cond2 = t.cond2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	s := 0.0
 	sw := 0.0
 	t1 := len(x)
@@ -568,9 +588,9 @@ func meanVarCallFixedXForward(t *meanVarCallFixedXTape, x, w []float64) (float64
 		s += wi * x[i]
 		sw += wi
 	}
-	t.sw2 = sw
+	c.sw2 = sw
 	m := s / sw
-	t.m = m
+	c.m = m
 	v := 0.0
 	t.cond = slices.Grow(t.cond, t1)
 	t.wi2 = slices.Grow(t.wi2, t1)
@@ -585,34 +605,47 @@ func meanVarCallFixedXForward(t *meanVarCallFixedXTape, x, w []float64) (float64
 		t.wi2 = append(t.wi2, wi2)
 		v += wi2 * d * d
 	}
-	t.sw = sw
+	c.sw = sw
 	t2 := v / sw
-	t.quo = t2
+	c.quo = t2
+	c.end.cond2 = len(t.cond2)
+	c.end.wi = len(t.wi)
+	c.end.cond = len(t.cond)
+	c.end.wi2 = len(t.wi2)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.cond2 = slices.Grow(t.cond2, c.end.cond2*more)
+		t.wi = slices.Grow(t.wi, c.end.wi*more)
+		t.cond = slices.Grow(t.cond, c.end.cond*more)
+		t.wi2 = slices.Grow(t.wi2, c.end.wi2*more)
+	}
 	return m, t2
 }
 
 // meanVarCallFixedXBackward adds to dx and dw the vector-Jacobian product of
-// meanVar with the seeds s1 and s2, at the point recorded in t by
-// meanVarCallFixedXForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func meanVarCallFixedXBackward(t *meanVarCallFixedXTape, s1, s2 float64, dx, dw []float64) {
+// meanVar with the seeds s1 and s2, at the point that call number call of
+// meanVarCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func meanVarCallFixedXBackward(t *meanVarCallFixedXTape, call int, s1, s2 float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.sw
+	c := &t.calls[call]
+	t1 := c.sw
 	var dsw float64
 	var dv float64
-	x := t.x
-	nwi2 := len(t.wi2)
-	m := t.m
+	x := c.x
+	nwi2 := c.end.wi2
+	m := c.m
 	var dwi2 float64
 	var dm float64
-	ncond := len(t.cond)
-	t2 := t.sw2
+	ncond := c.end.cond
+	t2 := c.sw2
 	var ds float64
 	var dwi float64
-	nwi := len(t.wi)
-	ncond2 := len(t.cond2)
-	dsw -= s2 * (t.quo / t1)
+	nwi := c.end.wi
+	ncond2 := c.end.cond2
+	dsw -= s2 * (c.quo / t1)
 	dv += s2 / t1
 	t3 := len(x) - 1
 	for i2 := t3; i2 >= 0; i2-- {
@@ -695,34 +728,50 @@ func meanVarJVP(x, w, dx, dw []float64) (float64, float64, float64, float64) {
 	return m, t3, dm, dv/sw - t3/sw*dsw
 }
 
-// meanVarCallXFixedXTape is what meanVarCallXFixedXForward keeps of one run of
-// meanVar for meanVarCallXFixedXBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// meanVarCallXFixedXForward overwrites it, and its buffers are kept.
+// meanVarCallXFixedXTape is what meanVarCallXFixedXForward keeps of the calls
+// of meanVar at one call site for meanVarCallXFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type meanVarCallXFixedXTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// sw2: the value of sw the backward sweep reads.
+		sw2 float64
+		// m: m as the forward sweep computed it.
+		m float64
+		// sw: the value of sw the backward sweep reads.
+		sw float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			wi  int
+			wi2 int
+		}
+	}
 	// wi: the value of wi the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	wi []float64
-	// sw2: the value of sw the backward sweep reads.
-	sw2 float64
-	// m: m as the forward sweep computed it.
-	m float64
 	// wi2: the value of wi2 the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wi2 []float64
-	// sw: the value of sw the backward sweep reads.
-	sw float64
 }
 
 // meanVarCallXFixedXForward runs meanVar and records in t what
-// meanVarCallXFixedXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// meanVarCallXFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func meanVarCallXFixedXForward(t *meanVarCallXFixedXTape, x, w []float64) (float64, float64) {
-	t.wi2 = t.wi2[:0]
-	t.wi = t.wi[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.wi2 = t.wi2[:0]
+		t.wi = t.wi[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	s := 0.0
 	sw := 0.0
 	t1 := len(x)
@@ -736,9 +785,9 @@ func meanVarCallXFixedXForward(t *meanVarCallXFixedXTape, x, w []float64) (float
 		s += wi * x[i]
 		sw += wi
 	}
-	t.sw2 = sw
+	c.sw2 = sw
 	m := s / sw
-	t.m = m
+	c.m = m
 	v := 0.0
 	t.wi2 = slices.Grow(t.wi2, t1)
 	for i2 := range x {
@@ -750,25 +799,34 @@ func meanVarCallXFixedXForward(t *meanVarCallXFixedXTape, x, w []float64) (float
 		t.wi2 = append(t.wi2, wi2)
 		v += wi2 * d * d
 	}
-	t.sw = sw
+	c.sw = sw
+	c.end.wi = len(t.wi)
+	c.end.wi2 = len(t.wi2)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.wi = slices.Grow(t.wi, c.end.wi*more)
+		t.wi2 = slices.Grow(t.wi2, c.end.wi2*more)
+	}
 	return m, v / sw
 }
 
 // meanVarCallXFixedXBackward adds to dx the vector-Jacobian product of meanVar
-// with the seeds s1 and s2, at the point recorded in t by
-// meanVarCallXFixedXForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func meanVarCallXFixedXBackward(t *meanVarCallXFixedXTape, s1, s2 float64, dx []float64) {
+// with the seeds s1 and s2, at the point that call number call of
+// meanVarCallXFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func meanVarCallXFixedXBackward(t *meanVarCallXFixedXTape, call int, s1, s2 float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dv float64
-	x := t.x
-	nwi2 := len(t.wi2)
-	m := t.m
+	x := c.x
+	nwi2 := c.end.wi2
+	m := c.m
 	var dm float64
 	var ds float64
-	nwi := len(t.wi)
-	dv += s2 / t.sw
+	nwi := c.end.wi
+	dv += s2 / c.sw
 	t1 := len(x) - 1
 	for i2 := t1; i2 >= 0; i2-- {
 		nwi2--
@@ -779,7 +837,7 @@ func meanVarCallXFixedXBackward(t *meanVarCallXFixedXTape, s1, s2 float64, dx []
 		dx[i2] += dd
 	}
 	dm2 := s1 + dm
-	ds += dm2 / t.sw2
+	ds += dm2 / c.sw2
 	for i := t1; i >= 0; i-- {
 		nwi--
 		dx[i] += ds * t.wi[nwi]
@@ -820,23 +878,31 @@ func meanVarXJVP(x, w, dx []float64) (float64, float64, float64, float64) {
 	return m, v / sw, dm, dv / sw
 }
 
-// sumCountCallFixedXTape is what sumCountCallFixedXForward keeps of one run of
-// sumCount for sumCountCallFixedXBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of sumCountCallFixedXForward overwrites it, and its buffers are kept.
+// sumCountCallFixedXTape is what sumCountCallFixedXForward keeps of the calls
+// of sumCount at one call site for sumCountCallFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type sumCountCallFixedXTape struct {
-	// x: the parameter x.
-	x []float64
-	// a: the parameter a.
-	a float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// a: the parameter a.
+		a float64
+	}
 }
 
 // sumCountCallFixedXForward runs sumCount and records in t what
-// sumCountCallFixedXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// sumCountCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func sumCountCallFixedXForward(t *sumCountCallFixedXTape, x []float64, a float64) (float64, int) {
-	t.x = x
-	t.a = a
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.a = a
 	k := 0
 	s := 0.0
 	for i := range x {
@@ -850,15 +916,16 @@ func sumCountCallFixedXForward(t *sumCountCallFixedXTape, x []float64, a float64
 }
 
 // sumCountCallFixedXBackward adds to dx and da the vector-Jacobian product of
-// sumCount with the seeds s1 and s2, at the point recorded in t by
-// sumCountCallFixedXForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func sumCountCallFixedXBackward(t *sumCountCallFixedXTape, s1 float64, s2 int, dx []float64, da *float64) {
+// sumCount with the seeds s1 and s2, at the point that call number call of
+// sumCountCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func sumCountCallFixedXBackward(t *sumCountCallFixedXTape, call int, s1 float64, s2 int, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	x := t.x
-	a := t.a
+	x := c.x
+	a := c.a
 	var daSum float64
 	ds += s1
 	t1 := len(x) - 1
@@ -892,23 +959,31 @@ func sumCountJVP(x []float64, a float64, dx []float64, da float64) (float64, int
 }
 
 // weightsDotsCallFixedWWXTape is what weightsDotsCallFixedWWXForward keeps of
-// one run of weightsDots for weightsDotsCallFixedWWXBackward: the forward
-// values the backward sweep reads, and the control flow it replays. A tape may
-// be reused: each run of weightsDotsCallFixedWWXForward overwrites it, and its
-// buffers are kept.
+// the calls of weightsDots at one call site for
+// weightsDotsCallFixedWWXBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 type weightsDotsCallFixedWWXTape struct {
-	// wW: the parameter wW.
-	wW []float64
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// wW: the parameter wW.
+		wW []float64
+		// x: the parameter x.
+		x []float64
+	}
 }
 
 // weightsDotsCallFixedWWXForward runs weightsDots and records in t what
-// weightsDotsCallFixedWWXBackward needs; t's earlier contents are discarded,
-// its memory reused.
+// weightsDotsCallFixedWWXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func weightsDotsCallFixedWWXForward(t *weightsDotsCallFixedWWXTape, wW, x []float64) (float64, float64) {
-	t.wW = wW
-	t.x = x
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.wW = wW
+	c.x = x
 	s := 0.0
 	t2 := 0.0
 	for i := range x {
@@ -920,16 +995,18 @@ func weightsDotsCallFixedWWXForward(t *weightsDotsCallFixedWWXTape, wW, x []floa
 }
 
 // weightsDotsCallFixedWWXBackward adds to dwW and dx the vector-Jacobian
-// product of weightsDots with the seeds s1 and s2, at the point recorded in t
-// by weightsDotsCallFixedWWXForward. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-func weightsDotsCallFixedWWXBackward(t *weightsDotsCallFixedWWXTape, s1, s2 float64, dwW, dx []float64) {
+// product of weightsDots with the seeds s1 and s2, at the point that call
+// number call of weightsDotsCallFixedWWXForward on t recorded. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func weightsDotsCallFixedWWXBackward(t *weightsDotsCallFixedWWXTape, call int, s1, s2 float64, dwW, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dt float64
 	var ds float64
-	x := t.x
-	wW := t.wW
+	x := c.x
+	wW := c.wW
 	dt += s2
 	ds += s1
 	t1 := len(x) - 1
@@ -960,26 +1037,41 @@ func weightsDotsJVP(wW, x, dwW, dx []float64) (float64, float64, float64, float6
 	return s, t, ds, dt
 }
 
-// scaleSumCallTape is what scaleSumCallForward keeps of one run of scaleSum for
-// scaleSumCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// scaleSumCallForward overwrites it, and its buffers are kept.
+// scaleSumCallTape is what scaleSumCallForward keeps of the calls of scaleSum
+// at one call site for scaleSumCallBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type scaleSumCallTape struct {
-	// x: the parameter x.
-	x []float64
-	// a: the parameter a.
-	a float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// a: the parameter a.
+		a float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // scaleSumCallForward runs scaleSum and records in t what scaleSumCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func scaleSumCallForward(t *scaleSumCallTape, x []float64, a float64) (float64, float64) {
-	t.elem = t.elem[:0]
-	t.x = x
-	t.a = a
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.a = a
 	s := 0.0
 	t.elem = slices.Grow(t.elem, len(x))
 	for i := range x {
@@ -988,23 +1080,30 @@ func scaleSumCallForward(t *scaleSumCallTape, x []float64, a float64) (float64, 
 		x[i] = t1 * a
 		s += x[i]
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return s, a * a
 }
 
 // scaleSumCallBackward adds to dx and da the vector-Jacobian product of
-// scaleSum with the seeds dx, s1 and s2, at the point recorded in t by
-// scaleSumCallForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// scaleSum with the seeds dx, s1 and s2, at the point that call number call of
+// scaleSumCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dx holds, on entry, the seed of what scaleSum leaves in x, and on return the
 // derivative with respect to what x held before.
-func scaleSumCallBackward(t *scaleSumCallTape, s1, s2 float64, dx []float64, da *float64) {
+func scaleSumCallBackward(t *scaleSumCallTape, call int, s1, s2 float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	a := t.a
+	c := &t.calls[call]
+	a := c.a
 	var ds float64
-	x := t.x
-	nelem := len(t.elem)
+	x := c.x
+	nelem := c.end.elem
 	var daSum float64
 	ds += s1
 	t1 := len(x) - 1

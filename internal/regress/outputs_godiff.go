@@ -525,72 +525,108 @@ func MixedJVP(out, x, dout, dx []float64) (float64, float64, float64, float64) {
 type LorenzRK4StepTape struct {
 	// dst: the parameter dst.
 	dst []float64
-	// lorenzDerivTape4: the tape lorenzDerivCallFixedSForward fills and
-	// lorenzDerivCallFixedSBackward reads, in a slice of one entry.
-	lorenzDerivTape4 []lorenzDerivCallFixedSTape
-	// lorenzDerivTape3: the tape lorenzDerivCallForward fills and
-	// lorenzDerivCallBackward reads, in a slice of one entry.
-	lorenzDerivTape3 []lorenzDerivCallTape
-	// lorenzDerivTape2: the tape lorenzDerivCallForward fills and
-	// lorenzDerivCallBackward reads, in a slice of one entry.
-	lorenzDerivTape2 []lorenzDerivCallTape
-	// lorenzDerivTape: the tape lorenzDerivCallFixedSForward fills and
-	// lorenzDerivCallFixedSBackward reads, in a slice of one entry.
-	lorenzDerivTape []lorenzDerivCallFixedSTape
 	// h: the parameter h.
 	h float64
-	// k1: k1 as the forward sweep computed it.
+	// k1: the memory of k1, which RK4Step makes, kept from run to run.
 	k1 []float64
-	// k2: k2 as the forward sweep computed it.
+	// k12: k1 as the forward sweep computed it.
+	k12 []float64
+	// k2: the memory of k2, which RK4Step makes, kept from run to run.
 	k2 []float64
-	// k3: k3 as the forward sweep computed it.
+	// k22: k2 as the forward sweep computed it.
+	k22 []float64
+	// k3: the memory of k3, which RK4Step makes, kept from run to run.
 	k3 []float64
-	// k4: k4 as the forward sweep computed it.
+	// k32: k3 as the forward sweep computed it.
+	k32 []float64
+	// k4: the memory of k4, which RK4Step makes, kept from run to run.
 	k4 []float64
-	// tmp: tmp as the forward sweep computed it.
+	// k42: k4 as the forward sweep computed it.
+	k42 []float64
+	// tmp: the memory of tmp, which RK4Step makes, kept from run to run.
 	tmp []float64
+	// tmp2: tmp as the forward sweep computed it.
+	tmp2 []float64
+	// lorenzDerivTape: the tape lorenzDerivCallFixedSForward fills and
+	// lorenzDerivCallFixedSBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	lorenzDerivTape lorenzDerivCallFixedSTape
+	// lorenzDerivTape2: the tape lorenzDerivCallForward fills and
+	// lorenzDerivCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	lorenzDerivTape2 lorenzDerivCallTape
+	// lorenzDerivTape3: the tape lorenzDerivCallForward fills and
+	// lorenzDerivCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	lorenzDerivTape3 lorenzDerivCallTape
+	// lorenzDerivTape4: the tape lorenzDerivCallFixedSForward fills and
+	// lorenzDerivCallFixedSBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	lorenzDerivTape4 lorenzDerivCallFixedSTape
+	// dk4: the derivatives of k4, which RK4Step makes, in a buffer the backward
+	// sweep reuses.
+	dk4 []float64
+	// dk3: the derivatives of k3, which RK4Step makes, in a buffer the backward
+	// sweep reuses.
+	dk3 []float64
+	// dk2: the derivatives of k2, which RK4Step makes, in a buffer the backward
+	// sweep reuses.
+	dk2 []float64
+	// dk1: the derivatives of k1, which RK4Step makes, in a buffer the backward
+	// sweep reuses.
+	dk1 []float64
+	// dtmp: the derivatives of tmp, which RK4Step makes, in a buffer the backward
+	// sweep reuses.
+	dtmp []float64
 }
 
 // RK4StepForward runs RK4Step and records in t what LorenzRK4StepBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func (l Lorenz) RK4StepForward(t *LorenzRK4StepTape, dst, s []float64, h float64) {
-	t.lorenzDerivTape4 = t.lorenzDerivTape4[:0]
-	t.lorenzDerivTape3 = t.lorenzDerivTape3[:0]
-	t.lorenzDerivTape2 = t.lorenzDerivTape2[:0]
-	t.lorenzDerivTape = t.lorenzDerivTape[:0]
+	t.k1 = t.k1[:0]
+	t.k2 = t.k2[:0]
+	t.k3 = t.k3[:0]
+	t.k4 = t.k4[:0]
+	t.tmp = t.tmp[:0]
+	t.lorenzDerivTape4.calls = t.lorenzDerivTape4.calls[:0]
+	t.lorenzDerivTape3.calls = t.lorenzDerivTape3.calls[:0]
+	t.lorenzDerivTape2.calls = t.lorenzDerivTape2.calls[:0]
+	t.lorenzDerivTape.calls = t.lorenzDerivTape.calls[:0]
 	t.dst = dst
 	t.h = h
-	k1 := make([]float64, 3)
-	t.k1 = k1
-	k2 := make([]float64, 3)
-	t.k2 = k2
-	k3 := make([]float64, 3)
-	t.k3 = k3
-	k4 := make([]float64, 3)
-	t.k4 = k4
-	tmp := make([]float64, 3)
-	t.tmp = tmp
-	t.lorenzDerivTape = slices.Grow(t.lorenzDerivTape, 1)[:len(t.lorenzDerivTape)+1]
-	lorenzDerivTape := &t.lorenzDerivTape[len(t.lorenzDerivTape)-1]
-	lorenzDerivCallFixedSForward(lorenzDerivTape, l.Sigma, l.Rho, l.Beta, k1, s)
+	t.k1 = slices.Grow(t.k1, 3)[:len(t.k1)+3]
+	k1 := slices.Clip(t.k1[len(t.k1)-3:])
+	clear(k1)
+	t.k12 = k1
+	t.k2 = slices.Grow(t.k2, 3)[:len(t.k2)+3]
+	k2 := slices.Clip(t.k2[len(t.k2)-3:])
+	clear(k2)
+	t.k22 = k2
+	t.k3 = slices.Grow(t.k3, 3)[:len(t.k3)+3]
+	k3 := slices.Clip(t.k3[len(t.k3)-3:])
+	clear(k3)
+	t.k32 = k3
+	t.k4 = slices.Grow(t.k4, 3)[:len(t.k4)+3]
+	k4 := slices.Clip(t.k4[len(t.k4)-3:])
+	clear(k4)
+	t.k42 = k4
+	t.tmp = slices.Grow(t.tmp, 3)[:len(t.tmp)+3]
+	tmp := slices.Clip(t.tmp[len(t.tmp)-3:])
+	clear(tmp)
+	t.tmp2 = tmp
+	lorenzDerivCallFixedSForward(&t.lorenzDerivTape, l.Sigma, l.Rho, l.Beta, k1, s)
 	for i := range tmp {
 		tmp[i] = s[i] + h/2*k1[i]
 	}
-	t.lorenzDerivTape2 = slices.Grow(t.lorenzDerivTape2, 1)[:len(t.lorenzDerivTape2)+1]
-	lorenzDerivTape2 := &t.lorenzDerivTape2[len(t.lorenzDerivTape2)-1]
-	lorenzDerivCallForward(lorenzDerivTape2, l.Sigma, l.Rho, l.Beta, k2, tmp)
+	lorenzDerivCallForward(&t.lorenzDerivTape2, l.Sigma, l.Rho, l.Beta, k2, tmp)
 	for i2 := range tmp {
 		tmp[i2] = s[i2] + h/2*k2[i2]
 	}
-	t.lorenzDerivTape3 = slices.Grow(t.lorenzDerivTape3, 1)[:len(t.lorenzDerivTape3)+1]
-	lorenzDerivTape3 := &t.lorenzDerivTape3[len(t.lorenzDerivTape3)-1]
-	lorenzDerivCallForward(lorenzDerivTape3, l.Sigma, l.Rho, l.Beta, k3, tmp)
+	lorenzDerivCallForward(&t.lorenzDerivTape3, l.Sigma, l.Rho, l.Beta, k3, tmp)
 	for i3 := range tmp {
 		tmp[i3] = s[i3] + h*k3[i3]
 	}
-	t.lorenzDerivTape4 = slices.Grow(t.lorenzDerivTape4, 1)[:len(t.lorenzDerivTape4)+1]
-	lorenzDerivTape4 := &t.lorenzDerivTape4[len(t.lorenzDerivTape4)-1]
-	lorenzDerivCallFixedSForward(lorenzDerivTape4, l.Sigma, l.Rho, l.Beta, k4, tmp)
+	lorenzDerivCallFixedSForward(&t.lorenzDerivTape4, l.Sigma, l.Rho, l.Beta, k4, tmp)
 	for i4 := range dst {
 		dst[i4] = s[i4] + h/6*(k1[i4]+2*k2[i4]+2*k3[i4]+k4[i4])
 	}
@@ -598,9 +634,10 @@ func (l Lorenz) RK4StepForward(t *LorenzRK4StepTape, dst, s []float64, h float64
 
 // LorenzRK4StepBackward adds to dl, ddst, ds and dh the vector-Jacobian product
 // of RK4Step with the seeds ddst, at the point recorded in t by RK4StepForward.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// It keeps buffers of its own in t, for the derivatives of slices it is not
+// passed (those RK4Step and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // ddst holds, on entry, the seed of what RK4Step leaves in dst, and on return
 // the derivative with respect to what dst held before.
@@ -608,101 +645,103 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	dst := t.dst
 	h := t.h
-	k1 := t.k1
-	k2 := t.k2
-	k3 := t.k3
-	k4 := t.k4
-	dk4 := make([]float64, 3)
-	dk3 := make([]float64, 3)
-	dk2 := make([]float64, 3)
-	dk1 := make([]float64, 3)
+	k1 := t.k12
+	k2 := t.k22
+	k3 := t.k32
+	k4 := t.k42
+	t.dk4 = slices.Grow(t.dk4[:0], 3)[:3]
+	clear(t.dk4)
+	dk4 := t.dk4
+	t.dk3 = slices.Grow(t.dk3[:0], 3)[:3]
+	clear(t.dk3)
+	dk3 := t.dk3
+	t.dk2 = slices.Grow(t.dk2[:0], 3)[:3]
+	clear(t.dk2)
+	dk2 := t.dk2
+	t.dk1 = slices.Grow(t.dk1[:0], 3)[:3]
+	clear(t.dk1)
+	dk1 := t.dk1
 	var dhSum float64
-	nlorenzDerivTape4 := len(t.lorenzDerivTape4)
+	nlorenzDerivTape4 := len(t.lorenzDerivTape4.calls)
 	nlorenzDerivTape4--
-	t1 := t.lorenzDerivTape4[nlorenzDerivTape4]
-	dtmp := make([]float64, 3)
-	tmp := t.tmp
-	nlorenzDerivTape3 := len(t.lorenzDerivTape3)
+	t.dtmp = slices.Grow(t.dtmp[:0], 3)[:3]
+	clear(t.dtmp)
+	dtmp := t.dtmp
+	tmp := t.tmp2
+	nlorenzDerivTape3 := len(t.lorenzDerivTape3.calls)
 	nlorenzDerivTape3--
-	t2 := t.lorenzDerivTape3[nlorenzDerivTape3]
-	nlorenzDerivTape2 := len(t.lorenzDerivTape2)
+	nlorenzDerivTape2 := len(t.lorenzDerivTape2.calls)
 	nlorenzDerivTape2--
-	t3 := t.lorenzDerivTape2[nlorenzDerivTape2]
-	nlorenzDerivTape := len(t.lorenzDerivTape)
+	nlorenzDerivTape := len(t.lorenzDerivTape.calls)
 	nlorenzDerivTape--
-	t4 := t.lorenzDerivTape[nlorenzDerivTape]
-	t5 := len(dst) - 1
-	for i4 := t5; i4 >= 0; i4-- {
-		t6 := ddst[i4]
-		t7 := t6 * (k1[i4] + 2*k2[i4] + 2*k3[i4] + k4[i4])
-		t8 := t6 * (h / 6)
-		dk4[i4] += t8
-		t9 := t8 * 2
-		dk3[i4] += t9
-		dk2[i4] += t9
-		dk1[i4] += t8
-		dhSum += t7 * 0.16666666666666666
-		ds[i4] += t6
+	t1 := len(dst) - 1
+	for i4 := t1; i4 >= 0; i4-- {
+		t2 := ddst[i4]
+		t3 := t2 * (k1[i4] + 2*k2[i4] + 2*k3[i4] + k4[i4])
+		t4 := t2 * (h / 6)
+		dk4[i4] += t4
+		t5 := t4 * 2
+		dk3[i4] += t5
+		dk2[i4] += t5
+		dk1[i4] += t4
+		dhSum += t3 * 0.16666666666666666
+		ds[i4] += t2
 		ddst[i4] = 0
 	}
-	lorenzDerivTape4 := t1
 	dlSigma2 := 0.0
 	dlRho2 := 0.0
 	dlBeta2 := 0.0
-	lorenzDerivCallFixedSBackward(&lorenzDerivTape4, &dlSigma2, &dlRho2, &dlBeta2, dk4, dtmp)
-	t10 := dlSigma2
-	t11 := dlRho2
-	t12 := dlBeta2
-	t13 := len(tmp) - 1
-	for i3 := t13; i3 >= 0; i3-- {
-		t14 := dtmp[i3]
-		dhSum += t14 * k3[i3]
-		dk3[i3] += t14 * h
-		ds[i3] += t14
+	lorenzDerivCallFixedSBackward(&t.lorenzDerivTape4, nlorenzDerivTape4, &dlSigma2, &dlRho2, &dlBeta2, dk4, dtmp)
+	t6 := dlSigma2
+	t7 := dlRho2
+	t8 := dlBeta2
+	t9 := len(tmp) - 1
+	for i3 := t9; i3 >= 0; i3-- {
+		t10 := dtmp[i3]
+		dhSum += t10 * k3[i3]
+		dk3[i3] += t10 * h
+		ds[i3] += t10
 		dtmp[i3] = 0
 	}
-	lorenzDerivTape3 := t2
 	dlSigma3 := 0.0
 	dlRho3 := 0.0
 	dlBeta3 := 0.0
-	lorenzDerivCallBackward(&lorenzDerivTape3, &dlSigma3, &dlRho3, &dlBeta3, dk3, dtmp)
-	t15 := dlSigma3
-	t16 := dlRho3
-	t17 := dlBeta3
-	for i2 := t13; i2 >= 0; i2-- {
-		t18 := dtmp[i2]
-		t19 := t18 * k2[i2]
-		dk2[i2] += t18 * (h / 2)
-		dhSum += t19 * 0.5
-		ds[i2] += t18
+	lorenzDerivCallBackward(&t.lorenzDerivTape3, nlorenzDerivTape3, &dlSigma3, &dlRho3, &dlBeta3, dk3, dtmp)
+	t11 := dlSigma3
+	t12 := dlRho3
+	t13 := dlBeta3
+	for i2 := t9; i2 >= 0; i2-- {
+		t14 := dtmp[i2]
+		t15 := t14 * k2[i2]
+		dk2[i2] += t14 * (h / 2)
+		dhSum += t15 * 0.5
+		ds[i2] += t14
 		dtmp[i2] = 0
 	}
-	lorenzDerivTape2 := t3
 	dlSigma4 := 0.0
 	dlRho4 := 0.0
 	dlBeta4 := 0.0
-	lorenzDerivCallBackward(&lorenzDerivTape2, &dlSigma4, &dlRho4, &dlBeta4, dk2, dtmp)
-	t20 := dlSigma4
-	t21 := dlRho4
-	t22 := dlBeta4
-	for i := t13; i >= 0; i-- {
-		t23 := dtmp[i]
-		t24 := t23 * k1[i]
-		dk1[i] += t23 * (h / 2)
-		dhSum += t24 * 0.5
-		ds[i] += t23
+	lorenzDerivCallBackward(&t.lorenzDerivTape2, nlorenzDerivTape2, &dlSigma4, &dlRho4, &dlBeta4, dk2, dtmp)
+	t16 := dlSigma4
+	t17 := dlRho4
+	t18 := dlBeta4
+	for i := t9; i >= 0; i-- {
+		t19 := dtmp[i]
+		t20 := t19 * k1[i]
+		dk1[i] += t19 * (h / 2)
+		dhSum += t20 * 0.5
+		ds[i] += t19
 		dtmp[i] = 0
 	}
-	lorenzDerivTape := t4
 	dlSigma5 := 0.0
 	dlRho5 := 0.0
 	dlBeta5 := 0.0
-	lorenzDerivCallFixedSBackward(&lorenzDerivTape, &dlSigma5, &dlRho5, &dlBeta5, dk1, ds)
-	t25 := dlRho5
-	t26 := dlBeta5
-	dl.Sigma += t10 + t15 + t20 + dlSigma5
-	dl.Rho += t11 + t16 + t21 + t25
-	dl.Beta += t12 + t17 + t22 + t26
+	lorenzDerivCallFixedSBackward(&t.lorenzDerivTape, nlorenzDerivTape, &dlSigma5, &dlRho5, &dlBeta5, dk1, ds)
+	t21 := dlRho5
+	t22 := dlBeta5
+	dl.Sigma += t6 + t11 + t16 + dlSigma5
+	dl.Rho += t7 + t12 + t17 + t21
+	dl.Beta += t8 + t13 + t18 + t22
 	*dh += dhSum
 }
 
@@ -891,6 +930,7 @@ func Square2Forward(t *Square2Tape, x [][]float64, a float64) {
 	for i := range x {
 		t1 := x[i]
 		t.elem = append(t.elem, t1)
+		t.elem2 = slices.Grow(t.elem2, len(t1))
 		for j := range t1 {
 			t2 := x[i]
 			t3 := t2[j]
@@ -1442,50 +1482,46 @@ func ScaleAJVP(x []float64, a, da float64, dx []float64) {
 // A tape may be reused: each run of TwiceForward overwrites it, and its buffers
 // are kept.
 type TwiceTape struct {
-	// scaleInPlaceTape2: the tape scaleInPlaceCallForward fills and
-	// scaleInPlaceCallBackward reads, in a slice of one entry.
-	scaleInPlaceTape2 []scaleInPlaceCallTape
 	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
-	// scaleInPlaceCallBackward reads, in a slice of one entry.
-	scaleInPlaceTape []scaleInPlaceCallTape
+	// scaleInPlaceCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	scaleInPlaceTape scaleInPlaceCallTape
+	// scaleInPlaceTape2: the tape scaleInPlaceCallForward fills and
+	// scaleInPlaceCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	scaleInPlaceTape2 scaleInPlaceCallTape
 }
 
 // TwiceForward runs Twice and records in t what TwiceBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func TwiceForward(t *TwiceTape, x []float64, a float64) {
-	t.scaleInPlaceTape2 = t.scaleInPlaceTape2[:0]
-	t.scaleInPlaceTape = t.scaleInPlaceTape[:0]
-	t.scaleInPlaceTape = slices.Grow(t.scaleInPlaceTape, 1)[:len(t.scaleInPlaceTape)+1]
-	scaleInPlaceTape := &t.scaleInPlaceTape[len(t.scaleInPlaceTape)-1]
-	scaleInPlaceCallForward(scaleInPlaceTape, x, a)
-	t.scaleInPlaceTape2 = slices.Grow(t.scaleInPlaceTape2, 1)[:len(t.scaleInPlaceTape2)+1]
-	scaleInPlaceTape2 := &t.scaleInPlaceTape2[len(t.scaleInPlaceTape2)-1]
-	scaleInPlaceCallForward(scaleInPlaceTape2, x, a+1)
+	t.scaleInPlaceTape2.calls = t.scaleInPlaceTape2.calls[:0]
+	t.scaleInPlaceTape.calls = t.scaleInPlaceTape.calls[:0]
+	scaleInPlaceCallForward(&t.scaleInPlaceTape, x, a)
+	scaleInPlaceCallForward(&t.scaleInPlaceTape2, x, a+1)
 }
 
 // TwiceBackward adds to dx and da the vector-Jacobian product of Twice with the
-// seeds dx, at the point recorded in t by TwiceForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds dx, at the point recorded in t by TwiceForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Twice and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 //
 // dx holds, on entry, the seed of what Twice leaves in x, and on return the
 // derivative with respect to what x held before.
 func TwiceBackward(t *TwiceTape, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nscaleInPlaceTape2 := len(t.scaleInPlaceTape2)
+	nscaleInPlaceTape2 := len(t.scaleInPlaceTape2.calls)
 	nscaleInPlaceTape2--
-	nscaleInPlaceTape := len(t.scaleInPlaceTape)
+	nscaleInPlaceTape := len(t.scaleInPlaceTape.calls)
 	nscaleInPlaceTape--
-	t1 := t.scaleInPlaceTape[nscaleInPlaceTape]
-	scaleInPlaceTape2 := t.scaleInPlaceTape2[nscaleInPlaceTape2]
 	da2 := 0.0
-	scaleInPlaceCallBackward(&scaleInPlaceTape2, dx, &da2)
-	t2 := da2
-	scaleInPlaceTape := t1
+	scaleInPlaceCallBackward(&t.scaleInPlaceTape2, nscaleInPlaceTape2, dx, &da2)
+	t1 := da2
 	da3 := 0.0
-	scaleInPlaceCallBackward(&scaleInPlaceTape, dx, &da3)
-	*da += t2 + da3
+	scaleInPlaceCallBackward(&t.scaleInPlaceTape, nscaleInPlaceTape, dx, &da3)
+	*da += t1 + da3
 }
 
 // TwiceVJP returns the vector-Jacobian product with the seeds sx: for each of x
@@ -1512,57 +1548,66 @@ func TwiceJVP(x []float64, a float64, dx []float64, da float64) {
 	scaleInPlaceJVP(x, a+1, dx, da)
 }
 
-// lorenzDerivCallFixedSTape is what lorenzDerivCallFixedSForward keeps of one
-// run of lorenzDeriv for lorenzDerivCallFixedSBackward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of lorenzDerivCallFixedSForward overwrites it, and its buffers are
-// kept.
+// lorenzDerivCallFixedSTape is what lorenzDerivCallFixedSForward keeps of the
+// calls of lorenzDeriv at one call site for lorenzDerivCallFixedSBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 type lorenzDerivCallFixedSTape struct {
-	// lSigma: the parameter lSigma.
-	lSigma float64
-	// lBeta: the parameter lBeta.
-	lBeta float64
-	// s: the parameter s.
-	s []float64
-	// diff2: a difference (diff) of the forward sweep.
-	diff2 float64
-	// diff: a difference (diff) of the forward sweep.
-	diff float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// lSigma: the parameter lSigma.
+		lSigma float64
+		// lBeta: the parameter lBeta.
+		lBeta float64
+		// s: the parameter s.
+		s []float64
+		// diff2: a difference (diff) of the forward sweep.
+		diff2 float64
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+	}
 }
 
 // lorenzDerivCallFixedSForward runs lorenzDeriv and records in t what
-// lorenzDerivCallFixedSBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// lorenzDerivCallFixedSBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func lorenzDerivCallFixedSForward(t *lorenzDerivCallFixedSTape, lSigma, lRho, lBeta float64, dst, s []float64) {
-	t.lSigma = lSigma
-	t.lBeta = lBeta
-	t.s = s
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.lSigma = lSigma
+	c.lBeta = lBeta
+	c.s = s
 	t1 := s[1] - s[0]
-	t.diff2 = t1
+	c.diff2 = t1
 	dst[0] = lSigma * t1
 	t2 := lRho - s[2]
-	t.diff = t2
+	c.diff = t2
 	dst[1] = s[0]*t2 - s[1]
 	dst[2] = s[0]*s[1] - lBeta*s[2]
 }
 
 // lorenzDerivCallFixedSBackward adds to dlSigma, dlRho, dlBeta, ddst and ds the
-// vector-Jacobian product of lorenzDeriv with the seeds ddst, at the point
-// recorded in t by lorenzDerivCallFixedSForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
+// vector-Jacobian product of lorenzDeriv with the seeds ddst, at the point that
+// call number call of lorenzDerivCallFixedSForward on t recorded. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 //
 // ddst holds, on entry, the seed of what lorenzDeriv leaves in dst, and on
 // return the derivative with respect to what dst held before.
-func lorenzDerivCallFixedSBackward(t *lorenzDerivCallFixedSTape, dlSigma, dlRho, dlBeta *float64, ddst, ds []float64) {
+func lorenzDerivCallFixedSBackward(t *lorenzDerivCallFixedSTape, call int, dlSigma, dlRho, dlBeta *float64, ddst, ds []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	lBeta := t.lBeta
-	s := t.s
+	c := &t.calls[call]
+	lBeta := c.lBeta
+	s := c.s
 	t1 := s[0]
 	t2 := s[1]
 	t3 := s[0]
-	lSigma := t.lSigma
+	lSigma := c.lSigma
 	t4 := ddst[2]
 	t5 := -(t4 * s[2])
 	ds[2] -= t4 * lBeta
@@ -1573,95 +1618,104 @@ func lorenzDerivCallFixedSBackward(t *lorenzDerivCallFixedSTape, dlSigma, dlRho,
 	ds[1] -= t6
 	t7 := t6 * t3
 	ds[2] -= t7
-	ds[0] += t6 * t.diff
+	ds[0] += t6 * c.diff
 	ddst[1] = 0
 	t8 := ddst[0]
 	t9 := t8 * lSigma
 	ds[0] -= t9
 	ds[1] += t9
 	ddst[0] = 0
-	*dlSigma += t8 * t.diff2
+	*dlSigma += t8 * c.diff2
 	*dlRho += t7
 	*dlBeta += t5
 }
 
-// lorenzDerivCallTape is what lorenzDerivCallForward keeps of one run of
-// lorenzDeriv for lorenzDerivCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of lorenzDerivCallForward overwrites it, and its buffers are kept.
+// lorenzDerivCallTape is what lorenzDerivCallForward keeps of the calls of
+// lorenzDeriv at one call site for lorenzDerivCallBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type lorenzDerivCallTape struct {
-	// lSigma: the parameter lSigma.
-	lSigma float64
-	// lBeta: the parameter lBeta.
-	lBeta float64
-	// diff2: a difference (diff) of the forward sweep.
-	diff2 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// diff: a difference (diff) of the forward sweep.
-	diff float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// elem: an element read before it was overwritten.
-	elem float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// lSigma: the parameter lSigma.
+		lSigma float64
+		// lBeta: the parameter lBeta.
+		lBeta float64
+		// diff2: a difference (diff) of the forward sweep.
+		diff2 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+	}
 }
 
 // lorenzDerivCallForward runs lorenzDeriv and records in t what
-// lorenzDerivCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// lorenzDerivCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func lorenzDerivCallForward(t *lorenzDerivCallTape, lSigma, lRho, lBeta float64, dst, s []float64) {
-	t.lSigma = lSigma
-	t.lBeta = lBeta
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.lSigma = lSigma
+	c.lBeta = lBeta
 	t1 := s[1] - s[0]
-	t.diff2 = t1
+	c.diff2 = t1
 	dst[0] = lSigma * t1
 	t2 := s[0]
-	t.elem4 = t2
+	c.elem4 = t2
 	t3 := lRho - s[2]
-	t.diff = t3
+	c.diff = t3
 	dst[1] = t2*t3 - s[1]
 	t4 := s[0]
-	t.elem2 = t4
+	c.elem2 = t4
 	t5 := s[1]
-	t.elem3 = t5
+	c.elem3 = t5
 	t6 := s[2]
-	t.elem = t6
+	c.elem = t6
 	dst[2] = t4*t5 - lBeta*t6
 }
 
 // lorenzDerivCallBackward adds to dlSigma, dlRho, dlBeta, ddst and ds the
-// vector-Jacobian product of lorenzDeriv with the seeds ddst, at the point
-// recorded in t by lorenzDerivCallForward. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// vector-Jacobian product of lorenzDeriv with the seeds ddst, at the point that
+// call number call of lorenzDerivCallForward on t recorded. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 //
 // ddst holds, on entry, the seed of what lorenzDeriv leaves in dst, and on
 // return the derivative with respect to what dst held before.
-func lorenzDerivCallBackward(t *lorenzDerivCallTape, dlSigma, dlRho, dlBeta *float64, ddst, ds []float64) {
+func lorenzDerivCallBackward(t *lorenzDerivCallTape, call int, dlSigma, dlRho, dlBeta *float64, ddst, ds []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	lSigma := t.lSigma
-	lBeta := t.lBeta
+	c := &t.calls[call]
+	lSigma := c.lSigma
+	lBeta := c.lBeta
 	t1 := ddst[2]
 	ds[2] -= t1 * lBeta
-	ds[1] += t1 * t.elem2
-	ds[0] += t1 * t.elem3
+	ds[1] += t1 * c.elem2
+	ds[0] += t1 * c.elem3
 	ddst[2] = 0
 	t2 := ddst[1]
 	ds[1] -= t2
-	t3 := t2 * t.elem4
+	t3 := t2 * c.elem4
 	ds[2] -= t3
-	ds[0] += t2 * t.diff
+	ds[0] += t2 * c.diff
 	ddst[1] = 0
 	t4 := ddst[0]
 	t5 := t4 * lSigma
 	ds[0] -= t5
 	ds[1] += t5
 	ddst[0] = 0
-	*dlSigma += t4 * t.diff2
+	*dlSigma += t4 * c.diff2
 	*dlRho += t3
-	*dlBeta -= t1 * t.elem
+	*dlBeta -= t1 * c.elem
 }
 
 // lorenzDerivJVP runs lorenzDeriv and computes, by forward-mode automatic
@@ -1685,48 +1739,69 @@ func lorenzDerivJVP(lSigma, lRho, lBeta float64, dst, s []float64, dlSigma, dlRh
 	ddst[2] = t9
 }
 
-// scaleInPlaceCallTape is what scaleInPlaceCallForward keeps of one run of
-// scaleInPlace for scaleInPlaceCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of scaleInPlaceCallForward overwrites it, and its buffers are kept.
+// scaleInPlaceCallTape is what scaleInPlaceCallForward keeps of the calls of
+// scaleInPlace at one call site for scaleInPlaceCallBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type scaleInPlaceCallTape struct {
-	// x: the parameter x.
-	x []float64
-	// a: the parameter a.
-	a float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// a: the parameter a.
+		a float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // scaleInPlaceCallForward runs scaleInPlace and records in t what
-// scaleInPlaceCallBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// scaleInPlaceCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func scaleInPlaceCallForward(t *scaleInPlaceCallTape, x []float64, a float64) {
-	t.elem = t.elem[:0]
-	t.x = x
-	t.a = a
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.a = a
 	t.elem = slices.Grow(t.elem, len(x))
 	for i := range x {
 		t1 := x[i]
 		t.elem = append(t.elem, t1)
 		x[i] = t1 * (a * t1)
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 }
 
 // scaleInPlaceCallBackward adds to dx and da the vector-Jacobian product of
-// scaleInPlace with the seeds dx, at the point recorded in t by
-// scaleInPlaceCallForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// scaleInPlace with the seeds dx, at the point that call number call of
+// scaleInPlaceCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dx holds, on entry, the seed of what scaleInPlace leaves in x, and on return
 // the derivative with respect to what x held before.
-func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, dx []float64, da *float64) {
+func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, call int, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	x := t.x
-	nelem := len(t.elem)
-	a := t.a
+	c := &t.calls[call]
+	x := c.x
+	nelem := c.end.elem
+	a := c.a
 	var daSum float64
 	t1 := len(x) - 1
 	for i := t1; i >= 0; i-- {

@@ -11,26 +11,22 @@ import "slices"
 type CondWriteTape struct {
 	// xs: the parameter xs.
 	xs []float64
-	// addScaledFirstTape3: the tape addScaledFirstCallVForward fills and
-	// addScaledFirstCallVBackward reads, one entry per iteration of the loop
-	// around it, read back last first.
-	addScaledFirstTape3 []addScaledFirstCallVTape
-	// addScaledFirstTape2: the tape addScaledFirstCallForward fills and
-	// addScaledFirstCallBackward reads, one entry per iteration of the loop around
-	// it, read back last first.
-	addScaledFirstTape2 []addScaledFirstCallTape
-	// addScaledFirstTape: the tape addScaledFirstCallForward fills and
-	// addScaledFirstCallBackward reads, one entry per iteration of the loop around
-	// it, read back last first.
-	addScaledFirstTape []addScaledFirstCallTape
 	// x: the parameter x.
 	x float64
+	// addScaledFirstTape: the tape addScaledFirstCallForward fills and
+	// addScaledFirstCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	addScaledFirstTape addScaledFirstCallTape
 	// cond: the value of cond the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	cond []bool
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+	// addScaledFirstTape2: the tape addScaledFirstCallForward fills and
+	// addScaledFirstCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	addScaledFirstTape2 addScaledFirstCallTape
 	// cond2: the value of cond2 the backward sweep reads, one entry per iteration
 	// of the loop around it, read back last first.
 	cond2 []bool
@@ -40,6 +36,10 @@ type CondWriteTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// addScaledFirstTape3: the tape addScaledFirstCallVForward fills and
+	// addScaledFirstCallVBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	addScaledFirstTape3 addScaledFirstCallVTape
 	// cond3: the value of cond3 the backward sweep reads, one entry per iteration
 	// of the loop around it, read back last first.
 	cond3 []bool
@@ -49,21 +49,21 @@ type CondWriteTape struct {
 // needs; t's earlier contents are discarded, its memory reused.
 func CondWriteForward(t *CondWriteTape, xs []float64, x float64) float64 {
 	t.cond3 = t.cond3[:0]
-	t.addScaledFirstTape3 = t.addScaledFirstTape3[:0]
+	t.addScaledFirstTape3.calls = t.addScaledFirstTape3.calls[:0]
 	t.cond2 = t.cond2[:0]
 	t.r = t.r[:0]
 	t.elem = t.elem[:0]
-	t.addScaledFirstTape2 = t.addScaledFirstTape2[:0]
+	t.addScaledFirstTape2.calls = t.addScaledFirstTape2.calls[:0]
 	t.cond = t.cond[:0]
 	t.elem2 = t.elem2[:0]
-	t.addScaledFirstTape = t.addScaledFirstTape[:0]
+	t.addScaledFirstTape.calls = t.addScaledFirstTape.calls[:0]
 	t.xs = xs
 	t.x = x
 	r := x
 	t1 := len(xs)
-	t.addScaledFirstTape = slices.Grow(t.addScaledFirstTape, t1)
-	t.addScaledFirstTape2 = slices.Grow(t.addScaledFirstTape2, t1)
-	t.addScaledFirstTape3 = slices.Grow(t.addScaledFirstTape3, t1)
+	t.addScaledFirstTape.calls = slices.Grow(t.addScaledFirstTape.calls, t1)
+	t.addScaledFirstTape2.calls = slices.Grow(t.addScaledFirstTape2.calls, t1)
+	t.addScaledFirstTape3.calls = slices.Grow(t.addScaledFirstTape3.calls, t1)
 	t.cond = slices.Grow(t.cond, t1)
 	t.cond2 = slices.Grow(t.cond2, t1)
 	t.cond3 = slices.Grow(t.cond3, t1)
@@ -74,9 +74,7 @@ func CondWriteForward(t *CondWriteTape, xs []float64, x float64) float64 {
 		c1 := x > 0.3*float64(i)
 		cond := c1
 		if c1 {
-			t.addScaledFirstTape = slices.Grow(t.addScaledFirstTape, 1)[:len(t.addScaledFirstTape)+1]
-			addScaledFirstTape := &t.addScaledFirstTape[len(t.addScaledFirstTape)-1]
-			t2 := addScaledFirstCallForward(addScaledFirstTape, xs, x)
+			t2 := addScaledFirstCallForward(&t.addScaledFirstTape, xs, x)
 			cond = t2 > 0
 		}
 		t.cond = append(t.cond, cond)
@@ -89,9 +87,7 @@ func CondWriteForward(t *CondWriteTape, xs []float64, x float64) float64 {
 		c2 := x < 0
 		cond2 := c2
 		if !c2 {
-			t.addScaledFirstTape2 = slices.Grow(t.addScaledFirstTape2, 1)[:len(t.addScaledFirstTape2)+1]
-			addScaledFirstTape2 := &t.addScaledFirstTape2[len(t.addScaledFirstTape2)-1]
-			t4 := addScaledFirstCallForward(addScaledFirstTape2, xs, a)
+			t4 := addScaledFirstCallForward(&t.addScaledFirstTape2, xs, a)
 			cond2 = t4 < 1
 		}
 		t.cond2 = append(t.cond2, cond2)
@@ -104,9 +100,7 @@ func CondWriteForward(t *CondWriteTape, xs []float64, x float64) float64 {
 		c3 := x > 1
 		cond3 := c3
 		if !c3 {
-			t.addScaledFirstTape3 = slices.Grow(t.addScaledFirstTape3, 1)[:len(t.addScaledFirstTape3)+1]
-			addScaledFirstTape3 := &t.addScaledFirstTape3[len(t.addScaledFirstTape3)-1]
-			t6 := addScaledFirstCallVForward(addScaledFirstTape3, xs, 0.25)
+			t6 := addScaledFirstCallVForward(&t.addScaledFirstTape3, xs, 0.25)
 			cond3 = t6 > 0
 		}
 		t.cond3 = append(t.cond3, cond3)
@@ -119,9 +113,10 @@ func CondWriteForward(t *CondWriteTape, xs []float64, x float64) float64 {
 
 // CondWriteBackward adds to dxs and dx the vector-Jacobian product of CondWrite
 // with the seeds dxs and s, at the point recorded in t by CondWriteForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those CondWrite and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what CondWrite leaves in xs, and on return
 // the derivative with respect to what xs held before.
@@ -131,15 +126,15 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 	xs := t.xs
 	ncond3 := len(t.cond3)
 	x := t.x
-	naddScaledFirstTape3 := len(t.addScaledFirstTape3)
+	naddScaledFirstTape3 := len(t.addScaledFirstTape3.calls)
 	ncond2 := len(t.cond2)
 	nr := len(t.r)
 	nelem := len(t.elem)
-	naddScaledFirstTape2 := len(t.addScaledFirstTape2)
+	naddScaledFirstTape2 := len(t.addScaledFirstTape2.calls)
 	ncond := len(t.cond)
 	nelem2 := len(t.elem2)
 	var dxSum float64
-	naddScaledFirstTape := len(t.addScaledFirstTape)
+	naddScaledFirstTape := len(t.addScaledFirstTape.calls)
 	dr += s
 	t1 := len(xs) - 1
 	for i := t1; i >= 0; i-- {
@@ -155,8 +150,7 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 		}
 		if !(x > 1) {
 			naddScaledFirstTape3--
-			addScaledFirstTape3 := t.addScaledFirstTape3[naddScaledFirstTape3]
-			addScaledFirstCallVBackward(&addScaledFirstTape3, 0, dxs)
+			addScaledFirstCallVBackward(&t.addScaledFirstTape3, naddScaledFirstTape3, 0, dxs)
 		}
 		if c1 {
 			nr--
@@ -167,9 +161,8 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 		}
 		if !(x < 0) {
 			naddScaledFirstTape2--
-			addScaledFirstTape2 := t.addScaledFirstTape2[naddScaledFirstTape2]
 			da2 := 0.0
-			addScaledFirstCallBackward(&addScaledFirstTape2, 0, dxs, &da2)
+			addScaledFirstCallBackward(&t.addScaledFirstTape2, naddScaledFirstTape2, 0, dxs, &da2)
 			da += da2
 		}
 		dxs[t2] += da * 0.5
@@ -180,9 +173,8 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 		}
 		if x > 0.3*float64(t2) {
 			naddScaledFirstTape--
-			addScaledFirstTape := t.addScaledFirstTape[naddScaledFirstTape]
 			da3 := 0.0
-			addScaledFirstCallBackward(&addScaledFirstTape, 0, dxs, &da3)
+			addScaledFirstCallBackward(&t.addScaledFirstTape, naddScaledFirstTape, 0, dxs, &da3)
 			dxSum += da3
 		}
 	}
@@ -375,93 +367,111 @@ func NextIndexJVP(xs []float64, x float64, dxs []float64, dx float64) (float64, 
 	return r, dr
 }
 
-// addScaledFirstCallTape is what addScaledFirstCallForward keeps of one run of
-// addScaledFirst for addScaledFirstCallBackward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of addScaledFirstCallForward overwrites it, and its buffers are
-// kept.
+// addScaledFirstCallTape is what addScaledFirstCallForward keeps of the calls
+// of addScaledFirst at one call site for addScaledFirstCallBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 type addScaledFirstCallTape struct {
-	// v: the parameter v.
-	v []float64
-	// a: the parameter a.
-	a float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
-	// elem: an element read before it was overwritten.
-	elem float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// v: the parameter v.
+		v []float64
+		// a: the parameter a.
+		a float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+	}
 }
 
 // addScaledFirstCallForward runs addScaledFirst and records in t what
-// addScaledFirstCallBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// addScaledFirstCallBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func addScaledFirstCallForward(t *addScaledFirstCallTape, v []float64, a float64) float64 {
-	t.v = v
-	t.a = a
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.v = v
+	c.a = a
 	t1 := len(v) - 1
 	t2 := v[0]
-	t.elem2 = t2
+	c.elem2 = t2
 	v[t1] += a * t2
 	t3 := v[0]
-	t.elem = t3
+	c.elem = t3
 	return t3 * a
 }
 
 // addScaledFirstCallBackward adds to dv and da the vector-Jacobian product of
-// addScaledFirst with the seeds dv and s, at the point recorded in t by
-// addScaledFirstCallForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// addScaledFirst with the seeds dv and s, at the point that call number call of
+// addScaledFirstCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dv holds, on entry, the seed of what addScaledFirst leaves in v, and on
 // return the derivative with respect to what v held before.
-func addScaledFirstCallBackward(t *addScaledFirstCallTape, s float64, dv []float64, da *float64) {
+func addScaledFirstCallBackward(t *addScaledFirstCallTape, call int, s float64, dv []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	v := t.v
-	a := t.a
+	c := &t.calls[call]
+	v := c.v
+	a := c.a
 	t1 := len(v) - 1
 	dv[0] += s * a
 	t2 := dv[t1]
 	dv[t1] = 0
 	dv[0] += t2 * a
 	dv[t1] += t2
-	*da += s*t.elem + t2*t.elem2
+	*da += s*c.elem + t2*c.elem2
 }
 
-// addScaledFirstCallVTape is what addScaledFirstCallVForward keeps of one run
-// of addScaledFirst for addScaledFirstCallVBackward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of addScaledFirstCallVForward overwrites it, and its buffers are
-// kept.
+// addScaledFirstCallVTape is what addScaledFirstCallVForward keeps of the calls
+// of addScaledFirst at one call site for addScaledFirstCallVBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 type addScaledFirstCallVTape struct {
-	// v: the parameter v.
-	v []float64
-	// a: the parameter a.
-	a float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// v: the parameter v.
+		v []float64
+		// a: the parameter a.
+		a float64
+	}
 }
 
 // addScaledFirstCallVForward runs addScaledFirst and records in t what
-// addScaledFirstCallVBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// addScaledFirstCallVBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func addScaledFirstCallVForward(t *addScaledFirstCallVTape, v []float64, a float64) float64 {
-	t.v = v
-	t.a = a
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.v = v
+	c.a = a
 	t1 := len(v) - 1
 	v[t1] += a * v[0]
 	return v[0] * a
 }
 
 // addScaledFirstCallVBackward adds to dv the vector-Jacobian product of
-// addScaledFirst with the seeds dv and s, at the point recorded in t by
-// addScaledFirstCallVForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// addScaledFirst with the seeds dv and s, at the point that call number call of
+// addScaledFirstCallVForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dv holds, on entry, the seed of what addScaledFirst leaves in v, and on
 // return the derivative with respect to what v held before.
-func addScaledFirstCallVBackward(t *addScaledFirstCallVTape, s float64, dv []float64) {
+func addScaledFirstCallVBackward(t *addScaledFirstCallVTape, call int, s float64, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	v := t.v
-	a := t.a
+	c := &t.calls[call]
+	v := c.v
+	a := c.a
 	t1 := len(v) - 1
 	dv[0] += s * a
 	t2 := dv[t1]

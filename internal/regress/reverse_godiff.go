@@ -79,6 +79,7 @@ type OverwriteThriceTape struct {
 func OverwriteThriceForward(t *OverwriteThriceTape, x float64) float64 {
 	t.r = t.r[:0]
 	r := x
+	t.r = slices.Grow(t.r, 3)
 	for i := 0; i < 3; i++ {
 		r *= 2
 		r = x
@@ -156,6 +157,7 @@ func OverwriteInBranchForward(t *OverwriteInBranchTape, x, y float64) float64 {
 	t.r = t.r[:0]
 	t.x = x
 	r := y
+	t.r = slices.Grow(t.r, 3)
 	for i := 0; i < 3; i++ {
 		t.r = append(t.r, r)
 		r *= r
@@ -253,20 +255,24 @@ func OverwriteElemsForward(t *OverwriteElemsTape, x float64, buf []float64) floa
 	t.x = x
 	t.buf = buf
 	s := 0.0
-	for i := 0; i < len(buf); i++ {
+	t1 := len(buf)
+	t.elem = slices.Grow(t.elem, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	t.elem3 = slices.Grow(t.elem3, t1)
+	for i := 0; i < t1; i++ {
 		buf[i] = 2 * buf[i]
 		buf[i] = x
 		if x > 0.5 {
 			buf[0] = 3 * buf[0]
-			t1 := buf[i]
-			t.elem3 = append(t.elem3, t1)
-			buf[0] = x * t1
+			t2 := buf[i]
+			t.elem3 = append(t.elem3, t2)
+			buf[0] = x * t2
 		}
-		t2 := buf[i]
-		t.elem = append(t.elem, t2)
-		t3 := buf[0]
-		t.elem2 = append(t.elem2, t3)
-		s += t2 * t3
+		t3 := buf[i]
+		t.elem = append(t.elem, t3)
+		t4 := buf[0]
+		t.elem2 = append(t.elem2, t4)
+		s += t3 * t4
 	}
 	return s
 }
@@ -443,6 +449,8 @@ func SwapsForward(t *SwapsTape, x, y, z float64) float64 {
 	y2 = t1
 	a := x2
 	b := y2
+	t.a = slices.Grow(t.a, 3)
+	t.b = slices.Grow(t.b, 3)
 	for i := 0; i < 3; i++ {
 		t.b = append(t.b, b)
 		t.a = append(t.a, a)
@@ -668,8 +676,9 @@ type BumpLastTape struct {
 	// xs: the parameter xs.
 	xs []float64
 	// bumpLastTape: the tape bumpLastCallForward fills and bumpLastCallBackward
-	// reads, in a slice of one entry.
-	bumpLastTape []bumpLastCallTape
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	bumpLastTape bumpLastCallTape
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -683,12 +692,12 @@ type BumpLastTape struct {
 func BumpLastForward(t *BumpLastTape, xs []float64) float64 {
 	t.elem = t.elem[:0]
 	t.elem2 = t.elem2[:0]
-	t.bumpLastTape = t.bumpLastTape[:0]
+	t.bumpLastTape.calls = t.bumpLastTape.calls[:0]
 	t.xs = xs
-	t.bumpLastTape = slices.Grow(t.bumpLastTape, 1)[:len(t.bumpLastTape)+1]
-	bumpLastTape := &t.bumpLastTape[len(t.bumpLastTape)-1]
-	bumpLastCallForward(bumpLastTape, xs)
+	bumpLastCallForward(&t.bumpLastTape, xs)
 	s := 0.0
+	t.elem = slices.Grow(t.elem, 3)
+	t.elem2 = slices.Grow(t.elem2, 3)
 	for i := 0; i < 3; i++ {
 		t1 := len(xs) - 1
 		xs[t1] += 1
@@ -702,10 +711,11 @@ func BumpLastForward(t *BumpLastTape, xs []float64) float64 {
 }
 
 // BumpLastBackward adds to dxs the vector-Jacobian product of BumpLast with the
-// seeds dxs and s, at the point recorded in t by BumpLastForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// seeds dxs and s, at the point recorded in t by BumpLastForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those BumpLast and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what BumpLast leaves in xs, and on return
 // the derivative with respect to what xs held before.
@@ -715,20 +725,18 @@ func BumpLastBackward(t *BumpLastTape, s float64, dxs []float64) {
 	nelem := len(t.elem)
 	nelem2 := len(t.elem2)
 	xs := t.xs
-	nbumpLastTape := len(t.bumpLastTape)
+	nbumpLastTape := len(t.bumpLastTape.calls)
 	nbumpLastTape--
-	t1 := t.bumpLastTape[nbumpLastTape]
 	ds += s
 	for i := 2; i >= 0; i-- {
 		nelem--
 		nelem2--
-		t2 := len(xs) - 1
-		t3 := ds * t.elem2[nelem2]
-		dxs[t2] += ds * t.elem[nelem]
-		dxs[i] += t3
+		t1 := len(xs) - 1
+		t2 := ds * t.elem2[nelem2]
+		dxs[t1] += ds * t.elem[nelem]
+		dxs[i] += t2
 	}
-	bumpLastTape := t1
-	bumpLastCallBackward(&bumpLastTape, dxs)
+	bumpLastCallBackward(&t.bumpLastTape, nbumpLastTape, dxs)
 }
 
 // BumpLastGrad returns BumpLast's result and its gradient with respect to xs,
@@ -766,17 +774,26 @@ func BumpLastJVP(xs, dxs []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of BumpLocalForward
 // overwrites it, and its buffers are kept.
 type BumpLocalTape struct {
+	// xs: the memory of xs, which BumpLocal makes, kept from run to run.
+	xs []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// dxs: the derivatives of xs, which BumpLocal makes, in a buffer the backward
+	// sweep reuses.
+	dxs []float64
 }
 
 // BumpLocalForward runs BumpLocal and records in t what BumpLocalBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func BumpLocalForward(t *BumpLocalTape, x float64) float64 {
+	t.xs = t.xs[:0]
 	t.elem = t.elem[:0]
-	xs := make([]float64, 4)
+	t.xs = slices.Grow(t.xs, 4)[:len(t.xs)+4]
+	xs := slices.Clip(t.xs[len(t.xs)-4:])
+	clear(xs)
 	s := 0.0
+	t.elem = slices.Grow(t.elem, 4)
 	for i := 0; i < 4; i++ {
 		t1 := len(xs) - 1
 		xs[t1] += 1
@@ -793,15 +810,18 @@ func BumpLocalForward(t *BumpLocalTape, x float64) float64 {
 }
 
 // BumpLocalBackward adds to dx the vector-Jacobian product of BumpLocal with
-// the seeds s, at the point recorded in t by BumpLocalForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// the seeds s, at the point recorded in t by BumpLocalForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those
+// BumpLocal and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func BumpLocalBackward(t *BumpLocalTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	nelem := len(t.elem)
-	dxs := make([]float64, 4)
+	t.dxs = slices.Grow(t.dxs[:0], 4)[:4]
+	clear(t.dxs)
+	dxs := t.dxs
 	var dxSum float64
 	ds += s
 	for i := 3; i >= 0; i-- {
@@ -880,20 +900,24 @@ func BumpParamForward(t *BumpParamTape, xs []float64, x float64) float64 {
 	t.xs = xs
 	t.x = x
 	s := 0.0
-	for i := 0; i < len(xs)-1; i++ {
+	t1 := len(xs) - 1
+	t2 := max(t1, 0)
+	t.elem = slices.Grow(t.elem, t2)
+	t.elem2 = slices.Grow(t.elem2, t2)
+	for i := 0; i < t1; i++ {
 		xs[1] *= 2
 		if x > 0 {
-			t1 := i + 1
-			xs[t1] += 1
+			t3 := i + 1
+			xs[t3] += 1
 		} else {
-			t2 := len(xs) - 1 - i
-			xs[t2] -= 2
+			t4 := t1 - i
+			xs[t4] -= 2
 		}
-		t3 := xs[i]
-		t.elem = append(t.elem, t3)
-		t4 := xs[1]
-		t.elem2 = append(t.elem2, t4)
-		s += t3 * t4 * x
+		t5 := xs[i]
+		t.elem = append(t.elem, t5)
+		t6 := xs[1]
+		t.elem2 = append(t.elem2, t6)
+		s += t5 * t6 * x
 	}
 	return s
 }
@@ -989,6 +1013,7 @@ type BumpAtTape struct {
 func BumpAtForward(t *BumpAtTape, x float64, xs []float64) float64 {
 	t.elem = t.elem[:0]
 	t.x = x
+	t.elem = slices.Grow(t.elem, 3)
 	for i := 0; i < 3; i++ {
 		k := int(xs[0]) % 2
 		if k < 0 {
@@ -1059,15 +1084,22 @@ func BumpAtJVP(x float64, xs []float64, dx float64, dxs []float64) (float64, flo
 	return xs[1] + xs[2], dxs[1] + dxs[2]
 }
 
-// bumpLastCallTape is what bumpLastCallForward keeps of one run of bumpLast for
-// bumpLastCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of
-// bumpLastCallForward overwrites it, and its buffers are kept.
-type bumpLastCallTape struct{}
+// bumpLastCallTape is what bumpLastCallForward keeps of the calls of bumpLast
+// at one call site for bumpLastCallBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+type bumpLastCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct{}
+}
 
 // bumpLastCallForward runs bumpLast and records in t what bumpLastCallBackward
-// needs; t's earlier contents are discarded, its memory reused.
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
 func bumpLastCallForward(t *bumpLastCallTape, xs []float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	for i := 0; i < 2; i++ {
 		t1 := len(xs) - 1
 		xs[t1] += 1
@@ -1075,14 +1107,14 @@ func bumpLastCallForward(t *bumpLastCallTape, xs []float64) {
 }
 
 // bumpLastCallBackward adds to dxs the vector-Jacobian product of bumpLast with
-// the seeds dxs, at the point recorded in t by bumpLastCallForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// the seeds dxs, at the point that call number call of bumpLastCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what bumpLast leaves in xs, and on return
 // the derivative with respect to what xs held before.
-func bumpLastCallBackward(t *bumpLastCallTape, dxs []float64) {
+func bumpLastCallBackward(t *bumpLastCallTape, call int, dxs []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	for i := 1; i >= 0; i-- {
 	}

@@ -148,14 +148,18 @@ func TestReverseReproducers(t *testing.T) {
 // The tape holds only what the backward function reads once its dead code
 // is gone: not the slice whose in-place update's index it no longer
 // computes, nor a parameter read by a branch with nothing to differentiate.
+// A callee's tape, which the calls of a call site share, holds a record
+// per call, which is empty if its backward function reads nothing. The
+// memory of a local slice (xs), and of its derivatives (dxs), is kept on
+// the tape from run to run.
 func TestReverseTapesHoldOnlyWhatIsRead(t *testing.T) {
 	tests := []struct {
 		tape   any
 		fields []string
 	}{
 		{MoveParamTape{}, nil},
-		{bumpLastCallTape{}, nil},
-		{BumpLocalTape{}, []string{"elem"}},
+		{bumpLastCallTape{}, []string{"calls"}},
+		{BumpLocalTape{}, []string{"xs", "elem", "dxs"}},
 		{BumpAtTape{}, []string{"x", "elem"}},
 	}
 	for _, tc := range tests {
@@ -166,6 +170,9 @@ func TestReverseTapesHoldOnlyWhatIsRead(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.fields) {
 			t.Errorf("%v has fields %v, want %v", typ, got, tc.fields)
+		}
+		if f, ok := typ.FieldByName("calls"); ok && f.Type.Elem().NumField() != 0 {
+			t.Errorf("%v's records have %d fields, want none", typ, f.Type.Elem().NumField())
 		}
 	}
 }

@@ -40,6 +40,9 @@ func oscCase(name string, scale float64) fcase {
 			g := grad(p)
 			return []float64{osc(p)}, []float64{g[0]*v[0] + g[1]*v[1]}
 		},
+		jac: func(p []float64) ([]float64, [][]float64) {
+			return []float64{osc(p)}, [][]float64{grad(p)}
+		},
 	}
 }
 
@@ -57,6 +60,9 @@ func tinyCase(name string, offset float64) fcase {
 		jvp: func(p, v []float64) ([]float64, []float64) {
 			g := grad(p)
 			return []float64{tiny(p)}, []float64{g[0]*v[0] + g[1]*v[1]}
+		},
+		jac: func(p []float64) ([]float64, [][]float64) {
+			return []float64{tiny(p)}, [][]float64{grad(p)}
 		},
 	}
 }

@@ -178,10 +178,10 @@ func (g *gen) annotated(name string, ps []Param, results int) string {
 	}
 	if results == 2 {
 		body := g.funcBody(func() string { return g.fexpr(g.cfg.MaxExpr) + ", " + g.fexpr(g.cfg.MaxExpr) })
-		return fmt.Sprintf("//godiff:vjp\n//godiff:jvp\nfunc %s(%s) (float64, float64) {\n%s}\n", name, strings.Join(sig, ", "), body)
+		return fmt.Sprintf("//godiff:vjp\n//godiff:jvp\n//godiff:jacobian\nfunc %s(%s) (float64, float64) {\n%s}\n", name, strings.Join(sig, ", "), body)
 	}
 	body := g.funcBody(func() string { return g.fexpr(g.cfg.MaxExpr) })
-	return fmt.Sprintf("//godiff:grad\n//godiff:vjp\n//godiff:jvp\nfunc %s(%s) float64 {\n%s}\n", name, strings.Join(sig, ", "), body)
+	return fmt.Sprintf("//godiff:grad\n//godiff:vjp\n//godiff:jvp\n//godiff:jacobian\nfunc %s(%s) float64 {\n%s}\n", name, strings.Join(sig, ", "), body)
 }
 
 // structParam puts the struct parameter's fields in scope: floats that

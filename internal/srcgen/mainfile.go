@@ -27,7 +27,8 @@ import (
 // itself varies within the step by as much as it differs from them (finite
 // differences are its mean over the step);
 // <JVP(v), w> = <v, VJP(w)> to 1e-9 (NaN fails); FVJP with seed 1 is FGrad
-// bit for bit.
+// bit for bit; FJacobian's values are F's, and its rows of F's results
+// are FVJP's with unit seeds and FJVP's along unit vectors (checkJacobian).
 func MainFile(fs []*Func) string {
 	var b strings.Builder
 	b.WriteString(mainHeader)
@@ -130,6 +131,8 @@ func writeCase(b *strings.Builder, f *Func) {
 	}
 	fmt.Fprintf(b, "jvp: func(p, v []float64) ([]float64, []float64) {\n%s%s, %s := %sJVP(%s%s)\n%sreturn []float64{%s}, []float64{%s}\n},\n",
 		pre, yl, dyl, f.Name, call, tl, post, yl, dyl)
+	fmt.Fprintf(b, "jac: func(p []float64) ([]float64, [][]float64) {\n%s%s, jac := %sJacobian(%s)\n%sreturn []float64{%s}, jac\n},\n",
+		pre, yl, f.Name, call, post, yl)
 	b.WriteString("},\n")
 }
 
@@ -149,6 +152,7 @@ type fcase struct {
 	grad func(p []float64) (float64, []float64) // nil with several results
 	vjp  func(p, s []float64) ([]float64, []float64)
 	jvp  func(p, v []float64) ([]float64, []float64)
+	jac  func(p []float64) ([]float64, [][]float64)
 }
 
 func main() {
@@ -202,6 +206,67 @@ func fd(f func([]float64) float64, p []float64, i int, h, cond float64) (d, nois
 	q[i] = p[i] - hi
 	down := f(q)
 	return (up - down) / (2 * hi), 1e-13 * math.Max(cond, math.Max(math.Abs(up), math.Abs(down))) / hi
+}
+
+// checkJacobian checks FJacobian at p: its values and the slices it
+// writes are F's bit for bit, it has a column per flat parameter, and
+// its rows of F's results are FVJP's gradients with unit seeds and their
+// columns FJVP's tangents along unit vectors (the rows of the slices F
+// writes follow, unchecked). It prints a FAIL line and returns false on a
+// mismatch.
+func checkJacobian(c fcase, p []float64) bool {
+	pf := slices.Clone(p)
+	want := c.f(pf)
+	if slices.ContainsFunc(want, func(y float64) bool { return !finite(y) }) {
+		return true
+	}
+	var ys []float64
+	var jac [][]float64
+	pj := slices.Clone(p)
+	if m := try(func() { ys, jac = c.jac(pj) }); m != "" {
+		fmt.Printf("FAIL %s FJacobian panics: %s\n", c.name, m)
+		return false
+	}
+	if m := sameAll(ys, want); m != "" {
+		fmt.Printf("FAIL %s value: FJacobian's values differ from F's: %s at %v\n", c.name, m, p)
+		return false
+	}
+	if m := sameAll(pj, pf); m != "" {
+		fmt.Printf("FAIL %s value: FJacobian leaves the slices it writes different from F: %s at %v\n", c.name, m, p)
+		return false
+	}
+	if len(jac) < c.m {
+		fmt.Printf("FAIL %s jacobian: %d rows, want at least %d\n", c.name, len(jac), c.m)
+		return false
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) || same(a, b) }
+	for r := range c.m {
+		if len(jac[r]) != c.n {
+			fmt.Printf("FAIL %s jacobian: row %d has %d columns, want %d\n", c.name, r, len(jac[r]), c.n)
+			return false
+		}
+		s := make([]float64, c.m)
+		s[r] = 1
+		_, g := c.vjp(slices.Clone(p), s)
+		for j := range g {
+			if !near(jac[r][j], g[j]) {
+				fmt.Printf("FAIL %s jacobian: entry (%d, %d) is %v, FVJP with the unit seed %v at %v\n", c.name, r, j, jac[r][j], g[j], p)
+				return false
+			}
+		}
+	}
+	for j := range c.n {
+		v := make([]float64, c.n)
+		v[j] = 1
+		_, dy := c.jvp(slices.Clone(p), v)
+		for r := range c.m {
+			if !near(jac[r][j], dy[r]) {
+				fmt.Printf("FAIL %s jacobian: entry (%d, %d) is %v, FJVP along the unit vector %v at %v\n", c.name, r, j, jac[r][j], dy[r], p)
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // sensitivity is sum |p[j]·g[j]| over the finite entries of the gradient g:
@@ -443,6 +508,9 @@ func check(c fcase) {
 	}
 	if finitePoints == 0 {
 		fmt.Printf("NONFINITE %s\n", c.name)
+		return
+	}
+	if !checkJacobian(c, random(rng, c.n, -1.5, 1.5)) {
 		return
 	}
 	fmt.Printf("OK %s fd=%d nonsmooth=%d\n", c.name, fdn, nonsmooth)

@@ -40,6 +40,9 @@ func (n *Net) LossForward(t *NetLossTape, x []float64, y float64) float64 {
 	t.nN = n.N
 	t.x = x
 	out := n.B2
+	t1 := max(n.N, 0)
+	t.h = slices.Grow(t.h, t1)
+	t.z = slices.Grow(t.z, t1)
 	for i := 0; i < n.N; i++ {
 		z := n.B1[i]
 		for j := range x {
@@ -397,18 +400,17 @@ func (l *Layer) ApplyForward(t *LayerApplyTape, x [3]float64) float64 {
 	t.lGain = l.Gain
 	t.x = x
 	s := 0.0
-	t1 := len(l.W)
-	t.exp = slices.Grow(t.exp, t1)
-	t.z = slices.Grow(t.z, t1)
+	t.exp = slices.Grow(t.exp, 2)
+	t.z = slices.Grow(t.z, 2)
 	for i := range l.W {
 		z := l.Bias[i]
 		for j := range l.W[i] {
 			z += l.W[i][j] * x[j]
 		}
 		t.z = append(t.z, z)
-		t2 := math.Exp(l.Affine.Scale*z + l.Affine.Shift)
-		t.exp = append(t.exp, t2)
-		s += math.Log1p(t2)
+		t1 := math.Exp(l.Affine.Scale*z + l.Affine.Shift)
+		t.exp = append(t.exp, t1)
+		s += math.Log1p(t1)
 	}
 	t.s = s
 	return l.Post.Scale*s + l.Post.Shift + float64(l.Gain)*s
@@ -783,11 +785,12 @@ func (m Small) EnergyJVP(k float32, dm Small, dk float32) (float32, float32) {
 type ParamsScoreTape struct {
 	// tmp: result 1 of a call of softplusGrad.
 	tmp float64
-	// weightedTape: the tape weightedCallFixedWXForward fills and
-	// weightedCallFixedWXBackward reads, in a slice of one entry.
-	weightedTape []weightedCallFixedWXTape
 	// dsoftplus: result 2 of a call of softplusGrad.
 	dsoftplus float64
+	// weightedTape: the tape weightedCallFixedWXForward fills and
+	// weightedCallFixedWXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	weightedTape weightedCallFixedWXTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 }
@@ -795,30 +798,28 @@ type ParamsScoreTape struct {
 // ScoreForward runs Score and records in t what ParamsScoreBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (p Params) ScoreForward(t *ParamsScoreTape, x []float64) float64 {
-	t.weightedTape = t.weightedTape[:0]
+	t.weightedTape.calls = t.weightedTape.calls[:0]
 	t1, dsoftplus := softplusGrad(p.B)
 	t.tmp = t1
 	t.dsoftplus = dsoftplus
-	t.weightedTape = slices.Grow(t.weightedTape, 1)[:len(t.weightedTape)+1]
-	weightedTape := &t.weightedTape[len(t.weightedTape)-1]
-	t2 := weightedCallFixedWXForward(weightedTape, p.W, x)
+	t2 := weightedCallFixedWXForward(&t.weightedTape, p.W, x)
 	t.tmp2 = t2
 	return t1 * t2
 }
 
 // ParamsScoreBackward adds to dp and dx the vector-Jacobian product of Score
-// with the seeds s, at the point recorded in t by ScoreForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// with the seeds s, at the point recorded in t by ScoreForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Score and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func ParamsScoreBackward(t *ParamsScoreTape, s float64, dp *Params, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nweightedTape := len(t.weightedTape)
+	nweightedTape := len(t.weightedTape.calls)
 	nweightedTape--
 	dsoftplus := t.dsoftplus
 	t1 := s * t.tmp2
-	weightedTape := t.weightedTape[nweightedTape]
-	weightedCallFixedWXBackward(&weightedTape, s*t.tmp, dp.W, dx)
+	weightedCallFixedWXBackward(&t.weightedTape, nweightedTape, s*t.tmp, dp.W, dx)
 	dp.B += t1 * dsoftplus
 }
 
@@ -881,23 +882,31 @@ func softplusGrad(z float64) (float64, float64) {
 	return t1, dz
 }
 
-// weightedCallFixedWXTape is what weightedCallFixedWXForward keeps of one run
-// of weighted for weightedCallFixedWXBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of weightedCallFixedWXForward overwrites it, and its buffers are kept.
+// weightedCallFixedWXTape is what weightedCallFixedWXForward keeps of the calls
+// of weighted at one call site for weightedCallFixedWXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type weightedCallFixedWXTape struct {
-	// w: the parameter w.
-	w []float64
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// w: the parameter w.
+		w []float64
+		// x: the parameter x.
+		x []float64
+	}
 }
 
 // weightedCallFixedWXForward runs weighted and records in t what
-// weightedCallFixedWXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// weightedCallFixedWXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func weightedCallFixedWXForward(t *weightedCallFixedWXTape, w, x []float64) float64 {
-	t.w = w
-	t.x = x
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.w = w
+	c.x = x
 	s := 0.0
 	for i := range w {
 		s += w[i] * x[i]
@@ -906,15 +915,16 @@ func weightedCallFixedWXForward(t *weightedCallFixedWXTape, w, x []float64) floa
 }
 
 // weightedCallFixedWXBackward adds to dw and dx the vector-Jacobian product of
-// weighted with the seeds s, at the point recorded in t by
-// weightedCallFixedWXForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func weightedCallFixedWXBackward(t *weightedCallFixedWXTape, s float64, dw, dx []float64) {
+// weighted with the seeds s, at the point that call number call of
+// weightedCallFixedWXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func weightedCallFixedWXBackward(t *weightedCallFixedWXTape, call int, s float64, dw, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	w := t.w
-	x := t.x
+	w := c.w
+	x := c.x
 	ds += s
 	t1 := len(w) - 1
 	for i := t1; i >= 0; i-- {

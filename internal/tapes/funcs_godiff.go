@@ -204,33 +204,43 @@ type RowsTape struct {
 	x []float64
 	// w: the parameter w.
 	w []float64
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Rows makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// elem: an element read before it was overwritten, the same in every iteration
 	// of the loop on j and saved as it ends, one entry per iteration of the loop
 	// around it, read back last first.
 	elem []float64
+	// dbuf: the derivatives of buf, which Rows makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // RowsForward runs Rows and records in t what RowsBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func RowsForward(t *RowsTape, x, w []float64) float64 {
+	t.buf = t.buf[:0]
 	t.elem = t.elem[:0]
 	t.x = x
 	t.w = w
-	buf := make([]float64, len(x))
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, len(x))[:len(t.buf)+len(x)]
+	buf := slices.Clip(t.buf[len(t.buf)-len(x):])
+	clear(buf)
+	t.buf2 = buf
 	for i := range x {
 		t1 := x[i]
 		buf[i] = t1 * t1
 	}
 	s := 0.0
-	for i2 := 0; i2 < len(buf); i2++ {
+	t2 := len(buf)
+	t.elem = slices.Grow(t.elem, t2)
+	for i2 := 0; i2 < t2; i2++ {
 		var elem float64
 		for j := 0; j < len(w); j++ {
-			t2 := buf[i2]
-			elem = t2
-			s += math.Sin(t2 * w[j])
+			t3 := buf[i2]
+			elem = t3
+			s += math.Sin(t3 * w[j])
 		}
 		t.elem = append(t.elem, elem)
 	}
@@ -241,17 +251,20 @@ func RowsForward(t *RowsTape, x, w []float64) float64 {
 }
 
 // RowsBackward adds to dx and dw the vector-Jacobian product of Rows with the
-// seeds s, at the point recorded in t by RowsForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
+// seeds s, at the point recorded in t by RowsForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Rows and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func RowsBackward(t *RowsTape, s float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	buf := t.buf
+	buf := t.buf2
 	x := t.x
 	t1 := len(x)
-	dbuf := make([]float64, t1)
+	t.dbuf = slices.Grow(t.dbuf[:0], t1)[:t1]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	w := t.w
 	nelem := len(t.elem)
 	ds += s
@@ -325,27 +338,44 @@ func RowsJVP(x, w, dx, dw []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of MahalanobisForward
 // overwrites it, and its buffers are kept.
 type MahalanobisTape struct {
-	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, one
-	// entry per iteration of the loop around it, read back last first.
-	sqsumTape []sqsumCallTape
 	// d: the parameter d.
 	d int
+	// centred: the memory of centred, which Mahalanobis makes, kept from run to
+	// run.
+	centred []float64
+	// out: the memory of out, which Mahalanobis makes, kept from run to run.
+	out []float64
 	// lowerTape: the tape lowerCallFixedDiagLtriForward fills and
-	// lowerCallFixedDiagLtriBackward reads, one entry per iteration of the loop
-	// around it, read back last first.
-	lowerTape []lowerCallFixedDiagLtriTape
+	// lowerCallFixedDiagLtriBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	lowerTape lowerCallFixedDiagLtriTape
+	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	sqsumTape sqsumCallTape
 	// pTrips: how many iterations of the loop on p began.
 	pTrips int
+	// dout: the derivatives of out, which Mahalanobis makes, in a buffer the
+	// backward sweep reuses.
+	dout []float64
+	// dcentred: the derivatives of centred, which Mahalanobis makes, in a buffer
+	// the backward sweep reuses.
+	dcentred []float64
 }
 
 // MahalanobisForward runs Mahalanobis and records in t what MahalanobisBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64) float64 {
-	t.sqsumTape = t.sqsumTape[:0]
-	t.lowerTape = t.lowerTape[:0]
+	t.centred = t.centred[:0]
+	t.out = t.out[:0]
+	t.sqsumTape.calls = t.sqsumTape.calls[:0]
+	t.lowerTape.calls = t.lowerTape.calls[:0]
 	t.d = d
-	centred := make([]float64, d)
-	out := make([]float64, d)
+	t.centred = slices.Grow(t.centred, d)[:len(t.centred)+d]
+	centred := slices.Clip(t.centred[len(t.centred)-d:])
+	clear(centred)
+	t.out = slices.Grow(t.out, d)[:len(t.out)+d]
+	out := slices.Clip(t.out[len(t.out)-d:])
+	clear(out)
 	s := 0.0
 	pTrips := 0
 	for p := 0; p+d <= len(xs); p += d {
@@ -353,12 +383,8 @@ func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64)
 		for i := 0; i < d; i++ {
 			centred[i] = xs[p+i] - mu[i]
 		}
-		t.lowerTape = slices.Grow(t.lowerTape, 1)[:len(t.lowerTape)+1]
-		lowerTape := &t.lowerTape[len(t.lowerTape)-1]
-		lowerCallFixedDiagLtriForward(lowerTape, d, diag, ltri, centred, out)
-		t.sqsumTape = slices.Grow(t.sqsumTape, 1)[:len(t.sqsumTape)+1]
-		sqsumTape := &t.sqsumTape[len(t.sqsumTape)-1]
-		t1 := sqsumCallForward(sqsumTape, out)
+		lowerCallFixedDiagLtriForward(&t.lowerTape, d, diag, ltri, centred, out)
+		t1 := sqsumCallForward(&t.sqsumTape, out)
 		s += t1
 	}
 	t.pTrips = pTrips
@@ -367,29 +393,31 @@ func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64)
 
 // MahalanobisBackward adds to ddiag, dltri and dmu the vector-Jacobian product
 // of Mahalanobis with the seeds s, at the point recorded in t by
-// MahalanobisForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// MahalanobisForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those Mahalanobis and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func MahalanobisBackward(t *MahalanobisTape, s float64, ddiag, dltri, dmu []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	t1 := t.pTrips
-	nsqsumTape := len(t.sqsumTape)
+	nsqsumTape := len(t.sqsumTape.calls)
 	d := t.d
-	dout := make([]float64, d)
-	nlowerTape := len(t.lowerTape)
-	dcentred := make([]float64, d)
+	t.dout = slices.Grow(t.dout[:0], d)[:d]
+	clear(t.dout)
+	dout := t.dout
+	nlowerTape := len(t.lowerTape.calls)
+	t.dcentred = slices.Grow(t.dcentred[:0], d)[:d]
+	clear(t.dcentred)
+	dcentred := t.dcentred
 	ds += s
 	for k := t1; k > 0; k-- {
 		nsqsumTape--
 		nlowerTape--
-		t2 := t.lowerTape[nlowerTape]
-		sqsumTape := t.sqsumTape[nsqsumTape]
-		sqsumCallBackward(&sqsumTape, ds, dout)
-		lowerTape := t2
-		lowerCallFixedDiagLtriBackward(&lowerTape, ddiag, dltri, dcentred, dout)
-		t3 := d - 1
-		for i := t3; i >= 0; i-- {
+		sqsumCallBackward(&t.sqsumTape, nsqsumTape, ds, dout)
+		lowerCallFixedDiagLtriBackward(&t.lowerTape, nlowerTape, ddiag, dltri, dcentred, dout)
+		t2 := d - 1
+		for i := t2; i >= 0; i-- {
 			dmu[i] -= dcentred[i]
 			dcentred[i] = 0
 		}
@@ -757,25 +785,33 @@ func EarlyJVP(x, w []float64, limit float64, dx, dw []float64) (float64, float64
 // tape may be reused: each run of PassForward overwrites it, and its buffers
 // are kept.
 type PassTape struct {
-	// shiftedTape: the tape shiftedCallFixedWForward fills and
-	// shiftedCallFixedWBackward reads, one entry per iteration of the loop around
-	// it, read back last first.
-	shiftedTape []shiftedCallFixedWTape
 	// xs: the parameter xs.
 	xs []float64
-	// buf: buf as the forward sweep computed it.
+	// buf: the memory of buf, which Pass makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
+	// shiftedTape: the tape shiftedCallFixedWForward fills and
+	// shiftedCallFixedWBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	shiftedTape shiftedCallFixedWTape
 	// pTrips: how many iterations of the loop on p began.
 	pTrips int
+	// dbuf: the derivatives of buf, which Pass makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
 }
 
 // PassForward runs Pass and records in t what PassBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func PassForward(t *PassTape, w, xs []float64) float64 {
-	t.shiftedTape = t.shiftedTape[:0]
+	t.buf = t.buf[:0]
+	t.shiftedTape.calls = t.shiftedTape.calls[:0]
 	t.xs = xs
-	buf := make([]float64, 3)
-	t.buf = buf
+	t.buf = slices.Grow(t.buf, 3)[:len(t.buf)+3]
+	buf := slices.Clip(t.buf[len(t.buf)-3:])
+	clear(buf)
+	t.buf2 = buf
 	s := 0.0
 	pTrips := 0
 	for p := 0; p+3 <= len(xs); p += 3 {
@@ -783,9 +819,7 @@ func PassForward(t *PassTape, w, xs []float64) float64 {
 		for i := range buf {
 			buf[i] = xs[p+i] * w[i]
 		}
-		t.shiftedTape = slices.Grow(t.shiftedTape, 1)[:len(t.shiftedTape)+1]
-		shiftedTape := &t.shiftedTape[len(t.shiftedTape)-1]
-		t1 := shiftedCallFixedWForward(shiftedTape, buf, w)
+		t1 := shiftedCallFixedWForward(&t.shiftedTape, buf, w)
 		s += t1
 	}
 	t.pTrips = pTrips
@@ -793,23 +827,25 @@ func PassForward(t *PassTape, w, xs []float64) float64 {
 }
 
 // PassBackward adds to dw the vector-Jacobian product of Pass with the seeds s,
-// at the point recorded in t by PassForward. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+// at the point recorded in t by PassForward. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those Pass and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 func PassBackward(t *PassTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	nshiftedTape := len(t.shiftedTape)
-	dbuf := make([]float64, 3)
+	nshiftedTape := len(t.shiftedTape.calls)
+	t.dbuf = slices.Grow(t.dbuf[:0], 3)[:3]
+	clear(t.dbuf)
+	dbuf := t.dbuf
 	xs := t.xs
-	buf := t.buf
+	buf := t.buf2
 	ds += s
 	t1 := (t.pTrips - 1) * 3
 	for p := t1; p >= 0; p -= 3 {
 		t2 := p
 		nshiftedTape--
-		shiftedTape := t.shiftedTape[nshiftedTape]
-		shiftedCallFixedWBackward(&shiftedTape, ds, dbuf, dw)
+		shiftedCallFixedWBackward(&t.shiftedTape, nshiftedTape, ds, dbuf, dw)
 		t3 := len(buf) - 1
 		for i := t3; i >= 0; i-- {
 			dw[i] += dbuf[i] * xs[t2+i]
@@ -940,34 +976,50 @@ func DownJVP(x, dx []float64) (float64, float64) {
 	return s, ds
 }
 
-// lowerCallFixedDiagLtriTape is what lowerCallFixedDiagLtriForward keeps of one
-// run of lower for lowerCallFixedDiagLtriBackward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of lowerCallFixedDiagLtriForward overwrites it, and its buffers are
-// kept.
+// lowerCallFixedDiagLtriTape is what lowerCallFixedDiagLtriForward keeps of the
+// calls of lower at one call site for lowerCallFixedDiagLtriBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 type lowerCallFixedDiagLtriTape struct {
-	// d: the parameter d.
-	d int
-	// diag: the parameter diag.
-	diag []float64
-	// ltri: the parameter ltri.
-	ltri []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// d: the parameter d.
+		d int
+		// diag: the parameter diag.
+		diag []float64
+		// ltri: the parameter ltri.
+		ltri []float64
+		// k: the value of k as the forward sweep returned, from which the backward
+		// sweep has its earlier values.
+		k int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// k: the value of k as the forward sweep returned, from which the backward
-	// sweep has its earlier values.
-	k int
 }
 
 // lowerCallFixedDiagLtriForward runs lower and records in t what
-// lowerCallFixedDiagLtriBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// lowerCallFixedDiagLtriBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func lowerCallFixedDiagLtriForward(t *lowerCallFixedDiagLtriTape, d int, diag, ltri, x, out []float64) {
-	t.elem = t.elem[:0]
-	t.d = d
-	t.diag = diag
-	t.ltri = ltri
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.d = d
+	c.diag = diag
+	c.ltri = ltri
+	t.elem = slices.Grow(t.elem, max(d, 0))
 	for i := 0; i < d; i++ {
 		t1 := x[i]
 		t.elem = append(t.elem, t1)
@@ -980,65 +1032,89 @@ func lowerCallFixedDiagLtriForward(t *lowerCallFixedDiagLtriTape, d int, diag, l
 			k++
 		}
 	}
-	t.k = k
+	c.k = k
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 }
 
 // lowerCallFixedDiagLtriBackward adds to ddiag, dltri, dx and dout the
-// vector-Jacobian product of lower with the seeds dout, at the point recorded
-// in t by lowerCallFixedDiagLtriForward. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// vector-Jacobian product of lower with the seeds dout, at the point that call
+// number call of lowerCallFixedDiagLtriForward on t recorded. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 //
 // dout holds, on entry, the seed of what lower leaves in out, and on return the
 // derivative with respect to what out held before.
-func lowerCallFixedDiagLtriBackward(t *lowerCallFixedDiagLtriTape, ddiag, dltri, dx, dout []float64) {
+func lowerCallFixedDiagLtriBackward(t *lowerCallFixedDiagLtriTape, call int, ddiag, dltri, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	d := t.d
-	ltri := t.ltri
-	k := t.k
-	diag := t.diag
-	nelem := len(t.elem)
-	t1 := d - 1
-	for i2 := t1; i2 >= 0; i2-- {
-		t2 := i2
-		t3 := t2 + 1
-		t4 := t.elem[t2]
-		for j := t1; j >= t3; j-- {
-			t5 := k - 1
+	c := &t.calls[call]
+	d := c.d
+	ltri := c.ltri
+	k := c.k
+	t1 := c.end.elem - d
+	diag := c.diag
+	nelem := c.end.elem
+	t2 := d - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		t3 := i2
+		t4 := t3 + 1
+		t5 := t.elem[t1+t3]
+		for j := t2; j >= t4; j-- {
+			t6 := k - 1
 			k--
-			t6 := dout[j]
-			dx[t2] += t6 * ltri[t5]
-			dltri[t5] += t6 * t4
-			dout[j] = t6
+			t7 := dout[j]
+			dx[t3] += t7 * ltri[t6]
+			dltri[t6] += t7 * t5
+			dout[j] = t7
 		}
 	}
-	for i := t1; i >= 0; i-- {
+	for i := t2; i >= 0; i-- {
 		nelem--
-		t7 := dout[i]
-		t8 := t7 * t.elem[nelem]
-		dx[i] += t7 * diag[i]
-		ddiag[i] += t8
+		t8 := dout[i]
+		t9 := t8 * t.elem[nelem]
+		dx[i] += t8 * diag[i]
+		ddiag[i] += t9
 		dout[i] = 0
 	}
 }
 
-// sqsumCallTape is what sqsumCallForward keeps of one run of sqsum for
-// sqsumCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of sqsumCallForward
-// overwrites it, and its buffers are kept.
+// sqsumCallTape is what sqsumCallForward keeps of the calls of sqsum at one
+// call site for sqsumCallBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 type sqsumCallTape struct {
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			v int
+		}
+	}
 	// v: v as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	v []float64
 }
 
-// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func sqsumCallForward(t *sqsumCallTape, x []float64) float64 {
-	t.v = t.v[:0]
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.v = t.v[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	s := 0.0
 	t.v = slices.Grow(t.v, len(x))
 	for i := range x {
@@ -1046,19 +1122,26 @@ func sqsumCallForward(t *sqsumCallTape, x []float64) float64 {
 		t.v = append(t.v, v)
 		s += v * v
 	}
+	c.end.v = len(t.v)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.v = slices.Grow(t.v, c.end.v*more)
+	}
 	return s
 }
 
 // sqsumCallBackward adds to dx the vector-Jacobian product of sqsum with the
-// seeds s, at the point recorded in t by sqsumCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func sqsumCallBackward(t *sqsumCallTape, s float64, dx []float64) {
+// seeds s, at the point that call number call of sqsumCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func sqsumCallBackward(t *sqsumCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	x := t.x
-	nv := len(t.v)
+	x := c.x
+	nv := c.end.v
 	ds += s
 	t1 := len(x) - 1
 	for i := t1; i >= 0; i-- {
@@ -1107,15 +1190,25 @@ func sqsumJVP(x, dx []float64) (float64, float64) {
 	return s, ds
 }
 
-// shiftedCallFixedWTape is what shiftedCallFixedWForward keeps of one run of
-// shifted for shiftedCallFixedWBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// shiftedCallFixedWForward overwrites it, and its buffers are kept.
+// shiftedCallFixedWTape is what shiftedCallFixedWForward keeps of the calls of
+// shifted at one call site for shiftedCallFixedWBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type shiftedCallFixedWTape struct {
-	// x: the parameter x.
-	x []float64
-	// w: the parameter w.
-	w []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// w: the parameter w.
+		w []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem  int
+			elem2 int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -1126,65 +1219,86 @@ type shiftedCallFixedWTape struct {
 }
 
 // shiftedCallFixedWForward runs shifted and records in t what
-// shiftedCallFixedWBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// shiftedCallFixedWBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func shiftedCallFixedWForward(t *shiftedCallFixedWTape, x, w []float64) float64 {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
-	t.x = x
-	t.w = w
-	s := 0.0
-	for i := 1; i < len(x); i++ {
-		t1 := x[i]
-		t.elem = append(t.elem, t1)
-		s += math.Sin(t1 * w[0])
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
 	}
-	for i2 := 1; i2 < len(x); i2++ {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.w = w
+	s := 0.0
+	t1 := len(x)
+	t2 := max(t1-1, 0)
+	t.elem = slices.Grow(t.elem, t2)
+	for i := 1; i < t1; i++ {
+		t3 := x[i]
+		t.elem = append(t.elem, t3)
+		s += math.Sin(t3 * w[0])
+	}
+	t.elem2 = slices.Grow(t.elem2, t2)
+	for i2 := 1; i2 < t1; i2++ {
 		var elem2 float64
 		for j := 0; j < 2; j++ {
-			t2 := x[i2-1]
-			elem2 = t2
-			s += x[i2] * t2 * w[j]
+			t4 := x[i2-1]
+			elem2 = t4
+			s += x[i2] * t4 * w[j]
 		}
 		t.elem2 = append(t.elem2, elem2)
+	}
+	c.end.elem = len(t.elem)
+	c.end.elem2 = len(t.elem2)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
 	}
 	return s
 }
 
 // shiftedCallFixedWBackward adds to dx and dw the vector-Jacobian product of
-// shifted with the seeds s, at the point recorded in t by
-// shiftedCallFixedWForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func shiftedCallFixedWBackward(t *shiftedCallFixedWTape, s float64, dx, dw []float64) {
+// shifted with the seeds s, at the point that call number call of
+// shiftedCallFixedWForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func shiftedCallFixedWBackward(t *shiftedCallFixedWTape, call int, s float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var ds float64
-	x := t.x
-	t1 := len(x) - 1
-	nelem2 := len(t.elem2)
-	w := t.w
-	nelem := len(t.elem)
+	x := c.x
+	t1 := len(x)
+	t2 := t1 - 1
+	t3 := c.end.elem - t1
+	nelem2 := c.end.elem2
+	w := c.w
+	nelem := c.end.elem
 	ds += s
-	for i2 := t1; i2 >= 1; i2-- {
-		t2 := i2
-		t3 := t2 - 1
-		t4 := t.elem[t3]
+	for i2 := t2; i2 >= 1; i2-- {
+		t4 := i2
+		t5 := t.elem[t3+t4]
 		nelem2--
-		t5 := t.elem2[nelem2]
+		t6 := t.elem2[nelem2]
 		for j := 1; j >= 0; j-- {
-			t6 := ds * w[j]
-			dw[j] += ds * (t4 * t5)
-			dx[t3] += t6 * t4
-			dx[t2] += t6 * t5
+			t7 := t4 - 1
+			t8 := ds * w[j]
+			dw[j] += ds * (t5 * t6)
+			dx[t7] += t8 * t5
+			dx[t4] += t8 * t6
 		}
 	}
-	for i := t1; i >= 1; i-- {
+	for i := t2; i >= 1; i-- {
 		nelem--
-		t7 := t.elem[nelem]
-		t8 := w[0]
-		t9 := ds * math.Cos(t7*t8)
-		dw[0] += t9 * t7
-		dx[i] += t9 * t8
+		t9 := t.elem[nelem]
+		t10 := w[0]
+		t11 := ds * math.Cos(t9*t10)
+		dw[0] += t11 * t9
+		dx[i] += t11 * t10
 	}
 }
 

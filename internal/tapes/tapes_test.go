@@ -210,14 +210,15 @@ func TestTapeContents(t *testing.T) {
 func TestFixedVariant(t *testing.T) {
 	var tp MahalanobisTape
 	MahalanobisForward(&tp, 2, []float64{1, 2}, []float64{3}, []float64{0, 0}, []float64{1, 2, 3, 4})
-	if len(tp.lowerTape) != 2 {
-		t.Fatalf("%d tapes of lower, want one per point (2)", len(tp.lowerTape))
+	lt := tp.lowerTape
+	if len(lt.calls) != 2 {
+		t.Fatalf("%d records of lower's calls, want one per point (2)", len(lt.calls))
 	}
-	var l lowerCallFixedDiagLtriTape = tp.lowerTape[1]
-	if len(l.diag) != 2 || len(l.ltri) != 1 || l.k != 1 {
-		t.Errorf("lower's tape refers to diag %v, ltri %v, k %d; want the caller's diag and ltri and k's final value 1", l.diag, l.ltri, l.k)
+	c := lt.calls[1]
+	if len(c.diag) != 2 || len(c.ltri) != 1 || c.k != 1 {
+		t.Errorf("lower's record refers to diag %v, ltri %v, k %d; want the caller's diag and ltri and k's final value 1", c.diag, c.ltri, c.k)
 	}
-	if !slices.Equal(l.elem, []float64{3, 4}) {
-		t.Errorf("lower recorded %v of the second point's centred elements, want [3 4]", l.elem)
+	if !slices.Equal(lt.elem, []float64{1, 2, 3, 4}) {
+		t.Errorf("lower recorded %v of the two points' centred elements, want [1 2 3 4]", lt.elem)
 	}
 }

@@ -58,8 +58,9 @@ func ReadStacks(path string) (Stacks, error) {
 // forward run) in words: data counts the entries of its stacks and of the
 // stacks of the callee tapes it holds, one word per number or bool
 // recorded whatever its size; total adds every scalar field and slice
-// header (three words) of its struct and of each callee tape. A slice the
-// tape refers to counts as its header only.
+// header (three words) of its struct, of each callee tape, and of each
+// record a callee's tape keeps per call. A slice the tape refers to counts
+// as its header only.
 func (s Stacks) Words(tape any) (data, total int) {
 	return s.words(reflect.ValueOf(tape).Elem())
 }
@@ -71,26 +72,51 @@ func (s Stacks) words(v reflect.Value) (data, total int) {
 	}
 	for i := range v.NumField() {
 		f := v.Field(i)
-		if f.Kind() != reflect.Slice {
+		switch {
+		case f.Kind() == reflect.Struct: // a callee's tape, shared by the calls of a site
+			d, t := s.words(f)
+			data += d
+			total += t
+		case f.Kind() != reflect.Slice:
 			total++
-			continue
-		}
-		total += 3
-		if !fields[v.Type().Field(i).Name] {
-			continue
-		}
-		for k := range f.Len() {
-			if e := f.Index(k); e.Kind() == reflect.Struct {
-				d, t := s.words(e)
-				data += d
-				total += t
-			} else {
-				data++
-				total++
+		default:
+			total += 3
+			if !fields[v.Type().Field(i).Name] {
+				continue
+			}
+			for k := range f.Len() {
+				switch e := f.Index(k); {
+				case e.Kind() == reflect.Struct && e.Type().Name() == "": // a call's record
+					total += plainWords(e)
+				case e.Kind() == reflect.Struct:
+					d, t := s.words(e)
+					data += d
+					total += t
+				default:
+					data++
+					total++
+				}
 			}
 		}
 	}
 	return data, total
+}
+
+// plainWords counts the words of a record: one per scalar, three per
+// slice header, nested structs field by field.
+func plainWords(v reflect.Value) int {
+	n := 0
+	for i := range v.NumField() {
+		switch f := v.Field(i); f.Kind() {
+		case reflect.Struct:
+			n += plainWords(f)
+		case reflect.Slice:
+			n += 3
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // IntStacks lists the stacks of ints in the tape struct type of tape (a
@@ -101,19 +127,19 @@ func (s Stacks) IntStacks(tape any) []string {
 	seen := make(map[reflect.Type]bool)
 	var visit func(t reflect.Type)
 	visit = func(t reflect.Type) {
-		if seen[t] {
+		if seen[t] || t.Name() == "" {
 			return
 		}
 		seen[t] = true
 		for i := range t.NumField() {
 			f := t.Field(i)
-			if f.Type.Kind() != reflect.Slice || !s[t.Name()][f.Name] {
-				continue
-			}
-			switch e := f.Type.Elem(); e.Kind() {
-			case reflect.Struct:
-				visit(e)
-			case reflect.Int:
+			switch {
+			case f.Type.Kind() == reflect.Struct:
+				visit(f.Type)
+			case f.Type.Kind() != reflect.Slice || !s[t.Name()][f.Name]:
+			case f.Type.Elem().Kind() == reflect.Struct:
+				visit(f.Type.Elem())
+			case f.Type.Elem().Kind() == reflect.Int:
 				out = append(out, t.Name()+"."+f.Name)
 			}
 		}

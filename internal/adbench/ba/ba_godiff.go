@@ -15,8 +15,9 @@ type ReprojErrorTape struct {
 	// w: the parameter w.
 	w float64
 	// projectTape: the tape projectCallFixedCamForward fills and
-	// projectCallFixedCamBackward reads, in a slice of one entry.
-	projectTape []projectCallFixedCamTape
+	// projectCallFixedCamBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	projectTape projectCallFixedCamTape
 	// diff2: a difference (diff) of the forward sweep.
 	diff2 float64
 	// diff: a difference (diff) of the forward sweep.
@@ -26,12 +27,10 @@ type ReprojErrorTape struct {
 // ReprojErrorForward runs ReprojError and records in t what ReprojErrorBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ReprojErrorForward(t *ReprojErrorTape, cam, x []float64, w float64, feat, err []float64) {
-	t.projectTape = t.projectTape[:0]
+	t.projectTape.calls = t.projectTape.calls[:0]
 	t.w = w
 	var proj [2]float64
-	t.projectTape = slices.Grow(t.projectTape, 1)[:len(t.projectTape)+1]
-	projectTape := &t.projectTape[len(t.projectTape)-1]
-	projectCallFixedCamForward(projectTape, cam, x, proj[:])
+	projectCallFixedCamForward(&t.projectTape, cam, x, proj[:])
 	t1 := proj[0] - feat[0]
 	t.diff2 = t1
 	err[0] = w * t1
@@ -42,9 +41,10 @@ func ReprojErrorForward(t *ReprojErrorTape, cam, x []float64, w float64, feat, e
 
 // ReprojErrorBackward adds to dcam, dx and dw the vector-Jacobian product of
 // ReprojError with the seeds derr, at the point recorded in t by
-// ReprojErrorForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// ReprojErrorForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those ReprojError and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // derr holds the seed of what ReprojError writes into its output slice on
 // entry, and is used up: it is zero on return.
@@ -52,20 +52,18 @@ func ReprojErrorBackward(t *ReprojErrorTape, dcam, dx []float64, dw *float64, de
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	w := t.w
 	var dproj [2]float64
-	nprojectTape := len(t.projectTape)
+	nprojectTape := len(t.projectTape.calls)
 	nprojectTape--
-	t1 := t.projectTape[nprojectTape]
-	t2 := derr[1]
-	t3 := t2 * t.diff
-	dproj[1] += t2 * w
+	t1 := derr[1]
+	t2 := t1 * t.diff
+	dproj[1] += t1 * w
 	derr[1] = 0
-	t4 := derr[0]
-	t5 := t4 * t.diff2
-	dproj[0] += t4 * w
+	t3 := derr[0]
+	t4 := t3 * t.diff2
+	dproj[0] += t3 * w
 	derr[0] = 0
-	projectTape := t1
-	projectCallFixedCamBackward(&projectTape, dcam, dx, dproj[:2])
-	*dw += t3 + t5
+	projectCallFixedCamBackward(&t.projectTape, nprojectTape, dcam, dx, dproj[:2])
+	*dw += t2 + t4
 }
 
 // ReprojErrorVJP returns the vector-Jacobian product with the seeds serr: for
@@ -141,179 +139,208 @@ func WeightErrorGrad(w float64) (float64, float64) {
 	return t1, dw
 }
 
-// projectCallFixedCamTape is what projectCallFixedCamForward keeps of one run
-// of project for projectCallFixedCamBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of projectCallFixedCamForward overwrites it, and its buffers are kept.
+// projectCallFixedCamTape is what projectCallFixedCamForward keeps of the calls
+// of project at one call site for projectCallFixedCamBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type projectCallFixedCamTape struct {
-	// cam: the parameter cam.
-	cam []float64
-	// radialDistortTape: the tape radialDistortCallFixedRadForward fills and
-	// radialDistortCallFixedRadBackward reads, in a slice of one entry.
-	radialDistortTape []radialDistortCallFixedRadTape
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// cam: the parameter cam.
+		cam []float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// quo2: a quotient (quo) of the forward sweep.
+		quo2 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// quo: a quotient (quo) of the forward sweep.
+		quo float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			rodriguesRotatePointTape int
+			radialDistortTape        int
+		}
+	}
 	// rodriguesRotatePointTape: the tape rodriguesRotatePointCallFixedRotForward
-	// fills and rodriguesRotatePointCallFixedRotBackward reads, in a slice of one
-	// entry.
-	rodriguesRotatePointTape []rodriguesRotatePointCallFixedRotTape
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// quo2: a quotient (quo) of the forward sweep.
-	quo2 float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// quo: a quotient (quo) of the forward sweep.
-	quo float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
-	// elem: an element read before it was overwritten.
-	elem float64
+	// fills and rodriguesRotatePointCallFixedRotBackward reads, for every call of
+	// it here: one record per call, and the stacks they share.
+	rodriguesRotatePointTape rodriguesRotatePointCallFixedRotTape
+	// radialDistortTape: the tape radialDistortCallFixedRadForward fills and
+	// radialDistortCallFixedRadBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	radialDistortTape radialDistortCallFixedRadTape
 }
 
 // projectCallFixedCamForward runs project and records in t what
-// projectCallFixedCamBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// projectCallFixedCamBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func projectCallFixedCamForward(t *projectCallFixedCamTape, cam, x, proj []float64) {
-	t.radialDistortTape = t.radialDistortTape[:0]
-	t.rodriguesRotatePointTape = t.rodriguesRotatePointTape[:0]
-	t.cam = cam
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.radialDistortTape.calls = t.radialDistortTape.calls[:0]
+		t.rodriguesRotatePointTape.calls = t.rodriguesRotatePointTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.cam = cam
 	t1 := len(cam)
-	c := cam[3:t1]
+	c2 := cam[3:t1]
 	var xo [3]float64
 	var xcam [3]float64
-	xo[0] = x[0] - c[0]
-	xo[1] = x[1] - c[1]
-	xo[2] = x[2] - c[2]
-	t.rodriguesRotatePointTape = slices.Grow(t.rodriguesRotatePointTape, 1)[:len(t.rodriguesRotatePointTape)+1]
-	rodriguesRotatePointTape := &t.rodriguesRotatePointTape[len(t.rodriguesRotatePointTape)-1]
-	rodriguesRotatePointCallFixedRotForward(rodriguesRotatePointTape, cam[:t1], xo[:], xcam[:])
+	xo[0] = x[0] - c2[0]
+	xo[1] = x[1] - c2[1]
+	xo[2] = x[2] - c2[2]
+	rodriguesRotatePointCallFixedRotForward(&t.rodriguesRotatePointTape, cam[:t1], xo[:], xcam[:])
 	t2 := xcam[2]
-	t.elem4 = t2
+	c.elem4 = t2
 	t3 := xcam[0] / t2
-	t.quo2 = t3
+	c.quo2 = t3
 	proj[0] = t3
 	t4 := xcam[2]
-	t.elem3 = t4
+	c.elem3 = t4
 	t5 := xcam[1] / t4
-	t.quo = t5
+	c.quo = t5
 	proj[1] = t5
-	t.radialDistortTape = slices.Grow(t.radialDistortTape, 1)[:len(t.radialDistortTape)+1]
-	radialDistortTape := &t.radialDistortTape[len(t.radialDistortTape)-1]
-	radialDistortCallFixedRadForward(radialDistortTape, cam[9:t1], proj)
+	radialDistortCallFixedRadForward(&t.radialDistortTape, cam[9:t1], proj)
 	t6 := proj[0]
-	t.elem2 = t6
+	c.elem2 = t6
 	proj[0] = t6*cam[6] + cam[7]
 	t7 := proj[1]
-	t.elem = t7
+	c.elem = t7
 	proj[1] = t7*cam[6] + cam[8]
+	c.end.rodriguesRotatePointTape = len(t.rodriguesRotatePointTape.calls)
+	c.end.radialDistortTape = len(t.radialDistortTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 }
 
 // projectCallFixedCamBackward adds to dcam, dx and dproj the vector-Jacobian
-// product of project with the seeds dproj, at the point recorded in t by
-// projectCallFixedCamForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
+// product of project with the seeds dproj, at the point that call number call
+// of projectCallFixedCamForward on t recorded. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those project and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dproj holds, on entry, the seed of what project leaves in proj, and on return
 // the derivative with respect to what proj held before.
-func projectCallFixedCamBackward(t *projectCallFixedCamTape, dcam, dx, dproj []float64) {
+func projectCallFixedCamBackward(t *projectCallFixedCamTape, call int, dcam, dx, dproj []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	cam := t.cam
+	c := &t.calls[call]
+	cam := c.cam
 	t1 := cam[6]
 	t2 := cam[6]
-	nradialDistortTape := len(t.radialDistortTape)
+	nradialDistortTape := c.end.radialDistortTape
 	nradialDistortTape--
-	t3 := t.radialDistortTape[nradialDistortTape]
-	t4 := len(cam)
-	t5 := t.elem3
-	t6 := t.quo
+	t3 := len(cam)
+	t4 := c.elem3
+	t5 := c.quo
 	var dxcam [3]float64
-	t7 := t.elem4
-	t8 := t.quo2
-	nrodriguesRotatePointTape := len(t.rodriguesRotatePointTape)
+	t6 := c.elem4
+	t7 := c.quo2
+	nrodriguesRotatePointTape := c.end.rodriguesRotatePointTape
 	nrodriguesRotatePointTape--
-	t9 := t.rodriguesRotatePointTape[nrodriguesRotatePointTape]
 	var dxo [3]float64
-	dc := dcam[3:t4]
+	dc := dcam[3:t3]
+	t8 := dproj[1]
+	dcam[8] += t8
+	dcam[6] += t8 * c.elem
+	dproj[1] = t8 * t1
+	t9 := dproj[0]
+	dcam[7] += t9
+	dcam[6] += t9 * c.elem2
+	dproj[0] = t9 * t2
+	radialDistortCallFixedRadBackward(&t.radialDistortTape, nradialDistortTape, dcam[9:t3], dproj)
 	t10 := dproj[1]
-	dcam[8] += t10
-	dcam[6] += t10 * t.elem
-	dproj[1] = t10 * t1
-	t11 := dproj[0]
-	dcam[7] += t11
-	dcam[6] += t11 * t.elem2
-	dproj[0] = t11 * t2
-	radialDistortTape := t3
-	radialDistortCallFixedRadBackward(&radialDistortTape, dcam[9:t4], dproj)
-	t12 := dproj[1]
-	dxcam[2] -= t12 * (t6 / t5)
-	dxcam[1] += t12 / t5
+	dxcam[2] -= t10 * (t5 / t4)
+	dxcam[1] += t10 / t4
 	dproj[1] = 0
-	t13 := dproj[0]
-	dxcam[2] -= t13 * (t8 / t7)
-	dxcam[0] += t13 / t7
+	t11 := dproj[0]
+	dxcam[2] -= t11 * (t7 / t6)
+	dxcam[0] += t11 / t6
 	dproj[0] = 0
-	rodriguesRotatePointTape := t9
-	rodriguesRotatePointCallFixedRotBackward(&rodriguesRotatePointTape, dcam[:t4], dxo[:3], dxcam[:3])
-	t14 := dxo[2]
-	dc[2] -= t14
-	dx[2] += t14
+	rodriguesRotatePointCallFixedRotBackward(&t.rodriguesRotatePointTape, nrodriguesRotatePointTape, dcam[:t3], dxo[:3], dxcam[:3])
+	t12 := dxo[2]
+	dc[2] -= t12
+	dx[2] += t12
 	dxo[2] = 0
-	t15 := dxo[1]
-	dc[1] -= t15
-	dx[1] += t15
+	t13 := dxo[1]
+	dc[1] -= t13
+	dx[1] += t13
 	dxo[1] = 0
-	t16 := dxo[0]
-	dc[0] -= t16
-	dx[0] += t16
+	t14 := dxo[0]
+	dc[0] -= t14
+	dx[0] += t14
 	dxo[0] = 0
 }
 
 // rodriguesRotatePointCallFixedRotTape is what
-// rodriguesRotatePointCallFixedRotForward keeps of one run of
-// rodriguesRotatePoint for rodriguesRotatePointCallFixedRotBackward: the
-// forward values the backward sweep reads, and the control flow it replays. A
-// tape may be reused: each run of rodriguesRotatePointCallFixedRotForward
-// overwrites it, and its buffers are kept.
+// rodriguesRotatePointCallFixedRotForward keeps of the calls of
+// rodriguesRotatePoint at one call site for
+// rodriguesRotatePointCallFixedRotBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 type rodriguesRotatePointCallFixedRotTape struct {
-	// crossTape: the tape crossCallForward fills and crossCallBackward reads, in a
-	// slice of one entry.
-	crossTape []crossCallTape
-	// rot: the parameter rot.
-	rot []float64
-	// crossTape2: the tape crossCallFixedAForward fills and
-	// crossCallFixedABackward reads, in a slice of one entry.
-	crossTape2 []crossCallFixedATape
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// rot: the parameter rot.
+		rot []float64
+		// sqtheta: sqtheta as the forward sweep computed it.
+		sqtheta float64
+		// theta: theta as the forward sweep computed it.
+		theta float64
+		// costheta: costheta as the forward sweep computed it.
+		costheta float64
+		// sintheta: sintheta as the forward sweep computed it.
+		sintheta float64
+		// thetaInverse: thetaInverse as the forward sweep computed it.
+		thetaInverse float64
+		// elem8: an element read before it was overwritten.
+		elem8 float64
+		// elem9: an element read before it was overwritten.
+		elem9 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem7: an element read before it was overwritten.
+		elem7 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// sum: a sum (sum) of the forward sweep.
+		sum float64
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+		// tmp: tmp as the forward sweep computed it.
+		tmp float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			sqsumTape  int
+			crossTape  int
+			elem3      int
+			elem2      int
+			elem       int
+			crossTape2 int
+		}
+	}
 	// sqsumTape: the tape sqsumCallFixedXForward fills and sqsumCallFixedXBackward
-	// reads, in a slice of one entry.
-	sqsumTape []sqsumCallFixedXTape
-	// sqtheta: sqtheta as the forward sweep computed it.
-	sqtheta float64
-	// theta: theta as the forward sweep computed it.
-	theta float64
-	// costheta: costheta as the forward sweep computed it.
-	costheta float64
-	// sintheta: sintheta as the forward sweep computed it.
-	sintheta float64
-	// thetaInverse: thetaInverse as the forward sweep computed it.
-	thetaInverse float64
-	// elem8: an element read before it was overwritten.
-	elem8 float64
-	// elem9: an element read before it was overwritten.
-	elem9 float64
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// elem7: an element read before it was overwritten.
-	elem7 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// sum: a sum (sum) of the forward sweep.
-	sum float64
-	// diff: a difference (diff) of the forward sweep.
-	diff float64
-	// tmp: tmp as the forward sweep computed it.
-	tmp float64
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	sqsumTape sqsumCallFixedXTape
+	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	crossTape crossCallTape
 	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem3 []float64
@@ -323,58 +350,67 @@ type rodriguesRotatePointCallFixedRotTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// crossTape2: the tape crossCallFixedAForward fills and
+	// crossCallFixedABackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	crossTape2 crossCallFixedATape
 }
 
 // rodriguesRotatePointCallFixedRotForward runs rodriguesRotatePoint and records
-// in t what rodriguesRotatePointCallFixedRotBackward needs; t's earlier
-// contents are discarded, its memory reused.
+// in t what rodriguesRotatePointCallFixedRotBackward needs, after what the
+// earlier calls since t's holder began its run recorded; the first of them
+// empties t, keeping its memory.
 func rodriguesRotatePointCallFixedRotForward(t *rodriguesRotatePointCallFixedRotTape, rot, pt, rotated []float64) {
-	t.elem = t.elem[:0]
-	t.elem2 = t.elem2[:0]
-	t.elem3 = t.elem3[:0]
-	t.crossTape = t.crossTape[:0]
-	t.crossTape2 = t.crossTape2[:0]
-	t.sqsumTape = t.sqsumTape[:0]
-	t.rot = rot
-	t.sqsumTape = slices.Grow(t.sqsumTape, 1)[:len(t.sqsumTape)+1]
-	sqsumTape := &t.sqsumTape[len(t.sqsumTape)-1]
-	sqtheta := sqsumCallFixedXForward(sqsumTape, 3, rot)
-	t.sqtheta = sqtheta
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+		t.elem3 = t.elem3[:0]
+		t.crossTape.calls = t.crossTape.calls[:0]
+		t.crossTape2.calls = t.crossTape2.calls[:0]
+		t.sqsumTape.calls = t.sqsumTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.rot = rot
+	sqtheta := sqsumCallFixedXForward(&t.sqsumTape, 3, rot)
+	c.sqtheta = sqtheta
 	if sqtheta != 0 {
 		theta := math.Sqrt(sqtheta)
-		t.theta = theta
+		c.theta = theta
 		costheta := math.Cos(theta)
-		t.costheta = costheta
+		c.costheta = costheta
 		sintheta := math.Sin(theta)
-		t.sintheta = sintheta
+		c.sintheta = sintheta
 		thetaInverse := 1 / theta
-		t.thetaInverse = thetaInverse
+		c.thetaInverse = thetaInverse
 		var w [3]float64
 		var wCrossPt [3]float64
 		for i := 0; i < 3; i++ {
 			w[i] = rot[i] * thetaInverse
 		}
-		t.crossTape = slices.Grow(t.crossTape, 1)[:len(t.crossTape)+1]
-		crossTape := &t.crossTape[len(t.crossTape)-1]
-		crossCallForward(crossTape, w[:], pt, wCrossPt[:])
+		crossCallForward(&t.crossTape, w[:], pt, wCrossPt[:])
 		t1 := w[0]
-		t.elem8 = t1
+		c.elem8 = t1
 		t2 := pt[0]
-		t.elem9 = t2
+		c.elem9 = t2
 		t3 := w[1]
-		t.elem6 = t3
+		c.elem6 = t3
 		t4 := pt[1]
-		t.elem7 = t4
+		c.elem7 = t4
 		t5 := w[2]
-		t.elem4 = t5
+		c.elem4 = t5
 		t6 := pt[2]
-		t.elem5 = t6
+		c.elem5 = t6
 		t7 := t1*t2 + t3*t4 + t5*t6
-		t.sum = t7
+		c.sum = t7
 		t8 := 1 - costheta
-		t.diff = t8
+		c.diff = t8
 		tmp := t7 * t8
-		t.tmp = tmp
+		c.tmp = tmp
+		t.elem = slices.Grow(t.elem, 3)
+		t.elem2 = slices.Grow(t.elem2, 3)
+		t.elem3 = slices.Grow(t.elem3, 3)
 		for i2 := 0; i2 < 3; i2++ {
 			t9 := pt[i2]
 			t.elem3 = append(t.elem3, t9)
@@ -386,120 +422,134 @@ func rodriguesRotatePointCallFixedRotForward(t *rodriguesRotatePointCallFixedRot
 		}
 	} else {
 		var rotCrossPt [3]float64
-		t.crossTape2 = slices.Grow(t.crossTape2, 1)[:len(t.crossTape2)+1]
-		crossTape2 := &t.crossTape2[len(t.crossTape2)-1]
-		crossCallFixedAForward(crossTape2, rot, pt, rotCrossPt[:])
+		crossCallFixedAForward(&t.crossTape2, rot, pt, rotCrossPt[:])
 		for i3 := 0; i3 < 3; i3++ {
 			rotated[i3] = pt[i3] + rotCrossPt[i3]
 		}
+	}
+	c.end.sqsumTape = len(t.sqsumTape.calls)
+	c.end.crossTape = len(t.crossTape.calls)
+	c.end.elem3 = len(t.elem3)
+	c.end.elem2 = len(t.elem2)
+	c.end.elem = len(t.elem)
+	c.end.crossTape2 = len(t.crossTape2.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 }
 
 // rodriguesRotatePointCallFixedRotBackward adds to drot, dpt and drotated the
 // vector-Jacobian product of rodriguesRotatePoint with the seeds drotated, at
-// the point recorded in t by rodriguesRotatePointCallFixedRotForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// the point that call number call of rodriguesRotatePointCallFixedRotForward on
+// t recorded. It keeps buffers of its own in t, for the derivatives of slices
+// it is not passed (those rodriguesRotatePoint and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // drotated holds, on entry, the seed of what rodriguesRotatePoint leaves in
 // rotated, and on return the derivative with respect to what rotated held
 // before.
-func rodriguesRotatePointCallFixedRotBackward(t *rodriguesRotatePointCallFixedRotTape, drot, dpt, drotated []float64) {
+func rodriguesRotatePointCallFixedRotBackward(t *rodriguesRotatePointCallFixedRotTape, call int, drot, dpt, drotated []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	sqtheta := t.sqtheta
-	nelem := len(t.elem)
-	nelem2 := len(t.elem2)
-	nelem3 := len(t.elem3)
-	ncrossTape := len(t.crossTape)
-	rot := t.rot
+	c := &t.calls[call]
+	sqtheta := c.sqtheta
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
+	nelem3 := c.end.elem3
+	ncrossTape := c.end.crossTape
+	rot := c.rot
 	var dsqtheta float64
-	ncrossTape2 := len(t.crossTape2)
-	nsqsumTape := len(t.sqsumTape)
+	ncrossTape2 := c.end.crossTape2
+	nsqsumTape := c.end.sqsumTape
 	nsqsumTape--
-	t1 := t.sqsumTape[nsqsumTape]
 	if sqtheta != 0 {
-		tmp := t.tmp
+		tmp := c.tmp
 		var dtmp float64
 		var dw [3]float64
-		sintheta := t.sintheta
+		sintheta := c.sintheta
 		var dsintheta float64
 		var dwCrossPt [3]float64
-		costheta := t.costheta
+		costheta := c.costheta
 		var dcostheta float64
 		ncrossTape--
-		t2 := t.crossTape[ncrossTape]
-		thetaInverse := t.thetaInverse
+		thetaInverse := c.thetaInverse
 		var dthetaInverse float64
-		theta := t.theta
+		theta := c.theta
 		for i2 := 2; i2 >= 0; i2-- {
 			nelem--
 			nelem2--
-			t3 := t.elem2[nelem2]
+			t1 := t.elem2[nelem2]
 			nelem3--
-			t4 := t.elem3[nelem3]
-			t5 := drotated[i2]
-			dtmp += t5 * t.elem[nelem]
-			dw[i2] += t5 * tmp
-			dsintheta += t5 * t3
-			dwCrossPt[i2] += t5 * sintheta
-			dcostheta += t5 * t4
-			dpt[i2] += t5 * costheta
+			t2 := t.elem3[nelem3]
+			t3 := drotated[i2]
+			dtmp += t3 * t.elem[nelem]
+			dw[i2] += t3 * tmp
+			dsintheta += t3 * t1
+			dwCrossPt[i2] += t3 * sintheta
+			dcostheta += t3 * t2
+			dpt[i2] += t3 * costheta
 			drotated[i2] = 0
 		}
-		t6 := dtmp * t.diff
-		t7 := dtmp * t.sum
-		dpt[2] += t6 * t.elem4
-		dw[2] += t6 * t.elem5
-		dpt[1] += t6 * t.elem6
-		dw[1] += t6 * t.elem7
-		dpt[0] += t6 * t.elem8
-		dw[0] += t6 * t.elem9
-		crossTape := t2
-		crossCallBackward(&crossTape, dw[:3], dpt, dwCrossPt[:3])
+		t4 := dtmp * c.diff
+		t5 := dtmp * c.sum
+		dpt[2] += t4 * c.elem4
+		dw[2] += t4 * c.elem5
+		dpt[1] += t4 * c.elem6
+		dw[1] += t4 * c.elem7
+		dpt[0] += t4 * c.elem8
+		dw[0] += t4 * c.elem9
+		crossCallBackward(&t.crossTape, ncrossTape, dw[:3], dpt, dwCrossPt[:3])
 		for i := 2; i >= 0; i-- {
-			t8 := dw[i]
-			dthetaInverse += t8 * rot[i]
-			drot[i] += t8 * thetaInverse
+			t6 := dw[i]
+			dthetaInverse += t6 * rot[i]
+			drot[i] += t6 * thetaInverse
 			dw[i] = 0
 		}
-		dcostheta2 := dcostheta - t7
+		dcostheta2 := dcostheta - t5
 		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
 		dsqtheta += dtheta * (0.5 / theta)
 	} else {
 		var drotCrossPt [3]float64
 		ncrossTape2--
-		t9 := t.crossTape2[ncrossTape2]
 		for i3 := 2; i3 >= 0; i3-- {
-			t10 := drotated[i3]
-			drotCrossPt[i3] += t10
-			dpt[i3] += t10
+			t7 := drotated[i3]
+			drotCrossPt[i3] += t7
+			dpt[i3] += t7
 			drotated[i3] = 0
 		}
-		crossTape2 := t9
-		crossCallFixedABackward(&crossTape2, drot, dpt, drotCrossPt[:3])
+		crossCallFixedABackward(&t.crossTape2, ncrossTape2, drot, dpt, drotCrossPt[:3])
 	}
-	sqsumTape := t1
-	sqsumCallFixedXBackward(&sqsumTape, dsqtheta, drot)
+	sqsumCallFixedXBackward(&t.sqsumTape, nsqsumTape, dsqtheta, drot)
 }
 
-// sqsumCallFixedXTape is what sqsumCallFixedXForward keeps of one run of sqsum
-// for sqsumCallFixedXBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// sqsumCallFixedXForward overwrites it, and its buffers are kept.
+// sqsumCallFixedXTape is what sqsumCallFixedXForward keeps of the calls of
+// sqsum at one call site for sqsumCallFixedXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type sqsumCallFixedXTape struct {
-	// n: the parameter n.
-	n int
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// x: the parameter x.
+		x []float64
+	}
 }
 
 // sqsumCallFixedXForward runs sqsum and records in t what
-// sqsumCallFixedXBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// sqsumCallFixedXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func sqsumCallFixedXForward(t *sqsumCallFixedXTape, n int, x []float64) float64 {
-	t.n = n
-	t.x = x
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
+	c.x = x
 	res := 0.0
 	for i := 0; i < n; i++ {
 		t1 := x[i]
@@ -509,15 +559,16 @@ func sqsumCallFixedXForward(t *sqsumCallFixedXTape, n int, x []float64) float64 
 }
 
 // sqsumCallFixedXBackward adds to dx the vector-Jacobian product of sqsum with
-// the seeds s, at the point recorded in t by sqsumCallFixedXForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func sqsumCallFixedXBackward(t *sqsumCallFixedXTape, s float64, dx []float64) {
+// the seeds s, at the point that call number call of sqsumCallFixedXForward on
+// t recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func sqsumCallFixedXBackward(t *sqsumCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dres float64
-	n := t.n
-	x := t.x
+	n := c.n
+	x := c.x
 	dres += s
 	t1 := n - 1
 	for i := t1; i >= 0; i-- {
@@ -525,153 +576,170 @@ func sqsumCallFixedXBackward(t *sqsumCallFixedXTape, s float64, dx []float64) {
 	}
 }
 
-// crossCallTape is what crossCallForward keeps of one run of cross for
-// crossCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of crossCallForward
-// overwrites it, and its buffers are kept.
+// crossCallTape is what crossCallForward keeps of the calls of cross at one
+// call site for crossCallBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 type crossCallTape struct {
-	// elem11: an element read before it was overwritten.
-	elem11 float64
-	// elem12: an element read before it was overwritten.
-	elem12 float64
-	// elem9: an element read before it was overwritten.
-	elem9 float64
-	// elem10: an element read before it was overwritten.
-	elem10 float64
-	// elem7: an element read before it was overwritten.
-	elem7 float64
-	// elem8: an element read before it was overwritten.
-	elem8 float64
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem: an element read before it was overwritten.
-	elem float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// elem11: an element read before it was overwritten.
+		elem11 float64
+		// elem12: an element read before it was overwritten.
+		elem12 float64
+		// elem9: an element read before it was overwritten.
+		elem9 float64
+		// elem10: an element read before it was overwritten.
+		elem10 float64
+		// elem7: an element read before it was overwritten.
+		elem7 float64
+		// elem8: an element read before it was overwritten.
+		elem8 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+	}
 }
 
-// crossCallForward runs cross and records in t what crossCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// crossCallForward runs cross and records in t what crossCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func crossCallForward(t *crossCallTape, a, b, out []float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
 	t1 := a[1]
-	t.elem11 = t1
+	c.elem11 = t1
 	t2 := b[2]
-	t.elem12 = t2
+	c.elem12 = t2
 	t3 := a[2]
-	t.elem9 = t3
+	c.elem9 = t3
 	t4 := b[1]
-	t.elem10 = t4
+	c.elem10 = t4
 	out[0] = t1*t2 - t3*t4
 	t5 := a[2]
-	t.elem7 = t5
+	c.elem7 = t5
 	t6 := b[0]
-	t.elem8 = t6
+	c.elem8 = t6
 	t7 := a[0]
-	t.elem5 = t7
+	c.elem5 = t7
 	t8 := b[2]
-	t.elem6 = t8
+	c.elem6 = t8
 	out[1] = t5*t6 - t7*t8
 	t9 := a[0]
-	t.elem3 = t9
+	c.elem3 = t9
 	t10 := b[1]
-	t.elem4 = t10
+	c.elem4 = t10
 	t11 := a[1]
-	t.elem = t11
+	c.elem = t11
 	t12 := b[0]
-	t.elem2 = t12
+	c.elem2 = t12
 	out[2] = t9*t10 - t11*t12
 }
 
 // crossCallBackward adds to da, db and dout the vector-Jacobian product of
-// cross with the seeds dout, at the point recorded in t by crossCallForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// cross with the seeds dout, at the point that call number call of
+// crossCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what cross leaves in out, and on return the
 // derivative with respect to what out held before.
-func crossCallBackward(t *crossCallTape, da, db, dout []float64) {
+func crossCallBackward(t *crossCallTape, call int, da, db, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	t1 := dout[2]
-	db[0] -= t1 * t.elem
-	da[1] -= t1 * t.elem2
-	db[1] += t1 * t.elem3
-	da[0] += t1 * t.elem4
+	db[0] -= t1 * c.elem
+	da[1] -= t1 * c.elem2
+	db[1] += t1 * c.elem3
+	da[0] += t1 * c.elem4
 	dout[2] = 0
 	t2 := dout[1]
-	db[2] -= t2 * t.elem5
-	da[0] -= t2 * t.elem6
-	db[0] += t2 * t.elem7
-	da[2] += t2 * t.elem8
+	db[2] -= t2 * c.elem5
+	da[0] -= t2 * c.elem6
+	db[0] += t2 * c.elem7
+	da[2] += t2 * c.elem8
 	dout[1] = 0
 	t3 := dout[0]
-	db[1] -= t3 * t.elem9
-	da[2] -= t3 * t.elem10
-	db[2] += t3 * t.elem11
-	da[1] += t3 * t.elem12
+	db[1] -= t3 * c.elem9
+	da[2] -= t3 * c.elem10
+	db[2] += t3 * c.elem11
+	da[1] += t3 * c.elem12
 	dout[0] = 0
 }
 
-// crossCallFixedATape is what crossCallFixedAForward keeps of one run of cross
-// for crossCallFixedABackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// crossCallFixedAForward overwrites it, and its buffers are kept.
+// crossCallFixedATape is what crossCallFixedAForward keeps of the calls of
+// cross at one call site for crossCallFixedABackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type crossCallFixedATape struct {
-	// a: the parameter a.
-	a []float64
-	// elem6: an element read before it was overwritten.
-	elem6 float64
-	// elem5: an element read before it was overwritten.
-	elem5 float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
-	// elem3: an element read before it was overwritten.
-	elem3 float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
-	// elem: an element read before it was overwritten.
-	elem float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+	}
 }
 
 // crossCallFixedAForward runs cross and records in t what
-// crossCallFixedABackward needs; t's earlier contents are discarded, its memory
-// reused.
+// crossCallFixedABackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func crossCallFixedAForward(t *crossCallFixedATape, a, b, out []float64) {
-	t.a = a
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
 	t1 := b[2]
-	t.elem6 = t1
+	c.elem6 = t1
 	t2 := b[1]
-	t.elem5 = t2
+	c.elem5 = t2
 	out[0] = a[1]*t1 - a[2]*t2
 	t3 := b[0]
-	t.elem4 = t3
+	c.elem4 = t3
 	t4 := b[2]
-	t.elem3 = t4
+	c.elem3 = t4
 	out[1] = a[2]*t3 - a[0]*t4
 	t5 := b[1]
-	t.elem2 = t5
+	c.elem2 = t5
 	t6 := b[0]
-	t.elem = t6
+	c.elem = t6
 	out[2] = a[0]*t5 - a[1]*t6
 }
 
 // crossCallFixedABackward adds to da, db and dout the vector-Jacobian product
-// of cross with the seeds dout, at the point recorded in t by
-// crossCallFixedAForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
+// of cross with the seeds dout, at the point that call number call of
+// crossCallFixedAForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what cross leaves in out, and on return the
 // derivative with respect to what out held before.
-func crossCallFixedABackward(t *crossCallFixedATape, da, db, dout []float64) {
+func crossCallFixedABackward(t *crossCallFixedATape, call int, da, db, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	a := t.a
+	c := &t.calls[call]
+	a := c.a
 	t1 := a[0]
 	t2 := a[0]
 	t3 := a[2]
@@ -679,136 +747,177 @@ func crossCallFixedABackward(t *crossCallFixedATape, da, db, dout []float64) {
 	t5 := a[1]
 	t6 := dout[2]
 	db[0] -= t6 * a[1]
-	da[1] -= t6 * t.elem
+	da[1] -= t6 * c.elem
 	db[1] += t6 * t1
-	da[0] += t6 * t.elem2
+	da[0] += t6 * c.elem2
 	dout[2] = 0
 	t7 := dout[1]
 	db[2] -= t7 * t2
-	da[0] -= t7 * t.elem3
+	da[0] -= t7 * c.elem3
 	db[0] += t7 * t3
-	da[2] += t7 * t.elem4
+	da[2] += t7 * c.elem4
 	dout[1] = 0
 	t8 := dout[0]
 	db[1] -= t8 * t4
-	da[2] -= t8 * t.elem5
+	da[2] -= t8 * c.elem5
 	db[2] += t8 * t5
-	da[1] += t8 * t.elem6
+	da[1] += t8 * c.elem6
 	dout[0] = 0
 }
 
 // radialDistortCallFixedRadTape is what radialDistortCallFixedRadForward keeps
-// of one run of radialDistort for radialDistortCallFixedRadBackward: the
-// forward values the backward sweep reads, and the control flow it replays. A
-// tape may be reused: each run of radialDistortCallFixedRadForward overwrites
-// it, and its buffers are kept.
+// of the calls of radialDistort at one call site for
+// radialDistortCallFixedRadBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type radialDistortCallFixedRadTape struct {
-	// rad: the parameter rad.
-	rad []float64
-	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, in a
-	// slice of one entry.
-	sqsumTape []sqsumCallTape
-	// rsq: rsq as the forward sweep computed it.
-	rsq float64
-	// prod: a product (prod) of the forward sweep.
-	prod float64
-	// l: l as the forward sweep computed it.
-	l float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
-	// elem: an element read before it was overwritten.
-	elem float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// rad: the parameter rad.
+		rad []float64
+		// rsq: rsq as the forward sweep computed it.
+		rsq float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// l: l as the forward sweep computed it.
+		l float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			sqsumTape int
+		}
+	}
+	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	sqsumTape sqsumCallTape
 }
 
 // radialDistortCallFixedRadForward runs radialDistort and records in t what
-// radialDistortCallFixedRadBackward needs; t's earlier contents are discarded,
-// its memory reused.
+// radialDistortCallFixedRadBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func radialDistortCallFixedRadForward(t *radialDistortCallFixedRadTape, rad, proj []float64) {
-	t.sqsumTape = t.sqsumTape[:0]
-	t.rad = rad
-	t.sqsumTape = slices.Grow(t.sqsumTape, 1)[:len(t.sqsumTape)+1]
-	sqsumTape := &t.sqsumTape[len(t.sqsumTape)-1]
-	rsq := sqsumCallForward(sqsumTape, 2, proj)
-	t.rsq = rsq
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.sqsumTape.calls = t.sqsumTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.rad = rad
+	rsq := sqsumCallForward(&t.sqsumTape, 2, proj)
+	c.rsq = rsq
 	t1 := rad[1] * rsq
-	t.prod = t1
+	c.prod = t1
 	l := 1 + rad[0]*rsq + t1*rsq
-	t.l = l
+	c.l = l
 	t2 := proj[0]
-	t.elem2 = t2
+	c.elem2 = t2
 	proj[0] = t2 * l
 	t3 := proj[1]
-	t.elem = t3
+	c.elem = t3
 	proj[1] = t3 * l
+	c.end.sqsumTape = len(t.sqsumTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
 }
 
 // radialDistortCallFixedRadBackward adds to drad and dproj the vector-Jacobian
-// product of radialDistort with the seeds dproj, at the point recorded in t by
-// radialDistortCallFixedRadForward. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// product of radialDistort with the seeds dproj, at the point that call number
+// call of radialDistortCallFixedRadForward on t recorded. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those
+// radialDistort and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 //
 // dproj holds, on entry, the seed of what radialDistort leaves in proj, and on
 // return the derivative with respect to what proj held before.
-func radialDistortCallFixedRadBackward(t *radialDistortCallFixedRadTape, drad, dproj []float64) {
+func radialDistortCallFixedRadBackward(t *radialDistortCallFixedRadTape, call int, drad, dproj []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	rad := t.rad
-	rsq := t.rsq
-	l := t.l
+	c := &t.calls[call]
+	rad := c.rad
+	rsq := c.rsq
+	l := c.l
 	t1 := rad[1]
 	t2 := rad[0]
-	nsqsumTape := len(t.sqsumTape)
+	nsqsumTape := c.end.sqsumTape
 	nsqsumTape--
-	t3 := t.sqsumTape[nsqsumTape]
-	t4 := dproj[1]
-	dproj[1] = t4 * l
-	t5 := dproj[0]
-	dproj[0] = t5 * l
-	dl := t4*t.elem + t5*t.elem2
-	t6 := dl * rsq
-	drad[1] += t6 * rsq
-	drad[0] += t6
-	drsq := dl*t.prod + t6*t1 + dl*t2
-	sqsumTape := t3
-	sqsumCallBackward(&sqsumTape, drsq, dproj)
+	t3 := dproj[1]
+	dproj[1] = t3 * l
+	t4 := dproj[0]
+	dproj[0] = t4 * l
+	dl := t3*c.elem + t4*c.elem2
+	t5 := dl * rsq
+	drad[1] += t5 * rsq
+	drad[0] += t5
+	drsq := dl*c.prod + t5*t1 + dl*t2
+	sqsumCallBackward(&t.sqsumTape, nsqsumTape, drsq, dproj)
 }
 
-// sqsumCallTape is what sqsumCallForward keeps of one run of sqsum for
-// sqsumCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of sqsumCallForward
-// overwrites it, and its buffers are kept.
+// sqsumCallTape is what sqsumCallForward keeps of the calls of sqsum at one
+// call site for sqsumCallBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 type sqsumCallTape struct {
-	// n: the parameter n.
-	n int
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
-// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func sqsumCallForward(t *sqsumCallTape, n int, x []float64) float64 {
-	t.elem = t.elem[:0]
-	t.n = n
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
 	res := 0.0
+	t.elem = slices.Grow(t.elem, max(n, 0))
 	for i := 0; i < n; i++ {
 		t1 := x[i]
 		t.elem = append(t.elem, t1)
 		res += t1 * t1
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return res
 }
 
 // sqsumCallBackward adds to dx the vector-Jacobian product of sqsum with the
-// seeds s, at the point recorded in t by sqsumCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func sqsumCallBackward(t *sqsumCallTape, s float64, dx []float64) {
+// seeds s, at the point that call number call of sqsumCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func sqsumCallBackward(t *sqsumCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dres float64
-	n := t.n
-	nelem := len(t.elem)
+	n := c.n
+	nelem := c.end.elem
 	dres += s
 	t1 := n - 1
 	for i := t1; i >= 0; i-- {

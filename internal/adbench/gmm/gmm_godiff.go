@@ -12,33 +12,8 @@ import (
 // control flow it replays. A tape may be reused: each run of ObjectiveForward
 // overwrites it, and its buffers are kept.
 type ObjectiveTape struct {
-	// logWishartPriorFlatTape: the tape
-	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and
-	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads, in a
-	// slice of one entry.
-	logWishartPriorFlatTape []logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape
 	// d: the parameter d.
 	d int
-	// logsumexpTape2: the tape logsumexpCallFixedXForward fills and
-	// logsumexpCallFixedXBackward reads, in a slice of one entry.
-	logsumexpTape2 []logsumexpCallFixedXTape
-	// logsumexpTape: the tape logsumexpCallForward fills and logsumexpCallBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	logsumexpTape []logsumexpCallTape
-	// sqnormTape: the tape sqnormCallForward fills and sqnormCallBackward reads,
-	// one entry per iteration of the loop around it, read back last first.
-	sqnormTape []sqnormCallTape
-	// qTimesXTape: the tape qTimesXCallFixedQdiagLtriForward fills and
-	// qTimesXCallFixedQdiagLtriBackward reads, one entry per iteration of the loop
-	// around it, read back last first.
-	qTimesXTape []qTimesXCallFixedQdiagLtriTape
-	// subtractTape: the tape subtractCallNoXForward fills and
-	// subtractCallNoXBackward reads, one entry per iteration of the loop around
-	// it, read back last first.
-	subtractTape []subtractCallNoXTape
-	// preprocessQsTape: the tape preprocessQsCallForward fills and
-	// preprocessQsCallBackward reads, in a slice of one entry.
-	preprocessQsTape []preprocessQsCallTape
 	// k: the parameter k.
 	k int
 	// n: the parameter n.
@@ -47,20 +22,81 @@ type ObjectiveTape struct {
 	means []float64
 	// icf: the parameter icf.
 	icf []float64
-	// qdiags: qdiags as the forward sweep computed it.
+	// qdiags: the memory of qdiags, which Objective makes, kept from run to run.
 	qdiags []float64
+	// qdiags2: qdiags as the forward sweep computed it.
+	qdiags2 []float64
+	// sumQs: the memory of sumQs, which Objective makes, kept from run to run.
+	sumQs []float64
+	// xcentered: the memory of xcentered, which Objective makes, kept from run to
+	// run.
+	xcentered []float64
+	// qxcentered: the memory of qxcentered, which Objective makes, kept from run
+	// to run.
+	qxcentered []float64
+	// mainTerm: the memory of mainTerm, which Objective makes, kept from run to
+	// run.
+	mainTerm []float64
+	// preprocessQsTape: the tape preprocessQsCallForward fills and
+	// preprocessQsCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	preprocessQsTape preprocessQsCallTape
+	// subtractTape: the tape subtractCallNoXForward fills and
+	// subtractCallNoXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	subtractTape subtractCallNoXTape
+	// qTimesXTape: the tape qTimesXCallFixedQdiagLtriForward fills and
+	// qTimesXCallFixedQdiagLtriBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	qTimesXTape qTimesXCallFixedQdiagLtriTape
+	// sqnormTape: the tape sqnormCallForward fills and sqnormCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	sqnormTape sqnormCallTape
+	// logsumexpTape: the tape logsumexpCallForward fills and logsumexpCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	logsumexpTape logsumexpCallTape
+	// logsumexpTape2: the tape logsumexpCallFixedXForward fills and
+	// logsumexpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logsumexpTape2 logsumexpCallFixedXTape
+	// logWishartPriorFlatTape: the tape
+	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and
+	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	logWishartPriorFlatTape logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape
+	// dsumQs: the derivatives of sumQs, which Objective makes, in a buffer the
+	// backward sweep reuses.
+	dsumQs []float64
+	// dqdiags: the derivatives of qdiags, which Objective makes, in a buffer the
+	// backward sweep reuses.
+	dqdiags []float64
+	// dmainTerm: the derivatives of mainTerm, which Objective makes, in a buffer
+	// the backward sweep reuses.
+	dmainTerm []float64
+	// dqxcentered: the derivatives of qxcentered, which Objective makes, in a
+	// buffer the backward sweep reuses.
+	dqxcentered []float64
+	// dxcentered: the derivatives of xcentered, which Objective makes, in a buffer
+	// the backward sweep reuses.
+	dxcentered []float64
 }
 
 // ObjectiveForward runs Objective and records in t what ObjectiveBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []float64, wishart Wishart) float64 {
-	t.logWishartPriorFlatTape = t.logWishartPriorFlatTape[:0]
-	t.logsumexpTape2 = t.logsumexpTape2[:0]
-	t.logsumexpTape = t.logsumexpTape[:0]
-	t.sqnormTape = t.sqnormTape[:0]
-	t.qTimesXTape = t.qTimesXTape[:0]
-	t.subtractTape = t.subtractTape[:0]
-	t.preprocessQsTape = t.preprocessQsTape[:0]
+	t.qdiags = t.qdiags[:0]
+	t.sumQs = t.sumQs[:0]
+	t.xcentered = t.xcentered[:0]
+	t.qxcentered = t.qxcentered[:0]
+	t.mainTerm = t.mainTerm[:0]
+	t.logWishartPriorFlatTape.calls = t.logWishartPriorFlatTape.calls[:0]
+	t.logsumexpTape2.calls = t.logsumexpTape2.calls[:0]
+	t.logsumexpTape.calls = t.logsumexpTape.calls[:0]
+	t.sqnormTape.calls = t.sqnormTape.calls[:0]
+	t.qTimesXTape.calls = t.qTimesXTape.calls[:0]
+	t.subtractTape.calls = t.subtractTape.calls[:0]
+	t.preprocessQsTape.calls = t.preprocessQsTape.calls[:0]
 	t.d = d
 	t.k = k
 	t.n = n
@@ -68,111 +104,112 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 	t.icf = icf
 	constant := -float64(n*d) * 0.5 * math.Log(6.28318530718)
 	icfSz := d * (d + 1) / 2
-	qdiags := make([]float64, d*k)
-	t.qdiags = qdiags
-	sumQs := make([]float64, k)
-	xcentered := make([]float64, d)
-	qxcentered := make([]float64, d)
-	mainTerm := make([]float64, k)
-	t.preprocessQsTape = slices.Grow(t.preprocessQsTape, 1)[:len(t.preprocessQsTape)+1]
-	preprocessQsTape := &t.preprocessQsTape[len(t.preprocessQsTape)-1]
-	preprocessQsCallForward(preprocessQsTape, d, k, icf, sumQs, qdiags)
+	t.qdiags = slices.Grow(t.qdiags, d*k)[:len(t.qdiags)+d*k]
+	qdiags := slices.Clip(t.qdiags[len(t.qdiags)-d*k:])
+	clear(qdiags)
+	t.qdiags2 = qdiags
+	t.sumQs = slices.Grow(t.sumQs, k)[:len(t.sumQs)+k]
+	sumQs := slices.Clip(t.sumQs[len(t.sumQs)-k:])
+	clear(sumQs)
+	t.xcentered = slices.Grow(t.xcentered, d)[:len(t.xcentered)+d]
+	xcentered := slices.Clip(t.xcentered[len(t.xcentered)-d:])
+	clear(xcentered)
+	t.qxcentered = slices.Grow(t.qxcentered, d)[:len(t.qxcentered)+d]
+	qxcentered := slices.Clip(t.qxcentered[len(t.qxcentered)-d:])
+	clear(qxcentered)
+	t.mainTerm = slices.Grow(t.mainTerm, k)[:len(t.mainTerm)+k]
+	mainTerm := slices.Clip(t.mainTerm[len(t.mainTerm)-k:])
+	clear(mainTerm)
+	preprocessQsCallForward(&t.preprocessQsTape, d, k, icf, sumQs, qdiags)
 	slse := 0.0
+	t1 := max(n, 0)
+	t.logsumexpTape.calls = slices.Grow(t.logsumexpTape.calls, t1)
+	t2 := t1 * max(k, 0)
+	t.qTimesXTape.calls = slices.Grow(t.qTimesXTape.calls, t2)
+	t.sqnormTape.calls = slices.Grow(t.sqnormTape.calls, t2)
+	t.subtractTape.calls = slices.Grow(t.subtractTape.calls, t2)
 	for ix := 0; ix < n; ix++ {
 		for ik := 0; ik < k; ik++ {
-			t.subtractTape = slices.Grow(t.subtractTape, 1)[:len(t.subtractTape)+1]
-			subtractTape := &t.subtractTape[len(t.subtractTape)-1]
-			subtractCallNoXForward(subtractTape, d, x[ix*d:], means[ik*d:], xcentered)
-			t.qTimesXTape = slices.Grow(t.qTimesXTape, 1)[:len(t.qTimesXTape)+1]
-			qTimesXTape := &t.qTimesXTape[len(t.qTimesXTape)-1]
-			qTimesXCallFixedQdiagLtriForward(qTimesXTape, d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
-			t1 := alphas[ik] + sumQs[ik]
-			t.sqnormTape = slices.Grow(t.sqnormTape, 1)[:len(t.sqnormTape)+1]
-			sqnormTape := &t.sqnormTape[len(t.sqnormTape)-1]
-			t2 := sqnormCallForward(sqnormTape, d, qxcentered)
-			mainTerm[ik] = t1 - 0.5*t2
+			subtractCallNoXForward(&t.subtractTape, d, x[ix*d:], means[ik*d:], xcentered)
+			qTimesXCallFixedQdiagLtriForward(&t.qTimesXTape, d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
+			t3 := alphas[ik] + sumQs[ik]
+			t4 := sqnormCallForward(&t.sqnormTape, d, qxcentered)
+			mainTerm[ik] = t3 - 0.5*t4
 		}
-		t.logsumexpTape = slices.Grow(t.logsumexpTape, 1)[:len(t.logsumexpTape)+1]
-		logsumexpTape := &t.logsumexpTape[len(t.logsumexpTape)-1]
-		t3 := logsumexpCallForward(logsumexpTape, k, mainTerm)
-		slse += t3
+		t5 := logsumexpCallForward(&t.logsumexpTape, k, mainTerm)
+		slse += t5
 	}
-	t.logsumexpTape2 = slices.Grow(t.logsumexpTape2, 1)[:len(t.logsumexpTape2)+1]
-	logsumexpTape2 := &t.logsumexpTape2[len(t.logsumexpTape2)-1]
-	lseAlphas := logsumexpCallFixedXForward(logsumexpTape2, k, alphas)
+	lseAlphas := logsumexpCallFixedXForward(&t.logsumexpTape2, k, alphas)
 	err := constant + slse - float64(n)*lseAlphas
-	t.logWishartPriorFlatTape = slices.Grow(t.logWishartPriorFlatTape, 1)[:len(t.logWishartPriorFlatTape)+1]
-	logWishartPriorFlatTape := &t.logWishartPriorFlatTape[len(t.logWishartPriorFlatTape)-1]
-	t4 := logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(logWishartPriorFlatTape, d, k, wishart.Gamma, wishart.M, sumQs, qdiags, icf)
-	return err + t4
+	t6 := logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(&t.logWishartPriorFlatTape, d, k, wishart.Gamma, wishart.M, sumQs, qdiags, icf)
+	return err + t6
 }
 
 // ObjectiveBackward adds to dalphas, dmeans and dicf the vector-Jacobian
 // product of Objective with the seeds s, at the point recorded in t by
-// ObjectiveForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// ObjectiveForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those Objective and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nlogWishartPriorFlatTape := len(t.logWishartPriorFlatTape)
+	nlogWishartPriorFlatTape := len(t.logWishartPriorFlatTape.calls)
 	nlogWishartPriorFlatTape--
 	k := t.k
-	dsumQs := make([]float64, k)
+	t.dsumQs = slices.Grow(t.dsumQs[:0], k)[:k]
+	clear(t.dsumQs)
+	dsumQs := t.dsumQs
 	d := t.d
-	dqdiags := make([]float64, d*k)
+	t.dqdiags = slices.Grow(t.dqdiags[:0], d*k)[:d*k]
+	clear(t.dqdiags)
+	dqdiags := t.dqdiags
 	n := t.n
 	var dslse float64
-	nlogsumexpTape2 := len(t.logsumexpTape2)
+	nlogsumexpTape2 := len(t.logsumexpTape2.calls)
 	nlogsumexpTape2--
-	t1 := t.logsumexpTape2[nlogsumexpTape2]
-	nlogsumexpTape := len(t.logsumexpTape)
-	dmainTerm := make([]float64, k)
-	nsqnormTape := len(t.sqnormTape)
-	dqxcentered := make([]float64, d)
-	nqTimesXTape := len(t.qTimesXTape)
-	qdiags := t.qdiags
+	nlogsumexpTape := len(t.logsumexpTape.calls)
+	t.dmainTerm = slices.Grow(t.dmainTerm[:0], k)[:k]
+	clear(t.dmainTerm)
+	dmainTerm := t.dmainTerm
+	nsqnormTape := len(t.sqnormTape.calls)
+	t.dqxcentered = slices.Grow(t.dqxcentered[:0], d)[:d]
+	clear(t.dqxcentered)
+	dqxcentered := t.dqxcentered
+	nqTimesXTape := len(t.qTimesXTape.calls)
+	qdiags := t.qdiags2
 	icfSz := d * (d + 1) / 2
 	icf := t.icf
-	dxcentered := make([]float64, d)
-	nsubtractTape := len(t.subtractTape)
+	t.dxcentered = slices.Grow(t.dxcentered[:0], d)[:d]
+	clear(t.dxcentered)
+	dxcentered := t.dxcentered
+	nsubtractTape := len(t.subtractTape.calls)
 	means := t.means
-	npreprocessQsTape := len(t.preprocessQsTape)
+	npreprocessQsTape := len(t.preprocessQsTape.calls)
 	npreprocessQsTape--
-	t2 := t.preprocessQsTape[npreprocessQsTape]
-	logWishartPriorFlatTape := t.logWishartPriorFlatTape[nlogWishartPriorFlatTape]
-	logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(&logWishartPriorFlatTape, s, dsumQs, dqdiags, dicf)
+	logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(&t.logWishartPriorFlatTape, nlogWishartPriorFlatTape, s, dsumQs, dqdiags, dicf)
 	dlseAlphas := -(s * float64(n))
 	dslse += s
-	logsumexpTape2 := t1
-	logsumexpCallFixedXBackward(&logsumexpTape2, dlseAlphas, dalphas)
-	t3 := n - 1
-	for ix := t3; ix >= 0; ix-- {
+	logsumexpCallFixedXBackward(&t.logsumexpTape2, nlogsumexpTape2, dlseAlphas, dalphas)
+	t1 := n - 1
+	for ix := t1; ix >= 0; ix-- {
 		nlogsumexpTape--
-		logsumexpTape := t.logsumexpTape[nlogsumexpTape]
-		logsumexpCallBackward(&logsumexpTape, dslse, dmainTerm)
-		t4 := k - 1
-		for ik := t4; ik >= 0; ik-- {
+		logsumexpCallBackward(&t.logsumexpTape, nlogsumexpTape, dslse, dmainTerm)
+		t2 := k - 1
+		for ik := t2; ik >= 0; ik-- {
 			nsqnormTape--
-			t5 := t.sqnormTape[nsqnormTape]
 			nqTimesXTape--
-			t6 := t.qTimesXTape[nqTimesXTape]
-			t7 := ik * d
+			t3 := ik * d
 			nsubtractTape--
-			t8 := t.subtractTape[nsubtractTape]
-			t9 := dmainTerm[ik]
+			t4 := dmainTerm[ik]
 			dmainTerm[ik] = 0
-			sqnormTape := t5
-			sqnormCallBackward(&sqnormTape, -(t9 * 0.5), dqxcentered)
-			dsumQs[ik] += t9
-			dalphas[ik] += t9
-			qTimesXTape := t6
-			qTimesXCallFixedQdiagLtriBackward(&qTimesXTape, dqdiags[t7:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
-			subtractTape := t8
-			subtractCallNoXBackward(&subtractTape, dmeans[t7:len(means)], dxcentered)
+			sqnormCallBackward(&t.sqnormTape, nsqnormTape, -(t4 * 0.5), dqxcentered)
+			dsumQs[ik] += t4
+			dalphas[ik] += t4
+			qTimesXCallFixedQdiagLtriBackward(&t.qTimesXTape, nqTimesXTape, dqdiags[t3:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
+			subtractCallNoXBackward(&t.subtractTape, nsubtractTape, dmeans[t3:len(means)], dxcentered)
 		}
 	}
-	preprocessQsTape := t2
-	preprocessQsCallBackward(&preprocessQsTape, dicf, dsumQs, dqdiags)
+	preprocessQsCallBackward(&t.preprocessQsTape, npreprocessQsTape, dicf, dsumQs, dqdiags)
 }
 
 // ObjectiveGrad returns Objective's result and its gradient with respect to
@@ -188,28 +225,43 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	return t1, dalphas, dmeans, dicf
 }
 
-// preprocessQsCallTape is what preprocessQsCallForward keeps of one run of
-// preprocessQs for preprocessQsCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of preprocessQsCallForward overwrites it, and its buffers are kept.
+// preprocessQsCallTape is what preprocessQsCallForward keeps of the calls of
+// preprocessQs at one call site for preprocessQsCallBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type preprocessQsCallTape struct {
-	// d: the parameter d.
-	d int
-	// k: the parameter k.
-	k int
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// d: the parameter d.
+		d int
+		// k: the parameter k.
+		k int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			exp int
+		}
+	}
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
 }
 
 // preprocessQsCallForward runs preprocessQs and records in t what
-// preprocessQsCallBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// preprocessQsCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func preprocessQsCallForward(t *preprocessQsCallTape, d, k int, icf, sumQs, qdiags []float64) {
-	t.exp = t.exp[:0]
-	t.d = d
-	t.k = k
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.d = d
+	c.k = k
 	icfSz := d * (d + 1) / 2
+	t.exp = slices.Grow(t.exp, max(k, 0)*max(d, 0))
 	for ik := 0; ik < k; ik++ {
 		sumQs[ik] = 0
 		for id := 0; id < d; id++ {
@@ -220,22 +272,30 @@ func preprocessQsCallForward(t *preprocessQsCallTape, d, k int, icf, sumQs, qdia
 			qdiags[ik*d+id] = t1
 		}
 	}
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
 }
 
 // preprocessQsCallBackward adds to dicf, dsumQs and dqdiags the vector-Jacobian
-// product of preprocessQs with the seeds dsumQs and dqdiags, at the point
-// recorded in t by preprocessQsCallForward. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// product of preprocessQs with the seeds dsumQs and dqdiags, at the point that
+// call number call of preprocessQsCallForward on t recorded. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 //
 // dsumQs and dqdiags hold, on entry, the seed of what preprocessQs leaves in
 // sumQs and qdiags, and on return the derivative with respect to what sumQs and
 // qdiags held before.
-func preprocessQsCallBackward(t *preprocessQsCallTape, dicf, dsumQs, dqdiags []float64) {
+func preprocessQsCallBackward(t *preprocessQsCallTape, call int, dicf, dsumQs, dqdiags []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	k := t.k
-	d := t.d
-	nexp := len(t.exp)
+	c := &t.calls[call]
+	k := c.k
+	d := c.d
+	nexp := c.end.exp
 	icfSz := d * (d + 1) / 2
 	t1 := k - 1
 	for ik := t1; ik >= 0; ik-- {
@@ -253,36 +313,44 @@ func preprocessQsCallBackward(t *preprocessQsCallTape, dicf, dsumQs, dqdiags []f
 	}
 }
 
-// subtractCallNoXTape is what subtractCallNoXForward keeps of one run of
-// subtract for subtractCallNoXBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// subtractCallNoXForward overwrites it, and its buffers are kept.
+// subtractCallNoXTape is what subtractCallNoXForward keeps of the calls of
+// subtract at one call site for subtractCallNoXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type subtractCallNoXTape struct {
-	// d: the parameter d.
-	d int
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// d: the parameter d.
+		d int
+	}
 }
 
 // subtractCallNoXForward runs subtract and records in t what
-// subtractCallNoXBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// subtractCallNoXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func subtractCallNoXForward(t *subtractCallNoXTape, d int, x, y, out []float64) {
-	t.d = d
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.d = d
 	for id := 0; id < d; id++ {
 		out[id] = x[id] - y[id]
 	}
 }
 
 // subtractCallNoXBackward adds to dy and dout the vector-Jacobian product of
-// subtract with the seeds dout, at the point recorded in t by
-// subtractCallNoXForward. It only reads t, so one forward run serves any number
-// of backward runs (one per seed, from several goroutines at once); it adds
-// rather than sets, so one buffer can sum a mini-batch.
+// subtract with the seeds dout, at the point that call number call of
+// subtractCallNoXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what subtract leaves in out, and on return
 // the derivative with respect to what out held before.
-func subtractCallNoXBackward(t *subtractCallNoXTape, dy, dout []float64) {
+func subtractCallNoXBackward(t *subtractCallNoXTape, call int, dy, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	d := t.d
+	c := &t.calls[call]
+	d := c.d
 	t1 := d - 1
 	for id := t1; id >= 0; id-- {
 		dy[id] -= dout[id]
@@ -291,33 +359,49 @@ func subtractCallNoXBackward(t *subtractCallNoXTape, dy, dout []float64) {
 }
 
 // qTimesXCallFixedQdiagLtriTape is what qTimesXCallFixedQdiagLtriForward keeps
-// of one run of qTimesX for qTimesXCallFixedQdiagLtriBackward: the forward
-// values the backward sweep reads, and the control flow it replays. A tape may
-// be reused: each run of qTimesXCallFixedQdiagLtriForward overwrites it, and
-// its buffers are kept.
+// of the calls of qTimesX at one call site for
+// qTimesXCallFixedQdiagLtriBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type qTimesXCallFixedQdiagLtriTape struct {
-	// d: the parameter d.
-	d int
-	// qdiag: the parameter qdiag.
-	qdiag []float64
-	// ltri: the parameter ltri.
-	ltri []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// d: the parameter d.
+		d int
+		// qdiag: the parameter qdiag.
+		qdiag []float64
+		// ltri: the parameter ltri.
+		ltri []float64
+		// lparamsIdx: the value of lparamsIdx as the forward sweep returned, from
+		// which the backward sweep has its earlier values.
+		lparamsIdx int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// lparamsIdx: the value of lparamsIdx as the forward sweep returned, from
-	// which the backward sweep has its earlier values.
-	lparamsIdx int
 }
 
 // qTimesXCallFixedQdiagLtriForward runs qTimesX and records in t what
-// qTimesXCallFixedQdiagLtriBackward needs; t's earlier contents are discarded,
-// its memory reused.
+// qTimesXCallFixedQdiagLtriBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func qTimesXCallFixedQdiagLtriForward(t *qTimesXCallFixedQdiagLtriTape, d int, qdiag, ltri, x, out []float64) {
-	t.elem = t.elem[:0]
-	t.d = d
-	t.qdiag = qdiag
-	t.ltri = ltri
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.d = d
+	c.qdiag = qdiag
+	c.ltri = ltri
+	t.elem = slices.Grow(t.elem, max(d, 0))
 	for id := 0; id < d; id++ {
 		t1 := x[id]
 		t.elem = append(t.elem, t1)
@@ -330,168 +414,231 @@ func qTimesXCallFixedQdiagLtriForward(t *qTimesXCallFixedQdiagLtriTape, d int, q
 			lparamsIdx++
 		}
 	}
-	t.lparamsIdx = lparamsIdx
+	c.lparamsIdx = lparamsIdx
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 }
 
 // qTimesXCallFixedQdiagLtriBackward adds to dqdiag, dltri, dx and dout the
-// vector-Jacobian product of qTimesX with the seeds dout, at the point recorded
-// in t by qTimesXCallFixedQdiagLtriForward. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
+// vector-Jacobian product of qTimesX with the seeds dout, at the point that
+// call number call of qTimesXCallFixedQdiagLtriForward on t recorded. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 //
 // dout holds, on entry, the seed of what qTimesX leaves in out, and on return
 // the derivative with respect to what out held before.
-func qTimesXCallFixedQdiagLtriBackward(t *qTimesXCallFixedQdiagLtriTape, dqdiag, dltri, dx, dout []float64) {
+func qTimesXCallFixedQdiagLtriBackward(t *qTimesXCallFixedQdiagLtriTape, call int, dqdiag, dltri, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	d := t.d
-	ltri := t.ltri
-	lparamsIdx := t.lparamsIdx
-	qdiag := t.qdiag
-	nelem := len(t.elem)
-	t1 := d - 1
-	for i := t1; i >= 0; i-- {
-		t2 := i
-		t3 := t2 + 1
-		t4 := t.elem[t2]
-		for j := t1; j >= t3; j-- {
-			t5 := lparamsIdx - 1
+	c := &t.calls[call]
+	d := c.d
+	ltri := c.ltri
+	lparamsIdx := c.lparamsIdx
+	t1 := c.end.elem - d
+	qdiag := c.qdiag
+	nelem := c.end.elem
+	t2 := d - 1
+	for i := t2; i >= 0; i-- {
+		t3 := i
+		t4 := t3 + 1
+		t5 := t.elem[t1+t3]
+		for j := t2; j >= t4; j-- {
+			t6 := lparamsIdx - 1
 			lparamsIdx--
-			t6 := dout[j]
-			dx[t2] += t6 * ltri[t5]
-			dltri[t5] += t6 * t4
-			dout[j] = t6
+			t7 := dout[j]
+			dx[t3] += t7 * ltri[t6]
+			dltri[t6] += t7 * t5
+			dout[j] = t7
 		}
 	}
-	for id := t1; id >= 0; id-- {
+	for id := t2; id >= 0; id-- {
 		nelem--
-		t7 := dout[id]
-		t8 := t7 * t.elem[nelem]
-		dx[id] += t7 * qdiag[id]
-		dqdiag[id] += t8
+		t8 := dout[id]
+		t9 := t8 * t.elem[nelem]
+		dx[id] += t8 * qdiag[id]
+		dqdiag[id] += t9
 		dout[id] = 0
 	}
 }
 
-// sqnormCallTape is what sqnormCallForward keeps of one run of sqnorm for
-// sqnormCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of sqnormCallForward
-// overwrites it, and its buffers are kept.
+// sqnormCallTape is what sqnormCallForward keeps of the calls of sqnorm at one
+// call site for sqnormCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type sqnormCallTape struct {
-	// n: the parameter n.
-	n int
-	// elem2: an element read before it was overwritten.
-	elem2 float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
-// sqnormCallForward runs sqnorm and records in t what sqnormCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// sqnormCallForward runs sqnorm and records in t what sqnormCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func sqnormCallForward(t *sqnormCallTape, n int, x []float64) float64 {
-	t.elem = t.elem[:0]
-	t.n = n
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
 	t1 := x[0]
-	t.elem2 = t1
+	c.elem2 = t1
 	res := t1 * t1
+	t.elem = slices.Grow(t.elem, max(n-1, 0))
 	for i := 1; i < n; i++ {
 		t2 := x[i]
 		t.elem = append(t.elem, t2)
 		res += t2 * t2
 	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
 	return res
 }
 
 // sqnormCallBackward adds to dx the vector-Jacobian product of sqnorm with the
-// seeds s, at the point recorded in t by sqnormCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func sqnormCallBackward(t *sqnormCallTape, s float64, dx []float64) {
+// seeds s, at the point that call number call of sqnormCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func sqnormCallBackward(t *sqnormCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dres float64
-	n := t.n
+	n := c.n
 	t1 := n - 1
-	nelem := len(t.elem)
+	nelem := c.end.elem
 	dres += s
 	for i := t1; i >= 1; i-- {
 		nelem--
 		dx[i] += dres * t.elem[nelem] * 2
 	}
-	dx[0] += dres * t.elem2 * 2
+	dx[0] += dres * c.elem2 * 2
 }
 
-// logsumexpCallTape is what logsumexpCallForward keeps of one run of logsumexp
-// for logsumexpCallBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// logsumexpCallForward overwrites it, and its buffers are kept.
+// logsumexpCallTape is what logsumexpCallForward keeps of the calls of
+// logsumexp at one call site for logsumexpCallBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type logsumexpCallTape struct {
-	// n: the parameter n.
-	n int
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// semx: the value of semx the backward sweep reads.
+		semx float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			arrMaxTape int
+			exp        int
+		}
+	}
 	// arrMaxTape: the tape arrMaxCallForward fills and arrMaxCallBackward reads,
-	// in a slice of one entry.
-	arrMaxTape []arrMaxCallTape
+	// for every call of it here: one record per call, and the stacks they share.
+	arrMaxTape arrMaxCallTape
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
-	// semx: the value of semx the backward sweep reads.
-	semx float64
 }
 
 // logsumexpCallForward runs logsumexp and records in t what
-// logsumexpCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// logsumexpCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func logsumexpCallForward(t *logsumexpCallTape, n int, x []float64) float64 {
-	t.exp = t.exp[:0]
-	t.arrMaxTape = t.arrMaxTape[:0]
-	t.n = n
-	t.arrMaxTape = slices.Grow(t.arrMaxTape, 1)[:len(t.arrMaxTape)+1]
-	arrMaxTape := &t.arrMaxTape[len(t.arrMaxTape)-1]
-	mx := arrMaxCallForward(arrMaxTape, n, x)
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+		t.arrMaxTape.calls = t.arrMaxTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
+	mx := arrMaxCallForward(&t.arrMaxTape, n, x)
 	semx := 0.0
+	t.exp = slices.Grow(t.exp, max(n, 0))
 	for i := 0; i < n; i++ {
 		t1 := math.Exp(x[i] - mx)
 		t.exp = append(t.exp, t1)
 		semx += t1
 	}
-	t.semx = semx
+	c.semx = semx
+	c.end.arrMaxTape = len(t.arrMaxTape.calls)
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
 	return math.Log(semx) + mx
 }
 
 // logsumexpCallBackward adds to dx the vector-Jacobian product of logsumexp
-// with the seeds s, at the point recorded in t by logsumexpCallForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func logsumexpCallBackward(t *logsumexpCallTape, s float64, dx []float64) {
+// with the seeds s, at the point that call number call of logsumexpCallForward
+// on t recorded. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those logsumexp and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func logsumexpCallBackward(t *logsumexpCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dsemx float64
-	n := t.n
-	nexp := len(t.exp)
+	n := c.n
+	nexp := c.end.exp
 	var dmx float64
-	narrMaxTape := len(t.arrMaxTape)
+	narrMaxTape := c.end.arrMaxTape
 	narrMaxTape--
-	t1 := t.arrMaxTape[narrMaxTape]
-	dsemx += s / t.semx
-	t2 := n - 1
-	for i := t2; i >= 0; i-- {
+	dsemx += s / c.semx
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
-		t3 := dsemx * t.exp[nexp]
-		dmx -= t3
-		dx[i] += t3
+		t2 := dsemx * t.exp[nexp]
+		dmx -= t2
+		dx[i] += t2
 	}
 	dmx2 := s + dmx
-	arrMaxTape := t1
-	arrMaxCallBackward(&arrMaxTape, dmx2, dx)
+	arrMaxCallBackward(&t.arrMaxTape, narrMaxTape, dmx2, dx)
 }
 
-// arrMaxCallTape is what arrMaxCallForward keeps of one run of arrMax for
-// arrMaxCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of arrMaxCallForward
-// overwrites it, and its buffers are kept.
+// arrMaxCallTape is what arrMaxCallForward keeps of the calls of arrMax at one
+// call site for arrMaxCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 type arrMaxCallTape struct {
-	// n: the parameter n.
-	n int
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			m    int
+			elem int
+		}
+	}
 	// m: the value of m the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	m []float64
@@ -500,34 +647,52 @@ type arrMaxCallTape struct {
 	elem []float64
 }
 
-// arrMaxCallForward runs arrMax and records in t what arrMaxCallBackward needs;
-// t's earlier contents are discarded, its memory reused.
+// arrMaxCallForward runs arrMax and records in t what arrMaxCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
 func arrMaxCallForward(t *arrMaxCallTape, n int, x []float64) float64 {
-	t.m = t.m[:0]
-	t.elem = t.elem[:0]
-	t.n = n
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.m = t.m[:0]
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
 	m := x[0]
+	t1 := max(n-1, 0)
+	t.elem = slices.Grow(t.elem, t1)
+	t.m = slices.Grow(t.m, t1)
 	for i := 1; i < n; i++ {
 		t.m = append(t.m, m)
-		t1 := x[i]
-		t.elem = append(t.elem, t1)
-		m = math.Max(m, t1)
+		t2 := x[i]
+		t.elem = append(t.elem, t2)
+		m = math.Max(m, t2)
+	}
+	c.end.m = len(t.m)
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.m = slices.Grow(t.m, c.end.m*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 	return m
 }
 
 // arrMaxCallBackward adds to dx the vector-Jacobian product of arrMax with the
-// seeds s, at the point recorded in t by arrMaxCallForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func arrMaxCallBackward(t *arrMaxCallTape, s float64, dx []float64) {
+// seeds s, at the point that call number call of arrMaxCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func arrMaxCallBackward(t *arrMaxCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dm float64
-	n := t.n
+	n := c.n
 	t1 := n - 1
-	nm := len(t.m)
-	nelem := len(t.elem)
+	nm := c.end.m
+	nelem := c.end.elem
 	dm += s
 	for i := t1; i >= 1; i-- {
 		nm--
@@ -547,111 +712,157 @@ func arrMaxCallBackward(t *arrMaxCallTape, s float64, dx []float64) {
 	dx[0] += dm
 }
 
-// logsumexpCallFixedXTape is what logsumexpCallFixedXForward keeps of one run
-// of logsumexp for logsumexpCallFixedXBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of logsumexpCallFixedXForward overwrites it, and its buffers are kept.
+// logsumexpCallFixedXTape is what logsumexpCallFixedXForward keeps of the calls
+// of logsumexp at one call site for logsumexpCallFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type logsumexpCallFixedXTape struct {
-	// n: the parameter n.
-	n int
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// semx: the value of semx the backward sweep reads.
+		semx float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			arrMaxTape int
+			exp        int
+		}
+	}
 	// arrMaxTape: the tape arrMaxCallFixedXForward fills and
-	// arrMaxCallFixedXBackward reads, in a slice of one entry.
-	arrMaxTape []arrMaxCallFixedXTape
+	// arrMaxCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	arrMaxTape arrMaxCallFixedXTape
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
-	// semx: the value of semx the backward sweep reads.
-	semx float64
 }
 
 // logsumexpCallFixedXForward runs logsumexp and records in t what
-// logsumexpCallFixedXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// logsumexpCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func logsumexpCallFixedXForward(t *logsumexpCallFixedXTape, n int, x []float64) float64 {
-	t.exp = t.exp[:0]
-	t.arrMaxTape = t.arrMaxTape[:0]
-	t.n = n
-	t.arrMaxTape = slices.Grow(t.arrMaxTape, 1)[:len(t.arrMaxTape)+1]
-	arrMaxTape := &t.arrMaxTape[len(t.arrMaxTape)-1]
-	mx := arrMaxCallFixedXForward(arrMaxTape, n, x)
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+		t.arrMaxTape.calls = t.arrMaxTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
+	mx := arrMaxCallFixedXForward(&t.arrMaxTape, n, x)
 	semx := 0.0
+	t.exp = slices.Grow(t.exp, max(n, 0))
 	for i := 0; i < n; i++ {
 		t1 := math.Exp(x[i] - mx)
 		t.exp = append(t.exp, t1)
 		semx += t1
 	}
-	t.semx = semx
+	c.semx = semx
+	c.end.arrMaxTape = len(t.arrMaxTape.calls)
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
 	return math.Log(semx) + mx
 }
 
 // logsumexpCallFixedXBackward adds to dx the vector-Jacobian product of
-// logsumexp with the seeds s, at the point recorded in t by
-// logsumexpCallFixedXForward. It only reads t, so one forward run serves any
-// number of backward runs (one per seed, from several goroutines at once); it
-// adds rather than sets, so one buffer can sum a mini-batch.
-func logsumexpCallFixedXBackward(t *logsumexpCallFixedXTape, s float64, dx []float64) {
+// logsumexp with the seeds s, at the point that call number call of
+// logsumexpCallFixedXForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those logsumexp and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func logsumexpCallFixedXBackward(t *logsumexpCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dsemx float64
-	n := t.n
-	nexp := len(t.exp)
+	n := c.n
+	nexp := c.end.exp
 	var dmx float64
-	narrMaxTape := len(t.arrMaxTape)
+	narrMaxTape := c.end.arrMaxTape
 	narrMaxTape--
-	t1 := t.arrMaxTape[narrMaxTape]
-	dsemx += s / t.semx
-	t2 := n - 1
-	for i := t2; i >= 0; i-- {
+	dsemx += s / c.semx
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
-		t3 := dsemx * t.exp[nexp]
-		dmx -= t3
-		dx[i] += t3
+		t2 := dsemx * t.exp[nexp]
+		dmx -= t2
+		dx[i] += t2
 	}
 	dmx2 := s + dmx
-	arrMaxTape := t1
-	arrMaxCallFixedXBackward(&arrMaxTape, dmx2, dx)
+	arrMaxCallFixedXBackward(&t.arrMaxTape, narrMaxTape, dmx2, dx)
 }
 
-// arrMaxCallFixedXTape is what arrMaxCallFixedXForward keeps of one run of
-// arrMax for arrMaxCallFixedXBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// arrMaxCallFixedXForward overwrites it, and its buffers are kept.
+// arrMaxCallFixedXTape is what arrMaxCallFixedXForward keeps of the calls of
+// arrMax at one call site for arrMaxCallFixedXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type arrMaxCallFixedXTape struct {
-	// n: the parameter n.
-	n int
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// x: the parameter x.
+		x []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			m int
+		}
+	}
 	// m: the value of m the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	m []float64
 }
 
 // arrMaxCallFixedXForward runs arrMax and records in t what
-// arrMaxCallFixedXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// arrMaxCallFixedXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func arrMaxCallFixedXForward(t *arrMaxCallFixedXTape, n int, x []float64) float64 {
-	t.m = t.m[:0]
-	t.n = n
-	t.x = x
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.m = t.m[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
+	c.x = x
 	m := x[0]
+	t.m = slices.Grow(t.m, max(n-1, 0))
 	for i := 1; i < n; i++ {
 		t.m = append(t.m, m)
 		m = math.Max(m, x[i])
+	}
+	c.end.m = len(t.m)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.m = slices.Grow(t.m, c.end.m*more)
 	}
 	return m
 }
 
 // arrMaxCallFixedXBackward adds to dx the vector-Jacobian product of arrMax
-// with the seeds s, at the point recorded in t by arrMaxCallFixedXForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func arrMaxCallFixedXBackward(t *arrMaxCallFixedXTape, s float64, dx []float64) {
+// with the seeds s, at the point that call number call of
+// arrMaxCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func arrMaxCallFixedXBackward(t *arrMaxCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dm float64
-	n := t.n
+	n := c.n
 	t1 := n - 1
-	nm := len(t.m)
-	x := t.x
+	nm := c.end.m
+	x := c.x
 	dm += s
 	for i := t1; i >= 1; i-- {
 		nm--
@@ -671,118 +882,141 @@ func arrMaxCallFixedXBackward(t *arrMaxCallFixedXTape, s float64, dx []float64) 
 }
 
 // logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape is what
-// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward keeps of one run
-// of logWishartPriorFlat for
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward keeps of the calls
+// of logWishartPriorFlat at one call site for
 // logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward: the forward
-// values the backward sweep reads, and the control flow it replays. A tape may
-// be reused: each run of
-// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward overwrites it, and
-// its buffers are kept.
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape struct {
-	// sqnormTape2: the tape sqnormCallFixedXForward fills and
-	// sqnormCallFixedXBackward reads, one entry per iteration of the loop around
-	// it, read back last first.
-	sqnormTape2 []sqnormCallFixedXTape
-	// p: the parameter p.
-	p int
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// p: the parameter p.
+		p int
+		// k: the parameter k.
+		k int
+		// wishartGamma: the parameter wishartGamma.
+		wishartGamma float64
+		// wishartM: the parameter wishartM.
+		wishartM int
+		// qdiags: the parameter qdiags.
+		qdiags []float64
+		// icf: the parameter icf.
+		icf []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			sqnormTape  int
+			sqnormTape2 int
+		}
+	}
 	// sqnormTape: the tape sqnormCallFixedXForward fills and
-	// sqnormCallFixedXBackward reads, one entry per iteration of the loop around
-	// it, read back last first.
-	sqnormTape []sqnormCallFixedXTape
-	// k: the parameter k.
-	k int
-	// wishartGamma: the parameter wishartGamma.
-	wishartGamma float64
-	// wishartM: the parameter wishartM.
-	wishartM int
-	// qdiags: the parameter qdiags.
-	qdiags []float64
-	// icf: the parameter icf.
-	icf []float64
+	// sqnormCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sqnormTape sqnormCallFixedXTape
+	// sqnormTape2: the tape sqnormCallFixedXForward fills and
+	// sqnormCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sqnormTape2 sqnormCallFixedXTape
 }
 
 // logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward runs
 // logWishartPriorFlat and records in t what
-// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward needs; t's
-// earlier contents are discarded, its memory reused.
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward needs, after what
+// the earlier calls since t's holder began its run recorded; the first of them
+// empties t, keeping its memory.
 func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape, p, k int, wishartGamma float64, wishartM int, sumQs, qdiags, icf []float64) float64 {
-	t.sqnormTape2 = t.sqnormTape2[:0]
-	t.sqnormTape = t.sqnormTape[:0]
-	t.p = p
-	t.k = k
-	t.wishartGamma = wishartGamma
-	t.wishartM = wishartM
-	t.qdiags = qdiags
-	t.icf = icf
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.sqnormTape2.calls = t.sqnormTape2.calls[:0]
+		t.sqnormTape.calls = t.sqnormTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.p = p
+	c.k = k
+	c.wishartGamma = wishartGamma
+	c.wishartM = wishartM
+	c.qdiags = qdiags
+	c.icf = icf
 	n := p + wishartM + 1
 	icfSz := p * (p + 1) / 2
-	c := float64(n*p)*(math.Log(wishartGamma)-0.5*math.Log(2)) - logGammaDistrib(0.5*float64(n), p)
+	c2 := float64(n*p)*(math.Log(wishartGamma)-0.5*math.Log(2)) - logGammaDistrib(0.5*float64(n), p)
 	out := 0.0
+	t1 := max(k, 0)
+	t.sqnormTape.calls = slices.Grow(t.sqnormTape.calls, t1)
+	t.sqnormTape2.calls = slices.Grow(t.sqnormTape2.calls, t1)
 	for ik := 0; ik < k; ik++ {
-		t.sqnormTape = slices.Grow(t.sqnormTape, 1)[:len(t.sqnormTape)+1]
-		sqnormTape := &t.sqnormTape[len(t.sqnormTape)-1]
-		t1 := sqnormCallFixedXForward(sqnormTape, p, qdiags[ik*p:])
-		t.sqnormTape2 = slices.Grow(t.sqnormTape2, 1)[:len(t.sqnormTape2)+1]
-		sqnormTape2 := &t.sqnormTape2[len(t.sqnormTape2)-1]
-		t2 := sqnormCallFixedXForward(sqnormTape2, icfSz-p, icf[ik*icfSz+p:])
-		frobenius := t1 + t2
+		t2 := sqnormCallFixedXForward(&t.sqnormTape, p, qdiags[ik*p:])
+		t3 := sqnormCallFixedXForward(&t.sqnormTape2, icfSz-p, icf[ik*icfSz+p:])
+		frobenius := t2 + t3
 		out += 0.5*wishartGamma*wishartGamma*frobenius - float64(wishartM)*sumQs[ik]
 	}
-	return out - float64(k)*c
+	c.end.sqnormTape = len(t.sqnormTape.calls)
+	c.end.sqnormTape2 = len(t.sqnormTape2.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
+	return out - float64(k)*c2
 }
 
 // logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward adds to dsumQs,
 // dqdiags and dicf the vector-Jacobian product of logWishartPriorFlat with the
-// seeds s, at the point recorded in t by
-// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape, s float64, dsumQs, dqdiags, dicf []float64) {
+// seeds s, at the point that call number call of
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward on t recorded. It
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those logWishartPriorFlat and its callees make), so one forward run serves
+// any number of backward runs (one per seed), one at a time; it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape, call int, s float64, dsumQs, dqdiags, dicf []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dout float64
-	k := t.k
-	wishartGamma := t.wishartGamma
-	wishartM := t.wishartM
-	nsqnormTape2 := len(t.sqnormTape2)
-	p := t.p
+	k := c.k
+	wishartGamma := c.wishartGamma
+	wishartM := c.wishartM
+	nsqnormTape2 := c.end.sqnormTape2
+	p := c.p
 	icfSz := p * (p + 1) / 2
-	icf := t.icf
-	nsqnormTape := len(t.sqnormTape)
-	qdiags := t.qdiags
+	icf := c.icf
+	nsqnormTape := c.end.sqnormTape
+	qdiags := c.qdiags
 	dout += s
 	t1 := k - 1
 	for ik := t1; ik >= 0; ik-- {
 		nsqnormTape2--
-		t2 := t.sqnormTape2[nsqnormTape2]
 		nsqnormTape--
-		t3 := t.sqnormTape[nsqnormTape]
 		dsumQs[ik] -= dout * float64(wishartM)
 		dfrobenius := dout * (0.5 * wishartGamma * wishartGamma)
-		sqnormTape2 := t2
-		sqnormCallFixedXBackward(&sqnormTape2, dfrobenius, dicf[ik*icfSz+p:len(icf)])
-		sqnormTape := t3
-		sqnormCallFixedXBackward(&sqnormTape, dfrobenius, dqdiags[ik*p:len(qdiags)])
+		sqnormCallFixedXBackward(&t.sqnormTape2, nsqnormTape2, dfrobenius, dicf[ik*icfSz+p:len(icf)])
+		sqnormCallFixedXBackward(&t.sqnormTape, nsqnormTape, dfrobenius, dqdiags[ik*p:len(qdiags)])
 	}
 }
 
-// sqnormCallFixedXTape is what sqnormCallFixedXForward keeps of one run of
-// sqnorm for sqnormCallFixedXBackward: the forward values the backward sweep
-// reads, and the control flow it replays. A tape may be reused: each run of
-// sqnormCallFixedXForward overwrites it, and its buffers are kept.
+// sqnormCallFixedXTape is what sqnormCallFixedXForward keeps of the calls of
+// sqnorm at one call site for sqnormCallFixedXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type sqnormCallFixedXTape struct {
-	// n: the parameter n.
-	n int
-	// x: the parameter x.
-	x []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// x: the parameter x.
+		x []float64
+	}
 }
 
 // sqnormCallFixedXForward runs sqnorm and records in t what
-// sqnormCallFixedXBackward needs; t's earlier contents are discarded, its
-// memory reused.
+// sqnormCallFixedXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func sqnormCallFixedXForward(t *sqnormCallFixedXTape, n int, x []float64) float64 {
-	t.n = n
-	t.x = x
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
+	c.x = x
 	t1 := x[0]
 	res := t1 * t1
 	for i := 1; i < n; i++ {
@@ -793,16 +1027,17 @@ func sqnormCallFixedXForward(t *sqnormCallFixedXTape, n int, x []float64) float6
 }
 
 // sqnormCallFixedXBackward adds to dx the vector-Jacobian product of sqnorm
-// with the seeds s, at the point recorded in t by sqnormCallFixedXForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func sqnormCallFixedXBackward(t *sqnormCallFixedXTape, s float64, dx []float64) {
+// with the seeds s, at the point that call number call of
+// sqnormCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func sqnormCallFixedXBackward(t *sqnormCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dres float64
-	n := t.n
+	n := c.n
 	t1 := n - 1
-	x := t.x
+	x := c.x
 	t2 := x[0]
 	dres += s
 	for i := t1; i >= 1; i-- {

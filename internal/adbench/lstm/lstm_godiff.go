@@ -14,49 +14,74 @@ import (
 type ObjectiveTape struct {
 	// c: the parameter c.
 	c int
-	// logsumexpTape: the tape logsumexpCallForward fills and logsumexpCallBackward
-	// reads, one entry per iteration of the loop around it, read back last first.
-	logsumexpTape []logsumexpCallTape
-	// lstmPredictTape: the tape
-	// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward fills and
-	// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward reads, one
-	// entry per iteration of the loop around it, read back last first.
-	lstmPredictTape []lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape
 	// b: the parameter b.
 	b int
 	// state: the parameter state.
 	state []float64
 	// sequence: the parameter sequence.
 	sequence []float64
+	// st: the memory of st, which Objective makes, kept from run to run.
+	st []float64
 	// copied: how many elements a copy copied.
 	copied int
+	// ypred: the memory of ypred, which Objective makes, kept from run to run.
+	ypred []float64
+	// ynorm: the memory of ynorm, which Objective makes, kept from run to run.
+	ynorm []float64
+	// lstmPredictTape: the tape
+	// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward fills and
+	// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	lstmPredictTape lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape
+	// logsumexpTape: the tape logsumexpCallForward fills and logsumexpCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	logsumexpTape logsumexpCallTape
 	// count: the value of count the backward sweep reads.
 	count int
+	// dynorm: the derivatives of ynorm, which Objective makes, in a buffer the
+	// backward sweep reuses.
+	dynorm []float64
+	// dypred: the derivatives of ypred, which Objective makes, in a buffer the
+	// backward sweep reuses.
+	dypred []float64
+	// dst: the derivatives of st, which Objective makes, in a buffer the backward
+	// sweep reuses.
+	dst []float64
 }
 
 // ObjectiveForward runs Objective and records in t what ObjectiveBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ObjectiveForward(t *ObjectiveTape, l, c, b int, mainParams, extraParams, state, sequence []float64) float64 {
-	t.logsumexpTape = t.logsumexpTape[:0]
-	t.lstmPredictTape = t.lstmPredictTape[:0]
+	t.st = t.st[:0]
+	t.ypred = t.ypred[:0]
+	t.ynorm = t.ynorm[:0]
+	t.logsumexpTape.calls = t.logsumexpTape.calls[:0]
+	t.lstmPredictTape.calls = t.lstmPredictTape.calls[:0]
 	t.c = c
 	t.b = b
 	t.state = state
 	t.sequence = sequence
 	total := 0.0
 	count := 0
-	st := make([]float64, len(state))
+	t.st = slices.Grow(t.st, len(state))[:len(t.st)+len(state)]
+	st := slices.Clip(t.st[len(t.st)-len(state):])
+	clear(st)
 	t1 := copy(st, state)
 	t.copied = t1
-	ypred := make([]float64, b)
-	ynorm := make([]float64, b)
-	for t2 := 0; t2 < c-1; t2++ {
-		t.lstmPredictTape = slices.Grow(t.lstmPredictTape, 1)[:len(t.lstmPredictTape)+1]
-		lstmPredictTape := &t.lstmPredictTape[len(t.lstmPredictTape)-1]
-		lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward(lstmPredictTape, l, b, mainParams, extraParams, st, sequence[t2*b:(t2+1)*b], ypred)
-		t.logsumexpTape = slices.Grow(t.logsumexpTape, 1)[:len(t.logsumexpTape)+1]
-		logsumexpTape := &t.logsumexpTape[len(t.logsumexpTape)-1]
-		lse := logsumexpCallForward(logsumexpTape, ypred, b)
+	t.ypred = slices.Grow(t.ypred, b)[:len(t.ypred)+b]
+	ypred := slices.Clip(t.ypred[len(t.ypred)-b:])
+	clear(ypred)
+	t.ynorm = slices.Grow(t.ynorm, b)[:len(t.ynorm)+b]
+	ynorm := slices.Clip(t.ynorm[len(t.ynorm)-b:])
+	clear(ynorm)
+	t3 := c - 1
+	t4 := max(t3, 0)
+	t.logsumexpTape.calls = slices.Grow(t.logsumexpTape.calls, t4)
+	t.lstmPredictTape.calls = slices.Grow(t.lstmPredictTape.calls, t4)
+	for t2 := 0; t2 < t3; t2++ {
+		lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward(&t.lstmPredictTape, l, b, mainParams, extraParams, st, sequence[t2*b:(t2+1)*b], ypred)
+		lse := logsumexpCallForward(&t.logsumexpTape, ypred, b)
 		for i := 0; i < b; i++ {
 			ynorm[i] = ypred[i] - lse
 		}
@@ -72,21 +97,28 @@ func ObjectiveForward(t *ObjectiveTape, l, c, b int, mainParams, extraParams, st
 
 // ObjectiveBackward adds to dmainParams and dextraParams the vector-Jacobian
 // product of Objective with the seeds s, at the point recorded in t by
-// ObjectiveForward. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// ObjectiveForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those Objective and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dtotal float64
 	c := t.c
 	b := t.b
 	sequence := t.sequence
-	dynorm := make([]float64, b)
-	dypred := make([]float64, b)
-	nlogsumexpTape := len(t.logsumexpTape)
-	nlstmPredictTape := len(t.lstmPredictTape)
+	t.dynorm = slices.Grow(t.dynorm[:0], b)[:b]
+	clear(t.dynorm)
+	dynorm := t.dynorm
+	t.dypred = slices.Grow(t.dypred[:0], b)[:b]
+	clear(t.dypred)
+	dypred := t.dypred
+	nlogsumexpTape := len(t.logsumexpTape.calls)
+	nlstmPredictTape := len(t.lstmPredictTape.calls)
 	state := t.state
-	dst := make([]float64, len(state))
+	t.dst = slices.Grow(t.dst[:0], len(state))[:len(state)]
+	clear(t.dst)
+	dst := t.dst
 	t1 := t.copied
 	dtotal -= s / float64(t.count)
 	t3 := c - 2
@@ -94,23 +126,19 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []
 		ygold := sequence[(t2+1)*b : (t2+2)*b]
 		var dlse float64
 		nlogsumexpTape--
-		t4 := t.logsumexpTape[nlogsumexpTape]
 		nlstmPredictTape--
-		t5 := t.lstmPredictTape[nlstmPredictTape]
-		t6 := b - 1
-		for i2 := t6; i2 >= 0; i2-- {
+		t4 := b - 1
+		for i2 := t4; i2 >= 0; i2-- {
 			dynorm[i2] += dtotal * ygold[i2]
 		}
-		for i := t6; i >= 0; i-- {
-			t7 := dynorm[i]
-			dlse -= t7
-			dypred[i] += t7
+		for i := t4; i >= 0; i-- {
+			t5 := dynorm[i]
+			dlse -= t5
+			dypred[i] += t5
 			dynorm[i] = 0
 		}
-		logsumexpTape := t4
-		logsumexpCallBackward(&logsumexpTape, dlse, dypred)
-		lstmPredictTape := t5
-		lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(&lstmPredictTape, dmainParams, dextraParams, dst, dypred)
+		logsumexpCallBackward(&t.logsumexpTape, nlogsumexpTape, dlse, dypred)
+		lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(&t.lstmPredictTape, nlstmPredictTape, dmainParams, dextraParams, dst, dypred)
 	}
 	for k := 0; k < t1; k++ {
 		dst[k] = 0
@@ -130,31 +158,41 @@ func ObjectiveGrad(l, c, b int, mainParams, extraParams, state, sequence []float
 }
 
 // lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape is what
-// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward keeps of one run
-// of lstmPredict for
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward keeps of the
+// calls of lstmPredict at one call site for
 // lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward: the forward
-// values the backward sweep reads, and the control flow it replays. A tape may
-// be reused: each run of
-// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward overwrites it,
-// and its buffers are kept.
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 type lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape struct {
-	// l: the parameter l.
-	l int
-	// lstmModelTape2: the tape lstmModelCallFixedWeightForward fills and
-	// lstmModelCallFixedWeightBackward reads, one entry per iteration of the loop
-	// around it, read back last first.
-	lstmModelTape2 []lstmModelCallFixedWeightTape
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// l: the parameter l.
+		l int
+		// b: the parameter b.
+		b int
+		// mainParams: the parameter mainParams.
+		mainParams []float64
+		// extraParams: the parameter extraParams.
+		extraParams []float64
+		// input: the parameter input.
+		input []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			lstmModelTape  int
+			lstmModelTape2 int
+			elem           int
+		}
+	}
 	// lstmModelTape: the tape lstmModelCallFixedWeightForward fills and
-	// lstmModelCallFixedWeightBackward reads, in a slice of one entry.
-	lstmModelTape []lstmModelCallFixedWeightTape
-	// b: the parameter b.
-	b int
-	// mainParams: the parameter mainParams.
-	mainParams []float64
-	// extraParams: the parameter extraParams.
-	extraParams []float64
-	// input: the parameter input.
-	input []float64
+	// lstmModelCallFixedWeightBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	lstmModelTape lstmModelCallFixedWeightTape
+	// lstmModelTape2: the tape lstmModelCallFixedWeightForward fills and
+	// lstmModelCallFixedWeightBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	lstmModelTape2 lstmModelCallFixedWeightTape
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -162,17 +200,23 @@ type lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape struct {
 
 // lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward runs lstmPredict
 // and records in t what
-// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward needs; t's
-// earlier contents are discarded, its memory reused.
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
 func lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward(t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape, l, b int, mainParams, extraParams, state, input, output []float64) {
-	t.elem = t.elem[:0]
-	t.lstmModelTape2 = t.lstmModelTape2[:0]
-	t.lstmModelTape = t.lstmModelTape[:0]
-	t.l = l
-	t.b = b
-	t.mainParams = mainParams
-	t.extraParams = extraParams
-	t.input = input
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.lstmModelTape2.calls = t.lstmModelTape2.calls[:0]
+		t.lstmModelTape.calls = t.lstmModelTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.l = l
+	c.b = b
+	c.mainParams = mainParams
+	c.extraParams = extraParams
+	c.input = input
 	inWeight := extraParams[:b]
 	t1 := 2 * b
 	outWeight := extraParams[b:t1]
@@ -182,104 +226,129 @@ func lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward(t *lstmPredict
 	}
 	t2 := 4 * b
 	t3 := 8 * b
-	t.lstmModelTape = slices.Grow(t.lstmModelTape, 1)[:len(t.lstmModelTape)+1]
-	lstmModelTape := &t.lstmModelTape[len(t.lstmModelTape)-1]
-	lstmModelCallFixedWeightForward(lstmModelTape, b, mainParams[:t2], mainParams[t2:t3], state[:b], state[b:t1], output)
+	lstmModelCallFixedWeightForward(&t.lstmModelTape, b, mainParams[:t2], mainParams[t2:t3], state[:b], state[b:t1], output)
+	t4 := l - 1
+	t.lstmModelTape2.calls = slices.Grow(t.lstmModelTape2.calls, max(t4, 0))
 	for i2 := 1; i2 < l; i2++ {
-		t4 := i2 + 1
-		layer := mainParams[t3*i2 : t3*t4]
-		t5 := t1 * i2
-		t6 := t5 + b
-		t7 := t1 * (i2 - 1)
-		t.lstmModelTape2 = slices.Grow(t.lstmModelTape2, 1)[:len(t.lstmModelTape2)+1]
-		lstmModelTape2 := &t.lstmModelTape2[len(t.lstmModelTape2)-1]
-		lstmModelCallFixedWeightForward(lstmModelTape2, b, layer[:t2], layer[t2:], state[t5:t6], state[t6:t1*t4], state[t7:t7+b])
+		t5 := i2 + 1
+		layer := mainParams[t3*i2 : t3*t5]
+		t6 := t1 * i2
+		t7 := t6 + b
+		t8 := t1 * (i2 - 1)
+		lstmModelCallFixedWeightForward(&t.lstmModelTape2, b, layer[:t2], layer[t2:], state[t6:t7], state[t7:t1*t5], state[t8:t8+b])
 	}
-	t8 := t1 * (l - 1)
-	last := state[t8 : t8+b]
+	t9 := t1 * t4
+	last := state[t9 : t9+b]
+	t.elem = slices.Grow(t.elem, max(b, 0))
 	for i3 := 0; i3 < b; i3++ {
-		t9 := last[i3]
-		t.elem = append(t.elem, t9)
-		output[i3] = t9*outWeight[i3] + outBias[i3]
+		t10 := last[i3]
+		t.elem = append(t.elem, t10)
+		output[i3] = t10*outWeight[i3] + outBias[i3]
+	}
+	c.end.lstmModelTape = len(t.lstmModelTape.calls)
+	c.end.lstmModelTape2 = len(t.lstmModelTape2.calls)
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 }
 
 // lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward adds to
 // dmainParams, dextraParams, dstate and doutput the vector-Jacobian product of
-// lstmPredict with the seeds dstate and doutput, at the point recorded in t by
-// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
+// lstmPredict with the seeds dstate and doutput, at the point that call number
+// call of lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward on t
+// recorded. It keeps buffers of its own in t, for the derivatives of slices it
+// is not passed (those lstmPredict and its callees make), so one forward run
+// serves any number of backward runs (one per seed), one at a time; it adds
+// rather than sets, so one buffer can sum a mini-batch.
 //
 // dstate and doutput hold, on entry, the seed of what lstmPredict leaves in
 // state and output, and on return the derivative with respect to what state and
 // output held before.
-func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape, dmainParams, dextraParams, dstate, doutput []float64) {
+func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape, call int, dmainParams, dextraParams, dstate, doutput []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	b := t.b
+	c := &t.calls[call]
+	b := c.b
 	t1 := 2 * b
 	doutBias := dextraParams[t1 : 3*b]
-	nelem := len(t.elem)
-	extraParams := t.extraParams
+	nelem := c.end.elem
+	extraParams := c.extraParams
 	outWeight := extraParams[b:t1]
 	doutWeight := dextraParams[b:t1]
-	l := t.l
+	l := c.l
 	t2 := l - 1
 	t3 := t1 * t2
 	dlast := dstate[t3 : t3+b]
-	nlstmModelTape2 := len(t.lstmModelTape2)
+	nlstmModelTape2 := c.end.lstmModelTape2
 	t4 := 8 * b
 	t5 := 4 * b
-	mainParams := t.mainParams
-	nlstmModelTape := len(t.lstmModelTape)
+	mainParams := c.mainParams
+	nlstmModelTape := c.end.lstmModelTape
 	nlstmModelTape--
-	t6 := t.lstmModelTape[nlstmModelTape]
-	input := t.input
+	input := c.input
 	dinWeight := dextraParams[:b]
-	t7 := b - 1
-	for i3 := t7; i3 >= 0; i3-- {
+	t6 := b - 1
+	for i3 := t6; i3 >= 0; i3-- {
 		nelem--
-		t8 := t.elem[nelem]
-		t9 := outWeight[i3]
-		t10 := doutput[i3]
-		doutBias[i3] += t10
-		doutWeight[i3] += t10 * t8
-		dlast[i3] += t10 * t9
+		t7 := t.elem[nelem]
+		t8 := outWeight[i3]
+		t9 := doutput[i3]
+		doutBias[i3] += t9
+		doutWeight[i3] += t9 * t7
+		dlast[i3] += t9 * t8
 		doutput[i3] = 0
 	}
 	for i2 := t2; i2 >= 1; i2-- {
 		nlstmModelTape2--
-		t11 := t4 * i2
-		t12 := i2 + 1
-		t13 := t4 * t12
-		dlayer := dmainParams[t11:t13]
-		layer := mainParams[t11:t13]
-		t14 := t1 * i2
-		t15 := t14 + b
-		t16 := t1 * (i2 - 1)
-		lstmModelTape2 := t.lstmModelTape2[nlstmModelTape2]
-		lstmModelCallFixedWeightBackward(&lstmModelTape2, dlayer[:t5], dlayer[t5:len(layer)], dstate[t14:t15], dstate[t15:t1*t12], dstate[t16:t16+b])
+		t10 := t4 * i2
+		t11 := i2 + 1
+		t12 := t4 * t11
+		dlayer := dmainParams[t10:t12]
+		layer := mainParams[t10:t12]
+		t13 := t1 * i2
+		t14 := t13 + b
+		t15 := t1 * (i2 - 1)
+		lstmModelCallFixedWeightBackward(&t.lstmModelTape2, nlstmModelTape2, dlayer[:t5], dlayer[t5:len(layer)], dstate[t13:t14], dstate[t14:t1*t11], dstate[t15:t15+b])
 	}
-	lstmModelTape := t6
-	lstmModelCallFixedWeightBackward(&lstmModelTape, dmainParams[:t5], dmainParams[t5:t4], dstate[:b], dstate[b:t1], doutput)
-	t17 := b - 1
-	for i := t17; i >= 0; i-- {
+	lstmModelCallFixedWeightBackward(&t.lstmModelTape, nlstmModelTape, dmainParams[:t5], dmainParams[t5:t4], dstate[:b], dstate[b:t1], doutput)
+	t16 := b - 1
+	for i := t16; i >= 0; i-- {
 		dinWeight[i] += doutput[i] * input[i]
 		doutput[i] = 0
 	}
 }
 
 // lstmModelCallFixedWeightTape is what lstmModelCallFixedWeightForward keeps of
-// one run of lstmModel for lstmModelCallFixedWeightBackward: the forward values
-// the backward sweep reads, and the control flow it replays. A tape may be
-// reused: each run of lstmModelCallFixedWeightForward overwrites it, and its
-// buffers are kept.
+// the calls of lstmModel at one call site for lstmModelCallFixedWeightBackward:
+// the forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 type lstmModelCallFixedWeightTape struct {
-	// hsize: the parameter hsize.
-	hsize int
-	// weight: the parameter weight.
-	weight []float64
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// hsize: the parameter hsize.
+		hsize int
+		// weight: the parameter weight.
+		weight []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem3     int
+			forget    int
+			dsigmoid  int
+			elem2     int
+			ingate    int
+			dsigmoid2 int
+			outgate   int
+			dsigmoid3 int
+			change    int
+			elem      int
+			tanh      int
+		}
+	}
 	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem3 []float64
@@ -316,75 +385,120 @@ type lstmModelCallFixedWeightTape struct {
 }
 
 // lstmModelCallFixedWeightForward runs lstmModel and records in t what
-// lstmModelCallFixedWeightBackward needs; t's earlier contents are discarded,
-// its memory reused.
+// lstmModelCallFixedWeightBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
 func lstmModelCallFixedWeightForward(t *lstmModelCallFixedWeightTape, hsize int, weight, bias, hidden, cell, input []float64) {
-	t.outgate = t.outgate[:0]
-	t.tanh = t.tanh[:0]
-	t.ingate = t.ingate[:0]
-	t.change = t.change[:0]
-	t.elem = t.elem[:0]
-	t.forget = t.forget[:0]
-	t.elem2 = t.elem2[:0]
-	t.dsigmoid3 = t.dsigmoid3[:0]
-	t.elem3 = t.elem3[:0]
-	t.dsigmoid2 = t.dsigmoid2[:0]
-	t.dsigmoid = t.dsigmoid[:0]
-	t.hsize = hsize
-	t.weight = weight
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.outgate = t.outgate[:0]
+		t.tanh = t.tanh[:0]
+		t.ingate = t.ingate[:0]
+		t.change = t.change[:0]
+		t.elem = t.elem[:0]
+		t.forget = t.forget[:0]
+		t.elem2 = t.elem2[:0]
+		t.dsigmoid3 = t.dsigmoid3[:0]
+		t.elem3 = t.elem3[:0]
+		t.dsigmoid2 = t.dsigmoid2[:0]
+		t.dsigmoid = t.dsigmoid[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.hsize = hsize
+	c.weight = weight
+	t1 := max(hsize, 0)
+	t.change = slices.Grow(t.change, t1)
+	t.dsigmoid = slices.Grow(t.dsigmoid, t1)
+	t.dsigmoid2 = slices.Grow(t.dsigmoid2, t1)
+	t.dsigmoid3 = slices.Grow(t.dsigmoid3, t1)
+	t.elem = slices.Grow(t.elem, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	t.elem3 = slices.Grow(t.elem3, t1)
+	t.forget = slices.Grow(t.forget, t1)
+	t.ingate = slices.Grow(t.ingate, t1)
+	t.outgate = slices.Grow(t.outgate, t1)
+	t.tanh = slices.Grow(t.tanh, t1)
 	for i := 0; i < hsize; i++ {
-		t1 := input[i]
-		t.elem3 = append(t.elem3, t1)
-		forget, dsigmoid := sigmoidGrad(t1*weight[i] + bias[i])
+		t2 := input[i]
+		t.elem3 = append(t.elem3, t2)
+		forget, dsigmoid := sigmoidGrad(t2*weight[i] + bias[i])
 		t.forget = append(t.forget, forget)
 		t.dsigmoid = append(t.dsigmoid, dsigmoid)
-		t2 := hidden[i]
-		t.elem2 = append(t.elem2, t2)
-		t3 := hsize + i
-		ingate, dsigmoid2 := sigmoidGrad(t2*weight[t3] + bias[t3])
+		t3 := hidden[i]
+		t.elem2 = append(t.elem2, t3)
+		t4 := hsize + i
+		ingate, dsigmoid2 := sigmoidGrad(t3*weight[t4] + bias[t4])
 		t.ingate = append(t.ingate, ingate)
 		t.dsigmoid2 = append(t.dsigmoid2, dsigmoid2)
-		t4 := 2*hsize + i
-		outgate, dsigmoid3 := sigmoidGrad(t1*weight[t4] + bias[t4])
+		t5 := 2*hsize + i
+		outgate, dsigmoid3 := sigmoidGrad(t2*weight[t5] + bias[t5])
 		t.outgate = append(t.outgate, outgate)
 		t.dsigmoid3 = append(t.dsigmoid3, dsigmoid3)
-		t5 := 3*hsize + i
-		change := math.Tanh(t2*weight[t5] + bias[t5])
+		t6 := 3*hsize + i
+		change := math.Tanh(t3*weight[t6] + bias[t6])
 		t.change = append(t.change, change)
-		t6 := cell[i]
-		t.elem = append(t.elem, t6)
-		cell[i] = t6*forget + ingate*change
-		t7 := math.Tanh(cell[i])
-		t.tanh = append(t.tanh, t7)
-		hidden[i] = outgate * t7
+		t7 := cell[i]
+		t.elem = append(t.elem, t7)
+		cell[i] = t7*forget + ingate*change
+		t8 := math.Tanh(cell[i])
+		t.tanh = append(t.tanh, t8)
+		hidden[i] = outgate * t8
+	}
+	c.end.elem3 = len(t.elem3)
+	c.end.forget = len(t.forget)
+	c.end.dsigmoid = len(t.dsigmoid)
+	c.end.elem2 = len(t.elem2)
+	c.end.ingate = len(t.ingate)
+	c.end.dsigmoid2 = len(t.dsigmoid2)
+	c.end.outgate = len(t.outgate)
+	c.end.dsigmoid3 = len(t.dsigmoid3)
+	c.end.change = len(t.change)
+	c.end.elem = len(t.elem)
+	c.end.tanh = len(t.tanh)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
+		t.forget = slices.Grow(t.forget, c.end.forget*more)
+		t.dsigmoid = slices.Grow(t.dsigmoid, c.end.dsigmoid*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.ingate = slices.Grow(t.ingate, c.end.ingate*more)
+		t.dsigmoid2 = slices.Grow(t.dsigmoid2, c.end.dsigmoid2*more)
+		t.outgate = slices.Grow(t.outgate, c.end.outgate*more)
+		t.dsigmoid3 = slices.Grow(t.dsigmoid3, c.end.dsigmoid3*more)
+		t.change = slices.Grow(t.change, c.end.change*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
 	}
 }
 
 // lstmModelCallFixedWeightBackward adds to dweight, dbias, dhidden, dcell and
 // dinput the vector-Jacobian product of lstmModel with the seeds dhidden and
-// dcell, at the point recorded in t by lstmModelCallFixedWeightForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// dcell, at the point that call number call of lstmModelCallFixedWeightForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
 //
 // dhidden and dcell hold, on entry, the seed of what lstmModel leaves in hidden
 // and cell, and on return the derivative with respect to what hidden and cell
 // held before.
-func lstmModelCallFixedWeightBackward(t *lstmModelCallFixedWeightTape, dweight, dbias, dhidden, dcell, dinput []float64) {
+func lstmModelCallFixedWeightBackward(t *lstmModelCallFixedWeightTape, call int, dweight, dbias, dhidden, dcell, dinput []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	hsize := t.hsize
-	noutgate := len(t.outgate)
-	ntanh := len(t.tanh)
-	ningate := len(t.ingate)
-	nchange := len(t.change)
-	nelem := len(t.elem)
-	nforget := len(t.forget)
-	nelem2 := len(t.elem2)
-	weight := t.weight
-	ndsigmoid3 := len(t.dsigmoid3)
-	nelem3 := len(t.elem3)
-	ndsigmoid2 := len(t.dsigmoid2)
-	ndsigmoid := len(t.dsigmoid)
+	c := &t.calls[call]
+	hsize := c.hsize
+	noutgate := c.end.outgate
+	ntanh := c.end.tanh
+	ningate := c.end.ingate
+	nchange := c.end.change
+	nelem := c.end.elem
+	nforget := c.end.forget
+	nelem2 := c.end.elem2
+	weight := c.weight
+	ndsigmoid3 := c.end.dsigmoid3
+	nelem3 := c.end.elem3
+	ndsigmoid2 := c.end.dsigmoid2
+	ndsigmoid := c.end.dsigmoid
 	t1 := hsize - 1
 	for i := t1; i >= 0; i-- {
 		noutgate--
@@ -483,48 +597,70 @@ func sigmoidGrad(x float64) (float64, float64) {
 	return t1, dx
 }
 
-// logsumexpCallTape is what logsumexpCallForward keeps of one run of logsumexp
-// for logsumexpCallBackward: the forward values the backward sweep reads, and
-// the control flow it replays. A tape may be reused: each run of
-// logsumexpCallForward overwrites it, and its buffers are kept.
+// logsumexpCallTape is what logsumexpCallForward keeps of the calls of
+// logsumexp at one call site for logsumexpCallBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 type logsumexpCallTape struct {
-	// n: the parameter n.
-	n int
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// sum: the value of sum the backward sweep reads.
+		sum float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			exp int
+		}
+	}
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
-	// sum: the value of sum the backward sweep reads.
-	sum float64
 }
 
 // logsumexpCallForward runs logsumexp and records in t what
-// logsumexpCallBackward needs; t's earlier contents are discarded, its memory
-// reused.
+// logsumexpCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
 func logsumexpCallForward(t *logsumexpCallTape, v []float64, n int) float64 {
-	t.exp = t.exp[:0]
-	t.n = n
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
 	sum := 0.0
+	t.exp = slices.Grow(t.exp, max(n, 0))
 	for i := 0; i < n; i++ {
 		t1 := math.Exp(v[i])
 		t.exp = append(t.exp, t1)
 		sum += t1
 	}
 	sum += 2
-	t.sum = sum
+	c.sum = sum
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
 	return math.Log(sum)
 }
 
 // logsumexpCallBackward adds to dv the vector-Jacobian product of logsumexp
-// with the seeds s, at the point recorded in t by logsumexpCallForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func logsumexpCallBackward(t *logsumexpCallTape, s float64, dv []float64) {
+// with the seeds s, at the point that call number call of logsumexpCallForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func logsumexpCallBackward(t *logsumexpCallTape, call int, s float64, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
 	var dsum float64
-	n := t.n
-	nexp := len(t.exp)
-	dsum += s / t.sum
+	n := c.n
+	nexp := c.end.exp
+	dsum += s / c.sum
 	t1 := n - 1
 	for i := t1; i >= 0; i-- {
 		nexp--

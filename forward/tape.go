@@ -1,0 +1,39 @@
+package forward
+
+import "godiff/ir"
+
+// tapeOp builds the tangent of an op of a local tape, which the gradient
+// as one function holds (reverse.Split.OneCall) when this transform
+// differentiates it for Hessian-vector products. The tangent of a tape
+// is a second tape of its type, dt, holding the tangent of each varied
+// value saved: a stack's tangent is a parallel stack, pushed, grown and
+// reset with it, so a load (a pop, through the backward sweep's cursor)
+// finds its tangent at the same place of dt. Fields no varied value is
+// saved into have no tangent, and dt leaves them empty.
+func (t *tangents) tapeOp(old, v *ir.Value) {
+	b := t.b
+	if v.Op == ir.OpLocalTape {
+		t.tapes[v] = b.LocalTape(v.Type.(ir.TapeRef), "d"+v.Name)
+		return
+	}
+	fld := v.Aux.(*ir.TapeField)
+	dt := t.tapes[v.Args[0]]
+	if dt == nil || !t.varied.Fields[fld] {
+		return
+	}
+	switch v.Op {
+	case ir.OpTapeReset:
+		b.TapeReset(dt, fld)
+	case ir.OpTapeGrow:
+		b.TapeGrow(dt, fld, v.Args[1])
+	case ir.OpTapeSave:
+		b.TapeSave(dt, fld, t.of(old.Args[1], v.Args[1]))
+	case ir.OpTapeLoad:
+		d := b.TapeLoad(dt, fld)
+		if ir.IsSlice(v.Type) {
+			t.mem[v] = d
+		} else {
+			t.value[v] = d
+		}
+	}
+}

@@ -1,0 +1,96 @@
+package godiff
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"godiff/forward"
+	"godiff/internal/prose"
+	"godiff/ir"
+	"godiff/parse"
+	"godiff/reverse"
+	"godiff/rules"
+)
+
+// deriveHVP builds FHVP(params, v...) (F, gradient..., H·v...) for a
+// //godiff:hvp directive d on f, forward over reverse: the gradient as
+// one function of plain IR (reverse.Split.OneCall: FGrad's forward and
+// backward sweeps with the tape inlined), then its JVP along v
+// (forward.Transform), whose tangent of F's result, v·∇F, is dropped.
+// Its split form is built for this only and not emitted.
+func deriveHVP(f *ir.Func, d parse.Directive) (*ir.Func, error) {
+	calls, err := activeCalls(f, f.Name, d.Wrt, false)
+	if err != nil {
+		return nil, err
+	}
+	if len(calls) > 0 {
+		return nil, hvpError(f, d, fmt.Errorf("it calls %s, and differentiating through calls of functions other than the math package's is not supported yet; inline the call", calls[0].V.Aux.(ir.Callee).Name))
+	}
+	sp, err := reverse.NewSplit(rules.LowerCalls(f, calls, true), d.Wrt, reverse.SplitNames(d.Name))
+	if err != nil {
+		return nil, hvpError(f, d, err)
+	}
+	grad, err := sp.OneCall(d.Name)
+	if err != nil {
+		return nil, hvpError(f, d, err)
+	}
+	g := forward.Transform(grad, d.Wrt, d.Name)
+	dropResult(g, len(grad.Results))
+	renameHVP(g, f, d.Wrt)
+	g.Doc = hvpDoc(f, g, d.Wrt)
+	return g, nil
+}
+
+// hvpError is what //godiff:hvp refuses, at the directive; a diagnostic
+// of the gradient's own (a parse.ErrorList) stands as it is.
+func hvpError(f *ir.Func, d parse.Directive, err error) error {
+	var list parse.ErrorList
+	if errors.As(err, &list) {
+		return list
+	}
+	return parse.ErrorList{{Pos: d.Pos, Msg: fmt.Sprintf("//godiff:hvp cannot build the Hessian-vector product of %s: %v", f.Name, err)}}
+}
+
+// dropResult removes result i of g, and its value from g's returns.
+func dropResult(g *ir.Func, i int) {
+	g.Results = append(g.Results[:i:i], g.Results[i+1:]...)
+	g.Walk(func(v *ir.Value) {
+		if v.Op == ir.OpReturn {
+			v.Args = append(v.Args[:i:i], v.Args[i+1:]...)
+		}
+	})
+	ir.DeadCode(g)
+}
+
+// renameHVP names FHVP's direction parameters vx and its H·v results
+// hvx, which the JVP named ddx (the tangent of the gradient dx) and dx
+// (the tangent of x).
+func renameHVP(g, f *ir.Func, wrt []int) {
+	taken := ir.SigNames(g.Params)
+	for _, r := range g.Results {
+		taken[r.Name] = true
+	}
+	n := len(f.Params)
+	for k, i := range wrt {
+		p := &g.Params[n+k]
+		delete(taken, p.Name)
+		p.Name = ir.FreshName(taken, "v"+f.Params[i].Name)
+		taken[p.Name] = true
+	}
+	for k, i := range wrt {
+		r := &g.Results[len(f.Results)+len(wrt)+k]
+		delete(taken, r.Name)
+		r.Name = ir.FreshName(taken, "hv"+f.Params[i].Name)
+		taken[r.Name] = true
+	}
+}
+
+func hvpDoc(f, g *ir.Func, wrt []int) []string {
+	idx := make([]int, len(wrt))
+	for k := range wrt {
+		idx[k] = len(f.Params) + k
+	}
+	return []string{fmt.Sprintf("%s returns %s's result, its gradient with respect to %s, and the Hessian-vector product H·v for the direction (%s), in that order: H·v is the directional derivative of the gradient along v, computed by forward-mode differentiation of the reverse sweep, in a small constant times the gradient's time.",
+		g.Name, f.Name, prose.List(ir.GoNames(f.Params, wrt)), strings.Join(ir.GoNames(g.Params, idx), ", "))}
+}

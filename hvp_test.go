@@ -1,0 +1,159 @@
+package godiff
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"godiff/parse"
+)
+
+// TestHVPRefusals checks what //godiff:hvp refuses when generating, each
+// at its directive with what is not supported, and what it builds.
+func TestHVPRefusals(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string // the diagnostic, or "" for success
+		contains  []string
+	}{
+		{
+			name: "straight-line scalars",
+			src: `
+//godiff:hvp
+func F(x, y float64) float64 { return x * x * y }
+`,
+			contains: []string{"func FHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {", "// FHVP returns F's result, its gradient with respect to x and y, and the\n// Hessian-vector product H·v for the direction (vx, vy)", "ddx += (x*vy + t2*vx) * 2"},
+		},
+		{
+			name: "a loop recording a value: its tangent is a parallel stack",
+			src: `
+//godiff:hvp
+func F(x []float64) float64 {
+	s := 0.0
+	for _, xi := range x {
+		s += math.Exp(xi)
+	}
+	return math.Log(s)
+}
+`,
+			contains: []string{"type FHVPTape struct {", "var dt FHVPTape", "dt.exp = append(dt.exp, ", "dt.exp[nexp]"},
+		},
+		{
+			name: "a branch recording a value: on the tangent tape",
+			src: `
+//godiff:hvp
+func F(x, y float64) float64 {
+	r := 0.0
+	if x > 0 {
+		r = math.Sin(x) * y
+	} else {
+		r = x * y * y
+	}
+	return r
+}
+`,
+			contains: []string{"dt.sin = math.Cos(x) * vx", "ddy += dr2 * dt.sin"},
+		},
+		{
+			name: "an early return",
+			src: `
+//godiff:hvp
+func F(x, y float64) float64 {
+	if x > 0 {
+		return x * y
+	}
+	return y * y
+}
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a return before the end is not supported yet; assign the result and return once at the end",
+		},
+		{
+			name: "the tape's name taken",
+			src: `
+type FHVPTape int
+
+//godiff:hvp
+func F(x float64) float64 { return x * x }
+`,
+			want: "a.go:9:1: //godiff:hvp would generate FHVPTape, but the package declares FHVPTape already (a.go:7:6); rename one of them",
+		},
+		{
+			name: "a call of a package function",
+			src: `
+func sq(x float64) float64 { return x * x }
+
+//godiff:hvp
+func F(x, y float64) float64 { return sq(x) * y }
+`,
+			want: "a.go:9:1: //godiff:hvp cannot build the Hessian-vector product of F: it calls sq, and differentiating through calls of functions other than the math package's is not supported yet; inline the call",
+		},
+		{
+			name: "a struct parameter",
+			src: `
+type P struct{ A, B float64 }
+
+//godiff:hvp
+func F(p P) float64 { return p.A * p.B * p.B }
+`,
+			want: "a.go:9:1: //godiff:hvp cannot build the Hessian-vector product of F: struct parameters and receivers (p) are not supported yet; pass the fields as parameters",
+		},
+		{
+			name: "a method",
+			src: `
+type Net struct{ W float64 }
+
+//godiff:hvp
+func (n *Net) Loss(x float64) float64 { return n.W * x * x }
+`,
+			want: "a.go:9:1: //godiff:hvp cannot build the Hessian-vector product of Loss: struct parameters and receivers (n) are not supported yet; pass the fields as parameters",
+		},
+		{
+			name: "float32",
+			src: `
+//godiff:hvp
+func F(x, y float32) float32 { return x * x * y }
+`,
+			contains: []string{"func FHVP(x, y, vx, vy float32) (float32, float32, float32, float32, float32) {", "ddy += x * vx * 2"},
+		},
+		{
+			name: "an output slice",
+			src: `
+//godiff:hvp x
+func F(x []float64, out []float64) float64 {
+	out[0] = x[0] * x[0]
+	return x[0] * x[1]
+}
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: writing into out, a parameter, is not supported yet",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+			src := filepath.Join(dir, "a.go")
+			writeFile(t, src, "package m\n\nimport \"math\"\n\nvar _ = math.Pi\n"+tt.src)
+			outs, err := Generate([]string{src}, Options{})
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := string(outs[0].Content)
+				for _, s := range tt.contains {
+					if !strings.Contains(out, s) {
+						t.Errorf("the output lacks %q:\n%s", s, out)
+					}
+				}
+				return
+			}
+			var list parse.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Generate = %v outputs, error %v; want the diagnostic\n%s", len(outs), err, tt.want)
+			}
+			if got := strings.ReplaceAll(list.Error(), dir+string(filepath.Separator), ""); got != tt.want {
+				t.Errorf("diagnostic:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,155 @@
+// Package hvp holds annotated functions whose Hessian-vector products
+// (//godiff:hvp) the tests check against finite differences of their
+// gradients, against symmetry, and against the Jacobian of the gradient.
+package hvp
+
+//go:generate go run godiff/cmd/godiff funcs.go
+
+import "math"
+
+// Rosen is Rosenbrock's function of two scalars: straight-line code.
+//
+//godiff:grad
+//godiff:hvp
+func Rosen(x, y float64) float64 {
+	a := 1 - x
+	b := y - x*x
+	return a*a + 100*b*b
+}
+
+// Trig mixes math functions, whose second derivatives come from the
+// rules of their first.
+//
+//godiff:grad
+//godiff:hvp
+func Trig(x, y, z float64) float64 {
+	return math.Sin(x*y) + math.Exp(z)*x*x + math.Log(1+y*y)*math.Cos(z) + math.Sqrt(1+x*x+z*z)
+}
+
+// TrigX is Trig differentiated with respect to x and z only: y is a
+// constant of the Hessian.
+//
+//godiff:grad x z
+//godiff:hvp x z
+func TrigX(x, y, z float64) float64 {
+	return math.Sin(x*y) + math.Exp(z)*x*x + math.Log(1+y*y)*math.Cos(z) + math.Sqrt(1+x*x+z*z)
+}
+
+// SumCubes is a loop over a slice.
+//
+//godiff:grad
+//godiff:hvp
+func SumCubes(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += x[i] * x[i] * x[i]
+	}
+	return s
+}
+
+// ExtRosen is the extended Rosenbrock function: a counted loop reading
+// two elements per iteration.
+//
+//godiff:grad
+//godiff:hvp
+func ExtRosen(x []float64) float64 {
+	s := 0.0
+	for i := 0; i+1 < len(x); i++ {
+		a := 1 - x[i]
+		b := x[i+1] - x[i]*x[i]
+		s += a*a + 100*b*b
+	}
+	return s
+}
+
+// Quad is the quadratic form xᵀAx of a row-major n×n matrix a, with
+// respect to x only: its Hessian is A + Aᵀ.
+//
+//godiff:grad x
+//godiff:hvp x
+func Quad(a, x []float64) float64 {
+	n := len(x)
+	s := 0.0
+	for i := range n {
+		for j := range n {
+			s += x[i] * a[i*n+j] * x[j]
+		}
+	}
+	return s
+}
+
+// LogSumExp records exp(x[i]) in a loop for its gradient: the HVP's
+// tangent tape is a parallel stack.
+//
+//godiff:grad
+//godiff:hvp
+func LogSumExp(x []float64) float64 {
+	s := 0.0
+	for _, xi := range x {
+		s += math.Exp(xi)
+	}
+	return math.Log(s)
+}
+
+// Branch takes one of two branches, each recording a value.
+//
+//godiff:grad
+//godiff:hvp
+func Branch(x, y float64) float64 {
+	r := 0.0
+	if x > 0 {
+		r = math.Sin(x) * y
+	} else {
+		r = x * y * y
+	}
+	return r
+}
+
+// Softplus sums a branch per element, inside a loop: values recorded in
+// a branch of a loop.
+//
+//godiff:grad
+//godiff:hvp
+func Softplus(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		if x[i] > 0 {
+			s += x[i] + math.Log1p(math.Exp(-x[i]))
+		} else {
+			s += math.Log1p(math.Exp(x[i])) * x[i]
+		}
+	}
+	return s
+}
+
+// Iterate is a loop that may leave early: the gradient records its trip
+// count and each iteration's values.
+//
+//godiff:grad
+//godiff:hvp
+func Iterate(x, y float64) float64 {
+	s := x
+	for k := 0; k < 20; k++ {
+		s = s*y + math.Sin(s)
+		if s > 10 {
+			break
+		}
+	}
+	return s * x
+}
+
+// Nested records in an inner loop.
+//
+//godiff:grad
+//godiff:hvp
+func Nested(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		p := 1.0
+		for j := range x {
+			p *= math.Tanh(x[i] * x[j])
+		}
+		s += p
+	}
+	return s
+}

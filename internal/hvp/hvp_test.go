@@ -1,0 +1,244 @@
+package hvp
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"godiff/internal/fdcheck"
+)
+
+// An hcase is one annotated function seen as a function of the flattened
+// parameters it is differentiated with respect to (the others fixed by
+// fixed), at size n for the functions of slices.
+type hcase struct {
+	name  string
+	sizes []int // the sizes n to test; {0} for a function of fixed size
+	point func(rng *rand.Rand, n int) []float64
+	// grad runs FGrad, hvp FHVP along v: F's result, its gradient and H·v.
+	grad func(x []float64) (float64, []float64)
+	hvp  func(x, v []float64) (float64, []float64, []float64)
+}
+
+// quadA is the matrix of Quad for size n: fixed, not symmetric.
+func quadA(n int) []float64 {
+	a := make([]float64, n*n)
+	for i := range a {
+		a[i] = math.Sin(float64(3*i + 1))
+	}
+	return a
+}
+
+var cases = []hcase{
+	{name: "Rosen", sizes: []int{0},
+		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 2, -2, 2) },
+		grad: func(x []float64) (float64, []float64) {
+			f, dx, dy := RosenGrad(x[0], x[1])
+			return f, []float64{dx, dy}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dx, dy, hx, hy := RosenHVP(x[0], x[1], v[0], v[1])
+			return f, []float64{dx, dy}, []float64{hx, hy}
+		}},
+	{name: "Trig", sizes: []int{0},
+		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 3, -1.5, 1.5) },
+		grad: func(x []float64) (float64, []float64) {
+			f, dx, dy, dz := TrigGrad(x[0], x[1], x[2])
+			return f, []float64{dx, dy, dz}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dx, dy, dz, hx, hy, hz := TrigHVP(x[0], x[1], x[2], v[0], v[1], v[2])
+			return f, []float64{dx, dy, dz}, []float64{hx, hy, hz}
+		}},
+	{name: "TrigX", sizes: []int{0},
+		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 2, -1.5, 1.5) },
+		grad: func(x []float64) (float64, []float64) {
+			f, dx, dz := TrigXGrad(x[0], 0.7, x[1])
+			return f, []float64{dx, dz}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dx, dz, hx, hz := TrigXHVP(x[0], 0.7, x[1], v[0], v[1])
+			return f, []float64{dx, dz}, []float64{hx, hz}
+		}},
+	{name: "SumCubes", sizes: []int{0, 1, 5},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad:  func(x []float64) (float64, []float64) { return SumCubesGrad(x) },
+		hvp:   func(x, v []float64) (float64, []float64, []float64) { return SumCubesHVP(x, v) }},
+	{name: "ExtRosen", sizes: []int{1, 2, 6},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad:  func(x []float64) (float64, []float64) { return ExtRosenGrad(x) },
+		hvp:   func(x, v []float64) (float64, []float64, []float64) { return ExtRosenHVP(x, v) }},
+	{name: "Quad", sizes: []int{1, 4},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad:  func(x []float64) (float64, []float64) { return QuadGrad(quadA(len(x)), x) },
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			return QuadHVP(quadA(len(x)), x, v)
+		}},
+	{name: "LogSumExp", sizes: []int{1, 3, 7},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad:  func(x []float64) (float64, []float64) { return LogSumExpGrad(x) },
+		hvp:   func(x, v []float64) (float64, []float64, []float64) { return LogSumExpHVP(x, v) }},
+	{name: "Branch", sizes: []int{0},
+		// x away from the branch's boundary 0, on either side.
+		point: func(rng *rand.Rand, _ int) []float64 {
+			x := fdcheck.Uniform(rng, 2, 0.2, 2)
+			if rng.IntN(2) == 0 {
+				x[0] = -x[0]
+			}
+			return x
+		},
+		grad: func(x []float64) (float64, []float64) {
+			f, dx, dy := BranchGrad(x[0], x[1])
+			return f, []float64{dx, dy}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dx, dy, hx, hy := BranchHVP(x[0], x[1], v[0], v[1])
+			return f, []float64{dx, dy}, []float64{hx, hy}
+		}},
+	{name: "Softplus", sizes: []int{1, 4, 9},
+		point: func(rng *rand.Rand, n int) []float64 {
+			x := fdcheck.Uniform(rng, n, 0.2, 2)
+			for i := range x {
+				if rng.IntN(2) == 0 {
+					x[i] = -x[i]
+				}
+			}
+			return x
+		},
+		grad: func(x []float64) (float64, []float64) { return SoftplusGrad(x) },
+		hvp:  func(x, v []float64) (float64, []float64, []float64) { return SoftplusHVP(x, v) }},
+	{name: "Iterate", sizes: []int{0},
+		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 2, 0.1, 0.9) },
+		grad: func(x []float64) (float64, []float64) {
+			f, dx, dy := IterateGrad(x[0], x[1])
+			return f, []float64{dx, dy}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dx, dy, hx, hy := IterateHVP(x[0], x[1], v[0], v[1])
+			return f, []float64{dx, dy}, []float64{hx, hy}
+		}},
+	{name: "Nested", sizes: []int{1, 3, 6},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -1, 1) },
+		grad:  func(x []float64) (float64, []float64) { return NestedGrad(x) },
+		hvp:   func(x, v []float64) (float64, []float64, []float64) { return NestedHVP(x, v) }},
+}
+
+// points yields, for each case and size, a few random points and
+// directions.
+func points(t *testing.T, visit func(t *testing.T, c hcase, x, v, w []float64)) {
+	for _, c := range cases {
+		for _, n := range c.sizes {
+			rng := rand.New(rand.NewPCG(uint64(n)+1, 13))
+			for trial := range 4 {
+				x := c.point(rng, n)
+				v := fdcheck.Uniform(rng, len(x), -1, 1)
+				w := fdcheck.Uniform(rng, len(x), -1, 1)
+				t.Run(c.name, func(t *testing.T) {
+					t.Logf("n=%d trial %d x=%v v=%v", n, trial, x, v)
+					visit(t, c, x, v, w)
+				})
+			}
+		}
+	}
+}
+
+// FHVP's F and gradient are FGrad's, and H·v is the central difference of
+// FGrad along v.
+func TestHVPAgainstFiniteDifferencesOfTheGradient(t *testing.T) {
+	points(t, func(t *testing.T, c hcase, x, v, _ []float64) {
+		f0, g0 := c.grad(x)
+		f, g, hv := c.hvp(x, v)
+		if f != f0 {
+			t.Errorf("FHVP's result %v, FGrad's %v", f, f0)
+		}
+		if msg := fdcheck.Mismatch(g, g0, 1e-12); msg != "" {
+			t.Errorf("FHVP's gradient against FGrad's: %s", msg)
+		}
+		if len(hv) != len(x) {
+			t.Fatalf("H·v has %d elements, want %d", len(hv), len(x))
+		}
+		// The gradient along the line x + s·v, differentiated at s = 0.
+		along := func(s []float64) []float64 {
+			xs := make([]float64, len(x))
+			for i := range x {
+				xs[i] = x[i] + s[0]*v[i]
+			}
+			_, g := c.grad(xs)
+			return g
+		}
+		jac := fdcheck.Jacobian(along, []float64{0})
+		want := make([]float64, len(x))
+		for i := range want {
+			want[i] = jac[i][0]
+		}
+		if msg := fdcheck.Mismatch(hv, want, 1e-6); msg != "" {
+			t.Errorf("H·v against finite differences of the gradient along v: %s", msg)
+		}
+	})
+}
+
+// The Hessian is symmetric: <H v, w> == <v, H w>.
+func TestHVPSymmetric(t *testing.T) {
+	points(t, func(t *testing.T, c hcase, x, v, w []float64) {
+		_, _, hv := c.hvp(x, v)
+		_, _, hw := c.hvp(x, w)
+		a, b := fdcheck.Dot(hv, w), fdcheck.Dot(v, hw)
+		if !fdcheck.Close(a, b, 1e-12) {
+			t.Errorf("<Hv, w> = %v, <v, Hw> = %v", a, b)
+		}
+	})
+}
+
+// H·v is the Jacobian of FGrad (by finite differences) times v, and the
+// Hessian FHVP gives column by column along the unit vectors is that
+// Jacobian.
+func TestHVPAgainstJacobianOfTheGradient(t *testing.T) {
+	points(t, func(t *testing.T, c hcase, x, v, _ []float64) {
+		jac := fdcheck.Jacobian(func(x []float64) []float64 { _, g := c.grad(x); return g }, x)
+		_, _, hv := c.hvp(x, v)
+		want := make([]float64, len(x))
+		for i := range jac {
+			want[i] = fdcheck.Dot(jac[i], v)
+		}
+		if msg := fdcheck.Mismatch(hv, want, 1e-6); msg != "" {
+			t.Errorf("H·v against the Jacobian of the gradient times v: %s", msg)
+		}
+		for j := range x {
+			e := make([]float64, len(x))
+			e[j] = 1
+			_, _, col := c.hvp(x, e)
+			for i := range col {
+				if !fdcheck.Close(col[i], jac[i][j], 1e-6) {
+					t.Errorf("H[%d][%d] = %v, the Jacobian of the gradient has %v", i, j, col[i], jac[i][j])
+				}
+			}
+		}
+	})
+}
+
+// Exact Hessians: Rosenbrock's, by hand, and the quadratic form's, A + Aᵀ.
+func TestHVPExact(t *testing.T) {
+	x, y, vx, vy := 0.3, -1.2, 0.7, -0.4
+	_, _, _, hx, hy := RosenHVP(x, y, vx, vy)
+	hxx, hxy, hyy := 2-400*(y-x*x)+800*x*x, -400*x, 200.0
+	if want := hxx*vx + hxy*vy; !fdcheck.Close(hx, want, 1e-14) {
+		t.Errorf("Rosen: (Hv)_x = %v, want %v", hx, want)
+	}
+	if want := hxy*vx + hyy*vy; !fdcheck.Close(hy, want, 1e-14) {
+		t.Errorf("Rosen: (Hv)_y = %v, want %v", hy, want)
+	}
+	const n = 4
+	a := quadA(n)
+	xs := []float64{0.5, -1, 2, 0.25}
+	v := []float64{1, -2, 0.5, 3}
+	_, _, hv := QuadHVP(a, xs, v)
+	for i := range n {
+		want := 0.0
+		for j := range n {
+			want += (a[i*n+j] + a[j*n+i]) * v[j]
+		}
+		if !fdcheck.Close(hv[i], want, 1e-13) {
+			t.Errorf("Quad: (Hv)[%d] = %v, want %v", i, hv[i], want)
+		}
+	}
+}

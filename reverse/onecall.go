@@ -1,0 +1,258 @@
+package reverse
+
+import (
+	"fmt"
+
+	"godiff/ir"
+)
+
+// OneCall returns the gradient of the split form as one function of F's
+// parameters, named name: FGrad's computation, the forward function's
+// body then the backward function's. A scalar the forward function saves
+// once, in its body, is the value itself where the backward function
+// loads it; what it records inside loops and branches stays on a tape of
+// the function's own (a local of the split form's tape type, keeping
+// those fields only). The seed is 1, and each adjoint buffer is a
+// variable or a slice of the function's own. Forward mode differentiates
+// this function to get Hessian-vector products (forward over reverse).
+//
+// It refuses what it cannot yet inline, naming it: a callee's tape (a
+// call passing slices), a slice recorded in a loop or a branch, an early
+// return, a struct parameter, a parameter F writes into, and an F whose
+// result is not one float.
+func (sp *Split) OneCall(name string) (*ir.Func, error) {
+	f := sp.f
+	if len(f.Results) != 1 || !ir.IsFloat(f.Results[0].Type) {
+		return nil, fmt.Errorf("%s must return one float to have a Hessian", f.Name)
+	}
+	for _, p := range f.Params {
+		if p.Group != nil {
+			return nil, fmt.Errorf("struct parameters and receivers (%s) are not supported yet; pass the fields as parameters", p.Group.Name)
+		}
+	}
+	results := append([]ir.Result(nil), f.Results...)
+	taken := ir.SigNames(f.Params)
+	gradVars := make(map[int]*ir.Var) // a scalar buffer's variable, by F's parameter
+	gradBufs := make(map[int]*ir.Value)
+	for _, i := range sp.wrt {
+		n := ir.FreshName(taken, "d"+f.Params[i].Name)
+		taken[n] = true
+		results = append(results, ir.Result{Name: n, Type: f.Params[i].Type})
+	}
+	g := ir.NewFunc(name, append([]ir.Param(nil), f.Params...), results)
+	b := ir.NewBuilder(g)
+	o := &oneCall{b: b, saved: make(map[*ir.TapeField]*ir.Value), kept: make(map[*ir.TapeField]*ir.TapeField), tapeType: sp.Tape}
+	for i := range f.Params {
+		o.params = append(o.params, b.Param(i))
+	}
+	fres := o.forward(sp.Forward)
+	if o.err != nil {
+		return nil, o.err
+	}
+	// The adjoint buffers, as FGrad makes them.
+	var bufVals []*ir.Value
+	for _, i := range sp.buffers {
+		p := f.Params[i]
+		if indexOf(sp.wrt, i) < 0 {
+			return nil, fmt.Errorf("writing into %s, a parameter, is not supported yet", p.Name)
+		}
+		if _, ok := p.Type.(ir.Slice); ok {
+			if ir.IsSlice(ir.Elem(p.Type)) {
+				return nil, fmt.Errorf("a slice of slices (%s) is not supported yet", p.Name)
+			}
+			buf := makeLike(b, o.params[i], results[len(f.Results)+indexOf(sp.wrt, i)].Name)
+			gradBufs[i] = buf
+			bufVals = append(bufVals, buf)
+			continue
+		}
+		x := &ir.Var{Name: results[len(f.Results)+indexOf(sp.wrt, i)].Name, Type: p.Type}
+		b.Declare(x, nil)
+		gradVars[i] = x
+		bufVals = append(bufVals, nil)
+	}
+	o.backward(sp.Backward, len(f.Results), sp.buffers, bufVals, gradVars)
+	if o.err != nil {
+		return nil, o.err
+	}
+	outs := append([]*ir.Value(nil), fres...)
+	for _, i := range sp.wrt {
+		if x := gradVars[i]; x != nil {
+			outs = append(outs, b.Get(x))
+		} else {
+			outs = append(outs, gradBufs[i])
+		}
+	}
+	b.Return(outs...)
+	if o.tape != nil {
+		o.keepFields(g, name)
+	}
+	ir.DeadCode(g)
+	ir.UniqueNames(g)
+	return g, nil
+}
+
+func indexOf(xs []int, x int) int {
+	for k, y := range xs {
+		if y == x {
+			return k
+		}
+	}
+	return -1
+}
+
+// oneCall copies the split form's two functions into one.
+type oneCall struct {
+	b        *ir.Builder
+	saved    map[*ir.TapeField]*ir.Value     // a tape field → the copy of the value saved
+	params   []*ir.Value                     // F's parameters, in the new function
+	kept     map[*ir.TapeField]*ir.TapeField // the fields that stay on the tape
+	tapeType *ir.Tape
+	tape     *ir.Value // the function's own tape, if it keeps one
+	err      error
+}
+
+func (o *oneCall) fail(format string, args ...any) {
+	if o.err == nil {
+		o.err = fmt.Errorf(format, args...)
+	}
+}
+
+// forward copies the forward function and returns the copies of its
+// results. A scalar field saved once, in the function's body, becomes the
+// value saved; the other tape ops stay, on the function's own tape (t).
+func (o *oneCall) forward(fwd *ir.Func) []*ir.Value {
+	b := o.b
+	var results []*ir.Value
+	c := ir.NewCopier(b)
+	c.Before = func(old *ir.Value) bool {
+		switch old.Op {
+		case ir.OpParam:
+			if i := old.Aux.(int); i > 0 {
+				c.Value[old] = o.params[i-1]
+			} else {
+				c.Value[old] = o.localTape()
+			}
+			return true
+		case ir.OpTapeSave:
+			fld := old.Aux.(*ir.TapeField)
+			if !fld.Stack && old.Block == fwd.Body && o.saved[fld] == nil && o.kept[fld] == nil {
+				o.saved[fld] = c.Value[old.Args[1]]
+				return true
+			}
+			if ir.IsSlice(fld.Type) {
+				o.fail("a slice the gradient records inside a loop or a branch (%s) is not supported yet", fld.Name)
+				return true
+			}
+			o.keep(fld)
+		case ir.OpTapeReset, ir.OpTapeGrow:
+			o.keep(old.Aux.(*ir.TapeField))
+		case ir.OpTapeSlot:
+			o.fail("calls passing slices are not supported yet")
+			return true
+		case ir.OpInvoke:
+			for _, a := range old.Args {
+				if _, ok := a.Type.(ir.TapeRef); ok {
+					o.fail("calls passing slices are not supported yet")
+					return true
+				}
+			}
+		case ir.OpReturn:
+			if old.Block != fwd.Body {
+				o.fail("a return before the end is not supported yet; assign the result and return once at the end")
+			}
+		}
+		return false
+	}
+	c.Return = func(old *ir.Value, args []*ir.Value) { results = args }
+	c.Block(fwd.Body)
+	return results
+}
+
+// keep notes that field fld stays on the tape: if it was inlined at a
+// first save, that save was its only one, so this cannot happen.
+func (o *oneCall) keep(fld *ir.TapeField) {
+	if o.saved[fld] != nil {
+		o.fail("the gradient records %s twice: not supported yet", fld.Name)
+	}
+	o.kept[fld] = fld
+}
+
+// localTape returns the function's own tape, made on first use.
+func (o *oneCall) localTape() *ir.Value {
+	if o.tape == nil {
+		o.tape = o.b.LocalTape(ir.TapeRef{Tape: o.tapeType}, "t")
+	}
+	return o.tape
+}
+
+// backward copies the backward function: loads of the tape become the
+// values saved, the seed 1, adds through a scalar buffer's pointer
+// updates of its variable.
+func (o *oneCall) backward(bwd *ir.Func, nres int, buffers []int, bufVals []*ir.Value, vars map[int]*ir.Var) {
+	b := o.b
+	c := ir.NewCopier(b)
+	ptrVar := make(map[*ir.Value]*ir.Var) // a pointer parameter → its variable
+	c.Before = func(old *ir.Value) bool {
+		switch old.Op {
+		case ir.OpParam:
+			switch i := old.Aux.(int); {
+			case i == 0:
+				c.Value[old] = o.localTape()
+			case i <= nres:
+				c.Value[old] = b.Float(old.Type, 1)
+			default:
+				k := i - 1 - nres
+				if bufVals[k] != nil {
+					c.Value[old] = bufVals[k]
+				} else {
+					ptrVar[old] = vars[buffers[k]]
+				}
+			}
+			return true
+		case ir.OpTapeLoad:
+			fld := old.Aux.(*ir.TapeField)
+			if o.kept[fld] != nil {
+				return false // a load of the function's tape
+			}
+			v := o.saved[fld]
+			if v == nil {
+				o.fail("the gradient reads %s, which its forward sweep does not record: not supported yet", fld.Name)
+				v = b.ZeroOf(old.Type)
+			}
+			c.Value[old] = v
+			return true
+		case ir.OpAccum:
+			x := ptrVar[old.Args[0]]
+			if x == nil {
+				o.fail("an adjoint added through a pointer of its own: not supported yet")
+				return true
+			}
+			b.Set(x, b.Add(b.Get(x), c.Value[old.Args[1]]))
+			return true
+		case ir.OpTapeReset, ir.OpTapeGrow, ir.OpTapeSlot, ir.OpLocalTape, ir.OpInvoke:
+			o.fail("calls passing slices are not supported yet")
+			return true
+		case ir.OpReturn:
+			if old.Block != bwd.Body || len(old.Args) > 0 {
+				o.fail("a return inside the backward sweep: not supported yet")
+			}
+			return true
+		}
+		return false
+	}
+	c.Block(bwd.Body)
+}
+
+// keepFields gives g the tape type, holding the fields g keeps on it.
+func (o *oneCall) keepFields(g *ir.Func, name string) {
+	t := o.tapeType
+	var fields []*ir.TapeField
+	for _, fld := range t.Fields {
+		if o.kept[fld] != nil {
+			fields = append(fields, fld)
+		}
+	}
+	t.Fields = fields
+	t.Doc = []string{fmt.Sprintf("%s is what %s records in its forward sweep, inside loops and branches, for its backward sweep.", t.Name, name)}
+	g.Tape = t
+}
