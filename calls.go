@@ -314,7 +314,7 @@ func uses(calls []rules.Call, forward bool) []use {
 // slices through a split form for callers (gCallTape, gCallForward,
 // gCallBackward). A JVP and a split form for callers differentiate with
 // respect to the parameters the call needs (see ir.CallRule's Variant).
-func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
+func callees(needed []use, done map[string]bool, fx *fixer) ([]*ir.Func, error) {
 	var out []*ir.Func
 	var errs parse.ErrorList
 	for _, u := range needed {
@@ -331,16 +331,16 @@ func callees(needed []use, done map[string]bool) ([]*ir.Func, error) {
 		case u.forward:
 			made, more, err = jvpCallee(r, u.Wrt, done)
 		case !r.Split:
-			made, more, err = gradCallee(r, done)
+			made, more, err = gradCallee(r, done, fx)
 		default:
-			made, more, err = splitCallee(r, u.Wrt, done)
+			made, more, err = splitCallee(r, u.Wrt, u.Fixed, done, fx)
 		}
 		if err != nil {
 			errs = append(errs, atCall(u, err)...)
 			continue
 		}
 		out = append(out, made...)
-		inner, err := callees(more, done)
+		inner, err := callees(more, done, fx)
 		if err != nil {
 			errs = append(errs, atCall(u, err)...)
 			continue
@@ -391,7 +391,7 @@ func atCall(u use, err error) parse.ErrorList {
 
 // gradCallee builds the gradient a function of numbers stands for in its
 // callers, and returns it with the calls it makes in turn.
-func gradCallee(r *ir.CallRule, done map[string]bool) ([]*ir.Func, []use, error) {
+func gradCallee(r *ir.CallRule, done map[string]bool, fx *fixer) ([]*ir.Func, []use, error) {
 	g := r.Derived
 	if r.Own || done[r.Func.Name] {
 		return nil, nil, nil
@@ -402,6 +402,7 @@ func gradCallee(r *ir.CallRule, done map[string]bool) ([]*ir.Func, []use, error)
 	if err != nil {
 		return nil, nil, err
 	}
+	fx.fix(g, calls, allFixed)
 	sp, err := reverse.NewSplit(rules.LowerCalls(g, calls, true), wrt, reverse.SplitNames(g.Name))
 	if err != nil {
 		return nil, nil, err
@@ -410,10 +411,11 @@ func gradCallee(r *ir.CallRule, done map[string]bool) ([]*ir.Func, []use, error)
 }
 
 // splitCallee builds the split form a function of slices stands for in
-// its reverse-mode callers that differentiate wrt, and returns it with the
-// calls it makes in turn.
-func splitCallee(r *ir.CallRule, wrt []int, done map[string]bool) ([]*ir.Func, []use, error) {
-	names := r.Variant(wrt)
+// its reverse-mode callers that differentiate wrt and leave the memory of
+// the parameters fixed unchanged, and returns it with the calls it makes
+// in turn.
+func splitCallee(r *ir.CallRule, wrt, fixed []int, done map[string]bool, fx *fixer) ([]*ir.Func, []use, error) {
+	names := r.SplitVariant(wrt, fixed)
 	if done[names.Forward] {
 		return nil, nil, nil
 	}
@@ -422,7 +424,8 @@ func splitCallee(r *ir.CallRule, wrt []int, done map[string]bool) ([]*ir.Func, [
 	if err != nil {
 		return nil, nil, err
 	}
-	sp, err := reverse.NewCalleeSplit(rules.LowerCalls(r.Derived, calls, true), wrt,
+	fx.fix(r.Derived, calls, func(i int) bool { return slices.Contains(fixed, i) })
+	sp, err := reverse.NewCalleeSplit(rules.LowerCalls(r.Derived, calls, true), wrt, fixed,
 		reverse.Names{Tape: names.Tape, Forward: names.Forward, Backward: names.Backward})
 	if err != nil {
 		return nil, nil, err

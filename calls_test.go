@@ -323,9 +323,9 @@ func TestCalleeInOneOutput(t *testing.T) {
 	}{
 		{"a.go", "func sqGrad(", true}, // a.go is first in path order
 		{"b.go", "func sqGrad(", false},
-		{"b.go", "func dotCallForward(", true}, // only b.go needs dot
+		{"b.go", "func dotCallFixedABForward(", true}, // only b.go needs dot
 		{"b.go", "func dotJVP(", true},
-		{"a.go", "func dotCallForward(", false},
+		{"a.go", "func dotCallFixedABForward(", false},
 	} {
 		if got := strings.Contains(outputs[c.file], c.fn); got != c.want {
 			t.Errorf("output of %s holds %q: %v, want %v", c.file, c.fn, got, c.want)

@@ -394,6 +394,7 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 	splits := make(map[reverse.Names]*reverse.Split)
 	failed := make(map[reverse.Names]bool) // split forms refused
 	var needed []use                       // the calls of callees godiff derives
+	fx := newFixer()
 	for _, d := range directives {
 		if d.Mode == parse.HVP {
 			g, err := deriveHVP(f, d)
@@ -417,6 +418,9 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		if d.Mode != parse.JVP {
+			fx.fix(f, calls, allFixed)
 		}
 		needed = append(needed, uses(calls, d.Mode == parse.JVP)...)
 		lowered := rules.LowerCalls(f, calls, d.Mode != parse.JVP)
@@ -451,7 +455,7 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 		own = append(own, g)
 	}
 	done := make(map[string]bool)
-	more, err = callees(needed, done)
+	more, err = callees(needed, done, fx)
 	if err != nil {
 		errs = append(errs, err)
 	}

@@ -307,6 +307,11 @@ type Callee struct {
 	// by their indexes, the callee's parameters it differentiates.
 	Tape *Value
 	Wrt  string
+	// Fixed lists, the same way, the callee's slice parameters whose
+	// memory the caller leaves as it is until its backward sweep is over,
+	// so that the callee's backward function reads their elements again
+	// rather than record them (see CallRule's SplitVariant).
+	Fixed string
 	// Lowered marks a call rules.LowerCalls made of one of several
 	// results: the derivatives of its results flow through partials ops,
 	// not through it (see Activity).
@@ -422,6 +427,30 @@ func (r *CallRule) Variant(wrt []int) SplitCallNames {
 		Backward: base + "Call" + suffix + "Backward",
 		JVP:      base + suffix + "JVP",
 	}
+}
+
+// SplitVariant returns the names of the split form of f (a function of
+// slices, with rule r) with respect to the parameters wrt, for callers
+// that leave the memory of the slice parameters fixed unchanged until
+// their backward sweep is over: its backward function reads their
+// elements again, and its forward function records none of them. Their
+// names are appended (qTimesXCallFixedQdiagLtriTape); with none fixed, the
+// names are Variant's.
+func (r *CallRule) SplitVariant(wrt, fixed []int) SplitCallNames {
+	names := r.Variant(wrt)
+	if r.Custom || len(fixed) == 0 {
+		return names
+	}
+	suffix := "Fixed" + r.paramWords(fixed)
+	for _, n := range []*string{&names.Tape, &names.Forward, &names.Backward} {
+		for _, end := range []string{"Tape", "Forward", "Backward"} {
+			if base, ok := strings.CutSuffix(*n, end); ok {
+				*n = base + suffix + end
+				break
+			}
+		}
+	}
+	return names
 }
 
 // paramWords spells the parameters idx of f as words of a Go name: AB

@@ -52,8 +52,12 @@ type backward struct {
 	trips  map[*ir.Value]*ir.Value
 	flags  map[*ir.Value]*ir.Value
 
-	inserting map[*ir.Block]bool // prologues being built
-	hoistV    map[hoistKey]*ir.Value
+	inserting  map[*ir.Block]bool // prologues being built
+	hoistV     map[hoistKey]*ir.Value
+	induct     map[*ir.Var]*ir.Var // induction variables' copies (see induction)
+	inductRead map[*ir.Var]bool    // those declared, since something reads them
+	stepsBack  []*ir.Value         // their steps back, in the order built
+	stepGets   []*ir.Value         // the gets those steps read
 
 	seeds    []*ir.Value
 	paramAdj map[int]*ir.Value // backward parameter of each adjoint buffer
@@ -275,16 +279,7 @@ func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
 		cur = &ir.Var{Name: "n" + fld.Name, Type: ir.Int}
 		bw.cursor[fld] = cur
 		bw.inPrologue(bw.frames[bw.s.f.Body], 0, func() *ir.Value {
-			var end *ir.Value
-			switch {
-			case tape.Calls != nil:
-				end = b.TapeLoad(bw.rec, bw.s.fields.endOf(fld))
-			case fld.IsSite():
-				end = b.TapeCalls(bw.tape, fld)
-			default:
-				end = b.Len(b.TapeLoad(bw.tape, fld))
-			}
-			b.Declare(cur, end)
+			b.Declare(cur, bw.stackEnd(fld))
 			return nil
 		})
 	}
@@ -293,6 +288,20 @@ func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
 		return b.Get(cur)
 	}
 	return b.Load(b.TapeLoad(bw.tape, fld), b.Get(cur))
+}
+
+// stackEnd returns where the entries of stack or site fld that this run
+// pushed end: its length, or on a shared tape what the call's record
+// says.
+func (bw *backward) stackEnd(fld *ir.TapeField) *ir.Value {
+	b := bw.b
+	switch {
+	case bw.s.fields.tape.Calls != nil:
+		return b.TapeLoad(bw.rec, bw.s.fields.endOf(fld))
+	case fld.IsSite():
+		return b.TapeCalls(bw.tape, fld)
+	}
+	return b.Len(b.TapeLoad(bw.tape, fld))
 }
 
 // value builds the backward code of one forward value or statement.
@@ -324,6 +333,7 @@ func (bw *backward) value(v *ir.Value) {
 			}
 		}
 	case ir.OpDecl, ir.OpSet:
+		bw.stepBack(v)
 		bw.assign(v)
 	case ir.OpStore:
 		bw.store(v)
@@ -536,23 +546,40 @@ func (bw *backward) loop(l *ir.Value) {
 	case counterVar != nil:
 		first = bw.prim(start)
 	}
+	step := int64(1) // the counter's step
+	if counterVar != nil {
+		step = bw.s.step(l)
+	}
+	last := bw.lastCount(l, first, n, step)
 	k := &ir.Var{Name: name, Type: ir.Int}
 	bl := b.For("")
 	b.In(bl.Blocks[0], func() {
 		if first != nil {
-			b.Declare(k, b.Sub(b.Add(first, n), one))
+			b.Declare(k, last)
 		} else {
 			b.Declare(k, n)
 		}
 	})
 	b.In(bl.Blocks[1], func() {
-		if first != nil {
+		switch {
+		case first != nil && step > 0:
 			bl.Blocks[1].Result = b.Compare(ir.OpGe, b.Get(k), first)
-		} else {
+		case first != nil:
+			bl.Blocks[1].Result = b.Compare(ir.OpLe, b.Get(k), first)
+		default:
 			bl.Blocks[1].Result = b.Compare(ir.OpGt, b.Get(k), b.Const(ir.Int, int64(0)))
 		}
 	})
-	b.In(bl.Blocks[2], func() { b.Set(k, b.Sub(b.Get(k), one)) })
+	b.In(bl.Blocks[2], func() {
+		switch {
+		case first != nil && step < 0:
+			b.Set(k, b.Add(b.Get(k), b.Const(ir.Int, -step)))
+		case first != nil:
+			b.Set(k, b.Sub(b.Get(k), b.Const(ir.Int, step)))
+		default:
+			b.Set(k, b.Sub(b.Get(k), one))
+		}
+	})
 	body := l.Blocks[len(l.Blocks)-1]
 	b.In(bl.Blocks[3], func() {
 		if first != nil {
@@ -575,6 +602,36 @@ func (bw *backward) loop(l *ir.Value) {
 	})
 }
 
+// lastCount returns the value of loop l's counter (or range index) in its
+// last iteration, from its value first in the first (nil for a loop with
+// neither) and the trip count n: first + (n-1)·step, which is bound - 1
+// (bound if the test includes it; bound + 1 counting down) when the trip
+// count follows from the bound.
+func (bw *backward) lastCount(l, first, n *ir.Value, step int64) *ir.Value {
+	b := bw.b
+	if first == nil {
+		return nil
+	}
+	if bound, inclusive := bw.s.countedBound(l); bound != nil && l.Op == ir.OpFor {
+		last := bw.prim(bound)
+		if !inclusive {
+			last = b.Sub(last, b.Const(ir.Int, step))
+		}
+		return last
+	}
+	steps := b.Sub(n, b.Const(ir.Int, int64(1)))
+	if step < 0 {
+		if step != -1 {
+			steps = b.Mul(steps, b.Const(ir.Int, -step))
+		}
+		return b.Sub(first, steps)
+	}
+	if step != 1 {
+		steps = b.Mul(steps, b.Const(ir.Int, step))
+	}
+	return b.Add(first, steps)
+}
+
 // trip returns the number of iterations loop l ran: recomputed for a range
 // loop nothing leaves early, read from the tape otherwise.
 func (bw *backward) trip(l *ir.Value) *ir.Value {
@@ -587,6 +644,9 @@ func (bw *backward) trip(l *ir.Value) *ir.Value {
 		_, start := bw.s.counter(l)
 		n = bw.inPrologue(fr, seg, func() *ir.Value {
 			d := bw.b.Sub(bw.prim(bound), bw.prim(start))
+			if bw.s.step(l) < 0 {
+				d = bw.b.Sub(bw.prim(start), bw.prim(bound))
+			}
 			if inclusive {
 				d = bw.b.Add(d, bw.b.Const(ir.Int, int64(1)))
 			}
@@ -856,7 +916,7 @@ func (bw *backward) splitCall(v *ir.Value) {
 			scalars = append(scalars, scalar{x, d})
 		}
 	}
-	b.Invoke(ir.Callee{Name: c.Rule.Variant(wrt).Backward}, nil, args...)
+	b.Invoke(ir.Callee{Name: c.Rule.SplitVariant(wrt, ir.ParseWrt(c.Fixed)).Backward}, nil, args...)
 	for _, a := range arrays {
 		if bw.s.act.Mem[ir.Root(a.x)] {
 			bw.addArray(bw.shadowOf(a.x), b.Get(a.d))

@@ -28,14 +28,22 @@
 //     lengths, integer arithmetic, loads of memory nothing writes afterwards,
 //     cheap float arithmetic inside loops, conditions on such values;
 //   - recovered from the backward loop's own counter: a range index, the
-//     counter of a canonical for loop (for i := a; ...; i++);
+//     counter of a for loop with a constant step (for i := a; ...; i++,
+//     i--, i += 3), a started from such values (j := i + 1);
+//   - stepped back, for an induction variable (an int declared in the
+//     body that only ever has constants added: k++): the backward function
+//     keeps a copy, set to its final value and stepped back where the
+//     forward sweep stepped it (induction.go);
+//   - read from an earlier loop's stack, for an element that loop
+//     recorded already (again.go);
 //   - recorded otherwise: the forward function saves the value where it is
 //     computed, and the backward function reads it back, last first, through
 //     a cursor of its own (it never pops, so one forward run serves many
 //     backward runs). A variable a loop reads but never assigns is recorded
-//     once, as the loop begins. Loop trip counts and whether a statement
-//     that can return or break finished are recorded the same way when they
-//     cannot be recomputed.
+//     once, as the loop begins; an element a loop reads the same in every
+//     iteration, once, as the loop ends (loadonce.go). Loop trip counts and
+//     whether a statement that can return or break finished are recorded
+//     the same way when they cannot be recomputed.
 //
 // The forward function is built second and saves exactly what was asked
 // for and is still read once dead code is removed from the backward
@@ -84,9 +92,10 @@
 // stack, and its backward function gets a pointer to the call's. The callee's own split form is
 // built by NewCalleeSplit: since its caller may overwrite the slices it
 // passed once the call returns, it records the elements it reads rather
-// than reading them again, and it takes buffers only for the parameters
-// its caller differentiates, treating a slice it writes as updated in
-// place.
+// than reading them again, except in the slices its caller leaves as they
+// are (the variant "fixed" in them: FixedArgs, ReadParams in fixed.go),
+// and it takes buffers only for the parameters its caller differentiates,
+// treating a slice it writes as updated in place.
 //
 // The tape's doc comment ends with its report (report.go): each field's
 // bytes per run or per iteration of the loops around its pushes, the total

@@ -24,6 +24,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 	refs := s.emptyTape(b)
 	tape := refs.tape
 	trips := make(map[*ir.Value]*ir.Var)
+	once := make(map[*ir.Value]*ir.Var) // loads recorded once per loop run
 	slots := s.callSlots()
 	c := ir.NewCopier(b)
 	c.Before = func(old *ir.Value) bool {
@@ -58,6 +59,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			return true
 		case old.Op.IsLoop():
 			s.saveHoisted(b, refs, c, old)
+			s.onceVars(b, old, once)
 			if s.tripF[old] != nil {
 				n := &ir.Var{Name: tripName(old), Type: ir.Int}
 				b.Declare(n, b.Const(ir.Int, int64(0)))
@@ -66,6 +68,9 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			s.growStacks(b, tape, c, old)
 		case old.Op.IsExit():
 			s.saveOnExit(b, refs, old, trips)
+			if old.Op == ir.OpReturn {
+				s.saveInductions(b, refs, c, old)
+			}
 		}
 		return false
 	}
@@ -87,6 +92,12 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		}
 		if fld := s.taped[old]; fld != nil {
 			refs.save(b, fld, nv)
+		}
+		if x := once[old]; x != nil {
+			b.Set(x, nv)
+		}
+		if old.Op.IsLoop() {
+			s.saveOnce(b, refs, old, once)
 		}
 		if n := trips[old]; n != nil {
 			refs.save(b, s.tripF[old], b.Get(n))

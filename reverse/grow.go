@@ -47,6 +47,9 @@ func (s *splitter) pushes() []push {
 	for k, fld := range s.hoistF {
 		add(fld, k.loop.Block)
 	}
+	for v, fld := range s.onceF {
+		add(fld, s.onceLoop(v).Block) // after the loop, once per run
+	}
 	return out
 }
 
@@ -142,11 +145,12 @@ func (s *splitter) tripsKnown(l, at *ir.Value, c *ir.Copier) bool {
 }
 
 // forBounds returns the bound and the start of counted loop l, for i :=
-// start; i < bound (or <=); i++, with bound the same in every iteration
-// and nothing leaving the loop early, or nil.
+// start; i < bound (or <=); i++ (or a larger step: bound - start is then
+// more than the trips), with bound the same in every iteration and
+// nothing leaving the loop early, or nil.
 func (s *splitter) forBounds(l *ir.Value) (bound, start *ir.Value) {
 	x, start := s.counter(l)
-	if x == nil || s.leavesEarly(l) {
+	if x == nil || s.step(l) <= 0 || s.leavesEarly(l) {
 		return nil, nil
 	}
 	cond := l.Blocks[1].Result

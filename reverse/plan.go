@@ -17,8 +17,10 @@ type splitter struct {
 	fields  *tapeFields
 	flagged map[*ir.Value]bool // statements after which a segment starts
 	// volatile says that the memory of the slice parameters may change
-	// between the forward and the backward function (NewCalleeSplit).
+	// between the forward and the backward function (NewCalleeSplit),
+	// except that of the parameters fixed holds.
 	volatile bool
+	fixed    map[int]bool
 	// scratch says that the backward function writes into buffers of
 	// the tape (see backward.buffer).
 	scratch bool
@@ -29,6 +31,13 @@ type splitter struct {
 	tripF  map[*ir.Value]*ir.TapeField // loops' trip counts
 	flagF  map[*ir.Value]*ir.TapeField // whether a flagged statement finished
 	hoistF map[hoistKey]*ir.TapeField  // variables' values as loops begin
+
+	counters    map[*ir.Value]counted       // counter's answer, by loop
+	inductions  map[*ir.Var]*induction      // inductionOf's answer
+	inductF     map[*ir.Var]*ir.TapeField   // induction variables' final values
+	inductOrder []*ir.Var                   // the keys of inductF, in order
+	onceF       map[*ir.Value]*ir.TapeField // loads recorded once per loop run
+	onceLoads   map[*ir.Value][]*ir.Value   // those loads, by loop
 
 	backwardName string
 	forwardFn    string // the forward function's name
@@ -53,6 +62,13 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		tripF:   make(map[*ir.Value]*ir.TapeField),
 		flagF:   make(map[*ir.Value]*ir.TapeField),
 		hoistF:  make(map[hoistKey]*ir.TapeField),
+		fixed:   make(map[int]bool),
+
+		counters:   make(map[*ir.Value]counted),
+		inductions: make(map[*ir.Var]*induction),
+		inductF:    make(map[*ir.Var]*ir.TapeField),
+		onceF:      make(map[*ir.Value]*ir.TapeField),
+		onceLoads:  make(map[*ir.Value][]*ir.Value),
 	}
 	s.flag(g.Body)
 	return s
@@ -95,34 +111,59 @@ func (s *splitter) leavesEarly(l *ir.Value) bool {
 	return found
 }
 
-// counter recognises the canonical counted loop, for i := start; ...; i++,
-// whose body never assigns i: the backward loop then counts i down itself
-// and nothing about i is recorded. It returns i and start, or nil.
+// counter recognises the counted loop, for i := start; ...; i += c (i++,
+// i--, i -= 2: any constant step), whose body never assigns i: the
+// backward loop then counts i down (or up) itself and nothing about i is
+// recorded. start is computed before the loop or, in its init statement,
+// from what the backward function has for free (j := i + 1). It returns i
+// and start, or nil; step returns c.
 func (s *splitter) counter(l *ir.Value) (*ir.Var, *ir.Value) {
+	c := s.counted(l)
+	return c.x, c.start
+}
+
+// step returns the step of loop l's counter (see counter).
+func (s *splitter) step(l *ir.Value) int64 { return s.counted(l).step }
+
+func (s *splitter) counted(l *ir.Value) counted {
+	if c, ok := s.counters[l]; ok {
+		return c
+	}
+	c := s.findCounter(l)
+	s.counters[l] = c
+	return c
+}
+
+type counted struct {
+	x     *ir.Var
+	start *ir.Value
+	step  int64
+}
+
+func (s *splitter) findCounter(l *ir.Value) counted {
 	if l.Op != ir.OpFor {
-		return nil, nil
+		return counted{}
 	}
 	init, post := l.Blocks[0], l.Blocks[2]
 	if len(init.Values) == 0 || len(post.Values) == 0 {
-		return nil, nil
+		return counted{}
 	}
 	decl := init.Values[len(init.Values)-1]
 	if decl.Op != ir.OpDecl || len(decl.Args) != 1 {
-		return nil, nil
+		return counted{}
 	}
 	x := decl.Aux.(*ir.Var)
 	start := decl.Args[0]
-	if x.Type != ir.Int || (start.Op != ir.OpConst && start.Block == init) {
-		return nil, nil
+	if x.Type != ir.Int || (start.Op != ir.OpConst && start.Block == init && !s.free(start)) {
+		return counted{}
 	}
 	set := post.Values[len(post.Values)-1]
 	if set.Op != ir.OpSet || set.Aux != x {
-		return nil, nil
+		return counted{}
 	}
-	inc := set.Args[0]
-	if inc.Op != ir.OpAdd || inc.Args[0].Op != ir.OpGet || inc.Args[0].Aux != x ||
-		!inc.Args[1].IsConst() || inc.Args[1].Aux != int64(1) {
-		return nil, nil
+	c, ok := step(set, x)
+	if !ok || c == 0 {
+		return counted{}
 	}
 	others := false
 	s.f.Walk(func(v *ir.Value) {
@@ -131,30 +172,36 @@ func (s *splitter) counter(l *ir.Value) (*ir.Var, *ir.Value) {
 		}
 	})
 	if others {
-		return nil, nil
+		return counted{}
 	}
-	return x, start
+	return counted{x, start, c}
 }
 
 // countedBound recognises a counted loop whose trip count the backward
-// function can compute: for i := start; i < bound; i++ (or <=), nothing
-// leaving it early, bound free to have (see free) and so the same at the
-// end as at the start. It returns bound and whether the test is <=, or nil.
+// function can compute: for i := start; i < bound; i++ (or <=), or for
+// i := start; i >= bound; i-- (or >), nothing leaving it early, bound free
+// to have (see free) and so the same at the end as at the start. It
+// returns bound and whether the test includes it, or nil.
 func (s *splitter) countedBound(l *ir.Value) (*ir.Value, bool) {
 	x, _ := s.counter(l)
 	if x == nil || s.leavesEarly(l) {
 		return nil, false
 	}
+	up, down := s.step(l) == 1, s.step(l) == -1
 	cond := l.Blocks[1].Result
-	if cond == nil || (cond.Op != ir.OpLt && cond.Op != ir.OpLe) ||
-		cond.Args[0].Op != ir.OpGet || cond.Args[0].Aux != x || cond.Args[1].Type != ir.Int {
+	if cond == nil || cond.Args[0].Op != ir.OpGet || cond.Args[0].Aux != x || cond.Args[1].Type != ir.Int {
+		return nil, false
+	}
+	switch {
+	case up && (cond.Op == ir.OpLt || cond.Op == ir.OpLe), down && (cond.Op == ir.OpGt || cond.Op == ir.OpGe):
+	default:
 		return nil, false
 	}
 	bound := cond.Args[1]
 	if !s.free(bound) || !s.invariant(bound, l) {
 		return nil, false
 	}
-	return bound, cond.Op == ir.OpLe
+	return bound, cond.Op == ir.OpLe || cond.Op == ir.OpGe
 }
 
 // invariant reports whether v, computed in loop l's header, reads nothing
@@ -234,9 +281,16 @@ func (s *splitter) free(v *ir.Value) bool {
 		return true
 	case v.Op == ir.OpGet:
 		for l := v.Block.Loop(); l != nil; l = l.Block.Loop() {
+			if inHeader(v.Block) && l == v.Block.Parent {
+				continue // the counter of l is not l's yet in its init
+			}
 			if x, _ := s.counter(l); x != nil && x == v.Aux {
 				return true
 			}
+		}
+		if ind := s.inductionOf(v.Aux.(*ir.Var)); ind != nil {
+			_, ok := s.stepsAfter(v, ind)
+			return ok
 		}
 		return false
 	}
@@ -245,18 +299,26 @@ func (s *splitter) free(v *ir.Value) bool {
 
 // writtenAfter reports whether the memory load v reads can be written
 // after v runs: by a write later in the function, or by any write in a
-// loop around v (the next iteration comes after). The backward function
-// recomputes a load only when nothing can.
+// loop around v (the next iteration comes after), or, for a callee's
+// slice parameter its callers do not keep fixed, by a caller once the
+// function returns. The backward function recomputes a load only when
+// nothing can.
 func (s *splitter) writtenAfter(v *ir.Value) bool {
 	r := ir.Root(v.Args[0])
-	if s.volatile && r.Op == ir.OpParam {
+	if s.volatile && r.Op == ir.OpParam && !s.fixed[r.Aux.(int)] {
 		return true // by a caller, once the function returns
 	}
+	return writtenAfterIn(s.f, r, v)
+}
+
+// writtenAfterIn reports whether anything in f can write into the memory
+// of root r after v runs: later in f, or in a loop around v.
+func writtenAfterIn(f *ir.Func, r, v *ir.Value) bool {
 	order := make(map[*ir.Value]int)
 	n := 0
-	s.f.Walk(func(x *ir.Value) { order[x] = n; n++ })
+	f.Walk(func(x *ir.Value) { order[x] = n; n++ })
 	found := false
-	s.f.Walk(func(w *ir.Value) {
+	f.Walk(func(w *ir.Value) {
 		if !writes(w, r) {
 			return
 		}
@@ -434,6 +496,10 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 		if c, ok := bw.counter[v.Aux.(*ir.Var)]; ok {
 			return c
 		}
+		if out := bw.inductionGet(v); out != nil {
+			bw.memo[v] = out
+			return out
+		}
 		if l := bw.s.hoistLoop(v); l != nil {
 			out := bw.hoisted(l, v.Aux.(*ir.Var))
 			bw.memo[v] = out
@@ -451,6 +517,10 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 			return bw.b.CopyOf(v, args)
 		})
 		bw.s.recomputed = append(bw.s.recomputed, recomputed{v, out})
+	} else if again := bw.loadAgain(v); again != nil {
+		out = again
+	} else if once := bw.loadOnce(v); once != nil {
+		out = once
 	} else {
 		fld := bw.s.tapeField(v)
 		out = bw.inPrologue(fr, seg, func() *ir.Value { return bw.readTape(fld) })
@@ -463,7 +533,8 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 }
 
 // writes reports whether v writes into the memory of root r: a store, a
-// copy, or a call whose callee writes into a slice it is passed.
+// copy, a call whose callee writes into a slice it is passed, or a call
+// of a function godiff cannot see into that is passed a slice of r.
 func writes(v, r *ir.Value) bool {
 	switch v.Op {
 	case ir.OpStore, ir.OpCopySlice:
@@ -472,6 +543,13 @@ func writes(v, r *ir.Value) bool {
 	for _, x := range ir.Written(v) {
 		if ir.Root(x) == r {
 			return true
+		}
+	}
+	if c, ok := v.Aux.(ir.Callee); ok && v.Op == ir.OpInvoke && c.Rule == nil {
+		for _, x := range v.Args {
+			if ir.IsSlice(x.Type) && ir.Root(x) == r {
+				return true
+			}
 		}
 	}
 	return false

@@ -40,12 +40,15 @@ type Split struct {
 // indexes wrt lists, in ascending order. It fails on what reverse mode
 // cannot yet follow (a slice of slices made inside f).
 func NewSplit(f *ir.Func, wrt []int, names Names) (*Split, error) {
-	return newSplit(f, wrt, names, false)
+	return newSplit(f, wrt, names, false, nil)
 }
 
-func newSplit(f *ir.Func, wrt []int, names Names, volatile bool) (*Split, error) {
+func newSplit(f *ir.Func, wrt []int, names Names, volatile bool, fixed []int) (*Split, error) {
 	s := newSplitter(f, wrt, names.Tape)
 	s.volatile = volatile
+	for _, i := range fixed {
+		s.fixed[i] = true
+	}
 	if volatile {
 		s.fields.shareCalls()
 	}
@@ -72,16 +75,18 @@ func newSplit(f *ir.Func, wrt []int, names Names, volatile bool) (*Split, error)
 // NewCalleeSplit is NewSplit for a function other generated code calls:
 // its callers may overwrite the slices they pass once it returns, so its
 // forward function records every element of them its backward function
-// reads, rather than reading them again. Its tape is shared by the calls
-// of one call site (see ir.Tape): each call adds a record and pushes onto
-// the stacks after the calls before it, and its backward function takes
-// the number of the call. Its backward function takes a
-// buffer for the parameters in wrt only: a caller differentiates a slice
-// the callee writes into (an in-place update, as for a differentiated
-// parameter of FBackward) where its own adjoints of that memory are
-// active, and needs nothing otherwise.
-func NewCalleeSplit(f *ir.Func, wrt []int, names Names) (*Split, error) {
-	return newSplit(f, wrt, names, true)
+// reads, rather than reading them again; except for the parameters fixed
+// lists, whose memory its callers leave unchanged until their backward
+// sweep is over (see FixedArgs). Its tape is shared by the calls of one
+// call site (see ir.Tape): each call adds a record and pushes onto the
+// stacks after the calls before it, and its backward function takes the
+// number of the call. Its backward function takes a buffer for the
+// parameters in wrt only: a caller differentiates a slice the callee
+// writes into (an in-place update, as for a differentiated parameter of
+// FBackward) where its own adjoints of that memory are active, and needs
+// nothing otherwise.
+func NewCalleeSplit(f *ir.Func, wrt, fixed []int, names Names) (*Split, error) {
+	return newSplit(f, wrt, names, true, fixed)
 }
 
 // Transform builds the split form (named after name's function) and the

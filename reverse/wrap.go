@@ -62,20 +62,22 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	b.Simplify = true
 	bw := &backward{
 		s: s, b: b,
-		frames:    make(map[*ir.Block]*frame),
-		memo:      make(map[*ir.Value]*ir.Value),
-		shadow:    make(map[*ir.Value]*ir.Value),
-		terms:     make(map[*ir.Value][]*ir.Value),
-		acc:       make(map[*ir.Value]*ir.Var),
-		dvar:      make(map[*ir.Var]*ir.Var),
-		counter:   make(map[*ir.Var]*ir.Value),
-		pending:   make(map[*ir.Var]*ir.Value),
-		cursor:    make(map[*ir.TapeField]*ir.Var),
-		inserting: make(map[*ir.Block]bool),
-		hoistV:    make(map[hoistKey]*ir.Value),
-		trips:     make(map[*ir.Value]*ir.Value),
-		flags:     make(map[*ir.Value]*ir.Value),
-		paramAdj:  make(map[int]*ir.Value),
+		frames:     make(map[*ir.Block]*frame),
+		memo:       make(map[*ir.Value]*ir.Value),
+		shadow:     make(map[*ir.Value]*ir.Value),
+		terms:      make(map[*ir.Value][]*ir.Value),
+		acc:        make(map[*ir.Value]*ir.Var),
+		dvar:       make(map[*ir.Var]*ir.Var),
+		counter:    make(map[*ir.Var]*ir.Value),
+		pending:    make(map[*ir.Var]*ir.Value),
+		cursor:     make(map[*ir.TapeField]*ir.Var),
+		inserting:  make(map[*ir.Block]bool),
+		hoistV:     make(map[hoistKey]*ir.Value),
+		induct:     make(map[*ir.Var]*ir.Var),
+		inductRead: make(map[*ir.Var]bool),
+		trips:      make(map[*ir.Value]*ir.Value),
+		flags:      make(map[*ir.Value]*ir.Value),
+		paramAdj:   make(map[int]*ir.Value),
 	}
 	bw.tape = b.Param(0)
 	for i := range f.Results {
@@ -106,6 +108,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 		return nil, nil, nil, bw.err
 	}
 	b.Return()
+	bw.pruneStepsBack()
 	g.Doc = backwardDoc(f, g, s, buffers, isWrt)
 	strongZeros(g, bw.adjointVars())
 	ir.DeadCode(g) // first, so that an unused get does not keep a store

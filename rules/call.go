@@ -17,6 +17,9 @@ type Call struct {
 	// JVP says that the call is differentiated through its callee's JVP
 	// in reverse mode too: a call of several results.
 	JVP bool
+	// Fixed lists, for a callee of slices in reverse mode, the parameters
+	// whose memory the caller leaves unchanged (see ir.Callee's Fixed).
+	Fixed []int
 }
 
 // LowerCalls returns a copy of f in which each of the given calls of
@@ -71,7 +74,7 @@ func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 			case old.Aux.(ir.Callee).Rule != nil && old.Aux.(ir.Callee).Rule.Split:
 				// A function returning an array: its elements are the
 				// results of its forward function.
-				call := splitCall(b, old, args, call.Wrt)
+				call := splitCall(b, old, args, call.Wrt, call.Fixed)
 				for k := range types {
 					results[old] = append(results[old], b.Extract(call, k))
 				}
@@ -83,7 +86,7 @@ func LowerCalls(f *ir.Func, calls []Call, reverse bool) *ir.Func {
 			return true
 		}
 		if old.Aux.(ir.Callee).Rule.Split {
-			c.Value[old] = splitCall(b, old, args, call.Wrt)
+			c.Value[old] = splitCall(b, old, args, call.Wrt, call.Fixed)
 		} else {
 			c.Value[old] = ruleCall(b, old, args)
 		}
@@ -194,17 +197,18 @@ func jvpCalls(b *ir.Builder, old *ir.Value, args []*ir.Value, wrt []int) []*ir.V
 }
 
 // splitCall builds the call of the forward function of old's callee, the
-// variant with respect to wrt, on a fresh tape.
-func splitCall(b *ir.Builder, old *ir.Value, args []*ir.Value, wrt []int) *ir.Value {
+// variant with respect to wrt for a caller that leaves the parameters
+// fixed unchanged, on a fresh tape.
+func splitCall(b *ir.Builder, old *ir.Value, args []*ir.Value, wrt, fixed []int) *ir.Value {
 	c := old.Aux.(ir.Callee)
 	r := c.Rule
-	names := r.Variant(wrt)
+	names := r.SplitVariant(wrt, fixed)
 	tape := &ir.Var{Name: strings.ToLower(c.Name[:1]) + c.Name[1:] + "Tape", Type: ir.Opaque{Go: names.Tape, CallTape: true, Calls: !r.Custom}}
 	b.Declare(tape, nil)
 	call := b.Invoke(ir.Callee{Name: names.Forward, Rule: r}, old.Type, append([]*ir.Value{b.Addr(tape)}, args...)...)
 	call.Name = old.Name
 	filled := b.Get(tape)
-	call.Aux = ir.Callee{Name: names.Forward, Rule: r, Tape: filled, Wrt: ir.WrtString(wrt)}
+	call.Aux = ir.Callee{Name: names.Forward, Rule: r, Tape: filled, Wrt: ir.WrtString(wrt), Fixed: ir.WrtString(fixed)}
 	return call
 }
 

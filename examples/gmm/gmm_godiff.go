@@ -21,7 +21,7 @@ import (
 //
 //	theta           24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
 //	xs              24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	logSumExpTape   logSumExpTape.Bytes(), a logSumExpCallTape for the calls of one call site, one call per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
+//	logSumExpTape   logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, one call per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
 //	comp            8·k bytes (8 bytes an entry): the memory of comp, which NLL makes, kept from run to run
 //	exp             8·len(xs)·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	logSumExpTape2  logSumExpTape2.Bytes(), a logSumExpCallTape for the calls of one call site, len(xs) calls per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
@@ -38,10 +38,10 @@ type NLLTape struct {
 	theta []float64
 	// xs: the parameter xs.
 	xs []float64
-	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	logSumExpTape logSumExpCallTape
+	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape logSumExpCallFixedXTape
 	// comp: the memory of comp, which NLL makes, kept from run to run.
 	comp []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
@@ -85,7 +85,7 @@ func NLLForward(t *NLLTape, theta, xs []float64) float64 {
 	t2 := 2 * k
 	means := theta[k:t2]
 	logStd := theta[t2:t1]
-	norm := logSumExpCallForward(&t.logSumExpTape, logits)
+	norm := logSumExpCallFixedXForward(&t.logSumExpTape, logits)
 	t.comp = slices.Grow(t.comp, k)[:len(t.comp)+k]
 	comp := slices.Clip(t.comp[len(t.comp)-k:])
 	clear(comp)
@@ -135,24 +135,26 @@ func NLLBackward(t *NLLTape, s float64, dtheta []float64) {
 	nlogSumExpTape := len(t.logSumExpTape.calls)
 	nlogSumExpTape--
 	dnll += s / float64(t1)
-	for i := t1 - 1; i >= 0; i-- {
+	t4 := t1 - 1
+	for i := t4; i >= 0; i-- {
 		nlogSumExpTape2--
 		x := xs[i]
 		logSumExpCallBackward(&t.logSumExpTape2, nlogSumExpTape2, -dnll, dcomp)
-		for j := k - 1; j >= 0; j-- {
+		t5 := k - 1
+		for j := t5; j >= 0; j-- {
 			nexp--
-			t4 := t.exp[nexp]
-			z := (x - means[j]) / t4
-			t5 := dcomp[j]
-			dnorm -= t5
-			dlogits[j] += t5
-			dz := -(t5 * (0.5 * z)) - t5*z*0.5
-			dlogStd[j] += -t5 - dz*(z/t4)*t4
-			dmeans[j] -= dz / t4
+			t6 := t.exp[nexp]
+			z := (x - means[j]) / t6
+			t7 := dcomp[j]
+			dnorm -= t7
+			dlogits[j] += t7
+			dz := -(t7 * (0.5 * z)) - t7*z*0.5
+			dlogStd[j] += -t7 - dz*(z/t6)*t6
+			dmeans[j] -= dz / t6
 			dcomp[j] = 0
 		}
 	}
-	logSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, dnorm, dlogits)
+	logSumExpCallFixedXBackward(&t.logSumExpTape, nlogSumExpTape, dnorm, dlogits)
 }
 
 // NLLGrad returns NLL's result and its gradient with respect to theta, in that
@@ -201,6 +203,140 @@ func NLLJVP(theta, xs, dtheta []float64) (float64, float64) {
 	}
 	t11 := float64(len(xs))
 	return nll / t11, dnll / t11
+}
+
+// logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of the calls
+// of logSumExp at one call site for logSumExpCallFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls + 16·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	m      8·len(x) bytes (8 bytes an entry): the value of m the backward sweep reads
+//	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v2.
+type logSumExpCallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// s: the value of s the backward sweep reads.
+		s float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			m   int
+			exp int
+		}
+	}
+	// m: the value of m the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	m []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// logSumExpCallFixedXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *logSumExpCallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	n += len(t.m) * 8
+	n += len(t.exp) * 8
+	return n
+}
+
+// logSumExpCallFixedXForward runs logSumExp and records in t what
+// logSumExpCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func logSumExpCallFixedXForward(t *logSumExpCallFixedXTape, x []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+		t.m = t.m[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	m := math.Inf(-1)
+	t1 := len(x)
+	t.m = slices.Grow(t.m, t1)
+	for i := range x {
+		v := x[i]
+		t.m = append(t.m, m)
+		m = math.Max(m, v)
+	}
+	s := 0.0
+	t.exp = slices.Grow(t.exp, t1)
+	for i2 := range x {
+		v2 := x[i2]
+		t2 := math.Exp(v2 - m)
+		t.exp = append(t.exp, t2)
+		s += t2
+	}
+	c.s = s
+	c.end.m = len(t.m)
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.m = slices.Grow(t.m, c.end.m*more)
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
+	return m + math.Log(s)
+}
+
+// logSumExpCallFixedXBackward adds to dx the vector-Jacobian product of
+// logSumExp with the seeds s, at the point that call number call of
+// logSumExpCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, call int, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	var dm float64
+	x := c.x
+	nexp := c.end.exp
+	nm := c.end.m
+	ds += s / c.s
+	dm += s
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		nexp--
+		dv2 := ds * t.exp[nexp]
+		dm -= dv2
+		dx[i] += dv2
+	}
+	for i2 := t1; i2 >= 0; i2-- {
+		nm--
+		v := x[i2]
+		c1 := t.m[nm] >= v
+		var t2 float64
+		if c1 {
+			t2 = dm
+		}
+		dv := dm
+		if c1 {
+			dv = 0
+		}
+		dm = t2
+		dx[i2] += dv
+	}
 }
 
 // logSumExpCallTape is what logSumExpCallForward keeps of the calls of
@@ -319,19 +455,19 @@ func logSumExpCallBackward(t *logSumExpCallTape, call int, s float64, dx []float
 	var ds float64
 	var dm float64
 	x := c.x
-	t1 := len(x)
 	nexp := c.end.exp
 	nm := c.end.m
 	nv := c.end.v
 	ds += s / c.s
 	dm += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
 		dv2 := ds * t.exp[nexp]
 		dm -= dv2
 		dx[i] += dv2
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t1; i2 >= 0; i2-- {
 		nm--
 		nv--
 		v := t.v[nv]

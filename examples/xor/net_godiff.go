@@ -21,7 +21,7 @@ import (
 //	nW1       24 bytes per run (a reference to the caller's slice, not a copy): the field n.W1
 //	nW2       24 bytes per run (a reference to the caller's slice, not a copy): the field n.W2
 //	y         8 bytes per run: the parameter y
-//	dotTape   dotTape.Bytes(), a dotCallATape for the calls of one call site, len(nW1) calls per run: the tape dotCallAForward fills and dotCallABackward reads
+//	dotTape   dotTape.Bytes(), a dotCallAFixedBTape for the calls of one call site, len(nW1) calls per run: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward reads
 //	tanh      8·len(nW1) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //	p         8 bytes per run: result 1 of a call of sigmoidGrad
 //	dsigmoid  8 bytes per run: result 2 of a call of sigmoidGrad
@@ -38,9 +38,10 @@ type NetLossTape struct {
 	nW2 []float64
 	// y: the parameter y.
 	y float64
-	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dotTape dotCallATape
+	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallAFixedBTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
@@ -79,7 +80,7 @@ func (n *Net) LossForward(t *NetLossTape, x []float64, y float64) float64 {
 	t.tanh = slices.Grow(t.tanh, t1)
 	for j := range n.W1 {
 		t2 := n.W2[j]
-		t3 := dotCallAForward(&t.dotTape, n.W1[j], x)
+		t3 := dotCallAFixedBForward(&t.dotTape, n.W1[j], x)
 		t4 := math.Tanh(t3 + n.B1[j])
 		t.tanh = append(t.tanh, t4)
 		out += t2 * t4
@@ -106,19 +107,19 @@ func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 	dsigmoid := t.dsigmoid
 	var dout float64
 	nW1 := t.nW1
-	t1 := len(nW1)
 	nW2 := t.nW2
 	ntanh := len(t.tanh)
 	ndotTape := len(t.dotTape.calls)
 	dout += (-(s*y)/p - (-(s * t.diff) / t.diff2)) * dsigmoid
-	for j := t1 - 1; j >= 0; j-- {
+	t1 := len(nW1) - 1
+	for j := t1; j >= 0; j-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
 		dnW1Row := dn.W1[j]
 		t3 := dout * nW2[j] * (1 - t2*t2)
 		dn.B1[j] += t3
-		dotCallABackward(&t.dotTape, ndotTape, t3, dnW1Row)
+		dotCallAFixedBBackward(&t.dotTape, ndotTape, t3, dnW1Row)
 		dn.W2[j] += dout * t2
 	}
 	dn.B2 += dout
@@ -159,93 +160,73 @@ func (n *Net) LossJVP(x []float64, y float64, dn *Net) (float64, float64) {
 	return -(y*math.Log(p) + t7*math.Log(t8)), -(y*(t6/p) + t7*(-t6/t8))
 }
 
-// dotCallATape is what dotCallAForward keeps of the calls of dot at one call
-// site for dotCallABackward: the forward values the backward sweep reads, and
-// the control flow it replays, each call's in its record and on the stacks the
-// calls share. The tape of the caller holds it, and empties it for each of its
-// own runs, keeping its buffers.
+// dotCallAFixedBTape is what dotCallAFixedBForward keeps of the calls of dot at
+// one call site for dotCallAFixedBBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 8·len(a) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type dotCallATape struct {
+// Recomputed by the backward sweep rather than stored: the elements of b it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallAFixedBTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// a: the parameter a.
 		a []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
+		// b: the parameter b.
+		b []float64
 	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 }
 
-// Bytes returns the bytes t holds after a run, as the formula in dotCallATape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *dotCallATape) Bytes() int {
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallAFixedBTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *dotCallAFixedBTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 32
-	n += len(t.elem) * 8
+	n += len(t.calls) * 48
 	return n
 }
 
-// dotCallAForward runs dot and records in t what dotCallABackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func dotCallAForward(t *dotCallATape, a, b []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
+// dotCallAFixedBForward runs dot and records in t what dotCallAFixedBBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func dotCallAFixedBForward(t *dotCallAFixedBTape, a, b []float64) float64 {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.a = a
+	c.b = b
 	s := 0.0
-	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
-		t1 := b[i]
-		t.elem = append(t.elem, t1)
-		s += a[i] * t1
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		s += a[i] * b[i]
 	}
 	return s
 }
 
-// dotCallABackward adds to da the vector-Jacobian product of dot with the seeds
-// s, at the point that call number call of dotCallAForward on t recorded. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func dotCallABackward(t *dotCallATape, call int, s float64, da []float64) {
+// dotCallAFixedBBackward adds to da the vector-Jacobian product of dot with the
+// seeds s, at the point that call number call of dotCallAFixedBForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func dotCallAFixedBBackward(t *dotCallAFixedBTape, call int, s float64, da []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
 	a := c.a
-	t1 := len(a)
-	nelem := c.end.elem
+	b := c.b
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		da[i] += ds * t.elem[nelem]
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
+		da[i] += ds * b[i]
 	}
 }
 

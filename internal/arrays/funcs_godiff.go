@@ -3095,10 +3095,10 @@ func sumSquaresCallBackward(t *sumSquaresCallTape, call int, s float64, dxs []fl
 	c := &t.calls[call]
 	var ds float64
 	xs := c.xs
-	t1 := len(xs)
 	nx := c.end.x
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
 		nx--
 		x := t.x[nx]
 		dx := ds * x * 2
@@ -3298,11 +3298,11 @@ func scaleAllCallBackward(t *scaleAllCallTape, call int, dxs []float64, dk *floa
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	xs := c.xs
-	t1 := len(xs)
 	nelem := c.end.elem
 	k := c.k
 	var dkSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := dxs[i]
 		dkSum += t2 * t.elem[nelem]

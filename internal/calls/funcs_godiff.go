@@ -359,7 +359,6 @@ func SoftplusSumBackward(t *SoftplusSumTape, s float64, dxs []float64, dk *float
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	xs := t.xs
-	t1 := len(xs)
 	ntmp := len(t.tmp)
 	ntmp2 := len(t.tmp2)
 	ndsigmoid := len(t.dsigmoid)
@@ -367,7 +366,8 @@ func SoftplusSumBackward(t *SoftplusSumTape, s float64, dxs []float64, dk *float
 	k := t.k
 	var dkSum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
 		var dx float64
 		x := xs[i]
 		if !(i%3 == 2) {
@@ -763,9 +763,9 @@ func PolarVJP(x, y, s1, s2 float64) (float64, float64, float64, float64) {
 //	xs              24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	buf             8·k bytes (8 bytes an entry): the memory of buf, which Mixture makes, kept from run to run
 //	logSumExpTape   logSumExpTape.Bytes(), a logSumExpCallTape for the calls of one call site, len(xs) calls per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
-//	logSumExpTape2  logSumExpTape2.Bytes(), a logSumExpCallTape for the calls of one call site, len(xs) calls per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
+//	logSumExpTape2  logSumExpTape2.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, len(xs) calls per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
 //	dotTape         dotTape.Bytes(), a dotCallTape for the calls of one call site, len(xs) calls per run: the tape dotCallForward fills and dotCallBackward reads
-//	dotTape2        dotTape2.Bytes(), a dotCallTape for the calls of one call site, one call per run: the tape dotCallForward fills and dotCallBackward reads
+//	dotTape2        dotTape2.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
 //	dbuf            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Mixture makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the elements of xs it
@@ -782,16 +782,17 @@ type MixtureTape struct {
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	logSumExpTape logSumExpCallTape
-	// logSumExpTape2: the tape logSumExpCallForward fills and
-	// logSumExpCallBackward reads, for every call of it here: one record per call,
-	// and the stacks they share.
-	logSumExpTape2 logSumExpCallTape
+	// logSumExpTape2: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape2 logSumExpCallFixedXTape
 	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
 	// call of it here: one record per call, and the stacks they share.
 	dotTape dotCallTape
-	// dotTape2: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape2 dotCallTape
+	// dotTape2: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape2 dotCallFixedABTape
 	// dbuf: the derivatives of buf, which Mixture makes, in a buffer the backward
 	// sweep reuses.
 	dbuf []float64
@@ -837,12 +838,12 @@ func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
 			buf[j] = w[j]*x + b[j]
 		}
 		t2 := logSumExpCallForward(&t.logSumExpTape, buf)
-		t3 := logSumExpCallForward(&t.logSumExpTape2, w)
+		t3 := logSumExpCallFixedXForward(&t.logSumExpTape2, w)
 		t4 := dotCallForward(&t.dotTape, buf, buf)
 		ll += t2 - t3 - 0.01*t4
 	}
 	t5 := k / 2
-	t6 := dotCallForward(&t.dotTape2, w[:t5], b[:t5])
+	t6 := dotCallFixedABForward(&t.dotTape2, w[:t5], b[:t5])
 	return ll + t6
 }
 
@@ -861,27 +862,28 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 	t1 := k / 2
 	var dll float64
 	xs := t.xs
-	t2 := len(xs)
 	ndotTape := len(t.dotTape.calls)
 	t.dbuf = slices.Grow(t.dbuf[:0], k)[:k]
 	clear(t.dbuf)
 	dbuf := t.dbuf
 	nlogSumExpTape2 := len(t.logSumExpTape2.calls)
 	nlogSumExpTape := len(t.logSumExpTape.calls)
-	dotCallBackward(&t.dotTape2, ndotTape2, s, dw[:t1], db[:t1])
+	dotCallFixedABBackward(&t.dotTape2, ndotTape2, s, dw[:t1], db[:t1])
 	dll += s
-	for i := t2 - 1; i >= 0; i-- {
+	t2 := len(xs) - 1
+	for i := t2; i >= 0; i-- {
 		ndotTape--
 		nlogSumExpTape2--
 		nlogSumExpTape--
 		x := xs[i]
 		dotCallBackward(&t.dotTape, ndotTape, -(dll * 0.01), dbuf, dbuf)
-		logSumExpCallBackward(&t.logSumExpTape2, nlogSumExpTape2, -dll, dw)
+		logSumExpCallFixedXBackward(&t.logSumExpTape2, nlogSumExpTape2, -dll, dw)
 		logSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, dll, dbuf)
-		for j := k - 1; j >= 0; j-- {
-			t3 := dbuf[j]
-			db[j] += t3
-			dw[j] += t3 * x
+		t3 := k - 1
+		for j := t3; j >= 0; j-- {
+			t4 := dbuf[j]
+			db[j] += t4
+			dw[j] += t4 * x
 			dbuf[j] = 0
 		}
 	}
@@ -941,11 +943,11 @@ func MixtureJVP(w, b, xs, dw, db []float64) (float64, float64) {
 //	w1                24 bytes per run (a reference to the caller's slice, not a copy): the parameter w1
 //	w2                24 bytes per run (a reference to the caller's slice, not a copy): the parameter w2
 //	h                 8·len(w1) bytes (8 bytes an entry): the memory of h, which TwoLayers makes, kept from run to run
-//	layerTape         layerTape.Bytes(), a layerCallNoXTape for the calls of one call site, one call per run: the tape layerCallNoXForward fills and layerCallNoXBackward reads
+//	layerTape         layerTape.Bytes(), a layerCallNoXFixedXTape for the calls of one call site, one call per run: the tape layerCallNoXFixedXForward fills and layerCallNoXFixedXBackward reads
 //	scaleInPlaceTape  scaleInPlaceTape.Bytes(), a scaleInPlaceCallTape for the calls of one call site, one call per run: the tape scaleInPlaceCallForward fills and scaleInPlaceCallBackward reads
 //	y                 8·len(w2) bytes (8 bytes an entry): the memory of y, which TwoLayers makes, kept from run to run
 //	y2                24 bytes per run (a reference to the caller's slice, not a copy): y as the forward sweep computed it
-//	layerTape2        layerTape2.Bytes(), a layerCallTape for the calls of one call site, one call per run: the tape layerCallForward fills and layerCallBackward reads
+//	layerTape2        layerTape2.Bytes(), a layerCallFixedWXTape for the calls of one call site, one call per run: the tape layerCallFixedWXForward fills and layerCallFixedWXBackward reads
 //	dy                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of y, which TwoLayers makes, in a buffer the backward sweep reuses
 //	dh                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which TwoLayers makes, in a buffer the backward sweep reuses
 //
@@ -959,10 +961,10 @@ type TwoLayersTape struct {
 	w2 [][]float64
 	// h: the memory of h, which TwoLayers makes, kept from run to run.
 	h []float64
-	// layerTape: the tape layerCallNoXForward fills and layerCallNoXBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	layerTape layerCallNoXTape
+	// layerTape: the tape layerCallNoXFixedXForward fills and
+	// layerCallNoXFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	layerTape layerCallNoXFixedXTape
 	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
 	// scaleInPlaceCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
@@ -971,9 +973,10 @@ type TwoLayersTape struct {
 	y []float64
 	// y2: y as the forward sweep computed it.
 	y2 []float64
-	// layerTape2: the tape layerCallForward fills and layerCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	layerTape2 layerCallTape
+	// layerTape2: the tape layerCallFixedWXForward fills and
+	// layerCallFixedWXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	layerTape2 layerCallFixedWXTape
 	// dy: the derivatives of y, which TwoLayers makes, in a buffer the backward
 	// sweep reuses.
 	dy []float64
@@ -1011,14 +1014,14 @@ func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]flo
 	t.h = slices.Grow(t.h, len(w1))[:len(t.h)+len(w1)]
 	h := slices.Clip(t.h[len(t.h)-len(w1):])
 	clear(h)
-	layerCallNoXForward(&t.layerTape, h, w1, b1, x)
+	layerCallNoXFixedXForward(&t.layerTape, h, w1, b1, x)
 	scaleInPlaceCallForward(&t.scaleInPlaceTape, h, k)
 	t1 := len(w2)
 	t.y = slices.Grow(t.y, t1)[:len(t.y)+t1]
 	y := slices.Clip(t.y[len(t.y)-t1:])
 	clear(y)
 	t.y2 = y
-	layerCallForward(&t.layerTape2, y, w2, b1[:t1], h)
+	layerCallFixedWXForward(&t.layerTape2, y, w2, b1[:t1], h)
 	s := 0.0
 	for i := range y {
 		v := y[i]
@@ -1037,10 +1040,9 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	y := t.y2
-	t1 := len(y)
 	w2 := t.w2
-	t2 := len(w2)
-	t.dy = slices.Grow(t.dy[:0], t2)[:t2]
+	t1 := len(w2)
+	t.dy = slices.Grow(t.dy[:0], t1)[:t1]
 	clear(t.dy)
 	dy := t.dy
 	nlayerTape2 := len(t.layerTape2.calls)
@@ -1054,16 +1056,17 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 	nlayerTape := len(t.layerTape.calls)
 	nlayerTape--
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t2 := len(y) - 1
+	for i := t2; i >= 0; i-- {
 		v := y[i]
 		dv := ds * v * 2
 		dy[i] += dv
 	}
-	layerCallBackward(&t.layerTape2, nlayerTape2, dy, dw2, db1[:t2], dh)
+	layerCallFixedWXBackward(&t.layerTape2, nlayerTape2, dy, dw2, db1[:t1], dh)
 	dk2 := 0.0
 	scaleInPlaceCallBackward(&t.scaleInPlaceTape, nscaleInPlaceTape, dh, &dk2)
 	t3 := dk2
-	layerCallNoXBackward(&t.layerTape, nlayerTape, dh, dw1, db1)
+	layerCallNoXFixedXBackward(&t.layerTape, nlayerTape, dh, dw1, db1)
 	*dk += t3
 }
 
@@ -1122,16 +1125,16 @@ func TwoLayersJVP(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []f
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	layerTape  layerTape.Bytes(), a layerCallNoXTape for the calls of one call site, one call per run: the tape layerCallNoXForward fills and layerCallNoXBackward reads
+//	layerTape  layerTape.Bytes(), a layerCallNoXFixedXTape for the calls of one call site, one call per run: the tape layerCallNoXFixedXForward fills and layerCallNoXFixedXBackward reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type ApplyTape struct {
-	// layerTape: the tape layerCallNoXForward fills and layerCallNoXBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	layerTape layerCallNoXTape
+	// layerTape: the tape layerCallNoXFixedXForward fills and
+	// layerCallNoXFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	layerTape layerCallNoXFixedXTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in ApplyTape's
@@ -1148,7 +1151,7 @@ func (t *ApplyTape) Bytes() int {
 // earlier contents are discarded, its memory reused.
 func ApplyForward(t *ApplyTape, out []float64, w [][]float64, b, x []float64) {
 	t.layerTape.calls = t.layerTape.calls[:0]
-	layerCallNoXForward(&t.layerTape, out, w, b, x)
+	layerCallNoXFixedXForward(&t.layerTape, out, w, b, x)
 }
 
 // ApplyBackward adds to dw and db the vector-Jacobian product of Apply with the
@@ -1164,7 +1167,7 @@ func ApplyBackward(t *ApplyTape, dout []float64, dw [][]float64, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nlayerTape := len(t.layerTape.calls)
 	nlayerTape--
-	layerCallNoXBackward(&t.layerTape, nlayerTape, dout, dw, db)
+	layerCallNoXFixedXBackward(&t.layerTape, nlayerTape, dout, dw, db)
 }
 
 // ApplyVJP returns the vector-Jacobian product with the seeds sout: for each of
@@ -1207,7 +1210,7 @@ func ApplyJVP(out []float64, w [][]float64, b, x []float64, dw [][]float64, db, 
 //
 //	x              24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	tmp            8 bytes per run: an intermediate value of the forward sweep
-//	logSumExpTape  logSumExpTape.Bytes(), a logSumExpCallTape for the calls of one call site, one call per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
+//	logSumExpTape  logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, one call per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
 //	tmp2           8 bytes per run: an intermediate value of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: the elements of x it
@@ -1218,10 +1221,10 @@ type PeakTape struct {
 	x []float64
 	// tmp: an intermediate value of the forward sweep.
 	tmp int
-	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	logSumExpTape logSumExpCallTape
+	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape logSumExpCallFixedXTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 }
@@ -1244,7 +1247,7 @@ func PeakForward(t *PeakTape, x []float64) float64 {
 	t1 := argmax(x)
 	t.tmp = t1
 	t2 := x[t1]
-	t3 := logSumExpCallForward(&t.logSumExpTape, x)
+	t3 := logSumExpCallFixedXForward(&t.logSumExpTape, x)
 	t.tmp2 = t3
 	return t2 * t3
 }
@@ -1261,7 +1264,7 @@ func PeakBackward(t *PeakTape, s float64, dx []float64) {
 	nlogSumExpTape := len(t.logSumExpTape.calls)
 	nlogSumExpTape--
 	t2 := s * t.tmp2
-	logSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, s*x[t1], dx)
+	logSumExpCallFixedXBackward(&t.logSumExpTape, nlogSumExpTape, s*x[t1], dx)
 	dx[t1] += t2
 }
 
@@ -1301,9 +1304,9 @@ func PeakJVP(x, dx []float64) (float64, float64) {
 //	mHiddenB         24 bytes per run (a reference to the caller's slice, not a copy): the field m.Hidden.B
 //	mOutB            24 bytes per run (a reference to the caller's slice, not a copy): the field m.Out.B
 //	h                8·len(mHiddenB) bytes (8 bytes an entry): the memory of h, which Loss makes, kept from run to run
-//	layerApplyTape   layerApplyTape.Bytes(), a layerApplyCallNoXTape for the calls of one call site, one call per run: the tape layerApplyCallNoXForward fills and layerApplyCallNoXBackward reads
+//	layerApplyTape   layerApplyTape.Bytes(), a layerApplyCallNoXFixedXTape for the calls of one call site, one call per run: the tape layerApplyCallNoXFixedXForward fills and layerApplyCallNoXFixedXBackward reads
 //	o                8·len(mOutB) bytes (8 bytes an entry): the memory of o, which Loss makes, kept from run to run
-//	layerApplyTape2  layerApplyTape2.Bytes(), a layerApplyCallTape for the calls of one call site, one call per run: the tape layerApplyCallForward fills and layerApplyCallBackward reads
+//	layerApplyTape2  layerApplyTape2.Bytes(), a layerApplyCallFixedLWXTape for the calls of one call site, one call per run: the tape layerApplyCallFixedLWXForward fills and layerApplyCallFixedLWXBackward reads
 //	daffineAtDFA     8 bytes per run: result 2 of a call of affineAtGrad
 //	daffineAtDFB     8 bytes per run: result 3 of a call of affineAtGrad
 //	daffineAtDX      8 bytes per run: result 4 of a call of affineAtGrad
@@ -1311,7 +1314,7 @@ func PeakJVP(x, dx []float64) (float64, float64) {
 //	prod             8 bytes per run: a product (prod) of the forward sweep
 //	mlpGainTape      mlpGainTape.Bytes(), a mlpGainCallTape for the calls of one call site, one call per run: the tape mlpGainCallForward fills and mlpGainCallBackward reads
 //	tmp              8 bytes per run: an intermediate value of the forward sweep
-//	penaltyFlatTape  penaltyFlatTape.Bytes(), a penaltyFlatCallNoLamTape for the calls of one call site, one call per run: the tape penaltyFlatCallNoLamForward fills and penaltyFlatCallNoLamBackward reads
+//	penaltyFlatTape  penaltyFlatTape.Bytes(), a penaltyFlatCallNoLamFixedLBTape for the calls of one call site, one call per run: the tape penaltyFlatCallNoLamFixedLBForward fills and penaltyFlatCallNoLamFixedLBBackward reads
 //	do               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of o, which Loss makes, in a buffer the backward sweep reuses
 //	dh               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which Loss makes, in a buffer the backward sweep reuses
 //
@@ -1325,16 +1328,16 @@ type MLPLossTape struct {
 	mOutB []float64
 	// h: the memory of h, which Loss makes, kept from run to run.
 	h []float64
-	// layerApplyTape: the tape layerApplyCallNoXForward fills and
-	// layerApplyCallNoXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	layerApplyTape layerApplyCallNoXTape
+	// layerApplyTape: the tape layerApplyCallNoXFixedXForward fills and
+	// layerApplyCallNoXFixedXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	layerApplyTape layerApplyCallNoXFixedXTape
 	// o: the memory of o, which Loss makes, kept from run to run.
 	o []float64
-	// layerApplyTape2: the tape layerApplyCallForward fills and
-	// layerApplyCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	layerApplyTape2 layerApplyCallTape
+	// layerApplyTape2: the tape layerApplyCallFixedLWXForward fills and
+	// layerApplyCallFixedLWXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	layerApplyTape2 layerApplyCallFixedLWXTape
 	// daffineAtDFA: result 2 of a call of affineAtGrad.
 	daffineAtDFA float64
 	// daffineAtDFB: result 3 of a call of affineAtGrad.
@@ -1351,10 +1354,10 @@ type MLPLossTape struct {
 	mlpGainTape mlpGainCallTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
-	// penaltyFlatTape: the tape penaltyFlatCallNoLamForward fills and
-	// penaltyFlatCallNoLamBackward reads, for every call of it here: one record
-	// per call, and the stacks they share.
-	penaltyFlatTape penaltyFlatCallNoLamTape
+	// penaltyFlatTape: the tape penaltyFlatCallNoLamFixedLBForward fills and
+	// penaltyFlatCallNoLamFixedLBBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	penaltyFlatTape penaltyFlatCallNoLamFixedLBTape
 	// do: the derivatives of o, which Loss makes, in a buffer the backward sweep
 	// reuses.
 	do []float64
@@ -1394,11 +1397,11 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 	t.h = slices.Grow(t.h, len(m.Hidden.B))[:len(t.h)+len(m.Hidden.B)]
 	h := slices.Clip(t.h[len(t.h)-len(m.Hidden.B):])
 	clear(h)
-	layerApplyCallNoXForward(&t.layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
+	layerApplyCallNoXFixedXForward(&t.layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
 	t.o = slices.Grow(t.o, len(m.Out.B))[:len(t.o)+len(m.Out.B)]
 	o := slices.Clip(t.o[len(t.o)-len(m.Out.B):])
 	clear(o)
-	layerApplyCallForward(&t.layerApplyTape2, m.Out.W, m.Out.B, o, h)
+	layerApplyCallFixedLWXForward(&t.layerApplyTape2, m.Out.W, m.Out.B, o, h)
 	t1, daffineAtDFA, daffineAtDFB, daffineAtDX := affineAtGrad(m.Shift.A, m.Shift.B, o[0])
 	t.daffineAtDFA = daffineAtDFA
 	t.daffineAtDFB = daffineAtDFB
@@ -1409,7 +1412,7 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 	t.prod = t2
 	t3 := mlpGainCallForward(&t.mlpGainTape, m.Hidden.W, m.Hidden.B, m.Out.W, m.Out.B, m.Gain, m.Shift.A, m.Shift.B)
 	t.tmp = t3
-	t4 := penaltyFlatCallNoLamForward(&t.penaltyFlatTape, m.Hidden.W, m.Hidden.B, 0.01)
+	t4 := penaltyFlatCallNoLamFixedLBForward(&t.penaltyFlatTape, m.Hidden.W, m.Hidden.B, 0.01)
 	return t2*t3 + t4
 }
 
@@ -1442,7 +1445,7 @@ func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	dh := t.dh
 	nlayerApplyTape := len(t.layerApplyTape.calls)
 	nlayerApplyTape--
-	penaltyFlatCallNoLamBackward(&t.penaltyFlatTape, npenaltyFlatTape, s, dm.Hidden.W, dm.Hidden.B)
+	penaltyFlatCallNoLamFixedLBBackward(&t.penaltyFlatTape, npenaltyFlatTape, s, dm.Hidden.W, dm.Hidden.B)
 	dmGain2 := 0.0
 	dmShiftA2 := 0.0
 	dmShiftB2 := 0.0
@@ -1452,8 +1455,8 @@ func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	t5 := dmShiftB2
 	de := s * t2 * e * 2
 	do[0] += de * daffineAtDX
-	layerApplyCallBackward(&t.layerApplyTape2, nlayerApplyTape2, dm.Out.W, dm.Out.B, do, dh)
-	layerApplyCallNoXBackward(&t.layerApplyTape, nlayerApplyTape, dm.Hidden.W, dm.Hidden.B, dh)
+	layerApplyCallFixedLWXBackward(&t.layerApplyTape2, nlayerApplyTape2, dm.Out.W, dm.Out.B, do, dh)
+	layerApplyCallNoXFixedXBackward(&t.layerApplyTape, nlayerApplyTape, dm.Hidden.W, dm.Hidden.B, dh)
 	dm.Gain += t3
 	dm.Shift.A += t4 + de*daffineAtDFA
 	dm.Shift.B += t5 + de*daffineAtDFB
@@ -1579,7 +1582,7 @@ func FixedGrad(f Affine, x float64) (float64, float64) {
 //
 //	out           8·5 bytes (8 bytes an entry): the memory of out, which Filled makes, kept from run to run
 //	out2          24 bytes per run (a reference to the caller's slice, not a copy): out as the forward sweep computed it
-//	fillEvenTape  fillEvenTape.Bytes(), a fillEvenCallTape for the calls of one call site, one call per run: the tape fillEvenCallForward fills and fillEvenCallBackward reads
+//	fillEvenTape  fillEvenTape.Bytes(), a fillEvenCallFixedOutTape for the calls of one call site, one call per run: the tape fillEvenCallFixedOutForward fills and fillEvenCallFixedOutBackward reads
 //	dout          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of out, which Filled makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the elements of out it
@@ -1590,10 +1593,10 @@ type FilledTape struct {
 	out []float64
 	// out2: out as the forward sweep computed it.
 	out2 []float64
-	// fillEvenTape: the tape fillEvenCallForward fills and fillEvenCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	fillEvenTape fillEvenCallTape
+	// fillEvenTape: the tape fillEvenCallFixedOutForward fills and
+	// fillEvenCallFixedOutBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	fillEvenTape fillEvenCallFixedOutTape
 	// dout: the derivatives of out, which Filled makes, in a buffer the backward
 	// sweep reuses.
 	dout []float64
@@ -1620,7 +1623,7 @@ func FilledForward(t *FilledTape, x float64) float64 {
 	out := slices.Clip(t.out[len(t.out)-5:])
 	clear(out)
 	t.out2 = out
-	fillEvenCallForward(&t.fillEvenTape, out, 0, x)
+	fillEvenCallFixedOutForward(&t.fillEvenTape, out, 0, x)
 	s := 0.0
 	for i := range out {
 		v := out[i]
@@ -1639,20 +1642,20 @@ func FilledBackward(t *FilledTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	out := t.out2
-	t1 := len(out)
 	t.dout = slices.Grow(t.dout[:0], 5)[:5]
 	clear(t.dout)
 	dout := t.dout
 	nfillEvenTape := len(t.fillEvenTape.calls)
 	nfillEvenTape--
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
 		v := out[i]
 		dv := ds * v * 2
 		dout[i] += dv
 	}
 	dx2 := 0.0
-	fillEvenCallBackward(&t.fillEvenTape, nfillEvenTape, dout, &dx2)
+	fillEvenCallFixedOutBackward(&t.fillEvenTape, nfillEvenTape, dout, &dx2)
 	*dx += dx2
 }
 
@@ -2410,22 +2413,156 @@ func logSumExpCallBackward(t *logSumExpCallTape, call int, s float64, dx []float
 	var ds float64
 	var dm float64
 	x := c.x
-	t1 := len(x)
 	nexp := c.end.exp
 	nm := c.end.m
 	nv := c.end.v
 	ds += s / c.s
 	dm += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
 		dv2 := ds * t.exp[nexp]
 		dm -= dv2
 		dx[i] += dv2
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t1; i2 >= 0; i2-- {
 		nm--
 		nv--
 		v := t.v[nv]
+		c1 := t.m[nm] >= v
+		var t2 float64
+		if c1 {
+			t2 = dm
+		}
+		dv := dm
+		if c1 {
+			dv = 0
+		}
+		dm = t2
+		dx[i2] += dv
+	}
+}
+
+// logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of the calls
+// of logSumExp at one call site for logSumExpCallFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls + 16·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	m      8·len(x) bytes (8 bytes an entry): the value of m the backward sweep reads
+//	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v2.
+type logSumExpCallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// s: the value of s the backward sweep reads.
+		s float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			m   int
+			exp int
+		}
+	}
+	// m: the value of m the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	m []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// logSumExpCallFixedXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *logSumExpCallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	n += len(t.m) * 8
+	n += len(t.exp) * 8
+	return n
+}
+
+// logSumExpCallFixedXForward runs logSumExp and records in t what
+// logSumExpCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func logSumExpCallFixedXForward(t *logSumExpCallFixedXTape, x []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+		t.m = t.m[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	m := math.Inf(-1)
+	t1 := len(x)
+	t.m = slices.Grow(t.m, t1)
+	for i := range x {
+		v := x[i]
+		t.m = append(t.m, m)
+		m = math.Max(m, v)
+	}
+	s := 0.0
+	t.exp = slices.Grow(t.exp, t1)
+	for i2 := range x {
+		v2 := x[i2]
+		t2 := math.Exp(v2 - m)
+		t.exp = append(t.exp, t2)
+		s += t2
+	}
+	c.s = s
+	c.end.m = len(t.m)
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.m = slices.Grow(t.m, c.end.m*more)
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
+	return m + math.Log(s)
+}
+
+// logSumExpCallFixedXBackward adds to dx the vector-Jacobian product of
+// logSumExp with the seeds s, at the point that call number call of
+// logSumExpCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, call int, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	var dm float64
+	x := c.x
+	nexp := c.end.exp
+	nm := c.end.m
+	ds += s / c.s
+	dm += s
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		nexp--
+		dv2 := ds * t.exp[nexp]
+		dm -= dv2
+		dx[i] += dv2
+	}
+	for i2 := t1; i2 >= 0; i2-- {
+		nm--
+		v := x[i2]
 		c1 := t.m[nm] >= v
 		var t2 float64
 		if c1 {
@@ -2534,15 +2671,87 @@ func dotCallBackward(t *dotCallTape, call int, s float64, da, db []float64) {
 	c := &t.calls[call]
 	var ds float64
 	a := c.a
-	t1 := len(a)
 	nelem := c.end.elem
 	nelem2 := c.end.elem2
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		nelem2--
 		t2 := ds * t.elem2[nelem2]
 		db[i] += ds * t.elem[nelem]
+		da[i] += t2
+	}
+}
+
+// dotCallFixedABTape is what dotCallFixedABForward keeps of the calls of dot at
+// one call site for dotCallFixedABBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of a, b it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallFixedABTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallFixedABTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *dotCallFixedABTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
+}
+
+// dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
+// with the seeds s, at the point that call number call of dotCallFixedABForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func dotCallFixedABBackward(t *dotCallFixedABTape, call int, s float64, da, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	a := c.a
+	b := c.b
+	ds += s
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := ds * b[i]
+		db[i] += ds * a[i]
 		da[i] += t2
 	}
 }
@@ -2589,11 +2798,11 @@ func dotJVP(a, b, da, db []float64) (float64, float64) {
 	return s, ds
 }
 
-// layerCallNoXTape is what layerCallNoXForward keeps of the calls of layer at
-// one call site for layerCallNoXBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
+// layerCallNoXFixedXTape is what layerCallNoXFixedXForward keeps of the calls
+// of layer at one call site for layerCallNoXFixedXBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
@@ -2603,13 +2812,13 @@ func dotJVP(a, b, da, db []float64) (float64, float64) {
 // not Go's padding, nor spare capacity.
 //
 //	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dotTape  dotTape.Bytes(), a dotCallATape for the calls of one call site, len(out) calls per run: the tape dotCallAForward fills and dotCallABackward reads
+//	dotTape  dotTape.Bytes(), a dotCallAFixedBTape for the calls of one call site, len(out) calls per run: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward reads
 //	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type layerCallNoXTape struct {
+type layerCallNoXFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -2621,19 +2830,20 @@ type layerCallNoXTape struct {
 			tanh    int
 		}
 	}
-	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dotTape dotCallATape
+	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallAFixedBTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// layerCallNoXTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *layerCallNoXTape) Bytes() int {
+// layerCallNoXFixedXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *layerCallNoXFixedXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 40
 	n += t.dotTape.Bytes()
@@ -2641,10 +2851,11 @@ func (t *layerCallNoXTape) Bytes() int {
 	return n
 }
 
-// layerCallNoXForward runs layer and records in t what layerCallNoXBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func layerCallNoXForward(t *layerCallNoXTape, out []float64, w [][]float64, b, x []float64) {
+// layerCallNoXFixedXForward runs layer and records in t what
+// layerCallNoXFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func layerCallNoXFixedXForward(t *layerCallNoXFixedXTape, out []float64, w [][]float64, b, x []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.tanh = t.tanh[:0]
@@ -2657,7 +2868,7 @@ func layerCallNoXForward(t *layerCallNoXTape, out []float64, w [][]float64, b, x
 	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for i := range out {
-		t2 := dotCallAForward(&t.dotTape, w[i], x)
+		t2 := dotCallAFixedBForward(&t.dotTape, w[i], x)
 		t3 := math.Tanh(t2 + b[i])
 		t.tanh = append(t.tanh, t3)
 		out[i] = t3
@@ -2671,23 +2882,23 @@ func layerCallNoXForward(t *layerCallNoXTape, out []float64, w [][]float64, b, x
 	}
 }
 
-// layerCallNoXBackward adds to dout, dw and db the vector-Jacobian product of
-// layer with the seeds dout, at the point that call number call of
-// layerCallNoXForward on t recorded. It keeps buffers of its own in t, for the
-// derivatives of slices it is not passed (those layer and its callees make), so
-// one forward run serves any number of backward runs (one per seed), one at a
-// time; it adds rather than sets, so one buffer can sum a mini-batch.
+// layerCallNoXFixedXBackward adds to dout, dw and db the vector-Jacobian
+// product of layer with the seeds dout, at the point that call number call of
+// layerCallNoXFixedXForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those layer and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
-func layerCallNoXBackward(t *layerCallNoXTape, call int, dout []float64, dw [][]float64, db []float64) {
+func layerCallNoXFixedXBackward(t *layerCallNoXFixedXTape, call int, dout []float64, dw [][]float64, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	out := c.out
-	t1 := len(out)
 	ntanh := c.end.tanh
 	ndotTape := c.end.dotTape
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
@@ -2695,97 +2906,77 @@ func layerCallNoXBackward(t *layerCallNoXTape, call int, dout []float64, dw [][]
 		t3 := dout[i] * (1 - t2*t2)
 		db[i] += t3
 		dout[i] = 0
-		dotCallABackward(&t.dotTape, ndotTape, t3, dwRow)
+		dotCallAFixedBBackward(&t.dotTape, ndotTape, t3, dwRow)
 	}
 }
 
-// dotCallATape is what dotCallAForward keeps of the calls of dot at one call
-// site for dotCallABackward: the forward values the backward sweep reads, and
-// the control flow it replays, each call's in its record and on the stacks the
-// calls share. The tape of the caller holds it, and empties it for each of its
-// own runs, keeping its buffers.
+// dotCallAFixedBTape is what dotCallAFixedBForward keeps of the calls of dot at
+// one call site for dotCallAFixedBBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 8·len(a) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type dotCallATape struct {
+// Recomputed by the backward sweep rather than stored: the elements of b it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallAFixedBTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// a: the parameter a.
 		a []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
+		// b: the parameter b.
+		b []float64
 	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 }
 
-// Bytes returns the bytes t holds after a run, as the formula in dotCallATape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *dotCallATape) Bytes() int {
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallAFixedBTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *dotCallAFixedBTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 32
-	n += len(t.elem) * 8
+	n += len(t.calls) * 48
 	return n
 }
 
-// dotCallAForward runs dot and records in t what dotCallABackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func dotCallAForward(t *dotCallATape, a, b []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
+// dotCallAFixedBForward runs dot and records in t what dotCallAFixedBBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func dotCallAFixedBForward(t *dotCallAFixedBTape, a, b []float64) float64 {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.a = a
+	c.b = b
 	s := 0.0
-	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
-		t1 := b[i]
-		t.elem = append(t.elem, t1)
-		s += a[i] * t1
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		s += a[i] * b[i]
 	}
 	return s
 }
 
-// dotCallABackward adds to da the vector-Jacobian product of dot with the seeds
-// s, at the point that call number call of dotCallAForward on t recorded. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func dotCallABackward(t *dotCallATape, call int, s float64, da []float64) {
+// dotCallAFixedBBackward adds to da the vector-Jacobian product of dot with the
+// seeds s, at the point that call number call of dotCallAFixedBForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func dotCallAFixedBBackward(t *dotCallAFixedBTape, call int, s float64, da []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
 	a := c.a
-	t1 := len(a)
-	nelem := c.end.elem
+	b := c.b
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		da[i] += ds * t.elem[nelem]
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
+		da[i] += ds * b[i]
 	}
 }
 
@@ -2873,11 +3064,11 @@ func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, call int, ds []float64, d
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	s := c.s
-	t1 := len(s)
 	nelem := c.end.elem
 	k := c.k
 	var dkSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := ds[i]
 		dkSum += t2 * t.elem[nelem]
@@ -2886,11 +3077,11 @@ func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, call int, ds []float64, d
 	*dk += dkSum
 }
 
-// layerCallTape is what layerCallForward keeps of the calls of layer at one
-// call site for layerCallBackward: the forward values the backward sweep reads,
-// and the control flow it replays, each call's in its record and on the stacks
-// the calls share. The tape of the caller holds it, and empties it for each of
-// its own runs, keeping its buffers.
+// layerCallFixedWXTape is what layerCallFixedWXForward keeps of the calls of
+// layer at one call site for layerCallFixedWXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
@@ -2900,13 +3091,13 @@ func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, call int, ds []float64, d
 // not Go's padding, nor spare capacity.
 //
 //	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dotTape  dotTape.Bytes(), a dotCallTape for the calls of one call site, len(out) calls per run: the tape dotCallForward fills and dotCallBackward reads
+//	dotTape  dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, len(out) calls per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
 //	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type layerCallTape struct {
+type layerCallFixedWXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -2918,19 +3109,20 @@ type layerCallTape struct {
 			tanh    int
 		}
 	}
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape dotCallTape
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedABTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// layerCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *layerCallTape) Bytes() int {
+// layerCallFixedWXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *layerCallFixedWXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 40
 	n += t.dotTape.Bytes()
@@ -2938,10 +3130,10 @@ func (t *layerCallTape) Bytes() int {
 	return n
 }
 
-// layerCallForward runs layer and records in t what layerCallBackward needs,
-// after what the earlier calls since t's holder began its run recorded; the
-// first of them empties t, keeping its memory.
-func layerCallForward(t *layerCallTape, out []float64, w [][]float64, b, x []float64) {
+// layerCallFixedWXForward runs layer and records in t what
+// layerCallFixedWXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func layerCallFixedWXForward(t *layerCallFixedWXTape, out []float64, w [][]float64, b, x []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.tanh = t.tanh[:0]
@@ -2954,7 +3146,7 @@ func layerCallForward(t *layerCallTape, out []float64, w [][]float64, b, x []flo
 	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for i := range out {
-		t2 := dotCallForward(&t.dotTape, w[i], x)
+		t2 := dotCallFixedABForward(&t.dotTape, w[i], x)
 		t3 := math.Tanh(t2 + b[i])
 		t.tanh = append(t.tanh, t3)
 		out[i] = t3
@@ -2968,23 +3160,23 @@ func layerCallForward(t *layerCallTape, out []float64, w [][]float64, b, x []flo
 	}
 }
 
-// layerCallBackward adds to dout, dw, db and dx the vector-Jacobian product of
-// layer with the seeds dout, at the point that call number call of
-// layerCallForward on t recorded. It keeps buffers of its own in t, for the
-// derivatives of slices it is not passed (those layer and its callees make), so
-// one forward run serves any number of backward runs (one per seed), one at a
-// time; it adds rather than sets, so one buffer can sum a mini-batch.
+// layerCallFixedWXBackward adds to dout, dw, db and dx the vector-Jacobian
+// product of layer with the seeds dout, at the point that call number call of
+// layerCallFixedWXForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those layer and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
-func layerCallBackward(t *layerCallTape, call int, dout []float64, dw [][]float64, db, dx []float64) {
+func layerCallFixedWXBackward(t *layerCallFixedWXTape, call int, dout []float64, dw [][]float64, db, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	out := c.out
-	t1 := len(out)
 	ntanh := c.end.tanh
 	ndotTape := c.end.dotTape
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
@@ -2992,7 +3184,7 @@ func layerCallBackward(t *layerCallTape, call int, dout []float64, dw [][]float6
 		t3 := dout[i] * (1 - t2*t2)
 		db[i] += t3
 		dout[i] = 0
-		dotCallBackward(&t.dotTape, ndotTape, t3, dwRow, dx)
+		dotCallFixedABBackward(&t.dotTape, ndotTape, t3, dwRow, dx)
 	}
 }
 
@@ -3047,11 +3239,12 @@ func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64
 	}
 }
 
-// layerApplyCallNoXTape is what layerApplyCallNoXForward keeps of the calls of
-// layerApply at one call site for layerApplyCallNoXBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
+// layerApplyCallNoXFixedXTape is what layerApplyCallNoXFixedXForward keeps of
+// the calls of layerApply at one call site for layerApplyCallNoXFixedXBackward:
+// the forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
@@ -3061,13 +3254,13 @@ func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64
 // not Go's padding, nor spare capacity.
 //
 //	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dotTape  dotTape.Bytes(), a dotCallATape for the calls of one call site, len(out) calls per run: the tape dotCallAForward fills and dotCallABackward reads
+//	dotTape  dotTape.Bytes(), a dotCallAFixedBTape for the calls of one call site, len(out) calls per run: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward reads
 //	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type layerApplyCallNoXTape struct {
+type layerApplyCallNoXFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -3079,19 +3272,20 @@ type layerApplyCallNoXTape struct {
 			tanh    int
 		}
 	}
-	// dotTape: the tape dotCallAForward fills and dotCallABackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dotTape dotCallATape
+	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallAFixedBTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// layerApplyCallNoXTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
+// layerApplyCallNoXFixedXTape's comment counts them: each value's size, 24 for
+// a slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
-func (t *layerApplyCallNoXTape) Bytes() int {
+func (t *layerApplyCallNoXFixedXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 40
 	n += t.dotTape.Bytes()
@@ -3099,11 +3293,11 @@ func (t *layerApplyCallNoXTape) Bytes() int {
 	return n
 }
 
-// layerApplyCallNoXForward runs layerApply and records in t what
-// layerApplyCallNoXBackward needs, after what the earlier calls since t's
+// layerApplyCallNoXFixedXForward runs layerApply and records in t what
+// layerApplyCallNoXFixedXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
 // memory.
-func layerApplyCallNoXForward(t *layerApplyCallNoXTape, lW [][]float64, lB, out, x []float64) {
+func layerApplyCallNoXFixedXForward(t *layerApplyCallNoXFixedXTape, lW [][]float64, lB, out, x []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.tanh = t.tanh[:0]
@@ -3116,7 +3310,7 @@ func layerApplyCallNoXForward(t *layerApplyCallNoXTape, lW [][]float64, lB, out,
 	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for i := range out {
-		t2 := dotCallAForward(&t.dotTape, lW[i], x)
+		t2 := dotCallAFixedBForward(&t.dotTape, lW[i], x)
 		t3 := math.Tanh(t2 + lB[i])
 		t.tanh = append(t.tanh, t3)
 		out[i] = t3
@@ -3130,24 +3324,24 @@ func layerApplyCallNoXForward(t *layerApplyCallNoXTape, lW [][]float64, lB, out,
 	}
 }
 
-// layerApplyCallNoXBackward adds to dlW, dlB and dout the vector-Jacobian
+// layerApplyCallNoXFixedXBackward adds to dlW, dlB and dout the vector-Jacobian
 // product of layerApply with the seeds dout, at the point that call number call
-// of layerApplyCallNoXForward on t recorded. It keeps buffers of its own in t,
-// for the derivatives of slices it is not passed (those layerApply and its
-// callees make), so one forward run serves any number of backward runs (one per
-// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// of layerApplyCallNoXFixedXForward on t recorded. It keeps buffers of its own
+// in t, for the derivatives of slices it is not passed (those layerApply and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
-func layerApplyCallNoXBackward(t *layerApplyCallNoXTape, call int, dlW [][]float64, dlB, dout []float64) {
+func layerApplyCallNoXFixedXBackward(t *layerApplyCallNoXFixedXTape, call int, dlW [][]float64, dlB, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	out := c.out
-	t1 := len(out)
 	ntanh := c.end.tanh
 	ndotTape := c.end.dotTape
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
@@ -3155,15 +3349,16 @@ func layerApplyCallNoXBackward(t *layerApplyCallNoXTape, call int, dlW [][]float
 		t3 := dout[i] * (1 - t2*t2)
 		dlB[i] += t3
 		dout[i] = 0
-		dotCallABackward(&t.dotTape, ndotTape, t3, dlWRow)
+		dotCallAFixedBBackward(&t.dotTape, ndotTape, t3, dlWRow)
 	}
 }
 
-// layerApplyCallTape is what layerApplyCallForward keeps of the calls of
-// layerApply at one call site for layerApplyCallBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
+// layerApplyCallFixedLWXTape is what layerApplyCallFixedLWXForward keeps of the
+// calls of layerApply at one call site for layerApplyCallFixedLWXBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
@@ -3173,13 +3368,13 @@ func layerApplyCallNoXBackward(t *layerApplyCallNoXTape, call int, dlW [][]float
 // not Go's padding, nor spare capacity.
 //
 //	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dotTape  dotTape.Bytes(), a dotCallTape for the calls of one call site, len(out) calls per run: the tape dotCallForward fills and dotCallBackward reads
+//	dotTape  dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, len(out) calls per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
 //	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type layerApplyCallTape struct {
+type layerApplyCallFixedLWXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -3191,19 +3386,20 @@ type layerApplyCallTape struct {
 			tanh    int
 		}
 	}
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape dotCallTape
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedABTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// layerApplyCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *layerApplyCallTape) Bytes() int {
+// layerApplyCallFixedLWXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *layerApplyCallFixedLWXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 40
 	n += t.dotTape.Bytes()
@@ -3211,10 +3407,11 @@ func (t *layerApplyCallTape) Bytes() int {
 	return n
 }
 
-// layerApplyCallForward runs layerApply and records in t what
-// layerApplyCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func layerApplyCallForward(t *layerApplyCallTape, lW [][]float64, lB, out, x []float64) {
+// layerApplyCallFixedLWXForward runs layerApply and records in t what
+// layerApplyCallFixedLWXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func layerApplyCallFixedLWXForward(t *layerApplyCallFixedLWXTape, lW [][]float64, lB, out, x []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.tanh = t.tanh[:0]
@@ -3227,7 +3424,7 @@ func layerApplyCallForward(t *layerApplyCallTape, lW [][]float64, lB, out, x []f
 	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for i := range out {
-		t2 := dotCallForward(&t.dotTape, lW[i], x)
+		t2 := dotCallFixedABForward(&t.dotTape, lW[i], x)
 		t3 := math.Tanh(t2 + lB[i])
 		t.tanh = append(t.tanh, t3)
 		out[i] = t3
@@ -3241,23 +3438,24 @@ func layerApplyCallForward(t *layerApplyCallTape, lW [][]float64, lB, out, x []f
 	}
 }
 
-// layerApplyCallBackward adds to dlW, dlB, dout and dx the vector-Jacobian
-// product of layerApply with the seeds dout, at the point that call number call
-// of layerApplyCallForward on t recorded. It keeps buffers of its own in t, for
-// the derivatives of slices it is not passed (those layerApply and its callees
-// make), so one forward run serves any number of backward runs (one per seed),
-// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// layerApplyCallFixedLWXBackward adds to dlW, dlB, dout and dx the
+// vector-Jacobian product of layerApply with the seeds dout, at the point that
+// call number call of layerApplyCallFixedLWXForward on t recorded. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those layerApply and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
-func layerApplyCallBackward(t *layerApplyCallTape, call int, dlW [][]float64, dlB, dout, dx []float64) {
+func layerApplyCallFixedLWXBackward(t *layerApplyCallFixedLWXTape, call int, dlW [][]float64, dlB, dout, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	out := c.out
-	t1 := len(out)
 	ntanh := c.end.tanh
 	ndotTape := c.end.dotTape
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		ndotTape--
@@ -3265,7 +3463,7 @@ func layerApplyCallBackward(t *layerApplyCallTape, call int, dlW [][]float64, dl
 		t3 := dout[i] * (1 - t2*t2)
 		dlB[i] += t3
 		dout[i] = 0
-		dotCallBackward(&t.dotTape, ndotTape, t3, dlWRow, dx)
+		dotCallFixedABBackward(&t.dotTape, ndotTape, t3, dlWRow, dx)
 	}
 }
 
@@ -3392,25 +3590,24 @@ func mlpGainCallBackward(t *mlpGainCallTape, call int, s float64, dmHiddenW [][]
 	*dmGain += s * mGain * 2
 }
 
-// penaltyFlatCallNoLamTape is what penaltyFlatCallNoLamForward keeps of the
-// calls of penaltyFlat at one call site for penaltyFlatCallNoLamBackward: the
-// forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
+// penaltyFlatCallNoLamFixedLBTape is what penaltyFlatCallNoLamFixedLBForward
+// keeps of the calls of penaltyFlat at one call site for
+// penaltyFlatCallNoLamFixedLBBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·len(lB) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(lB) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type penaltyFlatCallNoLamTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of lB it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type penaltyFlatCallNoLamFixedLBTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -3418,73 +3615,52 @@ type penaltyFlatCallNoLamTape struct {
 		lB []float64
 		// lam: the parameter lam.
 		lam float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
 	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// penaltyFlatCallNoLamTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *penaltyFlatCallNoLamTape) Bytes() int {
+// penaltyFlatCallNoLamFixedLBTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *penaltyFlatCallNoLamFixedLBTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
-	n += len(t.elem) * 8
+	n += len(t.calls) * 32
 	return n
 }
 
-// penaltyFlatCallNoLamForward runs penaltyFlat and records in t what
-// penaltyFlatCallNoLamBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
+// penaltyFlatCallNoLamFixedLBForward runs penaltyFlat and records in t what
+// penaltyFlatCallNoLamFixedLBBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
 // memory.
-func penaltyFlatCallNoLamForward(t *penaltyFlatCallNoLamTape, lW [][]float64, lB []float64, lam float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
+func penaltyFlatCallNoLamFixedLBForward(t *penaltyFlatCallNoLamFixedLBTape, lW [][]float64, lB []float64, lam float64) float64 {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.lB = lB
 	c.lam = lam
 	s := 0.0
-	t.elem = slices.Grow(t.elem, len(lB))
 	for i := range lB {
 		t1 := lB[i]
-		t.elem = append(t.elem, t1)
 		s += t1 * t1
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 	return lam * s
 }
 
-// penaltyFlatCallNoLamBackward adds to dlW and dlB the vector-Jacobian product
-// of penaltyFlat with the seeds s, at the point that call number call of
-// penaltyFlatCallNoLamForward on t recorded. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
-func penaltyFlatCallNoLamBackward(t *penaltyFlatCallNoLamTape, call int, s float64, dlW [][]float64, dlB []float64) {
+// penaltyFlatCallNoLamFixedLBBackward adds to dlW and dlB the vector-Jacobian
+// product of penaltyFlat with the seeds s, at the point that call number call
+// of penaltyFlatCallNoLamFixedLBForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func penaltyFlatCallNoLamFixedLBBackward(t *penaltyFlatCallNoLamFixedLBTape, call int, s float64, dlW [][]float64, dlB []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	lam := c.lam
 	var ds float64
 	lB := c.lB
-	t1 := len(lB)
-	nelem := c.end.elem
 	ds += s * lam
-	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		dlB[i] += ds * t.elem[nelem] * 2
+	t1 := len(lB) - 1
+	for i := t1; i >= 0; i-- {
+		dlB[i] += ds * lB[i] * 2
 	}
 }
 
@@ -3547,11 +3723,12 @@ func affineAt(fA, fB, x float64) float64 {
 	return fA*x + fB
 }
 
-// fillEvenCallTape is what fillEvenCallForward keeps of the calls of fillEven
-// at one call site for fillEvenCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
+// fillEvenCallFixedOutTape is what fillEvenCallFixedOutForward keeps of the
+// calls of fillEven at one call site for fillEvenCallFixedOutBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 48·calls bytes, plus fillOddTape.Bytes() (the tapes
@@ -3561,12 +3738,12 @@ func affineAt(fA, fB, x float64) float64 {
 // padding, nor spare capacity.
 //
 //	calls        48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	fillOddTape  fillOddTape.Bytes(), a fillOddCallTape for the calls of one call site, one call per run: the tape fillOddCallForward fills and fillOddCallBackward reads
+//	fillOddTape  fillOddTape.Bytes(), a fillOddCallFixedOutTape for the calls of one call site, one call per run: the tape fillOddCallFixedOutForward fills and fillOddCallFixedOutBackward reads
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
-type fillEvenCallTape struct {
+type fillEvenCallFixedOutTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -3581,17 +3758,18 @@ type fillEvenCallTape struct {
 			fillOddTape int
 		}
 	}
-	// fillOddTape: the tape fillOddCallForward fills and fillOddCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share; through a pointer, since the callee's calls lead back here.
-	fillOddTape *fillOddCallTape
+	// fillOddTape: the tape fillOddCallFixedOutForward fills and
+	// fillOddCallFixedOutBackward reads, for every call of it here: one record per
+	// call, and the stacks they share; through a pointer, since the callee's calls
+	// lead back here.
+	fillOddTape *fillOddCallFixedOutTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// fillEvenCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *fillEvenCallTape) Bytes() int {
+// fillEvenCallFixedOutTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *fillEvenCallFixedOutTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	if t.fillOddTape != nil {
@@ -3600,14 +3778,15 @@ func (t *fillEvenCallTape) Bytes() int {
 	return n
 }
 
-// fillEvenCallForward runs fillEven and records in t what fillEvenCallBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func fillEvenCallForward(t *fillEvenCallTape, out []float64, k int, x float64) {
+// fillEvenCallFixedOutForward runs fillEven and records in t what
+// fillEvenCallFixedOutBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func fillEvenCallFixedOutForward(t *fillEvenCallFixedOutTape, out []float64, k int, x float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		if t.fillOddTape == nil {
-			t.fillOddTape = new(fillOddCallTape)
+			t.fillOddTape = new(fillOddCallFixedOutTape)
 		}
 		t.fillOddTape.calls = t.fillOddTape.calls[:0]
 	}
@@ -3625,7 +3804,7 @@ func fillEvenCallForward(t *fillEvenCallTape, out []float64, k int, x float64) {
 	} else {
 		t1 := k + 1
 		out[k] = x * float64(t1)
-		fillOddCallForward(t.fillOddTape, out, t1, x*x)
+		fillOddCallFixedOutForward(t.fillOddTape, out, t1, x*x)
 		c.end.fillOddTape = len(t.fillOddTape.calls)
 		if len(t.calls) == 1 {
 			// The first call of a run: room for the calls the caller made room for, at its rate.
@@ -3634,16 +3813,17 @@ func fillEvenCallForward(t *fillEvenCallTape, out []float64, k int, x float64) {
 	}
 }
 
-// fillEvenCallBackward adds to dout and dx the vector-Jacobian product of
-// fillEven with the seeds dout, at the point that call number call of
-// fillEvenCallForward on t recorded. It keeps buffers of its own in t, for the
-// derivatives of slices it is not passed (those fillEven and its callees make),
-// so one forward run serves any number of backward runs (one per seed), one at
-// a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// fillEvenCallFixedOutBackward adds to dout and dx the vector-Jacobian product
+// of fillEven with the seeds dout, at the point that call number call of
+// fillEvenCallFixedOutForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those fillEven and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dout holds, on entry, the seed of what fillEven leaves in out, and on return
 // the derivative with respect to what out held before.
-func fillEvenCallBackward(t *fillEvenCallTape, call int, dout []float64, dx *float64) {
+func fillEvenCallFixedOutBackward(t *fillEvenCallFixedOutTape, call int, dout []float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	out := c.out
@@ -3653,18 +3833,18 @@ func fillEvenCallBackward(t *fillEvenCallTape, call int, dout []float64, dx *flo
 	if !(k >= len(out)) {
 		nfillOddTape--
 		dx2 := 0.0
-		fillOddCallBackward(t.fillOddTape, nfillOddTape, dout, &dx2)
+		fillOddCallFixedOutBackward(t.fillOddTape, nfillOddTape, dout, &dx2)
 		*dx += dx2 * x * 2
 		*dx += dout[k] * float64(k+1)
 		dout[k] = 0
 	}
 }
 
-// fillOddCallTape is what fillOddCallForward keeps of the calls of fillOdd at
-// one call site for fillOddCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
+// fillOddCallFixedOutTape is what fillOddCallFixedOutForward keeps of the calls
+// of fillOdd at one call site for fillOddCallFixedOutBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 48·calls bytes, plus fillEvenTape.Bytes() (the tapes
@@ -3674,12 +3854,12 @@ func fillEvenCallBackward(t *fillEvenCallTape, call int, dout []float64, dx *flo
 // padding, nor spare capacity.
 //
 //	calls         48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	fillEvenTape  fillEvenTape.Bytes(), a fillEvenCallTape for the calls of one call site, one call per run: the tape fillEvenCallForward fills and fillEvenCallBackward reads
+//	fillEvenTape  fillEvenTape.Bytes(), a fillEvenCallFixedOutTape for the calls of one call site, one call per run: the tape fillEvenCallFixedOutForward fills and fillEvenCallFixedOutBackward reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type fillOddCallTape struct {
+type fillOddCallFixedOutTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -3694,17 +3874,18 @@ type fillOddCallTape struct {
 			fillEvenTape int
 		}
 	}
-	// fillEvenTape: the tape fillEvenCallForward fills and fillEvenCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share; through a pointer, since the callee's calls lead back here.
-	fillEvenTape *fillEvenCallTape
+	// fillEvenTape: the tape fillEvenCallFixedOutForward fills and
+	// fillEvenCallFixedOutBackward reads, for every call of it here: one record
+	// per call, and the stacks they share; through a pointer, since the callee's
+	// calls lead back here.
+	fillEvenTape *fillEvenCallFixedOutTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// fillOddCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *fillOddCallTape) Bytes() int {
+// fillOddCallFixedOutTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *fillOddCallFixedOutTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	if t.fillEvenTape != nil {
@@ -3713,14 +3894,15 @@ func (t *fillOddCallTape) Bytes() int {
 	return n
 }
 
-// fillOddCallForward runs fillOdd and records in t what fillOddCallBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func fillOddCallForward(t *fillOddCallTape, out []float64, k int, x float64) {
+// fillOddCallFixedOutForward runs fillOdd and records in t what
+// fillOddCallFixedOutBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func fillOddCallFixedOutForward(t *fillOddCallFixedOutTape, out []float64, k int, x float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		if t.fillEvenTape == nil {
-			t.fillEvenTape = new(fillEvenCallTape)
+			t.fillEvenTape = new(fillEvenCallFixedOutTape)
 		}
 		t.fillEvenTape.calls = t.fillEvenTape.calls[:0]
 	}
@@ -3737,7 +3919,7 @@ func fillOddCallForward(t *fillOddCallTape, out []float64, k int, x float64) {
 		return
 	} else {
 		out[k] = math.Sin(x)
-		fillEvenCallForward(t.fillEvenTape, out, k+1, x+1)
+		fillEvenCallFixedOutForward(t.fillEvenTape, out, k+1, x+1)
 		c.end.fillEvenTape = len(t.fillEvenTape.calls)
 		if len(t.calls) == 1 {
 			// The first call of a run: room for the calls the caller made room for, at its rate.
@@ -3746,16 +3928,16 @@ func fillOddCallForward(t *fillOddCallTape, out []float64, k int, x float64) {
 	}
 }
 
-// fillOddCallBackward adds to dout and dx the vector-Jacobian product of
-// fillOdd with the seeds dout, at the point that call number call of
-// fillOddCallForward on t recorded. It keeps buffers of its own in t, for the
-// derivatives of slices it is not passed (those fillOdd and its callees make),
-// so one forward run serves any number of backward runs (one per seed), one at
-// a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// fillOddCallFixedOutBackward adds to dout and dx the vector-Jacobian product
+// of fillOdd with the seeds dout, at the point that call number call of
+// fillOddCallFixedOutForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those fillOdd and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what fillOdd leaves in out, and on return
 // the derivative with respect to what out held before.
-func fillOddCallBackward(t *fillOddCallTape, call int, dout []float64, dx *float64) {
+func fillOddCallFixedOutBackward(t *fillOddCallFixedOutTape, call int, dout []float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	out := c.out
@@ -3765,7 +3947,7 @@ func fillOddCallBackward(t *fillOddCallTape, call int, dout []float64, dx *float
 	if !(k >= len(out)) {
 		nfillEvenTape--
 		dx2 := 0.0
-		fillEvenCallBackward(t.fillEvenTape, nfillEvenTape, dout, &dx2)
+		fillEvenCallFixedOutBackward(t.fillEvenTape, nfillEvenTape, dout, &dx2)
 		*dx += dx2
 		*dx += dout[k] * math.Cos(x)
 		dout[k] = 0

@@ -475,9 +475,9 @@ func SumCubesBackward(t *SumCubesTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := x[i]
 		dx[i] += ds*(t2*t2) + ds*t2*t2*2
 	}
@@ -522,13 +522,14 @@ func SumCubesHVP(x, vx []float64) (float64, []float64, []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds2 float64
 	ds2 += 1
-	for i2 := t2 - 1; i2 >= 0; i2-- {
-		t3 := x[i2]
-		t4 := vx[i2]
-		t5 := ds2 * t3
-		t6 := ddx[i2] + (ds2*(t3*t4*2) + (t3*(ds2*t4)+t5*t4)*2)
-		dx2[i2] += ds2*(t3*t3) + t5*t3*2
-		ddx[i2] = t6
+	t3 := t2 - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		t4 := x[i2]
+		t5 := vx[i2]
+		t6 := ds2 * t4
+		t7 := ddx[i2] + (ds2*(t4*t5*2) + (t4*(ds2*t5)+t6*t5)*2)
+		dx2[i2] += ds2*(t4*t4) + t6*t4*2
+		ddx[i2] = t7
 	}
 	return s, dx2, ddx
 }
@@ -590,9 +591,9 @@ func ExtRosenBackward(t *ExtRosenTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := t.iTrips
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.iTrips - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i + 1
 		t3 := x[i]
 		b := x[t2] - t3*t3
@@ -641,14 +642,14 @@ func ExtRosenHVP(x, vx []float64) (float64, []float64, []float64) {
 		b := x[i+1] - t1*t1
 		s += a*a + 100*b*b
 	}
-	t2 := iTrips
-	t3 := len(x)
-	dx2 := make([]float64, t3)
-	ddx := make([]float64, t3)
+	t2 := len(x)
+	dx2 := make([]float64, t2)
+	ddx := make([]float64, t2)
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds2 float64
 	ds2 += 1
-	for i2 := t2 - 1; i2 >= 0; i2-- {
+	t3 := iTrips - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		t4 := i2 + 1
 		t5 := x[i2]
 		t6 := vx[i2]
@@ -725,13 +726,14 @@ func QuadBackward(t *QuadTape, s float64, dx []float64) {
 	n := len(x)
 	a := t.a
 	ds += s
-	for i := n - 1; i >= 0; i-- {
-		t1 := i
-		for j := n - 1; j >= 0; j-- {
-			t2 := a[t1*n+j]
-			t3 := ds * x[j]
-			dx[j] += ds * (x[t1] * t2)
-			dx[t1] += t3 * t2
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
+		t2 := i
+		for j := t1; j >= 0; j-- {
+			t3 := a[t2*n+j]
+			t4 := ds * x[j]
+			dx[j] += ds * (x[t2] * t3)
+			dx[t2] += t4 * t3
 		}
 	}
 }
@@ -776,18 +778,19 @@ func QuadHVP(a, x, vx []float64) (float64, []float64, []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds2 float64
 	ds2 += 1
-	for i2 := n - 1; i2 >= 0; i2-- {
-		t1 := i2
-		for j2 := n - 1; j2 >= 0; j2-- {
-			t2 := a[t1*n+j2]
-			t3 := ds2 * x[j2]
-			t4 := ds2 * vx[j2]
-			t5 := ddx[j2] + ds2*(t2*vx[t1])
-			dx2[j2] += ds2 * (x[t1] * t2)
-			ddx[j2] = t5
-			t6 := ddx[t1] + t2*t4
-			dx2[t1] += t3 * t2
-			ddx[t1] = t6
+	t1 := n - 1
+	for i2 := t1; i2 >= 0; i2-- {
+		t2 := i2
+		for j2 := t1; j2 >= 0; j2-- {
+			t3 := a[t2*n+j2]
+			t4 := ds2 * x[j2]
+			t5 := ds2 * vx[j2]
+			t6 := ddx[j2] + ds2*(t3*vx[t2])
+			dx2[j2] += ds2 * (x[t2] * t3)
+			ddx[j2] = t6
+			t7 := ddx[t2] + t3*t5
+			dx2[t2] += t4 * t3
+			ddx[t2] = t7
 		}
 	}
 	return s, dx2, ddx
@@ -858,10 +861,10 @@ func LogSumExpBackward(t *LogSumExpTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	nexp := len(t.exp)
 	ds += s / t.s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
 		dxi := ds * t.exp[nexp]
 		dx[i] += dxi
@@ -930,14 +933,15 @@ func LogSumExpHVP(x, vx []float64) (float64, []float64, []float64) {
 	nexp := len(t.exp)
 	ds2 += t4
 	dds -= t4 / s * ds
-	for i := t1 - 1; i >= 0; i-- {
+	t5 := t1 - 1
+	for i := t5; i >= 0; i-- {
 		nexp--
-		t5 := t.exp[nexp]
-		dxi2 := ds2 * t5
-		ddxi := t5*dds + ds2*dt.exp[nexp]
-		t6 := ddx[i] + ddxi
+		t6 := t.exp[nexp]
+		dxi2 := ds2 * t6
+		ddxi := t6*dds + ds2*dt.exp[nexp]
+		t7 := ddx[i] + ddxi
 		dx2[i] += dxi2
-		ddx[i] = t6
+		ddx[i] = t7
 	}
 	return math.Log(s), dx2, ddx
 }
@@ -1177,12 +1181,12 @@ func SoftplusBackward(t *SoftplusTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	nexp := len(t.exp)
 	nlog1p := len(t.log1p)
 	nexp2 := len(t.exp2)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		if x[t2] > 0 {
 			nexp--
@@ -1282,27 +1286,28 @@ func SoftplusHVP(x, vx []float64) (float64, []float64, []float64) {
 	nlog1p := len(t.log1p)
 	nexp2 := len(t.exp2)
 	ds2 += 1
-	for i2 := t1 - 1; i2 >= 0; i2-- {
-		t8 := i2
-		if x[t8] > 0 {
+	t8 := t1 - 1
+	for i2 := t8; i2 >= 0; i2-- {
+		t9 := i2
+		if x[t9] > 0 {
 			nexp--
-			t9 := t.exp[nexp]
-			t10 := dt.exp[nexp]
-			t11 := 1 + t9
-			t12 := ds2 / t11
-			t13 := ddx[t8] - (t12*t10 - t9*(t12/t11*t10))
-			dx2[t8] += ds2 - t12*t9
-			ddx[t8] = t13
+			t10 := t.exp[nexp]
+			t11 := dt.exp[nexp]
+			t12 := 1 + t10
+			t13 := ds2 / t12
+			t14 := ddx[t9] - (t13*t11 - t10*(t13/t12*t11))
+			dx2[t9] += ds2 - t13*t10
+			ddx[t9] = t14
 		} else {
 			nlog1p--
 			nexp2--
-			t14 := t.exp2[nexp2]
-			t15 := dt.exp2[nexp2]
-			t16 := 1 + t14
-			t17 := ds2 * x[t8] / t16
-			t18 := ddx[t8] + (ds2*dt.log1p[nlog1p] + (t14*(ds2*vx[t8]/t16-t17/t16*t15) + t17*t15))
-			dx2[t8] += ds2*t.log1p[nlog1p] + t17*t14
-			ddx[t8] = t18
+			t15 := t.exp2[nexp2]
+			t16 := dt.exp2[nexp2]
+			t17 := 1 + t15
+			t18 := ds2 * x[t9] / t17
+			t19 := ddx[t9] + (ds2*dt.log1p[nlog1p] + (t15*(ds2*vx[t9]/t17-t18/t17*t16) + t18*t16))
+			dx2[t9] += ds2*t.log1p[nlog1p] + t18*t15
+			ddx[t9] = t19
 		}
 	}
 	return s, dx2, ddx
@@ -1383,12 +1388,12 @@ func IterateBackward(t *IterateTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	var ds float64
-	t1 := t.kTrips
 	ns2 := len(t.s2)
 	y := t.y
 	var dySum float64
 	ds += s * x
-	for k := t1 - 1; k >= 0; k-- {
+	t1 := t.kTrips - 1
+	for k := t1; k >= 0; k-- {
 		ns2--
 		t2 := t.s2[ns2]
 		dySum += ds * t2
@@ -1452,7 +1457,6 @@ func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float
 			break
 		}
 	}
-	t2 := kTrips
 	var dx2 float64
 	ddx := 0.0
 	var dy2 float64
@@ -1465,7 +1469,8 @@ func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float
 	ddySum := 0.0
 	ds2 += 1 * x
 	dds += vx
-	for k2 := t2 - 1; k2 >= 0; k2-- {
+	t2 := kTrips - 1
+	for k2 := t2; k2 >= 0; k2-- {
 		ns2--
 		t3 := t.s2[ns2]
 		t4 := dt.s2[ns2]
@@ -1555,15 +1560,15 @@ func NestedBackward(t *NestedTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	var dp float64
 	np := len(t.p)
 	ntanh := len(t.tanh)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		dp += ds
-		for j := t1 - 1; j >= 0; j-- {
+		for j := t1; j >= 0; j-- {
 			np--
 			ntanh--
 			t3 := t.tanh[ntanh]
@@ -1655,31 +1660,32 @@ func NestedHVP(x, vx []float64) (float64, []float64, []float64) {
 	np := len(t.p)
 	ntanh := len(t.tanh)
 	ds2 += 1
-	for i2 := t1 - 1; i2 >= 0; i2-- {
-		t8 := i2
+	t8 := t1 - 1
+	for i2 := t8; i2 >= 0; i2-- {
+		t9 := i2
 		dp2 += ds2
-		for j2 := t1 - 1; j2 >= 0; j2-- {
+		for j2 := t8; j2 >= 0; j2-- {
 			np--
-			t9 := t.p[np]
+			t10 := t.p[np]
 			ntanh--
-			t10 := t.tanh[ntanh]
-			t11 := dt.tanh[ntanh]
-			t12 := x[t8]
-			t13 := x[j2]
-			t14 := t10*ddp + dp2*t11
-			t15 := dp2 * t9
-			t16 := 1 - t10*t10
-			t17 := t15 * t16
-			t18 := t16*(t9*ddp+dp2*dt.p[np]) - t15*(t10*t11*2)
-			t19 := t13*t18 + t17*vx[j2]
-			t20 := ddx[j2] + (t12*t18 + t17*vx[t8])
-			dx2[j2] += t17 * t12
-			ddx[j2] = t20
-			t21 := ddx[t8] + t19
-			dx2[t8] += t17 * t13
-			ddx[t8] = t21
-			dp2 *= t10
-			ddp = t14
+			t11 := t.tanh[ntanh]
+			t12 := dt.tanh[ntanh]
+			t13 := x[t9]
+			t14 := x[j2]
+			t15 := t11*ddp + dp2*t12
+			t16 := dp2 * t10
+			t17 := 1 - t11*t11
+			t18 := t16 * t17
+			t19 := t17*(t10*ddp+dp2*dt.p[np]) - t16*(t11*t12*2)
+			t20 := t14*t19 + t18*vx[j2]
+			t21 := ddx[j2] + (t13*t19 + t18*vx[t9])
+			dx2[j2] += t18 * t13
+			ddx[j2] = t21
+			t22 := ddx[t9] + t20
+			dx2[t9] += t18 * t14
+			ddx[t9] = t22
+			dp2 *= t11
+			ddp = t15
 		}
 		dp2 = 0
 		ddp = 0

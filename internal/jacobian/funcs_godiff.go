@@ -1344,7 +1344,6 @@ func DecayForward(t *DecayTape, x []float64, rate float64) {
 func DecayBackward(t *DecayTape, dx []float64, drate *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	var dprev float64
 	ncond := len(t.cond)
 	nold := len(t.old)
@@ -1352,7 +1351,8 @@ func DecayBackward(t *DecayTape, dx []float64, drate *float64) {
 	var drateSum float64
 	rate := t.rate
 	nprev := len(t.prev)
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		ncond--
 		nold--
@@ -2138,7 +2138,8 @@ func StatsBackward(t *StatsTape, s1, s2 float64, dx []float64) {
 	mean := t.mean
 	dvariance += s2 / t2
 	dmean += s1
-	for i := t1 - 1; i >= 0; i-- {
+	t3 := t1 - 1
+	for i := t3; i >= 0; i-- {
 		v2 := x[i]
 		d := v2 - mean
 		dd := dvariance * d * 2
@@ -2146,7 +2147,7 @@ func StatsBackward(t *StatsTape, s1, s2 float64, dx []float64) {
 		dx[i] += dd
 	}
 	dmean /= t2
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t3; i2 >= 0; i2-- {
 		dx[i2] += dmean
 	}
 }
@@ -4840,11 +4841,11 @@ func axpyCallBackward(t *axpyCallTape, call int, da *float64, dx, dout []float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	x := c.x
-	t1 := len(x)
 	nelem := c.end.elem
 	a := c.a
 	var daSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		t3 := dout[i]
@@ -4880,6 +4881,82 @@ func axpyJVP(a float64, x, out []float64, da float64, dx, dout []float64) {
 		out[i] = a*t1 + math.Sin(t1)
 		dout[i] = t1*da + a*t2 + math.Cos(t1)*t2
 	}
+}
+
+// axpyCallFixedXTape is what axpyCallFixedXForward keeps of the calls of axpy
+// at one call site for axpyCallFixedXBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type axpyCallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a float64
+		// x: the parameter x.
+		x []float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// axpyCallFixedXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *axpyCallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	return n
+}
+
+// axpyCallFixedXForward runs axpy and records in t what axpyCallFixedXBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func axpyCallFixedXForward(t *axpyCallFixedXTape, a float64, x, out []float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.x = x
+	for i := range x {
+		t1 := x[i]
+		out[i] = a*t1 + math.Sin(t1)
+	}
+}
+
+// axpyCallFixedXBackward adds to da, dx and dout the vector-Jacobian product of
+// axpy with the seeds dout, at the point that call number call of
+// axpyCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what axpy leaves in out, and on return the
+// derivative with respect to what out held before.
+func axpyCallFixedXBackward(t *axpyCallFixedXTape, call int, da *float64, dx, dout []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	x := c.x
+	a := c.a
+	var daSum float64
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := x[i]
+		t3 := dout[i]
+		daSum += t3 * t2
+		dx[i] += t3*math.Cos(t2) + t3*a
+		dout[i] = 0
+	}
+	*da += daSum
 }
 
 // DecayJVPVec8 runs Decay and computes, by forward-mode automatic
@@ -5036,7 +5113,6 @@ func softmaxCallBackward(t *softmaxCallTape, call int, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	out := c.out
-	t1 := len(out)
 	s := c.s
 	nelem := c.end.elem
 	var ds float64
@@ -5044,18 +5120,19 @@ func softmaxCallBackward(t *softmaxCallTape, call int, dx, dout []float64) {
 	nsumExpTape--
 	var dm float64
 	x := c.x
-	t2 := len(x)
 	ncond := c.end.cond
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
-		t3 := dout[i]
-		ds -= t3 * (t.elem[nelem] / s / s)
-		dout[i] = t3 / s
+		t2 := dout[i]
+		ds -= t2 * (t.elem[nelem] / s / s)
+		dout[i] = t2 / s
 	}
 	dm2 := 0.0
 	sumExpCallBackward(&t.sumExpTape, nsumExpTape, ds, dx, &dm2, dout)
 	dm += dm2
-	for i2 := t2 - 1; i2 >= 0; i2-- {
+	t3 := len(x) - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		ncond--
 		var dv float64
 		if t.cond[ncond] {
@@ -5154,11 +5231,11 @@ func sumExpCallBackward(t *sumExpCallTape, call int, s float64, dx []float64, dm
 	c := &t.calls[call]
 	var ds float64
 	x := c.x
-	t1 := len(x)
 	nexp := c.end.exp
 	var dmSum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
 		t2 := t.exp[nexp]
 		dout[i] += ds
@@ -5394,7 +5471,6 @@ func layerApplyCallBackward(t *layerApplyCallTape, call int, dlW [][]float64, dl
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	lW := c.lW
-	t1 := len(lW)
 	lScale := c.lScale
 	ntanh := c.end.tanh
 	var dlScaleSum float64
@@ -5402,18 +5478,19 @@ func layerApplyCallBackward(t *layerApplyCallTape, call int, dlW [][]float64, dl
 	nrow := c.end.row
 	nw := c.end.w
 	nelem := c.end.elem
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(lW) - 1
+	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
 		nrow--
 		row := t.row[nrow]
-		t3 := len(row)
 		drow := dlW[i]
-		t4 := dout[i]
-		dlScaleSum += t4 * t2
-		dz += t4 * lScale * (1 - t2*t2)
+		t3 := dout[i]
+		dlScaleSum += t3 * t2
+		dz += t3 * lScale * (1 - t2*t2)
 		dout[i] = 0
-		for j := t3 - 1; j >= 0; j-- {
+		t4 := len(row) - 1
+		for j := t4; j >= 0; j-- {
 			nw--
 			w := t.w[nw]
 			nelem--
@@ -5474,6 +5551,130 @@ func layerApplyJVP(lW [][]float64, lB []float64, lScale float64, x, out []float6
 		out[i] = lScale * t2
 		dout[i] = t2*dlScale + lScale*((1-t2*t2)*dz)
 	}
+}
+
+// layerApplyCallFixedLWXTape is what layerApplyCallFixedLWXForward keeps of the
+// calls of layerApply at one call site for layerApplyCallFixedLWXBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 64·calls + 8·len(lW) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	tanh   8·len(lW) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of lW, x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type layerApplyCallFixedLWXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// lW: the parameter lW.
+		lW [][]float64
+		// lScale: the parameter lScale.
+		lScale float64
+		// x: the parameter x.
+		x []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			tanh int
+		}
+	}
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// layerApplyCallFixedLWXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *layerApplyCallFixedLWXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 64
+	n += len(t.tanh) * 8
+	return n
+}
+
+// layerApplyCallFixedLWXForward runs layerApply and records in t what
+// layerApplyCallFixedLWXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func layerApplyCallFixedLWXForward(t *layerApplyCallFixedLWXTape, lW [][]float64, lB []float64, lScale float64, x, out []float64) {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.tanh = t.tanh[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.lW = lW
+	c.lScale = lScale
+	c.x = x
+	t.tanh = slices.Grow(t.tanh, len(lW))
+	for i := range lW {
+		row := lW[i]
+		z := lB[i]
+		for j := range row {
+			w := row[j]
+			z += w * x[j]
+		}
+		t1 := math.Tanh(z)
+		t.tanh = append(t.tanh, t1)
+		out[i] = lScale * t1
+	}
+	c.end.tanh = len(t.tanh)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+	}
+}
+
+// layerApplyCallFixedLWXBackward adds to dlW, dlB, dlScale, dx and dout the
+// vector-Jacobian product of layerApply with the seeds dout, at the point that
+// call number call of layerApplyCallFixedLWXForward on t recorded. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+//
+// dout holds, on entry, the seed of what layerApply leaves in out, and on
+// return the derivative with respect to what out held before.
+func layerApplyCallFixedLWXBackward(t *layerApplyCallFixedLWXTape, call int, dlW [][]float64, dlB []float64, dlScale *float64, dx, dout []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	lW := c.lW
+	lScale := c.lScale
+	ntanh := c.end.tanh
+	var dlScaleSum float64
+	var dz float64
+	x := c.x
+	t1 := len(lW) - 1
+	for i := t1; i >= 0; i-- {
+		ntanh--
+		t2 := t.tanh[ntanh]
+		row := lW[i]
+		drow := dlW[i]
+		t3 := dout[i]
+		dlScaleSum += t3 * t2
+		dz += t3 * lScale * (1 - t2*t2)
+		dout[i] = 0
+		t4 := len(row) - 1
+		for j := t4; j >= 0; j-- {
+			w := row[j]
+			dw := dz * x[j]
+			dx[j] += dz * w
+			drow[j] += dw
+		}
+		dlB[i] += dz
+		dz = 0
+	}
+	*dlScale += dlScaleSum
 }
 
 // matVecCallTape is what matVecCallForward keeps of the calls of matVec at one
@@ -5606,22 +5807,22 @@ func matVecCallBackward(t *matVecCallTape, call int, s float64, dA [][]float64, 
 	c := &t.calls[call]
 	var dnorm float64
 	A := c.A
-	t1 := len(A)
 	ns := c.end.s
 	var ds float64
 	nrow := c.end.row
 	nelem := c.end.elem
 	nelem2 := c.end.elem2
 	dnorm += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(A) - 1
+	for i := t1; i >= 0; i-- {
 		ns--
 		nrow--
 		row := t.row[nrow]
-		t2 := len(row)
 		drow := dA[i]
 		ds += dnorm*t.s[ns]*2 + dout[i]
 		dout[i] = 0
-		for j := t2 - 1; j >= 0; j-- {
+		t2 := len(row) - 1
+		for j := t2; j >= 0; j-- {
 			nelem--
 			nelem2--
 			t3 := ds * t.elem2[nelem2]
@@ -5690,6 +5891,120 @@ func matVecJVP(A [][]float64, x, out []float64, dA [][]float64, dx, dout []float
 		dnorm += s * ds * 2
 	}
 	return norm, dnorm
+}
+
+// matVecCallFixedAXTape is what matVecCallFixedAXForward keeps of the calls of
+// matVec at one call site for matVecCallFixedAXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 56·calls + 8·len(A) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	s      8·len(A) bytes (8 bytes an entry): the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of A, x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type matVecCallFixedAXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// A: the parameter A.
+		A [][]float64
+		// x: the parameter x.
+		x []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			s int
+		}
+	}
+	// s: the value of s the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// matVecCallFixedAXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *matVecCallFixedAXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 56
+	n += len(t.s) * 8
+	return n
+}
+
+// matVecCallFixedAXForward runs matVec and records in t what
+// matVecCallFixedAXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func matVecCallFixedAXForward(t *matVecCallFixedAXTape, A [][]float64, x, out []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.s = t.s[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.A = A
+	c.x = x
+	norm := 0.0
+	t.s = slices.Grow(t.s, len(A))
+	for i := range A {
+		row := A[i]
+		s := 0.0
+		for j := range row {
+			s += row[j] * x[j]
+		}
+		t.s = append(t.s, s)
+		out[i] = s
+		norm += s * s
+	}
+	c.end.s = len(t.s)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.s = slices.Grow(t.s, c.end.s*more)
+	}
+	return norm
+}
+
+// matVecCallFixedAXBackward adds to dA, dx and dout the vector-Jacobian product
+// of matVec with the seeds dout and s, at the point that call number call of
+// matVecCallFixedAXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what matVec leaves in out, and on return
+// the derivative with respect to what out held before.
+func matVecCallFixedAXBackward(t *matVecCallFixedAXTape, call int, s float64, dA [][]float64, dx, dout []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dnorm float64
+	A := c.A
+	ns := c.end.s
+	var ds float64
+	x := c.x
+	dnorm += s
+	t1 := len(A) - 1
+	for i := t1; i >= 0; i-- {
+		ns--
+		row := A[i]
+		drow := dA[i]
+		ds += dnorm*t.s[ns]*2 + dout[i]
+		dout[i] = 0
+		t2 := len(row) - 1
+		for j := t2; j >= 0; j-- {
+			t3 := ds * x[j]
+			dx[j] += ds * row[j]
+			drow[j] += t3
+		}
+		ds = 0
+	}
 }
 
 // argMaxCallTape is what argMaxCallForward keeps of the calls of argMax at one
@@ -5780,10 +6095,10 @@ func argMaxCallBackward(t *argMaxCallTape, call int, s1 float64, s2 int, dx []fl
 	c := &t.calls[call]
 	var dbest float64
 	x := c.x
-	t1 := len(x)
 	ncond := c.end.cond
 	dbest += s1
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		ncond--
 		var dv float64
 		if t.cond[ncond] {

@@ -55,9 +55,9 @@ func SumSquaresBackward(t *SumSquaresTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		v := x[i]
 		dv := ds * v * 2
 		dx[i] += dv
@@ -139,10 +139,10 @@ func DotBackward(t *DotTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	w := t.w
-	t1 := len(w)
 	x := t.x
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(w) - 1
+	for i := t1; i >= 0; i-- {
 		dw[i] += ds * x[i]
 	}
 }
@@ -266,14 +266,16 @@ func LogSumExpBackward(t *LogSumExpTape, s float64, dx []float64) {
 	} else {
 		ds += s / t.s
 		dm += s
-		for i := t1 - 1; i >= 0; i-- {
+		t2 := t1 - 1
+		for i := t2; i >= 0; i-- {
 			nexp--
 			dv2 := ds * t.exp[nexp]
 			dm -= dv2
 			dx[i] += dv2
 		}
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	t3 := t1 - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		ncond--
 		var dv float64
 		if t.cond[ncond] {
@@ -425,22 +427,24 @@ func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 	iters := t.iters
 	t2 := t.copied
 	ds += s
-	for i2 := t1 - 1; i2 >= 0; i2-- {
-		t3 := float64(i2 + 1)
+	t3 := t1 - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		t4 := float64(i2 + 1)
 		v := buf[i2]
-		dv := ds*(t3*v) + ds*v*t3
+		dv := ds*(t4*v) + ds*v*t4
 		dbuf[i2] += dv
 	}
-	for it := iters - 1; it >= 0; it-- {
-		t4 := t1 - 2
-		for i := t4; i >= 1; i-- {
-			t5 := i + 1
-			t6 := i - 1
-			t7 := dbuf[i]
-			t8 := t7 * 0.25
-			dbuf[t5] += t8
-			dbuf[i] = t7 * 0.5
-			dbuf[t6] += t8
+	t5 := iters - 1
+	for it := t5; it >= 0; it-- {
+		t6 := t1 - 2
+		for i := t6; i >= 1; i-- {
+			t7 := i + 1
+			t8 := i - 1
+			t9 := dbuf[i]
+			t10 := t9 * 0.25
+			dbuf[t7] += t10
+			dbuf[i] = t9 * 0.5
+			dbuf[t8] += t10
 		}
 	}
 	for k := 0; k < t2; k++ {
@@ -547,10 +551,10 @@ func ProductBackward(t *ProductTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dp float64
 	x := t.x
-	t1 := len(x)
 	np := len(t.p)
 	dp += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		np--
 		t2 := dp * x[i]
 		dx[i] += dp * t.p[np]
@@ -588,17 +592,16 @@ func ProductJVP(x, dx []float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of HornerForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·iTrips + 16 bytes. Bytes returns that
+// Memory: after a run, the tape holds 8·iTrips + 32 bytes. Bytes returns that
 // count for a filled tape: each value's size, a slice's 24-byte header where
 // the tape keeps a reference, a stack's entries; not Go's padding, nor spare
 // capacity.
 //
 // Where iTrips is the iterations of the loop on i.
 //
-//	x       8 bytes per run: the parameter x
-//	r       8·iTrips bytes (8 bytes an entry): the value of r the backward sweep reads
-//	i       8·iTrips bytes (8 bytes an entry): the value of i the backward sweep reads
-//	iTrips  8 bytes per run: how many iterations of the loop on i began
+//	x  8 bytes per run: the parameter x
+//	c  24 bytes per run (a reference to the caller's slice, not a copy): the parameter c
+//	r  8·iTrips bytes (8 bytes an entry): the value of r the backward sweep reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -606,14 +609,11 @@ func ProductJVP(x, dx []float64) (float64, float64) {
 type HornerTape struct {
 	// x: the parameter x.
 	x float64
+	// c: the parameter c.
+	c []float64
 	// r: the value of r the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	r []float64
-	// i: the value of i the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	i []int
-	// iTrips: how many iterations of the loop on i began.
-	iTrips int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in HornerTape's
@@ -621,27 +621,22 @@ type HornerTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *HornerTape) Bytes() int {
-	n := 16
+	n := 32
 	n += len(t.r) * 8
-	n += len(t.i) * 8
 	return n
 }
 
 // HornerForward runs Horner and records in t what HornerBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func HornerForward(t *HornerTape, x float64, c []float64) float64 {
-	t.i = t.i[:0]
 	t.r = t.r[:0]
 	t.x = x
+	t.c = c
 	r := 0.0
-	iTrips := 0
 	for i := len(c) - 1; i >= 0; i-- {
-		iTrips++
 		t.r = append(t.r, r)
-		t.i = append(t.i, i)
 		r = r*x + c[i]
 	}
-	t.iTrips = iTrips
 	return r
 }
 
@@ -653,19 +648,17 @@ func HornerForward(t *HornerTape, x float64, c []float64) float64 {
 func HornerBackward(t *HornerTape, s float64, dx *float64, dc []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
-	t1 := t.iTrips
-	ni := len(t.i)
+	c := t.c
+	t1 := len(c) - 1
 	nr := len(t.r)
 	x := t.x
 	var dxSum float64
 	dr += s
-	for k := t1; k > 0; k-- {
-		ni--
-		t2 := t.i[ni]
+	for i := 0; i <= t1; i++ {
 		nr--
-		t3 := t.r[nr]
-		dc[t2] += dr
-		dxSum += dr * t3
+		t2 := t.r[nr]
+		dc[i] += dr
+		dxSum += dr * t2
 		dr *= x
 	}
 	*dx += dxSum
@@ -1077,7 +1070,7 @@ func NewtonJVP(a, y0, da float64) (float64, float64) {
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	trips  8 bytes per run: how many iterations of a loop began
-//	n      8 bytes per run: the value of n the backward sweep reads
+//	n      8 bytes per run: the value of n as the forward sweep returned, from which the backward sweep has its earlier values
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; lengths, indexes and integer arithmetic, and loop counters
@@ -1085,7 +1078,8 @@ func NewtonJVP(a, y0, da float64) (float64, float64) {
 type HalveTape struct {
 	// trips: how many iterations of a loop began.
 	trips int
-	// n: the value of n the backward sweep reads.
+	// n: the value of n as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
 	n int
 }
 
@@ -1120,9 +1114,10 @@ func HalveForward(t *HalveTape, x, limit float64) float64 {
 // mini-batch.
 func HalveBackward(t *HalveTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	n := t.n
 	var dx2 float64
 	t1 := t.trips
-	dx2 += s * float64(t.n+1)
+	dx2 += s * float64(n+1)
 	for k := t1; k > 0; k-- {
 		dx2 *= 0.5
 	}
@@ -1257,7 +1252,6 @@ func FirstAboveBackward(t *FirstAboveTape, s float64, dm [][]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	var dp float64
-	t1 := t.trips
 	njTrips := len(t.jTrips)
 	ncond := len(t.cond)
 	np := len(t.p)
@@ -1266,12 +1260,13 @@ func FirstAboveBackward(t *FirstAboveTape, s float64, dm [][]float64) {
 		ds += s
 		dp += s
 	}
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.trips - 1
+	for i := t1; i >= 0; i-- {
 		njTrips--
-		t2 := t.jTrips[njTrips]
 		row := m[i]
 		drow := dm[i]
-		for j := t2 - 1; j >= 0; j-- {
+		t2 := t.jTrips[njTrips] - 1
+		for j := t2; j >= 0; j-- {
 			ncond--
 			np--
 			if t.cond[ncond] {
@@ -1381,10 +1376,10 @@ func TriangleBackward(t *TriangleTape, s float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	w := t.w
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		for j := t2; j >= 0; j-- {
 			t3 := x[t2]
@@ -1509,16 +1504,16 @@ rows:
 func SkipsBackward(t *SkipsTape, s float64, dm [][]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.trips
 	njTrips := len(t.jTrips)
 	m := t.m
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.trips - 1
+	for i := t1; i >= 0; i-- {
 		njTrips--
-		t2 := t.jTrips[njTrips]
 		row := m[i]
 		drow := dm[i]
-		for j := t2 - 1; j >= 0; j-- {
+		t2 := t.jTrips[njTrips] - 1
+		for j := t2; j >= 0; j-- {
 			v := row[j]
 			var dv float64
 			if !(j == 0 && v > 10) {
@@ -1650,19 +1645,19 @@ func MatVecBackward(t *MatVecTape, s float64, dW [][]float64, dx, db, dout []flo
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	W := t.W
-	t1 := len(W)
 	nacc := len(t.acc)
 	var dacc float64
 	x := t.x
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(W) - 1
+	for i := t1; i >= 0; i-- {
 		nacc--
 		t2 := W[i]
-		t3 := len(t2)
 		dWRow := dW[i]
 		dacc += ds*t.acc[nacc]*2 + dout[i]
 		dout[i] = 0
-		for j := t3 - 1; j >= 0; j-- {
+		t3 := len(t2) - 1
+		for j := t3; j >= 0; j-- {
 			wij := t2[j]
 			dwij := dacc * x[j]
 			dx[j] += dacc * wij
@@ -1790,10 +1785,10 @@ func ScaleForward(t *ScaleTape, a float64, x, out []float64) {
 func ScaleBackward(t *ScaleTape, da *float64, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	a := t.a
 	var daSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		v := x[i]
 		t2 := dout[i]
 		dv := t2 * a
@@ -1910,11 +1905,11 @@ func InteriorBackward(t *InteriorTape, s float64, dx []float64) {
 	if !(t1 < 2) {
 		t2 := t1 - 1
 		in := x[1:t2]
-		t3 := len(in)
 		weights := t.weights
 		din := dx[1:t2]
 		ds += s
-		for i := t3 - 1; i >= 0; i-- {
+		t3 := len(in) - 1
+		for i := t3; i >= 0; i-- {
 			nk--
 			t4 := weights[t.k[nk]%3]
 			v := in[i]
@@ -2015,9 +2010,9 @@ func WindowBackward(t *WindowTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := t.iTrips
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.iTrips - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i + 3
 		win := x[i:t2]
 		dwin := dx[i:t2]
@@ -2187,9 +2182,9 @@ func SingleBackward(t *SingleTape, s float32, dx []float32) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float32
 	x := t.x
-	t1 := len(x)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		dx[i] += ds * float32(i+1)
 	}
 }
@@ -2381,22 +2376,24 @@ func SmoothWorkBackward(t *SmoothWorkTape, s float64, dx, dbuf []float64) {
 	iters := t.iters
 	t2 := t.copied
 	ds += s
-	for i2 := t1 - 1; i2 >= 0; i2-- {
-		t3 := float64(i2 + 1)
+	t3 := t1 - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		t4 := float64(i2 + 1)
 		v := buf[i2]
-		dv := ds*(t3*v) + ds*v*t3
+		dv := ds*(t4*v) + ds*v*t4
 		dbuf[i2] += dv
 	}
-	for it := iters - 1; it >= 0; it-- {
-		t4 := t1 - 2
-		for i := t4; i >= 1; i-- {
-			t5 := i + 1
-			t6 := i - 1
-			t7 := dbuf[i]
-			t8 := t7 * 0.25
-			dbuf[t5] += t8
-			dbuf[i] = t7 * 0.5
-			dbuf[t6] += t8
+	t5 := iters - 1
+	for it := t5; it >= 0; it-- {
+		t6 := t1 - 2
+		for i := t6; i >= 1; i-- {
+			t7 := i + 1
+			t8 := i - 1
+			t9 := dbuf[i]
+			t10 := t9 * 0.25
+			dbuf[t7] += t10
+			dbuf[i] = t9 * 0.5
+			dbuf[t8] += t10
 		}
 	}
 	for k := 0; k < t2; k++ {
@@ -2529,7 +2526,6 @@ func RippleBackward(t *RippleTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	buf := t.buf2
-	t1 := len(buf)
 	x := t.x
 	t.dbuf = slices.Grow(t.dbuf[:0], len(x))[:len(x)]
 	clear(t.dbuf)
@@ -2538,14 +2534,15 @@ func RippleBackward(t *RippleTape, s float64, dx []float64) {
 	nsin := len(t.sin)
 	nelem := len(t.elem)
 	nelem2 := len(t.elem2)
-	t2 := t.copied
+	t1 := t.copied
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t2 := len(buf) - 1
+	for i := t2; i >= 0; i-- {
 		dbuf[i] += ds
 	}
-	for it := iters - 1; it >= 0; it-- {
-		t3 := t1 - 1
-		for i2 := t3; i2 >= 1; i2-- {
+	t3 := iters - 1
+	for it := t3; it >= 0; it-- {
+		for i2 := t2; i2 >= 1; i2-- {
 			nsin--
 			nelem--
 			nelem2--
@@ -2557,7 +2554,7 @@ func RippleBackward(t *RippleTape, s float64, dx []float64) {
 			dbuf[t5] += t7 * math.Cos(t4)
 		}
 	}
-	for k := 0; k < t2; k++ {
+	for k := 0; k < t1; k++ {
 		dx[k] += dbuf[k]
 		dbuf[k] = 0
 	}
@@ -2671,13 +2668,13 @@ func SquareBackward(t *SquareTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		dx[i] += ds
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t1; i2 >= 0; i2-- {
 		nelem--
 		dx[i2] = dx[i2] * t.elem[nelem] * 2
 	}
@@ -2785,7 +2782,8 @@ func MeanVarBackward(t *MeanVarTape, s1, s2 float64, dx []float64) {
 	dvariance += s2
 	dmean += s1
 	dvariance /= t2
-	for i := t1 - 1; i >= 0; i-- {
+	t3 := t1 - 1
+	for i := t3; i >= 0; i-- {
 		v2 := x[i]
 		d := v2 - mean
 		dd := dvariance * d * 2
@@ -2793,7 +2791,7 @@ func MeanVarBackward(t *MeanVarTape, s1, s2 float64, dx []float64) {
 		dx[i] += dd
 	}
 	dmean /= t2
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t3; i2 >= 0; i2-- {
 		dx[i2] += dmean
 	}
 }
@@ -2917,15 +2915,16 @@ func RepeatBackward(t *RepeatTape, s float64, dx []float64) {
 	nsin := len(t.sin)
 	ns := len(t.s)
 	ds += s
-	for i := n - 1; i >= 0; i-- {
-		t1 := len(x)
-		for i2 := t1 - 1; i2 >= 0; i2-- {
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
+		t2 := len(x) - 1
+		for i2 := t2; i2 >= 0; i2-- {
 			nsin--
 			ns--
-			t2 := t.s[ns]
-			t3 := ds * x[i2]
+			t3 := t.s[ns]
+			t4 := ds * x[i2]
 			dx[i2] += ds * t.sin[nsin]
-			ds = t3 * math.Cos(t2)
+			ds = t4 * math.Cos(t3)
 		}
 	}
 }

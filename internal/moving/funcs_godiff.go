@@ -113,7 +113,6 @@ func ConvForward(t *ConvTape, seq, k []float64) float64 {
 func ConvBackward(t *ConvTape, s float64, dseq, dk []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.tTrips
 	ny := len(t.y)
 	var dy float64
 	seq := t.seq
@@ -123,17 +122,18 @@ func ConvBackward(t *ConvTape, s float64, dseq, dk []float64) {
 	ninputHi2 := len(t.inputHi2)
 	k := t.k
 	ds += s
-	for t2 := t1 - 1; t2 >= 0; t2-- {
+	t1 := t.tTrips - 1
+	for t2 := t1; t2 >= 0; t2-- {
 		ny--
 		ninputLo--
 		ninputHi--
-		t3 := len(seq[t.inputLo[ninputLo]:t.inputHi[ninputHi]])
 		ninputLo2--
 		inputLo := t.inputLo2[ninputLo2]
 		ninputHi2--
 		inputHi := t.inputHi2[ninputHi2]
 		dy += ds * t.y[ny] * 2
-		for i := t3 - 1; i >= 0; i-- {
+		t3 := len(seq[t.inputLo[ninputLo]:t.inputHi[ninputHi]]) - 1
+		for i := t3; i >= 0; i-- {
 			t4 := dseq[inputLo:inputHi]
 			t5 := dy * k[i]
 			dk[i] += dy * seq[inputLo:inputHi][i]
@@ -186,17 +186,14 @@ func ConvJVP(seq, k, dseq, dk []float64) (float64, float64) {
 // tape may be reused: each run of TailForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 8·trips + 40 bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
-//
-// Where trips is the iterations of a loop.
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	x      24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	xHi    8 bytes per run: the value of xHi as a loop began
-//	xLo    8·trips bytes (8 bytes an entry): the value of xLo the backward sweep reads
 //	trips  8 bytes per run: how many iterations of a loop began
+//	xLo    8 bytes per run: the value of xLo as the forward sweep returned, from which the backward sweep has its earlier values
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; the elements of x it reads again (memory nothing writes
@@ -207,11 +204,11 @@ type TailTape struct {
 	x []float64
 	// xHi: the value of xHi as a loop began.
 	xHi int
-	// xLo: the value of xLo the backward sweep reads, one entry per iteration of
-	// the loop around it, read back last first.
-	xLo []int
 	// trips: how many iterations of a loop began.
 	trips int
+	// xLo: the value of xLo as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
+	xLo int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in TailTape's
@@ -219,15 +216,12 @@ type TailTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *TailTape) Bytes() int {
-	n := 40
-	n += len(t.xLo) * 8
-	return n
+	return 48
 }
 
 // TailForward runs Tail and records in t what TailBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func TailForward(t *TailTape, x []float64) float64 {
-	t.xLo = t.xLo[:0]
 	t.x = x
 	xLo := 0
 	xHi := len(x)
@@ -236,12 +230,12 @@ func TailForward(t *TailTape, x []float64) float64 {
 	trips := 0
 	for len(x[xLo:xHi]) > 0 {
 		trips++
-		t.xLo = append(t.xLo, xLo)
 		t1 := x[xLo:xHi]
 		s += math.Sin(t1[0]) * float64(len(t1))
 		xLo++
 	}
 	t.trips = trips
+	t.xLo = xLo
 	return s
 }
 
@@ -254,14 +248,14 @@ func TailBackward(t *TailTape, s float64, dx []float64) {
 	var ds float64
 	x := t.x
 	t1 := t.trips
-	nxLo := len(t.xLo)
+	xLo := t.xLo
 	xHi := t.xHi
 	ds += s
 	for k := t1; k > 0; k-- {
-		nxLo--
-		t2 := t.xLo[nxLo]
+		t2 := xLo - 1
 		t3 := x[t2:xHi]
 		t4 := dx[t2:xHi]
+		xLo--
 		t4[0] += ds * float64(len(t3)) * math.Cos(t3[0])
 	}
 }
@@ -483,7 +477,6 @@ func EulerBackward(t *EulerTape, s float64, dx0 []float64, dk, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	buf := t.buf2
-	t1 := len(buf[t.prevLo:t.prevHi])
 	x0 := t.x0
 	prevHi := t.prevHi2
 	prevLo := t.prevLo2
@@ -503,14 +496,16 @@ func EulerBackward(t *EulerTape, s float64, dx0 []float64, dk, dh *float64) {
 	var dkSum float64
 	nprevLo3 := len(t.prevLo3)
 	nprevHi3 := len(t.prevHi3)
-	t2 := t.copied
-	t3 := dbuf[t.prevLo4:t.prevHi4]
+	t1 := t.copied
+	t2 := dbuf[t.prevLo4:t.prevHi4]
 	ds += s
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	t3 := len(buf[t.prevLo:t.prevHi]) - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		t4 := dbuf[prevLo:prevHi]
 		t4[i2] += ds * buf[prevLo:prevHi][i2] * 2
 	}
-	for i := steps - 1; i >= 0; i-- {
+	t5 := steps - 1
+	for i := t5; i >= 0; i-- {
 		ncurLo--
 		curLo := t.curLo[ncurLo]
 		ncurHi--
@@ -519,29 +514,30 @@ func EulerBackward(t *EulerTape, s float64, dx0 []float64, dk, dh *float64) {
 		prevLo2 := t.prevLo3[nprevLo3]
 		nprevHi3--
 		prevHi2 := t.prevHi3[nprevHi3]
-		for i3 := n - 1; i3 >= 0; i3-- {
-			t5 := dbuf[curLo:curHi]
+		t6 := n - 1
+		for i3 := t6; i3 >= 0; i3-- {
+			t7 := dbuf[curLo:curHi]
 			nleft--
 			left := t.left[nleft]
 			nelem--
-			t6 := t.elem[nelem]
-			t7 := left - t6
+			t8 := t.elem[nelem]
+			t9 := left - t8
 			nsin--
-			t8 := dbuf[prevLo2:prevHi2]
-			t9 := (i3 + n - 1) % n
-			t10 := t5[i3]
-			t11 := t10 * h
-			dhSum += t10 * (k*t7 - t.sin[nsin])
-			dleft := t11 * k
-			dkSum += t11 * t7
-			t5[i3] = 0
-			t8[i3] += t10 - t11*math.Cos(t6) - dleft
-			t8[t9] += dleft
+			t10 := dbuf[prevLo2:prevHi2]
+			t11 := (i3 + n - 1) % n
+			t12 := t7[i3]
+			t13 := t12 * h
+			dhSum += t12 * (k*t9 - t.sin[nsin])
+			dleft := t13 * k
+			dkSum += t13 * t9
+			t7[i3] = 0
+			t10[i3] += t12 - t13*math.Cos(t8) - dleft
+			t10[t11] += dleft
 		}
 	}
-	for k2 := 0; k2 < t2; k2++ {
-		dx0[k2] += t3[k2]
-		t3[k2] = 0
+	for k2 := 0; k2 < t1; k2++ {
+		dx0[k2] += t2[k2]
+		t2[k2] = 0
 	}
 	*dk += dkSum
 	*dh += dhSum
@@ -882,7 +878,6 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	buf := t.buf2
-	t1 := len(buf[t.xLo:t.xHi])
 	x0 := t.x0
 	n := len(x0)
 	t.dbuf = slices.Grow(t.dbuf[:0], (n + n))[:(n + n)]
@@ -913,20 +908,22 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 	nsin3 := len(t.sin3)
 	nxLo4 := len(t.xLo4)
 	nxHi4 := len(t.xHi4)
-	t3 := t.copied
-	t4 := dbuf[t.xLo5:t.xHi5]
+	t1 := t.copied
+	t3 := dbuf[t.xLo5:t.xHi5]
 	ds += s
-	for i3 := t1 - 1; i3 >= 0; i3-- {
+	t4 := len(buf[t.xLo:t.xHi]) - 1
+	for i3 := t4; i3 >= 0; i3-- {
 		t5 := dbuf[xLo:xHi]
 		t5[i3] += ds
 	}
-	for step := steps - 1; step >= 0; step-- {
+	t6 := steps - 1
+	for step := t6; step >= 0; step-- {
 		nnextLo--
 		nextLo := t.nextLo[nnextLo]
 		nnextHi--
 		nextHi := t.nextHi[nnextHi]
-		t6 := float64(step)
-		t2 := t6 * h
+		t7 := float64(step)
+		t2 := t7 * h
 		var dt float64
 		nxLo3--
 		xLo2 := t.xLo3[nxLo3]
@@ -936,78 +933,79 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 		xLo3 := t.xLo4[nxLo4]
 		nxHi4--
 		xHi3 := t.xHi4[nxHi4]
-		for i2 := n - 1; i2 >= 0; i2-- {
-			t7 := dbuf[nextLo:nextHi]
-			t8 := -a
+		t8 := n - 1
+		for i2 := t8; i2 >= 0; i2-- {
+			t9 := dbuf[nextLo:nextHi]
+			t10 := -a
 			nelem--
-			t9 := t.elem[nelem]
-			t10 := t8 * t9
+			t11 := t.elem[nelem]
+			t12 := t10 * t11
 			nabs--
-			t11 := t.abs[nabs]
+			t13 := t.abs[nabs]
 			nsin--
-			f0 := t10*t11 + t.sin[nsin]
+			f0 := t12*t13 + t.sin[nsin]
 			nelem2--
-			t12 := t.elem2[nelem2]
-			t13 := t8 * t12
+			t14 := t.elem2[nelem2]
+			t15 := t10 * t14
 			nabs2--
-			t14 := t.abs2[nabs2]
+			t16 := t.abs2[nabs2]
 			nsin2--
-			f1 := t13*t14 + t.sin2[nsin2]
-			t15 := dbuf[xLo2:xHi2]
-			t16 := t7[i2]
-			df1 := t16 * (h / 2)
-			dhSum += t16 * (f0 + f1) * 0.5
-			t17 := df1 * math.Cos(t2+h)
-			dt += t17
-			dhSum += t17
-			t18 := df1 * t14
-			var t19 float64
-			if t12 > 0 {
-				t19 = 1
-			} else if t12 < 0 {
-				t19 = -1
-			}
-			dstage[i2] += df1*t13*t19 - t18*a
-			dt += df1 * math.Cos(t2)
-			t20 := df1 * t11
+			f1 := t15*t16 + t.sin2[nsin2]
+			t17 := dbuf[xLo2:xHi2]
+			t18 := t9[i2]
+			df1 := t18 * (h / 2)
+			dhSum += t18 * (f0 + f1) * 0.5
+			t19 := df1 * math.Cos(t2+h)
+			dt += t19
+			dhSum += t19
+			t20 := df1 * t16
 			var t21 float64
-			if t9 > 0 {
+			if t14 > 0 {
 				t21 = 1
-			} else if t9 < 0 {
+			} else if t14 < 0 {
 				t21 = -1
 			}
-			t7[i2] = 0
-			t15[i2] += t16 + df1*t10*t21 - t20*a
-			daSum -= t18*t12 + t20*t9
-		}
-		for i := n - 1; i >= 0; i-- {
-			nelem3--
-			t22 := t.elem3[nelem3]
-			t23 := -a * t22
-			nabs3--
-			t24 := t.abs3[nabs3]
-			nsin3--
-			t25 := dbuf[xLo3:xHi3]
-			t26 := dstage[i]
-			t27 := t26 * h
-			dhSum += t26 * (t23*t24 + t.sin3[nsin3])
-			dt += t27 * math.Cos(t2)
-			t28 := t27 * t24
-			var t29 float64
-			if t22 > 0 {
-				t29 = 1
-			} else if t22 < 0 {
-				t29 = -1
+			dstage[i2] += df1*t15*t21 - t20*a
+			dt += df1 * math.Cos(t2)
+			t22 := df1 * t13
+			var t23 float64
+			if t11 > 0 {
+				t23 = 1
+			} else if t11 < 0 {
+				t23 = -1
 			}
-			daSum -= t28 * t22
-			t25[i] += t26 + t27*t23*t29 - t28*a
+			t9[i2] = 0
+			t17[i2] += t18 + df1*t12*t23 - t22*a
+			daSum -= t20*t14 + t22*t11
+		}
+		for i := t8; i >= 0; i-- {
+			nelem3--
+			t24 := t.elem3[nelem3]
+			t25 := -a * t24
+			nabs3--
+			t26 := t.abs3[nabs3]
+			nsin3--
+			t27 := dbuf[xLo3:xHi3]
+			t28 := dstage[i]
+			t29 := t28 * h
+			dhSum += t28 * (t25*t26 + t.sin3[nsin3])
+			dt += t29 * math.Cos(t2)
+			t30 := t29 * t26
+			var t31 float64
+			if t24 > 0 {
+				t31 = 1
+			} else if t24 < 0 {
+				t31 = -1
+			}
+			daSum -= t30 * t24
+			t27[i] += t28 + t29*t25*t31 - t30*a
 			dstage[i] = 0
 		}
-		dhSum += dt * t6
+		dhSum += dt * t7
 	}
-	for k := 0; k < t3; k++ {
-		dx0[k] += t4[k]
-		t4[k] = 0
+	for k := 0; k < t1; k++ {
+		dx0[k] += t3[k]
+		t3[k] = 0
 	}
 	*da += daSum
 	*dh += dhSum
@@ -1330,7 +1328,6 @@ func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
 func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dloss float64
-	t1 := t.tTrips
 	ny := len(t.y)
 	var dy float64
 	buf := t.buf2
@@ -1357,11 +1354,11 @@ func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) 
 	ninputHi := len(t.inputHi)
 	w := t.w
 	dloss += s
-	for t2 := t1 - 1; t2 >= 0; t2-- {
+	t1 := t.tTrips - 1
+	for t2 := t1; t2 >= 0; t2-- {
 		ny--
 		nhLo--
 		nhHi--
-		t3 := len(buf[t.hLo[nhLo]:t.hHi[nhHi]])
 		nhLo2--
 		hLo := t.hLo2[nhLo2]
 		nhHi2--
@@ -1379,7 +1376,8 @@ func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) 
 		ninputHi--
 		inputHi := t.inputHi[ninputHi]
 		dy += dloss * t.y[ny] * 2
-		for j2 := t3 - 1; j2 >= 0; j2-- {
+		t3 := len(buf[t.hLo[nhLo]:t.hHi[nhHi]]) - 1
+		for j2 := t3; j2 >= 0; j2-- {
 			nelem--
 			t4 := dbuf[hLo:hHi]
 			t5 := dy * t.elem[nelem]
@@ -1387,30 +1385,31 @@ func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) 
 			dv[j2] += t5
 		}
 		dy = 0
-		for j := hidden - 1; j >= 0; j-- {
-			t6 := j
-			t7 := dbuf[hNextLo:hNextHi]
+		t6 := hidden - 1
+		for j := t6; j >= 0; j-- {
+			t7 := j
+			t8 := dbuf[hNextLo:hNextHi]
 			ntanh--
-			t8 := t.tanh[ntanh]
-			t9 := len(buf[hLo2:hHi2])
+			t9 := t.tanh[ntanh]
 			t10 := seq[inputLo:inputHi]
-			t11 := len(t10)
-			dz += t7[t6] * (1 - t8*t8)
-			t7[t6] = 0
-			for i2 := t9 - 1; i2 >= 0; i2-- {
+			dz += t8[t7] * (1 - t9*t9)
+			t8[t7] = 0
+			t11 := len(buf[hLo2:hHi2]) - 1
+			for i2 := t11; i2 >= 0; i2-- {
 				nelem2--
 				t12 := dbuf[hLo2:hHi2]
-				duRow := du[t6]
+				duRow := du[t7]
 				t13 := dz * t.elem2[nelem2]
-				t12[i2] += dz * u[t6][i2]
+				t12[i2] += dz * u[t7][i2]
 				duRow[i2] += t13
 			}
-			for i := t11 - 1; i >= 0; i-- {
-				t14 := dseq[inputLo:inputHi]
-				dwRow := dw[t6]
-				t15 := dz * t10[i]
-				t14[i] += dz * w[t6][i]
-				dwRow[i] += t15
+			t14 := len(t10) - 1
+			for i := t14; i >= 0; i-- {
+				t15 := dseq[inputLo:inputHi]
+				dwRow := dw[t7]
+				t16 := dz * t10[i]
+				t15[i] += dz * w[t7][i]
+				dwRow[i] += t16
 			}
 			dz = 0
 		}
@@ -1511,13 +1510,13 @@ func RNNJVP(w, u [][]float64, v, seq []float64, b int, dw, du [][]float64, dv, d
 //	k          24 bytes per run (a reference to the caller's slice, not a copy): the parameter k
 //	inputLo2   8·tTrips bytes (8 bytes an entry): the value of inputLo the backward sweep reads
 //	inputHi2   8·tTrips bytes (8 bytes an entry): the value of inputHi the backward sweep reads
-//	dotTape    dotTape.Bytes(), a dotCallTape for the calls of one call site, tTrips calls per run: the tape dotCallForward fills and dotCallBackward reads
+//	dotTape    dotTape.Bytes(), a dotCallFixedBTape for the calls of one call site, tTrips calls per run: the tape dotCallFixedBForward fills and dotCallFixedBBackward reads
 //	y          8·tTrips bytes (8 bytes an entry): y as the forward sweep computed it
 //	inputLo    8·tTrips bytes (8 bytes an entry): the value of inputLo the backward sweep reads
 //	inputHi    8·tTrips bytes (8 bytes an entry): the value of inputHi the backward sweep reads
 //	elem       8·tTrips bytes (8 bytes an entry): an element read before it was overwritten
 //	tTrips     8 bytes per run: how many iterations of the loop on t began
-//	pairsTape  pairsTape.Bytes(), a pairsCallTape for the calls of one call site, one call per run: the tape pairsCallForward fills and pairsCallBackward reads
+//	pairsTape  pairsTape.Bytes(), a pairsCallFixedXTape for the calls of one call site, one call per run: the tape pairsCallFixedXForward fills and pairsCallFixedXBackward reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -1531,9 +1530,10 @@ type OverwriteTape struct {
 	// inputHi2: the value of inputHi the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	inputHi2 []int
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape dotCallTape
+	// dotTape: the tape dotCallFixedBForward fills and dotCallFixedBBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedBTape
 	// y: y as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	y []float64
@@ -1548,9 +1548,10 @@ type OverwriteTape struct {
 	elem []float64
 	// tTrips: how many iterations of the loop on t began.
 	tTrips int
-	// pairsTape: the tape pairsCallForward fills and pairsCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	pairsTape pairsCallTape
+	// pairsTape: the tape pairsCallFixedXForward fills and pairsCallFixedXBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	pairsTape pairsCallFixedXTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1593,7 +1594,7 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 		inputHi = t2 + b
 		t.inputLo2 = append(t.inputLo2, inputLo)
 		t.inputHi2 = append(t.inputHi2, inputHi)
-		y := dotCallForward(&t.dotTape, seq[inputLo:inputHi], k)
+		y := dotCallFixedBForward(&t.dotTape, seq[inputLo:inputHi], k)
 		t.y = append(t.y, y)
 		t.inputLo = append(t.inputLo, inputLo)
 		t.inputHi = append(t.inputHi, inputHi)
@@ -1604,7 +1605,7 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 		s += y * y
 	}
 	t.tTrips = tTrips
-	t4 := pairsCallForward(&t.pairsTape, seq, 2)
+	t4 := pairsCallFixedXForward(&t.pairsTape, seq, 2)
 	return s + t4
 }
 
@@ -1632,26 +1633,27 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 	ndotTape := len(t.dotTape.calls)
 	ninputLo2 := len(t.inputLo2)
 	ninputHi2 := len(t.inputHi2)
-	pairsCallBackward(&t.pairsTape, npairsTape, s, dseq)
+	pairsCallFixedXBackward(&t.pairsTape, npairsTape, s, dseq)
 	ds += s
-	for t2 := t1 - 1; t2 >= 0; t2-- {
+	t3 := t1 - 1
+	for t2 := t3; t2 >= 0; t2-- {
 		ny--
 		y := t.y[ny]
 		ninputLo--
 		ninputHi--
-		t3 := dseq[t.inputLo[ninputLo]:t.inputHi[ninputHi]]
+		t4 := dseq[t.inputLo[ninputLo]:t.inputHi[ninputHi]]
 		nelem--
-		t4 := b - 1
+		t5 := b - 1
 		ndotTape--
 		ninputLo2--
 		ninputHi2--
-		t5 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
-		t6 := t3[0]
-		t7 := t6 * t.elem[nelem]
-		t3[0] = 0
-		t3[t4] += t6 * y
-		dy := ds*y*2 + t7
-		dotCallBackward(&t.dotTape, ndotTape, dy, t5, dk)
+		t6 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
+		t7 := t4[0]
+		t8 := t7 * t.elem[nelem]
+		t4[0] = 0
+		t4[t5] += t7 * y
+		dy := ds*y*2 + t8
+		dotCallFixedBBackward(&t.dotTape, ndotTape, dy, t6, dk)
 	}
 }
 
@@ -1699,20 +1701,18 @@ func OverwriteJVP(seq, k, dseq, dk []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of FeaturesForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 8·(3·len(x)) + 16·len(x) + 72
-// bytes. Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·(3·len(x)) + 72 bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
-//	x         24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	w         8 bytes per run: the parameter w
-//	buf       8·(3·len(x)) bytes (8 bytes an entry): the memory of buf, which Features makes, kept from run to run
-//	buf2      24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
-//	featsHi3  at most 8·len(x) bytes (8 bytes an entry): the value of featsHi the backward sweep reads
-//	featsHi2  8·len(x) bytes (8 bytes an entry): the value of featsHi the backward sweep reads
-//	featsLo   8 bytes per run: the value of featsLo the backward sweep reads
-//	featsHi   8 bytes per run: the value of featsHi the backward sweep reads
-//	dbuf      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Features makes, in a buffer the backward sweep reuses
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	w        8 bytes per run: the parameter w
+//	buf      8·(3·len(x)) bytes (8 bytes an entry): the memory of buf, which Features makes, kept from run to run
+//	buf2     24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	featsLo  8 bytes per run: the value of featsLo the backward sweep reads
+//	featsHi  8 bytes per run: the value of featsHi as the forward sweep returned, from which the backward sweep has its earlier values
+//	dbuf     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Features makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions, products; the elements of x it reads again (memory nothing
@@ -1729,15 +1729,10 @@ type FeaturesTape struct {
 	buf []float64
 	// buf2: buf as the forward sweep computed it.
 	buf2 []float64
-	// featsHi3: the value of featsHi the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
-	featsHi3 []int
-	// featsHi2: the value of featsHi the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
-	featsHi2 []int
 	// featsLo: the value of featsLo the backward sweep reads.
 	featsLo int
-	// featsHi: the value of featsHi the backward sweep reads.
+	// featsHi: the value of featsHi as the forward sweep returned, from which the
+	// backward sweep has its earlier values.
 	featsHi int
 	// dbuf: the derivatives of buf, which Features makes, in a buffer the backward
 	// sweep reuses.
@@ -1751,8 +1746,6 @@ type FeaturesTape struct {
 func (t *FeaturesTape) Bytes() int {
 	n := 72
 	n += len(t.buf) * 8
-	n += len(t.featsHi3) * 8
-	n += len(t.featsHi2) * 8
 	n += len(t.dbuf) * 8
 	return n
 }
@@ -1761,49 +1754,42 @@ func (t *FeaturesTape) Bytes() int {
 // t's earlier contents are discarded, its memory reused.
 func FeaturesForward(t *FeaturesTape, x []float64, w float64) float64 {
 	t.buf = t.buf[:0]
-	t.featsHi2 = t.featsHi2[:0]
-	t.featsHi3 = t.featsHi3[:0]
 	t.x = x
 	t.w = w
-	t1 := len(x)
-	t.buf = slices.Grow(t.buf, 3*t1)[:len(t.buf)+3*t1]
-	buf := slices.Clip(t.buf[len(t.buf)-3*t1:])
+	t.buf = slices.Grow(t.buf, 3*len(x))[:len(t.buf)+3*len(x)]
+	buf := slices.Clip(t.buf[len(t.buf)-3*len(x):])
 	clear(buf)
 	t.buf2 = buf
 	featsLo := 0
 	featsHi := 0
-	t.featsHi2 = slices.Grow(t.featsHi2, t1)
-	t.featsHi3 = slices.Grow(t.featsHi3, t1)
 	for i := range x {
 		if x[i] > 0 {
-			t.featsHi3 = append(t.featsHi3, featsHi)
-			t2 := featsHi + 1
-			if t2 > len(buf) {
+			t1 := featsHi + 1
+			if t1 > len(buf) {
 				panic("godiff: append to feats beyond the capacity it was made with: the generated code cannot follow a slice to new memory; make it with a larger capacity")
 			}
 			buf[featsHi] = math.Sin(w * x[i])
-			featsHi = t2
+			featsHi = t1
 		}
-		t.featsHi2 = append(t.featsHi2, featsHi)
-		t3 := x[i]
-		t4 := featsHi + 2
-		if t4 > len(buf) {
+		t2 := x[i]
+		t3 := featsHi + 2
+		if t3 > len(buf) {
 			panic("godiff: append to feats beyond the capacity it was made with: the generated code cannot follow a slice to new memory; make it with a larger capacity")
 		}
-		buf[featsHi] = t3 * t3
+		buf[featsHi] = t2 * t2
 		buf[featsHi+1] = w
-		featsHi = t4
+		featsHi = t3
 	}
 	s := 0.0
 	t.featsLo = featsLo
-	t.featsHi = featsHi
-	t5 := buf[featsLo:featsHi]
-	for i2 := range t5 {
-		f := t5[i2]
+	t4 := buf[featsLo:featsHi]
+	for i2 := range t4 {
+		f := t4[i2]
 		s += f * float64(i2+1)
 	}
-	t6 := buf[featsLo:featsHi]
-	return s + float64(cap(t6)-len(t6))
+	t5 := buf[featsLo:featsHi]
+	t.featsHi = featsHi
+	return s + float64(cap(t5)-len(t5))
 }
 
 // FeaturesBackward adds to dx and dw the vector-Jacobian product of Features
@@ -1817,41 +1803,41 @@ func FeaturesBackward(t *FeaturesTape, s float64, dx []float64, dw *float64) {
 	var ds float64
 	buf := t.buf2
 	t1 := t.featsLo
-	t2 := t.featsHi
-	t3 := len(buf[t1:t2])
+	featsHi := t.featsHi
 	x := t.x
-	t4 := len(x)
-	t.dbuf = slices.Grow(t.dbuf[:0], 3*t4)[:3*t4]
+	t2 := len(x)
+	t.dbuf = slices.Grow(t.dbuf[:0], 3*t2)[:3*t2]
 	clear(t.dbuf)
 	dbuf := t.dbuf
-	t5 := dbuf[t1:t2]
-	nfeatsHi2 := len(t.featsHi2)
+	t3 := dbuf[t1:featsHi]
 	var dwSum float64
-	nfeatsHi3 := len(t.featsHi3)
 	w := t.w
 	ds += s
-	for i2 := t3 - 1; i2 >= 0; i2-- {
+	t4 := len(buf[t1:featsHi]) - 1
+	for i2 := t4; i2 >= 0; i2-- {
 		df := ds * float64(i2+1)
-		t5[i2] += df
+		t3[i2] += df
 	}
-	for i := t4 - 1; i >= 0; i-- {
+	t5 := t2 - 1
+	for i := t5; i >= 0; i-- {
 		t6 := i
-		nfeatsHi2--
-		t7 := t.featsHi2[nfeatsHi2]
+		t7 := featsHi - 2
 		t8 := t7 + 1
+		t9 := x[t6]
 		c1 := x[t6] > 0
+		featsHi -= 2
 		dwSum += dbuf[t8]
-		dx[t6] += dbuf[t7] * x[t6] * 2
 		dbuf[t8] = 0
+		dx[t6] += dbuf[t7] * t9 * 2
 		dbuf[t7] = 0
 		if c1 {
-			nfeatsHi3--
-			t9 := t.featsHi3[nfeatsHi3]
-			t10 := x[t6]
-			t11 := dbuf[t9] * math.Cos(w*t10)
-			dwSum += t11 * t10
-			dx[t6] += t11 * w
-			dbuf[t9] = 0
+			t10 := featsHi - 1
+			t11 := x[t6]
+			featsHi--
+			t12 := dbuf[t10] * math.Cos(w*t11)
+			dwSum += t12 * t11
+			dx[t6] += t12 * w
+			dbuf[t10] = 0
 		}
 	}
 	*dw += dwSum
@@ -1919,121 +1905,110 @@ func FeaturesJVP(x []float64, w float64, dx []float64, dw float64) (float64, flo
 	return s + float64(cap(t13)-len(t13)), ds
 }
 
-// dotCallTape is what dotCallForward keeps of the calls of dot at one call site
-// for dotCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays, each call's in its record and on the stacks the
-// calls share. The tape of the caller holds it, and empties it for each of its
-// own runs, keeping its buffers.
+// dotCallFixedBTape is what dotCallFixedBForward keeps of the calls of dot at
+// one call site for dotCallFixedBBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 16·len(a) bytes. Bytes returns that count
+// calls), the tape holds 56·calls + 8·len(a) bytes. Bytes returns that count
 // for a filled tape: each value's size, a slice's 24-byte header where the tape
 // keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem2  8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type dotCallTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of b it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallFixedBTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// a: the parameter a.
 		a []float64
+		// b: the parameter b.
+		b []float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			elem  int
-			elem2 int
+			elem int
 		}
 	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
 }
 
-// Bytes returns the bytes t holds after a run, as the formula in dotCallTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *dotCallTape) Bytes() int {
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallFixedBTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *dotCallFixedBTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
+	n += len(t.calls) * 56
 	n += len(t.elem) * 8
-	n += len(t.elem2) * 8
 	return n
 }
 
-// dotCallForward runs dot and records in t what dotCallBackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func dotCallForward(t *dotCallTape, a, b []float64) float64 {
+// dotCallFixedBForward runs dot and records in t what dotCallFixedBBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func dotCallFixedBForward(t *dotCallFixedBTape, a, b []float64) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.elem = t.elem[:0]
-		t.elem2 = t.elem2[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.a = a
+	c.b = b
 	s := 0.0
-	t1 := len(a)
-	t.elem = slices.Grow(t.elem, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
+	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
-		t2 := a[i]
-		t.elem = append(t.elem, t2)
-		t3 := b[i]
-		t.elem2 = append(t.elem2, t3)
-		s += t2 * t3
+		t1 := a[i]
+		t.elem = append(t.elem, t1)
+		s += t1 * b[i]
 	}
 	c.end.elem = len(t.elem)
-	c.end.elem2 = len(t.elem2)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
 		t.elem = slices.Grow(t.elem, c.end.elem*more)
-		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
 	}
 	return s
 }
 
-// dotCallBackward adds to da and db the vector-Jacobian product of dot with the
-// seeds s, at the point that call number call of dotCallForward on t recorded.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func dotCallBackward(t *dotCallTape, call int, s float64, da, db []float64) {
+// dotCallFixedBBackward adds to da and db the vector-Jacobian product of dot
+// with the seeds s, at the point that call number call of dotCallFixedBForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func dotCallFixedBBackward(t *dotCallFixedBTape, call int, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
 	a := c.a
-	t1 := len(a)
 	nelem := c.end.elem
-	nelem2 := c.end.elem2
+	b := c.b
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
-		nelem2--
-		t2 := ds * t.elem2[nelem2]
+		t2 := ds * b[i]
 		db[i] += ds * t.elem[nelem]
 		da[i] += t2
 	}
 }
 
-// pairsCallTape is what pairsCallForward keeps of the calls of pairs at one
-// call site for pairsCallBackward: the forward values the backward sweep reads,
-// and the control flow it replays, each call's in its record and on the stacks
-// the calls share. The tape of the caller holds it, and empties it for each of
-// its own runs, keeping its buffers.
+// pairsCallFixedXTape is what pairsCallFixedXForward keeps of the calls of
+// pairs at one call site for pairsCallFixedXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 16·trips bytes, plus dotTape.Bytes() (the
+// calls), the tape holds 32·calls + 8·trips bytes, plus dotTape.Bytes() (the
 // tapes of its call sites, each by its own formula summed over the site's
 // calls). Bytes returns that count for a filled tape: each value's size, a
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
@@ -2042,58 +2017,55 @@ func dotCallBackward(t *dotCallTape, call int, s float64, da, db []float64) {
 // Where trips is the iterations of a loop.
 //
 //	calls    32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	wLo      8·trips bytes (8 bytes an entry): the value of wLo the backward sweep reads
 //	wHi      8·trips bytes (8 bytes an entry): the value of wHi the backward sweep reads
-//	dotTape  dotTape.Bytes(), a dotCallTape for the calls of one call site, trips calls per run: the tape dotCallForward fills and dotCallBackward reads
+//	dotTape  dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, trips calls per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type pairsCallTape struct {
+type pairsCallFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// trips: how many iterations of a loop began.
 		trips int
+		// wLo: the value of wLo as the forward sweep returned, from which the backward
+		// sweep has its earlier values.
+		wLo int
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			wLo     int
 			wHi     int
 			dotTape int
 		}
 	}
-	// wLo: the value of wLo the backward sweep reads, one entry per iteration of
-	// the loop around it, read back last first.
-	wLo []int
 	// wHi: the value of wHi the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wHi []int
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape dotCallTape
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedABTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// pairsCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *pairsCallTape) Bytes() int {
+// pairsCallFixedXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *pairsCallFixedXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 32
-	n += len(t.wLo) * 8
 	n += len(t.wHi) * 8
 	n += t.dotTape.Bytes()
 	return n
 }
 
-// pairsCallForward runs pairs and records in t what pairsCallBackward needs,
-// after what the earlier calls since t's holder began its run recorded; the
-// first of them empties t, keeping its memory.
-func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
+// pairsCallFixedXForward runs pairs and records in t what
+// pairsCallFixedXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func pairsCallFixedXForward(t *pairsCallFixedXTape, x []float64, b int) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.dotTape.calls = t.dotTape.calls[:0]
-		t.wLo = t.wLo[:0]
 		t.wHi = t.wHi[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
@@ -2104,10 +2076,9 @@ func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
 	trips := 0
 	for len(x[wLo:wHi]) == b {
 		trips++
-		t.wLo = append(t.wLo, wLo)
 		t.wHi = append(t.wHi, wHi)
 		t1 := x[wLo:wHi]
-		t2 := dotCallForward(&t.dotTape, t1, t1)
+		t2 := dotCallFixedABForward(&t.dotTape, t1, t1)
 		s += t2
 		wLo++
 		t3 := wLo
@@ -2118,39 +2089,110 @@ func pairsCallForward(t *pairsCallTape, x []float64, b int) float64 {
 		}
 	}
 	c.trips = trips
-	c.end.wLo = len(t.wLo)
+	c.wLo = wLo
 	c.end.wHi = len(t.wHi)
 	c.end.dotTape = len(t.dotTape.calls)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
-		t.wLo = slices.Grow(t.wLo, c.end.wLo*more)
 		t.wHi = slices.Grow(t.wHi, c.end.wHi*more)
 	}
 	return s
 }
 
-// pairsCallBackward adds to dx the vector-Jacobian product of pairs with the
-// seeds s, at the point that call number call of pairsCallForward on t
-// recorded. It keeps buffers of its own in t, for the derivatives of slices it
-// is not passed (those pairs and its callees make), so one forward run serves
-// any number of backward runs (one per seed), one at a time; it adds rather
-// than sets, so one buffer can sum a mini-batch.
-func pairsCallBackward(t *pairsCallTape, call int, s float64, dx []float64) {
+// pairsCallFixedXBackward adds to dx the vector-Jacobian product of pairs with
+// the seeds s, at the point that call number call of pairsCallFixedXForward on
+// t recorded. It keeps buffers of its own in t, for the derivatives of slices
+// it is not passed (those pairs and its callees make), so one forward run
+// serves any number of backward runs (one per seed), one at a time; it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func pairsCallFixedXBackward(t *pairsCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
 	t1 := c.trips
 	ndotTape := c.end.dotTape
-	nwLo := c.end.wLo
+	wLo := c.wLo
 	nwHi := c.end.wHi
 	ds += s
 	for k := t1; k > 0; k-- {
 		ndotTape--
-		nwLo--
 		nwHi--
-		t2 := dx[t.wLo[nwLo]:t.wHi[nwHi]]
-		dotCallBackward(&t.dotTape, ndotTape, ds, t2, t2)
+		t2 := dx[wLo-1 : t.wHi[nwHi]]
+		wLo--
+		dotCallFixedABBackward(&t.dotTape, ndotTape, ds, t2, t2)
+	}
+}
+
+// dotCallFixedABTape is what dotCallFixedABForward keeps of the calls of dot at
+// one call site for dotCallFixedABBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of a, b it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallFixedABTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallFixedABTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *dotCallFixedABTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
+}
+
+// dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
+// with the seeds s, at the point that call number call of dotCallFixedABForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func dotCallFixedABBackward(t *dotCallFixedABTape, call int, s float64, da, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	a := c.a
+	b := c.b
+	ds += s
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := ds * b[i]
+		db[i] += ds * a[i]
+		da[i] += t2
 	}
 }
 

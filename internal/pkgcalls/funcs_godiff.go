@@ -20,7 +20,7 @@ import (
 // value's size, a slice's 24-byte header where the tape keeps a reference, a
 // stack's entries; not Go's padding, nor spare capacity.
 //
-//	dotTape  dotTape.Bytes(), a vecsDotCallS1Tape for the calls of one call site, one call per run: the tape vecsDotCallS1Forward fills and vecsDotCallS1Backward reads
+//	dotTape  dotTape.Bytes(), a vecsDotCallS1FixedS2Tape for the calls of one call site, one call per run: the tape vecsDotCallS1FixedS2Forward fills and vecsDotCallS1FixedS2Backward reads
 //	d        8 bytes per run: d as the forward sweep computed it
 //	sumTape  sumTape.Bytes(), a vecsSumCallTape for the calls of one call site, one call per run: the tape vecsSumCallForward fills and vecsSumCallBackward reads
 //
@@ -28,10 +28,10 @@ import (
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type FitTape struct {
-	// dotTape: the tape vecsDotCallS1Forward fills and vecsDotCallS1Backward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape vecsDotCallS1Tape
+	// dotTape: the tape vecsDotCallS1FixedS2Forward fills and
+	// vecsDotCallS1FixedS2Backward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	dotTape vecsDotCallS1FixedS2Tape
 	// d: d as the forward sweep computed it.
 	d float64
 	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads,
@@ -55,7 +55,7 @@ func (t *FitTape) Bytes() int {
 func FitForward(t *FitTape, w, x []float64) float64 {
 	t.sumTape.calls = t.sumTape.calls[:0]
 	t.dotTape.calls = t.dotTape.calls[:0]
-	d := vecsDotCallS1Forward(&t.dotTape, w, x)
+	d := vecsDotCallS1FixedS2Forward(&t.dotTape, w, x)
 	t.d = d
 	t1 := vecsSumCallForward(&t.sumTape, w)
 	return d*d + t1
@@ -75,7 +75,7 @@ func FitBackward(t *FitTape, s float64, dw []float64) {
 	ndotTape--
 	vecsSumCallBackward(&t.sumTape, nsumTape, s, dw)
 	dd := s * d * 2
-	vecsDotCallS1Backward(&t.dotTape, ndotTape, dd, dw)
+	vecsDotCallS1FixedS2Backward(&t.dotTape, ndotTape, dd, dw)
 }
 
 // FitGrad returns Fit's result and its gradient with respect to w, in that
@@ -191,11 +191,12 @@ func LSEBackward(t *LSETape, s float64, dw []float64, da *float64) {
 	a := t.a
 	var daSum float64
 	vecsLogSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, s, dbuf)
-	for i := t1 - 1; i >= 0; i-- {
+	t2 := t1 - 1
+	for i := t2; i >= 0; i-- {
 		v := w[i]
-		t2 := dbuf[i]
-		dv := t2 * a
-		daSum += t2 * v
+		t3 := dbuf[i]
+		dv := t3 * a
+		daSum += t3 * v
 		dw[i] += dv
 		dbuf[i] = 0
 	}
@@ -240,21 +241,21 @@ func LSEJVP(w []float64, a float64, dw []float64, da float64) (float64, float64)
 // each value's size, a slice's 24-byte header where the tape keeps a reference,
 // a stack's entries; not Go's padding, nor spare capacity.
 //
-//	meanTape      meanTape.Bytes(), a vecsMeanCallXTape for the calls of one call site, one call per run: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward reads
-//	varianceTape  varianceTape.Bytes(), a vecsVarianceCallXTape for the calls of one call site, one call per run: the tape vecsVarianceCallXForward fills and vecsVarianceCallXBackward reads
+//	meanTape      meanTape.Bytes(), a vecsMeanCallXFixedWeightsTape for the calls of one call site, one call per run: the tape vecsMeanCallXFixedWeightsForward fills and vecsMeanCallXFixedWeightsBackward reads
+//	varianceTape  varianceTape.Bytes(), a vecsVarianceCallXFixedXWeightsTape for the calls of one call site, one call per run: the tape vecsVarianceCallXFixedXWeightsForward fills and vecsVarianceCallXFixedXWeightsBackward reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type MomentsTape struct {
-	// meanTape: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	meanTape vecsMeanCallXTape
-	// varianceTape: the tape vecsVarianceCallXForward fills and
-	// vecsVarianceCallXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	varianceTape vecsVarianceCallXTape
+	// meanTape: the tape vecsMeanCallXFixedWeightsForward fills and
+	// vecsMeanCallXFixedWeightsBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	meanTape vecsMeanCallXFixedWeightsTape
+	// varianceTape: the tape vecsVarianceCallXFixedXWeightsForward fills and
+	// vecsVarianceCallXFixedXWeightsBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	varianceTape vecsVarianceCallXFixedXWeightsTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in MomentsTape's
@@ -273,8 +274,8 @@ func (t *MomentsTape) Bytes() int {
 func MomentsForward(t *MomentsTape, x, weights []float64) float64 {
 	t.varianceTape.calls = t.varianceTape.calls[:0]
 	t.meanTape.calls = t.meanTape.calls[:0]
-	t1 := vecsMeanCallXForward(&t.meanTape, x, weights)
-	t2 := vecsVarianceCallXForward(&t.varianceTape, x, weights)
+	t1 := vecsMeanCallXFixedWeightsForward(&t.meanTape, x, weights)
+	t2 := vecsVarianceCallXFixedXWeightsForward(&t.varianceTape, x, weights)
 	return t1 + t2
 }
 
@@ -290,8 +291,8 @@ func MomentsBackward(t *MomentsTape, s float64, dx []float64) {
 	nvarianceTape--
 	nmeanTape := len(t.meanTape.calls)
 	nmeanTape--
-	vecsVarianceCallXBackward(&t.varianceTape, nvarianceTape, s, dx)
-	vecsMeanCallXBackward(&t.meanTape, nmeanTape, s, dx)
+	vecsVarianceCallXFixedXWeightsBackward(&t.varianceTape, nvarianceTape, s, dx)
+	vecsMeanCallXFixedWeightsBackward(&t.meanTape, nmeanTape, s, dx)
 }
 
 // MomentsGrad returns Moments's result and its gradient with respect to x, in
@@ -325,7 +326,7 @@ func MomentsJVP(x, weights, dx []float64) (float64, float64) {
 // not Go's padding, nor spare capacity.
 //
 //	w         24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
-//	normTape  normTape.Bytes(), a vecsNormCallTape for the calls of one call site, one call per run: the tape vecsNormCallForward fills and vecsNormCallBackward reads
+//	normTape  normTape.Bytes(), a vecsNormCallFixedSTape for the calls of one call site, one call per run: the tape vecsNormCallFixedSForward fills and vecsNormCallFixedSBackward reads
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; lengths, indexes and integer arithmetic, and loop counters
@@ -333,9 +334,10 @@ func MomentsJVP(x, weights, dx []float64) (float64, float64) {
 type NormalizedTape struct {
 	// w: the parameter w.
 	w []float64
-	// normTape: the tape vecsNormCallForward fills and vecsNormCallBackward reads,
-	// for every call of it here: one record per call, and the stacks they share.
-	normTape vecsNormCallTape
+	// normTape: the tape vecsNormCallFixedSForward fills and
+	// vecsNormCallFixedSBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	normTape vecsNormCallFixedSTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -353,7 +355,7 @@ func (t *NormalizedTape) Bytes() int {
 func NormalizedForward(t *NormalizedTape, w []float64) float64 {
 	t.normTape.calls = t.normTape.calls[:0]
 	t.w = w
-	t1 := vecsNormCallForward(&t.normTape, w)
+	t1 := vecsNormCallFixedSForward(&t.normTape, w)
 	return t1 / float64(len(w))
 }
 
@@ -368,7 +370,7 @@ func NormalizedBackward(t *NormalizedTape, s float64, dw []float64) {
 	w := t.w
 	nnormTape := len(t.normTape.calls)
 	nnormTape--
-	vecsNormCallBackward(&t.normTape, nnormTape, s/float64(len(w)), dw)
+	vecsNormCallFixedSBackward(&t.normTape, nnormTape, s/float64(len(w)), dw)
 }
 
 // NormalizedGrad returns Normalized's result and its gradient with respect to
@@ -489,7 +491,7 @@ func InactiveJVP(w, data, dw []float64) (float64, float64) {
 //
 //	meanTape      meanTape.Bytes(), a vecsMeanCallXTape for the calls of one call site, one call per run: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward reads
 //	tmp           8 bytes per run: an intermediate value of the forward sweep
-//	varianceTape  varianceTape.Bytes(), a vecsVarianceCallXTape for the calls of one call site, one call per run: the tape vecsVarianceCallXForward fills and vecsVarianceCallXBackward reads
+//	varianceTape  varianceTape.Bytes(), a vecsVarianceCallXFixedXTape for the calls of one call site, one call per run: the tape vecsVarianceCallXFixedXForward fills and vecsVarianceCallXFixedXBackward reads
 //	tmp2          8 bytes per run: an intermediate value of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
@@ -502,10 +504,10 @@ type UnweightedTape struct {
 	meanTape vecsMeanCallXTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
-	// varianceTape: the tape vecsVarianceCallXForward fills and
-	// vecsVarianceCallXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	varianceTape vecsVarianceCallXTape
+	// varianceTape: the tape vecsVarianceCallXFixedXForward fills and
+	// vecsVarianceCallXFixedXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	varianceTape vecsVarianceCallXFixedXTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 }
@@ -528,7 +530,7 @@ func UnweightedForward(t *UnweightedTape, x []float64) float64 {
 	t.meanTape.calls = t.meanTape.calls[:0]
 	t1 := vecsMeanCallXForward(&t.meanTape, x, nil)
 	t.tmp = t1
-	t2 := vecsVarianceCallXForward(&t.varianceTape, x, nil)
+	t2 := vecsVarianceCallXFixedXForward(&t.varianceTape, x, nil)
 	t.tmp2 = t2
 	return t1 * t2
 }
@@ -546,7 +548,7 @@ func UnweightedBackward(t *UnweightedTape, s float64, dx []float64) {
 	nmeanTape := len(t.meanTape.calls)
 	nmeanTape--
 	t1 := s * t.tmp2
-	vecsVarianceCallXBackward(&t.varianceTape, nvarianceTape, s*t.tmp, dx)
+	vecsVarianceCallXFixedXBackward(&t.varianceTape, nvarianceTape, s*t.tmp, dx)
 	vecsMeanCallXBackward(&t.meanTape, nmeanTape, t1, dx)
 }
 
@@ -659,7 +661,8 @@ func ProjectBackward(t *ProjectTape, s float64, dw, dx []float64) {
 		dd := dp * d * 2
 		asmDotTape := t.asmDotTape[nasmDotTape]
 		dotBackward(&asmDotTape, dd, dw, dbuf)
-		for i := t1 - 1; i >= 0; i-- {
+		t3 := t1 - 1
+		for i := t3; i >= 0; i-- {
 			dx[i] += dbuf[i] * float64(t2+1)
 			dbuf[i] = 0
 		}
@@ -866,12 +869,12 @@ func SmoothBackward(t *SmoothTape, s float64, dw []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	w := t.w
-	t1 := len(w)
 	ndSoftplus := len(t.dSoftplus)
 	a := t.a
 	var daSum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(w) - 1
+	for i := t1; i >= 0; i-- {
 		ndSoftplus--
 		dSoftplus := t.dSoftplus[ndSoftplus]
 		v := w[i]
@@ -971,100 +974,81 @@ func CubesGrad(x []float64) (float64, []float64) {
 	return t1, dx
 }
 
-// vecsDotCallS1Tape is what vecsDotCallS1Forward keeps of the calls of vecsDot
-// at one call site for vecsDotCallS1Backward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
+// vecsDotCallS1FixedS2Tape is what vecsDotCallS1FixedS2Forward keeps of the
+// calls of vecsDot at one call site for vecsDotCallS1FixedS2Backward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 8·len(s1) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(s1) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of s2 it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: v.
-type vecsDotCallS1Tape struct {
+type vecsDotCallS1FixedS2Tape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// s1: the parameter s1.
 		s1 []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
+		// s2: the parameter s2.
+		s2 []float64
 	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// vecsDotCallS1Tape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *vecsDotCallS1Tape) Bytes() int {
+// vecsDotCallS1FixedS2Tape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *vecsDotCallS1FixedS2Tape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 32
-	n += len(t.elem) * 8
+	n += len(t.calls) * 48
 	return n
 }
 
-// vecsDotCallS1Forward runs vecsDot and records in t what vecsDotCallS1Backward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func vecsDotCallS1Forward(t *vecsDotCallS1Tape, s1, s2 []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
+// vecsDotCallS1FixedS2Forward runs vecsDot and records in t what
+// vecsDotCallS1FixedS2Backward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func vecsDotCallS1FixedS2Forward(t *vecsDotCallS1FixedS2Tape, s1, s2 []float64) float64 {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.s1 = s1
-	t1 := len(s1)
-	if t1 != len(s2) {
+	c.s2 = s2
+	if len(s1) != len(s2) {
 		panic("vecs: slice lengths do not match")
 	}
 	var sum float64
-	t.elem = slices.Grow(t.elem, t1)
 	for i := range s1 {
 		v := s1[i]
-		t2 := s2[i]
-		t.elem = append(t.elem, t2)
-		sum += v * t2
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		sum += v * s2[i]
 	}
 	return sum
 }
 
-// vecsDotCallS1Backward adds to ds1 the vector-Jacobian product of vecsDot with
-// the seeds s, at the point that call number call of vecsDotCallS1Forward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func vecsDotCallS1Backward(t *vecsDotCallS1Tape, call int, s float64, ds1 []float64) {
+// vecsDotCallS1FixedS2Backward adds to ds1 the vector-Jacobian product of
+// vecsDot with the seeds s, at the point that call number call of
+// vecsDotCallS1FixedS2Forward on t recorded. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func vecsDotCallS1FixedS2Backward(t *vecsDotCallS1FixedS2Tape, call int, s float64, ds1 []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dsum float64
 	s1 := c.s1
-	t1 := len(s1)
-	nelem := c.end.elem
+	s2 := c.s2
 	dsum += s
-	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		dv := dsum * t.elem[nelem]
+	t1 := len(s1) - 1
+	for i := t1; i >= 0; i-- {
+		dv := dsum * s2[i]
 		ds1[i] += dv
 	}
 }
@@ -1131,9 +1115,9 @@ func vecsSumCallBackward(t *vecsSumCallTape, call int, s2 float64, ds []float64)
 	c := &t.calls[call]
 	var dsum float64
 	s := c.s
-	t1 := len(s)
 	dsum += s2
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
 		ds[i] += dsum
 	}
 }
@@ -1296,10 +1280,10 @@ func vecsLogSumExpCallBackward(t *vecsLogSumExpCallTape, call int, s2 float64, d
 	if c.isinf {
 		dmaxval += s2
 	} else {
-		t1 := len(s)
 		dmaxval += s2
 		dlse += s2 / c.lse
-		for i := t1 - 1; i >= 0; i-- {
+		t1 := len(s) - 1
+		for i := t1; i >= 0; i-- {
 			nexp--
 			dv := dlse * t.exp[nexp]
 			dmaxval -= dv
@@ -1393,6 +1377,518 @@ func vecsLogSumExpJVP(s, ds []float64) (float64, float64) {
 func vecsMaxJVP(s, ds []float64) (float64, float64) {
 	t1 := vecs.MaxIdx(s)
 	return s[t1], ds[t1]
+}
+
+// vecsMeanCallXFixedWeightsTape is what vecsMeanCallXFixedWeightsForward keeps
+// of the calls of vecsMean at one call site for
+// vecsMeanCallXFixedWeightsBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 65·calls bytes, plus sumTape.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls    65 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	sumTape  sumTape.Bytes(), a vecsSumCallTape for the calls of one call site, one call per run: the tape vecsSumCallForward fills and vecsSumCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; the elements of weights it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type vecsMeanCallXFixedWeightsTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// weights: the parameter weights.
+		weights []float64
+		// cond: the branch the forward sweep took.
+		cond bool
+		// sumWeights: the value of sumWeights the backward sweep reads.
+		sumWeights float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			sumTape int
+		}
+	}
+	// sumTape: the tape vecsSumCallForward fills and vecsSumCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	sumTape vecsSumCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsMeanCallXFixedWeightsTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *vecsMeanCallXFixedWeightsTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 65
+	n += t.sumTape.Bytes()
+	return n
+}
+
+// vecsMeanCallXFixedWeightsForward runs vecsMean and records in t what
+// vecsMeanCallXFixedWeightsBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func vecsMeanCallXFixedWeightsForward(t *vecsMeanCallXFixedWeightsTape, x, weights []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.sumTape.calls = t.sumTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.weights = weights
+	c1 := weights == nil
+	c.cond = c1
+	if c1 {
+		t1 := vecsSumCallForward(&t.sumTape, x)
+		c.end.sumTape = len(t.sumTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
+		return t1 / float64(len(x))
+	} else {
+		if len(x) != len(weights) {
+			panic("vecs: slice lengths do not match")
+		}
+		var sumValues float64
+		var sumWeights float64
+		for i := range weights {
+			w := weights[i]
+			sumValues += w * x[i]
+			sumWeights += w
+		}
+		c.sumWeights = sumWeights
+		c.end.sumTape = len(t.sumTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
+		return sumValues / sumWeights
+	}
+}
+
+// vecsMeanCallXFixedWeightsBackward adds to dx the vector-Jacobian product of
+// vecsMean with the seeds s, at the point that call number call of
+// vecsMeanCallXFixedWeightsForward on t recorded. It keeps buffers of its own
+// in t, for the derivatives of slices it is not passed (those vecsMean and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func vecsMeanCallXFixedWeightsBackward(t *vecsMeanCallXFixedWeightsTape, call int, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	x := c.x
+	nsumTape := c.end.sumTape
+	var dsumValues float64
+	weights := c.weights
+	if c.cond {
+		nsumTape--
+		vecsSumCallBackward(&t.sumTape, nsumTape, s/float64(len(x)), dx)
+	} else {
+		dsumValues += s / c.sumWeights
+		t1 := len(weights) - 1
+		for i := t1; i >= 0; i-- {
+			w := weights[i]
+			dx[i] += dsumValues * w
+		}
+	}
+}
+
+// vecsVarianceCallXFixedXWeightsTape is what
+// vecsVarianceCallXFixedXWeightsForward keeps of the calls of vecsVariance at
+// one call site for vecsVarianceCallXFixedXWeightsBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 73·calls bytes, plus meanTape.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls     73 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	meanTape  meanTape.Bytes(), a vecsMeanCallXFixedWeightsTape for the calls of one call site, one call per run: the tape vecsMeanCallXFixedWeightsForward fills and vecsMeanCallXFixedWeightsBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the float values d, d2,
+// unnamed conversions, products; the elements of x, weights it reads again
+// (memory nothing writes afterwards); lengths, indexes and integer arithmetic,
+// and loop counters (recovered from the backward loops' own).
+type vecsVarianceCallXFixedXWeightsTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// weights: the parameter weights.
+		weights []float64
+		// mean: mean as the forward sweep computed it.
+		mean float64
+		// cond: the branch the forward sweep took.
+		cond bool
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			meanTape int
+		}
+	}
+	// meanTape: the tape vecsMeanCallXFixedWeightsForward fills and
+	// vecsMeanCallXFixedWeightsBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	meanTape vecsMeanCallXFixedWeightsTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsVarianceCallXFixedXWeightsTape's comment counts them: each value's size,
+// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
+// of its call sites; not Go's padding nor spare capacity.
+func (t *vecsVarianceCallXFixedXWeightsTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 73
+	n += t.meanTape.Bytes()
+	return n
+}
+
+// vecsVarianceCallXFixedXWeightsForward runs vecsVariance and records in t what
+// vecsVarianceCallXFixedXWeightsBackward needs, after what the earlier calls
+// since t's holder began its run recorded; the first of them empties t, keeping
+// its memory.
+func vecsVarianceCallXFixedXWeightsForward(t *vecsVarianceCallXFixedXWeightsTape, x, weights []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.meanTape.calls = t.meanTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.weights = weights
+	mean := vecsMeanCallXFixedWeightsForward(&t.meanTape, x, weights)
+	c.mean = mean
+	c1 := weights == nil
+	c.cond = c1
+	if c1 {
+		var ss float64
+		for i2 := range x {
+			v := x[i2]
+			d := v - mean
+			ss += d * d
+		}
+		c.end.meanTape = len(t.meanTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
+		return ss / float64(len(x)-1)
+	} else {
+		var ss2 float64
+		var sumWeights float64
+		for i := range x {
+			v2 := x[i]
+			d2 := v2 - mean
+			t1 := weights[i]
+			ss2 += t1 * d2 * d2
+			sumWeights += t1
+		}
+		t2 := sumWeights - 1
+		c.diff = t2
+		c.end.meanTape = len(t.meanTape.calls)
+		if len(t.calls) == 1 {
+			// The first call of a run: room for the calls the caller made room for, at its rate.
+		}
+		return ss2 / t2
+	}
+}
+
+// vecsVarianceCallXFixedXWeightsBackward adds to dx the vector-Jacobian product
+// of vecsVariance with the seeds s, at the point that call number call of
+// vecsVarianceCallXFixedXWeightsForward on t recorded. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those vecsVariance
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func vecsVarianceCallXFixedXWeightsBackward(t *vecsVarianceCallXFixedXWeightsTape, call int, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	x := c.x
+	var dss float64
+	mean := c.mean
+	var dmean float64
+	var dss2 float64
+	weights := c.weights
+	nmeanTape := c.end.meanTape
+	nmeanTape--
+	if c.cond {
+		t1 := len(x) - 1
+		dss += s / float64(t1)
+		for i := t1; i >= 0; i-- {
+			v := x[i]
+			d := v - mean
+			dd := dss * d * 2
+			dmean -= dd
+			dx[i] += dd
+		}
+	} else {
+		dss2 += s / c.diff
+		t2 := len(x) - 1
+		for i2 := t2; i2 >= 0; i2-- {
+			t3 := weights[i2]
+			v2 := x[i2]
+			d2 := v2 - mean
+			dd2 := dss2*(t3*d2) + dss2*d2*t3
+			dmean -= dd2
+			dx[i2] += dd2
+		}
+	}
+	vecsMeanCallXFixedWeightsBackward(&t.meanTape, nmeanTape, dmean, dx)
+}
+
+// vecsMeanXJVP returns vecsMean's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func vecsMeanXJVP(x, weights, dx []float64) (float64, float64) {
+	if weights == nil {
+		t1, t2 := vecsSumJVP(x, dx)
+		t3 := float64(len(x))
+		return t1 / t3, t2 / t3
+	}
+	if len(x) != len(weights) {
+		panic("vecs: slice lengths do not match")
+	}
+	var sumValues float64
+	dsumValues := 0.0
+	var sumWeights float64
+	for i := range weights {
+		w := weights[i]
+		sumValues += w * x[i]
+		dsumValues += w * dx[i]
+		sumWeights += w
+	}
+	return sumValues / sumWeights, dsumValues / sumWeights
+}
+
+// vecsVarianceXJVP returns vecsVariance's results and then their directional
+// derivatives along the tangents dx of x, computed by forward-mode automatic
+// differentiation.
+func vecsVarianceXJVP(x, weights, dx []float64) (float64, float64) {
+	mean, t1 := vecsMeanXJVP(x, weights, dx)
+	if weights == nil {
+		var ss float64
+		dss := 0.0
+		for i2 := range x {
+			v := x[i2]
+			dv := dx[i2]
+			d := v - mean
+			dd := dv - t1
+			ss += d * d
+			dss += d * dd * 2
+		}
+		t2 := float64(len(x) - 1)
+		return ss / t2, dss / t2
+	}
+	var ss2 float64
+	dss2 := 0.0
+	var sumWeights float64
+	for i := range x {
+		v2 := x[i]
+		dv2 := dx[i]
+		d2 := v2 - mean
+		dd2 := dv2 - t1
+		t3 := weights[i]
+		t4 := t3 * d2
+		ss2 += t4 * d2
+		dss2 += d2*(t3*dd2) + t4*dd2
+		sumWeights += t3
+	}
+	t5 := sumWeights - 1
+	return ss2 / t5, dss2 / t5
+}
+
+// vecsNormCallFixedSTape is what vecsNormCallFixedSForward keeps of the calls
+// of vecsNorm at one call site for vecsNormCallFixedSBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 16·calls bytes, plus vecsSumSquaresTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	calls               16 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	vecsSumSquaresTape  vecsSumSquaresTape.Bytes(), a vecsSumSquaresCallFixedSTape for the calls of one call site, one call per run: the tape vecsSumSquaresCallFixedSForward fills and vecsSumSquaresCallFixedSBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type vecsNormCallFixedSTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// sqrt: math.Sqrt of the forward sweep.
+		sqrt float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			vecsSumSquaresTape int
+		}
+	}
+	// vecsSumSquaresTape: the tape vecsSumSquaresCallFixedSForward fills and
+	// vecsSumSquaresCallFixedSBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	vecsSumSquaresTape vecsSumSquaresCallFixedSTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsNormCallFixedSTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *vecsNormCallFixedSTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 16
+	n += t.vecsSumSquaresTape.Bytes()
+	return n
+}
+
+// vecsNormCallFixedSForward runs vecsNorm and records in t what
+// vecsNormCallFixedSBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func vecsNormCallFixedSForward(t *vecsNormCallFixedSTape, s []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.vecsSumSquaresTape.calls = t.vecsSumSquaresTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	t1 := vecsSumSquaresCallFixedSForward(&t.vecsSumSquaresTape, s)
+	t2 := math.Sqrt(t1)
+	c.sqrt = t2
+	c.end.vecsSumSquaresTape = len(t.vecsSumSquaresTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
+	return t2
+}
+
+// vecsNormCallFixedSBackward adds to ds the vector-Jacobian product of vecsNorm
+// with the seeds s2, at the point that call number call of
+// vecsNormCallFixedSForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those vecsNorm and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func vecsNormCallFixedSBackward(t *vecsNormCallFixedSTape, call int, s2 float64, ds []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	nvecsSumSquaresTape := c.end.vecsSumSquaresTape
+	nvecsSumSquaresTape--
+	vecsSumSquaresCallFixedSBackward(&t.vecsSumSquaresTape, nvecsSumSquaresTape, s2*(0.5/c.sqrt), ds)
+}
+
+// vecsSumSquaresCallFixedSTape is what vecsSumSquaresCallFixedSForward keeps of
+// the calls of vecsSumSquares at one call site for
+// vecsSumSquaresCallFixedSBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of s it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type vecsSumSquaresCallFixedSTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// s: the parameter s.
+		s []float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// vecsSumSquaresCallFixedSTape's comment counts them: each value's size, 24 for
+// a slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *vecsSumSquaresCallFixedSTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	return n
+}
+
+// vecsSumSquaresCallFixedSForward runs vecsSumSquares and records in t what
+// vecsSumSquaresCallFixedSBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func vecsSumSquaresCallFixedSForward(t *vecsSumSquaresCallFixedSTape, s []float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.s = s
+	var ss float64
+	for i := range s {
+		v := s[i]
+		ss += v * v
+	}
+	return ss
+}
+
+// vecsSumSquaresCallFixedSBackward adds to ds the vector-Jacobian product of
+// vecsSumSquares with the seeds s2, at the point that call number call of
+// vecsSumSquaresCallFixedSForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func vecsSumSquaresCallFixedSBackward(t *vecsSumSquaresCallFixedSTape, call int, s2 float64, ds []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dss float64
+	s := c.s
+	dss += s2
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
+		v := s[i]
+		dv := dss * v * 2
+		ds[i] += dv
+	}
+}
+
+// vecsNormJVP returns vecsNorm's results and then their directional derivatives
+// along the tangents ds of s, computed by forward-mode automatic
+// differentiation.
+func vecsNormJVP(s, ds []float64) (float64, float64) {
+	t1, t2 := vecsSumSquaresJVP(s, ds)
+	t3 := math.Sqrt(t1)
+	return t3, 0.5 / t3 * t2
+}
+
+// vecsSumSquaresJVP returns vecsSumSquares's results and then their directional
+// derivatives along the tangents ds of s, computed by forward-mode automatic
+// differentiation.
+func vecsSumSquaresJVP(s, ds []float64) (float64, float64) {
+	var ss float64
+	dss := 0.0
+	for i := range s {
+		v := s[i]
+		dv := ds[i]
+		ss += v * v
+		dss += v * dv * 2
+	}
+	return ss, dss
 }
 
 // vecsMeanCallXTape is what vecsMeanCallXForward keeps of the calls of vecsMean
@@ -1522,9 +2018,9 @@ func vecsMeanCallXBackward(t *vecsMeanCallXTape, call int, s float64, dx []float
 		nsumTape--
 		vecsSumCallBackward(&t.sumTape, nsumTape, s/float64(len(x)), dx)
 	} else {
-		t1 := len(weights)
 		dsumValues += s / c.sumWeights
-		for i := t1 - 1; i >= 0; i-- {
+		t1 := len(weights) - 1
+		for i := t1; i >= 0; i-- {
 			nw--
 			w := t.w[nw]
 			dx[i] += dsumValues * w
@@ -1532,29 +2028,29 @@ func vecsMeanCallXBackward(t *vecsMeanCallXTape, call int, s float64, dx []float
 	}
 }
 
-// vecsVarianceCallXTape is what vecsVarianceCallXForward keeps of the calls of
-// vecsVariance at one call site for vecsVarianceCallXBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
+// vecsVarianceCallXFixedXTape is what vecsVarianceCallXFixedXForward keeps of
+// the calls of vecsVariance at one call site for
+// vecsVarianceCallXFixedXBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 73·calls + 24·len(x) bytes, plus meanTape.Bytes()
+// calls), the tape holds 57·calls + 8·len(x) bytes, plus meanTape.Bytes()
 // (the tapes of its call sites, each by its own formula summed over the site's
 // calls). Bytes returns that count for a filled tape: each value's size, a
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	calls     73 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	calls     57 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //	meanTape  meanTape.Bytes(), a vecsMeanCallXTape for the calls of one call site, one call per run: the tape vecsMeanCallXForward fills and vecsMeanCallXBackward reads
-//	v         8·len(x) bytes (8 bytes an entry): v as the forward sweep computed it
-//	v2        8·len(x) bytes (8 bytes an entry): v2 as the forward sweep computed it
 //	elem      8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the float values d, d2,
-// unnamed conversions, products; lengths, indexes and integer arithmetic, and
-// loop counters (recovered from the backward loops' own).
-type vecsVarianceCallXTape struct {
+// unnamed conversions, products; the elements of x it reads again (memory
+// nothing writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
+type vecsVarianceCallXFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -1569,8 +2065,6 @@ type vecsVarianceCallXTape struct {
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
 			meanTape int
-			v        int
-			v2       int
 			elem     int
 		}
 	}
@@ -1578,41 +2072,31 @@ type vecsVarianceCallXTape struct {
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	meanTape vecsMeanCallXTape
-	// v: v as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	v []float64
-	// v2: v2 as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	v2 []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// vecsVarianceCallXTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
+// vecsVarianceCallXFixedXTape's comment counts them: each value's size, 24 for
+// a slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
-func (t *vecsVarianceCallXTape) Bytes() int {
+func (t *vecsVarianceCallXFixedXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 73
+	n += len(t.calls) * 57
 	n += t.meanTape.Bytes()
-	n += len(t.v) * 8
-	n += len(t.v2) * 8
 	n += len(t.elem) * 8
 	return n
 }
 
-// vecsVarianceCallXForward runs vecsVariance and records in t what
-// vecsVarianceCallXBackward needs, after what the earlier calls since t's
+// vecsVarianceCallXFixedXForward runs vecsVariance and records in t what
+// vecsVarianceCallXFixedXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
 // memory.
-func vecsVarianceCallXForward(t *vecsVarianceCallXTape, x, weights []float64) float64 {
+func vecsVarianceCallXFixedXForward(t *vecsVarianceCallXFixedXTape, x, weights []float64) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.v = t.v[:0]
 		t.elem = t.elem[:0]
-		t.v2 = t.v2[:0]
 		t.meanTape.calls = t.meanTape.calls[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
@@ -1624,97 +2108,79 @@ func vecsVarianceCallXForward(t *vecsVarianceCallXTape, x, weights []float64) fl
 	c.cond = c1
 	if c1 {
 		var ss float64
-		t1 := len(x)
-		t.v = slices.Grow(t.v, t1)
 		for i2 := range x {
 			v := x[i2]
-			t.v = append(t.v, v)
 			d := v - mean
 			ss += d * d
 		}
 		c.end.meanTape = len(t.meanTape.calls)
-		c.end.v = len(t.v)
-		c.end.v2 = len(t.v2)
 		c.end.elem = len(t.elem)
 		if len(t.calls) == 1 {
 			// The first call of a run: room for the calls the caller made room for, at its rate.
 			more := cap(t.calls) - 1
-			t.v = slices.Grow(t.v, c.end.v*more)
-			t.v2 = slices.Grow(t.v2, c.end.v2*more)
 			t.elem = slices.Grow(t.elem, c.end.elem*more)
 		}
-		return ss / float64(t1-1)
+		return ss / float64(len(x)-1)
 	} else {
 		var ss2 float64
 		var sumWeights float64
-		t2 := len(x)
-		t.elem = slices.Grow(t.elem, t2)
-		t.v2 = slices.Grow(t.v2, t2)
+		t.elem = slices.Grow(t.elem, len(x))
 		for i := range x {
 			v2 := x[i]
-			t.v2 = append(t.v2, v2)
 			d2 := v2 - mean
-			t3 := weights[i]
-			t.elem = append(t.elem, t3)
-			ss2 += t3 * d2 * d2
-			sumWeights += t3
+			t1 := weights[i]
+			t.elem = append(t.elem, t1)
+			ss2 += t1 * d2 * d2
+			sumWeights += t1
 		}
-		t4 := sumWeights - 1
-		c.diff = t4
+		t2 := sumWeights - 1
+		c.diff = t2
 		c.end.meanTape = len(t.meanTape.calls)
-		c.end.v = len(t.v)
-		c.end.v2 = len(t.v2)
 		c.end.elem = len(t.elem)
 		if len(t.calls) == 1 {
 			// The first call of a run: room for the calls the caller made room for, at its rate.
 			more2 := cap(t.calls) - 1
-			t.v = slices.Grow(t.v, c.end.v*more2)
-			t.v2 = slices.Grow(t.v2, c.end.v2*more2)
 			t.elem = slices.Grow(t.elem, c.end.elem*more2)
 		}
-		return ss2 / t4
+		return ss2 / t2
 	}
 }
 
-// vecsVarianceCallXBackward adds to dx the vector-Jacobian product of
+// vecsVarianceCallXFixedXBackward adds to dx the vector-Jacobian product of
 // vecsVariance with the seeds s, at the point that call number call of
-// vecsVarianceCallXForward on t recorded. It keeps buffers of its own in t, for
-// the derivatives of slices it is not passed (those vecsVariance and its
+// vecsVarianceCallXFixedXForward on t recorded. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those vecsVariance and its
 // callees make), so one forward run serves any number of backward runs (one per
 // seed), one at a time; it adds rather than sets, so one buffer can sum a
 // mini-batch.
-func vecsVarianceCallXBackward(t *vecsVarianceCallXTape, call int, s float64, dx []float64) {
+func vecsVarianceCallXFixedXBackward(t *vecsVarianceCallXFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	x := c.x
 	var dss float64
-	nv := c.end.v
 	mean := c.mean
 	var dmean float64
 	var dss2 float64
 	nelem := c.end.elem
-	nv2 := c.end.v2
 	nmeanTape := c.end.meanTape
 	nmeanTape--
 	if c.cond {
 		t1 := len(x) - 1
 		dss += s / float64(t1)
 		for i := t1; i >= 0; i-- {
-			nv--
-			v := t.v[nv]
+			v := x[i]
 			d := v - mean
 			dd := dss * d * 2
 			dmean -= dd
 			dx[i] += dd
 		}
 	} else {
-		t2 := len(x)
 		dss2 += s / c.diff
-		for i2 := t2 - 1; i2 >= 0; i2-- {
+		t2 := len(x) - 1
+		for i2 := t2; i2 >= 0; i2-- {
 			nelem--
 			t3 := t.elem[nelem]
-			nv2--
-			v2 := t.v2[nv2]
+			v2 := x[i2]
 			d2 := v2 - mean
 			dd2 := dss2*(t3*d2) + dss2*d2*t3
 			dmean -= dd2
@@ -1722,266 +2188,6 @@ func vecsVarianceCallXBackward(t *vecsVarianceCallXTape, call int, s float64, dx
 		}
 	}
 	vecsMeanCallXBackward(&t.meanTape, nmeanTape, dmean, dx)
-}
-
-// vecsMeanXJVP returns vecsMean's results and then their directional
-// derivatives along the tangents dx of x, computed by forward-mode automatic
-// differentiation.
-func vecsMeanXJVP(x, weights, dx []float64) (float64, float64) {
-	if weights == nil {
-		t1, t2 := vecsSumJVP(x, dx)
-		t3 := float64(len(x))
-		return t1 / t3, t2 / t3
-	}
-	if len(x) != len(weights) {
-		panic("vecs: slice lengths do not match")
-	}
-	var sumValues float64
-	dsumValues := 0.0
-	var sumWeights float64
-	for i := range weights {
-		w := weights[i]
-		sumValues += w * x[i]
-		dsumValues += w * dx[i]
-		sumWeights += w
-	}
-	return sumValues / sumWeights, dsumValues / sumWeights
-}
-
-// vecsVarianceXJVP returns vecsVariance's results and then their directional
-// derivatives along the tangents dx of x, computed by forward-mode automatic
-// differentiation.
-func vecsVarianceXJVP(x, weights, dx []float64) (float64, float64) {
-	mean, t1 := vecsMeanXJVP(x, weights, dx)
-	if weights == nil {
-		var ss float64
-		dss := 0.0
-		for i2 := range x {
-			v := x[i2]
-			dv := dx[i2]
-			d := v - mean
-			dd := dv - t1
-			ss += d * d
-			dss += d * dd * 2
-		}
-		t2 := float64(len(x) - 1)
-		return ss / t2, dss / t2
-	}
-	var ss2 float64
-	dss2 := 0.0
-	var sumWeights float64
-	for i := range x {
-		v2 := x[i]
-		dv2 := dx[i]
-		d2 := v2 - mean
-		dd2 := dv2 - t1
-		t3 := weights[i]
-		t4 := t3 * d2
-		ss2 += t4 * d2
-		dss2 += d2*(t3*dd2) + t4*dd2
-		sumWeights += t3
-	}
-	t5 := sumWeights - 1
-	return ss2 / t5, dss2 / t5
-}
-
-// vecsNormCallTape is what vecsNormCallForward keeps of the calls of vecsNorm
-// at one call site for vecsNormCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 16·calls bytes, plus vecsSumSquaresTape.Bytes() (the
-// tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
-//
-//	calls               16 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	vecsSumSquaresTape  vecsSumSquaresTape.Bytes(), a vecsSumSquaresCallTape for the calls of one call site, one call per run: the tape vecsSumSquaresCallForward fills and vecsSumSquaresCallBackward reads
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type vecsNormCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// sqrt: math.Sqrt of the forward sweep.
-		sqrt float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			vecsSumSquaresTape int
-		}
-	}
-	// vecsSumSquaresTape: the tape vecsSumSquaresCallForward fills and
-	// vecsSumSquaresCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	vecsSumSquaresTape vecsSumSquaresCallTape
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// vecsNormCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *vecsNormCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 16
-	n += t.vecsSumSquaresTape.Bytes()
-	return n
-}
-
-// vecsNormCallForward runs vecsNorm and records in t what vecsNormCallBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func vecsNormCallForward(t *vecsNormCallTape, s []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.vecsSumSquaresTape.calls = t.vecsSumSquaresTape.calls[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	t1 := vecsSumSquaresCallForward(&t.vecsSumSquaresTape, s)
-	t2 := math.Sqrt(t1)
-	c.sqrt = t2
-	c.end.vecsSumSquaresTape = len(t.vecsSumSquaresTape.calls)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-	}
-	return t2
-}
-
-// vecsNormCallBackward adds to ds the vector-Jacobian product of vecsNorm with
-// the seeds s2, at the point that call number call of vecsNormCallForward on t
-// recorded. It keeps buffers of its own in t, for the derivatives of slices it
-// is not passed (those vecsNorm and its callees make), so one forward run
-// serves any number of backward runs (one per seed), one at a time; it adds
-// rather than sets, so one buffer can sum a mini-batch.
-func vecsNormCallBackward(t *vecsNormCallTape, call int, s2 float64, ds []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	nvecsSumSquaresTape := c.end.vecsSumSquaresTape
-	nvecsSumSquaresTape--
-	vecsSumSquaresCallBackward(&t.vecsSumSquaresTape, nvecsSumSquaresTape, s2*(0.5/c.sqrt), ds)
-}
-
-// vecsSumSquaresCallTape is what vecsSumSquaresCallForward keeps of the calls
-// of vecsSumSquares at one call site for vecsSumSquaresCallBackward: the
-// forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 8·len(s) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	v      8·len(s) bytes (8 bytes an entry): v as the forward sweep computed it
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type vecsSumSquaresCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// s: the parameter s.
-		s []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			v int
-		}
-	}
-	// v: v as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	v []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// vecsSumSquaresCallTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *vecsSumSquaresCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 32
-	n += len(t.v) * 8
-	return n
-}
-
-// vecsSumSquaresCallForward runs vecsSumSquares and records in t what
-// vecsSumSquaresCallBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func vecsSumSquaresCallForward(t *vecsSumSquaresCallTape, s []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.v = t.v[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.s = s
-	var ss float64
-	t.v = slices.Grow(t.v, len(s))
-	for i := range s {
-		v := s[i]
-		t.v = append(t.v, v)
-		ss += v * v
-	}
-	c.end.v = len(t.v)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.v = slices.Grow(t.v, c.end.v*more)
-	}
-	return ss
-}
-
-// vecsSumSquaresCallBackward adds to ds the vector-Jacobian product of
-// vecsSumSquares with the seeds s2, at the point that call number call of
-// vecsSumSquaresCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func vecsSumSquaresCallBackward(t *vecsSumSquaresCallTape, call int, s2 float64, ds []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dss float64
-	s := c.s
-	t1 := len(s)
-	nv := c.end.v
-	dss += s2
-	for i := t1 - 1; i >= 0; i-- {
-		nv--
-		v := t.v[nv]
-		dv := dss * v * 2
-		ds[i] += dv
-	}
-}
-
-// vecsNormJVP returns vecsNorm's results and then their directional derivatives
-// along the tangents ds of s, computed by forward-mode automatic
-// differentiation.
-func vecsNormJVP(s, ds []float64) (float64, float64) {
-	t1, t2 := vecsSumSquaresJVP(s, ds)
-	t3 := math.Sqrt(t1)
-	return t3, 0.5 / t3 * t2
-}
-
-// vecsSumSquaresJVP returns vecsSumSquares's results and then their directional
-// derivatives along the tangents ds of s, computed by forward-mode automatic
-// differentiation.
-func vecsSumSquaresJVP(s, ds []float64) (float64, float64) {
-	var ss float64
-	dss := 0.0
-	for i := range s {
-		v := s[i]
-		dv := ds[i]
-		ss += v * v
-		dss += v * dv * 2
-	}
-	return ss, dss
 }
 
 // vecsSoftplusTape is what vecsSoftplusForward keeps of one run of vecsSoftplus

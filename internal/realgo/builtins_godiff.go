@@ -407,27 +407,28 @@ func HingeBackward(t *HingeTape, s float64, dx, dy []float64, dw *float64) {
 	ds += s / float64(t.cap)
 	for pass := 2; pass >= 0; pass-- {
 		t2 := pass
-		t3 := len(buf)
-		for i3 := t3 - 1; i3 >= 0; i3-- {
+		t3 := len(buf) - 1
+		for i3 := t3; i3 >= 0; i3-- {
 			nelem--
 			dbuf[i3] += ds * t.elem[nelem] * 2
 		}
-		for i2 := t1 - 1; i2 >= 0; i2-- {
-			t4 := y[i2]
-			t5 := x[i2]
-			t6 := t4 * t5
-			t7 := dbuf[i2]
-			t8 := t7 * float64(t2+1)
-			if 1-t6*w <= 0 {
-				t8 = 0
+		t4 := t1 - 1
+		for i2 := t4; i2 >= 0; i2-- {
+			t5 := y[i2]
+			t6 := x[i2]
+			t7 := t5 * t6
+			t8 := dbuf[i2]
+			t9 := t8 * float64(t2+1)
+			if 1-t7*w <= 0 {
+				t9 = 0
 			}
-			t9 := t8 * w
-			dwSum -= t8 * t6
-			dx[i2] -= t9 * t4
-			dy[i2] -= t9 * t5
-			dbuf[i2] = t7
+			t10 := t9 * w
+			dwSum -= t9 * t7
+			dx[i2] -= t10 * t5
+			dy[i2] -= t10 * t6
+			dbuf[i2] = t8
 		}
-		for i := t3 - 1; i >= 0; i-- {
+		for i := t3; i >= 0; i-- {
 			dbuf[i] = 0
 		}
 	}
@@ -570,19 +571,19 @@ func ClearInputBackward(t *ClearInputTape, s float64, dx []float64, da *float64)
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	a := t.a
 	var daSum float64
 	nelem := len(t.elem)
 	ds += s
-	for i3 := t1 - 1; i3 >= 0; i3-- {
+	t1 := len(x) - 1
+	for i3 := t1; i3 >= 0; i3-- {
 		daSum += ds * x[i3]
 		dx[i3] += ds * a
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t1; i2 >= 0; i2-- {
 		dx[i2] = 0
 	}
-	for i := t1 - 1; i >= 0; i-- {
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		daSum += ds * (t2 * t2)

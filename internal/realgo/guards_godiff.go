@@ -235,7 +235,6 @@ func WeightedSquaresBackward(t *WeightedSquaresTape, s float64, dx, dw []float64
 	scale := t.scale
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	ncond := len(t.cond)
 	var dterm float64
 	nsignbit := len(t.signbit)
@@ -243,7 +242,8 @@ func WeightedSquaresBackward(t *WeightedSquaresTape, s float64, dx, dw []float64
 	var dwi float64
 	c1 := !t.cond2
 	ds += s * scale
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		ncond--
 		if !t.cond[ncond] {
@@ -472,7 +472,7 @@ func StepsJVP(x, rate, limit, dx, drate, dlimit float64) (float64, float64) {
 //	x         24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	a         8 bytes per run: the parameter a
 //	prod      8 bytes per run: a product (prod) of the forward sweep
-//	normTape  normTape.Bytes(), a normCallTape for the calls of one call site, one call per run: the tape normCallForward fills and normCallBackward reads
+//	normTape  normTape.Bytes(), a normCallFixedXTape for the calls of one call site, one call per run: the tape normCallFixedXForward fills and normCallFixedXBackward reads
 //	tmp       8 bytes per run: an intermediate value of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: the elements of x it
@@ -485,9 +485,10 @@ type DispatchTape struct {
 	a float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
-	// normTape: the tape normCallForward fills and normCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	normTape normCallTape
+	// normTape: the tape normCallFixedXForward fills and normCallFixedXBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	normTape normCallFixedXTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
 }
@@ -515,7 +516,7 @@ func DispatchForward(t *DispatchTape, x []float64, a float64) float64 {
 		t.prod = t3
 		return t3 * t2
 	} else if t1 == 2 || t1 == 3 {
-		t4 := normCallForward(&t.normTape, x)
+		t4 := normCallFixedXForward(&t.normTape, x)
 		t.tmp = t4
 		return a * t4
 	} else {
@@ -543,7 +544,7 @@ func DispatchBackward(t *DispatchTape, s float64, dx []float64, da *float64) {
 	} else if t1 == 2 || t1 == 3 {
 		nnormTape--
 		*da += s * t.tmp
-		normCallBackward(&t.normTape, nnormTape, s*a, dx)
+		normCallFixedXBackward(&t.normTape, nnormTape, s*a, dx)
 	}
 }
 
@@ -647,11 +648,11 @@ func LogSumBackward(t *LogSumTape, s float64, dx []float64, dmu *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	ndlogOf := len(t.dlogOf)
 	var dmuSum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		ndlogOf--
 		dlogOf := t.dlogOf[ndlogOf]
 		t2 := ds * dlogOf
@@ -699,24 +700,23 @@ func LogSumJVP(x []float64, mu float64, dx []float64, dmu float64) (float64, flo
 	return s, ds
 }
 
-// normCallTape is what normCallForward keeps of the calls of norm at one call
-// site for normCallBackward: the forward values the backward sweep reads, and
-// the control flow it replays, each call's in its record and on the stacks the
-// calls share. The tape of the caller holds it, and empties it for each of its
-// own runs, keeping its buffers.
+// normCallFixedXTape is what normCallFixedXForward keeps of the calls of norm
+// at one call site for normCallFixedXBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·len(x) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	v      8·len(x) bytes (8 bytes an entry): v as the forward sweep computed it
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type normCallTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type normCallFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -724,43 +724,29 @@ type normCallTape struct {
 		x []float64
 		// sqrt: math.Sqrt of the forward sweep.
 		sqrt float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			v int
-		}
 	}
-	// v: v as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	v []float64
 }
 
-// Bytes returns the bytes t holds after a run, as the formula in normCallTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *normCallTape) Bytes() int {
+// Bytes returns the bytes t holds after a run, as the formula in
+// normCallFixedXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *normCallFixedXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
-	n += len(t.v) * 8
+	n += len(t.calls) * 32
 	return n
 }
 
-// normCallForward runs norm and records in t what normCallBackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func normCallForward(t *normCallTape, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.v = t.v[:0]
-	}
+// normCallFixedXForward runs norm and records in t what normCallFixedXBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func normCallFixedXForward(t *normCallFixedXTape, x []float64) float64 {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.x = x
 	s := 0.0
-	t.v = slices.Grow(t.v, len(x))
 	for i := range x {
 		v := x[i]
-		t.v = append(t.v, v)
 		if math.IsInf(v, 0) {
 			panic(errors.New("realgo: norm of an infinite vector"))
 		}
@@ -768,31 +754,23 @@ func normCallForward(t *normCallTape, x []float64) float64 {
 	}
 	t1 := math.Sqrt(s)
 	c.sqrt = t1
-	c.end.v = len(t.v)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.v = slices.Grow(t.v, c.end.v*more)
-	}
 	return t1
 }
 
-// normCallBackward adds to dx the vector-Jacobian product of norm with the
-// seeds s, at the point that call number call of normCallForward on t recorded.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func normCallBackward(t *normCallTape, call int, s float64, dx []float64) {
+// normCallFixedXBackward adds to dx the vector-Jacobian product of norm with
+// the seeds s, at the point that call number call of normCallFixedXForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func normCallFixedXBackward(t *normCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
 	x := c.x
-	t1 := len(x)
-	nv := c.end.v
 	ds += s * (0.5 / c.sqrt)
-	for i := t1 - 1; i >= 0; i-- {
-		nv--
-		v := t.v[nv]
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		v := x[i]
 		dv := ds * v * 2
 		dx[i] += dv
 	}

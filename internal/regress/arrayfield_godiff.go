@@ -16,7 +16,7 @@ import "slices"
 // reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	sK                8 bytes per run: the field s.k
-//	weights3DotTape   weights3DotTape.Bytes(), a weights3DotCallTape for the calls of one call site, one call per run: the tape weights3DotCallForward fills and weights3DotCallBackward reads
+//	weights3DotTape   weights3DotTape.Bytes(), a weights3DotCallFixedVTape for the calls of one call site, one call per run: the tape weights3DotCallFixedVForward fills and weights3DotCallFixedVBackward reads
 //	tmp               8 bytes per run: an intermediate value of the forward sweep
 //	weights3NormTape  weights3NormTape.Bytes(), a weights3NormCallTape for the calls of one call site, one call per run: the tape weights3NormCallForward fills and weights3NormCallBackward reads
 //
@@ -26,10 +26,10 @@ import "slices"
 type Weights3ScoreTape struct {
 	// sK: the field s.k.
 	sK float64
-	// weights3DotTape: the tape weights3DotCallForward fills and
-	// weights3DotCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	weights3DotTape weights3DotCallTape
+	// weights3DotTape: the tape weights3DotCallFixedVForward fills and
+	// weights3DotCallFixedVBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	weights3DotTape weights3DotCallFixedVTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
 	// weights3NormTape: the tape weights3NormCallForward fills and
@@ -55,7 +55,7 @@ func (s *Weights3) ScoreForward(t *Weights3ScoreTape, v []float64) float64 {
 	t.weights3NormTape.calls = t.weights3NormTape.calls[:0]
 	t.weights3DotTape.calls = t.weights3DotTape.calls[:0]
 	t.sK = s.k
-	t1 := weights3DotCallForward(&t.weights3DotTape, s.a, s.k, v)
+	t1 := weights3DotCallFixedVForward(&t.weights3DotTape, s.a, s.k, v)
 	t.tmp = t1
 	t2 := weights3NormCallForward(&t.weights3NormTape, s.a, s.k)
 	return t1*s.k + t2
@@ -84,7 +84,7 @@ func Weights3ScoreBackward(t *Weights3ScoreTape, s2 float64, ds *Weights3, dv []
 	t2 := dsK2
 	var dsA3 [3]float64
 	dsK3 := 0.0
-	weights3DotCallBackward(&t.weights3DotTape, nweights3DotTape, s2*sK, &dsA3, &dsK3, dv)
+	weights3DotCallFixedVBackward(&t.weights3DotTape, nweights3DotTape, s2*sK, &dsA3, &dsK3, dv)
 	ds.a[0] += dsA3[0]
 	ds.a[1] += dsA3[1]
 	ds.a[2] += dsA3[2]
@@ -123,11 +123,12 @@ func (s *Weights3) ScoreJVP(v []float64, ds *Weights3, dv []float64) (float64, f
 	return t1*s.k + t3, s.k*t2 + t1*ds.k + t4
 }
 
-// weights3DotCallTape is what weights3DotCallForward keeps of the calls of
-// weights3Dot at one call site for weights3DotCallBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
+// weights3DotCallFixedVTape is what weights3DotCallFixedVForward keeps of the
+// calls of weights3Dot at one call site for weights3DotCallFixedVBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
@@ -136,73 +137,70 @@ func (s *Weights3) ScoreJVP(v []float64, ds *Weights3, dv []float64) (float64, f
 //
 //	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type weights3DotCallTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of v it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type weights3DotCallFixedVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
-		// elem5: an element read before it was overwritten.
-		elem5 float64
-		// elem6: an element read before it was overwritten.
-		elem6 float64
+		// v: the parameter v.
+		v []float64
 		// elem3: an element read before it was overwritten.
 		elem3 float64
-		// elem4: an element read before it was overwritten.
-		elem4 float64
-		// elem: an element read before it was overwritten.
-		elem float64
 		// elem2: an element read before it was overwritten.
 		elem2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
 	}
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// weights3DotCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *weights3DotCallTape) Bytes() int {
+// weights3DotCallFixedVTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *weights3DotCallFixedVTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
 }
 
-// weights3DotCallForward runs weights3Dot and records in t what
-// weights3DotCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func weights3DotCallForward(t *weights3DotCallTape, sA [3]float64, sK float64, v []float64) float64 {
+// weights3DotCallFixedVForward runs weights3Dot and records in t what
+// weights3DotCallFixedVBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func weights3DotCallFixedVForward(t *weights3DotCallFixedVTape, sA [3]float64, sK float64, v []float64) float64 {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
+	c.v = v
 	t1 := sA[0]
-	c.elem5 = t1
-	t2 := v[0]
-	c.elem6 = t2
-	t3 := sA[1]
-	c.elem3 = t3
-	t4 := v[1]
-	c.elem4 = t4
-	t5 := sA[2]
-	c.elem = t5
-	t6 := v[2]
-	c.elem2 = t6
-	return t1*t2 + t3*t4 + t5*t6 + sK
+	c.elem3 = t1
+	t2 := sA[1]
+	c.elem2 = t2
+	t3 := sA[2]
+	c.elem = t3
+	return t1*v[0] + t2*v[1] + t3*v[2] + sK
 }
 
-// weights3DotCallBackward adds to dsA, dsK and dv the vector-Jacobian product
-// of weights3Dot with the seeds s, at the point that call number call of
-// weights3DotCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func weights3DotCallBackward(t *weights3DotCallTape, call int, s float64, dsA *[3]float64, dsK *float64, dv []float64) {
+// weights3DotCallFixedVBackward adds to dsA, dsK and dv the vector-Jacobian
+// product of weights3Dot with the seeds s, at the point that call number call
+// of weights3DotCallFixedVForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func weights3DotCallFixedVBackward(t *weights3DotCallFixedVTape, call int, s float64, dsA *[3]float64, dsK *float64, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
+	v := c.v
+	t1 := v[1]
+	t2 := v[0]
+	t3 := s * v[2]
 	dv[2] += s * c.elem
-	dsA[2] += s * c.elem2
-	dv[1] += s * c.elem3
-	dsA[1] += s * c.elem4
-	dv[0] += s * c.elem5
-	dsA[0] += s * c.elem6
+	dsA[2] += t3
+	dv[1] += s * c.elem2
+	dsA[1] += s * t1
+	dv[0] += s * c.elem3
+	dsA[0] += s * t2
 	*dsK += s
 }
 

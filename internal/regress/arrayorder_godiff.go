@@ -169,10 +169,10 @@ func addAllCallBackward(t *addAllCallTape, call int, s float64, dv []float64, da
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	v := c.v
-	t1 := len(v)
 	var daSum float64
 	dv[0] += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(v) - 1
+	for i := t1; i >= 0; i-- {
 		daSum += dv[i]
 	}
 	*da += daSum

@@ -240,10 +240,10 @@ func ModfMixJVP(x, dx float64) (float64, float64) {
 // capacity.
 //
 //	x               8 bytes per run: the parameter x
-//	dotCallsTape    dotCallsTape.Bytes(), a dotCallsCallTape for the calls of one call site, one call per run: the tape dotCallsCallForward fills and dotCallsCallBackward reads
+//	dotCallsTape    dotCallsTape.Bytes(), a dotCallsCallFixedBTape for the calls of one call site, one call per run: the tape dotCallsCallFixedBForward fills and dotCallsCallFixedBBackward reads
 //	tmp             8 bytes per run: an intermediate value of the forward sweep
 //	scaleCallsTape  scaleCallsTape.Bytes(), a scaleCallsCallTape for the calls of one call site, one call per run: the tape scaleCallsCallForward fills and scaleCallsCallBackward reads
-//	dotCallsTape2   dotCallsTape2.Bytes(), a dotCallsCallTape for the calls of one call site, one call per run: the tape dotCallsCallForward fills and dotCallsCallBackward reads
+//	dotCallsTape2   dotCallsTape2.Bytes(), a dotCallsCallFixedABTape for the calls of one call site, one call per run: the tape dotCallsCallFixedABForward fills and dotCallsCallFixedABBackward reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -251,20 +251,20 @@ func ModfMixJVP(x, dx float64) (float64, float64) {
 type CallsInOrderTape struct {
 	// x: the parameter x.
 	x float64
-	// dotCallsTape: the tape dotCallsCallForward fills and dotCallsCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotCallsTape dotCallsCallTape
+	// dotCallsTape: the tape dotCallsCallFixedBForward fills and
+	// dotCallsCallFixedBBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	dotCallsTape dotCallsCallFixedBTape
 	// tmp: an intermediate value of the forward sweep.
 	tmp float64
 	// scaleCallsTape: the tape scaleCallsCallForward fills and
 	// scaleCallsCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	scaleCallsTape scaleCallsCallTape
-	// dotCallsTape2: the tape dotCallsCallForward fills and dotCallsCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotCallsTape2 dotCallsCallTape
+	// dotCallsTape2: the tape dotCallsCallFixedABForward fills and
+	// dotCallsCallFixedABBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	dotCallsTape2 dotCallsCallFixedABTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -287,10 +287,10 @@ func CallsInOrderForward(t *CallsInOrderTape, x float64, a, b []float64) float64
 	t.scaleCallsTape.calls = t.scaleCallsTape.calls[:0]
 	t.dotCallsTape.calls = t.dotCallsTape.calls[:0]
 	t.x = x
-	t1 := dotCallsCallForward(&t.dotCallsTape, a, b)
+	t1 := dotCallsCallFixedBForward(&t.dotCallsTape, a, b)
 	t.tmp = t1
 	t2 := scaleCallsCallForward(&t.scaleCallsTape, a, x)
-	t3 := dotCallsCallForward(&t.dotCallsTape2, b, a)
+	t3 := dotCallsCallFixedABForward(&t.dotCallsTape2, b, a)
 	return t1*x + t2 + t3
 }
 
@@ -313,11 +313,11 @@ func CallsInOrderBackward(t *CallsInOrderTape, s float64, dx *float64, da, db []
 	t1 := t.tmp
 	ndotCallsTape := len(t.dotCallsTape.calls)
 	ndotCallsTape--
-	dotCallsCallBackward(&t.dotCallsTape2, ndotCallsTape2, s, db, da)
+	dotCallsCallFixedABBackward(&t.dotCallsTape2, ndotCallsTape2, s, db, da)
 	dk := 0.0
 	scaleCallsCallBackward(&t.scaleCallsTape, nscaleCallsTape, s, da, &dk)
 	t2 := dk
-	dotCallsCallBackward(&t.dotCallsTape, ndotCallsTape, s*x, da, db)
+	dotCallsCallFixedBBackward(&t.dotCallsTape, ndotCallsTape, s*x, da, db)
 	*dx += t2 + s*t1
 }
 
@@ -789,25 +789,26 @@ func SeveralResultsLoopBackward(t *SeveralResultsLoopTape, s float64, dx *float6
 	ntmp9 := len(t.tmp9)
 	ntmp10 := len(t.tmp10)
 	ds += s
-	for i := n - 1; i >= 0; i-- {
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
 		ntmp--
 		ntmp2--
 		ntmp3--
 		ntmp4--
-		t1 := t.tmp4[ntmp4]
+		t2 := t.tmp4[ntmp4]
 		ntmp5--
 		ntmp6--
 		ntmp7--
 		ntmp8--
 		ntmp9--
 		ntmp10--
-		t2 := ds * t.tmp2[ntmp2]
-		t3 := ds * t.tmp[ntmp]
-		t4 := ds * t.tmp3[ntmp3]
-		dxSum += (t3*t.tmp6[ntmp6] + t2*t.tmp8[ntmp8]) * x * 2
-		t5 := ds * t1 * t.tmp9[ntmp9]
-		ds += t5
-		dxSum += (t5*t1 - (t4+t3*t.tmp5[ntmp5]+t2*t.tmp7[ntmp7])*t.tmp10[ntmp10]) * float64(i)
+		t3 := ds * t.tmp2[ntmp2]
+		t4 := ds * t.tmp[ntmp]
+		t5 := ds * t.tmp3[ntmp3]
+		dxSum += (t4*t.tmp6[ntmp6] + t3*t.tmp8[ntmp8]) * x * 2
+		t6 := ds * t2 * t.tmp9[ntmp9]
+		ds += t6
+		dxSum += (t6*t2 - (t5+t4*t.tmp5[ntmp5]+t3*t.tmp7[ntmp7])*t.tmp10[ntmp10]) * float64(i)
 	}
 	*dx += dxSum
 }
@@ -860,108 +861,98 @@ func godiffDigamma(x float64) float64 {
 	return t5
 }
 
-// dotCallsCallTape is what dotCallsCallForward keeps of the calls of dotCalls
-// at one call site for dotCallsCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
+// dotCallsCallFixedBTape is what dotCallsCallFixedBForward keeps of the calls
+// of dotCalls at one call site for dotCallsCallFixedBBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 16·len(a) bytes. Bytes returns that count
+// calls), the tape holds 56·calls + 8·len(a) bytes. Bytes returns that count
 // for a filled tape: each value's size, a slice's 24-byte header where the tape
 // keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem2  8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type dotCallsCallTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of b it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallsCallFixedBTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// a: the parameter a.
 		a []float64
+		// b: the parameter b.
+		b []float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			elem  int
-			elem2 int
+			elem int
 		}
 	}
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// dotCallsCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *dotCallsCallTape) Bytes() int {
+// dotCallsCallFixedBTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *dotCallsCallFixedBTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
+	n += len(t.calls) * 56
 	n += len(t.elem) * 8
-	n += len(t.elem2) * 8
 	return n
 }
 
-// dotCallsCallForward runs dotCalls and records in t what dotCallsCallBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func dotCallsCallForward(t *dotCallsCallTape, a, b []float64) float64 {
+// dotCallsCallFixedBForward runs dotCalls and records in t what
+// dotCallsCallFixedBBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func dotCallsCallFixedBForward(t *dotCallsCallFixedBTape, a, b []float64) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.elem = t.elem[:0]
-		t.elem2 = t.elem2[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.a = a
+	c.b = b
 	s := 0.0
-	t1 := len(a)
-	t.elem = slices.Grow(t.elem, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
+	t.elem = slices.Grow(t.elem, len(a))
 	for i := range a {
-		t2 := a[i]
-		t.elem = append(t.elem, t2)
-		t3 := b[i]
-		t.elem2 = append(t.elem2, t3)
-		s += t2 * t3
+		t1 := a[i]
+		t.elem = append(t.elem, t1)
+		s += t1 * b[i]
 	}
 	c.end.elem = len(t.elem)
-	c.end.elem2 = len(t.elem2)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
 		t.elem = slices.Grow(t.elem, c.end.elem*more)
-		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
 	}
 	return s
 }
 
-// dotCallsCallBackward adds to da and db the vector-Jacobian product of
+// dotCallsCallFixedBBackward adds to da and db the vector-Jacobian product of
 // dotCalls with the seeds s, at the point that call number call of
-// dotCallsCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-func dotCallsCallBackward(t *dotCallsCallTape, call int, s float64, da, db []float64) {
+// dotCallsCallFixedBForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func dotCallsCallFixedBBackward(t *dotCallsCallFixedBTape, call int, s float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
 	a := c.a
-	t1 := len(a)
 	nelem := c.end.elem
-	nelem2 := c.end.elem2
+	b := c.b
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
-		nelem2--
-		t2 := ds * t.elem2[nelem2]
+		t2 := ds * b[i]
 		db[i] += ds * t.elem[nelem]
 		da[i] += t2
 	}
@@ -1052,18 +1043,91 @@ func scaleCallsCallBackward(t *scaleCallsCallTape, call int, s float64, da []flo
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	a := c.a
-	t1 := len(a)
 	nelem := c.end.elem
 	k := c.k
 	var dkSum float64
 	da[0] += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := da[i]
 		dkSum += t2 * t.elem[nelem]
 		da[i] = t2 * k
 	}
 	*dk += dkSum
+}
+
+// dotCallsCallFixedABTape is what dotCallsCallFixedABForward keeps of the calls
+// of dotCalls at one call site for dotCallsCallFixedABBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of a, b it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallsCallFixedABTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallsCallFixedABTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *dotCallsCallFixedABTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
+}
+
+// dotCallsCallFixedABForward runs dotCalls and records in t what
+// dotCallsCallFixedABBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func dotCallsCallFixedABForward(t *dotCallsCallFixedABTape, a, b []float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// dotCallsCallFixedABBackward adds to da and db the vector-Jacobian product of
+// dotCalls with the seeds s, at the point that call number call of
+// dotCallsCallFixedABForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func dotCallsCallFixedABBackward(t *dotCallsCallFixedABTape, call int, s float64, da, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	a := c.a
+	b := c.b
+	ds += s
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := ds * b[i]
+		db[i] += ds * a[i]
+		da[i] += t2
+	}
 }
 
 // dotCallsJVP returns dotCalls's results and then their directional derivatives

@@ -82,21 +82,21 @@ func CounterInBoundBackward(t *CounterInBoundTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := t.i2Trips
 	ns := len(t.s)
-	t2 := t.iTrips
 	ds += s
-	for i2 := t1 - 1; i2 >= 0; i2-- {
-		t3 := x[i2]
+	t1 := t.i2Trips - 1
+	for i2 := t1; i2 >= 0; i2-- {
+		t2 := x[i2]
 		var dtmp float64
-		if !(t3 > 1) {
+		if !(t2 > 1) {
 			ns--
 			dtmp += ds * t.s[ns]
-			ds += ds * t3
+			ds += ds * t2
 		}
 		dx[i2] += dtmp
 	}
-	for i := t2 - 1; i >= 0; i-- {
+	t3 := t.iTrips - 1
+	for i := t3; i >= 0; i-- {
 		dx[i] += ds * x[i] * 2
 	}
 }
@@ -203,10 +203,10 @@ func CounterSquaredBackward(t *CounterSquaredTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := t.iTrips
 	ns := len(t.s)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.iTrips - 1
+	for i := t1; i >= 0; i-- {
 		t2 := x[i]
 		ns--
 		t3 := t.s[ns]
@@ -364,7 +364,7 @@ func CounterDoublingJVP(x, dx []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of TwoCountersForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·jTrips + 32 bytes. Bytes returns that
+// Memory: after a run, the tape holds 8·jTrips + 32 bytes. Bytes returns that
 // count for a filled tape: each value's size, a slice's 24-byte header where
 // the tape keeps a reference, a stack's entries; not Go's padding, nor spare
 // capacity.
@@ -373,7 +373,6 @@ func CounterDoublingJVP(x, dx []float64) (float64, float64) {
 //
 //	x       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	i       8·jTrips bytes (8 bytes an entry): the value of i the backward sweep reads
-//	j       8·jTrips bytes (8 bytes an entry): the value of j the backward sweep reads
 //	jTrips  8 bytes per run: how many iterations of the loop on j began
 //
 // Recomputed by the backward sweep rather than stored: the elements of x it
@@ -385,9 +384,6 @@ type TwoCountersTape struct {
 	// i: the value of i the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	i []int
-	// j: the value of j the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	j []int
 	// jTrips: how many iterations of the loop on j began.
 	jTrips int
 }
@@ -399,7 +395,6 @@ type TwoCountersTape struct {
 func (t *TwoCountersTape) Bytes() int {
 	n := 32
 	n += len(t.i) * 8
-	n += len(t.j) * 8
 	return n
 }
 
@@ -407,7 +402,6 @@ func (t *TwoCountersTape) Bytes() int {
 // needs; t's earlier contents are discarded, its memory reused.
 func TwoCountersForward(t *TwoCountersTape, x []float64) float64 {
 	t.i = t.i[:0]
-	t.j = t.j[:0]
 	t.x = x
 	s := 0.0
 	jTrips := 0
@@ -416,7 +410,6 @@ func TwoCountersForward(t *TwoCountersTape, x []float64) float64 {
 	for ; i < j; i, j = i+1, j-1 {
 		jTrips++
 		t.i = append(t.i, i)
-		t.j = append(t.j, j)
 		s += x[i] * x[j]
 	}
 	t.jTrips = jTrips
@@ -432,18 +425,16 @@ func TwoCountersBackward(t *TwoCountersTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := t.jTrips
+	t1 := len(x) - 1
 	ni := len(t.i)
-	nj := len(t.j)
 	ds += s
-	for k := t1; k > 0; k-- {
+	t2 := t1 - (t.jTrips - 1)
+	for j := t2; j <= t1; j++ {
 		ni--
-		t2 := t.i[ni]
-		nj--
-		t3 := t.j[nj]
-		t4 := ds * x[t3]
-		dx[t3] += ds * x[t2]
-		dx[t2] += t4
+		t3 := t.i[ni]
+		t4 := ds * x[j]
+		dx[j] += ds * x[t3]
+		dx[t3] += t4
 	}
 }
 
@@ -653,7 +644,7 @@ func ParallelPostJVP(x []float64, y float64, dx []float64, dy float64) (float64,
 // control flow it replays. A tape may be reused: each run of LazyCondForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 1·iTrips + 18·trips + 48 bytes.
+// Memory: after a run, the tape holds at most 1·iTrips + 10·trips + 56 bytes.
 // Bytes returns that count for a filled tape: each value's size, a slice's
 // 24-byte header where the tape keeps a reference, a stack's entries; not Go's
 // padding, nor spare capacity.
@@ -667,9 +658,9 @@ func ParallelPostJVP(x []float64, y float64, dx []float64, dy float64) (float64,
 //	iTrips  8 bytes per run: how many iterations of the loop on i began
 //	cond    1·trips bytes (1 byte an entry): the branch the forward sweep took
 //	s       at most 8·trips bytes (8 bytes an entry): the value of s the backward sweep reads
-//	i2      at most 8·trips bytes (8 bytes an entry): the value of i2 the backward sweep reads
 //	cond2   at most 1·trips bytes (1 byte an entry): the branch the forward sweep took
 //	trips   8 bytes per run: how many iterations of a loop began
+//	i2      8 bytes per run: the value of i2 as the forward sweep returned, from which the backward sweep has its earlier values
 //
 // Recomputed by the backward sweep rather than stored: the elements of x it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
@@ -690,14 +681,14 @@ type LazyCondTape struct {
 	// s: the value of s the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	s []float64
-	// i2: the value of i2 the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	i2 []int
 	// cond2: the branch the forward sweep took, one entry per iteration of the
 	// loop around it, read back last first.
 	cond2 []bool
 	// trips: how many iterations of a loop began.
 	trips int
+	// i2: the value of i2 as the forward sweep returned, from which the backward
+	// sweep has its earlier values.
+	i2 int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in LazyCondTape's
@@ -705,11 +696,10 @@ type LazyCondTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *LazyCondTape) Bytes() int {
-	n := 48
+	n := 56
 	n += len(t.cond3) * 1
 	n += len(t.cond) * 1
 	n += len(t.s) * 8
-	n += len(t.i2) * 8
 	n += len(t.cond2) * 1
 	return n
 }
@@ -719,7 +709,6 @@ func (t *LazyCondTape) Bytes() int {
 func LazyCondForward(t *LazyCondTape, x []float64, y float64) float64 {
 	t.cond = t.cond[:0]
 	t.cond2 = t.cond2[:0]
-	t.i2 = t.i2[:0]
 	t.s = t.s[:0]
 	t.cond3 = t.cond3[:0]
 	t.x = x
@@ -757,7 +746,6 @@ func LazyCondForward(t *LazyCondTape, x []float64, y float64) float64 {
 			break
 		} else {
 			t.s = append(t.s, s)
-			t.i2 = append(t.i2, i2)
 			s += x[i2] * s
 			i2++
 			t1 := s
@@ -771,6 +759,7 @@ func LazyCondForward(t *LazyCondTape, x []float64, y float64) float64 {
 		}
 	}
 	t.trips = trips
+	t.i2 = i2
 	return s
 }
 
@@ -787,9 +776,8 @@ func LazyCondBackward(t *LazyCondTape, s float64, dx []float64, dy *float64) {
 	ncond2 := len(t.cond2)
 	var dySum float64
 	x := t.x
-	ni2 := len(t.i2)
+	i2 := t.i2
 	ns := len(t.s)
-	t2 := t.iTrips
 	ncond3 := len(t.cond3)
 	y := t.y
 	ds += s
@@ -798,8 +786,7 @@ func LazyCondBackward(t *LazyCondTape, s float64, dx []float64, dy *float64) {
 		if !t.cond[ncond] {
 			ncond2--
 			var dtmp float64
-			ni2--
-			t3 := t.i2[ni2]
+			t2 := i2 - 1
 			ns--
 			if !t.cond2[ncond2] {
 				dtmp += ds
@@ -807,12 +794,14 @@ func LazyCondBackward(t *LazyCondTape, s float64, dx []float64, dy *float64) {
 				ds = 0
 			}
 			ds += dtmp
-			t4 := ds * x[t3]
-			dx[t3] += ds * t.s[ns]
-			ds += t4
+			i2--
+			t3 := ds * x[t2]
+			dx[t2] += ds * t.s[ns]
+			ds += t3
 		}
 	}
-	for i := t2 - 1; i >= 0; i-- {
+	t4 := t.iTrips - 1
+	for i := t4; i >= 0; i-- {
 		t5 := i
 		ncond3--
 		if !t.cond3[ncond3] {
@@ -954,13 +943,13 @@ func CallCondForward(t *CallCondTape, x []float64, y float64) float64 {
 func CallCondBackward(t *CallCondTape, s float64, dx []float64, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.iTrips
 	ncond := len(t.cond)
 	x := t.x
 	y := t.y
 	var dySum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.iTrips - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		ncond--
 		if !t.cond[ncond] {

@@ -1877,7 +1877,6 @@ func ConstExitsBackward(t *ConstExitsTape, s float64, dx *float64) {
 	var ds float64
 	n := t.n
 	c1 := n > 0
-	t1 := t.i2Trips
 	nr := len(t.r)
 	x := t.x
 	var dxSum float64
@@ -1892,7 +1891,8 @@ func ConstExitsBackward(t *ConstExitsTape, s float64, dx *float64) {
 	if c1 {
 		dr *= 2
 	}
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	t1 := t.i2Trips - 1
+	for i2 := t1; i2 >= 0; i2-- {
 		if true {
 			nr--
 			dxSum += dr * t.r[nr]

@@ -75,14 +75,14 @@ func FieldTotalBackward(t *FieldTotalTape, s float64, df *Field) {
 	var ds float64
 	nx := t.nx
 	ny := t.ny
-	t1 := nx * ny
 	fScale := t.fScale
 	fData := t.fData
 	gx := t.gx
 	gy := t.gy
 	var dfScaleSum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := nx*ny - 1
+	for i := t1; i >= 0; i-- {
 		t2 := ds * float64(gx+gy)
 		dfScaleSum += t2 * fData[i]
 		df.Data[i] += t2 * fScale

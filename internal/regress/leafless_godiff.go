@@ -297,10 +297,10 @@ func OuterFitBackward(t *OuterFitTape, s float64, do *Outer) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	oW := t.oW
-	t1 := len(oW)
 	nbelly := len(t.belly)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(oW) - 1
+	for i := t1; i >= 0; i-- {
 		nbelly--
 		do.W[i] += ds * t.belly[nbelly] * oW[i] * 2
 	}

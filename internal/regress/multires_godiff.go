@@ -16,9 +16,9 @@ import "slices"
 // not Go's padding, nor spare capacity.
 //
 //	a            8 bytes per run: the parameter a
-//	meanVarTape  meanVarTape.Bytes(), a meanVarCallTape for the calls of one call site, one call per run: the tape meanVarCallForward fills and meanVarCallBackward reads
-//	tmp2         8 bytes per run: result 1 of a call of meanVarCallForward
-//	tmp          8 bytes per run: result 2 of a call of meanVarCallForward
+//	meanVarTape  meanVarTape.Bytes(), a meanVarCallFixedXTape for the calls of one call site, one call per run: the tape meanVarCallFixedXForward fills and meanVarCallFixedXBackward reads
+//	tmp2         8 bytes per run: result 1 of a call of meanVarCallFixedXForward
+//	tmp          8 bytes per run: result 2 of a call of meanVarCallFixedXForward
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -26,13 +26,13 @@ import "slices"
 type MeanVarScoreTape struct {
 	// a: the parameter a.
 	a float64
-	// meanVarTape: the tape meanVarCallForward fills and meanVarCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	meanVarTape meanVarCallTape
-	// tmp2: result 1 of a call of meanVarCallForward.
+	// meanVarTape: the tape meanVarCallFixedXForward fills and
+	// meanVarCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	meanVarTape meanVarCallFixedXTape
+	// tmp2: result 1 of a call of meanVarCallFixedXForward.
 	tmp2 float64
-	// tmp: result 2 of a call of meanVarCallForward.
+	// tmp: result 2 of a call of meanVarCallFixedXForward.
 	tmp float64
 }
 
@@ -52,7 +52,7 @@ func (t *MeanVarScoreTape) Bytes() int {
 func MeanVarScoreForward(t *MeanVarScoreTape, x, w []float64, a float64) float64 {
 	t.meanVarTape.calls = t.meanVarTape.calls[:0]
 	t.a = a
-	t1, t2 := meanVarCallForward(&t.meanVarTape, x, w)
+	t1, t2 := meanVarCallFixedXForward(&t.meanVarTape, x, w)
 	t.tmp2 = t1
 	t.tmp = t2
 	return a*t1 + t2*t2
@@ -70,7 +70,7 @@ func MeanVarScoreBackward(t *MeanVarScoreTape, s float64, dx, dw []float64, da *
 	nmeanVarTape := len(t.meanVarTape.calls)
 	nmeanVarTape--
 	t1 := s * t.tmp2
-	meanVarCallBackward(&t.meanVarTape, nmeanVarTape, s*a, s*t.tmp*2, dx, dw)
+	meanVarCallFixedXBackward(&t.meanVarTape, nmeanVarTape, s*a, s*t.tmp*2, dx, dw)
 	*da += t1
 }
 
@@ -106,21 +106,21 @@ func MeanVarScoreJVP(x, w []float64, a float64, dx, dw []float64, da float64) (f
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	meanVarTape  meanVarTape.Bytes(), a meanVarCallXTape for the calls of one call site, one call per run: the tape meanVarCallXForward fills and meanVarCallXBackward reads
-//	tmp          8 bytes per run: result 1 of a call of meanVarCallXForward
-//	tmp2         8 bytes per run: result 2 of a call of meanVarCallXForward
+//	meanVarTape  meanVarTape.Bytes(), a meanVarCallXFixedXTape for the calls of one call site, one call per run: the tape meanVarCallXFixedXForward fills and meanVarCallXFixedXBackward reads
+//	tmp          8 bytes per run: result 1 of a call of meanVarCallXFixedXForward
+//	tmp2         8 bytes per run: result 2 of a call of meanVarCallXFixedXForward
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type MeanVarNilTape struct {
-	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	meanVarTape meanVarCallXTape
-	// tmp: result 1 of a call of meanVarCallXForward.
+	// meanVarTape: the tape meanVarCallXFixedXForward fills and
+	// meanVarCallXFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	meanVarTape meanVarCallXFixedXTape
+	// tmp: result 1 of a call of meanVarCallXFixedXForward.
 	tmp float64
-	// tmp2: result 2 of a call of meanVarCallXForward.
+	// tmp2: result 2 of a call of meanVarCallXFixedXForward.
 	tmp2 float64
 }
 
@@ -138,7 +138,7 @@ func (t *MeanVarNilTape) Bytes() int {
 // needs; t's earlier contents are discarded, its memory reused.
 func MeanVarNilForward(t *MeanVarNilTape, x []float64) float64 {
 	t.meanVarTape.calls = t.meanVarTape.calls[:0]
-	t1, t2 := meanVarCallXForward(&t.meanVarTape, x, nil)
+	t1, t2 := meanVarCallXFixedXForward(&t.meanVarTape, x, nil)
 	t.tmp = t1
 	t.tmp2 = t2
 	return t1 * t2
@@ -154,7 +154,7 @@ func MeanVarNilBackward(t *MeanVarNilTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nmeanVarTape := len(t.meanVarTape.calls)
 	nmeanVarTape--
-	meanVarCallXBackward(&t.meanVarTape, nmeanVarTape, s*t.tmp2, s*t.tmp, dx)
+	meanVarCallXFixedXBackward(&t.meanVarTape, nmeanVarTape, s*t.tmp2, s*t.tmp, dx)
 }
 
 // MeanVarNilGrad returns MeanVarNil's result and its gradient with respect to
@@ -186,18 +186,18 @@ func MeanVarNilJVP(x, dx []float64) (float64, float64) {
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	meanVarTape  meanVarTape.Bytes(), a meanVarCallTape for the calls of one call site, one call per run: the tape meanVarCallForward fills and meanVarCallBackward reads
-//	tmp          8 bytes per run: result 1 of a call of meanVarCallForward
+//	meanVarTape  meanVarTape.Bytes(), a meanVarCallFixedXTape for the calls of one call site, one call per run: the tape meanVarCallFixedXForward fills and meanVarCallFixedXBackward reads
+//	tmp          8 bytes per run: result 1 of a call of meanVarCallFixedXForward
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type MeanOnlyTape struct {
-	// meanVarTape: the tape meanVarCallForward fills and meanVarCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	meanVarTape meanVarCallTape
-	// tmp: result 1 of a call of meanVarCallForward.
+	// meanVarTape: the tape meanVarCallFixedXForward fills and
+	// meanVarCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	meanVarTape meanVarCallFixedXTape
+	// tmp: result 1 of a call of meanVarCallFixedXForward.
 	tmp float64
 }
 
@@ -215,7 +215,7 @@ func (t *MeanOnlyTape) Bytes() int {
 // t's earlier contents are discarded, its memory reused.
 func MeanOnlyForward(t *MeanOnlyTape, x, w []float64) float64 {
 	t.meanVarTape.calls = t.meanVarTape.calls[:0]
-	t1, _ := meanVarCallForward(&t.meanVarTape, x, w)
+	t1, _ := meanVarCallFixedXForward(&t.meanVarTape, x, w)
 	t.tmp = t1
 	return t1 * t1
 }
@@ -230,7 +230,7 @@ func MeanOnlyBackward(t *MeanOnlyTape, s float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nmeanVarTape := len(t.meanVarTape.calls)
 	nmeanVarTape--
-	meanVarCallBackward(&t.meanVarTape, nmeanVarTape, s*t.tmp*2, 0, dx, dw)
+	meanVarCallFixedXBackward(&t.meanVarTape, nmeanVarTape, s*t.tmp*2, 0, dx, dw)
 }
 
 // MeanOnlyGrad returns MeanOnly's result and its gradient with respect to x and
@@ -268,7 +268,7 @@ func MeanOnlyJVP(x, w, dx, dw []float64) (float64, float64) {
 //
 //	x            24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	a            8 bytes per run: the parameter a
-//	meanVarTape  meanVarTape.Bytes(), a meanVarCallXTape for the calls of one call site, kTrips calls per run: the tape meanVarCallXForward fills and meanVarCallXBackward reads
+//	meanVarTape  meanVarTape.Bytes(), a meanVarCallXFixedXTape for the calls of one call site, kTrips calls per run: the tape meanVarCallXFixedXForward fills and meanVarCallXFixedXBackward reads
 //	m2           8·kTrips bytes (8 bytes an entry): the value of m the backward sweep reads
 //	kTrips       8 bytes per run: how many iterations of the loop on k began
 //	s            8 bytes per run: the value of s the backward sweep reads
@@ -282,10 +282,10 @@ type MeanVarLoopTape struct {
 	x []float64
 	// a: the parameter a.
 	a float64
-	// meanVarTape: the tape meanVarCallXForward fills and meanVarCallXBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	meanVarTape meanVarCallXTape
+	// meanVarTape: the tape meanVarCallXFixedXForward fills and
+	// meanVarCallXFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	meanVarTape meanVarCallXFixedXTape
 	// m2: the value of m the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	m2 []float64
@@ -321,7 +321,7 @@ func MeanVarLoopForward(t *MeanVarLoopTape, x []float64, a float64) float64 {
 	kTrips := 0
 	for k := 0; k+1 < len(x); k++ {
 		kTrips++
-		t1, t2 := meanVarCallXForward(&t.meanVarTape, x[k:], nil)
+		t1, t2 := meanVarCallXFixedXForward(&t.meanVarTape, x[k:], nil)
 		m = t1
 		v = t2
 		t.m2 = append(t.m2, m)
@@ -343,7 +343,6 @@ func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float6
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dm float64
 	var ds float64
-	t1 := t.kTrips
 	var dv float64
 	a := t.a
 	nm2 := len(t.m2)
@@ -352,13 +351,14 @@ func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float6
 	x := t.x
 	dm += s * t.s
 	ds += s * t.m
-	for k := t1 - 1; k >= 0; k-- {
+	t1 := t.kTrips - 1
+	for k := t1; k >= 0; k-- {
 		nm2--
 		nmeanVarTape--
 		dv += ds
 		daSum += ds * t.m2[nm2]
 		dm += ds * a
-		meanVarCallXBackward(&t.meanVarTape, nmeanVarTape, dm, dv, dx[k:len(x)])
+		meanVarCallXFixedXBackward(&t.meanVarTape, nmeanVarTape, dm, dv, dx[k:len(x)])
 		dm = 0
 		dv = 0
 	}
@@ -411,18 +411,18 @@ func MeanVarLoopJVP(x []float64, a float64, dx []float64, da float64) (float64, 
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	sumCountTape  sumCountTape.Bytes(), a sumCountCallTape for the calls of one call site, one call per run: the tape sumCountCallForward fills and sumCountCallBackward reads
-//	tmp           8 bytes per run: result 2 of a call of sumCountCallForward
+//	sumCountTape  sumCountTape.Bytes(), a sumCountCallFixedXTape for the calls of one call site, one call per run: the tape sumCountCallFixedXForward fills and sumCountCallFixedXBackward reads
+//	tmp           8 bytes per run: result 2 of a call of sumCountCallFixedXForward
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
 type MixedResultsTape struct {
-	// sumCountTape: the tape sumCountCallForward fills and sumCountCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	sumCountTape sumCountCallTape
-	// tmp: result 2 of a call of sumCountCallForward.
+	// sumCountTape: the tape sumCountCallFixedXForward fills and
+	// sumCountCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sumCountTape sumCountCallFixedXTape
+	// tmp: result 2 of a call of sumCountCallFixedXForward.
 	tmp int
 }
 
@@ -441,7 +441,7 @@ func (t *MixedResultsTape) Bytes() int {
 // reused.
 func MixedResultsForward(t *MixedResultsTape, x []float64, a float64) float64 {
 	t.sumCountTape.calls = t.sumCountTape.calls[:0]
-	t1, t2 := sumCountCallForward(&t.sumCountTape, x, a)
+	t1, t2 := sumCountCallFixedXForward(&t.sumCountTape, x, a)
 	t.tmp = t2
 	return t1 * float64(t2+1)
 }
@@ -457,7 +457,7 @@ func MixedResultsBackward(t *MixedResultsTape, s float64, dx []float64, da *floa
 	nsumCountTape := len(t.sumCountTape.calls)
 	nsumCountTape--
 	da2 := 0.0
-	sumCountCallBackward(&t.sumCountTape, nsumCountTape, s*float64(t.tmp+1), 0, dx, &da2)
+	sumCountCallFixedXBackward(&t.sumCountTape, nsumCountTape, s*float64(t.tmp+1), 0, dx, &da2)
 	*da += da2
 }
 
@@ -493,21 +493,21 @@ func MixedResultsJVP(x []float64, a float64, dx []float64, da float64) (float64,
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	weightsDotsTape  weightsDotsTape.Bytes(), a weightsDotsCallTape for the calls of one call site, one call per run: the tape weightsDotsCallForward fills and weightsDotsCallBackward reads
-//	tmp              8 bytes per run: result 1 of a call of weightsDotsCallForward
-//	tmp2             8 bytes per run: result 2 of a call of weightsDotsCallForward
+//	weightsDotsTape  weightsDotsTape.Bytes(), a weightsDotsCallFixedWWXTape for the calls of one call site, one call per run: the tape weightsDotsCallFixedWWXForward fills and weightsDotsCallFixedWWXBackward reads
+//	tmp              8 bytes per run: result 1 of a call of weightsDotsCallFixedWWXForward
+//	tmp2             8 bytes per run: result 2 of a call of weightsDotsCallFixedWWXForward
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type WeightedDotsTape struct {
-	// weightsDotsTape: the tape weightsDotsCallForward fills and
-	// weightsDotsCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	weightsDotsTape weightsDotsCallTape
-	// tmp: result 1 of a call of weightsDotsCallForward.
+	// weightsDotsTape: the tape weightsDotsCallFixedWWXForward fills and
+	// weightsDotsCallFixedWWXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	weightsDotsTape weightsDotsCallFixedWWXTape
+	// tmp: result 1 of a call of weightsDotsCallFixedWWXForward.
 	tmp float64
-	// tmp2: result 2 of a call of weightsDotsCallForward.
+	// tmp2: result 2 of a call of weightsDotsCallFixedWWXForward.
 	tmp2 float64
 }
 
@@ -526,7 +526,7 @@ func (t *WeightedDotsTape) Bytes() int {
 // reused.
 func WeightedDotsForward(t *WeightedDotsTape, x []float64, w Weights) float64 {
 	t.weightsDotsTape.calls = t.weightsDotsTape.calls[:0]
-	t1, t2 := weightsDotsCallForward(&t.weightsDotsTape, w.W, x)
+	t1, t2 := weightsDotsCallFixedWWXForward(&t.weightsDotsTape, w.W, x)
 	t.tmp = t1
 	t.tmp2 = t2
 	return t1 * t2
@@ -542,7 +542,7 @@ func WeightedDotsBackward(t *WeightedDotsTape, s float64, dx []float64, dw *Weig
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nweightsDotsTape := len(t.weightsDotsTape.calls)
 	nweightsDotsTape--
-	weightsDotsCallBackward(&t.weightsDotsTape, nweightsDotsTape, s*t.tmp2, s*t.tmp, dw.W, dx)
+	weightsDotsCallFixedWWXBackward(&t.weightsDotsTape, nweightsDotsTape, s*t.tmp2, s*t.tmp, dw.W, dx)
 }
 
 // WeightedDotsGrad returns WeightedDots's result and its gradient with respect
@@ -697,30 +697,28 @@ func ScaledCopyJVP(x []float64, a float64, dx []float64, da float64) (float64, f
 	return u*v + t4*t5, v*t2 + u*t3 + (t5*dy[0] + t4*dy[1])
 }
 
-// meanVarCallTape is what meanVarCallForward keeps of the calls of meanVar at
-// one call site for meanVarCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
+// meanVarCallFixedXTape is what meanVarCallFixedXForward keeps of the calls of
+// meanVar at one call site for meanVarCallFixedXBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 104·calls + 34·len(x) bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// calls), the tape holds 88·calls + 18·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  104 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	calls  88 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //	cond2  1·len(x) bytes (1 byte an entry): the branch the forward sweep took
 //	wi     8·len(x) bytes (8 bytes an entry): the value of wi the backward sweep reads
-//	elem2  8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
 //	cond   1·len(x) bytes (1 byte an entry): the branch the forward sweep took
-//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
 //	wi2    8·len(x) bytes (8 bytes an entry): the value of wi2 the backward sweep reads
 //
 // Recomputed by the backward sweep rather than stored: the float values d,
-// unnamed products; lengths, indexes and integer arithmetic, and loop counters
+// unnamed products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
-type meanVarCallTape struct {
+type meanVarCallFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -738,9 +736,7 @@ type meanVarCallTape struct {
 		end struct {
 			cond2 int
 			wi    int
-			elem2 int
 			cond  int
-			elem  int
 			wi2   int
 		}
 	}
@@ -750,47 +746,38 @@ type meanVarCallTape struct {
 	// wi: the value of wi the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	wi []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
 	// cond: the branch the forward sweep took, one entry per iteration of the loop
 	// around it, read back last first.
 	cond []bool
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 	// wi2: the value of wi2 the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wi2 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// meanVarCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *meanVarCallTape) Bytes() int {
+// meanVarCallFixedXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *meanVarCallFixedXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 104
+	n += len(t.calls) * 88
 	n += len(t.cond2) * 1
 	n += len(t.wi) * 8
-	n += len(t.elem2) * 8
 	n += len(t.cond) * 1
-	n += len(t.elem) * 8
 	n += len(t.wi2) * 8
 	return n
 }
 
-// meanVarCallForward runs meanVar and records in t what meanVarCallBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
+// meanVarCallFixedXForward runs meanVar and records in t what
+// meanVarCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func meanVarCallFixedXForward(t *meanVarCallFixedXTape, x, w []float64) (float64, float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.wi2 = t.wi2[:0]
-		t.elem = t.elem[:0]
 		t.cond = t.cond[:0]
 		t.wi = t.wi[:0]
-		t.elem2 = t.elem2[:0]
 		t.cond2 = t.cond2[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
@@ -800,7 +787,6 @@ func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
 	sw := 0.0
 	t1 := len(x)
 	t.cond2 = slices.Grow(t.cond2, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
 	t.wi = slices.Grow(t.wi, t1)
 	for i := range x {
 		wi := 1.0
@@ -810,9 +796,7 @@ func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
 			wi = w[i]
 		}
 		t.wi = append(t.wi, wi)
-		t2 := x[i]
-		t.elem2 = append(t.elem2, t2)
-		s += wi * t2
+		s += wi * x[i]
 		sw += wi
 	}
 	c.sw2 = sw
@@ -820,7 +804,6 @@ func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
 	c.m = m
 	v := 0.0
 	t.cond = slices.Grow(t.cond, t1)
-	t.elem = slices.Grow(t.elem, t1)
 	t.wi2 = slices.Grow(t.wi2, t1)
 	for i2 := range x {
 		wi2 := 1.0
@@ -829,67 +812,58 @@ func meanVarCallForward(t *meanVarCallTape, x, w []float64) (float64, float64) {
 		if c2 {
 			wi2 = w[i2]
 		}
-		t3 := x[i2]
-		t.elem = append(t.elem, t3)
-		d := t3 - m
+		d := x[i2] - m
 		t.wi2 = append(t.wi2, wi2)
 		v += wi2 * d * d
 	}
 	c.sw = sw
-	t4 := v / sw
-	c.quo = t4
+	t2 := v / sw
+	c.quo = t2
 	c.end.cond2 = len(t.cond2)
 	c.end.wi = len(t.wi)
-	c.end.elem2 = len(t.elem2)
 	c.end.cond = len(t.cond)
-	c.end.elem = len(t.elem)
 	c.end.wi2 = len(t.wi2)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
 		t.cond2 = slices.Grow(t.cond2, c.end.cond2*more)
 		t.wi = slices.Grow(t.wi, c.end.wi*more)
-		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
 		t.cond = slices.Grow(t.cond, c.end.cond*more)
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
 		t.wi2 = slices.Grow(t.wi2, c.end.wi2*more)
 	}
-	return m, t4
+	return m, t2
 }
 
-// meanVarCallBackward adds to dx and dw the vector-Jacobian product of meanVar
-// with the seeds s1 and s2, at the point that call number call of
-// meanVarCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-func meanVarCallBackward(t *meanVarCallTape, call int, s1, s2 float64, dx, dw []float64) {
+// meanVarCallFixedXBackward adds to dx and dw the vector-Jacobian product of
+// meanVar with the seeds s1 and s2, at the point that call number call of
+// meanVarCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func meanVarCallFixedXBackward(t *meanVarCallFixedXTape, call int, s1, s2 float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	t1 := c.sw
 	var dsw float64
 	var dv float64
 	x := c.x
-	t2 := len(x)
 	nwi2 := c.end.wi2
-	nelem := c.end.elem
 	m := c.m
 	var dwi2 float64
 	var dm float64
 	ncond := c.end.cond
-	t3 := c.sw2
+	t2 := c.sw2
 	var ds float64
 	var dwi float64
 	nwi := c.end.wi
-	nelem2 := c.end.elem2
 	ncond2 := c.end.cond2
 	dsw -= s2 * (c.quo / t1)
 	dv += s2 / t1
-	for i2 := t2 - 1; i2 >= 0; i2-- {
+	t3 := len(x) - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		t4 := i2
 		nwi2--
 		t5 := t.wi2[nwi2]
-		nelem--
-		d := t.elem[nelem] - m
+		d := x[t4] - m
 		ncond--
 		c1 := t.cond[ncond]
 		t6 := dv * d
@@ -904,16 +878,15 @@ func meanVarCallBackward(t *meanVarCallTape, call int, s1, s2 float64, dx, dw []
 		dwi2 = 0
 	}
 	dm2 := s1 + dm
-	dsw -= dm2 * (m / t3)
-	ds += dm2 / t3
-	for i := t2 - 1; i >= 0; i-- {
+	dsw -= dm2 * (m / t2)
+	ds += dm2 / t2
+	for i := t3; i >= 0; i-- {
 		t7 := i
 		nwi--
-		nelem2--
 		ncond2--
 		c2 := t.cond2[ncond2]
 		dwi += dsw
-		t8 := ds * t.elem2[nelem2]
+		t8 := ds * x[t7]
 		dx[t7] += ds * t.wi[nwi]
 		dwi += t8
 		if c2 {
@@ -966,26 +939,26 @@ func meanVarJVP(x, w, dx, dw []float64) (float64, float64, float64, float64) {
 	return m, t3, dm, dv/sw - t3/sw*dsw
 }
 
-// meanVarCallXTape is what meanVarCallXForward keeps of the calls of meanVar at
-// one call site for meanVarCallXBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
+// meanVarCallXFixedXTape is what meanVarCallXFixedXForward keeps of the calls
+// of meanVar at one call site for meanVarCallXFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls + 24·len(x) bytes. Bytes returns that count
+// calls), the tape holds 64·calls + 16·len(x) bytes. Bytes returns that count
 // for a filled tape: each value's size, a slice's 24-byte header where the tape
 // keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //	wi     8·len(x) bytes (8 bytes an entry): the value of wi the backward sweep reads
-//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
 //	wi2    8·len(x) bytes (8 bytes an entry): the value of wi2 the backward sweep reads
 //
 // Recomputed by the backward sweep rather than stored: the float values d,
-// unnamed products; lengths, indexes and integer arithmetic, and loop counters
+// unnamed products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
-type meanVarCallXTape struct {
+type meanVarCallXFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -999,43 +972,38 @@ type meanVarCallXTape struct {
 		sw float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			wi   int
-			elem int
-			wi2  int
+			wi  int
+			wi2 int
 		}
 	}
 	// wi: the value of wi the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	wi []float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 	// wi2: the value of wi2 the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wi2 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// meanVarCallXTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *meanVarCallXTape) Bytes() int {
+// meanVarCallXFixedXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *meanVarCallXFixedXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 72
+	n += len(t.calls) * 64
 	n += len(t.wi) * 8
-	n += len(t.elem) * 8
 	n += len(t.wi2) * 8
 	return n
 }
 
-// meanVarCallXForward runs meanVar and records in t what meanVarCallXBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func meanVarCallXForward(t *meanVarCallXTape, x, w []float64) (float64, float64) {
+// meanVarCallXFixedXForward runs meanVar and records in t what
+// meanVarCallXFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func meanVarCallXFixedXForward(t *meanVarCallXFixedXTape, x, w []float64) (float64, float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.wi2 = t.wi2[:0]
-		t.elem = t.elem[:0]
 		t.wi = t.wi[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
@@ -1058,63 +1026,56 @@ func meanVarCallXForward(t *meanVarCallXTape, x, w []float64) (float64, float64)
 	m := s / sw
 	c.m = m
 	v := 0.0
-	t.elem = slices.Grow(t.elem, t1)
 	t.wi2 = slices.Grow(t.wi2, t1)
 	for i2 := range x {
 		wi2 := 1.0
 		if !(w == nil) {
 			wi2 = w[i2]
 		}
-		t2 := x[i2]
-		t.elem = append(t.elem, t2)
-		d := t2 - m
+		d := x[i2] - m
 		t.wi2 = append(t.wi2, wi2)
 		v += wi2 * d * d
 	}
 	c.sw = sw
 	c.end.wi = len(t.wi)
-	c.end.elem = len(t.elem)
 	c.end.wi2 = len(t.wi2)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
 		t.wi = slices.Grow(t.wi, c.end.wi*more)
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
 		t.wi2 = slices.Grow(t.wi2, c.end.wi2*more)
 	}
 	return m, v / sw
 }
 
-// meanVarCallXBackward adds to dx the vector-Jacobian product of meanVar with
-// the seeds s1 and s2, at the point that call number call of
-// meanVarCallXForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-func meanVarCallXBackward(t *meanVarCallXTape, call int, s1, s2 float64, dx []float64) {
+// meanVarCallXFixedXBackward adds to dx the vector-Jacobian product of meanVar
+// with the seeds s1 and s2, at the point that call number call of
+// meanVarCallXFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func meanVarCallXFixedXBackward(t *meanVarCallXFixedXTape, call int, s1, s2 float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dv float64
 	x := c.x
-	t1 := len(x)
 	nwi2 := c.end.wi2
-	nelem := c.end.elem
 	m := c.m
 	var dm float64
 	var ds float64
 	nwi := c.end.wi
 	dv += s2 / c.sw
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	t1 := len(x) - 1
+	for i2 := t1; i2 >= 0; i2-- {
 		nwi2--
 		t2 := t.wi2[nwi2]
-		nelem--
-		d := t.elem[nelem] - m
+		d := x[i2] - m
 		dd := dv*(t2*d) + dv*d*t2
 		dm -= dd
 		dx[i2] += dd
 	}
 	dm2 := s1 + dm
 	ds += dm2 / c.sw2
-	for i := t1 - 1; i >= 0; i-- {
+	for i := t1; i >= 0; i-- {
 		nwi--
 		dx[i] += ds * t.wi[nwi]
 	}
@@ -1154,24 +1115,24 @@ func meanVarXJVP(x, w, dx []float64) (float64, float64, float64, float64) {
 	return m, v / sw, dm, dv / sw
 }
 
-// sumCountCallTape is what sumCountCallForward keeps of the calls of sumCount
-// at one call site for sumCountCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
+// sumCountCallFixedXTape is what sumCountCallFixedXForward keeps of the calls
+// of sumCount at one call site for sumCountCallFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·len(x) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// products; lengths, indexes and integer arithmetic, and loop counters
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
-type sumCountCallTape struct {
+type sumCountCallFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -1179,77 +1140,56 @@ type sumCountCallTape struct {
 		x []float64
 		// a: the parameter a.
 		a float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
 	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// sumCountCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *sumCountCallTape) Bytes() int {
+// sumCountCallFixedXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *sumCountCallFixedXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
-	n += len(t.elem) * 8
+	n += len(t.calls) * 32
 	return n
 }
 
-// sumCountCallForward runs sumCount and records in t what sumCountCallBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func sumCountCallForward(t *sumCountCallTape, x []float64, a float64) (float64, int) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
+// sumCountCallFixedXForward runs sumCount and records in t what
+// sumCountCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func sumCountCallFixedXForward(t *sumCountCallFixedXTape, x []float64, a float64) (float64, int) {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.x = x
 	c.a = a
 	k := 0
 	s := 0.0
-	t.elem = slices.Grow(t.elem, len(x))
 	for i := range x {
 		t1 := x[i]
-		t.elem = append(t.elem, t1)
 		if t1 > 0 {
 			k++
 		}
 		s += a * t1 * t1
 	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
 	return s, k
 }
 
-// sumCountCallBackward adds to dx and da the vector-Jacobian product of
+// sumCountCallFixedXBackward adds to dx and da the vector-Jacobian product of
 // sumCount with the seeds s1 and s2, at the point that call number call of
-// sumCountCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-func sumCountCallBackward(t *sumCountCallTape, call int, s1 float64, s2 int, dx []float64, da *float64) {
+// sumCountCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func sumCountCallFixedXBackward(t *sumCountCallFixedXTape, call int, s1 float64, s2 int, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
 	x := c.x
-	t1 := len(x)
 	a := c.a
-	nelem := c.end.elem
 	var daSum float64
 	ds += s1
-	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		t2 := t.elem[nelem]
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := x[i]
 		t3 := ds * t2
 		daSum += t3 * t2
 		dx[i] += ds*(a*t2) + t3*a
@@ -1277,113 +1217,82 @@ func sumCountJVP(x []float64, a float64, dx []float64, da float64) (float64, int
 	return s, k, ds, 0
 }
 
-// weightsDotsCallTape is what weightsDotsCallForward keeps of the calls of
-// weightsDots at one call site for weightsDotsCallBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
+// weightsDotsCallFixedWWXTape is what weightsDotsCallFixedWWXForward keeps of
+// the calls of weightsDots at one call site for
+// weightsDotsCallFixedWWXBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 16·len(x) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem2  8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type weightsDotsCallTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of x, wW it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type weightsDotsCallFixedWWXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
+		// wW: the parameter wW.
+		wW []float64
 		// x: the parameter x.
 		x []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem2 int
-			elem  int
-		}
 	}
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// weightsDotsCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *weightsDotsCallTape) Bytes() int {
+// weightsDotsCallFixedWWXTape's comment counts them: each value's size, 24 for
+// a slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *weightsDotsCallFixedWWXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
-	n += len(t.elem2) * 8
-	n += len(t.elem) * 8
+	n += len(t.calls) * 48
 	return n
 }
 
-// weightsDotsCallForward runs weightsDots and records in t what
-// weightsDotsCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func weightsDotsCallForward(t *weightsDotsCallTape, wW, x []float64) (float64, float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-		t.elem2 = t.elem2[:0]
-	}
+// weightsDotsCallFixedWWXForward runs weightsDots and records in t what
+// weightsDotsCallFixedWWXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func weightsDotsCallFixedWWXForward(t *weightsDotsCallFixedWWXTape, wW, x []float64) (float64, float64) {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
+	c.wW = wW
 	c.x = x
 	s := 0.0
 	t2 := 0.0
-	t1 := len(x)
-	t.elem = slices.Grow(t.elem, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
 	for i := range x {
-		t3 := wW[i]
-		t.elem2 = append(t.elem2, t3)
-		t4 := x[i]
-		t.elem = append(t.elem, t4)
-		s += t3 * t4
-		t2 += t4 * t4
-	}
-	c.end.elem2 = len(t.elem2)
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t1 := x[i]
+		s += wW[i] * t1
+		t2 += t1 * t1
 	}
 	return s, t2
 }
 
-// weightsDotsCallBackward adds to dwW and dx the vector-Jacobian product of
-// weightsDots with the seeds s1 and s2, at the point that call number call of
-// weightsDotsCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func weightsDotsCallBackward(t *weightsDotsCallTape, call int, s1, s2 float64, dwW, dx []float64) {
+// weightsDotsCallFixedWWXBackward adds to dwW and dx the vector-Jacobian
+// product of weightsDots with the seeds s1 and s2, at the point that call
+// number call of weightsDotsCallFixedWWXForward on t recorded. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func weightsDotsCallFixedWWXBackward(t *weightsDotsCallFixedWWXTape, call int, s1, s2 float64, dwW, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dt float64
 	var ds float64
 	x := c.x
-	t1 := len(x)
-	nelem := c.end.elem
-	nelem2 := c.end.elem2
+	wW := c.wW
 	dt += s2
 	ds += s1
-	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		t2 := t.elem[nelem]
-		nelem2--
-		dx[i] += dt*t2*2 + ds*t.elem2[nelem2]
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := x[i]
+		dx[i] += dt*t2*2 + ds*wW[i]
 		dwW[i] += ds * t2
 	}
 }
@@ -1497,11 +1406,11 @@ func scaleSumCallBackward(t *scaleSumCallTape, call int, s1, s2 float64, dx []fl
 	a := c.a
 	var ds float64
 	x := c.x
-	t1 := len(x)
 	nelem := c.end.elem
 	var daSum float64
 	ds += s1
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		dx[i] += ds

@@ -66,11 +66,11 @@ func ScaleForward(t *ScaleTape, x []float64, a float64) {
 func ScaleBackward(t *ScaleTape, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	a := t.a
 	var daSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := dx[i]
 		daSum += t2 * t.elem[nelem]
@@ -169,11 +169,11 @@ func Scale32Forward(t *Scale32Tape, x []float32, a float32) {
 func Scale32Backward(t *Scale32Tape, dx []float32, da *float32) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	a := t.a
 	var daSum float32
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		t3 := dx[i]
@@ -266,10 +266,10 @@ func StepForward(t *StepTape, dst, s []float64, h float64) {
 func StepBackward(t *StepTape, ddst, ds []float64, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	s := t.s
-	t1 := len(s)
 	h := t.h
 	var dhSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := s[i]
 		t3 := ddst[i]
 		t4 := t3 * t2
@@ -373,11 +373,11 @@ func AccumForward(t *AccumTape, dst, s []float64, h float64) {
 func AccumBackward(t *AccumTape, ddst, ds []float64, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	s := t.s
-	t1 := len(s)
 	h := t.h
 	nelem := len(t.elem)
 	var dhSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := s[i]
 		nelem--
 		t3 := ddst[i]
@@ -484,11 +484,11 @@ func AccumSForward(t *AccumSTape, dst, s []float64, h float64) {
 func AccumSBackward(t *AccumSTape, ddst, ds []float64, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	s := t.s
-	t1 := len(s)
 	h := t.h
 	nelem := len(t.elem)
 	var dhSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(s) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := s[i]
 		nelem--
 		t3 := ddst[i]
@@ -598,11 +598,11 @@ func MixedBackward(t *MixedTape, s1, s2 float64, dout, dx []float64) {
 	var db float64
 	var da float64
 	x := t.x
-	t1 := len(x)
 	nb := len(t.b)
 	db += s2
 	da += s1
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nb--
 		t2 := x[i]
 		t3 := db * t.b[nb]
@@ -678,10 +678,10 @@ func MixedJVP(out, x, dout, dx []float64) (float64, float64, float64, float64) {
 //	k42               24 bytes per run (a reference to the caller's slice, not a copy): k4 as the forward sweep computed it
 //	tmp               8·3 bytes (8 bytes an entry): the memory of tmp, which RK4Step makes, kept from run to run
 //	tmp2              24 bytes per run (a reference to the caller's slice, not a copy): tmp as the forward sweep computed it
-//	lorenzDerivTape   lorenzDerivTape.Bytes(), a lorenzDerivCallTape for the calls of one call site, one call per run: the tape lorenzDerivCallForward fills and lorenzDerivCallBackward reads
+//	lorenzDerivTape   lorenzDerivTape.Bytes(), a lorenzDerivCallFixedSTape for the calls of one call site, one call per run: the tape lorenzDerivCallFixedSForward fills and lorenzDerivCallFixedSBackward reads
 //	lorenzDerivTape2  lorenzDerivTape2.Bytes(), a lorenzDerivCallTape for the calls of one call site, one call per run: the tape lorenzDerivCallForward fills and lorenzDerivCallBackward reads
 //	lorenzDerivTape3  lorenzDerivTape3.Bytes(), a lorenzDerivCallTape for the calls of one call site, one call per run: the tape lorenzDerivCallForward fills and lorenzDerivCallBackward reads
-//	lorenzDerivTape4  lorenzDerivTape4.Bytes(), a lorenzDerivCallTape for the calls of one call site, one call per run: the tape lorenzDerivCallForward fills and lorenzDerivCallBackward reads
+//	lorenzDerivTape4  lorenzDerivTape4.Bytes(), a lorenzDerivCallFixedSTape for the calls of one call site, one call per run: the tape lorenzDerivCallFixedSForward fills and lorenzDerivCallFixedSBackward reads
 //	dk4               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of k4, which RK4Step makes, in a buffer the backward sweep reuses
 //	dk3               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of k3, which RK4Step makes, in a buffer the backward sweep reuses
 //	dk2               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of k2, which RK4Step makes, in a buffer the backward sweep reuses
@@ -717,10 +717,10 @@ type LorenzRK4StepTape struct {
 	tmp []float64
 	// tmp2: tmp as the forward sweep computed it.
 	tmp2 []float64
-	// lorenzDerivTape: the tape lorenzDerivCallForward fills and
-	// lorenzDerivCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	lorenzDerivTape lorenzDerivCallTape
+	// lorenzDerivTape: the tape lorenzDerivCallFixedSForward fills and
+	// lorenzDerivCallFixedSBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	lorenzDerivTape lorenzDerivCallFixedSTape
 	// lorenzDerivTape2: the tape lorenzDerivCallForward fills and
 	// lorenzDerivCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
@@ -729,10 +729,10 @@ type LorenzRK4StepTape struct {
 	// lorenzDerivCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	lorenzDerivTape3 lorenzDerivCallTape
-	// lorenzDerivTape4: the tape lorenzDerivCallForward fills and
-	// lorenzDerivCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	lorenzDerivTape4 lorenzDerivCallTape
+	// lorenzDerivTape4: the tape lorenzDerivCallFixedSForward fills and
+	// lorenzDerivCallFixedSBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	lorenzDerivTape4 lorenzDerivCallFixedSTape
 	// dk4: the derivatives of k4, which RK4Step makes, in a buffer the backward
 	// sweep reuses.
 	dk4 []float64
@@ -807,7 +807,7 @@ func (l Lorenz) RK4StepForward(t *LorenzRK4StepTape, dst, s []float64, h float64
 	tmp := slices.Clip(t.tmp[len(t.tmp)-3:])
 	clear(tmp)
 	t.tmp2 = tmp
-	lorenzDerivCallForward(&t.lorenzDerivTape, l.Sigma, l.Rho, l.Beta, k1, s)
+	lorenzDerivCallFixedSForward(&t.lorenzDerivTape, l.Sigma, l.Rho, l.Beta, k1, s)
 	for i := range tmp {
 		tmp[i] = s[i] + h/2*k1[i]
 	}
@@ -819,7 +819,7 @@ func (l Lorenz) RK4StepForward(t *LorenzRK4StepTape, dst, s []float64, h float64
 	for i3 := range tmp {
 		tmp[i3] = s[i3] + h*k3[i3]
 	}
-	lorenzDerivCallForward(&t.lorenzDerivTape4, l.Sigma, l.Rho, l.Beta, k4, tmp)
+	lorenzDerivCallFixedSForward(&t.lorenzDerivTape4, l.Sigma, l.Rho, l.Beta, k4, tmp)
 	for i4 := range dst {
 		dst[i4] = s[i4] + h/6*(k1[i4]+2*k2[i4]+2*k3[i4]+k4[i4])
 	}
@@ -837,7 +837,6 @@ func (l Lorenz) RK4StepForward(t *LorenzRK4StepTape, dst, s []float64, h float64
 func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64, dh *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	dst := t.dst
-	t1 := len(dst)
 	h := t.h
 	k1 := t.k12
 	k2 := t.k22
@@ -862,34 +861,35 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	clear(t.dtmp)
 	dtmp := t.dtmp
 	tmp := t.tmp2
-	t2 := len(tmp)
 	nlorenzDerivTape3 := len(t.lorenzDerivTape3.calls)
 	nlorenzDerivTape3--
 	nlorenzDerivTape2 := len(t.lorenzDerivTape2.calls)
 	nlorenzDerivTape2--
 	nlorenzDerivTape := len(t.lorenzDerivTape.calls)
 	nlorenzDerivTape--
-	for i4 := t1 - 1; i4 >= 0; i4-- {
-		t3 := ddst[i4]
-		t4 := t3 * (k1[i4] + 2*k2[i4] + 2*k3[i4] + k4[i4])
-		t5 := t3 * (h / 6)
-		dk4[i4] += t5
-		t6 := t5 * 2
-		dk3[i4] += t6
-		dk2[i4] += t6
-		dk1[i4] += t5
-		dhSum += t4 * 0.16666666666666666
-		ds[i4] += t3
+	t1 := len(dst) - 1
+	for i4 := t1; i4 >= 0; i4-- {
+		t2 := ddst[i4]
+		t3 := t2 * (k1[i4] + 2*k2[i4] + 2*k3[i4] + k4[i4])
+		t4 := t2 * (h / 6)
+		dk4[i4] += t4
+		t5 := t4 * 2
+		dk3[i4] += t5
+		dk2[i4] += t5
+		dk1[i4] += t4
+		dhSum += t3 * 0.16666666666666666
+		ds[i4] += t2
 		ddst[i4] = 0
 	}
 	dlSigma2 := 0.0
 	dlRho2 := 0.0
 	dlBeta2 := 0.0
-	lorenzDerivCallBackward(&t.lorenzDerivTape4, nlorenzDerivTape4, &dlSigma2, &dlRho2, &dlBeta2, dk4, dtmp)
-	t7 := dlSigma2
-	t8 := dlRho2
-	t9 := dlBeta2
-	for i3 := t2 - 1; i3 >= 0; i3-- {
+	lorenzDerivCallFixedSBackward(&t.lorenzDerivTape4, nlorenzDerivTape4, &dlSigma2, &dlRho2, &dlBeta2, dk4, dtmp)
+	t6 := dlSigma2
+	t7 := dlRho2
+	t8 := dlBeta2
+	t9 := len(tmp) - 1
+	for i3 := t9; i3 >= 0; i3-- {
 		t10 := dtmp[i3]
 		dhSum += t10 * k3[i3]
 		dk3[i3] += t10 * h
@@ -903,7 +903,7 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	t11 := dlSigma3
 	t12 := dlRho3
 	t13 := dlBeta3
-	for i2 := t2 - 1; i2 >= 0; i2-- {
+	for i2 := t9; i2 >= 0; i2-- {
 		t14 := dtmp[i2]
 		t15 := t14 * k2[i2]
 		dk2[i2] += t14 * (h / 2)
@@ -918,7 +918,7 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	t16 := dlSigma4
 	t17 := dlRho4
 	t18 := dlBeta4
-	for i := t2 - 1; i >= 0; i-- {
+	for i := t9; i >= 0; i-- {
 		t19 := dtmp[i]
 		t20 := t19 * k1[i]
 		dk1[i] += t19 * (h / 2)
@@ -929,12 +929,12 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 	dlSigma5 := 0.0
 	dlRho5 := 0.0
 	dlBeta5 := 0.0
-	lorenzDerivCallBackward(&t.lorenzDerivTape, nlorenzDerivTape, &dlSigma5, &dlRho5, &dlBeta5, dk1, ds)
+	lorenzDerivCallFixedSBackward(&t.lorenzDerivTape, nlorenzDerivTape, &dlSigma5, &dlRho5, &dlBeta5, dk1, ds)
 	t21 := dlRho5
 	t22 := dlBeta5
-	dl.Sigma += t7 + t11 + t16 + dlSigma5
-	dl.Rho += t8 + t12 + t17 + t21
-	dl.Beta += t9 + t13 + t18 + t22
+	dl.Sigma += t6 + t11 + t16 + dlSigma5
+	dl.Rho += t7 + t12 + t17 + t21
+	dl.Beta += t8 + t13 + t18 + t22
 	*dh += dhSum
 }
 
@@ -1069,12 +1069,12 @@ func BufNormBackward(t *BufNormTape, s float64, db *Buf, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	bX := t.bX
-	t1 := len(bX)
 	nelem := len(t.elem)
 	a := t.a
 	var daSum float64
 	dr += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(bX) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		t3 := db.X[i]
@@ -1195,16 +1195,16 @@ func Square2Forward(t *Square2Tape, x [][]float64, a float64) {
 func Square2Backward(t *Square2Tape, dx [][]float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	nelem2 := len(t.elem2)
 	a := t.a
 	var daSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		nelem--
-		t3 := len(t.elem[nelem])
-		for j := t3 - 1; j >= 0; j-- {
+		t3 := len(t.elem[nelem]) - 1
+		for j := t3; j >= 0; j-- {
 			dxRow := dx[t2]
 			nelem2--
 			t4 := t.elem2[nelem2]
@@ -1325,14 +1325,14 @@ func PBufNormBackward(t *PBufNormTape, s float64, db *PBuf, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	bX := t.bX
-	t1 := len(bX)
 	nelem := len(t.elem)
 	bG := t.bG
 	a := t.a
 	var daSum float64
 	var dbGSum float64
 	dr += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(bX) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		t3 := db.X[i]
@@ -1446,13 +1446,13 @@ func (b *PBuf) DecayForward(t *PBufDecayTape, a float64) {
 func PBufDecayBackward(t *PBufDecayTape, db *PBuf, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	bX := t.bX
-	t1 := len(bX)
 	nelem := len(t.elem)
 	bG := t.bG
 	a := t.a
 	var daSum float64
 	var dbGSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(bX) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := db.X[i]
 		t3 := t2 * t.elem[nelem]
@@ -1560,13 +1560,13 @@ func Decay2Forward(t *Decay2Tape, b Buf, a float64) {
 func Decay2Backward(t *Decay2Tape, db *Buf, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	bX := t.bX
-	t1 := len(bX)
 	nelem := len(t.elem)
 	bG := t.bG
 	a := t.a
 	var daSum float64
 	var dbGSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(bX) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := db.X[i]
 		t3 := t2 * t.elem[nelem]
@@ -1677,14 +1677,14 @@ func FeedBackward(t *FeedTape, s float64, dout, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	x := t.x
-	t1 := len(x)
 	nelem2 := len(t.elem2)
 	dr += s
-	t2 := dout[0]
-	t3 := t2 * x[1]
-	dx[1] += t2 * t.elem
-	dout[0] = t3
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := dout[0]
+	t2 := t1 * x[1]
+	dx[1] += t1 * t.elem
+	dout[0] = t2
+	t3 := len(x) - 1
+	for i := t3; i >= 0; i-- {
 		nelem2--
 		t4 := x[i]
 		t5 := dr * x[i]
@@ -1797,11 +1797,11 @@ func ScaleAForward(t *ScaleATape, x []float64, a float64) {
 func ScaleABackward(t *ScaleATape, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	t1 := len(x)
 	nelem := len(t.elem)
 	a := t.a
 	var daSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := dx[i]
 		daSum += t2 * t.elem[nelem] * a * 2
@@ -1932,6 +1932,109 @@ func TwiceVJP(x []float64, a float64, sx []float64) ([]float64, float64) {
 func TwiceJVP(x []float64, a float64, dx []float64, da float64) {
 	scaleInPlaceJVP(x, a, dx, da)
 	scaleInPlaceJVP(x, a+1, dx, da)
+}
+
+// lorenzDerivCallFixedSTape is what lorenzDerivCallFixedSForward keeps of the
+// calls of lorenzDeriv at one call site for lorenzDerivCallFixedSBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 56·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of s it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type lorenzDerivCallFixedSTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// lSigma: the parameter lSigma.
+		lSigma float64
+		// lBeta: the parameter lBeta.
+		lBeta float64
+		// s: the parameter s.
+		s []float64
+		// diff2: a difference (diff) of the forward sweep.
+		diff2 float64
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// lorenzDerivCallFixedSTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *lorenzDerivCallFixedSTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 56
+	return n
+}
+
+// lorenzDerivCallFixedSForward runs lorenzDeriv and records in t what
+// lorenzDerivCallFixedSBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func lorenzDerivCallFixedSForward(t *lorenzDerivCallFixedSTape, lSigma, lRho, lBeta float64, dst, s []float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.lSigma = lSigma
+	c.lBeta = lBeta
+	c.s = s
+	t1 := s[1] - s[0]
+	c.diff2 = t1
+	dst[0] = lSigma * t1
+	t2 := lRho - s[2]
+	c.diff = t2
+	dst[1] = s[0]*t2 - s[1]
+	dst[2] = s[0]*s[1] - lBeta*s[2]
+}
+
+// lorenzDerivCallFixedSBackward adds to dlSigma, dlRho, dlBeta, ddst and ds the
+// vector-Jacobian product of lorenzDeriv with the seeds ddst, at the point that
+// call number call of lorenzDerivCallFixedSForward on t recorded. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+//
+// ddst holds, on entry, the seed of what lorenzDeriv leaves in dst, and on
+// return the derivative with respect to what dst held before.
+func lorenzDerivCallFixedSBackward(t *lorenzDerivCallFixedSTape, call int, dlSigma, dlRho, dlBeta *float64, ddst, ds []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	lBeta := c.lBeta
+	s := c.s
+	t1 := s[0]
+	t2 := s[1]
+	t3 := s[0]
+	lSigma := c.lSigma
+	t4 := ddst[2]
+	t5 := -(t4 * s[2])
+	ds[2] -= t4 * lBeta
+	ds[1] += t4 * t1
+	ds[0] += t4 * t2
+	ddst[2] = 0
+	t6 := ddst[1]
+	ds[1] -= t6
+	t7 := t6 * t3
+	ds[2] -= t7
+	ds[0] += t6 * c.diff
+	ddst[1] = 0
+	t8 := ddst[0]
+	t9 := t8 * lSigma
+	ds[0] -= t9
+	ds[1] += t9
+	ddst[0] = 0
+	*dlSigma += t8 * c.diff2
+	*dlRho += t7
+	*dlBeta += t5
 }
 
 // lorenzDerivCallTape is what lorenzDerivCallForward keeps of the calls of
@@ -2148,11 +2251,11 @@ func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, call int, dx []float64, d
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	x := c.x
-	t1 := len(x)
 	nelem := c.end.elem
 	a := c.a
 	var daSum float64
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		t3 := dx[i]

@@ -55,7 +55,8 @@ func DiscardedBackward(t *DiscardedTape, s float64, dx *float64) {
 	dr += s
 	t1 := dr * 3
 	dr = 0
-	for i := n - 1; i >= 0; i-- {
+	t2 := n - 1
+	for i := t2; i >= 0; i-- {
 	}
 	*dx += t1 + dr
 }
@@ -151,17 +152,17 @@ func SwappedBackward(t *SwappedTape, s float64, dx, dy *float64, dxs []float64) 
 	y := t.y
 	var dz float64
 	xs := t.xs
-	t1 := len(xs)
 	dxs[1] += s
 	dr += s
-	t2 := dr * y
-	t3 := dr * x
+	t1 := dr * y
+	t2 := dr * x
 	dr = 0
-	for i := t1 - 1; i >= 0; i-- {
+	t3 := len(xs) - 1
+	for i := t3; i >= 0; i-- {
 		dxs[0] += dr
 	}
-	*dx += t2 + dr
-	*dy += t3 + dz
+	*dx += t1 + dr
+	*dy += t2 + dz
 }
 
 // SwappedGrad returns Swapped's result and its gradient with respect to x, y

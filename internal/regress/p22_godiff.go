@@ -167,7 +167,6 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	xs := t.xs
-	t1 := len(xs)
 	ncond3 := len(t.cond3)
 	x := t.x
 	naddScaledFirstTape3 := len(t.addScaledFirstTape3.calls)
@@ -180,7 +179,8 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 	var dxSum float64
 	naddScaledFirstTape := len(t.addScaledFirstTape.calls)
 	dr += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		ncond3--
 		ncond2--
@@ -189,8 +189,7 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 		ncond--
 		c2 := t.cond[ncond]
 		if t.cond3[ncond3] {
-			t3 := t1 - 1
-			dxs[t3] += dr * 0.5
+			dxs[t1] += dr * 0.5
 		}
 		if !(x > 1) {
 			naddScaledFirstTape3--
@@ -199,10 +198,9 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 		if c1 {
 			nr--
 			nelem--
-			t4 := t1 - 1
-			t5 := dr * (1 + 0.1*t.elem[nelem])
-			dxs[t4] += dr * t.r[nr] * 0.1
-			dr = t5
+			t3 := dr * (1 + 0.1*t.elem[nelem])
+			dxs[t1] += dr * t.r[nr] * 0.1
+			dr = t3
 		}
 		if !(x < 0) {
 			naddScaledFirstTape2--
@@ -373,12 +371,12 @@ func NextIndexBackward(t *NextIndexTape, s float64, dxs []float64, dx *float64) 
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	xs := t.xs
-	t1 := len(xs)
 	ncond := len(t.cond)
 	x := t.x
 	var dxSum float64
 	dr += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
 		ncond--
 		t2 := i + 1
 		if t.cond[ncond] {

@@ -114,7 +114,6 @@ func PiecewiseBackward(t *PiecewiseTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	x := t.x
-	t1 := len(x)
 	ncond := len(t.cond)
 	var dv float64
 	ncond2 := len(t.cond2)
@@ -123,7 +122,8 @@ func PiecewiseBackward(t *PiecewiseTape, s float64, dx []float64) {
 	w := t.w
 	nbucket := len(t.bucket)
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		ncond--
 		var dtmp float64

@@ -373,14 +373,14 @@ func OverwriteElemsBackward(t *OverwriteElemsTape, s float64, dx *float64, dbuf 
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	buf := t.buf
-	t1 := len(buf)
 	nelem := len(t.elem)
 	nelem2 := len(t.elem2)
 	x := t.x
 	nelem3 := len(t.elem3)
 	var dxSum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(buf) - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		nelem--
 		nelem2--
@@ -757,18 +757,18 @@ func SwapElemsForward(t *SwapElemsTape, s []float64) float64 {
 func SwapElemsBackward(t *SwapElemsTape, s2 float64, ds []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	s := t.s
-	t1 := len(s)
 	ds[2] += s2 * s[0] * 3
 	ds[1] += s2 * 2
 	ds[0] += s2*t.prod + s2
-	t2 := ds[2]
+	t1 := ds[2]
 	ds[2] = 0
-	t3 := ds[0]
+	t2 := ds[0]
 	ds[0] = 0
-	ds[1] += t2
-	ds[0] += t3 * t.elem
-	ds[2] += t3 * t.elem2
-	for i := t1 - 2; i >= 0; i-- {
+	ds[1] += t1
+	ds[0] += t2 * t.elem
+	ds[2] += t2 * t.elem2
+	t3 := len(s) - 2
+	for i := t3; i >= 0; i-- {
 		j := i + 1
 		t4 := ds[i]
 		ds[i] = ds[j] * 2
@@ -1157,13 +1157,13 @@ func BumpParamBackward(t *BumpParamTape, s float64, dxs []float64, dx *float64) 
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	xs := t.xs
-	t1 := len(xs)
 	nelem := len(t.elem)
 	nelem2 := len(t.elem2)
 	x := t.x
 	var dxSum float64
 	ds += s
-	for i := t1 - 2; i >= 0; i-- {
+	t1 := len(xs) - 2
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := t.elem[nelem]
 		nelem2--

@@ -155,7 +155,6 @@ outer:
 func SwitchBreakBackward(t *SwitchBreakTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	t1 := t.iTrips
 	ndone2 := len(t.done2)
 	var daSum float64
 	ntrips := len(t.trips)
@@ -167,7 +166,8 @@ func SwitchBreakBackward(t *SwitchBreakTape, s float64, dx []float64, da *float6
 	if t.done {
 		ds += s
 	}
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := t.iTrips - 1
+	for i := t1; i >= 0; i-- {
 		t2 := i
 		ndone2--
 		ntrips--
@@ -195,13 +195,13 @@ func SwitchBreakBackward(t *SwitchBreakTape, s float64, dx []float64, da *float6
 				ncond--
 				var dtmp float64
 				njTrips--
-				t4 := t.jTrips[njTrips]
 				if !t.cond[ncond] {
 					dtmp += ds * 1.01
 					ds = 0
 				}
 				ds += dtmp
-				for j := t4 - 1; j >= 0; j-- {
+				t4 := t.jTrips[njTrips] - 1
+				for j := t4; j >= 0; j-- {
 					if !(j == 1) {
 						t5 := x[t2]
 						t6 := ds * t5

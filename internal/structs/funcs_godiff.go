@@ -117,24 +117,25 @@ func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 			dn.Grid[t1][j2] += dout * x[j2] * x[t1]
 		}
 	}
-	for i := nN - 1; i >= 0; i-- {
-		t2 := i
+	t2 := nN - 1
+	for i := t2; i >= 0; i-- {
+		t3 := i
 		nh--
 		h := t.h[nh]
 		nz--
-		t3 := t.z[nz]
-		t4 := len(x)
-		dh := dout * nW2[t2]
-		dn.W2[t2] += dout * h
+		t4 := t.z[nz]
+		dh := dout * nW2[t3]
+		dn.W2[t3] += dout * h
 		t5 := dh * (1 - h*h)
 		dnActShiftSum += t5
-		dnActScaleSum += t5 * t3
+		dnActScaleSum += t5 * t4
 		dz += t5 * nActScale
-		for j := t4 - 1; j >= 0; j-- {
-			dnW1Row := dn.W1[t2]
+		t6 := len(x) - 1
+		for j := t6; j >= 0; j-- {
+			dnW1Row := dn.W1[t3]
 			dnW1Row[j] += dz * x[j]
 		}
-		dn.B1[t2] += dz
+		dn.B1[t3] += dz
 		dz = 0
 	}
 	dn.B2 += dout
@@ -273,10 +274,10 @@ func FitBackward(t *FitTape, s float64, dp *Params) {
 	pB := t.pB
 	var ds float64
 	pW := t.pW
-	t1 := len(pW)
 	x := t.x
 	ds += s * t.s * 2
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(pW) - 1
+	for i := t1; i >= 0; i-- {
 		dw := ds * x[i]
 		dp.W[i] += dw
 	}
@@ -375,22 +376,22 @@ func ParamsRidgeBackward(t *ParamsRidgeTape, s float64, dp *Params, dx []float64
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	pW := t.pW
-	t1 := len(pW)
 	lam := t.lam
 	var dlamSum float64
 	x := t.x
-	t2 := len(x)
 	pB := t.pB
 	var dpBSum float64
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(pW) - 1
+	for i := t1; i >= 0; i-- {
 		w := pW[i]
-		t3 := ds * w
-		dlamSum += t3 * w
-		dw := ds*(lam*w) + t3*lam
+		t2 := ds * w
+		dlamSum += t2 * w
+		dw := ds*(lam*w) + t2*lam
 		dp.W[i] += dw
 	}
-	for i2 := t2 - 1; i2 >= 0; i2-- {
+	t3 := len(x) - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		t4 := pW[i2]
 		t5 := x[i2]
 		r := t4*t5 - pB
@@ -789,13 +790,13 @@ func (s *Stats) NormalizeForward(t *StatsNormalizeTape) float64 {
 func StatsNormalizeBackward(t *StatsNormalizeTape, s2 float64, ds *Stats) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	sX := t.sX
-	t1 := len(sX)
 	norm := t.norm
 	nelem := len(t.elem)
 	var dnorm float64
 	var dsq float64
 	nv := len(t.v)
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(sX) - 1
+	for i := t1; i >= 0; i-- {
 		nelem--
 		t2 := ds.X[i]
 		dnorm -= t2 * (t.elem[nelem] / norm / norm)
@@ -803,7 +804,7 @@ func StatsNormalizeBackward(t *StatsNormalizeTape, s2 float64, ds *Stats) {
 	}
 	dnorm2 := s2 + dnorm
 	dsq += dnorm2 * (0.5 / norm)
-	for i2 := t1 - 1; i2 >= 0; i2-- {
+	for i2 := t1; i2 >= 0; i2-- {
 		nv--
 		v := t.v[nv]
 		dv := dsq * v * 2
@@ -903,12 +904,12 @@ func SmallEnergyBackward(t *SmallEnergyTape, s float32, dm *Small, dk *float32) 
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var de float32
 	mV := t.mV
-	t1 := len(mV)
 	k := t.k
 	var dkSum float32
 	mA := t.mA
 	de += s
-	for i := t1 - 1; i >= 0; i-- {
+	t1 := len(mV) - 1
+	for i := t1; i >= 0; i-- {
 		v := mV[i]
 		t2 := de * v
 		dkSum += t2 * v
@@ -960,7 +961,7 @@ func (m Small) EnergyJVP(k float32, dm Small, dk float32) (float32, float32) {
 //
 //	tmp           8 bytes per run: result 1 of a call of softplusGrad
 //	dsoftplus     8 bytes per run: result 2 of a call of softplusGrad
-//	weightedTape  weightedTape.Bytes(), a weightedCallTape for the calls of one call site, one call per run: the tape weightedCallForward fills and weightedCallBackward reads
+//	weightedTape  weightedTape.Bytes(), a weightedCallFixedWXTape for the calls of one call site, one call per run: the tape weightedCallFixedWXForward fills and weightedCallFixedWXBackward reads
 //	tmp2          8 bytes per run: an intermediate value of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
@@ -971,10 +972,10 @@ type ParamsScoreTape struct {
 	tmp float64
 	// dsoftplus: result 2 of a call of softplusGrad.
 	dsoftplus float64
-	// weightedTape: the tape weightedCallForward fills and weightedCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	weightedTape weightedCallTape
+	// weightedTape: the tape weightedCallFixedWXForward fills and
+	// weightedCallFixedWXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	weightedTape weightedCallFixedWXTape
 	// tmp2: an intermediate value of the forward sweep.
 	tmp2 float64
 }
@@ -996,7 +997,7 @@ func (p Params) ScoreForward(t *ParamsScoreTape, x []float64) float64 {
 	t1, dsoftplus := softplusGrad(p.B)
 	t.tmp = t1
 	t.dsoftplus = dsoftplus
-	t2 := weightedCallForward(&t.weightedTape, p.W, x)
+	t2 := weightedCallFixedWXForward(&t.weightedTape, p.W, x)
 	t.tmp2 = t2
 	return t1 * t2
 }
@@ -1013,7 +1014,7 @@ func ParamsScoreBackward(t *ParamsScoreTape, s float64, dp *Params, dx []float64
 	nweightedTape--
 	dsoftplus := t.dsoftplus
 	t1 := s * t.tmp2
-	weightedCallBackward(&t.weightedTape, nweightedTape, s*t.tmp, dp.W, dx)
+	weightedCallFixedWXBackward(&t.weightedTape, nweightedTape, s*t.tmp, dp.W, dx)
 	dp.B += t1 * dsoftplus
 }
 
@@ -1094,109 +1095,75 @@ func softplusGrad(z float64) (float64, float64) {
 	return t1, dz
 }
 
-// weightedCallTape is what weightedCallForward keeps of the calls of weighted
-// at one call site for weightedCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
+// weightedCallFixedWXTape is what weightedCallFixedWXForward keeps of the calls
+// of weighted at one call site for weightedCallFixedWXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 16·len(w) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(w) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem2  8·len(w) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type weightedCallTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of w, x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type weightedCallFixedWXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// w: the parameter w.
 		w []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem  int
-			elem2 int
-		}
+		// x: the parameter x.
+		x []float64
 	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// weightedCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *weightedCallTape) Bytes() int {
+// weightedCallFixedWXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *weightedCallFixedWXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
-	n += len(t.elem) * 8
-	n += len(t.elem2) * 8
+	n += len(t.calls) * 48
 	return n
 }
 
-// weightedCallForward runs weighted and records in t what weightedCallBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func weightedCallForward(t *weightedCallTape, w, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-		t.elem2 = t.elem2[:0]
-	}
+// weightedCallFixedWXForward runs weighted and records in t what
+// weightedCallFixedWXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func weightedCallFixedWXForward(t *weightedCallFixedWXTape, w, x []float64) float64 {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.w = w
+	c.x = x
 	s := 0.0
-	t1 := len(w)
-	t.elem = slices.Grow(t.elem, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
 	for i := range w {
-		t2 := w[i]
-		t.elem = append(t.elem, t2)
-		t3 := x[i]
-		t.elem2 = append(t.elem2, t3)
-		s += t2 * t3
-	}
-	c.end.elem = len(t.elem)
-	c.end.elem2 = len(t.elem2)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		s += w[i] * x[i]
 	}
 	return s
 }
 
-// weightedCallBackward adds to dw and dx the vector-Jacobian product of
+// weightedCallFixedWXBackward adds to dw and dx the vector-Jacobian product of
 // weighted with the seeds s, at the point that call number call of
-// weightedCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-func weightedCallBackward(t *weightedCallTape, call int, s float64, dw, dx []float64) {
+// weightedCallFixedWXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func weightedCallFixedWXBackward(t *weightedCallFixedWXTape, call int, s float64, dw, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
 	w := c.w
-	t1 := len(w)
-	nelem := c.end.elem
-	nelem2 := c.end.elem2
+	x := c.x
 	ds += s
-	for i := t1 - 1; i >= 0; i-- {
-		nelem--
-		nelem2--
-		t2 := ds * t.elem2[nelem2]
-		dx[i] += ds * t.elem[nelem]
+	t1 := len(w) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := ds * x[i]
+		dx[i] += ds * w[i]
 		dw[i] += t2
 	}
 }

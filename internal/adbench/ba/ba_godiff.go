@@ -19,7 +19,7 @@ import (
 // not Go's padding, nor spare capacity.
 //
 //	w            8 bytes per run: the parameter w
-//	projectTape  projectTape.Bytes(), a projectCallTape for the calls of one call site, one call per run: the tape projectCallForward fills and projectCallBackward reads
+//	projectTape  projectTape.Bytes(), a projectCallFixedCamTape for the calls of one call site, one call per run: the tape projectCallFixedCamForward fills and projectCallFixedCamBackward reads
 //	diff2        8 bytes per run: a difference (diff) of the forward sweep
 //	diff         8 bytes per run: a difference (diff) of the forward sweep
 //
@@ -29,10 +29,10 @@ import (
 type ReprojErrorTape struct {
 	// w: the parameter w.
 	w float64
-	// projectTape: the tape projectCallForward fills and projectCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	projectTape projectCallTape
+	// projectTape: the tape projectCallFixedCamForward fills and
+	// projectCallFixedCamBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	projectTape projectCallFixedCamTape
 	// diff2: a difference (diff) of the forward sweep.
 	diff2 float64
 	// diff: a difference (diff) of the forward sweep.
@@ -55,7 +55,7 @@ func ReprojErrorForward(t *ReprojErrorTape, cam, x []float64, w float64, feat, e
 	t.projectTape.calls = t.projectTape.calls[:0]
 	t.w = w
 	var proj [2]float64
-	projectCallForward(&t.projectTape, cam, x, proj[:])
+	projectCallFixedCamForward(&t.projectTape, cam, x, proj[:])
 	t1 := proj[0] - feat[0]
 	t.diff2 = t1
 	err[0] = w * t1
@@ -87,7 +87,7 @@ func ReprojErrorBackward(t *ReprojErrorTape, dcam, dx []float64, dw *float64, de
 	t4 := t3 * t.diff2
 	dproj[0] += t3 * w
 	derr[0] = 0
-	projectCallBackward(&t.projectTape, nprojectTape, dcam, dx, dproj[:2])
+	projectCallFixedCamBackward(&t.projectTape, nprojectTape, dcam, dx, dproj[:2])
 	*dw += t2 + t4
 }
 
@@ -182,81 +182,77 @@ func WeightErrorGrad(w float64) (float64, float64) {
 	return t1, dw
 }
 
-// projectCallTape is what projectCallForward keeps of the calls of project at
-// one call site for projectCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
+// projectCallFixedCamTape is what projectCallFixedCamForward keeps of the calls
+// of project at one call site for projectCallFixedCamBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 104·calls bytes, plus
-// rodriguesRotatePointTape.Bytes() + radialDistortTape.Bytes() (the tapes of
-// its call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// calls), the tape holds 88·calls bytes, plus rodriguesRotatePointTape.Bytes()
+// + radialDistortTape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls                     104 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	rodriguesRotatePointTape  rodriguesRotatePointTape.Bytes(), a rodriguesRotatePointCallTape for the calls of one call site, one call per run: the tape rodriguesRotatePointCallForward fills and rodriguesRotatePointCallBackward reads
-//	radialDistortTape         radialDistortTape.Bytes(), a radialDistortCallTape for the calls of one call site, one call per run: the tape radialDistortCallForward fills and radialDistortCallBackward reads
+//	calls                     88 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	rodriguesRotatePointTape  rodriguesRotatePointTape.Bytes(), a rodriguesRotatePointCallFixedRotTape for the calls of one call site, one call per run: the tape rodriguesRotatePointCallFixedRotForward fills and rodriguesRotatePointCallFixedRotBackward reads
+//	radialDistortTape         radialDistortTape.Bytes(), a radialDistortCallFixedRadTape for the calls of one call site, one call per run: the tape radialDistortCallFixedRadForward fills and radialDistortCallFixedRadBackward reads
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type projectCallTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of cam it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type projectCallFixedCamTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// cam: the parameter cam.
 		cam []float64
-		// elem6: an element read before it was overwritten.
-		elem6 float64
-		// quo2: a quotient (quo) of the forward sweep.
-		quo2 float64
-		// elem5: an element read before it was overwritten.
-		elem5 float64
-		// quo: a quotient (quo) of the forward sweep.
-		quo float64
-		// elem3: an element read before it was overwritten.
-		elem3 float64
 		// elem4: an element read before it was overwritten.
 		elem4 float64
-		// elem: an element read before it was overwritten.
-		elem float64
+		// quo2: a quotient (quo) of the forward sweep.
+		quo2 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// quo: a quotient (quo) of the forward sweep.
+		quo float64
 		// elem2: an element read before it was overwritten.
 		elem2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
 			rodriguesRotatePointTape int
 			radialDistortTape        int
 		}
 	}
-	// rodriguesRotatePointTape: the tape rodriguesRotatePointCallForward fills and
-	// rodriguesRotatePointCallBackward reads, for every call of it here: one
+	// rodriguesRotatePointTape: the tape rodriguesRotatePointCallFixedRotForward
+	// fills and rodriguesRotatePointCallFixedRotBackward reads, for every call of
+	// it here: one record per call, and the stacks they share.
+	rodriguesRotatePointTape rodriguesRotatePointCallFixedRotTape
+	// radialDistortTape: the tape radialDistortCallFixedRadForward fills and
+	// radialDistortCallFixedRadBackward reads, for every call of it here: one
 	// record per call, and the stacks they share.
-	rodriguesRotatePointTape rodriguesRotatePointCallTape
-	// radialDistortTape: the tape radialDistortCallForward fills and
-	// radialDistortCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	radialDistortTape radialDistortCallTape
+	radialDistortTape radialDistortCallFixedRadTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// projectCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *projectCallTape) Bytes() int {
+// projectCallFixedCamTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *projectCallFixedCamTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 104
+	n += len(t.calls) * 88
 	n += t.rodriguesRotatePointTape.Bytes()
 	n += t.radialDistortTape.Bytes()
 	return n
 }
 
-// projectCallForward runs project and records in t what projectCallBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func projectCallForward(t *projectCallTape, cam, x, proj []float64) {
+// projectCallFixedCamForward runs project and records in t what
+// projectCallFixedCamBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func projectCallFixedCamForward(t *projectCallFixedCamTape, cam, x, proj []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.radialDistortTape.calls = t.radialDistortTape.calls[:0]
@@ -272,28 +268,24 @@ func projectCallForward(t *projectCallTape, cam, x, proj []float64) {
 	xo[0] = x[0] - c2[0]
 	xo[1] = x[1] - c2[1]
 	xo[2] = x[2] - c2[2]
-	rodriguesRotatePointCallForward(&t.rodriguesRotatePointTape, cam[:t1], xo[:], xcam[:])
+	rodriguesRotatePointCallFixedRotForward(&t.rodriguesRotatePointTape, cam[:t1], xo[:], xcam[:])
 	t2 := xcam[2]
-	c.elem6 = t2
+	c.elem4 = t2
 	t3 := xcam[0] / t2
 	c.quo2 = t3
 	proj[0] = t3
 	t4 := xcam[2]
-	c.elem5 = t4
+	c.elem3 = t4
 	t5 := xcam[1] / t4
 	c.quo = t5
 	proj[1] = t5
-	radialDistortCallForward(&t.radialDistortTape, cam[9:t1], proj)
+	radialDistortCallFixedRadForward(&t.radialDistortTape, cam[9:t1], proj)
 	t6 := proj[0]
-	c.elem3 = t6
-	t7 := cam[6]
-	c.elem4 = t7
-	proj[0] = t6*t7 + cam[7]
-	t8 := proj[1]
-	c.elem = t8
-	t9 := cam[6]
-	c.elem2 = t9
-	proj[1] = t8*t9 + cam[8]
+	c.elem2 = t6
+	proj[0] = t6*cam[6] + cam[7]
+	t7 := proj[1]
+	c.elem = t7
+	proj[1] = t7*cam[6] + cam[8]
 	c.end.rodriguesRotatePointTape = len(t.rodriguesRotatePointTape.calls)
 	c.end.radialDistortTape = len(t.radialDistortTape.calls)
 	if len(t.calls) == 1 {
@@ -301,93 +293,98 @@ func projectCallForward(t *projectCallTape, cam, x, proj []float64) {
 	}
 }
 
-// projectCallBackward adds to dcam, dx and dproj the vector-Jacobian product of
-// project with the seeds dproj, at the point that call number call of
-// projectCallForward on t recorded. It keeps buffers of its own in t, for the
-// derivatives of slices it is not passed (those project and its callees make),
-// so one forward run serves any number of backward runs (one per seed), one at
-// a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// projectCallFixedCamBackward adds to dcam, dx and dproj the vector-Jacobian
+// product of project with the seeds dproj, at the point that call number call
+// of projectCallFixedCamForward on t recorded. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those project and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dproj holds, on entry, the seed of what project leaves in proj, and on return
 // the derivative with respect to what proj held before.
-func projectCallBackward(t *projectCallTape, call int, dcam, dx, dproj []float64) {
+func projectCallFixedCamBackward(t *projectCallFixedCamTape, call int, dcam, dx, dproj []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
+	cam := c.cam
+	t1 := cam[6]
+	t2 := cam[6]
 	nradialDistortTape := c.end.radialDistortTape
 	nradialDistortTape--
-	cam := c.cam
-	t1 := len(cam)
-	t2 := c.elem5
-	t3 := c.quo
+	t3 := len(cam)
+	t4 := c.elem3
+	t5 := c.quo
 	var dxcam [3]float64
-	t4 := c.elem6
-	t5 := c.quo2
+	t6 := c.elem4
+	t7 := c.quo2
 	nrodriguesRotatePointTape := c.end.rodriguesRotatePointTape
 	nrodriguesRotatePointTape--
 	var dxo [3]float64
-	dc := dcam[3:t1]
-	t6 := dproj[1]
-	dcam[8] += t6
-	dcam[6] += t6 * c.elem
-	dproj[1] = t6 * c.elem2
-	t7 := dproj[0]
-	dcam[7] += t7
-	dcam[6] += t7 * c.elem3
-	dproj[0] = t7 * c.elem4
-	radialDistortCallBackward(&t.radialDistortTape, nradialDistortTape, dcam[9:t1], dproj)
+	dc := dcam[3:t3]
 	t8 := dproj[1]
-	dxcam[2] -= t8 * (t3 / t2)
-	dxcam[1] += t8 / t2
-	dproj[1] = 0
+	dcam[8] += t8
+	dcam[6] += t8 * c.elem
+	dproj[1] = t8 * t1
 	t9 := dproj[0]
-	dxcam[2] -= t9 * (t5 / t4)
-	dxcam[0] += t9 / t4
+	dcam[7] += t9
+	dcam[6] += t9 * c.elem2
+	dproj[0] = t9 * t2
+	radialDistortCallFixedRadBackward(&t.radialDistortTape, nradialDistortTape, dcam[9:t3], dproj)
+	t10 := dproj[1]
+	dxcam[2] -= t10 * (t5 / t4)
+	dxcam[1] += t10 / t4
+	dproj[1] = 0
+	t11 := dproj[0]
+	dxcam[2] -= t11 * (t7 / t6)
+	dxcam[0] += t11 / t6
 	dproj[0] = 0
-	rodriguesRotatePointCallBackward(&t.rodriguesRotatePointTape, nrodriguesRotatePointTape, dcam[:t1], dxo[:3], dxcam[:3])
-	t10 := dxo[2]
-	dc[2] -= t10
-	dx[2] += t10
+	rodriguesRotatePointCallFixedRotBackward(&t.rodriguesRotatePointTape, nrodriguesRotatePointTape, dcam[:t3], dxo[:3], dxcam[:3])
+	t12 := dxo[2]
+	dc[2] -= t12
+	dx[2] += t12
 	dxo[2] = 0
-	t11 := dxo[1]
-	dc[1] -= t11
-	dx[1] += t11
+	t13 := dxo[1]
+	dc[1] -= t13
+	dx[1] += t13
 	dxo[1] = 0
-	t12 := dxo[0]
-	dc[0] -= t12
-	dx[0] += t12
+	t14 := dxo[0]
+	dc[0] -= t14
+	dx[0] += t14
 	dxo[0] = 0
 }
 
-// rodriguesRotatePointCallTape is what rodriguesRotatePointCallForward keeps of
-// the calls of rodriguesRotatePoint at one call site for
-// rodriguesRotatePointCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
+// rodriguesRotatePointCallFixedRotTape is what
+// rodriguesRotatePointCallFixedRotForward keeps of the calls of
+// rodriguesRotatePoint at one call site for
+// rodriguesRotatePointCallFixedRotBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 168·calls + 32·3 bytes, plus sqsumTape.Bytes() +
+// calls), the tape holds 184·calls + 24·3 bytes, plus sqsumTape.Bytes() +
 // crossTape.Bytes() + crossTape2.Bytes() (the tapes of its call sites, each by
 // its own formula summed over the site's calls). Bytes returns that count for a
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls       168 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	sqsumTape   sqsumTape.Bytes(), a sqsumCallTape for the calls of one call site, one call per run: the tape sqsumCallForward fills and sqsumCallBackward reads
-//	elem10      8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	calls       184 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	sqsumTape   sqsumTape.Bytes(), a sqsumCallFixedXTape for the calls of one call site, one call per run: the tape sqsumCallFixedXForward fills and sqsumCallFixedXBackward reads
 //	crossTape   crossTape.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
 //	elem3       8·3 bytes (8 bytes an entry): an element read before it was overwritten
 //	elem2       8·3 bytes (8 bytes an entry): an element read before it was overwritten
 //	elem        8·3 bytes (8 bytes an entry): an element read before it was overwritten
-//	crossTape2  crossTape2.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
+//	crossTape2  crossTape2.Bytes(), a crossCallFixedATape for the calls of one call site, one call per run: the tape crossCallFixedAForward fills and crossCallFixedABackward reads
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type rodriguesRotatePointCallTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of rot it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type rodriguesRotatePointCallFixedRotTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
+		// rot: the parameter rot.
+		rot []float64
 		// sqtheta: sqtheta as the forward sweep computed it.
 		sqtheta float64
 		// theta: theta as the forward sweep computed it.
@@ -419,7 +416,6 @@ type rodriguesRotatePointCallTape struct {
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
 			sqsumTape  int
-			elem10     int
 			crossTape  int
 			elem3      int
 			elem2      int
@@ -427,12 +423,10 @@ type rodriguesRotatePointCallTape struct {
 			crossTape2 int
 		}
 	}
-	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	sqsumTape sqsumCallTape
-	// elem10: an element read before it was overwritten, one entry per iteration
-	// of the loop around it, read back last first.
-	elem10 []float64
+	// sqsumTape: the tape sqsumCallFixedXForward fills and sqsumCallFixedXBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	sqsumTape sqsumCallFixedXTape
 	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	crossTape crossCallTape
@@ -445,20 +439,20 @@ type rodriguesRotatePointCallTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// crossTape2: the tape crossCallForward fills and crossCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	crossTape2 crossCallTape
+	// crossTape2: the tape crossCallFixedAForward fills and
+	// crossCallFixedABackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	crossTape2 crossCallFixedATape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// rodriguesRotatePointCallTape's comment counts them: each value's size, 24 for
-// a slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *rodriguesRotatePointCallTape) Bytes() int {
+// rodriguesRotatePointCallFixedRotTape's comment counts them: each value's
+// size, 24 for a slice the tape refers to, a stack's entries by its length, the
+// tapes of its call sites; not Go's padding nor spare capacity.
+func (t *rodriguesRotatePointCallFixedRotTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 168
+	n += len(t.calls) * 184
 	n += t.sqsumTape.Bytes()
-	n += len(t.elem10) * 8
 	n += t.crossTape.Bytes()
 	n += len(t.elem3) * 8
 	n += len(t.elem2) * 8
@@ -467,24 +461,24 @@ func (t *rodriguesRotatePointCallTape) Bytes() int {
 	return n
 }
 
-// rodriguesRotatePointCallForward runs rodriguesRotatePoint and records in t
-// what rodriguesRotatePointCallBackward needs, after what the earlier calls
-// since t's holder began its run recorded; the first of them empties t, keeping
-// its memory.
-func rodriguesRotatePointCallForward(t *rodriguesRotatePointCallTape, rot, pt, rotated []float64) {
+// rodriguesRotatePointCallFixedRotForward runs rodriguesRotatePoint and records
+// in t what rodriguesRotatePointCallFixedRotBackward needs, after what the
+// earlier calls since t's holder began its run recorded; the first of them
+// empties t, keeping its memory.
+func rodriguesRotatePointCallFixedRotForward(t *rodriguesRotatePointCallFixedRotTape, rot, pt, rotated []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.elem = t.elem[:0]
 		t.elem2 = t.elem2[:0]
 		t.elem3 = t.elem3[:0]
 		t.crossTape.calls = t.crossTape.calls[:0]
-		t.elem10 = t.elem10[:0]
 		t.crossTape2.calls = t.crossTape2.calls[:0]
 		t.sqsumTape.calls = t.sqsumTape.calls[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
-	sqtheta := sqsumCallForward(&t.sqsumTape, 3, rot)
+	c.rot = rot
+	sqtheta := sqsumCallFixedXForward(&t.sqsumTape, 3, rot)
 	c.sqtheta = sqtheta
 	if sqtheta != 0 {
 		theta := math.Sqrt(sqtheta)
@@ -497,52 +491,48 @@ func rodriguesRotatePointCallForward(t *rodriguesRotatePointCallTape, rot, pt, r
 		c.thetaInverse = thetaInverse
 		var w [3]float64
 		var wCrossPt [3]float64
-		t.elem10 = slices.Grow(t.elem10, 3)
 		for i := 0; i < 3; i++ {
-			t1 := rot[i]
-			t.elem10 = append(t.elem10, t1)
-			w[i] = t1 * thetaInverse
+			w[i] = rot[i] * thetaInverse
 		}
 		crossCallForward(&t.crossTape, w[:], pt, wCrossPt[:])
-		t2 := w[0]
-		c.elem8 = t2
-		t3 := pt[0]
-		c.elem9 = t3
-		t4 := w[1]
-		c.elem6 = t4
-		t5 := pt[1]
-		c.elem7 = t5
-		t6 := w[2]
-		c.elem4 = t6
-		t7 := pt[2]
-		c.elem5 = t7
-		t8 := t2*t3 + t4*t5 + t6*t7
-		c.sum = t8
-		t9 := 1 - costheta
-		c.diff = t9
-		tmp := t8 * t9
+		t1 := w[0]
+		c.elem8 = t1
+		t2 := pt[0]
+		c.elem9 = t2
+		t3 := w[1]
+		c.elem6 = t3
+		t4 := pt[1]
+		c.elem7 = t4
+		t5 := w[2]
+		c.elem4 = t5
+		t6 := pt[2]
+		c.elem5 = t6
+		t7 := t1*t2 + t3*t4 + t5*t6
+		c.sum = t7
+		t8 := 1 - costheta
+		c.diff = t8
+		tmp := t7 * t8
 		c.tmp = tmp
 		t.elem = slices.Grow(t.elem, 3)
 		t.elem2 = slices.Grow(t.elem2, 3)
 		t.elem3 = slices.Grow(t.elem3, 3)
 		for i2 := 0; i2 < 3; i2++ {
-			t10 := pt[i2]
-			t.elem3 = append(t.elem3, t10)
-			t11 := wCrossPt[i2]
-			t.elem2 = append(t.elem2, t11)
-			t12 := w[i2]
-			t.elem = append(t.elem, t12)
-			rotated[i2] = t10*costheta + t11*sintheta + t12*tmp
+			t9 := pt[i2]
+			t.elem3 = append(t.elem3, t9)
+			t10 := wCrossPt[i2]
+			t.elem2 = append(t.elem2, t10)
+			t11 := w[i2]
+			t.elem = append(t.elem, t11)
+			rotated[i2] = t9*costheta + t10*sintheta + t11*tmp
 		}
 	} else {
 		var rotCrossPt [3]float64
-		crossCallForward(&t.crossTape2, rot, pt, rotCrossPt[:])
+		crossCallFixedAForward(&t.crossTape2, rot, pt, rotCrossPt[:])
 		for i3 := 0; i3 < 3; i3++ {
 			rotated[i3] = pt[i3] + rotCrossPt[i3]
 		}
 	}
 	c.end.sqsumTape = len(t.sqsumTape.calls)
-	c.end.elem10 = len(t.elem10)
 	c.end.crossTape = len(t.crossTape.calls)
 	c.end.elem3 = len(t.elem3)
 	c.end.elem2 = len(t.elem2)
@@ -551,25 +541,24 @@ func rodriguesRotatePointCallForward(t *rodriguesRotatePointCallTape, rot, pt, r
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
-		t.elem10 = slices.Grow(t.elem10, c.end.elem10*more)
 		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
 		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
 		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 }
 
-// rodriguesRotatePointCallBackward adds to drot, dpt and drotated the
+// rodriguesRotatePointCallFixedRotBackward adds to drot, dpt and drotated the
 // vector-Jacobian product of rodriguesRotatePoint with the seeds drotated, at
-// the point that call number call of rodriguesRotatePointCallForward on t
-// recorded. It keeps buffers of its own in t, for the derivatives of slices it
-// is not passed (those rodriguesRotatePoint and its callees make), so one
+// the point that call number call of rodriguesRotatePointCallFixedRotForward on
+// t recorded. It keeps buffers of its own in t, for the derivatives of slices
+// it is not passed (those rodriguesRotatePoint and its callees make), so one
 // forward run serves any number of backward runs (one per seed), one at a time;
 // it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // drotated holds, on entry, the seed of what rodriguesRotatePoint leaves in
 // rotated, and on return the derivative with respect to what rotated held
 // before.
-func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, call int, drot, dpt, drotated []float64) {
+func rodriguesRotatePointCallFixedRotBackward(t *rodriguesRotatePointCallFixedRotTape, call int, drot, dpt, drotated []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	sqtheta := c.sqtheta
@@ -577,7 +566,7 @@ func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, call int,
 	nelem2 := c.end.elem2
 	nelem3 := c.end.elem3
 	ncrossTape := c.end.crossTape
-	nelem10 := c.end.elem10
+	rot := c.rot
 	var dsqtheta float64
 	ncrossTape2 := c.end.crossTape2
 	nsqsumTape := c.end.sqsumTape
@@ -620,9 +609,8 @@ func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, call int,
 		dw[0] += t4 * c.elem9
 		crossCallBackward(&t.crossTape, ncrossTape, dw[:3], dpt, dwCrossPt[:3])
 		for i := 2; i >= 0; i-- {
-			nelem10--
 			t6 := dw[i]
-			dthetaInverse += t6 * t.elem10[nelem10]
+			dthetaInverse += t6 * rot[i]
 			drot[i] += t6 * thetaInverse
 			dw[i] = 0
 		}
@@ -638,98 +626,79 @@ func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, call int,
 			dpt[i3] += t7
 			drotated[i3] = 0
 		}
-		crossCallBackward(&t.crossTape2, ncrossTape2, drot, dpt, drotCrossPt[:3])
+		crossCallFixedABackward(&t.crossTape2, ncrossTape2, drot, dpt, drotCrossPt[:3])
 	}
-	sqsumCallBackward(&t.sqsumTape, nsqsumTape, dsqtheta, drot)
+	sqsumCallFixedXBackward(&t.sqsumTape, nsqsumTape, dsqtheta, drot)
 }
 
-// sqsumCallTape is what sqsumCallForward keeps of the calls of sqsum at one
-// call site for sqsumCallBackward: the forward values the backward sweep reads,
-// and the control flow it replays, each call's in its record and on the stacks
-// the calls share. The tape of the caller holds it, and empties it for each of
-// its own runs, keeping its buffers.
+// sqsumCallFixedXTape is what sqsumCallFixedXForward keeps of the calls of
+// sqsum at one call site for sqsumCallFixedXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 16·calls + 8·max(n, 0) bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  16 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type sqsumCallTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type sqsumCallFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// n: the parameter n.
 		n int
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
+		// x: the parameter x.
+		x []float64
 	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// sqsumCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *sqsumCallTape) Bytes() int {
+// sqsumCallFixedXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *sqsumCallFixedXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 16
-	n += len(t.elem) * 8
+	n += len(t.calls) * 32
 	return n
 }
 
-// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs,
-// after what the earlier calls since t's holder began its run recorded; the
-// first of them empties t, keeping its memory.
-func sqsumCallForward(t *sqsumCallTape, n int, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
+// sqsumCallFixedXForward runs sqsum and records in t what
+// sqsumCallFixedXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func sqsumCallFixedXForward(t *sqsumCallFixedXTape, n int, x []float64) float64 {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.n = n
+	c.x = x
 	res := 0.0
-	t.elem = slices.Grow(t.elem, max(n, 0))
 	for i := 0; i < n; i++ {
 		t1 := x[i]
-		t.elem = append(t.elem, t1)
 		res += t1 * t1
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 	return res
 }
 
-// sqsumCallBackward adds to dx the vector-Jacobian product of sqsum with the
-// seeds s, at the point that call number call of sqsumCallForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
+// sqsumCallFixedXBackward adds to dx the vector-Jacobian product of sqsum with
+// the seeds s, at the point that call number call of sqsumCallFixedXForward on
+// t recorded. It only reads t, so one forward run serves any number of backward
 // runs (one per seed, from several goroutines at once); it adds rather than
 // sets, so one buffer can sum a mini-batch.
-func sqsumCallBackward(t *sqsumCallTape, call int, s float64, dx []float64) {
+func sqsumCallFixedXBackward(t *sqsumCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dres float64
 	n := c.n
-	nelem := c.end.elem
+	x := c.x
 	dres += s
-	for i := n - 1; i >= 0; i-- {
-		nelem--
-		dx[i] += dres * t.elem[nelem] * 2
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
+		dx[i] += dres * x[i] * 2
 	}
 }
 
@@ -856,35 +825,142 @@ func crossCallBackward(t *crossCallTape, call int, da, db, dout []float64) {
 	dout[0] = 0
 }
 
-// radialDistortCallTape is what radialDistortCallForward keeps of the calls of
-// radialDistort at one call site for radialDistortCallBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
+// crossCallFixedATape is what crossCallFixedAForward keeps of the calls of
+// cross at one call site for crossCallFixedABackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 64·calls bytes, plus sqsumTape.Bytes() (the tapes of
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of a it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type crossCallFixedATape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// crossCallFixedATape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *crossCallFixedATape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// crossCallFixedAForward runs cross and records in t what
+// crossCallFixedABackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func crossCallFixedAForward(t *crossCallFixedATape, a, b, out []float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	t1 := b[2]
+	c.elem6 = t1
+	t2 := b[1]
+	c.elem5 = t2
+	out[0] = a[1]*t1 - a[2]*t2
+	t3 := b[0]
+	c.elem4 = t3
+	t4 := b[2]
+	c.elem3 = t4
+	out[1] = a[2]*t3 - a[0]*t4
+	t5 := b[1]
+	c.elem2 = t5
+	t6 := b[0]
+	c.elem = t6
+	out[2] = a[0]*t5 - a[1]*t6
+}
+
+// crossCallFixedABackward adds to da, db and dout the vector-Jacobian product
+// of cross with the seeds dout, at the point that call number call of
+// crossCallFixedAForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what cross leaves in out, and on return the
+// derivative with respect to what out held before.
+func crossCallFixedABackward(t *crossCallFixedATape, call int, da, db, dout []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	a := c.a
+	t1 := a[0]
+	t2 := a[0]
+	t3 := a[2]
+	t4 := a[2]
+	t5 := a[1]
+	t6 := dout[2]
+	db[0] -= t6 * a[1]
+	da[1] -= t6 * c.elem
+	db[1] += t6 * t1
+	da[0] += t6 * c.elem2
+	dout[2] = 0
+	t7 := dout[1]
+	db[2] -= t7 * t2
+	da[0] -= t7 * c.elem3
+	db[0] += t7 * t3
+	da[2] += t7 * c.elem4
+	dout[1] = 0
+	t8 := dout[0]
+	db[1] -= t8 * t4
+	da[2] -= t8 * c.elem5
+	db[2] += t8 * t5
+	da[1] += t8 * c.elem6
+	dout[0] = 0
+}
+
+// radialDistortCallFixedRadTape is what radialDistortCallFixedRadForward keeps
+// of the calls of radialDistort at one call site for
+// radialDistortCallFixedRadBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes, plus sqsumTape.Bytes() (the tapes of
 // its call sites, each by its own formula summed over the site's calls). Bytes
 // returns that count for a filled tape: each value's size, a slice's 24-byte
 // header where the tape keeps a reference, a stack's entries; not Go's padding,
 // nor spare capacity.
 //
-//	calls      64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	calls      72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //	sqsumTape  sqsumTape.Bytes(), a sqsumCallTape for the calls of one call site, one call per run: the tape sqsumCallForward fills and sqsumCallBackward reads
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type radialDistortCallTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of rad it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type radialDistortCallFixedRadTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
+		// rad: the parameter rad.
+		rad []float64
 		// rsq: rsq as the forward sweep computed it.
 		rsq float64
-		// elem4: an element read before it was overwritten.
-		elem4 float64
-		// elem3: an element read before it was overwritten.
-		elem3 float64
 		// prod: a product (prod) of the forward sweep.
 		prod float64
 		// l: l as the forward sweep computed it.
@@ -904,76 +980,167 @@ type radialDistortCallTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// radialDistortCallTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *radialDistortCallTape) Bytes() int {
+// radialDistortCallFixedRadTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *radialDistortCallFixedRadTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 64
+	n += len(t.calls) * 72
 	n += t.sqsumTape.Bytes()
 	return n
 }
 
-// radialDistortCallForward runs radialDistort and records in t what
-// radialDistortCallBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
+// radialDistortCallFixedRadForward runs radialDistort and records in t what
+// radialDistortCallFixedRadBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
 // memory.
-func radialDistortCallForward(t *radialDistortCallTape, rad, proj []float64) {
+func radialDistortCallFixedRadForward(t *radialDistortCallFixedRadTape, rad, proj []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.sqsumTape.calls = t.sqsumTape.calls[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
+	c.rad = rad
 	rsq := sqsumCallForward(&t.sqsumTape, 2, proj)
 	c.rsq = rsq
-	t1 := rad[0]
-	c.elem4 = t1
-	t2 := rad[1]
-	c.elem3 = t2
-	t3 := t2 * rsq
-	c.prod = t3
-	l := 1 + t1*rsq + t3*rsq
+	t1 := rad[1] * rsq
+	c.prod = t1
+	l := 1 + rad[0]*rsq + t1*rsq
 	c.l = l
-	t4 := proj[0]
-	c.elem2 = t4
-	proj[0] = t4 * l
-	t5 := proj[1]
-	c.elem = t5
-	proj[1] = t5 * l
+	t2 := proj[0]
+	c.elem2 = t2
+	proj[0] = t2 * l
+	t3 := proj[1]
+	c.elem = t3
+	proj[1] = t3 * l
 	c.end.sqsumTape = len(t.sqsumTape.calls)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 	}
 }
 
-// radialDistortCallBackward adds to drad and dproj the vector-Jacobian product
-// of radialDistort with the seeds dproj, at the point that call number call of
-// radialDistortCallForward on t recorded. It keeps buffers of its own in t, for
-// the derivatives of slices it is not passed (those radialDistort and its
-// callees make), so one forward run serves any number of backward runs (one per
-// seed), one at a time; it adds rather than sets, so one buffer can sum a
-// mini-batch.
+// radialDistortCallFixedRadBackward adds to drad and dproj the vector-Jacobian
+// product of radialDistort with the seeds dproj, at the point that call number
+// call of radialDistortCallFixedRadForward on t recorded. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those
+// radialDistort and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
 //
 // dproj holds, on entry, the seed of what radialDistort leaves in proj, and on
 // return the derivative with respect to what proj held before.
-func radialDistortCallBackward(t *radialDistortCallTape, call int, drad, dproj []float64) {
+func radialDistortCallFixedRadBackward(t *radialDistortCallFixedRadTape, call int, drad, dproj []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
+	rad := c.rad
 	rsq := c.rsq
 	l := c.l
+	t1 := rad[1]
+	t2 := rad[0]
 	nsqsumTape := c.end.sqsumTape
 	nsqsumTape--
-	t1 := dproj[1]
-	dproj[1] = t1 * l
-	t2 := dproj[0]
-	dproj[0] = t2 * l
-	dl := t1*c.elem + t2*c.elem2
-	t3 := dl * rsq
-	drad[1] += t3 * rsq
-	drad[0] += t3
-	drsq := dl*c.prod + t3*c.elem3 + dl*c.elem4
+	t3 := dproj[1]
+	dproj[1] = t3 * l
+	t4 := dproj[0]
+	dproj[0] = t4 * l
+	dl := t3*c.elem + t4*c.elem2
+	t5 := dl * rsq
+	drad[1] += t5 * rsq
+	drad[0] += t5
+	drsq := dl*c.prod + t5*t1 + dl*t2
 	sqsumCallBackward(&t.sqsumTape, nsqsumTape, drsq, dproj)
+}
+
+// sqsumCallTape is what sqsumCallForward keeps of the calls of sqsum at one
+// call site for sqsumCallBackward: the forward values the backward sweep reads,
+// and the control flow it replays, each call's in its record and on the stacks
+// the calls share. The tape of the caller holds it, and empties it for each of
+// its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 16·calls + 8·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	calls  16 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type sqsumCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// sqsumCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *sqsumCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 16
+	n += len(t.elem) * 8
+	return n
+}
+
+// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
+func sqsumCallForward(t *sqsumCallTape, n int, x []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
+	res := 0.0
+	t.elem = slices.Grow(t.elem, max(n, 0))
+	for i := 0; i < n; i++ {
+		t1 := x[i]
+		t.elem = append(t.elem, t1)
+		res += t1 * t1
+	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
+	return res
+}
+
+// sqsumCallBackward adds to dx the vector-Jacobian product of sqsum with the
+// seeds s, at the point that call number call of sqsumCallForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func sqsumCallBackward(t *sqsumCallTape, call int, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dres float64
+	n := c.n
+	nelem := c.end.elem
+	dres += s
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
+		nelem--
+		dx[i] += dres * t.elem[nelem] * 2
+	}
 }
 
 // projectJVP runs project and computes, by forward-mode automatic

@@ -33,11 +33,11 @@ import (
 //	mainTerm                 8·k bytes (8 bytes an entry): the memory of mainTerm, which Objective makes, kept from run to run
 //	preprocessQsTape         preprocessQsTape.Bytes(), a preprocessQsCallTape for the calls of one call site, one call per run: the tape preprocessQsCallForward fills and preprocessQsCallBackward reads
 //	subtractTape             subtractTape.Bytes(), a subtractCallNoXTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape subtractCallNoXForward fills and subtractCallNoXBackward reads
-//	qTimesXTape              qTimesXTape.Bytes(), a qTimesXCallTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape qTimesXCallForward fills and qTimesXCallBackward reads
+//	qTimesXTape              qTimesXTape.Bytes(), a qTimesXCallFixedQdiagLtriTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape qTimesXCallFixedQdiagLtriForward fills and qTimesXCallFixedQdiagLtriBackward reads
 //	sqnormTape               sqnormTape.Bytes(), a sqnormCallTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
 //	logsumexpTape            logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, max(n, 0) calls per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
-//	logsumexpTape2           logsumexpTape2.Bytes(), a logsumexpCallTape for the calls of one call site, one call per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
-//	logWishartPriorFlatTape  logWishartPriorFlatTape.Bytes(), a logWishartPriorFlatCallNoWishartGammaTape for the calls of one call site, one call per run: the tape logWishartPriorFlatCallNoWishartGammaForward fills and logWishartPriorFlatCallNoWishartGammaBackward reads
+//	logsumexpTape2           logsumexpTape2.Bytes(), a logsumexpCallFixedXTape for the calls of one call site, one call per run: the tape logsumexpCallFixedXForward fills and logsumexpCallFixedXBackward reads
+//	logWishartPriorFlatTape  logWishartPriorFlatTape.Bytes(), a logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape for the calls of one call site, one call per run: the tape logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads
 //	dsumQs                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of sumQs, which Objective makes, in a buffer the backward sweep reuses
 //	dqdiags                  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qdiags, which Objective makes, in a buffer the backward sweep reuses
 //	dmainTerm                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of mainTerm, which Objective makes, in a buffer the backward sweep reuses
@@ -84,10 +84,10 @@ type ObjectiveTape struct {
 	// subtractCallNoXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	subtractTape subtractCallNoXTape
-	// qTimesXTape: the tape qTimesXCallForward fills and qTimesXCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	qTimesXTape qTimesXCallTape
+	// qTimesXTape: the tape qTimesXCallFixedQdiagLtriForward fills and
+	// qTimesXCallFixedQdiagLtriBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	qTimesXTape qTimesXCallFixedQdiagLtriTape
 	// sqnormTape: the tape sqnormCallForward fills and sqnormCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
 	sqnormTape sqnormCallTape
@@ -95,15 +95,15 @@ type ObjectiveTape struct {
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	logsumexpTape logsumexpCallTape
-	// logsumexpTape2: the tape logsumexpCallForward fills and
-	// logsumexpCallBackward reads, for every call of it here: one record per call,
-	// and the stacks they share.
-	logsumexpTape2 logsumexpCallTape
+	// logsumexpTape2: the tape logsumexpCallFixedXForward fills and
+	// logsumexpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logsumexpTape2 logsumexpCallFixedXTape
 	// logWishartPriorFlatTape: the tape
-	// logWishartPriorFlatCallNoWishartGammaForward fills and
-	// logWishartPriorFlatCallNoWishartGammaBackward reads, for every call of it
-	// here: one record per call, and the stacks they share.
-	logWishartPriorFlatTape logWishartPriorFlatCallNoWishartGammaTape
+	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and
+	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	logWishartPriorFlatTape logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape
 	// dsumQs: the derivatives of sumQs, which Objective makes, in a buffer the
 	// backward sweep reuses.
 	dsumQs []float64
@@ -196,7 +196,7 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 	for ix := 0; ix < n; ix++ {
 		for ik := 0; ik < k; ik++ {
 			subtractCallNoXForward(&t.subtractTape, d, x[ix*d:], means[ik*d:], xcentered)
-			qTimesXCallForward(&t.qTimesXTape, d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
+			qTimesXCallFixedQdiagLtriForward(&t.qTimesXTape, d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
 			t3 := alphas[ik] + sumQs[ik]
 			t4 := sqnormCallForward(&t.sqnormTape, d, qxcentered)
 			mainTerm[ik] = t3 - 0.5*t4
@@ -204,9 +204,9 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 		t5 := logsumexpCallForward(&t.logsumexpTape, k, mainTerm)
 		slse += t5
 	}
-	lseAlphas := logsumexpCallForward(&t.logsumexpTape2, k, alphas)
+	lseAlphas := logsumexpCallFixedXForward(&t.logsumexpTape2, k, alphas)
 	err := constant + slse - float64(n)*lseAlphas
-	t6 := logWishartPriorFlatCallNoWishartGammaForward(&t.logWishartPriorFlatTape, d, k, wishart.Gamma, wishart.M, sumQs, qdiags, icf)
+	t6 := logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(&t.logWishartPriorFlatTape, d, k, wishart.Gamma, wishart.M, sumQs, qdiags, icf)
 	return err + t6
 }
 
@@ -251,25 +251,27 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 	means := t.means
 	npreprocessQsTape := len(t.preprocessQsTape.calls)
 	npreprocessQsTape--
-	logWishartPriorFlatCallNoWishartGammaBackward(&t.logWishartPriorFlatTape, nlogWishartPriorFlatTape, s, dsumQs, dqdiags, dicf)
+	logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(&t.logWishartPriorFlatTape, nlogWishartPriorFlatTape, s, dsumQs, dqdiags, dicf)
 	dlseAlphas := -(s * float64(n))
 	dslse += s
-	logsumexpCallBackward(&t.logsumexpTape2, nlogsumexpTape2, dlseAlphas, dalphas)
-	for ix := n - 1; ix >= 0; ix-- {
+	logsumexpCallFixedXBackward(&t.logsumexpTape2, nlogsumexpTape2, dlseAlphas, dalphas)
+	t1 := n - 1
+	for ix := t1; ix >= 0; ix-- {
 		nlogsumexpTape--
 		logsumexpCallBackward(&t.logsumexpTape, nlogsumexpTape, dslse, dmainTerm)
-		for ik := k - 1; ik >= 0; ik-- {
+		t2 := k - 1
+		for ik := t2; ik >= 0; ik-- {
 			nsqnormTape--
 			nqTimesXTape--
-			t1 := ik * d
+			t3 := ik * d
 			nsubtractTape--
-			t2 := dmainTerm[ik]
+			t4 := dmainTerm[ik]
 			dmainTerm[ik] = 0
-			sqnormCallBackward(&t.sqnormTape, nsqnormTape, -(t2 * 0.5), dqxcentered)
-			dsumQs[ik] += t2
-			dalphas[ik] += t2
-			qTimesXCallBackward(&t.qTimesXTape, nqTimesXTape, dqdiags[t1:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
-			subtractCallNoXBackward(&t.subtractTape, nsubtractTape, dmeans[t1:len(means)], dxcentered)
+			sqnormCallBackward(&t.sqnormTape, nsqnormTape, -(t4 * 0.5), dqxcentered)
+			dsumQs[ik] += t4
+			dalphas[ik] += t4
+			qTimesXCallFixedQdiagLtriBackward(&t.qTimesXTape, nqTimesXTape, dqdiags[t3:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
+			subtractCallNoXBackward(&t.subtractTape, nsubtractTape, dmeans[t3:len(means)], dxcentered)
 		}
 	}
 	preprocessQsCallBackward(&t.preprocessQsTape, npreprocessQsTape, dicf, dsumQs, dqdiags)
@@ -386,17 +388,19 @@ func preprocessQsCallBackward(t *preprocessQsCallTape, call int, dicf, dsumQs, d
 	d := c.d
 	nexp := c.end.exp
 	icfSz := d * (d + 1) / 2
-	for ik := k - 1; ik >= 0; ik-- {
-		t1 := ik
-		for id := d - 1; id >= 0; id-- {
-			t2 := t1*d + id
+	t1 := k - 1
+	for ik := t1; ik >= 0; ik-- {
+		t2 := ik
+		t3 := d - 1
+		for id := t3; id >= 0; id-- {
+			t4 := t2*d + id
 			nexp--
-			t3 := t1*icfSz + id
-			dq := dqdiags[t2]*t.exp[nexp] + dsumQs[t1]
-			dicf[t3] += dq
-			dqdiags[t2] = 0
+			t5 := t2*icfSz + id
+			dq := dqdiags[t4]*t.exp[nexp] + dsumQs[t2]
+			dicf[t5] += dq
+			dqdiags[t4] = 0
 		}
-		dsumQs[t1] = 0
+		dsumQs[t2] = 0
 	}
 }
 
@@ -459,204 +463,141 @@ func subtractCallNoXBackward(t *subtractCallNoXTape, call int, dy, dout []float6
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	d := c.d
-	for id := d - 1; id >= 0; id-- {
+	t1 := d - 1
+	for id := t1; id >= 0; id-- {
 		dy[id] -= dout[id]
 		dout[id] = 0
 	}
 }
 
-// qTimesXCallTape is what qTimesXCallForward keeps of the calls of qTimesX at
-// one call site for qTimesXCallBackward: the forward values the backward sweep
+// qTimesXCallFixedQdiagLtriTape is what qTimesXCallFixedQdiagLtriForward keeps
+// of the calls of qTimesX at one call site for
+// qTimesXCallFixedQdiagLtriBackward: the forward values the backward sweep
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 64·calls + 24·max(d, 0) + 32·jTrips bytes. Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// calls), the tape holds 72·calls + 8·max(d, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-// Where jTrips is the iterations of the loop on j in all, summed over the loops
-// around it.
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·max(d, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
-//	calls       64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem3       8·max(d, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem4       8·max(d, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	j           8·jTrips bytes (8 bytes an entry): the value of j the backward sweep reads
-//	lparamsIdx  8·jTrips bytes (8 bytes an entry): the value of lparamsIdx the backward sweep reads
-//	elem        8·jTrips bytes (8 bytes an entry): an element read before it was overwritten
-//	elem2       8·jTrips bytes (8 bytes an entry): an element read before it was overwritten
-//	jTrips      8·max(d, 0) bytes (8 bytes an entry): how many iterations of the loop on j began
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// Recomputed by the backward sweep rather than stored: the elements of ltri,
+// qdiag it reads again (memory nothing writes afterwards); lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type qTimesXCallTape struct {
+type qTimesXCallFixedQdiagLtriTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// d: the parameter d.
 		d int
+		// qdiag: the parameter qdiag.
+		qdiag []float64
+		// ltri: the parameter ltri.
+		ltri []float64
+		// lparamsIdx: the value of lparamsIdx as the forward sweep returned, from
+		// which the backward sweep has its earlier values.
+		lparamsIdx int
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			elem3      int
-			elem4      int
-			j          int
-			lparamsIdx int
-			elem       int
-			elem2      int
-			jTrips     int
+			elem int
 		}
 	}
-	// elem3: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem3 []float64
-	// elem4: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem4 []float64
-	// j: the value of j the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	j []int
-	// lparamsIdx: the value of lparamsIdx the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
-	lparamsIdx []int
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
-	// jTrips: how many iterations of the loop on j began, one entry per iteration
-	// of the loop around it, read back last first.
-	jTrips []int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// qTimesXCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *qTimesXCallTape) Bytes() int {
+// qTimesXCallFixedQdiagLtriTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *qTimesXCallFixedQdiagLtriTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 64
-	n += len(t.elem3) * 8
-	n += len(t.elem4) * 8
-	n += len(t.j) * 8
-	n += len(t.lparamsIdx) * 8
+	n += len(t.calls) * 72
 	n += len(t.elem) * 8
-	n += len(t.elem2) * 8
-	n += len(t.jTrips) * 8
 	return n
 }
 
-// qTimesXCallForward runs qTimesX and records in t what qTimesXCallBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func qTimesXCallForward(t *qTimesXCallTape, d int, qdiag, ltri, x, out []float64) {
+// qTimesXCallFixedQdiagLtriForward runs qTimesX and records in t what
+// qTimesXCallFixedQdiagLtriBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func qTimesXCallFixedQdiagLtriForward(t *qTimesXCallFixedQdiagLtriTape, d int, qdiag, ltri, x, out []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.jTrips = t.jTrips[:0]
-		t.j = t.j[:0]
 		t.elem = t.elem[:0]
-		t.elem2 = t.elem2[:0]
-		t.lparamsIdx = t.lparamsIdx[:0]
-		t.elem3 = t.elem3[:0]
-		t.elem4 = t.elem4[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.d = d
-	t1 := max(d, 0)
-	t.elem3 = slices.Grow(t.elem3, t1)
-	t.elem4 = slices.Grow(t.elem4, t1)
+	c.qdiag = qdiag
+	c.ltri = ltri
+	t.elem = slices.Grow(t.elem, max(d, 0))
 	for id := 0; id < d; id++ {
-		t2 := qdiag[id]
-		t.elem3 = append(t.elem3, t2)
-		t3 := x[id]
-		t.elem4 = append(t.elem4, t3)
-		out[id] = t2 * t3
+		t1 := x[id]
+		t.elem = append(t.elem, t1)
+		out[id] = qdiag[id] * t1
 	}
 	lparamsIdx := 0
-	t.jTrips = slices.Grow(t.jTrips, t1)
 	for i := 0; i < d; i++ {
-		jTrips := 0
 		for j := i + 1; j < d; j++ {
-			jTrips++
-			t.j = append(t.j, j)
-			t.lparamsIdx = append(t.lparamsIdx, lparamsIdx)
-			t4 := ltri[lparamsIdx]
-			t.elem = append(t.elem, t4)
-			t5 := x[i]
-			t.elem2 = append(t.elem2, t5)
-			out[j] += t4 * t5
+			out[j] += ltri[lparamsIdx] * x[i]
 			lparamsIdx++
 		}
-		t.jTrips = append(t.jTrips, jTrips)
 	}
-	c.end.elem3 = len(t.elem3)
-	c.end.elem4 = len(t.elem4)
-	c.end.j = len(t.j)
-	c.end.lparamsIdx = len(t.lparamsIdx)
+	c.lparamsIdx = lparamsIdx
 	c.end.elem = len(t.elem)
-	c.end.elem2 = len(t.elem2)
-	c.end.jTrips = len(t.jTrips)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
-		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
-		t.elem4 = slices.Grow(t.elem4, c.end.elem4*more)
-		t.j = slices.Grow(t.j, c.end.j*more)
-		t.lparamsIdx = slices.Grow(t.lparamsIdx, c.end.lparamsIdx*more)
 		t.elem = slices.Grow(t.elem, c.end.elem*more)
-		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
-		t.jTrips = slices.Grow(t.jTrips, c.end.jTrips*more)
 	}
 }
 
-// qTimesXCallBackward adds to dqdiag, dltri, dx and dout the vector-Jacobian
-// product of qTimesX with the seeds dout, at the point that call number call of
-// qTimesXCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// qTimesXCallFixedQdiagLtriBackward adds to dqdiag, dltri, dx and dout the
+// vector-Jacobian product of qTimesX with the seeds dout, at the point that
+// call number call of qTimesXCallFixedQdiagLtriForward on t recorded. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 //
 // dout holds, on entry, the seed of what qTimesX leaves in out, and on return
 // the derivative with respect to what out held before.
-func qTimesXCallBackward(t *qTimesXCallTape, call int, dqdiag, dltri, dx, dout []float64) {
+func qTimesXCallFixedQdiagLtriBackward(t *qTimesXCallFixedQdiagLtriTape, call int, dqdiag, dltri, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	d := c.d
-	njTrips := c.end.jTrips
-	nj := c.end.j
+	ltri := c.ltri
+	lparamsIdx := c.lparamsIdx
+	t1 := c.end.elem - d
+	qdiag := c.qdiag
 	nelem := c.end.elem
-	nelem2 := c.end.elem2
-	nlparamsIdx := c.end.lparamsIdx
-	nelem3 := c.end.elem3
-	nelem4 := c.end.elem4
-	for i := d - 1; i >= 0; i-- {
-		t1 := i
-		njTrips--
-		t2 := t.jTrips[njTrips]
-		for k := t2; k > 0; k-- {
-			nj--
-			t3 := t.j[nj]
-			nelem--
-			nelem2--
-			nlparamsIdx--
-			t4 := t.lparamsIdx[nlparamsIdx]
-			t5 := dout[t3]
-			t6 := t5 * t.elem2[nelem2]
-			dx[t1] += t5 * t.elem[nelem]
-			dltri[t4] += t6
-			dout[t3] = t5
+	t2 := d - 1
+	for i := t2; i >= 0; i-- {
+		t3 := i
+		t4 := t3 + 1
+		t5 := t.elem[t1+t3]
+		for j := t2; j >= t4; j-- {
+			t6 := lparamsIdx - 1
+			lparamsIdx--
+			t7 := dout[j]
+			dx[t3] += t7 * ltri[t6]
+			dltri[t6] += t7 * t5
+			dout[j] = t7
 		}
 	}
-	for id := d - 1; id >= 0; id-- {
-		nelem3--
-		nelem4--
-		t7 := dout[id]
-		t8 := t7 * t.elem4[nelem4]
-		dx[id] += t7 * t.elem3[nelem3]
-		dqdiag[id] += t8
+	for id := t2; id >= 0; id-- {
+		nelem--
+		t8 := dout[id]
+		t9 := t8 * t.elem[nelem]
+		dx[id] += t8 * qdiag[id]
+		dqdiag[id] += t9
 		dout[id] = 0
 	}
 }
@@ -860,11 +801,12 @@ func logsumexpCallBackward(t *logsumexpCallTape, call int, s float64, dx []float
 	narrMaxTape := c.end.arrMaxTape
 	narrMaxTape--
 	dsemx += s / c.semx
-	for i := n - 1; i >= 0; i-- {
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
-		t1 := dsemx * t.exp[nexp]
-		dmx -= t1
-		dx[i] += t1
+		t2 := dsemx * t.exp[nexp]
+		dmx -= t2
+		dx[i] += t2
 	}
 	dmx2 := s + dmx
 	arrMaxCallBackward(&t.arrMaxTape, narrMaxTape, dmx2, dx)
@@ -986,13 +928,235 @@ func arrMaxCallBackward(t *arrMaxCallTape, call int, s float64, dx []float64) {
 	dx[0] += dm
 }
 
-// logWishartPriorFlatCallNoWishartGammaTape is what
-// logWishartPriorFlatCallNoWishartGammaForward keeps of the calls of
-// logWishartPriorFlat at one call site for
-// logWishartPriorFlatCallNoWishartGammaBackward: the forward values the
+// logsumexpCallFixedXTape is what logsumexpCallFixedXForward keeps of the calls
+// of logsumexp at one call site for logsumexpCallFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls + 8·max(n, 0) bytes, plus
+// arrMaxTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls       32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	arrMaxTape  arrMaxTape.Bytes(), a arrMaxCallFixedXTape for the calls of one call site, one call per run: the tape arrMaxCallFixedXForward fills and arrMaxCallFixedXBackward reads
+//	exp         8·max(n, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: mx.
+type logsumexpCallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// semx: the value of semx the backward sweep reads.
+		semx float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			arrMaxTape int
+			exp        int
+		}
+	}
+	// arrMaxTape: the tape arrMaxCallFixedXForward fills and
+	// arrMaxCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	arrMaxTape arrMaxCallFixedXTape
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// logsumexpCallFixedXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *logsumexpCallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	n += t.arrMaxTape.Bytes()
+	n += len(t.exp) * 8
+	return n
+}
+
+// logsumexpCallFixedXForward runs logsumexp and records in t what
+// logsumexpCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func logsumexpCallFixedXForward(t *logsumexpCallFixedXTape, n int, x []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+		t.arrMaxTape.calls = t.arrMaxTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
+	mx := arrMaxCallFixedXForward(&t.arrMaxTape, n, x)
+	semx := 0.0
+	t.exp = slices.Grow(t.exp, max(n, 0))
+	for i := 0; i < n; i++ {
+		t1 := math.Exp(x[i] - mx)
+		t.exp = append(t.exp, t1)
+		semx += t1
+	}
+	c.semx = semx
+	c.end.arrMaxTape = len(t.arrMaxTape.calls)
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
+	return math.Log(semx) + mx
+}
+
+// logsumexpCallFixedXBackward adds to dx the vector-Jacobian product of
+// logsumexp with the seeds s, at the point that call number call of
+// logsumexpCallFixedXForward on t recorded. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those logsumexp and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func logsumexpCallFixedXBackward(t *logsumexpCallFixedXTape, call int, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dsemx float64
+	n := c.n
+	nexp := c.end.exp
+	var dmx float64
+	narrMaxTape := c.end.arrMaxTape
+	narrMaxTape--
+	dsemx += s / c.semx
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
+		nexp--
+		t2 := dsemx * t.exp[nexp]
+		dmx -= t2
+		dx[i] += t2
+	}
+	dmx2 := s + dmx
+	arrMaxCallFixedXBackward(&t.arrMaxTape, narrMaxTape, dmx2, dx)
+}
+
+// arrMaxCallFixedXTape is what arrMaxCallFixedXForward keeps of the calls of
+// arrMax at one call site for arrMaxCallFixedXBackward: the forward values the
 // backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls + 8·max(n − 1, 0) bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
+//
+//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	m      8·max(n − 1, 0) bytes (8 bytes an entry): the value of m the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type arrMaxCallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// x: the parameter x.
+		x []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			m int
+		}
+	}
+	// m: the value of m the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	m []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// arrMaxCallFixedXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *arrMaxCallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += len(t.m) * 8
+	return n
+}
+
+// arrMaxCallFixedXForward runs arrMax and records in t what
+// arrMaxCallFixedXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func arrMaxCallFixedXForward(t *arrMaxCallFixedXTape, n int, x []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.m = t.m[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
+	c.x = x
+	m := x[0]
+	t.m = slices.Grow(t.m, max(n-1, 0))
+	for i := 1; i < n; i++ {
+		t.m = append(t.m, m)
+		m = math.Max(m, x[i])
+	}
+	c.end.m = len(t.m)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.m = slices.Grow(t.m, c.end.m*more)
+	}
+	return m
+}
+
+// arrMaxCallFixedXBackward adds to dx the vector-Jacobian product of arrMax
+// with the seeds s, at the point that call number call of
+// arrMaxCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func arrMaxCallFixedXBackward(t *arrMaxCallFixedXTape, call int, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dm float64
+	n := c.n
+	t1 := n - 1
+	nm := c.end.m
+	x := c.x
+	dm += s
+	for i := t1; i >= 1; i-- {
+		nm--
+		c1 := t.m[nm] >= x[i]
+		var t2 float64
+		if c1 {
+			t2 = dm
+		}
+		t3 := dm
+		if c1 {
+			t3 = 0
+		}
+		dx[i] += t3
+		dm = t2
+	}
+	dx[0] += dm
+}
+
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape is what
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward keeps of the calls
+// of logWishartPriorFlat at one call site for
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 96·calls bytes, plus sqnormTape.Bytes() +
@@ -1002,8 +1166,8 @@ func arrMaxCallBackward(t *arrMaxCallTape, call int, s float64, dx []float64) {
 // a stack's entries; not Go's padding, nor spare capacity.
 //
 //	calls        96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	sqnormTape   sqnormTape.Bytes(), a sqnormCallTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
-//	sqnormTape2  sqnormTape2.Bytes(), a sqnormCallTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
+//	sqnormTape   sqnormTape.Bytes(), a sqnormCallFixedXTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
+//	sqnormTape2  sqnormTape2.Bytes(), a sqnormCallFixedXTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions, products; lengths, indexes and integer arithmetic, and loop
@@ -1011,7 +1175,7 @@ func arrMaxCallBackward(t *arrMaxCallTape, call int, s float64, dx []float64) {
 //
 // Neither stored nor recomputed, since the chain rule does not need them: c,
 // frobenius.
-type logWishartPriorFlatCallNoWishartGammaTape struct {
+type logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -1033,19 +1197,22 @@ type logWishartPriorFlatCallNoWishartGammaTape struct {
 			sqnormTape2 int
 		}
 	}
-	// sqnormTape: the tape sqnormCallForward fills and sqnormCallBackward reads,
-	// for every call of it here: one record per call, and the stacks they share.
-	sqnormTape sqnormCallTape
-	// sqnormTape2: the tape sqnormCallForward fills and sqnormCallBackward reads,
-	// for every call of it here: one record per call, and the stacks they share.
-	sqnormTape2 sqnormCallTape
+	// sqnormTape: the tape sqnormCallFixedXForward fills and
+	// sqnormCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sqnormTape sqnormCallFixedXTape
+	// sqnormTape2: the tape sqnormCallFixedXForward fills and
+	// sqnormCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sqnormTape2 sqnormCallFixedXTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// logWishartPriorFlatCallNoWishartGammaTape's comment counts them: each value's
-// size, 24 for a slice the tape refers to, a stack's entries by its length, the
-// tapes of its call sites; not Go's padding nor spare capacity.
-func (t *logWishartPriorFlatCallNoWishartGammaTape) Bytes() int {
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape's comment counts
+// them: each value's size, 24 for a slice the tape refers to, a stack's entries
+// by its length, the tapes of its call sites; not Go's padding nor spare
+// capacity.
+func (t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 96
 	n += t.sqnormTape.Bytes()
@@ -1053,11 +1220,12 @@ func (t *logWishartPriorFlatCallNoWishartGammaTape) Bytes() int {
 	return n
 }
 
-// logWishartPriorFlatCallNoWishartGammaForward runs logWishartPriorFlat and
-// records in t what logWishartPriorFlatCallNoWishartGammaBackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func logWishartPriorFlatCallNoWishartGammaForward(t *logWishartPriorFlatCallNoWishartGammaTape, p, k int, wishartGamma float64, wishartM int, sumQs, qdiags, icf []float64) float64 {
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward runs
+// logWishartPriorFlat and records in t what
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward needs, after what
+// the earlier calls since t's holder began its run recorded; the first of them
+// empties t, keeping its memory.
+func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape, p, k int, wishartGamma float64, wishartM int, sumQs, qdiags, icf []float64) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.sqnormTape2.calls = t.sqnormTape2.calls[:0]
@@ -1079,8 +1247,8 @@ func logWishartPriorFlatCallNoWishartGammaForward(t *logWishartPriorFlatCallNoWi
 	t.sqnormTape.calls = slices.Grow(t.sqnormTape.calls, t1)
 	t.sqnormTape2.calls = slices.Grow(t.sqnormTape2.calls, t1)
 	for ik := 0; ik < k; ik++ {
-		t2 := sqnormCallForward(&t.sqnormTape, p, qdiags[ik*p:])
-		t3 := sqnormCallForward(&t.sqnormTape2, icfSz-p, icf[ik*icfSz+p:])
+		t2 := sqnormCallFixedXForward(&t.sqnormTape, p, qdiags[ik*p:])
+		t3 := sqnormCallFixedXForward(&t.sqnormTape2, icfSz-p, icf[ik*icfSz+p:])
 		frobenius := t2 + t3
 		out += 0.5*wishartGamma*wishartGamma*frobenius - float64(wishartM)*sumQs[ik]
 	}
@@ -1092,15 +1260,15 @@ func logWishartPriorFlatCallNoWishartGammaForward(t *logWishartPriorFlatCallNoWi
 	return out - float64(k)*c2
 }
 
-// logWishartPriorFlatCallNoWishartGammaBackward adds to dsumQs, dqdiags and
-// dicf the vector-Jacobian product of logWishartPriorFlat with the seeds s, at
-// the point that call number call of
-// logWishartPriorFlatCallNoWishartGammaForward on t recorded. It keeps buffers
-// of its own in t, for the derivatives of slices it is not passed (those
-// logWishartPriorFlat and its callees make), so one forward run serves any
-// number of backward runs (one per seed), one at a time; it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func logWishartPriorFlatCallNoWishartGammaBackward(t *logWishartPriorFlatCallNoWishartGammaTape, call int, s float64, dsumQs, dqdiags, dicf []float64) {
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward adds to dsumQs,
+// dqdiags and dicf the vector-Jacobian product of logWishartPriorFlat with the
+// seeds s, at the point that call number call of
+// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward on t recorded. It
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those logWishartPriorFlat and its callees make), so one forward run serves
+// any number of backward runs (one per seed), one at a time; it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape, call int, s float64, dsumQs, dqdiags, dicf []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dout float64
@@ -1114,12 +1282,87 @@ func logWishartPriorFlatCallNoWishartGammaBackward(t *logWishartPriorFlatCallNoW
 	nsqnormTape := c.end.sqnormTape
 	qdiags := c.qdiags
 	dout += s
-	for ik := k - 1; ik >= 0; ik-- {
+	t1 := k - 1
+	for ik := t1; ik >= 0; ik-- {
 		nsqnormTape2--
 		nsqnormTape--
 		dsumQs[ik] -= dout * float64(wishartM)
 		dfrobenius := dout * (0.5 * wishartGamma * wishartGamma)
-		sqnormCallBackward(&t.sqnormTape2, nsqnormTape2, dfrobenius, dicf[ik*icfSz+p:len(icf)])
-		sqnormCallBackward(&t.sqnormTape, nsqnormTape, dfrobenius, dqdiags[ik*p:len(qdiags)])
+		sqnormCallFixedXBackward(&t.sqnormTape2, nsqnormTape2, dfrobenius, dicf[ik*icfSz+p:len(icf)])
+		sqnormCallFixedXBackward(&t.sqnormTape, nsqnormTape, dfrobenius, dqdiags[ik*p:len(qdiags)])
 	}
+}
+
+// sqnormCallFixedXTape is what sqnormCallFixedXForward keeps of the calls of
+// sqnorm at one call site for sqnormCallFixedXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type sqnormCallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// x: the parameter x.
+		x []float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// sqnormCallFixedXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *sqnormCallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 32
+	return n
+}
+
+// sqnormCallFixedXForward runs sqnorm and records in t what
+// sqnormCallFixedXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func sqnormCallFixedXForward(t *sqnormCallFixedXTape, n int, x []float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
+	c.x = x
+	t1 := x[0]
+	res := t1 * t1
+	for i := 1; i < n; i++ {
+		t2 := x[i]
+		res += t2 * t2
+	}
+	return res
+}
+
+// sqnormCallFixedXBackward adds to dx the vector-Jacobian product of sqnorm
+// with the seeds s, at the point that call number call of
+// sqnormCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func sqnormCallFixedXBackward(t *sqnormCallFixedXTape, call int, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dres float64
+	n := c.n
+	t1 := n - 1
+	x := c.x
+	t2 := x[0]
+	dres += s
+	for i := t1; i >= 1; i-- {
+		dx[i] += dres * x[i] * 2
+	}
+	dx[0] += dres * t2 * 2
 }

@@ -27,7 +27,7 @@ import (
 //	copied           8 bytes per run: how many elements a copy copied
 //	ypred            8·b bytes (8 bytes an entry): the memory of ypred, which Objective makes, kept from run to run
 //	ynorm            8·b bytes (8 bytes an entry): the memory of ynorm, which Objective makes, kept from run to run
-//	lstmPredictTape  lstmPredictTape.Bytes(), a lstmPredictCallNoInputTape for the calls of one call site, max((c − 1), 0) calls per run: the tape lstmPredictCallNoInputForward fills and lstmPredictCallNoInputBackward reads
+//	lstmPredictTape  lstmPredictTape.Bytes(), a lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape for the calls of one call site, max((c − 1), 0) calls per run: the tape lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward fills and lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward reads
 //	logsumexpTape    logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, max((c − 1), 0) calls per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
 //	count            8 bytes per run: the value of count the backward sweep reads
 //	dynorm           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of ynorm, which Objective makes, in a buffer the backward sweep reuses
@@ -57,10 +57,11 @@ type ObjectiveTape struct {
 	ypred []float64
 	// ynorm: the memory of ynorm, which Objective makes, kept from run to run.
 	ynorm []float64
-	// lstmPredictTape: the tape lstmPredictCallNoInputForward fills and
-	// lstmPredictCallNoInputBackward reads, for every call of it here: one record
-	// per call, and the stacks they share.
-	lstmPredictTape lstmPredictCallNoInputTape
+	// lstmPredictTape: the tape
+	// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward fills and
+	// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	lstmPredictTape lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape
 	// logsumexpTape: the tape logsumexpCallForward fills and logsumexpCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
@@ -125,7 +126,7 @@ func ObjectiveForward(t *ObjectiveTape, l, c, b int, mainParams, extraParams, st
 	t.logsumexpTape.calls = slices.Grow(t.logsumexpTape.calls, t4)
 	t.lstmPredictTape.calls = slices.Grow(t.lstmPredictTape.calls, t4)
 	for t2 := 0; t2 < t3; t2++ {
-		lstmPredictCallNoInputForward(&t.lstmPredictTape, l, b, mainParams, extraParams, st, sequence[t2*b:(t2+1)*b], ypred)
+		lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward(&t.lstmPredictTape, l, b, mainParams, extraParams, st, sequence[t2*b:(t2+1)*b], ypred)
 		lse := logsumexpCallForward(&t.logsumexpTape, ypred, b)
 		for i := 0; i < b; i++ {
 			ynorm[i] = ypred[i] - lse
@@ -166,22 +167,24 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []
 	dst := t.dst
 	t1 := t.copied
 	dtotal -= s / float64(t.count)
-	for t2 := c - 2; t2 >= 0; t2-- {
+	t3 := c - 2
+	for t2 := t3; t2 >= 0; t2-- {
 		ygold := sequence[(t2+1)*b : (t2+2)*b]
 		var dlse float64
 		nlogsumexpTape--
 		nlstmPredictTape--
-		for i2 := b - 1; i2 >= 0; i2-- {
+		t4 := b - 1
+		for i2 := t4; i2 >= 0; i2-- {
 			dynorm[i2] += dtotal * ygold[i2]
 		}
-		for i := b - 1; i >= 0; i-- {
-			t3 := dynorm[i]
-			dlse -= t3
-			dypred[i] += t3
+		for i := t4; i >= 0; i-- {
+			t5 := dynorm[i]
+			dlse -= t5
+			dypred[i] += t5
 			dynorm[i] = 0
 		}
 		logsumexpCallBackward(&t.logsumexpTape, nlogsumexpTape, dlse, dypred)
-		lstmPredictCallNoInputBackward(&t.lstmPredictTape, nlstmPredictTape, dmainParams, dextraParams, dst, dypred)
+		lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(&t.lstmPredictTape, nlstmPredictTape, dmainParams, dextraParams, dst, dypred)
 	}
 	for k := 0; k < t1; k++ {
 		dst[k] = 0
@@ -200,32 +203,32 @@ func ObjectiveGrad(l, c, b int, mainParams, extraParams, state, sequence []float
 	return t1, dmainParams, dextraParams
 }
 
-// lstmPredictCallNoInputTape is what lstmPredictCallNoInputForward keeps of the
-// calls of lstmPredict at one call site for lstmPredictCallNoInputBackward: the
-// forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape is what
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward keeps of the
+// calls of lstmPredict at one call site for
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 80·calls + 24·max(b, 0) bytes, plus
+// calls), the tape holds 112·calls + 8·max(b, 0) bytes, plus
 // lstmModelTape.Bytes() + lstmModelTape2.Bytes() (the tapes of its call sites,
 // each by its own formula summed over the site's calls). Bytes returns that
 // count for a filled tape: each value's size, a slice's 24-byte header where
 // the tape keeps a reference, a stack's entries; not Go's padding, nor spare
 // capacity.
 //
-//	calls           80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem3           8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	lstmModelTape   lstmModelTape.Bytes(), a lstmModelCallTape for the calls of one call site, one call per run: the tape lstmModelCallForward fills and lstmModelCallBackward reads
-//	lstmModelTape2  lstmModelTape2.Bytes(), a lstmModelCallTape for the calls of one call site, max(l − 1, 0) calls per run: the tape lstmModelCallForward fills and lstmModelCallBackward reads
+//	calls           112 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	lstmModelTape   lstmModelTape.Bytes(), a lstmModelCallFixedWeightTape for the calls of one call site, one call per run: the tape lstmModelCallFixedWeightForward fills and lstmModelCallFixedWeightBackward reads
+//	lstmModelTape2  lstmModelTape2.Bytes(), a lstmModelCallFixedWeightTape for the calls of one call site, max(l − 1, 0) calls per run: the tape lstmModelCallFixedWeightForward fills and lstmModelCallFixedWeightBackward reads
 //	elem            8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem2           8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type lstmPredictCallNoInputTape struct {
+// Recomputed by the backward sweep rather than stored: the elements of
+// extraParams, input it reads again (memory nothing writes afterwards);
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
+type lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -235,135 +238,122 @@ type lstmPredictCallNoInputTape struct {
 		b int
 		// mainParams: the parameter mainParams.
 		mainParams []float64
+		// extraParams: the parameter extraParams.
+		extraParams []float64
+		// input: the parameter input.
+		input []float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			elem3          int
 			lstmModelTape  int
 			lstmModelTape2 int
 			elem           int
-			elem2          int
 		}
 	}
-	// elem3: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem3 []float64
-	// lstmModelTape: the tape lstmModelCallForward fills and lstmModelCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	lstmModelTape lstmModelCallTape
-	// lstmModelTape2: the tape lstmModelCallForward fills and
-	// lstmModelCallBackward reads, for every call of it here: one record per call,
-	// and the stacks they share.
-	lstmModelTape2 lstmModelCallTape
+	// lstmModelTape: the tape lstmModelCallFixedWeightForward fills and
+	// lstmModelCallFixedWeightBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	lstmModelTape lstmModelCallFixedWeightTape
+	// lstmModelTape2: the tape lstmModelCallFixedWeightForward fills and
+	// lstmModelCallFixedWeightBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	lstmModelTape2 lstmModelCallFixedWeightTape
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// lstmPredictCallNoInputTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *lstmPredictCallNoInputTape) Bytes() int {
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape's comment counts
+// them: each value's size, 24 for a slice the tape refers to, a stack's entries
+// by its length, the tapes of its call sites; not Go's padding nor spare
+// capacity.
+func (t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 80
-	n += len(t.elem3) * 8
+	n += len(t.calls) * 112
 	n += t.lstmModelTape.Bytes()
 	n += t.lstmModelTape2.Bytes()
 	n += len(t.elem) * 8
-	n += len(t.elem2) * 8
 	return n
 }
 
-// lstmPredictCallNoInputForward runs lstmPredict and records in t what
-// lstmPredictCallNoInputBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func lstmPredictCallNoInputForward(t *lstmPredictCallNoInputTape, l, b int, mainParams, extraParams, state, input, output []float64) {
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward runs lstmPredict
+// and records in t what
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
+func lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward(t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape, l, b int, mainParams, extraParams, state, input, output []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.elem = t.elem[:0]
-		t.elem2 = t.elem2[:0]
 		t.lstmModelTape2.calls = t.lstmModelTape2.calls[:0]
 		t.lstmModelTape.calls = t.lstmModelTape.calls[:0]
-		t.elem3 = t.elem3[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.l = l
 	c.b = b
 	c.mainParams = mainParams
+	c.extraParams = extraParams
+	c.input = input
 	inWeight := extraParams[:b]
 	t1 := 2 * b
 	outWeight := extraParams[b:t1]
 	outBias := extraParams[t1 : 3*b]
-	t2 := max(b, 0)
-	t.elem3 = slices.Grow(t.elem3, t2)
 	for i := 0; i < b; i++ {
-		t3 := input[i]
-		t.elem3 = append(t.elem3, t3)
-		output[i] = t3 * inWeight[i]
+		output[i] = input[i] * inWeight[i]
 	}
-	t4 := 4 * b
-	t5 := 8 * b
-	lstmModelCallForward(&t.lstmModelTape, b, mainParams[:t4], mainParams[t4:t5], state[:b], state[b:t1], output)
-	t6 := l - 1
-	t.lstmModelTape2.calls = slices.Grow(t.lstmModelTape2.calls, max(t6, 0))
+	t2 := 4 * b
+	t3 := 8 * b
+	lstmModelCallFixedWeightForward(&t.lstmModelTape, b, mainParams[:t2], mainParams[t2:t3], state[:b], state[b:t1], output)
+	t4 := l - 1
+	t.lstmModelTape2.calls = slices.Grow(t.lstmModelTape2.calls, max(t4, 0))
 	for i2 := 1; i2 < l; i2++ {
-		t7 := i2 + 1
-		layer := mainParams[t5*i2 : t5*t7]
-		t8 := t1 * i2
-		t9 := t8 + b
-		t10 := t1 * (i2 - 1)
-		lstmModelCallForward(&t.lstmModelTape2, b, layer[:t4], layer[t4:], state[t8:t9], state[t9:t1*t7], state[t10:t10+b])
+		t5 := i2 + 1
+		layer := mainParams[t3*i2 : t3*t5]
+		t6 := t1 * i2
+		t7 := t6 + b
+		t8 := t1 * (i2 - 1)
+		lstmModelCallFixedWeightForward(&t.lstmModelTape2, b, layer[:t2], layer[t2:], state[t6:t7], state[t7:t1*t5], state[t8:t8+b])
 	}
-	t11 := t1 * t6
-	last := state[t11 : t11+b]
-	t.elem = slices.Grow(t.elem, t2)
-	t.elem2 = slices.Grow(t.elem2, t2)
+	t9 := t1 * t4
+	last := state[t9 : t9+b]
+	t.elem = slices.Grow(t.elem, max(b, 0))
 	for i3 := 0; i3 < b; i3++ {
-		t12 := last[i3]
-		t.elem = append(t.elem, t12)
-		t13 := outWeight[i3]
-		t.elem2 = append(t.elem2, t13)
-		output[i3] = t12*t13 + outBias[i3]
+		t10 := last[i3]
+		t.elem = append(t.elem, t10)
+		output[i3] = t10*outWeight[i3] + outBias[i3]
 	}
-	c.end.elem3 = len(t.elem3)
 	c.end.lstmModelTape = len(t.lstmModelTape.calls)
 	c.end.lstmModelTape2 = len(t.lstmModelTape2.calls)
 	c.end.elem = len(t.elem)
-	c.end.elem2 = len(t.elem2)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
-		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
 		t.elem = slices.Grow(t.elem, c.end.elem*more)
-		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
 	}
 }
 
-// lstmPredictCallNoInputBackward adds to dmainParams, dextraParams, dstate and
-// doutput the vector-Jacobian product of lstmPredict with the seeds dstate and
-// doutput, at the point that call number call of lstmPredictCallNoInputForward
-// on t recorded. It keeps buffers of its own in t, for the derivatives of
-// slices it is not passed (those lstmPredict and its callees make), so one
-// forward run serves any number of backward runs (one per seed), one at a time;
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward adds to
+// dmainParams, dextraParams, dstate and doutput the vector-Jacobian product of
+// lstmPredict with the seeds dstate and doutput, at the point that call number
+// call of lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward on t
+// recorded. It keeps buffers of its own in t, for the derivatives of slices it
+// is not passed (those lstmPredict and its callees make), so one forward run
+// serves any number of backward runs (one per seed), one at a time; it adds
+// rather than sets, so one buffer can sum a mini-batch.
 //
 // dstate and doutput hold, on entry, the seed of what lstmPredict leaves in
 // state and output, and on return the derivative with respect to what state and
 // output held before.
-func lstmPredictCallNoInputBackward(t *lstmPredictCallNoInputTape, call int, dmainParams, dextraParams, dstate, doutput []float64) {
+func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape, call int, dmainParams, dextraParams, dstate, doutput []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	b := c.b
 	t1 := 2 * b
 	doutBias := dextraParams[t1 : 3*b]
 	nelem := c.end.elem
-	nelem2 := c.end.elem2
+	extraParams := c.extraParams
+	outWeight := extraParams[b:t1]
 	doutWeight := dextraParams[b:t1]
 	l := c.l
 	t2 := l - 1
@@ -375,102 +365,95 @@ func lstmPredictCallNoInputBackward(t *lstmPredictCallNoInputTape, call int, dma
 	mainParams := c.mainParams
 	nlstmModelTape := c.end.lstmModelTape
 	nlstmModelTape--
-	nelem3 := c.end.elem3
+	input := c.input
 	dinWeight := dextraParams[:b]
-	for i3 := b - 1; i3 >= 0; i3-- {
+	t6 := b - 1
+	for i3 := t6; i3 >= 0; i3-- {
 		nelem--
-		t6 := t.elem[nelem]
-		nelem2--
-		t7 := t.elem2[nelem2]
-		t8 := doutput[i3]
-		doutBias[i3] += t8
-		doutWeight[i3] += t8 * t6
-		dlast[i3] += t8 * t7
+		t7 := t.elem[nelem]
+		t8 := outWeight[i3]
+		t9 := doutput[i3]
+		doutBias[i3] += t9
+		doutWeight[i3] += t9 * t7
+		dlast[i3] += t9 * t8
 		doutput[i3] = 0
 	}
 	for i2 := t2; i2 >= 1; i2-- {
 		nlstmModelTape2--
-		t9 := t4 * i2
-		t10 := i2 + 1
-		t11 := t4 * t10
-		dlayer := dmainParams[t9:t11]
-		layer := mainParams[t9:t11]
-		t12 := t1 * i2
-		t13 := t12 + b
-		t14 := t1 * (i2 - 1)
-		lstmModelCallBackward(&t.lstmModelTape2, nlstmModelTape2, dlayer[:t5], dlayer[t5:len(layer)], dstate[t12:t13], dstate[t13:t1*t10], dstate[t14:t14+b])
+		t10 := t4 * i2
+		t11 := i2 + 1
+		t12 := t4 * t11
+		dlayer := dmainParams[t10:t12]
+		layer := mainParams[t10:t12]
+		t13 := t1 * i2
+		t14 := t13 + b
+		t15 := t1 * (i2 - 1)
+		lstmModelCallFixedWeightBackward(&t.lstmModelTape2, nlstmModelTape2, dlayer[:t5], dlayer[t5:len(layer)], dstate[t13:t14], dstate[t14:t1*t11], dstate[t15:t15+b])
 	}
-	lstmModelCallBackward(&t.lstmModelTape, nlstmModelTape, dmainParams[:t5], dmainParams[t5:t4], dstate[:b], dstate[b:t1], doutput)
-	for i := b - 1; i >= 0; i-- {
-		nelem3--
-		dinWeight[i] += doutput[i] * t.elem3[nelem3]
+	lstmModelCallFixedWeightBackward(&t.lstmModelTape, nlstmModelTape, dmainParams[:t5], dmainParams[t5:t4], dstate[:b], dstate[b:t1], doutput)
+	t16 := b - 1
+	for i := t16; i >= 0; i-- {
+		dinWeight[i] += doutput[i] * input[i]
 		doutput[i] = 0
 	}
 }
 
-// lstmModelCallTape is what lstmModelCallForward keeps of the calls of
-// lstmModel at one call site for lstmModelCallBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
+// lstmModelCallFixedWeightTape is what lstmModelCallFixedWeightForward keeps of
+// the calls of lstmModel at one call site for lstmModelCallFixedWeightBackward:
+// the forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 128·calls + 120·max(hsize, 0) bytes. Bytes returns
+// calls), the tape holds 120·calls + 88·max(hsize, 0) bytes. Bytes returns
 // that count for a filled tape: each value's size, a slice's 24-byte header
 // where the tape keeps a reference, a stack's entries; not Go's padding, nor
 // spare capacity.
 //
-//	calls      128 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem4      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem7      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls      120 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem3      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	forget     8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
 //	dsigmoid   8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
 //	elem2      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem6      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	ingate     8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
 //	dsigmoid2  8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
-//	elem5      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	outgate    8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
 //	dsigmoid3  8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
-//	elem3      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	change     8·max(hsize, 0) bytes (8 bytes an entry): change as the forward sweep computed it
 //	elem       8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	tanh       8·max(hsize, 0) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// Recomputed by the backward sweep rather than stored: the elements of weight
+// it reads again (memory nothing writes afterwards); lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type lstmModelCallTape struct {
+type lstmModelCallFixedWeightTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// hsize: the parameter hsize.
 		hsize int
+		// weight: the parameter weight.
+		weight []float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			elem4     int
-			elem7     int
+			elem3     int
 			forget    int
 			dsigmoid  int
 			elem2     int
-			elem6     int
 			ingate    int
 			dsigmoid2 int
-			elem5     int
 			outgate   int
 			dsigmoid3 int
-			elem3     int
 			change    int
 			elem      int
 			tanh      int
 		}
 	}
-	// elem4: an element read before it was overwritten, one entry per iteration of
+	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	elem4 []float64
-	// elem7: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem7 []float64
+	elem3 []float64
 	// forget: result 1 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	forget []float64
@@ -480,27 +463,18 @@ type lstmModelCallTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
-	// elem6: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem6 []float64
 	// ingate: result 1 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	ingate []float64
 	// dsigmoid2: result 2 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	dsigmoid2 []float64
-	// elem5: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem5 []float64
 	// outgate: result 1 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	outgate []float64
 	// dsigmoid3: result 2 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	dsigmoid3 []float64
-	// elem3: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem3 []float64
 	// change: change as the forward sweep computed it, one entry per iteration of
 	// the loop around it, read back last first.
 	change []float64
@@ -513,34 +487,31 @@ type lstmModelCallTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// lstmModelCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *lstmModelCallTape) Bytes() int {
+// lstmModelCallFixedWeightTape's comment counts them: each value's size, 24 for
+// a slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *lstmModelCallFixedWeightTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 128
-	n += len(t.elem4) * 8
-	n += len(t.elem7) * 8
+	n += len(t.calls) * 120
+	n += len(t.elem3) * 8
 	n += len(t.forget) * 8
 	n += len(t.dsigmoid) * 8
 	n += len(t.elem2) * 8
-	n += len(t.elem6) * 8
 	n += len(t.ingate) * 8
 	n += len(t.dsigmoid2) * 8
-	n += len(t.elem5) * 8
 	n += len(t.outgate) * 8
 	n += len(t.dsigmoid3) * 8
-	n += len(t.elem3) * 8
 	n += len(t.change) * 8
 	n += len(t.elem) * 8
 	n += len(t.tanh) * 8
 	return n
 }
 
-// lstmModelCallForward runs lstmModel and records in t what
-// lstmModelCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func lstmModelCallForward(t *lstmModelCallTape, hsize int, weight, bias, hidden, cell, input []float64) {
+// lstmModelCallFixedWeightForward runs lstmModel and records in t what
+// lstmModelCallFixedWeightBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func lstmModelCallFixedWeightForward(t *lstmModelCallFixedWeightTape, hsize int, weight, bias, hidden, cell, input []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.outgate = t.outgate[:0]
@@ -550,18 +521,15 @@ func lstmModelCallForward(t *lstmModelCallTape, hsize int, weight, bias, hidden,
 		t.elem = t.elem[:0]
 		t.forget = t.forget[:0]
 		t.elem2 = t.elem2[:0]
-		t.elem3 = t.elem3[:0]
 		t.dsigmoid3 = t.dsigmoid3[:0]
-		t.elem4 = t.elem4[:0]
-		t.elem5 = t.elem5[:0]
+		t.elem3 = t.elem3[:0]
 		t.dsigmoid2 = t.dsigmoid2[:0]
-		t.elem6 = t.elem6[:0]
 		t.dsigmoid = t.dsigmoid[:0]
-		t.elem7 = t.elem7[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.hsize = hsize
+	c.weight = weight
 	t1 := max(hsize, 0)
 	t.change = slices.Grow(t.change, t1)
 	t.dsigmoid = slices.Grow(t.dsigmoid, t1)
@@ -570,95 +538,75 @@ func lstmModelCallForward(t *lstmModelCallTape, hsize int, weight, bias, hidden,
 	t.elem = slices.Grow(t.elem, t1)
 	t.elem2 = slices.Grow(t.elem2, t1)
 	t.elem3 = slices.Grow(t.elem3, t1)
-	t.elem4 = slices.Grow(t.elem4, t1)
-	t.elem5 = slices.Grow(t.elem5, t1)
-	t.elem6 = slices.Grow(t.elem6, t1)
-	t.elem7 = slices.Grow(t.elem7, t1)
 	t.forget = slices.Grow(t.forget, t1)
 	t.ingate = slices.Grow(t.ingate, t1)
 	t.outgate = slices.Grow(t.outgate, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for i := 0; i < hsize; i++ {
 		t2 := input[i]
-		t.elem4 = append(t.elem4, t2)
-		t3 := weight[i]
-		t.elem7 = append(t.elem7, t3)
-		forget, dsigmoid := sigmoidGrad(t2*t3 + bias[i])
+		t.elem3 = append(t.elem3, t2)
+		forget, dsigmoid := sigmoidGrad(t2*weight[i] + bias[i])
 		t.forget = append(t.forget, forget)
 		t.dsigmoid = append(t.dsigmoid, dsigmoid)
-		t4 := hidden[i]
-		t.elem2 = append(t.elem2, t4)
-		t5 := hsize + i
-		t6 := weight[t5]
-		t.elem6 = append(t.elem6, t6)
-		ingate, dsigmoid2 := sigmoidGrad(t4*t6 + bias[t5])
+		t3 := hidden[i]
+		t.elem2 = append(t.elem2, t3)
+		t4 := hsize + i
+		ingate, dsigmoid2 := sigmoidGrad(t3*weight[t4] + bias[t4])
 		t.ingate = append(t.ingate, ingate)
 		t.dsigmoid2 = append(t.dsigmoid2, dsigmoid2)
-		t7 := 2*hsize + i
-		t8 := weight[t7]
-		t.elem5 = append(t.elem5, t8)
-		outgate, dsigmoid3 := sigmoidGrad(t2*t8 + bias[t7])
+		t5 := 2*hsize + i
+		outgate, dsigmoid3 := sigmoidGrad(t2*weight[t5] + bias[t5])
 		t.outgate = append(t.outgate, outgate)
 		t.dsigmoid3 = append(t.dsigmoid3, dsigmoid3)
-		t9 := 3*hsize + i
-		t10 := weight[t9]
-		t.elem3 = append(t.elem3, t10)
-		change := math.Tanh(t4*t10 + bias[t9])
+		t6 := 3*hsize + i
+		change := math.Tanh(t3*weight[t6] + bias[t6])
 		t.change = append(t.change, change)
-		t11 := cell[i]
-		t.elem = append(t.elem, t11)
-		cell[i] = t11*forget + ingate*change
-		t12 := math.Tanh(cell[i])
-		t.tanh = append(t.tanh, t12)
-		hidden[i] = outgate * t12
+		t7 := cell[i]
+		t.elem = append(t.elem, t7)
+		cell[i] = t7*forget + ingate*change
+		t8 := math.Tanh(cell[i])
+		t.tanh = append(t.tanh, t8)
+		hidden[i] = outgate * t8
 	}
-	c.end.elem4 = len(t.elem4)
-	c.end.elem7 = len(t.elem7)
+	c.end.elem3 = len(t.elem3)
 	c.end.forget = len(t.forget)
 	c.end.dsigmoid = len(t.dsigmoid)
 	c.end.elem2 = len(t.elem2)
-	c.end.elem6 = len(t.elem6)
 	c.end.ingate = len(t.ingate)
 	c.end.dsigmoid2 = len(t.dsigmoid2)
-	c.end.elem5 = len(t.elem5)
 	c.end.outgate = len(t.outgate)
 	c.end.dsigmoid3 = len(t.dsigmoid3)
-	c.end.elem3 = len(t.elem3)
 	c.end.change = len(t.change)
 	c.end.elem = len(t.elem)
 	c.end.tanh = len(t.tanh)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
-		t.elem4 = slices.Grow(t.elem4, c.end.elem4*more)
-		t.elem7 = slices.Grow(t.elem7, c.end.elem7*more)
+		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
 		t.forget = slices.Grow(t.forget, c.end.forget*more)
 		t.dsigmoid = slices.Grow(t.dsigmoid, c.end.dsigmoid*more)
 		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
-		t.elem6 = slices.Grow(t.elem6, c.end.elem6*more)
 		t.ingate = slices.Grow(t.ingate, c.end.ingate*more)
 		t.dsigmoid2 = slices.Grow(t.dsigmoid2, c.end.dsigmoid2*more)
-		t.elem5 = slices.Grow(t.elem5, c.end.elem5*more)
 		t.outgate = slices.Grow(t.outgate, c.end.outgate*more)
 		t.dsigmoid3 = slices.Grow(t.dsigmoid3, c.end.dsigmoid3*more)
-		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
 		t.change = slices.Grow(t.change, c.end.change*more)
 		t.elem = slices.Grow(t.elem, c.end.elem*more)
 		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
 	}
 }
 
-// lstmModelCallBackward adds to dweight, dbias, dhidden, dcell and dinput the
-// vector-Jacobian product of lstmModel with the seeds dhidden and dcell, at the
-// point that call number call of lstmModelCallForward on t recorded. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// lstmModelCallFixedWeightBackward adds to dweight, dbias, dhidden, dcell and
+// dinput the vector-Jacobian product of lstmModel with the seeds dhidden and
+// dcell, at the point that call number call of lstmModelCallFixedWeightForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
 //
 // dhidden and dcell hold, on entry, the seed of what lstmModel leaves in hidden
 // and cell, and on return the derivative with respect to what hidden and cell
 // held before.
-func lstmModelCallBackward(t *lstmModelCallTape, call int, dweight, dbias, dhidden, dcell, dinput []float64) {
+func lstmModelCallFixedWeightBackward(t *lstmModelCallFixedWeightTape, call int, dweight, dbias, dhidden, dcell, dinput []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	hsize := c.hsize
@@ -669,67 +617,61 @@ func lstmModelCallBackward(t *lstmModelCallTape, call int, dweight, dbias, dhidd
 	nelem := c.end.elem
 	nforget := c.end.forget
 	nelem2 := c.end.elem2
-	nelem3 := c.end.elem3
+	weight := c.weight
 	ndsigmoid3 := c.end.dsigmoid3
-	nelem4 := c.end.elem4
-	nelem5 := c.end.elem5
+	nelem3 := c.end.elem3
 	ndsigmoid2 := c.end.dsigmoid2
-	nelem6 := c.end.elem6
 	ndsigmoid := c.end.dsigmoid
-	nelem7 := c.end.elem7
-	for i := hsize - 1; i >= 0; i-- {
+	t1 := hsize - 1
+	for i := t1; i >= 0; i-- {
 		noutgate--
 		outgate := t.outgate[noutgate]
 		ntanh--
-		t1 := t.tanh[ntanh]
+		t2 := t.tanh[ntanh]
 		ningate--
 		ingate := t.ingate[ningate]
 		nchange--
 		change := t.change[nchange]
 		nelem--
-		t2 := t.elem[nelem]
+		t3 := t.elem[nelem]
 		nforget--
 		forget := t.forget[nforget]
-		t3 := 3*hsize + i
+		t4 := 3*hsize + i
 		nelem2--
-		t4 := t.elem2[nelem2]
-		nelem3--
-		t5 := t.elem3[nelem3]
+		t5 := t.elem2[nelem2]
+		t6 := weight[t4]
 		ndsigmoid3--
 		dsigmoid3 := t.dsigmoid3[ndsigmoid3]
-		t6 := 2*hsize + i
-		nelem4--
-		t7 := t.elem4[nelem4]
-		nelem5--
-		t8 := t.elem5[nelem5]
+		t7 := 2*hsize + i
+		nelem3--
+		t8 := t.elem3[nelem3]
+		t9 := weight[t7]
 		ndsigmoid2--
 		dsigmoid2 := t.dsigmoid2[ndsigmoid2]
-		t9 := hsize + i
-		nelem6--
-		t10 := t.elem6[nelem6]
+		t10 := hsize + i
+		t11 := weight[t10]
 		ndsigmoid--
 		dsigmoid := t.dsigmoid[ndsigmoid]
-		nelem7--
-		t11 := t.elem7[nelem7]
-		t12 := dhidden[i]
-		dcell[i] += t12 * outgate * (1 - t1*t1)
-		t13 := dcell[i]
-		dchange := t13 * ingate
-		dcell[i] = t13 * forget
-		t14 := dchange * (1 - change*change)
-		dbias[t3] += t14
-		dweight[t3] += t14 * t4
-		t15 := t12 * t1 * dsigmoid3
-		dbias[t6] += t15
-		dweight[t6] += t15 * t7
-		t16 := t13 * change * dsigmoid2
-		dbias[t9] += t16
-		dweight[t9] += t16 * t4
-		dhidden[i] = t14*t5 + t16*t10
-		t17 := t13 * t2 * dsigmoid
-		dbias[i] += t17
-		dweight[i] += t17 * t7
-		dinput[i] += t15*t8 + t17*t11
+		t12 := weight[i]
+		t13 := dhidden[i]
+		dcell[i] += t13 * outgate * (1 - t2*t2)
+		t14 := dcell[i]
+		dchange := t14 * ingate
+		dcell[i] = t14 * forget
+		t15 := dchange * (1 - change*change)
+		dbias[t4] += t15
+		dweight[t4] += t15 * t5
+		t16 := t13 * t2 * dsigmoid3
+		dbias[t7] += t16
+		dweight[t7] += t16 * t8
+		t17 := t14 * change * dsigmoid2
+		dbias[t10] += t17
+		dweight[t10] += t17 * t5
+		dhidden[i] = t15*t6 + t17*t11
+		t18 := t14 * t3 * dsigmoid
+		dbias[i] += t18
+		dweight[i] += t18 * t8
+		dinput[i] += t16*t9 + t18*t12
 	}
 }
 
@@ -886,7 +828,8 @@ func logsumexpCallBackward(t *logsumexpCallTape, call int, s float64, dv []float
 	n := c.n
 	nexp := c.end.exp
 	dsum += s / c.sum
-	for i := n - 1; i >= 0; i-- {
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
 		nexp--
 		dv[i] += dsum * t.exp[nexp]
 	}

@@ -1,0 +1,44 @@
+package gmm
+
+import (
+	"testing"
+
+	"godiff/internal/tapesize"
+)
+
+// The split form's tape after a forward run, in words per point and
+// component: data counts the numbers its stacks hold, total adds every
+// scalar field and slice header of the tape structs (its own and the
+// callees'). What the backward sweep needs of each point and component is
+// qTimesX's input xcentered (d numbers) and sqnorm's input qxcentered
+// (d): qTimesX records xcentered in its first loop, as the caller
+// overwrites it, and its second loop reads it from there; it reads qdiags
+// and icf again, and steps lparamsIdx back. Before the tape kept only what it must, d=10 took
+// 222 data words (253 in all), d=2 14 (45).
+func TestTapeWords(t *testing.T) {
+	stacks, err := tapesize.ReadStacks("gmm_godiff.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		data           string
+		maxData, total int // per point and component
+	}{
+		{"1k_d2_K5.txt", 2*2 + 2, 30},
+		{"1k_d10_K5.txt", 2*10 + 2, 45},
+	} {
+		in := load(t, c.data)
+		var tape ObjectiveTape
+		ObjectiveForward(&tape, in.D, in.K, in.N, in.Alphas, in.Means, in.ICF, in.X, in.Wishart)
+		data, total := stacks.Words(&tape)
+		per := float64(in.N * in.K)
+		t.Logf("d=%d K=%d: %.1f data words, %.1f in all, per point and component", in.D, in.K, float64(data)/per, float64(total)/per)
+		if float64(data)/per > float64(c.maxData) || float64(total)/per > float64(c.total) {
+			t.Errorf("d=%d: %.1f data words (at most %d), %.1f in all (at most %d) per point and component",
+				in.D, float64(data)/per, c.maxData, float64(total)/per, c.total)
+		}
+		if ints := stacks.IntStacks(&tape); len(ints) > 0 {
+			t.Errorf("d=%d: stacks of ints %v: counters or indexes recorded per iteration", in.D, ints)
+		}
+	}
+}

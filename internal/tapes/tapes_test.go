@@ -1,0 +1,224 @@
+package tapes
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"godiff/internal/fdcheck"
+	"godiff/internal/tapesize"
+)
+
+// halves cuts p into its two halves: x, then w.
+func halves(p []float64) ([]float64, []float64) { return p[:len(p)/2], p[len(p)/2:] }
+
+// The generated derivatives against finite differences and forward mode.
+func TestDerivatives(t *testing.T) {
+	const d = 3
+	maha := func(p []float64) ([]float64, []float64, []float64, []float64) {
+		return p[:d], p[d : d+d*(d-1)/2], p[d+d*(d-1)/2 : 2*d+d*(d-1)/2], p[2*d+d*(d-1)/2:]
+	}
+	xs := []float64{0.5, -1, 2, 1.5, 0.25, -0.75, -2, 1, 0.5}
+	problems := []fdcheck.Problem{
+		{
+			Name:  "Triangle",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 5+10, -2, 2)[:5+10] },
+			F:     func(p []float64) float64 { return Triangle(p[:5], p[5:]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx, dw := TriangleGrad(p[:5], p[5:])
+				return y, append(dx, dw...)
+			},
+			JVP: func(p, v []float64) (float64, float64) { return TriangleJVP(p[:5], p[5:], v[:5], v[5:]) },
+		},
+		{
+			Name:  "Compact",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 6+12, -1, 1) },
+			F:     func(p []float64) float64 { return Compact(p[:6], p[6:]) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dx, dw := CompactGrad(p[:6], p[6:])
+				return y, append(dx, dw...)
+			},
+			JVP: func(p, v []float64) (float64, float64) { return CompactJVP(p[:6], p[6:], v[:6], v[6:]) },
+		},
+		{
+			Name:  "Rows",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 8, -1, 1) },
+			F:     func(p []float64) float64 { x, w := halves(p); return Rows(x, w) },
+			Grad: func(p []float64) (float64, []float64) {
+				x, w := halves(p)
+				y, dx, dw := RowsGrad(x, w)
+				return y, append(dx, dw...)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				x, w := halves(p)
+				vx, vw := halves(v)
+				return RowsJVP(x, w, vx, vw)
+			},
+		},
+		{
+			Name:  "Mahalanobis",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 2*d+d*(d-1)/2+d, -1, 1) },
+			F: func(p []float64) float64 {
+				diag, ltri, mu, _ := maha(p)
+				return Mahalanobis(d, diag, ltri, mu, xs)
+			},
+			Grad: func(p []float64) (float64, []float64) {
+				diag, ltri, mu, _ := maha(p)
+				y, g1, g2, g3 := MahalanobisGrad(d, diag, ltri, mu, xs)
+				return y, append(append(append(g1, g2...), g3...), make([]float64, d)...)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				diag, ltri, mu, _ := maha(p)
+				vd, vl, vm, _ := maha(v)
+				return MahalanobisJVP(d, diag, ltri, mu, xs, vd, vl, vm)
+			},
+		},
+		{
+			Name:  "Until",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 12, -1, 1) },
+			F:     func(p []float64) float64 { x, w := halves(p); return Until(x, w, 0.3) },
+			Grad: func(p []float64) (float64, []float64) {
+				x, w := halves(p)
+				y, dx, dw := UntilGrad(x, w, 0.3)
+				return y, append(dx, dw...)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				x, w := halves(p)
+				vx, vw := halves(v)
+				return UntilJVP(x, w, 0.3, vx, vw)
+			},
+		},
+		{
+			Name:  "Early",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 12, -1, 1) },
+			F:     func(p []float64) float64 { x, w := halves(p); return Early(x, w, 0.3) },
+			Grad: func(p []float64) (float64, []float64) {
+				x, w := halves(p)
+				y, dx, dw := EarlyGrad(x, w, 0.3)
+				return y, append(dx, dw...)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				x, w := halves(p)
+				vx, vw := halves(v)
+				return EarlyJVP(x, w, 0.3, vx, vw)
+			},
+		},
+		{
+			Name:  "Pass",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 3, -1, 1) },
+			F:     func(p []float64) float64 { return Pass(p, xs) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dw := PassGrad(p, xs)
+				return y, dw
+			},
+			JVP: func(p, v []float64) (float64, float64) { return PassJVP(p, xs, v) },
+		},
+		{
+			Name:  "Down",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 7, -1, 1) },
+			F:     Down,
+			Grad:  DownGrad,
+			JVP:   DownJVP,
+		},
+		{
+			Name:  "Jumps",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 12, -1, 1) },
+			F:     func(p []float64) float64 { x, w := halves(p); return Jumps(x, w) },
+			Grad: func(p []float64) (float64, []float64) {
+				x, w := halves(p)
+				y, dx, dw := JumpsGrad(x, w)
+				return y, append(dx, dw...)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				x, w := halves(p)
+				vx, vw := halves(v)
+				return JumpsJVP(x, w, vx, vw)
+			},
+		},
+	}
+	for _, pr := range problems {
+		t.Run(pr.Name, func(t *testing.T) {
+			fdcheck.Check(t, pr, rand.New(rand.NewPCG(3, uint64(len(pr.Name)))), 10, 1e-5)
+		})
+	}
+}
+
+// What each tape holds after one forward run: how many numbers its stacks
+// hold (data words), and which stacks of ints (counters, indexes, trip
+// counts recorded per iteration) it has.
+func TestTapeContents(t *testing.T) {
+	stacks, err := tapesize.ReadStacks("funcs_godiff.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := []float64{0.5, -1, 2, 1.5, -0.25, 0.75}
+	w := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}
+	const d = 4
+	xs := make([]float64, 5*d)
+	for i := range xs {
+		xs[i] = float64(i%7) - 3
+	}
+	diag, ltri, mu := w[:d], w[:d*(d-1)/2], w[:d]
+	for _, c := range []struct {
+		name string
+		run  func() any // a forward run on a fresh tape
+		data int
+		ints []string
+	}{
+		// Counters (j from i+1), trip counts, k: none recorded; x and w
+		// are read again.
+		{"Triangle", func() any { var tp TriangleTape; TriangleForward(&tp, x, w); return &tp }, 0, nil},
+		{"Compact", func() any { var tp CompactTape; CompactForward(&tp, x, w); return &tp }, 0, nil},
+		// buf[i] once per i (6), not once per pair (36).
+		{"Rows", func() any { var tp RowsTape; RowsForward(&tp, x, w[:6]); return &tp }, len(x), nil},
+		// Per point: lower records centred's d elements once (its second
+		// loop reads them from its first loop's stack), sqsum out's d;
+		// diag, ltri and mu not at all.
+		{"Mahalanobis", func() any { var tp MahalanobisTape; MahalanobisForward(&tp, d, diag, ltri, mu, xs); return &tp }, 5 * 2 * d, nil},
+		// The loop breaks in its fourth iteration: one bool per iteration
+		// begun, whether it broke.
+		{"Until", func() any { var tp UntilTape; UntilForward(&tp, x, w, 6); return &tp }, 4, nil},
+		// Returns in its third iteration: the branch taken, one bool per
+		// iteration; k's final value, one int, at the return.
+		{"Early", func() any { var tp EarlyTape; EarlyForward(&tp, x, w, 6); return &tp }, 3, nil},
+		// Per point (six of three in xs), shifted records x[1], x[2] in its
+		// first loop (its second reads them there) and x[0], x[1] once per
+		// run of the loop on j; p, which steps by 3, is not recorded.
+		{"Pass", func() any { var tp PassTape; PassForward(&tp, w[:3], xs); return &tp }, 6 * 4, nil},
+		// Counters that count down and in steps of two: not recorded; only
+		// math.Sin of the second loop, once per iteration (3).
+		{"Down", func() any { var tp DownTape; DownForward(&tp, x); return &tp }, 3, nil},
+		// k read before an inner loop that steps it: one int per i.
+		{"Jumps", func() any { var tp JumpsTape; JumpsForward(&tp, x, w); return &tp }, len(x), []string{"JumpsTape.k"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tape := c.run()
+			if data, _ := stacks.Words(tape); data != c.data {
+				t.Errorf("the tape's stacks hold %d numbers, want %d", data, c.data)
+			}
+			if got := stacks.IntStacks(tape); !slices.Equal(got, c.ints) {
+				t.Errorf("stacks of ints %v, want %v", got, c.ints)
+			}
+		})
+	}
+}
+
+// Mahalanobis's caller leaves diag and ltri unchanged and overwrites
+// centred: lower's variant reads the first two again (the fixed variant,
+// which refers to them) and records what it reads of the third once, in
+// its first loop; its second loop reads x[i] from there.
+func TestFixedVariant(t *testing.T) {
+	var tp MahalanobisTape
+	MahalanobisForward(&tp, 2, []float64{1, 2}, []float64{3}, []float64{0, 0}, []float64{1, 2, 3, 4})
+	lt := tp.lowerTape
+	if len(lt.calls) != 2 {
+		t.Fatalf("%d records of lower's calls, want one per point (2)", len(lt.calls))
+	}
+	c := lt.calls[1]
+	if len(c.diag) != 2 || len(c.ltri) != 1 || c.k != 1 {
+		t.Errorf("lower's record refers to diag %v, ltri %v, k %d; want the caller's diag and ltri and k's final value 1", c.diag, c.ltri, c.k)
+	}
+	if !slices.Equal(lt.elem, []float64{1, 2, 3, 4}) {
+		t.Errorf("lower recorded %v of the two points' centred elements, want [1 2 3 4]", lt.elem)
+	}
+}
