@@ -112,19 +112,29 @@ func writeAtomic(path string, content []byte) error {
 func Check(outs []Output) []string {
 	var lines []string
 	for _, o := range outs {
-		st, err := stateOf(o)
-		switch {
-		case err != nil:
-			lines = append(lines, err.Error())
-		case st == missing:
-			lines = append(lines, o.Path+" is missing")
-		case st == differs:
-			lines = append(lines, o.Path+" is out of date")
-		case st == stale:
-			lines = append(lines, o.Path+" is stale: its sources have no //godiff: directives")
-		case st == foreign:
-			lines = append(lines, o.Path+" is not a godiff output, and godiff would overwrite it")
+		if why := NotCurrent(o); why != "" {
+			lines = append(lines, why)
 		}
 	}
 	return lines
+}
+
+// NotCurrent compares one output with the file on disk and returns why it
+// is not current ("PATH is out of date"), or "" when it is. Check and the
+// vet analyzer share it.
+func NotCurrent(o Output) string {
+	st, err := stateOf(o)
+	switch {
+	case err != nil:
+		return err.Error()
+	case st == missing:
+		return o.Path + " is missing"
+	case st == differs:
+		return o.Path + " is out of date"
+	case st == stale:
+		return o.Path + " is stale: its sources have no //godiff: directives"
+	case st == foreign:
+		return o.Path + " is not a godiff output, and godiff would overwrite it"
+	}
+	return ""
 }

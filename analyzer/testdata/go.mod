@@ -1,0 +1,3 @@
+module example.com/vetdata
+
+go 1.26.0

@@ -1,0 +1,6 @@
+package stale
+
+// Half is no longer annotated.
+func Half(x float64) float64 {
+	return x / 2
+}
