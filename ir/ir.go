@@ -167,6 +167,7 @@ var opNames = [...]string{
 	OpHalt: "halt",
 }
 
+// String returns the op's name as the IR printer writes it.
 func (op Op) String() string {
 	if op < 0 || int(op) >= len(opNames) {
 		return "op?"
@@ -372,6 +373,7 @@ type CallRule struct {
 	Err string
 }
 
+// String returns the callee as the IR printer writes it.
 func (c Callee) String() string {
 	if c.Path == "" {
 		return c.Name

@@ -53,6 +53,7 @@ var basicNames = [...]string{
 	Bool:         "bool",
 }
 
+// String returns the type as Go spells it.
 func (t Basic) String() string {
 	if t < 0 || int(t) >= len(basicNames) {
 		return fmt.Sprintf("basic(%d)", int(t))
@@ -77,6 +78,7 @@ type Opaque struct {
 	Imports string
 }
 
+// String returns the type as Go spells it.
 func (t Opaque) String() string { return t.Go }
 
 // IsFloat reports whether t is float64 or float32: a type that can carry a
@@ -104,6 +106,7 @@ type Slice struct {
 	Elem Type
 }
 
+// String returns the type as Go spells it.
 func (t Slice) String() string { return "[]" + t.Elem.String() }
 
 // Array is an array type, [Len]Elem. Like a slice it is memory that load
@@ -113,11 +116,13 @@ type Array struct {
 	Elem Type
 }
 
+// String returns the type as Go spells it.
 func (t Array) String() string { return fmt.Sprintf("[%d]%s", t.Len, t.Elem) }
 
 // Tuple is the type of an invoke with several results.
 type Tuple []Type
 
+// String returns the types of the tuple, in parentheses.
 func (t Tuple) String() string {
 	parts := make([]string, len(t))
 	for i, e := range t {
@@ -138,6 +143,7 @@ type Pointer struct {
 	Elem Type
 }
 
+// String returns the type as Go spells it.
 func (t Pointer) String() string { return "*" + t.Elem.String() }
 
 // TapeRef is the type of a pointer to a tape: the struct the forward
@@ -146,6 +152,7 @@ type TapeRef struct {
 	Tape *Tape
 }
 
+// String returns the type as Go spells it: a pointer to the tape.
 func (t TapeRef) String() string { return "*" + t.Tape.Name }
 
 // Record is the type of one call's record on a shared tape (see Tape):
@@ -154,6 +161,7 @@ type Record struct {
 	Tape *Tape
 }
 
+// String returns the tape's name and ".record".
 func (t Record) String() string { return t.Tape.Name + ".record" }
 
 // Elem returns the element type of a slice or pointer type, nil otherwise.

@@ -14,6 +14,7 @@ type VerifyError struct {
 	Dump    string
 }
 
+// Error returns the function, the op and what is wrong with it.
 func (e *VerifyError) Error() string {
 	where := ""
 	if e.Value != "" {

@@ -71,6 +71,7 @@ const (
 
 var jacobianModeNames = [...]string{Auto: "auto", Forward: "forward", Reverse: "reverse"}
 
+// String returns the mode as a directive's -mode option spells it.
 func (m JacobianMode) String() string {
 	if m < 0 || int(m) >= len(jacobianModeNames) {
 		return "mode?"

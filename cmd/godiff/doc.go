@@ -2,12 +2,23 @@
 //
 //	godiff [-o FILE] [-check] [-tape] [-v] FILE.go ...
 //
+// Pin it in your module and run it from go generate (godiff/... stands for
+// the module path the README gives):
+//
+//	go get -tool godiff/cmd/godiff
+//
+//	//go:generate go tool godiff $GOFILE
+//
+// or install it on the PATH with go install godiff/cmd/godiff@latest and
+// write //go:generate godiff $GOFILE.
+//
 // For every function of the files with a //godiff:grad, //godiff:vjp or
 // //godiff:jvp directive in its doc comment, godiff writes the derivative
 // functions into <base>_godiff.go beside the source. With -check it writes
 // nothing and exits 1 when an output is not current, for CI. With -tape it
 // writes nothing and prints the report of each tape (tape.go): the
-// "Memory:" part of the tape type's doc comment.
+// "Memory:" part of the tape type's doc comment. The vet tool
+// godiff-vet reports the same problems in go vet and the editor.
 //
 // The command is a thin layer over the library in the module's root
 // package: it parses flags, calls godiff.Generate, then godiff.Write or

@@ -38,9 +38,12 @@ the parameters to differentiate with respect to; with none, every float64 and
 float32 parameter. Other parameters are constants. The functions of the
 package that annotated functions call are differentiated too, once each.
 
-From go generate, put this line in the source file:
+From go generate, with godiff pinned in go.mod (go get -tool), put this
+line in the source file:
 
-	//go:generate godiff $GOFILE
+	//go:generate go tool godiff $GOFILE
+
+or, with godiff installed on the PATH, //go:generate godiff $GOFILE.
 
 Flags:
 
