@@ -7,8 +7,7 @@
 //
 // It takes about half a minute. The times are each thread's CPU time on
 // Linux, so a busy machine disturbs them little; they depend on the
-// machine, their slopes
-// do not.
+// machine, their slopes do not.
 package main
 
 import (
