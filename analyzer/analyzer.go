@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -34,26 +35,26 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if opts.Output != "" {
 		outs, err := godiff.Generate(paths, opts)
-		report(pass, sources, outs, err)
+		report(pass, sources, outs, err, "-o "+filepath.Base(opts.Output)+" ")
 		return nil, nil
 	}
 	// As go generate runs godiff: one file at a time, each reporting its
 	// own functions' problems and checking its own output.
 	for _, p := range paths {
 		outs, err := godiff.Generate([]string{p}, opts)
-		report(pass, sources, outs, err)
+		report(pass, sources, outs, err, "")
 	}
 	return nil, nil
 }
 
 // report reports the diagnostics of err, or else the outputs that are not
-// current.
-func report(pass *analysis.Pass, sources []*ast.File, outs []godiff.Output, err error) {
+// current; flags are those of the godiff command that writes them.
+func report(pass *analysis.Pass, sources []*ast.File, outs []godiff.Output, err error, flags string) {
 	if err != nil {
 		reportErrors(pass, sources, err)
 		return
 	}
-	reportNotCurrent(pass, sources, outs)
+	reportNotCurrent(pass, sources, outs, flags)
 }
 
 // classify returns the files of the package that are godiff's inputs and

@@ -14,11 +14,13 @@ import (
 // report without a want, or a want without its report, fails.
 func TestAnalyzer(t *testing.T) {
 	for _, pkg := range []string{
-		"refuse",  // functions godiff refuses, with its messages
-		"typo",    // lines that look like directives and are not
-		"stale",   // outputs out of date, and left after the directives went
-		"missing", // an annotated function without its output
-		"current", // an output as godiff writes it: no report
+		"refuse",   // functions godiff refuses, with its messages
+		"typo",     // lines that look like directives and are not
+		"stale",    // outputs out of date, and left after the directives went
+		"missing",  // an annotated function without its output
+		"current",  // an output as godiff writes it: no report
+		"oneout",   // the outputs of godiff -o, current: no report
+		"onestale", // the output of godiff -o, out of date
 	} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "./src/"+pkg)

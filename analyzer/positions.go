@@ -36,8 +36,9 @@ func reportErrors(pass *analysis.Pass, sources []*ast.File, err error) {
 
 // reportNotCurrent reports each output that differs from what godiff
 // would write: at the output's package clause if the package holds it,
-// else (missing) at the first directive of its first source.
-func reportNotCurrent(pass *analysis.Pass, sources []*ast.File, outs []godiff.Output) {
+// else (missing) at the first directive of its first source. The message
+// gives the command that writes it, with flags.
+func reportNotCurrent(pass *analysis.Pass, sources []*ast.File, outs []godiff.Output, flags string) {
 	for _, o := range outs {
 		why := godiff.NotCurrent(o)
 		if why == "" {
@@ -51,7 +52,7 @@ func reportNotCurrent(pass *analysis.Pass, sources []*ast.File, outs []godiff.Ou
 		if i := strings.Index(why, " is "); i >= 0 {
 			msg = filepath.Base(why[:i]) + why[i:]
 		}
-		pass.Reportf(notCurrentPos(pass, sources, o), "%s; run go generate, or godiff %s", msg, strings.Join(srcs, " "))
+		pass.Reportf(notCurrentPos(pass, sources, o), "%s; run go generate, or godiff %s%s", msg, flags, strings.Join(srcs, " "))
 	}
 }
 

@@ -1,0 +1,8 @@
+package oneout
+
+// Cube is x³.
+//
+//godiff:grad
+func Cube(x float64) float64 {
+	return x * x * x
+}
