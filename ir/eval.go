@@ -31,6 +31,10 @@ func Eval(f *Func, args ...any) ([]any, error) { return EvalWith(nil, f, args...
 // evalMaxSteps steps, ...) are returned, naming the
 // function and the value at fault; Eval does not panic.
 func EvalWith(funcs map[string]*Func, f *Func, args ...any) (out []any, err error) {
+	return evalWith(funcs, f, nil, args)
+}
+
+func evalWith(funcs map[string]*Func, f *Func, observe func(Step), args []any) (out []any, err error) {
 	defer func() {
 		// A backstop for IR that Verify would reject (a value used before
 		// its definition, a type mismatch): never a panic.
@@ -38,8 +42,8 @@ func EvalWith(funcs map[string]*Func, f *Func, args ...any) (out []any, err erro
 			out, err = nil, fmt.Errorf("eval %s: %v", f.Name, r)
 		}
 	}()
-	ev := &evalState{funcs: funcs}
-	return ev.call(f, args)
+	ev := &evalState{funcs: funcs, observe: observe}
+	return ev.call(f, nil, args)
 }
 
 // SliceVal is the runtime value of a slice, of an array and of a pointer to
@@ -228,6 +232,8 @@ type evalState struct {
 	funcs map[string]*Func
 	depth int
 	steps int // values run so far
+	// observe, if set, is told of every step (see EvalTraced).
+	observe func(Step)
 }
 
 // evalCtrl is how a block ended: by falling off its end, or by a break,
@@ -256,9 +262,13 @@ type evalFrame struct {
 	vars map[*Var]*Box
 	iter map[*Value]int64 // range loop → the current iteration's index
 	out  []any            // the results, once a return has run
+	// site is the call or invoke running f, nil for the outermost;
+	// depth counts the calls around this one.
+	site  *Value
+	depth int
 }
 
-func (ev *evalState) call(f *Func, args []any) ([]any, error) {
+func (ev *evalState) call(f *Func, site *Value, args []any) ([]any, error) {
 	if len(args) != len(f.Params) {
 		return nil, fmt.Errorf("eval %s: %d arguments for %d parameters", f.Name, len(args), len(f.Params))
 	}
@@ -277,11 +287,14 @@ func (ev *evalState) call(f *Func, args []any) ([]any, error) {
 		vals: make(map[*Value]any),
 		vars: make(map[*Var]*Box),
 		iter: make(map[*Value]int64),
+		site: site, depth: ev.depth,
 	}
+	fr.observe(StepEnter, site, 0, false)
 	sig, err := fr.block(f.Body)
 	if err != nil {
 		return nil, err
 	}
+	fr.observe(StepLeave, site, 0, false)
 	switch sig.kind {
 	case evalReturn:
 		return fr.out, nil
@@ -432,6 +445,7 @@ func (fr *evalFrame) exec(v *Value) (evalSignal, error) {
 		if !ok || len(v.Blocks) != 2 {
 			return evalSignal{}, fr.fail(v, "needs a bool condition and two blocks")
 		}
+		fr.observe(StepBranch, v, 0, c)
 		if c {
 			return fr.block(v.Blocks[0])
 		}
@@ -445,10 +459,16 @@ func (fr *evalFrame) exec(v *Value) (evalSignal, error) {
 			what = h.Format(func(i int) string { return fmt.Sprint(fr.vals[v.Args[i]]) })
 		}
 		return evalSignal{}, fr.fail(v, "program panicked: %s", what)
-	case OpFor:
-		return fr.forLoop(v)
-	case OpRange:
-		return fr.rangeLoop(v)
+	case OpFor, OpRange:
+		run := fr.forLoop
+		if v.Op == OpRange {
+			run = fr.rangeLoop
+		}
+		sig, err := run(v)
+		if err == nil {
+			fr.observe(StepDone, v, 0, false)
+		}
+		return sig, err
 	}
 	x, err := fr.eval(v)
 	if err != nil {
@@ -457,6 +477,7 @@ func (fr *evalFrame) exec(v *Value) (evalSignal, error) {
 	if v.Op.HasValue() {
 		fr.vals[v] = x
 	}
+	fr.observe(StepValue, v, 0, false)
 	return evalSignal{}, nil
 }
 
@@ -484,7 +505,7 @@ func (fr *evalFrame) forLoop(v *Value) (evalSignal, error) {
 	if sig, err := fr.block(init); err != nil || sig.kind != evalNormal {
 		return sig, err
 	}
-	for {
+	for k := int64(0); ; k++ {
 		if sig, err := fr.block(cond); err != nil || sig.kind != evalNormal {
 			return sig, err
 		}
@@ -497,6 +518,7 @@ func (fr *evalFrame) forLoop(v *Value) (evalSignal, error) {
 				return evalSignal{}, nil
 			}
 		}
+		fr.observe(StepIter, v, k, false)
 		if stop, sig, err := fr.iterate(v, body); stop {
 			return sig, err
 		}
@@ -526,6 +548,7 @@ func (fr *evalFrame) rangeLoop(v *Value) (evalSignal, error) {
 	}
 	for i := int64(0); i < n; i++ {
 		fr.iter[v] = i
+		fr.observe(StepIter, v, i, false)
 		if stop, sig, err := fr.iterate(v, v.Blocks[0]); stop {
 			return sig, err
 		}
@@ -879,7 +902,7 @@ func (fr *evalFrame) invoke(v *Value) (any, error) {
 		args[i] = fr.vals[a]
 	}
 	fr.ev.depth++
-	out, err := fr.ev.call(g, args)
+	out, err := fr.ev.call(g, v, args)
 	fr.ev.depth--
 	if err != nil {
 		return nil, fmt.Errorf("%w (invoked by %s)", err, fr.f.Name)
@@ -1087,7 +1110,9 @@ func (fr *evalFrame) callDerived(v *Value, g *Func) (any, error) {
 	for i, a := range v.Args {
 		args[i] = fr.vals[a]
 	}
-	out, err := fr.ev.call(g, args)
+	fr.ev.depth++
+	out, err := fr.ev.call(g, v, args)
+	fr.ev.depth--
 	if err != nil {
 		return nil, err
 	}

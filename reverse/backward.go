@@ -286,6 +286,7 @@ func (bw *backward) value(v *ir.Value) {
 		}
 		cond := bw.prim(v.Args[0])
 		ifop := bw.b.If(cond)
+		ifop.AddNote(ir.Note{Kind: ir.NotePrimal, Of: v}) // the if it replays
 		bw.b.In(ifop.Blocks[0], func() { bw.block(v.Blocks[0]) })
 		bw.b.In(ifop.Blocks[1], func() { bw.block(v.Blocks[1]) })
 	case ir.OpFor, ir.OpRange:
@@ -516,6 +517,7 @@ func (bw *backward) loop(l *ir.Value) {
 	}
 	k := &ir.Var{Name: name, Type: ir.Int}
 	bl := b.For("")
+	bl.AddNote(ir.Note{Kind: ir.NotePrimal, Of: l}) // the loop it runs backwards
 	b.In(bl.Blocks[0], func() {
 		if first != nil {
 			b.Declare(k, b.Sub(b.Add(first, n), one))
@@ -596,6 +598,7 @@ func (bw *backward) adjVar(x *ir.Var) *ir.Var {
 		return d
 	}
 	d := &ir.Var{Name: "d" + x.Name, Type: x.Type}
+	d.AddNote(ir.Note{Kind: ir.NoteAdjoint, Var: x})
 	bw.dvar[x] = d
 	fr := bw.frames[bw.s.f.Body]
 	bw.inPrologue(fr, 0, func() *ir.Value { bw.b.Declare(d, nil); return nil })
@@ -632,6 +635,7 @@ func (bw *backward) addAdj(user, x, term *ir.Value) {
 			name += "Sum"
 		}
 		acc = &ir.Var{Name: name, Type: x.Type}
+		acc.AddNote(ir.Note{Kind: ir.NoteAdjoint, Of: x})
 		bw.acc[x] = acc
 		bw.inPrologue(fx, sx, func() *ir.Value { bw.b.Declare(acc, nil); return nil })
 	}
@@ -660,6 +664,7 @@ func (bw *backward) adjoint(x *ir.Value) *ir.Value {
 	if x.Name != "" && dx.Name == "" && !dx.IsConst() && dx.Op != ir.OpGet && x.Op != ir.OpParam {
 		dx.Name = "d" + x.Name
 	}
+	dx.AddNote(ir.Note{Kind: ir.NoteAdjoint, Of: x})
 	return dx
 }
 
@@ -698,6 +703,7 @@ func (bw *backward) shadowOf(s *ir.Value) *ir.Value {
 	case s.Op == ir.OpLoad && s.Args[0].Name != "":
 		d.Name = "d" + s.Args[0].Name + "Row" // the adjoints of the row W[i]: dWRow
 	}
+	d.AddNote(ir.Note{Kind: ir.NoteAdjoint, Of: s})
 	bw.shadow[s] = d
 	return d
 }
