@@ -386,17 +386,21 @@ func (t *tangents) splitCall(c *ir.Copier, old *ir.Value) *ir.Value {
 	}
 	name := ir.Callee{Name: callee.Rule.Variant(wrt).JVP}
 	if old.Type == nil { // it writes its results, and their tangents
-		c.Value[old] = b.Invoke(name, nil, append(args, tangents...)...)
+		call := b.Invoke(name, nil, append(args, tangents...)...)
+		call.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old}) // for godiff explain: the call it stands for
+		c.Value[old] = call
 		return nil
 	}
 	if several, ok := old.Type.(ir.Tuple); ok {
 		// a, b := g(x): the results then their tangents, which the
 		// extracts of old take apart (see result).
 		call := b.Invoke(name, append(slices.Clone(several), several...), append(args, tangents...)...)
+		call.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old})
 		c.Value[old] = call
 		return call
 	}
 	call := b.Invoke(name, ir.Tuple{old.Type, old.Type}, append(args, tangents...)...)
+	call.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old})
 	y := b.Extract(call, 0)
 	y.Name = old.Name
 	y.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old})

@@ -429,6 +429,7 @@ func (fr *evalFrame) exec(v *Value) (evalSignal, error) {
 			out[i] = evalCopy(a.Type, fr.vals[a])
 		}
 		fr.out = out
+		fr.observe(StepValue, v, 0, false)
 		return evalSignal{kind: evalReturn}, nil
 	case OpBreak, OpContinue:
 		loop, ok := v.Aux.(*Value)

@@ -538,6 +538,7 @@ func (bw *backward) loop(l *ir.Value) {
 		if first != nil {
 			i := b.Get(k)
 			if l.Op == ir.OpRange {
+				i.AddNote(ir.Note{Kind: ir.NotePrimal, Of: body.Values[0]})
 				bw.memo[body.Values[0]] = i
 			} else {
 				saved, had := bw.counter[counterVar]
