@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -121,8 +122,10 @@ func arguments(f *ir.Func, o Options) ([]any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if prev := given[name]; prev != nil {
-			return nil, fmt.Errorf("%s: %s is given twice (first in %s)", n.at, name, prev.at)
+		if prev := given[name]; prev != nil && prev.at != n.at {
+			return nil, fmt.Errorf("%s: %s is given twice, in %s too", n.at, name, prev.at)
+		} else if prev != nil {
+			return nil, fmt.Errorf("%s: %s is given twice", n.at, name)
 		}
 		given[name] = n
 		order = append(order, name)
@@ -196,7 +199,10 @@ func explainReverse(w io.Writer, t *parse.Target, args []any, o Options) error {
 	tr := newTracer(r, funcs[d.Split.Forward], funcs[d.Split.Backward])
 	tr.sections[1].add(&line{lhs: r.memo(r.resultName(0)), val: "1", note: "the seed"})
 	out, err := ir.EvalTraced(funcs, funcs[d.Name], tr.observe, args...)
-	if err != nil {
+	switch {
+	case tr.err != nil:
+		return tr.err
+	case err != nil:
 		return runError(f, err)
 	}
 	p := &printer{w: w, r: r}
@@ -232,7 +238,10 @@ func explainForward(w io.Writer, t *parse.Target, args []any, o Options) error {
 	tr := newTracer(r, jvp, nil)
 	tr.jvp = true
 	out, err := ir.EvalTraced(funcs, jvp, tr.observe, all...)
-	if err != nil {
+	switch {
+	case tr.err != nil:
+		return tr.err
+	case err != nil:
 		return runError(f, err)
 	}
 	p := &printer{w: w, r: r}
@@ -252,8 +261,15 @@ func explainForward(w io.Writer, t *parse.Target, args []any, o Options) error {
 }
 
 // runError is an error of the run at the values given: the user's
-// function failed there (an index out of range, a panic it calls).
+// function failed there (an index out of range, a panic it calls), at
+// the position of the statement that failed where it is known.
 func runError(f *ir.Func, err error) error {
+	var ee *ir.EvalError
+	if errors.As(err, &ee) && ee.Value != nil {
+		if pos := ir.Origin(ee.Value).Pos; pos.IsValid() {
+			return fmt.Errorf("%v: %s fails here at these values: %s", pos, funcName(f), ee.Detail)
+		}
+	}
 	return fmt.Errorf("%s fails at these values: %v", funcName(f), err)
 }
 

@@ -68,7 +68,10 @@ func (r *renderer) operand(s ir.Step, v *ir.Value) term {
 			return leaf(name, r.number(s.Of(v)))
 		}
 		if t, ok := r.loweredCall(s, v); ok {
-			return t
+			return r.valued(s, v, t)
+		}
+		if t, ok := r.invoked(s, v); ok {
+			return r.valued(s, v, t)
 		}
 		if t, ok := r.callPart(o, s.Of(v)); ok {
 			return t
@@ -86,7 +89,19 @@ func (r *renderer) operand(s ir.Step, v *ir.Value) term {
 	if v.Op == ir.OpGet {
 		return leaf(v.Aux.(*ir.Var).Name, r.number(s.Of(v)))
 	}
-	return r.define(s, v)
+	t := r.define(s, v)
+	if v.Op == ir.OpCall {
+		t = r.valued(s, v, t)
+	}
+	return t
+}
+
+// valued returns the term of a call inside an expression with its value
+// for its numbers, as the chapter writes ReLU(z1) = 1.3: the line of the
+// call itself shows its arguments' numbers.
+func (r *renderer) valued(s ir.Step, v *ir.Value, t term) term {
+	t.num = r.number(s.Of(v))
+	return t
 }
 
 // loweredCall renders v, the value of a call of the user's function that
@@ -103,7 +118,7 @@ func (r *renderer) loweredCall(s ir.Step, v *ir.Value) (term, bool) {
 // sq(d), with its operands' numbers.
 func (r *renderer) invoked(s ir.Step, v *ir.Value) (term, bool) {
 	o := ir.Origin(v)
-	if o == v || !r.fromUser(o) || (o.Op != ir.OpCall && o.Op != ir.OpInvoke) {
+	if v.Op != ir.OpInvoke || o == v || !r.fromUser(o) || (o.Op != ir.OpCall && o.Op != ir.OpInvoke) {
 		return term{}, false
 	}
 	args := v.Args
@@ -268,6 +283,12 @@ func (r *renderer) symbolic(v *ir.Value) term {
 		return leaf(v.Aux.(*ir.Var).Name, "")
 	case op == ir.OpSelect:
 		return call("select", arg(0), arg(1), arg(2))
+	case op == ir.OpInvoke && r.fromUser(v):
+		args := make([]term, len(v.Args))
+		for i := range v.Args {
+			args[i] = arg(i)
+		}
+		return call(r.callee(v), args...)
 	}
 	return leaf(v.Op.String(), "")
 }

@@ -38,14 +38,13 @@ func (t *tracer) forwardValue(sec *section, s ir.Step) {
 		return
 	}
 	r.pick = nil
+	if _, several := v.Type.(ir.Tuple); several {
+		return // a call lowered to its derivative: its first result is the value
+	}
 	var ln *line
 	switch v.Op {
 	case ir.OpPartials, ir.OpParam, ir.OpIndex, ir.OpGet, ir.OpComment, ir.OpLen, ir.OpCap:
 		return
-	case ir.OpInvoke:
-		if _, several := v.Type.(ir.Tuple); several {
-			return // a call lowered to its derivative: its first result is the value
-		}
 	case ir.OpDecl, ir.OpSet:
 		x := v.Aux.(*ir.Var)
 		rhs, val := r.constant(&ir.Value{Op: ir.OpConst, Aux: 0.0}), any(0.0)
@@ -310,6 +309,9 @@ func (t *tracer) backwardValue(sec *section, s ir.Step) {
 	case ir.OpAccum:
 		t.accum(sec, s)
 		return
+	case ir.OpInvoke:
+		t.callBackward(sec, s)
+		return
 	}
 	if !printsMemo(v) {
 		return
@@ -343,6 +345,35 @@ func printsMemo(v *ir.Value) bool {
 		return false
 	}
 	return v.Op.HasValue()
+}
+
+// callBackward writes the line of the backward sweep of a call of a
+// function of slices: the memo of the call's value it starts from, and
+// the memos of the arguments it adds to.
+func (t *tracer) callBackward(sec *section, s ir.Step) {
+	r := t.r
+	v := s.Value
+	o := ir.Origin(v)
+	if o == v || !r.fromUser(o) || len(v.Args) == 0 {
+		return
+	}
+	rest := v.Args[1:] // after the callee's tape
+	seed, val := leaf("0", "0"), any(0.0)
+	if _, several := o.Type.(ir.Tuple); o.Type != nil && !several && len(rest) > 0 {
+		seed, val = r.operand(s, rest[0]), s.Of(rest[0])
+		rest = rest[1:]
+	}
+	var into []string
+	for _, a := range rest {
+		if name, ok := r.derivSlice(a); ok {
+			into = append(into, name)
+		}
+	}
+	ln := r.newLine(v, r.memo(r.symbolic(o).sym), "", seed, val)
+	if len(into) > 0 {
+		ln.note = fmt.Sprintf("%s's backward sweep adds its share to %s", r.callee(o), strings.Join(into, ", "))
+	}
+	sec.add(ln)
 }
 
 // noteCut records a memo that a kink set to zero.

@@ -98,12 +98,12 @@ func direction(f *ir.Func, wrt []int, args []any, given []string) ([]any, error)
 	vals := make(map[string]*node)
 	var order []string
 	for _, a := range given {
-		name, n, err := parseArg(a)
+		name, n, err := parseArgAs(a, "-dir")
 		if err != nil {
-			return nil, fmt.Errorf("-dir: %v", err)
+			return nil, err
 		}
 		if vals[name] != nil {
-			return nil, fmt.Errorf("-dir: %s is given twice", name)
+			return nil, fmt.Errorf("-dir %s: %s is given twice", name, name)
 		}
 		vals[name] = n
 		order = append(order, name)

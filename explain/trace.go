@@ -107,8 +107,18 @@ type cut struct {
 	name string
 }
 
-// observe takes one step of the run.
+// observe takes one step of the run. A panic here is godiff's bug, not
+// the user's function's: it is kept as an error of its own, and the
+// explanation stops.
 func (t *tracer) observe(s ir.Step) {
+	if t.err != nil {
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			t.err = fmt.Errorf("internal error explaining %s (please report): %v", funcName(t.r.f), r)
+		}
+	}()
 	sec := t.section(s)
 	if sec == nil {
 		return

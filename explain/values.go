@@ -31,13 +31,17 @@ type node struct {
 // parseArg reads one command-line argument name=value. The value is a
 // number, true or false, a JSON array or object, or a Go composite
 // literal ([]float64{1, 2}, Net{W: []float64{1}, B: 2}).
-func parseArg(arg string) (string, *node, error) {
+func parseArg(arg string) (string, *node, error) { return parseArgAs(arg, "argument") }
+
+// parseArgAs is parseArg for an argument of the given kind ("argument",
+// "-dir"), which messages name.
+func parseArgAs(arg, kind string) (string, *node, error) {
 	name, text, ok := strings.Cut(arg, "=")
 	name = strings.TrimSpace(name)
 	if !ok || name == "" {
-		return "", nil, fmt.Errorf("argument %q: want name=value, as w1=0.5 or x=[1,2,3]", arg)
+		return "", nil, fmt.Errorf("%s %q: want name=value, as w1=0.5 or x=[1,2,3]", kind, arg)
 	}
-	at := "argument " + name
+	at := kind + " " + name
 	n, err := parseValue(text, at)
 	if err != nil {
 		return "", nil, err

@@ -400,8 +400,22 @@ func (fr *evalFrame) fail(v *Value, format string, args ...any) error {
 	if !v.Op.HasValue() {
 		at = fmt.Sprintf("#%d", v.ID)
 	}
-	return fmt.Errorf("eval %s: %v %s: %s", fr.f.Name, v.Op, at, fmt.Sprintf(format, args...))
+	detail := fmt.Sprintf(format, args...)
+	return &EvalError{Func: fr.f, Value: v, Detail: detail,
+		msg: fmt.Sprintf("eval %s: %v %s: %s", fr.f.Name, v.Op, at, detail)}
 }
+
+// EvalError is an error of a run at one value: a failed bounds check, a
+// division by zero, a panic of the program. Value's position (see Origin)
+// says where the source wrote it.
+type EvalError struct {
+	Func   *Func
+	Value  *Value
+	Detail string // what went wrong, without the function and the value
+	msg    string
+}
+
+func (e *EvalError) Error() string { return e.msg }
 
 // block runs the values of b in order and returns how it ended.
 func (fr *evalFrame) block(b *Block) (evalSignal, error) {
@@ -629,7 +643,7 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 		return i, nil
 
 	case op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapeGrow,
-		op == OpLocalTape, op == OpAccum:
+		op == OpLocalTape, op == OpAccum, op == OpTapeSlot:
 		return fr.tape(v)
 
 	case op == OpInvoke:
@@ -687,6 +701,9 @@ func (fr *evalFrame) variable(v *Value) (any, error) {
 	// OpAddr
 	if _, ok := x.Type.(Array); ok {
 		return box.V, nil
+	}
+	if t, ok := box.V.(*TapeVal); ok {
+		return t, nil // a callee's tape: a tape is a reference already
 	}
 	return box, nil
 }
@@ -861,6 +878,15 @@ func (fr *evalFrame) tape(v *Value) (any, error) {
 		return nil, fr.fail(v, "%v of scalar field %s", v.Op, fld.Name)
 	}
 	switch v.Op {
+	case OpTapeSlot:
+		// A callee's tape, kept in the caller's: a new entry of a stack.
+		nt := NewTapeVal()
+		if fld.Stack {
+			t.stacks[fld] = append(t.stacks[fld], nt)
+		} else {
+			t.scalars[fld] = nt
+		}
+		return nt, nil
 	case OpTapeGrow:
 		// Capacity is not observable in the interpreter.
 	case OpTapeReset:

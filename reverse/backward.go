@@ -797,7 +797,8 @@ func (bw *backward) splitCall(v *ir.Value) {
 			scalars = append(scalars, scalar{x, d})
 		}
 	}
-	b.Invoke(ir.Callee{Name: c.Rule.Variant(wrt).Backward}, nil, args...)
+	inv := b.Invoke(ir.Callee{Name: c.Rule.Variant(wrt).Backward}, nil, args...)
+	inv.AddNote(ir.Note{Kind: ir.NotePrimal, Of: v}) // for godiff explain: the call whose memos it passes back
 	for _, a := range arrays {
 		if bw.s.act.Mem[ir.Root(a.x)] {
 			bw.addArray(bw.shadowOf(a.x), b.Get(a.d))

@@ -5,9 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"godiff/explain"
+	"godiff/parse"
 )
 
 const explainUsage = `godiff explain writes out the chain rule of an annotated function at given
@@ -97,8 +99,29 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	}
 	o.File, o.Args = rest[0], rest[1:]
 	if err := explain.Explain(stdout, o); err != nil {
-		printError(stderr, err)
+		explainError(stderr, err)
 		return 1
 	}
 	return 0
+}
+
+// positioned matches a message that starts with its position, file:line:
+// or file:line:col:, which is printed as it is.
+var positioned = regexp.MustCompile(`^[^\s:]+:\d+(:\d+)?: `)
+
+// explainError prints the errors of godiff explain: godiff's diagnostics
+// and positioned messages as they are, others after "godiff explain: ".
+func explainError(w io.Writer, err error) {
+	var list parse.ErrorList
+	if errors.As(err, &list) {
+		printError(w, err)
+		return
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		line = relative(line)
+		if !positioned.MatchString(line) {
+			line = "godiff explain: " + line
+		}
+		fmt.Fprintln(w, line)
+	}
 }
