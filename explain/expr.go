@@ -40,6 +40,15 @@ func (r *renderer) operand(s ir.Step, v *ir.Value) term {
 	if v.IsConst() {
 		return r.constant(v)
 	}
+	if v.Op == ir.OpGet {
+		// A variable's value: its memo or tangent, if it holds one, is
+		// named after the variable.
+		if name, ok := r.derivVar(v.Aux.(*ir.Var)); ok {
+			t := leaf(name, r.number(s.Of(v)))
+			t.memo = true
+			return t
+		}
+	}
 	if name, ok := r.derivName(v); ok {
 		t := leaf(name, r.number(s.Of(v)))
 		t.memo = true
@@ -52,12 +61,6 @@ func (r *renderer) operand(s ir.Step, v *ir.Value) term {
 		if name, ok := r.derivSlice(v.Args[0]); ok {
 			idx := r.operand(s, v.Args[1])
 			t := leaf(name+"["+idx.sym+"]", r.number(s.Of(v)))
-			t.memo = true
-			return t
-		}
-	case ir.OpGet:
-		if name, ok := r.derivVar(v.Aux.(*ir.Var)); ok {
-			t := leaf(name, r.number(s.Of(v)))
 			t.memo = true
 			return t
 		}
