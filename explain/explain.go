@@ -266,7 +266,11 @@ func explainForward(w io.Writer, t *parse.Target, args []any, o Options) error {
 func runError(f *ir.Func, err error) error {
 	var ee *ir.EvalError
 	if errors.As(err, &ee) && ee.Value != nil {
-		if pos := ir.Origin(ee.Value).Pos; pos.IsValid() {
+		pos := ir.Origin(ee.Value).Pos
+		if c, ok := ee.Value.Aux.(ir.Callee); ok && ee.Value.Op == ir.OpInvoke && pos.IsValid() {
+			return fmt.Errorf("%v: explain cannot run this call at these values: godiff's interpreter runs the code godiff derives, and %s is not (a //godiff:rule written by hand?): %s", pos, c.Name, ee.Detail)
+		}
+		if pos.IsValid() {
 			return fmt.Errorf("%v: %s fails here at these values: %s", pos, funcName(f), ee.Detail)
 		}
 	}
@@ -286,9 +290,11 @@ func wrtNames(r *renderer, wrt []int) []string {
 // forward mode).
 func newTracer(r *renderer, fwd, bwd *ir.Func) *tracer {
 	t := &tracer{r: r, relu: findReLUs(r.f), src: make(map[string][]string), tangentOf: make(map[*ir.Value]*ir.Value)}
-	t.sections = append(t.sections, newSection(fwd, false))
-	if bwd != nil {
-		t.sections = append(t.sections, newSection(bwd, true))
+	if bwd == nil {
+		t.sections = append(t.sections, newSection(fwd, 0, false)) // the JVP itself
+	} else {
+		// Called by the gradient.
+		t.sections = append(t.sections, newSection(fwd, 1, false), newSection(bwd, 1, true))
 	}
 	fwd.Walk(func(v *ir.Value) {
 		for _, n := range v.Notes {

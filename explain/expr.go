@@ -49,6 +49,16 @@ func (r *renderer) operand(s ir.Step, v *ir.Value) term {
 			return t
 		}
 	}
+	if v.Op == ir.OpLoad {
+		// An element of a slice of memos, named after the slice's
+		// element, though it be the memo of a use too.
+		if name, ok := r.derivSlice(v.Args[0]); ok {
+			idx := r.operand(s, v.Args[1])
+			t := leaf(name+"["+idx.sym+"]", r.number(s.Of(v)))
+			t.memo = true
+			return t
+		}
+	}
 	if name, ok := r.derivName(v); ok {
 		t := leaf(name, r.number(s.Of(v)))
 		t.memo = true
@@ -58,11 +68,8 @@ func (r *renderer) operand(s ir.Step, v *ir.Value) term {
 	case ir.OpPartials:
 		return r.operand(s, v.Args[0]) // the same value, tied to its partials
 	case ir.OpLoad:
-		if name, ok := r.derivSlice(v.Args[0]); ok {
-			idx := r.operand(s, v.Args[1])
-			t := leaf(name+"["+idx.sym+"]", r.number(s.Of(v)))
-			t.memo = true
-			return t
+		if w := storedOnce(v); w != nil {
+			return r.operand(s, w)
 		}
 	}
 	if _, ok := v.Note(ir.NotePrimal); ok {
@@ -85,6 +92,9 @@ func (r *renderer) operand(s ir.Step, v *ir.Value) term {
 			sym := r.symbolic(o)
 			return term{sym: sym.sym, num: r.number(s.Of(v)), prec: sym.prec}
 		}
+	}
+	if v.Op == ir.OpIndex && v.Name == "" {
+		return leaf("_", r.number(s.Of(v))) // for _, v := range x
 	}
 	if v.Op == ir.OpParam || v.Op == ir.OpTapeLoad || v.Op == ir.OpIndex {
 		return leaf(v.Name, r.number(s.Of(v)))
@@ -110,8 +120,22 @@ func (r *renderer) valued(s ir.Step, v *ir.Value, t term) term {
 // loweredCall renders v, the value of a call of the user's function that
 // a transform lowered to the callee's derivative (the first result of an
 // invoke of sqGrad), as the call: sq(d).
+//
+// Result k of a call of several results (an array's element k) is
+// cross(a, b)[k].
 func (r *renderer) loweredCall(s ir.Step, v *ir.Value) (term, bool) {
-	if v.Op != ir.OpExtract || v.Aux != 0 || v.Args[0].Op != ir.OpInvoke {
+	if v.Op != ir.OpExtract || v.Args[0].Op != ir.OpInvoke {
+		return term{}, false
+	}
+	k := v.Aux.(int)
+	o := ir.Origin(v.Args[0])
+	if several, ok := o.Type.(ir.Tuple); ok && k < len(several) {
+		t, ok := r.invoked(s, v.Args[0])
+		t.sym += fmt.Sprintf("[%d]", k)
+		t.num = r.number(s.Of(v))
+		return t, ok
+	}
+	if k != 0 {
 		return term{}, false
 	}
 	return r.invoked(s, v.Args[0])
@@ -154,6 +178,34 @@ func (r *renderer) jvpResult(s ir.Step, v *ir.Value) (term, bool) {
 	return t, true
 }
 
+// storedOnce returns, for a load of an element of a temporary of godiff's
+// (an array a call returned, before it is assigned), the value stored
+// there: c[0] = cross(c, b)[0] rather than c[0] = tmp[0].
+func storedOnce(load *ir.Value) *ir.Value {
+	mem, idx := load.Args[0], load.Args[1]
+	if k, ok := idx.Aux.(int64); ok && idx.IsConst() && mem.Op == ir.OpSliceLit && k >= 0 && k < int64(len(mem.Args)) {
+		return mem.Args[k] // an element of a literal: [3]float64{a, b, c}[1] is b
+	}
+	if mem.Op != ir.OpMake || mem.Name != "" || !idx.IsConst() || ir.Origin(mem).Name != "" {
+		return nil
+	}
+	for _, n := range mem.Notes {
+		if n.Kind == ir.NoteAdjoint {
+			return nil // memos, reset and added to
+		}
+	}
+	var stored []*ir.Value
+	mem.Block.Func.Walk(func(w *ir.Value) {
+		if w.Op == ir.OpStore && w.Args[0] == mem && w.Args[1].IsConst() && w.Args[1].Aux == idx.Aux {
+			stored = append(stored, w.Args[2])
+		}
+	})
+	if len(stored) != 1 {
+		return nil
+	}
+	return stored[0]
+}
+
 // recomputed reports whether v, a copy of o, computes o's operation over
 // copies of o's operands, so that it can be written as an expression;
 // otherwise it was read back from the tape.
@@ -191,6 +243,8 @@ func (r *renderer) define(s ir.Step, v *ir.Value) term {
 		return term{sym: x.sym + "[" + i.sym + "]", num: r.number(s.Of(v)), prec: precPrimary}
 	case op == ir.OpLen, op == ir.OpCap:
 		return term{sym: op.String() + "(" + arg(0).sym + ")", num: r.number(s.Of(v)), prec: precPrimary}
+	case op == ir.OpSubslice:
+		return leaf(arg(0).sym+"["+arg(1).sym+":"+arg(2).sym+"]", r.number(s.Of(v)))
 	case op == ir.OpGet:
 		return leaf(v.Aux.(*ir.Var).Name, r.number(s.Of(v)))
 	case op == ir.OpExtract:
@@ -207,6 +261,22 @@ func (r *renderer) define(s ir.Step, v *ir.Value) term {
 		if t, ok := r.invoked(s, v); ok {
 			return t
 		}
+		// A helper godiff generates (the digamma function for
+		// math.Lgamma's derivative).
+		t := call(r.callee(v), r.operands(s, v.Args)...)
+		t.num = r.number(s.Of(v))
+		return t
+	case op == ir.OpMake:
+		if a, ok := v.Type.(ir.Array); ok {
+			return leaf(a.String()+"{}", r.number(s.Of(v)))
+		}
+		return leaf("make("+v.Type.String()+", "+arg(0).sym+")", r.number(s.Of(v)))
+	case op == ir.OpSliceLit:
+		var elems []string
+		for _, e := range r.operands(s, v.Args) {
+			elems = append(elems, e.sym)
+		}
+		return leaf(v.Type.String()+"{"+strings.Join(elems, ", ")+"}", r.number(s.Of(v)))
 	}
 	name := v.Name
 	if name == "" {
@@ -233,7 +303,9 @@ func (r *renderer) selected(s ir.Step, v *ir.Value) term {
 		taken = v.Args[1]
 	}
 	t := r.operand(s, taken)
-	r.pick = &pick{cond: r.operand(s, v.Args[0]), condValue: v.Args[0], holds: c, taken: taken, zero: taken.IsFloatConst(0)}
+	// A zero taken stops the chain when it is the line's whole value; in a
+	// sum it is only a term that is not there.
+	r.pick = &pick{cond: r.operand(s, v.Args[0]), condValue: v.Args[0], holds: c, taken: taken, zero: taken.IsFloatConst(0) && v == r.root}
 	return t
 }
 
@@ -282,6 +354,10 @@ func (r *renderer) symbolic(v *ir.Value) term {
 		return leaf(arg(0).sym+"["+arg(1).sym+"]", "")
 	case op == ir.OpLen, op == ir.OpCap:
 		return leaf(op.String()+"("+arg(0).sym+")", "")
+	case op == ir.OpSubslice:
+		return leaf(arg(0).sym+"["+arg(1).sym+":"+arg(2).sym+"]", "")
+	case op == ir.OpIndex && v.Name == "":
+		return leaf("_", "")
 	case op == ir.OpGet:
 		return leaf(v.Aux.(*ir.Var).Name, "")
 	case op == ir.OpSelect:
@@ -340,6 +416,9 @@ func (r *renderer) callPart(o *ir.Value, x any) (term, bool) {
 			t = leaf(r.calleeName(c)+"'("+r.symbolic(call.Args[i]).sym+")", num)
 		} else {
 			name := c.Rule.Params[i]
+			if d := c.Rule.Derived; d != nil && i < len(d.Params) && d.Params[i].Group != nil {
+				name = d.Params[i].Group.Ref(d.Params[i].Field) // f.A of a method's receiver f
+			}
 			if name == "" || name == "_" {
 				name = fmt.Sprintf("x%d", i+1)
 			}
@@ -473,10 +552,15 @@ func call2(f string, args []term) term {
 }
 
 // paren wraps t in parentheses if its operator binds less tightly than
-// prec.
+// prec; its numbers only if they are an expression too, not the one
+// number a temporary read back from the tape had.
 func paren(t term, prec int) term {
 	if t.prec >= prec {
 		return t
 	}
-	return term{sym: "(" + t.sym + ")", num: "(" + t.num + ")", prec: precPrimary, memo: t.memo}
+	num := t.num
+	if strings.ContainsAny(num, " ·/+*(") || strings.HasPrefix(num, "-") {
+		num = "(" + num + ")"
+	}
+	return term{sym: "(" + t.sym + ")", num: num, prec: precPrimary, memo: t.memo}
 }

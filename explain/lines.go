@@ -37,7 +37,7 @@ func (t *tracer) forwardValue(sec *section, s ir.Step) {
 	if !r.fromUser(o) {
 		return
 	}
-	r.pick = nil
+	r.pick, r.root = nil, v
 	if _, several := v.Type.(ir.Tuple); several {
 		return // a call lowered to its derivative: its first result is the value
 	}
@@ -45,15 +45,29 @@ func (t *tracer) forwardValue(sec *section, s ir.Step) {
 	switch v.Op {
 	case ir.OpPartials, ir.OpParam, ir.OpIndex, ir.OpGet, ir.OpComment, ir.OpLen, ir.OpCap:
 		return
+	case ir.OpInvoke:
+		if v.Type == nil {
+			t.procedure(sec, s)
+			return
+		}
+		if o.Name == "" {
+			return
+		}
+		ln = r.newLine(v, r.name(o), "", r.define(s, v), s.Of(v))
 	case ir.OpDecl, ir.OpSet:
 		x := v.Aux.(*ir.Var)
 		rhs, val := r.constant(&ir.Value{Op: ir.OpConst, Aux: 0.0}), any(0.0)
 		if len(v.Args) == 1 {
+			r.root = v.Args[0]
 			rhs, val = r.operand(s, v.Args[0]), s.Of(v.Args[0])
 		}
 		ln = r.newLine(v, x.Name, "", rhs, val)
 	case ir.OpStore:
+		if r.name(ir.Origin(ir.Root(v.Args[0]))) == "" {
+			return // into a temporary of godiff's (an array assigned whole)
+		}
 		x, i := r.operand(s, v.Args[0]), r.operand(s, v.Args[1])
+		r.root = v.Args[2]
 		ln = r.newLine(v, x.sym+"["+i.sym+"]", "", r.operand(s, v.Args[2]), s.Of(v.Args[2]))
 	default:
 		if o.Name == "" || !v.Op.HasValue() {
@@ -69,6 +83,26 @@ func (t *tracer) forwardValue(sec *section, s ir.Step) {
 	if t.jvp {
 		t.aliasTangent(sec, s)
 	}
+}
+
+// procedure writes the line of a call without results, which writes
+// into slices it is passed: the call, and what it wrote.
+func (t *tracer) procedure(sec *section, s ir.Step) {
+	r := t.r
+	call, ok := r.invoked(s, s.Value)
+	if !ok {
+		return
+	}
+	var wrote []string
+	for _, x := range ir.Written(s.Value) {
+		w := r.operand(s, x)
+		wrote = append(wrote, w.sym+" = "+r.number(s.Of(x)))
+	}
+	text := call.sym
+	if len(wrote) > 0 {
+		text += "   writes " + strings.Join(wrote, ", ")
+	}
+	sec.add(&line{text: text, key: s.Value})
 }
 
 // results writes the lines of the function's results: L = e·e, and in
@@ -287,7 +321,7 @@ func (t *tracer) valueOf(s ir.Step, cond term, o *ir.Value) string {
 func (t *tracer) backwardValue(sec *section, s ir.Step) {
 	r := t.r
 	v := s.Value
-	r.pick = nil
+	r.pick, r.root = nil, v
 	switch v.Op {
 	case ir.OpSet, ir.OpDecl:
 		name, ok := r.derivVar(v.Aux.(*ir.Var))
@@ -313,8 +347,8 @@ func (t *tracer) backwardValue(sec *section, s ir.Step) {
 		t.callBackward(sec, s)
 		return
 	}
-	if !printsMemo(v) {
-		return
+	if !printsMemo(v) || ir.IsSlice(v.Type) {
+		return // a slice of memos is made, not computed: its elements have lines
 	}
 	targets := r.memoTargets(v)
 	if len(targets) == 0 {
@@ -359,15 +393,43 @@ func (t *tracer) callBackward(sec *section, s ir.Step) {
 	}
 	rest := v.Args[1:] // after the callee's tape
 	seed, val := leaf("0", "0"), any(0.0)
-	if _, several := o.Type.(ir.Tuple); o.Type != nil && !several && len(rest) > 0 {
-		seed, val = r.operand(s, rest[0]), s.Of(rest[0])
-		rest = rest[1:]
+	seeds := 0
+	switch t := o.Type.(type) {
+	case nil:
+	case ir.Tuple:
+		seeds = len(t)
+	default:
+		seeds = 1
 	}
+	seeds = min(seeds, len(rest))
+	switch {
+	case seeds == 1:
+		seed, val = r.operand(s, rest[0]), s.Of(rest[0])
+	case seeds > 1:
+		// The memos of its results, one by one.
+		ts := r.operands(s, rest[:seeds])
+		seed = call2("", ts)
+		if strings.Contains(seed.sym, "{}") {
+			seed = leaf("", "") // held in a temporary of godiff's: the numbers say it
+		}
+		elems := make([]any, seeds)
+		for i, a := range rest[:seeds] {
+			elems[i] = s.Of(a)
+		}
+		val = ir.NewSlice(elems...)
+	}
+	rest = rest[seeds:]
 	var into []string
 	for _, a := range rest {
 		if name, ok := r.derivSlice(a); ok {
 			into = append(into, name)
 		}
+	}
+	if seeds == 0 {
+		// A call without results: it passes back the memos of what it
+		// wrote.
+		sec.add(&line{text: fmt.Sprintf("%s: its backward sweep adds to %s", r.symbolic(o).sym, strings.Join(into, ", ")), key: v})
+		return
 	}
 	ln := r.newLine(v, r.memo(r.symbolic(o).sym), "", seed, val)
 	if len(into) > 0 {
@@ -391,6 +453,7 @@ func (t *tracer) accumulate(sec *section, s ir.Step, name string, rhs *ir.Value,
 	if rhs.IsConst() {
 		return
 	}
+	r.root = rhs
 	if rhs.Op == ir.OpAdd {
 		for k, a := range rhs.Args {
 			if !isOld(a) {
@@ -399,8 +462,15 @@ func (t *tracer) accumulate(sec *section, s ir.Step, name string, rhs *ir.Value,
 			term := rhs.Args[1-k]
 			old, _ := s.Of(a).(float64)
 			ln := r.newLine(rhs, name, "+=", r.operand(s, term), s.Of(term))
-			if ln.sym == name && old == 0 {
-				return // the memo of an element, said already, stored
+			if ln.sym == name {
+				// The memo of one use of an element, said already, added
+				// to those of its other uses.
+				if old != 0 {
+					ln.op, ln.sym, ln.num, ln.val = "=", "", "", r.number(s.Of(rhs))
+					ln.note = "summed over its uses so far"
+					sec.add(ln)
+				}
+				return
 			}
 			if old != 0 {
 				ln.note = "now " + r.number(s.Of(rhs))
@@ -446,6 +516,9 @@ func (t *tracer) accum(sec *section, s ir.Step) {
 	tv, _ := s.Of(term).(float64)
 	name := r.memo(r.target(param))
 	ln := r.newLine(v, name, "+=", r.operand(s, term), tv)
+	if ln.sym == name {
+		return // summed in a variable of that name: its lines said it
+	}
 	if total != nil {
 		if sum, ok := total.V.(float64); ok && sum != tv {
 			ln.note = "now " + r.number(sum)
@@ -461,12 +534,15 @@ func (t *tracer) accum(sec *section, s ir.Step) {
 func (t *tracer) tangentLine(sec *section, s ir.Step) bool {
 	r := t.r
 	v := s.Value
-	r.pick = nil
+	r.pick, r.root = nil, v
 	switch v.Op {
 	case ir.OpSet, ir.OpDecl:
 		name, ok := r.derivVar(v.Aux.(*ir.Var))
 		if !ok {
 			return false
+		}
+		if len(v.Args) == 1 {
+			r.root = v.Args[0]
 		}
 		rhs, val := leaf("0", "0"), any(0.0)
 		if len(v.Args) == 1 {
@@ -480,6 +556,7 @@ func (t *tracer) tangentLine(sec *section, s ir.Step) bool {
 			return false
 		}
 		idx := r.operand(s, v.Args[1])
+		r.root = v.Args[2]
 		sec.add(r.newLine(v, name+"["+idx.sym+"]", "", r.operand(s, v.Args[2]), s.Of(v.Args[2])))
 		return true
 	case ir.OpGet, ir.OpLoad, ir.OpParam, ir.OpConst:
@@ -489,8 +566,14 @@ func (t *tracer) tangentLine(sec *section, s ir.Step) bool {
 	if of == nil || !v.Op.HasValue() {
 		return false
 	}
+	if ir.IsSlice(v.Type) {
+		return true // a slice of tangents is made, not computed: its elements have lines
+	}
 	if o := ir.Origin(of); !r.fromUser(o) || o.Name == "" || o.Op == ir.OpParam {
 		return true // the tangent of a temporary: part of a later line
+	}
+	if of.ID > v.ID {
+		return true // the value comes later, and its tangent with it
 	}
 	ln := r.newLine(v, r.tangent(r.target(of)), "", r.define(s, v), s.Of(v))
 	ln.note = t.pickNote(s, t.reluInput(ir.Origin(of)))
@@ -512,6 +595,11 @@ func (t *tracer) aliasTangent(sec *section, s ir.Step) {
 	if name == "" || !v.Op.HasValue() {
 		return
 	}
-	t.r.pick = nil
-	sec.add(t.r.newLine(v, t.r.tangent(name), "", t.r.operand(s, d), s.Of(d)))
+	t.r.pick, t.r.root = nil, d
+	lhs := t.r.tangent(name)
+	rhs := t.r.operand(s, d)
+	if rhs.sym == lhs {
+		rhs = t.r.define(s, d) // computed before the value, with the value's name
+	}
+	sec.add(t.r.newLine(v, lhs, "", rhs, s.Of(d)))
 }

@@ -15,8 +15,10 @@ type renderer struct {
 	// as the chapter calls the loss.
 	results []string
 	// pick is what a select of the line being rendered chose (see
-	// selected); the line's note says it.
+	// selected); the line's note says it. root is the value whose line it
+	// is.
 	pick *pick
+	root *ir.Value
 }
 
 // name returns the source's name for o, a value of the user's function or
@@ -160,6 +162,9 @@ func (r *renderer) tangentOf(v *ir.Value) *ir.Value {
 
 // derivSlice names a slice of memos or tangents: ∂L/∂x, dx.
 func (r *renderer) derivSlice(s *ir.Value) (string, bool) {
+	if s.Op == ir.OpGet || s.Op == ir.OpAddr {
+		return r.derivVar(s.Aux.(*ir.Var)) // an array variable's
+	}
 	for _, n := range s.Notes {
 		if n.Of == nil {
 			continue
@@ -187,6 +192,9 @@ func (r *renderer) derivVar(x *ir.Var) (string, bool) {
 		}
 		switch {
 		case t == "":
+		case n.Kind == ir.NoteAdjoint && n.Call != nil:
+			// The share of the memo a call's backward sweep passes back.
+			return "(" + r.memo(t) + " via " + r.callee(ir.Origin(n.Call)) + ")", true
 		case n.Kind == ir.NoteAdjoint:
 			return r.memo(t), true
 		case n.Kind == ir.NoteTangent:

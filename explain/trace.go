@@ -13,7 +13,7 @@ import (
 // its first run is explained, and only its own steps, not its callees'.
 type section struct {
 	fn    *ir.Func
-	depth int // the depth of its run; -1 before it starts
+	depth int // the depth of its run: 1 for the wrapper's calls, 0 for a JVP
 	done  bool
 	root  *block
 	stack []*loop // the loops running, innermost last
@@ -22,8 +22,8 @@ type section struct {
 	backward bool
 }
 
-func newSection(fn *ir.Func, backward bool) *section {
-	return &section{fn: fn, depth: -1, root: &block{}, backward: backward}
+func newSection(fn *ir.Func, depth int, backward bool) *section {
+	return &section{fn: fn, depth: depth, root: &block{}, backward: backward}
 }
 
 // cur returns the block the next line goes into.
@@ -149,16 +149,11 @@ func (t *tracer) observe(s ir.Step) {
 	}
 }
 
-// section returns the section step s belongs to, or nil.
+// section returns the section step s belongs to, or nil: a step of the
+// section's function at its depth, not of a recursive call of it.
 func (t *tracer) section(s ir.Step) *section {
 	for _, sec := range t.sections {
-		if sec.fn != s.Func || sec.done {
-			continue
-		}
-		if s.Kind == ir.StepEnter && sec.depth < 0 {
-			sec.depth = s.Depth
-		}
-		if sec.depth == s.Depth {
+		if sec.fn == s.Func && !sec.done && sec.depth == s.Depth {
 			return sec
 		}
 	}

@@ -918,6 +918,13 @@ func (fr *evalFrame) invoke(v *Value) (any, error) {
 		return nil, fr.fail(v, "no callee")
 	}
 	g := fr.ev.funcs[c.Name]
+	if fn, ok := mathTuple[c.Name]; ok && c.Path == "math" && g == nil && len(v.Args) == 1 {
+		x, isFloat := fr.vals[v.Args[0]].(float64)
+		if !isFloat {
+			return nil, fr.fail(v, "math.%s of a %T", c.Name, fr.vals[v.Args[0]])
+		}
+		return fn(x), nil
+	}
 	if g == nil {
 		return nil, fr.fail(v, "no function %s to invoke", c.Name)
 	}
@@ -1097,6 +1104,16 @@ var mathTests = map[string]func(float64) bool{
 var mathBinary = map[string]func(float64, float64) float64{
 	"Atan2": math.Atan2, "Hypot": math.Hypot, "Max": math.Max, "Min": math.Min, "Pow": math.Pow,
 	"Mod": math.Mod, "Remainder": math.Remainder, "Dim": math.Dim, "Copysign": math.Copysign,
+}
+
+// mathTuple are package math's functions of several results, which a
+// call lowered for differentiation invokes: their results, an int as an
+// int64.
+var mathTuple = map[string]func(float64) []any{
+	"Sincos": func(x float64) []any { s, c := math.Sincos(x); return []any{s, c} },
+	"Frexp":  func(x float64) []any { f, e := math.Frexp(x); return []any{f, int64(e)} },
+	"Modf":   func(x float64) []any { i, f := math.Modf(x); return []any{i, f} },
+	"Lgamma": func(x float64) []any { l, s := math.Lgamma(x); return []any{l, int64(s)} },
 }
 
 // mathOrder are package math's functions of an int order and a float.

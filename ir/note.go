@@ -16,6 +16,10 @@ type Note struct {
 	Var *Var
 	// Result is the index of the result a Seed note seeds.
 	Result int
+	// Call, on an Adjoint note, is the call (of the function
+	// differentiated) whose backward sweep passed this share of Of's
+	// adjoint back.
+	Call *Value
 }
 
 // NoteKind says how a noted value relates to the value it is about.

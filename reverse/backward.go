@@ -787,11 +787,13 @@ func (bw *backward) splitCall(v *ir.Value) {
 			// value): its adjoints go to a fresh buffer, then add into
 			// the caller's, element by element.
 			d := &ir.Var{Name: "d" + params[i].Name, Type: t}
+			d.AddNote(ir.Note{Kind: ir.NoteAdjoint, Of: x, Call: v})
 			b.Declare(d, nil)
 			args = append(args, b.Addr(d))
 			arrays = append(arrays, scalar{x, d})
 		default:
 			d := &ir.Var{Name: "d" + params[i].Name, Type: t}
+			d.AddNote(ir.Note{Kind: ir.NoteAdjoint, Of: x, Call: v})
 			b.Declare(d, b.Zero(t))
 			args = append(args, b.Addr(d))
 			scalars = append(scalars, scalar{x, d})
