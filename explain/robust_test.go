@@ -28,29 +28,35 @@ func TestExplainEveryGolden(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(module, "go.mod"), []byte("module example.com/golden\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Every input first, then one load for them all: loading is the
+	// slow part.
+	var srcs []string
 	for _, path := range paths {
 		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
-		t.Run(name, func(t *testing.T) {
-			ar, err := txtar.ParseFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			src := filepath.Join(module, name, "input.go")
-			for _, f := range ar.Files {
-				if f.Name == "input.go" {
-					if err := os.MkdirAll(filepath.Dir(src), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(src, f.Data, 0o644); err != nil {
-						t.Fatal(err)
-					}
+		ar, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := filepath.Join(module, name, "input.go")
+		for _, f := range ar.Files {
+			if f.Name == "input.go" {
+				if err := os.MkdirAll(filepath.Dir(src), 0o755); err != nil {
+					t.Fatal(err)
 				}
+				if err := os.WriteFile(src, f.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				srcs = append(srcs, src)
 			}
-			files, err := parse.Load([]string{src})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, target := range files[0].Targets {
+		}
+	}
+	files, errs := parse.LoadEach(srcs)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for k, f := range files {
+		t.Run(filepath.Base(filepath.Dir(srcs[k])), func(t *testing.T) {
+			for _, target := range f.Targets {
 				args := madeUp(target.Func)
 				for _, mode := range []Mode{Reverse, Forward} {
 					first, err := explainOnce(target, args, mode)
