@@ -597,9 +597,9 @@ func (t *tracer) aliasTangent(sec *section, s ir.Step) {
 	}
 	t.r.pick, t.r.root = nil, d
 	lhs := t.r.tangent(name)
-	rhs := t.r.operand(s, d)
-	if rhs.sym == lhs {
-		rhs = t.r.define(s, d) // computed before the value, with the value's name
+	rhs := t.r.define(s, d) // computed before the value, its own line skipped
+	if prev := t.r.tangentBefore(d, v); prev != "" {
+		rhs = leaf(prev, t.r.number(s.Of(d))) // the tangent of the value it copies: de = dyhat
 	}
 	sec.add(t.r.newLine(v, lhs, "", rhs, s.Of(d)))
 }

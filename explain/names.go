@@ -102,7 +102,8 @@ func (r *renderer) resultName(i int) string {
 // holds, if it holds one with a name: the seed ∂L/∂L, a memo ∂L/∂x, a
 // tangent dx. Of several memos (the memo of e is the memo of yhat too, in
 // e = yhat - y) it takes the last of a value that is not a parameter: the
-// one nearest the parameters, which the later links multiply.
+// one nearest the parameters, which the later links multiply. Of several
+// tangents, the last too: the one nearest the result.
 func (r *renderer) derivName(v *ir.Value) (string, bool) {
 	var best, param string
 	for _, n := range v.Notes {
@@ -121,7 +122,9 @@ func (r *renderer) derivName(v *ir.Value) (string, bool) {
 				}
 			}
 		case ir.NoteTangent:
-			if t := r.target(n.Of); t != "" && best == "" {
+			// The last: y := x gives x's tangent to y, and what follows
+			// reads y.
+			if t := r.target(n.Of); t != "" {
 				best = r.tangent(t)
 			}
 		}
@@ -158,6 +161,24 @@ func (r *renderer) tangentOf(v *ir.Value) *ir.Value {
 		}
 	}
 	return nil
+}
+
+// tangentBefore names the tangent d held before it became v's, "" if it
+// was v's first.
+func (r *renderer) tangentBefore(d, v *ir.Value) string {
+	prev := ""
+	for _, n := range d.Notes {
+		if n.Kind != ir.NoteTangent || n.Of == nil {
+			continue
+		}
+		if n.Of == v {
+			return prev
+		}
+		if t := r.target(n.Of); t != "" {
+			prev = r.tangent(t)
+		}
+	}
+	return ""
 }
 
 // derivSlice names a slice of memos or tangents: ∂L/∂x, dx.
