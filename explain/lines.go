@@ -136,16 +136,21 @@ func (t *tracer) reluNote(s ir.Step, o *ir.Value) string {
 			continue
 		}
 		z, _ := s.Of(a).(float64)
-		name := t.r.name(in)
-		if name == "" {
-			name = "its input"
-		}
+		name := t.r.inputName(in)
 		if z > 0 {
 			return fmt.Sprintf("ReLU, alive: %s > 0", name)
 		}
 		return fmt.Sprintf("ReLU, dead: %s = %s ≤ 0", name, t.r.number(z))
 	}
 	return ""
+}
+
+// inputName names the input of a ReLU: z, or a·b for max(0, a·b).
+func (r *renderer) inputName(in *ir.Value) string {
+	if name := r.name(in); name != "" {
+		return name
+	}
+	return r.symbolic(in).sym
 }
 
 // reluInput returns the input z of a ReLU o = math.Max(0, z) of the
@@ -276,7 +281,7 @@ func (t *tracer) pickNote(s ir.Step, x *ir.Value) string {
 		}
 	}
 	if in != nil {
-		name := t.r.name(in)
+		name := t.r.inputName(in)
 		z := t.valueOf(s, p.cond, in)
 		switch {
 		case p.zero && t.jvp:
