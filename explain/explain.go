@@ -264,6 +264,9 @@ func explainForward(w io.Writer, t *parse.Target, args []any, o Options) error {
 // function failed there (an index out of range, a panic it calls), at
 // the position of the statement that failed where it is known.
 func runError(f *ir.Func, err error) error {
+	if errors.Is(err, ir.ErrEvalSteps) {
+		return fmt.Errorf("%s runs too long at these values for explain, which runs its derivative in godiff's interpreter (%v); explain it at smaller values: a shorter slice, fewer iterations", funcName(f), ir.ErrEvalSteps)
+	}
 	var ee *ir.EvalError
 	if errors.As(err, &ee) && ee.Value != nil {
 		pos := ir.Origin(ee.Value).Pos

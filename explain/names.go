@@ -261,12 +261,10 @@ func (r *renderer) list(s ir.SliceVal) string {
 	}
 	n := s.Len()
 	var parts []string
-	for i := range n {
-		if n > maxElems && i >= maxElems/2 && i < n-maxElems/2 {
-			if i == maxElems/2 {
-				parts = append(parts, "…")
-			}
-			continue
+	for i := 0; i < n; i++ {
+		if n > maxElems && i == maxElems/2 {
+			parts = append(parts, "…")
+			i = n - maxElems/2 // only the elements shown are formatted
 		}
 		parts = append(parts, r.number(s.At(i)))
 	}

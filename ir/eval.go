@@ -227,6 +227,9 @@ const evalMaxDepth = 10000
 // never ends (a fuzzed or random program's) is an error rather than a hang.
 const evalMaxSteps = 1 << 22
 
+// ErrEvalSteps is the error of a run longer than evalMaxSteps steps.
+var ErrEvalSteps = fmt.Errorf("more than %d steps: a loop that does not end?", evalMaxSteps)
+
 // evalState is what the calls of one EvalWith share.
 type evalState struct {
 	funcs map[string]*Func
@@ -421,7 +424,7 @@ func (e *EvalError) Error() string { return e.msg }
 func (fr *evalFrame) block(b *Block) (evalSignal, error) {
 	// Each block run counts, so that a loop of empty blocks counts too.
 	if fr.ev.steps += 1 + len(b.Values); fr.ev.steps > evalMaxSteps {
-		return evalSignal{}, fmt.Errorf("eval %s: more than %d steps: a loop that does not end?", fr.f.Name, evalMaxSteps)
+		return evalSignal{}, fmt.Errorf("eval %s: %w", fr.f.Name, ErrEvalSteps)
 	}
 	for _, v := range b.Values {
 		sig, err := fr.exec(v)
@@ -900,7 +903,11 @@ func (fr *evalFrame) tape(v *Value) (any, error) {
 		}
 	case OpTapeLoad:
 		if fld.Stack {
-			return NewSlice(t.stacks[fld]...), nil // a copy: the backward sweep only reads it
+			// The entries as they are, not a copy: the backward sweep only
+			// reads them, once per iteration, and a copy each time would
+			// make a long loop quadratic.
+			st := t.stacks[fld]
+			return SliceVal{mem: &st, n: len(st), cap: len(st)}, nil
 		}
 		x, ok := t.scalars[fld]
 		if !ok {
