@@ -70,10 +70,7 @@ func lookup(p ir.Param, given map[string]*node) (*node, string, error) {
 	what := p.Group.Ref(p.Field)
 	n := given[p.Group.Name]
 	if n == nil || p.Field == "" {
-		if p.Field == "" {
-			return nil, what, nil // the whole receiver, which holds nothing read
-		}
-		return nil, what, nil
+		return nil, what, nil // none given, or the whole receiver, which holds nothing read
 	}
 	for _, part := range strings.Split(p.Field, ".") {
 		if n.fields == nil {

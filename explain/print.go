@@ -51,13 +51,12 @@ type loop struct {
 type summary struct {
 	// only is the one middle iteration, printed in full, while there is
 	// just one.
-	only       *block
-	iters      int64
-	fromLabel  string
-	toLabel    string
-	order      []*ir.Value
-	stats      map[*ir.Value]*stat
-	nestedRuns int64 // iterations of loops nested in them
+	only      *block
+	iters     int64
+	fromLabel string
+	toLabel   string
+	order     []*ir.Value
+	stats     map[*ir.Value]*stat
 }
 
 type stat struct {
@@ -88,7 +87,6 @@ func (s *summary) add(b *block) {
 func (s *summary) addLines(b *block) {
 	for _, e := range b.entries {
 		if e.loop != nil {
-			s.nestedRuns += e.loop.n
 			for _, it := range []*block{e.loop.first, e.loop.last} {
 				if it != nil {
 					s.addLines(it)
@@ -121,7 +119,6 @@ func (s *summary) addLines(b *block) {
 
 // merge folds a nested loop's summary into s.
 func (s *summary) merge(m *summary) {
-	s.nestedRuns += m.nestedRuns
 	for _, k := range m.order {
 		mt := m.stats[k]
 		st := s.stats[k]
