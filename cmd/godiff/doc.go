@@ -1,6 +1,7 @@
 // Command godiff writes derivatives of Go functions as Go source.
 //
 //	godiff [-o FILE] [-check] [-tape] [-v] FILE.go ...
+//	godiff explain [-mode grad|jvp] [-dir n=v] [-values FILE] [-digits N] -func F FILE.go [name=value ...]
 //
 // For every function of the files with a //godiff:grad, //godiff:vjp or
 // //godiff:jvp directive in its doc comment, godiff writes the derivative
@@ -14,4 +15,9 @@
 // godiff.Check, and maps the outcome to an exit status (0 success, 1 errors
 // in the input or outputs not current, 2 a bad command line). Run godiff -h
 // for the full usage; the README is the manual.
+//
+// godiff explain (explain.go) is a thin layer over package explain: it
+// prints the worked pass of one annotated function at given values, its
+// forward values and backward memos in the source's names (godiff explain
+// -h for its usage).
 package main

@@ -20,6 +20,7 @@ annotated functions as plain Go beside them.
 Usage:
 
 	godiff [flags] FILE.go ...
+	godiff explain [flags] -func F FILE.go [name=value ...]   (godiff explain -h)
 
 For every function in the files whose doc comment holds a directive
 
@@ -65,6 +66,9 @@ func main() {
 
 // run is godiff with the given arguments; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "explain" {
+		return runExplain(args[1:], stdout, stderr)
+	}
 	fl := flag.NewFlagSet("godiff", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {} // -h prints the usage to stdout; an error says where it is
