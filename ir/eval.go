@@ -206,6 +206,9 @@ type Box struct {
 type TapeVal struct {
 	scalars map[*TapeField]any
 	stacks  map[*TapeField][]any
+	// calls is the stack of records of a callee's shared tape (Tape.Calls),
+	// known from the first op naming it; nil before.
+	calls *TapeField
 }
 
 // NewTapeVal returns an empty tape.
@@ -366,6 +369,12 @@ func evalZero(t Type) any {
 		return (*Box)(nil)
 	case TapeRef:
 		return (*TapeVal)(nil)
+	case Opaque:
+		if t.CallTape || t.Calls {
+			// A callee's tape, declared as a variable: the generated
+			// code's zero value is an empty tape, ready to fill.
+			return NewTapeVal()
+		}
 	}
 	return nil
 }
@@ -646,7 +655,7 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 		return i, nil
 
 	case op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapeGrow,
-		op == OpLocalTape, op == OpAccum, op == OpTapeSlot:
+		op == OpLocalTape, op == OpAccum, op == OpTapeSlot, op == OpTapeCalls, op == OpTapeEntry:
 		return fr.tape(v)
 
 	case op == OpInvoke:
@@ -858,76 +867,6 @@ func (fr *evalFrame) memory(v *Value) (any, error) {
 		return int64(n), nil
 	}
 	return nil, fmt.Errorf("eval %s: cannot evaluate %v", fr.f.Name, v.Op)
-}
-
-// tape runs the tape ops and accum.
-func (fr *evalFrame) tape(v *Value) (any, error) {
-	switch v.Op {
-	case OpLocalTape:
-		return NewTapeVal(), nil
-	case OpAccum:
-		p, ok := fr.vals[v.Args[0]].(*Box)
-		if !ok || p == nil {
-			return nil, fr.fail(v, "accum through a %T, not a pointer", fr.vals[v.Args[0]])
-		}
-		elem := Elem(v.Args[0].Type)
-		var err error
-		if p.V == nil {
-			p.V = evalZero(elem)
-		}
-		p.V, err = evalBinary(OpAdd, elem, p.V, fr.vals[v.Args[1]])
-		if err != nil {
-			return nil, fr.fail(v, "%v", err)
-		}
-		return nil, nil
-	}
-	t, ok := fr.vals[v.Args[0]].(*TapeVal)
-	if !ok || t == nil {
-		return nil, fr.fail(v, "no tape")
-	}
-	fld, ok := v.Aux.(*TapeField)
-	if !ok {
-		return nil, fr.fail(v, "no tape field")
-	}
-	if (v.Op == OpTapeReset || v.Op == OpTapeGrow) && !fld.Stack {
-		return nil, fr.fail(v, "%v of scalar field %s", v.Op, fld.Name)
-	}
-	switch v.Op {
-	case OpTapeSlot:
-		// A callee's tape, kept in the caller's: a new entry of a stack.
-		nt := NewTapeVal()
-		if fld.Stack {
-			t.stacks[fld] = append(t.stacks[fld], nt)
-		} else {
-			t.scalars[fld] = nt
-		}
-		return nt, nil
-	case OpTapeGrow:
-		// Capacity is not observable in the interpreter.
-	case OpTapeReset:
-		t.stacks[fld] = t.stacks[fld][:0]
-	case OpTapeSave:
-		x := evalCopy(fld.Type, fr.vals[v.Args[1]])
-		if fld.Stack {
-			t.stacks[fld] = append(t.stacks[fld], x)
-		} else {
-			t.scalars[fld] = x
-		}
-	case OpTapeLoad:
-		if fld.Stack {
-			// The entries as they are, not a copy: the backward sweep only
-			// reads them, once per iteration, and a copy each time would
-			// make a long loop quadratic.
-			st := t.stacks[fld]
-			return SliceVal{mem: &st, n: len(st), cap: len(st)}, nil
-		}
-		x, ok := t.scalars[fld]
-		if !ok {
-			return evalZero(fld.Type), nil // a field never saved holds its zero value
-		}
-		return evalCopy(fld.Type, x), nil
-	}
-	return nil, nil
 }
 
 // invoke calls a function of ev.funcs.
@@ -1155,6 +1094,8 @@ func callMath(c Callee, args []*Value, vals map[*Value]any) (any, error) {
 		switch {
 		case c.Name == "IsInf" && len(args) == 2:
 			return math.IsInf(vals[args[0]].(float64), int(vals[args[1]].(int64))), nil
+		case c.Name == "Ldexp" && len(args) == 2:
+			return math.Ldexp(vals[args[0]].(float64), int(vals[args[1]].(int64))), nil
 		case c.Name == "FMA" && len(args) == 3:
 			return math.FMA(vals[args[0]].(float64), vals[args[1]].(float64), vals[args[2]].(float64)), nil
 		case c.Name == "Inf" && len(args) == 1:
