@@ -72,9 +72,9 @@ func Explain(w io.Writer, o Options) error {
 		return err
 	}
 	if o.Mode == Forward {
-		return explainForward(w, t, args, o)
+		return explainForward(w, t, files[0].Targets, args, o)
 	}
-	return explainReverse(w, t, args, o)
+	return explainReverse(w, t, files[0].Targets, args, o)
 }
 
 // findTarget returns the annotated function called name in file f.
@@ -155,8 +155,10 @@ func directive(t *parse.Target, mode parse.Mode) parse.Directive {
 }
 
 // derive builds the derivatives d asks for and returns them by name, for
-// the interpreter.
-func derive(f *ir.Func, d parse.Directive) (map[string]*ir.Func, error) {
+// the interpreter, with those the file's other annotated functions
+// (others) ask for: a derivative may call a callee's own (its
+// //godiff:jvp's), which godiff writes for the callee's directive.
+func derive(f *ir.Func, d parse.Directive, others []*parse.Target) (map[string]*ir.Func, error) {
 	gs, err := godiff.Derive(f, []parse.Directive{d})
 	if err != nil {
 		return nil, err
@@ -165,7 +167,38 @@ func derive(f *ir.Func, d parse.Directive) (map[string]*ir.Func, error) {
 	for _, g := range gs {
 		funcs[g.Name] = g
 	}
+	missing := missingCallees(funcs)
+	for _, t := range others {
+		for _, od := range t.Directives {
+			if t.Func == f || !missing[od.Name] && !missing[od.Split.Forward] {
+				continue
+			}
+			gs, err := godiff.Derive(t.Func, []parse.Directive{od})
+			if err != nil {
+				continue // its own run reports it; a call of it fails, positioned
+			}
+			for _, g := range gs {
+				if funcs[g.Name] == nil {
+					funcs[g.Name] = g
+				}
+			}
+		}
+	}
 	return funcs, nil
+}
+
+// missingCallees returns the names of the functions funcs invoke that
+// funcs do not hold (math's are the interpreter's own).
+func missingCallees(funcs map[string]*ir.Func) map[string]bool {
+	missing := make(map[string]bool)
+	for _, g := range funcs {
+		g.Walk(func(v *ir.Value) {
+			if c, ok := v.Aux.(ir.Callee); ok && v.Op == ir.OpInvoke && c.Path == "" && funcs[c.Name] == nil {
+				missing[c.Name] = true
+			}
+		})
+	}
+	return missing
 }
 
 // newRenderer returns a renderer of f's values.
@@ -184,14 +217,15 @@ func newRenderer(f *ir.Func, digits int) *renderer {
 	return r
 }
 
-// explainReverse explains the gradient of t's function at args.
-func explainReverse(w io.Writer, t *parse.Target, args []any, o Options) error {
+// explainReverse explains the gradient of t's function at args; others
+// are the file's annotated functions (see derive).
+func explainReverse(w io.Writer, t *parse.Target, others []*parse.Target, args []any, o Options) error {
 	f := t.Func
 	if len(f.Results) != 1 || !ir.IsFloat(f.Results[0].Type) {
 		return fmt.Errorf("%s: explain shows the gradient of a function with one float result, and %s has %d results; use -mode jvp", t.Pos, funcName(f), len(f.Results))
 	}
 	d := directive(t, parse.Grad)
-	funcs, err := derive(f, d)
+	funcs, err := derive(f, d, others)
 	if err != nil {
 		return err
 	}
@@ -218,10 +252,10 @@ func explainReverse(w io.Writer, t *parse.Target, args []any, o Options) error {
 
 // explainForward explains the derivative of t's function at args along
 // a direction.
-func explainForward(w io.Writer, t *parse.Target, args []any, o Options) error {
+func explainForward(w io.Writer, t *parse.Target, others []*parse.Target, args []any, o Options) error {
 	f := t.Func
 	d := directive(t, parse.JVP)
-	funcs, err := derive(f, d)
+	funcs, err := derive(f, d, others)
 	if err != nil {
 		return err
 	}

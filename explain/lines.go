@@ -386,6 +386,17 @@ func printsMemo(v *ir.Value) bool {
 	return v.Op.HasValue()
 }
 
+// callArgs returns how many of the first arguments of the invoke v of a
+// callee's backward function say which run it passes back: the callee's
+// tape, and for a tape the calls of one call site share, the number of
+// the call (never a seed: seeds are floats).
+func callArgs(v *ir.Value) int {
+	if len(v.Args) > 1 && ir.IsInteger(v.Args[1].Type) {
+		return 2
+	}
+	return 1
+}
+
 // callBackward writes the line of the backward sweep of a call of a
 // function of slices: the memo of the call's value it starts from, and
 // the memos of the arguments it adds to.
@@ -396,7 +407,7 @@ func (t *tracer) callBackward(sec *section, s ir.Step) {
 	if o == v || !r.fromUser(o) || len(v.Args) == 0 {
 		return
 	}
-	rest := v.Args[1:] // after the callee's tape
+	rest := v.Args[callArgs(v):] // after the callee's tape (and call)
 	seed, val := leaf("0", "0"), any(0.0)
 	seeds := 0
 	switch t := o.Type.(type) {
