@@ -1,11 +1,13 @@
 // Command godiff writes derivatives of Go functions as Go source.
 //
-//	godiff [-o FILE] [-check] [-v] FILE.go ...
+//	godiff [-o FILE] [-tests] [-check] [-v] FILE.go ...
 //
 // For every function of the files with a //godiff:grad, //godiff:vjp or
 // //godiff:jvp directive in its doc comment, godiff writes the derivative
-// functions into <base>_godiff.go beside the source. With -check it writes
-// nothing and exits 1 when an output is not current, for CI.
+// functions into <base>_godiff.go beside the source. With -tests it also
+// writes <base>_godiff_test.go, gradient checks of every derivative (see
+// package godiff/testgen). With -check it writes nothing and exits 1 when
+// an output is not current, for CI.
 //
 // The command is a thin layer over the library in the module's root
 // package: it parses flags, calls godiff.Generate, then godiff.Write or
