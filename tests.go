@@ -26,9 +26,9 @@ func TestPath(output string) string {
 // derivatives that are no longer generated; to stop generating them,
 // delete the file. A unit without annotated functions gets an output
 // without content: its test file is stale.
-func testOutput(u *unit, tests bool) (Output, bool, error) {
+func testOutput(u *unit, wanted bool) (Output, bool, error) {
 	path := TestPath(u.path)
-	if !tests && !generatedFileAt(path) {
+	if !wanted && !generatedFileAt(path) {
 		return Output{}, false, nil
 	}
 	out := Output{Path: path}
@@ -38,12 +38,14 @@ func testOutput(u *unit, tests bool) (Output, bool, error) {
 	if len(u.checks) == 0 {
 		return out, true, nil
 	}
+	all, tests := declared(filepath.Dir(u.path), u.files[0].Package)
 	spec := testgen.FileSpec{
 		Package:         u.files[0].Package,
 		BuildConstraint: u.files[0].BuildConstraint,
 		Suffix:          testgen.Suffix(u.path),
 		Funcs:           u.checks,
-		Declared:        declared(filepath.Dir(u.path), u.files[0].Package),
+		Declared:        tests,
+		Taken:           all,
 	}
 	content, err := testgen.File(spec)
 	if err != nil {
@@ -59,14 +61,15 @@ func generatedFileAt(path string) bool {
 	return err == nil && parse.IsGenerated(src)
 }
 
-// declared returns the names beginning with godiff that the test files of
-// package pkg in dir declare at the top level, other than in the files
-// godiff generated: the points the user gives the checks (godiffPoints...)
-// and the functions whose finite differences they leave out
-// (godiffNoFD...).
-func declared(dir, pkg string) map[string]bool {
-	names := make(map[string]bool)
-	paths, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+// declared returns the names the Go files of package pkg in dir declare
+// at the top level, other than the files godiff generated: all of them,
+// which the generated test file's imports must not take, and those of
+// the test files beginning with godiff, the points the user gives the
+// checks (godiffPoints...) and the functions whose finite differences
+// they leave out (godiffNoFD...).
+func declared(dir, pkg string) (all, tests map[string]bool) {
+	all, tests = make(map[string]bool), make(map[string]bool)
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
 		if err != nil || parse.IsGenerated(src) {
@@ -76,26 +79,36 @@ func declared(dir, pkg string) map[string]bool {
 		if err != nil || f.Name.Name != pkg {
 			continue
 		}
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Recv == nil {
-					names[d.Name.Name] = true
-				}
-			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					if v, ok := s.(*ast.ValueSpec); ok {
-						for _, n := range v.Names {
-							names[n.Name] = true
-						}
-					}
-				}
+		for _, name := range topLevel(f) {
+			all[name] = true
+			if strings.HasSuffix(p, "_test.go") && strings.HasPrefix(name, "godiff") {
+				tests[name] = true
 			}
 		}
 	}
-	for n := range names {
-		if !strings.HasPrefix(n, "godiff") {
-			delete(names, n)
+	return all, tests
+}
+
+// topLevel returns the names a file declares in its package's scope.
+func topLevel(f *ast.File) []string {
+	var names []string
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				names = append(names, d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						names = append(names, n.Name)
+					}
+				case *ast.TypeSpec:
+					names = append(names, s.Name.Name)
+				}
+			}
 		}
 	}
 	return names

@@ -16,9 +16,15 @@ func File(spec FileSpec) ([]byte, error) {
 	if !token.IsIdentifier(spec.Package) {
 		return nil, fmt.Errorf("testgen: invalid package name %q", spec.Package)
 	}
-	rt, imports, err := runtime(spec.Suffix)
+	rt, imports, err := runtime(spec.Suffix, spec.Taken)
 	if err != nil {
 		return nil, err
+	}
+	testing := "testing"
+	for _, im := range imports {
+		if im.path == "testing" {
+			testing = im.name
+		}
 	}
 	var b bytes.Buffer
 	b.WriteString(emit.Header + "\n\n")
@@ -26,12 +32,12 @@ func File(spec FileSpec) ([]byte, error) {
 		fmt.Fprintf(&b, "//go:build %s\n\n", spec.BuildConstraint)
 	}
 	fmt.Fprintf(&b, "package %s\n\nimport (\n", spec.Package)
-	for _, p := range imports {
-		fmt.Fprintf(&b, "\t%q\n", p)
+	for _, im := range imports {
+		fmt.Fprintf(&b, "\t%s\n", im.spec())
 	}
 	b.WriteString(")\n")
 	for _, f := range spec.Funcs {
-		if err := writeTest(&b, f, spec); err != nil {
+		if err := writeTest(&b, f, spec, testing); err != nil {
 			return nil, err
 		}
 	}
@@ -45,12 +51,12 @@ func File(spec FileSpec) ([]byte, error) {
 }
 
 // writeTest writes the test of one function.
-func writeTest(b *bytes.Buffer, f *Func, spec FileSpec) error {
+func writeTest(b *bytes.Buffer, f *Func, spec FileSpec, testing string) error {
 	s := newSignature(f.F)
 	name := TestName(f.F)
 	suffix := "_" + spec.Suffix
-	fmt.Fprintf(b, "\n// TestGodiff%s checks the derivatives godiff generated for %s: %s (see godiffCheck%s).\nfunc TestGodiff%s(t *testing.T) {\n",
-		name, displayName(f.F), strings.Join(derivatives(f), ", "), suffix, name)
+	fmt.Fprintf(b, "\n// TestGodiff%s checks the derivatives godiff generated for %s: %s (see godiffCheck%s).\nfunc TestGodiff%s(t *%s.T) {\n",
+		name, displayName(f.F), strings.Join(derivatives(f), ", "), suffix, name, testing)
 	fmt.Fprintf(b, "godiffCheck%s(t, &godiffFunc%s{\n", suffix, suffix)
 	fmt.Fprintf(b, "name: %q,\nfn: %s,\n", displayName(f.F), funcValue(f.F, f.F.Name))
 	var params []string

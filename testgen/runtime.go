@@ -6,6 +6,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,8 +20,10 @@ import (
 var tmplFiles embed.FS
 
 // runtime returns the declarations of the checking code, each identifier's
-// suffix _tmpl made _suffix, and the import paths they use, sorted.
-func runtime(suffix string) (string, []string, error) {
+// suffix _tmpl made _suffix, and the imports they use, sorted by path: an
+// import whose name the package takes is renamed godiff<name> (see
+// imported).
+func runtime(suffix string, taken map[string]bool) (string, []imported, error) {
 	entries, err := tmplFiles.ReadDir("tmpl")
 	if err != nil {
 		return "", nil, err
@@ -46,7 +50,38 @@ func runtime(suffix string) (string, []string, error) {
 		imports = append(imports, "testing")
 	}
 	slices.Sort(imports)
-	return strings.ReplaceAll(b.String(), "_tmpl", "_"+suffix), imports, nil
+	text := strings.ReplaceAll(b.String(), "_tmpl", "_"+suffix)
+	var out []imported
+	for _, p := range imports {
+		im := imported{path: p, name: path.Base(p)}
+		if taken[im.name] {
+			text = renameQualifier(text, im.name, "godiff"+im.name)
+			im.name = "godiff" + im.name
+		}
+		out = append(out, im)
+	}
+	return text, out, nil
+}
+
+// imported is an import of the test file.
+type imported struct {
+	path, name string // name: the package's own (the last element of path), or godiff<that>
+}
+
+// spec returns the import's line in the import block.
+func (im imported) spec() string {
+	if im.name == path.Base(im.path) {
+		return strconv.Quote(im.path)
+	}
+	return im.name + " " + strconv.Quote(im.path)
+}
+
+// renameQualifier renames the package name old to new where it qualifies
+// an identifier (old.X) in Go source: after a character that cannot end an
+// identifier or a selector.
+func renameQualifier(src, old, new string) string {
+	re := regexp.MustCompile(`(^|[^\w.])` + regexp.QuoteMeta(old) + `\.`)
+	return re.ReplaceAllString(src, "${1}"+new+".")
 }
 
 // declarations returns the text of a file after its imports (after its

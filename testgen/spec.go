@@ -67,6 +67,10 @@ type FileSpec struct {
 	// checks look for: godiffPoints functions (see PointsName) and
 	// godiffNoFD constants (see NoFDName).
 	Declared map[string]bool
+	// Taken holds the names the package declares at the top level: an
+	// import of the test file whose name is among them is renamed
+	// godiff<name>.
+	Taken map[string]bool
 }
 
 // TestName returns the name the test of f is known by: F for a function,
