@@ -189,7 +189,11 @@ func (c *godiffChecker_net) run() {
 	if len(user) > 0 {
 		what = "yours"
 	}
-	c.t.Logf("%s: checked at %d points (%s); %s", c.fn.name, checked, what, strings.Join(summary, "; "))
+	points := "points"
+	if checked == 1 {
+		points = "point"
+	}
+	c.t.Logf("%s: checked at %d %s (%s); %s", c.fn.name, checked, points, what, strings.Join(summary, "; "))
 }
 
 // fail reports a failure at a point; the function's checks stop after it.
@@ -1101,14 +1105,17 @@ func (p godiffPrecision_net) compare(l godiffLine_net, got []float64, label func
 		// The steps agree only within the rounding bound, or the
 		// derivative is not theirs: smaller steps decide where they
 		// converge (F may oscillate within the steps).
-		ref, step, how := a[k], p.h1, fmt.Sprintf("steps %v and %v agree: %v", p.h1, p.h2, b[k])
+		strict := math.Abs(a[k]-b[k]) <= p.agree*math.Max(1, math.Abs(a[k]))
+		ref, step, how := a[k], p.h1, fmt.Sprintf("steps %v and %v: %v and %v", p.h1, p.h2, a[k], b[k])
 		if d2, e, h, ok := p.refined(l, k); ok {
 			if math.Abs(d-d2) <= p.tol*math.Abs(d2)+10*e {
 				tally.checked++
 				continue
 			}
-			ref, step, how = d2, h, fmt.Sprintf("step %v; steps %v and %v: %v, %v", h, p.h1, p.h2, a[k], b[k])
-		} else if math.Abs(a[k]-b[k]) > p.agree*math.Max(1, math.Abs(a[k])) {
+			if !strict {
+				ref, step, how = d2, h, fmt.Sprintf("step %v, where the steps %v and %v give %v and %v", h, p.h1, p.h2, a[k], b[k])
+			}
+		} else if !strict {
 			tally.skipped++
 			continue
 		}

@@ -124,7 +124,11 @@ func (c *godiffChecker_tmpl) run() {
 	if len(user) > 0 {
 		what = "yours"
 	}
-	c.t.Logf("%s: checked at %d points (%s); %s", c.fn.name, checked, what, strings.Join(summary, "; "))
+	points := "points"
+	if checked == 1 {
+		points = "point"
+	}
+	c.t.Logf("%s: checked at %d %s (%s); %s", c.fn.name, checked, points, what, strings.Join(summary, "; "))
 }
 
 // fail reports a failure at a point; the function's checks stop after it.
