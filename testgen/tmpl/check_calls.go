@@ -60,19 +60,24 @@ const godiffTimeout_tmpl = 2 * time.Second
 
 // runFWithin is runF, giving up after d: hung is then set.
 func (c *godiffChecker_tmpl) runFWithin(pt *godiffPoint_tmpl, d time.Duration) (o godiffOut_tmpl, ys [][]float64, hung bool) {
-	done := make(chan struct{})
+	type result struct {
+		o  godiffOut_tmpl
+		ys [][]float64
+	}
+	done := make(chan result, 1) // a late result is dropped, not raced for
 	go func() {
-		defer close(done)
+		var r result
 		defer func() {
-			if r := recover(); r != nil { // reading the point, not F: a nil *T of the user's
-				o = godiffOut_tmpl{panic: fmt.Sprint(r)}
+			if p := recover(); p != nil { // reading the point, not F: a nil *T of the user's
+				r = result{o: godiffOut_tmpl{panic: fmt.Sprint(p)}}
 			}
+			done <- r
 		}()
-		o, ys = c.runF(pt)
+		r.o, r.ys = c.runF(pt)
 	}()
 	select {
-	case <-done:
-		return o, ys, false
+	case r := <-done:
+		return r.o, r.ys, false
 	case <-time.After(d):
 		return godiffOut_tmpl{}, nil, true
 	}
