@@ -81,6 +81,13 @@ func endsInExit(blk *ir.Block) bool {
 	return len(blk.Values) > 0 && blk.Values[len(blk.Values)-1].Op.IsExit()
 }
 
+// Outputs returns the indexes of the slice parameters, other than those
+// in wrt, that f writes values varying with them into: Transform gives
+// each a tangent buffer, after the tangents, in this order.
+func Outputs(f *ir.Func, wrt []int) []int {
+	return outputParams(f, wrt, ir.Analyse(f, wrt).Varied)
+}
+
 // outputParams lists the slice parameters, other than the differentiated
 // ones, that f writes varied values into.
 func outputParams(f *ir.Func, wrt []int, varied *ir.Flow) []int {

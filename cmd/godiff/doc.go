@@ -1,14 +1,16 @@
 // Command godiff writes derivatives of Go functions as Go source.
 //
-//	godiff [-o FILE] [-check] [-tape] [-v] FILE.go ...
+//	godiff [-o FILE] [-tests] [-check] [-tape] [-v] FILE.go ...
 //	godiff explain [-mode grad|jvp] [-dir n=v] [-values FILE] [-digits N] -func F FILE.go [name=value ...]
 //
 // For every function of the files with a //godiff:grad, //godiff:vjp or
 // //godiff:jvp directive in its doc comment, godiff writes the derivative
-// functions into <base>_godiff.go beside the source. With -check it writes
-// nothing and exits 1 when an output is not current, for CI. With -tape it
-// writes nothing and prints the report of each tape (tape.go): the
-// "Memory:" part of the tape type's doc comment.
+// functions into <base>_godiff.go beside the source. With -tests it also
+// writes <base>_godiff_test.go, gradient checks of every derivative (see
+// package godiff/testgen). With -check it writes nothing and exits 1 when
+// an output is not current, for CI. With -tape it writes nothing and
+// prints the report of each tape (tape.go): the "Memory:" part of the tape
+// type's doc comment.
 //
 // The command is a thin layer over the library in the module's root
 // package: it parses flags, calls godiff.Generate, then godiff.Write or
