@@ -460,6 +460,10 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, che
 				}
 				splits[d.Split] = sp
 				own = append(own, sp.Forward, sp.Backward)
+			}
+			if reverses[d.Split] == nil {
+				// The first reverse directive on this split form (a
+				// jacobian directive may have built it).
 				buffers, _ := sp.Buffers()
 				reverses[d.Split] = &testgen.Reverse{Wrt: d.Wrt, Seeded: sp.Seeded(), Buffers: buffers, Forward: sp.Forward, Backward: sp.Backward}
 				check.Reverse = append(check.Reverse, reverses[d.Split])
