@@ -15,6 +15,7 @@ import (
 	"godiff/parse"
 	"godiff/reverse"
 	"godiff/rules"
+	"godiff/testgen"
 )
 
 // Options adjusts a run.
@@ -22,6 +23,11 @@ type Options struct {
 	// Output, if set, is the one file that receives every generated
 	// function; by default each input x.go gets x_godiff.go beside it.
 	Output string
+	// Tests asks for the gradient checks too: beside each output
+	// x_godiff.go, a test file x_godiff_test.go with a test per annotated
+	// function (see package testgen and TestPath). A test file godiff
+	// generated earlier is kept current without it.
+	Tests bool
 }
 
 // Output is one generated file.
@@ -74,7 +80,7 @@ func Generate(paths []string, opts Options) ([]Output, error) {
 			units = append(units, &unit{path: OutputPath(f.Path), files: []*parse.File{f}, emit: true})
 		}
 	}
-	outs, err := generateUnits(withSiblings(units, files))
+	outs, err := generateUnits(withSiblings(units, files), opts.Tests)
 	var list parse.ErrorList
 	switch {
 	case err == nil && len(loadErrs) == 0:
@@ -156,6 +162,7 @@ type unit struct {
 
 	own, callees []*ir.Func       // what the unit's targets derive; see derive
 	ownPos       []token.Position // the position of the function each of own derives
+	checks       []*testgen.Func  // what the gradient checks of each target test
 }
 
 // first returns the path of the unit's first source file, which orders
@@ -218,8 +225,9 @@ func sameDir(a, b string) bool {
 
 // generateUnits derives every unit, gives each callee derivative to the
 // first unit (in source path order) that needs it, and emits the units
-// to emit.
-func generateUnits(units []*unit) ([]Output, error) {
+// to emit, with their test files where tests asks for them or one
+// exists (see testOutput).
+func generateUnits(units []*unit, tests bool) ([]Output, error) {
 	var errs parse.ErrorList
 	for _, u := range units {
 		if list := u.derive(); u.emit {
@@ -257,6 +265,13 @@ func generateUnits(units []*unit) ([]Output, error) {
 			return nil, err
 		}
 		outs = append(outs, out)
+		test, ok, err := testOutput(u, tests)
+		switch {
+		case err != nil:
+			return nil, err
+		case ok:
+			outs = append(outs, test)
+		}
 	}
 	return outs, nil
 }
@@ -308,11 +323,12 @@ func (u *unit) derive() parse.ErrorList {
 	done := make(map[string]bool)
 	for _, f := range u.files {
 		for _, t := range f.Targets {
-			own, callees, err := derive(t.Func, t.Directives)
+			own, callees, check, err := derive(t.Func, t.Directives)
 			if err != nil {
 				errs = append(errs, positioned(err, t.Pos)...)
 				continue
 			}
+			u.checks = append(u.checks, check)
 			u.own = append(u.own, own...)
 			for range own {
 				u.ownPos = append(u.ownPos, t.Pos)
@@ -371,12 +387,13 @@ func emitUnit(u *unit, funcs []*ir.Func) (Output, error) {
 // with the same split names (see parse.Directive) share one split form,
 // built before the first of them.
 func Derive(f *ir.Func, directives []parse.Directive) ([]*ir.Func, error) {
-	own, callees, err := derive(f, directives)
+	own, callees, _, err := derive(f, directives)
 	return append(own, callees...), err
 }
 
-// derive is Derive with f's own functions and those of its callees apart.
-func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err error) {
+// derive is Derive with f's own functions and those of its callees apart,
+// and what the gradient checks of f test.
+func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, check *testgen.Func, err error) {
 	// A panic in a transform is a broken invariant, not the user's fault:
 	// report it as an error naming the function rather than crash.
 	// GODIFF_DEBUG=1 lets it crash, with its stack, for godiff's developers.
@@ -385,7 +402,7 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 			if os.Getenv("GODIFF_DEBUG") != "" {
 				panic(r)
 			}
-			own, more, err = nil, nil, fmt.Errorf("internal error differentiating %s (please report): %v", f.Name, r)
+			own, more, check, err = nil, nil, nil, fmt.Errorf("internal error differentiating %s (please report): %v", f.Name, r)
 		}
 	}()
 	// Every directive is tried, so that a run reports the problems of
@@ -395,6 +412,8 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 	failed := make(map[reverse.Names]bool) // split forms refused
 	var needed []use                       // the calls of callees godiff derives
 	fx := newFixer()
+	check = &testgen.Func{F: f}
+	reverses := make(map[reverse.Names]*testgen.Reverse)
 	for _, d := range directives {
 		if d.Mode == parse.HVP {
 			g, err := deriveHVP(f, d)
@@ -408,7 +427,7 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 		if d.Mode == parse.Jacobian {
 			fns, more, err := deriveJacobian(f, d, splits)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			own = append(own, fns...)
 			needed = append(needed, more...)
@@ -442,15 +461,28 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 				splits[d.Split] = sp
 				own = append(own, sp.Forward, sp.Backward)
 			}
+			if reverses[d.Split] == nil {
+				// The first reverse directive on this split form (a
+				// jacobian directive may have built it).
+				buffers, _ := sp.Buffers()
+				reverses[d.Split] = &testgen.Reverse{Wrt: d.Wrt, Seeded: sp.Seeded(), Buffers: buffers, Forward: sp.Forward, Backward: sp.Backward}
+				check.Reverse = append(check.Reverse, reverses[d.Split])
+			}
 			mode := reverse.Grad
 			if d.Mode == parse.VJP {
 				mode = reverse.VJP
 			}
 			g = sp.Wrapper(mode, d.Name)
+			if mode == reverse.Grad {
+				reverses[d.Split].Grad = g
+			} else {
+				reverses[d.Split].VJP = g
+			}
 		case parse.JVP:
 			g = forward.Transform(lowered, d.Wrt, d.Name)
+			check.JVP = &testgen.JVP{Func: g, Wrt: d.Wrt, Outputs: forward.Outputs(lowered, d.Wrt)}
 		default:
-			return nil, nil, fmt.Errorf("%v: unknown directive mode %v", d.Pos, d.Mode)
+			return nil, nil, nil, fmt.Errorf("%v: unknown directive mode %v", d.Pos, d.Mode)
 		}
 		own = append(own, g)
 	}
@@ -460,14 +492,16 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
-		return nil, nil, errors.Join(errs...)
+		return nil, nil, nil, errors.Join(errs...)
 	}
 	more = append(more, twins(append(slices.Clone(own), more...), done)...)
 	more = append(more, rules.Helpers(append(slices.Clone(own), more...))...)
 	for _, g := range append(slices.Clone(own), more...) {
 		if err := ir.Verify(g); err != nil {
-			return nil, nil, fmt.Errorf("internal error in a transform of %s (please report): %v", f.Name, err)
+			return nil, nil, nil, fmt.Errorf("internal error in a transform of %s (please report): %v", f.Name, err)
 		}
 	}
-	return own, more, nil
+	check.Exits = exits(append(slices.Clone(own), more...))
+	check.Makes = makes(append([]*ir.Func{f}, more...))
+	return own, more, check, nil
 }

@@ -81,6 +81,13 @@ func endsInExit(blk *ir.Block) bool {
 	return len(blk.Values) > 0 && blk.Values[len(blk.Values)-1].Op.IsExit()
 }
 
+// Outputs returns the indexes of the slice parameters, other than those
+// in wrt, that f writes values varying with them into: Transform gives
+// each a tangent buffer, after the tangents, in this order.
+func Outputs(f *ir.Func, wrt []int) []int {
+	return outputParams(f, wrt, ir.Analyse(f, wrt).Varied)
+}
+
 // outputParams lists the slice parameters, other than the differentiated
 // ones, that f writes varied values into.
 func outputParams(f *ir.Func, wrt []int, varied *ir.Flow) []int {
@@ -111,6 +118,7 @@ type tangents struct {
 }
 
 func (t *tangents) setParam(old, v, tp *ir.Value) {
+	tp.AddNote(ir.Note{Kind: ir.NoteTangent, Of: v})
 	if ir.IsSlice(v.Type) {
 		t.mem[v] = tp
 	} else {
@@ -215,6 +223,18 @@ func (t *tangents) copied(c *ir.Copier, old, v *ir.Value) {
 	if d := t.mem[v]; d != nil && v.Name != "" && d.Name == "" && d.ID > v.ID {
 		d.Name = "d" + v.Name
 	}
+	t.note(v)
+}
+
+// note records on v's tangent, if it has one, that it is v's (see
+// ir.Note): godiff explain prints it beside v.
+func (t *tangents) note(v *ir.Value) {
+	if d := t.value[v]; d != nil {
+		d.AddNote(ir.Note{Kind: ir.NoteTangent, Of: v})
+	}
+	if d := t.mem[v]; d != nil {
+		d.AddNote(ir.Note{Kind: ir.NoteTangent, Of: v})
+	}
 }
 
 // memOf returns the tangent slice of a slice whose memory is varied.
@@ -249,6 +269,7 @@ func (t *tangents) tangentVar(x *ir.Var) *ir.Var {
 		return d
 	}
 	d := &ir.Var{Name: "d" + x.Name, Type: x.Type}
+	d.AddNote(ir.Note{Kind: ir.NoteTangent, Var: x})
 	t.vars[x] = d
 	return d
 }
@@ -389,21 +410,27 @@ func (t *tangents) splitCall(c *ir.Copier, old *ir.Value) *ir.Value {
 	}
 	name := ir.Callee{Name: callee.Rule.Variant(wrt).JVP}
 	if old.Type == nil { // it writes its results, and their tangents
-		c.Value[old] = b.Invoke(name, nil, append(args, tangents...)...)
+		call := b.Invoke(name, nil, append(args, tangents...)...)
+		call.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old}) // for godiff explain: the call it stands for
+		c.Value[old] = call
 		return nil
 	}
 	if several, ok := old.Type.(ir.Tuple); ok {
 		// a, b := g(x): the results then their tangents, which the
 		// extracts of old take apart (see result).
 		call := b.Invoke(name, append(slices.Clone(several), several...), append(args, tangents...)...)
+		call.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old})
 		c.Value[old] = call
 		return call
 	}
 	call := b.Invoke(name, ir.Tuple{old.Type, old.Type}, append(args, tangents...)...)
+	call.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old})
 	y := b.Extract(call, 0)
 	y.Name = old.Name
+	y.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old})
 	c.Value[old] = y
 	t.value[y] = b.Extract(call, 1)
+	t.note(y)
 	return nil
 }
 
@@ -414,8 +441,10 @@ func (t *tangents) result(c *ir.Copier, old, call *ir.Value) {
 	k := old.Aux.(int)
 	y := t.b.Extract(call, k)
 	y.Name = old.Name
+	y.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old})
 	c.Value[old] = y
 	if ir.IsFloat(y.Type) {
 		t.value[y] = t.b.Extract(call, len(call.Type.(ir.Tuple))/2+k)
+		t.note(y)
 	}
 }

@@ -20,7 +20,10 @@ type Builder struct {
 	Func     *Func
 	Block    *Block // where values are appended: the body, or a nested block
 	Simplify bool
-	seen     map[cseKey]*Value
+	// Pos is stamped on every value built (Value.Pos): parse sets it to
+	// the statement it builds.
+	Pos  token.Position
+	seen map[cseKey]*Value
 	// at, when not -1, is where in Block the next value goes (see
 	// InsertIn); by default values are appended.
 	at int
@@ -58,7 +61,7 @@ func NewBuilder(f *Func) *Builder {
 func (b *Builder) add(op Op, t Type, aux any, args ...*Value) *Value {
 	f := b.Func
 	f.nextID++
-	v := &Value{ID: f.nextID, Op: op, Type: t, Aux: aux, Args: args, Block: b.Block}
+	v := &Value{ID: f.nextID, Op: op, Type: t, Aux: aux, Args: args, Block: b.Block, Pos: b.Pos}
 	if b.at >= 0 {
 		b.Block.Values = slices.Insert(b.Block.Values, b.at, v)
 		b.at++

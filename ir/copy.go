@@ -1,5 +1,7 @@
 package ir
 
+import "go/token"
+
 // Copier copies the values of one function into the function a Builder
 // builds, block by block, mapping each value, variable and loop to its
 // copy. The transforms use it to reproduce the user's computation, with
@@ -96,9 +98,21 @@ func (c *Copier) copyValue(v *Value) {
 		return
 	}
 	c.Value[v] = n
+	c.note(v, n)
 	c.linkTape(v, n)
 	if c.After != nil && v.Op != OpReturn {
 		c.After(v, n)
+	}
+}
+
+// note records that n is a copy of v, with v's position, for godiff
+// explain (see Note).
+func (c *Copier) note(v, n *Value) {
+	if n.Pos == (token.Position{}) {
+		n.Pos = v.Pos
+	}
+	if n != v {
+		n.AddNote(Note{Kind: NotePrimal, Of: v})
 	}
 }
 

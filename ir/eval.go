@@ -31,6 +31,10 @@ func Eval(f *Func, args ...any) ([]any, error) { return EvalWith(nil, f, args...
 // evalMaxSteps steps, ...) are returned, naming the
 // function and the value at fault; Eval does not panic.
 func EvalWith(funcs map[string]*Func, f *Func, args ...any) (out []any, err error) {
+	return evalWith(funcs, f, nil, args)
+}
+
+func evalWith(funcs map[string]*Func, f *Func, observe func(Step), args []any) (out []any, err error) {
 	defer func() {
 		// A backstop for IR that Verify would reject (a value used before
 		// its definition, a type mismatch): never a panic.
@@ -38,8 +42,8 @@ func EvalWith(funcs map[string]*Func, f *Func, args ...any) (out []any, err erro
 			out, err = nil, fmt.Errorf("eval %s: %v", f.Name, r)
 		}
 	}()
-	ev := &evalState{funcs: funcs}
-	return ev.call(f, args)
+	ev := &evalState{funcs: funcs, observe: observe}
+	return ev.call(f, nil, args)
 }
 
 // SliceVal is the runtime value of a slice, of an array and of a pointer to
@@ -202,6 +206,9 @@ type Box struct {
 type TapeVal struct {
 	scalars map[*TapeField]any
 	stacks  map[*TapeField][]any
+	// calls is the stack of records of a callee's shared tape (Tape.Calls),
+	// known from the first op naming it; nil before.
+	calls *TapeField
 }
 
 // NewTapeVal returns an empty tape.
@@ -223,11 +230,16 @@ const evalMaxDepth = 10000
 // never ends (a fuzzed or random program's) is an error rather than a hang.
 const evalMaxSteps = 1 << 22
 
+// ErrEvalSteps is the error of a run longer than evalMaxSteps steps.
+var ErrEvalSteps = fmt.Errorf("more than %d steps: a loop that does not end?", evalMaxSteps)
+
 // evalState is what the calls of one EvalWith share.
 type evalState struct {
 	funcs map[string]*Func
 	depth int
 	steps int // values run so far
+	// observe, if set, is told of every step (see EvalTraced).
+	observe func(Step)
 }
 
 // evalCtrl is how a block ended: by falling off its end, or by a break,
@@ -256,9 +268,13 @@ type evalFrame struct {
 	vars map[*Var]*Box
 	iter map[*Value]int64 // range loop → the current iteration's index
 	out  []any            // the results, once a return has run
+	// site is the call or invoke running f, nil for the outermost;
+	// depth counts the calls around this one.
+	site  *Value
+	depth int
 }
 
-func (ev *evalState) call(f *Func, args []any) ([]any, error) {
+func (ev *evalState) call(f *Func, site *Value, args []any) ([]any, error) {
 	if len(args) != len(f.Params) {
 		return nil, fmt.Errorf("eval %s: %d arguments for %d parameters", f.Name, len(args), len(f.Params))
 	}
@@ -277,11 +293,14 @@ func (ev *evalState) call(f *Func, args []any) ([]any, error) {
 		vals: make(map[*Value]any),
 		vars: make(map[*Var]*Box),
 		iter: make(map[*Value]int64),
+		site: site, depth: ev.depth,
 	}
+	fr.observe(StepEnter, site, 0, false)
 	sig, err := fr.block(f.Body)
 	if err != nil {
 		return nil, err
 	}
+	fr.observe(StepLeave, site, 0, false)
 	switch sig.kind {
 	case evalReturn:
 		return fr.out, nil
@@ -350,6 +369,12 @@ func evalZero(t Type) any {
 		return (*Box)(nil)
 	case TapeRef:
 		return (*TapeVal)(nil)
+	case Opaque:
+		if t.CallTape || t.Calls {
+			// A callee's tape, declared as a variable: the generated
+			// code's zero value is an empty tape, ready to fill.
+			return NewTapeVal()
+		}
 	}
 	return nil
 }
@@ -387,14 +412,28 @@ func (fr *evalFrame) fail(v *Value, format string, args ...any) error {
 	if !v.Op.HasValue() {
 		at = fmt.Sprintf("#%d", v.ID)
 	}
-	return fmt.Errorf("eval %s: %v %s: %s", fr.f.Name, v.Op, at, fmt.Sprintf(format, args...))
+	detail := fmt.Sprintf(format, args...)
+	return &EvalError{Func: fr.f, Value: v, Detail: detail,
+		msg: fmt.Sprintf("eval %s: %v %s: %s", fr.f.Name, v.Op, at, detail)}
 }
+
+// EvalError is an error of a run at one value: a failed bounds check, a
+// division by zero, a panic of the program. Value's position (see Origin)
+// says where the source wrote it.
+type EvalError struct {
+	Func   *Func
+	Value  *Value
+	Detail string // what went wrong, without the function and the value
+	msg    string
+}
+
+func (e *EvalError) Error() string { return e.msg }
 
 // block runs the values of b in order and returns how it ended.
 func (fr *evalFrame) block(b *Block) (evalSignal, error) {
 	// Each block run counts, so that a loop of empty blocks counts too.
 	if fr.ev.steps += 1 + len(b.Values); fr.ev.steps > evalMaxSteps {
-		return evalSignal{}, fmt.Errorf("eval %s: more than %d steps: a loop that does not end?", fr.f.Name, evalMaxSteps)
+		return evalSignal{}, fmt.Errorf("eval %s: %w", fr.f.Name, ErrEvalSteps)
 	}
 	for _, v := range b.Values {
 		sig, err := fr.exec(v)
@@ -416,6 +455,7 @@ func (fr *evalFrame) exec(v *Value) (evalSignal, error) {
 			out[i] = evalCopy(a.Type, fr.vals[a])
 		}
 		fr.out = out
+		fr.observe(StepValue, v, 0, false)
 		return evalSignal{kind: evalReturn}, nil
 	case OpBreak, OpContinue:
 		loop, ok := v.Aux.(*Value)
@@ -432,6 +472,7 @@ func (fr *evalFrame) exec(v *Value) (evalSignal, error) {
 		if !ok || len(v.Blocks) != 2 {
 			return evalSignal{}, fr.fail(v, "needs a bool condition and two blocks")
 		}
+		fr.observe(StepBranch, v, 0, c)
 		if c {
 			return fr.block(v.Blocks[0])
 		}
@@ -445,10 +486,16 @@ func (fr *evalFrame) exec(v *Value) (evalSignal, error) {
 			what = h.Format(func(i int) string { return fmt.Sprint(fr.vals[v.Args[i]]) })
 		}
 		return evalSignal{}, fr.fail(v, "program panicked: %s", what)
-	case OpFor:
-		return fr.forLoop(v)
-	case OpRange:
-		return fr.rangeLoop(v)
+	case OpFor, OpRange:
+		run := fr.forLoop
+		if v.Op == OpRange {
+			run = fr.rangeLoop
+		}
+		sig, err := run(v)
+		if err == nil {
+			fr.observe(StepDone, v, 0, false)
+		}
+		return sig, err
 	}
 	x, err := fr.eval(v)
 	if err != nil {
@@ -457,6 +504,7 @@ func (fr *evalFrame) exec(v *Value) (evalSignal, error) {
 	if v.Op.HasValue() {
 		fr.vals[v] = x
 	}
+	fr.observe(StepValue, v, 0, false)
 	return evalSignal{}, nil
 }
 
@@ -484,7 +532,7 @@ func (fr *evalFrame) forLoop(v *Value) (evalSignal, error) {
 	if sig, err := fr.block(init); err != nil || sig.kind != evalNormal {
 		return sig, err
 	}
-	for {
+	for k := int64(0); ; k++ {
 		if sig, err := fr.block(cond); err != nil || sig.kind != evalNormal {
 			return sig, err
 		}
@@ -497,6 +545,7 @@ func (fr *evalFrame) forLoop(v *Value) (evalSignal, error) {
 				return evalSignal{}, nil
 			}
 		}
+		fr.observe(StepIter, v, k, false)
 		if stop, sig, err := fr.iterate(v, body); stop {
 			return sig, err
 		}
@@ -526,6 +575,7 @@ func (fr *evalFrame) rangeLoop(v *Value) (evalSignal, error) {
 	}
 	for i := int64(0); i < n; i++ {
 		fr.iter[v] = i
+		fr.observe(StepIter, v, i, false)
 		if stop, sig, err := fr.iterate(v, v.Blocks[0]); stop {
 			return sig, err
 		}
@@ -605,7 +655,7 @@ func (fr *evalFrame) eval(v *Value) (any, error) {
 		return i, nil
 
 	case op == OpTapeReset, op == OpTapeSave, op == OpTapeLoad, op == OpTapeGrow,
-		op == OpLocalTape, op == OpAccum:
+		op == OpLocalTape, op == OpAccum, op == OpTapeSlot, op == OpTapeCalls, op == OpTapeEntry:
 		return fr.tape(v)
 
 	case op == OpInvoke:
@@ -663,6 +713,9 @@ func (fr *evalFrame) variable(v *Value) (any, error) {
 	// OpAddr
 	if _, ok := x.Type.(Array); ok {
 		return box.V, nil
+	}
+	if t, ok := box.V.(*TapeVal); ok {
+		return t, nil // a callee's tape: a tape is a reference already
 	}
 	return box, nil
 }
@@ -816,63 +869,6 @@ func (fr *evalFrame) memory(v *Value) (any, error) {
 	return nil, fmt.Errorf("eval %s: cannot evaluate %v", fr.f.Name, v.Op)
 }
 
-// tape runs the tape ops and accum.
-func (fr *evalFrame) tape(v *Value) (any, error) {
-	switch v.Op {
-	case OpLocalTape:
-		return NewTapeVal(), nil
-	case OpAccum:
-		p, ok := fr.vals[v.Args[0]].(*Box)
-		if !ok || p == nil {
-			return nil, fr.fail(v, "accum through a %T, not a pointer", fr.vals[v.Args[0]])
-		}
-		elem := Elem(v.Args[0].Type)
-		var err error
-		if p.V == nil {
-			p.V = evalZero(elem)
-		}
-		p.V, err = evalBinary(OpAdd, elem, p.V, fr.vals[v.Args[1]])
-		if err != nil {
-			return nil, fr.fail(v, "%v", err)
-		}
-		return nil, nil
-	}
-	t, ok := fr.vals[v.Args[0]].(*TapeVal)
-	if !ok || t == nil {
-		return nil, fr.fail(v, "no tape")
-	}
-	fld, ok := v.Aux.(*TapeField)
-	if !ok {
-		return nil, fr.fail(v, "no tape field")
-	}
-	if (v.Op == OpTapeReset || v.Op == OpTapeGrow) && !fld.Stack {
-		return nil, fr.fail(v, "%v of scalar field %s", v.Op, fld.Name)
-	}
-	switch v.Op {
-	case OpTapeGrow:
-		// Capacity is not observable in the interpreter.
-	case OpTapeReset:
-		t.stacks[fld] = t.stacks[fld][:0]
-	case OpTapeSave:
-		x := evalCopy(fld.Type, fr.vals[v.Args[1]])
-		if fld.Stack {
-			t.stacks[fld] = append(t.stacks[fld], x)
-		} else {
-			t.scalars[fld] = x
-		}
-	case OpTapeLoad:
-		if fld.Stack {
-			return NewSlice(t.stacks[fld]...), nil // a copy: the backward sweep only reads it
-		}
-		x, ok := t.scalars[fld]
-		if !ok {
-			return evalZero(fld.Type), nil // a field never saved holds its zero value
-		}
-		return evalCopy(fld.Type, x), nil
-	}
-	return nil, nil
-}
-
 // invoke calls a function of ev.funcs.
 func (fr *evalFrame) invoke(v *Value) (any, error) {
 	c, ok := v.Aux.(Callee)
@@ -880,6 +876,13 @@ func (fr *evalFrame) invoke(v *Value) (any, error) {
 		return nil, fr.fail(v, "no callee")
 	}
 	g := fr.ev.funcs[c.Name]
+	if fn, ok := mathTuple[c.Name]; ok && c.Path == "math" && g == nil && len(v.Args) == 1 {
+		x, isFloat := fr.vals[v.Args[0]].(float64)
+		if !isFloat {
+			return nil, fr.fail(v, "math.%s of a %T", c.Name, fr.vals[v.Args[0]])
+		}
+		return fn(x), nil
+	}
 	if g == nil {
 		return nil, fr.fail(v, "no function %s to invoke", c.Name)
 	}
@@ -891,7 +894,7 @@ func (fr *evalFrame) invoke(v *Value) (any, error) {
 		args[i] = fr.vals[a]
 	}
 	fr.ev.depth++
-	out, err := fr.ev.call(g, args)
+	out, err := fr.ev.call(g, v, args)
 	fr.ev.depth--
 	if err != nil {
 		return nil, fmt.Errorf("%w (invoked by %s)", err, fr.f.Name)
@@ -1061,6 +1064,16 @@ var mathBinary = map[string]func(float64, float64) float64{
 	"Mod": math.Mod, "Remainder": math.Remainder, "Dim": math.Dim, "Copysign": math.Copysign,
 }
 
+// mathTuple are package math's functions of several results, which a
+// call lowered for differentiation invokes: their results, an int as an
+// int64.
+var mathTuple = map[string]func(float64) []any{
+	"Sincos": func(x float64) []any { s, c := math.Sincos(x); return []any{s, c} },
+	"Frexp":  func(x float64) []any { f, e := math.Frexp(x); return []any{f, int64(e)} },
+	"Modf":   func(x float64) []any { i, f := math.Modf(x); return []any{i, f} },
+	"Lgamma": func(x float64) []any { l, s := math.Lgamma(x); return []any{l, int64(s)} },
+}
+
 // mathOrder are package math's functions of an int order and a float.
 var mathOrder = map[string]func(int, float64) float64{"Jn": math.Jn, "Yn": math.Yn}
 
@@ -1081,6 +1094,8 @@ func callMath(c Callee, args []*Value, vals map[*Value]any) (any, error) {
 		switch {
 		case c.Name == "IsInf" && len(args) == 2:
 			return math.IsInf(vals[args[0]].(float64), int(vals[args[1]].(int64))), nil
+		case c.Name == "Ldexp" && len(args) == 2:
+			return math.Ldexp(vals[args[0]].(float64), int(vals[args[1]].(int64))), nil
 		case c.Name == "FMA" && len(args) == 3:
 			return math.FMA(vals[args[0]].(float64), vals[args[1]].(float64), vals[args[2]].(float64)), nil
 		case c.Name == "Inf" && len(args) == 1:
@@ -1099,7 +1114,9 @@ func (fr *evalFrame) callDerived(v *Value, g *Func) (any, error) {
 	for i, a := range v.Args {
 		args[i] = fr.vals[a]
 	}
-	out, err := fr.ev.call(g, args)
+	fr.ev.depth++
+	out, err := fr.ev.call(g, v, args)
+	fr.ev.depth--
 	if err != nil {
 		return nil, err
 	}

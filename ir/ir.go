@@ -220,6 +220,9 @@ type Var struct {
 	// of the generated code (see Group): the adjoint a wrapper returns.
 	Group *Group
 	Field string
+	// Notes say what the variable of a derived function stands for: the
+	// adjoint or tangent of a variable or value (see Note).
+	Notes []Note
 }
 
 // Loop holds what a for or range loop carries besides its blocks.
@@ -502,6 +505,12 @@ type Value struct {
 
 	// Blocks are the nested blocks of a control-flow op.
 	Blocks []*Block
+
+	// Pos is where the source writes the statement the value belongs to,
+	// zero for a value godiff made; Notes say what a value of a derived
+	// function stands for (see Note). Only godiff explain reads them.
+	Pos   token.Position
+	Notes []Note
 }
 
 // IsConst reports whether v is an unnamed constant: a literal, which code

@@ -214,8 +214,12 @@ func (fb *funcBuilder) unreachable(rest []ast.Stmt) {
 	}
 }
 
-// stmt builds one statement and says where control goes after it.
+// stmt builds one statement and says where control goes after it. Its
+// values carry its position (ir.Value.Pos), for godiff explain.
 func (fb *funcBuilder) stmt(s ast.Stmt) flow {
+	outer := fb.b.Pos
+	fb.b.Pos = fb.position(s.Pos())
+	defer func() { fb.b.Pos = outer }()
 	switch s := s.(type) {
 	case *ast.AssignStmt:
 		fb.assign(s)

@@ -317,6 +317,7 @@ func (bw *backward) value(v *ir.Value) {
 		}
 		cond := bw.prim(v.Args[0])
 		ifop := bw.b.If(cond)
+		ifop.AddNote(ir.Note{Kind: ir.NotePrimal, Of: v}) // the if it replays
 		bw.b.In(ifop.Blocks[0], func() { bw.block(v.Blocks[0]) })
 		bw.b.In(ifop.Blocks[1], func() { bw.block(v.Blocks[1]) })
 	case ir.OpFor, ir.OpRange:
@@ -553,6 +554,7 @@ func (bw *backward) loop(l *ir.Value) {
 	last := bw.lastCount(l, first, n, step)
 	k := &ir.Var{Name: name, Type: ir.Int}
 	bl := b.For("")
+	bl.AddNote(ir.Note{Kind: ir.NotePrimal, Of: l}) // the loop it runs backwards
 	b.In(bl.Blocks[0], func() {
 		if first != nil {
 			b.Declare(k, last)
@@ -585,6 +587,7 @@ func (bw *backward) loop(l *ir.Value) {
 		if first != nil {
 			i := b.Get(k)
 			if l.Op == ir.OpRange {
+				i.AddNote(ir.Note{Kind: ir.NotePrimal, Of: body.Values[0]})
 				bw.memo[body.Values[0]] = i
 			} else {
 				saved, had := bw.counter[counterVar]
@@ -678,6 +681,7 @@ func (bw *backward) adjVar(x *ir.Var) *ir.Var {
 		return d
 	}
 	d := &ir.Var{Name: "d" + x.Name, Type: x.Type}
+	d.AddNote(ir.Note{Kind: ir.NoteAdjoint, Var: x})
 	bw.dvar[x] = d
 	fr := bw.frames[bw.s.f.Body]
 	bw.inPrologue(fr, 0, func() *ir.Value { bw.b.Declare(d, nil); return nil })
@@ -714,6 +718,7 @@ func (bw *backward) addAdj(user, x, term *ir.Value) {
 			name += "Sum"
 		}
 		acc = &ir.Var{Name: name, Type: x.Type}
+		acc.AddNote(ir.Note{Kind: ir.NoteAdjoint, Of: x})
 		bw.acc[x] = acc
 		bw.inPrologue(fx, sx, func() *ir.Value { bw.b.Declare(acc, nil); return nil })
 	}
@@ -742,6 +747,7 @@ func (bw *backward) adjoint(x *ir.Value) *ir.Value {
 	if x.Name != "" && dx.Name == "" && !dx.IsConst() && dx.Op != ir.OpGet && x.Op != ir.OpParam {
 		dx.Name = "d" + x.Name
 	}
+	dx.AddNote(ir.Note{Kind: ir.NoteAdjoint, Of: x})
 	return dx
 }
 
@@ -782,6 +788,7 @@ func (bw *backward) shadowOf(s *ir.Value) *ir.Value {
 	case s.Op == ir.OpLoad && s.Args[0].Name != "":
 		d.Name = "d" + s.Args[0].Name + "Row" // the adjoints of the row W[i]: dWRow
 	}
+	d.AddNote(ir.Note{Kind: ir.NoteAdjoint, Of: s})
 	bw.shadow[s] = d
 	return d
 }
@@ -906,17 +913,20 @@ func (bw *backward) splitCall(v *ir.Value) {
 			// value): its adjoints go to a fresh buffer, then add into
 			// the caller's, element by element.
 			d := &ir.Var{Name: "d" + params[i].Name, Type: t}
+			d.AddNote(ir.Note{Kind: ir.NoteAdjoint, Of: x, Call: v})
 			b.Declare(d, nil)
 			args = append(args, b.Addr(d))
 			arrays = append(arrays, scalar{x, d})
 		default:
 			d := &ir.Var{Name: "d" + params[i].Name, Type: t}
+			d.AddNote(ir.Note{Kind: ir.NoteAdjoint, Of: x, Call: v})
 			b.Declare(d, b.Zero(t))
 			args = append(args, b.Addr(d))
 			scalars = append(scalars, scalar{x, d})
 		}
 	}
-	b.Invoke(ir.Callee{Name: c.Rule.SplitVariant(wrt, ir.ParseWrt(c.Fixed)).Backward}, nil, args...)
+	inv := b.Invoke(ir.Callee{Name: c.Rule.SplitVariant(wrt, ir.ParseWrt(c.Fixed)).Backward}, nil, args...)
+	inv.AddNote(ir.Note{Kind: ir.NotePrimal, Of: v}) // for godiff explain: the call whose memos it passes back
 	for _, a := range arrays {
 		if bw.s.act.Mem[ir.Root(a.x)] {
 			bw.addArray(bw.shadowOf(a.x), b.Get(a.d))

@@ -52,6 +52,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		case old.Op == ir.OpParam:
 			i := old.Aux.(int)
 			nv := b.Param(i + 1)
+			nv.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old})
 			c.Value[old] = nv
 			if fld := s.paramF[i]; fld != nil {
 				refs.save(b, fld, nv)

@@ -494,6 +494,7 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 	}
 	if v.Op == ir.OpGet {
 		if c, ok := bw.counter[v.Aux.(*ir.Var)]; ok {
+			c.AddNote(ir.Note{Kind: ir.NotePrimal, Of: v})
 			return c
 		}
 		if out := bw.inductionGet(v); out != nil {
@@ -502,6 +503,7 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 		}
 		if l := bw.s.hoistLoop(v); l != nil {
 			out := bw.hoisted(l, v.Aux.(*ir.Var))
+			out.AddNote(ir.Note{Kind: ir.NotePrimal, Of: v})
 			bw.memo[v] = out
 			return out
 		}
@@ -528,6 +530,7 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 			out.Name = v.Name
 		}
 	}
+	out.AddNote(ir.Note{Kind: ir.NotePrimal, Of: v})
 	bw.memo[v] = out
 	return out
 }

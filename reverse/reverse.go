@@ -72,6 +72,19 @@ func newSplit(f *ir.Func, wrt []int, names Names, volatile bool, fixed []int) (*
 	return &Split{Tape: s.fields.tape, Forward: fwd, Backward: bwd, f: f, wrt: wrt, buffers: buffers, written: written}, nil
 }
 
+// Seeded returns the indexes of the parameters whose buffer holds a seed
+// on entry (the slices F writes into), in the order of Buffers' params, which is
+// that of FVJP's seeds for them.
+func (sp *Split) Seeded() []int {
+	var out []int
+	for _, i := range sp.buffers {
+		if sp.written[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // NewCalleeSplit is NewSplit for a function other generated code calls:
 // its callers may overwrite the slices they pass once it returns, so its
 // forward function records every element of them its backward function

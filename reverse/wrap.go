@@ -81,10 +81,13 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	}
 	bw.tape = b.Param(0)
 	for i := range f.Results {
-		bw.seeds = append(bw.seeds, b.Param(first+i))
+		seed := b.Param(first + i)
+		seed.AddNote(ir.Note{Kind: ir.NoteSeed, Result: i})
+		bw.seeds = append(bw.seeds, seed)
 	}
 	for k, i := range buffers {
 		bw.paramAdj[i] = b.Param(first + len(f.Results) + k)
+		bw.paramAdj[i].AddNote(ir.Note{Kind: ir.NoteAdjoint, Of: f.ParamValue(i)})
 	}
 	b.Comment("Backward sweep: the chain rule, link by link, in reverse order.")
 	if shared {

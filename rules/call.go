@@ -104,7 +104,9 @@ func ruleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) *ir.Value {
 	fn := r.Func
 	fn.Lowered = true
 	results := b.Invoke(fn, r.Results, args...)
+	results.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old}) // for godiff explain: the call it stands for
 	value := b.Extract(results, 0)
+	value.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old})
 	value.Name = old.Name
 	tie := []*ir.Value{value}
 	var xs, ds []*ir.Value
@@ -117,7 +119,9 @@ func ruleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) *ir.Value {
 		}
 	}
 	tie = append(append(tie, xs...), ds...)
-	return b.Partials(old.Type, tie...)
+	p := b.Partials(old.Type, tie...)
+	p.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old})
+	return p
 }
 
 // tupleCall builds the call old, of a function of several results, at
@@ -128,6 +132,7 @@ func tupleCall(b *ir.Builder, old *ir.Value, args []*ir.Value) []*ir.Value {
 	callee.Lowered = true
 	call := b.Invoke(callee, old.Type, args...)
 	call.Name = old.Name
+	call.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old})
 	types := old.Type.(ir.Tuple)
 	ys := make([]*ir.Value, len(types))
 	for k := range types {
@@ -207,6 +212,7 @@ func splitCall(b *ir.Builder, old *ir.Value, args []*ir.Value, wrt, fixed []int)
 	b.Declare(tape, nil)
 	call := b.Invoke(ir.Callee{Name: names.Forward, Rule: r}, old.Type, append([]*ir.Value{b.Addr(tape)}, args...)...)
 	call.Name = old.Name
+	call.AddNote(ir.Note{Kind: ir.NotePrimal, Of: old}) // for godiff explain: the call it stands for
 	filled := b.Get(tape)
 	call.Aux = ir.Callee{Name: names.Forward, Rule: r, Tape: filled, Wrt: ir.WrtString(wrt), Fixed: ir.WrtString(fixed)}
 	return call

@@ -1,6 +1,7 @@
 // Command godiff writes derivatives of Go functions as Go source.
 //
-//	godiff [-o FILE] [-check] [-tape] [-v] FILE.go ...
+//	godiff [-o FILE] [-tests] [-check] [-tape] [-v] FILE.go ...
+//	godiff explain [-mode grad|jvp] [-dir n=v] [-values FILE] [-digits N] -func F FILE.go [name=value ...]
 //
 // Pin it in your module and run it from go generate (godiff/... stands for
 // the module path the README gives):
@@ -14,15 +15,22 @@
 //
 // For every function of the files with a //godiff:grad, //godiff:vjp or
 // //godiff:jvp directive in its doc comment, godiff writes the derivative
-// functions into <base>_godiff.go beside the source. With -check it writes
-// nothing and exits 1 when an output is not current, for CI. With -tape it
-// writes nothing and prints the report of each tape (tape.go): the
-// "Memory:" part of the tape type's doc comment. The vet tool
-// godiff-vet reports the same problems in go vet and the editor.
+// functions into <base>_godiff.go beside the source. With -tests it also
+// writes <base>_godiff_test.go, gradient checks of every derivative (see
+// package godiff/testgen). With -check it writes nothing and exits 1 when
+// an output is not current, for CI. With -tape it writes nothing and
+// prints the report of each tape (tape.go): the "Memory:" part of the tape
+// type's doc comment. The vet tool godiff-vet reports the same problems in
+// go vet and the editor.
 //
 // The command is a thin layer over the library in the module's root
 // package: it parses flags, calls godiff.Generate, then godiff.Write or
 // godiff.Check, and maps the outcome to an exit status (0 success, 1 errors
 // in the input or outputs not current, 2 a bad command line). Run godiff -h
 // for the full usage; the README is the manual.
+//
+// godiff explain (explain.go) is a thin layer over package explain: it
+// prints the worked pass of one annotated function at given values, its
+// forward values and backward memos in the source's names (godiff explain
+// -h for its usage).
 package main

@@ -20,6 +20,7 @@ annotated functions as plain Go beside them.
 Usage:
 
 	godiff [flags] FILE.go ...
+	godiff explain [flags] -func F FILE.go [name=value ...]   (godiff explain -h)
 
 For every function in the files whose doc comment holds a directive
 
@@ -48,6 +49,11 @@ or, with godiff installed on the PATH, //go:generate godiff $GOFILE.
 Flags:
 
 	-o FILE   write every generated function into FILE instead
+	-tests    also write gradient checks of every derivative beside each output,
+	          <base>_godiff_test.go (net_godiff_test.go): go test then checks
+	          them at random points against finite differences, mode against
+	          mode, values bit for bit; once written, godiff keeps the file
+	          current on every run (delete it to stop)
 	-check    write nothing; exit 1 if an output is missing, differs from what
 	          godiff would generate, or is stale (for CI)
 	-v        print the files written or removed
@@ -68,11 +74,15 @@ func main() {
 
 // run is godiff with the given arguments; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "explain" {
+		return runExplain(args[1:], stdout, stderr)
+	}
 	fl := flag.NewFlagSet("godiff", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {} // -h prints the usage to stdout; an error says where it is
 	output := fl.String("o", "", "write every generated function into this file")
 	check := fl.Bool("check", false, "write nothing; exit 1 if an output is not current")
+	tests := fl.Bool("tests", false, "also write the gradient checks, <base>_godiff_test.go")
 	verbose := fl.Bool("v", false, "print the files written or removed")
 	tape := fl.Bool("tape", false, "write nothing; print the report of each tape: its fields, their bytes, the total as a formula")
 	if err := fl.Parse(args); err != nil {
@@ -87,7 +97,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "godiff: no input files; usage: godiff [flags] FILE.go ... (godiff -h for help)")
 		return 2
 	}
-	outs, err := godiff.Generate(fl.Args(), godiff.Options{Output: *output})
+	outs, err := godiff.Generate(fl.Args(), godiff.Options{Output: *output, Tests: *tests})
 	if err != nil {
 		printError(stderr, err)
 		return 1

@@ -1,14 +1,11 @@
 package main
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var updateTape = flag.Bool("update", false, "rewrite the -tape goldens in testdata with what godiff prints now")
 
 // TestTapeReport runs godiff -tape on the chapter's network and on a
 // loop function (the GMM example's likelihood): it prints each tape's
@@ -50,7 +47,7 @@ func TestTapeReport(t *testing.T) {
 				t.Errorf("godiff -tape %s lacks %q:\n%s", name, w, stdout)
 			}
 		}
-		if *updateTape {
+		if *update {
 			if err := os.WriteFile(golden, []byte(stdout), 0o644); err != nil {
 				t.Fatal(err)
 			}
