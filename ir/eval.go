@@ -427,6 +427,7 @@ type EvalError struct {
 	msg    string
 }
 
+// Error returns the message of the failed run.
 func (e *EvalError) Error() string { return e.msg }
 
 // block runs the values of b in order and returns how it ended.
