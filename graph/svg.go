@@ -17,9 +17,9 @@ func WriteSVG(w io.Writer, g *Graph) error {
 	p.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="Helvetica, Arial, sans-serif" font-size="12">`+"\n",
 		num(lay.width), num(lay.height), num(lay.width), num(lay.height))
 	p.printf("<title>%s</title>\n", xmlText(g.Title))
-	p.printf(`<defs>` +
-		`<marker id="fwd" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="%s"/></marker>` +
-		`<marker id="back" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="%s"/></marker>` +
+	p.printf(`<defs>`+
+		`<marker id="fwd" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="%s"/></marker>`+
+		`<marker id="back" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="%s"/></marker>`+
 		"</defs>\n", valueStrok, memoStroke)
 	p.printf(`<rect width="100%%" height="100%%" fill="white"/>` + "\n")
 	p.printf(`<text x="%s" y="%s" font-size="14" font-weight="bold">%s</text>`+"\n", num(margin), num(margin+14), xmlText(g.Title))
