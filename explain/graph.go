@@ -26,6 +26,19 @@ func Graph(o Options) (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
+	var args []any
+	if len(o.Args) > 0 || o.Values != "" {
+		if args, err = arguments(t.Func, o); err != nil {
+			return nil, err
+		}
+	}
+	return graphOf(t, files[0].Targets, args, o)
+}
+
+// graphOf returns the graph of t's function, with the values of a run at
+// args if there are any; others are the file's annotated functions (see
+// derive).
+func graphOf(t *parse.Target, others []*parse.Target, args []any, o Options) (*graph.Graph, error) {
 	f := t.Func
 	if len(f.Results) != 1 || !ir.IsFloat(f.Results[0].Type) {
 		return nil, fmt.Errorf("%s: graph draws the memos of a function with one float result, and %s has %d results; godiff explain -mode jvp shows the tangents of each", t.Pos, funcName(f), len(f.Results))
@@ -36,14 +49,10 @@ func Graph(o Options) (*graph.Graph, error) {
 	b.block(f.Body, -1)
 	b.memos()
 	b.g.Title = funcName(f)
-	if len(o.Args) == 0 && o.Values == "" {
+	if args == nil {
 		return b.g, nil
 	}
-	args, err := arguments(f, o)
-	if err != nil {
-		return nil, err
-	}
-	run, err := runReverse(t, files[0].Targets, args, o)
+	run, err := runReverse(t, others, args, o)
 	if err != nil {
 		return nil, err
 	}

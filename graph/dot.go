@@ -16,8 +16,7 @@ func WriteDOT(w io.Writer, g *Graph) error {
 	p.printf("\tnode [shape=box, style=rounded, fontname=\"Helvetica\"];\n")
 	p.printf("\tedge [fontname=\"Helvetica\"];\n")
 	writeClustersDOT(p, g, -1, "\t")
-	for i, e := range g.Edges {
-		_ = i
+	for _, e := range g.Edges {
 		switch e.Kind {
 		case Forward:
 			p.printf("\tn%d -> n%d;\n", e.From, e.To)
@@ -80,13 +79,13 @@ func dotString(s string) string {
 
 // The colours of the drawings.
 const (
-	paramFill  = "#eaf2f8"
-	memoFill   = "#fdf2e9"
-	memoStroke = "#ba4a00"
-	cutFill    = "#fadbd8"
-	cutStroke  = "#c0392b"
-	valueFill  = "#ffffff"
-	valueStrok = "#34495e"
+	paramFill   = "#eaf2f8"
+	memoFill    = "#fdf2e9"
+	memoStroke  = "#ba4a00"
+	cutFill     = "#fadbd8"
+	cutStroke   = "#c0392b"
+	valueFill   = "#ffffff"
+	valueStroke = "#34495e"
 )
 
 // printer writes formatted text, keeping the first error.

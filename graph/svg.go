@@ -20,7 +20,7 @@ func WriteSVG(w io.Writer, g *Graph) error {
 	p.printf(`<defs>`+
 		`<marker id="fwd" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="%s"/></marker>`+
 		`<marker id="back" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="%s"/></marker>`+
-		"</defs>\n", valueStrok, memoStroke)
+		"</defs>\n", valueStroke, memoStroke)
 	p.printf(`<rect width="100%%" height="100%%" fill="white"/>` + "\n")
 	p.printf(`<text x="%s" y="%s" font-size="14" font-weight="bold">%s</text>`+"\n", num(margin), num(margin+14), xmlText(g.Title))
 	writeClustersSVG(p, g, lay)
@@ -99,14 +99,14 @@ func writeEdgeSVG(p *printer, e Edge, lay *layout) {
 		x0, y0, x1, y1 := a.x+a.w, a.y+a.h/2, b.x, b.y+b.h/2
 		mid := (x0 + x1) / 2
 		p.printf(`<path d="M%s,%sC%s,%s %s,%s %s,%s" stroke="%s" marker-end="url(#fwd)"/>`+"\n",
-			num(x0), num(y0), num(mid), num(y0), num(mid), num(y1), num(x1), num(y1), valueStrok)
+			num(x0), num(y0), num(mid), num(y0), num(mid), num(y1), num(x1), num(y1), valueStroke)
 	}
 }
 
 // writeNodeSVG draws node n in box b: a rounded rectangle, shaded by
 // kind, with its label; a leaf memo with a thicker border.
 func writeNodeSVG(p *printer, i int, n *Node, b box) {
-	fill, stroke, width := valueFill, valueStrok, 1.0
+	fill, stroke, width := valueFill, valueStroke, 1.0
 	class := "value"
 	switch {
 	case n.Kind == Param:
