@@ -20,6 +20,7 @@ const (
 	nodePad    = 10  // between a node's text and its border, each side
 	nodeHeight = 26
 	rowGap     = 16 // between nodes of one layer
+	frameGap   = 24 // more where a loop's frame passes between two nodes
 	layerGap   = 56 // between layers
 	bandGap    = 56 // between the forward values and the memos
 	margin     = 20
@@ -95,6 +96,10 @@ func computeLayout(g *Graph) *layout {
 			setPos()
 		}
 	}
+	for l := range rows {
+		groupByLoop(g, rows[l])
+	}
+	setPos()
 	// The memos of each layer, in the order of their values.
 	memoRows := make([][]int, nl)
 	for i, nd := range g.Nodes {
@@ -107,7 +112,40 @@ func computeLayout(g *Graph) *layout {
 			return int(pos[g.Nodes[a].Of] - pos[g.Nodes[b].Of])
 		})
 	}
+	for _, r := range memoRows {
+		groupByLoop(g, r)
+	}
 	return place(g, rows, memoRows)
+}
+
+// groupByLoop reorders the nodes of a layer so that those of one loop are
+// adjacent (where the first of them was), for the loop's frame.
+func groupByLoop(g *Graph, row []int) {
+	first := make(map[int]int) // a loop's first place in the row
+	key := func(k int) int {
+		if c := g.Nodes[row[k]].Cluster; c >= 0 {
+			if f, ok := first[c]; ok {
+				return f
+			}
+			first[c] = k
+		}
+		return k
+	}
+	keys := make(map[int]int, len(row))
+	for k, i := range row {
+		keys[i] = key(k)
+	}
+	slices.SortStableFunc(row, func(a, b int) int { return keys[a] - keys[b] })
+}
+
+// gapAfter returns the space below node i of a stack, above node j: more
+// where a loop's frame begins or ends between them, for the frame and its
+// label.
+func gapAfter(g *Graph, i, j int) float64 {
+	if g.Nodes[i].Cluster != g.Nodes[j].Cluster {
+		return rowGap + frameGap
+	}
+	return rowGap
 }
 
 // layers returns each node's layer (see computeLayout).
@@ -161,15 +199,25 @@ func place(g *Graph, rows, memoRows [][]int) *layout {
 		lay.boxes[i].w = textWidth(nd.Label()) + 2*nodePad
 		lay.boxes[i].h = nodeHeight
 	}
+	stackHeight := func(r []int) float64 {
+		h := 0.0
+		for k := range r {
+			h += nodeHeight
+			if k+1 < len(r) {
+				h += gapAfter(g, r[k], r[k+1])
+			}
+		}
+		return h
+	}
 	bandHeight := func(rs [][]int) float64 {
 		h := 0.0
 		for _, r := range rs {
-			h = max(h, float64(len(r))*(nodeHeight+rowGap)-rowGap)
+			h = max(h, stackHeight(r))
 		}
 		return h
 	}
 	fh, mh := bandHeight(rows), bandHeight(memoRows)
-	top := float64(margin + titleSpace)
+	top := float64(margin + titleSpace + frameGap)
 	x := float64(margin)
 	for l := range rows {
 		w := 0.0
@@ -177,13 +225,14 @@ func place(g *Graph, rows, memoRows [][]int) *layout {
 			w = max(w, lay.boxes[i].w)
 		}
 		stack := func(r []int, y0, band float64) {
-			h := float64(len(r))*(nodeHeight+rowGap) - rowGap
-			y := y0 + (band-h)/2
-			for _, i := range r {
+			y := y0 + (band-stackHeight(r))/2
+			for k, i := range r {
 				b := &lay.boxes[i]
 				b.x = x + (w-b.w)/2
 				b.y = y
-				y += nodeHeight + rowGap
+				if k+1 < len(r) {
+					y += nodeHeight + gapAfter(g, i, r[k+1])
+				}
 			}
 		}
 		stack(rows[l], top, fh)
