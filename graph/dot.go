@@ -12,7 +12,7 @@ import (
 func WriteDOT(w io.Writer, g *Graph) error {
 	p := &printer{w: w}
 	p.printf("digraph %s {\n", dotString(g.Title))
-	p.printf("\tlabel=%s;\n\tlabelloc=t;\n\trankdir=LR;\n", dotString(g.Title))
+	p.printf("\tlabel=%s;\n\tlabelloc=t;\n\trankdir=LR;\n\tfontname=\"Helvetica\";\n", dotString(g.Title))
 	p.printf("\tnode [shape=box, style=rounded, fontname=\"Helvetica\"];\n")
 	p.printf("\tedge [fontname=\"Helvetica\"];\n")
 	writeClustersDOT(p, g, -1, "\t")
