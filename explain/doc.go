@@ -67,4 +67,5 @@
 //	names.go    names in the source's terms: parameters, memos, tangents; numbers
 //	print.go    blocks, lines aligned, loops summarised
 //	result.go   the header, the gradient, the direction of forward mode
+//	graph.go    the computation graph for godiff graph (package graph draws it)
 package explain

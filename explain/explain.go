@@ -217,17 +217,27 @@ func newRenderer(f *ir.Func, digits int) *renderer {
 	return r
 }
 
-// explainReverse explains the gradient of t's function at args; others
-// are the file's annotated functions (see derive).
-func explainReverse(w io.Writer, t *parse.Target, others []*parse.Target, args []any, o Options) error {
+// reverseRun is a run of the gradient for an explanation: the lines of
+// its forward and backward passes (tr) and what FGrad returned (out).
+type reverseRun struct {
+	r   *renderer
+	tr  *tracer
+	d   parse.Directive
+	out []any
+}
+
+// runReverse runs the gradient of t's function at args in the
+// interpreter, tracing its steps; others are the file's annotated
+// functions (see derive).
+func runReverse(t *parse.Target, others []*parse.Target, args []any, o Options) (*reverseRun, error) {
 	f := t.Func
 	if len(f.Results) != 1 || !ir.IsFloat(f.Results[0].Type) {
-		return fmt.Errorf("%s: explain shows the gradient of a function with one float result, and %s has %d results; use -mode jvp", t.Pos, funcName(f), len(f.Results))
+		return nil, fmt.Errorf("%s: explain shows the gradient of a function with one float result, and %s has %d results; use -mode jvp", t.Pos, funcName(f), len(f.Results))
 	}
 	d := directive(t, parse.Grad)
 	funcs, err := derive(f, d, others)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	r := newRenderer(f, o.Digits)
 	tr := newTracer(r, funcs[d.Split.Forward], funcs[d.Split.Backward])
@@ -235,10 +245,21 @@ func explainReverse(w io.Writer, t *parse.Target, others []*parse.Target, args [
 	out, err := ir.EvalTraced(funcs, funcs[d.Name], tr.observe, args...)
 	switch {
 	case tr.err != nil:
-		return tr.err
+		return nil, tr.err
 	case err != nil:
-		return runError(f, err)
+		return nil, runError(f, err)
 	}
+	return &reverseRun{r: r, tr: tr, d: d, out: out}, nil
+}
+
+// explainReverse explains the gradient of t's function at args; others
+// are the file's annotated functions (see derive).
+func explainReverse(w io.Writer, t *parse.Target, others []*parse.Target, args []any, o Options) error {
+	run, err := runReverse(t, others, args, o)
+	if err != nil {
+		return err
+	}
+	f, r, tr, d := t.Func, run.r, run.tr, run.d
 	p := &printer{w: w, r: r}
 	p.header(f, args, d.Wrt, "reverse mode: the gradient of "+r.resultName(0)+", "+funcName(f)+"'s result, with respect to "+strings.Join(wrtNames(r, d.Wrt), ", "))
 	p.printf("\nForward pass: each value from the values before it\n")
@@ -246,7 +267,7 @@ func explainReverse(w io.Writer, t *parse.Target, others []*parse.Target, args [
 	p.printf("\nBackward pass: each memo %s from the memos after it, last value first\n", r.memo("v"))
 	p.block(tr.sections[1].root, "  ")
 	p.printf("\nGradient (what %s returns)\n", d.Name)
-	p.gradient(tr, d.Wrt, out[1:])
+	p.gradient(tr, d.Wrt, run.out[1:])
 	return p.err
 }
 

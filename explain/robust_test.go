@@ -2,6 +2,7 @@ package explain
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"godiff/graph"
 	"godiff/ir"
 	"godiff/parse"
 )
@@ -50,7 +52,7 @@ func TestExplainEveryGolden(t *testing.T) {
 			}
 		}
 	}
-	explainEvery(t, srcs)
+	explainEvery(t, srcs, true)
 }
 
 // TestExplainEveryPackage explains, as TestExplainEveryGolden does, every
@@ -73,7 +75,7 @@ func TestExplainEveryPackage(t *testing.T) {
 	if len(srcs) < 20 {
 		t.Fatalf("found %d sources: %v", len(srcs), srcs)
 	}
-	explainEvery(t, srcs)
+	explainEvery(t, srcs, false)
 }
 
 // endingArgs are values for the functions whose loops do not end at
@@ -84,7 +86,7 @@ var endingArgs = map[string][]any{"DebugLoop": {3.0}}
 
 // explainEvery explains every annotated function of the files srcs in
 // both modes at made-up values (see TestExplainEveryGolden).
-func explainEvery(t *testing.T, srcs []string) {
+func explainEvery(t *testing.T, srcs []string, drawToo bool) {
 	t.Helper()
 	files, errs := parse.LoadEach(srcs)
 	if len(errs) > 0 {
@@ -112,9 +114,37 @@ func explainEvery(t *testing.T, srcs []string) {
 					if again, _ := explainOnce(target, f.Targets, args, mode); again != first {
 						t.Errorf("%s, mode %d: a second run printed something else", funcName(target.Func), mode)
 					}
+					if mode == Reverse && drawToo {
+						drawOnce(t, target, f.Targets, args, err)
+					}
 				}
 			}
 		})
+	}
+}
+
+// drawOnce draws the graph of a target (godiff graph) at args, where
+// explain ran with error explained: it must draw where explain ran, in
+// every format, and say the same error where explain failed.
+func drawOnce(t *testing.T, target *parse.Target, others []*parse.Target, args []any, explained error) {
+	t.Helper()
+	fresh := make([]any, len(args))
+	for i, a := range args {
+		fresh[i] = copyValue(a)
+	}
+	g, err := graphOf(target, others, fresh, Options{Digits: 4})
+	switch {
+	case (err == nil) != (explained == nil):
+		t.Errorf("%s: graph says %v where explain says %v", funcName(target.Func), err, explained)
+		return
+	case err != nil:
+		return
+	}
+	for name, write := range map[string]func(io.Writer, *graph.Graph) error{"dot": graph.WriteDOT, "mermaid": graph.WriteMermaid, "svg": graph.WriteSVG, "tree": graph.WriteTree} {
+		var out bytes.Buffer
+		if err := write(&out, g); err != nil || out.Len() == 0 {
+			t.Errorf("%s: %s: %v", funcName(target.Func), name, err)
+		}
 	}
 }
 

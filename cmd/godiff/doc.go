@@ -2,6 +2,7 @@
 //
 //	godiff [-o FILE] [-tests] [-check] [-tape] [-v] FILE.go ...
 //	godiff explain [-mode grad|jvp] [-dir n=v] [-values FILE] [-digits N] -func F FILE.go [name=value ...]
+//	godiff graph [-format dot|mermaid|svg|tree] [-o FILE] [-values FILE] [-digits N] -func F FILE.go [name=value ...]
 //
 // Pin it in your module and run it from go generate (godiff/... stands for
 // the module path the README gives):
@@ -32,5 +33,7 @@
 // godiff explain (explain.go) is a thin layer over package explain: it
 // prints the worked pass of one annotated function at given values, its
 // forward values and backward memos in the source's names (godiff explain
-// -h for its usage).
+// -h for its usage). godiff graph (graph.go) draws the computation graph of
+// one annotated function, its values and memos, with packages explain and
+// graph (godiff graph -h for its usage).
 package main

@@ -19,8 +19,12 @@ var update = flag.Bool("update", false, "rewrite the goldens in testdata (explai
 // repository's own files (../../examples/chapter/net.go); and what it
 // printed: stdout, stderr and its exit status. TestExplainGolden runs
 // each and compares; with -update it rewrites the output sections.
-func TestExplainGolden(t *testing.T) {
-	paths, err := filepath.Glob("testdata/explain/*.txtar")
+func TestExplainGolden(t *testing.T) { runGoldens(t, "testdata/explain", "explain") }
+
+// runGoldens runs the golden files of dir (see TestExplainGolden) with
+// godiff's subcommand sub.
+func runGoldens(t *testing.T, dir, sub string) {
+	paths, err := filepath.Glob(dir + "/*.txtar")
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no golden files: %v", err)
 	}
@@ -54,7 +58,7 @@ func TestExplainGolden(t *testing.T) {
 			if len(files) > 0 {
 				module(t, files)
 			}
-			code, stdout, stderr := runGodiff(append([]string{"explain"}, args...)...)
+			code, stdout, stderr := runGodiff(append([]string{sub}, args...)...)
 			got := map[string]string{"stdout": stdout, "stderr": stderr, "status": strconv.Itoa(code) + "\n"}
 			if *update {
 				for _, sec := range []string{"stdout", "stderr", "status"} {
@@ -129,3 +133,7 @@ func compareText(t *testing.T, what, got, want string) {
 		}
 	}
 }
+
+// TestGraphGolden runs the goldens of godiff graph, testdata/graph, as
+// TestExplainGolden does explain's.
+func TestGraphGolden(t *testing.T) { runGoldens(t, "testdata/graph", "graph") }

@@ -21,6 +21,7 @@ Usage:
 
 	godiff [flags] FILE.go ...
 	godiff explain [flags] -func F FILE.go [name=value ...]   (godiff explain -h)
+	godiff graph [flags] -func F FILE.go [name=value ...]     (godiff graph -h)
 
 For every function in the files whose doc comment holds a directive
 
@@ -76,6 +77,9 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "explain" {
 		return runExplain(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "graph" {
+		return runGraph(args[1:], stdout, stderr)
 	}
 	fl := flag.NewFlagSet("godiff", flag.ContinueOnError)
 	fl.SetOutput(stderr)
