@@ -21,8 +21,10 @@ type imports struct {
 	pkg   map[string]string // import path → the package's own name (guessed for a callee's)
 }
 
-// newImports collects the packages the functions call, plus "math" if a
-// special float constant (written as math.Inf(1) and so on) occurs.
+// newImports collects the packages the functions call, those their
+// parameters' types name (with the names parse recorded: a package's name
+// need not be its directory's), plus "math" if a special float constant
+// (written as math.Inf(1) and so on) occurs.
 func newImports(funcs []*ir.Func) *imports {
 	paths := make(map[string]bool)
 	pkgName := make(map[string]string) // a package's own name, where known
