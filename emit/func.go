@@ -146,7 +146,7 @@ func params(fn *ir.Func, blank map[int]string) []jen.Code {
 	out := make([]jen.Code, len(ps))
 	for i, p := range ps {
 		id := jen.Id(p.name)
-		if i == len(ps)-1 || ps[i+1].typ != p.typ {
+		if i == len(ps)-1 || !sameType(ps[i+1], p) {
 			id.Add(paramType(p))
 		}
 		out[i] = id
@@ -188,13 +188,20 @@ func describe(v *ir.Value) string {
 	return fmt.Sprintf("value v%d (%v)", v.ID, v.Op)
 }
 
-// paramType spells a parameter's type: through jen.Qual for a type of
-// another package (so the file imports it), as written otherwise.
+// paramType spells a parameter's type: an opaque one through opaqueType
+// (so the file imports its packages), others as written.
 func paramType(p goParam) *jen.Statement {
-	if o, ok := p.ir.(ir.Opaque); ok && o.Imports != "" {
-		if q := qualified(o); q != nil {
-			return q
-		}
+	if o, ok := p.ir.(ir.Opaque); ok {
+		return opaqueType(o)
 	}
 	return jen.Id(p.typ)
+}
+
+// sameType reports whether two parameters have one type, so that the
+// first can go without it (x, y float64). Go's spelling is not enough: two
+// packages of one name (math/rand, math/rand/v2) spell their types alike.
+func sameType(p, q goParam) bool {
+	po, _ := p.ir.(ir.Opaque)
+	qo, _ := q.ir.(ir.Opaque)
+	return p.typ == q.typ && po.Qualified == qo.Qualified
 }

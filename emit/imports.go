@@ -18,21 +18,28 @@ import (
 type imports struct {
 	paths []string          // sorted
 	name  map[string]string // import path → name used in the file
+	pkg   map[string]string // import path → the package's own name (guessed for a callee's)
 }
 
-// newImports collects the packages the functions call, plus "math" if a
-// special float constant (written as math.Inf(1) and so on) occurs.
+// newImports collects the packages the functions call, those their
+// parameters' types name (with the names parse recorded: a package's name
+// need not be its directory's), plus "math" if a special float constant
+// (written as math.Inf(1) and so on) occurs.
 func newImports(funcs []*ir.Func) *imports {
 	paths := make(map[string]bool)
-	taken := make(map[string]bool) // names an import must not take
+	pkgName := make(map[string]string) // a package's own name, where known
+	taken := make(map[string]bool)     // names an import must not take
 	for _, fn := range funcs {
 		for name := range ir.SigNames(fn.Params) {
 			taken[name] = true
 		}
 		for _, prm := range fn.Params {
-			if o, ok := prm.Type.(ir.Opaque); ok && o.Imports != "" {
-				for _, p := range strings.Fields(o.Imports) {
-					paths[p] = true
+			if o, ok := prm.Type.(ir.Opaque); ok {
+				for _, part := range o.Parts() {
+					if part.Path != "" {
+						paths[part.Path] = true
+						pkgName[part.Path] = part.Pkg
+					}
 				}
 			}
 		}
@@ -63,20 +70,22 @@ func newImports(funcs []*ir.Func) *imports {
 		sorted = append(sorted, p)
 	}
 	sort.Strings(sorted)
-	im := &imports{paths: sorted, name: make(map[string]string)}
+	im := &imports{paths: sorted, name: make(map[string]string), pkg: make(map[string]string)}
 	for _, p := range sorted {
-		n := importName(p, taken)
+		im.pkg[p] = pkgName[p]
+		if im.pkg[p] == "" {
+			im.pkg[p] = packageName(p)
+		}
+		n := importName(im.pkg[p], taken)
 		taken[n] = true
 		im.name[p] = n
 	}
 	return im
 }
 
-// importName returns the package's own name (the last path element, "bits"
-// for "math/bits", "rand" for "math/rand/v2") unless a parameter or an
+// importName returns a package's own name n unless a parameter or an
 // earlier import already uses it; then an alias, "stdmath" for "math".
-func importName(p string, taken map[string]bool) string {
-	n := packageName(p)
+func importName(n string, taken map[string]bool) string {
 	if !taken[n] && !isUniverse(n) {
 		return n
 	}
@@ -87,7 +96,10 @@ func importName(p string, taken map[string]bool) string {
 	return alias
 }
 
-// packageName guesses a standard-library package's name from its path.
+// packageName guesses a package's name from its path, as a standard
+// library one is named (the last path element, "bits" for "math/bits",
+// "rand" for "math/rand/v2"). An opaque parameter type's packages need no
+// guess: parse records their names.
 func packageName(p string) string {
 	base := path.Base(p)
 	if len(base) > 1 && base[0] == 'v' && isDigits(base[1:]) && strings.Contains(p, "/") {
@@ -105,7 +117,7 @@ func isDigits(s string) bool {
 func (im *imports) declare(f *jen.File) {
 	for _, p := range im.paths {
 		n := im.name[p]
-		if n == packageName(p) {
+		if n == im.pkg[p] {
 			f.ImportName(p, n)
 		} else {
 			f.ImportAlias(p, n)

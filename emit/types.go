@@ -2,8 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"regexp"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -24,29 +22,28 @@ func goType(t ir.Type) (*jen.Statement, error) {
 			return nil, fmt.Errorf("tape reference without a tape")
 		}
 	}
-	if o, ok := t.(ir.Opaque); ok && o.Imports != "" {
-		if q := qualified(o); q != nil {
-			return q, nil
-		}
+	if o, ok := t.(ir.Opaque); ok {
+		return opaqueType(o), nil
 	}
 	// ir types print themselves the way Go spells them.
 	return jen.Id(t.String()), nil
 }
 
-// opaqueForeign matches the spelling of a type of one other package,
-// behind pointers, slices and arrays: *strings.Builder, []time.Duration.
-var opaqueForeign = regexp.MustCompile(`^((?:\*|\[[0-9]*\])*)([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$`)
-
-// qualified spells an opaque type of one other package through
-// jen.Qual, so that the file imports that package; nil if the spelling
-// is another shape.
-func qualified(o ir.Opaque) *jen.Statement {
-	paths := strings.Fields(o.Imports)
-	m := opaqueForeign.FindStringSubmatch(o.Go)
-	if len(paths) != 1 || m == nil || packageName(paths[0]) != m[2] {
-		return nil
+// opaqueType spells an opaque type with every named type of another
+// package through jen.Qual, so that the file imports each package under
+// the name it chose (see imports): map[a.Key]b.Val, func(a.T) b.U,
+// struct{A a.T; B *b.U}. jennifer separates the pieces by spaces, which
+// gofmt removes.
+func opaqueType(o ir.Opaque) *jen.Statement {
+	var s jen.Statement
+	for _, p := range o.Parts() {
+		if p.Path == "" {
+			s = append(s, jen.Id(p.Text))
+		} else {
+			s = append(s, jen.Qual(p.Path, p.Name))
+		}
 	}
-	return jen.Op(m[1]).Qual(paths[0], m[3])
+	return &s
 }
 
 // zeroValue returns the expression of t's zero value, which a variable

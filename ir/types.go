@@ -72,10 +72,11 @@ type Opaque struct {
 	Go       string
 	CallTape bool
 	Calls    bool
-	// Imports lists, space-separated, the import paths of the other
-	// packages Go names (*strings.Builder: "strings"), which a file
-	// spelling the type must import.
-	Imports string
+	// Qualified is Go spelled with every named type of another package
+	// written as ForeignQualifier(path, name) + "." + type name, so that a
+	// file spelling the type can import each package (Parts splits it);
+	// "" if the type names no other package.
+	Qualified string
 }
 
 // String returns the type as Go spells it.

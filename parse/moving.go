@@ -51,6 +51,9 @@ type movingSlice struct {
 // windowGroup is the variables that move through one another, and the
 // slice they are all windows of.
 type windowGroup struct {
+	// first is the group's first variable in source order, which a
+	// refusal names.
+	first *types.Var
 	// baseVar is the variable whose slice the windows are of: one that
 	// does not move, or a parameter of the group that does (its value on
 	// entry); nil when the base is an allocation.
@@ -65,10 +68,14 @@ type windowGroup struct {
 	appends *types.Var
 	// allocOf is the variable each alloc declares.
 	allocOf map[*types.Var]ast.Expr
-	// why says why the group is refused, "" if it is not.
-	why    string
-	base   *ir.Value // once built
-	failed bool      // making base failed, and was reported
+	// why says why the group is refused, "" if it is not; reported, that
+	// it was said, at the first assignment to a variable of the group: it
+	// is about the group, not one assignment (a, b = b, a; in := x, then
+	// in = state[...] in a loop), so it is said once.
+	why      string
+	reported bool
+	base     *ir.Value // once built
+	failed   bool      // making base failed, and was reported
 	// windows holds each alloc's bounds in base, once built.
 	windows map[ast.Expr][2]*ir.Value
 }
@@ -220,6 +227,9 @@ func (s *movingScan) group(moving map[*types.Var]*movingSlice, sig *types.Signat
 			groups[root] = g
 		}
 		m.group = g
+		if g.first == nil {
+			g.first = v
+		}
 		if isParam(v, sig) {
 			g.addBase(v, nil, bases)
 		}
@@ -249,7 +259,7 @@ func (s *movingScan) group(moving map[*types.Var]*movingSlice, sig *types.Signat
 		names := bases[g]
 		switch {
 		case len(names) > 1 && g.baseVar != nil:
-			g.why = "a slice variable may move only within one slice, and this one moves between " + names[0] + " and " + names[1] + "; copy the values instead (copy(dst, src)), or take both windows from one slice made for them"
+			g.why = twoSlices(g.first, isParam(g.first, sig), names[0], names[1])
 		case g.merged() && g.appends != nil:
 			g.why = "appending to a buffer swapped with another is not supported: make each with its final length and assign its elements"
 		case g.merged():
@@ -259,6 +269,26 @@ func (s *movingScan) group(moving map[*types.Var]*movingSlice, sig *types.Signat
 		}
 		slices.SortFunc(g.allocs, func(a, b ast.Expr) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	}
+}
+
+// twoSlices says why a slice variable v that moves between the slices a
+// and b is refused, and what to write instead. A variable is one window
+// of one slice, its base (see above): following it into another would
+// need the backward sweep to know, at each read, which slice it was then.
+// A copy into memory of its own computes the same values where nothing
+// writes through it, and a helper's parameter may be another slice at
+// each call (the ADBench LSTM's layers pass state windows to lstmModel).
+func twoSlices(v *types.Var, param bool, a, b string) string {
+	n := v.Name()
+	t := types.TypeString(v.Type(), types.RelativeTo(v.Pkg()))
+	own := n + " := make(" + t + ", n), then copy(" + n + ", x) in place of " + n + " = x"
+	if param {
+		// A parameter cannot be declared again: its copy needs a name.
+		own = n + "Own := make(" + t + ", n), copy(" + n + "Own, " + n + "), then copy(" + n + "Own, x) in place of " + n + " = x, and read " + n + "Own"
+	}
+	return "a slice variable may move only within one slice, and " + n + " moves between " + a + " and " + b +
+		"; if nothing writes through " + n + ", give it memory of its own and copy into it (" + own + ")" +
+		", or pass each slice to a helper function as a parameter, or take both windows from one slice made for them"
 }
 
 // mergeable returns "" if the allocations of g, several, can be made as
@@ -393,6 +423,11 @@ func (fb *funcBuilder) movingTarget(id *ast.Ident, v *types.Var, def bool, rhs a
 		return lvalue{}, false
 	}
 	if m.group.why != "" {
+		if m.group.reported {
+			_, _ = fb.silent()
+			return lvalue{}, false
+		}
+		m.group.reported = true
 		fb.errorf(id.Pos(), "assigning %s: %s", id.Name, m.group.why)
 		return lvalue{}, false
 	}

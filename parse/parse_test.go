@@ -520,7 +520,7 @@ func F(s []float64, c Celsius, d time.Duration, n int, x float64, ok bool,
 	want := []ir.Param{
 		{Name: "s", Type: ir.Slice{Elem: ir.Float64}},
 		{Name: "c", Type: ir.Opaque{Go: "Celsius"}},
-		{Name: "d", Type: ir.Opaque{Go: "time.Duration", Imports: "time"}},
+		{Name: "d", Type: ir.Opaque{Go: "time.Duration", Qualified: ir.ForeignQualifier("time", "time") + ".Duration"}},
 		{Name: "n", Type: ir.Int},
 		{Name: "x", Type: ir.Float64},
 		{Name: "ok", Type: ir.Bool},

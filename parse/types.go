@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"go/constant"
 	"go/types"
-	"sort"
-	"strings"
 
 	"godiff/ir"
 )
@@ -46,53 +44,34 @@ func basicOf(t types.Type) (ir.Basic, bool) {
 
 // irType returns the IR type of t: one godiff computes with (see
 // localType), or an opaque one spelled as Go spells it in the package
-// (pkg-relative, other packages by name). An opaque parameter may pass
-// through a signature unused; using it is reported.
+// (pkg-relative, other packages by name), with the import path of every
+// other package it names (see ir.Opaque.Qualified). An opaque parameter
+// may pass through a signature unused; using it is reported.
 func irType(t types.Type, q types.Qualifier) ir.Type {
 	if lt, ok := localType(t); ok {
 		return lt
 	}
-	return ir.Opaque{Go: types.TypeString(t, q), Imports: strings.Join(foreignPaths(t, q), " ")}
+	return ir.Opaque{Go: types.TypeString(t, q), Qualified: qualifiedString(t, q)}
 }
 
-// foreignPaths returns the import paths of the packages whose names
-// types.TypeString(t, q) writes (those q qualifies), sorted.
-func foreignPaths(t types.Type, q types.Qualifier) []string {
-	seen := make(map[string]bool)
-	var walk func(t types.Type)
-	walk = func(t types.Type) {
-		switch t := t.(type) {
-		case *types.Named:
-			if p := t.Obj().Pkg(); p != nil && q(p) != "" {
-				seen[p.Path()] = true
-			}
-			if args := t.TypeArgs(); args != nil {
-				for i := 0; i < args.Len(); i++ {
-					walk(args.At(i))
-				}
-			}
-		case *types.Alias:
-			walk(types.Unalias(t))
-		case *types.Pointer:
-			walk(t.Elem())
-		case *types.Slice:
-			walk(t.Elem())
-		case *types.Array:
-			walk(t.Elem())
-		case *types.Map:
-			walk(t.Key())
-			walk(t.Elem())
-		case *types.Chan:
-			walk(t.Elem())
+// qualifiedString spells t as types.TypeString(t, q) does, but writes each
+// package q qualifies with its import path as well (ir.ForeignQualifier);
+// "" if q qualifies none. TypeString walks every part of a type (map keys,
+// signatures, struct fields, type arguments), so no named type of another
+// package is left without its path.
+func qualifiedString(t types.Type, q types.Qualifier) string {
+	foreign := false
+	s := types.TypeString(t, func(p *types.Package) string {
+		if q(p) == "" {
+			return ""
 		}
+		foreign = true
+		return ir.ForeignQualifier(p.Path(), p.Name())
+	})
+	if !foreign {
+		return ""
 	}
-	walk(t)
-	paths := make([]string, 0, len(seen))
-	for p := range seen {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	return paths
+	return s
 }
 
 // localType returns the IR type of t if godiff computes with values of
