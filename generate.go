@@ -405,6 +405,15 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 			own = append(own, g)
 			continue
 		}
+		if d.Mode == parse.Hessian {
+			fns, err := deriveHessian(f, d, directives)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			own = append(own, fns...)
+			continue
+		}
 		if d.Mode == parse.Jacobian {
 			fns, more, err := deriveJacobian(f, d, splits)
 			if err != nil {

@@ -20,6 +20,12 @@ import (
 // (forward.Transform), whose tangent of F's result, v·∇F, is dropped.
 // Its split form is built for this only and not emitted.
 func deriveHVP(f *ir.Func, d parse.Directive) (*ir.Func, error) {
+	return buildHVP(f, d, d.Name)
+}
+
+// buildHVP builds FHVP, named name, for the directive d: //godiff:hvp,
+// or //godiff:hessian, whose Hessian calls it; its refusals are d's.
+func buildHVP(f *ir.Func, d parse.Directive, name string) (*ir.Func, error) {
 	calls, err := activeCalls(f, f.Name, d.Wrt, false)
 	if err != nil {
 		return nil, err
@@ -27,15 +33,15 @@ func deriveHVP(f *ir.Func, d parse.Directive) (*ir.Func, error) {
 	if len(calls) > 0 {
 		return nil, hvpError(f, d, fmt.Errorf("it calls %s, and differentiating through calls of functions other than the math package's is not supported yet; inline the call", calls[0].V.Aux.(ir.Callee).Name))
 	}
-	sp, err := reverse.NewSplit(rules.LowerCalls(f, calls, true), d.Wrt, reverse.SplitNames(d.Name))
+	sp, err := reverse.NewSplit(rules.LowerCalls(f, calls, true), d.Wrt, reverse.SplitNames(name))
 	if err != nil {
 		return nil, hvpError(f, d, err)
 	}
-	grad, err := sp.OneCall(d.Name)
+	grad, err := sp.OneCall(name)
 	if err != nil {
 		return nil, hvpError(f, d, err)
 	}
-	g := forward.Transform(grad, d.Wrt, d.Name)
+	g := forward.Transform(grad, d.Wrt, name)
 	dropResult(g, len(grad.Results))
 	renameHVP(g, f, d.Wrt)
 	g.Doc = hvpDoc(f, g, d.Wrt)
@@ -49,7 +55,11 @@ func hvpError(f *ir.Func, d parse.Directive, err error) error {
 	if errors.As(err, &list) {
 		return list
 	}
-	return parse.ErrorList{{Pos: d.Pos, Msg: fmt.Sprintf("//godiff:hvp cannot build the Hessian-vector product of %s: %v", f.Name, err)}}
+	what := "Hessian-vector product"
+	if d.Mode == parse.Hessian {
+		what = "Hessian"
+	}
+	return parse.ErrorList{{Pos: d.Pos, Msg: fmt.Sprintf("//godiff:%v cannot build the %s of %s: %v", d.Mode, what, f.Name, err)}}
 }
 
 // dropResult removes result i of g, and its value from g's returns.

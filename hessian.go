@@ -1,0 +1,38 @@
+package godiff
+
+import (
+	"fmt"
+	"slices"
+
+	"godiff/ir"
+	"godiff/jacobian"
+	"godiff/parse"
+)
+
+// deriveHessian builds what a //godiff:hessian directive d on f asks
+// for: FHessian and FHessianTo, which call FHVP once per column, and
+// FHVP itself unless f's //godiff:hvp directive (among directives)
+// builds it. That directive must then differentiate the same
+// parameters, FHVP being one function.
+func deriveHessian(f *ir.Func, d parse.Directive, directives []parse.Directive) ([]*ir.Func, error) {
+	for _, e := range directives {
+		if e.Mode == parse.HVP && !slices.Equal(e.Wrt, d.Wrt) {
+			return nil, parse.ErrorList{{Pos: d.Pos, Msg: fmt.Sprintf("//godiff:hessian of %s calls %s, which its //godiff:hvp builds with respect to other parameters; name the same parameters in both", f.Name, d.Hessian.HVP)}}
+		}
+	}
+	if err := jacobian.HessianInputs(f, d.Wrt); err != nil {
+		return nil, hvpError(f, d, err)
+	}
+	hvp, err := buildHVP(f, d, d.Hessian.HVP)
+	if err != nil {
+		return nil, err
+	}
+	fns, err := jacobian.BuildHessian(&jacobian.HessianSpec{F: f, Wrt: d.Wrt, Name: d.Name, To: d.Hessian.To, HVP: hvp})
+	if err != nil {
+		return nil, hvpError(f, d, err)
+	}
+	if d.Hessian.OwnHVP {
+		fns = append(fns, hvp)
+	}
+	return fns, nil
+}
