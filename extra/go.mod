@@ -4,6 +4,14 @@ go 1.26.0
 
 require gonum.org/v1/gonum v0.17.0
 
-require golang.org/x/tools v0.52.0 // indirect
+require (
+	github.com/dave/jennifer v1.7.1 // indirect
+	godiff v0.0.0 // indirect
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
+	golang.org/x/tools v0.52.0 // indirect
+)
 
 replace godiff => ../
+
+tool godiff/cmd/godiff
