@@ -186,7 +186,7 @@ func sharesSplit(d Directive, earlier []Directive) bool {
 // name: the suffixes Grad, VJP and JVP end differently, and a function has
 // each directive once.)
 func (c *checker) checkFree(d rawDirective, name string) {
-	if obj := c.scope.Lookup(name); obj != nil {
+	if obj := c.lookup(name); obj != nil {
 		c.errorf(d.comment.Slash, "%v would generate %s, but the package declares %s already (%s); rename one of them",
 			d, name, name, c.position(obj.Pos()))
 	}

@@ -950,9 +950,9 @@ func TestTypeErrorsElsewhereAreLeftToTheCompiler(t *testing.T) {
 		t.Errorf("a broken constant: got %q, want %q", lines, want)
 	}
 	delete(files, "other.go")
-	files["net.go"] = "package p\n\n//godiff:grad\nfunc Loss(w float64) float64 { return w * LossGrad }\n"
+	files["net.go"] = "package p\n\n//godiff:grad\nfunc Loss(w float64) float64 { return w * LossGradient }\n"
 	_, err = load(t, files, "net.go")
-	if err == nil || !strings.Contains(err.Error(), "net.go:4:43: undefined: LossGrad") {
+	if err == nil || !strings.Contains(err.Error(), "net.go:4:43: undefined: LossGradient") {
 		t.Errorf("a type error inside the annotated function: got %v", err)
 	}
 }
