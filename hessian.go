@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"godiff/forward"
 	"godiff/ir"
 	"godiff/jacobian"
 	"godiff/parse"
@@ -23,16 +24,31 @@ func deriveHessian(f *ir.Func, d parse.Directive, directives []parse.Directive) 
 	if err := jacobian.HessianInputs(f, d.Wrt); err != nil {
 		return nil, hvpError(f, d, err)
 	}
-	hvp, err := buildHVP(f, d, d.Hessian.HVP)
+	hvp, grad, err := buildHVP(f, d, d.Hessian.HVP)
 	if err != nil {
 		return nil, err
 	}
-	fns, err := jacobian.BuildHessian(&jacobian.HessianSpec{F: f, Wrt: d.Wrt, Name: d.Name, To: d.Hessian.To, HVP: hvp})
+	spec := &jacobian.HessianSpec{F: f, Wrt: d.Wrt, Name: d.Name, To: d.Hessian.To, HVP: hvp}
+	if n, ok := jacobian.Columns(f, d.Wrt); ok && n == len(d.Wrt) && n <= maxVectorHessian {
+		// Floats only, few: one sweep of the gradient's vector JVP.
+		if vec, err := forward.Vector(grad, d.Wrt, d.Hessian.Vector, n); err == nil {
+			spec.Vector = vec
+		}
+	}
+	fns, err := jacobian.BuildHessian(spec)
 	if err != nil {
 		return nil, hvpError(f, d, err)
+	}
+	if spec.Vector != nil {
+		fns = append(fns, spec.Vector)
 	}
 	if d.Hessian.OwnHVP {
 		fns = append(fns, hvp)
 	}
 	return fns, nil
 }
+
+// maxVectorHessian is the most float parameters whose Hessian one sweep
+// of the gradient's vector JVP computes, one direction each: the
+// tangents cost n entries per active value.
+const maxVectorHessian = 16

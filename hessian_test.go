@@ -19,7 +19,7 @@ func TestHessianDirective(t *testing.T) {
 		lacks     []string
 	}{
 		{
-			name: "scalars: FHessian, FHessianTo, and the FHVP they call",
+			name: "scalars: FHessian, FHessianTo on one sweep of FHessianVec, and FHVP",
 			src: `
 //godiff:hessian
 func F(x, y float64) float64 { return x * x * y }
@@ -29,7 +29,9 @@ func F(x, y float64) float64 { return x * x * y }
 				"func FHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {",
 				"func FHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {",
 				"panic(fmt.Sprintf(\"FHessianTo: h has %d rows, want %d: one per input\", t1, 2))",
-				"m := (t10[t9] + t11[i2]) * 0.5",
+				"t3, t4, t5 := FHessianVec(x, y, vx, vy, &dres)",
+				"func FHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (float64, float64, float64) {",
+				"m := (t10[t9] + t11[i3]) * 0.5",
 			},
 		},
 		{
@@ -39,7 +41,7 @@ func F(x, y float64) float64 { return x * x * y }
 //godiff:hessian x
 func F(x []float64, y float64) float64 { return x[0] * x[1] * y }
 `,
-			contains: []string{"func FHessianTo(h [][]float64, x []float64, y float64) (float64, []float64) {", "n := len(x)", "vx := make([]float64, n)"},
+			contains: []string{"func FHessianTo(h [][]float64, x []float64, y float64) (float64, []float64) {", "n := len(x)", "vx := make([]float64, n)", "t3, t4, t5 := FHVP(x, y, vx)"},
 		},
 		{
 			name: "with //godiff:hvp on other parameters",

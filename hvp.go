@@ -20,32 +20,34 @@ import (
 // (forward.Transform), whose tangent of F's result, v·∇F, is dropped.
 // Its split form is built for this only and not emitted.
 func deriveHVP(f *ir.Func, d parse.Directive) (*ir.Func, error) {
-	return buildHVP(f, d, d.Name)
+	g, _, err := buildHVP(f, d, d.Name)
+	return g, err
 }
 
 // buildHVP builds FHVP, named name, for the directive d: //godiff:hvp,
-// or //godiff:hessian, whose Hessian calls it; its refusals are d's.
-func buildHVP(f *ir.Func, d parse.Directive, name string) (*ir.Func, error) {
+// or //godiff:hessian, whose Hessian calls it; its refusals are d's. It
+// returns the one-call gradient FHVP is the JVP of too.
+func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, err error) {
 	calls, err := activeCalls(f, f.Name, d.Wrt, false)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(calls) > 0 {
-		return nil, hvpError(f, d, fmt.Errorf("it calls %s, and differentiating through calls of functions other than the math package's is not supported yet; inline the call", calls[0].V.Aux.(ir.Callee).Name))
+		return nil, nil, hvpError(f, d, fmt.Errorf("it calls %s, and differentiating through calls of functions other than the math package's is not supported yet; inline the call", calls[0].V.Aux.(ir.Callee).Name))
 	}
 	sp, err := reverse.NewSplit(rules.LowerCalls(f, calls, true), d.Wrt, reverse.SplitNames(name))
 	if err != nil {
-		return nil, hvpError(f, d, err)
+		return nil, nil, hvpError(f, d, err)
 	}
-	grad, err := sp.OneCall(name)
+	grad, err = sp.OneCall(name)
 	if err != nil {
-		return nil, hvpError(f, d, err)
+		return nil, nil, hvpError(f, d, err)
 	}
 	g := forward.Transform(grad, d.Wrt, name)
 	dropResult(g, len(grad.Results))
 	renameHVP(g, f, d.Wrt)
 	g.Doc = hvpDoc(f, g, d.Wrt)
-	return g, nil
+	return g, grad, nil
 }
 
 // hvpError is what //godiff:hvp refuses, at the directive; a diagnostic

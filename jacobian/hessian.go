@@ -18,12 +18,18 @@ type HessianSpec struct {
 	Wrt      []int
 	Name, To string
 	HVP      *ir.Func
+	// Vector, if not nil, is the vector JVP of F's gradient (as one
+	// function: reverse.Split.OneCall) with a direction per input, all
+	// floats: FHessianTo calls it once, sharing one forward and one
+	// backward sweep among the columns, instead of HVP per column.
+	Vector *ir.Func
 }
 
 // BuildHessian returns FHessian and FHessianTo, in that order: the dense
-// Hessian of F, column j being H·e_j, FHVP along the j-th unit vector.
-// Each column is one call of FHVP, so the Hessian costs n Hessian-vector
-// products (each a small constant times the gradient) for n inputs.
+// Hessian of F, column j being H·e_j. With s.Vector, all columns come
+// from one call of it; otherwise each is one call of FHVP along the j-th
+// unit vector, so the Hessian costs n Hessian-vector products (each a
+// small constant times the gradient) for n inputs.
 // FHessianTo makes the matrix exactly symmetric by averaging H[i][j] and
 // H[j][i], which differ by rounding only.
 //
@@ -107,7 +113,6 @@ func buildHessianTo(s *HessianSpec) *ir.Func {
 	b := hg.b
 	h := b.Param(0)
 	hg.checkShape(h)
-	dirs := hg.directions()
 	vars := make([]*ir.Var, len(g.Results))
 	for k, r := range g.Results {
 		vars[k] = &ir.Var{Name: fmt.Sprintf("r%d", k+1), Type: r.Type}
@@ -116,6 +121,59 @@ func buildHessianTo(s *HessianSpec) *ir.Func {
 		}
 		b.Declare(vars[k], nil)
 	}
+	if s.Vector != nil {
+		outs := hg.vectorSweep(h)
+		for k, x := range vars {
+			b.Set(x, outs[k])
+		}
+	} else {
+		hg.columns(h, vars)
+	}
+	hg.symmetrize(h)
+	outs := make([]*ir.Value, len(vars))
+	for k, x := range vars {
+		outs[k] = b.Get(x)
+	}
+	b.Return(outs...)
+	g.Doc = hessianToDoc(s, g)
+	ir.DeadCode(g)
+	ir.UniqueNames(g)
+	return g
+}
+
+// vectorSweep builds the one call of the gradient's vector JVP, each
+// float input's tangents the unit vector of its column, and copies the
+// gradient's tangents into h; it returns F's result and gradient.
+func (hg *hgen) vectorSweep(h *ir.Value) []*ir.Value {
+	b, s := hg.b, hg.s
+	n := len(s.Wrt)
+	args := slices.Clone(hg.args)
+	for k, i := range s.Wrt {
+		t := s.F.Params[i].Type
+		d := b.Make(ir.Array{Len: n, Elem: t}, hg.int(n))
+		d.Name = "v" + s.F.Params[i].Name
+		b.Store(d, hg.int(k), b.Float(t, 1))
+		args = append(args, d)
+	}
+	rt := s.Vector.Results[0].Type
+	dres := &ir.Var{Name: "dres", Type: ir.Array{Len: 1 + n, Elem: ir.Array{Len: n, Elem: rt}}}
+	b.Declare(dres, nil)
+	outs := invoke(b, s.Vector, append(args, b.Addr(dres)))
+	hg.loop(hg.int(n), "i", func(i *ir.Value) {
+		row := b.Load(b.Get(dres), hg.add(i, hg.int(1)))
+		hi := b.Load(h, i)
+		hg.loop(hg.int(n), "j", func(j *ir.Value) {
+			b.Store(hi, j, hg.toFloat64(b.Load(row, j)))
+		})
+	})
+	return outs
+}
+
+// columns builds the loop of FHVP calls, one per column of h, and sets
+// vars to F's result and gradient.
+func (hg *hgen) columns(h *ir.Value, vars []*ir.Var) {
+	b, s := hg.b, hg.s
+	dirs := hg.directions()
 	hg.loop(hg.max(hg.n, hg.int(1)), "j", func(j *ir.Value) {
 		hg.seed(dirs, j, 1)
 		args := slices.Clone(hg.args)
@@ -129,16 +187,6 @@ func buildHessianTo(s *HessianSpec) *ir.Func {
 		hg.seed(dirs, j, 0)
 		hg.column(h, j, outs[1+len(s.Wrt):])
 	})
-	hg.symmetrize(h)
-	outs := make([]*ir.Value, len(vars))
-	for k, x := range vars {
-		outs[k] = b.Get(x)
-	}
-	b.Return(outs...)
-	g.Doc = hessianToDoc(s, g)
-	ir.DeadCode(g)
-	ir.UniqueNames(g)
-	return g
 }
 
 // checkShape panics, with what is wrong, unless h is n×n.
@@ -265,7 +313,15 @@ func hessianToDoc(s *HessianSpec, g *ir.Func) []string {
 	return []string{
 		fmt.Sprintf("%s writes into h the Hessian of %s with respect to %s, and returns %s's result and its gradient as %s does. Row and column i of h are the i-th input: the parameters in that order, a float one input, a slice one per element.",
 			s.To, f.Name, prose.List(names), f.Name, s.HVP.Name),
-		fmt.Sprintf("%s must be n×n for n inputs (%s allocates one). Column j is the Hessian-vector product %s along the j-th unit vector, so the Hessian costs n of them; the matrix is made exactly symmetric by averaging h[i][j] and h[j][i], which differ by rounding only.",
-			strings.Join(ir.GoNames(g.Params, []int{0}), ""), s.Name, s.HVP.Name),
+		fmt.Sprintf("%s must be n×n for n inputs (%s allocates one). %s; the matrix is made exactly symmetric by averaging h[i][j] and h[j][i], which differ by rounding only.",
+			strings.Join(ir.GoNames(g.Params, []int{0}), ""), s.Name, hessianHow(s)),
 	}
+}
+
+// hessianHow says how FHessianTo computes the columns.
+func hessianHow(s *HessianSpec) string {
+	if s.Vector != nil {
+		return fmt.Sprintf("All n columns come from one call of %s, the gradient's JVP along the n unit vectors at once (vector forward mode over the reverse sweep), which shares one forward and one backward sweep among them", s.Vector.Name)
+	}
+	return fmt.Sprintf("Column j is the Hessian-vector product %s along the j-th unit vector, so the Hessian costs n of them", s.HVP.Name)
 }

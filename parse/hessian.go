@@ -9,7 +9,9 @@ func (c *checker) hessianNames(d rawDirective, fname string, raws []rawDirective
 	spec := &dir.Hessian
 	spec.To = dir.Name + "To"
 	spec.HVP = HVP.FuncName(fname)
+	spec.Vector = dir.Name + "Vec"
 	c.checkFreeMember(d, spec.To)
+	c.checkFreeMember(d, spec.Vector)
 	for _, r := range raws {
 		if r.mode == HVP {
 			return // FHVP is the hvp directive's, its names checked there

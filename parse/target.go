@@ -64,10 +64,14 @@ type Directive struct {
 // FHessian (Directive.Name): FHessianTo, which writes into a caller's
 // matrix, and the Hessian-vector product FHVP it calls per column, which
 // it generates unless a //godiff:hvp directive on the same parameters
-// does (OwnHVP says it does).
+// does (OwnHVP says it does); or, for a few floats, a vector JVP of the
+// gradient.
 type HessianSpec struct {
 	To, HVP string
 	OwnHVP  bool
+	// Vector is the vector JVP of the gradient that computes the Hessian
+	// of a few floats in one sweep (FHessianVec).
+	Vector string
 }
 
 // JacobianMode is the mode a jacobian directive builds the Jacobian in:

@@ -1,5 +1,7 @@
 package main
 
+//go:generate go run godiff/cmd/godiff logistic.go
+
 import "math"
 
 // LogLoss is the L2-regularised negative log-likelihood of a logistic

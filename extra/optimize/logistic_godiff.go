@@ -161,9 +161,9 @@ func LogLossHessianTo(h [][]float64, w, a, y []float64, lambda float64) (float64
 			panic(fmt.Sprintf("LogLossHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, n))
 		}
 	}
-	vw := make([]float64, n)
 	var r1 float64
 	var dw []float64
+	vw := make([]float64, n)
 	for j := range max(n, 1) {
 		c1 := j >= 0 && j < n
 		if c1 {

@@ -121,9 +121,9 @@ func ExtRosenHessianTo(h [][]float64, x []float64) (float64, []float64) {
 			panic(fmt.Sprintf("ExtRosenHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, n))
 		}
 	}
-	vx := make([]float64, n)
 	var r1 float64
 	var dx []float64
+	vx := make([]float64, n)
 	for j := range max(n, 1) {
 		c1 := j >= 0 && j < n
 		if c1 {

@@ -158,10 +158,11 @@ func LossHessian(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64) (flo
 // as LossHVP does. Row and column i of h are the i-th input: the parameters in
 // that order, a float one input, a slice one per element.
 //
-// h must be n×n for n inputs (LossHessian allocates one). Column j is the
-// Hessian-vector product LossHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (LossHessian allocates one). All n columns come
+// from one call of LossHessianVec, the gradient's JVP along the n unit vectors
+// at once (vector forward mode over the reverse sweep), which shares one
+// forward and one backward sweep among them; the matrix is made exactly
+// symmetric by averaging h[i][j] and h[j][i], which differ by rounding only.
 func LossHessianTo(h [][]float64, w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64, float64) {
 	t1 := len(h)
 	if t1 != 9 {
@@ -173,15 +174,6 @@ func LossHessianTo(h [][]float64, w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2
 			panic(fmt.Sprintf("LossHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, 9))
 		}
 	}
-	vw11 := 0.0
-	vw12 := 0.0
-	vw21 := 0.0
-	vw22 := 0.0
-	vw3 := 0.0
-	vw4 := 0.0
-	vb1 := 0.0
-	vb2 := 0.0
-	vb3 := 0.0
 	var r1 float64
 	var dw11 float64
 	var dw12 float64
@@ -192,100 +184,52 @@ func LossHessianTo(h [][]float64, w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2
 	var db1 float64
 	var db2 float64
 	var db3 float64
-	for j := range 9 {
-		c1 := j == 0
-		if c1 {
-			vw11 = 1
-		}
-		c2 := j == 1
-		if c2 {
-			vw12 = 1
-		}
-		c3 := j == 2
-		if c3 {
-			vw21 = 1
-		}
-		c4 := j == 3
-		if c4 {
-			vw22 = 1
-		}
-		c5 := j == 4
-		if c5 {
-			vw3 = 1
-		}
-		c6 := j == 5
-		if c6 {
-			vw4 = 1
-		}
-		c7 := j == 6
-		if c7 {
-			vb1 = 1
-		}
-		c8 := j == 7
-		if c8 {
-			vb2 = 1
-		}
-		c9 := j == 8
-		if c9 {
-			vb3 = 1
-		}
-		t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15, t16, t17, t18, t19, t20, t21 := LossHVP(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y, vw11, vw12, vw21, vw22, vw3, vw4, vb1, vb2, vb3)
-		r1 = t3
-		dw11 = t4
-		dw12 = t5
-		dw21 = t6
-		dw22 = t7
-		dw3 = t8
-		dw4 = t9
-		db1 = t10
-		db2 = t11
-		db3 = t12
-		if c1 {
-			vw11 = 0
-		}
-		if c2 {
-			vw12 = 0
-		}
-		if c3 {
-			vw21 = 0
-		}
-		if c4 {
-			vw22 = 0
-		}
-		if c5 {
-			vw3 = 0
-		}
-		if c6 {
-			vw4 = 0
-		}
-		if c7 {
-			vb1 = 0
-		}
-		if c8 {
-			vb2 = 0
-		}
-		if c9 {
-			vb3 = 0
-		}
-		h[0][j] = t13
-		h[1][j] = t14
-		h[2][j] = t15
-		h[3][j] = t16
-		h[4][j] = t17
-		h[5][j] = t18
-		h[6][j] = t19
-		h[7][j] = t20
-		h[8][j] = t21
-	}
+	var vw11 [9]float64
+	vw11[0] = 1
+	var vw12 [9]float64
+	vw12[1] = 1
+	var vw21 [9]float64
+	vw21[2] = 1
+	var vw22 [9]float64
+	vw22[3] = 1
+	var vw3 [9]float64
+	vw3[4] = 1
+	var vw4 [9]float64
+	vw4[5] = 1
+	var vb1 [9]float64
+	vb1[6] = 1
+	var vb2 [9]float64
+	vb2[7] = 1
+	var vb3 [9]float64
+	vb3[8] = 1
+	var dres [10][9]float64
+	t3, t4, t5, t6, t7, t8, t9, t10, t11, t12 := LossHessianVec(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y, vw11, vw12, vw21, vw22, vw3, vw4, vb1, vb2, vb3, &dres)
 	for i2 := range 9 {
-		t22 := i2 + 1
-		for e := range 9 - t22 {
-			t23 := t22 + e
-			t24 := h[i2]
-			t25 := h[t23]
-			m := (t24[t23] + t25[i2]) * 0.5
-			t24[t23] = m
-			t25[i2] = m
+		t13 := i2 + 1
+		t14 := h[i2]
+		for j := range 9 {
+			t14[j] = dres[t13][j]
+		}
+	}
+	r1 = t3
+	dw11 = t4
+	dw12 = t5
+	dw21 = t6
+	dw22 = t7
+	dw3 = t8
+	dw4 = t9
+	db1 = t10
+	db2 = t11
+	db3 = t12
+	for i3 := range 9 {
+		t15 := i3 + 1
+		for e := range 9 - t15 {
+			t16 := t15 + e
+			t17 := h[i3]
+			t18 := h[t16]
+			m := (t17[t16] + t18[i3]) * 0.5
+			t17[t16] = m
+			t18[i3] = m
 		}
 	}
 	return r1, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3
@@ -301,6 +245,169 @@ type LossHVPTape struct{}
 // nor spare capacity.
 func (t *LossHVPTape) Bytes() int {
 	return 0
+}
+
+// LossHessianVec runs LossHVP and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 9
+// directions at once: the tangents dw11, dw12, dw21, dw22, dw3, dw4, db1, db2,
+// db3 of w11, w12, w21, w22, w3, w4, b1, b2, b3 hold, for each float, one entry
+// per direction.
+//
+// It returns LossHVP's results and writes the derivatives of its float results
+// into dres, row i for the i-th.
+func LossHessianVec(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64, dw11, dw12, dw21, dw22, dw3, dw4, db1, db2, db3 [9]float64, dres *[10][9]float64) (float64, float64, float64, float64, float64, float64, float64, float64, float64, float64) {
+	z1 := w11*x1 + w21*x2 + b1
+	z2 := w12*x1 + w22*x2 + b2
+	h1 := math.Max(0, z1)
+	c1 := z1 <= 0
+	t1 := x1
+	if c1 {
+		t1 = 0
+	}
+	t2 := x2
+	if c1 {
+		t2 = 0
+	}
+	var dh1 [9]float64
+	for j := range 9 {
+		t3 := db1[j]
+		if c1 {
+			t3 = 0
+		}
+		dh1[j] = t1*dw11[j] + t2*dw21[j] + t3
+	}
+	h2 := math.Max(0, z2)
+	c2 := z2 <= 0
+	t4 := x1
+	if c2 {
+		t4 = 0
+	}
+	t5 := x2
+	if c2 {
+		t5 = 0
+	}
+	var dh2 [9]float64
+	for j2 := range 9 {
+		t6 := db2[j2]
+		if c2 {
+			t6 = 0
+		}
+		dh2[j2] = t4*dw12[j2] + t5*dw22[j2] + t6
+	}
+	yhat := w3*h1 + w4*h2 + b3
+	e := yhat - y
+	var de [9]float64
+	for j3 := range 9 {
+		de[j3] = h1*dw3[j3] + w3*dh1[j3] + h2*dw4[j3] + w4*dh2[j3] + db3[j3]
+	}
+	t7 := e * 2
+	var dw112 float64
+	var ddw11 [9]float64
+	var dw122 float64
+	var ddw12 [9]float64
+	var dw212 float64
+	var ddw21 [9]float64
+	var dw222 float64
+	var ddw22 [9]float64
+	var dw32 float64
+	var ddw3 [9]float64
+	var dw42 float64
+	var ddw4 [9]float64
+	var db12 float64
+	var ddb1 [9]float64
+	var db22 float64
+	var ddb2 [9]float64
+	var db32 float64
+	var ddb3 [9]float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	de2 := 1 * e * 2
+	var dde [9]float64
+	for j4 := range 9 {
+		dde[j4] = de[j4] * 2
+	}
+	dh22 := de2 * w4
+	dh12 := de2 * w3
+	dz2 := dh22
+	if c2 {
+		dz2 = 0
+	}
+	t8 := w4
+	if c2 {
+		t8 = 0
+	}
+	t9 := de2
+	if c2 {
+		t9 = 0
+	}
+	var ddz2 [9]float64
+	for j5 := range 9 {
+		ddz2[j5] = t8*dde[j5] + t9*dw4[j5]
+	}
+	dz1 := dh12
+	if c1 {
+		dz1 = 0
+	}
+	t10 := w3
+	if c1 {
+		t10 = 0
+	}
+	t11 := de2
+	if c1 {
+		t11 = 0
+	}
+	var ddz1 [9]float64
+	for j6 := range 9 {
+		ddz1[j6] = t10*dde[j6] + t11*dw3[j6]
+	}
+	dw112 += dz1 * x1
+	for j7 := range 9 {
+		ddw11[j7] += x1 * ddz1[j7]
+	}
+	dw122 += dz2 * x1
+	for j8 := range 9 {
+		ddw12[j8] += x1 * ddz2[j8]
+	}
+	dw212 += dz1 * x2
+	for j9 := range 9 {
+		ddw21[j9] += x2 * ddz1[j9]
+	}
+	dw222 += dz2 * x2
+	for j10 := range 9 {
+		ddw22[j10] += x2 * ddz2[j10]
+	}
+	dw32 += de2 * h1
+	for j11 := range 9 {
+		ddw3[j11] = ddw3[j11] + h1*dde[j11] + de2*dh1[j11]
+	}
+	dw42 += de2 * h2
+	for j12 := range 9 {
+		ddw4[j12] = ddw4[j12] + h2*dde[j12] + de2*dh2[j12]
+	}
+	db12 += dz1
+	for j13 := range 9 {
+		ddb1[j13] += ddz1[j13]
+	}
+	db22 += dz2
+	for j14 := range 9 {
+		ddb2[j14] += ddz2[j14]
+	}
+	db32 += de2
+	for j15 := range 9 {
+		ddb3[j15] += dde[j15]
+	}
+	for j16 := range 9 {
+		dres[0][j16] = t7 * de[j16]
+	}
+	dres[1] = ddw11
+	dres[2] = ddw12
+	dres[3] = ddw21
+	dres[4] = ddw22
+	dres[5] = ddw3
+	dres[6] = ddw4
+	dres[7] = ddb1
+	dres[8] = ddb2
+	dres[9] = ddb3
+	return e * e, dw112, dw122, dw212, dw222, dw32, dw42, db12, db22, db32
 }
 
 // LossHVP returns Loss's result, its gradient with respect to w11, w12, w21,
@@ -486,10 +593,11 @@ func RosenHessian(x, y float64) (float64, float64, float64, [][]float64) {
 // i of h are the i-th input: the parameters in that order, a float one input, a
 // slice one per element.
 //
-// h must be n×n for n inputs (RosenHessian allocates one). Column j is the
-// Hessian-vector product RosenHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (RosenHessian allocates one). All n columns come
+// from one call of RosenHessianVec, the gradient's JVP along the n unit vectors
+// at once (vector forward mode over the reverse sweep), which shares one
+// forward and one backward sweep among them; the matrix is made exactly
+// symmetric by averaging h[i][j] and h[j][i], which differ by rounding only.
 func RosenHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
 	t1 := len(h)
 	if t1 != 2 {
@@ -501,42 +609,34 @@ func RosenHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
 			panic(fmt.Sprintf("RosenHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, 2))
 		}
 	}
-	vx := 0.0
-	vy := 0.0
 	var r1 float64
 	var dx float64
 	var dy float64
-	for j := range 2 {
-		c1 := j == 0
-		if c1 {
-			vx = 1
-		}
-		c2 := j == 1
-		if c2 {
-			vy = 1
-		}
-		t3, t4, t5, t6, t7 := RosenHVP(x, y, vx, vy)
-		r1 = t3
-		dx = t4
-		dy = t5
-		if c1 {
-			vx = 0
-		}
-		if c2 {
-			vy = 0
-		}
-		h[0][j] = t6
-		h[1][j] = t7
-	}
+	var vx [2]float64
+	vx[0] = 1
+	var vy [2]float64
+	vy[1] = 1
+	var dres [3][2]float64
+	t3, t4, t5 := RosenHessianVec(x, y, vx, vy, &dres)
 	for i2 := range 2 {
-		t8 := i2 + 1
+		t6 := i2 + 1
+		t7 := h[i2]
+		for j := range 2 {
+			t7[j] = dres[t6][j]
+		}
+	}
+	r1 = t3
+	dx = t4
+	dy = t5
+	for i3 := range 2 {
+		t8 := i3 + 1
 		for e := range 2 - t8 {
 			t9 := t8 + e
-			t10 := h[i2]
+			t10 := h[i3]
 			t11 := h[t9]
-			m := (t10[t9] + t11[i2]) * 0.5
+			m := (t10[t9] + t11[i3]) * 0.5
 			t10[t9] = m
-			t11[i2] = m
+			t11[i3] = m
 		}
 	}
 	return r1, dx, dy
@@ -552,6 +652,59 @@ type RosenHVPTape struct{}
 // nor spare capacity.
 func (t *RosenHVPTape) Bytes() int {
 	return 0
+}
+
+// RosenHessianVec runs RosenHVP and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 2
+// directions at once: the tangents dx, dy of x, y hold, for each float, one
+// entry per direction.
+//
+// It returns RosenHVP's results and writes the derivatives of its float results
+// into dres, row i for the i-th.
+func RosenHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (float64, float64, float64) {
+	a := 1 - x
+	var da [2]float64
+	for j := range 2 {
+		da[j] = -dx[j]
+	}
+	t1 := x * 2
+	b := y - x*x
+	var db [2]float64
+	for j2 := range 2 {
+		db[j2] = dy[j2] - t1*dx[j2]
+	}
+	t2 := a * 2
+	t3 := 100 * b
+	var t4 [2]float64
+	for j3 := range 2 {
+		t4[j3] = db[j3] * 100
+	}
+	var dx2 float64
+	var ddx [2]float64
+	var dy2 float64
+	var ddy [2]float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	da2 := 1 * a * 2
+	db2 := 1*t3 + 1*b*100
+	var ddb [2]float64
+	for j4 := range 2 {
+		ddb[j4] = t4[j4] + db[j4]*100
+	}
+	t5 := db2 * 2
+	dx2 += -(db2 * x * 2) - da2
+	for j5 := range 2 {
+		ddx[j5] = ddx[j5] - t1*ddb[j5] - t5*dx[j5] + da[j5]*-2
+	}
+	dy2 += db2
+	for j6 := range 2 {
+		ddy[j6] += ddb[j6]
+	}
+	for j7 := range 2 {
+		dres[0][j7] = t2*da[j7] + b*t4[j7] + t3*db[j7]
+	}
+	dres[1] = ddx
+	dres[2] = ddy
+	return a*a + t3*b, dx2, dy2
 }
 
 // RosenHVP returns Rosen's result, its gradient with respect to x and y, and
@@ -750,9 +903,9 @@ func ExtRosenHessianTo(h [][]float64, x []float64) (float64, []float64) {
 			panic(fmt.Sprintf("ExtRosenHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, n))
 		}
 	}
-	vx := make([]float64, n)
 	var r1 float64
 	var dx []float64
+	vx := make([]float64, n)
 	for j := range max(n, 1) {
 		c1 := j >= 0 && j < n
 		if c1 {
@@ -938,11 +1091,11 @@ func MixedHessianTo(h [][]float64, a, x []float64, y float64) (float64, []float6
 			panic(fmt.Sprintf("MixedHessianTo: row %d of h has %d columns, want %d: one per input", i, t3, n))
 		}
 	}
-	vx := make([]float64, t1)
-	vy := 0.0
 	var r1 float64
 	var dx []float64
 	var dy float64
+	vx := make([]float64, t1)
+	vy := 0.0
 	for j := range max(n, 1) {
 		c1 := j >= 0 && j < t1
 		if c1 {
@@ -1183,10 +1336,11 @@ func SingleHessian(x, y float32) (float32, float32, float32, [][]float64) {
 // column i of h are the i-th input: the parameters in that order, a float one
 // input, a slice one per element.
 //
-// h must be n×n for n inputs (SingleHessian allocates one). Column j is the
-// Hessian-vector product SingleHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (SingleHessian allocates one). All n columns come
+// from one call of SingleHessianVec, the gradient's JVP along the n unit
+// vectors at once (vector forward mode over the reverse sweep), which shares
+// one forward and one backward sweep among them; the matrix is made exactly
+// symmetric by averaging h[i][j] and h[j][i], which differ by rounding only.
 func SingleHessianTo(h [][]float64, x, y float32) (float32, float32, float32) {
 	t1 := len(h)
 	if t1 != 2 {
@@ -1198,42 +1352,34 @@ func SingleHessianTo(h [][]float64, x, y float32) (float32, float32, float32) {
 			panic(fmt.Sprintf("SingleHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, 2))
 		}
 	}
-	vx := float32(0)
-	vy := float32(0)
 	var r1 float32
 	var dx float32
 	var dy float32
-	for j := range 2 {
-		c1 := j == 0
-		if c1 {
-			vx = 1
-		}
-		c2 := j == 1
-		if c2 {
-			vy = 1
-		}
-		t3, t4, t5, t6, t7 := SingleHVP(x, y, vx, vy)
-		r1 = t3
-		dx = t4
-		dy = t5
-		if c1 {
-			vx = 0
-		}
-		if c2 {
-			vy = 0
-		}
-		h[0][j] = float64(t6)
-		h[1][j] = float64(t7)
-	}
+	var vx [2]float32
+	vx[0] = 1
+	var vy [2]float32
+	vy[1] = 1
+	var dres [3][2]float32
+	t3, t4, t5 := SingleHessianVec(x, y, vx, vy, &dres)
 	for i2 := range 2 {
-		t8 := i2 + 1
+		t6 := i2 + 1
+		t7 := h[i2]
+		for j := range 2 {
+			t7[j] = float64(dres[t6][j])
+		}
+	}
+	r1 = t3
+	dx = t4
+	dy = t5
+	for i3 := range 2 {
+		t8 := i3 + 1
 		for e := range 2 - t8 {
 			t9 := t8 + e
-			t10 := h[i2]
+			t10 := h[i3]
 			t11 := h[t9]
-			m := (t10[t9] + t11[i2]) * 0.5
+			m := (t10[t9] + t11[i3]) * 0.5
 			t10[t9] = m
-			t11[i2] = m
+			t11[i3] = m
 		}
 	}
 	return r1, dx, dy
@@ -1249,6 +1395,51 @@ type SingleHVPTape struct{}
 // not Go's padding nor spare capacity.
 func (t *SingleHVPTape) Bytes() int {
 	return 0
+}
+
+// SingleHessianVec runs SingleHVP and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 2
+// directions at once: the tangents dx, dy of x, y hold, for each float, one
+// entry per direction.
+//
+// It returns SingleHVP's results and writes the derivatives of its float
+// results into dres, row i for the i-th.
+func SingleHessianVec(x, y float32, dx, dy [2]float32, dres *[3][2]float32) (float32, float32, float32) {
+	t1 := x * x
+	t2 := x * 2
+	var t3 [2]float32
+	for j := range 2 {
+		t3[j] = t2 * dx[j]
+	}
+	t4 := y * y
+	t5 := y * 2
+	var t6 [2]float32
+	for j2 := range 2 {
+		t6[j2] = t5 * dy[j2]
+	}
+	t7 := t1 + t4
+	var dx2 float32
+	var ddx [2]float32
+	var dy2 float32
+	var ddy [2]float32
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t8 := 1 * y
+	t9 := (y + t8) * 2
+	t10 := t8 * 2
+	dx2 += t8 * x * 2
+	for j3 := range 2 {
+		ddx[j3] = ddx[j3] + t2*dy[j3] + t10*dx[j3]
+	}
+	dy2 += 1*t4 + t8*y*2 + 1*t1
+	for j4 := range 2 {
+		ddy[j4] = ddy[j4] + t6[j4] + t9*dy[j4] + t3[j4]
+	}
+	for j5 := range 2 {
+		dres[0][j5] = y*t3[j5] + t7*dy[j5] + y*t6[j5]
+	}
+	dres[1] = ddx
+	dres[2] = ddy
+	return t1*y + t4*y, dx2, dy2
 }
 
 // SingleHVP returns Single's result, its gradient with respect to x and y, and
