@@ -95,10 +95,13 @@ func P(x, y float64) float64 {
 			src: `
 //godiff:grad
 func G(x, y float64) float64 {
-	if x > 0 {
-		return x * y
+	for k := 0; k < 3; k++ {
+		if x > 1 {
+			return x * y
+		}
+		x = x * y
 	}
-	return y
+	return x
 }
 
 //godiff:jvp
@@ -107,7 +110,7 @@ func P(x, y float64) float64 {
 	return f * gx
 }
 `,
-			want: "a.go:17:14: P calls GGrad with an argument that depends on a differentiated parameter, but godiff cannot differentiate GGrad: a return before the end is not supported yet; assign the result and return once at the end",
+			want: "a.go:20:14: P calls GGrad with an argument that depends on a differentiated parameter, but godiff cannot differentiate GGrad: a return before the end inside a loop is not supported yet; break out of the loop, assign the result and return once at the end",
 		},
 		{
 			name: "a function that calls another",

@@ -395,9 +395,10 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 	failed := make(map[reverse.Names]bool) // split forms refused
 	var needed []use                       // the calls of callees godiff derives
 	fx := newFixer()
+	hvps := make(map[string]*hvpBuilt) // FHVP, shared by hvp and hessian
 	for _, d := range directives {
 		if d.Mode == parse.HVP {
-			g, err := deriveHVP(f, d)
+			g, err := deriveHVP(f, d, hvps)
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -406,7 +407,7 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, err
 			continue
 		}
 		if d.Mode == parse.Hessian {
-			fns, err := deriveHessian(f, d, directives)
+			fns, err := deriveHessian(f, d, directives, hvps)
 			if err != nil {
 				errs = append(errs, err)
 				continue

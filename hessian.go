@@ -15,7 +15,7 @@ import (
 // FHVP itself unless f's //godiff:hvp directive (among directives)
 // builds it. That directive must then differentiate the same
 // parameters, FHVP being one function.
-func deriveHessian(f *ir.Func, d parse.Directive, directives []parse.Directive) ([]*ir.Func, error) {
+func deriveHessian(f *ir.Func, d parse.Directive, directives []parse.Directive, built map[string]*hvpBuilt) ([]*ir.Func, error) {
 	for _, e := range directives {
 		if e.Mode == parse.HVP && !slices.Equal(e.Wrt, d.Wrt) {
 			return nil, parse.ErrorList{{Pos: d.Pos, Msg: fmt.Sprintf("//godiff:hessian of %s calls %s, which its //godiff:hvp builds with respect to other parameters; name the same parameters in both", f.Name, d.Hessian.HVP)}}
@@ -24,10 +24,11 @@ func deriveHessian(f *ir.Func, d parse.Directive, directives []parse.Directive) 
 	if err := jacobian.HessianInputs(f, d.Wrt); err != nil {
 		return nil, hvpError(f, d, err)
 	}
-	hvp, grad, err := buildHVP(f, d, d.Hessian.HVP)
+	h, err := cachedHVP(f, d, d.Hessian.HVP, built)
 	if err != nil {
 		return nil, err
 	}
+	hvp, grad := h.hvp, h.grad
 	spec := &jacobian.HessianSpec{F: f, Wrt: d.Wrt, Name: d.Name, To: d.Hessian.To, HVP: hvp}
 	if n, ok := jacobian.Columns(f, d.Wrt); ok && n == len(d.Wrt) && n <= maxVectorHessian {
 		// Floats only, few: one sweep of the gradient's vector JVP.

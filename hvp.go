@@ -19,9 +19,30 @@ import (
 // backward sweeps with the tape inlined), then its JVP along v
 // (forward.Transform), whose tangent of F's result, v·∇F, is dropped.
 // Its split form is built for this only and not emitted.
-func deriveHVP(f *ir.Func, d parse.Directive) (*ir.Func, error) {
-	g, _, err := buildHVP(f, d, d.Name)
-	return g, err
+func deriveHVP(f *ir.Func, d parse.Directive, built map[string]*hvpBuilt) (*ir.Func, error) {
+	h, err := cachedHVP(f, d, d.Name, built)
+	if err != nil {
+		return nil, err
+	}
+	return h.hvp, nil
+}
+
+// hvpBuilt is an FHVP and the one-call gradient it is the JVP of.
+type hvpBuilt struct{ hvp, grad *ir.Func }
+
+// cachedHVP builds FHVP, named name, once per derivation of f: the
+// //godiff:hvp directive and the //godiff:hessian that calls it share
+// one (and its tape type).
+func cachedHVP(f *ir.Func, d parse.Directive, name string, built map[string]*hvpBuilt) (*hvpBuilt, error) {
+	if h := built[name]; h != nil {
+		return h, nil
+	}
+	hvp, grad, err := buildHVP(f, d, name)
+	if err != nil {
+		return nil, err
+	}
+	built[name] = &hvpBuilt{hvp, grad}
+	return built[name], nil
 }
 
 // buildHVP builds FHVP, named name, for the directive d: //godiff:hvp,

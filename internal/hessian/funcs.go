@@ -75,3 +75,31 @@ func Mixed(a, x []float64, y float64) float64 {
 func Single(x, y float32) float32 {
 	return x*x*y + y*y*y
 }
+
+// Piece returns early from branches that record values on the
+// gradient's tape: its Hessian takes FHVP's columns (vector mode does
+// not follow a tape).
+//
+//godiff:grad
+//godiff:hessian
+func Piece(x, y float64) float64 {
+	if x > 0 {
+		if y > 1 {
+			return x * y * y
+		}
+		return math.Sin(x) * y
+	}
+	return math.Exp(y) * x * x
+}
+
+// Orbit is a loop of floats recording each step.
+//
+//godiff:grad
+//godiff:hessian
+func Orbit(x, y float64) float64 {
+	s := x
+	for k := 0; k < 5; k++ {
+		s = math.Sin(s*y) + x
+	}
+	return s * s
+}

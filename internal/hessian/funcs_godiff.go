@@ -1463,3 +1463,511 @@ func SingleHVP(x, y, vx, vy float32) (float32, float32, float32, float32, float3
 	ddy += t3*2 + (t3+t4*vy)*2 + x*vx*2
 	return t1*y + t2*y, dx2, dy2, ddx, ddy
 }
+
+// PieceTape is what PieceForward keeps of one run of Piece for PieceBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of PieceForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	prod   8 bytes per run: a product (prod) of the forward sweep
+//	sin    8 bytes per run: math.Sin of the forward sweep
+//	exp    8 bytes per run: math.Exp of the forward sweep
+//	prod2  8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type PieceTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// sin: math.Sin of the forward sweep.
+	sin float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PieceTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PieceTape) Bytes() int {
+	return 48
+}
+
+// PieceForward runs Piece and records in t what PieceBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func PieceForward(t *PieceTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	if x > 0 {
+		if y > 1 {
+			t1 := x * y
+			t.prod = t1
+			return t1 * y
+		} else {
+			t2 := math.Sin(x)
+			t.sin = t2
+			return t2 * y
+		}
+	} else {
+		t3 := math.Exp(y)
+		t.exp = t3
+		t4 := t3 * x
+		t.prod2 = t4
+		return t4 * x
+	}
+}
+
+// PieceBackward adds to dx and dy the vector-Jacobian product of Piece with the
+// seeds s, at the point recorded in t by PieceForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func PieceBackward(t *PieceTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	if x > 0 {
+		if y > 1 {
+			t1 := s * y
+			*dy += s * t.prod
+			*dx += t1 * y
+			*dy += t1 * x
+		} else {
+			*dy += s * t.sin
+			*dx += s * y * math.Cos(x)
+		}
+	} else {
+		t2 := t.exp
+		t3 := s * x
+		*dx += s * t.prod2
+		*dx += t3 * t2
+		*dy += t3 * x * t2
+	}
+}
+
+// PieceGrad returns Piece's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func PieceGrad(x, y float64) (float64, float64, float64) {
+	var t PieceTape
+	t1 := PieceForward(&t, x, y)
+	var dx float64
+	var dy float64
+	PieceBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// PieceHessian returns Piece's result, its gradient with respect to x and y,
+// and its Hessian with respect to them in a fresh n×n matrix (see
+// PieceHessianTo, which fills it).
+func PieceHessian(x, y float64) (float64, float64, float64, [][]float64) {
+	data := make([]float64, 4)
+	h := make([][]float64, 2)
+	for i := range 2 {
+		t1 := i * 2
+		h[i] = data[t1 : t1+2]
+	}
+	t2, t3, t4 := PieceHessianTo(h, x, y)
+	return t2, t3, t4, h
+}
+
+// PieceHessianTo writes into h the Hessian of Piece with respect to x and y,
+// and returns Piece's result and its gradient as PieceHVP does. Row and column
+// i of h are the i-th input: the parameters in that order, a float one input, a
+// slice one per element.
+//
+// h must be n×n for n inputs (PieceHessian allocates one). Column j is the
+// Hessian-vector product PieceHVP along the j-th unit vector, so the Hessian
+// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
+// and h[j][i], which differ by rounding only.
+func PieceHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
+	t1 := len(h)
+	if t1 != 2 {
+		panic(fmt.Sprintf("PieceHessianTo: h has %d rows, want %d: one per input", t1, 2))
+	}
+	for i := range h {
+		t2 := len(h[i])
+		if t2 != 2 {
+			panic(fmt.Sprintf("PieceHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, 2))
+		}
+	}
+	var r1 float64
+	var dx float64
+	var dy float64
+	vx := 0.0
+	vy := 0.0
+	for j := range 2 {
+		c1 := j == 0
+		if c1 {
+			vx = 1
+		}
+		c2 := j == 1
+		if c2 {
+			vy = 1
+		}
+		t3, t4, t5, t6, t7 := PieceHVP(x, y, vx, vy)
+		r1 = t3
+		dx = t4
+		dy = t5
+		if c1 {
+			vx = 0
+		}
+		if c2 {
+			vy = 0
+		}
+		h[0][j] = t6
+		h[1][j] = t7
+	}
+	for i2 := range 2 {
+		t8 := i2 + 1
+		for e := range 2 - t8 {
+			t9 := t8 + e
+			t10 := h[i2]
+			t11 := h[t9]
+			m := (t10[t9] + t11[i2]) * 0.5
+			t10[t9] = m
+			t11[i2] = m
+		}
+	}
+	return r1, dx, dy
+}
+
+// PieceHVPTape is what PieceHVP records in its forward sweep, inside loops and
+// branches, for its backward sweep.
+type PieceHVPTape struct {
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// sin: math.Sin of the forward sweep.
+	sin float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PieceHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PieceHVPTape) Bytes() int {
+	return 32
+}
+
+// PieceHVP returns Piece's result, its gradient with respect to x and y, and
+// the Hessian-vector product H·v for the direction (vx, vy), in that order:
+// H·v is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func PieceHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
+	var r float64
+	var t PieceHVPTape
+	var dt PieceHVPTape
+	c1 := x > 0
+	if c1 {
+		if y > 1 {
+			t1 := x * y
+			t.prod = t1
+			dt.prod = y*vx + x*vy
+			r = t1 * y
+		} else {
+			t2 := math.Sin(x)
+			t.sin = t2
+			dt.sin = math.Cos(x) * vx
+			r = t2 * y
+		}
+	} else {
+		t3 := math.Exp(y)
+		t4 := t3 * vy
+		t.exp = t3
+		dt.exp = t4
+		t5 := t3 * x
+		t.prod2 = t5
+		dt.prod2 = x*t4 + t3*vx
+		r = t5 * x
+	}
+	var dx2 float64
+	ddx := 0.0
+	var dy2 float64
+	ddy := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	if c1 {
+		if y > 1 {
+			t6 := 1 * y
+			dy2 += 1 * t.prod
+			ddy += dt.prod
+			dx2 += t6 * y
+			ddx += y*vy + t6*vy
+			dy2 += t6 * x
+			ddy += x*vy + t6*vx
+		} else {
+			t7 := 1 * y
+			dy2 += 1 * t.sin
+			ddy += dt.sin
+			t8 := math.Cos(x)
+			dx2 += t7 * t8
+			ddx += t8*vy - t7*(math.Sin(x)*vx)
+		}
+	} else {
+		t9 := t.exp
+		t10 := dt.exp
+		t11 := 1 * x
+		dx2 += 1 * t.prod2
+		ddx += dt.prod2
+		t12 := t11 * x
+		dx2 += t11 * t9
+		ddx += t9*vx + t11*t10
+		dy2 += t12 * t9
+		ddy += t9*(x*vx+t11*vx) + t12*t10
+	}
+	return r, dx2, dy2, ddx, ddy
+}
+
+// OrbitTape is what OrbitForward keeps of one run of Orbit for OrbitBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of OrbitForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 8·5 + 16 bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y   8 bytes per run: the parameter y
+//	s2  8·5 bytes (8 bytes an entry): the value of s the backward sweep reads
+//	s   8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type OrbitTape struct {
+	// y: the parameter y.
+	y float64
+	// s2: the value of s the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in OrbitTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *OrbitTape) Bytes() int {
+	n := 16
+	n += len(t.s2) * 8
+	return n
+}
+
+// OrbitForward runs Orbit and records in t what OrbitBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func OrbitForward(t *OrbitTape, x, y float64) float64 {
+	t.s2 = t.s2[:0]
+	t.y = y
+	s := x
+	t.s2 = slices.Grow(t.s2, 5)
+	for k := 0; k < 5; k++ {
+		t.s2 = append(t.s2, s)
+		s = math.Sin(s*y) + x
+	}
+	t.s = s
+	return s * s
+}
+
+// OrbitBackward adds to dx and dy the vector-Jacobian product of Orbit with the
+// seeds s, at the point recorded in t by OrbitForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func OrbitBackward(t *OrbitTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	var dxSum float64
+	ns2 := len(t.s2)
+	y := t.y
+	var dySum float64
+	ds += s * t.s * 2
+	for k := 4; k >= 0; k-- {
+		ns2--
+		t1 := t.s2[ns2]
+		dxSum += ds
+		t2 := ds * math.Cos(t1*y)
+		dySum += t2 * t1
+		ds = t2 * y
+	}
+	*dx += ds + dxSum
+	*dy += dySum
+}
+
+// OrbitGrad returns Orbit's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func OrbitGrad(x, y float64) (float64, float64, float64) {
+	var t OrbitTape
+	t1 := OrbitForward(&t, x, y)
+	var dx float64
+	var dy float64
+	OrbitBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// OrbitHessian returns Orbit's result, its gradient with respect to x and y,
+// and its Hessian with respect to them in a fresh n×n matrix (see
+// OrbitHessianTo, which fills it).
+func OrbitHessian(x, y float64) (float64, float64, float64, [][]float64) {
+	data := make([]float64, 4)
+	h := make([][]float64, 2)
+	for i := range 2 {
+		t1 := i * 2
+		h[i] = data[t1 : t1+2]
+	}
+	t2, t3, t4 := OrbitHessianTo(h, x, y)
+	return t2, t3, t4, h
+}
+
+// OrbitHessianTo writes into h the Hessian of Orbit with respect to x and y,
+// and returns Orbit's result and its gradient as OrbitHVP does. Row and column
+// i of h are the i-th input: the parameters in that order, a float one input, a
+// slice one per element.
+//
+// h must be n×n for n inputs (OrbitHessian allocates one). Column j is the
+// Hessian-vector product OrbitHVP along the j-th unit vector, so the Hessian
+// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
+// and h[j][i], which differ by rounding only.
+func OrbitHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
+	t1 := len(h)
+	if t1 != 2 {
+		panic(fmt.Sprintf("OrbitHessianTo: h has %d rows, want %d: one per input", t1, 2))
+	}
+	for i := range h {
+		t2 := len(h[i])
+		if t2 != 2 {
+			panic(fmt.Sprintf("OrbitHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, 2))
+		}
+	}
+	var r1 float64
+	var dx float64
+	var dy float64
+	vx := 0.0
+	vy := 0.0
+	for j := range 2 {
+		c1 := j == 0
+		if c1 {
+			vx = 1
+		}
+		c2 := j == 1
+		if c2 {
+			vy = 1
+		}
+		t3, t4, t5, t6, t7 := OrbitHVP(x, y, vx, vy)
+		r1 = t3
+		dx = t4
+		dy = t5
+		if c1 {
+			vx = 0
+		}
+		if c2 {
+			vy = 0
+		}
+		h[0][j] = t6
+		h[1][j] = t7
+	}
+	for i2 := range 2 {
+		t8 := i2 + 1
+		for e := range 2 - t8 {
+			t9 := t8 + e
+			t10 := h[i2]
+			t11 := h[t9]
+			m := (t10[t9] + t11[i2]) * 0.5
+			t10[t9] = m
+			t11[i2] = m
+		}
+	}
+	return r1, dx, dy
+}
+
+// OrbitHVPTape is what OrbitHVP records in its forward sweep, inside loops and
+// branches, for its backward sweep.
+type OrbitHVPTape struct {
+	// s2: the value of s the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in OrbitHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *OrbitHVPTape) Bytes() int {
+	n := 0
+	n += len(t.s2) * 8
+	return n
+}
+
+// OrbitHVP returns Orbit's result, its gradient with respect to x and y, and
+// the Hessian-vector product H·v for the direction (vx, vy), in that order:
+// H·v is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func OrbitHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
+	var t OrbitHVPTape
+	var dt OrbitHVPTape
+	t.s2 = t.s2[:0]
+	dt.s2 = dt.s2[:0]
+	s := x
+	ds := vx
+	t.s2 = slices.Grow(t.s2, 5)
+	dt.s2 = slices.Grow(dt.s2, 5)
+	for k := 0; k < 5; k++ {
+		t.s2 = append(t.s2, s)
+		dt.s2 = append(dt.s2, ds)
+		t1 := s * y
+		t2 := math.Cos(t1)*(y*ds+s*vy) + vx
+		s = math.Sin(t1) + x
+		ds = t2
+	}
+	var dx2 float64
+	ddx := 0.0
+	var dy2 float64
+	ddy := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	dds := 0.0
+	var dxSum float64
+	ddxSum := 0.0
+	ns2 := len(t.s2)
+	var dySum float64
+	ddySum := 0.0
+	ds2 += 1 * s * 2
+	dds += ds * 2
+	for k2 := 4; k2 >= 0; k2-- {
+		ns2--
+		t3 := t.s2[ns2]
+		t4 := dt.s2[ns2]
+		t5 := t3 * y
+		dxSum += ds2
+		ddxSum += dds
+		t6 := math.Cos(t5)
+		t7 := ds2 * t6
+		t8 := t6*dds - ds2*(math.Sin(t5)*(y*t4+t3*vy))
+		dySum += t7 * t3
+		ddySum += t3*t8 + t7*t4
+		ds2 = t7 * y
+		dds = y*t8 + t7*vy
+	}
+	dx2 += ds2 + dxSum
+	ddx += dds + ddxSum
+	dy2 += dySum
+	ddy += ddySum
+	return s * s, dx2, dy2, ddx, ddy
+}

@@ -93,6 +93,52 @@ var cases = []hcase{
 			_, _, hv := ExtRosenHVP(x, v)
 			return hv
 		}},
+	{name: "Piece", sizes: []int{0},
+		// Away from the branches' boundaries x = 0 and y = 1.
+		point: func(rng *rand.Rand, _ int) []float64 {
+			p := fdcheck.Uniform(rng, 2, 0.2, 0.8)
+			if rng.IntN(2) == 0 {
+				p[0] = -p[0]
+			}
+			if rng.IntN(2) == 0 {
+				p[1] += 1
+			}
+			return p
+		},
+		grad: func(p []float64) (float64, []float64) {
+			f, dx, dy := PieceGrad(p[0], p[1])
+			return f, []float64{dx, dy}
+		},
+		hess: func(p []float64) (float64, []float64, [][]float64) {
+			f, dx, dy, h := PieceHessian(p[0], p[1])
+			return f, []float64{dx, dy}, h
+		},
+		to: func(h [][]float64, p []float64) (float64, []float64) {
+			f, dx, dy := PieceHessianTo(h, p[0], p[1])
+			return f, []float64{dx, dy}
+		},
+		hvp: func(p, v []float64) []float64 {
+			_, _, _, hx, hy := PieceHVP(p[0], p[1], v[0], v[1])
+			return []float64{hx, hy}
+		}},
+	{name: "Orbit", sizes: []int{0},
+		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 2, -1, 1) },
+		grad: func(p []float64) (float64, []float64) {
+			f, dx, dy := OrbitGrad(p[0], p[1])
+			return f, []float64{dx, dy}
+		},
+		hess: func(p []float64) (float64, []float64, [][]float64) {
+			f, dx, dy, h := OrbitHessian(p[0], p[1])
+			return f, []float64{dx, dy}, h
+		},
+		to: func(h [][]float64, p []float64) (float64, []float64) {
+			f, dx, dy := OrbitHessianTo(h, p[0], p[1])
+			return f, []float64{dx, dy}
+		},
+		hvp: func(p, v []float64) []float64 {
+			_, _, _, hx, hy := OrbitHVP(p[0], p[1], v[0], v[1])
+			return []float64{hx, hy}
+		}},
 	// The inputs are x's elements, then y.
 	{name: "Mixed", sizes: []int{1, 2, 6},
 		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n+1, -1, 1) },
