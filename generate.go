@@ -414,14 +414,24 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, che
 	fx := newFixer()
 	check = &testgen.Func{F: f}
 	reverses := make(map[reverse.Names]*testgen.Reverse)
+	hvps := make(map[string]*hvpBuilt) // FHVP, shared by hvp and hessian
 	for _, d := range directives {
 		if d.Mode == parse.HVP {
-			g, err := deriveHVP(f, d)
+			g, err := deriveHVP(f, d, hvps)
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
 			own = append(own, g)
+			continue
+		}
+		if d.Mode == parse.Hessian {
+			fns, err := deriveHessian(f, d, directives, hvps)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			own = append(own, fns...)
 			continue
 		}
 		if d.Mode == parse.Jacobian {

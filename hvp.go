@@ -19,27 +19,56 @@ import (
 // backward sweeps with the tape inlined), then its JVP along v
 // (forward.Transform), whose tangent of F's result, v·∇F, is dropped.
 // Its split form is built for this only and not emitted.
-func deriveHVP(f *ir.Func, d parse.Directive) (*ir.Func, error) {
-	calls, err := activeCalls(f, f.Name, d.Wrt, false)
+func deriveHVP(f *ir.Func, d parse.Directive, built map[string]*hvpBuilt) (*ir.Func, error) {
+	h, err := cachedHVP(f, d, d.Name, built)
 	if err != nil {
 		return nil, err
 	}
+	return h.hvp, nil
+}
+
+// hvpBuilt is an FHVP and the one-call gradient it is the JVP of.
+type hvpBuilt struct{ hvp, grad *ir.Func }
+
+// cachedHVP builds FHVP, named name, once per derivation of f: the
+// //godiff:hvp directive and the //godiff:hessian that calls it share
+// one (and its tape type).
+func cachedHVP(f *ir.Func, d parse.Directive, name string, built map[string]*hvpBuilt) (*hvpBuilt, error) {
+	if h := built[name]; h != nil {
+		return h, nil
+	}
+	hvp, grad, err := buildHVP(f, d, name)
+	if err != nil {
+		return nil, err
+	}
+	built[name] = &hvpBuilt{hvp, grad}
+	return built[name], nil
+}
+
+// buildHVP builds FHVP, named name, for the directive d: //godiff:hvp,
+// or //godiff:hessian, whose Hessian calls it; its refusals are d's. It
+// returns the one-call gradient FHVP is the JVP of too.
+func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, err error) {
+	calls, err := activeCalls(f, f.Name, d.Wrt, false)
+	if err != nil {
+		return nil, nil, err
+	}
 	if len(calls) > 0 {
-		return nil, hvpError(f, d, fmt.Errorf("it calls %s, and differentiating through calls of functions other than the math package's is not supported yet; inline the call", calls[0].V.Aux.(ir.Callee).Name))
+		return nil, nil, hvpError(f, d, fmt.Errorf("it calls %s, and differentiating through calls of functions other than the math package's is not supported yet; inline the call", calls[0].V.Aux.(ir.Callee).Name))
 	}
-	sp, err := reverse.NewSplit(rules.LowerCalls(f, calls, true), d.Wrt, reverse.SplitNames(d.Name))
+	sp, err := reverse.NewSplit(rules.LowerCalls(f, calls, true), d.Wrt, reverse.SplitNames(name))
 	if err != nil {
-		return nil, hvpError(f, d, err)
+		return nil, nil, hvpError(f, d, err)
 	}
-	grad, err := sp.OneCall(d.Name)
+	grad, err = sp.OneCall(name)
 	if err != nil {
-		return nil, hvpError(f, d, err)
+		return nil, nil, hvpError(f, d, err)
 	}
-	g := forward.Transform(grad, d.Wrt, d.Name)
+	g := forward.Transform(grad, d.Wrt, name)
 	dropResult(g, len(grad.Results))
 	renameHVP(g, f, d.Wrt)
 	g.Doc = hvpDoc(f, g, d.Wrt)
-	return g, nil
+	return g, grad, nil
 }
 
 // hvpError is what //godiff:hvp refuses, at the directive; a diagnostic
@@ -49,7 +78,11 @@ func hvpError(f *ir.Func, d parse.Directive, err error) error {
 	if errors.As(err, &list) {
 		return list
 	}
-	return parse.ErrorList{{Pos: d.Pos, Msg: fmt.Sprintf("//godiff:hvp cannot build the Hessian-vector product of %s: %v", f.Name, err)}}
+	what := "Hessian-vector product"
+	if d.Mode == parse.Hessian {
+		what = "Hessian"
+	}
+	return parse.ErrorList{{Pos: d.Pos, Msg: fmt.Sprintf("//godiff:%v cannot build the %s of %s: %v", d.Mode, what, f.Name, err)}}
 }
 
 // dropResult removes result i of g, and its value from g's returns.

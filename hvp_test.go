@@ -56,7 +56,7 @@ func F(x, y float64) float64 {
 			contains: []string{"dt.sin = math.Cos(x) * vx", "ddy += dr2 * dt.sin"},
 		},
 		{
-			name: "an early return",
+			name: "an early return from a branch",
 			src: `
 //godiff:hvp
 func F(x, y float64) float64 {
@@ -66,7 +66,23 @@ func F(x, y float64) float64 {
 	return y * y
 }
 `,
-			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a return before the end is not supported yet; assign the result and return once at the end",
+			contains: []string{"func FHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {", "r = x * y", "r = y * y"},
+		},
+		{
+			name: "a return from inside a loop",
+			src: `
+//godiff:hvp
+func F(x, y float64) float64 {
+	for k := 0; k < 3; k++ {
+		if x > 1 {
+			return x * y
+		}
+		x = x * y
+	}
+	return x
+}
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a return before the end inside a loop is not supported yet; break out of the loop, assign the result and return once at the end",
 		},
 		{
 			name: "the tape's name taken",

@@ -18,8 +18,9 @@ require (
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/text v0.28.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
-	gonum.org/v1/gonum v0.17.0 // indirect
 )
+
+require gonum.org/v1/gonum v0.17.0
 
 replace godiff => ../
 

@@ -82,6 +82,12 @@ func Vector(f *ir.Func, wrt []int, name string, k int) (g *ir.Func, err error) {
 		if t.err != nil {
 			return true
 		}
+		if onTape(old) {
+			// Forward mode would have to keep the tangents of what is
+			// recorded (as Transform does, on a tape of its own).
+			t.fail("vector mode does not follow values recorded on a tape (%s): %s", old.Op, f.Name)
+			return true
+		}
 		t.beforeWrite(old)
 		if old.Op == ir.OpExtract && results[old.Args[0]] != nil {
 			t.result(old, results[old.Args[0]])
@@ -607,4 +613,18 @@ func vectorSignature(f *ir.Func, wrt, outputs []int, name string, k int) (*ir.Fu
 func isArray(typ ir.Type) bool {
 	_, ok := typ.(ir.Array)
 	return ok
+}
+
+// onTape reports whether v reads a float from a tape, or a callee's
+// tape, which vector mode does not follow: the one-call gradient's (see
+// reverse.Split.OneCall) values recorded in loops and branches. Recorded
+// bools and integers carry no tangent.
+func onTape(v *ir.Value) bool {
+	switch v.Op {
+	case ir.OpTapeLoad:
+		return ir.IsDifferentiable(v.Type) || ir.IsFloat(ir.Elem(v.Type))
+	case ir.OpTapeSlot, ir.OpTapeEntry:
+		return true
+	}
+	return false
 }

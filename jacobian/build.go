@@ -237,12 +237,12 @@ func (p *paths) checkShape() {
 }
 
 // halt builds panic(fmt.Sprintf(format, args...)).
-func (p *paths) halt(format string, args ...*ir.Value) {
+func (g *gen) halt(format string, args ...*ir.Value) {
 	sprintf := ir.HaltExpr{Kind: ir.HaltCall, Path: "fmt", Name: "Sprintf", Args: []ir.HaltExpr{{Kind: ir.HaltLit, Lit: strconv.Quote(format)}}}
 	for i := range args {
 		sprintf.Args = append(sprintf.Args, ir.HaltExpr{Kind: ir.HaltArg, Arg: i})
 	}
-	p.b.Halt(&ir.Halt{Call: ir.HaltExpr{Kind: ir.HaltCall, Name: "panic", Args: []ir.HaltExpr{sprintf}}}, args...)
+	g.b.Halt(&ir.Halt{Call: ir.HaltExpr{Kind: ir.HaltCall, Name: "panic", Args: []ir.HaltExpr{sprintf}}}, args...)
 }
 
 // choose builds if n <= m { forward } else { reverse }, the choice at

@@ -212,6 +212,11 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	}
 	sig := fn.Signature()
 	name := calleeName(fn, fb.calls.pkg)
+	if isStub(fb.fset, fn.Pos()) && !numbersOnly(sig) {
+		fb.errorf(call.Pos(), "%s is godiff's; godiff differentiates through the derivatives it generates only for functions whose parameters and results are all float64 or float32, and %s takes or returns other types; write the derivative's computation out in %s",
+			name, strings.TrimSuffix(strings.TrimSuffix(name, Grad.FuncName("")), JVP.FuncName("")), fb.name)
+		return
+	}
 	var results ir.Tuple
 	for i := range sig.Results().Len() {
 		rt := sig.Results().At(i).Type()
@@ -250,7 +255,11 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 		return
 	}
 	callee := ir.Callee{Name: fn.Name(), Pos: fb.position(call.Pos())}
-	if split && fb.calls.decls[fn] != nil {
+	if isStub(fb.fset, fn.Pos()) {
+		// A derivative godiff generates: differentiated through the IR
+		// it is built from.
+		callee.Rule = fb.generatedRule(fn)
+	} else if split && fb.calls.decls[fn] != nil {
 		callee = fb.callee(call, fn)
 	} else if split {
 		fb.errorf(call.Pos(), "%s takes slices or structs and has several results; a differentiated function may pass slices and structs only to functions of one float result, or none", name)
@@ -276,7 +285,7 @@ func (c *checker) helperTaken(fn *types.Func) string {
 	if fn.Pkg() == nil || fn.Pkg().Path() != "math" || fn.Name() != "Lgamma" && fn.Name() != "Gamma" {
 		return ""
 	}
-	if obj := c.scope.Lookup(rules.DigammaName); obj != nil {
+	if obj := c.lookup(rules.DigammaName); obj != nil {
 		return fmt.Sprintf("godiff would generate %s for the derivative of math.%s, but the package declares %s already (%s); rename it",
 			rules.DigammaName, fn.Name(), rules.DigammaName, c.position(obj.Pos()))
 	}
@@ -710,7 +719,7 @@ func (c *checker) jvpName(fn *types.Func, fd *ast.FuncDecl, name string, r *ir.C
 // or "".
 func (c *checker) taken(names []string) string {
 	for _, name := range names {
-		if obj := c.scope.Lookup(name); obj != nil {
+		if obj := c.lookup(name); obj != nil {
 			return fmt.Sprintf("godiff would generate %s for its derivative, but the package declares %s already (%s); rename one of them",
 				name, name, c.position(obj.Pos()))
 		}

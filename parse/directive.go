@@ -18,7 +18,7 @@ import (
 const directivePrefix = "//godiff:"
 
 // verbs maps each directive verb to its mode.
-var verbs = map[string]Mode{"grad": Grad, "vjp": VJP, "jvp": JVP, "jacobian": Jacobian, "hvp": HVP}
+var verbs = map[string]Mode{"grad": Grad, "vjp": VJP, "jvp": JVP, "jacobian": Jacobian, "hvp": HVP, "hessian": Hessian}
 
 // rawDirective is a directive as written, before it is checked against its
 // function.
@@ -64,7 +64,7 @@ func (c *checker) directives(f *ast.File) map[*ast.FuncDecl][]rawDirective {
 			}
 			mode, known := verbs[verb]
 			if !known {
-				c.errorf(cm.Slash, "unknown directive %s%s; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian or //godiff:hvp", directivePrefix, verb)
+				c.errorf(cm.Slash, "unknown directive %s%s; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian", directivePrefix, verb)
 				continue
 			}
 			d := rawDirective{comment: cm, mode: mode}
@@ -141,7 +141,10 @@ func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []raw
 			// The tape type of FHVP's loops and branches.
 			c.checkFree(d, reverse.SplitNames(name).Tape)
 		}
-		if d.mode != JVP && d.mode != HVP && dir.Jacobian.Mode != Forward {
+		if d.mode == Hessian {
+			c.hessianNames(d, fname, raws, &dir)
+		}
+		if d.mode != JVP && d.mode != HVP && d.mode != Hessian && dir.Jacobian.Mode != Forward {
 			dir.Split = c.splitNames(fname, dir, dirs)
 			if !sharesSplit(dir, dirs) {
 				c.checkFree(d, dir.Split.Tape)
@@ -183,7 +186,7 @@ func sharesSplit(d Directive, earlier []Directive) bool {
 // name: the suffixes Grad, VJP and JVP end differently, and a function has
 // each directive once.)
 func (c *checker) checkFree(d rawDirective, name string) {
-	if obj := c.scope.Lookup(name); obj != nil {
+	if obj := c.lookup(name); obj != nil {
 		c.errorf(d.comment.Slash, "%v would generate %s, but the package declares %s already (%s); rename one of them",
 			d, name, name, c.position(obj.Pos()))
 	}
@@ -245,7 +248,7 @@ func (c *checker) defaultWrt(d rawDirective, fname string, params *types.Tuple) 
 // at least one unless a slice parameter can carry the output.
 func (c *checker) checkResults(d rawDirective, fname string, sig *types.Signature) {
 	results := sig.Results()
-	if d.mode == Grad || d.mode == HVP {
+	if d.mode == Grad || d.mode == HVP || d.mode == Hessian {
 		switch n := results.Len(); {
 		case n == 0:
 			c.errorf(d.comment.Slash, "%v needs exactly one float64 or float32 result; %s has none", d, fname)

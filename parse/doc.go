@@ -17,6 +17,7 @@
 //	//godiff:jvp x        Jacobian-vector product (forward mode)
 //	//godiff:jacobian     the whole Jacobian (forward or reverse mode)
 //	//godiff:hvp x y      Hessian-vector product (forward over reverse)
+//	//godiff:hessian x y  dense Hessian (FHessian, FHessianTo: one H·v per column)
 //
 // The names after the verb are the parameters to differentiate with respect
 // to, a method's receiver among them; with none, every parameter that can

@@ -18,7 +18,7 @@ func TestErrors(t *testing.T) {
 //godiff:gard w
 func Loss(w float64) float64 { if w > 0 { return w }; return 0 }
 `,
-			want: []string{"a.go:2:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian or //godiff:hvp"},
+			want: []string{"a.go:2:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian"},
 		},
 		{
 			name: "directive on a variable",
@@ -914,7 +914,7 @@ func C(x float64) float64 { return x }
 		"a_test.go: a_test.go is a test file; godiff differentiates functions of non-test files",
 		"b: b is a directory; pass the .go files that hold //godiff: directives",
 		"b.go:5:20: ranging over a string is not supported in a differentiated function: godiff computes with numbers only",
-		"b.go:11:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian or //godiff:hvp",
+		"b.go:11:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian",
 		"c.go:4:40: 1.5i (untyped complex constant (0 + 1.5i)) overflows float64",
 		"ignored.go: ignored.go is excluded from the build by its constraint //go:build ignore; godiff handles files that build on this platform",
 		"missing.go: missing.go does not exist",
@@ -963,9 +963,9 @@ func TestTypeErrorsElsewhereAreLeftToTheCompiler(t *testing.T) {
 		t.Errorf("a broken constant: got %q, want %q", lines, want)
 	}
 	delete(files, "other.go")
-	files["net.go"] = "package p\n\n//godiff:grad\nfunc Loss(w float64) float64 { return w * LossGrad }\n"
+	files["net.go"] = "package p\n\n//godiff:grad\nfunc Loss(w float64) float64 { return w * LossGradient }\n"
 	_, err = load(t, files, "net.go")
-	if err == nil || !strings.Contains(err.Error(), "net.go:4:43: undefined: LossGrad") {
+	if err == nil || !strings.Contains(err.Error(), "net.go:4:43: undefined: LossGradient") {
 		t.Errorf("a type error inside the annotated function: got %v", err)
 	}
 }

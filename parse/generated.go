@@ -73,6 +73,9 @@ func generatedOverlay(dir string) map[string][]byte {
 			overlay[path] = []byte(generatedHeader + "\n\n" + constraintLine(src) + "package " + pkg + "\n")
 		}
 	}
+	if src := stubs(dir); src != "" {
+		overlay[filepath.Join(dir, stubFile)] = []byte(src)
+	}
 	return overlay
 }
 

@@ -17,18 +17,19 @@ const (
 	JVP                  // //godiff:jvp
 	Jacobian             // //godiff:jacobian
 	HVP                  // //godiff:hvp
+	Hessian              // //godiff:hessian
 )
 
-var modeNames = [...]string{Grad: "grad", VJP: "vjp", JVP: "jvp", Jacobian: "jacobian", HVP: "hvp"}
+var modeNames = [...]string{Grad: "grad", VJP: "vjp", JVP: "jvp", Jacobian: "jacobian", HVP: "hvp", Hessian: "hessian"}
 
-var modeSuffixes = [...]string{Grad: "Grad", VJP: "VJP", JVP: "JVP", Jacobian: "Jacobian", HVP: "HVP"}
+var modeSuffixes = [...]string{Grad: "Grad", VJP: "VJP", JVP: "JVP", Jacobian: "Jacobian", HVP: "HVP", Hessian: "Hessian"}
 
 // FuncName returns the name of the function mode m generates for the
 // function named f: LossGrad, LossVJP, LossJVP, LossJacobian, LossHVP; lossGrad
 // for an unexported loss.
 func (m Mode) FuncName(f string) string { return f + modeSuffixes[m] }
 
-// String returns the directive verb: "grad", "vjp", "jvp", "jacobian" or "hvp".
+// String returns the directive verb: "grad", "vjp", "jvp", "jacobian", "hvp" or "hessian".
 func (m Mode) String() string {
 	if m < 0 || int(m) >= len(modeNames) {
 		return "mode?"
@@ -55,6 +56,22 @@ type Directive struct {
 	// Jacobian holds the options and the other names of a jacobian
 	// directive.
 	Jacobian JacobianSpec
+	// Hessian holds the other names of a hessian directive.
+	Hessian HessianSpec
+}
+
+// HessianSpec names what a //godiff:hessian directive generates besides
+// FHessian (Directive.Name): FHessianTo, which writes into a caller's
+// matrix, and the Hessian-vector product FHVP it calls per column, which
+// it generates unless a //godiff:hvp directive on the same parameters
+// does (OwnHVP says it does); or, for a few floats, a vector JVP of the
+// gradient.
+type HessianSpec struct {
+	To, HVP string
+	OwnHVP  bool
+	// Vector is the vector JVP of the gradient that computes the Hessian
+	// of a few floats in one sweep (FHessianVec).
+	Vector string
 }
 
 // JacobianMode is the mode a jacobian directive builds the Jacobian in:

@@ -17,8 +17,8 @@ import (
 // this function to get Hessian-vector products (forward over reverse).
 //
 // It refuses what it cannot yet inline, naming it: a callee's tape (a
-// call passing slices), a slice recorded in a loop or a branch, an early
-// return, a struct parameter, a parameter F writes into, and an F whose
+// call passing slices), a slice recorded in a loop or a branch, a return
+// from inside a loop, a struct parameter, a parameter F writes into, and an F whose
 // result is not one float.
 func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	f := sp.f
@@ -160,15 +160,64 @@ func (o *oneCall) forward(fwd *ir.Func) []*ir.Value {
 				}
 			}
 		case ir.OpReturn:
-			if old.Block != fwd.Body {
-				o.fail("a return before the end is not supported yet; assign the result and return once at the end")
+			if old.Block != fwd.Body && !lastOnItsPath(old, fwd.Body) {
+				o.fail("a return before the end inside a loop is not supported yet; break out of the loop, assign the result and return once at the end")
 			}
 		}
 		return false
 	}
-	c.Return = func(old *ir.Value, args []*ir.Value) { results = args }
+	// A return in a branch (after nestExits, the last statement on its
+	// path) sets the results' variables, which the end of the forward
+	// sweep reads: the backward sweep follows in the same function.
+	var vars []*ir.Var
+	if hasNestedReturn(fwd) {
+		for _, r := range fwd.Results {
+			x := &ir.Var{Name: "r", Type: r.Type}
+			b.Declare(x, nil)
+			vars = append(vars, x)
+		}
+	}
+	c.Return = func(old *ir.Value, args []*ir.Value) {
+		if vars == nil {
+			results = args
+			return
+		}
+		for i, x := range vars {
+			b.Set(x, args[i])
+		}
+	}
 	c.Block(fwd.Body)
+	if vars != nil {
+		results = nil
+		for _, x := range vars {
+			results = append(results, b.Get(x))
+		}
+	}
 	return results
+}
+
+// hasNestedReturn reports whether f returns from inside a block.
+func hasNestedReturn(f *ir.Func) bool {
+	found := false
+	f.Walk(func(v *ir.Value) {
+		found = found || v.Op == ir.OpReturn && v.Block != f.Body
+	})
+	return found
+}
+
+// lastOnItsPath reports whether nothing runs after the return v but
+// the end of body: v is the last statement of its block, whose if is the
+// last of its own, and so on up to body, through no loop.
+func lastOnItsPath(v *ir.Value, body *ir.Block) bool {
+	for blk := v.Block; blk != body; blk = blk.Parent.Block {
+		vals := blk.Values
+		if vals[len(vals)-1] != v || blk.Parent == nil || blk.Parent.Op != ir.OpIf {
+			return false
+		}
+		v = blk.Parent
+	}
+	vals := body.Values
+	return vals[len(vals)-1] == v
 }
 
 // keep notes that field fld stays on the tape: if it was inlined at a

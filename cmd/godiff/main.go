@@ -31,6 +31,8 @@ For every function in the files whose doc comment holds a directive
 	//godiff:jvp [p ...]    FJVP(params, tangents) (results, result tangents): forward mode
 	//godiff:hvp [p ...]    FHVP(params, v) (result, dp..., hvp...): the gradient and the
 	                        Hessian-vector product H·v (forward mode over reverse)
+	//godiff:hessian [p ...] FHessian(params) (result, dp..., [][]float64) and
+	                        FHessianTo(h, params): the dense Hessian, one H·v per column
 	//godiff:rule f         the function it stands on, (x1..xn) (y, d1..dn), is f's
 	                        derivative rule: godiff calls it instead of looking into f
 

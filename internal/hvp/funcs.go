@@ -153,3 +153,17 @@ func Nested(x []float64) float64 {
 	}
 	return s
 }
+
+// Early returns from branches that record values.
+//
+//godiff:grad
+//godiff:hvp
+func Early(x, y float64) float64 {
+	if x > 0 {
+		if y > 1 {
+			return x * y * y
+		}
+		return math.Sin(x) * y
+	}
+	return math.Exp(y) * x * x
+}

@@ -1692,3 +1692,198 @@ func NestedHVP(x, vx []float64) (float64, []float64, []float64) {
 	}
 	return s, dx2, ddx
 }
+
+// EarlyTape is what EarlyForward keeps of one run of Early for EarlyBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of EarlyForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	prod   8 bytes per run: a product (prod) of the forward sweep
+//	sin    8 bytes per run: math.Sin of the forward sweep
+//	exp    8 bytes per run: math.Exp of the forward sweep
+//	prod2  8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type EarlyTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// sin: math.Sin of the forward sweep.
+	sin float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in EarlyTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *EarlyTape) Bytes() int {
+	return 48
+}
+
+// EarlyForward runs Early and records in t what EarlyBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func EarlyForward(t *EarlyTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	if x > 0 {
+		if y > 1 {
+			t1 := x * y
+			t.prod = t1
+			return t1 * y
+		} else {
+			t2 := math.Sin(x)
+			t.sin = t2
+			return t2 * y
+		}
+	} else {
+		t3 := math.Exp(y)
+		t.exp = t3
+		t4 := t3 * x
+		t.prod2 = t4
+		return t4 * x
+	}
+}
+
+// EarlyBackward adds to dx and dy the vector-Jacobian product of Early with the
+// seeds s, at the point recorded in t by EarlyForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func EarlyBackward(t *EarlyTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	if x > 0 {
+		if y > 1 {
+			t1 := s * y
+			*dy += s * t.prod
+			*dx += t1 * y
+			*dy += t1 * x
+		} else {
+			*dy += s * t.sin
+			*dx += s * y * math.Cos(x)
+		}
+	} else {
+		t2 := t.exp
+		t3 := s * x
+		*dx += s * t.prod2
+		*dx += t3 * t2
+		*dy += t3 * x * t2
+	}
+}
+
+// EarlyGrad returns Early's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func EarlyGrad(x, y float64) (float64, float64, float64) {
+	var t EarlyTape
+	t1 := EarlyForward(&t, x, y)
+	var dx float64
+	var dy float64
+	EarlyBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// EarlyHVPTape is what EarlyHVP records in its forward sweep, inside loops and
+// branches, for its backward sweep.
+type EarlyHVPTape struct {
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// sin: math.Sin of the forward sweep.
+	sin float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in EarlyHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *EarlyHVPTape) Bytes() int {
+	return 32
+}
+
+// EarlyHVP returns Early's result, its gradient with respect to x and y, and
+// the Hessian-vector product H·v for the direction (vx, vy), in that order:
+// H·v is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func EarlyHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
+	var r float64
+	var t EarlyHVPTape
+	var dt EarlyHVPTape
+	c1 := x > 0
+	if c1 {
+		if y > 1 {
+			t1 := x * y
+			t.prod = t1
+			dt.prod = y*vx + x*vy
+			r = t1 * y
+		} else {
+			t2 := math.Sin(x)
+			t.sin = t2
+			dt.sin = math.Cos(x) * vx
+			r = t2 * y
+		}
+	} else {
+		t3 := math.Exp(y)
+		t4 := t3 * vy
+		t.exp = t3
+		dt.exp = t4
+		t5 := t3 * x
+		t.prod2 = t5
+		dt.prod2 = x*t4 + t3*vx
+		r = t5 * x
+	}
+	var dx2 float64
+	ddx := 0.0
+	var dy2 float64
+	ddy := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	if c1 {
+		if y > 1 {
+			t6 := 1 * y
+			dy2 += 1 * t.prod
+			ddy += dt.prod
+			dx2 += t6 * y
+			ddx += y*vy + t6*vy
+			dy2 += t6 * x
+			ddy += x*vy + t6*vx
+		} else {
+			t7 := 1 * y
+			dy2 += 1 * t.sin
+			ddy += dt.sin
+			t8 := math.Cos(x)
+			dx2 += t7 * t8
+			ddx += t8*vy - t7*(math.Sin(x)*vx)
+		}
+	} else {
+		t9 := t.exp
+		t10 := dt.exp
+		t11 := 1 * x
+		dx2 += 1 * t.prod2
+		ddx += dt.prod2
+		t12 := t11 * x
+		dx2 += t11 * t9
+		ddx += t9*vx + t11*t10
+		dy2 += t12 * t9
+		ddy += t9*(x*vx+t11*vx) + t12*t10
+	}
+	return r, dx2, dy2, ddx, ddy
+}

@@ -117,6 +117,26 @@ var cases = []hcase{
 			f, dx, dy, hx, hy := IterateHVP(x[0], x[1], v[0], v[1])
 			return f, []float64{dx, dy}, []float64{hx, hy}
 		}},
+	{name: "Early", sizes: []int{0},
+		// Away from the branches' boundaries x = 0 and y = 1.
+		point: func(rng *rand.Rand, _ int) []float64 {
+			p := fdcheck.Uniform(rng, 2, 0.2, 0.8)
+			if rng.IntN(2) == 0 {
+				p[0] = -p[0]
+			}
+			if rng.IntN(2) == 0 {
+				p[1] += 1
+			}
+			return p
+		},
+		grad: func(x []float64) (float64, []float64) {
+			f, dx, dy := EarlyGrad(x[0], x[1])
+			return f, []float64{dx, dy}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dx, dy, hx, hy := EarlyHVP(x[0], x[1], v[0], v[1])
+			return f, []float64{dx, dy}, []float64{hx, hy}
+		}},
 	{name: "Nested", sizes: []int{1, 3, 6},
 		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -1, 1) },
 		grad:  func(x []float64) (float64, []float64) { return NestedGrad(x) },

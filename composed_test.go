@@ -1,0 +1,160 @@
+package godiff
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"godiff/parse"
+)
+
+// TestCallsOfGeneratedDerivatives checks that an annotated function may
+// call the derivatives godiff generates for another (before they exist:
+// the test's directory has no output yet), what godiff builds for their
+// calls' derivatives, and what it refuses, at the call, with what to
+// write instead.
+func TestCallsOfGeneratedDerivatives(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string // the diagnostic, or "" for success
+		contains  []string
+	}{
+		{
+			name: "a JVP of a gradient: forward over the one-call gradient",
+			src: `
+//godiff:grad
+func G(x, y float64) float64 { return x * x * y }
+
+//godiff:jvp
+func P(x, y float64) float64 {
+	f, gx, gy := GGrad(x, y)
+	return f + gx*gy
+}
+`,
+			contains: []string{"func GGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64, float64, float64) {", "f, gx, gy, t1, t2, t3 := GGradJVP(x, y, dx, dy)"},
+		},
+		{
+			name: "a gradient through a JVP",
+			src: `
+//godiff:jvp
+func G(x, y float64) float64 { return math.Sin(x * y) }
+
+//godiff:grad
+func P(x, y float64) float64 {
+	_, d := GJVP(x, y, 1, 0)
+	return d
+}
+`,
+			contains: []string{"func GJVPXYJVP(x, y, dx, dy, dx2, dy2 float64) (float64, float64, float64, float64) {"},
+		},
+		{
+			name: "a call that carries no derivative stays a call",
+			src: `
+//godiff:grad
+func G(x, y float64) float64 { return x * x * y }
+
+//godiff:grad x
+func P(x, y float64) float64 {
+	_, gx, _ := GGrad(y, y)
+	return x * gx
+}
+`,
+			contains: []string{"_, gx, _ := GGrad(y, y)"},
+		},
+		{
+			name: "a function of slices",
+			src: `
+//godiff:grad
+func S(x []float64) float64 { return x[0] * x[1] }
+
+//godiff:jvp
+func P(x []float64) float64 {
+	f, g := SGrad(x)
+	return f + g[0]
+}
+`,
+			want: "a.go:12:10: SGrad is godiff's; godiff differentiates through the derivatives it generates only for functions whose parameters and results are all float64 or float32, and S takes or returns other types; write the derivative's computation out in P",
+		},
+		{
+			name: "a VJP",
+			src: `
+//godiff:vjp
+func H(x, y float64) float64 { return x * y }
+
+//godiff:jvp
+func P(x, y float64) float64 {
+	f, a, b := HVJP(x, y, 1)
+	return f + a + b
+}
+`,
+			want: "a.go:12:13: P calls HVJP with an argument that depends on a differentiated parameter, but godiff cannot differentiate HVJP: godiff does not differentiate through HVJP yet; call HGrad or HJVP instead",
+		},
+		{
+			name: "a gradient godiff cannot build as one function",
+			src: `
+//godiff:grad
+func G(x, y float64) float64 {
+	for k := 0; k < 3; k++ {
+		if x > 1 {
+			return x * y
+		}
+		x = x * y
+	}
+	return x
+}
+
+//godiff:jvp
+func P(x, y float64) float64 {
+	f, gx, _ := GGrad(x, y)
+	return f * gx
+}
+`,
+			want: "a.go:20:14: P calls GGrad with an argument that depends on a differentiated parameter, but godiff cannot differentiate GGrad: a return before the end inside a loop is not supported yet; break out of the loop, assign the result and return once at the end",
+		},
+		{
+			name: "a function that calls another",
+			src: `
+func sq(x float64) float64 { return x * x }
+
+//godiff:grad
+func G(x, y float64) float64 { return sq(x) * y }
+
+//godiff:jvp
+func P(x, y float64) float64 {
+	f, gx, _ := GGrad(x, y)
+	return f * gx
+}
+`,
+			want: "a.go:14:14: P calls GGrad with an argument that depends on a differentiated parameter, but godiff cannot differentiate GGrad: G calls sq; godiff differentiates through the derivatives it generates only of functions that call nothing but the math package's",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+			src := filepath.Join(dir, "a.go")
+			writeFile(t, src, "package m\n\nimport \"math\"\n\nvar _ = math.Pi\n"+tt.src)
+			outs, err := Generate([]string{src}, Options{})
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := string(outs[0].Content)
+				for _, s := range tt.contains {
+					if !strings.Contains(out, s) {
+						t.Errorf("the output lacks %q:\n%s", s, out)
+					}
+				}
+				return
+			}
+			var list parse.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Generate = %v outputs, error %v; want the diagnostic\n%s", len(outs), err, tt.want)
+			}
+			if got := strings.ReplaceAll(list.Error(), dir+string(filepath.Separator), ""); got != tt.want {
+				t.Errorf("diagnostic:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,133 @@
+package godiff
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"godiff/parse"
+)
+
+// TestHessianDirective checks what //godiff:hessian builds and what it
+// refuses, each refusal at its directive with what to write instead.
+func TestHessianDirective(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string // the diagnostic, or "" for success
+		contains  []string
+		lacks     []string
+	}{
+		{
+			name: "scalars: FHessian, FHessianTo on one sweep of FHessianVec, and FHVP",
+			src: `
+//godiff:hessian
+func F(x, y float64) float64 { return x * x * y }
+`,
+			contains: []string{
+				"func FHessian(x, y float64) (float64, float64, float64, [][]float64) {",
+				"func FHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {",
+				"func FHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {",
+				"panic(fmt.Sprintf(\"FHessianTo: h has %d rows, want %d: one per input\", t1, 2))",
+				"t3, t4, t5 := FHessianVec(x, y, vx, vy, &dres)",
+				"func FHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (float64, float64, float64) {",
+				"m := (t10[t9] + t11[i3]) * 0.5",
+			},
+		},
+		{
+			name: "with //godiff:hvp on the same parameters: one FHVP",
+			src: `
+//godiff:hvp x
+//godiff:hessian x
+func F(x []float64, y float64) float64 { return x[0] * x[1] * y }
+`,
+			contains: []string{"func FHessianTo(h [][]float64, x []float64, y float64) (float64, []float64) {", "n := len(x)", "vx := make([]float64, n)", "t3, t4, t5 := FHVP(x, y, vx)"},
+		},
+		{
+			name: "with //godiff:hvp on other parameters",
+			src: `
+//godiff:hvp x
+//godiff:hessian
+func F(x, y float64) float64 { return x * x * y }
+`,
+			want: "a.go:8:1: //godiff:hessian of F calls FHVP, which its //godiff:hvp builds with respect to other parameters; name the same parameters in both",
+		},
+		{
+			name: "an array parameter",
+			src: `
+//godiff:hessian
+func F(x [2]float64) float64 { return x[0] * x[1] }
+`,
+			want: "a.go:7:1: //godiff:hessian cannot build the Hessian of F: godiff builds Hessians with respect to float parameters and slices of floats, and x of F is an array; pass its floats as a []float64 (or separate float parameters)",
+		},
+		{
+			name: "a struct parameter",
+			src: `
+type P struct{ A, B float64 }
+
+//godiff:hessian
+func F(p P) float64 { return p.A * p.B * p.B }
+`,
+			want: "a.go:9:1: //godiff:hessian cannot build the Hessian of F: struct parameters and receivers (p) are not supported yet; pass the fields as parameters",
+		},
+		{
+			name: "two results",
+			src: `
+//godiff:hessian
+func F(x float64) (float64, float64) { return x, x * x }
+`,
+			want: "a.go:7:1: //godiff:hessian needs exactly one float64 or float32 result; F has 2 results: use //godiff:vjp",
+		},
+		{
+			name: "FHessianTo's name taken",
+			src: `
+func FHessianTo() {}
+
+//godiff:hessian
+func F(x float64) float64 { return x * x }
+`,
+			want: "a.go:9:1: //godiff:hessian would generate FHessianTo, but the package declares FHessianTo already (a.go:7:6); rename one of them",
+		},
+		{
+			name: "FHVP's name taken",
+			src: `
+func FHVP() {}
+
+//godiff:hessian
+func F(x float64) float64 { return x * x }
+`,
+			want: "a.go:9:1: //godiff:hessian would generate FHVP, but the package declares FHVP already (a.go:7:6); rename one of them",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+			src := filepath.Join(dir, "a.go")
+			writeFile(t, src, "package m\n\nimport \"math\"\n\nvar _ = math.Pi\n"+tt.src)
+			outs, err := Generate([]string{src}, Options{})
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := string(outs[0].Content)
+				for _, s := range tt.contains {
+					if !strings.Contains(out, s) {
+						t.Errorf("the output lacks %q:\n%s", s, out)
+					}
+				}
+				if n := strings.Count(out, "\nfunc FHVP("); n != 1 {
+					t.Errorf("the output declares FHVP %d times", n)
+				}
+				return
+			}
+			var list parse.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Generate = %v outputs, error %v; want the diagnostic\n%s", len(outs), err, tt.want)
+			}
+			if got := strings.ReplaceAll(list.Error(), dir+string(filepath.Separator), ""); got != tt.want {
+				t.Errorf("diagnostic:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}

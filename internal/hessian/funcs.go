@@ -1,0 +1,105 @@
+// Package hessian holds annotated functions whose dense Hessians
+// (//godiff:hessian) the tests check against finite differences of their
+// gradients, against their Hessian-vector products column by column, for
+// symmetry, and, for the chapter's network and Rosenbrock's function,
+// against Hessians worked out by hand.
+package hessian
+
+//go:generate go run godiff/cmd/godiff funcs.go
+
+import "math"
+
+// Loss is the chapter's 2-2-1 ReLU network's squared error (as in
+// examples/chapter), differentiated in its nine parameters.
+//
+//godiff:grad w11 w12 w21 w22 w3 w4 b1 b2 b3
+//godiff:hessian w11 w12 w21 w22 w3 w4 b1 b2 b3
+func Loss(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64) float64 {
+	z1 := w11*x1 + w21*x2 + b1
+	z2 := w12*x1 + w22*x2 + b2
+	h1 := math.Max(0, z1) // ReLU
+	h2 := math.Max(0, z2)
+	yhat := w3*h1 + w4*h2 + b3
+	e := yhat - y
+	return e * e
+}
+
+// Rosen is Rosenbrock's function of two scalars.
+//
+//godiff:grad
+//godiff:hessian
+func Rosen(x, y float64) float64 {
+	a := 1 - x
+	b := y - x*x
+	return a*a + 100*b*b
+}
+
+// ExtRosen is the extended Rosenbrock function, with its own
+// //godiff:hvp, which FHessian shares.
+//
+//godiff:grad
+//godiff:hvp
+//godiff:hessian
+func ExtRosen(x []float64) float64 {
+	s := 0.0
+	for i := 0; i+1 < len(x); i++ {
+		a := 1 - x[i]
+		b := x[i+1] - x[i]*x[i]
+		s += a*a + 100*b*b
+	}
+	return s
+}
+
+// Mixed is a loop over slices with a float beside them: a weighted
+// log-sum-exp of x scaled by y, plus a coupling of neighbours; a is a
+// constant.
+//
+//godiff:grad x y
+//godiff:hessian x y
+func Mixed(a, x []float64, y float64) float64 {
+	s := 0.0
+	c := 0.0
+	for i := range x {
+		s += a[i] * math.Exp(y*x[i])
+		if i > 0 {
+			c += math.Sin(x[i] * x[i-1])
+		}
+	}
+	return math.Log(s) + c*y
+}
+
+// Single is float32: the Hessian is float64 all the same.
+//
+//godiff:grad
+//godiff:hessian
+func Single(x, y float32) float32 {
+	return x*x*y + y*y*y
+}
+
+// Piece returns early from branches that record values on the
+// gradient's tape: its Hessian takes FHVP's columns (vector mode does
+// not follow a tape).
+//
+//godiff:grad
+//godiff:hessian
+func Piece(x, y float64) float64 {
+	if x > 0 {
+		if y > 1 {
+			return x * y * y
+		}
+		return math.Sin(x) * y
+	}
+	return math.Exp(y) * x * x
+}
+
+// Orbit is a loop of floats recording each step.
+//
+//godiff:grad
+//godiff:hessian
+func Orbit(x, y float64) float64 {
+	s := x
+	for k := 0; k < 5; k++ {
+		s = math.Sin(s*y) + x
+	}
+	return s * s
+}

@@ -1,0 +1,327 @@
+package jacobian
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"godiff/internal/prose"
+	"godiff/ir"
+)
+
+// HessianSpec is what BuildHessian needs: F, its differentiated
+// parameters, the names to generate, and FHVP, F's Hessian-vector
+// product (F's parameters then one direction per differentiated one;
+// F's result, the gradient, then H·v).
+type HessianSpec struct {
+	F        *ir.Func
+	Wrt      []int
+	Name, To string
+	HVP      *ir.Func
+	// Vector, if not nil, is the vector JVP of F's gradient (as one
+	// function: reverse.Split.OneCall) with a direction per input, all
+	// floats: FHessianTo calls it once, sharing one forward and one
+	// backward sweep among the columns, instead of HVP per column.
+	Vector *ir.Func
+}
+
+// BuildHessian returns FHessian and FHessianTo, in that order: the dense
+// Hessian of F, column j being H·e_j. With s.Vector, all columns come
+// from one call of it; otherwise each is one call of FHVP along the j-th
+// unit vector, so the Hessian costs n Hessian-vector products (each a
+// small constant times the gradient) for n inputs.
+// FHessianTo makes the matrix exactly symmetric by averaging H[i][j] and
+// H[j][i], which differ by rounding only.
+//
+// The inputs are the differentiated parameters flattened in order, as
+// the Jacobian's columns: a float is one, a slice of floats one per
+// element. Other types are refused.
+func BuildHessian(s *HessianSpec) ([]*ir.Func, error) {
+	if err := HessianInputs(s.F, s.Wrt); err != nil {
+		return nil, err
+	}
+	to := buildHessianTo(s)
+	return []*ir.Func{buildHessianAlloc(s, to), to}, nil
+}
+
+// HessianInputs refuses the differentiated parameters BuildHessian
+// cannot flatten: all but floats and slices of floats.
+func HessianInputs(f *ir.Func, wrt []int) error {
+	for _, i := range wrt {
+		t := f.Params[i].Type
+		s, isSlice := t.(ir.Slice)
+		if !ir.IsFloat(t) && !(isSlice && ir.IsFloat(s.Elem)) {
+			return fmt.Errorf("godiff builds Hessians with respect to float parameters and slices of floats, and %s of %s is %s; pass its floats as a []float64 (or separate float parameters)", displayName(f, i), f.Name, kindOf(t))
+		}
+	}
+	return nil
+}
+
+// kindOf says what kind of type t is, in words: the IR passes an array
+// parameter by pointer, which the user did not write.
+func kindOf(t ir.Type) string {
+	if p, ok := t.(ir.Pointer); ok {
+		t = p.Elem
+	}
+	switch t.(type) {
+	case ir.Array:
+		return "an array"
+	case ir.Slice:
+		return "a slice of " + ir.Elem(t).String()
+	}
+	return t.String()
+}
+
+// hgen builds the code of FHessian or FHessianTo.
+type hgen struct {
+	*gen
+	s    *HessianSpec
+	args []*ir.Value // F's parameters
+	offs []*ir.Value // the first input of each differentiated parameter
+	cnts []*ir.Value // its number of inputs
+	n    *ir.Value   // the number of inputs
+}
+
+// newHgen starts g's body, whose parameters from first on are F's, with
+// the number of inputs.
+func newHgen(s *HessianSpec, g *ir.Func, first int) *hgen {
+	b := ir.NewBuilder(g)
+	b.Simplify = true
+	h := &hgen{gen: &gen{b: b}, s: s}
+	for i := range s.F.Params {
+		h.args = append(h.args, b.Param(first+i))
+	}
+	off := h.int(0)
+	for _, i := range s.Wrt {
+		c := h.count(h.args[i], s.F.Params[i].Type)
+		h.offs, h.cnts = append(h.offs, off), append(h.cnts, c)
+		off = h.add(off, c)
+	}
+	h.n = off
+	h.n.Name = nameIfNotConst(h.n, "n")
+	return h
+}
+
+// buildHessianTo builds FHessianTo(h, params) (result, gradient...).
+func buildHessianTo(s *HessianSpec) *ir.Func {
+	f := s.F
+	taken := ir.SigNames(f.Params)
+	hName := ir.FreshName(taken, "h")
+	params := append([]ir.Param{{Name: hName, Type: ir.Slice{Elem: ir.Slice{Elem: ir.Float64}}}}, f.Params...)
+	g := ir.NewFunc(s.To, params, slices.Clone(s.HVP.Results[:1+len(s.Wrt)]))
+	hg := newHgen(s, g, 1)
+	b := hg.b
+	h := b.Param(0)
+	hg.checkShape(h)
+	vars := make([]*ir.Var, len(g.Results))
+	for k, r := range g.Results {
+		vars[k] = &ir.Var{Name: fmt.Sprintf("r%d", k+1), Type: r.Type}
+		if k > 0 {
+			vars[k].Name = "d" + f.Params[s.Wrt[k-1]].Name
+		}
+		b.Declare(vars[k], nil)
+	}
+	if s.Vector != nil {
+		outs := hg.vectorSweep(h)
+		for k, x := range vars {
+			b.Set(x, outs[k])
+		}
+	} else {
+		hg.columns(h, vars)
+	}
+	hg.symmetrize(h)
+	outs := make([]*ir.Value, len(vars))
+	for k, x := range vars {
+		outs[k] = b.Get(x)
+	}
+	b.Return(outs...)
+	g.Doc = hessianToDoc(s, g)
+	ir.DeadCode(g)
+	ir.UniqueNames(g)
+	return g
+}
+
+// vectorSweep builds the one call of the gradient's vector JVP, each
+// float input's tangents the unit vector of its column, and copies the
+// gradient's tangents into h; it returns F's result and gradient.
+func (hg *hgen) vectorSweep(h *ir.Value) []*ir.Value {
+	b, s := hg.b, hg.s
+	n := len(s.Wrt)
+	args := slices.Clone(hg.args)
+	for k, i := range s.Wrt {
+		t := s.F.Params[i].Type
+		d := b.Make(ir.Array{Len: n, Elem: t}, hg.int(n))
+		d.Name = "v" + s.F.Params[i].Name
+		b.Store(d, hg.int(k), b.Float(t, 1))
+		args = append(args, d)
+	}
+	rt := s.Vector.Results[0].Type
+	dres := &ir.Var{Name: "dres", Type: ir.Array{Len: 1 + n, Elem: ir.Array{Len: n, Elem: rt}}}
+	b.Declare(dres, nil)
+	outs := invoke(b, s.Vector, append(args, b.Addr(dres)))
+	hg.loop(hg.int(n), "i", func(i *ir.Value) {
+		row := b.Load(b.Get(dres), hg.add(i, hg.int(1)))
+		hi := b.Load(h, i)
+		hg.loop(hg.int(n), "j", func(j *ir.Value) {
+			b.Store(hi, j, hg.toFloat64(b.Load(row, j)))
+		})
+	})
+	return outs
+}
+
+// columns builds the loop of FHVP calls, one per column of h, and sets
+// vars to F's result and gradient.
+func (hg *hgen) columns(h *ir.Value, vars []*ir.Var) {
+	b, s := hg.b, hg.s
+	dirs := hg.directions()
+	hg.loop(hg.max(hg.n, hg.int(1)), "j", func(j *ir.Value) {
+		hg.seed(dirs, j, 1)
+		args := slices.Clone(hg.args)
+		for _, d := range dirs {
+			args = append(args, d.value(b))
+		}
+		outs := invoke(b, s.HVP, args)
+		for k, x := range vars {
+			b.Set(x, outs[k])
+		}
+		hg.seed(dirs, j, 0)
+		hg.column(h, j, outs[1+len(s.Wrt):])
+	})
+}
+
+// checkShape panics, with what is wrong, unless h is n×n.
+func (hg *hgen) checkShape(h *ir.Value) {
+	b, to := hg.b, hg.s.To
+	hg.when(b.Compare(ir.OpNe, b.Len(h), hg.n), func() {
+		hg.halt(fmt.Sprintf("%s: h has %%d rows, want %%d: one per input", to), b.Len(h), hg.n)
+	})
+	hg.loop(h, "i", func(i *ir.Value) {
+		row := b.Load(h, i)
+		hg.when(b.Compare(ir.OpNe, b.Len(row), hg.n), func() {
+			hg.halt(fmt.Sprintf("%s: row %%d of h has %%d columns, want %%d: one per input", to), i, b.Len(row), hg.n)
+		})
+	})
+}
+
+// direction is the direction FHVP takes for one differentiated
+// parameter: a float variable, or a slice of the parameter's length.
+type direction struct {
+	x     *ir.Var   // a float's
+	slice *ir.Value // a slice's
+	t     ir.Type   // the parameter's type
+}
+
+func (d direction) value(b *ir.Builder) *ir.Value {
+	if d.x != nil {
+		return b.Get(d.x)
+	}
+	return d.slice
+}
+
+// directions declares the zero directions.
+func (hg *hgen) directions() []direction {
+	b, f := hg.b, hg.s.F
+	var dirs []direction
+	for _, i := range hg.s.Wrt {
+		prm := f.Params[i]
+		d := direction{t: prm.Type}
+		if ir.IsFloat(prm.Type) {
+			d.x = &ir.Var{Name: "v" + prm.Name, Type: prm.Type}
+			b.Declare(d.x, b.Zero(prm.Type))
+		} else {
+			d.slice = b.Make(prm.Type, b.Len(hg.args[i]))
+			d.slice.Name = "v" + prm.Name
+		}
+		dirs = append(dirs, d)
+	}
+	return dirs
+}
+
+// seed sets the entry of input j, wherever it is among dirs, to c.
+func (hg *hgen) seed(dirs []direction, j *ir.Value, c float64) {
+	b := hg.b
+	for k, d := range dirs {
+		if d.x != nil {
+			hg.when(b.Compare(ir.OpEq, j, hg.offs[k]), func() { b.Set(d.x, b.Float(d.t, c)) })
+			continue
+		}
+		rel := hg.sub(j, hg.offs[k])
+		in := b.Logic(ir.OpAnd, b.Compare(ir.OpGe, rel, hg.int(0)), b.Compare(ir.OpLt, rel, hg.cnts[k]))
+		hg.when(in, func() { b.Store(d.slice, rel, b.Float(ir.Elem(d.t), c)) })
+	}
+}
+
+// column writes H·e_j, FHVP's last results hv, into column j of h.
+func (hg *hgen) column(h, j *ir.Value, hv []*ir.Value) {
+	b := hg.b
+	for k, v := range hv {
+		if ir.IsFloat(v.Type) {
+			b.Store(b.Load(h, hg.offs[k]), j, hg.toFloat64(v))
+			continue
+		}
+		hg.loop(v, "i", func(i *ir.Value) {
+			b.Store(b.Load(h, hg.add(hg.offs[k], i)), j, hg.toFloat64(b.Load(v, i)))
+		})
+	}
+}
+
+// symmetrize sets H[i][j] and H[j][i], j > i, to their mean.
+func (hg *hgen) symmetrize(h *ir.Value) {
+	b := hg.b
+	hg.loop(hg.n, "i", func(i *ir.Value) {
+		next := hg.add(i, hg.int(1))
+		hg.loop(hg.sub(hg.n, next), "e", func(e *ir.Value) {
+			j := hg.add(next, e)
+			hi, hj := b.Load(h, i), b.Load(h, j)
+			m := b.Mul(b.Add(b.Load(hi, j), b.Load(hj, i)), b.Float(ir.Float64, 0.5))
+			m.Name = "m"
+			b.Store(hi, j, m)
+			b.Store(hj, i, m)
+		})
+	})
+}
+
+// buildHessianAlloc builds FHessian(params) (result, gradient...,
+// [][]float64): a fresh matrix, filled by FHessianTo.
+func buildHessianAlloc(s *HessianSpec, to *ir.Func) *ir.Func {
+	f := s.F
+	taken := ir.SigNames(f.Params)
+	mat := ir.Slice{Elem: ir.Slice{Elem: ir.Float64}}
+	g := ir.NewFunc(s.Name, slices.Clone(f.Params), append(slices.Clone(to.Results), ir.Result{Type: mat}))
+	hg := newHgen(s, g, 0)
+	b := hg.b
+	data := b.Make(ir.Slice{Elem: ir.Float64}, hg.mul(hg.n, hg.n))
+	data.Name = ir.FreshName(taken, "data")
+	h := b.Make(mat, hg.n)
+	h.Name = ir.FreshName(taken, "h")
+	hg.loop(hg.n, "i", func(i *ir.Value) {
+		lo := hg.mul(i, hg.n)
+		b.Store(h, i, b.Subslice(data, lo, hg.add(lo, hg.n)))
+	})
+	outs := invoke(b, to, append([]*ir.Value{h}, hg.args...))
+	b.Return(append(outs, h)...)
+	g.Doc = []string{fmt.Sprintf("%s returns %s's result, its gradient with respect to %s, and its Hessian with respect to them in a fresh n×n matrix (see %s, which fills it).",
+		s.Name, f.Name, prose.List(ir.GoNames(f.Params, s.Wrt)), s.To)}
+	ir.DeadCode(g)
+	ir.UniqueNames(g)
+	return g
+}
+
+func hessianToDoc(s *HessianSpec, g *ir.Func) []string {
+	f := s.F
+	names := ir.GoNames(f.Params, s.Wrt)
+	return []string{
+		fmt.Sprintf("%s writes into h the Hessian of %s with respect to %s, and returns %s's result and its gradient as %s does. Row and column i of h are the i-th input: the parameters in that order, a float one input, a slice one per element.",
+			s.To, f.Name, prose.List(names), f.Name, s.HVP.Name),
+		fmt.Sprintf("%s must be n×n for n inputs (%s allocates one). %s; the matrix is made exactly symmetric by averaging h[i][j] and h[j][i], which differ by rounding only.",
+			strings.Join(ir.GoNames(g.Params, []int{0}), ""), s.Name, hessianHow(s)),
+	}
+}
+
+// hessianHow says how FHessianTo computes the columns.
+func hessianHow(s *HessianSpec) string {
+	if s.Vector != nil {
+		return fmt.Sprintf("All n columns come from one call of %s, the gradient's JVP along the n unit vectors at once (vector forward mode over the reverse sweep), which shares one forward and one backward sweep among them", s.Vector.Name)
+	}
+	return fmt.Sprintf("Column j is the Hessian-vector product %s along the j-th unit vector, so the Hessian costs n of them", s.HVP.Name)
+}
