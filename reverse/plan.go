@@ -43,6 +43,9 @@ type splitter struct {
 	forwardFn    string // the forward function's name
 
 	recomputed []recomputed // forward values the backward sweep recomputes (report.go)
+	// rerun holds the sites of the calls the backward sweep runs again:
+	// the bodies of checkpointed loops (checkpoint.go), by the loop.
+	rerun map[*ir.TapeField]*ir.Value
 }
 
 func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
@@ -69,6 +72,7 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		inductF:    make(map[*ir.Var]*ir.TapeField),
 		onceF:      make(map[*ir.Value]*ir.TapeField),
 		onceLoads:  make(map[*ir.Value][]*ir.Value),
+		rerun:      make(map[*ir.TapeField]*ir.Value),
 	}
 	s.flag(g.Body)
 	return s

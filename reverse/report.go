@@ -123,6 +123,9 @@ func (s *splitter) fieldLine(t *ir.Tape, f *ir.TapeField, at []*ir.Value, syms m
 	case f == t.Calls:
 		n, _ := ir.RecordBytes(t)
 		return fmt.Sprintf("%s: %d bytes per call (its record)", name, n), []term{{bytes: n, trips: []string{"calls"}}}, ""
+	case f.IsSite() && s.rerun[f] != nil:
+		typ := f.Type.(ir.Opaque).Go
+		return fmt.Sprintf("%s: %s.Bytes(), a %s holding the calls of one iteration only, whatever the number of iterations (emptied before each)", name, name, typ), nil, name + ".Bytes()"
 	case f.IsSite():
 		per := "per call"
 		if len(at) > 0 {
@@ -406,7 +409,26 @@ func (s *splitter) recomputedPara(bwd *ir.Func) string {
 	if len(reads) > 0 {
 		out += " the elements of " + strings.Join(reads, ", ") + " it reads again (memory nothing writes afterwards);"
 	}
+	out += s.rerunText()
 	return out + " lengths, indexes and integer arithmetic, and loop counters (recovered from the backward loops' own)."
+}
+
+// rerunText names the checkpointed loops whose iterations the backward
+// sweep runs again, with what it runs.
+func (s *splitter) rerunText() string {
+	var flds []*ir.TapeField
+	for f := range s.rerun {
+		flds = append(flds, f)
+	}
+	slices.SortFunc(flds, func(a, b *ir.TapeField) int { return strings.Compare(a.Name, b.Name) })
+	out := ""
+	for _, f := range flds {
+		r := s.rerun[f].Aux.(ir.Callee).Rule
+		c := s.rerun[f].Aux.(ir.Callee)
+		out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint), run again one at a time before its backward code by %s, nothing recorded per iteration;",
+			r.Source, r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed)).Forward)
+	}
+	return out
 }
 
 // holds is what field f holds, from its comment, without the words on
