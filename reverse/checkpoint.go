@@ -107,6 +107,7 @@ type loopPlan struct {
 	loop   *ir.Value
 	fn     *ir.Func     // B
 	free   []*ir.Value  // the values B's parameters stand for, after the accumulators
+	consts []*ir.Value  // the constants from outside the body it uses, which B makes again
 	vars   []*ir.Var    // the variables read only, one parameter each, after free
 	accs   []*ir.Var    // the accumulator variables: B's first parameters and its results
 	index  *ir.Value    // a range loop's index, B's last parameter
@@ -175,9 +176,13 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 			}
 		}
 		for _, a := range v.Args {
-			if !inBody(a) && !seenFree[a] && a.Op != ir.OpConst {
+			if !inBody(a) && !seenFree[a] {
 				seenFree[a] = true
-				p.free = append(p.free, a)
+				if a.IsConst() {
+					p.consts = append(p.consts, a)
+				} else {
+					p.free = append(p.free, a)
+				}
 			}
 		}
 	})
@@ -310,6 +315,9 @@ func (p *loopPlan) build(name string, written map[*ir.Value]bool, f *ir.Func, bo
 	}
 	if p.index != nil {
 		c.Value[p.index] = b.Param(k)
+	}
+	for _, x := range p.consts {
+		c.Value[x] = b.Const(x.Type, x.Aux)
 	}
 	c.Before = func(old *ir.Value) bool {
 		if old == p.index {
@@ -584,10 +592,18 @@ func fillLoop(l, r *ir.Value, length func(n *ir.Value) bool) bool {
 // countedZeroTo matches for x := 0; x < n; x++ and returns x and n.
 func countedZeroTo(l *ir.Value) (*ir.Var, *ir.Value, bool) {
 	init, cond, post := l.Blocks[0], l.Blocks[1], l.Blocks[2]
-	if len(init.Values) != 1 || init.Values[0].Op != ir.OpDecl || len(init.Values[0].Args) != 1 {
+	var d *ir.Value
+	for _, v := range init.Values {
+		switch {
+		case v.Op == ir.OpDecl && d == nil && len(v.Args) == 1:
+			d = v
+		case v.Op != ir.OpConst:
+			return nil, nil, false
+		}
+	}
+	if d == nil {
 		return nil, nil, false
 	}
-	d := init.Values[0]
 	x := d.Aux.(*ir.Var)
 	if z := d.Args[0]; z.Op != ir.OpConst || z.Aux != int64(0) {
 		return nil, nil, false
