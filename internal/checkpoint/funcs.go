@@ -1,0 +1,199 @@
+package checkpoint
+
+import "math"
+
+//go:generate go run godiff/cmd/godiff funcs.go
+
+// lse is the stable log Σ exp(x[i]).
+func lse(x []float64) float64 {
+	m := math.Inf(-1)
+	for _, v := range x {
+		m = math.Max(m, v)
+	}
+	s := 0.0
+	for _, v := range x {
+		s += math.Exp(v - m)
+	}
+	return m + math.Log(s)
+}
+
+// Mixture is the negative log-likelihood of the points xs under a
+// one-dimensional mixture θ = (logits, means, log standard deviations):
+// per point, each component's log-density in a work buffer, then its
+// log-sum-exp.
+//
+//godiff:grad theta
+//godiff:jvp theta
+func Mixture(theta, xs []float64) float64 {
+	k := len(theta) / 3
+	logits, means, logStd := theta[:k], theta[k:2*k], theta[2*k:]
+	norm := lse(logits)
+	comp := make([]float64, k)
+	nll := 0.0
+	//godiff:checkpoint
+	for _, x := range xs {
+		for j := range k {
+			z := (x - means[j]) / math.Exp(logStd[j])
+			comp[j] = logits[j] - norm - 0.5*z*z - logStd[j]
+		}
+		nll -= lse(comp)
+	}
+	return nll / float64(len(xs))
+}
+
+// MixtureRecorded is Mixture without the checkpoint.
+//
+//godiff:grad theta
+func MixtureRecorded(theta, xs []float64) float64 {
+	k := len(theta) / 3
+	logits, means, logStd := theta[:k], theta[k:2*k], theta[2*k:]
+	norm := lse(logits)
+	comp := make([]float64, k)
+	nll := 0.0
+	for _, x := range xs {
+		for j := range k {
+			z := (x - means[j]) / math.Exp(logStd[j])
+			comp[j] = logits[j] - norm - 0.5*z*z - logStd[j]
+		}
+		nll -= lse(comp)
+	}
+	return nll / float64(len(xs))
+}
+
+// Batch is a mini-batch loss of a linear model with weights w and bias
+// b on the examples x (d values each) with targets y: the mean squared
+// error and a Huber-like penalty, summed in two accumulators over a
+// counted loop.
+//
+//godiff:grad w b
+//godiff:jvp w b
+func Batch(w []float64, b float64, x, y []float64) float64 {
+	d := len(w)
+	n := len(y)
+	sq := 0.0
+	pen := 0.0
+	//godiff:checkpoint
+	for i := 0; i < n; i++ {
+		p := b
+		for j := 0; j < d; j++ {
+			p += w[j] * x[i*d+j]
+		}
+		r := p - y[i]
+		sq += r * r
+		pen += math.Sqrt(1+r*r) - 1
+	}
+	return sq/float64(n) + 0.1*pen
+}
+
+// BatchRecorded is Batch without the checkpoint.
+//
+//godiff:grad w b
+func BatchRecorded(w []float64, b float64, x, y []float64) float64 {
+	d := len(w)
+	n := len(y)
+	sq := 0.0
+	pen := 0.0
+	for i := 0; i < n; i++ {
+		p := b
+		for j := 0; j < d; j++ {
+			p += w[j] * x[i*d+j]
+		}
+		r := p - y[i]
+		sq += r * r
+		pen += math.Sqrt(1+r*r) - 1
+	}
+	return sq/float64(n) + 0.1*pen
+}
+
+// Layer is the summed squared output of a tanh layer (weights wh, h
+// rows of d) then a linear unit (weights v) over the examples x, the
+// hidden activations of each example in a work buffer the loop
+// overwrites.
+//
+//godiff:grad wh v
+//godiff:jvp wh v
+func Layer(wh, v, x []float64) float64 {
+	h := len(v)
+	d := len(wh) / h
+	hidden := make([]float64, h)
+	loss := 0.0
+	//godiff:checkpoint
+	for i := 0; i < len(x)/d; i++ {
+		for j := range h {
+			s := 0.0
+			for k := 0; k < d; k++ {
+				s += wh[j*d+k] * x[i*d+k]
+			}
+			hidden[j] = math.Tanh(s)
+		}
+		out := 0.0
+		for j := range h {
+			out += v[j] * hidden[j]
+		}
+		loss += out * out
+	}
+	return loss
+}
+
+// LayerRecorded is Layer without the checkpoint.
+//
+//godiff:grad wh v
+func LayerRecorded(wh, v, x []float64) float64 {
+	h := len(v)
+	d := len(wh) / h
+	hidden := make([]float64, h)
+	loss := 0.0
+	for i := 0; i < len(x)/d; i++ {
+		for j := range h {
+			s := 0.0
+			for k := 0; k < d; k++ {
+				s += wh[j*d+k] * x[i*d+k]
+			}
+			hidden[j] = math.Tanh(s)
+		}
+		out := 0.0
+		for j := range h {
+			out += v[j] * hidden[j]
+		}
+		loss += out * out
+	}
+	return loss
+}
+
+// Histogram sums exp(w[b]·x) of each point x into the bin b = i mod
+// len(w), then returns the bins' sum of squares: an accumulator in
+// memory.
+//
+//godiff:grad w
+//godiff:jvp w
+func Histogram(w, xs []float64) float64 {
+	k := len(w)
+	bins := make([]float64, k)
+	//godiff:checkpoint
+	for i, x := range xs {
+		b := i % k
+		bins[b] += math.Exp(w[b] * x)
+	}
+	s := 0.0
+	for _, v := range bins {
+		s += v * v
+	}
+	return s
+}
+
+// HistogramRecorded is Histogram without the checkpoint.
+//
+//godiff:grad w
+func HistogramRecorded(w, xs []float64) float64 {
+	k := len(w)
+	bins := make([]float64, k)
+	for i, x := range xs {
+		b := i % k
+		bins[b] += math.Exp(w[b] * x)
+	}
+	s := 0.0
+	for _, v := range bins {
+		s += v * v
+	}
+	return s
+}
