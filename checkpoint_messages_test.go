@@ -1,0 +1,185 @@
+package godiff
+
+import "testing"
+
+// TestCheckpointMessages holds the placements of //godiff:checkpoint that
+// godiff refuses, and the loops whose iterations it cannot recompute one
+// at a time, each with its exact diagnostic at its position; and the
+// loops it accepts, whose output must build.
+func TestCheckpointMessages(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{
+			name: "a sum over points",
+			src: `import "math"
+
+//godiff:grad
+func F(w, xs []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for i, x := range xs {
+		s += math.Exp(w[i%len(w)] * x)
+	}
+	return s
+}
+`,
+		},
+		{
+			name: "on a statement that is not a loop",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	//godiff:checkpoint
+	s := 0.0
+	for _, v := range x {
+		s += v * v
+	}
+	return s
+}
+`,
+			want: "a.go:5:2: //godiff:checkpoint must stand on the line just before a for statement of a function with //godiff:grad or //godiff:vjp: it marks that loop, whose iterations the backward sweep then recomputes rather than records",
+		},
+		{
+			name: "words after it",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint every=10
+	for _, v := range x {
+		s += v * v
+	}
+	return s
+}
+`,
+			want: `a.go:6:22: //godiff:checkpoint takes nothing after it; remove "every=10"`,
+		},
+		{
+			name: "a misspelled verb",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpiont
+	for _, v := range x {
+		s += v * v
+	}
+	return s
+}
+`,
+			want: "a.go:6:2: unknown directive //godiff:checkpiont; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian or //godiff:hvp (or //godiff:checkpoint on a loop)",
+		},
+		{
+			name: "in a function forward mode differentiates only",
+			src: `//godiff:jvp
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		s += v * v
+	}
+	return s
+}
+`,
+			want: "a.go:6:2: //godiff:checkpoint marks a loop of F, which has no //godiff:grad or //godiff:vjp: only reverse mode records loops, so there is nothing to recompute",
+		},
+		{
+			name: "inside a marked loop",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for i := range x {
+		//godiff:checkpoint
+		for j := range x {
+			s += x[i] * x[j]
+		}
+	}
+	return s
+}
+`,
+			want: "a.go:8:3: //godiff:checkpoint on a loop inside a loop already marked (line 7) is not supported: mark one of them",
+		},
+		{
+			name: "a product carried from one iteration to the next",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	p := 1.0
+	//godiff:checkpoint
+	for _, v := range x {
+		p *= v
+	}
+	return p
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: it carries p from one iteration to the next (it reads p other than to add to it); only sums into a variable (p += ...) or into memory (s[i] += ...) may cross iterations of a checkpointed loop",
+		},
+		{
+			name: "a buffer read before it is overwritten",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	buf := make([]float64, 2)
+	s := 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		buf[1] = buf[0] * v
+		buf[0] = v
+		s += buf[1]
+	}
+	return s
+}
+`,
+			want: "a.go:8:2: this loop cannot be checkpointed: its body reads buf before it has overwritten all of it in the same iteration, so an iteration reads what an earlier one left there; a work buffer must be overwritten whole (a loop over all its indexes, storing each element first) before the iteration reads it, and other memory may only be summed into (s[i] += ...)",
+		},
+		{
+			name: "a return in the body",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		if v > 10 {
+			return s
+		}
+		s += v * v
+	}
+	return s
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: its body returns; assign the result to a variable and return after the loop",
+		},
+		{
+			name: "a break of the loop",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		if v > 10 {
+			break
+		}
+		s += v * v
+	}
+	return s
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: its body has a break of the loop itself (or of one around it), so the iterations that run depend on each other; compute a condition per iteration instead",
+		},
+		{
+			name: "a slice the loop reads, written after it",
+			src: `//godiff:grad w
+func F(w, x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for i := range x {
+		s += w[0] * x[i] * x[i]
+	}
+	x[0] = 0
+	return s
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: x is written after the loop, and the backward sweep reads it again as the loop read it; write into a copy",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkMessage(t, tt.src, tt.want) })
+	}
+}
