@@ -178,6 +178,52 @@ func F(w, x []float64) float64 {
 `,
 			want: "a.go:7:2: this loop cannot be checkpointed: x is written after the loop, and the backward sweep reads it again as the loop read it; write into a copy",
 		},
+		{
+			name: "a helper that may return before it overwrites the buffer",
+			src: `func fill(skip bool, x float64, out []float64) {
+	if skip {
+		return
+	}
+	for i := 0; i < len(out); i++ {
+		out[i] = x * float64(i)
+	}
+}
+
+//godiff:grad
+func F(x []float64) float64 {
+	buf := make([]float64, 3)
+	s := 0.0
+	//godiff:checkpoint
+	for i, v := range x {
+		fill(i%2 == 1, v, buf)
+		s += buf[2]
+	}
+	return s
+}
+`,
+			want: "a.go:17:2: this loop cannot be checkpointed: its body reads buf before it has overwritten all of it in the same iteration, so an iteration reads what an earlier one left there; a work buffer must be overwritten whole (a loop over all its indexes, storing each element first) before the iteration reads it, and other memory may only be summed into (s[i] += ...)",
+		},
+		{
+			name: "a helper that overwrites the buffer first",
+			src: `func fill(x float64, out []float64) {
+	for i := 0; i < len(out); i++ {
+		out[i] = x * float64(i)
+	}
+}
+
+//godiff:grad
+func F(x []float64) float64 {
+	buf := make([]float64, 3)
+	s := 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		fill(v, buf)
+		s += buf[2] * buf[1]
+	}
+	return s
+}
+`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkMessage(t, tt.src, tt.want) })

@@ -531,8 +531,8 @@ func overwrites(v, r *ir.Value) bool {
 				}) {
 					return true
 				}
-				if touches(w, pr) {
-					return false
+				if touches(w, pr) || leaves(w) {
+					return false // it may read pr, or return before the loop
 				}
 			}
 		}
@@ -609,7 +609,7 @@ func countedZeroTo(l *ir.Value) (*ir.Var, *ir.Value, bool) {
 		return nil, nil, false
 	}
 	c := cond.Result
-	if c == nil || c.Op != ir.OpLt || c.Args[0].Op != ir.OpGet || c.Args[0].Aux != x || c.Args[1].Block == cond {
+	if c == nil || c.Op != ir.OpLt || c.Args[0].Op != ir.OpGet || c.Args[0].Aux != x || c.Args[1].Block == cond && c.Args[1].Op != ir.OpLen {
 		return nil, nil, false
 	}
 	steps := 0
@@ -812,4 +812,13 @@ func (bw *backward) rerun(v *ir.Value) []*ir.Value {
 	names := r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed))
 	b.Invoke(ir.Callee{Name: names.Forward}, v.Type, args...)
 	return []*ir.Value{b.TapeSlot(bw.tape, fld), b.Const(ir.Int, int64(0))}
+}
+
+// leaves reports whether v is, or holds, a return.
+func leaves(v *ir.Value) bool {
+	found := v.Op == ir.OpReturn
+	for _, b := range v.Blocks {
+		b.Walk(func(w *ir.Value) { found = found || w.Op == ir.OpReturn })
+	}
+	return found
 }
