@@ -113,6 +113,36 @@ func F(x []float64) float64 {
 			want: "a.go:7:2: this loop cannot be checkpointed: it carries p from one iteration to the next (it reads p other than to add to it); only sums into a variable (p += ...) or into memory (s[i] += ...) may cross iterations of a checkpointed loop",
 		},
 		{
+			name: "a variable doubled, not summed into",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 1.0
+	//godiff:checkpoint
+	for _, v := range x {
+		s += s
+		s += v
+	}
+	return s
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: it carries s from one iteration to the next (it reads s other than to add to it); only sums into a variable (s += ...) or into memory (s[i] += ...) may cross iterations of a checkpointed loop",
+		},
+		{
+			name: "memory doubled, not summed into",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	acc := make([]float64, 2)
+	//godiff:checkpoint
+	for i, v := range x {
+		acc[i%2] += acc[i%2]
+		acc[i%2] += v
+	}
+	return acc[0] * acc[1]
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: its body reads acc before it has overwritten all of it in the same iteration, so an iteration reads what an earlier one left there; a work buffer must be overwritten whole (a loop over all its indexes, storing each element first) before the iteration reads it, and other memory may only be summed into (s[i] += ...)",
+		},
+		{
 			name: "a buffer read before it is overwritten",
 			src: `//godiff:grad
 func F(x []float64) float64 {

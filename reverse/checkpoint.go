@@ -414,13 +414,19 @@ func (o *outliner) accumulator(body *ir.Block, x *ir.Var) string {
 	return why
 }
 
-// sumOf reports whether v is g + e, e + g or g - e.
+// sumOf reports whether v is g + e, e + g or g - e, where e is not a read
+// of the same state as g (another get of its variable, another load of its
+// memory): x + x doubles x, it does not add to it.
 func sumOf(v, g *ir.Value) bool {
+	same := func(e *ir.Value) bool {
+		return e == g || g.Op == ir.OpGet && e.Op == ir.OpGet && e.Aux == g.Aux ||
+			g.Op == ir.OpLoad && e.Op == ir.OpLoad && ir.Root(e.Args[0]) == ir.Root(g.Args[0])
+	}
 	switch v.Op {
 	case ir.OpAdd:
-		return v.Args[0] == g && v.Args[1] != g || v.Args[1] == g && v.Args[0] != g
+		return v.Args[0] == g && !same(v.Args[1]) || v.Args[1] == g && !same(v.Args[0])
 	case ir.OpSub:
-		return v.Args[0] == g && v.Args[1] != g
+		return v.Args[0] == g && !same(v.Args[1])
 	}
 	return false
 }
