@@ -62,7 +62,9 @@ func Outline(f *ir.Func) (*ir.Func, []*ir.Func, error) {
 	o := &outliner{f: f, uses: usesOf(f), order: programOrder(f)}
 	plans := make(map[*ir.Value]*loopPlan)
 	for k, l := range marked {
-		p, err := o.plan(l, fmt.Sprintf("%sLoop%d", lowerName(f.Name), k+1))
+		// A method's bodies are named after its type too (modelLossLoop1),
+		// as its tape is: two types may have methods of one name.
+		p, err := o.plan(l, fmt.Sprintf("%sLoop%d", lowerName(f.RecvType()+f.Name), k+1))
 		if err != nil {
 			return nil, nil, err
 		}

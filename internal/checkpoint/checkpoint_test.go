@@ -81,7 +81,36 @@ func pairs() []pair {
 		return points(rng, h*d), points(rng, h), points(rng, n*d)
 	}
 	hist := func(rng *rand.Rand, n int) ([]float64, []float64) { return points(rng, 3), points(rng, n) }
+	model := func(rng *rand.Rand, n int) (*Model, []float64, []float64) {
+		return &Model{W: points(rng, 1), B: rng.Float64()}, points(rng, n), points(rng, n)
+	}
 	return []pair{
+		{
+			name: "Model.Loss",
+			ckpt: func(rng *rand.Rand, n int) (float64, []float64) {
+				m, xs, ys := model(rng, n)
+				y, dm := m.LossGrad(xs, ys)
+				return y, append(dm.W, dm.B)
+			},
+			rec: func(rng *rand.Rand, n int) (float64, []float64) {
+				m, xs, ys := model(rng, n)
+				y, dm := m.LossRecordedGrad(xs, ys)
+				return y, append(dm.W, dm.B)
+			},
+			bytes: func(rng *rand.Rand, n int) int {
+				m, xs, ys := model(rng, n)
+				var t ModelLossTape
+				m.LossForward(&t, xs, ys)
+				ModelLossBackward(&t, 1, &Model{W: make([]float64, 1)})
+				return t.Bytes()
+			},
+			recordedBytes: func(rng *rand.Rand, n int) int {
+				m, xs, ys := model(rng, n)
+				var t ModelLossRecordedTape
+				m.LossRecordedForward(&t, xs, ys)
+				return t.Bytes()
+			},
+		},
 		{
 			name: "Mixture",
 			ckpt: func(rng *rand.Rand, n int) (float64, []float64) { return MixtureGrad(mix(rng, n)) },

@@ -197,3 +197,35 @@ func HistogramRecorded(w, xs []float64) float64 {
 	}
 	return s
 }
+
+// Model is a one-unit tanh regression, for a method with a checkpointed
+// loop.
+type Model struct {
+	W []float64
+	B float64
+}
+
+// Loss is the summed squared error of m on the examples (xs, ys).
+//
+//godiff:grad m
+func (m *Model) Loss(xs, ys []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for i := range xs {
+		p := math.Tanh(m.W[0]*xs[i] + m.B)
+		s += (p - ys[i]) * (p - ys[i])
+	}
+	return s
+}
+
+// LossRecorded is Loss without the checkpoint.
+//
+//godiff:grad m
+func (m *Model) LossRecorded(xs, ys []float64) float64 {
+	s := 0.0
+	for i := range xs {
+		p := math.Tanh(m.W[0]*xs[i] + m.B)
+		s += (p - ys[i]) * (p - ys[i])
+	}
+	return s
+}

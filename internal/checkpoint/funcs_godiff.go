@@ -1250,6 +1250,201 @@ func HistogramRecordedGrad(w, xs []float64) (float64, []float64) {
 	return t1, dw
 }
 
+// ModelLossTape is what LossForward keeps of one run of Loss for
+// ModelLossBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of LossForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 80 bytes, plus modelLossLoop1Tape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	modelLossLoop1Tape  modelLossLoop1Tape.Bytes(), a modelLossLoop1CallNoXsYsFixedXsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:214 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
+//	mW                  24 bytes per run (a reference to the caller's slice, not a copy): the field m.W
+//	mB                  8 bytes per run: the field m.B
+//	xs                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	ys                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter ys
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:214 (//godiff:checkpoint), run again one at a time before
+// its backward code by modelLossLoop1CallNoXsYsFixedXsForward, nothing recorded
+// per iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type ModelLossTape struct {
+	// modelLossLoop1Tape: the tape of one iteration of the loop at funcs.go:214
+	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
+	// again before its backward code, last iteration first, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	modelLossLoop1Tape modelLossLoop1CallNoXsYsFixedXsTape
+	// mW: the field m.W.
+	mW []float64
+	// mB: the field m.B.
+	mB float64
+	// xs: the parameter xs.
+	xs []float64
+	// ys: the parameter ys.
+	ys []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ModelLossTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *ModelLossTape) Bytes() int {
+	n := 80
+	n += t.modelLossLoop1Tape.Bytes()
+	return n
+}
+
+// LossForward runs Loss and records in t what ModelLossBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func (m *Model) LossForward(t *ModelLossTape, xs, ys []float64) float64 {
+	t.modelLossLoop1Tape.calls = t.modelLossLoop1Tape.calls[:0]
+	t.mW = m.W
+	t.mB = m.B
+	t.xs = xs
+	t.ys = ys
+	s := 0.0
+	for i := range xs {
+		t1 := modelLossLoop1(s, m.W, xs, m.B, ys, i)
+		s = t1
+	}
+	return s
+}
+
+// ModelLossBackward adds to dm the vector-Jacobian product of Loss with the
+// seeds s, at the point recorded in t by LossForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Loss and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func ModelLossBackward(t *ModelLossTape, s float64, dm *Model) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	xs := t.xs
+	mW := t.mW
+	mB := t.mB
+	ys := t.ys
+	var dmBSum float64
+	ds += s
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
+		t.modelLossLoop1Tape.calls = t.modelLossLoop1Tape.calls[:0]
+		modelLossLoop1CallNoXsYsFixedXsForward(&t.modelLossLoop1Tape, 0, mW, xs, mB, ys, i)
+		ds2 := 0.0
+		dmB2 := 0.0
+		modelLossLoop1CallNoXsYsFixedXsBackward(&t.modelLossLoop1Tape, 0, ds, &ds2, dm.W, &dmB2)
+		dmBSum += dmB2
+		ds = ds2
+	}
+	dm.B += dmBSum
+}
+
+// LossGrad returns Loss's result and its gradient with respect to m, in that
+// order (dm), computed by reverse-mode automatic differentiation.
+func (m *Model) LossGrad(xs, ys []float64) (float64, *Model) {
+	var t ModelLossTape
+	t1 := m.LossForward(&t, xs, ys)
+	dm := new(Model)
+	dm.W = make([]float64, len(m.W))
+	ModelLossBackward(&t, 1, dm)
+	return t1, dm
+}
+
+// ModelLossRecordedTape is what LossRecordedForward keeps of one run of
+// LossRecorded for ModelLossRecordedBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of LossRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(xs) + 48 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	xs  24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	ys  24 bytes per run (a reference to the caller's slice, not a copy): the parameter ys
+//	p   8·len(xs) bytes (8 bytes an entry): p as the forward sweep computed it
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// differences; the elements of ys, xs it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type ModelLossRecordedTape struct {
+	// xs: the parameter xs.
+	xs []float64
+	// ys: the parameter ys.
+	ys []float64
+	// p: p as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	p []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ModelLossRecordedTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *ModelLossRecordedTape) Bytes() int {
+	n := 48
+	n += len(t.p) * 8
+	return n
+}
+
+// LossRecordedForward runs LossRecorded and records in t what
+// ModelLossRecordedBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func (m *Model) LossRecordedForward(t *ModelLossRecordedTape, xs, ys []float64) float64 {
+	t.p = t.p[:0]
+	t.xs = xs
+	t.ys = ys
+	s := 0.0
+	t.p = slices.Grow(t.p, len(xs))
+	for i := range xs {
+		p := math.Tanh(m.W[0]*xs[i] + m.B)
+		t.p = append(t.p, p)
+		t1 := p - ys[i]
+		s += t1 * t1
+	}
+	return s
+}
+
+// ModelLossRecordedBackward adds to dm the vector-Jacobian product of
+// LossRecorded with the seeds s, at the point recorded in t by
+// LossRecordedForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func ModelLossRecordedBackward(t *ModelLossRecordedTape, s float64, dm *Model) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	xs := t.xs
+	np := len(t.p)
+	ys := t.ys
+	var dmBSum float64
+	ds += s
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
+		np--
+		p := t.p[np]
+		dp := ds * (p - ys[i]) * 2
+		t2 := dp * (1 - p*p)
+		dmBSum += t2
+		dm.W[0] += t2 * xs[i]
+	}
+	dm.B += dmBSum
+}
+
+// LossRecordedGrad returns LossRecorded's result and its gradient with respect
+// to m, in that order (dm), computed by reverse-mode automatic differentiation.
+func (m *Model) LossRecordedGrad(xs, ys []float64) (float64, *Model) {
+	var t ModelLossRecordedTape
+	t1 := m.LossRecordedForward(&t, xs, ys)
+	dm := new(Model)
+	dm.W = make([]float64, len(m.W))
+	ModelLossRecordedBackward(&t, 1, dm)
+	return t1, dm
+}
+
 // lseCallFixedXTape is what lseCallFixedXForward keeps of the calls of lse at
 // one call site for lseCallFixedXBackward: the forward values the backward
 // sweep reads, and the control flow it replays, each call's in its record and
@@ -2101,4 +2296,98 @@ func histogramLoop1(xs []float64, k int, bins, w []float64, i int) {
 	x := xs[i]
 	b := i % k
 	bins[b] += math.Exp(w[b] * x)
+}
+
+// modelLossLoop1CallNoXsYsFixedXsTape is what
+// modelLossLoop1CallNoXsYsFixedXsForward keeps of the calls of modelLossLoop1
+// at one call site for modelLossLoop1CallNoXsYsFixedXsBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of xs it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type modelLossLoop1CallNoXsYsFixedXsTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// xs: the parameter xs.
+		xs []float64
+		// i: the parameter i.
+		i int
+		// p: p as the forward sweep computed it.
+		p float64
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// modelLossLoop1CallNoXsYsFixedXsTape's comment counts them: each value's size,
+// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
+// of its call sites; not Go's padding nor spare capacity.
+func (t *modelLossLoop1CallNoXsYsFixedXsTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
+}
+
+// modelLossLoop1CallNoXsYsFixedXsForward runs modelLossLoop1 and records in t
+// what modelLossLoop1CallNoXsYsFixedXsBackward needs, after what the earlier
+// calls since t's holder began its run recorded; the first of them empties t,
+// keeping its memory.
+func modelLossLoop1CallNoXsYsFixedXsForward(t *modelLossLoop1CallNoXsYsFixedXsTape, s float64, mW, xs []float64, mB float64, ys []float64, i int) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	s2 := s
+	c.xs = xs
+	c.i = i
+	p := math.Tanh(mW[0]*xs[i] + mB)
+	c.p = p
+	t1 := p - ys[i]
+	c.diff = t1
+	s2 += t1 * t1
+	return s2
+}
+
+// modelLossLoop1CallNoXsYsFixedXsBackward adds to ds, dmW and dmB the
+// vector-Jacobian product of modelLossLoop1 with the seeds s2, at the point
+// that call number call of modelLossLoop1CallNoXsYsFixedXsForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func modelLossLoop1CallNoXsYsFixedXsBackward(t *modelLossLoop1CallNoXsYsFixedXsTape, call int, s2 float64, ds *float64, dmW []float64, dmB *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds2 float64
+	xs := c.xs
+	i := c.i
+	p := c.p
+	ds2 += s2
+	dp := ds2 * c.diff * 2
+	t1 := dp * (1 - p*p)
+	dmW[0] += t1 * xs[i]
+	*ds += ds2
+	*dmB += t1
+}
+
+// modelLossLoop1 is one iteration of the loop of Loss at funcs.go:214, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns s, which the iteration sums into.
+func modelLossLoop1(s float64, mW, xs []float64, mB float64, ys []float64, i int) float64 {
+	s2 := s
+	p := math.Tanh(mW[0]*xs[i] + mB)
+	t1 := p - ys[i]
+	s2 += t1 * t1
+	return s2
 }
