@@ -44,14 +44,15 @@ func F(x []float64) float64 {
 			src: `//godiff:grad
 func F(x []float64) float64 {
 	s := 0.0
-	//godiff:checkpoint every=10
+	//godiff:checkpoint every 10
 	for _, v := range x {
 		s += v * v
 	}
 	return s
 }
 `,
-			want: `a.go:6:22: //godiff:checkpoint takes nothing after it; remove "every=10"`,
+			want: "a.go:6:22: //godiff:checkpoint takes nothing after it but -every=K; remove \"every\"\n" +
+				"a.go:6:28: //godiff:checkpoint takes nothing after it but -every=K; remove \"10\"",
 		},
 		{
 			name: "a misspelled verb",
@@ -253,6 +254,63 @@ func F(x []float64) float64 {
 	return s
 }
 `,
+		},
+		{
+			name: "-every on a loop that carries state",
+			src: `//godiff:grad
+func F(x0 float64, n int) float64 {
+	x := x0
+	//godiff:checkpoint -every=4
+	for range n {
+		x = x*0.9 + 0.1*x*x
+	}
+	return x
+}
+`,
+		},
+		{
+			name: "-every on a three-clause loop",
+			src: `//godiff:grad
+func F(x0 float64, n int) float64 {
+	x := x0
+	//godiff:checkpoint -every=4
+	for i := 0; i < n; i++ {
+		x = x*0.9 + 0.1*x*x
+	}
+	return x
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: -every is supported on range loops only yet (for i := range n, or over a slice); write the loop as one",
+		},
+		{
+			name: "-every with state in memory",
+			src: `//godiff:grad
+func F(x []float64, n int) float64 {
+	y := make([]float64, len(x))
+	copy(y, x)
+	//godiff:checkpoint -every=4
+	for range n {
+		y[0] = y[0]*0.9 + 0.1*y[1]
+		y[1] = y[1] * 0.5
+	}
+	return y[0]
+}
+`,
+			want: "a.go:8:2: this loop cannot be checkpointed: its body carries y from one iteration to the next in memory; -every saves state in variables only yet: keep the state in variables, or overwrite y whole in each iteration before reading it",
+		},
+		{
+			name: "-every of zero",
+			src: `//godiff:grad
+func F(x0 float64, n int) float64 {
+	x := x0
+	//godiff:checkpoint -every=0
+	for range n {
+		x = x * 0.9
+	}
+	return x
+}
+`,
+			want: `a.go:6:22: //godiff:checkpoint takes one option, -every=K with K a positive integer (save the loop's state every K iterations); not "-every=0"`,
 		},
 	}
 	for _, tt := range tests {

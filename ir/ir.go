@@ -229,6 +229,10 @@ type Loop struct {
 	// record them (see reverse.Outline). Pos is where the loop's for is.
 	Checkpoint bool
 	Pos        token.Position
+	// Every, with Checkpoint, asks for the loop's state to be saved every
+	// Every iterations, and the iterations between recomputed (0: the loop
+	// carries only sums and overwritten work buffers).
+	Every int
 }
 
 // Tape is the struct type of reverse mode's split form: the values the
@@ -378,6 +382,11 @@ type CallRule struct {
 	// its backward function runs the split form's forward function, then
 	// its backward function, on a tape of one call.
 	Recompute bool
+	// Every, for Recompute, is the number of iterations between the saved
+	// states of a loop that carries state from one iteration to the next
+	// (its body's first results): the backward sweep runs each stretch of
+	// iterations again from its saved state. 0 for a loop carrying sums only.
+	Every int
 	// Err, if not empty, is why f cannot be differentiated (its body is
 	// outside the subset); it is reported where a call of f is active.
 	Err string

@@ -24,7 +24,7 @@ type checker struct {
 	// derive).
 	fatal *ErrorList
 	// marked holds the loops of the file a //godiff:checkpoint marks.
-	marked map[ast.Stmt]bool
+	marked map[ast.Stmt]int
 }
 
 // position returns the reported position of pos.

@@ -3,6 +3,7 @@ package parse
 import (
 	"go/ast"
 	"go/token"
+	"strconv"
 	"strings"
 
 	"godiff/ir"
@@ -19,8 +20,10 @@ const checkpointVerb = "checkpoint"
 // loops they mark. It reports a comment that stands before no for
 // statement, one with words after it, one in a function without
 // //godiff:grad or //godiff:vjp, and one inside a loop already marked.
-func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirective) map[ast.Stmt]bool {
+func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirective) map[ast.Stmt]int {
 	byLine := make(map[int]*ast.Comment)
+	every := make(map[*ast.Comment]int)
+	bad := make(map[*ast.Comment]bool) // reported already: the loop is left unmarked
 	for _, g := range f.Comments {
 		for _, cm := range g.List {
 			text, ok := strings.CutPrefix(cm.Text, directivePrefix)
@@ -29,16 +32,26 @@ func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirecti
 			}
 			byLine[c.fset.Position(cm.Slash).Line] = cm
 			names, options := words(cm, len(directivePrefix)+len(checkpointVerb))
-			for _, w := range append(names, optionTexts(options)...) {
+			for _, o := range options {
+				k, err := strconv.Atoi(strings.TrimPrefix(o.text, "-every="))
+				if !strings.HasPrefix(o.text, "-every=") || err != nil || k < 1 || every[cm] != 0 {
+					c.errorf(o.pos, "//godiff:checkpoint takes one option, -every=K with K a positive integer (save the loop's state every K iterations); not %q", o.text)
+					bad[cm] = true
+					continue
+				}
+				every[cm] = k
+			}
+			for _, w := range names {
 				at := cm.Slash + token.Pos(strings.Index(cm.Text, w))
-				c.errorf(at, "//godiff:checkpoint takes nothing after it; remove %q", w)
+				c.errorf(at, "//godiff:checkpoint takes nothing after it but -every=K; remove %q", w)
+				bad[cm] = true
 			}
 		}
 	}
 	if len(byLine) == 0 {
 		return nil
 	}
-	marked := make(map[ast.Stmt]bool)
+	marked := make(map[ast.Stmt]int)
 	used := make(map[*ast.Comment]bool)
 	for _, decl := range f.Decls {
 		fd, ok := decl.(*ast.FuncDecl)
@@ -69,12 +82,13 @@ func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirecti
 			}
 			used[cm] = true
 			switch {
+			case bad[cm]:
 			case !reverse:
 				c.errorf(cm.Slash, "//godiff:checkpoint marks a loop of %s, which has no //godiff:grad or //godiff:vjp: only reverse mode records loops, so there is nothing to recompute", fd.Name.Name)
 			case len(inside) > 0:
 				c.errorf(cm.Slash, "//godiff:checkpoint on a loop inside a loop already marked (line %d) is not supported: mark one of them", c.fset.Position(inside[len(inside)-1].Pos()).Line)
 			default:
-				marked[s] = true
+				marked[s] = every[cm]
 			}
 			inside = append(inside, s)
 			return true
@@ -88,22 +102,15 @@ func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirecti
 	return marked
 }
 
-// optionTexts returns the words of options as written.
-func optionTexts(options []option) []string {
-	out := make([]string, len(options))
-	for i, o := range options {
-		out[i] = o.text
-	}
-	return out
-}
-
 // markCheckpoint marks loop, built from statement s, if a
 // //godiff:checkpoint stands on it.
 func (fb *funcBuilder) markCheckpoint(s ast.Stmt, loop *ir.Value) {
-	if !fb.marked[s] {
+	every, ok := fb.marked[s]
+	if !ok {
 		return
 	}
 	l := loop.Aux.(*ir.Loop)
 	l.Checkpoint = true
+	l.Every = every
 	l.Pos = fb.position(s.Pos())
 }

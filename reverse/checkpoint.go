@@ -191,8 +191,16 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 	if bad != "" {
 		return fail("%s", bad)
 	}
+	every := l.Aux.(*ir.Loop).Every
+	if every > 0 && l.Op != ir.OpRange {
+		return fail("-every is supported on range loops only yet (for i := range n, or over a slice); write the loop as one")
+	}
 	for _, x := range setVars {
 		if declared[x] {
+			continue
+		}
+		if every > 0 {
+			p.accs = append(p.accs, x) // state the snapshots save
 			continue
 		}
 		if why := o.accumulator(body, x); why != "" {
@@ -217,6 +225,9 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 			return fail("its body writes into the array %s; only slices may be accumulators or work buffers of a checkpointed loop", r.Name)
 		}
 		if !o.accumSlice(body, r) && !freshBlock(body, r) {
+			if every > 0 {
+				return fail("its body carries %s from one iteration to the next in memory; -every saves state in variables only yet: keep the state in variables, or overwrite %s whole in each iteration before reading it", r.Name, r.Name)
+			}
 			return fail("its body reads %s before it has overwritten all of it in the same iteration, so an iteration reads what an earlier one left there; a work buffer must be overwritten whole (a loop over all its indexes, storing each element first) before the iteration reads it, and other memory may only be summed into (s[i] += ...)", r.Name)
 		}
 		for _, x := range p.free {
@@ -253,6 +264,7 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 		}
 	}
 	p.build(name, written, o.f, body)
+	p.rule.Every = every
 	return p, nil
 }
 
@@ -294,7 +306,11 @@ func (p *loopPlan) build(name string, written map[*ir.Value]bool, f *ir.Func, bo
 		for _, x := range p.accs {
 			names = append(names, x.Name)
 		}
-		g.Doc = append(g.Doc, fmt.Sprintf("It takes and returns %s, which the iteration sums into.", strings.Join(names, ", ")))
+		what := "which the iteration sums into"
+		if p.loop.Aux.(*ir.Loop).Every > 0 {
+			what = "the state the iteration carries to the next"
+		}
+		g.Doc = append(g.Doc, fmt.Sprintf("It takes and returns %s, %s.", strings.Join(names, ", "), what))
 	}
 	b := ir.NewBuilder(g)
 	b.Simplify = false
@@ -799,8 +815,14 @@ func (bw *backward) rerun(v *ir.Value) []*ir.Value {
 	fld := bw.s.tapeField(c.Tape)
 	fld.Doc = fmt.Sprintf("%s: the tape of one iteration of %s (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations.",
 		fld.Name, r.Source)
+	if r.Every > 0 {
+		fld.Doc = fmt.Sprintf("%s: the tape of one stretch of %d iterations of %s (//godiff:checkpoint -every=%d): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most %d iterations' entries whatever the number of iterations.",
+			fld.Name, r.Every, r.Source, r.Every, r.Every)
+	}
 	bw.s.rerun[fld] = v
-	b.TapeReset(bw.tape, fld)
+	if r.Every == 0 {
+		b.TapeReset(bw.tape, fld)
+	}
 	slot := b.TapeSlot(bw.tape, fld)
 	args := []*ir.Value{slot}
 	params := r.Derived.Params
@@ -818,8 +840,105 @@ func (bw *backward) rerun(v *ir.Value) []*ir.Value {
 		}
 	}
 	names := r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed))
+	if r.Every > 0 {
+		return bw.rerunStretch(v, fld, args, names.Forward)
+	}
 	b.Invoke(ir.Callee{Name: names.Forward}, v.Type, args...)
 	return []*ir.Value{b.TapeSlot(bw.tape, fld), b.Const(ir.Int, int64(0))}
+}
+
+// rerunStretch is rerun for a loop that carries state (-every=K, a range
+// loop): the iterations from one saved state to the next run again, on
+// the site's tape, as the backward sweep reaches the last of them, from
+// the state saved before the first; each iteration's backward function
+// then reads its call's record. args are the forward function's
+// arguments as rerun made them for the current iteration; the state (the
+// first ones) and the index (the last) are replaced.
+func (bw *backward) rerunStretch(v *ir.Value, fld *ir.TapeField, args []*ir.Value, forward string) []*ir.Value {
+	b := bw.b
+	r := v.Aux.(ir.Callee).Rule
+	l := v.Block.Parent
+	for !l.Op.IsLoop() {
+		l = l.Block.Parent
+	}
+	snaps := bw.s.snapshotFields(v)
+	k := b.Const(ir.Int, int64(r.Every))
+	one := b.Const(ir.Int, int64(1))
+	i := bw.prim(v.Args[len(v.Args)-1])
+	n := bw.trip(l)
+	seg := b.Div(i, k)
+	seg.Name = "stretch"
+	first := b.Mul(seg, k)
+	last := b.Logic(ir.OpOr, b.Compare(ir.OpEq, i, b.Sub(n, one)), b.Compare(ir.OpEq, b.Binary(ir.OpRem, b.Add(i, one), k), b.Const(ir.Int, int64(0))))
+	ifop := b.If(last)
+	b.In(ifop.Blocks[0], func() {
+		b.Comment("The last iteration of a stretch: run the stretch again from the state saved before it.")
+		b.TapeReset(bw.tape, fld)
+		state := make([]*ir.Var, len(snaps))
+		for m, f := range snaps {
+			state[m] = &ir.Var{Name: r.Derived.Params[m].Name, Type: f.Type}
+			b.Declare(state[m], b.Load(b.TapeLoad(bw.tape, f), seg))
+		}
+		j := &ir.Var{Name: "j", Type: ir.Int}
+		loop := b.For("")
+		b.In(loop.Blocks[0], func() { b.Declare(j, first) })
+		b.In(loop.Blocks[1], func() { loop.Blocks[1].Result = b.Compare(ir.OpLe, b.Get(j), i) })
+		b.In(loop.Blocks[2], func() { b.Set(j, b.Add(b.Get(j), one)) })
+		b.In(loop.Blocks[3], func() {
+			call := slices.Clone(args)
+			call[0] = b.TapeSlot(bw.tape, fld)
+			for m, x := range state {
+				call[1+m] = b.Get(x)
+			}
+			call[len(call)-1] = b.Get(j)
+			res := b.Invoke(ir.Callee{Name: forward}, v.Type, call...)
+			for m, x := range state {
+				if len(state) == 1 {
+					b.Set(x, res)
+				} else {
+					b.Set(x, b.Extract(res, m))
+				}
+			}
+		})
+	})
+	return []*ir.Value{b.TapeSlot(bw.tape, fld), b.Sub(i, first)}
+}
+
+// snapshotFields returns the stacks of the state the call v of a loop
+// body with -every saves, made on first use.
+func (s *splitter) snapshotFields(v *ir.Value) []*ir.TapeField {
+	if f, ok := s.snapF[v]; ok {
+		return f
+	}
+	r := v.Aux.(ir.Callee).Rule
+	var out []*ir.TapeField
+	for m := range r.Derived.Results {
+		p := r.Derived.Params[m]
+		f := s.fields.add("snap"+strings.ToUpper(p.Name[:1])+p.Name[1:], p.Type, 1,
+			fmt.Sprintf("%s as iteration 0, %d, %d, ... of %s began (//godiff:checkpoint -every=%d)", p.Name, r.Every, 2*r.Every, r.Source, r.Every))
+		out = append(out, f)
+	}
+	s.snapF[v] = out
+	return out
+}
+
+// saveSnapshot saves, in the forward function, the state the call old of
+// a loop body with -every takes (the first of args, the copies of its
+// arguments), when its index (the last) is a multiple of the interval.
+func (s *splitter) saveSnapshot(b *ir.Builder, refs tapeRefs, old *ir.Value, args []*ir.Value) {
+	r := old.Aux.(ir.Callee).Rule
+	snaps := s.snapF[old]
+	if r.Every == 0 || len(snaps) == 0 {
+		return
+	}
+	idx := args[len(args)-1]
+	due := b.Compare(ir.OpEq, b.Binary(ir.OpRem, idx, b.Const(ir.Int, int64(r.Every))), b.Const(ir.Int, int64(0)))
+	ifop := b.If(due)
+	b.In(ifop.Blocks[0], func() {
+		for m, f := range snaps {
+			refs.save(b, f, args[m])
+		}
+	})
 }
 
 // leaves reports whether v is, or holds, a return.

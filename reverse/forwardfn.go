@@ -37,6 +37,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 				for i, a := range old.Args[1:] {
 					args[i] = c.Value[a]
 				}
+				s.saveSnapshot(b, refs, old, args)
 				nv := b.Invoke(ir.Callee{Name: r.Derived.Name}, old.Type, args...)
 				nv.Name = old.Name
 				c.Value[old] = nv

@@ -46,6 +46,9 @@ type splitter struct {
 	// rerun holds the sites of the calls the backward sweep runs again:
 	// the bodies of checkpointed loops (checkpoint.go), by the loop.
 	rerun map[*ir.TapeField]*ir.Value
+	// snapF holds, by such a call, the stacks of the state a loop with
+	// -every saves every so many iterations, one per state variable.
+	snapF map[*ir.Value][]*ir.TapeField
 }
 
 func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
@@ -73,6 +76,7 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		onceF:      make(map[*ir.Value]*ir.TapeField),
 		onceLoads:  make(map[*ir.Value][]*ir.Value),
 		rerun:      make(map[*ir.TapeField]*ir.Value),
+		snapF:      make(map[*ir.Value][]*ir.TapeField),
 	}
 	s.flag(g.Body)
 	return s

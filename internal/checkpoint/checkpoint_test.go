@@ -53,6 +53,16 @@ func TestDerivatives(t *testing.T) {
 			Grad:  func(p []float64) (float64, []float64) { return HistogramGrad(p, xs) },
 			JVP:   func(p, v []float64) (float64, float64) { return HistogramJVP(p, xs, v) },
 		},
+		{
+			Name:  "Orbit",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 3, 0.5, 1.5) },
+			F:     func(p []float64) float64 { return Orbit(p[0], p[1], p[2], 97) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, a, b, c := OrbitGrad(p[0], p[1], p[2], 97)
+				return y, []float64{a, b, c}
+			},
+			JVP: func(p, v []float64) (float64, float64) { return OrbitJVP(p[0], p[1], p[2], 97, v[0], v[1], v[2]) },
+		},
 	}
 	for _, pr := range problems {
 		t.Run(pr.Name, func(t *testing.T) {
@@ -232,6 +242,30 @@ func TestTapeBytesConstant(t *testing.T) {
 			if b := p.recordedBytes(rand.New(rand.NewPCG(1, 1)), n); b <= firstRec {
 				t.Errorf("%s: recorded tape %d bytes at n=%d, not more than %d at n=10", p.name, b, n, firstRec)
 			}
+		}
+	}
+}
+
+// TestOrbit checks the loop checkpointed every 10 iterations: its gradient
+// is the recorded loop's, at trip counts around the stretches' ends, and
+// its tape holds two numbers per 10 iterations, as the report says
+// (16·⌈steps/10⌉ + 32 bytes, plus one stretch's tape after a backward run).
+func TestOrbit(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 11, 20, 37, 1000} {
+		y, a, b, c := OrbitGrad(0.3, -0.2, 1.5, n)
+		y0, a0, b0, c0 := OrbitRecordedGrad(0.3, -0.2, 1.5, n)
+		if y != y0 {
+			t.Errorf("n=%d: value %v checkpointed, %v recorded", n, y, y0)
+		}
+		for i, d := range [][2]float64{{a, a0}, {b, b0}, {c, c0}} {
+			if math.Abs(d[0]-d[1]) > 1e-12*math.Max(1, math.Abs(d[1])) {
+				t.Errorf("n=%d: gradient[%d] = %v checkpointed, %v recorded", n, i, d[0], d[1])
+			}
+		}
+		var tape OrbitTape
+		OrbitForward(&tape, 0.3, -0.2, 1.5, n)
+		if want := 16*((n+9)/10) + 32; tape.Bytes() != want {
+			t.Errorf("n=%d: Bytes() = %d after OrbitForward, the report's formula gives %d", n, tape.Bytes(), want)
 		}
 	}
 }

@@ -229,3 +229,40 @@ func (m *Model) LossRecorded(xs, ys []float64) float64 {
 	}
 	return s
 }
+
+// Orbit integrates the oscillator of acceleration -k·x - 0.1·x³ from
+// (x0, v0) over steps leapfrog steps and returns its final x² + v²: a
+// loop that carries its state (x, v) from one iteration to the next,
+// checkpointed every 10 iterations.
+//
+//godiff:grad x0 v0 k
+//godiff:jvp x0 v0 k
+func Orbit(x0, v0, k float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.01
+	//godiff:checkpoint -every=10
+	for range steps {
+		a := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a
+		x += dt * v
+		a2 := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a2
+	}
+	return x*x + v*v
+}
+
+// OrbitRecorded is Orbit without the checkpoint.
+//
+//godiff:grad x0 v0 k
+func OrbitRecorded(x0, v0, k float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.01
+	for range steps {
+		a := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a
+		x += dt * v
+		a2 := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a2
+	}
+	return x*x + v*v
+}

@@ -1445,6 +1445,316 @@ func (m *Model) LossRecordedGrad(xs, ys []float64) (float64, *Model) {
 	return t1, dm
 }
 
+// OrbitTape is what OrbitForward keeps of one run of Orbit for OrbitBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of OrbitForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10⌉ + 32 bytes,
+// plus orbitLoop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	orbitLoop1Tape  orbitLoop1Tape.Bytes(), a orbitLoop1CallNoDtTape holding the calls of one stretch of at most 10 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 10 iterations of the loop at funcs.go:244 (//godiff:checkpoint -every=10): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 10 iterations' entries whatever the number of iterations
+//	k               8 bytes per run: the parameter k
+//	steps           8 bytes per run: the parameter steps
+//	snapV           8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): v as iteration 0, 10, 20, ... of the loop at funcs.go:244 began (//godiff:checkpoint -every=10)
+//	snapX           8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): x as iteration 0, 10, 20, ... of the loop at funcs.go:244 began (//godiff:checkpoint -every=10)
+//	x               8 bytes per run: the value of x the backward sweep reads
+//	v               8 bytes per run: the value of v the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:244 (//godiff:checkpoint -every=10), run again by
+// orbitLoop1CallNoDtForward a stretch of 10 at a time from the state saved
+// before it, the stretch's iterations recorded on one tape; lengths, indexes
+// and integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type OrbitTape struct {
+	// orbitLoop1Tape: the tape of one stretch of 10 iterations of the loop at
+	// funcs.go:244 (//godiff:checkpoint -every=10): as the backward sweep reaches
+	// the last iteration of a stretch, it empties it and runs the stretch again
+	// from the state saved before it, so that it holds at most 10 iterations'
+	// entries whatever the number of iterations.
+	orbitLoop1Tape orbitLoop1CallNoDtTape
+	// k: the parameter k.
+	k float64
+	// steps: the parameter steps.
+	steps int
+	// snapV: v as iteration 0, 10, 20, ... of the loop at funcs.go:244 began
+	// (//godiff:checkpoint -every=10), one entry per iteration of the loop around
+	// it, read back last first.
+	snapV []float64
+	// snapX: x as iteration 0, 10, 20, ... of the loop at funcs.go:244 began
+	// (//godiff:checkpoint -every=10), one entry per iteration of the loop around
+	// it, read back last first.
+	snapX []float64
+	// x: the value of x the backward sweep reads.
+	x float64
+	// v: the value of v the backward sweep reads.
+	v float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in OrbitTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *OrbitTape) Bytes() int {
+	n := 32
+	n += t.orbitLoop1Tape.Bytes()
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	return n
+}
+
+// OrbitForward runs Orbit and records in t what OrbitBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func OrbitForward(t *OrbitTape, x0, v0, k float64, steps int) float64 {
+	t.orbitLoop1Tape.calls = t.orbitLoop1Tape.calls[:0]
+	t.snapV = t.snapV[:0]
+	t.snapX = t.snapX[:0]
+	t.k = k
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.01
+	for i := range steps {
+		t1 := v
+		t2 := x
+		if i%10 == 0 {
+			t.snapV = append(t.snapV, t1)
+			t.snapX = append(t.snapX, t2)
+		}
+		t3, t4 := orbitLoop1(t1, t2, k, dt, i)
+		v = t3
+		x = t4
+	}
+	t.x = x
+	t.v = v
+	return x*x + v*v
+}
+
+// OrbitBackward adds to dx0, dv0 and dk the vector-Jacobian product of Orbit
+// with the seeds s, at the point recorded in t by OrbitForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Orbit and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func OrbitBackward(t *OrbitTape, s float64, dx0, dv0, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	k := t.k
+	steps := t.steps
+	var dkSum float64
+	dv += s * t.v * 2
+	dx += s * t.x * 2
+	t1 := steps - 1
+	for i := t1; i >= 0; i-- {
+		t2 := i
+		stretch := t2 / 10
+		t3 := stretch * 10
+		if t2 == t1 || (t2+1)%10 == 0 {
+			// The last iteration of a stretch: run the stretch again from the state saved before it.
+			t.orbitLoop1Tape.calls = t.orbitLoop1Tape.calls[:0]
+			v := t.snapV[stretch]
+			x := t.snapX[stretch]
+			for j := t3; j <= t2; j++ {
+				t4, t5 := orbitLoop1CallNoDtForward(&t.orbitLoop1Tape, v, x, k, 0.01, j)
+				v = t4
+				x = t5
+			}
+		}
+		dv2 := 0.0
+		dx2 := 0.0
+		dk2 := 0.0
+		orbitLoop1CallNoDtBackward(&t.orbitLoop1Tape, t2-t3, dv, dx, &dv2, &dx2, &dk2)
+		dkSum += dk2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dk += dkSum
+}
+
+// OrbitGrad returns Orbit's result and its gradient with respect to x0, v0 and
+// k, in that order (dx0, dv0, dk), computed by reverse-mode automatic
+// differentiation.
+func OrbitGrad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
+	var t OrbitTape
+	t1 := OrbitForward(&t, x0, v0, k, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	OrbitBackward(&t, 1, &dx0, &dv0, &dk)
+	return t1, dx0, dv0, dk
+}
+
+// OrbitJVP returns Orbit's results and then their directional derivatives along
+// the tangents dx0, dv0, dk of x0, v0, k, computed by forward-mode automatic
+// differentiation.
+func OrbitJVP(x0, v0, k float64, steps int, dx0, dv0, dk float64) (float64, float64) {
+	x := x0
+	dx := dx0
+	v := v0
+	dv := dv0
+	dt := 0.01
+	for range steps {
+		t1 := -k
+		t2 := 0.1 * x
+		t3 := t2 * x
+		a := t1*x - t3*x
+		da := -(x * dk) - k*dx - (x*(x*(dx*0.1)+t2*dx) + t3*dx)
+		t4 := 0.5 * dt
+		v += t4 * a
+		dv += t4 * da
+		x += dt * v
+		dx += dt * dv
+		t5 := 0.1 * x
+		t6 := t5 * x
+		a2 := t1*x - t6*x
+		da2 := -(x * dk) - k*dx - (x*(x*(dx*0.1)+t5*dx) + t6*dx)
+		v += t4 * a2
+		dv += t4 * da2
+	}
+	return x*x + v*v, x*dx*2 + v*dv*2
+}
+
+// OrbitRecordedTape is what OrbitRecordedForward keeps of one run of
+// OrbitRecorded for OrbitRecordedBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of OrbitRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·max(steps, 0) + 32 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	k      8 bytes per run: the parameter k
+//	steps  8 bytes per run: the parameter steps
+//	x3     8·max(steps, 0) bytes (8 bytes an entry): the value of x the backward sweep reads
+//	x2     8·max(steps, 0) bytes (8 bytes an entry): the value of x the backward sweep reads
+//	x      8 bytes per run: the value of x the backward sweep reads
+//	v      8 bytes per run: the value of v the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt,
+// a, a2.
+type OrbitRecordedTape struct {
+	// k: the parameter k.
+	k float64
+	// steps: the parameter steps.
+	steps int
+	// x3: the value of x the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	x3 []float64
+	// x2: the value of x the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	x2 []float64
+	// x: the value of x the backward sweep reads.
+	x float64
+	// v: the value of v the backward sweep reads.
+	v float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OrbitRecordedTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *OrbitRecordedTape) Bytes() int {
+	n := 32
+	n += len(t.x3) * 8
+	n += len(t.x2) * 8
+	return n
+}
+
+// OrbitRecordedForward runs OrbitRecorded and records in t what
+// OrbitRecordedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func OrbitRecordedForward(t *OrbitRecordedTape, x0, v0, k float64, steps int) float64 {
+	t.x2 = t.x2[:0]
+	t.x3 = t.x3[:0]
+	t.k = k
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.01
+	t1 := max(steps, 0)
+	t.x2 = slices.Grow(t.x2, t1)
+	t.x3 = slices.Grow(t.x3, t1)
+	for range steps {
+		t2 := -k
+		t.x3 = append(t.x3, x)
+		a := t2*x - 0.1*x*x*x
+		t3 := 0.5 * dt
+		v += t3 * a
+		x += dt * v
+		t.x2 = append(t.x2, x)
+		a2 := t2*x - 0.1*x*x*x
+		v += t3 * a2
+	}
+	t.x = x
+	t.v = v
+	return x*x + v*v
+}
+
+// OrbitRecordedBackward adds to dx0, dv0 and dk the vector-Jacobian product of
+// OrbitRecorded with the seeds s, at the point recorded in t by
+// OrbitRecordedForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func OrbitRecordedBackward(t *OrbitRecordedTape, s float64, dx0, dv0, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	steps := t.steps
+	nx2 := len(t.x2)
+	k := t.k
+	nx3 := len(t.x3)
+	var dkSum float64
+	dv += s * t.v * 2
+	dx += s * t.x * 2
+	t1 := steps - 1
+	for i := t1; i >= 0; i-- {
+		nx2--
+		t2 := t.x2[nx2]
+		t3 := 0.1 * t2
+		nx3--
+		t4 := t.x3[nx3]
+		t5 := 0.1 * t4
+		da2 := dv * 0.005
+		t6 := da2 * t2
+		dx += -(da2 * (t3 * t2)) - t6*t3 - t6*t2*0.1 - da2*k
+		dv += dx * 0.01
+		da := dv * 0.005
+		t7 := da * t4
+		dx += -(da * (t5 * t4)) - t7*t5 - t7*t4*0.1 - da*k
+		dkSum -= t6 + t7
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dk += dkSum
+}
+
+// OrbitRecordedGrad returns OrbitRecorded's result and its gradient with
+// respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
+// reverse-mode automatic differentiation.
+func OrbitRecordedGrad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
+	var t OrbitRecordedTape
+	t1 := OrbitRecordedForward(&t, x0, v0, k, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	OrbitRecordedBackward(&t, 1, &dx0, &dv0, &dk)
+	return t1, dx0, dv0, dk
+}
+
 // lseCallFixedXTape is what lseCallFixedXForward keeps of the calls of lse at
 // one call site for lseCallFixedXBackward: the forward values the backward
 // sweep reads, and the control flow it replays, each call's in its record and
@@ -2390,4 +2700,137 @@ func modelLossLoop1(s float64, mW, xs []float64, mB float64, ys []float64, i int
 	t1 := p - ys[i]
 	s2 += t1 * t1
 	return s2
+}
+
+// orbitLoop1CallNoDtTape is what orbitLoop1CallNoDtForward keeps of the calls
+// of orbitLoop1 at one call site for orbitLoop1CallNoDtBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a,
+// a2.
+type orbitLoop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k float64
+		// dt: the parameter dt.
+		dt float64
+		// x22: the value of x2 the backward sweep reads.
+		x22 float64
+		// prod5: a product (prod) of the forward sweep.
+		prod5 float64
+		// prod4: a product (prod) of the forward sweep.
+		prod4 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// prod3: a product (prod) of the forward sweep.
+		prod3 float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// orbitLoop1CallNoDtTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *orbitLoop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// orbitLoop1CallNoDtForward runs orbitLoop1 and records in t what
+// orbitLoop1CallNoDtBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func orbitLoop1CallNoDtForward(t *orbitLoop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	v2 := v
+	x2 := x
+	c.k = k
+	c.dt = dt
+	t1 := -k
+	c.x22 = x2
+	t2 := 0.1 * x2
+	c.prod5 = t2
+	t3 := t2 * x2
+	c.prod4 = t3
+	a := t1*x2 - t3*x2
+	t4 := 0.5 * dt
+	c.prod = t4
+	v2 += t4 * a
+	x2 += dt * v2
+	c.x2 = x2
+	t5 := 0.1 * x2
+	c.prod3 = t5
+	t6 := t5 * x2
+	c.prod2 = t6
+	a2 := t1*x2 - t6*x2
+	v2 += t4 * a2
+	return v2, x2
+}
+
+// orbitLoop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian product
+// of orbitLoop1 with the seeds s1 and s2, at the point that call number call of
+// orbitLoop1CallNoDtForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func orbitLoop1CallNoDtBackward(t *orbitLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	var dv2 float64
+	k := c.k
+	dt := c.dt
+	t1 := c.x22
+	t2 := c.prod
+	t3 := c.x2
+	dx2 += s2
+	dv2 += s1
+	da2 := dv2 * t2
+	t4 := da2 * t3
+	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
+	dv2 += dx2 * dt
+	da := dv2 * t2
+	t5 := da * t1
+	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
+	*dv += dv2
+	*dx += dx2
+	*dk -= t4 + t5
+}
+
+// orbitLoop1 is one iteration of the loop of Orbit at funcs.go:244, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns v, x, the state the iteration carries to the next.
+func orbitLoop1(v, x, k, dt float64, i int) (float64, float64) {
+	v2 := v
+	x2 := x
+	t1 := -k
+	a := t1*x2 - 0.1*x2*x2*x2
+	t2 := 0.5 * dt
+	v2 += t2 * a
+	x2 += dt * v2
+	a2 := t1*x2 - 0.1*x2*x2*x2
+	v2 += t2 * a2
+	return v2, x2
 }
