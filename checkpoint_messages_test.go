@@ -111,7 +111,7 @@ func F(x []float64) float64 {
 	return p
 }
 `,
-			want: "a.go:7:2: this loop cannot be checkpointed: it carries p from one iteration to the next (it reads p other than to add to it); only sums into a variable (p += ...) or into memory (s[i] += ...) may cross iterations of a checkpointed loop",
+			want: "a.go:7:2: this loop cannot be checkpointed: it carries p from one iteration to the next (it reads p other than to add to it); only sums into a variable (p += ...) or into memory (s[i] += ...) may cross iterations of a checkpointed loop, unless it saves its state with -every=K (//godiff:checkpoint -every=100 on a range loop)",
 		},
 		{
 			name: "a variable doubled, not summed into",
@@ -126,7 +126,7 @@ func F(x []float64) float64 {
 	return s
 }
 `,
-			want: "a.go:7:2: this loop cannot be checkpointed: it carries s from one iteration to the next (it reads s other than to add to it); only sums into a variable (s += ...) or into memory (s[i] += ...) may cross iterations of a checkpointed loop",
+			want: "a.go:7:2: this loop cannot be checkpointed: it carries s from one iteration to the next (it reads s other than to add to it); only sums into a variable (s += ...) or into memory (s[i] += ...) may cross iterations of a checkpointed loop, unless it saves its state with -every=K (//godiff:checkpoint -every=100 on a range loop)",
 		},
 		{
 			name: "memory doubled, not summed into",

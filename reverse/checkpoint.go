@@ -204,7 +204,7 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 			continue
 		}
 		if why := o.accumulator(body, x); why != "" {
-			return fail("it carries %s from one iteration to the next %s; only sums into a variable (%s += ...) or into memory (s[i] += ...) may cross iterations of a checkpointed loop", x.Name, why, x.Name)
+			return fail("it carries %s from one iteration to the next %s; only sums into a variable (%s += ...) or into memory (s[i] += ...) may cross iterations of a checkpointed loop, unless it saves its state with -every=K (//godiff:checkpoint -every=100 on a range loop)", x.Name, why, x.Name)
 		}
 		p.accs = append(p.accs, x)
 	}

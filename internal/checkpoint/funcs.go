@@ -266,3 +266,21 @@ func OrbitRecorded(x0, v0, k float64, steps int) float64 {
 	}
 	return x*x + v*v
 }
+
+// OrbitLong is Orbit saving its state every 10000 steps: 100 snapshots
+// for a million steps (see BenchmarkOrbit).
+//
+//godiff:grad x0 v0 k
+func OrbitLong(x0, v0, k float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.01
+	//godiff:checkpoint -every=10000
+	for range steps {
+		a := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a
+		x += dt * v
+		a2 := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a2
+	}
+	return x*x + v*v
+}

@@ -1755,6 +1755,154 @@ func OrbitRecordedGrad(x0, v0, k float64, steps int) (float64, float64, float64,
 	return t1, dx0, dv0, dk
 }
 
+// OrbitLongTape is what OrbitLongForward keeps of one run of OrbitLong for
+// OrbitLongBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of OrbitLongForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10000⌉ + 32 bytes,
+// plus orbitLongLoop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	orbitLongLoop1Tape  orbitLongLoop1Tape.Bytes(), a orbitLongLoop1CallNoDtTape holding the calls of one stretch of at most 10000 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 10000 iterations of the loop at funcs.go:278 (//godiff:checkpoint -every=10000): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 10000 iterations' entries whatever the number of iterations
+//	k                   8 bytes per run: the parameter k
+//	steps               8 bytes per run: the parameter steps
+//	snapV               8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): v as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began (//godiff:checkpoint -every=10000)
+//	snapX               8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): x as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began (//godiff:checkpoint -every=10000)
+//	x                   8 bytes per run: the value of x the backward sweep reads
+//	v                   8 bytes per run: the value of v the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:278 (//godiff:checkpoint -every=10000), run again by
+// orbitLongLoop1CallNoDtForward a stretch of 10000 at a time from the state
+// saved before it, the stretch's iterations recorded on one tape; lengths,
+// indexes and integer arithmetic, and loop counters (recovered from the
+// backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type OrbitLongTape struct {
+	// orbitLongLoop1Tape: the tape of one stretch of 10000 iterations of the loop
+	// at funcs.go:278 (//godiff:checkpoint -every=10000): as the backward sweep
+	// reaches the last iteration of a stretch, it empties it and runs the stretch
+	// again from the state saved before it, so that it holds at most 10000
+	// iterations' entries whatever the number of iterations.
+	orbitLongLoop1Tape orbitLongLoop1CallNoDtTape
+	// k: the parameter k.
+	k float64
+	// steps: the parameter steps.
+	steps int
+	// snapV: v as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began
+	// (//godiff:checkpoint -every=10000), one entry per iteration of the loop
+	// around it, read back last first.
+	snapV []float64
+	// snapX: x as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began
+	// (//godiff:checkpoint -every=10000), one entry per iteration of the loop
+	// around it, read back last first.
+	snapX []float64
+	// x: the value of x the backward sweep reads.
+	x float64
+	// v: the value of v the backward sweep reads.
+	v float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OrbitLongTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *OrbitLongTape) Bytes() int {
+	n := 32
+	n += t.orbitLongLoop1Tape.Bytes()
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	return n
+}
+
+// OrbitLongForward runs OrbitLong and records in t what OrbitLongBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func OrbitLongForward(t *OrbitLongTape, x0, v0, k float64, steps int) float64 {
+	t.orbitLongLoop1Tape.calls = t.orbitLongLoop1Tape.calls[:0]
+	t.snapV = t.snapV[:0]
+	t.snapX = t.snapX[:0]
+	t.k = k
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.01
+	for i := range steps {
+		t1 := v
+		t2 := x
+		if i%10000 == 0 {
+			t.snapV = append(t.snapV, t1)
+			t.snapX = append(t.snapX, t2)
+		}
+		t3, t4 := orbitLongLoop1(t1, t2, k, dt, i)
+		v = t3
+		x = t4
+	}
+	t.x = x
+	t.v = v
+	return x*x + v*v
+}
+
+// OrbitLongBackward adds to dx0, dv0 and dk the vector-Jacobian product of
+// OrbitLong with the seeds s, at the point recorded in t by OrbitLongForward.
+// It keeps buffers of its own in t, for the derivatives of slices it is not
+// passed (those OrbitLong and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func OrbitLongBackward(t *OrbitLongTape, s float64, dx0, dv0, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	k := t.k
+	steps := t.steps
+	var dkSum float64
+	dv += s * t.v * 2
+	dx += s * t.x * 2
+	t1 := steps - 1
+	for i := t1; i >= 0; i-- {
+		t2 := i
+		stretch := t2 / 10000
+		t3 := stretch * 10000
+		if t2 == t1 || (t2+1)%10000 == 0 {
+			// The last iteration of a stretch: run the stretch again from the state saved before it.
+			t.orbitLongLoop1Tape.calls = t.orbitLongLoop1Tape.calls[:0]
+			v := t.snapV[stretch]
+			x := t.snapX[stretch]
+			for j := t3; j <= t2; j++ {
+				t4, t5 := orbitLongLoop1CallNoDtForward(&t.orbitLongLoop1Tape, v, x, k, 0.01, j)
+				v = t4
+				x = t5
+			}
+		}
+		dv2 := 0.0
+		dx2 := 0.0
+		dk2 := 0.0
+		orbitLongLoop1CallNoDtBackward(&t.orbitLongLoop1Tape, t2-t3, dv, dx, &dv2, &dx2, &dk2)
+		dkSum += dk2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dk += dkSum
+}
+
+// OrbitLongGrad returns OrbitLong's result and its gradient with respect to x0,
+// v0 and k, in that order (dx0, dv0, dk), computed by reverse-mode automatic
+// differentiation.
+func OrbitLongGrad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
+	var t OrbitLongTape
+	t1 := OrbitLongForward(&t, x0, v0, k, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	OrbitLongBackward(&t, 1, &dx0, &dv0, &dk)
+	return t1, dx0, dv0, dk
+}
+
 // lseCallFixedXTape is what lseCallFixedXForward keeps of the calls of lse at
 // one call site for lseCallFixedXBackward: the forward values the backward
 // sweep reads, and the control flow it replays, each call's in its record and
@@ -2823,6 +2971,141 @@ func orbitLoop1CallNoDtBackward(t *orbitLoop1CallNoDtTape, call int, s1, s2 floa
 //
 // It takes and returns v, x, the state the iteration carries to the next.
 func orbitLoop1(v, x, k, dt float64, i int) (float64, float64) {
+	v2 := v
+	x2 := x
+	t1 := -k
+	a := t1*x2 - 0.1*x2*x2*x2
+	t2 := 0.5 * dt
+	v2 += t2 * a
+	x2 += dt * v2
+	a2 := t1*x2 - 0.1*x2*x2*x2
+	v2 += t2 * a2
+	return v2, x2
+}
+
+// orbitLongLoop1CallNoDtTape is what orbitLongLoop1CallNoDtForward keeps of the
+// calls of orbitLongLoop1 at one call site for orbitLongLoop1CallNoDtBackward:
+// the forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a,
+// a2.
+type orbitLongLoop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k float64
+		// dt: the parameter dt.
+		dt float64
+		// x22: the value of x2 the backward sweep reads.
+		x22 float64
+		// prod5: a product (prod) of the forward sweep.
+		prod5 float64
+		// prod4: a product (prod) of the forward sweep.
+		prod4 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// prod3: a product (prod) of the forward sweep.
+		prod3 float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// orbitLongLoop1CallNoDtTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *orbitLongLoop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// orbitLongLoop1CallNoDtForward runs orbitLongLoop1 and records in t what
+// orbitLongLoop1CallNoDtBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func orbitLongLoop1CallNoDtForward(t *orbitLongLoop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	v2 := v
+	x2 := x
+	c.k = k
+	c.dt = dt
+	t1 := -k
+	c.x22 = x2
+	t2 := 0.1 * x2
+	c.prod5 = t2
+	t3 := t2 * x2
+	c.prod4 = t3
+	a := t1*x2 - t3*x2
+	t4 := 0.5 * dt
+	c.prod = t4
+	v2 += t4 * a
+	x2 += dt * v2
+	c.x2 = x2
+	t5 := 0.1 * x2
+	c.prod3 = t5
+	t6 := t5 * x2
+	c.prod2 = t6
+	a2 := t1*x2 - t6*x2
+	v2 += t4 * a2
+	return v2, x2
+}
+
+// orbitLongLoop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
+// product of orbitLongLoop1 with the seeds s1 and s2, at the point that call
+// number call of orbitLongLoop1CallNoDtForward on t recorded. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func orbitLongLoop1CallNoDtBackward(t *orbitLongLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	var dv2 float64
+	k := c.k
+	dt := c.dt
+	t1 := c.x22
+	t2 := c.prod
+	t3 := c.x2
+	dx2 += s2
+	dv2 += s1
+	da2 := dv2 * t2
+	t4 := da2 * t3
+	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
+	dv2 += dx2 * dt
+	da := dv2 * t2
+	t5 := da * t1
+	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
+	*dv += dv2
+	*dx += dx2
+	*dk -= t4 + t5
+}
+
+// orbitLongLoop1 is one iteration of the loop of OrbitLong at funcs.go:278,
+// which //godiff:checkpoint marks: the backward sweep runs it again, iteration
+// by iteration, rather than record it.
+//
+// It takes and returns v, x, the state the iteration carries to the next.
+func orbitLongLoop1(v, x, k, dt float64, i int) (float64, float64) {
 	v2 := v
 	x2 := x
 	t1 := -k
