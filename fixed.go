@@ -29,6 +29,18 @@ func (fx *fixer) fix(f *ir.Func, calls []rules.Call, fixed func(int) bool) {
 			continue
 		}
 		read := fx.readParams(r, c.Wrt)
+		if r.Recompute {
+			// Its backward function runs right after its forward function,
+			// in the caller's backward sweep: every slice it does not
+			// write is as the forward function left it.
+			calls[k].Fixed = nil
+			for i, p := range r.Derived.Params {
+				if ir.IsSlice(p.Type) && !r.Writes[i] && read[i] {
+					calls[k].Fixed = append(calls[k].Fixed, i)
+				}
+			}
+			continue
+		}
 		calls[k].Fixed = slices.DeleteFunc(reverse.FixedArgs(f, c.V, fixed), func(p int) bool { return !read[p] })
 	}
 }

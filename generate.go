@@ -357,6 +357,10 @@ func positioned(err error, pos token.Position) parse.ErrorList {
 		}
 	case errors.As(err, &list):
 		out = append(out, list...)
+	case errors.As(err, new(*reverse.CheckpointError)):
+		var ce *reverse.CheckpointError
+		errors.As(err, &ce)
+		out = append(out, parse.Error{Pos: ce.Pos, Msg: ce.Msg})
 	default:
 		out = append(out, parse.Error{Pos: pos, Msg: err.Error()})
 	}
@@ -415,6 +419,10 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, che
 	check = &testgen.Func{F: f}
 	reverses := make(map[reverse.Names]*testgen.Reverse)
 	hvps := make(map[string]*hvpBuilt) // FHVP, shared by hvp and hessian
+	// Reverse mode differentiates f with its checkpointed loops outlined
+	// (see reverse.Outline); forward mode, which records nothing, f itself.
+	outlined, bodies, outlineErr := reverse.Outline(f)
+	usedBodies := false
 	for _, d := range directives {
 		if d.Mode == parse.HVP {
 			g, err := deriveHVP(f, d, hvps)
@@ -443,16 +451,25 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, che
 			needed = append(needed, more...)
 			continue
 		}
-		calls, err := activeCalls(f, f.Name, d.Wrt, d.Mode == parse.JVP)
+		src := f
+		if d.Mode != parse.JVP {
+			if outlineErr != nil {
+				errs = append(errs, outlineErr)
+				continue
+			}
+			src = outlined
+			usedBodies = true
+		}
+		calls, err := activeCalls(src, f.Name, d.Wrt, d.Mode == parse.JVP)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		if d.Mode != parse.JVP {
-			fx.fix(f, calls, allFixed)
+			fx.fix(src, calls, allFixed)
 		}
 		needed = append(needed, uses(calls, d.Mode == parse.JVP)...)
-		lowered := rules.LowerCalls(f, calls, d.Mode != parse.JVP)
+		lowered := rules.LowerCalls(src, calls, d.Mode != parse.JVP)
 		var g *ir.Func
 		switch d.Mode {
 		case parse.Grad, parse.VJP:
@@ -503,6 +520,9 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, che
 	}
 	if len(errs) > 0 {
 		return nil, nil, nil, errors.Join(errs...)
+	}
+	if usedBodies {
+		more = append(more, bodies...) // the plain bodies the forward functions call
 	}
 	more = append(more, twins(append(slices.Clone(own), more...), done)...)
 	more = append(more, rules.Helpers(append(slices.Clone(own), more...))...)

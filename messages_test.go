@@ -179,31 +179,37 @@ func G(x float64) float64 { return math.Float64frombits(bits(x) - 1) }
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
-			src := filepath.Join(dir, "a.go")
-			writeFile(t, src, "package m\n\n"+tt.src)
-			outs, err := Generate([]string{src}, Options{})
-			if tt.want == "" {
-				if err != nil {
-					t.Fatalf("Generate: %v", err)
-				}
-				writeFile(t, outs[0].Path, string(outs[0].Content))
-				vet := exec.Command("go", "vet", ".")
-				vet.Dir = dir
-				if out, err := vet.CombinedOutput(); err != nil {
-					t.Errorf("go vet on the output: %v\n%s", err, out)
-				}
-				return
-			}
-			var list parse.ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("Generate = %d outputs, error %v; want the diagnostic\n%s", len(outs), err, tt.want)
-			}
-			if got := strings.ReplaceAll(list.Error(), dir+string(filepath.Separator), ""); got != tt.want {
-				t.Errorf("diagnostic:\n%s\nwant:\n%s", got, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkMessage(t, tt.src, tt.want) })
+	}
+}
+
+// checkMessage generates the file a.go of package m holding src: with
+// want "", the output must build with it and pass go vet; otherwise
+// Generate must refuse it with exactly the diagnostics want.
+func checkMessage(t *testing.T, src, want string) {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+	path := filepath.Join(dir, "a.go")
+	writeFile(t, path, "package m\n\n"+src)
+	outs, err := Generate([]string{path}, Options{})
+	if want == "" {
+		if err != nil {
+			t.Fatalf("Generate: %v", err)
+		}
+		writeFile(t, outs[0].Path, string(outs[0].Content))
+		vet := exec.Command("go", "vet", ".")
+		vet.Dir = dir
+		if out, err := vet.CombinedOutput(); err != nil {
+			t.Errorf("go vet on the output: %v\n%s", err, out)
+		}
+		return
+	}
+	var list parse.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("Generate = %d outputs, error %v; want the diagnostic\n%s", len(outs), err, want)
+	}
+	if got := strings.ReplaceAll(list.Error(), dir+string(filepath.Separator), ""); got != want {
+		t.Errorf("diagnostic:\n%s\nwant:\n%s", got, want)
 	}
 }

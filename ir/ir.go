@@ -228,6 +228,15 @@ type Var struct {
 // Loop holds what a for or range loop carries besides its blocks.
 type Loop struct {
 	Label string // the source's label, "" if none
+	// Checkpoint marks a loop the user marked //godiff:checkpoint: reverse
+	// mode recomputes its iterations in the backward sweep rather than
+	// record them (see reverse.Outline). Pos is where the loop's for is.
+	Checkpoint bool
+	Pos        token.Position
+	// Every, with Checkpoint, asks for the loop's state to be saved every
+	// Every iterations, and the iterations between recomputed (0: the loop
+	// carries only sums and overwritten work buffers).
+	Every int
 }
 
 // Tape is the struct type of reverse mode's split form: the values the
@@ -371,6 +380,17 @@ type CallRule struct {
 	// after its package (vecsDot), and its Err may be that the generated
 	// code cannot name it at all.
 	Foreign bool
+	// Recompute says that f is the body of a loop the user marked
+	// //godiff:checkpoint (see reverse.Outline): the caller's forward
+	// function calls Derived as it is and records nothing for the call;
+	// its backward function runs the split form's forward function, then
+	// its backward function, on a tape of one call.
+	Recompute bool
+	// Every, for Recompute, is the number of iterations between the saved
+	// states of a loop that carries state from one iteration to the next
+	// (its body's first results): the backward sweep runs each stretch of
+	// iterations again from its saved state. 0 for a loop carrying sums only.
+	Every int
 	// Err, if not empty, is why f cannot be differentiated (its body is
 	// outside the subset); it is reported where a call of f is active.
 	Err string

@@ -64,7 +64,7 @@ func printBlock(sb *strings.Builder, b *Block, names map[*Value]string, depth in
 			}
 			sb.WriteString(indent + "}")
 		case OpFor:
-			sb.WriteString(" {\n")
+			sb.WriteString(checkpointMark(v) + " {\n")
 			for i, part := range [...]string{"init", "cond", "post", "body"} {
 				blk := v.Blocks[i]
 				if len(blk.Values) == 0 && i != 3 {
@@ -79,7 +79,7 @@ func printBlock(sb *strings.Builder, b *Block, names map[*Value]string, depth in
 			}
 			sb.WriteString(indent + "}")
 		case OpRange:
-			sb.WriteString(" {\n")
+			sb.WriteString(checkpointMark(v) + " {\n")
 			printBlock(sb, v.Blocks[0], names, depth+1)
 			sb.WriteString(indent + "}")
 		}
@@ -202,4 +202,13 @@ func FormatConst(v *Value) string {
 		return "nil" // a slice
 	}
 	return fmt.Sprint(v.Aux)
+}
+
+// checkpointMark is the printed mark of a loop the user marked
+// //godiff:checkpoint.
+func checkpointMark(v *Value) string {
+	if l, ok := v.Aux.(*Loop); ok && l.Checkpoint {
+		return " checkpoint"
+	}
+	return ""
 }

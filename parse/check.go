@@ -23,6 +23,8 @@ type checker struct {
 	// go to even while the callee's own problems are kept apart (see
 	// derive).
 	fatal *ErrorList
+	// marked holds the loops of the file a //godiff:checkpoint marks.
+	marked map[ast.Stmt]int
 }
 
 // position returns the reported position of pos.
@@ -39,6 +41,7 @@ func (c *checker) typeString(t types.Type) string { return types.TypeString(t, c
 // source order. Functions without a directive are not looked at.
 func (c *checker) targets(f *ast.File) []*Target {
 	byFunc := c.directives(f)
+	c.marked = c.checkpoints(f, byFunc)
 	var ts []*Target
 	for _, decl := range f.Decls {
 		fd, ok := decl.(*ast.FuncDecl)

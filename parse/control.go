@@ -205,6 +205,7 @@ func (fb *funcBuilder) caseBody(sw *switchChain, c *ast.CaseClause) flow {
 // post statement in the post block, then the body.
 func (fb *funcBuilder) forStmt(s *ast.ForStmt, label string) {
 	loop := fb.b.For(label)
+	fb.markCheckpoint(s, loop)
 	if s.Init != nil {
 		fb.inForInit = true
 		fb.b.In(loop.Blocks[0], func() { fb.stmt(s.Init) })
@@ -238,6 +239,7 @@ func (fb *funcBuilder) rangeStmt(s *ast.RangeStmt, label string) {
 		over = fb.b.Const(ir.Int, int64(0))
 	}
 	loop := fb.b.Range(label, over)
+	fb.markCheckpoint(s, loop)
 	fb.within(&branchTarget{label: label, loop: loop}, func() {
 		fb.b.In(loop.Blocks[0], func() {
 			if !ok {

@@ -59,12 +59,12 @@ func (c *checker) directives(f *ast.File) map[*ast.FuncDecl][]rawDirective {
 				continue
 			}
 			verb, _ := cutVerb(text)
-			if verb == "rule" {
-				continue // read with the package's rules (calls.go)
+			if verb == "rule" || verb == checkpointVerb {
+				continue // read with the package's rules (calls.go), or on its loop (checkpoint.go)
 			}
 			mode, known := verbs[verb]
 			if !known {
-				c.errorf(cm.Slash, "unknown directive %s%s; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian", directivePrefix, verb)
+				c.errorf(cm.Slash, "unknown directive %s%s; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian (or //godiff:checkpoint on a loop)", directivePrefix, verb)
 				continue
 			}
 			d := rawDirective{comment: cm, mode: mode}

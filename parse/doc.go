@@ -25,6 +25,12 @@
 // structs with such fields), and a method's receiver too. Functions without
 // a directive are ignored, bodies included.
 //
+// One directive stands in a body rather than a doc comment:
+// //godiff:checkpoint on the line just before a for statement of a function
+// with //godiff:grad or //godiff:vjp marks that loop (ir.Loop's
+// Checkpoint) for recomputation in the backward sweep (checkpoint.go; the
+// reverse transform checks that the loop allows it).
+//
 // For a method of Net the generated grad, vjp, jvp and forward functions
 // are methods with the same receiver (LossGrad, LossForward); the tape type
 // and the backward function, which reads only the tape, are package-level

@@ -18,7 +18,7 @@ func TestErrors(t *testing.T) {
 //godiff:gard w
 func Loss(w float64) float64 { if w > 0 { return w }; return 0 }
 `,
-			want: []string{"a.go:2:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian"},
+			want: []string{"a.go:2:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian (or //godiff:checkpoint on a loop)"},
 		},
 		{
 			name: "directive on a variable",
@@ -914,7 +914,7 @@ func C(x float64) float64 { return x }
 		"a_test.go: a_test.go is a test file; godiff differentiates functions of non-test files",
 		"b: b is a directory; pass the .go files that hold //godiff: directives",
 		"b.go:5:20: ranging over a string is not supported in a differentiated function: godiff computes with numbers only",
-		"b.go:11:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian",
+		"b.go:11:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian (or //godiff:checkpoint on a loop)",
 		"c.go:4:40: 1.5i (untyped complex constant (0 + 1.5i)) overflows float64",
 		"ignored.go: ignored.go is excluded from the build by its constraint //go:build ignore; godiff handles files that build on this platform",
 		"missing.go: missing.go does not exist",

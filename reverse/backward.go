@@ -872,7 +872,9 @@ func (bw *backward) splitCall(v *ir.Value) {
 	// its forward function: it may use the tape up (pop its stacks), and
 	// another backward run of the same forward run must find it whole.
 	var args []*ir.Value
-	if fld := bw.s.tapeField(c.Tape); fld.IsSite() {
+	if c.Rule.Recompute {
+		args = bw.rerun(v)
+	} else if fld := bw.s.tapeField(c.Tape); fld.IsSite() {
 		args = []*ir.Value{b.TapeSlot(bw.tape, fld), bw.prim(c.Tape)}
 	} else {
 		tape := &ir.Var{Name: c.Tape.Aux.(*ir.Var).Name, Type: c.Tape.Type}

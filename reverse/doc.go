@@ -110,6 +110,16 @@
 // the outermost loop whose count, and those of the loops inside it, are
 // known as it begins, by their product.
 //
+// A loop the user marked //godiff:checkpoint reaches the split form
+// outlined (checkpoint.go, Outline): its body is a function of its own,
+// called once per iteration, which the forward function calls as it is,
+// recording nothing, and the backward function runs again, iteration by
+// iteration, through that function's own split form on a tape of one
+// iteration (rerun). Outline first proves that the iterations depend on
+// each other only through sums into accumulators and through work
+// buffers each iteration overwrites before it reads them, and refuses the
+// loop otherwise.
+//
 // Before any of this, nestExits rewrites "if c { break }; rest" as
 // "if c { break } else { rest }", so that replaying the branch says whether
 // rest ran; and floatHeaders moves a loop's init that computes a float

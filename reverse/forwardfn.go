@@ -26,8 +26,24 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 	trips := make(map[*ir.Value]*ir.Var)
 	once := make(map[*ir.Value]*ir.Var) // loads recorded once per loop run
 	slots := s.callSlots()
+	reruns := s.rerunCalls()
 	c := ir.NewCopier(b)
 	c.Before = func(old *ir.Value) bool {
+		if rerun, ok := reruns[old]; ok {
+			// A checkpointed loop's body: called as it is, recording nothing.
+			if rerun {
+				r := old.Aux.(ir.Callee).Rule
+				args := make([]*ir.Value, len(old.Args)-1)
+				for i, a := range old.Args[1:] {
+					args[i] = c.Value[a]
+				}
+				s.saveSnapshot(b, refs, old, args)
+				nv := b.Invoke(ir.Callee{Name: r.Derived.Name}, old.Type, args...)
+				nv.Name = old.Name
+				c.Value[old] = nv
+			}
+			return true
+		}
 		if fld, ok := slots[old]; ok {
 			// A callee's tape, filled in place on the caller's.
 			if fld != nil {

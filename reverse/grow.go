@@ -31,6 +31,9 @@ type push struct {
 func (s *splitter) pushes() []push {
 	var out []push
 	add := func(fld *ir.TapeField, blk *ir.Block) {
+		if s.rerun[fld] != nil {
+			return // filled by the backward sweep, one call at a time
+		}
 		if (fld.Stack || fld.IsSite()) && blk.Loop() != nil {
 			out = append(out, push{fld, blk})
 		}

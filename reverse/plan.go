@@ -43,6 +43,12 @@ type splitter struct {
 	forwardFn    string // the forward function's name
 
 	recomputed []recomputed // forward values the backward sweep recomputes (report.go)
+	// rerun holds the sites of the calls the backward sweep runs again:
+	// the bodies of checkpointed loops (checkpoint.go), by the loop.
+	rerun map[*ir.TapeField]*ir.Value
+	// snapF holds, by such a call, the stacks of the state a loop with
+	// -every saves every so many iterations, one per state variable.
+	snapF map[*ir.Value][]*ir.TapeField
 }
 
 func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
@@ -69,6 +75,8 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		inductF:    make(map[*ir.Var]*ir.TapeField),
 		onceF:      make(map[*ir.Value]*ir.TapeField),
 		onceLoads:  make(map[*ir.Value][]*ir.Value),
+		rerun:      make(map[*ir.TapeField]*ir.Value),
+		snapF:      make(map[*ir.Value][]*ir.TapeField),
 	}
 	s.flag(g.Body)
 	return s

@@ -123,6 +123,13 @@ func (s *splitter) fieldLine(t *ir.Tape, f *ir.TapeField, at []*ir.Value, syms m
 	case f == t.Calls:
 		n, _ := ir.RecordBytes(t)
 		return fmt.Sprintf("%s: %d bytes per call (its record)", name, n), []term{{bytes: n, trips: []string{"calls"}}}, ""
+	case f.IsSite() && s.rerun[f] != nil:
+		typ := f.Type.(ir.Opaque).Go
+		holds := "the calls of one iteration only, whatever the number of iterations (emptied before each)"
+		if k := s.rerun[f].Aux.(ir.Callee).Rule.Every; k > 0 {
+			holds = fmt.Sprintf("the calls of one stretch of at most %d iterations, whatever the number of iterations (emptied before each)", k)
+		}
+		return fmt.Sprintf("%s: %s.Bytes(), a %s holding %s", name, name, typ, holds), nil, name + ".Bytes()"
 	case f.IsSite():
 		per := "per call"
 		if len(at) > 0 {
@@ -138,6 +145,15 @@ func (s *splitter) fieldLine(t *ir.Tape, f *ir.TapeField, at []*ir.Value, syms m
 		return fmt.Sprintf("%s: a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula)", name), nil, ""
 	}
 	size, ok := ir.EntryBytes(f.Type)
+	if v, k := s.snapshotOf(f); v != nil && ok {
+		// One entry every k iterations of the checkpointed loop.
+		trips, upper := s.tripsOf(v.Block, syms)
+		if len(trips) > 0 {
+			trips[len(trips)-1] = fmt.Sprintf("⌈%s/%d⌉", trips[len(trips)-1], k)
+		}
+		t := term{bytes: size, trips: trips, upper: upper}
+		return fmt.Sprintf("%s: %s (%d bytes an entry)", name, formulaOf([]term{t}), size), []term{t}, ""
+	}
 	if !ok {
 		return fmt.Sprintf("%s: a %s per entry, not counted (a rule's tape)", name, f.Type), nil, ""
 	}
@@ -406,7 +422,32 @@ func (s *splitter) recomputedPara(bwd *ir.Func) string {
 	if len(reads) > 0 {
 		out += " the elements of " + strings.Join(reads, ", ") + " it reads again (memory nothing writes afterwards);"
 	}
+	out += s.rerunText()
 	return out + " lengths, indexes and integer arithmetic, and loop counters (recovered from the backward loops' own)."
+}
+
+// rerunText names the checkpointed loops whose iterations the backward
+// sweep runs again, with what it runs.
+func (s *splitter) rerunText() string {
+	var flds []*ir.TapeField
+	for f := range s.rerun {
+		flds = append(flds, f)
+	}
+	slices.SortFunc(flds, func(a, b *ir.TapeField) int { return strings.Compare(a.Name, b.Name) })
+	out := ""
+	for _, f := range flds {
+		r := s.rerun[f].Aux.(ir.Callee).Rule
+		c := s.rerun[f].Aux.(ir.Callee)
+		fwd := r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed)).Forward
+		if r.Every > 0 {
+			out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint -every=%d), run again by %s a stretch of %d at a time from the state saved before it, the stretch's iterations recorded on one tape;",
+				r.Source, r.Every, fwd, r.Every)
+			continue
+		}
+		out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint), run again one at a time before its backward code by %s, nothing recorded per iteration;",
+			r.Source, fwd)
+	}
+	return out
 }
 
 // holds is what field f holds, from its comment, without the words on
@@ -468,4 +509,15 @@ func factors(p string) int {
 		return 0
 	}
 	return strings.Count(p, "·") + 1
+}
+
+// snapshotOf returns the call whose state stack f is (see snapshotFields)
+// and its interval, or nil.
+func (s *splitter) snapshotOf(f *ir.TapeField) (*ir.Value, int) {
+	for v, fs := range s.snapF {
+		if slices.Contains(fs, f) {
+			return v, v.Aux.(ir.Callee).Rule.Every
+		}
+	}
+	return nil, 0
 }

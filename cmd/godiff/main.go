@@ -36,6 +36,12 @@ For every function in the files whose doc comment holds a directive
 	//godiff:rule f         the function it stands on, (x1..xn) (y, d1..dn), is f's
 	                        derivative rule: godiff calls it instead of looking into f
 
+On the line just before a for statement of a function with grad or vjp:
+
+	//godiff:checkpoint     the backward sweep runs each iteration again rather than
+	                        record it (the loop may carry only sums and work buffers
+	                        it overwrites): the tape no longer grows with the loop
+
 godiff writes the derivative functions into <base>_godiff.go beside each input
 (net.go → net_godiff.go), in the same package. The names after a directive are
 the parameters to differentiate with respect to; with none, every float64 and

@@ -116,7 +116,7 @@ func B(w float64) float64 {
 	})
 	code, stdout, stderr := runGodiff("ok.go", "net.go")
 	want := []string{
-		"net.go:3:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian",
+		"net.go:3:1: unknown directive //godiff:gard; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian (or //godiff:checkpoint on a loop)",
 		`net.go:6:1: //godiff:grad names "q", which is not a parameter of B`,
 		"net.go:9:3: go statements are not supported in a differentiated function: a differentiated function must be a pure computation on numbers",
 	}

@@ -49,3 +49,27 @@ func NLL(theta, xs []float64) float64 {
 	}
 	return nll / float64(len(xs))
 }
+
+// NLLCheckpointed is NLL with its loop over the points marked
+// //godiff:checkpoint: the backward sweep runs each point's iteration
+// again rather than record it, so that its tape holds the same bytes
+// whatever the number of points (see checkpoint_test.go). The body is
+// NLL's, statement for statement, and so is the gradient.
+//
+//godiff:grad theta
+func NLLCheckpointed(theta, xs []float64) float64 {
+	k := len(theta) / 3
+	logits, means, logStd := theta[:k], theta[k:2*k], theta[2*k:]
+	norm := logSumExp(logits)
+	comp := make([]float64, k) // log(weight · density) of each component at x
+	nll := 0.0
+	//godiff:checkpoint
+	for _, x := range xs {
+		for j := range k {
+			z := (x - means[j]) / math.Exp(logStd[j])
+			comp[j] = logits[j] - norm - 0.5*z*z - logStd[j] - halfLog2Pi
+		}
+		nll -= logSumExp(comp)
+	}
+	return nll / float64(len(xs))
+}

@@ -205,6 +205,163 @@ func NLLJVP(theta, xs, dtheta []float64) (float64, float64) {
 	return nll / t11, dnll / t11
 }
 
+// NLLCheckpointedTape is what NLLCheckpointedForward keeps of one run of
+// NLLCheckpointed for NLLCheckpointedBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of NLLCheckpointedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·k + 80 bytes, plus
+// nllCheckpointedLoop1Tape.Bytes() + logSumExpTape.Bytes() (the tapes of its
+// call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	nllCheckpointedLoop1Tape  nllCheckpointedLoop1Tape.Bytes(), a nllCheckpointedLoop1CallNoXsFixedXsMeansTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:67 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
+//	theta                     24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
+//	xs                        24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	logSumExpTape             logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, one call per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
+//	norm                      8 bytes per run: norm as the forward sweep computed it
+//	comp                      8·k bytes (8 bytes an entry): the memory of comp, which NLLCheckpointed makes, kept from run to run
+//	comp2                     24 bytes per run (a reference to the caller's slice, not a copy): comp as the forward sweep computed it
+//	scratchComp               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of comp, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
+//	dcomp                     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of comp, which NLLCheckpointed makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; every iteration of the loop at gmm.go:67 (//godiff:checkpoint),
+// run again one at a time before its backward code by
+// nllCheckpointedLoop1CallNoXsFixedXsMeansForward, nothing recorded per
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type NLLCheckpointedTape struct {
+	// nllCheckpointedLoop1Tape: the tape of one iteration of the loop at gmm.go:67
+	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
+	// again before its backward code, last iteration first, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	nllCheckpointedLoop1Tape nllCheckpointedLoop1CallNoXsFixedXsMeansTape
+	// theta: the parameter theta.
+	theta []float64
+	// xs: the parameter xs.
+	xs []float64
+	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape logSumExpCallFixedXTape
+	// norm: norm as the forward sweep computed it.
+	norm float64
+	// comp: the memory of comp, which NLLCheckpointed makes, kept from run to run.
+	comp []float64
+	// comp2: comp as the forward sweep computed it.
+	comp2 []float64
+	// scratchComp: the memory of comp, which the checkpointed loop overwrites
+	// before it reads it (or sums into), as its iteration runs again, in a buffer
+	// the backward sweep reuses.
+	scratchComp []float64
+	// dcomp: the derivatives of comp, which NLLCheckpointed makes, in a buffer the
+	// backward sweep reuses.
+	dcomp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// NLLCheckpointedTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *NLLCheckpointedTape) Bytes() int {
+	n := 80
+	n += t.nllCheckpointedLoop1Tape.Bytes()
+	n += t.logSumExpTape.Bytes()
+	n += len(t.comp) * 8
+	n += len(t.scratchComp) * 8
+	n += len(t.dcomp) * 8
+	return n
+}
+
+// NLLCheckpointedForward runs NLLCheckpointed and records in t what
+// NLLCheckpointedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func NLLCheckpointedForward(t *NLLCheckpointedTape, theta, xs []float64) float64 {
+	t.comp = t.comp[:0]
+	t.nllCheckpointedLoop1Tape.calls = t.nllCheckpointedLoop1Tape.calls[:0]
+	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
+	t.theta = theta
+	t.xs = xs
+	t1 := len(theta)
+	k := t1 / 3
+	logits := theta[:k]
+	t2 := 2 * k
+	means := theta[k:t2]
+	logStd := theta[t2:t1]
+	norm := logSumExpCallFixedXForward(&t.logSumExpTape, logits)
+	t.norm = norm
+	t.comp = slices.Grow(t.comp, k)[:len(t.comp)+k]
+	comp := slices.Clip(t.comp[len(t.comp)-k:])
+	clear(comp)
+	t.comp2 = comp
+	nll := 0.0
+	for i := range xs {
+		t3 := nllCheckpointedLoop1(nll, xs, k, means, logStd, logits, norm, comp, i)
+		nll = t3
+	}
+	return nll / float64(len(xs))
+}
+
+// NLLCheckpointedBackward adds to dtheta the vector-Jacobian product of
+// NLLCheckpointed with the seeds s, at the point recorded in t by
+// NLLCheckpointedForward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those NLLCheckpointed and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
+func NLLCheckpointedBackward(t *NLLCheckpointedTape, s float64, dtheta []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	xs := t.xs
+	t1 := len(xs)
+	var dnll float64
+	theta := t.theta
+	t2 := len(theta)
+	k := t2 / 3
+	t3 := 2 * k
+	means := theta[k:t3]
+	logStd := theta[t3:t2]
+	logits := theta[:k]
+	norm := t.norm
+	comp := t.comp2
+	dmeans := dtheta[k:t3]
+	dlogStd := dtheta[t3:t2]
+	dlogits := dtheta[:k]
+	t.dcomp = slices.Grow(t.dcomp[:0], k)[:k]
+	clear(t.dcomp)
+	dcomp := t.dcomp
+	var dnorm float64
+	nlogSumExpTape := len(t.logSumExpTape.calls)
+	nlogSumExpTape--
+	dnll += s / float64(t1)
+	t4 := t1 - 1
+	for i := t4; i >= 0; i-- {
+		t.nllCheckpointedLoop1Tape.calls = t.nllCheckpointedLoop1Tape.calls[:0]
+		t.scratchComp = slices.Grow(t.scratchComp[:0], len(comp))[:len(comp)]
+		clear(t.scratchComp)
+		t5 := t.scratchComp
+		nllCheckpointedLoop1CallNoXsFixedXsMeansForward(&t.nllCheckpointedLoop1Tape, 0, xs, k, means, logStd, logits, norm, t5, i)
+		dnll2 := 0.0
+		dnorm2 := 0.0
+		nllCheckpointedLoop1CallNoXsFixedXsMeansBackward(&t.nllCheckpointedLoop1Tape, 0, dnll, &dnll2, dmeans, dlogStd, dlogits, &dnorm2, dcomp)
+		dnorm += dnorm2
+		dnll = dnll2
+	}
+	logSumExpCallFixedXBackward(&t.logSumExpTape, nlogSumExpTape, dnorm, dlogits)
+}
+
+// NLLCheckpointedGrad returns NLLCheckpointed's result and its gradient with
+// respect to theta, in that order (dtheta), computed by reverse-mode automatic
+// differentiation.
+func NLLCheckpointedGrad(theta, xs []float64) (float64, []float64) {
+	var t NLLCheckpointedTape
+	t1 := NLLCheckpointedForward(&t, theta, xs)
+	dtheta := make([]float64, len(theta))
+	NLLCheckpointedBackward(&t, 1, dtheta)
+	return t1, dtheta
+}
+
 // logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of the calls
 // of logSumExp at one call site for logSumExpCallFixedXBackward: the forward
 // values the backward sweep reads, and the control flow it replays, each call's
@@ -511,4 +668,165 @@ func logSumExpJVP(x, dx []float64) (float64, float64) {
 		ds += t2 * (dv2 - dm)
 	}
 	return m + math.Log(s), dm + ds/s
+}
+
+// nllCheckpointedLoop1CallNoXsFixedXsMeansTape is what
+// nllCheckpointedLoop1CallNoXsFixedXsMeansForward keeps of the calls of
+// nllCheckpointedLoop1 at one call site for
+// nllCheckpointedLoop1CallNoXsFixedXsMeansBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 80·calls + 8·max(k, 0) bytes, plus
+// logSumExpTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls          80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	exp            8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	logSumExpTape  logSumExpTape.Bytes(), a logSumExpCallTape for the calls of one call site, one call per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the float values z,
+// unnamed differences, products; the elements of xs, means it reads again
+// (memory nothing writes afterwards); lengths, indexes and integer arithmetic,
+// and loop counters (recovered from the backward loops' own).
+type nllCheckpointedLoop1CallNoXsFixedXsMeansTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// xs: the parameter xs.
+		xs []float64
+		// k: the parameter k.
+		k int
+		// means: the parameter means.
+		means []float64
+		// i: the parameter i.
+		i int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			exp           int
+			logSumExpTape int
+		}
+	}
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	logSumExpTape logSumExpCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// nllCheckpointedLoop1CallNoXsFixedXsMeansTape's comment counts them: each
+// value's size, 24 for a slice the tape refers to, a stack's entries by its
+// length, the tapes of its call sites; not Go's padding nor spare capacity.
+func (t *nllCheckpointedLoop1CallNoXsFixedXsMeansTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 80
+	n += len(t.exp) * 8
+	n += t.logSumExpTape.Bytes()
+	return n
+}
+
+// nllCheckpointedLoop1CallNoXsFixedXsMeansForward runs nllCheckpointedLoop1 and
+// records in t what nllCheckpointedLoop1CallNoXsFixedXsMeansBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
+func nllCheckpointedLoop1CallNoXsFixedXsMeansForward(t *nllCheckpointedLoop1CallNoXsFixedXsMeansTape, nll float64, xs []float64, k int, means, logStd, logits []float64, norm float64, comp []float64, i int) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
+		t.exp = t.exp[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	nll2 := nll
+	c.xs = xs
+	c.k = k
+	c.means = means
+	c.i = i
+	x := xs[i]
+	t.exp = slices.Grow(t.exp, max(k, 0))
+	for j := range k {
+		t1 := logStd[j]
+		t2 := math.Exp(t1)
+		t.exp = append(t.exp, t2)
+		z := (x - means[j]) / t2
+		comp[j] = logits[j] - norm - 0.5*z*z - t1 - 0.9189385332046727
+	}
+	t3 := logSumExpCallForward(&t.logSumExpTape, comp)
+	nll2 -= t3
+	c.end.exp = len(t.exp)
+	c.end.logSumExpTape = len(t.logSumExpTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
+	return nll2
+}
+
+// nllCheckpointedLoop1CallNoXsFixedXsMeansBackward adds to dnll, dmeans,
+// dlogStd, dlogits, dnorm and dcomp the vector-Jacobian product of
+// nllCheckpointedLoop1 with the seeds dcomp and s, at the point that call
+// number call of nllCheckpointedLoop1CallNoXsFixedXsMeansForward on t recorded.
+// It keeps buffers of its own in t, for the derivatives of slices it is not
+// passed (those nllCheckpointedLoop1 and its callees make), so one forward run
+// serves any number of backward runs (one per seed), one at a time; it adds
+// rather than sets, so one buffer can sum a mini-batch.
+//
+// dcomp holds, on entry, the seed of what nllCheckpointedLoop1 leaves in comp,
+// and on return the derivative with respect to what comp held before.
+func nllCheckpointedLoop1CallNoXsFixedXsMeansBackward(t *nllCheckpointedLoop1CallNoXsFixedXsMeansTape, call int, s float64, dnll *float64, dmeans, dlogStd, dlogits []float64, dnorm *float64, dcomp []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dnll2 float64
+	nlogSumExpTape := c.end.logSumExpTape
+	nlogSumExpTape--
+	xs := c.xs
+	k := c.k
+	i := c.i
+	x := xs[i]
+	means := c.means
+	nexp := c.end.exp
+	var dnormSum float64
+	dnll2 += s
+	logSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, -dnll2, dcomp)
+	t1 := k - 1
+	for j := t1; j >= 0; j-- {
+		nexp--
+		t2 := t.exp[nexp]
+		z := (x - means[j]) / t2
+		t3 := dcomp[j]
+		dnormSum -= t3
+		dlogits[j] += t3
+		dz := -(t3 * (0.5 * z)) - t3*z*0.5
+		dlogStd[j] += -t3 - dz*(z/t2)*t2
+		dmeans[j] -= dz / t2
+		dcomp[j] = 0
+	}
+	*dnll += dnll2
+	*dnorm += dnormSum
+}
+
+// nllCheckpointedLoop1 is one iteration of the loop of NLLCheckpointed at
+// gmm.go:67, which //godiff:checkpoint marks: the backward sweep runs it again,
+// iteration by iteration, rather than record it.
+//
+// It takes and returns nll, which the iteration sums into.
+func nllCheckpointedLoop1(nll float64, xs []float64, k int, means, logStd, logits []float64, norm float64, comp []float64, i int) float64 {
+	nll2 := nll
+	x := xs[i]
+	for j := range k {
+		t1 := logStd[j]
+		z := (x - means[j]) / math.Exp(t1)
+		comp[j] = logits[j] - norm - 0.5*z*z - t1 - 0.9189385332046727
+	}
+	t2 := logSumExp(comp)
+	nll2 -= t2
+	return nll2
 }

@@ -12,7 +12,9 @@ import (
 //
 // The forms: Objective; Grad, ObjectiveGrad (a fresh tape and gradient per
 // call); Split, ObjectiveForward and ObjectiveBackward on a tape and a
-// gradient buffer kept across calls (the buffer cleared each call); Manual,
+// gradient buffer kept across calls (the buffer cleared each call);
+// Checkpointed, the same for ObjectiveCheckpointed (the loop over points
+// recomputed in the backward sweep); Manual,
 // the hand-written gradient. BenchmarkRatios reports each derivative's
 // time over the objective's, ADBench's measure.
 
@@ -26,6 +28,7 @@ var sink float64
 // forms returns the objective and its derivatives on in, objective first.
 func forms(in *Instance) []adbench.Form {
 	var tape ObjectiveTape
+	var ckpt ObjectiveCheckpointedTape
 	grad := make([]float64, in.Params())
 	da, dm, dq := grad[:in.K], grad[in.K:in.K+len(in.Means)], grad[in.K+len(in.Means):]
 	return []adbench.Form{
@@ -38,6 +41,11 @@ func forms(in *Instance) []adbench.Form {
 			clear(grad)
 			sink += ObjectiveForward(&tape, in.D, in.K, in.N, in.Alphas, in.Means, in.ICF, in.X, in.Wishart)
 			ObjectiveBackward(&tape, 1, da, dm, dq)
+		}},
+		{Name: "Checkpointed", Run: func() {
+			clear(grad)
+			sink += ObjectiveCheckpointedForward(&ckpt, in.D, in.K, in.N, in.Alphas, in.Means, in.ICF, in.X, in.Wishart)
+			ObjectiveCheckpointedBackward(&ckpt, 1, da, dm, dq)
 		}},
 		{Name: "Manual", Run: func() {
 			sink += ManualGrad(in.D, in.K, in.N, in.Alphas, in.Means, in.ICF, in.X, in.Wishart, grad)

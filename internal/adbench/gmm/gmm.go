@@ -49,6 +49,41 @@ func Objective(d, k, n int, alphas, means, icf, x []float64, wishart Wishart) fl
 	return err + logWishartPrior(d, k, wishart, sumQs, qdiags, icf)
 }
 
+// ObjectiveCheckpointed is Objective with its loop over the points marked
+// //godiff:checkpoint: its gradient recomputes each point's terms in the
+// backward sweep rather than record them, so that its tape does not grow
+// with the number of points (see checkpoint_test.go and the README's "Checkpointing a loop"). The body is
+// Objective's, statement for statement.
+//
+//godiff:grad alphas means icf
+func ObjectiveCheckpointed(d, k, n int, alphas, means, icf, x []float64, wishart Wishart) float64 {
+	constant := -float64(n*d) * 0.5 * math.Log(2*pi)
+	icfSz := d * (d + 1) / 2
+
+	qdiags := make([]float64, d*k)
+	sumQs := make([]float64, k)
+	xcentered := make([]float64, d)
+	qxcentered := make([]float64, d)
+	mainTerm := make([]float64, k)
+
+	preprocessQs(d, k, icf, sumQs, qdiags)
+
+	slse := 0.0
+	//godiff:checkpoint
+	for ix := 0; ix < n; ix++ {
+		for ik := 0; ik < k; ik++ {
+			subtract(d, x[ix*d:], means[ik*d:], xcentered)
+			qTimesX(d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
+			mainTerm[ik] = alphas[ik] + sumQs[ik] - 0.5*sqnorm(d, qxcentered)
+		}
+		slse += logsumexp(k, mainTerm)
+	}
+
+	lseAlphas := logsumexp(k, alphas)
+	err := constant + slse - float64(n)*lseAlphas
+	return err + logWishartPrior(d, k, wishart, sumQs, qdiags, icf)
+}
+
 // preprocessQs writes each component's Σ q (the log-determinant of Q) into
 // sumQs and exp(q), Q's diagonal, into qdiags.
 func preprocessQs(d, k int, icf, sumQs, qdiags []float64) {

@@ -290,6 +290,307 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	return t1, dalphas, dmeans, dicf
 }
 
+// ObjectiveCheckpointedTape is what ObjectiveCheckpointedForward keeps of one
+// run of ObjectiveCheckpointed for ObjectiveCheckpointedBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of ObjectiveCheckpointedForward overwrites it, and its
+// buffers are kept.
+//
+// Memory: after a run, the tape holds 8·(d·k) + 16·k + 16·d + 240 bytes,
+// plus objectiveCheckpointedLoop1Tape.Bytes() + preprocessQsTape.Bytes() +
+// logsumexpTape.Bytes() + logWishartPriorFlatTape.Bytes() (the tapes of its
+// call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	d                               8 bytes per run: the parameter d
+//	objectiveCheckpointedLoop1Tape  objectiveCheckpointedLoop1Tape.Bytes(), a objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:73 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
+//	k                               8 bytes per run: the parameter k
+//	n                               8 bytes per run: the parameter n
+//	alphas                          24 bytes per run (a reference to the caller's slice, not a copy): the parameter alphas
+//	means                           24 bytes per run (a reference to the caller's slice, not a copy): the parameter means
+//	icf                             24 bytes per run (a reference to the caller's slice, not a copy): the parameter icf
+//	x                               24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	qdiags                          8·(d·k) bytes (8 bytes an entry): the memory of qdiags, which ObjectiveCheckpointed makes, kept from run to run
+//	qdiags2                         24 bytes per run (a reference to the caller's slice, not a copy): qdiags as the forward sweep computed it
+//	sumQs                           8·k bytes (8 bytes an entry): the memory of sumQs, which ObjectiveCheckpointed makes, kept from run to run
+//	sumQs2                          24 bytes per run (a reference to the caller's slice, not a copy): sumQs as the forward sweep computed it
+//	xcentered                       8·d bytes (8 bytes an entry): the memory of xcentered, which ObjectiveCheckpointed makes, kept from run to run
+//	xcentered2                      24 bytes per run (a reference to the caller's slice, not a copy): xcentered as the forward sweep computed it
+//	qxcentered                      8·d bytes (8 bytes an entry): the memory of qxcentered, which ObjectiveCheckpointed makes, kept from run to run
+//	qxcentered2                     24 bytes per run (a reference to the caller's slice, not a copy): qxcentered as the forward sweep computed it
+//	mainTerm                        8·k bytes (8 bytes an entry): the memory of mainTerm, which ObjectiveCheckpointed makes, kept from run to run
+//	mainTerm2                       24 bytes per run (a reference to the caller's slice, not a copy): mainTerm as the forward sweep computed it
+//	preprocessQsTape                preprocessQsTape.Bytes(), a preprocessQsCallTape for the calls of one call site, one call per run: the tape preprocessQsCallForward fills and preprocessQsCallBackward reads
+//	logsumexpTape                   logsumexpTape.Bytes(), a logsumexpCallFixedXTape for the calls of one call site, one call per run: the tape logsumexpCallFixedXForward fills and logsumexpCallFixedXBackward reads
+//	logWishartPriorFlatTape         logWishartPriorFlatTape.Bytes(), a logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape for the calls of one call site, one call per run: the tape logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads
+//	dsumQs                          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of sumQs, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
+//	dqdiags                         a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qdiags, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
+//	scratchXcentered                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of xcentered, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
+//	scratchQxcentered               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of qxcentered, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
+//	scratchMainTerm                 a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of mainTerm, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
+//	dxcentered                      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of xcentered, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
+//	dqxcentered                     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qxcentered, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
+//	dmainTerm                       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of mainTerm, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; every iteration of the loop at gmm.go:73 (//godiff:checkpoint),
+// run again one at a time before its backward code by
+// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward, nothing recorded per
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them:
+// constant, lseAlphas, err.
+type ObjectiveCheckpointedTape struct {
+	// d: the parameter d.
+	d int
+	// objectiveCheckpointedLoop1Tape: the tape of one iteration of the loop at
+	// gmm.go:73 (//godiff:checkpoint): the backward sweep empties it and runs the
+	// iteration again before its backward code, last iteration first, so that it
+	// holds one iteration's entries whatever the number of iterations.
+	objectiveCheckpointedLoop1Tape objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape
+	// k: the parameter k.
+	k int
+	// n: the parameter n.
+	n int
+	// alphas: the parameter alphas.
+	alphas []float64
+	// means: the parameter means.
+	means []float64
+	// icf: the parameter icf.
+	icf []float64
+	// x: the parameter x.
+	x []float64
+	// qdiags: the memory of qdiags, which ObjectiveCheckpointed makes, kept from
+	// run to run.
+	qdiags []float64
+	// qdiags2: qdiags as the forward sweep computed it.
+	qdiags2 []float64
+	// sumQs: the memory of sumQs, which ObjectiveCheckpointed makes, kept from run
+	// to run.
+	sumQs []float64
+	// sumQs2: sumQs as the forward sweep computed it.
+	sumQs2 []float64
+	// xcentered: the memory of xcentered, which ObjectiveCheckpointed makes, kept
+	// from run to run.
+	xcentered []float64
+	// xcentered2: xcentered as the forward sweep computed it.
+	xcentered2 []float64
+	// qxcentered: the memory of qxcentered, which ObjectiveCheckpointed makes,
+	// kept from run to run.
+	qxcentered []float64
+	// qxcentered2: qxcentered as the forward sweep computed it.
+	qxcentered2 []float64
+	// mainTerm: the memory of mainTerm, which ObjectiveCheckpointed makes, kept
+	// from run to run.
+	mainTerm []float64
+	// mainTerm2: mainTerm as the forward sweep computed it.
+	mainTerm2 []float64
+	// preprocessQsTape: the tape preprocessQsCallForward fills and
+	// preprocessQsCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	preprocessQsTape preprocessQsCallTape
+	// logsumexpTape: the tape logsumexpCallFixedXForward fills and
+	// logsumexpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logsumexpTape logsumexpCallFixedXTape
+	// logWishartPriorFlatTape: the tape
+	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and
+	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	logWishartPriorFlatTape logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape
+	// dsumQs: the derivatives of sumQs, which ObjectiveCheckpointed makes, in a
+	// buffer the backward sweep reuses.
+	dsumQs []float64
+	// dqdiags: the derivatives of qdiags, which ObjectiveCheckpointed makes, in a
+	// buffer the backward sweep reuses.
+	dqdiags []float64
+	// scratchXcentered: the memory of xcentered, which the checkpointed loop
+	// overwrites before it reads it (or sums into), as its iteration runs again,
+	// in a buffer the backward sweep reuses.
+	scratchXcentered []float64
+	// scratchQxcentered: the memory of qxcentered, which the checkpointed loop
+	// overwrites before it reads it (or sums into), as its iteration runs again,
+	// in a buffer the backward sweep reuses.
+	scratchQxcentered []float64
+	// scratchMainTerm: the memory of mainTerm, which the checkpointed loop
+	// overwrites before it reads it (or sums into), as its iteration runs again,
+	// in a buffer the backward sweep reuses.
+	scratchMainTerm []float64
+	// dxcentered: the derivatives of xcentered, which ObjectiveCheckpointed makes,
+	// in a buffer the backward sweep reuses.
+	dxcentered []float64
+	// dqxcentered: the derivatives of qxcentered, which ObjectiveCheckpointed
+	// makes, in a buffer the backward sweep reuses.
+	dqxcentered []float64
+	// dmainTerm: the derivatives of mainTerm, which ObjectiveCheckpointed makes,
+	// in a buffer the backward sweep reuses.
+	dmainTerm []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ObjectiveCheckpointedTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *ObjectiveCheckpointedTape) Bytes() int {
+	n := 240
+	n += t.objectiveCheckpointedLoop1Tape.Bytes()
+	n += len(t.qdiags) * 8
+	n += len(t.sumQs) * 8
+	n += len(t.xcentered) * 8
+	n += len(t.qxcentered) * 8
+	n += len(t.mainTerm) * 8
+	n += t.preprocessQsTape.Bytes()
+	n += t.logsumexpTape.Bytes()
+	n += t.logWishartPriorFlatTape.Bytes()
+	n += len(t.dsumQs) * 8
+	n += len(t.dqdiags) * 8
+	n += len(t.scratchXcentered) * 8
+	n += len(t.scratchQxcentered) * 8
+	n += len(t.scratchMainTerm) * 8
+	n += len(t.dxcentered) * 8
+	n += len(t.dqxcentered) * 8
+	n += len(t.dmainTerm) * 8
+	return n
+}
+
+// ObjectiveCheckpointedForward runs ObjectiveCheckpointed and records in t what
+// ObjectiveCheckpointedBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func ObjectiveCheckpointedForward(t *ObjectiveCheckpointedTape, d, k, n int, alphas, means, icf, x []float64, wishart Wishart) float64 {
+	t.qdiags = t.qdiags[:0]
+	t.sumQs = t.sumQs[:0]
+	t.xcentered = t.xcentered[:0]
+	t.qxcentered = t.qxcentered[:0]
+	t.mainTerm = t.mainTerm[:0]
+	t.logWishartPriorFlatTape.calls = t.logWishartPriorFlatTape.calls[:0]
+	t.logsumexpTape.calls = t.logsumexpTape.calls[:0]
+	t.objectiveCheckpointedLoop1Tape.calls = t.objectiveCheckpointedLoop1Tape.calls[:0]
+	t.preprocessQsTape.calls = t.preprocessQsTape.calls[:0]
+	t.d = d
+	t.k = k
+	t.n = n
+	t.alphas = alphas
+	t.means = means
+	t.icf = icf
+	t.x = x
+	constant := -float64(n*d) * 0.5 * math.Log(6.28318530718)
+	icfSz := d * (d + 1) / 2
+	t.qdiags = slices.Grow(t.qdiags, d*k)[:len(t.qdiags)+d*k]
+	qdiags := slices.Clip(t.qdiags[len(t.qdiags)-d*k:])
+	clear(qdiags)
+	t.qdiags2 = qdiags
+	t.sumQs = slices.Grow(t.sumQs, k)[:len(t.sumQs)+k]
+	sumQs := slices.Clip(t.sumQs[len(t.sumQs)-k:])
+	clear(sumQs)
+	t.sumQs2 = sumQs
+	t.xcentered = slices.Grow(t.xcentered, d)[:len(t.xcentered)+d]
+	xcentered := slices.Clip(t.xcentered[len(t.xcentered)-d:])
+	clear(xcentered)
+	t.xcentered2 = xcentered
+	t.qxcentered = slices.Grow(t.qxcentered, d)[:len(t.qxcentered)+d]
+	qxcentered := slices.Clip(t.qxcentered[len(t.qxcentered)-d:])
+	clear(qxcentered)
+	t.qxcentered2 = qxcentered
+	t.mainTerm = slices.Grow(t.mainTerm, k)[:len(t.mainTerm)+k]
+	mainTerm := slices.Clip(t.mainTerm[len(t.mainTerm)-k:])
+	clear(mainTerm)
+	t.mainTerm2 = mainTerm
+	preprocessQsCallForward(&t.preprocessQsTape, d, k, icf, sumQs, qdiags)
+	slse := 0.0
+	for ix := 0; ix < n; ix++ {
+		t1 := objectiveCheckpointedLoop1(slse, k, d, x, means, xcentered, qdiags, icfSz, icf, qxcentered, alphas, sumQs, mainTerm, ix)
+		slse = t1
+	}
+	lseAlphas := logsumexpCallFixedXForward(&t.logsumexpTape, k, alphas)
+	err := constant + slse - float64(n)*lseAlphas
+	t2 := logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(&t.logWishartPriorFlatTape, d, k, wishart.Gamma, wishart.M, sumQs, qdiags, icf)
+	return err + t2
+}
+
+// ObjectiveCheckpointedBackward adds to dalphas, dmeans and dicf the
+// vector-Jacobian product of ObjectiveCheckpointed with the seeds s, at the
+// point recorded in t by ObjectiveCheckpointedForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those
+// ObjectiveCheckpointed and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func ObjectiveCheckpointedBackward(t *ObjectiveCheckpointedTape, s float64, dalphas, dmeans, dicf []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nlogWishartPriorFlatTape := len(t.logWishartPriorFlatTape.calls)
+	nlogWishartPriorFlatTape--
+	k := t.k
+	t.dsumQs = slices.Grow(t.dsumQs[:0], k)[:k]
+	clear(t.dsumQs)
+	dsumQs := t.dsumQs
+	d := t.d
+	t.dqdiags = slices.Grow(t.dqdiags[:0], d*k)[:d*k]
+	clear(t.dqdiags)
+	dqdiags := t.dqdiags
+	n := t.n
+	var dslse float64
+	nlogsumexpTape := len(t.logsumexpTape.calls)
+	nlogsumexpTape--
+	means := t.means
+	x := t.x
+	qdiags := t.qdiags2
+	xcentered := t.xcentered2
+	icfSz := d * (d + 1) / 2
+	alphas := t.alphas
+	icf := t.icf
+	sumQs := t.sumQs2
+	qxcentered := t.qxcentered2
+	mainTerm := t.mainTerm2
+	t.dxcentered = slices.Grow(t.dxcentered[:0], d)[:d]
+	clear(t.dxcentered)
+	dxcentered := t.dxcentered
+	t.dqxcentered = slices.Grow(t.dqxcentered[:0], d)[:d]
+	clear(t.dqxcentered)
+	dqxcentered := t.dqxcentered
+	t.dmainTerm = slices.Grow(t.dmainTerm[:0], k)[:k]
+	clear(t.dmainTerm)
+	dmainTerm := t.dmainTerm
+	npreprocessQsTape := len(t.preprocessQsTape.calls)
+	npreprocessQsTape--
+	logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(&t.logWishartPriorFlatTape, nlogWishartPriorFlatTape, s, dsumQs, dqdiags, dicf)
+	dlseAlphas := -(s * float64(n))
+	dslse += s
+	logsumexpCallFixedXBackward(&t.logsumexpTape, nlogsumexpTape, dlseAlphas, dalphas)
+	t1 := n - 1
+	for ix := t1; ix >= 0; ix-- {
+		t.objectiveCheckpointedLoop1Tape.calls = t.objectiveCheckpointedLoop1Tape.calls[:0]
+		t.scratchXcentered = slices.Grow(t.scratchXcentered[:0], len(xcentered))[:len(xcentered)]
+		clear(t.scratchXcentered)
+		t2 := t.scratchXcentered
+		t.scratchQxcentered = slices.Grow(t.scratchQxcentered[:0], len(qxcentered))[:len(qxcentered)]
+		clear(t.scratchQxcentered)
+		t3 := t.scratchQxcentered
+		t.scratchMainTerm = slices.Grow(t.scratchMainTerm[:0], len(mainTerm))[:len(mainTerm)]
+		clear(t.scratchMainTerm)
+		t4 := t.scratchMainTerm
+		objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(&t.objectiveCheckpointedLoop1Tape, 0, k, d, x, means, t2, qdiags, icfSz, icf, t3, alphas, sumQs, t4, ix)
+		dslse2 := 0.0
+		objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(&t.objectiveCheckpointedLoop1Tape, 0, dslse, &dslse2, dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs, dmainTerm)
+		dslse = dslse2
+	}
+	preprocessQsCallBackward(&t.preprocessQsTape, npreprocessQsTape, dicf, dsumQs, dqdiags)
+}
+
+// ObjectiveCheckpointedGrad returns ObjectiveCheckpointed's result and its
+// gradient with respect to alphas, means and icf, in that order (dalphas,
+// dmeans, dicf), computed by reverse-mode automatic differentiation.
+func ObjectiveCheckpointedGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart) (float64, []float64, []float64, []float64) {
+	var t ObjectiveCheckpointedTape
+	t1 := ObjectiveCheckpointedForward(&t, d, k, n, alphas, means, icf, x, wishart)
+	dalphas := make([]float64, len(alphas))
+	dmeans := make([]float64, len(means))
+	dicf := make([]float64, len(icf))
+	ObjectiveCheckpointedBackward(&t, 1, dalphas, dmeans, dicf)
+	return t1, dalphas, dmeans, dicf
+}
+
 // preprocessQsCallTape is what preprocessQsCallForward keeps of the calls of
 // preprocessQs at one call site for preprocessQsCallBackward: the forward
 // values the backward sweep reads, and the control flow it replays, each call's
@@ -1365,4 +1666,196 @@ func sqnormCallFixedXBackward(t *sqnormCallFixedXTape, call int, s float64, dx [
 		dx[i] += dres * x[i] * 2
 	}
 	dx[0] += dres * t2 * 2
+}
+
+// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape is what
+// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward keeps of the calls of
+// objectiveCheckpointedLoop1 at one call site for
+// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 128·calls bytes, plus subtractTape.Bytes() +
+// qTimesXTape.Bytes() + sqnormTape.Bytes() + logsumexpTape.Bytes() (the tapes
+// of its call sites, each by its own formula summed over the site's calls).
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	calls          128 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	subtractTape   subtractTape.Bytes(), a subtractCallNoXTape for the calls of one call site, max(k, 0) calls per run: the tape subtractCallNoXForward fills and subtractCallNoXBackward reads
+//	qTimesXTape    qTimesXTape.Bytes(), a qTimesXCallFixedQdiagLtriTape for the calls of one call site, max(k, 0) calls per run: the tape qTimesXCallFixedQdiagLtriForward fills and qTimesXCallFixedQdiagLtriBackward reads
+//	sqnormTape     sqnormTape.Bytes(), a sqnormCallTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
+//	logsumexpTape  logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, one call per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k int
+		// d: the parameter d.
+		d int
+		// means: the parameter means.
+		means []float64
+		// qdiags: the parameter qdiags.
+		qdiags []float64
+		// icfSz: the parameter icfSz.
+		icfSz int
+		// icf: the parameter icf.
+		icf []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			subtractTape  int
+			qTimesXTape   int
+			sqnormTape    int
+			logsumexpTape int
+		}
+	}
+	// subtractTape: the tape subtractCallNoXForward fills and
+	// subtractCallNoXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	subtractTape subtractCallNoXTape
+	// qTimesXTape: the tape qTimesXCallFixedQdiagLtriForward fills and
+	// qTimesXCallFixedQdiagLtriBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	qTimesXTape qTimesXCallFixedQdiagLtriTape
+	// sqnormTape: the tape sqnormCallForward fills and sqnormCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	sqnormTape sqnormCallTape
+	// logsumexpTape: the tape logsumexpCallForward fills and logsumexpCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	logsumexpTape logsumexpCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape's comment counts them:
+// each value's size, 24 for a slice the tape refers to, a stack's entries by
+// its length, the tapes of its call sites; not Go's padding nor spare capacity.
+func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 128
+	n += t.subtractTape.Bytes()
+	n += t.qTimesXTape.Bytes()
+	n += t.sqnormTape.Bytes()
+	n += t.logsumexpTape.Bytes()
+	return n
+}
+
+// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward runs
+// objectiveCheckpointedLoop1 and records in t what
+// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward needs, after what the
+// earlier calls since t's holder began its run recorded; the first of them
+// empties t, keeping its memory.
+func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape, slse float64, k, d int, x, means, xcentered, qdiags []float64, icfSz int, icf, qxcentered, alphas, sumQs, mainTerm []float64, ix int) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.logsumexpTape.calls = t.logsumexpTape.calls[:0]
+		t.sqnormTape.calls = t.sqnormTape.calls[:0]
+		t.qTimesXTape.calls = t.qTimesXTape.calls[:0]
+		t.subtractTape.calls = t.subtractTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	slse2 := slse
+	c.k = k
+	c.d = d
+	c.means = means
+	c.qdiags = qdiags
+	c.icfSz = icfSz
+	c.icf = icf
+	t1 := max(k, 0)
+	t.qTimesXTape.calls = slices.Grow(t.qTimesXTape.calls, t1)
+	t.sqnormTape.calls = slices.Grow(t.sqnormTape.calls, t1)
+	t.subtractTape.calls = slices.Grow(t.subtractTape.calls, t1)
+	for ik := 0; ik < k; ik++ {
+		subtractCallNoXForward(&t.subtractTape, d, x[ix*d:], means[ik*d:], xcentered)
+		qTimesXCallFixedQdiagLtriForward(&t.qTimesXTape, d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
+		t2 := alphas[ik] + sumQs[ik]
+		t3 := sqnormCallForward(&t.sqnormTape, d, qxcentered)
+		mainTerm[ik] = t2 - 0.5*t3
+	}
+	t4 := logsumexpCallForward(&t.logsumexpTape, k, mainTerm)
+	slse2 += t4
+	c.end.subtractTape = len(t.subtractTape.calls)
+	c.end.qTimesXTape = len(t.qTimesXTape.calls)
+	c.end.sqnormTape = len(t.sqnormTape.calls)
+	c.end.logsumexpTape = len(t.logsumexpTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
+	return slse2
+}
+
+// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward adds to dslse,
+// dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs and dmainTerm
+// the vector-Jacobian product of objectiveCheckpointedLoop1 with the seeds
+// dxcentered, dqxcentered, dmainTerm and s, at the point that call number call
+// of objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward on t recorded. It
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those objectiveCheckpointedLoop1 and its callees make), so one forward run
+// serves any number of backward runs (one per seed), one at a time; it adds
+// rather than sets, so one buffer can sum a mini-batch.
+//
+// dxcentered, dqxcentered and dmainTerm hold, on entry, the seed of what
+// objectiveCheckpointedLoop1 leaves in xcentered, qxcentered and mainTerm, and
+// on return the derivative with respect to what xcentered, qxcentered and
+// mainTerm held before.
+func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape, call int, s float64, dslse *float64, dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs, dmainTerm []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dslse2 float64
+	nlogsumexpTape := c.end.logsumexpTape
+	nlogsumexpTape--
+	k := c.k
+	nsqnormTape := c.end.sqnormTape
+	nqTimesXTape := c.end.qTimesXTape
+	d := c.d
+	qdiags := c.qdiags
+	icfSz := c.icfSz
+	icf := c.icf
+	nsubtractTape := c.end.subtractTape
+	means := c.means
+	dslse2 += s
+	logsumexpCallBackward(&t.logsumexpTape, nlogsumexpTape, dslse2, dmainTerm)
+	t1 := k - 1
+	for ik := t1; ik >= 0; ik-- {
+		nsqnormTape--
+		nqTimesXTape--
+		t2 := ik * d
+		nsubtractTape--
+		t3 := dmainTerm[ik]
+		dmainTerm[ik] = 0
+		sqnormCallBackward(&t.sqnormTape, nsqnormTape, -(t3 * 0.5), dqxcentered)
+		dsumQs[ik] += t3
+		dalphas[ik] += t3
+		qTimesXCallFixedQdiagLtriBackward(&t.qTimesXTape, nqTimesXTape, dqdiags[t2:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
+		subtractCallNoXBackward(&t.subtractTape, nsubtractTape, dmeans[t2:len(means)], dxcentered)
+	}
+	*dslse += dslse2
+}
+
+// objectiveCheckpointedLoop1 is one iteration of the loop of
+// ObjectiveCheckpointed at gmm.go:73, which //godiff:checkpoint marks: the
+// backward sweep runs it again, iteration by iteration, rather than record it.
+//
+// It takes and returns slse, which the iteration sums into.
+func objectiveCheckpointedLoop1(slse float64, k, d int, x, means, xcentered, qdiags []float64, icfSz int, icf, qxcentered, alphas, sumQs, mainTerm []float64, ix int) float64 {
+	slse2 := slse
+	for ik := 0; ik < k; ik++ {
+		subtract(d, x[ix*d:], means[ik*d:], xcentered)
+		qTimesX(d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
+		t1 := alphas[ik] + sumQs[ik]
+		t2 := sqnorm(d, qxcentered)
+		mainTerm[ik] = t1 - 0.5*t2
+	}
+	t3 := logsumexp(k, mainTerm)
+	slse2 += t3
+	return slse2
 }

@@ -1,0 +1,319 @@
+package godiff
+
+import "testing"
+
+// TestCheckpointMessages holds the placements of //godiff:checkpoint that
+// godiff refuses, and the loops whose iterations it cannot recompute one
+// at a time, each with its exact diagnostic at its position; and the
+// loops it accepts, whose output must build.
+func TestCheckpointMessages(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{
+			name: "a sum over points",
+			src: `import "math"
+
+//godiff:grad
+func F(w, xs []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for i, x := range xs {
+		s += math.Exp(w[i%len(w)] * x)
+	}
+	return s
+}
+`,
+		},
+		{
+			name: "on a statement that is not a loop",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	//godiff:checkpoint
+	s := 0.0
+	for _, v := range x {
+		s += v * v
+	}
+	return s
+}
+`,
+			want: "a.go:5:2: //godiff:checkpoint must stand on the line just before a for statement of a function with //godiff:grad or //godiff:vjp: it marks that loop, whose iterations the backward sweep then recomputes rather than records",
+		},
+		{
+			name: "words after it",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint every 10
+	for _, v := range x {
+		s += v * v
+	}
+	return s
+}
+`,
+			want: "a.go:6:22: //godiff:checkpoint takes nothing after it but -every=K; remove \"every\"\n" +
+				"a.go:6:28: //godiff:checkpoint takes nothing after it but -every=K; remove \"10\"",
+		},
+		{
+			name: "a misspelled verb",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpiont
+	for _, v := range x {
+		s += v * v
+	}
+	return s
+}
+`,
+			want: "a.go:6:2: unknown directive //godiff:checkpiont; want //godiff:grad, //godiff:vjp, //godiff:jvp, //godiff:jacobian, //godiff:hvp or //godiff:hessian (or //godiff:checkpoint on a loop)",
+		},
+		{
+			name: "in a function forward mode differentiates only",
+			src: `//godiff:jvp
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		s += v * v
+	}
+	return s
+}
+`,
+			want: "a.go:6:2: //godiff:checkpoint marks a loop of F, which has no //godiff:grad or //godiff:vjp: only reverse mode records loops, so there is nothing to recompute",
+		},
+		{
+			name: "inside a marked loop",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for i := range x {
+		//godiff:checkpoint
+		for j := range x {
+			s += x[i] * x[j]
+		}
+	}
+	return s
+}
+`,
+			want: "a.go:8:3: //godiff:checkpoint on a loop inside a loop already marked (line 7) is not supported: mark one of them",
+		},
+		{
+			name: "a product carried from one iteration to the next",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	p := 1.0
+	//godiff:checkpoint
+	for _, v := range x {
+		p *= v
+	}
+	return p
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: it carries p from one iteration to the next (it reads p other than to add to it); only sums into a variable (p += ...) or into memory (s[i] += ...) may cross iterations of a checkpointed loop, unless it saves its state with -every=K (//godiff:checkpoint -every=100 on a range loop)",
+		},
+		{
+			name: "a variable doubled, not summed into",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 1.0
+	//godiff:checkpoint
+	for _, v := range x {
+		s += s
+		s += v
+	}
+	return s
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: it carries s from one iteration to the next (it reads s other than to add to it); only sums into a variable (s += ...) or into memory (s[i] += ...) may cross iterations of a checkpointed loop, unless it saves its state with -every=K (//godiff:checkpoint -every=100 on a range loop)",
+		},
+		{
+			name: "memory doubled, not summed into",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	acc := make([]float64, 2)
+	//godiff:checkpoint
+	for i, v := range x {
+		acc[i%2] += acc[i%2]
+		acc[i%2] += v
+	}
+	return acc[0] * acc[1]
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: its body reads acc before it has overwritten all of it in the same iteration, so an iteration reads what an earlier one left there; a work buffer must be overwritten whole (a loop over all its indexes, storing each element first) before the iteration reads it, and other memory may only be summed into (s[i] += ...)",
+		},
+		{
+			name: "a buffer read before it is overwritten",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	buf := make([]float64, 2)
+	s := 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		buf[1] = buf[0] * v
+		buf[0] = v
+		s += buf[1]
+	}
+	return s
+}
+`,
+			want: "a.go:8:2: this loop cannot be checkpointed: its body reads buf before it has overwritten all of it in the same iteration, so an iteration reads what an earlier one left there; a work buffer must be overwritten whole (a loop over all its indexes, storing each element first) before the iteration reads it, and other memory may only be summed into (s[i] += ...)",
+		},
+		{
+			name: "a return in the body",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		if v > 10 {
+			return s
+		}
+		s += v * v
+	}
+	return s
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: its body returns; assign the result to a variable and return after the loop",
+		},
+		{
+			name: "a break of the loop",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		if v > 10 {
+			break
+		}
+		s += v * v
+	}
+	return s
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: its body has a break of the loop itself (or of one around it), so the iterations that run depend on each other; compute a condition per iteration instead",
+		},
+		{
+			name: "a slice the loop reads, written after it",
+			src: `//godiff:grad w
+func F(w, x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for i := range x {
+		s += w[0] * x[i] * x[i]
+	}
+	x[0] = 0
+	return s
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: x is written after the loop, and the backward sweep reads it again as the loop read it; write into a copy",
+		},
+		{
+			name: "a helper that may return before it overwrites the buffer",
+			src: `func fill(skip bool, x float64, out []float64) {
+	if skip {
+		return
+	}
+	for i := 0; i < len(out); i++ {
+		out[i] = x * float64(i)
+	}
+}
+
+//godiff:grad
+func F(x []float64) float64 {
+	buf := make([]float64, 3)
+	s := 0.0
+	//godiff:checkpoint
+	for i, v := range x {
+		fill(i%2 == 1, v, buf)
+		s += buf[2]
+	}
+	return s
+}
+`,
+			want: "a.go:17:2: this loop cannot be checkpointed: its body reads buf before it has overwritten all of it in the same iteration, so an iteration reads what an earlier one left there; a work buffer must be overwritten whole (a loop over all its indexes, storing each element first) before the iteration reads it, and other memory may only be summed into (s[i] += ...)",
+		},
+		{
+			name: "a helper that overwrites the buffer first",
+			src: `func fill(x float64, out []float64) {
+	for i := 0; i < len(out); i++ {
+		out[i] = x * float64(i)
+	}
+}
+
+//godiff:grad
+func F(x []float64) float64 {
+	buf := make([]float64, 3)
+	s := 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		fill(v, buf)
+		s += buf[2] * buf[1]
+	}
+	return s
+}
+`,
+		},
+		{
+			name: "-every on a loop that carries state",
+			src: `//godiff:grad
+func F(x0 float64, n int) float64 {
+	x := x0
+	//godiff:checkpoint -every=4
+	for range n {
+		x = x*0.9 + 0.1*x*x
+	}
+	return x
+}
+`,
+		},
+		{
+			name: "-every on a three-clause loop",
+			src: `//godiff:grad
+func F(x0 float64, n int) float64 {
+	x := x0
+	//godiff:checkpoint -every=4
+	for i := 0; i < n; i++ {
+		x = x*0.9 + 0.1*x*x
+	}
+	return x
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: -every is supported on range loops only yet (for i := range n, or over a slice); write the loop as one",
+		},
+		{
+			name: "-every with state in memory",
+			src: `//godiff:grad
+func F(x []float64, n int) float64 {
+	y := make([]float64, len(x))
+	copy(y, x)
+	//godiff:checkpoint -every=4
+	for range n {
+		y[0] = y[0]*0.9 + 0.1*y[1]
+		y[1] = y[1] * 0.5
+	}
+	return y[0]
+}
+`,
+			want: "a.go:8:2: this loop cannot be checkpointed: its body carries y from one iteration to the next in memory; -every saves state in variables only yet: keep the state in variables, or overwrite y whole in each iteration before reading it",
+		},
+		{
+			name: "-every of zero",
+			src: `//godiff:grad
+func F(x0 float64, n int) float64 {
+	x := x0
+	//godiff:checkpoint -every=0
+	for range n {
+		x = x * 0.9
+	}
+	return x
+}
+`,
+			want: `a.go:6:22: //godiff:checkpoint takes one option, -every=K with K a positive integer (save the loop's state every K iterations); not "-every=0"`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkMessage(t, tt.src, tt.want) })
+	}
+}

@@ -1,0 +1,12 @@
+// Package checkpoint holds annotated functions whose loops are marked
+// //godiff:checkpoint, each beside the same function without the mark: a
+// mixture's negative log-likelihood over points (a log-sum-exp per point
+// into a work buffer), a mini-batch loss summing two accumulators, a
+// network layer per example in a work buffer, and a histogram summed into
+// memory. The tests check each gradient against finite differences and
+// forward mode, equal to the unmarked function's, and a tape whose Bytes
+// does not grow with the number of iterations. The generated code is
+// committed beside (funcs_godiff.go).
+//
+// Regenerate with go generate ./internal/checkpoint.
+package checkpoint

@@ -1,0 +1,286 @@
+package checkpoint
+
+import "math"
+
+//go:generate go run godiff/cmd/godiff funcs.go
+
+// lse is the stable log Σ exp(x[i]).
+func lse(x []float64) float64 {
+	m := math.Inf(-1)
+	for _, v := range x {
+		m = math.Max(m, v)
+	}
+	s := 0.0
+	for _, v := range x {
+		s += math.Exp(v - m)
+	}
+	return m + math.Log(s)
+}
+
+// Mixture is the negative log-likelihood of the points xs under a
+// one-dimensional mixture θ = (logits, means, log standard deviations):
+// per point, each component's log-density in a work buffer, then its
+// log-sum-exp.
+//
+//godiff:grad theta
+//godiff:jvp theta
+func Mixture(theta, xs []float64) float64 {
+	k := len(theta) / 3
+	logits, means, logStd := theta[:k], theta[k:2*k], theta[2*k:]
+	norm := lse(logits)
+	comp := make([]float64, k)
+	nll := 0.0
+	//godiff:checkpoint
+	for _, x := range xs {
+		for j := range k {
+			z := (x - means[j]) / math.Exp(logStd[j])
+			comp[j] = logits[j] - norm - 0.5*z*z - logStd[j]
+		}
+		nll -= lse(comp)
+	}
+	return nll / float64(len(xs))
+}
+
+// MixtureRecorded is Mixture without the checkpoint.
+//
+//godiff:grad theta
+func MixtureRecorded(theta, xs []float64) float64 {
+	k := len(theta) / 3
+	logits, means, logStd := theta[:k], theta[k:2*k], theta[2*k:]
+	norm := lse(logits)
+	comp := make([]float64, k)
+	nll := 0.0
+	for _, x := range xs {
+		for j := range k {
+			z := (x - means[j]) / math.Exp(logStd[j])
+			comp[j] = logits[j] - norm - 0.5*z*z - logStd[j]
+		}
+		nll -= lse(comp)
+	}
+	return nll / float64(len(xs))
+}
+
+// Batch is a mini-batch loss of a linear model with weights w and bias
+// b on the examples x (d values each) with targets y: the mean squared
+// error and a Huber-like penalty, summed in two accumulators over a
+// counted loop.
+//
+//godiff:grad w b
+//godiff:jvp w b
+func Batch(w []float64, b float64, x, y []float64) float64 {
+	d := len(w)
+	n := len(y)
+	sq := 0.0
+	pen := 0.0
+	//godiff:checkpoint
+	for i := 0; i < n; i++ {
+		p := b
+		for j := 0; j < d; j++ {
+			p += w[j] * x[i*d+j]
+		}
+		r := p - y[i]
+		sq += r * r
+		pen += math.Sqrt(1+r*r) - 1
+	}
+	return sq/float64(n) + 0.1*pen
+}
+
+// BatchRecorded is Batch without the checkpoint.
+//
+//godiff:grad w b
+func BatchRecorded(w []float64, b float64, x, y []float64) float64 {
+	d := len(w)
+	n := len(y)
+	sq := 0.0
+	pen := 0.0
+	for i := 0; i < n; i++ {
+		p := b
+		for j := 0; j < d; j++ {
+			p += w[j] * x[i*d+j]
+		}
+		r := p - y[i]
+		sq += r * r
+		pen += math.Sqrt(1+r*r) - 1
+	}
+	return sq/float64(n) + 0.1*pen
+}
+
+// Layer is the summed squared output of a tanh layer (weights wh, h
+// rows of d) then a linear unit (weights v) over the examples x, the
+// hidden activations of each example in a work buffer the loop
+// overwrites.
+//
+//godiff:grad wh v
+//godiff:jvp wh v
+func Layer(wh, v, x []float64) float64 {
+	h := len(v)
+	d := len(wh) / h
+	hidden := make([]float64, h)
+	loss := 0.0
+	//godiff:checkpoint
+	for i := 0; i < len(x)/d; i++ {
+		for j := range h {
+			s := 0.0
+			for k := 0; k < d; k++ {
+				s += wh[j*d+k] * x[i*d+k]
+			}
+			hidden[j] = math.Tanh(s)
+		}
+		out := 0.0
+		for j := range h {
+			out += v[j] * hidden[j]
+		}
+		loss += out * out
+	}
+	return loss
+}
+
+// LayerRecorded is Layer without the checkpoint.
+//
+//godiff:grad wh v
+func LayerRecorded(wh, v, x []float64) float64 {
+	h := len(v)
+	d := len(wh) / h
+	hidden := make([]float64, h)
+	loss := 0.0
+	for i := 0; i < len(x)/d; i++ {
+		for j := range h {
+			s := 0.0
+			for k := 0; k < d; k++ {
+				s += wh[j*d+k] * x[i*d+k]
+			}
+			hidden[j] = math.Tanh(s)
+		}
+		out := 0.0
+		for j := range h {
+			out += v[j] * hidden[j]
+		}
+		loss += out * out
+	}
+	return loss
+}
+
+// Histogram sums exp(w[b]·x) of each point x into the bin b = i mod
+// len(w), then returns the bins' sum of squares: an accumulator in
+// memory.
+//
+//godiff:grad w
+//godiff:jvp w
+func Histogram(w, xs []float64) float64 {
+	k := len(w)
+	bins := make([]float64, k)
+	//godiff:checkpoint
+	for i, x := range xs {
+		b := i % k
+		bins[b] += math.Exp(w[b] * x)
+	}
+	s := 0.0
+	for _, v := range bins {
+		s += v * v
+	}
+	return s
+}
+
+// HistogramRecorded is Histogram without the checkpoint.
+//
+//godiff:grad w
+func HistogramRecorded(w, xs []float64) float64 {
+	k := len(w)
+	bins := make([]float64, k)
+	for i, x := range xs {
+		b := i % k
+		bins[b] += math.Exp(w[b] * x)
+	}
+	s := 0.0
+	for _, v := range bins {
+		s += v * v
+	}
+	return s
+}
+
+// Model is a one-unit tanh regression, for a method with a checkpointed
+// loop.
+type Model struct {
+	W []float64
+	B float64
+}
+
+// Loss is the summed squared error of m on the examples (xs, ys).
+//
+//godiff:grad m
+func (m *Model) Loss(xs, ys []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for i := range xs {
+		p := math.Tanh(m.W[0]*xs[i] + m.B)
+		s += (p - ys[i]) * (p - ys[i])
+	}
+	return s
+}
+
+// LossRecorded is Loss without the checkpoint.
+//
+//godiff:grad m
+func (m *Model) LossRecorded(xs, ys []float64) float64 {
+	s := 0.0
+	for i := range xs {
+		p := math.Tanh(m.W[0]*xs[i] + m.B)
+		s += (p - ys[i]) * (p - ys[i])
+	}
+	return s
+}
+
+// Orbit integrates the oscillator of acceleration -k·x - 0.1·x³ from
+// (x0, v0) over steps leapfrog steps and returns its final x² + v²: a
+// loop that carries its state (x, v) from one iteration to the next,
+// checkpointed every 10 iterations.
+//
+//godiff:grad x0 v0 k
+//godiff:jvp x0 v0 k
+func Orbit(x0, v0, k float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.01
+	//godiff:checkpoint -every=10
+	for range steps {
+		a := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a
+		x += dt * v
+		a2 := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a2
+	}
+	return x*x + v*v
+}
+
+// OrbitRecorded is Orbit without the checkpoint.
+//
+//godiff:grad x0 v0 k
+func OrbitRecorded(x0, v0, k float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.01
+	for range steps {
+		a := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a
+		x += dt * v
+		a2 := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a2
+	}
+	return x*x + v*v
+}
+
+// OrbitLong is Orbit saving its state every 10000 steps: 100 snapshots
+// for a million steps (see BenchmarkOrbit).
+//
+//godiff:grad x0 v0 k
+func OrbitLong(x0, v0, k float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.01
+	//godiff:checkpoint -every=10000
+	for range steps {
+		a := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a
+		x += dt * v
+		a2 := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a2
+	}
+	return x*x + v*v
+}
