@@ -66,6 +66,54 @@ func TestGodiffNLL(t *testing.T) {
 	})
 }
 
+// TestGodiffNLLCheckpointed checks the derivatives godiff generated for NLLCheckpointed: NLLCheckpointedGrad, the split form NLLCheckpointedTape, NLLCheckpointedForward and NLLCheckpointedBackward (see godiffCheck_gmm).
+func TestGodiffNLLCheckpointed(t *testing.T) {
+	godiffCheck_gmm(t, &godiffFunc_gmm{
+		name:   "NLLCheckpointed",
+		fn:     NLLCheckpointed,
+		params: []string{"theta", "xs"},
+		leaves: []godiffLeaf_gmm{
+			{name: "theta", param: 0},
+			{name: "xs", param: 1},
+		},
+		pointsName: "godiffPointsNLLCheckpointed",
+		pointsDecl: "func godiffPointsNLLCheckpointed(at func(theta, xs []float64))",
+		makes:      true,
+		reverse: []*godiffReverse_gmm{
+			{
+				wrt:          []int{0},
+				grad:         NLLCheckpointedGrad,
+				gradName:     "NLLCheckpointedGrad",
+				grads:        "0z",
+				forward:      NLLCheckpointedForward,
+				forwardName:  "NLLCheckpointedForward",
+				forwardArgs:  "t p0 p1",
+				backward:     NLLCheckpointedBackward,
+				backwardName: "NLLCheckpointedBackward",
+				backwardArgs: "t s0 0z",
+				tape:         func() any { return new(NLLCheckpointedTape) },
+				alloc: func(fwd, bwd []any) func() {
+					f0 := fwd[0].(*NLLCheckpointedTape)
+					f1 := fwd[1].([]float64)
+					f2 := fwd[2].([]float64)
+					b0 := bwd[0].(*NLLCheckpointedTape)
+					b1 := bwd[1].(float64)
+					b2 := bwd[2].([]float64)
+					return func() {
+						NLLCheckpointedForward(f0, f1, f2)
+						NLLCheckpointedBackward(b0, b1, b2)
+					}
+				},
+			},
+		},
+		alloc: func(v []any) func() {
+			a0 := v[0].([]float64)
+			a1 := v[1].([]float64)
+			return func() { NLLCheckpointed(a0, a1) }
+		},
+	})
+}
+
 // The checking code below is the same in every file godiff -tests writes.
 
 // godiffChecker_gmm runs the checks of one annotated function.
