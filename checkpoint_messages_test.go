@@ -26,6 +26,44 @@ func F(w, xs []float64) float64 {
 `,
 		},
 		{
+			name: "the body's name taken by a function of the package",
+			src: `//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		s += v * v
+	}
+	return s
+}
+
+func fLoop1CallTape() {}
+`,
+			want: "a.go:6:2: //godiff:checkpoint would generate fLoop1CallTape for this loop's body, but the package declares fLoop1CallTape already (a.go:13:6); rename yours",
+		},
+		{
+			name: "the second body's name of a method taken",
+			src: `type M struct{ W float64 }
+
+//godiff:grad
+func (m *M) Loss(x []float64) float64 {
+	s, q := 0.0, 0.0
+	//godiff:checkpoint
+	for _, v := range x {
+		s += m.W * v
+	}
+	//godiff:checkpoint
+	for _, v := range x {
+		q += m.W * v * v
+	}
+	return s + q
+}
+
+func mLossLoop2() {}
+`,
+			want: "a.go:12:2: //godiff:checkpoint would generate mLossLoop2 for this loop's body, but the package declares mLossLoop2 already (a.go:19:6); rename yours",
+		},
+		{
 			name: "on a statement that is not a loop",
 			src: `//godiff:grad
 func F(x []float64) float64 {

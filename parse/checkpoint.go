@@ -62,6 +62,7 @@ func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirecti
 		for _, d := range byFunc[fd] {
 			reverse = reverse || d.mode == Grad || d.mode == VJP
 		}
+		count := 0            // the loops of fd marked so far, numbered as reverse.Outline names their bodies
 		var inside []ast.Stmt // the marked loops enclosing the node
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
 			if n == nil {
@@ -89,6 +90,8 @@ func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirecti
 				c.errorf(cm.Slash, "//godiff:checkpoint on a loop inside a loop already marked (line %d) is not supported: mark one of them", c.fset.Position(inside[len(inside)-1].Pos()).Line)
 			default:
 				marked[s] = every[cm]
+				count++
+				c.checkBodyNamesFree(cm, ir.CheckpointBody(recvTypeName(fd), fd.Name.Name, count))
 			}
 			inside = append(inside, s)
 			return true
@@ -113,4 +116,42 @@ func (fb *funcBuilder) markCheckpoint(s ast.Stmt, loop *ir.Value) {
 	l.Checkpoint = true
 	l.Every = every
 	l.Pos = fb.position(s.Pos())
+}
+
+// checkBodyNamesFree reports, at the directive cm, a name that the output
+// would declare for the marked loop's body (see ir.CheckpointBody) and that
+// the package declares already: the output would not compile.
+func (c *checker) checkBodyNamesFree(cm *ast.Comment, body string) {
+	for _, name := range ir.CheckpointBodyNames(body) {
+		if obj := c.lookup(name); obj != nil {
+			c.errorf(cm.Slash, "//godiff:checkpoint would generate %s for this loop's body, but the package declares %s already (%s); rename yours",
+				name, name, c.position(obj.Pos()))
+			return
+		}
+	}
+}
+
+// recvTypeName returns the name of fd's receiver's type without its star
+// or type arguments, or "" for a function.
+func recvTypeName(fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return ""
+	}
+	t := fd.Recv.List[0].Type
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+		case *ast.IndexExpr:
+			t = x.X
+		case *ast.IndexListExpr:
+			t = x.X
+		case *ast.ParenExpr:
+			t = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
 }

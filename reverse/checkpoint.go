@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"slices"
 	"strings"
-	"unicode"
 
 	"godiff/ir"
 )
@@ -62,9 +61,7 @@ func Outline(f *ir.Func) (*ir.Func, []*ir.Func, error) {
 	o := &outliner{f: f, uses: usesOf(f), order: programOrder(f)}
 	plans := make(map[*ir.Value]*loopPlan)
 	for k, l := range marked {
-		// A method's bodies are named after its type too (modelLossLoop1),
-		// as its tape is: two types may have methods of one name.
-		p, err := o.plan(l, fmt.Sprintf("%sLoop%d", lowerName(f.RecvType()+f.Name), k+1))
+		p, err := o.plan(l, ir.CheckpointBody(f.RecvType(), f.Name, k+1))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -741,24 +738,6 @@ func programOrder(f *ir.Func) map[*ir.Value]int {
 	order := make(map[*ir.Value]int)
 	f.Walk(func(v *ir.Value) { order[v] = len(order) })
 	return order
-}
-
-// lowerName returns name with its leading capitals lowered as Go names
-// lower an initialism: NLL → nll, LogSumExp → logSumExp.
-func lowerName(name string) string {
-	name = strings.ReplaceAll(name, ".", "")
-	rs := []rune(name)
-	n := 0
-	for n < len(rs) && unicode.IsUpper(rs[n]) {
-		n++
-	}
-	if n > 1 && n < len(rs) {
-		n-- // the last capital starts the next word
-	}
-	for i := 0; i < n; i++ {
-		rs[i] = unicode.ToLower(rs[i])
-	}
-	return string(rs)
 }
 
 // indexParamName names B's parameter for a range loop's index.
