@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 
 	"godiff"
@@ -69,6 +70,9 @@ Flags:
 	-tape     write nothing; print the report of each tape FBackward reads:
 	          every field, its bytes per run and per loop iteration, the
 	          total as a formula in F's sizes, what is recomputed instead
+	-version  print the module and version godiff was built from (never
+	          written into generated files, so a new godiff changes only what
+	          it generates differently)
 	-h        print this help
 
 Exit status: 0 on success, 1 when the input has errors (each printed as
@@ -97,6 +101,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	tests := fl.Bool("tests", false, "also write the gradient checks, <base>_godiff_test.go")
 	verbose := fl.Bool("v", false, "print the files written or removed")
 	tape := fl.Bool("tape", false, "write nothing; print the report of each tape: its fields, their bytes, the total as a formula")
+	showVersion := fl.Bool("version", false, "print the module and version godiff was built from")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -104,6 +109,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintln(stderr, "usage: godiff [flags] FILE.go ... (godiff -h for help)")
 		return 2
+	}
+	if *showVersion {
+		info, _ := debug.ReadBuildInfo()
+		fmt.Fprintln(stdout, version(info))
+		return 0
 	}
 	if fl.NArg() == 0 {
 		fmt.Fprintln(stderr, "godiff: no input files; usage: godiff [flags] FILE.go ... (godiff -h for help)")

@@ -77,6 +77,11 @@ func main() {
 	if got, want := goCmd("run", "."), "0.841471 1.080605\n"; got != want {
 		t.Errorf("the user's program printed %q; want %q", got, want)
 	}
+	// The tool names the module it was built from, a dependency here,
+	// replaced by the checkout.
+	if got, want := goCmd("tool", "godiff", "-version"), "godiff "+modPath+" "; !strings.HasPrefix(got, want) || !strings.Contains(got, " => ") {
+		t.Errorf("go tool godiff -version printed %q; want %q..., replaced by the checkout", got, want)
+	}
 	goCmd("install", modPath+"/cmd/godiff")
 	help, err := exec.Command(filepath.Join(gobin, "godiff"), "-h").Output()
 	if err != nil || !strings.HasPrefix(string(help), "godiff is automatic differentiation for Go") {
