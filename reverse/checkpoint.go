@@ -43,6 +43,7 @@ type CheckpointError struct {
 	Msg string
 }
 
+// Error returns the message after the loop's position.
 func (e *CheckpointError) Error() string { return e.Pos.String() + ": " + e.Msg }
 
 // Outline returns f with the body of each loop marked //godiff:checkpoint
