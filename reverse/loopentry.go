@@ -47,6 +47,10 @@ func entryCond(g *ir.Func, l *ir.Value) *ir.Value {
 func clonable(blk *ir.Block) bool {
 	for _, v := range blk.Values {
 		switch {
+		case v.Op == ir.OpDecl && len(v.Args) == 0:
+			if t := v.Aux.(*ir.Var).Type; !ir.IsFloat(t) && !ir.IsInteger(t) && t != ir.Bool {
+				return false // no zero value ZeroOf can write
+			}
 		case v.Op == ir.OpDecl, v.Op == ir.OpGet, v.Op == ir.OpLoad:
 		case v.Op.IsPure() && v.Op != ir.OpPartials:
 		default:
