@@ -1192,15 +1192,17 @@ func OuterBackward(t *OuterTape, s [2][2]float64, da, db *[2]float64, dk *float6
 	dm[0][0] += s[0][0]
 	for i := 1; i >= 0; i-- {
 		t1 := i
+		daElem := da[t1]
 		for j := 1; j >= 0; j-- {
 			t2 := a[t1]
 			t3 := dm[t1][j]
 			t4 := t3 * b[j]
 			db[j] += t3 * (k * t2)
 			dkSum += t4 * t2
-			da[t1] += t4 * k
+			daElem += t4 * k
 			dm[t1][j] = 0
 		}
+		da[t1] = daElem
 	}
 	*dk += dkSum
 }

@@ -1776,194 +1776,41 @@ func ScaledAtJVP(s Scaled, x float64, ds Scaled, dx float64) (float64, float64) 
 	return t1 * s.K, s.K*t2 + t1*ds.K
 }
 
-// unitTape is what unitForward keeps of one run of unit for unitBackward: the
-// forward values the backward sweep reads, and the control flow it replays. A
-// tape may be reused: each run of unitForward overwrites it, and its buffers
-// are kept.
-//
-// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	w         8 bytes per run: the parameter w
-//	x         8 bytes per run: the parameter x
-//	dsigmoid  8 bytes per run: result 2 of a call of sigmoidGrad
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type unitTape struct {
-	// w: the parameter w.
-	w float64
-	// x: the parameter x.
-	x float64
-	// dsigmoid: result 2 of a call of sigmoidGrad.
-	dsigmoid float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in unitTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *unitTape) Bytes() int {
-	return 24
-}
-
-// unitForward runs unit and records in t what unitBackward needs; t's earlier
-// contents are discarded, its memory reused.
-func unitForward(t *unitTape, w, b, x float64) float64 {
-	t.w = w
-	t.x = x
-	t1, dsigmoid := sigmoidGrad(w*x + b)
-	t.dsigmoid = dsigmoid
-	return t1
-}
-
-// unitBackward adds to dw, db and dx the vector-Jacobian product of unit with
-// the seeds s, at the point recorded in t by unitForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func unitBackward(t *unitTape, s float64, dw, db, dx *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	w := t.w
-	x := t.x
-	dsigmoid := t.dsigmoid
-	t1 := s * dsigmoid
-	*dw += t1 * x
-	*db += t1
-	*dx += t1 * w
-}
-
 // unitGrad returns unit's result and its gradient with respect to w, b and x,
 // in that order (dw, db, dx), computed by reverse-mode automatic
 // differentiation.
 func unitGrad(w, b, x float64) (float64, float64, float64, float64) {
-	var t unitTape
-	t1 := unitForward(&t, w, b, x)
+	t1, dsigmoid := sigmoidGrad(w*x + b)
 	var dw float64
 	var db float64
 	var dx float64
-	unitBackward(&t, 1, &dw, &db, &dx)
-	return t1, dw, db, dx
-}
-
-// sigmoidTape is what sigmoidForward keeps of one run of sigmoid for
-// sigmoidBackward: the forward values the backward sweep reads, and the control
-// flow it replays. A tape may be reused: each run of sigmoidForward overwrites
-// it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	exp  8 bytes per run: math.Exp of the forward sweep
-//	sum  8 bytes per run: a sum (sum) of the forward sweep
-//	quo  8 bytes per run: a quotient (quo) of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type sigmoidTape struct {
-	// exp: math.Exp of the forward sweep.
-	exp float64
-	// sum: a sum (sum) of the forward sweep.
-	sum float64
-	// quo: a quotient (quo) of the forward sweep.
-	quo float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in sigmoidTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *sigmoidTape) Bytes() int {
-	return 24
-}
-
-// sigmoidForward runs sigmoid and records in t what sigmoidBackward needs; t's
-// earlier contents are discarded, its memory reused.
-func sigmoidForward(t *sigmoidTape, z float64) float64 {
-	t1 := math.Exp(-z)
-	t.exp = t1
-	t2 := 1 + t1
-	t.sum = t2
-	t3 := 1 / t2
-	t.quo = t3
-	return t3
-}
-
-// sigmoidBackward adds to dz the vector-Jacobian product of sigmoid with the
-// seeds s, at the point recorded in t by sigmoidForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func sigmoidBackward(t *sigmoidTape, s float64, dz *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	*dz += s * (t.quo / t.sum) * t.exp
+	t2 := 1 * dsigmoid
+	dw += t2 * x
+	db += t2
+	dx += t2 * w
+	return t1, dw, db, dx
 }
 
 // sigmoidGrad returns sigmoid's result and its gradient with respect to z, in
 // that order (dz), computed by reverse-mode automatic differentiation.
 func sigmoidGrad(z float64) (float64, float64) {
-	var t sigmoidTape
-	t1 := sigmoidForward(&t, z)
+	t1 := math.Exp(-z)
+	t2 := 1 + t1
+	t3 := 1 / t2
 	var dz float64
-	sigmoidBackward(&t, 1, &dz)
-	return t1, dz
-}
-
-// sqTape is what sqForward keeps of one run of sq for sqBackward: the forward
-// values the backward sweep reads, and the control flow it replays. A tape may
-// be reused: each run of sqForward overwrites it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	x  8 bytes per run: the parameter x
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type sqTape struct {
-	// x: the parameter x.
-	x float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in sqTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *sqTape) Bytes() int {
-	return 8
-}
-
-// sqForward runs sq and records in t what sqBackward needs; t's earlier
-// contents are discarded, its memory reused.
-func sqForward(t *sqTape, x float64) float64 {
-	t.x = x
-	return x * x
-}
-
-// sqBackward adds to dx the vector-Jacobian product of sq with the seeds s, at
-// the point recorded in t by sqForward. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func sqBackward(t *sqTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	x := t.x
-	*dx += s * x * 2
+	dz += 1 * (t3 / t2) * t1
+	return t3, dz
 }
 
 // sqGrad returns sq's result and its gradient with respect to x, in that order
 // (dx), computed by reverse-mode automatic differentiation.
 func sqGrad(x float64) (float64, float64) {
-	var t sqTape
-	t1 := sqForward(&t, x)
 	var dx float64
-	sqBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += 1 * x * 2
+	return x * x, dx
 }
 
 // unitJVP returns unit's results and then their directional derivatives along
@@ -2233,60 +2080,14 @@ func oddJVP(x, term float64, k, n int, dx, dterm float64) (float64, float64) {
 	return -term + t4, t5 - dterm
 }
 
-// softplusTape is what softplusForward keeps of one run of softplus for
-// softplusBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of softplusForward
-// overwrites it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	exp  8 bytes per run: math.Exp of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type softplusTape struct {
-	// exp: math.Exp of the forward sweep.
-	exp float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in softplusTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *softplusTape) Bytes() int {
-	return 8
-}
-
-// softplusForward runs softplus and records in t what softplusBackward needs;
-// t's earlier contents are discarded, its memory reused.
-func softplusForward(t *softplusTape, x float64) float64 {
-	t1 := math.Exp(x)
-	t.exp = t1
-	return math.Log1p(t1)
-}
-
-// softplusBackward adds to dx the vector-Jacobian product of softplus with the
-// seeds s, at the point recorded in t by softplusForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func softplusBackward(t *softplusTape, s float64, dx *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.exp
-	*dx += s / (1 + t1) * t1
-}
-
 // softplusGrad returns softplus's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func softplusGrad(x float64) (float64, float64) {
-	var t softplusTape
-	t1 := softplusForward(&t, x)
+	t1 := math.Exp(x)
 	var dx float64
-	softplusBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += 1 / (1 + t1) * t1
+	return math.Log1p(t1), dx
 }
 
 // softplusJVP returns softplus's results and then their directional derivatives
@@ -3467,69 +3268,18 @@ func layerApplyCallFixedLWXBackward(t *layerApplyCallFixedLWXTape, call int, dlW
 	}
 }
 
-// affineAtTape is what affineAtForward keeps of one run of affineAt for
-// affineAtBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of affineAtForward
-// overwrites it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	fA  8 bytes per run: the parameter fA
-//	x   8 bytes per run: the parameter x
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type affineAtTape struct {
-	// fA: the parameter fA.
-	fA float64
-	// x: the parameter x.
-	x float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in affineAtTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *affineAtTape) Bytes() int {
-	return 16
-}
-
-// affineAtForward runs affineAt and records in t what affineAtBackward needs;
-// t's earlier contents are discarded, its memory reused.
-func affineAtForward(t *affineAtTape, fA, fB, x float64) float64 {
-	t.fA = fA
-	t.x = x
-	return fA*x + fB
-}
-
-// affineAtBackward adds to dfA, dfB and dx the vector-Jacobian product of
-// affineAt with the seeds s, at the point recorded in t by affineAtForward. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func affineAtBackward(t *affineAtTape, s float64, dfA, dfB, dx *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	fA := t.fA
-	x := t.x
-	*dfA += s * x
-	*dfB += s
-	*dx += s * fA
-}
-
 // affineAtGrad returns affineAt's result and its gradient with respect to fA,
 // fB and x, in that order (dfA, dfB, dx), computed by reverse-mode automatic
 // differentiation.
 func affineAtGrad(fA, fB, x float64) (float64, float64, float64, float64) {
-	var t affineAtTape
-	t1 := affineAtForward(&t, fA, fB, x)
 	var dfA float64
 	var dfB float64
 	var dx float64
-	affineAtBackward(&t, 1, &dfA, &dfB, &dx)
-	return t1, dfA, dfB, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dfA += 1 * x
+	dfB += 1
+	dx += 1 * fA
+	return fA*x + fB, dfA, dfB, dx
 }
 
 // mlpGainCallTape is what mlpGainCallForward keeps of the calls of mlpGain at

@@ -417,16 +417,14 @@ func HingeBackward(t *HingeTape, s float64, dx, dy []float64, dw *float64) {
 			t5 := y[i2]
 			t6 := x[i2]
 			t7 := t5 * t6
-			t8 := dbuf[i2]
-			t9 := t8 * float64(t2+1)
+			t8 := dbuf[i2] * float64(t2+1)
 			if 1-t7*w <= 0 {
-				t9 = 0
+				t8 = 0
 			}
-			t10 := t9 * w
-			dwSum -= t9 * t7
-			dx[i2] -= t10 * t5
-			dy[i2] -= t10 * t6
-			dbuf[i2] = t8
+			t9 := t8 * w
+			dwSum -= t8 * t7
+			dx[i2] -= t9 * t5
+			dy[i2] -= t9 * t6
 		}
 		for i := t3; i >= 0; i-- {
 			dbuf[i] = 0

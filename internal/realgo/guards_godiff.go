@@ -794,62 +794,16 @@ func normJVP(x, dx []float64) (float64, float64) {
 	return t1, 0.5 / t1 * ds
 }
 
-// logOfTape is what logOfForward keeps of one run of logOf for logOfBackward:
-// the forward values the backward sweep reads, and the control flow it replays.
-// A tape may be reused: each run of logOfForward overwrites it, and its buffers
-// are kept.
-//
-// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	x  8 bytes per run: the parameter x
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type logOfTape struct {
-	// x: the parameter x.
-	x float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in logOfTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *logOfTape) Bytes() int {
-	return 8
-}
-
-// logOfForward runs logOf and records in t what logOfBackward needs; t's
-// earlier contents are discarded, its memory reused.
-func logOfForward(t *logOfTape, x float64) float64 {
-	t.x = x
-	if x <= 0 {
-		panic(fmt.Sprintf("realgo: log of %v", x))
-	}
-	return math.Log(x)
-}
-
-// logOfBackward adds to dx the vector-Jacobian product of logOf with the seeds
-// s, at the point recorded in t by logOfForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func logOfBackward(t *logOfTape, s float64, dx *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	x := t.x
-	*dx += s / x
-}
-
 // logOfGrad returns logOf's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func logOfGrad(x float64) (float64, float64) {
-	var t logOfTape
-	t1 := logOfForward(&t, x)
+	if x <= 0 {
+		panic(fmt.Sprintf("realgo: log of %v", x))
+	}
 	var dx float64
-	logOfBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += 1 / x
+	return math.Log(x), dx
 }
 
 // logOfJVP returns logOf's results and then their directional derivatives along

@@ -990,67 +990,16 @@ func CallCondJVP(x []float64, y float64, dx []float64, dy float64) (float64, flo
 	return s, ds
 }
 
-// condScaleTape is what condScaleForward keeps of one run of condScale for
-// condScaleBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of condScaleForward
-// overwrites it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	a  8 bytes per run: the parameter a
-//	b  8 bytes per run: the parameter b
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type condScaleTape struct {
-	// a: the parameter a.
-	a float64
-	// b: the parameter b.
-	b float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// condScaleTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *condScaleTape) Bytes() int {
-	return 16
-}
-
-// condScaleForward runs condScale and records in t what condScaleBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func condScaleForward(t *condScaleTape, a, b float64) float64 {
-	t.a = a
-	t.b = b
-	return a * b
-}
-
-// condScaleBackward adds to da and db the vector-Jacobian product of condScale
-// with the seeds s, at the point recorded in t by condScaleForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func condScaleBackward(t *condScaleTape, s float64, da, db *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	a := t.a
-	b := t.b
-	*da += s * b
-	*db += s * a
-}
-
 // condScaleGrad returns condScale's result and its gradient with respect to a
 // and b, in that order (da, db), computed by reverse-mode automatic
 // differentiation.
 func condScaleGrad(a, b float64) (float64, float64, float64) {
-	var t condScaleTape
-	t1 := condScaleForward(&t, a, b)
 	var da float64
 	var db float64
-	condScaleBackward(&t, 1, &da, &db)
-	return t1, da, db
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	da += 1 * b
+	db += 1 * a
+	return a * b, da, db
 }
 
 // condScaleJVP returns condScale's results and then their directional

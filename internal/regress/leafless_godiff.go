@@ -331,64 +331,14 @@ func (o *Outer) FitJVP(do *Outer) (float64, float64) {
 	return s, ds
 }
 
-// bellSqTape is what bellSqForward keeps of one run of bellSq for
-// bellSqBackward: the forward values the backward sweep reads, and the control
-// flow it replays. A tape may be reused: each run of bellSqForward overwrites
-// it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	v      8 bytes per run: the parameter v
-//	belly  8 bytes per run: bellY of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type bellSqTape struct {
-	// v: the parameter v.
-	v float64
-	// belly: bellY of the forward sweep.
-	belly float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in bellSqTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *bellSqTape) Bytes() int {
-	return 16
-}
-
-// bellSqForward runs bellSq and records in t what bellSqBackward needs; t's
-// earlier contents are discarded, its memory reused.
-func bellSqForward(t *bellSqTape, v float64, i int) float64 {
-	t.v = v
-	t1 := bellY(i)
-	t.belly = t1
-	return v * v * t1
-}
-
-// bellSqBackward adds to dv the vector-Jacobian product of bellSq with the
-// seeds s, at the point recorded in t by bellSqForward. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func bellSqBackward(t *bellSqTape, s float64, dv *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	v := t.v
-	*dv += s * t.belly * v * 2
-}
-
 // bellSqGrad returns bellSq's result and its gradient with respect to v, in
 // that order (dv), computed by reverse-mode automatic differentiation.
 func bellSqGrad(v float64, i int) (float64, float64) {
-	var t bellSqTape
-	t1 := bellSqForward(&t, v, i)
+	t1 := bellY(i)
 	var dv float64
-	bellSqBackward(&t, 1, &dv)
-	return t1, dv
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dv += 1 * t1 * v * 2
+	return v * v * t1, dv
 }
 
 // bellSqJVP returns bellSq's results and then their directional derivatives
@@ -408,174 +358,32 @@ func bellY(i int) float64 {
 	return 0.125
 }
 
-// weighFlatTape is what weighFlatForward keeps of one run of weighFlat for
-// weighFlatBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of weighFlatForward
-// overwrites it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	v  8 bytes per run: the parameter v
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type weighFlatTape struct {
-	// v: the parameter v.
-	v float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// weighFlatTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *weighFlatTape) Bytes() int {
-	return 8
-}
-
-// weighFlatForward runs weighFlat and records in t what weighFlatBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func weighFlatForward(t *weighFlatTape, v float64) float64 {
-	t.v = v
-	return math.Sin(v) * 2
-}
-
-// weighFlatBackward adds to dv the vector-Jacobian product of weighFlat with
-// the seeds s, at the point recorded in t by weighFlatForward. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func weighFlatBackward(t *weighFlatTape, s float64, dv *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	v := t.v
-	*dv += s * 2 * math.Cos(v)
-}
-
 // weighFlatGrad returns weighFlat's result and its gradient with respect to v,
 // in that order (dv), computed by reverse-mode automatic differentiation.
 func weighFlatGrad(v float64) (float64, float64) {
-	var t weighFlatTape
-	t1 := weighFlatForward(&t, v)
 	var dv float64
-	weighFlatBackward(&t, 1, &dv)
-	return t1, dv
-}
-
-// countsScaleTape is what countsScaleForward keeps of one run of countsScale
-// for countsScaleBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of countsScaleForward
-// overwrites it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	cN  8 bytes per run: the parameter cN
-//	cM  8 bytes per run: the parameter cM
-//
-// Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-type countsScaleTape struct {
-	// cN: the parameter cN.
-	cN int
-	// cM: the parameter cM.
-	cM int
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// countsScaleTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *countsScaleTape) Bytes() int {
-	return 16
-}
-
-// countsScaleForward runs countsScale and records in t what countsScaleBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func countsScaleForward(t *countsScaleTape, cN, cM int, v float64) float64 {
-	t.cN = cN
-	t.cM = cM
-	return v * float64(cN-cM)
-}
-
-// countsScaleBackward adds to dv the vector-Jacobian product of countsScale
-// with the seeds s, at the point recorded in t by countsScaleForward. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func countsScaleBackward(t *countsScaleTape, s float64, dv *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	cN := t.cN
-	cM := t.cM
-	*dv += s * float64(cN-cM)
+	dv += 2 * math.Cos(v)
+	return math.Sin(v) * 2, dv
 }
 
 // countsScaleGrad returns countsScale's result and its gradient with respect to
 // v, in that order (dv), computed by reverse-mode automatic differentiation.
 func countsScaleGrad(cN, cM int, v float64) (float64, float64) {
-	var t countsScaleTape
-	t1 := countsScaleForward(&t, cN, cM, v)
+	t1 := float64(cN - cM)
 	var dv float64
-	countsScaleBackward(&t, 1, &dv)
-	return t1, dv
-}
-
-// skipFlatTape is what skipFlatForward keeps of one run of skipFlat for
-// skipFlatBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of skipFlatForward
-// overwrites it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	v  8 bytes per run: the parameter v
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type skipFlatTape struct {
-	// v: the parameter v.
-	v float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in skipFlatTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *skipFlatTape) Bytes() int {
-	return 8
-}
-
-// skipFlatForward runs skipFlat and records in t what skipFlatBackward needs;
-// t's earlier contents are discarded, its memory reused.
-func skipFlatForward(t *skipFlatTape, v float64) float64 {
-	t.v = v
-	return v * v
-}
-
-// skipFlatBackward adds to dv the vector-Jacobian product of skipFlat with the
-// seeds s, at the point recorded in t by skipFlatForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func skipFlatBackward(t *skipFlatTape, s float64, dv *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	v := t.v
-	*dv += s * v * 2
+	dv += 1 * t1
+	return v * t1, dv
 }
 
 // skipFlatGrad returns skipFlat's result and its gradient with respect to v, in
 // that order (dv), computed by reverse-mode automatic differentiation.
 func skipFlatGrad(v float64) (float64, float64) {
-	var t skipFlatTape
-	t1 := skipFlatForward(&t, v)
 	var dv float64
-	skipFlatBackward(&t, 1, &dv)
-	return t1, dv
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dv += 1 * v * 2
+	return v * v, dv
 }
 
 // weighFlatJVP returns weighFlat's results and then their directional

@@ -158,8 +158,12 @@ func SwappedBackward(t *SwappedTape, s float64, dx, dy *float64, dxs []float64) 
 	t2 := dr * x
 	dr = 0
 	t3 := len(xs) - 1
-	for i := t3; i >= 0; i-- {
-		dxs[0] += dr
+	if t3 >= 0 {
+		dxsElem := dxs[0]
+		for i := t3; i >= 0; i-- {
+			dxsElem += dr
+		}
+		dxs[0] = dxsElem
 	}
 	*dx += t1 + dr
 	*dy += t2 + dz

@@ -1287,12 +1287,13 @@ func BumpAtBackward(t *BumpAtTape, s float64, dx *float64, dxs []float64) {
 	var dxSum float64
 	dxs[2] += s
 	dxs[1] += s
+	dxsElem := dxs[2]
 	for i := 2; i >= 0; i-- {
 		nelem--
-		t1 := dxs[2]
-		dxSum += t1 * t.elem[nelem]
-		dxs[2] = t1 * x
+		dxSum += dxsElem * t.elem[nelem]
+		dxsElem *= x
 	}
+	dxs[2] = dxsElem
 	*dx += dxSum
 }
 

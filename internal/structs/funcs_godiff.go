@@ -1039,60 +1039,14 @@ func (p Params) ScoreJVP(x []float64, dp Params, dx []float64) (float64, float64
 	return t1 * t3, t3*t2 + t1*t4
 }
 
-// softplusTape is what softplusForward keeps of one run of softplus for
-// softplusBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of softplusForward
-// overwrites it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 8 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	exp  8 bytes per run: math.Exp of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type softplusTape struct {
-	// exp: math.Exp of the forward sweep.
-	exp float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in softplusTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *softplusTape) Bytes() int {
-	return 8
-}
-
-// softplusForward runs softplus and records in t what softplusBackward needs;
-// t's earlier contents are discarded, its memory reused.
-func softplusForward(t *softplusTape, z float64) float64 {
-	t1 := math.Exp(z)
-	t.exp = t1
-	return math.Log1p(t1)
-}
-
-// softplusBackward adds to dz the vector-Jacobian product of softplus with the
-// seeds s, at the point recorded in t by softplusForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func softplusBackward(t *softplusTape, s float64, dz *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	t1 := t.exp
-	*dz += s / (1 + t1) * t1
-}
-
 // softplusGrad returns softplus's result and its gradient with respect to z, in
 // that order (dz), computed by reverse-mode automatic differentiation.
 func softplusGrad(z float64) (float64, float64) {
-	var t softplusTape
-	t1 := softplusForward(&t, z)
+	t1 := math.Exp(z)
 	var dz float64
-	softplusBackward(&t, 1, &dz)
-	return t1, dz
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dz += 1 / (1 + t1) * t1
+	return math.Log1p(t1), dz
 }
 
 // weightedCallFixedWXTape is what weightedCallFixedWXForward keeps of the calls

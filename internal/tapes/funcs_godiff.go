@@ -348,11 +348,15 @@ func RowsBackward(t *RowsTape, s float64, dx, dw []float64) {
 		nelem--
 		t4 := t.elem[nelem]
 		t5 := len(w) - 1
-		for j := t5; j >= 0; j-- {
-			t6 := w[j]
-			t7 := ds * math.Cos(t4*t6)
-			dw[j] += t7 * t4
-			dbuf[t3] += t7 * t6
+		if t5 >= 0 {
+			dbufElem := dbuf[t3]
+			for j := t5; j >= 0; j-- {
+				t6 := w[j]
+				t7 := ds * math.Cos(t4*t6)
+				dw[j] += t7 * t4
+				dbufElem += t7 * t6
+			}
+			dbuf[t3] = dbufElem
 		}
 	}
 	t8 := t1 - 1
@@ -1329,13 +1333,16 @@ func lowerCallFixedDiagLtriBackward(t *lowerCallFixedDiagLtriTape, call int, ddi
 		t3 := i2
 		t4 := t3 + 1
 		t5 := t.elem[t1+t3]
-		for j := t2; j >= t4; j-- {
-			t6 := k - 1
-			k--
-			t7 := dout[j]
-			dx[t3] += t7 * ltri[t6]
-			dltri[t6] += t7 * t5
-			dout[j] = t7
+		if t2 >= t4 {
+			dxElem := dx[t3]
+			for j := t2; j >= t4; j-- {
+				t6 := k - 1
+				k--
+				t7 := dout[j]
+				dxElem += t7 * ltri[t6]
+				dltri[t6] += t7 * t5
+			}
+			dx[t3] = dxElem
 		}
 	}
 	for i := t2; i >= 0; i-- {

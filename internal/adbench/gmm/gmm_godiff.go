@@ -884,13 +884,16 @@ func qTimesXCallFixedQdiagLtriBackward(t *qTimesXCallFixedQdiagLtriTape, call in
 		t3 := i
 		t4 := t3 + 1
 		t5 := t.elem[t1+t3]
-		for j := t2; j >= t4; j-- {
-			t6 := lparamsIdx - 1
-			lparamsIdx--
-			t7 := dout[j]
-			dx[t3] += t7 * ltri[t6]
-			dltri[t6] += t7 * t5
-			dout[j] = t7
+		if t2 >= t4 {
+			dxElem := dx[t3]
+			for j := t2; j >= t4; j-- {
+				t6 := lparamsIdx - 1
+				lparamsIdx--
+				t7 := dout[j]
+				dxElem += t7 * ltri[t6]
+				dltri[t6] += t7 * t5
+			}
+			dx[t3] = dxElem
 		}
 	}
 	for id := t2; id >= 0; id-- {

@@ -675,69 +675,16 @@ func lstmModelCallFixedWeightBackward(t *lstmModelCallFixedWeightTape, call int,
 	}
 }
 
-// sigmoidTape is what sigmoidForward keeps of one run of sigmoid for
-// sigmoidBackward: the forward values the backward sweep reads, and the control
-// flow it replays. A tape may be reused: each run of sigmoidForward overwrites
-// it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	exp  8 bytes per run: math.Exp of the forward sweep
-//	sum  8 bytes per run: a sum (sum) of the forward sweep
-//	quo  8 bytes per run: a quotient (quo) of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type sigmoidTape struct {
-	// exp: math.Exp of the forward sweep.
-	exp float64
-	// sum: a sum (sum) of the forward sweep.
-	sum float64
-	// quo: a quotient (quo) of the forward sweep.
-	quo float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in sigmoidTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *sigmoidTape) Bytes() int {
-	return 24
-}
-
-// sigmoidForward runs sigmoid and records in t what sigmoidBackward needs; t's
-// earlier contents are discarded, its memory reused.
-func sigmoidForward(t *sigmoidTape, x float64) float64 {
-	t1 := math.Exp(-x)
-	t.exp = t1
-	t2 := 1 + t1
-	t.sum = t2
-	t3 := 1 / t2
-	t.quo = t3
-	return t3
-}
-
-// sigmoidBackward adds to dx the vector-Jacobian product of sigmoid with the
-// seeds s, at the point recorded in t by sigmoidForward. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func sigmoidBackward(t *sigmoidTape, s float64, dx *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	*dx += s * (t.quo / t.sum) * t.exp
-}
-
 // sigmoidGrad returns sigmoid's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func sigmoidGrad(x float64) (float64, float64) {
-	var t sigmoidTape
-	t1 := sigmoidForward(&t, x)
+	t1 := math.Exp(-x)
+	t2 := 1 + t1
+	t3 := 1 / t2
 	var dx float64
-	sigmoidBackward(&t, 1, &dx)
-	return t1, dx
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += 1 * (t3 / t2) * t1
+	return t3, dx
 }
 
 // logsumexpCallTape is what logsumexpCallForward keeps of the calls of
