@@ -41,7 +41,7 @@ func BenchmarkGenerate(b *testing.B) {
 				}
 				units := []*unit{{path: OutputPath(files[0].Path), files: files, emit: true}}
 				b.StartTimer()
-				outs, err := generateUnits(withSiblings(units, files))
+				outs, err := generateUnits(withSiblings(units, files), false)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -109,11 +109,6 @@ func promoteIn(g *ir.Func, l *ir.Value) {
 	}
 }
 
-// loopBody returns the block of l that runs once per iteration.
-func loopBody(l *ir.Value) *ir.Block {
-	return l.Blocks[len(l.Blocks)-1]
-}
-
 // promotable reports whether slot k, read and written by the ops in
 // members (in l's body itself, not nested), is touched by nothing else in
 // the loop: no other access to memory that may overlap it, and a write

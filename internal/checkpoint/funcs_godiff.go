@@ -1233,9 +1233,7 @@ func HistogramRecordedBackward(t *HistogramRecordedTape, s float64, dw []float64
 		b := i2 % k
 		nexp--
 		x := xs[i2]
-		t3 := dbins[b]
-		dw[b] += t3 * t.exp[nexp] * x
-		dbins[b] = t3
+		dw[b] += dbins[b] * t.exp[nexp] * x
 	}
 }
 
@@ -1423,13 +1421,17 @@ func ModelLossRecordedBackward(t *ModelLossRecordedTape, s float64, dm *Model) {
 	var dmBSum float64
 	ds += s
 	t1 := len(xs) - 1
-	for i := t1; i >= 0; i-- {
-		np--
-		p := t.p[np]
-		dp := ds * (p - ys[i]) * 2
-		t2 := dp * (1 - p*p)
-		dmBSum += t2
-		dm.W[0] += t2 * xs[i]
+	if t1 >= 0 {
+		dmWElem := dm.W[0]
+		for i := t1; i >= 0; i-- {
+			np--
+			p := t.p[np]
+			dp := ds * (p - ys[i]) * 2
+			t2 := dp * (1 - p*p)
+			dmBSum += t2
+			dmWElem += t2 * xs[i]
+		}
+		dm.W[0] = dmWElem
 	}
 	dm.B += dmBSum
 }
@@ -2742,9 +2744,7 @@ func histogramLoop1CallNoXsFixedXsBackward(t *histogramLoop1CallNoXsFixedXsTape,
 	b := i % k
 	xs := c.xs
 	x := xs[i]
-	t1 := dbins[b]
-	dw[b] += t1 * c.exp * x
-	dbins[b] = t1
+	dw[b] += dbins[b] * c.exp * x
 }
 
 // histogramLoop1 is one iteration of the loop of Histogram at funcs.go:173,
