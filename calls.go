@@ -7,11 +7,11 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/forward"
-	"godiff/ir"
-	"godiff/parse"
-	"godiff/reverse"
-	"godiff/rules"
+	"github.com/godiff/godiff/forward"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/parse"
+	"github.com/godiff/godiff/reverse"
+	"github.com/godiff/godiff/rules"
 )
 
 // activeCalls returns the calls of f through which a derivative flows

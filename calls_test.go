@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/parse"
+	"github.com/godiff/godiff/parse"
 )
 
 // TestCallErrors checks the diagnostics about calls that depend on what is

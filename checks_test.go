@@ -169,7 +169,7 @@ func TestGeneratedChecks(t *testing.T) {
 	passed := 0
 	for key, r := range results {
 		switch {
-		case strings.HasPrefix(key, "godiff/internal/broken "):
+		case strings.HasPrefix(key, "github.com/godiff/godiff/internal/broken "):
 		case r.action == "pass":
 			passed++
 		default:
@@ -180,7 +180,7 @@ func TestGeneratedChecks(t *testing.T) {
 		t.Errorf("%d of the %d generated tests of the module's packages passed; want all, and over 200", passed, len(tests))
 	}
 	for _, b := range brokenChecks {
-		r := results["godiff/internal/broken "+b.test]
+		r := results["github.com/godiff/godiff/internal/broken "+b.test]
 		if r.action != "fail" {
 			t.Errorf("%s: %q, want fail\n%s", b.test, r.action, r.output)
 			continue
@@ -211,7 +211,7 @@ func testResults(t *testing.T, out []byte) map[string]*testResult {
 			t.Fatalf("go test -json: %v: %s", err, sc.Bytes())
 		}
 		if ev.Test == "" {
-			if ev.Action == "fail" && ev.Package != "godiff/internal/broken" {
+			if ev.Action == "fail" && ev.Package != "github.com/godiff/godiff/internal/broken" {
 				t.Errorf("package %s failed", ev.Package)
 			}
 			continue

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/parse"
+	"github.com/godiff/godiff/parse"
 )
 
 // TestCallsOfGeneratedDerivatives checks that an annotated function may

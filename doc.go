@@ -19,13 +19,12 @@
 // The godiff command (cmd/godiff) writes x_godiff.go beside each annotated
 // x.go. Pin it in a module's go.mod and run it from go generate:
 //
-//	go get -tool godiff/cmd/godiff
+//	go get -tool github.com/godiff/godiff/cmd/godiff
 //
 //	//go:generate go tool godiff $GOFILE
 //
-// or install it (go install godiff/cmd/godiff@latest) and write
-// //go:generate godiff $GOFILE. (godiff/... stands for the module path the
-// README gives.) godiff -check exits 1 when an output is not current, for
+// or install it (go install github.com/godiff/godiff/cmd/godiff@latest)
+// and write //go:generate godiff $GOFILE. godiff -check exits 1 when an output is not current, for
 // CI. The analyzer in package analyzer, run by go vet through
 // cmd/godiff-vet, reports in the editor and in go vet what godiff would
 // refuse, misspelled directives, and outputs not current.

@@ -9,8 +9,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"godiff"
-	"godiff/parse"
+	"github.com/godiff/godiff"
+	"github.com/godiff/godiff/parse"
 )
 
 // Generate is the godiff command as a library: it differentiates the

@@ -3,9 +3,9 @@ package godiff
 import (
 	"slices"
 
-	"godiff/ir"
-	"godiff/reverse"
-	"godiff/rules"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/reverse"
+	"github.com/godiff/godiff/rules"
 )
 
 // fixer chooses, for each reverse-mode call of a function of slices, the

@@ -16,7 +16,7 @@ import (
 	"sync"
 	"testing"
 
-	"godiff/parse"
+	"github.com/godiff/godiff/parse"
 )
 
 // The checks the fuzz targets (fuzz_test.go) make of one run of godiff on

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/internal/fdcheck"
-	"godiff/ir"
-	"godiff/parse"
+	"github.com/godiff/godiff/internal/fdcheck"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/parse"
 )
 
 // checkDerivatives loads the file at path, which godiff accepted, and

@@ -9,13 +9,13 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/emit"
-	"godiff/forward"
-	"godiff/ir"
-	"godiff/parse"
-	"godiff/reverse"
-	"godiff/rules"
-	"godiff/testgen"
+	"github.com/godiff/godiff/emit"
+	"github.com/godiff/godiff/forward"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/parse"
+	"github.com/godiff/godiff/reverse"
+	"github.com/godiff/godiff/rules"
+	"github.com/godiff/godiff/testgen"
 )
 
 // Options adjusts a run.

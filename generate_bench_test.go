@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"godiff/parse"
+	"github.com/godiff/godiff/parse"
 )
 
 // BenchmarkGenerate times Generate, loading included, on committed inputs

@@ -1,4 +1,4 @@
-module godiff
+module github.com/godiff/godiff
 
 go 1.26.0
 

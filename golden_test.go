@@ -11,7 +11,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"godiff/parse"
+	"github.com/godiff/godiff/parse"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden with what godiff produces now")

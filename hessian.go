@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"slices"
 
-	"godiff/forward"
-	"godiff/ir"
-	"godiff/jacobian"
-	"godiff/parse"
+	"github.com/godiff/godiff/forward"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/jacobian"
+	"github.com/godiff/godiff/parse"
 )
 
 // deriveHessian builds what a //godiff:hessian directive d on f asks

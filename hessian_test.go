@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/parse"
+	"github.com/godiff/godiff/parse"
 )
 
 // TestHessianDirective checks what //godiff:hessian builds and what it

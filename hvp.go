@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"strings"
 
-	"godiff/forward"
-	"godiff/internal/prose"
-	"godiff/ir"
-	"godiff/parse"
-	"godiff/reverse"
-	"godiff/rules"
+	"github.com/godiff/godiff/forward"
+	"github.com/godiff/godiff/internal/prose"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/parse"
+	"github.com/godiff/godiff/reverse"
+	"github.com/godiff/godiff/rules"
 )
 
 // deriveHVP builds FHVP(params, v...) (F, gradient..., H·v...) for a

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/parse"
+	"github.com/godiff/godiff/parse"
 )
 
 // TestHVPRefusals checks what //godiff:hvp refuses when generating, each

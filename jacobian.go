@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 
-	"godiff/forward"
-	"godiff/ir"
-	"godiff/jacobian"
-	"godiff/parse"
-	"godiff/reverse"
-	"godiff/rules"
+	"github.com/godiff/godiff/forward"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/jacobian"
+	"github.com/godiff/godiff/parse"
+	"github.com/godiff/godiff/reverse"
+	"github.com/godiff/godiff/rules"
 )
 
 // deriveJacobian builds what a //godiff:jacobian directive d on f asks

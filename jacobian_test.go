@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/parse"
+	"github.com/godiff/godiff/parse"
 )
 
 // dotRule is a //godiff:rule for a function of slices: its JVP takes one

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/parse"
+	"github.com/godiff/godiff/parse"
 )
 
 // TestIssueMessages holds one case for each construct issue 10 found

@@ -9,8 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"godiff/emit"
-	"godiff/parse"
+	"github.com/godiff/godiff/emit"
+	"github.com/godiff/godiff/parse"
 )
 
 // diskState is how the file at an output's path stands against the output.

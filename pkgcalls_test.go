@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/parse"
+	"github.com/godiff/godiff/parse"
 )
 
 // TestCallsIntoOtherPackages runs godiff on calls of other packages'

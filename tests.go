@@ -9,9 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"godiff/ir"
-	"godiff/parse"
-	"godiff/testgen"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/parse"
+	"github.com/godiff/godiff/testgen"
 )
 
 // TestPath returns the test file of an output, with its gradient checks:

@@ -7,8 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"godiff"
-	"godiff/emit"
+	"github.com/godiff/godiff"
+	"github.com/godiff/godiff/emit"
 )
 
 // Analyzer reports what godiff would refuse in a package, misspelled

@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"godiff/analyzer"
+	"github.com/godiff/godiff/analyzer"
 )
 
 // Each package of testdata/src holds one kind of report, written as

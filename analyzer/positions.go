@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"godiff"
-	"godiff/parse"
+	"github.com/godiff/godiff"
+	"github.com/godiff/godiff/parse"
 )
 
 // reportErrors reports godiff's diagnostics at their positions, with its

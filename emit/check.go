@@ -3,7 +3,7 @@ package emit
 import (
 	"fmt"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // checkOps checks what ir.Verify leaves unchecked and emit relies on: the

@@ -7,7 +7,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // This file writes structured control flow: if, for, range, break and

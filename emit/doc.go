@@ -1,4 +1,4 @@
-// Package emit turns IR functions (package godiff/ir) back into Go source.
+// Package emit turns IR functions (package github.com/godiff/godiff/ir) back into Go source.
 //
 // Emit knows no calculus: it prints whatever the transforms built, and its
 // whole job is to make that read like Go a person wrote. The forward sweep of

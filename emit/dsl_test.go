@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // A tiny DSL for building IR functions in tests.

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // funcCases are IR functions and the exact Go each one becomes.

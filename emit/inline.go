@@ -3,7 +3,7 @@ package emit
 import (
 	"sort"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // This file decides which single-use values are written into their user's

@@ -6,7 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // literal returns an unnamed constant as written in an expression whose

@@ -1,6 +1,6 @@
 package emit
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // This file decides which values the generated code contains. Go is
 // stricter than the IR: it rejects a declared variable nobody reads, and

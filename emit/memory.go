@@ -5,7 +5,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // This file writes the expressions of memory: slices and arrays, their

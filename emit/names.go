@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // namer gives Go names to the values of one function that are declared by a

@@ -3,7 +3,7 @@ package emit
 import (
 	"fmt"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // form is how a value appears in the generated code.

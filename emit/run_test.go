@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // runs call functions of the cases above on given arguments, both as

@@ -3,7 +3,7 @@ package emit
 import (
 	"github.com/dave/jennifer/jen"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // branch is one "if cond { v = val }" of a select chain.

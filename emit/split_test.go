@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // fileCases are sets of functions that belong together, emitted into one

@@ -5,7 +5,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // goType returns a type as Go spells it: []T for a slice, [N]T for an

@@ -1,6 +1,6 @@
 package emit
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // This file decides where each variable (ir.Var) is declared. The IR does
 // not scope variables: a decl in a branch may be read after the if, a decl

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // goParams lists the names of f's Go parameters, receiver included, in

@@ -7,10 +7,10 @@ import (
 	"slices"
 	"strings"
 
-	"godiff"
-	"godiff/ir"
-	"godiff/parse"
-	"godiff/reverse"
+	"github.com/godiff/godiff"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/parse"
+	"github.com/godiff/godiff/reverse"
 )
 
 // Mode is the mode of differentiation an explanation shows.

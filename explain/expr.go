@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // term is an expression rendered twice: with the source's names (sym) and

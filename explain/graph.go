@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"godiff/graph"
-	"godiff/ir"
-	"godiff/parse"
+	"github.com/godiff/godiff/graph"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/parse"
 )
 
 // Graph returns the computation graph of o.Func (see package graph): a

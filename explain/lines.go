@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // fromUser reports whether o, the origin of a value of a derived

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // renderer writes the values of a traced run in the user's terms.

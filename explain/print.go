@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // A block is what one stretch of a pass printed: lines, and loops whose

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // header writes the call explained, its arguments, and what is

@@ -10,9 +10,9 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"godiff/graph"
-	"godiff/ir"
-	"godiff/parse"
+	"github.com/godiff/godiff/graph"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/parse"
 )
 
 // TestExplainEveryGolden explains every annotated function of godiff's

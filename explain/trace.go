@@ -5,7 +5,7 @@ import (
 	"os"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // section is one pass of the explanation, the lines of one function's

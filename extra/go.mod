@@ -1,4 +1,4 @@
-module godiff/extra
+module github.com/godiff/godiff/extra
 
 go 1.26.0
 
@@ -12,7 +12,6 @@ require (
 	github.com/ajstarks/svgo v0.0.0-20211024235047-1546f124cd8b // indirect
 	github.com/dave/jennifer v1.7.1 // indirect
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
-	godiff v0.0.0-00010101000000-000000000000 // indirect
 	golang.org/x/image v0.30.0 // indirect
 	golang.org/x/mod v0.42.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
@@ -20,8 +19,11 @@ require (
 	golang.org/x/tools v0.52.0 // indirect
 )
 
-require gonum.org/v1/gonum v0.17.0
+require (
+	github.com/godiff/godiff v0.0.0
+	gonum.org/v1/gonum v0.17.0
+)
 
-replace godiff => ../
+replace github.com/godiff/godiff => ../
 
-tool godiff/cmd/godiff
+tool github.com/godiff/godiff/cmd/godiff

@@ -4,10 +4,10 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"godiff/internal/fdcheck"
-	"godiff/internal/irgen"
-	"godiff/ir"
-	"godiff/reverse"
+	"github.com/godiff/godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/irgen"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/reverse"
 )
 
 // Random functions of two results: the JVP's values equal the function's,

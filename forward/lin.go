@@ -3,7 +3,7 @@ package forward
 import (
 	"slices"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // This file holds the tangents of vector mode (see Vector): each float

@@ -1,6 +1,6 @@
 package forward
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // tapeOp builds the tangent of an op of a local tape, which the gradient
 // as one function holds (reverse.Split.OneCall) when this transform

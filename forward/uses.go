@@ -1,6 +1,6 @@
 package forward
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // This file holds what vector mode (see Vector) knows of the function it
 // differentiates before it starts: which values have their tangents read

@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/internal/prose"
-	"godiff/ir"
-	"godiff/rules"
+	"github.com/godiff/godiff/internal/prose"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/rules"
 )
 
 // maxTerms bounds the terms a tangent carries before it is written into

@@ -4,10 +4,10 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"godiff/internal/fdcheck"
-	"godiff/internal/irgen"
-	"godiff/ir"
-	"godiff/rules"
+	"github.com/godiff/godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/irgen"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/rules"
 )
 
 // unit returns row j of the k×k identity.

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/explain"
-	"godiff/graph"
+	"github.com/godiff/godiff/explain"
+	"github.com/godiff/godiff/graph"
 )
 
 // chapter returns the graph of the chapter's 2-2-1 network at the

@@ -5,10 +5,10 @@ import (
 	"slices"
 	"strconv"
 
-	"godiff/forward"
-	"godiff/internal/prose"
-	"godiff/ir"
-	"godiff/reverse"
+	"github.com/godiff/godiff/forward"
+	"github.com/godiff/godiff/internal/prose"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/reverse"
 )
 
 // Mode says which path a Jacobian takes: see the package comment.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // forward builds the forward path: sweeps of the vector JVP, K columns

@@ -1,7 +1,7 @@
 package jacobian
 
 import (
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // gen builds the code of one function: integer arithmetic folded where

@@ -3,7 +3,7 @@ package jacobian
 import (
 	"slices"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // layout says which of F's parameters and results are the Jacobian's

@@ -3,7 +3,7 @@ package jacobian
 import (
 	"testing"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // fn builds func F(params) results whose float results are sums of its

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // reverse builds the reverse path: F's forward function on the work's

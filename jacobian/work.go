@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/internal/prose"
-	"godiff/ir"
+	"github.com/godiff/godiff/internal/prose"
+	"github.com/godiff/godiff/ir"
 )
 
 // work is the FJacobianWork type being built: an ir.Tape whose fields are

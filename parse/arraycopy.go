@@ -4,7 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // Go copies an array when it assigns one: a := b gives a its own

@@ -5,7 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // A result of array type, [3]float64, is a group of results in the IR

@@ -6,7 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // assignOps maps each arithmetic assignment operator to its operation.

@@ -6,7 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // funcBuilder builds the IR of one function's body, statement by

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"unicode"
 
-	"godiff/ir"
-	"godiff/rules"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/rules"
 )
 
 // callees resolves the calls of one package's annotated functions: the

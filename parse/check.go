@@ -6,7 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // checker checks the annotated functions of one file and builds their IR.

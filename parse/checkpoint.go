@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // checkpointVerb is the directive that marks a loop: //godiff:checkpoint

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/forward"
-	"godiff/ir"
-	"godiff/reverse"
+	"github.com/godiff/godiff/forward"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/reverse"
 )
 
 // generatedRule returns the rule of calls of fn, a stub of a derivative

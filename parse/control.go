@@ -5,7 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // This file builds control flow: if, switch (as if/else), for, range,

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // TestControl checks the IR built for control flow: if and switch, the

@@ -10,7 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"godiff/reverse"
+	"github.com/godiff/godiff/reverse"
 )
 
 // directivePrefix starts every directive. Like //go: directives it has no

@@ -5,8 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
-	"godiff/ir"
-	"godiff/rules"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/rules"
 )
 
 // exprs builds each expression, all of them even if one fails, so that

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // Functions of other packages.

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"godiff/emit"
+	"github.com/godiff/godiff/emit"
 )
 
 // generatedHeader marks the files godiff writes (package emit writes it).

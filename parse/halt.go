@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // haltFuncs are the functions of other packages that end the run, by

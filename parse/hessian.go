@@ -1,6 +1,6 @@
 package parse
 
-import "godiff/reverse"
+import "github.com/godiff/godiff/reverse"
 
 // hessianNames names what the hessian directive d of fname generates
 // besides FHessian: FHessianTo, and FHVP unless a //godiff:hvp directive

@@ -5,7 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // compareOps maps Go's comparison operators to IR operations.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // TestLoweringRunsAsGo builds the functions of lowered_test.go and checks

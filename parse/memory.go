@@ -5,7 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // Slices and arrays are memory: a slice value is a reference that load

@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strconv"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // A slice variable that moves is one assigned after its declaration:

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // Go evaluates the operands of an expression in an order it does not

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // writeModule writes go.mod and files (name → source) into a new temporary

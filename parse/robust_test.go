@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/internal/malformed"
+	"github.com/godiff/godiff/internal/malformed"
 )
 
 // TestOddPrograms loads legal but unusual uses of control flow and memory:

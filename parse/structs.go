@@ -9,8 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"godiff/ir"
-	"godiff/reverse"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/reverse"
 )
 
 // Struct parameters and receivers are flattened: a parameter n of type

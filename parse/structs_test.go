@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/forward"
-	"godiff/internal/fdcheck"
-	"godiff/ir"
-	"godiff/reverse"
+	"github.com/godiff/godiff/forward"
+	"github.com/godiff/godiff/internal/fdcheck"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/reverse"
 )
 
 // lowerFuncs loads the functions of lowered_test.go, by name.

@@ -3,8 +3,8 @@ package parse
 import (
 	"go/token"
 
-	"godiff/ir"
-	"godiff/reverse"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/reverse"
 )
 
 // Mode is what a directive asks godiff to generate.

@@ -5,7 +5,7 @@ import (
 	"go/constant"
 	"go/types"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // basicKinds maps the predeclared types godiff computes with to their IR

@@ -1,6 +1,6 @@
 package reverse
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // isSite reports whether v gets backward code of its own.
 func isSite(a *ir.Activity, v *ir.Value) bool {

@@ -1,6 +1,6 @@
 package reverse
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // A load that reads an element an earlier loop recorded already, x[i] in
 // the second loop of

@@ -1,6 +1,6 @@
 package reverse
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // writtenArray reports whether the load v reads an array (a parameter or a
 // local array, nested ones included) that the function writes. The tape

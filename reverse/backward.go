@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/ir"
-	"godiff/rules"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/rules"
 )
 
 // backward builds the backward function: it replays the forward function's

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // This file outlines the loops the user marked //godiff:checkpoint. The

@@ -1,6 +1,6 @@
 package reverse
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // A callee's split form records the elements of its slice parameters that
 // its backward function reads, since its caller may overwrite them once it

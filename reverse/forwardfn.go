@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // buildForward builds the forward function: F as written, with a tape

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // This file sizes the stacks of the forward function ahead: before a loop

@@ -3,7 +3,7 @@ package reverse
 import (
 	"slices"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // The backward sweep has no code for the header blocks of a for loop (see

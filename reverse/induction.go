@@ -1,6 +1,6 @@
 package reverse
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // An induction variable is an int variable declared in the function's
 // body, outside loops and branches, whose every other assignment adds a

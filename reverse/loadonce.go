@@ -1,7 +1,7 @@
 package reverse
 
 import (
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // A load the backward function cannot read again (its memory is written

@@ -3,7 +3,7 @@ package reverse
 import (
 	"slices"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // entryCond inserts before loop l the computation of whether l runs at

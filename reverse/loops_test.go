@@ -5,11 +5,11 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"godiff/forward"
-	"godiff/internal/fdcheck"
-	"godiff/internal/irgen"
-	"godiff/ir"
-	"godiff/reverse"
+	"github.com/godiff/godiff/forward"
+	"github.com/godiff/godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/irgen"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/reverse"
 )
 
 // Random functions with loops, branches, early exits, loop-carried values,

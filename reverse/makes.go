@@ -1,6 +1,6 @@
 package reverse
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // This file finds the slices the forward function can make in memory its
 // tape keeps from run to run (ir.OpTapeBuffer), rather than with make:

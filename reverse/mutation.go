@@ -1,6 +1,6 @@
 package reverse
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // mutation, when not empty, breaks one piece of the transform on purpose,
 // so that a test can show that godiff's random program tests catch that

@@ -1,6 +1,6 @@
 package reverse
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // nestExits rewrites, in every block, an if one of whose branches always
 // leaves (by return, break or continue) and that has statements after it:

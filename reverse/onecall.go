@@ -3,7 +3,7 @@ package reverse
 import (
 	"fmt"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // OneCall returns the gradient of the split form as one function of F's

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // splitter holds what the forward and backward functions of one split form

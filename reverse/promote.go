@@ -3,7 +3,7 @@ package reverse
 import (
 	"slices"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // The backward function adds into adjoint buffers element by element. In

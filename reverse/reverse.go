@@ -3,7 +3,7 @@ package reverse
 import (
 	"fmt"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // Mode says which function built on the split form to make.

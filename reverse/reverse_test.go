@@ -4,9 +4,9 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"godiff/internal/fdcheck"
-	"godiff/internal/irgen"
-	"godiff/ir"
+	"github.com/godiff/godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/irgen"
+	"github.com/godiff/godiff/ir"
 )
 
 // Random functions of every rule: the gradient agrees with central finite

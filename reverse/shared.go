@@ -3,7 +3,7 @@ package reverse
 import (
 	"slices"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // This file builds what the forward function of a shared tape (see

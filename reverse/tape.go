@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // tapeFields allocates the tape's fields, each under a name of its own.

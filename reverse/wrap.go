@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/internal/prose"
-	"godiff/ir"
+	"github.com/godiff/godiff/internal/prose"
+	"github.com/godiff/godiff/ir"
 )
 
 // buildBackward builds the backward function:

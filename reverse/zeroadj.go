@@ -1,6 +1,6 @@
 package reverse
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // strongZeros rewrites the backward function g so that an adjoint known to
 // be exactly zero contributes zero, even times an infinite or NaN partial.

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // Call is a call LowerCalls prepares; for a callee of slices, or one of

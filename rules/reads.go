@@ -1,6 +1,6 @@
 package rules
 
-import "godiff/ir"
+import "github.com/godiff/godiff/ir"
 
 // Reads reports which forward values the partials of y read, counting only
 // the partials of the arguments whose active entry is true: readArg[j] if

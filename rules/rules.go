@@ -4,7 +4,7 @@ import (
 	"math"
 	"slices"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // Rule builds the partial derivatives of y with respect to each of y.Args.

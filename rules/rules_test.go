@@ -3,8 +3,8 @@ package rules
 import (
 	"testing"
 
-	"godiff/internal/fdcheck"
-	"godiff/ir"
+	"github.com/godiff/godiff/internal/fdcheck"
+	"github.com/godiff/godiff/ir"
 )
 
 // partialsFunc returns F(x, y) (f(x, y), ∂f/∂x, ∂f/∂y) for an f built by op,

@@ -3,7 +3,7 @@ package rules
 import (
 	"math"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // TupleRule builds the partial derivatives of the results ys of a call of

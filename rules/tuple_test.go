@@ -4,8 +4,8 @@ import (
 	"math"
 	"testing"
 
-	"godiff/internal/fdcheck"
-	"godiff/ir"
+	"github.com/godiff/godiff/internal/fdcheck"
+	"github.com/godiff/godiff/ir"
 )
 
 // TestDigamma checks the digamma helper against known values (ψ(1) = -γ,

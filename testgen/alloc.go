@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // The allocations of F and of its split form are counted with

@@ -7,7 +7,7 @@ import (
 	"go/token"
 	"strings"
 
-	"godiff/emit"
+	"github.com/godiff/godiff/emit"
 )
 
 // File returns the formatted Go source of the test file: the header, the

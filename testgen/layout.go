@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // This file describes F's signature and those of its derivatives in the

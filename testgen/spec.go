@@ -19,7 +19,7 @@ package testgen
 import (
 	"fmt"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // Func is one annotated function and the derivatives generated for it.

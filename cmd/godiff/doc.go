@@ -4,21 +4,21 @@
 //	godiff explain [-mode grad|jvp] [-dir n=v] [-values FILE] [-digits N] -func F FILE.go [name=value ...]
 //	godiff graph [-format dot|mermaid|svg|tree] [-o FILE] [-values FILE] [-digits N] -func F FILE.go [name=value ...]
 //
-// Pin it in your module and run it from go generate (godiff/... stands for
-// the module path the README gives):
+// Pin it in your module and run it from go generate:
 //
-//	go get -tool godiff/cmd/godiff
+//	go get -tool github.com/godiff/godiff/cmd/godiff
 //
 //	//go:generate go tool godiff $GOFILE
 //
-// or install it on the PATH with go install godiff/cmd/godiff@latest and
-// write //go:generate godiff $GOFILE.
+// or install it on the PATH with
+// go install github.com/godiff/godiff/cmd/godiff@latest and write
+// //go:generate godiff $GOFILE.
 //
 // For every function of the files with a //godiff:grad, //godiff:vjp or
 // //godiff:jvp directive in its doc comment, godiff writes the derivative
 // functions into <base>_godiff.go beside the source. With -tests it also
 // writes <base>_godiff_test.go, gradient checks of every derivative (see
-// package godiff/testgen). With -check it writes nothing and exits 1 when
+// package github.com/godiff/godiff/testgen). With -check it writes nothing and exits 1 when
 // an output is not current, for CI. With -tape it writes nothing and
 // prints the report of each tape (tape.go): the "Memory:" part of the tape
 // type's doc comment. The vet tool godiff-vet reports the same problems in

@@ -8,8 +8,8 @@ import (
 	"regexp"
 	"strings"
 
-	"godiff/explain"
-	"godiff/parse"
+	"github.com/godiff/godiff/explain"
+	"github.com/godiff/godiff/parse"
 )
 
 const explainUsage = `godiff explain writes out the chain rule of an annotated function at given

@@ -9,8 +9,8 @@ import (
 	"os"
 	"strings"
 
-	"godiff/explain"
-	"godiff/graph"
+	"github.com/godiff/godiff/explain"
+	"github.com/godiff/godiff/graph"
 )
 
 const graphUsage = `godiff graph draws the computation graph of an annotated function: its

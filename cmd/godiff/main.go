@@ -11,8 +11,8 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"godiff"
-	"godiff/parse"
+	"github.com/godiff/godiff"
+	"github.com/godiff/godiff/parse"
 )
 
 const usage = `godiff is automatic differentiation for Go: it writes the derivatives of

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/internal/malformed"
+	"github.com/godiff/godiff/internal/malformed"
 )
 
 const goMod = "module example.com/m\n\ngo 1.26\n"

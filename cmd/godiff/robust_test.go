@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"godiff"
-	"godiff/internal/malformed"
-	"godiff/parse"
+	"github.com/godiff/godiff"
+	"github.com/godiff/godiff/internal/malformed"
+	"github.com/godiff/godiff/parse"
 )
 
 // absolute matches an absolute path in a message (not a //godiff: or

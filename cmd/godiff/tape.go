@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"godiff"
+	"github.com/godiff/godiff"
 )
 
 // printTapes prints, for -tape, the report of every tape the outputs

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // near is how close a generated gradient must be to a number the chapter

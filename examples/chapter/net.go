@@ -6,7 +6,7 @@
 // Regenerate the derivatives with go generate; run with go run.
 package main
 
-//go:generate go run godiff/cmd/godiff -tests net.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff -tests net.go
 
 import "math"
 

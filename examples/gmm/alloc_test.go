@@ -4,7 +4,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // NLLGrad runs on a fresh tape, yet allocates a bounded number of times

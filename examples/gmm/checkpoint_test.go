@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // TestCheckpointed checks NLLCheckpointed against NLL: the same value and

@@ -11,7 +11,7 @@ package main
 
 import "math"
 
-//go:generate go run godiff/cmd/godiff -tests gmm.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff -tests gmm.go
 
 // halfLog2Pi is log √(2π).
 const halfLog2Pi = 0.9189385332046727

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // randomTheta is a mixture of k components near the data.

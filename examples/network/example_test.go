@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"godiff/examples/network"
+	"github.com/godiff/godiff/examples/network"
 )
 
 // The chapter's worked example: the network's weights, one example

@@ -14,7 +14,7 @@
 // (this package, inside godiff's own module, runs the command with go run).
 package network
 
-//go:generate go run godiff/cmd/godiff net.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff net.go
 
 import "math"
 

@@ -3,7 +3,7 @@ package network
 import (
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // The examples print the chapter's numbers; here the derivatives they

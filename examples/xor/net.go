@@ -8,7 +8,7 @@ package main
 
 import "math"
 
-//go:generate go run godiff/cmd/godiff -tests net.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff -tests net.go
 
 // Net is a 2-H-1 network: a tanh hidden layer of H units and a sigmoid
 // output.

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // flatten lists n's weights: W1 row by row, B1, W2, B2.

@@ -1,6 +1,6 @@
 package main
 
-//go:generate go run godiff/cmd/godiff logistic.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff logistic.go
 
 import "math"
 

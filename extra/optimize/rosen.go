@@ -1,6 +1,6 @@
 package main
 
-//go:generate go run godiff/cmd/godiff rosen.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff rosen.go
 
 // ExtRosen is the extended Rosenbrock function of n variables,
 // Σ (1 - x_i)² + 100 (x_{i+1} - x_i²)², whose minimum is 0 at x = (1, ..., 1).

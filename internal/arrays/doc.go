@@ -16,4 +16,4 @@
 // Regenerate with go generate ./internal/arrays.
 package arrays
 
-//go:generate go run godiff/cmd/godiff funcs.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff funcs.go

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // mat cuts p[:9] into a 3×3 matrix, row by row.

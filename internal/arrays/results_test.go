@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // vectorProblem is a function of array results under test, as functions

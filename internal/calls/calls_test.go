@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 var mixturePoints = []float64{-1.5, -0.2, 0.3, 0.9, 2}

@@ -9,4 +9,4 @@
 // Regenerate with go generate ./internal/calls.
 package calls
 
-//go:generate go run godiff/cmd/godiff funcs.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff funcs.go

@@ -2,7 +2,7 @@ package checkpoint
 
 import "math"
 
-//go:generate go run godiff/cmd/godiff funcs.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff funcs.go
 
 // lse is the stable log Σ exp(x[i]).
 func lse(x []float64) float64 {

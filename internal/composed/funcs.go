@@ -4,7 +4,7 @@
 // against finite differences and against each other.
 package composed
 
-//go:generate go run godiff/cmd/godiff funcs.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff funcs.go
 
 import "math"
 

@@ -19,8 +19,8 @@ import (
 	"sync"
 	"testing"
 
-	"godiff"
-	"godiff/parse"
+	"github.com/godiff/godiff"
+	"github.com/godiff/godiff/parse"
 )
 
 var update = flag.Bool("corpus.update", false, "rewrite testdata/accepted.txt with what godiff accepts and checks now")
@@ -47,7 +47,7 @@ type result struct {
 func TestCorpus(t *testing.T) {
 	fns := discover(t)
 	tmp := t.TempDir()
-	if err := writeFile(filepath.Join(tmp, "go.mod"), []byte("module godiff\n\ngo 1.26\n")); err != nil {
+	if err := writeFile(filepath.Join(tmp, "go.mod"), []byte("module github.com/godiff/godiff\n\ngo 1.26\n")); err != nil {
 		t.Fatal(err)
 	}
 	if err := writeScratch(tmp, "internal/corpus", nil, nil); err != nil {
@@ -317,7 +317,7 @@ func checkAccepted(t *testing.T, tmp string, accepted []*function) map[string]re
 			continue
 		}
 		checked = append(checked, fn)
-		fmt.Fprintf(&imports, "\t%s %q\n", fn.alias, "godiff/internal/corpus/alone/"+fn.alias)
+		fmt.Fprintf(&imports, "\t%s %q\n", fn.alias, "github.com/godiff/godiff/internal/corpus/alone/"+fn.alias)
 		entries.WriteString(entry(fn, sp))
 	}
 	if len(checked) == 0 {

@@ -8,8 +8,8 @@ package foreigntypes
 import (
 	"math"
 
-	"godiff/internal/otherpkg/keys"
-	kd "godiff/internal/otherpkg/unit-kinds"
+	"github.com/godiff/godiff/internal/otherpkg/keys"
+	kd "github.com/godiff/godiff/internal/otherpkg/unit-kinds"
 )
 
 // Norm is the Euclidean norm of x; the other parameters are a map, a

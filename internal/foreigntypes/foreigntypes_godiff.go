@@ -3,8 +3,8 @@
 package foreigntypes
 
 import (
-	stdkeys "godiff/internal/otherpkg/keys"
-	"godiff/internal/otherpkg/unit-kinds"
+	stdkeys "github.com/godiff/godiff/internal/otherpkg/keys"
+	"github.com/godiff/godiff/internal/otherpkg/unit-kinds"
 	"math"
 )
 

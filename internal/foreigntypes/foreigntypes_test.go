@@ -4,9 +4,9 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"godiff/internal/fdcheck"
-	"godiff/internal/otherpkg/keys"
-	kd "godiff/internal/otherpkg/unit-kinds"
+	"github.com/godiff/godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/otherpkg/keys"
+	kd "github.com/godiff/godiff/internal/otherpkg/unit-kinds"
 )
 
 // Values of the mixed types, which the generated functions take and pass

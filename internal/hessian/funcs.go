@@ -5,7 +5,7 @@
 // against Hessians worked out by hand.
 package hessian
 
-//go:generate go run godiff/cmd/godiff funcs.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff funcs.go
 
 import "math"
 

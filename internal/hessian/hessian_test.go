@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // An hcase is one annotated function seen as a function of the flattened

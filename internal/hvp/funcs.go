@@ -3,7 +3,7 @@
 // gradients, against symmetry, and against the Jacobian of the gradient.
 package hvp
 
-//go:generate go run godiff/cmd/godiff funcs.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff funcs.go
 
 import "math"
 

@@ -10,8 +10,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"godiff/ir"
-	"godiff/rules"
+	"github.com/godiff/godiff/ir"
+	"github.com/godiff/godiff/rules"
 )
 
 // Func returns a random function of nfloat float64 parameters, one int

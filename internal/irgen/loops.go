@@ -3,7 +3,7 @@ package irgen
 import (
 	"math/rand/v2"
 
-	"godiff/ir"
+	"github.com/godiff/godiff/ir"
 )
 
 // LoopFunc returns a random function with control flow:

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // sink keeps results alive.

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // A jcase is one annotated function seen as a map from its flattened

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // FGrad on a fresh tape makes room on each stack once, before the

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // Benchmarks of the generated gradients of two loops over 10⁴ elements, a

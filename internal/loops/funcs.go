@@ -6,7 +6,7 @@
 // mode, from the generated code itself.
 package loops
 
-//go:generate go run godiff/cmd/godiff funcs.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff funcs.go
 
 import "math"
 

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // FVJP is the seed times the gradient, for a function of one result.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // TestTapeBytes checks the tape report against the tapes: after a run,

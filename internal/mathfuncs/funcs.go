@@ -7,7 +7,7 @@
 // a product.
 package mathfuncs
 
-//go:generate go run godiff/cmd/godiff funcs.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff funcs.go
 
 import "math"
 

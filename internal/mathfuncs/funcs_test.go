@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // fn2 is one annotated function of two parameters with its generated

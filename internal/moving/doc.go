@@ -10,4 +10,4 @@
 // Regenerate with go generate ./internal/moving.
 package moving
 
-//go:generate go run godiff/cmd/godiff funcs.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff funcs.go

@@ -8,7 +8,7 @@ import (
 	"math"
 	"sort"
 
-	"godiff/internal/otherpkg/vecs"
+	"github.com/godiff/godiff/internal/otherpkg/vecs"
 )
 
 // Fit is a squared projection plus the sum of the weights.

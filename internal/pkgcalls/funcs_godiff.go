@@ -3,7 +3,7 @@
 package pkgcalls
 
 import (
-	"godiff/internal/otherpkg/vecs"
+	"github.com/godiff/godiff/internal/otherpkg/vecs"
 	"math"
 	"slices"
 	"sort"

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	"godiff/internal/fdcheck"
-	"godiff/internal/otherpkg/vecs"
+	"github.com/godiff/godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/otherpkg/vecs"
 )
 
 var fitX = []float64{0.5, -1.25, 2, 0.75}

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 func builtinProblems() []fdcheck.Problem {

@@ -11,5 +11,5 @@
 // Regenerate with go generate ./internal/realgo.
 package realgo
 
-//go:generate go run godiff/cmd/godiff guards.go
-//go:generate go run godiff/cmd/godiff builtins.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff guards.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff builtins.go

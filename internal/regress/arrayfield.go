@@ -1,6 +1,6 @@
 package regress
 
-//go:generate go run godiff/cmd/godiff arrayfield.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff arrayfield.go
 
 // Methods of a struct with an array field that only read it (issue 10,
 // messages): godiff once complained that such a method writes into the

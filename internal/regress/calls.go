@@ -2,7 +2,7 @@ package regress
 
 import "math"
 
-//go:generate go run godiff/cmd/godiff calls.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff calls.go
 
 // Calls of functions of several results (issue 9, wrong result 1: reverse
 // mode dropped their derivative), and calls that write a slice beside

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // callsOfX wraps the derivatives of a function of one float as a Problem.

@@ -5,7 +5,7 @@ import "math"
 // Constants where godiff once stopped with an internal error: operations on
 // constants only, in the user's code or in derivative rules, are folded.
 
-//go:generate go run godiff/cmd/godiff consts.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff consts.go
 
 // PowConstBase has a constant base: the rule's partial with respect to the
 // base compares the constant with 0.

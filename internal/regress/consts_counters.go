@@ -5,7 +5,7 @@ package regress
 // that grows otherwise, and a post statement assigning several variables.
 // godiff once stopped on the first and the last with internal errors.
 
-//go:generate go run godiff/cmd/godiff consts_counters.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff consts_counters.go
 
 // CounterInBound's bound reads the counter: the loop runs over the first
 // half of x.

@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // scalar is a function of one float64 under test, checked at points drawn

@@ -2,7 +2,7 @@ package regress
 
 import "math"
 
-//go:generate go run godiff/cmd/godiff dims.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff dims.go
 
 // Calls of methods of several results (issue 10, part 6): gonum's
 // nx, ny := ms.Dims() on a struct of ints, once refused ("Dims must

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // dimsProblems wraps the functions of dims.go, which call methods of

@@ -2,7 +2,7 @@ package regress
 
 import "math"
 
-//go:generate go run godiff/cmd/godiff leafless.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff leafless.go
 
 // Methods and parameters of structs with no field godiff computes with
 // (issue 10, part 6): gonum's functions.Gaussian calls g.y(i) on an empty

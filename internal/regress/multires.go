@@ -1,6 +1,6 @@
 package regress
 
-//go:generate go run godiff/cmd/godiff multires.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff multires.go
 
 // Calls of functions of slices with several float results, called
 // through their split form (reverse mode: one seed per result) and their

@@ -2,7 +2,7 @@ package regress
 
 import "math"
 
-//go:generate go run godiff/cmd/godiff predicates.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff predicates.go
 
 // Calls of the package's functions that return a bool or an int of
 // differentiated values (issue 10, messages): a test has no derivative,

@@ -1,6 +1,6 @@
 package regress
 
-//go:generate go run godiff/cmd/godiff reverse.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff reverse.go
 
 // Reverse mode's bugs of issue 9: an adjoint not cleared when a variable
 // or an element is overwritten before it is read; a tuple assignment that

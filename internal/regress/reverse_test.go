@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // scalar1 wraps a function of one scalar as a Problem's F.

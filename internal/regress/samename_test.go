@@ -4,7 +4,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // Sq.F and Lm.F, each through its own generated methods: values bit for

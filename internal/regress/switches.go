@@ -1,6 +1,6 @@
 package regress
 
-//go:generate go run godiff/cmd/godiff switches.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff switches.go
 
 // A break that leaves a switch from inside an if of one of its cases,
 // which godiff refused: the switch is built inside a loop of one trip.

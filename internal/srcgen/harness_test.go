@@ -18,9 +18,9 @@ import (
 	"strings"
 	"time"
 
-	"godiff"
-	"godiff/emit"
-	"godiff/parse"
+	"github.com/godiff/godiff"
+	"github.com/godiff/godiff/emit"
+	"github.com/godiff/godiff/parse"
 )
 
 // outcome is what became of one generated function.

@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"testing"
 
-	"godiff/reverse"
+	"github.com/godiff/godiff/reverse"
 )
 
 // TestMutations shows that the random programs catch broken transforms

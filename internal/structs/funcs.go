@@ -8,7 +8,7 @@
 // against reverse mode, from the generated code itself.
 package structs
 
-//go:generate go run godiff/cmd/godiff funcs.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff funcs.go
 
 import "math"
 

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/fdcheck"
 )
 
 // Each struct is seen as a flat vector of its differentiable fields, in

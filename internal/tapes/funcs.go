@@ -1,6 +1,6 @@
 package tapes
 
-//go:generate go run godiff/cmd/godiff funcs.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff funcs.go
 
 import "math"
 

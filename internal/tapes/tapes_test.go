@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	"godiff/internal/fdcheck"
-	"godiff/internal/tapesize"
+	"github.com/godiff/godiff/internal/fdcheck"
+	"github.com/godiff/godiff/internal/tapesize"
 )
 
 // halves cuts p into its two halves: x, then w.

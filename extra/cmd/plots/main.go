@@ -21,7 +21,7 @@ import (
 	"strings"
 	"time"
 
-	"godiff/extra/cost"
+	"github.com/godiff/godiff/extra/cost"
 )
 
 func main() {

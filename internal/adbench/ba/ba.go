@@ -2,7 +2,7 @@ package ba
 
 import "math"
 
-//go:generate go run godiff/cmd/godiff ba.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff ba.go
 
 // The layout of a camera's 11 parameters: angle-axis rotation, centre,
 // focal length, principal point, radial distortion.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/internal/adbench"
+	"github.com/godiff/godiff/internal/adbench"
 )
 
 func load(t testing.TB, name string) *Instance {

@@ -3,7 +3,7 @@ package ba
 import (
 	"testing"
 
-	"godiff/internal/adbench"
+	"github.com/godiff/godiff/internal/adbench"
 )
 
 // Benchmarks on ADBench's ba1 (n=49, m=7776, p=31843). Run:

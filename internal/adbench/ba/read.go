@@ -3,7 +3,7 @@ package ba
 import (
 	"fmt"
 
-	"godiff/internal/adbench"
+	"github.com/godiff/godiff/internal/adbench"
 )
 
 // Instance is one ADBench BA problem: n cameras, m points, p observations.

@@ -3,7 +3,7 @@ package gmm
 import (
 	"testing"
 
-	"godiff/internal/adbench"
+	"github.com/godiff/godiff/internal/adbench"
 )
 
 // Benchmarks on ADBench's GMM d=2 K=5 and d=10 K=5 with 1000 points. Run:

@@ -7,7 +7,7 @@ import (
 	"runtime"
 	"testing"
 
-	"godiff/internal/adbench"
+	"github.com/godiff/godiff/internal/adbench"
 )
 
 // ObjectiveCheckpointed is Objective with its loop over the points marked

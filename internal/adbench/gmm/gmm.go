@@ -2,7 +2,7 @@ package gmm
 
 import "math"
 
-//go:generate go run godiff/cmd/godiff gmm.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff gmm.go
 
 // pi is ADBench's truncated π (defs.h). It only enters constant terms.
 const pi = 3.14159265359

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/internal/adbench"
+	"github.com/godiff/godiff/internal/adbench"
 )
 
 // The instances with reference outputs of ADBench's Manual module

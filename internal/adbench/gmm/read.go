@@ -3,7 +3,7 @@ package gmm
 import (
 	"fmt"
 
-	"godiff/internal/adbench"
+	"github.com/godiff/godiff/internal/adbench"
 )
 
 // Instance is one ADBench GMM problem: d dimensions, k components, n points.

@@ -3,7 +3,7 @@ package gmm
 import (
 	"testing"
 
-	"godiff/internal/tapesize"
+	"github.com/godiff/godiff/internal/tapesize"
 )
 
 // The split form's tape after a forward run, in words per point and

@@ -3,7 +3,7 @@ package lstm
 import (
 	"testing"
 
-	"godiff/internal/adbench"
+	"github.com/godiff/godiff/internal/adbench"
 )
 
 // Benchmarks on ADBench's LSTM l=2 c=1024 b=14. Run:

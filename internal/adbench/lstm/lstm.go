@@ -2,7 +2,7 @@ package lstm
 
 import "math"
 
-//go:generate go run godiff/cmd/godiff lstm.go
+//go:generate go run github.com/godiff/godiff/cmd/godiff lstm.go
 
 // Objective is ADBench's lstm_objective: the mean negative log-likelihood
 // of each of the c characters of sequence (b bits each) after the first,

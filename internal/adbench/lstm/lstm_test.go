@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"godiff/internal/adbench"
+	"github.com/godiff/godiff/internal/adbench"
 )
 
 const data = "lstm_l2_c1024.txt"

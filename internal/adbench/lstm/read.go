@@ -3,7 +3,7 @@ package lstm
 import (
 	"fmt"
 
-	"godiff/internal/adbench"
+	"github.com/godiff/godiff/internal/adbench"
 )
 
 // Instance is one ADBench LSTM problem: l layers, a sequence of c

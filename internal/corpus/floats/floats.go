@@ -7,7 +7,7 @@ package floats
 import (
 	"math"
 
-	"godiff/internal/corpus/f64"
+	"github.com/godiff/godiff/internal/corpus/f64"
 )
 
 const (

@@ -7,7 +7,7 @@ package functions
 import (
 	"math"
 
-	"godiff/internal/corpus/floats"
+	"github.com/godiff/godiff/internal/corpus/floats"
 )
 
 // Beale implements the Beale's function.

@@ -7,7 +7,7 @@ package stat
 import (
 	"math"
 
-	"godiff/internal/corpus/floats"
+	"github.com/godiff/godiff/internal/corpus/floats"
 )
 
 // Bhattacharyya computes the distance between the probability distributions p and q given by:
