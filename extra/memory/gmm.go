@@ -3,7 +3,7 @@ package memory
 import (
 	"time"
 
-	"godiff/internal/adbench/gmm"
+	"github.com/godiff/godiff/internal/adbench/gmm"
 )
 
 // GMMConfig says what MeasureGMM measures.

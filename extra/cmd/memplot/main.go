@@ -23,7 +23,7 @@ import (
 	"os"
 	"time"
 
-	"godiff/extra/memory"
+	"github.com/godiff/godiff/extra/memory"
 )
 
 func main() {
