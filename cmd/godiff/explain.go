@@ -85,19 +85,10 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "godiff explain: -mode %s: want grad or jvp\n", *mode)
 		return 2
 	}
-	rest := fl.Args()
-	switch {
-	case o.Func == "":
-		fmt.Fprintln(stderr, "godiff explain: -func is missing: name the function to explain; "+short)
-		return 2
-	case len(rest) == 0 || !strings.HasSuffix(rest[0], ".go"):
-		fmt.Fprintln(stderr, "godiff explain: no Go file; "+short)
-		return 2
-	case o.Digits < 0:
-		fmt.Fprintln(stderr, "godiff explain: -digits must be 0 or more")
+	if msg := takeFileAndValues(&o, fl.Args(), "explain", "explain", short); msg != "" {
+		fmt.Fprintln(stderr, msg)
 		return 2
 	}
-	o.File, o.Args = rest[0], rest[1:]
 	if err := explain.Explain(stdout, o); err != nil {
 		explainError(stderr, err)
 		return 1
@@ -124,4 +115,22 @@ func explainError(w io.Writer, err error) {
 		}
 		fmt.Fprintln(w, line)
 	}
+}
+
+// takeFileAndValues checks the command line that explain and graph share
+// (-func, -digits, then FILE.go and name=value arguments) and fills o's File
+// and Args from the arguments after the flags, rest. It returns the message
+// for a bad command line (exit status 2), or "". The command is godiff
+// cmd; verb says what it does to the function.
+func takeFileAndValues(o *explain.Options, rest []string, cmd, verb, short string) string {
+	switch {
+	case o.Func == "":
+		return "godiff " + cmd + ": -func is missing: name the function to " + verb + "; " + short
+	case len(rest) == 0 || !strings.HasSuffix(rest[0], ".go"):
+		return "godiff " + cmd + ": no Go file; " + short
+	case o.Digits < 0:
+		return "godiff " + cmd + ": -digits must be 0 or more"
+	}
+	o.File, o.Args = rest[0], rest[1:]
+	return ""
 }

@@ -71,22 +71,14 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	write, ok := graphWriters[*format]
-	rest := fl.Args()
-	switch {
-	case !ok:
+	if !ok {
 		fmt.Fprintf(stderr, "godiff graph: -format %s: want dot, mermaid, svg or tree\n", *format)
 		return 2
-	case o.Func == "":
-		fmt.Fprintln(stderr, "godiff graph: -func is missing: name the function to draw; "+short)
-		return 2
-	case len(rest) == 0 || !strings.HasSuffix(rest[0], ".go"):
-		fmt.Fprintln(stderr, "godiff graph: no Go file; "+short)
-		return 2
-	case o.Digits < 0:
-		fmt.Fprintln(stderr, "godiff graph: -digits must be 0 or more")
+	}
+	if msg := takeFileAndValues(&o, fl.Args(), "graph", "draw", short); msg != "" {
+		fmt.Fprintln(stderr, msg)
 		return 2
 	}
-	o.File, o.Args = rest[0], rest[1:]
 	g, err := explain.Graph(o)
 	if err != nil {
 		graphError(stderr, err)
