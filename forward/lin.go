@@ -83,6 +83,16 @@ func (t *vtangents) combine(typ ir.Type, partials []*ir.Value, ls []*lin) *lin {
 			out.terms = append(out.terms, term{coef: c, row: tm.row})
 		}
 	}
+	// Coefficients summed over one row may fold to 0 or 1 (b - b, or
+	// -(-x)): drop the first, as Builder.Mul drops x*0, and write the
+	// second as nil, so that a combination that is one row as it is is
+	// seen as one (see materialize and storeRow).
+	out.terms = slices.DeleteFunc(out.terms, func(tm term) bool { return tm.coef != nil && tm.coef.IsFloatConst(0) })
+	for k := range out.terms {
+		if out.terms[k].coef != nil && out.terms[k].coef.IsFloatConst(1) {
+			out.terms[k].coef = nil
+		}
+	}
 	if len(out.terms) == 0 {
 		return nil
 	}
@@ -147,8 +157,8 @@ func (t *vtangents) fill(dst *ir.Value, l *lin, typ ir.Type) {
 func (t *vtangents) storeRow(ds, i *ir.Value, l *lin, typ ir.Type) {
 	if l != nil && len(l.terms) == 1 && l.terms[0].coef == nil && ir.Elem(l.terms[0].row.Type) == typ {
 		row := l.terms[0].row
-		if row.Op == ir.OpLoad && row.Args[0] == ds && row.Args[1] == i {
-			return // x[i] += 1: the tangents stay
+		if row.Op == ir.OpLoad && row.Args[0] == ds && sameIndex(row.Args[1], i) {
+			return // x[i] += 1, or x[n-1] = c + x[1] with n = 2: the tangents stay
 		}
 		t.b.Store(ds, i, row)
 		return
@@ -173,4 +183,10 @@ func Widen(typ ir.Type, k int) ir.Type {
 		return ir.Pointer{Elem: Widen(typ.Elem, k)}
 	}
 	return ir.Array{Len: k, Elem: typ}
+}
+
+// sameIndex reports whether indexes a and b are one: the same value, or
+// equal constants (x[1] read, x[len(x)-1] written, the length folded).
+func sameIndex(a, b *ir.Value) bool {
+	return a == b || a.IsConst() && b.IsConst() && a.Type == b.Type && a.Aux == b.Aux
 }

@@ -309,14 +309,24 @@ func lineOwner(decls []declLine, line int) string {
 
 var errLineRE = regexp.MustCompile(`(?m)^(?:vet: )?\.?/?([a-z_]+\.go):(\d+):\d+: (.*)$`)
 
+// goCmdRetried runs a go command in dir with a time limit of 5 minutes
+// and, if the machine was too loaded for that, once more with 20.
+func goCmdRetried(dir string, args ...string) (string, error) {
+	out, err := goCmd(dir, 5*time.Minute, args...)
+	if errors.Is(err, errTimedOut) {
+		out, err = goCmd(dir, 20*time.Minute, args...)
+	}
+	return out, err
+}
+
 // buildLive vets and builds the module. Functions whose output does not
 // compile are taken out; it reports whether the binary was built.
 func buildLive(dir string, fs []*Func, live map[string]*result) bool {
 	// Build first, reporting every error (vet stops at the first), without
 	// optimisation, which halves the compile time.
-	out, err := goCmd(dir, 5*time.Minute, "build", "-gcflags=-e -N -l", "-o", "check.bin", ".")
+	out, err := goCmdRetried(dir, "build", "-gcflags=-e -N -l", "-o", "check.bin", ".")
 	if err == nil {
-		out, err = goCmd(dir, 5*time.Minute, "vet", ".")
+		out, err = goCmdRetried(dir, "vet", ".")
 		if err == nil {
 			return true
 		}
@@ -401,8 +411,18 @@ func goCmd(dir string, timeout time.Duration, args ...string) (string, error) {
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	err := cmd.Run()
+	if ctx.Err() != nil {
+		// Killed at the time limit: say so, or the batch would read as
+		// not building with no message at all.
+		err = fmt.Errorf("go %s timed out after %v: %w", args[0], timeout, errTimedOut)
+		buf.WriteString(err.Error())
+	}
 	return buf.String(), err
 }
+
+// errTimedOut marks a go command killed at its time limit (a loaded
+// machine), which says nothing of the code it was given.
+var errTimedOut = errors.New("time limit reached")
 
 // runLive runs the checks and records each function's outcome. It
 // reports false when the checks stopped early (a hang, a crash) and

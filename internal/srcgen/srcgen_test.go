@@ -21,6 +21,7 @@ var (
 	flagBatch   = flag.Int("srcgen.batch", 100, "programs per module (one go vet, one go build each)")
 	flagPar     = flag.Int("srcgen.par", 1, "batches run at once")
 	flagFunc    = flag.Int("srcgen.func", -1, "check only program number N of the seed, alone, and print it")
+	flagFirst   = flag.Int("srcgen.first", 0, "number of the first program checked: -srcgen.n programs from it (to check one batch of a long run again)")
 	flagOff     = flag.String("srcgen.off", "", "comma-separated Config features to switch off (Tuples,MultiResult,...)")
 	flagOn      = flag.String("srcgen.on", "", "comma-separated Config features to switch on, over the default")
 	flagShow    = flag.Int("srcgen.show", 10, "failures reported with their full source")
@@ -121,9 +122,9 @@ func runAll(t *testing.T, cfg Config) []*result {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(1, *flagPar))
 	for b := range results {
-		first := b * size
+		first := *flagFirst + b*size
 		fs := make([]*Func, 0, size)
-		for i := first; i < min(n, first+size); i++ {
+		for i := first; i < min(*flagFirst+n, first+size); i++ {
 			fs = append(fs, funcAt(*flagSeed, i, cfg))
 		}
 		dir := batchDir(t, b)
