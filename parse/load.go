@@ -154,7 +154,7 @@ func (l *loader) loadDir(g *dirGroup, files []*File) {
 	for i, in := range g.inputs {
 		patterns[i] = "file=" + in.abs
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	pkgs, err := loadRoots(cfg, patterns...)
 	if err != nil {
 		l.errs = append(l.errs, goCommandErrors(err, g)...)
 		return
