@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/types"
 	"slices"
 
@@ -22,53 +23,96 @@ import (
 // generated functions it adds), so their imports' export data, compiled by
 // go list and cached by the go command, is right. Loading is then two go
 // list runs: the roots' files, syntax and imports with the overlay, and the
-// imports' export data without it.
+// imports' export data without it. The second starts at once, on the
+// imports the directory's files name (see guessImports), and is run again
+// after the first only if go list's answer names an import it missed.
 func loadRoots(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
+	guessed := make(chan loadedImports, 1)
+	go func() { guessed <- loadImports(cfg, guessImports(cfg.Dir)) }()
 	rootCfg := *cfg
 	rootCfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 		packages.NeedSyntax | packages.NeedImports | packages.NeedModule | packages.NeedTypesSizes
 	roots, err := packages.Load(&rootCfg, patterns...)
+	imports := <-guessed
 	if err != nil {
 		return nil, err
 	}
-	imports, err := loadImports(cfg, roots)
-	if err != nil {
-		return nil, err
+	if ids := importIDs(roots); imports.err != nil || !imports.hasAll(ids) {
+		// One load for all of them: a type reached through two imports
+		// must be one type.
+		imports = loadImports(cfg, ids)
+	}
+	if imports.err != nil {
+		return nil, imports.err
 	}
 	for _, pkg := range roots {
-		typeCheck(pkg, imports)
+		typeCheck(pkg, imports.byID)
 	}
 	return roots, nil
 }
 
-// loadImports loads the types of every package the roots import, from
-// export data, keyed by package ID; one go/packages run, so that a type
-// reached through two imports is one type.
-func loadImports(cfg *packages.Config, roots []*packages.Package) (map[string]*packages.Package, error) {
+// importIDs returns the sorted IDs of the packages the roots import.
+func importIDs(roots []*packages.Package) []string {
 	var ids []string
 	for _, pkg := range roots {
 		for _, imp := range pkg.Imports {
-			if imp.ID != "unsafe" && !slices.Contains(ids, imp.ID) {
+			if !slices.Contains(ids, imp.ID) {
 				ids = append(ids, imp.ID)
 			}
 		}
 	}
-	byID := make(map[string]*packages.Package)
-	if len(ids) == 0 {
-		return byID, nil
-	}
 	slices.Sort(ids)
+	return ids
+}
+
+// guessImports returns the import paths the non-test Go files of dir name
+// under the build context of this process, which is normally go list's:
+// outside the standard library's vendored packages an import path is its
+// package's ID. A wrong guess costs time only (see loadRoots).
+func guessImports(dir string) []string {
+	bp, err := build.ImportDir(dir, 0)
+	if err != nil {
+		return nil
+	}
+	return bp.Imports
+}
+
+// loadedImports is the packages of one loadImports, keyed by ID.
+type loadedImports struct {
+	byID map[string]*packages.Package
+	err  error
+}
+
+// hasAll reports whether every package of ids is loaded.
+func (li loadedImports) hasAll(ids []string) bool {
+	for _, id := range ids {
+		if _, ok := li.byID[id]; !ok && id != "unsafe" && id != "C" {
+			return false
+		}
+	}
+	return true
+}
+
+// loadImports loads the types of the packages ids, from export data, in
+// one go/packages run, so that a type reached through two of them is one
+// type.
+func loadImports(cfg *packages.Config, ids []string) loadedImports {
+	ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == "unsafe" || id == "C" })
+	li := loadedImports{byID: make(map[string]*packages.Package)}
+	if len(ids) == 0 {
+		return li
+	}
 	depCfg := *cfg
 	depCfg.Mode = packages.NeedName | packages.NeedTypes
 	depCfg.Overlay = nil
 	deps, err := packages.Load(&depCfg, ids...)
 	if err != nil {
-		return nil, err
+		return loadedImports{err: err}
 	}
 	for _, dep := range deps {
-		byID[dep.ID] = dep
+		li.byID[dep.ID] = dep
 	}
-	return byID, nil
+	return li
 }
 
 // typeCheck type-checks pkg, whose syntax is loaded, against the imported

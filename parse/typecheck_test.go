@@ -58,6 +58,15 @@ func TestLoadRootsParsesOnlyTheRoots(t *testing.T) {
 			if len(parsed) == 0 || len(pkg.Syntax) != len(parsed) {
 				t.Errorf("parsed %d files for %d syntax trees", len(parsed), len(pkg.Syntax))
 			}
+			// The export data load started before go list answered
+			// names every import, so it is not run again.
+			guessed := loadedImports{byID: make(map[string]*packages.Package)}
+			for _, path := range guessImports(dir) {
+				guessed.byID[path] = nil
+			}
+			if ids := importIDs(pkgs); !guessed.hasAll(ids) {
+				t.Errorf("guessed imports %v, go list names %v", guessImports(dir), ids)
+			}
 			usesMath := false
 			for id, obj := range pkg.TypesInfo.Uses {
 				if obj.Pkg() != nil && obj.Pkg().Path() == "math" && strings.HasPrefix(obj.Name(), "E") {
