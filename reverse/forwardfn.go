@@ -75,6 +75,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			}
 			return true
 		case old.Op.IsLoop():
+			s.saveEntry(b, refs, c, old)
 			s.saveHoisted(b, refs, c, old)
 			s.onceVars(b, old, once)
 			if s.tripF[old] != nil {
