@@ -109,6 +109,11 @@ func (s *splitter) fieldPushes() map[*ir.TapeField][]*ir.Value {
 	for v, f := range s.made {
 		add(f, v)
 	}
+	for l, v := range s.revolveLoop {
+		for _, f := range s.revolveF[v].entry {
+			add(f, l) // saved as the loop begins
+		}
+	}
 	for _, vs := range out {
 		slices.SortFunc(vs, func(a, b *ir.Value) int { return a.ID - b.ID })
 	}

@@ -373,7 +373,7 @@ func (s *splitter) revolveSnapshot(f *ir.TapeField) string {
 		}
 		size, _ := ir.EntryBytes(f.Type)
 		S := int64(r.Revolve.Snapshots)
-		return fmt.Sprintf("%s: at most %d bytes (%d bytes an entry, min(%d, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula", f.Name, S*size, size, S)
+		return fmt.Sprintf("%s: at most %d bytes (%d bytes an entry, one per state held: min(%d, the trip count)) after FBackward, counted by Bytes, not in the formula", f.Name, S*size, size, S)
 	}
 	return ""
 }

@@ -901,9 +901,9 @@ func OrbitEvery100000Grad(x0, v0, k float64, steps int) (float64, float64, float
 //	entryX                   8 bytes per run: x as the loop at orbit.go:123 began (//godiff:checkpoint -snapshots=10)
 //	x                        8 bytes per run: the value of x the backward sweep reads
 //	v                        8 bytes per run: the value of v the backward sweep reads
-//	snapV                    at most 80 bytes (8 bytes an entry, min(10, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:123 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
-//	snapX                    at most 80 bytes (8 bytes an entry, min(10, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:123 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
-//	snapAt                   at most 80 bytes (8 bytes an entry, min(10, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:123, in a buffer the backward sweep reuses
+//	snapV                    at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:123 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
+//	snapX                    at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:123 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
+//	snapAt                   at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:123, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at orbit.go:123 (//godiff:checkpoint -snapshots=10), by binomial
@@ -1118,9 +1118,9 @@ func OrbitRevolve10Grad(x0, v0, k float64, steps int) (float64, float64, float64
 //	entryX                   8 bytes per run: x as the loop at orbit.go:140 began (//godiff:checkpoint -snapshots=20)
 //	x                        8 bytes per run: the value of x the backward sweep reads
 //	v                        8 bytes per run: the value of v the backward sweep reads
-//	snapV                    at most 160 bytes (8 bytes an entry, min(20, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:140 where the binomial schedule keeps it, at most 20 at once, in a buffer the backward sweep reuses
-//	snapX                    at most 160 bytes (8 bytes an entry, min(20, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:140 where the binomial schedule keeps it, at most 20 at once, in a buffer the backward sweep reuses
-//	snapAt                   at most 160 bytes (8 bytes an entry, min(20, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:140, in a buffer the backward sweep reuses
+//	snapV                    at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:140 where the binomial schedule keeps it, at most 20 at once, in a buffer the backward sweep reuses
+//	snapX                    at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:140 where the binomial schedule keeps it, at most 20 at once, in a buffer the backward sweep reuses
+//	snapAt                   at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:140, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at orbit.go:140 (//godiff:checkpoint -snapshots=20), by binomial
@@ -1335,9 +1335,9 @@ func OrbitRevolve20Grad(x0, v0, k float64, steps int) (float64, float64, float64
 //	entryX                   8 bytes per run: x as the loop at orbit.go:157 began (//godiff:checkpoint -snapshots=50)
 //	x                        8 bytes per run: the value of x the backward sweep reads
 //	v                        8 bytes per run: the value of v the backward sweep reads
-//	snapV                    at most 400 bytes (8 bytes an entry, min(50, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:157 where the binomial schedule keeps it, at most 50 at once, in a buffer the backward sweep reuses
-//	snapX                    at most 400 bytes (8 bytes an entry, min(50, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:157 where the binomial schedule keeps it, at most 50 at once, in a buffer the backward sweep reuses
-//	snapAt                   at most 400 bytes (8 bytes an entry, min(50, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:157, in a buffer the backward sweep reuses
+//	snapV                    at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:157 where the binomial schedule keeps it, at most 50 at once, in a buffer the backward sweep reuses
+//	snapX                    at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:157 where the binomial schedule keeps it, at most 50 at once, in a buffer the backward sweep reuses
+//	snapAt                   at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:157, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at orbit.go:157 (//godiff:checkpoint -snapshots=50), by binomial
@@ -1552,9 +1552,9 @@ func OrbitRevolve50Grad(x0, v0, k float64, steps int) (float64, float64, float64
 //	entryX                    8 bytes per run: x as the loop at orbit.go:174 began (//godiff:checkpoint -snapshots=100)
 //	x                         8 bytes per run: the value of x the backward sweep reads
 //	v                         8 bytes per run: the value of v the backward sweep reads
-//	snapV                     at most 800 bytes (8 bytes an entry, min(100, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:174 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
-//	snapX                     at most 800 bytes (8 bytes an entry, min(100, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:174 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
-//	snapAt                    at most 800 bytes (8 bytes an entry, min(100, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:174, in a buffer the backward sweep reuses
+//	snapV                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:174 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapX                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:174 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapAt                    at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:174, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at orbit.go:174 (//godiff:checkpoint -snapshots=100), by binomial
@@ -1769,9 +1769,9 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 //	entryX                     8 bytes per run: x as the loop at orbit.go:191 began (//godiff:checkpoint -snapshots=1000)
 //	x                          8 bytes per run: the value of x the backward sweep reads
 //	v                          8 bytes per run: the value of v the backward sweep reads
-//	snapV                      at most 8000 bytes (8 bytes an entry, min(1000, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:191 where the binomial schedule keeps it, at most 1000 at once, in a buffer the backward sweep reuses
-//	snapX                      at most 8000 bytes (8 bytes an entry, min(1000, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:191 where the binomial schedule keeps it, at most 1000 at once, in a buffer the backward sweep reuses
-//	snapAt                     at most 8000 bytes (8 bytes an entry, min(1000, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:191, in a buffer the backward sweep reuses
+//	snapV                      at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:191 where the binomial schedule keeps it, at most 1000 at once, in a buffer the backward sweep reuses
+//	snapX                      at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:191 where the binomial schedule keeps it, at most 1000 at once, in a buffer the backward sweep reuses
+//	snapAt                     at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:191, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at orbit.go:191 (//godiff:checkpoint -snapshots=1000), by binomial

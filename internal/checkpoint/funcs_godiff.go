@@ -1923,9 +1923,9 @@ func OrbitLongGrad(x0, v0, k float64, steps int) (float64, float64, float64, flo
 //	entryX                 8 bytes per run: x as the loop at funcs.go:297 began (//godiff:checkpoint -snapshots=4)
 //	x                      8 bytes per run: the value of x the backward sweep reads
 //	v                      8 bytes per run: the value of v the backward sweep reads
-//	snapV                  at most 32 bytes (8 bytes an entry, min(4, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:297 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
-//	snapX                  at most 32 bytes (8 bytes an entry, min(4, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:297 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
-//	snapAt                 at most 32 bytes (8 bytes an entry, min(4, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:297, in a buffer the backward sweep reuses
+//	snapV                  at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:297 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
+//	snapX                  at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:297 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
+//	snapAt                 at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:297, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:297 (//godiff:checkpoint -snapshots=4), by binomial
@@ -2168,9 +2168,9 @@ func OrbitRevolveJVP(x0, v0, k float64, steps int, dx0, dv0, dk float64) (float6
 //	entryX                    8 bytes per run: x as the loop at funcs.go:315 began (//godiff:checkpoint -snapshots=100)
 //	x                         8 bytes per run: the value of x the backward sweep reads
 //	v                         8 bytes per run: the value of v the backward sweep reads
-//	snapV                     at most 800 bytes (8 bytes an entry, min(100, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:315 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
-//	snapX                     at most 800 bytes (8 bytes an entry, min(100, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:315 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
-//	snapAt                    at most 800 bytes (8 bytes an entry, min(100, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:315, in a buffer the backward sweep reuses
+//	snapV                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:315 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapX                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:315 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapAt                    at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:315, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:315 (//godiff:checkpoint -snapshots=100), by binomial
@@ -2385,9 +2385,9 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 //	entryX                8 bytes per run: x as the loop at funcs.go:333 began (//godiff:checkpoint -memory=1000)
 //	x                     8 bytes per run: the value of x the backward sweep reads
 //	v                     8 bytes per run: the value of v the backward sweep reads
-//	snapV                 at most 328 bytes (8 bytes an entry, min(41, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:333 where the binomial schedule keeps it, at most 41 at once, in a buffer the backward sweep reuses
-//	snapX                 at most 328 bytes (8 bytes an entry, min(41, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:333 where the binomial schedule keeps it, at most 41 at once, in a buffer the backward sweep reuses
-//	snapAt                at most 328 bytes (8 bytes an entry, min(41, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:333, in a buffer the backward sweep reuses
+//	snapV                 at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:333 where the binomial schedule keeps it, at most 41 at once, in a buffer the backward sweep reuses
+//	snapX                 at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:333 where the binomial schedule keeps it, at most 41 at once, in a buffer the backward sweep reuses
+//	snapAt                at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:333, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:333 (//godiff:checkpoint -memory=1000), by binomial
@@ -2602,9 +2602,9 @@ func OrbitBudgetGrad(x0, v0, k float64, steps int) (float64, float64, float64, f
 //	entryV           8 bytes per run: v as the loop at funcs.go:353 began (//godiff:checkpoint -snapshots=3)
 //	entryX           8 bytes per run: x as the loop at funcs.go:353 began (//godiff:checkpoint -snapshots=3)
 //	x                8 bytes per run: the value of x the backward sweep reads
-//	snapV            at most 24 bytes (8 bytes an entry, min(3, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapX            at most 24 bytes (8 bytes an entry, min(3, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapAt           at most 24 bytes (8 bytes an entry, min(3, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:353, in a buffer the backward sweep reuses
+//	snapV            at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
+//	snapX            at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
+//	snapAt           at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:353, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:353 (//godiff:checkpoint -snapshots=3), by binomial
@@ -2928,10 +2928,10 @@ func ForcedRecordedGrad(x0, v0, w float64, steps int) (float64, float64, float64
 //	entryX           8 bytes per run: x as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
 //	entryT           8 bytes per run: t as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
 //	trips            8 bytes per run: how many iterations of a loop began
-//	snapV            at most 40 bytes (8 bytes an entry, min(5, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
-//	snapX            at most 40 bytes (8 bytes an entry, min(5, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
-//	snapT            at most 40 bytes (8 bytes an entry, min(5, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: t at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
-//	snapAt           at most 40 bytes (8 bytes an entry, min(5, n) entries for n iterations) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:387, in a buffer the backward sweep reuses
+//	snapV            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
+//	snapX            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
+//	snapT            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: t at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
+//	snapAt           at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:387, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:387 (//godiff:checkpoint -snapshots=5), by binomial
