@@ -38,6 +38,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 					args[i] = c.Value[a]
 				}
 				s.saveSnapshot(b, refs, old, args)
+				s.saveSplit(b, refs, old, args)
 				nv := b.Invoke(ir.Callee{Name: r.Derived.Name}, old.Type, args...)
 				nv.Name = old.Name
 				c.Value[old] = nv
@@ -116,6 +117,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		}
 		if old.Op.IsLoop() {
 			s.saveOnce(b, refs, old, once)
+			s.saveHeldCount(b, refs, old)
 		}
 		if n := trips[old]; n != nil {
 			refs.save(b, s.tripF[old], b.Get(n))

@@ -113,6 +113,9 @@ func (s *splitter) fieldPushes() map[*ir.TapeField][]*ir.Value {
 		for _, f := range s.revolveF[v].entry {
 			add(f, l) // saved as the loop begins
 		}
+		if h := s.revolveF[v].held; h != nil {
+			add(h, l) // saved as it ends
+		}
 	}
 	for _, vs := range out {
 		slices.SortFunc(vs, func(a, b *ir.Value) int { return a.ID - b.ID })
@@ -146,6 +149,9 @@ func (s *splitter) fieldLine(t *ir.Tape, f *ir.TapeField, at []*ir.Value, syms m
 		}
 		typ := f.Type.(ir.Opaque).Go
 		return fmt.Sprintf("%s: %s.Bytes(), a %s for the calls of one call site, %s", name, name, typ, per), nil, name + ".Bytes()"
+	case s.revolveSplitLine(f, syms) != "":
+		line, t := s.revolveSplit(f, syms)
+		return line, t, ""
 	case f.Scratch && s.revolveSnapshot(f) != "":
 		return s.revolveSnapshot(f), nil, ""
 	case f.Scratch:
@@ -447,7 +453,7 @@ func (s *splitter) rerunText() string {
 		c := s.rerun[f].Aux.(ir.Callee)
 		fwd := r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed)).Forward
 		if r.Revolve != nil {
-			out += revolveText(r, fwd)
+			out += revolveText(r, fwd, s.revolveF[s.rerun[f]] != nil && s.revolveF[s.rerun[f]].split != nil)
 			continue
 		}
 		if r.Every > 0 {

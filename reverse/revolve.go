@@ -13,9 +13,13 @@ import (
 // Outline moves the loop's body into B as for any marked loop, its state
 // (the variables the body assigns) B's first parameters and its results.
 //
-// The forward function runs the loop as written, calling B, and saves only
+// The forward function runs the loop as written, calling B, and saves
 // the state as the loop begins (and, for a loop whose trip count it cannot
-// compute again, the trip count n, as for any loop). The backward sweep
+// compute again, the trip count n, as for any loop). Where it knows n as
+// the loop begins (a range loop), it also saves the states the backward
+// sweep's first descent keeps (see saveSplit), as it passes them: that
+// descent then costs no plain runs but from its last saved state. The
+// backward sweep
 // goes over the iterations last first, as for any loop; for iteration
 // pos it needs B's record of that iteration, and so the state as pos
 // began. It holds a stack of at most S saved states (their iterations
@@ -140,6 +144,19 @@ type revolveFields struct {
 	entry []*ir.TapeField // one per state variable
 	snaps []*ir.TapeField // scratch: the saved states, one per state variable
 	at    *ir.TapeField   // scratch: the iteration of each saved state
+	// For a loop whose trip count is known as it begins (a range loop),
+	// the forward sweep saves the states of the backward sweep's first
+	// descent as it passes them (see saveSplit): split holds them, one
+	// stack per state variable, splitAt their iterations, held how many
+	// states the backward sweep then holds. nil otherwise.
+	split   []*ir.TapeField
+	splitAt *ir.TapeField
+	held    *ir.TapeField
+	// The forward function's variables for it: the states to hold, those
+	// held so far, the next iteration whose state to save (-1: none), and
+	// the trip count.
+	fHeld, fTop, fNext *ir.Var
+	fN                 *ir.Value
 }
 
 // revolveFieldsOf returns the fields of the loop whose body call v is,
@@ -159,6 +176,15 @@ func (s *splitter) revolveFieldsOf(v *ir.Value, l *ir.Value) *revolveFields {
 			fmt.Sprintf("%s at the iterations of %s where the binomial schedule keeps it, at most %d at once, in a buffer the backward sweep reuses", p.Name, r.Source, r.Revolve.Snapshots))
 		snap.Scratch = true
 		f.snaps = append(f.snaps, snap)
+	}
+	if knownTrips(l) {
+		for m := range r.Derived.Results {
+			p := r.Derived.Params[m]
+			f.split = append(f.split, s.fields.add("split"+strings.ToUpper(p.Name[:1])+p.Name[1:], p.Type, l.Block.Depth()+1,
+				fmt.Sprintf("%s at the iterations of %s where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them", p.Name, r.Source)))
+		}
+		f.splitAt = s.fields.add("splitAt", ir.Int, l.Block.Depth()+1, "the iteration of each state in "+f.split[0].Name)
+		f.held = s.fields.add("held", ir.Int, l.Block.Depth(), fmt.Sprintf("how many states the backward sweep holds as it begins %s: the state as it began and those the forward sweep saved", r.Source))
 	}
 	f.at = s.fields.add("snapAt", ir.Int, 0, fmt.Sprintf("the iteration of each state saved for %s, in a buffer the backward sweep reuses", r.Source))
 	f.at.Scratch = true
@@ -190,6 +216,99 @@ func (s *splitter) saveEntry(b *ir.Builder, refs tapeRefs, c *ir.Copier, old *ir
 		}
 		refs.save(b, f, b.Get(c.CopyVar(a.Aux.(*ir.Var))))
 	}
+	rf := s.revolveF[v]
+	if rf.split == nil {
+		return
+	}
+	over := c.Value[old.Args[0]]
+	if ir.IsInteger(over.Type) {
+		rf.fN = b.Convert(over, ir.Int)
+	} else {
+		rf.fN = b.Len(over)
+	}
+	rv := v.Aux.(ir.Callee).Rule.Revolve
+	rf.fHeld = &ir.Var{Name: "keep", Type: ir.Int}
+	rf.fTop = &ir.Var{Name: "top", Type: ir.Int}
+	rf.fNext = &ir.Var{Name: "next", Type: ir.Int}
+	b.Comment("Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.")
+	b.Declare(rf.fHeld, heldStates(b, rv.Snapshots, rf.fN))
+	b.Declare(rf.fTop, b.Const(ir.Int, int64(1)))
+	b.Declare(rf.fNext, b.Const(ir.Int, int64(-1)))
+	nextSplit(b, rf, b.Const(ir.Int, int64(0)))
+}
+
+// knownTrips reports whether the forward function knows loop l's trip
+// count as it begins: a range over an int or a slice.
+func knownTrips(l *ir.Value) bool {
+	if l.Op != ir.OpRange {
+		return false
+	}
+	t := l.Args[0].Type
+	return ir.IsInteger(t) || ir.IsSlice(t)
+}
+
+// heldStates returns min(S, n), at least 1: the states the schedule of n
+// iterations holds.
+func heldStates(b *ir.Builder, S int, n *ir.Value) *ir.Value {
+	one := b.Const(ir.Int, int64(1))
+	c := &ir.Var{Name: "held", Type: ir.Int}
+	b.Declare(c, b.Const(ir.Int, int64(S)))
+	ifop := b.If(b.Compare(ir.OpLt, n, b.Get(c)))
+	b.In(ifop.Blocks[0], func() { b.Set(c, n) })
+	ifop = b.If(b.Compare(ir.OpLt, b.Get(c), one))
+	b.In(ifop.Blocks[0], func() { b.Set(c, one) })
+	return b.Get(c)
+}
+
+// nextSplit sets, in the forward function, the next iteration whose state
+// the backward sweep's first descent keeps, after the one at j: the
+// binomial split of [j, n-1], if the schedule has room and it comes
+// before the last iteration; it leaves fNext as it is (-1) otherwise. This is the backward sweep's
+// own choice at its first iteration (see revolveArgs).
+func nextSplit(b *ir.Builder, rf *revolveFields, j *ir.Value) {
+	one := b.Const(ir.Int, int64(1))
+	room := b.If(b.Compare(ir.OpLt, b.Get(rf.fTop), b.Get(rf.fHeld)))
+	b.In(room.Blocks[0], func() {
+		ln := b.Sub(rf.fN, j)
+		t := binomialSplit(b, ln, b.Add(b.Sub(b.Get(rf.fHeld), b.Get(rf.fTop)), one))
+		if !(j.Op == ir.OpConst && j.Aux == int64(0)) {
+			t = b.Add(j, t)
+		}
+		before := b.If(b.Compare(ir.OpLt, t, b.Sub(rf.fN, one)))
+		b.In(before.Blocks[0], func() { b.Set(rf.fNext, t) })
+	})
+}
+
+// saveSplit saves, in the forward function, the state the call old of a
+// loop body takes (the first of args, the copies of its arguments) if its
+// iteration is the next the backward sweep's first descent keeps.
+func (s *splitter) saveSplit(b *ir.Builder, refs tapeRefs, old *ir.Value, args []*ir.Value) {
+	rf := s.revolveF[old]
+	if rf == nil || rf.split == nil {
+		return
+	}
+	j := args[old.Aux.(ir.Callee).Rule.Revolve.Counter]
+	due := b.If(b.Compare(ir.OpEq, j, b.Get(rf.fNext)))
+	b.In(due.Blocks[0], func() {
+		for m, f := range rf.split {
+			refs.save(b, f, args[m])
+		}
+		refs.save(b, rf.splitAt, j)
+		b.Set(rf.fTop, b.Add(b.Get(rf.fTop), b.Const(ir.Int, int64(1))))
+		b.Set(rf.fNext, b.Const(ir.Int, int64(-1)))
+		nextSplit(b, rf, j)
+	})
+}
+
+// saveHeldCount saves, in the forward function, after loop old, how many
+// states its schedule holds.
+func (s *splitter) saveHeldCount(b *ir.Builder, refs tapeRefs, old *ir.Value) {
+	v := s.revolveLoop[old]
+	if v == nil || s.revolveF[v].split == nil {
+		return
+	}
+	rf := s.revolveF[v]
+	refs.save(b, rf.held, b.Get(rf.fTop))
 }
 
 // revolveArgs builds, in the backward code of iteration pos of a loop
@@ -216,13 +335,7 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 		n := bw.trip(l)
 		one := b.Const(ir.Int, int64(1))
 		b.Comment(fmt.Sprintf("Binomial checkpointing of %s: at most %d states held at once, the first the state as the loop began.", r.Source, rv.Snapshots))
-		c := &ir.Var{Name: "held", Type: ir.Int}
-		b.Declare(c, b.Const(ir.Int, int64(rv.Snapshots)))
-		ifop := b.If(b.Compare(ir.OpLt, n, b.Get(c)))
-		b.In(ifop.Blocks[0], func() { b.Set(c, n) })
-		ifop = b.If(b.Compare(ir.OpLt, b.Get(c), one))
-		b.In(ifop.Blocks[0], func() { b.Set(c, one) })
-		capS = b.Get(c)
+		capS = heldStates(b, rv.Snapshots, n)
 		for m, sf := range f.snaps {
 			buf := b.TapeBuffer(bw.tape, sf, ir.Slice{Elem: sf.Type}, capS)
 			buf.Name = sf.Name
@@ -233,6 +346,9 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 		at.Name = "snapAt"
 		top = &ir.Var{Name: "top", Type: ir.Int}
 		b.Declare(top, one)
+		if f.split != nil {
+			bw.readSplits(f, top, snaps, at)
+		}
 		pos = &ir.Var{Name: "pos", Type: ir.Int}
 		b.Declare(pos, n)
 		return nil
@@ -276,7 +392,7 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 		room := b.If(b.Compare(ir.OpLt, b.Get(top), capS))
 		b.In(room.Blocks[0], func() {
 			held := b.Add(b.Sub(capS, b.Get(top)), one)
-			b.Set(target, b.Add(b.Get(cur), bw.binomialSplit(b.Sub(b.Add(b.Get(pos), one), b.Get(cur)), held)))
+			b.Set(target, b.Add(b.Get(cur), binomialSplit(b, b.Sub(b.Add(b.Get(pos), one), b.Get(cur)), held)))
 		})
 		run := b.For("")
 		b.In(run.Blocks[1], func() { run.Blocks[1].Result = b.Compare(ir.OpLt, b.Get(cur), b.Get(target)) })
@@ -301,6 +417,31 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 	return out
 }
 
+// readSplits builds, in the backward sweep's prologue of a loop, the
+// reads of the states the forward sweep saved for the first descent into
+// the stack of held states after the entry state, and sets top to their
+// number and the entry's.
+func (bw *backward) readSplits(f *revolveFields, top *ir.Var, snaps []*ir.Value, at *ir.Value) {
+	b := bw.b
+	b.Set(top, bw.readTape(f.held))
+	for _, sf := range f.split {
+		bw.stackCursor(sf)
+	}
+	bw.stackCursor(f.splitAt)
+	one := b.Const(ir.Int, int64(1))
+	m := &ir.Var{Name: "m", Type: ir.Int}
+	loop := b.For("")
+	b.In(loop.Blocks[0], func() { b.Declare(m, b.Sub(b.Get(top), one)) })
+	b.In(loop.Blocks[1], func() { loop.Blocks[1].Result = b.Compare(ir.OpGe, b.Get(m), one) })
+	b.In(loop.Blocks[2], func() { b.Set(m, b.Sub(b.Get(m), one)) })
+	b.In(loop.Blocks[3], func() {
+		for k, sf := range f.split {
+			b.Store(snaps[k], b.Get(m), bw.readTape(sf))
+		}
+		b.Store(at, b.Get(m), bw.readTape(f.splitAt))
+	})
+}
+
 // binomialSplit builds the offset from the start of a range of ln ≥ 2
 // iterations, its first state saved and held states in all (held ≥ 2),
 // at which to save the next state: the least offset m with m ≥ β(held,
@@ -308,8 +449,7 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 // least with β(held, r) ≥ ln. Both parts are then reversed in r-1 and r
 // repetitions at most, and the plain runs of the whole are the fewest
 // (Griewank 1992; reverse's tests check it against the exhaustive count).
-func (bw *backward) binomialSplit(ln, held *ir.Value) *ir.Value {
-	b := bw.b
+func binomialSplit(b *ir.Builder, ln, held *ir.Value) *ir.Value {
 	one := b.Const(ir.Int, int64(1))
 	zero := b.Const(ir.Int, int64(0))
 	r := &ir.Var{Name: "reps", Type: ir.Int}
@@ -381,13 +521,47 @@ func (s *splitter) revolveSnapshot(f *ir.TapeField) string {
 // revolveText is the report's sentence on what the backward sweep runs
 // again of a loop checkpointed binomially: the count of runs and the
 // memory, as formulas.
-func revolveText(r *ir.CallRule, fwd string) string {
+func revolveText(r *ir.CallRule, fwd string, split bool) string {
 	S := r.Revolve.Snapshots
 	per := snapshotBytes(r)
 	budget := ""
 	if r.Revolve.Budget > 0 {
 		budget = fmt.Sprintf(", S = ⌊%d / %d⌋ = %d from the budget of %d bytes and %d bytes a state (the state and its iteration's number)", r.Revolve.Budget, per, S, r.Revolve.Budget, per)
 	}
-	return fmt.Sprintf(" every iteration of %s (//godiff:checkpoint %s), by binomial checkpointing (Revolve) from the state saved as the loop began, holding at most S = %d states of %d bytes at once (%d bytes)%s: for n iterations the body runs plainly r·n − C(S+r, S+1) times in all (r times an iteration at most), where r is the least integer with C(S+r, S) ≥ n, then once more recorded by %s before its backward code, on a tape of one iteration;",
-		r.Source, revolveOption(r.Revolve), S, per, int64(S)*per, budget, fwd)
+	first := ""
+	if split {
+		first = " (the forward sweep's own run does those of the schedule's first descent, about n, saving the states it keeps as it passes them)"
+	}
+	return fmt.Sprintf(" every iteration of %s (//godiff:checkpoint %s), by binomial checkpointing (Revolve) from the state saved as the loop began, holding at most S = %d states of %d bytes at once (%d bytes)%s: for n iterations the body runs plainly r·n − C(S+r, S+1) times in all%s, r times an iteration at most, where r is the least integer with C(S+r, S) ≥ n, then once more recorded by %s before its backward code, on a tape of one iteration;",
+		r.Source, revolveOption(r.Revolve), S, per, int64(S)*per, budget, first, fwd)
+}
+
+// revolveSplitLine returns the report's line for field f if it is a stack
+// of the states the forward sweep saves for a loop checkpointed
+// binomially, or "".
+func (s *splitter) revolveSplitLine(f *ir.TapeField, syms map[string]string) string {
+	line, _ := s.revolveSplit(f, syms)
+	return line
+}
+
+// revolveSplit returns the report's line for field f, a stack of the
+// states the forward sweep saves for a loop checkpointed binomially, and
+// its term of the total: at most S-1 entries per run of the loop; "" if
+// f is no such stack.
+func (s *splitter) revolveSplit(f *ir.TapeField, syms map[string]string) (string, []term) {
+	for v, rf := range s.revolveF {
+		if f != rf.splitAt && !slices.Contains(rf.split, f) {
+			continue
+		}
+		size, _ := ir.EntryBytes(f.Type)
+		S := int64(v.Aux.(ir.Callee).Rule.Revolve.Snapshots)
+		l := v.Block.Parent
+		for !l.Op.IsLoop() {
+			l = l.Block.Parent
+		}
+		trips, _ := s.tripsOf(l.Block, syms)
+		t := term{bytes: (S - 1) * size, trips: trips, upper: true}
+		return fmt.Sprintf("%s: %s (%d bytes an entry, at most %d a run of the loop: one per state held but the entry's)", f.Name, formulaOf([]term{t}), size, S-1), []term{t}
+	}
+	return "", nil
 }

@@ -888,7 +888,7 @@ func OrbitEvery100000Grad(x0, v0, k float64, steps int) (float64, float64, float
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitRevolve10Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 48 bytes, plus
+// Memory: after a run, the tape holds at most 272 bytes, plus
 // orbitRevolve10Loop1Tape.Bytes() (the tapes of its call sites, each by its own
 // formula summed over the site's calls). Bytes returns that count for a filled
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
@@ -899,6 +899,10 @@ func OrbitEvery100000Grad(x0, v0, k float64, steps int) (float64, float64, float
 //	steps                    8 bytes per run: the parameter steps
 //	entryV                   8 bytes per run: v as the loop at orbit.go:123 began (//godiff:checkpoint -snapshots=10)
 //	entryX                   8 bytes per run: x as the loop at orbit.go:123 began (//godiff:checkpoint -snapshots=10)
+//	splitV                   at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:123 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                   at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:123 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                  at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:123: the state as it began and those the forward sweep saved
 //	x                        8 bytes per run: the value of x the backward sweep reads
 //	v                        8 bytes per run: the value of v the backward sweep reads
 //	snapV                    at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:123 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
@@ -909,11 +913,13 @@ func OrbitEvery100000Grad(x0, v0, k float64, steps int) (float64, float64, float
 // loop at orbit.go:123 (//godiff:checkpoint -snapshots=10), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 10 states of 24 bytes at once (240 bytes): for n iterations the body
-// runs plainly r·n − C(S+r, S+1) times in all (r times an iteration at
-// most), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by orbitRevolve10Loop1CallNoDtForward before its backward code, on a
-// tape of one iteration; lengths, indexes and integer arithmetic, and loop
-// counters (recovered from the backward loops' own).
+// runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
+// does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve10Loop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve10Tape struct {
@@ -934,6 +940,20 @@ type OrbitRevolve10Tape struct {
 	// entryX: x as the loop at orbit.go:123 began (//godiff:checkpoint
 	// -snapshots=10).
 	entryX float64
+	// splitV: v at the iterations of the loop at orbit.go:123 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at orbit.go:123 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// orbit.go:123: the state as it began and those the forward sweep saved.
+	held int
 	// x: the value of x the backward sweep reads.
 	x float64
 	// v: the value of v the backward sweep reads.
@@ -956,8 +976,11 @@ type OrbitRevolve10Tape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve10Tape) Bytes() int {
-	n := 48
+	n := 56
 	n += t.orbitRevolve10Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
@@ -969,6 +992,9 @@ func (t *OrbitRevolve10Tape) Bytes() int {
 // reused.
 func OrbitRevolve10Forward(t *OrbitRevolve10Tape, x0, v0, k float64, steps int) float64 {
 	t.orbitRevolve10Loop1Tape.calls = t.orbitRevolve10Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
 	t.k = k
 	t.steps = steps
 	x := x0
@@ -976,11 +1002,89 @@ func OrbitRevolve10Forward(t *OrbitRevolve10Tape, x0, v0, k float64, steps int) 
 	dt := 0.01
 	t.entryV = v
 	t.entryX = x
-	for i := range steps {
-		t1, t2 := orbitRevolve10Loop1(v, x, k, dt, i)
-		v = t1
-		x = t2
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 10
+	if t1 < held {
+		held = t1
 	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve10Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
 	t.x = x
 	t.v = v
 	return x*x + v*v
@@ -1019,6 +1123,18 @@ func OrbitRevolve10Backward(t *OrbitRevolve10Tape, s float64, dx0, dv0, dk *floa
 	clear(t.snapAt)
 	snapAt := t.snapAt
 	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
 	pos := steps
 	var dkSum float64
 	dv += s * t.v * 2
@@ -1105,7 +1221,7 @@ func OrbitRevolve10Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitRevolve20Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 48 bytes, plus
+// Memory: after a run, the tape holds at most 512 bytes, plus
 // orbitRevolve20Loop1Tape.Bytes() (the tapes of its call sites, each by its own
 // formula summed over the site's calls). Bytes returns that count for a filled
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
@@ -1116,6 +1232,10 @@ func OrbitRevolve10Grad(x0, v0, k float64, steps int) (float64, float64, float64
 //	steps                    8 bytes per run: the parameter steps
 //	entryV                   8 bytes per run: v as the loop at orbit.go:140 began (//godiff:checkpoint -snapshots=20)
 //	entryX                   8 bytes per run: x as the loop at orbit.go:140 began (//godiff:checkpoint -snapshots=20)
+//	splitV                   at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:140 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                   at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:140 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                  at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:140: the state as it began and those the forward sweep saved
 //	x                        8 bytes per run: the value of x the backward sweep reads
 //	v                        8 bytes per run: the value of v the backward sweep reads
 //	snapV                    at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:140 where the binomial schedule keeps it, at most 20 at once, in a buffer the backward sweep reuses
@@ -1126,11 +1246,13 @@ func OrbitRevolve10Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // loop at orbit.go:140 (//godiff:checkpoint -snapshots=20), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 20 states of 24 bytes at once (480 bytes): for n iterations the body
-// runs plainly r·n − C(S+r, S+1) times in all (r times an iteration at
-// most), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by orbitRevolve20Loop1CallNoDtForward before its backward code, on a
-// tape of one iteration; lengths, indexes and integer arithmetic, and loop
-// counters (recovered from the backward loops' own).
+// runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
+// does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve20Loop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve20Tape struct {
@@ -1151,6 +1273,20 @@ type OrbitRevolve20Tape struct {
 	// entryX: x as the loop at orbit.go:140 began (//godiff:checkpoint
 	// -snapshots=20).
 	entryX float64
+	// splitV: v at the iterations of the loop at orbit.go:140 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at orbit.go:140 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// orbit.go:140: the state as it began and those the forward sweep saved.
+	held int
 	// x: the value of x the backward sweep reads.
 	x float64
 	// v: the value of v the backward sweep reads.
@@ -1173,8 +1309,11 @@ type OrbitRevolve20Tape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve20Tape) Bytes() int {
-	n := 48
+	n := 56
 	n += t.orbitRevolve20Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
@@ -1186,6 +1325,9 @@ func (t *OrbitRevolve20Tape) Bytes() int {
 // reused.
 func OrbitRevolve20Forward(t *OrbitRevolve20Tape, x0, v0, k float64, steps int) float64 {
 	t.orbitRevolve20Loop1Tape.calls = t.orbitRevolve20Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
 	t.k = k
 	t.steps = steps
 	x := x0
@@ -1193,11 +1335,89 @@ func OrbitRevolve20Forward(t *OrbitRevolve20Tape, x0, v0, k float64, steps int) 
 	dt := 0.01
 	t.entryV = v
 	t.entryX = x
-	for i := range steps {
-		t1, t2 := orbitRevolve20Loop1(v, x, k, dt, i)
-		v = t1
-		x = t2
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 20
+	if t1 < held {
+		held = t1
 	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve20Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
 	t.x = x
 	t.v = v
 	return x*x + v*v
@@ -1236,6 +1456,18 @@ func OrbitRevolve20Backward(t *OrbitRevolve20Tape, s float64, dx0, dv0, dk *floa
 	clear(t.snapAt)
 	snapAt := t.snapAt
 	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
 	pos := steps
 	var dkSum float64
 	dv += s * t.v * 2
@@ -1322,7 +1554,7 @@ func OrbitRevolve20Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitRevolve50Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 48 bytes, plus
+// Memory: after a run, the tape holds at most 1232 bytes, plus
 // orbitRevolve50Loop1Tape.Bytes() (the tapes of its call sites, each by its own
 // formula summed over the site's calls). Bytes returns that count for a filled
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
@@ -1333,6 +1565,10 @@ func OrbitRevolve20Grad(x0, v0, k float64, steps int) (float64, float64, float64
 //	steps                    8 bytes per run: the parameter steps
 //	entryV                   8 bytes per run: v as the loop at orbit.go:157 began (//godiff:checkpoint -snapshots=50)
 //	entryX                   8 bytes per run: x as the loop at orbit.go:157 began (//godiff:checkpoint -snapshots=50)
+//	splitV                   at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:157 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                   at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:157 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                  at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:157: the state as it began and those the forward sweep saved
 //	x                        8 bytes per run: the value of x the backward sweep reads
 //	v                        8 bytes per run: the value of v the backward sweep reads
 //	snapV                    at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:157 where the binomial schedule keeps it, at most 50 at once, in a buffer the backward sweep reuses
@@ -1343,11 +1579,13 @@ func OrbitRevolve20Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // loop at orbit.go:157 (//godiff:checkpoint -snapshots=50), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 50 states of 24 bytes at once (1200 bytes): for n iterations the
-// body runs plainly r·n − C(S+r, S+1) times in all (r times an iteration at
-// most), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by orbitRevolve50Loop1CallNoDtForward before its backward code, on a
-// tape of one iteration; lengths, indexes and integer arithmetic, and loop
-// counters (recovered from the backward loops' own).
+// body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
+// run does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve50Loop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve50Tape struct {
@@ -1368,6 +1606,20 @@ type OrbitRevolve50Tape struct {
 	// entryX: x as the loop at orbit.go:157 began (//godiff:checkpoint
 	// -snapshots=50).
 	entryX float64
+	// splitV: v at the iterations of the loop at orbit.go:157 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at orbit.go:157 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// orbit.go:157: the state as it began and those the forward sweep saved.
+	held int
 	// x: the value of x the backward sweep reads.
 	x float64
 	// v: the value of v the backward sweep reads.
@@ -1390,8 +1642,11 @@ type OrbitRevolve50Tape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve50Tape) Bytes() int {
-	n := 48
+	n := 56
 	n += t.orbitRevolve50Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
@@ -1403,6 +1658,9 @@ func (t *OrbitRevolve50Tape) Bytes() int {
 // reused.
 func OrbitRevolve50Forward(t *OrbitRevolve50Tape, x0, v0, k float64, steps int) float64 {
 	t.orbitRevolve50Loop1Tape.calls = t.orbitRevolve50Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
 	t.k = k
 	t.steps = steps
 	x := x0
@@ -1410,11 +1668,89 @@ func OrbitRevolve50Forward(t *OrbitRevolve50Tape, x0, v0, k float64, steps int) 
 	dt := 0.01
 	t.entryV = v
 	t.entryX = x
-	for i := range steps {
-		t1, t2 := orbitRevolve50Loop1(v, x, k, dt, i)
-		v = t1
-		x = t2
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 50
+	if t1 < held {
+		held = t1
 	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve50Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
 	t.x = x
 	t.v = v
 	return x*x + v*v
@@ -1453,6 +1789,18 @@ func OrbitRevolve50Backward(t *OrbitRevolve50Tape, s float64, dx0, dv0, dk *floa
 	clear(t.snapAt)
 	snapAt := t.snapAt
 	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
 	pos := steps
 	var dkSum float64
 	dv += s * t.v * 2
@@ -1539,7 +1887,7 @@ func OrbitRevolve50Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitRevolve100Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 48 bytes, plus
+// Memory: after a run, the tape holds at most 2432 bytes, plus
 // orbitRevolve100Loop1Tape.Bytes() (the tapes of its call sites, each by its
 // own formula summed over the site's calls). Bytes returns that count for a
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
@@ -1550,6 +1898,10 @@ func OrbitRevolve50Grad(x0, v0, k float64, steps int) (float64, float64, float64
 //	steps                     8 bytes per run: the parameter steps
 //	entryV                    8 bytes per run: v as the loop at orbit.go:174 began (//godiff:checkpoint -snapshots=100)
 //	entryX                    8 bytes per run: x as the loop at orbit.go:174 began (//godiff:checkpoint -snapshots=100)
+//	splitV                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:174 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:174 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                   at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                      8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:174: the state as it began and those the forward sweep saved
 //	x                         8 bytes per run: the value of x the backward sweep reads
 //	v                         8 bytes per run: the value of v the backward sweep reads
 //	snapV                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:174 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
@@ -1560,11 +1912,13 @@ func OrbitRevolve50Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // loop at orbit.go:174 (//godiff:checkpoint -snapshots=100), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 100 states of 24 bytes at once (2400 bytes): for n iterations the
-// body runs plainly r·n − C(S+r, S+1) times in all (r times an iteration at
-// most), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by orbitRevolve100Loop1CallNoDtForward before its backward code, on
-// a tape of one iteration; lengths, indexes and integer arithmetic, and loop
-// counters (recovered from the backward loops' own).
+// body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
+// run does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve100Loop1CallNoDtForward before its backward code, on a tape of
+// one iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve100Tape struct {
@@ -1585,6 +1939,20 @@ type OrbitRevolve100Tape struct {
 	// entryX: x as the loop at orbit.go:174 began (//godiff:checkpoint
 	// -snapshots=100).
 	entryX float64
+	// splitV: v at the iterations of the loop at orbit.go:174 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at orbit.go:174 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// orbit.go:174: the state as it began and those the forward sweep saved.
+	held int
 	// x: the value of x the backward sweep reads.
 	x float64
 	// v: the value of v the backward sweep reads.
@@ -1607,8 +1975,11 @@ type OrbitRevolve100Tape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve100Tape) Bytes() int {
-	n := 48
+	n := 56
 	n += t.orbitRevolve100Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
@@ -1620,6 +1991,9 @@ func (t *OrbitRevolve100Tape) Bytes() int {
 // reused.
 func OrbitRevolve100Forward(t *OrbitRevolve100Tape, x0, v0, k float64, steps int) float64 {
 	t.orbitRevolve100Loop1Tape.calls = t.orbitRevolve100Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
 	t.k = k
 	t.steps = steps
 	x := x0
@@ -1627,11 +2001,89 @@ func OrbitRevolve100Forward(t *OrbitRevolve100Tape, x0, v0, k float64, steps int
 	dt := 0.01
 	t.entryV = v
 	t.entryX = x
-	for i := range steps {
-		t1, t2 := orbitRevolve100Loop1(v, x, k, dt, i)
-		v = t1
-		x = t2
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 100
+	if t1 < held {
+		held = t1
 	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve100Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
 	t.x = x
 	t.v = v
 	return x*x + v*v
@@ -1670,6 +2122,18 @@ func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *fl
 	clear(t.snapAt)
 	snapAt := t.snapAt
 	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
 	pos := steps
 	var dkSum float64
 	dv += s * t.v * 2
@@ -1756,7 +2220,7 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 // backward sweep reads, and the control flow it replays. A tape may be reused:
 // each run of OrbitRevolve1000Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 48 bytes, plus
+// Memory: after a run, the tape holds at most 24032 bytes, plus
 // orbitRevolve1000Loop1Tape.Bytes() (the tapes of its call sites, each by its
 // own formula summed over the site's calls). Bytes returns that count for a
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
@@ -1767,6 +2231,10 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 //	steps                      8 bytes per run: the parameter steps
 //	entryV                     8 bytes per run: v as the loop at orbit.go:191 began (//godiff:checkpoint -snapshots=1000)
 //	entryX                     8 bytes per run: x as the loop at orbit.go:191 began (//godiff:checkpoint -snapshots=1000)
+//	splitV                     at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:191 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                     at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:191 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                    at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                       8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:191: the state as it began and those the forward sweep saved
 //	x                          8 bytes per run: the value of x the backward sweep reads
 //	v                          8 bytes per run: the value of v the backward sweep reads
 //	snapV                      at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:191 where the binomial schedule keeps it, at most 1000 at once, in a buffer the backward sweep reuses
@@ -1777,11 +2245,13 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 // loop at orbit.go:191 (//godiff:checkpoint -snapshots=1000), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 1000 states of 24 bytes at once (24000 bytes): for n iterations the
-// body runs plainly r·n − C(S+r, S+1) times in all (r times an iteration at
-// most), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by orbitRevolve1000Loop1CallNoDtForward before its backward code, on
-// a tape of one iteration; lengths, indexes and integer arithmetic, and loop
-// counters (recovered from the backward loops' own).
+// body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
+// run does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve1000Loop1CallNoDtForward before its backward code, on a tape of
+// one iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve1000Tape struct {
@@ -1802,6 +2272,20 @@ type OrbitRevolve1000Tape struct {
 	// entryX: x as the loop at orbit.go:191 began (//godiff:checkpoint
 	// -snapshots=1000).
 	entryX float64
+	// splitV: v at the iterations of the loop at orbit.go:191 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at orbit.go:191 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// orbit.go:191: the state as it began and those the forward sweep saved.
+	held int
 	// x: the value of x the backward sweep reads.
 	x float64
 	// v: the value of v the backward sweep reads.
@@ -1824,8 +2308,11 @@ type OrbitRevolve1000Tape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve1000Tape) Bytes() int {
-	n := 48
+	n := 56
 	n += t.orbitRevolve1000Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
@@ -1837,6 +2324,9 @@ func (t *OrbitRevolve1000Tape) Bytes() int {
 // memory reused.
 func OrbitRevolve1000Forward(t *OrbitRevolve1000Tape, x0, v0, k float64, steps int) float64 {
 	t.orbitRevolve1000Loop1Tape.calls = t.orbitRevolve1000Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
 	t.k = k
 	t.steps = steps
 	x := x0
@@ -1844,11 +2334,89 @@ func OrbitRevolve1000Forward(t *OrbitRevolve1000Tape, x0, v0, k float64, steps i
 	dt := 0.01
 	t.entryV = v
 	t.entryX = x
-	for i := range steps {
-		t1, t2 := orbitRevolve1000Loop1(v, x, k, dt, i)
-		v = t1
-		x = t2
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 1000
+	if t1 < held {
+		held = t1
 	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve1000Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
 	t.x = x
 	t.v = v
 	return x*x + v*v
@@ -1888,6 +2456,18 @@ func OrbitRevolve1000Backward(t *OrbitRevolve1000Tape, s float64, dx0, dv0, dk *
 	clear(t.snapAt)
 	snapAt := t.snapAt
 	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
 	pos := steps
 	var dkSum float64
 	dv += s * t.v * 2

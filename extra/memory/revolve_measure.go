@@ -49,10 +49,12 @@ var revolveForms = []orbitForm{
 // with at most Snapshots states held.
 type RevolveRow struct {
 	Snapshots int
-	// Reps is the most times the backward sweep runs one step plainly:
-	// the least r with C(S+r, S) ≥ steps. Runs is the plain runs per
-	// step in all, (r·steps − C(S+r, S+1))/steps, besides the forward
-	// sweep's run and the recorded run before each step's backward code.
+	// Reps is the most times the schedule runs one step plainly: the
+	// least r with C(S+r, S) ≥ steps. Runs is the plain runs per step of
+	// the backward sweep: the schedule's r·steps − C(S+r, S+1) but those
+	// of its first descent the forward sweep's own run does (see
+	// FirstDescent), besides the forward sweep's run and the recorded run
+	// before each step's backward code.
 	Reps       int
 	Runs       float64
 	Seconds    float64 // CPU time of the gradient (FGrad)
@@ -75,6 +77,7 @@ func MeasureRevolve(steps int, minTime time.Duration, rec OrbitRow, want [3]floa
 			sink += v
 		})
 		r, runs := RevolveRuns(f.every, steps)
+		runs -= FirstDescent(f.every, steps)
 		row := RevolveRow{Snapshots: f.every, Reps: r, Runs: float64(runs) / float64(steps), Seconds: secs,
 			Factor: secs / rec.Seconds, TapeBytes: f.bytes(orbitX0, orbitV0, orbitK, steps)}
 		for i := range got {
@@ -97,6 +100,31 @@ func RevolveRuns(s, n int) (int, int) {
 		r++
 	}
 	return r, r*n - beta(s+1, r-1)
+}
+
+// FirstDescent returns the iteration of the last state the first descent
+// of the schedule of n steps holding s states saves, which godiff's
+// forward sweep saves as it passes (0 if none): the binomial split of
+// what is left, from each saved state, while the schedule has room and the
+// split comes before the last step. The backward sweep's plain runs are
+// the schedule's less these.
+func FirstDescent(s, n int) int {
+	held := max(1, min(s, n))
+	at := 0
+	for top := 1; top < held; top++ {
+		ln := n - at
+		r := 0
+		for beta(held-top+1, r) < ln {
+			r++
+		}
+		m := max(beta(held-top+1, r-2), ln-beta(held-top, r), 1)
+		m = min(m, ln-1)
+		if at+m >= n-1 {
+			break
+		}
+		at += m
+	}
+	return at
 }
 
 // beta is C(s+r, s), 0 for r < 0.

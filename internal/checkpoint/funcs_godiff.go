@@ -1910,7 +1910,7 @@ func OrbitLongGrad(x0, v0, k float64, steps int) (float64, float64, float64, flo
 // the control flow it replays. A tape may be reused: each run of
 // OrbitRevolveForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 48 bytes, plus
+// Memory: after a run, the tape holds at most 128 bytes, plus
 // orbitRevolveLoop1Tape.Bytes() (the tapes of its call sites, each by its own
 // formula summed over the site's calls). Bytes returns that count for a filled
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
@@ -1921,6 +1921,10 @@ func OrbitLongGrad(x0, v0, k float64, steps int) (float64, float64, float64, flo
 //	steps                  8 bytes per run: the parameter steps
 //	entryV                 8 bytes per run: v as the loop at funcs.go:297 began (//godiff:checkpoint -snapshots=4)
 //	entryX                 8 bytes per run: x as the loop at funcs.go:297 began (//godiff:checkpoint -snapshots=4)
+//	splitV                 at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:297 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                 at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:297 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                   8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:297: the state as it began and those the forward sweep saved
 //	x                      8 bytes per run: the value of x the backward sweep reads
 //	v                      8 bytes per run: the value of v the backward sweep reads
 //	snapV                  at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:297 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
@@ -1931,11 +1935,13 @@ func OrbitLongGrad(x0, v0, k float64, steps int) (float64, float64, float64, flo
 // loop at funcs.go:297 (//godiff:checkpoint -snapshots=4), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 4 states of 24 bytes at once (96 bytes): for n iterations the body
-// runs plainly r·n − C(S+r, S+1) times in all (r times an iteration at
-// most), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by orbitRevolveLoop1CallNoDtForward before its backward code, on a
-// tape of one iteration; lengths, indexes and integer arithmetic, and loop
-// counters (recovered from the backward loops' own).
+// runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
+// does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolveLoop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolveTape struct {
@@ -1956,6 +1962,20 @@ type OrbitRevolveTape struct {
 	// entryX: x as the loop at funcs.go:297 began (//godiff:checkpoint
 	// -snapshots=4).
 	entryX float64
+	// splitV: v at the iterations of the loop at funcs.go:297 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at funcs.go:297 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// funcs.go:297: the state as it began and those the forward sweep saved.
+	held int
 	// x: the value of x the backward sweep reads.
 	x float64
 	// v: the value of v the backward sweep reads.
@@ -1976,8 +1996,11 @@ type OrbitRevolveTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *OrbitRevolveTape) Bytes() int {
-	n := 48
+	n := 56
 	n += t.orbitRevolveLoop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
@@ -1989,6 +2012,9 @@ func (t *OrbitRevolveTape) Bytes() int {
 // reused.
 func OrbitRevolveForward(t *OrbitRevolveTape, x0, v0, k float64, steps int) float64 {
 	t.orbitRevolveLoop1Tape.calls = t.orbitRevolveLoop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
 	t.k = k
 	t.steps = steps
 	x := x0
@@ -1996,11 +2022,89 @@ func OrbitRevolveForward(t *OrbitRevolveTape, x0, v0, k float64, steps int) floa
 	dt := 0.01
 	t.entryV = v
 	t.entryX = x
-	for i := range steps {
-		t1, t2 := orbitRevolveLoop1(v, x, k, dt, i)
-		v = t1
-		x = t2
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 4
+	if t1 < held {
+		held = t1
 	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolveLoop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
 	t.x = x
 	t.v = v
 	return x*x + v*v
@@ -2039,6 +2143,18 @@ func OrbitRevolveBackward(t *OrbitRevolveTape, s float64, dx0, dv0, dk *float64)
 	clear(t.snapAt)
 	snapAt := t.snapAt
 	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
 	pos := steps
 	var dkSum float64
 	dv += s * t.v * 2
@@ -2155,7 +2271,7 @@ func OrbitRevolveJVP(x0, v0, k float64, steps int, dx0, dv0, dk float64) (float6
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitRevolve100Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 48 bytes, plus
+// Memory: after a run, the tape holds at most 2432 bytes, plus
 // orbitRevolve100Loop1Tape.Bytes() (the tapes of its call sites, each by its
 // own formula summed over the site's calls). Bytes returns that count for a
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
@@ -2166,6 +2282,10 @@ func OrbitRevolveJVP(x0, v0, k float64, steps int, dx0, dv0, dk float64) (float6
 //	steps                     8 bytes per run: the parameter steps
 //	entryV                    8 bytes per run: v as the loop at funcs.go:315 began (//godiff:checkpoint -snapshots=100)
 //	entryX                    8 bytes per run: x as the loop at funcs.go:315 began (//godiff:checkpoint -snapshots=100)
+//	splitV                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:315 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:315 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                   at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                      8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:315: the state as it began and those the forward sweep saved
 //	x                         8 bytes per run: the value of x the backward sweep reads
 //	v                         8 bytes per run: the value of v the backward sweep reads
 //	snapV                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:315 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
@@ -2176,11 +2296,13 @@ func OrbitRevolveJVP(x0, v0, k float64, steps int, dx0, dv0, dk float64) (float6
 // loop at funcs.go:315 (//godiff:checkpoint -snapshots=100), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 100 states of 24 bytes at once (2400 bytes): for n iterations the
-// body runs plainly r·n − C(S+r, S+1) times in all (r times an iteration at
-// most), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by orbitRevolve100Loop1CallNoDtForward before its backward code, on
-// a tape of one iteration; lengths, indexes and integer arithmetic, and loop
-// counters (recovered from the backward loops' own).
+// body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
+// run does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve100Loop1CallNoDtForward before its backward code, on a tape of
+// one iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve100Tape struct {
@@ -2201,6 +2323,20 @@ type OrbitRevolve100Tape struct {
 	// entryX: x as the loop at funcs.go:315 began (//godiff:checkpoint
 	// -snapshots=100).
 	entryX float64
+	// splitV: v at the iterations of the loop at funcs.go:315 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at funcs.go:315 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// funcs.go:315: the state as it began and those the forward sweep saved.
+	held int
 	// x: the value of x the backward sweep reads.
 	x float64
 	// v: the value of v the backward sweep reads.
@@ -2223,8 +2359,11 @@ type OrbitRevolve100Tape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve100Tape) Bytes() int {
-	n := 48
+	n := 56
 	n += t.orbitRevolve100Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
@@ -2236,6 +2375,9 @@ func (t *OrbitRevolve100Tape) Bytes() int {
 // reused.
 func OrbitRevolve100Forward(t *OrbitRevolve100Tape, x0, v0, k float64, steps int) float64 {
 	t.orbitRevolve100Loop1Tape.calls = t.orbitRevolve100Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
 	t.k = k
 	t.steps = steps
 	x := x0
@@ -2243,11 +2385,89 @@ func OrbitRevolve100Forward(t *OrbitRevolve100Tape, x0, v0, k float64, steps int
 	dt := 0.01
 	t.entryV = v
 	t.entryX = x
-	for i := range steps {
-		t1, t2 := orbitRevolve100Loop1(v, x, k, dt, i)
-		v = t1
-		x = t2
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 100
+	if t1 < held {
+		held = t1
 	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve100Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
 	t.x = x
 	t.v = v
 	return x*x + v*v
@@ -2286,6 +2506,18 @@ func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *fl
 	clear(t.snapAt)
 	snapAt := t.snapAt
 	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
 	pos := steps
 	var dkSum float64
 	dv += s * t.v * 2
@@ -2372,7 +2604,7 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 // control flow it replays. A tape may be reused: each run of OrbitBudgetForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 48 bytes, plus
+// Memory: after a run, the tape holds at most 1016 bytes, plus
 // orbitBudgetLoop1Tape.Bytes() (the tapes of its call sites, each by its own
 // formula summed over the site's calls). Bytes returns that count for a filled
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
@@ -2383,6 +2615,10 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 //	steps                 8 bytes per run: the parameter steps
 //	entryV                8 bytes per run: v as the loop at funcs.go:333 began (//godiff:checkpoint -memory=1000)
 //	entryX                8 bytes per run: x as the loop at funcs.go:333 began (//godiff:checkpoint -memory=1000)
+//	splitV                at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:333 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:333 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt               at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                  8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:333: the state as it began and those the forward sweep saved
 //	x                     8 bytes per run: the value of x the backward sweep reads
 //	v                     8 bytes per run: the value of v the backward sweep reads
 //	snapV                 at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:333 where the binomial schedule keeps it, at most 41 at once, in a buffer the backward sweep reuses
@@ -2395,11 +2631,12 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 // most S = 41 states of 24 bytes at once (984 bytes), S = ⌊1000 / 24⌋ = 41
 // from the budget of 1000 bytes and 24 bytes a state (the state and its
 // iteration's number): for n iterations the body runs plainly r·n − C(S+r,
-// S+1) times in all (r times an iteration at most), where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// orbitBudgetLoop1CallNoDtForward before its backward code, on a tape of one
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// S+1) times in all (the forward sweep's own run does those of the schedule's
+// first descent, about n, saving the states it keeps as it passes them), r
+// times an iteration at most, where r is the least integer with C(S+r, S) ≥
+// n, then once more recorded by orbitBudgetLoop1CallNoDtForward before its
+// backward code, on a tape of one iteration; lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitBudgetTape struct {
@@ -2420,6 +2657,20 @@ type OrbitBudgetTape struct {
 	// entryX: x as the loop at funcs.go:333 began (//godiff:checkpoint
 	// -memory=1000).
 	entryX float64
+	// splitV: v at the iterations of the loop at funcs.go:333 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at funcs.go:333 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// funcs.go:333: the state as it began and those the forward sweep saved.
+	held int
 	// x: the value of x the backward sweep reads.
 	x float64
 	// v: the value of v the backward sweep reads.
@@ -2442,8 +2693,11 @@ type OrbitBudgetTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *OrbitBudgetTape) Bytes() int {
-	n := 48
+	n := 56
 	n += t.orbitBudgetLoop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
@@ -2454,6 +2708,9 @@ func (t *OrbitBudgetTape) Bytes() int {
 // needs; t's earlier contents are discarded, its memory reused.
 func OrbitBudgetForward(t *OrbitBudgetTape, x0, v0, k float64, steps int) float64 {
 	t.orbitBudgetLoop1Tape.calls = t.orbitBudgetLoop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
 	t.k = k
 	t.steps = steps
 	x := x0
@@ -2461,11 +2718,89 @@ func OrbitBudgetForward(t *OrbitBudgetTape, x0, v0, k float64, steps int) float6
 	dt := 0.01
 	t.entryV = v
 	t.entryX = x
-	for i := range steps {
-		t1, t2 := orbitBudgetLoop1(v, x, k, dt, i)
-		v = t1
-		x = t2
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 41
+	if t1 < held {
+		held = t1
 	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitBudgetLoop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
 	t.x = x
 	t.v = v
 	return x*x + v*v
@@ -2504,6 +2839,18 @@ func OrbitBudgetBackward(t *OrbitBudgetTape, s float64, dx0, dv0, dk *float64) {
 	clear(t.snapAt)
 	snapAt := t.snapAt
 	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
 	pos := steps
 	var dkSum float64
 	dv += s * t.v * 2
@@ -2610,10 +2957,10 @@ func OrbitBudgetGrad(x0, v0, k float64, steps int) (float64, float64, float64, f
 // loop at funcs.go:353 (//godiff:checkpoint -snapshots=3), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 3 states of 24 bytes at once (72 bytes): for n iterations the body
-// runs plainly r·n − C(S+r, S+1) times in all (r times an iteration at
-// most), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by forcedLoop1CallNoDtForward before its backward code, on a tape of
-// one iteration; lengths, indexes and integer arithmetic, and loop counters
+// runs plainly r·n − C(S+r, S+1) times in all, r times an iteration at most,
+// where r is the least integer with C(S+r, S) ≥ n, then once more recorded by
+// forcedLoop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
@@ -2937,10 +3284,10 @@ func ForcedRecordedGrad(x0, v0, w float64, steps int) (float64, float64, float64
 // loop at funcs.go:387 (//godiff:checkpoint -snapshots=5), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 5 states of 32 bytes at once (160 bytes): for n iterations the body
-// runs plainly r·n − C(S+r, S+1) times in all (r times an iteration at
-// most), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by settleLoop1CallNoDtForward before its backward code, on a tape of
-// one iteration; lengths, indexes and integer arithmetic, and loop counters
+// runs plainly r·n − C(S+r, S+1) times in all, r times an iteration at most,
+// where r is the least integer with C(S+r, S) ≥ n, then once more recorded by
+// settleLoop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.

@@ -88,32 +88,32 @@ func TestRevolveSameAsRecorded(t *testing.T) {
 	}
 }
 
-// The binomially checkpointed tape holds the same bytes after a backward
-// run whatever the number of steps (once it exceeds the states held): the
-// entry state, at most S saved states of 24 bytes, one iteration's tape.
+// The binomially checkpointed tape holds the same bytes whatever the
+// number of steps (once it is well above the states held): after a
+// forward run at most the report's 2432 (parameters, entry and final
+// state, the count held, 99 states of the first descent with their
+// iterations), after a backward run also the 100 states held and one
+// iteration's tape.
 func TestRevolveBytes(t *testing.T) {
-	bytes := func(n int) int {
+	bytes := func(n int) (int, int) {
 		var tape OrbitRevolve100Tape
 		OrbitRevolve100Forward(&tape, 0.3, -0.2, 1.5, n)
+		fwd := tape.Bytes()
 		var d [3]float64
 		OrbitRevolve100Backward(&tape, 1, &d[0], &d[1], &d[2])
-		return tape.Bytes()
+		return fwd, tape.Bytes()
 	}
-	first := bytes(1000)
-	for _, n := range []int{100, 10_000, 100_000} {
-		if b := bytes(n); b != first {
-			t.Errorf("n=%d: %d bytes after a backward run, %d at n=1000", n, b, first)
+	fwd, bwd := bytes(10_000)
+	for _, n := range []int{100_000, 1_000_000} {
+		if f, b := bytes(n); f != fwd || b != bwd {
+			t.Errorf("n=%d: %d bytes after a forward run, %d after a backward run; %d and %d at n=10000", n, f, b, fwd, bwd)
 		}
 	}
-	// 48 bytes of parameters, entry and final state, 100·24 of saved
-	// states, and one iteration's tape.
-	if first < 48+100*24 || first > 48+100*24+200 {
-		t.Errorf("%d bytes, not 2448 and one iteration's tape", first)
+	if fwd > 2432 || bwd > 2432+100*24+200 {
+		t.Errorf("%d bytes after a forward run, %d after a backward run: want at most 2432 and 2432 + 2400 and one iteration's tape", fwd, bwd)
 	}
-	var fwd OrbitRevolve100Tape
-	OrbitRevolve100Forward(&fwd, 0.3, -0.2, 1.5, 100_000)
-	if fwd.Bytes() != 48 {
-		t.Errorf("%d bytes after a forward run, the report says 48", fwd.Bytes())
+	if small, _ := bytes(50); small >= fwd {
+		t.Errorf("%d bytes after a forward run of 50 steps, not fewer than %d at 10000: the first descent keeps fewer states", small, fwd)
 	}
 }
 
