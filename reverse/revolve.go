@@ -18,11 +18,11 @@ import (
 // compute again, the trip count n, as for any loop). Where it knows n as
 // the loop begins (a range loop), it also saves the states the backward
 // sweep's first descent keeps (see saveSplit), as it passes them: that
-// descent then costs no plain runs but from its last saved state. The
-// backward sweep
-// goes over the iterations last first, as for any loop; for iteration
-// pos it needs B's record of that iteration, and so the state as pos
-// began. It holds a stack of at most S saved states (their iterations
+// descent then costs no plain runs but from its last saved state.
+//
+// The backward sweep goes over the iterations last first, as for any
+// loop; for iteration pos it needs B's record of that iteration, and so
+// the state as pos began. It holds a stack of at most S saved states (their iterations
 // rising, the loop's entry state at the bottom): it drops those past pos,
 // then from the top one (at iteration at) runs B plainly up to pos, saving
 // on the way the state at the binomial split of [at, pos], so long as the
