@@ -89,8 +89,8 @@ func F(x []float64) float64 {
 	return s
 }
 `,
-			want: "a.go:6:22: //godiff:checkpoint takes nothing after it but -every=K; remove \"every\"\n" +
-				"a.go:6:28: //godiff:checkpoint takes nothing after it but -every=K; remove \"10\"",
+			want: "a.go:6:22: //godiff:checkpoint takes nothing after it but one of -every=K, -snapshots=S, -memory=SIZE; remove \"every\"\n" +
+				"a.go:6:28: //godiff:checkpoint takes nothing after it but one of -every=K, -snapshots=S, -memory=SIZE; remove \"10\"",
 		},
 		{
 			name: "a misspelled verb",
@@ -348,7 +348,120 @@ func F(x0 float64, n int) float64 {
 	return x
 }
 `,
-			want: `a.go:6:22: //godiff:checkpoint takes one option, -every=K with K a positive integer (save the loop's state every K iterations); not "-every=0"`,
+			want: `a.go:6:22: //godiff:checkpoint takes one option: -every=K (save the loop's state every K iterations), -snapshots=S (binomial checkpointing holding at most S states) or -memory=SIZE (as many states as SIZE holds, e.g. 1MB); K and S positive integers; not "-every=0"`,
+		},
+		{
+			name: "-snapshots on a three-clause loop reading its counter",
+			src: `//godiff:grad
+func F(x0 float64, n int) float64 {
+	x := x0
+	//godiff:checkpoint -snapshots=3
+	for i := 0; i < n; i += 2 {
+		x = x*0.9 + 0.01*float64(i)*x
+	}
+	return x
+}
+`,
+		},
+		{
+			name: "-memory on a while loop",
+			src: `//godiff:grad
+func F(x0 float64) float64 {
+	x := x0
+	//godiff:checkpoint -memory=1MiB
+	for x > 0.1 {
+		x = x * 0.9
+	}
+	return x
+}
+`,
+		},
+		{
+			name: "-snapshots of zero and two options",
+			src: `//godiff:grad
+func F(x0 float64, n int) float64 {
+	x := x0
+	//godiff:checkpoint -snapshots=0 -memory=1MB -every=2
+	for range n {
+		x = x * 0.9
+	}
+	return x
+}
+`,
+			want: `a.go:6:22: //godiff:checkpoint takes one option: -every=K (save the loop's state every K iterations), -snapshots=S (binomial checkpointing holding at most S states) or -memory=SIZE (as many states as SIZE holds, e.g. 1MB); K and S positive integers; not "-snapshots=0"` + "\n" +
+				`a.go:6:47: //godiff:checkpoint takes one option: -every=K (save the loop's state every K iterations), -snapshots=S (binomial checkpointing holding at most S states) or -memory=SIZE (as many states as SIZE holds, e.g. 1MB); K and S positive integers; not "-every=2"`,
+		},
+		{
+			name: "-memory that is no size",
+			src: `//godiff:grad
+func F(x0 float64, n int) float64 {
+	x := x0
+	//godiff:checkpoint -memory=1TB
+	for range n {
+		x = x * 0.9
+	}
+	return x
+}
+`,
+			want: `a.go:6:22: //godiff:checkpoint takes one option: -every=K (save the loop's state every K iterations), -snapshots=S (binomial checkpointing holding at most S states) or -memory=SIZE (as many states as SIZE holds, e.g. 1MB); K and S positive integers; not "-memory=1TB"`,
+		},
+		{
+			name: "-memory below one state",
+			src: `//godiff:grad
+func F(x0 float64, n int) float64 {
+	x, y := x0, 1.0
+	//godiff:checkpoint -memory=20B
+	for range n {
+		x, y = x*0.9+y, y*x
+	}
+	return x
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: -memory=20 bytes holds no saved state (24 bytes each: the state and its iteration's number); give at least 24 bytes",
+		},
+		{
+			name: "-snapshots with state in memory",
+			src: `//godiff:grad
+func F(x []float64, n int) float64 {
+	y := make([]float64, len(x))
+	copy(y, x)
+	//godiff:checkpoint -snapshots=10
+	for range n {
+		y[0] = y[0]*0.9 + 0.1*y[1]
+		y[1] = y[1] * 0.5
+	}
+	return y[0]
+}
+`,
+			want: "a.go:8:2: this loop cannot be checkpointed: its body carries y from one iteration to the next in memory; -snapshots and -memory save state in variables only: keep the state in variables (x, v := ...), or overwrite y whole in each iteration before reading it",
+		},
+		{
+			name: "-snapshots on a loop whose header assigns the state",
+			src: `//godiff:grad
+func F(x0 float64) float64 {
+	x := x0
+	//godiff:checkpoint -snapshots=4
+	for ; x < 10; x += 1 {
+		x = x * 1.1
+	}
+	return x
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: the body and the loop's condition or post statement both assign x; assign the state in the body only",
+		},
+		{
+			name: "-snapshots on a loop whose header changes what the body reads",
+			src: `//godiff:grad
+func F(x0 float64, n int) float64 {
+	x := x0
+	//godiff:checkpoint -snapshots=4
+	for i := 1; i < n; i *= 2 {
+		x = x * float64(i)
+	}
+	return x
+}
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: its header changes i, which the body reads, other than as a counter (for i := start; ...; i += c, c a constant); compute it in the body",
 		},
 	}
 	for _, tt := range tests {

@@ -237,6 +237,26 @@ type Loop struct {
 	// Every iterations, and the iterations between recomputed (0: the loop
 	// carries only sums and overwritten work buffers).
 	Every int
+	// Snapshots, with Checkpoint, asks for binomial checkpointing
+	// (Revolve) with at most Snapshots states held at once; Memory, for
+	// it, a budget in bytes from which reverse mode derives the count
+	// (0: neither).
+	Snapshots int
+	Memory    int64
+}
+
+// Revolve is how the backward sweep reverses a loop marked
+// //godiff:checkpoint -snapshots=S (or -memory=B): from the state saved as
+// the loop began, holding at most Snapshots states at once.
+type Revolve struct {
+	Snapshots int
+	// Counter is the body's parameter that takes the iteration's range
+	// index or loop counter, which the backward sweep computes for each
+	// iteration it runs again; -1 if the body takes none.
+	Counter int
+	// Budget is the -memory budget in bytes the count comes from, 0 if
+	// the user gave the count.
+	Budget int64
 }
 
 // Tape is the struct type of reverse mode's split form: the values the
@@ -391,6 +411,9 @@ type CallRule struct {
 	// (its body's first results): the backward sweep runs each stretch of
 	// iterations again from its saved state. 0 for a loop carrying sums only.
 	Every int
+	// Revolve, for Recompute, reverses the loop by binomial checkpointing
+	// (see reverse/revolve.go); nil otherwise.
+	Revolve *Revolve
 	// Err, if not empty, is why f cannot be differentiated (its body is
 	// outside the subset); it is reported where a call of f is active.
 	Err string

@@ -207,8 +207,14 @@ func FormatConst(v *Value) string {
 // checkpointMark is the printed mark of a loop the user marked
 // //godiff:checkpoint.
 func checkpointMark(v *Value) string {
-	if l, ok := v.Aux.(*Loop); ok && l.Checkpoint {
-		return " checkpoint"
+	l, ok := v.Aux.(*Loop)
+	switch {
+	case !ok || !l.Checkpoint:
+		return ""
+	case l.Snapshots > 0:
+		return fmt.Sprintf(" checkpoint -snapshots=%d", l.Snapshots)
+	case l.Memory > 0:
+		return fmt.Sprintf(" checkpoint -memory=%d", l.Memory)
 	}
-	return ""
+	return " checkpoint"
 }

@@ -24,7 +24,7 @@ type checker struct {
 	// derive).
 	fatal *ErrorList
 	// marked holds the loops of the file a //godiff:checkpoint marks.
-	marked map[ast.Stmt]int
+	marked map[ast.Stmt]loopOptions
 }
 
 // position returns the reported position of pos.

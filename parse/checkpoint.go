@@ -20,9 +20,9 @@ const checkpointVerb = "checkpoint"
 // loops they mark. It reports a comment that stands before no for
 // statement, one with words after it, one in a function without
 // //godiff:grad or //godiff:vjp, and one inside a loop already marked.
-func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirective) map[ast.Stmt]int {
+func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirective) map[ast.Stmt]loopOptions {
 	byLine := make(map[int]*ast.Comment)
-	every := make(map[*ast.Comment]int)
+	opts := make(map[*ast.Comment]loopOptions)
 	bad := make(map[*ast.Comment]bool) // reported already: the loop is left unmarked
 	for _, g := range f.Comments {
 		for _, cm := range g.List {
@@ -33,17 +33,17 @@ func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirecti
 			byLine[c.fset.Position(cm.Slash).Line] = cm
 			names, options := words(cm, len(directivePrefix)+len(checkpointVerb))
 			for _, o := range options {
-				k, err := strconv.Atoi(strings.TrimPrefix(o.text, "-every="))
-				if !strings.HasPrefix(o.text, "-every=") || err != nil || k < 1 || every[cm] != 0 {
-					c.errorf(o.pos, "//godiff:checkpoint takes one option, -every=K with K a positive integer (save the loop's state every K iterations); not %q", o.text)
+				opt, ok := checkpointOption(o.text)
+				if !ok || opts[cm] != (loopOptions{}) {
+					c.errorf(o.pos, "//godiff:checkpoint takes one option: -every=K (save the loop's state every K iterations), -snapshots=S (binomial checkpointing holding at most S states) or -memory=SIZE (as many states as SIZE holds, e.g. 1MB); K and S positive integers; not %q", o.text)
 					bad[cm] = true
 					continue
 				}
-				every[cm] = k
+				opts[cm] = opt
 			}
 			for _, w := range names {
 				at := cm.Slash + token.Pos(strings.Index(cm.Text, w))
-				c.errorf(at, "//godiff:checkpoint takes nothing after it but -every=K; remove %q", w)
+				c.errorf(at, "//godiff:checkpoint takes nothing after it but one of -every=K, -snapshots=S, -memory=SIZE; remove %q", w)
 				bad[cm] = true
 			}
 		}
@@ -51,7 +51,7 @@ func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirecti
 	if len(byLine) == 0 {
 		return nil
 	}
-	marked := make(map[ast.Stmt]int)
+	marked := make(map[ast.Stmt]loopOptions)
 	used := make(map[*ast.Comment]bool)
 	for _, decl := range f.Decls {
 		fd, ok := decl.(*ast.FuncDecl)
@@ -89,7 +89,7 @@ func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirecti
 			case len(inside) > 0:
 				c.errorf(cm.Slash, "//godiff:checkpoint on a loop inside a loop already marked (line %d) is not supported: mark one of them", c.fset.Position(inside[len(inside)-1].Pos()).Line)
 			default:
-				marked[s] = every[cm]
+				marked[s] = opts[cm]
 				count++
 				c.checkBodyNamesFree(cm, ir.CheckpointBody(recvTypeName(fd), fd.Name.Name, count))
 			}
@@ -105,16 +105,65 @@ func (c *checker) checkpoints(f *ast.File, byFunc map[*ast.FuncDecl][]rawDirecti
 	return marked
 }
 
+// loopOptions are a //godiff:checkpoint's option: at most one is set.
+type loopOptions struct {
+	every, snapshots int
+	memory           int64
+}
+
+// checkpointOption parses -every=K, -snapshots=S or -memory=SIZE.
+func checkpointOption(text string) (loopOptions, bool) {
+	name, val, _ := strings.Cut(text, "=")
+	switch name {
+	case "-every", "-snapshots":
+		k, err := strconv.Atoi(val)
+		if err != nil || k < 1 {
+			return loopOptions{}, false
+		}
+		if name == "-every" {
+			return loopOptions{every: k}, true
+		}
+		return loopOptions{snapshots: k}, true
+	case "-memory":
+		n, ok := byteSize(val)
+		return loopOptions{memory: n}, ok && n > 0
+	}
+	return loopOptions{}, false
+}
+
+// byteSize parses a size such as 1MB, 512kB, 64KiB or 4096 (bytes): kB,
+// MB and GB are powers of 1000, KiB, MiB and GiB of 1024.
+func byteSize(s string) (int64, bool) {
+	units := []struct {
+		suffix string
+		scale  int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"kB", 1e3}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+	scale := int64(1)
+	for _, u := range units {
+		if num, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, scale = num, u.scale
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 || n > (1<<62)/scale {
+		return 0, false
+	}
+	return n * scale, true
+}
+
 // markCheckpoint marks loop, built from statement s, if a
 // //godiff:checkpoint stands on it.
 func (fb *funcBuilder) markCheckpoint(s ast.Stmt, loop *ir.Value) {
-	every, ok := fb.marked[s]
+	opt, ok := fb.marked[s]
 	if !ok {
 		return
 	}
 	l := loop.Aux.(*ir.Loop)
 	l.Checkpoint = true
-	l.Every = every
+	l.Every = opt.every
+	l.Snapshots = opt.snapshots
+	l.Memory = opt.memory
 	l.Pos = fb.position(s.Pos())
 }
 

@@ -274,20 +274,28 @@ func (bw *backward) readTape(fld *ir.TapeField) *ir.Value {
 		}
 		return b.TapeLoad(bw.tape, fld)
 	}
-	cur, ok := bw.cursor[fld]
-	if !ok {
-		cur = &ir.Var{Name: "n" + fld.Name, Type: ir.Int}
-		bw.cursor[fld] = cur
-		bw.inPrologue(bw.frames[bw.s.f.Body], 0, func() *ir.Value {
-			b.Declare(cur, bw.stackEnd(fld))
-			return nil
-		})
-	}
+	cur := bw.stackCursor(fld)
 	b.Set(cur, b.Sub(b.Get(cur), b.Const(ir.Int, int64(1))))
 	if fld.IsSite() {
 		return b.Get(cur)
 	}
 	return b.Load(b.TapeLoad(bw.tape, fld), b.Get(cur))
+}
+
+// stackCursor returns the variable that says where the backward sweep
+// is in stack or site fld, declared at the top of the backward function
+// on first use.
+func (bw *backward) stackCursor(fld *ir.TapeField) *ir.Var {
+	cur, ok := bw.cursor[fld]
+	if !ok {
+		cur = &ir.Var{Name: "n" + fld.Name, Type: ir.Int}
+		bw.cursor[fld] = cur
+		bw.inPrologue(bw.frames[bw.s.f.Body], 0, func() *ir.Value {
+			bw.b.Declare(cur, bw.stackEnd(fld))
+			return nil
+		})
+	}
+	return cur
 }
 
 // stackEnd returns where the entries of stack or site fld that this run

@@ -190,6 +190,7 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 		return fail("%s", bad)
 	}
 	every := l.Aux.(*ir.Loop).Every
+	revolve := isRevolve(l)
 	if every > 0 && l.Op != ir.OpRange {
 		return fail("-every is supported on range loops only yet (for i := range n, or over a slice); write the loop as one")
 	}
@@ -197,7 +198,7 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 		if declared[x] {
 			continue
 		}
-		if every > 0 {
+		if every > 0 || revolve {
 			p.accs = append(p.accs, x) // state the snapshots save
 			continue
 		}
@@ -223,6 +224,9 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 			return fail("its body writes into the array %s; only slices may be accumulators or work buffers of a checkpointed loop", r.Name)
 		}
 		if !o.accumSlice(body, r) && !freshBlock(body, r) {
+			if revolve {
+				return fail("%s", revolveMemoryState(r.Name))
+			}
 			if every > 0 {
 				return fail("its body carries %s from one iteration to the next in memory; -every saves state in variables only yet: keep the state in variables, or overwrite %s whole in each iteration before reading it", r.Name, r.Name)
 			}
@@ -263,6 +267,11 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 	}
 	p.build(name, written, o.f, body)
 	p.rule.Every = every
+	if revolve {
+		if msg := p.planRevolve(); msg != "" {
+			return fail("%s", msg)
+		}
+	}
 	return p, nil
 }
 
@@ -305,7 +314,7 @@ func (p *loopPlan) build(name string, written map[*ir.Value]bool, f *ir.Func, bo
 			names = append(names, x.Name)
 		}
 		what := "which the iteration sums into"
-		if p.loop.Aux.(*ir.Loop).Every > 0 {
+		if p.loop.Aux.(*ir.Loop).Every > 0 || isRevolve(p.loop) {
 			what = "the state the iteration carries to the next"
 		}
 		g.Doc = append(g.Doc, fmt.Sprintf("It takes and returns %s, %s.", strings.Join(names, ", "), what))
@@ -822,6 +831,10 @@ func (bw *backward) rerun(v *ir.Value) []*ir.Value {
 	names := r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed))
 	if r.Every > 0 {
 		return bw.rerunStretch(v, fld, args, names.Forward)
+	}
+	if r.Revolve != nil {
+		fld.Doc = revolveSiteDoc(fld.Name, r)
+		args = bw.revolveArgs(v, args)
 	}
 	b.Invoke(ir.Callee{Name: names.Forward}, v.Type, args...)
 	return []*ir.Value{b.TapeSlot(bw.tape, fld), b.Const(ir.Int, int64(0))}

@@ -119,6 +119,10 @@
 // each other only through sums into accumulators and through work
 // buffers each iteration overwrites before it reads them, and refuses the
 // loop otherwise.
+// With -every=K the loop may carry state in variables, saved every K
+// iterations; with -snapshots=S or -memory=SIZE (revolve.go) it is
+// reversed by binomial checkpointing from the state saved as it began,
+// holding at most S states at once.
 //
 // Before any of this, nestExits rewrites "if c { break }; rest" as
 // "if c { break } else { rest }", so that replaying the branch says whether

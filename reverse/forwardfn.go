@@ -38,6 +38,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 					args[i] = c.Value[a]
 				}
 				s.saveSnapshot(b, refs, old, args)
+				s.saveSplit(b, refs, old, args)
 				nv := b.Invoke(ir.Callee{Name: r.Derived.Name}, old.Type, args...)
 				nv.Name = old.Name
 				c.Value[old] = nv
@@ -75,6 +76,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			}
 			return true
 		case old.Op.IsLoop():
+			s.saveEntry(b, refs, c, old)
 			s.saveHoisted(b, refs, c, old)
 			s.onceVars(b, old, once)
 			if s.tripF[old] != nil {
@@ -115,6 +117,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		}
 		if old.Op.IsLoop() {
 			s.saveOnce(b, refs, old, once)
+			s.saveHeldCount(b, refs, old)
 		}
 		if n := trips[old]; n != nil {
 			refs.save(b, s.tripF[old], b.Get(n))

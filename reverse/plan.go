@@ -49,6 +49,10 @@ type splitter struct {
 	// snapF holds, by such a call, the stacks of the state a loop with
 	// -every saves every so many iterations, one per state variable.
 	snapF map[*ir.Value][]*ir.TapeField
+	// revolveF holds, by such a call, the fields of a loop checkpointed
+	// binomially (see revolve.go), and revolveLoop the call by its loop.
+	revolveF    map[*ir.Value]*revolveFields
+	revolveLoop map[*ir.Value]*ir.Value
 }
 
 func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
@@ -70,13 +74,15 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		hoistF:  make(map[hoistKey]*ir.TapeField),
 		fixed:   make(map[int]bool),
 
-		counters:   make(map[*ir.Value]counted),
-		inductions: make(map[*ir.Var]*induction),
-		inductF:    make(map[*ir.Var]*ir.TapeField),
-		onceF:      make(map[*ir.Value]*ir.TapeField),
-		onceLoads:  make(map[*ir.Value][]*ir.Value),
-		rerun:      make(map[*ir.TapeField]*ir.Value),
-		snapF:      make(map[*ir.Value][]*ir.TapeField),
+		counters:    make(map[*ir.Value]counted),
+		inductions:  make(map[*ir.Var]*induction),
+		inductF:     make(map[*ir.Var]*ir.TapeField),
+		onceF:       make(map[*ir.Value]*ir.TapeField),
+		onceLoads:   make(map[*ir.Value][]*ir.Value),
+		rerun:       make(map[*ir.TapeField]*ir.Value),
+		snapF:       make(map[*ir.Value][]*ir.TapeField),
+		revolveF:    make(map[*ir.Value]*revolveFields),
+		revolveLoop: make(map[*ir.Value]*ir.Value),
 	}
 	s.flag(g.Body)
 	return s

@@ -109,6 +109,14 @@ func (s *splitter) fieldPushes() map[*ir.TapeField][]*ir.Value {
 	for v, f := range s.made {
 		add(f, v)
 	}
+	for l, v := range s.revolveLoop {
+		for _, f := range s.revolveF[v].entry {
+			add(f, l) // saved as the loop begins
+		}
+		if h := s.revolveF[v].held; h != nil {
+			add(h, l) // saved as it ends
+		}
+	}
 	for _, vs := range out {
 		slices.SortFunc(vs, func(a, b *ir.Value) int { return a.ID - b.ID })
 	}
@@ -141,6 +149,11 @@ func (s *splitter) fieldLine(t *ir.Tape, f *ir.TapeField, at []*ir.Value, syms m
 		}
 		typ := f.Type.(ir.Opaque).Go
 		return fmt.Sprintf("%s: %s.Bytes(), a %s for the calls of one call site, %s", name, name, typ, per), nil, name + ".Bytes()"
+	case s.revolveSplitLine(f, syms) != "":
+		line, t := s.revolveSplit(f, syms)
+		return line, t, ""
+	case f.Scratch && s.revolveSnapshot(f) != "":
+		return s.revolveSnapshot(f), nil, ""
 	case f.Scratch:
 		return fmt.Sprintf("%s: a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula)", name), nil, ""
 	}
@@ -439,6 +452,10 @@ func (s *splitter) rerunText() string {
 		r := s.rerun[f].Aux.(ir.Callee).Rule
 		c := s.rerun[f].Aux.(ir.Callee)
 		fwd := r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed)).Forward
+		if r.Revolve != nil {
+			out += revolveText(r, fwd, s.revolveF[s.rerun[f]] != nil && s.revolveF[s.rerun[f]].split != nil)
+			continue
+		}
 		if r.Every > 0 {
 			out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint -every=%d), run again by %s a stretch of %d at a time from the state saved before it, the stretch's iterations recorded on one tape;",
 				r.Source, r.Every, fwd, r.Every)

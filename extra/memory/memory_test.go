@@ -102,6 +102,62 @@ func TestMeasureOrbit(t *testing.T) {
 	}
 }
 
+// MeasureRevolve at a few steps: a row per number of states, the
+// gradient the recorded one bit for bit, the most runs of a step and the
+// runs in all as Griewank's formula gives them, the tape the same bytes
+// at twice the steps.
+func TestMeasureRevolve(t *testing.T) {
+	const steps = 2500
+	rec := MeasureOrbit(steps, 0)[0]
+	rows := MeasureRevolve(steps, 0, rec, OrbitGradient(steps))
+	if len(rows) != len(revolveForms) {
+		t.Fatalf("MeasureRevolve returned %d rows; want %d", len(rows), len(revolveForms))
+	}
+	// C(10+r, 10) ≥ 2500 first at r = 5 (C(15, 10) = 3003, C(14, 10) =
+	// 1001); 5·2500 − C(15, 11) = 12500 − 1365, less the first descent's.
+	if r := rows[0]; r.Snapshots != 10 || r.Reps != 5 || r.Runs != float64(5*2500-1365-FirstDescent(10, 2500))/2500 {
+		t.Errorf("S=10 row %+v: want r=5 and (5·2500 − 1365 − %d)/2500 runs a step", r, FirstDescent(10, 2500))
+	}
+	// The first descent saves the state at 2500 − β(9, 5) = 2500 − 2002
+	// = 498 (C(14, 9) = 2002) first, and ends near the last step.
+	if d := FirstDescent(10, 2500); d < 2490 || d > 2498 {
+		t.Errorf("FirstDescent(10, 2500) = %d; want just below 2499", d)
+	}
+	for i, r := range rows {
+		if r.MaxRelDiff != 0 {
+			t.Errorf("S=%d: the gradient differs from the recorded one by %g", r.Snapshots, r.MaxRelDiff)
+		}
+		// Below S = 1000 (48 bytes a state held) the tape is below the
+		// recorded one's 16 bytes a step.
+		if b := revolveForms[i].bytes(orbitX0, orbitV0, orbitK, 2*steps); b != r.TapeBytes || r.Snapshots < 1000 && b >= rec.TapeBytes {
+			t.Errorf("S=%d: tape %d bytes at %d steps, %d at %d, recorded %d: want equal and less", r.Snapshots, r.TapeBytes, steps, b, 2*steps, rec.TapeBytes)
+		}
+	}
+}
+
+// RevolveRuns is the fewest plain runs of any schedule holding s states:
+// the exhaustive count T(n, s) = min over the first split m of m + T(n−m,
+// s−1) + T(m, s), T(1, s) = 0, T(n, 1) = n(n−1)/2.
+func TestRevolveRuns(t *testing.T) {
+	const N, S = 120, 6
+	var T [N + 1][S + 1]int
+	for s := 1; s <= S; s++ {
+		for n := 2; n <= N; n++ {
+			if s == 1 {
+				T[n][s] = n * (n - 1) / 2
+			} else {
+				T[n][s] = math.MaxInt
+				for m := 1; m < n; m++ {
+					T[n][s] = min(T[n][s], m+T[n-m][s-1]+T[m][s])
+				}
+			}
+			if _, got := RevolveRuns(s, n); got != T[n][s] {
+				t.Errorf("RevolveRuns(%d, %d) = %d; the exhaustive count is %d", s, n, got, T[n][s])
+			}
+		}
+	}
+}
+
 // The tables have a header, a rule and a line per size or form.
 func TestTables(t *testing.T) {
 	points := []GMMPoint{{N: 10, Objective: Run{Seconds: 1e-3, HeapBefore: 1, PeakHeap: 2}, Recorded: Run{Seconds: 2, PeakHeap: 1.06e9, TapeBytes: 2e6}, Checkpointed: Run{Seconds: 4e-3, PeakHeap: 2, TapeBytes: 2288}}}
@@ -110,6 +166,10 @@ func TestTables(t *testing.T) {
 		if !strings.Contains(g, want) {
 			t.Errorf("GMMTable lacks %q:\n%s", want, g)
 		}
+	}
+	rv := RevolveTable([]RevolveRow{{Snapshots: 100, Reps: 4, Runs: 3.82, Seconds: 0.2, Factor: 3.1, TapeBytes: 2520}})
+	if want := "| 100 | 4 | 3.82 | 2520 B | 200 ms | 3.10× | 0.0e+00 |"; !strings.Contains(rv, want) {
+		t.Errorf("RevolveTable lacks %q:\n%s", want, rv)
 	}
 	o := OrbitTable([]OrbitRow{{Seconds: 1, Factor: 1, TapeBytes: 16_000_000}, {Every: 100, Snapshots: 10, Seconds: 2, Factor: 2, TapeBytes: 12_345}})
 	for _, want := range []string{"| recorded | — | 16 MB | 1 s | 1.00× |", "| 100 | 10 | 12.3 kB | 2 s | 2.00× |"} {

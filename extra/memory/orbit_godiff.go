@@ -883,6 +883,1672 @@ func OrbitEvery100000Grad(x0, v0, k float64, steps int) (float64, float64, float
 	return t1, dx0, dv0, dk
 }
 
+// OrbitRevolve10Tape is what OrbitRevolve10Forward keeps of one run of
+// OrbitRevolve10 for OrbitRevolve10Backward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of OrbitRevolve10Forward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 272 bytes, plus
+// orbitRevolve10Loop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	orbitRevolve10Loop1Tape  orbitRevolve10Loop1Tape.Bytes(), a orbitRevolve10Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at orbit.go:123 (//godiff:checkpoint -snapshots=10): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 10 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	k                        8 bytes per run: the parameter k
+//	steps                    8 bytes per run: the parameter steps
+//	entryV                   8 bytes per run: v as the loop at orbit.go:123 began (//godiff:checkpoint -snapshots=10)
+//	entryX                   8 bytes per run: x as the loop at orbit.go:123 began (//godiff:checkpoint -snapshots=10)
+//	splitV                   at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:123 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                   at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:123 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                  at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:123: the state as it began and those the forward sweep saved
+//	x                        8 bytes per run: the value of x the backward sweep reads
+//	v                        8 bytes per run: the value of v the backward sweep reads
+//	snapV                    at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:123 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
+//	snapX                    at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:123 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
+//	snapAt                   at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:123, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at orbit.go:123 (//godiff:checkpoint -snapshots=10), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 10 states of 24 bytes at once (240 bytes): for n iterations the body
+// runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
+// does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve10Loop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type OrbitRevolve10Tape struct {
+	// orbitRevolve10Loop1Tape: the tape of one iteration of the loop at
+	// orbit.go:123 (//godiff:checkpoint -snapshots=10): the backward sweep brings
+	// the state to each iteration from the nearest state it holds (binomial
+	// checkpointing, at most 10 states held), empties this tape and runs the
+	// iteration again recorded before its backward code, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	orbitRevolve10Loop1Tape orbitRevolve10Loop1CallNoDtTape
+	// k: the parameter k.
+	k float64
+	// steps: the parameter steps.
+	steps int
+	// entryV: v as the loop at orbit.go:123 began (//godiff:checkpoint
+	// -snapshots=10).
+	entryV float64
+	// entryX: x as the loop at orbit.go:123 began (//godiff:checkpoint
+	// -snapshots=10).
+	entryX float64
+	// splitV: v at the iterations of the loop at orbit.go:123 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at orbit.go:123 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// orbit.go:123: the state as it began and those the forward sweep saved.
+	held int
+	// x: the value of x the backward sweep reads.
+	x float64
+	// v: the value of v the backward sweep reads.
+	v float64
+	// snapV: v at the iterations of the loop at orbit.go:123 where the binomial
+	// schedule keeps it, at most 10 at once, in a buffer the backward sweep
+	// reuses.
+	snapV []float64
+	// snapX: x at the iterations of the loop at orbit.go:123 where the binomial
+	// schedule keeps it, at most 10 at once, in a buffer the backward sweep
+	// reuses.
+	snapX []float64
+	// snapAt: the iteration of each state saved for the loop at orbit.go:123, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OrbitRevolve10Tape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *OrbitRevolve10Tape) Bytes() int {
+	n := 56
+	n += t.orbitRevolve10Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// OrbitRevolve10Forward runs OrbitRevolve10 and records in t what
+// OrbitRevolve10Backward needs; t's earlier contents are discarded, its memory
+// reused.
+func OrbitRevolve10Forward(t *OrbitRevolve10Tape, x0, v0, k float64, steps int) float64 {
+	t.orbitRevolve10Loop1Tape.calls = t.orbitRevolve10Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
+	t.k = k
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.01
+	t.entryV = v
+	t.entryX = x
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 10
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve10Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
+	t.x = x
+	t.v = v
+	return x*x + v*v
+}
+
+// OrbitRevolve10Backward adds to dx0, dv0 and dk the vector-Jacobian product of
+// OrbitRevolve10 with the seeds s, at the point recorded in t by
+// OrbitRevolve10Forward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those OrbitRevolve10 and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
+func OrbitRevolve10Backward(t *OrbitRevolve10Tape, s float64, dx0, dv0, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	k := t.k
+	steps := t.steps
+	// Binomial checkpointing of the loop at orbit.go:123: at most 10 states held at once, the first the state as the loop began.
+	held := 10
+	if steps < held {
+		held = steps
+	}
+	if held < 1 {
+		held = 1
+	}
+	t1 := held
+	t.snapV = slices.Grow(t.snapV[:0], t1)[:t1]
+	clear(t.snapV)
+	snapV := t.snapV
+	snapV[0] = t.entryV
+	t.snapX = slices.Grow(t.snapX[:0], t1)[:t1]
+	clear(t.snapX)
+	snapX := t.snapX
+	snapX[0] = t.entryX
+	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
+	pos := steps
+	var dkSum float64
+	dv += s * t.v * 2
+	dx += s * t.x * 2
+	t2 := steps - 1
+	for i := t2; i >= 0; i-- {
+		t.orbitRevolve10Loop1Tape.calls = t.orbitRevolve10Loop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		v := snapV[top-1]
+		x := snapX[top-1]
+		at := snapAt[top-1]
+		for at < pos {
+			target := pos
+			if top < t1 {
+				t3 := t1 - top + 1
+				t4 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t4 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t3 + reps) / reps
+				}
+				split := t4 - beta*t3/(t3+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t4 {
+					split = t4 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t5, t6 := orbitRevolve10Loop1(v, x, k, 0.01, at)
+				v = t5
+				x = t6
+			}
+			if at < pos {
+				snapV[top] = v
+				snapX[top] = x
+				snapAt[top] = at
+				top++
+			}
+		}
+		orbitRevolve10Loop1CallNoDtForward(&t.orbitRevolve10Loop1Tape, v, x, k, 0.01, pos)
+		dv2 := 0.0
+		dx2 := 0.0
+		dk2 := 0.0
+		orbitRevolve10Loop1CallNoDtBackward(&t.orbitRevolve10Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		dkSum += dk2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dk += dkSum
+}
+
+// OrbitRevolve10Grad returns OrbitRevolve10's result and its gradient with
+// respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
+// reverse-mode automatic differentiation.
+func OrbitRevolve10Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
+	var t OrbitRevolve10Tape
+	t1 := OrbitRevolve10Forward(&t, x0, v0, k, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	OrbitRevolve10Backward(&t, 1, &dx0, &dv0, &dk)
+	return t1, dx0, dv0, dk
+}
+
+// OrbitRevolve20Tape is what OrbitRevolve20Forward keeps of one run of
+// OrbitRevolve20 for OrbitRevolve20Backward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of OrbitRevolve20Forward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 512 bytes, plus
+// orbitRevolve20Loop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	orbitRevolve20Loop1Tape  orbitRevolve20Loop1Tape.Bytes(), a orbitRevolve20Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at orbit.go:140 (//godiff:checkpoint -snapshots=20): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 20 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	k                        8 bytes per run: the parameter k
+//	steps                    8 bytes per run: the parameter steps
+//	entryV                   8 bytes per run: v as the loop at orbit.go:140 began (//godiff:checkpoint -snapshots=20)
+//	entryX                   8 bytes per run: x as the loop at orbit.go:140 began (//godiff:checkpoint -snapshots=20)
+//	splitV                   at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:140 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                   at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:140 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                  at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:140: the state as it began and those the forward sweep saved
+//	x                        8 bytes per run: the value of x the backward sweep reads
+//	v                        8 bytes per run: the value of v the backward sweep reads
+//	snapV                    at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:140 where the binomial schedule keeps it, at most 20 at once, in a buffer the backward sweep reuses
+//	snapX                    at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:140 where the binomial schedule keeps it, at most 20 at once, in a buffer the backward sweep reuses
+//	snapAt                   at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:140, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at orbit.go:140 (//godiff:checkpoint -snapshots=20), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 20 states of 24 bytes at once (480 bytes): for n iterations the body
+// runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
+// does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve20Loop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type OrbitRevolve20Tape struct {
+	// orbitRevolve20Loop1Tape: the tape of one iteration of the loop at
+	// orbit.go:140 (//godiff:checkpoint -snapshots=20): the backward sweep brings
+	// the state to each iteration from the nearest state it holds (binomial
+	// checkpointing, at most 20 states held), empties this tape and runs the
+	// iteration again recorded before its backward code, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	orbitRevolve20Loop1Tape orbitRevolve20Loop1CallNoDtTape
+	// k: the parameter k.
+	k float64
+	// steps: the parameter steps.
+	steps int
+	// entryV: v as the loop at orbit.go:140 began (//godiff:checkpoint
+	// -snapshots=20).
+	entryV float64
+	// entryX: x as the loop at orbit.go:140 began (//godiff:checkpoint
+	// -snapshots=20).
+	entryX float64
+	// splitV: v at the iterations of the loop at orbit.go:140 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at orbit.go:140 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// orbit.go:140: the state as it began and those the forward sweep saved.
+	held int
+	// x: the value of x the backward sweep reads.
+	x float64
+	// v: the value of v the backward sweep reads.
+	v float64
+	// snapV: v at the iterations of the loop at orbit.go:140 where the binomial
+	// schedule keeps it, at most 20 at once, in a buffer the backward sweep
+	// reuses.
+	snapV []float64
+	// snapX: x at the iterations of the loop at orbit.go:140 where the binomial
+	// schedule keeps it, at most 20 at once, in a buffer the backward sweep
+	// reuses.
+	snapX []float64
+	// snapAt: the iteration of each state saved for the loop at orbit.go:140, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OrbitRevolve20Tape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *OrbitRevolve20Tape) Bytes() int {
+	n := 56
+	n += t.orbitRevolve20Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// OrbitRevolve20Forward runs OrbitRevolve20 and records in t what
+// OrbitRevolve20Backward needs; t's earlier contents are discarded, its memory
+// reused.
+func OrbitRevolve20Forward(t *OrbitRevolve20Tape, x0, v0, k float64, steps int) float64 {
+	t.orbitRevolve20Loop1Tape.calls = t.orbitRevolve20Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
+	t.k = k
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.01
+	t.entryV = v
+	t.entryX = x
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 20
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve20Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
+	t.x = x
+	t.v = v
+	return x*x + v*v
+}
+
+// OrbitRevolve20Backward adds to dx0, dv0 and dk the vector-Jacobian product of
+// OrbitRevolve20 with the seeds s, at the point recorded in t by
+// OrbitRevolve20Forward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those OrbitRevolve20 and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
+func OrbitRevolve20Backward(t *OrbitRevolve20Tape, s float64, dx0, dv0, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	k := t.k
+	steps := t.steps
+	// Binomial checkpointing of the loop at orbit.go:140: at most 20 states held at once, the first the state as the loop began.
+	held := 20
+	if steps < held {
+		held = steps
+	}
+	if held < 1 {
+		held = 1
+	}
+	t1 := held
+	t.snapV = slices.Grow(t.snapV[:0], t1)[:t1]
+	clear(t.snapV)
+	snapV := t.snapV
+	snapV[0] = t.entryV
+	t.snapX = slices.Grow(t.snapX[:0], t1)[:t1]
+	clear(t.snapX)
+	snapX := t.snapX
+	snapX[0] = t.entryX
+	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
+	pos := steps
+	var dkSum float64
+	dv += s * t.v * 2
+	dx += s * t.x * 2
+	t2 := steps - 1
+	for i := t2; i >= 0; i-- {
+		t.orbitRevolve20Loop1Tape.calls = t.orbitRevolve20Loop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		v := snapV[top-1]
+		x := snapX[top-1]
+		at := snapAt[top-1]
+		for at < pos {
+			target := pos
+			if top < t1 {
+				t3 := t1 - top + 1
+				t4 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t4 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t3 + reps) / reps
+				}
+				split := t4 - beta*t3/(t3+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t4 {
+					split = t4 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t5, t6 := orbitRevolve20Loop1(v, x, k, 0.01, at)
+				v = t5
+				x = t6
+			}
+			if at < pos {
+				snapV[top] = v
+				snapX[top] = x
+				snapAt[top] = at
+				top++
+			}
+		}
+		orbitRevolve20Loop1CallNoDtForward(&t.orbitRevolve20Loop1Tape, v, x, k, 0.01, pos)
+		dv2 := 0.0
+		dx2 := 0.0
+		dk2 := 0.0
+		orbitRevolve20Loop1CallNoDtBackward(&t.orbitRevolve20Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		dkSum += dk2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dk += dkSum
+}
+
+// OrbitRevolve20Grad returns OrbitRevolve20's result and its gradient with
+// respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
+// reverse-mode automatic differentiation.
+func OrbitRevolve20Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
+	var t OrbitRevolve20Tape
+	t1 := OrbitRevolve20Forward(&t, x0, v0, k, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	OrbitRevolve20Backward(&t, 1, &dx0, &dv0, &dk)
+	return t1, dx0, dv0, dk
+}
+
+// OrbitRevolve50Tape is what OrbitRevolve50Forward keeps of one run of
+// OrbitRevolve50 for OrbitRevolve50Backward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of OrbitRevolve50Forward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 1232 bytes, plus
+// orbitRevolve50Loop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	orbitRevolve50Loop1Tape  orbitRevolve50Loop1Tape.Bytes(), a orbitRevolve50Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at orbit.go:157 (//godiff:checkpoint -snapshots=50): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 50 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	k                        8 bytes per run: the parameter k
+//	steps                    8 bytes per run: the parameter steps
+//	entryV                   8 bytes per run: v as the loop at orbit.go:157 began (//godiff:checkpoint -snapshots=50)
+//	entryX                   8 bytes per run: x as the loop at orbit.go:157 began (//godiff:checkpoint -snapshots=50)
+//	splitV                   at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:157 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                   at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:157 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                  at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:157: the state as it began and those the forward sweep saved
+//	x                        8 bytes per run: the value of x the backward sweep reads
+//	v                        8 bytes per run: the value of v the backward sweep reads
+//	snapV                    at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:157 where the binomial schedule keeps it, at most 50 at once, in a buffer the backward sweep reuses
+//	snapX                    at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:157 where the binomial schedule keeps it, at most 50 at once, in a buffer the backward sweep reuses
+//	snapAt                   at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:157, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at orbit.go:157 (//godiff:checkpoint -snapshots=50), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 50 states of 24 bytes at once (1200 bytes): for n iterations the
+// body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
+// run does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve50Loop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type OrbitRevolve50Tape struct {
+	// orbitRevolve50Loop1Tape: the tape of one iteration of the loop at
+	// orbit.go:157 (//godiff:checkpoint -snapshots=50): the backward sweep brings
+	// the state to each iteration from the nearest state it holds (binomial
+	// checkpointing, at most 50 states held), empties this tape and runs the
+	// iteration again recorded before its backward code, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	orbitRevolve50Loop1Tape orbitRevolve50Loop1CallNoDtTape
+	// k: the parameter k.
+	k float64
+	// steps: the parameter steps.
+	steps int
+	// entryV: v as the loop at orbit.go:157 began (//godiff:checkpoint
+	// -snapshots=50).
+	entryV float64
+	// entryX: x as the loop at orbit.go:157 began (//godiff:checkpoint
+	// -snapshots=50).
+	entryX float64
+	// splitV: v at the iterations of the loop at orbit.go:157 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at orbit.go:157 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// orbit.go:157: the state as it began and those the forward sweep saved.
+	held int
+	// x: the value of x the backward sweep reads.
+	x float64
+	// v: the value of v the backward sweep reads.
+	v float64
+	// snapV: v at the iterations of the loop at orbit.go:157 where the binomial
+	// schedule keeps it, at most 50 at once, in a buffer the backward sweep
+	// reuses.
+	snapV []float64
+	// snapX: x at the iterations of the loop at orbit.go:157 where the binomial
+	// schedule keeps it, at most 50 at once, in a buffer the backward sweep
+	// reuses.
+	snapX []float64
+	// snapAt: the iteration of each state saved for the loop at orbit.go:157, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OrbitRevolve50Tape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *OrbitRevolve50Tape) Bytes() int {
+	n := 56
+	n += t.orbitRevolve50Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// OrbitRevolve50Forward runs OrbitRevolve50 and records in t what
+// OrbitRevolve50Backward needs; t's earlier contents are discarded, its memory
+// reused.
+func OrbitRevolve50Forward(t *OrbitRevolve50Tape, x0, v0, k float64, steps int) float64 {
+	t.orbitRevolve50Loop1Tape.calls = t.orbitRevolve50Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
+	t.k = k
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.01
+	t.entryV = v
+	t.entryX = x
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 50
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve50Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
+	t.x = x
+	t.v = v
+	return x*x + v*v
+}
+
+// OrbitRevolve50Backward adds to dx0, dv0 and dk the vector-Jacobian product of
+// OrbitRevolve50 with the seeds s, at the point recorded in t by
+// OrbitRevolve50Forward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those OrbitRevolve50 and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
+func OrbitRevolve50Backward(t *OrbitRevolve50Tape, s float64, dx0, dv0, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	k := t.k
+	steps := t.steps
+	// Binomial checkpointing of the loop at orbit.go:157: at most 50 states held at once, the first the state as the loop began.
+	held := 50
+	if steps < held {
+		held = steps
+	}
+	if held < 1 {
+		held = 1
+	}
+	t1 := held
+	t.snapV = slices.Grow(t.snapV[:0], t1)[:t1]
+	clear(t.snapV)
+	snapV := t.snapV
+	snapV[0] = t.entryV
+	t.snapX = slices.Grow(t.snapX[:0], t1)[:t1]
+	clear(t.snapX)
+	snapX := t.snapX
+	snapX[0] = t.entryX
+	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
+	pos := steps
+	var dkSum float64
+	dv += s * t.v * 2
+	dx += s * t.x * 2
+	t2 := steps - 1
+	for i := t2; i >= 0; i-- {
+		t.orbitRevolve50Loop1Tape.calls = t.orbitRevolve50Loop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		v := snapV[top-1]
+		x := snapX[top-1]
+		at := snapAt[top-1]
+		for at < pos {
+			target := pos
+			if top < t1 {
+				t3 := t1 - top + 1
+				t4 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t4 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t3 + reps) / reps
+				}
+				split := t4 - beta*t3/(t3+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t4 {
+					split = t4 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t5, t6 := orbitRevolve50Loop1(v, x, k, 0.01, at)
+				v = t5
+				x = t6
+			}
+			if at < pos {
+				snapV[top] = v
+				snapX[top] = x
+				snapAt[top] = at
+				top++
+			}
+		}
+		orbitRevolve50Loop1CallNoDtForward(&t.orbitRevolve50Loop1Tape, v, x, k, 0.01, pos)
+		dv2 := 0.0
+		dx2 := 0.0
+		dk2 := 0.0
+		orbitRevolve50Loop1CallNoDtBackward(&t.orbitRevolve50Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		dkSum += dk2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dk += dkSum
+}
+
+// OrbitRevolve50Grad returns OrbitRevolve50's result and its gradient with
+// respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
+// reverse-mode automatic differentiation.
+func OrbitRevolve50Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
+	var t OrbitRevolve50Tape
+	t1 := OrbitRevolve50Forward(&t, x0, v0, k, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	OrbitRevolve50Backward(&t, 1, &dx0, &dv0, &dk)
+	return t1, dx0, dv0, dk
+}
+
+// OrbitRevolve100Tape is what OrbitRevolve100Forward keeps of one run of
+// OrbitRevolve100 for OrbitRevolve100Backward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of OrbitRevolve100Forward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 2432 bytes, plus
+// orbitRevolve100Loop1Tape.Bytes() (the tapes of its call sites, each by its
+// own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	orbitRevolve100Loop1Tape  orbitRevolve100Loop1Tape.Bytes(), a orbitRevolve100Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at orbit.go:174 (//godiff:checkpoint -snapshots=100): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 100 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	k                         8 bytes per run: the parameter k
+//	steps                     8 bytes per run: the parameter steps
+//	entryV                    8 bytes per run: v as the loop at orbit.go:174 began (//godiff:checkpoint -snapshots=100)
+//	entryX                    8 bytes per run: x as the loop at orbit.go:174 began (//godiff:checkpoint -snapshots=100)
+//	splitV                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:174 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:174 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                   at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                      8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:174: the state as it began and those the forward sweep saved
+//	x                         8 bytes per run: the value of x the backward sweep reads
+//	v                         8 bytes per run: the value of v the backward sweep reads
+//	snapV                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:174 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapX                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:174 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapAt                    at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:174, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at orbit.go:174 (//godiff:checkpoint -snapshots=100), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 100 states of 24 bytes at once (2400 bytes): for n iterations the
+// body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
+// run does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve100Loop1CallNoDtForward before its backward code, on a tape of
+// one iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type OrbitRevolve100Tape struct {
+	// orbitRevolve100Loop1Tape: the tape of one iteration of the loop at
+	// orbit.go:174 (//godiff:checkpoint -snapshots=100): the backward sweep brings
+	// the state to each iteration from the nearest state it holds (binomial
+	// checkpointing, at most 100 states held), empties this tape and runs the
+	// iteration again recorded before its backward code, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	orbitRevolve100Loop1Tape orbitRevolve100Loop1CallNoDtTape
+	// k: the parameter k.
+	k float64
+	// steps: the parameter steps.
+	steps int
+	// entryV: v as the loop at orbit.go:174 began (//godiff:checkpoint
+	// -snapshots=100).
+	entryV float64
+	// entryX: x as the loop at orbit.go:174 began (//godiff:checkpoint
+	// -snapshots=100).
+	entryX float64
+	// splitV: v at the iterations of the loop at orbit.go:174 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at orbit.go:174 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// orbit.go:174: the state as it began and those the forward sweep saved.
+	held int
+	// x: the value of x the backward sweep reads.
+	x float64
+	// v: the value of v the backward sweep reads.
+	v float64
+	// snapV: v at the iterations of the loop at orbit.go:174 where the binomial
+	// schedule keeps it, at most 100 at once, in a buffer the backward sweep
+	// reuses.
+	snapV []float64
+	// snapX: x at the iterations of the loop at orbit.go:174 where the binomial
+	// schedule keeps it, at most 100 at once, in a buffer the backward sweep
+	// reuses.
+	snapX []float64
+	// snapAt: the iteration of each state saved for the loop at orbit.go:174, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OrbitRevolve100Tape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *OrbitRevolve100Tape) Bytes() int {
+	n := 56
+	n += t.orbitRevolve100Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// OrbitRevolve100Forward runs OrbitRevolve100 and records in t what
+// OrbitRevolve100Backward needs; t's earlier contents are discarded, its memory
+// reused.
+func OrbitRevolve100Forward(t *OrbitRevolve100Tape, x0, v0, k float64, steps int) float64 {
+	t.orbitRevolve100Loop1Tape.calls = t.orbitRevolve100Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
+	t.k = k
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.01
+	t.entryV = v
+	t.entryX = x
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 100
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve100Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
+	t.x = x
+	t.v = v
+	return x*x + v*v
+}
+
+// OrbitRevolve100Backward adds to dx0, dv0 and dk the vector-Jacobian product
+// of OrbitRevolve100 with the seeds s, at the point recorded in t by
+// OrbitRevolve100Forward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those OrbitRevolve100 and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
+func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	k := t.k
+	steps := t.steps
+	// Binomial checkpointing of the loop at orbit.go:174: at most 100 states held at once, the first the state as the loop began.
+	held := 100
+	if steps < held {
+		held = steps
+	}
+	if held < 1 {
+		held = 1
+	}
+	t1 := held
+	t.snapV = slices.Grow(t.snapV[:0], t1)[:t1]
+	clear(t.snapV)
+	snapV := t.snapV
+	snapV[0] = t.entryV
+	t.snapX = slices.Grow(t.snapX[:0], t1)[:t1]
+	clear(t.snapX)
+	snapX := t.snapX
+	snapX[0] = t.entryX
+	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
+	pos := steps
+	var dkSum float64
+	dv += s * t.v * 2
+	dx += s * t.x * 2
+	t2 := steps - 1
+	for i := t2; i >= 0; i-- {
+		t.orbitRevolve100Loop1Tape.calls = t.orbitRevolve100Loop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		v := snapV[top-1]
+		x := snapX[top-1]
+		at := snapAt[top-1]
+		for at < pos {
+			target := pos
+			if top < t1 {
+				t3 := t1 - top + 1
+				t4 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t4 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t3 + reps) / reps
+				}
+				split := t4 - beta*t3/(t3+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t4 {
+					split = t4 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t5, t6 := orbitRevolve100Loop1(v, x, k, 0.01, at)
+				v = t5
+				x = t6
+			}
+			if at < pos {
+				snapV[top] = v
+				snapX[top] = x
+				snapAt[top] = at
+				top++
+			}
+		}
+		orbitRevolve100Loop1CallNoDtForward(&t.orbitRevolve100Loop1Tape, v, x, k, 0.01, pos)
+		dv2 := 0.0
+		dx2 := 0.0
+		dk2 := 0.0
+		orbitRevolve100Loop1CallNoDtBackward(&t.orbitRevolve100Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		dkSum += dk2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dk += dkSum
+}
+
+// OrbitRevolve100Grad returns OrbitRevolve100's result and its gradient with
+// respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
+// reverse-mode automatic differentiation.
+func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
+	var t OrbitRevolve100Tape
+	t1 := OrbitRevolve100Forward(&t, x0, v0, k, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	OrbitRevolve100Backward(&t, 1, &dx0, &dv0, &dk)
+	return t1, dx0, dv0, dk
+}
+
+// OrbitRevolve1000Tape is what OrbitRevolve1000Forward keeps of one run of
+// OrbitRevolve1000 for OrbitRevolve1000Backward: the forward values the
+// backward sweep reads, and the control flow it replays. A tape may be reused:
+// each run of OrbitRevolve1000Forward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 24032 bytes, plus
+// orbitRevolve1000Loop1Tape.Bytes() (the tapes of its call sites, each by its
+// own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	orbitRevolve1000Loop1Tape  orbitRevolve1000Loop1Tape.Bytes(), a orbitRevolve1000Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at orbit.go:191 (//godiff:checkpoint -snapshots=1000): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 1000 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	k                          8 bytes per run: the parameter k
+//	steps                      8 bytes per run: the parameter steps
+//	entryV                     8 bytes per run: v as the loop at orbit.go:191 began (//godiff:checkpoint -snapshots=1000)
+//	entryX                     8 bytes per run: x as the loop at orbit.go:191 began (//godiff:checkpoint -snapshots=1000)
+//	splitV                     at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:191 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                     at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:191 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                    at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                       8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:191: the state as it began and those the forward sweep saved
+//	x                          8 bytes per run: the value of x the backward sweep reads
+//	v                          8 bytes per run: the value of v the backward sweep reads
+//	snapV                      at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:191 where the binomial schedule keeps it, at most 1000 at once, in a buffer the backward sweep reuses
+//	snapX                      at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:191 where the binomial schedule keeps it, at most 1000 at once, in a buffer the backward sweep reuses
+//	snapAt                     at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:191, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at orbit.go:191 (//godiff:checkpoint -snapshots=1000), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 1000 states of 24 bytes at once (24000 bytes): for n iterations the
+// body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
+// run does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve1000Loop1CallNoDtForward before its backward code, on a tape of
+// one iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type OrbitRevolve1000Tape struct {
+	// orbitRevolve1000Loop1Tape: the tape of one iteration of the loop at
+	// orbit.go:191 (//godiff:checkpoint -snapshots=1000): the backward sweep
+	// brings the state to each iteration from the nearest state it holds (binomial
+	// checkpointing, at most 1000 states held), empties this tape and runs the
+	// iteration again recorded before its backward code, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	orbitRevolve1000Loop1Tape orbitRevolve1000Loop1CallNoDtTape
+	// k: the parameter k.
+	k float64
+	// steps: the parameter steps.
+	steps int
+	// entryV: v as the loop at orbit.go:191 began (//godiff:checkpoint
+	// -snapshots=1000).
+	entryV float64
+	// entryX: x as the loop at orbit.go:191 began (//godiff:checkpoint
+	// -snapshots=1000).
+	entryX float64
+	// splitV: v at the iterations of the loop at orbit.go:191 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at orbit.go:191 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// orbit.go:191: the state as it began and those the forward sweep saved.
+	held int
+	// x: the value of x the backward sweep reads.
+	x float64
+	// v: the value of v the backward sweep reads.
+	v float64
+	// snapV: v at the iterations of the loop at orbit.go:191 where the binomial
+	// schedule keeps it, at most 1000 at once, in a buffer the backward sweep
+	// reuses.
+	snapV []float64
+	// snapX: x at the iterations of the loop at orbit.go:191 where the binomial
+	// schedule keeps it, at most 1000 at once, in a buffer the backward sweep
+	// reuses.
+	snapX []float64
+	// snapAt: the iteration of each state saved for the loop at orbit.go:191, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OrbitRevolve1000Tape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *OrbitRevolve1000Tape) Bytes() int {
+	n := 56
+	n += t.orbitRevolve1000Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// OrbitRevolve1000Forward runs OrbitRevolve1000 and records in t what
+// OrbitRevolve1000Backward needs; t's earlier contents are discarded, its
+// memory reused.
+func OrbitRevolve1000Forward(t *OrbitRevolve1000Tape, x0, v0, k float64, steps int) float64 {
+	t.orbitRevolve1000Loop1Tape.calls = t.orbitRevolve1000Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
+	t.k = k
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.01
+	t.entryV = v
+	t.entryX = x
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 1000
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve1000Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
+	t.x = x
+	t.v = v
+	return x*x + v*v
+}
+
+// OrbitRevolve1000Backward adds to dx0, dv0 and dk the vector-Jacobian product
+// of OrbitRevolve1000 with the seeds s, at the point recorded in t by
+// OrbitRevolve1000Forward. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those OrbitRevolve1000 and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func OrbitRevolve1000Backward(t *OrbitRevolve1000Tape, s float64, dx0, dv0, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	k := t.k
+	steps := t.steps
+	// Binomial checkpointing of the loop at orbit.go:191: at most 1000 states held at once, the first the state as the loop began.
+	held := 1000
+	if steps < held {
+		held = steps
+	}
+	if held < 1 {
+		held = 1
+	}
+	t1 := held
+	t.snapV = slices.Grow(t.snapV[:0], t1)[:t1]
+	clear(t.snapV)
+	snapV := t.snapV
+	snapV[0] = t.entryV
+	t.snapX = slices.Grow(t.snapX[:0], t1)[:t1]
+	clear(t.snapX)
+	snapX := t.snapX
+	snapX[0] = t.entryX
+	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
+	pos := steps
+	var dkSum float64
+	dv += s * t.v * 2
+	dx += s * t.x * 2
+	t2 := steps - 1
+	for i := t2; i >= 0; i-- {
+		t.orbitRevolve1000Loop1Tape.calls = t.orbitRevolve1000Loop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		v := snapV[top-1]
+		x := snapX[top-1]
+		at := snapAt[top-1]
+		for at < pos {
+			target := pos
+			if top < t1 {
+				t3 := t1 - top + 1
+				t4 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t4 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t3 + reps) / reps
+				}
+				split := t4 - beta*t3/(t3+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t4 {
+					split = t4 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t5, t6 := orbitRevolve1000Loop1(v, x, k, 0.01, at)
+				v = t5
+				x = t6
+			}
+			if at < pos {
+				snapV[top] = v
+				snapX[top] = x
+				snapAt[top] = at
+				top++
+			}
+		}
+		orbitRevolve1000Loop1CallNoDtForward(&t.orbitRevolve1000Loop1Tape, v, x, k, 0.01, pos)
+		dv2 := 0.0
+		dx2 := 0.0
+		dk2 := 0.0
+		orbitRevolve1000Loop1CallNoDtBackward(&t.orbitRevolve1000Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		dkSum += dk2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dk += dkSum
+}
+
+// OrbitRevolve1000Grad returns OrbitRevolve1000's result and its gradient with
+// respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
+// reverse-mode automatic differentiation.
+func OrbitRevolve1000Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
+	var t OrbitRevolve1000Tape
+	t1 := OrbitRevolve1000Forward(&t, x0, v0, k, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	OrbitRevolve1000Backward(&t, 1, &dx0, &dv0, &dk)
+	return t1, dx0, dv0, dk
+}
+
 // orbitEvery10Loop1CallNoDtTape is what orbitEvery10Loop1CallNoDtForward keeps
 // of the calls of orbitEvery10Loop1 at one call site for
 // orbitEvery10Loop1CallNoDtBackward: the forward values the backward sweep
@@ -1547,6 +3213,682 @@ func orbitEvery100000Loop1CallNoDtBackward(t *orbitEvery100000Loop1CallNoDtTape,
 //
 // It takes and returns v, x, the state the iteration carries to the next.
 func orbitEvery100000Loop1(v, x, k, dt float64, i int) (float64, float64) {
+	v2 := v
+	x2 := x
+	t1 := -k
+	a := t1*x2 - 0.1*x2*x2*x2
+	t2 := 0.5 * dt
+	v2 += t2 * a
+	x2 += dt * v2
+	a2 := t1*x2 - 0.1*x2*x2*x2
+	v2 += t2 * a2
+	return v2, x2
+}
+
+// orbitRevolve10Loop1CallNoDtTape is what orbitRevolve10Loop1CallNoDtForward
+// keeps of the calls of orbitRevolve10Loop1 at one call site for
+// orbitRevolve10Loop1CallNoDtBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a,
+// a2.
+type orbitRevolve10Loop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k float64
+		// dt: the parameter dt.
+		dt float64
+		// x22: the value of x2 the backward sweep reads.
+		x22 float64
+		// prod5: a product (prod) of the forward sweep.
+		prod5 float64
+		// prod4: a product (prod) of the forward sweep.
+		prod4 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// prod3: a product (prod) of the forward sweep.
+		prod3 float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// orbitRevolve10Loop1CallNoDtTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *orbitRevolve10Loop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// orbitRevolve10Loop1CallNoDtForward runs orbitRevolve10Loop1 and records in t
+// what orbitRevolve10Loop1CallNoDtBackward needs, after what the earlier calls
+// since t's holder began its run recorded; the first of them empties t, keeping
+// its memory.
+func orbitRevolve10Loop1CallNoDtForward(t *orbitRevolve10Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	v2 := v
+	x2 := x
+	c.k = k
+	c.dt = dt
+	t1 := -k
+	c.x22 = x2
+	t2 := 0.1 * x2
+	c.prod5 = t2
+	t3 := t2 * x2
+	c.prod4 = t3
+	a := t1*x2 - t3*x2
+	t4 := 0.5 * dt
+	c.prod = t4
+	v2 += t4 * a
+	x2 += dt * v2
+	c.x2 = x2
+	t5 := 0.1 * x2
+	c.prod3 = t5
+	t6 := t5 * x2
+	c.prod2 = t6
+	a2 := t1*x2 - t6*x2
+	v2 += t4 * a2
+	return v2, x2
+}
+
+// orbitRevolve10Loop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
+// product of orbitRevolve10Loop1 with the seeds s1 and s2, at the point that
+// call number call of orbitRevolve10Loop1CallNoDtForward on t recorded. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func orbitRevolve10Loop1CallNoDtBackward(t *orbitRevolve10Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	var dv2 float64
+	k := c.k
+	dt := c.dt
+	t1 := c.x22
+	t2 := c.prod
+	t3 := c.x2
+	dx2 += s2
+	dv2 += s1
+	da2 := dv2 * t2
+	t4 := da2 * t3
+	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
+	dv2 += dx2 * dt
+	da := dv2 * t2
+	t5 := da * t1
+	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
+	*dv += dv2
+	*dx += dx2
+	*dk -= t4 + t5
+}
+
+// orbitRevolve10Loop1 is one iteration of the loop of OrbitRevolve10 at
+// orbit.go:123, which //godiff:checkpoint marks: the backward sweep runs it
+// again, iteration by iteration, rather than record it.
+//
+// It takes and returns v, x, the state the iteration carries to the next.
+func orbitRevolve10Loop1(v, x, k, dt float64, i int) (float64, float64) {
+	v2 := v
+	x2 := x
+	t1 := -k
+	a := t1*x2 - 0.1*x2*x2*x2
+	t2 := 0.5 * dt
+	v2 += t2 * a
+	x2 += dt * v2
+	a2 := t1*x2 - 0.1*x2*x2*x2
+	v2 += t2 * a2
+	return v2, x2
+}
+
+// orbitRevolve20Loop1CallNoDtTape is what orbitRevolve20Loop1CallNoDtForward
+// keeps of the calls of orbitRevolve20Loop1 at one call site for
+// orbitRevolve20Loop1CallNoDtBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a,
+// a2.
+type orbitRevolve20Loop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k float64
+		// dt: the parameter dt.
+		dt float64
+		// x22: the value of x2 the backward sweep reads.
+		x22 float64
+		// prod5: a product (prod) of the forward sweep.
+		prod5 float64
+		// prod4: a product (prod) of the forward sweep.
+		prod4 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// prod3: a product (prod) of the forward sweep.
+		prod3 float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// orbitRevolve20Loop1CallNoDtTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *orbitRevolve20Loop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// orbitRevolve20Loop1CallNoDtForward runs orbitRevolve20Loop1 and records in t
+// what orbitRevolve20Loop1CallNoDtBackward needs, after what the earlier calls
+// since t's holder began its run recorded; the first of them empties t, keeping
+// its memory.
+func orbitRevolve20Loop1CallNoDtForward(t *orbitRevolve20Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	v2 := v
+	x2 := x
+	c.k = k
+	c.dt = dt
+	t1 := -k
+	c.x22 = x2
+	t2 := 0.1 * x2
+	c.prod5 = t2
+	t3 := t2 * x2
+	c.prod4 = t3
+	a := t1*x2 - t3*x2
+	t4 := 0.5 * dt
+	c.prod = t4
+	v2 += t4 * a
+	x2 += dt * v2
+	c.x2 = x2
+	t5 := 0.1 * x2
+	c.prod3 = t5
+	t6 := t5 * x2
+	c.prod2 = t6
+	a2 := t1*x2 - t6*x2
+	v2 += t4 * a2
+	return v2, x2
+}
+
+// orbitRevolve20Loop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
+// product of orbitRevolve20Loop1 with the seeds s1 and s2, at the point that
+// call number call of orbitRevolve20Loop1CallNoDtForward on t recorded. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func orbitRevolve20Loop1CallNoDtBackward(t *orbitRevolve20Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	var dv2 float64
+	k := c.k
+	dt := c.dt
+	t1 := c.x22
+	t2 := c.prod
+	t3 := c.x2
+	dx2 += s2
+	dv2 += s1
+	da2 := dv2 * t2
+	t4 := da2 * t3
+	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
+	dv2 += dx2 * dt
+	da := dv2 * t2
+	t5 := da * t1
+	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
+	*dv += dv2
+	*dx += dx2
+	*dk -= t4 + t5
+}
+
+// orbitRevolve20Loop1 is one iteration of the loop of OrbitRevolve20 at
+// orbit.go:140, which //godiff:checkpoint marks: the backward sweep runs it
+// again, iteration by iteration, rather than record it.
+//
+// It takes and returns v, x, the state the iteration carries to the next.
+func orbitRevolve20Loop1(v, x, k, dt float64, i int) (float64, float64) {
+	v2 := v
+	x2 := x
+	t1 := -k
+	a := t1*x2 - 0.1*x2*x2*x2
+	t2 := 0.5 * dt
+	v2 += t2 * a
+	x2 += dt * v2
+	a2 := t1*x2 - 0.1*x2*x2*x2
+	v2 += t2 * a2
+	return v2, x2
+}
+
+// orbitRevolve50Loop1CallNoDtTape is what orbitRevolve50Loop1CallNoDtForward
+// keeps of the calls of orbitRevolve50Loop1 at one call site for
+// orbitRevolve50Loop1CallNoDtBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a,
+// a2.
+type orbitRevolve50Loop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k float64
+		// dt: the parameter dt.
+		dt float64
+		// x22: the value of x2 the backward sweep reads.
+		x22 float64
+		// prod5: a product (prod) of the forward sweep.
+		prod5 float64
+		// prod4: a product (prod) of the forward sweep.
+		prod4 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// prod3: a product (prod) of the forward sweep.
+		prod3 float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// orbitRevolve50Loop1CallNoDtTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *orbitRevolve50Loop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// orbitRevolve50Loop1CallNoDtForward runs orbitRevolve50Loop1 and records in t
+// what orbitRevolve50Loop1CallNoDtBackward needs, after what the earlier calls
+// since t's holder began its run recorded; the first of them empties t, keeping
+// its memory.
+func orbitRevolve50Loop1CallNoDtForward(t *orbitRevolve50Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	v2 := v
+	x2 := x
+	c.k = k
+	c.dt = dt
+	t1 := -k
+	c.x22 = x2
+	t2 := 0.1 * x2
+	c.prod5 = t2
+	t3 := t2 * x2
+	c.prod4 = t3
+	a := t1*x2 - t3*x2
+	t4 := 0.5 * dt
+	c.prod = t4
+	v2 += t4 * a
+	x2 += dt * v2
+	c.x2 = x2
+	t5 := 0.1 * x2
+	c.prod3 = t5
+	t6 := t5 * x2
+	c.prod2 = t6
+	a2 := t1*x2 - t6*x2
+	v2 += t4 * a2
+	return v2, x2
+}
+
+// orbitRevolve50Loop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
+// product of orbitRevolve50Loop1 with the seeds s1 and s2, at the point that
+// call number call of orbitRevolve50Loop1CallNoDtForward on t recorded. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func orbitRevolve50Loop1CallNoDtBackward(t *orbitRevolve50Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	var dv2 float64
+	k := c.k
+	dt := c.dt
+	t1 := c.x22
+	t2 := c.prod
+	t3 := c.x2
+	dx2 += s2
+	dv2 += s1
+	da2 := dv2 * t2
+	t4 := da2 * t3
+	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
+	dv2 += dx2 * dt
+	da := dv2 * t2
+	t5 := da * t1
+	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
+	*dv += dv2
+	*dx += dx2
+	*dk -= t4 + t5
+}
+
+// orbitRevolve50Loop1 is one iteration of the loop of OrbitRevolve50 at
+// orbit.go:157, which //godiff:checkpoint marks: the backward sweep runs it
+// again, iteration by iteration, rather than record it.
+//
+// It takes and returns v, x, the state the iteration carries to the next.
+func orbitRevolve50Loop1(v, x, k, dt float64, i int) (float64, float64) {
+	v2 := v
+	x2 := x
+	t1 := -k
+	a := t1*x2 - 0.1*x2*x2*x2
+	t2 := 0.5 * dt
+	v2 += t2 * a
+	x2 += dt * v2
+	a2 := t1*x2 - 0.1*x2*x2*x2
+	v2 += t2 * a2
+	return v2, x2
+}
+
+// orbitRevolve100Loop1CallNoDtTape is what orbitRevolve100Loop1CallNoDtForward
+// keeps of the calls of orbitRevolve100Loop1 at one call site for
+// orbitRevolve100Loop1CallNoDtBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a,
+// a2.
+type orbitRevolve100Loop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k float64
+		// dt: the parameter dt.
+		dt float64
+		// x22: the value of x2 the backward sweep reads.
+		x22 float64
+		// prod5: a product (prod) of the forward sweep.
+		prod5 float64
+		// prod4: a product (prod) of the forward sweep.
+		prod4 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// prod3: a product (prod) of the forward sweep.
+		prod3 float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// orbitRevolve100Loop1CallNoDtTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *orbitRevolve100Loop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// orbitRevolve100Loop1CallNoDtForward runs orbitRevolve100Loop1 and records in
+// t what orbitRevolve100Loop1CallNoDtBackward needs, after what the earlier
+// calls since t's holder began its run recorded; the first of them empties t,
+// keeping its memory.
+func orbitRevolve100Loop1CallNoDtForward(t *orbitRevolve100Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	v2 := v
+	x2 := x
+	c.k = k
+	c.dt = dt
+	t1 := -k
+	c.x22 = x2
+	t2 := 0.1 * x2
+	c.prod5 = t2
+	t3 := t2 * x2
+	c.prod4 = t3
+	a := t1*x2 - t3*x2
+	t4 := 0.5 * dt
+	c.prod = t4
+	v2 += t4 * a
+	x2 += dt * v2
+	c.x2 = x2
+	t5 := 0.1 * x2
+	c.prod3 = t5
+	t6 := t5 * x2
+	c.prod2 = t6
+	a2 := t1*x2 - t6*x2
+	v2 += t4 * a2
+	return v2, x2
+}
+
+// orbitRevolve100Loop1CallNoDtBackward adds to dv, dx and dk the
+// vector-Jacobian product of orbitRevolve100Loop1 with the seeds s1 and s2, at
+// the point that call number call of orbitRevolve100Loop1CallNoDtForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func orbitRevolve100Loop1CallNoDtBackward(t *orbitRevolve100Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	var dv2 float64
+	k := c.k
+	dt := c.dt
+	t1 := c.x22
+	t2 := c.prod
+	t3 := c.x2
+	dx2 += s2
+	dv2 += s1
+	da2 := dv2 * t2
+	t4 := da2 * t3
+	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
+	dv2 += dx2 * dt
+	da := dv2 * t2
+	t5 := da * t1
+	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
+	*dv += dv2
+	*dx += dx2
+	*dk -= t4 + t5
+}
+
+// orbitRevolve100Loop1 is one iteration of the loop of OrbitRevolve100 at
+// orbit.go:174, which //godiff:checkpoint marks: the backward sweep runs it
+// again, iteration by iteration, rather than record it.
+//
+// It takes and returns v, x, the state the iteration carries to the next.
+func orbitRevolve100Loop1(v, x, k, dt float64, i int) (float64, float64) {
+	v2 := v
+	x2 := x
+	t1 := -k
+	a := t1*x2 - 0.1*x2*x2*x2
+	t2 := 0.5 * dt
+	v2 += t2 * a
+	x2 += dt * v2
+	a2 := t1*x2 - 0.1*x2*x2*x2
+	v2 += t2 * a2
+	return v2, x2
+}
+
+// orbitRevolve1000Loop1CallNoDtTape is what
+// orbitRevolve1000Loop1CallNoDtForward keeps of the calls of
+// orbitRevolve1000Loop1 at one call site for
+// orbitRevolve1000Loop1CallNoDtBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a,
+// a2.
+type orbitRevolve1000Loop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k float64
+		// dt: the parameter dt.
+		dt float64
+		// x22: the value of x2 the backward sweep reads.
+		x22 float64
+		// prod5: a product (prod) of the forward sweep.
+		prod5 float64
+		// prod4: a product (prod) of the forward sweep.
+		prod4 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// prod3: a product (prod) of the forward sweep.
+		prod3 float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// orbitRevolve1000Loop1CallNoDtTape's comment counts them: each value's size,
+// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
+// of its call sites; not Go's padding nor spare capacity.
+func (t *orbitRevolve1000Loop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// orbitRevolve1000Loop1CallNoDtForward runs orbitRevolve1000Loop1 and records
+// in t what orbitRevolve1000Loop1CallNoDtBackward needs, after what the earlier
+// calls since t's holder began its run recorded; the first of them empties t,
+// keeping its memory.
+func orbitRevolve1000Loop1CallNoDtForward(t *orbitRevolve1000Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	v2 := v
+	x2 := x
+	c.k = k
+	c.dt = dt
+	t1 := -k
+	c.x22 = x2
+	t2 := 0.1 * x2
+	c.prod5 = t2
+	t3 := t2 * x2
+	c.prod4 = t3
+	a := t1*x2 - t3*x2
+	t4 := 0.5 * dt
+	c.prod = t4
+	v2 += t4 * a
+	x2 += dt * v2
+	c.x2 = x2
+	t5 := 0.1 * x2
+	c.prod3 = t5
+	t6 := t5 * x2
+	c.prod2 = t6
+	a2 := t1*x2 - t6*x2
+	v2 += t4 * a2
+	return v2, x2
+}
+
+// orbitRevolve1000Loop1CallNoDtBackward adds to dv, dx and dk the
+// vector-Jacobian product of orbitRevolve1000Loop1 with the seeds s1 and s2, at
+// the point that call number call of orbitRevolve1000Loop1CallNoDtForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func orbitRevolve1000Loop1CallNoDtBackward(t *orbitRevolve1000Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	var dv2 float64
+	k := c.k
+	dt := c.dt
+	t1 := c.x22
+	t2 := c.prod
+	t3 := c.x2
+	dx2 += s2
+	dv2 += s1
+	da2 := dv2 * t2
+	t4 := da2 * t3
+	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
+	dv2 += dx2 * dt
+	da := dv2 * t2
+	t5 := da * t1
+	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
+	*dv += dv2
+	*dx += dx2
+	*dk -= t4 + t5
+}
+
+// orbitRevolve1000Loop1 is one iteration of the loop of OrbitRevolve1000 at
+// orbit.go:191, which //godiff:checkpoint marks: the backward sweep runs it
+// again, iteration by iteration, rather than record it.
+//
+// It takes and returns v, x, the state the iteration carries to the next.
+func orbitRevolve1000Loop1(v, x, k, dt float64, i int) (float64, float64) {
 	v2 := v
 	x2 := x
 	t1 := -k

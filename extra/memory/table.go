@@ -62,3 +62,17 @@ func OrbitTable(rows []OrbitRow) string {
 	}
 	return b.String()
 }
+
+// RevolveTable formats the rows as a Markdown table: states held, the
+// most plain runs of a step and the plain runs per step in all, tape
+// bytes, time, its factor over the recorded gradient's and the largest
+// relative difference from the recorded gradient.
+func RevolveTable(rows []RevolveRow) string {
+	var b strings.Builder
+	b.WriteString("| S (-snapshots) | r | plain runs per step | tape | gradient time | over recorded | differs from recorded by |\n")
+	b.WriteString("|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %d | %d | %.2f | %s | %s | %.2f× | %.1e |\n", r.Snapshots, r.Reps, r.Runs, Size(uint64(r.TapeBytes)), seconds(r.Seconds), r.Factor, r.MaxRelDiff)
+	}
+	return b.String()
+}

@@ -10,8 +10,9 @@ var sink float64
 
 // BenchmarkOrbit times a million leapfrog steps: the function, its
 // gradient with every step recorded (OrbitRecordedGrad), and with the
-// state saved every 10000 steps (OrbitLongGrad, 100 snapshots), the
-// gradients checked equal. tape-MB is the tape's Bytes after a forward
+// state saved every 10000 steps (OrbitLongGrad, 100 snapshots), and
+// reversed by binomial checkpointing with at most 100 states held
+// (OrbitRevolve100Grad), the gradients checked equal. tape-MB is the tape's Bytes after a forward
 // run, and, for the checkpointed form, after a backward run (one
 // stretch's tape included). Run:
 //
@@ -47,6 +48,20 @@ func BenchmarkOrbit(b *testing.B) {
 		OrbitLongForward(&t, 0.3, -0.2, 1.5, steps)
 		var d [3]float64
 		OrbitLongBackward(&t, 1, &d[0], &d[1], &d[2])
+		b.ReportMetric(float64(t.Bytes())/1e6, "tape-MB")
+	})
+	b.Run("Revolve100", func(b *testing.B) {
+		var got [3]float64
+		for b.Loop() {
+			_, got[0], got[1], got[2] = OrbitRevolve100Grad(0.3, -0.2, 1.5, steps)
+		}
+		if got != want {
+			b.Errorf("gradient %v, recorded %v (bit for bit)", got, want)
+		}
+		var t OrbitRevolve100Tape
+		OrbitRevolve100Forward(&t, 0.3, -0.2, 1.5, steps)
+		var d [3]float64
+		OrbitRevolve100Backward(&t, 1, &d[0], &d[1], &d[2])
 		b.ReportMetric(float64(t.Bytes())/1e6, "tape-MB")
 	})
 }

@@ -284,3 +284,127 @@ func OrbitLong(x0, v0, k float64, steps int) float64 {
 	}
 	return x*x + v*v
 }
+
+// OrbitRevolve is Orbit reversed by binomial checkpointing with at most
+// 4 states held at once (Revolve).
+//
+//godiff:grad x0 v0 k
+//godiff:jvp x0 v0 k
+func OrbitRevolve(x0, v0, k float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.01
+	//godiff:checkpoint -snapshots=4
+	for range steps {
+		a := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a
+		x += dt * v
+		a2 := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a2
+	}
+	return x*x + v*v
+}
+
+// OrbitRevolve100 is Orbit reversed binomially with at most 100 states
+// (see BenchmarkOrbit).
+//
+//godiff:grad x0 v0 k
+func OrbitRevolve100(x0, v0, k float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.01
+	//godiff:checkpoint -snapshots=100
+	for range steps {
+		a := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a
+		x += dt * v
+		a2 := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a2
+	}
+	return x*x + v*v
+}
+
+// OrbitBudget is Orbit reversed binomially with as many states as 1 kB
+// holds: 24 bytes each (x, v and the iteration), so 41.
+//
+//godiff:grad x0 v0 k
+func OrbitBudget(x0, v0, k float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.01
+	//godiff:checkpoint -memory=1kB
+	for range steps {
+		a := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a
+		x += dt * v
+		a2 := -k*x - 0.1*x*x*x
+		v += 0.5 * dt * a2
+	}
+	return x*x + v*v
+}
+
+// Forced is a driven oscillator integrated by a three-clause loop whose
+// body reads its counter (the drive's phase), reversed binomially with
+// at most 3 states held.
+//
+//godiff:grad x0 v0 w
+//godiff:jvp x0 v0 w
+func Forced(x0, v0, w float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.02
+	//godiff:checkpoint -snapshots=3
+	for i := 0; i < steps; i++ {
+		a := -x + 0.3*math.Sin(w*float64(i)*dt)
+		v += dt * a
+		x += dt * v
+	}
+	return x*x - v
+}
+
+// ForcedRecorded is Forced without the checkpoint.
+//
+//godiff:grad x0 v0 w
+func ForcedRecorded(x0, v0, w float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.02
+	for i := 0; i < steps; i++ {
+		a := -x + 0.3*math.Sin(w*float64(i)*dt)
+		v += dt * a
+		x += dt * v
+	}
+	return x*x - v
+}
+
+// Settle integrates a damped oscillator until its energy falls below tol:
+// a while loop whose trip count the forward sweep finds, reversed
+// binomially with at most 5 states held. It returns the time taken plus
+// a function of the final state.
+//
+//godiff:grad x0 v0 c
+//godiff:jvp x0 v0 c
+func Settle(x0, v0, c, tol float64) float64 {
+	x, v := x0, v0
+	dt := 0.01
+	t := 0.0
+	//godiff:checkpoint -snapshots=5
+	for x*x+v*v > tol {
+		a := -x - c*v - 0.1*x*x*x
+		v += dt * a
+		x += dt * v
+		t += dt
+	}
+	return t + x + 2*v
+}
+
+// SettleRecorded is Settle without the checkpoint.
+//
+//godiff:grad x0 v0 c
+func SettleRecorded(x0, v0, c, tol float64) float64 {
+	x, v := x0, v0
+	dt := 0.01
+	t := 0.0
+	for x*x+v*v > tol {
+		a := -x - c*v - 0.1*x*x*x
+		v += dt * a
+		x += dt * v
+		t += dt
+	}
+	return t + x + 2*v
+}

@@ -1905,6 +1905,1731 @@ func OrbitLongGrad(x0, v0, k float64, steps int) (float64, float64, float64, flo
 	return t1, dx0, dv0, dk
 }
 
+// OrbitRevolveTape is what OrbitRevolveForward keeps of one run of OrbitRevolve
+// for OrbitRevolveBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// OrbitRevolveForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 128 bytes, plus
+// orbitRevolveLoop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	orbitRevolveLoop1Tape  orbitRevolveLoop1Tape.Bytes(), a orbitRevolveLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:297 (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 4 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	k                      8 bytes per run: the parameter k
+//	steps                  8 bytes per run: the parameter steps
+//	entryV                 8 bytes per run: v as the loop at funcs.go:297 began (//godiff:checkpoint -snapshots=4)
+//	entryX                 8 bytes per run: x as the loop at funcs.go:297 began (//godiff:checkpoint -snapshots=4)
+//	splitV                 at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:297 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                 at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:297 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                   8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:297: the state as it began and those the forward sweep saved
+//	x                      8 bytes per run: the value of x the backward sweep reads
+//	v                      8 bytes per run: the value of v the backward sweep reads
+//	snapV                  at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:297 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
+//	snapX                  at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:297 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
+//	snapAt                 at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:297, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:297 (//godiff:checkpoint -snapshots=4), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 4 states of 24 bytes at once (96 bytes): for n iterations the body
+// runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
+// does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolveLoop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type OrbitRevolveTape struct {
+	// orbitRevolveLoop1Tape: the tape of one iteration of the loop at funcs.go:297
+	// (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to
+	// each iteration from the nearest state it holds (binomial checkpointing, at
+	// most 4 states held), empties this tape and runs the iteration again recorded
+	// before its backward code, so that it holds one iteration's entries whatever
+	// the number of iterations.
+	orbitRevolveLoop1Tape orbitRevolveLoop1CallNoDtTape
+	// k: the parameter k.
+	k float64
+	// steps: the parameter steps.
+	steps int
+	// entryV: v as the loop at funcs.go:297 began (//godiff:checkpoint
+	// -snapshots=4).
+	entryV float64
+	// entryX: x as the loop at funcs.go:297 began (//godiff:checkpoint
+	// -snapshots=4).
+	entryX float64
+	// splitV: v at the iterations of the loop at funcs.go:297 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at funcs.go:297 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// funcs.go:297: the state as it began and those the forward sweep saved.
+	held int
+	// x: the value of x the backward sweep reads.
+	x float64
+	// v: the value of v the backward sweep reads.
+	v float64
+	// snapV: v at the iterations of the loop at funcs.go:297 where the binomial
+	// schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses.
+	snapV []float64
+	// snapX: x at the iterations of the loop at funcs.go:297 where the binomial
+	// schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses.
+	snapX []float64
+	// snapAt: the iteration of each state saved for the loop at funcs.go:297, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OrbitRevolveTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *OrbitRevolveTape) Bytes() int {
+	n := 56
+	n += t.orbitRevolveLoop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// OrbitRevolveForward runs OrbitRevolve and records in t what
+// OrbitRevolveBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func OrbitRevolveForward(t *OrbitRevolveTape, x0, v0, k float64, steps int) float64 {
+	t.orbitRevolveLoop1Tape.calls = t.orbitRevolveLoop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
+	t.k = k
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.01
+	t.entryV = v
+	t.entryX = x
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 4
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolveLoop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
+	t.x = x
+	t.v = v
+	return x*x + v*v
+}
+
+// OrbitRevolveBackward adds to dx0, dv0 and dk the vector-Jacobian product of
+// OrbitRevolve with the seeds s, at the point recorded in t by
+// OrbitRevolveForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those OrbitRevolve and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func OrbitRevolveBackward(t *OrbitRevolveTape, s float64, dx0, dv0, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	k := t.k
+	steps := t.steps
+	// Binomial checkpointing of the loop at funcs.go:297: at most 4 states held at once, the first the state as the loop began.
+	held := 4
+	if steps < held {
+		held = steps
+	}
+	if held < 1 {
+		held = 1
+	}
+	t1 := held
+	t.snapV = slices.Grow(t.snapV[:0], t1)[:t1]
+	clear(t.snapV)
+	snapV := t.snapV
+	snapV[0] = t.entryV
+	t.snapX = slices.Grow(t.snapX[:0], t1)[:t1]
+	clear(t.snapX)
+	snapX := t.snapX
+	snapX[0] = t.entryX
+	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
+	pos := steps
+	var dkSum float64
+	dv += s * t.v * 2
+	dx += s * t.x * 2
+	t2 := steps - 1
+	for i := t2; i >= 0; i-- {
+		t.orbitRevolveLoop1Tape.calls = t.orbitRevolveLoop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		v := snapV[top-1]
+		x := snapX[top-1]
+		at := snapAt[top-1]
+		for at < pos {
+			target := pos
+			if top < t1 {
+				t3 := t1 - top + 1
+				t4 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t4 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t3 + reps) / reps
+				}
+				split := t4 - beta*t3/(t3+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t4 {
+					split = t4 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t5, t6 := orbitRevolveLoop1(v, x, k, 0.01, at)
+				v = t5
+				x = t6
+			}
+			if at < pos {
+				snapV[top] = v
+				snapX[top] = x
+				snapAt[top] = at
+				top++
+			}
+		}
+		orbitRevolveLoop1CallNoDtForward(&t.orbitRevolveLoop1Tape, v, x, k, 0.01, pos)
+		dv2 := 0.0
+		dx2 := 0.0
+		dk2 := 0.0
+		orbitRevolveLoop1CallNoDtBackward(&t.orbitRevolveLoop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		dkSum += dk2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dk += dkSum
+}
+
+// OrbitRevolveGrad returns OrbitRevolve's result and its gradient with respect
+// to x0, v0 and k, in that order (dx0, dv0, dk), computed by reverse-mode
+// automatic differentiation.
+func OrbitRevolveGrad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
+	var t OrbitRevolveTape
+	t1 := OrbitRevolveForward(&t, x0, v0, k, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	OrbitRevolveBackward(&t, 1, &dx0, &dv0, &dk)
+	return t1, dx0, dv0, dk
+}
+
+// OrbitRevolveJVP returns OrbitRevolve's results and then their directional
+// derivatives along the tangents dx0, dv0, dk of x0, v0, k, computed by
+// forward-mode automatic differentiation.
+func OrbitRevolveJVP(x0, v0, k float64, steps int, dx0, dv0, dk float64) (float64, float64) {
+	x := x0
+	dx := dx0
+	v := v0
+	dv := dv0
+	dt := 0.01
+	for range steps {
+		t1 := -k
+		t2 := 0.1 * x
+		t3 := t2 * x
+		a := t1*x - t3*x
+		da := -(x * dk) - k*dx - (x*(x*(dx*0.1)+t2*dx) + t3*dx)
+		t4 := 0.5 * dt
+		v += t4 * a
+		dv += t4 * da
+		x += dt * v
+		dx += dt * dv
+		t5 := 0.1 * x
+		t6 := t5 * x
+		a2 := t1*x - t6*x
+		da2 := -(x * dk) - k*dx - (x*(x*(dx*0.1)+t5*dx) + t6*dx)
+		v += t4 * a2
+		dv += t4 * da2
+	}
+	return x*x + v*v, x*dx*2 + v*dv*2
+}
+
+// OrbitRevolve100Tape is what OrbitRevolve100Forward keeps of one run of
+// OrbitRevolve100 for OrbitRevolve100Backward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of OrbitRevolve100Forward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 2432 bytes, plus
+// orbitRevolve100Loop1Tape.Bytes() (the tapes of its call sites, each by its
+// own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	orbitRevolve100Loop1Tape  orbitRevolve100Loop1Tape.Bytes(), a orbitRevolve100Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:315 (//godiff:checkpoint -snapshots=100): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 100 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	k                         8 bytes per run: the parameter k
+//	steps                     8 bytes per run: the parameter steps
+//	entryV                    8 bytes per run: v as the loop at funcs.go:315 began (//godiff:checkpoint -snapshots=100)
+//	entryX                    8 bytes per run: x as the loop at funcs.go:315 began (//godiff:checkpoint -snapshots=100)
+//	splitV                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:315 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:315 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                   at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                      8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:315: the state as it began and those the forward sweep saved
+//	x                         8 bytes per run: the value of x the backward sweep reads
+//	v                         8 bytes per run: the value of v the backward sweep reads
+//	snapV                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:315 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapX                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:315 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapAt                    at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:315, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:315 (//godiff:checkpoint -snapshots=100), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 100 states of 24 bytes at once (2400 bytes): for n iterations the
+// body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
+// run does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// orbitRevolve100Loop1CallNoDtForward before its backward code, on a tape of
+// one iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type OrbitRevolve100Tape struct {
+	// orbitRevolve100Loop1Tape: the tape of one iteration of the loop at
+	// funcs.go:315 (//godiff:checkpoint -snapshots=100): the backward sweep brings
+	// the state to each iteration from the nearest state it holds (binomial
+	// checkpointing, at most 100 states held), empties this tape and runs the
+	// iteration again recorded before its backward code, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	orbitRevolve100Loop1Tape orbitRevolve100Loop1CallNoDtTape
+	// k: the parameter k.
+	k float64
+	// steps: the parameter steps.
+	steps int
+	// entryV: v as the loop at funcs.go:315 began (//godiff:checkpoint
+	// -snapshots=100).
+	entryV float64
+	// entryX: x as the loop at funcs.go:315 began (//godiff:checkpoint
+	// -snapshots=100).
+	entryX float64
+	// splitV: v at the iterations of the loop at funcs.go:315 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at funcs.go:315 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// funcs.go:315: the state as it began and those the forward sweep saved.
+	held int
+	// x: the value of x the backward sweep reads.
+	x float64
+	// v: the value of v the backward sweep reads.
+	v float64
+	// snapV: v at the iterations of the loop at funcs.go:315 where the binomial
+	// schedule keeps it, at most 100 at once, in a buffer the backward sweep
+	// reuses.
+	snapV []float64
+	// snapX: x at the iterations of the loop at funcs.go:315 where the binomial
+	// schedule keeps it, at most 100 at once, in a buffer the backward sweep
+	// reuses.
+	snapX []float64
+	// snapAt: the iteration of each state saved for the loop at funcs.go:315, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OrbitRevolve100Tape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *OrbitRevolve100Tape) Bytes() int {
+	n := 56
+	n += t.orbitRevolve100Loop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// OrbitRevolve100Forward runs OrbitRevolve100 and records in t what
+// OrbitRevolve100Backward needs; t's earlier contents are discarded, its memory
+// reused.
+func OrbitRevolve100Forward(t *OrbitRevolve100Tape, x0, v0, k float64, steps int) float64 {
+	t.orbitRevolve100Loop1Tape.calls = t.orbitRevolve100Loop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
+	t.k = k
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.01
+	t.entryV = v
+	t.entryX = x
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 100
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitRevolve100Loop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
+	t.x = x
+	t.v = v
+	return x*x + v*v
+}
+
+// OrbitRevolve100Backward adds to dx0, dv0 and dk the vector-Jacobian product
+// of OrbitRevolve100 with the seeds s, at the point recorded in t by
+// OrbitRevolve100Forward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those OrbitRevolve100 and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
+func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	k := t.k
+	steps := t.steps
+	// Binomial checkpointing of the loop at funcs.go:315: at most 100 states held at once, the first the state as the loop began.
+	held := 100
+	if steps < held {
+		held = steps
+	}
+	if held < 1 {
+		held = 1
+	}
+	t1 := held
+	t.snapV = slices.Grow(t.snapV[:0], t1)[:t1]
+	clear(t.snapV)
+	snapV := t.snapV
+	snapV[0] = t.entryV
+	t.snapX = slices.Grow(t.snapX[:0], t1)[:t1]
+	clear(t.snapX)
+	snapX := t.snapX
+	snapX[0] = t.entryX
+	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
+	pos := steps
+	var dkSum float64
+	dv += s * t.v * 2
+	dx += s * t.x * 2
+	t2 := steps - 1
+	for i := t2; i >= 0; i-- {
+		t.orbitRevolve100Loop1Tape.calls = t.orbitRevolve100Loop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		v := snapV[top-1]
+		x := snapX[top-1]
+		at := snapAt[top-1]
+		for at < pos {
+			target := pos
+			if top < t1 {
+				t3 := t1 - top + 1
+				t4 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t4 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t3 + reps) / reps
+				}
+				split := t4 - beta*t3/(t3+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t4 {
+					split = t4 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t5, t6 := orbitRevolve100Loop1(v, x, k, 0.01, at)
+				v = t5
+				x = t6
+			}
+			if at < pos {
+				snapV[top] = v
+				snapX[top] = x
+				snapAt[top] = at
+				top++
+			}
+		}
+		orbitRevolve100Loop1CallNoDtForward(&t.orbitRevolve100Loop1Tape, v, x, k, 0.01, pos)
+		dv2 := 0.0
+		dx2 := 0.0
+		dk2 := 0.0
+		orbitRevolve100Loop1CallNoDtBackward(&t.orbitRevolve100Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		dkSum += dk2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dk += dkSum
+}
+
+// OrbitRevolve100Grad returns OrbitRevolve100's result and its gradient with
+// respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
+// reverse-mode automatic differentiation.
+func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
+	var t OrbitRevolve100Tape
+	t1 := OrbitRevolve100Forward(&t, x0, v0, k, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	OrbitRevolve100Backward(&t, 1, &dx0, &dv0, &dk)
+	return t1, dx0, dv0, dk
+}
+
+// OrbitBudgetTape is what OrbitBudgetForward keeps of one run of OrbitBudget
+// for OrbitBudgetBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of OrbitBudgetForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 1016 bytes, plus
+// orbitBudgetLoop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	orbitBudgetLoop1Tape  orbitBudgetLoop1Tape.Bytes(), a orbitBudgetLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:333 (//godiff:checkpoint -memory=1000): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 41 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	k                     8 bytes per run: the parameter k
+//	steps                 8 bytes per run: the parameter steps
+//	entryV                8 bytes per run: v as the loop at funcs.go:333 began (//godiff:checkpoint -memory=1000)
+//	entryX                8 bytes per run: x as the loop at funcs.go:333 began (//godiff:checkpoint -memory=1000)
+//	splitV                at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:333 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX                at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:333 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt               at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held                  8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:333: the state as it began and those the forward sweep saved
+//	x                     8 bytes per run: the value of x the backward sweep reads
+//	v                     8 bytes per run: the value of v the backward sweep reads
+//	snapV                 at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:333 where the binomial schedule keeps it, at most 41 at once, in a buffer the backward sweep reuses
+//	snapX                 at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:333 where the binomial schedule keeps it, at most 41 at once, in a buffer the backward sweep reuses
+//	snapAt                at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:333, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:333 (//godiff:checkpoint -memory=1000), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 41 states of 24 bytes at once (984 bytes), S = ⌊1000 / 24⌋ = 41
+// from the budget of 1000 bytes and 24 bytes a state (the state and its
+// iteration's number): for n iterations the body runs plainly r·n − C(S+r,
+// S+1) times in all (the forward sweep's own run does those of the schedule's
+// first descent, about n, saving the states it keeps as it passes them), r
+// times an iteration at most, where r is the least integer with C(S+r, S) ≥
+// n, then once more recorded by orbitBudgetLoop1CallNoDtForward before its
+// backward code, on a tape of one iteration; lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type OrbitBudgetTape struct {
+	// orbitBudgetLoop1Tape: the tape of one iteration of the loop at funcs.go:333
+	// (//godiff:checkpoint -memory=1000): the backward sweep brings the state to
+	// each iteration from the nearest state it holds (binomial checkpointing, at
+	// most 41 states held), empties this tape and runs the iteration again
+	// recorded before its backward code, so that it holds one iteration's entries
+	// whatever the number of iterations.
+	orbitBudgetLoop1Tape orbitBudgetLoop1CallNoDtTape
+	// k: the parameter k.
+	k float64
+	// steps: the parameter steps.
+	steps int
+	// entryV: v as the loop at funcs.go:333 began (//godiff:checkpoint
+	// -memory=1000).
+	entryV float64
+	// entryX: x as the loop at funcs.go:333 began (//godiff:checkpoint
+	// -memory=1000).
+	entryX float64
+	// splitV: v at the iterations of the loop at funcs.go:333 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at funcs.go:333 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// funcs.go:333: the state as it began and those the forward sweep saved.
+	held int
+	// x: the value of x the backward sweep reads.
+	x float64
+	// v: the value of v the backward sweep reads.
+	v float64
+	// snapV: v at the iterations of the loop at funcs.go:333 where the binomial
+	// schedule keeps it, at most 41 at once, in a buffer the backward sweep
+	// reuses.
+	snapV []float64
+	// snapX: x at the iterations of the loop at funcs.go:333 where the binomial
+	// schedule keeps it, at most 41 at once, in a buffer the backward sweep
+	// reuses.
+	snapX []float64
+	// snapAt: the iteration of each state saved for the loop at funcs.go:333, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OrbitBudgetTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *OrbitBudgetTape) Bytes() int {
+	n := 56
+	n += t.orbitBudgetLoop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// OrbitBudgetForward runs OrbitBudget and records in t what OrbitBudgetBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func OrbitBudgetForward(t *OrbitBudgetTape, x0, v0, k float64, steps int) float64 {
+	t.orbitBudgetLoop1Tape.calls = t.orbitBudgetLoop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
+	t.k = k
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.01
+	t.entryV = v
+	t.entryX = x
+	t1 := int(steps)
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 41
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t2 := t1 - 0
+		t3 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t2 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t3 + reps) / reps
+		}
+		split := t2 - beta*t3/(t3+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t2 {
+			split = t2 - 1
+		}
+		t4 := split
+		if t4 < t1-1 {
+			next = t4
+		}
+	}
+	for i := range steps {
+		t5 := v
+		t6 := x
+		if i == next {
+			t.splitV = append(t.splitV, t5)
+			t.splitX = append(t.splitX, t6)
+			t.splitAt = append(t.splitAt, i)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t1 - i
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := i + split2
+				if t9 < t1-1 {
+					next = t9
+				}
+			}
+		}
+		t10, t11 := orbitBudgetLoop1(t5, t6, k, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
+	t.x = x
+	t.v = v
+	return x*x + v*v
+}
+
+// OrbitBudgetBackward adds to dx0, dv0 and dk the vector-Jacobian product of
+// OrbitBudget with the seeds s, at the point recorded in t by
+// OrbitBudgetForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those OrbitBudget and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func OrbitBudgetBackward(t *OrbitBudgetTape, s float64, dx0, dv0, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	k := t.k
+	steps := t.steps
+	// Binomial checkpointing of the loop at funcs.go:333: at most 41 states held at once, the first the state as the loop began.
+	held := 41
+	if steps < held {
+		held = steps
+	}
+	if held < 1 {
+		held = 1
+	}
+	t1 := held
+	t.snapV = slices.Grow(t.snapV[:0], t1)[:t1]
+	clear(t.snapV)
+	snapV := t.snapV
+	snapV[0] = t.entryV
+	t.snapX = slices.Grow(t.snapX[:0], t1)[:t1]
+	clear(t.snapX)
+	snapX := t.snapX
+	snapX[0] = t.entryX
+	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := 1
+	top = t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
+	pos := steps
+	var dkSum float64
+	dv += s * t.v * 2
+	dx += s * t.x * 2
+	t2 := steps - 1
+	for i := t2; i >= 0; i-- {
+		t.orbitBudgetLoop1Tape.calls = t.orbitBudgetLoop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		v := snapV[top-1]
+		x := snapX[top-1]
+		at := snapAt[top-1]
+		for at < pos {
+			target := pos
+			if top < t1 {
+				t3 := t1 - top + 1
+				t4 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t4 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t3 + reps) / reps
+				}
+				split := t4 - beta*t3/(t3+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t4 {
+					split = t4 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t5, t6 := orbitBudgetLoop1(v, x, k, 0.01, at)
+				v = t5
+				x = t6
+			}
+			if at < pos {
+				snapV[top] = v
+				snapX[top] = x
+				snapAt[top] = at
+				top++
+			}
+		}
+		orbitBudgetLoop1CallNoDtForward(&t.orbitBudgetLoop1Tape, v, x, k, 0.01, pos)
+		dv2 := 0.0
+		dx2 := 0.0
+		dk2 := 0.0
+		orbitBudgetLoop1CallNoDtBackward(&t.orbitBudgetLoop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		dkSum += dk2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dk += dkSum
+}
+
+// OrbitBudgetGrad returns OrbitBudget's result and its gradient with respect to
+// x0, v0 and k, in that order (dx0, dv0, dk), computed by reverse-mode
+// automatic differentiation.
+func OrbitBudgetGrad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
+	var t OrbitBudgetTape
+	t1 := OrbitBudgetForward(&t, x0, v0, k, steps)
+	var dx0 float64
+	var dv0 float64
+	var dk float64
+	OrbitBudgetBackward(&t, 1, &dx0, &dv0, &dk)
+	return t1, dx0, dv0, dk
+}
+
+// ForcedTape is what ForcedForward keeps of one run of Forced for
+// ForcedBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of ForcedForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 40 bytes, plus forcedLoop1Tape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	forcedLoop1Tape  forcedLoop1Tape.Bytes(), a forcedLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:353 (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 3 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	w                8 bytes per run: the parameter w
+//	steps            8 bytes per run: the parameter steps
+//	entryV           8 bytes per run: v as the loop at funcs.go:353 began (//godiff:checkpoint -snapshots=3)
+//	entryX           8 bytes per run: x as the loop at funcs.go:353 began (//godiff:checkpoint -snapshots=3)
+//	x                8 bytes per run: the value of x the backward sweep reads
+//	snapV            at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
+//	snapX            at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
+//	snapAt           at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:353, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:353 (//godiff:checkpoint -snapshots=3), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 3 states of 24 bytes at once (72 bytes): for n iterations the body
+// runs plainly r·n − C(S+r, S+1) times in all, r times an iteration at most,
+// where r is the least integer with C(S+r, S) ≥ n, then once more recorded by
+// forcedLoop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type ForcedTape struct {
+	// forcedLoop1Tape: the tape of one iteration of the loop at funcs.go:353
+	// (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to
+	// each iteration from the nearest state it holds (binomial checkpointing, at
+	// most 3 states held), empties this tape and runs the iteration again recorded
+	// before its backward code, so that it holds one iteration's entries whatever
+	// the number of iterations.
+	forcedLoop1Tape forcedLoop1CallNoDtTape
+	// w: the parameter w.
+	w float64
+	// steps: the parameter steps.
+	steps int
+	// entryV: v as the loop at funcs.go:353 began (//godiff:checkpoint
+	// -snapshots=3).
+	entryV float64
+	// entryX: x as the loop at funcs.go:353 began (//godiff:checkpoint
+	// -snapshots=3).
+	entryX float64
+	// x: the value of x the backward sweep reads.
+	x float64
+	// snapV: v at the iterations of the loop at funcs.go:353 where the binomial
+	// schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses.
+	snapV []float64
+	// snapX: x at the iterations of the loop at funcs.go:353 where the binomial
+	// schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses.
+	snapX []float64
+	// snapAt: the iteration of each state saved for the loop at funcs.go:353, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ForcedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ForcedTape) Bytes() int {
+	n := 40
+	n += t.forcedLoop1Tape.Bytes()
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// ForcedForward runs Forced and records in t what ForcedBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func ForcedForward(t *ForcedTape, x0, v0, w float64, steps int) float64 {
+	t.forcedLoop1Tape.calls = t.forcedLoop1Tape.calls[:0]
+	t.w = w
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.02
+	t.entryV = v
+	t.entryX = x
+	for i := 0; i < steps; i++ {
+		t1, t2 := forcedLoop1(v, x, w, dt, i)
+		v = t1
+		x = t2
+	}
+	t.x = x
+	return x*x - v
+}
+
+// ForcedBackward adds to dx0, dv0 and dw the vector-Jacobian product of Forced
+// with the seeds s, at the point recorded in t by ForcedForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Forced and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func ForcedBackward(t *ForcedTape, s float64, dx0, dv0, dw *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	steps := t.steps
+	w := t.w
+	// Binomial checkpointing of the loop at funcs.go:353: at most 3 states held at once, the first the state as the loop began.
+	held := 3
+	if steps < held {
+		held = steps
+	}
+	if held < 1 {
+		held = 1
+	}
+	t1 := held
+	t.snapV = slices.Grow(t.snapV[:0], t1)[:t1]
+	clear(t.snapV)
+	snapV := t.snapV
+	snapV[0] = t.entryV
+	t.snapX = slices.Grow(t.snapX[:0], t1)[:t1]
+	clear(t.snapX)
+	snapX := t.snapX
+	snapX[0] = t.entryX
+	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := 1
+	pos := steps
+	var dwSum float64
+	dv -= s
+	dx += s * t.x * 2
+	t2 := steps - 1
+	for i := t2; i >= 0; i-- {
+		t.forcedLoop1Tape.calls = t.forcedLoop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		v := snapV[top-1]
+		x := snapX[top-1]
+		at := snapAt[top-1]
+		for at < pos {
+			target := pos
+			if top < t1 {
+				t3 := t1 - top + 1
+				t4 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t4 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t3 + reps) / reps
+				}
+				split := t4 - beta*t3/(t3+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t4 {
+					split = t4 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t5, t6 := forcedLoop1(v, x, w, 0.02, at)
+				v = t5
+				x = t6
+			}
+			if at < pos {
+				snapV[top] = v
+				snapX[top] = x
+				snapAt[top] = at
+				top++
+			}
+		}
+		forcedLoop1CallNoDtForward(&t.forcedLoop1Tape, v, x, w, 0.02, pos)
+		dv2 := 0.0
+		dx2 := 0.0
+		dw2 := 0.0
+		forcedLoop1CallNoDtBackward(&t.forcedLoop1Tape, 0, dv, dx, &dv2, &dx2, &dw2)
+		dwSum += dw2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dw += dwSum
+}
+
+// ForcedGrad returns Forced's result and its gradient with respect to x0, v0
+// and w, in that order (dx0, dv0, dw), computed by reverse-mode automatic
+// differentiation.
+func ForcedGrad(x0, v0, w float64, steps int) (float64, float64, float64, float64) {
+	var t ForcedTape
+	t1 := ForcedForward(&t, x0, v0, w, steps)
+	var dx0 float64
+	var dv0 float64
+	var dw float64
+	ForcedBackward(&t, 1, &dx0, &dv0, &dw)
+	return t1, dx0, dv0, dw
+}
+
+// ForcedJVP returns Forced's results and then their directional derivatives
+// along the tangents dx0, dv0, dw of x0, v0, w, computed by forward-mode
+// automatic differentiation.
+func ForcedJVP(x0, v0, w float64, steps int, dx0, dv0, dw float64) (float64, float64) {
+	x := x0
+	dx := dx0
+	v := v0
+	dv := dv0
+	dt := 0.02
+	for i := 0; i < steps; i++ {
+		t1 := float64(i)
+		t2 := w * t1 * dt
+		a := -x + 0.3*math.Sin(t2)
+		da := math.Cos(t2)*(dt*(t1*dw))*0.3 - dx
+		v += dt * a
+		dv += dt * da
+		x += dt * v
+		dx += dt * dv
+	}
+	return x*x - v, x*dx*2 - dv
+}
+
+// ForcedRecordedTape is what ForcedRecordedForward keeps of one run of
+// ForcedRecorded for ForcedRecordedBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of ForcedRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	w      8 bytes per run: the parameter w
+//	steps  8 bytes per run: the parameter steps
+//	x      8 bytes per run: the value of x the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions, products; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt,
+// a.
+type ForcedRecordedTape struct {
+	// w: the parameter w.
+	w float64
+	// steps: the parameter steps.
+	steps int
+	// x: the value of x the backward sweep reads.
+	x float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ForcedRecordedTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *ForcedRecordedTape) Bytes() int {
+	return 24
+}
+
+// ForcedRecordedForward runs ForcedRecorded and records in t what
+// ForcedRecordedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func ForcedRecordedForward(t *ForcedRecordedTape, x0, v0, w float64, steps int) float64 {
+	t.w = w
+	t.steps = steps
+	x := x0
+	v := v0
+	dt := 0.02
+	for i := 0; i < steps; i++ {
+		a := -x + 0.3*math.Sin(w*float64(i)*dt)
+		v += dt * a
+		x += dt * v
+	}
+	t.x = x
+	return x*x - v
+}
+
+// ForcedRecordedBackward adds to dx0, dv0 and dw the vector-Jacobian product of
+// ForcedRecorded with the seeds s, at the point recorded in t by
+// ForcedRecordedForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func ForcedRecordedBackward(t *ForcedRecordedTape, s float64, dx0, dv0, dw *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	steps := t.steps
+	w := t.w
+	var dwSum float64
+	dv -= s
+	dx += s * t.x * 2
+	t1 := steps - 1
+	for i := t1; i >= 0; i-- {
+		t2 := float64(i)
+		dv += dx * 0.02
+		da := dv * 0.02
+		dwSum += da * 0.3 * math.Cos(w*t2*0.02) * 0.02 * t2
+		dx -= da
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dw += dwSum
+}
+
+// ForcedRecordedGrad returns ForcedRecorded's result and its gradient with
+// respect to x0, v0 and w, in that order (dx0, dv0, dw), computed by
+// reverse-mode automatic differentiation.
+func ForcedRecordedGrad(x0, v0, w float64, steps int) (float64, float64, float64, float64) {
+	var t ForcedRecordedTape
+	t1 := ForcedRecordedForward(&t, x0, v0, w, steps)
+	var dx0 float64
+	var dv0 float64
+	var dw float64
+	ForcedRecordedBackward(&t, 1, &dx0, &dv0, &dw)
+	return t1, dx0, dv0, dw
+}
+
+// SettleTape is what SettleForward keeps of one run of Settle for
+// SettleBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of SettleForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 40 bytes, plus settleLoop1Tape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	settleLoop1Tape  settleLoop1Tape.Bytes(), a settleLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:387 (//godiff:checkpoint -snapshots=5): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 5 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	c                8 bytes per run: the parameter c
+//	entryV           8 bytes per run: v as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
+//	entryX           8 bytes per run: x as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
+//	entryT           8 bytes per run: t as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
+//	trips            8 bytes per run: how many iterations of a loop began
+//	snapV            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
+//	snapX            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
+//	snapT            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: t at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
+//	snapAt           at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:387, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:387 (//godiff:checkpoint -snapshots=5), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 5 states of 32 bytes at once (160 bytes): for n iterations the body
+// runs plainly r·n − C(S+r, S+1) times in all, r times an iteration at most,
+// where r is the least integer with C(S+r, S) ≥ n, then once more recorded by
+// settleLoop1CallNoDtForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type SettleTape struct {
+	// settleLoop1Tape: the tape of one iteration of the loop at funcs.go:387
+	// (//godiff:checkpoint -snapshots=5): the backward sweep brings the state to
+	// each iteration from the nearest state it holds (binomial checkpointing, at
+	// most 5 states held), empties this tape and runs the iteration again recorded
+	// before its backward code, so that it holds one iteration's entries whatever
+	// the number of iterations.
+	settleLoop1Tape settleLoop1CallNoDtTape
+	// c: the parameter c.
+	c float64
+	// entryV: v as the loop at funcs.go:387 began (//godiff:checkpoint
+	// -snapshots=5).
+	entryV float64
+	// entryX: x as the loop at funcs.go:387 began (//godiff:checkpoint
+	// -snapshots=5).
+	entryX float64
+	// entryT: t as the loop at funcs.go:387 began (//godiff:checkpoint
+	// -snapshots=5).
+	entryT float64
+	// trips: how many iterations of a loop began.
+	trips int
+	// snapV: v at the iterations of the loop at funcs.go:387 where the binomial
+	// schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses.
+	snapV []float64
+	// snapX: x at the iterations of the loop at funcs.go:387 where the binomial
+	// schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses.
+	snapX []float64
+	// snapT: t at the iterations of the loop at funcs.go:387 where the binomial
+	// schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses.
+	snapT []float64
+	// snapAt: the iteration of each state saved for the loop at funcs.go:387, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SettleTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SettleTape) Bytes() int {
+	n := 40
+	n += t.settleLoop1Tape.Bytes()
+	n += len(t.snapV) * 8
+	n += len(t.snapX) * 8
+	n += len(t.snapT) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// SettleForward runs Settle and records in t what SettleBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func SettleForward(t *SettleTape, x0, v0, c, tol float64) float64 {
+	t.settleLoop1Tape.calls = t.settleLoop1Tape.calls[:0]
+	t.c = c
+	x := x0
+	v := v0
+	dt := 0.01
+	t2 := 0.0
+	t.entryV = v
+	t.entryX = x
+	t.entryT = t2
+	trips := 0
+	for x*x+v*v > tol {
+		trips++
+		t1, t3, t4 := settleLoop1(v, x, t2, c, dt)
+		v = t1
+		x = t3
+		t2 = t4
+	}
+	t.trips = trips
+	return t2 + x + 2*v
+}
+
+// SettleBackward adds to dx0, dv0 and dc the vector-Jacobian product of Settle
+// with the seeds s, at the point recorded in t by SettleForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Settle and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func SettleBackward(t *SettleTape, s float64, dx0, dv0, dc *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	var dt float64
+	c := t.c
+	t1 := t.trips
+	// Binomial checkpointing of the loop at funcs.go:387: at most 5 states held at once, the first the state as the loop began.
+	held := 5
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	t3 := held
+	t.snapV = slices.Grow(t.snapV[:0], t3)[:t3]
+	clear(t.snapV)
+	snapV := t.snapV
+	snapV[0] = t.entryV
+	t.snapX = slices.Grow(t.snapX[:0], t3)[:t3]
+	clear(t.snapX)
+	snapX := t.snapX
+	snapX[0] = t.entryX
+	t.snapT = slices.Grow(t.snapT[:0], t3)[:t3]
+	clear(t.snapT)
+	snapT := t.snapT
+	snapT[0] = t.entryT
+	t.snapAt = slices.Grow(t.snapAt[:0], t3)[:t3]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := 1
+	pos := t1
+	var dcSum float64
+	dv += s * 2
+	dx += s
+	dt += s
+	for k := t1; k > 0; k-- {
+		t.settleLoop1Tape.calls = t.settleLoop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		v := snapV[top-1]
+		x := snapX[top-1]
+		t2 := snapT[top-1]
+		at := snapAt[top-1]
+		for at < pos {
+			target := pos
+			if top < t3 {
+				t4 := t3 - top + 1
+				t5 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t5 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t4 + reps) / reps
+				}
+				split := t5 - beta*t4/(t4+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t5 {
+					split = t5 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t6, t7, t8 := settleLoop1(v, x, t2, c, 0.01)
+				v = t6
+				x = t7
+				t2 = t8
+			}
+			if at < pos {
+				snapV[top] = v
+				snapX[top] = x
+				snapT[top] = t2
+				snapAt[top] = at
+				top++
+			}
+		}
+		settleLoop1CallNoDtForward(&t.settleLoop1Tape, v, x, t2, c, 0.01)
+		dv2 := 0.0
+		dx2 := 0.0
+		dt2 := 0.0
+		dc2 := 0.0
+		settleLoop1CallNoDtBackward(&t.settleLoop1Tape, 0, dv, dx, dt, &dv2, &dx2, &dt2, &dc2)
+		dcSum += dc2
+		dt = dt2
+		dx = dx2
+		dv = dv2
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dc += dcSum
+}
+
+// SettleGrad returns Settle's result and its gradient with respect to x0, v0
+// and c, in that order (dx0, dv0, dc), computed by reverse-mode automatic
+// differentiation.
+func SettleGrad(x0, v0, c, tol float64) (float64, float64, float64, float64) {
+	var t SettleTape
+	t1 := SettleForward(&t, x0, v0, c, tol)
+	var dx0 float64
+	var dv0 float64
+	var dc float64
+	SettleBackward(&t, 1, &dx0, &dv0, &dc)
+	return t1, dx0, dv0, dc
+}
+
+// SettleJVP returns Settle's results and then their directional derivatives
+// along the tangents dx0, dv0, dc of x0, v0, c, computed by forward-mode
+// automatic differentiation.
+func SettleJVP(x0, v0, c, tol, dx0, dv0, dc float64) (float64, float64) {
+	x := x0
+	dx := dx0
+	v := v0
+	dv := dv0
+	dt := 0.01
+	t := 0.0
+	for x*x+v*v > tol {
+		t1 := 0.1 * x
+		t2 := t1 * x
+		a := -x - c*v - t2*x
+		da := -dx - (v*dc + c*dv) - (x*(x*(dx*0.1)+t1*dx) + t2*dx)
+		v += dt * a
+		dv += dt * da
+		x += dt * v
+		dx += dt * dv
+		t += dt
+	}
+	return t + x + 2*v, dx + dv*2
+}
+
+// SettleRecordedTape is what SettleRecordedForward keeps of one run of
+// SettleRecorded for SettleRecordedBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of SettleRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·trips + 16 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+// Where trips is the iterations of a loop.
+//
+//	c      8 bytes per run: the parameter c
+//	x      8·trips bytes (8 bytes an entry): the value of x the backward sweep reads
+//	v      8·trips bytes (8 bytes an entry): the value of v the backward sweep reads
+//	trips  8 bytes per run: how many iterations of a loop began
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt,
+// a.
+type SettleRecordedTape struct {
+	// c: the parameter c.
+	c float64
+	// x: the value of x the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	x []float64
+	// v: the value of v the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	v []float64
+	// trips: how many iterations of a loop began.
+	trips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SettleRecordedTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *SettleRecordedTape) Bytes() int {
+	n := 16
+	n += len(t.x) * 8
+	n += len(t.v) * 8
+	return n
+}
+
+// SettleRecordedForward runs SettleRecorded and records in t what
+// SettleRecordedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func SettleRecordedForward(t *SettleRecordedTape, x0, v0, c, tol float64) float64 {
+	t.x = t.x[:0]
+	t.v = t.v[:0]
+	t.c = c
+	x := x0
+	v := v0
+	dt := 0.01
+	t2 := 0.0
+	trips := 0
+	for x*x+v*v > tol {
+		trips++
+		t.x = append(t.x, x)
+		t.v = append(t.v, v)
+		a := -x - c*v - 0.1*x*x*x
+		v += dt * a
+		x += dt * v
+		t2 += dt
+	}
+	t.trips = trips
+	return t2 + x + 2*v
+}
+
+// SettleRecordedBackward adds to dx0, dv0 and dc the vector-Jacobian product of
+// SettleRecorded with the seeds s, at the point recorded in t by
+// SettleRecordedForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func SettleRecordedBackward(t *SettleRecordedTape, s float64, dx0, dv0, dc *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dv float64
+	var dx float64
+	t1 := t.trips
+	nx := len(t.x)
+	c := t.c
+	nv := len(t.v)
+	var dcSum float64
+	dv += s * 2
+	dx += s
+	for k := t1; k > 0; k-- {
+		nx--
+		t2 := t.x[nx]
+		t3 := 0.1 * t2
+		nv--
+		dv += dx * 0.01
+		da := dv * 0.01
+		t4 := da * t2
+		dcSum -= da * t.v[nv]
+		dv -= da * c
+		dx += -(da * (t3 * t2)) - t4*t3 - t4*t2*0.1 - da
+	}
+	*dx0 += dx
+	*dv0 += dv
+	*dc += dcSum
+}
+
+// SettleRecordedGrad returns SettleRecorded's result and its gradient with
+// respect to x0, v0 and c, in that order (dx0, dv0, dc), computed by
+// reverse-mode automatic differentiation.
+func SettleRecordedGrad(x0, v0, c, tol float64) (float64, float64, float64, float64) {
+	var t SettleRecordedTape
+	t1 := SettleRecordedForward(&t, x0, v0, c, tol)
+	var dx0 float64
+	var dv0 float64
+	var dc float64
+	SettleRecordedBackward(&t, 1, &dx0, &dv0, &dc)
+	return t1, dx0, dv0, dc
+}
+
 // lseCallFixedXTape is what lseCallFixedXForward keeps of the calls of lse at
 // one call site for lseCallFixedXBackward: the forward values the backward
 // sweep reads, and the control flow it replays, each call's in its record and
@@ -3116,4 +4841,622 @@ func orbitLongLoop1(v, x, k, dt float64, i int) (float64, float64) {
 	a2 := t1*x2 - 0.1*x2*x2*x2
 	v2 += t2 * a2
 	return v2, x2
+}
+
+// orbitRevolveLoop1CallNoDtTape is what orbitRevolveLoop1CallNoDtForward keeps
+// of the calls of orbitRevolveLoop1 at one call site for
+// orbitRevolveLoop1CallNoDtBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a,
+// a2.
+type orbitRevolveLoop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k float64
+		// dt: the parameter dt.
+		dt float64
+		// x22: the value of x2 the backward sweep reads.
+		x22 float64
+		// prod5: a product (prod) of the forward sweep.
+		prod5 float64
+		// prod4: a product (prod) of the forward sweep.
+		prod4 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// prod3: a product (prod) of the forward sweep.
+		prod3 float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// orbitRevolveLoop1CallNoDtTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *orbitRevolveLoop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// orbitRevolveLoop1CallNoDtForward runs orbitRevolveLoop1 and records in t what
+// orbitRevolveLoop1CallNoDtBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func orbitRevolveLoop1CallNoDtForward(t *orbitRevolveLoop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	v2 := v
+	x2 := x
+	c.k = k
+	c.dt = dt
+	t1 := -k
+	c.x22 = x2
+	t2 := 0.1 * x2
+	c.prod5 = t2
+	t3 := t2 * x2
+	c.prod4 = t3
+	a := t1*x2 - t3*x2
+	t4 := 0.5 * dt
+	c.prod = t4
+	v2 += t4 * a
+	x2 += dt * v2
+	c.x2 = x2
+	t5 := 0.1 * x2
+	c.prod3 = t5
+	t6 := t5 * x2
+	c.prod2 = t6
+	a2 := t1*x2 - t6*x2
+	v2 += t4 * a2
+	return v2, x2
+}
+
+// orbitRevolveLoop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
+// product of orbitRevolveLoop1 with the seeds s1 and s2, at the point that call
+// number call of orbitRevolveLoop1CallNoDtForward on t recorded. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func orbitRevolveLoop1CallNoDtBackward(t *orbitRevolveLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	var dv2 float64
+	k := c.k
+	dt := c.dt
+	t1 := c.x22
+	t2 := c.prod
+	t3 := c.x2
+	dx2 += s2
+	dv2 += s1
+	da2 := dv2 * t2
+	t4 := da2 * t3
+	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
+	dv2 += dx2 * dt
+	da := dv2 * t2
+	t5 := da * t1
+	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
+	*dv += dv2
+	*dx += dx2
+	*dk -= t4 + t5
+}
+
+// orbitRevolveLoop1 is one iteration of the loop of OrbitRevolve at
+// funcs.go:297, which //godiff:checkpoint marks: the backward sweep runs it
+// again, iteration by iteration, rather than record it.
+//
+// It takes and returns v, x, the state the iteration carries to the next.
+func orbitRevolveLoop1(v, x, k, dt float64, i int) (float64, float64) {
+	v2 := v
+	x2 := x
+	t1 := -k
+	a := t1*x2 - 0.1*x2*x2*x2
+	t2 := 0.5 * dt
+	v2 += t2 * a
+	x2 += dt * v2
+	a2 := t1*x2 - 0.1*x2*x2*x2
+	v2 += t2 * a2
+	return v2, x2
+}
+
+// orbitRevolve100Loop1CallNoDtTape is what orbitRevolve100Loop1CallNoDtForward
+// keeps of the calls of orbitRevolve100Loop1 at one call site for
+// orbitRevolve100Loop1CallNoDtBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a,
+// a2.
+type orbitRevolve100Loop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k float64
+		// dt: the parameter dt.
+		dt float64
+		// x22: the value of x2 the backward sweep reads.
+		x22 float64
+		// prod5: a product (prod) of the forward sweep.
+		prod5 float64
+		// prod4: a product (prod) of the forward sweep.
+		prod4 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// prod3: a product (prod) of the forward sweep.
+		prod3 float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// orbitRevolve100Loop1CallNoDtTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *orbitRevolve100Loop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// orbitRevolve100Loop1CallNoDtForward runs orbitRevolve100Loop1 and records in
+// t what orbitRevolve100Loop1CallNoDtBackward needs, after what the earlier
+// calls since t's holder began its run recorded; the first of them empties t,
+// keeping its memory.
+func orbitRevolve100Loop1CallNoDtForward(t *orbitRevolve100Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	v2 := v
+	x2 := x
+	c.k = k
+	c.dt = dt
+	t1 := -k
+	c.x22 = x2
+	t2 := 0.1 * x2
+	c.prod5 = t2
+	t3 := t2 * x2
+	c.prod4 = t3
+	a := t1*x2 - t3*x2
+	t4 := 0.5 * dt
+	c.prod = t4
+	v2 += t4 * a
+	x2 += dt * v2
+	c.x2 = x2
+	t5 := 0.1 * x2
+	c.prod3 = t5
+	t6 := t5 * x2
+	c.prod2 = t6
+	a2 := t1*x2 - t6*x2
+	v2 += t4 * a2
+	return v2, x2
+}
+
+// orbitRevolve100Loop1CallNoDtBackward adds to dv, dx and dk the
+// vector-Jacobian product of orbitRevolve100Loop1 with the seeds s1 and s2, at
+// the point that call number call of orbitRevolve100Loop1CallNoDtForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func orbitRevolve100Loop1CallNoDtBackward(t *orbitRevolve100Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	var dv2 float64
+	k := c.k
+	dt := c.dt
+	t1 := c.x22
+	t2 := c.prod
+	t3 := c.x2
+	dx2 += s2
+	dv2 += s1
+	da2 := dv2 * t2
+	t4 := da2 * t3
+	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
+	dv2 += dx2 * dt
+	da := dv2 * t2
+	t5 := da * t1
+	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
+	*dv += dv2
+	*dx += dx2
+	*dk -= t4 + t5
+}
+
+// orbitRevolve100Loop1 is one iteration of the loop of OrbitRevolve100 at
+// funcs.go:315, which //godiff:checkpoint marks: the backward sweep runs it
+// again, iteration by iteration, rather than record it.
+//
+// It takes and returns v, x, the state the iteration carries to the next.
+func orbitRevolve100Loop1(v, x, k, dt float64, i int) (float64, float64) {
+	v2 := v
+	x2 := x
+	t1 := -k
+	a := t1*x2 - 0.1*x2*x2*x2
+	t2 := 0.5 * dt
+	v2 += t2 * a
+	x2 += dt * v2
+	a2 := t1*x2 - 0.1*x2*x2*x2
+	v2 += t2 * a2
+	return v2, x2
+}
+
+// orbitBudgetLoop1CallNoDtTape is what orbitBudgetLoop1CallNoDtForward keeps of
+// the calls of orbitBudgetLoop1 at one call site for
+// orbitBudgetLoop1CallNoDtBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a,
+// a2.
+type orbitBudgetLoop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// k: the parameter k.
+		k float64
+		// dt: the parameter dt.
+		dt float64
+		// x22: the value of x2 the backward sweep reads.
+		x22 float64
+		// prod5: a product (prod) of the forward sweep.
+		prod5 float64
+		// prod4: a product (prod) of the forward sweep.
+		prod4 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// prod3: a product (prod) of the forward sweep.
+		prod3 float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// orbitBudgetLoop1CallNoDtTape's comment counts them: each value's size, 24 for
+// a slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *orbitBudgetLoop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// orbitBudgetLoop1CallNoDtForward runs orbitBudgetLoop1 and records in t what
+// orbitBudgetLoop1CallNoDtBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func orbitBudgetLoop1CallNoDtForward(t *orbitBudgetLoop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	v2 := v
+	x2 := x
+	c.k = k
+	c.dt = dt
+	t1 := -k
+	c.x22 = x2
+	t2 := 0.1 * x2
+	c.prod5 = t2
+	t3 := t2 * x2
+	c.prod4 = t3
+	a := t1*x2 - t3*x2
+	t4 := 0.5 * dt
+	c.prod = t4
+	v2 += t4 * a
+	x2 += dt * v2
+	c.x2 = x2
+	t5 := 0.1 * x2
+	c.prod3 = t5
+	t6 := t5 * x2
+	c.prod2 = t6
+	a2 := t1*x2 - t6*x2
+	v2 += t4 * a2
+	return v2, x2
+}
+
+// orbitBudgetLoop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
+// product of orbitBudgetLoop1 with the seeds s1 and s2, at the point that call
+// number call of orbitBudgetLoop1CallNoDtForward on t recorded. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func orbitBudgetLoop1CallNoDtBackward(t *orbitBudgetLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	var dv2 float64
+	k := c.k
+	dt := c.dt
+	t1 := c.x22
+	t2 := c.prod
+	t3 := c.x2
+	dx2 += s2
+	dv2 += s1
+	da2 := dv2 * t2
+	t4 := da2 * t3
+	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
+	dv2 += dx2 * dt
+	da := dv2 * t2
+	t5 := da * t1
+	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
+	*dv += dv2
+	*dx += dx2
+	*dk -= t4 + t5
+}
+
+// orbitBudgetLoop1 is one iteration of the loop of OrbitBudget at funcs.go:333,
+// which //godiff:checkpoint marks: the backward sweep runs it again, iteration
+// by iteration, rather than record it.
+//
+// It takes and returns v, x, the state the iteration carries to the next.
+func orbitBudgetLoop1(v, x, k, dt float64, i int) (float64, float64) {
+	v2 := v
+	x2 := x
+	t1 := -k
+	a := t1*x2 - 0.1*x2*x2*x2
+	t2 := 0.5 * dt
+	v2 += t2 * a
+	x2 += dt * v2
+	a2 := t1*x2 - 0.1*x2*x2*x2
+	v2 += t2 * a2
+	return v2, x2
+}
+
+// forcedLoop1CallNoDtTape is what forcedLoop1CallNoDtForward keeps of the calls
+// of forcedLoop1 at one call site for forcedLoop1CallNoDtBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a.
+type forcedLoop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// dt: the parameter dt.
+		dt float64
+		// i: the parameter i.
+		i int
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// forcedLoop1CallNoDtTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *forcedLoop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	return n
+}
+
+// forcedLoop1CallNoDtForward runs forcedLoop1 and records in t what
+// forcedLoop1CallNoDtBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func forcedLoop1CallNoDtForward(t *forcedLoop1CallNoDtTape, v, x, w, dt float64, i int) (float64, float64) {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	v2 := v
+	x2 := x
+	c.dt = dt
+	c.i = i
+	t1 := w * float64(i) * dt
+	c.prod = t1
+	a := -x2 + 0.3*math.Sin(t1)
+	v2 += dt * a
+	x2 += dt * v2
+	return v2, x2
+}
+
+// forcedLoop1CallNoDtBackward adds to dv, dx and dw the vector-Jacobian product
+// of forcedLoop1 with the seeds s1 and s2, at the point that call number call
+// of forcedLoop1CallNoDtForward on t recorded. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func forcedLoop1CallNoDtBackward(t *forcedLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dw *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dx2 float64
+	var dv2 float64
+	dt := c.dt
+	i := c.i
+	dx2 += s2
+	dv2 += s1
+	dv2 += dx2 * dt
+	da := dv2 * dt
+	dx2 -= da
+	*dv += dv2
+	*dx += dx2
+	*dw += da * 0.3 * math.Cos(c.prod) * dt * float64(i)
+}
+
+// forcedLoop1 is one iteration of the loop of Forced at funcs.go:353, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns v, x, the state the iteration carries to the next.
+func forcedLoop1(v, x, w, dt float64, i int) (float64, float64) {
+	v2 := v
+	x2 := x
+	a := -x2 + 0.3*math.Sin(w*float64(i)*dt)
+	v2 += dt * a
+	x2 += dt * v2
+	return v2, x2
+}
+
+// settleLoop1CallNoDtTape is what settleLoop1CallNoDtForward keeps of the calls
+// of settleLoop1 at one call site for settleLoop1CallNoDtBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a.
+type settleLoop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// c: the parameter c.
+		c float64
+		// dt: the parameter dt.
+		dt float64
+		// x2: the value of x2 the backward sweep reads.
+		x2 float64
+		// v2: the value of v2 the backward sweep reads.
+		v2 float64
+		// prod2: a product (prod) of the forward sweep.
+		prod2 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// settleLoop1CallNoDtTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *settleLoop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
+}
+
+// settleLoop1CallNoDtForward runs settleLoop1 and records in t what
+// settleLoop1CallNoDtBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func settleLoop1CallNoDtForward(t2 *settleLoop1CallNoDtTape, v, x, t, c, dt float64) (float64, float64, float64) {
+	t2.calls = slices.Grow(t2.calls, 1)[:len(t2.calls)+1]
+	c2 := &t2.calls[len(t2.calls)-1]
+	v2 := v
+	x2 := x
+	t22 := t
+	c2.c = c
+	c2.dt = dt
+	c2.x2 = x2
+	c2.v2 = v2
+	t1 := 0.1 * x2
+	c2.prod2 = t1
+	t3 := t1 * x2
+	c2.prod = t3
+	a := -x2 - c*v2 - t3*x2
+	v2 += dt * a
+	x2 += dt * v2
+	t22 += dt
+	return v2, x2, t22
+}
+
+// settleLoop1CallNoDtBackward adds to dv, dx, dt2 and dc the vector-Jacobian
+// product of settleLoop1 with the seeds s1, s2 and s3, at the point that call
+// number call of settleLoop1CallNoDtForward on t recorded. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func settleLoop1CallNoDtBackward(t *settleLoop1CallNoDtTape, call int, s1, s2, s3 float64, dv, dx, dt2, dc *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dt22 float64
+	var dx2 float64
+	var dv2 float64
+	c2 := c.c
+	dt := c.dt
+	t1 := c.x2
+	dt22 += s3
+	dx2 += s2
+	dv2 += s1
+	dv2 += dx2 * dt
+	da := dv2 * dt
+	t2 := da * t1
+	dv2 -= da * c2
+	dx2 += -(da * c.prod) - t2*c.prod2 - t2*t1*0.1 - da
+	*dv += dv2
+	*dx += dx2
+	*dt2 += dt22
+	*dc -= da * c.v2
+}
+
+// settleLoop1 is one iteration of the loop of Settle at funcs.go:387, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns v, x, t, the state the iteration carries to the next.
+func settleLoop1(v, x, t, c, dt float64) (float64, float64, float64) {
+	v2 := v
+	x2 := x
+	t2 := t
+	a := -x2 - c*v2 - 0.1*x2*x2*x2
+	v2 += dt * a
+	x2 += dt * v2
+	t2 += dt
+	return v2, x2, t2
 }

@@ -1,10 +1,10 @@
 // Command memplot measures the memory and the time of the gradient of
 // ADBench's GMM d=2 K=5, with every point recorded and with the loop over
 // the points checkpointed, against the number of points, and draws them on
-// log–log axes (package memory); it prints that table and the table of
-// the snapshots of a leapfrog integrator against their recompute factor,
-// both in Markdown. Regenerate the README's picture and tables from the
-// extra directory with
+// log–log axes (package memory); it prints that table and the tables of
+// the snapshots of a leapfrog integrator against their recompute factor
+// (every K steps, and binomial with at most S states), in Markdown.
+// Regenerate the README's picture and tables from the extra directory with
 //
 //	go run ./cmd/memplot -o ../docs/memory.svg
 //
@@ -55,6 +55,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "GMM d=2 K=5, ADBench's 1k points cycled:\n\n%s\n", memory.GMMTable(points))
 	rows := memory.MeasureOrbit(*steps, *minTime)
 	fmt.Fprintf(stdout, "Leapfrog integrator, %d steps:\n\n%s", *steps, memory.OrbitTable(rows))
+	revolve := memory.MeasureRevolve(*steps, *minTime, rows[0], memory.OrbitGradient(*steps))
+	fmt.Fprintf(stdout, "\nLeapfrog integrator, %d steps, binomial checkpointing:\n\n%s", *steps, memory.RevolveTable(revolve))
 	var buf bytes.Buffer
 	if err := memory.Plot(&buf, points); err != nil {
 		fmt.Fprintln(stderr, "memplot:", err)

@@ -18,7 +18,7 @@ func TestRun(t *testing.T) {
 	if code := run([]string{"-o", out, "-data", data, "-min", "10", "-max", "100", "-steps", "300", "-time", "0"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit status %d; stderr:\n%s", code, stderr.String())
 	}
-	for _, want := range []string{"\n| 10 |", "\n| 31 |", "\n| 100 |", "\n| recorded |", "\n| 10 | 30 |", "\n| 100000 | 1 |"} {
+	for _, want := range []string{"\n| 10 |", "\n| 31 |", "\n| 100 |", "\n| recorded |", "\n| 10 | 30 |", "\n| 100000 | 1 |", "binomial checkpointing", "\n| 1000 | 1 | 0.00 |"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("the output lacks a line starting %q:\n%s", want[1:], stdout.String())
 		}
