@@ -3,6 +3,7 @@ package godiff
 import (
 	"errors"
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/godiff/godiff/forward"
@@ -49,14 +50,19 @@ func cachedHVP(f *ir.Func, d parse.Directive, name string, built map[string]*hvp
 // or //godiff:hessian, whose Hessian calls it; its refusals are d's. It
 // returns the one-call gradient FHVP is the JVP of too.
 func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, err error) {
-	calls, err := activeCalls(f, f.Name, d.Wrt, false)
+	// The package's functions it calls, inlined: FHVP is one function.
+	flat, err := reverse.Inline(f, d.Wrt)
+	if err != nil {
+		return nil, nil, hvpError(f, d, err)
+	}
+	calls, err := activeCalls(flat, f.Name, d.Wrt, false)
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(calls) > 0 {
-		return nil, nil, hvpError(f, d, fmt.Errorf("it calls %s, and differentiating through calls of functions other than the math package's is not supported yet; inline the call", calls[0].V.Aux.(ir.Callee).Name))
+		return nil, nil, hvpError(f, d, notInlined(calls[0].V.Aux.(ir.Callee)))
 	}
-	sp, err := reverse.NewSplit(rules.LowerCalls(f, calls, true), d.Wrt, reverse.SplitNames(name))
+	sp, err := reverse.NewSplit(rules.LowerCalls(flat, calls, true), d.Wrt, reverse.SplitNames(name))
 	if err != nil {
 		return nil, nil, hvpError(f, d, err)
 	}
@@ -69,6 +75,19 @@ func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, e
 	renameHVP(g, f, d.Wrt)
 	g.Doc = hvpDoc(f, g, d.Wrt)
 	return g, grad, nil
+}
+
+// notInlined explains why FHVP cannot go through a call of c, which
+// reverse.Inline left a call: a //godiff:rule gives the first derivative
+// only.
+func notInlined(c ir.Callee) error {
+	switch {
+	case c.Rule != nil && c.Rule.Derived == nil || c.Rule != nil && c.Rule.Custom:
+		return fmt.Errorf("it calls %s, whose derivative is a //godiff:rule, and a rule gives no second derivative; let godiff read %s (drop the rule) or pass it constants", c.Name, c.Name)
+	case c.Path != "":
+		return fmt.Errorf("it calls %s.%s, whose body FHVP cannot inline; write the computation in this package", path.Base(c.Path), c.Name)
+	}
+	return fmt.Errorf("it calls %s, and FHVP differentiates through no call but of math and of the package's functions it can inline", c.Name)
 }
 
 // hvpError is what //godiff:hvp refuses, at the directive; a diagnostic

@@ -167,3 +167,101 @@ func Early(x, y float64) float64 {
 	}
 	return math.Exp(y) * x * x
 }
+
+// dot, sigmoid, sqnorm and logSumExp are the helpers of real numeric
+// code: FHVP inlines them, a call of a call too.
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
+
+func sqnorm(x []float64) float64 { return dot(x, x) }
+
+func logSumExp(x []float64) float64 {
+	m := x[0]
+	for _, xi := range x {
+		m = max(m, xi)
+	}
+	s := 0.0
+	for _, xi := range x {
+		s += math.Exp(xi - m)
+	}
+	return m + math.Log(s)
+}
+
+// LogLoss is the regularised loss of a logistic regression on the rows
+// of a (row-major, len(w) columns) with labels y: helpers of slices
+// called in a loop.
+//
+//godiff:grad w
+//godiff:hvp w
+func LogLoss(w, a, y []float64) float64 {
+	n := len(w)
+	s := 0.0
+	for i := range y {
+		p := sigmoid(dot(a[i*n:(i+1)*n], w))
+		s -= y[i]*math.Log(p) + (1-y[i])*math.Log(1-p)
+	}
+	return s + 0.5*sqnorm(w)
+}
+
+// CrossEntropy is the softmax cross-entropy of the scores x for class 0:
+// a helper with two loops and a max.
+//
+//godiff:grad
+//godiff:hvp
+func CrossEntropy(x []float64) float64 {
+	return logSumExp(x) - x[0]
+}
+
+// polar has two results, and a callee of its own.
+func polar(x, y float64) (r, th float64) {
+	return math.Sqrt(sq(x) + sq(y)), math.Atan2(y, x)
+}
+
+func sq(x float64) float64 { return x * x }
+
+// Polar calls a helper of two results.
+//
+//godiff:grad
+//godiff:hvp
+func Polar(x, y float64) float64 {
+	r, th := polar(x, y)
+	return r * r * math.Cos(th) * sq(y)
+}
+
+// firstAbove returns from inside a loop.
+func firstAbove(x []float64, c float64) float64 {
+	for i := range x {
+		if x[i] > c {
+			return x[i] * x[i] * c
+		}
+	}
+	return c * c
+}
+
+// Search returns from inside a loop, and calls a helper that does.
+//
+//godiff:grad
+//godiff:hvp
+func Search(x []float64, c float64) float64 {
+	for i := range x {
+		for j := range i {
+			if x[i]*x[j] > c {
+				return math.Sin(x[i]) * x[j] * firstAbove(x, c)
+			}
+		}
+	}
+	return firstAbove(x, c) * c
+}

@@ -29,6 +29,21 @@ func quadA(n int) []float64 {
 	return a
 }
 
+// logData is LogLoss's data for n weights: 7 rows of features and
+// labels, fixed.
+func logData(n int) (a, y []float64) {
+	const rows = 7
+	a = make([]float64, rows*n)
+	for i := range a {
+		a[i] = math.Sin(float64(2*i + 1))
+	}
+	y = make([]float64, rows)
+	for i := range y {
+		y[i] = float64(i % 2)
+	}
+	return a, y
+}
+
 var cases = []hcase{
 	{name: "Rosen", sizes: []int{0},
 		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 2, -2, 2) },
@@ -136,6 +151,47 @@ var cases = []hcase{
 		hvp: func(x, v []float64) (float64, []float64, []float64) {
 			f, dx, dy, hx, hy := EarlyHVP(x[0], x[1], v[0], v[1])
 			return f, []float64{dx, dy}, []float64{hx, hy}
+		}},
+	{name: "LogLoss", sizes: []int{1, 3, 5},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad: func(x []float64) (float64, []float64) {
+			a, y := logData(len(x))
+			return LogLossGrad(x, a, y)
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			a, y := logData(len(x))
+			return LogLossHVP(x, a, y, v)
+		}},
+	{name: "CrossEntropy", sizes: []int{1, 3, 6},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad:  func(x []float64) (float64, []float64) { return CrossEntropyGrad(x) },
+		hvp:   func(x, v []float64) (float64, []float64, []float64) { return CrossEntropyHVP(x, v) }},
+	{name: "Polar", sizes: []int{0},
+		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 2, 0.3, 2) },
+		grad: func(x []float64) (float64, []float64) {
+			f, dx, dy := PolarGrad(x[0], x[1])
+			return f, []float64{dx, dy}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dx, dy, hx, hy := PolarHVP(x[0], x[1], v[0], v[1])
+			return f, []float64{dx, dy}, []float64{hx, hy}
+		}},
+	{name: "Search", sizes: []int{1, 3, 6},
+		// x and c as one vector, c last; products x[i]*x[j] away from c.
+		point: func(rng *rand.Rand, n int) []float64 {
+			p := fdcheck.Uniform(rng, n+1, -1.5, 1.5)
+			p[n] = 0.5 + 0.1*float64(rng.IntN(3))
+			return p
+		},
+		grad: func(p []float64) (float64, []float64) {
+			n := len(p) - 1
+			f, dx, dc := SearchGrad(p[:n], p[n])
+			return f, append(dx, dc)
+		},
+		hvp: func(p, v []float64) (float64, []float64, []float64) {
+			n := len(p) - 1
+			f, dx, dc, hx, hc := SearchHVP(p[:n], p[n], v[:n], v[n])
+			return f, append(dx, dc), append(hx, hc)
 		}},
 	{name: "Nested", sizes: []int{1, 3, 6},
 		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -1, 1) },
