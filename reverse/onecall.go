@@ -57,9 +57,6 @@ func (sp *Split) OneCall(name string) (*ir.Func, error) {
 			return nil, fmt.Errorf("writing into %s, a parameter, is not supported yet", p.Name)
 		}
 		if _, ok := p.Type.(ir.Slice); ok {
-			if ir.IsSlice(ir.Elem(p.Type)) {
-				return nil, fmt.Errorf("a slice of slices (%s) is not supported yet", p.Name)
-			}
 			buf := makeLike(b, o.params[i], results[len(f.Results)+indexOf(sp.wrt, i)].Name)
 			gradBufs[i] = buf
 			bufVals = append(bufVals, buf)
@@ -137,10 +134,6 @@ func (o *oneCall) forward(fwd *ir.Func) []*ir.Value {
 			fld := old.Aux.(*ir.TapeField)
 			if !fld.Stack && old.Block == fwd.Body && o.saved[fld] == nil && o.kept[fld] == nil {
 				o.saved[fld] = c.Value[old.Args[1]]
-				return true
-			}
-			if ir.IsSlice(fld.Type) {
-				o.fail("a slice the gradient records inside a loop or a branch (%s) is not supported yet", fld.Name)
 				return true
 			}
 			o.keep(fld)

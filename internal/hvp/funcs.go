@@ -265,3 +265,51 @@ func Search(x []float64, c float64) float64 {
 	}
 	return firstAbove(x, c) * c
 }
+
+// Layers makes a buffer in each iteration of a loop, which the gradient
+// records (a slice on the tape, its tangent memory on the tangent tape)
+// and reads back through a helper.
+//
+//godiff:grad
+//godiff:hvp
+func Layers(x []float64, w float64) float64 {
+	s := 0.0
+	for k := 1; k <= 3; k++ {
+		h := make([]float64, len(x))
+		for i := range h {
+			h[i] = math.Tanh(w * x[i] * float64(k))
+		}
+		s += h[0] * dot(h, x)
+	}
+	return s
+}
+
+// Pick makes a buffer in a branch.
+//
+//godiff:grad
+//godiff:hvp
+func Pick(x []float64, w float64) float64 {
+	s := 0.0
+	if w > 0 {
+		h := make([]float64, len(x))
+		for i := range h {
+			h[i] = math.Sin(w * x[i])
+		}
+		s = dot(h, h) * h[0]
+	} else {
+		s = w * w * sqnorm(x)
+	}
+	return s
+}
+
+// RowsLSE passes the rows of a slice of slices to a helper.
+//
+//godiff:grad
+//godiff:hvp
+func RowsLSE(m [][]float64) float64 {
+	s := 0.0
+	for i := range m {
+		s += logSumExp(m[i]) * m[i][0]
+	}
+	return s
+}

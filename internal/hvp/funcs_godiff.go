@@ -2989,6 +2989,944 @@ outer:
 	return r, dx2, dc2, ddx, ddc
 }
 
+// LayersTape is what LayersForward keeps of one run of Layers for
+// LayersBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of LayersForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32·max(3 − 1 + 1, 0)·len(x) +
+// 8·iTrips + 16·max(3 − 1 + 1, 0) + 32 bytes, plus dotTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+// Where iTrips is the iterations of the loop on i in all, summed over the loops
+// around it.
+//
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	w        8 bytes per run: the parameter w
+//	h        8·max(3 − 1 + 1, 0)·len(x) bytes (8 bytes an entry): the memory of h, which Layers makes, kept from run to run
+//	h2       24·max(3 − 1 + 1, 0)·len(x) bytes (24 bytes an entry): h as the forward sweep computed it
+//	tanh     8·iTrips bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem     8·max(3 − 1 + 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	dotTape  dotTape.Bytes(), a dotCallFixedBTape for the calls of one call site, max(3 − 1 + 1, 0) calls per run: the tape dotCallFixedBForward fills and dotCallFixedBBackward reads
+//	tmp      8·max(3 − 1 + 1, 0) bytes (8 bytes an entry): an intermediate value of the forward sweep
+//	dh       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which Layers makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type LayersTape struct {
+	// x: the parameter x.
+	x []float64
+	// w: the parameter w.
+	w float64
+	// h: the memory of h, which Layers makes, kept from run to run.
+	h []float64
+	// h2: h as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	h2 [][]float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// dotTape: the tape dotCallFixedBForward fills and dotCallFixedBBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedBTape
+	// tmp: an intermediate value of the forward sweep, one entry per iteration of
+	// the loop around it, read back last first.
+	tmp []float64
+	// dh: the derivatives of h, which Layers makes, in a buffer the backward sweep
+	// reuses.
+	dh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LayersTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LayersTape) Bytes() int {
+	n := 32
+	n += len(t.h) * 8
+	n += len(t.h2) * 24
+	n += len(t.tanh) * 8
+	n += len(t.elem) * 8
+	n += t.dotTape.Bytes()
+	n += len(t.tmp) * 8
+	n += len(t.dh) * 8
+	return n
+}
+
+// LayersForward runs Layers and records in t what LayersBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func LayersForward(t *LayersTape, x []float64, w float64) float64 {
+	t.h = t.h[:0]
+	t.elem = t.elem[:0]
+	t.tmp = t.tmp[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
+	t.h2 = t.h2[:0]
+	t.tanh = t.tanh[:0]
+	t.x = x
+	t.w = w
+	s := 0.0
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, 3)
+	t.elem = slices.Grow(t.elem, 3)
+	t.h2 = slices.Grow(t.h2, 3)
+	t.tmp = slices.Grow(t.tmp, 3)
+	for k := 1; k <= 3; k++ {
+		t.h = slices.Grow(t.h, len(x))[:len(t.h)+len(x)]
+		h := slices.Clip(t.h[len(t.h)-len(x):])
+		clear(h)
+		t.h2 = append(t.h2, h)
+		t.tanh = slices.Grow(t.tanh, len(h))
+		for i := range h {
+			t1 := math.Tanh(w * x[i] * float64(k))
+			t.tanh = append(t.tanh, t1)
+			h[i] = t1
+		}
+		t2 := h[0]
+		t.elem = append(t.elem, t2)
+		t3 := dotCallFixedBForward(&t.dotTape, h, x)
+		t.tmp = append(t.tmp, t3)
+		s += t2 * t3
+	}
+	return s
+}
+
+// LayersBackward adds to dx and dw the vector-Jacobian product of Layers with
+// the seeds s, at the point recorded in t by LayersForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Layers
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func LayersBackward(t *LayersTape, s float64, dx []float64, dw *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	nelem := len(t.elem)
+	ntmp := len(t.tmp)
+	ndotTape := len(t.dotTape.calls)
+	x := t.x
+	nh2 := len(t.h2)
+	ntanh := len(t.tanh)
+	w := t.w
+	var dwSum float64
+	ds += s
+	for k := 3; k >= 1; k-- {
+		t1 := k
+		nelem--
+		t2 := t.elem[nelem]
+		ntmp--
+		t3 := t.tmp[ntmp]
+		ndotTape--
+		t.dh = slices.Grow(t.dh[:0], len(x))[:len(x)]
+		clear(t.dh)
+		dh := t.dh
+		nh2--
+		h := t.h2[nh2]
+		dotCallFixedBBackward(&t.dotTape, ndotTape, ds*t2, dh, dx)
+		dh[0] += ds * t3
+		t4 := len(h) - 1
+		for i := t4; i >= 0; i-- {
+			ntanh--
+			t5 := t.tanh[ntanh]
+			t6 := dh[i] * (1 - t5*t5) * float64(t1)
+			dwSum += t6 * x[i]
+			dx[i] += t6 * w
+			dh[i] = 0
+		}
+	}
+	*dw += dwSum
+}
+
+// LayersGrad returns Layers's result and its gradient with respect to x and w,
+// in that order (dx, dw), computed by reverse-mode automatic differentiation.
+func LayersGrad(x []float64, w float64) (float64, []float64, float64) {
+	var t LayersTape
+	t1 := LayersForward(&t, x, w)
+	dx := make([]float64, len(x))
+	var dw float64
+	LayersBackward(&t, 1, dx, &dw)
+	return t1, dx, dw
+}
+
+// LayersHVPTape is what LayersHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type LayersHVPTape struct {
+	// h: the memory of h, which Layers makes, kept from run to run.
+	h []float64
+	// h2: h as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	h2 [][]float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// s2: the value of s2 the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LayersHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LayersHVPTape) Bytes() int {
+	n := 0
+	n += len(t.h) * 8
+	n += len(t.h2) * 24
+	n += len(t.tanh) * 8
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	n += len(t.s2) * 8
+	return n
+}
+
+// LayersHVP returns Layers's result, its gradient with respect to x and w, and
+// the Hessian-vector product H·v for the direction (vx, vw), in that order:
+// H·v is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func LayersHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float64, float64, []float64, float64) {
+	var t LayersHVPTape
+	var dt LayersHVPTape
+	t.h = t.h[:0]
+	t.elem = t.elem[:0]
+	dt.elem = dt.elem[:0]
+	t.s2 = t.s2[:0]
+	dt.s2 = dt.s2[:0]
+	t.h2 = t.h2[:0]
+	dt.h2 = dt.h2[:0]
+	t.elem2 = t.elem2[:0]
+	dt.elem2 = dt.elem2[:0]
+	t.tanh = t.tanh[:0]
+	dt.tanh = dt.tanh[:0]
+	s := 0.0
+	t.elem = slices.Grow(t.elem, 3)
+	dt.elem = slices.Grow(dt.elem, 3)
+	t.h2 = slices.Grow(t.h2, 3)
+	dt.h2 = slices.Grow(dt.h2, 3)
+	t.s2 = slices.Grow(t.s2, 3)
+	dt.s2 = slices.Grow(dt.s2, 3)
+	for k := 1; k <= 3; k++ {
+		t1 := len(x)
+		t2 := make([]float64, t1)
+		t3 := make([]float64, t1)
+		t.h2 = append(t.h2, t2)
+		dt.h2 = append(dt.h2, t3)
+		t4 := len(t2)
+		t.tanh = slices.Grow(t.tanh, t4)
+		dt.tanh = slices.Grow(dt.tanh, t4)
+		for i := range t2 {
+			t5 := x[i]
+			t6 := float64(k)
+			t7 := math.Tanh(w * t5 * t6)
+			t8 := (1 - t7*t7) * (t6 * (t5*vw + w*vx[i]))
+			t.tanh = append(t.tanh, t7)
+			dt.tanh = append(dt.tanh, t8)
+			t2[i] = t7
+			t3[i] = t8
+		}
+		t9 := t2[0]
+		t.elem = append(t.elem, t9)
+		dt.elem = append(dt.elem, t3[0])
+		s2 := 0.0
+		ds2 := 0.0
+		t.elem2 = slices.Grow(t.elem2, t4)
+		dt.elem2 = slices.Grow(dt.elem2, t4)
+		for i2 := range t2 {
+			t10 := t2[i2]
+			t11 := t3[i2]
+			t.elem2 = append(t.elem2, t10)
+			dt.elem2 = append(dt.elem2, t11)
+			t12 := x[i2]
+			s2 += t10 * t12
+			ds2 += t12*t11 + t10*vx[i2]
+		}
+		t.s2 = append(t.s2, s2)
+		dt.s2 = append(dt.s2, ds2)
+		s += t9 * s2
+	}
+	t13 := len(x)
+	dx2 := make([]float64, t13)
+	ddx := make([]float64, t13)
+	var dw2 float64
+	ddw := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds3 float64
+	nelem := len(t.elem)
+	ns2 := len(t.s2)
+	var ds22 float64
+	dds2 := 0.0
+	nh2 := len(t.h2)
+	nelem2 := len(t.elem2)
+	ntanh := len(t.tanh)
+	var dwSum float64
+	ddwSum := 0.0
+	ds3 += 1
+	for k2 := 3; k2 >= 1; k2-- {
+		t14 := k2
+		nelem--
+		ns2--
+		nh2--
+		h := t.h2[nh2]
+		t15 := make([]float64, t13)
+		t16 := make([]float64, t13)
+		t17 := ds3
+		t18 := t17 * t.s2[ns2]
+		t19 := t17 * dt.s2[ns2]
+		ds22 += t17 * t.elem[nelem]
+		dds2 += t17 * dt.elem[nelem]
+		ds3 = 0
+		t20 := len(h) - 1
+		for i22 := t20; i22 >= 0; i22-- {
+			nelem2--
+			t21 := t.elem2[nelem2]
+			t22 := x[i22]
+			t23 := t22*dds2 + ds22*vx[i22]
+			t24 := ddx[i22] + (t21*dds2 + ds22*dt.elem2[nelem2])
+			dx2[i22] += ds22 * t21
+			ddx[i22] = t24
+			t25 := t16[i22] + t23
+			t15[i22] += ds22 * t22
+			t16[i22] = t25
+		}
+		t26 := t16[0] + t19
+		t15[0] += t18
+		t16[0] = t26
+		ds3 += t17
+		ds22 = 0
+		dds2 = 0
+		for i3 := t20; i3 >= 0; i3-- {
+			ntanh--
+			t27 := t.tanh[ntanh]
+			t28 := float64(t14)
+			t29 := x[i3]
+			t30 := t15[i3]
+			t31 := 1 - t27*t27
+			t32 := t30 * t31 * t28
+			t33 := t28 * (t31*t16[i3] - t30*(t27*dt.tanh[ntanh]*2))
+			dwSum += t32 * t29
+			ddwSum += t29*t33 + t32*vx[i3]
+			t34 := ddx[i3] + (w*t33 + t32*vw)
+			dx2[i3] += t32 * w
+			ddx[i3] = t34
+			t15[i3] = 0
+			t16[i3] = 0
+		}
+	}
+	dw2 += dwSum
+	ddw += ddwSum
+	return s, dx2, dw2, ddx, ddw
+}
+
+// PickTape is what PickForward keeps of one run of Pick for PickBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of PickForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 80 bytes, plus
+// dotTape.Bytes() + sqnormTape.Bytes() (the tapes of its call sites, each by
+// its own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x           24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	w           8 bytes per run: the parameter w
+//	h           8·len(x) bytes (8 bytes an entry): the memory of h, which Pick makes, kept from run to run
+//	h2          24 bytes per run (a reference to the caller's slice, not a copy): h as the forward sweep computed it
+//	dotTape     dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
+//	tmp         8 bytes per run: an intermediate value of the forward sweep
+//	prod        8 bytes per run: a product (prod) of the forward sweep
+//	sqnormTape  sqnormTape.Bytes(), a sqnormCallFixedXTape for the calls of one call site, one call per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
+//	tmp2        8 bytes per run: an intermediate value of the forward sweep
+//	dh          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which Pick makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of h, x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type PickTape struct {
+	// x: the parameter x.
+	x []float64
+	// w: the parameter w.
+	w float64
+	// h: the memory of h, which Pick makes, kept from run to run.
+	h []float64
+	// h2: h as the forward sweep computed it.
+	h2 []float64
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedABTape
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// sqnormTape: the tape sqnormCallFixedXForward fills and
+	// sqnormCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sqnormTape sqnormCallFixedXTape
+	// tmp2: an intermediate value of the forward sweep.
+	tmp2 float64
+	// dh: the derivatives of h, which Pick makes, in a buffer the backward sweep
+	// reuses.
+	dh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PickTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PickTape) Bytes() int {
+	n := 80
+	n += len(t.h) * 8
+	n += t.dotTape.Bytes()
+	n += t.sqnormTape.Bytes()
+	n += len(t.dh) * 8
+	return n
+}
+
+// PickForward runs Pick and records in t what PickBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func PickForward(t *PickTape, x []float64, w float64) float64 {
+	t.h = t.h[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
+	t.sqnormTape.calls = t.sqnormTape.calls[:0]
+	t.x = x
+	t.w = w
+	s := 0.0
+	if w > 0 {
+		t.h = slices.Grow(t.h, len(x))[:len(t.h)+len(x)]
+		h := slices.Clip(t.h[len(t.h)-len(x):])
+		clear(h)
+		t.h2 = h
+		for i := range h {
+			h[i] = math.Sin(w * x[i])
+		}
+		t1 := dotCallFixedABForward(&t.dotTape, h, h)
+		t.tmp = t1
+		s = t1 * h[0]
+	} else {
+		t2 := w * w
+		t.prod = t2
+		t3 := sqnormCallFixedXForward(&t.sqnormTape, x)
+		t.tmp2 = t3
+		s = t2 * t3
+	}
+	return s
+}
+
+// PickBackward adds to dx and dw the vector-Jacobian product of Pick with the
+// seeds s, at the point recorded in t by PickForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Pick and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func PickBackward(t *PickTape, s float64, dx []float64, dw *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	w := t.w
+	x := t.x
+	ndotTape := len(t.dotTape.calls)
+	var dwSum float64
+	nsqnormTape := len(t.sqnormTape.calls)
+	ds += s
+	if w > 0 {
+		h := t.h2
+		t1 := h[0]
+		t.dh = slices.Grow(t.dh[:0], len(x))[:len(x)]
+		clear(t.dh)
+		dh := t.dh
+		ndotTape--
+		dh[0] += ds * t.tmp
+		dotCallFixedABBackward(&t.dotTape, ndotTape, ds*t1, dh, dh)
+		t2 := len(h) - 1
+		for i := t2; i >= 0; i-- {
+			t3 := x[i]
+			t4 := dh[i] * math.Cos(w*t3)
+			dwSum += t4 * t3
+			dx[i] += t4 * w
+			dh[i] = 0
+		}
+	} else {
+		nsqnormTape--
+		t5 := ds * t.tmp2
+		sqnormCallFixedXBackward(&t.sqnormTape, nsqnormTape, ds*t.prod, dx)
+		*dw += t5 * w * 2
+	}
+	*dw += dwSum
+}
+
+// PickGrad returns Pick's result and its gradient with respect to x and w, in
+// that order (dx, dw), computed by reverse-mode automatic differentiation.
+func PickGrad(x []float64, w float64) (float64, []float64, float64) {
+	var t PickTape
+	t1 := PickForward(&t, x, w)
+	dx := make([]float64, len(x))
+	var dw float64
+	PickBackward(&t, 1, dx, &dw)
+	return t1, dx, dw
+}
+
+// PickHVPTape is what PickHVP records in its forward sweep, inside loops and
+// branches, for its backward sweep.
+type PickHVPTape struct {
+	// h: the memory of h, which Pick makes, kept from run to run.
+	h []float64
+	// h2: h as the forward sweep computed it.
+	h2 []float64
+	// s2: the value of s2 the backward sweep reads.
+	s2 float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// s3: the value of s3 the backward sweep reads.
+	s3 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PickHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PickHVPTape) Bytes() int {
+	n := 48
+	n += len(t.h) * 8
+	return n
+}
+
+// PickHVP returns Pick's result, its gradient with respect to x and w, and the
+// Hessian-vector product H·v for the direction (vx, vw), in that order: H·v
+// is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func PickHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float64, float64, []float64, float64) {
+	var t PickHVPTape
+	var dt PickHVPTape
+	t.h = t.h[:0]
+	s := 0.0
+	c1 := w > 0
+	if c1 {
+		t1 := len(x)
+		t2 := make([]float64, t1)
+		t3 := make([]float64, t1)
+		t.h2 = t2
+		dt.h2 = t3
+		for i := range t2 {
+			t4 := x[i]
+			t5 := w * t4
+			t6 := math.Cos(t5) * (t4*vw + w*vx[i])
+			t2[i] = math.Sin(t5)
+			t3[i] = t6
+		}
+		s2 := 0.0
+		ds2 := 0.0
+		for i2 := range t2 {
+			t7 := t2[i2]
+			t8 := t3[i2]
+			t9 := t2[i2]
+			s2 += t7 * t9
+			ds2 += t9*t8 + t7*t8
+		}
+		t.s2 = s2
+		dt.s2 = ds2
+		s = s2 * t2[0]
+	} else {
+		t10 := w * w
+		t.prod = t10
+		dt.prod = w * vw * 2
+		s3 := 0.0
+		ds3 := 0.0
+		for i3 := range x {
+			t11 := x[i3]
+			t12 := vx[i3]
+			t13 := x[i3]
+			s3 += t11 * t13
+			ds3 += t13*t12 + t11*t12
+		}
+		t.s3 = s3
+		dt.s3 = ds3
+		s = t10 * s3
+	}
+	t14 := len(x)
+	dx2 := make([]float64, t14)
+	ddx := make([]float64, t14)
+	var dw2 float64
+	ddw := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds4 float64
+	var ds22 float64
+	dds2 := 0.0
+	var dwSum float64
+	ddwSum := 0.0
+	var ds32 float64
+	dds3 := 0.0
+	ds4 += 1
+	if c1 {
+		h := t.h2
+		dh := dt.h2
+		t15 := make([]float64, t14)
+		t16 := make([]float64, t14)
+		t17 := ds4 * h[0]
+		t18 := ds4 * dh[0]
+		t19 := t16[0] + ds4*dt.s2
+		t15[0] += ds4 * t.s2
+		t16[0] = t19
+		ds22 += t17
+		dds2 += t18
+		t20 := len(h) - 1
+		for i22 := t20; i22 >= 0; i22-- {
+			t21 := h[i22]
+			t22 := h[i22]
+			t23 := ds22 * dh[i22]
+			t24 := t16[i22] + (t21*dds2 + t23)
+			t15[i22] += ds22 * t21
+			t16[i22] = t24
+			t25 := t16[i22] + (t22*dds2 + t23)
+			t15[i22] += ds22 * t22
+			t16[i22] = t25
+		}
+		for i4 := t20; i4 >= 0; i4-- {
+			t26 := x[i4]
+			t27 := vx[i4]
+			t28 := w * t26
+			t29 := t15[i4]
+			t30 := math.Cos(t28)
+			t31 := t29 * t30
+			t32 := t30*t16[i4] - t29*(math.Sin(t28)*(t26*vw+w*t27))
+			dwSum += t31 * t26
+			ddwSum += t26*t32 + t31*t27
+			t33 := ddx[i4] + (w*t32 + t31*vw)
+			dx2[i4] += t31 * w
+			ddx[i4] = t33
+			t15[i4] = 0
+			t16[i4] = 0
+		}
+	} else {
+		t34 := ds4 * t.s3
+		ds32 += ds4 * t.prod
+		dds3 += ds4 * dt.prod
+		t35 := t14 - 1
+		for i32 := t35; i32 >= 0; i32-- {
+			t36 := x[i32]
+			t37 := x[i32]
+			t38 := ds32 * vx[i32]
+			t39 := ddx[i32] + (t36*dds3 + t38)
+			dx2[i32] += ds32 * t36
+			ddx[i32] = t39
+			t40 := ddx[i32] + (t37*dds3 + t38)
+			dx2[i32] += ds32 * t37
+			ddx[i32] = t40
+		}
+		dw2 += t34 * w * 2
+		ddw += (w*(ds4*dt.s3) + t34*vw) * 2
+	}
+	dw2 += dwSum
+	ddw += ddwSum
+	return s, dx2, dw2, ddx, ddw
+}
+
+// RowsLSETape is what RowsLSEForward keeps of one run of RowsLSE for
+// RowsLSEBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of RowsLSEForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(m) + 24 bytes, plus
+// logSumExpTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	m              24 bytes per run (a reference to the caller's slice, not a copy): the parameter m
+//	logSumExpTape  logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, len(m) calls per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
+//	tmp            8·len(m) bytes (8 bytes an entry): an intermediate value of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of m it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type RowsLSETape struct {
+	// m: the parameter m.
+	m [][]float64
+	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape logSumExpCallFixedXTape
+	// tmp: an intermediate value of the forward sweep, one entry per iteration of
+	// the loop around it, read back last first.
+	tmp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RowsLSETape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RowsLSETape) Bytes() int {
+	n := 24
+	n += t.logSumExpTape.Bytes()
+	n += len(t.tmp) * 8
+	return n
+}
+
+// RowsLSEForward runs RowsLSE and records in t what RowsLSEBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func RowsLSEForward(t *RowsLSETape, m [][]float64) float64 {
+	t.tmp = t.tmp[:0]
+	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
+	t.m = m
+	s := 0.0
+	t1 := len(m)
+	t.logSumExpTape.calls = slices.Grow(t.logSumExpTape.calls, t1)
+	t.tmp = slices.Grow(t.tmp, t1)
+	for i := range m {
+		t2 := logSumExpCallFixedXForward(&t.logSumExpTape, m[i])
+		t.tmp = append(t.tmp, t2)
+		s += t2 * m[i][0]
+	}
+	return s
+}
+
+// RowsLSEBackward adds to dm the vector-Jacobian product of RowsLSE with the
+// seeds s, at the point recorded in t by RowsLSEForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those RowsLSE
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func RowsLSEBackward(t *RowsLSETape, s float64, dm [][]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	m := t.m
+	ntmp := len(t.tmp)
+	nlogSumExpTape := len(t.logSumExpTape.calls)
+	ds += s
+	t1 := len(m) - 1
+	for i := t1; i >= 0; i-- {
+		ntmp--
+		dmRow := dm[i]
+		nlogSumExpTape--
+		dmRow2 := dm[i]
+		t2 := ds * m[i][0]
+		dmRow[0] += ds * t.tmp[ntmp]
+		logSumExpCallFixedXBackward(&t.logSumExpTape, nlogSumExpTape, t2, dmRow2)
+	}
+}
+
+// RowsLSEGrad returns RowsLSE's result and its gradient with respect to m, in
+// that order (dm), computed by reverse-mode automatic differentiation.
+func RowsLSEGrad(m [][]float64) (float64, [][]float64) {
+	var t RowsLSETape
+	t1 := RowsLSEForward(&t, m)
+	dm := make([][]float64, len(m))
+	for i := range m {
+		dm[i] = make([]float64, len(m[i]))
+	}
+	RowsLSEBackward(&t, 1, dm)
+	return t1, dm
+}
+
+// RowsLSEHVPTape is what RowsLSEHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type RowsLSEHVPTape struct {
+	// m22: the value of m2 the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	m22 []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// m2: the value of m2 the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	m2 []float64
+	// s2: the value of s2 the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
+	// log: math.Log of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	log []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RowsLSEHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *RowsLSEHVPTape) Bytes() int {
+	n := 0
+	n += len(t.m22) * 8
+	n += len(t.exp) * 8
+	n += len(t.m2) * 8
+	n += len(t.s2) * 8
+	n += len(t.log) * 8
+	return n
+}
+
+// RowsLSEHVP returns RowsLSE's result, its gradient with respect to m, and the
+// Hessian-vector product H·v for the direction (vm), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+func RowsLSEHVP(m, vm [][]float64) (float64, [][]float64, [][]float64) {
+	var t RowsLSEHVPTape
+	var dt RowsLSEHVPTape
+	t.m2 = t.m2[:0]
+	dt.m2 = dt.m2[:0]
+	t.log = t.log[:0]
+	dt.log = dt.log[:0]
+	t.s2 = t.s2[:0]
+	dt.s2 = dt.s2[:0]
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	t.m22 = t.m22[:0]
+	dt.m22 = dt.m22[:0]
+	s := 0.0
+	t1 := len(m)
+	t.log = slices.Grow(t.log, t1)
+	dt.log = slices.Grow(dt.log, t1)
+	t.m2 = slices.Grow(t.m2, t1)
+	dt.m2 = slices.Grow(dt.m2, t1)
+	t.s2 = slices.Grow(t.s2, t1)
+	dt.s2 = slices.Grow(dt.s2, t1)
+	for i := range m {
+		t2 := m[i]
+		t3 := vm[i]
+		m2 := t2[0]
+		dm2 := t3[0]
+		t4 := len(t2)
+		t.m22 = slices.Grow(t.m22, t4)
+		dt.m22 = slices.Grow(dt.m22, t4)
+		for i6 := range t2 {
+			xi := t2[i6]
+			dxi := t3[i6]
+			t.m22 = append(t.m22, m2)
+			dt.m22 = append(dt.m22, dm2)
+			t5 := dxi
+			if m2 >= xi || math.IsNaN(m2) {
+				t5 = dm2
+			}
+			m2 = max(m2, xi)
+			dm2 = t5
+		}
+		s2 := 0.0
+		ds2 := 0.0
+		t.exp = slices.Grow(t.exp, t4)
+		dt.exp = slices.Grow(dt.exp, t4)
+		for i7 := range t2 {
+			xi2 := t2[i7]
+			dxi2 := t3[i7]
+			t6 := math.Exp(xi2 - m2)
+			t7 := t6 * (dxi2 - dm2)
+			t.exp = append(t.exp, t6)
+			dt.exp = append(dt.exp, t7)
+			s2 += t6
+			ds2 += t7
+		}
+		t.m2 = append(t.m2, m2)
+		dt.m2 = append(dt.m2, dm2)
+		t.s2 = append(t.s2, s2)
+		dt.s2 = append(dt.s2, ds2)
+		t8 := math.Log(s2)
+		t.log = append(t.log, t8)
+		dt.log = append(dt.log, ds2/s2)
+		s += (m2 + t8) * m[i][0]
+	}
+	dm3 := make([][]float64, t1)
+	ddm := make([][]float64, t1)
+	for i4 := range m {
+		t9 := make([]float64, len(m[i4]))
+		dm3[i4] = t9
+		ddm[i4] = make([]float64, len(t9))
+	}
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds3 float64
+	nm2 := len(t.m2)
+	nlog := len(t.log)
+	ns2 := len(t.s2)
+	var ds22 float64
+	dds2 := 0.0
+	var dm22 float64
+	ddm2 := 0.0
+	nexp := len(t.exp)
+	nm22 := len(t.m22)
+	ds3 += 1
+	t10 := t1 - 1
+	for i5 := t10; i5 >= 0; i5-- {
+		nm2--
+		nlog--
+		dmRow := dm3[i5]
+		ddmRow := ddm[i5]
+		ns2--
+		t11 := t.s2[ns2]
+		t12 := dt.s2[ns2]
+		t13 := m[i5]
+		dmRow2 := dm3[i5]
+		t14 := ds3
+		t15 := t14 * m[i5][0]
+		t16 := t14 * vm[i5][0]
+		t17 := ddmRow[0] + t14*(dt.m2[nm2]+dt.log[nlog])
+		dmRow[0] += t14 * (t.m2[nm2] + t.log[nlog])
+		ddmRow[0] = t17
+		t18 := t15 / t11
+		ds22 += t18
+		dds2 += t16/t11 - t18/t11*t12
+		dm22 += t15
+		ddm2 += t16
+		ds3 = 0
+		t19 := len(t13) - 1
+		for i2 := t19; i2 >= 0; i2-- {
+			nexp--
+			t20 := t.exp[nexp]
+			dxi22 := ds22 * t20
+			ddxi2 := t20*dds2 + ds22*dt.exp[nexp]
+			dm22 -= dxi22
+			ddm2 -= ddxi2
+			t21 := ddmRow[i2] + ddxi2
+			dmRow2[i2] += dxi22
+			ddmRow[i2] = t21
+		}
+		ds22 = 0
+		dds2 = 0
+		for i3 := t19; i3 >= 0; i3-- {
+			nm22--
+			t22 := t.m22[nm22]
+			xi3 := t13[i3]
+			c1 := t22 >= xi3 || math.IsNaN(t22)
+			var t23 float64
+			if c1 {
+				t23 = dm22
+			}
+			var t24 float64
+			if c1 {
+				t24 = ddm2
+			}
+			dxi3 := dm22
+			if c1 {
+				dxi3 = 0
+			}
+			ddxi := ddm2
+			if c1 {
+				ddxi = 0
+			}
+			dm22 = t23
+			ddm2 = t24
+			t25 := ddmRow[i3] + ddxi
+			dmRow2[i3] += dxi3
+			ddmRow[i3] = t25
+		}
+		t26 := ddmRow[0] + ddm2
+		dmRow2[0] += dm22
+		ddmRow[0] = t26
+		ds3 += t14
+		dm22 = 0
+		ddm2 = 0
+	}
+	return s, dm3, ddm
+}
+
 // dotCallBFixedATape is what dotCallBFixedAForward keeps of the calls of dot at
 // one call site for dotCallBFixedABackward: the forward values the backward
 // sweep reads, and the control flow it replays, each call's in its record and
@@ -3553,4 +4491,100 @@ func firstAboveCallFixedXBackward(t *firstAboveCallFixedXTape, call int, s float
 		}
 	}
 	*dc += dcSum
+}
+
+// dotCallFixedBTape is what dotCallFixedBForward keeps of the calls of dot at
+// one call site for dotCallFixedBBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 56·calls + 8·len(a) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the elements of b it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallFixedBTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallFixedBTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *dotCallFixedBTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 56
+	n += len(t.elem) * 8
+	return n
+}
+
+// dotCallFixedBForward runs dot and records in t what dotCallFixedBBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func dotCallFixedBForward(t *dotCallFixedBTape, a, b []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
+	s := 0.0
+	t.elem = slices.Grow(t.elem, len(a))
+	for i := range a {
+		t1 := a[i]
+		t.elem = append(t.elem, t1)
+		s += t1 * b[i]
+	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
+	return s
+}
+
+// dotCallFixedBBackward adds to da and db the vector-Jacobian product of dot
+// with the seeds s, at the point that call number call of dotCallFixedBForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func dotCallFixedBBackward(t *dotCallFixedBTape, call int, s float64, da, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	a := c.a
+	nelem := c.end.elem
+	b := c.b
+	ds += s
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
+		nelem--
+		t2 := ds * b[i]
+		db[i] += ds * t.elem[nelem]
+		da[i] += t2
+	}
 }

@@ -3,6 +3,7 @@ package hvp
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/godiff/godiff/internal/fdcheck"
@@ -193,10 +194,59 @@ var cases = []hcase{
 			f, dx, dc, hx, hc := SearchHVP(p[:n], p[n], v[:n], v[n])
 			return f, append(dx, dc), append(hx, hc)
 		}},
+	vecAndScalar("Layers", LayersGrad, LayersHVP, false),
+	vecAndScalar("Pick", PickGrad, PickHVP, true),
+	{name: "RowsLSE", sizes: []int{1, 2, 4},
+		// n rows of 3.
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, 3*n, -2, 2) },
+		grad: func(x []float64) (float64, []float64) {
+			f, dm := RowsLSEGrad(rows(x))
+			return f, slices.Concat(dm...)
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dm, hm := RowsLSEHVP(rows(x), rows(v))
+			return f, slices.Concat(dm...), slices.Concat(hm...)
+		}},
 	{name: "Nested", sizes: []int{1, 3, 6},
 		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -1, 1) },
 		grad:  func(x []float64) (float64, []float64) { return NestedGrad(x) },
 		hvp:   func(x, v []float64) (float64, []float64, []float64) { return NestedHVP(x, v) }},
+}
+
+// vecAndScalar is the case of a function of a slice x and a float w,
+// seen as a function of x with w appended; signed gives w either sign,
+// away from 0.
+func vecAndScalar(name string,
+	grad func(x []float64, w float64) (float64, []float64, float64),
+	hvp func(x []float64, w float64, vx []float64, vw float64) (float64, []float64, float64, []float64, float64), signed bool) hcase {
+	return hcase{name: name, sizes: []int{1, 3, 6},
+		point: func(rng *rand.Rand, n int) []float64 {
+			p := fdcheck.Uniform(rng, n+1, -1.5, 1.5)
+			p[n] = 0.2 + rng.Float64()
+			if signed && rng.IntN(2) == 0 {
+				p[n] = -p[n]
+			}
+			return p
+		},
+		grad: func(p []float64) (float64, []float64) {
+			n := len(p) - 1
+			f, dx, dw := grad(p[:n], p[n])
+			return f, append(dx, dw)
+		},
+		hvp: func(p, v []float64) (float64, []float64, []float64) {
+			n := len(p) - 1
+			f, dx, dw, hx, hw := hvp(p[:n], p[n], v[:n], v[n])
+			return f, append(dx, dw), append(hx, hw)
+		}}
+}
+
+// rows cuts x into rows of 3.
+func rows(x []float64) [][]float64 {
+	var m [][]float64
+	for i := 0; i < len(x); i += 3 {
+		m = append(m, x[i:i+3])
+	}
+	return m
 }
 
 // points yields, for each case and size, a few random points and
