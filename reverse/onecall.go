@@ -25,8 +25,8 @@ func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	if len(f.Results) != 1 || !ir.IsFloat(f.Results[0].Type) {
 		return nil, fmt.Errorf("%s must return one float to have a Hessian", f.Name)
 	}
-	for _, p := range f.Params {
-		if p.Group != nil {
+	for _, i := range sp.wrt {
+		if p := f.Params[i]; p.Group != nil {
 			return nil, fmt.Errorf("struct parameters and receivers (%s) are not supported yet; pass the fields as parameters", p.Group.Name)
 		}
 	}
