@@ -50,6 +50,14 @@ func cachedHVP(f *ir.Func, d parse.Directive, name string, built map[string]*hvp
 // or //godiff:hessian, whose Hessian calls it; its refusals are d's. It
 // returns the one-call gradient FHVP is the JVP of too.
 func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, err error) {
+	if d.Mode == parse.Hessian {
+		// FHessian's rows and columns are floats and slices of floats.
+		for _, i := range d.Wrt {
+			if g := f.Params[i].Group; g != nil {
+				return nil, nil, hvpError(f, d, fmt.Errorf("struct parameters and receivers (%s) are not supported yet; pass the fields as parameters", g.Name))
+			}
+		}
+	}
 	// The package's functions it calls, inlined: FHVP is one function.
 	flat, err := reverse.Inline(f, d.Wrt)
 	if err != nil {
@@ -73,6 +81,7 @@ func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, e
 	g := forward.Transform(grad, d.Wrt, name)
 	dropResult(g, len(grad.Results))
 	renameHVP(g, f, d.Wrt)
+	groupResults(g, f, d.Wrt)
 	g.Doc = hvpDoc(f, g, d.Wrt)
 	return g, grad, nil
 }
@@ -145,4 +154,57 @@ func hvpDoc(f, g *ir.Func, wrt []int) []string {
 	}
 	return []string{fmt.Sprintf("%s returns %s's result, its gradient with respect to %s, and the Hessian-vector product H·v for the direction (%s), in that order: H·v is the directional derivative of the gradient along v, computed by forward-mode differentiation of the reverse sweep, in a small constant times the gradient's time.",
 		g.Name, f.Name, prose.List(ir.GoNames(f.Params, wrt)), strings.Join(ir.GoNames(g.Params, idx), ", "))}
+}
+
+// groupResults returns the gradient and H·v of the fields of a struct
+// parameter or receiver as structs of its type, named d<p> and hv<p>,
+// as FGrad returns the gradient; the direction is one already (see
+// forward.Transform), renamed v<p>. The one-call gradient and its JVP
+// hold one result per field until here.
+func groupResults(g, f *ir.Func, wrt []int) {
+	taken := ir.SigNames(g.Params)
+	for _, r := range g.Results {
+		taken[r.Name] = true
+	}
+	grad := make(map[*ir.Group]*ir.Group)
+	hv := make(map[*ir.Group]*ir.Group)
+	dir := make(map[*ir.Group]bool)
+	derived := func(m map[*ir.Group]*ir.Group, pg *ir.Group, prefix string) *ir.Group {
+		if m[pg] == nil {
+			m[pg] = pg.Derived(ir.FreshName(taken, prefix+pg.Name), pg.Pointer)
+			taken[m[pg].Name] = true
+		}
+		return m[pg]
+	}
+	n, nr := len(f.Params), len(f.Results)
+	var fields []int // the results to group
+	for k, i := range wrt {
+		pg := f.Params[i].Group
+		if pg == nil {
+			continue
+		}
+		if vg := g.Params[n+k].Group; vg != nil && !dir[vg] {
+			delete(taken, vg.Name)
+			vg.Name = ir.FreshName(taken, "v"+pg.Name)
+			taken[vg.Name], dir[vg] = true, true
+		}
+		g.Results[nr+k].Group, g.Results[nr+k].Field = derived(grad, pg, "d"), f.Params[i].Field
+		g.Results[nr+len(wrt)+k].Group, g.Results[nr+len(wrt)+k].Field = derived(hv, pg, "hv"), f.Params[i].Field
+		fields = append(fields, nr+k, nr+len(wrt)+k)
+	}
+	if len(fields) == 0 {
+		return
+	}
+	ret := g.Return()
+	body := g.Body
+	b := ir.NewBuilder(g)
+	at := len(body.Values) - 1
+	b.InsertIn(body, at, func() {
+		for _, j := range fields {
+			r := g.Results[j]
+			x := &ir.Var{Name: r.Name, Type: r.Type, Group: r.Group, Field: r.Field}
+			b.Declare(x, ret.Args[j])
+			ret.Args[j] = b.Get(x)
+		}
+	})
 }

@@ -18,23 +18,20 @@ import (
 //
 // It refuses what it cannot yet inline, naming it: a callee's tape (a
 // call passing slices), a slice recorded in a loop or a branch, a return
-// from inside a loop, a struct parameter, a parameter F writes into, and an F whose
+// from inside a loop, a parameter F writes into, and an F whose
 // result is not one float.
 func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	f := sp.f
 	if len(f.Results) != 1 || !ir.IsFloat(f.Results[0].Type) {
 		return nil, fmt.Errorf("%s must return one float to have a Hessian", f.Name)
 	}
-	for _, i := range sp.wrt {
-		if p := f.Params[i]; p.Group != nil {
-			return nil, fmt.Errorf("struct parameters and receivers (%s) are not supported yet; pass the fields as parameters", p.Group.Name)
-		}
-	}
 	results := append([]ir.Result(nil), f.Results...)
 	taken := ir.SigNames(f.Params)
 	gradVars := make(map[int]*ir.Var) // a scalar buffer's variable, by F's parameter
 	gradBufs := make(map[int]*ir.Value)
 	for _, i := range sp.wrt {
+		// A field of a struct parameter or receiver has its own result
+		// here: the caller groups them (see godiff's groupResults).
 		n := ir.FreshName(taken, "d"+f.Params[i].Name)
 		taken[n] = true
 		results = append(results, ir.Result{Name: n, Type: f.Params[i].Type})
@@ -56,13 +53,14 @@ func (sp *Split) OneCall(name string) (*ir.Func, error) {
 		if indexOf(sp.wrt, i) < 0 {
 			return nil, fmt.Errorf("writing into %s, a parameter, is not supported yet", p.Name)
 		}
+		r := results[len(f.Results)+indexOf(sp.wrt, i)]
 		if _, ok := p.Type.(ir.Slice); ok {
-			buf := makeLike(b, o.params[i], results[len(f.Results)+indexOf(sp.wrt, i)].Name)
+			buf := makeLike(b, o.params[i], r.Name)
 			gradBufs[i] = buf
 			bufVals = append(bufVals, buf)
 			continue
 		}
-		x := &ir.Var{Name: results[len(f.Results)+indexOf(sp.wrt, i)].Name, Type: p.Type}
+		x := &ir.Var{Name: r.Name, Type: p.Type}
 		b.Declare(x, nil)
 		gradVars[i] = x
 		bufVals = append(bufVals, nil)

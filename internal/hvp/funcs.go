@@ -313,3 +313,38 @@ func RowsLSE(m [][]float64) float64 {
 	}
 	return s
 }
+
+// Net is a one-layer network: its weights W (one per input) and scale C.
+type Net struct {
+	W []float64
+	C float64
+}
+
+// hidden is a method the loss calls: inlined, the receiver's fields
+// the caller's.
+func (n *Net) hidden(x float64) float64 { return math.Tanh(n.C * x) }
+
+// Loss is a method: FHVP takes the direction of the receiver as a *Net
+// and returns the gradient and H·v of its fields as *Net.
+//
+//godiff:grad
+//godiff:hvp
+func (n *Net) Loss(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += n.W[i] * x[i] * n.hidden(x[i])
+	}
+	return s * n.C
+}
+
+// Pair is a struct of two floats.
+type Pair struct{ A, B float64 }
+
+// Spring takes a struct parameter, differentiated, and one that is not.
+//
+//godiff:grad p
+//godiff:hvp p
+func Spring(p, rest Pair) float64 {
+	da, db := p.A-rest.A, p.B-rest.B
+	return sq(da)*math.Exp(db) + sq(db)*p.A
+}

@@ -3927,6 +3927,360 @@ func RowsLSEHVP(m, vm [][]float64) (float64, [][]float64, [][]float64) {
 	return s, dm3, ddm
 }
 
+// NetLossTape is what LossForward keeps of one run of Loss for NetLossBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of LossForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 64 bytes, plus
+// netHiddenTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	nW             24 bytes per run (a reference to the caller's slice, not a copy): the field n.W
+//	nC             8 bytes per run: the field n.C
+//	x              24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	netHiddenTape  netHiddenTape.Bytes(), a netHiddenCallTape for the calls of one call site, len(x) calls per run: the tape netHiddenCallForward fills and netHiddenCallBackward reads
+//	tmp            8·len(x) bytes (8 bytes an entry): an intermediate value of the forward sweep
+//	s              8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of nW, x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type NetLossTape struct {
+	// nW: the field n.W.
+	nW []float64
+	// nC: the field n.C.
+	nC float64
+	// x: the parameter x.
+	x []float64
+	// netHiddenTape: the tape netHiddenCallForward fills and netHiddenCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	netHiddenTape netHiddenCallTape
+	// tmp: an intermediate value of the forward sweep, one entry per iteration of
+	// the loop around it, read back last first.
+	tmp []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in NetLossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *NetLossTape) Bytes() int {
+	n := 64
+	n += t.netHiddenTape.Bytes()
+	n += len(t.tmp) * 8
+	return n
+}
+
+// LossForward runs Loss and records in t what NetLossBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func (n *Net) LossForward(t *NetLossTape, x []float64) float64 {
+	t.tmp = t.tmp[:0]
+	t.netHiddenTape.calls = t.netHiddenTape.calls[:0]
+	t.nW = n.W
+	t.nC = n.C
+	t.x = x
+	s := 0.0
+	t1 := len(x)
+	t.netHiddenTape.calls = slices.Grow(t.netHiddenTape.calls, t1)
+	t.tmp = slices.Grow(t.tmp, t1)
+	for i := range x {
+		t2 := x[i]
+		t3 := n.W[i] * t2
+		t4 := netHiddenCallForward(&t.netHiddenTape, n.W, n.C, t2)
+		t.tmp = append(t.tmp, t4)
+		s += t3 * t4
+	}
+	t.s = s
+	return s * n.C
+}
+
+// NetLossBackward adds to dn and dx the vector-Jacobian product of Loss with
+// the seeds s, at the point recorded in t by LossForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Loss and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func NetLossBackward(t *NetLossTape, s float64, dn *Net, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nC := t.nC
+	var ds float64
+	x := t.x
+	nW := t.nW
+	ntmp := len(t.tmp)
+	nnetHiddenTape := len(t.netHiddenTape.calls)
+	var dnCSum float64
+	t1 := s * t.s
+	ds += s * nC
+	t2 := len(x) - 1
+	for i := t2; i >= 0; i-- {
+		t3 := nW[i]
+		t4 := x[i]
+		ntmp--
+		nnetHiddenTape--
+		t5 := ds * t.tmp[ntmp]
+		dnC2 := 0.0
+		dx2 := 0.0
+		netHiddenCallBackward(&t.netHiddenTape, nnetHiddenTape, ds*(t3*t4), dn.W, &dnC2, &dx2)
+		dnCSum += dnC2
+		dx[i] += dx2 + t5*t3
+		dn.W[i] += t5 * t4
+	}
+	dn.C += t1 + dnCSum
+}
+
+// LossGrad returns Loss's result and its gradient with respect to n and x, in
+// that order (dn, dx), computed by reverse-mode automatic differentiation.
+func (n *Net) LossGrad(x []float64) (float64, *Net, []float64) {
+	var t NetLossTape
+	t1 := n.LossForward(&t, x)
+	dn := new(Net)
+	dn.W = make([]float64, len(n.W))
+	dx := make([]float64, len(x))
+	NetLossBackward(&t, 1, dn, dx)
+	return t1, dn, dx
+}
+
+// LossHVPTape is what LossHVP records in its forward sweep, inside loops and
+// branches, for its backward sweep.
+type LossHVPTape struct {
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LossHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LossHVPTape) Bytes() int {
+	n := 0
+	n += len(t.tanh) * 8
+	return n
+}
+
+// LossHVP returns Loss's result, its gradient with respect to n and x, and the
+// Hessian-vector product H·v for the direction (vn, vx), in that order: H·v
+// is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func (n *Net) LossHVP(x []float64, vn *Net, vx []float64) (float64, *Net, []float64, *Net, []float64) {
+	var t LossHVPTape
+	var dt LossHVPTape
+	t.tanh = t.tanh[:0]
+	dt.tanh = dt.tanh[:0]
+	s := 0.0
+	ds := 0.0
+	t1 := len(x)
+	t.tanh = slices.Grow(t.tanh, t1)
+	dt.tanh = slices.Grow(dt.tanh, t1)
+	for i := range x {
+		t2 := n.W[i]
+		t3 := x[i]
+		t4 := vx[i]
+		t5 := t2 * t3
+		t6 := math.Tanh(n.C * t3)
+		t7 := (1 - t6*t6) * (t3*vn.C + n.C*t4)
+		t.tanh = append(t.tanh, t6)
+		dt.tanh = append(dt.tanh, t7)
+		s += t5 * t6
+		ds += t6*(t3*vn.W[i]+t2*t4) + t5*t7
+	}
+	t8 := len(n.W)
+	dnW2 := make([]float64, t8)
+	ddnW := make([]float64, t8)
+	var dnC2 float64
+	ddnC := 0.0
+	dx2 := make([]float64, t1)
+	ddx := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	dds := 0.0
+	ntanh := len(t.tanh)
+	var dnCSum float64
+	ddnCSum := 0.0
+	ds2 += 1 * n.C
+	dds += vn.C
+	t9 := t1 - 1
+	for i2 := t9; i2 >= 0; i2-- {
+		t10 := n.W[i2]
+		t11 := vn.W[i2]
+		t12 := x[i2]
+		t13 := vx[i2]
+		t14 := t10 * t12
+		ntanh--
+		t15 := t.tanh[ntanh]
+		t16 := dt.tanh[ntanh]
+		t17 := ds2 * t15
+		t18 := t15*dds + ds2*t16
+		t19 := ds2 * t14
+		t20 := 1 - t15*t15
+		t21 := t19 * t20
+		t22 := t20*(t14*dds+ds2*(t12*t11+t10*t13)) - t19*(t15*t16*2)
+		dnCSum += t21 * t12
+		ddnCSum += t12*t22 + t21*t13
+		t23 := ddx[i2] + (n.C*t22 + t21*vn.C + (t10*t18 + t17*t11))
+		dx2[i2] += t21*n.C + t17*t10
+		ddx[i2] = t23
+		t24 := ddnW[i2] + (t12*t18 + t17*t13)
+		dnW2[i2] += t17 * t12
+		ddnW[i2] = t24
+	}
+	dnC2 += 1*s + dnCSum
+	ddnC += ds + ddnCSum
+	dn := new(Net)
+	dn.W = dnW2
+	hvn := new(Net)
+	hvn.W = ddnW
+	dn.C = dnC2
+	hvn.C = ddnC
+	return s * n.C, dn, dx2, hvn, ddx
+}
+
+// SpringTape is what SpringForward keeps of one run of Spring for
+// SpringBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of SpringForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	pA    8 bytes per run: the field p.A
+//	tmp2  8 bytes per run: result 1 of a call of sqGrad
+//	dsq   8 bytes per run: result 2 of a call of sqGrad
+//	exp   8 bytes per run: math.Exp of the forward sweep
+//	tmp   8 bytes per run: result 1 of a call of sqGrad
+//	dsq2  8 bytes per run: result 2 of a call of sqGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: da,
+// db.
+type SpringTape struct {
+	// pA: the field p.A.
+	pA float64
+	// tmp2: result 1 of a call of sqGrad.
+	tmp2 float64
+	// dsq: result 2 of a call of sqGrad.
+	dsq float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// tmp: result 1 of a call of sqGrad.
+	tmp float64
+	// dsq2: result 2 of a call of sqGrad.
+	dsq2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SpringTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SpringTape) Bytes() int {
+	return 48
+}
+
+// SpringForward runs Spring and records in t what SpringBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func SpringForward(t *SpringTape, p, rest Pair) float64 {
+	t.pA = p.A
+	da := p.A - rest.A
+	db := p.B - rest.B
+	t1, dsq := sqGrad(da)
+	t.tmp2 = t1
+	t.dsq = dsq
+	t2 := math.Exp(db)
+	t.exp = t2
+	t3, dsq2 := sqGrad(db)
+	t.tmp = t3
+	t.dsq2 = dsq2
+	return t1*t2 + t3*p.A
+}
+
+// SpringBackward adds to dp the vector-Jacobian product of Spring with the
+// seeds s, at the point recorded in t by SpringForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func SpringBackward(t *SpringTape, s float64, dp *Pair) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	pA := t.pA
+	dsq := t.dsq
+	t1 := t.exp
+	dsq2 := t.dsq2
+	dda := s * t1 * dsq
+	ddb := s*pA*dsq2 + s*t.tmp2*t1
+	dp.A += s*t.tmp + dda
+	dp.B += ddb
+}
+
+// SpringGrad returns Spring's result and its gradient with respect to p, in
+// that order (dp), computed by reverse-mode automatic differentiation.
+func SpringGrad(p, rest Pair) (float64, Pair) {
+	var t SpringTape
+	t1 := SpringForward(&t, p, rest)
+	var dp Pair
+	SpringBackward(&t, 1, &dp)
+	return t1, dp
+}
+
+// SpringHVPTape is what SpringHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type SpringHVPTape struct{}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SpringHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SpringHVPTape) Bytes() int {
+	return 0
+}
+
+// SpringHVP returns Spring's result, its gradient with respect to p, and the
+// Hessian-vector product H·v for the direction (vp), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+func SpringHVP(p, rest, vp Pair) (float64, Pair, Pair) {
+	da := p.A - rest.A
+	db := p.B - rest.B
+	t1 := da * da
+	t2 := math.Exp(db)
+	t3 := t2 * vp.B
+	t4 := db * db
+	var dpA2 float64
+	ddpA := 0.0
+	var dpB2 float64
+	ddpB := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t5 := 1 * p.A
+	t6 := 1 * t2
+	t7 := 1 * t1
+	dda := t6 * da * 2
+	ddda := (da*t3 + t6*vp.A) * 2
+	ddb := t5*db*2 + t7*t2
+	dddb := (db*vp.A+t5*vp.B)*2 + (t2*(da*vp.A*2) + t7*t3)
+	dpA2 += 1*t4 + dda
+	ddpA += db*vp.B*2 + ddda
+	dpB2 += ddb
+	ddpB += dddb
+	var dp Pair
+	dp.A = dpA2
+	var hvp Pair
+	hvp.A = ddpA
+	dp.B = dpB2
+	hvp.B = ddpB
+	return t1*t2 + t4*p.A, dp, hvp
+}
+
 // dotCallBFixedATape is what dotCallBFixedAForward keeps of the calls of dot at
 // one call site for dotCallBFixedABackward: the forward values the backward
 // sweep reads, and the control flow it replays, each call's in its record and
@@ -4587,4 +4941,72 @@ func dotCallFixedBBackward(t *dotCallFixedBTape, call int, s float64, da, db []f
 		db[i] += ds * t.elem[nelem]
 		da[i] += t2
 	}
+}
+
+// netHiddenCallTape is what netHiddenCallForward keeps of the calls of
+// netHidden at one call site for netHiddenCallBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type netHiddenCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// nC: the parameter nC.
+		nC float64
+		// x: the parameter x.
+		x float64
+		// tanh: math.Tanh of the forward sweep.
+		tanh float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// netHiddenCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *netHiddenCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	return n
+}
+
+// netHiddenCallForward runs netHidden and records in t what
+// netHiddenCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func netHiddenCallForward(t *netHiddenCallTape, nW []float64, nC, x float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.nC = nC
+	c.x = x
+	t1 := math.Tanh(nC * x)
+	c.tanh = t1
+	return t1
+}
+
+// netHiddenCallBackward adds to dnW, dnC and dx the vector-Jacobian product of
+// netHidden with the seeds s, at the point that call number call of
+// netHiddenCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func netHiddenCallBackward(t *netHiddenCallTape, call int, s float64, dnW []float64, dnC, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	nC := c.nC
+	x := c.x
+	t1 := c.tanh
+	t2 := s * (1 - t1*t1)
+	*dnC += t2 * x
+	*dx += t2 * nC
 }

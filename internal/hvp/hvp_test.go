@@ -207,6 +207,30 @@ var cases = []hcase{
 			f, dm, hm := RowsLSEHVP(rows(x), rows(v))
 			return f, slices.Concat(dm...), slices.Concat(hm...)
 		}},
+	{name: "NetLoss", sizes: []int{1, 2, 4},
+		// [W | C | x], W and x of n.
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, 2*n+1, -1.5, 1.5) },
+		grad: func(p []float64) (float64, []float64) {
+			net, x := netAt(p)
+			f, dn, dx := net.LossGrad(x)
+			return f, slices.Concat(dn.W, []float64{dn.C}, dx)
+		},
+		hvp: func(p, v []float64) (float64, []float64, []float64) {
+			net, x := netAt(p)
+			vn, vx := netAt(v)
+			f, dn, dx, hn, hx := net.LossHVP(x, vn, vx)
+			return f, slices.Concat(dn.W, []float64{dn.C}, dx), slices.Concat(hn.W, []float64{hn.C}, hx)
+		}},
+	{name: "Spring", sizes: []int{0},
+		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 2, -1.5, 1.5) },
+		grad: func(x []float64) (float64, []float64) {
+			f, dp := SpringGrad(Pair{x[0], x[1]}, Pair{0.3, -0.2})
+			return f, []float64{dp.A, dp.B}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dp, hp := SpringHVP(Pair{x[0], x[1]}, Pair{0.3, -0.2}, Pair{v[0], v[1]})
+			return f, []float64{dp.A, dp.B}, []float64{hp.A, hp.B}
+		}},
 	{name: "Nested", sizes: []int{1, 3, 6},
 		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -1, 1) },
 		grad:  func(x []float64) (float64, []float64) { return NestedGrad(x) },
@@ -238,6 +262,12 @@ func vecAndScalar(name string,
 			f, dx, dw, hx, hw := hvp(p[:n], p[n], v[:n], v[n])
 			return f, append(dx, dw), append(hx, hw)
 		}}
+}
+
+// netAt cuts p = [W | C | x] into a Net and x.
+func netAt(p []float64) (*Net, []float64) {
+	n := (len(p) - 1) / 2
+	return &Net{W: p[:n], C: p[n]}, p[n+1:]
 }
 
 // rows cuts x into rows of 3.
