@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/godiff/godiff/forward"
@@ -35,6 +36,11 @@ type hvpBuilt struct{ hvp, grad *ir.Func }
 // //godiff:hvp directive and the //godiff:hessian that calls it share
 // one (and its tape type).
 func cachedHVP(f *ir.Func, d parse.Directive, name string, built map[string]*hvpBuilt) (*hvpBuilt, error) {
+	if d.Mode == parse.Hessian {
+		if err := hessianRefusal(f, d); err != nil {
+			return nil, err
+		}
+	}
 	if h := built[name]; h != nil {
 		return h, nil
 	}
@@ -46,23 +52,35 @@ func cachedHVP(f *ir.Func, d parse.Directive, name string, built map[string]*hvp
 	return built[name], nil
 }
 
+// hessianRefusal is what //godiff:hessian refuses of what FHVP takes:
+// FHessian's rows and columns are floats and slices of floats, and it
+// calls FHVP with the parameters and the direction only.
+func hessianRefusal(f *ir.Func, d parse.Directive) error {
+	for _, i := range d.Wrt {
+		if g := f.Params[i].Group; g != nil {
+			return hvpError(f, d, fmt.Errorf("struct parameters and receivers (%s) are not supported yet; pass the fields as parameters", g.Name))
+		}
+	}
+	flat, err := reverse.Inline(f, d.Wrt)
+	if err != nil {
+		return hvpError(f, d, err)
+	}
+	if outs, _ := writtenParams(flat, d.Wrt); len(outs) > 0 {
+		return hvpError(f, d, fmt.Errorf("writing into %s, a parameter, is not supported yet; //godiff:hvp takes it (FHVP writes the derivative of %s along v into a buffer you pass)", f.Params[outs[0]].Name, f.Params[outs[0]].Name))
+	}
+	return nil
+}
+
 // buildHVP builds FHVP, named name, for the directive d: //godiff:hvp,
 // or //godiff:hessian, whose Hessian calls it; its refusals are d's. It
 // returns the one-call gradient FHVP is the JVP of too.
 func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, err error) {
-	if d.Mode == parse.Hessian {
-		// FHessian's rows and columns are floats and slices of floats.
-		for _, i := range d.Wrt {
-			if g := f.Params[i].Group; g != nil {
-				return nil, nil, hvpError(f, d, fmt.Errorf("struct parameters and receivers (%s) are not supported yet; pass the fields as parameters", g.Name))
-			}
-		}
-	}
 	// The package's functions it calls, inlined: FHVP is one function.
 	flat, err := reverse.Inline(f, d.Wrt)
 	if err != nil {
 		return nil, nil, hvpError(f, d, err)
 	}
+	outs, inPlace := writtenParams(flat, d.Wrt)
 	calls, err := activeCalls(flat, f.Name, d.Wrt, false)
 	if err != nil {
 		return nil, nil, err
@@ -82,7 +100,10 @@ func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, e
 	dropResult(g, len(grad.Results))
 	renameHVP(g, f, d.Wrt)
 	groupResults(g, f, d.Wrt)
-	g.Doc = hvpDoc(f, g, d.Wrt)
+	for _, i := range inPlace {
+		keepDirection(g, len(f.Params)+slices.Index(d.Wrt, i))
+	}
+	g.Doc = hvpDoc(f, g, d.Wrt, outs)
 	return g, grad, nil
 }
 
@@ -147,13 +168,65 @@ func renameHVP(g, f *ir.Func, wrt []int) {
 	}
 }
 
-func hvpDoc(f, g *ir.Func, wrt []int) []string {
+func hvpDoc(f, g *ir.Func, wrt, outs []int) []string {
 	idx := make([]int, len(wrt))
 	for k := range wrt {
 		idx[k] = len(f.Params) + k
 	}
-	return []string{fmt.Sprintf("%s returns %s's result, its gradient with respect to %s, and the Hessian-vector product H·v for the direction (%s), in that order: H·v is the directional derivative of the gradient along v, computed by forward-mode differentiation of the reverse sweep, in a small constant times the gradient's time.",
-		g.Name, f.Name, prose.List(ir.GoNames(f.Params, wrt)), strings.Join(ir.GoNames(g.Params, idx), ", "))}
+	var more []string
+	for k, i := range outs {
+		more = append(more, fmt.Sprintf("%s receives the derivative along v of what %s writes into %s.", g.Params[len(f.Params)+len(wrt)+k].Name, f.Name, f.Params[i].Name))
+	}
+	return append([]string{fmt.Sprintf("%s returns %s's result, its gradient with respect to %s, and the Hessian-vector product H·v for the direction (%s), in that order: H·v is the directional derivative of the gradient along v, computed by forward-mode differentiation of the reverse sweep, in a small constant times the gradient's time.",
+		g.Name, f.Name, prose.List(ir.GoNames(f.Params, wrt)), strings.Join(ir.GoNames(g.Params, idx), ", "))}, more...)
+}
+
+// writtenParams returns the slice parameters f writes into: outs, not
+// differentiated, whose derivatives along v FHVP writes into buffers the
+// caller passes after the direction (forward.Transform's outputs), and
+// inPlace, differentiated ones F updates in place.
+func writtenParams(f *ir.Func, wrt []int) (outs, inPlace []int) {
+	written := ir.Analyse(f, wrt).Written
+	for i := range f.Params {
+		if pv := f.ParamValue(i); pv == nil || !written[pv] || !ir.IsSlice(f.Params[i].Type) {
+			continue
+		}
+		if slices.Contains(wrt, i) {
+			inPlace = append(inPlace, i)
+		} else {
+			outs = append(outs, i)
+		}
+	}
+	return outs, inPlace
+}
+
+// keepDirection makes FHVP work on a copy of its direction parameter j
+// (a []float64) when F updates the parameter in place: the tangents
+// update with it, and the caller's direction stays as it was passed.
+func keepDirection(g *ir.Func, j int) {
+	pv := g.ParamValue(j)
+	if pv == nil || ir.IsSlice(ir.Elem(pv.Type)) {
+		return // a slice of slices: updated in place, as F updates its rows
+	}
+	at := 0
+	for at < len(g.Body.Values) && g.Body.Values[at].Op == ir.OpParam {
+		at++
+	}
+	b := ir.NewBuilder(g)
+	var n, cp, cpy *ir.Value
+	b.InsertIn(g.Body, at, func() {
+		n = b.Len(pv)
+		cp = b.Make(pv.Type, n)
+		cpy = b.CopySlice(cp, pv)
+	})
+	cp.Name = ir.FreshName(ir.SigNames(g.Params), pv.Name)
+	g.Walk(func(v *ir.Value) {
+		for i, a := range v.Args {
+			if a == pv && v != n && v != cpy {
+				v.Args[i] = cp
+			}
+		}
+	})
 }
 
 // groupResults returns the gradient and H·v of the fields of a struct

@@ -194,7 +194,18 @@ func F(x []float64, out []float64) float64 {
 	return x[0] * x[1]
 }
 `,
-			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: writing into out, a parameter, is not supported yet",
+			contains: []string{"func FHVP(x, out, vx, dout []float64) (float64, []float64, []float64) {", "// dout receives the derivative along v of what F writes into out."},
+		},
+		{
+			name: "an output slice, for a Hessian",
+			src: `
+//godiff:hessian x
+func F(x []float64, out []float64) float64 {
+	out[0] = x[0] * x[0]
+	return x[0] * x[1]
+}
+`,
+			want: "a.go:7:1: //godiff:hessian cannot build the Hessian of F: writing into out, a parameter, is not supported yet; //godiff:hvp takes it (FHVP writes the derivative of out along v into a buffer you pass)",
 		},
 	}
 	for _, tt := range tests {

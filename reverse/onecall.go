@@ -51,7 +51,15 @@ func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	for _, i := range sp.buffers {
 		p := f.Params[i]
 		if indexOf(sp.wrt, i) < 0 {
-			return nil, fmt.Errorf("writing into %s, a parameter, is not supported yet", p.Name)
+			// A slice F writes into, not differentiated: the adjoints of
+			// its elements have a scratch buffer, as in FGrad.
+			if !ir.IsSlice(p.Type) {
+				return nil, fmt.Errorf("writing into %s, a parameter, is not supported yet", p.Name)
+			}
+			n := ir.FreshName(taken, "d"+p.Name)
+			taken[n] = true
+			bufVals = append(bufVals, makeLike(b, o.params[i], n))
+			continue
 		}
 		r := results[len(f.Results)+indexOf(sp.wrt, i)]
 		if _, ok := p.Type.(ir.Slice); ok {

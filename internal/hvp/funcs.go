@@ -348,3 +348,26 @@ func Spring(p, rest Pair) float64 {
 	da, db := p.A-rest.A, p.B-rest.B
 	return sq(da)*math.Exp(db) + sq(db)*p.A
 }
+
+// Render writes into out, a parameter not differentiated: FHVP takes a
+// buffer dout for the derivative of out along v.
+//
+//godiff:grad x
+//godiff:hvp x
+func Render(x, out []float64) float64 {
+	for i := range x {
+		out[i] = math.Sin(x[i]) * x[0]
+	}
+	return sqnorm(out)
+}
+
+// Square updates x in place: FHVP works on a copy of the direction.
+//
+//godiff:grad
+//godiff:hvp
+func Square(x []float64) float64 {
+	for i := range x {
+		x[i] = x[i] * x[i]
+	}
+	return x[0] * dot(x, x)
+}

@@ -4281,6 +4281,376 @@ func SpringHVP(p, rest, vp Pair) (float64, Pair, Pair) {
 	return t1*t2 + t4*p.A, dp, hvp
 }
 
+// RenderTape is what RenderForward keeps of one run of Render for
+// RenderBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of RenderForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 24 bytes, plus
+// sqnormTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x           24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	sin         8·len(x) bytes (8 bytes an entry): math.Sin of the forward sweep
+//	sqnormTape  sqnormTape.Bytes(), a sqnormCallFixedXTape for the calls of one call site, one call per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type RenderTape struct {
+	// x: the parameter x.
+	x []float64
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+	// sqnormTape: the tape sqnormCallFixedXForward fills and
+	// sqnormCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sqnormTape sqnormCallFixedXTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RenderTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RenderTape) Bytes() int {
+	n := 24
+	n += len(t.sin) * 8
+	n += t.sqnormTape.Bytes()
+	return n
+}
+
+// RenderForward runs Render and records in t what RenderBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func RenderForward(t *RenderTape, x, out []float64) float64 {
+	t.sqnormTape.calls = t.sqnormTape.calls[:0]
+	t.sin = t.sin[:0]
+	t.x = x
+	t.sin = slices.Grow(t.sin, len(x))
+	for i := range x {
+		t1 := math.Sin(x[i])
+		t.sin = append(t.sin, t1)
+		out[i] = t1 * x[0]
+	}
+	t2 := sqnormCallFixedXForward(&t.sqnormTape, out)
+	return t2
+}
+
+// RenderBackward adds to dx the vector-Jacobian product of Render with the
+// seeds dout and s, at the point recorded in t by RenderForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Render and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
+//
+// dout holds the seed of what Render writes into its output slice on entry, and
+// is used up: it is zero on return.
+func RenderBackward(t *RenderTape, s float64, dx, dout []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nsqnormTape := len(t.sqnormTape.calls)
+	nsqnormTape--
+	x := t.x
+	nsin := len(t.sin)
+	sqnormCallFixedXBackward(&t.sqnormTape, nsqnormTape, s, dout)
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		nsin--
+		t2 := x[i]
+		t3 := dout[i]
+		t4 := t3 * x[0]
+		dx[0] += t3 * t.sin[nsin]
+		dx[i] += t4 * math.Cos(t2)
+		dout[i] = 0
+	}
+}
+
+// RenderGrad returns Render's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func RenderGrad(x, out []float64) (float64, []float64) {
+	var t RenderTape
+	t1 := RenderForward(&t, x, out)
+	dx := make([]float64, len(x))
+	dout := make([]float64, len(out))
+	RenderBackward(&t, 1, dx, dout)
+	return t1, dx
+}
+
+// RenderHVPTape is what RenderHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type RenderHVPTape struct {
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RenderHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *RenderHVPTape) Bytes() int {
+	n := 0
+	n += len(t.sin) * 8
+	return n
+}
+
+// RenderHVP returns Render's result, its gradient with respect to x, and the
+// Hessian-vector product H·v for the direction (vx), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+//
+// dout receives the derivative along v of what Render writes into out.
+func RenderHVP(x, out, vx, dout []float64) (float64, []float64, []float64) {
+	var t RenderHVPTape
+	var dt RenderHVPTape
+	t.sin = t.sin[:0]
+	dt.sin = dt.sin[:0]
+	t1 := len(x)
+	t.sin = slices.Grow(t.sin, t1)
+	dt.sin = slices.Grow(dt.sin, t1)
+	for i := range x {
+		t2 := x[i]
+		t3 := math.Sin(t2)
+		t4 := math.Cos(t2) * vx[i]
+		t.sin = append(t.sin, t3)
+		dt.sin = append(dt.sin, t4)
+		t5 := x[0]
+		t6 := t5*t4 + t3*vx[0]
+		out[i] = t3 * t5
+		dout[i] = t6
+	}
+	s := 0.0
+	for i2 := range out {
+		s += out[i2] * out[i2]
+	}
+	dx2 := make([]float64, t1)
+	ddx := make([]float64, t1)
+	t7 := len(out)
+	dout2 := make([]float64, t7)
+	ddout := make([]float64, t7)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	nsin := len(t.sin)
+	ds2 += 1
+	t8 := t7 - 1
+	for i22 := t8; i22 >= 0; i22-- {
+		t9 := ds2 * out[i22]
+		t10 := ds2 * dout[i22]
+		t11 := ddout[i22] + t10
+		dout2[i22] += ds2 * out[i22]
+		ddout[i22] = t11
+		t12 := ddout[i22] + t10
+		dout2[i22] += t9
+		ddout[i22] = t12
+	}
+	t13 := t1 - 1
+	for i3 := t13; i3 >= 0; i3-- {
+		nsin--
+		t14 := t.sin[nsin]
+		t15 := x[0]
+		t16 := x[i3]
+		t17 := vx[i3]
+		t18 := dout2[i3]
+		t19 := ddout[i3]
+		t20 := t18 * t15
+		t21 := t15*t19 + t18*vx[0]
+		t22 := ddx[0] + (t14*t19 + t18*dt.sin[nsin])
+		dx2[0] += t18 * t14
+		ddx[0] = t22
+		t23 := math.Cos(t16)
+		t24 := ddx[i3] + (t23*t21 - t20*(math.Sin(t16)*t17))
+		dx2[i3] += t20 * t23
+		ddx[i3] = t24
+		dout2[i3] = 0
+		ddout[i3] = 0
+	}
+	return s, dx2, ddx
+}
+
+// SquareTape is what SquareForward keeps of one run of Square for
+// SquareBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of SquareForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 32 bytes, plus
+// dotTape.Bytes() (the tapes of its call sites, each by its own formula summed
+// over the site's calls). Bytes returns that count for a filled tape: each
+// value's size, a slice's 24-byte header where the tape keeps a reference, a
+// stack's entries; not Go's padding, nor spare capacity.
+//
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	elem     8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//	dotTape  dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
+//	tmp      8 bytes per run: an intermediate value of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type SquareTape struct {
+	// x: the parameter x.
+	x []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedABTape
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SquareTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SquareTape) Bytes() int {
+	n := 32
+	n += len(t.elem) * 8
+	n += t.dotTape.Bytes()
+	return n
+}
+
+// SquareForward runs Square and records in t what SquareBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func SquareForward(t *SquareTape, x []float64) float64 {
+	t.dotTape.calls = t.dotTape.calls[:0]
+	t.elem = t.elem[:0]
+	t.x = x
+	t.elem = slices.Grow(t.elem, len(x))
+	for i := range x {
+		t1 := x[i]
+		t.elem = append(t.elem, t1)
+		x[i] = t1 * t1
+	}
+	t2 := x[0]
+	t3 := dotCallFixedABForward(&t.dotTape, x, x)
+	t.tmp = t3
+	return t2 * t3
+}
+
+// SquareBackward adds to dx the vector-Jacobian product of Square with the
+// seeds dx and s, at the point recorded in t by SquareForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those Square
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+//
+// dx holds, on entry, the seed of what Square leaves in x, and on return the
+// derivative with respect to what x held before.
+func SquareBackward(t *SquareTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	ndotTape := len(t.dotTape.calls)
+	ndotTape--
+	nelem := len(t.elem)
+	t1 := s * t.tmp
+	dotCallFixedABBackward(&t.dotTape, ndotTape, s*x[0], dx, dx)
+	dx[0] += t1
+	t2 := len(x) - 1
+	for i := t2; i >= 0; i-- {
+		nelem--
+		dx[i] = dx[i] * t.elem[nelem] * 2
+	}
+}
+
+// SquareGrad returns Square's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func SquareGrad(x []float64) (float64, []float64) {
+	var t SquareTape
+	t1 := SquareForward(&t, x)
+	dx := make([]float64, len(x))
+	SquareBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// SquareHVPTape is what SquareHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type SquareHVPTape struct {
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SquareHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SquareHVPTape) Bytes() int {
+	n := 0
+	n += len(t.elem) * 8
+	return n
+}
+
+// SquareHVP returns Square's result, its gradient with respect to x, and the
+// Hessian-vector product H·v for the direction (vx), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+func SquareHVP(x, vx []float64) (float64, []float64, []float64) {
+	dx := make([]float64, len(vx))
+	copy(dx, vx)
+	var t SquareHVPTape
+	var dt SquareHVPTape
+	t.elem = t.elem[:0]
+	dt.elem = dt.elem[:0]
+	t1 := len(x)
+	t.elem = slices.Grow(t.elem, t1)
+	dt.elem = slices.Grow(dt.elem, t1)
+	for i := range x {
+		t2 := x[i]
+		t3 := dx[i]
+		t.elem = append(t.elem, t2)
+		dt.elem = append(dt.elem, t3)
+		x[i] = t2 * t2
+		dx[i] = t2 * t3 * 2
+	}
+	s := 0.0
+	ds := 0.0
+	for i2 := range x {
+		t4 := x[i2]
+		t5 := dx[i2]
+		t6 := x[i2]
+		s += t4 * t6
+		ds += t6*t5 + t4*t5
+	}
+	t7 := x[0] * s
+	dx2 := make([]float64, t1)
+	ddx := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	dds := 0.0
+	nelem := len(t.elem)
+	ds2 += 1 * x[0]
+	dds += dx[0]
+	t8 := t1 - 1
+	for i22 := t8; i22 >= 0; i22-- {
+		t9 := x[i22]
+		t10 := x[i22]
+		t11 := ds2 * dx[i22]
+		t12 := ddx[i22] + (t9*dds + t11)
+		dx2[i22] += ds2 * t9
+		ddx[i22] = t12
+		t13 := ddx[i22] + (t10*dds + t11)
+		dx2[i22] += ds2 * t10
+		ddx[i22] = t13
+	}
+	t14 := ddx[0] + ds
+	dx2[0] += 1 * s
+	ddx[0] = t14
+	for i3 := t8; i3 >= 0; i3-- {
+		nelem--
+		t15 := t.elem[nelem]
+		t16 := dx2[i3]
+		t17 := (t15*ddx[i3] + t16*dt.elem[nelem]) * 2
+		dx2[i3] = t16 * t15 * 2
+		ddx[i3] = t17
+	}
+	return t7, dx2, ddx
+}
+
 // dotCallBFixedATape is what dotCallBFixedAForward keeps of the calls of dot at
 // one call site for dotCallBFixedABackward: the forward values the backward
 // sweep reads, and the control flow it replays, each call's in its record and

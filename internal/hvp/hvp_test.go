@@ -231,6 +231,21 @@ var cases = []hcase{
 			f, dp, hp := SpringHVP(Pair{x[0], x[1]}, Pair{0.3, -0.2}, Pair{v[0], v[1]})
 			return f, []float64{dp.A, dp.B}, []float64{hp.A, hp.B}
 		}},
+	{name: "Render", sizes: []int{1, 3, 6},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad: func(x []float64) (float64, []float64) {
+			return RenderGrad(x, make([]float64, len(x)))
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			return RenderHVP(x, make([]float64, len(x)), v, make([]float64, len(x)))
+		}},
+	{name: "Square", sizes: []int{1, 3, 6},
+		// Square overwrites x: each call on a copy.
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad:  func(x []float64) (float64, []float64) { return SquareGrad(slices.Clone(x)) },
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			return SquareHVP(slices.Clone(x), v)
+		}},
 	{name: "Nested", sizes: []int{1, 3, 6},
 		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -1, 1) },
 		grad:  func(x []float64) (float64, []float64) { return NestedGrad(x) },
