@@ -16,10 +16,17 @@ import (
 // variable or a slice of the function's own. Forward mode differentiates
 // this function to get Hessian-vector products (forward over reverse).
 //
+// A slice recorded in a loop or a branch stays on the tape (its tangent
+// memory goes on the tangent tape); a slice parameter F writes into and
+// does not differentiate has a scratch adjoint buffer, as in FGrad; a
+// field of a struct parameter has a result of its own (the caller groups
+// them).
+//
 // It refuses what it cannot yet inline, naming it: a callee's tape (a
-// call passing slices), a slice recorded in a loop or a branch, a return
-// from inside a loop, a parameter F writes into, and an F whose
-// result is not one float.
+// call passing slices: reverse.Inline inlines such calls first), a
+// return from inside a loop (leaveLoops rewrites them first), a scalar
+// parameter written through a pointer, and an F whose result is not one
+// float.
 func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	f := sp.f
 	if len(f.Results) != 1 || !ir.IsFloat(f.Results[0].Type) {
