@@ -38,7 +38,7 @@ func Inline(f *ir.Func, wrt []int) (*ir.Func, error) {
 	if loopReturn(f) {
 		src = normalized(f)
 	}
-	in.copyBody(src, ir.NewCopier(b), ir.Analyse(src, wrt).Varied, []string{f.Name})
+	in.copyBody(src, ir.NewCopier(b), ir.Analyse(src, wrt).Varied, []string{f.Name}, false)
 	if in.err != nil {
 		return nil, in.err
 	}
@@ -58,8 +58,11 @@ type inliner struct {
 
 // copyBody copies fn's body with c, inlining the calls that vary with
 // fn's differentiated parameters (per varied). chain is the calls that
-// led to fn, fn last.
-func (in *inliner) copyBody(fn *ir.Func, c *ir.Copier, varied *ir.Flow, chain []string) {
+// led to fn, fn last. foreign says that fn is a function of another
+// package: there every call of its own package's functions is inlined,
+// since the output could call them only through twins that only FGrad's
+// output holds.
+func (in *inliner) copyBody(fn *ir.Func, c *ir.Copier, varied *ir.Flow, chain []string, foreign bool) {
 	results := make(map[*ir.Value][]*ir.Value) // an inlined call's results, by the call
 	hook := c.Before
 	c.Before = func(old *ir.Value) bool {
@@ -70,7 +73,11 @@ func (in *inliner) copyBody(fn *ir.Func, c *ir.Copier, varied *ir.Flow, chain []
 			c.Value[old] = results[old.Args[0]][old.Aux.(int)]
 			return true
 		}
-		callee := inlinable(old, varied)
+		callee := inlinable(old, varied, foreign)
+		if callee == nil && foreign && isCall(old) && old.Aux.(ir.Callee).Path == "" {
+			name := old.Aux.(ir.Callee).Name
+			in.fail("%s calls %s, which FHVP cannot inline, and the generated code cannot call it (%s); write the computation in this package", chain[len(chain)-1], name, strings.Join(append(chain, name), " → "))
+		}
 		if callee == nil || in.err != nil {
 			return false
 		}
@@ -91,9 +98,10 @@ func (in *inliner) copyBody(fn *ir.Func, c *ir.Copier, varied *ir.Flow, chain []
 
 // inlinable returns the IR of the package function v calls, if v is a
 // call to inline: a function godiff reads, with an argument or a result
-// that varies with the differentiated parameters.
-func inlinable(v *ir.Value, varied *ir.Flow) *ir.Func {
-	if v.Op != ir.OpCall && v.Op != ir.OpInvoke {
+// that varies with the differentiated parameters; in the body of a
+// function of another package (foreign), any of that package's.
+func inlinable(v *ir.Value, varied *ir.Flow, foreign bool) *ir.Func {
+	if !isCall(v) {
 		return nil
 	}
 	c := v.Aux.(ir.Callee)
@@ -101,11 +109,13 @@ func inlinable(v *ir.Value, varied *ir.Flow) *ir.Func {
 	if r == nil || c.Path != "" && !r.Foreign || r.Derived == nil || r.Custom || r.Recompute || r.Err != "" {
 		return nil
 	}
-	if varied.Value[v] || len(calleeWrt(v, varied)) > 0 {
+	if foreign && c.Path == "" || varied.Value[v] || len(calleeWrt(v, varied)) > 0 {
 		return r.Derived
 	}
 	return nil
 }
+
+func isCall(v *ir.Value) bool { return v.Op == ir.OpCall || v.Op == ir.OpInvoke }
 
 // calleeWrt lists the parameters of the callee of v whose arguments vary:
 // a float that does, a slice whose memory does.
@@ -157,7 +167,7 @@ func (in *inliner) call(old *ir.Value, callee *ir.Func, args []*ir.Value, wrt []
 			b.Set(x, args[i])
 		}
 	}
-	in.copyBody(body, c, ir.Analyse(body, wrt).Varied, chain)
+	in.copyBody(body, c, ir.Analyse(body, wrt).Varied, chain, old.Aux.(ir.Callee).Rule.Foreign)
 	if vars != nil {
 		results = nil
 		for _, x := range vars {
