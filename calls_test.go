@@ -296,6 +296,10 @@ func Outer(x float64) float64 { return 2 * Weighted(x) }
 func AsmTotal(s []float64) float64
 
 func ScaledTotal(s []float64) float64 { return k * Total(s) }
+
+func Counted(s []float64) float64 { t := 0.0; for i := range count(len(s)) { t += s[i] * s[i] }; return t }
+
+func count(n int) int { return n }
 `
 
 // TestCalleeInOneOutput checks that the derivative of a function two

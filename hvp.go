@@ -3,6 +3,8 @@ package godiff
 import (
 	"errors"
 	"fmt"
+	"path"
+	"slices"
 	"strings"
 
 	"github.com/godiff/godiff/forward"
@@ -34,6 +36,11 @@ type hvpBuilt struct{ hvp, grad *ir.Func }
 // //godiff:hvp directive and the //godiff:hessian that calls it share
 // one (and its tape type).
 func cachedHVP(f *ir.Func, d parse.Directive, name string, built map[string]*hvpBuilt) (*hvpBuilt, error) {
+	if d.Mode == parse.Hessian {
+		if err := hessianRefusal(f, d); err != nil {
+			return nil, err
+		}
+	}
 	if h := built[name]; h != nil {
 		return h, nil
 	}
@@ -45,18 +52,43 @@ func cachedHVP(f *ir.Func, d parse.Directive, name string, built map[string]*hvp
 	return built[name], nil
 }
 
+// hessianRefusal is what //godiff:hessian refuses of what FHVP takes:
+// FHessian's rows and columns are floats and slices of floats, and it
+// calls FHVP with the parameters and the direction only.
+func hessianRefusal(f *ir.Func, d parse.Directive) error {
+	for _, i := range d.Wrt {
+		if g := f.Params[i].Group; g != nil {
+			return hvpError(f, d, fmt.Errorf("struct parameters and receivers (%s) are not supported yet; pass the fields as parameters", g.Name))
+		}
+	}
+	flat, err := reverse.Inline(f, d.Wrt)
+	if err != nil {
+		return hvpError(f, d, err)
+	}
+	if outs, _ := writtenParams(flat, d.Wrt); len(outs) > 0 {
+		return hvpError(f, d, fmt.Errorf("writing into %s, a parameter, is not supported yet; //godiff:hvp takes it (FHVP writes the derivative of %s along v into a buffer you pass)", f.Params[outs[0]].Name, f.Params[outs[0]].Name))
+	}
+	return nil
+}
+
 // buildHVP builds FHVP, named name, for the directive d: //godiff:hvp,
 // or //godiff:hessian, whose Hessian calls it; its refusals are d's. It
 // returns the one-call gradient FHVP is the JVP of too.
 func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, err error) {
-	calls, err := activeCalls(f, f.Name, d.Wrt, false)
+	// The package's functions it calls, inlined: FHVP is one function.
+	flat, err := reverse.Inline(f, d.Wrt)
+	if err != nil {
+		return nil, nil, hvpError(f, d, err)
+	}
+	outs, inPlace := writtenParams(flat, d.Wrt)
+	calls, err := activeCalls(flat, f.Name, d.Wrt, false)
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(calls) > 0 {
-		return nil, nil, hvpError(f, d, fmt.Errorf("it calls %s, and differentiating through calls of functions other than the math package's is not supported yet; inline the call", calls[0].V.Aux.(ir.Callee).Name))
+		return nil, nil, hvpError(f, d, notInlined(calls[0].V.Aux.(ir.Callee)))
 	}
-	sp, err := reverse.NewSplit(rules.LowerCalls(f, calls, true), d.Wrt, reverse.SplitNames(name))
+	sp, err := reverse.NewSplit(rules.LowerCalls(flat, calls, true), d.Wrt, reverse.SplitNames(name))
 	if err != nil {
 		return nil, nil, hvpError(f, d, err)
 	}
@@ -67,8 +99,25 @@ func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, e
 	g := forward.Transform(grad, d.Wrt, name)
 	dropResult(g, len(grad.Results))
 	renameHVP(g, f, d.Wrt)
-	g.Doc = hvpDoc(f, g, d.Wrt)
+	groupResults(g, f, d.Wrt)
+	for _, i := range inPlace {
+		keepDirection(g, len(f.Params)+slices.Index(d.Wrt, i))
+	}
+	g.Doc = hvpDoc(f, g, d.Wrt, outs)
 	return g, grad, nil
+}
+
+// notInlined explains why FHVP cannot go through a call of c, which
+// reverse.Inline left a call: a //godiff:rule gives the first derivative
+// only.
+func notInlined(c ir.Callee) error {
+	switch {
+	case c.Rule != nil && c.Rule.Derived == nil || c.Rule != nil && c.Rule.Custom:
+		return fmt.Errorf("it calls %s, whose derivative is a //godiff:rule, and a rule gives no second derivative; let godiff read %s (drop the rule) or pass it constants", c.Name, c.Name)
+	case c.Path != "":
+		return fmt.Errorf("it calls %s.%s, whose body FHVP cannot inline; write the computation in this package", path.Base(c.Path), c.Name)
+	}
+	return fmt.Errorf("it calls %s, and FHVP differentiates through no call but of math and of the package's functions it can inline", c.Name)
 }
 
 // hvpError is what //godiff:hvp refuses, at the directive; a diagnostic
@@ -119,11 +168,116 @@ func renameHVP(g, f *ir.Func, wrt []int) {
 	}
 }
 
-func hvpDoc(f, g *ir.Func, wrt []int) []string {
+func hvpDoc(f, g *ir.Func, wrt, outs []int) []string {
 	idx := make([]int, len(wrt))
 	for k := range wrt {
 		idx[k] = len(f.Params) + k
 	}
-	return []string{fmt.Sprintf("%s returns %s's result, its gradient with respect to %s, and the Hessian-vector product H·v for the direction (%s), in that order: H·v is the directional derivative of the gradient along v, computed by forward-mode differentiation of the reverse sweep, in a small constant times the gradient's time.",
-		g.Name, f.Name, prose.List(ir.GoNames(f.Params, wrt)), strings.Join(ir.GoNames(g.Params, idx), ", "))}
+	var more []string
+	for k, i := range outs {
+		more = append(more, fmt.Sprintf("%s receives the derivative along v of what %s writes into %s.", g.Params[len(f.Params)+len(wrt)+k].Name, f.Name, f.Params[i].Name))
+	}
+	return append([]string{fmt.Sprintf("%s returns %s's result, its gradient with respect to %s, and the Hessian-vector product H·v for the direction (%s), in that order: H·v is the directional derivative of the gradient along v, computed by forward-mode differentiation of the reverse sweep, in a small constant times the gradient's time.",
+		g.Name, f.Name, prose.List(ir.GoNames(f.Params, wrt)), strings.Join(ir.GoNames(g.Params, idx), ", "))}, more...)
+}
+
+// writtenParams returns the slice parameters f writes into: outs, not
+// differentiated, whose derivatives along v FHVP writes into buffers the
+// caller passes after the direction (forward.Transform's outputs), and
+// inPlace, differentiated ones F updates in place.
+func writtenParams(f *ir.Func, wrt []int) (outs, inPlace []int) {
+	written := ir.Analyse(f, wrt).Written
+	for i := range f.Params {
+		if pv := f.ParamValue(i); pv == nil || !written[pv] || !ir.IsSlice(f.Params[i].Type) {
+			continue
+		}
+		if slices.Contains(wrt, i) {
+			inPlace = append(inPlace, i)
+		} else {
+			outs = append(outs, i)
+		}
+	}
+	return outs, inPlace
+}
+
+// keepDirection makes FHVP work on a copy of its direction parameter j
+// (a []float64) when F updates the parameter in place: the tangents
+// update with it, and the caller's direction stays as it was passed.
+func keepDirection(g *ir.Func, j int) {
+	pv := g.ParamValue(j)
+	if pv == nil || ir.IsSlice(ir.Elem(pv.Type)) {
+		return // a slice of slices: updated in place, as F updates its rows
+	}
+	at := 0
+	for at < len(g.Body.Values) && g.Body.Values[at].Op == ir.OpParam {
+		at++
+	}
+	b := ir.NewBuilder(g)
+	var n, cp, cpy *ir.Value
+	b.InsertIn(g.Body, at, func() {
+		n = b.Len(pv)
+		cp = b.Make(pv.Type, n)
+		cpy = b.CopySlice(cp, pv)
+	})
+	cp.Name = ir.FreshName(ir.SigNames(g.Params), pv.Name)
+	g.Walk(func(v *ir.Value) {
+		for i, a := range v.Args {
+			if a == pv && v != n && v != cpy {
+				v.Args[i] = cp
+			}
+		}
+	})
+}
+
+// groupResults returns the gradient and H·v of the fields of a struct
+// parameter or receiver as structs of its type, named d<p> and hv<p>,
+// as FGrad returns the gradient; the direction is one already (see
+// forward.Transform), renamed v<p>. The one-call gradient and its JVP
+// hold one result per field until here.
+func groupResults(g, f *ir.Func, wrt []int) {
+	taken := ir.SigNames(g.Params)
+	for _, r := range g.Results {
+		taken[r.Name] = true
+	}
+	grad := make(map[*ir.Group]*ir.Group)
+	hv := make(map[*ir.Group]*ir.Group)
+	dir := make(map[*ir.Group]bool)
+	derived := func(m map[*ir.Group]*ir.Group, pg *ir.Group, prefix string) *ir.Group {
+		if m[pg] == nil {
+			m[pg] = pg.Derived(ir.FreshName(taken, prefix+pg.Name), pg.Pointer)
+			taken[m[pg].Name] = true
+		}
+		return m[pg]
+	}
+	n, nr := len(f.Params), len(f.Results)
+	var fields []int // the results to group
+	for k, i := range wrt {
+		pg := f.Params[i].Group
+		if pg == nil {
+			continue
+		}
+		if vg := g.Params[n+k].Group; vg != nil && !dir[vg] {
+			delete(taken, vg.Name)
+			vg.Name = ir.FreshName(taken, "v"+pg.Name)
+			taken[vg.Name], dir[vg] = true, true
+		}
+		g.Results[nr+k].Group, g.Results[nr+k].Field = derived(grad, pg, "d"), f.Params[i].Field
+		g.Results[nr+len(wrt)+k].Group, g.Results[nr+len(wrt)+k].Field = derived(hv, pg, "hv"), f.Params[i].Field
+		fields = append(fields, nr+k, nr+len(wrt)+k)
+	}
+	if len(fields) == 0 {
+		return
+	}
+	ret := g.Return()
+	body := g.Body
+	b := ir.NewBuilder(g)
+	at := len(body.Values) - 1
+	b.InsertIn(body, at, func() {
+		for _, j := range fields {
+			r := g.Results[j]
+			x := &ir.Var{Name: r.Name, Type: r.Type, Group: r.Group, Field: r.Field}
+			b.Declare(x, ret.Args[j])
+			ret.Args[j] = b.Get(x)
+		}
+	})
 }

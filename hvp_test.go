@@ -82,7 +82,8 @@ func F(x, y float64) float64 {
 	return x
 }
 `,
-			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a return before the end inside a loop is not supported yet; break out of the loop, assign the result and return once at the end",
+			// The return assigns the result, sets done and breaks out.
+			contains: []string{"r2 = x2 * y", "done = true", "break", "if done {\n\t\tr = r2\n\t} else {\n\t\tr = x2\n\t}"},
 		},
 		{
 			name: "the tape's name taken",
@@ -102,7 +103,59 @@ func sq(x float64) float64 { return x * x }
 //godiff:hvp
 func F(x, y float64) float64 { return sq(x) * y }
 `,
-			want: "a.go:9:1: //godiff:hvp cannot build the Hessian-vector product of F: it calls sq, and differentiating through calls of functions other than the math package's is not supported yet; inline the call",
+			// Inlined: the callee's body, its return an assignment.
+			contains: []string{"t1 := x * x", "return t1 * y, "},
+		},
+		{
+			name: "a call of a helper returning inside a loop, called in a loop",
+			src: `
+func first(x []float64, c float64) float64 {
+	for i := range x {
+		if x[i] > c {
+			return x[i] * c
+		}
+	}
+	return c
+}
+
+//godiff:hvp
+func F(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += first(x[i:], x[i])
+	}
+	return s
+}
+`,
+			contains: []string{"var first float64", "done = true", "if done {", "first = r"},
+		},
+		{
+			name: "a recursive call",
+			src: `
+func pow(x float64, n int) float64 {
+	if n == 0 {
+		return 1
+	}
+	return x * pow(x, n-1)
+}
+
+//godiff:hvp
+func F(x float64) float64 { return pow(x, 3) }
+`,
+			want: "a.go:14:1: //godiff:hvp cannot build the Hessian-vector product of F: pow calls itself (F → pow → pow), and a recursive function cannot be inlined; write the recursion as a loop",
+		},
+		{
+			name: "a call of a //godiff:rule function",
+			src: `
+func cube(x float64) float64 { return x * x * x }
+
+//godiff:rule cube
+func cubeRule(x float64) (float64, float64) { return x * x * x, 3 * x * x }
+
+//godiff:hvp
+func F(x float64) float64 { return cube(x) }
+`,
+			want: "a.go:12:1: //godiff:hvp cannot build the Hessian-vector product of F: it calls cube, whose derivative is a //godiff:rule, and a rule gives no second derivative; let godiff read cube (drop the rule) or pass it constants",
 		},
 		{
 			name: "a struct parameter",
@@ -112,7 +165,7 @@ type P struct{ A, B float64 }
 //godiff:hvp
 func F(p P) float64 { return p.A * p.B * p.B }
 `,
-			want: "a.go:9:1: //godiff:hvp cannot build the Hessian-vector product of F: struct parameters and receivers (p) are not supported yet; pass the fields as parameters",
+			contains: []string{"func FHVP(p, vp P) (float64, P, P) {", "var dp P", "dp.A = ", "hvp.B = ", "return t1 * p.B, dp, hvp"},
 		},
 		{
 			name: "a method",
@@ -122,7 +175,7 @@ type Net struct{ W float64 }
 //godiff:hvp
 func (n *Net) Loss(x float64) float64 { return n.W * x * x }
 `,
-			want: "a.go:9:1: //godiff:hvp cannot build the Hessian-vector product of Loss: struct parameters and receivers (n) are not supported yet; pass the fields as parameters",
+			contains: []string{"func (n *Net) LossHVP(x float64, vn *Net, vx float64) (float64, *Net, float64, *Net, float64) {", "dn := new(Net)", "hvn := new(Net)"},
 		},
 		{
 			name: "float32",
@@ -141,7 +194,18 @@ func F(x []float64, out []float64) float64 {
 	return x[0] * x[1]
 }
 `,
-			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: writing into out, a parameter, is not supported yet",
+			contains: []string{"func FHVP(x, out, vx, dout []float64) (float64, []float64, []float64) {", "// dout receives the derivative along v of what F writes into out."},
+		},
+		{
+			name: "an output slice, for a Hessian",
+			src: `
+//godiff:hessian x
+func F(x []float64, out []float64) float64 {
+	out[0] = x[0] * x[0]
+	return x[0] * x[1]
+}
+`,
+			want: "a.go:7:1: //godiff:hessian cannot build the Hessian of F: writing into out, a parameter, is not supported yet; //godiff:hvp takes it (FHVP writes the derivative of out along v into a buffer you pass)",
 		},
 	}
 	for _, tt := range tests {

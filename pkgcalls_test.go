@@ -34,6 +34,33 @@ func F(w float64, v []float64) float64 {
 			has: "c1 := sort.Float64sAreSorted(v)",
 		},
 		{
+			name: "an HVP through another package's functions, inlined",
+			src: `import "example.com/m/other"
+
+//godiff:hvp
+func F(x []float64) float64 { return other.Mean(x, nil) * x[0] }
+`,
+			has: "func FHVP(x, vx []float64) (float64, []float64, []float64) {",
+		},
+		{
+			name: "an HVP through another package's function calling one of slices",
+			src: `import "example.com/m/other"
+
+//godiff:hvp
+func F(x []float64) float64 { return other.ScaledTotal(x) * x[0] }
+`,
+			want: "a.go:6:38: F calls other.ScaledTotal with slices, but godiff cannot differentiate other.ScaledTotal: other/other.go:27:48: ScaledTotal reads package variable k",
+		},
+		{
+			name: "an HVP through another package's function calling an unexported one",
+			src: `import "example.com/m/other"
+
+//godiff:hvp
+func F(x []float64) float64 { return other.Counted(x) * x[0] }
+`,
+			want: "a.go:5:1: //godiff:hvp cannot build the Hessian-vector product of F: Counted calls otherCount, which FHVP cannot inline, and the generated code cannot call it (F → Counted → otherCount); write the computation in this package",
+		},
+		{
 			name: "a differentiated slice to a function that writes it",
 			src: `import "sort"
 

@@ -189,7 +189,9 @@ func (t *tangents) copied(c *ir.Copier, old, v *ir.Value) {
 		if !t.varied.Mem[ir.Root(old.Args[0])] {
 			return
 		}
-		b.Store(t.memOf(s), v.Args[1], t.of(old.Args[2], v.Args[2]))
+		// A row stored into a slice of slices (the gradient's buffer of a
+		// [][]float64, see reverse.Split.OneCall) has its tangent row.
+		b.Store(t.memOf(s), v.Args[1], t.ofResult(old.Args[2], v.Args[2]))
 	case ir.OpSubslice:
 		if ds, ok := t.mem[v.Args[0]]; ok {
 			t.mem[v] = b.Subslice(ds, v.Args[1], v.Args[2])

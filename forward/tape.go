@@ -27,6 +27,13 @@ func (t *tangents) tapeOp(old, v *ir.Value) {
 	case ir.OpTapeGrow:
 		b.TapeGrow(dt, fld, v.Args[1])
 	case ir.OpTapeSave:
+		if ir.IsSlice(v.Args[1].Type) {
+			// A slice the gradient records (memory made in a loop or a
+			// branch, or a view of it): its tangent memory, which a
+			// load of it finds as the tangent of what it loads.
+			b.TapeSave(dt, fld, t.ofResult(old.Args[1], v.Args[1]))
+			return
+		}
 		b.TapeSave(dt, fld, t.of(old.Args[1], v.Args[1]))
 	case ir.OpTapeLoad:
 		d := b.TapeLoad(dt, fld)

@@ -16,25 +16,29 @@ import (
 // variable or a slice of the function's own. Forward mode differentiates
 // this function to get Hessian-vector products (forward over reverse).
 //
+// A slice recorded in a loop or a branch stays on the tape (its tangent
+// memory goes on the tangent tape); a slice parameter F writes into and
+// does not differentiate has a scratch adjoint buffer, as in FGrad; a
+// field of a struct parameter has a result of its own (the caller groups
+// them).
+//
 // It refuses what it cannot yet inline, naming it: a callee's tape (a
-// call passing slices), a slice recorded in a loop or a branch, a return
-// from inside a loop, a struct parameter, a parameter F writes into, and an F whose
-// result is not one float.
+// call passing slices: reverse.Inline inlines such calls first), a
+// return from inside a loop (leaveLoops rewrites them first), a scalar
+// parameter written through a pointer, and an F whose result is not one
+// float.
 func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	f := sp.f
 	if len(f.Results) != 1 || !ir.IsFloat(f.Results[0].Type) {
 		return nil, fmt.Errorf("%s must return one float to have a Hessian", f.Name)
-	}
-	for _, p := range f.Params {
-		if p.Group != nil {
-			return nil, fmt.Errorf("struct parameters and receivers (%s) are not supported yet; pass the fields as parameters", p.Group.Name)
-		}
 	}
 	results := append([]ir.Result(nil), f.Results...)
 	taken := ir.SigNames(f.Params)
 	gradVars := make(map[int]*ir.Var) // a scalar buffer's variable, by F's parameter
 	gradBufs := make(map[int]*ir.Value)
 	for _, i := range sp.wrt {
+		// A field of a struct parameter or receiver has its own result
+		// here: the caller groups them (see godiff's groupResults).
 		n := ir.FreshName(taken, "d"+f.Params[i].Name)
 		taken[n] = true
 		results = append(results, ir.Result{Name: n, Type: f.Params[i].Type})
@@ -54,18 +58,24 @@ func (sp *Split) OneCall(name string) (*ir.Func, error) {
 	for _, i := range sp.buffers {
 		p := f.Params[i]
 		if indexOf(sp.wrt, i) < 0 {
-			return nil, fmt.Errorf("writing into %s, a parameter, is not supported yet", p.Name)
-		}
-		if _, ok := p.Type.(ir.Slice); ok {
-			if ir.IsSlice(ir.Elem(p.Type)) {
-				return nil, fmt.Errorf("a slice of slices (%s) is not supported yet", p.Name)
+			// A slice F writes into, not differentiated: the adjoints of
+			// its elements have a scratch buffer, as in FGrad.
+			if !ir.IsSlice(p.Type) {
+				return nil, fmt.Errorf("writing into %s, a parameter, is not supported yet", p.Name)
 			}
-			buf := makeLike(b, o.params[i], results[len(f.Results)+indexOf(sp.wrt, i)].Name)
+			n := ir.FreshName(taken, "d"+p.Name)
+			taken[n] = true
+			bufVals = append(bufVals, makeLike(b, o.params[i], n))
+			continue
+		}
+		r := results[len(f.Results)+indexOf(sp.wrt, i)]
+		if _, ok := p.Type.(ir.Slice); ok {
+			buf := makeLike(b, o.params[i], r.Name)
 			gradBufs[i] = buf
 			bufVals = append(bufVals, buf)
 			continue
 		}
-		x := &ir.Var{Name: results[len(f.Results)+indexOf(sp.wrt, i)].Name, Type: p.Type}
+		x := &ir.Var{Name: r.Name, Type: p.Type}
 		b.Declare(x, nil)
 		gradVars[i] = x
 		bufVals = append(bufVals, nil)
@@ -137,10 +147,6 @@ func (o *oneCall) forward(fwd *ir.Func) []*ir.Value {
 			fld := old.Aux.(*ir.TapeField)
 			if !fld.Stack && old.Block == fwd.Body && o.saved[fld] == nil && o.kept[fld] == nil {
 				o.saved[fld] = c.Value[old.Args[1]]
-				return true
-			}
-			if ir.IsSlice(fld.Type) {
-				o.fail("a slice the gradient records inside a loop or a branch (%s) is not supported yet", fld.Name)
 				return true
 			}
 			o.keep(fld)

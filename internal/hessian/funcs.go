@@ -103,3 +103,50 @@ func Orbit(x, y float64) float64 {
 	}
 	return s * s
 }
+
+// softplus and dot are helpers the Hessians below call: FHVP inlines
+// them.
+func softplus(z float64) float64 {
+	if z > 0 {
+		return z + math.Log1p(math.Exp(-z))
+	}
+	return math.Log1p(math.Exp(z))
+}
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// LogLoss is a logistic regression's loss, -log σ(±aᵢ·w) written as
+// softplus, on the rows of a (len(w) columns) with labels y (±1), plus
+// a ridge term: helpers called in a loop.
+//
+//godiff:grad w
+//godiff:hessian w
+func LogLoss(w, a, y []float64) float64 {
+	n := len(w)
+	s := 0.0
+	for i := range y {
+		s += softplus(-y[i] * dot(a[i*n:(i+1)*n], w))
+	}
+	return s + 0.1*dot(w, w)
+}
+
+// Spiral calls a helper in a loop that may leave early, by a return.
+//
+//godiff:grad
+//godiff:hessian
+func Spiral(x, y float64) float64 {
+	s := 0.0
+	for k := 1; k <= 6; k++ {
+		s += softplus(x*float64(k)-y) * y
+		if s > 20 {
+			return s * x
+		}
+	}
+	return s * x * x
+}

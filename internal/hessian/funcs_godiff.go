@@ -1971,3 +1971,966 @@ func OrbitHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	ddy += ddySum
 	return s * s, dx2, dy2, ddx, ddy
 }
+
+// LogLossTape is what LogLossForward keeps of one run of LogLoss for
+// LogLossBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of LogLossForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(y) + 24 bytes, plus
+// dotTape.Bytes() + dotTape2.Bytes() (the tapes of its call sites, each by its
+// own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y          24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
+//	dotTape    dotTape.Bytes(), a dotCallBFixedATape for the calls of one call site, len(y) calls per run: the tape dotCallBFixedAForward fills and dotCallBFixedABackward reads
+//	dsoftplus  8·len(y) bytes (8 bytes an entry): result 2 of a call of softplusGrad
+//	dotTape2   dotTape2.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of y it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type LogLossTape struct {
+	// y: the parameter y.
+	y []float64
+	// dotTape: the tape dotCallBFixedAForward fills and dotCallBFixedABackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallBFixedATape
+	// dsoftplus: result 2 of a call of softplusGrad, one entry per iteration of
+	// the loop around it, read back last first.
+	dsoftplus []float64
+	// dotTape2: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape2 dotCallFixedABTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LogLossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LogLossTape) Bytes() int {
+	n := 24
+	n += t.dotTape.Bytes()
+	n += len(t.dsoftplus) * 8
+	n += t.dotTape2.Bytes()
+	return n
+}
+
+// LogLossForward runs LogLoss and records in t what LogLossBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func LogLossForward(t *LogLossTape, w, a, y []float64) float64 {
+	t.dotTape2.calls = t.dotTape2.calls[:0]
+	t.dsoftplus = t.dsoftplus[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
+	t.y = y
+	n := len(w)
+	s := 0.0
+	t1 := len(y)
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
+	t.dsoftplus = slices.Grow(t.dsoftplus, t1)
+	for i := range y {
+		t2 := -y[i]
+		t3 := dotCallBFixedAForward(&t.dotTape, a[i*n:(i+1)*n], w)
+		t4, dsoftplus := softplusGrad(t2 * t3)
+		t.dsoftplus = append(t.dsoftplus, dsoftplus)
+		s += t4
+	}
+	t5 := dotCallFixedABForward(&t.dotTape2, w, w)
+	return s + 0.1*t5
+}
+
+// LogLossBackward adds to dw the vector-Jacobian product of LogLoss with the
+// seeds s, at the point recorded in t by LogLossForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those LogLoss
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func LogLossBackward(t *LogLossTape, s float64, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	ndotTape2 := len(t.dotTape2.calls)
+	ndotTape2--
+	var ds float64
+	y := t.y
+	ndsoftplus := len(t.dsoftplus)
+	ndotTape := len(t.dotTape.calls)
+	dotCallFixedABBackward(&t.dotTape2, ndotTape2, s*0.1, dw, dw)
+	ds += s
+	t1 := len(y) - 1
+	for i := t1; i >= 0; i-- {
+		ndsoftplus--
+		dsoftplus := t.dsoftplus[ndsoftplus]
+		ndotTape--
+		dotCallBFixedABackward(&t.dotTape, ndotTape, -(ds * dsoftplus * y[i]), dw)
+	}
+}
+
+// LogLossGrad returns LogLoss's result and its gradient with respect to w, in
+// that order (dw), computed by reverse-mode automatic differentiation.
+func LogLossGrad(w, a, y []float64) (float64, []float64) {
+	var t LogLossTape
+	t1 := LogLossForward(&t, w, a, y)
+	dw := make([]float64, len(w))
+	LogLossBackward(&t, 1, dw)
+	return t1, dw
+}
+
+// LogLossHessian returns LogLoss's result, its gradient with respect to w, and
+// its Hessian with respect to them in a fresh n×n matrix (see
+// LogLossHessianTo, which fills it).
+func LogLossHessian(w, a, y []float64) (float64, []float64, [][]float64) {
+	n := len(w)
+	data := make([]float64, n*n)
+	h := make([][]float64, n)
+	for i := range n {
+		t1 := i * n
+		h[i] = data[t1 : t1+n]
+	}
+	t2, t3 := LogLossHessianTo(h, w, a, y)
+	return t2, t3, h
+}
+
+// LogLossHessianTo writes into h the Hessian of LogLoss with respect to w, and
+// returns LogLoss's result and its gradient as LogLossHVP does. Row and column
+// i of h are the i-th input: the parameters in that order, a float one input, a
+// slice one per element.
+//
+// h must be n×n for n inputs (LogLossHessian allocates one). Column j is the
+// Hessian-vector product LogLossHVP along the j-th unit vector, so the Hessian
+// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
+// and h[j][i], which differ by rounding only.
+func LogLossHessianTo(h [][]float64, w, a, y []float64) (float64, []float64) {
+	n := len(w)
+	t1 := len(h)
+	if t1 != n {
+		panic(fmt.Sprintf("LogLossHessianTo: h has %d rows, want %d: one per input", t1, n))
+	}
+	for i := range h {
+		t2 := len(h[i])
+		if t2 != n {
+			panic(fmt.Sprintf("LogLossHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, n))
+		}
+	}
+	var r1 float64
+	var dw []float64
+	vw := make([]float64, n)
+	for j := range max(n, 1) {
+		c1 := j >= 0 && j < n
+		if c1 {
+			vw[j] = 1
+		}
+		t3, t4, t5 := LogLossHVP(w, a, y, vw)
+		r1 = t3
+		dw = t4
+		if c1 {
+			vw[j] = 0
+		}
+		for i2 := range t5 {
+			h[i2][j] = t5[i2]
+		}
+	}
+	for i3 := range n {
+		t6 := i3 + 1
+		for e := range n - t6 {
+			t7 := t6 + e
+			t8 := h[i3]
+			t9 := h[t7]
+			m := (t8[t7] + t9[i3]) * 0.5
+			t8[t7] = m
+			t9[i3] = m
+		}
+	}
+	return r1, dw
+}
+
+// LogLossHVPTape is what LogLossHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type LogLossHVPTape struct {
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// exp2: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogLossHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LogLossHVPTape) Bytes() int {
+	n := 0
+	n += len(t.cond) * 1
+	n += len(t.exp) * 8
+	n += len(t.exp2) * 8
+	return n
+}
+
+// LogLossHVP returns LogLoss's result, its gradient with respect to w, and the
+// Hessian-vector product H·v for the direction (vw), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+func LogLossHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
+	var t LogLossHVPTape
+	var dt LogLossHVPTape
+	t.cond = t.cond[:0]
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	t.exp2 = t.exp2[:0]
+	dt.exp2 = dt.exp2[:0]
+	n := len(w)
+	s := 0.0
+	t1 := len(y)
+	t.cond = slices.Grow(t.cond, t1)
+	t.exp = slices.Grow(t.exp, t1)
+	dt.exp = slices.Grow(dt.exp, t1)
+	t.exp2 = slices.Grow(t.exp2, t1)
+	dt.exp2 = slices.Grow(dt.exp2, t1)
+	for i := range y {
+		t2 := y[i]
+		t3 := a[i*n : (i+1)*n]
+		s2 := 0.0
+		ds2 := 0.0
+		for i2 := range t3 {
+			t4 := t3[i2]
+			s2 += t4 * w[i2]
+			ds2 += t4 * vw[i2]
+		}
+		t5 := -t2 * s2
+		t6 := t2 * ds2
+		var softplus float64
+		c1 := t5 > 0
+		t.cond = append(t.cond, c1)
+		if c1 {
+			t7 := math.Exp(-t5)
+			t.exp = append(t.exp, t7)
+			dt.exp = append(dt.exp, t7*t6)
+			softplus = t5 + math.Log1p(t7)
+		} else {
+			t8 := math.Exp(t5)
+			t.exp2 = append(t.exp2, t8)
+			dt.exp2 = append(dt.exp2, -(t8 * t6))
+			softplus = math.Log1p(t8)
+		}
+		s += softplus
+	}
+	s3 := 0.0
+	for i3 := range w {
+		s3 += w[i3] * w[i3]
+	}
+	dw2 := make([]float64, n)
+	ddw := make([]float64, n)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds32 float64
+	var ds4 float64
+	var dsoftplus2 float64
+	ncond := len(t.cond)
+	nexp := len(t.exp)
+	nexp2 := len(t.exp2)
+	var ds22 float64
+	dds2 := 0.0
+	ds32 += 0.1
+	t9 := n - 1
+	for i32 := t9; i32 >= 0; i32-- {
+		t10 := ds32 * w[i32]
+		t11 := ds32 * vw[i32]
+		t12 := ddw[i32] + t11
+		dw2[i32] += ds32 * w[i32]
+		ddw[i32] = t12
+		t13 := ddw[i32] + t11
+		dw2[i32] += t10
+		ddw[i32] = t13
+	}
+	ds4 += 1
+	t14 := t1 - 1
+	for i4 := t14; i4 >= 0; i4-- {
+		ncond--
+		var dtmp float64
+		ddtmp := 0.0
+		t15 := y[i4]
+		t16 := a[i4*n : (i4+1)*n]
+		t17 := ds4
+		dsoftplus2 += t17
+		ds4 = 0
+		if t.cond[ncond] {
+			nexp--
+			t18 := t.exp[nexp]
+			t19 := dt.exp[nexp]
+			dtmp += dsoftplus2
+			t20 := 1 + t18
+			t21 := dsoftplus2 / t20
+			dtmp -= t21 * t18
+			ddtmp -= t21*t19 - t18*(t21/t20*t19)
+			dsoftplus2 = 0
+		} else {
+			nexp2--
+			t22 := t.exp2[nexp2]
+			t23 := dt.exp2[nexp2]
+			t24 := 1 + t22
+			t25 := dsoftplus2 / t24
+			dtmp += t25 * t22
+			ddtmp += t25*t23 - t22*(t25/t24*t23)
+			dsoftplus2 = 0
+		}
+		ds22 -= dtmp * t15
+		dds2 -= t15 * ddtmp
+		t26 := len(t16) - 1
+		for i22 := t26; i22 >= 0; i22-- {
+			t27 := t16[i22]
+			t28 := ddw[i22] + t27*dds2
+			dw2[i22] += ds22 * t27
+			ddw[i22] = t28
+		}
+		ds4 += t17
+		ds22 = 0
+		dds2 = 0
+	}
+	return s + 0.1*s3, dw2, ddw
+}
+
+// SpiralTape is what SpiralForward keeps of one run of Spiral for
+// SpiralBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of SpiralForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 25·kTrips + 41 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where kTrips is the iterations of the loop on k.
+//
+//	x          8 bytes per run: the parameter x
+//	y          8 bytes per run: the parameter y
+//	tmp        8·kTrips bytes (8 bytes an entry): result 1 of a call of softplusGrad
+//	dsoftplus  8·kTrips bytes (8 bytes an entry): result 2 of a call of softplusGrad
+//	cond       1·kTrips bytes (1 byte an entry): the branch the forward sweep took
+//	s2         at most 8·kTrips bytes (8 bytes an entry): the value of s the backward sweep reads
+//	kTrips     8 bytes per run: how many iterations of the loop on k began
+//	done       1 bytes per run: whether a loop that can return or break finished without doing so
+//	s          8 bytes per run: the value of s the backward sweep reads
+//	prod       8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type SpiralTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// tmp: result 1 of a call of softplusGrad, one entry per iteration of the loop
+	// around it, read back last first.
+	tmp []float64
+	// dsoftplus: result 2 of a call of softplusGrad, one entry per iteration of
+	// the loop around it, read back last first.
+	dsoftplus []float64
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// s2: the value of s the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
+	// kTrips: how many iterations of the loop on k began.
+	kTrips int
+	// done: whether a loop that can return or break finished without doing so.
+	done bool
+	// s: the value of s the backward sweep reads.
+	s float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SpiralTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SpiralTape) Bytes() int {
+	n := 41
+	n += len(t.tmp) * 8
+	n += len(t.dsoftplus) * 8
+	n += len(t.cond) * 1
+	n += len(t.s2) * 8
+	return n
+}
+
+// SpiralForward runs Spiral and records in t what SpiralBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func SpiralForward(t *SpiralTape, x, y float64) float64 {
+	t.cond = t.cond[:0]
+	t.s2 = t.s2[:0]
+	t.tmp = t.tmp[:0]
+	t.dsoftplus = t.dsoftplus[:0]
+	t.x = x
+	t.y = y
+	s := 0.0
+	kTrips := 0
+	for k := 1; k <= 6; k++ {
+		kTrips++
+		t1, dsoftplus := softplusGrad(x*float64(k) - y)
+		t.tmp = append(t.tmp, t1)
+		t.dsoftplus = append(t.dsoftplus, dsoftplus)
+		s += t1 * y
+		c1 := s > 20
+		t.cond = append(t.cond, c1)
+		if c1 {
+			t.s2 = append(t.s2, s)
+			t.kTrips = kTrips
+			t.done = false
+			return s * x
+		}
+	}
+	t.kTrips = kTrips
+	t.done = true
+	t.s = s
+	t2 := s * x
+	t.prod = t2
+	return t2 * x
+}
+
+// SpiralBackward adds to dx and dy the vector-Jacobian product of Spiral with
+// the seeds s, at the point recorded in t by SpiralForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func SpiralBackward(t *SpiralTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	var ds float64
+	t1 := t.kTrips
+	ncond := len(t.cond)
+	ns2 := len(t.s2)
+	var dxSum float64
+	ntmp := len(t.tmp)
+	y := t.y
+	var dySum float64
+	ndsoftplus := len(t.dsoftplus)
+	if t.done {
+		t2 := s * x
+		*dx += s * t.prod
+		*dx += t2 * t.s
+		ds += t2 * x
+	}
+	for k := t1; k >= 1; k-- {
+		ncond--
+		ntmp--
+		ndsoftplus--
+		dsoftplus := t.dsoftplus[ndsoftplus]
+		if t.cond[ncond] {
+			ns2--
+			dxSum += s * t.s2[ns2]
+			ds += s * x
+		}
+		dySum += ds * t.tmp[ntmp]
+		t3 := ds * y * dsoftplus
+		dySum -= t3
+		dxSum += t3 * float64(k)
+	}
+	*dx += dxSum
+	*dy += dySum
+}
+
+// SpiralGrad returns Spiral's result and its gradient with respect to x and y,
+// in that order (dx, dy), computed by reverse-mode automatic differentiation.
+func SpiralGrad(x, y float64) (float64, float64, float64) {
+	var t SpiralTape
+	t1 := SpiralForward(&t, x, y)
+	var dx float64
+	var dy float64
+	SpiralBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// SpiralHessian returns Spiral's result, its gradient with respect to x and y,
+// and its Hessian with respect to them in a fresh n×n matrix (see
+// SpiralHessianTo, which fills it).
+func SpiralHessian(x, y float64) (float64, float64, float64, [][]float64) {
+	data := make([]float64, 4)
+	h := make([][]float64, 2)
+	for i := range 2 {
+		t1 := i * 2
+		h[i] = data[t1 : t1+2]
+	}
+	t2, t3, t4 := SpiralHessianTo(h, x, y)
+	return t2, t3, t4, h
+}
+
+// SpiralHessianTo writes into h the Hessian of Spiral with respect to x and y,
+// and returns Spiral's result and its gradient as SpiralHVP does. Row and
+// column i of h are the i-th input: the parameters in that order, a float one
+// input, a slice one per element.
+//
+// h must be n×n for n inputs (SpiralHessian allocates one). Column j is the
+// Hessian-vector product SpiralHVP along the j-th unit vector, so the Hessian
+// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
+// and h[j][i], which differ by rounding only.
+func SpiralHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
+	t1 := len(h)
+	if t1 != 2 {
+		panic(fmt.Sprintf("SpiralHessianTo: h has %d rows, want %d: one per input", t1, 2))
+	}
+	for i := range h {
+		t2 := len(h[i])
+		if t2 != 2 {
+			panic(fmt.Sprintf("SpiralHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, 2))
+		}
+	}
+	var r1 float64
+	var dx float64
+	var dy float64
+	vx := 0.0
+	vy := 0.0
+	for j := range 2 {
+		c1 := j == 0
+		if c1 {
+			vx = 1
+		}
+		c2 := j == 1
+		if c2 {
+			vy = 1
+		}
+		t3, t4, t5, t6, t7 := SpiralHVP(x, y, vx, vy)
+		r1 = t3
+		dx = t4
+		dy = t5
+		if c1 {
+			vx = 0
+		}
+		if c2 {
+			vy = 0
+		}
+		h[0][j] = t6
+		h[1][j] = t7
+	}
+	for i2 := range 2 {
+		t8 := i2 + 1
+		for e := range 2 - t8 {
+			t9 := t8 + e
+			t10 := h[i2]
+			t11 := h[t9]
+			m := (t10[t9] + t11[i2]) * 0.5
+			t10[t9] = m
+			t11[i2] = m
+		}
+	}
+	return r1, dx, dy
+}
+
+// SpiralHVPTape is what SpiralHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type SpiralHVPTape struct {
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// exp2: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp2 []float64
+	// softplus: the value of softplus the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	softplus []float64
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// s2: the value of s the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SpiralHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SpiralHVPTape) Bytes() int {
+	n := 16
+	n += len(t.exp) * 8
+	n += len(t.exp2) * 8
+	n += len(t.softplus) * 8
+	n += len(t.cond) * 1
+	n += len(t.s2) * 8
+	return n
+}
+
+// SpiralHVP returns Spiral's result, its gradient with respect to x and y, and
+// the Hessian-vector product H·v for the direction (vx, vy), in that order:
+// H·v is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func SpiralHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
+	var r float64
+	var t SpiralHVPTape
+	var dt SpiralHVPTape
+	t.cond = t.cond[:0]
+	t.s2 = t.s2[:0]
+	dt.s2 = dt.s2[:0]
+	t.softplus = t.softplus[:0]
+	dt.softplus = dt.softplus[:0]
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	t.exp2 = t.exp2[:0]
+	dt.exp2 = dt.exp2[:0]
+	var r2 float64
+	var done bool
+	s := 0.0
+	ds := 0.0
+	kTrips := 0
+	for k := 1; k <= 6; k++ {
+		kTrips++
+		t1 := float64(k)
+		t2 := x*t1 - y
+		t3 := t1*vx - vy
+		var softplus float64
+		dsoftplus := 0.0
+		if t2 > 0 {
+			t4 := math.Exp(-t2)
+			t5 := -(t4 * t3)
+			t.exp = append(t.exp, t4)
+			dt.exp = append(dt.exp, t5)
+			softplus = t2 + math.Log1p(t4)
+			dsoftplus = t3 + t5/(1+t4)
+		} else {
+			t6 := math.Exp(t2)
+			t7 := t6 * t3
+			t.exp2 = append(t.exp2, t6)
+			dt.exp2 = append(dt.exp2, t7)
+			softplus = math.Log1p(t6)
+			dsoftplus = t7 / (1 + t6)
+		}
+		t.softplus = append(t.softplus, softplus)
+		dt.softplus = append(dt.softplus, dsoftplus)
+		s += softplus * y
+		ds += y*dsoftplus + softplus*vy
+		c1 := s > 20
+		t.cond = append(t.cond, c1)
+		if c1 {
+			t.s2 = append(t.s2, s)
+			dt.s2 = append(dt.s2, ds)
+			r2 = s * x
+			done = true
+			break
+		}
+	}
+	t8 := kTrips
+	if done {
+		r = r2
+	} else {
+		t.s = s
+		dt.s = ds
+		t9 := s * x
+		t.prod = t9
+		dt.prod = x*ds + s*vx
+		r = t9 * x
+	}
+	var dx2 float64
+	ddx := 0.0
+	var dy2 float64
+	ddy := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr3 float64
+	var ds2 float64
+	dds := 0.0
+	ncond := len(t.cond)
+	ns2 := len(t.s2)
+	var dxSum float64
+	ddxSum := 0.0
+	nsoftplus := len(t.softplus)
+	var dySum float64
+	ddySum := 0.0
+	var dsoftplus2 float64
+	ddsoftplus := 0.0
+	nexp := len(t.exp)
+	nexp2 := len(t.exp2)
+	if done {
+		dr3 += 1
+	} else {
+		t10 := t.s
+		t11 := 1 * x
+		dx2 += 1 * t.prod
+		ddx += dt.prod
+		dx2 += t11 * t10
+		ddx += t10*vx + t11*dt.s
+		ds2 += t11 * x
+		dds += x*vx + t11*vx
+	}
+	for k2 := t8; k2 >= 1; k2-- {
+		ncond--
+		nsoftplus--
+		t12 := t.softplus[nsoftplus]
+		t13 := float64(k2)
+		var dtmp float64
+		ddtmp := 0.0
+		if t.cond[ncond] {
+			ns2--
+			dxSum += dr3 * t.s2[ns2]
+			ddxSum += dr3 * dt.s2[ns2]
+			ds2 += dr3 * x
+			dds += dr3 * vx
+			dr3 = 0
+		}
+		t14 := ds2
+		t15 := dds
+		dySum += t14 * t12
+		ddySum += t12*t15 + t14*dt.softplus[nsoftplus]
+		dsoftplus2 += t14 * y
+		ddsoftplus += y*t15 + t14*vy
+		ds2 = 0
+		dds = 0
+		if x*t13-y > 0 {
+			nexp--
+			t16 := t.exp[nexp]
+			t17 := dt.exp[nexp]
+			dtmp += dsoftplus2
+			ddtmp += ddsoftplus
+			t18 := 1 + t16
+			t19 := dsoftplus2 / t18
+			dtmp -= t19 * t16
+			ddtmp -= t16*(ddsoftplus/t18-t19/t18*t17) + t19*t17
+			dsoftplus2 = 0
+			ddsoftplus = 0
+		} else {
+			nexp2--
+			t20 := t.exp2[nexp2]
+			t21 := dt.exp2[nexp2]
+			t22 := 1 + t20
+			t23 := dsoftplus2 / t22
+			dtmp += t23 * t20
+			ddtmp += t20*(ddsoftplus/t22-t23/t22*t21) + t23*t21
+			dsoftplus2 = 0
+			ddsoftplus = 0
+		}
+		dySum -= dtmp
+		ddySum -= ddtmp
+		dxSum += dtmp * t13
+		ddxSum += t13 * ddtmp
+		ds2 += t14
+		dds += t15
+	}
+	dx2 += dxSum
+	ddx += ddxSum
+	dy2 += dySum
+	ddy += ddySum
+	return r, dx2, dy2, ddx, ddy
+}
+
+// dotCallBFixedATape is what dotCallBFixedAForward keeps of the calls of dot at
+// one call site for dotCallBFixedABackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of a it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallBFixedATape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallBFixedATape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *dotCallBFixedATape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	return n
+}
+
+// dotCallBFixedAForward runs dot and records in t what dotCallBFixedABackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func dotCallBFixedAForward(t *dotCallBFixedATape, a, b []float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// dotCallBFixedABackward adds to db the vector-Jacobian product of dot with the
+// seeds s, at the point that call number call of dotCallBFixedAForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func dotCallBFixedABackward(t *dotCallBFixedATape, call int, s float64, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	a := c.a
+	ds += s
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
+		db[i] += ds * a[i]
+	}
+}
+
+// softplusTape is what softplusForward keeps of one run of softplus for
+// softplusBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of softplusForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 24 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	z     8 bytes per run: the parameter z
+//	exp   8 bytes per run: math.Exp of the forward sweep
+//	exp2  8 bytes per run: math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type softplusTape struct {
+	// z: the parameter z.
+	z float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// exp2: math.Exp of the forward sweep.
+	exp2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in softplusTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *softplusTape) Bytes() int {
+	return 24
+}
+
+// softplusForward runs softplus and records in t what softplusBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func softplusForward(t *softplusTape, z float64) float64 {
+	t.z = z
+	if z > 0 {
+		t1 := math.Exp(-z)
+		t.exp = t1
+		return z + math.Log1p(t1)
+	} else {
+		t2 := math.Exp(z)
+		t.exp2 = t2
+		return math.Log1p(t2)
+	}
+}
+
+// softplusBackward adds to dz the vector-Jacobian product of softplus with the
+// seeds s, at the point recorded in t by softplusForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func softplusBackward(t *softplusTape, s float64, dz *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	z := t.z
+	if z > 0 {
+		t1 := t.exp
+		*dz += s
+		*dz -= s / (1 + t1) * t1
+	} else {
+		t2 := t.exp2
+		*dz += s / (1 + t2) * t2
+	}
+}
+
+// softplusGrad returns softplus's result and its gradient with respect to z, in
+// that order (dz), computed by reverse-mode automatic differentiation.
+func softplusGrad(z float64) (float64, float64) {
+	var t softplusTape
+	t1 := softplusForward(&t, z)
+	var dz float64
+	softplusBackward(&t, 1, &dz)
+	return t1, dz
+}
+
+// dotCallFixedABTape is what dotCallFixedABForward keeps of the calls of dot at
+// one call site for dotCallFixedABBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of a, b it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallFixedABTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallFixedABTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *dotCallFixedABTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
+}
+
+// dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
+// with the seeds s, at the point that call number call of dotCallFixedABForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func dotCallFixedABBackward(t *dotCallFixedABTape, call int, s float64, da, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	a := c.a
+	b := c.b
+	ds += s
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := ds * b[i]
+		db[i] += ds * a[i]
+		da[i] += t2
+	}
+}

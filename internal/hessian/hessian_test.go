@@ -39,6 +39,20 @@ func mixedA(n int) []float64 {
 	return a
 }
 
+// logData is LogLoss's data for n weights: 6 rows, labels ±1.
+func logData(n int) (a, y []float64) {
+	const rows = 6
+	a = make([]float64, rows*n)
+	for i := range a {
+		a[i] = math.Cos(float64(3*i + 2))
+	}
+	y = make([]float64, rows)
+	for i := range y {
+		y[i] = float64(1 - 2*(i%2))
+	}
+	return a, y
+}
+
 var cases = []hcase{
 	{name: "Loss", sizes: []int{0},
 		// Near the chapter's weights, both ReLUs well inside their live side.
@@ -161,6 +175,50 @@ var cases = []hcase{
 			n := len(p) - 1
 			_, _, _, hx, hy := MixedHVP(mixedA(n), p[:n], p[n], v[:n], v[n])
 			return append(hx, hy)
+		}},
+	{name: "LogLoss", sizes: []int{1, 3, 5},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -1, 1) },
+		grad: func(w []float64) (float64, []float64) {
+			a, y := logData(len(w))
+			return LogLossGrad(w, a, y)
+		},
+		hess: func(w []float64) (float64, []float64, [][]float64) {
+			a, y := logData(len(w))
+			return LogLossHessian(w, a, y)
+		},
+		to: func(h [][]float64, w []float64) (float64, []float64) {
+			a, y := logData(len(w))
+			return LogLossHessianTo(h, w, a, y)
+		},
+		hvp: func(w, v []float64) []float64 {
+			a, y := logData(len(w))
+			_, _, hv := LogLossHVP(w, a, y, v)
+			return hv
+		}},
+	{name: "Spiral", sizes: []int{0},
+		// Both sides of the early return: s passes 20 for the larger x.
+		point: func(rng *rand.Rand, _ int) []float64 {
+			p := fdcheck.Uniform(rng, 2, 0.3, 0.9)
+			if rng.IntN(2) == 0 {
+				p[0] += 3
+			}
+			return p
+		},
+		grad: func(p []float64) (float64, []float64) {
+			f, dx, dy := SpiralGrad(p[0], p[1])
+			return f, []float64{dx, dy}
+		},
+		hess: func(p []float64) (float64, []float64, [][]float64) {
+			f, dx, dy, h := SpiralHessian(p[0], p[1])
+			return f, []float64{dx, dy}, h
+		},
+		to: func(h [][]float64, p []float64) (float64, []float64) {
+			f, dx, dy := SpiralHessianTo(h, p[0], p[1])
+			return f, []float64{dx, dy}
+		},
+		hvp: func(p, v []float64) []float64 {
+			_, _, _, hx, hy := SpiralHVP(p[0], p[1], v[0], v[1])
+			return []float64{hx, hy}
 		}},
 }
 

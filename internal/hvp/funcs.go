@@ -167,3 +167,207 @@ func Early(x, y float64) float64 {
 	}
 	return math.Exp(y) * x * x
 }
+
+// dot, sigmoid, sqnorm and logSumExp are the helpers of real numeric
+// code: FHVP inlines them, a call of a call too.
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
+
+func sqnorm(x []float64) float64 { return dot(x, x) }
+
+func logSumExp(x []float64) float64 {
+	m := x[0]
+	for _, xi := range x {
+		m = max(m, xi)
+	}
+	s := 0.0
+	for _, xi := range x {
+		s += math.Exp(xi - m)
+	}
+	return m + math.Log(s)
+}
+
+// LogLoss is the regularised loss of a logistic regression on the rows
+// of a (row-major, len(w) columns) with labels y: helpers of slices
+// called in a loop.
+//
+//godiff:grad w
+//godiff:hvp w
+func LogLoss(w, a, y []float64) float64 {
+	n := len(w)
+	s := 0.0
+	for i := range y {
+		p := sigmoid(dot(a[i*n:(i+1)*n], w))
+		s -= y[i]*math.Log(p) + (1-y[i])*math.Log(1-p)
+	}
+	return s + 0.5*sqnorm(w)
+}
+
+// CrossEntropy is the softmax cross-entropy of the scores x for class 0:
+// a helper with two loops and a max.
+//
+//godiff:grad
+//godiff:hvp
+func CrossEntropy(x []float64) float64 {
+	return logSumExp(x) - x[0]
+}
+
+// polar has two results, and a callee of its own.
+func polar(x, y float64) (r, th float64) {
+	return math.Sqrt(sq(x) + sq(y)), math.Atan2(y, x)
+}
+
+func sq(x float64) float64 { return x * x }
+
+// Polar calls a helper of two results.
+//
+//godiff:grad
+//godiff:hvp
+func Polar(x, y float64) float64 {
+	r, th := polar(x, y)
+	return r * r * math.Cos(th) * sq(y)
+}
+
+// firstAbove returns from inside a loop.
+func firstAbove(x []float64, c float64) float64 {
+	for i := range x {
+		if x[i] > c {
+			return x[i] * x[i] * c
+		}
+	}
+	return c * c
+}
+
+// Search returns from inside a loop, and calls a helper that does.
+//
+//godiff:grad
+//godiff:hvp
+func Search(x []float64, c float64) float64 {
+	for i := range x {
+		for j := range i {
+			if x[i]*x[j] > c {
+				return math.Sin(x[i]) * x[j] * firstAbove(x, c)
+			}
+		}
+	}
+	return firstAbove(x, c) * c
+}
+
+// Layers makes a buffer in each iteration of a loop, which the gradient
+// records (a slice on the tape, its tangent memory on the tangent tape)
+// and reads back through a helper.
+//
+//godiff:grad
+//godiff:hvp
+func Layers(x []float64, w float64) float64 {
+	s := 0.0
+	for k := 1; k <= 3; k++ {
+		h := make([]float64, len(x))
+		for i := range h {
+			h[i] = math.Tanh(w * x[i] * float64(k))
+		}
+		s += h[0] * dot(h, x)
+	}
+	return s
+}
+
+// Pick makes a buffer in a branch.
+//
+//godiff:grad
+//godiff:hvp
+func Pick(x []float64, w float64) float64 {
+	s := 0.0
+	if w > 0 {
+		h := make([]float64, len(x))
+		for i := range h {
+			h[i] = math.Sin(w * x[i])
+		}
+		s = dot(h, h) * h[0]
+	} else {
+		s = w * w * sqnorm(x)
+	}
+	return s
+}
+
+// RowsLSE passes the rows of a slice of slices to a helper.
+//
+//godiff:grad
+//godiff:hvp
+func RowsLSE(m [][]float64) float64 {
+	s := 0.0
+	for i := range m {
+		s += logSumExp(m[i]) * m[i][0]
+	}
+	return s
+}
+
+// Net is a one-layer network: its weights W (one per input) and scale C.
+type Net struct {
+	W []float64
+	C float64
+}
+
+// hidden is a method the loss calls: inlined, the receiver's fields
+// the caller's.
+func (n *Net) hidden(x float64) float64 { return math.Tanh(n.C * x) }
+
+// Loss is a method: FHVP takes the direction of the receiver as a *Net
+// and returns the gradient and H·v of its fields as *Net.
+//
+//godiff:grad
+//godiff:hvp
+func (n *Net) Loss(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += n.W[i] * x[i] * n.hidden(x[i])
+	}
+	return s * n.C
+}
+
+// Pair is a struct of two floats.
+type Pair struct{ A, B float64 }
+
+// Spring takes a struct parameter, differentiated, and one that is not.
+//
+//godiff:grad p
+//godiff:hvp p
+func Spring(p, rest Pair) float64 {
+	da, db := p.A-rest.A, p.B-rest.B
+	return sq(da)*math.Exp(db) + sq(db)*p.A
+}
+
+// Render writes into out, a parameter not differentiated: FHVP takes a
+// buffer dout for the derivative of out along v.
+//
+//godiff:grad x
+//godiff:hvp x
+func Render(x, out []float64) float64 {
+	for i := range x {
+		out[i] = math.Sin(x[i]) * x[0]
+	}
+	return sqnorm(out)
+}
+
+// Square updates x in place: FHVP works on a copy of the direction.
+//
+//godiff:grad
+//godiff:hvp
+func Square(x []float64) float64 {
+	for i := range x {
+		x[i] = x[i] * x[i]
+	}
+	return x[0] * dot(x, x)
+}

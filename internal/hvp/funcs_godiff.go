@@ -1887,3 +1887,3496 @@ func EarlyHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	}
 	return r, dx2, dy2, ddx, ddy
 }
+
+// LogLossTape is what LogLossForward keeps of one run of LogLoss for
+// LogLossBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of LogLossForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·len(y) + 24 bytes, plus
+// dotTape.Bytes() + sqnormTape.Bytes() (the tapes of its call sites, each by
+// its own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	y           24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
+//	dotTape     dotTape.Bytes(), a dotCallBFixedATape for the calls of one call site, len(y) calls per run: the tape dotCallBFixedAForward fills and dotCallBFixedABackward reads
+//	p           8·len(y) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid    8·len(y) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	sqnormTape  sqnormTape.Bytes(), a sqnormCallFixedXTape for the calls of one call site, one call per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// differences; the elements of y it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type LogLossTape struct {
+	// y: the parameter y.
+	y []float64
+	// dotTape: the tape dotCallBFixedAForward fills and dotCallBFixedABackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallBFixedATape
+	// p: result 1 of a call of sigmoidGrad, one entry per iteration of the loop
+	// around it, read back last first.
+	p []float64
+	// dsigmoid: result 2 of a call of sigmoidGrad, one entry per iteration of the
+	// loop around it, read back last first.
+	dsigmoid []float64
+	// sqnormTape: the tape sqnormCallFixedXForward fills and
+	// sqnormCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sqnormTape sqnormCallFixedXTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LogLossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LogLossTape) Bytes() int {
+	n := 24
+	n += t.dotTape.Bytes()
+	n += len(t.p) * 8
+	n += len(t.dsigmoid) * 8
+	n += t.sqnormTape.Bytes()
+	return n
+}
+
+// LogLossForward runs LogLoss and records in t what LogLossBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func LogLossForward(t *LogLossTape, w, a, y []float64) float64 {
+	t.sqnormTape.calls = t.sqnormTape.calls[:0]
+	t.p = t.p[:0]
+	t.dsigmoid = t.dsigmoid[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
+	t.y = y
+	n := len(w)
+	s := 0.0
+	t1 := len(y)
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
+	t.dsigmoid = slices.Grow(t.dsigmoid, t1)
+	t.p = slices.Grow(t.p, t1)
+	for i := range y {
+		t2 := dotCallBFixedAForward(&t.dotTape, a[i*n:(i+1)*n], w)
+		p, dsigmoid := sigmoidGrad(t2)
+		t.p = append(t.p, p)
+		t.dsigmoid = append(t.dsigmoid, dsigmoid)
+		t3 := y[i]
+		s -= t3*math.Log(p) + (1-t3)*math.Log(1-p)
+	}
+	t4 := sqnormCallFixedXForward(&t.sqnormTape, w)
+	return s + 0.5*t4
+}
+
+// LogLossBackward adds to dw the vector-Jacobian product of LogLoss with the
+// seeds s, at the point recorded in t by LogLossForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those LogLoss
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func LogLossBackward(t *LogLossTape, s float64, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nsqnormTape := len(t.sqnormTape.calls)
+	nsqnormTape--
+	var ds float64
+	y := t.y
+	np := len(t.p)
+	ndsigmoid := len(t.dsigmoid)
+	ndotTape := len(t.dotTape.calls)
+	sqnormCallFixedXBackward(&t.sqnormTape, nsqnormTape, s*0.5, dw)
+	ds += s
+	t1 := len(y) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := y[i]
+		np--
+		p := t.p[np]
+		ndsigmoid--
+		dsigmoid := t.dsigmoid[ndsigmoid]
+		ndotTape--
+		dotCallBFixedABackward(&t.dotTape, ndotTape, (-(ds*t2)/p-(-(ds*(1-t2))/(1-p)))*dsigmoid, dw)
+	}
+}
+
+// LogLossGrad returns LogLoss's result and its gradient with respect to w, in
+// that order (dw), computed by reverse-mode automatic differentiation.
+func LogLossGrad(w, a, y []float64) (float64, []float64) {
+	var t LogLossTape
+	t1 := LogLossForward(&t, w, a, y)
+	dw := make([]float64, len(w))
+	LogLossBackward(&t, 1, dw)
+	return t1, dw
+}
+
+// LogLossHVPTape is what LogLossHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type LogLossHVPTape struct {
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// e: e as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	e []float64
+	// sigmoid: the value of sigmoid the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	sigmoid []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogLossHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LogLossHVPTape) Bytes() int {
+	n := 0
+	n += len(t.cond) * 1
+	n += len(t.exp) * 8
+	n += len(t.e) * 8
+	n += len(t.sigmoid) * 8
+	return n
+}
+
+// LogLossHVP returns LogLoss's result, its gradient with respect to w, and the
+// Hessian-vector product H·v for the direction (vw), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+func LogLossHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
+	var t LogLossHVPTape
+	var dt LogLossHVPTape
+	t.sigmoid = t.sigmoid[:0]
+	dt.sigmoid = dt.sigmoid[:0]
+	t.cond = t.cond[:0]
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	t.e = t.e[:0]
+	dt.e = dt.e[:0]
+	n := len(w)
+	s := 0.0
+	t1 := len(y)
+	t.cond = slices.Grow(t.cond, t1)
+	t.e = slices.Grow(t.e, t1)
+	dt.e = slices.Grow(dt.e, t1)
+	t.exp = slices.Grow(t.exp, t1)
+	dt.exp = slices.Grow(dt.exp, t1)
+	t.sigmoid = slices.Grow(t.sigmoid, t1)
+	dt.sigmoid = slices.Grow(dt.sigmoid, t1)
+	for i := range y {
+		t2 := a[i*n : (i+1)*n]
+		s2 := 0.0
+		ds2 := 0.0
+		for i2 := range t2 {
+			t3 := t2[i2]
+			s2 += t3 * w[i2]
+			ds2 += t3 * vw[i2]
+		}
+		t4 := s2
+		t5 := ds2
+		var sigmoid float64
+		dsigmoid := 0.0
+		c1 := t4 >= 0
+		t.cond = append(t.cond, c1)
+		if c1 {
+			t6 := math.Exp(-t4)
+			t7 := t6 * t5
+			t.exp = append(t.exp, t6)
+			dt.exp = append(dt.exp, -t7)
+			t8 := 1 + t6
+			t9 := 1 / t8
+			sigmoid = t9
+			dsigmoid = t9 / t8 * t7
+		} else {
+			e := math.Exp(t4)
+			de := e * t5
+			t.e = append(t.e, e)
+			dt.e = append(dt.e, de)
+			t10 := 1 + e
+			t11 := e / t10
+			sigmoid = t11
+			dsigmoid = de/t10 - t11/t10*de
+		}
+		t.sigmoid = append(t.sigmoid, sigmoid)
+		dt.sigmoid = append(dt.sigmoid, dsigmoid)
+		t12 := y[i]
+		s -= t12*math.Log(sigmoid) + (1-t12)*math.Log(1-sigmoid)
+	}
+	s3 := 0.0
+	for i3 := range w {
+		s3 += w[i3] * w[i3]
+	}
+	dw2 := make([]float64, n)
+	ddw := make([]float64, n)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds32 float64
+	var ds4 float64
+	nsigmoid := len(t.sigmoid)
+	var dsigmoid2 float64
+	ddsigmoid := 0.0
+	ncond := len(t.cond)
+	nexp := len(t.exp)
+	ne := len(t.e)
+	var ds22 float64
+	dds2 := 0.0
+	ds32 += 0.5
+	t13 := n - 1
+	for i32 := t13; i32 >= 0; i32-- {
+		t14 := ds32 * w[i32]
+		t15 := ds32 * vw[i32]
+		t16 := ddw[i32] + t15
+		dw2[i32] += ds32 * w[i32]
+		ddw[i32] = t16
+		t17 := ddw[i32] + t15
+		dw2[i32] += t14
+		ddw[i32] = t17
+	}
+	ds4 += 1
+	t18 := t1 - 1
+	for i4 := t18; i4 >= 0; i4-- {
+		t19 := y[i4]
+		nsigmoid--
+		t20 := t.sigmoid[nsigmoid]
+		t21 := dt.sigmoid[nsigmoid]
+		t22 := 1 - t20
+		ncond--
+		var dtmp float64
+		ddtmp := 0.0
+		t23 := a[i4*n : (i4+1)*n]
+		t24 := -(ds4 * (1 - t19)) / t22
+		t25 := -(ds4 * t19) / t20
+		dsigmoid2 += t25 - t24
+		ddsigmoid += -(t25 / t20 * t21) - t24/t22*t21
+		if t.cond[ncond] {
+			nexp--
+			t26 := t.exp[nexp]
+			t27 := dt.exp[nexp]
+			t28 := 1 + t26
+			t29 := 1 / t28 / t28
+			t30 := dsigmoid2 * t29
+			dtmp += t30 * t26
+			ddtmp += t26*(t29*ddsigmoid+dsigmoid2*(-(t29*t27)/t28-t29/t28*t27)) + t30*t27
+			dsigmoid2 = 0
+			ddsigmoid = 0
+		} else {
+			ne--
+			e2 := t.e[ne]
+			de2 := dt.e[ne]
+			t31 := 1 + e2
+			t32 := e2 / t31 / t31
+			t33 := dsigmoid2 / t31
+			de3 := t33 - dsigmoid2*t32
+			dde := ddsigmoid/t31 - t33/t31*de2 - (t32*ddsigmoid + dsigmoid2*((de2/t31-t32*de2)/t31-t32/t31*de2))
+			dtmp += de3 * e2
+			ddtmp += e2*dde + de3*de2
+			dsigmoid2 = 0
+			ddsigmoid = 0
+		}
+		ds22 += dtmp
+		dds2 += ddtmp
+		t34 := len(t23) - 1
+		for i22 := t34; i22 >= 0; i22-- {
+			t35 := t23[i22]
+			t36 := ddw[i22] + t35*dds2
+			dw2[i22] += ds22 * t35
+			ddw[i22] = t36
+		}
+		ds22 = 0
+		dds2 = 0
+	}
+	return s + 0.5*s3, dw2, ddw
+}
+
+// CrossEntropyTape is what CrossEntropyForward keeps of one run of CrossEntropy
+// for CrossEntropyBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// CrossEntropyForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus logSumExpTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	logSumExpTape  logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, one call per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type CrossEntropyTape struct {
+	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape logSumExpCallFixedXTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CrossEntropyTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *CrossEntropyTape) Bytes() int {
+	n := 0
+	n += t.logSumExpTape.Bytes()
+	return n
+}
+
+// CrossEntropyForward runs CrossEntropy and records in t what
+// CrossEntropyBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func CrossEntropyForward(t *CrossEntropyTape, x []float64) float64 {
+	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
+	t1 := logSumExpCallFixedXForward(&t.logSumExpTape, x)
+	return t1 - x[0]
+}
+
+// CrossEntropyBackward adds to dx the vector-Jacobian product of CrossEntropy
+// with the seeds s, at the point recorded in t by CrossEntropyForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those CrossEntropy and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func CrossEntropyBackward(t *CrossEntropyTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nlogSumExpTape := len(t.logSumExpTape.calls)
+	nlogSumExpTape--
+	dx[0] -= s
+	logSumExpCallFixedXBackward(&t.logSumExpTape, nlogSumExpTape, s, dx)
+}
+
+// CrossEntropyGrad returns CrossEntropy's result and its gradient with respect
+// to x, in that order (dx), computed by reverse-mode automatic differentiation.
+func CrossEntropyGrad(x []float64) (float64, []float64) {
+	var t CrossEntropyTape
+	t1 := CrossEntropyForward(&t, x)
+	dx := make([]float64, len(x))
+	CrossEntropyBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// CrossEntropyHVPTape is what CrossEntropyHVP records in its forward sweep,
+// inside loops and branches, for its backward sweep.
+type CrossEntropyHVPTape struct {
+	// m: the value of m the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	m []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CrossEntropyHVPTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *CrossEntropyHVPTape) Bytes() int {
+	n := 0
+	n += len(t.m) * 8
+	n += len(t.exp) * 8
+	return n
+}
+
+// CrossEntropyHVP returns CrossEntropy's result, its gradient with respect to
+// x, and the Hessian-vector product H·v for the direction (vx), in that order:
+// H·v is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func CrossEntropyHVP(x, vx []float64) (float64, []float64, []float64) {
+	var t CrossEntropyHVPTape
+	var dt CrossEntropyHVPTape
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	t.m = t.m[:0]
+	dt.m = dt.m[:0]
+	m := x[0]
+	dm := vx[0]
+	t1 := len(x)
+	t.m = slices.Grow(t.m, t1)
+	dt.m = slices.Grow(dt.m, t1)
+	for i3 := range x {
+		xi := x[i3]
+		dxi := vx[i3]
+		t.m = append(t.m, m)
+		dt.m = append(dt.m, dm)
+		t2 := dxi
+		if m >= xi || math.IsNaN(m) {
+			t2 = dm
+		}
+		m = max(m, xi)
+		dm = t2
+	}
+	s := 0.0
+	ds := 0.0
+	t.exp = slices.Grow(t.exp, t1)
+	dt.exp = slices.Grow(dt.exp, t1)
+	for i4 := range x {
+		xi2 := x[i4]
+		dxi2 := vx[i4]
+		t3 := math.Exp(xi2 - m)
+		t4 := t3 * (dxi2 - dm)
+		t.exp = append(t.exp, t3)
+		dt.exp = append(dt.exp, t4)
+		s += t3
+		ds += t4
+	}
+	t5 := 1 / s
+	t6 := m + math.Log(s) - x[0]
+	dx2 := make([]float64, t1)
+	ddx := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	dds := 0.0
+	var dm2 float64
+	ddm := 0.0
+	nexp := len(t.exp)
+	nm := len(t.m)
+	t7 := ddx[0]
+	dx2[0] -= 1
+	ddx[0] = t7
+	ds2 += t5
+	dds -= t5 / s * ds
+	dm2 += 1
+	t8 := t1 - 1
+	for i := t8; i >= 0; i-- {
+		nexp--
+		t9 := t.exp[nexp]
+		dxi22 := ds2 * t9
+		ddxi2 := t9*dds + ds2*dt.exp[nexp]
+		dm2 -= dxi22
+		ddm -= ddxi2
+		t10 := ddx[i] + ddxi2
+		dx2[i] += dxi22
+		ddx[i] = t10
+	}
+	for i2 := t8; i2 >= 0; i2-- {
+		nm--
+		t11 := t.m[nm]
+		xi3 := x[i2]
+		c1 := t11 >= xi3 || math.IsNaN(t11)
+		var t12 float64
+		if c1 {
+			t12 = dm2
+		}
+		var t13 float64
+		if c1 {
+			t13 = ddm
+		}
+		dxi3 := dm2
+		if c1 {
+			dxi3 = 0
+		}
+		ddxi := ddm
+		if c1 {
+			ddxi = 0
+		}
+		dm2 = t12
+		ddm = t13
+		t14 := ddx[i2] + ddxi
+		dx2[i2] += dxi3
+		ddx[i2] = t14
+	}
+	t15 := ddx[0] + ddm
+	dx2[0] += dm2
+	ddx[0] = t15
+	return t6, dx2, ddx
+}
+
+// PolarTape is what PolarForward keeps of one run of Polar for PolarBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of PolarForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 88 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp3   8 bytes per run: result 1 of a call of polarJVP
+//	tmp6   8 bytes per run: result 3 of a call of polarJVP
+//	tmp2   8 bytes per run: result 2 of a call of polarJVP
+//	tmp4   8 bytes per run: result 4 of a call of polarJVP
+//	tmp7   8 bytes per run: result 3 of a call of polarJVP
+//	tmp5   8 bytes per run: result 4 of a call of polarJVP
+//	prod2  8 bytes per run: a product (prod) of the forward sweep
+//	cos    8 bytes per run: math.Cos of the forward sweep
+//	prod   8 bytes per run: a product (prod) of the forward sweep
+//	tmp    8 bytes per run: result 1 of a call of sqGrad
+//	dsq    8 bytes per run: result 2 of a call of sqGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type PolarTape struct {
+	// tmp3: result 1 of a call of polarJVP.
+	tmp3 float64
+	// tmp6: result 3 of a call of polarJVP.
+	tmp6 float64
+	// tmp2: result 2 of a call of polarJVP.
+	tmp2 float64
+	// tmp4: result 4 of a call of polarJVP.
+	tmp4 float64
+	// tmp7: result 3 of a call of polarJVP.
+	tmp7 float64
+	// tmp5: result 4 of a call of polarJVP.
+	tmp5 float64
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
+	// cos: math.Cos of the forward sweep.
+	cos float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// tmp: result 1 of a call of sqGrad.
+	tmp float64
+	// dsq: result 2 of a call of sqGrad.
+	dsq float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PolarTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PolarTape) Bytes() int {
+	return 88
+}
+
+// PolarForward runs Polar and records in t what PolarBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func PolarForward(t *PolarTape, x, y float64) float64 {
+	t1, t3, t2, t4 := polarJVP(x, y, 1, 0)
+	t.tmp3 = t1
+	t.tmp6 = t2
+	t.tmp2 = t3
+	t.tmp4 = t4
+	_, _, t5, t6 := polarJVP(x, y, 0, 1)
+	t.tmp7 = t5
+	t.tmp5 = t6
+	t7 := t1 * t1
+	t.prod2 = t7
+	t8 := math.Cos(t3)
+	t.cos = t8
+	t9 := t7 * t8
+	t.prod = t9
+	t10, dsq := sqGrad(y)
+	t.tmp = t10
+	t.dsq = dsq
+	return t9 * t10
+}
+
+// PolarBackward adds to dx and dy the vector-Jacobian product of Polar with the
+// seeds s, at the point recorded in t by PolarForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func PolarBackward(t *PolarTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dsq := t.dsq
+	t1 := s * t.tmp
+	t2 := t1 * t.prod2 * math.Sin(t.tmp2)
+	t3 := t1 * t.cos * t.tmp3 * 2
+	*dx += t3*t.tmp6 - t2*t.tmp4
+	*dy += s*t.prod*dsq - t2*t.tmp5 + t3*t.tmp7
+}
+
+// PolarGrad returns Polar's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func PolarGrad(x, y float64) (float64, float64, float64) {
+	var t PolarTape
+	t1 := PolarForward(&t, x, y)
+	var dx float64
+	var dy float64
+	PolarBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// PolarHVPTape is what PolarHVP records in its forward sweep, inside loops and
+// branches, for its backward sweep.
+type PolarHVPTape struct{}
+
+// Bytes returns the bytes t holds after a run, as the formula in PolarHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PolarHVPTape) Bytes() int {
+	return 0
+}
+
+// PolarHVP returns Polar's result, its gradient with respect to x and y, and
+// the Hessian-vector product H·v for the direction (vx, vy), in that order:
+// H·v is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func PolarHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
+	t1 := x * x
+	t2 := x * vx * 2
+	t3 := y * y
+	t4 := y * vy * 2
+	t5 := math.Sqrt(t1 + t3)
+	t6 := 0.5 / t5
+	t7 := t6 * (t2 + t4)
+	t8 := math.Atan2(y, x)
+	t9 := t3 + t1
+	t10 := x / t9
+	t11 := y / t9
+	t12 := t10*vy - t11*vx
+	t13 := t5 * t5
+	t14 := t5 * t7 * 2
+	t15 := math.Cos(t8)
+	t16 := math.Sin(t8)
+	t17 := t16 * t12
+	t18 := t13 * t15
+	var dx2 float64
+	ddx := 0.0
+	var dy2 float64
+	ddy := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t19 := 1 * t3
+	t20 := t19 * t15
+	t21 := t19 * t13
+	t22 := t21 * t16
+	t23 := t16*(t13*t4+t19*t14) + t21*(t15*t12)
+	t24 := t20 * t5 * 2
+	t25 := t4 + t2
+	t26 := t24 * t6
+	t27 := t6*((t5*(t15*t4-t19*t17)+t20*t7)*2) - t24*(t6/t5*t7)
+	t28 := 1*t18 + t26
+	dx2 += t22*t11 + t26*x*2
+	ddx += t11*t23 + t22*(vy/t9-t11/t9*t25) + (x*t27+t26*vx)*2
+	dy2 += t28*y*2 - t22*t10
+	ddy += (y*(t15*t14-t13*t17+t27)+t28*vy)*2 - (t10*t23 + t22*(vx/t9-t10/t9*t25))
+	return t18 * t3, dx2, dy2, ddx, ddy
+}
+
+// SearchTape is what SearchForward keeps of one run of Search for
+// SearchBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of SearchForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 16·jTrips + 8·len(x) + 49
+// bytes, plus firstAboveTape.Bytes() + firstAboveTape2.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+// Where jTrips is the iterations of the loop on j in all, summed over the loops
+// around it.
+//
+//	x                24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	c                8 bytes per run: the parameter c
+//	sin              at most 8·jTrips bytes (8 bytes an entry): math.Sin of the forward sweep
+//	firstAboveTape   firstAboveTape.Bytes(), a firstAboveCallFixedXTape for the calls of one call site, jTrips calls at most per run: the tape firstAboveCallFixedXForward fills and firstAboveCallFixedXBackward reads
+//	tmp2             at most 8·jTrips bytes (8 bytes an entry): an intermediate value of the forward sweep
+//	jTrips           8·len(x) bytes (8 bytes an entry): how many iterations of the loop on j began
+//	iTrips           8 bytes per run: how many iterations of the loop on i began
+//	done             1 bytes per run: whether a loop that can return or break finished without doing so
+//	firstAboveTape2  firstAboveTape2.Bytes(), a firstAboveCallFixedXTape for the calls of one call site, one call per run: the tape firstAboveCallFixedXForward fills and firstAboveCallFixedXBackward reads
+//	tmp              8 bytes per run: an intermediate value of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type SearchTape struct {
+	// x: the parameter x.
+	x []float64
+	// c: the parameter c.
+	c float64
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+	// firstAboveTape: the tape firstAboveCallFixedXForward fills and
+	// firstAboveCallFixedXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	firstAboveTape firstAboveCallFixedXTape
+	// tmp2: an intermediate value of the forward sweep, one entry per iteration of
+	// the loop around it, read back last first.
+	tmp2 []float64
+	// jTrips: how many iterations of the loop on j began, one entry per iteration
+	// of the loop around it, read back last first.
+	jTrips []int
+	// iTrips: how many iterations of the loop on i began.
+	iTrips int
+	// done: whether a loop that can return or break finished without doing so.
+	done bool
+	// firstAboveTape2: the tape firstAboveCallFixedXForward fills and
+	// firstAboveCallFixedXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	firstAboveTape2 firstAboveCallFixedXTape
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SearchTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SearchTape) Bytes() int {
+	n := 49
+	n += len(t.sin) * 8
+	n += t.firstAboveTape.Bytes()
+	n += len(t.tmp2) * 8
+	n += len(t.jTrips) * 8
+	n += t.firstAboveTape2.Bytes()
+	return n
+}
+
+// SearchForward runs Search and records in t what SearchBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func SearchForward(t *SearchTape, x []float64, c float64) float64 {
+	t.firstAboveTape2.calls = t.firstAboveTape2.calls[:0]
+	t.jTrips = t.jTrips[:0]
+	t.sin = t.sin[:0]
+	t.tmp2 = t.tmp2[:0]
+	t.firstAboveTape.calls = t.firstAboveTape.calls[:0]
+	t.x = x
+	t.c = c
+	iTrips := 0
+	t.jTrips = slices.Grow(t.jTrips, len(x))
+	for i := range x {
+		iTrips++
+		jTrips := 0
+		t1 := max(i, 0)
+		t.firstAboveTape.calls = slices.Grow(t.firstAboveTape.calls, t1)
+		t.sin = slices.Grow(t.sin, t1)
+		t.tmp2 = slices.Grow(t.tmp2, t1)
+		for j := range i {
+			jTrips++
+			if x[i]*x[j] > c {
+				t2 := math.Sin(x[i])
+				t.sin = append(t.sin, t2)
+				t3 := t2 * x[j]
+				t4 := firstAboveCallFixedXForward(&t.firstAboveTape, x, c)
+				t.tmp2 = append(t.tmp2, t4)
+				t.jTrips = append(t.jTrips, jTrips)
+				t.iTrips = iTrips
+				t.done = false
+				return t3 * t4
+			}
+		}
+		t.jTrips = append(t.jTrips, jTrips)
+	}
+	t.iTrips = iTrips
+	t.done = true
+	t5 := firstAboveCallFixedXForward(&t.firstAboveTape2, x, c)
+	t.tmp = t5
+	return t5 * c
+}
+
+// SearchBackward adds to dx and dc the vector-Jacobian product of Search with
+// the seeds s, at the point recorded in t by SearchForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Search
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func SearchBackward(t *SearchTape, s float64, dx []float64, dc *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := t.c
+	nfirstAboveTape2 := len(t.firstAboveTape2.calls)
+	t1 := t.iTrips
+	njTrips := len(t.jTrips)
+	x := t.x
+	nsin := len(t.sin)
+	ntmp2 := len(t.tmp2)
+	nfirstAboveTape := len(t.firstAboveTape.calls)
+	var dcSum float64
+	if t.done {
+		nfirstAboveTape2--
+		*dc += s * t.tmp
+		dc2 := 0.0
+		firstAboveCallFixedXBackward(&t.firstAboveTape2, nfirstAboveTape2, s*c, dx, &dc2)
+		*dc += dc2
+	}
+	t2 := t1 - 1
+	for i := t2; i >= 0; i-- {
+		t3 := i
+		njTrips--
+		t4 := t.jTrips[njTrips] - 1
+		for j := t4; j >= 0; j-- {
+			t5 := j
+			if x[t3]*x[t5] > c {
+				nsin--
+				t6 := t.sin[nsin]
+				t7 := x[t5]
+				ntmp2--
+				nfirstAboveTape--
+				t8 := x[t3]
+				t9 := s * t.tmp2[ntmp2]
+				dc3 := 0.0
+				firstAboveCallFixedXBackward(&t.firstAboveTape, nfirstAboveTape, s*(t6*t7), dx, &dc3)
+				dcSum += dc3
+				dx[t5] += t9 * t6
+				dx[t3] += t9 * t7 * math.Cos(t8)
+			}
+		}
+	}
+	*dc += dcSum
+}
+
+// SearchGrad returns Search's result and its gradient with respect to x and c,
+// in that order (dx, dc), computed by reverse-mode automatic differentiation.
+func SearchGrad(x []float64, c float64) (float64, []float64, float64) {
+	var t SearchTape
+	t1 := SearchForward(&t, x, c)
+	dx := make([]float64, len(x))
+	var dc float64
+	SearchBackward(&t, 1, dx, &dc)
+	return t1, dx, dc
+}
+
+// SearchHVPTape is what SearchHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type SearchHVPTape struct {
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+	// i2Trips: how many iterations of the loop on i2 began, one entry per
+	// iteration of the loop around it, read back last first.
+	i2Trips []int
+	// done2: the value of done2 the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	done2 []bool
+	// firstAbove: the value of firstAbove the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	firstAbove []float64
+	// jTrips: how many iterations of the loop on j began, one entry per iteration
+	// of the loop around it, read back last first.
+	jTrips []int
+	// i3Trips: how many iterations of the loop on i3 began.
+	i3Trips int
+	// done3: the value of done3 the backward sweep reads.
+	done3 bool
+	// firstAbove2: the value of firstAbove2 the backward sweep reads.
+	firstAbove2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SearchHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SearchHVPTape) Bytes() int {
+	n := 17
+	n += len(t.sin) * 8
+	n += len(t.i2Trips) * 8
+	n += len(t.done2) * 1
+	n += len(t.firstAbove) * 8
+	n += len(t.jTrips) * 8
+	return n
+}
+
+// SearchHVP returns Search's result, its gradient with respect to x and c, and
+// the Hessian-vector product H·v for the direction (vx, vc), in that order:
+// H·v is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func SearchHVP(x []float64, c float64, vx []float64, vc float64) (float64, []float64, float64, []float64, float64) {
+	var r float64
+	var t SearchHVPTape
+	var dt SearchHVPTape
+	t.jTrips = t.jTrips[:0]
+	t.sin = t.sin[:0]
+	dt.sin = dt.sin[:0]
+	t.firstAbove = t.firstAbove[:0]
+	dt.firstAbove = dt.firstAbove[:0]
+	t.done2 = t.done2[:0]
+	t.i2Trips = t.i2Trips[:0]
+	var r4 float64
+	var done bool
+	iTrips := 0
+	t1 := len(x)
+	t.jTrips = slices.Grow(t.jTrips, t1)
+outer:
+	for i := range x {
+		iTrips++
+		jTrips := 0
+		t2 := max(i, 0)
+		t.done2 = slices.Grow(t.done2, t2)
+		t.firstAbove = slices.Grow(t.firstAbove, t2)
+		dt.firstAbove = slices.Grow(dt.firstAbove, t2)
+		t.i2Trips = slices.Grow(t.i2Trips, t2)
+		t.sin = slices.Grow(t.sin, t2)
+		dt.sin = slices.Grow(dt.sin, t2)
+		for j := range i {
+			jTrips++
+			if x[i]*x[j] > c {
+				t3 := x[i]
+				t4 := math.Sin(t3)
+				t.sin = append(t.sin, t4)
+				dt.sin = append(dt.sin, math.Cos(t3)*vx[i])
+				var firstAbove float64
+				dfirstAbove := 0.0
+				var r2 float64
+				dr2 := 0.0
+				var done2 bool
+				i2Trips := 0
+				for i2 := range x {
+					i2Trips++
+					if x[i2] > c {
+						t5 := x[i2]
+						t6 := t5 * t5
+						r2 = t6 * c
+						dr2 = c*(t5*vx[i2]*2) + t6*vc
+						done2 = true
+						break
+					}
+				}
+				t.i2Trips = append(t.i2Trips, i2Trips)
+				t.done2 = append(t.done2, done2)
+				if done2 {
+					firstAbove = r2
+					dfirstAbove = dr2
+				} else {
+					firstAbove = c * c
+					dfirstAbove = c * vc * 2
+				}
+				t.firstAbove = append(t.firstAbove, firstAbove)
+				dt.firstAbove = append(dt.firstAbove, dfirstAbove)
+				r4 = t4 * x[j] * firstAbove
+				done = true
+				t.jTrips = append(t.jTrips, jTrips)
+				break outer
+			}
+		}
+		t.jTrips = append(t.jTrips, jTrips)
+	}
+	if done {
+		r = r4
+	} else {
+		var firstAbove2 float64
+		dfirstAbove2 := 0.0
+		var r3 float64
+		dr3 := 0.0
+		var done3 bool
+		i3Trips := 0
+		for i3 := range x {
+			i3Trips++
+			if x[i3] > c {
+				t7 := x[i3]
+				t8 := t7 * t7
+				r3 = t8 * c
+				dr3 = c*(t7*vx[i3]*2) + t8*vc
+				done3 = true
+				break
+			}
+		}
+		t.i3Trips = i3Trips
+		t.done3 = done3
+		if done3 {
+			firstAbove2 = r3
+			dfirstAbove2 = dr3
+		} else {
+			firstAbove2 = c * c
+			dfirstAbove2 = c * vc * 2
+		}
+		t.firstAbove2 = firstAbove2
+		dt.firstAbove2 = dfirstAbove2
+		r = firstAbove2 * c
+	}
+	dx2 := make([]float64, t1)
+	ddx := make([]float64, t1)
+	var dc2 float64
+	ddc := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr5 float64
+	var dfirstAbove22 float64
+	ddfirstAbove2 := 0.0
+	var dr32 float64
+	ddr3 := 0.0
+	var dcSum float64
+	ddcSum := 0.0
+	njTrips := len(t.jTrips)
+	nsin := len(t.sin)
+	nfirstAbove := len(t.firstAbove)
+	var dfirstAbove3 float64
+	ddfirstAbove := 0.0
+	ndone2 := len(t.done2)
+	var dr22 float64
+	ddr2 := 0.0
+	ni2Trips := len(t.i2Trips)
+	if done {
+		dr5 += 1
+	} else {
+		dc2 += 1 * t.firstAbove2
+		ddc += dt.firstAbove2
+		dfirstAbove22 += 1 * c
+		ddfirstAbove2 += vc
+		if t.done3 {
+			dr32 += dfirstAbove22
+			ddr3 += ddfirstAbove2
+		} else {
+			dc2 += dfirstAbove22 * c * 2
+			ddc += (c*ddfirstAbove2 + dfirstAbove22*vc) * 2
+		}
+		t9 := t.i3Trips - 1
+		for i32 := t9; i32 >= 0; i32-- {
+			t10 := i32
+			if x[t10] > c {
+				t11 := x[t10]
+				t12 := vx[t10]
+				t13 := t11 * t11
+				t14 := dr32 * c
+				dcSum += dr32 * t13
+				ddcSum += t13*ddr3 + dr32*(t11*t12*2)
+				t15 := ddx[t10] + (t11*(c*ddr3+dr32*vc)+t14*t12)*2
+				dx2[t10] += t14 * t11 * 2
+				ddx[t10] = t15
+				dr32 = 0
+				ddr3 = 0
+			}
+		}
+	}
+	t16 := iTrips - 1
+	for i4 := t16; i4 >= 0; i4-- {
+		t17 := i4
+		njTrips--
+		t18 := t.jTrips[njTrips] - 1
+		for j2 := t18; j2 >= 0; j2-- {
+			t19 := j2
+			if x[t17]*x[t19] > c {
+				nsin--
+				t20 := t.sin[nsin]
+				t21 := dt.sin[nsin]
+				t22 := x[t19]
+				t23 := vx[t19]
+				nfirstAbove--
+				ndone2--
+				ni2Trips--
+				t24 := x[t17]
+				t25 := vx[t17]
+				t26 := dr5 * t.firstAbove[nfirstAbove]
+				t27 := dr5 * dt.firstAbove[nfirstAbove]
+				dfirstAbove3 += dr5 * (t20 * t22)
+				ddfirstAbove += dr5 * (t22*t21 + t20*t23)
+				dr5 = 0
+				if t.done2[ndone2] {
+					dr22 += dfirstAbove3
+					ddr2 += ddfirstAbove
+					dfirstAbove3 = 0
+					ddfirstAbove = 0
+				} else {
+					dcSum += dfirstAbove3 * c * 2
+					ddcSum += (c*ddfirstAbove + dfirstAbove3*vc) * 2
+					dfirstAbove3 = 0
+					ddfirstAbove = 0
+				}
+				t28 := t.i2Trips[ni2Trips] - 1
+				for i22 := t28; i22 >= 0; i22-- {
+					t29 := i22
+					if x[t29] > c {
+						t30 := x[t29]
+						t31 := vx[t29]
+						t32 := t30 * t30
+						t33 := dr22 * c
+						dcSum += dr22 * t32
+						ddcSum += t32*ddr2 + dr22*(t30*t31*2)
+						t34 := ddx[t29] + (t30*(c*ddr2+dr22*vc)+t33*t31)*2
+						dx2[t29] += t33 * t30 * 2
+						ddx[t29] = t34
+						dr22 = 0
+						ddr2 = 0
+					}
+				}
+				t35 := t26 * t22
+				t36 := ddx[t19] + (t20*t27 + t26*t21)
+				dx2[t19] += t26 * t20
+				ddx[t19] = t36
+				t37 := math.Cos(t24)
+				t38 := ddx[t17] + (t37*(t22*t27+t26*t23) - t35*(math.Sin(t24)*t25))
+				dx2[t17] += t35 * t37
+				ddx[t17] = t38
+				dr22 = 0
+				ddr2 = 0
+			}
+		}
+	}
+	dc2 += dcSum
+	ddc += ddcSum
+	return r, dx2, dc2, ddx, ddc
+}
+
+// LayersTape is what LayersForward keeps of one run of Layers for
+// LayersBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of LayersForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32·max(3 − 1 + 1, 0)·len(x) +
+// 8·iTrips + 16·max(3 − 1 + 1, 0) + 32 bytes, plus dotTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+// Where iTrips is the iterations of the loop on i in all, summed over the loops
+// around it.
+//
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	w        8 bytes per run: the parameter w
+//	h        8·max(3 − 1 + 1, 0)·len(x) bytes (8 bytes an entry): the memory of h, which Layers makes, kept from run to run
+//	h2       24·max(3 − 1 + 1, 0)·len(x) bytes (24 bytes an entry): h as the forward sweep computed it
+//	tanh     8·iTrips bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem     8·max(3 − 1 + 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	dotTape  dotTape.Bytes(), a dotCallFixedBTape for the calls of one call site, max(3 − 1 + 1, 0) calls per run: the tape dotCallFixedBForward fills and dotCallFixedBBackward reads
+//	tmp      8·max(3 − 1 + 1, 0) bytes (8 bytes an entry): an intermediate value of the forward sweep
+//	dh       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which Layers makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type LayersTape struct {
+	// x: the parameter x.
+	x []float64
+	// w: the parameter w.
+	w float64
+	// h: the memory of h, which Layers makes, kept from run to run.
+	h []float64
+	// h2: h as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	h2 [][]float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// dotTape: the tape dotCallFixedBForward fills and dotCallFixedBBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedBTape
+	// tmp: an intermediate value of the forward sweep, one entry per iteration of
+	// the loop around it, read back last first.
+	tmp []float64
+	// dh: the derivatives of h, which Layers makes, in a buffer the backward sweep
+	// reuses.
+	dh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LayersTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LayersTape) Bytes() int {
+	n := 32
+	n += len(t.h) * 8
+	n += len(t.h2) * 24
+	n += len(t.tanh) * 8
+	n += len(t.elem) * 8
+	n += t.dotTape.Bytes()
+	n += len(t.tmp) * 8
+	n += len(t.dh) * 8
+	return n
+}
+
+// LayersForward runs Layers and records in t what LayersBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func LayersForward(t *LayersTape, x []float64, w float64) float64 {
+	t.h = t.h[:0]
+	t.elem = t.elem[:0]
+	t.tmp = t.tmp[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
+	t.h2 = t.h2[:0]
+	t.tanh = t.tanh[:0]
+	t.x = x
+	t.w = w
+	s := 0.0
+	t.dotTape.calls = slices.Grow(t.dotTape.calls, 3)
+	t.elem = slices.Grow(t.elem, 3)
+	t.h2 = slices.Grow(t.h2, 3)
+	t.tmp = slices.Grow(t.tmp, 3)
+	for k := 1; k <= 3; k++ {
+		t.h = slices.Grow(t.h, len(x))[:len(t.h)+len(x)]
+		h := slices.Clip(t.h[len(t.h)-len(x):])
+		clear(h)
+		t.h2 = append(t.h2, h)
+		t.tanh = slices.Grow(t.tanh, len(h))
+		for i := range h {
+			t1 := math.Tanh(w * x[i] * float64(k))
+			t.tanh = append(t.tanh, t1)
+			h[i] = t1
+		}
+		t2 := h[0]
+		t.elem = append(t.elem, t2)
+		t3 := dotCallFixedBForward(&t.dotTape, h, x)
+		t.tmp = append(t.tmp, t3)
+		s += t2 * t3
+	}
+	return s
+}
+
+// LayersBackward adds to dx and dw the vector-Jacobian product of Layers with
+// the seeds s, at the point recorded in t by LayersForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Layers
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func LayersBackward(t *LayersTape, s float64, dx []float64, dw *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	nelem := len(t.elem)
+	ntmp := len(t.tmp)
+	ndotTape := len(t.dotTape.calls)
+	x := t.x
+	nh2 := len(t.h2)
+	ntanh := len(t.tanh)
+	w := t.w
+	var dwSum float64
+	ds += s
+	for k := 3; k >= 1; k-- {
+		t1 := k
+		nelem--
+		t2 := t.elem[nelem]
+		ntmp--
+		t3 := t.tmp[ntmp]
+		ndotTape--
+		t.dh = slices.Grow(t.dh[:0], len(x))[:len(x)]
+		clear(t.dh)
+		dh := t.dh
+		nh2--
+		h := t.h2[nh2]
+		dotCallFixedBBackward(&t.dotTape, ndotTape, ds*t2, dh, dx)
+		dh[0] += ds * t3
+		t4 := len(h) - 1
+		for i := t4; i >= 0; i-- {
+			ntanh--
+			t5 := t.tanh[ntanh]
+			t6 := dh[i] * (1 - t5*t5) * float64(t1)
+			dwSum += t6 * x[i]
+			dx[i] += t6 * w
+			dh[i] = 0
+		}
+	}
+	*dw += dwSum
+}
+
+// LayersGrad returns Layers's result and its gradient with respect to x and w,
+// in that order (dx, dw), computed by reverse-mode automatic differentiation.
+func LayersGrad(x []float64, w float64) (float64, []float64, float64) {
+	var t LayersTape
+	t1 := LayersForward(&t, x, w)
+	dx := make([]float64, len(x))
+	var dw float64
+	LayersBackward(&t, 1, dx, &dw)
+	return t1, dx, dw
+}
+
+// LayersHVPTape is what LayersHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type LayersHVPTape struct {
+	// h: the memory of h, which Layers makes, kept from run to run.
+	h []float64
+	// h2: h as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	h2 [][]float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// s2: the value of s2 the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LayersHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LayersHVPTape) Bytes() int {
+	n := 0
+	n += len(t.h) * 8
+	n += len(t.h2) * 24
+	n += len(t.tanh) * 8
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	n += len(t.s2) * 8
+	return n
+}
+
+// LayersHVP returns Layers's result, its gradient with respect to x and w, and
+// the Hessian-vector product H·v for the direction (vx, vw), in that order:
+// H·v is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func LayersHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float64, float64, []float64, float64) {
+	var t LayersHVPTape
+	var dt LayersHVPTape
+	t.h = t.h[:0]
+	t.elem = t.elem[:0]
+	dt.elem = dt.elem[:0]
+	t.s2 = t.s2[:0]
+	dt.s2 = dt.s2[:0]
+	t.h2 = t.h2[:0]
+	dt.h2 = dt.h2[:0]
+	t.elem2 = t.elem2[:0]
+	dt.elem2 = dt.elem2[:0]
+	t.tanh = t.tanh[:0]
+	dt.tanh = dt.tanh[:0]
+	s := 0.0
+	t.elem = slices.Grow(t.elem, 3)
+	dt.elem = slices.Grow(dt.elem, 3)
+	t.h2 = slices.Grow(t.h2, 3)
+	dt.h2 = slices.Grow(dt.h2, 3)
+	t.s2 = slices.Grow(t.s2, 3)
+	dt.s2 = slices.Grow(dt.s2, 3)
+	for k := 1; k <= 3; k++ {
+		t1 := len(x)
+		t2 := make([]float64, t1)
+		t3 := make([]float64, t1)
+		t.h2 = append(t.h2, t2)
+		dt.h2 = append(dt.h2, t3)
+		t4 := len(t2)
+		t.tanh = slices.Grow(t.tanh, t4)
+		dt.tanh = slices.Grow(dt.tanh, t4)
+		for i := range t2 {
+			t5 := x[i]
+			t6 := float64(k)
+			t7 := math.Tanh(w * t5 * t6)
+			t8 := (1 - t7*t7) * (t6 * (t5*vw + w*vx[i]))
+			t.tanh = append(t.tanh, t7)
+			dt.tanh = append(dt.tanh, t8)
+			t2[i] = t7
+			t3[i] = t8
+		}
+		t9 := t2[0]
+		t.elem = append(t.elem, t9)
+		dt.elem = append(dt.elem, t3[0])
+		s2 := 0.0
+		ds2 := 0.0
+		t.elem2 = slices.Grow(t.elem2, t4)
+		dt.elem2 = slices.Grow(dt.elem2, t4)
+		for i2 := range t2 {
+			t10 := t2[i2]
+			t11 := t3[i2]
+			t.elem2 = append(t.elem2, t10)
+			dt.elem2 = append(dt.elem2, t11)
+			t12 := x[i2]
+			s2 += t10 * t12
+			ds2 += t12*t11 + t10*vx[i2]
+		}
+		t.s2 = append(t.s2, s2)
+		dt.s2 = append(dt.s2, ds2)
+		s += t9 * s2
+	}
+	t13 := len(x)
+	dx2 := make([]float64, t13)
+	ddx := make([]float64, t13)
+	var dw2 float64
+	ddw := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds3 float64
+	nelem := len(t.elem)
+	ns2 := len(t.s2)
+	var ds22 float64
+	dds2 := 0.0
+	nh2 := len(t.h2)
+	nelem2 := len(t.elem2)
+	ntanh := len(t.tanh)
+	var dwSum float64
+	ddwSum := 0.0
+	ds3 += 1
+	for k2 := 3; k2 >= 1; k2-- {
+		t14 := k2
+		nelem--
+		ns2--
+		nh2--
+		h := t.h2[nh2]
+		t15 := make([]float64, t13)
+		t16 := make([]float64, t13)
+		t17 := ds3
+		t18 := t17 * t.s2[ns2]
+		t19 := t17 * dt.s2[ns2]
+		ds22 += t17 * t.elem[nelem]
+		dds2 += t17 * dt.elem[nelem]
+		ds3 = 0
+		t20 := len(h) - 1
+		for i22 := t20; i22 >= 0; i22-- {
+			nelem2--
+			t21 := t.elem2[nelem2]
+			t22 := x[i22]
+			t23 := t22*dds2 + ds22*vx[i22]
+			t24 := ddx[i22] + (t21*dds2 + ds22*dt.elem2[nelem2])
+			dx2[i22] += ds22 * t21
+			ddx[i22] = t24
+			t25 := t16[i22] + t23
+			t15[i22] += ds22 * t22
+			t16[i22] = t25
+		}
+		t26 := t16[0] + t19
+		t15[0] += t18
+		t16[0] = t26
+		ds3 += t17
+		ds22 = 0
+		dds2 = 0
+		for i3 := t20; i3 >= 0; i3-- {
+			ntanh--
+			t27 := t.tanh[ntanh]
+			t28 := float64(t14)
+			t29 := x[i3]
+			t30 := t15[i3]
+			t31 := 1 - t27*t27
+			t32 := t30 * t31 * t28
+			t33 := t28 * (t31*t16[i3] - t30*(t27*dt.tanh[ntanh]*2))
+			dwSum += t32 * t29
+			ddwSum += t29*t33 + t32*vx[i3]
+			t34 := ddx[i3] + (w*t33 + t32*vw)
+			dx2[i3] += t32 * w
+			ddx[i3] = t34
+			t15[i3] = 0
+			t16[i3] = 0
+		}
+	}
+	dw2 += dwSum
+	ddw += ddwSum
+	return s, dx2, dw2, ddx, ddw
+}
+
+// PickTape is what PickForward keeps of one run of Pick for PickBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of PickForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 80 bytes, plus
+// dotTape.Bytes() + sqnormTape.Bytes() (the tapes of its call sites, each by
+// its own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x           24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	w           8 bytes per run: the parameter w
+//	h           8·len(x) bytes (8 bytes an entry): the memory of h, which Pick makes, kept from run to run
+//	h2          24 bytes per run (a reference to the caller's slice, not a copy): h as the forward sweep computed it
+//	dotTape     dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
+//	tmp         8 bytes per run: an intermediate value of the forward sweep
+//	prod        8 bytes per run: a product (prod) of the forward sweep
+//	sqnormTape  sqnormTape.Bytes(), a sqnormCallFixedXTape for the calls of one call site, one call per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
+//	tmp2        8 bytes per run: an intermediate value of the forward sweep
+//	dh          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which Pick makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of h, x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type PickTape struct {
+	// x: the parameter x.
+	x []float64
+	// w: the parameter w.
+	w float64
+	// h: the memory of h, which Pick makes, kept from run to run.
+	h []float64
+	// h2: h as the forward sweep computed it.
+	h2 []float64
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedABTape
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// sqnormTape: the tape sqnormCallFixedXForward fills and
+	// sqnormCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sqnormTape sqnormCallFixedXTape
+	// tmp2: an intermediate value of the forward sweep.
+	tmp2 float64
+	// dh: the derivatives of h, which Pick makes, in a buffer the backward sweep
+	// reuses.
+	dh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PickTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PickTape) Bytes() int {
+	n := 80
+	n += len(t.h) * 8
+	n += t.dotTape.Bytes()
+	n += t.sqnormTape.Bytes()
+	n += len(t.dh) * 8
+	return n
+}
+
+// PickForward runs Pick and records in t what PickBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func PickForward(t *PickTape, x []float64, w float64) float64 {
+	t.h = t.h[:0]
+	t.dotTape.calls = t.dotTape.calls[:0]
+	t.sqnormTape.calls = t.sqnormTape.calls[:0]
+	t.x = x
+	t.w = w
+	s := 0.0
+	if w > 0 {
+		t.h = slices.Grow(t.h, len(x))[:len(t.h)+len(x)]
+		h := slices.Clip(t.h[len(t.h)-len(x):])
+		clear(h)
+		t.h2 = h
+		for i := range h {
+			h[i] = math.Sin(w * x[i])
+		}
+		t1 := dotCallFixedABForward(&t.dotTape, h, h)
+		t.tmp = t1
+		s = t1 * h[0]
+	} else {
+		t2 := w * w
+		t.prod = t2
+		t3 := sqnormCallFixedXForward(&t.sqnormTape, x)
+		t.tmp2 = t3
+		s = t2 * t3
+	}
+	return s
+}
+
+// PickBackward adds to dx and dw the vector-Jacobian product of Pick with the
+// seeds s, at the point recorded in t by PickForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Pick and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func PickBackward(t *PickTape, s float64, dx []float64, dw *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	w := t.w
+	x := t.x
+	ndotTape := len(t.dotTape.calls)
+	var dwSum float64
+	nsqnormTape := len(t.sqnormTape.calls)
+	ds += s
+	if w > 0 {
+		h := t.h2
+		t1 := h[0]
+		t.dh = slices.Grow(t.dh[:0], len(x))[:len(x)]
+		clear(t.dh)
+		dh := t.dh
+		ndotTape--
+		dh[0] += ds * t.tmp
+		dotCallFixedABBackward(&t.dotTape, ndotTape, ds*t1, dh, dh)
+		t2 := len(h) - 1
+		for i := t2; i >= 0; i-- {
+			t3 := x[i]
+			t4 := dh[i] * math.Cos(w*t3)
+			dwSum += t4 * t3
+			dx[i] += t4 * w
+			dh[i] = 0
+		}
+	} else {
+		nsqnormTape--
+		t5 := ds * t.tmp2
+		sqnormCallFixedXBackward(&t.sqnormTape, nsqnormTape, ds*t.prod, dx)
+		*dw += t5 * w * 2
+	}
+	*dw += dwSum
+}
+
+// PickGrad returns Pick's result and its gradient with respect to x and w, in
+// that order (dx, dw), computed by reverse-mode automatic differentiation.
+func PickGrad(x []float64, w float64) (float64, []float64, float64) {
+	var t PickTape
+	t1 := PickForward(&t, x, w)
+	dx := make([]float64, len(x))
+	var dw float64
+	PickBackward(&t, 1, dx, &dw)
+	return t1, dx, dw
+}
+
+// PickHVPTape is what PickHVP records in its forward sweep, inside loops and
+// branches, for its backward sweep.
+type PickHVPTape struct {
+	// h: the memory of h, which Pick makes, kept from run to run.
+	h []float64
+	// h2: h as the forward sweep computed it.
+	h2 []float64
+	// s2: the value of s2 the backward sweep reads.
+	s2 float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// s3: the value of s3 the backward sweep reads.
+	s3 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PickHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PickHVPTape) Bytes() int {
+	n := 48
+	n += len(t.h) * 8
+	return n
+}
+
+// PickHVP returns Pick's result, its gradient with respect to x and w, and the
+// Hessian-vector product H·v for the direction (vx, vw), in that order: H·v
+// is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func PickHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float64, float64, []float64, float64) {
+	var t PickHVPTape
+	var dt PickHVPTape
+	t.h = t.h[:0]
+	s := 0.0
+	c1 := w > 0
+	if c1 {
+		t1 := len(x)
+		t2 := make([]float64, t1)
+		t3 := make([]float64, t1)
+		t.h2 = t2
+		dt.h2 = t3
+		for i := range t2 {
+			t4 := x[i]
+			t5 := w * t4
+			t6 := math.Cos(t5) * (t4*vw + w*vx[i])
+			t2[i] = math.Sin(t5)
+			t3[i] = t6
+		}
+		s2 := 0.0
+		ds2 := 0.0
+		for i2 := range t2 {
+			t7 := t2[i2]
+			t8 := t3[i2]
+			t9 := t2[i2]
+			s2 += t7 * t9
+			ds2 += t9*t8 + t7*t8
+		}
+		t.s2 = s2
+		dt.s2 = ds2
+		s = s2 * t2[0]
+	} else {
+		t10 := w * w
+		t.prod = t10
+		dt.prod = w * vw * 2
+		s3 := 0.0
+		ds3 := 0.0
+		for i3 := range x {
+			t11 := x[i3]
+			t12 := vx[i3]
+			t13 := x[i3]
+			s3 += t11 * t13
+			ds3 += t13*t12 + t11*t12
+		}
+		t.s3 = s3
+		dt.s3 = ds3
+		s = t10 * s3
+	}
+	t14 := len(x)
+	dx2 := make([]float64, t14)
+	ddx := make([]float64, t14)
+	var dw2 float64
+	ddw := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds4 float64
+	var ds22 float64
+	dds2 := 0.0
+	var dwSum float64
+	ddwSum := 0.0
+	var ds32 float64
+	dds3 := 0.0
+	ds4 += 1
+	if c1 {
+		h := t.h2
+		dh := dt.h2
+		t15 := make([]float64, t14)
+		t16 := make([]float64, t14)
+		t17 := ds4 * h[0]
+		t18 := ds4 * dh[0]
+		t19 := t16[0] + ds4*dt.s2
+		t15[0] += ds4 * t.s2
+		t16[0] = t19
+		ds22 += t17
+		dds2 += t18
+		t20 := len(h) - 1
+		for i22 := t20; i22 >= 0; i22-- {
+			t21 := h[i22]
+			t22 := h[i22]
+			t23 := ds22 * dh[i22]
+			t24 := t16[i22] + (t21*dds2 + t23)
+			t15[i22] += ds22 * t21
+			t16[i22] = t24
+			t25 := t16[i22] + (t22*dds2 + t23)
+			t15[i22] += ds22 * t22
+			t16[i22] = t25
+		}
+		for i4 := t20; i4 >= 0; i4-- {
+			t26 := x[i4]
+			t27 := vx[i4]
+			t28 := w * t26
+			t29 := t15[i4]
+			t30 := math.Cos(t28)
+			t31 := t29 * t30
+			t32 := t30*t16[i4] - t29*(math.Sin(t28)*(t26*vw+w*t27))
+			dwSum += t31 * t26
+			ddwSum += t26*t32 + t31*t27
+			t33 := ddx[i4] + (w*t32 + t31*vw)
+			dx2[i4] += t31 * w
+			ddx[i4] = t33
+			t15[i4] = 0
+			t16[i4] = 0
+		}
+	} else {
+		t34 := ds4 * t.s3
+		ds32 += ds4 * t.prod
+		dds3 += ds4 * dt.prod
+		t35 := t14 - 1
+		for i32 := t35; i32 >= 0; i32-- {
+			t36 := x[i32]
+			t37 := x[i32]
+			t38 := ds32 * vx[i32]
+			t39 := ddx[i32] + (t36*dds3 + t38)
+			dx2[i32] += ds32 * t36
+			ddx[i32] = t39
+			t40 := ddx[i32] + (t37*dds3 + t38)
+			dx2[i32] += ds32 * t37
+			ddx[i32] = t40
+		}
+		dw2 += t34 * w * 2
+		ddw += (w*(ds4*dt.s3) + t34*vw) * 2
+	}
+	dw2 += dwSum
+	ddw += ddwSum
+	return s, dx2, dw2, ddx, ddw
+}
+
+// RowsLSETape is what RowsLSEForward keeps of one run of RowsLSE for
+// RowsLSEBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of RowsLSEForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(m) + 24 bytes, plus
+// logSumExpTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	m              24 bytes per run (a reference to the caller's slice, not a copy): the parameter m
+//	logSumExpTape  logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, len(m) calls per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
+//	tmp            8·len(m) bytes (8 bytes an entry): an intermediate value of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of m it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type RowsLSETape struct {
+	// m: the parameter m.
+	m [][]float64
+	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
+	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logSumExpTape logSumExpCallFixedXTape
+	// tmp: an intermediate value of the forward sweep, one entry per iteration of
+	// the loop around it, read back last first.
+	tmp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RowsLSETape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RowsLSETape) Bytes() int {
+	n := 24
+	n += t.logSumExpTape.Bytes()
+	n += len(t.tmp) * 8
+	return n
+}
+
+// RowsLSEForward runs RowsLSE and records in t what RowsLSEBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func RowsLSEForward(t *RowsLSETape, m [][]float64) float64 {
+	t.tmp = t.tmp[:0]
+	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
+	t.m = m
+	s := 0.0
+	t1 := len(m)
+	t.logSumExpTape.calls = slices.Grow(t.logSumExpTape.calls, t1)
+	t.tmp = slices.Grow(t.tmp, t1)
+	for i := range m {
+		t2 := logSumExpCallFixedXForward(&t.logSumExpTape, m[i])
+		t.tmp = append(t.tmp, t2)
+		s += t2 * m[i][0]
+	}
+	return s
+}
+
+// RowsLSEBackward adds to dm the vector-Jacobian product of RowsLSE with the
+// seeds s, at the point recorded in t by RowsLSEForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those RowsLSE
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func RowsLSEBackward(t *RowsLSETape, s float64, dm [][]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	m := t.m
+	ntmp := len(t.tmp)
+	nlogSumExpTape := len(t.logSumExpTape.calls)
+	ds += s
+	t1 := len(m) - 1
+	for i := t1; i >= 0; i-- {
+		ntmp--
+		dmRow := dm[i]
+		nlogSumExpTape--
+		dmRow2 := dm[i]
+		t2 := ds * m[i][0]
+		dmRow[0] += ds * t.tmp[ntmp]
+		logSumExpCallFixedXBackward(&t.logSumExpTape, nlogSumExpTape, t2, dmRow2)
+	}
+}
+
+// RowsLSEGrad returns RowsLSE's result and its gradient with respect to m, in
+// that order (dm), computed by reverse-mode automatic differentiation.
+func RowsLSEGrad(m [][]float64) (float64, [][]float64) {
+	var t RowsLSETape
+	t1 := RowsLSEForward(&t, m)
+	dm := make([][]float64, len(m))
+	for i := range m {
+		dm[i] = make([]float64, len(m[i]))
+	}
+	RowsLSEBackward(&t, 1, dm)
+	return t1, dm
+}
+
+// RowsLSEHVPTape is what RowsLSEHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type RowsLSEHVPTape struct {
+	// m22: the value of m2 the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	m22 []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// m2: the value of m2 the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	m2 []float64
+	// s2: the value of s2 the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
+	// log: math.Log of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	log []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RowsLSEHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *RowsLSEHVPTape) Bytes() int {
+	n := 0
+	n += len(t.m22) * 8
+	n += len(t.exp) * 8
+	n += len(t.m2) * 8
+	n += len(t.s2) * 8
+	n += len(t.log) * 8
+	return n
+}
+
+// RowsLSEHVP returns RowsLSE's result, its gradient with respect to m, and the
+// Hessian-vector product H·v for the direction (vm), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+func RowsLSEHVP(m, vm [][]float64) (float64, [][]float64, [][]float64) {
+	var t RowsLSEHVPTape
+	var dt RowsLSEHVPTape
+	t.m2 = t.m2[:0]
+	dt.m2 = dt.m2[:0]
+	t.log = t.log[:0]
+	dt.log = dt.log[:0]
+	t.s2 = t.s2[:0]
+	dt.s2 = dt.s2[:0]
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	t.m22 = t.m22[:0]
+	dt.m22 = dt.m22[:0]
+	s := 0.0
+	t1 := len(m)
+	t.log = slices.Grow(t.log, t1)
+	dt.log = slices.Grow(dt.log, t1)
+	t.m2 = slices.Grow(t.m2, t1)
+	dt.m2 = slices.Grow(dt.m2, t1)
+	t.s2 = slices.Grow(t.s2, t1)
+	dt.s2 = slices.Grow(dt.s2, t1)
+	for i := range m {
+		t2 := m[i]
+		t3 := vm[i]
+		m2 := t2[0]
+		dm2 := t3[0]
+		t4 := len(t2)
+		t.m22 = slices.Grow(t.m22, t4)
+		dt.m22 = slices.Grow(dt.m22, t4)
+		for i6 := range t2 {
+			xi := t2[i6]
+			dxi := t3[i6]
+			t.m22 = append(t.m22, m2)
+			dt.m22 = append(dt.m22, dm2)
+			t5 := dxi
+			if m2 >= xi || math.IsNaN(m2) {
+				t5 = dm2
+			}
+			m2 = max(m2, xi)
+			dm2 = t5
+		}
+		s2 := 0.0
+		ds2 := 0.0
+		t.exp = slices.Grow(t.exp, t4)
+		dt.exp = slices.Grow(dt.exp, t4)
+		for i7 := range t2 {
+			xi2 := t2[i7]
+			dxi2 := t3[i7]
+			t6 := math.Exp(xi2 - m2)
+			t7 := t6 * (dxi2 - dm2)
+			t.exp = append(t.exp, t6)
+			dt.exp = append(dt.exp, t7)
+			s2 += t6
+			ds2 += t7
+		}
+		t.m2 = append(t.m2, m2)
+		dt.m2 = append(dt.m2, dm2)
+		t.s2 = append(t.s2, s2)
+		dt.s2 = append(dt.s2, ds2)
+		t8 := math.Log(s2)
+		t.log = append(t.log, t8)
+		dt.log = append(dt.log, ds2/s2)
+		s += (m2 + t8) * m[i][0]
+	}
+	dm3 := make([][]float64, t1)
+	ddm := make([][]float64, t1)
+	for i4 := range m {
+		t9 := make([]float64, len(m[i4]))
+		dm3[i4] = t9
+		ddm[i4] = make([]float64, len(t9))
+	}
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds3 float64
+	nm2 := len(t.m2)
+	nlog := len(t.log)
+	ns2 := len(t.s2)
+	var ds22 float64
+	dds2 := 0.0
+	var dm22 float64
+	ddm2 := 0.0
+	nexp := len(t.exp)
+	nm22 := len(t.m22)
+	ds3 += 1
+	t10 := t1 - 1
+	for i5 := t10; i5 >= 0; i5-- {
+		nm2--
+		nlog--
+		dmRow := dm3[i5]
+		ddmRow := ddm[i5]
+		ns2--
+		t11 := t.s2[ns2]
+		t12 := dt.s2[ns2]
+		t13 := m[i5]
+		dmRow2 := dm3[i5]
+		t14 := ds3
+		t15 := t14 * m[i5][0]
+		t16 := t14 * vm[i5][0]
+		t17 := ddmRow[0] + t14*(dt.m2[nm2]+dt.log[nlog])
+		dmRow[0] += t14 * (t.m2[nm2] + t.log[nlog])
+		ddmRow[0] = t17
+		t18 := t15 / t11
+		ds22 += t18
+		dds2 += t16/t11 - t18/t11*t12
+		dm22 += t15
+		ddm2 += t16
+		ds3 = 0
+		t19 := len(t13) - 1
+		for i2 := t19; i2 >= 0; i2-- {
+			nexp--
+			t20 := t.exp[nexp]
+			dxi22 := ds22 * t20
+			ddxi2 := t20*dds2 + ds22*dt.exp[nexp]
+			dm22 -= dxi22
+			ddm2 -= ddxi2
+			t21 := ddmRow[i2] + ddxi2
+			dmRow2[i2] += dxi22
+			ddmRow[i2] = t21
+		}
+		ds22 = 0
+		dds2 = 0
+		for i3 := t19; i3 >= 0; i3-- {
+			nm22--
+			t22 := t.m22[nm22]
+			xi3 := t13[i3]
+			c1 := t22 >= xi3 || math.IsNaN(t22)
+			var t23 float64
+			if c1 {
+				t23 = dm22
+			}
+			var t24 float64
+			if c1 {
+				t24 = ddm2
+			}
+			dxi3 := dm22
+			if c1 {
+				dxi3 = 0
+			}
+			ddxi := ddm2
+			if c1 {
+				ddxi = 0
+			}
+			dm22 = t23
+			ddm2 = t24
+			t25 := ddmRow[i3] + ddxi
+			dmRow2[i3] += dxi3
+			ddmRow[i3] = t25
+		}
+		t26 := ddmRow[0] + ddm2
+		dmRow2[0] += dm22
+		ddmRow[0] = t26
+		ds3 += t14
+		dm22 = 0
+		ddm2 = 0
+	}
+	return s, dm3, ddm
+}
+
+// NetLossTape is what LossForward keeps of one run of Loss for NetLossBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of LossForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 64 bytes, plus
+// netHiddenTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	nW             24 bytes per run (a reference to the caller's slice, not a copy): the field n.W
+//	nC             8 bytes per run: the field n.C
+//	x              24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	netHiddenTape  netHiddenTape.Bytes(), a netHiddenCallTape for the calls of one call site, len(x) calls per run: the tape netHiddenCallForward fills and netHiddenCallBackward reads
+//	tmp            8·len(x) bytes (8 bytes an entry): an intermediate value of the forward sweep
+//	s              8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of nW, x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type NetLossTape struct {
+	// nW: the field n.W.
+	nW []float64
+	// nC: the field n.C.
+	nC float64
+	// x: the parameter x.
+	x []float64
+	// netHiddenTape: the tape netHiddenCallForward fills and netHiddenCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	netHiddenTape netHiddenCallTape
+	// tmp: an intermediate value of the forward sweep, one entry per iteration of
+	// the loop around it, read back last first.
+	tmp []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in NetLossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *NetLossTape) Bytes() int {
+	n := 64
+	n += t.netHiddenTape.Bytes()
+	n += len(t.tmp) * 8
+	return n
+}
+
+// LossForward runs Loss and records in t what NetLossBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func (n *Net) LossForward(t *NetLossTape, x []float64) float64 {
+	t.tmp = t.tmp[:0]
+	t.netHiddenTape.calls = t.netHiddenTape.calls[:0]
+	t.nW = n.W
+	t.nC = n.C
+	t.x = x
+	s := 0.0
+	t1 := len(x)
+	t.netHiddenTape.calls = slices.Grow(t.netHiddenTape.calls, t1)
+	t.tmp = slices.Grow(t.tmp, t1)
+	for i := range x {
+		t2 := x[i]
+		t3 := n.W[i] * t2
+		t4 := netHiddenCallForward(&t.netHiddenTape, n.W, n.C, t2)
+		t.tmp = append(t.tmp, t4)
+		s += t3 * t4
+	}
+	t.s = s
+	return s * n.C
+}
+
+// NetLossBackward adds to dn and dx the vector-Jacobian product of Loss with
+// the seeds s, at the point recorded in t by LossForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those Loss and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func NetLossBackward(t *NetLossTape, s float64, dn *Net, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nC := t.nC
+	var ds float64
+	x := t.x
+	nW := t.nW
+	ntmp := len(t.tmp)
+	nnetHiddenTape := len(t.netHiddenTape.calls)
+	var dnCSum float64
+	t1 := s * t.s
+	ds += s * nC
+	t2 := len(x) - 1
+	for i := t2; i >= 0; i-- {
+		t3 := nW[i]
+		t4 := x[i]
+		ntmp--
+		nnetHiddenTape--
+		t5 := ds * t.tmp[ntmp]
+		dnC2 := 0.0
+		dx2 := 0.0
+		netHiddenCallBackward(&t.netHiddenTape, nnetHiddenTape, ds*(t3*t4), dn.W, &dnC2, &dx2)
+		dnCSum += dnC2
+		dx[i] += dx2 + t5*t3
+		dn.W[i] += t5 * t4
+	}
+	dn.C += t1 + dnCSum
+}
+
+// LossGrad returns Loss's result and its gradient with respect to n and x, in
+// that order (dn, dx), computed by reverse-mode automatic differentiation.
+func (n *Net) LossGrad(x []float64) (float64, *Net, []float64) {
+	var t NetLossTape
+	t1 := n.LossForward(&t, x)
+	dn := new(Net)
+	dn.W = make([]float64, len(n.W))
+	dx := make([]float64, len(x))
+	NetLossBackward(&t, 1, dn, dx)
+	return t1, dn, dx
+}
+
+// LossHVPTape is what LossHVP records in its forward sweep, inside loops and
+// branches, for its backward sweep.
+type LossHVPTape struct {
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LossHVPTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LossHVPTape) Bytes() int {
+	n := 0
+	n += len(t.tanh) * 8
+	return n
+}
+
+// LossHVP returns Loss's result, its gradient with respect to n and x, and the
+// Hessian-vector product H·v for the direction (vn, vx), in that order: H·v
+// is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+func (n *Net) LossHVP(x []float64, vn *Net, vx []float64) (float64, *Net, []float64, *Net, []float64) {
+	var t LossHVPTape
+	var dt LossHVPTape
+	t.tanh = t.tanh[:0]
+	dt.tanh = dt.tanh[:0]
+	s := 0.0
+	ds := 0.0
+	t1 := len(x)
+	t.tanh = slices.Grow(t.tanh, t1)
+	dt.tanh = slices.Grow(dt.tanh, t1)
+	for i := range x {
+		t2 := n.W[i]
+		t3 := x[i]
+		t4 := vx[i]
+		t5 := t2 * t3
+		t6 := math.Tanh(n.C * t3)
+		t7 := (1 - t6*t6) * (t3*vn.C + n.C*t4)
+		t.tanh = append(t.tanh, t6)
+		dt.tanh = append(dt.tanh, t7)
+		s += t5 * t6
+		ds += t6*(t3*vn.W[i]+t2*t4) + t5*t7
+	}
+	t8 := len(n.W)
+	dnW2 := make([]float64, t8)
+	ddnW := make([]float64, t8)
+	var dnC2 float64
+	ddnC := 0.0
+	dx2 := make([]float64, t1)
+	ddx := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	dds := 0.0
+	ntanh := len(t.tanh)
+	var dnCSum float64
+	ddnCSum := 0.0
+	ds2 += 1 * n.C
+	dds += vn.C
+	t9 := t1 - 1
+	for i2 := t9; i2 >= 0; i2-- {
+		t10 := n.W[i2]
+		t11 := vn.W[i2]
+		t12 := x[i2]
+		t13 := vx[i2]
+		t14 := t10 * t12
+		ntanh--
+		t15 := t.tanh[ntanh]
+		t16 := dt.tanh[ntanh]
+		t17 := ds2 * t15
+		t18 := t15*dds + ds2*t16
+		t19 := ds2 * t14
+		t20 := 1 - t15*t15
+		t21 := t19 * t20
+		t22 := t20*(t14*dds+ds2*(t12*t11+t10*t13)) - t19*(t15*t16*2)
+		dnCSum += t21 * t12
+		ddnCSum += t12*t22 + t21*t13
+		t23 := ddx[i2] + (n.C*t22 + t21*vn.C + (t10*t18 + t17*t11))
+		dx2[i2] += t21*n.C + t17*t10
+		ddx[i2] = t23
+		t24 := ddnW[i2] + (t12*t18 + t17*t13)
+		dnW2[i2] += t17 * t12
+		ddnW[i2] = t24
+	}
+	dnC2 += 1*s + dnCSum
+	ddnC += ds + ddnCSum
+	dn := new(Net)
+	dn.W = dnW2
+	hvn := new(Net)
+	hvn.W = ddnW
+	dn.C = dnC2
+	hvn.C = ddnC
+	return s * n.C, dn, dx2, hvn, ddx
+}
+
+// SpringTape is what SpringForward keeps of one run of Spring for
+// SpringBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of SpringForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	pA    8 bytes per run: the field p.A
+//	tmp2  8 bytes per run: result 1 of a call of sqGrad
+//	dsq   8 bytes per run: result 2 of a call of sqGrad
+//	exp   8 bytes per run: math.Exp of the forward sweep
+//	tmp   8 bytes per run: result 1 of a call of sqGrad
+//	dsq2  8 bytes per run: result 2 of a call of sqGrad
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: da,
+// db.
+type SpringTape struct {
+	// pA: the field p.A.
+	pA float64
+	// tmp2: result 1 of a call of sqGrad.
+	tmp2 float64
+	// dsq: result 2 of a call of sqGrad.
+	dsq float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// tmp: result 1 of a call of sqGrad.
+	tmp float64
+	// dsq2: result 2 of a call of sqGrad.
+	dsq2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SpringTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SpringTape) Bytes() int {
+	return 48
+}
+
+// SpringForward runs Spring and records in t what SpringBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func SpringForward(t *SpringTape, p, rest Pair) float64 {
+	t.pA = p.A
+	da := p.A - rest.A
+	db := p.B - rest.B
+	t1, dsq := sqGrad(da)
+	t.tmp2 = t1
+	t.dsq = dsq
+	t2 := math.Exp(db)
+	t.exp = t2
+	t3, dsq2 := sqGrad(db)
+	t.tmp = t3
+	t.dsq2 = dsq2
+	return t1*t2 + t3*p.A
+}
+
+// SpringBackward adds to dp the vector-Jacobian product of Spring with the
+// seeds s, at the point recorded in t by SpringForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func SpringBackward(t *SpringTape, s float64, dp *Pair) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	pA := t.pA
+	dsq := t.dsq
+	t1 := t.exp
+	dsq2 := t.dsq2
+	dda := s * t1 * dsq
+	ddb := s*pA*dsq2 + s*t.tmp2*t1
+	dp.A += s*t.tmp + dda
+	dp.B += ddb
+}
+
+// SpringGrad returns Spring's result and its gradient with respect to p, in
+// that order (dp), computed by reverse-mode automatic differentiation.
+func SpringGrad(p, rest Pair) (float64, Pair) {
+	var t SpringTape
+	t1 := SpringForward(&t, p, rest)
+	var dp Pair
+	SpringBackward(&t, 1, &dp)
+	return t1, dp
+}
+
+// SpringHVPTape is what SpringHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type SpringHVPTape struct{}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SpringHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SpringHVPTape) Bytes() int {
+	return 0
+}
+
+// SpringHVP returns Spring's result, its gradient with respect to p, and the
+// Hessian-vector product H·v for the direction (vp), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+func SpringHVP(p, rest, vp Pair) (float64, Pair, Pair) {
+	da := p.A - rest.A
+	db := p.B - rest.B
+	t1 := da * da
+	t2 := math.Exp(db)
+	t3 := t2 * vp.B
+	t4 := db * db
+	var dpA2 float64
+	ddpA := 0.0
+	var dpB2 float64
+	ddpB := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t5 := 1 * p.A
+	t6 := 1 * t2
+	t7 := 1 * t1
+	dda := t6 * da * 2
+	ddda := (da*t3 + t6*vp.A) * 2
+	ddb := t5*db*2 + t7*t2
+	dddb := (db*vp.A+t5*vp.B)*2 + (t2*(da*vp.A*2) + t7*t3)
+	dpA2 += 1*t4 + dda
+	ddpA += db*vp.B*2 + ddda
+	dpB2 += ddb
+	ddpB += dddb
+	var dp Pair
+	dp.A = dpA2
+	var hvp Pair
+	hvp.A = ddpA
+	dp.B = dpB2
+	hvp.B = ddpB
+	return t1*t2 + t4*p.A, dp, hvp
+}
+
+// RenderTape is what RenderForward keeps of one run of Render for
+// RenderBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of RenderForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 24 bytes, plus
+// sqnormTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x           24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	sin         8·len(x) bytes (8 bytes an entry): math.Sin of the forward sweep
+//	sqnormTape  sqnormTape.Bytes(), a sqnormCallFixedXTape for the calls of one call site, one call per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type RenderTape struct {
+	// x: the parameter x.
+	x []float64
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+	// sqnormTape: the tape sqnormCallFixedXForward fills and
+	// sqnormCallFixedXBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sqnormTape sqnormCallFixedXTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RenderTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RenderTape) Bytes() int {
+	n := 24
+	n += len(t.sin) * 8
+	n += t.sqnormTape.Bytes()
+	return n
+}
+
+// RenderForward runs Render and records in t what RenderBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func RenderForward(t *RenderTape, x, out []float64) float64 {
+	t.sqnormTape.calls = t.sqnormTape.calls[:0]
+	t.sin = t.sin[:0]
+	t.x = x
+	t.sin = slices.Grow(t.sin, len(x))
+	for i := range x {
+		t1 := math.Sin(x[i])
+		t.sin = append(t.sin, t1)
+		out[i] = t1 * x[0]
+	}
+	t2 := sqnormCallFixedXForward(&t.sqnormTape, out)
+	return t2
+}
+
+// RenderBackward adds to dx the vector-Jacobian product of Render with the
+// seeds dout and s, at the point recorded in t by RenderForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those Render and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
+//
+// dout holds the seed of what Render writes into its output slice on entry, and
+// is used up: it is zero on return.
+func RenderBackward(t *RenderTape, s float64, dx, dout []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	nsqnormTape := len(t.sqnormTape.calls)
+	nsqnormTape--
+	x := t.x
+	nsin := len(t.sin)
+	sqnormCallFixedXBackward(&t.sqnormTape, nsqnormTape, s, dout)
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		nsin--
+		t2 := x[i]
+		t3 := dout[i]
+		t4 := t3 * x[0]
+		dx[0] += t3 * t.sin[nsin]
+		dx[i] += t4 * math.Cos(t2)
+		dout[i] = 0
+	}
+}
+
+// RenderGrad returns Render's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func RenderGrad(x, out []float64) (float64, []float64) {
+	var t RenderTape
+	t1 := RenderForward(&t, x, out)
+	dx := make([]float64, len(x))
+	dout := make([]float64, len(out))
+	RenderBackward(&t, 1, dx, dout)
+	return t1, dx
+}
+
+// RenderHVPTape is what RenderHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type RenderHVPTape struct {
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RenderHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *RenderHVPTape) Bytes() int {
+	n := 0
+	n += len(t.sin) * 8
+	return n
+}
+
+// RenderHVP returns Render's result, its gradient with respect to x, and the
+// Hessian-vector product H·v for the direction (vx), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+//
+// dout receives the derivative along v of what Render writes into out.
+func RenderHVP(x, out, vx, dout []float64) (float64, []float64, []float64) {
+	var t RenderHVPTape
+	var dt RenderHVPTape
+	t.sin = t.sin[:0]
+	dt.sin = dt.sin[:0]
+	t1 := len(x)
+	t.sin = slices.Grow(t.sin, t1)
+	dt.sin = slices.Grow(dt.sin, t1)
+	for i := range x {
+		t2 := x[i]
+		t3 := math.Sin(t2)
+		t4 := math.Cos(t2) * vx[i]
+		t.sin = append(t.sin, t3)
+		dt.sin = append(dt.sin, t4)
+		t5 := x[0]
+		t6 := t5*t4 + t3*vx[0]
+		out[i] = t3 * t5
+		dout[i] = t6
+	}
+	s := 0.0
+	for i2 := range out {
+		s += out[i2] * out[i2]
+	}
+	dx2 := make([]float64, t1)
+	ddx := make([]float64, t1)
+	t7 := len(out)
+	dout2 := make([]float64, t7)
+	ddout := make([]float64, t7)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	nsin := len(t.sin)
+	ds2 += 1
+	t8 := t7 - 1
+	for i22 := t8; i22 >= 0; i22-- {
+		t9 := ds2 * out[i22]
+		t10 := ds2 * dout[i22]
+		t11 := ddout[i22] + t10
+		dout2[i22] += ds2 * out[i22]
+		ddout[i22] = t11
+		t12 := ddout[i22] + t10
+		dout2[i22] += t9
+		ddout[i22] = t12
+	}
+	t13 := t1 - 1
+	for i3 := t13; i3 >= 0; i3-- {
+		nsin--
+		t14 := t.sin[nsin]
+		t15 := x[0]
+		t16 := x[i3]
+		t17 := vx[i3]
+		t18 := dout2[i3]
+		t19 := ddout[i3]
+		t20 := t18 * t15
+		t21 := t15*t19 + t18*vx[0]
+		t22 := ddx[0] + (t14*t19 + t18*dt.sin[nsin])
+		dx2[0] += t18 * t14
+		ddx[0] = t22
+		t23 := math.Cos(t16)
+		t24 := ddx[i3] + (t23*t21 - t20*(math.Sin(t16)*t17))
+		dx2[i3] += t20 * t23
+		ddx[i3] = t24
+		dout2[i3] = 0
+		ddout[i3] = 0
+	}
+	return s, dx2, ddx
+}
+
+// SquareTape is what SquareForward keeps of one run of Square for
+// SquareBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of SquareForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(x) + 32 bytes, plus
+// dotTape.Bytes() (the tapes of its call sites, each by its own formula summed
+// over the site's calls). Bytes returns that count for a filled tape: each
+// value's size, a slice's 24-byte header where the tape keeps a reference, a
+// stack's entries; not Go's padding, nor spare capacity.
+//
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	elem     8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//	dotTape  dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
+//	tmp      8 bytes per run: an intermediate value of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type SquareTape struct {
+	// x: the parameter x.
+	x []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedABTape
+	// tmp: an intermediate value of the forward sweep.
+	tmp float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SquareTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SquareTape) Bytes() int {
+	n := 32
+	n += len(t.elem) * 8
+	n += t.dotTape.Bytes()
+	return n
+}
+
+// SquareForward runs Square and records in t what SquareBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func SquareForward(t *SquareTape, x []float64) float64 {
+	t.dotTape.calls = t.dotTape.calls[:0]
+	t.elem = t.elem[:0]
+	t.x = x
+	t.elem = slices.Grow(t.elem, len(x))
+	for i := range x {
+		t1 := x[i]
+		t.elem = append(t.elem, t1)
+		x[i] = t1 * t1
+	}
+	t2 := x[0]
+	t3 := dotCallFixedABForward(&t.dotTape, x, x)
+	t.tmp = t3
+	return t2 * t3
+}
+
+// SquareBackward adds to dx the vector-Jacobian product of Square with the
+// seeds dx and s, at the point recorded in t by SquareForward. It keeps buffers
+// of its own in t, for the derivatives of slices it is not passed (those Square
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+//
+// dx holds, on entry, the seed of what Square leaves in x, and on return the
+// derivative with respect to what x held before.
+func SquareBackward(t *SquareTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	ndotTape := len(t.dotTape.calls)
+	ndotTape--
+	nelem := len(t.elem)
+	t1 := s * t.tmp
+	dotCallFixedABBackward(&t.dotTape, ndotTape, s*x[0], dx, dx)
+	dx[0] += t1
+	t2 := len(x) - 1
+	for i := t2; i >= 0; i-- {
+		nelem--
+		dx[i] = dx[i] * t.elem[nelem] * 2
+	}
+}
+
+// SquareGrad returns Square's result and its gradient with respect to x, in
+// that order (dx), computed by reverse-mode automatic differentiation.
+func SquareGrad(x []float64) (float64, []float64) {
+	var t SquareTape
+	t1 := SquareForward(&t, x)
+	dx := make([]float64, len(x))
+	SquareBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// SquareHVPTape is what SquareHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type SquareHVPTape struct {
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SquareHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *SquareHVPTape) Bytes() int {
+	n := 0
+	n += len(t.elem) * 8
+	return n
+}
+
+// SquareHVP returns Square's result, its gradient with respect to x, and the
+// Hessian-vector product H·v for the direction (vx), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+func SquareHVP(x, vx []float64) (float64, []float64, []float64) {
+	dx := make([]float64, len(vx))
+	copy(dx, vx)
+	var t SquareHVPTape
+	var dt SquareHVPTape
+	t.elem = t.elem[:0]
+	dt.elem = dt.elem[:0]
+	t1 := len(x)
+	t.elem = slices.Grow(t.elem, t1)
+	dt.elem = slices.Grow(dt.elem, t1)
+	for i := range x {
+		t2 := x[i]
+		t3 := dx[i]
+		t.elem = append(t.elem, t2)
+		dt.elem = append(dt.elem, t3)
+		x[i] = t2 * t2
+		dx[i] = t2 * t3 * 2
+	}
+	s := 0.0
+	ds := 0.0
+	for i2 := range x {
+		t4 := x[i2]
+		t5 := dx[i2]
+		t6 := x[i2]
+		s += t4 * t6
+		ds += t6*t5 + t4*t5
+	}
+	t7 := x[0] * s
+	dx2 := make([]float64, t1)
+	ddx := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	dds := 0.0
+	nelem := len(t.elem)
+	ds2 += 1 * x[0]
+	dds += dx[0]
+	t8 := t1 - 1
+	for i22 := t8; i22 >= 0; i22-- {
+		t9 := x[i22]
+		t10 := x[i22]
+		t11 := ds2 * dx[i22]
+		t12 := ddx[i22] + (t9*dds + t11)
+		dx2[i22] += ds2 * t9
+		ddx[i22] = t12
+		t13 := ddx[i22] + (t10*dds + t11)
+		dx2[i22] += ds2 * t10
+		ddx[i22] = t13
+	}
+	t14 := ddx[0] + ds
+	dx2[0] += 1 * s
+	ddx[0] = t14
+	for i3 := t8; i3 >= 0; i3-- {
+		nelem--
+		t15 := t.elem[nelem]
+		t16 := dx2[i3]
+		t17 := (t15*ddx[i3] + t16*dt.elem[nelem]) * 2
+		dx2[i3] = t16 * t15 * 2
+		ddx[i3] = t17
+	}
+	return t7, dx2, ddx
+}
+
+// dotCallBFixedATape is what dotCallBFixedAForward keeps of the calls of dot at
+// one call site for dotCallBFixedABackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of a it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallBFixedATape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallBFixedATape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *dotCallBFixedATape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	return n
+}
+
+// dotCallBFixedAForward runs dot and records in t what dotCallBFixedABackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func dotCallBFixedAForward(t *dotCallBFixedATape, a, b []float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// dotCallBFixedABackward adds to db the vector-Jacobian product of dot with the
+// seeds s, at the point that call number call of dotCallBFixedAForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func dotCallBFixedABackward(t *dotCallBFixedATape, call int, s float64, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	a := c.a
+	ds += s
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
+		db[i] += ds * a[i]
+	}
+}
+
+// sigmoidTape is what sigmoidForward keeps of one run of sigmoid for
+// sigmoidBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of sigmoidForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 56 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	z     8 bytes per run: the parameter z
+//	exp   8 bytes per run: math.Exp of the forward sweep
+//	sum   8 bytes per run: a sum (sum) of the forward sweep
+//	quo   8 bytes per run: a quotient (quo) of the forward sweep
+//	e     8 bytes per run: e as the forward sweep computed it
+//	sum2  8 bytes per run: a sum (sum) of the forward sweep
+//	quo2  8 bytes per run: a quotient (quo) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type sigmoidTape struct {
+	// z: the parameter z.
+	z float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// sum: a sum (sum) of the forward sweep.
+	sum float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+	// e: e as the forward sweep computed it.
+	e float64
+	// sum2: a sum (sum) of the forward sweep.
+	sum2 float64
+	// quo2: a quotient (quo) of the forward sweep.
+	quo2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in sigmoidTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *sigmoidTape) Bytes() int {
+	return 56
+}
+
+// sigmoidForward runs sigmoid and records in t what sigmoidBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func sigmoidForward(t *sigmoidTape, z float64) float64 {
+	t.z = z
+	if z >= 0 {
+		t1 := math.Exp(-z)
+		t.exp = t1
+		t2 := 1 + t1
+		t.sum = t2
+		t3 := 1 / t2
+		t.quo = t3
+		return t3
+	} else {
+		e := math.Exp(z)
+		t.e = e
+		t4 := 1 + e
+		t.sum2 = t4
+		t5 := e / t4
+		t.quo2 = t5
+		return t5
+	}
+}
+
+// sigmoidBackward adds to dz the vector-Jacobian product of sigmoid with the
+// seeds s, at the point recorded in t by sigmoidForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func sigmoidBackward(t *sigmoidTape, s float64, dz *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	z := t.z
+	if z >= 0 {
+		*dz += s * (t.quo / t.sum) * t.exp
+	} else {
+		e := t.e
+		t1 := t.sum2
+		de := s/t1 - s*(t.quo2/t1)
+		*dz += de * e
+	}
+}
+
+// sigmoidGrad returns sigmoid's result and its gradient with respect to z, in
+// that order (dz), computed by reverse-mode automatic differentiation.
+func sigmoidGrad(z float64) (float64, float64) {
+	var t sigmoidTape
+	t1 := sigmoidForward(&t, z)
+	var dz float64
+	sigmoidBackward(&t, 1, &dz)
+	return t1, dz
+}
+
+// sqnormCallFixedXTape is what sqnormCallFixedXForward keeps of the calls of
+// sqnorm at one call site for sqnormCallFixedXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 8·calls bytes, plus dotTape.Bytes() (the tapes of its
+// call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls    8 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	dotTape  dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type sqnormCallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			dotTape int
+		}
+	}
+	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	dotTape dotCallFixedABTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// sqnormCallFixedXTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *sqnormCallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 8
+	n += t.dotTape.Bytes()
+	return n
+}
+
+// sqnormCallFixedXForward runs sqnorm and records in t what
+// sqnormCallFixedXBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func sqnormCallFixedXForward(t *sqnormCallFixedXTape, x []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.dotTape.calls = t.dotTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	t1 := dotCallFixedABForward(&t.dotTape, x, x)
+	c.end.dotTape = len(t.dotTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
+	return t1
+}
+
+// sqnormCallFixedXBackward adds to dx the vector-Jacobian product of sqnorm
+// with the seeds s, at the point that call number call of
+// sqnormCallFixedXForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those sqnorm and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+func sqnormCallFixedXBackward(t *sqnormCallFixedXTape, call int, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	ndotTape := c.end.dotTape
+	ndotTape--
+	dotCallFixedABBackward(&t.dotTape, ndotTape, s, dx, dx)
+}
+
+// dotCallFixedABTape is what dotCallFixedABForward keeps of the calls of dot at
+// one call site for dotCallFixedABBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of a, b it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallFixedABTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallFixedABTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *dotCallFixedABTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	return n
+}
+
+// dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
+// with the seeds s, at the point that call number call of dotCallFixedABForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func dotCallFixedABBackward(t *dotCallFixedABTape, call int, s float64, da, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	a := c.a
+	b := c.b
+	ds += s
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := ds * b[i]
+		db[i] += ds * a[i]
+		da[i] += t2
+	}
+}
+
+// logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of the calls
+// of logSumExp at one call site for logSumExpCallFixedXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 48·calls + 16·len(x) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	m      8·len(x) bytes (8 bytes an entry): the value of m the backward sweep reads
+//	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: xi2.
+type logSumExpCallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// s: the value of s the backward sweep reads.
+		s float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			m   int
+			exp int
+		}
+	}
+	// m: the value of m the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	m []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// logSumExpCallFixedXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *logSumExpCallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 48
+	n += len(t.m) * 8
+	n += len(t.exp) * 8
+	return n
+}
+
+// logSumExpCallFixedXForward runs logSumExp and records in t what
+// logSumExpCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func logSumExpCallFixedXForward(t *logSumExpCallFixedXTape, x []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.exp = t.exp[:0]
+		t.m = t.m[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	m := x[0]
+	t1 := len(x)
+	t.m = slices.Grow(t.m, t1)
+	for i := range x {
+		xi := x[i]
+		t.m = append(t.m, m)
+		m = max(m, xi)
+	}
+	s := 0.0
+	t.exp = slices.Grow(t.exp, t1)
+	for i2 := range x {
+		xi2 := x[i2]
+		t2 := math.Exp(xi2 - m)
+		t.exp = append(t.exp, t2)
+		s += t2
+	}
+	c.s = s
+	c.end.m = len(t.m)
+	c.end.exp = len(t.exp)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.m = slices.Grow(t.m, c.end.m*more)
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
+	}
+	return m + math.Log(s)
+}
+
+// logSumExpCallFixedXBackward adds to dx the vector-Jacobian product of
+// logSumExp with the seeds s, at the point that call number call of
+// logSumExpCallFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, call int, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	var dm float64
+	x := c.x
+	nexp := c.end.exp
+	nm := c.end.m
+	ds += s / c.s
+	dm += s
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		nexp--
+		dxi2 := ds * t.exp[nexp]
+		dm -= dxi2
+		dx[i] += dxi2
+	}
+	for i2 := t1; i2 >= 0; i2-- {
+		nm--
+		t2 := t.m[nm]
+		xi := x[i2]
+		c1 := t2 >= xi || math.IsNaN(t2)
+		var t3 float64
+		if c1 {
+			t3 = dm
+		}
+		dxi := dm
+		if c1 {
+			dxi = 0
+		}
+		dm = t3
+		dx[i2] += dxi
+	}
+	dx[0] += dm
+}
+
+// polarJVP returns polar's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func polarJVP(x, y, dx, dy float64) (float64, float64, float64, float64) {
+	t1, t2 := sqJVP(x, dx)
+	t3, t4 := sqJVP(y, dy)
+	t5 := math.Sqrt(t1 + t3)
+	t6 := y*y + x*x
+	return t5, math.Atan2(y, x), 0.5 / t5 * (t2 + t4), x/t6*dy - y/t6*dx
+}
+
+// sqJVP returns sq's results and then their directional derivatives along the
+// tangents dx of x, computed by forward-mode automatic differentiation.
+func sqJVP(x, dx float64) (float64, float64) {
+	return x * x, x * dx * 2
+}
+
+// sqGrad returns sq's result and its gradient with respect to x, in that order
+// (dx), computed by reverse-mode automatic differentiation.
+func sqGrad(x float64) (float64, float64) {
+	var dx float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	dx += 1 * x * 2
+	return x * x, dx
+}
+
+// firstAboveCallFixedXTape is what firstAboveCallFixedXForward keeps of the
+// calls of firstAbove at one call site for firstAboveCallFixedXBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 41·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  41 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type firstAboveCallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// c: the parameter c.
+		c float64
+		// iTrips: how many iterations of the loop on i began.
+		iTrips int
+		// done: whether a loop that can return or break finished without doing so.
+		done bool
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// firstAboveCallFixedXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *firstAboveCallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 41
+	return n
+}
+
+// firstAboveCallFixedXForward runs firstAbove and records in t what
+// firstAboveCallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func firstAboveCallFixedXForward(t *firstAboveCallFixedXTape, x []float64, c float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c2 := &t.calls[len(t.calls)-1]
+	c2.x = x
+	c2.c = c
+	iTrips := 0
+	for i := range x {
+		iTrips++
+		if x[i] > c {
+			t1 := x[i]
+			c2.iTrips = iTrips
+			c2.done = false
+			return t1 * t1 * c
+		}
+	}
+	c2.iTrips = iTrips
+	c2.done = true
+	return c * c
+}
+
+// firstAboveCallFixedXBackward adds to dx and dc the vector-Jacobian product of
+// firstAbove with the seeds s, at the point that call number call of
+// firstAboveCallFixedXForward on t recorded. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func firstAboveCallFixedXBackward(t *firstAboveCallFixedXTape, call int, s float64, dx []float64, dc *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	x := c.x
+	c2 := c.c
+	var dcSum float64
+	if c.done {
+		*dc += s * c2 * 2
+	}
+	t1 := c.iTrips - 1
+	for i := t1; i >= 0; i-- {
+		t2 := i
+		if x[t2] > c2 {
+			t3 := x[t2]
+			dcSum += s * (t3 * t3)
+			dx[t2] += s * c2 * t3 * 2
+		}
+	}
+	*dc += dcSum
+}
+
+// dotCallFixedBTape is what dotCallFixedBForward keeps of the calls of dot at
+// one call site for dotCallFixedBBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 56·calls + 8·len(a) bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the elements of b it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type dotCallFixedBTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// a: the parameter a.
+		a []float64
+		// b: the parameter b.
+		b []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem int
+		}
+	}
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// dotCallFixedBTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *dotCallFixedBTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 56
+	n += len(t.elem) * 8
+	return n
+}
+
+// dotCallFixedBForward runs dot and records in t what dotCallFixedBBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func dotCallFixedBForward(t *dotCallFixedBTape, a, b []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.a = a
+	c.b = b
+	s := 0.0
+	t.elem = slices.Grow(t.elem, len(a))
+	for i := range a {
+		t1 := a[i]
+		t.elem = append(t.elem, t1)
+		s += t1 * b[i]
+	}
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
+	return s
+}
+
+// dotCallFixedBBackward adds to da and db the vector-Jacobian product of dot
+// with the seeds s, at the point that call number call of dotCallFixedBForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func dotCallFixedBBackward(t *dotCallFixedBTape, call int, s float64, da, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	a := c.a
+	nelem := c.end.elem
+	b := c.b
+	ds += s
+	t1 := len(a) - 1
+	for i := t1; i >= 0; i-- {
+		nelem--
+		t2 := ds * b[i]
+		db[i] += ds * t.elem[nelem]
+		da[i] += t2
+	}
+}
+
+// netHiddenCallTape is what netHiddenCallForward keeps of the calls of
+// netHidden at one call site for netHiddenCallBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type netHiddenCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// nC: the parameter nC.
+		nC float64
+		// x: the parameter x.
+		x float64
+		// tanh: math.Tanh of the forward sweep.
+		tanh float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// netHiddenCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *netHiddenCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 24
+	return n
+}
+
+// netHiddenCallForward runs netHidden and records in t what
+// netHiddenCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func netHiddenCallForward(t *netHiddenCallTape, nW []float64, nC, x float64) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.nC = nC
+	c.x = x
+	t1 := math.Tanh(nC * x)
+	c.tanh = t1
+	return t1
+}
+
+// netHiddenCallBackward adds to dnW, dnC and dx the vector-Jacobian product of
+// netHidden with the seeds s, at the point that call number call of
+// netHiddenCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
+func netHiddenCallBackward(t *netHiddenCallTape, call int, s float64, dnW []float64, dnC, dx *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	nC := c.nC
+	x := c.x
+	t1 := c.tanh
+	t2 := s * (1 - t1*t1)
+	*dnC += t2 * x
+	*dx += t2 * nC
+}

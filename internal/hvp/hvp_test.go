@@ -3,6 +3,7 @@ package hvp
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/godiff/godiff/internal/fdcheck"
@@ -27,6 +28,21 @@ func quadA(n int) []float64 {
 		a[i] = math.Sin(float64(3*i + 1))
 	}
 	return a
+}
+
+// logData is LogLoss's data for n weights: 7 rows of features and
+// labels, fixed.
+func logData(n int) (a, y []float64) {
+	const rows = 7
+	a = make([]float64, rows*n)
+	for i := range a {
+		a[i] = math.Sin(float64(2*i + 1))
+	}
+	y = make([]float64, rows)
+	for i := range y {
+		y[i] = float64(i % 2)
+	}
+	return a, y
 }
 
 var cases = []hcase{
@@ -137,10 +153,145 @@ var cases = []hcase{
 			f, dx, dy, hx, hy := EarlyHVP(x[0], x[1], v[0], v[1])
 			return f, []float64{dx, dy}, []float64{hx, hy}
 		}},
+	{name: "LogLoss", sizes: []int{1, 3, 5},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad: func(x []float64) (float64, []float64) {
+			a, y := logData(len(x))
+			return LogLossGrad(x, a, y)
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			a, y := logData(len(x))
+			return LogLossHVP(x, a, y, v)
+		}},
+	{name: "CrossEntropy", sizes: []int{1, 3, 6},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad:  func(x []float64) (float64, []float64) { return CrossEntropyGrad(x) },
+		hvp:   func(x, v []float64) (float64, []float64, []float64) { return CrossEntropyHVP(x, v) }},
+	{name: "Polar", sizes: []int{0},
+		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 2, 0.3, 2) },
+		grad: func(x []float64) (float64, []float64) {
+			f, dx, dy := PolarGrad(x[0], x[1])
+			return f, []float64{dx, dy}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dx, dy, hx, hy := PolarHVP(x[0], x[1], v[0], v[1])
+			return f, []float64{dx, dy}, []float64{hx, hy}
+		}},
+	{name: "Search", sizes: []int{1, 3, 6},
+		// x and c as one vector, c last; products x[i]*x[j] away from c.
+		point: func(rng *rand.Rand, n int) []float64 {
+			p := fdcheck.Uniform(rng, n+1, -1.5, 1.5)
+			p[n] = 0.5 + 0.1*float64(rng.IntN(3))
+			return p
+		},
+		grad: func(p []float64) (float64, []float64) {
+			n := len(p) - 1
+			f, dx, dc := SearchGrad(p[:n], p[n])
+			return f, append(dx, dc)
+		},
+		hvp: func(p, v []float64) (float64, []float64, []float64) {
+			n := len(p) - 1
+			f, dx, dc, hx, hc := SearchHVP(p[:n], p[n], v[:n], v[n])
+			return f, append(dx, dc), append(hx, hc)
+		}},
+	vecAndScalar("Layers", LayersGrad, LayersHVP, false),
+	vecAndScalar("Pick", PickGrad, PickHVP, true),
+	{name: "RowsLSE", sizes: []int{1, 2, 4},
+		// n rows of 3.
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, 3*n, -2, 2) },
+		grad: func(x []float64) (float64, []float64) {
+			f, dm := RowsLSEGrad(rows(x))
+			return f, slices.Concat(dm...)
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dm, hm := RowsLSEHVP(rows(x), rows(v))
+			return f, slices.Concat(dm...), slices.Concat(hm...)
+		}},
+	{name: "NetLoss", sizes: []int{1, 2, 4},
+		// [W | C | x], W and x of n.
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, 2*n+1, -1.5, 1.5) },
+		grad: func(p []float64) (float64, []float64) {
+			net, x := netAt(p)
+			f, dn, dx := net.LossGrad(x)
+			return f, slices.Concat(dn.W, []float64{dn.C}, dx)
+		},
+		hvp: func(p, v []float64) (float64, []float64, []float64) {
+			net, x := netAt(p)
+			vn, vx := netAt(v)
+			f, dn, dx, hn, hx := net.LossHVP(x, vn, vx)
+			return f, slices.Concat(dn.W, []float64{dn.C}, dx), slices.Concat(hn.W, []float64{hn.C}, hx)
+		}},
+	{name: "Spring", sizes: []int{0},
+		point: func(rng *rand.Rand, _ int) []float64 { return fdcheck.Uniform(rng, 2, -1.5, 1.5) },
+		grad: func(x []float64) (float64, []float64) {
+			f, dp := SpringGrad(Pair{x[0], x[1]}, Pair{0.3, -0.2})
+			return f, []float64{dp.A, dp.B}
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			f, dp, hp := SpringHVP(Pair{x[0], x[1]}, Pair{0.3, -0.2}, Pair{v[0], v[1]})
+			return f, []float64{dp.A, dp.B}, []float64{hp.A, hp.B}
+		}},
+	{name: "Render", sizes: []int{1, 3, 6},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad: func(x []float64) (float64, []float64) {
+			return RenderGrad(x, make([]float64, len(x)))
+		},
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			return RenderHVP(x, make([]float64, len(x)), v, make([]float64, len(x)))
+		}},
+	{name: "Square", sizes: []int{1, 3, 6},
+		// Square overwrites x: each call on a copy.
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
+		grad:  func(x []float64) (float64, []float64) { return SquareGrad(slices.Clone(x)) },
+		hvp: func(x, v []float64) (float64, []float64, []float64) {
+			return SquareHVP(slices.Clone(x), v)
+		}},
 	{name: "Nested", sizes: []int{1, 3, 6},
 		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -1, 1) },
 		grad:  func(x []float64) (float64, []float64) { return NestedGrad(x) },
 		hvp:   func(x, v []float64) (float64, []float64, []float64) { return NestedHVP(x, v) }},
+}
+
+// vecAndScalar is the case of a function of a slice x and a float w,
+// seen as a function of x with w appended; signed gives w either sign,
+// away from 0.
+func vecAndScalar(name string,
+	grad func(x []float64, w float64) (float64, []float64, float64),
+	hvp func(x []float64, w float64, vx []float64, vw float64) (float64, []float64, float64, []float64, float64), signed bool) hcase {
+	return hcase{name: name, sizes: []int{1, 3, 6},
+		point: func(rng *rand.Rand, n int) []float64 {
+			p := fdcheck.Uniform(rng, n+1, -1.5, 1.5)
+			p[n] = 0.2 + rng.Float64()
+			if signed && rng.IntN(2) == 0 {
+				p[n] = -p[n]
+			}
+			return p
+		},
+		grad: func(p []float64) (float64, []float64) {
+			n := len(p) - 1
+			f, dx, dw := grad(p[:n], p[n])
+			return f, append(dx, dw)
+		},
+		hvp: func(p, v []float64) (float64, []float64, []float64) {
+			n := len(p) - 1
+			f, dx, dw, hx, hw := hvp(p[:n], p[n], v[:n], v[n])
+			return f, append(dx, dw), append(hx, hw)
+		}}
+}
+
+// netAt cuts p = [W | C | x] into a Net and x.
+func netAt(p []float64) (*Net, []float64) {
+	n := (len(p) - 1) / 2
+	return &Net{W: p[:n], C: p[n]}, p[n+1:]
+}
+
+// rows cuts x into rows of 3.
+func rows(x []float64) [][]float64 {
+	var m [][]float64
+	for i := 0; i < len(x); i += 3 {
+		m = append(m, x[i:i+3])
+	}
+	return m
 }
 
 // points yields, for each case and size, a few random points and
