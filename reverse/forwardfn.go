@@ -38,7 +38,12 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 					args[i] = c.Value[a]
 				}
 				s.saveSnapshot(b, refs, old, args)
-				nv := b.Invoke(ir.Callee{Name: r.Derived.Name}, old.Type, args...)
+				var nv *ir.Value
+				if p := s.fused[old]; p != nil && p.site != nil {
+					nv = s.fusedIteration(b, refs, old, args)
+				} else {
+					nv = b.Invoke(ir.Callee{Name: r.Derived.Name}, old.Type, args...)
+				}
 				nv.Name = old.Name
 				c.Value[old] = nv
 			}
@@ -76,6 +81,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			return true
 		case old.Op.IsLoop():
 			s.saveHoisted(b, refs, c, old)
+			s.fuseBefore(b, refs, c, old)
 			s.onceVars(b, old, once)
 			if s.tripF[old] != nil {
 				n := &ir.Var{Name: tripName(old), Type: ir.Int}
@@ -115,6 +121,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		}
 		if old.Op.IsLoop() {
 			s.saveOnce(b, refs, old, once)
+			s.fuseAfter(b, refs, old)
 		}
 		if n := trips[old]; n != nil {
 			refs.save(b, s.tripF[old], b.Get(n))

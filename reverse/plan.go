@@ -49,6 +49,10 @@ type splitter struct {
 	// snapF holds, by such a call, the stacks of the state a loop with
 	// -every saves every so many iterations, one per state variable.
 	snapF map[*ir.Value][]*ir.TapeField
+	// fused and fusedLoop hold the fusions of checkpointed loops (fuse.go),
+	// by body call and by loop (nil: the loop is run again instead).
+	fused     map[*ir.Value]*fusePlan
+	fusedLoop map[*ir.Value]*fusePlan
 }
 
 func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
@@ -77,6 +81,8 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		onceLoads:  make(map[*ir.Value][]*ir.Value),
 		rerun:      make(map[*ir.TapeField]*ir.Value),
 		snapF:      make(map[*ir.Value][]*ir.TapeField),
+		fused:      make(map[*ir.Value]*fusePlan),
+		fusedLoop:  make(map[*ir.Value]*fusePlan),
 	}
 	s.flag(g.Body)
 	return s
