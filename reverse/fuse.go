@@ -103,6 +103,9 @@ func (s *splitter) planFusion(l *ir.Value) *fusePlan {
 			return nil
 		}
 		a := fuseAdj{param: i}
+		if ir.IsSlice(t) && !ir.IsFloat(ir.Elem(t)) {
+			return nil // rows of a scratch buffer would need making too
+		}
 		switch {
 		case i == 0:
 			a.kind = fuseSum
@@ -176,7 +179,7 @@ func (bw *backward) fusedCall(v *ir.Value, p *fusePlan) {
 			a.scratch = bw.s.fields.add("fusedD"+word, ir.Elem(x.Type), 0,
 				fmt.Sprintf("the derivatives of %s, summed over the iterations, per unit of the sum's derivative", name))
 			a.scratch.Scratch = true
-			a.ref = bw.s.fields.add("fusedD"+word+"Sum", x.Type, 0, "the derivatives of "+name+" the forward sweep summed, per unit of the sum's derivative")
+			a.ref = bw.s.fields.add("fusedD"+word+"Sum", x.Type, 0, a.scratch.Name+" as the forward sweep filled it")
 			if seed != nil && bw.s.act.Mem[ir.Root(x)] {
 				bw.flushElems(func(elem) bool { return true })
 				ds := bw.shadowOf(x)
@@ -258,4 +261,32 @@ func (s *splitter) fuseAfter(b *ir.Builder, refs tapeRefs, l *ir.Value) {
 			refs.save(b, a.ref, b.Get(p.cur[a.param].(*ir.Var)))
 		}
 	}
+}
+
+// fusedScratch reports whether f is a scratch buffer of a fused loop, or
+// the reference to one the backward sweep reads.
+func (s *splitter) fusedScratch(f *ir.TapeField) bool {
+	for _, p := range s.fused {
+		for _, a := range p.adj {
+			if a.scratch == f || a.kind == fuseRead && a.ref == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hoistScratch builds, with build, the scratch memory a checkpointed
+// loop's body call v writes as its iteration runs again, in the prologue
+// of the loop's own block, so that it is made (and zeroed) once per run of
+// the loop rather than once per iteration: each iteration overwrites a
+// work buffer before it reads it, and only sums into other memory, whose
+// value its derivatives do not read (Outline proves both).
+func (bw *backward) hoistScratch(v *ir.Value, build func() *ir.Value) *ir.Value {
+	l := v.Block.Parent
+	for !l.Op.IsLoop() {
+		l = l.Block.Parent
+	}
+	fr, seg := bw.frameOf(l)
+	return bw.inPrologue(fr, seg, build)
 }

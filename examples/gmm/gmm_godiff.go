@@ -221,22 +221,24 @@ func NLLJVP(theta, xs, dtheta []float64) (float64, float64) {
 //	xs                        24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	logSumExpTape             logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, one call per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
 //	comp                      8·k bytes (8 bytes an entry): the memory of comp, which NLLCheckpointed makes, kept from run to run
-//	fusedDMeansSum            24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of means the forward sweep summed, per unit of the sum's derivative
-//	fusedDLogStdSum           24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of logStd the forward sweep summed, per unit of the sum's derivative
-//	fusedDLogitsSum           24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of logits the forward sweep summed, per unit of the sum's derivative
+//	fusedDMeansSum            24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMeans as the forward sweep filled it
+//	fusedDLogStdSum           24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogStd as the forward sweep filled it
+//	fusedDLogitsSum           24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogits as the forward sweep filled it
 //	nllCheckpointedLoop1Tape  nllCheckpointedLoop1Tape.Bytes(), a nllCheckpointedLoop1CallNoXsFixedXsMeansTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:67 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDNorm                8 bytes per run: the derivative of norm, summed over the iterations, per unit of the sum's derivative
-//	fusedDMeans               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
-//	fusedDLogStd              a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of logStd, summed over the iterations, per unit of the sum's derivative
-//	fusedDLogits              a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of logits, summed over the iterations, per unit of the sum's derivative
-//	fusedDComp                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of comp, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
+//	fusedDMeans               a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
+//	fusedDLogStd              a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of logStd, summed over the iterations, per unit of the sum's derivative
+//	fusedDLogits              a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of logits, summed over the iterations, per unit of the sum's derivative
+//	fusedDComp                a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of comp, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; every iteration of the loop at gmm.go:67 (//godiff:checkpoint),
-// run again one at a time before its backward code by
-// nllCheckpointedLoop1CallNoXsFixedXsMeansForward, nothing recorded per
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// conversions; nothing of the iterations of the loop at gmm.go:67
+// (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by
+// nllCheckpointedLoop1CallNoXsFixedXsMeansForward and at once its backward code
+// by nllCheckpointedLoop1CallNoXsFixedXsMeansBackward, seeded with 1, and keeps
+// the derivatives it sums, which the backward sweep multiplies by the sum's;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: norm.
 type NLLCheckpointedTape struct {
@@ -250,14 +252,11 @@ type NLLCheckpointedTape struct {
 	logSumExpTape logSumExpCallFixedXTape
 	// comp: the memory of comp, which NLLCheckpointed makes, kept from run to run.
 	comp []float64
-	// fusedDMeansSum: the derivatives of means the forward sweep summed, per unit
-	// of the sum's derivative.
+	// fusedDMeansSum: fusedDMeans as the forward sweep filled it.
 	fusedDMeansSum []float64
-	// fusedDLogStdSum: the derivatives of logStd the forward sweep summed, per
-	// unit of the sum's derivative.
+	// fusedDLogStdSum: fusedDLogStd as the forward sweep filled it.
 	fusedDLogStdSum []float64
-	// fusedDLogitsSum: the derivatives of logits the forward sweep summed, per
-	// unit of the sum's derivative.
+	// fusedDLogitsSum: fusedDLogits as the forward sweep filled it.
 	fusedDLogitsSum []float64
 	// nllCheckpointedLoop1Tape: the tape of one iteration of the loop at gmm.go:67
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,

@@ -116,6 +116,9 @@ func pairs() []pair {
 	}
 	hist := func(rng *rand.Rand, n int) ([]float64, []float64) { return points(rng, 3), points(rng, n) }
 	scaled := func(rng *rand.Rand, n int) ([]float64, []float64) { return points(rng, 5), points(rng, n) }
+	rows := func(rng *rand.Rand, n int) ([][]float64, []float64) {
+		return [][]float64{points(rng, 2), points(rng, 2)}, points(rng, n)
+	}
 	model := func(rng *rand.Rand, n int) (*Model, []float64, []float64) {
 		return &Model{W: points(rng, 1), B: rng.Float64()}, points(rng, n), points(rng, n)
 	}
@@ -270,6 +273,32 @@ func pairs() []pair {
 				theta, xs := hist(rng, n)
 				var t NestedRecordedTape
 				NestedRecordedForward(&t, theta, xs)
+				return t.Bytes()
+			},
+		},
+		{
+			name: "Rows",
+			ckpt: func(rng *rand.Rand, n int) (float64, []float64) {
+				w, xs := rows(rng, n)
+				y, dw := RowsGrad(w, xs)
+				return y, append(dw[0], dw[1]...)
+			},
+			rec: func(rng *rand.Rand, n int) (float64, []float64) {
+				w, xs := rows(rng, n)
+				y, dw := RowsRecordedGrad(w, xs)
+				return y, append(dw[0], dw[1]...)
+			},
+			bytes: func(rng *rand.Rand, n int) int {
+				w, xs := rows(rng, n)
+				var t RowsTape
+				RowsForward(&t, w, xs)
+				RowsBackward(&t, 1, [][]float64{make([]float64, 2), make([]float64, 2)})
+				return t.Bytes()
+			},
+			recordedBytes: func(rng *rand.Rand, n int) int {
+				w, xs := rows(rng, n)
+				var t RowsRecordedTape
+				RowsRecordedForward(&t, w, xs)
 				return t.Bytes()
 			},
 		},

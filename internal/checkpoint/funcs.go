@@ -408,3 +408,31 @@ func NestedRecorded(theta, xs []float64) float64 {
 	}
 	return total
 }
+
+// Rows sums over the points a term of a row of w, a slice of slices the
+// loop reads: the forward sweep cannot sum its derivatives in a scratch
+// buffer of its own (the rows would need making too), so the loop is run
+// again in the backward sweep rather than fused.
+//
+//godiff:grad w
+func Rows(w [][]float64, xs []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for i, x := range xs {
+		r := w[i%len(w)]
+		s += math.Sin(r[0]*x) * r[1]
+	}
+	return s * s
+}
+
+// RowsRecorded is Rows without the checkpoint.
+//
+//godiff:grad w
+func RowsRecorded(w [][]float64, xs []float64) float64 {
+	s := 0.0
+	for i, x := range xs {
+		r := w[i%len(w)]
+		s += math.Sin(r[0]*x) * r[1]
+	}
+	return s * s
+}

@@ -22,20 +22,22 @@ import (
 //	xs                24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	lseTape           lseTape.Bytes(), a lseCallFixedXTape for the calls of one call site, one call per run: the tape lseCallFixedXForward fills and lseCallFixedXBackward reads
 //	comp              8·k bytes (8 bytes an entry): the memory of comp, which Mixture makes, kept from run to run
-//	fusedDMeansSum    24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of means the forward sweep summed, per unit of the sum's derivative
-//	fusedDLogStdSum   24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of logStd the forward sweep summed, per unit of the sum's derivative
-//	fusedDLogitsSum   24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of logits the forward sweep summed, per unit of the sum's derivative
+//	fusedDMeansSum    24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMeans as the forward sweep filled it
+//	fusedDLogStdSum   24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogStd as the forward sweep filled it
+//	fusedDLogitsSum   24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogits as the forward sweep filled it
 //	mixtureLoop1Tape  mixtureLoop1Tape.Bytes(), a mixtureLoop1CallNoXsFixedXsMeansTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:34 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDNorm        8 bytes per run: the derivative of norm, summed over the iterations, per unit of the sum's derivative
-//	fusedDMeans       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
-//	fusedDLogStd      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of logStd, summed over the iterations, per unit of the sum's derivative
-//	fusedDLogits      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of logits, summed over the iterations, per unit of the sum's derivative
-//	fusedDComp        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of comp, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
+//	fusedDMeans       a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
+//	fusedDLogStd      a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of logStd, summed over the iterations, per unit of the sum's derivative
+//	fusedDLogits      a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of logits, summed over the iterations, per unit of the sum's derivative
+//	fusedDComp        a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of comp, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; every iteration of the loop at funcs.go:34
-// (//godiff:checkpoint), run again one at a time before its backward code by
-// mixtureLoop1CallNoXsFixedXsMeansForward, nothing recorded per iteration;
+// conversions; nothing of the iterations of the loop at funcs.go:34
+// (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by
+// mixtureLoop1CallNoXsFixedXsMeansForward and at once its backward code by
+// mixtureLoop1CallNoXsFixedXsMeansBackward, seeded with 1, and keeps the
+// derivatives it sums, which the backward sweep multiplies by the sum's;
 // lengths, indexes and integer arithmetic, and loop counters (recovered from
 // the backward loops' own).
 //
@@ -51,14 +53,11 @@ type MixtureTape struct {
 	lseTape lseCallFixedXTape
 	// comp: the memory of comp, which Mixture makes, kept from run to run.
 	comp []float64
-	// fusedDMeansSum: the derivatives of means the forward sweep summed, per unit
-	// of the sum's derivative.
+	// fusedDMeansSum: fusedDMeans as the forward sweep filled it.
 	fusedDMeansSum []float64
-	// fusedDLogStdSum: the derivatives of logStd the forward sweep summed, per
-	// unit of the sum's derivative.
+	// fusedDLogStdSum: fusedDLogStd as the forward sweep filled it.
 	fusedDLogStdSum []float64
-	// fusedDLogitsSum: the derivatives of logits the forward sweep summed, per
-	// unit of the sum's derivative.
+	// fusedDLogitsSum: fusedDLogits as the forward sweep filled it.
 	fusedDLogitsSum []float64
 	// mixtureLoop1Tape: the tape of one iteration of the loop at funcs.go:34
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
@@ -677,26 +676,26 @@ func BatchRecordedGrad(w []float64, b float64, x, y []float64) (float64, []float
 // a stack's entries; not Go's padding, nor spare capacity.
 //
 //	hidden          8·h bytes (8 bytes an entry): the memory of hidden, which Layer makes, kept from run to run
-//	fusedDWhSum     24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of wh the forward sweep summed, per unit of the sum's derivative
-//	fusedDVSum      24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of v the forward sweep summed, per unit of the sum's derivative
+//	fusedDWhSum     24 bytes per run (a reference to the tape's buffer, not a copy): fusedDWh as the forward sweep filled it
+//	fusedDVSum      24 bytes per run (a reference to the tape's buffer, not a copy): fusedDV as the forward sweep filled it
 //	layerLoop1Tape  layerLoop1Tape.Bytes(), a layerLoop1CallNoXFixedXVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:121 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
-//	fusedDWh        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of wh, summed over the iterations, per unit of the sum's derivative
-//	fusedDHidden    a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of hidden, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
-//	fusedDV         a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of v, summed over the iterations, per unit of the sum's derivative
+//	fusedDWh        a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of wh, summed over the iterations, per unit of the sum's derivative
+//	fusedDHidden    a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of hidden, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
+//	fusedDV         a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of v, summed over the iterations, per unit of the sum's derivative
 //
-// Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at funcs.go:121 (//godiff:checkpoint), run again one at a time before
-// its backward code by layerLoop1CallNoXFixedXVForward, nothing recorded per
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: nothing of the
+// iterations of the loop at funcs.go:121 (//godiff:checkpoint): the forward
+// sweep runs each on one iteration's tape by layerLoop1CallNoXFixedXVForward
+// and at once its backward code by layerLoop1CallNoXFixedXVBackward, seeded
+// with 1, and keeps the derivatives it sums, which the backward sweep
+// multiplies by the sum's; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 type LayerTape struct {
 	// hidden: the memory of hidden, which Layer makes, kept from run to run.
 	hidden []float64
-	// fusedDWhSum: the derivatives of wh the forward sweep summed, per unit of the
-	// sum's derivative.
+	// fusedDWhSum: fusedDWh as the forward sweep filled it.
 	fusedDWhSum []float64
-	// fusedDVSum: the derivatives of v the forward sweep summed, per unit of the
-	// sum's derivative.
+	// fusedDVSum: fusedDV as the forward sweep filled it.
 	fusedDVSum []float64
 	// layerLoop1Tape: the tape of one iteration of the loop at funcs.go:121
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
@@ -1102,20 +1101,20 @@ func HistogramBackward(t *HistogramTape, s float64, dw []float64) {
 	clear(t.dbins)
 	dbins := t.dbins
 	xs := t.xs
+	t.scratchBins = slices.Grow(t.scratchBins[:0], t1)[:t1]
+	clear(t.scratchBins)
+	t2 := t.scratchBins
 	ds += s
-	t2 := t1 - 1
-	for i := t2; i >= 0; i-- {
+	t3 := t1 - 1
+	for i := t3; i >= 0; i-- {
 		v := bins[i]
 		dv := ds * v * 2
 		dbins[i] += dv
 	}
-	t3 := len(xs) - 1
-	for i2 := t3; i2 >= 0; i2-- {
+	t4 := len(xs) - 1
+	for i2 := t4; i2 >= 0; i2-- {
 		t.histogramLoop1Tape.calls = t.histogramLoop1Tape.calls[:0]
-		t.scratchBins = slices.Grow(t.scratchBins[:0], t1)[:t1]
-		clear(t.scratchBins)
-		t4 := t.scratchBins
-		histogramLoop1CallNoXsFixedXsForward(&t.histogramLoop1Tape, xs, k, t4, w, i2)
+		histogramLoop1CallNoXsFixedXsForward(&t.histogramLoop1Tape, xs, k, t2, w, i2)
 		histogramLoop1CallNoXsFixedXsBackward(&t.histogramLoop1Tape, 0, dbins, dw)
 	}
 }
@@ -1292,19 +1291,21 @@ func HistogramRecordedGrad(w, xs []float64) (float64, []float64) {
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	fusedDMWSum         24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of mW the forward sweep summed, per unit of the sum's derivative
+//	fusedDMWSum         24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMW as the forward sweep filled it
 //	modelLossLoop1Tape  modelLossLoop1Tape.Bytes(), a modelLossLoop1CallNoXsYsFixedXsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:214 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDMB            8 bytes per run: the derivative of mB, summed over the iterations, per unit of the sum's derivative
-//	fusedDMW            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of mW, summed over the iterations, per unit of the sum's derivative
+//	fusedDMW            a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of mW, summed over the iterations, per unit of the sum's derivative
 //
-// Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at funcs.go:214 (//godiff:checkpoint), run again one at a time before
-// its backward code by modelLossLoop1CallNoXsYsFixedXsForward, nothing recorded
-// per iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: nothing of the
+// iterations of the loop at funcs.go:214 (//godiff:checkpoint): the forward
+// sweep runs each on one iteration's tape by
+// modelLossLoop1CallNoXsYsFixedXsForward and at once its backward code by
+// modelLossLoop1CallNoXsYsFixedXsBackward, seeded with 1, and keeps the
+// derivatives it sums, which the backward sweep multiplies by the sum's;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
 type ModelLossTape struct {
-	// fusedDMWSum: the derivatives of mW the forward sweep summed, per unit of the
-	// sum's derivative.
+	// fusedDMWSum: fusedDMW as the forward sweep filled it.
 	fusedDMWSum []float64
 	// modelLossLoop1Tape: the tape of one iteration of the loop at funcs.go:214
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
@@ -2039,15 +2040,15 @@ func TailBackward(t *TailTape, s float64, dwh, dv []float64) {
 	wh := t.wh
 	d := len(wh) / h
 	hidden := t.hidden2
+	t.scratchHidden = slices.Grow(t.scratchHidden[:0], len(hidden))[:len(hidden)]
+	clear(t.scratchHidden)
+	t1 := t.scratchHidden
 	dhidden[0] += s
 	dloss += s
-	t1 := len(x)/d - 1
-	for i := t1; i >= 0; i-- {
+	t2 := len(x)/d - 1
+	for i := t2; i >= 0; i-- {
 		t.tailLoop1Tape.calls = t.tailLoop1Tape.calls[:0]
-		t.scratchHidden = slices.Grow(t.scratchHidden[:0], len(hidden))[:len(hidden)]
-		clear(t.scratchHidden)
-		t2 := t.scratchHidden
-		tailLoop1CallNoXFixedXVForward(&t.tailLoop1Tape, 0, h, d, wh, x, t2, v, i)
+		tailLoop1CallNoXFixedXVForward(&t.tailLoop1Tape, 0, h, d, wh, x, t1, v, i)
 		dloss2 := 0.0
 		tailLoop1CallNoXFixedXVBackward(&t.tailLoop1Tape, 0, dloss, &dloss2, dwh, dhidden, dv)
 		dloss = dloss2
@@ -2286,19 +2287,21 @@ func TailRecordedGrad(wh, v, x []float64) (float64, []float64, []float64) {
 //
 //	theta            24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
 //	r                8 bytes per run: r as the forward sweep computed it
-//	fusedDWSum       24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of w the forward sweep summed, per unit of the sum's derivative
+//	fusedDWSum       24 bytes per run (a reference to the tape's buffer, not a copy): fusedDW as the forward sweep filled it
 //	scaledLoop1Tape  scaledLoop1Tape.Bytes(), a scaledLoop1CallNoXsFixedXsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:357 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDR          8 bytes per run: the derivative of r, summed over the iterations, per unit of the sum's derivative
 //	fusedDC2         8 bytes per run: the derivative of c2, summed over the iterations, per unit of the sum's derivative
 //	s                8 bytes per run: the value of s the backward sweep reads
-//	fusedDW          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of w, summed over the iterations, per unit of the sum's derivative
+//	fusedDW          a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of w, summed over the iterations, per unit of the sum's derivative
 //
 // Recomputed by the backward sweep rather than stored: the elements of theta it
-// reads again (memory nothing writes afterwards); every iteration of the loop
-// at funcs.go:357 (//godiff:checkpoint), run again one at a time before its
-// backward code by scaledLoop1CallNoXsFixedXsForward, nothing recorded per
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// reads again (memory nothing writes afterwards); nothing of the iterations of
+// the loop at funcs.go:357 (//godiff:checkpoint): the forward sweep runs each
+// on one iteration's tape by scaledLoop1CallNoXsFixedXsForward and at once its
+// backward code by scaledLoop1CallNoXsFixedXsBackward, seeded with 1, and keeps
+// the derivatives it sums, which the backward sweep multiplies by the sum's;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: c2.
 type ScaledTape struct {
@@ -2306,8 +2309,7 @@ type ScaledTape struct {
 	theta []float64
 	// r: r as the forward sweep computed it.
 	r float64
-	// fusedDWSum: the derivatives of w the forward sweep summed, per unit of the
-	// sum's derivative.
+	// fusedDWSum: fusedDW as the forward sweep filled it.
 	fusedDWSum []float64
 	// scaledLoop1Tape: the tape of one iteration of the loop at funcs.go:357
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
@@ -2791,6 +2793,200 @@ func NestedRecordedGrad(theta, xs []float64) (float64, []float64) {
 	dtheta := make([]float64, len(theta))
 	NestedRecordedBackward(&t, 1, dtheta)
 	return t1, dtheta
+}
+
+// RowsTape is what RowsForward keeps of one run of Rows for RowsBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of RowsForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 56 bytes, plus rowsLoop1Tape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	rowsLoop1Tape  rowsLoop1Tape.Bytes(), a rowsLoop1CallNoXsFixedXsWTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:421 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
+//	w              24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	xs             24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	s              8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:421 (//godiff:checkpoint), run again one at a time before
+// its backward code by rowsLoop1CallNoXsFixedXsWForward, nothing recorded per
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type RowsTape struct {
+	// rowsLoop1Tape: the tape of one iteration of the loop at funcs.go:421
+	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
+	// again before its backward code, last iteration first, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	rowsLoop1Tape rowsLoop1CallNoXsFixedXsWTape
+	// w: the parameter w.
+	w [][]float64
+	// xs: the parameter xs.
+	xs []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RowsTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RowsTape) Bytes() int {
+	n := 56
+	n += t.rowsLoop1Tape.Bytes()
+	return n
+}
+
+// RowsForward runs Rows and records in t what RowsBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func RowsForward(t *RowsTape, w [][]float64, xs []float64) float64 {
+	t.rowsLoop1Tape.calls = t.rowsLoop1Tape.calls[:0]
+	t.w = w
+	t.xs = xs
+	s := 0.0
+	for i := range xs {
+		t1 := rowsLoop1(s, xs, w, i)
+		s = t1
+	}
+	t.s = s
+	return s * s
+}
+
+// RowsBackward adds to dw the vector-Jacobian product of Rows with the seeds s,
+// at the point recorded in t by RowsForward. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those Rows and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+func RowsBackward(t *RowsTape, s float64, dw [][]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	xs := t.xs
+	w := t.w
+	ds += s * t.s * 2
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
+		t.rowsLoop1Tape.calls = t.rowsLoop1Tape.calls[:0]
+		rowsLoop1CallNoXsFixedXsWForward(&t.rowsLoop1Tape, 0, xs, w, i)
+		ds2 := 0.0
+		rowsLoop1CallNoXsFixedXsWBackward(&t.rowsLoop1Tape, 0, ds, &ds2, dw)
+		ds = ds2
+	}
+}
+
+// RowsGrad returns Rows's result and its gradient with respect to w, in that
+// order (dw), computed by reverse-mode automatic differentiation.
+func RowsGrad(w [][]float64, xs []float64) (float64, [][]float64) {
+	var t RowsTape
+	t1 := RowsForward(&t, w, xs)
+	dw := make([][]float64, len(w))
+	for i := range w {
+		dw[i] = make([]float64, len(w[i]))
+	}
+	RowsBackward(&t, 1, dw)
+	return t1, dw
+}
+
+// RowsRecordedTape is what RowsRecordedForward keeps of one run of RowsRecorded
+// for RowsRecordedBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// RowsRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(xs) + 56 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	w    24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	xs   24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	sin  8·len(xs) bytes (8 bytes an entry): math.Sin of the forward sweep
+//	s    8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of w, xs it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type RowsRecordedTape struct {
+	// w: the parameter w.
+	w [][]float64
+	// xs: the parameter xs.
+	xs []float64
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RowsRecordedTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *RowsRecordedTape) Bytes() int {
+	n := 56
+	n += len(t.sin) * 8
+	return n
+}
+
+// RowsRecordedForward runs RowsRecorded and records in t what
+// RowsRecordedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func RowsRecordedForward(t *RowsRecordedTape, w [][]float64, xs []float64) float64 {
+	t.sin = t.sin[:0]
+	t.w = w
+	t.xs = xs
+	s := 0.0
+	t.sin = slices.Grow(t.sin, len(xs))
+	for i := range xs {
+		x := xs[i]
+		r := w[i%len(w)]
+		t1 := math.Sin(r[0] * x)
+		t.sin = append(t.sin, t1)
+		s += t1 * r[1]
+	}
+	t.s = s
+	return s * s
+}
+
+// RowsRecordedBackward adds to dw the vector-Jacobian product of RowsRecorded
+// with the seeds s, at the point recorded in t by RowsRecordedForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func RowsRecordedBackward(t *RowsRecordedTape, s float64, dw [][]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	xs := t.xs
+	nsin := len(t.sin)
+	w := t.w
+	ds += s * t.s * 2
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
+		nsin--
+		t2 := i % len(w)
+		r := w[t2]
+		dr := dw[t2]
+		x := xs[i]
+		t3 := r[0] * x
+		t4 := ds * r[1]
+		dr[1] += ds * t.sin[nsin]
+		dr[0] += t4 * math.Cos(t3) * x
+	}
+}
+
+// RowsRecordedGrad returns RowsRecorded's result and its gradient with respect
+// to w, in that order (dw), computed by reverse-mode automatic differentiation.
+func RowsRecordedGrad(w [][]float64, xs []float64) (float64, [][]float64) {
+	var t RowsRecordedTape
+	t1 := RowsRecordedForward(&t, w, xs)
+	dw := make([][]float64, len(w))
+	for i := range w {
+		dw[i] = make([]float64, len(w[i]))
+	}
+	RowsRecordedBackward(&t, 1, dw)
+	return t1, dw
 }
 
 // lseCallFixedXTape is what lseCallFixedXForward keeps of the calls of lse at
@@ -4388,5 +4584,107 @@ func nestedLoop1(s float64, xs, theta []float64, r, i int) float64 {
 	s2 := s
 	x := xs[i]
 	s2 += math.Sin(theta[0]*x*float64(r)) * theta[1]
+	return s2
+}
+
+// rowsLoop1CallNoXsFixedXsWTape is what rowsLoop1CallNoXsFixedXsWForward keeps
+// of the calls of rowsLoop1 at one call site for
+// rowsLoop1CallNoXsFixedXsWBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of w, xs it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type rowsLoop1CallNoXsFixedXsWTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// xs: the parameter xs.
+		xs []float64
+		// w: the parameter w.
+		w [][]float64
+		// i: the parameter i.
+		i int
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// sin: math.Sin of the forward sweep.
+		sin float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// rowsLoop1CallNoXsFixedXsWTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *rowsLoop1CallNoXsFixedXsWTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// rowsLoop1CallNoXsFixedXsWForward runs rowsLoop1 and records in t what
+// rowsLoop1CallNoXsFixedXsWBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func rowsLoop1CallNoXsFixedXsWForward(t *rowsLoop1CallNoXsFixedXsWTape, s float64, xs []float64, w [][]float64, i int) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	s2 := s
+	c.xs = xs
+	c.w = w
+	c.i = i
+	x := xs[i]
+	r := w[i%len(w)]
+	t1 := r[0] * x
+	c.prod = t1
+	t2 := math.Sin(t1)
+	c.sin = t2
+	s2 += t2 * r[1]
+	return s2
+}
+
+// rowsLoop1CallNoXsFixedXsWBackward adds to ds and dw the vector-Jacobian
+// product of rowsLoop1 with the seeds s2, at the point that call number call of
+// rowsLoop1CallNoXsFixedXsWForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func rowsLoop1CallNoXsFixedXsWBackward(t *rowsLoop1CallNoXsFixedXsWTape, call int, s2 float64, ds *float64, dw [][]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds2 float64
+	w := c.w
+	i := c.i
+	t1 := i % len(w)
+	r := w[t1]
+	dr := dw[t1]
+	xs := c.xs
+	x := xs[i]
+	ds2 += s2
+	t2 := ds2 * r[1]
+	dr[1] += ds2 * c.sin
+	dr[0] += t2 * math.Cos(c.prod) * x
+	*ds += ds2
+}
+
+// rowsLoop1 is one iteration of the loop of Rows at funcs.go:421, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns s, which the iteration sums into.
+func rowsLoop1(s float64, xs []float64, w [][]float64, i int) float64 {
+	s2 := s
+	x := xs[i]
+	r := w[i%len(w)]
+	s2 += math.Sin(r[0]*x) * r[1]
 	return s2
 }

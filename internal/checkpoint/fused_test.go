@@ -50,6 +50,7 @@ func TestFusedWhereItApplies(t *testing.T) {
 		{"TailForward", false},      // a work buffer read after the loop
 		{"NestedForward", false},    // inside a loop
 		{"OrbitForward", false},     // -every
+		{"RowsForward", false},      // reads a slice of slices
 	} {
 		names, ok := calls[c.forward]
 		if !ok {

@@ -11,9 +11,11 @@ import (
 )
 
 // ObjectiveCheckpointed is Objective with its loop over the points marked
-// //godiff:checkpoint. Its gradient must be Objective's (to 1e-12
-// relative; the operations are the same, in the same order, so in fact
-// bit for bit), and its tape must not grow with the number of points.
+// //godiff:checkpoint. Its gradient must be Objective's to 1e-12
+// relative (the loop is fused: the forward sweep sums each point's
+// derivatives per unit of the sum's, which the backward sweep then
+// scales, ā·Σg where the recorded loop sums ā·g, so not bit for bit), and
+// its tape must not grow with the number of points.
 
 // withPoints returns in with its points cycled to n of them.
 func withPoints(in *Instance, n int) *Instance {

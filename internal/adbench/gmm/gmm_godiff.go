@@ -313,31 +313,33 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 //	qxcentered                      8·d bytes (8 bytes an entry): the memory of qxcentered, which ObjectiveCheckpointed makes, kept from run to run
 //	mainTerm                        8·k bytes (8 bytes an entry): the memory of mainTerm, which ObjectiveCheckpointed makes, kept from run to run
 //	preprocessQsTape                preprocessQsTape.Bytes(), a preprocessQsCallTape for the calls of one call site, one call per run: the tape preprocessQsCallForward fills and preprocessQsCallBackward reads
-//	fusedDMeansSum                  24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of means the forward sweep summed, per unit of the sum's derivative
-//	fusedDQdiagsSum                 24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of qdiags the forward sweep summed, per unit of the sum's derivative
-//	fusedDIcfSum                    24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of icf the forward sweep summed, per unit of the sum's derivative
-//	fusedDAlphasSum                 24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of alphas the forward sweep summed, per unit of the sum's derivative
-//	fusedDSumQsSum                  24 bytes per run (a reference to the caller's slice, not a copy): the derivatives of sumQs the forward sweep summed, per unit of the sum's derivative
+//	fusedDMeansSum                  24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMeans as the forward sweep filled it
+//	fusedDQdiagsSum                 24 bytes per run (a reference to the tape's buffer, not a copy): fusedDQdiags as the forward sweep filled it
+//	fusedDIcfSum                    24 bytes per run (a reference to the tape's buffer, not a copy): fusedDIcf as the forward sweep filled it
+//	fusedDAlphasSum                 24 bytes per run (a reference to the tape's buffer, not a copy): fusedDAlphas as the forward sweep filled it
+//	fusedDSumQsSum                  24 bytes per run (a reference to the tape's buffer, not a copy): fusedDSumQs as the forward sweep filled it
 //	objectiveCheckpointedLoop1Tape  objectiveCheckpointedLoop1Tape.Bytes(), a objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:73 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	logsumexpTape                   logsumexpTape.Bytes(), a logsumexpCallFixedXTape for the calls of one call site, one call per run: the tape logsumexpCallFixedXForward fills and logsumexpCallFixedXBackward reads
 //	logWishartPriorFlatTape         logWishartPriorFlatTape.Bytes(), a logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape for the calls of one call site, one call per run: the tape logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads
 //	dsumQs                          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of sumQs, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
 //	dqdiags                         a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qdiags, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
-//	fusedDMeans                     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
-//	fusedDXcentered                 a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of xcentered, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
-//	fusedDQdiags                    a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qdiags, summed over the iterations, per unit of the sum's derivative
-//	fusedDIcf                       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of icf, summed over the iterations, per unit of the sum's derivative
-//	fusedDQxcentered                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qxcentered, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
-//	fusedDAlphas                    a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of alphas, summed over the iterations, per unit of the sum's derivative
-//	fusedDSumQs                     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of sumQs, summed over the iterations, per unit of the sum's derivative
-//	fusedDMainTerm                  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of mainTerm, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
+//	fusedDMeans                     a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
+//	fusedDXcentered                 a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of xcentered, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
+//	fusedDQdiags                    a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of qdiags, summed over the iterations, per unit of the sum's derivative
+//	fusedDIcf                       a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of icf, summed over the iterations, per unit of the sum's derivative
+//	fusedDQxcentered                a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of qxcentered, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
+//	fusedDAlphas                    a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of alphas, summed over the iterations, per unit of the sum's derivative
+//	fusedDSumQs                     a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of sumQs, summed over the iterations, per unit of the sum's derivative
+//	fusedDMainTerm                  a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of mainTerm, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; every iteration of the loop at gmm.go:73 (//godiff:checkpoint),
-// run again one at a time before its backward code by
-// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward, nothing recorded per
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// conversions; nothing of the iterations of the loop at gmm.go:73
+// (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by
+// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward and at once its
+// backward code by objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward,
+// seeded with 1, and keeps the derivatives it sums, which the backward sweep
+// multiplies by the sum's; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them:
 // constant, lseAlphas, err.
@@ -367,20 +369,15 @@ type ObjectiveCheckpointedTape struct {
 	// preprocessQsCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	preprocessQsTape preprocessQsCallTape
-	// fusedDMeansSum: the derivatives of means the forward sweep summed, per unit
-	// of the sum's derivative.
+	// fusedDMeansSum: fusedDMeans as the forward sweep filled it.
 	fusedDMeansSum []float64
-	// fusedDQdiagsSum: the derivatives of qdiags the forward sweep summed, per
-	// unit of the sum's derivative.
+	// fusedDQdiagsSum: fusedDQdiags as the forward sweep filled it.
 	fusedDQdiagsSum []float64
-	// fusedDIcfSum: the derivatives of icf the forward sweep summed, per unit of
-	// the sum's derivative.
+	// fusedDIcfSum: fusedDIcf as the forward sweep filled it.
 	fusedDIcfSum []float64
-	// fusedDAlphasSum: the derivatives of alphas the forward sweep summed, per
-	// unit of the sum's derivative.
+	// fusedDAlphasSum: fusedDAlphas as the forward sweep filled it.
 	fusedDAlphasSum []float64
-	// fusedDSumQsSum: the derivatives of sumQs the forward sweep summed, per unit
-	// of the sum's derivative.
+	// fusedDSumQsSum: fusedDSumQs as the forward sweep filled it.
 	fusedDSumQsSum []float64
 	// objectiveCheckpointedLoop1Tape: the tape of one iteration of the loop at
 	// gmm.go:73 (//godiff:checkpoint): the forward sweep empties it before each
