@@ -21,10 +21,13 @@ import (
 //
 // It applies, automatically, when the body has one accumulator, a float
 // (the sum), every memory it writes is a work buffer that the function
-// makes and touches nowhere else, the tape is the run's own (not the
-// shared tape of a callee's calls), and no loop encloses the marked one.
-// Other checkpointed loops (several sums, sums into memory, -every) are
-// run again in the backward sweep (rerun).
+// makes and touches nowhere else, the slices it reads hold numbers, the
+// tape is the run's own (not that of a callee, whose caller's backward
+// sweep may pass it other slices), and no loop encloses the marked one (its
+// sum's adjoint would differ from one run of the loop to the next). Other
+// checkpointed loops (several sums, whose m adjoints would need m backward
+// runs per iteration; sums into memory; -every) are run again in the
+// backward sweep (rerun).
 
 // fusePlan is the fusion of one checkpointed loop's body call.
 type fusePlan struct {
@@ -74,7 +77,7 @@ func (s *splitter) fusion(l *ir.Value) *fusePlan {
 }
 
 func (s *splitter) planFusion(l *ir.Value) *fusePlan {
-	if s.fields.tape.Calls != nil || l.Block.Depth() > 0 {
+	if s.fields.tape.Calls != nil || s.volatile || l.Block.Depth() > 0 {
 		return nil
 	}
 	body := loopBody(l)
