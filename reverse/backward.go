@@ -535,6 +535,12 @@ func (bw *backward) copySlice(v *ir.Value) {
 // loop builds a loop's backward code: the same body, backward, once per
 // iteration the forward sweep ran, last iteration first.
 func (bw *backward) loop(l *ir.Value) {
+	if bw.s.fusion(l) != nil {
+		// Its iterations' backward code ran in the forward sweep: the
+		// body's backward code runs once (see fuse.go).
+		bw.block(loopBody(l))
+		return
+	}
 	b := bw.b
 	n := bw.trip(l)
 	one := b.Const(ir.Int, int64(1))
@@ -858,6 +864,10 @@ func shadowSubject(s *ir.Value) string {
 // which then go to those arguments.
 func (bw *backward) splitCall(v *ir.Value) {
 	if !isSite(bw.s.act, v) {
+		return
+	}
+	if p := bw.s.fused[v]; p != nil {
+		bw.fusedCall(v, p)
 		return
 	}
 	var seeds []*ir.Value

@@ -822,8 +822,12 @@ func (bw *backward) rerun(v *ir.Value) []*ir.Value {
 		case i < accs:
 			args = append(args, b.ZeroOf(t))
 		case ir.IsSlice(t) && r.Writes[i]:
-			args = append(args, bw.buffer(t, b.Len(bw.prim(x)), "scratch"+strings.ToUpper(params[i].Name[:1])+params[i].Name[1:],
-				fmt.Sprintf("the memory of %s, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again", params[i].Name)))
+			// Made once, before the loop's backward code: no iteration
+			// reads what an earlier one left there (see hoistScratch).
+			args = append(args, bw.hoistScratch(v, func() *ir.Value {
+				return bw.buffer(t, b.Len(bw.prim(x)), "scratch"+strings.ToUpper(params[i].Name[:1])+params[i].Name[1:],
+					fmt.Sprintf("the memory of %s, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again", params[i].Name))
+			}))
 		default:
 			args = append(args, bw.prim(x))
 		}

@@ -118,7 +118,11 @@
 // iteration (rerun). Outline first proves that the iterations depend on
 // each other only through sums into accumulators and through work
 // buffers each iteration overwrites before it reads them, and refuses the
-// loop otherwise.
+// loop otherwise. Where the body has one sum and its work buffers are
+// read nowhere else, the loop is fused instead (fuse.go): the forward
+// function runs each iteration recorded and at once its backward code,
+// seeded with 1, into scratch adjoints, and the backward function adds
+// the sum's adjoint times those into the real ones, with no loop.
 // With -every=K the loop may carry state in variables, saved every K
 // iterations; with -snapshots=S or -memory=SIZE (revolve.go) it is
 // reversed by binomial checkpointing from the state saved as it began,

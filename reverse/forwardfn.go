@@ -39,7 +39,12 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 				}
 				s.saveSnapshot(b, refs, old, args)
 				s.saveSplit(b, refs, old, args)
-				nv := b.Invoke(ir.Callee{Name: r.Derived.Name}, old.Type, args...)
+				var nv *ir.Value
+				if p := s.fused[old]; p != nil && p.site != nil {
+					nv = s.fusedIteration(b, refs, old, args)
+				} else {
+					nv = b.Invoke(ir.Callee{Name: r.Derived.Name}, old.Type, args...)
+				}
 				nv.Name = old.Name
 				c.Value[old] = nv
 			}
@@ -78,6 +83,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		case old.Op.IsLoop():
 			s.saveEntry(b, refs, c, old)
 			s.saveHoisted(b, refs, c, old)
+			s.fuseBefore(b, refs, c, old)
 			s.onceVars(b, old, once)
 			if s.tripF[old] != nil {
 				n := &ir.Var{Name: tripName(old), Type: ir.Int}
@@ -118,6 +124,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		if old.Op.IsLoop() {
 			s.saveOnce(b, refs, old, once)
 			s.saveHeldCount(b, refs, old)
+			s.fuseAfter(b, refs, old)
 		}
 		if n := trips[old]; n != nil {
 			refs.save(b, s.tripF[old], b.Get(n))

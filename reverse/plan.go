@@ -53,6 +53,10 @@ type splitter struct {
 	// binomially (see revolve.go), and revolveLoop the call by its loop.
 	revolveF    map[*ir.Value]*revolveFields
 	revolveLoop map[*ir.Value]*ir.Value
+	// fused and fusedLoop hold the fusions of checkpointed loops (fuse.go),
+	// by body call and by loop (nil: the loop is run again instead).
+	fused     map[*ir.Value]*fusePlan
+	fusedLoop map[*ir.Value]*fusePlan
 }
 
 func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
@@ -83,6 +87,8 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		snapF:       make(map[*ir.Value][]*ir.TapeField),
 		revolveF:    make(map[*ir.Value]*revolveFields),
 		revolveLoop: make(map[*ir.Value]*ir.Value),
+		fused:       make(map[*ir.Value]*fusePlan),
+		fusedLoop:   make(map[*ir.Value]*fusePlan),
 	}
 	s.flag(g.Body)
 	return s

@@ -154,6 +154,8 @@ func (s *splitter) fieldLine(t *ir.Tape, f *ir.TapeField, at []*ir.Value, syms m
 		return line, t, ""
 	case f.Scratch && s.revolveSnapshot(f) != "":
 		return s.revolveSnapshot(f), nil, ""
+	case f.Scratch && s.fusedScratch(f):
+		return fmt.Sprintf("%s: a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula)", name), nil, ""
 	case f.Scratch:
 		return fmt.Sprintf("%s: a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula)", name), nil, ""
 	}
@@ -172,7 +174,10 @@ func (s *splitter) fieldLine(t *ir.Tape, f *ir.TapeField, at []*ir.Value, syms m
 	}
 	if !f.Stack {
 		what := fmt.Sprintf("%d bytes per run", size)
-		if ir.IsSlice(f.Type) {
+		switch {
+		case ir.IsSlice(f.Type) && s.fusedScratch(f):
+			what += " (a reference to the tape's buffer, not a copy)"
+		case ir.IsSlice(f.Type):
 			what += " (a reference to the caller's slice, not a copy)"
 		}
 		return fmt.Sprintf("%s: %s", name, what), []term{{bytes: size}}, ""
@@ -459,6 +464,11 @@ func (s *splitter) rerunText() string {
 		if r.Every > 0 {
 			out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint -every=%d), run again by %s a stretch of %d at a time from the state saved before it, the stretch's iterations recorded on one tape;",
 				r.Source, r.Every, fwd, r.Every)
+			continue
+		}
+		if p := s.fused[s.rerun[f]]; p != nil {
+			out += fmt.Sprintf(" nothing of the iterations of %s (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by %s and at once its backward code by %s, seeded with 1, and keeps the derivatives it sums, which the backward sweep multiplies by the sum's;",
+				r.Source, fwd, p.names.Backward)
 			continue
 		}
 		out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint), run again one at a time before its backward code by %s, nothing recorded per iteration;",

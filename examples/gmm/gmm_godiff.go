@@ -210,35 +210,38 @@ func NLLJVP(theta, xs, dtheta []float64) (float64, float64) {
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of NLLCheckpointedForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·k + 80 bytes, plus
-// nllCheckpointedLoop1Tape.Bytes() + logSumExpTape.Bytes() (the tapes of its
+// Memory: after a run, the tape holds 8·k + 128 bytes, plus
+// logSumExpTape.Bytes() + nllCheckpointedLoop1Tape.Bytes() (the tapes of its
 // call sites, each by its own formula summed over the site's calls). Bytes
 // returns that count for a filled tape: each value's size, a slice's 24-byte
 // header where the tape keeps a reference, a stack's entries; not Go's padding,
 // nor spare capacity.
 //
-//	nllCheckpointedLoop1Tape  nllCheckpointedLoop1Tape.Bytes(), a nllCheckpointedLoop1CallNoXsFixedXsMeansTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:67 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
 //	theta                     24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
 //	xs                        24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	logSumExpTape             logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, one call per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
-//	norm                      8 bytes per run: norm as the forward sweep computed it
 //	comp                      8·k bytes (8 bytes an entry): the memory of comp, which NLLCheckpointed makes, kept from run to run
-//	comp2                     24 bytes per run (a reference to the caller's slice, not a copy): comp as the forward sweep computed it
-//	scratchComp               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of comp, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
-//	dcomp                     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of comp, which NLLCheckpointed makes, in a buffer the backward sweep reuses
+//	fusedDMeansSum            24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMeans as the forward sweep filled it
+//	fusedDLogStdSum           24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogStd as the forward sweep filled it
+//	fusedDLogitsSum           24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogits as the forward sweep filled it
+//	nllCheckpointedLoop1Tape  nllCheckpointedLoop1Tape.Bytes(), a nllCheckpointedLoop1CallNoXsFixedXsMeansTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:67 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
+//	fusedDNorm                8 bytes per run: the derivative of norm, summed over the iterations, per unit of the sum's derivative
+//	fusedDMeans               a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
+//	fusedDLogStd              a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of logStd, summed over the iterations, per unit of the sum's derivative
+//	fusedDLogits              a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of logits, summed over the iterations, per unit of the sum's derivative
+//	fusedDComp                a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of comp, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; every iteration of the loop at gmm.go:67 (//godiff:checkpoint),
-// run again one at a time before its backward code by
-// nllCheckpointedLoop1CallNoXsFixedXsMeansForward, nothing recorded per
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// conversions; nothing of the iterations of the loop at gmm.go:67
+// (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by
+// nllCheckpointedLoop1CallNoXsFixedXsMeansForward and at once its backward code
+// by nllCheckpointedLoop1CallNoXsFixedXsMeansBackward, seeded with 1, and keeps
+// the derivatives it sums, which the backward sweep multiplies by the sum's;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: norm.
 type NLLCheckpointedTape struct {
-	// nllCheckpointedLoop1Tape: the tape of one iteration of the loop at gmm.go:67
-	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
-	// again before its backward code, last iteration first, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	nllCheckpointedLoop1Tape nllCheckpointedLoop1CallNoXsFixedXsMeansTape
 	// theta: the parameter theta.
 	theta []float64
 	// xs: the parameter xs.
@@ -247,19 +250,35 @@ type NLLCheckpointedTape struct {
 	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	logSumExpTape logSumExpCallFixedXTape
-	// norm: norm as the forward sweep computed it.
-	norm float64
 	// comp: the memory of comp, which NLLCheckpointed makes, kept from run to run.
 	comp []float64
-	// comp2: comp as the forward sweep computed it.
-	comp2 []float64
-	// scratchComp: the memory of comp, which the checkpointed loop overwrites
-	// before it reads it (or sums into), as its iteration runs again, in a buffer
-	// the backward sweep reuses.
-	scratchComp []float64
-	// dcomp: the derivatives of comp, which NLLCheckpointed makes, in a buffer the
-	// backward sweep reuses.
-	dcomp []float64
+	// fusedDMeansSum: fusedDMeans as the forward sweep filled it.
+	fusedDMeansSum []float64
+	// fusedDLogStdSum: fusedDLogStd as the forward sweep filled it.
+	fusedDLogStdSum []float64
+	// fusedDLogitsSum: fusedDLogits as the forward sweep filled it.
+	fusedDLogitsSum []float64
+	// nllCheckpointedLoop1Tape: the tape of one iteration of the loop at gmm.go:67
+	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
+	// runs the iteration on it and at once the iteration's backward code, so that
+	// it holds one iteration's entries whatever the number of iterations.
+	nllCheckpointedLoop1Tape nllCheckpointedLoop1CallNoXsFixedXsMeansTape
+	// fusedDNorm: the derivative of norm, summed over the iterations, per unit of
+	// the sum's derivative.
+	fusedDNorm float64
+	// fusedDMeans: the derivatives of means, summed over the iterations, per unit
+	// of the sum's derivative.
+	fusedDMeans []float64
+	// fusedDLogStd: the derivatives of logStd, summed over the iterations, per
+	// unit of the sum's derivative.
+	fusedDLogStd []float64
+	// fusedDLogits: the derivatives of logits, summed over the iterations, per
+	// unit of the sum's derivative.
+	fusedDLogits []float64
+	// fusedDComp: the derivatives of comp, which the loop overwrites before it
+	// reads it, as the forward sweep runs each iteration's backward code (they
+	// come back to 0).
+	fusedDComp []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -267,12 +286,14 @@ type NLLCheckpointedTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *NLLCheckpointedTape) Bytes() int {
-	n := 80
-	n += t.nllCheckpointedLoop1Tape.Bytes()
+	n := 128
 	n += t.logSumExpTape.Bytes()
 	n += len(t.comp) * 8
-	n += len(t.scratchComp) * 8
-	n += len(t.dcomp) * 8
+	n += t.nllCheckpointedLoop1Tape.Bytes()
+	n += len(t.fusedDMeans) * 8
+	n += len(t.fusedDLogStd) * 8
+	n += len(t.fusedDLogits) * 8
+	n += len(t.fusedDComp) * 8
 	return n
 }
 
@@ -292,16 +313,34 @@ func NLLCheckpointedForward(t *NLLCheckpointedTape, theta, xs []float64) float64
 	means := theta[k:t2]
 	logStd := theta[t2:t1]
 	norm := logSumExpCallFixedXForward(&t.logSumExpTape, logits)
-	t.norm = norm
 	t.comp = slices.Grow(t.comp, k)[:len(t.comp)+k]
 	comp := slices.Clip(t.comp[len(t.comp)-k:])
 	clear(comp)
-	t.comp2 = comp
 	nll := 0.0
+	dnll := 0.0
+	t.fusedDMeans = slices.Grow(t.fusedDMeans[:0], len(means))[:len(means)]
+	clear(t.fusedDMeans)
+	dmeans := t.fusedDMeans
+	t.fusedDMeansSum = dmeans
+	t.fusedDLogStd = slices.Grow(t.fusedDLogStd[:0], len(logStd))[:len(logStd)]
+	clear(t.fusedDLogStd)
+	dlogStd := t.fusedDLogStd
+	t.fusedDLogStdSum = dlogStd
+	t.fusedDLogits = slices.Grow(t.fusedDLogits[:0], len(logits))[:len(logits)]
+	clear(t.fusedDLogits)
+	dlogits := t.fusedDLogits
+	t.fusedDLogitsSum = dlogits
+	dnorm := 0.0
+	t.fusedDComp = slices.Grow(t.fusedDComp[:0], len(comp))[:len(comp)]
+	clear(t.fusedDComp)
+	dcomp := t.fusedDComp
 	for i := range xs {
-		t3 := nllCheckpointedLoop1(nll, xs, k, means, logStd, logits, norm, comp, i)
+		t.nllCheckpointedLoop1Tape.calls = t.nllCheckpointedLoop1Tape.calls[:0]
+		t3 := nllCheckpointedLoop1CallNoXsFixedXsMeansForward(&t.nllCheckpointedLoop1Tape, nll, xs, k, means, logStd, logits, norm, comp, i)
+		nllCheckpointedLoop1CallNoXsFixedXsMeansBackward(&t.nllCheckpointedLoop1Tape, 0, 1, &dnll, dmeans, dlogStd, dlogits, &dnorm, dcomp)
 		nll = t3
 	}
+	t.fusedDNorm = dnorm
 	return nll / float64(len(xs))
 }
 
@@ -314,40 +353,32 @@ func NLLCheckpointedForward(t *NLLCheckpointedTape, theta, xs []float64) float64
 func NLLCheckpointedBackward(t *NLLCheckpointedTape, s float64, dtheta []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	xs := t.xs
-	t1 := len(xs)
 	var dnll float64
 	theta := t.theta
-	t2 := len(theta)
-	k := t2 / 3
-	t3 := 2 * k
-	means := theta[k:t3]
-	logStd := theta[t3:t2]
-	logits := theta[:k]
-	norm := t.norm
-	comp := t.comp2
-	dmeans := dtheta[k:t3]
-	dlogStd := dtheta[t3:t2]
+	t1 := len(theta)
+	k := t1 / 3
+	t2 := 2 * k
+	dmeans := dtheta[k:t2]
+	dlogStd := dtheta[t2:t1]
 	dlogits := dtheta[:k]
-	t.dcomp = slices.Grow(t.dcomp[:0], k)[:k]
-	clear(t.dcomp)
-	dcomp := t.dcomp
 	var dnorm float64
 	nlogSumExpTape := len(t.logSumExpTape.calls)
 	nlogSumExpTape--
-	dnll += s / float64(t1)
-	t4 := t1 - 1
-	for i := t4; i >= 0; i-- {
-		t.nllCheckpointedLoop1Tape.calls = t.nllCheckpointedLoop1Tape.calls[:0]
-		t.scratchComp = slices.Grow(t.scratchComp[:0], len(comp))[:len(comp)]
-		clear(t.scratchComp)
-		t5 := t.scratchComp
-		nllCheckpointedLoop1CallNoXsFixedXsMeansForward(&t.nllCheckpointedLoop1Tape, 0, xs, k, means, logStd, logits, norm, t5, i)
-		dnll2 := 0.0
-		dnorm2 := 0.0
-		nllCheckpointedLoop1CallNoXsFixedXsMeansBackward(&t.nllCheckpointedLoop1Tape, 0, dnll, &dnll2, dmeans, dlogStd, dlogits, &dnorm2, dcomp)
-		dnorm += dnorm2
-		dnll = dnll2
+	dnll += s / float64(len(xs))
+	t3 := dnll
+	t4 := t.fusedDMeansSum
+	for k2 := range t4 {
+		dmeans[k2] += t3 * t4[k2]
 	}
+	t5 := t.fusedDLogStdSum
+	for k3 := range t5 {
+		dlogStd[k3] += t3 * t5[k3]
+	}
+	t6 := t.fusedDLogitsSum
+	for k4 := range t6 {
+		dlogits[k4] += t3 * t6[k4]
+	}
+	dnorm += t3 * t.fusedDNorm
 	logSumExpCallFixedXBackward(&t.logSumExpTape, nlogSumExpTape, dnorm, dlogits)
 }
 

@@ -54,6 +54,30 @@ func TestDerivatives(t *testing.T) {
 			JVP:   func(p, v []float64) (float64, float64) { return HistogramJVP(p, xs, v) },
 		},
 		{
+			Name:  "Scaled",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 5, -1, 1) },
+			F:     func(p []float64) float64 { return Scaled(p, xs) },
+			Grad:  func(p []float64) (float64, []float64) { return ScaledGrad(p, xs) },
+			JVP:   func(p, v []float64) (float64, float64) { return ScaledJVP(p, xs, v) },
+		},
+		{
+			Name:  "Nested",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 2, -1, 1) },
+			F:     func(p []float64) float64 { return Nested(p, xs) },
+			Grad:  func(p []float64) (float64, []float64) { return NestedGrad(p, xs) },
+			JVP:   func(p, v []float64) (float64, float64) { return NestedJVP(p, xs, v) },
+		},
+		{
+			Name:  "Tail",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, h*d+h, -1, 1) },
+			F:     func(p []float64) float64 { return Tail(p[:h*d], p[h*d:], lx) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dwh, dv := TailGrad(p[:h*d], p[h*d:], lx)
+				return y, append(dwh, dv...)
+			},
+			JVP: func(p, v []float64) (float64, float64) { return TailJVP(p[:h*d], p[h*d:], lx, v[:h*d], v[h*d:]) },
+		},
+		{
 			Name:  "Orbit",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 3, 0.5, 1.5) },
 			F:     func(p []float64) float64 { return Orbit(p[0], p[1], p[2], 97) },
@@ -91,6 +115,10 @@ func pairs() []pair {
 		return points(rng, h*d), points(rng, h), points(rng, n*d)
 	}
 	hist := func(rng *rand.Rand, n int) ([]float64, []float64) { return points(rng, 3), points(rng, n) }
+	scaled := func(rng *rand.Rand, n int) ([]float64, []float64) { return points(rng, 5), points(rng, n) }
+	rows := func(rng *rand.Rand, n int) ([][]float64, []float64) {
+		return [][]float64{points(rng, 2), points(rng, 2)}, points(rng, n)
+	}
 	model := func(rng *rand.Rand, n int) (*Model, []float64, []float64) {
 		return &Model{W: points(rng, 1), B: rng.Float64()}, points(rng, n), points(rng, n)
 	}
@@ -185,6 +213,92 @@ func pairs() []pair {
 				wh, v, x := layer(rng, n)
 				var t LayerRecordedTape
 				LayerRecordedForward(&t, wh, v, x)
+				return t.Bytes()
+			},
+		},
+		{
+			name: "Tail",
+			ckpt: func(rng *rand.Rand, n int) (float64, []float64) {
+				y, dwh, dv := TailGrad(layer(rng, n))
+				return y, append(dwh, dv...)
+			},
+			rec: func(rng *rand.Rand, n int) (float64, []float64) {
+				y, dwh, dv := TailRecordedGrad(layer(rng, n))
+				return y, append(dwh, dv...)
+			},
+			bytes: func(rng *rand.Rand, n int) int {
+				wh, v, x := layer(rng, n)
+				var t TailTape
+				TailForward(&t, wh, v, x)
+				TailBackward(&t, 1, make([]float64, len(wh)), make([]float64, len(v)))
+				return t.Bytes()
+			},
+			recordedBytes: func(rng *rand.Rand, n int) int {
+				wh, v, x := layer(rng, n)
+				var t TailRecordedTape
+				TailRecordedForward(&t, wh, v, x)
+				return t.Bytes()
+			},
+		},
+		{
+			name: "Scaled",
+			ckpt: func(rng *rand.Rand, n int) (float64, []float64) { return ScaledGrad(scaled(rng, n)) },
+			rec:  func(rng *rand.Rand, n int) (float64, []float64) { return ScaledRecordedGrad(scaled(rng, n)) },
+			bytes: func(rng *rand.Rand, n int) int {
+				theta, xs := scaled(rng, n)
+				var t ScaledTape
+				ScaledForward(&t, theta, xs)
+				ScaledBackward(&t, 1, make([]float64, len(theta)))
+				return t.Bytes()
+			},
+			recordedBytes: func(rng *rand.Rand, n int) int {
+				theta, xs := scaled(rng, n)
+				var t ScaledRecordedTape
+				ScaledRecordedForward(&t, theta, xs)
+				return t.Bytes()
+			},
+		},
+		{
+			name: "Nested",
+			ckpt: func(rng *rand.Rand, n int) (float64, []float64) { return NestedGrad(hist(rng, n)) },
+			rec:  func(rng *rand.Rand, n int) (float64, []float64) { return NestedRecordedGrad(hist(rng, n)) },
+			bytes: func(rng *rand.Rand, n int) int {
+				theta, xs := hist(rng, n)
+				var t NestedTape
+				NestedForward(&t, theta, xs)
+				NestedBackward(&t, 1, make([]float64, len(theta)))
+				return t.Bytes()
+			},
+			recordedBytes: func(rng *rand.Rand, n int) int {
+				theta, xs := hist(rng, n)
+				var t NestedRecordedTape
+				NestedRecordedForward(&t, theta, xs)
+				return t.Bytes()
+			},
+		},
+		{
+			name: "Rows",
+			ckpt: func(rng *rand.Rand, n int) (float64, []float64) {
+				w, xs := rows(rng, n)
+				y, dw := RowsGrad(w, xs)
+				return y, append(dw[0], dw[1]...)
+			},
+			rec: func(rng *rand.Rand, n int) (float64, []float64) {
+				w, xs := rows(rng, n)
+				y, dw := RowsRecordedGrad(w, xs)
+				return y, append(dw[0], dw[1]...)
+			},
+			bytes: func(rng *rand.Rand, n int) int {
+				w, xs := rows(rng, n)
+				var t RowsTape
+				RowsForward(&t, w, xs)
+				RowsBackward(&t, 1, [][]float64{make([]float64, 2), make([]float64, 2)})
+				return t.Bytes()
+			},
+			recordedBytes: func(rng *rand.Rand, n int) int {
+				w, xs := rows(rng, n)
+				var t RowsRecordedTape
+				RowsRecordedForward(&t, w, xs)
 				return t.Bytes()
 			},
 		},

@@ -2,10 +2,14 @@
 // //godiff:checkpoint, each beside the same function without the mark: a
 // mixture's negative log-likelihood over points (a log-sum-exp per point
 // into a work buffer), a mini-batch loss summing two accumulators, a
-// network layer per example in a work buffer, and a histogram summed into
-// memory. The tests check each gradient against finite differences and
-// forward mode, equal to the unmarked function's, and a tape whose Bytes
-// does not grow with the number of iterations. The generated code is
+// network layer per example in a work buffer, a histogram summed into
+// memory; and, for the fusion of a loop's forward and backward runs
+// (reverse/fuse.go), a sum reading numbers computed before the loop
+// (Scaled), and a work buffer read after the loop (Tail), a loop inside a
+// loop (Nested) and a slice of slices read (Rows), which are not fused.
+// The tests check each gradient against finite differences and forward
+// mode, equal to the unmarked function's, and a tape whose Bytes does not
+// grow with the number of iterations. The generated code is
 // committed beside (funcs_godiff.go).
 //
 // Regenerate with go generate ./internal/checkpoint.

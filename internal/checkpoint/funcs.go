@@ -408,3 +408,155 @@ func SettleRecorded(x0, v0, c, tol float64) float64 {
 	}
 	return t + x + 2*v
 }
+
+// Tail is Layer plus the first hidden activation of the last example,
+// read after the loop: the work buffer's last contents reach the result,
+// so the iterations' backward code cannot run in the forward sweep (its
+// adjoints do not start at zero), and the loop is run again instead.
+//
+//godiff:grad wh v
+//godiff:jvp wh v
+func Tail(wh, v, x []float64) float64 {
+	h := len(v)
+	d := len(wh) / h
+	hidden := make([]float64, h)
+	loss := 0.0
+	//godiff:checkpoint
+	for i := 0; i < len(x)/d; i++ {
+		for j := range h {
+			s := 0.0
+			for k := 0; k < d; k++ {
+				s += wh[j*d+k] * x[i*d+k]
+			}
+			hidden[j] = math.Tanh(s)
+		}
+		out := 0.0
+		for j := range h {
+			out += v[j] * hidden[j]
+		}
+		loss += out * out
+	}
+	return loss + hidden[0]
+}
+
+// TailRecorded is Tail without the checkpoint.
+//
+//godiff:grad wh v
+func TailRecorded(wh, v, x []float64) float64 {
+	h := len(v)
+	d := len(wh) / h
+	hidden := make([]float64, h)
+	loss := 0.0
+	for i := 0; i < len(x)/d; i++ {
+		for j := range h {
+			s := 0.0
+			for k := 0; k < d; k++ {
+				s += wh[j*d+k] * x[i*d+k]
+			}
+			hidden[j] = math.Tanh(s)
+		}
+		out := 0.0
+		for j := range h {
+			out += v[j] * hidden[j]
+		}
+		loss += out * out
+	}
+	return loss + hidden[0]
+}
+
+// Scaled sums, over the points, a term that reads a variable assigned
+// before the loop (c), a number computed before it (r) and slices of the
+// parameters: their derivatives, summed over the iterations in the
+// forward sweep, reach theta through c and r after the loop's.
+//
+//godiff:grad theta
+//godiff:jvp theta
+func Scaled(theta, xs []float64) float64 {
+	c := theta[0]
+	c = c * c
+	r := math.Exp(theta[1])
+	w := theta[2:]
+	s := 0.0
+	//godiff:checkpoint
+	for i, x := range xs {
+		s += c * math.Sin(r*x+w[i%len(w)])
+	}
+	return s * s
+}
+
+// ScaledRecorded is Scaled without the checkpoint.
+//
+//godiff:grad theta
+func ScaledRecorded(theta, xs []float64) float64 {
+	c := theta[0]
+	c = c * c
+	r := math.Exp(theta[1])
+	w := theta[2:]
+	s := 0.0
+	for i, x := range xs {
+		s += c * math.Sin(r*x+w[i%len(w)])
+	}
+	return s * s
+}
+
+// Nested runs a checkpointed loop inside a loop: the sum's adjoint
+// differs from one outer iteration to the next, so the iterations are run
+// again in the backward sweep rather than fused.
+//
+//godiff:grad theta
+//godiff:jvp theta
+func Nested(theta, xs []float64) float64 {
+	total := 0.0
+	for r := 1; r <= 2; r++ {
+		s := 0.0
+		//godiff:checkpoint
+		for _, x := range xs {
+			s += math.Sin(theta[0]*x*float64(r)) * theta[1]
+		}
+		total += s * s
+	}
+	return total
+}
+
+// NestedRecorded is Nested without the checkpoint.
+//
+//godiff:grad theta
+func NestedRecorded(theta, xs []float64) float64 {
+	total := 0.0
+	for r := 1; r <= 2; r++ {
+		s := 0.0
+		for _, x := range xs {
+			s += math.Sin(theta[0]*x*float64(r)) * theta[1]
+		}
+		total += s * s
+	}
+	return total
+}
+
+// Rows sums over the points a term of a row of w, a slice of slices the
+// loop reads: the forward sweep cannot sum its derivatives in a scratch
+// buffer of its own (the rows would need making too), so the loop is run
+// again in the backward sweep rather than fused.
+//
+//godiff:grad w
+func Rows(w [][]float64, xs []float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for i, x := range xs {
+		r := w[i%len(w)]
+		s += math.Sin(r[0]*x) * r[1]
+	}
+	return s * s
+}
+
+// RowsRecorded is Rows without the checkpoint.
+//
+//godiff:grad w
+func RowsRecorded(w [][]float64, xs []float64) float64 {
+	s := 0.0
+	for i, x := range xs {
+		r := w[i%len(w)]
+		s += math.Sin(r[0]*x) * r[1]
+	}
+	return s * s
+}

@@ -12,34 +12,37 @@ import (
 // flow it replays. A tape may be reused: each run of MixtureForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·k + 80 bytes, plus
-// mixtureLoop1Tape.Bytes() + lseTape.Bytes() (the tapes of its call sites, each
-// by its own formula summed over the site's calls). Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·k + 128 bytes, plus lseTape.Bytes() +
+// mixtureLoop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	mixtureLoop1Tape  mixtureLoop1Tape.Bytes(), a mixtureLoop1CallNoXsFixedXsMeansTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:34 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
 //	theta             24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
 //	xs                24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	lseTape           lseTape.Bytes(), a lseCallFixedXTape for the calls of one call site, one call per run: the tape lseCallFixedXForward fills and lseCallFixedXBackward reads
-//	norm              8 bytes per run: norm as the forward sweep computed it
 //	comp              8·k bytes (8 bytes an entry): the memory of comp, which Mixture makes, kept from run to run
-//	comp2             24 bytes per run (a reference to the caller's slice, not a copy): comp as the forward sweep computed it
-//	scratchComp       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of comp, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
-//	dcomp             a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of comp, which Mixture makes, in a buffer the backward sweep reuses
+//	fusedDMeansSum    24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMeans as the forward sweep filled it
+//	fusedDLogStdSum   24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogStd as the forward sweep filled it
+//	fusedDLogitsSum   24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogits as the forward sweep filled it
+//	mixtureLoop1Tape  mixtureLoop1Tape.Bytes(), a mixtureLoop1CallNoXsFixedXsMeansTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:34 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
+//	fusedDNorm        8 bytes per run: the derivative of norm, summed over the iterations, per unit of the sum's derivative
+//	fusedDMeans       a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
+//	fusedDLogStd      a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of logStd, summed over the iterations, per unit of the sum's derivative
+//	fusedDLogits      a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of logits, summed over the iterations, per unit of the sum's derivative
+//	fusedDComp        a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of comp, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; every iteration of the loop at funcs.go:34
-// (//godiff:checkpoint), run again one at a time before its backward code by
-// mixtureLoop1CallNoXsFixedXsMeansForward, nothing recorded per iteration;
+// conversions; nothing of the iterations of the loop at funcs.go:34
+// (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by
+// mixtureLoop1CallNoXsFixedXsMeansForward and at once its backward code by
+// mixtureLoop1CallNoXsFixedXsMeansBackward, seeded with 1, and keeps the
+// derivatives it sums, which the backward sweep multiplies by the sum's;
 // lengths, indexes and integer arithmetic, and loop counters (recovered from
 // the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: norm.
 type MixtureTape struct {
-	// mixtureLoop1Tape: the tape of one iteration of the loop at funcs.go:34
-	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
-	// again before its backward code, last iteration first, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	mixtureLoop1Tape mixtureLoop1CallNoXsFixedXsMeansTape
 	// theta: the parameter theta.
 	theta []float64
 	// xs: the parameter xs.
@@ -48,19 +51,35 @@ type MixtureTape struct {
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
 	lseTape lseCallFixedXTape
-	// norm: norm as the forward sweep computed it.
-	norm float64
 	// comp: the memory of comp, which Mixture makes, kept from run to run.
 	comp []float64
-	// comp2: comp as the forward sweep computed it.
-	comp2 []float64
-	// scratchComp: the memory of comp, which the checkpointed loop overwrites
-	// before it reads it (or sums into), as its iteration runs again, in a buffer
-	// the backward sweep reuses.
-	scratchComp []float64
-	// dcomp: the derivatives of comp, which Mixture makes, in a buffer the
-	// backward sweep reuses.
-	dcomp []float64
+	// fusedDMeansSum: fusedDMeans as the forward sweep filled it.
+	fusedDMeansSum []float64
+	// fusedDLogStdSum: fusedDLogStd as the forward sweep filled it.
+	fusedDLogStdSum []float64
+	// fusedDLogitsSum: fusedDLogits as the forward sweep filled it.
+	fusedDLogitsSum []float64
+	// mixtureLoop1Tape: the tape of one iteration of the loop at funcs.go:34
+	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
+	// runs the iteration on it and at once the iteration's backward code, so that
+	// it holds one iteration's entries whatever the number of iterations.
+	mixtureLoop1Tape mixtureLoop1CallNoXsFixedXsMeansTape
+	// fusedDNorm: the derivative of norm, summed over the iterations, per unit of
+	// the sum's derivative.
+	fusedDNorm float64
+	// fusedDMeans: the derivatives of means, summed over the iterations, per unit
+	// of the sum's derivative.
+	fusedDMeans []float64
+	// fusedDLogStd: the derivatives of logStd, summed over the iterations, per
+	// unit of the sum's derivative.
+	fusedDLogStd []float64
+	// fusedDLogits: the derivatives of logits, summed over the iterations, per
+	// unit of the sum's derivative.
+	fusedDLogits []float64
+	// fusedDComp: the derivatives of comp, which the loop overwrites before it
+	// reads it, as the forward sweep runs each iteration's backward code (they
+	// come back to 0).
+	fusedDComp []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in MixtureTape's
@@ -68,12 +87,14 @@ type MixtureTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *MixtureTape) Bytes() int {
-	n := 80
-	n += t.mixtureLoop1Tape.Bytes()
+	n := 128
 	n += t.lseTape.Bytes()
 	n += len(t.comp) * 8
-	n += len(t.scratchComp) * 8
-	n += len(t.dcomp) * 8
+	n += t.mixtureLoop1Tape.Bytes()
+	n += len(t.fusedDMeans) * 8
+	n += len(t.fusedDLogStd) * 8
+	n += len(t.fusedDLogits) * 8
+	n += len(t.fusedDComp) * 8
 	return n
 }
 
@@ -92,16 +113,34 @@ func MixtureForward(t *MixtureTape, theta, xs []float64) float64 {
 	means := theta[k:t2]
 	logStd := theta[t2:t1]
 	norm := lseCallFixedXForward(&t.lseTape, logits)
-	t.norm = norm
 	t.comp = slices.Grow(t.comp, k)[:len(t.comp)+k]
 	comp := slices.Clip(t.comp[len(t.comp)-k:])
 	clear(comp)
-	t.comp2 = comp
 	nll := 0.0
+	dnll := 0.0
+	t.fusedDMeans = slices.Grow(t.fusedDMeans[:0], len(means))[:len(means)]
+	clear(t.fusedDMeans)
+	dmeans := t.fusedDMeans
+	t.fusedDMeansSum = dmeans
+	t.fusedDLogStd = slices.Grow(t.fusedDLogStd[:0], len(logStd))[:len(logStd)]
+	clear(t.fusedDLogStd)
+	dlogStd := t.fusedDLogStd
+	t.fusedDLogStdSum = dlogStd
+	t.fusedDLogits = slices.Grow(t.fusedDLogits[:0], len(logits))[:len(logits)]
+	clear(t.fusedDLogits)
+	dlogits := t.fusedDLogits
+	t.fusedDLogitsSum = dlogits
+	dnorm := 0.0
+	t.fusedDComp = slices.Grow(t.fusedDComp[:0], len(comp))[:len(comp)]
+	clear(t.fusedDComp)
+	dcomp := t.fusedDComp
 	for i := range xs {
-		t3 := mixtureLoop1(nll, xs, k, means, logStd, logits, norm, comp, i)
+		t.mixtureLoop1Tape.calls = t.mixtureLoop1Tape.calls[:0]
+		t3 := mixtureLoop1CallNoXsFixedXsMeansForward(&t.mixtureLoop1Tape, nll, xs, k, means, logStd, logits, norm, comp, i)
+		mixtureLoop1CallNoXsFixedXsMeansBackward(&t.mixtureLoop1Tape, 0, 1, &dnll, dmeans, dlogStd, dlogits, &dnorm, dcomp)
 		nll = t3
 	}
+	t.fusedDNorm = dnorm
 	return nll / float64(len(xs))
 }
 
@@ -114,40 +153,32 @@ func MixtureForward(t *MixtureTape, theta, xs []float64) float64 {
 func MixtureBackward(t *MixtureTape, s float64, dtheta []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	xs := t.xs
-	t1 := len(xs)
 	var dnll float64
 	theta := t.theta
-	t2 := len(theta)
-	k := t2 / 3
-	t3 := 2 * k
-	means := theta[k:t3]
-	logStd := theta[t3:t2]
-	logits := theta[:k]
-	norm := t.norm
-	comp := t.comp2
-	dmeans := dtheta[k:t3]
-	dlogStd := dtheta[t3:t2]
+	t1 := len(theta)
+	k := t1 / 3
+	t2 := 2 * k
+	dmeans := dtheta[k:t2]
+	dlogStd := dtheta[t2:t1]
 	dlogits := dtheta[:k]
-	t.dcomp = slices.Grow(t.dcomp[:0], k)[:k]
-	clear(t.dcomp)
-	dcomp := t.dcomp
 	var dnorm float64
 	nlseTape := len(t.lseTape.calls)
 	nlseTape--
-	dnll += s / float64(t1)
-	t4 := t1 - 1
-	for i := t4; i >= 0; i-- {
-		t.mixtureLoop1Tape.calls = t.mixtureLoop1Tape.calls[:0]
-		t.scratchComp = slices.Grow(t.scratchComp[:0], len(comp))[:len(comp)]
-		clear(t.scratchComp)
-		t5 := t.scratchComp
-		mixtureLoop1CallNoXsFixedXsMeansForward(&t.mixtureLoop1Tape, 0, xs, k, means, logStd, logits, norm, t5, i)
-		dnll2 := 0.0
-		dnorm2 := 0.0
-		mixtureLoop1CallNoXsFixedXsMeansBackward(&t.mixtureLoop1Tape, 0, dnll, &dnll2, dmeans, dlogStd, dlogits, &dnorm2, dcomp)
-		dnorm += dnorm2
-		dnll = dnll2
+	dnll += s / float64(len(xs))
+	t3 := dnll
+	t4 := t.fusedDMeansSum
+	for k2 := range t4 {
+		dmeans[k2] += t3 * t4[k2]
 	}
+	t5 := t.fusedDLogStdSum
+	for k3 := range t5 {
+		dlogStd[k3] += t3 * t5[k3]
+	}
+	t6 := t.fusedDLogitsSum
+	for k4 := range t6 {
+		dlogits[k4] += t3 * t6[k4]
+	}
+	dnorm += t3 * t.fusedDNorm
 	lseCallFixedXBackward(&t.lseTape, nlseTape, dnorm, dlogits)
 }
 
@@ -638,49 +669,49 @@ func BatchRecordedGrad(w []float64, b float64, x, y []float64) (float64, []float
 // A tape may be reused: each run of LayerForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 8·h + 96 bytes, plus
+// Memory: after a run, the tape holds 8·h + 48 bytes, plus
 // layerLoop1Tape.Bytes() (the tapes of its call sites, each by its own formula
 // summed over the site's calls). Bytes returns that count for a filled tape:
 // each value's size, a slice's 24-byte header where the tape keeps a reference,
 // a stack's entries; not Go's padding, nor spare capacity.
 //
-//	wh              24 bytes per run (a reference to the caller's slice, not a copy): the parameter wh
-//	layerLoop1Tape  layerLoop1Tape.Bytes(), a layerLoop1CallNoXFixedXVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:121 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
-//	v               24 bytes per run (a reference to the caller's slice, not a copy): the parameter v
-//	x               24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	hidden          8·h bytes (8 bytes an entry): the memory of hidden, which Layer makes, kept from run to run
-//	hidden2         24 bytes per run (a reference to the caller's slice, not a copy): hidden as the forward sweep computed it
-//	scratchHidden   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of hidden, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
-//	dhidden         a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of hidden, which Layer makes, in a buffer the backward sweep reuses
+//	fusedDWhSum     24 bytes per run (a reference to the tape's buffer, not a copy): fusedDWh as the forward sweep filled it
+//	fusedDVSum      24 bytes per run (a reference to the tape's buffer, not a copy): fusedDV as the forward sweep filled it
+//	layerLoop1Tape  layerLoop1Tape.Bytes(), a layerLoop1CallNoXFixedXVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:121 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
+//	fusedDWh        a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of wh, summed over the iterations, per unit of the sum's derivative
+//	fusedDHidden    a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of hidden, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
+//	fusedDV         a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of v, summed over the iterations, per unit of the sum's derivative
 //
-// Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at funcs.go:121 (//godiff:checkpoint), run again one at a time before
-// its backward code by layerLoop1CallNoXFixedXVForward, nothing recorded per
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: nothing of the
+// iterations of the loop at funcs.go:121 (//godiff:checkpoint): the forward
+// sweep runs each on one iteration's tape by layerLoop1CallNoXFixedXVForward
+// and at once its backward code by layerLoop1CallNoXFixedXVBackward, seeded
+// with 1, and keeps the derivatives it sums, which the backward sweep
+// multiplies by the sum's; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 type LayerTape struct {
-	// wh: the parameter wh.
-	wh []float64
-	// layerLoop1Tape: the tape of one iteration of the loop at funcs.go:121
-	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
-	// again before its backward code, last iteration first, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	layerLoop1Tape layerLoop1CallNoXFixedXVTape
-	// v: the parameter v.
-	v []float64
-	// x: the parameter x.
-	x []float64
 	// hidden: the memory of hidden, which Layer makes, kept from run to run.
 	hidden []float64
-	// hidden2: hidden as the forward sweep computed it.
-	hidden2 []float64
-	// scratchHidden: the memory of hidden, which the checkpointed loop overwrites
-	// before it reads it (or sums into), as its iteration runs again, in a buffer
-	// the backward sweep reuses.
-	scratchHidden []float64
-	// dhidden: the derivatives of hidden, which Layer makes, in a buffer the
-	// backward sweep reuses.
-	dhidden []float64
+	// fusedDWhSum: fusedDWh as the forward sweep filled it.
+	fusedDWhSum []float64
+	// fusedDVSum: fusedDV as the forward sweep filled it.
+	fusedDVSum []float64
+	// layerLoop1Tape: the tape of one iteration of the loop at funcs.go:121
+	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
+	// runs the iteration on it and at once the iteration's backward code, so that
+	// it holds one iteration's entries whatever the number of iterations.
+	layerLoop1Tape layerLoop1CallNoXFixedXVTape
+	// fusedDWh: the derivatives of wh, summed over the iterations, per unit of the
+	// sum's derivative.
+	fusedDWh []float64
+	// fusedDHidden: the derivatives of hidden, which the loop overwrites before it
+	// reads it, as the forward sweep runs each iteration's backward code (they
+	// come back to 0).
+	fusedDHidden []float64
+	// fusedDV: the derivatives of v, summed over the iterations, per unit of the
+	// sum's derivative.
+	fusedDV []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in LayerTape's
@@ -688,11 +719,12 @@ type LayerTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *LayerTape) Bytes() int {
-	n := 96
-	n += t.layerLoop1Tape.Bytes()
+	n := 48
 	n += len(t.hidden) * 8
-	n += len(t.scratchHidden) * 8
-	n += len(t.dhidden) * 8
+	n += t.layerLoop1Tape.Bytes()
+	n += len(t.fusedDWh) * 8
+	n += len(t.fusedDHidden) * 8
+	n += len(t.fusedDV) * 8
 	return n
 }
 
@@ -701,19 +733,30 @@ func (t *LayerTape) Bytes() int {
 func LayerForward(t *LayerTape, wh, v, x []float64) float64 {
 	t.hidden = t.hidden[:0]
 	t.layerLoop1Tape.calls = t.layerLoop1Tape.calls[:0]
-	t.wh = wh
-	t.v = v
-	t.x = x
 	h := len(v)
-	d := len(wh) / h
+	t1 := len(wh)
+	d := t1 / h
 	t.hidden = slices.Grow(t.hidden, h)[:len(t.hidden)+h]
 	hidden := slices.Clip(t.hidden[len(t.hidden)-h:])
 	clear(hidden)
-	t.hidden2 = hidden
 	loss := 0.0
+	dloss := 0.0
+	t.fusedDWh = slices.Grow(t.fusedDWh[:0], t1)[:t1]
+	clear(t.fusedDWh)
+	dwh := t.fusedDWh
+	t.fusedDWhSum = dwh
+	t.fusedDHidden = slices.Grow(t.fusedDHidden[:0], len(hidden))[:len(hidden)]
+	clear(t.fusedDHidden)
+	dhidden := t.fusedDHidden
+	t.fusedDV = slices.Grow(t.fusedDV[:0], h)[:h]
+	clear(t.fusedDV)
+	dv := t.fusedDV
+	t.fusedDVSum = dv
 	for i := 0; i < len(x)/d; i++ {
-		t1 := layerLoop1(loss, h, d, wh, x, hidden, v, i)
-		loss = t1
+		t.layerLoop1Tape.calls = t.layerLoop1Tape.calls[:0]
+		t2 := layerLoop1CallNoXFixedXVForward(&t.layerLoop1Tape, loss, h, d, wh, x, hidden, v, i)
+		layerLoop1CallNoXFixedXVBackward(&t.layerLoop1Tape, 0, 1, &dloss, dwh, dhidden, dv)
+		loss = t2
 	}
 	return loss
 }
@@ -727,26 +770,15 @@ func LayerForward(t *LayerTape, wh, v, x []float64) float64 {
 func LayerBackward(t *LayerTape, s float64, dwh, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dloss float64
-	x := t.x
-	wh := t.wh
-	v := t.v
-	h := len(v)
-	d := len(wh) / h
-	hidden := t.hidden2
-	t.dhidden = slices.Grow(t.dhidden[:0], h)[:h]
-	clear(t.dhidden)
-	dhidden := t.dhidden
 	dloss += s
-	t1 := len(x)/d - 1
-	for i := t1; i >= 0; i-- {
-		t.layerLoop1Tape.calls = t.layerLoop1Tape.calls[:0]
-		t.scratchHidden = slices.Grow(t.scratchHidden[:0], len(hidden))[:len(hidden)]
-		clear(t.scratchHidden)
-		t2 := t.scratchHidden
-		layerLoop1CallNoXFixedXVForward(&t.layerLoop1Tape, 0, h, d, wh, x, t2, v, i)
-		dloss2 := 0.0
-		layerLoop1CallNoXFixedXVBackward(&t.layerLoop1Tape, 0, dloss, &dloss2, dwh, dhidden, dv)
-		dloss = dloss2
+	t1 := dloss
+	t2 := t.fusedDWhSum
+	for k := range t2 {
+		dwh[k] += t1 * t2[k]
+	}
+	t3 := t.fusedDVSum
+	for k2 := range t3 {
+		dv[k2] += t1 * t3[k2]
 	}
 }
 
@@ -1069,20 +1101,20 @@ func HistogramBackward(t *HistogramTape, s float64, dw []float64) {
 	clear(t.dbins)
 	dbins := t.dbins
 	xs := t.xs
+	t.scratchBins = slices.Grow(t.scratchBins[:0], t1)[:t1]
+	clear(t.scratchBins)
+	t2 := t.scratchBins
 	ds += s
-	t2 := t1 - 1
-	for i := t2; i >= 0; i-- {
+	t3 := t1 - 1
+	for i := t3; i >= 0; i-- {
 		v := bins[i]
 		dv := ds * v * 2
 		dbins[i] += dv
 	}
-	t3 := len(xs) - 1
-	for i2 := t3; i2 >= 0; i2-- {
+	t4 := len(xs) - 1
+	for i2 := t4; i2 >= 0; i2-- {
 		t.histogramLoop1Tape.calls = t.histogramLoop1Tape.calls[:0]
-		t.scratchBins = slices.Grow(t.scratchBins[:0], t1)[:t1]
-		clear(t.scratchBins)
-		t4 := t.scratchBins
-		histogramLoop1CallNoXsFixedXsForward(&t.histogramLoop1Tape, xs, k, t4, w, i2)
+		histogramLoop1CallNoXsFixedXsForward(&t.histogramLoop1Tape, xs, k, t2, w, i2)
 		histogramLoop1CallNoXsFixedXsBackward(&t.histogramLoop1Tape, 0, dbins, dw)
 	}
 }
@@ -1253,37 +1285,39 @@ func HistogramRecordedGrad(w, xs []float64) (float64, []float64) {
 // control flow it replays. A tape may be reused: each run of LossForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 80 bytes, plus modelLossLoop1Tape.Bytes()
+// Memory: after a run, the tape holds 32 bytes, plus modelLossLoop1Tape.Bytes()
 // (the tapes of its call sites, each by its own formula summed over the site's
 // calls). Bytes returns that count for a filled tape: each value's size, a
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	modelLossLoop1Tape  modelLossLoop1Tape.Bytes(), a modelLossLoop1CallNoXsYsFixedXsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:214 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
-//	mW                  24 bytes per run (a reference to the caller's slice, not a copy): the field m.W
-//	mB                  8 bytes per run: the field m.B
-//	xs                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	ys                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter ys
+//	fusedDMWSum         24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMW as the forward sweep filled it
+//	modelLossLoop1Tape  modelLossLoop1Tape.Bytes(), a modelLossLoop1CallNoXsYsFixedXsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:214 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
+//	fusedDMB            8 bytes per run: the derivative of mB, summed over the iterations, per unit of the sum's derivative
+//	fusedDMW            a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of mW, summed over the iterations, per unit of the sum's derivative
 //
-// Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at funcs.go:214 (//godiff:checkpoint), run again one at a time before
-// its backward code by modelLossLoop1CallNoXsYsFixedXsForward, nothing recorded
-// per iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: nothing of the
+// iterations of the loop at funcs.go:214 (//godiff:checkpoint): the forward
+// sweep runs each on one iteration's tape by
+// modelLossLoop1CallNoXsYsFixedXsForward and at once its backward code by
+// modelLossLoop1CallNoXsYsFixedXsBackward, seeded with 1, and keeps the
+// derivatives it sums, which the backward sweep multiplies by the sum's;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
 type ModelLossTape struct {
+	// fusedDMWSum: fusedDMW as the forward sweep filled it.
+	fusedDMWSum []float64
 	// modelLossLoop1Tape: the tape of one iteration of the loop at funcs.go:214
-	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
-	// again before its backward code, last iteration first, so that it holds one
-	// iteration's entries whatever the number of iterations.
+	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
+	// runs the iteration on it and at once the iteration's backward code, so that
+	// it holds one iteration's entries whatever the number of iterations.
 	modelLossLoop1Tape modelLossLoop1CallNoXsYsFixedXsTape
-	// mW: the field m.W.
-	mW []float64
-	// mB: the field m.B.
-	mB float64
-	// xs: the parameter xs.
-	xs []float64
-	// ys: the parameter ys.
-	ys []float64
+	// fusedDMB: the derivative of mB, summed over the iterations, per unit of the
+	// sum's derivative.
+	fusedDMB float64
+	// fusedDMW: the derivatives of mW, summed over the iterations, per unit of the
+	// sum's derivative.
+	fusedDMW []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1291,8 +1325,9 @@ type ModelLossTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *ModelLossTape) Bytes() int {
-	n := 80
+	n := 32
 	n += t.modelLossLoop1Tape.Bytes()
+	n += len(t.fusedDMW) * 8
 	return n
 }
 
@@ -1300,15 +1335,20 @@ func (t *ModelLossTape) Bytes() int {
 // earlier contents are discarded, its memory reused.
 func (m *Model) LossForward(t *ModelLossTape, xs, ys []float64) float64 {
 	t.modelLossLoop1Tape.calls = t.modelLossLoop1Tape.calls[:0]
-	t.mW = m.W
-	t.mB = m.B
-	t.xs = xs
-	t.ys = ys
 	s := 0.0
+	ds := 0.0
+	t.fusedDMW = slices.Grow(t.fusedDMW[:0], len(m.W))[:len(m.W)]
+	clear(t.fusedDMW)
+	dmW := t.fusedDMW
+	t.fusedDMWSum = dmW
+	dmB := 0.0
 	for i := range xs {
-		t1 := modelLossLoop1(s, m.W, xs, m.B, ys, i)
+		t.modelLossLoop1Tape.calls = t.modelLossLoop1Tape.calls[:0]
+		t1 := modelLossLoop1CallNoXsYsFixedXsForward(&t.modelLossLoop1Tape, s, m.W, xs, m.B, ys, i)
+		modelLossLoop1CallNoXsYsFixedXsBackward(&t.modelLossLoop1Tape, 0, 1, &ds, dmW, &dmB)
 		s = t1
 	}
+	t.fusedDMB = dmB
 	return s
 }
 
@@ -1321,22 +1361,14 @@ func (m *Model) LossForward(t *ModelLossTape, xs, ys []float64) float64 {
 func ModelLossBackward(t *ModelLossTape, s float64, dm *Model) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	xs := t.xs
-	mW := t.mW
-	mB := t.mB
-	ys := t.ys
 	var dmBSum float64
 	ds += s
-	t1 := len(xs) - 1
-	for i := t1; i >= 0; i-- {
-		t.modelLossLoop1Tape.calls = t.modelLossLoop1Tape.calls[:0]
-		modelLossLoop1CallNoXsYsFixedXsForward(&t.modelLossLoop1Tape, 0, mW, xs, mB, ys, i)
-		ds2 := 0.0
-		dmB2 := 0.0
-		modelLossLoop1CallNoXsYsFixedXsBackward(&t.modelLossLoop1Tape, 0, ds, &ds2, dm.W, &dmB2)
-		dmBSum += dmB2
-		ds = ds2
+	t1 := ds
+	t2 := t.fusedDMWSum
+	for k := range t2 {
+		dm.W[k] += t1 * t2[k]
 	}
+	dmBSum += t1 * t.fusedDMB
 	dm.B += dmBSum
 }
 
@@ -3630,6 +3662,1058 @@ func SettleRecordedGrad(x0, v0, c, tol float64) (float64, float64, float64, floa
 	return t1, dx0, dv0, dc
 }
 
+// TailTape is what TailForward keeps of one run of Tail for TailBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of TailForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 8·h + 96 bytes, plus
+// tailLoop1Tape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	wh             24 bytes per run (a reference to the caller's slice, not a copy): the parameter wh
+//	tailLoop1Tape  tailLoop1Tape.Bytes(), a tailLoop1CallNoXFixedXVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:425 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
+//	v              24 bytes per run (a reference to the caller's slice, not a copy): the parameter v
+//	x              24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	hidden         8·h bytes (8 bytes an entry): the memory of hidden, which Tail makes, kept from run to run
+//	hidden2        24 bytes per run (a reference to the caller's slice, not a copy): hidden as the forward sweep computed it
+//	dhidden        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of hidden, which Tail makes, in a buffer the backward sweep reuses
+//	scratchHidden  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of hidden, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:425 (//godiff:checkpoint), run again one at a time before
+// its backward code by tailLoop1CallNoXFixedXVForward, nothing recorded per
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type TailTape struct {
+	// wh: the parameter wh.
+	wh []float64
+	// tailLoop1Tape: the tape of one iteration of the loop at funcs.go:425
+	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
+	// again before its backward code, last iteration first, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	tailLoop1Tape tailLoop1CallNoXFixedXVTape
+	// v: the parameter v.
+	v []float64
+	// x: the parameter x.
+	x []float64
+	// hidden: the memory of hidden, which Tail makes, kept from run to run.
+	hidden []float64
+	// hidden2: hidden as the forward sweep computed it.
+	hidden2 []float64
+	// dhidden: the derivatives of hidden, which Tail makes, in a buffer the
+	// backward sweep reuses.
+	dhidden []float64
+	// scratchHidden: the memory of hidden, which the checkpointed loop overwrites
+	// before it reads it (or sums into), as its iteration runs again, in a buffer
+	// the backward sweep reuses.
+	scratchHidden []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TailTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TailTape) Bytes() int {
+	n := 96
+	n += t.tailLoop1Tape.Bytes()
+	n += len(t.hidden) * 8
+	n += len(t.dhidden) * 8
+	n += len(t.scratchHidden) * 8
+	return n
+}
+
+// TailForward runs Tail and records in t what TailBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func TailForward(t *TailTape, wh, v, x []float64) float64 {
+	t.hidden = t.hidden[:0]
+	t.tailLoop1Tape.calls = t.tailLoop1Tape.calls[:0]
+	t.wh = wh
+	t.v = v
+	t.x = x
+	h := len(v)
+	d := len(wh) / h
+	t.hidden = slices.Grow(t.hidden, h)[:len(t.hidden)+h]
+	hidden := slices.Clip(t.hidden[len(t.hidden)-h:])
+	clear(hidden)
+	t.hidden2 = hidden
+	loss := 0.0
+	for i := 0; i < len(x)/d; i++ {
+		t1 := tailLoop1(loss, h, d, wh, x, hidden, v, i)
+		loss = t1
+	}
+	return loss + hidden[0]
+}
+
+// TailBackward adds to dwh and dv the vector-Jacobian product of Tail with the
+// seeds s, at the point recorded in t by TailForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Tail and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func TailBackward(t *TailTape, s float64, dwh, dv []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	v := t.v
+	h := len(v)
+	t.dhidden = slices.Grow(t.dhidden[:0], h)[:h]
+	clear(t.dhidden)
+	dhidden := t.dhidden
+	var dloss float64
+	x := t.x
+	wh := t.wh
+	d := len(wh) / h
+	hidden := t.hidden2
+	t.scratchHidden = slices.Grow(t.scratchHidden[:0], len(hidden))[:len(hidden)]
+	clear(t.scratchHidden)
+	t1 := t.scratchHidden
+	dhidden[0] += s
+	dloss += s
+	t2 := len(x)/d - 1
+	for i := t2; i >= 0; i-- {
+		t.tailLoop1Tape.calls = t.tailLoop1Tape.calls[:0]
+		tailLoop1CallNoXFixedXVForward(&t.tailLoop1Tape, 0, h, d, wh, x, t1, v, i)
+		dloss2 := 0.0
+		tailLoop1CallNoXFixedXVBackward(&t.tailLoop1Tape, 0, dloss, &dloss2, dwh, dhidden, dv)
+		dloss = dloss2
+	}
+}
+
+// TailGrad returns Tail's result and its gradient with respect to wh and v, in
+// that order (dwh, dv), computed by reverse-mode automatic differentiation.
+func TailGrad(wh, v, x []float64) (float64, []float64, []float64) {
+	var t TailTape
+	t1 := TailForward(&t, wh, v, x)
+	dwh := make([]float64, len(wh))
+	dv := make([]float64, len(v))
+	TailBackward(&t, 1, dwh, dv)
+	return t1, dwh, dv
+}
+
+// TailJVP returns Tail's results and then their directional derivatives along
+// the tangents dwh, dv of wh, v, computed by forward-mode automatic
+// differentiation.
+func TailJVP(wh, v, x, dwh, dv []float64) (float64, float64) {
+	h := len(v)
+	d := len(wh) / h
+	hidden := make([]float64, h)
+	dhidden := make([]float64, h)
+	loss := 0.0
+	dloss := 0.0
+	for i := 0; i < len(x)/d; i++ {
+		for j := range h {
+			s := 0.0
+			ds := 0.0
+			for k := 0; k < d; k++ {
+				t1 := j*d + k
+				t2 := x[i*d+k]
+				s += wh[t1] * t2
+				ds += t2 * dwh[t1]
+			}
+			t3 := math.Tanh(s)
+			hidden[j] = t3
+			dhidden[j] = (1 - t3*t3) * ds
+		}
+		out := 0.0
+		dout := 0.0
+		for j2 := range h {
+			t4 := v[j2]
+			t5 := hidden[j2]
+			out += t4 * t5
+			dout += t5*dv[j2] + t4*dhidden[j2]
+		}
+		loss += out * out
+		dloss += out * dout * 2
+	}
+	return loss + hidden[0], dloss + dhidden[0]
+}
+
+// TailRecordedTape is what TailRecordedForward keeps of one run of TailRecorded
+// for TailRecordedBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// TailRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·max((len(x)/d), 0)·h + 8·h +
+// 8·max((len(x)/d), 0) + 72 bytes. Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	wh       24 bytes per run (a reference to the caller's slice, not a copy): the parameter wh
+//	v        24 bytes per run (a reference to the caller's slice, not a copy): the parameter v
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	hidden   8·h bytes (8 bytes an entry): the memory of hidden, which TailRecorded makes, kept from run to run
+//	tanh     8·max((len(x)/d), 0)·h bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem     8·max((len(x)/d), 0)·h bytes (8 bytes an entry): an element read before it was overwritten
+//	out      8·max((len(x)/d), 0) bytes (8 bytes an entry): the value of out the backward sweep reads
+//	dhidden  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of hidden, which TailRecorded makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of v, x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type TailRecordedTape struct {
+	// wh: the parameter wh.
+	wh []float64
+	// v: the parameter v.
+	v []float64
+	// x: the parameter x.
+	x []float64
+	// hidden: the memory of hidden, which TailRecorded makes, kept from run to
+	// run.
+	hidden []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// out: the value of out the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	out []float64
+	// dhidden: the derivatives of hidden, which TailRecorded makes, in a buffer
+	// the backward sweep reuses.
+	dhidden []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// TailRecordedTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *TailRecordedTape) Bytes() int {
+	n := 72
+	n += len(t.hidden) * 8
+	n += len(t.tanh) * 8
+	n += len(t.elem) * 8
+	n += len(t.out) * 8
+	n += len(t.dhidden) * 8
+	return n
+}
+
+// TailRecordedForward runs TailRecorded and records in t what
+// TailRecordedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func TailRecordedForward(t *TailRecordedTape, wh, v, x []float64) float64 {
+	t.hidden = t.hidden[:0]
+	t.out = t.out[:0]
+	t.elem = t.elem[:0]
+	t.tanh = t.tanh[:0]
+	t.wh = wh
+	t.v = v
+	t.x = x
+	h := len(v)
+	d := len(wh) / h
+	t.hidden = slices.Grow(t.hidden, h)[:len(t.hidden)+h]
+	hidden := slices.Clip(t.hidden[len(t.hidden)-h:])
+	clear(hidden)
+	loss := 0.0
+	t1 := len(x) / d
+	t2 := max(t1, 0)
+	t.out = slices.Grow(t.out, t2)
+	t3 := t2 * h
+	t.tanh = slices.Grow(t.tanh, t3)
+	t.elem = slices.Grow(t.elem, t3)
+	for i := 0; i < t1; i++ {
+		for j := range h {
+			s := 0.0
+			for k := 0; k < d; k++ {
+				s += wh[j*d+k] * x[i*d+k]
+			}
+			t4 := math.Tanh(s)
+			t.tanh = append(t.tanh, t4)
+			hidden[j] = t4
+		}
+		out := 0.0
+		for j2 := range h {
+			t5 := hidden[j2]
+			t.elem = append(t.elem, t5)
+			out += v[j2] * t5
+		}
+		t.out = append(t.out, out)
+		loss += out * out
+	}
+	return loss + hidden[0]
+}
+
+// TailRecordedBackward adds to dwh and dv the vector-Jacobian product of
+// TailRecorded with the seeds s, at the point recorded in t by
+// TailRecordedForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those TailRecorded and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func TailRecordedBackward(t *TailRecordedTape, s float64, dwh, dv []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	v := t.v
+	h := len(v)
+	t.dhidden = slices.Grow(t.dhidden[:0], h)[:h]
+	clear(t.dhidden)
+	dhidden := t.dhidden
+	var dloss float64
+	x := t.x
+	wh := t.wh
+	d := len(wh) / h
+	nout := len(t.out)
+	var dout float64
+	nelem := len(t.elem)
+	ntanh := len(t.tanh)
+	var ds float64
+	dhidden[0] += s
+	dloss += s
+	t1 := len(x)/d - 1
+	for i := t1; i >= 0; i-- {
+		t2 := i
+		nout--
+		dout += dloss * t.out[nout] * 2
+		t3 := h - 1
+		for j2 := t3; j2 >= 0; j2-- {
+			nelem--
+			t4 := dout * t.elem[nelem]
+			dhidden[j2] += dout * v[j2]
+			dv[j2] += t4
+		}
+		dout = 0
+		for j := t3; j >= 0; j-- {
+			t5 := j
+			ntanh--
+			t6 := t.tanh[ntanh]
+			ds += dhidden[t5] * (1 - t6*t6)
+			dhidden[t5] = 0
+			t7 := d - 1
+			for k := t7; k >= 0; k-- {
+				t8 := t5*d + k
+				dwh[t8] += ds * x[t2*d+k]
+			}
+			ds = 0
+		}
+	}
+}
+
+// TailRecordedGrad returns TailRecorded's result and its gradient with respect
+// to wh and v, in that order (dwh, dv), computed by reverse-mode automatic
+// differentiation.
+func TailRecordedGrad(wh, v, x []float64) (float64, []float64, []float64) {
+	var t TailRecordedTape
+	t1 := TailRecordedForward(&t, wh, v, x)
+	dwh := make([]float64, len(wh))
+	dv := make([]float64, len(v))
+	TailRecordedBackward(&t, 1, dwh, dv)
+	return t1, dwh, dv
+}
+
+// ScaledTape is what ScaledForward keeps of one run of Scaled for
+// ScaledBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of ScaledForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 80 bytes, plus scaledLoop1Tape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	theta            24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
+//	r                8 bytes per run: r as the forward sweep computed it
+//	fusedDWSum       24 bytes per run (a reference to the tape's buffer, not a copy): fusedDW as the forward sweep filled it
+//	scaledLoop1Tape  scaledLoop1Tape.Bytes(), a scaledLoop1CallNoXsFixedXsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:481 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
+//	fusedDR          8 bytes per run: the derivative of r, summed over the iterations, per unit of the sum's derivative
+//	fusedDC2         8 bytes per run: the derivative of c2, summed over the iterations, per unit of the sum's derivative
+//	s                8 bytes per run: the value of s the backward sweep reads
+//	fusedDW          a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of w, summed over the iterations, per unit of the sum's derivative
+//
+// Recomputed by the backward sweep rather than stored: the elements of theta it
+// reads again (memory nothing writes afterwards); nothing of the iterations of
+// the loop at funcs.go:481 (//godiff:checkpoint): the forward sweep runs each
+// on one iteration's tape by scaledLoop1CallNoXsFixedXsForward and at once its
+// backward code by scaledLoop1CallNoXsFixedXsBackward, seeded with 1, and keeps
+// the derivatives it sums, which the backward sweep multiplies by the sum's;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: c2.
+type ScaledTape struct {
+	// theta: the parameter theta.
+	theta []float64
+	// r: r as the forward sweep computed it.
+	r float64
+	// fusedDWSum: fusedDW as the forward sweep filled it.
+	fusedDWSum []float64
+	// scaledLoop1Tape: the tape of one iteration of the loop at funcs.go:481
+	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
+	// runs the iteration on it and at once the iteration's backward code, so that
+	// it holds one iteration's entries whatever the number of iterations.
+	scaledLoop1Tape scaledLoop1CallNoXsFixedXsTape
+	// fusedDR: the derivative of r, summed over the iterations, per unit of the
+	// sum's derivative.
+	fusedDR float64
+	// fusedDC2: the derivative of c2, summed over the iterations, per unit of the
+	// sum's derivative.
+	fusedDC2 float64
+	// s: the value of s the backward sweep reads.
+	s float64
+	// fusedDW: the derivatives of w, summed over the iterations, per unit of the
+	// sum's derivative.
+	fusedDW []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in ScaledTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *ScaledTape) Bytes() int {
+	n := 80
+	n += t.scaledLoop1Tape.Bytes()
+	n += len(t.fusedDW) * 8
+	return n
+}
+
+// ScaledForward runs Scaled and records in t what ScaledBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func ScaledForward(t *ScaledTape, theta, xs []float64) float64 {
+	t.scaledLoop1Tape.calls = t.scaledLoop1Tape.calls[:0]
+	t.theta = theta
+	c := theta[0]
+	c2 := c * c
+	r := math.Exp(theta[1])
+	t.r = r
+	w := theta[2:]
+	s := 0.0
+	ds := 0.0
+	dr := 0.0
+	t.fusedDW = slices.Grow(t.fusedDW[:0], len(w))[:len(w)]
+	clear(t.fusedDW)
+	dw := t.fusedDW
+	t.fusedDWSum = dw
+	dc2 := 0.0
+	for i := range xs {
+		t.scaledLoop1Tape.calls = t.scaledLoop1Tape.calls[:0]
+		t1 := scaledLoop1CallNoXsFixedXsForward(&t.scaledLoop1Tape, s, xs, r, w, c2, i)
+		scaledLoop1CallNoXsFixedXsBackward(&t.scaledLoop1Tape, 0, 1, &ds, &dr, dw, &dc2)
+		s = t1
+	}
+	t.fusedDR = dr
+	t.fusedDC2 = dc2
+	t.s = s
+	return s * s
+}
+
+// ScaledBackward adds to dtheta the vector-Jacobian product of Scaled with the
+// seeds s, at the point recorded in t by ScaledForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Scaled and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func ScaledBackward(t *ScaledTape, s float64, dtheta []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	var dr float64
+	theta := t.theta
+	dw := dtheta[2:len(theta)]
+	var dc2 float64
+	r := t.r
+	c := theta[0]
+	ds += s * t.s * 2
+	t1 := ds
+	dr += t1 * t.fusedDR
+	t2 := t.fusedDWSum
+	for k := range t2 {
+		dw[k] += t1 * t2[k]
+	}
+	dc2 += t1 * t.fusedDC2
+	dtheta[1] += dr * r
+	dc := dc2 * c * 2
+	dtheta[0] += dc
+}
+
+// ScaledGrad returns Scaled's result and its gradient with respect to theta, in
+// that order (dtheta), computed by reverse-mode automatic differentiation.
+func ScaledGrad(theta, xs []float64) (float64, []float64) {
+	var t ScaledTape
+	t1 := ScaledForward(&t, theta, xs)
+	dtheta := make([]float64, len(theta))
+	ScaledBackward(&t, 1, dtheta)
+	return t1, dtheta
+}
+
+// ScaledJVP returns Scaled's results and then their directional derivatives
+// along the tangents dtheta of theta, computed by forward-mode automatic
+// differentiation.
+func ScaledJVP(theta, xs, dtheta []float64) (float64, float64) {
+	c := theta[0]
+	dc := dtheta[0]
+	c2 := c * c
+	dc2 := c * dc * 2
+	r := math.Exp(theta[1])
+	dr := r * dtheta[1]
+	t1 := len(theta)
+	w := theta[2:t1]
+	dw := dtheta[2:t1]
+	s := 0.0
+	ds := 0.0
+	for i := range xs {
+		x := xs[i]
+		t2 := i % len(w)
+		t3 := r*x + w[t2]
+		t4 := math.Sin(t3)
+		s += c2 * t4
+		ds += t4*dc2 + c2*(math.Cos(t3)*(x*dr+dw[t2]))
+	}
+	return s * s, s * ds * 2
+}
+
+// ScaledRecordedTape is what ScaledRecordedForward keeps of one run of
+// ScaledRecorded for ScaledRecordedBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of ScaledRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(xs) + 72 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	theta  24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
+//	xs     24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	c2     8 bytes per run: c2 as the forward sweep computed it
+//	r      8 bytes per run: r as the forward sweep computed it
+//	sin    8·len(xs) bytes (8 bytes an entry): math.Sin of the forward sweep
+//	s      8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products, sums; the elements of xs, theta it reads again (memory nothing
+// writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
+type ScaledRecordedTape struct {
+	// theta: the parameter theta.
+	theta []float64
+	// xs: the parameter xs.
+	xs []float64
+	// c2: c2 as the forward sweep computed it.
+	c2 float64
+	// r: r as the forward sweep computed it.
+	r float64
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ScaledRecordedTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *ScaledRecordedTape) Bytes() int {
+	n := 72
+	n += len(t.sin) * 8
+	return n
+}
+
+// ScaledRecordedForward runs ScaledRecorded and records in t what
+// ScaledRecordedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func ScaledRecordedForward(t *ScaledRecordedTape, theta, xs []float64) float64 {
+	t.sin = t.sin[:0]
+	t.theta = theta
+	t.xs = xs
+	c := theta[0]
+	c2 := c * c
+	t.c2 = c2
+	r := math.Exp(theta[1])
+	t.r = r
+	w := theta[2:]
+	s := 0.0
+	t.sin = slices.Grow(t.sin, len(xs))
+	for i := range xs {
+		x := xs[i]
+		t1 := math.Sin(r*x + w[i%len(w)])
+		t.sin = append(t.sin, t1)
+		s += c2 * t1
+	}
+	t.s = s
+	return s * s
+}
+
+// ScaledRecordedBackward adds to dtheta the vector-Jacobian product of
+// ScaledRecorded with the seeds s, at the point recorded in t by
+// ScaledRecordedForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func ScaledRecordedBackward(t *ScaledRecordedTape, s float64, dtheta []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	xs := t.xs
+	c2 := t.c2
+	nsin := len(t.sin)
+	var dc2 float64
+	theta := t.theta
+	r := t.r
+	t1 := len(theta)
+	w := theta[2:t1]
+	dw := dtheta[2:t1]
+	var dr float64
+	c := theta[0]
+	ds += s * t.s * 2
+	t2 := len(xs) - 1
+	for i := t2; i >= 0; i-- {
+		nsin--
+		x := xs[i]
+		t3 := i % len(w)
+		dc2 += ds * t.sin[nsin]
+		t4 := ds * c2 * math.Cos(r*x+w[t3])
+		dw[t3] += t4
+		dr += t4 * x
+	}
+	dtheta[1] += dr * r
+	dc := dc2 * c * 2
+	dtheta[0] += dc
+}
+
+// ScaledRecordedGrad returns ScaledRecorded's result and its gradient with
+// respect to theta, in that order (dtheta), computed by reverse-mode automatic
+// differentiation.
+func ScaledRecordedGrad(theta, xs []float64) (float64, []float64) {
+	var t ScaledRecordedTape
+	t1 := ScaledRecordedForward(&t, theta, xs)
+	dtheta := make([]float64, len(theta))
+	ScaledRecordedBackward(&t, 1, dtheta)
+	return t1, dtheta
+}
+
+// NestedTape is what NestedForward keeps of one run of Nested for
+// NestedBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of NestedForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·max(2 − 1 + 1, 0) + 48 bytes, plus
+// nestedLoop1Tape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	nestedLoop1Tape  nestedLoop1Tape.Bytes(), a nestedLoop1CallNoXsFixedXsThetaTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:513 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
+//	theta            24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
+//	xs               24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	s                8·max(2 − 1 + 1, 0) bytes (8 bytes an entry): the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:513 (//godiff:checkpoint), run again one at a time before
+// its backward code by nestedLoop1CallNoXsFixedXsThetaForward, nothing recorded
+// per iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type NestedTape struct {
+	// nestedLoop1Tape: the tape of one iteration of the loop at funcs.go:513
+	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
+	// again before its backward code, last iteration first, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	nestedLoop1Tape nestedLoop1CallNoXsFixedXsThetaTape
+	// theta: the parameter theta.
+	theta []float64
+	// xs: the parameter xs.
+	xs []float64
+	// s: the value of s the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in NestedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *NestedTape) Bytes() int {
+	n := 48
+	n += t.nestedLoop1Tape.Bytes()
+	n += len(t.s) * 8
+	return n
+}
+
+// NestedForward runs Nested and records in t what NestedBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func NestedForward(t *NestedTape, theta, xs []float64) float64 {
+	t.s = t.s[:0]
+	t.nestedLoop1Tape.calls = t.nestedLoop1Tape.calls[:0]
+	t.theta = theta
+	t.xs = xs
+	total := 0.0
+	t.s = slices.Grow(t.s, 2)
+	for r := 1; r <= 2; r++ {
+		s := 0.0
+		for i := range xs {
+			t1 := nestedLoop1(s, xs, theta, r, i)
+			s = t1
+		}
+		t.s = append(t.s, s)
+		total += s * s
+	}
+	return total
+}
+
+// NestedBackward adds to dtheta the vector-Jacobian product of Nested with the
+// seeds s, at the point recorded in t by NestedForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Nested and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func NestedBackward(t *NestedTape, s float64, dtheta []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dtotal float64
+	ns := len(t.s)
+	var ds float64
+	theta := t.theta
+	xs := t.xs
+	dtotal += s
+	for r := 2; r >= 1; r-- {
+		t1 := r
+		ns--
+		ds += dtotal * t.s[ns] * 2
+		t2 := len(xs) - 1
+		for i := t2; i >= 0; i-- {
+			t.nestedLoop1Tape.calls = t.nestedLoop1Tape.calls[:0]
+			nestedLoop1CallNoXsFixedXsThetaForward(&t.nestedLoop1Tape, 0, xs, theta, t1, i)
+			ds2 := 0.0
+			nestedLoop1CallNoXsFixedXsThetaBackward(&t.nestedLoop1Tape, 0, ds, &ds2, dtheta)
+			ds = ds2
+		}
+		ds = 0
+	}
+}
+
+// NestedGrad returns Nested's result and its gradient with respect to theta, in
+// that order (dtheta), computed by reverse-mode automatic differentiation.
+func NestedGrad(theta, xs []float64) (float64, []float64) {
+	var t NestedTape
+	t1 := NestedForward(&t, theta, xs)
+	dtheta := make([]float64, len(theta))
+	NestedBackward(&t, 1, dtheta)
+	return t1, dtheta
+}
+
+// NestedJVP returns Nested's results and then their directional derivatives
+// along the tangents dtheta of theta, computed by forward-mode automatic
+// differentiation.
+func NestedJVP(theta, xs, dtheta []float64) (float64, float64) {
+	total := 0.0
+	dtotal := 0.0
+	for r := 1; r <= 2; r++ {
+		s := 0.0
+		ds := 0.0
+		for i := range xs {
+			x := xs[i]
+			t1 := float64(r)
+			t2 := theta[0] * x * t1
+			t3 := math.Sin(t2)
+			t4 := theta[1]
+			s += t3 * t4
+			ds += t4*(math.Cos(t2)*(t1*(x*dtheta[0]))) + t3*dtheta[1]
+		}
+		total += s * s
+		dtotal += s * ds * 2
+	}
+	return total, dtotal
+}
+
+// NestedRecordedTape is what NestedRecordedForward keeps of one run of
+// NestedRecorded for NestedRecordedBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of NestedRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·max(2 − 1 + 1, 0)·len(xs) +
+// 8·max(2 − 1 + 1, 0) + 48 bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	theta  24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
+//	xs     24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	sin    8·max(2 − 1 + 1, 0)·len(xs) bytes (8 bytes an entry): math.Sin of the forward sweep
+//	s      8·max(2 − 1 + 1, 0) bytes (8 bytes an entry): the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products, conversions; the elements of theta, xs it reads again (memory
+// nothing writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
+type NestedRecordedTape struct {
+	// theta: the parameter theta.
+	theta []float64
+	// xs: the parameter xs.
+	xs []float64
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+	// s: the value of s the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// NestedRecordedTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *NestedRecordedTape) Bytes() int {
+	n := 48
+	n += len(t.sin) * 8
+	n += len(t.s) * 8
+	return n
+}
+
+// NestedRecordedForward runs NestedRecorded and records in t what
+// NestedRecordedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func NestedRecordedForward(t *NestedRecordedTape, theta, xs []float64) float64 {
+	t.s = t.s[:0]
+	t.sin = t.sin[:0]
+	t.theta = theta
+	t.xs = xs
+	total := 0.0
+	t.sin = slices.Grow(t.sin, 2*len(xs))
+	t.s = slices.Grow(t.s, 2)
+	for r := 1; r <= 2; r++ {
+		s := 0.0
+		for i := range xs {
+			x := xs[i]
+			t1 := math.Sin(theta[0] * x * float64(r))
+			t.sin = append(t.sin, t1)
+			s += t1 * theta[1]
+		}
+		t.s = append(t.s, s)
+		total += s * s
+	}
+	return total
+}
+
+// NestedRecordedBackward adds to dtheta the vector-Jacobian product of
+// NestedRecorded with the seeds s, at the point recorded in t by
+// NestedRecordedForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func NestedRecordedBackward(t *NestedRecordedTape, s float64, dtheta []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dtotal float64
+	ns := len(t.s)
+	var ds float64
+	xs := t.xs
+	nsin := len(t.sin)
+	theta := t.theta
+	dtotal += s
+	for r := 2; r >= 1; r-- {
+		t1 := r
+		ns--
+		ds += dtotal * t.s[ns] * 2
+		t2 := len(xs) - 1
+		for i := t2; i >= 0; i-- {
+			nsin--
+			x := xs[i]
+			t3 := float64(t1)
+			t4 := theta[0] * x * t3
+			t5 := ds * theta[1]
+			dtheta[1] += ds * t.sin[nsin]
+			dtheta[0] += t5 * math.Cos(t4) * t3 * x
+		}
+		ds = 0
+	}
+}
+
+// NestedRecordedGrad returns NestedRecorded's result and its gradient with
+// respect to theta, in that order (dtheta), computed by reverse-mode automatic
+// differentiation.
+func NestedRecordedGrad(theta, xs []float64) (float64, []float64) {
+	var t NestedRecordedTape
+	t1 := NestedRecordedForward(&t, theta, xs)
+	dtheta := make([]float64, len(theta))
+	NestedRecordedBackward(&t, 1, dtheta)
+	return t1, dtheta
+}
+
+// RowsTape is what RowsForward keeps of one run of Rows for RowsBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of RowsForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 56 bytes, plus rowsLoop1Tape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	rowsLoop1Tape  rowsLoop1Tape.Bytes(), a rowsLoop1CallNoXsFixedXsWTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:545 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
+//	w              24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	xs             24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	s              8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at funcs.go:545 (//godiff:checkpoint), run again one at a time before
+// its backward code by rowsLoop1CallNoXsFixedXsWForward, nothing recorded per
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type RowsTape struct {
+	// rowsLoop1Tape: the tape of one iteration of the loop at funcs.go:545
+	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
+	// again before its backward code, last iteration first, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	rowsLoop1Tape rowsLoop1CallNoXsFixedXsWTape
+	// w: the parameter w.
+	w [][]float64
+	// xs: the parameter xs.
+	xs []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RowsTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RowsTape) Bytes() int {
+	n := 56
+	n += t.rowsLoop1Tape.Bytes()
+	return n
+}
+
+// RowsForward runs Rows and records in t what RowsBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func RowsForward(t *RowsTape, w [][]float64, xs []float64) float64 {
+	t.rowsLoop1Tape.calls = t.rowsLoop1Tape.calls[:0]
+	t.w = w
+	t.xs = xs
+	s := 0.0
+	for i := range xs {
+		t1 := rowsLoop1(s, xs, w, i)
+		s = t1
+	}
+	t.s = s
+	return s * s
+}
+
+// RowsBackward adds to dw the vector-Jacobian product of Rows with the seeds s,
+// at the point recorded in t by RowsForward. It keeps buffers of its own in t,
+// for the derivatives of slices it is not passed (those Rows and its callees
+// make), so one forward run serves any number of backward runs (one per seed),
+// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+func RowsBackward(t *RowsTape, s float64, dw [][]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	xs := t.xs
+	w := t.w
+	ds += s * t.s * 2
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
+		t.rowsLoop1Tape.calls = t.rowsLoop1Tape.calls[:0]
+		rowsLoop1CallNoXsFixedXsWForward(&t.rowsLoop1Tape, 0, xs, w, i)
+		ds2 := 0.0
+		rowsLoop1CallNoXsFixedXsWBackward(&t.rowsLoop1Tape, 0, ds, &ds2, dw)
+		ds = ds2
+	}
+}
+
+// RowsGrad returns Rows's result and its gradient with respect to w, in that
+// order (dw), computed by reverse-mode automatic differentiation.
+func RowsGrad(w [][]float64, xs []float64) (float64, [][]float64) {
+	var t RowsTape
+	t1 := RowsForward(&t, w, xs)
+	dw := make([][]float64, len(w))
+	for i := range w {
+		dw[i] = make([]float64, len(w[i]))
+	}
+	RowsBackward(&t, 1, dw)
+	return t1, dw
+}
+
+// RowsRecordedTape is what RowsRecordedForward keeps of one run of RowsRecorded
+// for RowsRecordedBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// RowsRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(xs) + 56 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	w    24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	xs   24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	sin  8·len(xs) bytes (8 bytes an entry): math.Sin of the forward sweep
+//	s    8 bytes per run: the value of s the backward sweep reads
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of w, xs it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type RowsRecordedTape struct {
+	// w: the parameter w.
+	w [][]float64
+	// xs: the parameter xs.
+	xs []float64
+	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	sin []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RowsRecordedTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *RowsRecordedTape) Bytes() int {
+	n := 56
+	n += len(t.sin) * 8
+	return n
+}
+
+// RowsRecordedForward runs RowsRecorded and records in t what
+// RowsRecordedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func RowsRecordedForward(t *RowsRecordedTape, w [][]float64, xs []float64) float64 {
+	t.sin = t.sin[:0]
+	t.w = w
+	t.xs = xs
+	s := 0.0
+	t.sin = slices.Grow(t.sin, len(xs))
+	for i := range xs {
+		x := xs[i]
+		r := w[i%len(w)]
+		t1 := math.Sin(r[0] * x)
+		t.sin = append(t.sin, t1)
+		s += t1 * r[1]
+	}
+	t.s = s
+	return s * s
+}
+
+// RowsRecordedBackward adds to dw the vector-Jacobian product of RowsRecorded
+// with the seeds s, at the point recorded in t by RowsRecordedForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func RowsRecordedBackward(t *RowsRecordedTape, s float64, dw [][]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	xs := t.xs
+	nsin := len(t.sin)
+	w := t.w
+	ds += s * t.s * 2
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
+		nsin--
+		t2 := i % len(w)
+		r := w[t2]
+		dr := dw[t2]
+		x := xs[i]
+		t3 := r[0] * x
+		t4 := ds * r[1]
+		dr[1] += ds * t.sin[nsin]
+		dr[0] += t4 * math.Cos(t3) * x
+	}
+}
+
+// RowsRecordedGrad returns RowsRecorded's result and its gradient with respect
+// to w, in that order (dw), computed by reverse-mode automatic differentiation.
+func RowsRecordedGrad(w [][]float64, xs []float64) (float64, [][]float64) {
+	var t RowsRecordedTape
+	t1 := RowsRecordedForward(&t, w, xs)
+	dw := make([][]float64, len(w))
+	for i := range w {
+		dw[i] = make([]float64, len(w[i]))
+	}
+	RowsRecordedBackward(&t, 1, dw)
+	return t1, dw
+}
+
 // lseCallFixedXTape is what lseCallFixedXForward keeps of the calls of lse at
 // one call site for lseCallFixedXBackward: the forward values the backward
 // sweep reads, and the control flow it replays, each call's in its record and
@@ -5459,4 +6543,491 @@ func settleLoop1(v, x, t, c, dt float64) (float64, float64, float64) {
 	x2 += dt * v2
 	t2 += dt
 	return v2, x2, t2
+}
+
+// tailLoop1CallNoXFixedXVTape is what tailLoop1CallNoXFixedXVForward keeps of
+// the calls of tailLoop1 at one call site for tailLoop1CallNoXFixedXVBackward:
+// the forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 96·calls + 16·max(h, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	calls  96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	tanh   8·max(h, 0) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem   8·max(h, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the elements of v, x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type tailLoop1CallNoXFixedXVTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// h: the parameter h.
+		h int
+		// d: the parameter d.
+		d int
+		// x: the parameter x.
+		x []float64
+		// v: the parameter v.
+		v []float64
+		// i: the parameter i.
+		i int
+		// out: the value of out the backward sweep reads.
+		out float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			tanh int
+			elem int
+		}
+	}
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// tailLoop1CallNoXFixedXVTape's comment counts them: each value's size, 24 for
+// a slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *tailLoop1CallNoXFixedXVTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 96
+	n += len(t.tanh) * 8
+	n += len(t.elem) * 8
+	return n
+}
+
+// tailLoop1CallNoXFixedXVForward runs tailLoop1 and records in t what
+// tailLoop1CallNoXFixedXVBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func tailLoop1CallNoXFixedXVForward(t *tailLoop1CallNoXFixedXVTape, loss float64, h, d int, wh, x, hidden, v []float64, i int) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.tanh = t.tanh[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	loss2 := loss
+	c.h = h
+	c.d = d
+	c.x = x
+	c.v = v
+	c.i = i
+	t1 := max(h, 0)
+	t.tanh = slices.Grow(t.tanh, t1)
+	for j := range h {
+		s := 0.0
+		for k := 0; k < d; k++ {
+			s += wh[j*d+k] * x[i*d+k]
+		}
+		t2 := math.Tanh(s)
+		t.tanh = append(t.tanh, t2)
+		hidden[j] = t2
+	}
+	out := 0.0
+	t.elem = slices.Grow(t.elem, t1)
+	for j2 := range h {
+		t3 := hidden[j2]
+		t.elem = append(t.elem, t3)
+		out += v[j2] * t3
+	}
+	c.out = out
+	loss2 += out * out
+	c.end.tanh = len(t.tanh)
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
+	return loss2
+}
+
+// tailLoop1CallNoXFixedXVBackward adds to dloss, dwh, dhidden and dv the
+// vector-Jacobian product of tailLoop1 with the seeds dhidden and s, at the
+// point that call number call of tailLoop1CallNoXFixedXVForward on t recorded.
+// It only reads t, so one forward run serves any number of backward runs (one
+// per seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+//
+// dhidden holds, on entry, the seed of what tailLoop1 leaves in hidden, and on
+// return the derivative with respect to what hidden held before.
+func tailLoop1CallNoXFixedXVBackward(t *tailLoop1CallNoXFixedXVTape, call int, s float64, dloss *float64, dwh, dhidden, dv []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dloss2 float64
+	var dout float64
+	h := c.h
+	v := c.v
+	nelem := c.end.elem
+	ntanh := c.end.tanh
+	var ds float64
+	d := c.d
+	x := c.x
+	i := c.i
+	dloss2 += s
+	dout += dloss2 * c.out * 2
+	t1 := h - 1
+	for j2 := t1; j2 >= 0; j2-- {
+		nelem--
+		t2 := dout * t.elem[nelem]
+		dhidden[j2] += dout * v[j2]
+		dv[j2] += t2
+	}
+	for j := t1; j >= 0; j-- {
+		t3 := j
+		ntanh--
+		t4 := t.tanh[ntanh]
+		ds += dhidden[t3] * (1 - t4*t4)
+		dhidden[t3] = 0
+		t5 := d - 1
+		for k := t5; k >= 0; k-- {
+			t6 := t3*d + k
+			dwh[t6] += ds * x[i*d+k]
+		}
+		ds = 0
+	}
+	*dloss += dloss2
+}
+
+// tailLoop1 is one iteration of the loop of Tail at funcs.go:425, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns loss, which the iteration sums into.
+func tailLoop1(loss float64, h, d int, wh, x, hidden, v []float64, i int) float64 {
+	loss2 := loss
+	for j := range h {
+		s := 0.0
+		for k := 0; k < d; k++ {
+			s += wh[j*d+k] * x[i*d+k]
+		}
+		hidden[j] = math.Tanh(s)
+	}
+	out := 0.0
+	for j2 := range h {
+		out += v[j2] * hidden[j2]
+	}
+	loss2 += out * out
+	return loss2
+}
+
+// scaledLoop1CallNoXsFixedXsTape is what scaledLoop1CallNoXsFixedXsForward
+// keeps of the calls of scaledLoop1 at one call site for
+// scaledLoop1CallNoXsFixedXsBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 80·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of xs it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type scaledLoop1CallNoXsFixedXsTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// xs: the parameter xs.
+		xs []float64
+		// w: the parameter w.
+		w []float64
+		// c2: the parameter c2.
+		c2 float64
+		// i: the parameter i.
+		i int
+		// sum: a sum (sum) of the forward sweep.
+		sum float64
+		// sin: math.Sin of the forward sweep.
+		sin float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// scaledLoop1CallNoXsFixedXsTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *scaledLoop1CallNoXsFixedXsTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 80
+	return n
+}
+
+// scaledLoop1CallNoXsFixedXsForward runs scaledLoop1 and records in t what
+// scaledLoop1CallNoXsFixedXsBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func scaledLoop1CallNoXsFixedXsForward(t *scaledLoop1CallNoXsFixedXsTape, s float64, xs []float64, r float64, w []float64, c2 float64, i int) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	s2 := s
+	c.xs = xs
+	c.w = w
+	c.c2 = c2
+	c.i = i
+	x := xs[i]
+	t1 := r*x + w[i%len(w)]
+	c.sum = t1
+	t2 := math.Sin(t1)
+	c.sin = t2
+	s2 += c2 * t2
+	return s2
+}
+
+// scaledLoop1CallNoXsFixedXsBackward adds to ds, dr, dw and dc2 the
+// vector-Jacobian product of scaledLoop1 with the seeds s2, at the point that
+// call number call of scaledLoop1CallNoXsFixedXsForward on t recorded. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func scaledLoop1CallNoXsFixedXsBackward(t *scaledLoop1CallNoXsFixedXsTape, call int, s2 float64, ds, dr *float64, dw []float64, dc2 *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds2 float64
+	w := c.w
+	c2 := c.c2
+	i := c.i
+	t1 := i % len(w)
+	xs := c.xs
+	x := xs[i]
+	ds2 += s2
+	t2 := ds2 * c2 * math.Cos(c.sum)
+	dw[t1] += t2
+	*ds += ds2
+	*dr += t2 * x
+	*dc2 += ds2 * c.sin
+}
+
+// scaledLoop1 is one iteration of the loop of Scaled at funcs.go:481, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns s, which the iteration sums into.
+func scaledLoop1(s float64, xs []float64, r float64, w []float64, c2 float64, i int) float64 {
+	s2 := s
+	x := xs[i]
+	s2 += c2 * math.Sin(r*x+w[i%len(w)])
+	return s2
+}
+
+// nestedLoop1CallNoXsFixedXsThetaTape is what
+// nestedLoop1CallNoXsFixedXsThetaForward keeps of the calls of nestedLoop1 at
+// one call site for nestedLoop1CallNoXsFixedXsThetaBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 80·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions; the elements of theta, xs it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type nestedLoop1CallNoXsFixedXsThetaTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// xs: the parameter xs.
+		xs []float64
+		// theta: the parameter theta.
+		theta []float64
+		// r: the parameter r.
+		r int
+		// i: the parameter i.
+		i int
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// sin: math.Sin of the forward sweep.
+		sin float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// nestedLoop1CallNoXsFixedXsThetaTape's comment counts them: each value's size,
+// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
+// of its call sites; not Go's padding nor spare capacity.
+func (t *nestedLoop1CallNoXsFixedXsThetaTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 80
+	return n
+}
+
+// nestedLoop1CallNoXsFixedXsThetaForward runs nestedLoop1 and records in t what
+// nestedLoop1CallNoXsFixedXsThetaBackward needs, after what the earlier calls
+// since t's holder began its run recorded; the first of them empties t, keeping
+// its memory.
+func nestedLoop1CallNoXsFixedXsThetaForward(t *nestedLoop1CallNoXsFixedXsThetaTape, s float64, xs, theta []float64, r, i int) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	s2 := s
+	c.xs = xs
+	c.theta = theta
+	c.r = r
+	c.i = i
+	x := xs[i]
+	t1 := theta[0] * x * float64(r)
+	c.prod = t1
+	t2 := math.Sin(t1)
+	c.sin = t2
+	s2 += t2 * theta[1]
+	return s2
+}
+
+// nestedLoop1CallNoXsFixedXsThetaBackward adds to ds and dtheta the
+// vector-Jacobian product of nestedLoop1 with the seeds s2, at the point that
+// call number call of nestedLoop1CallNoXsFixedXsThetaForward on t recorded. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func nestedLoop1CallNoXsFixedXsThetaBackward(t *nestedLoop1CallNoXsFixedXsThetaTape, call int, s2 float64, ds *float64, dtheta []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds2 float64
+	theta := c.theta
+	r := c.r
+	xs := c.xs
+	i := c.i
+	x := xs[i]
+	ds2 += s2
+	t1 := ds2 * theta[1]
+	dtheta[1] += ds2 * c.sin
+	dtheta[0] += t1 * math.Cos(c.prod) * float64(r) * x
+	*ds += ds2
+}
+
+// nestedLoop1 is one iteration of the loop of Nested at funcs.go:513, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns s, which the iteration sums into.
+func nestedLoop1(s float64, xs, theta []float64, r, i int) float64 {
+	s2 := s
+	x := xs[i]
+	s2 += math.Sin(theta[0]*x*float64(r)) * theta[1]
+	return s2
+}
+
+// rowsLoop1CallNoXsFixedXsWTape is what rowsLoop1CallNoXsFixedXsWForward keeps
+// of the calls of rowsLoop1 at one call site for
+// rowsLoop1CallNoXsFixedXsWBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of w, xs it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type rowsLoop1CallNoXsFixedXsWTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// xs: the parameter xs.
+		xs []float64
+		// w: the parameter w.
+		w [][]float64
+		// i: the parameter i.
+		i int
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// sin: math.Sin of the forward sweep.
+		sin float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// rowsLoop1CallNoXsFixedXsWTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *rowsLoop1CallNoXsFixedXsWTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 72
+	return n
+}
+
+// rowsLoop1CallNoXsFixedXsWForward runs rowsLoop1 and records in t what
+// rowsLoop1CallNoXsFixedXsWBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func rowsLoop1CallNoXsFixedXsWForward(t *rowsLoop1CallNoXsFixedXsWTape, s float64, xs []float64, w [][]float64, i int) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	s2 := s
+	c.xs = xs
+	c.w = w
+	c.i = i
+	x := xs[i]
+	r := w[i%len(w)]
+	t1 := r[0] * x
+	c.prod = t1
+	t2 := math.Sin(t1)
+	c.sin = t2
+	s2 += t2 * r[1]
+	return s2
+}
+
+// rowsLoop1CallNoXsFixedXsWBackward adds to ds and dw the vector-Jacobian
+// product of rowsLoop1 with the seeds s2, at the point that call number call of
+// rowsLoop1CallNoXsFixedXsWForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func rowsLoop1CallNoXsFixedXsWBackward(t *rowsLoop1CallNoXsFixedXsWTape, call int, s2 float64, ds *float64, dw [][]float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds2 float64
+	w := c.w
+	i := c.i
+	t1 := i % len(w)
+	r := w[t1]
+	dr := dw[t1]
+	xs := c.xs
+	x := xs[i]
+	ds2 += s2
+	t2 := ds2 * r[1]
+	dr[1] += ds2 * c.sin
+	dr[0] += t2 * math.Cos(c.prod) * x
+	*ds += ds2
+}
+
+// rowsLoop1 is one iteration of the loop of Rows at funcs.go:545, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns s, which the iteration sums into.
+func rowsLoop1(s float64, xs []float64, w [][]float64, i int) float64 {
+	s2 := s
+	x := xs[i]
+	r := w[i%len(w)]
+	s2 += math.Sin(r[0]*x) * r[1]
+	return s2
 }

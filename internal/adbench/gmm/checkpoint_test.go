@@ -11,9 +11,11 @@ import (
 )
 
 // ObjectiveCheckpointed is Objective with its loop over the points marked
-// //godiff:checkpoint. Its gradient must be Objective's (to 1e-12
-// relative; the operations are the same, in the same order, so in fact
-// bit for bit), and its tape must not grow with the number of points.
+// //godiff:checkpoint. Its gradient must be Objective's to 1e-12
+// relative (the loop is fused: the forward sweep sums each point's
+// derivatives per unit of the sum's, which the backward sweep then
+// scales, ā·Σg where the recorded loop sums ā·g, so not bit for bit), and
+// its tape must not grow with the number of points.
 
 // withPoints returns in with its points cycled to n of them.
 func withPoints(in *Instance, n int) *Instance {
@@ -129,7 +131,7 @@ func reportLive(b *testing.B, tapeBytes int) {
 // (its replicate-point file: one point copied), the gradient by
 // ObjectiveCheckpointedGrad, through the user's API, checked against
 // ADBench's reference (ρ < 1e-8) after each run. The recorded split form
-// would need 800 bytes of tape a point, 2 GB here; this one holds 2288
+// would need 800 bytes of tape a point, 2 GB here; this one holds 2480
 // bytes. It takes seconds a run:
 //
 //	go test -run X -bench Replicated2_5M -benchtime 2x ./internal/adbench/gmm

@@ -50,9 +50,9 @@ func Objective(d, k, n int, alphas, means, icf, x []float64, wishart Wishart) fl
 }
 
 // ObjectiveCheckpointed is Objective with its loop over the points marked
-// //godiff:checkpoint: its gradient recomputes each point's terms in the
-// backward sweep rather than record them, so that its tape does not grow
-// with the number of points (see checkpoint_test.go and the README's "Checkpointing a loop"). The body is
+// //godiff:checkpoint: its gradient runs each point's backward code right
+// after the point, on a tape of one point, rather than record every point,
+// so that its tape does not grow with the number of points (see checkpoint_test.go and the README's "Checkpointing a loop"). The body is
 // Objective's, statement for statement.
 //
 //godiff:grad alphas means icf

@@ -296,8 +296,8 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 // be reused: each run of ObjectiveCheckpointedForward overwrites it, and its
 // buffers are kept.
 //
-// Memory: after a run, the tape holds 8·(d·k) + 16·k + 16·d + 240 bytes,
-// plus objectiveCheckpointedLoop1Tape.Bytes() + preprocessQsTape.Bytes() +
+// Memory: after a run, the tape holds 8·(d·k) + 16·k + 16·d + 144 bytes,
+// plus preprocessQsTape.Bytes() + objectiveCheckpointedLoop1Tape.Bytes() +
 // logsumexpTape.Bytes() + logWishartPriorFlatTape.Bytes() (the tapes of its
 // call sites, each by its own formula summed over the site's calls). Bytes
 // returns that count for a filled tape: each value's size, a slice's 24-byte
@@ -305,93 +305,86 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 // nor spare capacity.
 //
 //	d                               8 bytes per run: the parameter d
-//	objectiveCheckpointedLoop1Tape  objectiveCheckpointedLoop1Tape.Bytes(), a objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:73 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
 //	k                               8 bytes per run: the parameter k
 //	n                               8 bytes per run: the parameter n
-//	alphas                          24 bytes per run (a reference to the caller's slice, not a copy): the parameter alphas
-//	means                           24 bytes per run (a reference to the caller's slice, not a copy): the parameter means
-//	icf                             24 bytes per run (a reference to the caller's slice, not a copy): the parameter icf
-//	x                               24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	qdiags                          8·(d·k) bytes (8 bytes an entry): the memory of qdiags, which ObjectiveCheckpointed makes, kept from run to run
-//	qdiags2                         24 bytes per run (a reference to the caller's slice, not a copy): qdiags as the forward sweep computed it
 //	sumQs                           8·k bytes (8 bytes an entry): the memory of sumQs, which ObjectiveCheckpointed makes, kept from run to run
-//	sumQs2                          24 bytes per run (a reference to the caller's slice, not a copy): sumQs as the forward sweep computed it
 //	xcentered                       8·d bytes (8 bytes an entry): the memory of xcentered, which ObjectiveCheckpointed makes, kept from run to run
-//	xcentered2                      24 bytes per run (a reference to the caller's slice, not a copy): xcentered as the forward sweep computed it
 //	qxcentered                      8·d bytes (8 bytes an entry): the memory of qxcentered, which ObjectiveCheckpointed makes, kept from run to run
-//	qxcentered2                     24 bytes per run (a reference to the caller's slice, not a copy): qxcentered as the forward sweep computed it
 //	mainTerm                        8·k bytes (8 bytes an entry): the memory of mainTerm, which ObjectiveCheckpointed makes, kept from run to run
-//	mainTerm2                       24 bytes per run (a reference to the caller's slice, not a copy): mainTerm as the forward sweep computed it
 //	preprocessQsTape                preprocessQsTape.Bytes(), a preprocessQsCallTape for the calls of one call site, one call per run: the tape preprocessQsCallForward fills and preprocessQsCallBackward reads
+//	fusedDMeansSum                  24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMeans as the forward sweep filled it
+//	fusedDQdiagsSum                 24 bytes per run (a reference to the tape's buffer, not a copy): fusedDQdiags as the forward sweep filled it
+//	fusedDIcfSum                    24 bytes per run (a reference to the tape's buffer, not a copy): fusedDIcf as the forward sweep filled it
+//	fusedDAlphasSum                 24 bytes per run (a reference to the tape's buffer, not a copy): fusedDAlphas as the forward sweep filled it
+//	fusedDSumQsSum                  24 bytes per run (a reference to the tape's buffer, not a copy): fusedDSumQs as the forward sweep filled it
+//	objectiveCheckpointedLoop1Tape  objectiveCheckpointedLoop1Tape.Bytes(), a objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:73 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	logsumexpTape                   logsumexpTape.Bytes(), a logsumexpCallFixedXTape for the calls of one call site, one call per run: the tape logsumexpCallFixedXForward fills and logsumexpCallFixedXBackward reads
 //	logWishartPriorFlatTape         logWishartPriorFlatTape.Bytes(), a logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape for the calls of one call site, one call per run: the tape logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads
 //	dsumQs                          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of sumQs, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
 //	dqdiags                         a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qdiags, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
-//	scratchXcentered                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of xcentered, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
-//	scratchQxcentered               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of qxcentered, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
-//	scratchMainTerm                 a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of mainTerm, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
-//	dxcentered                      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of xcentered, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
-//	dqxcentered                     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qxcentered, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
-//	dmainTerm                       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of mainTerm, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
+//	fusedDMeans                     a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
+//	fusedDXcentered                 a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of xcentered, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
+//	fusedDQdiags                    a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of qdiags, summed over the iterations, per unit of the sum's derivative
+//	fusedDIcf                       a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of icf, summed over the iterations, per unit of the sum's derivative
+//	fusedDQxcentered                a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of qxcentered, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
+//	fusedDAlphas                    a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of alphas, summed over the iterations, per unit of the sum's derivative
+//	fusedDSumQs                     a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of sumQs, summed over the iterations, per unit of the sum's derivative
+//	fusedDMainTerm                  a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of mainTerm, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; every iteration of the loop at gmm.go:73 (//godiff:checkpoint),
-// run again one at a time before its backward code by
-// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward, nothing recorded per
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// conversions; nothing of the iterations of the loop at gmm.go:73
+// (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by
+// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward and at once its
+// backward code by objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward,
+// seeded with 1, and keeps the derivatives it sums, which the backward sweep
+// multiplies by the sum's; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them:
 // constant, lseAlphas, err.
 type ObjectiveCheckpointedTape struct {
 	// d: the parameter d.
 	d int
-	// objectiveCheckpointedLoop1Tape: the tape of one iteration of the loop at
-	// gmm.go:73 (//godiff:checkpoint): the backward sweep empties it and runs the
-	// iteration again before its backward code, last iteration first, so that it
-	// holds one iteration's entries whatever the number of iterations.
-	objectiveCheckpointedLoop1Tape objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape
 	// k: the parameter k.
 	k int
 	// n: the parameter n.
 	n int
-	// alphas: the parameter alphas.
-	alphas []float64
-	// means: the parameter means.
-	means []float64
-	// icf: the parameter icf.
-	icf []float64
-	// x: the parameter x.
-	x []float64
 	// qdiags: the memory of qdiags, which ObjectiveCheckpointed makes, kept from
 	// run to run.
 	qdiags []float64
-	// qdiags2: qdiags as the forward sweep computed it.
-	qdiags2 []float64
 	// sumQs: the memory of sumQs, which ObjectiveCheckpointed makes, kept from run
 	// to run.
 	sumQs []float64
-	// sumQs2: sumQs as the forward sweep computed it.
-	sumQs2 []float64
 	// xcentered: the memory of xcentered, which ObjectiveCheckpointed makes, kept
 	// from run to run.
 	xcentered []float64
-	// xcentered2: xcentered as the forward sweep computed it.
-	xcentered2 []float64
 	// qxcentered: the memory of qxcentered, which ObjectiveCheckpointed makes,
 	// kept from run to run.
 	qxcentered []float64
-	// qxcentered2: qxcentered as the forward sweep computed it.
-	qxcentered2 []float64
 	// mainTerm: the memory of mainTerm, which ObjectiveCheckpointed makes, kept
 	// from run to run.
 	mainTerm []float64
-	// mainTerm2: mainTerm as the forward sweep computed it.
-	mainTerm2 []float64
 	// preprocessQsTape: the tape preprocessQsCallForward fills and
 	// preprocessQsCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	preprocessQsTape preprocessQsCallTape
+	// fusedDMeansSum: fusedDMeans as the forward sweep filled it.
+	fusedDMeansSum []float64
+	// fusedDQdiagsSum: fusedDQdiags as the forward sweep filled it.
+	fusedDQdiagsSum []float64
+	// fusedDIcfSum: fusedDIcf as the forward sweep filled it.
+	fusedDIcfSum []float64
+	// fusedDAlphasSum: fusedDAlphas as the forward sweep filled it.
+	fusedDAlphasSum []float64
+	// fusedDSumQsSum: fusedDSumQs as the forward sweep filled it.
+	fusedDSumQsSum []float64
+	// objectiveCheckpointedLoop1Tape: the tape of one iteration of the loop at
+	// gmm.go:73 (//godiff:checkpoint): the forward sweep empties it before each
+	// iteration, runs the iteration on it and at once the iteration's backward
+	// code, so that it holds one iteration's entries whatever the number of
+	// iterations.
+	objectiveCheckpointedLoop1Tape objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape
 	// logsumexpTape: the tape logsumexpCallFixedXForward fills and
 	// logsumexpCallFixedXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
@@ -407,27 +400,33 @@ type ObjectiveCheckpointedTape struct {
 	// dqdiags: the derivatives of qdiags, which ObjectiveCheckpointed makes, in a
 	// buffer the backward sweep reuses.
 	dqdiags []float64
-	// scratchXcentered: the memory of xcentered, which the checkpointed loop
-	// overwrites before it reads it (or sums into), as its iteration runs again,
-	// in a buffer the backward sweep reuses.
-	scratchXcentered []float64
-	// scratchQxcentered: the memory of qxcentered, which the checkpointed loop
-	// overwrites before it reads it (or sums into), as its iteration runs again,
-	// in a buffer the backward sweep reuses.
-	scratchQxcentered []float64
-	// scratchMainTerm: the memory of mainTerm, which the checkpointed loop
-	// overwrites before it reads it (or sums into), as its iteration runs again,
-	// in a buffer the backward sweep reuses.
-	scratchMainTerm []float64
-	// dxcentered: the derivatives of xcentered, which ObjectiveCheckpointed makes,
-	// in a buffer the backward sweep reuses.
-	dxcentered []float64
-	// dqxcentered: the derivatives of qxcentered, which ObjectiveCheckpointed
-	// makes, in a buffer the backward sweep reuses.
-	dqxcentered []float64
-	// dmainTerm: the derivatives of mainTerm, which ObjectiveCheckpointed makes,
-	// in a buffer the backward sweep reuses.
-	dmainTerm []float64
+	// fusedDMeans: the derivatives of means, summed over the iterations, per unit
+	// of the sum's derivative.
+	fusedDMeans []float64
+	// fusedDXcentered: the derivatives of xcentered, which the loop overwrites
+	// before it reads it, as the forward sweep runs each iteration's backward code
+	// (they come back to 0).
+	fusedDXcentered []float64
+	// fusedDQdiags: the derivatives of qdiags, summed over the iterations, per
+	// unit of the sum's derivative.
+	fusedDQdiags []float64
+	// fusedDIcf: the derivatives of icf, summed over the iterations, per unit of
+	// the sum's derivative.
+	fusedDIcf []float64
+	// fusedDQxcentered: the derivatives of qxcentered, which the loop overwrites
+	// before it reads it, as the forward sweep runs each iteration's backward code
+	// (they come back to 0).
+	fusedDQxcentered []float64
+	// fusedDAlphas: the derivatives of alphas, summed over the iterations, per
+	// unit of the sum's derivative.
+	fusedDAlphas []float64
+	// fusedDSumQs: the derivatives of sumQs, summed over the iterations, per unit
+	// of the sum's derivative.
+	fusedDSumQs []float64
+	// fusedDMainTerm: the derivatives of mainTerm, which the loop overwrites
+	// before it reads it, as the forward sweep runs each iteration's backward code
+	// (they come back to 0).
+	fusedDMainTerm []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -435,24 +434,26 @@ type ObjectiveCheckpointedTape struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *ObjectiveCheckpointedTape) Bytes() int {
-	n := 240
-	n += t.objectiveCheckpointedLoop1Tape.Bytes()
+	n := 144
 	n += len(t.qdiags) * 8
 	n += len(t.sumQs) * 8
 	n += len(t.xcentered) * 8
 	n += len(t.qxcentered) * 8
 	n += len(t.mainTerm) * 8
 	n += t.preprocessQsTape.Bytes()
+	n += t.objectiveCheckpointedLoop1Tape.Bytes()
 	n += t.logsumexpTape.Bytes()
 	n += t.logWishartPriorFlatTape.Bytes()
 	n += len(t.dsumQs) * 8
 	n += len(t.dqdiags) * 8
-	n += len(t.scratchXcentered) * 8
-	n += len(t.scratchQxcentered) * 8
-	n += len(t.scratchMainTerm) * 8
-	n += len(t.dxcentered) * 8
-	n += len(t.dqxcentered) * 8
-	n += len(t.dmainTerm) * 8
+	n += len(t.fusedDMeans) * 8
+	n += len(t.fusedDXcentered) * 8
+	n += len(t.fusedDQdiags) * 8
+	n += len(t.fusedDIcf) * 8
+	n += len(t.fusedDQxcentered) * 8
+	n += len(t.fusedDAlphas) * 8
+	n += len(t.fusedDSumQs) * 8
+	n += len(t.fusedDMainTerm) * 8
 	return n
 }
 
@@ -472,36 +473,59 @@ func ObjectiveCheckpointedForward(t *ObjectiveCheckpointedTape, d, k, n int, alp
 	t.d = d
 	t.k = k
 	t.n = n
-	t.alphas = alphas
-	t.means = means
-	t.icf = icf
-	t.x = x
 	constant := -float64(n*d) * 0.5 * math.Log(6.28318530718)
 	icfSz := d * (d + 1) / 2
 	t.qdiags = slices.Grow(t.qdiags, d*k)[:len(t.qdiags)+d*k]
 	qdiags := slices.Clip(t.qdiags[len(t.qdiags)-d*k:])
 	clear(qdiags)
-	t.qdiags2 = qdiags
 	t.sumQs = slices.Grow(t.sumQs, k)[:len(t.sumQs)+k]
 	sumQs := slices.Clip(t.sumQs[len(t.sumQs)-k:])
 	clear(sumQs)
-	t.sumQs2 = sumQs
 	t.xcentered = slices.Grow(t.xcentered, d)[:len(t.xcentered)+d]
 	xcentered := slices.Clip(t.xcentered[len(t.xcentered)-d:])
 	clear(xcentered)
-	t.xcentered2 = xcentered
 	t.qxcentered = slices.Grow(t.qxcentered, d)[:len(t.qxcentered)+d]
 	qxcentered := slices.Clip(t.qxcentered[len(t.qxcentered)-d:])
 	clear(qxcentered)
-	t.qxcentered2 = qxcentered
 	t.mainTerm = slices.Grow(t.mainTerm, k)[:len(t.mainTerm)+k]
 	mainTerm := slices.Clip(t.mainTerm[len(t.mainTerm)-k:])
 	clear(mainTerm)
-	t.mainTerm2 = mainTerm
 	preprocessQsCallForward(&t.preprocessQsTape, d, k, icf, sumQs, qdiags)
 	slse := 0.0
+	dslse := 0.0
+	t.fusedDMeans = slices.Grow(t.fusedDMeans[:0], len(means))[:len(means)]
+	clear(t.fusedDMeans)
+	dmeans := t.fusedDMeans
+	t.fusedDMeansSum = dmeans
+	t.fusedDXcentered = slices.Grow(t.fusedDXcentered[:0], len(xcentered))[:len(xcentered)]
+	clear(t.fusedDXcentered)
+	dxcentered := t.fusedDXcentered
+	t.fusedDQdiags = slices.Grow(t.fusedDQdiags[:0], len(qdiags))[:len(qdiags)]
+	clear(t.fusedDQdiags)
+	dqdiags := t.fusedDQdiags
+	t.fusedDQdiagsSum = dqdiags
+	t.fusedDIcf = slices.Grow(t.fusedDIcf[:0], len(icf))[:len(icf)]
+	clear(t.fusedDIcf)
+	dicf := t.fusedDIcf
+	t.fusedDIcfSum = dicf
+	t.fusedDQxcentered = slices.Grow(t.fusedDQxcentered[:0], len(qxcentered))[:len(qxcentered)]
+	clear(t.fusedDQxcentered)
+	dqxcentered := t.fusedDQxcentered
+	t.fusedDAlphas = slices.Grow(t.fusedDAlphas[:0], len(alphas))[:len(alphas)]
+	clear(t.fusedDAlphas)
+	dalphas := t.fusedDAlphas
+	t.fusedDAlphasSum = dalphas
+	t.fusedDSumQs = slices.Grow(t.fusedDSumQs[:0], len(sumQs))[:len(sumQs)]
+	clear(t.fusedDSumQs)
+	dsumQs := t.fusedDSumQs
+	t.fusedDSumQsSum = dsumQs
+	t.fusedDMainTerm = slices.Grow(t.fusedDMainTerm[:0], len(mainTerm))[:len(mainTerm)]
+	clear(t.fusedDMainTerm)
+	dmainTerm := t.fusedDMainTerm
 	for ix := 0; ix < n; ix++ {
-		t1 := objectiveCheckpointedLoop1(slse, k, d, x, means, xcentered, qdiags, icfSz, icf, qxcentered, alphas, sumQs, mainTerm, ix)
+		t.objectiveCheckpointedLoop1Tape.calls = t.objectiveCheckpointedLoop1Tape.calls[:0]
+		t1 := objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(&t.objectiveCheckpointedLoop1Tape, slse, k, d, x, means, xcentered, qdiags, icfSz, icf, qxcentered, alphas, sumQs, mainTerm, ix)
+		objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(&t.objectiveCheckpointedLoop1Tape, 0, 1, &dslse, dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs, dmainTerm)
 		slse = t1
 	}
 	lseAlphas := logsumexpCallFixedXForward(&t.logsumexpTape, k, alphas)
@@ -533,47 +557,32 @@ func ObjectiveCheckpointedBackward(t *ObjectiveCheckpointedTape, s float64, dalp
 	var dslse float64
 	nlogsumexpTape := len(t.logsumexpTape.calls)
 	nlogsumexpTape--
-	means := t.means
-	x := t.x
-	qdiags := t.qdiags2
-	xcentered := t.xcentered2
-	icfSz := d * (d + 1) / 2
-	alphas := t.alphas
-	icf := t.icf
-	sumQs := t.sumQs2
-	qxcentered := t.qxcentered2
-	mainTerm := t.mainTerm2
-	t.dxcentered = slices.Grow(t.dxcentered[:0], d)[:d]
-	clear(t.dxcentered)
-	dxcentered := t.dxcentered
-	t.dqxcentered = slices.Grow(t.dqxcentered[:0], d)[:d]
-	clear(t.dqxcentered)
-	dqxcentered := t.dqxcentered
-	t.dmainTerm = slices.Grow(t.dmainTerm[:0], k)[:k]
-	clear(t.dmainTerm)
-	dmainTerm := t.dmainTerm
 	npreprocessQsTape := len(t.preprocessQsTape.calls)
 	npreprocessQsTape--
 	logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(&t.logWishartPriorFlatTape, nlogWishartPriorFlatTape, s, dsumQs, dqdiags, dicf)
 	dlseAlphas := -(s * float64(n))
 	dslse += s
 	logsumexpCallFixedXBackward(&t.logsumexpTape, nlogsumexpTape, dlseAlphas, dalphas)
-	t1 := n - 1
-	for ix := t1; ix >= 0; ix-- {
-		t.objectiveCheckpointedLoop1Tape.calls = t.objectiveCheckpointedLoop1Tape.calls[:0]
-		t.scratchXcentered = slices.Grow(t.scratchXcentered[:0], len(xcentered))[:len(xcentered)]
-		clear(t.scratchXcentered)
-		t2 := t.scratchXcentered
-		t.scratchQxcentered = slices.Grow(t.scratchQxcentered[:0], len(qxcentered))[:len(qxcentered)]
-		clear(t.scratchQxcentered)
-		t3 := t.scratchQxcentered
-		t.scratchMainTerm = slices.Grow(t.scratchMainTerm[:0], len(mainTerm))[:len(mainTerm)]
-		clear(t.scratchMainTerm)
-		t4 := t.scratchMainTerm
-		objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(&t.objectiveCheckpointedLoop1Tape, 0, k, d, x, means, t2, qdiags, icfSz, icf, t3, alphas, sumQs, t4, ix)
-		dslse2 := 0.0
-		objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(&t.objectiveCheckpointedLoop1Tape, 0, dslse, &dslse2, dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs, dmainTerm)
-		dslse = dslse2
+	t1 := dslse
+	t2 := t.fusedDMeansSum
+	for k2 := range t2 {
+		dmeans[k2] += t1 * t2[k2]
+	}
+	t3 := t.fusedDQdiagsSum
+	for k3 := range t3 {
+		dqdiags[k3] += t1 * t3[k3]
+	}
+	t4 := t.fusedDIcfSum
+	for k4 := range t4 {
+		dicf[k4] += t1 * t4[k4]
+	}
+	t5 := t.fusedDAlphasSum
+	for k5 := range t5 {
+		dalphas[k5] += t1 * t5[k5]
+	}
+	t6 := t.fusedDSumQsSum
+	for k6 := range t6 {
+		dsumQs[k6] += t1 * t6[k6]
 	}
 	preprocessQsCallBackward(&t.preprocessQsTape, npreprocessQsTape, dicf, dsumQs, dqdiags)
 }
