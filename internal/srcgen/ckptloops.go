@@ -28,12 +28,15 @@ func (g *gen) pointsLoop() string {
 	bv := &variable{name: buf, kind: kSlice, minLen: n, exact: true, used: true}
 	g.declare(bv)
 	head := fmt.Sprintf("%s := make([]float64, %d)\n//srcgen:ckpt\n", buf, n)
+	// Hidden until the body has filled it: not ranged over, not read by
+	// the values written into it.
+	bv.hidden = true
+	defer func() { bv.hidden = false }()
 	return head + g.restricted(false, func() string {
 		return g.rangeForm(func() string {
 			j := g.fresh("j")
 			g.push()
 			g.declare(&variable{name: j, kind: kInt, bound: n, boundSlice: buf, used: true})
-			bv.hidden = true // an element written from another's old value is carried state
 			fill := fmt.Sprintf("for %s := range %s {\n%s[%s] = %s\n}\n", j, buf, buf, j, g.fexpr(2))
 			bv.hidden = false
 			g.scopes = g.scopes[:len(g.scopes)-1]
