@@ -54,7 +54,7 @@ func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, e
 		return nil, nil, err
 	}
 	if len(calls) > 0 {
-		return nil, nil, hvpError(f, d, fmt.Errorf("it calls %s, and differentiating through calls of functions other than the math package's is not supported yet; inline the call", calls[0].V.Aux.(ir.Callee).Name))
+		return nil, nil, hvpError(f, d, callsError(calls[0].V.Aux.(ir.Callee)))
 	}
 	sp, err := reverse.NewSplit(rules.LowerCalls(f, calls, true), d.Wrt, reverse.SplitNames(name))
 	if err != nil {
@@ -126,4 +126,14 @@ func hvpDoc(f, g *ir.Func, wrt []int) []string {
 	}
 	return []string{fmt.Sprintf("%s returns %s's result, its gradient with respect to %s, and the Hessian-vector product H·v for the direction (%s), in that order: H·v is the directional derivative of the gradient along v, computed by forward-mode differentiation of the reverse sweep, in a small constant times the gradient's time.",
 		g.Name, f.Name, prose.List(ir.GoNames(f.Params, wrt)), strings.Join(ir.GoNames(g.Params, idx), ", "))}
+}
+
+// callsError says why FHVP refuses a call of c: a function of the
+// package, or a math function of several results (math.Sincos,
+// math.Lgamma, math.Frexp: the others have rules of one result).
+func callsError(c ir.Callee) error {
+	if c.Path == "math" {
+		return fmt.Errorf("it calls math.%s, of several results, and differentiating through math functions of several results is not supported yet; call math functions of one result (math.Sin and math.Cos for math.Sincos)", c.Name)
+	}
+	return fmt.Errorf("it calls %s, and differentiating through calls of functions other than the math package's is not supported yet; inline the call", c.Name)
 }

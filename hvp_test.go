@@ -105,6 +105,17 @@ func F(x, y float64) float64 { return sq(x) * y }
 			want: "a.go:9:1: //godiff:hvp cannot build the Hessian-vector product of F: it calls sq, and differentiating through calls of functions other than the math package's is not supported yet; inline the call",
 		},
 		{
+			name: "a math function of several results",
+			src: `
+//godiff:hvp
+func F(x, y float64) float64 {
+	s, c := math.Sincos(x)
+	return s * c * y
+}
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: it calls math.Sincos, of several results, and differentiating through math functions of several results is not supported yet; call math functions of one result (math.Sin and math.Cos for math.Sincos)",
+		},
+		{
 			name: "a struct parameter",
 			src: `
 type P struct{ A, B float64 }
