@@ -16,7 +16,7 @@ import (
 )
 
 var (
-	flagN       = flag.Int("srcgen.n", 100, "number of random programs TestRandomPrograms checks")
+	flagN       = flag.Int("srcgen.n", 40, "number of random programs TestRandomPrograms checks")
 	flagSeed    = flag.Uint64("srcgen.seed", 1, "seed of the random programs")
 	flagBatch   = flag.Int("srcgen.batch", 100, "programs per module (one go vet, one go build each)")
 	flagPar     = flag.Int("srcgen.par", 1, "batches run at once")
@@ -203,6 +203,7 @@ type summary struct {
 	n                 int
 	// Variants: made and refused per kind, and the checks they passed.
 	variants, vrefused        [2]int
+	every                     int // checkpointed copies accepted with a -every mark
 	vreasons                  map[string]int
 	alt, hvpfd, hvpskip, hess int
 	derived, ckptLoops        int // programs calling GGrad/GJVP, with loops written to be checkpointed
@@ -215,6 +216,9 @@ func summarize(rs []*result) summary {
 	for _, r := range rs {
 		for _, v := range r.fn.Variants {
 			s.variants[v.Kind]++
+			if v.Every > 0 {
+				s.every++
+			}
 		}
 		for _, v := range r.fn.Refused {
 			s.variants[v.Kind]++
@@ -252,8 +256,8 @@ func (s summary) line() string {
 	fmt.Fprintf(&b, "programs=%d accepted=%d refused=%d (documented %d) internal=%d noncompiling=%d wrong=%d nonfinite=%d generator-bugs=%d hangs=%d fd-checked=%d programs/%d entries (%d entries not smooth here)",
 		s.n, s.n-s.counts[refused]-s.counts[internal], s.counts[refused], s.documented, s.counts[internal], s.counts[noncompile], s.counts[wrong],
 		s.counts[nonfinite], s.counts[genbug], s.counts[hang], s.fdFuncs, s.fd, s.skip)
-	fmt.Fprintf(&b, "\n  programs with loops written to be checkpointed %d, calling GGrad/GJVP %d; checkpointed copies %d (refused %d), gradients compared at %d points; Hessian copies %d (refused %d), H·v entries checked %d (%d not smooth), Hessians checked at %d points",
-		s.ckptLoops, s.derived, s.variants[Checkpointed], s.vrefused[Checkpointed], s.alt, s.variants[Hessian], s.vrefused[Hessian], s.hvpfd, s.hvpskip, s.hess)
+	fmt.Fprintf(&b, "\n  programs with loops written to be checkpointed %d, calling GGrad/GJVP %d; checkpointed copies %d (refused %d; %d accepted with -every), gradients compared at %d points; Hessian copies %d (refused %d), H·v entries checked %d (%d not smooth), Hessians checked at %d points",
+		s.ckptLoops, s.derived, s.variants[Checkpointed], s.vrefused[Checkpointed], s.every, s.alt, s.variants[Hessian], s.vrefused[Hessian], s.hvpfd, s.hvpskip, s.hess)
 	var vreasons []string
 	for r := range s.vreasons {
 		vreasons = append(vreasons, r)
