@@ -207,6 +207,7 @@ type summary struct {
 	vreasons                  map[string]int
 	alt, hvpfd, hvpskip, hess int
 	derived, ckptLoops        int // programs calling GGrad/GJVP, with loops written to be checkpointed
+	outputs                   int // programs checked whose slices written are outputs with known seeds
 }
 
 var normalizeRE = regexp.MustCompile(`(/[^ :]*)?a\.go:\d+:\d+: |\b[Ff]\d+[A-Za-z0-9]*|\b[a-z]\d+\b|\d+`)
@@ -230,6 +231,9 @@ func summarize(rs []*result) summary {
 		}
 		if strings.Contains(r.fn.Decls, "GGrad(") || strings.Contains(r.fn.Decls, "GJVP(") {
 			s.derived++
+		}
+		if r.out == ok && len(r.fn.Outputs) > 0 {
+			s.outputs++
 		}
 		s.alt += r.alt
 		s.hvpfd += r.hvpfd
@@ -256,8 +260,8 @@ func (s summary) line() string {
 	fmt.Fprintf(&b, "programs=%d accepted=%d refused=%d (documented %d) internal=%d noncompiling=%d wrong=%d nonfinite=%d generator-bugs=%d hangs=%d fd-checked=%d programs/%d entries (%d entries not smooth here)",
 		s.n, s.n-s.counts[refused]-s.counts[internal], s.counts[refused], s.documented, s.counts[internal], s.counts[noncompile], s.counts[wrong],
 		s.counts[nonfinite], s.counts[genbug], s.counts[hang], s.fdFuncs, s.fd, s.skip)
-	fmt.Fprintf(&b, "\n  programs with loops written to be checkpointed %d, calling GGrad/GJVP %d; checkpointed copies %d (refused %d; %d accepted with -every), gradients compared at %d points; Hessian copies %d (refused %d), H·v entries checked %d (%d not smooth), Hessians checked at %d points",
-		s.ckptLoops, s.derived, s.variants[Checkpointed], s.vrefused[Checkpointed], s.every, s.alt, s.variants[Hessian], s.vrefused[Hessian], s.hvpfd, s.hvpskip, s.hess)
+	fmt.Fprintf(&b, "\n  programs checked with the slices they write as outputs %d, with loops written to be checkpointed %d, calling GGrad/GJVP %d; checkpointed copies %d (refused %d; %d accepted with -every), gradients compared at %d points; Hessian copies %d (refused %d), H·v entries checked %d (%d not smooth), Hessians checked at %d points",
+		s.outputs, s.ckptLoops, s.derived, s.variants[Checkpointed], s.vrefused[Checkpointed], s.every, s.alt, s.variants[Hessian], s.vrefused[Hessian], s.hvpfd, s.hvpskip, s.hess)
 	var vreasons []string
 	for r := range s.vreasons {
 		vreasons = append(vreasons, r)
