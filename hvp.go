@@ -112,6 +112,8 @@ func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, e
 // only.
 func notInlined(c ir.Callee) error {
 	switch {
+	case c.Path == "math":
+		return fmt.Errorf("it calls math.%s, of several results, and differentiating through math functions of several results is not supported yet; call math functions of one result (math.Sin and math.Cos for math.Sincos)", c.Name)
 	case c.Rule != nil && c.Rule.Derived == nil || c.Rule != nil && c.Rule.Custom:
 		return fmt.Errorf("it calls %s, whose derivative is a //godiff:rule, and a rule gives no second derivative; let godiff read %s (drop the rule) or pass it constants", c.Name, c.Name)
 	case c.Path != "":

@@ -158,6 +158,17 @@ func F(x float64) float64 { return cube(x) }
 			want: "a.go:12:1: //godiff:hvp cannot build the Hessian-vector product of F: it calls cube, whose derivative is a //godiff:rule, and a rule gives no second derivative; let godiff read cube (drop the rule) or pass it constants",
 		},
 		{
+			name: "a math function of several results",
+			src: `
+//godiff:hvp
+func F(x, y float64) float64 {
+	s, c := math.Sincos(x)
+	return s * c * y
+}
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: it calls math.Sincos, of several results, and differentiating through math functions of several results is not supported yet; call math functions of one result (math.Sin and math.Cos for math.Sincos)",
+		},
+		{
 			name: "a struct parameter",
 			src: `
 type P struct{ A, B float64 }

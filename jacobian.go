@@ -86,7 +86,15 @@ func vectorPath(f *ir.Func, d parse.Directive) (*jacobianPath, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &jacobianPath{f: lowered, vector: vec, k: k, funcs: []*ir.Func{vec}, needed: vectorUses(calls, k)}, nil
+	needed := vectorUses(calls, k)
+	// The callees' vector JVPs are built with the other callees, later:
+	// try them now, so that in mode auto the reverse path serves where
+	// one cannot be built (GGrad of a G that records floats in a loop
+	// reads them from its tape, which vector mode does not follow).
+	if _, err := callees(needed, make(map[string]bool), newFixer()); err != nil {
+		return nil, err
+	}
+	return &jacobianPath{f: lowered, vector: vec, k: k, funcs: []*ir.Func{vec}, needed: needed}, nil
 }
 
 // reversePath builds F's split form, or takes the one an earlier

@@ -771,7 +771,10 @@ func baseName(path string) string {
 func (s *splitter) rerunCalls() map[*ir.Value]bool {
 	out := make(map[*ir.Value]bool)
 	s.f.Walk(func(v *ir.Value) {
-		if !ir.IsSplitCall(v) || !v.Aux.(ir.Callee).Rule.Recompute {
+		// A call rules.LowerCalls left as it was (no derivative flows
+		// through the loop: it only counts, or tests) has no tape and
+		// runs as it is.
+		if !ir.IsSplitCall(v) || !v.Aux.(ir.Callee).Rule.Recompute || v.Aux.(ir.Callee).Tape == nil {
 			return
 		}
 		out[v] = true

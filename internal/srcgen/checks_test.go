@@ -17,6 +17,10 @@ import (
 // flagged a right gradient. Smaller steps must decide: the right gradient
 // passes, with p0 counted as checked, a wrong one still fails.
 //
+// quadCase checks the variants' checks (checkAlt, checkHessian): right
+// closures pass, a checkpointed gradient off by 1e-9, an H·v off by 1%
+// and an asymmetric Hessian fail.
+//
 // G(p) = p1 + 1e-16·sin(1e12·p0) is program 6584 of seed 2 in small: its
 // dependence on p0 oscillates too fast for any step and is too small to
 // show in G's rounded values, so finite differences see 0 where the exact
@@ -67,9 +71,51 @@ func tinyCase(name string, offset float64) fcase {
 	}
 }
 
+// quad is H(p) = p0²·p1 + sin(p1), with the variants' closures: the
+// checkpointed copy's gradient scaled by altScale, H·v by hvScale, and
+// the Hessian's (0, 1) entry moved by asym.
+func quad(p []float64) float64 { return p[0]*p[0]*p[1] + math.Sin(p[1]) }
+
+func quadGrad(p []float64) []float64 { return []float64{2 * p[0] * p[1], p[0]*p[0] + math.Cos(p[1])} }
+
+func quadHess(p []float64) [][]float64 {
+	return [][]float64{{2 * p[1], 2 * p[0]}, {2 * p[0], -math.Sin(p[1])}}
+}
+
+func quadCase(name string, altScale, hvScale, asym float64) fcase {
+	return fcase{name: name, n: 2, m: 1,
+		f:    func(p []float64) []float64 { return []float64{quad(p)} },
+		grad: func(p []float64) (float64, []float64) { return quad(p), quadGrad(p) },
+		vjp: func(p, s []float64) ([]float64, []float64) {
+			g := quadGrad(p)
+			return []float64{quad(p)}, []float64{s[0] * g[0], s[0] * g[1]}
+		},
+		jvp: func(p, v []float64) ([]float64, []float64) {
+			g := quadGrad(p)
+			return []float64{quad(p)}, []float64{g[0]*v[0] + g[1]*v[1]}
+		},
+		jac: func(p []float64) ([]float64, [][]float64) { return []float64{quad(p)}, [][]float64{quadGrad(p)} },
+		alt: func(p []float64) (float64, []float64) {
+			g := quadGrad(p)
+			return quad(p), []float64{g[0], altScale * g[1]}
+		},
+		hidx: []int{0, 1},
+		hvp: func(p, v []float64) (float64, []float64, []float64) {
+			h := quadHess(p)
+			return quad(p), quadGrad(p), []float64{hvScale * (h[0][0]*v[0] + h[0][1]*v[1]), h[1][0]*v[0] + h[1][1]*v[1]}
+		},
+		hess: func(p []float64) (float64, []float64, [][]float64) {
+			h := quadHess(p)
+			h[0][1] += asym
+			return quad(p), quadGrad(p), h
+		},
+	}
+}
+
 var cases = []fcase{
 	oscCase("right", 1), oscCase("doubled", 2), oscCase("halved", 0.5),
 	tinyCase("tiny", 0), tinyCase("offset", 1e-3),
+	quadCase("quad", 1, 1, 0), quadCase("altoff", 1+1e-9, 1, 0), quadCase("hvoff", 1, 1.01, 0), quadCase("asym", 1, 1, 1e-3),
 }
 `
 
@@ -78,7 +124,7 @@ func TestChecksOscillating(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/c\n\ngo 1.26\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(mainHeader+checkCases), 0o666); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(mainHeader+variantChecks+checkCases), 0o666); err != nil {
 		t.Fatal(err)
 	}
 	out, err := goCmd(dir, 2*time.Minute, "run", ".")
@@ -91,6 +137,10 @@ func TestChecksOscillating(t *testing.T) {
 		{"halved", "FAIL halved gradient: entry 0"},
 		{"tiny", "OK tiny fd=3 nonsmooth=3"}, // p1 checked, p0 skipped
 		{"offset", "FAIL offset gradient: entry 0"},
+		{"quad", "OK quad fd=6 nonsmooth=0 alt=3 hvpfd=6 hvpskip=0 hess=3"},
+		{"altoff", "FAIL altoff checkpointed: gradient entry 1"},
+		{"hvoff", "FAIL hvoff hvp: (H·v)[0]"},
+		{"asym", "FAIL asym hessian: not symmetric"},
 	} {
 		if !strings.Contains(out, tc.want) {
 			t.Errorf("%s: want a line %q in\n%s", tc.name, tc.want, out)

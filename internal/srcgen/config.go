@@ -73,6 +73,14 @@ type Config struct {
 	WriterInExpr  bool // a helper writing a slice called inside an expression that reads it
 	ArrayHelpers  bool // func h(a [3]float64, b float64) [3]float64, func h(a, b [3]float64) float64, a[:] passed for a slice
 
+	// Newer features: checkpointing, second order, composition.
+	Checkpoint      bool // a copy of the function with //godiff:checkpoint on some loops (see Variant)
+	CheckpointLoops bool // some programs have loops written to be checkpointed: sums, buffers overwritten whole, state with -every
+	Hessians        bool // a copy with //godiff:hvp and //godiff:hessian; some programs in their subset
+	Derived         bool // some programs call GGrad and GJVP of another annotated function
+	CkptLoops       bool // (set by Program) loops written to be checkpointed, marked //srcgen:ckpt
+	DerivedCalls    bool // (set by Program) an annotated float helper whose GGrad and GJVP the function calls
+
 	MaxStmts int // statements per block at the top level
 	MaxDepth int // nesting of blocks
 	MaxExpr  int // depth of expressions
@@ -91,6 +99,7 @@ func Default() Config {
 		Windows: true, SwapBuffers: true, Guards: true, Arrays: true, ArrayParams: true,
 		NumHelpers: true, SliceHelpers: true, WriterHelpers: true, Recursion: true, MultiResult: true,
 		Methods: true, StructFuncs: true, WriterInExpr: true, ArrayHelpers: true,
+		Checkpoint: true, CheckpointLoops: true, Hessians: true, Derived: true,
 		MaxStmts: 6, MaxDepth: 3, MaxExpr: 3,
 	}
 }

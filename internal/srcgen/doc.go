@@ -53,6 +53,22 @@
 //     to report, a constant expression assigned with := is converted to
 //     float64.
 //
+// Program adds what the newest directives need, from a second random
+// stream, so that a plain program's text does not change with them: a
+// fifth of the programs have loops written to be checkpointed (a loop
+// over points that overwrites a work buffer whole and only sums into the
+// accumulator, marked //srcgen:ckpt; a range loop carrying float state,
+// marked //srcgen:ckpt -every=K), a fifth are in the subset of
+// //godiff:hvp (no helpers, no struct, no slice written), a fifth call
+// GGrad and GJVP of an annotated function of floats that calls only math.
+// Functions of one result get variants (see Variant): a copy F<n>K with
+// //godiff:checkpoint on the marked loops and on some others, whose
+// gradient must equal F's to 1e-12, and a copy F<n>H with //godiff:hvp
+// and //godiff:hessian on its floats and slices of floats. godiff may
+// refuse a variant, with a positioned message (an internal error or a
+// message without position is a failure); the harness counts the
+// refusals by reason and checks F without the variant.
+//
 // Each feature is a field of Config, so a class of failures can be
 // isolated by switching features off.
 //

@@ -57,6 +57,24 @@ type Func struct {
 	// which only godiff's output tells; the checks pass nil (zero) seeds
 	// for them, and compare the slices' final contents bit for bit.
 	OutputSeeds int
+	// Outputs are those slices, in FVJP's order (parameter order), when
+	// the seeds' names tell which they are; the checks then give them
+	// random seeds and read their tangents, and FJacobian's rows of them
+	// are checked too.
+	Outputs []Output
+	// Variants are copies with other directives (see Variant); the
+	// harness moves those godiff refuses to Refused.
+	Variants []*Variant
+	Refused  []*Variant
+}
+
+// Output is a slice F writes: parameter Param (its field W when Field),
+// of Len floats at Flat in the flat vector of parameters.
+type Output struct {
+	Param int
+	Field bool
+	Len   int
+	Flat  int
 }
 
 // Source returns a complete file, package p, holding the function alone.
@@ -76,6 +94,10 @@ func File(pkg string, fs []*Func) string {
 	for _, f := range fs {
 		b.WriteString(f.Decls)
 		b.WriteString("\n")
+		for _, v := range f.Variants {
+			b.WriteString(v.Decl)
+			b.WriteString("\n")
+		}
 	}
 	return b.String()
 }

@@ -30,6 +30,7 @@ type variable struct {
 	konst    bool // floats: only ever assigned constant expressions, which godiff folds
 	moving   bool // slices: a window that moves or a swapped buffer, which no other window is taken of
 	slow     bool // floats: a copy of a parameter's value on entry, never written (see slowVars)
+	hidden   bool // neither read nor written by the statements being generated (see restricted)
 
 	// ints: 0 ≤ value < bound when bound > 0; a valid index of the slice
 	// boundSlice whatever its length.
@@ -72,6 +73,7 @@ type gen struct {
 	stPtr              bool      // the annotated function takes a *st
 	structVar          string    // the struct parameter's name in the annotated function
 	helpers            []*helper // callable from the function being generated
+	derived            *helper   // an annotated float function whose GGrad and GJVP may be called (DerivedCalls)
 	nhelpers           int
 
 	// per function
@@ -167,7 +169,7 @@ func (g *gen) vars(k vkind, pred func(*variable) bool) []*variable {
 	var out []*variable
 	for _, sc := range g.scopes {
 		for _, v := range sc {
-			if v.kind == k && (pred == nil || pred(v)) {
+			if v.kind == k && !v.hidden && (pred == nil || pred(v)) {
 				out = append(out, v)
 			}
 		}
@@ -227,6 +229,12 @@ func (g *gen) funcBody(ret func() string) string {
 	}
 	if g.cfg.Arrays && g.chance(0.4) {
 		b.WriteString(g.newArray())
+	}
+	if !g.inHelper && g.cfg.CkptLoops {
+		b.WriteString(g.ckptLoop())
+	}
+	if !g.inHelper && g.derived != nil {
+		b.WriteString(g.derivedCall())
 	}
 	b.WriteString(g.stmtList(g.cfg.MaxStmts))
 	b.WriteString(g.consume())

@@ -8,7 +8,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -51,12 +50,16 @@ type result struct {
 	msg   string
 	fd    int // gradient entries checked against finite differences
 	skip  int // entries skipped where two finite-difference steps disagree
+	// The variants' checks: points where the checkpointed copy's gradient
+	// was compared, H·v entries checked against differences of FGrad
+	// (and skipped), points where FHessian was checked.
+	alt, hvpfd, hvpskip, hess int
 }
 
 // funcAt generates function index of seed: the same function whatever
 // batch it is in.
 func funcAt(seed uint64, index int, cfg Config) *Func {
-	return Generate(rand.New(rand.NewPCG(seed, uint64(index))), fmt.Sprintf("F%d", index), cfg)
+	return Program(seed, index, cfg)
 }
 
 // batch runs godiff and the checks on functions together in one module
@@ -171,7 +174,7 @@ func generateLive(dir string, names *[]*Func, live map[string]*result) bool {
 		return false
 	}
 	if err != nil {
-		isolate(path, src, err, live)
+		isolate(path, src, err, fs, live)
 		return false
 	}
 	for _, o := range outs {
@@ -186,14 +189,14 @@ func generateLive(dir string, names *[]*Func, live map[string]*result) bool {
 
 // isolate takes out the functions of a.go that godiff fails on, given the
 // error of a run over all of them.
-func isolate(path, src string, err error, live map[string]*result) {
+func isolate(path, src string, err error, fs []*Func, live map[string]*result) {
 	decls := declLines(src)
 	files, lerr := parse.Load([]string{path})
 	if lerr != nil {
-		attribute(lerr, decls, live, refused)
+		attribute(lerr, decls, fs, live, refused)
 		return
 	}
-	n := len(live)
+	n, dropped := len(live), false
 	for _, t := range files[0].Targets {
 		fns, err := godiff.Derive(t.Func, t.Directives)
 		if err == nil {
@@ -206,18 +209,23 @@ func isolate(path, src string, err error, live map[string]*result) {
 			if strings.Contains(err.Error(), "internal error") {
 				o = internal
 			}
+			if f, v := variantOf(fs, t.Func.Name); v != nil {
+				variantRefused(live, f, v, o, err.Error())
+				dropped = true // the batch runs again without it
+				continue
+			}
 			fail(live, t.Func.Name, o, err.Error())
 		}
 	}
-	if len(live) == n {
+	if len(live) == n && !dropped {
 		// Each alone is fine: the run's own error says whose it is.
-		attribute(err, decls, live, refused)
+		attribute(err, decls, fs, live, refused)
 	}
 }
 
 // attribute takes out the functions a godiff error list is about, by the
 // lines of their declarations; an error it cannot place takes out all.
-func attribute(err error, decls []declLine, live map[string]*result, o outcome) {
+func attribute(err error, decls []declLine, fs []*Func, live map[string]*result, o outcome) {
 	var list parse.ErrorList
 	if !errors.As(err, &list) {
 		// An error without a position (emit's): it names the function.
@@ -233,7 +241,12 @@ func attribute(err error, decls []declLine, live map[string]*result, o outcome) 
 		return
 	}
 	msgs := make(map[string][]string)
+	variants := make(map[*Variant][]string)
 	for _, e := range list {
+		if _, v := variantOf(fs, lineName(decls, e.Pos.Line)); v != nil {
+			variants[v] = append(variants[v], e.Error())
+			continue
+		}
 		name := lineOwner(decls, e.Pos.Line)
 		if name == "" || live[name] == nil {
 			for name := range live {
@@ -242,6 +255,14 @@ func attribute(err error, decls []declLine, live map[string]*result, o outcome) 
 			continue
 		}
 		msgs[name] = append(msgs[name], e.Error())
+	}
+	for v, m := range variants {
+		f, _ := variantOf(fs, v.Name)
+		o := refused
+		if strings.Contains(strings.Join(m, "\n"), "internal error") {
+			o = internal
+		}
+		variantRefused(live, f, v, o, strings.Join(m, "\n"))
 	}
 	for name, m := range msgs {
 		oo := o
@@ -254,19 +275,23 @@ func attribute(err error, decls []declLine, live map[string]*result, o outcome) 
 
 // declLine is where a top-level declaration of a file starts and ends.
 type declLine struct {
-	owner      string
-	start, end int
+	owner, name string
+	start, end  int
 }
 
 func declLines(src string) []declLine {
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "a.go", src, 0)
+	f, err := parser.ParseFile(fset, "a.go", src, parser.ParseComments)
 	if err != nil {
 		return nil
 	}
 	var out []declLine
 	for _, d := range f.Decls {
-		out = append(out, declLine{owner: declOwner(d), start: fset.Position(d.Pos()).Line, end: fset.Position(d.End()).Line})
+		start := d.Pos()
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Doc != nil {
+			start = fd.Doc.Pos() // a directive's message is at its line
+		}
+		out = append(out, declLine{owner: declOwner(d), name: declName(d), start: fset.Position(start).Line, end: fset.Position(d.End()).Line})
 	}
 	return out
 }
@@ -296,6 +321,42 @@ func declOwner(d ast.Decl) string {
 		}
 	}
 	return ""
+}
+
+// declName is a function declaration's name, or "".
+func declName(d ast.Decl) string {
+	if d, ok := d.(*ast.FuncDecl); ok {
+		return d.Name.Name
+	}
+	return ""
+}
+
+// lineName is the name of the function declared at line, or "".
+func lineName(decls []declLine, line int) string {
+	for _, d := range decls {
+		if d.start <= line && line <= d.end {
+			return d.name
+		}
+	}
+	return ""
+}
+
+// positionedRE matches a refusal's position in the batch's file.
+var positionedRE = regexp.MustCompile(`(^|\n)[^\n]*a\.go:\d+:\d+: `)
+
+// variantRefused records godiff's refusal of a variant of f and drops it,
+// so that the batch runs again without it. An internal error, or a
+// refusal without a position, is f's failure.
+func variantRefused(live map[string]*result, f *Func, v *Variant, o outcome, msg string) {
+	switch {
+	case o == internal:
+		fail(live, f.Name, internal, "variant "+v.Name+": "+msg)
+	case !positionedRE.MatchString(msg):
+		fail(live, f.Name, refused, "variant "+v.Name+" refused without a position: "+msg)
+	}
+	v.Refusal = msg
+	dropVariant(f, v)
+	f.Refused = append(f.Refused, v)
 }
 
 func lineOwner(decls []declLine, line int) string {
@@ -447,7 +508,7 @@ func runLive(dir string, fs []*Func, live map[string]*result) bool {
 			last = name
 		case "OK":
 			r := live[name]
-			fmt.Sscanf(rest, "fd=%d nonsmooth=%d", &r.fd, &r.skip)
+			fmt.Sscanf(rest, "fd=%d nonsmooth=%d alt=%d hvpfd=%d hvpskip=%d hess=%d", &r.fd, &r.skip, &r.alt, &r.hvpfd, &r.hvpskip, &r.hess)
 			delete(live, name)
 		case "FAIL":
 			fail(live, name, wrong, rest)
@@ -533,15 +594,47 @@ func setOutputSeeds(fs []*Func, out []byte) {
 	if err != nil {
 		return // the build reports it
 	}
-	vjps := make(map[string]int)
+	vjps := make(map[string][]string)
 	for _, d := range file.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
-			vjps[fd.Name.Name] = fd.Type.Params.NumFields()
+			var names []string
+			for _, fl := range fd.Type.Params.List {
+				for _, n := range fl.Names {
+					names = append(names, n.Name)
+				}
+			}
+			vjps[fd.Name.Name] = names
 		}
 	}
 	for _, f := range fs {
-		if n, ok := vjps[f.Name+"VJP"]; ok {
-			f.OutputSeeds = max(0, n-len(f.Params)-f.Results)
+		if names, ok := vjps[f.Name+"VJP"]; ok {
+			f.OutputSeeds = max(0, len(names)-len(f.Params)-f.Results)
+			f.Outputs = outputsOf(f, names[min(len(names), len(f.Params)+f.Results):])
 		}
 	}
+}
+
+// outputsOf tells which slices of f FVJP's output seeds are for, from
+// their names (sxs for xs, ssW for s.W, maybe numbered), or returns nil.
+func outputsOf(f *Func, seeds []string) []Output {
+	var outs []Output
+	for _, name := range seeds {
+		name = strings.TrimRight(strings.TrimPrefix(name, "s"), "0123456789")
+		n, found := 0, false
+		for i, p := range f.Params {
+			switch {
+			case p.Kind == Slice && p.Name == name:
+				outs = append(outs, Output{Param: i, Len: p.Len, Flat: n})
+				found = true
+			case (p.Kind == Struct || p.Kind == StructPtr) && p.Name+"W" == name:
+				outs = append(outs, Output{Param: i, Field: true, Len: p.Type.Len, Flat: n})
+				found = true
+			}
+			n += flatSize(p)
+		}
+		if !found {
+			return nil
+		}
+	}
+	return outs
 }

@@ -55,6 +55,9 @@ func (g *gen) makeHelpers() {
 	for range g.rng.IntN(5) {
 		g.helper(kinds[g.rng.IntN(len(kinds))])
 	}
+	if c.DerivedCalls {
+		g.derivedHelper()
+	}
 }
 
 // sub returns a generator for a helper's body, sharing the file's state,

@@ -27,11 +27,19 @@ import (
 // itself varies within the step by as much as it differs from them (finite
 // differences are its mean over the step);
 // <JVP(v), w> = <v, VJP(w)> to 1e-9 (NaN fails); FVJP with seed 1 is FGrad
-// bit for bit; FJacobian's values are F's, and its rows of F's results
-// are FVJP's with unit seeds and FJVP's along unit vectors (checkJacobian).
+// bit for bit; FJacobian's values are F's, and its rows (F's results,
+// then the elements of the slices F writes) are FVJP's with unit seeds and
+// its columns FJVP's along unit vectors (checkJacobian). The slices F
+// writes are outputs like its results: random seeds in FVJP, their
+// tangents read after FJVP, so finite differences and the modes check
+// them too. Variants: the checkpointed copy's FGrad is FGrad to 1e-12
+// (checkAlt); the Hessian copy's H·v matches central differences of
+// FGrad, its Hessian is symmetric and its product with v is H·v
+// (checkHessian).
 func MainFile(fs []*Func) string {
 	var b strings.Builder
 	b.WriteString(mainHeader)
+	b.WriteString(variantChecks)
 	b.WriteString("var cases = []fcase{\n")
 	for _, f := range fs {
 		writeCase(&b, f)
@@ -58,7 +66,7 @@ func flatSize(p Param) int {
 // p into arguments, call, and write the final contents of slices back.
 func writeCase(b *strings.Builder, f *Func) {
 	n := 0
-	var unpack, args, writeBack, tangents, grads, flat []string
+	var unpack, args, writeBack, tangents, tdecl, grads, flat []string
 	for i, p := range f.Params {
 		a := fmt.Sprintf("a%d", i)
 		sz := flatSize(p)
@@ -74,7 +82,8 @@ func writeCase(b *strings.Builder, f *Func) {
 		case Slice:
 			unpack = append(unpack, fmt.Sprintf("%s := slices.Clone(p[%d:%d])", a, n, n+sz))
 			writeBack = append(writeBack, fmt.Sprintf("copy(p[%d:%d], %s)", n, n+sz, a))
-			tangents = append(tangents, fmt.Sprintf("slices.Clone(v[%d:%d])", n, n+sz))
+			tdecl = append(tdecl, fmt.Sprintf("t%d := slices.Clone(v[%d:%d])", i, n, n+sz))
+			tangents = append(tangents, fmt.Sprintf("t%d", i))
 			grads = append(grads, "g"+a)
 			flat = append(flat, fmt.Sprintf("g = append(g, g%s...)", a))
 		case Array:
@@ -95,7 +104,8 @@ func writeCase(b *strings.Builder, f *Func) {
 			}
 			unpack = append(unpack, fmt.Sprintf("%s := %s", a, lit("p")))
 			writeBack = append(writeBack, fmt.Sprintf("copy(p[%d:%d], %s.W)", n, n+p.Type.Len, a))
-			tangents = append(tangents, lit("v"))
+			tdecl = append(tdecl, fmt.Sprintf("t%d := %s", i, lit("v")))
+			tangents = append(tangents, fmt.Sprintf("t%d", i))
 			grads = append(grads, "g"+a)
 			flat = append(flat, fmt.Sprintf("g = append(g, g%s.W...)\ng = append(g, g%s.B, g%s.C)", a, a, a))
 		}
@@ -121,24 +131,53 @@ func writeCase(b *strings.Builder, f *Func) {
 	}
 	yl, dyl := strings.Join(ys, ", "), strings.Join(dys, ", ")
 	flatten := "var g []float64\n" + strings.Join(flat, "\n") + "\n"
-	fmt.Fprintf(b, "{name: %q, n: %d, m: %d,\n", f.Name, n, f.Results)
-	fmt.Fprintf(b, "f: func(p []float64) []float64 {\n%s%s := %s(%s)\n%sreturn []float64{%s}\n},\n", pre, yl, f.Name, call, post, yl)
+	// The outputs: F's results, then the final contents of the slices F
+	// writes (when their seeds are known), and their tangents.
+	outs := []string{fmt.Sprintf("res := []float64{%s}", yl)}
+	douts := []string{fmt.Sprintf("dres := []float64{%s}", dyl)}
+	o := 0
+	if len(f.Outputs) == f.OutputSeeds {
+		for _, out := range f.Outputs {
+			outs = append(outs, fmt.Sprintf("res = append(res, p[%d:%d]...)", out.Flat, out.Flat+out.Len))
+			t := fmt.Sprintf("t%d", out.Param)
+			if out.Field {
+				t += ".W"
+			}
+			douts = append(douts, fmt.Sprintf("dres = append(dres, %s...)", t))
+			seeds = append(seeds, fmt.Sprintf("slices.Clone(s[%d:%d])", f.Results+o, f.Results+o+out.Len))
+			o += out.Len
+		}
+	} else {
+		for range f.OutputSeeds {
+			seeds = append(seeds, "nil")
+		}
+	}
+	res := strings.Join(outs, "\n") + "\n"
+	dres := strings.Join(douts, "\n") + "\n"
+	fmt.Fprintf(b, "{name: %q, n: %d, m: %d, o: %d,\n", f.Name, n, f.Results, o)
+	fmt.Fprintf(b, "f: func(p []float64) []float64 {\n%s%s := %s(%s)\n%s%sreturn res\n},\n", pre, yl, f.Name, call, post, res)
 	if f.Results == 1 {
 		fmt.Fprintf(b, "grad: func(p []float64) (float64, []float64) {\n%sy0%s := %sGrad(%s)\n%s%sreturn y0, g\n},\n", pre, gl, f.Name, call, post, flatten)
 	}
-	for range f.OutputSeeds {
-		seeds = append(seeds, "nil")
-	}
-	fmt.Fprintf(b, "vjp: func(p, s []float64) ([]float64, []float64) {\n%s%s%s := %sVJP(%s, %s)\n%s%sreturn []float64{%s}, g\n},\n",
-		pre, yl, gl, f.Name, call, strings.Join(seeds, ", "), post, flatten, yl)
+	fmt.Fprintf(b, "vjp: func(p, s []float64) ([]float64, []float64) {\n%s%s%s := %sVJP(%s, %s)\n%s%s%sreturn res, g\n},\n",
+		pre, yl, gl, f.Name, call, strings.Join(seeds, ", "), post, flatten, res)
 	tl := strings.Join(tangents, ", ")
 	if tl != "" {
 		tl = ", " + tl
 	}
-	fmt.Fprintf(b, "jvp: func(p, v []float64) ([]float64, []float64) {\n%s%s, %s := %sJVP(%s%s)\n%sreturn []float64{%s}, []float64{%s}\n},\n",
-		pre, yl, dyl, f.Name, call, tl, post, yl, dyl)
-	fmt.Fprintf(b, "jac: func(p []float64) ([]float64, [][]float64) {\n%s%s, jac := %sJacobian(%s)\n%sreturn []float64{%s}, jac\n},\n",
-		pre, yl, f.Name, call, post, yl)
+	td := strings.Join(tdecl, "\n") + "\n"
+	fmt.Fprintf(b, "jvp: func(p, v []float64) ([]float64, []float64) {\n%s%s%s, %s := %sJVP(%s%s)\n%s%s%sreturn res, dres\n},\n",
+		pre, td, yl, dyl, f.Name, call, tl, post, res, dres)
+	fmt.Fprintf(b, "jac: func(p []float64) ([]float64, [][]float64) {\n%s%s, jac := %sJacobian(%s)\n%s%sreturn res, jac\n},\n",
+		pre, yl, f.Name, call, post, res)
+	for _, v := range f.Variants {
+		switch v.Kind {
+		case Checkpointed:
+			fmt.Fprintf(b, "alt: func(p []float64) (float64, []float64) {\n%sy0%s := %sGrad(%s)\n%s%sreturn y0, g\n},\n", pre, gl, v.Name, call, post, flatten)
+		case Hessian:
+			writeHessianCase(b, f, v, pre, post, call)
+		}
+	}
 	b.WriteString("},\n")
 }
 
@@ -154,12 +193,20 @@ import (
 type fcase struct {
 	name string
 	n, m int // flat parameters, results
+	o    int // floats of the slices F writes: outputs after the results
 	f    func(p []float64) []float64
 	grad func(p []float64) (float64, []float64) // nil with several results
 	vjp  func(p, s []float64) ([]float64, []float64)
 	jvp  func(p, v []float64) ([]float64, []float64)
 	jac  func(p []float64) ([]float64, [][]float64)
+	alt  func(p []float64) (float64, []float64) // the checkpointed copy's FGrad, or nil
+	hidx []int                                  // the flat entries the Hessian copy differentiates
+	hvp  func(p, v []float64) (float64, []float64, []float64)
+	hess func(p []float64) (float64, []float64, [][]float64)
 }
+
+// stats counts what the variants' checks did, printed on the OK line.
+type stats struct{ alt, hvpfd, hvpskip, hess int }
 
 func main() {
 	for _, c := range cases {
@@ -217,8 +264,8 @@ func fd(f func([]float64) float64, p []float64, i int, h, cond float64) (d, nois
 // checkJacobian checks FJacobian at p: its values and the slices it
 // writes are F's bit for bit, it has a column per flat parameter, and
 // its rows of F's results are FVJP's gradients with unit seeds and their
-// columns FJVP's tangents along unit vectors (the rows of the slices F
-// writes follow, unchecked). It prints a FAIL line and returns false on a
+// columns FJVP's tangents along unit vectors, the rows of the slices F
+// writes included (when their seeds are known, fcase.o). It prints a FAIL line and returns false on a
 // mismatch.
 func checkJacobian(c fcase, p []float64) bool {
 	pf := slices.Clone(p)
@@ -241,17 +288,17 @@ func checkJacobian(c fcase, p []float64) bool {
 		fmt.Printf("FAIL %s value: FJacobian leaves the slices it writes different from F: %s at %v\n", c.name, m, p)
 		return false
 	}
-	if len(jac) < c.m {
-		fmt.Printf("FAIL %s jacobian: %d rows, want at least %d\n", c.name, len(jac), c.m)
+	if len(jac) < c.m+c.o {
+		fmt.Printf("FAIL %s jacobian: %d rows, want at least %d\n", c.name, len(jac), c.m+c.o)
 		return false
 	}
 	near := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) || same(a, b) }
-	for r := range c.m {
+	for r := range c.m + c.o {
 		if len(jac[r]) != c.n {
 			fmt.Printf("FAIL %s jacobian: row %d has %d columns, want %d\n", c.name, r, len(jac[r]), c.n)
 			return false
 		}
-		s := make([]float64, c.m)
+		s := make([]float64, c.m+c.o)
 		s[r] = 1
 		_, g := c.vjp(slices.Clone(p), s)
 		for j := range g {
@@ -265,7 +312,7 @@ func checkJacobian(c fcase, p []float64) bool {
 		v := make([]float64, c.n)
 		v[j] = 1
 		_, dy := c.jvp(slices.Clone(p), v)
-		for r := range c.m {
+		for r := range c.m + c.o {
 			if !near(jac[r][j], dy[r]) {
 				fmt.Printf("FAIL %s jacobian: entry (%d, %d) is %v, FJVP along the unit vector %v at %v\n", c.name, r, j, jac[r][j], dy[r], p)
 				return false
@@ -342,6 +389,7 @@ func random(rng *rand.Rand, n int, lo, hi float64) []float64 {
 func check(c fcase) {
 	rng := rand.New(rand.NewPCG(1, uint64(c.n)))
 	fdn, nonsmooth, finitePoints := 0, 0, 0
+	var st stats
 	for range 3 {
 		p := random(rng, c.n, -1.5, 1.5)
 		pf := slices.Clone(p)
@@ -357,8 +405,8 @@ func check(c fcase) {
 		// The reference gradient: FGrad's, or FVJP's along seeds s for
 		// several results; finite differences of <s, F>.
 		s := []float64{1}
-		if c.m > 1 {
-			s = random(rng, c.m, -1, 1)
+		if c.m+c.o > 1 {
+			s = random(rng, c.m+c.o, -1, 1)
 		}
 		var g []float64
 		if c.grad != nil {
@@ -392,7 +440,13 @@ func check(c fcase) {
 			return
 		}
 		if g != nil {
-			if m := sameAll(gv, g); m != "" {
+			g1 := gv
+			if c.o > 0 {
+				s1 := make([]float64, c.m+c.o)
+				s1[0] = 1
+				_, g1 = c.vjp(slices.Clone(p), s1)
+			}
+			if m := sameAll(g1, g); m != "" {
 				fmt.Printf("FAIL %s vjp: FVJP with seed 1 is not FGrad: %s at %v\n", c.name, m, p)
 				return
 			}
@@ -477,7 +531,7 @@ func check(c fcase) {
 			return
 		}
 		v := random(rng, c.n, -1, 1)
-		w := random(rng, c.m, -1, 1)
+		w := random(rng, c.m+c.o, -1, 1)
 		var yj, dy []float64
 		pj := slices.Clone(p)
 		if m := try(func() { yj, dy = c.jvp(pj, v) }); m != "" {
@@ -511,6 +565,12 @@ func check(c fcase) {
 			fmt.Printf("FAIL %s modes: <JVP(v), w> = %v, <v, VJP(w)> = %v along v = %v, w = %v at %v\n", c.name, lhs, rhs, v, w, p)
 			return
 		}
+		if c.alt != nil && !checkAlt(c, p, want[0], g, &st) {
+			return
+		}
+		if c.hvp != nil && !checkHessian(c, p, want[0], g, rng, &st) {
+			return
+		}
 	}
 	if finitePoints == 0 {
 		fmt.Printf("NONFINITE %s\n", c.name)
@@ -519,6 +579,6 @@ func check(c fcase) {
 	if !checkJacobian(c, random(rng, c.n, -1.5, 1.5)) {
 		return
 	}
-	fmt.Printf("OK %s fd=%d nonsmooth=%d\n", c.name, fdn, nonsmooth)
+	fmt.Printf("OK %s fd=%d nonsmooth=%d alt=%d hvpfd=%d hvpskip=%d hess=%d\n", c.name, fdn, nonsmooth, st.alt, st.hvpfd, st.hvpskip, st.hess)
 }
 `

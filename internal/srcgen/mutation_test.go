@@ -15,6 +15,8 @@ import (
 func TestMutations(t *testing.T) {
 	cfg := testConfig(t)
 	cfg.Overwrite, cfg.Tuples, cfg.Results2 = true, true, true
+	// The programs of before the variants, and no copies to build: short.
+	cfg.Checkpoint, cfg.CheckpointLoops, cfg.Hessians, cfg.Derived = false, false, false, false
 	const n = 40
 	var fs []*Func
 	for i := range n {

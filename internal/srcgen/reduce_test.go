@@ -11,11 +11,15 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
 
-var flagReduce = flag.Bool("srcgen.reduce", false, "TestReduce shrinks the failing program -srcgen.func")
+var (
+	flagReduce  = flag.Bool("srcgen.reduce", false, "TestReduce shrinks the failing program -srcgen.func")
+	flagVariant = flag.String("srcgen.variant", "", "TestReduce keeps only this variant of the program: K (checkpointed) or H (Hessian)")
+)
 
 // TestReduce shrinks program -srcgen.func of -srcgen.seed while it fails
 // the same way (same outcome, same first line of the message with names
@@ -34,11 +38,16 @@ func TestReduce(t *testing.T) {
 	}
 	cfg := testConfig(t)
 	f := funcAt(*flagSeed, *flagFunc, cfg)
+	if *flagVariant != "" {
+		// Shrink the variant's failure alone, without the others.
+		f.Variants = slices.DeleteFunc(f.Variants, func(v *Variant) bool { return v.Name != f.Name+*flagVariant })
+	}
 	dir := t.TempDir()
 	n := 0
 	check := func(decls string) *result {
 		n++
 		g := &Func{Name: f.Name, Params: f.Params, Results: f.Results, Decls: decls}
+		g.Variants = Rederive(f, g)
 		return runBatch(filepath.Join(dir, fmt.Sprint(n)), *flagSeed, *flagFunc, []*Func{g})[0]
 	}
 	first := check(f.Decls)

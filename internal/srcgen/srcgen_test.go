@@ -16,7 +16,7 @@ import (
 )
 
 var (
-	flagN       = flag.Int("srcgen.n", 100, "number of random programs TestRandomPrograms checks")
+	flagN       = flag.Int("srcgen.n", 40, "number of random programs TestRandomPrograms checks")
 	flagSeed    = flag.Uint64("srcgen.seed", 1, "seed of the random programs")
 	flagBatch   = flag.Int("srcgen.batch", 100, "programs per module (one go vet, one go build each)")
 	flagPar     = flag.Int("srcgen.par", 1, "batches run at once")
@@ -201,13 +201,44 @@ type summary struct {
 	fdFuncs, fd, skip int
 	reasons           map[string]int
 	n                 int
+	// Variants: made and refused per kind, and the checks they passed.
+	variants, vrefused        [2]int
+	every                     int // checkpointed copies accepted with a -every mark
+	vreasons                  map[string]int
+	alt, hvpfd, hvpskip, hess int
+	derived, ckptLoops        int // programs calling GGrad/GJVP, with loops written to be checkpointed
+	outputs                   int // programs checked whose slices written are outputs with known seeds
 }
 
 var normalizeRE = regexp.MustCompile(`(/[^ :]*)?a\.go:\d+:\d+: |\b[Ff]\d+[A-Za-z0-9]*|\b[a-z]\d+\b|\d+`)
 
 func summarize(rs []*result) summary {
-	s := summary{reasons: map[string]int{}, n: len(rs)}
+	s := summary{reasons: map[string]int{}, vreasons: map[string]int{}, n: len(rs)}
 	for _, r := range rs {
+		for _, v := range r.fn.Variants {
+			s.variants[v.Kind]++
+			if v.Every > 0 {
+				s.every++
+			}
+		}
+		for _, v := range r.fn.Refused {
+			s.variants[v.Kind]++
+			s.vrefused[v.Kind]++
+			s.vreasons[normalizeRE.ReplaceAllString(firstLine(v.Refusal), "#")]++
+		}
+		if strings.Contains(r.fn.Decls, "//srcgen:ckpt") {
+			s.ckptLoops++
+		}
+		if strings.Contains(r.fn.Decls, "GGrad(") || strings.Contains(r.fn.Decls, "GJVP(") {
+			s.derived++
+		}
+		if r.out == ok && len(r.fn.Outputs) > 0 {
+			s.outputs++
+		}
+		s.alt += r.alt
+		s.hvpfd += r.hvpfd
+		s.hvpskip += r.hvpskip
+		s.hess += r.hess
 		s.counts[r.out]++
 		if r.out == refused && r.documentedRefusal() {
 			s.documented++
@@ -229,6 +260,16 @@ func (s summary) line() string {
 	fmt.Fprintf(&b, "programs=%d accepted=%d refused=%d (documented %d) internal=%d noncompiling=%d wrong=%d nonfinite=%d generator-bugs=%d hangs=%d fd-checked=%d programs/%d entries (%d entries not smooth here)",
 		s.n, s.n-s.counts[refused]-s.counts[internal], s.counts[refused], s.documented, s.counts[internal], s.counts[noncompile], s.counts[wrong],
 		s.counts[nonfinite], s.counts[genbug], s.counts[hang], s.fdFuncs, s.fd, s.skip)
+	fmt.Fprintf(&b, "\n  programs checked with the slices they write as outputs %d, with loops written to be checkpointed %d, calling GGrad/GJVP %d; checkpointed copies %d (refused %d; %d accepted with -every), gradients compared at %d points; Hessian copies %d (refused %d), H·v entries checked %d (%d not smooth), Hessians checked at %d points",
+		s.outputs, s.ckptLoops, s.derived, s.variants[Checkpointed], s.vrefused[Checkpointed], s.every, s.alt, s.variants[Hessian], s.vrefused[Hessian], s.hvpfd, s.hvpskip, s.hess)
+	var vreasons []string
+	for r := range s.vreasons {
+		vreasons = append(vreasons, r)
+	}
+	sort.Slice(vreasons, func(i, j int) bool { return s.vreasons[vreasons[i]] > s.vreasons[vreasons[j]] })
+	for _, r := range vreasons {
+		fmt.Fprintf(&b, "\n  variant refused %4d× %s", s.vreasons[r], r)
+	}
 	var reasons []string
 	for r := range s.reasons {
 		reasons = append(reasons, r)

@@ -38,6 +38,8 @@ func (g *gen) stmt() string {
 			return fmt.Sprintf("if %s {\n%s}\n", g.cond(2), g.block(2, nil, g.returnStmt()+"\n"))
 		}},
 		{1, nest, func() string { return "{\n" + g.block(2, nil, "") + "}\n" }},
+		{8, g.cfg.CkptLoops && !g.inHelper && len(g.loops) == 0 && g.depth == 0, g.ckptLoop},
+		{4, g.derived != nil, g.derivedCall},
 	}
 	total := 0
 	for _, c := range choices {

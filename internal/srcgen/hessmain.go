@@ -1,0 +1,182 @@
+package srcgen
+
+import (
+	"fmt"
+	"strings"
+)
+
+// writeHessianCase writes the fcase fields of f's Hessian copy v: hidx,
+// the flat entries of v.Subset; hvp, FHVP along a tangent over those
+// entries, returning F, the gradient and H·v flattened; hess, FHessian.
+// pre, post and call are writeCase's (unpacking p into the arguments a0,
+// a1, ...).
+func writeHessianCase(b *strings.Builder, f *Func, v *Variant, pre, post, call string) {
+	in := map[string]bool{}
+	for _, n := range v.Subset {
+		in[n] = true
+	}
+	var idx, tangents, grads, hvs, flatG, flatH []string
+	n, k := 0, 0
+	for i, p := range f.Params {
+		sz := flatSize(p)
+		if in[p.Name] && (p.Kind == Scalar || p.Kind == Slice) {
+			a := fmt.Sprintf("a%d", i)
+			for j := range sz {
+				idx = append(idx, fmt.Sprint(n+j))
+			}
+			grads = append(grads, "g"+a)
+			hvs = append(hvs, "h"+a)
+			if p.Kind == Scalar {
+				tangents = append(tangents, fmt.Sprintf("v[%d]", k))
+				flatG = append(flatG, fmt.Sprintf("g = append(g, g%s)", a))
+				flatH = append(flatH, fmt.Sprintf("hv = append(hv, h%s)", a))
+			} else {
+				tangents = append(tangents, fmt.Sprintf("slices.Clone(v[%d:%d])", k, k+sz))
+				flatG = append(flatG, fmt.Sprintf("g = append(g, g%s...)", a))
+				flatH = append(flatH, fmt.Sprintf("hv = append(hv, h%s...)", a))
+			}
+			k += sz
+		}
+		n += sz
+	}
+	fg := "var g []float64\n" + strings.Join(flatG, "\n") + "\n"
+	fh := "var hv []float64\n" + strings.Join(flatH, "\n") + "\n"
+	fmt.Fprintf(b, "hidx: []int{%s},\n", strings.Join(idx, ", "))
+	fmt.Fprintf(b, "hvp: func(p, v []float64) (float64, []float64, []float64) {\n%sy, %s, %s := %sHVP(%s, %s)\n%s%s%sreturn y, g, hv\n},\n",
+		pre, strings.Join(grads, ", "), strings.Join(hvs, ", "), v.Name, call, strings.Join(tangents, ", "), post, fg, fh)
+	fmt.Fprintf(b, "hess: func(p []float64) (float64, []float64, [][]float64) {\n%sy, %s, h := %sHessian(%s)\n%s%sreturn y, g, h\n},\n",
+		pre, strings.Join(grads, ", "), v.Name, call, post, fg)
+}
+
+// variantChecks is the part of main.go that checks the variants (see
+// checkAlt, checkHessian).
+const variantChecks = `
+// near12 reports whether a and b agree to 1e-12 of the larger.
+func near12(a, b float64) bool {
+	return same(a, b) || math.Abs(a-b) <= 1e-12*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// checkAlt checks the checkpointed copy at p: its value is F's bit for
+// bit and its gradient FGrad's, g, to 1e-12.
+func checkAlt(c fcase, p []float64, want float64, g []float64, st *stats) bool {
+	var y float64
+	var ga []float64
+	if m := try(func() { y, ga = c.alt(slices.Clone(p)) }); m != "" {
+		fmt.Printf("FAIL %s checkpointed FGrad panics: %s\n", c.name, m)
+		return false
+	}
+	if !same(y, want) {
+		fmt.Printf("FAIL %s checkpointed: value %v, F's %v at %v\n", c.name, y, want, p)
+		return false
+	}
+	for i := range g {
+		if !near12(ga[i], g[i]) {
+			fmt.Printf("FAIL %s checkpointed: gradient entry %d is %v, unmarked %v at %v\n", c.name, i, ga[i], g[i], p)
+			return false
+		}
+	}
+	st.alt++
+	return true
+}
+
+// checkHessian checks the Hessian copy at p, where F is want and FGrad
+// g: FHVP's value is F's and its gradient FGrad's; H·v matches central
+// differences of FGrad along v where two steps agree; FHessian's value
+// and gradient likewise, its matrix exactly symmetric, and its product
+// with v FHVP's H·v.
+func checkHessian(c fcase, p []float64, want float64, g []float64, rng *rand.Rand, st *stats) bool {
+	k := len(c.hidx)
+	v := random(rng, k, -1, 1)
+	var y float64
+	var gh, hv []float64
+	if m := try(func() { y, gh, hv = c.hvp(slices.Clone(p), v) }); m != "" {
+		fmt.Printf("FAIL %s FHVP panics: %s\n", c.name, m)
+		return false
+	}
+	if !same(y, want) {
+		fmt.Printf("FAIL %s hvp: value %v, F's %v at %v\n", c.name, y, want, p)
+		return false
+	}
+	for j, i := range c.hidx {
+		if !near12(gh[j], g[i]) {
+			fmt.Printf("FAIL %s hvp: gradient entry %d is %v, FGrad's %v at %v\n", c.name, i, gh[j], g[i], p)
+			return false
+		}
+	}
+	// Central differences of FGrad along v (over the entries hidx).
+	gmax := 1.0
+	for _, x := range g {
+		if finite(x) {
+			gmax = math.Max(gmax, math.Abs(x))
+		}
+	}
+	diff := func(h float64) []float64 {
+		q1, q2 := slices.Clone(p), slices.Clone(p)
+		for j, i := range c.hidx {
+			q1[i] += h * v[j]
+			q2[i] -= h * v[j]
+		}
+		_, g1 := c.grad(q1)
+		_, g2 := c.grad(q2)
+		d := make([]float64, k)
+		for j, i := range c.hidx {
+			d[j] = (g1[i] - g2[i]) / (2 * h)
+		}
+		return d
+	}
+	d1, d2 := diff(1e-5), diff(5e-5)
+	for j := range k {
+		noise := 1e-12 * gmax / 1e-5
+		a, b := d1[j], d2[j]
+		if !finite(a) || !finite(b) || math.Abs(a-b) > 1e-5*math.Max(1, math.Abs(a))+2*noise {
+			st.hvpskip++
+			continue
+		}
+		if !(math.Abs(hv[j]-a) <= 1e-4*math.Max(1, math.Abs(a))+2*noise) {
+			fmt.Printf("FAIL %s hvp: (H·v)[%d] is %v, central differences of FGrad %v (steps agree: %v) along %v at %v\n", c.name, c.hidx[j], hv[j], a, b, v, p)
+			return false
+		}
+		st.hvpfd++
+	}
+	var h [][]float64
+	if m := try(func() { y, gh, h = c.hess(slices.Clone(p)) }); m != "" {
+		fmt.Printf("FAIL %s FHessian panics: %s\n", c.name, m)
+		return false
+	}
+	if !same(y, want) {
+		fmt.Printf("FAIL %s hessian: value %v, F's %v at %v\n", c.name, y, want, p)
+		return false
+	}
+	for j, i := range c.hidx {
+		if !near12(gh[j], g[i]) {
+			fmt.Printf("FAIL %s hessian: gradient entry %d is %v, FGrad's %v at %v\n", c.name, i, gh[j], g[i], p)
+			return false
+		}
+	}
+	if len(h) != k {
+		fmt.Printf("FAIL %s hessian: %d rows, want %d\n", c.name, len(h), k)
+		return false
+	}
+	for i := range k {
+		if len(h[i]) != k {
+			fmt.Printf("FAIL %s hessian: row %d has %d entries, want %d\n", c.name, i, len(h[i]), k)
+			return false
+		}
+		hvi, scale := 0.0, 0.0
+		for j := range k {
+			if !same(h[i][j], h[j][i]) {
+				fmt.Printf("FAIL %s hessian: not symmetric: (%d, %d) is %v, (%d, %d) %v at %v\n", c.name, i, j, h[i][j], j, i, h[j][i], p)
+				return false
+			}
+			hvi += h[i][j] * v[j]
+			scale += math.Abs(h[i][j] * v[j])
+		}
+		if !(math.Abs(hvi-hv[i]) <= 1e-9*math.Max(1, scale)) && !(math.IsNaN(hvi) && math.IsNaN(hv[i])) {
+			fmt.Printf("FAIL %s hessian: row %d times v is %v, FHVP's %v along %v at %v\n", c.name, i, hvi, hv[i], v, p)
+			return false
+		}
+	}
+	st.hess++
+	return true
+}
+`

@@ -1,0 +1,237 @@
+package srcgen
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"regexp"
+	"strings"
+)
+
+// VariantKind is what a variant of an annotated function tests.
+type VariantKind int
+
+const (
+	// Checkpointed: a copy with //godiff:grad only and //godiff:checkpoint
+	// marks on some of its loops; its gradient must equal the unmarked
+	// function's to 1e-12 (relative), or godiff must refuse a mark with a
+	// positioned message.
+	Checkpointed VariantKind = iota
+	// Hessian: a copy with //godiff:hvp and //godiff:hessian on its float
+	// and []float64 parameters; H·v is checked against central
+	// differences of the gradient, the Hessian's symmetry and its product
+	// with a vector against FHVP.
+	Hessian
+)
+
+// Variant is a copy of an annotated function under another name (F3K,
+// F3H) with other directives. godiff may refuse it, with a positioned
+// message: the harness then records the refusal and drops the variant,
+// and the function itself is still checked.
+type Variant struct {
+	Kind    VariantKind
+	Name    string
+	Decl    string   // the copy's declaration, gofmt-formatted
+	Subset  []string // Hessian: the parameters differentiated, in signature order
+	Marks   int      // Checkpointed: the loops marked
+	Every   int      // Checkpointed: the loops marked with -every
+	Refusal string   // set by the harness when godiff refuses the variant
+}
+
+// sideSalt makes the stream that decides programs' kinds and variants
+// independent of the one that writes a program, so that a program of a
+// seed is the same text with and without the new features.
+const sideSalt = 0x5eed_13
+
+// Program writes program number index of seed: Generate's function, or,
+// when the side stream says so and cfg allows, a function generated with
+// loops godiff can checkpoint, with no helpers (the subset of Hessians),
+// or calling another annotated function's GGrad and GJVP; then its
+// variants (see Variant). The text of a plain program does not depend on
+// the new features' switches.
+func Program(seed uint64, index int, cfg Config) *Func {
+	rng := rand.New(rand.NewPCG(seed, uint64(index)))
+	side := rand.New(rand.NewPCG(seed^sideSalt, uint64(index)))
+	name := fmt.Sprintf("F%d", index)
+	c := cfg
+	kind := side.IntN(10)
+	switch {
+	case kind < 2 && cfg.CheckpointLoops:
+		c.CkptLoops = true
+		c.InPlace = false // slices written after the loop it reads are refused
+	case kind >= 2 && kind < 4 && cfg.Hessians:
+		c = hessianConfig(c)
+	case kind >= 4 && kind < 6 && cfg.Derived:
+		c.DerivedCalls = true
+	}
+	f := Generate(rng, name, c)
+	if f.Results == 1 && cfg.Checkpoint {
+		if v := checkpointVariant(side, f, kind < 2 || side.IntN(3) == 0); v != nil {
+			f.Variants = append(f.Variants, v)
+		}
+	}
+	if f.Results == 1 && cfg.Hessians && ((kind >= 2 && kind < 4) || side.IntN(4) == 0) {
+		if v := hessianVariant(f); v != nil {
+			f.Variants = append(f.Variants, v)
+		}
+	}
+	return f
+}
+
+// hessianConfig is cfg with what //godiff:hvp refuses turned off (README,
+// Known limits): calls of the package's functions, struct parameters,
+// slice parameters F writes into, returns inside loops.
+func hessianConfig(c Config) Config {
+	c.Structs, c.InPlace, c.InPlaceInLoops, c.Return = false, false, false, false
+	c.NumHelpers, c.SliceHelpers, c.WriterHelpers, c.Recursion, c.MultiResult = false, false, false, false, false
+	c.Methods, c.StructFuncs, c.WriterInExpr, c.ArrayHelpers = false, false, false, false
+	return c
+}
+
+// annotatedDecl returns the annotated function's declaration in f.Decls
+// (the last one) and what comes before it.
+func annotatedDecl(f *Func) (before, decl string) {
+	i := strings.LastIndex(f.Decls, "//godiff:grad\n")
+	if i < 0 {
+		return f.Decls, ""
+	}
+	return f.Decls[:i], f.Decls[i:]
+}
+
+var directiveLineRE = regexp.MustCompile(`(?m)^//godiff:\w+.*\n`)
+
+// rename returns the annotated declaration decl without its directives,
+// declaring name instead of old and carrying directives.
+func rename(decl, old, name, directives string) string {
+	body := directiveLineRE.ReplaceAllString(decl, "")
+	body = strings.Replace(body, "func "+old+"(", "func "+name+"(", 1)
+	return directives + body
+}
+
+var (
+	forLineRE   = regexp.MustCompile(`^(\t*)for\b(.*)$`)
+	rangeLoopRE = regexp.MustCompile(`^for (range |[\w, ]+:= range )`)
+	ckptMarkRE  = regexp.MustCompile(`^(\t*)//srcgen:ckpt(?: -every=(\d+))?$`)
+)
+
+// checkpointVariant marks loops of f's annotated function in a copy: the
+// loops the generator wrote to be checkpointed (//srcgen:ckpt comments,
+// with their -every), and, when others is set, a random choice of the
+// other loops not inside a marked one, which godiff must either
+// checkpoint exactly or refuse at their for. It returns nil when nothing
+// is marked.
+func checkpointVariant(side *rand.Rand, f *Func, others bool) *Variant {
+	_, decl := annotatedDecl(f)
+	if decl == "" {
+		return nil
+	}
+	v := &Variant{Kind: Checkpointed, Name: f.Name + "K"}
+	lines := strings.Split(rename(decl, f.Name, v.Name, "//godiff:grad\n"), "\n")
+	var out []string
+	inside := -1 // the indentation of the marked loop we are in, or -1
+	pending := ""
+	for _, l := range lines {
+		indent := len(l) - len(strings.TrimLeft(l, "\t"))
+		if inside >= 0 && indent <= inside && strings.TrimSpace(l) == "}" {
+			out = append(out, l)
+			inside = -1
+			continue
+		}
+		if m := ckptMarkRE.FindStringSubmatch(l); m != nil {
+			if inside < 0 {
+				pending = "//godiff:checkpoint"
+				if m[2] != "" {
+					pending += " -every=" + m[2]
+					v.Every++
+				}
+			}
+			continue // the copy carries the mark instead
+		}
+		if m := forLineRE.FindStringSubmatch(l); m != nil && inside < 0 {
+			mark := pending
+			if mark == "" && others && side.IntN(2) == 0 {
+				mark = "//godiff:checkpoint"
+				if rangeLoopRE.MatchString(strings.TrimSpace(l)) && side.IntN(2) == 0 {
+					mark += fmt.Sprintf(" -every=%d", 1+side.IntN(3))
+					v.Every++
+				}
+			}
+			pending = ""
+			if mark != "" {
+				out = append(out, m[1]+mark)
+				v.Marks++
+				inside = indent
+			}
+		}
+		out = append(out, l)
+	}
+	if v.Marks == 0 {
+		return nil
+	}
+	v.Decl = strings.Join(out, "\n")
+	return v
+}
+
+// hessianVariant copies f's annotated function with //godiff:hvp and
+// //godiff:hessian on its float and []float64 parameters, or returns nil
+// if it has none.
+func hessianVariant(f *Func) *Variant {
+	_, decl := annotatedDecl(f)
+	if decl == "" {
+		return nil
+	}
+	v := &Variant{Kind: Hessian, Name: f.Name + "H"}
+	for _, p := range f.Params {
+		if p.Kind == Scalar || p.Kind == Slice {
+			v.Subset = append(v.Subset, p.Name)
+		}
+	}
+	if len(v.Subset) == 0 {
+		return nil
+	}
+	names := strings.Join(v.Subset, " ")
+	v.Decl = rename(decl, f.Name, v.Name, "//godiff:hvp "+names+"\n//godiff:hessian "+names+"\n")
+	return v
+}
+
+// variantOf returns the variant named name among fs's, and its function.
+func variantOf(fs []*Func, name string) (*Func, *Variant) {
+	for _, f := range fs {
+		for _, v := range f.Variants {
+			if v.Name == name {
+				return f, v
+			}
+		}
+	}
+	return nil, nil
+}
+
+// dropVariant takes v out of f.
+func dropVariant(f *Func, v *Variant) {
+	for i, w := range f.Variants {
+		if w == v {
+			f.Variants = append(f.Variants[:i:i], f.Variants[i+1:]...)
+			return
+		}
+	}
+}
+
+// Rederive makes for g, a reduced text of f (TestReduce), variants of the
+// kinds f has: the Hessian copy as Program makes it; the checkpointed
+// copy with the marks of g's //srcgen:ckpt comments and the other loops
+// marked by a fixed stream, so that the same text gives the same copy.
+func Rederive(f, g *Func) []*Variant {
+	var out []*Variant
+	for _, v := range f.Variants {
+		var w *Variant
+		switch v.Kind {
+		case Checkpointed:
+			w = checkpointVariant(rand.New(rand.NewPCG(sideSalt, 0)), g, true)
+		case Hessian:
+			w = hessianVariant(g)
+		}
+		if w != nil {
+			out = append(out, w)
+		}
+	}
+	return out
+}
