@@ -23,6 +23,10 @@ type HessianSpec struct {
 	// floats: FHessianTo calls it once, sharing one forward and one
 	// backward sweep among the columns, instead of HVP per column.
 	Vector *ir.Func
+	// Chunked says that Vector is instead the vector JVP, HessianChunk
+	// directions at once, of GradInto of F's gradient, which takes
+	// slices: FHessianTo calls it once per HessianChunk columns.
+	Chunked bool
 }
 
 // BuildHessian returns FHessian and FHessianTo, in that order: the dense
@@ -121,12 +125,18 @@ func buildHessianTo(s *HessianSpec) *ir.Func {
 		}
 		b.Declare(vars[k], nil)
 	}
-	if s.Vector != nil {
+	switch {
+	case s.Chunked:
+		outs := hg.chunkSweeps(h)
+		for k, x := range vars {
+			b.Set(x, outs[k])
+		}
+	case s.Vector != nil:
 		outs := hg.vectorSweep(h)
 		for k, x := range vars {
 			b.Set(x, outs[k])
 		}
-	} else {
+	default:
 		hg.columns(h, vars)
 	}
 	hg.symmetrize(h)
@@ -320,6 +330,9 @@ func hessianToDoc(s *HessianSpec, g *ir.Func) []string {
 
 // hessianHow says how FHessianTo computes the columns.
 func hessianHow(s *HessianSpec) string {
+	if s.Chunked {
+		return fmt.Sprintf("The columns come %d at a time from calls of %s, the gradient's JVP along %d unit vectors at once (vector forward mode over the reverse sweep), each sharing one forward and one backward sweep among them; row j of h is the product with the j-th unit vector", HessianChunk, s.Vector.Name, HessianChunk)
+	}
 	if s.Vector != nil {
 		return fmt.Sprintf("All n columns come from one call of %s, the gradient's JVP along the n unit vectors at once (vector forward mode over the reverse sweep), which shares one forward and one backward sweep among them", s.Vector.Name)
 	}
