@@ -100,6 +100,7 @@ func deadArray(f *Func) map[*Value]bool {
 	}
 	return nil
 }
+
 // dropEmptyLoops removes the range loops over an integer whose bodies
 // are empty.
 func dropEmptyLoops(blk *Block) {
