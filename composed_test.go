@@ -77,7 +77,7 @@ func P(x []float64) float64 {
 			want: "a.go:12:10: SGrad is godiff's; godiff differentiates through the derivatives it generates only for functions whose parameters and results are all float64 or float32, and S takes or returns other types; write the derivative's computation out in P",
 		},
 		{
-			name: "a VJP",
+			name: "a VJP: the one-call gradient times the seed",
 			src: `
 //godiff:vjp
 func H(x, y float64) float64 { return x * y }
@@ -88,7 +88,22 @@ func P(x, y float64) float64 {
 	return f + a + b
 }
 `,
-			want: "a.go:12:13: P calls HVJP with an argument that depends on a differentiated parameter, but godiff cannot differentiate HVJP: godiff does not differentiate through HVJP yet; call HGrad or HJVP instead",
+			// The seed is a constant: its tangent drops out.
+			contains: []string{"func HVJPNoSJVP(x, y, s, dx, dy float64) (float64, float64, float64, float64, float64, float64) {", "f, a, b, t1, t2, t3 := HVJPNoSJVP(x, y, 1, dx, dy)", "return x * y, dx2 * s, dy2 * s, y*dx + x*dy, s * ddx, s * ddy"},
+		},
+		{
+			name: "a VJP of a function of two results",
+			src: `
+//godiff:vjp
+func H(x, y float64) (float64, float64) { return x * y, x + y }
+
+//godiff:jvp
+func P(x, y float64) float64 {
+	f, g, a, b := HVJP(x, y, 1, 2)
+	return f + g + a + b
+}
+`,
+			want: "a.go:12:16: P calls HVJP with an argument that depends on a differentiated parameter, but godiff cannot differentiate HVJP: godiff differentiates through HVJP only for a function of one result, and H has 2; call HGrad or HJVP instead",
 		},
 		{
 			name: "a gradient godiff cannot build as one function",

@@ -50,14 +50,8 @@ func (c *checker) generatedRule(fn *types.Func) *ir.CallRule {
 // buildGenerated builds the IR of the derivative named name, or says
 // why not.
 func (c *checker) buildGenerated(name string) (*ir.Func, string) {
-	if base, ok := strings.CutSuffix(name, VJP.FuncName("")); ok {
-		return nil, fmt.Sprintf("godiff does not differentiate through %s yet; call %s or %s instead", name, Grad.FuncName(base), JVP.FuncName(base))
-	}
-	for _, mode := range []Mode{Grad, JVP} {
-		base, ok := strings.CutSuffix(name, Grad.FuncName(""))
-		if mode == JVP {
-			base, ok = strings.CutSuffix(name, JVP.FuncName(""))
-		}
+	for _, mode := range []Mode{VJP, Grad, JVP} {
+		base, ok := strings.CutSuffix(name, mode.FuncName(""))
 		if !ok {
 			continue
 		}
@@ -77,6 +71,9 @@ func (c *checker) buildGenerated(name string) (*ir.Func, string) {
 		if mode == JVP {
 			return forward.Transform(f, wrt, name), ""
 		}
+		if mode == VJP && len(f.Results) != 1 {
+			return nil, fmt.Sprintf("godiff differentiates through %s only for a function of one result, and %s has %d; call %s or %s instead", name, base, len(f.Results), Grad.FuncName(base), JVP.FuncName(base))
+		}
 		sp, err := reverse.NewSplit(f, wrt, reverse.SplitNames(name+"Call"))
 		if err != nil {
 			return nil, err.Error()
@@ -85,9 +82,35 @@ func (c *checker) buildGenerated(name string) (*ir.Func, string) {
 		if err != nil {
 			return nil, err.Error()
 		}
+		if mode == VJP {
+			return seeded(g), ""
+		}
 		return g, ""
 	}
 	return nil, fmt.Sprintf("godiff cannot find the function %s derives", name)
+}
+
+// seeded returns FVJP's IR from g, the one-call gradient of a function
+// F of one float result: g's parameters then the seed s; F's result,
+// then the gradient times s.
+func seeded(g *ir.Func) *ir.Func {
+	n := len(g.Params)
+	taken := ir.SigNames(g.Params)
+	rt := g.Results[0].Type
+	params := append(slices.Clone(g.Params), ir.Param{Name: ir.FreshName(taken, "s"), Type: rt})
+	v := ir.NewFunc(g.Name, params, slices.Clone(g.Results))
+	b := ir.NewBuilder(v)
+	c := ir.NewCopier(b)
+	c.Return = func(_ *ir.Value, args []*ir.Value) {
+		outs := slices.Clone(args)
+		for k := 1; k < len(outs); k++ {
+			outs[k] = b.Mul(outs[k], b.Param(n))
+		}
+		b.Return(outs...)
+	}
+	c.Block(g.Body)
+	v.Tape = g.Tape
+	return v
 }
 
 // generatedTape names the tape type of the IR of FGrad built for its
