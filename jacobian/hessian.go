@@ -31,9 +31,10 @@ type HessianSpec struct {
 
 // BuildHessian returns FHessian and FHessianTo, in that order: the dense
 // Hessian of F, column j being H·e_j. With s.Vector, all columns come
-// from one call of it; otherwise each is one call of FHVP along the j-th
-// unit vector, so the Hessian costs n Hessian-vector products (each a
-// small constant times the gradient) for n inputs.
+// from one call of it, or, s.Chunked, HessianChunk of them from each
+// call (see chunkSweeps); otherwise each is one call of FHVP along the
+// j-th unit vector, so the Hessian costs n Hessian-vector products (each
+// a small constant times the gradient) for n inputs.
 // FHessianTo makes the matrix exactly symmetric by averaging H[i][j] and
 // H[j][i], which differ by rounding only.
 //

@@ -78,39 +78,17 @@ func (c *checker) buildGenerated(name string) (*ir.Func, string) {
 		if err != nil {
 			return nil, err.Error()
 		}
-		g, err := sp.OneCall(name)
+		oneCall := sp.OneCall
+		if mode == VJP {
+			oneCall = sp.OneCallSeeded // FVJP: the seed runs the backward sweep
+		}
+		g, err := oneCall(name)
 		if err != nil {
 			return nil, err.Error()
-		}
-		if mode == VJP {
-			return seeded(g), ""
 		}
 		return g, ""
 	}
 	return nil, fmt.Sprintf("godiff cannot find the function %s derives", name)
-}
-
-// seeded returns FVJP's IR from g, the one-call gradient of a function
-// F of one float result: g's parameters then the seed s; F's result,
-// then the gradient times s.
-func seeded(g *ir.Func) *ir.Func {
-	n := len(g.Params)
-	taken := ir.SigNames(g.Params)
-	rt := g.Results[0].Type
-	params := append(slices.Clone(g.Params), ir.Param{Name: ir.FreshName(taken, "s"), Type: rt})
-	v := ir.NewFunc(g.Name, params, slices.Clone(g.Results))
-	b := ir.NewBuilder(v)
-	c := ir.NewCopier(b)
-	c.Return = func(_ *ir.Value, args []*ir.Value) {
-		outs := slices.Clone(args)
-		for k := 1; k < len(outs); k++ {
-			outs[k] = b.Mul(outs[k], b.Param(n))
-		}
-		b.Return(outs...)
-	}
-	c.Block(g.Body)
-	v.Tape = g.Tape
-	return v
 }
 
 // generatedTape names the tape type of the IR of FGrad built for its

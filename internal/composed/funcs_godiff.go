@@ -1118,15 +1118,15 @@ func DampedVJPJVP(x, y, s, dx, dy, ds float64) (float64, float64, float64, float
 	var dy2 float64
 	ddy := 0.0
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	t10 := 1 * y
-	t11 := t10 * t5
-	t12 := t5 * dy
+	t10 := s * y
+	t11 := y*ds + s*dy
+	t12 := t10 * t5
 	t13 := t10 * t3
-	t14 := t11 * t3
-	t15 := t3*(t12-t10*t7) + t11*t4
+	t14 := t12 * t3
+	t15 := t3*(t5*t11-t10*t7) + t12*t4
 	dx2 += t14*t1 + t14*x*-0.5
 	ddx += t1*t15 + t14*t2 + (x*t15+t14*dx)*-0.5
-	dy2 += 1*t8 - t13*t6
-	ddy += t9 - (t6*(t3*dy+t10*t4) + t13*t12)
-	return t8 * y, dx2 * s, dy2 * s, y*t9 + t8*dy, s*ddx + dx2*ds, s*ddy + dy2*ds
+	dy2 += s*t8 - t13*t6
+	ddy += t8*ds + s*t9 - (t6*(t3*t11+t10*t4) + t13*(t5*dy))
+	return t8 * y, dx2, dy2, y*t9 + t8*dy, ddx, ddy
 }
