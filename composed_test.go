@@ -74,10 +74,10 @@ func P(x []float64) float64 {
 	return f + g[0]
 }
 `,
-			want: "a.go:12:10: SGrad is godiff's; godiff differentiates through the derivatives it generates only for functions whose parameters and results are all float64 or float32, and S takes or returns other types; write the derivative's computation out in P",
+			want: "a.go:15:10: SGrad is godiff's; godiff differentiates through the derivatives it generates only for functions whose parameters and results are all float64 or float32, and S takes or returns other types; write the derivative's computation out in P",
 		},
 		{
-			name: "a VJP",
+			name: "a VJP: the one-call gradient times the seed",
 			src: `
 //godiff:vjp
 func H(x, y float64) float64 { return x * y }
@@ -88,7 +88,68 @@ func P(x, y float64) float64 {
 	return f + a + b
 }
 `,
-			want: "a.go:12:13: P calls HVJP with an argument that depends on a differentiated parameter, but godiff cannot differentiate HVJP: godiff does not differentiate through HVJP yet; call HGrad or HJVP instead",
+			// The seed is a constant: its tangent drops out.
+			contains: []string{"func HVJPNoSJVP(x, y, s, dx, dy float64) (float64, float64, float64, float64, float64, float64) {", "f, a, b, t1, t2, t3 := HVJPNoSJVP(x, y, 1, dx, dy)"},
+		},
+		{
+			name: "a VJP of a function of two results",
+			src: `
+//godiff:vjp
+func H(x, y float64) (float64, float64) { return x * y, x + y }
+
+//godiff:jvp
+func P(x, y float64) float64 {
+	f, g, a, b := HVJP(x, y, 1, 2)
+	return f + g + a + b
+}
+`,
+			want: "a.go:15:16: P calls HVJP with an argument that depends on a differentiated parameter, but godiff cannot differentiate HVJP: godiff differentiates through HVJP only for a function of one result, and H has 2; call HGrad or HJVP instead",
+		},
+		{
+			name: "a function of a struct: no declaration while loading, and why",
+			src: `
+type Params struct{ A, B float64 }
+
+//godiff:grad
+func Loss(p Params, x float64) float64 { return p.A * x * x * p.B }
+
+//godiff:grad
+func P(x float64) float64 {
+	_, g, _ := LossGrad(Params{1, 2}, x)
+	return g.A
+}
+`,
+			want: "a.go:17:13: LossGrad is the derivative godiff generates for Loss; godiff differentiates through the derivatives it generates only for functions (not methods) whose parameters and results are all float64 or float32, and Loss takes or returns Params; write the derivative's computation out instead",
+		},
+		{
+			name: "a method",
+			src: `
+type Net struct{ A, B float64 }
+
+//godiff:grad
+func (n *Net) Loss(x float64) float64 { return n.A * x * x * n.B }
+
+//godiff:jvp
+func P(x float64) float64 {
+	_, _, g := LossGrad(&Net{1, 2}, x)
+	return g
+}
+`,
+			want: "a.go:17:13: LossGrad is the derivative godiff generates for the method (*Net).Loss; godiff differentiates through the derivatives it generates only for functions (not methods) whose parameters and results are all float64 or float32, and Loss is a method; write the derivative's computation out instead",
+		},
+		{
+			name: "another package's type",
+			src: `
+//godiff:grad
+func Loss(d time.Duration, x float64) float64 { return float64(d) * x * x }
+
+//godiff:grad
+func P(x float64) float64 {
+	_, g := LossGrad(2, x)
+	return g
+}
+`,
+			want: "a.go:15:10: LossGrad is the derivative godiff generates for Loss; godiff differentiates through the derivatives it generates only for functions (not methods) whose parameters and results are all float64 or float32, and Loss takes or returns time.Duration, another package's type; write the derivative's computation out instead",
 		},
 		{
 			name: "a gradient godiff cannot build as one function",
@@ -110,7 +171,7 @@ func P(x, y float64) float64 {
 	return f * gx
 }
 `,
-			want: "a.go:20:14: P calls GGrad with an argument that depends on a differentiated parameter, but godiff cannot differentiate GGrad: a return before the end inside a loop is not supported yet; break out of the loop, assign the result and return once at the end",
+			want: "a.go:23:14: P calls GGrad with an argument that depends on a differentiated parameter, but godiff cannot differentiate GGrad: a return before the end inside a loop is not supported yet; break out of the loop, assign the result and return once at the end",
 		},
 		{
 			name: "a function that calls another",
@@ -126,7 +187,7 @@ func P(x, y float64) float64 {
 	return f * gx
 }
 `,
-			want: "a.go:14:14: P calls GGrad with an argument that depends on a differentiated parameter, but godiff cannot differentiate GGrad: G calls sq; godiff differentiates through the derivatives it generates only of functions that call nothing but the math package's",
+			want: "a.go:17:14: P calls GGrad with an argument that depends on a differentiated parameter, but godiff cannot differentiate GGrad: G calls sq; godiff differentiates through the derivatives it generates only of functions that call nothing but the math package's",
 		},
 	}
 	for _, tt := range tests {
@@ -134,7 +195,7 @@ func P(x, y float64) float64 {
 			dir := t.TempDir()
 			writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
 			src := filepath.Join(dir, "a.go")
-			writeFile(t, src, "package m\n\nimport \"math\"\n\nvar _ = math.Pi\n"+tt.src)
+			writeFile(t, src, "package m\n\nimport (\n\t\"math\"\n\t\"time\"\n)\n\nvar _, _ = math.Pi, time.Second\n"+tt.src)
 			outs, err := Generate([]string{src}, Options{})
 			if tt.want == "" {
 				if err != nil {

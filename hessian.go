@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/godiff/godiff/forward"
+	"github.com/godiff/godiff/internal/prose"
 	"github.com/godiff/godiff/ir"
 	"github.com/godiff/godiff/jacobian"
 	"github.com/godiff/godiff/parse"
@@ -35,6 +36,14 @@ func deriveHessian(f *ir.Func, d parse.Directive, directives []parse.Directive, 
 		if vec, err := forward.Vector(grad, d.Wrt, d.Hessian.Vector, n); err == nil {
 			spec.Vector = vec
 		}
+	} else if into := jacobian.GradInto(grad, grad.Name+"Into"); into != nil {
+		// Slices: HessianChunk columns per sweep of the gradient's
+		// vector JVP, the gradient written into buffers (its outputs).
+		if vec, err := forward.Vector(into, d.Wrt, d.Hessian.Vector, jacobian.HessianChunk); err == nil && jacobian.ChunkVector(f, into, vec, d.Wrt) {
+			jacobian.DropResultTangent(vec)
+			vec.Doc = chunkDoc(f, vec, d.Wrt)
+			spec.Vector, spec.Chunked = vec, true
+		}
 	}
 	fns, err := jacobian.BuildHessian(spec)
 	if err != nil {
@@ -53,3 +62,23 @@ func deriveHessian(f *ir.Func, d parse.Directive, directives []parse.Directive, 
 // of the gradient's vector JVP computes, one direction each: the
 // tangents cost n entries per active value.
 const maxVectorHessian = 16
+
+// chunkDoc is the doc comment of FHessianVec for a function of slices:
+// the vector JVP of F's gradient written into buffers. Its parameters
+// are F's, the gradient buffers, the directions, the buffers' tangents
+// and dres.
+func chunkDoc(f, vec *ir.Func, wrt []int) []string {
+	n, k := len(f.Params), len(wrt)
+	nb := (len(vec.Params) - n - 1 - k) / 2
+	span := func(lo, m int) string {
+		idx := make([]int, m)
+		for j := range idx {
+			idx[j] = lo + j
+		}
+		return prose.List(ir.GoNames(vec.Params, idx))
+	}
+	bufs := span(n, nb)
+	return []string{fmt.Sprintf("%s runs the reverse sweep of %s with respect to %s, adding the gradients of the slices into %s (which the caller zeroes) and returning %s's result and the floats' gradients, and computes its derivatives along %d directions at once by vector forward mode: %s hold the directions, one entry per direction for each float; it adds the derivatives of %s into %s and writes those of the floats' gradients into the rows of %s after the first. They are %d Hessian-vector products for one forward and one backward sweep.",
+		vec.Name, f.Name, prose.List(ir.GoNames(f.Params, wrt)), bufs, f.Name, jacobian.HessianChunk,
+		span(n+nb, k), bufs, span(n+nb+k, nb), vec.Params[len(vec.Params)-1].Name, jacobian.HessianChunk)}
+}

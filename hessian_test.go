@@ -41,7 +41,26 @@ func F(x, y float64) float64 { return x * x * y }
 //godiff:hessian x
 func F(x []float64, y float64) float64 { return x[0] * x[1] * y }
 `,
-			contains: []string{"func FHessianTo(h [][]float64, x []float64, y float64) (float64, []float64) {", "n := len(x)", "vx := make([]float64, n)", "t3, t4, t5 := FHVP(x, y, vx)"},
+			contains: []string{"func FHessianTo(h [][]float64, x []float64, y float64) (float64, []float64) {", "func FHVP(x []float64, y float64, vx []float64) (float64, []float64, []float64) {",
+				// Eight columns per sweep of the gradient's vector JVP,
+				// the gradient added into dx2, and H·e_j written into row j.
+				"n := len(x)", "vx := make([][8]float64, n)", "for c := range max((n+7)/8, 1) {", "vx[t7][t7-t3] = 1", "t8 := FHessianVec(x, y, dx2, vx, hvx, &dres)",
+				"t10[i6] = hvx[i6][k]", "func FHessianVec(x []float64, y float64, dx []float64, dx2, ddx [][8]float64, dres *[1][8]float64) float64 {"},
+		},
+		{
+			name: "a slice whose gradient reads its tape: FHVP per column",
+			src: `
+//godiff:hessian
+func F(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += math.Exp(x[i] * x[i])
+	}
+	return s
+}
+`,
+			contains: []string{"vx := make([]float64, n)", "t3, t4, t5 := FHVP(x, vx)", "FHVP along the j-th unit vector"},
+			lacks:    []string{"FHessianVec"},
 		},
 		{
 			name: "with //godiff:hvp on other parameters",

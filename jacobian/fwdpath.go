@@ -136,27 +136,9 @@ func (p *paths) tangent(i int) *ir.Value {
 }
 
 // seed writes 1 into the tangents d of the inputs, of type t, in the
-// columns c, ..., c+K-1: the tangent of the input in column col gets its
-// entry col-c. The inputs of d start at column off.
+// columns c, ..., c+K-1 (see gen.units).
 func (p *paths) seed(d *ir.Value, t ir.Type, off, c *ir.Value) {
-	b, k := p.b, p.bd.s.K
-	one := func(row, col *ir.Value) { b.Store(row, p.sub(col, c), b.Float(ir.Elem(row.Type), 1)) }
-	if ir.IsFloat(t) {
-		// A float's K tangents.
-		rel := p.sub(off, c)
-		p.when(b.Logic(ir.OpAnd, b.Compare(ir.OpGe, rel, p.int(0)), b.Compare(ir.OpLt, rel, p.int(k))), func() {
-			one(d, off)
-		})
-		return
-	}
-	p.runs(d, t, off, func(mem, n, off *ir.Value) {
-		lo := p.clamp(p.sub(c, off), n)
-		hi := p.clamp(p.sub(p.add(c, p.int(k)), off), n)
-		p.loop(p.sub(hi, lo), "i", func(e *ir.Value) {
-			i := p.add(lo, e)
-			one(b.Load(mem, i), p.add(off, i))
-		})
-	})
+	p.units(d, t, off, c, p.bd.s.K, 1)
 }
 
 // flat reports whether a value of type t holds no reference to other

@@ -158,3 +158,29 @@ func (g *gen) zero(mem, n *ir.Value) {
 
 // toFloat64 converts a float to float64, the Jacobian's type.
 func (g *gen) toFloat64(x *ir.Value) *ir.Value { return g.b.Convert(x, ir.Float64) }
+
+// units writes x into the tangents d, k per float, of the inputs of type
+// t in the columns c, ..., c+k-1: the tangent of the input in column col
+// gets its entry col-c. The inputs of d start at column off. With x 1
+// it seeds a sweep of vector mode with unit vectors; with 0 it clears
+// them again.
+func (g *gen) units(d *ir.Value, t ir.Type, off, c *ir.Value, k int, x float64) {
+	b := g.b
+	one := func(row, col *ir.Value) { b.Store(row, g.sub(col, c), b.Float(ir.Elem(row.Type), x)) }
+	if ir.IsFloat(t) {
+		// A float's k tangents.
+		rel := g.sub(off, c)
+		g.when(b.Logic(ir.OpAnd, b.Compare(ir.OpGe, rel, g.int(0)), b.Compare(ir.OpLt, rel, g.int(k))), func() {
+			one(d, off)
+		})
+		return
+	}
+	g.runs(d, t, off, func(mem, n, off *ir.Value) {
+		lo := g.clamp(g.sub(c, off), n)
+		hi := g.clamp(g.sub(g.add(c, g.int(k)), off), n)
+		g.loop(g.sub(hi, lo), "i", func(e *ir.Value) {
+			i := g.add(lo, e)
+			one(b.Load(mem, i), g.add(off, i))
+		})
+	})
+}

@@ -23,13 +23,18 @@ type HessianSpec struct {
 	// floats: FHessianTo calls it once, sharing one forward and one
 	// backward sweep among the columns, instead of HVP per column.
 	Vector *ir.Func
+	// Chunked says that Vector is instead the vector JVP, HessianChunk
+	// directions at once, of GradInto of F's gradient, which takes
+	// slices: FHessianTo calls it once per HessianChunk columns.
+	Chunked bool
 }
 
 // BuildHessian returns FHessian and FHessianTo, in that order: the dense
 // Hessian of F, column j being H·e_j. With s.Vector, all columns come
-// from one call of it; otherwise each is one call of FHVP along the j-th
-// unit vector, so the Hessian costs n Hessian-vector products (each a
-// small constant times the gradient) for n inputs.
+// from one call of it, or, s.Chunked, HessianChunk of them from each
+// call (see chunkSweeps); otherwise each is one call of FHVP along the
+// j-th unit vector, so the Hessian costs n Hessian-vector products (each
+// a small constant times the gradient) for n inputs.
 // FHessianTo makes the matrix exactly symmetric by averaging H[i][j] and
 // H[j][i], which differ by rounding only.
 //
@@ -121,12 +126,18 @@ func buildHessianTo(s *HessianSpec) *ir.Func {
 		}
 		b.Declare(vars[k], nil)
 	}
-	if s.Vector != nil {
+	switch {
+	case s.Chunked:
+		outs := hg.chunkSweeps(h)
+		for k, x := range vars {
+			b.Set(x, outs[k])
+		}
+	case s.Vector != nil:
 		outs := hg.vectorSweep(h)
 		for k, x := range vars {
 			b.Set(x, outs[k])
 		}
-	} else {
+	default:
 		hg.columns(h, vars)
 	}
 	hg.symmetrize(h)
@@ -320,6 +331,9 @@ func hessianToDoc(s *HessianSpec, g *ir.Func) []string {
 
 // hessianHow says how FHessianTo computes the columns.
 func hessianHow(s *HessianSpec) string {
+	if s.Chunked {
+		return fmt.Sprintf("The columns come %d at a time from calls of %s, the gradient's JVP along %d unit vectors at once (vector forward mode over the reverse sweep), each sharing one forward and one backward sweep among them; row j of h is the product with the j-th unit vector", HessianChunk, s.Vector.Name, HessianChunk)
+	}
 	if s.Vector != nil {
 		return fmt.Sprintf("All n columns come from one call of %s, the gradient's JVP along the n unit vectors at once (vector forward mode over the reverse sweep), which shares one forward and one backward sweep among them", s.Vector.Name)
 	}

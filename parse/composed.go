@@ -50,14 +50,8 @@ func (c *checker) generatedRule(fn *types.Func) *ir.CallRule {
 // buildGenerated builds the IR of the derivative named name, or says
 // why not.
 func (c *checker) buildGenerated(name string) (*ir.Func, string) {
-	if base, ok := strings.CutSuffix(name, VJP.FuncName("")); ok {
-		return nil, fmt.Sprintf("godiff does not differentiate through %s yet; call %s or %s instead", name, Grad.FuncName(base), JVP.FuncName(base))
-	}
-	for _, mode := range []Mode{Grad, JVP} {
-		base, ok := strings.CutSuffix(name, Grad.FuncName(""))
-		if mode == JVP {
-			base, ok = strings.CutSuffix(name, JVP.FuncName(""))
-		}
+	for _, mode := range []Mode{VJP, Grad, JVP} {
+		base, ok := strings.CutSuffix(name, mode.FuncName(""))
 		if !ok {
 			continue
 		}
@@ -77,11 +71,18 @@ func (c *checker) buildGenerated(name string) (*ir.Func, string) {
 		if mode == JVP {
 			return forward.Transform(f, wrt, name), ""
 		}
+		if mode == VJP && len(f.Results) != 1 {
+			return nil, fmt.Sprintf("godiff differentiates through %s only for a function of one result, and %s has %d; call %s or %s instead", name, base, len(f.Results), Grad.FuncName(base), JVP.FuncName(base))
+		}
 		sp, err := reverse.NewSplit(f, wrt, reverse.SplitNames(name+"Call"))
 		if err != nil {
 			return nil, err.Error()
 		}
-		g, err := sp.OneCall(name)
+		oneCall := sp.OneCall
+		if mode == VJP {
+			oneCall = sp.OneCallSeeded // FVJP: the seed runs the backward sweep
+		}
+		g, err := oneCall(name)
 		if err != nil {
 			return nil, err.Error()
 		}

@@ -384,6 +384,9 @@ func packageErrors(pkg *packages.Package, g *dirGroup, names *namer, relevant fu
 		case e.Kind != packages.ListError || !isBuild:
 			isType[len(all)] = e.Kind == packages.TypeError
 			posText, msg := e.Pos, e.Msg
+			if e.Kind == packages.TypeError {
+				msg = unstubbedMessage(msg, pkg.Syntax)
+			}
 			if posText == "" {
 				posText, msg = locateFileError(msg, g)
 			}

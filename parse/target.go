@@ -70,7 +70,8 @@ type HessianSpec struct {
 	To, HVP string
 	OwnHVP  bool
 	// Vector is the vector JVP of the gradient that computes the Hessian
-	// of a few floats in one sweep (FHessianVec).
+	// of a few floats in one sweep, or of slices 8 columns per sweep
+	// (FHessianVec).
 	Vector string
 }
 

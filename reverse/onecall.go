@@ -27,7 +27,16 @@ import (
 // return from inside a loop (leaveLoops rewrites them first), a scalar
 // parameter written through a pointer, and an F whose result is not one
 // float.
-func (sp *Split) OneCall(name string) (*ir.Func, error) {
+func (sp *Split) OneCall(name string) (*ir.Func, error) { return sp.oneCall(name, false) }
+
+// OneCallSeeded is OneCall with the seed a last parameter of the
+// function, of F's result type, rather than 1: FVJP's computation, the
+// gradient times the seed as the backward sweep computes it (so the
+// results are FVJP's bit for bit). A caller of FVJP differentiates
+// through it.
+func (sp *Split) OneCallSeeded(name string) (*ir.Func, error) { return sp.oneCall(name, true) }
+
+func (sp *Split) oneCall(name string, seeded bool) (*ir.Func, error) {
 	f := sp.f
 	if len(f.Results) != 1 || !ir.IsFloat(f.Results[0].Type) {
 		return nil, fmt.Errorf("%s must return one float to have a Hessian", f.Name)
@@ -43,11 +52,18 @@ func (sp *Split) OneCall(name string) (*ir.Func, error) {
 		taken[n] = true
 		results = append(results, ir.Result{Name: n, Type: f.Params[i].Type})
 	}
-	g := ir.NewFunc(name, append([]ir.Param(nil), f.Params...), results)
+	params := append([]ir.Param(nil), f.Params...)
+	if seeded {
+		params = append(params, ir.Param{Name: ir.FreshName(taken, "s"), Type: f.Results[0].Type})
+	}
+	g := ir.NewFunc(name, params, results)
 	b := ir.NewBuilder(g)
 	o := &oneCall{b: b, saved: make(map[*ir.TapeField]*ir.Value), kept: make(map[*ir.TapeField]*ir.TapeField), tapeType: sp.Tape}
 	for i := range f.Params {
 		o.params = append(o.params, b.Param(i))
+	}
+	if seeded {
+		o.seed = b.Param(len(f.Params))
 	}
 	fres := o.forward(sp.Forward)
 	if o.err != nil {
@@ -118,6 +134,7 @@ type oneCall struct {
 	kept     map[*ir.TapeField]*ir.TapeField // the fields that stay on the tape
 	tapeType *ir.Tape
 	tape     *ir.Value // the function's own tape, if it keeps one
+	seed     *ir.Value // the seed parameter (OneCallSeeded), else nil: 1
 	err      error
 }
 
@@ -256,6 +273,8 @@ func (o *oneCall) backward(bwd *ir.Func, nres int, buffers []int, bufVals []*ir.
 			switch i := old.Aux.(int); {
 			case i == 0:
 				c.Value[old] = o.localTape()
+			case i <= nres && o.seed != nil:
+				c.Value[old] = o.seed
 			case i <= nres:
 				c.Value[old] = b.Float(old.Type, 1)
 			default:

@@ -105,10 +105,12 @@ func ExtRosenHessian(x []float64) (float64, []float64, [][]float64) {
 // column i of h are the i-th input: the parameters in that order, a float one
 // input, a slice one per element.
 //
-// h must be n×n for n inputs (ExtRosenHessian allocates one). Column j is the
-// Hessian-vector product ExtRosenHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (ExtRosenHessian allocates one). The columns come
+// 8 at a time from calls of ExtRosenHessianVec, the gradient's JVP along 8 unit
+// vectors at once (vector forward mode over the reverse sweep), each sharing
+// one forward and one backward sweep among them; row j of h is the product with
+// the j-th unit vector; the matrix is made exactly symmetric by averaging
+// h[i][j] and h[j][i], which differ by rounding only.
 func ExtRosenHessianTo(h [][]float64, x []float64) (float64, []float64) {
 	n := len(x)
 	t1 := len(h)
@@ -123,31 +125,52 @@ func ExtRosenHessianTo(h [][]float64, x []float64) (float64, []float64) {
 	}
 	var r1 float64
 	var dx []float64
-	vx := make([]float64, n)
-	for j := range max(n, 1) {
-		c1 := j >= 0 && j < n
-		if c1 {
-			vx[j] = 1
+	dx2 := make([]float64, n)
+	vx := make([][8]float64, n)
+	hvx := make([][8]float64, n)
+	var dres [1][8]float64
+	var r float64
+	for c := range max((n+7)/8, 1) {
+		t3 := c * 8
+		for i2 := range dx2 {
+			dx2[i2] = 0
 		}
-		t3, t4, t5 := ExtRosenHVP(x, vx)
-		r1 = t3
-		dx = t4
-		if c1 {
-			vx[j] = 0
+		for i3 := range hvx {
+			for j := range 8 {
+				hvx[i3][j] = 0
+			}
 		}
-		for i2 := range t5 {
-			h[i2][j] = t5[i2]
+		t4 := len(vx)
+		t5 := min(max(t3, 0), t4)
+		t6 := min(max(t3+8, 0), t4) - t5
+		for i4 := range t6 {
+			t7 := t5 + i4
+			vx[t7][t7-t3] = 1
+		}
+		t8 := ExtRosenHessianVec(x, dx2, vx, hvx, &dres)
+		r = t8
+		for i5 := range t6 {
+			t9 := t5 + i5
+			vx[t9][t9-t3] = 0
+		}
+		for k := range min(8, n-t3) {
+			t10 := h[t3+k]
+			for i6 := range hvx {
+				t10[i6] = hvx[i6][k]
+			}
 		}
 	}
-	for i3 := range n {
-		t6 := i3 + 1
-		for e := range n - t6 {
-			t7 := t6 + e
-			t8 := h[i3]
-			t9 := h[t7]
-			m := (t8[t7] + t9[i3]) * 0.5
-			t8[t7] = m
-			t9[i3] = m
+	r1 = r
+	dx = dx2
+	for i7 := range n {
+		t11 := i7 + 1
+		for e := range n - t11 {
+			t12 := t11 + e
+			t13 := h[i7]
+			t14 := h[t12]
+			m := (t13[t12] + t14[i7]) * 0.5
+			t13[t12] = m
+			t14[i7] = m
 		}
 	}
 	return r1, dx
@@ -163,6 +186,69 @@ type ExtRosenHVPTape struct{}
 // not Go's padding nor spare capacity.
 func (t *ExtRosenHVPTape) Bytes() int {
 	return 0
+}
+
+// ExtRosenHessianVec runs the reverse sweep of ExtRosen with respect to x,
+// adding the gradients of the slices into dx (which the caller zeroes) and
+// returning ExtRosen's result and the floats' gradients, and computes its
+// derivatives along 8 directions at once by vector forward mode: dx2 hold the
+// directions, one entry per direction for each float; it adds the derivatives
+// of dx into ddx and writes those of the floats' gradients into the rows of
+// dres after the first. They are 8 Hessian-vector products for one forward and
+// one backward sweep.
+func ExtRosenHessianVec(x, dx []float64, dx2, ddx [][8]float64, dres *[1][8]float64) float64 {
+	s := 0.0
+	iTrips := 0
+	for i := 0; i+1 < len(x); i++ {
+		iTrips++
+		t1 := x[i]
+		a := 1 - t1
+		b := x[i+1] - t1*t1
+		s += a*a + 100*b*b
+	}
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	ds2 += 1
+	t2 := iTrips - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		t3 := i2
+		t4 := t3 + 1
+		t5 := x[t3]
+		t6 := t5 * 2
+		b2 := x[t4] - t5*t5
+		var db2 [8]float64
+		for j4 := range 8 {
+			db2[j4] = dx2[t4][j4] - t6*dx2[t3][j4]
+		}
+		a2 := 1 - t5
+		da2 := ds2 * a2 * 2
+		t7 := ds2 * 2
+		db3 := ds2*(100*b2) + ds2*b2*100
+		t8 := ds2 * 100 * 2
+		var ddb [8]float64
+		for j5 := range 8 {
+			ddb[j5] = t8 * db2[j5]
+		}
+		t9 := db3 * 2
+		t10 := dx[t4] + db3
+		var dda [8]float64
+		for j6 := range 8 {
+			dda[j6] = -(t7 * dx2[t3][j6])
+		}
+		var t11 [8]float64
+		for j7 := range 8 {
+			t11[j7] = -(t6 * ddb[j7]) - t9*dx2[t3][j7]
+		}
+		dx[t4] = t10
+		for j8 := range 8 {
+			ddx[t4][j8] = ddx[t4][j8] + ddb[j8]
+		}
+		dx[t3] += -(db3 * t5 * 2) - da2
+		for j9 := range 8 {
+			ddx[t3][j9] = ddx[t3][j9] + t11[j9] - dda[j9]
+		}
+	}
+	return s
 }
 
 // ExtRosenHVP returns ExtRosen's result, its gradient with respect to x, and

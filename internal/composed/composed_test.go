@@ -55,6 +55,13 @@ var cases = []ccase{
 			return f, []float64{dx, dy}
 		},
 		jvp: func(p, v []float64) (float64, float64) { return PartialUseJVP(p[0], p[1], v[0], v[1]) }},
+	{name: "Pull", n: 2,
+		f: func(p []float64) float64 { return Pull(p[0], p[1]) },
+		grad: func(p []float64) (float64, []float64) {
+			f, dx, dy := PullGrad(p[0], p[1])
+			return f, []float64{dx, dy}
+		},
+		jvp: func(p, v []float64) (float64, float64) { return PullJVP(p[0], p[1], v[0], v[1]) }},
 }
 
 // Each composed function's gradient is the finite-difference gradient of

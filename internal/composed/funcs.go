@@ -83,3 +83,20 @@ func PartialUse(x, y float64) float64 {
 	f, dx := PartialGrad(x, y)
 	return f * dx
 }
+
+// Damped is a smooth function of two scalars with a //godiff:vjp.
+//
+//godiff:vjp
+func Damped(x, y float64) float64 {
+	return math.Exp(-0.5*x*x) * math.Cos(y) * y
+}
+
+// Pull weighs Damped's gradient by a seed that depends on the point,
+// through DampedVJP: the seed's derivative counts too.
+//
+//godiff:grad
+//godiff:jvp
+func Pull(x, y float64) float64 {
+	f, a, b := DampedVJP(x, y, 1+x*y)
+	return f + a*b - a
+}

@@ -714,6 +714,213 @@ func PartialUseJVP(x, y, dx, dy float64) (float64, float64) {
 	return f * dx2, dx2*t1 + f*t2
 }
 
+// DampedTape is what DampedForward keeps of one run of Damped for
+// DampedBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of DampedForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	prod2  8 bytes per run: a product (prod) of the forward sweep
+//	exp    8 bytes per run: math.Exp of the forward sweep
+//	cos    8 bytes per run: math.Cos of the forward sweep
+//	prod   8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type DampedTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// prod2: a product (prod) of the forward sweep.
+	prod2 float64
+	// exp: math.Exp of the forward sweep.
+	exp float64
+	// cos: math.Cos of the forward sweep.
+	cos float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in DampedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *DampedTape) Bytes() int {
+	return 48
+}
+
+// DampedForward runs Damped and records in t what DampedBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func DampedForward(t *DampedTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := -0.5 * x
+	t.prod2 = t1
+	t2 := math.Exp(t1 * x)
+	t.exp = t2
+	t3 := math.Cos(y)
+	t.cos = t3
+	t4 := t2 * t3
+	t.prod = t4
+	return t4 * y
+}
+
+// DampedBackward adds to dx and dy the vector-Jacobian product of Damped with
+// the seeds s, at the point recorded in t by DampedForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func DampedBackward(t *DampedTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	t1 := t.exp
+	t2 := s * y
+	t3 := t2 * t.cos * t1
+	*dx += t3*t.prod2 + t3*x*-0.5
+	*dy += s*t.prod - t2*t1*math.Sin(y)
+}
+
+// DampedVJP returns Damped's results and the vector-Jacobian product with the
+// seeds s: for each of x and y, the sum over the outputs of seed times
+// derivative (dx, dy), computed by reverse-mode automatic differentiation.
+func DampedVJP(x, y, s float64) (float64, float64, float64) {
+	var t DampedTape
+	t1 := DampedForward(&t, x, y)
+	var dx float64
+	var dy float64
+	DampedBackward(&t, s, &dx, &dy)
+	return t1, dx, dy
+}
+
+// PullTape is what PullForward keeps of one run of Pull for PullBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of PullForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 104 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x      8 bytes per run: the parameter x
+//	y      8 bytes per run: the parameter y
+//	tmp9   8 bytes per run: result 4 of a call of DampedVJPJVP
+//	tmp    8 bytes per run: result 2 of a call of DampedVJPJVP
+//	tmp6   8 bytes per run: result 5 of a call of DampedVJPJVP
+//	tmp2   8 bytes per run: result 3 of a call of DampedVJPJVP
+//	tmp3   8 bytes per run: result 6 of a call of DampedVJPJVP
+//	tmp10  8 bytes per run: result 4 of a call of DampedVJPJVP
+//	tmp7   8 bytes per run: result 5 of a call of DampedVJPJVP
+//	tmp4   8 bytes per run: result 6 of a call of DampedVJPJVP
+//	tmp11  8 bytes per run: result 4 of a call of DampedVJPJVP
+//	tmp8   8 bytes per run: result 5 of a call of DampedVJPJVP
+//	tmp5   8 bytes per run: result 6 of a call of DampedVJPJVP
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type PullTape struct {
+	// x: the parameter x.
+	x float64
+	// y: the parameter y.
+	y float64
+	// tmp9: result 4 of a call of DampedVJPJVP.
+	tmp9 float64
+	// tmp: result 2 of a call of DampedVJPJVP.
+	tmp float64
+	// tmp6: result 5 of a call of DampedVJPJVP.
+	tmp6 float64
+	// tmp2: result 3 of a call of DampedVJPJVP.
+	tmp2 float64
+	// tmp3: result 6 of a call of DampedVJPJVP.
+	tmp3 float64
+	// tmp10: result 4 of a call of DampedVJPJVP.
+	tmp10 float64
+	// tmp7: result 5 of a call of DampedVJPJVP.
+	tmp7 float64
+	// tmp4: result 6 of a call of DampedVJPJVP.
+	tmp4 float64
+	// tmp11: result 4 of a call of DampedVJPJVP.
+	tmp11 float64
+	// tmp8: result 5 of a call of DampedVJPJVP.
+	tmp8 float64
+	// tmp5: result 6 of a call of DampedVJPJVP.
+	tmp5 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PullTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PullTape) Bytes() int {
+	return 104
+}
+
+// PullForward runs Pull and records in t what PullBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func PullForward(t *PullTape, x, y float64) float64 {
+	t.x = x
+	t.y = y
+	t1 := 1 + x*y
+	t2, t4, t6, t3, t5, t7 := DampedVJPJVP(x, y, t1, 1, 0, 0)
+	t.tmp9 = t3
+	t.tmp = t4
+	t.tmp6 = t5
+	t.tmp2 = t6
+	t.tmp3 = t7
+	_, _, _, t8, t9, t10 := DampedVJPJVP(x, y, t1, 0, 1, 0)
+	t.tmp10 = t8
+	t.tmp7 = t9
+	t.tmp4 = t10
+	_, _, _, t11, t12, t13 := DampedVJPJVP(x, y, t1, 0, 0, 1)
+	t.tmp11 = t11
+	t.tmp8 = t12
+	t.tmp5 = t13
+	return t2 + t4*t6 - t4
+}
+
+// PullBackward adds to dx and dy the vector-Jacobian product of Pull with the
+// seeds s, at the point recorded in t by PullForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func PullBackward(t *PullTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	x := t.x
+	y := t.y
+	t1 := s * t.tmp
+	t2 := s*t.tmp2 - s
+	t3 := t1*t.tmp5 + t2*t.tmp8 + s*t.tmp11
+	*dx += t1*t.tmp3 + t2*t.tmp6 + s*t.tmp9 + t3*y
+	*dy += t1*t.tmp4 + t2*t.tmp7 + s*t.tmp10 + t3*x
+}
+
+// PullGrad returns Pull's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func PullGrad(x, y float64) (float64, float64, float64) {
+	var t PullTape
+	t1 := PullForward(&t, x, y)
+	var dx float64
+	var dy float64
+	PullBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// PullJVP returns Pull's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func PullJVP(x, y, dx, dy float64) (float64, float64) {
+	f, a, b, t1, t2, t3 := DampedVJPJVP(x, y, 1+x*y, dx, dy, y*dx+x*dy)
+	return f + a*b - a, t1 + (b*t2 + a*t3) - t2
+}
+
 // GGradCallTape is what GGrad records in its forward sweep, inside loops and
 // branches, for its backward sweep.
 type GGradCallTape struct{}
@@ -879,4 +1086,47 @@ func PartialGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64) {
 	dx2 += t4 * x * 2
 	ddx += (t4*dx - x*t3) * 2
 	return t1 * t2, dx2, t2*(x*dx*2) - t1*t3, ddx
+}
+
+// DampedVJPCallTape is what DampedVJP records in its forward sweep, inside
+// loops and branches, for its backward sweep.
+type DampedVJPCallTape struct{}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// DampedVJPCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *DampedVJPCallTape) Bytes() int {
+	return 0
+}
+
+// DampedVJPJVP returns DampedVJP's results and then their directional
+// derivatives along the tangents dx, dy, ds of x, y, s, computed by
+// forward-mode automatic differentiation.
+func DampedVJPJVP(x, y, s, dx, dy, ds float64) (float64, float64, float64, float64, float64, float64) {
+	t1 := -0.5 * x
+	t2 := dx * -0.5
+	t3 := math.Exp(t1 * x)
+	t4 := t3 * (x*t2 + t1*dx)
+	t5 := math.Cos(y)
+	t6 := math.Sin(y)
+	t7 := t6 * dy
+	t8 := t3 * t5
+	t9 := t5*t4 - t3*t7
+	var dx2 float64
+	ddx := 0.0
+	var dy2 float64
+	ddy := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t10 := s * y
+	t11 := y*ds + s*dy
+	t12 := t10 * t5
+	t13 := t10 * t3
+	t14 := t12 * t3
+	t15 := t3*(t5*t11-t10*t7) + t12*t4
+	dx2 += t14*t1 + t14*x*-0.5
+	ddx += t1*t15 + t14*t2 + (x*t15+t14*dx)*-0.5
+	dy2 += s*t8 - t13*t6
+	ddy += t8*ds + s*t9 - (t6*(t3*t11+t10*t4) + t13*(t5*dy))
+	return t8 * y, dx2, dy2, y*t9 + t8*dy, ddx, ddy
 }

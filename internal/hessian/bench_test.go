@@ -5,37 +5,59 @@ import (
 	"testing"
 )
 
-// BenchmarkHessian times FHessianTo against F, FGrad and FHVP on the
-// extended Rosenbrock function: n columns of FHVP each.
+// BenchmarkHessian times FHessianTo against F, FGrad and FHVP, for n
+// inputs: on the extended Rosenbrock function (its Hessian HessianChunk
+// columns per sweep of ExtRosenHessianVec) and on a logistic regression
+// of n weights on 200 points (FHVP per column: its gradient records
+// exp on its tape). The README's table is hessian/f per n.
 func BenchmarkHessian(b *testing.B) {
-	for _, n := range []int{10, 100} {
+	type problem struct {
+		name    string
+		f       func(x []float64) float64
+		grad    func(x []float64)
+		hvp     func(x, v []float64)
+		hessian func(h [][]float64, x []float64)
+	}
+	const m = 200
+	for _, n := range []int{10, 30, 100, 300} {
+		a, y := logData(n, m)
+		problems := []problem{
+			{"ExtRosen", ExtRosen, func(x []float64) { ExtRosenGrad(x) }, func(x, v []float64) { ExtRosenHVP(x, v) }, func(h [][]float64, x []float64) { ExtRosenHessianTo(h, x) }},
+			{"LogLoss", func(x []float64) float64 { return LogLoss(x, a, y, 0.1) }, func(x []float64) { LogLossGrad(x, a, y, 0.1) },
+				func(x, v []float64) { LogLossHVP(x, a, y, 0.1, v) }, func(h [][]float64, x []float64) { LogLossHessianTo(h, x, a, y, 0.1) }},
+		}
 		x := make([]float64, n)
 		v := make([]float64, n)
 		for i := range x {
 			x[i] = 0.5 + 0.001*float64(i)
 			v[i] = 1
 		}
-		_, _, h := ExtRosenHessian(x)
-		b.Run(fmt.Sprintf("n=%d/f", n), func(b *testing.B) {
-			for b.Loop() {
-				ExtRosen(x)
-			}
-		})
-		b.Run(fmt.Sprintf("n=%d/grad", n), func(b *testing.B) {
-			for b.Loop() {
-				ExtRosenGrad(x)
-			}
-		})
-		b.Run(fmt.Sprintf("n=%d/hvp", n), func(b *testing.B) {
-			for b.Loop() {
-				ExtRosenHVP(x, v)
-			}
-		})
-		b.Run(fmt.Sprintf("n=%d/hessian", n), func(b *testing.B) {
-			for b.Loop() {
-				ExtRosenHessianTo(h, x)
-			}
-		})
+		h := make([][]float64, n)
+		for i := range h {
+			h[i] = make([]float64, n)
+		}
+		for _, p := range problems {
+			b.Run(fmt.Sprintf("%s/n=%d/f", p.name, n), func(b *testing.B) {
+				for b.Loop() {
+					p.f(x)
+				}
+			})
+			b.Run(fmt.Sprintf("%s/n=%d/grad", p.name, n), func(b *testing.B) {
+				for b.Loop() {
+					p.grad(x)
+				}
+			})
+			b.Run(fmt.Sprintf("%s/n=%d/hvp", p.name, n), func(b *testing.B) {
+				for b.Loop() {
+					p.hvp(x, v)
+				}
+			})
+			b.Run(fmt.Sprintf("%s/n=%d/hessian", p.name, n), func(b *testing.B) {
+				for b.Loop() {
+					p.hessian(h, x)
+				}
+			})
+		}
 	}
 }
 

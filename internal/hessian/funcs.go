@@ -121,13 +121,13 @@ func dot(a, b []float64) float64 {
 	return s
 }
 
-// LogLoss is a logistic regression's loss, -log σ(±aᵢ·w) written as
+// LogLossHelpers is a logistic regression's loss, -log σ(±aᵢ·w) written as
 // softplus, on the rows of a (len(w) columns) with labels y (±1), plus
 // a ridge term: helpers called in a loop.
 //
 //godiff:grad w
 //godiff:hessian w
-func LogLoss(w, a, y []float64) float64 {
+func LogLossHelpers(w, a, y []float64) float64 {
 	n := len(w)
 	s := 0.0
 	for i := range y {
@@ -149,4 +149,45 @@ func Spiral(x, y float64) float64 {
 		}
 	}
 	return s * x * x
+}
+
+// Quartic couples a slice and a float without recording anything on the
+// gradient's tape: its Hessian takes the vector JVP of the gradient, 8
+// columns per sweep, the float's column among them.
+//
+//godiff:grad
+//godiff:hessian
+func Quartic(x []float64, y float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += y*x[i]*x[i]*x[i] + x[i]*y*y
+		if i > 0 {
+			s += x[i] * x[i-1] * y
+		}
+	}
+	return s
+}
+
+// LogLoss is the L2-regularised negative log-likelihood of a logistic
+// regression with weights w on the m×d row-major data a and labels y in
+// {-1, +1} (as in extra/optimize). Its gradient records exp on its
+// tape, so its Hessian takes FHVP's columns.
+//
+//godiff:grad w
+//godiff:hessian w
+func LogLoss(w, a, y []float64, lambda float64) float64 {
+	d := len(w)
+	s := 0.0
+	for k := range y {
+		z := 0.0
+		for j := range d {
+			z += a[k*d+j] * w[j]
+		}
+		s += math.Log1p(math.Exp(-y[k] * z))
+	}
+	r := 0.0
+	for j := range d {
+		r += w[j] * w[j]
+	}
+	return s + 0.5*lambda*r
 }

@@ -887,10 +887,12 @@ func ExtRosenHessian(x []float64) (float64, []float64, [][]float64) {
 // column i of h are the i-th input: the parameters in that order, a float one
 // input, a slice one per element.
 //
-// h must be n×n for n inputs (ExtRosenHessian allocates one). Column j is the
-// Hessian-vector product ExtRosenHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (ExtRosenHessian allocates one). The columns come
+// 8 at a time from calls of ExtRosenHessianVec, the gradient's JVP along 8 unit
+// vectors at once (vector forward mode over the reverse sweep), each sharing
+// one forward and one backward sweep among them; row j of h is the product with
+// the j-th unit vector; the matrix is made exactly symmetric by averaging
+// h[i][j] and h[j][i], which differ by rounding only.
 func ExtRosenHessianTo(h [][]float64, x []float64) (float64, []float64) {
 	n := len(x)
 	t1 := len(h)
@@ -905,34 +907,118 @@ func ExtRosenHessianTo(h [][]float64, x []float64) (float64, []float64) {
 	}
 	var r1 float64
 	var dx []float64
-	vx := make([]float64, n)
-	for j := range max(n, 1) {
-		c1 := j >= 0 && j < n
-		if c1 {
-			vx[j] = 1
+	dx2 := make([]float64, n)
+	vx := make([][8]float64, n)
+	hvx := make([][8]float64, n)
+	var dres [1][8]float64
+	var r float64
+	for c := range max((n+7)/8, 1) {
+		t3 := c * 8
+		for i2 := range dx2 {
+			dx2[i2] = 0
 		}
-		t3, t4, t5 := ExtRosenHVP(x, vx)
-		r1 = t3
-		dx = t4
-		if c1 {
-			vx[j] = 0
+		for i3 := range hvx {
+			for j := range 8 {
+				hvx[i3][j] = 0
+			}
 		}
-		for i2 := range t5 {
-			h[i2][j] = t5[i2]
+		t4 := len(vx)
+		t5 := min(max(t3, 0), t4)
+		t6 := min(max(t3+8, 0), t4) - t5
+		for i4 := range t6 {
+			t7 := t5 + i4
+			vx[t7][t7-t3] = 1
+		}
+		t8 := ExtRosenHessianVec(x, dx2, vx, hvx, &dres)
+		r = t8
+		for i5 := range t6 {
+			t9 := t5 + i5
+			vx[t9][t9-t3] = 0
+		}
+		for k := range min(8, n-t3) {
+			t10 := h[t3+k]
+			for i6 := range hvx {
+				t10[i6] = hvx[i6][k]
+			}
 		}
 	}
-	for i3 := range n {
-		t6 := i3 + 1
-		for e := range n - t6 {
-			t7 := t6 + e
-			t8 := h[i3]
-			t9 := h[t7]
-			m := (t8[t7] + t9[i3]) * 0.5
-			t8[t7] = m
-			t9[i3] = m
+	r1 = r
+	dx = dx2
+	for i7 := range n {
+		t11 := i7 + 1
+		for e := range n - t11 {
+			t12 := t11 + e
+			t13 := h[i7]
+			t14 := h[t12]
+			m := (t13[t12] + t14[i7]) * 0.5
+			t13[t12] = m
+			t14[i7] = m
 		}
 	}
 	return r1, dx
+}
+
+// ExtRosenHessianVec runs the reverse sweep of ExtRosen with respect to x,
+// adding the gradients of the slices into dx (which the caller zeroes) and
+// returning ExtRosen's result and the floats' gradients, and computes its
+// derivatives along 8 directions at once by vector forward mode: dx2 hold the
+// directions, one entry per direction for each float; it adds the derivatives
+// of dx into ddx and writes those of the floats' gradients into the rows of
+// dres after the first. They are 8 Hessian-vector products for one forward and
+// one backward sweep.
+func ExtRosenHessianVec(x, dx []float64, dx2, ddx [][8]float64, dres *[1][8]float64) float64 {
+	s := 0.0
+	iTrips := 0
+	for i := 0; i+1 < len(x); i++ {
+		iTrips++
+		t1 := x[i]
+		a := 1 - t1
+		b := x[i+1] - t1*t1
+		s += a*a + 100*b*b
+	}
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	ds2 += 1
+	t2 := iTrips - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		t3 := i2
+		t4 := t3 + 1
+		t5 := x[t3]
+		t6 := t5 * 2
+		b2 := x[t4] - t5*t5
+		var db2 [8]float64
+		for j4 := range 8 {
+			db2[j4] = dx2[t4][j4] - t6*dx2[t3][j4]
+		}
+		a2 := 1 - t5
+		da2 := ds2 * a2 * 2
+		t7 := ds2 * 2
+		db3 := ds2*(100*b2) + ds2*b2*100
+		t8 := ds2 * 100 * 2
+		var ddb [8]float64
+		for j5 := range 8 {
+			ddb[j5] = t8 * db2[j5]
+		}
+		t9 := db3 * 2
+		t10 := dx[t4] + db3
+		var dda [8]float64
+		for j6 := range 8 {
+			dda[j6] = -(t7 * dx2[t3][j6])
+		}
+		var t11 [8]float64
+		for j7 := range 8 {
+			t11[j7] = -(t6 * ddb[j7]) - t9*dx2[t3][j7]
+		}
+		dx[t4] = t10
+		for j8 := range 8 {
+			ddx[t4][j8] = ddx[t4][j8] + ddb[j8]
+		}
+		dx[t3] += -(db3 * t5 * 2) - da2
+		for j9 := range 8 {
+			ddx[t3][j9] = ddx[t3][j9] + t11[j9] - dda[j9]
+		}
+	}
+	return s
 }
 
 // MixedTape is what MixedForward keeps of one run of Mixed for MixedBackward:
@@ -1972,10 +2058,10 @@ func OrbitHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	return s * s, dx2, dy2, ddx, ddy
 }
 
-// LogLossTape is what LogLossForward keeps of one run of LogLoss for
-// LogLossBackward: the forward values the backward sweep reads, and the control
-// flow it replays. A tape may be reused: each run of LogLossForward overwrites
-// it, and its buffers are kept.
+// LogLossHelpersTape is what LogLossHelpersForward keeps of one run of
+// LogLossHelpers for LogLossHelpersBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of LogLossHelpersForward overwrites it, and its buffers are kept.
 //
 // Memory: after a run, the tape holds 8·len(y) + 24 bytes, plus
 // dotTape.Bytes() + dotTape2.Bytes() (the tapes of its call sites, each by its
@@ -1991,7 +2077,7 @@ func OrbitHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 // Recomputed by the backward sweep rather than stored: the elements of y it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
 // arithmetic, and loop counters (recovered from the backward loops' own).
-type LogLossTape struct {
+type LogLossHelpersTape struct {
 	// y: the parameter y.
 	y []float64
 	// dotTape: the tape dotCallBFixedAForward fills and dotCallBFixedABackward
@@ -2007,11 +2093,11 @@ type LogLossTape struct {
 	dotTape2 dotCallFixedABTape
 }
 
-// Bytes returns the bytes t holds after a run, as the formula in LogLossTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *LogLossTape) Bytes() int {
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogLossHelpersTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *LogLossHelpersTape) Bytes() int {
 	n := 24
 	n += t.dotTape.Bytes()
 	n += len(t.dsoftplus) * 8
@@ -2019,9 +2105,10 @@ func (t *LogLossTape) Bytes() int {
 	return n
 }
 
-// LogLossForward runs LogLoss and records in t what LogLossBackward needs; t's
-// earlier contents are discarded, its memory reused.
-func LogLossForward(t *LogLossTape, w, a, y []float64) float64 {
+// LogLossHelpersForward runs LogLossHelpers and records in t what
+// LogLossHelpersBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func LogLossHelpersForward(t *LogLossHelpersTape, w, a, y []float64) float64 {
 	t.dotTape2.calls = t.dotTape2.calls[:0]
 	t.dsoftplus = t.dsoftplus[:0]
 	t.dotTape.calls = t.dotTape.calls[:0]
@@ -2042,13 +2129,13 @@ func LogLossForward(t *LogLossTape, w, a, y []float64) float64 {
 	return s + 0.1*t5
 }
 
-// LogLossBackward adds to dw the vector-Jacobian product of LogLoss with the
-// seeds s, at the point recorded in t by LogLossForward. It keeps buffers of
-// its own in t, for the derivatives of slices it is not passed (those LogLoss
-// and its callees make), so one forward run serves any number of backward runs
-// (one per seed), one at a time; it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func LogLossBackward(t *LogLossTape, s float64, dw []float64) {
+// LogLossHelpersBackward adds to dw the vector-Jacobian product of
+// LogLossHelpers with the seeds s, at the point recorded in t by
+// LogLossHelpersForward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those LogLossHelpers and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
+func LogLossHelpersBackward(t *LogLossHelpersTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	ndotTape2 := len(t.dotTape2.calls)
 	ndotTape2--
@@ -2067,20 +2154,21 @@ func LogLossBackward(t *LogLossTape, s float64, dw []float64) {
 	}
 }
 
-// LogLossGrad returns LogLoss's result and its gradient with respect to w, in
-// that order (dw), computed by reverse-mode automatic differentiation.
-func LogLossGrad(w, a, y []float64) (float64, []float64) {
-	var t LogLossTape
-	t1 := LogLossForward(&t, w, a, y)
+// LogLossHelpersGrad returns LogLossHelpers's result and its gradient with
+// respect to w, in that order (dw), computed by reverse-mode automatic
+// differentiation.
+func LogLossHelpersGrad(w, a, y []float64) (float64, []float64) {
+	var t LogLossHelpersTape
+	t1 := LogLossHelpersForward(&t, w, a, y)
 	dw := make([]float64, len(w))
-	LogLossBackward(&t, 1, dw)
+	LogLossHelpersBackward(&t, 1, dw)
 	return t1, dw
 }
 
-// LogLossHessian returns LogLoss's result, its gradient with respect to w, and
-// its Hessian with respect to them in a fresh n×n matrix (see
-// LogLossHessianTo, which fills it).
-func LogLossHessian(w, a, y []float64) (float64, []float64, [][]float64) {
+// LogLossHelpersHessian returns LogLossHelpers's result, its gradient with
+// respect to w, and its Hessian with respect to them in a fresh n×n matrix
+// (see LogLossHelpersHessianTo, which fills it).
+func LogLossHelpersHessian(w, a, y []float64) (float64, []float64, [][]float64) {
 	n := len(w)
 	data := make([]float64, n*n)
 	h := make([][]float64, n)
@@ -2088,29 +2176,29 @@ func LogLossHessian(w, a, y []float64) (float64, []float64, [][]float64) {
 		t1 := i * n
 		h[i] = data[t1 : t1+n]
 	}
-	t2, t3 := LogLossHessianTo(h, w, a, y)
+	t2, t3 := LogLossHelpersHessianTo(h, w, a, y)
 	return t2, t3, h
 }
 
-// LogLossHessianTo writes into h the Hessian of LogLoss with respect to w, and
-// returns LogLoss's result and its gradient as LogLossHVP does. Row and column
-// i of h are the i-th input: the parameters in that order, a float one input, a
-// slice one per element.
+// LogLossHelpersHessianTo writes into h the Hessian of LogLossHelpers with
+// respect to w, and returns LogLossHelpers's result and its gradient as
+// LogLossHelpersHVP does. Row and column i of h are the i-th input: the
+// parameters in that order, a float one input, a slice one per element.
 //
-// h must be n×n for n inputs (LogLossHessian allocates one). Column j is the
-// Hessian-vector product LogLossHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
-func LogLossHessianTo(h [][]float64, w, a, y []float64) (float64, []float64) {
+// h must be n×n for n inputs (LogLossHelpersHessian allocates one). Column j
+// is the Hessian-vector product LogLossHelpersHVP along the j-th unit vector,
+// so the Hessian costs n of them; the matrix is made exactly symmetric by
+// averaging h[i][j] and h[j][i], which differ by rounding only.
+func LogLossHelpersHessianTo(h [][]float64, w, a, y []float64) (float64, []float64) {
 	n := len(w)
 	t1 := len(h)
 	if t1 != n {
-		panic(fmt.Sprintf("LogLossHessianTo: h has %d rows, want %d: one per input", t1, n))
+		panic(fmt.Sprintf("LogLossHelpersHessianTo: h has %d rows, want %d: one per input", t1, n))
 	}
 	for i := range h {
 		t2 := len(h[i])
 		if t2 != n {
-			panic(fmt.Sprintf("LogLossHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, n))
+			panic(fmt.Sprintf("LogLossHelpersHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, n))
 		}
 	}
 	var r1 float64
@@ -2121,7 +2209,7 @@ func LogLossHessianTo(h [][]float64, w, a, y []float64) (float64, []float64) {
 		if c1 {
 			vw[j] = 1
 		}
-		t3, t4, t5 := LogLossHVP(w, a, y, vw)
+		t3, t4, t5 := LogLossHelpersHVP(w, a, y, vw)
 		r1 = t3
 		dw = t4
 		if c1 {
@@ -2145,9 +2233,9 @@ func LogLossHessianTo(h [][]float64, w, a, y []float64) (float64, []float64) {
 	return r1, dw
 }
 
-// LogLossHVPTape is what LogLossHVP records in its forward sweep, inside loops
-// and branches, for its backward sweep.
-type LogLossHVPTape struct {
+// LogLossHelpersHVPTape is what LogLossHelpersHVP records in its forward sweep,
+// inside loops and branches, for its backward sweep.
+type LogLossHelpersHVPTape struct {
 	// cond: the branch the forward sweep took, one entry per iteration of the loop
 	// around it, read back last first.
 	cond []bool
@@ -2160,10 +2248,10 @@ type LogLossHVPTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// LogLossHVPTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *LogLossHVPTape) Bytes() int {
+// LogLossHelpersHVPTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *LogLossHelpersHVPTape) Bytes() int {
 	n := 0
 	n += len(t.cond) * 1
 	n += len(t.exp) * 8
@@ -2171,14 +2259,14 @@ func (t *LogLossHVPTape) Bytes() int {
 	return n
 }
 
-// LogLossHVP returns LogLoss's result, its gradient with respect to w, and the
-// Hessian-vector product H·v for the direction (vw), in that order: H·v is
-// the directional derivative of the gradient along v, computed by forward-mode
-// differentiation of the reverse sweep, in a small constant times the
-// gradient's time.
-func LogLossHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
-	var t LogLossHVPTape
-	var dt LogLossHVPTape
+// LogLossHelpersHVP returns LogLossHelpers's result, its gradient with respect
+// to w, and the Hessian-vector product H·v for the direction (vw), in that
+// order: H·v is the directional derivative of the gradient along v, computed
+// by forward-mode differentiation of the reverse sweep, in a small constant
+// times the gradient's time.
+func LogLossHelpersHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
+	var t LogLossHelpersHVPTape
+	var dt LogLossHelpersHVPTape
 	t.cond = t.cond[:0]
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
@@ -2719,6 +2807,685 @@ func SpiralHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float6
 	dy2 += dySum
 	ddy += ddySum
 	return r, dx2, dy2, ddx, ddy
+}
+
+// QuarticTape is what QuarticForward keeps of one run of Quartic for
+// QuarticBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of QuarticForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x  24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	y  8 bytes per run: the parameter y
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type QuarticTape struct {
+	// x: the parameter x.
+	x []float64
+	// y: the parameter y.
+	y float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in QuarticTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *QuarticTape) Bytes() int {
+	return 32
+}
+
+// QuarticForward runs Quartic and records in t what QuarticBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func QuarticForward(t *QuarticTape, x []float64, y float64) float64 {
+	t.x = x
+	t.y = y
+	s := 0.0
+	for i := range x {
+		t1 := x[i]
+		s += y*t1*t1*t1 + t1*y*y
+		if i > 0 {
+			s += x[i] * x[i-1] * y
+		}
+	}
+	return s
+}
+
+// QuarticBackward adds to dx and dy the vector-Jacobian product of Quartic with
+// the seeds s, at the point recorded in t by QuarticForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func QuarticBackward(t *QuarticTape, s float64, dx []float64, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	y := t.y
+	var dySum float64
+	ds += s
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := i
+		t3 := x[t2]
+		t4 := y * t3
+		if t2 > 0 {
+			t5 := x[t2]
+			t6 := t2 - 1
+			t7 := x[t6]
+			t8 := ds * y
+			dySum += ds * (t5 * t7)
+			dx[t6] += t8 * t5
+			dx[t2] += t8 * t7
+		}
+		t9 := ds * y
+		dySum += ds * (t3 * y)
+		dySum += t9 * t3
+		t10 := ds * t3
+		t11 := t10 * t3
+		dySum += t11 * t3
+		dx[t2] += t9*y + ds*(t4*t3) + t10*t4 + t11*y
+	}
+	*dy += dySum
+}
+
+// QuarticGrad returns Quartic's result and its gradient with respect to x and
+// y, in that order (dx, dy), computed by reverse-mode automatic
+// differentiation.
+func QuarticGrad(x []float64, y float64) (float64, []float64, float64) {
+	var t QuarticTape
+	t1 := QuarticForward(&t, x, y)
+	dx := make([]float64, len(x))
+	var dy float64
+	QuarticBackward(&t, 1, dx, &dy)
+	return t1, dx, dy
+}
+
+// QuarticHessian returns Quartic's result, its gradient with respect to x and
+// y, and its Hessian with respect to them in a fresh n×n matrix (see
+// QuarticHessianTo, which fills it).
+func QuarticHessian(x []float64, y float64) (float64, []float64, float64, [][]float64) {
+	n := len(x) + 1
+	data := make([]float64, n*n)
+	h := make([][]float64, n)
+	for i := range n {
+		t1 := i * n
+		h[i] = data[t1 : t1+n]
+	}
+	t2, t3, t4 := QuarticHessianTo(h, x, y)
+	return t2, t3, t4, h
+}
+
+// QuarticHessianTo writes into h the Hessian of Quartic with respect to x and
+// y, and returns Quartic's result and its gradient as QuarticHVP does. Row and
+// column i of h are the i-th input: the parameters in that order, a float one
+// input, a slice one per element.
+//
+// h must be n×n for n inputs (QuarticHessian allocates one). The columns come
+// 8 at a time from calls of QuarticHessianVec, the gradient's JVP along 8 unit
+// vectors at once (vector forward mode over the reverse sweep), each sharing
+// one forward and one backward sweep among them; row j of h is the product with
+// the j-th unit vector; the matrix is made exactly symmetric by averaging
+// h[i][j] and h[j][i], which differ by rounding only.
+func QuarticHessianTo(h [][]float64, x []float64, y float64) (float64, []float64, float64) {
+	t1 := len(x)
+	n := t1 + 1
+	t2 := len(h)
+	if t2 != n {
+		panic(fmt.Sprintf("QuarticHessianTo: h has %d rows, want %d: one per input", t2, n))
+	}
+	for i := range h {
+		t3 := len(h[i])
+		if t3 != n {
+			panic(fmt.Sprintf("QuarticHessianTo: row %d of h has %d columns, want %d: one per input", i, t3, n))
+		}
+	}
+	var r1 float64
+	var dx []float64
+	var dy float64
+	dx2 := make([]float64, t1)
+	vx := make([][8]float64, t1)
+	hvx := make([][8]float64, t1)
+	var vy [8]float64
+	var dres [2][8]float64
+	var r float64
+	var r2 float64
+	for c := range max((n+7)/8, 1) {
+		t4 := c * 8
+		for i2 := range dx2 {
+			dx2[i2] = 0
+		}
+		for i3 := range hvx {
+			for j := range 8 {
+				hvx[i3][j] = 0
+			}
+		}
+		t5 := len(vx)
+		t6 := min(max(t4, 0), t5)
+		t7 := min(max(t4+8, 0), t5) - t6
+		for i4 := range t7 {
+			t8 := t6 + i4
+			vx[t8][t8-t4] = 1
+		}
+		t9 := t1 - t4
+		c1 := t9 >= 0 && t9 < 8
+		if c1 {
+			vy[t9] = 1
+		}
+		t10, t11 := QuarticHessianVec(x, y, dx2, vx, vy, hvx, &dres)
+		r = t10
+		r2 = t11
+		for i5 := range t7 {
+			t12 := t6 + i5
+			vx[t12][t12-t4] = 0
+		}
+		if c1 {
+			vy[t9] = 0
+		}
+		for k := range min(8, n-t4) {
+			t13 := h[t4+k]
+			for i6 := range hvx {
+				t13[i6] = hvx[i6][k]
+			}
+			t13[t1] = dres[1][k]
+		}
+	}
+	r1 = r
+	dx = dx2
+	dy = r2
+	for i7 := range n {
+		t14 := i7 + 1
+		for e := range n - t14 {
+			t15 := t14 + e
+			t16 := h[i7]
+			t17 := h[t15]
+			m := (t16[t15] + t17[i7]) * 0.5
+			t16[t15] = m
+			t17[i7] = m
+		}
+	}
+	return r1, dx, dy
+}
+
+// QuarticHVPTape is what QuarticHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type QuarticHVPTape struct{}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// QuarticHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *QuarticHVPTape) Bytes() int {
+	return 0
+}
+
+// QuarticHessianVec runs the reverse sweep of Quartic with respect to x and y,
+// adding the gradients of the slices into dx (which the caller zeroes) and
+// returning Quartic's result and the floats' gradients, and computes its
+// derivatives along 8 directions at once by vector forward mode: dx2 and dy
+// hold the directions, one entry per direction for each float; it adds the
+// derivatives of dx into ddx and writes those of the floats' gradients into the
+// rows of dres after the first. They are 8 Hessian-vector products for one
+// forward and one backward sweep.
+func QuarticHessianVec(x []float64, y float64, dx []float64, dx2 [][8]float64, dy [8]float64, ddx [][8]float64, dres *[2][8]float64) (float64, float64) {
+	s := 0.0
+	for i := range x {
+		t1 := x[i]
+		s += y*t1*t1*t1 + t1*y*y
+		if i > 0 {
+			s += x[i] * x[i-1] * y
+		}
+	}
+	var dy2 float64
+	var ddy [8]float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	var dySum float64
+	var ddySum [8]float64
+	ds2 += 1
+	t2 := len(x) - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		t3 := i2
+		t4 := x[t3]
+		t5 := y * t4
+		var t6 [8]float64
+		for j3 := range 8 {
+			t6[j3] = t4*dy[j3] + y*dx2[t3][j3]
+		}
+		var t7 [8]float64
+		for j4 := range 8 {
+			t7[j4] = dx2[t3][j4]
+		}
+		var t8 [8]float64
+		for j5 := range 8 {
+			t8[j5] = y*dx2[t3][j5] + t4*dy[j5]
+		}
+		var t9 [8]float64
+		for j6 := range 8 {
+			t9[j6] = t4*t6[j6] + t5*dx2[t3][j6]
+		}
+		if t3 > 0 {
+			t10 := x[t3]
+			t11 := t3 - 1
+			t12 := x[t11]
+			t13 := ds2
+			t14 := t13 * y
+			var t15 [8]float64
+			for j7 := range 8 {
+				t15[j7] = t13 * dy[j7]
+			}
+			t16 := t13 * t12
+			t17 := t13 * t10
+			dySum += t13 * (t10 * t12)
+			for j8 := range 8 {
+				ddySum[j8] = ddySum[j8] + t16*dx2[t3][j8] + t17*dx2[t11][j8]
+			}
+			t18 := dx[t11] + t14*t10
+			var t19 [8]float64
+			for j9 := range 8 {
+				t19[j9] = t12*t15[j9] + t14*dx2[t11][j9]
+			}
+			dx[t11] = t18
+			for j10 := range 8 {
+				ddx[t11][j10] = ddx[t11][j10] + t10*t15[j10] + t14*dx2[t3][j10]
+			}
+			dx[t3] += t14 * t12
+			for j11 := range 8 {
+				ddx[t3][j11] = ddx[t3][j11] + t19[j11]
+			}
+		}
+		t20 := ds2
+		t21 := t20 * y
+		var t22 [8]float64
+		for j12 := range 8 {
+			t22[j12] = t20 * dy[j12]
+		}
+		dySum += t20 * (t4 * y)
+		for j13 := range 8 {
+			ddySum[j13] += t20 * t8[j13]
+		}
+		dySum += t21 * t4
+		for j14 := range 8 {
+			ddySum[j14] = ddySum[j14] + t4*t22[j14] + t21*t7[j14]
+		}
+		t23 := t20 * t4
+		var t24 [8]float64
+		for j15 := range 8 {
+			t24[j15] = t20 * t7[j15]
+		}
+		t25 := t23 * t4
+		var t26 [8]float64
+		for j16 := range 8 {
+			t26[j16] = t4*t24[j16] + t23*t7[j16]
+		}
+		dySum += t25 * t4
+		for j17 := range 8 {
+			ddySum[j17] = ddySum[j17] + t4*t26[j17] + t25*t7[j17]
+		}
+		t27 := t21 + t25
+		dx[t3] += t21*y + t20*(t5*t4) + t23*t5 + t25*y
+		for j18 := range 8 {
+			ddx[t3][j18] = ddx[t3][j18] + y*t22[j18] + t27*dy[j18] + t20*t9[j18] + t5*t24[j18] + t23*t6[j18] + y*t26[j18]
+		}
+	}
+	dy2 += dySum
+	for j19 := range 8 {
+		ddy[j19] += ddySum[j19]
+	}
+	dres[1] = ddy
+	return s, dy2
+}
+
+// QuarticHVP returns Quartic's result, its gradient with respect to x and y,
+// and the Hessian-vector product H·v for the direction (vx, vy), in that
+// order: H·v is the directional derivative of the gradient along v, computed
+// by forward-mode differentiation of the reverse sweep, in a small constant
+// times the gradient's time.
+func QuarticHVP(x []float64, y float64, vx []float64, vy float64) (float64, []float64, float64, []float64, float64) {
+	s := 0.0
+	for i := range x {
+		t1 := x[i]
+		s += y*t1*t1*t1 + t1*y*y
+		if i > 0 {
+			s += x[i] * x[i-1] * y
+		}
+	}
+	t2 := len(x)
+	dx2 := make([]float64, t2)
+	ddx := make([]float64, t2)
+	var dy2 float64
+	ddy := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	var dySum float64
+	ddySum := 0.0
+	ds2 += 1
+	t3 := t2 - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		t4 := i2
+		t5 := x[t4]
+		t6 := vx[t4]
+		t7 := y * t6
+		t8 := t5 * vy
+		t9 := y * t5
+		t10 := t8 + t7
+		if t4 > 0 {
+			t11 := x[t4]
+			t12 := vx[t4]
+			t13 := t4 - 1
+			t14 := x[t13]
+			t15 := vx[t13]
+			t16 := ds2 * y
+			t17 := ds2 * vy
+			dySum += ds2 * (t11 * t14)
+			ddySum += ds2 * (t14*t12 + t11*t15)
+			t18 := ddx[t13] + (t11*t17 + t16*t12)
+			dx2[t13] += t16 * t11
+			ddx[t13] = t18
+			t19 := ddx[t4] + (t14*t17 + t16*t15)
+			dx2[t4] += t16 * t14
+			ddx[t4] = t19
+		}
+		t20 := ds2 * y
+		t21 := ds2 * vy
+		dySum += ds2 * (t5 * y)
+		ddySum += ds2 * (t7 + t8)
+		dySum += t20 * t5
+		ddySum += t5*t21 + t20*t6
+		t22 := ds2 * t5
+		t23 := ds2 * t6
+		t24 := t22 * t5
+		t25 := t5*t23 + t22*t6
+		dySum += t24 * t5
+		ddySum += t5*t25 + t24*t6
+		t26 := ddx[t4] + (y*t21 + t20*vy + ds2*(t5*t10+t9*t6) + (t9*t23 + t22*t10) + (y*t25 + t24*vy))
+		dx2[t4] += t20*y + ds2*(t9*t5) + t22*t9 + t24*y
+		ddx[t4] = t26
+	}
+	dy2 += dySum
+	ddy += ddySum
+	return s, dx2, dy2, ddx, ddy
+}
+
+// LogLossTape is what LogLossForward keeps of one run of LogLoss for
+// LogLossBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of LogLossForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·len(y) + 80 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	w     24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	a     24 bytes per run (a reference to the caller's slice, not a copy): the parameter a
+//	y     24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
+//	exp   8·len(y) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	prod  8 bytes per run: a product (prod) of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of w, y, a
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type LogLossTape struct {
+	// w: the parameter w.
+	w []float64
+	// a: the parameter a.
+	a []float64
+	// y: the parameter y.
+	y []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in LogLossTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *LogLossTape) Bytes() int {
+	n := 80
+	n += len(t.exp) * 8
+	return n
+}
+
+// LogLossForward runs LogLoss and records in t what LogLossBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func LogLossForward(t *LogLossTape, w, a, y []float64, lambda float64) float64 {
+	t.exp = t.exp[:0]
+	t.w = w
+	t.a = a
+	t.y = y
+	d := len(w)
+	s := 0.0
+	t.exp = slices.Grow(t.exp, len(y))
+	for k := range y {
+		z := 0.0
+		for j := range d {
+			z += a[k*d+j] * w[j]
+		}
+		t1 := math.Exp(-y[k] * z)
+		t.exp = append(t.exp, t1)
+		s += math.Log1p(t1)
+	}
+	r := 0.0
+	for j2 := range d {
+		t2 := w[j2]
+		r += t2 * t2
+	}
+	t3 := 0.5 * lambda
+	t.prod = t3
+	return s + t3*r
+}
+
+// LogLossBackward adds to dw the vector-Jacobian product of LogLoss with the
+// seeds s, at the point recorded in t by LogLossForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func LogLossBackward(t *LogLossTape, s float64, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr float64
+	var ds float64
+	w := t.w
+	d := len(w)
+	y := t.y
+	nexp := len(t.exp)
+	var dz float64
+	a := t.a
+	dr += s * t.prod
+	ds += s
+	t1 := d - 1
+	for j2 := t1; j2 >= 0; j2-- {
+		dw[j2] += dr * w[j2] * 2
+	}
+	t2 := len(y) - 1
+	for k := t2; k >= 0; k-- {
+		t3 := k
+		nexp--
+		t4 := t.exp[nexp]
+		dz -= ds / (1 + t4) * t4 * y[t3]
+		for j := t1; j >= 0; j-- {
+			dw[j] += dz * a[t3*d+j]
+		}
+		dz = 0
+	}
+}
+
+// LogLossGrad returns LogLoss's result and its gradient with respect to w, in
+// that order (dw), computed by reverse-mode automatic differentiation.
+func LogLossGrad(w, a, y []float64, lambda float64) (float64, []float64) {
+	var t LogLossTape
+	t1 := LogLossForward(&t, w, a, y, lambda)
+	dw := make([]float64, len(w))
+	LogLossBackward(&t, 1, dw)
+	return t1, dw
+}
+
+// LogLossHessian returns LogLoss's result, its gradient with respect to w, and
+// its Hessian with respect to them in a fresh n×n matrix (see
+// LogLossHessianTo, which fills it).
+func LogLossHessian(w, a, y []float64, lambda float64) (float64, []float64, [][]float64) {
+	n := len(w)
+	data := make([]float64, n*n)
+	h := make([][]float64, n)
+	for i := range n {
+		t1 := i * n
+		h[i] = data[t1 : t1+n]
+	}
+	t2, t3 := LogLossHessianTo(h, w, a, y, lambda)
+	return t2, t3, h
+}
+
+// LogLossHessianTo writes into h the Hessian of LogLoss with respect to w, and
+// returns LogLoss's result and its gradient as LogLossHVP does. Row and column
+// i of h are the i-th input: the parameters in that order, a float one input, a
+// slice one per element.
+//
+// h must be n×n for n inputs (LogLossHessian allocates one). Column j is the
+// Hessian-vector product LogLossHVP along the j-th unit vector, so the Hessian
+// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
+// and h[j][i], which differ by rounding only.
+func LogLossHessianTo(h [][]float64, w, a, y []float64, lambda float64) (float64, []float64) {
+	n := len(w)
+	t1 := len(h)
+	if t1 != n {
+		panic(fmt.Sprintf("LogLossHessianTo: h has %d rows, want %d: one per input", t1, n))
+	}
+	for i := range h {
+		t2 := len(h[i])
+		if t2 != n {
+			panic(fmt.Sprintf("LogLossHessianTo: row %d of h has %d columns, want %d: one per input", i, t2, n))
+		}
+	}
+	var r1 float64
+	var dw []float64
+	vw := make([]float64, n)
+	for j := range max(n, 1) {
+		c1 := j >= 0 && j < n
+		if c1 {
+			vw[j] = 1
+		}
+		t3, t4, t5 := LogLossHVP(w, a, y, lambda, vw)
+		r1 = t3
+		dw = t4
+		if c1 {
+			vw[j] = 0
+		}
+		for i2 := range t5 {
+			h[i2][j] = t5[i2]
+		}
+	}
+	for i3 := range n {
+		t6 := i3 + 1
+		for e := range n - t6 {
+			t7 := t6 + e
+			t8 := h[i3]
+			t9 := h[t7]
+			m := (t8[t7] + t9[i3]) * 0.5
+			t8[t7] = m
+			t9[i3] = m
+		}
+	}
+	return r1, dw
+}
+
+// LogLossHVPTape is what LogLossHVP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type LogLossHVPTape struct {
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogLossHVPTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *LogLossHVPTape) Bytes() int {
+	n := 0
+	n += len(t.exp) * 8
+	return n
+}
+
+// LogLossHVP returns LogLoss's result, its gradient with respect to w, and the
+// Hessian-vector product H·v for the direction (vw), in that order: H·v is
+// the directional derivative of the gradient along v, computed by forward-mode
+// differentiation of the reverse sweep, in a small constant times the
+// gradient's time.
+func LogLossHVP(w, a, y []float64, lambda float64, vw []float64) (float64, []float64, []float64) {
+	var t LogLossHVPTape
+	var dt LogLossHVPTape
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	d := len(w)
+	s := 0.0
+	t1 := len(y)
+	t.exp = slices.Grow(t.exp, t1)
+	dt.exp = slices.Grow(dt.exp, t1)
+	for k := range y {
+		z := 0.0
+		dz := 0.0
+		for j := range d {
+			t2 := a[k*d+j]
+			z += t2 * w[j]
+			dz += t2 * vw[j]
+		}
+		t3 := y[k]
+		t4 := math.Exp(-t3 * z)
+		t.exp = append(t.exp, t4)
+		dt.exp = append(dt.exp, -(t4 * (t3 * dz)))
+		s += math.Log1p(t4)
+	}
+	r := 0.0
+	for j2 := range d {
+		t5 := w[j2]
+		r += t5 * t5
+	}
+	t6 := 0.5 * lambda
+	dw2 := make([]float64, d)
+	ddw := make([]float64, d)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr2 float64
+	var ds2 float64
+	nexp := len(t.exp)
+	var dz2 float64
+	ddz := 0.0
+	dr2 += 1 * t6
+	ds2 += 1
+	t7 := d - 1
+	for j22 := t7; j22 >= 0; j22-- {
+		t8 := ddw[j22] + dr2*vw[j22]*2
+		dw2[j22] += dr2 * w[j22] * 2
+		ddw[j22] = t8
+	}
+	t9 := t1 - 1
+	for k2 := t9; k2 >= 0; k2-- {
+		t10 := k2
+		nexp--
+		t11 := t.exp[nexp]
+		t12 := dt.exp[nexp]
+		t13 := y[t10]
+		t14 := 1 + t11
+		t15 := ds2 / t14
+		dz2 -= t15 * t11 * t13
+		ddz -= t13 * (t15*t12 - t11*(t15/t14*t12))
+		for j3 := t7; j3 >= 0; j3-- {
+			t16 := a[t10*d+j3]
+			t17 := ddw[j3] + t16*ddz
+			dw2[j3] += dz2 * t16
+			ddw[j3] = t17
+		}
+		dz2 = 0
+		ddz = 0
+	}
+	return s + t6*r, dw2, ddw
 }
 
 // dotCallBFixedATape is what dotCallBFixedAForward keeps of the calls of dot at

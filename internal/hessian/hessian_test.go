@@ -39,8 +39,8 @@ func mixedA(n int) []float64 {
 	return a
 }
 
-// logData is LogLoss's data for n weights: 6 rows, labels ±1.
-func logData(n int) (a, y []float64) {
+// helperData is LogLossHelpers's data for n weights: 6 rows, labels ±1.
+func helperData(n int) (a, y []float64) {
 	const rows = 6
 	a = make([]float64, rows*n)
 	for i := range a {
@@ -98,7 +98,7 @@ var cases = []hcase{
 			_, _, _, hx, hy := RosenHVP(x[0], x[1], v[0], v[1])
 			return []float64{hx, hy}
 		}},
-	{name: "ExtRosen", sizes: []int{1, 2, 7},
+	{name: "ExtRosen", sizes: []int{1, 2, 7, 8, 9, 17},
 		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -2, 2) },
 		grad:  ExtRosenGrad,
 		hess:  ExtRosenHessian,
@@ -176,23 +176,23 @@ var cases = []hcase{
 			_, _, _, hx, hy := MixedHVP(mixedA(n), p[:n], p[n], v[:n], v[n])
 			return append(hx, hy)
 		}},
-	{name: "LogLoss", sizes: []int{1, 3, 5},
+	{name: "LogLossHelpers", sizes: []int{1, 3, 5},
 		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -1, 1) },
 		grad: func(w []float64) (float64, []float64) {
-			a, y := logData(len(w))
-			return LogLossGrad(w, a, y)
+			a, y := helperData(len(w))
+			return LogLossHelpersGrad(w, a, y)
 		},
 		hess: func(w []float64) (float64, []float64, [][]float64) {
-			a, y := logData(len(w))
-			return LogLossHessian(w, a, y)
+			a, y := helperData(len(w))
+			return LogLossHelpersHessian(w, a, y)
 		},
 		to: func(h [][]float64, w []float64) (float64, []float64) {
-			a, y := logData(len(w))
-			return LogLossHessianTo(h, w, a, y)
+			a, y := helperData(len(w))
+			return LogLossHelpersHessianTo(h, w, a, y)
 		},
 		hvp: func(w, v []float64) []float64 {
-			a, y := logData(len(w))
-			_, _, hv := LogLossHVP(w, a, y, v)
+			a, y := helperData(len(w))
+			_, _, hv := LogLossHelpersHVP(w, a, y, v)
 			return hv
 		}},
 	{name: "Spiral", sizes: []int{0},
@@ -220,6 +220,64 @@ var cases = []hcase{
 			_, _, _, hx, hy := SpiralHVP(p[0], p[1], v[0], v[1])
 			return []float64{hx, hy}
 		}},
+	// The inputs are x's elements, then y: sweeps of 8 columns, y's in
+	// the last.
+	{name: "Quartic", sizes: []int{0, 1, 7, 8, 15},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n+1, -1, 1) },
+		grad: func(p []float64) (float64, []float64) {
+			n := len(p) - 1
+			f, dx, dy := QuarticGrad(p[:n], p[n])
+			return f, append(dx, dy)
+		},
+		hess: func(p []float64) (float64, []float64, [][]float64) {
+			n := len(p) - 1
+			f, dx, dy, h := QuarticHessian(p[:n], p[n])
+			return f, append(dx, dy), h
+		},
+		to: func(h [][]float64, p []float64) (float64, []float64) {
+			n := len(p) - 1
+			f, dx, dy := QuarticHessianTo(h, p[:n], p[n])
+			return f, append(dx, dy)
+		},
+		hvp: func(p, v []float64) []float64 {
+			n := len(p) - 1
+			_, _, _, hx, hy := QuarticHVP(p[:n], p[n], v[:n], v[n])
+			return append(hx, hy)
+		}},
+	{name: "LogLoss", sizes: []int{1, 3, 9},
+		point: func(rng *rand.Rand, n int) []float64 { return fdcheck.Uniform(rng, n, -1, 1) },
+		grad: func(w []float64) (float64, []float64) {
+			a, y := logData(len(w), 7)
+			return LogLossGrad(w, a, y, 0.1)
+		},
+		hess: func(w []float64) (float64, []float64, [][]float64) {
+			a, y := logData(len(w), 7)
+			return LogLossHessian(w, a, y, 0.1)
+		},
+		to: func(h [][]float64, w []float64) (float64, []float64) {
+			a, y := logData(len(w), 7)
+			return LogLossHessianTo(h, w, a, y, 0.1)
+		},
+		hvp: func(w, v []float64) []float64 {
+			a, y := logData(len(w), 7)
+			_, _, hv := LogLossHVP(w, a, y, 0.1, v)
+			return hv
+		}},
+}
+
+// logData returns m points of d features, row-major, and their labels
+// ±1, the same for the same sizes.
+func logData(d, m int) (a, y []float64) {
+	rng := rand.New(rand.NewPCG(uint64(d), uint64(m)))
+	a = fdcheck.Uniform(rng, m*d, -1, 1)
+	y = make([]float64, m)
+	for k := range y {
+		y[k] = 1
+		if rng.IntN(2) == 0 {
+			y[k] = -1
+		}
+	}
+	return a, y
 }
 
 // points yields, for each case and size, a few random points.
