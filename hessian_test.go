@@ -108,6 +108,17 @@ func F(x float64) float64 { return x * x }
 			want: "a.go:9:1: //godiff:hessian would generate FHessianTo, but the package declares FHessianTo already (a.go:7:6); rename one of them",
 		},
 		{
+			name: "a slice updated in place",
+			src: `
+//godiff:hessian x ys
+func F(x float64, ys []float64) float64 {
+	ys[0] = x * ys[0]
+	return ys[0] + ys[1]*x
+}
+`,
+			want: "a.go:7:1: //godiff:hessian cannot build the Hessian of F: F updates ys in place, and each of the Hessian's columns would run it again from the updated values; differentiate a function that writes a copy (//godiff:hvp takes it: FHVP runs F once)",
+		},
+		{
 			name: "FHVP's name taken",
 			src: `
 func FHVP() {}

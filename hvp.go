@@ -65,8 +65,14 @@ func hessianRefusal(f *ir.Func, d parse.Directive) error {
 	if err != nil {
 		return hvpError(f, d, err)
 	}
-	if outs, _ := writtenParams(flat, d.Wrt); len(outs) > 0 {
+	outs, inPlace := writtenParams(flat, d.Wrt)
+	if len(outs) > 0 {
 		return hvpError(f, d, fmt.Errorf("writing into %s, a parameter, is not supported yet; //godiff:hvp takes it (FHVP writes the derivative of %s along v into a buffer you pass)", f.Params[outs[0]].Name, f.Params[outs[0]].Name))
+	}
+	if len(inPlace) > 0 {
+		// The Hessian's columns come from several runs of F at one point;
+		// each would update the slice again, moving the point.
+		return hvpError(f, d, fmt.Errorf("%s updates %s in place, and each of the Hessian's columns would run it again from the updated values; differentiate a function that writes a copy (//godiff:hvp takes it: FHVP runs F once)", f.Name, f.Params[inPlace[0]].Name))
 	}
 	return nil
 }
