@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 )
 
 // LossTape is what LossForward keeps of one run of Loss for LossBackward: the
@@ -982,6 +983,35 @@ func (t *MixedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MixedTape) clearRefs() {
+	t.a = nil
+	t.x = nil
+}
+
+// poolMixedTape holds the MixedTapes that MixedGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolMixedTape = sync.Pool{New: func() any {
+	return new(MixedTape)
+}}
+
+// release gives t back to poolMixedTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *MixedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMixedTape.Put(t)
+}
+
 // MixedForward runs Mixed and records in t what MixedBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MixedForward(t *MixedTape, a, x []float64, y float64) float64 {
@@ -1046,11 +1076,12 @@ func MixedBackward(t *MixedTape, s float64, dx []float64, dy *float64) {
 // MixedGrad returns Mixed's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func MixedGrad(a, x []float64, y float64) (float64, []float64, float64) {
-	var t MixedTape
-	t1 := MixedForward(&t, a, x, y)
+	t := poolMixedTape.Get().(*MixedTape)
+	t1 := MixedForward(t, a, x, y)
 	dx := make([]float64, len(x))
 	var dy float64
-	MixedBackward(&t, 1, dx, &dy)
+	MixedBackward(t, 1, dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 
@@ -1770,6 +1801,32 @@ func (t *OrbitTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitTape) clearRefs() {}
+
+// poolOrbitTape holds the OrbitTapes that OrbitGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolOrbitTape = sync.Pool{New: func() any {
+	return new(OrbitTape)
+}}
+
+// release gives t back to poolOrbitTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *OrbitTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitTape.Put(t)
+}
+
 // OrbitForward runs Orbit and records in t what OrbitBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func OrbitForward(t *OrbitTape, x, y float64) float64 {
@@ -1813,11 +1870,12 @@ func OrbitBackward(t *OrbitTape, s float64, dx, dy *float64) {
 // OrbitGrad returns Orbit's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func OrbitGrad(x, y float64) (float64, float64, float64) {
-	var t OrbitTape
-	t1 := OrbitForward(&t, x, y)
+	t := poolOrbitTape.Get().(*OrbitTape)
+	t1 := OrbitForward(t, x, y)
 	var dx float64
 	var dy float64
-	OrbitBackward(&t, 1, &dx, &dy)
+	OrbitBackward(t, 1, &dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 

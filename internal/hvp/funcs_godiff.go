@@ -5,6 +5,7 @@ package hvp
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // RosenTape is what RosenForward keeps of one run of Rosen for RosenBackward:
@@ -835,6 +836,34 @@ func (t *LogSumExpTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogSumExpTape) clearRefs() {
+	t.x = nil
+}
+
+// poolLogSumExpTape holds the LogSumExpTapes that LogSumExpGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLogSumExpTape = sync.Pool{New: func() any {
+	return new(LogSumExpTape)
+}}
+
+// release gives t back to poolLogSumExpTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogSumExpTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogSumExpTape.Put(t)
+}
+
 // LogSumExpForward runs LogSumExp and records in t what LogSumExpBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func LogSumExpForward(t *LogSumExpTape, x []float64) float64 {
@@ -874,10 +903,11 @@ func LogSumExpBackward(t *LogSumExpTape, s float64, dx []float64) {
 // LogSumExpGrad returns LogSumExp's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func LogSumExpGrad(x []float64) (float64, []float64) {
-	var t LogSumExpTape
-	t1 := LogSumExpForward(&t, x)
+	t := poolLogSumExpTape.Get().(*LogSumExpTape)
+	t1 := LogSumExpForward(t, x)
 	dx := make([]float64, len(x))
-	LogSumExpBackward(&t, 1, dx)
+	LogSumExpBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1142,6 +1172,34 @@ func (t *SoftplusTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SoftplusTape) clearRefs() {
+	t.x = nil
+}
+
+// poolSoftplusTape holds the SoftplusTapes that SoftplusGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolSoftplusTape = sync.Pool{New: func() any {
+	return new(SoftplusTape)
+}}
+
+// release gives t back to poolSoftplusTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SoftplusTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSoftplusTape.Put(t)
+}
+
 // SoftplusForward runs Softplus and records in t what SoftplusBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func SoftplusForward(t *SoftplusTape, x []float64) float64 {
@@ -1204,10 +1262,11 @@ func SoftplusBackward(t *SoftplusTape, s float64, dx []float64) {
 // SoftplusGrad returns Softplus's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func SoftplusGrad(x []float64) (float64, []float64) {
-	var t SoftplusTape
-	t1 := SoftplusForward(&t, x)
+	t := poolSoftplusTape.Get().(*SoftplusTape)
+	t1 := SoftplusForward(t, x)
 	dx := make([]float64, len(x))
-	SoftplusBackward(&t, 1, dx)
+	SoftplusBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1358,6 +1417,32 @@ func (t *IterateTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *IterateTape) clearRefs() {}
+
+// poolIterateTape holds the IterateTapes that IterateGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolIterateTape = sync.Pool{New: func() any {
+	return new(IterateTape)
+}}
+
+// release gives t back to poolIterateTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *IterateTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolIterateTape.Put(t)
+}
+
 // IterateForward runs Iterate and records in t what IterateBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func IterateForward(t *IterateTape, x, y float64) float64 {
@@ -1407,11 +1492,12 @@ func IterateBackward(t *IterateTape, s float64, dx, dy *float64) {
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func IterateGrad(x, y float64) (float64, float64, float64) {
-	var t IterateTape
-	t1 := IterateForward(&t, x, y)
+	t := poolIterateTape.Get().(*IterateTape)
+	t1 := IterateForward(t, x, y)
 	var dx float64
 	var dy float64
-	IterateBackward(&t, 1, &dx, &dy)
+	IterateBackward(t, 1, &dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 
@@ -1527,6 +1613,34 @@ func (t *NestedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NestedTape) clearRefs() {
+	t.x = nil
+}
+
+// poolNestedTape holds the NestedTapes that NestedGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolNestedTape = sync.Pool{New: func() any {
+	return new(NestedTape)
+}}
+
+// release gives t back to poolNestedTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *NestedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNestedTape.Put(t)
+}
+
 // NestedForward runs Nested and records in t what NestedBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func NestedForward(t *NestedTape, x []float64) float64 {
@@ -1585,10 +1699,11 @@ func NestedBackward(t *NestedTape, s float64, dx []float64) {
 // NestedGrad returns Nested's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func NestedGrad(x []float64) (float64, []float64) {
-	var t NestedTape
-	t1 := NestedForward(&t, x)
+	t := poolNestedTape.Get().(*NestedTape)
+	t1 := NestedForward(t, x)
 	dx := make([]float64, len(x))
-	NestedBackward(&t, 1, dx)
+	NestedBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
