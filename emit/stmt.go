@@ -18,10 +18,10 @@ import (
 // a function without results, which says nothing.
 func (e *funcEmitter) returnStmt(v *ir.Value) ([]stmt, error) {
 	var release []stmt
-	if t := e.pooledTape(); t != "" {
+	for _, t := range e.pooledTapes() {
 		// The results are values and slices of the function's own,
 		// never the tape's memory: it can go back to its pool first.
-		release = one(jen.Id(t).Dot("release").Call(), stmtSimple)
+		release = append(release, one(jen.Id(t).Dot("release").Call(), stmtSimple)...)
 	}
 	if body := e.fn.Body.Values; len(v.Args) == 0 && body[len(body)-1] == v {
 		return release, nil
@@ -33,15 +33,16 @@ func (e *funcEmitter) returnStmt(v *ir.Value) ([]stmt, error) {
 	return append(release, one(jen.Return(xs...), stmtOther)...), nil
 }
 
-// pooledTape returns the name of the function's tape from a pool, if it
-// has one (see pool.go), or "".
-func (e *funcEmitter) pooledTape() string {
+// pooledTapes returns the names of the function's tapes from a pool (see
+// pool.go), in order.
+func (e *funcEmitter) pooledTapes() []string {
+	var names []string
 	for _, v := range e.fn.Body.Values {
-		if poolsHeap(v) {
-			return e.names[v]
+		if poolsHeap(v) && e.plan.form[v] != formDead {
+			names = append(names, e.names[v])
 		}
 	}
-	return ""
+	return names
 }
 
 // declStmt declares a variable: x := v, or var x T without a value. A

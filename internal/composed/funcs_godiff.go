@@ -821,12 +821,38 @@ func (t *IterGradCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *IterGradCallTape) clearRefs() {}
+
+// poolIterGradCallTape holds the IterGradCallTapes that IterGradJVP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolIterGradCallTape = sync.Pool{New: func() any {
+	return new(IterGradCallTape)
+}}
+
+// release gives t back to poolIterGradCallTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *IterGradCallTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolIterGradCallTape.Put(t)
+}
+
 // IterGradJVP returns IterGrad's results and then their directional derivatives
 // along the tangents dx, dy of x, y, computed by forward-mode automatic
 // differentiation.
 func IterGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64, float64, float64) {
-	var t IterGradCallTape
-	var dt IterGradCallTape
+	t := poolIterGradCallTape.Get().(*IterGradCallTape)
+	dt := poolIterGradCallTape.Get().(*IterGradCallTape)
 	t.tanh = t.tanh[:0]
 	dt.tanh = dt.tanh[:0]
 	t.s2 = t.s2[:0]
@@ -877,6 +903,8 @@ func IterGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64, floa
 	ddx += ds + dds
 	dy2 += dySum
 	ddy += ddySum
+	t.release()
+	dt.release()
 	return s * x, dx2, dy2, x*ds + s*dx, ddx, ddy
 }
 

@@ -1183,14 +1183,40 @@ func (t *MixedHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MixedHVPTape) clearRefs() {}
+
+// poolMixedHVPTape holds the MixedHVPTapes that MixedHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolMixedHVPTape = sync.Pool{New: func() any {
+	return new(MixedHVPTape)
+}}
+
+// release gives t back to poolMixedHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MixedHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMixedHVPTape.Put(t)
+}
+
 // MixedHVP returns Mixed's result, its gradient with respect to x and y, and
 // the Hessian-vector product H·v for the direction (vx, vy), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func MixedHVP(a, x []float64, y float64, vx []float64, vy float64) (float64, []float64, float64, []float64, float64) {
-	var t MixedHVPTape
-	var dt MixedHVPTape
+	t := poolMixedHVPTape.Get().(*MixedHVPTape)
+	dt := poolMixedHVPTape.Get().(*MixedHVPTape)
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
 	s := 0.0
@@ -1272,6 +1298,8 @@ func MixedHVP(a, x []float64, y float64, vx []float64, vy float64) (float64, []f
 	}
 	dy2 += 1*c + dySum
 	ddy += dc + ddySum
+	t.release()
+	dt.release()
 	return math.Log(s) + c*y, dx2, dy2, ddx, ddy
 }
 
@@ -1972,14 +2000,40 @@ func (t *OrbitHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitHVPTape) clearRefs() {}
+
+// poolOrbitHVPTape holds the OrbitHVPTapes that OrbitHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolOrbitHVPTape = sync.Pool{New: func() any {
+	return new(OrbitHVPTape)
+}}
+
+// release gives t back to poolOrbitHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *OrbitHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitHVPTape.Put(t)
+}
+
 // OrbitHVP returns Orbit's result, its gradient with respect to x and y, and
 // the Hessian-vector product H·v for the direction (vx, vy), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func OrbitHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
-	var t OrbitHVPTape
-	var dt OrbitHVPTape
+	t := poolOrbitHVPTape.Get().(*OrbitHVPTape)
+	dt := poolOrbitHVPTape.Get().(*OrbitHVPTape)
 	t.s2 = t.s2[:0]
 	dt.s2 = dt.s2[:0]
 	s := x
@@ -2027,5 +2081,7 @@ func OrbitHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	ddx += dds + ddxSum
 	dy2 += dySum
 	ddy += ddySum
+	t.release()
+	dt.release()
 	return s * s, dx2, dy2, ddx, ddy
 }

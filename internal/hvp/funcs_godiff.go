@@ -929,14 +929,40 @@ func (t *LogSumExpHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogSumExpHVPTape) clearRefs() {}
+
+// poolLogSumExpHVPTape holds the LogSumExpHVPTapes that LogSumExpHVP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLogSumExpHVPTape = sync.Pool{New: func() any {
+	return new(LogSumExpHVPTape)
+}}
+
+// release gives t back to poolLogSumExpHVPTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogSumExpHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogSumExpHVPTape.Put(t)
+}
+
 // LogSumExpHVP returns LogSumExp's result, its gradient with respect to x, and
 // the Hessian-vector product H·v for the direction (vx), in that order: H·v
 // is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func LogSumExpHVP(x, vx []float64) (float64, []float64, []float64) {
-	var t LogSumExpHVPTape
-	var dt LogSumExpHVPTape
+	t := poolLogSumExpHVPTape.Get().(*LogSumExpHVPTape)
+	dt := poolLogSumExpHVPTape.Get().(*LogSumExpHVPTape)
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
 	s := 0.0
@@ -973,6 +999,8 @@ func LogSumExpHVP(x, vx []float64) (float64, []float64, []float64) {
 		dx2[i] += dxi2
 		ddx[i] = t7
 	}
+	t.release()
+	dt.release()
 	return math.Log(s), dx2, ddx
 }
 
@@ -1296,14 +1324,40 @@ func (t *SoftplusHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SoftplusHVPTape) clearRefs() {}
+
+// poolSoftplusHVPTape holds the SoftplusHVPTapes that SoftplusHVP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolSoftplusHVPTape = sync.Pool{New: func() any {
+	return new(SoftplusHVPTape)
+}}
+
+// release gives t back to poolSoftplusHVPTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SoftplusHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSoftplusHVPTape.Put(t)
+}
+
 // SoftplusHVP returns Softplus's result, its gradient with respect to x, and
 // the Hessian-vector product H·v for the direction (vx), in that order: H·v
 // is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func SoftplusHVP(x, vx []float64) (float64, []float64, []float64) {
-	var t SoftplusHVPTape
-	var dt SoftplusHVPTape
+	t := poolSoftplusHVPTape.Get().(*SoftplusHVPTape)
+	dt := poolSoftplusHVPTape.Get().(*SoftplusHVPTape)
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
 	t.log1p = t.log1p[:0]
@@ -1369,6 +1423,8 @@ func SoftplusHVP(x, vx []float64) (float64, []float64, []float64) {
 			ddx[t9] = t19
 		}
 	}
+	t.release()
+	dt.release()
 	return s, dx2, ddx
 }
 
@@ -1519,14 +1575,40 @@ func (t *IterateHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *IterateHVPTape) clearRefs() {}
+
+// poolIterateHVPTape holds the IterateHVPTapes that IterateHVP finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolIterateHVPTape = sync.Pool{New: func() any {
+	return new(IterateHVPTape)
+}}
+
+// release gives t back to poolIterateHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *IterateHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolIterateHVPTape.Put(t)
+}
+
 // IterateHVP returns Iterate's result, its gradient with respect to x and y,
 // and the Hessian-vector product H·v for the direction (vx, vy), in that
 // order: H·v is the directional derivative of the gradient along v, computed
 // by forward-mode differentiation of the reverse sweep, in a small constant
 // times the gradient's time.
 func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
-	var t IterateHVPTape
-	var dt IterateHVPTape
+	t := poolIterateHVPTape.Get().(*IterateHVPTape)
+	dt := poolIterateHVPTape.Get().(*IterateHVPTape)
 	t.s2 = t.s2[:0]
 	dt.s2 = dt.s2[:0]
 	s := x
@@ -1571,6 +1653,8 @@ func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float
 	ddx += ds + dds
 	dy2 += dySum
 	ddy += ddySum
+	t.release()
+	dt.release()
 	return s * x, dx2, dy2, ddx, ddy
 }
 
@@ -1729,14 +1813,40 @@ func (t *NestedHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NestedHVPTape) clearRefs() {}
+
+// poolNestedHVPTape holds the NestedHVPTapes that NestedHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolNestedHVPTape = sync.Pool{New: func() any {
+	return new(NestedHVPTape)
+}}
+
+// release gives t back to poolNestedHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *NestedHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNestedHVPTape.Put(t)
+}
+
 // NestedHVP returns Nested's result, its gradient with respect to x, and the
 // Hessian-vector product H·v for the direction (vx), in that order: H·v is
 // the directional derivative of the gradient along v, computed by forward-mode
 // differentiation of the reverse sweep, in a small constant times the
 // gradient's time.
 func NestedHVP(x, vx []float64) (float64, []float64, []float64) {
-	var t NestedHVPTape
-	var dt NestedHVPTape
+	t := poolNestedHVPTape.Get().(*NestedHVPTape)
+	dt := poolNestedHVPTape.Get().(*NestedHVPTape)
 	t.p = t.p[:0]
 	dt.p = dt.p[:0]
 	t.tanh = t.tanh[:0]
@@ -1805,6 +1915,8 @@ func NestedHVP(x, vx []float64) (float64, []float64, []float64) {
 		dp2 = 0
 		ddp = 0
 	}
+	t.release()
+	dt.release()
 	return s, dx2, ddx
 }
 
