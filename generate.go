@@ -303,14 +303,15 @@ func clashes(units []*unit) parse.ErrorList {
 }
 
 // topNames returns the package-level names g declares: its own, unless
-// it is a method, and that of the tape type of its split form.
+// it is a method, and those of the tape type of its split form and of the
+// tapes' pool.
 func topNames(g *ir.Func) []string {
 	var names []string
 	if g.Recv() == nil {
 		names = append(names, g.Name)
 	}
 	if g.Tape != nil {
-		names = append(names, g.Tape.Name)
+		names = append(names, g.Tape.Name, ir.PoolName(g.Tape.Name))
 	}
 	return names
 }

@@ -37,7 +37,7 @@ func F(x []float64) float64 {
 	return math.Log(s)
 }
 `,
-			contains: []string{"type FHVPTape struct {", "var dt FHVPTape", "dt.exp = append(dt.exp, ", "dt.exp[nexp]"},
+			contains: []string{"type FHVPTape struct {", "dt := poolFHVPTape.Get().(*FHVPTape)", "dt.release()", "dt.exp = append(dt.exp, ", "dt.exp[nexp]"},
 		},
 		{
 			name: "a branch recording a value: on the tangent tape",

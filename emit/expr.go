@@ -42,7 +42,7 @@ func (e *funcEmitter) ref(v *ir.Value) (expr, error) {
 		if name == "_" {
 			return expr{}, fmt.Errorf("reads the blank parameter %d", v.Aux.(int))
 		}
-		if v.Op == ir.OpLocalTape || e.fieldPointer(v) {
+		if v.Op == ir.OpLocalTape && !poolsHeap(v) || e.fieldPointer(v) {
 			// The tape is a struct variable; a leaf of pointer type is the
 			// address of a field, &dn.B2.
 			return expr{code: jen.Op("&").Id(name), prec: precUnary}, nil

@@ -35,6 +35,7 @@ func File(spec FileSpec) ([]byte, error) {
 	var decls []jen.Code
 	written := make(map[string]*ir.Tape) // by type name
 	callees := make(map[calleeKey]*ir.Func)
+	pooled := pooledTapes(spec.Funcs)
 	for _, fn := range spec.Funcs {
 		callees[calleeKey{fn.RecvType(), fn.Name}] = fn
 	}
@@ -57,6 +58,18 @@ func File(spec FileSpec) ([]byte, error) {
 				return nil, err
 			}
 			decls = append(decls, decl, bytesMethod(t))
+			// clearRefs on every tape a pooled one may hold: a callee's
+			// shared tape, whichever file declares the pooled one.
+			if users := pooled[t.Name]; users != nil || t.Calls != nil {
+				m, err := clearRefsMethod(t)
+				if err != nil {
+					return nil, err
+				}
+				decls = append(decls, m)
+				if users != nil {
+					decls = append(decls, poolDecls(t, users)...)
+				}
+			}
 		}
 		decls = append(decls, code)
 	}

@@ -60,6 +60,8 @@ func newImports(funcs []*ir.Func) *imports {
 			case v.Op == ir.OpTapeGrow, v.Op == ir.OpTapeSlot && v.Aux.(*ir.TapeField).Stack,
 				v.Op == ir.OpTapeBuffer:
 				paths["slices"] = true
+			case poolsHeap(v):
+				paths["sync"] = true
 			case v.Op == ir.OpConst && ir.IsFloat(v.Type) && isSpecialFloat(v.Float()):
 				paths["math"] = true
 			}

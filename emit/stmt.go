@@ -17,14 +17,32 @@ import (
 // returnStmt returns return a, b, c; nothing for the bare return ending
 // a function without results, which says nothing.
 func (e *funcEmitter) returnStmt(v *ir.Value) ([]stmt, error) {
+	var release []stmt
+	for _, t := range e.pooledTapes() {
+		// The results are values and slices of the function's own,
+		// never the tape's memory: it can go back to its pool first.
+		release = append(release, one(jen.Id(t).Dot("release").Call(), stmtSimple)...)
+	}
 	if body := e.fn.Body.Values; len(v.Args) == 0 && body[len(body)-1] == v {
-		return nil, nil
+		return release, nil
 	}
 	xs, err := e.returnGroups(v)
 	if err != nil {
 		return nil, err
 	}
-	return one(jen.Return(xs...), stmtOther), nil
+	return append(release, one(jen.Return(xs...), stmtOther)...), nil
+}
+
+// pooledTapes returns the names of the function's tapes from a pool (see
+// pool.go), in order.
+func (e *funcEmitter) pooledTapes() []string {
+	var names []string
+	for _, v := range e.fn.Body.Values {
+		if poolsHeap(v) && e.plan.form[v] != formDead {
+			names = append(names, e.names[v])
+		}
+	}
+	return names
 }
 
 // declStmt declares a variable: x := v, or var x T without a value. A

@@ -297,11 +297,16 @@ func (e *funcEmitter) tapeWrite(v *ir.Value) ([]stmt, error) {
 }
 
 // localTape returns var t Name: a tape of the function's own, which the
-// function passes on as &t.
+// function passes on as &t; or t := nameTapes.Get().(*Name), a tape from
+// its pool (see pool.go), which the function gives back before it returns.
 func (e *funcEmitter) localTape(v *ir.Value) ([]stmt, error) {
 	r, ok := v.Type.(ir.TapeRef)
 	if !ok || r.Tape == nil {
 		return nil, fmt.Errorf("tape.local of type %v", v.Type)
+	}
+	if poolsHeap(v) {
+		get := jen.Id(ir.PoolName(r.Tape.Name)).Dot("Get").Call().Assert(jen.Op("*").Id(r.Tape.Name))
+		return one(jen.Id(e.names[v]).Op(":=").Add(get), stmtDefine), nil
 	}
 	return one(jen.Var().Id(e.names[v]).Id(r.Tape.Name), stmtOther), nil
 }

@@ -13,7 +13,11 @@ import "github.com/godiff/godiff/ir"
 func (t *tangents) tapeOp(old, v *ir.Value) {
 	b := t.b
 	if v.Op == ir.OpLocalTape {
-		t.tapes[v] = b.LocalTape(v.Type.(ir.TapeRef), "d"+v.Name)
+		if ir.IsPooled(v) {
+			t.tapes[v] = b.PooledTape(v.Type.(ir.TapeRef), "d"+v.Name) // from the same pool
+		} else {
+			t.tapes[v] = b.LocalTape(v.Type.(ir.TapeRef), "d"+v.Name)
+		}
 		return
 	}
 	fld := v.Aux.(*ir.TapeField)

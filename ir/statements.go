@@ -245,6 +245,15 @@ func (b *Builder) LocalTape(t TapeRef, name string) *Value {
 	return v
 }
 
+// PooledTape returns a tape of the function's own, of type t, that the
+// function takes from the package's pool of such tapes and gives back
+// before it returns (see IsPooled).
+func (b *Builder) PooledTape(t TapeRef, name string) *Value {
+	v := b.LocalTape(t, name)
+	v.Aux = pooled{}
+	return v
+}
+
 // In runs fill with the builder appending to blk, then restores the
 // current block (and the insertion place, if any).
 func (b *Builder) In(blk *Block, fill func()) {

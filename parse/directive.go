@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/godiff/godiff/ir"
 	"github.com/godiff/godiff/reverse"
 )
 
@@ -148,6 +149,7 @@ func (c *checker) checkDirectives(fname string, sig *types.Signature, raws []raw
 			dir.Split = c.splitNames(fname, dir, dirs)
 			if !sharesSplit(dir, dirs) {
 				c.checkFree(d, dir.Split.Tape)
+				c.checkFree(d, ir.PoolName(dir.Split.Tape)) // FGrad's and FVJP's pool of tapes
 				c.checkFreeMember(d, dir.Split.Forward)
 				c.checkFree(d, dir.Split.Backward)
 			}

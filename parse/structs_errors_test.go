@@ -166,12 +166,15 @@ func NetLossBackward() {}
 
 type NetLossTape struct{}
 
+var poolNetLossTape int
+
 //godiff:grad
 func (n *Net) Loss(x float64) float64 { return n.W * x }
 `,
 			want: []string{
-				"a.go:8:1: //godiff:grad would generate NetLossBackward, but the package declares NetLossBackward already (a.go:4:6); rename one of them",
-				"a.go:8:1: //godiff:grad would generate NetLossTape, but the package declares NetLossTape already (a.go:6:6); rename one of them",
+				"a.go:10:1: //godiff:grad would generate NetLossBackward, but the package declares NetLossBackward already (a.go:4:6); rename one of them",
+				"a.go:10:1: //godiff:grad would generate NetLossTape, but the package declares NetLossTape already (a.go:6:6); rename one of them",
+				"a.go:10:1: //godiff:grad would generate poolNetLossTape, but the package declares poolNetLossTape already (a.go:8:5); rename one of them",
 			},
 		},
 		{

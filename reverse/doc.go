@@ -10,7 +10,10 @@
 //     backward sweep reads;
 //   - FBackward(t *FTape, seeds, buffers): the backward sweep, which reads t
 //     and adds the vector-Jacobian product into the caller's buffers;
-//   - FGrad and FVJP (Split.Wrapper), which run both on a tape of their own.
+//   - FGrad and FVJP (Split.Wrapper), which run both on a tape of their own:
+//     one from a package-level sync.Pool of the tape's type, given back
+//     emptied of the caller's memory (ir.IsPooled; emit/pool.go), so that
+//     calls in a loop reuse its buffers as a kept tape does.
 //
 // The tape is the activation cache of the textbook made visible: a struct
 // with one commented field per kind of entry, a single value outside loops

@@ -255,7 +255,7 @@ func (o *oneCall) keep(fld *ir.TapeField) {
 // localTape returns the function's own tape, made on first use.
 func (o *oneCall) localTape() *ir.Value {
 	if o.tape == nil {
-		o.tape = o.b.LocalTape(ir.TapeRef{Tape: o.tapeType}, "t")
+		o.tape = o.b.PooledTape(ir.TapeRef{Tape: o.tapeType}, "t") // reused, as FGrad's (see ir.IsPooled)
 	}
 	return o.tape
 }

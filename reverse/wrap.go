@@ -208,7 +208,7 @@ func (s *splitter) forwardName() string {
 }
 
 // Wrapper builds FGrad or FVJP on the split form: run the forward function
-// on a tape of its own, make zeroed adjoint buffers, run the backward
+// on a tape of its own (reused: taken from a pool and given back), make zeroed adjoint buffers, run the backward
 // function, return F's results and the adjoints. FVJP takes a seed for each
 // slice F writes, after the results' seeds, and its buffer starts as that
 // seed: for an output the seed of what F writes, for a differentiated slice
@@ -254,7 +254,8 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 	for k, i := range writtenBuffers(sp, mode) {
 		seedOf[i] = args[outputSeeds[k]]
 	}
-	tape := b.LocalTape(ir.TapeRef{Tape: sp.Tape}, "t")
+	// The tape comes from a pool, reused from call to call (see ir.IsPooled).
+	tape := b.PooledTape(ir.TapeRef{Tape: sp.Tape}, "t")
 	outs := invokeForward(b, sp.Forward, tape, args[:len(f.Params)])
 	bwdArgs := []*ir.Value{tape}
 	if mode == Grad {

@@ -5,6 +5,7 @@ package main
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // NLLTape is what NLLForward keeps of one run of NLL for NLLBackward: the
@@ -68,6 +69,36 @@ func (t *NLLTape) Bytes() int {
 	n += t.logSumExpTape2.Bytes()
 	n += len(t.dcomp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NLLTape) clearRefs() {
+	t.theta = nil
+	t.xs = nil
+	t.logSumExpTape.clearRefs()
+	t.logSumExpTape2.clearRefs()
+}
+
+// poolNLLTape holds the NLLTapes that NLLGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolNLLTape = sync.Pool{New: func() any {
+	return new(NLLTape)
+}}
+
+// release gives t back to poolNLLTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *NLLTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNLLTape.Put(t)
 }
 
 // NLLForward runs NLL and records in t what NLLBackward needs; t's earlier
@@ -160,10 +191,11 @@ func NLLBackward(t *NLLTape, s float64, dtheta []float64) {
 // NLLGrad returns NLL's result and its gradient with respect to theta, in that
 // order (dtheta), computed by reverse-mode automatic differentiation.
 func NLLGrad(theta, xs []float64) (float64, []float64) {
-	var t NLLTape
-	t1 := NLLForward(&t, theta, xs)
+	t := poolNLLTape.Get().(*NLLTape)
+	t1 := NLLForward(t, theta, xs)
 	dtheta := make([]float64, len(theta))
-	NLLBackward(&t, 1, dtheta)
+	NLLBackward(t, 1, dtheta)
+	t.release()
 	return t1, dtheta
 }
 
@@ -297,6 +329,38 @@ func (t *NLLCheckpointedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NLLCheckpointedTape) clearRefs() {
+	t.nllCheckpointedLoop1Tape.clearRefs()
+	t.theta = nil
+	t.xs = nil
+	t.logSumExpTape.clearRefs()
+	t.comp2 = nil
+}
+
+// poolNLLCheckpointedTape holds the NLLCheckpointedTapes that
+// NLLCheckpointedGrad finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolNLLCheckpointedTape = sync.Pool{New: func() any {
+	return new(NLLCheckpointedTape)
+}}
+
+// release gives t back to poolNLLCheckpointedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *NLLCheckpointedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNLLCheckpointedTape.Put(t)
+}
+
 // NLLCheckpointedForward runs NLLCheckpointed and records in t what
 // NLLCheckpointedBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -386,10 +450,11 @@ func NLLCheckpointedBackward(t *NLLCheckpointedTape, s float64, dtheta []float64
 // respect to theta, in that order (dtheta), computed by reverse-mode automatic
 // differentiation.
 func NLLCheckpointedGrad(theta, xs []float64) (float64, []float64) {
-	var t NLLCheckpointedTape
-	t1 := NLLCheckpointedForward(&t, theta, xs)
+	t := poolNLLCheckpointedTape.Get().(*NLLCheckpointedTape)
+	t1 := NLLCheckpointedForward(t, theta, xs)
 	dtheta := make([]float64, len(theta))
-	NLLCheckpointedBackward(&t, 1, dtheta)
+	NLLCheckpointedBackward(t, 1, dtheta)
+	t.release()
 	return t1, dtheta
 }
 
@@ -445,6 +510,13 @@ func (t *logSumExpCallFixedXTape) Bytes() int {
 	n += len(t.m) * 8
 	n += len(t.exp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *logSumExpCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // logSumExpCallFixedXForward runs logSumExp and records in t what
@@ -585,6 +657,13 @@ func (t *logSumExpCallTape) Bytes() int {
 	n += len(t.m) * 8
 	n += len(t.exp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *logSumExpCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // logSumExpCallForward runs logSumExp and records in t what
@@ -761,6 +840,14 @@ func (t *nllCheckpointedLoop1CallNoXsFixedXsMeansTape) Bytes() int {
 	n += len(t.exp) * 8
 	n += t.logSumExpTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *nllCheckpointedLoop1CallNoXsFixedXsMeansTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.logSumExpTape.clearRefs()
 }
 
 // nllCheckpointedLoop1CallNoXsFixedXsMeansForward runs nllCheckpointedLoop1 and

@@ -5,6 +5,7 @@ package main
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // NetLossTape is what LossForward keeps of one run of Loss for NetLossBackward:
@@ -64,6 +65,36 @@ func (t *NetLossTape) Bytes() int {
 	n += t.dotTape.Bytes()
 	n += len(t.tanh) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NetLossTape) clearRefs() {
+	t.nW1 = nil
+	t.nW2 = nil
+	t.dotTape.clearRefs()
+}
+
+// poolNetLossTape holds the NetLossTapes that LossGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolNetLossTape = sync.Pool{New: func() any {
+	return new(NetLossTape)
+}}
+
+// release gives t back to poolNetLossTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *NetLossTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNetLossTape.Put(t)
 }
 
 // LossForward runs Loss and records in t what NetLossBackward needs; t's
@@ -128,8 +159,8 @@ func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 // LossGrad returns Loss's result and its gradient with respect to n, in that
 // order (dn), computed by reverse-mode automatic differentiation.
 func (n *Net) LossGrad(x []float64, y float64) (float64, *Net) {
-	var t NetLossTape
-	t1 := n.LossForward(&t, x, y)
+	t := poolNetLossTape.Get().(*NetLossTape)
+	t1 := n.LossForward(t, x, y)
 	dn := new(Net)
 	dn.W1 = make([][]float64, len(n.W1))
 	for i := range n.W1 {
@@ -137,7 +168,8 @@ func (n *Net) LossGrad(x []float64, y float64) (float64, *Net) {
 	}
 	dn.B1 = make([]float64, len(n.B1))
 	dn.W2 = make([]float64, len(n.W2))
-	NetLossBackward(&t, 1, dn)
+	NetLossBackward(t, 1, dn)
+	t.release()
 	return t1, dn
 }
 
@@ -195,6 +227,13 @@ func (t *dotCallAFixedBTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallAFixedBTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // dotCallAFixedBForward runs dot and records in t what dotCallAFixedBBackward

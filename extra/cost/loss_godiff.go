@@ -5,6 +5,7 @@ package cost
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // LogLossTape is what LogLossForward keeps of one run of LogLoss for
@@ -46,6 +47,36 @@ func (t *LogLossTape) Bytes() int {
 	n := 72
 	n += len(t.exp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossTape) clearRefs() {
+	t.w = nil
+	t.x = nil
+	t.y = nil
+}
+
+// poolLogLossTape holds the LogLossTapes that LogLossGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolLogLossTape = sync.Pool{New: func() any {
+	return new(LogLossTape)
+}}
+
+// release gives t back to poolLogLossTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogLossTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossTape.Put(t)
 }
 
 // LogLossForward runs LogLoss and records in t what LogLossBackward needs; t's
@@ -104,10 +135,11 @@ func LogLossBackward(t *LogLossTape, s float64, dw []float64) {
 // LogLossGrad returns LogLoss's result and its gradient with respect to w, in
 // that order (dw), computed by reverse-mode automatic differentiation.
 func LogLossGrad(w, x, y []float64) (float64, []float64) {
-	var t LogLossTape
-	t1 := LogLossForward(&t, w, x, y)
+	t := poolLogLossTape.Get().(*LogLossTape)
+	t1 := LogLossForward(t, w, x, y)
 	dw := make([]float64, len(w))
-	LogLossBackward(&t, 1, dw)
+	LogLossBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 

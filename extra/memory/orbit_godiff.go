@@ -2,7 +2,10 @@
 
 package memory
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // OrbitRecordedTape is what OrbitRecordedForward keeps of one run of
 // OrbitRecorded for OrbitRecordedBackward: the forward values the backward
@@ -53,6 +56,32 @@ func (t *OrbitRecordedTape) Bytes() int {
 	n += len(t.x3) * 8
 	n += len(t.x2) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitRecordedTape) clearRefs() {}
+
+// poolOrbitRecordedTape holds the OrbitRecordedTapes that OrbitRecordedGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolOrbitRecordedTape = sync.Pool{New: func() any {
+	return new(OrbitRecordedTape)
+}}
+
+// release gives t back to poolOrbitRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitRecordedTape.Put(t)
 }
 
 // OrbitRecordedForward runs OrbitRecorded and records in t what
@@ -127,12 +156,13 @@ func OrbitRecordedBackward(t *OrbitRecordedTape, s float64, dx0, dv0, dk *float6
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitRecordedGrad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitRecordedTape
-	t1 := OrbitRecordedForward(&t, x0, v0, k, steps)
+	t := poolOrbitRecordedTape.Get().(*OrbitRecordedTape)
+	t1 := OrbitRecordedForward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitRecordedBackward(&t, 1, &dx0, &dv0, &dk)
+	OrbitRecordedBackward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -198,6 +228,34 @@ func (t *OrbitEvery10Tape) Bytes() int {
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitEvery10Tape) clearRefs() {
+	t.orbitEvery10Loop1Tape.clearRefs()
+}
+
+// poolOrbitEvery10Tape holds the OrbitEvery10Tapes that OrbitEvery10Grad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolOrbitEvery10Tape = sync.Pool{New: func() any {
+	return new(OrbitEvery10Tape)
+}}
+
+// release gives t back to poolOrbitEvery10Tape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *OrbitEvery10Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitEvery10Tape.Put(t)
 }
 
 // OrbitEvery10Forward runs OrbitEvery10 and records in t what
@@ -276,12 +334,13 @@ func OrbitEvery10Backward(t *OrbitEvery10Tape, s float64, dx0, dv0, dk *float64)
 // to x0, v0 and k, in that order (dx0, dv0, dk), computed by reverse-mode
 // automatic differentiation.
 func OrbitEvery10Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitEvery10Tape
-	t1 := OrbitEvery10Forward(&t, x0, v0, k, steps)
+	t := poolOrbitEvery10Tape.Get().(*OrbitEvery10Tape)
+	t1 := OrbitEvery10Forward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitEvery10Backward(&t, 1, &dx0, &dv0, &dk)
+	OrbitEvery10Backward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -347,6 +406,34 @@ func (t *OrbitEvery100Tape) Bytes() int {
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitEvery100Tape) clearRefs() {
+	t.orbitEvery100Loop1Tape.clearRefs()
+}
+
+// poolOrbitEvery100Tape holds the OrbitEvery100Tapes that OrbitEvery100Grad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolOrbitEvery100Tape = sync.Pool{New: func() any {
+	return new(OrbitEvery100Tape)
+}}
+
+// release gives t back to poolOrbitEvery100Tape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitEvery100Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitEvery100Tape.Put(t)
 }
 
 // OrbitEvery100Forward runs OrbitEvery100 and records in t what
@@ -425,12 +512,13 @@ func OrbitEvery100Backward(t *OrbitEvery100Tape, s float64, dx0, dv0, dk *float6
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitEvery100Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitEvery100Tape
-	t1 := OrbitEvery100Forward(&t, x0, v0, k, steps)
+	t := poolOrbitEvery100Tape.Get().(*OrbitEvery100Tape)
+	t1 := OrbitEvery100Forward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitEvery100Backward(&t, 1, &dx0, &dv0, &dk)
+	OrbitEvery100Backward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -496,6 +584,34 @@ func (t *OrbitEvery1000Tape) Bytes() int {
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitEvery1000Tape) clearRefs() {
+	t.orbitEvery1000Loop1Tape.clearRefs()
+}
+
+// poolOrbitEvery1000Tape holds the OrbitEvery1000Tapes that OrbitEvery1000Grad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolOrbitEvery1000Tape = sync.Pool{New: func() any {
+	return new(OrbitEvery1000Tape)
+}}
+
+// release gives t back to poolOrbitEvery1000Tape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitEvery1000Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitEvery1000Tape.Put(t)
 }
 
 // OrbitEvery1000Forward runs OrbitEvery1000 and records in t what
@@ -574,12 +690,13 @@ func OrbitEvery1000Backward(t *OrbitEvery1000Tape, s float64, dx0, dv0, dk *floa
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitEvery1000Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitEvery1000Tape
-	t1 := OrbitEvery1000Forward(&t, x0, v0, k, steps)
+	t := poolOrbitEvery1000Tape.Get().(*OrbitEvery1000Tape)
+	t1 := OrbitEvery1000Forward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitEvery1000Backward(&t, 1, &dx0, &dv0, &dk)
+	OrbitEvery1000Backward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -645,6 +762,34 @@ func (t *OrbitEvery10000Tape) Bytes() int {
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitEvery10000Tape) clearRefs() {
+	t.orbitEvery10000Loop1Tape.clearRefs()
+}
+
+// poolOrbitEvery10000Tape holds the OrbitEvery10000Tapes that
+// OrbitEvery10000Grad finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolOrbitEvery10000Tape = sync.Pool{New: func() any {
+	return new(OrbitEvery10000Tape)
+}}
+
+// release gives t back to poolOrbitEvery10000Tape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitEvery10000Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitEvery10000Tape.Put(t)
 }
 
 // OrbitEvery10000Forward runs OrbitEvery10000 and records in t what
@@ -723,12 +868,13 @@ func OrbitEvery10000Backward(t *OrbitEvery10000Tape, s float64, dx0, dv0, dk *fl
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitEvery10000Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitEvery10000Tape
-	t1 := OrbitEvery10000Forward(&t, x0, v0, k, steps)
+	t := poolOrbitEvery10000Tape.Get().(*OrbitEvery10000Tape)
+	t1 := OrbitEvery10000Forward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitEvery10000Backward(&t, 1, &dx0, &dv0, &dk)
+	OrbitEvery10000Backward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -795,6 +941,34 @@ func (t *OrbitEvery100000Tape) Bytes() int {
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitEvery100000Tape) clearRefs() {
+	t.orbitEvery100000Loop1Tape.clearRefs()
+}
+
+// poolOrbitEvery100000Tape holds the OrbitEvery100000Tapes that
+// OrbitEvery100000Grad finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolOrbitEvery100000Tape = sync.Pool{New: func() any {
+	return new(OrbitEvery100000Tape)
+}}
+
+// release gives t back to poolOrbitEvery100000Tape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitEvery100000Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitEvery100000Tape.Put(t)
 }
 
 // OrbitEvery100000Forward runs OrbitEvery100000 and records in t what
@@ -874,12 +1048,13 @@ func OrbitEvery100000Backward(t *OrbitEvery100000Tape, s float64, dx0, dv0, dk *
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitEvery100000Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitEvery100000Tape
-	t1 := OrbitEvery100000Forward(&t, x0, v0, k, steps)
+	t := poolOrbitEvery100000Tape.Get().(*OrbitEvery100000Tape)
+	t1 := OrbitEvery100000Forward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitEvery100000Backward(&t, 1, &dx0, &dv0, &dk)
+	OrbitEvery100000Backward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -2604,6 +2779,11 @@ func (t *orbitEvery10Loop1CallNoDtTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitEvery10Loop1CallNoDtTape) clearRefs() {}
+
 // orbitEvery10Loop1CallNoDtForward runs orbitEvery10Loop1 and records in t what
 // orbitEvery10Loop1CallNoDtBackward needs, after what the earlier calls since
 // t's holder began its run recorded; the first of them empties t, keeping its
@@ -2738,6 +2918,11 @@ func (t *orbitEvery100Loop1CallNoDtTape) Bytes() int {
 	n += len(t.calls) * 72
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitEvery100Loop1CallNoDtTape) clearRefs() {}
 
 // orbitEvery100Loop1CallNoDtForward runs orbitEvery100Loop1 and records in t
 // what orbitEvery100Loop1CallNoDtBackward needs, after what the earlier calls
@@ -2874,6 +3059,11 @@ func (t *orbitEvery1000Loop1CallNoDtTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitEvery1000Loop1CallNoDtTape) clearRefs() {}
+
 // orbitEvery1000Loop1CallNoDtForward runs orbitEvery1000Loop1 and records in t
 // what orbitEvery1000Loop1CallNoDtBackward needs, after what the earlier calls
 // since t's holder began its run recorded; the first of them empties t, keeping
@@ -3008,6 +3198,11 @@ func (t *orbitEvery10000Loop1CallNoDtTape) Bytes() int {
 	n += len(t.calls) * 72
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitEvery10000Loop1CallNoDtTape) clearRefs() {}
 
 // orbitEvery10000Loop1CallNoDtForward runs orbitEvery10000Loop1 and records in
 // t what orbitEvery10000Loop1CallNoDtBackward needs, after what the earlier
@@ -3144,6 +3339,11 @@ func (t *orbitEvery100000Loop1CallNoDtTape) Bytes() int {
 	n += len(t.calls) * 72
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitEvery100000Loop1CallNoDtTape) clearRefs() {}
 
 // orbitEvery100000Loop1CallNoDtForward runs orbitEvery100000Loop1 and records
 // in t what orbitEvery100000Loop1CallNoDtBackward needs, after what the earlier

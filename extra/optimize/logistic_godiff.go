@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 )
 
 // LogLossTape is what LogLossForward keeps of one run of LogLoss for
@@ -50,6 +51,36 @@ func (t *LogLossTape) Bytes() int {
 	n := 80
 	n += len(t.exp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossTape) clearRefs() {
+	t.w = nil
+	t.a = nil
+	t.y = nil
+}
+
+// poolLogLossTape holds the LogLossTapes that LogLossGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolLogLossTape = sync.Pool{New: func() any {
+	return new(LogLossTape)
+}}
+
+// release gives t back to poolLogLossTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogLossTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossTape.Put(t)
 }
 
 // LogLossForward runs LogLoss and records in t what LogLossBackward needs; t's
@@ -118,10 +149,11 @@ func LogLossBackward(t *LogLossTape, s float64, dw []float64) {
 // LogLossGrad returns LogLoss's result and its gradient with respect to w, in
 // that order (dw), computed by reverse-mode automatic differentiation.
 func LogLossGrad(w, a, y []float64, lambda float64) (float64, []float64) {
-	var t LogLossTape
-	t1 := LogLossForward(&t, w, a, y, lambda)
+	t := poolLogLossTape.Get().(*LogLossTape)
+	t1 := LogLossForward(t, w, a, y, lambda)
 	dw := make([]float64, len(w))
-	LogLossBackward(&t, 1, dw)
+	LogLossBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -211,14 +243,40 @@ func (t *LogLossHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossHVPTape) clearRefs() {}
+
+// poolLogLossHVPTape holds the LogLossHVPTapes that LogLossHVP finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLogLossHVPTape = sync.Pool{New: func() any {
+	return new(LogLossHVPTape)
+}}
+
+// release gives t back to poolLogLossHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogLossHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossHVPTape.Put(t)
+}
+
 // LogLossHVP returns LogLoss's result, its gradient with respect to w, and the
 // Hessian-vector product H·v for the direction (vw), in that order: H·v is
 // the directional derivative of the gradient along v, computed by forward-mode
 // differentiation of the reverse sweep, in a small constant times the
 // gradient's time.
 func LogLossHVP(w, a, y []float64, lambda float64, vw []float64) (float64, []float64, []float64) {
-	var t LogLossHVPTape
-	var dt LogLossHVPTape
+	t := poolLogLossHVPTape.Get().(*LogLossHVPTape)
+	dt := poolLogLossHVPTape.Get().(*LogLossHVPTape)
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
 	d := len(w)
@@ -282,5 +340,7 @@ func LogLossHVP(w, a, y []float64, lambda float64, vw []float64) (float64, []flo
 		dz2 = 0
 		ddz = 0
 	}
+	t.release()
+	dt.release()
 	return s + t6*r, dw2, ddw
 }

@@ -18,16 +18,27 @@ type Form struct {
 // round takes longer than -benchtime would otherwise get one.
 const minRounds = 10
 
+// callsPerTurn is the number of calls in a row of one form in a round
+// (see Ratios).
+const callsPerTurn = 3
+
 // Ratios times the objective (forms[0]) and each derivative form in turn,
-// one call each per round, for max(b.N, 10) rounds, and reports each
+// callsPerTurn calls each per round, for max(b.N, 10) rounds, and reports each
 // derivative's minimum time per call over the objective's minimum as the
 // metric "<name>/obj", ADBench's measure (its methodology keeps the
 // minimum too), and the objective's minimum in ns as "obj-ns". Alternating
 // the forms within one run exposes them all to the same load of a shared
 // machine. Each form runs once before timing starts, so a kept tape or
 // buffer is in its steady state, and the garbage collector runs before
-// each timed call, so no form pays for the garbage of the one before it
-// (each still pays for collections its own allocations cause). The
+// each form's turn, so no form pays for the garbage of the one before it
+// (each still pays for collections its own allocations cause). A turn is
+// callsPerTurn calls in a row, each timed, as a loop calling the form
+// makes them: FGrad's tapes wait in a sync.Pool, which a collection moves
+// aside and a second one empties, so the first call of a turn may find
+// the pool emptied by the collections before the forms before it (the
+// cost of a fresh tape, which the GradFresh forms time on every call),
+// and the fresh tape it allocates may start a collection that the second
+// call runs into; the third finds the tape given back, on a quiet heap. The
 // built-in ns/op is left out (a round's time means little); B/op and
 // allocs/op are per round, all forms together (BenchmarkForms has them
 // form by form).
@@ -46,9 +57,11 @@ func Ratios(b *testing.B, forms []Form) {
 	for range rounds {
 		for i, f := range forms {
 			runtime.GC()
-			start := time.Now()
-			f.Run()
-			best[i] = min(best[i], time.Since(start))
+			for range callsPerTurn {
+				start := time.Now()
+				f.Run()
+				best[i] = min(best[i], time.Since(start))
+			}
 		}
 	}
 	b.StopTimer()

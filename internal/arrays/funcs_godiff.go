@@ -5,6 +5,7 @@ package arrays
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // RodriguesRotatePointTape is what RodriguesRotatePointForward keeps of one run
@@ -113,6 +114,38 @@ func (t *RodriguesRotatePointTape) Bytes() int {
 	n += len(t.dwCrossPt) * 8
 	n += len(t.drotCrossPt) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RodriguesRotatePointTape) clearRefs() {
+	t.dot3Tape.clearRefs()
+	t.wCrossPt2 = nil
+	t.cross3Tape.clearRefs()
+	t.dot3Tape2.clearRefs()
+	t.cross3Tape2.clearRefs()
+}
+
+// poolRodriguesRotatePointTape holds the RodriguesRotatePointTapes that
+// RodriguesRotatePointVJP finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolRodriguesRotatePointTape = sync.Pool{New: func() any {
+	return new(RodriguesRotatePointTape)
+}}
+
+// release gives t back to poolRodriguesRotatePointTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *RodriguesRotatePointTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRodriguesRotatePointTape.Put(t)
 }
 
 // RodriguesRotatePointForward runs RodriguesRotatePoint and records in t what
@@ -287,13 +320,14 @@ func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]flo
 // sout: for each of rot and pt, the sum over the outputs of seed times
 // derivative (drot, dpt), computed by reverse-mode automatic differentiation.
 func RodriguesRotatePointVJP(rot, pt [3]float64, out, sout []float64) ([3]float64, [3]float64) {
-	var t RodriguesRotatePointTape
-	RodriguesRotatePointForward(&t, rot, pt, out)
+	t := poolRodriguesRotatePointTape.Get().(*RodriguesRotatePointTape)
+	RodriguesRotatePointForward(t, rot, pt, out)
 	var drot [3]float64
 	var dpt [3]float64
 	dout := make([]float64, len(out))
 	copy(dout, sout)
-	RodriguesRotatePointBackward(&t, &drot, &dpt, dout)
+	RodriguesRotatePointBackward(t, &drot, &dpt, dout)
+	t.release()
 	return drot, dpt
 }
 
@@ -386,6 +420,35 @@ func (t *QuadFormTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *QuadFormTape) clearRefs() {
+	t.rowDotTape.clearRefs()
+	t.dot3Tape.clearRefs()
+}
+
+// poolQuadFormTape holds the QuadFormTapes that QuadFormGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolQuadFormTape = sync.Pool{New: func() any {
+	return new(QuadFormTape)
+}}
+
+// release gives t back to poolQuadFormTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *QuadFormTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolQuadFormTape.Put(t)
+}
+
 // QuadFormForward runs QuadForm and records in t what QuadFormBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func QuadFormForward(t *QuadFormTape, m [3][3]float64, x [3]float64) float64 {
@@ -448,11 +511,12 @@ func QuadFormBackward(t *QuadFormTape, s float64, dm *[3][3]float64, dx *[3]floa
 // x, in that order (dm, dx), computed by reverse-mode automatic
 // differentiation.
 func QuadFormGrad(m [3][3]float64, x [3]float64) (float64, [3][3]float64, [3]float64) {
-	var t QuadFormTape
-	t1 := QuadFormForward(&t, m, x)
+	t := poolQuadFormTape.Get().(*QuadFormTape)
+	t1 := QuadFormForward(t, m, x)
 	var dm [3][3]float64
 	var dx [3]float64
-	QuadFormBackward(&t, 1, &dm, &dx)
+	QuadFormBackward(t, 1, &dm, &dx)
+	t.release()
 	return t1, dm, dx
 }
 
@@ -520,6 +584,34 @@ func (t *CopyThenModifyTape) Bytes() int {
 	n := 64
 	n += t.scaleFirstTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CopyThenModifyTape) clearRefs() {
+	t.scaleFirstTape.clearRefs()
+}
+
+// poolCopyThenModifyTape holds the CopyThenModifyTapes that CopyThenModifyGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolCopyThenModifyTape = sync.Pool{New: func() any {
+	return new(CopyThenModifyTape)
+}}
+
+// release gives t back to poolCopyThenModifyTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *CopyThenModifyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCopyThenModifyTape.Put(t)
 }
 
 // CopyThenModifyForward runs CopyThenModify and records in t what
@@ -652,11 +744,12 @@ func CopyThenModifyBackward(t *CopyThenModifyTape, s float64, da *[3]float64, dk
 // respect to a and k, in that order (da, dk), computed by reverse-mode
 // automatic differentiation.
 func CopyThenModifyGrad(a [3]float64, k float64) (float64, [3]float64, float64) {
-	var t CopyThenModifyTape
-	t1 := CopyThenModifyForward(&t, a, k)
+	t := poolCopyThenModifyTape.Get().(*CopyThenModifyTape)
+	t1 := CopyThenModifyForward(t, a, k)
 	var da [3]float64
 	var dk float64
-	CopyThenModifyBackward(&t, 1, &da, &dk)
+	CopyThenModifyBackward(t, 1, &da, &dk)
+	t.release()
 	return t1, da, dk
 }
 
@@ -787,6 +880,34 @@ func (t *EnergyTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *EnergyTape) clearRefs() {
+	t.bodyPotentialTape.clearRefs()
+}
+
+// poolEnergyTape holds the EnergyTapes that EnergyGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolEnergyTape = sync.Pool{New: func() any {
+	return new(EnergyTape)
+}}
+
+// release gives t back to poolEnergyTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *EnergyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolEnergyTape.Put(t)
+}
+
 // EnergyForward runs Energy and records in t what EnergyBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func EnergyForward(t *EnergyTape, b Body, g [3]float64) float64 {
@@ -831,11 +952,12 @@ func EnergyBackward(t *EnergyTape, s float64, db *Body, dg *[3]float64) {
 // EnergyGrad returns Energy's result and its gradient with respect to b and g,
 // in that order (db, dg), computed by reverse-mode automatic differentiation.
 func EnergyGrad(b Body, g [3]float64) (float64, Body, [3]float64) {
-	var t EnergyTape
-	t1 := EnergyForward(&t, b, g)
+	t := poolEnergyTape.Get().(*EnergyTape)
+	t1 := EnergyForward(t, b, g)
 	var db Body
 	var dg [3]float64
-	EnergyBackward(&t, 1, &db, &dg)
+	EnergyBackward(t, 1, &db, &dg)
+	t.release()
 	return t1, db, dg
 }
 
@@ -928,6 +1050,35 @@ func (t *RotateTape) Bytes() int {
 	n += t.dot3Tape2.Bytes()
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RotateTape) clearRefs() {
+	t.dot3Tape.clearRefs()
+	t.dot3Tape2.clearRefs()
+}
+
+// poolRotateTape holds the RotateTapes that RotateVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolRotateTape = sync.Pool{New: func() any {
+	return new(RotateTape)
+}}
+
+// release gives t back to poolRotateTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RotateTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRotateTape.Put(t)
 }
 
 // RotateForward runs Rotate and records in t what RotateBackward needs; t's
@@ -1067,11 +1218,12 @@ func RotateBackward(t *RotateTape, s [3]float64, drot, dpt *[3]float64) {
 // seeds s: for each of rot and pt, the sum over the outputs of seed times
 // derivative (drot, dpt), computed by reverse-mode automatic differentiation.
 func RotateVJP(rot, pt, s [3]float64) ([3]float64, [3]float64, [3]float64) {
-	var t RotateTape
-	t1 := RotateForward(&t, rot, pt)
+	t := poolRotateTape.Get().(*RotateTape)
+	t1 := RotateForward(t, rot, pt)
 	var drot [3]float64
 	var dpt [3]float64
-	RotateBackward(&t, s, &drot, &dpt)
+	RotateBackward(t, s, &drot, &dpt)
+	t.release()
 	return t1, drot, dpt
 }
 
@@ -1318,6 +1470,39 @@ func (t *WholeSlicesTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *WholeSlicesTape) clearRefs() {
+	t.sumSquaresTape.clearRefs()
+	t.normAfterScaleTape.clearRefs()
+	t.scaleAllTape.clearRefs()
+	t.sumSquaresTape2.clearRefs()
+	t.sumSquaresTape3.clearRefs()
+	t.sumSquaresTape4.clearRefs()
+}
+
+// poolWholeSlicesTape holds the WholeSlicesTapes that WholeSlicesGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolWholeSlicesTape = sync.Pool{New: func() any {
+	return new(WholeSlicesTape)
+}}
+
+// release gives t back to poolWholeSlicesTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *WholeSlicesTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolWholeSlicesTape.Put(t)
+}
+
 // WholeSlicesForward runs WholeSlices and records in t what WholeSlicesBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func WholeSlicesForward(t *WholeSlicesTape, g [3]float64, k float64) float64 {
@@ -1402,11 +1587,12 @@ func WholeSlicesBackward(t *WholeSlicesTape, s float64, dg *[3]float64, dk *floa
 // g and k, in that order (dg, dk), computed by reverse-mode automatic
 // differentiation.
 func WholeSlicesGrad(g [3]float64, k float64) (float64, [3]float64, float64) {
-	var t WholeSlicesTape
-	t1 := WholeSlicesForward(&t, g, k)
+	t := poolWholeSlicesTape.Get().(*WholeSlicesTape)
+	t1 := WholeSlicesForward(t, g, k)
 	var dg [3]float64
 	var dk float64
-	WholeSlicesBackward(&t, 1, &dg, &dk)
+	WholeSlicesBackward(t, 1, &dg, &dk)
+	t.release()
 	return t1, dg, dk
 }
 
@@ -1493,6 +1679,34 @@ func (t *ProjectTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ProjectTape) clearRefs() {
+	t.rodriguesTape.clearRefs()
+}
+
+// poolProjectTape holds the ProjectTapes that ProjectVJP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolProjectTape = sync.Pool{New: func() any {
+	return new(ProjectTape)
+}}
+
+// release gives t back to poolProjectTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ProjectTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolProjectTape.Put(t)
+}
+
 // ProjectForward runs Project and records in t what ProjectBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ProjectForward(t *ProjectTape, rot, c, x [3]float64, f float64) [2]float64 {
@@ -1576,13 +1790,14 @@ func ProjectBackward(t *ProjectTape, s [2]float64, drot, dc, dx *[3]float64, df 
 // derivative (drot, dc, dx, df), computed by reverse-mode automatic
 // differentiation.
 func ProjectVJP(rot, c, x [3]float64, f float64, s [2]float64) ([2]float64, [3]float64, [3]float64, [3]float64, float64) {
-	var t ProjectTape
-	t1 := ProjectForward(&t, rot, c, x, f)
+	t := poolProjectTape.Get().(*ProjectTape)
+	t1 := ProjectForward(t, rot, c, x, f)
 	var drot [3]float64
 	var dc [3]float64
 	var dx [3]float64
 	var df float64
-	ProjectBackward(&t, s, &drot, &dc, &dx, &df)
+	ProjectBackward(t, s, &drot, &dc, &dx, &df)
+	t.release()
 	return t1, drot, dc, dx, df
 }
 
@@ -1654,6 +1869,35 @@ func (t *RotateTwiceTape) Bytes() int {
 	n += t.rodriguesTape.Bytes()
 	n += t.rodriguesTape2.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RotateTwiceTape) clearRefs() {
+	t.rodriguesTape.clearRefs()
+	t.rodriguesTape2.clearRefs()
+}
+
+// poolRotateTwiceTape holds the RotateTwiceTapes that RotateTwiceVJP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolRotateTwiceTape = sync.Pool{New: func() any {
+	return new(RotateTwiceTape)
+}}
+
+// release gives t back to poolRotateTwiceTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RotateTwiceTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRotateTwiceTape.Put(t)
 }
 
 // RotateTwiceForward runs RotateTwice and records in t what RotateTwiceBackward
@@ -1757,11 +2001,12 @@ func RotateTwiceBackward(t *RotateTwiceTape, s [3]float64, drot, dpt *[3]float64
 // times derivative (drot, dpt), computed by reverse-mode automatic
 // differentiation.
 func RotateTwiceVJP(rot, pt, s [3]float64) ([3]float64, [3]float64, [3]float64) {
-	var t RotateTwiceTape
-	t1 := RotateTwiceForward(&t, rot, pt)
+	t := poolRotateTwiceTape.Get().(*RotateTwiceTape)
+	t1 := RotateTwiceForward(t, rot, pt)
 	var drot [3]float64
 	var dpt [3]float64
-	RotateTwiceBackward(&t, s, &drot, &dpt)
+	RotateTwiceBackward(t, s, &drot, &dpt)
+	t.release()
 	return t1, drot, dpt
 }
 
@@ -1861,6 +2106,34 @@ func (t *MixedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MixedTape) clearRefs() {
+	t.bodyScaledTape.clearRefs()
+}
+
+// poolMixedTape holds the MixedTapes that MixedVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolMixedTape = sync.Pool{New: func() any {
+	return new(MixedTape)
+}}
+
+// release gives t back to poolMixedTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *MixedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMixedTape.Put(t)
+}
+
 // MixedForward runs Mixed and records in t what MixedBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MixedForward(t *MixedTape, b Body, k float64) ([3]float64, float64) {
@@ -1924,11 +2197,12 @@ func MixedBackward(t *MixedTape, s1 [3]float64, s2 float64, db *Body, dk *float6
 // seeds s1 and s2: for each of b and k, the sum over the outputs of seed times
 // derivative (db, dk), computed by reverse-mode automatic differentiation.
 func MixedVJP(b Body, k float64, s1 [3]float64, s2 float64) ([3]float64, float64, Body, float64) {
-	var t MixedTape
-	t1, t2 := MixedForward(&t, b, k)
+	t := poolMixedTape.Get().(*MixedTape)
+	t1, t2 := MixedForward(t, b, k)
 	var db Body
 	var dk float64
-	MixedBackward(&t, s1, s2, &db, &dk)
+	MixedBackward(t, s1, s2, &db, &dk)
+	t.release()
 	return t1, t2, db, dk
 }
 
@@ -2323,6 +2597,35 @@ func (t *CamResidualTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CamResidualTape) clearRefs() {
+	t.camRotatedTape.clearRefs()
+	t.camFocalTape.clearRefs()
+}
+
+// poolCamResidualTape holds the CamResidualTapes that ResidualVJP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolCamResidualTape = sync.Pool{New: func() any {
+	return new(CamResidualTape)
+}}
+
+// release gives t back to poolCamResidualTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *CamResidualTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCamResidualTape.Put(t)
+}
+
 // ResidualForward runs Residual and records in t what CamResidualBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func (c *Cam) ResidualForward(t *CamResidualTape, x [3]float64, obs [2]float64) [2]float64 {
@@ -2390,11 +2693,12 @@ func CamResidualBackward(t *CamResidualTape, s [2]float64, dc *Cam, dx *[3]float
 // the seeds s: for each of c and x, the sum over the outputs of seed times
 // derivative (dc, dx), computed by reverse-mode automatic differentiation.
 func (c *Cam) ResidualVJP(x [3]float64, obs, s [2]float64) ([2]float64, *Cam, [3]float64) {
-	var t CamResidualTape
-	t1 := c.ResidualForward(&t, x, obs)
+	t := poolCamResidualTape.Get().(*CamResidualTape)
+	t1 := c.ResidualForward(t, x, obs)
 	dc := new(Cam)
 	var dx [3]float64
-	CamResidualBackward(&t, s, dc, &dx)
+	CamResidualBackward(t, s, dc, &dx)
+	t.release()
 	return t1, dc, dx
 }
 
@@ -2461,6 +2765,11 @@ func (t *dot3CallTape) Bytes() int {
 	n += len(t.calls) * 48
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dot3CallTape) clearRefs() {}
 
 // dot3CallForward runs dot3 and records in t what dot3CallBackward needs, after
 // what the earlier calls since t's holder began its run recorded; the first of
@@ -2555,6 +2864,11 @@ func (t *cross3CallTape) Bytes() int {
 	n += len(t.calls) * 96
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *cross3CallTape) clearRefs() {}
 
 // cross3CallForward runs cross3 and records in t what cross3CallBackward needs,
 // after what the earlier calls since t's holder began its run recorded; the
@@ -2712,6 +3026,11 @@ func (t *rowDotCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *rowDotCallTape) clearRefs() {}
+
 // rowDotCallForward runs rowDot and records in t what rowDotCallBackward needs,
 // after what the earlier calls since t's holder began its run recorded; the
 // first of them empties t, keeping its memory.
@@ -2828,6 +3147,13 @@ func (t *scaleFirstCallTape) Bytes() int {
 	n += len(t.calls) * 24
 	n += t.dot3Tape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *scaleFirstCallTape) clearRefs() {
+	t.dot3Tape.clearRefs()
 }
 
 // scaleFirstCallForward runs scaleFirst and records in t what
@@ -2961,6 +3287,13 @@ func (t *bodyPotentialCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *bodyPotentialCallTape) clearRefs() {
+	t.dot3Tape.clearRefs()
+}
+
 // bodyPotentialCallForward runs bodyPotential and records in t what
 // bodyPotentialCallBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -3058,6 +3391,13 @@ func (t *sumSquaresCallTape) Bytes() int {
 	n += len(t.calls) * 32
 	n += len(t.x) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *sumSquaresCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // sumSquaresCallForward runs sumSquares and records in t what
@@ -3161,6 +3501,14 @@ func (t *normAfterScaleCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *normAfterScaleCallTape) clearRefs() {
+	t.scaleAllTape.clearRefs()
+	t.sumSquaresTape.clearRefs()
+}
+
 // normAfterScaleCallForward runs normAfterScale and records in t what
 // normAfterScaleCallBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -3260,6 +3608,13 @@ func (t *scaleAllCallTape) Bytes() int {
 	n += len(t.calls) * 40
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *scaleAllCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // scaleAllCallForward runs scaleAll and records in t what scaleAllCallBackward
@@ -3453,6 +3808,15 @@ func (t *rodriguesCallTape) Bytes() int {
 	n += len(t.elem2) * 8
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *rodriguesCallTape) clearRefs() {
+	t.dot3Tape.clearRefs()
+	t.crossTape.clearRefs()
+	t.dot3Tape2.clearRefs()
 }
 
 // rodriguesCallForward runs rodrigues and records in t what
@@ -3665,6 +4029,11 @@ func (t *crossCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *crossCallTape) clearRefs() {}
+
 // crossCallForward runs cross and records in t what crossCallBackward needs,
 // after what the earlier calls since t's holder began its run recorded; the
 // first of them empties t, keeping its memory.
@@ -3825,6 +4194,11 @@ func (t *bodyScaledCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *bodyScaledCallTape) clearRefs() {}
+
 // bodyScaledCallForward runs bodyScaled and records in t what
 // bodyScaledCallBackward needs, after what the earlier calls since t's holder
 // began its run recorded; the first of them empties t, keeping its memory.
@@ -3926,6 +4300,11 @@ func (t *camRotatedCallTape) Bytes() int {
 	n += len(t.elem2) * 8
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *camRotatedCallTape) clearRefs() {}
 
 // camRotatedCallForward runs camRotated and records in t what
 // camRotatedCallBackward needs, after what the earlier calls since t's holder
@@ -4030,6 +4409,13 @@ func (t *camFocalCallTape) Bytes() int {
 	n += len(t.calls) * 24
 	n += t.dot3Tape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *camFocalCallTape) clearRefs() {
+	t.dot3Tape.clearRefs()
 }
 
 // camFocalCallForward runs camFocal and records in t what camFocalCallBackward

@@ -5,6 +5,7 @@ package calls
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // NeuronTape is what NeuronForward keeps of one run of Neuron for
@@ -318,6 +319,34 @@ func (t *SoftplusSumTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SoftplusSumTape) clearRefs() {
+	t.xs = nil
+}
+
+// poolSoftplusSumTape holds the SoftplusSumTapes that SoftplusSumGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolSoftplusSumTape = sync.Pool{New: func() any {
+	return new(SoftplusSumTape)
+}}
+
+// release gives t back to poolSoftplusSumTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SoftplusSumTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSoftplusSumTape.Put(t)
+}
+
 // SoftplusSumForward runs SoftplusSum and records in t what SoftplusSumBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func SoftplusSumForward(t *SoftplusSumTape, xs []float64, k float64) float64 {
@@ -391,11 +420,12 @@ func SoftplusSumBackward(t *SoftplusSumTape, s float64, dxs []float64, dk *float
 // xs and k, in that order (dxs, dk), computed by reverse-mode automatic
 // differentiation.
 func SoftplusSumGrad(xs []float64, k float64) (float64, []float64, float64) {
-	var t SoftplusSumTape
-	t1 := SoftplusSumForward(&t, xs, k)
+	t := poolSoftplusSumTape.Get().(*SoftplusSumTape)
+	t1 := SoftplusSumForward(t, xs, k)
 	dxs := make([]float64, len(xs))
 	var dk float64
-	SoftplusSumBackward(&t, 1, dxs, &dk)
+	SoftplusSumBackward(t, 1, dxs, &dk)
+	t.release()
 	return t1, dxs, dk
 }
 
@@ -813,6 +843,39 @@ func (t *MixtureTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MixtureTape) clearRefs() {
+	t.w = nil
+	t.xs = nil
+	t.logSumExpTape.clearRefs()
+	t.logSumExpTape2.clearRefs()
+	t.dotTape.clearRefs()
+	t.dotTape2.clearRefs()
+}
+
+// poolMixtureTape holds the MixtureTapes that MixtureGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolMixtureTape = sync.Pool{New: func() any {
+	return new(MixtureTape)
+}}
+
+// release gives t back to poolMixtureTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MixtureTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMixtureTape.Put(t)
+}
+
 // MixtureForward runs Mixture and records in t what MixtureBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
@@ -893,11 +956,12 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 // b, in that order (dw, db), computed by reverse-mode automatic
 // differentiation.
 func MixtureGrad(w, b, xs []float64) (float64, []float64, []float64) {
-	var t MixtureTape
-	t1 := MixtureForward(&t, w, b, xs)
+	t := poolMixtureTape.Get().(*MixtureTape)
+	t1 := MixtureForward(t, w, b, xs)
 	dw := make([]float64, len(w))
 	db := make([]float64, len(b))
-	MixtureBackward(&t, 1, dw, db)
+	MixtureBackward(t, 1, dw, db)
+	t.release()
 	return t1, dw, db
 }
 
@@ -1001,6 +1065,39 @@ func (t *TwoLayersTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *TwoLayersTape) clearRefs() {
+	t.w1 = nil
+	t.w2 = nil
+	t.layerTape.clearRefs()
+	t.scaleInPlaceTape.clearRefs()
+	t.y2 = nil
+	t.layerTape2.clearRefs()
+}
+
+// poolTwoLayersTape holds the TwoLayersTapes that TwoLayersGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolTwoLayersTape = sync.Pool{New: func() any {
+	return new(TwoLayersTape)
+}}
+
+// release gives t back to poolTwoLayersTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *TwoLayersTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolTwoLayersTape.Put(t)
+}
+
 // TwoLayersForward runs TwoLayers and records in t what TwoLayersBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []float64) float64 {
@@ -1074,8 +1171,8 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 // b1, w2 and k, in that order (dw1, db1, dw2, dk), computed by reverse-mode
 // automatic differentiation.
 func TwoLayersGrad(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []float64) (float64, [][]float64, []float64, [][]float64, float64) {
-	var t TwoLayersTape
-	t1 := TwoLayersForward(&t, w1, b1, w2, k, x)
+	t := poolTwoLayersTape.Get().(*TwoLayersTape)
+	t1 := TwoLayersForward(t, w1, b1, w2, k, x)
 	dw1 := make([][]float64, len(w1))
 	for i := range w1 {
 		dw1[i] = make([]float64, len(w1[i]))
@@ -1086,7 +1183,8 @@ func TwoLayersGrad(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []
 		dw2[i2] = make([]float64, len(w2[i2]))
 	}
 	var dk float64
-	TwoLayersBackward(&t, 1, dw1, db1, dw2, &dk)
+	TwoLayersBackward(t, 1, dw1, db1, dw2, &dk)
+	t.release()
 	return t1, dw1, db1, dw2, dk
 }
 
@@ -1147,6 +1245,34 @@ func (t *ApplyTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ApplyTape) clearRefs() {
+	t.layerTape.clearRefs()
+}
+
+// poolApplyTape holds the ApplyTapes that ApplyVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolApplyTape = sync.Pool{New: func() any {
+	return new(ApplyTape)
+}}
+
+// release gives t back to poolApplyTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *ApplyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolApplyTape.Put(t)
+}
+
 // ApplyForward runs Apply and records in t what ApplyBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ApplyForward(t *ApplyTape, out []float64, w [][]float64, b, x []float64) {
@@ -1174,8 +1300,8 @@ func ApplyBackward(t *ApplyTape, dout []float64, dw [][]float64, db []float64) {
 // w and b, the sum over the outputs of seed times derivative (dw, db), computed
 // by reverse-mode automatic differentiation.
 func ApplyVJP(out []float64, w [][]float64, b, x, sout []float64) ([][]float64, []float64) {
-	var t ApplyTape
-	ApplyForward(&t, out, w, b, x)
+	t := poolApplyTape.Get().(*ApplyTape)
+	ApplyForward(t, out, w, b, x)
 	dout := make([]float64, len(out))
 	copy(dout, sout)
 	dw := make([][]float64, len(w))
@@ -1183,7 +1309,8 @@ func ApplyVJP(out []float64, w [][]float64, b, x, sout []float64) ([][]float64, 
 		dw[i] = make([]float64, len(w[i]))
 	}
 	db := make([]float64, len(b))
-	ApplyBackward(&t, dout, dw, db)
+	ApplyBackward(t, dout, dw, db)
+	t.release()
 	return dw, db
 }
 
@@ -1239,6 +1366,34 @@ func (t *PeakTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *PeakTape) clearRefs() {
+	t.x = nil
+	t.logSumExpTape.clearRefs()
+}
+
+// poolPeakTape holds the PeakTapes that PeakGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolPeakTape = sync.Pool{New: func() any {
+	return new(PeakTape)
+}}
+
+// release gives t back to poolPeakTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *PeakTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolPeakTape.Put(t)
+}
+
 // PeakForward runs Peak and records in t what PeakBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func PeakForward(t *PeakTape, x []float64) float64 {
@@ -1271,10 +1426,11 @@ func PeakBackward(t *PeakTape, s float64, dx []float64) {
 // PeakGrad returns Peak's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func PeakGrad(x []float64) (float64, []float64) {
-	var t PeakTape
-	t1 := PeakForward(&t, x)
+	t := poolPeakTape.Get().(*PeakTape)
+	t1 := PeakForward(t, x)
 	dx := make([]float64, len(x))
-	PeakBackward(&t, 1, dx)
+	PeakBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1383,6 +1539,39 @@ func (t *MLPLossTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MLPLossTape) clearRefs() {
+	t.mHiddenB = nil
+	t.mOutB = nil
+	t.layerApplyTape.clearRefs()
+	t.layerApplyTape2.clearRefs()
+	t.mlpGainTape.clearRefs()
+	t.penaltyFlatTape.clearRefs()
+}
+
+// poolMLPLossTape holds the MLPLossTapes that LossGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolMLPLossTape = sync.Pool{New: func() any {
+	return new(MLPLossTape)
+}}
+
+// release gives t back to poolMLPLossTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MLPLossTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMLPLossTape.Put(t)
+}
+
 // LossForward runs Loss and records in t what MLPLossBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
@@ -1465,8 +1654,8 @@ func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 // LossGrad returns Loss's result and its gradient with respect to m, in that
 // order (dm), computed by reverse-mode automatic differentiation.
 func (m *MLP) LossGrad(x []float64, y float64) (float64, *MLP) {
-	var t MLPLossTape
-	t1 := m.LossForward(&t, x, y)
+	t := poolMLPLossTape.Get().(*MLPLossTape)
+	t1 := m.LossForward(t, x, y)
 	dm := new(MLP)
 	dm.Hidden.W = make([][]float64, len(m.Hidden.W))
 	for i := range m.Hidden.W {
@@ -1478,7 +1667,8 @@ func (m *MLP) LossGrad(x []float64, y float64) (float64, *MLP) {
 		dm.Out.W[i2] = make([]float64, len(m.Out.W[i2]))
 	}
 	dm.Out.B = make([]float64, len(m.Out.B))
-	MLPLossBackward(&t, 1, dm)
+	MLPLossBackward(t, 1, dm)
+	t.release()
 	return t1, dm
 }
 
@@ -1614,6 +1804,35 @@ func (t *FilledTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *FilledTape) clearRefs() {
+	t.out2 = nil
+	t.fillEvenTape.clearRefs()
+}
+
+// poolFilledTape holds the FilledTapes that FilledGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolFilledTape = sync.Pool{New: func() any {
+	return new(FilledTape)
+}}
+
+// release gives t back to poolFilledTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *FilledTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolFilledTape.Put(t)
+}
+
 // FilledForward runs Filled and records in t what FilledBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func FilledForward(t *FilledTape, x float64) float64 {
@@ -1662,10 +1881,11 @@ func FilledBackward(t *FilledTape, s float64, dx *float64) {
 // FilledGrad returns Filled's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func FilledGrad(x float64) (float64, float64) {
-	var t FilledTape
-	t1 := FilledForward(&t, x)
+	t := poolFilledTape.Get().(*FilledTape)
+	t1 := FilledForward(t, x)
 	var dx float64
-	FilledBackward(&t, 1, &dx)
+	FilledBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -2158,6 +2378,13 @@ func (t *logSumExpCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *logSumExpCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // logSumExpCallForward runs logSumExp and records in t what
 // logSumExpCallBackward needs, after what the earlier calls since t's holder
 // began its run recorded; the first of them empties t, keeping its memory.
@@ -2298,6 +2525,13 @@ func (t *logSumExpCallFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *logSumExpCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // logSumExpCallFixedXForward runs logSumExp and records in t what
 // logSumExpCallFixedXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -2428,6 +2662,13 @@ func (t *dotCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // dotCallForward runs dot and records in t what dotCallBackward needs, after
 // what the earlier calls since t's holder began its run recorded; the first of
 // them empties t, keeping its memory.
@@ -2520,6 +2761,13 @@ func (t *dotCallFixedABTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallFixedABTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
@@ -2652,6 +2900,14 @@ func (t *layerCallNoXFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *layerCallNoXFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.dotTape.clearRefs()
+}
+
 // layerCallNoXFixedXForward runs layer and records in t what
 // layerCallNoXFixedXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -2748,6 +3004,13 @@ func (t *dotCallAFixedBTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallAFixedBTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // dotCallAFixedBForward runs dot and records in t what dotCallAFixedBBackward
 // needs, after what the earlier calls since t's holder began its run recorded;
 // the first of them empties t, keeping its memory.
@@ -2825,6 +3088,13 @@ func (t *scaleInPlaceCallTape) Bytes() int {
 	n += len(t.calls) * 40
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *scaleInPlaceCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // scaleInPlaceCallForward runs scaleInPlace and records in t what
@@ -2929,6 +3199,14 @@ func (t *layerCallFixedWXTape) Bytes() int {
 	n += t.dotTape.Bytes()
 	n += len(t.tanh) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *layerCallFixedWXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.dotTape.clearRefs()
 }
 
 // layerCallFixedWXForward runs layer and records in t what
@@ -3094,6 +3372,14 @@ func (t *layerApplyCallNoXFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *layerApplyCallNoXFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.dotTape.clearRefs()
+}
+
 // layerApplyCallNoXFixedXForward runs layerApply and records in t what
 // layerApplyCallNoXFixedXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -3208,6 +3494,14 @@ func (t *layerApplyCallFixedLWXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *layerApplyCallFixedLWXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.dotTape.clearRefs()
+}
+
 // layerApplyCallFixedLWXForward runs layerApply and records in t what
 // layerApplyCallFixedLWXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -3317,6 +3611,11 @@ func (t *mlpGainCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *mlpGainCallTape) clearRefs() {}
+
 // mlpGainCallForward runs mlpGain and records in t what mlpGainCallBackward
 // needs, after what the earlier calls since t's holder began its run recorded;
 // the first of them empties t, keeping its memory.
@@ -3376,6 +3675,13 @@ func (t *penaltyFlatCallNoLamFixedLBTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 32
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *penaltyFlatCallNoLamFixedLBTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // penaltyFlatCallNoLamFixedLBForward runs penaltyFlat and records in t what
@@ -3528,6 +3834,16 @@ func (t *fillEvenCallFixedOutTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *fillEvenCallFixedOutTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	if t.fillOddTape != nil {
+		t.fillOddTape.clearRefs()
+	}
+}
+
 // fillEvenCallFixedOutForward runs fillEven and records in t what
 // fillEvenCallFixedOutBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -3642,6 +3958,16 @@ func (t *fillOddCallFixedOutTape) Bytes() int {
 		n += t.fillEvenTape.Bytes()
 	}
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *fillOddCallFixedOutTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	if t.fillEvenTape != nil {
+		t.fillEvenTape.clearRefs()
+	}
 }
 
 // fillOddCallFixedOutForward runs fillOdd and records in t what

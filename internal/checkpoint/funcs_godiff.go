@@ -5,6 +5,7 @@ package checkpoint
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // MixtureTape is what MixtureForward keeps of one run of Mixture for
@@ -98,6 +99,38 @@ func (t *MixtureTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MixtureTape) clearRefs() {
+	t.mixtureLoop1Tape.clearRefs()
+	t.theta = nil
+	t.xs = nil
+	t.lseTape.clearRefs()
+	t.comp2 = nil
+}
+
+// poolMixtureTape holds the MixtureTapes that MixtureGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolMixtureTape = sync.Pool{New: func() any {
+	return new(MixtureTape)
+}}
+
+// release gives t back to poolMixtureTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MixtureTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMixtureTape.Put(t)
+}
+
 // MixtureForward runs Mixture and records in t what MixtureBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MixtureForward(t *MixtureTape, theta, xs []float64) float64 {
@@ -185,10 +218,11 @@ func MixtureBackward(t *MixtureTape, s float64, dtheta []float64) {
 // MixtureGrad returns Mixture's result and its gradient with respect to theta,
 // in that order (dtheta), computed by reverse-mode automatic differentiation.
 func MixtureGrad(theta, xs []float64) (float64, []float64) {
-	var t MixtureTape
-	t1 := MixtureForward(&t, theta, xs)
+	t := poolMixtureTape.Get().(*MixtureTape)
+	t1 := MixtureForward(t, theta, xs)
 	dtheta := make([]float64, len(theta))
-	MixtureBackward(&t, 1, dtheta)
+	MixtureBackward(t, 1, dtheta)
+	t.release()
 	return t1, dtheta
 }
 
@@ -292,6 +326,37 @@ func (t *MixtureRecordedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MixtureRecordedTape) clearRefs() {
+	t.theta = nil
+	t.xs = nil
+	t.lseTape.clearRefs()
+	t.lseTape2.clearRefs()
+}
+
+// poolMixtureRecordedTape holds the MixtureRecordedTapes that
+// MixtureRecordedGrad finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolMixtureRecordedTape = sync.Pool{New: func() any {
+	return new(MixtureRecordedTape)
+}}
+
+// release gives t back to poolMixtureRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *MixtureRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMixtureRecordedTape.Put(t)
+}
+
 // MixtureRecordedForward runs MixtureRecorded and records in t what
 // MixtureRecordedBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -385,10 +450,11 @@ func MixtureRecordedBackward(t *MixtureRecordedTape, s float64, dtheta []float64
 // respect to theta, in that order (dtheta), computed by reverse-mode automatic
 // differentiation.
 func MixtureRecordedGrad(theta, xs []float64) (float64, []float64) {
-	var t MixtureRecordedTape
-	t1 := MixtureRecordedForward(&t, theta, xs)
+	t := poolMixtureRecordedTape.Get().(*MixtureRecordedTape)
+	t1 := MixtureRecordedForward(t, theta, xs)
 	dtheta := make([]float64, len(theta))
-	MixtureRecordedBackward(&t, 1, dtheta)
+	MixtureRecordedBackward(t, 1, dtheta)
+	t.release()
 	return t1, dtheta
 }
 
@@ -439,6 +505,37 @@ func (t *BatchTape) Bytes() int {
 	n := 80
 	n += t.batchLoop1Tape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *BatchTape) clearRefs() {
+	t.batchLoop1Tape.clearRefs()
+	t.w = nil
+	t.x = nil
+	t.y = nil
+}
+
+// poolBatchTape holds the BatchTapes that BatchGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolBatchTape = sync.Pool{New: func() any {
+	return new(BatchTape)
+}}
+
+// release gives t back to poolBatchTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *BatchTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolBatchTape.Put(t)
 }
 
 // BatchForward runs Batch and records in t what BatchBackward needs; t's
@@ -498,11 +595,12 @@ func BatchBackward(t *BatchTape, s float64, dw []float64, db *float64) {
 // BatchGrad returns Batch's result and its gradient with respect to w and b, in
 // that order (dw, db), computed by reverse-mode automatic differentiation.
 func BatchGrad(w []float64, b float64, x, y []float64) (float64, []float64, float64) {
-	var t BatchTape
-	t1 := BatchForward(&t, w, b, x, y)
+	t := poolBatchTape.Get().(*BatchTape)
+	t1 := BatchForward(t, w, b, x, y)
 	dw := make([]float64, len(w))
 	var db float64
-	BatchBackward(&t, 1, dw, &db)
+	BatchBackward(t, 1, dw, &db)
+	t.release()
 	return t1, dw, db
 }
 
@@ -583,6 +681,36 @@ func (t *BatchRecordedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *BatchRecordedTape) clearRefs() {
+	t.w = nil
+	t.x = nil
+	t.y = nil
+}
+
+// poolBatchRecordedTape holds the BatchRecordedTapes that BatchRecordedGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolBatchRecordedTape = sync.Pool{New: func() any {
+	return new(BatchRecordedTape)
+}}
+
+// release gives t back to poolBatchRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *BatchRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolBatchRecordedTape.Put(t)
+}
+
 // BatchRecordedForward runs BatchRecorded and records in t what
 // BatchRecordedBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -656,11 +784,12 @@ func BatchRecordedBackward(t *BatchRecordedTape, s float64, dw []float64, db *fl
 // respect to w and b, in that order (dw, db), computed by reverse-mode
 // automatic differentiation.
 func BatchRecordedGrad(w []float64, b float64, x, y []float64) (float64, []float64, float64) {
-	var t BatchRecordedTape
-	t1 := BatchRecordedForward(&t, w, b, x, y)
+	t := poolBatchRecordedTape.Get().(*BatchRecordedTape)
+	t1 := BatchRecordedForward(t, w, b, x, y)
 	dw := make([]float64, len(w))
 	var db float64
-	BatchRecordedBackward(&t, 1, dw, &db)
+	BatchRecordedBackward(t, 1, dw, &db)
+	t.release()
 	return t1, dw, db
 }
 
@@ -728,6 +857,38 @@ func (t *LayerTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LayerTape) clearRefs() {
+	t.wh = nil
+	t.layerLoop1Tape.clearRefs()
+	t.v = nil
+	t.x = nil
+	t.hidden2 = nil
+}
+
+// poolLayerTape holds the LayerTapes that LayerGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolLayerTape = sync.Pool{New: func() any {
+	return new(LayerTape)
+}}
+
+// release gives t back to poolLayerTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *LayerTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLayerTape.Put(t)
+}
+
 // LayerForward runs Layer and records in t what LayerBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func LayerForward(t *LayerTape, wh, v, x []float64) float64 {
@@ -785,11 +946,12 @@ func LayerBackward(t *LayerTape, s float64, dwh, dv []float64) {
 // LayerGrad returns Layer's result and its gradient with respect to wh and v,
 // in that order (dwh, dv), computed by reverse-mode automatic differentiation.
 func LayerGrad(wh, v, x []float64) (float64, []float64, []float64) {
-	var t LayerTape
-	t1 := LayerForward(&t, wh, v, x)
+	t := poolLayerTape.Get().(*LayerTape)
+	t1 := LayerForward(t, wh, v, x)
 	dwh := make([]float64, len(wh))
 	dv := make([]float64, len(v))
-	LayerBackward(&t, 1, dwh, dv)
+	LayerBackward(t, 1, dwh, dv)
+	t.release()
 	return t1, dwh, dv
 }
 
@@ -889,6 +1051,36 @@ func (t *LayerRecordedTape) Bytes() int {
 	n += len(t.out) * 8
 	n += len(t.dhidden) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LayerRecordedTape) clearRefs() {
+	t.wh = nil
+	t.v = nil
+	t.x = nil
+}
+
+// poolLayerRecordedTape holds the LayerRecordedTapes that LayerRecordedGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolLayerRecordedTape = sync.Pool{New: func() any {
+	return new(LayerRecordedTape)
+}}
+
+// release gives t back to poolLayerRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *LayerRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLayerRecordedTape.Put(t)
 }
 
 // LayerRecordedForward runs LayerRecorded and records in t what
@@ -992,11 +1184,12 @@ func LayerRecordedBackward(t *LayerRecordedTape, s float64, dwh, dv []float64) {
 // respect to wh and v, in that order (dwh, dv), computed by reverse-mode
 // automatic differentiation.
 func LayerRecordedGrad(wh, v, x []float64) (float64, []float64, []float64) {
-	var t LayerRecordedTape
-	t1 := LayerRecordedForward(&t, wh, v, x)
+	t := poolLayerRecordedTape.Get().(*LayerRecordedTape)
+	t1 := LayerRecordedForward(t, wh, v, x)
 	dwh := make([]float64, len(wh))
 	dv := make([]float64, len(v))
-	LayerRecordedBackward(&t, 1, dwh, dv)
+	LayerRecordedBackward(t, 1, dwh, dv)
+	t.release()
 	return t1, dwh, dv
 }
 
@@ -1061,6 +1254,37 @@ func (t *HistogramTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *HistogramTape) clearRefs() {
+	t.w = nil
+	t.histogramLoop1Tape.clearRefs()
+	t.xs = nil
+	t.bins2 = nil
+}
+
+// poolHistogramTape holds the HistogramTapes that HistogramGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolHistogramTape = sync.Pool{New: func() any {
+	return new(HistogramTape)
+}}
+
+// release gives t back to poolHistogramTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *HistogramTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolHistogramTape.Put(t)
+}
+
 // HistogramForward runs Histogram and records in t what HistogramBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func HistogramForward(t *HistogramTape, w, xs []float64) float64 {
@@ -1122,10 +1346,11 @@ func HistogramBackward(t *HistogramTape, s float64, dw []float64) {
 // HistogramGrad returns Histogram's result and its gradient with respect to w,
 // in that order (dw), computed by reverse-mode automatic differentiation.
 func HistogramGrad(w, xs []float64) (float64, []float64) {
-	var t HistogramTape
-	t1 := HistogramForward(&t, w, xs)
+	t := poolHistogramTape.Get().(*HistogramTape)
+	t1 := HistogramForward(t, w, xs)
 	dw := make([]float64, len(w))
-	HistogramBackward(&t, 1, dw)
+	HistogramBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -1206,6 +1431,36 @@ func (t *HistogramRecordedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *HistogramRecordedTape) clearRefs() {
+	t.w = nil
+	t.xs = nil
+	t.bins2 = nil
+}
+
+// poolHistogramRecordedTape holds the HistogramRecordedTapes that
+// HistogramRecordedGrad finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolHistogramRecordedTape = sync.Pool{New: func() any {
+	return new(HistogramRecordedTape)
+}}
+
+// release gives t back to poolHistogramRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *HistogramRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolHistogramRecordedTape.Put(t)
+}
+
 // HistogramRecordedForward runs HistogramRecorded and records in t what
 // HistogramRecordedBackward needs; t's earlier contents are discarded, its
 // memory reused.
@@ -1273,10 +1528,11 @@ func HistogramRecordedBackward(t *HistogramRecordedTape, s float64, dw []float64
 // with respect to w, in that order (dw), computed by reverse-mode automatic
 // differentiation.
 func HistogramRecordedGrad(w, xs []float64) (float64, []float64) {
-	var t HistogramRecordedTape
-	t1 := HistogramRecordedForward(&t, w, xs)
+	t := poolHistogramRecordedTape.Get().(*HistogramRecordedTape)
+	t1 := HistogramRecordedForward(t, w, xs)
 	dw := make([]float64, len(w))
-	HistogramRecordedBackward(&t, 1, dw)
+	HistogramRecordedBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -1331,6 +1587,37 @@ func (t *ModelLossTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ModelLossTape) clearRefs() {
+	t.modelLossLoop1Tape.clearRefs()
+	t.mW = nil
+	t.xs = nil
+	t.ys = nil
+}
+
+// poolModelLossTape holds the ModelLossTapes that LossGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolModelLossTape = sync.Pool{New: func() any {
+	return new(ModelLossTape)
+}}
+
+// release gives t back to poolModelLossTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ModelLossTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolModelLossTape.Put(t)
+}
+
 // LossForward runs Loss and records in t what ModelLossBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (m *Model) LossForward(t *ModelLossTape, xs, ys []float64) float64 {
@@ -1375,11 +1662,12 @@ func ModelLossBackward(t *ModelLossTape, s float64, dm *Model) {
 // LossGrad returns Loss's result and its gradient with respect to m, in that
 // order (dm), computed by reverse-mode automatic differentiation.
 func (m *Model) LossGrad(xs, ys []float64) (float64, *Model) {
-	var t ModelLossTape
-	t1 := m.LossForward(&t, xs, ys)
+	t := poolModelLossTape.Get().(*ModelLossTape)
+	t1 := m.LossForward(t, xs, ys)
 	dm := new(Model)
 	dm.W = make([]float64, len(m.W))
-	ModelLossBackward(&t, 1, dm)
+	ModelLossBackward(t, 1, dm)
+	t.release()
 	return t1, dm
 }
 
@@ -1419,6 +1707,35 @@ func (t *ModelLossRecordedTape) Bytes() int {
 	n := 48
 	n += len(t.p) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ModelLossRecordedTape) clearRefs() {
+	t.xs = nil
+	t.ys = nil
+}
+
+// poolModelLossRecordedTape holds the ModelLossRecordedTapes that
+// LossRecordedGrad finished with: each call takes one (a new one if the pool is
+// empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolModelLossRecordedTape = sync.Pool{New: func() any {
+	return new(ModelLossRecordedTape)
+}}
+
+// release gives t back to poolModelLossRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *ModelLossRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolModelLossRecordedTape.Put(t)
 }
 
 // LossRecordedForward runs LossRecorded and records in t what
@@ -1471,11 +1788,12 @@ func ModelLossRecordedBackward(t *ModelLossRecordedTape, s float64, dm *Model) {
 // LossRecordedGrad returns LossRecorded's result and its gradient with respect
 // to m, in that order (dm), computed by reverse-mode automatic differentiation.
 func (m *Model) LossRecordedGrad(xs, ys []float64) (float64, *Model) {
-	var t ModelLossRecordedTape
-	t1 := m.LossRecordedForward(&t, xs, ys)
+	t := poolModelLossRecordedTape.Get().(*ModelLossRecordedTape)
+	t1 := m.LossRecordedForward(t, xs, ys)
 	dm := new(Model)
 	dm.W = make([]float64, len(m.W))
-	ModelLossRecordedBackward(&t, 1, dm)
+	ModelLossRecordedBackward(t, 1, dm)
+	t.release()
 	return t1, dm
 }
 
@@ -1541,6 +1859,34 @@ func (t *OrbitTape) Bytes() int {
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitTape) clearRefs() {
+	t.orbitLoop1Tape.clearRefs()
+}
+
+// poolOrbitTape holds the OrbitTapes that OrbitGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolOrbitTape = sync.Pool{New: func() any {
+	return new(OrbitTape)
+}}
+
+// release gives t back to poolOrbitTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *OrbitTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitTape.Put(t)
 }
 
 // OrbitForward runs Orbit and records in t what OrbitBackward needs; t's
@@ -1618,12 +1964,13 @@ func OrbitBackward(t *OrbitTape, s float64, dx0, dv0, dk *float64) {
 // k, in that order (dx0, dv0, dk), computed by reverse-mode automatic
 // differentiation.
 func OrbitGrad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitTape
-	t1 := OrbitForward(&t, x0, v0, k, steps)
+	t := poolOrbitTape.Get().(*OrbitTape)
+	t1 := OrbitForward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitBackward(&t, 1, &dx0, &dv0, &dk)
+	OrbitBackward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -1708,6 +2055,32 @@ func (t *OrbitRecordedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitRecordedTape) clearRefs() {}
+
+// poolOrbitRecordedTape holds the OrbitRecordedTapes that OrbitRecordedGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolOrbitRecordedTape = sync.Pool{New: func() any {
+	return new(OrbitRecordedTape)
+}}
+
+// release gives t back to poolOrbitRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitRecordedTape.Put(t)
+}
+
 // OrbitRecordedForward runs OrbitRecorded and records in t what
 // OrbitRecordedBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -1780,12 +2153,13 @@ func OrbitRecordedBackward(t *OrbitRecordedTape, s float64, dx0, dv0, dk *float6
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitRecordedGrad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitRecordedTape
-	t1 := OrbitRecordedForward(&t, x0, v0, k, steps)
+	t := poolOrbitRecordedTape.Get().(*OrbitRecordedTape)
+	t1 := OrbitRecordedForward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitRecordedBackward(&t, 1, &dx0, &dv0, &dk)
+	OrbitRecordedBackward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -1851,6 +2225,34 @@ func (t *OrbitLongTape) Bytes() int {
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitLongTape) clearRefs() {
+	t.orbitLongLoop1Tape.clearRefs()
+}
+
+// poolOrbitLongTape holds the OrbitLongTapes that OrbitLongGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolOrbitLongTape = sync.Pool{New: func() any {
+	return new(OrbitLongTape)
+}}
+
+// release gives t back to poolOrbitLongTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *OrbitLongTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitLongTape.Put(t)
 }
 
 // OrbitLongForward runs OrbitLong and records in t what OrbitLongBackward
@@ -1928,12 +2330,13 @@ func OrbitLongBackward(t *OrbitLongTape, s float64, dx0, dv0, dk *float64) {
 // v0 and k, in that order (dx0, dv0, dk), computed by reverse-mode automatic
 // differentiation.
 func OrbitLongGrad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitLongTape
-	t1 := OrbitLongForward(&t, x0, v0, k, steps)
+	t := poolOrbitLongTape.Get().(*OrbitLongTape)
+	t1 := OrbitLongForward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitLongBackward(&t, 1, &dx0, &dv0, &dk)
+	OrbitLongBackward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -4768,6 +5171,13 @@ func (t *lseCallFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *lseCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // lseCallFixedXForward runs lse and records in t what lseCallFixedXBackward
 // needs, after what the earlier calls since t's holder began its run recorded;
 // the first of them empties t, keeping its memory.
@@ -4905,6 +5315,14 @@ func (t *mixtureLoop1CallNoXsFixedXsMeansTape) Bytes() int {
 	n += len(t.exp) * 8
 	n += t.lseTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *mixtureLoop1CallNoXsFixedXsMeansTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.lseTape.clearRefs()
 }
 
 // mixtureLoop1CallNoXsFixedXsMeansForward runs mixtureLoop1 and records in t
@@ -5046,6 +5464,13 @@ func (t *lseCallTape) Bytes() int {
 	n += len(t.m) * 8
 	n += len(t.exp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *lseCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // lseCallForward runs lse and records in t what lseCallBackward needs, after
@@ -5223,6 +5648,13 @@ func (t *batchLoop1CallNoXYFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *batchLoop1CallNoXYFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // batchLoop1CallNoXYFixedXForward runs batchLoop1 and records in t what
 // batchLoop1CallNoXYFixedXBackward needs, after what the earlier calls since
 // t's holder began its run recorded; the first of them empties t, keeping its
@@ -5357,6 +5789,13 @@ func (t *layerLoop1CallNoXFixedXVTape) Bytes() int {
 	n += len(t.tanh) * 8
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *layerLoop1CallNoXFixedXVTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // layerLoop1CallNoXFixedXVForward runs layerLoop1 and records in t what
@@ -5519,6 +5958,13 @@ func (t *histogramLoop1CallNoXsFixedXsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *histogramLoop1CallNoXsFixedXsTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // histogramLoop1CallNoXsFixedXsForward runs histogramLoop1 and records in t
 // what histogramLoop1CallNoXsFixedXsBackward needs, after what the earlier
 // calls since t's holder began its run recorded; the first of them empties t,
@@ -5605,6 +6051,13 @@ func (t *modelLossLoop1CallNoXsYsFixedXsTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *modelLossLoop1CallNoXsYsFixedXsTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // modelLossLoop1CallNoXsYsFixedXsForward runs modelLossLoop1 and records in t
@@ -5712,6 +6165,11 @@ func (t *orbitLoop1CallNoDtTape) Bytes() int {
 	n += len(t.calls) * 72
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitLoop1CallNoDtTape) clearRefs() {}
 
 // orbitLoop1CallNoDtForward runs orbitLoop1 and records in t what
 // orbitLoop1CallNoDtBackward needs, after what the earlier calls since t's
@@ -5846,6 +6304,11 @@ func (t *orbitLongLoop1CallNoDtTape) Bytes() int {
 	n += len(t.calls) * 72
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitLongLoop1CallNoDtTape) clearRefs() {}
 
 // orbitLongLoop1CallNoDtForward runs orbitLongLoop1 and records in t what
 // orbitLongLoop1CallNoDtBackward needs, after what the earlier calls since t's

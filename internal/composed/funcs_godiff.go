@@ -5,6 +5,7 @@ package composed
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // GTape is what GForward keeps of one run of G for GBackward: the forward
@@ -419,6 +420,31 @@ func (t *IterTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *IterTape) clearRefs() {}
+
+// poolIterTape holds the IterTapes that IterGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolIterTape = sync.Pool{New: func() any {
+	return new(IterTape)
+}}
+
+// release gives t back to poolIterTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *IterTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolIterTape.Put(t)
+}
+
 // IterForward runs Iter and records in t what IterBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func IterForward(t *IterTape, x, y float64) float64 {
@@ -468,11 +494,12 @@ func IterBackward(t *IterTape, s float64, dx, dy *float64) {
 // IterGrad returns Iter's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func IterGrad(x, y float64) (float64, float64, float64) {
-	var t IterTape
-	t1 := IterForward(&t, x, y)
+	t := poolIterTape.Get().(*IterTape)
+	t1 := IterForward(t, x, y)
 	var dx float64
 	var dy float64
-	IterBackward(&t, 1, &dx, &dy)
+	IterBackward(t, 1, &dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 
@@ -1001,12 +1028,38 @@ func (t *IterGradCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *IterGradCallTape) clearRefs() {}
+
+// poolIterGradCallTape holds the IterGradCallTapes that IterGradJVP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolIterGradCallTape = sync.Pool{New: func() any {
+	return new(IterGradCallTape)
+}}
+
+// release gives t back to poolIterGradCallTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *IterGradCallTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolIterGradCallTape.Put(t)
+}
+
 // IterGradJVP returns IterGrad's results and then their directional derivatives
 // along the tangents dx, dy of x, y, computed by forward-mode automatic
 // differentiation.
 func IterGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64, float64, float64) {
-	var t IterGradCallTape
-	var dt IterGradCallTape
+	t := poolIterGradCallTape.Get().(*IterGradCallTape)
+	dt := poolIterGradCallTape.Get().(*IterGradCallTape)
 	t.tanh = t.tanh[:0]
 	dt.tanh = dt.tanh[:0]
 	t.s2 = t.s2[:0]
@@ -1057,6 +1110,8 @@ func IterGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64, floa
 	ddx += ds + dds
 	dy2 += dySum
 	ddy += ddySum
+	t.release()
+	dt.release()
 	return s * x, dx2, dy2, x*ds + s*dx, ddx, ddy
 }
 

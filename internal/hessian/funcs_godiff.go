@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 )
 
 // LossTape is what LossForward keeps of one run of Loss for LossBackward: the
@@ -1068,6 +1069,35 @@ func (t *MixedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MixedTape) clearRefs() {
+	t.a = nil
+	t.x = nil
+}
+
+// poolMixedTape holds the MixedTapes that MixedGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolMixedTape = sync.Pool{New: func() any {
+	return new(MixedTape)
+}}
+
+// release gives t back to poolMixedTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *MixedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMixedTape.Put(t)
+}
+
 // MixedForward runs Mixed and records in t what MixedBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MixedForward(t *MixedTape, a, x []float64, y float64) float64 {
@@ -1132,11 +1162,12 @@ func MixedBackward(t *MixedTape, s float64, dx []float64, dy *float64) {
 // MixedGrad returns Mixed's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func MixedGrad(a, x []float64, y float64) (float64, []float64, float64) {
-	var t MixedTape
-	t1 := MixedForward(&t, a, x, y)
+	t := poolMixedTape.Get().(*MixedTape)
+	t1 := MixedForward(t, a, x, y)
 	dx := make([]float64, len(x))
 	var dy float64
-	MixedBackward(&t, 1, dx, &dy)
+	MixedBackward(t, 1, dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 
@@ -1238,14 +1269,40 @@ func (t *MixedHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MixedHVPTape) clearRefs() {}
+
+// poolMixedHVPTape holds the MixedHVPTapes that MixedHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolMixedHVPTape = sync.Pool{New: func() any {
+	return new(MixedHVPTape)
+}}
+
+// release gives t back to poolMixedHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MixedHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMixedHVPTape.Put(t)
+}
+
 // MixedHVP returns Mixed's result, its gradient with respect to x and y, and
 // the Hessian-vector product H·v for the direction (vx, vy), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func MixedHVP(a, x []float64, y float64, vx []float64, vy float64) (float64, []float64, float64, []float64, float64) {
-	var t MixedHVPTape
-	var dt MixedHVPTape
+	t := poolMixedHVPTape.Get().(*MixedHVPTape)
+	dt := poolMixedHVPTape.Get().(*MixedHVPTape)
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
 	s := 0.0
@@ -1327,6 +1384,8 @@ func MixedHVP(a, x []float64, y float64, vx []float64, vy float64) (float64, []f
 	}
 	dy2 += 1*c + dySum
 	ddy += dc + ddySum
+	t.release()
+	dt.release()
 	return math.Log(s) + c*y, dx2, dy2, ddx, ddy
 }
 
@@ -1856,6 +1915,32 @@ func (t *OrbitTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitTape) clearRefs() {}
+
+// poolOrbitTape holds the OrbitTapes that OrbitGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolOrbitTape = sync.Pool{New: func() any {
+	return new(OrbitTape)
+}}
+
+// release gives t back to poolOrbitTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *OrbitTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitTape.Put(t)
+}
+
 // OrbitForward runs Orbit and records in t what OrbitBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func OrbitForward(t *OrbitTape, x, y float64) float64 {
@@ -1899,11 +1984,12 @@ func OrbitBackward(t *OrbitTape, s float64, dx, dy *float64) {
 // OrbitGrad returns Orbit's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func OrbitGrad(x, y float64) (float64, float64, float64) {
-	var t OrbitTape
-	t1 := OrbitForward(&t, x, y)
+	t := poolOrbitTape.Get().(*OrbitTape)
+	t1 := OrbitForward(t, x, y)
 	var dx float64
 	var dy float64
-	OrbitBackward(&t, 1, &dx, &dy)
+	OrbitBackward(t, 1, &dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 
@@ -2000,14 +2086,40 @@ func (t *OrbitHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitHVPTape) clearRefs() {}
+
+// poolOrbitHVPTape holds the OrbitHVPTapes that OrbitHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolOrbitHVPTape = sync.Pool{New: func() any {
+	return new(OrbitHVPTape)
+}}
+
+// release gives t back to poolOrbitHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *OrbitHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitHVPTape.Put(t)
+}
+
 // OrbitHVP returns Orbit's result, its gradient with respect to x and y, and
 // the Hessian-vector product H·v for the direction (vx, vy), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func OrbitHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
-	var t OrbitHVPTape
-	var dt OrbitHVPTape
+	t := poolOrbitHVPTape.Get().(*OrbitHVPTape)
+	dt := poolOrbitHVPTape.Get().(*OrbitHVPTape)
 	t.s2 = t.s2[:0]
 	dt.s2 = dt.s2[:0]
 	s := x
@@ -2055,6 +2167,8 @@ func OrbitHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 	ddx += dds + ddxSum
 	dy2 += dySum
 	ddy += ddySum
+	t.release()
+	dt.release()
 	return s * s, dx2, dy2, ddx, ddy
 }
 

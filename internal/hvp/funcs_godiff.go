@@ -5,6 +5,7 @@ package hvp
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // RosenTape is what RosenForward keeps of one run of Rosen for RosenBackward:
@@ -835,6 +836,34 @@ func (t *LogSumExpTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogSumExpTape) clearRefs() {
+	t.x = nil
+}
+
+// poolLogSumExpTape holds the LogSumExpTapes that LogSumExpGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLogSumExpTape = sync.Pool{New: func() any {
+	return new(LogSumExpTape)
+}}
+
+// release gives t back to poolLogSumExpTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogSumExpTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogSumExpTape.Put(t)
+}
+
 // LogSumExpForward runs LogSumExp and records in t what LogSumExpBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func LogSumExpForward(t *LogSumExpTape, x []float64) float64 {
@@ -874,10 +903,11 @@ func LogSumExpBackward(t *LogSumExpTape, s float64, dx []float64) {
 // LogSumExpGrad returns LogSumExp's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func LogSumExpGrad(x []float64) (float64, []float64) {
-	var t LogSumExpTape
-	t1 := LogSumExpForward(&t, x)
+	t := poolLogSumExpTape.Get().(*LogSumExpTape)
+	t1 := LogSumExpForward(t, x)
 	dx := make([]float64, len(x))
-	LogSumExpBackward(&t, 1, dx)
+	LogSumExpBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -899,14 +929,40 @@ func (t *LogSumExpHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogSumExpHVPTape) clearRefs() {}
+
+// poolLogSumExpHVPTape holds the LogSumExpHVPTapes that LogSumExpHVP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLogSumExpHVPTape = sync.Pool{New: func() any {
+	return new(LogSumExpHVPTape)
+}}
+
+// release gives t back to poolLogSumExpHVPTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogSumExpHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogSumExpHVPTape.Put(t)
+}
+
 // LogSumExpHVP returns LogSumExp's result, its gradient with respect to x, and
 // the Hessian-vector product H·v for the direction (vx), in that order: H·v
 // is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func LogSumExpHVP(x, vx []float64) (float64, []float64, []float64) {
-	var t LogSumExpHVPTape
-	var dt LogSumExpHVPTape
+	t := poolLogSumExpHVPTape.Get().(*LogSumExpHVPTape)
+	dt := poolLogSumExpHVPTape.Get().(*LogSumExpHVPTape)
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
 	s := 0.0
@@ -943,6 +999,8 @@ func LogSumExpHVP(x, vx []float64) (float64, []float64, []float64) {
 		dx2[i] += dxi2
 		ddx[i] = t7
 	}
+	t.release()
+	dt.release()
 	return math.Log(s), dx2, ddx
 }
 
@@ -1142,6 +1200,34 @@ func (t *SoftplusTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SoftplusTape) clearRefs() {
+	t.x = nil
+}
+
+// poolSoftplusTape holds the SoftplusTapes that SoftplusGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolSoftplusTape = sync.Pool{New: func() any {
+	return new(SoftplusTape)
+}}
+
+// release gives t back to poolSoftplusTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SoftplusTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSoftplusTape.Put(t)
+}
+
 // SoftplusForward runs Softplus and records in t what SoftplusBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func SoftplusForward(t *SoftplusTape, x []float64) float64 {
@@ -1204,10 +1290,11 @@ func SoftplusBackward(t *SoftplusTape, s float64, dx []float64) {
 // SoftplusGrad returns Softplus's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func SoftplusGrad(x []float64) (float64, []float64) {
-	var t SoftplusTape
-	t1 := SoftplusForward(&t, x)
+	t := poolSoftplusTape.Get().(*SoftplusTape)
+	t1 := SoftplusForward(t, x)
 	dx := make([]float64, len(x))
-	SoftplusBackward(&t, 1, dx)
+	SoftplusBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1237,14 +1324,40 @@ func (t *SoftplusHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SoftplusHVPTape) clearRefs() {}
+
+// poolSoftplusHVPTape holds the SoftplusHVPTapes that SoftplusHVP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolSoftplusHVPTape = sync.Pool{New: func() any {
+	return new(SoftplusHVPTape)
+}}
+
+// release gives t back to poolSoftplusHVPTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SoftplusHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSoftplusHVPTape.Put(t)
+}
+
 // SoftplusHVP returns Softplus's result, its gradient with respect to x, and
 // the Hessian-vector product H·v for the direction (vx), in that order: H·v
 // is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func SoftplusHVP(x, vx []float64) (float64, []float64, []float64) {
-	var t SoftplusHVPTape
-	var dt SoftplusHVPTape
+	t := poolSoftplusHVPTape.Get().(*SoftplusHVPTape)
+	dt := poolSoftplusHVPTape.Get().(*SoftplusHVPTape)
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
 	t.log1p = t.log1p[:0]
@@ -1310,6 +1423,8 @@ func SoftplusHVP(x, vx []float64) (float64, []float64, []float64) {
 			ddx[t9] = t19
 		}
 	}
+	t.release()
+	dt.release()
 	return s, dx2, ddx
 }
 
@@ -1356,6 +1471,32 @@ func (t *IterateTape) Bytes() int {
 	n := 32
 	n += len(t.s2) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *IterateTape) clearRefs() {}
+
+// poolIterateTape holds the IterateTapes that IterateGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolIterateTape = sync.Pool{New: func() any {
+	return new(IterateTape)
+}}
+
+// release gives t back to poolIterateTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *IterateTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolIterateTape.Put(t)
 }
 
 // IterateForward runs Iterate and records in t what IterateBackward needs; t's
@@ -1407,11 +1548,12 @@ func IterateBackward(t *IterateTape, s float64, dx, dy *float64) {
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func IterateGrad(x, y float64) (float64, float64, float64) {
-	var t IterateTape
-	t1 := IterateForward(&t, x, y)
+	t := poolIterateTape.Get().(*IterateTape)
+	t1 := IterateForward(t, x, y)
 	var dx float64
 	var dy float64
-	IterateBackward(&t, 1, &dx, &dy)
+	IterateBackward(t, 1, &dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 
@@ -1433,14 +1575,40 @@ func (t *IterateHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *IterateHVPTape) clearRefs() {}
+
+// poolIterateHVPTape holds the IterateHVPTapes that IterateHVP finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolIterateHVPTape = sync.Pool{New: func() any {
+	return new(IterateHVPTape)
+}}
+
+// release gives t back to poolIterateHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *IterateHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolIterateHVPTape.Put(t)
+}
+
 // IterateHVP returns Iterate's result, its gradient with respect to x and y,
 // and the Hessian-vector product H·v for the direction (vx, vy), in that
 // order: H·v is the directional derivative of the gradient along v, computed
 // by forward-mode differentiation of the reverse sweep, in a small constant
 // times the gradient's time.
 func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
-	var t IterateHVPTape
-	var dt IterateHVPTape
+	t := poolIterateHVPTape.Get().(*IterateHVPTape)
+	dt := poolIterateHVPTape.Get().(*IterateHVPTape)
 	t.s2 = t.s2[:0]
 	dt.s2 = dt.s2[:0]
 	s := x
@@ -1485,6 +1653,8 @@ func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float
 	ddx += ds + dds
 	dy2 += dySum
 	ddy += ddySum
+	t.release()
+	dt.release()
 	return s * x, dx2, dy2, ddx, ddy
 }
 
@@ -1525,6 +1695,34 @@ func (t *NestedTape) Bytes() int {
 	n += len(t.p) * 8
 	n += len(t.tanh) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NestedTape) clearRefs() {
+	t.x = nil
+}
+
+// poolNestedTape holds the NestedTapes that NestedGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolNestedTape = sync.Pool{New: func() any {
+	return new(NestedTape)
+}}
+
+// release gives t back to poolNestedTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *NestedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNestedTape.Put(t)
 }
 
 // NestedForward runs Nested and records in t what NestedBackward needs; t's
@@ -1585,10 +1783,11 @@ func NestedBackward(t *NestedTape, s float64, dx []float64) {
 // NestedGrad returns Nested's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func NestedGrad(x []float64) (float64, []float64) {
-	var t NestedTape
-	t1 := NestedForward(&t, x)
+	t := poolNestedTape.Get().(*NestedTape)
+	t1 := NestedForward(t, x)
 	dx := make([]float64, len(x))
-	NestedBackward(&t, 1, dx)
+	NestedBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1614,14 +1813,40 @@ func (t *NestedHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NestedHVPTape) clearRefs() {}
+
+// poolNestedHVPTape holds the NestedHVPTapes that NestedHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolNestedHVPTape = sync.Pool{New: func() any {
+	return new(NestedHVPTape)
+}}
+
+// release gives t back to poolNestedHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *NestedHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNestedHVPTape.Put(t)
+}
+
 // NestedHVP returns Nested's result, its gradient with respect to x, and the
 // Hessian-vector product H·v for the direction (vx), in that order: H·v is
 // the directional derivative of the gradient along v, computed by forward-mode
 // differentiation of the reverse sweep, in a small constant times the
 // gradient's time.
 func NestedHVP(x, vx []float64) (float64, []float64, []float64) {
-	var t NestedHVPTape
-	var dt NestedHVPTape
+	t := poolNestedHVPTape.Get().(*NestedHVPTape)
+	dt := poolNestedHVPTape.Get().(*NestedHVPTape)
 	t.p = t.p[:0]
 	dt.p = dt.p[:0]
 	t.tanh = t.tanh[:0]
@@ -1690,6 +1915,8 @@ func NestedHVP(x, vx []float64) (float64, []float64, []float64) {
 		dp2 = 0
 		ddp = 0
 	}
+	t.release()
+	dt.release()
 	return s, dx2, ddx
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 )
 
 // Polar3JVPVec runs Polar3 and computes, by forward-mode automatic
@@ -406,6 +407,34 @@ func (t *ReprojTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ReprojTape) clearRefs() {
+	t.reprojTape.clearRefs()
+}
+
+// poolReprojTape holds the ReprojTapes that ReprojVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolReprojTape = sync.Pool{New: func() any {
+	return new(ReprojTape)
+}}
+
+// release gives t back to poolReprojTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ReprojTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolReprojTape.Put(t)
+}
+
 // ReprojForward runs Reproj and records in t what ReprojBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ReprojForward(t *ReprojTape, cam [11]float64, x [3]float64, w float64, feat [2]float64) (float64, float64) {
@@ -533,12 +562,13 @@ func ReprojJVP(cam [11]float64, x [3]float64, w float64, feat [2]float64, dcam [
 // times derivative (dcam, dx, dw), computed by reverse-mode automatic
 // differentiation.
 func ReprojVJP(cam [11]float64, x [3]float64, w float64, feat [2]float64, s1, s2 float64) (float64, float64, [11]float64, [3]float64, float64) {
-	var t ReprojTape
-	t1, t2 := ReprojForward(&t, cam, x, w, feat)
+	t := poolReprojTape.Get().(*ReprojTape)
+	t1, t2 := ReprojForward(t, cam, x, w, feat)
 	var dcam [11]float64
 	var dx [3]float64
 	var dw float64
-	ReprojBackward(&t, s1, s2, &dcam, &dx, &dw)
+	ReprojBackward(t, s1, s2, &dcam, &dx, &dw)
+	t.release()
 	return t1, t2, dcam, dx, dw
 }
 
@@ -659,6 +689,34 @@ func (t *CrossTape) Bytes() int {
 	n := 0
 	n += t.crossTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CrossTape) clearRefs() {
+	t.crossTape.clearRefs()
+}
+
+// poolCrossTape holds the CrossTapes that CrossVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolCrossTape = sync.Pool{New: func() any {
+	return new(CrossTape)
+}}
+
+// release gives t back to poolCrossTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *CrossTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCrossTape.Put(t)
 }
 
 // CrossForward runs Cross and records in t what CrossBackward needs; t's
@@ -797,11 +855,12 @@ func CrossJVP(a, b, da, db [3]float64) ([3]float64, [3]float64) {
 // seeds s: for each of a and b, the sum over the outputs of seed times
 // derivative (da, db), computed by reverse-mode automatic differentiation.
 func CrossVJP(a, b, s [3]float64) ([3]float64, [3]float64, [3]float64) {
-	var t CrossTape
-	t1 := CrossForward(&t, a, b)
+	t := poolCrossTape.Get().(*CrossTape)
+	t1 := CrossForward(t, a, b)
 	var da [3]float64
 	var db [3]float64
-	CrossBackward(&t, s, &da, &db)
+	CrossBackward(t, s, &da, &db)
+	t.release()
 	return t1, da, db
 }
 
@@ -931,6 +990,33 @@ func (t *AxpyTape) Bytes() int {
 	n := 0
 	n += t.axpyTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *AxpyTape) clearRefs() {
+	t.axpyTape.clearRefs()
+}
+
+// poolAxpyTape holds the AxpyTapes that AxpyVJP finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolAxpyTape = sync.Pool{New: func() any {
+	return new(AxpyTape)
+}}
+
+// release gives t back to poolAxpyTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *AxpyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolAxpyTape.Put(t)
 }
 
 // AxpyForward runs Axpy and records in t what AxpyBackward needs; t's earlier
@@ -1122,13 +1208,14 @@ func AxpyJVP(a float64, x, out []float64, da float64, dx, dout []float64) {
 // a and x, the sum over the outputs of seed times derivative (da, dx), computed
 // by reverse-mode automatic differentiation.
 func AxpyVJP(a float64, x, out, sout []float64) (float64, []float64) {
-	var t AxpyTape
-	AxpyForward(&t, a, x, out)
+	t := poolAxpyTape.Get().(*AxpyTape)
+	AxpyForward(t, a, x, out)
 	var da float64
 	dx := make([]float64, len(x))
 	dout := make([]float64, len(out))
 	copy(dout, sout)
-	AxpyBackward(&t, &da, dx, dout)
+	AxpyBackward(t, &da, dx, dout)
+	t.release()
 	return da, dx
 }
 
@@ -1299,6 +1386,34 @@ func (t *DecayTape) Bytes() int {
 	n += len(t.exp) * 8
 	n += len(t.prev) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *DecayTape) clearRefs() {
+	t.x = nil
+}
+
+// poolDecayTape holds the DecayTapes that DecayVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolDecayTape = sync.Pool{New: func() any {
+	return new(DecayTape)
+}}
+
+// release gives t back to poolDecayTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *DecayTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolDecayTape.Put(t)
 }
 
 // DecayForward runs Decay and records in t what DecayBackward needs; t's
@@ -1574,12 +1689,13 @@ func DecayJVP(x []float64, rate float64, dx []float64, drate float64) {
 // sx is the seed of what Decay leaves in x, and dx the derivative with respect
 // to what x held before.
 func DecayVJP(x []float64, rate float64, sx []float64) ([]float64, float64) {
-	var t DecayTape
-	DecayForward(&t, x, rate)
+	t := poolDecayTape.Get().(*DecayTape)
+	DecayForward(t, x, rate)
 	dx := make([]float64, len(x))
 	copy(dx, sx)
 	var drate float64
-	DecayBackward(&t, dx, &drate)
+	DecayBackward(t, dx, &drate)
+	t.release()
 	return dx, drate
 }
 
@@ -1726,6 +1842,34 @@ func (t *SoftmaxTape) Bytes() int {
 	n := 0
 	n += t.softmaxTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SoftmaxTape) clearRefs() {
+	t.softmaxTape.clearRefs()
+}
+
+// poolSoftmaxTape holds the SoftmaxTapes that SoftmaxVJP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolSoftmaxTape = sync.Pool{New: func() any {
+	return new(SoftmaxTape)
+}}
+
+// release gives t back to poolSoftmaxTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SoftmaxTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSoftmaxTape.Put(t)
 }
 
 // SoftmaxForward runs Softmax and records in t what SoftmaxBackward needs; t's
@@ -1919,12 +2063,13 @@ func SoftmaxJVP(x, out, dx, dout []float64) {
 // of x, the sum over the outputs of seed times derivative (dx), computed by
 // reverse-mode automatic differentiation.
 func SoftmaxVJP(x, out, sout []float64) []float64 {
-	var t SoftmaxTape
-	SoftmaxForward(&t, x, out)
+	t := poolSoftmaxTape.Get().(*SoftmaxTape)
+	SoftmaxForward(t, x, out)
 	dx := make([]float64, len(x))
 	dout := make([]float64, len(out))
 	copy(dout, sout)
-	SoftmaxBackward(&t, dx, dout)
+	SoftmaxBackward(t, dx, dout)
+	t.release()
 	return dx
 }
 
@@ -2387,6 +2532,34 @@ func (t *LayerApplyTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LayerApplyTape) clearRefs() {
+	t.layerApplyTape.clearRefs()
+}
+
+// poolLayerApplyTape holds the LayerApplyTapes that ApplyVJP finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLayerApplyTape = sync.Pool{New: func() any {
+	return new(LayerApplyTape)
+}}
+
+// release gives t back to poolLayerApplyTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LayerApplyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLayerApplyTape.Put(t)
+}
+
 // ApplyForward runs Apply and records in t what LayerApplyBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (l *Layer) ApplyForward(t *LayerApplyTape, x, out []float64) {
@@ -2697,8 +2870,8 @@ func (l *Layer) ApplyJVP(x, out []float64, dl *Layer, dx, dout []float64) {
 // l and x, the sum over the outputs of seed times derivative (dl, dx), computed
 // by reverse-mode automatic differentiation.
 func (l *Layer) ApplyVJP(x, out, sout []float64) (*Layer, []float64) {
-	var t LayerApplyTape
-	l.ApplyForward(&t, x, out)
+	t := poolLayerApplyTape.Get().(*LayerApplyTape)
+	l.ApplyForward(t, x, out)
 	dl := new(Layer)
 	dl.W = make([][]float64, len(l.W))
 	for i := range l.W {
@@ -2708,7 +2881,8 @@ func (l *Layer) ApplyVJP(x, out, sout []float64) (*Layer, []float64) {
 	dx := make([]float64, len(x))
 	dout := make([]float64, len(out))
 	copy(dout, sout)
-	LayerApplyBackward(&t, dl, dx, dout)
+	LayerApplyBackward(t, dl, dx, dout)
+	t.release()
 	return dl, dx
 }
 
@@ -2928,6 +3102,34 @@ func (t *MatVecTape) Bytes() int {
 	n := 0
 	n += t.matVecTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MatVecTape) clearRefs() {
+	t.matVecTape.clearRefs()
+}
+
+// poolMatVecTape holds the MatVecTapes that MatVecVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolMatVecTape = sync.Pool{New: func() any {
+	return new(MatVecTape)
+}}
+
+// release gives t back to poolMatVecTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MatVecTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMatVecTape.Put(t)
 }
 
 // MatVecForward runs MatVec and records in t what MatVecBackward needs; t's
@@ -3218,8 +3420,8 @@ func MatVecJVP(A [][]float64, x, out []float64, dA [][]float64, dx, dout []float
 // seeds s and sout: for each of A and x, the sum over the outputs of seed times
 // derivative (dA, dx), computed by reverse-mode automatic differentiation.
 func MatVecVJP(A [][]float64, x, out []float64, s float64, sout []float64) (float64, [][]float64, []float64) {
-	var t MatVecTape
-	t1 := MatVecForward(&t, A, x, out)
+	t := poolMatVecTape.Get().(*MatVecTape)
+	t1 := MatVecForward(t, A, x, out)
 	dA := make([][]float64, len(A))
 	for i := range A {
 		dA[i] = make([]float64, len(A[i]))
@@ -3227,7 +3429,8 @@ func MatVecVJP(A [][]float64, x, out []float64, s float64, sout []float64) (floa
 	dx := make([]float64, len(x))
 	dout := make([]float64, len(out))
 	copy(dout, sout)
-	MatVecBackward(&t, s, dA, dx, dout)
+	MatVecBackward(t, s, dA, dx, dout)
+	t.release()
 	return t1, dA, dx
 }
 
@@ -3446,6 +3649,34 @@ func (t *PeakTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *PeakTape) clearRefs() {
+	t.x = nil
+	t.argMaxTape.clearRefs()
+}
+
+// poolPeakTape holds the PeakTapes that PeakVJP finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolPeakTape = sync.Pool{New: func() any {
+	return new(PeakTape)
+}}
+
+// release gives t back to poolPeakTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *PeakTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolPeakTape.Put(t)
+}
+
 // PeakForward runs Peak and records in t what PeakBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func PeakForward(t *PeakTape, x []float64) (float64, float64) {
@@ -3625,10 +3856,11 @@ func PeakJVP(x, dx []float64) (float64, float64, float64, float64) {
 // s1 and s2: for each of x, the sum over the outputs of seed times derivative
 // (dx), computed by reverse-mode automatic differentiation.
 func PeakVJP(x []float64, s1, s2 float64) (float64, float64, []float64) {
-	var t PeakTape
-	t1, t2 := PeakForward(&t, x)
+	t := poolPeakTape.Get().(*PeakTape)
+	t1, t2 := PeakForward(t, x)
 	dx := make([]float64, len(x))
-	PeakBackward(&t, s1, s2, dx)
+	PeakBackward(t, s1, s2, dx)
+	t.release()
 	return t1, t2, dx
 }
 
@@ -3703,6 +3935,13 @@ func (t *reprojCallNoFeatTape) Bytes() int {
 	n += len(t.calls) * 120
 	n += t.rodriguesTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *reprojCallNoFeatTape) clearRefs() {
+	t.rodriguesTape.clearRefs()
 }
 
 // reprojCallNoFeatForward runs reproj and records in t what
@@ -3926,6 +4165,16 @@ func (t *rodriguesCallTape) Bytes() int {
 	n += len(t.elem2) * 8
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *rodriguesCallTape) clearRefs() {
+	t.dotTape.clearRefs()
+	t.crossTape.clearRefs()
+	t.crossTape2.clearRefs()
+	t.dotTape2.clearRefs()
 }
 
 // rodriguesCallForward runs rodrigues and records in t what
@@ -4204,6 +4453,11 @@ func (t *dotCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallTape) clearRefs() {}
+
 // dotCallForward runs dot and records in t what dotCallBackward needs, after
 // what the earlier calls since t's holder began its run recorded; the first of
 // them empties t, keeping its memory.
@@ -4285,6 +4539,11 @@ func (t *crossCallTape) Bytes() int {
 	n += len(t.calls) * 48
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *crossCallTape) clearRefs() {}
 
 // crossCallForward runs cross and records in t what crossCallBackward needs,
 // after what the earlier calls since t's holder began its run recorded; the
@@ -4803,6 +5062,13 @@ func (t *axpyCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *axpyCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // axpyCallForward runs axpy and records in t what axpyCallBackward needs, after
 // what the earlier calls since t's holder began its run recorded; the first of
 // them empties t, keeping its memory.
@@ -4918,6 +5184,13 @@ func (t *axpyCallFixedXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 32
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *axpyCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // axpyCallFixedXForward runs axpy and records in t what axpyCallFixedXBackward
@@ -5057,6 +5330,14 @@ func (t *softmaxCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *softmaxCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.sumExpTape.clearRefs()
+}
+
 // softmaxCallForward runs softmax and records in t what softmaxCallBackward
 // needs, after what the earlier calls since t's holder began its run recorded;
 // the first of them empties t, keeping its memory.
@@ -5187,6 +5468,13 @@ func (t *sumExpCallTape) Bytes() int {
 	n += len(t.calls) * 32
 	n += len(t.exp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *sumExpCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // sumExpCallForward runs sumExp and records in t what sumExpCallBackward needs,
@@ -5408,6 +5696,14 @@ func (t *layerApplyCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *layerApplyCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	clear(t.row[:cap(t.row)])
+}
+
 // layerApplyCallForward runs layerApply and records in t what
 // layerApplyCallBackward needs, after what the earlier calls since t's holder
 // began its run recorded; the first of them empties t, keeping its memory.
@@ -5602,6 +5898,13 @@ func (t *layerApplyCallFixedLWXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *layerApplyCallFixedLWXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // layerApplyCallFixedLWXForward runs layerApply and records in t what
 // layerApplyCallFixedLWXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -5741,6 +6044,14 @@ func (t *matVecCallTape) Bytes() int {
 	n += len(t.elem2) * 8
 	n += len(t.s) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *matVecCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	clear(t.row[:cap(t.row)])
 }
 
 // matVecCallForward runs matVec and records in t what matVecCallBackward needs,
@@ -5939,6 +6250,13 @@ func (t *matVecCallFixedAXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *matVecCallFixedAXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // matVecCallFixedAXForward runs matVec and records in t what
 // matVecCallFixedAXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -6051,6 +6369,13 @@ func (t *argMaxCallTape) Bytes() int {
 	n += len(t.calls) * 32
 	n += len(t.cond) * 1
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *argMaxCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // argMaxCallForward runs argMax and records in t what argMaxCallBackward needs,

@@ -5,6 +5,7 @@ package loops
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // SumSquaresTape is what SumSquaresForward keeps of one run of SumSquares for
@@ -215,6 +216,34 @@ func (t *LogSumExpTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogSumExpTape) clearRefs() {
+	t.x = nil
+}
+
+// poolLogSumExpTape holds the LogSumExpTapes that LogSumExpGrad and
+// LogSumExpVJP finished with: each call takes one (a new one if the pool is
+// empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolLogSumExpTape = sync.Pool{New: func() any {
+	return new(LogSumExpTape)
+}}
+
+// release gives t back to poolLogSumExpTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogSumExpTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogSumExpTape.Put(t)
+}
+
 // LogSumExpForward runs LogSumExp and records in t what LogSumExpBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func LogSumExpForward(t *LogSumExpTape, x []float64) float64 {
@@ -289,10 +318,11 @@ func LogSumExpBackward(t *LogSumExpTape, s float64, dx []float64) {
 // LogSumExpGrad returns LogSumExp's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func LogSumExpGrad(x []float64) (float64, []float64) {
-	var t LogSumExpTape
-	t1 := LogSumExpForward(&t, x)
+	t := poolLogSumExpTape.Get().(*LogSumExpTape)
+	t1 := LogSumExpForward(t, x)
 	dx := make([]float64, len(x))
-	LogSumExpBackward(&t, 1, dx)
+	LogSumExpBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -300,10 +330,11 @@ func LogSumExpGrad(x []float64) (float64, []float64) {
 // the seeds s: for each of x, the sum over the outputs of seed times derivative
 // (dx), computed by reverse-mode automatic differentiation.
 func LogSumExpVJP(x []float64, s float64) (float64, []float64) {
-	var t LogSumExpTape
-	t1 := LogSumExpForward(&t, x)
+	t := poolLogSumExpTape.Get().(*LogSumExpTape)
+	t1 := LogSumExpForward(t, x)
 	dx := make([]float64, len(x))
-	LogSumExpBackward(&t, s, dx)
+	LogSumExpBackward(t, s, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -384,6 +415,35 @@ func (t *SmoothTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SmoothTape) clearRefs() {
+	t.x = nil
+	t.buf2 = nil
+}
+
+// poolSmoothTape holds the SmoothTapes that SmoothGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolSmoothTape = sync.Pool{New: func() any {
+	return new(SmoothTape)
+}}
+
+// release gives t back to poolSmoothTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SmoothTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSmoothTape.Put(t)
+}
+
 // SmoothForward runs Smooth and records in t what SmoothBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SmoothForward(t *SmoothTape, x []float64, iters int) float64 {
@@ -456,10 +516,11 @@ func SmoothBackward(t *SmoothTape, s float64, dx []float64) {
 // SmoothGrad returns Smooth's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func SmoothGrad(x []float64, iters int) (float64, []float64) {
-	var t SmoothTape
-	t1 := SmoothForward(&t, x, iters)
+	t := poolSmoothTape.Get().(*SmoothTape)
+	t1 := SmoothForward(t, x, iters)
 	dx := make([]float64, len(x))
-	SmoothBackward(&t, 1, dx)
+	SmoothBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -528,6 +589,34 @@ func (t *ProductTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ProductTape) clearRefs() {
+	t.x = nil
+}
+
+// poolProductTape holds the ProductTapes that ProductGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolProductTape = sync.Pool{New: func() any {
+	return new(ProductTape)
+}}
+
+// release gives t back to poolProductTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ProductTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolProductTape.Put(t)
+}
+
 // ProductForward runs Product and records in t what ProductBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ProductForward(t *ProductTape, x []float64) float64 {
@@ -565,10 +654,11 @@ func ProductBackward(t *ProductTape, s float64, dx []float64) {
 // ProductGrad returns Product's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func ProductGrad(x []float64) (float64, []float64) {
-	var t ProductTape
-	t1 := ProductForward(&t, x)
+	t := poolProductTape.Get().(*ProductTape)
+	t1 := ProductForward(t, x)
 	dx := make([]float64, len(x))
-	ProductBackward(&t, 1, dx)
+	ProductBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -626,6 +716,34 @@ func (t *HornerTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *HornerTape) clearRefs() {
+	t.c = nil
+}
+
+// poolHornerTape holds the HornerTapes that HornerGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolHornerTape = sync.Pool{New: func() any {
+	return new(HornerTape)
+}}
+
+// release gives t back to poolHornerTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *HornerTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolHornerTape.Put(t)
+}
+
 // HornerForward runs Horner and records in t what HornerBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func HornerForward(t *HornerTape, x float64, c []float64) float64 {
@@ -667,11 +785,12 @@ func HornerBackward(t *HornerTape, s float64, dx *float64, dc []float64) {
 // HornerGrad returns Horner's result and its gradient with respect to x and c,
 // in that order (dx, dc), computed by reverse-mode automatic differentiation.
 func HornerGrad(x float64, c []float64) (float64, float64, []float64) {
-	var t HornerTape
-	t1 := HornerForward(&t, x, c)
+	t := poolHornerTape.Get().(*HornerTape)
+	t1 := HornerForward(t, x, c)
 	var dx float64
 	dc := make([]float64, len(c))
-	HornerBackward(&t, 1, &dx, dc)
+	HornerBackward(t, 1, &dx, dc)
+	t.release()
 	return t1, dx, dc
 }
 
@@ -979,6 +1098,32 @@ func (t *NewtonTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NewtonTape) clearRefs() {}
+
+// poolNewtonTape holds the NewtonTapes that NewtonGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolNewtonTape = sync.Pool{New: func() any {
+	return new(NewtonTape)
+}}
+
+// release gives t back to poolNewtonTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *NewtonTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNewtonTape.Put(t)
+}
+
 // NewtonForward runs Newton and records in t what NewtonBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func NewtonForward(t *NewtonTape, a, y0 float64) float64 {
@@ -1030,10 +1175,11 @@ func NewtonBackward(t *NewtonTape, s float64, da *float64) {
 // NewtonGrad returns Newton's result and its gradient with respect to a, in
 // that order (da), computed by reverse-mode automatic differentiation.
 func NewtonGrad(a, y0 float64) (float64, float64) {
-	var t NewtonTape
-	t1 := NewtonForward(&t, a, y0)
+	t := poolNewtonTape.Get().(*NewtonTape)
+	t1 := NewtonForward(t, a, y0)
 	var da float64
-	NewtonBackward(&t, 1, &da)
+	NewtonBackward(t, 1, &da)
+	t.release()
 	return t1, da
 }
 
@@ -1202,6 +1348,34 @@ func (t *FirstAboveTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *FirstAboveTape) clearRefs() {
+	t.m = nil
+}
+
+// poolFirstAboveTape holds the FirstAboveTapes that FirstAboveGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolFirstAboveTape = sync.Pool{New: func() any {
+	return new(FirstAboveTape)
+}}
+
+// release gives t back to poolFirstAboveTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *FirstAboveTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolFirstAboveTape.Put(t)
+}
+
 // FirstAboveForward runs FirstAbove and records in t what FirstAboveBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func FirstAboveForward(t *FirstAboveTape, m [][]float64, limit float64) float64 {
@@ -1283,13 +1457,14 @@ func FirstAboveBackward(t *FirstAboveTape, s float64, dm [][]float64) {
 // FirstAboveGrad returns FirstAbove's result and its gradient with respect to
 // m, in that order (dm), computed by reverse-mode automatic differentiation.
 func FirstAboveGrad(m [][]float64, limit float64) (float64, [][]float64) {
-	var t FirstAboveTape
-	t1 := FirstAboveForward(&t, m, limit)
+	t := poolFirstAboveTape.Get().(*FirstAboveTape)
+	t1 := FirstAboveForward(t, m, limit)
 	dm := make([][]float64, len(m))
 	for i := range m {
 		dm[i] = make([]float64, len(m[i]))
 	}
-	FirstAboveBackward(&t, 1, dm)
+	FirstAboveBackward(t, 1, dm)
+	t.release()
 	return t1, dm
 }
 
@@ -1460,6 +1635,34 @@ func (t *SkipsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SkipsTape) clearRefs() {
+	t.m = nil
+}
+
+// poolSkipsTape holds the SkipsTapes that SkipsGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolSkipsTape = sync.Pool{New: func() any {
+	return new(SkipsTape)
+}}
+
+// release gives t back to poolSkipsTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *SkipsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSkipsTape.Put(t)
+}
+
 // SkipsForward runs Skips and records in t what SkipsBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SkipsForward(t *SkipsTape, m [][]float64) float64 {
@@ -1533,13 +1736,14 @@ func SkipsBackward(t *SkipsTape, s float64, dm [][]float64) {
 // SkipsGrad returns Skips's result and its gradient with respect to m, in that
 // order (dm), computed by reverse-mode automatic differentiation.
 func SkipsGrad(m [][]float64) (float64, [][]float64) {
-	var t SkipsTape
-	t1 := SkipsForward(&t, m)
+	t := poolSkipsTape.Get().(*SkipsTape)
+	t1 := SkipsForward(t, m)
 	dm := make([][]float64, len(m))
 	for i := range m {
 		dm[i] = make([]float64, len(m[i]))
 	}
-	SkipsBackward(&t, 1, dm)
+	SkipsBackward(t, 1, dm)
+	t.release()
 	return t1, dm
 }
 
@@ -1611,6 +1815,35 @@ func (t *MatVecTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MatVecTape) clearRefs() {
+	t.W = nil
+	t.x = nil
+}
+
+// poolMatVecTape holds the MatVecTapes that MatVecGrad and MatVecVJP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolMatVecTape = sync.Pool{New: func() any {
+	return new(MatVecTape)
+}}
+
+// release gives t back to poolMatVecTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MatVecTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMatVecTape.Put(t)
+}
+
 // MatVecForward runs MatVec and records in t what MatVecBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MatVecForward(t *MatVecTape, W [][]float64, x, b, out []float64) float64 {
@@ -1672,8 +1905,8 @@ func MatVecBackward(t *MatVecTape, s float64, dW [][]float64, dx, db, dout []flo
 // b, in that order (dW, dx, db), computed by reverse-mode automatic
 // differentiation.
 func MatVecGrad(W [][]float64, x, b, out []float64) (float64, [][]float64, []float64, []float64) {
-	var t MatVecTape
-	t1 := MatVecForward(&t, W, x, b, out)
+	t := poolMatVecTape.Get().(*MatVecTape)
+	t1 := MatVecForward(t, W, x, b, out)
 	dW := make([][]float64, len(W))
 	for i := range W {
 		dW[i] = make([]float64, len(W[i]))
@@ -1681,7 +1914,8 @@ func MatVecGrad(W [][]float64, x, b, out []float64) (float64, [][]float64, []flo
 	dx := make([]float64, len(x))
 	db := make([]float64, len(b))
 	dout := make([]float64, len(out))
-	MatVecBackward(&t, 1, dW, dx, db, dout)
+	MatVecBackward(t, 1, dW, dx, db, dout)
+	t.release()
 	return t1, dW, dx, db
 }
 
@@ -1690,8 +1924,8 @@ func MatVecGrad(W [][]float64, x, b, out []float64) (float64, [][]float64, []flo
 // times derivative (dW, dx, db), computed by reverse-mode automatic
 // differentiation.
 func MatVecVJP(W [][]float64, x, b, out []float64, s float64, sout []float64) (float64, [][]float64, []float64, []float64) {
-	var t MatVecTape
-	t1 := MatVecForward(&t, W, x, b, out)
+	t := poolMatVecTape.Get().(*MatVecTape)
+	t1 := MatVecForward(t, W, x, b, out)
 	dW := make([][]float64, len(W))
 	for i := range W {
 		dW[i] = make([]float64, len(W[i]))
@@ -1700,7 +1934,8 @@ func MatVecVJP(W [][]float64, x, b, out []float64, s float64, sout []float64) (f
 	db := make([]float64, len(b))
 	dout := make([]float64, len(out))
 	copy(dout, sout)
-	MatVecBackward(&t, s, dW, dx, db, dout)
+	MatVecBackward(t, s, dW, dx, db, dout)
+	t.release()
 	return t1, dW, dx, db
 }
 
@@ -1866,6 +2101,35 @@ func (t *InteriorTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *InteriorTape) clearRefs() {
+	t.x = nil
+	t.weights = nil
+}
+
+// poolInteriorTape holds the InteriorTapes that InteriorGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolInteriorTape = sync.Pool{New: func() any {
+	return new(InteriorTape)
+}}
+
+// release gives t back to poolInteriorTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *InteriorTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolInteriorTape.Put(t)
+}
+
 // InteriorForward runs Interior and records in t what InteriorBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func InteriorForward(t *InteriorTape, x []float64) float64 {
@@ -1922,10 +2186,11 @@ func InteriorBackward(t *InteriorTape, s float64, dx []float64) {
 // InteriorGrad returns Interior's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func InteriorGrad(x []float64) (float64, []float64) {
-	var t InteriorTape
-	t1 := InteriorForward(&t, x)
+	t := poolInteriorTape.Get().(*InteriorTape)
+	t1 := InteriorForward(t, x)
 	dx := make([]float64, len(x))
-	InteriorBackward(&t, 1, dx)
+	InteriorBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -2477,6 +2742,35 @@ func (t *RippleTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RippleTape) clearRefs() {
+	t.x = nil
+	t.buf2 = nil
+}
+
+// poolRippleTape holds the RippleTapes that RippleGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolRippleTape = sync.Pool{New: func() any {
+	return new(RippleTape)
+}}
+
+// release gives t back to poolRippleTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RippleTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRippleTape.Put(t)
+}
+
 // RippleForward runs Ripple and records in t what RippleBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func RippleForward(t *RippleTape, x []float64, iters int) float64 {
@@ -2563,10 +2857,11 @@ func RippleBackward(t *RippleTape, s float64, dx []float64) {
 // RippleGrad returns Ripple's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func RippleGrad(x []float64, iters int) (float64, []float64) {
-	var t RippleTape
-	t1 := RippleForward(&t, x, iters)
+	t := poolRippleTape.Get().(*RippleTape)
+	t1 := RippleForward(t, x, iters)
 	dx := make([]float64, len(x))
-	RippleBackward(&t, 1, dx)
+	RippleBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -2637,6 +2932,34 @@ func (t *SquareTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SquareTape) clearRefs() {
+	t.x = nil
+}
+
+// poolSquareTape holds the SquareTapes that SquareGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolSquareTape = sync.Pool{New: func() any {
+	return new(SquareTape)
+}}
+
+// release gives t back to poolSquareTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SquareTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSquareTape.Put(t)
+}
+
 // SquareForward runs Square and records in t what SquareBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SquareForward(t *SquareTape, x []float64) float64 {
@@ -2683,10 +3006,11 @@ func SquareBackward(t *SquareTape, s float64, dx []float64) {
 // SquareGrad returns Square's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func SquareGrad(x []float64) (float64, []float64) {
-	var t SquareTape
-	t1 := SquareForward(&t, x)
+	t := poolSquareTape.Get().(*SquareTape)
+	t1 := SquareForward(t, x)
 	dx := make([]float64, len(x))
-	SquareBackward(&t, 1, dx)
+	SquareBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -2879,6 +3203,34 @@ func (t *RepeatTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RepeatTape) clearRefs() {
+	t.x = nil
+}
+
+// poolRepeatTape holds the RepeatTapes that RepeatGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolRepeatTape = sync.Pool{New: func() any {
+	return new(RepeatTape)
+}}
+
+// release gives t back to poolRepeatTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RepeatTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRepeatTape.Put(t)
+}
+
 // RepeatForward runs Repeat and records in t what RepeatBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func RepeatForward(t *RepeatTape, x []float64, n int) float64 {
@@ -2932,10 +3284,11 @@ func RepeatBackward(t *RepeatTape, s float64, dx []float64) {
 // RepeatGrad returns Repeat's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func RepeatGrad(x []float64, n int) (float64, []float64) {
-	var t RepeatTape
-	t1 := RepeatForward(&t, x, n)
+	t := poolRepeatTape.Get().(*RepeatTape)
+	t1 := RepeatForward(t, x, n)
 	dx := make([]float64, len(x))
-	RepeatBackward(&t, 1, dx)
+	RepeatBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 

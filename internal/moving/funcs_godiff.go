@@ -5,6 +5,7 @@ package moving
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // ConvTape is what ConvForward keeps of one run of Conv for ConvBackward: the
@@ -68,6 +69,34 @@ func (t *ConvTape) Bytes() int {
 	n += len(t.inputLo2) * 8
 	n += len(t.y) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ConvTape) clearRefs() {
+	t.seq = nil
+	t.k = nil
+}
+
+// poolConvTape holds the ConvTapes that ConvGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolConvTape = sync.Pool{New: func() any {
+	return new(ConvTape)
+}}
+
+// release gives t back to poolConvTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *ConvTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolConvTape.Put(t)
 }
 
 // ConvForward runs Conv and records in t what ConvBackward needs; t's earlier
@@ -146,11 +175,12 @@ func ConvBackward(t *ConvTape, s float64, dseq, dk []float64) {
 // ConvGrad returns Conv's result and its gradient with respect to seq and k, in
 // that order (dseq, dk), computed by reverse-mode automatic differentiation.
 func ConvGrad(seq, k []float64) (float64, []float64, []float64) {
-	var t ConvTape
-	t1 := ConvForward(&t, seq, k)
+	t := poolConvTape.Get().(*ConvTape)
+	t1 := ConvForward(t, seq, k)
 	dseq := make([]float64, len(seq))
 	dk := make([]float64, len(k))
-	ConvBackward(&t, 1, dseq, dk)
+	ConvBackward(t, 1, dseq, dk)
+	t.release()
 	return t1, dseq, dk
 }
 
@@ -395,6 +425,35 @@ func (t *EulerTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *EulerTape) clearRefs() {
+	t.x0 = nil
+	t.buf2 = nil
+}
+
+// poolEulerTape holds the EulerTapes that EulerGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolEulerTape = sync.Pool{New: func() any {
+	return new(EulerTape)
+}}
+
+// release gives t back to poolEulerTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *EulerTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolEulerTape.Put(t)
+}
+
 // EulerForward runs Euler and records in t what EulerBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func EulerForward(t *EulerTape, x0 []float64, k, h float64, steps int) float64 {
@@ -547,12 +606,13 @@ func EulerBackward(t *EulerTape, s float64, dx0 []float64, dk, dh *float64) {
 // h, in that order (dx0, dk, dh), computed by reverse-mode automatic
 // differentiation.
 func EulerGrad(x0 []float64, k, h float64, steps int) (float64, []float64, float64, float64) {
-	var t EulerTape
-	t1 := EulerForward(&t, x0, k, h, steps)
+	t := poolEulerTape.Get().(*EulerTape)
+	t1 := EulerForward(t, x0, k, h, steps)
 	dx0 := make([]float64, len(x0))
 	var dk float64
 	var dh float64
-	EulerBackward(&t, 1, dx0, &dk, &dh)
+	EulerBackward(t, 1, dx0, &dk, &dh)
+	t.release()
 	return t1, dx0, dk, dh
 }
 
@@ -755,6 +815,34 @@ func (t *HeunTape) Bytes() int {
 	n += len(t.dbuf) * 8
 	n += len(t.dstage) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *HeunTape) clearRefs() {
+	t.x0 = nil
+	t.buf2 = nil
+}
+
+// poolHeunTape holds the HeunTapes that HeunGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolHeunTape = sync.Pool{New: func() any {
+	return new(HeunTape)
+}}
+
+// release gives t back to poolHeunTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *HeunTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolHeunTape.Put(t)
 }
 
 // HeunForward runs Heun and records in t what HeunBackward needs; t's earlier
@@ -1015,12 +1103,13 @@ func HeunBackward(t *HeunTape, s float64, dx0 []float64, da, dh *float64) {
 // in that order (dx0, da, dh), computed by reverse-mode automatic
 // differentiation.
 func HeunGrad(x0 []float64, a, h float64, steps int) (float64, []float64, float64, float64) {
-	var t HeunTape
-	t1 := HeunForward(&t, x0, a, h, steps)
+	t := poolHeunTape.Get().(*HeunTape)
+	t1 := HeunForward(t, x0, a, h, steps)
 	dx0 := make([]float64, len(x0))
 	var da float64
 	var dh float64
-	HeunBackward(&t, 1, dx0, &da, &dh)
+	HeunBackward(t, 1, dx0, &da, &dh)
+	t.release()
 	return t1, dx0, da, dh
 }
 
@@ -1233,6 +1322,37 @@ func (t *RNNTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RNNTape) clearRefs() {
+	t.w = nil
+	t.u = nil
+	t.v = nil
+	t.seq = nil
+	t.buf2 = nil
+}
+
+// poolRNNTape holds the RNNTapes that RNNGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolRNNTape = sync.Pool{New: func() any {
+	return new(RNNTape)
+}}
+
+// release gives t back to poolRNNTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *RNNTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRNNTape.Put(t)
+}
+
 // RNNForward runs RNN and records in t what RNNBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func RNNForward(t *RNNTape, w, u [][]float64, v, seq []float64, b int) float64 {
@@ -1420,8 +1540,8 @@ func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) 
 // seq, in that order (dw, du, dv, dseq), computed by reverse-mode automatic
 // differentiation.
 func RNNGrad(w, u [][]float64, v, seq []float64, b int) (float64, [][]float64, [][]float64, []float64, []float64) {
-	var t RNNTape
-	t1 := RNNForward(&t, w, u, v, seq, b)
+	t := poolRNNTape.Get().(*RNNTape)
+	t1 := RNNForward(t, w, u, v, seq, b)
 	dw := make([][]float64, len(w))
 	for i := range w {
 		dw[i] = make([]float64, len(w[i]))
@@ -1432,7 +1552,8 @@ func RNNGrad(w, u [][]float64, v, seq []float64, b int) (float64, [][]float64, [
 	}
 	dv := make([]float64, len(v))
 	dseq := make([]float64, len(seq))
-	RNNBackward(&t, 1, dw, du, dv, dseq)
+	RNNBackward(t, 1, dw, du, dv, dseq)
+	t.release()
 	return t1, dw, du, dv, dseq
 }
 
@@ -1571,6 +1692,36 @@ func (t *OverwriteTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OverwriteTape) clearRefs() {
+	t.k = nil
+	t.dotTape.clearRefs()
+	t.pairsTape.clearRefs()
+}
+
+// poolOverwriteTape holds the OverwriteTapes that OverwriteGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolOverwriteTape = sync.Pool{New: func() any {
+	return new(OverwriteTape)
+}}
+
+// release gives t back to poolOverwriteTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *OverwriteTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOverwriteTape.Put(t)
+}
+
 // OverwriteForward runs Overwrite and records in t what OverwriteBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
@@ -1661,11 +1812,12 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 // and k, in that order (dseq, dk), computed by reverse-mode automatic
 // differentiation.
 func OverwriteGrad(seq, k []float64) (float64, []float64, []float64) {
-	var t OverwriteTape
-	t1 := OverwriteForward(&t, seq, k)
+	t := poolOverwriteTape.Get().(*OverwriteTape)
+	t1 := OverwriteForward(t, seq, k)
 	dseq := make([]float64, len(seq))
 	dk := make([]float64, len(k))
-	OverwriteBackward(&t, 1, dseq, dk)
+	OverwriteBackward(t, 1, dseq, dk)
+	t.release()
 	return t1, dseq, dk
 }
 
@@ -1748,6 +1900,35 @@ func (t *FeaturesTape) Bytes() int {
 	n += len(t.buf) * 8
 	n += len(t.dbuf) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *FeaturesTape) clearRefs() {
+	t.x = nil
+	t.buf2 = nil
+}
+
+// poolFeaturesTape holds the FeaturesTapes that FeaturesGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolFeaturesTape = sync.Pool{New: func() any {
+	return new(FeaturesTape)
+}}
+
+// release gives t back to poolFeaturesTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *FeaturesTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolFeaturesTape.Put(t)
 }
 
 // FeaturesForward runs Features and records in t what FeaturesBackward needs;
@@ -1847,11 +2028,12 @@ func FeaturesBackward(t *FeaturesTape, s float64, dx []float64, dw *float64) {
 // w, in that order (dx, dw), computed by reverse-mode automatic
 // differentiation.
 func FeaturesGrad(x []float64, w float64) (float64, []float64, float64) {
-	var t FeaturesTape
-	t1 := FeaturesForward(&t, x, w)
+	t := poolFeaturesTape.Get().(*FeaturesTape)
+	t1 := FeaturesForward(t, x, w)
 	dx := make([]float64, len(x))
 	var dw float64
-	FeaturesBackward(&t, 1, dx, &dw)
+	FeaturesBackward(t, 1, dx, &dw)
+	t.release()
 	return t1, dx, dw
 }
 
@@ -1949,6 +2131,13 @@ func (t *dotCallFixedBTape) Bytes() int {
 	n += len(t.calls) * 56
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallFixedBTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // dotCallFixedBForward runs dot and records in t what dotCallFixedBBackward
@@ -2059,6 +2248,13 @@ func (t *pairsCallFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *pairsCallFixedXTape) clearRefs() {
+	t.dotTape.clearRefs()
+}
+
 // pairsCallFixedXForward runs pairs and records in t what
 // pairsCallFixedXBackward needs, after what the earlier calls since t's holder
 // began its run recorded; the first of them empties t, keeping its memory.
@@ -2159,6 +2355,13 @@ func (t *dotCallFixedABTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallFixedABTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // FitTape is what FitForward keeps of one run of Fit for FitBackward: the
@@ -50,6 +51,35 @@ func (t *FitTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *FitTape) clearRefs() {
+	t.dotTape.clearRefs()
+	t.sumTape.clearRefs()
+}
+
+// poolFitTape holds the FitTapes that FitGrad and FitVJP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolFitTape = sync.Pool{New: func() any {
+	return new(FitTape)
+}}
+
+// release gives t back to poolFitTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *FitTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolFitTape.Put(t)
+}
+
 // FitForward runs Fit and records in t what FitBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func FitForward(t *FitTape, w, x []float64) float64 {
@@ -81,10 +111,11 @@ func FitBackward(t *FitTape, s float64, dw []float64) {
 // FitGrad returns Fit's result and its gradient with respect to w, in that
 // order (dw), computed by reverse-mode automatic differentiation.
 func FitGrad(w, x []float64) (float64, []float64) {
-	var t FitTape
-	t1 := FitForward(&t, w, x)
+	t := poolFitTape.Get().(*FitTape)
+	t1 := FitForward(t, w, x)
 	dw := make([]float64, len(w))
-	FitBackward(&t, 1, dw)
+	FitBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -92,10 +123,11 @@ func FitGrad(w, x []float64) (float64, []float64) {
 // s: for each of w, the sum over the outputs of seed times derivative (dw),
 // computed by reverse-mode automatic differentiation.
 func FitVJP(w, x []float64, s float64) (float64, []float64) {
-	var t FitTape
-	t1 := FitForward(&t, w, x)
+	t := poolFitTape.Get().(*FitTape)
+	t1 := FitForward(t, w, x)
 	dw := make([]float64, len(w))
-	FitBackward(&t, s, dw)
+	FitBackward(t, s, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -155,6 +187,34 @@ func (t *LSETape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LSETape) clearRefs() {
+	t.w = nil
+	t.logSumExpTape.clearRefs()
+}
+
+// poolLSETape holds the LSETapes that LSEGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolLSETape = sync.Pool{New: func() any {
+	return new(LSETape)
+}}
+
+// release gives t back to poolLSETape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *LSETape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLSETape.Put(t)
+}
+
 // LSEForward runs LSE and records in t what LSEBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func LSEForward(t *LSETape, w []float64, a float64) float64 {
@@ -206,11 +266,12 @@ func LSEBackward(t *LSETape, s float64, dw []float64, da *float64) {
 // LSEGrad returns LSE's result and its gradient with respect to w and a, in
 // that order (dw, da), computed by reverse-mode automatic differentiation.
 func LSEGrad(w []float64, a float64) (float64, []float64, float64) {
-	var t LSETape
-	t1 := LSEForward(&t, w, a)
+	t := poolLSETape.Get().(*LSETape)
+	t1 := LSEForward(t, w, a)
 	dw := make([]float64, len(w))
 	var da float64
-	LSEBackward(&t, 1, dw, &da)
+	LSEBackward(t, 1, dw, &da)
+	t.release()
 	return t1, dw, da
 }
 
@@ -269,6 +330,35 @@ func (t *MomentsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MomentsTape) clearRefs() {
+	t.meanTape.clearRefs()
+	t.varianceTape.clearRefs()
+}
+
+// poolMomentsTape holds the MomentsTapes that MomentsGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolMomentsTape = sync.Pool{New: func() any {
+	return new(MomentsTape)
+}}
+
+// release gives t back to poolMomentsTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MomentsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMomentsTape.Put(t)
+}
+
 // MomentsForward runs Moments and records in t what MomentsBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func MomentsForward(t *MomentsTape, x, weights []float64) float64 {
@@ -298,10 +388,11 @@ func MomentsBackward(t *MomentsTape, s float64, dx []float64) {
 // MomentsGrad returns Moments's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func MomentsGrad(x, weights []float64) (float64, []float64) {
-	var t MomentsTape
-	t1 := MomentsForward(&t, x, weights)
+	t := poolMomentsTape.Get().(*MomentsTape)
+	t1 := MomentsForward(t, x, weights)
 	dx := make([]float64, len(x))
-	MomentsBackward(&t, 1, dx)
+	MomentsBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -350,6 +441,35 @@ func (t *NormalizedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NormalizedTape) clearRefs() {
+	t.w = nil
+	t.normTape.clearRefs()
+}
+
+// poolNormalizedTape holds the NormalizedTapes that NormalizedGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolNormalizedTape = sync.Pool{New: func() any {
+	return new(NormalizedTape)
+}}
+
+// release gives t back to poolNormalizedTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *NormalizedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNormalizedTape.Put(t)
+}
+
 // NormalizedForward runs Normalized and records in t what NormalizedBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func NormalizedForward(t *NormalizedTape, w []float64) float64 {
@@ -376,10 +496,11 @@ func NormalizedBackward(t *NormalizedTape, s float64, dw []float64) {
 // NormalizedGrad returns Normalized's result and its gradient with respect to
 // w, in that order (dw), computed by reverse-mode automatic differentiation.
 func NormalizedGrad(w []float64) (float64, []float64) {
-	var t NormalizedTape
-	t1 := NormalizedForward(&t, w)
+	t := poolNormalizedTape.Get().(*NormalizedTape)
+	t1 := NormalizedForward(t, w)
 	dw := make([]float64, len(w))
-	NormalizedBackward(&t, 1, dw)
+	NormalizedBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -523,6 +644,35 @@ func (t *UnweightedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *UnweightedTape) clearRefs() {
+	t.meanTape.clearRefs()
+	t.varianceTape.clearRefs()
+}
+
+// poolUnweightedTape holds the UnweightedTapes that UnweightedGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolUnweightedTape = sync.Pool{New: func() any {
+	return new(UnweightedTape)
+}}
+
+// release gives t back to poolUnweightedTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *UnweightedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolUnweightedTape.Put(t)
+}
+
 // UnweightedForward runs Unweighted and records in t what UnweightedBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func UnweightedForward(t *UnweightedTape, x []float64) float64 {
@@ -555,10 +705,11 @@ func UnweightedBackward(t *UnweightedTape, s float64, dx []float64) {
 // UnweightedGrad returns Unweighted's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func UnweightedGrad(x []float64) (float64, []float64) {
-	var t UnweightedTape
-	t1 := UnweightedForward(&t, x)
+	t := poolUnweightedTape.Get().(*UnweightedTape)
+	t1 := UnweightedForward(t, x)
 	dx := make([]float64, len(x))
-	UnweightedBackward(&t, 1, dx)
+	UnweightedBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -611,6 +762,35 @@ func (t *ProjectTape) Bytes() int {
 	n += len(t.d) * 8
 	n += len(t.dbuf) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ProjectTape) clearRefs() {
+	t.x = nil
+	clear(t.asmDotTape[:cap(t.asmDotTape)])
+}
+
+// poolProjectTape holds the ProjectTapes that ProjectGrad and ProjectVJP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolProjectTape = sync.Pool{New: func() any {
+	return new(ProjectTape)
+}}
+
+// release gives t back to poolProjectTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ProjectTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolProjectTape.Put(t)
 }
 
 // ProjectForward runs Project and records in t what ProjectBackward needs; t's
@@ -673,11 +853,12 @@ func ProjectBackward(t *ProjectTape, s float64, dw, dx []float64) {
 // x, in that order (dw, dx), computed by reverse-mode automatic
 // differentiation.
 func ProjectGrad(w, x []float64) (float64, []float64, []float64) {
-	var t ProjectTape
-	t1 := ProjectForward(&t, w, x)
+	t := poolProjectTape.Get().(*ProjectTape)
+	t1 := ProjectForward(t, w, x)
 	dw := make([]float64, len(w))
 	dx := make([]float64, len(x))
-	ProjectBackward(&t, 1, dw, dx)
+	ProjectBackward(t, 1, dw, dx)
+	t.release()
 	return t1, dw, dx
 }
 
@@ -685,11 +866,12 @@ func ProjectGrad(w, x []float64) (float64, []float64, []float64) {
 // seeds s: for each of w and x, the sum over the outputs of seed times
 // derivative (dw, dx), computed by reverse-mode automatic differentiation.
 func ProjectVJP(w, x []float64, s float64) (float64, []float64, []float64) {
-	var t ProjectTape
-	t1 := ProjectForward(&t, w, x)
+	t := poolProjectTape.Get().(*ProjectTape)
+	t1 := ProjectForward(t, w, x)
 	dw := make([]float64, len(w))
 	dx := make([]float64, len(x))
-	ProjectBackward(&t, s, dw, dx)
+	ProjectBackward(t, s, dw, dx)
+	t.release()
 	return t1, dw, dx
 }
 
@@ -756,6 +938,35 @@ func (t *ScoreTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ScoreTape) clearRefs() {
+	t.x = nil
+	clear(t.asmDotTape[:cap(t.asmDotTape)])
+}
+
+// poolScoreTape holds the ScoreTapes that ScoreGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolScoreTape = sync.Pool{New: func() any {
+	return new(ScoreTape)
+}}
+
+// release gives t back to poolScoreTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *ScoreTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolScoreTape.Put(t)
+}
+
 // ScoreForward runs Score and records in t what ScoreBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ScoreForward(t *ScoreTape, w, x []float64) float64 {
@@ -791,10 +1002,11 @@ func ScoreBackward(t *ScoreTape, s float64, dw []float64) {
 // ScoreGrad returns Score's result and its gradient with respect to w, in that
 // order (dw), computed by reverse-mode automatic differentiation.
 func ScoreGrad(w, x []float64) (float64, []float64) {
-	var t ScoreTape
-	t1 := ScoreForward(&t, w, x)
+	t := poolScoreTape.Get().(*ScoreTape)
+	t1 := ScoreForward(t, w, x)
 	dw := make([]float64, len(w))
-	ScoreBackward(&t, 1, dw)
+	ScoreBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -843,6 +1055,34 @@ func (t *SmoothTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SmoothTape) clearRefs() {
+	t.w = nil
+}
+
+// poolSmoothTape holds the SmoothTapes that SmoothGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolSmoothTape = sync.Pool{New: func() any {
+	return new(SmoothTape)
+}}
+
+// release gives t back to poolSmoothTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SmoothTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSmoothTape.Put(t)
+}
+
 // SmoothForward runs Smooth and records in t what SmoothBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SmoothForward(t *SmoothTape, w []float64, a float64) float64 {
@@ -889,11 +1129,12 @@ func SmoothBackward(t *SmoothTape, s float64, dw []float64, da *float64) {
 // SmoothGrad returns Smooth's result and its gradient with respect to w and a,
 // in that order (dw, da), computed by reverse-mode automatic differentiation.
 func SmoothGrad(w []float64, a float64) (float64, []float64, float64) {
-	var t SmoothTape
-	t1 := SmoothForward(&t, w, a)
+	t := poolSmoothTape.Get().(*SmoothTape)
+	t1 := SmoothForward(t, w, a)
 	dw := make([]float64, len(w))
 	var da float64
-	SmoothBackward(&t, 1, dw, &da)
+	SmoothBackward(t, 1, dw, &da)
+	t.release()
 	return t1, dw, da
 }
 
@@ -941,6 +1182,34 @@ func (t *CubesTape) Bytes() int {
 	return 0
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CubesTape) clearRefs() {
+	clear(t.sumCubesTape[:cap(t.sumCubesTape)])
+}
+
+// poolCubesTape holds the CubesTapes that CubesGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolCubesTape = sync.Pool{New: func() any {
+	return new(CubesTape)
+}}
+
+// release gives t back to poolCubesTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *CubesTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCubesTape.Put(t)
+}
+
 // CubesForward runs Cubes and records in t what CubesBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func CubesForward(t *CubesTape, x []float64) float64 {
@@ -967,10 +1236,11 @@ func CubesBackward(t *CubesTape, s float64, dx []float64) {
 // CubesGrad returns Cubes's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func CubesGrad(x []float64) (float64, []float64) {
-	var t CubesTape
-	t1 := CubesForward(&t, x)
+	t := poolCubesTape.Get().(*CubesTape)
+	t1 := CubesForward(t, x)
 	dx := make([]float64, len(x))
-	CubesBackward(&t, 1, dx)
+	CubesBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1012,6 +1282,13 @@ func (t *vecsDotCallS1FixedS2Tape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsDotCallS1FixedS2Tape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // vecsDotCallS1FixedS2Forward runs vecsDot and records in t what
@@ -1088,6 +1365,13 @@ func (t *vecsSumCallTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 24
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsSumCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // vecsSumCallForward runs vecsSum and records in t what vecsSumCallBackward
@@ -1215,6 +1499,14 @@ func (t *vecsLogSumExpCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsLogSumExpCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.maxTape.clearRefs()
+}
+
 // vecsLogSumExpCallForward runs vecsLogSumExp and records in t what
 // vecsLogSumExpCallBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -1328,6 +1620,11 @@ func (t *vecsMaxCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsMaxCallTape) clearRefs() {}
+
 // vecsMaxCallForward runs vecsMax and records in t what vecsMaxCallBackward
 // needs, after what the earlier calls since t's holder began its run recorded;
 // the first of them empties t, keeping its memory.
@@ -1431,6 +1728,14 @@ func (t *vecsMeanCallXFixedWeightsTape) Bytes() int {
 	n += len(t.calls) * 65
 	n += t.sumTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsMeanCallXFixedWeightsTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.sumTape.clearRefs()
 }
 
 // vecsMeanCallXFixedWeightsForward runs vecsMean and records in t what
@@ -1557,6 +1862,14 @@ func (t *vecsVarianceCallXFixedXWeightsTape) Bytes() int {
 	n += len(t.calls) * 73
 	n += t.meanTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsVarianceCallXFixedXWeightsTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.meanTape.clearRefs()
 }
 
 // vecsVarianceCallXFixedXWeightsForward runs vecsVariance and records in t what
@@ -1759,6 +2072,13 @@ func (t *vecsNormCallFixedSTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsNormCallFixedSTape) clearRefs() {
+	t.vecsSumSquaresTape.clearRefs()
+}
+
 // vecsNormCallFixedSForward runs vecsNorm and records in t what
 // vecsNormCallFixedSBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -1829,6 +2149,13 @@ func (t *vecsSumSquaresCallFixedSTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 24
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsSumSquaresCallFixedSTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // vecsSumSquaresCallFixedSForward runs vecsSumSquares and records in t what
@@ -1947,6 +2274,14 @@ func (t *vecsMeanCallXTape) Bytes() int {
 	n += t.sumTape.Bytes()
 	n += len(t.w) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsMeanCallXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.sumTape.clearRefs()
 }
 
 // vecsMeanCallXForward runs vecsMean and records in t what
@@ -2087,6 +2422,14 @@ func (t *vecsVarianceCallXFixedXTape) Bytes() int {
 	n += t.meanTape.Bytes()
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *vecsVarianceCallXFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.meanTape.clearRefs()
 }
 
 // vecsVarianceCallXFixedXForward runs vecsVariance and records in t what

@@ -5,6 +5,7 @@ package realgo
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // ClampTape is what ClampForward keeps of one run of Clamp for ClampBackward:
@@ -353,6 +354,36 @@ func (t *HingeTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *HingeTape) clearRefs() {
+	t.x = nil
+	t.y = nil
+	t.buf2 = nil
+}
+
+// poolHingeTape holds the HingeTapes that HingeGrad and HingeVJP finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolHingeTape = sync.Pool{New: func() any {
+	return new(HingeTape)
+}}
+
+// release gives t back to poolHingeTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *HingeTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolHingeTape.Put(t)
+}
+
 // HingeForward runs Hinge and records in t what HingeBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func HingeForward(t *HingeTape, x, y []float64, w float64) float64 {
@@ -437,12 +468,13 @@ func HingeBackward(t *HingeTape, s float64, dx, dy []float64, dw *float64) {
 // in that order (dx, dy, dw), computed by reverse-mode automatic
 // differentiation.
 func HingeGrad(x, y []float64, w float64) (float64, []float64, []float64, float64) {
-	var t HingeTape
-	t1 := HingeForward(&t, x, y, w)
+	t := poolHingeTape.Get().(*HingeTape)
+	t1 := HingeForward(t, x, y, w)
 	dx := make([]float64, len(x))
 	dy := make([]float64, len(y))
 	var dw float64
-	HingeBackward(&t, 1, dx, dy, &dw)
+	HingeBackward(t, 1, dx, dy, &dw)
+	t.release()
 	return t1, dx, dy, dw
 }
 
@@ -450,12 +482,13 @@ func HingeGrad(x, y []float64, w float64) (float64, []float64, []float64, float6
 // seeds s: for each of x, y and w, the sum over the outputs of seed times
 // derivative (dx, dy, dw), computed by reverse-mode automatic differentiation.
 func HingeVJP(x, y []float64, w, s float64) (float64, []float64, []float64, float64) {
-	var t HingeTape
-	t1 := HingeForward(&t, x, y, w)
+	t := poolHingeTape.Get().(*HingeTape)
+	t1 := HingeForward(t, x, y, w)
 	dx := make([]float64, len(x))
 	dy := make([]float64, len(y))
 	var dw float64
-	HingeBackward(&t, s, dx, dy, &dw)
+	HingeBackward(t, s, dx, dy, &dw)
+	t.release()
 	return t1, dx, dy, dw
 }
 
@@ -535,6 +568,34 @@ func (t *ClearInputTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ClearInputTape) clearRefs() {
+	t.x = nil
+}
+
+// poolClearInputTape holds the ClearInputTapes that ClearInputGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolClearInputTape = sync.Pool{New: func() any {
+	return new(ClearInputTape)
+}}
+
+// release gives t back to poolClearInputTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ClearInputTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolClearInputTape.Put(t)
+}
+
 // ClearInputForward runs ClearInput and records in t what ClearInputBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ClearInputForward(t *ClearInputTape, x []float64, a float64) float64 {
@@ -594,11 +655,12 @@ func ClearInputBackward(t *ClearInputTape, s float64, dx []float64, da *float64)
 // and a, in that order (dx, da), computed by reverse-mode automatic
 // differentiation.
 func ClearInputGrad(x []float64, a float64) (float64, []float64, float64) {
-	var t ClearInputTape
-	t1 := ClearInputForward(&t, x, a)
+	t := poolClearInputTape.Get().(*ClearInputTape)
+	t1 := ClearInputForward(t, x, a)
 	dx := make([]float64, len(x))
 	var da float64
-	ClearInputBackward(&t, 1, dx, &da)
+	ClearInputBackward(t, 1, dx, &da)
+	t.release()
 	return t1, dx, da
 }
 

@@ -8,6 +8,7 @@ import (
 	"log"
 	"math"
 	"slices"
+	"sync"
 )
 
 // RosenTape is what RosenForward keeps of one run of Rosen for RosenBackward:
@@ -170,6 +171,34 @@ func (t *WeightedSquaresTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *WeightedSquaresTape) clearRefs() {
+	t.x = nil
+}
+
+// poolWeightedSquaresTape holds the WeightedSquaresTapes that
+// WeightedSquaresGrad and WeightedSquaresVJP finished with: each call takes one
+// (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolWeightedSquaresTape = sync.Pool{New: func() any {
+	return new(WeightedSquaresTape)
+}}
+
+// release gives t back to poolWeightedSquaresTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *WeightedSquaresTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolWeightedSquaresTape.Put(t)
+}
+
 // WeightedSquaresForward runs WeightedSquares and records in t what
 // WeightedSquaresBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -273,12 +302,13 @@ func WeightedSquaresBackward(t *WeightedSquaresTape, s float64, dx, dw []float64
 // respect to x, w and scale, in that order (dx, dw, dscale), computed by
 // reverse-mode automatic differentiation.
 func WeightedSquaresGrad(x, w []float64, scale float64) (float64, []float64, []float64, float64) {
-	var t WeightedSquaresTape
-	t1 := WeightedSquaresForward(&t, x, w, scale)
+	t := poolWeightedSquaresTape.Get().(*WeightedSquaresTape)
+	t1 := WeightedSquaresForward(t, x, w, scale)
 	dx := make([]float64, len(x))
 	dw := make([]float64, len(w))
 	var dscale float64
-	WeightedSquaresBackward(&t, 1, dx, dw, &dscale)
+	WeightedSquaresBackward(t, 1, dx, dw, &dscale)
+	t.release()
 	return t1, dx, dw, dscale
 }
 
@@ -287,12 +317,13 @@ func WeightedSquaresGrad(x, w []float64, scale float64) (float64, []float64, []f
 // outputs of seed times derivative (dx, dw, dscale), computed by reverse-mode
 // automatic differentiation.
 func WeightedSquaresVJP(x, w []float64, scale, s float64) (float64, []float64, []float64, float64) {
-	var t WeightedSquaresTape
-	t1 := WeightedSquaresForward(&t, x, w, scale)
+	t := poolWeightedSquaresTape.Get().(*WeightedSquaresTape)
+	t1 := WeightedSquaresForward(t, x, w, scale)
 	dx := make([]float64, len(x))
 	dw := make([]float64, len(w))
 	var dscale float64
-	WeightedSquaresBackward(&t, s, dx, dw, &dscale)
+	WeightedSquaresBackward(t, s, dx, dw, &dscale)
+	t.release()
 	return t1, dx, dw, dscale
 }
 
@@ -376,6 +407,32 @@ func (t *StepsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *StepsTape) clearRefs() {}
+
+// poolStepsTape holds the StepsTapes that StepsGrad and StepsVJP finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolStepsTape = sync.Pool{New: func() any {
+	return new(StepsTape)
+}}
+
+// release gives t back to poolStepsTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *StepsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolStepsTape.Put(t)
+}
+
 // StepsForward runs Steps and records in t what StepsBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func StepsForward(t *StepsTape, x, rate, limit float64) float64 {
@@ -418,12 +475,13 @@ func StepsBackward(t *StepsTape, s float64, dx, drate, dlimit *float64) {
 // limit, in that order (dx, drate, dlimit), computed by reverse-mode automatic
 // differentiation.
 func StepsGrad(x, rate, limit float64) (float64, float64, float64, float64) {
-	var t StepsTape
-	t1 := StepsForward(&t, x, rate, limit)
+	t := poolStepsTape.Get().(*StepsTape)
+	t1 := StepsForward(t, x, rate, limit)
 	var dx float64
 	var drate float64
 	var dlimit float64
-	StepsBackward(&t, 1, &dx, &drate, &dlimit)
+	StepsBackward(t, 1, &dx, &drate, &dlimit)
+	t.release()
 	return t1, dx, drate, dlimit
 }
 
@@ -432,12 +490,13 @@ func StepsGrad(x, rate, limit float64) (float64, float64, float64, float64) {
 // times derivative (dx, drate, dlimit), computed by reverse-mode automatic
 // differentiation.
 func StepsVJP(x, rate, limit, s float64) (float64, float64, float64, float64) {
-	var t StepsTape
-	t1 := StepsForward(&t, x, rate, limit)
+	t := poolStepsTape.Get().(*StepsTape)
+	t1 := StepsForward(t, x, rate, limit)
 	var dx float64
 	var drate float64
 	var dlimit float64
-	StepsBackward(&t, s, &dx, &drate, &dlimit)
+	StepsBackward(t, s, &dx, &drate, &dlimit)
+	t.release()
 	return t1, dx, drate, dlimit
 }
 
@@ -503,6 +562,35 @@ func (t *DispatchTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *DispatchTape) clearRefs() {
+	t.x = nil
+	t.normTape.clearRefs()
+}
+
+// poolDispatchTape holds the DispatchTapes that DispatchGrad and DispatchVJP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolDispatchTape = sync.Pool{New: func() any {
+	return new(DispatchTape)
+}}
+
+// release gives t back to poolDispatchTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *DispatchTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolDispatchTape.Put(t)
+}
+
 // DispatchForward runs Dispatch and records in t what DispatchBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func DispatchForward(t *DispatchTape, x []float64, a float64) float64 {
@@ -552,11 +640,12 @@ func DispatchBackward(t *DispatchTape, s float64, dx []float64, da *float64) {
 // a, in that order (dx, da), computed by reverse-mode automatic
 // differentiation.
 func DispatchGrad(x []float64, a float64) (float64, []float64, float64) {
-	var t DispatchTape
-	t1 := DispatchForward(&t, x, a)
+	t := poolDispatchTape.Get().(*DispatchTape)
+	t1 := DispatchForward(t, x, a)
 	dx := make([]float64, len(x))
 	var da float64
-	DispatchBackward(&t, 1, dx, &da)
+	DispatchBackward(t, 1, dx, &da)
+	t.release()
 	return t1, dx, da
 }
 
@@ -564,11 +653,12 @@ func DispatchGrad(x []float64, a float64) (float64, []float64, float64) {
 // the seeds s: for each of x and a, the sum over the outputs of seed times
 // derivative (dx, da), computed by reverse-mode automatic differentiation.
 func DispatchVJP(x []float64, a, s float64) (float64, []float64, float64) {
-	var t DispatchTape
-	t1 := DispatchForward(&t, x, a)
+	t := poolDispatchTape.Get().(*DispatchTape)
+	t1 := DispatchForward(t, x, a)
 	dx := make([]float64, len(x))
 	var da float64
-	DispatchBackward(&t, s, dx, &da)
+	DispatchBackward(t, s, dx, &da)
+	t.release()
 	return t1, dx, da
 }
 
@@ -623,6 +713,34 @@ func (t *LogSumTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogSumTape) clearRefs() {
+	t.x = nil
+}
+
+// poolLogSumTape holds the LogSumTapes that LogSumGrad and LogSumVJP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLogSumTape = sync.Pool{New: func() any {
+	return new(LogSumTape)
+}}
+
+// release gives t back to poolLogSumTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogSumTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogSumTape.Put(t)
+}
+
 // LogSumForward runs LogSum and records in t what LogSumBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func LogSumForward(t *LogSumTape, x []float64, mu float64) float64 {
@@ -665,11 +783,12 @@ func LogSumBackward(t *LogSumTape, s float64, dx []float64, dmu *float64) {
 // LogSumGrad returns LogSum's result and its gradient with respect to x and mu,
 // in that order (dx, dmu), computed by reverse-mode automatic differentiation.
 func LogSumGrad(x []float64, mu float64) (float64, []float64, float64) {
-	var t LogSumTape
-	t1 := LogSumForward(&t, x, mu)
+	t := poolLogSumTape.Get().(*LogSumTape)
+	t1 := LogSumForward(t, x, mu)
 	dx := make([]float64, len(x))
 	var dmu float64
-	LogSumBackward(&t, 1, dx, &dmu)
+	LogSumBackward(t, 1, dx, &dmu)
+	t.release()
 	return t1, dx, dmu
 }
 
@@ -677,11 +796,12 @@ func LogSumGrad(x []float64, mu float64) (float64, []float64, float64) {
 // seeds s: for each of x and mu, the sum over the outputs of seed times
 // derivative (dx, dmu), computed by reverse-mode automatic differentiation.
 func LogSumVJP(x []float64, mu, s float64) (float64, []float64, float64) {
-	var t LogSumTape
-	t1 := LogSumForward(&t, x, mu)
+	t := poolLogSumTape.Get().(*LogSumTape)
+	t1 := LogSumForward(t, x, mu)
 	dx := make([]float64, len(x))
 	var dmu float64
-	LogSumBackward(&t, s, dx, &dmu)
+	LogSumBackward(t, s, dx, &dmu)
+	t.release()
 	return t1, dx, dmu
 }
 
@@ -735,6 +855,13 @@ func (t *normCallFixedXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 32
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *normCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // normCallFixedXForward runs norm and records in t what normCallFixedXBackward

@@ -2,7 +2,10 @@
 
 package regress
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // Weights3ScoreTape is what ScoreForward keeps of one run of Score for
 // Weights3ScoreBackward: the forward values the backward sweep reads, and the
@@ -47,6 +50,35 @@ func (t *Weights3ScoreTape) Bytes() int {
 	n += t.weights3DotTape.Bytes()
 	n += t.weights3NormTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *Weights3ScoreTape) clearRefs() {
+	t.weights3DotTape.clearRefs()
+	t.weights3NormTape.clearRefs()
+}
+
+// poolWeights3ScoreTape holds the Weights3ScoreTapes that ScoreGrad and
+// ScoreVJP finished with: each call takes one (a new one if the pool is empty)
+// and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolWeights3ScoreTape = sync.Pool{New: func() any {
+	return new(Weights3ScoreTape)
+}}
+
+// release gives t back to poolWeights3ScoreTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *Weights3ScoreTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolWeights3ScoreTape.Put(t)
 }
 
 // ScoreForward runs Score and records in t what Weights3ScoreBackward needs;
@@ -94,11 +126,12 @@ func Weights3ScoreBackward(t *Weights3ScoreTape, s2 float64, ds *Weights3, dv []
 // ScoreGrad returns Score's result and its gradient with respect to s and v, in
 // that order (ds, dv), computed by reverse-mode automatic differentiation.
 func (s *Weights3) ScoreGrad(v []float64) (float64, *Weights3, []float64) {
-	var t Weights3ScoreTape
-	t1 := s.ScoreForward(&t, v)
+	t := poolWeights3ScoreTape.Get().(*Weights3ScoreTape)
+	t1 := s.ScoreForward(t, v)
 	ds := new(Weights3)
 	dv := make([]float64, len(v))
-	Weights3ScoreBackward(&t, 1, ds, dv)
+	Weights3ScoreBackward(t, 1, ds, dv)
+	t.release()
 	return t1, ds, dv
 }
 
@@ -106,11 +139,12 @@ func (s *Weights3) ScoreGrad(v []float64) (float64, *Weights3, []float64) {
 // seeds s2: for each of s and v, the sum over the outputs of seed times
 // derivative (ds, dv), computed by reverse-mode automatic differentiation.
 func (s *Weights3) ScoreVJP(v []float64, s2 float64) (float64, *Weights3, []float64) {
-	var t Weights3ScoreTape
-	t1 := s.ScoreForward(&t, v)
+	t := poolWeights3ScoreTape.Get().(*Weights3ScoreTape)
+	t1 := s.ScoreForward(t, v)
 	ds := new(Weights3)
 	dv := make([]float64, len(v))
-	Weights3ScoreBackward(&t, s2, ds, dv)
+	Weights3ScoreBackward(t, s2, ds, dv)
+	t.release()
 	return t1, ds, dv
 }
 
@@ -163,6 +197,13 @@ func (t *weights3DotCallFixedVTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *weights3DotCallFixedVTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // weights3DotCallFixedVForward runs weights3Dot and records in t what
@@ -245,6 +286,11 @@ func (t *weights3NormCallTape) Bytes() int {
 	n += len(t.elem) * 8
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *weights3NormCallTape) clearRefs() {}
 
 // weights3NormCallForward runs weights3Norm and records in t what
 // weights3NormCallBackward needs, after what the earlier calls since t's holder

@@ -2,7 +2,10 @@
 
 package regress
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // CallThenReadTape is what CallThenReadForward keeps of one run of CallThenRead
 // for CallThenReadBackward: the forward values the backward sweep reads, and
@@ -44,6 +47,34 @@ func (t *CallThenReadTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CallThenReadTape) clearRefs() {
+	t.addAllTape.clearRefs()
+}
+
+// poolCallThenReadTape holds the CallThenReadTapes that CallThenReadGrad and
+// CallThenReadVJP finished with: each call takes one (a new one if the pool is
+// empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolCallThenReadTape = sync.Pool{New: func() any {
+	return new(CallThenReadTape)
+}}
+
+// release gives t back to poolCallThenReadTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *CallThenReadTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCallThenReadTape.Put(t)
+}
+
 // CallThenReadForward runs CallThenRead and records in t what
 // CallThenReadBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -79,10 +110,11 @@ func CallThenReadBackward(t *CallThenReadTape, s float64, dx *float64) {
 // CallThenReadGrad returns CallThenRead's result and its gradient with respect
 // to x, in that order (dx), computed by reverse-mode automatic differentiation.
 func CallThenReadGrad(x float64) (float64, float64) {
-	var t CallThenReadTape
-	t1 := CallThenReadForward(&t, x)
+	t := poolCallThenReadTape.Get().(*CallThenReadTape)
+	t1 := CallThenReadForward(t, x)
 	var dx float64
-	CallThenReadBackward(&t, 1, &dx)
+	CallThenReadBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -90,10 +122,11 @@ func CallThenReadGrad(x float64) (float64, float64) {
 // product with the seeds s: for each of x, the sum over the outputs of seed
 // times derivative (dx), computed by reverse-mode automatic differentiation.
 func CallThenReadVJP(x, s float64) (float64, float64) {
-	var t CallThenReadTape
-	t1 := CallThenReadForward(&t, x)
+	t := poolCallThenReadTape.Get().(*CallThenReadTape)
+	t1 := CallThenReadForward(t, x)
 	var dx float64
-	CallThenReadBackward(&t, s, &dx)
+	CallThenReadBackward(t, s, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -142,6 +175,13 @@ func (t *addAllCallTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 24
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *addAllCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // addAllCallForward runs addAll and records in t what addAllCallBackward needs,

@@ -2,7 +2,10 @@
 
 package regress
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // GrowLastTape is what GrowLastForward keeps of one run of GrowLast for
 // GrowLastBackward: the forward values the backward sweep reads, and the
@@ -43,6 +46,34 @@ func (t *GrowLastTape) Bytes() int {
 	n += len(t.elem) * 8
 	n += t.addLastTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *GrowLastTape) clearRefs() {
+	t.addLastTape.clearRefs()
+}
+
+// poolGrowLastTape holds the GrowLastTapes that GrowLastGrad and GrowLastVJP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolGrowLastTape = sync.Pool{New: func() any {
+	return new(GrowLastTape)
+}}
+
+// release gives t back to poolGrowLastTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *GrowLastTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolGrowLastTape.Put(t)
 }
 
 // GrowLastForward runs GrowLast and records in t what GrowLastBackward needs;
@@ -102,11 +133,12 @@ func GrowLastBackward(t *GrowLastTape, s float64, da *[2]float64, dx *float64) {
 // x, in that order (da, dx), computed by reverse-mode automatic
 // differentiation.
 func GrowLastGrad(a [2]float64, x float64) (float64, [2]float64, float64) {
-	var t GrowLastTape
-	t1 := GrowLastForward(&t, a, x)
+	t := poolGrowLastTape.Get().(*GrowLastTape)
+	t1 := GrowLastForward(t, a, x)
 	var da [2]float64
 	var dx float64
-	GrowLastBackward(&t, 1, &da, &dx)
+	GrowLastBackward(t, 1, &da, &dx)
+	t.release()
 	return t1, da, dx
 }
 
@@ -114,11 +146,12 @@ func GrowLastGrad(a [2]float64, x float64) (float64, [2]float64, float64) {
 // the seeds s: for each of a and x, the sum over the outputs of seed times
 // derivative (da, dx), computed by reverse-mode automatic differentiation.
 func GrowLastVJP(a [2]float64, x, s float64) (float64, [2]float64, float64) {
-	var t GrowLastTape
-	t1 := GrowLastForward(&t, a, x)
+	t := poolGrowLastTape.Get().(*GrowLastTape)
+	t1 := GrowLastForward(t, a, x)
 	var da [2]float64
 	var dx float64
-	GrowLastBackward(&t, s, &da, &dx)
+	GrowLastBackward(t, s, &da, &dx)
+	t.release()
 	return t1, da, dx
 }
 
@@ -179,6 +212,13 @@ func (t *addLastCallTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 24
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *addLastCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // addLastCallForward runs addLast and records in t what addLastCallBackward

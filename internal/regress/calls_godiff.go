@@ -5,6 +5,7 @@ package regress
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // SincosProductTape is what SincosProductForward keeps of one run of
@@ -279,6 +280,36 @@ func (t *CallsInOrderTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CallsInOrderTape) clearRefs() {
+	t.dotCallsTape.clearRefs()
+	t.scaleCallsTape.clearRefs()
+	t.dotCallsTape2.clearRefs()
+}
+
+// poolCallsInOrderTape holds the CallsInOrderTapes that CallsInOrderGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolCallsInOrderTape = sync.Pool{New: func() any {
+	return new(CallsInOrderTape)
+}}
+
+// release gives t back to poolCallsInOrderTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *CallsInOrderTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCallsInOrderTape.Put(t)
+}
+
 // CallsInOrderForward runs CallsInOrder and records in t what
 // CallsInOrderBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -325,12 +356,13 @@ func CallsInOrderBackward(t *CallsInOrderTape, s float64, dx *float64, da, db []
 // to x, a and b, in that order (dx, da, db), computed by reverse-mode automatic
 // differentiation.
 func CallsInOrderGrad(x float64, a, b []float64) (float64, float64, []float64, []float64) {
-	var t CallsInOrderTape
-	t1 := CallsInOrderForward(&t, x, a, b)
+	t := poolCallsInOrderTape.Get().(*CallsInOrderTape)
+	t1 := CallsInOrderForward(t, x, a, b)
 	var dx float64
 	da := make([]float64, len(a))
 	db := make([]float64, len(b))
-	CallsInOrderBackward(&t, 1, &dx, da, db)
+	CallsInOrderBackward(t, 1, &dx, da, db)
+	t.release()
 	return t1, dx, da, db
 }
 
@@ -384,6 +416,35 @@ func (t *BumpFirstTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *BumpFirstTape) clearRefs() {
+	t.xs = nil
+	t.bumpTape.clearRefs()
+}
+
+// poolBumpFirstTape holds the BumpFirstTapes that BumpFirstGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolBumpFirstTape = sync.Pool{New: func() any {
+	return new(BumpFirstTape)
+}}
+
+// release gives t back to poolBumpFirstTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *BumpFirstTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolBumpFirstTape.Put(t)
+}
+
 // BumpFirstForward runs BumpFirst and records in t what BumpFirstBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func BumpFirstForward(t *BumpFirstTape, x float64, xs []float64) float64 {
@@ -419,11 +480,12 @@ func BumpFirstBackward(t *BumpFirstTape, s float64, dx *float64, dxs []float64) 
 // and xs, in that order (dx, dxs), computed by reverse-mode automatic
 // differentiation.
 func BumpFirstGrad(x float64, xs []float64) (float64, float64, []float64) {
-	var t BumpFirstTape
-	t1 := BumpFirstForward(&t, x, xs)
+	t := poolBumpFirstTape.Get().(*BumpFirstTape)
+	t1 := BumpFirstForward(t, x, xs)
 	var dx float64
 	dxs := make([]float64, len(xs))
-	BumpFirstBackward(&t, 1, &dx, dxs)
+	BumpFirstBackward(t, 1, &dx, dxs)
+	t.release()
 	return t1, dx, dxs
 }
 
@@ -718,6 +780,32 @@ func (t *SeveralResultsLoopTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SeveralResultsLoopTape) clearRefs() {}
+
+// poolSeveralResultsLoopTape holds the SeveralResultsLoopTapes that
+// SeveralResultsLoopGrad finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolSeveralResultsLoopTape = sync.Pool{New: func() any {
+	return new(SeveralResultsLoopTape)
+}}
+
+// release gives t back to poolSeveralResultsLoopTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *SeveralResultsLoopTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSeveralResultsLoopTape.Put(t)
+}
+
 // SeveralResultsLoopForward runs SeveralResultsLoop and records in t what
 // SeveralResultsLoopBackward needs; t's earlier contents are discarded, its
 // memory reused.
@@ -817,10 +905,11 @@ func SeveralResultsLoopBackward(t *SeveralResultsLoopTape, s float64, dx *float6
 // with respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func SeveralResultsLoopGrad(x float64, n int) (float64, float64) {
-	var t SeveralResultsLoopTape
-	t1 := SeveralResultsLoopForward(&t, x, n)
+	t := poolSeveralResultsLoopTape.Get().(*SeveralResultsLoopTape)
+	t1 := SeveralResultsLoopForward(t, x, n)
 	var dx float64
-	SeveralResultsLoopBackward(&t, 1, &dx)
+	SeveralResultsLoopBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -905,6 +994,13 @@ func (t *dotCallsCallFixedBTape) Bytes() int {
 	n += len(t.calls) * 56
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallsCallFixedBTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // dotCallsCallFixedBForward runs dotCalls and records in t what
@@ -1004,6 +1100,13 @@ func (t *scaleCallsCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *scaleCallsCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // scaleCallsCallForward runs scaleCalls and records in t what
 // scaleCallsCallBackward needs, after what the earlier calls since t's holder
 // began its run recorded; the first of them empties t, keeping its memory.
@@ -1092,6 +1195,13 @@ func (t *dotCallsCallFixedABTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallsCallFixedABTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // dotCallsCallFixedABForward runs dotCalls and records in t what
@@ -1189,6 +1299,11 @@ func (t *bumpCallTape) Bytes() int {
 	n += len(t.calls) * 0
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *bumpCallTape) clearRefs() {}
 
 // bumpCallForward runs bump and records in t what bumpCallBackward needs, after
 // what the earlier calls since t's holder began its run recorded; the first of

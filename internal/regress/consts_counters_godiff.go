@@ -2,6 +2,8 @@
 
 package regress
 
+import "sync"
+
 // CounterInBoundTape is what CounterInBoundForward keeps of one run of
 // CounterInBound for CounterInBoundBackward: the forward values the backward
 // sweep reads, and the control flow it replays. A tape may be reused: each run
@@ -42,6 +44,34 @@ func (t *CounterInBoundTape) Bytes() int {
 	n := 40
 	n += len(t.s) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CounterInBoundTape) clearRefs() {
+	t.x = nil
+}
+
+// poolCounterInBoundTape holds the CounterInBoundTapes that CounterInBoundGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolCounterInBoundTape = sync.Pool{New: func() any {
+	return new(CounterInBoundTape)
+}}
+
+// release gives t back to poolCounterInBoundTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *CounterInBoundTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCounterInBoundTape.Put(t)
 }
 
 // CounterInBoundForward runs CounterInBound and records in t what
@@ -105,10 +135,11 @@ func CounterInBoundBackward(t *CounterInBoundTape, s float64, dx []float64) {
 // respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func CounterInBoundGrad(x []float64) (float64, []float64) {
-	var t CounterInBoundTape
-	t1 := CounterInBoundForward(&t, x)
+	t := poolCounterInBoundTape.Get().(*CounterInBoundTape)
+	t1 := CounterInBoundForward(t, x)
 	dx := make([]float64, len(x))
-	CounterInBoundBackward(&t, 1, dx)
+	CounterInBoundBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -175,6 +206,34 @@ func (t *CounterSquaredTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CounterSquaredTape) clearRefs() {
+	t.x = nil
+}
+
+// poolCounterSquaredTape holds the CounterSquaredTapes that CounterSquaredGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolCounterSquaredTape = sync.Pool{New: func() any {
+	return new(CounterSquaredTape)
+}}
+
+// release gives t back to poolCounterSquaredTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *CounterSquaredTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCounterSquaredTape.Put(t)
+}
+
 // CounterSquaredForward runs CounterSquared and records in t what
 // CounterSquaredBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -220,10 +279,11 @@ func CounterSquaredBackward(t *CounterSquaredTape, s float64, dx []float64) {
 // respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func CounterSquaredGrad(x []float64) (float64, []float64) {
-	var t CounterSquaredTape
-	t1 := CounterSquaredForward(&t, x)
+	t := poolCounterSquaredTape.Get().(*CounterSquaredTape)
+	t1 := CounterSquaredForward(t, x)
 	dx := make([]float64, len(x))
-	CounterSquaredBackward(&t, 1, dx)
+	CounterSquaredBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -289,6 +349,34 @@ func (t *CounterDoublingTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CounterDoublingTape) clearRefs() {
+	t.x = nil
+}
+
+// poolCounterDoublingTape holds the CounterDoublingTapes that
+// CounterDoublingGrad finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolCounterDoublingTape = sync.Pool{New: func() any {
+	return new(CounterDoublingTape)
+}}
+
+// release gives t back to poolCounterDoublingTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *CounterDoublingTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCounterDoublingTape.Put(t)
+}
+
 // CounterDoublingForward runs CounterDoubling and records in t what
 // CounterDoublingBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -336,10 +424,11 @@ func CounterDoublingBackward(t *CounterDoublingTape, s float64, dx []float64) {
 // respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func CounterDoublingGrad(x []float64) (float64, []float64) {
-	var t CounterDoublingTape
-	t1 := CounterDoublingForward(&t, x)
+	t := poolCounterDoublingTape.Get().(*CounterDoublingTape)
+	t1 := CounterDoublingForward(t, x)
 	dx := make([]float64, len(x))
-	CounterDoublingBackward(&t, 1, dx)
+	CounterDoublingBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -398,6 +487,34 @@ func (t *TwoCountersTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *TwoCountersTape) clearRefs() {
+	t.x = nil
+}
+
+// poolTwoCountersTape holds the TwoCountersTapes that TwoCountersGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolTwoCountersTape = sync.Pool{New: func() any {
+	return new(TwoCountersTape)
+}}
+
+// release gives t back to poolTwoCountersTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *TwoCountersTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolTwoCountersTape.Put(t)
+}
+
 // TwoCountersForward runs TwoCounters and records in t what TwoCountersBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func TwoCountersForward(t *TwoCountersTape, x []float64) float64 {
@@ -441,10 +558,11 @@ func TwoCountersBackward(t *TwoCountersTape, s float64, dx []float64) {
 // TwoCountersGrad returns TwoCounters's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func TwoCountersGrad(x []float64) (float64, []float64) {
-	var t TwoCountersTape
-	t1 := TwoCountersForward(&t, x)
+	t := poolTwoCountersTape.Get().(*TwoCountersTape)
+	t1 := TwoCountersForward(t, x)
 	dx := make([]float64, len(x))
-	TwoCountersBackward(&t, 1, dx)
+	TwoCountersBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -525,6 +643,34 @@ func (t *ParallelPostTape) Bytes() int {
 	n += len(t.r3) * 8
 	n += len(t.r2) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ParallelPostTape) clearRefs() {
+	t.x = nil
+}
+
+// poolParallelPostTape holds the ParallelPostTapes that ParallelPostGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolParallelPostTape = sync.Pool{New: func() any {
+	return new(ParallelPostTape)
+}}
+
+// release gives t back to poolParallelPostTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ParallelPostTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolParallelPostTape.Put(t)
 }
 
 // ParallelPostForward runs ParallelPost and records in t what
@@ -611,11 +757,12 @@ func ParallelPostBackward(t *ParallelPostTape, s float64, dx []float64, dy *floa
 // to x and y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func ParallelPostGrad(x []float64, y float64) (float64, []float64, float64) {
-	var t ParallelPostTape
-	t1 := ParallelPostForward(&t, x, y)
+	t := poolParallelPostTape.Get().(*ParallelPostTape)
+	t1 := ParallelPostForward(t, x, y)
 	dx := make([]float64, len(x))
 	var dy float64
-	ParallelPostBackward(&t, 1, dx, &dy)
+	ParallelPostBackward(t, 1, dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 
@@ -702,6 +849,34 @@ func (t *LazyCondTape) Bytes() int {
 	n += len(t.s) * 8
 	n += len(t.cond2) * 1
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LazyCondTape) clearRefs() {
+	t.x = nil
+}
+
+// poolLazyCondTape holds the LazyCondTapes that LazyCondGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLazyCondTape = sync.Pool{New: func() any {
+	return new(LazyCondTape)
+}}
+
+// release gives t back to poolLazyCondTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LazyCondTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLazyCondTape.Put(t)
 }
 
 // LazyCondForward runs LazyCond and records in t what LazyCondBackward needs;
@@ -816,11 +991,12 @@ func LazyCondBackward(t *LazyCondTape, s float64, dx []float64, dy *float64) {
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func LazyCondGrad(x []float64, y float64) (float64, []float64, float64) {
-	var t LazyCondTape
-	t1 := LazyCondForward(&t, x, y)
+	t := poolLazyCondTape.Get().(*LazyCondTape)
+	t1 := LazyCondForward(t, x, y)
 	dx := make([]float64, len(x))
 	var dy float64
-	LazyCondBackward(&t, 1, dx, &dy)
+	LazyCondBackward(t, 1, dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 
@@ -912,6 +1088,34 @@ func (t *CallCondTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CallCondTape) clearRefs() {
+	t.x = nil
+}
+
+// poolCallCondTape holds the CallCondTapes that CallCondGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolCallCondTape = sync.Pool{New: func() any {
+	return new(CallCondTape)
+}}
+
+// release gives t back to poolCallCondTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *CallCondTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCallCondTape.Put(t)
+}
+
 // CallCondForward runs CallCond and records in t what CallCondBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func CallCondForward(t *CallCondTape, x []float64, y float64) float64 {
@@ -964,11 +1168,12 @@ func CallCondBackward(t *CallCondTape, s float64, dx []float64, dy *float64) {
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func CallCondGrad(x []float64, y float64) (float64, []float64, float64) {
-	var t CallCondTape
-	t1 := CallCondForward(&t, x, y)
+	t := poolCallCondTape.Get().(*CallCondTape)
+	t1 := CallCondForward(t, x, y)
 	dx := make([]float64, len(x))
 	var dy float64
-	CallCondBackward(&t, 1, dx, &dy)
+	CallCondBackward(t, 1, dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 

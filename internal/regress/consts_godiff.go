@@ -5,6 +5,7 @@ package regress
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // PowConstBaseTape is what PowConstBaseForward keeps of one run of PowConstBase
@@ -728,6 +729,32 @@ func (t *DebugLoopTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *DebugLoopTape) clearRefs() {}
+
+// poolDebugLoopTape holds the DebugLoopTapes that DebugLoopGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolDebugLoopTape = sync.Pool{New: func() any {
+	return new(DebugLoopTape)
+}}
+
+// release gives t back to poolDebugLoopTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *DebugLoopTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolDebugLoopTape.Put(t)
+}
+
 // DebugLoopForward runs DebugLoop and records in t what DebugLoopBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func DebugLoopForward(t *DebugLoopTape, x float64) float64 {
@@ -805,10 +832,11 @@ func DebugLoopBackward(t *DebugLoopTape, s float64, dx *float64) {
 // DebugLoopGrad returns DebugLoop's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func DebugLoopGrad(x float64) (float64, float64) {
-	var t DebugLoopTape
-	t1 := DebugLoopForward(&t, x)
+	t := poolDebugLoopTape.Get().(*DebugLoopTape)
+	t1 := DebugLoopForward(t, x)
 	var dx float64
-	DebugLoopBackward(&t, 1, &dx)
+	DebugLoopBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -877,6 +905,32 @@ func (t *ConstLoopsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ConstLoopsTape) clearRefs() {}
+
+// poolConstLoopsTape holds the ConstLoopsTapes that ConstLoopsGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolConstLoopsTape = sync.Pool{New: func() any {
+	return new(ConstLoopsTape)
+}}
+
+// release gives t back to poolConstLoopsTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ConstLoopsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolConstLoopsTape.Put(t)
+}
+
 // ConstLoopsForward runs ConstLoops and records in t what ConstLoopsBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ConstLoopsForward(t *ConstLoopsTape, x float64) float64 {
@@ -925,10 +979,11 @@ func ConstLoopsBackward(t *ConstLoopsTape, s float64, dx *float64) {
 // ConstLoopsGrad returns ConstLoops's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func ConstLoopsGrad(x float64) (float64, float64) {
-	var t ConstLoopsTape
-	t1 := ConstLoopsForward(&t, x)
+	t := poolConstLoopsTape.Get().(*ConstLoopsTape)
+	t1 := ConstLoopsForward(t, x)
 	var dx float64
-	ConstLoopsBackward(&t, 1, &dx)
+	ConstLoopsBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1078,6 +1133,35 @@ func (t *ConstIndexTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ConstIndexTape) clearRefs() {
+	t.weights = nil
+	clear(t.ws[:cap(t.ws)])
+}
+
+// poolConstIndexTape holds the ConstIndexTapes that ConstIndexGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolConstIndexTape = sync.Pool{New: func() any {
+	return new(ConstIndexTape)
+}}
+
+// release gives t back to poolConstIndexTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ConstIndexTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolConstIndexTape.Put(t)
+}
+
 // ConstIndexForward runs ConstIndex and records in t what ConstIndexBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ConstIndexForward(t *ConstIndexTape, x float64) float64 {
@@ -1153,10 +1237,11 @@ func ConstIndexBackward(t *ConstIndexTape, s float64, dx *float64) {
 // ConstIndexGrad returns ConstIndex's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func ConstIndexGrad(x float64) (float64, float64) {
-	var t ConstIndexTape
-	t1 := ConstIndexForward(&t, x)
+	t := poolConstIndexTape.Get().(*ConstIndexTape)
+	t1 := ConstIndexForward(t, x)
 	var dx float64
-	ConstIndexBackward(&t, 1, &dx)
+	ConstIndexBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1363,6 +1448,32 @@ func (t *DebugForReturnTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *DebugForReturnTape) clearRefs() {}
+
+// poolDebugForReturnTape holds the DebugForReturnTapes that DebugForReturnGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolDebugForReturnTape = sync.Pool{New: func() any {
+	return new(DebugForReturnTape)
+}}
+
+// release gives t back to poolDebugForReturnTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *DebugForReturnTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolDebugForReturnTape.Put(t)
+}
+
 // DebugForReturnForward runs DebugForReturn and records in t what
 // DebugForReturnBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -1420,10 +1531,11 @@ func DebugForReturnBackward(t *DebugForReturnTape, s float64, dx *float64) {
 // respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func DebugForReturnGrad(x float64) (float64, float64) {
-	var t DebugForReturnTape
-	t1 := DebugForReturnForward(&t, x)
+	t := poolDebugForReturnTape.Get().(*DebugForReturnTape)
+	t1 := DebugForReturnForward(t, x)
 	var dx float64
-	DebugForReturnBackward(&t, 1, &dx)
+	DebugForReturnBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1586,6 +1698,32 @@ func (t *QuietLoopTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *QuietLoopTape) clearRefs() {}
+
+// poolQuietLoopTape holds the QuietLoopTapes that QuietLoopGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolQuietLoopTape = sync.Pool{New: func() any {
+	return new(QuietLoopTape)
+}}
+
+// release gives t back to poolQuietLoopTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *QuietLoopTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolQuietLoopTape.Put(t)
+}
+
 // QuietLoopForward runs QuietLoop and records in t what QuietLoopBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func QuietLoopForward(t *QuietLoopTape, x float64) float64 {
@@ -1648,10 +1786,11 @@ func QuietLoopBackward(t *QuietLoopTape, s float64, dx *float64) {
 // QuietLoopGrad returns QuietLoop's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func QuietLoopGrad(x float64) (float64, float64) {
-	var t QuietLoopTape
-	t1 := QuietLoopForward(&t, x)
+	t := poolQuietLoopTape.Get().(*QuietLoopTape)
+	t1 := QuietLoopForward(t, x)
 	var dx float64
-	QuietLoopBackward(&t, 1, &dx)
+	QuietLoopBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1713,6 +1852,32 @@ func (t *ConstArrayTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ConstArrayTape) clearRefs() {}
+
+// poolConstArrayTape holds the ConstArrayTapes that ConstArrayGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolConstArrayTape = sync.Pool{New: func() any {
+	return new(ConstArrayTape)
+}}
+
+// release gives t back to poolConstArrayTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ConstArrayTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolConstArrayTape.Put(t)
+}
+
 // ConstArrayForward runs ConstArray and records in t what ConstArrayBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ConstArrayForward(t *ConstArrayTape, x float64) float64 {
@@ -1757,10 +1922,11 @@ func ConstArrayBackward(t *ConstArrayTape, s float64, dx *float64) {
 // ConstArrayGrad returns ConstArray's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func ConstArrayGrad(x float64) (float64, float64) {
-	var t ConstArrayTape
-	t1 := ConstArrayForward(&t, x)
+	t := poolConstArrayTape.Get().(*ConstArrayTape)
+	t1 := ConstArrayForward(t, x)
 	var dx float64
-	ConstArrayBackward(&t, 1, &dx)
+	ConstArrayBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1825,6 +1991,32 @@ func (t *ConstExitsTape) Bytes() int {
 	n := 24
 	n += len(t.r) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ConstExitsTape) clearRefs() {}
+
+// poolConstExitsTape holds the ConstExitsTapes that ConstExitsGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolConstExitsTape = sync.Pool{New: func() any {
+	return new(ConstExitsTape)
+}}
+
+// release gives t back to poolConstExitsTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ConstExitsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolConstExitsTape.Put(t)
 }
 
 // ConstExitsForward runs ConstExits and records in t what ConstExitsBackward
@@ -1910,10 +2102,11 @@ func ConstExitsBackward(t *ConstExitsTape, s float64, dx *float64) {
 // ConstExitsGrad returns ConstExits's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func ConstExitsGrad(x float64, n int) (float64, float64) {
-	var t ConstExitsTape
-	t1 := ConstExitsForward(&t, x, n)
+	t := poolConstExitsTape.Get().(*ConstExitsTape)
+	t1 := ConstExitsForward(t, x, n)
 	var dx float64
-	ConstExitsBackward(&t, 1, &dx)
+	ConstExitsBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 

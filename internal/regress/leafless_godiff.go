@@ -5,6 +5,7 @@ package regress
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // BellBellSumTape is what BellSumForward keeps of one run of BellSum for
@@ -50,6 +51,34 @@ func (t *BellBellSumTape) Bytes() int {
 	n += len(t.belly) * 8
 	n += len(t.dbellSq) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *BellBellSumTape) clearRefs() {
+	t.x = nil
+}
+
+// poolBellBellSumTape holds the BellBellSumTapes that BellSumGrad and
+// BellSumVJP finished with: each call takes one (a new one if the pool is
+// empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolBellBellSumTape = sync.Pool{New: func() any {
+	return new(BellBellSumTape)
+}}
+
+// release gives t back to poolBellBellSumTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *BellBellSumTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolBellBellSumTape.Put(t)
 }
 
 // BellSumForward runs BellSum and records in t what BellBellSumBackward needs;
@@ -109,10 +138,11 @@ func BellBellSumBackward(t *BellBellSumTape, s float64, dx []float64) {
 // BellSumGrad returns BellSum's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func (g Bell) BellSumGrad(x []float64) (float64, []float64) {
-	var t BellBellSumTape
-	t1 := g.BellSumForward(&t, x)
+	t := poolBellBellSumTape.Get().(*BellBellSumTape)
+	t1 := g.BellSumForward(t, x)
 	dx := make([]float64, len(x))
-	BellBellSumBackward(&t, 1, dx)
+	BellBellSumBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -120,10 +150,11 @@ func (g Bell) BellSumGrad(x []float64) (float64, []float64) {
 // seeds s: for each of x, the sum over the outputs of seed times derivative
 // (dx), computed by reverse-mode automatic differentiation.
 func (g Bell) BellSumVJP(x []float64, s float64) (float64, []float64) {
-	var t BellBellSumTape
-	t1 := g.BellSumForward(&t, x)
+	t := poolBellBellSumTape.Get().(*BellBellSumTape)
+	t1 := g.BellSumForward(t, x)
 	dx := make([]float64, len(x))
-	BellBellSumBackward(&t, s, dx)
+	BellBellSumBackward(t, s, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -273,6 +304,34 @@ func (t *OuterFitTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OuterFitTape) clearRefs() {
+	t.oW = nil
+}
+
+// poolOuterFitTape holds the OuterFitTapes that FitGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolOuterFitTape = sync.Pool{New: func() any {
+	return new(OuterFitTape)
+}}
+
+// release gives t back to poolOuterFitTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *OuterFitTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOuterFitTape.Put(t)
+}
+
 // FitForward runs Fit and records in t what OuterFitBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func (o *Outer) FitForward(t *OuterFitTape) float64 {
@@ -309,11 +368,12 @@ func OuterFitBackward(t *OuterFitTape, s float64, do *Outer) {
 // FitGrad returns Fit's result and its gradient with respect to o, in that
 // order (do), computed by reverse-mode automatic differentiation.
 func (o *Outer) FitGrad() (float64, *Outer) {
-	var t OuterFitTape
-	t1 := o.FitForward(&t)
+	t := poolOuterFitTape.Get().(*OuterFitTape)
+	t1 := o.FitForward(t)
 	do := new(Outer)
 	do.W = make([]float64, len(o.W))
-	OuterFitBackward(&t, 1, do)
+	OuterFitBackward(t, 1, do)
+	t.release()
 	return t1, do
 }
 

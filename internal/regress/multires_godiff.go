@@ -2,7 +2,10 @@
 
 package regress
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // MeanVarScoreTape is what MeanVarScoreForward keeps of one run of MeanVarScore
 // for MeanVarScoreBackward: the forward values the backward sweep reads, and
@@ -46,6 +49,34 @@ func (t *MeanVarScoreTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MeanVarScoreTape) clearRefs() {
+	t.meanVarTape.clearRefs()
+}
+
+// poolMeanVarScoreTape holds the MeanVarScoreTapes that MeanVarScoreGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolMeanVarScoreTape = sync.Pool{New: func() any {
+	return new(MeanVarScoreTape)
+}}
+
+// release gives t back to poolMeanVarScoreTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MeanVarScoreTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMeanVarScoreTape.Put(t)
+}
+
 // MeanVarScoreForward runs MeanVarScore and records in t what
 // MeanVarScoreBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -78,12 +109,13 @@ func MeanVarScoreBackward(t *MeanVarScoreTape, s float64, dx, dw []float64, da *
 // to x, w and a, in that order (dx, dw, da), computed by reverse-mode automatic
 // differentiation.
 func MeanVarScoreGrad(x, w []float64, a float64) (float64, []float64, []float64, float64) {
-	var t MeanVarScoreTape
-	t1 := MeanVarScoreForward(&t, x, w, a)
+	t := poolMeanVarScoreTape.Get().(*MeanVarScoreTape)
+	t1 := MeanVarScoreForward(t, x, w, a)
 	dx := make([]float64, len(x))
 	dw := make([]float64, len(w))
 	var da float64
-	MeanVarScoreBackward(&t, 1, dx, dw, &da)
+	MeanVarScoreBackward(t, 1, dx, dw, &da)
+	t.release()
 	return t1, dx, dw, da
 }
 
@@ -134,6 +166,34 @@ func (t *MeanVarNilTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MeanVarNilTape) clearRefs() {
+	t.meanVarTape.clearRefs()
+}
+
+// poolMeanVarNilTape holds the MeanVarNilTapes that MeanVarNilGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolMeanVarNilTape = sync.Pool{New: func() any {
+	return new(MeanVarNilTape)
+}}
+
+// release gives t back to poolMeanVarNilTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MeanVarNilTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMeanVarNilTape.Put(t)
+}
+
 // MeanVarNilForward runs MeanVarNil and records in t what MeanVarNilBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func MeanVarNilForward(t *MeanVarNilTape, x []float64) float64 {
@@ -160,10 +220,11 @@ func MeanVarNilBackward(t *MeanVarNilTape, s float64, dx []float64) {
 // MeanVarNilGrad returns MeanVarNil's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func MeanVarNilGrad(x []float64) (float64, []float64) {
-	var t MeanVarNilTape
-	t1 := MeanVarNilForward(&t, x)
+	t := poolMeanVarNilTape.Get().(*MeanVarNilTape)
+	t1 := MeanVarNilForward(t, x)
 	dx := make([]float64, len(x))
-	MeanVarNilBackward(&t, 1, dx)
+	MeanVarNilBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -211,6 +272,34 @@ func (t *MeanOnlyTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MeanOnlyTape) clearRefs() {
+	t.meanVarTape.clearRefs()
+}
+
+// poolMeanOnlyTape holds the MeanOnlyTapes that MeanOnlyGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolMeanOnlyTape = sync.Pool{New: func() any {
+	return new(MeanOnlyTape)
+}}
+
+// release gives t back to poolMeanOnlyTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MeanOnlyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMeanOnlyTape.Put(t)
+}
+
 // MeanOnlyForward runs MeanOnly and records in t what MeanOnlyBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func MeanOnlyForward(t *MeanOnlyTape, x, w []float64) float64 {
@@ -237,11 +326,12 @@ func MeanOnlyBackward(t *MeanOnlyTape, s float64, dx, dw []float64) {
 // w, in that order (dx, dw), computed by reverse-mode automatic
 // differentiation.
 func MeanOnlyGrad(x, w []float64) (float64, []float64, []float64) {
-	var t MeanOnlyTape
-	t1 := MeanOnlyForward(&t, x, w)
+	t := poolMeanOnlyTape.Get().(*MeanOnlyTape)
+	t1 := MeanOnlyForward(t, x, w)
 	dx := make([]float64, len(x))
 	dw := make([]float64, len(w))
-	MeanOnlyBackward(&t, 1, dx, dw)
+	MeanOnlyBackward(t, 1, dx, dw)
+	t.release()
 	return t1, dx, dw
 }
 
@@ -308,6 +398,35 @@ func (t *MeanVarLoopTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MeanVarLoopTape) clearRefs() {
+	t.x = nil
+	t.meanVarTape.clearRefs()
+}
+
+// poolMeanVarLoopTape holds the MeanVarLoopTapes that MeanVarLoopGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolMeanVarLoopTape = sync.Pool{New: func() any {
+	return new(MeanVarLoopTape)
+}}
+
+// release gives t back to poolMeanVarLoopTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MeanVarLoopTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMeanVarLoopTape.Put(t)
+}
+
 // MeanVarLoopForward runs MeanVarLoop and records in t what MeanVarLoopBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func MeanVarLoopForward(t *MeanVarLoopTape, x []float64, a float64) float64 {
@@ -369,11 +488,12 @@ func MeanVarLoopBackward(t *MeanVarLoopTape, s float64, dx []float64, da *float6
 // x and a, in that order (dx, da), computed by reverse-mode automatic
 // differentiation.
 func MeanVarLoopGrad(x []float64, a float64) (float64, []float64, float64) {
-	var t MeanVarLoopTape
-	t1 := MeanVarLoopForward(&t, x, a)
+	t := poolMeanVarLoopTape.Get().(*MeanVarLoopTape)
+	t1 := MeanVarLoopForward(t, x, a)
 	dx := make([]float64, len(x))
 	var da float64
-	MeanVarLoopBackward(&t, 1, dx, &da)
+	MeanVarLoopBackward(t, 1, dx, &da)
+	t.release()
 	return t1, dx, da
 }
 
@@ -436,6 +556,34 @@ func (t *MixedResultsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MixedResultsTape) clearRefs() {
+	t.sumCountTape.clearRefs()
+}
+
+// poolMixedResultsTape holds the MixedResultsTapes that MixedResultsGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolMixedResultsTape = sync.Pool{New: func() any {
+	return new(MixedResultsTape)
+}}
+
+// release gives t back to poolMixedResultsTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MixedResultsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMixedResultsTape.Put(t)
+}
+
 // MixedResultsForward runs MixedResults and records in t what
 // MixedResultsBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -465,11 +613,12 @@ func MixedResultsBackward(t *MixedResultsTape, s float64, dx []float64, da *floa
 // to x and a, in that order (dx, da), computed by reverse-mode automatic
 // differentiation.
 func MixedResultsGrad(x []float64, a float64) (float64, []float64, float64) {
-	var t MixedResultsTape
-	t1 := MixedResultsForward(&t, x, a)
+	t := poolMixedResultsTape.Get().(*MixedResultsTape)
+	t1 := MixedResultsForward(t, x, a)
 	dx := make([]float64, len(x))
 	var da float64
-	MixedResultsBackward(&t, 1, dx, &da)
+	MixedResultsBackward(t, 1, dx, &da)
+	t.release()
 	return t1, dx, da
 }
 
@@ -521,6 +670,34 @@ func (t *WeightedDotsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *WeightedDotsTape) clearRefs() {
+	t.weightsDotsTape.clearRefs()
+}
+
+// poolWeightedDotsTape holds the WeightedDotsTapes that WeightedDotsGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolWeightedDotsTape = sync.Pool{New: func() any {
+	return new(WeightedDotsTape)
+}}
+
+// release gives t back to poolWeightedDotsTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *WeightedDotsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolWeightedDotsTape.Put(t)
+}
+
 // WeightedDotsForward runs WeightedDots and records in t what
 // WeightedDotsBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -549,12 +726,13 @@ func WeightedDotsBackward(t *WeightedDotsTape, s float64, dx []float64, dw *Weig
 // to x and w, in that order (dx, dw), computed by reverse-mode automatic
 // differentiation.
 func WeightedDotsGrad(x []float64, w Weights) (float64, []float64, Weights) {
-	var t WeightedDotsTape
-	t1 := WeightedDotsForward(&t, x, w)
+	t := poolWeightedDotsTape.Get().(*WeightedDotsTape)
+	t1 := WeightedDotsForward(t, x, w)
 	dx := make([]float64, len(x))
 	var dw Weights
 	dw.W = make([]float64, len(w.W))
-	WeightedDotsBackward(&t, 1, dx, &dw)
+	WeightedDotsBackward(t, 1, dx, &dw)
+	t.release()
 	return t1, dx, dw
 }
 
@@ -623,6 +801,36 @@ func (t *ScaledCopyTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ScaledCopyTape) clearRefs() {
+	t.x = nil
+	t.y2 = nil
+	t.scaleSumTape.clearRefs()
+}
+
+// poolScaledCopyTape holds the ScaledCopyTapes that ScaledCopyGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolScaledCopyTape = sync.Pool{New: func() any {
+	return new(ScaledCopyTape)
+}}
+
+// release gives t back to poolScaledCopyTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ScaledCopyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolScaledCopyTape.Put(t)
+}
+
 // ScaledCopyForward runs ScaledCopy and records in t what ScaledCopyBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ScaledCopyForward(t *ScaledCopyTape, x []float64, a float64) float64 {
@@ -674,11 +882,12 @@ func ScaledCopyBackward(t *ScaledCopyTape, s float64, dx []float64, da *float64)
 // and a, in that order (dx, da), computed by reverse-mode automatic
 // differentiation.
 func ScaledCopyGrad(x []float64, a float64) (float64, []float64, float64) {
-	var t ScaledCopyTape
-	t1 := ScaledCopyForward(&t, x, a)
+	t := poolScaledCopyTape.Get().(*ScaledCopyTape)
+	t1 := ScaledCopyForward(t, x, a)
 	dx := make([]float64, len(x))
 	var da float64
-	ScaledCopyBackward(&t, 1, dx, &da)
+	ScaledCopyBackward(t, 1, dx, &da)
+	t.release()
 	return t1, dx, da
 }
 
@@ -766,6 +975,13 @@ func (t *meanVarCallFixedXTape) Bytes() int {
 	n += len(t.cond) * 1
 	n += len(t.wi2) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *meanVarCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // meanVarCallFixedXForward runs meanVar and records in t what
@@ -996,6 +1212,13 @@ func (t *meanVarCallXFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *meanVarCallXFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // meanVarCallXFixedXForward runs meanVar and records in t what
 // meanVarCallXFixedXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -1153,6 +1376,13 @@ func (t *sumCountCallFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *sumCountCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // sumCountCallFixedXForward runs sumCount and records in t what
 // sumCountCallFixedXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -1253,6 +1483,13 @@ func (t *weightsDotsCallFixedWWXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *weightsDotsCallFixedWWXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // weightsDotsCallFixedWWXForward runs weightsDots and records in t what
@@ -1361,6 +1598,13 @@ func (t *scaleSumCallTape) Bytes() int {
 	n += len(t.calls) * 40
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *scaleSumCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // scaleSumCallForward runs scaleSum and records in t what scaleSumCallBackward

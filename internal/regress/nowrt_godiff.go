@@ -2,7 +2,10 @@
 
 package regress
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // BranchOnCallTape is what BranchOnCallForward keeps of one run of BranchOnCall
 // for BranchOnCallBackward: the forward values the backward sweep reads, and
@@ -44,6 +47,34 @@ func (t *BranchOnCallTape) Bytes() int {
 	n := 24
 	n += t.keepFirstTape2.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *BranchOnCallTape) clearRefs() {
+	t.keepFirstTape2.clearRefs()
+}
+
+// poolBranchOnCallTape holds the BranchOnCallTapes that BranchOnCallGrad and
+// BranchOnCallVJP finished with: each call takes one (a new one if the pool is
+// empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolBranchOnCallTape = sync.Pool{New: func() any {
+	return new(BranchOnCallTape)
+}}
+
+// release gives t back to poolBranchOnCallTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *BranchOnCallTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolBranchOnCallTape.Put(t)
 }
 
 // BranchOnCallForward runs BranchOnCall and records in t what
@@ -111,11 +142,12 @@ func BranchOnCallBackward(t *BranchOnCallTape, s float64, dy, dx *float64) {
 // to y and x, in that order (dy, dx), computed by reverse-mode automatic
 // differentiation.
 func BranchOnCallGrad(y, x float64) (float64, float64, float64) {
-	var t BranchOnCallTape
-	t1 := BranchOnCallForward(&t, y, x)
+	t := poolBranchOnCallTape.Get().(*BranchOnCallTape)
+	t1 := BranchOnCallForward(t, y, x)
 	var dy float64
 	var dx float64
-	BranchOnCallBackward(&t, 1, &dy, &dx)
+	BranchOnCallBackward(t, 1, &dy, &dx)
+	t.release()
 	return t1, dy, dx
 }
 
@@ -124,11 +156,12 @@ func BranchOnCallGrad(y, x float64) (float64, float64, float64) {
 // seed times derivative (dy, dx), computed by reverse-mode automatic
 // differentiation.
 func BranchOnCallVJP(y, x, s float64) (float64, float64, float64) {
-	var t BranchOnCallTape
-	t1 := BranchOnCallForward(&t, y, x)
+	t := poolBranchOnCallTape.Get().(*BranchOnCallTape)
+	t1 := BranchOnCallForward(t, y, x)
 	var dy float64
 	var dx float64
-	BranchOnCallBackward(&t, s, &dy, &dx)
+	BranchOnCallBackward(t, s, &dy, &dx)
+	t.release()
 	return t1, dy, dx
 }
 
@@ -192,6 +225,11 @@ func (t *keepFirstCallNoABTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *keepFirstCallNoABTape) clearRefs() {}
+
 // keepFirstCallNoABForward runs keepFirst and records in t what
 // keepFirstCallNoABBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -245,6 +283,11 @@ func (t *keepFirstCallTape) Bytes() int {
 	n += len(t.calls) * 0
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *keepFirstCallTape) clearRefs() {}
 
 // keepFirstCallForward runs keepFirst and records in t what
 // keepFirstCallBackward needs, after what the earlier calls since t's holder

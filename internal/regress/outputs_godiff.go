@@ -2,7 +2,10 @@
 
 package regress
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // ScaleTape is what ScaleForward keeps of one run of Scale for ScaleBackward:
 // the forward values the backward sweep reads, and the control flow it replays.
@@ -39,6 +42,34 @@ func (t *ScaleTape) Bytes() int {
 	n := 32
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ScaleTape) clearRefs() {
+	t.x = nil
+}
+
+// poolScaleTape holds the ScaleTapes that ScaleVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolScaleTape = sync.Pool{New: func() any {
+	return new(ScaleTape)
+}}
+
+// release gives t back to poolScaleTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *ScaleTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolScaleTape.Put(t)
 }
 
 // ScaleForward runs Scale and records in t what ScaleBackward needs; t's
@@ -86,12 +117,13 @@ func ScaleBackward(t *ScaleTape, dx []float64, da *float64) {
 // sx is the seed of what Scale leaves in x, and dx the derivative with respect
 // to what x held before.
 func ScaleVJP(x []float64, a float64, sx []float64) ([]float64, float64) {
-	var t ScaleTape
-	ScaleForward(&t, x, a)
+	t := poolScaleTape.Get().(*ScaleTape)
+	ScaleForward(t, x, a)
 	dx := make([]float64, len(x))
 	copy(dx, sx)
 	var da float64
-	ScaleBackward(&t, dx, &da)
+	ScaleBackward(t, dx, &da)
+	t.release()
 	return dx, da
 }
 
@@ -144,6 +176,34 @@ func (t *Scale32Tape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *Scale32Tape) clearRefs() {
+	t.x = nil
+}
+
+// poolScale32Tape holds the Scale32Tapes that Scale32VJP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolScale32Tape = sync.Pool{New: func() any {
+	return new(Scale32Tape)
+}}
+
+// release gives t back to poolScale32Tape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *Scale32Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolScale32Tape.Put(t)
+}
+
 // Scale32Forward runs Scale32 and records in t what Scale32Backward needs; t's
 // earlier contents are discarded, its memory reused.
 func Scale32Forward(t *Scale32Tape, x []float32, a float32) {
@@ -191,12 +251,13 @@ func Scale32Backward(t *Scale32Tape, dx []float32, da *float32) {
 // sx is the seed of what Scale32 leaves in x, and dx the derivative with
 // respect to what x held before.
 func Scale32VJP(x []float32, a float32, sx []float32) ([]float32, float32) {
-	var t Scale32Tape
-	Scale32Forward(&t, x, a)
+	t := poolScale32Tape.Get().(*Scale32Tape)
+	Scale32Forward(t, x, a)
 	dx := make([]float32, len(x))
 	copy(dx, sx)
 	var da float32
-	Scale32Backward(&t, dx, &da)
+	Scale32Backward(t, dx, &da)
+	t.release()
 	return dx, da
 }
 
@@ -348,6 +409,34 @@ func (t *AccumTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *AccumTape) clearRefs() {
+	t.s = nil
+}
+
+// poolAccumTape holds the AccumTapes that AccumVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolAccumTape = sync.Pool{New: func() any {
+	return new(AccumTape)
+}}
+
+// release gives t back to poolAccumTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *AccumTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolAccumTape.Put(t)
+}
+
 // AccumForward runs Accum and records in t what AccumBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func AccumForward(t *AccumTape, dst, s []float64, h float64) {
@@ -396,13 +485,14 @@ func AccumBackward(t *AccumTape, ddst, ds []float64, dh *float64) {
 // sdst is the seed of what Accum leaves in dst, and ddst the derivative with
 // respect to what dst held before.
 func AccumVJP(dst, s []float64, h float64, sdst []float64) ([]float64, []float64, float64) {
-	var t AccumTape
-	AccumForward(&t, dst, s, h)
+	t := poolAccumTape.Get().(*AccumTape)
+	AccumForward(t, dst, s, h)
 	ddst := make([]float64, len(dst))
 	copy(ddst, sdst)
 	ds := make([]float64, len(s))
 	var dh float64
-	AccumBackward(&t, ddst, ds, &dh)
+	AccumBackward(t, ddst, ds, &dh)
+	t.release()
 	return ddst, ds, dh
 }
 
@@ -459,6 +549,34 @@ func (t *AccumSTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *AccumSTape) clearRefs() {
+	t.s = nil
+}
+
+// poolAccumSTape holds the AccumSTapes that AccumSVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolAccumSTape = sync.Pool{New: func() any {
+	return new(AccumSTape)
+}}
+
+// release gives t back to poolAccumSTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *AccumSTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolAccumSTape.Put(t)
+}
+
 // AccumSForward runs AccumS and records in t what AccumSBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func AccumSForward(t *AccumSTape, dst, s []float64, h float64) {
@@ -504,13 +622,14 @@ func AccumSBackward(t *AccumSTape, ddst, ds []float64, dh *float64) {
 // of s and h, the sum over the outputs of seed times derivative (ds, dh),
 // computed by reverse-mode automatic differentiation.
 func AccumSVJP(dst, s []float64, h float64, sdst []float64) ([]float64, float64) {
-	var t AccumSTape
-	AccumSForward(&t, dst, s, h)
+	t := poolAccumSTape.Get().(*AccumSTape)
+	AccumSForward(t, dst, s, h)
 	ddst := make([]float64, len(dst))
 	copy(ddst, sdst)
 	ds := make([]float64, len(s))
 	var dh float64
-	AccumSBackward(&t, ddst, ds, &dh)
+	AccumSBackward(t, ddst, ds, &dh)
+	t.release()
 	return ds, dh
 }
 
@@ -564,6 +683,34 @@ func (t *MixedTape) Bytes() int {
 	n := 24
 	n += len(t.b) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MixedTape) clearRefs() {
+	t.x = nil
+}
+
+// poolMixedTape holds the MixedTapes that MixedVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolMixedTape = sync.Pool{New: func() any {
+	return new(MixedTape)
+}}
+
+// release gives t back to poolMixedTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *MixedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMixedTape.Put(t)
 }
 
 // MixedForward runs Mixed and records in t what MixedBackward needs; t's
@@ -621,12 +768,13 @@ func MixedBackward(t *MixedTape, s1, s2 float64, dout, dx []float64) {
 // sout is the seed of what Mixed leaves in out, and dout the derivative with
 // respect to what out held before.
 func MixedVJP(out, x []float64, s1, s2 float64, sout []float64) (float64, float64, []float64, []float64) {
-	var t MixedTape
-	t1, t2 := MixedForward(&t, out, x)
+	t := poolMixedTape.Get().(*MixedTape)
+	t1, t2 := MixedForward(t, out, x)
 	dout := make([]float64, len(out))
 	copy(dout, sout)
 	dx := make([]float64, len(x))
-	MixedBackward(&t, s1, s2, dout, dx)
+	MixedBackward(t, s1, s2, dout, dx)
+	t.release()
 	return t1, t2, dout, dx
 }
 
@@ -771,6 +919,43 @@ func (t *LorenzRK4StepTape) Bytes() int {
 	n += len(t.dk1) * 8
 	n += len(t.dtmp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LorenzRK4StepTape) clearRefs() {
+	t.dst = nil
+	t.k12 = nil
+	t.k22 = nil
+	t.k32 = nil
+	t.k42 = nil
+	t.tmp2 = nil
+	t.lorenzDerivTape.clearRefs()
+	t.lorenzDerivTape2.clearRefs()
+	t.lorenzDerivTape3.clearRefs()
+	t.lorenzDerivTape4.clearRefs()
+}
+
+// poolLorenzRK4StepTape holds the LorenzRK4StepTapes that RK4StepVJP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLorenzRK4StepTape = sync.Pool{New: func() any {
+	return new(LorenzRK4StepTape)
+}}
+
+// release gives t back to poolLorenzRK4StepTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *LorenzRK4StepTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLorenzRK4StepTape.Put(t)
 }
 
 // RK4StepForward runs RK4Step and records in t what LorenzRK4StepBackward
@@ -945,14 +1130,15 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 // sdst is the seed of what RK4Step leaves in dst, and ddst the derivative with
 // respect to what dst held before.
 func (l Lorenz) RK4StepVJP(dst, s []float64, h float64, sdst []float64) (Lorenz, []float64, []float64, float64) {
-	var t LorenzRK4StepTape
-	l.RK4StepForward(&t, dst, s, h)
+	t := poolLorenzRK4StepTape.Get().(*LorenzRK4StepTape)
+	l.RK4StepForward(t, dst, s, h)
 	var dl Lorenz
 	ddst := make([]float64, len(dst))
 	copy(ddst, sdst)
 	ds := make([]float64, len(s))
 	var dh float64
-	LorenzRK4StepBackward(&t, &dl, ddst, ds, &dh)
+	LorenzRK4StepBackward(t, &dl, ddst, ds, &dh)
+	t.release()
 	return dl, ddst, ds, dh
 }
 
@@ -1040,6 +1226,34 @@ func (t *BufNormTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *BufNormTape) clearRefs() {
+	t.bX = nil
+}
+
+// poolBufNormTape holds the BufNormTapes that NormVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolBufNormTape = sync.Pool{New: func() any {
+	return new(BufNormTape)
+}}
+
+// release gives t back to poolBufNormTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *BufNormTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolBufNormTape.Put(t)
+}
+
 // NormForward runs Norm and records in t what BufNormBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (b Buf) NormForward(t *BufNormTape, a float64) float64 {
@@ -1091,13 +1305,14 @@ func BufNormBackward(t *BufNormTape, s float64, db *Buf, da *float64) {
 // sbX is the seed of what Norm leaves in b.X, and db.X the derivative with
 // respect to what b.X held before.
 func (b Buf) NormVJP(a, s float64, sbX []float64) (float64, Buf, float64) {
-	var t BufNormTape
-	t1 := b.NormForward(&t, a)
+	t := poolBufNormTape.Get().(*BufNormTape)
+	t1 := b.NormForward(t, a)
 	var db Buf
 	db.X = make([]float64, len(b.X))
 	copy(db.X, sbX)
 	var da float64
-	BufNormBackward(&t, s, &db, &da)
+	BufNormBackward(t, s, &db, &da)
+	t.release()
 	return t1, db, da
 }
 
@@ -1163,6 +1378,35 @@ func (t *Square2Tape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *Square2Tape) clearRefs() {
+	t.x = nil
+	clear(t.elem[:cap(t.elem)])
+}
+
+// poolSquare2Tape holds the Square2Tapes that Square2VJP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolSquare2Tape = sync.Pool{New: func() any {
+	return new(Square2Tape)
+}}
+
+// release gives t back to poolSquare2Tape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *Square2Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSquare2Tape.Put(t)
+}
+
 // Square2Forward runs Square2 and records in t what Square2Backward needs; t's
 // earlier contents are discarded, its memory reused.
 func Square2Forward(t *Square2Tape, x [][]float64, a float64) {
@@ -1224,8 +1468,8 @@ func Square2Backward(t *Square2Tape, dx [][]float64, da *float64) {
 // sx is the seed of what Square2 leaves in x, and dx the derivative with
 // respect to what x held before.
 func Square2VJP(x [][]float64, a float64, sx [][]float64) ([][]float64, float64) {
-	var t Square2Tape
-	Square2Forward(&t, x, a)
+	t := poolSquare2Tape.Get().(*Square2Tape)
+	Square2Forward(t, x, a)
 	dx := make([][]float64, len(x))
 	for i := range x {
 		dx[i] = make([]float64, len(x[i]))
@@ -1234,7 +1478,8 @@ func Square2VJP(x [][]float64, a float64, sx [][]float64) ([][]float64, float64)
 		copy(dx[i2], sx[i2])
 	}
 	var da float64
-	Square2Backward(&t, dx, &da)
+	Square2Backward(t, dx, &da)
+	t.release()
 	return dx, da
 }
 
@@ -1295,6 +1540,34 @@ func (t *PBufNormTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *PBufNormTape) clearRefs() {
+	t.bX = nil
+}
+
+// poolPBufNormTape holds the PBufNormTapes that NormVJP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolPBufNormTape = sync.Pool{New: func() any {
+	return new(PBufNormTape)
+}}
+
+// release gives t back to poolPBufNormTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *PBufNormTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolPBufNormTape.Put(t)
+}
+
 // NormForward runs Norm and records in t what PBufNormBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (b *PBuf) NormForward(t *PBufNormTape, a float64) float64 {
@@ -1352,13 +1625,14 @@ func PBufNormBackward(t *PBufNormTape, s float64, db *PBuf, da *float64) {
 // sbX is the seed of what Norm leaves in b.X, and db.X the derivative with
 // respect to what b.X held before.
 func (b *PBuf) NormVJP(a, s float64, sbX []float64) (float64, *PBuf, float64) {
-	var t PBufNormTape
-	t1 := b.NormForward(&t, a)
+	t := poolPBufNormTape.Get().(*PBufNormTape)
+	t1 := b.NormForward(t, a)
 	db := new(PBuf)
 	db.X = make([]float64, len(b.X))
 	copy(db.X, sbX)
 	var da float64
-	PBufNormBackward(&t, s, db, &da)
+	PBufNormBackward(t, s, db, &da)
+	t.release()
 	return t1, db, da
 }
 
@@ -1420,6 +1694,34 @@ func (t *PBufDecayTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *PBufDecayTape) clearRefs() {
+	t.bX = nil
+}
+
+// poolPBufDecayTape holds the PBufDecayTapes that DecayVJP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolPBufDecayTape = sync.Pool{New: func() any {
+	return new(PBufDecayTape)
+}}
+
+// release gives t back to poolPBufDecayTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *PBufDecayTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolPBufDecayTape.Put(t)
+}
+
 // DecayForward runs Decay and records in t what PBufDecayBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (b *PBuf) DecayForward(t *PBufDecayTape, a float64) {
@@ -1471,13 +1773,14 @@ func PBufDecayBackward(t *PBufDecayTape, db *PBuf, da *float64) {
 // sbX is the seed of what Decay leaves in b.X, and db.X the derivative with
 // respect to what b.X held before.
 func (b *PBuf) DecayVJP(a float64, sbX []float64) (*PBuf, float64) {
-	var t PBufDecayTape
-	b.DecayForward(&t, a)
+	t := poolPBufDecayTape.Get().(*PBufDecayTape)
+	b.DecayForward(t, a)
 	db := new(PBuf)
 	db.X = make([]float64, len(b.X))
 	copy(db.X, sbX)
 	var da float64
-	PBufDecayBackward(&t, db, &da)
+	PBufDecayBackward(t, db, &da)
+	t.release()
 	return db, da
 }
 
@@ -1534,6 +1837,34 @@ func (t *Decay2Tape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *Decay2Tape) clearRefs() {
+	t.bX = nil
+}
+
+// poolDecay2Tape holds the Decay2Tapes that Decay2VJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolDecay2Tape = sync.Pool{New: func() any {
+	return new(Decay2Tape)
+}}
+
+// release gives t back to poolDecay2Tape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *Decay2Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolDecay2Tape.Put(t)
+}
+
 // Decay2Forward runs Decay2 and records in t what Decay2Backward needs; t's
 // earlier contents are discarded, its memory reused.
 func Decay2Forward(t *Decay2Tape, b Buf, a float64) {
@@ -1585,13 +1916,14 @@ func Decay2Backward(t *Decay2Tape, db *Buf, da *float64) {
 // sbX is the seed of what Decay2 leaves in b.X, and db.X the derivative with
 // respect to what b.X held before.
 func Decay2VJP(b Buf, a float64, sbX []float64) (Buf, float64) {
-	var t Decay2Tape
-	Decay2Forward(&t, b, a)
+	t := poolDecay2Tape.Get().(*Decay2Tape)
+	Decay2Forward(t, b, a)
 	var db Buf
 	db.X = make([]float64, len(b.X))
 	copy(db.X, sbX)
 	var da float64
-	Decay2Backward(&t, &db, &da)
+	Decay2Backward(t, &db, &da)
+	t.release()
 	return db, da
 }
 
@@ -1643,6 +1975,33 @@ func (t *FeedTape) Bytes() int {
 	n := 32
 	n += len(t.elem2) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *FeedTape) clearRefs() {
+	t.x = nil
+}
+
+// poolFeedTape holds the FeedTapes that FeedVJP finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolFeedTape = sync.Pool{New: func() any {
+	return new(FeedTape)
+}}
+
+// release gives t back to poolFeedTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *FeedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolFeedTape.Put(t)
 }
 
 // FeedForward runs Feed and records in t what FeedBackward needs; t's earlier
@@ -1702,12 +2061,13 @@ func FeedBackward(t *FeedTape, s float64, dout, dx []float64) {
 // sout is the seed of what Feed leaves in out, and dout the derivative with
 // respect to what out held before.
 func FeedVJP(out, x []float64, s float64, sout []float64) (float64, []float64, []float64) {
-	var t FeedTape
-	t1 := FeedForward(&t, out, x)
+	t := poolFeedTape.Get().(*FeedTape)
+	t1 := FeedForward(t, out, x)
 	dout := make([]float64, len(out))
 	copy(dout, sout)
 	dx := make([]float64, len(x))
-	FeedBackward(&t, s, dout, dx)
+	FeedBackward(t, s, dout, dx)
+	t.release()
 	return t1, dout, dx
 }
 
@@ -1772,6 +2132,34 @@ func (t *ScaleATape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ScaleATape) clearRefs() {
+	t.x = nil
+}
+
+// poolScaleATape holds the ScaleATapes that ScaleAVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolScaleATape = sync.Pool{New: func() any {
+	return new(ScaleATape)
+}}
+
+// release gives t back to poolScaleATape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ScaleATape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolScaleATape.Put(t)
+}
+
 // ScaleAForward runs ScaleA and records in t what ScaleABackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ScaleAForward(t *ScaleATape, x []float64, a float64) {
@@ -1814,12 +2202,13 @@ func ScaleABackward(t *ScaleATape, dx []float64, da *float64) {
 // a, the sum over the outputs of seed times derivative (da), computed by
 // reverse-mode automatic differentiation.
 func ScaleAVJP(x []float64, a float64, sx []float64) float64 {
-	var t ScaleATape
-	ScaleAForward(&t, x, a)
+	t := poolScaleATape.Get().(*ScaleATape)
+	ScaleAForward(t, x, a)
 	dx := make([]float64, len(x))
 	copy(dx, sx)
 	var da float64
-	ScaleABackward(&t, dx, &da)
+	ScaleABackward(t, dx, &da)
+	t.release()
 	return da
 }
 
@@ -1878,6 +2267,35 @@ func (t *TwiceTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *TwiceTape) clearRefs() {
+	t.scaleInPlaceTape.clearRefs()
+	t.scaleInPlaceTape2.clearRefs()
+}
+
+// poolTwiceTape holds the TwiceTapes that TwiceVJP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolTwiceTape = sync.Pool{New: func() any {
+	return new(TwiceTape)
+}}
+
+// release gives t back to poolTwiceTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *TwiceTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolTwiceTape.Put(t)
+}
+
 // TwiceForward runs Twice and records in t what TwiceBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func TwiceForward(t *TwiceTape, x []float64, a float64) {
@@ -1917,12 +2335,13 @@ func TwiceBackward(t *TwiceTape, dx []float64, da *float64) {
 // sx is the seed of what Twice leaves in x, and dx the derivative with respect
 // to what x held before.
 func TwiceVJP(x []float64, a float64, sx []float64) ([]float64, float64) {
-	var t TwiceTape
-	TwiceForward(&t, x, a)
+	t := poolTwiceTape.Get().(*TwiceTape)
+	TwiceForward(t, x, a)
 	dx := make([]float64, len(x))
 	copy(dx, sx)
 	var da float64
-	TwiceBackward(&t, dx, &da)
+	TwiceBackward(t, dx, &da)
+	t.release()
 	return dx, da
 }
 
@@ -1976,6 +2395,13 @@ func (t *lorenzDerivCallFixedSTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 56
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *lorenzDerivCallFixedSTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // lorenzDerivCallFixedSForward runs lorenzDeriv and records in t what
@@ -2085,6 +2511,11 @@ func (t *lorenzDerivCallTape) Bytes() int {
 	n += len(t.calls) * 64
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *lorenzDerivCallTape) clearRefs() {}
 
 // lorenzDerivCallForward runs lorenzDeriv and records in t what
 // lorenzDerivCallBackward needs, after what the earlier calls since t's holder
@@ -2211,6 +2642,13 @@ func (t *scaleInPlaceCallTape) Bytes() int {
 	n += len(t.calls) * 40
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *scaleInPlaceCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // scaleInPlaceCallForward runs scaleInPlace and records in t what

@@ -2,7 +2,10 @@
 
 package regress
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // CondWriteTape is what CondWriteForward keeps of one run of CondWrite for
 // CondWriteBackward: the forward values the backward sweep reads, and the
@@ -86,6 +89,37 @@ func (t *CondWriteTape) Bytes() int {
 	n += t.addScaledFirstTape3.Bytes()
 	n += len(t.cond3) * 1
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CondWriteTape) clearRefs() {
+	t.xs = nil
+	t.addScaledFirstTape.clearRefs()
+	t.addScaledFirstTape2.clearRefs()
+	t.addScaledFirstTape3.clearRefs()
+}
+
+// poolCondWriteTape holds the CondWriteTapes that CondWriteGrad and
+// CondWriteVJP finished with: each call takes one (a new one if the pool is
+// empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolCondWriteTape = sync.Pool{New: func() any {
+	return new(CondWriteTape)
+}}
+
+// release gives t back to poolCondWriteTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *CondWriteTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCondWriteTape.Put(t)
 }
 
 // CondWriteForward runs CondWrite and records in t what CondWriteBackward
@@ -228,11 +262,12 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 // and x, in that order (dxs, dx), computed by reverse-mode automatic
 // differentiation.
 func CondWriteGrad(xs []float64, x float64) (float64, []float64, float64) {
-	var t CondWriteTape
-	t1 := CondWriteForward(&t, xs, x)
+	t := poolCondWriteTape.Get().(*CondWriteTape)
+	t1 := CondWriteForward(t, xs, x)
 	dxs := make([]float64, len(xs))
 	var dx float64
-	CondWriteBackward(&t, 1, dxs, &dx)
+	CondWriteBackward(t, 1, dxs, &dx)
+	t.release()
 	return t1, dxs, dx
 }
 
@@ -244,12 +279,13 @@ func CondWriteGrad(xs []float64, x float64) (float64, []float64, float64) {
 // sxs is the seed of what CondWrite leaves in xs, and dxs the derivative with
 // respect to what xs held before.
 func CondWriteVJP(xs []float64, x, s float64, sxs []float64) (float64, []float64, float64) {
-	var t CondWriteTape
-	t1 := CondWriteForward(&t, xs, x)
+	t := poolCondWriteTape.Get().(*CondWriteTape)
+	t1 := CondWriteForward(t, xs, x)
 	dxs := make([]float64, len(xs))
 	copy(dxs, sxs)
 	var dx float64
-	CondWriteBackward(&t, s, dxs, &dx)
+	CondWriteBackward(t, s, dxs, &dx)
+	t.release()
 	return t1, dxs, dx
 }
 
@@ -338,6 +374,34 @@ func (t *NextIndexTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NextIndexTape) clearRefs() {
+	t.xs = nil
+}
+
+// poolNextIndexTape holds the NextIndexTapes that NextIndexGrad and
+// NextIndexVJP finished with: each call takes one (a new one if the pool is
+// empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolNextIndexTape = sync.Pool{New: func() any {
+	return new(NextIndexTape)
+}}
+
+// release gives t back to poolNextIndexTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *NextIndexTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNextIndexTape.Put(t)
+}
+
 // NextIndexForward runs NextIndex and records in t what NextIndexBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func NextIndexForward(t *NextIndexTape, xs []float64, x float64) float64 {
@@ -391,11 +455,12 @@ func NextIndexBackward(t *NextIndexTape, s float64, dxs []float64, dx *float64) 
 // and x, in that order (dxs, dx), computed by reverse-mode automatic
 // differentiation.
 func NextIndexGrad(xs []float64, x float64) (float64, []float64, float64) {
-	var t NextIndexTape
-	t1 := NextIndexForward(&t, xs, x)
+	t := poolNextIndexTape.Get().(*NextIndexTape)
+	t1 := NextIndexForward(t, xs, x)
 	dxs := make([]float64, len(xs))
 	var dx float64
-	NextIndexBackward(&t, 1, dxs, &dx)
+	NextIndexBackward(t, 1, dxs, &dx)
+	t.release()
 	return t1, dxs, dx
 }
 
@@ -403,11 +468,12 @@ func NextIndexGrad(xs []float64, x float64) (float64, []float64, float64) {
 // the seeds s: for each of xs and x, the sum over the outputs of seed times
 // derivative (dxs, dx), computed by reverse-mode automatic differentiation.
 func NextIndexVJP(xs []float64, x, s float64) (float64, []float64, float64) {
-	var t NextIndexTape
-	t1 := NextIndexForward(&t, xs, x)
+	t := poolNextIndexTape.Get().(*NextIndexTape)
+	t1 := NextIndexForward(t, xs, x)
 	dxs := make([]float64, len(xs))
 	var dx float64
-	NextIndexBackward(&t, s, dxs, &dx)
+	NextIndexBackward(t, s, dxs, &dx)
+	t.release()
 	return t1, dxs, dx
 }
 
@@ -473,6 +539,13 @@ func (t *addScaledFirstCallTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *addScaledFirstCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // addScaledFirstCallForward runs addScaledFirst and records in t what
@@ -551,6 +624,13 @@ func (t *addScaledFirstCallVTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 32
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *addScaledFirstCallVTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // addScaledFirstCallVForward runs addScaledFirst and records in t what

@@ -2,7 +2,10 @@
 
 package regress
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // PiecewiseTape is what PiecewiseForward keeps of one run of Piecewise for
 // PiecewiseBackward: the forward values the backward sweep reads, and the
@@ -59,6 +62,35 @@ func (t *PiecewiseTape) Bytes() int {
 	n += len(t.v) * 8
 	n += len(t.cond2) * 1
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *PiecewiseTape) clearRefs() {
+	t.x = nil
+	t.w = nil
+}
+
+// poolPiecewiseTape holds the PiecewiseTapes that PiecewiseGrad and
+// PiecewiseVJP finished with: each call takes one (a new one if the pool is
+// empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolPiecewiseTape = sync.Pool{New: func() any {
+	return new(PiecewiseTape)
+}}
+
+// release gives t back to poolPiecewiseTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *PiecewiseTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolPiecewiseTape.Put(t)
 }
 
 // PiecewiseForward runs Piecewise and records in t what PiecewiseBackward
@@ -152,10 +184,11 @@ func PiecewiseBackward(t *PiecewiseTape, s float64, dx []float64) {
 // PiecewiseGrad returns Piecewise's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func PiecewiseGrad(x, w []float64, b Band, m Mask) (float64, []float64) {
-	var t PiecewiseTape
-	t1 := PiecewiseForward(&t, x, w, b, m)
+	t := poolPiecewiseTape.Get().(*PiecewiseTape)
+	t1 := PiecewiseForward(t, x, w, b, m)
 	dx := make([]float64, len(x))
-	PiecewiseBackward(&t, 1, dx)
+	PiecewiseBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -163,10 +196,11 @@ func PiecewiseGrad(x, w []float64, b Band, m Mask) (float64, []float64) {
 // the seeds s: for each of x, the sum over the outputs of seed times derivative
 // (dx), computed by reverse-mode automatic differentiation.
 func PiecewiseVJP(x, w []float64, b Band, m Mask, s float64) (float64, []float64) {
-	var t PiecewiseTape
-	t1 := PiecewiseForward(&t, x, w, b, m)
+	t := poolPiecewiseTape.Get().(*PiecewiseTape)
+	t1 := PiecewiseForward(t, x, w, b, m)
 	dx := make([]float64, len(x))
-	PiecewiseBackward(&t, s, dx)
+	PiecewiseBackward(t, s, dx)
+	t.release()
 	return t1, dx
 }
 

@@ -2,7 +2,10 @@
 
 package regress
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // OverwriteTape is what OverwriteForward keeps of one run of Overwrite for
 // OverwriteBackward: the forward values the backward sweep reads, and the
@@ -109,6 +112,32 @@ func (t *OverwriteThriceTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OverwriteThriceTape) clearRefs() {}
+
+// poolOverwriteThriceTape holds the OverwriteThriceTapes that
+// OverwriteThriceGrad finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolOverwriteThriceTape = sync.Pool{New: func() any {
+	return new(OverwriteThriceTape)
+}}
+
+// release gives t back to poolOverwriteThriceTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OverwriteThriceTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOverwriteThriceTape.Put(t)
+}
+
 // OverwriteThriceForward runs OverwriteThrice and records in t what
 // OverwriteThriceBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -149,10 +178,11 @@ func OverwriteThriceBackward(t *OverwriteThriceTape, s float64, dx *float64) {
 // respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func OverwriteThriceGrad(x float64) (float64, float64) {
-	var t OverwriteThriceTape
-	t1 := OverwriteThriceForward(&t, x)
+	t := poolOverwriteThriceTape.Get().(*OverwriteThriceTape)
+	t1 := OverwriteThriceForward(t, x)
 	var dx float64
-	OverwriteThriceBackward(&t, 1, &dx)
+	OverwriteThriceBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -207,6 +237,32 @@ func (t *OverwriteInBranchTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OverwriteInBranchTape) clearRefs() {}
+
+// poolOverwriteInBranchTape holds the OverwriteInBranchTapes that
+// OverwriteInBranchGrad finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolOverwriteInBranchTape = sync.Pool{New: func() any {
+	return new(OverwriteInBranchTape)
+}}
+
+// release gives t back to poolOverwriteInBranchTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OverwriteInBranchTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOverwriteInBranchTape.Put(t)
+}
+
 // OverwriteInBranchForward runs OverwriteInBranch and records in t what
 // OverwriteInBranchBackward needs; t's earlier contents are discarded, its
 // memory reused.
@@ -254,11 +310,12 @@ func OverwriteInBranchBackward(t *OverwriteInBranchTape, s float64, dx, dy *floa
 // with respect to x and y, in that order (dx, dy), computed by reverse-mode
 // automatic differentiation.
 func OverwriteInBranchGrad(x, y float64) (float64, float64, float64) {
-	var t OverwriteInBranchTape
-	t1 := OverwriteInBranchForward(&t, x, y)
+	t := poolOverwriteInBranchTape.Get().(*OverwriteInBranchTape)
+	t1 := OverwriteInBranchForward(t, x, y)
 	var dx float64
 	var dy float64
-	OverwriteInBranchBackward(&t, 1, &dx, &dy)
+	OverwriteInBranchBackward(t, 1, &dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 
@@ -327,6 +384,34 @@ func (t *OverwriteElemsTape) Bytes() int {
 	n += len(t.elem) * 8
 	n += len(t.elem2) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OverwriteElemsTape) clearRefs() {
+	t.buf = nil
+}
+
+// poolOverwriteElemsTape holds the OverwriteElemsTapes that OverwriteElemsGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolOverwriteElemsTape = sync.Pool{New: func() any {
+	return new(OverwriteElemsTape)
+}}
+
+// release gives t back to poolOverwriteElemsTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OverwriteElemsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOverwriteElemsTape.Put(t)
 }
 
 // OverwriteElemsForward runs OverwriteElems and records in t what
@@ -405,11 +490,12 @@ func OverwriteElemsBackward(t *OverwriteElemsTape, s float64, dx *float64, dbuf 
 // respect to x and buf, in that order (dx, dbuf), computed by reverse-mode
 // automatic differentiation.
 func OverwriteElemsGrad(x float64, buf []float64) (float64, float64, []float64) {
-	var t OverwriteElemsTape
-	t1 := OverwriteElemsForward(&t, x, buf)
+	t := poolOverwriteElemsTape.Get().(*OverwriteElemsTape)
+	t1 := OverwriteElemsForward(t, x, buf)
 	var dx float64
 	dbuf := make([]float64, len(buf))
-	OverwriteElemsBackward(&t, 1, &dx, dbuf)
+	OverwriteElemsBackward(t, 1, &dx, dbuf)
+	t.release()
 	return t1, dx, dbuf
 }
 
@@ -561,6 +647,32 @@ func (t *SwapsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SwapsTape) clearRefs() {}
+
+// poolSwapsTape holds the SwapsTapes that SwapsGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolSwapsTape = sync.Pool{New: func() any {
+	return new(SwapsTape)
+}}
+
+// release gives t back to poolSwapsTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *SwapsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSwapsTape.Put(t)
+}
+
 // SwapsForward runs Swaps and records in t what SwapsBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SwapsForward(t *SwapsTape, x, y, z float64) float64 {
@@ -638,12 +750,13 @@ func SwapsBackward(t *SwapsTape, s float64, dx, dy, dz *float64) {
 // in that order (dx, dy, dz), computed by reverse-mode automatic
 // differentiation.
 func SwapsGrad(x, y, z float64) (float64, float64, float64, float64) {
-	var t SwapsTape
-	t1 := SwapsForward(&t, x, y, z)
+	t := poolSwapsTape.Get().(*SwapsTape)
+	t1 := SwapsForward(t, x, y, z)
 	var dx float64
 	var dy float64
 	var dz float64
-	SwapsBackward(&t, 1, &dx, &dy, &dz)
+	SwapsBackward(t, 1, &dx, &dy, &dz)
+	t.release()
 	return t1, dx, dy, dz
 }
 
@@ -861,6 +974,35 @@ func (t *BumpLastTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *BumpLastTape) clearRefs() {
+	t.xs = nil
+	t.bumpLastTape.clearRefs()
+}
+
+// poolBumpLastTape holds the BumpLastTapes that BumpLastGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolBumpLastTape = sync.Pool{New: func() any {
+	return new(BumpLastTape)
+}}
+
+// release gives t back to poolBumpLastTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *BumpLastTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolBumpLastTape.Put(t)
+}
+
 // BumpLastForward runs BumpLast and records in t what BumpLastBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func BumpLastForward(t *BumpLastTape, xs []float64) float64 {
@@ -916,10 +1058,11 @@ func BumpLastBackward(t *BumpLastTape, s float64, dxs []float64) {
 // BumpLastGrad returns BumpLast's result and its gradient with respect to xs,
 // in that order (dxs), computed by reverse-mode automatic differentiation.
 func BumpLastGrad(xs []float64) (float64, []float64) {
-	var t BumpLastTape
-	t1 := BumpLastForward(&t, xs)
+	t := poolBumpLastTape.Get().(*BumpLastTape)
+	t1 := BumpLastForward(t, xs)
 	dxs := make([]float64, len(xs))
-	BumpLastBackward(&t, 1, dxs)
+	BumpLastBackward(t, 1, dxs)
+	t.release()
 	return t1, dxs
 }
 
@@ -982,6 +1125,32 @@ func (t *BumpLocalTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *BumpLocalTape) clearRefs() {}
+
+// poolBumpLocalTape holds the BumpLocalTapes that BumpLocalGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolBumpLocalTape = sync.Pool{New: func() any {
+	return new(BumpLocalTape)
+}}
+
+// release gives t back to poolBumpLocalTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *BumpLocalTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolBumpLocalTape.Put(t)
+}
+
 // BumpLocalForward runs BumpLocal and records in t what BumpLocalBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func BumpLocalForward(t *BumpLocalTape, x float64) float64 {
@@ -1034,10 +1203,11 @@ func BumpLocalBackward(t *BumpLocalTape, s float64, dx *float64) {
 // BumpLocalGrad returns BumpLocal's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func BumpLocalGrad(x float64) (float64, float64) {
-	var t BumpLocalTape
-	t1 := BumpLocalForward(&t, x)
+	t := poolBumpLocalTape.Get().(*BumpLocalTape)
+	t1 := BumpLocalForward(t, x)
 	var dx float64
-	BumpLocalBackward(&t, 1, &dx)
+	BumpLocalBackward(t, 1, &dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1115,6 +1285,34 @@ func (t *BumpParamTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *BumpParamTape) clearRefs() {
+	t.xs = nil
+}
+
+// poolBumpParamTape holds the BumpParamTapes that BumpParamGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolBumpParamTape = sync.Pool{New: func() any {
+	return new(BumpParamTape)
+}}
+
+// release gives t back to poolBumpParamTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *BumpParamTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolBumpParamTape.Put(t)
+}
+
 // BumpParamForward runs BumpParam and records in t what BumpParamBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func BumpParamForward(t *BumpParamTape, xs []float64, x float64) float64 {
@@ -1181,11 +1379,12 @@ func BumpParamBackward(t *BumpParamTape, s float64, dxs []float64, dx *float64) 
 // and x, in that order (dxs, dx), computed by reverse-mode automatic
 // differentiation.
 func BumpParamGrad(xs []float64, x float64) (float64, []float64, float64) {
-	var t BumpParamTape
-	t1 := BumpParamForward(&t, xs, x)
+	t := poolBumpParamTape.Get().(*BumpParamTape)
+	t1 := BumpParamForward(t, xs, x)
 	dxs := make([]float64, len(xs))
 	var dx float64
-	BumpParamBackward(&t, 1, dxs, &dx)
+	BumpParamBackward(t, 1, dxs, &dx)
+	t.release()
 	return t1, dxs, dx
 }
 
@@ -1252,6 +1451,32 @@ func (t *BumpAtTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *BumpAtTape) clearRefs() {}
+
+// poolBumpAtTape holds the BumpAtTapes that BumpAtGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolBumpAtTape = sync.Pool{New: func() any {
+	return new(BumpAtTape)
+}}
+
+// release gives t back to poolBumpAtTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *BumpAtTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolBumpAtTape.Put(t)
+}
+
 // BumpAtForward runs BumpAt and records in t what BumpAtBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func BumpAtForward(t *BumpAtTape, x float64, xs []float64) float64 {
@@ -1300,11 +1525,12 @@ func BumpAtBackward(t *BumpAtTape, s float64, dx *float64, dxs []float64) {
 // BumpAtGrad returns BumpAt's result and its gradient with respect to x and xs,
 // in that order (dx, dxs), computed by reverse-mode automatic differentiation.
 func BumpAtGrad(x float64, xs []float64) (float64, float64, []float64) {
-	var t BumpAtTape
-	t1 := BumpAtForward(&t, x, xs)
+	t := poolBumpAtTape.Get().(*BumpAtTape)
+	t1 := BumpAtForward(t, x, xs)
 	var dx float64
 	dxs := make([]float64, len(xs))
-	BumpAtBackward(&t, 1, &dx, dxs)
+	BumpAtBackward(t, 1, &dx, dxs)
+	t.release()
 	return t1, dx, dxs
 }
 
@@ -1360,6 +1586,11 @@ func (t *bumpLastCallTape) Bytes() int {
 	n += len(t.calls) * 0
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *bumpLastCallTape) clearRefs() {}
 
 // bumpLastCallForward runs bumpLast and records in t what bumpLastCallBackward
 // needs, after what the earlier calls since t's holder began its run recorded;

@@ -2,7 +2,10 @@
 
 package regress
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // SwitchBreakTape is what SwitchBreakForward keeps of one run of SwitchBreak
 // for SwitchBreakBackward: the forward values the backward sweep reads, and the
@@ -69,6 +72,34 @@ func (t *SwitchBreakTape) Bytes() int {
 	n += len(t.jTrips) * 8
 	n += len(t.cond) * 1
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SwitchBreakTape) clearRefs() {
+	t.x = nil
+}
+
+// poolSwitchBreakTape holds the SwitchBreakTapes that SwitchBreakGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolSwitchBreakTape = sync.Pool{New: func() any {
+	return new(SwitchBreakTape)
+}}
+
+// release gives t back to poolSwitchBreakTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SwitchBreakTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSwitchBreakTape.Put(t)
 }
 
 // SwitchBreakForward runs SwitchBreak and records in t what SwitchBreakBackward
@@ -219,11 +250,12 @@ func SwitchBreakBackward(t *SwitchBreakTape, s float64, dx []float64, da *float6
 // x and a, in that order (dx, da), computed by reverse-mode automatic
 // differentiation.
 func SwitchBreakGrad(x []float64, a float64) (float64, []float64, float64) {
-	var t SwitchBreakTape
-	t1 := SwitchBreakForward(&t, x, a)
+	t := poolSwitchBreakTape.Get().(*SwitchBreakTape)
+	t1 := SwitchBreakForward(t, x, a)
 	dx := make([]float64, len(x))
 	var da float64
-	SwitchBreakBackward(&t, 1, dx, &da)
+	SwitchBreakBackward(t, 1, dx, &da)
+	t.release()
 	return t1, dx, da
 }
 
@@ -332,6 +364,32 @@ func (t *SwitchBreakTagTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SwitchBreakTagTape) clearRefs() {}
+
+// poolSwitchBreakTagTape holds the SwitchBreakTagTapes that SwitchBreakTagGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolSwitchBreakTagTape = sync.Pool{New: func() any {
+	return new(SwitchBreakTagTape)
+}}
+
+// release gives t back to poolSwitchBreakTagTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *SwitchBreakTagTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSwitchBreakTagTape.Put(t)
+}
+
 // SwitchBreakTagForward runs SwitchBreakTag and records in t what
 // SwitchBreakTagBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -411,11 +469,12 @@ func SwitchBreakTagBackward(t *SwitchBreakTagTape, s float64, dx, dy *float64) {
 // respect to x and y, in that order (dx, dy), computed by reverse-mode
 // automatic differentiation.
 func SwitchBreakTagGrad(x, y float64, k int) (float64, float64, float64) {
-	var t SwitchBreakTagTape
-	t1 := SwitchBreakTagForward(&t, x, y, k)
+	t := poolSwitchBreakTagTape.Get().(*SwitchBreakTagTape)
+	t1 := SwitchBreakTagForward(t, x, y, k)
 	var dx float64
 	var dy float64
-	SwitchBreakTagBackward(&t, 1, &dx, &dy)
+	SwitchBreakTagBackward(t, 1, &dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 

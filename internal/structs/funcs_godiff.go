@@ -5,6 +5,7 @@ package structs
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // NetLossTape is what LossForward keeps of one run of Loss for NetLossBackward:
@@ -57,6 +58,35 @@ func (t *NetLossTape) Bytes() int {
 	n += len(t.z) * 8
 	n += len(t.h) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NetLossTape) clearRefs() {
+	t.nW2 = nil
+	t.x = nil
+}
+
+// poolNetLossTape holds the NetLossTapes that LossGrad and LossVJP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolNetLossTape = sync.Pool{New: func() any {
+	return new(NetLossTape)
+}}
+
+// release gives t back to poolNetLossTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *NetLossTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNetLossTape.Put(t)
 }
 
 // LossForward runs Loss and records in t what NetLossBackward needs; t's
@@ -146,8 +176,8 @@ func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 // LossGrad returns Loss's result and its gradient with respect to n, in that
 // order (dn), computed by reverse-mode automatic differentiation.
 func (n *Net) LossGrad(x []float64, y float64) (float64, *Net) {
-	var t NetLossTape
-	t1 := n.LossForward(&t, x, y)
+	t := poolNetLossTape.Get().(*NetLossTape)
+	t1 := n.LossForward(t, x, y)
 	dn := new(Net)
 	dn.W1 = make([][]float64, len(n.W1))
 	for i := range n.W1 {
@@ -155,7 +185,8 @@ func (n *Net) LossGrad(x []float64, y float64) (float64, *Net) {
 	}
 	dn.B1 = make([]float64, len(n.B1))
 	dn.W2 = make([]float64, len(n.W2))
-	NetLossBackward(&t, 1, dn)
+	NetLossBackward(t, 1, dn)
+	t.release()
 	return t1, dn
 }
 
@@ -163,8 +194,8 @@ func (n *Net) LossGrad(x []float64, y float64) (float64, *Net) {
 // s: for each of n, the sum over the outputs of seed times derivative (dn),
 // computed by reverse-mode automatic differentiation.
 func (n *Net) LossVJP(x []float64, y, s float64) (float64, *Net) {
-	var t NetLossTape
-	t1 := n.LossForward(&t, x, y)
+	t := poolNetLossTape.Get().(*NetLossTape)
+	t1 := n.LossForward(t, x, y)
 	dn := new(Net)
 	dn.W1 = make([][]float64, len(n.W1))
 	for i := range n.W1 {
@@ -172,7 +203,8 @@ func (n *Net) LossVJP(x []float64, y, s float64) (float64, *Net) {
 	}
 	dn.B1 = make([]float64, len(n.B1))
 	dn.W2 = make([]float64, len(n.W2))
-	NetLossBackward(&t, s, dn)
+	NetLossBackward(t, s, dn)
+	t.release()
 	return t1, dn
 }
 
@@ -494,6 +526,32 @@ func (t *LayerApplyTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LayerApplyTape) clearRefs() {}
+
+// poolLayerApplyTape holds the LayerApplyTapes that ApplyGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLayerApplyTape = sync.Pool{New: func() any {
+	return new(LayerApplyTape)
+}}
+
+// release gives t back to poolLayerApplyTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LayerApplyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLayerApplyTape.Put(t)
+}
+
 // ApplyForward runs Apply and records in t what LayerApplyBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (l *Layer) ApplyForward(t *LayerApplyTape, x [3]float64) float64 {
@@ -564,10 +622,11 @@ func LayerApplyBackward(t *LayerApplyTape, s float64, dl *Layer) {
 // ApplyGrad returns Apply's result and its gradient with respect to l, in that
 // order (dl), computed by reverse-mode automatic differentiation.
 func (l *Layer) ApplyGrad(x [3]float64) (float64, *Layer) {
-	var t LayerApplyTape
-	t1 := l.ApplyForward(&t, x)
+	t := poolLayerApplyTape.Get().(*LayerApplyTape)
+	t1 := l.ApplyForward(t, x)
 	dl := new(Layer)
-	LayerApplyBackward(&t, 1, dl)
+	LayerApplyBackward(t, 1, dl)
+	t.release()
 	return t1, dl
 }
 
@@ -754,6 +813,34 @@ func (t *StatsNormalizeTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *StatsNormalizeTape) clearRefs() {
+	t.sX = nil
+}
+
+// poolStatsNormalizeTape holds the StatsNormalizeTapes that NormalizeGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolStatsNormalizeTape = sync.Pool{New: func() any {
+	return new(StatsNormalizeTape)
+}}
+
+// release gives t back to poolStatsNormalizeTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *StatsNormalizeTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolStatsNormalizeTape.Put(t)
+}
+
 // NormalizeForward runs Normalize and records in t what StatsNormalizeBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func (s *Stats) NormalizeForward(t *StatsNormalizeTape) float64 {
@@ -816,11 +903,12 @@ func StatsNormalizeBackward(t *StatsNormalizeTape, s2 float64, ds *Stats) {
 // NormalizeGrad returns Normalize's result and its gradient with respect to s,
 // in that order (ds), computed by reverse-mode automatic differentiation.
 func (s *Stats) NormalizeGrad() (float64, *Stats) {
-	var t StatsNormalizeTape
-	t1 := s.NormalizeForward(&t)
+	t := poolStatsNormalizeTape.Get().(*StatsNormalizeTape)
+	t1 := s.NormalizeForward(t)
 	ds := new(Stats)
 	ds.X = make([]float64, len(s.X))
-	StatsNormalizeBackward(&t, 1, ds)
+	StatsNormalizeBackward(t, 1, ds)
+	t.release()
 	return t1, ds
 }
 
@@ -990,6 +1078,34 @@ func (t *ParamsScoreTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ParamsScoreTape) clearRefs() {
+	t.weightedTape.clearRefs()
+}
+
+// poolParamsScoreTape holds the ParamsScoreTapes that ScoreGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolParamsScoreTape = sync.Pool{New: func() any {
+	return new(ParamsScoreTape)
+}}
+
+// release gives t back to poolParamsScoreTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ParamsScoreTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolParamsScoreTape.Put(t)
+}
+
 // ScoreForward runs Score and records in t what ParamsScoreBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (p Params) ScoreForward(t *ParamsScoreTape, x []float64) float64 {
@@ -1021,12 +1137,13 @@ func ParamsScoreBackward(t *ParamsScoreTape, s float64, dp *Params, dx []float64
 // ScoreGrad returns Score's result and its gradient with respect to p and x, in
 // that order (dp, dx), computed by reverse-mode automatic differentiation.
 func (p Params) ScoreGrad(x []float64) (float64, Params, []float64) {
-	var t ParamsScoreTape
-	t1 := p.ScoreForward(&t, x)
+	t := poolParamsScoreTape.Get().(*ParamsScoreTape)
+	t1 := p.ScoreForward(t, x)
 	var dp Params
 	dp.W = make([]float64, len(p.W))
 	dx := make([]float64, len(x))
-	ParamsScoreBackward(&t, 1, &dp, dx)
+	ParamsScoreBackward(t, 1, &dp, dx)
+	t.release()
 	return t1, dp, dx
 }
 
@@ -1084,6 +1201,13 @@ func (t *weightedCallFixedWXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *weightedCallFixedWXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // weightedCallFixedWXForward runs weighted and records in t what

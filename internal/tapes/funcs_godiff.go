@@ -5,6 +5,7 @@ package tapes
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // TriangleTape is what TriangleForward keeps of one run of Triangle for
@@ -288,6 +289,35 @@ func (t *RowsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RowsTape) clearRefs() {
+	t.x = nil
+	t.w = nil
+	t.buf2 = nil
+}
+
+// poolRowsTape holds the RowsTapes that RowsGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolRowsTape = sync.Pool{New: func() any {
+	return new(RowsTape)
+}}
+
+// release gives t back to poolRowsTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *RowsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRowsTape.Put(t)
+}
+
 // RowsForward runs Rows and records in t what RowsBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func RowsForward(t *RowsTape, x, w []float64) float64 {
@@ -369,11 +399,12 @@ func RowsBackward(t *RowsTape, s float64, dx, dw []float64) {
 // RowsGrad returns Rows's result and its gradient with respect to x and w, in
 // that order (dx, dw), computed by reverse-mode automatic differentiation.
 func RowsGrad(x, w []float64) (float64, []float64, []float64) {
-	var t RowsTape
-	t1 := RowsForward(&t, x, w)
+	t := poolRowsTape.Get().(*RowsTape)
+	t1 := RowsForward(t, x, w)
 	dx := make([]float64, len(x))
 	dw := make([]float64, len(w))
-	RowsBackward(&t, 1, dx, dw)
+	RowsBackward(t, 1, dx, dw)
+	t.release()
 	return t1, dx, dw
 }
 
@@ -473,6 +504,35 @@ func (t *MahalanobisTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MahalanobisTape) clearRefs() {
+	t.lowerTape.clearRefs()
+	t.sqsumTape.clearRefs()
+}
+
+// poolMahalanobisTape holds the MahalanobisTapes that MahalanobisGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolMahalanobisTape = sync.Pool{New: func() any {
+	return new(MahalanobisTape)
+}}
+
+// release gives t back to poolMahalanobisTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *MahalanobisTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMahalanobisTape.Put(t)
+}
+
 // MahalanobisForward runs Mahalanobis and records in t what MahalanobisBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64) float64 {
@@ -539,12 +599,13 @@ func MahalanobisBackward(t *MahalanobisTape, s float64, ddiag, dltri, dmu []floa
 // diag, ltri and mu, in that order (ddiag, dltri, dmu), computed by
 // reverse-mode automatic differentiation.
 func MahalanobisGrad(d int, diag, ltri, mu, xs []float64) (float64, []float64, []float64, []float64) {
-	var t MahalanobisTape
-	t1 := MahalanobisForward(&t, d, diag, ltri, mu, xs)
+	t := poolMahalanobisTape.Get().(*MahalanobisTape)
+	t1 := MahalanobisForward(t, d, diag, ltri, mu, xs)
 	ddiag := make([]float64, len(diag))
 	dltri := make([]float64, len(ltri))
 	dmu := make([]float64, len(mu))
-	MahalanobisBackward(&t, 1, ddiag, dltri, dmu)
+	MahalanobisBackward(t, 1, ddiag, dltri, dmu)
+	t.release()
 	return t1, ddiag, dltri, dmu
 }
 
@@ -617,6 +678,35 @@ func (t *UntilTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *UntilTape) clearRefs() {
+	t.x = nil
+	t.w = nil
+}
+
+// poolUntilTape holds the UntilTapes that UntilGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolUntilTape = sync.Pool{New: func() any {
+	return new(UntilTape)
+}}
+
+// release gives t back to poolUntilTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *UntilTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolUntilTape.Put(t)
+}
+
 // UntilForward runs Until and records in t what UntilBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func UntilForward(t *UntilTape, x, w []float64, limit float64) float64 {
@@ -681,11 +771,12 @@ func UntilBackward(t *UntilTape, s float64, dx, dw []float64) {
 // UntilGrad returns Until's result and its gradient with respect to x and w, in
 // that order (dx, dw), computed by reverse-mode automatic differentiation.
 func UntilGrad(x, w []float64, limit float64) (float64, []float64, []float64) {
-	var t UntilTape
-	t1 := UntilForward(&t, x, w, limit)
+	t := poolUntilTape.Get().(*UntilTape)
+	t1 := UntilForward(t, x, w, limit)
 	dx := make([]float64, len(x))
 	dw := make([]float64, len(w))
-	UntilBackward(&t, 1, dx, dw)
+	UntilBackward(t, 1, dx, dw)
+	t.release()
 	return t1, dx, dw
 }
 
@@ -749,6 +840,35 @@ func (t *JumpsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *JumpsTape) clearRefs() {
+	t.x = nil
+	t.w = nil
+}
+
+// poolJumpsTape holds the JumpsTapes that JumpsGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolJumpsTape = sync.Pool{New: func() any {
+	return new(JumpsTape)
+}}
+
+// release gives t back to poolJumpsTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *JumpsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolJumpsTape.Put(t)
+}
+
 // JumpsForward runs Jumps and records in t what JumpsBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func JumpsForward(t *JumpsTape, x, w []float64) float64 {
@@ -796,11 +916,12 @@ func JumpsBackward(t *JumpsTape, s float64, dx, dw []float64) {
 // JumpsGrad returns Jumps's result and its gradient with respect to x and w, in
 // that order (dx, dw), computed by reverse-mode automatic differentiation.
 func JumpsGrad(x, w []float64) (float64, []float64, []float64) {
-	var t JumpsTape
-	t1 := JumpsForward(&t, x, w)
+	t := poolJumpsTape.Get().(*JumpsTape)
+	t1 := JumpsForward(t, x, w)
 	dx := make([]float64, len(x))
 	dw := make([]float64, len(w))
-	JumpsBackward(&t, 1, dx, dw)
+	JumpsBackward(t, 1, dx, dw)
+	t.release()
 	return t1, dx, dw
 }
 
@@ -873,6 +994,35 @@ func (t *EarlyTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *EarlyTape) clearRefs() {
+	t.x = nil
+	t.w = nil
+}
+
+// poolEarlyTape holds the EarlyTapes that EarlyGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolEarlyTape = sync.Pool{New: func() any {
+	return new(EarlyTape)
+}}
+
+// release gives t back to poolEarlyTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *EarlyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolEarlyTape.Put(t)
+}
+
 // EarlyForward runs Early and records in t what EarlyBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func EarlyForward(t *EarlyTape, x, w []float64, limit float64) float64 {
@@ -937,11 +1087,12 @@ func EarlyBackward(t *EarlyTape, s float64, dx, dw []float64) {
 // EarlyGrad returns Early's result and its gradient with respect to x and w, in
 // that order (dx, dw), computed by reverse-mode automatic differentiation.
 func EarlyGrad(x, w []float64, limit float64) (float64, []float64, []float64) {
-	var t EarlyTape
-	t1 := EarlyForward(&t, x, w, limit)
+	t := poolEarlyTape.Get().(*EarlyTape)
+	t1 := EarlyForward(t, x, w, limit)
 	dx := make([]float64, len(x))
 	dw := make([]float64, len(w))
-	EarlyBackward(&t, 1, dx, dw)
+	EarlyBackward(t, 1, dx, dw)
+	t.release()
 	return t1, dx, dw
 }
 
@@ -1021,6 +1172,35 @@ func (t *PassTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *PassTape) clearRefs() {
+	t.xs = nil
+	t.buf2 = nil
+	t.shiftedTape.clearRefs()
+}
+
+// poolPassTape holds the PassTapes that PassGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolPassTape = sync.Pool{New: func() any {
+	return new(PassTape)
+}}
+
+// release gives t back to poolPassTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *PassTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolPassTape.Put(t)
+}
+
 // PassForward runs Pass and records in t what PassBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func PassForward(t *PassTape, w, xs []float64) float64 {
@@ -1076,10 +1256,11 @@ func PassBackward(t *PassTape, s float64, dw []float64) {
 // PassGrad returns Pass's result and its gradient with respect to w, in that
 // order (dw), computed by reverse-mode automatic differentiation.
 func PassGrad(w, xs []float64) (float64, []float64) {
-	var t PassTape
-	t1 := PassForward(&t, w, xs)
+	t := poolPassTape.Get().(*PassTape)
+	t1 := PassForward(t, w, xs)
 	dw := make([]float64, len(w))
-	PassBackward(&t, 1, dw)
+	PassBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -1143,6 +1324,33 @@ func (t *DownTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *DownTape) clearRefs() {
+	t.x = nil
+}
+
+// poolDownTape holds the DownTapes that DownGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolDownTape = sync.Pool{New: func() any {
+	return new(DownTape)
+}}
+
+// release gives t back to poolDownTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *DownTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolDownTape.Put(t)
+}
+
 // DownForward runs Down and records in t what DownBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func DownForward(t *DownTape, x []float64) float64 {
@@ -1192,10 +1400,11 @@ func DownBackward(t *DownTape, s float64, dx []float64) {
 // DownGrad returns Down's result and its gradient with respect to x, in that
 // order (dx), computed by reverse-mode automatic differentiation.
 func DownGrad(x []float64) (float64, []float64) {
-	var t DownTape
-	t1 := DownForward(&t, x)
+	t := poolDownTape.Get().(*DownTape)
+	t1 := DownForward(t, x)
 	dx := make([]float64, len(x))
-	DownBackward(&t, 1, dx)
+	DownBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -1272,6 +1481,13 @@ func (t *lowerCallFixedDiagLtriTape) Bytes() int {
 	n += len(t.calls) * 72
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *lowerCallFixedDiagLtriTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // lowerCallFixedDiagLtriForward runs lower and records in t what
@@ -1397,6 +1613,13 @@ func (t *sqsumCallTape) Bytes() int {
 	n += len(t.calls) * 32
 	n += len(t.v) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *sqsumCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs,
@@ -1538,6 +1761,13 @@ func (t *shiftedCallFixedWTape) Bytes() int {
 	n += len(t.elem) * 8
 	n += len(t.elem2) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *shiftedCallFixedWTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // shiftedCallFixedWForward runs shifted and records in t what

@@ -5,6 +5,7 @@ package ba
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // ReprojErrorTape is what ReprojErrorForward keeps of one run of ReprojError
@@ -47,6 +48,34 @@ func (t *ReprojErrorTape) Bytes() int {
 	n := 24
 	n += t.projectTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ReprojErrorTape) clearRefs() {
+	t.projectTape.clearRefs()
+}
+
+// poolReprojErrorTape holds the ReprojErrorTapes that ReprojErrorVJP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolReprojErrorTape = sync.Pool{New: func() any {
+	return new(ReprojErrorTape)
+}}
+
+// release gives t back to poolReprojErrorTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ReprojErrorTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolReprojErrorTape.Put(t)
 }
 
 // ReprojErrorForward runs ReprojError and records in t what ReprojErrorBackward
@@ -95,14 +124,15 @@ func ReprojErrorBackward(t *ReprojErrorTape, dcam, dx []float64, dw *float64, de
 // each of cam, x and w, the sum over the outputs of seed times derivative
 // (dcam, dx, dw), computed by reverse-mode automatic differentiation.
 func ReprojErrorVJP(cam, x []float64, w float64, feat, err, serr []float64) ([]float64, []float64, float64) {
-	var t ReprojErrorTape
-	ReprojErrorForward(&t, cam, x, w, feat, err)
+	t := poolReprojErrorTape.Get().(*ReprojErrorTape)
+	ReprojErrorForward(t, cam, x, w, feat, err)
 	dcam := make([]float64, len(cam))
 	dx := make([]float64, len(x))
 	var dw float64
 	derr := make([]float64, len(err))
 	copy(derr, serr)
-	ReprojErrorBackward(&t, dcam, dx, &dw, derr)
+	ReprojErrorBackward(t, dcam, dx, &dw, derr)
+	t.release()
 	return dcam, dx, dw
 }
 
@@ -246,6 +276,15 @@ func (t *projectCallFixedCamTape) Bytes() int {
 	n += t.rodriguesRotatePointTape.Bytes()
 	n += t.radialDistortTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *projectCallFixedCamTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.rodriguesRotatePointTape.clearRefs()
+	t.radialDistortTape.clearRefs()
 }
 
 // projectCallFixedCamForward runs project and records in t what
@@ -461,6 +500,16 @@ func (t *rodriguesRotatePointCallFixedRotTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *rodriguesRotatePointCallFixedRotTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.sqsumTape.clearRefs()
+	t.crossTape.clearRefs()
+	t.crossTape2.clearRefs()
+}
+
 // rodriguesRotatePointCallFixedRotForward runs rodriguesRotatePoint and records
 // in t what rodriguesRotatePointCallFixedRotBackward needs, after what the
 // earlier calls since t's holder began its run recorded; the first of them
@@ -668,6 +717,13 @@ func (t *sqsumCallFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *sqsumCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // sqsumCallFixedXForward runs sqsum and records in t what
 // sqsumCallFixedXBackward needs, after what the earlier calls since t's holder
 // began its run recorded; the first of them empties t, keeping its memory.
@@ -758,6 +814,11 @@ func (t *crossCallTape) Bytes() int {
 	n += len(t.calls) * 96
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *crossCallTape) clearRefs() {}
 
 // crossCallForward runs cross and records in t what crossCallBackward needs,
 // after what the earlier calls since t's holder began its run recorded; the
@@ -870,6 +931,13 @@ func (t *crossCallFixedATape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 72
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *crossCallFixedATape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // crossCallFixedAForward runs cross and records in t what
@@ -990,6 +1058,14 @@ func (t *radialDistortCallFixedRadTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *radialDistortCallFixedRadTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.sqsumTape.clearRefs()
+}
+
 // radialDistortCallFixedRadForward runs radialDistort and records in t what
 // radialDistortCallFixedRadBackward needs, after what the earlier calls since
 // t's holder began its run recorded; the first of them empties t, keeping its
@@ -1096,6 +1172,11 @@ func (t *sqsumCallTape) Bytes() int {
 	n += len(t.elem) * 8
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *sqsumCallTape) clearRefs() {}
 
 // sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs,
 // after what the earlier calls since t's holder began its run recorded; the

@@ -13,7 +13,8 @@ import (
 // The objective is all 3p residuals; each derivative form is the whole
 // sparse Jacobian of them, assembled into a matrix kept across calls (as
 // ADBench's harness keeps its BASparseMat), its blocks computed with VJP
-// (two ReprojErrorVJP calls per observation, a fresh tape each), Split (one
+// (two ReprojErrorVJP calls per observation, on a tape from its pool),
+// VJPFresh (the same on a fresh tape per call, the first call's cost), Split (one
 // ReprojErrorForward and two ReprojErrorBackward per observation on a kept
 // tape) or JVP (15 ReprojErrorJVP calls per observation, one per input).
 // BenchmarkRatios reports each Jacobian's time over the objective's,
@@ -33,6 +34,7 @@ func forms(in *Instance) []adbench.Form {
 	return []adbench.Form{
 		{Name: "Objective", Run: func() { in.Objective(reproj, werr); sink += reproj[0] }},
 		{Name: "VJP", Run: jac(VJP{})},
+		{Name: "VJPFresh", Run: jac(vjpFresh{})},
 		{Name: "Split", Run: jac(&Split{})},
 		{Name: "JVP", Run: jac(&JVP{})},
 	}
@@ -55,5 +57,29 @@ func BenchmarkForms(b *testing.B) {
 				f.Run()
 			}
 		})
+	}
+}
+
+// vjpFresh is VJP with ReprojErrorVJP's work on a fresh tape per call, as
+// if its pool were empty: the first call's cost.
+type vjpFresh struct{}
+
+func (vjpFresh) Block(cam, x []float64, w float64, feat, err []float64, b *Block) {
+	for row := 0; row < 2; row++ {
+		var seed [2]float64
+		seed[row] = 1
+		var t ReprojErrorTape
+		ReprojErrorForward(&t, cam, x, w, feat, err)
+		dcam, dx, derr := make([]float64, len(cam)), make([]float64, len(x)), make([]float64, len(err))
+		var dw float64
+		copy(derr, seed[:])
+		ReprojErrorBackward(&t, dcam, dx, &dw, derr)
+		for c := 0; c < nCamParams; c++ {
+			b[2*c+row] = dcam[c]
+		}
+		for c := 0; c < 3; c++ {
+			b[2*(nCamParams+c)+row] = dx[c]
+		}
+		b[2*(blockCols-1)+row] = dw
 	}
 }

@@ -10,8 +10,9 @@ import (
 //
 //	go test -run X -bench . -benchmem ./internal/adbench/gmm
 //
-// The forms: Objective; Grad, ObjectiveGrad (a fresh tape and gradient per
-// call); Split, ObjectiveForward and ObjectiveBackward on a tape and a
+// The forms: Objective; Grad, ObjectiveGrad (a fresh gradient per call, on
+// a tape from its pool); GradFresh, the same on a fresh tape (the first
+// call's cost); Split, ObjectiveForward and ObjectiveBackward on a tape and a
 // gradient buffer kept across calls (the buffer cleared each call);
 // Checkpointed, the same for ObjectiveCheckpointed (the loop over points
 // recomputed in the backward sweep); Manual,
@@ -35,6 +36,15 @@ func forms(in *Instance) []adbench.Form {
 		{Name: "Objective", Run: func() { sink += in.Objective() }},
 		{Name: "Grad", Run: func() {
 			f, da, _, _ := ObjectiveGrad(in.D, in.K, in.N, in.Alphas, in.Means, in.ICF, in.X, in.Wishart)
+			sink += f + da[0]
+		}},
+		{Name: "GradFresh", Run: func() {
+			// ObjectiveGrad's work on a fresh tape, as if the pool were empty:
+			// the first call's cost.
+			var t ObjectiveTape
+			f := ObjectiveForward(&t, in.D, in.K, in.N, in.Alphas, in.Means, in.ICF, in.X, in.Wishart)
+			da, dm, dq := make([]float64, len(in.Alphas)), make([]float64, len(in.Means)), make([]float64, len(in.ICF))
+			ObjectiveBackward(&t, 1, da, dm, dq)
 			sink += f + da[0]
 		}},
 		{Name: "Split", Run: func() {

@@ -5,6 +5,7 @@ package gmm
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // ObjectiveTape is what ObjectiveForward keeps of one run of Objective for
@@ -147,6 +148,43 @@ func (t *ObjectiveTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ObjectiveTape) clearRefs() {
+	t.means = nil
+	t.icf = nil
+	t.qdiags2 = nil
+	t.preprocessQsTape.clearRefs()
+	t.subtractTape.clearRefs()
+	t.qTimesXTape.clearRefs()
+	t.sqnormTape.clearRefs()
+	t.logsumexpTape.clearRefs()
+	t.logsumexpTape2.clearRefs()
+	t.logWishartPriorFlatTape.clearRefs()
+}
+
+// poolObjectiveTape holds the ObjectiveTapes that ObjectiveGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolObjectiveTape = sync.Pool{New: func() any {
+	return new(ObjectiveTape)
+}}
+
+// release gives t back to poolObjectiveTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ObjectiveTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolObjectiveTape.Put(t)
+}
+
 // ObjectiveForward runs Objective and records in t what ObjectiveBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []float64, wishart Wishart) float64 {
@@ -281,12 +319,13 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 // alphas, means and icf, in that order (dalphas, dmeans, dicf), computed by
 // reverse-mode automatic differentiation.
 func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart) (float64, []float64, []float64, []float64) {
-	var t ObjectiveTape
-	t1 := ObjectiveForward(&t, d, k, n, alphas, means, icf, x, wishart)
+	t := poolObjectiveTape.Get().(*ObjectiveTape)
+	t1 := ObjectiveForward(t, d, k, n, alphas, means, icf, x, wishart)
 	dalphas := make([]float64, len(alphas))
 	dmeans := make([]float64, len(means))
 	dicf := make([]float64, len(icf))
-	ObjectiveBackward(&t, 1, dalphas, dmeans, dicf)
+	ObjectiveBackward(t, 1, dalphas, dmeans, dicf)
+	t.release()
 	return t1, dalphas, dmeans, dicf
 }
 
@@ -457,6 +496,46 @@ func (t *ObjectiveCheckpointedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ObjectiveCheckpointedTape) clearRefs() {
+	t.objectiveCheckpointedLoop1Tape.clearRefs()
+	t.alphas = nil
+	t.means = nil
+	t.icf = nil
+	t.x = nil
+	t.qdiags2 = nil
+	t.sumQs2 = nil
+	t.xcentered2 = nil
+	t.qxcentered2 = nil
+	t.mainTerm2 = nil
+	t.preprocessQsTape.clearRefs()
+	t.logsumexpTape.clearRefs()
+	t.logWishartPriorFlatTape.clearRefs()
+}
+
+// poolObjectiveCheckpointedTape holds the ObjectiveCheckpointedTapes that
+// ObjectiveCheckpointedGrad finished with: each call takes one (a new one if
+// the pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolObjectiveCheckpointedTape = sync.Pool{New: func() any {
+	return new(ObjectiveCheckpointedTape)
+}}
+
+// release gives t back to poolObjectiveCheckpointedTape, emptied of the
+// caller's memory. A tape holding more than 64 MiB is left to the garbage
+// collector instead: the pool would keep that memory alive, unused, between
+// calls (until two collections pass), and at that size the allocation saved is
+// small beside the run that fills it.
+func (t *ObjectiveCheckpointedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolObjectiveCheckpointedTape.Put(t)
+}
+
 // ObjectiveCheckpointedForward runs ObjectiveCheckpointed and records in t what
 // ObjectiveCheckpointedBackward needs; t's earlier contents are discarded, its
 // memory reused.
@@ -591,12 +670,13 @@ func ObjectiveCheckpointedBackward(t *ObjectiveCheckpointedTape, s float64, dalp
 // gradient with respect to alphas, means and icf, in that order (dalphas,
 // dmeans, dicf), computed by reverse-mode automatic differentiation.
 func ObjectiveCheckpointedGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart) (float64, []float64, []float64, []float64) {
-	var t ObjectiveCheckpointedTape
-	t1 := ObjectiveCheckpointedForward(&t, d, k, n, alphas, means, icf, x, wishart)
+	t := poolObjectiveCheckpointedTape.Get().(*ObjectiveCheckpointedTape)
+	t1 := ObjectiveCheckpointedForward(t, d, k, n, alphas, means, icf, x, wishart)
 	dalphas := make([]float64, len(alphas))
 	dmeans := make([]float64, len(means))
 	dicf := make([]float64, len(icf))
-	ObjectiveCheckpointedBackward(&t, 1, dalphas, dmeans, dicf)
+	ObjectiveCheckpointedBackward(t, 1, dalphas, dmeans, dicf)
+	t.release()
 	return t1, dalphas, dmeans, dicf
 }
 
@@ -648,6 +728,11 @@ func (t *preprocessQsCallTape) Bytes() int {
 	n += len(t.exp) * 8
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *preprocessQsCallTape) clearRefs() {}
 
 // preprocessQsCallForward runs preprocessQs and records in t what
 // preprocessQsCallBackward needs, after what the earlier calls since t's holder
@@ -749,6 +834,11 @@ func (t *subtractCallNoXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *subtractCallNoXTape) clearRefs() {}
+
 // subtractCallNoXForward runs subtract and records in t what
 // subtractCallNoXBackward needs, after what the earlier calls since t's holder
 // began its run recorded; the first of them empties t, keeping its memory.
@@ -832,6 +922,13 @@ func (t *qTimesXCallFixedQdiagLtriTape) Bytes() int {
 	n += len(t.calls) * 72
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *qTimesXCallFixedQdiagLtriTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // qTimesXCallFixedQdiagLtriForward runs qTimesX and records in t what
@@ -962,6 +1059,11 @@ func (t *sqnormCallTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *sqnormCallTape) clearRefs() {}
+
 // sqnormCallForward runs sqnorm and records in t what sqnormCallBackward needs,
 // after what the earlier calls since t's holder began its run recorded; the
 // first of them empties t, keeping its memory.
@@ -1065,6 +1167,13 @@ func (t *logsumexpCallTape) Bytes() int {
 	n += t.arrMaxTape.Bytes()
 	n += len(t.exp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *logsumexpCallTape) clearRefs() {
+	t.arrMaxTape.clearRefs()
 }
 
 // logsumexpCallForward runs logsumexp and records in t what
@@ -1175,6 +1284,11 @@ func (t *arrMaxCallTape) Bytes() int {
 	n += len(t.elem) * 8
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *arrMaxCallTape) clearRefs() {}
 
 // arrMaxCallForward runs arrMax and records in t what arrMaxCallBackward needs,
 // after what the earlier calls since t's holder began its run recorded; the
@@ -1298,6 +1412,13 @@ func (t *logsumexpCallFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *logsumexpCallFixedXTape) clearRefs() {
+	t.arrMaxTape.clearRefs()
+}
+
 // logsumexpCallFixedXForward runs logsumexp and records in t what
 // logsumexpCallFixedXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -1403,6 +1524,13 @@ func (t *arrMaxCallFixedXTape) Bytes() int {
 	n += len(t.calls) * 40
 	n += len(t.m) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *arrMaxCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // arrMaxCallFixedXForward runs arrMax and records in t what
@@ -1533,6 +1661,15 @@ func (t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.sqnormTape.clearRefs()
+	t.sqnormTape2.clearRefs()
+}
+
 // logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward runs
 // logWishartPriorFlat and records in t what
 // logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward needs, after what
@@ -1641,6 +1778,13 @@ func (t *sqnormCallFixedXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 32
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *sqnormCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // sqnormCallFixedXForward runs sqnorm and records in t what
@@ -1758,6 +1902,17 @@ func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) Bytes() int {
 	n += t.sqnormTape.Bytes()
 	n += t.logsumexpTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.subtractTape.clearRefs()
+	t.qTimesXTape.clearRefs()
+	t.sqnormTape.clearRefs()
+	t.logsumexpTape.clearRefs()
 }
 
 // objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward runs

@@ -10,8 +10,9 @@ import (
 //
 //	go test -run X -bench . -benchmem ./internal/adbench/lstm
 //
-// The forms: Objective; Grad, ObjectiveGrad (a fresh tape and gradient per
-// call); Split, ObjectiveForward and ObjectiveBackward on a tape and a
+// The forms: Objective; Grad, ObjectiveGrad (a fresh gradient per call, on
+// a tape from its pool); GradFresh, the same on a fresh tape (the first
+// call's cost); Split, ObjectiveForward and ObjectiveBackward on a tape and a
 // gradient buffer kept across calls (the buffer cleared each call).
 // BenchmarkRatios reports each gradient's time over the objective's,
 // ADBench's measure.
@@ -26,6 +27,15 @@ func forms(in *Instance) []adbench.Form {
 		{Name: "Objective", Run: func() { sink += in.Objective() }},
 		{Name: "Grad", Run: func() {
 			f, dm, _ := ObjectiveGrad(in.L, in.C, in.B, in.MainParams, in.ExtraParams, in.State, in.Sequence)
+			sink += f + dm[0]
+		}},
+		{Name: "GradFresh", Run: func() {
+			// ObjectiveGrad's work on a fresh tape, as if the pool were empty:
+			// the first call's cost.
+			var t ObjectiveTape
+			f := ObjectiveForward(&t, in.L, in.C, in.B, in.MainParams, in.ExtraParams, in.State, in.Sequence)
+			dm, de := make([]float64, len(in.MainParams)), make([]float64, len(in.ExtraParams))
+			ObjectiveBackward(&t, 1, dm, de)
 			sink += f + dm[0]
 		}},
 		{Name: "Split", Run: func() {

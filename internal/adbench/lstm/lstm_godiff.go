@@ -5,6 +5,7 @@ package lstm
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // ObjectiveTape is what ObjectiveForward keeps of one run of Objective for
@@ -94,6 +95,37 @@ func (t *ObjectiveTape) Bytes() int {
 	n += len(t.dypred) * 8
 	n += len(t.dst) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ObjectiveTape) clearRefs() {
+	t.state = nil
+	t.sequence = nil
+	t.lstmPredictTape.clearRefs()
+	t.logsumexpTape.clearRefs()
+}
+
+// poolObjectiveTape holds the ObjectiveTapes that ObjectiveGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolObjectiveTape = sync.Pool{New: func() any {
+	return new(ObjectiveTape)
+}}
+
+// release gives t back to poolObjectiveTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ObjectiveTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolObjectiveTape.Put(t)
 }
 
 // ObjectiveForward runs Objective and records in t what ObjectiveBackward
@@ -195,11 +227,12 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []
 // mainParams and extraParams, in that order (dmainParams, dextraParams),
 // computed by reverse-mode automatic differentiation.
 func ObjectiveGrad(l, c, b int, mainParams, extraParams, state, sequence []float64) (float64, []float64, []float64) {
-	var t ObjectiveTape
-	t1 := ObjectiveForward(&t, l, c, b, mainParams, extraParams, state, sequence)
+	t := poolObjectiveTape.Get().(*ObjectiveTape)
+	t1 := ObjectiveForward(t, l, c, b, mainParams, extraParams, state, sequence)
 	dmainParams := make([]float64, len(mainParams))
 	dextraParams := make([]float64, len(extraParams))
-	ObjectiveBackward(&t, 1, dmainParams, dextraParams)
+	ObjectiveBackward(t, 1, dmainParams, dextraParams)
+	t.release()
 	return t1, dmainParams, dextraParams
 }
 
@@ -274,6 +307,15 @@ func (t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape) Bytes() int 
 	n += t.lstmModelTape2.Bytes()
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.lstmModelTape.clearRefs()
+	t.lstmModelTape2.clearRefs()
 }
 
 // lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward runs lstmPredict
@@ -507,6 +549,13 @@ func (t *lstmModelCallFixedWeightTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *lstmModelCallFixedWeightTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // lstmModelCallFixedWeightForward runs lstmModel and records in t what
 // lstmModelCallFixedWeightBackward needs, after what the earlier calls since
 // t's holder began its run recorded; the first of them empties t, keeping its
@@ -733,6 +782,11 @@ func (t *logsumexpCallTape) Bytes() int {
 	n += len(t.exp) * 8
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *logsumexpCallTape) clearRefs() {}
 
 // logsumexpCallForward runs logsumexp and records in t what
 // logsumexpCallBackward needs, after what the earlier calls since t's holder
