@@ -333,11 +333,13 @@ func (t *NLLCheckpointedTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *NLLCheckpointedTape) clearRefs() {
-	t.nllCheckpointedLoop1Tape.clearRefs()
 	t.theta = nil
 	t.xs = nil
 	t.logSumExpTape.clearRefs()
-	t.comp2 = nil
+	t.fusedDMeansSum = nil
+	t.fusedDLogStdSum = nil
+	t.fusedDLogitsSum = nil
+	t.nllCheckpointedLoop1Tape.clearRefs()
 }
 
 // poolNLLCheckpointedTape holds the NLLCheckpointedTapes that

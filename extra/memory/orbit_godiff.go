@@ -1162,6 +1162,34 @@ func (t *OrbitRevolve10Tape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitRevolve10Tape) clearRefs() {
+	t.orbitRevolve10Loop1Tape.clearRefs()
+}
+
+// poolOrbitRevolve10Tape holds the OrbitRevolve10Tapes that OrbitRevolve10Grad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolOrbitRevolve10Tape = sync.Pool{New: func() any {
+	return new(OrbitRevolve10Tape)
+}}
+
+// release gives t back to poolOrbitRevolve10Tape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitRevolve10Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitRevolve10Tape.Put(t)
+}
+
 // OrbitRevolve10Forward runs OrbitRevolve10 and records in t what
 // OrbitRevolve10Backward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -1382,12 +1410,13 @@ func OrbitRevolve10Backward(t *OrbitRevolve10Tape, s float64, dx0, dv0, dk *floa
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitRevolve10Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitRevolve10Tape
-	t1 := OrbitRevolve10Forward(&t, x0, v0, k, steps)
+	t := poolOrbitRevolve10Tape.Get().(*OrbitRevolve10Tape)
+	t1 := OrbitRevolve10Forward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitRevolve10Backward(&t, 1, &dx0, &dv0, &dk)
+	OrbitRevolve10Backward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -1493,6 +1522,34 @@ func (t *OrbitRevolve20Tape) Bytes() int {
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitRevolve20Tape) clearRefs() {
+	t.orbitRevolve20Loop1Tape.clearRefs()
+}
+
+// poolOrbitRevolve20Tape holds the OrbitRevolve20Tapes that OrbitRevolve20Grad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolOrbitRevolve20Tape = sync.Pool{New: func() any {
+	return new(OrbitRevolve20Tape)
+}}
+
+// release gives t back to poolOrbitRevolve20Tape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitRevolve20Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitRevolve20Tape.Put(t)
 }
 
 // OrbitRevolve20Forward runs OrbitRevolve20 and records in t what
@@ -1715,12 +1772,13 @@ func OrbitRevolve20Backward(t *OrbitRevolve20Tape, s float64, dx0, dv0, dk *floa
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitRevolve20Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitRevolve20Tape
-	t1 := OrbitRevolve20Forward(&t, x0, v0, k, steps)
+	t := poolOrbitRevolve20Tape.Get().(*OrbitRevolve20Tape)
+	t1 := OrbitRevolve20Forward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitRevolve20Backward(&t, 1, &dx0, &dv0, &dk)
+	OrbitRevolve20Backward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -1826,6 +1884,34 @@ func (t *OrbitRevolve50Tape) Bytes() int {
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitRevolve50Tape) clearRefs() {
+	t.orbitRevolve50Loop1Tape.clearRefs()
+}
+
+// poolOrbitRevolve50Tape holds the OrbitRevolve50Tapes that OrbitRevolve50Grad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolOrbitRevolve50Tape = sync.Pool{New: func() any {
+	return new(OrbitRevolve50Tape)
+}}
+
+// release gives t back to poolOrbitRevolve50Tape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitRevolve50Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitRevolve50Tape.Put(t)
 }
 
 // OrbitRevolve50Forward runs OrbitRevolve50 and records in t what
@@ -2048,12 +2134,13 @@ func OrbitRevolve50Backward(t *OrbitRevolve50Tape, s float64, dx0, dv0, dk *floa
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitRevolve50Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitRevolve50Tape
-	t1 := OrbitRevolve50Forward(&t, x0, v0, k, steps)
+	t := poolOrbitRevolve50Tape.Get().(*OrbitRevolve50Tape)
+	t1 := OrbitRevolve50Forward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitRevolve50Backward(&t, 1, &dx0, &dv0, &dk)
+	OrbitRevolve50Backward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -2159,6 +2246,34 @@ func (t *OrbitRevolve100Tape) Bytes() int {
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitRevolve100Tape) clearRefs() {
+	t.orbitRevolve100Loop1Tape.clearRefs()
+}
+
+// poolOrbitRevolve100Tape holds the OrbitRevolve100Tapes that
+// OrbitRevolve100Grad finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolOrbitRevolve100Tape = sync.Pool{New: func() any {
+	return new(OrbitRevolve100Tape)
+}}
+
+// release gives t back to poolOrbitRevolve100Tape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitRevolve100Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitRevolve100Tape.Put(t)
 }
 
 // OrbitRevolve100Forward runs OrbitRevolve100 and records in t what
@@ -2381,12 +2496,13 @@ func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *fl
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitRevolve100Tape
-	t1 := OrbitRevolve100Forward(&t, x0, v0, k, steps)
+	t := poolOrbitRevolve100Tape.Get().(*OrbitRevolve100Tape)
+	t1 := OrbitRevolve100Forward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitRevolve100Backward(&t, 1, &dx0, &dv0, &dk)
+	OrbitRevolve100Backward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -2492,6 +2608,34 @@ func (t *OrbitRevolve1000Tape) Bytes() int {
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitRevolve1000Tape) clearRefs() {
+	t.orbitRevolve1000Loop1Tape.clearRefs()
+}
+
+// poolOrbitRevolve1000Tape holds the OrbitRevolve1000Tapes that
+// OrbitRevolve1000Grad finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolOrbitRevolve1000Tape = sync.Pool{New: func() any {
+	return new(OrbitRevolve1000Tape)
+}}
+
+// release gives t back to poolOrbitRevolve1000Tape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitRevolve1000Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitRevolve1000Tape.Put(t)
 }
 
 // OrbitRevolve1000Forward runs OrbitRevolve1000 and records in t what
@@ -2715,12 +2859,13 @@ func OrbitRevolve1000Backward(t *OrbitRevolve1000Tape, s float64, dx0, dv0, dk *
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitRevolve1000Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitRevolve1000Tape
-	t1 := OrbitRevolve1000Forward(&t, x0, v0, k, steps)
+	t := poolOrbitRevolve1000Tape.Get().(*OrbitRevolve1000Tape)
+	t1 := OrbitRevolve1000Forward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitRevolve1000Backward(&t, 1, &dx0, &dv0, &dk)
+	OrbitRevolve1000Backward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -3480,6 +3625,11 @@ func (t *orbitRevolve10Loop1CallNoDtTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitRevolve10Loop1CallNoDtTape) clearRefs() {}
+
 // orbitRevolve10Loop1CallNoDtForward runs orbitRevolve10Loop1 and records in t
 // what orbitRevolve10Loop1CallNoDtBackward needs, after what the earlier calls
 // since t's holder began its run recorded; the first of them empties t, keeping
@@ -3614,6 +3764,11 @@ func (t *orbitRevolve20Loop1CallNoDtTape) Bytes() int {
 	n += len(t.calls) * 72
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitRevolve20Loop1CallNoDtTape) clearRefs() {}
 
 // orbitRevolve20Loop1CallNoDtForward runs orbitRevolve20Loop1 and records in t
 // what orbitRevolve20Loop1CallNoDtBackward needs, after what the earlier calls
@@ -3750,6 +3905,11 @@ func (t *orbitRevolve50Loop1CallNoDtTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitRevolve50Loop1CallNoDtTape) clearRefs() {}
+
 // orbitRevolve50Loop1CallNoDtForward runs orbitRevolve50Loop1 and records in t
 // what orbitRevolve50Loop1CallNoDtBackward needs, after what the earlier calls
 // since t's holder began its run recorded; the first of them empties t, keeping
@@ -3884,6 +4044,11 @@ func (t *orbitRevolve100Loop1CallNoDtTape) Bytes() int {
 	n += len(t.calls) * 72
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitRevolve100Loop1CallNoDtTape) clearRefs() {}
 
 // orbitRevolve100Loop1CallNoDtForward runs orbitRevolve100Loop1 and records in
 // t what orbitRevolve100Loop1CallNoDtBackward needs, after what the earlier
@@ -4020,6 +4185,11 @@ func (t *orbitRevolve1000Loop1CallNoDtTape) Bytes() int {
 	n += len(t.calls) * 72
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitRevolve1000Loop1CallNoDtTape) clearRefs() {}
 
 // orbitRevolve1000Loop1CallNoDtForward runs orbitRevolve1000Loop1 and records
 // in t what orbitRevolve1000Loop1CallNoDtBackward needs, after what the earlier

@@ -103,11 +103,13 @@ func (t *MixtureTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *MixtureTape) clearRefs() {
-	t.mixtureLoop1Tape.clearRefs()
 	t.theta = nil
 	t.xs = nil
 	t.lseTape.clearRefs()
-	t.comp2 = nil
+	t.fusedDMeansSum = nil
+	t.fusedDLogStdSum = nil
+	t.fusedDLogitsSum = nil
+	t.mixtureLoop1Tape.clearRefs()
 }
 
 // poolMixtureTape holds the MixtureTapes that MixtureGrad finished with: each
@@ -861,11 +863,9 @@ func (t *LayerTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *LayerTape) clearRefs() {
-	t.wh = nil
+	t.fusedDWhSum = nil
+	t.fusedDVSum = nil
 	t.layerLoop1Tape.clearRefs()
-	t.v = nil
-	t.x = nil
-	t.hidden2 = nil
 }
 
 // poolLayerTape holds the LayerTapes that LayerGrad finished with: each call
@@ -1591,10 +1591,8 @@ func (t *ModelLossTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *ModelLossTape) clearRefs() {
+	t.fusedDMWSum = nil
 	t.modelLossLoop1Tape.clearRefs()
-	t.mW = nil
-	t.xs = nil
-	t.ys = nil
 }
 
 // poolModelLossTape holds the ModelLossTapes that LossGrad finished with: each
@@ -2442,6 +2440,34 @@ func (t *OrbitRevolveTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitRevolveTape) clearRefs() {
+	t.orbitRevolveLoop1Tape.clearRefs()
+}
+
+// poolOrbitRevolveTape holds the OrbitRevolveTapes that OrbitRevolveGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolOrbitRevolveTape = sync.Pool{New: func() any {
+	return new(OrbitRevolveTape)
+}}
+
+// release gives t back to poolOrbitRevolveTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *OrbitRevolveTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitRevolveTape.Put(t)
+}
+
 // OrbitRevolveForward runs OrbitRevolve and records in t what
 // OrbitRevolveBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -2662,12 +2688,13 @@ func OrbitRevolveBackward(t *OrbitRevolveTape, s float64, dx0, dv0, dk *float64)
 // to x0, v0 and k, in that order (dx0, dv0, dk), computed by reverse-mode
 // automatic differentiation.
 func OrbitRevolveGrad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitRevolveTape
-	t1 := OrbitRevolveForward(&t, x0, v0, k, steps)
+	t := poolOrbitRevolveTape.Get().(*OrbitRevolveTape)
+	t1 := OrbitRevolveForward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitRevolveBackward(&t, 1, &dx0, &dv0, &dk)
+	OrbitRevolveBackward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -2803,6 +2830,34 @@ func (t *OrbitRevolve100Tape) Bytes() int {
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitRevolve100Tape) clearRefs() {
+	t.orbitRevolve100Loop1Tape.clearRefs()
+}
+
+// poolOrbitRevolve100Tape holds the OrbitRevolve100Tapes that
+// OrbitRevolve100Grad finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolOrbitRevolve100Tape = sync.Pool{New: func() any {
+	return new(OrbitRevolve100Tape)
+}}
+
+// release gives t back to poolOrbitRevolve100Tape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitRevolve100Tape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitRevolve100Tape.Put(t)
 }
 
 // OrbitRevolve100Forward runs OrbitRevolve100 and records in t what
@@ -3025,12 +3080,13 @@ func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *fl
 // respect to x0, v0 and k, in that order (dx0, dv0, dk), computed by
 // reverse-mode automatic differentiation.
 func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitRevolve100Tape
-	t1 := OrbitRevolve100Forward(&t, x0, v0, k, steps)
+	t := poolOrbitRevolve100Tape.Get().(*OrbitRevolve100Tape)
+	t1 := OrbitRevolve100Forward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitRevolve100Backward(&t, 1, &dx0, &dv0, &dk)
+	OrbitRevolve100Backward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -3137,6 +3193,34 @@ func (t *OrbitBudgetTape) Bytes() int {
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitBudgetTape) clearRefs() {
+	t.orbitBudgetLoop1Tape.clearRefs()
+}
+
+// poolOrbitBudgetTape holds the OrbitBudgetTapes that OrbitBudgetGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolOrbitBudgetTape = sync.Pool{New: func() any {
+	return new(OrbitBudgetTape)
+}}
+
+// release gives t back to poolOrbitBudgetTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *OrbitBudgetTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitBudgetTape.Put(t)
 }
 
 // OrbitBudgetForward runs OrbitBudget and records in t what OrbitBudgetBackward
@@ -3358,12 +3442,13 @@ func OrbitBudgetBackward(t *OrbitBudgetTape, s float64, dx0, dv0, dk *float64) {
 // x0, v0 and k, in that order (dx0, dv0, dk), computed by reverse-mode
 // automatic differentiation.
 func OrbitBudgetGrad(x0, v0, k float64, steps int) (float64, float64, float64, float64) {
-	var t OrbitBudgetTape
-	t1 := OrbitBudgetForward(&t, x0, v0, k, steps)
+	t := poolOrbitBudgetTape.Get().(*OrbitBudgetTape)
+	t1 := OrbitBudgetForward(t, x0, v0, k, steps)
 	var dx0 float64
 	var dv0 float64
 	var dk float64
-	OrbitBudgetBackward(&t, 1, &dx0, &dv0, &dk)
+	OrbitBudgetBackward(t, 1, &dx0, &dv0, &dk)
+	t.release()
 	return t1, dx0, dv0, dk
 }
 
@@ -3441,6 +3526,34 @@ func (t *ForcedTape) Bytes() int {
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ForcedTape) clearRefs() {
+	t.forcedLoop1Tape.clearRefs()
+}
+
+// poolForcedTape holds the ForcedTapes that ForcedGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolForcedTape = sync.Pool{New: func() any {
+	return new(ForcedTape)
+}}
+
+// release gives t back to poolForcedTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ForcedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolForcedTape.Put(t)
 }
 
 // ForcedForward runs Forced and records in t what ForcedBackward needs; t's
@@ -3568,12 +3681,13 @@ func ForcedBackward(t *ForcedTape, s float64, dx0, dv0, dw *float64) {
 // and w, in that order (dx0, dv0, dw), computed by reverse-mode automatic
 // differentiation.
 func ForcedGrad(x0, v0, w float64, steps int) (float64, float64, float64, float64) {
-	var t ForcedTape
-	t1 := ForcedForward(&t, x0, v0, w, steps)
+	t := poolForcedTape.Get().(*ForcedTape)
+	t1 := ForcedForward(t, x0, v0, w, steps)
 	var dx0 float64
 	var dv0 float64
 	var dw float64
-	ForcedBackward(&t, 1, &dx0, &dv0, &dw)
+	ForcedBackward(t, 1, &dx0, &dv0, &dw)
+	t.release()
 	return t1, dx0, dv0, dw
 }
 
@@ -3775,6 +3889,34 @@ func (t *SettleTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SettleTape) clearRefs() {
+	t.settleLoop1Tape.clearRefs()
+}
+
+// poolSettleTape holds the SettleTapes that SettleGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolSettleTape = sync.Pool{New: func() any {
+	return new(SettleTape)
+}}
+
+// release gives t back to poolSettleTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SettleTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSettleTape.Put(t)
+}
+
 // SettleForward runs Settle and records in t what SettleBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SettleForward(t *SettleTape, x0, v0, c, tol float64) float64 {
@@ -3914,12 +4056,13 @@ func SettleBackward(t *SettleTape, s float64, dx0, dv0, dc *float64) {
 // and c, in that order (dx0, dv0, dc), computed by reverse-mode automatic
 // differentiation.
 func SettleGrad(x0, v0, c, tol float64) (float64, float64, float64, float64) {
-	var t SettleTape
-	t1 := SettleForward(&t, x0, v0, c, tol)
+	t := poolSettleTape.Get().(*SettleTape)
+	t1 := SettleForward(t, x0, v0, c, tol)
 	var dx0 float64
 	var dv0 float64
 	var dc float64
-	SettleBackward(&t, 1, &dx0, &dv0, &dc)
+	SettleBackward(t, 1, &dx0, &dv0, &dc)
+	t.release()
 	return t1, dx0, dv0, dc
 }
 
@@ -3994,6 +4137,32 @@ func (t *SettleRecordedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SettleRecordedTape) clearRefs() {}
+
+// poolSettleRecordedTape holds the SettleRecordedTapes that SettleRecordedGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolSettleRecordedTape = sync.Pool{New: func() any {
+	return new(SettleRecordedTape)
+}}
+
+// release gives t back to poolSettleRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *SettleRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSettleRecordedTape.Put(t)
+}
+
 // SettleRecordedForward runs SettleRecorded and records in t what
 // SettleRecordedBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -4056,12 +4225,13 @@ func SettleRecordedBackward(t *SettleRecordedTape, s float64, dx0, dv0, dc *floa
 // respect to x0, v0 and c, in that order (dx0, dv0, dc), computed by
 // reverse-mode automatic differentiation.
 func SettleRecordedGrad(x0, v0, c, tol float64) (float64, float64, float64, float64) {
-	var t SettleRecordedTape
-	t1 := SettleRecordedForward(&t, x0, v0, c, tol)
+	t := poolSettleRecordedTape.Get().(*SettleRecordedTape)
+	t1 := SettleRecordedForward(t, x0, v0, c, tol)
 	var dx0 float64
 	var dv0 float64
 	var dc float64
-	SettleRecordedBackward(&t, 1, &dx0, &dv0, &dc)
+	SettleRecordedBackward(t, 1, &dx0, &dv0, &dc)
+	t.release()
 	return t1, dx0, dv0, dc
 }
 
@@ -4128,6 +4298,37 @@ func (t *TailTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *TailTape) clearRefs() {
+	t.wh = nil
+	t.tailLoop1Tape.clearRefs()
+	t.v = nil
+	t.x = nil
+	t.hidden2 = nil
+}
+
+// poolTailTape holds the TailTapes that TailGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolTailTape = sync.Pool{New: func() any {
+	return new(TailTape)
+}}
+
+// release gives t back to poolTailTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *TailTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolTailTape.Put(t)
+}
+
 // TailForward runs Tail and records in t what TailBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func TailForward(t *TailTape, wh, v, x []float64) float64 {
@@ -4186,11 +4387,12 @@ func TailBackward(t *TailTape, s float64, dwh, dv []float64) {
 // TailGrad returns Tail's result and its gradient with respect to wh and v, in
 // that order (dwh, dv), computed by reverse-mode automatic differentiation.
 func TailGrad(wh, v, x []float64) (float64, []float64, []float64) {
-	var t TailTape
-	t1 := TailForward(&t, wh, v, x)
+	t := poolTailTape.Get().(*TailTape)
+	t1 := TailForward(t, wh, v, x)
 	dwh := make([]float64, len(wh))
 	dv := make([]float64, len(v))
-	TailBackward(&t, 1, dwh, dv)
+	TailBackward(t, 1, dwh, dv)
+	t.release()
 	return t1, dwh, dv
 }
 
@@ -4290,6 +4492,36 @@ func (t *TailRecordedTape) Bytes() int {
 	n += len(t.out) * 8
 	n += len(t.dhidden) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *TailRecordedTape) clearRefs() {
+	t.wh = nil
+	t.v = nil
+	t.x = nil
+}
+
+// poolTailRecordedTape holds the TailRecordedTapes that TailRecordedGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolTailRecordedTape = sync.Pool{New: func() any {
+	return new(TailRecordedTape)
+}}
+
+// release gives t back to poolTailRecordedTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *TailRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolTailRecordedTape.Put(t)
 }
 
 // TailRecordedForward runs TailRecorded and records in t what
@@ -4394,11 +4626,12 @@ func TailRecordedBackward(t *TailRecordedTape, s float64, dwh, dv []float64) {
 // to wh and v, in that order (dwh, dv), computed by reverse-mode automatic
 // differentiation.
 func TailRecordedGrad(wh, v, x []float64) (float64, []float64, []float64) {
-	var t TailRecordedTape
-	t1 := TailRecordedForward(&t, wh, v, x)
+	t := poolTailRecordedTape.Get().(*TailRecordedTape)
+	t1 := TailRecordedForward(t, wh, v, x)
 	dwh := make([]float64, len(wh))
 	dv := make([]float64, len(v))
-	TailRecordedBackward(&t, 1, dwh, dv)
+	TailRecordedBackward(t, 1, dwh, dv)
+	t.release()
 	return t1, dwh, dv
 }
 
@@ -4468,6 +4701,36 @@ func (t *ScaledTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ScaledTape) clearRefs() {
+	t.theta = nil
+	t.fusedDWSum = nil
+	t.scaledLoop1Tape.clearRefs()
+}
+
+// poolScaledTape holds the ScaledTapes that ScaledGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolScaledTape = sync.Pool{New: func() any {
+	return new(ScaledTape)
+}}
+
+// release gives t back to poolScaledTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *ScaledTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolScaledTape.Put(t)
+}
+
 // ScaledForward runs Scaled and records in t what ScaledBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ScaledForward(t *ScaledTape, theta, xs []float64) float64 {
@@ -4529,10 +4792,11 @@ func ScaledBackward(t *ScaledTape, s float64, dtheta []float64) {
 // ScaledGrad returns Scaled's result and its gradient with respect to theta, in
 // that order (dtheta), computed by reverse-mode automatic differentiation.
 func ScaledGrad(theta, xs []float64) (float64, []float64) {
-	var t ScaledTape
-	t1 := ScaledForward(&t, theta, xs)
+	t := poolScaledTape.Get().(*ScaledTape)
+	t1 := ScaledForward(t, theta, xs)
 	dtheta := make([]float64, len(theta))
-	ScaledBackward(&t, 1, dtheta)
+	ScaledBackward(t, 1, dtheta)
+	t.release()
 	return t1, dtheta
 }
 
@@ -4609,6 +4873,35 @@ func (t *ScaledRecordedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ScaledRecordedTape) clearRefs() {
+	t.theta = nil
+	t.xs = nil
+}
+
+// poolScaledRecordedTape holds the ScaledRecordedTapes that ScaledRecordedGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolScaledRecordedTape = sync.Pool{New: func() any {
+	return new(ScaledRecordedTape)
+}}
+
+// release gives t back to poolScaledRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *ScaledRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolScaledRecordedTape.Put(t)
+}
+
 // ScaledRecordedForward runs ScaledRecorded and records in t what
 // ScaledRecordedBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -4673,10 +4966,11 @@ func ScaledRecordedBackward(t *ScaledRecordedTape, s float64, dtheta []float64) 
 // respect to theta, in that order (dtheta), computed by reverse-mode automatic
 // differentiation.
 func ScaledRecordedGrad(theta, xs []float64) (float64, []float64) {
-	var t ScaledRecordedTape
-	t1 := ScaledRecordedForward(&t, theta, xs)
+	t := poolScaledRecordedTape.Get().(*ScaledRecordedTape)
+	t1 := ScaledRecordedForward(t, theta, xs)
 	dtheta := make([]float64, len(theta))
-	ScaledRecordedBackward(&t, 1, dtheta)
+	ScaledRecordedBackward(t, 1, dtheta)
+	t.release()
 	return t1, dtheta
 }
 
@@ -4725,6 +5019,36 @@ func (t *NestedTape) Bytes() int {
 	n += t.nestedLoop1Tape.Bytes()
 	n += len(t.s) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NestedTape) clearRefs() {
+	t.nestedLoop1Tape.clearRefs()
+	t.theta = nil
+	t.xs = nil
+}
+
+// poolNestedTape holds the NestedTapes that NestedGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolNestedTape = sync.Pool{New: func() any {
+	return new(NestedTape)
+}}
+
+// release gives t back to poolNestedTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *NestedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNestedTape.Put(t)
 }
 
 // NestedForward runs Nested and records in t what NestedBackward needs; t's
@@ -4781,10 +5105,11 @@ func NestedBackward(t *NestedTape, s float64, dtheta []float64) {
 // NestedGrad returns Nested's result and its gradient with respect to theta, in
 // that order (dtheta), computed by reverse-mode automatic differentiation.
 func NestedGrad(theta, xs []float64) (float64, []float64) {
-	var t NestedTape
-	t1 := NestedForward(&t, theta, xs)
+	t := poolNestedTape.Get().(*NestedTape)
+	t1 := NestedForward(t, theta, xs)
 	dtheta := make([]float64, len(theta))
-	NestedBackward(&t, 1, dtheta)
+	NestedBackward(t, 1, dtheta)
+	t.release()
 	return t1, dtheta
 }
 
@@ -4855,6 +5180,35 @@ func (t *NestedRecordedTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NestedRecordedTape) clearRefs() {
+	t.theta = nil
+	t.xs = nil
+}
+
+// poolNestedRecordedTape holds the NestedRecordedTapes that NestedRecordedGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolNestedRecordedTape = sync.Pool{New: func() any {
+	return new(NestedRecordedTape)
+}}
+
+// release gives t back to poolNestedRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *NestedRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNestedRecordedTape.Put(t)
+}
+
 // NestedRecordedForward runs NestedRecorded and records in t what
 // NestedRecordedBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -4916,10 +5270,11 @@ func NestedRecordedBackward(t *NestedRecordedTape, s float64, dtheta []float64) 
 // respect to theta, in that order (dtheta), computed by reverse-mode automatic
 // differentiation.
 func NestedRecordedGrad(theta, xs []float64) (float64, []float64) {
-	var t NestedRecordedTape
-	t1 := NestedRecordedForward(&t, theta, xs)
+	t := poolNestedRecordedTape.Get().(*NestedRecordedTape)
+	t1 := NestedRecordedForward(t, theta, xs)
 	dtheta := make([]float64, len(theta))
-	NestedRecordedBackward(&t, 1, dtheta)
+	NestedRecordedBackward(t, 1, dtheta)
+	t.release()
 	return t1, dtheta
 }
 
@@ -4968,6 +5323,35 @@ func (t *RowsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RowsTape) clearRefs() {
+	t.rowsLoop1Tape.clearRefs()
+	t.w = nil
+	t.xs = nil
+}
+
+// poolRowsTape holds the RowsTapes that RowsGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolRowsTape = sync.Pool{New: func() any {
+	return new(RowsTape)
+}}
+
+// release gives t back to poolRowsTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *RowsTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRowsTape.Put(t)
+}
+
 // RowsForward runs Rows and records in t what RowsBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func RowsForward(t *RowsTape, w [][]float64, xs []float64) float64 {
@@ -5007,13 +5391,14 @@ func RowsBackward(t *RowsTape, s float64, dw [][]float64) {
 // RowsGrad returns Rows's result and its gradient with respect to w, in that
 // order (dw), computed by reverse-mode automatic differentiation.
 func RowsGrad(w [][]float64, xs []float64) (float64, [][]float64) {
-	var t RowsTape
-	t1 := RowsForward(&t, w, xs)
+	t := poolRowsTape.Get().(*RowsTape)
+	t1 := RowsForward(t, w, xs)
 	dw := make([][]float64, len(w))
 	for i := range w {
 		dw[i] = make([]float64, len(w[i]))
 	}
-	RowsBackward(&t, 1, dw)
+	RowsBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -5056,6 +5441,35 @@ func (t *RowsRecordedTape) Bytes() int {
 	n := 56
 	n += len(t.sin) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RowsRecordedTape) clearRefs() {
+	t.w = nil
+	t.xs = nil
+}
+
+// poolRowsRecordedTape holds the RowsRecordedTapes that RowsRecordedGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolRowsRecordedTape = sync.Pool{New: func() any {
+	return new(RowsRecordedTape)
+}}
+
+// release gives t back to poolRowsRecordedTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RowsRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRowsRecordedTape.Put(t)
 }
 
 // RowsRecordedForward runs RowsRecorded and records in t what
@@ -5107,13 +5521,14 @@ func RowsRecordedBackward(t *RowsRecordedTape, s float64, dw [][]float64) {
 // RowsRecordedGrad returns RowsRecorded's result and its gradient with respect
 // to w, in that order (dw), computed by reverse-mode automatic differentiation.
 func RowsRecordedGrad(w [][]float64, xs []float64) (float64, [][]float64) {
-	var t RowsRecordedTape
-	t1 := RowsRecordedForward(&t, w, xs)
+	t := poolRowsRecordedTape.Get().(*RowsRecordedTape)
+	t1 := RowsRecordedForward(t, w, xs)
 	dw := make([][]float64, len(w))
 	for i := range w {
 		dw[i] = make([]float64, len(w[i]))
 	}
-	RowsRecordedBackward(&t, 1, dw)
+	RowsRecordedBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -6445,6 +6860,11 @@ func (t *orbitRevolveLoop1CallNoDtTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitRevolveLoop1CallNoDtTape) clearRefs() {}
+
 // orbitRevolveLoop1CallNoDtForward runs orbitRevolveLoop1 and records in t what
 // orbitRevolveLoop1CallNoDtBackward needs, after what the earlier calls since
 // t's holder began its run recorded; the first of them empties t, keeping its
@@ -6579,6 +6999,11 @@ func (t *orbitRevolve100Loop1CallNoDtTape) Bytes() int {
 	n += len(t.calls) * 72
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitRevolve100Loop1CallNoDtTape) clearRefs() {}
 
 // orbitRevolve100Loop1CallNoDtForward runs orbitRevolve100Loop1 and records in
 // t what orbitRevolve100Loop1CallNoDtBackward needs, after what the earlier
@@ -6715,6 +7140,11 @@ func (t *orbitBudgetLoop1CallNoDtTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *orbitBudgetLoop1CallNoDtTape) clearRefs() {}
+
 // orbitBudgetLoop1CallNoDtForward runs orbitBudgetLoop1 and records in t what
 // orbitBudgetLoop1CallNoDtBackward needs, after what the earlier calls since
 // t's holder began its run recorded; the first of them empties t, keeping its
@@ -6836,6 +7266,11 @@ func (t *forcedLoop1CallNoDtTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *forcedLoop1CallNoDtTape) clearRefs() {}
+
 // forcedLoop1CallNoDtForward runs forcedLoop1 and records in t what
 // forcedLoop1CallNoDtBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -6937,6 +7372,11 @@ func (t *settleLoop1CallNoDtTape) Bytes() int {
 	n += len(t.calls) * 48
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *settleLoop1CallNoDtTape) clearRefs() {}
 
 // settleLoop1CallNoDtForward runs settleLoop1 and records in t what
 // settleLoop1CallNoDtBackward needs, after what the earlier calls since t's
@@ -7068,6 +7508,13 @@ func (t *tailLoop1CallNoXFixedXVTape) Bytes() int {
 	n += len(t.tanh) * 8
 	n += len(t.elem) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *tailLoop1CallNoXFixedXVTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // tailLoop1CallNoXFixedXVForward runs tailLoop1 and records in t what
@@ -7234,6 +7681,13 @@ func (t *scaledLoop1CallNoXsFixedXsTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *scaledLoop1CallNoXsFixedXsTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // scaledLoop1CallNoXsFixedXsForward runs scaledLoop1 and records in t what
 // scaledLoop1CallNoXsFixedXsBackward needs, after what the earlier calls since
 // t's holder began its run recorded; the first of them empties t, keeping its
@@ -7338,6 +7792,13 @@ func (t *nestedLoop1CallNoXsFixedXsThetaTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *nestedLoop1CallNoXsFixedXsThetaTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // nestedLoop1CallNoXsFixedXsThetaForward runs nestedLoop1 and records in t what
 // nestedLoop1CallNoXsFixedXsThetaBackward needs, after what the earlier calls
 // since t's holder began its run recorded; the first of them empties t, keeping
@@ -7435,6 +7896,13 @@ func (t *rowsLoop1CallNoXsFixedXsWTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 72
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *rowsLoop1CallNoXsFixedXsWTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // rowsLoop1CallNoXsFixedXsWForward runs rowsLoop1 and records in t what

@@ -2219,6 +2219,36 @@ func (t *LogLossHelpersTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossHelpersTape) clearRefs() {
+	t.y = nil
+	t.dotTape.clearRefs()
+	t.dotTape2.clearRefs()
+}
+
+// poolLogLossHelpersTape holds the LogLossHelpersTapes that LogLossHelpersGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolLogLossHelpersTape = sync.Pool{New: func() any {
+	return new(LogLossHelpersTape)
+}}
+
+// release gives t back to poolLogLossHelpersTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *LogLossHelpersTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossHelpersTape.Put(t)
+}
+
 // LogLossHelpersForward runs LogLossHelpers and records in t what
 // LogLossHelpersBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -2272,10 +2302,11 @@ func LogLossHelpersBackward(t *LogLossHelpersTape, s float64, dw []float64) {
 // respect to w, in that order (dw), computed by reverse-mode automatic
 // differentiation.
 func LogLossHelpersGrad(w, a, y []float64) (float64, []float64) {
-	var t LogLossHelpersTape
-	t1 := LogLossHelpersForward(&t, w, a, y)
+	t := poolLogLossHelpersTape.Get().(*LogLossHelpersTape)
+	t1 := LogLossHelpersForward(t, w, a, y)
 	dw := make([]float64, len(w))
-	LogLossHelpersBackward(&t, 1, dw)
+	LogLossHelpersBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -2373,14 +2404,40 @@ func (t *LogLossHelpersHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossHelpersHVPTape) clearRefs() {}
+
+// poolLogLossHelpersHVPTape holds the LogLossHelpersHVPTapes that
+// LogLossHelpersHVP finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolLogLossHelpersHVPTape = sync.Pool{New: func() any {
+	return new(LogLossHelpersHVPTape)
+}}
+
+// release gives t back to poolLogLossHelpersHVPTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *LogLossHelpersHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossHelpersHVPTape.Put(t)
+}
+
 // LogLossHelpersHVP returns LogLossHelpers's result, its gradient with respect
 // to w, and the Hessian-vector product H·v for the direction (vw), in that
 // order: H·v is the directional derivative of the gradient along v, computed
 // by forward-mode differentiation of the reverse sweep, in a small constant
 // times the gradient's time.
 func LogLossHelpersHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
-	var t LogLossHelpersHVPTape
-	var dt LogLossHelpersHVPTape
+	t := poolLogLossHelpersHVPTape.Get().(*LogLossHelpersHVPTape)
+	dt := poolLogLossHelpersHVPTape.Get().(*LogLossHelpersHVPTape)
 	t.cond = t.cond[:0]
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
@@ -2493,6 +2550,8 @@ func LogLossHelpersHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
 		ds22 = 0
 		dds2 = 0
 	}
+	t.release()
+	dt.release()
 	return s + 0.1*s3, dw2, ddw
 }
 
@@ -2560,6 +2619,32 @@ func (t *SpiralTape) Bytes() int {
 	n += len(t.cond) * 1
 	n += len(t.s2) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SpiralTape) clearRefs() {}
+
+// poolSpiralTape holds the SpiralTapes that SpiralGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolSpiralTape = sync.Pool{New: func() any {
+	return new(SpiralTape)
+}}
+
+// release gives t back to poolSpiralTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SpiralTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSpiralTape.Put(t)
 }
 
 // SpiralForward runs Spiral and records in t what SpiralBackward needs; t's
@@ -2641,11 +2726,12 @@ func SpiralBackward(t *SpiralTape, s float64, dx, dy *float64) {
 // SpiralGrad returns Spiral's result and its gradient with respect to x and y,
 // in that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SpiralGrad(x, y float64) (float64, float64, float64) {
-	var t SpiralTape
-	t1 := SpiralForward(&t, x, y)
+	t := poolSpiralTape.Get().(*SpiralTape)
+	t1 := SpiralForward(t, x, y)
 	var dx float64
 	var dy float64
-	SpiralBackward(&t, 1, &dx, &dy)
+	SpiralBackward(t, 1, &dx, &dy)
+	t.release()
 	return t1, dx, dy
 }
 
@@ -2762,6 +2848,32 @@ func (t *SpiralHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SpiralHVPTape) clearRefs() {}
+
+// poolSpiralHVPTape holds the SpiralHVPTapes that SpiralHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolSpiralHVPTape = sync.Pool{New: func() any {
+	return new(SpiralHVPTape)
+}}
+
+// release gives t back to poolSpiralHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SpiralHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSpiralHVPTape.Put(t)
+}
+
 // SpiralHVP returns Spiral's result, its gradient with respect to x and y, and
 // the Hessian-vector product H·v for the direction (vx, vy), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
@@ -2769,8 +2881,8 @@ func (t *SpiralHVPTape) Bytes() int {
 // the gradient's time.
 func SpiralHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
 	var r float64
-	var t SpiralHVPTape
-	var dt SpiralHVPTape
+	t := poolSpiralHVPTape.Get().(*SpiralHVPTape)
+	dt := poolSpiralHVPTape.Get().(*SpiralHVPTape)
 	t.cond = t.cond[:0]
 	t.s2 = t.s2[:0]
 	dt.s2 = dt.s2[:0]
@@ -2920,6 +3032,8 @@ func SpiralHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float6
 	ddx += ddxSum
 	dy2 += dySum
 	ddy += ddySum
+	t.release()
+	dt.release()
 	return r, dx2, dy2, ddx, ddy
 }
 
@@ -3369,6 +3483,36 @@ func (t *LogLossTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossTape) clearRefs() {
+	t.w = nil
+	t.a = nil
+	t.y = nil
+}
+
+// poolLogLossTape holds the LogLossTapes that LogLossGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolLogLossTape = sync.Pool{New: func() any {
+	return new(LogLossTape)
+}}
+
+// release gives t back to poolLogLossTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogLossTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossTape.Put(t)
+}
+
 // LogLossForward runs LogLoss and records in t what LogLossBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func LogLossForward(t *LogLossTape, w, a, y []float64, lambda float64) float64 {
@@ -3435,10 +3579,11 @@ func LogLossBackward(t *LogLossTape, s float64, dw []float64) {
 // LogLossGrad returns LogLoss's result and its gradient with respect to w, in
 // that order (dw), computed by reverse-mode automatic differentiation.
 func LogLossGrad(w, a, y []float64, lambda float64) (float64, []float64) {
-	var t LogLossTape
-	t1 := LogLossForward(&t, w, a, y, lambda)
+	t := poolLogLossTape.Get().(*LogLossTape)
+	t1 := LogLossForward(t, w, a, y, lambda)
 	dw := make([]float64, len(w))
-	LogLossBackward(&t, 1, dw)
+	LogLossBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -3528,14 +3673,40 @@ func (t *LogLossHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossHVPTape) clearRefs() {}
+
+// poolLogLossHVPTape holds the LogLossHVPTapes that LogLossHVP finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLogLossHVPTape = sync.Pool{New: func() any {
+	return new(LogLossHVPTape)
+}}
+
+// release gives t back to poolLogLossHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogLossHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossHVPTape.Put(t)
+}
+
 // LogLossHVP returns LogLoss's result, its gradient with respect to w, and the
 // Hessian-vector product H·v for the direction (vw), in that order: H·v is
 // the directional derivative of the gradient along v, computed by forward-mode
 // differentiation of the reverse sweep, in a small constant times the
 // gradient's time.
 func LogLossHVP(w, a, y []float64, lambda float64, vw []float64) (float64, []float64, []float64) {
-	var t LogLossHVPTape
-	var dt LogLossHVPTape
+	t := poolLogLossHVPTape.Get().(*LogLossHVPTape)
+	dt := poolLogLossHVPTape.Get().(*LogLossHVPTape)
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
 	d := len(w)
@@ -3599,6 +3770,8 @@ func LogLossHVP(w, a, y []float64, lambda float64, vw []float64) (float64, []flo
 		dz2 = 0
 		ddz = 0
 	}
+	t.release()
+	dt.release()
 	return s + t6*r, dw2, ddw
 }
 
@@ -3635,6 +3808,13 @@ func (t *dotCallBFixedATape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 24
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallBFixedATape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // dotCallBFixedAForward runs dot and records in t what dotCallBFixedABackward
@@ -3779,6 +3959,13 @@ func (t *dotCallFixedABTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallFixedABTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward

@@ -2168,6 +2168,36 @@ func (t *LogLossTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossTape) clearRefs() {
+	t.y = nil
+	t.dotTape.clearRefs()
+	t.sqnormTape.clearRefs()
+}
+
+// poolLogLossTape holds the LogLossTapes that LogLossGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolLogLossTape = sync.Pool{New: func() any {
+	return new(LogLossTape)
+}}
+
+// release gives t back to poolLogLossTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogLossTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossTape.Put(t)
+}
+
 // LogLossForward runs LogLoss and records in t what LogLossBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func LogLossForward(t *LogLossTape, w, a, y []float64) float64 {
@@ -2226,10 +2256,11 @@ func LogLossBackward(t *LogLossTape, s float64, dw []float64) {
 // LogLossGrad returns LogLoss's result and its gradient with respect to w, in
 // that order (dw), computed by reverse-mode automatic differentiation.
 func LogLossGrad(w, a, y []float64) (float64, []float64) {
-	var t LogLossTape
-	t1 := LogLossForward(&t, w, a, y)
+	t := poolLogLossTape.Get().(*LogLossTape)
+	t1 := LogLossForward(t, w, a, y)
 	dw := make([]float64, len(w))
-	LogLossBackward(&t, 1, dw)
+	LogLossBackward(t, 1, dw)
+	t.release()
 	return t1, dw
 }
 
@@ -2263,14 +2294,40 @@ func (t *LogLossHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossHVPTape) clearRefs() {}
+
+// poolLogLossHVPTape holds the LogLossHVPTapes that LogLossHVP finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolLogLossHVPTape = sync.Pool{New: func() any {
+	return new(LogLossHVPTape)
+}}
+
+// release gives t back to poolLogLossHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LogLossHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossHVPTape.Put(t)
+}
+
 // LogLossHVP returns LogLoss's result, its gradient with respect to w, and the
 // Hessian-vector product H·v for the direction (vw), in that order: H·v is
 // the directional derivative of the gradient along v, computed by forward-mode
 // differentiation of the reverse sweep, in a small constant times the
 // gradient's time.
 func LogLossHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
-	var t LogLossHVPTape
-	var dt LogLossHVPTape
+	t := poolLogLossHVPTape.Get().(*LogLossHVPTape)
+	dt := poolLogLossHVPTape.Get().(*LogLossHVPTape)
 	t.sigmoid = t.sigmoid[:0]
 	dt.sigmoid = dt.sigmoid[:0]
 	t.cond = t.cond[:0]
@@ -2409,6 +2466,8 @@ func LogLossHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
 		ds22 = 0
 		dds2 = 0
 	}
+	t.release()
+	dt.release()
 	return s + 0.5*s3, dw2, ddw
 }
 
@@ -2445,6 +2504,34 @@ func (t *CrossEntropyTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CrossEntropyTape) clearRefs() {
+	t.logSumExpTape.clearRefs()
+}
+
+// poolCrossEntropyTape holds the CrossEntropyTapes that CrossEntropyGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolCrossEntropyTape = sync.Pool{New: func() any {
+	return new(CrossEntropyTape)
+}}
+
+// release gives t back to poolCrossEntropyTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *CrossEntropyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCrossEntropyTape.Put(t)
+}
+
 // CrossEntropyForward runs CrossEntropy and records in t what
 // CrossEntropyBackward needs; t's earlier contents are discarded, its memory
 // reused.
@@ -2471,10 +2558,11 @@ func CrossEntropyBackward(t *CrossEntropyTape, s float64, dx []float64) {
 // CrossEntropyGrad returns CrossEntropy's result and its gradient with respect
 // to x, in that order (dx), computed by reverse-mode automatic differentiation.
 func CrossEntropyGrad(x []float64) (float64, []float64) {
-	var t CrossEntropyTape
-	t1 := CrossEntropyForward(&t, x)
+	t := poolCrossEntropyTape.Get().(*CrossEntropyTape)
+	t1 := CrossEntropyForward(t, x)
 	dx := make([]float64, len(x))
-	CrossEntropyBackward(&t, 1, dx)
+	CrossEntropyBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -2500,14 +2588,40 @@ func (t *CrossEntropyHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CrossEntropyHVPTape) clearRefs() {}
+
+// poolCrossEntropyHVPTape holds the CrossEntropyHVPTapes that CrossEntropyHVP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolCrossEntropyHVPTape = sync.Pool{New: func() any {
+	return new(CrossEntropyHVPTape)
+}}
+
+// release gives t back to poolCrossEntropyHVPTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *CrossEntropyHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCrossEntropyHVPTape.Put(t)
+}
+
 // CrossEntropyHVP returns CrossEntropy's result, its gradient with respect to
 // x, and the Hessian-vector product H·v for the direction (vx), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func CrossEntropyHVP(x, vx []float64) (float64, []float64, []float64) {
-	var t CrossEntropyHVPTape
-	var dt CrossEntropyHVPTape
+	t := poolCrossEntropyHVPTape.Get().(*CrossEntropyHVPTape)
+	dt := poolCrossEntropyHVPTape.Get().(*CrossEntropyHVPTape)
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
 	t.m = t.m[:0]
@@ -2602,6 +2716,8 @@ func CrossEntropyHVP(x, vx []float64) (float64, []float64, []float64) {
 	t15 := ddx[0] + ddm
 	dx2[0] += dm2
 	ddx[0] = t15
+	t.release()
+	dt.release()
 	return t6, dx2, ddx
 }
 
@@ -2843,6 +2959,36 @@ func (t *SearchTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SearchTape) clearRefs() {
+	t.x = nil
+	t.firstAboveTape.clearRefs()
+	t.firstAboveTape2.clearRefs()
+}
+
+// poolSearchTape holds the SearchTapes that SearchGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolSearchTape = sync.Pool{New: func() any {
+	return new(SearchTape)
+}}
+
+// release gives t back to poolSearchTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SearchTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSearchTape.Put(t)
+}
+
 // SearchForward runs Search and records in t what SearchBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SearchForward(t *SearchTape, x []float64, c float64) float64 {
@@ -2938,11 +3084,12 @@ func SearchBackward(t *SearchTape, s float64, dx []float64, dc *float64) {
 // SearchGrad returns Search's result and its gradient with respect to x and c,
 // in that order (dx, dc), computed by reverse-mode automatic differentiation.
 func SearchGrad(x []float64, c float64) (float64, []float64, float64) {
-	var t SearchTape
-	t1 := SearchForward(&t, x, c)
+	t := poolSearchTape.Get().(*SearchTape)
+	t1 := SearchForward(t, x, c)
 	dx := make([]float64, len(x))
 	var dc float64
-	SearchBackward(&t, 1, dx, &dc)
+	SearchBackward(t, 1, dx, &dc)
+	t.release()
 	return t1, dx, dc
 }
 
@@ -2986,6 +3133,32 @@ func (t *SearchHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SearchHVPTape) clearRefs() {}
+
+// poolSearchHVPTape holds the SearchHVPTapes that SearchHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolSearchHVPTape = sync.Pool{New: func() any {
+	return new(SearchHVPTape)
+}}
+
+// release gives t back to poolSearchHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SearchHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSearchHVPTape.Put(t)
+}
+
 // SearchHVP returns Search's result, its gradient with respect to x and c, and
 // the Hessian-vector product H·v for the direction (vx, vc), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
@@ -2993,8 +3166,8 @@ func (t *SearchHVPTape) Bytes() int {
 // the gradient's time.
 func SearchHVP(x []float64, c float64, vx []float64, vc float64) (float64, []float64, float64, []float64, float64) {
 	var r float64
-	var t SearchHVPTape
-	var dt SearchHVPTape
+	t := poolSearchHVPTape.Get().(*SearchHVPTape)
+	dt := poolSearchHVPTape.Get().(*SearchHVPTape)
 	t.jTrips = t.jTrips[:0]
 	t.sin = t.sin[:0]
 	dt.sin = dt.sin[:0]
@@ -3213,6 +3386,8 @@ outer:
 	}
 	dc2 += dcSum
 	ddc += ddcSum
+	t.release()
+	dt.release()
 	return r, dx2, dc2, ddx, ddc
 }
 
@@ -3287,6 +3462,36 @@ func (t *LayersTape) Bytes() int {
 	n += len(t.tmp) * 8
 	n += len(t.dh) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LayersTape) clearRefs() {
+	t.x = nil
+	clear(t.h2[:cap(t.h2)])
+	t.dotTape.clearRefs()
+}
+
+// poolLayersTape holds the LayersTapes that LayersGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolLayersTape = sync.Pool{New: func() any {
+	return new(LayersTape)
+}}
+
+// release gives t back to poolLayersTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LayersTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLayersTape.Put(t)
 }
 
 // LayersForward runs Layers and records in t what LayersBackward needs; t's
@@ -3373,11 +3578,12 @@ func LayersBackward(t *LayersTape, s float64, dx []float64, dw *float64) {
 // LayersGrad returns Layers's result and its gradient with respect to x and w,
 // in that order (dx, dw), computed by reverse-mode automatic differentiation.
 func LayersGrad(x []float64, w float64) (float64, []float64, float64) {
-	var t LayersTape
-	t1 := LayersForward(&t, x, w)
+	t := poolLayersTape.Get().(*LayersTape)
+	t1 := LayersForward(t, x, w)
 	dx := make([]float64, len(x))
 	var dw float64
-	LayersBackward(&t, 1, dx, &dw)
+	LayersBackward(t, 1, dx, &dw)
+	t.release()
 	return t1, dx, dw
 }
 
@@ -3418,14 +3624,42 @@ func (t *LayersHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LayersHVPTape) clearRefs() {
+	clear(t.h2[:cap(t.h2)])
+}
+
+// poolLayersHVPTape holds the LayersHVPTapes that LayersHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolLayersHVPTape = sync.Pool{New: func() any {
+	return new(LayersHVPTape)
+}}
+
+// release gives t back to poolLayersHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LayersHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLayersHVPTape.Put(t)
+}
+
 // LayersHVP returns Layers's result, its gradient with respect to x and w, and
 // the Hessian-vector product H·v for the direction (vx, vw), in that order:
 // H·v is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func LayersHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float64, float64, []float64, float64) {
-	var t LayersHVPTape
-	var dt LayersHVPTape
+	t := poolLayersHVPTape.Get().(*LayersHVPTape)
+	dt := poolLayersHVPTape.Get().(*LayersHVPTape)
 	t.h = t.h[:0]
 	t.elem = t.elem[:0]
 	dt.elem = dt.elem[:0]
@@ -3553,6 +3787,8 @@ func LayersHVP(x []float64, w float64, vx []float64, vw float64) (float64, []flo
 	}
 	dw2 += dwSum
 	ddw += ddwSum
+	t.release()
+	dt.release()
 	return s, dx2, dw2, ddx, ddw
 }
 
@@ -3621,6 +3857,36 @@ func (t *PickTape) Bytes() int {
 	n += t.sqnormTape.Bytes()
 	n += len(t.dh) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *PickTape) clearRefs() {
+	t.x = nil
+	t.h2 = nil
+	t.dotTape.clearRefs()
+	t.sqnormTape.clearRefs()
+}
+
+// poolPickTape holds the PickTapes that PickGrad finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
+var poolPickTape = sync.Pool{New: func() any {
+	return new(PickTape)
+}}
+
+// release gives t back to poolPickTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *PickTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolPickTape.Put(t)
 }
 
 // PickForward runs Pick and records in t what PickBackward needs; t's earlier
@@ -3697,11 +3963,12 @@ func PickBackward(t *PickTape, s float64, dx []float64, dw *float64) {
 // PickGrad returns Pick's result and its gradient with respect to x and w, in
 // that order (dx, dw), computed by reverse-mode automatic differentiation.
 func PickGrad(x []float64, w float64) (float64, []float64, float64) {
-	var t PickTape
-	t1 := PickForward(&t, x, w)
+	t := poolPickTape.Get().(*PickTape)
+	t1 := PickForward(t, x, w)
 	dx := make([]float64, len(x))
 	var dw float64
-	PickBackward(&t, 1, dx, &dw)
+	PickBackward(t, 1, dx, &dw)
+	t.release()
 	return t1, dx, dw
 }
 
@@ -3730,14 +3997,42 @@ func (t *PickHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *PickHVPTape) clearRefs() {
+	t.h2 = nil
+}
+
+// poolPickHVPTape holds the PickHVPTapes that PickHVP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolPickHVPTape = sync.Pool{New: func() any {
+	return new(PickHVPTape)
+}}
+
+// release gives t back to poolPickHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *PickHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolPickHVPTape.Put(t)
+}
+
 // PickHVP returns Pick's result, its gradient with respect to x and w, and the
 // Hessian-vector product H·v for the direction (vx, vw), in that order: H·v
 // is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func PickHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float64, float64, []float64, float64) {
-	var t PickHVPTape
-	var dt PickHVPTape
+	t := poolPickHVPTape.Get().(*PickHVPTape)
+	dt := poolPickHVPTape.Get().(*PickHVPTape)
 	t.h = t.h[:0]
 	s := 0.0
 	c1 := w > 0
@@ -3858,6 +4153,8 @@ func PickHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float
 	}
 	dw2 += dwSum
 	ddw += ddwSum
+	t.release()
+	dt.release()
 	return s, dx2, dw2, ddx, ddw
 }
 
@@ -3900,6 +4197,35 @@ func (t *RowsLSETape) Bytes() int {
 	n += t.logSumExpTape.Bytes()
 	n += len(t.tmp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RowsLSETape) clearRefs() {
+	t.m = nil
+	t.logSumExpTape.clearRefs()
+}
+
+// poolRowsLSETape holds the RowsLSETapes that RowsLSEGrad finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolRowsLSETape = sync.Pool{New: func() any {
+	return new(RowsLSETape)
+}}
+
+// release gives t back to poolRowsLSETape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RowsLSETape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRowsLSETape.Put(t)
 }
 
 // RowsLSEForward runs RowsLSE and records in t what RowsLSEBackward needs; t's
@@ -3948,13 +4274,14 @@ func RowsLSEBackward(t *RowsLSETape, s float64, dm [][]float64) {
 // RowsLSEGrad returns RowsLSE's result and its gradient with respect to m, in
 // that order (dm), computed by reverse-mode automatic differentiation.
 func RowsLSEGrad(m [][]float64) (float64, [][]float64) {
-	var t RowsLSETape
-	t1 := RowsLSEForward(&t, m)
+	t := poolRowsLSETape.Get().(*RowsLSETape)
+	t1 := RowsLSEForward(t, m)
 	dm := make([][]float64, len(m))
 	for i := range m {
 		dm[i] = make([]float64, len(m[i]))
 	}
-	RowsLSEBackward(&t, 1, dm)
+	RowsLSEBackward(t, 1, dm)
+	t.release()
 	return t1, dm
 }
 
@@ -3992,14 +4319,40 @@ func (t *RowsLSEHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RowsLSEHVPTape) clearRefs() {}
+
+// poolRowsLSEHVPTape holds the RowsLSEHVPTapes that RowsLSEHVP finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolRowsLSEHVPTape = sync.Pool{New: func() any {
+	return new(RowsLSEHVPTape)
+}}
+
+// release gives t back to poolRowsLSEHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RowsLSEHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRowsLSEHVPTape.Put(t)
+}
+
 // RowsLSEHVP returns RowsLSE's result, its gradient with respect to m, and the
 // Hessian-vector product H·v for the direction (vm), in that order: H·v is
 // the directional derivative of the gradient along v, computed by forward-mode
 // differentiation of the reverse sweep, in a small constant times the
 // gradient's time.
 func RowsLSEHVP(m, vm [][]float64) (float64, [][]float64, [][]float64) {
-	var t RowsLSEHVPTape
-	var dt RowsLSEHVPTape
+	t := poolRowsLSEHVPTape.Get().(*RowsLSEHVPTape)
+	dt := poolRowsLSEHVPTape.Get().(*RowsLSEHVPTape)
 	t.m2 = t.m2[:0]
 	dt.m2 = dt.m2[:0]
 	t.log = t.log[:0]
@@ -4151,6 +4504,8 @@ func RowsLSEHVP(m, vm [][]float64) (float64, [][]float64, [][]float64) {
 		dm22 = 0
 		ddm2 = 0
 	}
+	t.release()
+	dt.release()
 	return s, dm3, ddm
 }
 
@@ -4203,6 +4558,36 @@ func (t *NetLossTape) Bytes() int {
 	n += t.netHiddenTape.Bytes()
 	n += len(t.tmp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NetLossTape) clearRefs() {
+	t.nW = nil
+	t.x = nil
+	t.netHiddenTape.clearRefs()
+}
+
+// poolNetLossTape holds the NetLossTapes that LossGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolNetLossTape = sync.Pool{New: func() any {
+	return new(NetLossTape)
+}}
+
+// release gives t back to poolNetLossTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *NetLossTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNetLossTape.Put(t)
 }
 
 // LossForward runs Loss and records in t what NetLossBackward needs; t's
@@ -4265,12 +4650,13 @@ func NetLossBackward(t *NetLossTape, s float64, dn *Net, dx []float64) {
 // LossGrad returns Loss's result and its gradient with respect to n and x, in
 // that order (dn, dx), computed by reverse-mode automatic differentiation.
 func (n *Net) LossGrad(x []float64) (float64, *Net, []float64) {
-	var t NetLossTape
-	t1 := n.LossForward(&t, x)
+	t := poolNetLossTape.Get().(*NetLossTape)
+	t1 := n.LossForward(t, x)
 	dn := new(Net)
 	dn.W = make([]float64, len(n.W))
 	dx := make([]float64, len(x))
-	NetLossBackward(&t, 1, dn, dx)
+	NetLossBackward(t, 1, dn, dx)
+	t.release()
 	return t1, dn, dx
 }
 
@@ -4292,14 +4678,40 @@ func (t *LossHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LossHVPTape) clearRefs() {}
+
+// poolLossHVPTape holds the LossHVPTapes that LossHVP finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolLossHVPTape = sync.Pool{New: func() any {
+	return new(LossHVPTape)
+}}
+
+// release gives t back to poolLossHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *LossHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLossHVPTape.Put(t)
+}
+
 // LossHVP returns Loss's result, its gradient with respect to n and x, and the
 // Hessian-vector product H·v for the direction (vn, vx), in that order: H·v
 // is the directional derivative of the gradient along v, computed by
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func (n *Net) LossHVP(x []float64, vn *Net, vx []float64) (float64, *Net, []float64, *Net, []float64) {
-	var t LossHVPTape
-	var dt LossHVPTape
+	t := poolLossHVPTape.Get().(*LossHVPTape)
+	dt := poolLossHVPTape.Get().(*LossHVPTape)
 	t.tanh = t.tanh[:0]
 	dt.tanh = dt.tanh[:0]
 	s := 0.0
@@ -4367,6 +4779,8 @@ func (n *Net) LossHVP(x []float64, vn *Net, vx []float64) (float64, *Net, []floa
 	hvn.W = ddnW
 	dn.C = dnC2
 	hvn.C = ddnC
+	t.release()
+	dt.release()
 	return s * n.C, dn, dx2, hvn, ddx
 }
 
@@ -4549,6 +4963,35 @@ func (t *RenderTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RenderTape) clearRefs() {
+	t.x = nil
+	t.sqnormTape.clearRefs()
+}
+
+// poolRenderTape holds the RenderTapes that RenderGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolRenderTape = sync.Pool{New: func() any {
+	return new(RenderTape)
+}}
+
+// release gives t back to poolRenderTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RenderTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRenderTape.Put(t)
+}
+
 // RenderForward runs Render and records in t what RenderBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func RenderForward(t *RenderTape, x, out []float64) float64 {
@@ -4596,11 +5039,12 @@ func RenderBackward(t *RenderTape, s float64, dx, dout []float64) {
 // RenderGrad returns Render's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func RenderGrad(x, out []float64) (float64, []float64) {
-	var t RenderTape
-	t1 := RenderForward(&t, x, out)
+	t := poolRenderTape.Get().(*RenderTape)
+	t1 := RenderForward(t, x, out)
 	dx := make([]float64, len(x))
 	dout := make([]float64, len(out))
-	RenderBackward(&t, 1, dx, dout)
+	RenderBackward(t, 1, dx, dout)
+	t.release()
 	return t1, dx
 }
 
@@ -4622,6 +5066,32 @@ func (t *RenderHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RenderHVPTape) clearRefs() {}
+
+// poolRenderHVPTape holds the RenderHVPTapes that RenderHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolRenderHVPTape = sync.Pool{New: func() any {
+	return new(RenderHVPTape)
+}}
+
+// release gives t back to poolRenderHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RenderHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRenderHVPTape.Put(t)
+}
+
 // RenderHVP returns Render's result, its gradient with respect to x, and the
 // Hessian-vector product H·v for the direction (vx), in that order: H·v is
 // the directional derivative of the gradient along v, computed by forward-mode
@@ -4630,8 +5100,8 @@ func (t *RenderHVPTape) Bytes() int {
 //
 // dout receives the derivative along v of what Render writes into out.
 func RenderHVP(x, out, vx, dout []float64) (float64, []float64, []float64) {
-	var t RenderHVPTape
-	var dt RenderHVPTape
+	t := poolRenderHVPTape.Get().(*RenderHVPTape)
+	dt := poolRenderHVPTape.Get().(*RenderHVPTape)
 	t.sin = t.sin[:0]
 	dt.sin = dt.sin[:0]
 	t1 := len(x)
@@ -4693,6 +5163,8 @@ func RenderHVP(x, out, vx, dout []float64) (float64, []float64, []float64) {
 		dout2[i3] = 0
 		ddout[i3] = 0
 	}
+	t.release()
+	dt.release()
 	return s, dx2, ddx
 }
 
@@ -4738,6 +5210,35 @@ func (t *SquareTape) Bytes() int {
 	n += len(t.elem) * 8
 	n += t.dotTape.Bytes()
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SquareTape) clearRefs() {
+	t.x = nil
+	t.dotTape.clearRefs()
+}
+
+// poolSquareTape holds the SquareTapes that SquareGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolSquareTape = sync.Pool{New: func() any {
+	return new(SquareTape)
+}}
+
+// release gives t back to poolSquareTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SquareTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSquareTape.Put(t)
 }
 
 // SquareForward runs Square and records in t what SquareBackward needs; t's
@@ -4786,10 +5287,11 @@ func SquareBackward(t *SquareTape, s float64, dx []float64) {
 // SquareGrad returns Square's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func SquareGrad(x []float64) (float64, []float64) {
-	var t SquareTape
-	t1 := SquareForward(&t, x)
+	t := poolSquareTape.Get().(*SquareTape)
+	t1 := SquareForward(t, x)
 	dx := make([]float64, len(x))
-	SquareBackward(&t, 1, dx)
+	SquareBackward(t, 1, dx)
+	t.release()
 	return t1, dx
 }
 
@@ -4811,6 +5313,32 @@ func (t *SquareHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SquareHVPTape) clearRefs() {}
+
+// poolSquareHVPTape holds the SquareHVPTapes that SquareHVP finished with: each
+// call takes one (a new one if the pool is empty) and gives it back, so that
+// calls reuse a tape's buffers instead of allocating, zeroing and collecting
+// them each time.
+var poolSquareHVPTape = sync.Pool{New: func() any {
+	return new(SquareHVPTape)
+}}
+
+// release gives t back to poolSquareHVPTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SquareHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSquareHVPTape.Put(t)
+}
+
 // SquareHVP returns Square's result, its gradient with respect to x, and the
 // Hessian-vector product H·v for the direction (vx), in that order: H·v is
 // the directional derivative of the gradient along v, computed by forward-mode
@@ -4819,8 +5347,8 @@ func (t *SquareHVPTape) Bytes() int {
 func SquareHVP(x, vx []float64) (float64, []float64, []float64) {
 	dx := make([]float64, len(vx))
 	copy(dx, vx)
-	var t SquareHVPTape
-	var dt SquareHVPTape
+	t := poolSquareHVPTape.Get().(*SquareHVPTape)
+	dt := poolSquareHVPTape.Get().(*SquareHVPTape)
 	t.elem = t.elem[:0]
 	dt.elem = dt.elem[:0]
 	t1 := len(x)
@@ -4875,6 +5403,8 @@ func SquareHVP(x, vx []float64) (float64, []float64, []float64) {
 		dx2[i3] = t16 * t15 * 2
 		ddx[i3] = t17
 	}
+	t.release()
+	dt.release()
 	return t7, dx2, ddx
 }
 
@@ -4911,6 +5441,13 @@ func (t *dotCallBFixedATape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 24
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallBFixedATape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // dotCallBFixedAForward runs dot and records in t what dotCallBFixedABackward
@@ -5085,6 +5622,13 @@ func (t *sqnormCallFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *sqnormCallFixedXTape) clearRefs() {
+	t.dotTape.clearRefs()
+}
+
 // sqnormCallFixedXForward runs sqnorm and records in t what
 // sqnormCallFixedXBackward needs, after what the earlier calls since t's holder
 // began its run recorded; the first of them empties t, keeping its memory.
@@ -5152,6 +5696,13 @@ func (t *dotCallFixedABTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallFixedABTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
@@ -5241,6 +5792,13 @@ func (t *logSumExpCallFixedXTape) Bytes() int {
 	n += len(t.m) * 8
 	n += len(t.exp) * 8
 	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *logSumExpCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
 }
 
 // logSumExpCallFixedXForward runs logSumExp and records in t what
@@ -5394,6 +5952,13 @@ func (t *firstAboveCallFixedXTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *firstAboveCallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // firstAboveCallFixedXForward runs firstAbove and records in t what
 // firstAboveCallFixedXBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
@@ -5490,6 +6055,13 @@ func (t *dotCallFixedBTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *dotCallFixedBTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
 // dotCallFixedBForward runs dot and records in t what dotCallFixedBBackward
 // needs, after what the earlier calls since t's holder began its run recorded;
 // the first of them empties t, keeping its memory.
@@ -5578,6 +6150,11 @@ func (t *netHiddenCallTape) Bytes() int {
 	n += len(t.calls) * 24
 	return n
 }
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *netHiddenCallTape) clearRefs() {}
 
 // netHiddenCallForward runs netHidden and records in t what
 // netHiddenCallBackward needs, after what the earlier calls since t's holder

@@ -500,17 +500,13 @@ func (t *ObjectiveCheckpointedTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *ObjectiveCheckpointedTape) clearRefs() {
-	t.objectiveCheckpointedLoop1Tape.clearRefs()
-	t.alphas = nil
-	t.means = nil
-	t.icf = nil
-	t.x = nil
-	t.qdiags2 = nil
-	t.sumQs2 = nil
-	t.xcentered2 = nil
-	t.qxcentered2 = nil
-	t.mainTerm2 = nil
 	t.preprocessQsTape.clearRefs()
+	t.fusedDMeansSum = nil
+	t.fusedDQdiagsSum = nil
+	t.fusedDIcfSum = nil
+	t.fusedDAlphasSum = nil
+	t.fusedDSumQsSum = nil
+	t.objectiveCheckpointedLoop1Tape.clearRefs()
 	t.logsumexpTape.clearRefs()
 	t.logWishartPriorFlatTape.clearRefs()
 }

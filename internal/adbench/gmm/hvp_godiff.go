@@ -5,6 +5,7 @@ package gmm
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // ObjectiveHHVPTape is what ObjectiveHHVP records in its forward sweep, inside
@@ -88,14 +89,40 @@ func (t *ObjectiveHHVPTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *ObjectiveHHVPTape) clearRefs() {}
+
+// poolObjectiveHHVPTape holds the ObjectiveHHVPTapes that ObjectiveHHVP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolObjectiveHHVPTape = sync.Pool{New: func() any {
+	return new(ObjectiveHHVPTape)
+}}
+
+// release gives t back to poolObjectiveHHVPTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *ObjectiveHHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolObjectiveHHVPTape.Put(t)
+}
+
 // ObjectiveHHVP returns ObjectiveH's result, its gradient with respect to
 // alphas, means and icf, and the Hessian-vector product H·v for the direction
 // (valphas, vmeans, vicf), in that order: H·v is the directional derivative of
 // the gradient along v, computed by forward-mode differentiation of the reverse
 // sweep, in a small constant times the gradient's time.
 func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart, valphas, vmeans, vicf []float64) (float64, []float64, []float64, []float64, []float64, []float64, []float64) {
-	var t ObjectiveHHVPTape
-	var dt ObjectiveHHVPTape
+	t := poolObjectiveHHVPTape.Get().(*ObjectiveHHVPTape)
+	dt := poolObjectiveHHVPTape.Get().(*ObjectiveHHVPTape)
 	t.qdiags = t.qdiags[:0]
 	t.sumQs = t.sumQs[:0]
 	t.xcentered = t.xcentered[:0]
@@ -644,5 +671,7 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 		t79[t175] = 0
 		t80[t175] = 0
 	}
+	t.release()
+	dt.release()
 	return err + (out - float64(k)*c), dalphas2, dmeans2, dicf2, ddalphas, ddmeans, ddicf
 }
