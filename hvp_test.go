@@ -218,6 +218,37 @@ func F(x []float64, out []float64) float64 {
 `,
 			want: "a.go:7:1: //godiff:hessian cannot build the Hessian of F: writing into out, a parameter, is not supported yet; //godiff:hvp takes it (FHVP writes the derivative of out along v into a buffer you pass)",
 		},
+		{
+			// srcgen seed 4 program 120: the value written has no
+			// derivative, so FHVP has no buffer for it; its doc named
+			// one past the end of the parameters (an internal error).
+			name: "a constant written into a struct's slice",
+			src: `
+type S struct{ W []float64 }
+
+//godiff:hvp x
+func F(x float64, s *S, k int) float64 {
+	v := s.W[1] * x * x
+	s.W[k] = -math.Sin(0.1)
+	return v + s.W[k]
+}
+`,
+			contains: []string{"func FHVP(x float64, s *S, k int, vx float64) (float64, float64, float64) {", "in that order: H·v is"},
+		},
+		{
+			name: "a constant written into a struct's slice, for a Hessian",
+			src: `
+type S struct{ W []float64 }
+
+//godiff:hessian x
+func F(x float64, s *S, k int) float64 {
+	v := s.W[1] * x * x
+	s.W[k] = -math.Sin(0.1)
+	return v + s.W[k]
+}
+`,
+			want: "a.go:9:1: //godiff:hessian cannot build the Hessian of F: writing into s.W, a parameter, is not supported yet: each of the Hessian's columns would run F again; //godiff:hvp takes it (FHVP runs F once)",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
