@@ -236,6 +236,50 @@ func F(x float64, s *S, k int) float64 {
 			contains: []string{"func FHVP(x float64, s *S, k int, vx float64) (float64, float64, float64) {", "in that order: H·v is"},
 		},
 		{
+			// srcgen seed 5 program 20: the split form of FHVP could not
+			// follow GGrad's own tape ("cannot follow the slice  (tape.load)").
+			name: "a call of a gradient that records in a loop",
+			src: `
+//godiff:grad
+func G(a float64) float64 {
+	r := a
+	for range 2 {
+		r += math.Erf(r * 0.25)
+	}
+	return r
+}
+
+//godiff:hvp
+func F(x, y float64) float64 {
+	u, du := GGrad(x * y)
+	return u * du
+}
+`,
+			want: "a.go:16:1: //godiff:hvp cannot build the Hessian-vector product of F: F calls GGrad, a gradient whose loops or branches record values on a tape, and FHVP cannot differentiate through such a gradient yet (F → GGrad); call it with arguments that do not depend on the differentiated parameters",
+		},
+		{
+			// FHVP's gradient differed from FGrad's where the branch
+			// was taken, and its H·v from the differences of FGrad's.
+			name: "a call of a gradient that records in a branch",
+			src: `
+//godiff:grad
+func G(a float64) float64 {
+	r := a
+	if a > 0.3 {
+		r = math.Erf(r * 0.25)
+	}
+	return r * a
+}
+
+//godiff:hvp
+func F(x, y float64) float64 {
+	u, du := GGrad(x * y)
+	return u * du
+}
+`,
+			want: "a.go:16:1: //godiff:hvp cannot build the Hessian-vector product of F: F calls GGrad, a gradient whose loops or branches record values on a tape, and FHVP cannot differentiate through such a gradient yet (F → GGrad); call it with arguments that do not depend on the differentiated parameters",
+		},
+		{
 			name: "a constant written into a struct's slice, for a Hessian",
 			src: `
 type S struct{ W []float64 }
