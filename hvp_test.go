@@ -145,6 +145,27 @@ func F(x float64) float64 { return pow(x, 3) }
 			want: "a.go:14:1: //godiff:hvp cannot build the Hessian-vector product of F: pow calls itself (F → pow → pow), and a recursive function cannot be inlined; write the recursion as a loop",
 		},
 		{
+			// srcgen seed 4 program 178: the refused call's missing
+			// result reached a constant fold (nil pointer dereference).
+			name: "a recursive call inside an inlined call, its result added to",
+			src: `
+func pow(x float64, n int) float64 {
+	if n <= 0 {
+		return 2
+	}
+	return 1.5 + 0.5*pow(x*x, n-1)
+}
+
+func mid(x float64) float64 {
+	return pow(x, 1) + x/2
+}
+
+//godiff:hvp
+func F(x float64) float64 { return mid(x) * x }
+`,
+			want: "a.go:18:1: //godiff:hvp cannot build the Hessian-vector product of F: pow calls itself (F → mid → pow → pow), and a recursive function cannot be inlined; write the recursion as a loop",
+		},
+		{
 			name: "a call of a //godiff:rule function",
 			src: `
 func cube(x float64) float64 { return x * x * x }

@@ -66,6 +66,11 @@ func (in *inliner) copyBody(fn *ir.Func, c *ir.Copier, varied *ir.Flow, chain []
 	results := make(map[*ir.Value][]*ir.Value) // an inlined call's results, by the call
 	hook := c.Before
 	c.Before = func(old *ir.Value) bool {
+		if in.err != nil {
+			// Refused: copy nothing more, whose arguments (a refused
+			// call's results) may be missing.
+			return true
+		}
 		if hook != nil && hook(old) {
 			return true
 		}
