@@ -144,12 +144,15 @@ func (in *inliner) call(old *ir.Value, callee *ir.Func, args []*ir.Value, wrt []
 	}
 	if callee.Tape != nil {
 		// A generated gradient (GGrad, see parse's buildGenerated) whose
-		// loops or branches record on a tape of its own: the split form
-		// of FHVP cannot follow a loop's stacks (srcgen seed 5 program
-		// 20: "cannot follow the slice  (tape.load)"), and through a
-		// branch's records it gave a gradient different from FGrad's and
-		// a wrong H·v (hvp_test.go's "a call of a gradient that records
-		// in a branch").
+		// loops or branches record on a tape of its own: FHVP's reverse
+		// sweep passes no adjoint from a value GGrad's backward sweep
+		// loads from that tape back to the value its forward sweep saved,
+		// so the derivative of GGrad's backward sweep through it was
+		// dropped (a branch's records: a gradient different from FGrad's
+		// and a wrong H·v, hvp_test.go's "a call of a gradient that
+		// records in a branch"); a loop's stacks it could not follow at
+		// all (srcgen seed 5 program 20: "cannot follow the slice
+		// (tape.load)").
 		in.fail("%s calls %s, a gradient whose loops or branches record values on a tape, and FHVP cannot differentiate through such a gradient yet (%s); call it with arguments that do not depend on the differentiated parameters", chain[len(chain)-1], name, strings.Join(append(chain, name), " → "))
 		return nil
 	}
