@@ -249,6 +249,12 @@ func noRule(fname string, v *ir.Value) string {
 	case severalResults(v) && c.Rule == nil:
 		return fmt.Sprintf("%s is in package %s, which godiff cannot see into, and %s calls it with an argument that depends on a differentiated parameter; it has several results, which a //godiff:rule cannot cover: write the computation in functions of this package, or pass constants",
 			c.Name, c.Path, fname)
+	case c.Path == "" && c.Name == rules.DigammaName:
+		// The derivative of math.Lgamma, differentiated again: the
+		// derivative built for a call of GGrad or GJVP (see parse's
+		// buildGenerated).
+		return fmt.Sprintf("%s differentiates math.Lgamma, whose derivative (the digamma function) godiff cannot differentiate again; pass math.Lgamma a constant, or call a function that does not call it",
+			fname)
 	case c.Rule != nil && c.Rule.Err != "":
 		return cannotDerive(fname, c, "with an argument that depends on a differentiated parameter")
 	case slices.ContainsFunc(v.Args, func(x *ir.Value) bool { return ir.IsSlice(x.Type) }):

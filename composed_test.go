@@ -189,6 +189,25 @@ func P(x, y float64) float64 {
 `,
 			want: "a.go:17:14: P calls GGrad with an argument that depends on a differentiated parameter, but godiff cannot differentiate GGrad: G calls sq; godiff differentiates through the derivatives it generates only of functions that call nothing but the math package's",
 		},
+		{
+			// The derivative of Lgamma is the digamma function, which the
+			// derivative of GGrad would differentiate again.
+			name: "a function that calls math.Lgamma",
+			src: `
+//godiff:grad
+func G(x, y float64) float64 {
+	lg, _ := math.Lgamma(x * y)
+	return lg
+}
+
+//godiff:grad
+func P(x, y float64) float64 {
+	f, gx, _ := GGrad(x, y)
+	return f * gx
+}
+`,
+			want: "a.go:18:14: godiff cannot differentiate this call of GGrad: GGrad differentiates math.Lgamma, whose derivative (the digamma function) godiff cannot differentiate again; pass math.Lgamma a constant, or call a function that does not call it",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -67,7 +67,12 @@ func hessianRefusal(f *ir.Func, d parse.Directive) error {
 	}
 	outs, inPlace := writtenParams(flat, d.Wrt)
 	if len(outs) > 0 {
-		return hvpError(f, d, fmt.Errorf("writing into %s, a parameter, is not supported yet; //godiff:hvp takes it (FHVP writes the derivative of %s along v into a buffer you pass)", f.Params[outs[0]].Name, f.Params[outs[0]].Name))
+		name := sourceName(f.Params[outs[0]])
+		if !slices.Contains(forward.Outputs(flat, d.Wrt), outs[0]) {
+			// What F writes there has no derivative, and FHVP no buffer.
+			return hvpError(f, d, fmt.Errorf("writing into %s, a parameter, is not supported yet: each of the Hessian's columns would run %s again; //godiff:hvp takes it (FHVP runs %s once)", name, f.Name, f.Name))
+		}
+		return hvpError(f, d, fmt.Errorf("writing into %s, a parameter, is not supported yet; //godiff:hvp takes it (FHVP writes the derivative of %s along v into a buffer you pass)", name, name))
 	}
 	if len(inPlace) > 0 {
 		// The Hessian's columns come from several runs of F at one point;
@@ -75,6 +80,18 @@ func hessianRefusal(f *ir.Func, d parse.Directive) error {
 		return hvpError(f, d, fmt.Errorf("%s updates %s in place, and each of the Hessian's columns would run it again from the updated values; differentiate a function that writes a copy (//godiff:hvp takes it: FHVP runs F once)", f.Name, f.Params[inPlace[0]].Name))
 	}
 	return nil
+}
+
+// sourceName is parameter p as the source writes it: s.W for the field W
+// of a struct parameter s, whose IR parameter is named sW.
+func sourceName(p ir.Param) string {
+	switch {
+	case p.Group == nil || p.Field == "":
+		return p.Name
+	case strings.HasPrefix(p.Field, "["):
+		return p.Group.Name + p.Field
+	}
+	return p.Group.Name + "." + p.Field
 }
 
 // buildHVP builds FHVP, named name, for the directive d: //godiff:hvp,
@@ -86,7 +103,7 @@ func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, e
 	if err != nil {
 		return nil, nil, hvpError(f, d, err)
 	}
-	outs, inPlace := writtenParams(flat, d.Wrt)
+	_, inPlace := writtenParams(flat, d.Wrt)
 	calls, err := activeCalls(flat, f.Name, d.Wrt, false)
 	if err != nil {
 		return nil, nil, err
@@ -109,7 +126,11 @@ func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, e
 	for _, i := range inPlace {
 		keepDirection(g, len(f.Params)+slices.Index(d.Wrt, i))
 	}
-	g.Doc = hvpDoc(f, g, d.Wrt, outs)
+	// The buffers FHVP takes are the transform's outputs: the slices F
+	// writes values varying with v into, not every slice it writes (a
+	// constant written into a field of a struct parameter has no
+	// derivative, and no buffer: srcgen seed 4 program 120).
+	g.Doc = hvpDoc(f, g, d.Wrt, forward.Outputs(grad, d.Wrt))
 	return g, grad, nil
 }
 
@@ -190,9 +211,10 @@ func hvpDoc(f, g *ir.Func, wrt, outs []int) []string {
 }
 
 // writtenParams returns the slice parameters f writes into: outs, not
-// differentiated, whose derivatives along v FHVP writes into buffers the
-// caller passes after the direction (forward.Transform's outputs), and
-// inPlace, differentiated ones F updates in place.
+// differentiated (FHVP writes the derivatives along v of those among
+// them that receive values varying with v into buffers the caller
+// passes after the direction: forward.Outputs), and inPlace,
+// differentiated ones F updates in place.
 func writtenParams(f *ir.Func, wrt []int) (outs, inPlace []int) {
 	written := ir.Analyse(f, wrt).Written
 	for i := range f.Params {

@@ -145,6 +145,27 @@ func F(x float64) float64 { return pow(x, 3) }
 			want: "a.go:14:1: //godiff:hvp cannot build the Hessian-vector product of F: pow calls itself (F → pow → pow), and a recursive function cannot be inlined; write the recursion as a loop",
 		},
 		{
+			// srcgen seed 4 program 178: the refused call's missing
+			// result reached a constant fold (nil pointer dereference).
+			name: "a recursive call inside an inlined call, its result added to",
+			src: `
+func pow(x float64, n int) float64 {
+	if n <= 0 {
+		return 2
+	}
+	return 1.5 + 0.5*pow(x*x, n-1)
+}
+
+func mid(x float64) float64 {
+	return pow(x, 1) + x/2
+}
+
+//godiff:hvp
+func F(x float64) float64 { return mid(x) * x }
+`,
+			want: "a.go:18:1: //godiff:hvp cannot build the Hessian-vector product of F: pow calls itself (F → mid → pow → pow), and a recursive function cannot be inlined; write the recursion as a loop",
+		},
+		{
 			name: "a call of a //godiff:rule function",
 			src: `
 func cube(x float64) float64 { return x * x * x }
@@ -217,6 +238,81 @@ func F(x []float64, out []float64) float64 {
 }
 `,
 			want: "a.go:7:1: //godiff:hessian cannot build the Hessian of F: writing into out, a parameter, is not supported yet; //godiff:hvp takes it (FHVP writes the derivative of out along v into a buffer you pass)",
+		},
+		{
+			// srcgen seed 4 program 120: the value written has no
+			// derivative, so FHVP has no buffer for it; its doc named
+			// one past the end of the parameters (an internal error).
+			name: "a constant written into a struct's slice",
+			src: `
+type S struct{ W []float64 }
+
+//godiff:hvp x
+func F(x float64, s *S, k int) float64 {
+	v := s.W[1] * x * x
+	s.W[k] = -math.Sin(0.1)
+	return v + s.W[k]
+}
+`,
+			contains: []string{"func FHVP(x float64, s *S, k int, vx float64) (float64, float64, float64) {", "in that order: H·v is"},
+		},
+		{
+			// srcgen seed 5 program 20: the split form of FHVP could not
+			// follow GGrad's own tape ("cannot follow the slice  (tape.load)").
+			name: "a call of a gradient that records in a loop",
+			src: `
+//godiff:grad
+func G(a float64) float64 {
+	r := a
+	for range 2 {
+		r += math.Erf(r * 0.25)
+	}
+	return r
+}
+
+//godiff:hvp
+func F(x, y float64) float64 {
+	u, du := GGrad(x * y)
+	return u * du
+}
+`,
+			want: "a.go:16:1: //godiff:hvp cannot build the Hessian-vector product of F: F calls GGrad, a gradient whose loops or branches record values on a tape, and FHVP cannot differentiate through such a gradient yet (F → GGrad); call it with arguments that do not depend on the differentiated parameters",
+		},
+		{
+			// FHVP's gradient differed from FGrad's where the branch
+			// was taken, and its H·v from the differences of FGrad's.
+			name: "a call of a gradient that records in a branch",
+			src: `
+//godiff:grad
+func G(a float64) float64 {
+	r := a
+	if a > 0.3 {
+		r = math.Erf(r * 0.25)
+	}
+	return r * a
+}
+
+//godiff:hvp
+func F(x, y float64) float64 {
+	u, du := GGrad(x * y)
+	return u * du
+}
+`,
+			want: "a.go:16:1: //godiff:hvp cannot build the Hessian-vector product of F: F calls GGrad, a gradient whose loops or branches record values on a tape, and FHVP cannot differentiate through such a gradient yet (F → GGrad); call it with arguments that do not depend on the differentiated parameters",
+		},
+		{
+			name: "a constant written into a struct's slice, for a Hessian",
+			src: `
+type S struct{ W []float64 }
+
+//godiff:hessian x
+func F(x float64, s *S, k int) float64 {
+	v := s.W[1] * x * x
+	s.W[k] = -math.Sin(0.1)
+	return v + s.W[k]
+}
+`,
+			want: "a.go:9:1: //godiff:hessian cannot build the Hessian of F: writing into s.W, a parameter, is not supported yet: each of the Hessian's columns would run F again; //godiff:hvp takes it (FHVP runs F once)",
 		},
 	}
 	for _, tt := range tests {

@@ -218,6 +218,13 @@ func (t *tangents) copied(c *ir.Copier, old, v *ir.Value) {
 				t.value[v] = d
 			}
 		}
+		if old.Op == ir.OpExtract && ir.IsFloat(v.Type) && t.varied.Value[old] && t.value[v] == nil {
+			// A result of a call of several results (math.Sincos) that
+			// varies, with no tangent: rules.LowerCalls must lower such
+			// calls first, or the derivative would be dropped without a
+			// word (srcgen seed 4 program 10).
+			panic(fmt.Sprintf("forward: the varied result %v of a call of several results has no tangent: the call was not lowered", v.Name))
+		}
 	}
 	if d := t.value[v]; d != nil && v.Name != "" && d.Name == "" && !d.IsConst() && d.ID > v.ID && d.Op != ir.OpGet {
 		d.Name = "d" + v.Name

@@ -9,6 +9,7 @@ import (
 	"github.com/godiff/godiff/forward"
 	"github.com/godiff/godiff/ir"
 	"github.com/godiff/godiff/reverse"
+	"github.com/godiff/godiff/rules"
 )
 
 // generatedRule returns the rule of calls of fn, a stub of a derivative
@@ -68,6 +69,7 @@ func (c *checker) buildGenerated(name string) (*ir.Func, string) {
 			return nil, fmt.Sprintf("%s calls %s; godiff differentiates through the derivatives it generates only of functions that call nothing but the math package's", base, msg)
 		}
 		wrt := c.directiveWrt(fn, mode)
+		f = lowerMathTuples(f, mode != JVP)
 		if mode == JVP {
 			return forward.Transform(f, wrt, name), ""
 		}
@@ -124,6 +126,26 @@ func callsOnlyMath(f *ir.Func) string {
 		}
 	})
 	return name
+}
+
+// lowerMathTuples returns f with its calls of math functions of several
+// results (math.Sincos, ...) lowered to their rules, as the output's own
+// FGrad and FJVP lower them (rules.LowerCalls; reverse for FGrad and
+// FVJP): neither transform follows a derivative through such a call
+// otherwise, and the derivative built here must be the emitted one, bit
+// for bit (srcgen seed 4 program 10: without it, the Sincos results'
+// derivatives were dropped without a word).
+func lowerMathTuples(f *ir.Func, rev bool) *ir.Func {
+	var calls []rules.Call
+	f.Walk(func(v *ir.Value) {
+		if _, several := v.Type.(ir.Tuple); !several || v.Op != ir.OpInvoke {
+			return
+		}
+		if c := v.Aux.(ir.Callee); c.Path == "math" && c.Rule == nil && rules.Tuple(c.Name) != nil {
+			calls = append(calls, rules.Call{V: v})
+		}
+	})
+	return rules.LowerCalls(f, calls, rev)
 }
 
 // directiveWrt returns the indexes of the parameters fn's directive of

@@ -66,6 +66,11 @@ func (in *inliner) copyBody(fn *ir.Func, c *ir.Copier, varied *ir.Flow, chain []
 	results := make(map[*ir.Value][]*ir.Value) // an inlined call's results, by the call
 	hook := c.Before
 	c.Before = func(old *ir.Value) bool {
+		if in.err != nil {
+			// Refused: copy nothing more, whose arguments (a refused
+			// call's results) may be missing.
+			return true
+		}
 		if hook != nil && hook(old) {
 			return true
 		}
@@ -135,6 +140,20 @@ func (in *inliner) call(old *ir.Value, callee *ir.Func, args []*ir.Value, wrt []
 	name := old.Aux.(ir.Callee).Name
 	if slices.Contains(chain, name) {
 		in.fail("%s calls itself (%s), and a recursive function cannot be inlined; write the recursion as a loop", name, strings.Join(append(chain, name), " → "))
+		return nil
+	}
+	if callee.Tape != nil {
+		// A generated gradient (GGrad, see parse's buildGenerated) whose
+		// loops or branches record on a tape of its own: FHVP's reverse
+		// sweep passes no adjoint from a value GGrad's backward sweep
+		// loads from that tape back to the value its forward sweep saved,
+		// so the derivative of GGrad's backward sweep through it was
+		// dropped (a branch's records: a gradient different from FGrad's
+		// and a wrong H·v, hvp_test.go's "a call of a gradient that
+		// records in a branch"); a loop's stacks it could not follow at
+		// all (srcgen seed 5 program 20: "cannot follow the slice
+		// (tape.load)").
+		in.fail("%s calls %s, a gradient whose loops or branches record values on a tape, and FHVP cannot differentiate through such a gradient yet (%s); call it with arguments that do not depend on the differentiated parameters", chain[len(chain)-1], name, strings.Join(append(chain, name), " → "))
 		return nil
 	}
 	chain = append(chain[:len(chain):len(chain)], name)

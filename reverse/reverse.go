@@ -44,6 +44,7 @@ func NewSplit(f *ir.Func, wrt []int, names Names) (*Split, error) {
 }
 
 func newSplit(f *ir.Func, wrt []int, names Names, volatile bool, fixed []int) (*Split, error) {
+	checkLoweredTuples(f, wrt)
 	s := newSplitter(f, wrt, names.Tape)
 	s.volatile = volatile
 	for _, i := range fixed {

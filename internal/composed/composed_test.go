@@ -62,6 +62,20 @@ var cases = []ccase{
 			return f, []float64{dx, dy}
 		},
 		jvp: func(p, v []float64) (float64, float64) { return PullJVP(p[0], p[1], v[0], v[1]) }},
+	{name: "Turn", n: 2,
+		f: func(p []float64) float64 { return Turn(p[0], p[1]) },
+		grad: func(p []float64) (float64, []float64) {
+			f, dx, dy := TurnGrad(p[0], p[1])
+			return f, []float64{dx, dy}
+		},
+		jvp: func(p, v []float64) (float64, float64) { return TurnJVP(p[0], p[1], v[0], v[1]) }},
+	{name: "Spin", n: 2,
+		f: func(p []float64) float64 { return Spin(p[0], p[1]) },
+		grad: func(p []float64) (float64, []float64) {
+			f, dx, dy := SpinGrad(p[0], p[1])
+			return f, []float64{dx, dy}
+		},
+		jvp: func(p, v []float64) (float64, float64) { return SpinJVP(p[0], p[1], v[0], v[1]) }},
 }
 
 // Each composed function's gradient is the finite-difference gradient of

@@ -100,3 +100,37 @@ func Pull(x, y float64) float64 {
 	f, a, b := DampedVJP(x, y, 1+x*y)
 	return f + a*b - a
 }
+
+// Angle calls math.Sincos, a math function of several results, on a
+// value that depends on both parameters (srcgen seed 4 program 10).
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func Angle(a, b float64) float64 {
+	r := math.Acos(math.Atan(b) / 2)
+	s, c := math.Sincos(-r * a)
+	return r + s + c + a
+}
+
+// Turn differentiates through AngleGrad, AngleVJP and AngleJVP: the
+// derivatives built for the calls must see the Sincos results'
+// derivatives as the generated AngleGrad, AngleVJP and AngleJVP do, and
+// give their values bit for bit.
+//
+//godiff:grad
+//godiff:jvp
+func Turn(x, y float64) float64 {
+	f, da, db := AngleGrad(x, y)
+	g, ea, eb := AngleVJP(y, x, 1+x)
+	return f + da*db + g*ea - eb
+}
+
+// Spin differentiates through AngleJVP: the tangents' derivatives too.
+//
+//godiff:grad
+//godiff:jvp
+func Spin(x, y float64) float64 {
+	h, dh := AngleJVP(x, y, 0.5, y)
+	return h * dh
+}

@@ -948,6 +948,359 @@ func PullJVP(x, y, dx, dy float64) (float64, float64) {
 	return f + a*b - a, t1 + (b*t2 + a*t3) - t2
 }
 
+// AngleTape is what AngleForward keeps of one run of Angle for AngleBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of AngleForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	a     8 bytes per run: the parameter a
+//	b     8 bytes per run: the parameter b
+//	quo   8 bytes per run: a quotient (quo) of the forward sweep
+//	r     8 bytes per run: r as the forward sweep computed it
+//	tmp   8 bytes per run: result 1 of a call of math.Sincos
+//	tmp2  8 bytes per run: result 2 of a call of math.Sincos
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type AngleTape struct {
+	// a: the parameter a.
+	a float64
+	// b: the parameter b.
+	b float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+	// r: r as the forward sweep computed it.
+	r float64
+	// tmp: result 1 of a call of math.Sincos.
+	tmp float64
+	// tmp2: result 2 of a call of math.Sincos.
+	tmp2 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in AngleTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *AngleTape) Bytes() int {
+	return 48
+}
+
+// AngleForward runs Angle and records in t what AngleBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func AngleForward(t *AngleTape, a, b float64) float64 {
+	t.a = a
+	t.b = b
+	t1 := math.Atan(b) / 2
+	t.quo = t1
+	r := math.Acos(t1)
+	t.r = r
+	t2, t3 := math.Sincos(-r * a)
+	t.tmp = t2
+	t.tmp2 = t3
+	return r + t2 + t3 + a
+}
+
+// AngleBackward adds to da and db the vector-Jacobian product of Angle with the
+// seeds s, at the point recorded in t by AngleForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func AngleBackward(t *AngleTape, s float64, da, db *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	a := t.a
+	b := t.b
+	t1 := t.quo
+	r := t.r
+	t2 := s*t.tmp2 - s*t.tmp
+	dr := s - t2*a
+	*da += s - t2*r
+	*db += -(dr / math.Sqrt(1-t1*t1) * 0.5) / (1 + b*b)
+}
+
+// AngleGrad returns Angle's result and its gradient with respect to a and b, in
+// that order (da, db), computed by reverse-mode automatic differentiation.
+func AngleGrad(a, b float64) (float64, float64, float64) {
+	var t AngleTape
+	t1 := AngleForward(&t, a, b)
+	var da float64
+	var db float64
+	AngleBackward(&t, 1, &da, &db)
+	return t1, da, db
+}
+
+// AngleVJP returns Angle's results and the vector-Jacobian product with the
+// seeds s: for each of a and b, the sum over the outputs of seed times
+// derivative (da, db), computed by reverse-mode automatic differentiation.
+func AngleVJP(a, b, s float64) (float64, float64, float64) {
+	var t AngleTape
+	t1 := AngleForward(&t, a, b)
+	var da float64
+	var db float64
+	AngleBackward(&t, s, &da, &db)
+	return t1, da, db
+}
+
+// AngleJVP returns Angle's results and then their directional derivatives along
+// the tangents da, db of a, b, computed by forward-mode automatic
+// differentiation.
+func AngleJVP(a, b, da, db float64) (float64, float64) {
+	t1 := math.Atan(b) / 2
+	r := math.Acos(t1)
+	t2 := db / (1 + b*b) * 0.5 / math.Sqrt(1-t1*t1)
+	t3 := a*t2 - r*da
+	t4, t5 := math.Sincos(-r * a)
+	return r + t4 + t5 + a, t5*t3 - t2 - t4*t3 + da
+}
+
+// TurnTape is what TurnForward keeps of one run of Turn for TurnBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of TurnForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 152 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp18  8 bytes per run: result 4 of a call of AngleGradJVP
+//	tmp3   8 bytes per run: result 2 of a call of AngleGradJVP
+//	tmp16  8 bytes per run: result 5 of a call of AngleGradJVP
+//	tmp4   8 bytes per run: result 3 of a call of AngleGradJVP
+//	tmp14  8 bytes per run: result 6 of a call of AngleGradJVP
+//	tmp19  8 bytes per run: result 4 of a call of AngleGradJVP
+//	tmp17  8 bytes per run: result 5 of a call of AngleGradJVP
+//	tmp15  8 bytes per run: result 6 of a call of AngleGradJVP
+//	tmp    8 bytes per run: result 1 of a call of AngleVJPJVP
+//	tmp11  8 bytes per run: result 4 of a call of AngleVJPJVP
+//	tmp2   8 bytes per run: result 2 of a call of AngleVJPJVP
+//	tmp8   8 bytes per run: result 5 of a call of AngleVJPJVP
+//	tmp5   8 bytes per run: result 6 of a call of AngleVJPJVP
+//	tmp12  8 bytes per run: result 4 of a call of AngleVJPJVP
+//	tmp9   8 bytes per run: result 5 of a call of AngleVJPJVP
+//	tmp6   8 bytes per run: result 6 of a call of AngleVJPJVP
+//	tmp13  8 bytes per run: result 4 of a call of AngleVJPJVP
+//	tmp10  8 bytes per run: result 5 of a call of AngleVJPJVP
+//	tmp7   8 bytes per run: result 6 of a call of AngleVJPJVP
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type TurnTape struct {
+	// tmp18: result 4 of a call of AngleGradJVP.
+	tmp18 float64
+	// tmp3: result 2 of a call of AngleGradJVP.
+	tmp3 float64
+	// tmp16: result 5 of a call of AngleGradJVP.
+	tmp16 float64
+	// tmp4: result 3 of a call of AngleGradJVP.
+	tmp4 float64
+	// tmp14: result 6 of a call of AngleGradJVP.
+	tmp14 float64
+	// tmp19: result 4 of a call of AngleGradJVP.
+	tmp19 float64
+	// tmp17: result 5 of a call of AngleGradJVP.
+	tmp17 float64
+	// tmp15: result 6 of a call of AngleGradJVP.
+	tmp15 float64
+	// tmp: result 1 of a call of AngleVJPJVP.
+	tmp float64
+	// tmp11: result 4 of a call of AngleVJPJVP.
+	tmp11 float64
+	// tmp2: result 2 of a call of AngleVJPJVP.
+	tmp2 float64
+	// tmp8: result 5 of a call of AngleVJPJVP.
+	tmp8 float64
+	// tmp5: result 6 of a call of AngleVJPJVP.
+	tmp5 float64
+	// tmp12: result 4 of a call of AngleVJPJVP.
+	tmp12 float64
+	// tmp9: result 5 of a call of AngleVJPJVP.
+	tmp9 float64
+	// tmp6: result 6 of a call of AngleVJPJVP.
+	tmp6 float64
+	// tmp13: result 4 of a call of AngleVJPJVP.
+	tmp13 float64
+	// tmp10: result 5 of a call of AngleVJPJVP.
+	tmp10 float64
+	// tmp7: result 6 of a call of AngleVJPJVP.
+	tmp7 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in TurnTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *TurnTape) Bytes() int {
+	return 152
+}
+
+// TurnForward runs Turn and records in t what TurnBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func TurnForward(t *TurnTape, x, y float64) float64 {
+	t1, t3, t5, t2, t4, t6 := AngleGradJVP(x, y, 1, 0)
+	t.tmp18 = t2
+	t.tmp3 = t3
+	t.tmp16 = t4
+	t.tmp4 = t5
+	t.tmp14 = t6
+	_, _, _, t7, t8, t9 := AngleGradJVP(x, y, 0, 1)
+	t.tmp19 = t7
+	t.tmp17 = t8
+	t.tmp15 = t9
+	t10 := 1 + x
+	t11, t13, t15, t12, t14, t16 := AngleVJPJVP(y, x, t10, 1, 0, 0)
+	t.tmp = t11
+	t.tmp11 = t12
+	t.tmp2 = t13
+	t.tmp8 = t14
+	t.tmp5 = t16
+	_, _, _, t17, t18, t19 := AngleVJPJVP(y, x, t10, 0, 1, 0)
+	t.tmp12 = t17
+	t.tmp9 = t18
+	t.tmp6 = t19
+	_, _, _, t20, t21, t22 := AngleVJPJVP(y, x, t10, 0, 0, 1)
+	t.tmp13 = t20
+	t.tmp10 = t21
+	t.tmp7 = t22
+	return t1 + t3*t5 + t11*t13 - t15
+}
+
+// TurnBackward adds to dx and dy the vector-Jacobian product of Turn with the
+// seeds s, at the point recorded in t by TurnForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func TurnBackward(t *TurnTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := s * t.tmp2
+	t2 := s * t.tmp
+	t3 := s * t.tmp4
+	t4 := s * t.tmp3
+	*dx += t2*t.tmp9 - s*t.tmp6 + t1*t.tmp12 + (t2*t.tmp10 - s*t.tmp7 + t1*t.tmp13) + t4*t.tmp14 + t3*t.tmp16 + s*t.tmp18
+	*dy += t2*t.tmp8 - s*t.tmp5 + t1*t.tmp11 + t4*t.tmp15 + t3*t.tmp17 + s*t.tmp19
+}
+
+// TurnGrad returns Turn's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func TurnGrad(x, y float64) (float64, float64, float64) {
+	var t TurnTape
+	t1 := TurnForward(&t, x, y)
+	var dx float64
+	var dy float64
+	TurnBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// TurnJVP returns Turn's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func TurnJVP(x, y, dx, dy float64) (float64, float64) {
+	f, da, db, t1, t2, t3 := AngleGradJVP(x, y, dx, dy)
+	g, ea, eb, t4, t5, t6 := AngleVJPJVP(y, x, 1+x, dy, dx, dx)
+	return f + da*db + g*ea - eb, t1 + (db*t2 + da*t3) + (ea*t4 + g*t5) - t6
+}
+
+// SpinTape is what SpinForward keeps of one run of Spin for SpinBackward: the
+// forward values the backward sweep reads, and the control flow it replays. A
+// tape may be reused: each run of SpinForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 64 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	tmp   8 bytes per run: result 1 of a call of AngleJVPNoDaJVP
+//	tmp6  8 bytes per run: result 3 of a call of AngleJVPNoDaJVP
+//	tmp2  8 bytes per run: result 2 of a call of AngleJVPNoDaJVP
+//	tmp3  8 bytes per run: result 4 of a call of AngleJVPNoDaJVP
+//	tmp7  8 bytes per run: result 3 of a call of AngleJVPNoDaJVP
+//	tmp4  8 bytes per run: result 4 of a call of AngleJVPNoDaJVP
+//	tmp8  8 bytes per run: result 3 of a call of AngleJVPNoDaJVP
+//	tmp5  8 bytes per run: result 4 of a call of AngleJVPNoDaJVP
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type SpinTape struct {
+	// tmp: result 1 of a call of AngleJVPNoDaJVP.
+	tmp float64
+	// tmp6: result 3 of a call of AngleJVPNoDaJVP.
+	tmp6 float64
+	// tmp2: result 2 of a call of AngleJVPNoDaJVP.
+	tmp2 float64
+	// tmp3: result 4 of a call of AngleJVPNoDaJVP.
+	tmp3 float64
+	// tmp7: result 3 of a call of AngleJVPNoDaJVP.
+	tmp7 float64
+	// tmp4: result 4 of a call of AngleJVPNoDaJVP.
+	tmp4 float64
+	// tmp8: result 3 of a call of AngleJVPNoDaJVP.
+	tmp8 float64
+	// tmp5: result 4 of a call of AngleJVPNoDaJVP.
+	tmp5 float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in SpinTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *SpinTape) Bytes() int {
+	return 64
+}
+
+// SpinForward runs Spin and records in t what SpinBackward needs; t's earlier
+// contents are discarded, its memory reused.
+func SpinForward(t *SpinTape, x, y float64) float64 {
+	t1, t3, t2, t4 := AngleJVPNoDaJVP(x, y, 0.5, y, 1, 0, 0)
+	t.tmp = t1
+	t.tmp6 = t2
+	t.tmp2 = t3
+	t.tmp3 = t4
+	_, _, t5, t6 := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 1, 0)
+	t.tmp7 = t5
+	t.tmp4 = t6
+	_, _, t7, t8 := AngleJVPNoDaJVP(x, y, 0.5, y, 0, 0, 1)
+	t.tmp8 = t7
+	t.tmp5 = t8
+	return t1 * t3
+}
+
+// SpinBackward adds to dx and dy the vector-Jacobian product of Spin with the
+// seeds s, at the point recorded in t by SpinForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func SpinBackward(t *SpinTape, s float64, dx, dy *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t1 := s * t.tmp2
+	t2 := s * t.tmp
+	*dx += t2*t.tmp3 + t1*t.tmp6
+	*dy += t2*t.tmp4 + t2*t.tmp5 + (t1*t.tmp7 + t1*t.tmp8)
+}
+
+// SpinGrad returns Spin's result and its gradient with respect to x and y, in
+// that order (dx, dy), computed by reverse-mode automatic differentiation.
+func SpinGrad(x, y float64) (float64, float64, float64) {
+	var t SpinTape
+	t1 := SpinForward(&t, x, y)
+	var dx float64
+	var dy float64
+	SpinBackward(&t, 1, &dx, &dy)
+	return t1, dx, dy
+}
+
+// SpinJVP returns Spin's results and then their directional derivatives along
+// the tangents dx, dy of x, y, computed by forward-mode automatic
+// differentiation.
+func SpinJVP(x, y, dx, dy float64) (float64, float64) {
+	h, dh, t1, t2 := AngleJVPNoDaJVP(x, y, 0.5, y, dx, dy, dy)
+	return h * dh, dh*t1 + h*t2
+}
+
 // GGradCallTape is what GGrad records in its forward sweep, inside loops and
 // branches, for its backward sweep.
 type GGradCallTape struct{}
@@ -1184,4 +1537,108 @@ func DampedVJPJVP(x, y, s, dx, dy, ds float64) (float64, float64, float64, float
 	dy2 += s*t8 - t13*t6
 	ddy += t8*ds + s*t9 - (t6*(t3*t11+t10*t4) + t13*(t5*dy))
 	return t8 * y, dx2, dy2, y*t9 + t8*dy, ddx, ddy
+}
+
+// AngleGradCallTape is what AngleGrad records in its forward sweep, inside
+// loops and branches, for its backward sweep.
+type AngleGradCallTape struct{}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// AngleGradCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *AngleGradCallTape) Bytes() int {
+	return 0
+}
+
+// AngleGradJVP returns AngleGrad's results and then their directional
+// derivatives along the tangents da, db of a, b, computed by forward-mode
+// automatic differentiation.
+func AngleGradJVP(a, b, da, db float64) (float64, float64, float64, float64, float64, float64) {
+	t1 := 1 + b*b
+	t2 := math.Atan(b) / 2
+	t3 := db / t1 * 0.5
+	r := math.Acos(t2)
+	t4 := math.Sqrt(1 - t2*t2)
+	t5 := t3 / t4
+	t6 := a*t5 - r*da
+	t7, t8 := math.Sincos(-r * a)
+	var da2 float64
+	dda := 0.0
+	var db2 float64
+	ddb := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t9 := 1*t8 - 1*t7
+	t10 := -(t7 * t6) - t8*t6
+	dr := 1 - t9*a
+	ddr := -(a*t10 + t9*da)
+	t11 := dr / t4
+	t12 := -(t11 * 0.5) / t1
+	da2 += 1 - t9*r
+	dda -= r*t10 - t9*t5
+	db2 += t12
+	ddb += -((ddr/t4+t11/t4*(0.5/t4*(t2*t3*2)))*0.5)/t1 - t12/t1*(b*db*2)
+	return r + t7 + t8 + a, da2, db2, t8*t6 - t5 - t7*t6 + da, dda, ddb
+}
+
+// AngleVJPCallTape is what AngleVJP records in its forward sweep, inside loops
+// and branches, for its backward sweep.
+type AngleVJPCallTape struct{}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// AngleVJPCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *AngleVJPCallTape) Bytes() int {
+	return 0
+}
+
+// AngleVJPJVP returns AngleVJP's results and then their directional derivatives
+// along the tangents da, db, ds of a, b, s, computed by forward-mode automatic
+// differentiation.
+func AngleVJPJVP(a, b, s, da, db, ds float64) (float64, float64, float64, float64, float64, float64) {
+	t1 := 1 + b*b
+	t2 := math.Atan(b) / 2
+	t3 := db / t1 * 0.5
+	r := math.Acos(t2)
+	t4 := math.Sqrt(1 - t2*t2)
+	t5 := t3 / t4
+	t6 := a*t5 - r*da
+	t7, t8 := math.Sincos(-r * a)
+	var da2 float64
+	dda := 0.0
+	var db2 float64
+	ddb := 0.0
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	t9 := s*t8 - s*t7
+	t10 := t8*ds - s*(t7*t6) - (t7*ds + s*(t8*t6))
+	dr := s - t9*a
+	ddr := ds - (a*t10 + t9*da)
+	t11 := dr / t4
+	t12 := -(t11 * 0.5) / t1
+	da2 += s - t9*r
+	dda += ds - (r*t10 - t9*t5)
+	db2 += t12
+	ddb += -((ddr/t4+t11/t4*(0.5/t4*(t2*t3*2)))*0.5)/t1 - t12/t1*(b*db*2)
+	return r + t7 + t8 + a, da2, db2, t8*t6 - t5 - t7*t6 + da, dda, ddb
+}
+
+// AngleJVPNoDaJVP returns AngleJVP's results and then their directional
+// derivatives along the tangents da2, db2, ddb of a, b, db, computed by
+// forward-mode automatic differentiation.
+func AngleJVPNoDaJVP(a, b, da, db, da2, db2, ddb float64) (float64, float64, float64, float64) {
+	t1 := 1 + b*b
+	t2 := db / t1
+	t3 := math.Atan(b) / 2
+	t4 := db2 / t1 * 0.5
+	r := math.Acos(t3)
+	t5 := math.Sqrt(1 - t3*t3)
+	t6 := t4 / t5
+	t7 := t2 * 0.5 / t5
+	t8 := (ddb/t1-t2/t1*(b*db2*2))*0.5/t5 + t7/t5*(0.5/t5*(t3*t4*2))
+	t9 := a*t6 - r*da2
+	t10 := a*t7 - r*da
+	t11 := t7*da2 + a*t8 + da*t6
+	t12, t13 := math.Sincos(-r * a)
+	return r + t12 + t13 + a, t13*t10 - t7 - t12*t10 + da, t13*t9 - t6 - t12*t9 + da2, t13*t11 - t10*(t12*t9) - t8 - (t10*(t13*t9) + t12*t11)
 }
