@@ -1,8 +1,9 @@
 // Package parse turns annotated Go source into godiff's IR.
 //
 // It is the only part of godiff that reads go/ast. [Load] loads and
-// type-checks the packages holding the given files (with
-// golang.org/x/tools/go/packages), finds the //godiff: directives on their
+// type-checks the packages holding the given files (listed with
+// golang.org/x/tools/go/packages, type-checked from source against their
+// imports' export data: see loadRoots), finds the //godiff: directives on their
 // functions, checks that each annotated function stays inside the subset of
 // Go that godiff can differentiate, and builds the function's IR with an
 // [ir.Builder].

@@ -354,12 +354,13 @@ func buildConstraint(f *ast.File) string {
 // packageErrors converts the errors go/packages reported for pkg (from go
 // list, the parser and the type checker) into Errors.
 //
-// To read the types of imports from export data, go list compiles the
-// packages, pkg included, and reports a failed compilation as one error
-// holding the compiler's output ("# pkg" and a line per error). The parser
-// and type checker report the same problems with exact positions, so the
-// compiler's output is dropped when they did; otherwise (a problem only the
-// compiler sees) each of its lines becomes an Error.
+// go list may report a failed build step (the compiler's or cgo's) as one
+// error holding the tool's output ("# pkg" and a line per error). pkg
+// itself is type-checked from source (see loadRoots) and not compiled, but
+// its cgo files are preprocessed. The parser and type checker report the
+// same problems with exact positions, so such output is dropped when they
+// did; otherwise (a problem only the tool sees) each of its lines becomes
+// an Error.
 //
 // A type error counts only where relevant says so of its position or of
 // one of its continuations' (see loadDir); the others are returned apart,
