@@ -22,10 +22,32 @@ func (g *gen) derivedHelper() {
 		ps = append(ps, n)
 		h.declare(&variable{name: n, kind: kFloat, writable: true, param: true})
 	}
-	decl := fmt.Sprintf("//godiff:grad\n//godiff:jvp\nfunc %s(%s float64) float64 {\n%s}\n", hp.name, strings.Join(ps, ", "), h.funcBody(h.fexpr1))
+	body := h.funcBody(h.fexpr1)
+	if hp.nargs == 2 {
+		body = withRecordedBranch(body)
+	}
+	decl := fmt.Sprintf("//godiff:grad\n//godiff:jvp\nfunc %s(%s float64) float64 {\n%s}\n", hp.name, strings.Join(ps, ", "), body)
 	g.n = h.n
 	*g.decls = append(*g.decls, decl)
 	g.derived = hp
+}
+
+// withRecordedBranch adds to G's body a branch, taken at the test points,
+// whose result its return multiplies by a: GGrad then records values on a
+// tape of its own (the branch's, as hvp_test.go's "a call of a gradient
+// that records in a branch"). The random bodies seldom make GGrad depend
+// on such a record (their branches mostly add linear terms or constants,
+// or the return cancels them), and so no Hessian copy differentiated
+// through one: before FHVP refused it (reverse/inline.go), it gave a
+// wrong gradient and H·v there that the checks never saw. No random
+// draw: the programs' other text stays the same.
+func withRecordedBranch(body string) string {
+	i := strings.LastIndex(body, "\nreturn ")
+	if i < 0 || !strings.HasSuffix(body, "\n") {
+		panic("srcgen: G's body does not end in a return: " + body)
+	}
+	ret := strings.TrimSuffix(body[i+len("\nreturn "):], "\n")
+	return body[:i+1] + "rec := a * b\nif a > -4 {\nrec = math.Erf(rec * 0.25)\n}\nreturn (" + ret + ") + rec*a\n"
 }
 
 // derivedCall writes a call of G's generated gradient or JVP (see
