@@ -344,10 +344,14 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 		}
 		at = b.TapeBuffer(bw.tape, f.at, ir.Slice{Elem: ir.Int}, capS)
 		at.Name = "snapAt"
+		// top counts the states held: the entry's, and those the forward
+		// sweep saved for the first descent.
 		top = &ir.Var{Name: "top", Type: ir.Int}
-		b.Declare(top, one)
 		if f.split != nil {
+			b.Declare(top, bw.readTape(f.held))
 			bw.readSplits(f, top, snaps, at)
+		} else {
+			b.Declare(top, one)
 		}
 		pos = &ir.Var{Name: "pos", Type: ir.Int}
 		b.Declare(pos, n)
@@ -419,11 +423,10 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 
 // readSplits builds, in the backward sweep's prologue of a loop, the
 // reads of the states the forward sweep saved for the first descent into
-// the stack of held states after the entry state, and sets top to their
-// number and the entry's.
+// the stack of held states after the entry state; top holds their number
+// and the entry's.
 func (bw *backward) readSplits(f *revolveFields, top *ir.Var, snaps []*ir.Value, at *ir.Value) {
 	b := bw.b
-	b.Set(top, bw.readTape(f.held))
 	for _, sf := range f.split {
 		bw.stackCursor(sf)
 	}

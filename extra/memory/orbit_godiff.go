@@ -1325,8 +1325,7 @@ func OrbitRevolve10Backward(t *OrbitRevolve10Tape, s float64, dx0, dv0, dk *floa
 	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
-	top = t.held
+	top := t.held
 	nsplitV := len(t.splitV)
 	nsplitX := len(t.splitX)
 	nsplitAt := len(t.splitAt)
@@ -1687,8 +1686,7 @@ func OrbitRevolve20Backward(t *OrbitRevolve20Tape, s float64, dx0, dv0, dk *floa
 	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
-	top = t.held
+	top := t.held
 	nsplitV := len(t.splitV)
 	nsplitX := len(t.splitX)
 	nsplitAt := len(t.splitAt)
@@ -2049,8 +2047,7 @@ func OrbitRevolve50Backward(t *OrbitRevolve50Tape, s float64, dx0, dv0, dk *floa
 	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
-	top = t.held
+	top := t.held
 	nsplitV := len(t.splitV)
 	nsplitX := len(t.splitX)
 	nsplitAt := len(t.splitAt)
@@ -2411,8 +2408,7 @@ func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *fl
 	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
-	top = t.held
+	top := t.held
 	nsplitV := len(t.splitV)
 	nsplitX := len(t.splitX)
 	nsplitAt := len(t.splitAt)
@@ -2774,8 +2770,7 @@ func OrbitRevolve1000Backward(t *OrbitRevolve1000Tape, s float64, dx0, dv0, dk *
 	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
-	top = t.held
+	top := t.held
 	nsplitV := len(t.splitV)
 	nsplitX := len(t.splitX)
 	nsplitAt := len(t.splitAt)

@@ -2603,8 +2603,7 @@ func OrbitRevolveBackward(t *OrbitRevolveTape, s float64, dx0, dv0, dk *float64)
 	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
-	top = t.held
+	top := t.held
 	nsplitV := len(t.splitV)
 	nsplitX := len(t.splitX)
 	nsplitAt := len(t.splitAt)
@@ -2995,8 +2994,7 @@ func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *fl
 	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
-	top = t.held
+	top := t.held
 	nsplitV := len(t.splitV)
 	nsplitX := len(t.splitX)
 	nsplitAt := len(t.splitAt)
@@ -3357,8 +3355,7 @@ func OrbitBudgetBackward(t *OrbitBudgetTape, s float64, dx0, dv0, dk *float64) {
 	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
-	top = t.held
+	top := t.held
 	nsplitV := len(t.splitV)
 	nsplitX := len(t.splitX)
 	nsplitAt := len(t.splitAt)
