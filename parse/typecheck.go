@@ -51,12 +51,13 @@ func loadRoots(cfg *packages.Config, patterns ...string) ([]*packages.Package, e
 	return roots, nil
 }
 
-// importIDs returns the sorted IDs of the packages the roots import.
+// importIDs returns the sorted IDs of the packages the roots import that
+// have export data (not unsafe nor cgo's C).
 func importIDs(roots []*packages.Package) []string {
 	var ids []string
 	for _, pkg := range roots {
 		for _, imp := range pkg.Imports {
-			if !slices.Contains(ids, imp.ID) {
+			if hasExportData(imp.ID) && !slices.Contains(ids, imp.ID) {
 				ids = append(ids, imp.ID)
 			}
 		}
@@ -74,8 +75,12 @@ func guessImports(dir string) []string {
 	if err != nil {
 		return nil
 	}
-	return bp.Imports
+	return slices.DeleteFunc(bp.Imports, func(path string) bool { return !hasExportData(path) })
 }
+
+// hasExportData reports whether the package id is loaded from export data:
+// unsafe is built into the type checker and C is cgo's.
+func hasExportData(id string) bool { return id != "unsafe" && id != "C" }
 
 // loadedImports is the packages of one loadImports, keyed by ID.
 type loadedImports struct {
@@ -86,7 +91,7 @@ type loadedImports struct {
 // hasAll reports whether every package of ids is loaded.
 func (li loadedImports) hasAll(ids []string) bool {
 	for _, id := range ids {
-		if _, ok := li.byID[id]; !ok && id != "unsafe" && id != "C" {
+		if _, ok := li.byID[id]; !ok {
 			return false
 		}
 	}
@@ -97,7 +102,6 @@ func (li loadedImports) hasAll(ids []string) bool {
 // one go/packages run, so that a type reached through two of them is one
 // type.
 func loadImports(cfg *packages.Config, ids []string) loadedImports {
-	ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == "unsafe" || id == "C" })
 	li := loadedImports{byID: make(map[string]*packages.Package)}
 	if len(ids) == 0 {
 		return li
