@@ -203,7 +203,7 @@ type summary struct {
 	n                 int
 	// Variants: made and refused per kind, and the checks they passed.
 	variants, vrefused        [2]int
-	every                     int // checkpointed copies accepted with a -every mark
+	every                     int // checkpointed copies accepted with a -every or -snapshots mark
 	vreasons                  map[string]int
 	alt, hvpfd, hvpskip, hess int
 	derived, ckptLoops        int // programs calling GGrad/GJVP, with loops written to be checkpointed
@@ -260,7 +260,7 @@ func (s summary) line() string {
 	fmt.Fprintf(&b, "programs=%d accepted=%d refused=%d (documented %d) internal=%d noncompiling=%d wrong=%d nonfinite=%d generator-bugs=%d hangs=%d fd-checked=%d programs/%d entries (%d entries not smooth here)",
 		s.n, s.n-s.counts[refused]-s.counts[internal], s.counts[refused], s.documented, s.counts[internal], s.counts[noncompile], s.counts[wrong],
 		s.counts[nonfinite], s.counts[genbug], s.counts[hang], s.fdFuncs, s.fd, s.skip)
-	fmt.Fprintf(&b, "\n  programs checked with the slices they write as outputs %d, with loops written to be checkpointed %d, calling GGrad/GJVP %d; checkpointed copies %d (refused %d; %d accepted with -every), gradients compared at %d points; Hessian copies %d (refused %d), H·v entries checked %d (%d not smooth), Hessians checked at %d points",
+	fmt.Fprintf(&b, "\n  programs checked with the slices they write as outputs %d, with loops written to be checkpointed %d, calling GGrad/GJVP %d; checkpointed copies %d (refused %d; %d accepted with -every or -snapshots), gradients compared at %d points; Hessian copies %d (refused %d), H·v entries checked %d (%d not smooth), Hessians checked at %d points",
 		s.outputs, s.ckptLoops, s.derived, s.variants[Checkpointed], s.vrefused[Checkpointed], s.every, s.alt, s.variants[Hessian], s.vrefused[Hessian], s.hvpfd, s.hvpskip, s.hess)
 	var vreasons []string
 	for r := range s.vreasons {

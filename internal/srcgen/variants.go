@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -33,7 +34,7 @@ type Variant struct {
 	Decl    string   // the copy's declaration, gofmt-formatted
 	Subset  []string // Hessian: the parameters differentiated, in signature order
 	Marks   int      // Checkpointed: the loops marked
-	Every   int      // Checkpointed: the loops marked with -every
+	Every   int      // Checkpointed: the loops marked with -every or -snapshots
 	Refusal string   // set by the harness when godiff refuses the variant
 }
 
@@ -113,6 +114,17 @@ var (
 	ckptMarkRE  = regexp.MustCompile(`^(\t*)//srcgen:ckpt(?: -every=(\d+))?$`)
 )
 
+// stateOption is the //godiff:checkpoint option of a loop carrying
+// state, from the count k drawn for it: -every=k for an odd k, binomial
+// checkpointing holding k states (-snapshots=k) for an even one, so that
+// both schemes are checked without another draw.
+func stateOption(k string) string {
+	if n, _ := strconv.Atoi(k); n%2 == 0 {
+		return "-snapshots=" + k
+	}
+	return "-every=" + k
+}
+
 // checkpointVariant marks loops of f's annotated function in a copy: the
 // loops the generator wrote to be checkpointed (//srcgen:ckpt comments,
 // with their -every), and, when others is set, a random choice of the
@@ -140,7 +152,7 @@ func checkpointVariant(side *rand.Rand, f *Func, others bool) *Variant {
 			if inside < 0 {
 				pending = "//godiff:checkpoint"
 				if m[2] != "" {
-					pending += " -every=" + m[2]
+					pending += " " + stateOption(m[2])
 					v.Every++
 				}
 			}
@@ -151,7 +163,7 @@ func checkpointVariant(side *rand.Rand, f *Func, others bool) *Variant {
 			if mark == "" && others && side.IntN(2) == 0 {
 				mark = "//godiff:checkpoint"
 				if rangeLoopRE.MatchString(strings.TrimSpace(l)) && side.IntN(2) == 0 {
-					mark += fmt.Sprintf(" -every=%d", 1+side.IntN(3))
+					mark += " " + stateOption(strconv.Itoa(1+side.IntN(3)))
 					v.Every++
 				}
 			}
