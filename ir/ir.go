@@ -414,6 +414,11 @@ type CallRule struct {
 	// Revolve, for Recompute, reverses the loop by binomial checkpointing
 	// (see reverse/revolve.go); nil otherwise.
 	Revolve *Revolve
+	// State, for Every or Revolve, lists the parameters of Derived that
+	// are slices the body updates in place and carries to the next
+	// iteration (state in memory, beside the state in its results): the
+	// saved states copy their elements (see reverse/slicestate.go).
+	State []int
 	// Err, if not empty, is why f cannot be differentiated (its body is
 	// outside the subset); it is reported where a call of f is active.
 	Err string

@@ -132,6 +132,7 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 	var setVars, readVars []*ir.Var
 	declared := make(map[*ir.Var]bool)
 	written := make(map[*ir.Value]bool) // roots the body writes
+	setAt := make(map[*ir.Var]*ir.Value) // each variable's first assignment in the body
 	var bad string
 	body.Walk(func(v *ir.Value) {
 		if bad != "" {
@@ -155,6 +156,7 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 			}
 			if v.Op == ir.OpSet && !slices.Contains(setVars, x) {
 				setVars = append(setVars, x)
+				setAt[x] = v
 			}
 			if v.Op == ir.OpGet && !slices.Contains(readVars, x) {
 				readVars = append(readVars, x)
@@ -199,6 +201,9 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 			continue
 		}
 		if every > 0 || revolve {
+			if ir.IsSlice(x.Type) {
+				return nil, &CheckpointError{Pos: atOr(setAt[x], pos), Msg: "this loop cannot be checkpointed: " + sliceVarState(x.Name)}
+			}
 			p.accs = append(p.accs, x) // state the snapshots save
 			continue
 		}
@@ -219,16 +224,18 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 		}
 	}
 	slices.SortFunc(rootsW, func(a, b *ir.Value) int { return o.order[a] - o.order[b] })
+	var stateRoots []*ir.Value // memory the body carries to the next iteration (-every, -snapshots)
 	for _, r := range rootsW {
 		if _, isArray := r.Type.(ir.Array); isArray {
 			return fail("its body writes into the array %s; only slices may be accumulators or work buffers of a checkpointed loop", r.Name)
 		}
 		if !o.accumSlice(body, r) && !freshBlock(body, r) {
-			if revolve {
-				return fail("%s", revolveMemoryState(r.Name))
-			}
-			if every > 0 {
-				return fail("its body carries %s from one iteration to the next in memory; -every saves state in variables only yet: keep the state in variables, or overwrite %s whole in each iteration before reading it", r.Name, r.Name)
+			if every > 0 || revolve {
+				if msg := sliceStateRoot(l, r); msg != "" {
+					return fail("%s", msg)
+				}
+				stateRoots = append(stateRoots, r)
+				continue
 			}
 			return fail("its body reads %s before it has overwritten all of it in the same iteration, so an iteration reads what an earlier one left there; a work buffer must be overwritten whole (a loop over all its indexes, storing each element first) before the iteration reads it, and other memory may only be summed into (s[i] += ...)", r.Name)
 		}
@@ -265,8 +272,16 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 			return fail("its body uses the variable %s, of type %v, which a function of its own cannot take yet", x.Name, x.Type)
 		}
 	}
+	for _, r := range stateRoots {
+		for _, x := range p.free {
+			if ir.IsSlice(x.Type) && ir.Root(x) == r && x != r {
+				return fail("its body uses %s, a part of %s, which it carries to the next iteration; use %s itself in the loop, so that a saved state copies all of it", x.Name, r.Name, r.Name)
+			}
+		}
+	}
 	p.build(name, written, o.f, body)
 	p.rule.Every = every
+	p.rule.State = p.stateParams(stateRoots)
 	if revolve {
 		if msg := p.planRevolve(); msg != "" {
 			return fail("%s", msg)
@@ -874,10 +889,14 @@ func (bw *backward) rerunStretch(v *ir.Value, fld *ir.TapeField, args []*ir.Valu
 	b.In(ifop.Blocks[0], func() {
 		b.Comment("The last iteration of a stretch: run the stretch again from the state saved before it.")
 		b.TapeReset(bw.tape, fld)
-		state := make([]*ir.Var, len(snaps))
-		for m, f := range snaps {
+		nres := len(r.Derived.Results)
+		state := make([]*ir.Var, nres)
+		for m, f := range snaps[:nres] {
 			state[m] = &ir.Var{Name: r.Derived.Params[m].Name, Type: f.Type}
 			b.Declare(state[m], b.Load(b.TapeLoad(bw.tape, f), seg))
+		}
+		for m, f := range snaps[nres:] {
+			copyWindow(b, args[1+r.State[m]], b.TapeLoad(bw.tape, f), seg)
 		}
 		j := &ir.Var{Name: "j", Type: ir.Int}
 		loop := b.For("")
@@ -918,6 +937,12 @@ func (s *splitter) snapshotFields(v *ir.Value) []*ir.TapeField {
 			fmt.Sprintf("%s as iteration 0, %d, %d, ... of %s began (//godiff:checkpoint -every=%d)", p.Name, r.Every, 2*r.Every, r.Source, r.Every))
 		out = append(out, f)
 	}
+	for _, i := range r.State {
+		p := r.Derived.Params[i]
+		f := s.fields.add("snap"+stateName(r, i), stateElem(r, i), 1,
+			fmt.Sprintf("the elements of %s, len(%s) entries a state, as iteration 0, %d, %d, ... of %s began (//godiff:checkpoint -every=%d)", p.Name, p.Name, r.Every, 2*r.Every, r.Source, r.Every))
+		out = append(out, f)
+	}
 	s.snapF[v] = out
 	return out
 }
@@ -934,8 +959,13 @@ func (s *splitter) saveSnapshot(b *ir.Builder, refs tapeRefs, old *ir.Value, arg
 	idx := args[len(args)-1]
 	due := b.Compare(ir.OpEq, b.Binary(ir.OpRem, idx, b.Const(ir.Int, int64(r.Every))), b.Const(ir.Int, int64(0)))
 	ifop := b.If(due)
+	nres := len(r.Derived.Results)
 	b.In(ifop.Blocks[0], func() {
 		for m, f := range snaps {
+			if m >= nres {
+				saveElems(b, refs, f, args[r.State[m-nres]])
+				continue
+			}
 			refs.save(b, f, args[m])
 		}
 	})

@@ -45,11 +45,6 @@ func isRevolve(l *ir.Value) bool {
 	return lp.Snapshots > 0 || lp.Memory > 0
 }
 
-// revolveMemoryState says why a loop carrying state in memory is refused.
-func revolveMemoryState(name string) string {
-	return fmt.Sprintf("its body carries %s from one iteration to the next in memory; -snapshots and -memory save state in variables only: keep the state in variables (x, v := ...), or overwrite %s whole in each iteration before reading it", name, name)
-}
-
 // planRevolve checks what binomial checkpointing needs of p's loop besides
 // what Outline checks, and sets p.rule.Revolve; it returns why not, or "".
 // A three-clause loop's header may change only its counter (i++, i += 2),
@@ -152,6 +147,10 @@ type revolveFields struct {
 	split   []*ir.TapeField
 	splitAt *ir.TapeField
 	held    *ir.TapeField
+	// The same for the state in slices (CallRule.State), one stack of
+	// elements each, len(x) entries a state: the state as the loop began,
+	// the backward sweep's buffer of held states, and the first descent's.
+	sEntry, sSnaps, sSplit []*ir.TapeField
 	// The forward function's variables for it: the states to hold, those
 	// held so far, the next iteration whose state to save (-1: none), and
 	// the trip count.
@@ -173,9 +172,23 @@ func (s *splitter) revolveFieldsOf(v *ir.Value, l *ir.Value) *revolveFields {
 		f.entry = append(f.entry, s.fields.add("entry"+name, p.Type, l.Block.Depth(),
 			fmt.Sprintf("%s as %s began (//godiff:checkpoint %s)", p.Name, r.Source, revolveOption(r.Revolve))))
 		snap := s.fields.add("snap"+name, p.Type, 0,
-			fmt.Sprintf("%s at the iterations of %s where the binomial schedule keeps it, at most %d at once, in a buffer the backward sweep reuses", p.Name, r.Source, r.Revolve.Snapshots))
+			fmt.Sprintf("%s at the iterations of %s where the binomial schedule keeps it, at most %s at once, in a buffer the backward sweep reuses", p.Name, r.Source, snapshotsText(r)))
 		snap.Scratch = true
 		f.snaps = append(f.snaps, snap)
+	}
+	for _, i := range r.State {
+		p := r.Derived.Params[i]
+		name := stateName(r, i)
+		f.sEntry = append(f.sEntry, s.fields.add("entry"+name, stateElem(r, i), 1,
+			fmt.Sprintf("the elements of %s as %s began (//godiff:checkpoint %s)", p.Name, r.Source, revolveOption(r.Revolve))))
+		snap := s.fields.add("snap"+name, stateElem(r, i), 0,
+			fmt.Sprintf("the elements of %s, len(%s) entries a state, at the iterations of %s where the binomial schedule keeps it, at most %s states at once, in a buffer the backward sweep reuses", p.Name, p.Name, r.Source, snapshotsText(r)))
+		snap.Scratch = true
+		f.sSnaps = append(f.sSnaps, snap)
+		if knownTrips(l) {
+			f.sSplit = append(f.sSplit, s.fields.add("split"+name, stateElem(r, i), 1,
+				fmt.Sprintf("the elements of %s, len(%s) entries a state, at the iterations of %s where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them", p.Name, p.Name, r.Source)))
+		}
 	}
 	if knownTrips(l) {
 		for m := range r.Derived.Results {
@@ -183,7 +196,14 @@ func (s *splitter) revolveFieldsOf(v *ir.Value, l *ir.Value) *revolveFields {
 			f.split = append(f.split, s.fields.add("split"+strings.ToUpper(p.Name[:1])+p.Name[1:], p.Type, l.Block.Depth()+1,
 				fmt.Sprintf("%s at the iterations of %s where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them", p.Name, r.Source)))
 		}
-		f.splitAt = s.fields.add("splitAt", ir.Int, l.Block.Depth()+1, "the iteration of each state in "+f.split[0].Name)
+		first := "splitAt"
+		switch {
+		case len(f.split) > 0:
+			first = f.split[0].Name
+		case len(f.sSplit) > 0:
+			first = f.sSplit[0].Name
+		}
+		f.splitAt = s.fields.add("splitAt", ir.Int, l.Block.Depth()+1, "the iteration of each state in "+first)
 		f.held = s.fields.add("held", ir.Int, l.Block.Depth(), fmt.Sprintf("how many states the backward sweep holds as it begins %s: the state as it began and those the forward sweep saved", r.Source))
 	}
 	f.at = s.fields.add("snapAt", ir.Int, 0, fmt.Sprintf("the iteration of each state saved for %s, in a buffer the backward sweep reuses", r.Source))
@@ -217,7 +237,14 @@ func (s *splitter) saveEntry(b *ir.Builder, refs tapeRefs, c *ir.Copier, old *ir
 		refs.save(b, f, b.Get(c.CopyVar(a.Aux.(*ir.Var))))
 	}
 	rf := s.revolveF[v]
-	if rf.split == nil {
+	r := v.Aux.(ir.Callee).Rule
+	var lens []*ir.Value
+	for m, f := range rf.sEntry {
+		x := c.Value[v.Args[1+r.State[m]]]
+		saveElems(b, refs, f, x)
+		lens = append(lens, b.Len(x))
+	}
+	if rf.splitAt == nil {
 		return
 	}
 	over := c.Value[old.Args[0]]
@@ -226,12 +253,11 @@ func (s *splitter) saveEntry(b *ir.Builder, refs tapeRefs, c *ir.Copier, old *ir
 	} else {
 		rf.fN = b.Len(over)
 	}
-	rv := v.Aux.(ir.Callee).Rule.Revolve
 	rf.fHeld = &ir.Var{Name: "keep", Type: ir.Int}
 	rf.fTop = &ir.Var{Name: "top", Type: ir.Int}
 	rf.fNext = &ir.Var{Name: "next", Type: ir.Int}
 	b.Comment("Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.")
-	b.Declare(rf.fHeld, heldStates(b, rv.Snapshots, rf.fN))
+	b.Declare(rf.fHeld, heldStates(b, snapshotCount(b, r, lens), rf.fN))
 	b.Declare(rf.fTop, b.Const(ir.Int, int64(1)))
 	b.Declare(rf.fNext, b.Const(ir.Int, int64(-1)))
 	nextSplit(b, rf, b.Const(ir.Int, int64(0)))
@@ -249,10 +275,10 @@ func knownTrips(l *ir.Value) bool {
 
 // heldStates returns min(S, n), at least 1: the states the schedule of n
 // iterations holds.
-func heldStates(b *ir.Builder, S int, n *ir.Value) *ir.Value {
+func heldStates(b *ir.Builder, S, n *ir.Value) *ir.Value {
 	one := b.Const(ir.Int, int64(1))
 	c := &ir.Var{Name: "held", Type: ir.Int}
-	b.Declare(c, b.Const(ir.Int, int64(S)))
+	b.Declare(c, S)
 	ifop := b.If(b.Compare(ir.OpLt, n, b.Get(c)))
 	b.In(ifop.Blocks[0], func() { b.Set(c, n) })
 	ifop = b.If(b.Compare(ir.OpLt, b.Get(c), one))
@@ -284,14 +310,18 @@ func nextSplit(b *ir.Builder, rf *revolveFields, j *ir.Value) {
 // iteration is the next the backward sweep's first descent keeps.
 func (s *splitter) saveSplit(b *ir.Builder, refs tapeRefs, old *ir.Value, args []*ir.Value) {
 	rf := s.revolveF[old]
-	if rf == nil || rf.split == nil {
+	if rf == nil || rf.splitAt == nil {
 		return
 	}
-	j := args[old.Aux.(ir.Callee).Rule.Revolve.Counter]
+	r := old.Aux.(ir.Callee).Rule
+	j := args[r.Revolve.Counter]
 	due := b.If(b.Compare(ir.OpEq, j, b.Get(rf.fNext)))
 	b.In(due.Blocks[0], func() {
 		for m, f := range rf.split {
 			refs.save(b, f, args[m])
+		}
+		for m, f := range rf.sSplit {
+			saveElems(b, refs, f, args[r.State[m]])
 		}
 		refs.save(b, rf.splitAt, j)
 		b.Set(rf.fTop, b.Add(b.Get(rf.fTop), b.Const(ir.Int, int64(1))))
@@ -304,7 +334,7 @@ func (s *splitter) saveSplit(b *ir.Builder, refs tapeRefs, old *ir.Value, args [
 // states its schedule holds.
 func (s *splitter) saveHeldCount(b *ir.Builder, refs tapeRefs, old *ir.Value) {
 	v := s.revolveLoop[old]
-	if v == nil || s.revolveF[v].split == nil {
+	if v == nil || s.revolveF[v].splitAt == nil {
 		return
 	}
 	rf := s.revolveF[v]
@@ -327,29 +357,42 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 	one := b.Const(ir.Int, int64(1))
 	nstate := len(f.snaps)
 	var top, pos *ir.Var
-	var snaps []*ir.Value
+	var snaps, sSnaps []*ir.Value
 	var at, capS *ir.Value
 	fr, seg := bw.frameOf(l)
 	bw.inPrologue(fr, seg, func() *ir.Value {
 		// Before the loop's backward code: the stack holds the entry state.
 		n := bw.trip(l)
 		one := b.Const(ir.Int, int64(1))
-		b.Comment(fmt.Sprintf("Binomial checkpointing of %s: at most %d states held at once, the first the state as the loop began.", r.Source, rv.Snapshots))
-		capS = heldStates(b, rv.Snapshots, n)
+		b.Comment(fmt.Sprintf("Binomial checkpointing of %s: at most %s states held at once, the first the state as the loop began.", r.Source, snapshotsText(r)))
+		var lens []*ir.Value
+		for _, i := range r.State {
+			lens = append(lens, b.Len(args[1+i]))
+		}
+		capS = heldStates(b, snapshotCount(b, r, lens), n)
 		for m, sf := range f.snaps {
 			buf := b.TapeBuffer(bw.tape, sf, ir.Slice{Elem: sf.Type}, capS)
 			buf.Name = sf.Name
 			b.Store(buf, b.Const(ir.Int, int64(0)), bw.readTape(f.entry[m]))
 			snaps = append(snaps, buf)
 		}
+		for m, sf := range f.sSnaps {
+			buf := b.TapeBuffer(bw.tape, sf, ir.Slice{Elem: sf.Type}, b.Mul(capS, lens[m]))
+			buf.Name = sf.Name
+			// The entry state: the last len(x) entries of its stack.
+			end := bw.stackEnd(f.sEntry[m])
+			b.CopySlice(buf, b.Subslice(b.TapeLoad(bw.tape, f.sEntry[m]), b.Sub(end, lens[m]), end))
+			sSnaps = append(sSnaps, buf)
+		}
 		at = b.TapeBuffer(bw.tape, f.at, ir.Slice{Elem: ir.Int}, capS)
 		at.Name = "snapAt"
 		// top counts the states held: the entry's, and those the forward
 		// sweep saved for the first descent.
 		top = &ir.Var{Name: "top", Type: ir.Int}
-		if f.split != nil {
+		if f.splitAt != nil {
 			b.Declare(top, bw.readTape(f.held))
 			bw.readSplits(f, top, snaps, at)
+			bw.readSliceSplits(f, top, sSnaps, lens)
 		} else {
 			b.Declare(top, one)
 		}
@@ -368,6 +411,9 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 	for m, sf := range f.snaps {
 		state[m] = &ir.Var{Name: r.Derived.Params[m].Name, Type: sf.Type}
 		b.Declare(state[m], b.Load(snaps[m], b.Sub(b.Get(top), one)))
+	}
+	for m, buf := range sSnaps {
+		copyWindow(b, args[1+r.State[m]], buf, b.Sub(b.Get(top), one))
 	}
 	cur := &ir.Var{Name: "at", Type: ir.Int}
 	b.Declare(cur, b.Load(at, b.Sub(b.Get(top), one)))
@@ -406,6 +452,9 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 		b.In(save.Blocks[0], func() {
 			for m, x := range state {
 				b.Store(snaps[m], b.Get(top), b.Get(x))
+			}
+			for m, buf := range sSnaps {
+				copyState(b, buf, args[1+r.State[m]], b.Get(top))
 			}
 			b.Store(at, b.Get(top), b.Get(cur))
 			b.Set(top, b.Add(b.Get(top), one))
