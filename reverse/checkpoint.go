@@ -131,7 +131,7 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 	seenVar := make(map[*ir.Var]bool)
 	var setVars, readVars []*ir.Var
 	declared := make(map[*ir.Var]bool)
-	written := make(map[*ir.Value]bool) // roots the body writes
+	written := make(map[*ir.Value]bool)  // roots the body writes
 	setAt := make(map[*ir.Var]*ir.Value) // each variable's first assignment in the body
 	var bad string
 	body.Walk(func(v *ir.Value) {
