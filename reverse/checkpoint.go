@@ -272,6 +272,11 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 			return fail("its body uses the variable %s, of type %v, which a function of its own cannot take yet", x.Name, x.Type)
 		}
 	}
+	if len(stateRoots) > 0 {
+		if h, name := appendIn(body); h != nil {
+			return nil, &CheckpointError{Pos: atOr(h, pos), Msg: "this loop cannot be checkpointed: " + appendState(name)}
+		}
+	}
 	for _, r := range stateRoots {
 		for _, x := range p.free {
 			if ir.IsSlice(x.Type) && ir.Root(x) == r && x != r {
@@ -842,9 +847,12 @@ func (bw *backward) rerun(v *ir.Value) []*ir.Value {
 		case ir.IsSlice(t) && r.Writes[i]:
 			// Made once, before the loop's backward code: no iteration
 			// reads what an earlier one left there (see hoistScratch).
+			what := fmt.Sprintf("the memory of %s, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again", params[i].Name)
+			if slices.Contains(r.State, i) {
+				what = fmt.Sprintf("the memory of %s, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on", params[i].Name)
+			}
 			args = append(args, bw.hoistScratch(v, func() *ir.Value {
-				return bw.buffer(t, b.Len(bw.prim(x)), "scratch"+strings.ToUpper(params[i].Name[:1])+params[i].Name[1:],
-					fmt.Sprintf("the memory of %s, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again", params[i].Name))
+				return bw.buffer(t, b.Len(bw.prim(x)), "scratch"+strings.ToUpper(params[i].Name[:1])+params[i].Name[1:], what)
 			}))
 		default:
 			args = append(args, bw.prim(x))

@@ -149,6 +149,9 @@ func (s *splitter) fieldLine(t *ir.Tape, f *ir.TapeField, at []*ir.Value, syms m
 		}
 		typ := f.Type.(ir.Opaque).Go
 		return fmt.Sprintf("%s: %s.Bytes(), a %s for the calls of one call site, %s", name, name, typ, per), nil, name + ".Bytes()"
+	case s.sliceStateLine(f, syms) != "":
+		line, t := s.sliceState(f, syms)
+		return line, t, ""
 	case s.revolveSplitLine(f, syms) != "":
 		line, t := s.revolveSplit(f, syms)
 		return line, t, ""
@@ -165,6 +168,9 @@ func (s *splitter) fieldLine(t *ir.Tape, f *ir.TapeField, at []*ir.Value, syms m
 		trips, upper := s.tripsOf(v.Block, syms)
 		if len(trips) > 0 {
 			trips[len(trips)-1] = fmt.Sprintf("⌈%s/%d⌉", trips[len(trips)-1], k)
+		}
+		if x := s.stateSliceOf(f); x != nil {
+			trips = append(trips, stateLength(x, syms)) // len(x) entries a state
 		}
 		t := term{bytes: size, trips: trips, upper: upper}
 		return fmt.Sprintf("%s: %s (%d bytes an entry)", name, formulaOf([]term{t}), size), []term{t}, ""

@@ -257,7 +257,7 @@ func (s *splitter) saveEntry(b *ir.Builder, refs tapeRefs, c *ir.Copier, old *ir
 	rf.fTop = &ir.Var{Name: "top", Type: ir.Int}
 	rf.fNext = &ir.Var{Name: "next", Type: ir.Int}
 	b.Comment("Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.")
-	b.Declare(rf.fHeld, heldStates(b, snapshotCount(b, r, lens), rf.fN))
+	b.Declare(rf.fHeld, heldStates(b, r, lens, rf.fN))
 	b.Declare(rf.fTop, b.Const(ir.Int, int64(1)))
 	b.Declare(rf.fNext, b.Const(ir.Int, int64(-1)))
 	nextSplit(b, rf, b.Const(ir.Int, int64(0)))
@@ -274,11 +274,11 @@ func knownTrips(l *ir.Value) bool {
 }
 
 // heldStates returns min(S, n), at least 1: the states the schedule of n
-// iterations holds.
-func heldStates(b *ir.Builder, S, n *ir.Value) *ir.Value {
+// iterations holds (S from snapshotCount).
+func heldStates(b *ir.Builder, r *ir.CallRule, lens []*ir.Value, n *ir.Value) *ir.Value {
 	one := b.Const(ir.Int, int64(1))
 	c := &ir.Var{Name: "held", Type: ir.Int}
-	b.Declare(c, S)
+	b.Declare(c, snapshotCount(b, r, lens))
 	ifop := b.If(b.Compare(ir.OpLt, n, b.Get(c)))
 	b.In(ifop.Blocks[0], func() { b.Set(c, n) })
 	ifop = b.If(b.Compare(ir.OpLt, b.Get(c), one))
@@ -369,7 +369,7 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 		for _, i := range r.State {
 			lens = append(lens, b.Len(args[1+i]))
 		}
-		capS = heldStates(b, snapshotCount(b, r, lens), n)
+		capS = heldStates(b, r, lens, n)
 		for m, sf := range f.snaps {
 			buf := b.TapeBuffer(bw.tape, sf, ir.Slice{Elem: sf.Type}, capS)
 			buf.Name = sf.Name
@@ -551,8 +551,8 @@ func (bw *backward) counterAt(l, j *ir.Value) *ir.Value {
 // revolveSiteDoc is the comment of the tape of one iteration of a loop
 // checkpointed binomially.
 func revolveSiteDoc(name string, r *ir.CallRule) string {
-	return fmt.Sprintf("%s: the tape of one iteration of %s (//godiff:checkpoint %s): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most %d states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations.",
-		name, r.Source, revolveOption(r.Revolve), r.Revolve.Snapshots)
+	return fmt.Sprintf("%s: the tape of one iteration of %s (//godiff:checkpoint %s): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most %s states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations.",
+		name, r.Source, revolveOption(r.Revolve), snapshotsText(r))
 }
 
 // revolveSnapshot returns the report's line for scratch field f if it
@@ -565,6 +565,9 @@ func (s *splitter) revolveSnapshot(f *ir.TapeField) string {
 		}
 		size, _ := ir.EntryBytes(f.Type)
 		S := int64(r.Revolve.Snapshots)
+		if r.Revolve.Budget > 0 && len(r.State) > 0 {
+			return fmt.Sprintf("%s: at most S·%d bytes, %s (%d bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula", f.Name, size, snapshotsText(r), size)
+		}
 		return fmt.Sprintf("%s: at most %d bytes (%d bytes an entry, one per state held: min(%d, the trip count)) after FBackward, counted by Bytes, not in the formula", f.Name, S*size, size, S)
 	}
 	return ""
@@ -580,12 +583,19 @@ func revolveText(r *ir.CallRule, fwd string, split bool) string {
 	if r.Revolve.Budget > 0 {
 		budget = fmt.Sprintf(", S = ⌊%d / %d⌋ = %d from the budget of %d bytes and %d bytes a state (the state and its iteration's number)", r.Revolve.Budget, per, S, r.Revolve.Budget, per)
 	}
+	hold := fmt.Sprintf("S = %d states of %d bytes at once (%d bytes)%s", S, per, int64(S)*per, budget)
+	if len(r.State) > 0 {
+		hold = fmt.Sprintf("S = %d states of %s bytes at once, len(x) entries a state for each slice x of the state", S, stateBytesText(r))
+		if r.Revolve.Budget > 0 {
+			hold = fmt.Sprintf("%s states of %s bytes at once, len(x) entries a state for each slice x of the state (S computed as the loop begins from the budget of %d bytes and the slices' lengths, at least 1)", snapshotsText(r), stateBytesText(r), r.Revolve.Budget)
+		}
+	}
 	first := ""
 	if split {
 		first = " (the forward sweep's own run does those of the schedule's first descent, about n, saving the states it keeps as it passes them)"
 	}
-	return fmt.Sprintf(" every iteration of %s (//godiff:checkpoint %s), by binomial checkpointing (Revolve) from the state saved as the loop began, holding at most S = %d states of %d bytes at once (%d bytes)%s: for n iterations the body runs plainly r·n − C(S+r, S+1) times in all%s, r times an iteration at most, where r is the least integer with C(S+r, S) ≥ n, then once more recorded by %s before its backward code, on a tape of one iteration;",
-		r.Source, revolveOption(r.Revolve), S, per, int64(S)*per, budget, first, fwd)
+	return fmt.Sprintf(" every iteration of %s (//godiff:checkpoint %s), by binomial checkpointing (Revolve) from the state saved as the loop began, holding at most %s: for n iterations the body runs plainly r·n − C(S+r, S+1) times in all%s, r times an iteration at most, where r is the least integer with C(S+r, S) ≥ n, then once more recorded by %s before its backward code, on a tape of one iteration;",
+		r.Source, revolveOption(r.Revolve), hold, first, fwd)
 }
 
 // revolveSplitLine returns the report's line for field f if it is a stack

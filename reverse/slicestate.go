@@ -187,3 +187,95 @@ func stateBytesText(r *ir.CallRule) string {
 	}
 	return strings.Join(parts, " + ") + fmt.Sprintf(" + %d", snapshotBytes(r))
 }
+
+// stateSliceOf returns the slice (a value of the function being split)
+// whose elements field f saves, if f is a stack or buffer of states of a
+// checkpointed loop's state in slices; nil otherwise.
+func (s *splitter) stateSliceOf(f *ir.TapeField) *ir.Value {
+	for v, fs := range s.snapF {
+		r := v.Aux.(ir.Callee).Rule
+		nres := len(r.Derived.Results)
+		for m, g := range fs {
+			if g == f && m >= nres {
+				return v.Args[1+r.State[m-nres]]
+			}
+		}
+	}
+	for v, rf := range s.revolveF {
+		r := v.Aux.(ir.Callee).Rule
+		for m := range r.State {
+			if f == rf.sEntry[m] || f == rf.sSnaps[m] || m < len(rf.sSplit) && f == rf.sSplit[m] {
+				return v.Args[1+r.State[m]]
+			}
+		}
+	}
+	return nil
+}
+
+// sliceStateLine is sliceState's line alone.
+func (s *splitter) sliceStateLine(f *ir.TapeField, syms map[string]string) string {
+	line, _ := s.sliceState(f, syms)
+	return line
+}
+
+// sliceState returns the report's line for field f, and its terms of the
+// total, if it holds states in slices of a loop checkpointed binomially:
+// the entry state (len(x) entries a run), the first descent's states (at
+// most S-1), or the backward sweep's buffer of S states; "" otherwise.
+func (s *splitter) sliceState(f *ir.TapeField, syms map[string]string) (string, []term) {
+	for v, rf := range s.revolveF {
+		r := v.Aux.(ir.Callee).Rule
+		for m := range r.State {
+			x := v.Args[1+r.State[m]]
+			n := stateLength(x, syms)
+			size, _ := ir.EntryBytes(f.Type)
+			S := snapshotsText(r)
+			switch {
+			case f == rf.sEntry[m]:
+				t := term{bytes: size, trips: []string{n}}
+				return fmt.Sprintf("%s: %s (%d bytes an entry, len(%s) a run)", f.Name, formulaOf([]term{t}), size, x.Name), []term{t}
+			case f == rf.sSnaps[m]:
+				most := fmt.Sprintf("%d·%s bytes (len(%s) entries of %d bytes a state held, at most %d held: min(%d, the trip count))", int64(r.Revolve.Snapshots)*size, n, x.Name, size, r.Revolve.Snapshots, r.Revolve.Snapshots)
+				if r.Revolve.Budget > 0 {
+					most = fmt.Sprintf("S·%d·%s bytes, %s (len(%s) entries of %d bytes a state held, at most min(S, the trip count) held)", size, n, S, x.Name, size)
+				}
+				return fmt.Sprintf("%s: at most %s after FBackward, counted by Bytes, not in the formula", f.Name, most), nil
+			case m < len(rf.sSplit) && f == rf.sSplit[m]:
+				if r.Revolve.Budget > 0 {
+					t := term{bytes: r.Revolve.Budget, upper: true}
+					return fmt.Sprintf("%s: at most %d bytes ((S−1)·%d·%s, %s: the states the first descent keeps, within the budget)", f.Name, r.Revolve.Budget, size, n, S), []term{t}
+				}
+				t := term{bytes: int64(r.Revolve.Snapshots-1) * size, trips: []string{n}, upper: true}
+				return fmt.Sprintf("%s: %s (%d bytes an entry, len(%s) a state, at most %d a run of the loop: one per state held but the entry's)", f.Name, formulaOf([]term{t}), size, x.Name, r.Revolve.Snapshots-1), []term{t}
+			}
+		}
+	}
+	return "", nil
+}
+
+// appendIn returns the first append in blk (the check parse builds with
+// it, that it stays within the capacity the slice was made with) and the
+// slice appended to; nil if none.
+func appendIn(blk *ir.Block) (*ir.Value, string) {
+	const prefix = `"godiff: append to `
+	var at *ir.Value
+	name := ""
+	blk.Walk(func(v *ir.Value) {
+		h, ok := v.Aux.(*ir.Halt)
+		if at != nil || v.Op != ir.OpHalt || !ok || h.Call.Name != "panic" || len(h.Call.Args) != 1 {
+			return
+		}
+		lit := h.Call.Args[0].Lit
+		if rest, found := strings.CutPrefix(lit, prefix); found {
+			at = v
+			name, _, _ = strings.Cut(rest, " beyond")
+		}
+	})
+	return at, name
+}
+
+// appendState says why a loop saving its state is refused where its body
+// appends to a slice.
+func appendState(name string) string {
+	return fmt.Sprintf("its body appends to %s, so the length of the state it carries changes from one iteration to the next: a saved state would copy all the memory %s was made with, at every snapshot; make %s at its final length before the loop and store into %s[i], or keep what the loop appends out of the checkpointed loop", name, name, name, name)
+}
