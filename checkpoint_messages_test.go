@@ -321,7 +321,7 @@ func F(x0 float64, n int) float64 {
 			want: "a.go:7:2: this loop cannot be checkpointed: -every is supported on range loops only yet (for i := range n, or over a slice); write the loop as one",
 		},
 		{
-			name: "-every with state in memory",
+			name: "-every with state in a slice",
 			src: `//godiff:grad
 func F(x []float64, n int) float64 {
 	y := make([]float64, len(x))
@@ -334,7 +334,6 @@ func F(x []float64, n int) float64 {
 	return y[0]
 }
 `,
-			want: "a.go:8:2: this loop cannot be checkpointed: its body carries y from one iteration to the next in memory; -every saves state in variables only yet: keep the state in variables, or overwrite y whole in each iteration before reading it",
 		},
 		{
 			name: "-every of zero",
@@ -420,7 +419,7 @@ func F(x0 float64, n int) float64 {
 			want: "a.go:7:2: this loop cannot be checkpointed: -memory=20 bytes holds no saved state (24 bytes each: the state and its iteration's number); give at least 24 bytes",
 		},
 		{
-			name: "-snapshots with state in memory",
+			name: "-snapshots with state in a slice",
 			src: `//godiff:grad
 func F(x []float64, n int) float64 {
 	y := make([]float64, len(x))
@@ -433,7 +432,6 @@ func F(x []float64, n int) float64 {
 	return y[0]
 }
 `,
-			want: "a.go:8:2: this loop cannot be checkpointed: its body carries y from one iteration to the next in memory; -snapshots and -memory save state in variables only: keep the state in variables (x, v := ...), or overwrite y whole in each iteration before reading it",
 		},
 		{
 			name: "-snapshots on a loop whose header assigns the state",
@@ -448,6 +446,100 @@ func F(x0 float64) float64 {
 }
 `,
 			want: "a.go:7:2: this loop cannot be checkpointed: the body and the loop's condition or post statement both assign x; assign the state in the body only",
+		},
+		{
+			name: "-memory with state in two swapped slices",
+			src: `//godiff:grad
+func F(x []float64, n int) float64 {
+	prev := make([]float64, len(x))
+	cur := make([]float64, len(x))
+	copy(prev, x)
+	//godiff:checkpoint -memory=1kB
+	for range n {
+		for i := range cur {
+			cur[i] = 0.5 * prev[i]
+		}
+		prev, cur = cur, prev
+	}
+	return prev[0]
+}
+`,
+		},
+		{
+			name: "-snapshots with a slice variable moved to new memory",
+			src: `//godiff:grad
+func F(x []float64, n int) float64 {
+	h := make([]float64, len(x))
+	copy(h, x)
+	//godiff:checkpoint -snapshots=4
+	for range n {
+		next := make([]float64, len(h))
+		for i := range h {
+			next[i] = 0.5 * h[i]
+		}
+		h = next
+	}
+	return h[0]
+}
+`,
+			want: "a.go:5:2: assigning h: a slice variable may move only within one slice, and h moves between make([]float64, len(x)) and next; if nothing writes through h, give it memory of its own and copy into it (h := make([]float64, n), then copy(h, x) in place of h = x), or pass each slice to a helper function as a parameter, or take both windows from one slice made for them",
+		},
+		{
+			name: "-every with state appended to",
+			src: `//godiff:grad
+func F(x []float64, n int) float64 {
+	h := make([]float64, 0, n+1)
+	v := x[0]
+	//godiff:checkpoint -every=4
+	for range n {
+		v = v * 0.9
+		h = append(h, v)
+	}
+	return h[len(h)-1]
+}
+`,
+			want: "a.go:10:3: this loop cannot be checkpointed: its body appends to h, so the length of the state it carries changes from one iteration to the next: a saved state would copy all the memory h was made with, at every snapshot; make h at its final length before the loop and store into h[i], or keep what the loop appends out of the checkpointed loop",
+		},
+		{
+			name: "-snapshots with state in two windows of one slice",
+			src: `//godiff:grad
+func F(x []float64, n int) float64 {
+	m := len(x)
+	s := make([]float64, 2*m)
+	copy(s, x)
+	q, p := s[:m], s[m:]
+	//godiff:checkpoint -snapshots=10
+	for range n {
+		for i := range m {
+			p[i] -= 0.1 * q[i]
+			q[i] += 0.1 * p[i]
+		}
+	}
+	return q[0]
+}
+`,
+			want: "a.go:10:2: this loop cannot be checkpointed: its body uses p, a part of s, which it carries to the next iteration; use s itself in the loop, so that a saved state copies all of it",
+		},
+		{
+			name: "-every with state in a slice, inside another loop",
+			src: `//godiff:grad
+func F(x []float64, n int) float64 {
+	t := 0.0
+	for range 3 {
+		h := make([]float64, len(x))
+		copy(h, x)
+		//godiff:checkpoint -every=2
+		for range n {
+			for i := range h {
+				h[i] = 0.5 * h[i]
+			}
+		}
+		t += h[0]
+	}
+	return t
+}
+`,
+			want: "a.go:10:3: this loop cannot be checkpointed: its body carries h from one iteration to the next in memory, and the loop is inside another loop; state in a slice is saved for a loop outside any other only: checkpoint the outer loop, or keep the state in variables",
 		},
 		{
 			name: "-snapshots on a loop whose header changes what the body reads",
