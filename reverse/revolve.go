@@ -88,10 +88,16 @@ func (p *loopPlan) planRevolve() string {
 			n, _ := ir.EntryBytes(x.Type)
 			per += n
 		}
-		rv.Snapshots = int(min(lp.Memory/per, 1<<30))
-		if rv.Snapshots < 1 {
+		if rv.Snapshots = int(min(lp.Memory/per, 1<<30)); rv.Snapshots < 1 {
 			return fmt.Sprintf("-memory=%d bytes holds no saved state (%d bytes each: the state and its iteration's number); give at least %d bytes", lp.Memory, per, per)
 		}
+		// With state in slices S is computed at run time (see
+		// snapshotCount); this is its bound, slices of one element.
+		for _, i := range p.rule.State {
+			n, _ := ir.EntryBytes(p.fn.Params[i].Type.(ir.Slice).Elem)
+			per += n
+		}
+		rv.Snapshots = max(1, int(min(lp.Memory/per, 1<<30)))
 	}
 	p.rule.Revolve = rv
 	return ""

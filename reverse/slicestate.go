@@ -153,7 +153,8 @@ func (bw *backward) readSliceSplits(f *revolveFields, top *ir.Var, bufs, lens []
 // snapshotCount returns S, the states a loop checkpointed binomially holds
 // at most: the user's count, or, for -memory with state in slices, the
 // budget over the bytes of a state as the loop begins (lens are the state
-// slices' lengths), computed at run time; heldStates makes it at least 1.
+// slices' lengths), computed at run time, at most the count for slices of
+// one element; heldStates makes it at least 1.
 func snapshotCount(b *ir.Builder, r *ir.CallRule, lens []*ir.Value) *ir.Value {
 	rv := r.Revolve
 	if rv.Budget == 0 || len(lens) == 0 {
@@ -164,7 +165,9 @@ func snapshotCount(b *ir.Builder, r *ir.CallRule, lens []*ir.Value) *ir.Value {
 		size, _ := ir.EntryBytes(stateElem(r, r.State[m]))
 		per = b.Add(per, b.Mul(n, b.Const(ir.Int, size)))
 	}
-	return b.Div(b.Const(ir.Int, rv.Budget), per)
+	// At most rv.Snapshots, the count for slices of one element, which
+	// the report's bounds use.
+	return b.MinMax(ir.OpMin, b.Div(b.Const(ir.Int, rv.Budget), per), b.Const(ir.Int, int64(rv.Snapshots)))
 }
 
 // snapshotsText writes S for comments and the report: the count, or for

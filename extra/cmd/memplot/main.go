@@ -3,7 +3,8 @@
 // the points checkpointed, against the number of points, and draws them on
 // log–log axes (package memory); it prints that table and the tables of
 // the snapshots of a leapfrog integrator against their recompute factor
-// (every K steps, and binomial with at most S states), in Markdown.
+// (every K steps, and binomial with at most S states), and of a chain of
+// springs whose state is in slices (binomial), in Markdown.
 // Regenerate the README's picture and tables from the extra directory with
 //
 //	go run ./cmd/memplot -o ../docs/memory.svg
@@ -39,12 +40,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	minN := fl.Int("min", 1000, "the fewest points")
 	maxN := fl.Int("max", 1_000_000, "the most points: sizes go from -min to -max by factors 10^(1/2)")
 	steps := fl.Int("steps", 1_000_000, "the integrator's steps, for the snapshot table")
+	chainSteps := fl.Int("chain-steps", 100_000, "the chain of springs' steps, for the table of state in slices")
+	masses := fl.Int("masses", 8, "the masses of the chain of springs")
 	minTime := fl.Duration("time", 100*time.Millisecond, "how long each of the three trials of a timing runs at least; the fastest counts")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	if *minN < 1 || *maxN < *minN || *steps < 1 {
-		fmt.Fprintln(stderr, "memplot: want 1 ≤ -min ≤ -max and -steps ≥ 1")
+	if *minN < 1 || *maxN < *minN || *steps < 1 || *chainSteps < 1 || *masses < 1 {
+		fmt.Fprintln(stderr, "memplot: want 1 ≤ -min ≤ -max, and -steps, -chain-steps and -masses ≥ 1")
 		return 2
 	}
 	points, err := memory.MeasureGMM(memory.GMMConfig{Data: *data, Sizes: sizes(*minN, *maxN), MinTime: *minTime})
@@ -57,6 +60,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "Leapfrog integrator, %d steps:\n\n%s", *steps, memory.OrbitTable(rows))
 	revolve := memory.MeasureRevolve(*steps, *minTime, rows[0], memory.OrbitGradient(*steps))
 	fmt.Fprintf(stdout, "\nLeapfrog integrator, %d steps, binomial checkpointing:\n\n%s", *steps, memory.RevolveTable(revolve))
+	chain := memory.MeasureSprings(*masses, *chainSteps, *minTime)
+	fmt.Fprintf(stdout, "\nChain of %d springs (state in slices q, p), %d steps:\n\n%s", *masses, *chainSteps, memory.SpringsTable(chain))
 	var buf bytes.Buffer
 	if err := memory.Plot(&buf, points); err != nil {
 		fmt.Fprintln(stderr, "memplot:", err)
