@@ -815,7 +815,7 @@ func RNNEveryGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, 
 // flow it replays. A tape may be reused: each run of RNNSwapForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 16·(n + n) + 4160 bytes, plus
+// Memory: after a run, the tape holds at most 16·(n + n) + 3872 bytes, plus
 // rnnSwapLoop1Tape.Bytes() (the tapes of its call sites, each by its own
 // formula summed over the site's calls). Bytes returns that count for a filled
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
@@ -839,13 +839,13 @@ func RNNEveryGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, 
 //	entryCurLo        8 bytes per run: curLo as the loop at rnn.go:92 began (//godiff:checkpoint -memory=2000)
 //	entryCurHi        8 bytes per run: curHi as the loop at rnn.go:92 began (//godiff:checkpoint -memory=2000)
 //	entryBuf          8·(n + n) bytes (8 bytes an entry, len(buf) a run): the elements of buf as the loop at rnn.go:92 began (//godiff:checkpoint -memory=2000)
-//	splitLoss         at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): loss at the iterations of the loop at rnn.go:92 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitPrevLo       at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): prevLo at the iterations of the loop at rnn.go:92 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitPrevHi       at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): prevHi at the iterations of the loop at rnn.go:92 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitCurLo        at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): curLo at the iterations of the loop at rnn.go:92 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitCurHi        at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): curHi at the iterations of the loop at rnn.go:92 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitLoss         at most 272 bytes (8 bytes an entry, at most 34 a run of the loop: one per state held but the entry's): loss at the iterations of the loop at rnn.go:92 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitPrevLo       at most 272 bytes (8 bytes an entry, at most 34 a run of the loop: one per state held but the entry's): prevLo at the iterations of the loop at rnn.go:92 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitPrevHi       at most 272 bytes (8 bytes an entry, at most 34 a run of the loop: one per state held but the entry's): prevHi at the iterations of the loop at rnn.go:92 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitCurLo        at most 272 bytes (8 bytes an entry, at most 34 a run of the loop: one per state held but the entry's): curLo at the iterations of the loop at rnn.go:92 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitCurHi        at most 272 bytes (8 bytes an entry, at most 34 a run of the loop: one per state held but the entry's): curHi at the iterations of the loop at rnn.go:92 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
 //	splitBuf          at most 2000 bytes ((S−1)·8·(n + n), S = ⌊2000 / (8·len(buf) + 48)⌋: the states the first descent keeps, within the budget): the elements of buf, len(buf) entries a state, at the iterations of the loop at rnn.go:92 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt           at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): the iteration of each state in splitLoss
+//	splitAt           at most 272 bytes (8 bytes an entry, at most 34 a run of the loop: one per state held but the entry's): the iteration of each state in splitLoss
 //	held              8 bytes per run: how many states the backward sweep holds as it begins the loop at rnn.go:92: the state as it began and those the forward sweep saved
 //	scratchBuf        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of buf, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on, in a buffer the backward sweep reuses
 //	snapLoss          at most S·8 bytes, S = ⌊2000 / (8·len(buf) + 48)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: loss at the iterations of the loop at rnn.go:92 where the binomial schedule keeps it, at most S = ⌊2000 / (8·len(buf) + 48)⌋ at once, in a buffer the backward sweep reuses
@@ -1101,7 +1101,7 @@ func RNNSwapForward(t *RNNSwapTape, w, u, b, v, h0, xs []float64) float64 {
 	}
 	t5 := int(t4)
 	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
-	held := 2000 / (48 + len(buf)*8)
+	held := min(2000/(48+len(buf)*8), 35)
 	if t5 < held {
 		held = t5
 	}
@@ -1221,7 +1221,7 @@ func RNNSwapBackward(t *RNNSwapTape, s float64, dw, du, db, dv, dh0 []float64) {
 	v := t.v
 	// Binomial checkpointing of the loop at rnn.go:92: at most S = ⌊2000 / (8·len(buf) + 48)⌋ states held at once, the first the state as the loop began.
 	t4 := len(t3)
-	held := 2000 / (t4*8 + 48)
+	held := min(2000/(t4*8+48), 35)
 	if t1 < held {
 		held = t1
 	}
