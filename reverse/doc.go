@@ -129,7 +129,9 @@
 // With -every=K the loop may carry state in variables, saved every K
 // iterations; with -snapshots=S or -memory=SIZE (revolve.go) it is
 // reversed by binomial checkpointing from the state saved as it began,
-// holding at most S states at once.
+// holding at most S states at once. Either may carry state in slices too
+// (slicestate.go): each saved state copies their elements, and the
+// backward sweep reruns the body on scratch memory filled from it.
 //
 // Before any of this, nestExits rewrites "if c { break }; rest" as
 // "if c { break } else { rest }", so that replaying the branch says whether

@@ -42,11 +42,12 @@ On the line just before a for statement of a function with grad or vjp:
 	//godiff:checkpoint     the backward sweep runs each iteration again rather than
 	                        record it (the loop may carry only sums and work buffers
 	                        it overwrites): the tape no longer grows with the loop
-	  -every=K              a range loop carrying state in variables: the state saved
-	                        every K iterations, each stretch run again
+	  -every=K              a range loop carrying state in variables or slices: the
+	                        state saved every K iterations, each stretch run again
 	  -snapshots=S          binomial checkpointing (Revolve) of a range, three-clause
-	  -memory=SIZE          or while loop carrying state in variables, holding at most
-	                        S states (or as many as SIZE bytes hold: 1MB, 64KiB)
+	  -memory=SIZE          or while loop carrying state in variables or slices,
+	                        holding at most S states (or as many as SIZE bytes hold:
+	                        1MB, 64KiB)
 
 godiff writes the derivative functions into <base>_godiff.go beside each input
 (net.go → net_godiff.go), in the same package. The names after a directive are

@@ -7,9 +7,11 @@
 // number of points ([MeasureGMM]); and for the leapfrog integrator of
 // internal/checkpoint's Orbit, the snapshots a run keeps against the
 // recompute factor and the tape's bytes ([MeasureOrbit], over the
-// functions of orbit.go, one per snapshot interval). [Plot] draws the GMM
+// functions of orbit.go, one per snapshot interval); for a chain of
+// springs whose state is in slices (springs.go), recorded and reversed
+// binomially, the same ([MeasureSprings]). [Plot] draws the GMM
 // figures on log–log axes; the command extra/cmd/memplot writes the
-// README's picture, docs/memory.svg, and prints both tables.
+// README's picture, docs/memory.svg, and prints the tables.
 //
 // Peak heap is the largest value of the Go heap's object bytes
 // (runtime/metrics "/memory/classes/heap/objects:bytes", which is

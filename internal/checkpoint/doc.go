@@ -7,10 +7,13 @@
 // (reverse/fuse.go), a sum reading numbers computed before the loop
 // (Scaled), and a work buffer read after the loop (Tail), a loop inside a
 // loop (Nested) and a slice of slices read (Rows), which are not fused.
+// rnn.go holds loops whose state is in slices: an Elman RNN's hidden
+// vector over time (-snapshots, -every, and two swapped buffers with
+// -memory) and a chain of springs integrated by leapfrog (-snapshots).
 // The tests check each gradient against finite differences and forward
 // mode, equal to the unmarked function's, and a tape whose Bytes does not
 // grow with the number of iterations. The generated code is
-// committed beside (funcs_godiff.go).
+// committed beside (funcs_godiff.go, rnn_godiff.go).
 //
 // Regenerate with go generate ./internal/checkpoint.
 package checkpoint
