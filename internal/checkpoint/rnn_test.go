@@ -11,9 +11,6 @@ import (
 // rnnGrad is the gradient of an RNN of rnn.go with its value.
 type rnnGrad func(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, []float64, []float64, []float64)
 
-// rnnSizes are the hidden size and input size of the tests' RNN.
-const rnnN, rnnD = 3, 2
-
 // rnnPoint packs an RNN's parameters w, u, b, v, h0 in one vector.
 func rnnPoint(rng *rand.Rand) []float64 {
 	return fdcheck.Uniform(rng, rnnN*rnnN+rnnN*rnnD+3*rnnN, -0.8, 0.8)
@@ -25,15 +22,6 @@ func rnnArgs(p []float64) (w, u, b, v, h0 []float64) {
 	w, p = p[:k], p[k:]
 	u, p = p[:rnnN*rnnD], p[rnnN*rnnD:]
 	return w, u, p[:rnnN], p[rnnN : 2*rnnN], p[2*rnnN : 3*rnnN]
-}
-
-// rnnInputs are T steps of inputs.
-func rnnInputs(T int) []float64 {
-	xs := make([]float64, T*rnnD)
-	for i := range xs {
-		xs[i] = 0.7 * float64((i*37)%11-5) / 5
-	}
-	return xs
 }
 
 // The loops carrying state in slices (RNN, RNNEvery, RNNSwap, Springs)
