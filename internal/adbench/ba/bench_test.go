@@ -37,6 +37,8 @@ func forms(in *Instance) []adbench.Form {
 		{Name: "VJPFresh", Run: jac(vjpFresh{})},
 		{Name: "Split", Run: jac(&Split{})},
 		{Name: "JVP", Run: jac(&JVP{})},
+		{Name: "Jac", Run: jac(&Jac{})},
+		{Name: "JacFresh", Run: jac(JacFresh{})},
 	}
 }
 
