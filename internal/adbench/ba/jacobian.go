@@ -83,13 +83,17 @@ func (j *SparseMat) insertWeightRow(n, m, p, i int, v float64) {
 // and its 2×15 block of derivatives into b, from derivatives godiff
 // generated. cam and x are exactly the observation's camera and point.
 //
-// Split is the one to use: a block has 2 rows and 15 columns, so reverse
-// mode needs 2 sweeps where forward mode needs 15, and with a kept tape the
-// forward sweep runs once for both backward sweeps (ADBench's Tapenade and
-// Enzyme harnesses also make 2 reverse sweeps per observation). On ba1,
-// BenchmarkRatios measures about 7× the objective for Split, 30–40× for
-// JVP (15 sweeps) and 50–60× for VJP, whose fresh tape per call allocates
-// 25 times.
+// Jac is the one to use: a block has 2 rows and 15 columns, so reverse
+// mode needs 2 sweeps where forward mode needs 15, and ReprojErrorJacobianTo
+// (//godiff:jacobian) runs the forward sweep once for both backward sweeps
+// on a tape in the work it keeps, in one call per observation: it costs
+// what Split, the same sweeps written out by hand, does (ADBench's Tapenade
+// and Enzyme harnesses also make 2 reverse sweeps per observation). VJP,
+// one ReprojErrorVJP per residual, runs the forward sweep once per
+// residual, and each call takes a tape from a pool and allocates its two
+// results: about twice Split. JacFresh, whose ReprojErrorJacobian makes a
+// work and a Jacobian per call, and JVP (15 sweeps) cost 3 to 5 times
+// Split. BenchmarkRatios measures them.
 type BlockMethod interface {
 	Block(cam, x []float64, w float64, feat, err []float64, b *Block)
 }
