@@ -38,6 +38,7 @@ func Objective(n, m, p int, cams, x, w []float64, obs []int, feats, reprojErr, w
 //
 //godiff:vjp cam x w
 //godiff:jvp cam x w
+//godiff:jacobian cam x w
 func ReprojError(cam, x []float64, w float64, feat, err []float64) {
 	var proj [2]float64
 	project(cam, x, proj[:])

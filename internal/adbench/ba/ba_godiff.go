@@ -3,6 +3,7 @@
 package ba
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sync"
@@ -155,6 +156,199 @@ func ReprojErrorJVP(cam, x []float64, w float64, feat, err, dcam, dx []float64, 
 	t5 := t4*dw + w*dproj[1]
 	err[1] = w * t4
 	derr[1] = t5
+}
+
+// ReprojErrorJVPVec runs ReprojError and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 8
+// directions at once: the tangents dcam, dx, dw of cam, x, w hold, for each
+// float, one entry per direction.
+//
+// It writes the derivatives of what ReprojError writes into its output slice
+// into derr.
+func ReprojErrorJVPVec(cam, x []float64, w float64, feat, err []float64, dcam, dx [][8]float64, dw [8]float64, derr [][8]float64) {
+	var proj [2]float64
+	var dproj [2][8]float64
+	t1 := len(proj)
+	projectJVPVec8(cam, x, proj[:t1], dcam, dx, dproj[:t1])
+	t2 := proj[0] - feat[0]
+	err[0] = w * t2
+	for j := range 8 {
+		derr[0][j] = t2*dw[j] + w*dproj[0][j]
+	}
+	t3 := proj[1] - feat[1]
+	err[1] = w * t3
+	for j2 := range 8 {
+		derr[1][j2] = t3*dw[j2] + w*dproj[1][j2]
+	}
+}
+
+// ReprojErrorJacobianWork holds the buffers ReprojErrorJacobianTo keeps across
+// calls: the tangents of the forward sweeps, the tape of the reverse path and
+// the buffers of the backward sweeps. A zero ReprojErrorJacobianWork is ready
+// to use; keep one per goroutine and pass it to every call, so that
+// ReprojErrorJacobianTo allocates nothing once it has seen the largest
+// arguments.
+type ReprojErrorJacobianWork struct {
+	// dcam: the tangents of cam in a forward sweep, 8 per element.
+	dcam [][8]float64
+	// dx: the tangents of x in a forward sweep, 8 per element.
+	dx [][8]float64
+	// derr: the tangents of err in a forward sweep, 8 per element.
+	derr [][8]float64
+	// tape: what ReprojErrorForward keeps for the backward sweeps.
+	tape ReprojErrorTape
+	// serr: the seed of err for a backward sweep.
+	serr []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// ReprojErrorJacobianWork's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *ReprojErrorJacobianWork) Bytes() int {
+	return 96
+}
+
+// ReprojErrorJacobian returns the Jacobian of ReprojError, a fresh [][]float64
+// with a row per output and a column per input, as ReprojErrorJacobianTo writes
+// it.
+func ReprojErrorJacobian(cam, x []float64, w float64, feat, err []float64) [][]float64 {
+	n := len(cam) + len(x) + 1
+	m := len(err)
+	data := make([]float64, m*n)
+	jac := make([][]float64, m)
+	for i := range m {
+		t1 := i * n
+		jac[i] = data[t1 : t1+n]
+	}
+	var work ReprojErrorJacobianWork
+	ReprojErrorJacobianTo(&work, jac, cam, x, w, feat, err)
+	return jac
+}
+
+// ReprojErrorJacobianTo writes into jac the Jacobian of ReprojError: row i
+// holds the derivatives of its i-th output, column j those with respect to its
+// j-th input. The outputs are the elements ReprojError leaves in err; the
+// inputs the elements of cam, the elements of x and w. It writes into
+// ReprojError's outputs what ReprojError writes.
+//
+// jac must have a row per output and a column per input (ReprojErrorJacobian
+// allocates one). ReprojErrorJacobianTo keeps its buffers in work, so that a
+// kept work and jac make the steady state allocate nothing.
+//
+// With no more inputs than outputs it computes the Jacobian in forward mode:
+// sweeps of ReprojErrorJVPVec with 8 directions each, one sweep per 8 inputs;
+// with more, in reverse mode: one run of ReprojErrorForward, then one of
+// ReprojErrorBackward per output.
+func ReprojErrorJacobianTo(work *ReprojErrorJacobianWork, jac [][]float64, cam, x []float64, w float64, feat, err []float64) {
+	t1 := len(cam)
+	t2 := len(x)
+	t3 := t1 + t2
+	n := t3 + 1
+	m := len(err)
+	t4 := len(jac)
+	if t4 != m {
+		panic(fmt.Sprintf("ReprojErrorJacobianTo: jac has %d rows, want %d: one per output", t4, m))
+	}
+	for i := range jac {
+		t5 := len(jac[i])
+		if t5 != n {
+			panic(fmt.Sprintf("ReprojErrorJacobianTo: row %d of jac has %d columns, want %d: one per input", i, t5, n))
+		}
+	}
+	if n <= m {
+		for s := range max((n+7)/8, 1) {
+			t6 := s * 8
+			dcam := work.dcam
+			if cap(dcam) < t1 {
+				dcam = make([][8]float64, t1)
+				work.dcam = dcam
+			}
+			t7 := dcam[:t1]
+			t8 := len(t7)
+			for i2 := range t7 {
+				for j := range 8 {
+					t7[i2][j] = 0
+				}
+			}
+			t9 := min(max(t6, 0), t8)
+			t10 := t6 + 8
+			for i3 := range min(max(t10, 0), t8) - t9 {
+				t11 := t9 + i3
+				t7[t11][t11-t6] = 1
+			}
+			dx := work.dx
+			if cap(dx) < t2 {
+				dx = make([][8]float64, t2)
+				work.dx = dx
+			}
+			t12 := dx[:t2]
+			t13 := len(t12)
+			for i4 := range t12 {
+				for j2 := range 8 {
+					t12[i4][j2] = 0
+				}
+			}
+			t14 := min(max(t6-t1, 0), t13)
+			for i5 := range min(max(t10-t1, 0), t13) - t14 {
+				t15 := t14 + i5
+				t12[t15][t1+t15-t6] = 1
+			}
+			var dw [8]float64
+			t16 := t3 - t6
+			if t16 >= 0 && t16 < 8 {
+				dw[t16] = 1
+			}
+			derr := work.derr
+			if cap(derr) < m {
+				derr = make([][8]float64, m)
+				work.derr = derr
+			}
+			t17 := derr[:m]
+			for i6 := range t17 {
+				for j3 := range 8 {
+					t17[i6][j3] = 0
+				}
+			}
+			ReprojErrorJVPVec(cam, x, w, feat, err, t7, t12, dw, t17)
+			t18 := min(8, n-t6)
+			for i7 := range t17 {
+				t19 := jac[i7]
+				for j4 := range t18 {
+					t19[t6+j4] = t17[i7][j4]
+				}
+			}
+		}
+	} else {
+		tape := &work.tape
+		ReprojErrorForward(tape, cam, x, w, feat, err)
+		serr := work.serr
+		if cap(serr) < m {
+			serr = make([]float64, m)
+			work.serr = serr
+		}
+		t20 := serr[:m]
+		for r := range m {
+			row := jac[r]
+			t21 := row[:t1]
+			for i8 := range t21 {
+				t21[i8] = 0
+			}
+			t22 := row[t1:t3]
+			for i9 := range t22 {
+				t22[i9] = 0
+			}
+			var dw2 float64
+			for i10 := range t20 {
+				t20[i10] = 0
+			}
+			if r >= 0 && r < len(t20) {
+				t20[r] = 1
+			}
+			ReprojErrorBackward(tape, t21, t22, &dw2, t20)
+			row[t3] = dw2
+		}
+	}
 }
 
 // WeightErrorTape is what WeightErrorForward keeps of one run of WeightError
@@ -1386,4 +1580,838 @@ func radialDistortJVP(rad, proj, drad, dproj []float64) {
 	t8 := l*dproj[1] + t7*dl
 	proj[1] = t7 * l
 	dproj[1] = t8
+}
+
+// projectCallTape is what projectCallForward keeps of the calls of project at
+// one call site for projectCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 104·calls bytes, plus
+// rodriguesRotatePointTape.Bytes() + radialDistortTape.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls                     104 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	rodriguesRotatePointTape  rodriguesRotatePointTape.Bytes(), a rodriguesRotatePointCallTape for the calls of one call site, one call per run: the tape rodriguesRotatePointCallForward fills and rodriguesRotatePointCallBackward reads
+//	radialDistortTape         radialDistortTape.Bytes(), a radialDistortCallTape for the calls of one call site, one call per run: the tape radialDistortCallForward fills and radialDistortCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type projectCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// cam: the parameter cam.
+		cam []float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// quo2: a quotient (quo) of the forward sweep.
+		quo2 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// quo: a quotient (quo) of the forward sweep.
+		quo float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			rodriguesRotatePointTape int
+			radialDistortTape        int
+		}
+	}
+	// rodriguesRotatePointTape: the tape rodriguesRotatePointCallForward fills and
+	// rodriguesRotatePointCallBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	rodriguesRotatePointTape rodriguesRotatePointCallTape
+	// radialDistortTape: the tape radialDistortCallForward fills and
+	// radialDistortCallBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	radialDistortTape radialDistortCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// projectCallTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *projectCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 104
+	n += t.rodriguesRotatePointTape.Bytes()
+	n += t.radialDistortTape.Bytes()
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *projectCallTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	t.rodriguesRotatePointTape.clearRefs()
+	t.radialDistortTape.clearRefs()
+}
+
+// projectCallForward runs project and records in t what projectCallBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func projectCallForward(t *projectCallTape, cam, x, proj []float64) {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.radialDistortTape.calls = t.radialDistortTape.calls[:0]
+		t.rodriguesRotatePointTape.calls = t.rodriguesRotatePointTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.cam = cam
+	t1 := len(cam)
+	c2 := cam[3:t1]
+	var xo [3]float64
+	var xcam [3]float64
+	xo[0] = x[0] - c2[0]
+	xo[1] = x[1] - c2[1]
+	xo[2] = x[2] - c2[2]
+	rodriguesRotatePointCallForward(&t.rodriguesRotatePointTape, cam[:t1], xo[:], xcam[:])
+	t2 := xcam[2]
+	c.elem6 = t2
+	t3 := xcam[0] / t2
+	c.quo2 = t3
+	proj[0] = t3
+	t4 := xcam[2]
+	c.elem5 = t4
+	t5 := xcam[1] / t4
+	c.quo = t5
+	proj[1] = t5
+	radialDistortCallForward(&t.radialDistortTape, cam[9:t1], proj)
+	t6 := proj[0]
+	c.elem3 = t6
+	t7 := cam[6]
+	c.elem4 = t7
+	proj[0] = t6*t7 + cam[7]
+	t8 := proj[1]
+	c.elem = t8
+	t9 := cam[6]
+	c.elem2 = t9
+	proj[1] = t8*t9 + cam[8]
+	c.end.rodriguesRotatePointTape = len(t.rodriguesRotatePointTape.calls)
+	c.end.radialDistortTape = len(t.radialDistortTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
+}
+
+// projectCallBackward adds to dcam, dx and dproj the vector-Jacobian product of
+// project with the seeds dproj, at the point that call number call of
+// projectCallForward on t recorded. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those project and its callees make),
+// so one forward run serves any number of backward runs (one per seed), one at
+// a time; it adds rather than sets, so one buffer can sum a mini-batch.
+//
+// dproj holds, on entry, the seed of what project leaves in proj, and on return
+// the derivative with respect to what proj held before.
+func projectCallBackward(t *projectCallTape, call int, dcam, dx, dproj []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	nradialDistortTape := c.end.radialDistortTape
+	nradialDistortTape--
+	cam := c.cam
+	t1 := len(cam)
+	t2 := c.elem5
+	t3 := c.quo
+	var dxcam [3]float64
+	t4 := c.elem6
+	t5 := c.quo2
+	nrodriguesRotatePointTape := c.end.rodriguesRotatePointTape
+	nrodriguesRotatePointTape--
+	var dxo [3]float64
+	dc := dcam[3:t1]
+	t6 := dproj[1]
+	dcam[8] += t6
+	dcam[6] += t6 * c.elem
+	dproj[1] = t6 * c.elem2
+	t7 := dproj[0]
+	dcam[7] += t7
+	dcam[6] += t7 * c.elem3
+	dproj[0] = t7 * c.elem4
+	radialDistortCallBackward(&t.radialDistortTape, nradialDistortTape, dcam[9:t1], dproj)
+	t8 := dproj[1]
+	dxcam[2] -= t8 * (t3 / t2)
+	dxcam[1] += t8 / t2
+	dproj[1] = 0
+	t9 := dproj[0]
+	dxcam[2] -= t9 * (t5 / t4)
+	dxcam[0] += t9 / t4
+	dproj[0] = 0
+	rodriguesRotatePointCallBackward(&t.rodriguesRotatePointTape, nrodriguesRotatePointTape, dcam[:t1], dxo[:3], dxcam[:3])
+	t10 := dxo[2]
+	dc[2] -= t10
+	dx[2] += t10
+	dxo[2] = 0
+	t11 := dxo[1]
+	dc[1] -= t11
+	dx[1] += t11
+	dxo[1] = 0
+	t12 := dxo[0]
+	dc[0] -= t12
+	dx[0] += t12
+	dxo[0] = 0
+}
+
+// rodriguesRotatePointCallTape is what rodriguesRotatePointCallForward keeps of
+// the calls of rodriguesRotatePoint at one call site for
+// rodriguesRotatePointCallBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 168·calls + 32·3 bytes, plus sqsumTape.Bytes() +
+// crossTape.Bytes() + crossTape2.Bytes() (the tapes of its call sites, each by
+// its own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls       168 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	sqsumTape   sqsumTape.Bytes(), a sqsumCallTape for the calls of one call site, one call per run: the tape sqsumCallForward fills and sqsumCallBackward reads
+//	elem10      8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	crossTape   crossTape.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
+//	elem3       8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2       8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem        8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	crossTape2  crossTape2.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type rodriguesRotatePointCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// sqtheta: sqtheta as the forward sweep computed it.
+		sqtheta float64
+		// theta: theta as the forward sweep computed it.
+		theta float64
+		// costheta: costheta as the forward sweep computed it.
+		costheta float64
+		// sintheta: sintheta as the forward sweep computed it.
+		sintheta float64
+		// thetaInverse: thetaInverse as the forward sweep computed it.
+		thetaInverse float64
+		// elem8: an element read before it was overwritten.
+		elem8 float64
+		// elem9: an element read before it was overwritten.
+		elem9 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem7: an element read before it was overwritten.
+		elem7 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// sum: a sum (sum) of the forward sweep.
+		sum float64
+		// diff: a difference (diff) of the forward sweep.
+		diff float64
+		// tmp: tmp as the forward sweep computed it.
+		tmp float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			sqsumTape  int
+			elem10     int
+			crossTape  int
+			elem3      int
+			elem2      int
+			elem       int
+			crossTape2 int
+		}
+	}
+	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	sqsumTape sqsumCallTape
+	// elem10: an element read before it was overwritten, one entry per iteration
+	// of the loop around it, read back last first.
+	elem10 []float64
+	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	crossTape crossCallTape
+	// elem3: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem3 []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// crossTape2: the tape crossCallForward fills and crossCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	crossTape2 crossCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// rodriguesRotatePointCallTape's comment counts them: each value's size, 24 for
+// a slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *rodriguesRotatePointCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 168
+	n += t.sqsumTape.Bytes()
+	n += len(t.elem10) * 8
+	n += t.crossTape.Bytes()
+	n += len(t.elem3) * 8
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	n += t.crossTape2.Bytes()
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *rodriguesRotatePointCallTape) clearRefs() {
+	t.sqsumTape.clearRefs()
+	t.crossTape.clearRefs()
+	t.crossTape2.clearRefs()
+}
+
+// rodriguesRotatePointCallForward runs rodriguesRotatePoint and records in t
+// what rodriguesRotatePointCallBackward needs, after what the earlier calls
+// since t's holder began its run recorded; the first of them empties t, keeping
+// its memory.
+func rodriguesRotatePointCallForward(t *rodriguesRotatePointCallTape, rot, pt, rotated []float64) {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+		t.elem3 = t.elem3[:0]
+		t.crossTape.calls = t.crossTape.calls[:0]
+		t.elem10 = t.elem10[:0]
+		t.crossTape2.calls = t.crossTape2.calls[:0]
+		t.sqsumTape.calls = t.sqsumTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	sqtheta := sqsumCallForward(&t.sqsumTape, 3, rot)
+	c.sqtheta = sqtheta
+	if sqtheta != 0 {
+		theta := math.Sqrt(sqtheta)
+		c.theta = theta
+		costheta := math.Cos(theta)
+		c.costheta = costheta
+		sintheta := math.Sin(theta)
+		c.sintheta = sintheta
+		thetaInverse := 1 / theta
+		c.thetaInverse = thetaInverse
+		var w [3]float64
+		var wCrossPt [3]float64
+		t.elem10 = slices.Grow(t.elem10, 3)
+		for i := 0; i < 3; i++ {
+			t1 := rot[i]
+			t.elem10 = append(t.elem10, t1)
+			w[i] = t1 * thetaInverse
+		}
+		crossCallForward(&t.crossTape, w[:], pt, wCrossPt[:])
+		t2 := w[0]
+		c.elem8 = t2
+		t3 := pt[0]
+		c.elem9 = t3
+		t4 := w[1]
+		c.elem6 = t4
+		t5 := pt[1]
+		c.elem7 = t5
+		t6 := w[2]
+		c.elem4 = t6
+		t7 := pt[2]
+		c.elem5 = t7
+		t8 := t2*t3 + t4*t5 + t6*t7
+		c.sum = t8
+		t9 := 1 - costheta
+		c.diff = t9
+		tmp := t8 * t9
+		c.tmp = tmp
+		t.elem = slices.Grow(t.elem, 3)
+		t.elem2 = slices.Grow(t.elem2, 3)
+		t.elem3 = slices.Grow(t.elem3, 3)
+		for i2 := 0; i2 < 3; i2++ {
+			t10 := pt[i2]
+			t.elem3 = append(t.elem3, t10)
+			t11 := wCrossPt[i2]
+			t.elem2 = append(t.elem2, t11)
+			t12 := w[i2]
+			t.elem = append(t.elem, t12)
+			rotated[i2] = t10*costheta + t11*sintheta + t12*tmp
+		}
+	} else {
+		var rotCrossPt [3]float64
+		crossCallForward(&t.crossTape2, rot, pt, rotCrossPt[:])
+		for i3 := 0; i3 < 3; i3++ {
+			rotated[i3] = pt[i3] + rotCrossPt[i3]
+		}
+	}
+	c.end.sqsumTape = len(t.sqsumTape.calls)
+	c.end.elem10 = len(t.elem10)
+	c.end.crossTape = len(t.crossTape.calls)
+	c.end.elem3 = len(t.elem3)
+	c.end.elem2 = len(t.elem2)
+	c.end.elem = len(t.elem)
+	c.end.crossTape2 = len(t.crossTape2.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem10 = slices.Grow(t.elem10, c.end.elem10*more)
+		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
+}
+
+// rodriguesRotatePointCallBackward adds to drot, dpt and drotated the
+// vector-Jacobian product of rodriguesRotatePoint with the seeds drotated, at
+// the point that call number call of rodriguesRotatePointCallForward on t
+// recorded. It keeps buffers of its own in t, for the derivatives of slices it
+// is not passed (those rodriguesRotatePoint and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
+//
+// drotated holds, on entry, the seed of what rodriguesRotatePoint leaves in
+// rotated, and on return the derivative with respect to what rotated held
+// before.
+func rodriguesRotatePointCallBackward(t *rodriguesRotatePointCallTape, call int, drot, dpt, drotated []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	sqtheta := c.sqtheta
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
+	nelem3 := c.end.elem3
+	ncrossTape := c.end.crossTape
+	nelem10 := c.end.elem10
+	var dsqtheta float64
+	ncrossTape2 := c.end.crossTape2
+	nsqsumTape := c.end.sqsumTape
+	nsqsumTape--
+	if sqtheta != 0 {
+		tmp := c.tmp
+		var dtmp float64
+		var dw [3]float64
+		sintheta := c.sintheta
+		var dsintheta float64
+		var dwCrossPt [3]float64
+		costheta := c.costheta
+		var dcostheta float64
+		ncrossTape--
+		thetaInverse := c.thetaInverse
+		var dthetaInverse float64
+		theta := c.theta
+		for i2 := 2; i2 >= 0; i2-- {
+			nelem--
+			nelem2--
+			t1 := t.elem2[nelem2]
+			nelem3--
+			t2 := t.elem3[nelem3]
+			t3 := drotated[i2]
+			dtmp += t3 * t.elem[nelem]
+			dw[i2] += t3 * tmp
+			dsintheta += t3 * t1
+			dwCrossPt[i2] += t3 * sintheta
+			dcostheta += t3 * t2
+			dpt[i2] += t3 * costheta
+			drotated[i2] = 0
+		}
+		t4 := dtmp * c.diff
+		t5 := dtmp * c.sum
+		dpt[2] += t4 * c.elem4
+		dw[2] += t4 * c.elem5
+		dpt[1] += t4 * c.elem6
+		dw[1] += t4 * c.elem7
+		dpt[0] += t4 * c.elem8
+		dw[0] += t4 * c.elem9
+		crossCallBackward(&t.crossTape, ncrossTape, dw[:3], dpt, dwCrossPt[:3])
+		for i := 2; i >= 0; i-- {
+			nelem10--
+			t6 := dw[i]
+			dthetaInverse += t6 * t.elem10[nelem10]
+			drot[i] += t6 * thetaInverse
+			dw[i] = 0
+		}
+		dcostheta2 := dcostheta - t5
+		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
+		dsqtheta += dtheta * (0.5 / theta)
+	} else {
+		var drotCrossPt [3]float64
+		ncrossTape2--
+		for i3 := 2; i3 >= 0; i3-- {
+			t7 := drotated[i3]
+			drotCrossPt[i3] += t7
+			dpt[i3] += t7
+			drotated[i3] = 0
+		}
+		crossCallBackward(&t.crossTape2, ncrossTape2, drot, dpt, drotCrossPt[:3])
+	}
+	sqsumCallBackward(&t.sqsumTape, nsqsumTape, dsqtheta, drot)
+}
+
+// radialDistortCallTape is what radialDistortCallForward keeps of the calls of
+// radialDistort at one call site for radialDistortCallBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 64·calls bytes, plus sqsumTape.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls      64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	sqsumTape  sqsumTape.Bytes(), a sqsumCallTape for the calls of one call site, one call per run: the tape sqsumCallForward fills and sqsumCallBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type radialDistortCallTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// rsq: rsq as the forward sweep computed it.
+		rsq float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// l: l as the forward sweep computed it.
+		l float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			sqsumTape int
+		}
+	}
+	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, for
+	// every call of it here: one record per call, and the stacks they share.
+	sqsumTape sqsumCallTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// radialDistortCallTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *radialDistortCallTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 64
+	n += t.sqsumTape.Bytes()
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *radialDistortCallTape) clearRefs() {
+	t.sqsumTape.clearRefs()
+}
+
+// radialDistortCallForward runs radialDistort and records in t what
+// radialDistortCallBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func radialDistortCallForward(t *radialDistortCallTape, rad, proj []float64) {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.sqsumTape.calls = t.sqsumTape.calls[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	rsq := sqsumCallForward(&t.sqsumTape, 2, proj)
+	c.rsq = rsq
+	t1 := rad[0]
+	c.elem4 = t1
+	t2 := rad[1]
+	c.elem3 = t2
+	t3 := t2 * rsq
+	c.prod = t3
+	l := 1 + t1*rsq + t3*rsq
+	c.l = l
+	t4 := proj[0]
+	c.elem2 = t4
+	proj[0] = t4 * l
+	t5 := proj[1]
+	c.elem = t5
+	proj[1] = t5 * l
+	c.end.sqsumTape = len(t.sqsumTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+	}
+}
+
+// radialDistortCallBackward adds to drad and dproj the vector-Jacobian product
+// of radialDistort with the seeds dproj, at the point that call number call of
+// radialDistortCallForward on t recorded. It keeps buffers of its own in t, for
+// the derivatives of slices it is not passed (those radialDistort and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+//
+// dproj holds, on entry, the seed of what radialDistort leaves in proj, and on
+// return the derivative with respect to what proj held before.
+func radialDistortCallBackward(t *radialDistortCallTape, call int, drad, dproj []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	rsq := c.rsq
+	l := c.l
+	nsqsumTape := c.end.sqsumTape
+	nsqsumTape--
+	t1 := dproj[1]
+	dproj[1] = t1 * l
+	t2 := dproj[0]
+	dproj[0] = t2 * l
+	dl := t1*c.elem + t2*c.elem2
+	t3 := dl * rsq
+	drad[1] += t3 * rsq
+	drad[0] += t3
+	drsq := dl*c.prod + t3*c.elem3 + dl*c.elem4
+	sqsumCallBackward(&t.sqsumTape, nsqsumTape, drsq, dproj)
+}
+
+// projectJVPVec8 runs project and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 8
+// directions at once: the tangents dcam, dx, dproj of cam, x, proj hold, for
+// each float, one entry per direction.
+func projectJVPVec8(cam, x, proj []float64, dcam, dx, dproj [][8]float64) {
+	t1 := len(cam)
+	c := cam[3:t1]
+	dc := dcam[3:t1]
+	var xo [3]float64
+	var dxo [3][8]float64
+	var xcam [3]float64
+	var dxcam [3][8]float64
+	xo[0] = x[0] - c[0]
+	for j := range 8 {
+		dxo[0][j] = dx[0][j] - dc[0][j]
+	}
+	xo[1] = x[1] - c[1]
+	for j2 := range 8 {
+		dxo[1][j2] = dx[1][j2] - dc[1][j2]
+	}
+	xo[2] = x[2] - c[2]
+	for j3 := range 8 {
+		dxo[2][j3] = dx[2][j3] - dc[2][j3]
+	}
+	t2 := len(xo)
+	t3 := len(xcam)
+	rodriguesRotatePointJVPVec8(cam[:t1], xo[:t2], xcam[:t3], dcam[:t1], dxo[:t2], dxcam[:t3])
+	t4 := xcam[2]
+	t5 := xcam[0] / t4
+	t6 := t5 / t4
+	proj[0] = t5
+	for j4 := range 8 {
+		dproj[0][j4] = dxcam[0][j4]/t4 - t6*dxcam[2][j4]
+	}
+	t7 := xcam[2]
+	t8 := xcam[1] / t7
+	t9 := t8 / t7
+	proj[1] = t8
+	for j5 := range 8 {
+		dproj[1][j5] = dxcam[1][j5]/t7 - t9*dxcam[2][j5]
+	}
+	radialDistortJVPVec8(cam[9:t1], proj, dcam[9:t1], dproj)
+	t10 := proj[0]
+	t11 := cam[6]
+	proj[0] = t10*t11 + cam[7]
+	for j6 := range 8 {
+		dproj[0][j6] = t11*dproj[0][j6] + t10*dcam[6][j6] + dcam[7][j6]
+	}
+	t12 := proj[1]
+	t13 := cam[6]
+	proj[1] = t12*t13 + cam[8]
+	for j7 := range 8 {
+		dproj[1][j7] = t13*dproj[1][j7] + t12*dcam[6][j7] + dcam[8][j7]
+	}
+}
+
+// rodriguesRotatePointJVPVec8 runs rodriguesRotatePoint and computes, by
+// forward-mode automatic differentiation in vector mode, its directional
+// derivatives along 8 directions at once: the tangents drot, dpt, drotated of
+// rot, pt, rotated hold, for each float, one entry per direction.
+func rodriguesRotatePointJVPVec8(rot, pt, rotated []float64, drot, dpt, drotated [][8]float64) {
+	var dsqsum [1][8]float64
+	sqtheta := sqsumJVPVec8(3, rot, drot, &dsqsum)
+	if sqtheta != 0 {
+		theta := math.Sqrt(sqtheta)
+		t1 := 0.5 / theta
+		var dtheta [8]float64
+		for j := range 8 {
+			dtheta[j] = t1 * dsqsum[0][j]
+		}
+		costheta := math.Cos(theta)
+		sintheta := math.Sin(theta)
+		var dcostheta [8]float64
+		for j2 := range 8 {
+			dcostheta[j2] = -(sintheta * dtheta[j2])
+		}
+		var dsintheta [8]float64
+		for j3 := range 8 {
+			dsintheta[j3] = costheta * dtheta[j3]
+		}
+		thetaInverse := 1 / theta
+		t2 := thetaInverse / theta
+		var dthetaInverse [8]float64
+		for j4 := range 8 {
+			dthetaInverse[j4] = -(t2 * dtheta[j4])
+		}
+		var w [3]float64
+		var dw [3][8]float64
+		var wCrossPt [3]float64
+		var dwCrossPt [3][8]float64
+		for i := 0; i < 3; i++ {
+			t3 := i
+			t4 := rot[t3]
+			w[t3] = t4 * thetaInverse
+			for j5 := range 8 {
+				dw[t3][j5] = thetaInverse*drot[t3][j5] + t4*dthetaInverse[j5]
+			}
+		}
+		t5 := len(w)
+		t6 := len(wCrossPt)
+		crossJVPVec8(w[:t5], pt, wCrossPt[:t6], dw[:t5], dpt, dwCrossPt[:t6])
+		t7 := w[0]
+		t8 := pt[0]
+		t9 := w[1]
+		t10 := pt[1]
+		t11 := w[2]
+		t12 := pt[2]
+		t13 := t7*t8 + t9*t10 + t11*t12
+		t14 := 1 - costheta
+		tmp := t13 * t14
+		t15 := t14 * t8
+		t16 := t14 * t7
+		t17 := t14 * t10
+		t18 := t14 * t9
+		t19 := t14 * t12
+		t20 := t14 * t11
+		var dtmp [8]float64
+		for j6 := range 8 {
+			dtmp[j6] = t15*dw[0][j6] + t16*dpt[0][j6] + t17*dw[1][j6] + t18*dpt[1][j6] + t19*dw[2][j6] + t20*dpt[2][j6] - t13*dcostheta[j6]
+		}
+		for i2 := 0; i2 < 3; i2++ {
+			t21 := i2
+			t22 := pt[t21]
+			t23 := wCrossPt[t21]
+			t24 := w[t21]
+			rotated[t21] = t22*costheta + t23*sintheta + t24*tmp
+			for j7 := range 8 {
+				drotated[t21][j7] = costheta*dpt[t21][j7] + t22*dcostheta[j7] + sintheta*dwCrossPt[t21][j7] + t23*dsintheta[j7] + tmp*dw[t21][j7] + t24*dtmp[j7]
+			}
+		}
+	} else {
+		var rotCrossPt [3]float64
+		var drotCrossPt [3][8]float64
+		t25 := len(rotCrossPt)
+		crossJVPVec8(rot, pt, rotCrossPt[:t25], drot, dpt, drotCrossPt[:t25])
+		for i3 := 0; i3 < 3; i3++ {
+			t26 := i3
+			rotated[t26] = pt[t26] + rotCrossPt[t26]
+			for j8 := range 8 {
+				drotated[t26][j8] = dpt[t26][j8] + drotCrossPt[t26][j8]
+			}
+		}
+	}
+}
+
+// sqsumJVPVec8 runs sqsum and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 8
+// directions at once: the tangents dx of x hold, for each float, one entry per
+// direction.
+//
+// It returns sqsum's results and writes the derivatives of its float results
+// into dres, row i for the i-th.
+func sqsumJVPVec8(n int, x []float64, dx [][8]float64, dres *[1][8]float64) float64 {
+	res := 0.0
+	var dres2 [8]float64
+	for i := 0; i < n; i++ {
+		t1 := i
+		t2 := x[t1]
+		t3 := t2 * 2
+		res += t2 * t2
+		for j := range 8 {
+			dres2[j] += t3 * dx[t1][j]
+		}
+	}
+	dres[0] = dres2
+	return res
+}
+
+// crossJVPVec8 runs cross and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 8
+// directions at once: the tangents da, db, dout of a, b, out hold, for each
+// float, one entry per direction.
+func crossJVPVec8(a, b, out []float64, da, db, dout [][8]float64) {
+	t1 := a[1]
+	t2 := b[2]
+	t3 := a[2]
+	t4 := b[1]
+	out[0] = t1*t2 - t3*t4
+	for j := range 8 {
+		dout[0][j] = t2*da[1][j] + t1*db[2][j] - t4*da[2][j] - t3*db[1][j]
+	}
+	t5 := a[2]
+	t6 := b[0]
+	t7 := a[0]
+	t8 := b[2]
+	out[1] = t5*t6 - t7*t8
+	for j2 := range 8 {
+		dout[1][j2] = t6*da[2][j2] + t5*db[0][j2] - t8*da[0][j2] - t7*db[2][j2]
+	}
+	t9 := a[0]
+	t10 := b[1]
+	t11 := a[1]
+	t12 := b[0]
+	out[2] = t9*t10 - t11*t12
+	for j3 := range 8 {
+		dout[2][j3] = t10*da[0][j3] + t9*db[1][j3] - t12*da[1][j3] - t11*db[0][j3]
+	}
+}
+
+// radialDistortJVPVec8 runs radialDistort and computes, by forward-mode
+// automatic differentiation in vector mode, its directional derivatives along 8
+// directions at once: the tangents drad, dproj of rad, proj hold, for each
+// float, one entry per direction.
+func radialDistortJVPVec8(rad, proj []float64, drad, dproj [][8]float64) {
+	var dsqsum [1][8]float64
+	rsq := sqsumJVPVec8(2, proj, dproj, &dsqsum)
+	t1 := rad[0]
+	t2 := rad[1]
+	t3 := t2 * rsq
+	t4 := rsq * rsq
+	l := 1 + t1*rsq + t3*rsq
+	t5 := t1 + (rsq*t2 + t3)
+	var dl [8]float64
+	for j := range 8 {
+		dl[j] = rsq*drad[0][j] + t5*dsqsum[0][j] + t4*drad[1][j]
+	}
+	t6 := proj[0]
+	proj[0] = t6 * l
+	for j2 := range 8 {
+		dproj[0][j2] = l*dproj[0][j2] + t6*dl[j2]
+	}
+	t7 := proj[1]
+	proj[1] = t7 * l
+	for j3 := range 8 {
+		dproj[1][j3] = l*dproj[1][j3] + t7*dl[j3]
+	}
 }

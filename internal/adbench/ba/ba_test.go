@@ -39,7 +39,7 @@ func numbersOf(t *testing.T, path string) []float64 {
 	return out
 }
 
-// methods are the three ways of computing a block, each built afresh.
+// methods are the ways of computing a block, each built afresh.
 var methods = []struct {
 	name string
 	make func() BlockMethod
@@ -47,6 +47,8 @@ var methods = []struct {
 	{"VJP", func() BlockMethod { return VJP{} }},
 	{"Split", func() BlockMethod { return &Split{} }},
 	{"JVP", func() BlockMethod { return &JVP{} }},
+	{"Jac", func() BlockMethod { return &Jac{} }},
+	{"JacFresh", func() BlockMethod { return JacFresh{} }},
 }
 
 // residuals runs the objective.

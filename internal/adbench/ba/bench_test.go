@@ -16,9 +16,11 @@ import (
 // (two ReprojErrorVJP calls per observation, on a tape from its pool),
 // VJPFresh (the same on a fresh tape per call, the first call's cost), Split (one
 // ReprojErrorForward and two ReprojErrorBackward per observation on a kept
-// tape) or JVP (15 ReprojErrorJVP calls per observation, one per input).
-// BenchmarkRatios reports each Jacobian's time over the objective's,
-// ADBench's measure.
+// tape), JVP (15 ReprojErrorJVP calls per observation, one per input), Jac
+// (one ReprojErrorJacobianTo call per observation on a kept work: the
+// form to use) or JacFresh (one ReprojErrorJacobian call, a fresh work and
+// Jacobian each). BenchmarkRatios reports each Jacobian's time over the
+// objective's, ADBench's measure.
 
 var sink float64
 
@@ -37,6 +39,8 @@ func forms(in *Instance) []adbench.Form {
 		{Name: "VJPFresh", Run: jac(vjpFresh{})},
 		{Name: "Split", Run: jac(&Split{})},
 		{Name: "JVP", Run: jac(&JVP{})},
+		{Name: "Jac", Run: jac(&Jac{})},
+		{Name: "JacFresh", Run: jac(JacFresh{})},
 	}
 }
 

@@ -15,22 +15,27 @@ type SparseMat struct {
 	block Block
 }
 
-// reset empties j for the Jacobian of an instance of n cameras, m points
-// and p observations, keeping its memory.
+// reset sizes j for the Jacobian of an instance of n cameras, m points and
+// p observations, keeping its memory: its number of entries is known
+// (2·15 per observation, one per weight), so each block is written in
+// place rather than appended entry by entry.
 func (j *SparseMat) reset(n, m, p int) {
 	j.NRows = 2*p + p
 	j.NCols = nCamParams*n + 3*m + p
 	nnz := 2*p*blockCols + p
-	if cap(j.Cols) < nnz {
-		j.Cols = make([]int, 0, nnz)
-		j.Vals = make([]float64, 0, nnz)
+	j.Cols = sized(j.Cols, nnz)
+	j.Vals = sized(j.Vals, nnz)
+	j.Rows = sized(j.Rows, j.NRows+1)
+	j.Rows[0] = 0
+}
+
+// sized returns s with length n, reusing its memory when it is large
+// enough.
+func sized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
 	}
-	if cap(j.Rows) < j.NRows+1 {
-		j.Rows = make([]int, 0, j.NRows+1)
-	}
-	j.Rows = append(j.Rows[:0], 0)
-	j.Cols = j.Cols[:0]
-	j.Vals = j.Vals[:0]
+	return s[:n]
 }
 
 // blockCols is the number of columns of one observation's block: the
@@ -42,43 +47,53 @@ const blockCols = nCamParams + 3 + 1
 // the camera's columns 0..10, the point's 11..13, the weight's 14.
 type Block [2 * blockCols]float64
 
-// insertReprojBlock appends the rows 2i and 2i+1 of observation i, of
+// insertReprojBlock writes the rows 2i and 2i+1 of observation i, of
 // camera camIdx and point ptIdx, each with its 15 entries (structural zeros
 // included), in ADBench's order.
 func (j *SparseMat) insertReprojBlock(n, m, i, camIdx, ptIdx int, b *Block) {
 	for row := 0; row < 2; row++ {
+		r := 2*i + row
+		off := r * blockCols
+		cols := (*[blockCols]int)(j.Cols[off:])
+		vals := (*[blockCols]float64)(j.Vals[off:])
 		for c := 0; c < nCamParams; c++ {
-			j.Cols = append(j.Cols, nCamParams*camIdx+c)
-			j.Vals = append(j.Vals, b[2*c+row])
+			cols[c] = nCamParams*camIdx + c
+			vals[c] = b[2*c+row]
 		}
 		for c := 0; c < 3; c++ {
-			j.Cols = append(j.Cols, nCamParams*n+3*ptIdx+c)
-			j.Vals = append(j.Vals, b[2*(nCamParams+c)+row])
+			cols[nCamParams+c] = nCamParams*n + 3*ptIdx + c
+			vals[nCamParams+c] = b[2*(nCamParams+c)+row]
 		}
-		j.Cols = append(j.Cols, nCamParams*n+3*m+i)
-		j.Vals = append(j.Vals, b[2*(blockCols-1)+row])
-		j.Rows = append(j.Rows, len(j.Cols))
+		cols[blockCols-1] = nCamParams*n + 3*m + i
+		vals[blockCols-1] = b[2*(blockCols-1)+row]
+		j.Rows[r+1] = off + blockCols
 	}
 }
 
-// insertWeightRow appends row 2p+i, the weight error's derivative.
-func (j *SparseMat) insertWeightRow(n, m, i int, v float64) {
-	j.Cols = append(j.Cols, nCamParams*n+3*m+i)
-	j.Vals = append(j.Vals, v)
-	j.Rows = append(j.Rows, len(j.Cols))
+// insertWeightRow writes row 2p+i, the weight error's derivative, of an
+// instance of p observations.
+func (j *SparseMat) insertWeightRow(n, m, p, i int, v float64) {
+	off := 2*p*blockCols + i
+	j.Cols[off] = nCamParams*n + 3*m + i
+	j.Vals[off] = v
+	j.Rows[2*p+i+1] = off + 1
 }
 
 // BlockMethod computes the reprojection error of one observation into err
 // and its 2×15 block of derivatives into b, from derivatives godiff
 // generated. cam and x are exactly the observation's camera and point.
 //
-// Split is the one to use: a block has 2 rows and 15 columns, so reverse
-// mode needs 2 sweeps where forward mode needs 15, and with a kept tape the
-// forward sweep runs once for both backward sweeps (ADBench's Tapenade and
-// Enzyme harnesses also make 2 reverse sweeps per observation). On ba1,
-// BenchmarkRatios measures about 7× the objective for Split, 30–40× for
-// JVP (15 sweeps) and 50–60× for VJP, whose fresh tape per call allocates
-// 25 times.
+// Jac is the one to use: a block has 2 rows and 15 columns, so reverse
+// mode needs 2 sweeps where forward mode needs 15, and ReprojErrorJacobianTo
+// (//godiff:jacobian) runs the forward sweep once for both backward sweeps
+// on a tape in the work it keeps, in one call per observation: it costs
+// what Split, the same sweeps written out by hand, does (ADBench's Tapenade
+// and Enzyme harnesses also make 2 reverse sweeps per observation). VJP,
+// one ReprojErrorVJP per residual, runs the forward sweep once per
+// residual, and each call takes a tape from a pool and allocates its two
+// results: about twice Split. JacFresh, whose ReprojErrorJacobian makes a
+// work and a Jacobian per call, and JVP (15 sweeps) cost 3 to 5 times
+// Split. BenchmarkRatios measures them.
 type BlockMethod interface {
 	Block(cam, x []float64, w float64, feat, err []float64, b *Block)
 }
@@ -99,7 +114,7 @@ func (in *Instance) Jacobian(j *SparseMat, method BlockMethod, reprojErr, wErr [
 	for i := 0; i < in.P; i++ {
 		var dw float64
 		wErr[i], dw = WeightErrorGrad(in.W[i])
-		j.insertWeightRow(in.N, in.M, i, dw)
+		j.insertWeightRow(in.N, in.M, in.P, i, dw)
 	}
 }
 
@@ -174,5 +189,41 @@ func (s *JVP) Block(cam, x []float64, w float64, feat, err []float64, b *Block) 
 		}
 		ReprojErrorJVP(cam, x, w, feat, err, s.dcam[:], s.dx[:], dw, derr[:])
 		b[2*col], b[2*col+1] = derr[0], derr[1]
+	}
+}
+
+// Jac computes a block with one ReprojErrorJacobianTo call, from
+// //godiff:jacobian: with 15 inputs and 2 outputs it takes reverse mode,
+// one forward sweep and a backward sweep per residual on the tape in its
+// work, kept across observations and calls, as Split does by hand.
+type Jac struct {
+	work ReprojErrorJacobianWork
+	rows [2][blockCols]float64
+	jac  [2][]float64
+}
+
+func (s *Jac) Block(cam, x []float64, w float64, feat, err []float64, b *Block) {
+	if s.jac[0] == nil {
+		s.jac = [2][]float64{s.rows[0][:], s.rows[1][:]}
+	}
+	ReprojErrorJacobianTo(&s.work, s.jac[:], cam, x, w, feat, err)
+	for row := range 2 {
+		for col := range blockCols {
+			b[2*col+row] = s.rows[row][col]
+		}
+	}
+}
+
+// JacFresh computes a block with one ReprojErrorJacobian call, which
+// allocates the Jacobian it returns and runs on a work of its own, fresh
+// each call.
+type JacFresh struct{}
+
+func (JacFresh) Block(cam, x []float64, w float64, feat, err []float64, b *Block) {
+	jac := ReprojErrorJacobian(cam, x, w, feat, err)
+	for row := range 2 {
+		for col := range blockCols {
+			b[2*col+row] = jac[row][col]
+		}
 	}
 }

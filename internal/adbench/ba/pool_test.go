@@ -7,19 +7,21 @@ import (
 	"github.com/godiff/godiff/internal/fdcheck"
 )
 
-// In steady state ReprojErrorVJP allocates its two slice results and the
-// buffer of its output's seed (derr, which the backward sweep uses up):
-// its tape comes from its pool, filled by the call before. (Under the race
-// detector a sync.Pool drops some of the tapes it is given: a fresh
-// tape's few allocations then.)
-func TestVJPAllocatesItsResultsAndSeedBuffer(t *testing.T) {
+// In steady state ReprojErrorVJP allocates only its two slice results: its
+// tape comes from its pool, filled by the call before, and the buffer of
+// its output's seed (derr, which the backward sweep uses up), a make of
+// len(err) = 2 numbers, is on the stack (Go allocates a make of a variable
+// size of at most 32 bytes there). (Under the race detector a sync.Pool
+// drops some of the tapes it is given: a fresh tape's few allocations
+// then.)
+func TestVJPAllocatesOnlyItsResults(t *testing.T) {
 	in := load(t, "ba1_n49_m7776_p31843.txt")
 	cam, x := in.Cams[:nCamParams], in.X[:3]
 	err := make([]float64, 2)
 	seed := []float64{1, 0}
 	run := func() { ReprojErrorVJP(cam, x, in.W[0], in.Feats[:2], err, seed) }
 	run()
-	most := 3.0
+	most := 2.0
 	if fdcheck.Race {
 		most += 4
 	}
