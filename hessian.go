@@ -33,13 +33,13 @@ func deriveHessian(f *ir.Func, d parse.Directive, directives []parse.Directive, 
 	spec := &jacobian.HessianSpec{F: f, Wrt: d.Wrt, Name: d.Name, To: d.Hessian.To, HVP: hvp}
 	if n, ok := jacobian.Columns(f, d.Wrt); ok && n == len(d.Wrt) && n <= maxVectorHessian {
 		// Floats only, few: one sweep of the gradient's vector JVP.
-		if vec, err := forward.Vector(grad, d.Wrt, d.Hessian.Vector, n); err == nil {
+		if vec, err := forward.VectorUnrolled(grad, d.Wrt, d.Hessian.Vector, n); err == nil {
 			spec.Vector = vec
 		}
 	} else if into := jacobian.GradInto(grad, grad.Name+"Into"); into != nil {
 		// Slices: HessianChunk columns per sweep of the gradient's
 		// vector JVP, the gradient written into buffers (its outputs).
-		if vec, err := forward.Vector(into, d.Wrt, d.Hessian.Vector, jacobian.HessianChunk); err == nil && jacobian.ChunkVector(f, into, vec, d.Wrt) {
+		if vec, err := forward.VectorUnrolled(into, d.Wrt, d.Hessian.Vector, jacobian.HessianChunk); err == nil && jacobian.ChunkVector(f, into, vec, d.Wrt) {
 			jacobian.DropResultTangent(vec)
 			vec.Doc = chunkDoc(f, vec, d.Wrt)
 			spec.Vector, spec.Chunked = vec, true

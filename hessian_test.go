@@ -48,13 +48,31 @@ func F(x []float64, y float64) float64 { return x[0] * x[1] * y }
 				"t10[i6] = hvx[i6][k]", "func FHessianVec(x []float64, y float64, dx []float64, dx2, ddx [][8]float64, dres *[1][8]float64) float64 {"},
 		},
 		{
-			name: "a slice whose gradient reads its tape: FHVP per column",
+			name: "a slice whose gradient reads its tape: the tangents recorded beside it",
 			src: `
 //godiff:hessian
 func F(x []float64) float64 {
 	s := 0.0
 	for i := range x {
 		s += math.Exp(x[i] * x[i])
+	}
+	return s
+}
+`,
+			contains: []string{"t8 := FHessianVec(x, dx2, vx, hvx, &dres)", "type FHessianVecTape struct {", "exp [][8]float64",
+				"dt := poolFHessianVecTape.Get().(*FHessianVecTape)", "dt.exp = append(dt.exp, t5)"},
+			lacks: []string{"FHVP along the j-th unit vector"},
+		},
+		{
+			// The gradient does not vary with x: no buffer is an output of
+			// the vector JVP, and the columns come from FHVP.
+			name: "a gradient constant in x: FHVP per column",
+			src: `
+//godiff:hessian
+func F(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += 2 * x[i]
 	}
 	return s
 }

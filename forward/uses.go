@@ -41,6 +41,8 @@ func readsTangent(u *ir.Value, i int) bool {
 		return i >= 1 && i <= n
 	case ir.OpStore:
 		return i == 2
+	case ir.OpTapeSave:
+		return i == 1
 	case ir.OpSet, ir.OpDecl, ir.OpReturn, ir.OpInvoke, ir.OpSliceLit:
 		return true
 	}
@@ -65,7 +67,9 @@ func writeEffects(f *ir.Func) map[*ir.Value]writes {
 		for _, v := range blk.Values {
 			w := writes{vars: make(map[*ir.Var]bool)}
 			switch v.Op {
-			case ir.OpStore, ir.OpCopySlice:
+			case ir.OpStore, ir.OpCopySlice, ir.OpTapeSave, ir.OpTapeReset:
+				// A tape's entries are memory too: a tangent read from
+				// one may be overwritten.
 				w.mem = true
 			case ir.OpInvoke:
 				w.mem = len(ir.Written(v)) > 0
