@@ -44,14 +44,14 @@ func deriveHessian(f *ir.Func, d parse.Directive, directives []parse.Directive, 
 	if n, ok := jacobian.Columns(f, d.Wrt); ok && n == len(d.Wrt) && n <= maxVectorHessian {
 		// Floats only, few: one sweep of the gradient's vector JVP.
 		var vec *ir.Func
-		if vec, vecErr = forward.VectorUnrolled(grad, d.Wrt, d.Hessian.Vector, n); vecErr == nil {
+		if vec, vecErr = forward.VectorWith(grad, d.Wrt, d.Hessian.Vector, n, hessianSweeps); vecErr == nil {
 			spec.Vector = vec
 		}
 	} else if into := jacobian.GradInto(grad, grad.Name+"Into"); into != nil {
 		// Slices: HessianChunk columns per sweep of the gradient's
 		// vector JVP, the gradient written into buffers (its outputs).
 		var vec *ir.Func
-		vec, vecErr = forward.VectorUnrolled(into, d.Wrt, d.Hessian.Vector, jacobian.HessianChunk)
+		vec, vecErr = forward.VectorWith(into, d.Wrt, d.Hessian.Vector, jacobian.HessianChunk, hessianSweeps)
 		switch {
 		case vecErr != nil:
 		case !jacobian.ChunkVector(f, into, vec, d.Wrt, spec.Outs):
@@ -79,6 +79,11 @@ func deriveHessian(f *ir.Func, d parse.Directive, directives []parse.Directive, 
 	}
 	return fns, nil
 }
+
+// hessianSweeps are the options of the Hessian's vector JVPs: their
+// every operation is a loop over the directions, unrolled; and they keep
+// the tangents of what the gradient records.
+var hessianSweeps = forward.VectorOptions{Unroll: true, Tapes: true}
 
 // maxVectorHessian is the most float parameters whose Hessian one sweep
 // of the gradient's vector JVP computes, one direction each: the

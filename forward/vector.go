@@ -36,18 +36,29 @@ func VecName(jvp string, k int) string { return fmt.Sprintf("%sVec%d", jvp, k) }
 // derivative is a //godiff:rule for slices (the user's JVP takes one
 // direction), results of two float types, a variable holding a slice.
 func Vector(f *ir.Func, wrt []int, name string, k int) (g *ir.Func, err error) {
-	return vector(f, wrt, name, k, false)
+	return VectorWith(f, wrt, name, k, VectorOptions{})
 }
 
-// VectorUnrolled is Vector writing the k tangents of each operation as k
-// statements rather than a loop over the directions: longer code, which
-// Go compiles without the loop's counter and bounds checks. A Hessian's
-// sweeps, whose every operation is such a loop, run about twice as fast.
-func VectorUnrolled(f *ir.Func, wrt []int, name string, k int) (g *ir.Func, err error) {
-	return vector(f, wrt, name, k, true)
+// VectorOptions are what VectorWith does beyond Vector.
+type VectorOptions struct {
+	// Unroll writes the k tangents of each operation as k statements
+	// rather than a loop over the directions: longer code, which Go
+	// compiles without the loop's counter and bounds checks. A
+	// Hessian's sweeps, whose every operation is such a loop, run about
+	// twice as fast.
+	Unroll bool
+	// Tapes follows the local tape of a gradient as one function
+	// (reverse.Split.OneCall), keeping the tangents of what it records
+	// on a tape beside it (see vtape.go), where Vector fails.
+	Tapes bool
 }
 
-func vector(f *ir.Func, wrt []int, name string, k int, unroll bool) (g *ir.Func, err error) {
+// VectorWith is Vector with the options o.
+func VectorWith(f *ir.Func, wrt []int, name string, k int, o VectorOptions) (g *ir.Func, err error) {
+	return vector(f, wrt, name, k, o)
+}
+
+func vector(f *ir.Func, wrt []int, name string, k int, o VectorOptions) (g *ir.Func, err error) {
 	varied := ir.Analyse(f, wrt).Varied
 	outputs := outputParams(f, wrt, varied)
 	g, dresType, err := vectorSignature(f, wrt, outputs, name, k)
@@ -60,10 +71,10 @@ func vector(f *ir.Func, wrt []int, name string, k int, unroll bool) (g *ir.Func,
 		value:  make(map[*ir.Value]*lin),
 		vars:   make(map[*ir.Var]*ir.Var),
 		mem:    make(map[*ir.Value]*ir.Value),
-		uses:   tangentUses(f),
-		writes: writeEffects(f),
-		unroll: unroll,
-		tp:     vtapes{name: name, tapes: make(map[*ir.Value]*ir.Value), types: make(map[*ir.Tape]*ir.Tape), fields: make(map[*ir.TapeField]*ir.TapeField)},
+		uses:   tangentUses(f, o.Tapes),
+		writes: writeEffects(f, o.Tapes),
+		unroll: o.Unroll,
+		tp:     vtapes{follow: o.Tapes, name: name, tapes: make(map[*ir.Value]*ir.Value), types: make(map[*ir.Tape]*ir.Tape), fields: make(map[*ir.TapeField]*ir.TapeField)},
 	}
 	tangentParam := make(map[int]*ir.Value)
 	for i, p := range append(slices.Clone(wrt), outputs...) {
@@ -96,7 +107,7 @@ func vector(f *ir.Func, wrt []int, name string, k int, unroll bool) (g *ir.Func,
 		if t.err != nil {
 			return true
 		}
-		if onTape(old) {
+		if onTape(old) || !o.Tapes && recorded(old) {
 			// A pointer into a tape's entries (a rule's or a call
 			// site's tape): its tangents would have to be kept beside
 			// it.
@@ -290,7 +301,9 @@ func (t *vtangents) copied(old, v *ir.Value) {
 	defer func() { b.Simplify = false }()
 	switch old.Op {
 	case ir.OpLocalTape, ir.OpTapeReset, ir.OpTapeGrow, ir.OpTapeSave, ir.OpTapeLoad:
-		t.tapeOp(old, v)
+		if t.tp.follow {
+			t.tapeOp(old, v)
+		}
 	case ir.OpDecl, ir.OpSet:
 		t.assign(old, v)
 	case ir.OpGet:
@@ -632,6 +645,13 @@ func vectorSignature(f *ir.Func, wrt, outputs []int, name string, k int) (*ir.Fu
 func isArray(typ ir.Type) bool {
 	_, ok := typ.(ir.Array)
 	return ok
+}
+
+// recorded reports whether v reads a float from a tape: a value the
+// one-call gradient records in a loop or a branch, whose tangents only
+// VectorOptions.Tapes keeps. Recorded bools and integers carry none.
+func recorded(v *ir.Value) bool {
+	return v.Op == ir.OpTapeLoad && (ir.IsDifferentiable(v.Type) || ir.IsFloat(ir.Elem(v.Type)))
 }
 
 // onTape reports whether v points into a tape's entries, which vector

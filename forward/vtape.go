@@ -19,6 +19,7 @@ import (
 
 // vtapes is the tangent tapes of one vector JVP.
 type vtapes struct {
+	follow bool                            // VectorOptions.Tapes
 	name   string                          // the vector JVP's, which names the tangent tape types
 	tapes  map[*ir.Value]*ir.Value         // the copy of a local tape → its tangent tape
 	types  map[*ir.Tape]*ir.Tape           // a tape type → its tangents'
