@@ -351,7 +351,6 @@ func LogLossHessianVec(w, a, y []float64, lambda float64, dw []float64, dw2, ddw
 	dt.exp = dt.exp[:0]
 	d := len(w)
 	s := 0.0
-	var ds [8]float64
 	t1 := len(y)
 	t.exp = slices.Grow(t.exp, t1)
 	dt.exp = slices.Grow(dt.exp, t1)
@@ -384,87 +383,68 @@ func LogLossHessianVec(w, a, y []float64, lambda float64, dw []float64, dw2, ddw
 		t6[7] = -(t5 * dz[7])
 		t.exp = append(t.exp, t4)
 		dt.exp = append(dt.exp, t6)
-		t7 := 1 + t4
 		s += math.Log1p(t4)
-		ds[0] += t6[0] / t7
-		ds[1] += t6[1] / t7
-		ds[2] += t6[2] / t7
-		ds[3] += t6[3] / t7
-		ds[4] += t6[4] / t7
-		ds[5] += t6[5] / t7
-		ds[6] += t6[6] / t7
-		ds[7] += t6[7] / t7
 	}
 	r := 0.0
-	var dr [8]float64
 	for j2 := range d {
-		t8 := w[j2]
-		t9 := t8 * 2
-		r += t8 * t8
-		dr[0] += t9 * dw2[j2][0]
-		dr[1] += t9 * dw2[j2][1]
-		dr[2] += t9 * dw2[j2][2]
-		dr[3] += t9 * dw2[j2][3]
-		dr[4] += t9 * dw2[j2][4]
-		dr[5] += t9 * dw2[j2][5]
-		dr[6] += t9 * dw2[j2][6]
-		dr[7] += t9 * dw2[j2][7]
+		t7 := w[j2]
+		r += t7 * t7
 	}
-	t10 := 0.5 * lambda
+	t8 := 0.5 * lambda
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr2 float64
 	var ds2 float64
 	nexp := len(t.exp)
 	var dz2 float64
 	var ddz [8]float64
-	dr2 += 1 * t10
+	dr2 += 1 * t8
 	ds2 += 1
-	t11 := d - 1
-	for j22 := t11; j22 >= 0; j22-- {
-		t12 := j22
-		t13 := dr2 * 2
-		dw[t12] += dr2 * w[t12] * 2
-		ddw[t12][0] = ddw[t12][0] + t13*dw2[t12][0]
-		ddw[t12][1] = ddw[t12][1] + t13*dw2[t12][1]
-		ddw[t12][2] = ddw[t12][2] + t13*dw2[t12][2]
-		ddw[t12][3] = ddw[t12][3] + t13*dw2[t12][3]
-		ddw[t12][4] = ddw[t12][4] + t13*dw2[t12][4]
-		ddw[t12][5] = ddw[t12][5] + t13*dw2[t12][5]
-		ddw[t12][6] = ddw[t12][6] + t13*dw2[t12][6]
-		ddw[t12][7] = ddw[t12][7] + t13*dw2[t12][7]
+	t9 := d - 1
+	for j22 := t9; j22 >= 0; j22-- {
+		t10 := j22
+		t11 := dr2 * 2
+		dw[t10] += dr2 * w[t10] * 2
+		ddw[t10][0] = ddw[t10][0] + t11*dw2[t10][0]
+		ddw[t10][1] = ddw[t10][1] + t11*dw2[t10][1]
+		ddw[t10][2] = ddw[t10][2] + t11*dw2[t10][2]
+		ddw[t10][3] = ddw[t10][3] + t11*dw2[t10][3]
+		ddw[t10][4] = ddw[t10][4] + t11*dw2[t10][4]
+		ddw[t10][5] = ddw[t10][5] + t11*dw2[t10][5]
+		ddw[t10][6] = ddw[t10][6] + t11*dw2[t10][6]
+		ddw[t10][7] = ddw[t10][7] + t11*dw2[t10][7]
 	}
-	t14 := t1 - 1
-	for k2 := t14; k2 >= 0; k2-- {
-		t15 := k2
+	t12 := t1 - 1
+	for k2 := t12; k2 >= 0; k2-- {
+		t13 := k2
 		nexp--
-		t16 := dt.exp
-		t17 := nexp
-		t18 := t.exp[t17]
-		t19 := y[t15]
-		t20 := 1 + t18
-		t21 := ds2 / t20
-		t22 := t19 * (t21 - t18*(t21/t20))
-		dz2 -= t21 * t18 * t19
-		ddz[0] -= t22 * t16[t17][0]
-		ddz[1] -= t22 * t16[t17][1]
-		ddz[2] -= t22 * t16[t17][2]
-		ddz[3] -= t22 * t16[t17][3]
-		ddz[4] -= t22 * t16[t17][4]
-		ddz[5] -= t22 * t16[t17][5]
-		ddz[6] -= t22 * t16[t17][6]
-		ddz[7] -= t22 * t16[t17][7]
-		for j3 := t11; j3 >= 0; j3-- {
-			t23 := j3
-			t24 := a[t15*d+t23]
-			dw[t23] += dz2 * t24
-			ddw[t23][0] = ddw[t23][0] + t24*ddz[0]
-			ddw[t23][1] = ddw[t23][1] + t24*ddz[1]
-			ddw[t23][2] = ddw[t23][2] + t24*ddz[2]
-			ddw[t23][3] = ddw[t23][3] + t24*ddz[3]
-			ddw[t23][4] = ddw[t23][4] + t24*ddz[4]
-			ddw[t23][5] = ddw[t23][5] + t24*ddz[5]
-			ddw[t23][6] = ddw[t23][6] + t24*ddz[6]
-			ddw[t23][7] = ddw[t23][7] + t24*ddz[7]
+		t14 := dt.exp
+		t15 := nexp
+		t16 := t.exp[t15]
+		t17 := y[t13]
+		t18 := 1 + t16
+		t19 := ds2 / t18
+		t20 := t17 * (t19 - t16*(t19/t18))
+		dz2 -= t19 * t16 * t17
+		ddz[0] -= t20 * t14[t15][0]
+		ddz[1] -= t20 * t14[t15][1]
+		ddz[2] -= t20 * t14[t15][2]
+		ddz[3] -= t20 * t14[t15][3]
+		ddz[4] -= t20 * t14[t15][4]
+		ddz[5] -= t20 * t14[t15][5]
+		ddz[6] -= t20 * t14[t15][6]
+		ddz[7] -= t20 * t14[t15][7]
+		for j3 := t9; j3 >= 0; j3-- {
+			t21 := j3
+			t22 := a[t13*d+t21]
+			dw[t21] += dz2 * t22
+			ddw[t21][0] = ddw[t21][0] + t22*ddz[0]
+			ddw[t21][1] = ddw[t21][1] + t22*ddz[1]
+			ddw[t21][2] = ddw[t21][2] + t22*ddz[2]
+			ddw[t21][3] = ddw[t21][3] + t22*ddz[3]
+			ddw[t21][4] = ddw[t21][4] + t22*ddz[4]
+			ddw[t21][5] = ddw[t21][5] + t22*ddz[5]
+			ddw[t21][6] = ddw[t21][6] + t22*ddz[6]
+			ddw[t21][7] = ddw[t21][7] + t22*ddz[7]
 		}
 		dz2 = 0
 		ddz[0] = 0
@@ -476,17 +456,9 @@ func LogLossHessianVec(w, a, y []float64, lambda float64, dw []float64, dw2, ddw
 		ddz[6] = 0
 		ddz[7] = 0
 	}
-	dres[0][0] = ds[0] + t10*dr[0]
-	dres[0][1] = ds[1] + t10*dr[1]
-	dres[0][2] = ds[2] + t10*dr[2]
-	dres[0][3] = ds[3] + t10*dr[3]
-	dres[0][4] = ds[4] + t10*dr[4]
-	dres[0][5] = ds[5] + t10*dr[5]
-	dres[0][6] = ds[6] + t10*dr[6]
-	dres[0][7] = ds[7] + t10*dr[7]
 	t.release()
 	dt.release()
-	return s + t10*r
+	return s + t8*r
 }
 
 // LogLossHVP returns LogLoss's result, its gradient with respect to w, and the

@@ -1758,14 +1758,6 @@ func MixedHessianVec(a, x []float64, y float64, dx []float64, dx2 [][8]float64, 
 	ddy[5] = ddy[5] + dc[5] + ddySum[5]
 	ddy[6] = ddy[6] + dc[6] + ddySum[6]
 	ddy[7] = ddy[7] + dc[7] + ddySum[7]
-	dres[0][0] = ds[0]/s + y*dc[0] + c*dy[0]
-	dres[0][1] = ds[1]/s + y*dc[1] + c*dy[1]
-	dres[0][2] = ds[2]/s + y*dc[2] + c*dy[2]
-	dres[0][3] = ds[3]/s + y*dc[3] + c*dy[3]
-	dres[0][4] = ds[4]/s + y*dc[4] + c*dy[4]
-	dres[0][5] = ds[5]/s + y*dc[5] + c*dy[5]
-	dres[0][6] = ds[6]/s + y*dc[6] + c*dy[6]
-	dres[0][7] = ds[7]/s + y*dc[7] + c*dy[7]
 	dres[1] = ddy
 	t.release()
 	dt.release()
@@ -3232,7 +3224,6 @@ func LogLossHelpersHessianVec(w, a, y, dw []float64, dw2, ddw [][8]float64, dres
 	dt.exp2 = dt.exp2[:0]
 	n := len(w)
 	s := 0.0
-	var ds [8]float64
 	t1 := len(y)
 	t.cond = slices.Grow(t.cond, t1)
 	t.exp = slices.Grow(t.exp, t1)
@@ -3267,7 +3258,6 @@ func LogLossHelpersHessianVec(w, a, y, dw []float64, dw2, ddw [][8]float64, dres
 		t6[6] = -(t2 * ds2[6])
 		t6[7] = -(t2 * ds2[7])
 		var softplus float64
-		var dsoftplus [8]float64
 		c1 := t5 > 0
 		t.cond = append(t.cond, c1)
 		if c1 {
@@ -3283,65 +3273,27 @@ func LogLossHelpersHessianVec(w, a, y, dw []float64, dw2, ddw [][8]float64, dres
 			t8[7] = -(t7 * t6[7])
 			t.exp = append(t.exp, t7)
 			dt.exp = append(dt.exp, t8)
-			t9 := 1 + t7
 			softplus = t5 + math.Log1p(t7)
-			dsoftplus[0] = t6[0] + t8[0]/t9
-			dsoftplus[1] = t6[1] + t8[1]/t9
-			dsoftplus[2] = t6[2] + t8[2]/t9
-			dsoftplus[3] = t6[3] + t8[3]/t9
-			dsoftplus[4] = t6[4] + t8[4]/t9
-			dsoftplus[5] = t6[5] + t8[5]/t9
-			dsoftplus[6] = t6[6] + t8[6]/t9
-			dsoftplus[7] = t6[7] + t8[7]/t9
 		} else {
-			t10 := math.Exp(t5)
-			var t11 [8]float64
-			t11[0] = t10 * t6[0]
-			t11[1] = t10 * t6[1]
-			t11[2] = t10 * t6[2]
-			t11[3] = t10 * t6[3]
-			t11[4] = t10 * t6[4]
-			t11[5] = t10 * t6[5]
-			t11[6] = t10 * t6[6]
-			t11[7] = t10 * t6[7]
-			t.exp2 = append(t.exp2, t10)
-			dt.exp2 = append(dt.exp2, t11)
-			t12 := 1 + t10
-			softplus = math.Log1p(t10)
-			dsoftplus[0] = t11[0] / t12
-			dsoftplus[1] = t11[1] / t12
-			dsoftplus[2] = t11[2] / t12
-			dsoftplus[3] = t11[3] / t12
-			dsoftplus[4] = t11[4] / t12
-			dsoftplus[5] = t11[5] / t12
-			dsoftplus[6] = t11[6] / t12
-			dsoftplus[7] = t11[7] / t12
+			t9 := math.Exp(t5)
+			var t10 [8]float64
+			t10[0] = t9 * t6[0]
+			t10[1] = t9 * t6[1]
+			t10[2] = t9 * t6[2]
+			t10[3] = t9 * t6[3]
+			t10[4] = t9 * t6[4]
+			t10[5] = t9 * t6[5]
+			t10[6] = t9 * t6[6]
+			t10[7] = t9 * t6[7]
+			t.exp2 = append(t.exp2, t9)
+			dt.exp2 = append(dt.exp2, t10)
+			softplus = math.Log1p(t9)
 		}
 		s += softplus
-		ds[0] += dsoftplus[0]
-		ds[1] += dsoftplus[1]
-		ds[2] += dsoftplus[2]
-		ds[3] += dsoftplus[3]
-		ds[4] += dsoftplus[4]
-		ds[5] += dsoftplus[5]
-		ds[6] += dsoftplus[6]
-		ds[7] += dsoftplus[7]
 	}
 	s3 := 0.0
-	var ds3 [8]float64
 	for i3 := range w {
-		t13 := w[i3]
-		t14 := w[i3]
-		t15 := t14 + t13
-		s3 += t13 * t14
-		ds3[0] += t15 * dw2[i3][0]
-		ds3[1] += t15 * dw2[i3][1]
-		ds3[2] += t15 * dw2[i3][2]
-		ds3[3] += t15 * dw2[i3][3]
-		ds3[4] += t15 * dw2[i3][4]
-		ds3[5] += t15 * dw2[i3][5]
-		ds3[6] += t15 * dw2[i3][6]
-		ds3[7] += t15 * dw2[i3][7]
+		s3 += w[i3] * w[i3]
 	}
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds32 float64
@@ -3353,112 +3305,112 @@ func LogLossHelpersHessianVec(w, a, y, dw []float64, dw2, ddw [][8]float64, dres
 	var ds22 float64
 	var dds2 [8]float64
 	ds32 += 0.1
-	t16 := n - 1
-	for i32 := t16; i32 >= 0; i32-- {
-		t17 := i32
-		t18 := ds32 * w[t17]
-		t19 := dw[t17] + ds32*w[t17]
-		var t20 [8]float64
-		t20[0] = ds32 * dw2[t17][0]
-		t20[1] = ds32 * dw2[t17][1]
-		t20[2] = ds32 * dw2[t17][2]
-		t20[3] = ds32 * dw2[t17][3]
-		t20[4] = ds32 * dw2[t17][4]
-		t20[5] = ds32 * dw2[t17][5]
-		t20[6] = ds32 * dw2[t17][6]
-		t20[7] = ds32 * dw2[t17][7]
-		dw[t17] = t19
-		ddw[t17][0] = ddw[t17][0] + ds32*dw2[t17][0]
-		ddw[t17][1] = ddw[t17][1] + ds32*dw2[t17][1]
-		ddw[t17][2] = ddw[t17][2] + ds32*dw2[t17][2]
-		ddw[t17][3] = ddw[t17][3] + ds32*dw2[t17][3]
-		ddw[t17][4] = ddw[t17][4] + ds32*dw2[t17][4]
-		ddw[t17][5] = ddw[t17][5] + ds32*dw2[t17][5]
-		ddw[t17][6] = ddw[t17][6] + ds32*dw2[t17][6]
-		ddw[t17][7] = ddw[t17][7] + ds32*dw2[t17][7]
-		dw[t17] += t18
-		ddw[t17][0] = ddw[t17][0] + t20[0]
-		ddw[t17][1] = ddw[t17][1] + t20[1]
-		ddw[t17][2] = ddw[t17][2] + t20[2]
-		ddw[t17][3] = ddw[t17][3] + t20[3]
-		ddw[t17][4] = ddw[t17][4] + t20[4]
-		ddw[t17][5] = ddw[t17][5] + t20[5]
-		ddw[t17][6] = ddw[t17][6] + t20[6]
-		ddw[t17][7] = ddw[t17][7] + t20[7]
+	t11 := n - 1
+	for i32 := t11; i32 >= 0; i32-- {
+		t12 := i32
+		t13 := ds32 * w[t12]
+		t14 := dw[t12] + ds32*w[t12]
+		var t15 [8]float64
+		t15[0] = ds32 * dw2[t12][0]
+		t15[1] = ds32 * dw2[t12][1]
+		t15[2] = ds32 * dw2[t12][2]
+		t15[3] = ds32 * dw2[t12][3]
+		t15[4] = ds32 * dw2[t12][4]
+		t15[5] = ds32 * dw2[t12][5]
+		t15[6] = ds32 * dw2[t12][6]
+		t15[7] = ds32 * dw2[t12][7]
+		dw[t12] = t14
+		ddw[t12][0] = ddw[t12][0] + ds32*dw2[t12][0]
+		ddw[t12][1] = ddw[t12][1] + ds32*dw2[t12][1]
+		ddw[t12][2] = ddw[t12][2] + ds32*dw2[t12][2]
+		ddw[t12][3] = ddw[t12][3] + ds32*dw2[t12][3]
+		ddw[t12][4] = ddw[t12][4] + ds32*dw2[t12][4]
+		ddw[t12][5] = ddw[t12][5] + ds32*dw2[t12][5]
+		ddw[t12][6] = ddw[t12][6] + ds32*dw2[t12][6]
+		ddw[t12][7] = ddw[t12][7] + ds32*dw2[t12][7]
+		dw[t12] += t13
+		ddw[t12][0] = ddw[t12][0] + t15[0]
+		ddw[t12][1] = ddw[t12][1] + t15[1]
+		ddw[t12][2] = ddw[t12][2] + t15[2]
+		ddw[t12][3] = ddw[t12][3] + t15[3]
+		ddw[t12][4] = ddw[t12][4] + t15[4]
+		ddw[t12][5] = ddw[t12][5] + t15[5]
+		ddw[t12][6] = ddw[t12][6] + t15[6]
+		ddw[t12][7] = ddw[t12][7] + t15[7]
 	}
 	ds4 += 1
-	t21 := t1 - 1
-	for i4 := t21; i4 >= 0; i4-- {
+	t16 := t1 - 1
+	for i4 := t16; i4 >= 0; i4-- {
 		ncond--
 		var dtmp float64
 		var ddtmp [8]float64
-		t22 := y[i4]
-		t23 := a[i4*n : (i4+1)*n]
-		t24 := ds4
-		dsoftplus2 += t24
+		t17 := y[i4]
+		t18 := a[i4*n : (i4+1)*n]
+		t19 := ds4
+		dsoftplus2 += t19
 		ds4 = 0
 		if t.cond[ncond] {
 			nexp--
-			t25 := dt.exp
-			t26 := nexp
-			t27 := t.exp[t26]
+			t20 := dt.exp
+			t21 := nexp
+			t22 := t.exp[t21]
 			dtmp += dsoftplus2
-			t28 := 1 + t27
-			t29 := dsoftplus2 / t28
-			t30 := t29 - t27*(t29/t28)
-			dtmp -= t29 * t27
-			ddtmp[0] -= t30 * t25[t26][0]
-			ddtmp[1] -= t30 * t25[t26][1]
-			ddtmp[2] -= t30 * t25[t26][2]
-			ddtmp[3] -= t30 * t25[t26][3]
-			ddtmp[4] -= t30 * t25[t26][4]
-			ddtmp[5] -= t30 * t25[t26][5]
-			ddtmp[6] -= t30 * t25[t26][6]
-			ddtmp[7] -= t30 * t25[t26][7]
+			t23 := 1 + t22
+			t24 := dsoftplus2 / t23
+			t25 := t24 - t22*(t24/t23)
+			dtmp -= t24 * t22
+			ddtmp[0] -= t25 * t20[t21][0]
+			ddtmp[1] -= t25 * t20[t21][1]
+			ddtmp[2] -= t25 * t20[t21][2]
+			ddtmp[3] -= t25 * t20[t21][3]
+			ddtmp[4] -= t25 * t20[t21][4]
+			ddtmp[5] -= t25 * t20[t21][5]
+			ddtmp[6] -= t25 * t20[t21][6]
+			ddtmp[7] -= t25 * t20[t21][7]
 			dsoftplus2 = 0
 		} else {
 			nexp2--
-			t31 := dt.exp2
-			t32 := nexp2
-			t33 := t.exp2[t32]
-			t34 := 1 + t33
-			t35 := dsoftplus2 / t34
-			t36 := t35 - t33*(t35/t34)
-			dtmp += t35 * t33
-			ddtmp[0] += t36 * t31[t32][0]
-			ddtmp[1] += t36 * t31[t32][1]
-			ddtmp[2] += t36 * t31[t32][2]
-			ddtmp[3] += t36 * t31[t32][3]
-			ddtmp[4] += t36 * t31[t32][4]
-			ddtmp[5] += t36 * t31[t32][5]
-			ddtmp[6] += t36 * t31[t32][6]
-			ddtmp[7] += t36 * t31[t32][7]
+			t26 := dt.exp2
+			t27 := nexp2
+			t28 := t.exp2[t27]
+			t29 := 1 + t28
+			t30 := dsoftplus2 / t29
+			t31 := t30 - t28*(t30/t29)
+			dtmp += t30 * t28
+			ddtmp[0] += t31 * t26[t27][0]
+			ddtmp[1] += t31 * t26[t27][1]
+			ddtmp[2] += t31 * t26[t27][2]
+			ddtmp[3] += t31 * t26[t27][3]
+			ddtmp[4] += t31 * t26[t27][4]
+			ddtmp[5] += t31 * t26[t27][5]
+			ddtmp[6] += t31 * t26[t27][6]
+			ddtmp[7] += t31 * t26[t27][7]
 			dsoftplus2 = 0
 		}
-		ds22 -= dtmp * t22
-		dds2[0] -= t22 * ddtmp[0]
-		dds2[1] -= t22 * ddtmp[1]
-		dds2[2] -= t22 * ddtmp[2]
-		dds2[3] -= t22 * ddtmp[3]
-		dds2[4] -= t22 * ddtmp[4]
-		dds2[5] -= t22 * ddtmp[5]
-		dds2[6] -= t22 * ddtmp[6]
-		dds2[7] -= t22 * ddtmp[7]
-		t37 := len(t23) - 1
-		for i22 := t37; i22 >= 0; i22-- {
-			t38 := i22
-			t39 := t23[t38]
-			dw[t38] += ds22 * t39
-			ddw[t38][0] = ddw[t38][0] + t39*dds2[0]
-			ddw[t38][1] = ddw[t38][1] + t39*dds2[1]
-			ddw[t38][2] = ddw[t38][2] + t39*dds2[2]
-			ddw[t38][3] = ddw[t38][3] + t39*dds2[3]
-			ddw[t38][4] = ddw[t38][4] + t39*dds2[4]
-			ddw[t38][5] = ddw[t38][5] + t39*dds2[5]
-			ddw[t38][6] = ddw[t38][6] + t39*dds2[6]
-			ddw[t38][7] = ddw[t38][7] + t39*dds2[7]
+		ds22 -= dtmp * t17
+		dds2[0] -= t17 * ddtmp[0]
+		dds2[1] -= t17 * ddtmp[1]
+		dds2[2] -= t17 * ddtmp[2]
+		dds2[3] -= t17 * ddtmp[3]
+		dds2[4] -= t17 * ddtmp[4]
+		dds2[5] -= t17 * ddtmp[5]
+		dds2[6] -= t17 * ddtmp[6]
+		dds2[7] -= t17 * ddtmp[7]
+		t32 := len(t18) - 1
+		for i22 := t32; i22 >= 0; i22-- {
+			t33 := i22
+			t34 := t18[t33]
+			dw[t33] += ds22 * t34
+			ddw[t33][0] = ddw[t33][0] + t34*dds2[0]
+			ddw[t33][1] = ddw[t33][1] + t34*dds2[1]
+			ddw[t33][2] = ddw[t33][2] + t34*dds2[2]
+			ddw[t33][3] = ddw[t33][3] + t34*dds2[3]
+			ddw[t33][4] = ddw[t33][4] + t34*dds2[4]
+			ddw[t33][5] = ddw[t33][5] + t34*dds2[5]
+			ddw[t33][6] = ddw[t33][6] + t34*dds2[6]
+			ddw[t33][7] = ddw[t33][7] + t34*dds2[7]
 		}
-		ds4 += t24
+		ds4 += t19
 		ds22 = 0
 		dds2[0] = 0
 		dds2[1] = 0
@@ -3469,14 +3421,6 @@ func LogLossHelpersHessianVec(w, a, y, dw []float64, dw2, ddw [][8]float64, dres
 		dds2[6] = 0
 		dds2[7] = 0
 	}
-	dres[0][0] = ds[0] + ds3[0]*0.1
-	dres[0][1] = ds[1] + ds3[1]*0.1
-	dres[0][2] = ds[2] + ds3[2]*0.1
-	dres[0][3] = ds[3] + ds3[3]*0.1
-	dres[0][4] = ds[4] + ds3[4]*0.1
-	dres[0][5] = ds[5] + ds3[5]*0.1
-	dres[0][6] = ds[6] + ds3[6]*0.1
-	dres[0][7] = ds[7] + ds3[7]*0.1
 	t.release()
 	dt.release()
 	return s + 0.1*s3
@@ -5188,7 +5132,6 @@ func LogLossHessianVec(w, a, y []float64, lambda float64, dw []float64, dw2, ddw
 	dt.exp = dt.exp[:0]
 	d := len(w)
 	s := 0.0
-	var ds [8]float64
 	t1 := len(y)
 	t.exp = slices.Grow(t.exp, t1)
 	dt.exp = slices.Grow(dt.exp, t1)
@@ -5221,87 +5164,68 @@ func LogLossHessianVec(w, a, y []float64, lambda float64, dw []float64, dw2, ddw
 		t6[7] = -(t5 * dz[7])
 		t.exp = append(t.exp, t4)
 		dt.exp = append(dt.exp, t6)
-		t7 := 1 + t4
 		s += math.Log1p(t4)
-		ds[0] += t6[0] / t7
-		ds[1] += t6[1] / t7
-		ds[2] += t6[2] / t7
-		ds[3] += t6[3] / t7
-		ds[4] += t6[4] / t7
-		ds[5] += t6[5] / t7
-		ds[6] += t6[6] / t7
-		ds[7] += t6[7] / t7
 	}
 	r := 0.0
-	var dr [8]float64
 	for j2 := range d {
-		t8 := w[j2]
-		t9 := t8 * 2
-		r += t8 * t8
-		dr[0] += t9 * dw2[j2][0]
-		dr[1] += t9 * dw2[j2][1]
-		dr[2] += t9 * dw2[j2][2]
-		dr[3] += t9 * dw2[j2][3]
-		dr[4] += t9 * dw2[j2][4]
-		dr[5] += t9 * dw2[j2][5]
-		dr[6] += t9 * dw2[j2][6]
-		dr[7] += t9 * dw2[j2][7]
+		t7 := w[j2]
+		r += t7 * t7
 	}
-	t10 := 0.5 * lambda
+	t8 := 0.5 * lambda
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr2 float64
 	var ds2 float64
 	nexp := len(t.exp)
 	var dz2 float64
 	var ddz [8]float64
-	dr2 += 1 * t10
+	dr2 += 1 * t8
 	ds2 += 1
-	t11 := d - 1
-	for j22 := t11; j22 >= 0; j22-- {
-		t12 := j22
-		t13 := dr2 * 2
-		dw[t12] += dr2 * w[t12] * 2
-		ddw[t12][0] = ddw[t12][0] + t13*dw2[t12][0]
-		ddw[t12][1] = ddw[t12][1] + t13*dw2[t12][1]
-		ddw[t12][2] = ddw[t12][2] + t13*dw2[t12][2]
-		ddw[t12][3] = ddw[t12][3] + t13*dw2[t12][3]
-		ddw[t12][4] = ddw[t12][4] + t13*dw2[t12][4]
-		ddw[t12][5] = ddw[t12][5] + t13*dw2[t12][5]
-		ddw[t12][6] = ddw[t12][6] + t13*dw2[t12][6]
-		ddw[t12][7] = ddw[t12][7] + t13*dw2[t12][7]
+	t9 := d - 1
+	for j22 := t9; j22 >= 0; j22-- {
+		t10 := j22
+		t11 := dr2 * 2
+		dw[t10] += dr2 * w[t10] * 2
+		ddw[t10][0] = ddw[t10][0] + t11*dw2[t10][0]
+		ddw[t10][1] = ddw[t10][1] + t11*dw2[t10][1]
+		ddw[t10][2] = ddw[t10][2] + t11*dw2[t10][2]
+		ddw[t10][3] = ddw[t10][3] + t11*dw2[t10][3]
+		ddw[t10][4] = ddw[t10][4] + t11*dw2[t10][4]
+		ddw[t10][5] = ddw[t10][5] + t11*dw2[t10][5]
+		ddw[t10][6] = ddw[t10][6] + t11*dw2[t10][6]
+		ddw[t10][7] = ddw[t10][7] + t11*dw2[t10][7]
 	}
-	t14 := t1 - 1
-	for k2 := t14; k2 >= 0; k2-- {
-		t15 := k2
+	t12 := t1 - 1
+	for k2 := t12; k2 >= 0; k2-- {
+		t13 := k2
 		nexp--
-		t16 := dt.exp
-		t17 := nexp
-		t18 := t.exp[t17]
-		t19 := y[t15]
-		t20 := 1 + t18
-		t21 := ds2 / t20
-		t22 := t19 * (t21 - t18*(t21/t20))
-		dz2 -= t21 * t18 * t19
-		ddz[0] -= t22 * t16[t17][0]
-		ddz[1] -= t22 * t16[t17][1]
-		ddz[2] -= t22 * t16[t17][2]
-		ddz[3] -= t22 * t16[t17][3]
-		ddz[4] -= t22 * t16[t17][4]
-		ddz[5] -= t22 * t16[t17][5]
-		ddz[6] -= t22 * t16[t17][6]
-		ddz[7] -= t22 * t16[t17][7]
-		for j3 := t11; j3 >= 0; j3-- {
-			t23 := j3
-			t24 := a[t15*d+t23]
-			dw[t23] += dz2 * t24
-			ddw[t23][0] = ddw[t23][0] + t24*ddz[0]
-			ddw[t23][1] = ddw[t23][1] + t24*ddz[1]
-			ddw[t23][2] = ddw[t23][2] + t24*ddz[2]
-			ddw[t23][3] = ddw[t23][3] + t24*ddz[3]
-			ddw[t23][4] = ddw[t23][4] + t24*ddz[4]
-			ddw[t23][5] = ddw[t23][5] + t24*ddz[5]
-			ddw[t23][6] = ddw[t23][6] + t24*ddz[6]
-			ddw[t23][7] = ddw[t23][7] + t24*ddz[7]
+		t14 := dt.exp
+		t15 := nexp
+		t16 := t.exp[t15]
+		t17 := y[t13]
+		t18 := 1 + t16
+		t19 := ds2 / t18
+		t20 := t17 * (t19 - t16*(t19/t18))
+		dz2 -= t19 * t16 * t17
+		ddz[0] -= t20 * t14[t15][0]
+		ddz[1] -= t20 * t14[t15][1]
+		ddz[2] -= t20 * t14[t15][2]
+		ddz[3] -= t20 * t14[t15][3]
+		ddz[4] -= t20 * t14[t15][4]
+		ddz[5] -= t20 * t14[t15][5]
+		ddz[6] -= t20 * t14[t15][6]
+		ddz[7] -= t20 * t14[t15][7]
+		for j3 := t9; j3 >= 0; j3-- {
+			t21 := j3
+			t22 := a[t13*d+t21]
+			dw[t21] += dz2 * t22
+			ddw[t21][0] = ddw[t21][0] + t22*ddz[0]
+			ddw[t21][1] = ddw[t21][1] + t22*ddz[1]
+			ddw[t21][2] = ddw[t21][2] + t22*ddz[2]
+			ddw[t21][3] = ddw[t21][3] + t22*ddz[3]
+			ddw[t21][4] = ddw[t21][4] + t22*ddz[4]
+			ddw[t21][5] = ddw[t21][5] + t22*ddz[5]
+			ddw[t21][6] = ddw[t21][6] + t22*ddz[6]
+			ddw[t21][7] = ddw[t21][7] + t22*ddz[7]
 		}
 		dz2 = 0
 		ddz[0] = 0
@@ -5313,17 +5237,9 @@ func LogLossHessianVec(w, a, y []float64, lambda float64, dw []float64, dw2, ddw
 		ddz[6] = 0
 		ddz[7] = 0
 	}
-	dres[0][0] = ds[0] + t10*dr[0]
-	dres[0][1] = ds[1] + t10*dr[1]
-	dres[0][2] = ds[2] + t10*dr[2]
-	dres[0][3] = ds[3] + t10*dr[3]
-	dres[0][4] = ds[4] + t10*dr[4]
-	dres[0][5] = ds[5] + t10*dr[5]
-	dres[0][6] = ds[6] + t10*dr[6]
-	dres[0][7] = ds[7] + t10*dr[7]
 	t.release()
 	dt.release()
-	return s + t10*r
+	return s + t8*r
 }
 
 // LogLossHVP returns LogLoss's result, its gradient with respect to w, and the
