@@ -13,9 +13,10 @@ import (
 )
 
 // deriveHessian builds what a //godiff:hessian directive d on f asks
-// for: FHessian and FHessianTo, which call FHVP once per column, and
-// FHVP itself unless f's //godiff:hvp directive (among directives)
-// builds it. That directive must then differentiate the same
+// for: FHessian and FHessianTo, which take their columns from sweeps of
+// FHessianVec, the gradient's vector JVP, or else from FHVP, one per
+// column; FHessianVec; and FHVP itself unless f's //godiff:hvp directive
+// (among directives) builds it. That directive must then differentiate the same
 // parameters, FHVP being one function.
 func deriveHessian(f *ir.Func, d parse.Directive, directives []parse.Directive, built map[string]*hvpBuilt) ([]*ir.Func, error) {
 	for _, e := range directives {
