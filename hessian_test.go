@@ -48,13 +48,31 @@ func F(x []float64, y float64) float64 { return x[0] * x[1] * y }
 				"t10[i6] = hvx[i6][k]", "func FHessianVec(x []float64, y float64, dx []float64, dx2, ddx [][8]float64, dres *[1][8]float64) float64 {"},
 		},
 		{
-			name: "a slice whose gradient reads its tape: FHVP per column",
+			name: "a slice whose gradient reads its tape: the tangents recorded beside it",
 			src: `
 //godiff:hessian
 func F(x []float64) float64 {
 	s := 0.0
 	for i := range x {
 		s += math.Exp(x[i] * x[i])
+	}
+	return s
+}
+`,
+			contains: []string{"t8 := FHessianVec(x, dx2, vx, hvx, &dres)", "type FHessianVecTape struct {", "exp [][8]float64",
+				"dt := poolFHessianVecTape.Get().(*FHessianVecTape)", "dt.exp = append(dt.exp, t5)"},
+			lacks: []string{"FHVP along the j-th unit vector"},
+		},
+		{
+			// The gradient does not vary with x: no buffer is an output of
+			// the vector JVP, and the columns come from FHVP.
+			name: "a gradient constant in x: FHVP per column",
+			src: `
+//godiff:hessian
+func F(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += 2 * x[i]
 	}
 	return s
 }
@@ -87,7 +105,33 @@ type P struct{ A, B float64 }
 //godiff:hessian
 func F(p P) float64 { return p.A * p.B * p.B }
 `,
-			want: "a.go:9:1: //godiff:hessian cannot build the Hessian of F: struct parameters and receivers (p) are not supported yet; pass the fields as parameters",
+			// Its fields are the inputs, in order; FHessian does
+			// FHessianTo's work itself, whose struct result a call
+			// could not take apart.
+			contains: []string{"func FHessian(p P) (float64, P, [][]float64) {", "func FHessianTo(h [][]float64, p P) (float64, P) {",
+				"t2, t3, t4 := FHessianVec(p, vpA, vpB, &dres)", "dp.A = t3", "return r1, dp, h",
+				"a struct's fields in the order of their declaration: p.A and p.B."},
+		},
+		{
+			name: "a struct parameter whose Hessian needs FHVP's columns",
+			src: `
+type P struct{ A, B float64 }
+
+//godiff:hessian p x
+func F(p P, x []float64) float64 { return p.A + 2*x[0] }
+`,
+			want: "a.go:9:1: //godiff:hessian cannot build the Hessian of F: the Hessian of a struct's fields comes from sweeps of the gradient's vector JVP, which cannot be built here (a slice's gradient does not vary with the parameters); pass the fields as parameters",
+		},
+		{
+			name: "a slice of slices written",
+			src: `
+//godiff:hessian x
+func F(x []float64, out [][]float64) float64 {
+	out[0][0] = x[0] * x[0]
+	return x[0] * x[1]
+}
+`,
+			want: "a.go:7:1: //godiff:hessian cannot build the Hessian of F: F writes into out, of type [][]float64, and FHessianTo restores only slices of floats before each of its sweeps; write into a []float64 (//godiff:hvp takes it: FHVP runs F once)",
 		},
 		{
 			name: "two results",
@@ -116,7 +160,10 @@ func F(x float64, ys []float64) float64 {
 	return ys[0] + ys[1]*x
 }
 `,
-			want: "a.go:7:1: //godiff:hessian cannot build the Hessian of F: F updates ys in place, and each of the Hessian's columns would run it again from the updated values; differentiate a function that writes a copy (//godiff:hvp takes it: FHVP runs F once)",
+			// Each sweep runs F from a copy of ys as passed, and zeroes
+			// the directions F updated with it.
+			contains: []string{"savedys := make([]float64, t1)", "copy(savedys, ys)", "copy(ys, savedys)", "vys[i4][j2] = 0",
+				"F writes into ys: each sweep runs it from a copy of the values passed, so"},
 		},
 		{
 			name: "FHVP's name taken",

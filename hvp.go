@@ -53,33 +53,30 @@ func cachedHVP(f *ir.Func, d parse.Directive, name string, built map[string]*hvp
 }
 
 // hessianRefusal is what //godiff:hessian refuses of what FHVP takes:
-// FHessian's rows and columns are floats and slices of floats, and it
-// calls FHVP with the parameters and the direction only.
+// FHessianTo restores the slices F writes before each sweep, a level
+// deep, so it takes no slice of slices F writes into.
 func hessianRefusal(f *ir.Func, d parse.Directive) error {
-	for _, i := range d.Wrt {
-		if g := f.Params[i].Group; g != nil {
-			return hvpError(f, d, fmt.Errorf("struct parameters and receivers (%s) are not supported yet; pass the fields as parameters", g.Name))
-		}
-	}
+	_, _, err := hessianWrites(f, d)
+	return err
+}
+
+// hessianWrites returns the slice parameters F writes into (see
+// writtenParams): all of them, which FHessianTo saves and restores, and
+// the differentiated ones.
+func hessianWrites(f *ir.Func, d parse.Directive) (written, inPlace []int, err error) {
 	flat, err := reverse.Inline(f, d.Wrt)
 	if err != nil {
-		return hvpError(f, d, err)
+		return nil, nil, hvpError(f, d, err)
 	}
 	outs, inPlace := writtenParams(flat, d.Wrt)
-	if len(outs) > 0 {
-		name := sourceName(f.Params[outs[0]])
-		if !slices.Contains(forward.Outputs(flat, d.Wrt), outs[0]) {
-			// What F writes there has no derivative, and FHVP no buffer.
-			return hvpError(f, d, fmt.Errorf("writing into %s, a parameter, is not supported yet: each of the Hessian's columns would run %s again; //godiff:hvp takes it (FHVP runs %s once)", name, f.Name, f.Name))
+	written = append(outs, inPlace...)
+	slices.Sort(written)
+	for _, i := range written {
+		if !ir.IsFloat(ir.Elem(f.Params[i].Type)) {
+			return nil, nil, hvpError(f, d, fmt.Errorf("%s writes into %s, of type %s, and FHessianTo restores only slices of floats before each of its sweeps; write into a []float64 (//godiff:hvp takes it: FHVP runs %s once)", f.Name, sourceName(f.Params[i]), f.Params[i].Type, f.Name))
 		}
-		return hvpError(f, d, fmt.Errorf("writing into %s, a parameter, is not supported yet; //godiff:hvp takes it (FHVP writes the derivative of %s along v into a buffer you pass)", name, name))
 	}
-	if len(inPlace) > 0 {
-		// The Hessian's columns come from several runs of F at one point;
-		// each would update the slice again, moving the point.
-		return hvpError(f, d, fmt.Errorf("%s updates %s in place, and each of the Hessian's columns would run it again from the updated values; differentiate a function that writes a copy (//godiff:hvp takes it: FHVP runs F once)", f.Name, f.Params[inPlace[0]].Name))
-	}
-	return nil
+	return written, inPlace, nil
 }
 
 // sourceName is parameter p as the source writes it: s.W for the field W

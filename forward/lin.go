@@ -131,9 +131,20 @@ func (t *vtangents) materialize(l *lin, typ ir.Type, name string, copy bool) *ir
 // entry is read before it is written, so a row of l may be dst itself.
 func (t *vtangents) fill(dst *ir.Value, l *lin, typ ir.Type) {
 	b := t.b
+	if t.unroll {
+		for j := range t.k {
+			t.fillEntry(dst, l, typ, b.Const(ir.Int, int64(j)))
+		}
+		return
+	}
 	loop := b.Range("", b.Const(ir.Int, int64(t.k)))
-	b.In(loop.Blocks[0], func() {
-		j := b.Index("j")
+	b.In(loop.Blocks[0], func() { t.fillEntry(dst, l, typ, b.Index("j")) })
+}
+
+// fillEntry writes entry j of l into dst[j].
+func (t *vtangents) fillEntry(dst *ir.Value, l *lin, typ ir.Type, j *ir.Value) {
+	b := t.b
+	{
 		var sum []*ir.Value
 		if l != nil {
 			for _, tm := range l.terms {
@@ -148,7 +159,7 @@ func (t *vtangents) fill(dst *ir.Value, l *lin, typ ir.Type) {
 			}
 		}
 		b.Store(dst, j, b.Sum(typ, sum))
-	})
+	}
 }
 
 // storeRow writes l into row i of ds, whose rows hold K entries of type

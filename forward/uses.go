@@ -15,12 +15,13 @@ type uses struct {
 }
 
 // tangentUses counts, for each float value of f, the users that read its
-// tangent (see lin for what vector mode does with them).
-func tangentUses(f *ir.Func) map[*ir.Value]uses {
+// tangent (see lin for what vector mode does with them); with tapes, a
+// save on a tape is one (see VectorOptions.Tapes).
+func tangentUses(f *ir.Func, tapes bool) map[*ir.Value]uses {
 	out := make(map[*ir.Value]uses)
 	f.Walk(func(u *ir.Value) {
 		for i, a := range u.Args {
-			if !ir.IsFloat(a.Type) || !readsTangent(u, i) {
+			if !ir.IsFloat(a.Type) || !readsTangent(u, i) && !(tapes && u.Op == ir.OpTapeSave && i == 1) {
 				continue
 			}
 			c := out[a]
@@ -56,8 +57,9 @@ type writes struct {
 
 // writeEffects returns the writes of each value of f that writes: a
 // store, a copy, a call writing into its slices, an assignment, and an
-// if or loop holding one of those.
-func writeEffects(f *ir.Func) map[*ir.Value]writes {
+// if or loop holding one of those; with tapes, a save on a tape or its
+// reset too (see VectorOptions.Tapes).
+func writeEffects(f *ir.Func, tapes bool) map[*ir.Value]writes {
 	out := make(map[*ir.Value]writes)
 	var block func(blk *ir.Block) writes
 	block = func(blk *ir.Block) writes {
@@ -67,6 +69,10 @@ func writeEffects(f *ir.Func) map[*ir.Value]writes {
 			switch v.Op {
 			case ir.OpStore, ir.OpCopySlice:
 				w.mem = true
+			case ir.OpTapeSave, ir.OpTapeReset:
+				// A tape's entries are memory too: a tangent read from
+				// one may be overwritten.
+				w.mem = tapes
 			case ir.OpInvoke:
 				w.mem = len(ir.Written(v)) > 0
 			case ir.OpSet, ir.OpDecl:

@@ -36,6 +36,29 @@ func VecName(jvp string, k int) string { return fmt.Sprintf("%sVec%d", jvp, k) }
 // derivative is a //godiff:rule for slices (the user's JVP takes one
 // direction), results of two float types, a variable holding a slice.
 func Vector(f *ir.Func, wrt []int, name string, k int) (g *ir.Func, err error) {
+	return VectorWith(f, wrt, name, k, VectorOptions{})
+}
+
+// VectorOptions are what VectorWith does beyond Vector.
+type VectorOptions struct {
+	// Unroll writes the k tangents of each operation as k statements
+	// rather than a loop over the directions: longer code, which Go
+	// compiles without the loop's counter and bounds checks. A
+	// Hessian's sweeps, whose every operation is such a loop, run about
+	// twice as fast.
+	Unroll bool
+	// Tapes follows the local tape of a gradient as one function
+	// (reverse.Split.OneCall), keeping the tangents of what it records
+	// on a tape beside it (see vtape.go), where Vector fails.
+	Tapes bool
+}
+
+// VectorWith is Vector with the options o.
+func VectorWith(f *ir.Func, wrt []int, name string, k int, o VectorOptions) (g *ir.Func, err error) {
+	return vector(f, wrt, name, k, o)
+}
+
+func vector(f *ir.Func, wrt []int, name string, k int, o VectorOptions) (g *ir.Func, err error) {
 	varied := ir.Analyse(f, wrt).Varied
 	outputs := outputParams(f, wrt, varied)
 	g, dresType, err := vectorSignature(f, wrt, outputs, name, k)
@@ -48,8 +71,10 @@ func Vector(f *ir.Func, wrt []int, name string, k int) (g *ir.Func, err error) {
 		value:  make(map[*ir.Value]*lin),
 		vars:   make(map[*ir.Var]*ir.Var),
 		mem:    make(map[*ir.Value]*ir.Value),
-		uses:   tangentUses(f),
-		writes: writeEffects(f),
+		uses:   tangentUses(f, o.Tapes),
+		writes: writeEffects(f, o.Tapes),
+		unroll: o.Unroll,
+		tp:     vtapes{follow: o.Tapes, name: name, tapes: make(map[*ir.Value]*ir.Value), types: make(map[*ir.Tape]*ir.Tape), fields: make(map[*ir.TapeField]*ir.TapeField)},
 	}
 	tangentParam := make(map[int]*ir.Value)
 	for i, p := range append(slices.Clone(wrt), outputs...) {
@@ -82,9 +107,10 @@ func Vector(f *ir.Func, wrt []int, name string, k int) (g *ir.Func, err error) {
 		if t.err != nil {
 			return true
 		}
-		if onTape(old) {
-			// Forward mode would have to keep the tangents of what is
-			// recorded (as Transform does, on a tape of its own).
+		if onTape(old) || !o.Tapes && recorded(old) {
+			// A pointer into a tape's entries (a rule's or a call
+			// site's tape): its tangents would have to be kept beside
+			// it.
 			t.fail("vector mode does not follow values recorded on a tape (%s): %s", old.Op, f.Name)
 			return true
 		}
@@ -142,6 +168,8 @@ type vtangents struct {
 	mem    map[*ir.Value]*ir.Value // the copy of a varied slice → its widened tangent slice
 	uses   map[*ir.Value]uses      // see tangentUses
 	writes map[*ir.Value]writes    // see writeEffects
+	tp     vtapes                  // the tangent tapes (see vtape.go)
+	unroll bool                    // write the k entries one by one, without a loop
 
 	// pending lists the values whose tangent is a lin that a write may
 	// spoil (see lin.stable), not yet taken by their one user.
@@ -272,6 +300,10 @@ func (t *vtangents) copied(old, v *ir.Value) {
 	b.Simplify = true
 	defer func() { b.Simplify = false }()
 	switch old.Op {
+	case ir.OpLocalTape, ir.OpTapeReset, ir.OpTapeGrow, ir.OpTapeSave, ir.OpTapeLoad:
+		if t.tp.follow {
+			t.tapeOp(old, v)
+		}
 	case ir.OpDecl, ir.OpSet:
 		t.assign(old, v)
 	case ir.OpGet:
@@ -615,16 +647,17 @@ func isArray(typ ir.Type) bool {
 	return ok
 }
 
-// onTape reports whether v reads a float from a tape, or a callee's
-// tape, which vector mode does not follow: the one-call gradient's (see
-// reverse.Split.OneCall) values recorded in loops and branches. Recorded
-// bools and integers carry no tangent.
+// recorded reports whether v reads a float from a tape: a value the
+// one-call gradient records in a loop or a branch, whose tangents only
+// VectorOptions.Tapes keeps. Recorded bools and integers carry none.
+func recorded(v *ir.Value) bool {
+	return v.Op == ir.OpTapeLoad && (ir.IsDifferentiable(v.Type) || ir.IsFloat(ir.Elem(v.Type)))
+}
+
+// onTape reports whether v points into a tape's entries, which vector
+// mode does not follow. The loads and saves of a local tape, the one-call
+// gradient's (see reverse.Split.OneCall) values recorded in loops and
+// branches, it follows on a tangent tape (see vtape.go).
 func onTape(v *ir.Value) bool {
-	switch v.Op {
-	case ir.OpTapeLoad:
-		return ir.IsDifferentiable(v.Type) || ir.IsFloat(ir.Elem(v.Type))
-	case ir.OpTapeSlot, ir.OpTapeEntry:
-		return true
-	}
-	return false
+	return v.Op == ir.OpTapeSlot || v.Op == ir.OpTapeEntry
 }

@@ -91,6 +91,13 @@ func DropResultTangent(vec *ir.Func) {
 		if k, ok := constInt(v.Args[1]); ok && k == 0 && v.Args[0] == dres {
 			dead = append(dead, v)
 		}
+		// An entry of the row, as unrolled directions write it:
+		// dres[0][j] = ....
+		if row := v.Args[0]; row.Op == ir.OpLoad && row.Args[0] == dres {
+			if k, ok := constInt(row.Args[1]); ok && k == 0 {
+				dead = append(dead, v)
+			}
+		}
 	})
 	for _, v := range dead {
 		ir.Remove(v)

@@ -16,12 +16,12 @@ const HessianChunk = 8
 // ChunkVector reports whether vec, forward.Vector of GradInto(grad)
 // with HessianChunk directions, has the signature chunkSweeps calls:
 // F's parameters, the gradient buffers, a tangent per differentiated
-// parameter, one per buffer (each buffer an output), and the results'
-// tangents. A buffer no varied value is written into is no output, and
+// parameter, one per slice F writes (outs, see HessianSpec.Outs), one per
+// buffer (each buffer an output), and the results' tangents. A buffer no varied value is written into is no output, and
 // the Hessian then takes FHVP's columns.
-func ChunkVector(f, into, vec *ir.Func, wrt []int) bool {
+func ChunkVector(f, into, vec *ir.Func, wrt, outs []int) bool {
 	bufs := len(into.Params) - len(f.Params)
-	return len(vec.Params) == len(into.Params)+len(wrt)+bufs+1
+	return len(vec.Params) == len(into.Params)+len(wrt)+len(outs)+bufs+1
 }
 
 // chunkSweeps builds the loop of sweeps of s.Vector, HessianChunk
@@ -51,6 +51,7 @@ func (hg *hgen) chunkSweeps(h *ir.Value) []*ir.Value {
 		t.Name = "hv" + prm.Name
 		touts = append(touts, t)
 	}
+	scratch := hg.outBuffers(k)
 	floats := len(s.Vector.Results)
 	dres := &ir.Var{Name: "dres", Type: ir.Array{Len: floats, Elem: ir.Array{Len: k, Elem: s.Vector.Results[0].Type}}}
 	b.Declare(dres, nil)
@@ -62,13 +63,23 @@ func (hg *hgen) chunkSweeps(h *ir.Value) []*ir.Value {
 	sweeps := hg.max(b.Div(hg.add(hg.n, hg.int(k-1)), hg.int(k)), hg.int(1))
 	hg.loop(sweeps, "c", func(c *ir.Value) {
 		c0 := hg.mul(c, hg.int(k))
+		hg.restoreWritten()
 		for q, g := range bufs {
 			hg.zero(g, b.Len(g))
 			hg.zero(touts[q], b.Len(touts[q]))
 		}
+		for _, o := range scratch {
+			hg.zero(o, b.Len(o))
+		}
+		for q, i := range s.Wrt {
+			if slices.Contains(s.InPlace, i) {
+				// F updated it in place last sweep, as it did x.
+				hg.zero(dirs[q], b.Len(dirs[q]))
+			}
+		}
 		hg.unitDirs(dirs, c0, 1)
 		args := append(slices.Clone(hg.args), bufs...)
-		args = append(append(args, dirs...), touts...)
+		args = append(append(append(args, dirs...), scratch...), touts...)
 		outs := invoke(b, s.Vector, append(args, b.Addr(dres)))
 		for q, x := range vars {
 			b.Set(x, outs[q])

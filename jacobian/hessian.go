@@ -27,6 +27,19 @@ type HessianSpec struct {
 	// directions at once, of GradInto of F's gradient, which takes
 	// slices: FHessianTo calls it once per HessianChunk columns.
 	Chunked bool
+	// Written are the slice parameters F writes into, differentiated or
+	// not: FHessianTo copies them first and restores them before each
+	// sweep (or FHVP call), so that every column is of F as it runs once
+	// from the values passed, and they end as that run leaves them.
+	// InPlace are the differentiated ones among them, whose directions F
+	// updates in place too: each sweep zeroes them before it seeds.
+	Written, InPlace []int
+	// Outs are the slices F writes values varying with its inputs into,
+	// not differentiated (forward.Outputs), in order: FHVP takes a
+	// buffer for the derivative of each after the direction, and Vector
+	// one for their tangents after the differentiated parameters'.
+	// FHessianTo passes scratch buffers.
+	Outs []int
 }
 
 // BuildHessian returns FHessian and FHessianTo, in that order: the dense
@@ -45,8 +58,18 @@ func BuildHessian(s *HessianSpec) ([]*ir.Func, error) {
 	if err := HessianInputs(s.F, s.Wrt); err != nil {
 		return nil, err
 	}
-	to := buildHessianTo(s)
+	to := buildHessianFunc(s, false)
+	if grouped(to.Results) {
+		// A call of FHessianTo could not take its struct results apart:
+		// FHessian does the same work with a matrix of its own.
+		return []*ir.Func{buildHessianFunc(s, true), to}, nil
+	}
 	return []*ir.Func{buildHessianAlloc(s, to), to}, nil
+}
+
+// grouped reports whether some result is a field of a struct result.
+func grouped(rs []ir.Result) bool {
+	return slices.ContainsFunc(rs, func(r ir.Result) bool { return r.Group != nil })
 }
 
 // HessianInputs refuses the differentiated parameters BuildHessian
@@ -85,6 +108,9 @@ type hgen struct {
 	offs []*ir.Value // the first input of each differentiated parameter
 	cnts []*ir.Value // its number of inputs
 	n    *ir.Value   // the number of inputs
+	// saved holds copies of the slices F writes, by parameter (see
+	// HessianSpec.Written).
+	saved map[int]*ir.Value
 }
 
 // newHgen starts g's body, whose parameters from first on are F's, with
@@ -107,22 +133,45 @@ func newHgen(s *HessianSpec, g *ir.Func, first int) *hgen {
 	return h
 }
 
-// buildHessianTo builds FHessianTo(h, params) (result, gradient...).
-func buildHessianTo(s *HessianSpec) *ir.Func {
+// buildHessianFunc builds FHessianTo(h, params) (result, gradient...),
+// or, alloc, FHessian(params) (result, gradient..., h), which makes h
+// itself.
+func buildHessianFunc(s *HessianSpec, alloc bool) *ir.Func {
 	f := s.F
 	taken := ir.SigNames(f.Params)
 	hName := ir.FreshName(taken, "h")
-	params := append([]ir.Param{{Name: hName, Type: ir.Slice{Elem: ir.Slice{Elem: ir.Float64}}}}, f.Params...)
-	g := ir.NewFunc(s.To, params, slices.Clone(s.HVP.Results[:1+len(s.Wrt)]))
-	hg := newHgen(s, g, 1)
+	mat := ir.Slice{Elem: ir.Slice{Elem: ir.Float64}}
+	params := append([]ir.Param{{Name: hName, Type: mat}}, f.Params...)
+	results := slices.Clone(s.HVP.Results[:1+len(s.Wrt)])
+	first := 1
+	if alloc {
+		params, first = slices.Clone(f.Params), 0
+		results = append(results, ir.Result{Type: mat})
+	}
+	name := s.To
+	if alloc {
+		name = s.Name
+	}
+	g := ir.NewFunc(name, params, results)
+	hg := newHgen(s, g, first)
 	b := hg.b
-	h := b.Param(0)
-	hg.checkShape(h)
-	vars := make([]*ir.Var, len(g.Results))
-	for k, r := range g.Results {
+	var h *ir.Value
+	if alloc {
+		h = hg.matrix(taken)
+	} else {
+		h = b.Param(0)
+		hg.checkShape(h)
+	}
+	hg.saveWritten()
+	vars := make([]*ir.Var, 1+len(s.Wrt))
+	for k, r := range g.Results[:len(vars)] {
 		vars[k] = &ir.Var{Name: fmt.Sprintf("r%d", k+1), Type: r.Type}
 		if k > 0 {
 			vars[k].Name = "d" + f.Params[s.Wrt[k-1]].Name
+		}
+		if r.Group != nil {
+			// A field of the gradient's struct: FHVP's result names it.
+			vars[k].Name, vars[k].Group, vars[k].Field = r.Name, r.Group, r.Field
 		}
 		b.Declare(vars[k], nil)
 	}
@@ -145,8 +194,14 @@ func buildHessianTo(s *HessianSpec) *ir.Func {
 	for k, x := range vars {
 		outs[k] = b.Get(x)
 	}
+	if alloc {
+		outs = append(outs, h)
+	}
 	b.Return(outs...)
 	g.Doc = hessianToDoc(s, g)
+	if alloc {
+		g.Doc = append(allocDoc(s, false), g.Doc[2:]...)
+	}
 	ir.DeadCode(g)
 	ir.UniqueNames(g)
 	return g
@@ -166,6 +221,7 @@ func (hg *hgen) vectorSweep(h *ir.Value) []*ir.Value {
 		b.Store(d, hg.int(k), b.Float(t, 1))
 		args = append(args, d)
 	}
+	args = append(args, hg.outBuffers(n)...)
 	rt := s.Vector.Results[0].Type
 	dres := &ir.Var{Name: "dres", Type: ir.Array{Len: 1 + n, Elem: ir.Array{Len: n, Elem: rt}}}
 	b.Declare(dres, nil)
@@ -185,13 +241,15 @@ func (hg *hgen) vectorSweep(h *ir.Value) []*ir.Value {
 func (hg *hgen) columns(h *ir.Value, vars []*ir.Var) {
 	b, s := hg.b, hg.s
 	dirs := hg.directions()
+	scratch := hg.outBuffers(1)
 	hg.loop(hg.max(hg.n, hg.int(1)), "j", func(j *ir.Value) {
+		hg.restoreWritten()
 		hg.seed(dirs, j, 1)
 		args := slices.Clone(hg.args)
 		for _, d := range dirs {
 			args = append(args, d.value(b))
 		}
-		outs := invoke(b, s.HVP, args)
+		outs := invoke(b, s.HVP, append(args, scratch...))
 		for k, x := range vars {
 			b.Set(x, outs[k])
 		}
@@ -301,18 +359,10 @@ func buildHessianAlloc(s *HessianSpec, to *ir.Func) *ir.Func {
 	g := ir.NewFunc(s.Name, slices.Clone(f.Params), append(slices.Clone(to.Results), ir.Result{Type: mat}))
 	hg := newHgen(s, g, 0)
 	b := hg.b
-	data := b.Make(ir.Slice{Elem: ir.Float64}, hg.mul(hg.n, hg.n))
-	data.Name = ir.FreshName(taken, "data")
-	h := b.Make(mat, hg.n)
-	h.Name = ir.FreshName(taken, "h")
-	hg.loop(hg.n, "i", func(i *ir.Value) {
-		lo := hg.mul(i, hg.n)
-		b.Store(h, i, b.Subslice(data, lo, hg.add(lo, hg.n)))
-	})
+	h := hg.matrix(taken)
 	outs := invoke(b, to, append([]*ir.Value{h}, hg.args...))
 	b.Return(append(outs, h)...)
-	g.Doc = []string{fmt.Sprintf("%s returns %s's result, its gradient with respect to %s, and its Hessian with respect to them in a fresh n×n matrix (see %s, which fills it).",
-		s.Name, f.Name, prose.List(ir.GoNames(f.Params, s.Wrt)), s.To)}
+	g.Doc = allocDoc(s, true)
 	ir.DeadCode(g)
 	ir.UniqueNames(g)
 	return g
@@ -321,12 +371,13 @@ func buildHessianAlloc(s *HessianSpec, to *ir.Func) *ir.Func {
 func hessianToDoc(s *HessianSpec, g *ir.Func) []string {
 	f := s.F
 	names := ir.GoNames(f.Params, s.Wrt)
-	return []string{
-		fmt.Sprintf("%s writes into h the Hessian of %s with respect to %s, and returns %s's result and its gradient as %s does. Row and column i of h are the i-th input: the parameters in that order, a float one input, a slice one per element.",
-			s.To, f.Name, prose.List(names), f.Name, s.HVP.Name),
+	doc := []string{
+		fmt.Sprintf("%s writes into h the Hessian of %s with respect to %s, and returns %s's result and its gradient as %s does. %s",
+			s.To, f.Name, prose.List(names), f.Name, s.HVP.Name, inputOrder(s)),
 		fmt.Sprintf("%s must be n×n for n inputs (%s allocates one). %s; the matrix is made exactly symmetric by averaging h[i][j] and h[j][i], which differ by rounding only.",
 			strings.Join(ir.GoNames(g.Params, []int{0}), ""), s.Name, hessianHow(s)),
 	}
+	return append(doc, writtenDoc(s)...)
 }
 
 // hessianHow says how FHessianTo computes the columns.

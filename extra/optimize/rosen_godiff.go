@@ -217,36 +217,66 @@ func ExtRosenHessianVec(x, dx []float64, dx2, ddx [][8]float64, dres *[1][8]floa
 		t6 := t5 * 2
 		b2 := x[t4] - t5*t5
 		var db2 [8]float64
-		for j4 := range 8 {
-			db2[j4] = dx2[t4][j4] - t6*dx2[t3][j4]
-		}
+		db2[0] = dx2[t4][0] - t6*dx2[t3][0]
+		db2[1] = dx2[t4][1] - t6*dx2[t3][1]
+		db2[2] = dx2[t4][2] - t6*dx2[t3][2]
+		db2[3] = dx2[t4][3] - t6*dx2[t3][3]
+		db2[4] = dx2[t4][4] - t6*dx2[t3][4]
+		db2[5] = dx2[t4][5] - t6*dx2[t3][5]
+		db2[6] = dx2[t4][6] - t6*dx2[t3][6]
+		db2[7] = dx2[t4][7] - t6*dx2[t3][7]
 		a2 := 1 - t5
 		da2 := ds2 * a2 * 2
 		t7 := ds2 * 2
 		db3 := ds2*(100*b2) + ds2*b2*100
 		t8 := ds2 * 100 * 2
 		var ddb [8]float64
-		for j5 := range 8 {
-			ddb[j5] = t8 * db2[j5]
-		}
+		ddb[0] = t8 * db2[0]
+		ddb[1] = t8 * db2[1]
+		ddb[2] = t8 * db2[2]
+		ddb[3] = t8 * db2[3]
+		ddb[4] = t8 * db2[4]
+		ddb[5] = t8 * db2[5]
+		ddb[6] = t8 * db2[6]
+		ddb[7] = t8 * db2[7]
 		t9 := db3 * 2
 		t10 := dx[t4] + db3
 		var dda [8]float64
-		for j6 := range 8 {
-			dda[j6] = -(t7 * dx2[t3][j6])
-		}
+		dda[0] = -(t7 * dx2[t3][0])
+		dda[1] = -(t7 * dx2[t3][1])
+		dda[2] = -(t7 * dx2[t3][2])
+		dda[3] = -(t7 * dx2[t3][3])
+		dda[4] = -(t7 * dx2[t3][4])
+		dda[5] = -(t7 * dx2[t3][5])
+		dda[6] = -(t7 * dx2[t3][6])
+		dda[7] = -(t7 * dx2[t3][7])
 		var t11 [8]float64
-		for j7 := range 8 {
-			t11[j7] = -(t6 * ddb[j7]) - t9*dx2[t3][j7]
-		}
+		t11[0] = -(t6 * ddb[0]) - t9*dx2[t3][0]
+		t11[1] = -(t6 * ddb[1]) - t9*dx2[t3][1]
+		t11[2] = -(t6 * ddb[2]) - t9*dx2[t3][2]
+		t11[3] = -(t6 * ddb[3]) - t9*dx2[t3][3]
+		t11[4] = -(t6 * ddb[4]) - t9*dx2[t3][4]
+		t11[5] = -(t6 * ddb[5]) - t9*dx2[t3][5]
+		t11[6] = -(t6 * ddb[6]) - t9*dx2[t3][6]
+		t11[7] = -(t6 * ddb[7]) - t9*dx2[t3][7]
 		dx[t4] = t10
-		for j8 := range 8 {
-			ddx[t4][j8] = ddx[t4][j8] + ddb[j8]
-		}
+		ddx[t4][0] = ddx[t4][0] + ddb[0]
+		ddx[t4][1] = ddx[t4][1] + ddb[1]
+		ddx[t4][2] = ddx[t4][2] + ddb[2]
+		ddx[t4][3] = ddx[t4][3] + ddb[3]
+		ddx[t4][4] = ddx[t4][4] + ddb[4]
+		ddx[t4][5] = ddx[t4][5] + ddb[5]
+		ddx[t4][6] = ddx[t4][6] + ddb[6]
+		ddx[t4][7] = ddx[t4][7] + ddb[7]
 		dx[t3] += -(db3 * t5 * 2) - da2
-		for j9 := range 8 {
-			ddx[t3][j9] = ddx[t3][j9] + t11[j9] - dda[j9]
-		}
+		ddx[t3][0] = ddx[t3][0] + t11[0] - dda[0]
+		ddx[t3][1] = ddx[t3][1] + t11[1] - dda[1]
+		ddx[t3][2] = ddx[t3][2] + t11[2] - dda[2]
+		ddx[t3][3] = ddx[t3][3] + t11[3] - dda[3]
+		ddx[t3][4] = ddx[t3][4] + t11[4] - dda[4]
+		ddx[t3][5] = ddx[t3][5] + t11[5] - dda[5]
+		ddx[t3][6] = ddx[t3][6] + t11[6] - dda[6]
+		ddx[t3][7] = ddx[t3][7] + t11[7] - dda[7]
 	}
 	return s
 }

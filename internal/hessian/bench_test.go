@@ -8,8 +8,9 @@ import (
 // BenchmarkHessian times FHessianTo against F, FGrad and FHVP, for n
 // inputs: on the extended Rosenbrock function (its Hessian HessianChunk
 // columns per sweep of ExtRosenHessianVec) and on a logistic regression
-// of n weights on 200 points (FHVP per column: its gradient records
-// exp on its tape). The README's table is hessian/f per n.
+// of n weights on 200 points (HessianChunk columns per sweep too, the
+// tangents of the exp its gradient records kept on a tape beside it).
+// The README's table is hessian/f per n.
 func BenchmarkHessian(b *testing.B) {
 	type problem struct {
 		name    string

@@ -77,8 +77,8 @@ func Single(x, y float32) float32 {
 }
 
 // Piece returns early from branches that record values on the
-// gradient's tape: its Hessian takes FHVP's columns (vector mode does
-// not follow a tape).
+// gradient's tape: its Hessian's vector sweep records their tangents
+// beside them.
 //
 //godiff:grad
 //godiff:hessian
@@ -171,7 +171,7 @@ func Quartic(x []float64, y float64) float64 {
 // LogLoss is the L2-regularised negative log-likelihood of a logistic
 // regression with weights w on the m×d row-major data a and labels y in
 // {-1, +1} (as in extra/optimize). Its gradient records exp on its
-// tape, so its Hessian takes FHVP's columns.
+// tape, and its Hessian's sweeps record 8 tangents of each.
 //
 //godiff:grad w
 //godiff:hessian w

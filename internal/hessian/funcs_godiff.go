@@ -270,38 +270,120 @@ func LossHessianVec(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64, d
 		t2 = 0
 	}
 	var dh1 [9]float64
-	for j := range 9 {
-		t3 := db1[j]
-		if c1 {
-			t3 = 0
-		}
-		dh1[j] = t1*dw11[j] + t2*dw21[j] + t3
+	t3 := db1[0]
+	if c1 {
+		t3 = 0
 	}
-	h2 := math.Max(0, z2)
-	c2 := z2 <= 0
-	t4 := x1
-	if c2 {
+	dh1[0] = t1*dw11[0] + t2*dw21[0] + t3
+	t4 := db1[1]
+	if c1 {
 		t4 = 0
 	}
-	t5 := x2
-	if c2 {
+	dh1[1] = t1*dw11[1] + t2*dw21[1] + t4
+	t5 := db1[2]
+	if c1 {
 		t5 = 0
 	}
-	var dh2 [9]float64
-	for j2 := range 9 {
-		t6 := db2[j2]
-		if c2 {
-			t6 = 0
-		}
-		dh2[j2] = t4*dw12[j2] + t5*dw22[j2] + t6
+	dh1[2] = t1*dw11[2] + t2*dw21[2] + t5
+	t6 := db1[3]
+	if c1 {
+		t6 = 0
 	}
+	dh1[3] = t1*dw11[3] + t2*dw21[3] + t6
+	t7 := db1[4]
+	if c1 {
+		t7 = 0
+	}
+	dh1[4] = t1*dw11[4] + t2*dw21[4] + t7
+	t8 := db1[5]
+	if c1 {
+		t8 = 0
+	}
+	dh1[5] = t1*dw11[5] + t2*dw21[5] + t8
+	t9 := db1[6]
+	if c1 {
+		t9 = 0
+	}
+	dh1[6] = t1*dw11[6] + t2*dw21[6] + t9
+	t10 := db1[7]
+	if c1 {
+		t10 = 0
+	}
+	dh1[7] = t1*dw11[7] + t2*dw21[7] + t10
+	t11 := db1[8]
+	if c1 {
+		t11 = 0
+	}
+	dh1[8] = t1*dw11[8] + t2*dw21[8] + t11
+	h2 := math.Max(0, z2)
+	c2 := z2 <= 0
+	t12 := x1
+	if c2 {
+		t12 = 0
+	}
+	t13 := x2
+	if c2 {
+		t13 = 0
+	}
+	var dh2 [9]float64
+	t14 := db2[0]
+	if c2 {
+		t14 = 0
+	}
+	dh2[0] = t12*dw12[0] + t13*dw22[0] + t14
+	t15 := db2[1]
+	if c2 {
+		t15 = 0
+	}
+	dh2[1] = t12*dw12[1] + t13*dw22[1] + t15
+	t16 := db2[2]
+	if c2 {
+		t16 = 0
+	}
+	dh2[2] = t12*dw12[2] + t13*dw22[2] + t16
+	t17 := db2[3]
+	if c2 {
+		t17 = 0
+	}
+	dh2[3] = t12*dw12[3] + t13*dw22[3] + t17
+	t18 := db2[4]
+	if c2 {
+		t18 = 0
+	}
+	dh2[4] = t12*dw12[4] + t13*dw22[4] + t18
+	t19 := db2[5]
+	if c2 {
+		t19 = 0
+	}
+	dh2[5] = t12*dw12[5] + t13*dw22[5] + t19
+	t20 := db2[6]
+	if c2 {
+		t20 = 0
+	}
+	dh2[6] = t12*dw12[6] + t13*dw22[6] + t20
+	t21 := db2[7]
+	if c2 {
+		t21 = 0
+	}
+	dh2[7] = t12*dw12[7] + t13*dw22[7] + t21
+	t22 := db2[8]
+	if c2 {
+		t22 = 0
+	}
+	dh2[8] = t12*dw12[8] + t13*dw22[8] + t22
 	yhat := w3*h1 + w4*h2 + b3
 	e := yhat - y
 	var de [9]float64
-	for j3 := range 9 {
-		de[j3] = h1*dw3[j3] + w3*dh1[j3] + h2*dw4[j3] + w4*dh2[j3] + db3[j3]
-	}
-	t7 := e * 2
+	de[0] = h1*dw3[0] + w3*dh1[0] + h2*dw4[0] + w4*dh2[0] + db3[0]
+	de[1] = h1*dw3[1] + w3*dh1[1] + h2*dw4[1] + w4*dh2[1] + db3[1]
+	de[2] = h1*dw3[2] + w3*dh1[2] + h2*dw4[2] + w4*dh2[2] + db3[2]
+	de[3] = h1*dw3[3] + w3*dh1[3] + h2*dw4[3] + w4*dh2[3] + db3[3]
+	de[4] = h1*dw3[4] + w3*dh1[4] + h2*dw4[4] + w4*dh2[4] + db3[4]
+	de[5] = h1*dw3[5] + w3*dh1[5] + h2*dw4[5] + w4*dh2[5] + db3[5]
+	de[6] = h1*dw3[6] + w3*dh1[6] + h2*dw4[6] + w4*dh2[6] + db3[6]
+	de[7] = h1*dw3[7] + w3*dh1[7] + h2*dw4[7] + w4*dh2[7] + db3[7]
+	de[8] = h1*dw3[8] + w3*dh1[8] + h2*dw4[8] + w4*dh2[8] + db3[8]
+	t23 := e * 2
 	var dw112 float64
 	var ddw11 [9]float64
 	var dw122 float64
@@ -323,82 +405,160 @@ func LossHessianVec(w11, w12, w21, w22, w3, w4, b1, b2, b3, x1, x2, y float64, d
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	de2 := 1 * e * 2
 	var dde [9]float64
-	for j4 := range 9 {
-		dde[j4] = de[j4] * 2
-	}
+	dde[0] = de[0] * 2
+	dde[1] = de[1] * 2
+	dde[2] = de[2] * 2
+	dde[3] = de[3] * 2
+	dde[4] = de[4] * 2
+	dde[5] = de[5] * 2
+	dde[6] = de[6] * 2
+	dde[7] = de[7] * 2
+	dde[8] = de[8] * 2
 	dh22 := de2 * w4
 	dh12 := de2 * w3
 	dz2 := dh22
 	if c2 {
 		dz2 = 0
 	}
-	t8 := w4
+	t24 := w4
 	if c2 {
-		t8 = 0
+		t24 = 0
 	}
-	t9 := de2
+	t25 := de2
 	if c2 {
-		t9 = 0
+		t25 = 0
 	}
 	var ddz2 [9]float64
-	for j5 := range 9 {
-		ddz2[j5] = t8*dde[j5] + t9*dw4[j5]
-	}
+	ddz2[0] = t24*dde[0] + t25*dw4[0]
+	ddz2[1] = t24*dde[1] + t25*dw4[1]
+	ddz2[2] = t24*dde[2] + t25*dw4[2]
+	ddz2[3] = t24*dde[3] + t25*dw4[3]
+	ddz2[4] = t24*dde[4] + t25*dw4[4]
+	ddz2[5] = t24*dde[5] + t25*dw4[5]
+	ddz2[6] = t24*dde[6] + t25*dw4[6]
+	ddz2[7] = t24*dde[7] + t25*dw4[7]
+	ddz2[8] = t24*dde[8] + t25*dw4[8]
 	dz1 := dh12
 	if c1 {
 		dz1 = 0
 	}
-	t10 := w3
+	t26 := w3
 	if c1 {
-		t10 = 0
+		t26 = 0
 	}
-	t11 := de2
+	t27 := de2
 	if c1 {
-		t11 = 0
+		t27 = 0
 	}
 	var ddz1 [9]float64
-	for j6 := range 9 {
-		ddz1[j6] = t10*dde[j6] + t11*dw3[j6]
-	}
+	ddz1[0] = t26*dde[0] + t27*dw3[0]
+	ddz1[1] = t26*dde[1] + t27*dw3[1]
+	ddz1[2] = t26*dde[2] + t27*dw3[2]
+	ddz1[3] = t26*dde[3] + t27*dw3[3]
+	ddz1[4] = t26*dde[4] + t27*dw3[4]
+	ddz1[5] = t26*dde[5] + t27*dw3[5]
+	ddz1[6] = t26*dde[6] + t27*dw3[6]
+	ddz1[7] = t26*dde[7] + t27*dw3[7]
+	ddz1[8] = t26*dde[8] + t27*dw3[8]
 	dw112 += dz1 * x1
-	for j7 := range 9 {
-		ddw11[j7] += x1 * ddz1[j7]
-	}
+	ddw11[0] += x1 * ddz1[0]
+	ddw11[1] += x1 * ddz1[1]
+	ddw11[2] += x1 * ddz1[2]
+	ddw11[3] += x1 * ddz1[3]
+	ddw11[4] += x1 * ddz1[4]
+	ddw11[5] += x1 * ddz1[5]
+	ddw11[6] += x1 * ddz1[6]
+	ddw11[7] += x1 * ddz1[7]
+	ddw11[8] += x1 * ddz1[8]
 	dw122 += dz2 * x1
-	for j8 := range 9 {
-		ddw12[j8] += x1 * ddz2[j8]
-	}
+	ddw12[0] += x1 * ddz2[0]
+	ddw12[1] += x1 * ddz2[1]
+	ddw12[2] += x1 * ddz2[2]
+	ddw12[3] += x1 * ddz2[3]
+	ddw12[4] += x1 * ddz2[4]
+	ddw12[5] += x1 * ddz2[5]
+	ddw12[6] += x1 * ddz2[6]
+	ddw12[7] += x1 * ddz2[7]
+	ddw12[8] += x1 * ddz2[8]
 	dw212 += dz1 * x2
-	for j9 := range 9 {
-		ddw21[j9] += x2 * ddz1[j9]
-	}
+	ddw21[0] += x2 * ddz1[0]
+	ddw21[1] += x2 * ddz1[1]
+	ddw21[2] += x2 * ddz1[2]
+	ddw21[3] += x2 * ddz1[3]
+	ddw21[4] += x2 * ddz1[4]
+	ddw21[5] += x2 * ddz1[5]
+	ddw21[6] += x2 * ddz1[6]
+	ddw21[7] += x2 * ddz1[7]
+	ddw21[8] += x2 * ddz1[8]
 	dw222 += dz2 * x2
-	for j10 := range 9 {
-		ddw22[j10] += x2 * ddz2[j10]
-	}
+	ddw22[0] += x2 * ddz2[0]
+	ddw22[1] += x2 * ddz2[1]
+	ddw22[2] += x2 * ddz2[2]
+	ddw22[3] += x2 * ddz2[3]
+	ddw22[4] += x2 * ddz2[4]
+	ddw22[5] += x2 * ddz2[5]
+	ddw22[6] += x2 * ddz2[6]
+	ddw22[7] += x2 * ddz2[7]
+	ddw22[8] += x2 * ddz2[8]
 	dw32 += de2 * h1
-	for j11 := range 9 {
-		ddw3[j11] = ddw3[j11] + h1*dde[j11] + de2*dh1[j11]
-	}
+	ddw3[0] = ddw3[0] + h1*dde[0] + de2*dh1[0]
+	ddw3[1] = ddw3[1] + h1*dde[1] + de2*dh1[1]
+	ddw3[2] = ddw3[2] + h1*dde[2] + de2*dh1[2]
+	ddw3[3] = ddw3[3] + h1*dde[3] + de2*dh1[3]
+	ddw3[4] = ddw3[4] + h1*dde[4] + de2*dh1[4]
+	ddw3[5] = ddw3[5] + h1*dde[5] + de2*dh1[5]
+	ddw3[6] = ddw3[6] + h1*dde[6] + de2*dh1[6]
+	ddw3[7] = ddw3[7] + h1*dde[7] + de2*dh1[7]
+	ddw3[8] = ddw3[8] + h1*dde[8] + de2*dh1[8]
 	dw42 += de2 * h2
-	for j12 := range 9 {
-		ddw4[j12] = ddw4[j12] + h2*dde[j12] + de2*dh2[j12]
-	}
+	ddw4[0] = ddw4[0] + h2*dde[0] + de2*dh2[0]
+	ddw4[1] = ddw4[1] + h2*dde[1] + de2*dh2[1]
+	ddw4[2] = ddw4[2] + h2*dde[2] + de2*dh2[2]
+	ddw4[3] = ddw4[3] + h2*dde[3] + de2*dh2[3]
+	ddw4[4] = ddw4[4] + h2*dde[4] + de2*dh2[4]
+	ddw4[5] = ddw4[5] + h2*dde[5] + de2*dh2[5]
+	ddw4[6] = ddw4[6] + h2*dde[6] + de2*dh2[6]
+	ddw4[7] = ddw4[7] + h2*dde[7] + de2*dh2[7]
+	ddw4[8] = ddw4[8] + h2*dde[8] + de2*dh2[8]
 	db12 += dz1
-	for j13 := range 9 {
-		ddb1[j13] += ddz1[j13]
-	}
+	ddb1[0] += ddz1[0]
+	ddb1[1] += ddz1[1]
+	ddb1[2] += ddz1[2]
+	ddb1[3] += ddz1[3]
+	ddb1[4] += ddz1[4]
+	ddb1[5] += ddz1[5]
+	ddb1[6] += ddz1[6]
+	ddb1[7] += ddz1[7]
+	ddb1[8] += ddz1[8]
 	db22 += dz2
-	for j14 := range 9 {
-		ddb2[j14] += ddz2[j14]
-	}
+	ddb2[0] += ddz2[0]
+	ddb2[1] += ddz2[1]
+	ddb2[2] += ddz2[2]
+	ddb2[3] += ddz2[3]
+	ddb2[4] += ddz2[4]
+	ddb2[5] += ddz2[5]
+	ddb2[6] += ddz2[6]
+	ddb2[7] += ddz2[7]
+	ddb2[8] += ddz2[8]
 	db32 += de2
-	for j15 := range 9 {
-		ddb3[j15] += dde[j15]
-	}
-	for j16 := range 9 {
-		dres[0][j16] = t7 * de[j16]
-	}
+	ddb3[0] += dde[0]
+	ddb3[1] += dde[1]
+	ddb3[2] += dde[2]
+	ddb3[3] += dde[3]
+	ddb3[4] += dde[4]
+	ddb3[5] += dde[5]
+	ddb3[6] += dde[6]
+	ddb3[7] += dde[7]
+	ddb3[8] += dde[8]
+	dres[0][0] = t23 * de[0]
+	dres[0][1] = t23 * de[1]
+	dres[0][2] = t23 * de[2]
+	dres[0][3] = t23 * de[3]
+	dres[0][4] = t23 * de[4]
+	dres[0][5] = t23 * de[5]
+	dres[0][6] = t23 * de[6]
+	dres[0][7] = t23 * de[7]
+	dres[0][8] = t23 * de[8]
 	dres[1] = ddw11
 	dres[2] = ddw12
 	dres[3] = ddw21
@@ -665,21 +825,18 @@ func (t *RosenHVPTape) Bytes() int {
 func RosenHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (float64, float64, float64) {
 	a := 1 - x
 	var da [2]float64
-	for j := range 2 {
-		da[j] = -dx[j]
-	}
+	da[0] = -dx[0]
+	da[1] = -dx[1]
 	t1 := x * 2
 	b := y - x*x
 	var db [2]float64
-	for j2 := range 2 {
-		db[j2] = dy[j2] - t1*dx[j2]
-	}
+	db[0] = dy[0] - t1*dx[0]
+	db[1] = dy[1] - t1*dx[1]
 	t2 := a * 2
 	t3 := 100 * b
 	var t4 [2]float64
-	for j3 := range 2 {
-		t4[j3] = db[j3] * 100
-	}
+	t4[0] = db[0] * 100
+	t4[1] = db[1] * 100
 	var dx2 float64
 	var ddx [2]float64
 	var dy2 float64
@@ -688,21 +845,17 @@ func RosenHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (floa
 	da2 := 1 * a * 2
 	db2 := 1*t3 + 1*b*100
 	var ddb [2]float64
-	for j4 := range 2 {
-		ddb[j4] = t4[j4] + db[j4]*100
-	}
+	ddb[0] = t4[0] + db[0]*100
+	ddb[1] = t4[1] + db[1]*100
 	t5 := db2 * 2
 	dx2 += -(db2 * x * 2) - da2
-	for j5 := range 2 {
-		ddx[j5] = ddx[j5] - t1*ddb[j5] - t5*dx[j5] + da[j5]*-2
-	}
+	ddx[0] = ddx[0] - t1*ddb[0] - t5*dx[0] + da[0]*-2
+	ddx[1] = ddx[1] - t1*ddb[1] - t5*dx[1] + da[1]*-2
 	dy2 += db2
-	for j6 := range 2 {
-		ddy[j6] += ddb[j6]
-	}
-	for j7 := range 2 {
-		dres[0][j7] = t2*da[j7] + b*t4[j7] + t3*db[j7]
-	}
+	ddy[0] += ddb[0]
+	ddy[1] += ddb[1]
+	dres[0][0] = t2*da[0] + b*t4[0] + t3*db[0]
+	dres[0][1] = t2*da[1] + b*t4[1] + t3*db[1]
 	dres[1] = ddx
 	dres[2] = ddy
 	return a*a + t3*b, dx2, dy2
@@ -988,36 +1141,66 @@ func ExtRosenHessianVec(x, dx []float64, dx2, ddx [][8]float64, dres *[1][8]floa
 		t6 := t5 * 2
 		b2 := x[t4] - t5*t5
 		var db2 [8]float64
-		for j4 := range 8 {
-			db2[j4] = dx2[t4][j4] - t6*dx2[t3][j4]
-		}
+		db2[0] = dx2[t4][0] - t6*dx2[t3][0]
+		db2[1] = dx2[t4][1] - t6*dx2[t3][1]
+		db2[2] = dx2[t4][2] - t6*dx2[t3][2]
+		db2[3] = dx2[t4][3] - t6*dx2[t3][3]
+		db2[4] = dx2[t4][4] - t6*dx2[t3][4]
+		db2[5] = dx2[t4][5] - t6*dx2[t3][5]
+		db2[6] = dx2[t4][6] - t6*dx2[t3][6]
+		db2[7] = dx2[t4][7] - t6*dx2[t3][7]
 		a2 := 1 - t5
 		da2 := ds2 * a2 * 2
 		t7 := ds2 * 2
 		db3 := ds2*(100*b2) + ds2*b2*100
 		t8 := ds2 * 100 * 2
 		var ddb [8]float64
-		for j5 := range 8 {
-			ddb[j5] = t8 * db2[j5]
-		}
+		ddb[0] = t8 * db2[0]
+		ddb[1] = t8 * db2[1]
+		ddb[2] = t8 * db2[2]
+		ddb[3] = t8 * db2[3]
+		ddb[4] = t8 * db2[4]
+		ddb[5] = t8 * db2[5]
+		ddb[6] = t8 * db2[6]
+		ddb[7] = t8 * db2[7]
 		t9 := db3 * 2
 		t10 := dx[t4] + db3
 		var dda [8]float64
-		for j6 := range 8 {
-			dda[j6] = -(t7 * dx2[t3][j6])
-		}
+		dda[0] = -(t7 * dx2[t3][0])
+		dda[1] = -(t7 * dx2[t3][1])
+		dda[2] = -(t7 * dx2[t3][2])
+		dda[3] = -(t7 * dx2[t3][3])
+		dda[4] = -(t7 * dx2[t3][4])
+		dda[5] = -(t7 * dx2[t3][5])
+		dda[6] = -(t7 * dx2[t3][6])
+		dda[7] = -(t7 * dx2[t3][7])
 		var t11 [8]float64
-		for j7 := range 8 {
-			t11[j7] = -(t6 * ddb[j7]) - t9*dx2[t3][j7]
-		}
+		t11[0] = -(t6 * ddb[0]) - t9*dx2[t3][0]
+		t11[1] = -(t6 * ddb[1]) - t9*dx2[t3][1]
+		t11[2] = -(t6 * ddb[2]) - t9*dx2[t3][2]
+		t11[3] = -(t6 * ddb[3]) - t9*dx2[t3][3]
+		t11[4] = -(t6 * ddb[4]) - t9*dx2[t3][4]
+		t11[5] = -(t6 * ddb[5]) - t9*dx2[t3][5]
+		t11[6] = -(t6 * ddb[6]) - t9*dx2[t3][6]
+		t11[7] = -(t6 * ddb[7]) - t9*dx2[t3][7]
 		dx[t4] = t10
-		for j8 := range 8 {
-			ddx[t4][j8] = ddx[t4][j8] + ddb[j8]
-		}
+		ddx[t4][0] = ddx[t4][0] + ddb[0]
+		ddx[t4][1] = ddx[t4][1] + ddb[1]
+		ddx[t4][2] = ddx[t4][2] + ddb[2]
+		ddx[t4][3] = ddx[t4][3] + ddb[3]
+		ddx[t4][4] = ddx[t4][4] + ddb[4]
+		ddx[t4][5] = ddx[t4][5] + ddb[5]
+		ddx[t4][6] = ddx[t4][6] + ddb[6]
+		ddx[t4][7] = ddx[t4][7] + ddb[7]
 		dx[t3] += -(db3 * t5 * 2) - da2
-		for j9 := range 8 {
-			ddx[t3][j9] = ddx[t3][j9] + t11[j9] - dda[j9]
-		}
+		ddx[t3][0] = ddx[t3][0] + t11[0] - dda[0]
+		ddx[t3][1] = ddx[t3][1] + t11[1] - dda[1]
+		ddx[t3][2] = ddx[t3][2] + t11[2] - dda[2]
+		ddx[t3][3] = ddx[t3][3] + t11[3] - dda[3]
+		ddx[t3][4] = ddx[t3][4] + t11[4] - dda[4]
+		ddx[t3][5] = ddx[t3][5] + t11[5] - dda[5]
+		ddx[t3][6] = ddx[t3][6] + t11[6] - dda[6]
+		ddx[t3][7] = ddx[t3][7] + t11[7] - dda[7]
 	}
 	return s
 }
@@ -1191,10 +1374,12 @@ func MixedHessian(a, x []float64, y float64) (float64, []float64, float64, [][]f
 // i of h are the i-th input: the parameters in that order, a float one input, a
 // slice one per element.
 //
-// h must be n×n for n inputs (MixedHessian allocates one). Column j is the
-// Hessian-vector product MixedHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (MixedHessian allocates one). The columns come 8
+// at a time from calls of MixedHessianVec, the gradient's JVP along 8 unit
+// vectors at once (vector forward mode over the reverse sweep), each sharing
+// one forward and one backward sweep among them; row j of h is the product with
+// the j-th unit vector; the matrix is made exactly symmetric by averaging
+// h[i][j] and h[j][i], which differ by rounding only.
 func MixedHessianTo(h [][]float64, a, x []float64, y float64) (float64, []float64, float64) {
 	t1 := len(x)
 	n := t1 + 1
@@ -1211,41 +1396,65 @@ func MixedHessianTo(h [][]float64, a, x []float64, y float64) (float64, []float6
 	var r1 float64
 	var dx []float64
 	var dy float64
-	vx := make([]float64, t1)
-	vy := 0.0
-	for j := range max(n, 1) {
-		c1 := j >= 0 && j < t1
+	dx2 := make([]float64, t1)
+	vx := make([][8]float64, t1)
+	hvx := make([][8]float64, t1)
+	var vy [8]float64
+	var dres [2][8]float64
+	var r float64
+	var r2 float64
+	for c := range max((n+7)/8, 1) {
+		t4 := c * 8
+		for i2 := range dx2 {
+			dx2[i2] = 0
+		}
+		for i3 := range hvx {
+			for j := range 8 {
+				hvx[i3][j] = 0
+			}
+		}
+		t5 := len(vx)
+		t6 := min(max(t4, 0), t5)
+		t7 := min(max(t4+8, 0), t5) - t6
+		for i4 := range t7 {
+			t8 := t6 + i4
+			vx[t8][t8-t4] = 1
+		}
+		t9 := t1 - t4
+		c1 := t9 >= 0 && t9 < 8
 		if c1 {
-			vx[j] = 1
+			vy[t9] = 1
 		}
-		c2 := j == t1
-		if c2 {
-			vy = 1
+		t10, t11 := MixedHessianVec(a, x, y, dx2, vx, vy, hvx, &dres)
+		r = t10
+		r2 = t11
+		for i5 := range t7 {
+			t12 := t6 + i5
+			vx[t12][t12-t4] = 0
 		}
-		t4, t5, t6, t7, t8 := MixedHVP(a, x, y, vx, vy)
-		r1 = t4
-		dx = t5
-		dy = t6
 		if c1 {
-			vx[j] = 0
+			vy[t9] = 0
 		}
-		if c2 {
-			vy = 0
+		for k := range min(8, n-t4) {
+			t13 := h[t4+k]
+			for i6 := range hvx {
+				t13[i6] = hvx[i6][k]
+			}
+			t13[t1] = dres[1][k]
 		}
-		for i2 := range t7 {
-			h[i2][j] = t7[i2]
-		}
-		h[t1][j] = t8
 	}
-	for i3 := range n {
-		t9 := i3 + 1
-		for e := range n - t9 {
-			t10 := t9 + e
-			t11 := h[i3]
-			t12 := h[t10]
-			m := (t11[t10] + t12[i3]) * 0.5
-			t11[t10] = m
-			t12[i3] = m
+	r1 = r
+	dx = dx2
+	dy = r2
+	for i7 := range n {
+		t14 := i7 + 1
+		for e := range n - t14 {
+			t15 := t14 + e
+			t16 := h[i7]
+			t17 := h[t15]
+			m := (t16[t15] + t17[i7]) * 0.5
+			t16[t15] = m
+			t17[i7] = m
 		}
 	}
 	return r1, dx, dy
@@ -1274,10 +1483,10 @@ func (t *MixedHVPTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *MixedHVPTape) clearRefs() {}
 
-// poolMixedHVPTape holds the MixedHVPTapes that MixedHVP finished with: each
-// call takes one (a new one if the pool is empty) and gives it back, so that
-// calls reuse a tape's buffers instead of allocating, zeroing and collecting
-// them each time.
+// poolMixedHVPTape holds the MixedHVPTapes that MixedHessianVec and MixedHVP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
 var poolMixedHVPTape = sync.Pool{New: func() any {
 	return new(MixedHVPTape)
 }}
@@ -1293,6 +1502,266 @@ func (t *MixedHVPTape) release() {
 	}
 	t.clearRefs()
 	poolMixedHVPTape.Put(t)
+}
+
+// MixedHessianVecTape holds the tangents, 8 per value (one per direction), of
+// the values MixedHessianVec records in its MixedHVPTape for its backward
+// sweep.
+type MixedHessianVecTape struct {
+	// the tangents of exp, 8 per entry
+	exp [][8]float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// MixedHessianVecTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *MixedHessianVecTape) Bytes() int {
+	n := 0
+	n += len(t.exp) * 64
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *MixedHessianVecTape) clearRefs() {}
+
+// poolMixedHessianVecTape holds the MixedHessianVecTapes that MixedHessianVec
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolMixedHessianVecTape = sync.Pool{New: func() any {
+	return new(MixedHessianVecTape)
+}}
+
+// release gives t back to poolMixedHessianVecTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *MixedHessianVecTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolMixedHessianVecTape.Put(t)
+}
+
+// MixedHessianVec runs the reverse sweep of Mixed with respect to x and y,
+// adding the gradients of the slices into dx (which the caller zeroes) and
+// returning Mixed's result and the floats' gradients, and computes its
+// derivatives along 8 directions at once by vector forward mode: dx2 and dy
+// hold the directions, one entry per direction for each float; it adds the
+// derivatives of dx into ddx and writes those of the floats' gradients into the
+// rows of dres after the first. They are 8 Hessian-vector products for one
+// forward and one backward sweep.
+func MixedHessianVec(a, x []float64, y float64, dx []float64, dx2 [][8]float64, dy [8]float64, ddx [][8]float64, dres *[2][8]float64) (float64, float64) {
+	t := poolMixedHVPTape.Get().(*MixedHVPTape)
+	dt := poolMixedHessianVecTape.Get().(*MixedHessianVecTape)
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	s := 0.0
+	var ds [8]float64
+	c := 0.0
+	var dc [8]float64
+	t1 := len(x)
+	t.exp = slices.Grow(t.exp, t1)
+	dt.exp = slices.Grow(dt.exp, t1)
+	for i := range x {
+		t2 := a[i]
+		t3 := x[i]
+		t4 := math.Exp(y * t3)
+		t5 := t4 * t3
+		t6 := t4 * y
+		var t7 [8]float64
+		t7[0] = t5*dy[0] + t6*dx2[i][0]
+		t7[1] = t5*dy[1] + t6*dx2[i][1]
+		t7[2] = t5*dy[2] + t6*dx2[i][2]
+		t7[3] = t5*dy[3] + t6*dx2[i][3]
+		t7[4] = t5*dy[4] + t6*dx2[i][4]
+		t7[5] = t5*dy[5] + t6*dx2[i][5]
+		t7[6] = t5*dy[6] + t6*dx2[i][6]
+		t7[7] = t5*dy[7] + t6*dx2[i][7]
+		t.exp = append(t.exp, t4)
+		dt.exp = append(dt.exp, t7)
+		s += t2 * t4
+		ds[0] += t2 * t7[0]
+		ds[1] += t2 * t7[1]
+		ds[2] += t2 * t7[2]
+		ds[3] += t2 * t7[3]
+		ds[4] += t2 * t7[4]
+		ds[5] += t2 * t7[5]
+		ds[6] += t2 * t7[6]
+		ds[7] += t2 * t7[7]
+		if i > 0 {
+			t8 := x[i]
+			t9 := i - 1
+			t10 := x[t9]
+			t11 := t8 * t10
+			t12 := math.Cos(t11)
+			t13 := t12 * t10
+			t14 := t12 * t8
+			c += math.Sin(t11)
+			dc[0] = dc[0] + t13*dx2[i][0] + t14*dx2[t9][0]
+			dc[1] = dc[1] + t13*dx2[i][1] + t14*dx2[t9][1]
+			dc[2] = dc[2] + t13*dx2[i][2] + t14*dx2[t9][2]
+			dc[3] = dc[3] + t13*dx2[i][3] + t14*dx2[t9][3]
+			dc[4] = dc[4] + t13*dx2[i][4] + t14*dx2[t9][4]
+			dc[5] = dc[5] + t13*dx2[i][5] + t14*dx2[t9][5]
+			dc[6] = dc[6] + t13*dx2[i][6] + t14*dx2[t9][6]
+			dc[7] = dc[7] + t13*dx2[i][7] + t14*dx2[t9][7]
+		}
+	}
+	t15 := 1 / s
+	var dy2 float64
+	var ddy [8]float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dc2 float64
+	var ddc [8]float64
+	var ds2 float64
+	var dds [8]float64
+	nexp := len(t.exp)
+	var dySum float64
+	var ddySum [8]float64
+	dc2 += 1 * y
+	ddc[0] += dy[0]
+	ddc[1] += dy[1]
+	ddc[2] += dy[2]
+	ddc[3] += dy[3]
+	ddc[4] += dy[4]
+	ddc[5] += dy[5]
+	ddc[6] += dy[6]
+	ddc[7] += dy[7]
+	t16 := t15 / s
+	ds2 += t15
+	dds[0] -= t16 * ds[0]
+	dds[1] -= t16 * ds[1]
+	dds[2] -= t16 * ds[2]
+	dds[3] -= t16 * ds[3]
+	dds[4] -= t16 * ds[4]
+	dds[5] -= t16 * ds[5]
+	dds[6] -= t16 * ds[6]
+	dds[7] -= t16 * ds[7]
+	t17 := t1 - 1
+	for i2 := t17; i2 >= 0; i2-- {
+		t18 := i2
+		t19 := a[t18]
+		nexp--
+		t20 := dt.exp
+		t21 := nexp
+		t22 := t.exp[t21]
+		t23 := x[t18]
+		var t24 [8]float64
+		t24[0] = t20[t21][0]
+		t24[1] = t20[t21][1]
+		t24[2] = t20[t21][2]
+		t24[3] = t20[t21][3]
+		t24[4] = t20[t21][4]
+		t24[5] = t20[t21][5]
+		t24[6] = t20[t21][6]
+		t24[7] = t20[t21][7]
+		var t25 [8]float64
+		t25[0] = dx2[t18][0]
+		t25[1] = dx2[t18][1]
+		t25[2] = dx2[t18][2]
+		t25[3] = dx2[t18][3]
+		t25[4] = dx2[t18][4]
+		t25[5] = dx2[t18][5]
+		t25[6] = dx2[t18][6]
+		t25[7] = dx2[t18][7]
+		if t18 > 0 {
+			t26 := x[t18]
+			t27 := t18 - 1
+			t28 := x[t27]
+			t29 := t26 * t28
+			t30 := math.Cos(t29)
+			t31 := math.Sin(t29)
+			t32 := dc2 * t30
+			t33 := dc2 * (t31 * t28)
+			t34 := dc2 * (t31 * t26)
+			var t35 [8]float64
+			t35[0] = t30*ddc[0] - t33*dx2[t18][0] - t34*dx2[t27][0]
+			t35[1] = t30*ddc[1] - t33*dx2[t18][1] - t34*dx2[t27][1]
+			t35[2] = t30*ddc[2] - t33*dx2[t18][2] - t34*dx2[t27][2]
+			t35[3] = t30*ddc[3] - t33*dx2[t18][3] - t34*dx2[t27][3]
+			t35[4] = t30*ddc[4] - t33*dx2[t18][4] - t34*dx2[t27][4]
+			t35[5] = t30*ddc[5] - t33*dx2[t18][5] - t34*dx2[t27][5]
+			t35[6] = t30*ddc[6] - t33*dx2[t18][6] - t34*dx2[t27][6]
+			t35[7] = t30*ddc[7] - t33*dx2[t18][7] - t34*dx2[t27][7]
+			t36 := dx[t27] + t32*t26
+			var t37 [8]float64
+			t37[0] = t28*t35[0] + t32*dx2[t27][0]
+			t37[1] = t28*t35[1] + t32*dx2[t27][1]
+			t37[2] = t28*t35[2] + t32*dx2[t27][2]
+			t37[3] = t28*t35[3] + t32*dx2[t27][3]
+			t37[4] = t28*t35[4] + t32*dx2[t27][4]
+			t37[5] = t28*t35[5] + t32*dx2[t27][5]
+			t37[6] = t28*t35[6] + t32*dx2[t27][6]
+			t37[7] = t28*t35[7] + t32*dx2[t27][7]
+			dx[t27] = t36
+			ddx[t27][0] = ddx[t27][0] + t26*t35[0] + t32*dx2[t18][0]
+			ddx[t27][1] = ddx[t27][1] + t26*t35[1] + t32*dx2[t18][1]
+			ddx[t27][2] = ddx[t27][2] + t26*t35[2] + t32*dx2[t18][2]
+			ddx[t27][3] = ddx[t27][3] + t26*t35[3] + t32*dx2[t18][3]
+			ddx[t27][4] = ddx[t27][4] + t26*t35[4] + t32*dx2[t18][4]
+			ddx[t27][5] = ddx[t27][5] + t26*t35[5] + t32*dx2[t18][5]
+			ddx[t27][6] = ddx[t27][6] + t26*t35[6] + t32*dx2[t18][6]
+			ddx[t27][7] = ddx[t27][7] + t26*t35[7] + t32*dx2[t18][7]
+			dx[t18] += t32 * t28
+			ddx[t18][0] = ddx[t18][0] + t37[0]
+			ddx[t18][1] = ddx[t18][1] + t37[1]
+			ddx[t18][2] = ddx[t18][2] + t37[2]
+			ddx[t18][3] = ddx[t18][3] + t37[3]
+			ddx[t18][4] = ddx[t18][4] + t37[4]
+			ddx[t18][5] = ddx[t18][5] + t37[5]
+			ddx[t18][6] = ddx[t18][6] + t37[6]
+			ddx[t18][7] = ddx[t18][7] + t37[7]
+		}
+		t38 := ds2 * t19
+		t39 := t38 * t22
+		t40 := t22 * t19
+		var t41 [8]float64
+		t41[0] = t40*dds[0] + t38*t24[0]
+		t41[1] = t40*dds[1] + t38*t24[1]
+		t41[2] = t40*dds[2] + t38*t24[2]
+		t41[3] = t40*dds[3] + t38*t24[3]
+		t41[4] = t40*dds[4] + t38*t24[4]
+		t41[5] = t40*dds[5] + t38*t24[5]
+		t41[6] = t40*dds[6] + t38*t24[6]
+		t41[7] = t40*dds[7] + t38*t24[7]
+		dySum += t39 * t23
+		ddySum[0] = ddySum[0] + t23*t41[0] + t39*t25[0]
+		ddySum[1] = ddySum[1] + t23*t41[1] + t39*t25[1]
+		ddySum[2] = ddySum[2] + t23*t41[2] + t39*t25[2]
+		ddySum[3] = ddySum[3] + t23*t41[3] + t39*t25[3]
+		ddySum[4] = ddySum[4] + t23*t41[4] + t39*t25[4]
+		ddySum[5] = ddySum[5] + t23*t41[5] + t39*t25[5]
+		ddySum[6] = ddySum[6] + t23*t41[6] + t39*t25[6]
+		ddySum[7] = ddySum[7] + t23*t41[7] + t39*t25[7]
+		dx[t18] += t39 * y
+		ddx[t18][0] = ddx[t18][0] + y*t41[0] + t39*dy[0]
+		ddx[t18][1] = ddx[t18][1] + y*t41[1] + t39*dy[1]
+		ddx[t18][2] = ddx[t18][2] + y*t41[2] + t39*dy[2]
+		ddx[t18][3] = ddx[t18][3] + y*t41[3] + t39*dy[3]
+		ddx[t18][4] = ddx[t18][4] + y*t41[4] + t39*dy[4]
+		ddx[t18][5] = ddx[t18][5] + y*t41[5] + t39*dy[5]
+		ddx[t18][6] = ddx[t18][6] + y*t41[6] + t39*dy[6]
+		ddx[t18][7] = ddx[t18][7] + y*t41[7] + t39*dy[7]
+	}
+	dy2 += 1*c + dySum
+	ddy[0] = ddy[0] + dc[0] + ddySum[0]
+	ddy[1] = ddy[1] + dc[1] + ddySum[1]
+	ddy[2] = ddy[2] + dc[2] + ddySum[2]
+	ddy[3] = ddy[3] + dc[3] + ddySum[3]
+	ddy[4] = ddy[4] + dc[4] + ddySum[4]
+	ddy[5] = ddy[5] + dc[5] + ddySum[5]
+	ddy[6] = ddy[6] + dc[6] + ddySum[6]
+	ddy[7] = ddy[7] + dc[7] + ddySum[7]
+	dres[1] = ddy
+	t.release()
+	dt.release()
+	return math.Log(s) + c*y, dy2
 }
 
 // MixedHVP returns Mixed's result, its gradient with respect to x and y, and
@@ -1553,15 +2022,13 @@ func SingleHessianVec(x, y float32, dx, dy [2]float32, dres *[3][2]float32) (flo
 	t1 := x * x
 	t2 := x * 2
 	var t3 [2]float32
-	for j := range 2 {
-		t3[j] = t2 * dx[j]
-	}
+	t3[0] = t2 * dx[0]
+	t3[1] = t2 * dx[1]
 	t4 := y * y
 	t5 := y * 2
 	var t6 [2]float32
-	for j2 := range 2 {
-		t6[j2] = t5 * dy[j2]
-	}
+	t6[0] = t5 * dy[0]
+	t6[1] = t5 * dy[1]
 	t7 := t1 + t4
 	var dx2 float32
 	var ddx [2]float32
@@ -1572,16 +2039,13 @@ func SingleHessianVec(x, y float32, dx, dy [2]float32, dres *[3][2]float32) (flo
 	t9 := (y + t8) * 2
 	t10 := t8 * 2
 	dx2 += t8 * x * 2
-	for j3 := range 2 {
-		ddx[j3] = ddx[j3] + t2*dy[j3] + t10*dx[j3]
-	}
+	ddx[0] = ddx[0] + t2*dy[0] + t10*dx[0]
+	ddx[1] = ddx[1] + t2*dy[1] + t10*dx[1]
 	dy2 += 1*t4 + t8*y*2 + 1*t1
-	for j4 := range 2 {
-		ddy[j4] = ddy[j4] + t6[j4] + t9*dy[j4] + t3[j4]
-	}
-	for j5 := range 2 {
-		dres[0][j5] = y*t3[j5] + t7*dy[j5] + y*t6[j5]
-	}
+	ddy[0] = ddy[0] + t6[0] + t9*dy[0] + t3[0]
+	ddy[1] = ddy[1] + t6[1] + t9*dy[1] + t3[1]
+	dres[0][0] = y*t3[0] + t7*dy[0] + y*t6[0]
+	dres[0][1] = y*t3[1] + t7*dy[1] + y*t6[1]
 	dres[1] = ddx
 	dres[2] = ddy
 	return t1*y + t4*y, dx2, dy2
@@ -1733,10 +2197,11 @@ func PieceHessian(x, y float64) (float64, float64, float64, [][]float64) {
 // i of h are the i-th input: the parameters in that order, a float one input, a
 // slice one per element.
 //
-// h must be n×n for n inputs (PieceHessian allocates one). Column j is the
-// Hessian-vector product PieceHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (PieceHessian allocates one). All n columns come
+// from one call of PieceHessianVec, the gradient's JVP along the n unit vectors
+// at once (vector forward mode over the reverse sweep), which shares one
+// forward and one backward sweep among them; the matrix is made exactly
+// symmetric by averaging h[i][j] and h[j][i], which differ by rounding only.
 func PieceHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
 	t1 := len(h)
 	if t1 != 2 {
@@ -1751,39 +2216,31 @@ func PieceHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
 	var r1 float64
 	var dx float64
 	var dy float64
-	vx := 0.0
-	vy := 0.0
-	for j := range 2 {
-		c1 := j == 0
-		if c1 {
-			vx = 1
-		}
-		c2 := j == 1
-		if c2 {
-			vy = 1
-		}
-		t3, t4, t5, t6, t7 := PieceHVP(x, y, vx, vy)
-		r1 = t3
-		dx = t4
-		dy = t5
-		if c1 {
-			vx = 0
-		}
-		if c2 {
-			vy = 0
-		}
-		h[0][j] = t6
-		h[1][j] = t7
-	}
+	var vx [2]float64
+	vx[0] = 1
+	var vy [2]float64
+	vy[1] = 1
+	var dres [3][2]float64
+	t3, t4, t5 := PieceHessianVec(x, y, vx, vy, &dres)
 	for i2 := range 2 {
-		t8 := i2 + 1
+		t6 := i2 + 1
+		t7 := h[i2]
+		for j := range 2 {
+			t7[j] = dres[t6][j]
+		}
+	}
+	r1 = t3
+	dx = t4
+	dy = t5
+	for i3 := range 2 {
+		t8 := i3 + 1
 		for e := range 2 - t8 {
 			t9 := t8 + e
-			t10 := h[i2]
+			t10 := h[i3]
 			t11 := h[t9]
-			m := (t10[t9] + t11[i2]) * 0.5
+			m := (t10[t9] + t11[i3]) * 0.5
 			t10[t9] = m
-			t11[i2] = m
+			t11[i3] = m
 		}
 	}
 	return r1, dx, dy
@@ -1808,6 +2265,135 @@ type PieceHVPTape struct {
 // nor spare capacity.
 func (t *PieceHVPTape) Bytes() int {
 	return 32
+}
+
+// PieceHessianVecTape holds the tangents, 2 per value (one per direction), of
+// the values PieceHessianVec records in its PieceHVPTape for its backward
+// sweep.
+type PieceHessianVecTape struct {
+	// the tangents of prod, 2 per entry
+	prod [2]float64
+	// the tangents of sin, 2 per entry
+	sin [2]float64
+	// the tangents of exp, 2 per entry
+	exp [2]float64
+	// the tangents of prod2, 2 per entry
+	prod2 [2]float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// PieceHessianVecTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *PieceHessianVecTape) Bytes() int {
+	return 64
+}
+
+// PieceHessianVec runs PieceHVP and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 2
+// directions at once: the tangents dx, dy of x, y hold, for each float, one
+// entry per direction.
+//
+// It returns PieceHVP's results and writes the derivatives of its float results
+// into dres, row i for the i-th.
+func PieceHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (float64, float64, float64) {
+	var r float64
+	var dr [2]float64
+	var t PieceHVPTape
+	var dt PieceHessianVecTape
+	c1 := x > 0
+	if c1 {
+		if y > 1 {
+			t1 := x * y
+			var t2 [2]float64
+			t2[0] = y*dx[0] + x*dy[0]
+			t2[1] = y*dx[1] + x*dy[1]
+			t.prod = t1
+			dt.prod = t2
+			r = t1 * y
+			dr[0] = y*t2[0] + t1*dy[0]
+			dr[1] = y*t2[1] + t1*dy[1]
+		} else {
+			t3 := math.Sin(x)
+			t4 := math.Cos(x)
+			var t5 [2]float64
+			t5[0] = t4 * dx[0]
+			t5[1] = t4 * dx[1]
+			t.sin = t3
+			dt.sin = t5
+			r = t3 * y
+			dr[0] = y*t5[0] + t3*dy[0]
+			dr[1] = y*t5[1] + t3*dy[1]
+		}
+	} else {
+		t6 := math.Exp(y)
+		var t7 [2]float64
+		t7[0] = t6 * dy[0]
+		t7[1] = t6 * dy[1]
+		t.exp = t6
+		dt.exp = t7
+		t8 := t6 * x
+		var t9 [2]float64
+		t9[0] = x*t7[0] + t6*dx[0]
+		t9[1] = x*t7[1] + t6*dx[1]
+		t.prod2 = t8
+		dt.prod2 = t9
+		r = t8 * x
+		dr[0] = x*t9[0] + t8*dx[0]
+		dr[1] = x*t9[1] + t8*dx[1]
+	}
+	var dx2 float64
+	var ddx [2]float64
+	var dy2 float64
+	var ddy [2]float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	if c1 {
+		if y > 1 {
+			t10 := dt.prod
+			t11 := 1 * y
+			dy2 += 1 * t.prod
+			ddy[0] += t10[0]
+			ddy[1] += t10[1]
+			t12 := y + t11
+			dx2 += t11 * y
+			ddx[0] += t12 * dy[0]
+			ddx[1] += t12 * dy[1]
+			dy2 += t11 * x
+			ddy[0] = ddy[0] + x*dy[0] + t11*dx[0]
+			ddy[1] = ddy[1] + x*dy[1] + t11*dx[1]
+		} else {
+			t13 := dt.sin
+			t14 := 1 * y
+			dy2 += 1 * t.sin
+			ddy[0] += t13[0]
+			ddy[1] += t13[1]
+			t15 := math.Cos(x)
+			t16 := t14 * math.Sin(x)
+			dx2 += t14 * t15
+			ddx[0] = ddx[0] + t15*dy[0] - t16*dx[0]
+			ddx[1] = ddx[1] + t15*dy[1] - t16*dx[1]
+		}
+	} else {
+		t17 := t.exp
+		t18 := dt.exp
+		t19 := dt.prod2
+		t20 := 1 * x
+		dx2 += 1 * t.prod2
+		ddx[0] += t19[0]
+		ddx[1] += t19[1]
+		t21 := t20 * x
+		dx2 += t20 * t17
+		ddx[0] = ddx[0] + t17*dx[0] + t20*t18[0]
+		ddx[1] = ddx[1] + t17*dx[1] + t20*t18[1]
+		t22 := t17 * (x + t20)
+		dy2 += t21 * t17
+		ddy[0] = ddy[0] + t22*dx[0] + t21*t18[0]
+		ddy[1] = ddy[1] + t22*dx[1] + t21*t18[1]
+	}
+	dres[0] = dr
+	dres[1] = ddx
+	dres[2] = ddy
+	return r, dx2, dy2
 }
 
 // PieceHVP returns Piece's result, its gradient with respect to x and y, and
@@ -2012,10 +2598,11 @@ func OrbitHessian(x, y float64) (float64, float64, float64, [][]float64) {
 // i of h are the i-th input: the parameters in that order, a float one input, a
 // slice one per element.
 //
-// h must be n×n for n inputs (OrbitHessian allocates one). Column j is the
-// Hessian-vector product OrbitHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (OrbitHessian allocates one). All n columns come
+// from one call of OrbitHessianVec, the gradient's JVP along the n unit vectors
+// at once (vector forward mode over the reverse sweep), which shares one
+// forward and one backward sweep among them; the matrix is made exactly
+// symmetric by averaging h[i][j] and h[j][i], which differ by rounding only.
 func OrbitHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
 	t1 := len(h)
 	if t1 != 2 {
@@ -2030,39 +2617,31 @@ func OrbitHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
 	var r1 float64
 	var dx float64
 	var dy float64
-	vx := 0.0
-	vy := 0.0
-	for j := range 2 {
-		c1 := j == 0
-		if c1 {
-			vx = 1
-		}
-		c2 := j == 1
-		if c2 {
-			vy = 1
-		}
-		t3, t4, t5, t6, t7 := OrbitHVP(x, y, vx, vy)
-		r1 = t3
-		dx = t4
-		dy = t5
-		if c1 {
-			vx = 0
-		}
-		if c2 {
-			vy = 0
-		}
-		h[0][j] = t6
-		h[1][j] = t7
-	}
+	var vx [2]float64
+	vx[0] = 1
+	var vy [2]float64
+	vy[1] = 1
+	var dres [3][2]float64
+	t3, t4, t5 := OrbitHessianVec(x, y, vx, vy, &dres)
 	for i2 := range 2 {
-		t8 := i2 + 1
+		t6 := i2 + 1
+		t7 := h[i2]
+		for j := range 2 {
+			t7[j] = dres[t6][j]
+		}
+	}
+	r1 = t3
+	dx = t4
+	dy = t5
+	for i3 := range 2 {
+		t8 := i3 + 1
 		for e := range 2 - t8 {
 			t9 := t8 + e
-			t10 := h[i2]
+			t10 := h[i3]
 			t11 := h[t9]
-			m := (t10[t9] + t11[i2]) * 0.5
+			m := (t10[t9] + t11[i3]) * 0.5
 			t10[t9] = m
-			t11[i2] = m
+			t11[i3] = m
 		}
 	}
 	return r1, dx, dy
@@ -2091,10 +2670,10 @@ func (t *OrbitHVPTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *OrbitHVPTape) clearRefs() {}
 
-// poolOrbitHVPTape holds the OrbitHVPTapes that OrbitHVP finished with: each
-// call takes one (a new one if the pool is empty) and gives it back, so that
-// calls reuse a tape's buffers instead of allocating, zeroing and collecting
-// them each time.
+// poolOrbitHVPTape holds the OrbitHVPTapes that OrbitHessianVec and OrbitHVP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
 var poolOrbitHVPTape = sync.Pool{New: func() any {
 	return new(OrbitHVPTape)
 }}
@@ -2110,6 +2689,132 @@ func (t *OrbitHVPTape) release() {
 	}
 	t.clearRefs()
 	poolOrbitHVPTape.Put(t)
+}
+
+// OrbitHessianVecTape holds the tangents, 2 per value (one per direction), of
+// the values OrbitHessianVec records in its OrbitHVPTape for its backward
+// sweep.
+type OrbitHessianVecTape struct {
+	// the tangents of s2, 2 per entry
+	s2 [][2]float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// OrbitHessianVecTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *OrbitHessianVecTape) Bytes() int {
+	n := 0
+	n += len(t.s2) * 16
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *OrbitHessianVecTape) clearRefs() {}
+
+// poolOrbitHessianVecTape holds the OrbitHessianVecTapes that OrbitHessianVec
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolOrbitHessianVecTape = sync.Pool{New: func() any {
+	return new(OrbitHessianVecTape)
+}}
+
+// release gives t back to poolOrbitHessianVecTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *OrbitHessianVecTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolOrbitHessianVecTape.Put(t)
+}
+
+// OrbitHessianVec runs OrbitHVP and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 2
+// directions at once: the tangents dx, dy of x, y hold, for each float, one
+// entry per direction.
+//
+// It returns OrbitHVP's results and writes the derivatives of its float results
+// into dres, row i for the i-th.
+func OrbitHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (float64, float64, float64) {
+	t := poolOrbitHVPTape.Get().(*OrbitHVPTape)
+	dt := poolOrbitHessianVecTape.Get().(*OrbitHessianVecTape)
+	t.s2 = t.s2[:0]
+	dt.s2 = dt.s2[:0]
+	s := x
+	ds := dx
+	t.s2 = slices.Grow(t.s2, 5)
+	dt.s2 = slices.Grow(dt.s2, 5)
+	for k := 0; k < 5; k++ {
+		t.s2 = append(t.s2, s)
+		dt.s2 = append(dt.s2, ds)
+		t1 := s * y
+		t2 := math.Cos(t1)
+		t3 := t2 * y
+		t4 := t2 * s
+		s = math.Sin(t1) + x
+		ds[0] = t3*ds[0] + t4*dy[0] + dx[0]
+		ds[1] = t3*ds[1] + t4*dy[1] + dx[1]
+	}
+	t5 := s * 2
+	var dx2 float64
+	var ddx [2]float64
+	var dy2 float64
+	var ddy [2]float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	var dds [2]float64
+	var dxSum float64
+	var ddxSum [2]float64
+	ns2 := len(t.s2)
+	var dySum float64
+	var ddySum [2]float64
+	ds2 += 1 * s * 2
+	dds[0] += ds[0] * 2
+	dds[1] += ds[1] * 2
+	for k2 := 4; k2 >= 0; k2-- {
+		ns2--
+		t6 := dt.s2
+		t7 := ns2
+		t8 := t.s2[t7]
+		t9 := t8 * y
+		dxSum += ds2
+		ddxSum[0] += dds[0]
+		ddxSum[1] += dds[1]
+		t10 := math.Cos(t9)
+		t11 := math.Sin(t9)
+		t12 := ds2 * t10
+		t13 := ds2 * (t11 * y)
+		t14 := ds2 * (t11 * t8)
+		var t15 [2]float64
+		t15[0] = t10*dds[0] - t13*t6[t7][0] - t14*dy[0]
+		t15[1] = t10*dds[1] - t13*t6[t7][1] - t14*dy[1]
+		dySum += t12 * t8
+		ddySum[0] = ddySum[0] + t8*t15[0] + t12*t6[t7][0]
+		ddySum[1] = ddySum[1] + t8*t15[1] + t12*t6[t7][1]
+		ds2 = t12 * y
+		dds[0] = y*t15[0] + t12*dy[0]
+		dds[1] = y*t15[1] + t12*dy[1]
+	}
+	dx2 += ds2 + dxSum
+	ddx[0] = ddx[0] + dds[0] + ddxSum[0]
+	ddx[1] = ddx[1] + dds[1] + ddxSum[1]
+	dy2 += dySum
+	ddy[0] += ddySum[0]
+	ddy[1] += ddySum[1]
+	dres[0][0] = t5 * ds[0]
+	dres[0][1] = t5 * ds[1]
+	dres[1] = ddx
+	dres[2] = ddy
+	t.release()
+	dt.release()
+	return s * s, dx2, dy2
 }
 
 // OrbitHVP returns Orbit's result, its gradient with respect to x and y, and
@@ -2330,10 +3035,13 @@ func LogLossHelpersHessian(w, a, y []float64) (float64, []float64, [][]float64) 
 // LogLossHelpersHVP does. Row and column i of h are the i-th input: the
 // parameters in that order, a float one input, a slice one per element.
 //
-// h must be n×n for n inputs (LogLossHelpersHessian allocates one). Column j
-// is the Hessian-vector product LogLossHelpersHVP along the j-th unit vector,
-// so the Hessian costs n of them; the matrix is made exactly symmetric by
-// averaging h[i][j] and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (LogLossHelpersHessian allocates one). The
+// columns come 8 at a time from calls of LogLossHelpersHessianVec, the
+// gradient's JVP along 8 unit vectors at once (vector forward mode over the
+// reverse sweep), each sharing one forward and one backward sweep among them;
+// row j of h is the product with the j-th unit vector; the matrix is made
+// exactly symmetric by averaging h[i][j] and h[j][i], which differ by rounding
+// only.
 func LogLossHelpersHessianTo(h [][]float64, w, a, y []float64) (float64, []float64) {
 	n := len(w)
 	t1 := len(h)
@@ -2348,31 +3056,52 @@ func LogLossHelpersHessianTo(h [][]float64, w, a, y []float64) (float64, []float
 	}
 	var r1 float64
 	var dw []float64
-	vw := make([]float64, n)
-	for j := range max(n, 1) {
-		c1 := j >= 0 && j < n
-		if c1 {
-			vw[j] = 1
+	dw2 := make([]float64, n)
+	vw := make([][8]float64, n)
+	hvw := make([][8]float64, n)
+	var dres [1][8]float64
+	var r float64
+	for c := range max((n+7)/8, 1) {
+		t3 := c * 8
+		for i2 := range dw2 {
+			dw2[i2] = 0
 		}
-		t3, t4, t5 := LogLossHelpersHVP(w, a, y, vw)
-		r1 = t3
-		dw = t4
-		if c1 {
-			vw[j] = 0
+		for i3 := range hvw {
+			for j := range 8 {
+				hvw[i3][j] = 0
+			}
 		}
-		for i2 := range t5 {
-			h[i2][j] = t5[i2]
+		t4 := len(vw)
+		t5 := min(max(t3, 0), t4)
+		t6 := min(max(t3+8, 0), t4) - t5
+		for i4 := range t6 {
+			t7 := t5 + i4
+			vw[t7][t7-t3] = 1
+		}
+		t8 := LogLossHelpersHessianVec(w, a, y, dw2, vw, hvw, &dres)
+		r = t8
+		for i5 := range t6 {
+			t9 := t5 + i5
+			vw[t9][t9-t3] = 0
+		}
+		for k := range min(8, n-t3) {
+			t10 := h[t3+k]
+			for i6 := range hvw {
+				t10[i6] = hvw[i6][k]
+			}
 		}
 	}
-	for i3 := range n {
-		t6 := i3 + 1
-		for e := range n - t6 {
-			t7 := t6 + e
-			t8 := h[i3]
-			t9 := h[t7]
-			m := (t8[t7] + t9[i3]) * 0.5
-			t8[t7] = m
-			t9[i3] = m
+	r1 = r
+	dw = dw2
+	for i7 := range n {
+		t11 := i7 + 1
+		for e := range n - t11 {
+			t12 := t11 + e
+			t13 := h[i7]
+			t14 := h[t12]
+			m := (t13[t12] + t14[i7]) * 0.5
+			t13[t12] = m
+			t14[i7] = m
 		}
 	}
 	return r1, dw
@@ -2410,9 +3139,9 @@ func (t *LogLossHelpersHVPTape) Bytes() int {
 func (t *LogLossHelpersHVPTape) clearRefs() {}
 
 // poolLogLossHelpersHVPTape holds the LogLossHelpersHVPTapes that
-// LogLossHelpersHVP finished with: each call takes one (a new one if the pool
-// is empty) and gives it back, so that calls reuse a tape's buffers instead of
-// allocating, zeroing and collecting them each time.
+// LogLossHelpersHessianVec and LogLossHelpersHVP finished with: each call takes
+// one (a new one if the pool is empty) and gives it back, so that calls reuse a
+// tape's buffers instead of allocating, zeroing and collecting them each time.
 var poolLogLossHelpersHVPTape = sync.Pool{New: func() any {
 	return new(LogLossHelpersHVPTape)
 }}
@@ -2428,6 +3157,273 @@ func (t *LogLossHelpersHVPTape) release() {
 	}
 	t.clearRefs()
 	poolLogLossHelpersHVPTape.Put(t)
+}
+
+// LogLossHelpersHessianVecTape holds the tangents, 8 per value (one per
+// direction), of the values LogLossHelpersHessianVec records in its
+// LogLossHelpersHVPTape for its backward sweep.
+type LogLossHelpersHessianVecTape struct {
+	// the tangents of exp, 8 per entry
+	exp [][8]float64
+	// the tangents of exp2, 8 per entry
+	exp2 [][8]float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogLossHelpersHessianVecTape's comment counts them: each value's size, 24 for
+// a slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *LogLossHelpersHessianVecTape) Bytes() int {
+	n := 0
+	n += len(t.exp) * 64
+	n += len(t.exp2) * 64
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossHelpersHessianVecTape) clearRefs() {}
+
+// poolLogLossHelpersHessianVecTape holds the LogLossHelpersHessianVecTapes that
+// LogLossHelpersHessianVec finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolLogLossHelpersHessianVecTape = sync.Pool{New: func() any {
+	return new(LogLossHelpersHessianVecTape)
+}}
+
+// release gives t back to poolLogLossHelpersHessianVecTape, emptied of the
+// caller's memory. A tape holding more than 64 MiB is left to the garbage
+// collector instead: the pool would keep that memory alive, unused, between
+// calls (until two collections pass), and at that size the allocation saved is
+// small beside the run that fills it.
+func (t *LogLossHelpersHessianVecTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossHelpersHessianVecTape.Put(t)
+}
+
+// LogLossHelpersHessianVec runs the reverse sweep of LogLossHelpers with
+// respect to w, adding the gradients of the slices into dw (which the caller
+// zeroes) and returning LogLossHelpers's result and the floats' gradients, and
+// computes its derivatives along 8 directions at once by vector forward mode:
+// dw2 hold the directions, one entry per direction for each float; it adds the
+// derivatives of dw into ddw and writes those of the floats' gradients into the
+// rows of dres after the first. They are 8 Hessian-vector products for one
+// forward and one backward sweep.
+func LogLossHelpersHessianVec(w, a, y, dw []float64, dw2, ddw [][8]float64, dres *[1][8]float64) float64 {
+	t := poolLogLossHelpersHVPTape.Get().(*LogLossHelpersHVPTape)
+	dt := poolLogLossHelpersHessianVecTape.Get().(*LogLossHelpersHessianVecTape)
+	t.cond = t.cond[:0]
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	t.exp2 = t.exp2[:0]
+	dt.exp2 = dt.exp2[:0]
+	n := len(w)
+	s := 0.0
+	t1 := len(y)
+	t.cond = slices.Grow(t.cond, t1)
+	t.exp = slices.Grow(t.exp, t1)
+	dt.exp = slices.Grow(dt.exp, t1)
+	t.exp2 = slices.Grow(t.exp2, t1)
+	dt.exp2 = slices.Grow(dt.exp2, t1)
+	for i := range y {
+		t2 := y[i]
+		t3 := a[i*n : (i+1)*n]
+		s2 := 0.0
+		var ds2 [8]float64
+		for i2 := range t3 {
+			t4 := t3[i2]
+			s2 += t4 * w[i2]
+			ds2[0] += t4 * dw2[i2][0]
+			ds2[1] += t4 * dw2[i2][1]
+			ds2[2] += t4 * dw2[i2][2]
+			ds2[3] += t4 * dw2[i2][3]
+			ds2[4] += t4 * dw2[i2][4]
+			ds2[5] += t4 * dw2[i2][5]
+			ds2[6] += t4 * dw2[i2][6]
+			ds2[7] += t4 * dw2[i2][7]
+		}
+		t5 := -t2 * s2
+		var t6 [8]float64
+		t6[0] = -(t2 * ds2[0])
+		t6[1] = -(t2 * ds2[1])
+		t6[2] = -(t2 * ds2[2])
+		t6[3] = -(t2 * ds2[3])
+		t6[4] = -(t2 * ds2[4])
+		t6[5] = -(t2 * ds2[5])
+		t6[6] = -(t2 * ds2[6])
+		t6[7] = -(t2 * ds2[7])
+		var softplus float64
+		c1 := t5 > 0
+		t.cond = append(t.cond, c1)
+		if c1 {
+			t7 := math.Exp(-t5)
+			var t8 [8]float64
+			t8[0] = -(t7 * t6[0])
+			t8[1] = -(t7 * t6[1])
+			t8[2] = -(t7 * t6[2])
+			t8[3] = -(t7 * t6[3])
+			t8[4] = -(t7 * t6[4])
+			t8[5] = -(t7 * t6[5])
+			t8[6] = -(t7 * t6[6])
+			t8[7] = -(t7 * t6[7])
+			t.exp = append(t.exp, t7)
+			dt.exp = append(dt.exp, t8)
+			softplus = t5 + math.Log1p(t7)
+		} else {
+			t9 := math.Exp(t5)
+			var t10 [8]float64
+			t10[0] = t9 * t6[0]
+			t10[1] = t9 * t6[1]
+			t10[2] = t9 * t6[2]
+			t10[3] = t9 * t6[3]
+			t10[4] = t9 * t6[4]
+			t10[5] = t9 * t6[5]
+			t10[6] = t9 * t6[6]
+			t10[7] = t9 * t6[7]
+			t.exp2 = append(t.exp2, t9)
+			dt.exp2 = append(dt.exp2, t10)
+			softplus = math.Log1p(t9)
+		}
+		s += softplus
+	}
+	s3 := 0.0
+	for i3 := range w {
+		s3 += w[i3] * w[i3]
+	}
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds32 float64
+	var ds4 float64
+	var dsoftplus2 float64
+	ncond := len(t.cond)
+	nexp := len(t.exp)
+	nexp2 := len(t.exp2)
+	var ds22 float64
+	var dds2 [8]float64
+	ds32 += 0.1
+	t11 := n - 1
+	for i32 := t11; i32 >= 0; i32-- {
+		t12 := i32
+		t13 := ds32 * w[t12]
+		t14 := dw[t12] + ds32*w[t12]
+		var t15 [8]float64
+		t15[0] = ds32 * dw2[t12][0]
+		t15[1] = ds32 * dw2[t12][1]
+		t15[2] = ds32 * dw2[t12][2]
+		t15[3] = ds32 * dw2[t12][3]
+		t15[4] = ds32 * dw2[t12][4]
+		t15[5] = ds32 * dw2[t12][5]
+		t15[6] = ds32 * dw2[t12][6]
+		t15[7] = ds32 * dw2[t12][7]
+		dw[t12] = t14
+		ddw[t12][0] = ddw[t12][0] + ds32*dw2[t12][0]
+		ddw[t12][1] = ddw[t12][1] + ds32*dw2[t12][1]
+		ddw[t12][2] = ddw[t12][2] + ds32*dw2[t12][2]
+		ddw[t12][3] = ddw[t12][3] + ds32*dw2[t12][3]
+		ddw[t12][4] = ddw[t12][4] + ds32*dw2[t12][4]
+		ddw[t12][5] = ddw[t12][5] + ds32*dw2[t12][5]
+		ddw[t12][6] = ddw[t12][6] + ds32*dw2[t12][6]
+		ddw[t12][7] = ddw[t12][7] + ds32*dw2[t12][7]
+		dw[t12] += t13
+		ddw[t12][0] = ddw[t12][0] + t15[0]
+		ddw[t12][1] = ddw[t12][1] + t15[1]
+		ddw[t12][2] = ddw[t12][2] + t15[2]
+		ddw[t12][3] = ddw[t12][3] + t15[3]
+		ddw[t12][4] = ddw[t12][4] + t15[4]
+		ddw[t12][5] = ddw[t12][5] + t15[5]
+		ddw[t12][6] = ddw[t12][6] + t15[6]
+		ddw[t12][7] = ddw[t12][7] + t15[7]
+	}
+	ds4 += 1
+	t16 := t1 - 1
+	for i4 := t16; i4 >= 0; i4-- {
+		ncond--
+		var dtmp float64
+		var ddtmp [8]float64
+		t17 := y[i4]
+		t18 := a[i4*n : (i4+1)*n]
+		t19 := ds4
+		dsoftplus2 += t19
+		ds4 = 0
+		if t.cond[ncond] {
+			nexp--
+			t20 := dt.exp
+			t21 := nexp
+			t22 := t.exp[t21]
+			dtmp += dsoftplus2
+			t23 := 1 + t22
+			t24 := dsoftplus2 / t23
+			t25 := t24 - t22*(t24/t23)
+			dtmp -= t24 * t22
+			ddtmp[0] -= t25 * t20[t21][0]
+			ddtmp[1] -= t25 * t20[t21][1]
+			ddtmp[2] -= t25 * t20[t21][2]
+			ddtmp[3] -= t25 * t20[t21][3]
+			ddtmp[4] -= t25 * t20[t21][4]
+			ddtmp[5] -= t25 * t20[t21][5]
+			ddtmp[6] -= t25 * t20[t21][6]
+			ddtmp[7] -= t25 * t20[t21][7]
+			dsoftplus2 = 0
+		} else {
+			nexp2--
+			t26 := dt.exp2
+			t27 := nexp2
+			t28 := t.exp2[t27]
+			t29 := 1 + t28
+			t30 := dsoftplus2 / t29
+			t31 := t30 - t28*(t30/t29)
+			dtmp += t30 * t28
+			ddtmp[0] += t31 * t26[t27][0]
+			ddtmp[1] += t31 * t26[t27][1]
+			ddtmp[2] += t31 * t26[t27][2]
+			ddtmp[3] += t31 * t26[t27][3]
+			ddtmp[4] += t31 * t26[t27][4]
+			ddtmp[5] += t31 * t26[t27][5]
+			ddtmp[6] += t31 * t26[t27][6]
+			ddtmp[7] += t31 * t26[t27][7]
+			dsoftplus2 = 0
+		}
+		ds22 -= dtmp * t17
+		dds2[0] -= t17 * ddtmp[0]
+		dds2[1] -= t17 * ddtmp[1]
+		dds2[2] -= t17 * ddtmp[2]
+		dds2[3] -= t17 * ddtmp[3]
+		dds2[4] -= t17 * ddtmp[4]
+		dds2[5] -= t17 * ddtmp[5]
+		dds2[6] -= t17 * ddtmp[6]
+		dds2[7] -= t17 * ddtmp[7]
+		t32 := len(t18) - 1
+		for i22 := t32; i22 >= 0; i22-- {
+			t33 := i22
+			t34 := t18[t33]
+			dw[t33] += ds22 * t34
+			ddw[t33][0] = ddw[t33][0] + t34*dds2[0]
+			ddw[t33][1] = ddw[t33][1] + t34*dds2[1]
+			ddw[t33][2] = ddw[t33][2] + t34*dds2[2]
+			ddw[t33][3] = ddw[t33][3] + t34*dds2[3]
+			ddw[t33][4] = ddw[t33][4] + t34*dds2[4]
+			ddw[t33][5] = ddw[t33][5] + t34*dds2[5]
+			ddw[t33][6] = ddw[t33][6] + t34*dds2[6]
+			ddw[t33][7] = ddw[t33][7] + t34*dds2[7]
+		}
+		ds4 += t19
+		ds22 = 0
+		dds2[0] = 0
+		dds2[1] = 0
+		dds2[2] = 0
+		dds2[3] = 0
+		dds2[4] = 0
+		dds2[5] = 0
+		dds2[6] = 0
+		dds2[7] = 0
+	}
+	t.release()
+	dt.release()
+	return s + 0.1*s3
 }
 
 // LogLossHelpersHVP returns LogLossHelpers's result, its gradient with respect
@@ -2754,10 +3750,11 @@ func SpiralHessian(x, y float64) (float64, float64, float64, [][]float64) {
 // column i of h are the i-th input: the parameters in that order, a float one
 // input, a slice one per element.
 //
-// h must be n×n for n inputs (SpiralHessian allocates one). Column j is the
-// Hessian-vector product SpiralHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (SpiralHessian allocates one). All n columns come
+// from one call of SpiralHessianVec, the gradient's JVP along the n unit
+// vectors at once (vector forward mode over the reverse sweep), which shares
+// one forward and one backward sweep among them; the matrix is made exactly
+// symmetric by averaging h[i][j] and h[j][i], which differ by rounding only.
 func SpiralHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
 	t1 := len(h)
 	if t1 != 2 {
@@ -2772,39 +3769,31 @@ func SpiralHessianTo(h [][]float64, x, y float64) (float64, float64, float64) {
 	var r1 float64
 	var dx float64
 	var dy float64
-	vx := 0.0
-	vy := 0.0
-	for j := range 2 {
-		c1 := j == 0
-		if c1 {
-			vx = 1
-		}
-		c2 := j == 1
-		if c2 {
-			vy = 1
-		}
-		t3, t4, t5, t6, t7 := SpiralHVP(x, y, vx, vy)
-		r1 = t3
-		dx = t4
-		dy = t5
-		if c1 {
-			vx = 0
-		}
-		if c2 {
-			vy = 0
-		}
-		h[0][j] = t6
-		h[1][j] = t7
-	}
+	var vx [2]float64
+	vx[0] = 1
+	var vy [2]float64
+	vy[1] = 1
+	var dres [3][2]float64
+	t3, t4, t5 := SpiralHessianVec(x, y, vx, vy, &dres)
 	for i2 := range 2 {
-		t8 := i2 + 1
+		t6 := i2 + 1
+		t7 := h[i2]
+		for j := range 2 {
+			t7[j] = dres[t6][j]
+		}
+	}
+	r1 = t3
+	dx = t4
+	dy = t5
+	for i3 := range 2 {
+		t8 := i3 + 1
 		for e := range 2 - t8 {
 			t9 := t8 + e
-			t10 := h[i2]
+			t10 := h[i3]
 			t11 := h[t9]
-			m := (t10[t9] + t11[i2]) * 0.5
+			m := (t10[t9] + t11[i3]) * 0.5
 			t10[t9] = m
-			t11[i2] = m
+			t11[i3] = m
 		}
 	}
 	return r1, dx, dy
@@ -2853,10 +3842,10 @@ func (t *SpiralHVPTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *SpiralHVPTape) clearRefs() {}
 
-// poolSpiralHVPTape holds the SpiralHVPTapes that SpiralHVP finished with: each
-// call takes one (a new one if the pool is empty) and gives it back, so that
-// calls reuse a tape's buffers instead of allocating, zeroing and collecting
-// them each time.
+// poolSpiralHVPTape holds the SpiralHVPTapes that SpiralHessianVec and
+// SpiralHVP finished with: each call takes one (a new one if the pool is empty)
+// and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
 var poolSpiralHVPTape = sync.Pool{New: func() any {
 	return new(SpiralHVPTape)
 }}
@@ -2872,6 +3861,285 @@ func (t *SpiralHVPTape) release() {
 	}
 	t.clearRefs()
 	poolSpiralHVPTape.Put(t)
+}
+
+// SpiralHessianVecTape holds the tangents, 2 per value (one per direction), of
+// the values SpiralHessianVec records in its SpiralHVPTape for its backward
+// sweep.
+type SpiralHessianVecTape struct {
+	// the tangents of exp, 2 per entry
+	exp [][2]float64
+	// the tangents of exp2, 2 per entry
+	exp2 [][2]float64
+	// the tangents of softplus, 2 per entry
+	softplus [][2]float64
+	// the tangents of s2, 2 per entry
+	s2 [][2]float64
+	// the tangents of s, 2 per entry
+	s [2]float64
+	// the tangents of prod, 2 per entry
+	prod [2]float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SpiralHessianVecTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *SpiralHessianVecTape) Bytes() int {
+	n := 32
+	n += len(t.exp) * 16
+	n += len(t.exp2) * 16
+	n += len(t.softplus) * 16
+	n += len(t.s2) * 16
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SpiralHessianVecTape) clearRefs() {}
+
+// poolSpiralHessianVecTape holds the SpiralHessianVecTapes that
+// SpiralHessianVec finished with: each call takes one (a new one if the pool is
+// empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolSpiralHessianVecTape = sync.Pool{New: func() any {
+	return new(SpiralHessianVecTape)
+}}
+
+// release gives t back to poolSpiralHessianVecTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *SpiralHessianVecTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSpiralHessianVecTape.Put(t)
+}
+
+// SpiralHessianVec runs SpiralHVP and computes, by forward-mode automatic
+// differentiation in vector mode, its directional derivatives along 2
+// directions at once: the tangents dx, dy of x, y hold, for each float, one
+// entry per direction.
+//
+// It returns SpiralHVP's results and writes the derivatives of its float
+// results into dres, row i for the i-th.
+func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (float64, float64, float64) {
+	var r float64
+	var dr [2]float64
+	t := poolSpiralHVPTape.Get().(*SpiralHVPTape)
+	dt := poolSpiralHessianVecTape.Get().(*SpiralHessianVecTape)
+	t.cond = t.cond[:0]
+	t.s2 = t.s2[:0]
+	dt.s2 = dt.s2[:0]
+	t.softplus = t.softplus[:0]
+	dt.softplus = dt.softplus[:0]
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	t.exp2 = t.exp2[:0]
+	dt.exp2 = dt.exp2[:0]
+	var r2 float64
+	var dr2 [2]float64
+	var done bool
+	s := 0.0
+	var ds [2]float64
+	kTrips := 0
+	for k := 1; k <= 6; k++ {
+		kTrips++
+		t1 := float64(k)
+		t2 := x*t1 - y
+		var t3 [2]float64
+		t3[0] = t1*dx[0] - dy[0]
+		t3[1] = t1*dx[1] - dy[1]
+		var softplus float64
+		var dsoftplus [2]float64
+		if t2 > 0 {
+			t4 := math.Exp(-t2)
+			var t5 [2]float64
+			t5[0] = -(t4 * t3[0])
+			t5[1] = -(t4 * t3[1])
+			t.exp = append(t.exp, t4)
+			dt.exp = append(dt.exp, t5)
+			t6 := 1 + t4
+			softplus = t2 + math.Log1p(t4)
+			dsoftplus[0] = t3[0] + t5[0]/t6
+			dsoftplus[1] = t3[1] + t5[1]/t6
+		} else {
+			t7 := math.Exp(t2)
+			var t8 [2]float64
+			t8[0] = t7 * t3[0]
+			t8[1] = t7 * t3[1]
+			t.exp2 = append(t.exp2, t7)
+			dt.exp2 = append(dt.exp2, t8)
+			t9 := 1 + t7
+			softplus = math.Log1p(t7)
+			dsoftplus[0] = t8[0] / t9
+			dsoftplus[1] = t8[1] / t9
+		}
+		t.softplus = append(t.softplus, softplus)
+		dt.softplus = append(dt.softplus, dsoftplus)
+		s += softplus * y
+		ds[0] = ds[0] + y*dsoftplus[0] + softplus*dy[0]
+		ds[1] = ds[1] + y*dsoftplus[1] + softplus*dy[1]
+		c1 := s > 20
+		t.cond = append(t.cond, c1)
+		if c1 {
+			t.s2 = append(t.s2, s)
+			dt.s2 = append(dt.s2, ds)
+			r2 = s * x
+			dr2[0] = x*ds[0] + s*dx[0]
+			dr2[1] = x*ds[1] + s*dx[1]
+			done = true
+			break
+		}
+	}
+	t10 := kTrips
+	if done {
+		r = r2
+		dr = dr2
+	} else {
+		t.s = s
+		dt.s = ds
+		t11 := s * x
+		var t12 [2]float64
+		t12[0] = x*ds[0] + s*dx[0]
+		t12[1] = x*ds[1] + s*dx[1]
+		t.prod = t11
+		dt.prod = t12
+		r = t11 * x
+		dr[0] = x*t12[0] + t11*dx[0]
+		dr[1] = x*t12[1] + t11*dx[1]
+	}
+	var dx2 float64
+	var ddx [2]float64
+	var dy2 float64
+	var ddy [2]float64
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr3 float64
+	var ds2 float64
+	var dds [2]float64
+	ncond := len(t.cond)
+	ns2 := len(t.s2)
+	var dxSum float64
+	var ddxSum [2]float64
+	nsoftplus := len(t.softplus)
+	var dySum float64
+	var ddySum [2]float64
+	var dsoftplus2 float64
+	var ddsoftplus [2]float64
+	nexp := len(t.exp)
+	nexp2 := len(t.exp2)
+	if done {
+		dr3 += 1
+	} else {
+		t13 := t.s
+		t14 := dt.s
+		t15 := dt.prod
+		t16 := 1 * x
+		dx2 += 1 * t.prod
+		ddx[0] += t15[0]
+		ddx[1] += t15[1]
+		t17 := x + t16
+		dx2 += t16 * t13
+		ddx[0] = ddx[0] + t13*dx[0] + t16*t14[0]
+		ddx[1] = ddx[1] + t13*dx[1] + t16*t14[1]
+		ds2 += t16 * x
+		dds[0] += t17 * dx[0]
+		dds[1] += t17 * dx[1]
+	}
+	for k2 := t10; k2 >= 1; k2-- {
+		ncond--
+		nsoftplus--
+		t18 := dt.softplus
+		t19 := nsoftplus
+		t20 := t.softplus[t19]
+		t21 := float64(k2)
+		var dtmp float64
+		var ddtmp [2]float64
+		if t.cond[ncond] {
+			ns2--
+			t22 := dt.s2
+			t23 := ns2
+			dxSum += dr3 * t.s2[t23]
+			ddxSum[0] += dr3 * t22[t23][0]
+			ddxSum[1] += dr3 * t22[t23][1]
+			ds2 += dr3 * x
+			dds[0] += dr3 * dx[0]
+			dds[1] += dr3 * dx[1]
+			dr3 = 0
+		}
+		t24 := ds2
+		dySum += t24 * t20
+		ddySum[0] = ddySum[0] + t20*dds[0] + t24*t18[t19][0]
+		ddySum[1] = ddySum[1] + t20*dds[1] + t24*t18[t19][1]
+		dsoftplus2 += t24 * y
+		ddsoftplus[0] = ddsoftplus[0] + y*dds[0] + t24*dy[0]
+		ddsoftplus[1] = ddsoftplus[1] + y*dds[1] + t24*dy[1]
+		var t25 [2]float64
+		t25[0] = dds[0]
+		t25[1] = dds[1]
+		ds2 = 0
+		dds[0] = 0
+		dds[1] = 0
+		if x*t21-y > 0 {
+			nexp--
+			t26 := dt.exp
+			t27 := nexp
+			t28 := t.exp[t27]
+			dtmp += dsoftplus2
+			ddtmp[0] += ddsoftplus[0]
+			ddtmp[1] += ddsoftplus[1]
+			t29 := 1 + t28
+			t30 := dsoftplus2 / t29
+			t31 := t28 / t29
+			t32 := t30 - t28*(t30/t29)
+			dtmp -= t30 * t28
+			ddtmp[0] = ddtmp[0] - t31*ddsoftplus[0] - t32*t26[t27][0]
+			ddtmp[1] = ddtmp[1] - t31*ddsoftplus[1] - t32*t26[t27][1]
+			dsoftplus2 = 0
+			ddsoftplus[0] = 0
+			ddsoftplus[1] = 0
+		} else {
+			nexp2--
+			t33 := dt.exp2
+			t34 := nexp2
+			t35 := t.exp2[t34]
+			t36 := 1 + t35
+			t37 := dsoftplus2 / t36
+			t38 := t35 / t36
+			t39 := t37 - t35*(t37/t36)
+			dtmp += t37 * t35
+			ddtmp[0] = ddtmp[0] + t38*ddsoftplus[0] + t39*t33[t34][0]
+			ddtmp[1] = ddtmp[1] + t38*ddsoftplus[1] + t39*t33[t34][1]
+			dsoftplus2 = 0
+			ddsoftplus[0] = 0
+			ddsoftplus[1] = 0
+		}
+		dySum -= dtmp
+		ddySum[0] -= ddtmp[0]
+		ddySum[1] -= ddtmp[1]
+		dxSum += dtmp * t21
+		ddxSum[0] += t21 * ddtmp[0]
+		ddxSum[1] += t21 * ddtmp[1]
+		ds2 += t24
+		dds[0] += t25[0]
+		dds[1] += t25[1]
+	}
+	dx2 += dxSum
+	ddx[0] += ddxSum[0]
+	ddx[1] += ddxSum[1]
+	dy2 += dySum
+	ddy[0] += ddySum[0]
+	ddy[1] += ddySum[1]
+	dres[0] = dr
+	dres[1] = ddx
+	dres[2] = ddy
+	t.release()
+	dt.release()
+	return r, dx2, dy2
 }
 
 // SpiralHVP returns Spiral's result, its gradient with respect to x and y, and
@@ -3281,89 +4549,172 @@ func QuarticHessianVec(x []float64, y float64, dx []float64, dx2 [][8]float64, d
 		t4 := x[t3]
 		t5 := y * t4
 		var t6 [8]float64
-		for j3 := range 8 {
-			t6[j3] = t4*dy[j3] + y*dx2[t3][j3]
-		}
+		t6[0] = t4*dy[0] + y*dx2[t3][0]
+		t6[1] = t4*dy[1] + y*dx2[t3][1]
+		t6[2] = t4*dy[2] + y*dx2[t3][2]
+		t6[3] = t4*dy[3] + y*dx2[t3][3]
+		t6[4] = t4*dy[4] + y*dx2[t3][4]
+		t6[5] = t4*dy[5] + y*dx2[t3][5]
+		t6[6] = t4*dy[6] + y*dx2[t3][6]
+		t6[7] = t4*dy[7] + y*dx2[t3][7]
 		var t7 [8]float64
-		for j4 := range 8 {
-			t7[j4] = dx2[t3][j4]
-		}
+		t7[0] = dx2[t3][0]
+		t7[1] = dx2[t3][1]
+		t7[2] = dx2[t3][2]
+		t7[3] = dx2[t3][3]
+		t7[4] = dx2[t3][4]
+		t7[5] = dx2[t3][5]
+		t7[6] = dx2[t3][6]
+		t7[7] = dx2[t3][7]
 		var t8 [8]float64
-		for j5 := range 8 {
-			t8[j5] = y*dx2[t3][j5] + t4*dy[j5]
-		}
+		t8[0] = y*dx2[t3][0] + t4*dy[0]
+		t8[1] = y*dx2[t3][1] + t4*dy[1]
+		t8[2] = y*dx2[t3][2] + t4*dy[2]
+		t8[3] = y*dx2[t3][3] + t4*dy[3]
+		t8[4] = y*dx2[t3][4] + t4*dy[4]
+		t8[5] = y*dx2[t3][5] + t4*dy[5]
+		t8[6] = y*dx2[t3][6] + t4*dy[6]
+		t8[7] = y*dx2[t3][7] + t4*dy[7]
 		var t9 [8]float64
-		for j6 := range 8 {
-			t9[j6] = t4*t6[j6] + t5*dx2[t3][j6]
-		}
+		t9[0] = t4*t6[0] + t5*dx2[t3][0]
+		t9[1] = t4*t6[1] + t5*dx2[t3][1]
+		t9[2] = t4*t6[2] + t5*dx2[t3][2]
+		t9[3] = t4*t6[3] + t5*dx2[t3][3]
+		t9[4] = t4*t6[4] + t5*dx2[t3][4]
+		t9[5] = t4*t6[5] + t5*dx2[t3][5]
+		t9[6] = t4*t6[6] + t5*dx2[t3][6]
+		t9[7] = t4*t6[7] + t5*dx2[t3][7]
 		if t3 > 0 {
 			t10 := x[t3]
 			t11 := t3 - 1
 			t12 := x[t11]
-			t13 := ds2
-			t14 := t13 * y
-			var t15 [8]float64
-			for j7 := range 8 {
-				t15[j7] = t13 * dy[j7]
-			}
-			t16 := t13 * t12
-			t17 := t13 * t10
-			dySum += t13 * (t10 * t12)
-			for j8 := range 8 {
-				ddySum[j8] = ddySum[j8] + t16*dx2[t3][j8] + t17*dx2[t11][j8]
-			}
-			t18 := dx[t11] + t14*t10
-			var t19 [8]float64
-			for j9 := range 8 {
-				t19[j9] = t12*t15[j9] + t14*dx2[t11][j9]
-			}
-			dx[t11] = t18
-			for j10 := range 8 {
-				ddx[t11][j10] = ddx[t11][j10] + t10*t15[j10] + t14*dx2[t3][j10]
-			}
-			dx[t3] += t14 * t12
-			for j11 := range 8 {
-				ddx[t3][j11] = ddx[t3][j11] + t19[j11]
-			}
+			t13 := ds2 * y
+			var t14 [8]float64
+			t14[0] = ds2 * dy[0]
+			t14[1] = ds2 * dy[1]
+			t14[2] = ds2 * dy[2]
+			t14[3] = ds2 * dy[3]
+			t14[4] = ds2 * dy[4]
+			t14[5] = ds2 * dy[5]
+			t14[6] = ds2 * dy[6]
+			t14[7] = ds2 * dy[7]
+			t15 := ds2 * t12
+			t16 := ds2 * t10
+			dySum += ds2 * (t10 * t12)
+			ddySum[0] = ddySum[0] + t15*dx2[t3][0] + t16*dx2[t11][0]
+			ddySum[1] = ddySum[1] + t15*dx2[t3][1] + t16*dx2[t11][1]
+			ddySum[2] = ddySum[2] + t15*dx2[t3][2] + t16*dx2[t11][2]
+			ddySum[3] = ddySum[3] + t15*dx2[t3][3] + t16*dx2[t11][3]
+			ddySum[4] = ddySum[4] + t15*dx2[t3][4] + t16*dx2[t11][4]
+			ddySum[5] = ddySum[5] + t15*dx2[t3][5] + t16*dx2[t11][5]
+			ddySum[6] = ddySum[6] + t15*dx2[t3][6] + t16*dx2[t11][6]
+			ddySum[7] = ddySum[7] + t15*dx2[t3][7] + t16*dx2[t11][7]
+			t17 := dx[t11] + t13*t10
+			var t18 [8]float64
+			t18[0] = t12*t14[0] + t13*dx2[t11][0]
+			t18[1] = t12*t14[1] + t13*dx2[t11][1]
+			t18[2] = t12*t14[2] + t13*dx2[t11][2]
+			t18[3] = t12*t14[3] + t13*dx2[t11][3]
+			t18[4] = t12*t14[4] + t13*dx2[t11][4]
+			t18[5] = t12*t14[5] + t13*dx2[t11][5]
+			t18[6] = t12*t14[6] + t13*dx2[t11][6]
+			t18[7] = t12*t14[7] + t13*dx2[t11][7]
+			dx[t11] = t17
+			ddx[t11][0] = ddx[t11][0] + t10*t14[0] + t13*dx2[t3][0]
+			ddx[t11][1] = ddx[t11][1] + t10*t14[1] + t13*dx2[t3][1]
+			ddx[t11][2] = ddx[t11][2] + t10*t14[2] + t13*dx2[t3][2]
+			ddx[t11][3] = ddx[t11][3] + t10*t14[3] + t13*dx2[t3][3]
+			ddx[t11][4] = ddx[t11][4] + t10*t14[4] + t13*dx2[t3][4]
+			ddx[t11][5] = ddx[t11][5] + t10*t14[5] + t13*dx2[t3][5]
+			ddx[t11][6] = ddx[t11][6] + t10*t14[6] + t13*dx2[t3][6]
+			ddx[t11][7] = ddx[t11][7] + t10*t14[7] + t13*dx2[t3][7]
+			dx[t3] += t13 * t12
+			ddx[t3][0] = ddx[t3][0] + t18[0]
+			ddx[t3][1] = ddx[t3][1] + t18[1]
+			ddx[t3][2] = ddx[t3][2] + t18[2]
+			ddx[t3][3] = ddx[t3][3] + t18[3]
+			ddx[t3][4] = ddx[t3][4] + t18[4]
+			ddx[t3][5] = ddx[t3][5] + t18[5]
+			ddx[t3][6] = ddx[t3][6] + t18[6]
+			ddx[t3][7] = ddx[t3][7] + t18[7]
 		}
-		t20 := ds2
-		t21 := t20 * y
+		t19 := ds2 * y
+		var t20 [8]float64
+		t20[0] = ds2 * dy[0]
+		t20[1] = ds2 * dy[1]
+		t20[2] = ds2 * dy[2]
+		t20[3] = ds2 * dy[3]
+		t20[4] = ds2 * dy[4]
+		t20[5] = ds2 * dy[5]
+		t20[6] = ds2 * dy[6]
+		t20[7] = ds2 * dy[7]
+		dySum += ds2 * (t4 * y)
+		ddySum[0] += ds2 * t8[0]
+		ddySum[1] += ds2 * t8[1]
+		ddySum[2] += ds2 * t8[2]
+		ddySum[3] += ds2 * t8[3]
+		ddySum[4] += ds2 * t8[4]
+		ddySum[5] += ds2 * t8[5]
+		ddySum[6] += ds2 * t8[6]
+		ddySum[7] += ds2 * t8[7]
+		dySum += t19 * t4
+		ddySum[0] = ddySum[0] + t4*t20[0] + t19*t7[0]
+		ddySum[1] = ddySum[1] + t4*t20[1] + t19*t7[1]
+		ddySum[2] = ddySum[2] + t4*t20[2] + t19*t7[2]
+		ddySum[3] = ddySum[3] + t4*t20[3] + t19*t7[3]
+		ddySum[4] = ddySum[4] + t4*t20[4] + t19*t7[4]
+		ddySum[5] = ddySum[5] + t4*t20[5] + t19*t7[5]
+		ddySum[6] = ddySum[6] + t4*t20[6] + t19*t7[6]
+		ddySum[7] = ddySum[7] + t4*t20[7] + t19*t7[7]
+		t21 := ds2 * t4
 		var t22 [8]float64
-		for j12 := range 8 {
-			t22[j12] = t20 * dy[j12]
-		}
-		dySum += t20 * (t4 * y)
-		for j13 := range 8 {
-			ddySum[j13] += t20 * t8[j13]
-		}
-		dySum += t21 * t4
-		for j14 := range 8 {
-			ddySum[j14] = ddySum[j14] + t4*t22[j14] + t21*t7[j14]
-		}
-		t23 := t20 * t4
+		t22[0] = ds2 * t7[0]
+		t22[1] = ds2 * t7[1]
+		t22[2] = ds2 * t7[2]
+		t22[3] = ds2 * t7[3]
+		t22[4] = ds2 * t7[4]
+		t22[5] = ds2 * t7[5]
+		t22[6] = ds2 * t7[6]
+		t22[7] = ds2 * t7[7]
+		t23 := t21 * t4
 		var t24 [8]float64
-		for j15 := range 8 {
-			t24[j15] = t20 * t7[j15]
-		}
-		t25 := t23 * t4
-		var t26 [8]float64
-		for j16 := range 8 {
-			t26[j16] = t4*t24[j16] + t23*t7[j16]
-		}
-		dySum += t25 * t4
-		for j17 := range 8 {
-			ddySum[j17] = ddySum[j17] + t4*t26[j17] + t25*t7[j17]
-		}
-		t27 := t21 + t25
-		dx[t3] += t21*y + t20*(t5*t4) + t23*t5 + t25*y
-		for j18 := range 8 {
-			ddx[t3][j18] = ddx[t3][j18] + y*t22[j18] + t27*dy[j18] + t20*t9[j18] + t5*t24[j18] + t23*t6[j18] + y*t26[j18]
-		}
+		t24[0] = t4*t22[0] + t21*t7[0]
+		t24[1] = t4*t22[1] + t21*t7[1]
+		t24[2] = t4*t22[2] + t21*t7[2]
+		t24[3] = t4*t22[3] + t21*t7[3]
+		t24[4] = t4*t22[4] + t21*t7[4]
+		t24[5] = t4*t22[5] + t21*t7[5]
+		t24[6] = t4*t22[6] + t21*t7[6]
+		t24[7] = t4*t22[7] + t21*t7[7]
+		dySum += t23 * t4
+		ddySum[0] = ddySum[0] + t4*t24[0] + t23*t7[0]
+		ddySum[1] = ddySum[1] + t4*t24[1] + t23*t7[1]
+		ddySum[2] = ddySum[2] + t4*t24[2] + t23*t7[2]
+		ddySum[3] = ddySum[3] + t4*t24[3] + t23*t7[3]
+		ddySum[4] = ddySum[4] + t4*t24[4] + t23*t7[4]
+		ddySum[5] = ddySum[5] + t4*t24[5] + t23*t7[5]
+		ddySum[6] = ddySum[6] + t4*t24[6] + t23*t7[6]
+		ddySum[7] = ddySum[7] + t4*t24[7] + t23*t7[7]
+		t25 := t19 + t23
+		dx[t3] += t19*y + ds2*(t5*t4) + t21*t5 + t23*y
+		ddx[t3][0] = ddx[t3][0] + y*t20[0] + t25*dy[0] + ds2*t9[0] + t5*t22[0] + t21*t6[0] + y*t24[0]
+		ddx[t3][1] = ddx[t3][1] + y*t20[1] + t25*dy[1] + ds2*t9[1] + t5*t22[1] + t21*t6[1] + y*t24[1]
+		ddx[t3][2] = ddx[t3][2] + y*t20[2] + t25*dy[2] + ds2*t9[2] + t5*t22[2] + t21*t6[2] + y*t24[2]
+		ddx[t3][3] = ddx[t3][3] + y*t20[3] + t25*dy[3] + ds2*t9[3] + t5*t22[3] + t21*t6[3] + y*t24[3]
+		ddx[t3][4] = ddx[t3][4] + y*t20[4] + t25*dy[4] + ds2*t9[4] + t5*t22[4] + t21*t6[4] + y*t24[4]
+		ddx[t3][5] = ddx[t3][5] + y*t20[5] + t25*dy[5] + ds2*t9[5] + t5*t22[5] + t21*t6[5] + y*t24[5]
+		ddx[t3][6] = ddx[t3][6] + y*t20[6] + t25*dy[6] + ds2*t9[6] + t5*t22[6] + t21*t6[6] + y*t24[6]
+		ddx[t3][7] = ddx[t3][7] + y*t20[7] + t25*dy[7] + ds2*t9[7] + t5*t22[7] + t21*t6[7] + y*t24[7]
 	}
 	dy2 += dySum
-	for j19 := range 8 {
-		ddy[j19] += ddySum[j19]
-	}
+	ddy[0] += ddySum[0]
+	ddy[1] += ddySum[1]
+	ddy[2] += ddySum[2]
+	ddy[3] += ddySum[3]
+	ddy[4] += ddySum[4]
+	ddy[5] += ddySum[5]
+	ddy[6] += ddySum[6]
+	ddy[7] += ddySum[7]
 	dres[1] = ddy
 	return s, dy2
 }
@@ -3607,10 +4958,12 @@ func LogLossHessian(w, a, y []float64, lambda float64) (float64, []float64, [][]
 // i of h are the i-th input: the parameters in that order, a float one input, a
 // slice one per element.
 //
-// h must be n×n for n inputs (LogLossHessian allocates one). Column j is the
-// Hessian-vector product LogLossHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (LogLossHessian allocates one). The columns come
+// 8 at a time from calls of LogLossHessianVec, the gradient's JVP along 8 unit
+// vectors at once (vector forward mode over the reverse sweep), each sharing
+// one forward and one backward sweep among them; row j of h is the product with
+// the j-th unit vector; the matrix is made exactly symmetric by averaging
+// h[i][j] and h[j][i], which differ by rounding only.
 func LogLossHessianTo(h [][]float64, w, a, y []float64, lambda float64) (float64, []float64) {
 	n := len(w)
 	t1 := len(h)
@@ -3625,31 +4978,52 @@ func LogLossHessianTo(h [][]float64, w, a, y []float64, lambda float64) (float64
 	}
 	var r1 float64
 	var dw []float64
-	vw := make([]float64, n)
-	for j := range max(n, 1) {
-		c1 := j >= 0 && j < n
-		if c1 {
-			vw[j] = 1
+	dw2 := make([]float64, n)
+	vw := make([][8]float64, n)
+	hvw := make([][8]float64, n)
+	var dres [1][8]float64
+	var r float64
+	for c := range max((n+7)/8, 1) {
+		t3 := c * 8
+		for i2 := range dw2 {
+			dw2[i2] = 0
 		}
-		t3, t4, t5 := LogLossHVP(w, a, y, lambda, vw)
-		r1 = t3
-		dw = t4
-		if c1 {
-			vw[j] = 0
+		for i3 := range hvw {
+			for j := range 8 {
+				hvw[i3][j] = 0
+			}
 		}
-		for i2 := range t5 {
-			h[i2][j] = t5[i2]
+		t4 := len(vw)
+		t5 := min(max(t3, 0), t4)
+		t6 := min(max(t3+8, 0), t4) - t5
+		for i4 := range t6 {
+			t7 := t5 + i4
+			vw[t7][t7-t3] = 1
+		}
+		t8 := LogLossHessianVec(w, a, y, lambda, dw2, vw, hvw, &dres)
+		r = t8
+		for i5 := range t6 {
+			t9 := t5 + i5
+			vw[t9][t9-t3] = 0
+		}
+		for k := range min(8, n-t3) {
+			t10 := h[t3+k]
+			for i6 := range hvw {
+				t10[i6] = hvw[i6][k]
+			}
 		}
 	}
-	for i3 := range n {
-		t6 := i3 + 1
-		for e := range n - t6 {
-			t7 := t6 + e
-			t8 := h[i3]
-			t9 := h[t7]
-			m := (t8[t7] + t9[i3]) * 0.5
-			t8[t7] = m
-			t9[i3] = m
+	r1 = r
+	dw = dw2
+	for i7 := range n {
+		t11 := i7 + 1
+		for e := range n - t11 {
+			t12 := t11 + e
+			t13 := h[i7]
+			t14 := h[t12]
+			m := (t13[t12] + t14[i7]) * 0.5
+			t13[t12] = m
+			t14[i7] = m
 		}
 	}
 	return r1, dw
@@ -3678,10 +5052,10 @@ func (t *LogLossHVPTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *LogLossHVPTape) clearRefs() {}
 
-// poolLogLossHVPTape holds the LogLossHVPTapes that LogLossHVP finished with:
-// each call takes one (a new one if the pool is empty) and gives it back, so
-// that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
+// poolLogLossHVPTape holds the LogLossHVPTapes that LogLossHessianVec and
+// LogLossHVP finished with: each call takes one (a new one if the pool is
+// empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
 var poolLogLossHVPTape = sync.Pool{New: func() any {
 	return new(LogLossHVPTape)
 }}
@@ -3697,6 +5071,175 @@ func (t *LogLossHVPTape) release() {
 	}
 	t.clearRefs()
 	poolLogLossHVPTape.Put(t)
+}
+
+// LogLossHessianVecTape holds the tangents, 8 per value (one per direction), of
+// the values LogLossHessianVec records in its LogLossHVPTape for its backward
+// sweep.
+type LogLossHessianVecTape struct {
+	// the tangents of exp, 8 per entry
+	exp [][8]float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogLossHessianVecTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *LogLossHessianVecTape) Bytes() int {
+	n := 0
+	n += len(t.exp) * 64
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossHessianVecTape) clearRefs() {}
+
+// poolLogLossHessianVecTape holds the LogLossHessianVecTapes that
+// LogLossHessianVec finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolLogLossHessianVecTape = sync.Pool{New: func() any {
+	return new(LogLossHessianVecTape)
+}}
+
+// release gives t back to poolLogLossHessianVecTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *LogLossHessianVecTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossHessianVecTape.Put(t)
+}
+
+// LogLossHessianVec runs the reverse sweep of LogLoss with respect to w, adding
+// the gradients of the slices into dw (which the caller zeroes) and returning
+// LogLoss's result and the floats' gradients, and computes its derivatives
+// along 8 directions at once by vector forward mode: dw2 hold the directions,
+// one entry per direction for each float; it adds the derivatives of dw into
+// ddw and writes those of the floats' gradients into the rows of dres after the
+// first. They are 8 Hessian-vector products for one forward and one backward
+// sweep.
+func LogLossHessianVec(w, a, y []float64, lambda float64, dw []float64, dw2, ddw [][8]float64, dres *[1][8]float64) float64 {
+	t := poolLogLossHVPTape.Get().(*LogLossHVPTape)
+	dt := poolLogLossHessianVecTape.Get().(*LogLossHessianVecTape)
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	d := len(w)
+	s := 0.0
+	t1 := len(y)
+	t.exp = slices.Grow(t.exp, t1)
+	dt.exp = slices.Grow(dt.exp, t1)
+	for k := range y {
+		z := 0.0
+		var dz [8]float64
+		for j := range d {
+			t2 := a[k*d+j]
+			z += t2 * w[j]
+			dz[0] += t2 * dw2[j][0]
+			dz[1] += t2 * dw2[j][1]
+			dz[2] += t2 * dw2[j][2]
+			dz[3] += t2 * dw2[j][3]
+			dz[4] += t2 * dw2[j][4]
+			dz[5] += t2 * dw2[j][5]
+			dz[6] += t2 * dw2[j][6]
+			dz[7] += t2 * dw2[j][7]
+		}
+		t3 := y[k]
+		t4 := math.Exp(-t3 * z)
+		t5 := t4 * t3
+		var t6 [8]float64
+		t6[0] = -(t5 * dz[0])
+		t6[1] = -(t5 * dz[1])
+		t6[2] = -(t5 * dz[2])
+		t6[3] = -(t5 * dz[3])
+		t6[4] = -(t5 * dz[4])
+		t6[5] = -(t5 * dz[5])
+		t6[6] = -(t5 * dz[6])
+		t6[7] = -(t5 * dz[7])
+		t.exp = append(t.exp, t4)
+		dt.exp = append(dt.exp, t6)
+		s += math.Log1p(t4)
+	}
+	r := 0.0
+	for j2 := range d {
+		t7 := w[j2]
+		r += t7 * t7
+	}
+	t8 := 0.5 * lambda
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dr2 float64
+	var ds2 float64
+	nexp := len(t.exp)
+	var dz2 float64
+	var ddz [8]float64
+	dr2 += 1 * t8
+	ds2 += 1
+	t9 := d - 1
+	for j22 := t9; j22 >= 0; j22-- {
+		t10 := j22
+		t11 := dr2 * 2
+		dw[t10] += dr2 * w[t10] * 2
+		ddw[t10][0] = ddw[t10][0] + t11*dw2[t10][0]
+		ddw[t10][1] = ddw[t10][1] + t11*dw2[t10][1]
+		ddw[t10][2] = ddw[t10][2] + t11*dw2[t10][2]
+		ddw[t10][3] = ddw[t10][3] + t11*dw2[t10][3]
+		ddw[t10][4] = ddw[t10][4] + t11*dw2[t10][4]
+		ddw[t10][5] = ddw[t10][5] + t11*dw2[t10][5]
+		ddw[t10][6] = ddw[t10][6] + t11*dw2[t10][6]
+		ddw[t10][7] = ddw[t10][7] + t11*dw2[t10][7]
+	}
+	t12 := t1 - 1
+	for k2 := t12; k2 >= 0; k2-- {
+		t13 := k2
+		nexp--
+		t14 := dt.exp
+		t15 := nexp
+		t16 := t.exp[t15]
+		t17 := y[t13]
+		t18 := 1 + t16
+		t19 := ds2 / t18
+		t20 := t17 * (t19 - t16*(t19/t18))
+		dz2 -= t19 * t16 * t17
+		ddz[0] -= t20 * t14[t15][0]
+		ddz[1] -= t20 * t14[t15][1]
+		ddz[2] -= t20 * t14[t15][2]
+		ddz[3] -= t20 * t14[t15][3]
+		ddz[4] -= t20 * t14[t15][4]
+		ddz[5] -= t20 * t14[t15][5]
+		ddz[6] -= t20 * t14[t15][6]
+		ddz[7] -= t20 * t14[t15][7]
+		for j3 := t9; j3 >= 0; j3-- {
+			t21 := j3
+			t22 := a[t13*d+t21]
+			dw[t21] += dz2 * t22
+			ddw[t21][0] = ddw[t21][0] + t22*ddz[0]
+			ddw[t21][1] = ddw[t21][1] + t22*ddz[1]
+			ddw[t21][2] = ddw[t21][2] + t22*ddz[2]
+			ddw[t21][3] = ddw[t21][3] + t22*ddz[3]
+			ddw[t21][4] = ddw[t21][4] + t22*ddz[4]
+			ddw[t21][5] = ddw[t21][5] + t22*ddz[5]
+			ddw[t21][6] = ddw[t21][6] + t22*ddz[6]
+			ddw[t21][7] = ddw[t21][7] + t22*ddz[7]
+		}
+		dz2 = 0
+		ddz[0] = 0
+		ddz[1] = 0
+		ddz[2] = 0
+		ddz[3] = 0
+		ddz[4] = 0
+		ddz[5] = 0
+		ddz[6] = 0
+		ddz[7] = 0
+	}
+	t.release()
+	dt.release()
+	return s + t8*r
 }
 
 // LogLossHVP returns LogLoss's result, its gradient with respect to w, and the
