@@ -469,7 +469,11 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, che
 		if d.Mode != parse.JVP {
 			fx.fix(src, calls, allFixed)
 		}
-		needed = append(needed, uses(calls, d.Mode == parse.JVP)...)
+		if d.Mode == parse.JVP || splits[d.Split] == nil && !failed[d.Split] {
+			// A split form built before (by another reverse or a
+			// jacobian directive) calls the callees it asked for.
+			needed = append(needed, uses(calls, d.Mode == parse.JVP)...)
+		}
 		lowered := rules.LowerCalls(src, calls, d.Mode != parse.JVP)
 		var g *ir.Func
 		switch d.Mode {
@@ -523,10 +527,13 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, che
 		return nil, nil, nil, errors.Join(errs...)
 	}
 	if usedBodies {
-		more = append(more, bodies...) // the plain bodies the forward functions call
+		// The plain bodies the derivatives call: a fused loop's forward
+		// function runs its own copy of the body, not the plain one.
+		more = append(more, calledOf(bodies, append(slices.Clone(own), more...))...)
 	}
 	more = append(more, twins(append(slices.Clone(own), more...), done)...)
 	more = append(more, rules.Helpers(append(slices.Clone(own), more...))...)
+	more = reachable(more, own)
 	for _, g := range append(slices.Clone(own), more...) {
 		if err := ir.Verify(g); err != nil {
 			return nil, nil, nil, fmt.Errorf("internal error in a transform of %s (please report): %v", f.Name, err)
@@ -535,4 +542,50 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, che
 	check.Exits = exits(append(slices.Clone(own), more...))
 	check.Makes = makes(append([]*ir.Func{f}, more...))
 	return own, more, check, nil
+}
+
+// calledOf returns the functions of fns that a function of by calls, in
+// fns's order.
+func calledOf(fns, by []*ir.Func) []*ir.Func {
+	called := make(map[string]bool)
+	for _, g := range by {
+		g.Walk(func(v *ir.Value) {
+			if c, ok := v.Aux.(ir.Callee); ok && c.Path == "" {
+				called[c.Recv+"."+c.Name] = true
+			}
+		})
+	}
+	var out []*ir.Func
+	for _, g := range fns {
+		if called[g.RecvType()+"."+g.Name] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// reachable returns the functions of more that the functions of own call,
+// directly or through others of more, in more's order: a callee's
+// derivative that no generated function calls (the backward function of a
+// call whose arguments carry no derivative) is not written.
+func reachable(more, own []*ir.Func) []*ir.Func {
+	kept := make(map[*ir.Func]bool)
+	frontier := own
+	for len(frontier) > 0 {
+		var next []*ir.Func
+		for _, g := range calledOf(more, frontier) {
+			if !kept[g] {
+				kept[g] = true
+				next = append(next, g)
+			}
+		}
+		frontier = next
+	}
+	var out []*ir.Func
+	for _, g := range more {
+		if kept[g] {
+			out = append(out, g)
+		}
+	}
+	return out
 }

@@ -105,14 +105,19 @@ func reversePath(f *ir.Func, d parse.Directive, splits map[reverse.Names]*revers
 		return nil, err
 	}
 	lowered := rules.LowerCalls(f, calls, true)
-	p := &jacobianPath{f: lowered, needed: uses(calls, false)}
-	if p.split = splits[d.Split]; p.split == nil {
-		if p.split, err = reverse.NewSplit(lowered, d.Wrt, d.Split); err != nil {
-			return nil, err
-		}
-		splits[d.Split] = p.split
-		p.funcs = []*ir.Func{p.split.Forward, p.split.Backward}
+	p := &jacobianPath{f: lowered}
+	if p.split = splits[d.Split]; p.split != nil {
+		// The directive that built the split form asked for its callees'
+		// derivatives, fixed as its calls were; asking again here would
+		// add the unfixed ones, which nothing calls.
+		return p, nil
 	}
+	if p.split, err = reverse.NewSplit(lowered, d.Wrt, d.Split); err != nil {
+		return nil, err
+	}
+	splits[d.Split] = p.split
+	p.funcs = []*ir.Func{p.split.Forward, p.split.Backward}
+	p.needed = uses(calls, false)
 	return p, nil
 }
 

@@ -932,21 +932,3 @@ func nllCheckpointedLoop1CallNoXsFixedXsMeansBackward(t *nllCheckpointedLoop1Cal
 	*dnll += dnll2
 	*dnorm += dnormSum
 }
-
-// nllCheckpointedLoop1 is one iteration of the loop of NLLCheckpointed at
-// gmm.go:67, which //godiff:checkpoint marks: the backward sweep runs it again,
-// iteration by iteration, rather than record it.
-//
-// It takes and returns nll, which the iteration sums into.
-func nllCheckpointedLoop1(nll float64, xs []float64, k int, means, logStd, logits []float64, norm float64, comp []float64, i int) float64 {
-	nll2 := nll
-	x := xs[i]
-	for j := range k {
-		t1 := logStd[j]
-		z := (x - means[j]) / math.Exp(t1)
-		comp[j] = logits[j] - norm - 0.5*z*z - t1 - 0.9189385332046727
-	}
-	t2 := logSumExp(comp)
-	nll2 -= t2
-	return nll2
-}

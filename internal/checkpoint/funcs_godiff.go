@@ -5998,24 +5998,6 @@ func lseJVP(x, dx []float64) (float64, float64) {
 	return m + math.Log(s), dm + ds/s
 }
 
-// mixtureLoop1 is one iteration of the loop of Mixture at funcs.go:34, which
-// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
-// iteration, rather than record it.
-//
-// It takes and returns nll, which the iteration sums into.
-func mixtureLoop1(nll float64, xs []float64, k int, means, logStd, logits []float64, norm float64, comp []float64, i int) float64 {
-	nll2 := nll
-	x := xs[i]
-	for j := range k {
-		t1 := logStd[j]
-		z := (x - means[j]) / math.Exp(t1)
-		comp[j] = logits[j] - norm - 0.5*z*z - t1
-	}
-	t2 := lse(comp)
-	nll2 -= t2
-	return nll2
-}
-
 // batchLoop1CallNoXYFixedXTape is what batchLoop1CallNoXYFixedXForward keeps of
 // the calls of batchLoop1 at one call site for
 // batchLoop1CallNoXYFixedXBackward: the forward values the backward sweep
@@ -6306,28 +6288,6 @@ func layerLoop1CallNoXFixedXVBackward(t *layerLoop1CallNoXFixedXVTape, call int,
 	*dloss += dloss2
 }
 
-// layerLoop1 is one iteration of the loop of Layer at funcs.go:121, which
-// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
-// iteration, rather than record it.
-//
-// It takes and returns loss, which the iteration sums into.
-func layerLoop1(loss float64, h, d int, wh, x, hidden, v []float64, i int) float64 {
-	loss2 := loss
-	for j := range h {
-		s := 0.0
-		for k := 0; k < d; k++ {
-			s += wh[j*d+k] * x[i*d+k]
-		}
-		hidden[j] = math.Tanh(s)
-	}
-	out := 0.0
-	for j2 := range h {
-		out += v[j2] * hidden[j2]
-	}
-	loss2 += out * out
-	return loss2
-}
-
 // histogramLoop1CallNoXsFixedXsTape is what
 // histogramLoop1CallNoXsFixedXsForward keeps of the calls of histogramLoop1 at
 // one call site for histogramLoop1CallNoXsFixedXsBackward: the forward values
@@ -6509,19 +6469,6 @@ func modelLossLoop1CallNoXsYsFixedXsBackward(t *modelLossLoop1CallNoXsYsFixedXsT
 	dmW[0] += t1 * xs[i]
 	*ds += ds2
 	*dmB += t1
-}
-
-// modelLossLoop1 is one iteration of the loop of Loss at funcs.go:214, which
-// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
-// iteration, rather than record it.
-//
-// It takes and returns s, which the iteration sums into.
-func modelLossLoop1(s float64, mW, xs []float64, mB float64, ys []float64, i int) float64 {
-	s2 := s
-	p := math.Tanh(mW[0]*xs[i] + mB)
-	t1 := p - ys[i]
-	s2 += t1 * t1
-	return s2
 }
 
 // orbitLoop1CallNoDtTape is what orbitLoop1CallNoDtForward keeps of the calls
@@ -7728,18 +7675,6 @@ func scaledLoop1CallNoXsFixedXsBackward(t *scaledLoop1CallNoXsFixedXsTape, call 
 	*ds += ds2
 	*dr += t2 * x
 	*dc2 += ds2 * c.sin
-}
-
-// scaledLoop1 is one iteration of the loop of Scaled at funcs.go:481, which
-// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
-// iteration, rather than record it.
-//
-// It takes and returns s, which the iteration sums into.
-func scaledLoop1(s float64, xs []float64, r float64, w []float64, c2 float64, i int) float64 {
-	s2 := s
-	x := xs[i]
-	s2 += c2 * math.Sin(r*x+w[i%len(w)])
-	return s2
 }
 
 // nestedLoop1CallNoXsFixedXsThetaTape is what

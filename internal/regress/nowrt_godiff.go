@@ -243,15 +243,6 @@ func keepFirstCallNoABForward(t *keepFirstCallNoABTape, a [2]float64, b float64)
 	return a2
 }
 
-// keepFirstCallNoABBackward adds to the vector-Jacobian product of keepFirst
-// with the seeds s, at the point that call number call of
-// keepFirstCallNoABForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func keepFirstCallNoABBackward(t *keepFirstCallNoABTape, call int, s [2]float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-}
-
 // keepFirstCallTape is what keepFirstCallForward keeps of the calls of
 // keepFirst at one call site for keepFirstCallBackward: the forward values the
 // backward sweep reads, and the control flow it replays, each call's in its

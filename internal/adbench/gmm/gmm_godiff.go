@@ -2003,22 +2003,3 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(t *objectiveCheckpo
 	}
 	*dslse += dslse2
 }
-
-// objectiveCheckpointedLoop1 is one iteration of the loop of
-// ObjectiveCheckpointed at gmm.go:73, which //godiff:checkpoint marks: the
-// backward sweep runs it again, iteration by iteration, rather than record it.
-//
-// It takes and returns slse, which the iteration sums into.
-func objectiveCheckpointedLoop1(slse float64, k, d int, x, means, xcentered, qdiags []float64, icfSz int, icf, qxcentered, alphas, sumQs, mainTerm []float64, ix int) float64 {
-	slse2 := slse
-	for ik := 0; ik < k; ik++ {
-		subtract(d, x[ix*d:], means[ik*d:], xcentered)
-		qTimesX(d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
-		t1 := alphas[ik] + sumQs[ik]
-		t2 := sqnorm(d, qxcentered)
-		mainTerm[ik] = t1 - 0.5*t2
-	}
-	t3 := logsumexp(k, mainTerm)
-	slse2 += t3
-	return slse2
-}
