@@ -414,6 +414,9 @@ type CallRule struct {
 	// Revolve, for Recompute, reverses the loop by binomial checkpointing
 	// (see reverse/revolve.go); nil otherwise.
 	Revolve *Revolve
+	// Composed, for a call of FGrad of an annotated function F of
+	// slices, says how its derivatives are built (see Composed).
+	Composed *Composed
 	// Err, if not empty, is why f cannot be differentiated (its body is
 	// outside the subset); it is reported where a call of f is active.
 	Err string
