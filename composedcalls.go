@@ -1,6 +1,7 @@
 package godiff
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -53,7 +54,12 @@ func composedHVP(r *ir.CallRule) (*ir.Func, error) {
 	cm := r.Composed
 	f := cm.F
 	why := func(err error) error {
-		msg := strings.TrimPrefix(err.Error(), fmt.Sprintf("//godiff:hvp cannot build the Hessian-vector product of %s: ", f.Name))
+		msg := err.Error()
+		var list parse.ErrorList
+		if errors.As(err, &list) && len(list) == 1 && !list[0].Pos.IsValid() {
+			msg = list[0].Msg // hvpError's, at no directive
+		}
+		msg = strings.TrimPrefix(msg, fmt.Sprintf("//godiff:hvp cannot build the Hessian-vector product of %s: ", f.Name))
 		return fmt.Errorf("the derivative of %s along a direction is %s's Hessian-vector product (forward mode over its reverse sweep), which godiff cannot build: %s", r.Names.Base, f.Name, msg)
 	}
 	flat, err := reverse.Inline(f, cm.All)

@@ -137,8 +137,9 @@ func composedShape(fn *types.Func, name string) string {
 	if sig.Variadic() || sig.TypeParams() != nil {
 		return fmt.Sprintf("%s, and %s is variadic or generic", what, fn.Name())
 	}
+	qual := types.RelativeTo(fn.Pkg())
 	if res := sig.Results(); res.Len() != 1 || !types.Identical(types.Unalias(res.At(0).Type()), types.Typ[types.Float64]) {
-		return fmt.Sprintf("%s, and it returns %s", what, types.TypeString(res, nil))
+		return fmt.Sprintf("%s, and it returns %s", what, strings.Trim(types.TypeString(res, qual), "()"))
 	}
 	var bad []string
 	for i := range sig.Params().Len() {
@@ -148,7 +149,7 @@ func composedShape(fn *types.Func, name string) string {
 		case ok && lt == ir.Float64, ok && !ir.IsFloat(lt) && !ir.IsSlice(lt) && !isArrayType(t):
 		case ok && lt == (ir.Slice{Elem: ir.Float64}):
 		default:
-			bad = append(bad, fmt.Sprintf("%s %s", sig.Params().At(i).Name(), types.TypeString(t, func(p *types.Package) string { return p.Name() })))
+			bad = append(bad, fmt.Sprintf("%s %s", sig.Params().At(i).Name(), types.TypeString(t, qual)))
 		}
 	}
 	if len(bad) > 0 {

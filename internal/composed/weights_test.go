@@ -115,3 +115,90 @@ func TestWeightsComposed(t *testing.T) {
 		})
 	}
 }
+
+// matVec returns h·v.
+func matVec(h [][]float64, v []float64) []float64 {
+	out := make([]float64, len(h))
+	for i, row := range h {
+		out[i] = fdcheck.Dot(row, v)
+	}
+	return out
+}
+
+// The callers' derivatives against second derivatives computed apart:
+// LogLoss's Hessian from LogLossHessian (its own directive), and Quad's
+// worked by hand.
+func TestWeightsAgainstHessian(t *testing.T) {
+	x, y := data()
+	rng := rand.New(rand.NewPCG(13, 6))
+	const lam, eta, tol = 0.3, 0.4, 1e-12
+	for trial := range 5 {
+		w := fdcheck.Uniform(rng, dim, -1, 1)
+		v := fdcheck.Uniform(rng, dim, -1, 1)
+		_, g, h := LogLossHessian(w, x, y)
+		t.Run("GradPenalty", func(t *testing.T) {
+			// ∇(f + λ|g|²) = g + 2λ H g.
+			_, dw := GradPenaltyGrad(w, x, y, lam)
+			hg := matVec(h, g)
+			want := make([]float64, dim)
+			for i := range want {
+				want[i] = g[i] + 2*lam*hg[i]
+			}
+			if m := fdcheck.Mismatch(dw, want, tol); m != "" {
+				t.Errorf("trial %d: %s", trial, m)
+			}
+		})
+		t.Run("MetaStep", func(t *testing.T) {
+			// F = L(w - η g(w)): ∇_w F = (I - η H) ∇L(w2), ∂F/∂η = -g·∇L(w2).
+			w2 := make([]float64, dim)
+			for i := range w2 {
+				w2[i] = w[i] - eta*g[i]
+			}
+			_, g2 := LogLossGrad(w2, x, y)
+			hg2 := matVec(h, g2)
+			want := make([]float64, dim)
+			for i := range want {
+				want[i] = g2[i] - eta*hg2[i]
+			}
+			_, dw, deta := MetaStepGrad(w, x, y, eta)
+			if m := fdcheck.Mismatch(append(dw, deta), append(want, -fdcheck.Dot(g, g2)), tol); m != "" {
+				t.Errorf("trial %d: %s", trial, m)
+			}
+		})
+		t.Run("GradAt and GradSum", func(t *testing.T) {
+			hv := matVec(h, v)
+			for k := range dim {
+				if _, d := GradAtJVP(w, x, y, k, v); !fdcheck.Close(d, hv[k], tol) {
+					t.Errorf("trial %d: GradAtJVP(k=%d) = %v, (H·v)[k] = %v", trial, k, d, hv[k])
+				}
+			}
+			want := 0.0
+			for i, e := range hv {
+				want += float64(i+1) * e
+			}
+			if _, d := GradSumJVP(w, x, y, v); !fdcheck.Close(d, want, tol) {
+				t.Errorf("trial %d: GradSumJVP = %v, Σ (i+1)(H·v)_i = %v", trial, d, want)
+			}
+		})
+		t.Run("QuadPenalty", func(t *testing.T) {
+			a := fdcheck.Uniform(rng, dim, -1, 1)
+			// g = a∘w + |w|² w, H_ww = diag(a) + |w|² I + 2 w wᵀ;
+			// ∇_w = g + 2 H_ww g, ∂/∂a_i = ½ w_i² + 2 g_i w_i.
+			n := fdcheck.Dot(w, w)
+			gq := make([]float64, dim)
+			for i := range gq {
+				gq[i] = a[i]*w[i] + n*w[i]
+			}
+			wg := fdcheck.Dot(w, gq)
+			wantW, wantA := make([]float64, dim), make([]float64, dim)
+			for i := range wantW {
+				wantW[i] = gq[i] + 2*((a[i]+n)*gq[i]+2*w[i]*wg)
+				wantA[i] = 0.5*w[i]*w[i] + 2*gq[i]*w[i]
+			}
+			_, dw, da := QuadPenaltyGrad(w, a)
+			if m := fdcheck.Mismatch(append(dw, da...), append(wantW, wantA...), tol); m != "" {
+				t.Errorf("trial %d: %s", trial, m)
+			}
+		})
+	}
+}
