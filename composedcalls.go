@@ -96,8 +96,9 @@ func composedSplit(r *ir.CallRule) (fwd, bwd *ir.Func) {
 	into := r.Derived
 	n := len(cm.F.Params)
 	tape := &ir.Tape{Name: r.Names.Tape, Doc: []string{fmt.Sprintf("%s keeps the arguments of a call of %s for %s: copies of the slices.", r.Names.Tape, r.Names.Base, r.Names.Backward)}}
-	fields := make([]*ir.TapeField, n)
-	for i, p := range cm.F.Params {
+	kept := cm.Bufs() // F's arguments, and FVJP's seed
+	fields := make([]*ir.TapeField, kept)
+	for i, p := range into.Params[:kept] {
 		fields[i] = tape.Field(p.Name, p.Type, false, fmt.Sprintf("the argument %s", p.Name))
 	}
 	taken := ir.SigNames(into.Params)
@@ -113,7 +114,7 @@ func composedSplit(r *ir.CallRule) (fwd, bwd *ir.Func) {
 	for i := range into.Params {
 		args[i] = b.Param(1 + i)
 	}
-	for i := range n {
+	for i := range kept {
 		x := args[i]
 		if ir.IsSlice(x.Type) {
 			cp := b.Make(x.Type, b.Len(x))
@@ -152,14 +153,14 @@ func composedSplit(r *ir.CallRule) (fwd, bwd *ir.Func) {
 	for k, i := range diff {
 		buf[i] = b.Param(2 + k)
 	}
-	xs := make([]*ir.Value, n)
-	for i := range n {
+	xs := make([]*ir.Value, kept)
+	for i := range kept {
 		xs[i] = b.TapeLoad(t, fields[i])
 	}
 	dirs := make([]*ir.Value, len(cm.All))
 	for j, i := range cm.All {
 		if k := slices.Index(cm.Wrt, i); k >= 0 {
-			dirs[j] = buf[n+k] // the gradient's adjoint
+			dirs[j] = buf[cm.Bufs()+k] // the gradient's adjoint
 			continue
 		}
 		if ir.IsSlice(xs[i].Type) {
@@ -168,22 +169,47 @@ func composedSplit(r *ir.CallRule) (fwd, bwd *ir.Func) {
 			dirs[j] = b.Zero(xs[i].Type)
 		}
 	}
-	call := b.Invoke(ir.Callee{Name: cm.HVP}, hvpResults(cm), append(xs, dirs...)...)
+	call := b.Invoke(ir.Callee{Name: cm.HVP}, hvpResults(cm), append(slices.Clone(xs[:n]), dirs...)...)
+	var seed *ir.Value // FVJP's: the gradient is seed·∇F
+	if cm.Seeded {
+		seed = xs[n]
+	}
 	for j, i := range cm.All {
 		grad, hv := b.Extract(call, 1+j), b.Extract(call, 1+len(cm.All)+j)
 		d := buf[i]
+		// d += s·grad + seed·hv
+		add := func(grad, hv *ir.Value) *ir.Value {
+			if seed != nil {
+				hv = b.Mul(seed, hv)
+			}
+			return b.Add(b.Mul(s, grad), hv)
+		}
 		if !ir.IsSlice(xs[i].Type) {
-			b.Accum(d, b.Add(b.Mul(s, grad), hv))
+			b.Accum(d, add(grad, hv))
 			continue
 		}
 		loop := b.Range("", d)
 		b.In(loop.Blocks[0], func() {
 			at := b.Index("i")
-			b.Store(d, at, b.Add(b.Load(d, at), b.Add(b.Mul(s, b.Load(grad, at)), b.Load(hv, at))))
+			b.Store(d, at, b.Add(b.Load(d, at), add(b.Load(grad, at), b.Load(hv, at))))
 		})
 	}
+	if seed != nil {
+		// The seed's adjoint: ḡ·∇F over the gradient's slices.
+		sum := &ir.Var{Name: ir.FreshName(taken, "ds"), Type: ir.Float64}
+		b.Declare(sum, b.Zero(ir.Float64))
+		for k, i := range cm.Wrt {
+			grad, d := b.Extract(call, 1+slices.Index(cm.All, i)), buf[cm.Bufs()+k]
+			loop := b.Range("", d)
+			b.In(loop.Blocks[0], func() {
+				at := b.Index("i")
+				b.Set(sum, b.Add(b.Get(sum), b.Mul(b.Load(d, at), b.Load(grad, at))))
+			})
+		}
+		b.Accum(buf[n], b.Get(sum))
+	}
 	for k := range cm.Wrt {
-		d := buf[n+k]
+		d := buf[cm.Bufs()+k]
 		loop := b.Range("", d)
 		b.In(loop.Blocks[0], func() {
 			b.Store(d, b.Index("i"), b.Zero(ir.Float64))
@@ -258,8 +284,26 @@ func composedJVP(r *ir.CallRule) *ir.Func {
 	}
 	for k, i := range cm.Wrt {
 		j := slices.Index(cm.All, i)
-		b.CopySlice(ps[n+k], b.Extract(call, 1+j))
-		b.CopySlice(ps[tangent[n+k]], b.Extract(call, 1+len(cm.All)+j))
+		grad, hv := b.Extract(call, 1+j), b.Extract(call, 1+len(cm.All)+j)
+		buf, dbuf := ps[cm.Bufs()+k], ps[tangent[cm.Bufs()+k]]
+		if !cm.Seeded {
+			b.CopySlice(buf, grad)
+			b.CopySlice(dbuf, hv)
+			continue
+		}
+		// The tangent of FVJP's gradient seed·∇F: dseed·∇F + seed·H·v.
+		// The gradient itself is FGradInto's, below: seed·∇F computed
+		// here would differ from FVJP's in the last bits.
+		seed, dseed := ps[n], ps[tangent[n]]
+		loop := b.Range("", buf)
+		b.In(loop.Blocks[0], func() {
+			at := b.Index("i")
+			b.Store(dbuf, at, b.Add(b.Mul(dseed, b.Load(grad, at)), b.Mul(seed, b.Load(hv, at))))
+		})
+	}
+	if cm.Seeded {
+		b.Return(b.Invoke(ir.Callee{Name: into.Name}, ir.Float64, ps[:len(into.Params)]...), b.Get(df))
+		return g
 	}
 	b.Return(b.Extract(call, 0), b.Get(df))
 	return g

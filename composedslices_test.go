@@ -74,21 +74,26 @@ func P(w []float64) float64 {
 	return d
 }
 `,
-			want: "a.go:15:10: SJVP is godiff's; godiff differentiates through the JVP and VJP it generates only for functions whose parameters and results are all float64 or float32, and S takes or returns other types; call SGrad, its gradient, and differentiate through that (a //godiff:jvp on the caller gives the gradient's JVP)",
+			want: "a.go:15:10: SJVP is godiff's; godiff differentiates through the JVP it generates only for functions whose parameters and results are all float64 or float32, and S takes or returns other types; call SGrad, its gradient, and differentiate through that (a //godiff:jvp on the caller gives the gradient's JVP)",
 		},
 		{
-			name: "a VJP of a function of slices",
+			name: "a VJP of a function of slices: the seed has an adjoint",
 			src: `
 //godiff:vjp
 func S(w []float64) float64 { return w[0] * w[1] }
 
 //godiff:grad
 func P(w []float64) float64 {
-	_, g := SVJP(w, 2)
+	_, g := SVJP(w, w[1])
 	return g[0]
 }
 `,
-			want: "a.go:15:10: SVJP is godiff's; godiff differentiates through the JVP and VJP it generates only for functions whose parameters and results are all float64 or float32, and S takes or returns other types; call SGrad, its gradient, and differentiate through that (a //godiff:jvp on the caller gives the gradient's JVP)",
+			contains: []string{
+				"func SVJPCallHVP(w, vw []float64) (float64, []float64, []float64) {",
+				// The seed's adjoint: the gradient's adjoint times the gradient.
+				"ds2 += ddw[i2] * t2[i2]",
+				"*ds += ds2",
+			},
 		},
 		{
 			name: "a float differentiated with the slices",

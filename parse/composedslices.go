@@ -71,26 +71,30 @@ func (c *checker) composedRule(fn *types.Func) *ir.CallRule {
 // why it cannot.
 func (c *checker) buildComposed(fn *types.Func, r *ir.CallRule) string {
 	name := fn.Name()
-	for _, m := range []Mode{JVP, VJP} {
-		if base, ok := strings.CutSuffix(name, m.FuncName("")); ok && c.calls.decls[c.lookupFunc(base)] != nil {
-			return fmt.Sprintf("%s is godiff's; godiff differentiates through the JVP and VJP it generates only for functions whose parameters and results are all float64 or float32, and %s takes or returns other types; call %s, its gradient, and differentiate through that (a //godiff:jvp on the caller gives the gradient's JVP)",
-				name, base, Grad.FuncName(base))
+	mode, base := Grad, ""
+	for _, m := range []Mode{JVP, VJP, Grad} {
+		if b, ok := strings.CutSuffix(name, m.FuncName("")); ok && c.calls.decls[c.lookupFunc(b)] != nil {
+			mode, base = m, b
+			break
 		}
 	}
-	base, _ := strings.CutSuffix(name, Grad.FuncName(""))
 	gfn := c.lookupFunc(base)
-	if c.calls.decls[gfn] == nil {
+	switch {
+	case base == "":
 		return fmt.Sprintf("godiff cannot find the function %s derives", name)
+	case mode == JVP:
+		return fmt.Sprintf("%s is godiff's; godiff differentiates through the JVP it generates only for functions whose parameters and results are all float64 or float32, and %s takes or returns other types; call %s, its gradient, and differentiate through that (a //godiff:jvp on the caller gives the gradient's JVP)",
+			name, base, Grad.FuncName(base))
 	}
 	if msg := composedShape(gfn, name); msg != "" {
 		return msg
 	}
-	wrt := c.directiveWrt(gfn, Grad)
+	wrt := c.directiveWrt(gfn, mode)
 	params := gfn.Signature().Params()
 	for _, i := range wrt {
 		if p := params.At(i); isFloat(p.Type()) {
-			return fmt.Sprintf("%s differentiates %s with respect to %s, a float, as well as slices, and godiff differentiates through the gradient of a function of slices only with respect to slices; name only the slices in %s's //godiff:grad, or pass %s in a slice",
-				name, base, p.Name(), base, p.Name())
+			return fmt.Sprintf("%s differentiates %s with respect to %s, a float, as well as slices, and godiff differentiates through the gradient of a function of slices only with respect to slices; name only the slices in %s's //godiff:%v, or pass %s in a slice",
+				name, base, p.Name(), base, mode, p.Name())
 		}
 	}
 	g, msg := c.funcIR(gfn)
@@ -103,22 +107,22 @@ func (c *checker) buildComposed(fn *types.Func, r *ir.CallRule) string {
 			all = append(all, i)
 		}
 	}
-	into := composedInto(g, name, wrt)
+	cm := &ir.Composed{F: g, Wrt: wrt, All: all, Seeded: mode == VJP, HVP: name + "CallHVP"}
+	into := composedInto(cm, name)
 	r.Func = ir.Callee{Name: into.Name}
 	r.Derived = into
 	r.Split, r.Custom = true, true
 	r.Writes = make([]bool, len(into.Params))
 	for k := range wrt {
-		r.Writes[len(g.Params)+k] = true
+		r.Writes[cm.Bufs()+k] = true
 	}
 	for _, p := range into.Params {
 		r.Params = append(r.Params, p.Name)
 	}
 	r.Results = ir.Tuple{ir.Float64}
 	r.Names = ir.SplitCallNames{Base: name, Tape: name + "CallTape", Forward: name + "CallForward", Backward: name + "CallBackward", JVP: JVP.FuncName(name)}
-	hvp := name + "CallHVP"
-	r.Composed = &ir.Composed{F: g, Wrt: wrt, All: all, HVP: hvp}
-	return c.taken([]string{into.Name, r.Names.Tape, r.Names.Forward, r.Names.Backward, r.Names.JVP, hvp, reverse.SplitNames(hvp).Tape})
+	r.Composed = cm
+	return c.taken([]string{into.Name, r.Names.Tape, r.Names.Forward, r.Names.Backward, r.Names.JVP, cm.HVP, reverse.SplitNames(cm.HVP).Tape})
 }
 
 // lookupFunc returns the package function named name, or nil.
@@ -158,34 +162,40 @@ func composedShape(fn *types.Func, name string) string {
 	return ""
 }
 
-// composedInto builds FGradInto for FGrad (named name) of g, a function
-// of slices differentiated with respect to the slices wrt: g's
-// parameters and a buffer per slice of wrt, into which it copies the
-// gradient FGrad returns; it returns F's value. The calls no derivative
-// flows through call it; the others call the custom rule's functions.
-func composedInto(g *ir.Func, name string, wrt []int) *ir.Func {
+// composedInto builds FGradInto for the calls of FGrad or FVJP, named
+// name, of cm.F, a function of slices differentiated with respect to the
+// slices cm.Wrt: F's parameters, FVJP's seed, and a buffer per slice of
+// cm.Wrt, into which it copies the gradient FGrad or FVJP returns; it
+// returns F's value. The calls no derivative flows through call it; the
+// others call the custom rule's functions.
+func composedInto(cm *ir.Composed, name string) *ir.Func {
+	g := cm.F
 	params := append([]ir.Param(nil), g.Params...)
 	taken := ir.SigNames(params)
-	for _, i := range wrt {
+	if cm.Seeded {
+		params = append(params, ir.Param{Name: ir.FreshName(taken, "s"), Type: ir.Float64})
+		taken[params[len(params)-1].Name] = true
+	}
+	for _, i := range cm.Wrt {
 		p := g.Params[i]
 		params = append(params, ir.Param{Name: ir.FreshName(taken, "d"+p.Name), Type: p.Type})
 		taken[params[len(params)-1].Name] = true
 	}
 	into := ir.NewFunc(name+"Into", params, []ir.Result{{Type: ir.Float64}})
 	into.Doc = []string{fmt.Sprintf("%s calls %s and copies the gradient into %s, the buffers the calls of %s in differentiated code write it into.",
-		into.Name, name, prose.List(ir.GoNames(params, intsFrom(len(g.Params), len(wrt)))), name)}
+		into.Name, name, prose.List(ir.GoNames(params, intsFrom(cm.Bufs(), len(cm.Wrt)))), name)}
 	b := ir.NewBuilder(into)
 	ps := make([]*ir.Value, len(params))
 	for i := range params {
 		ps[i] = b.Param(i)
 	}
 	results := ir.Tuple{ir.Float64}
-	for _, i := range wrt {
+	for _, i := range cm.Wrt {
 		results = append(results, g.Params[i].Type)
 	}
-	call := b.Invoke(ir.Callee{Name: name}, results, ps[:len(g.Params)]...)
-	for k := range wrt {
-		b.CopySlice(ps[len(g.Params)+k], b.Extract(call, 1+k))
+	call := b.Invoke(ir.Callee{Name: name}, results, ps[:cm.Bufs()]...)
+	for k := range cm.Wrt {
+		b.CopySlice(ps[cm.Bufs()+k], b.Extract(call, 1+k))
 	}
 	b.Return(b.Extract(call, 0))
 	return into

@@ -13,6 +13,7 @@ import "math"
 // len(w) long) with labels y of ±1.
 //
 //godiff:grad w
+//godiff:vjp w
 //godiff:hessian w
 func LogLoss(w, x, y []float64) float64 {
 	d := len(w)
@@ -53,6 +54,20 @@ func GradPenaltyAll(w, x, y []float64, lam float64) float64 {
 	s := f
 	for i := range g {
 		s += lam * g[i] * g[i]
+	}
+	return s
+}
+
+// SeededPenalty weighs LogLoss's gradient by a seed that depends on the
+// weights, through LogLossVJP: the seed's derivative counts too.
+//
+//godiff:grad w c
+//godiff:jvp w c
+func SeededPenalty(w, x, y []float64, c float64) float64 {
+	f, g := LogLossVJP(w, x, y, c*w[0]+1)
+	s := f
+	for i := range g {
+		s += g[i] * g[i]
 	}
 	return s
 }

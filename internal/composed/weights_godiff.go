@@ -59,10 +59,10 @@ func (t *LogLossTape) clearRefs() {
 	t.y = nil
 }
 
-// poolLogLossTape holds the LogLossTapes that LogLossGrad finished with: each
-// call takes one (a new one if the pool is empty) and gives it back, so that
-// calls reuse a tape's buffers instead of allocating, zeroing and collecting
-// them each time.
+// poolLogLossTape holds the LogLossTapes that LogLossGrad and LogLossVJP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
 var poolLogLossTape = sync.Pool{New: func() any {
 	return new(LogLossTape)
 }}
@@ -138,6 +138,18 @@ func LogLossGrad(w, x, y []float64) (float64, []float64) {
 	t1 := LogLossForward(t, w, x, y)
 	dw := make([]float64, len(w))
 	LogLossBackward(t, 1, dw)
+	t.release()
+	return t1, dw
+}
+
+// LogLossVJP returns LogLoss's results and the vector-Jacobian product with the
+// seeds s: for each of w, the sum over the outputs of seed times derivative
+// (dw), computed by reverse-mode automatic differentiation.
+func LogLossVJP(w, x, y []float64, s float64) (float64, []float64) {
+	t := poolLogLossTape.Get().(*LogLossTape)
+	t1 := LogLossForward(t, w, x, y)
+	dw := make([]float64, len(w))
+	LogLossBackward(t, s, dw)
 	t.release()
 	return t1, dw
 }
@@ -670,6 +682,192 @@ func GradPenaltyAllJVP(w, x, y []float64, lam float64, dw, dx, dy []float64, dla
 		t5 := lam * t3
 		s += t5 * t3
 		ds += t3*(t3*dlam+lam*t4) + t5*t4
+	}
+	return s, ds
+}
+
+// SeededPenaltyTape is what SeededPenaltyForward keeps of one run of
+// SeededPenalty for SeededPenaltyBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of SeededPenaltyForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 104 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	w                   24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	x                   24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	y                   24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
+//	c                   8 bytes per run: the parameter c
+//	g                   24 bytes per run (a reference to the caller's slice, not a copy): g as the forward sweep computed it
+//	logLossVJPIntoTape  a LogLossVJPCallTape per entry, not counted (a rule's tape): the tape LogLossVJPCallForward fills and LogLossVJPCallBackward reads
+//	dg                  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which SeededPenalty makes, in a buffer the backward sweep reuses
+//	throwaway           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossVJP's backward function adds, which go nowhere, in a buffer the backward sweep reuses
+//	throwaway2          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossVJP's backward function adds, which go nowhere, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of g, w it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: f.
+type SeededPenaltyTape struct {
+	// w: the parameter w.
+	w []float64
+	// x: the parameter x.
+	x []float64
+	// y: the parameter y.
+	y []float64
+	// c: the parameter c.
+	c float64
+	// g: g as the forward sweep computed it.
+	g []float64
+	// logLossVJPIntoTape: the tape LogLossVJPCallForward fills and
+	// LogLossVJPCallBackward reads, in a slice of one entry.
+	logLossVJPIntoTape []LogLossVJPCallTape
+	// dg: the derivatives of g, which SeededPenalty makes, in a buffer the
+	// backward sweep reuses.
+	dg []float64
+	// throwaway: derivatives LogLossVJP's backward function adds, which go
+	// nowhere, in a buffer the backward sweep reuses.
+	throwaway []float64
+	// throwaway2: derivatives LogLossVJP's backward function adds, which go
+	// nowhere, in a buffer the backward sweep reuses.
+	throwaway2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// SeededPenaltyTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *SeededPenaltyTape) Bytes() int {
+	n := 104
+	n += len(t.dg) * 8
+	n += len(t.throwaway) * 8
+	n += len(t.throwaway2) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SeededPenaltyTape) clearRefs() {
+	t.w = nil
+	t.x = nil
+	t.y = nil
+	t.g = nil
+	clear(t.logLossVJPIntoTape[:cap(t.logLossVJPIntoTape)])
+}
+
+// poolSeededPenaltyTape holds the SeededPenaltyTapes that SeededPenaltyGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolSeededPenaltyTape = sync.Pool{New: func() any {
+	return new(SeededPenaltyTape)
+}}
+
+// release gives t back to poolSeededPenaltyTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *SeededPenaltyTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSeededPenaltyTape.Put(t)
+}
+
+// SeededPenaltyForward runs SeededPenalty and records in t what
+// SeededPenaltyBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func SeededPenaltyForward(t *SeededPenaltyTape, w, x, y []float64, c float64) float64 {
+	t.logLossVJPIntoTape = t.logLossVJPIntoTape[:0]
+	t.w = w
+	t.x = x
+	t.y = y
+	t.c = c
+	g := make([]float64, len(w))
+	t.g = g
+	t.logLossVJPIntoTape = slices.Grow(t.logLossVJPIntoTape, 1)[:len(t.logLossVJPIntoTape)+1]
+	logLossVJPIntoTape := &t.logLossVJPIntoTape[len(t.logLossVJPIntoTape)-1]
+	f := LogLossVJPCallForward(logLossVJPIntoTape, w, x, y, c*w[0]+1, g)
+	s := f
+	for i := range g {
+		t1 := g[i]
+		s += t1 * t1
+	}
+	return s
+}
+
+// SeededPenaltyBackward adds to dw and dc the vector-Jacobian product of
+// SeededPenalty with the seeds s, at the point recorded in t by
+// SeededPenaltyForward. It keeps buffers of its own in t, for the derivatives
+// of slices it is not passed (those SeededPenalty and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func SeededPenaltyBackward(t *SeededPenaltyTape, s float64, dw []float64, dc *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	g := t.g
+	w := t.w
+	t.dg = slices.Grow(t.dg[:0], len(w))[:len(w)]
+	clear(t.dg)
+	dg := t.dg
+	nlogLossVJPIntoTape := len(t.logLossVJPIntoTape)
+	nlogLossVJPIntoTape--
+	t1 := t.logLossVJPIntoTape[nlogLossVJPIntoTape]
+	x := t.x
+	y := t.y
+	c := t.c
+	t2 := w[0]
+	ds += s
+	t3 := len(g) - 1
+	for i := t3; i >= 0; i-- {
+		dg[i] += ds * g[i] * 2
+	}
+	logLossVJPIntoTape := t1
+	t.throwaway = slices.Grow(t.throwaway[:0], len(x))[:len(x)]
+	clear(t.throwaway)
+	t4 := t.throwaway
+	t.throwaway2 = slices.Grow(t.throwaway2[:0], len(y))[:len(y)]
+	clear(t.throwaway2)
+	t5 := t.throwaway2
+	ds2 := 0.0
+	LogLossVJPCallBackward(&logLossVJPIntoTape, ds, dw, t4, t5, &ds2, dg)
+	dw[0] += ds2 * c
+	*dc += ds2 * t2
+}
+
+// SeededPenaltyGrad returns SeededPenalty's result and its gradient with
+// respect to w and c, in that order (dw, dc), computed by reverse-mode
+// automatic differentiation.
+func SeededPenaltyGrad(w, x, y []float64, c float64) (float64, []float64, float64) {
+	t := poolSeededPenaltyTape.Get().(*SeededPenaltyTape)
+	t1 := SeededPenaltyForward(t, w, x, y, c)
+	dw := make([]float64, len(w))
+	var dc float64
+	SeededPenaltyBackward(t, 1, dw, &dc)
+	t.release()
+	return t1, dw, dc
+}
+
+// SeededPenaltyJVP returns SeededPenalty's results and then their directional
+// derivatives along the tangents dw, dc of w, c, computed by forward-mode
+// automatic differentiation.
+func SeededPenaltyJVP(w, x, y []float64, c float64, dw []float64, dc float64) (float64, float64) {
+	t1 := w[0]
+	t2 := len(w)
+	g := make([]float64, t2)
+	dg := make([]float64, t2)
+	f, t3 := LogLossVJPJVP(w, x, y, c*t1+1, g, dw, make([]float64, len(x)), make([]float64, len(y)), t1*dc+c*dw[0], dg)
+	s := f
+	ds := t3
+	for i := range g {
+		t4 := g[i]
+		s += t4 * t4
+		ds += t4 * dg[i] * 2
 	}
 	return s, ds
 }
@@ -1925,6 +2123,244 @@ func LogLossGradJVP(w, x, y, dw, dw2, dx, dy, ddw []float64) (float64, float64) 
 	}
 	copy(dw, t1)
 	copy(ddw, t4)
+	return t5, df
+}
+
+// LogLossVJPCallHVPTape is what LogLossVJPCallHVP records in its forward sweep,
+// inside loops and branches, for its backward sweep.
+type LogLossVJPCallHVPTape struct {
+	// z: the value of z the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	z []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogLossVJPCallHVPTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *LogLossVJPCallHVPTape) Bytes() int {
+	n := 0
+	n += len(t.z) * 8
+	n += len(t.exp) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossVJPCallHVPTape) clearRefs() {}
+
+// poolLogLossVJPCallHVPTape holds the LogLossVJPCallHVPTapes that
+// LogLossVJPCallHVP finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolLogLossVJPCallHVPTape = sync.Pool{New: func() any {
+	return new(LogLossVJPCallHVPTape)
+}}
+
+// release gives t back to poolLogLossVJPCallHVPTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *LogLossVJPCallHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossVJPCallHVPTape.Put(t)
+}
+
+// LogLossVJPCallHVP returns LogLoss's result, its gradient with respect to w, x
+// and y, and the Hessian-vector product H·v for the direction (vw, vx, vy), in
+// that order: H·v is the directional derivative of the gradient along v,
+// computed by forward-mode differentiation of the reverse sweep, in a small
+// constant times the gradient's time.
+//
+// The derivatives of the calls of LogLossVJP in differentiated code call it.
+func LogLossVJPCallHVP(w, x, y, vw, vx, vy []float64) (float64, []float64, []float64, []float64, []float64, []float64, []float64) {
+	t := poolLogLossVJPCallHVPTape.Get().(*LogLossVJPCallHVPTape)
+	dt := poolLogLossVJPCallHVPTape.Get().(*LogLossVJPCallHVPTape)
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	t.z = t.z[:0]
+	dt.z = dt.z[:0]
+	d := len(w)
+	s := 0.0
+	t1 := len(y)
+	t.exp = slices.Grow(t.exp, t1)
+	dt.exp = slices.Grow(dt.exp, t1)
+	t.z = slices.Grow(t.z, t1)
+	dt.z = slices.Grow(dt.z, t1)
+	for r := range y {
+		z := 0.0
+		dz := 0.0
+		for j := range d {
+			t2 := w[j]
+			t3 := r*d + j
+			t4 := x[t3]
+			z += t2 * t4
+			dz += t4*vw[j] + t2*vx[t3]
+		}
+		t5 := y[r]
+		t.z = append(t.z, z)
+		dt.z = append(dt.z, dz)
+		t6 := math.Exp(-t5 * z)
+		t.exp = append(t.exp, t6)
+		dt.exp = append(dt.exp, t6*(-(z*vy[r])-t5*dz))
+		s += math.Log(1 + t6)
+	}
+	dw2 := make([]float64, d)
+	ddw := make([]float64, d)
+	t7 := len(x)
+	dx2 := make([]float64, t7)
+	ddx := make([]float64, t7)
+	dy2 := make([]float64, t1)
+	ddy := make([]float64, t1)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	nexp := len(t.exp)
+	nz := len(t.z)
+	var dz2 float64
+	ddz := 0.0
+	ds2 += 1
+	t8 := t1 - 1
+	for r2 := t8; r2 >= 0; r2-- {
+		t9 := r2
+		nexp--
+		t10 := t.exp[nexp]
+		t11 := dt.exp[nexp]
+		t12 := 1 + t10
+		t13 := y[t9]
+		nz--
+		t14 := t.z[nz]
+		t15 := ds2 / t12
+		t16 := t15 * t10
+		t17 := t15*t11 - t10*(t15/t12*t11)
+		dz2 -= t16 * t13
+		ddz -= t13*t17 + t16*vy[t9]
+		t18 := ddy[t9] - (t14*t17 + t16*dt.z[nz])
+		dy2[t9] -= t16 * t14
+		ddy[t9] = t18
+		t19 := d - 1
+		for j2 := t19; j2 >= 0; j2-- {
+			t20 := w[j2]
+			t21 := t9*d + j2
+			t22 := x[t21]
+			t23 := t22*ddz + dz2*vx[t21]
+			t24 := ddx[t21] + (t20*ddz + dz2*vw[j2])
+			dx2[t21] += dz2 * t20
+			ddx[t21] = t24
+			t25 := ddw[j2] + t23
+			dw2[j2] += dz2 * t22
+			ddw[j2] = t25
+		}
+		dz2 = 0
+		ddz = 0
+	}
+	t.release()
+	dt.release()
+	return s, dw2, dx2, dy2, ddw, ddx, ddy
+}
+
+// LogLossVJPInto calls LogLossVJP and copies the gradient into dw, the buffers
+// the calls of LogLossVJP in differentiated code write it into.
+func LogLossVJPInto(w, x, y []float64, s float64, dw []float64) float64 {
+	t2, t1 := LogLossVJP(w, x, y, s)
+	copy(dw, t1)
+	return t2
+}
+
+// LogLossVJPCallTape keeps the arguments of a call of LogLossVJP for
+// LogLossVJPCallBackward: copies of the slices.
+type LogLossVJPCallTape struct {
+	// the argument w
+	w []float64
+	// the argument x
+	x []float64
+	// the argument y
+	y []float64
+	// the argument s
+	s float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogLossVJPCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *LogLossVJPCallTape) Bytes() int {
+	return 80
+}
+
+// LogLossVJPCallForward runs a call of LogLossVJP in the forward sweep of a
+// differentiated caller, writing the gradient into the buffers, and keeps the
+// arguments in t for LogLossVJPCallBackward.
+func LogLossVJPCallForward(t *LogLossVJPCallTape, w, x, y []float64, s float64, dw []float64) float64 {
+	t1 := make([]float64, len(w))
+	copy(t1, w)
+	t.w = t1
+	t2 := make([]float64, len(x))
+	copy(t2, x)
+	t.x = t2
+	t3 := make([]float64, len(y))
+	copy(t3, y)
+	t.y = t3
+	t.s = s
+	t4 := LogLossVJPInto(w, x, y, s, dw)
+	return t4
+}
+
+// LogLossVJPCallBackward adds into the buffers the derivatives of a call of
+// LogLossVJP, given the seed s of its value and the adjoints of the gradient it
+// wrote (which it zeroes): s times LogLoss's gradient plus its Hessian times
+// those adjoints, by LogLossVJPCallHVP.
+func LogLossVJPCallBackward(t *LogLossVJPCallTape, s2 float64, dw2, dx, dy []float64, ds *float64, ddw []float64) {
+	t1 := t.x
+	t2 := t.y
+	t3 := t.s
+	_, t4, t6, t8, t5, t7, t9 := LogLossVJPCallHVP(t.w, t1, t2, ddw, make([]float64, len(t1)), make([]float64, len(t2)))
+	for i := range dw2 {
+		dw2[i] += s2*t4[i] + t3*t5[i]
+	}
+	for i2 := range dx {
+		dx[i2] += s2*t6[i2] + t3*t7[i2]
+	}
+	for i3 := range dy {
+		dy[i3] += s2*t8[i3] + t3*t9[i3]
+	}
+	ds2 := 0.0
+	for i4 := range ddw {
+		ds2 += ddw[i4] * t4[i4]
+	}
+	*ds += ds2
+	for i5 := range ddw {
+		ddw[i5] = 0
+	}
+}
+
+// LogLossVJPJVP runs a call of LogLossVJP in a forward-mode caller: it writes
+// the gradient into s and its derivative along the direction (the
+// Hessian-vector product, by LogLossVJPCallHVP) into their tangents, and
+// returns LogLoss's value and its derivative.
+func LogLossVJPJVP(w, x, y []float64, s float64, dw, dw2, dx, dy []float64, ds float64, ddw []float64) (float64, float64) {
+	_, t1, t2, t3, t4, _, _ := LogLossVJPCallHVP(w, x, y, dw2, dx, dy)
+	df := 0.0
+	for i := range t1 {
+		df += t1[i] * dw2[i]
+	}
+	for i2 := range t2 {
+		df += t2[i2] * dx[i2]
+	}
+	for i3 := range t3 {
+		df += t3[i3] * dy[i3]
+	}
+	for i4 := range dw {
+		ddw[i4] = ds*t1[i4] + s*t4[i4]
+	}
+	t5 := LogLossVJPInto(w, x, y, s, dw)
 	return t5, df
 }
 

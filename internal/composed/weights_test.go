@@ -67,6 +67,15 @@ func weightProblems() []fdcheck.Problem {
 				d := split(v, dim, dim*rows, rows, 1)
 				return GradPenaltyAllJVP(s[0], s[1], s[2], s[3][0], d[0], d[1], d[2], d[3][0])
 			}},
+		{Name: "SeededPenalty", Point: uniform(dim + 1),
+			F: func(p []float64) float64 { return SeededPenalty(p[:dim], x, y, p[dim]) },
+			Grad: func(p []float64) (float64, []float64) {
+				f, dw, dc := SeededPenaltyGrad(p[:dim], x, y, p[dim])
+				return f, append(dw, dc)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return SeededPenaltyJVP(p[:dim], x, y, p[dim], v[:dim], v[dim])
+			}},
 		{Name: "MetaStep", Point: uniform(dim + 1),
 			F: func(p []float64) float64 { return MetaStep(p[:dim], x, y, p[dim]) },
 			Grad: func(p []float64) (float64, []float64) {
