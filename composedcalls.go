@@ -84,13 +84,14 @@ func composedHVP(r *ir.CallRule) (*ir.Func, error) {
 // composedSplit builds the tape, forward and backward functions of r's
 // calls for reverse-mode callers, in the shape of a custom rule of a
 // function of slices (see parse's slicerule.go). The forward function
-// keeps copies of F's arguments, which the caller may overwrite, and
-// calls FGradInto. The backward function, given the seed s of F's value
-// and the adjoints of the gradient buffers ḡ, adds s·∇F + H·(ḡ on the
-// differentiated slices, 0 elsewhere) into the adjoint of every argument
-// (the gradient's transposed Jacobian is H's rows, H being symmetric),
-// and zeroes ḡ: the call overwrites the buffers, so their contents
-// before it have no derivative.
+// keeps copies of F's arguments (and FVJP's seed), which the caller may
+// overwrite, and calls FGradInto. The backward function, given the seed
+// s of F's value and the adjoints of the gradient buffers ḡ, adds s·∇F +
+// H·(ḡ on the differentiated slices, 0 elsewhere) into the adjoint of
+// every argument (the gradient's transposed Jacobian is H's rows, H being
+// symmetric), the second term times FVJP's seed, whose own adjoint is
+// ḡ·∇F; and it zeroes ḡ: the call overwrites the buffers, so their
+// contents before it have no derivative.
 func composedSplit(r *ir.CallRule) (fwd, bwd *ir.Func) {
 	cm := r.Composed
 	into := r.Derived
@@ -144,8 +145,12 @@ func composedSplit(r *ir.CallRule) (fwd, bwd *ir.Func) {
 		diff = append(diff, i)
 	}
 	bwd = ir.NewFunc(r.Names.Backward, params, nil)
-	bwd.Doc = []string{fmt.Sprintf("%s adds into the buffers the derivatives of a call of %s, given the seed s of its value and the adjoints of the gradient it wrote (which it zeroes): s times %s's gradient plus its Hessian times those adjoints, by %s.",
-		bwd.Name, r.Names.Base, cm.F.Name, cm.HVP)}
+	times := ""
+	if cm.Seeded {
+		times = " and the seed"
+	}
+	bwd.Doc = []string{fmt.Sprintf("%s adds into the buffers the derivatives of a call of %s, given the seed %s of its value and the adjoints of the gradient it wrote (which it zeroes): %s times %s's gradient plus its Hessian times those adjoints%s, by %s.",
+		bwd.Name, r.Names.Base, params[1].Name, params[1].Name, cm.F.Name, times, cm.HVP)}
 	b = ir.NewBuilder(bwd)
 	t = b.Param(0)
 	s := b.Param(1)
@@ -233,8 +238,8 @@ func hvpResults(cm *ir.Composed) ir.Tuple {
 // composedJVP builds FGradJVP for forward-mode callers, in the shape of
 // a custom rule's JVP: FGradInto's parameters and a tangent for each
 // differentiable one; it writes the gradient into the buffers and its
-// tangent, H·v, into the buffers' tangents, and returns F's value and its
-// tangent ∇F·v.
+// tangent, H·v (for FVJP: dseed·∇F + seed·H·v), into the buffers'
+// tangents, and returns F's value and its tangent ∇F·v.
 func composedJVP(r *ir.CallRule) *ir.Func {
 	cm := r.Composed
 	into := r.Derived

@@ -221,6 +221,34 @@ func P(w []float64) float64 {
 			want: "a.go:13:1: //godiff:hvp cannot build the Hessian-vector product of P: it calls SGrad, the gradient godiff generates for S, a function of slices, and a Hessian of it would need S's third derivatives, which godiff does not build",
 		},
 		{
+			name: "a Jacobian: reverse mode",
+			src: `
+//godiff:grad
+func S(w []float64) float64 { return w[0] * w[0] * w[1] }
+
+//godiff:jacobian
+func P(w []float64) (float64, float64) {
+	f, g := SGrad(w)
+	return f + g[0], g[1]
+}
+`,
+			contains: []string{"SGradCallBackward(&sGradIntoTape, s1, dw, dg)"},
+		},
+		{
+			name: "a Jacobian forced into forward mode",
+			src: `
+//godiff:grad
+func S(w []float64) float64 { return w[0] * w[0] * w[1] }
+
+//godiff:jacobian -mode=forward
+func P(w []float64) (float64, float64) {
+	f, g := SGrad(w)
+	return f + g[0], g[1]
+}
+`,
+			want: "a.go:13:1: //godiff:jacobian cannot build the Jacobian of P; forward mode: vector mode cannot call SGrad, the gradient of a function of slices: its JVP takes one direction",
+		},
+		{
 			name: "a gradient of a caller of a gradient",
 			src: `
 //godiff:grad

@@ -2314,9 +2314,9 @@ func LogLossVJPCallForward(t *LogLossVJPCallTape, w, x, y []float64, s float64, 
 }
 
 // LogLossVJPCallBackward adds into the buffers the derivatives of a call of
-// LogLossVJP, given the seed s of its value and the adjoints of the gradient it
-// wrote (which it zeroes): s times LogLoss's gradient plus its Hessian times
-// those adjoints, by LogLossVJPCallHVP.
+// LogLossVJP, given the seed s2 of its value and the adjoints of the gradient
+// it wrote (which it zeroes): s2 times LogLoss's gradient plus its Hessian
+// times those adjoints and the seed, by LogLossVJPCallHVP.
 func LogLossVJPCallBackward(t *LogLossVJPCallTape, s2 float64, dw2, dx, dy []float64, ds *float64, ddw []float64) {
 	t1 := t.x
 	t2 := t.y
