@@ -249,6 +249,21 @@ func P(w []float64) (float64, float64) {
 			want: "a.go:13:1: //godiff:jacobian cannot build the Jacobian of P; forward mode: vector mode cannot call SGrad, the gradient of a function of slices: its JVP takes one direction",
 		},
 		{
+			name: "the gradient assigned to a slice variable assigned elsewhere",
+			src: `
+//godiff:grad
+func S(w []float64) float64 { return w[0] * w[1] * w[1] }
+
+//godiff:grad
+func P(w []float64) float64 {
+	g := make([]float64, 2)
+	_, g = SGrad(w)
+	return g[0]
+}
+`,
+			want: "a.go:15:5: assigning the gradient SGrad returns to g, a slice variable assigned elsewhere too, is not supported; declare a variable of its own (g2 := ...), or copy into g",
+		},
+		{
 			name: "a gradient of a caller of a gradient",
 			src: `
 //godiff:grad

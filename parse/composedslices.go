@@ -34,6 +34,14 @@ func (fb *funcBuilder) composedSliceCall(lhs []ast.Expr, call *ast.CallExpr, fn 
 		lvs[i], okL = fb.lvalue(lhs[i], call)
 		ok = ok && okL
 	}
+	for i, lv := range lvs[1:] {
+		if lv.moves != nil {
+			// The moving slice's windows (moving.go) know nothing of
+			// the fresh slice the call returns.
+			fb.errorf(lhs[1+i].Pos(), "assigning the gradient %s returns to %s, a slice variable assigned elsewhere too, is not supported; declare a variable of its own (%s := ...), or copy into %s", fn.Name(), lv.id.Name, lv.id.Name+"2", lv.id.Name)
+			return
+		}
+	}
 	var args []*ir.Value
 	for _, e := range call.Args {
 		x, okX := fb.expr(e)
