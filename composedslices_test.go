@@ -261,7 +261,7 @@ func P(w []float64) float64 {
 	return g[0]
 }
 `,
-			want: "a.go:15:5: assigning the gradient SGrad returns to g, a slice variable assigned elsewhere too, is not supported; declare a variable of its own (g2 := ...), or copy into g",
+			want: "a.go:16:5: assigning the gradient SGrad returns to g, a slice variable assigned elsewhere too, is not supported; declare a variable of its own (g2 := ...), or copy into g",
 		},
 		{
 			name: "a gradient of a caller of a gradient",
