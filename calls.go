@@ -326,7 +326,7 @@ func callees(needed []use, done map[string]bool, fx *fixer) ([]*ir.Func, error) 
 	for _, u := range needed {
 		r := u.V.Aux.(ir.Callee).Rule
 		if r != nil && r.Composed != nil {
-			made, err := composedCallee(r, u.forward, done) // FGrad of a function of slices
+			made, err := composedCallee(r, u.Wrt, u.forward, done) // FGrad of a function of slices
 			if err != nil {
 				errs = append(errs, atCall(u, err)...)
 			}

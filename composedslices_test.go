@@ -25,8 +25,28 @@ func P(w, x []float64) float64 {
 `,
 			contains: []string{
 				"g := make([]float64, len(w))",
-				"f := SGradCallForward(sGradIntoTape, w, x, g)",
-				"SGradCallBackward(&sGradIntoTape, s, dw, t4, dg)",
+				// x carries no derivative: the variant without it.
+				"f := SGradCallNoXForward(sGradIntoTape, w, x, g)",
+				"SGradCallNoXBackward(&sGradIntoTape, s, dw, dg)",
+				"func SGradCallNoXHVP(w, x, vw []float64) (float64, []float64, []float64) {",
+				"_, t1, t2 := SGradCallNoXHVP(t.w, t.x, ddw)",
+				"dw2[i] += s*t1[i] + t2[i]",
+			},
+		},
+		{
+			name: "reverse mode with respect to the data too: H·(ḡ, 0)",
+			src: `
+//godiff:grad w
+func S(w, x []float64) float64 { return w[0] * w[1] * x[0] }
+
+//godiff:grad
+func P(w, x []float64) float64 {
+	f, g := SGrad(w, x)
+	return f + g[0]*g[1]
+}
+`,
+			contains: []string{
+				"SGradCallBackward(&sGradIntoTape, s, dw, dx, dg)",
 				"func SGradCallHVP(w, x, vw, vx []float64) (float64, []float64, []float64, []float64, []float64) {",
 				"_, t2, t4, t3, t5 := SGradCallHVP(t.w, t1, ddw, make([]float64, len(t1)))",
 			},

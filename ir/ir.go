@@ -454,7 +454,7 @@ type SplitCallNames struct {
 // with respect to all would then find taken). A call passes no adjoint or
 // tangent buffer for a slice that carries no derivative.
 func (r *CallRule) Variant(wrt []int) SplitCallNames {
-	if r.Custom {
+	if r.Custom && r.Composed == nil {
 		return r.Names // one set of functions, which take every buffer
 	}
 	var without []int

@@ -334,19 +334,15 @@ func LogLossHVP(w, x, y, vw []float64) (float64, []float64, []float64) {
 // control flow it replays. A tape may be reused: each run of GradPenaltyForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 104 bytes. Bytes returns that count for a
+// Memory: after a run, the tape holds 56 bytes. Bytes returns that count for a
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	w                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
-//	x                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	y                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
 //	lam                  8 bytes per run: the parameter lam
 //	g                    24 bytes per run (a reference to the caller's slice, not a copy): g as the forward sweep computed it
-//	logLossGradIntoTape  a LogLossGradCallTape per entry, not counted (a rule's tape): the tape LogLossGradCallForward fills and LogLossGradCallBackward reads
+//	logLossGradIntoTape  a LogLossGradCallWDwTape per entry, not counted (a rule's tape): the tape LogLossGradCallWDwForward fills and LogLossGradCallWDwBackward reads
 //	dg                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which GradPenalty makes, in a buffer the backward sweep reuses
-//	throwaway            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossGrad's backward function adds, which go nowhere, in a buffer the backward sweep reuses
-//	throwaway2           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossGrad's backward function adds, which go nowhere, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // products; the elements of g it reads again (memory nothing writes
@@ -357,26 +353,16 @@ func LogLossHVP(w, x, y, vw []float64) (float64, []float64, []float64) {
 type GradPenaltyTape struct {
 	// w: the parameter w.
 	w []float64
-	// x: the parameter x.
-	x []float64
-	// y: the parameter y.
-	y []float64
 	// lam: the parameter lam.
 	lam float64
 	// g: g as the forward sweep computed it.
 	g []float64
-	// logLossGradIntoTape: the tape LogLossGradCallForward fills and
-	// LogLossGradCallBackward reads, in a slice of one entry.
-	logLossGradIntoTape []LogLossGradCallTape
+	// logLossGradIntoTape: the tape LogLossGradCallWDwForward fills and
+	// LogLossGradCallWDwBackward reads, in a slice of one entry.
+	logLossGradIntoTape []LogLossGradCallWDwTape
 	// dg: the derivatives of g, which GradPenalty makes, in a buffer the backward
 	// sweep reuses.
 	dg []float64
-	// throwaway: derivatives LogLossGrad's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway []float64
-	// throwaway2: derivatives LogLossGrad's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway2 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -384,10 +370,8 @@ type GradPenaltyTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *GradPenaltyTape) Bytes() int {
-	n := 104
+	n := 56
 	n += len(t.dg) * 8
-	n += len(t.throwaway) * 8
-	n += len(t.throwaway2) * 8
 	return n
 }
 
@@ -396,8 +380,6 @@ func (t *GradPenaltyTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *GradPenaltyTape) clearRefs() {
 	t.w = nil
-	t.x = nil
-	t.y = nil
 	t.g = nil
 	clear(t.logLossGradIntoTape[:cap(t.logLossGradIntoTape)])
 }
@@ -428,14 +410,12 @@ func (t *GradPenaltyTape) release() {
 func GradPenaltyForward(t *GradPenaltyTape, w, x, y []float64, lam float64) float64 {
 	t.logLossGradIntoTape = t.logLossGradIntoTape[:0]
 	t.w = w
-	t.x = x
-	t.y = y
 	t.lam = lam
 	g := make([]float64, len(w))
 	t.g = g
 	t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, 1)[:len(t.logLossGradIntoTape)+1]
 	logLossGradIntoTape := &t.logLossGradIntoTape[len(t.logLossGradIntoTape)-1]
-	f := LogLossGradCallForward(logLossGradIntoTape, w, x, y, g)
+	f := LogLossGradCallWDwForward(logLossGradIntoTape, w, x, y, g)
 	s := f
 	for i := range g {
 		t1 := g[i]
@@ -462,8 +442,6 @@ func GradPenaltyBackward(t *GradPenaltyTape, s float64, dw []float64) {
 	nlogLossGradIntoTape := len(t.logLossGradIntoTape)
 	nlogLossGradIntoTape--
 	t1 := t.logLossGradIntoTape[nlogLossGradIntoTape]
-	x := t.x
-	y := t.y
 	ds += s
 	t2 := len(g) - 1
 	for i := t2; i >= 0; i-- {
@@ -471,13 +449,7 @@ func GradPenaltyBackward(t *GradPenaltyTape, s float64, dw []float64) {
 		dg[i] += ds*(lam*t3) + ds*t3*lam
 	}
 	logLossGradIntoTape := t1
-	t.throwaway = slices.Grow(t.throwaway[:0], len(x))[:len(x)]
-	clear(t.throwaway)
-	t4 := t.throwaway
-	t.throwaway2 = slices.Grow(t.throwaway2[:0], len(y))[:len(y)]
-	clear(t.throwaway2)
-	t5 := t.throwaway2
-	LogLossGradCallBackward(&logLossGradIntoTape, ds, dw, t4, t5, dg)
+	LogLossGradCallWDwBackward(&logLossGradIntoTape, ds, dw, dg)
 }
 
 // GradPenaltyGrad returns GradPenalty's result and its gradient with respect to
@@ -510,7 +482,7 @@ func GradPenaltyJVP(w, x, y []float64, lam float64, dw []float64) (float64, floa
 	t1 := len(w)
 	g := make([]float64, t1)
 	dg := make([]float64, t1)
-	f, t2 := LogLossGradJVP(w, x, y, g, dw, make([]float64, len(x)), make([]float64, len(y)), dg)
+	f, t2 := LogLossGradWDwJVP(w, x, y, g, dw, dg)
 	s := f
 	ds := t2
 	for i := range g {
@@ -691,19 +663,15 @@ func GradPenaltyAllJVP(w, x, y []float64, lam float64, dw, dx, dy []float64, dla
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of SeededPenaltyForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 104 bytes. Bytes returns that count for a
+// Memory: after a run, the tape holds 56 bytes. Bytes returns that count for a
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	w                   24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
-//	x                   24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	y                   24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
 //	c                   8 bytes per run: the parameter c
 //	g                   24 bytes per run (a reference to the caller's slice, not a copy): g as the forward sweep computed it
-//	logLossVJPIntoTape  a LogLossVJPCallTape per entry, not counted (a rule's tape): the tape LogLossVJPCallForward fills and LogLossVJPCallBackward reads
+//	logLossVJPIntoTape  a LogLossVJPCallNoXYTape per entry, not counted (a rule's tape): the tape LogLossVJPCallNoXYForward fills and LogLossVJPCallNoXYBackward reads
 //	dg                  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which SeededPenalty makes, in a buffer the backward sweep reuses
-//	throwaway           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossVJP's backward function adds, which go nowhere, in a buffer the backward sweep reuses
-//	throwaway2          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossVJP's backward function adds, which go nowhere, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the elements of g, w it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
@@ -713,26 +681,16 @@ func GradPenaltyAllJVP(w, x, y []float64, lam float64, dw, dx, dy []float64, dla
 type SeededPenaltyTape struct {
 	// w: the parameter w.
 	w []float64
-	// x: the parameter x.
-	x []float64
-	// y: the parameter y.
-	y []float64
 	// c: the parameter c.
 	c float64
 	// g: g as the forward sweep computed it.
 	g []float64
-	// logLossVJPIntoTape: the tape LogLossVJPCallForward fills and
-	// LogLossVJPCallBackward reads, in a slice of one entry.
-	logLossVJPIntoTape []LogLossVJPCallTape
+	// logLossVJPIntoTape: the tape LogLossVJPCallNoXYForward fills and
+	// LogLossVJPCallNoXYBackward reads, in a slice of one entry.
+	logLossVJPIntoTape []LogLossVJPCallNoXYTape
 	// dg: the derivatives of g, which SeededPenalty makes, in a buffer the
 	// backward sweep reuses.
 	dg []float64
-	// throwaway: derivatives LogLossVJP's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway []float64
-	// throwaway2: derivatives LogLossVJP's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway2 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -740,10 +698,8 @@ type SeededPenaltyTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *SeededPenaltyTape) Bytes() int {
-	n := 104
+	n := 56
 	n += len(t.dg) * 8
-	n += len(t.throwaway) * 8
-	n += len(t.throwaway2) * 8
 	return n
 }
 
@@ -752,8 +708,6 @@ func (t *SeededPenaltyTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *SeededPenaltyTape) clearRefs() {
 	t.w = nil
-	t.x = nil
-	t.y = nil
 	t.g = nil
 	clear(t.logLossVJPIntoTape[:cap(t.logLossVJPIntoTape)])
 }
@@ -785,14 +739,12 @@ func (t *SeededPenaltyTape) release() {
 func SeededPenaltyForward(t *SeededPenaltyTape, w, x, y []float64, c float64) float64 {
 	t.logLossVJPIntoTape = t.logLossVJPIntoTape[:0]
 	t.w = w
-	t.x = x
-	t.y = y
 	t.c = c
 	g := make([]float64, len(w))
 	t.g = g
 	t.logLossVJPIntoTape = slices.Grow(t.logLossVJPIntoTape, 1)[:len(t.logLossVJPIntoTape)+1]
 	logLossVJPIntoTape := &t.logLossVJPIntoTape[len(t.logLossVJPIntoTape)-1]
-	f := LogLossVJPCallForward(logLossVJPIntoTape, w, x, y, c*w[0]+1, g)
+	f := LogLossVJPCallNoXYForward(logLossVJPIntoTape, w, x, y, c*w[0]+1, g)
 	s := f
 	for i := range g {
 		t1 := g[i]
@@ -818,8 +770,6 @@ func SeededPenaltyBackward(t *SeededPenaltyTape, s float64, dw []float64, dc *fl
 	nlogLossVJPIntoTape := len(t.logLossVJPIntoTape)
 	nlogLossVJPIntoTape--
 	t1 := t.logLossVJPIntoTape[nlogLossVJPIntoTape]
-	x := t.x
-	y := t.y
 	c := t.c
 	t2 := w[0]
 	ds += s
@@ -828,14 +778,8 @@ func SeededPenaltyBackward(t *SeededPenaltyTape, s float64, dw []float64, dc *fl
 		dg[i] += ds * g[i] * 2
 	}
 	logLossVJPIntoTape := t1
-	t.throwaway = slices.Grow(t.throwaway[:0], len(x))[:len(x)]
-	clear(t.throwaway)
-	t4 := t.throwaway
-	t.throwaway2 = slices.Grow(t.throwaway2[:0], len(y))[:len(y)]
-	clear(t.throwaway2)
-	t5 := t.throwaway2
 	ds2 := 0.0
-	LogLossVJPCallBackward(&logLossVJPIntoTape, ds, dw, t4, t5, &ds2, dg)
+	LogLossVJPCallNoXYBackward(&logLossVJPIntoTape, ds, dw, &ds2, dg)
 	dw[0] += ds2 * c
 	*dc += ds2 * t2
 }
@@ -861,7 +805,7 @@ func SeededPenaltyJVP(w, x, y []float64, c float64, dw []float64, dc float64) (f
 	t2 := len(w)
 	g := make([]float64, t2)
 	dg := make([]float64, t2)
-	f, t3 := LogLossVJPJVP(w, x, y, c*t1+1, g, dw, make([]float64, len(x)), make([]float64, len(y)), t1*dc+c*dw[0], dg)
+	f, t3 := LogLossVJPNoXYJVP(w, x, y, c*t1+1, g, dw, t1*dc+c*dw[0], dg)
 	s := f
 	ds := t3
 	for i := range g {
@@ -877,24 +821,20 @@ func SeededPenaltyJVP(w, x, y []float64, c float64, dw []float64, dc float64) (f
 // control flow it replays. A tape may be reused: each run of MetaStepForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·len(w) + 104 bytes, plus
+// Memory: after a run, the tape holds 8·len(w) + 56 bytes, plus
 // logLossTape.Bytes() (the tapes of its call sites, each by its own formula
 // summed over the site's calls). Bytes returns that count for a filled tape:
 // each value's size, a slice's 24-byte header where the tape keeps a reference,
 // a stack's entries; not Go's padding, nor spare capacity.
 //
 //	w                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
-//	x                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	y                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
 //	eta                  8 bytes per run: the parameter eta
 //	g                    24 bytes per run (a reference to the caller's slice, not a copy): g as the forward sweep computed it
-//	logLossGradIntoTape  a LogLossGradCallTape per entry, not counted (a rule's tape): the tape LogLossGradCallForward fills and LogLossGradCallBackward reads
+//	logLossGradIntoTape  a LogLossGradCallWDwTape per entry, not counted (a rule's tape): the tape LogLossGradCallWDwForward fills and LogLossGradCallWDwBackward reads
 //	w2                   8·len(w) bytes (8 bytes an entry): the memory of w2, which MetaStep makes, kept from run to run
 //	logLossTape          logLossTape.Bytes(), a LogLossCallWFixedXYTape for the calls of one call site, one call per run: the tape LogLossCallWFixedXYForward fills and LogLossCallWFixedXYBackward reads
 //	dw2                  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of w2, which MetaStep makes, in a buffer the backward sweep reuses
 //	dg                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which MetaStep makes, in a buffer the backward sweep reuses
-//	throwaway            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossGrad's backward function adds, which go nowhere, in a buffer the backward sweep reuses
-//	throwaway2           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossGrad's backward function adds, which go nowhere, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the elements of g it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
@@ -902,17 +842,13 @@ func SeededPenaltyJVP(w, x, y []float64, c float64, dw []float64, dc float64) (f
 type MetaStepTape struct {
 	// w: the parameter w.
 	w []float64
-	// x: the parameter x.
-	x []float64
-	// y: the parameter y.
-	y []float64
 	// eta: the parameter eta.
 	eta float64
 	// g: g as the forward sweep computed it.
 	g []float64
-	// logLossGradIntoTape: the tape LogLossGradCallForward fills and
-	// LogLossGradCallBackward reads, in a slice of one entry.
-	logLossGradIntoTape []LogLossGradCallTape
+	// logLossGradIntoTape: the tape LogLossGradCallWDwForward fills and
+	// LogLossGradCallWDwBackward reads, in a slice of one entry.
+	logLossGradIntoTape []LogLossGradCallWDwTape
 	// w2: the memory of w2, which MetaStep makes, kept from run to run.
 	w2 []float64
 	// logLossTape: the tape LogLossCallWFixedXYForward fills and
@@ -925,12 +861,6 @@ type MetaStepTape struct {
 	// dg: the derivatives of g, which MetaStep makes, in a buffer the backward
 	// sweep reuses.
 	dg []float64
-	// throwaway: derivatives LogLossGrad's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway []float64
-	// throwaway2: derivatives LogLossGrad's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway2 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in MetaStepTape's
@@ -938,13 +868,11 @@ type MetaStepTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *MetaStepTape) Bytes() int {
-	n := 104
+	n := 56
 	n += len(t.w2) * 8
 	n += t.logLossTape.Bytes()
 	n += len(t.dw2) * 8
 	n += len(t.dg) * 8
-	n += len(t.throwaway) * 8
-	n += len(t.throwaway2) * 8
 	return n
 }
 
@@ -953,8 +881,6 @@ func (t *MetaStepTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *MetaStepTape) clearRefs() {
 	t.w = nil
-	t.x = nil
-	t.y = nil
 	t.g = nil
 	clear(t.logLossGradIntoTape[:cap(t.logLossGradIntoTape)])
 	t.logLossTape.clearRefs()
@@ -988,15 +914,13 @@ func MetaStepForward(t *MetaStepTape, w, x, y []float64, eta float64) float64 {
 	t.logLossTape.calls = t.logLossTape.calls[:0]
 	t.logLossGradIntoTape = t.logLossGradIntoTape[:0]
 	t.w = w
-	t.x = x
-	t.y = y
 	t.eta = eta
 	t1 := len(w)
 	g := make([]float64, t1)
 	t.g = g
 	t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, 1)[:len(t.logLossGradIntoTape)+1]
 	logLossGradIntoTape := &t.logLossGradIntoTape[len(t.logLossGradIntoTape)-1]
-	LogLossGradCallForward(logLossGradIntoTape, w, x, y, g)
+	LogLossGradCallWDwForward(logLossGradIntoTape, w, x, y, g)
 	t.w2 = slices.Grow(t.w2, t1)[:len(t.w2)+t1]
 	w2 := slices.Clip(t.w2[len(t.w2)-t1:])
 	clear(w2)
@@ -1031,8 +955,6 @@ func MetaStepBackward(t *MetaStepTape, s float64, dw []float64, deta *float64) {
 	nlogLossGradIntoTape := len(t.logLossGradIntoTape)
 	nlogLossGradIntoTape--
 	t2 := t.logLossGradIntoTape[nlogLossGradIntoTape]
-	x := t.x
-	y := t.y
 	LogLossCallWFixedXYBackward(&t.logLossTape, nlogLossTape, s, dw2)
 	t3 := t1 - 1
 	for i := t3; i >= 0; i-- {
@@ -1043,13 +965,7 @@ func MetaStepBackward(t *MetaStepTape, s float64, dw []float64, deta *float64) {
 		dw2[i] = 0
 	}
 	logLossGradIntoTape := t2
-	t.throwaway = slices.Grow(t.throwaway[:0], len(x))[:len(x)]
-	clear(t.throwaway)
-	t5 := t.throwaway
-	t.throwaway2 = slices.Grow(t.throwaway2[:0], len(y))[:len(y)]
-	clear(t.throwaway2)
-	t6 := t.throwaway2
-	LogLossGradCallBackward(&logLossGradIntoTape, 0, dw, t5, t6, dg)
+	LogLossGradCallWDwBackward(&logLossGradIntoTape, 0, dw, dg)
 	*deta += detaSum
 }
 
@@ -1073,7 +989,7 @@ func MetaStepJVP(w, x, y []float64, eta float64, dw []float64, deta float64) (fl
 	t1 := len(w)
 	g := make([]float64, t1)
 	dg := make([]float64, t1)
-	LogLossGradJVP(w, x, y, g, dw, make([]float64, len(x)), make([]float64, len(y)), dg)
+	LogLossGradWDwJVP(w, x, y, g, dw, dg)
 	w2 := make([]float64, t1)
 	dw2 := make([]float64, t1)
 	for i := range w {
@@ -1091,25 +1007,21 @@ func MetaStepJVP(w, x, y []float64, eta float64, dw []float64, deta float64) (fl
 // control flow it replays. A tape may be reused: each run of UnrolledForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·3·len(cur) + 112 bytes, plus
+// Memory: after a run, the tape holds 8·3·len(cur) + 64 bytes, plus
 // logLossTape.Bytes() (the tapes of its call sites, each by its own formula
 // summed over the site's calls). Bytes returns that count for a filled tape:
 // each value's size, a slice's 24-byte header where the tape keeps a reference,
 // a stack's entries; not Go's padding, nor spare capacity.
 //
 //	w                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
-//	x                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	y                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
 //	eta                  8 bytes per run: the parameter eta
 //	cur                  24 bytes per run (a reference to the caller's slice, not a copy): cur as the forward sweep computed it
 //	copied               8 bytes per run: how many elements a copy copied
-//	logLossGradIntoTape  a LogLossGradCallTape per entry, not counted (a rule's tape): the tape LogLossGradCallForward fills and LogLossGradCallBackward reads
+//	logLossGradIntoTape  a LogLossGradCallWDwTape per entry, not counted (a rule's tape): the tape LogLossGradCallWDwForward fills and LogLossGradCallWDwBackward reads
 //	elem                 8·3·len(cur) bytes (8 bytes an entry): an element read before it was overwritten
 //	logLossTape          logLossTape.Bytes(), a LogLossCallWFixedXYTape for the calls of one call site, one call per run: the tape LogLossCallWFixedXYForward fills and LogLossCallWFixedXYBackward reads
 //	dcur                 a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of cur, which Unrolled makes, in a buffer the backward sweep reuses
 //	dg                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which Unrolled makes, in a buffer the backward sweep reuses
-//	throwaway            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossGrad's backward function adds, which go nowhere, in a buffer the backward sweep reuses
-//	throwaway2           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossGrad's backward function adds, which go nowhere, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -1117,20 +1029,16 @@ func MetaStepJVP(w, x, y []float64, eta float64, dw []float64, deta float64) (fl
 type UnrolledTape struct {
 	// w: the parameter w.
 	w []float64
-	// x: the parameter x.
-	x []float64
-	// y: the parameter y.
-	y []float64
 	// eta: the parameter eta.
 	eta float64
 	// cur: cur as the forward sweep computed it.
 	cur []float64
 	// copied: how many elements a copy copied.
 	copied int
-	// logLossGradIntoTape: the tape LogLossGradCallForward fills and
-	// LogLossGradCallBackward reads, one entry per iteration of the loop around
+	// logLossGradIntoTape: the tape LogLossGradCallWDwForward fills and
+	// LogLossGradCallWDwBackward reads, one entry per iteration of the loop around
 	// it, read back last first.
-	logLossGradIntoTape []LogLossGradCallTape
+	logLossGradIntoTape []LogLossGradCallWDwTape
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -1144,12 +1052,6 @@ type UnrolledTape struct {
 	// dg: the derivatives of g, which Unrolled makes, in a buffer the backward
 	// sweep reuses.
 	dg []float64
-	// throwaway: derivatives LogLossGrad's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway []float64
-	// throwaway2: derivatives LogLossGrad's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway2 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in UnrolledTape's
@@ -1157,13 +1059,11 @@ type UnrolledTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *UnrolledTape) Bytes() int {
-	n := 112
+	n := 64
 	n += len(t.elem) * 8
 	n += t.logLossTape.Bytes()
 	n += len(t.dcur) * 8
 	n += len(t.dg) * 8
-	n += len(t.throwaway) * 8
-	n += len(t.throwaway2) * 8
 	return n
 }
 
@@ -1172,8 +1072,6 @@ func (t *UnrolledTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *UnrolledTape) clearRefs() {
 	t.w = nil
-	t.x = nil
-	t.y = nil
 	t.cur = nil
 	clear(t.logLossGradIntoTape[:cap(t.logLossGradIntoTape)])
 	t.logLossTape.clearRefs()
@@ -1207,8 +1105,6 @@ func UnrolledForward(t *UnrolledTape, w, x, y []float64, eta float64) float64 {
 	t.elem = t.elem[:0]
 	t.logLossGradIntoTape = t.logLossGradIntoTape[:0]
 	t.w = w
-	t.x = x
-	t.y = y
 	t.eta = eta
 	cur := make([]float64, len(w))
 	t.cur = cur
@@ -1221,7 +1117,7 @@ func UnrolledForward(t *UnrolledTape, w, x, y []float64, eta float64) float64 {
 		g := make([]float64, t2)
 		t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, 1)[:len(t.logLossGradIntoTape)+1]
 		logLossGradIntoTape := &t.logLossGradIntoTape[len(t.logLossGradIntoTape)-1]
-		LogLossGradCallForward(logLossGradIntoTape, cur, x, y, g)
+		LogLossGradCallWDwForward(logLossGradIntoTape, cur, x, y, g)
 		for i := range cur {
 			t3 := g[i]
 			t.elem = append(t.elem, t3)
@@ -1251,8 +1147,6 @@ func UnrolledBackward(t *UnrolledTape, s float64, dw []float64, deta *float64) {
 	nelem := len(t.elem)
 	var detaSum float64
 	nlogLossGradIntoTape := len(t.logLossGradIntoTape)
-	x := t.x
-	y := t.y
 	t1 := t.copied
 	LogLossCallWFixedXYBackward(&t.logLossTape, nlogLossTape, s, dcur)
 	for i := 2; i >= 0; i-- {
@@ -1270,13 +1164,7 @@ func UnrolledBackward(t *UnrolledTape, s float64, dw []float64, deta *float64) {
 			dg[i2] -= t5 * eta
 		}
 		logLossGradIntoTape := t3
-		t.throwaway = slices.Grow(t.throwaway[:0], len(x))[:len(x)]
-		clear(t.throwaway)
-		t6 := t.throwaway
-		t.throwaway2 = slices.Grow(t.throwaway2[:0], len(y))[:len(y)]
-		clear(t.throwaway2)
-		t7 := t.throwaway2
-		LogLossGradCallBackward(&logLossGradIntoTape, 0, dcur, t6, t7, dg)
+		LogLossGradCallWDwBackward(&logLossGradIntoTape, 0, dcur, dg)
 	}
 	for k := 0; k < t1; k++ {
 		dw[k] += dcur[k]
@@ -1311,7 +1199,7 @@ func UnrolledJVP(w, x, y []float64, eta float64, dw []float64, deta float64) (fl
 		t2 := len(cur)
 		g := make([]float64, t2)
 		dg := make([]float64, t2)
-		LogLossGradJVP(cur, x, y, g, dcur, make([]float64, len(x)), make([]float64, len(y)), dg)
+		LogLossGradWDwJVP(cur, x, y, g, dcur, dg)
 		for i := range cur {
 			t3 := g[i]
 			t4 := dcur[i] - (t3*deta + eta*dg[i])
@@ -1330,7 +1218,7 @@ func GradAtJVP(w, x, y []float64, k int, dw []float64) (float64, float64) {
 	t1 := len(w)
 	g := make([]float64, t1)
 	dg := make([]float64, t1)
-	LogLossGradJVP(w, x, y, g, dw, make([]float64, len(x)), make([]float64, len(y)), dg)
+	LogLossGradWDwJVP(w, x, y, g, dw, dg)
 	return g[k], dg[k]
 }
 
@@ -1339,18 +1227,14 @@ func GradAtJVP(w, x, y []float64, k int, dw []float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of GradAtForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 80 bytes. Bytes returns that count for a
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	w                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
-//	x                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	y                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
 //	k                    8 bytes per run: the parameter k
-//	logLossGradIntoTape  a LogLossGradCallTape per entry, not counted (a rule's tape): the tape LogLossGradCallForward fills and LogLossGradCallBackward reads
+//	logLossGradIntoTape  a LogLossGradCallWDwTape per entry, not counted (a rule's tape): the tape LogLossGradCallWDwForward fills and LogLossGradCallWDwBackward reads
 //	dg                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which GradAt makes, in a buffer the backward sweep reuses
-//	throwaway            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossGrad's backward function adds, which go nowhere, in a buffer the backward sweep reuses
-//	throwaway2           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossGrad's backward function adds, which go nowhere, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -1358,24 +1242,14 @@ func GradAtJVP(w, x, y []float64, k int, dw []float64) (float64, float64) {
 type GradAtTape struct {
 	// w: the parameter w.
 	w []float64
-	// x: the parameter x.
-	x []float64
-	// y: the parameter y.
-	y []float64
 	// k: the parameter k.
 	k int
-	// logLossGradIntoTape: the tape LogLossGradCallForward fills and
-	// LogLossGradCallBackward reads, in a slice of one entry.
-	logLossGradIntoTape []LogLossGradCallTape
+	// logLossGradIntoTape: the tape LogLossGradCallWDwForward fills and
+	// LogLossGradCallWDwBackward reads, in a slice of one entry.
+	logLossGradIntoTape []LogLossGradCallWDwTape
 	// dg: the derivatives of g, which GradAt makes, in a buffer the backward sweep
 	// reuses.
 	dg []float64
-	// throwaway: derivatives LogLossGrad's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway []float64
-	// throwaway2: derivatives LogLossGrad's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway2 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in GradAtTape's
@@ -1383,10 +1257,8 @@ type GradAtTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *GradAtTape) Bytes() int {
-	n := 80
+	n := 32
 	n += len(t.dg) * 8
-	n += len(t.throwaway) * 8
-	n += len(t.throwaway2) * 8
 	return n
 }
 
@@ -1395,8 +1267,6 @@ func (t *GradAtTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *GradAtTape) clearRefs() {
 	t.w = nil
-	t.x = nil
-	t.y = nil
 	clear(t.logLossGradIntoTape[:cap(t.logLossGradIntoTape)])
 }
 
@@ -1426,13 +1296,11 @@ func (t *GradAtTape) release() {
 func GradAtForward(t *GradAtTape, w, x, y []float64, k int) float64 {
 	t.logLossGradIntoTape = t.logLossGradIntoTape[:0]
 	t.w = w
-	t.x = x
-	t.y = y
 	t.k = k
 	g := make([]float64, len(w))
 	t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, 1)[:len(t.logLossGradIntoTape)+1]
 	logLossGradIntoTape := &t.logLossGradIntoTape[len(t.logLossGradIntoTape)-1]
-	LogLossGradCallForward(logLossGradIntoTape, w, x, y, g)
+	LogLossGradCallWDwForward(logLossGradIntoTape, w, x, y, g)
 	return g[k]
 }
 
@@ -1452,17 +1320,9 @@ func GradAtBackward(t *GradAtTape, s float64, dw []float64) {
 	nlogLossGradIntoTape := len(t.logLossGradIntoTape)
 	nlogLossGradIntoTape--
 	t1 := t.logLossGradIntoTape[nlogLossGradIntoTape]
-	x := t.x
-	y := t.y
 	dg[k] += s
 	logLossGradIntoTape := t1
-	t.throwaway = slices.Grow(t.throwaway[:0], len(x))[:len(x)]
-	clear(t.throwaway)
-	t2 := t.throwaway
-	t.throwaway2 = slices.Grow(t.throwaway2[:0], len(y))[:len(y)]
-	clear(t.throwaway2)
-	t3 := t.throwaway2
-	LogLossGradCallBackward(&logLossGradIntoTape, 0, dw, t2, t3, dg)
+	LogLossGradCallWDwBackward(&logLossGradIntoTape, 0, dw, dg)
 }
 
 // GradAtGrad returns GradAt's result and its gradient with respect to w, in
@@ -1483,7 +1343,7 @@ func GradSumJVP(w, x, y, dw []float64) (float64, float64) {
 	t1 := len(w)
 	g := make([]float64, t1)
 	dg := make([]float64, t1)
-	LogLossGradJVP(w, x, y, g, dw, make([]float64, len(x)), make([]float64, len(y)), dg)
+	LogLossGradWDwJVP(w, x, y, g, dw, dg)
 	s := 0.0
 	ds := 0.0
 	for i := range g {
@@ -1499,18 +1359,14 @@ func GradSumJVP(w, x, y, dw []float64) (float64, float64) {
 // flow it replays. A tape may be reused: each run of GradSumForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 96 bytes. Bytes returns that count for a
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
 // filled tape: each value's size, a slice's 24-byte header where the tape keeps
 // a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	w                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
-//	x                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	y                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
 //	g                    24 bytes per run (a reference to the caller's slice, not a copy): g as the forward sweep computed it
-//	logLossGradIntoTape  a LogLossGradCallTape per entry, not counted (a rule's tape): the tape LogLossGradCallForward fills and LogLossGradCallBackward reads
+//	logLossGradIntoTape  a LogLossGradCallWDwTape per entry, not counted (a rule's tape): the tape LogLossGradCallWDwForward fills and LogLossGradCallWDwBackward reads
 //	dg                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which GradSum makes, in a buffer the backward sweep reuses
-//	throwaway            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossGrad's backward function adds, which go nowhere, in a buffer the backward sweep reuses
-//	throwaway2           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): derivatives LogLossGrad's backward function adds, which go nowhere, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; lengths, indexes and integer arithmetic, and loop counters
@@ -1518,24 +1374,14 @@ func GradSumJVP(w, x, y, dw []float64) (float64, float64) {
 type GradSumTape struct {
 	// w: the parameter w.
 	w []float64
-	// x: the parameter x.
-	x []float64
-	// y: the parameter y.
-	y []float64
 	// g: g as the forward sweep computed it.
 	g []float64
-	// logLossGradIntoTape: the tape LogLossGradCallForward fills and
-	// LogLossGradCallBackward reads, in a slice of one entry.
-	logLossGradIntoTape []LogLossGradCallTape
+	// logLossGradIntoTape: the tape LogLossGradCallWDwForward fills and
+	// LogLossGradCallWDwBackward reads, in a slice of one entry.
+	logLossGradIntoTape []LogLossGradCallWDwTape
 	// dg: the derivatives of g, which GradSum makes, in a buffer the backward
 	// sweep reuses.
 	dg []float64
-	// throwaway: derivatives LogLossGrad's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway []float64
-	// throwaway2: derivatives LogLossGrad's backward function adds, which go
-	// nowhere, in a buffer the backward sweep reuses.
-	throwaway2 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in GradSumTape's
@@ -1543,10 +1389,8 @@ type GradSumTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *GradSumTape) Bytes() int {
-	n := 96
+	n := 48
 	n += len(t.dg) * 8
-	n += len(t.throwaway) * 8
-	n += len(t.throwaway2) * 8
 	return n
 }
 
@@ -1555,8 +1399,6 @@ func (t *GradSumTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *GradSumTape) clearRefs() {
 	t.w = nil
-	t.x = nil
-	t.y = nil
 	t.g = nil
 	clear(t.logLossGradIntoTape[:cap(t.logLossGradIntoTape)])
 }
@@ -1587,13 +1429,11 @@ func (t *GradSumTape) release() {
 func GradSumForward(t *GradSumTape, w, x, y []float64) float64 {
 	t.logLossGradIntoTape = t.logLossGradIntoTape[:0]
 	t.w = w
-	t.x = x
-	t.y = y
 	g := make([]float64, len(w))
 	t.g = g
 	t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, 1)[:len(t.logLossGradIntoTape)+1]
 	logLossGradIntoTape := &t.logLossGradIntoTape[len(t.logLossGradIntoTape)-1]
-	LogLossGradCallForward(logLossGradIntoTape, w, x, y, g)
+	LogLossGradCallWDwForward(logLossGradIntoTape, w, x, y, g)
 	s := 0.0
 	for i := range g {
 		s += float64(i+1) * g[i]
@@ -1618,21 +1458,13 @@ func GradSumBackward(t *GradSumTape, s float64, dw []float64) {
 	nlogLossGradIntoTape := len(t.logLossGradIntoTape)
 	nlogLossGradIntoTape--
 	t1 := t.logLossGradIntoTape[nlogLossGradIntoTape]
-	x := t.x
-	y := t.y
 	ds += s
 	t2 := len(g) - 1
 	for i := t2; i >= 0; i-- {
 		dg[i] += ds * float64(i+1)
 	}
 	logLossGradIntoTape := t1
-	t.throwaway = slices.Grow(t.throwaway[:0], len(x))[:len(x)]
-	clear(t.throwaway)
-	t3 := t.throwaway
-	t.throwaway2 = slices.Grow(t.throwaway2[:0], len(y))[:len(y)]
-	clear(t.throwaway2)
-	t4 := t.throwaway2
-	LogLossGradCallBackward(&logLossGradIntoTape, 0, dw, t3, t4, dg)
+	LogLossGradCallWDwBackward(&logLossGradIntoTape, 0, dw, dg)
 }
 
 // GradSumGrad returns GradSum's result and its gradient with respect to w, in
@@ -1899,6 +1731,188 @@ func QuadPenaltyJVP(w, a, dw, da []float64) (float64, float64) {
 	return f + t3, t2 + t4
 }
 
+// LogLossGradCallWDwHVPTape is what LogLossGradCallWDwHVP records in its
+// forward sweep, inside loops and branches, for its backward sweep.
+type LogLossGradCallWDwHVPTape struct {
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogLossGradCallWDwHVPTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *LogLossGradCallWDwHVPTape) Bytes() int {
+	n := 0
+	n += len(t.exp) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossGradCallWDwHVPTape) clearRefs() {}
+
+// poolLogLossGradCallWDwHVPTape holds the LogLossGradCallWDwHVPTapes that
+// LogLossGradCallWDwHVP finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolLogLossGradCallWDwHVPTape = sync.Pool{New: func() any {
+	return new(LogLossGradCallWDwHVPTape)
+}}
+
+// release gives t back to poolLogLossGradCallWDwHVPTape, emptied of the
+// caller's memory. A tape holding more than 64 MiB is left to the garbage
+// collector instead: the pool would keep that memory alive, unused, between
+// calls (until two collections pass), and at that size the allocation saved is
+// small beside the run that fills it.
+func (t *LogLossGradCallWDwHVPTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossGradCallWDwHVPTape.Put(t)
+}
+
+// LogLossGradCallWDwHVP returns LogLoss's result, its gradient with respect to
+// w, and the Hessian-vector product H·v for the direction (vw), in that order:
+// H·v is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
+//
+// The derivatives of the calls of LogLossGrad in differentiated code call it.
+func LogLossGradCallWDwHVP(w, x, y, vw []float64) (float64, []float64, []float64) {
+	t := poolLogLossGradCallWDwHVPTape.Get().(*LogLossGradCallWDwHVPTape)
+	dt := poolLogLossGradCallWDwHVPTape.Get().(*LogLossGradCallWDwHVPTape)
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	d := len(w)
+	s := 0.0
+	t1 := len(y)
+	t.exp = slices.Grow(t.exp, t1)
+	dt.exp = slices.Grow(dt.exp, t1)
+	for r := range y {
+		z := 0.0
+		dz := 0.0
+		for j := range d {
+			t2 := x[r*d+j]
+			z += w[j] * t2
+			dz += t2 * vw[j]
+		}
+		t3 := y[r]
+		t4 := math.Exp(-t3 * z)
+		t.exp = append(t.exp, t4)
+		dt.exp = append(dt.exp, -(t4 * (t3 * dz)))
+		s += math.Log(1 + t4)
+	}
+	dw2 := make([]float64, d)
+	ddw := make([]float64, d)
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	nexp := len(t.exp)
+	var dz2 float64
+	ddz := 0.0
+	ds2 += 1
+	t5 := t1 - 1
+	for r2 := t5; r2 >= 0; r2-- {
+		t6 := r2
+		nexp--
+		t7 := t.exp[nexp]
+		t8 := dt.exp[nexp]
+		t9 := 1 + t7
+		t10 := y[t6]
+		t11 := ds2 / t9
+		dz2 -= t11 * t7 * t10
+		ddz -= t10 * (t11*t8 - t7*(t11/t9*t8))
+		t12 := d - 1
+		for j2 := t12; j2 >= 0; j2-- {
+			t13 := x[t6*d+j2]
+			t14 := ddw[j2] + t13*ddz
+			dw2[j2] += dz2 * t13
+			ddw[j2] = t14
+		}
+		dz2 = 0
+		ddz = 0
+	}
+	t.release()
+	dt.release()
+	return s, dw2, ddw
+}
+
+// LogLossGradInto calls LogLossGrad and copies the gradient into dw, the
+// buffers the calls of LogLossGrad in differentiated code write it into.
+func LogLossGradInto(w, x, y, dw []float64) float64 {
+	t2, t1 := LogLossGrad(w, x, y)
+	copy(dw, t1)
+	return t2
+}
+
+// LogLossGradCallWDwTape keeps the arguments of a call of LogLossGrad for
+// LogLossGradCallWDwBackward: copies of the slices.
+type LogLossGradCallWDwTape struct {
+	// the argument w
+	w []float64
+	// the argument x
+	x []float64
+	// the argument y
+	y []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogLossGradCallWDwTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *LogLossGradCallWDwTape) Bytes() int {
+	return 72
+}
+
+// LogLossGradCallWDwForward runs a call of LogLossGrad in the forward sweep of
+// a differentiated caller, writing the gradient into the buffers, and keeps the
+// arguments in t for LogLossGradCallWDwBackward.
+func LogLossGradCallWDwForward(t *LogLossGradCallWDwTape, w, x, y, dw []float64) float64 {
+	t1 := make([]float64, len(w))
+	copy(t1, w)
+	t.w = t1
+	t2 := make([]float64, len(x))
+	copy(t2, x)
+	t.x = t2
+	t3 := make([]float64, len(y))
+	copy(t3, y)
+	t.y = t3
+	t4 := LogLossGradInto(w, x, y, dw)
+	return t4
+}
+
+// LogLossGradCallWDwBackward adds into the buffers the derivatives of a call of
+// LogLossGrad, given the seed s of its value and the adjoints of the gradient
+// it wrote (which it zeroes): s times LogLoss's gradient plus its Hessian times
+// those adjoints, by LogLossGradCallWDwHVP.
+func LogLossGradCallWDwBackward(t *LogLossGradCallWDwTape, s float64, dw2, ddw []float64) {
+	_, t1, t2 := LogLossGradCallWDwHVP(t.w, t.x, t.y, ddw)
+	for i := range dw2 {
+		dw2[i] += s*t1[i] + t2[i]
+	}
+	for i2 := range ddw {
+		ddw[i2] = 0
+	}
+}
+
+// LogLossGradWDwJVP runs a call of LogLossGrad in a forward-mode caller: it
+// writes the gradient into dw and its derivative along the direction (the
+// Hessian-vector product, by LogLossGradCallWDwHVP) into their tangents, and
+// returns LogLoss's value and its derivative.
+func LogLossGradWDwJVP(w, x, y, dw, dw2, ddw []float64) (float64, float64) {
+	t3, t1, t2 := LogLossGradCallWDwHVP(w, x, y, dw2)
+	df := 0.0
+	for i := range t1 {
+		df += t1[i] * dw2[i]
+	}
+	copy(dw, t1)
+	copy(ddw, t2)
+	return t3, df
+}
+
 // LogLossGradCallHVPTape is what LogLossGradCallHVP records in its forward
 // sweep, inside loops and branches, for its backward sweep.
 type LogLossGradCallHVPTape struct {
@@ -2039,14 +2053,6 @@ func LogLossGradCallHVP(w, x, y, vw, vx, vy []float64) (float64, []float64, []fl
 	return s, dw2, dx2, dy2, ddw, ddx, ddy
 }
 
-// LogLossGradInto calls LogLossGrad and copies the gradient into dw, the
-// buffers the calls of LogLossGrad in differentiated code write it into.
-func LogLossGradInto(w, x, y, dw []float64) float64 {
-	t2, t1 := LogLossGrad(w, x, y)
-	copy(dw, t1)
-	return t2
-}
-
 // LogLossGradCallTape keeps the arguments of a call of LogLossGrad for
 // LogLossGradCallBackward: copies of the slices.
 type LogLossGradCallTape struct {
@@ -2126,24 +2132,20 @@ func LogLossGradJVP(w, x, y, dw, dw2, dx, dy, ddw []float64) (float64, float64) 
 	return t5, df
 }
 
-// LogLossVJPCallHVPTape is what LogLossVJPCallHVP records in its forward sweep,
-// inside loops and branches, for its backward sweep.
-type LogLossVJPCallHVPTape struct {
-	// z: the value of z the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	z []float64
+// LogLossVJPCallNoXYHVPTape is what LogLossVJPCallNoXYHVP records in its
+// forward sweep, inside loops and branches, for its backward sweep.
+type LogLossVJPCallNoXYHVPTape struct {
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// LogLossVJPCallHVPTape's comment counts them: each value's size, 24 for a
+// LogLossVJPCallNoXYHVPTape's comment counts them: each value's size, 24 for a
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
-func (t *LogLossVJPCallHVPTape) Bytes() int {
+func (t *LogLossVJPCallNoXYHVPTape) Bytes() int {
 	n := 0
-	n += len(t.z) * 8
 	n += len(t.exp) * 8
 	return n
 }
@@ -2151,119 +2153,92 @@ func (t *LogLossVJPCallHVPTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *LogLossVJPCallHVPTape) clearRefs() {}
+func (t *LogLossVJPCallNoXYHVPTape) clearRefs() {}
 
-// poolLogLossVJPCallHVPTape holds the LogLossVJPCallHVPTapes that
-// LogLossVJPCallHVP finished with: each call takes one (a new one if the pool
-// is empty) and gives it back, so that calls reuse a tape's buffers instead of
-// allocating, zeroing and collecting them each time.
-var poolLogLossVJPCallHVPTape = sync.Pool{New: func() any {
-	return new(LogLossVJPCallHVPTape)
+// poolLogLossVJPCallNoXYHVPTape holds the LogLossVJPCallNoXYHVPTapes that
+// LogLossVJPCallNoXYHVP finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolLogLossVJPCallNoXYHVPTape = sync.Pool{New: func() any {
+	return new(LogLossVJPCallNoXYHVPTape)
 }}
 
-// release gives t back to poolLogLossVJPCallHVPTape, emptied of the caller's
-// memory. A tape holding more than 64 MiB is left to the garbage collector
-// instead: the pool would keep that memory alive, unused, between calls (until
-// two collections pass), and at that size the allocation saved is small beside
-// the run that fills it.
-func (t *LogLossVJPCallHVPTape) release() {
+// release gives t back to poolLogLossVJPCallNoXYHVPTape, emptied of the
+// caller's memory. A tape holding more than 64 MiB is left to the garbage
+// collector instead: the pool would keep that memory alive, unused, between
+// calls (until two collections pass), and at that size the allocation saved is
+// small beside the run that fills it.
+func (t *LogLossVJPCallNoXYHVPTape) release() {
 	if t.Bytes() > 64<<20 {
 		return
 	}
 	t.clearRefs()
-	poolLogLossVJPCallHVPTape.Put(t)
+	poolLogLossVJPCallNoXYHVPTape.Put(t)
 }
 
-// LogLossVJPCallHVP returns LogLoss's result, its gradient with respect to w, x
-// and y, and the Hessian-vector product H·v for the direction (vw, vx, vy), in
-// that order: H·v is the directional derivative of the gradient along v,
-// computed by forward-mode differentiation of the reverse sweep, in a small
-// constant times the gradient's time.
+// LogLossVJPCallNoXYHVP returns LogLoss's result, its gradient with respect to
+// w, and the Hessian-vector product H·v for the direction (vw), in that order:
+// H·v is the directional derivative of the gradient along v, computed by
+// forward-mode differentiation of the reverse sweep, in a small constant times
+// the gradient's time.
 //
 // The derivatives of the calls of LogLossVJP in differentiated code call it.
-func LogLossVJPCallHVP(w, x, y, vw, vx, vy []float64) (float64, []float64, []float64, []float64, []float64, []float64, []float64) {
-	t := poolLogLossVJPCallHVPTape.Get().(*LogLossVJPCallHVPTape)
-	dt := poolLogLossVJPCallHVPTape.Get().(*LogLossVJPCallHVPTape)
+func LogLossVJPCallNoXYHVP(w, x, y, vw []float64) (float64, []float64, []float64) {
+	t := poolLogLossVJPCallNoXYHVPTape.Get().(*LogLossVJPCallNoXYHVPTape)
+	dt := poolLogLossVJPCallNoXYHVPTape.Get().(*LogLossVJPCallNoXYHVPTape)
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
-	t.z = t.z[:0]
-	dt.z = dt.z[:0]
 	d := len(w)
 	s := 0.0
 	t1 := len(y)
 	t.exp = slices.Grow(t.exp, t1)
 	dt.exp = slices.Grow(dt.exp, t1)
-	t.z = slices.Grow(t.z, t1)
-	dt.z = slices.Grow(dt.z, t1)
 	for r := range y {
 		z := 0.0
 		dz := 0.0
 		for j := range d {
-			t2 := w[j]
-			t3 := r*d + j
-			t4 := x[t3]
-			z += t2 * t4
-			dz += t4*vw[j] + t2*vx[t3]
+			t2 := x[r*d+j]
+			z += w[j] * t2
+			dz += t2 * vw[j]
 		}
-		t5 := y[r]
-		t.z = append(t.z, z)
-		dt.z = append(dt.z, dz)
-		t6 := math.Exp(-t5 * z)
-		t.exp = append(t.exp, t6)
-		dt.exp = append(dt.exp, t6*(-(z*vy[r])-t5*dz))
-		s += math.Log(1 + t6)
+		t3 := y[r]
+		t4 := math.Exp(-t3 * z)
+		t.exp = append(t.exp, t4)
+		dt.exp = append(dt.exp, -(t4 * (t3 * dz)))
+		s += math.Log(1 + t4)
 	}
 	dw2 := make([]float64, d)
 	ddw := make([]float64, d)
-	t7 := len(x)
-	dx2 := make([]float64, t7)
-	ddx := make([]float64, t7)
-	dy2 := make([]float64, t1)
-	ddy := make([]float64, t1)
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds2 float64
 	nexp := len(t.exp)
-	nz := len(t.z)
 	var dz2 float64
 	ddz := 0.0
 	ds2 += 1
-	t8 := t1 - 1
-	for r2 := t8; r2 >= 0; r2-- {
-		t9 := r2
+	t5 := t1 - 1
+	for r2 := t5; r2 >= 0; r2-- {
+		t6 := r2
 		nexp--
-		t10 := t.exp[nexp]
-		t11 := dt.exp[nexp]
-		t12 := 1 + t10
-		t13 := y[t9]
-		nz--
-		t14 := t.z[nz]
-		t15 := ds2 / t12
-		t16 := t15 * t10
-		t17 := t15*t11 - t10*(t15/t12*t11)
-		dz2 -= t16 * t13
-		ddz -= t13*t17 + t16*vy[t9]
-		t18 := ddy[t9] - (t14*t17 + t16*dt.z[nz])
-		dy2[t9] -= t16 * t14
-		ddy[t9] = t18
-		t19 := d - 1
-		for j2 := t19; j2 >= 0; j2-- {
-			t20 := w[j2]
-			t21 := t9*d + j2
-			t22 := x[t21]
-			t23 := t22*ddz + dz2*vx[t21]
-			t24 := ddx[t21] + (t20*ddz + dz2*vw[j2])
-			dx2[t21] += dz2 * t20
-			ddx[t21] = t24
-			t25 := ddw[j2] + t23
-			dw2[j2] += dz2 * t22
-			ddw[j2] = t25
+		t7 := t.exp[nexp]
+		t8 := dt.exp[nexp]
+		t9 := 1 + t7
+		t10 := y[t6]
+		t11 := ds2 / t9
+		dz2 -= t11 * t7 * t10
+		ddz -= t10 * (t11*t8 - t7*(t11/t9*t8))
+		t12 := d - 1
+		for j2 := t12; j2 >= 0; j2-- {
+			t13 := x[t6*d+j2]
+			t14 := ddw[j2] + t13*ddz
+			dw2[j2] += dz2 * t13
+			ddw[j2] = t14
 		}
 		dz2 = 0
 		ddz = 0
 	}
 	t.release()
 	dt.release()
-	return s, dw2, dx2, dy2, ddw, ddx, ddy
+	return s, dw2, ddw
 }
 
 // LogLossVJPInto calls LogLossVJP and copies the gradient into dw, the buffers
@@ -2274,9 +2249,9 @@ func LogLossVJPInto(w, x, y []float64, s float64, dw []float64) float64 {
 	return t2
 }
 
-// LogLossVJPCallTape keeps the arguments of a call of LogLossVJP for
-// LogLossVJPCallBackward: copies of the slices.
-type LogLossVJPCallTape struct {
+// LogLossVJPCallNoXYTape keeps the arguments of a call of LogLossVJP for
+// LogLossVJPCallNoXYBackward: copies of the slices.
+type LogLossVJPCallNoXYTape struct {
 	// the argument w
 	w []float64
 	// the argument x
@@ -2288,17 +2263,17 @@ type LogLossVJPCallTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// LogLossVJPCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *LogLossVJPCallTape) Bytes() int {
+// LogLossVJPCallNoXYTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *LogLossVJPCallNoXYTape) Bytes() int {
 	return 80
 }
 
-// LogLossVJPCallForward runs a call of LogLossVJP in the forward sweep of a
+// LogLossVJPCallNoXYForward runs a call of LogLossVJP in the forward sweep of a
 // differentiated caller, writing the gradient into the buffers, and keeps the
-// arguments in t for LogLossVJPCallBackward.
-func LogLossVJPCallForward(t *LogLossVJPCallTape, w, x, y []float64, s float64, dw []float64) float64 {
+// arguments in t for LogLossVJPCallNoXYBackward.
+func LogLossVJPCallNoXYForward(t *LogLossVJPCallNoXYTape, w, x, y []float64, s float64, dw []float64) float64 {
 	t1 := make([]float64, len(w))
 	copy(t1, w)
 	t.w = t1
@@ -2313,55 +2288,41 @@ func LogLossVJPCallForward(t *LogLossVJPCallTape, w, x, y []float64, s float64, 
 	return t4
 }
 
-// LogLossVJPCallBackward adds into the buffers the derivatives of a call of
+// LogLossVJPCallNoXYBackward adds into the buffers the derivatives of a call of
 // LogLossVJP, given the seed s2 of its value and the adjoints of the gradient
 // it wrote (which it zeroes): s2 times LogLoss's gradient plus its Hessian
-// times those adjoints and the seed, by LogLossVJPCallHVP.
-func LogLossVJPCallBackward(t *LogLossVJPCallTape, s2 float64, dw2, dx, dy []float64, ds *float64, ddw []float64) {
-	t1 := t.x
-	t2 := t.y
-	t3 := t.s
-	_, t4, t6, t8, t5, t7, t9 := LogLossVJPCallHVP(t.w, t1, t2, ddw, make([]float64, len(t1)), make([]float64, len(t2)))
+// times those adjoints and the seed, by LogLossVJPCallNoXYHVP.
+func LogLossVJPCallNoXYBackward(t *LogLossVJPCallNoXYTape, s2 float64, dw2 []float64, ds *float64, ddw []float64) {
+	t1 := t.s
+	_, t2, t3 := LogLossVJPCallNoXYHVP(t.w, t.x, t.y, ddw)
 	for i := range dw2 {
-		dw2[i] += s2*t4[i] + t3*t5[i]
-	}
-	for i2 := range dx {
-		dx[i2] += s2*t6[i2] + t3*t7[i2]
-	}
-	for i3 := range dy {
-		dy[i3] += s2*t8[i3] + t3*t9[i3]
+		dw2[i] += s2*t2[i] + t1*t3[i]
 	}
 	ds2 := 0.0
-	for i4 := range ddw {
-		ds2 += ddw[i4] * t4[i4]
+	for i2 := range ddw {
+		ds2 += ddw[i2] * t2[i2]
 	}
 	*ds += ds2
-	for i5 := range ddw {
-		ddw[i5] = 0
+	for i3 := range ddw {
+		ddw[i3] = 0
 	}
 }
 
-// LogLossVJPJVP runs a call of LogLossVJP in a forward-mode caller: it writes
-// the gradient into s and its derivative along the direction (the
-// Hessian-vector product, by LogLossVJPCallHVP) into their tangents, and
+// LogLossVJPNoXYJVP runs a call of LogLossVJP in a forward-mode caller: it
+// writes the gradient into dw and its derivative along the direction (the
+// Hessian-vector product, by LogLossVJPCallNoXYHVP) into their tangents, and
 // returns LogLoss's value and its derivative.
-func LogLossVJPJVP(w, x, y []float64, s float64, dw, dw2, dx, dy []float64, ds float64, ddw []float64) (float64, float64) {
-	_, t1, t2, t3, t4, _, _ := LogLossVJPCallHVP(w, x, y, dw2, dx, dy)
+func LogLossVJPNoXYJVP(w, x, y []float64, s float64, dw, dw2 []float64, ds float64, ddw []float64) (float64, float64) {
+	_, t1, t2 := LogLossVJPCallNoXYHVP(w, x, y, dw2)
 	df := 0.0
 	for i := range t1 {
 		df += t1[i] * dw2[i]
 	}
-	for i2 := range t2 {
-		df += t2[i2] * dx[i2]
+	for i2 := range dw {
+		ddw[i2] = ds*t1[i2] + s*t2[i2]
 	}
-	for i3 := range t3 {
-		df += t3[i3] * dy[i3]
-	}
-	for i4 := range dw {
-		ddw[i4] = ds*t1[i4] + s*t4[i4]
-	}
-	t5 := LogLossVJPInto(w, x, y, s, dw)
-	return t5, df
+	t3 := LogLossVJPInto(w, x, y, s, dw)
+	return t3, df
 }
 
 // LogLossCallWFixedXYTape is what LogLossCallWFixedXYForward keeps of the calls
