@@ -18,12 +18,6 @@ type Composed struct {
 	// Seeded says that the calls are of FVJP, which takes a seed after
 	// F's parameters and returns the gradient times it.
 	Seeded bool
-	// All are the parameters of F that can carry a derivative, with
-	// respect to which HVP differentiates: a caller may vary any of them.
-	All []int
-	// HVP names the Hessian-vector product of F with respect to All that
-	// the backward and JVP functions call.
-	HVP string
 }
 
 // Bufs returns the index of the first gradient buffer among FGradInto's

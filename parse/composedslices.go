@@ -109,13 +109,7 @@ func (c *checker) buildComposed(fn *types.Func, r *ir.CallRule) string {
 	if msg != "" {
 		return msg
 	}
-	var all []int
-	for i, p := range g.Params {
-		if ir.IsDifferentiable(p.Type) {
-			all = append(all, i)
-		}
-	}
-	cm := &ir.Composed{F: g, Wrt: wrt, All: all, Seeded: mode == VJP, HVP: name + "CallHVP"}
+	cm := &ir.Composed{F: g, Wrt: wrt, Seeded: mode == VJP}
 	into := composedInto(cm, name)
 	r.Func = ir.Callee{Name: into.Name}
 	r.Derived = into
@@ -130,7 +124,8 @@ func (c *checker) buildComposed(fn *types.Func, r *ir.CallRule) string {
 	r.Results = ir.Tuple{ir.Float64}
 	r.Names = ir.SplitCallNames{Base: name, Tape: name + "CallTape", Forward: name + "CallForward", Backward: name + "CallBackward", JVP: JVP.FuncName(name)}
 	r.Composed = cm
-	return c.taken([]string{into.Name, r.Names.Tape, r.Names.Forward, r.Names.Backward, r.Names.JVP, cm.HVP, reverse.SplitNames(cm.HVP).Tape})
+	hvp := name + "CallHVP" // and its variants' (see package godiff's composedCallee)
+	return c.taken([]string{into.Name, r.Names.Tape, r.Names.Forward, r.Names.Backward, r.Names.JVP, hvp, reverse.SplitNames(hvp).Tape})
 }
 
 // lookupFunc returns the package function named name, or nil.
