@@ -42,3 +42,7 @@ func godiffPointsUnrolled(at func(w, x, y []float64, eta float64)) { withFloat(a
 func godiffPointsGradAt(at func(w, x, y []float64, k int)) {
 	godiffPointsLogLoss(func(w, x, y []float64) { at(w, x, y, 1) })
 }
+
+func godiffPointsHelped(at func(w, x, y []float64)) { godiffPointsLogLoss(at) }
+
+func godiffPointsCheckpointed(at func(w, x, y []float64, eta float64)) { withFloat(at, 0.4) }

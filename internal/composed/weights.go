@@ -104,6 +104,42 @@ func Unrolled(w, x, y []float64, eta float64) float64 {
 	return LogLoss(cur, x, y)
 }
 
+// penalty is LogLoss's squared gradient norm, in a function godiff
+// differentiates for its callers (no directive of its own).
+func penalty(w, x, y []float64) float64 {
+	_, g := LogLossGrad(w, x, y)
+	return sqnorm(g)
+}
+
+// Helped calls penalty: the call of LogLossGrad is differentiated in
+// penalty's derivatives.
+//
+//godiff:grad w
+//godiff:jvp w
+func Helped(w, x, y []float64) float64 {
+	return LogLoss(w, x, y) + 0.5*penalty(w, x, y)
+}
+
+// Checkpointed sums squared components of LogLoss's gradient at three
+// scalings of w in a loop whose iterations its backward sweep recomputes
+// rather than records.
+//
+//godiff:grad w eta
+//godiff:jvp w eta
+func Checkpointed(w, x, y []float64, eta float64) float64 {
+	s := 0.0
+	//godiff:checkpoint
+	for k := range 3 {
+		w2 := make([]float64, len(w))
+		for i := range w {
+			w2[i] = w[i] * (1 + eta*float64(k))
+		}
+		_, g := LogLossGrad(w2, x, y)
+		s += g[k%len(g)] * g[k%len(g)]
+	}
+	return s
+}
+
 // GradAt is component k of LogLoss's gradient: its JVP along v is
 // component k of H·v.
 //

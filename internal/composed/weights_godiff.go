@@ -1211,6 +1211,286 @@ func UnrolledJVP(w, x, y []float64, eta float64, dw []float64, deta float64) (fl
 	return t5, t6
 }
 
+// HelpedTape is what HelpedForward keeps of one run of Helped for
+// HelpedBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of HelpedForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 0 bytes, plus logLossTape.Bytes() +
+// penaltyTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	logLossTape  logLossTape.Bytes(), a LogLossCallWFixedXYTape for the calls of one call site, one call per run: the tape LogLossCallWFixedXYForward fills and LogLossCallWFixedXYBackward reads
+//	penaltyTape  penaltyTape.Bytes(), a penaltyCallWTape for the calls of one call site, one call per run: the tape penaltyCallWForward fills and penaltyCallWBackward reads
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type HelpedTape struct {
+	// logLossTape: the tape LogLossCallWFixedXYForward fills and
+	// LogLossCallWFixedXYBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	logLossTape LogLossCallWFixedXYTape
+	// penaltyTape: the tape penaltyCallWForward fills and penaltyCallWBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	penaltyTape penaltyCallWTape
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in HelpedTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *HelpedTape) Bytes() int {
+	n := 0
+	n += t.logLossTape.Bytes()
+	n += t.penaltyTape.Bytes()
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *HelpedTape) clearRefs() {
+	t.logLossTape.clearRefs()
+	t.penaltyTape.clearRefs()
+}
+
+// poolHelpedTape holds the HelpedTapes that HelpedGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolHelpedTape = sync.Pool{New: func() any {
+	return new(HelpedTape)
+}}
+
+// release gives t back to poolHelpedTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *HelpedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolHelpedTape.Put(t)
+}
+
+// HelpedForward runs Helped and records in t what HelpedBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func HelpedForward(t *HelpedTape, w, x, y []float64) float64 {
+	t.penaltyTape.calls = t.penaltyTape.calls[:0]
+	t.logLossTape.calls = t.logLossTape.calls[:0]
+	t1 := LogLossCallWFixedXYForward(&t.logLossTape, w, x, y)
+	t2 := penaltyCallWForward(&t.penaltyTape, w, x, y)
+	return t1 + 0.5*t2
+}
+
+// HelpedBackward adds to dw the vector-Jacobian product of Helped with the
+// seeds s, at the point recorded in t by HelpedForward. It keeps buffers of its
+// own in t, for the derivatives of slices it is not passed (those Helped and
+// its callees make), so one forward run serves any number of backward runs (one
+// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func HelpedBackward(t *HelpedTape, s float64, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	npenaltyTape := len(t.penaltyTape.calls)
+	npenaltyTape--
+	nlogLossTape := len(t.logLossTape.calls)
+	nlogLossTape--
+	penaltyCallWBackward(&t.penaltyTape, npenaltyTape, s*0.5, dw)
+	LogLossCallWFixedXYBackward(&t.logLossTape, nlogLossTape, s, dw)
+}
+
+// HelpedGrad returns Helped's result and its gradient with respect to w, in
+// that order (dw), computed by reverse-mode automatic differentiation.
+func HelpedGrad(w, x, y []float64) (float64, []float64) {
+	t := poolHelpedTape.Get().(*HelpedTape)
+	t1 := HelpedForward(t, w, x, y)
+	dw := make([]float64, len(w))
+	HelpedBackward(t, 1, dw)
+	t.release()
+	return t1, dw
+}
+
+// HelpedJVP returns Helped's results and then their directional derivatives
+// along the tangents dw of w, computed by forward-mode automatic
+// differentiation.
+func HelpedJVP(w, x, y, dw []float64) (float64, float64) {
+	t1, t2 := LogLossWJVP(w, x, y, dw)
+	t3, t4 := penaltyWJVP(w, x, y, dw)
+	return t1 + 0.5*t3, t2 + t4*0.5
+}
+
+// CheckpointedTape is what CheckpointedForward keeps of one run of Checkpointed
+// for CheckpointedBackward: the forward values the backward sweep reads, and
+// the control flow it replays. A tape may be reused: each run of
+// CheckpointedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32 bytes, plus
+// checkpointedLoop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	fusedDWSum             24 bytes per run (a reference to the tape's buffer, not a copy): fusedDW as the forward sweep filled it
+//	checkpointedLoop1Tape  checkpointedLoop1Tape.Bytes(), a checkpointedLoop1CallNoXYFixedWTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at weights.go:132 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
+//	fusedDEta              8 bytes per run: the derivative of eta, summed over the iterations, per unit of the sum's derivative
+//	fusedDW                a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of w, summed over the iterations, per unit of the sum's derivative
+//
+// Recomputed by the backward sweep rather than stored: nothing of the
+// iterations of the loop at weights.go:132 (//godiff:checkpoint): the forward
+// sweep runs each on one iteration's tape by
+// checkpointedLoop1CallNoXYFixedWForward and at once its backward code by
+// checkpointedLoop1CallNoXYFixedWBackward, seeded with 1, and keeps the
+// derivatives it sums, which the backward sweep multiplies by the sum's;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
+type CheckpointedTape struct {
+	// fusedDWSum: fusedDW as the forward sweep filled it.
+	fusedDWSum []float64
+	// checkpointedLoop1Tape: the tape of one iteration of the loop at
+	// weights.go:132 (//godiff:checkpoint): the forward sweep empties it before
+	// each iteration, runs the iteration on it and at once the iteration's
+	// backward code, so that it holds one iteration's entries whatever the number
+	// of iterations.
+	checkpointedLoop1Tape checkpointedLoop1CallNoXYFixedWTape
+	// fusedDEta: the derivative of eta, summed over the iterations, per unit of
+	// the sum's derivative.
+	fusedDEta float64
+	// fusedDW: the derivatives of w, summed over the iterations, per unit of the
+	// sum's derivative.
+	fusedDW []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// CheckpointedTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *CheckpointedTape) Bytes() int {
+	n := 32
+	n += t.checkpointedLoop1Tape.Bytes()
+	n += len(t.fusedDW) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *CheckpointedTape) clearRefs() {
+	t.fusedDWSum = nil
+	t.checkpointedLoop1Tape.clearRefs()
+}
+
+// poolCheckpointedTape holds the CheckpointedTapes that CheckpointedGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolCheckpointedTape = sync.Pool{New: func() any {
+	return new(CheckpointedTape)
+}}
+
+// release gives t back to poolCheckpointedTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *CheckpointedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolCheckpointedTape.Put(t)
+}
+
+// CheckpointedForward runs Checkpointed and records in t what
+// CheckpointedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func CheckpointedForward(t *CheckpointedTape, w, x, y []float64, eta float64) float64 {
+	t.checkpointedLoop1Tape.calls = t.checkpointedLoop1Tape.calls[:0]
+	s := 0.0
+	ds := 0.0
+	t.fusedDW = slices.Grow(t.fusedDW[:0], len(w))[:len(w)]
+	clear(t.fusedDW)
+	dw := t.fusedDW
+	t.fusedDWSum = dw
+	deta := 0.0
+	for k := range 3 {
+		t.checkpointedLoop1Tape.calls = t.checkpointedLoop1Tape.calls[:0]
+		t1 := checkpointedLoop1CallNoXYFixedWForward(&t.checkpointedLoop1Tape, s, w, eta, x, y, k)
+		checkpointedLoop1CallNoXYFixedWBackward(&t.checkpointedLoop1Tape, 0, 1, &ds, dw, &deta)
+		s = t1
+	}
+	t.fusedDEta = deta
+	return s
+}
+
+// CheckpointedBackward adds to dw and deta the vector-Jacobian product of
+// Checkpointed with the seeds s, at the point recorded in t by
+// CheckpointedForward. It keeps buffers of its own in t, for the derivatives of
+// slices it is not passed (those Checkpointed and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
+func CheckpointedBackward(t *CheckpointedTape, s float64, dw []float64, deta *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	var detaSum float64
+	ds += s
+	t1 := ds
+	t2 := t.fusedDWSum
+	for k := range t2 {
+		dw[k] += t1 * t2[k]
+	}
+	detaSum += t1 * t.fusedDEta
+	*deta += detaSum
+}
+
+// CheckpointedGrad returns Checkpointed's result and its gradient with respect
+// to w and eta, in that order (dw, deta), computed by reverse-mode automatic
+// differentiation.
+func CheckpointedGrad(w, x, y []float64, eta float64) (float64, []float64, float64) {
+	t := poolCheckpointedTape.Get().(*CheckpointedTape)
+	t1 := CheckpointedForward(t, w, x, y, eta)
+	dw := make([]float64, len(w))
+	var deta float64
+	CheckpointedBackward(t, 1, dw, &deta)
+	t.release()
+	return t1, dw, deta
+}
+
+// CheckpointedJVP returns Checkpointed's results and then their directional
+// derivatives along the tangents dw, deta of w, eta, computed by forward-mode
+// automatic differentiation.
+func CheckpointedJVP(w, x, y []float64, eta float64, dw []float64, deta float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for k := range 3 {
+		t1 := len(w)
+		w2 := make([]float64, t1)
+		dw2 := make([]float64, t1)
+		for i := range w {
+			t2 := w[i]
+			t3 := float64(k)
+			t4 := 1 + eta*t3
+			t5 := t4*dw[i] + t2*(t3*deta)
+			w2[i] = t2 * t4
+			dw2[i] = t5
+		}
+		t6 := len(w2)
+		g := make([]float64, t6)
+		dg := make([]float64, t6)
+		LogLossGradWDwJVP(w2, x, y, g, dw2, dg)
+		t7 := k % len(g)
+		t8 := g[t7]
+		s += t8 * t8
+		ds += t8 * dg[t7] * 2
+	}
+	return s, ds
+}
+
 // GradAtJVP returns GradAt's results and then their directional derivatives
 // along the tangents dw of w, computed by forward-mode automatic
 // differentiation.
@@ -2470,6 +2750,122 @@ func LogLossWJVP(w, x, y, dw []float64) (float64, float64) {
 	return s, ds
 }
 
+// penaltyCallWTape is what penaltyCallWForward keeps of the calls of penalty at
+// one call site for penaltyCallWBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 40·calls bytes, plus sqnormTape.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls                40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	logLossGradIntoTape  a LogLossGradCallWDwTape per entry, not counted (a rule's tape): the tape LogLossGradCallWDwForward fills and LogLossGradCallWDwBackward reads
+//	sqnormTape           sqnormTape.Bytes(), a sqnormCallFixedWTape for the calls of one call site, one call per run: the tape sqnormCallFixedWForward fills and sqnormCallFixedWBackward reads
+//	dg                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which penalty makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type penaltyCallWTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// w: the parameter w.
+		w []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			logLossGradIntoTape int
+			sqnormTape          int
+		}
+	}
+	// logLossGradIntoTape: the tape LogLossGradCallWDwForward fills and
+	// LogLossGradCallWDwBackward reads, in a slice of one entry.
+	logLossGradIntoTape []LogLossGradCallWDwTape
+	// sqnormTape: the tape sqnormCallFixedWForward fills and
+	// sqnormCallFixedWBackward reads, for every call of it here: one record per
+	// call, and the stacks they share.
+	sqnormTape sqnormCallFixedWTape
+	// dg: the derivatives of g, which penalty makes, in a buffer the backward
+	// sweep reuses.
+	dg []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// penaltyCallWTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *penaltyCallWTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 40
+	n += t.sqnormTape.Bytes()
+	n += len(t.dg) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *penaltyCallWTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	clear(t.logLossGradIntoTape[:cap(t.logLossGradIntoTape)])
+	t.sqnormTape.clearRefs()
+}
+
+// penaltyCallWForward runs penalty and records in t what penaltyCallWBackward
+// needs, after what the earlier calls since t's holder began its run recorded;
+// the first of them empties t, keeping its memory.
+func penaltyCallWForward(t *penaltyCallWTape, w, x, y []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.sqnormTape.calls = t.sqnormTape.calls[:0]
+		t.logLossGradIntoTape = t.logLossGradIntoTape[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.w = w
+	g := make([]float64, len(w))
+	t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, 1)[:len(t.logLossGradIntoTape)+1]
+	logLossGradIntoTape := &t.logLossGradIntoTape[len(t.logLossGradIntoTape)-1]
+	LogLossGradCallWDwForward(logLossGradIntoTape, w, x, y, g)
+	t1 := sqnormCallFixedWForward(&t.sqnormTape, g)
+	c.end.logLossGradIntoTape = len(t.logLossGradIntoTape)
+	c.end.sqnormTape = len(t.sqnormTape.calls)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, c.end.logLossGradIntoTape*more)
+	}
+	return t1
+}
+
+// penaltyCallWBackward adds to dw the vector-Jacobian product of penalty with
+// the seeds s, at the point that call number call of penaltyCallWForward on t
+// recorded. It keeps buffers of its own in t, for the derivatives of slices it
+// is not passed (those penalty and its callees make), so one forward run serves
+// any number of backward runs (one per seed), one at a time; it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func penaltyCallWBackward(t *penaltyCallWTape, call int, s float64, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	nsqnormTape := c.end.sqnormTape
+	nsqnormTape--
+	w := c.w
+	t.dg = slices.Grow(t.dg[:0], len(w))[:len(w)]
+	clear(t.dg)
+	dg := t.dg
+	nlogLossGradIntoTape := c.end.logLossGradIntoTape
+	nlogLossGradIntoTape--
+	t1 := t.logLossGradIntoTape[nlogLossGradIntoTape]
+	sqnormCallFixedWBackward(&t.sqnormTape, nsqnormTape, s, dg)
+	logLossGradIntoTape := t1
+	LogLossGradCallWDwBackward(&logLossGradIntoTape, 0, dw, dg)
+}
+
 // sqnormCallFixedWTape is what sqnormCallFixedWForward keeps of the calls of
 // sqnorm at one call site for sqnormCallFixedWBackward: the forward values the
 // backward sweep reads, and the control flow it replays, each call's in its
@@ -2544,6 +2940,204 @@ func sqnormCallFixedWBackward(t *sqnormCallFixedWTape, call int, s float64, dw [
 		dv := ds * v * 2
 		dw[i] += dv
 	}
+}
+
+// penaltyWJVP returns penalty's results and then their directional derivatives
+// along the tangents dw of w, computed by forward-mode automatic
+// differentiation.
+func penaltyWJVP(w, x, y, dw []float64) (float64, float64) {
+	t1 := len(w)
+	g := make([]float64, t1)
+	dg := make([]float64, t1)
+	LogLossGradWDwJVP(w, x, y, g, dw, dg)
+	t2, t3 := sqnormJVP(g, dg)
+	return t2, t3
+}
+
+// sqnormJVP returns sqnorm's results and then their directional derivatives
+// along the tangents dw of w, computed by forward-mode automatic
+// differentiation.
+func sqnormJVP(w, dw []float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := range w {
+		v := w[i]
+		dv := dw[i]
+		s += v * v
+		ds += v * dv * 2
+	}
+	return s, ds
+}
+
+// checkpointedLoop1CallNoXYFixedWTape is what
+// checkpointedLoop1CallNoXYFixedWForward keeps of the calls of
+// checkpointedLoop1 at one call site for
+// checkpointedLoop1CallNoXYFixedWBackward: the forward values the backward
+// sweep reads, and the control flow it replays, each call's in its record and
+// on the stacks the calls share. The tape of the caller holds it, and empties
+// it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 96·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls                96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	logLossGradIntoTape  a LogLossGradCallWDwTape per entry, not counted (a rule's tape): the tape LogLossGradCallWDwForward fills and LogLossGradCallWDwBackward reads
+//	dg                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which checkpointedLoop1 makes, in a buffer the backward sweep reuses
+//	dw2                  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of w2, which checkpointedLoop1 makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// conversions, products, sums; the elements of g, w it reads again (memory
+// nothing writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
+type checkpointedLoop1CallNoXYFixedWTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// w: the parameter w.
+		w []float64
+		// eta: the parameter eta.
+		eta float64
+		// k: the parameter k.
+		k int
+		// w2: w2 as the forward sweep computed it.
+		w2 []float64
+		// g: g as the forward sweep computed it.
+		g []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			logLossGradIntoTape int
+		}
+	}
+	// logLossGradIntoTape: the tape LogLossGradCallWDwForward fills and
+	// LogLossGradCallWDwBackward reads, in a slice of one entry.
+	logLossGradIntoTape []LogLossGradCallWDwTape
+	// dg: the derivatives of g, which checkpointedLoop1 makes, in a buffer the
+	// backward sweep reuses.
+	dg []float64
+	// dw2: the derivatives of w2, which checkpointedLoop1 makes, in a buffer the
+	// backward sweep reuses.
+	dw2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// checkpointedLoop1CallNoXYFixedWTape's comment counts them: each value's size,
+// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
+// of its call sites; not Go's padding nor spare capacity.
+func (t *checkpointedLoop1CallNoXYFixedWTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 96
+	n += len(t.dg) * 8
+	n += len(t.dw2) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *checkpointedLoop1CallNoXYFixedWTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+	clear(t.logLossGradIntoTape[:cap(t.logLossGradIntoTape)])
+}
+
+// checkpointedLoop1CallNoXYFixedWForward runs checkpointedLoop1 and records in
+// t what checkpointedLoop1CallNoXYFixedWBackward needs, after what the earlier
+// calls since t's holder began its run recorded; the first of them empties t,
+// keeping its memory.
+func checkpointedLoop1CallNoXYFixedWForward(t *checkpointedLoop1CallNoXYFixedWTape, s float64, w []float64, eta float64, x, y []float64, k int) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.logLossGradIntoTape = t.logLossGradIntoTape[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	s2 := s
+	c.w = w
+	c.eta = eta
+	c.k = k
+	w2 := make([]float64, len(w))
+	c.w2 = w2
+	for i := range w {
+		w2[i] = w[i] * (1 + eta*float64(k))
+	}
+	g := make([]float64, len(w2))
+	c.g = g
+	t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, 1)[:len(t.logLossGradIntoTape)+1]
+	logLossGradIntoTape := &t.logLossGradIntoTape[len(t.logLossGradIntoTape)-1]
+	LogLossGradCallWDwForward(logLossGradIntoTape, w2, x, y, g)
+	t1 := g[k%len(g)]
+	s2 += t1 * t1
+	c.end.logLossGradIntoTape = len(t.logLossGradIntoTape)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, c.end.logLossGradIntoTape*more)
+	}
+	return s2
+}
+
+// checkpointedLoop1CallNoXYFixedWBackward adds to ds, dw and deta the
+// vector-Jacobian product of checkpointedLoop1 with the seeds s2, at the point
+// that call number call of checkpointedLoop1CallNoXYFixedWForward on t
+// recorded. It keeps buffers of its own in t, for the derivatives of slices it
+// is not passed (those checkpointedLoop1 and its callees make), so one forward
+// run serves any number of backward runs (one per seed), one at a time; it adds
+// rather than sets, so one buffer can sum a mini-batch.
+func checkpointedLoop1CallNoXYFixedWBackward(t *checkpointedLoop1CallNoXYFixedWTape, call int, s2 float64, ds *float64, dw []float64, deta *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds2 float64
+	k := c.k
+	g := c.g
+	t1 := k % len(g)
+	t2 := g[t1]
+	w2 := c.w2
+	t.dg = slices.Grow(t.dg[:0], len(w2))[:len(w2)]
+	clear(t.dg)
+	dg := t.dg
+	nlogLossGradIntoTape := c.end.logLossGradIntoTape
+	nlogLossGradIntoTape--
+	t3 := t.logLossGradIntoTape[nlogLossGradIntoTape]
+	w := c.w
+	t4 := len(w)
+	t.dw2 = slices.Grow(t.dw2[:0], t4)[:t4]
+	clear(t.dw2)
+	dw2 := t.dw2
+	eta := c.eta
+	var detaSum float64
+	ds2 += s2
+	dg[t1] += ds2 * t2 * 2
+	logLossGradIntoTape := t3
+	LogLossGradCallWDwBackward(&logLossGradIntoTape, 0, dw2, dg)
+	t5 := t4 - 1
+	for i := t5; i >= 0; i-- {
+		t6 := float64(k)
+		t7 := dw2[i]
+		detaSum += t7 * w[i] * t6
+		dw[i] += t7 * (1 + eta*t6)
+		dw2[i] = 0
+	}
+	*ds += ds2
+	*deta += detaSum
+}
+
+// checkpointedLoop1 is one iteration of the loop of Checkpointed at
+// weights.go:132, which //godiff:checkpoint marks: the backward sweep runs it
+// again, iteration by iteration, rather than record it.
+//
+// It takes and returns s, which the iteration sums into.
+func checkpointedLoop1(s float64, w []float64, eta float64, x, y []float64, k int) float64 {
+	s2 := s
+	w2 := make([]float64, len(w))
+	for i := range w {
+		w2[i] = w[i] * (1 + eta*float64(k))
+	}
+	g := make([]float64, len(w2))
+	LogLossGradInto(w2, x, y, g)
+	t1 := g[k%len(g)]
+	s2 += t1 * t1
+	return s2
 }
 
 // weightedCallWFixedAWTape is what weightedCallWFixedAWForward keeps of the
@@ -2776,19 +3370,4 @@ func QuadGradJVP(w, a, dw, dw2, da, ddw []float64) (float64, float64) {
 	copy(dw, t1)
 	copy(ddw, t3)
 	return t4, df
-}
-
-// sqnormJVP returns sqnorm's results and then their directional derivatives
-// along the tangents dw of w, computed by forward-mode automatic
-// differentiation.
-func sqnormJVP(w, dw []float64) (float64, float64) {
-	s := 0.0
-	ds := 0.0
-	for i := range w {
-		v := w[i]
-		dv := dw[i]
-		s += v * v
-		ds += v * dv * 2
-	}
-	return s, ds
 }

@@ -94,6 +94,19 @@ func weightProblems() []fdcheck.Problem {
 			JVP: func(p, v []float64) (float64, float64) {
 				return UnrolledJVP(p[:dim], x, y, p[dim], v[:dim], v[dim])
 			}},
+		{Name: "Helped", Point: uniform(dim),
+			F:    func(p []float64) float64 { return Helped(p, x, y) },
+			Grad: func(p []float64) (float64, []float64) { return HelpedGrad(p, x, y) },
+			JVP:  func(p, v []float64) (float64, float64) { return HelpedJVP(p, x, y, v) }},
+		{Name: "Checkpointed", Point: uniform(dim + 1),
+			F: func(p []float64) float64 { return Checkpointed(p[:dim], x, y, p[dim]) },
+			Grad: func(p []float64) (float64, []float64) {
+				f, dw, deta := CheckpointedGrad(p[:dim], x, y, p[dim])
+				return f, append(dw, deta)
+			},
+			JVP: func(p, v []float64) (float64, float64) {
+				return CheckpointedJVP(p[:dim], x, y, p[dim], v[:dim], v[dim])
+			}},
 		{Name: "GradAt", Point: uniform(dim),
 			F:    func(p []float64) float64 { return GradAt(p, x, y, 2) },
 			Grad: func(p []float64) (float64, []float64) { return GradAtGrad(p, x, y, 2) },
