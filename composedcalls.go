@@ -341,23 +341,26 @@ func (v *variant) jvp() *ir.Func {
 			b.Set(df, b.Add(b.Get(df), b.Mul(b.Load(grad, at), b.Load(d, at))))
 		})
 	}
+	// The gradient and F's value are the HVP's where it differentiates
+	// what FGrad does, the same sweeps; else FGradInto's: FVJP's seed·∇F
+	// computed here, or a gradient with respect to more, might differ
+	// from FGrad's in the last bits.
+	exact := cm.Seeded || !slices.Equal(v.h, cm.Wrt)
 	for k, i := range cm.Wrt {
 		j := slices.Index(v.h, i)
 		grad, hv := b.Extract(call, 1+j), b.Extract(call, 1+len(v.h)+j)
 		buf, dbuf := ps[cm.Bufs()+k], tan(cm.Bufs()+k)
-		if !cm.Seeded {
+		if !exact {
 			b.CopySlice(buf, grad)
-			if dbuf != nil {
-				b.CopySlice(dbuf, hv)
-			}
-			continue
 		}
 		if dbuf == nil {
 			continue
 		}
+		if !cm.Seeded {
+			b.CopySlice(dbuf, hv)
+			continue
+		}
 		// The tangent of FVJP's gradient seed·∇F: dseed·∇F + seed·H·v.
-		// The gradient itself is FGradInto's, below: seed·∇F computed
-		// here would differ from FVJP's in the last bits.
 		seed, dseed := ps[n], tan(n)
 		loop := b.Range("", buf)
 		b.In(loop.Blocks[0], func() {
@@ -369,7 +372,7 @@ func (v *variant) jvp() *ir.Func {
 			b.Store(dbuf, at, d)
 		})
 	}
-	if cm.Seeded {
+	if exact {
 		b.Return(b.Invoke(ir.Callee{Name: into.Name}, ir.Float64, ps[:len(into.Params)]...), b.Get(df))
 		return g
 	}

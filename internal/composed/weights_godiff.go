@@ -2396,7 +2396,7 @@ func LogLossGradCallBackward(t *LogLossGradCallTape, s float64, dw2, dx, dy, ddw
 // Hessian-vector product, by LogLossGradCallHVP) into their tangents, and
 // returns LogLoss's value and its derivative.
 func LogLossGradJVP(w, x, y, dw, dw2, dx, dy, ddw []float64) (float64, float64) {
-	t5, t1, t2, t3, t4, _, _ := LogLossGradCallHVP(w, x, y, dw2, dx, dy)
+	_, t1, t2, t3, t4, _, _ := LogLossGradCallHVP(w, x, y, dw2, dx, dy)
 	df := 0.0
 	for i := range t1 {
 		df += t1[i] * dw2[i]
@@ -2407,8 +2407,8 @@ func LogLossGradJVP(w, x, y, dw, dw2, dx, dy, ddw []float64) (float64, float64) 
 	for i3 := range t3 {
 		df += t3[i3] * dy[i3]
 	}
-	copy(dw, t1)
 	copy(ddw, t4)
+	t5 := LogLossGradInto(w, x, y, dw)
 	return t5, df
 }
 
@@ -3359,7 +3359,7 @@ func QuadGradCallBackward(t *QuadGradCallTape, s float64, dw2, da, ddw []float64
 // product, by QuadGradCallHVP) into their tangents, and returns Quad's value
 // and its derivative.
 func QuadGradJVP(w, a, dw, dw2, da, ddw []float64) (float64, float64) {
-	t4, t1, t2, t3, _ := QuadGradCallHVP(w, a, dw2, da)
+	_, t1, t2, t3, _ := QuadGradCallHVP(w, a, dw2, da)
 	df := 0.0
 	for i := range t1 {
 		df += t1[i] * dw2[i]
@@ -3367,7 +3367,7 @@ func QuadGradJVP(w, a, dw, dw2, da, ddw []float64) (float64, float64) {
 	for i2 := range t2 {
 		df += t2[i2] * da[i2]
 	}
-	copy(dw, t1)
 	copy(ddw, t3)
+	t4 := QuadGradInto(w, a, dw)
 	return t4, df
 }
