@@ -325,6 +325,14 @@ func callees(needed []use, done map[string]bool, fx *fixer) ([]*ir.Func, error) 
 	var errs parse.ErrorList
 	for _, u := range needed {
 		r := u.V.Aux.(ir.Callee).Rule
+		if r != nil && r.Composed != nil {
+			made, err := composedCallee(r, u.Wrt, u.forward, done) // FGrad of a function of slices
+			if err != nil {
+				errs = append(errs, atCall(u, err)...)
+			}
+			out = append(out, made...)
+			continue
+		}
 		if r == nil || r.Derived == nil || r.Custom {
 			continue // a //godiff:rule, or one of package math's
 		}
@@ -533,7 +541,7 @@ func twins(funcs []*ir.Func, done map[string]bool) []*ir.Func {
 		funcs = funcs[1:]
 		f.Walk(func(v *ir.Value) {
 			c, ok := v.Aux.(ir.Callee)
-			if !ok || (v.Op != ir.OpCall && v.Op != ir.OpInvoke) || c.Rule == nil || !c.Rule.Twin || c.Rule.Derived == nil {
+			if !ok || (v.Op != ir.OpCall && v.Op != ir.OpInvoke) || c.Rule == nil || !c.Rule.Twin && c.Rule.Composed == nil || c.Rule.Derived == nil {
 				return
 			}
 			if g := c.Rule.Derived; c.Name == g.Name && !done[g.Name] {

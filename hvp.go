@@ -138,6 +138,8 @@ func notInlined(c ir.Callee) error {
 	switch {
 	case c.Path == "math":
 		return fmt.Errorf("it calls math.%s, of several results, and differentiating through math functions of several results is not supported yet; call math functions of one result (math.Sin and math.Cos for math.Sincos)", c.Name)
+	case c.Rule != nil && c.Rule.Composed != nil:
+		return fmt.Errorf("it calls %s, the gradient godiff generates for %s, a function of slices, and a Hessian of it would need %s's third derivatives, which godiff does not build", c.Rule.Names.Base, c.Rule.Composed.F.Name, c.Rule.Composed.F.Name)
 	case c.Rule != nil && c.Rule.Derived == nil || c.Rule != nil && c.Rule.Custom:
 		return fmt.Errorf("it calls %s, whose derivative is a //godiff:rule, and a rule gives no second derivative; let godiff read %s (drop the rule) or pass it constants", c.Name, c.Name)
 	case c.Path != "":

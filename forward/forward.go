@@ -406,11 +406,11 @@ func (t *tangents) splitCall(c *ir.Copier, old *ir.Value) *ir.Value {
 			tangents = append(tangents, t.mem[x])
 		case !ir.IsSlice(p) && t.value[x] != nil:
 			tangents = append(tangents, t.value[x])
-		case callee.Rule.Custom && ir.IsSlice(p):
+		case callee.Rule.Custom && callee.Rule.Composed == nil && ir.IsSlice(p):
 			// The user's JVP takes a tangent for every differentiable
 			// parameter: zeros where the argument has none.
 			tangents = append(tangents, b.Make(p, b.Len(x)))
-		case callee.Rule.Custom:
+		case callee.Rule.Custom && callee.Rule.Composed == nil:
 			tangents = append(tangents, b.Zero(p))
 		default:
 			continue // no tangent: the variant of g without it

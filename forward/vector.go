@@ -494,6 +494,10 @@ func (t *vtangents) call(old *ir.Value) *vcall {
 	b.Simplify = true
 	defer func() { b.Simplify = false }()
 	callee := old.Aux.(ir.Callee)
+	if callee.Rule.Composed != nil {
+		t.fail("vector mode cannot call %s, the gradient of a function of slices: its JVP takes one direction", callee.Rule.Names.Base)
+		return nil
+	}
 	if callee.Rule.Custom {
 		t.fail("vector mode cannot call %s, whose derivative is a //godiff:rule: its JVP takes one direction", callee.Name)
 		return nil

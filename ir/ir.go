@@ -419,6 +419,9 @@ type CallRule struct {
 	// iteration (state in memory, beside the state in its results): the
 	// saved states copy their elements (see reverse/slicestate.go).
 	State []int
+	// Composed, for a call of FGrad of an annotated function F of
+	// slices, says how its derivatives are built (see Composed).
+	Composed *Composed
 	// Err, if not empty, is why f cannot be differentiated (its body is
 	// outside the subset); it is reported where a call of f is active.
 	Err string
@@ -456,7 +459,7 @@ type SplitCallNames struct {
 // with respect to all would then find taken). A call passes no adjoint or
 // tangent buffer for a slice that carries no derivative.
 func (r *CallRule) Variant(wrt []int) SplitCallNames {
-	if r.Custom {
+	if r.Custom && r.Composed == nil {
 		return r.Names // one set of functions, which take every buffer
 	}
 	var without []int

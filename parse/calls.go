@@ -212,6 +212,10 @@ func (fb *funcBuilder) assignResults(lhs []ast.Expr, call *ast.CallExpr) {
 	}
 	sig := fn.Signature()
 	name := calleeName(fn, fb.calls.pkg)
+	if isStub(fb.fset, fn.Pos()) && !numbersOnly(sig) && takesSlice(sig) {
+		fb.composedSliceCall(lhs, call, fn) // FGrad of a function of slices
+		return
+	}
 	if isStub(fb.fset, fn.Pos()) && !numbersOnly(sig) {
 		fb.errorf(call.Pos(), "%s is godiff's; godiff differentiates through the derivatives it generates only for functions whose parameters and results are all float64 or float32, and %s takes or returns other types; write the derivative's computation out in %s",
 			name, strings.TrimSuffix(strings.TrimSuffix(name, Grad.FuncName("")), JVP.FuncName("")), fb.name)

@@ -28,7 +28,7 @@ func unstubbedMessage(msg string, files []*ast.File) string {
 					return msg // declared: undefined for some other reason
 				}
 			}
-			return fmt.Sprintf("%s is the derivative godiff generates for %s; godiff differentiates through the derivatives it generates only for functions (not methods) whose parameters and results are all float64 or float32, and %s; write the derivative's computation out instead",
+			return fmt.Sprintf("%s is the derivative godiff generates for %s; godiff differentiates through the derivatives it generates only for functions (not methods) whose parameters and results are all float64 or float32 (FGrad also of functions of slices of float64), and %s; write the derivative's computation out instead",
 				name, funcTitle(fd), whyUnstubbed(fd))
 		}
 	}

@@ -909,7 +909,7 @@ func (bw *backward) splitCall(v *ir.Value) {
 	for _, i := range wrt {
 		isWrt[i] = true
 	}
-	if c.Rule.Custom {
+	if c.Rule.Custom && c.Rule.Composed == nil {
 		// The user's backward function takes a buffer for every
 		// differentiable parameter: a throwaway one where the argument
 		// carries no derivative.
