@@ -174,10 +174,12 @@ func LogLossHessian(w, x, y []float64) (float64, []float64, [][]float64) {
 // i of h are the i-th input: the parameters in that order, a float one input, a
 // slice one per element.
 //
-// h must be n×n for n inputs (LogLossHessian allocates one). Column j is the
-// Hessian-vector product LogLossHVP along the j-th unit vector, so the Hessian
-// costs n of them; the matrix is made exactly symmetric by averaging h[i][j]
-// and h[j][i], which differ by rounding only.
+// h must be n×n for n inputs (LogLossHessian allocates one). The columns come
+// 8 at a time from calls of LogLossHessianVec, the gradient's JVP along 8 unit
+// vectors at once (vector forward mode over the reverse sweep), each sharing
+// one forward and one backward sweep among them; row j of h is the product with
+// the j-th unit vector; the matrix is made exactly symmetric by averaging
+// h[i][j] and h[j][i], which differ by rounding only.
 func LogLossHessianTo(h [][]float64, w, x, y []float64) (float64, []float64) {
 	n := len(w)
 	t1 := len(h)
@@ -192,31 +194,52 @@ func LogLossHessianTo(h [][]float64, w, x, y []float64) (float64, []float64) {
 	}
 	var r1 float64
 	var dw []float64
-	vw := make([]float64, n)
-	for j := range max(n, 1) {
-		c1 := j >= 0 && j < n
-		if c1 {
-			vw[j] = 1
+	dw2 := make([]float64, n)
+	vw := make([][8]float64, n)
+	hvw := make([][8]float64, n)
+	var dres [1][8]float64
+	var r float64
+	for c := range max((n+7)/8, 1) {
+		t3 := c * 8
+		for i2 := range dw2 {
+			dw2[i2] = 0
 		}
-		t3, t4, t5 := LogLossHVP(w, x, y, vw)
-		r1 = t3
-		dw = t4
-		if c1 {
-			vw[j] = 0
+		for i3 := range hvw {
+			for j := range 8 {
+				hvw[i3][j] = 0
+			}
 		}
-		for i2 := range t5 {
-			h[i2][j] = t5[i2]
+		t4 := len(vw)
+		t5 := min(max(t3, 0), t4)
+		t6 := min(max(t3+8, 0), t4) - t5
+		for i4 := range t6 {
+			t7 := t5 + i4
+			vw[t7][t7-t3] = 1
+		}
+		t8 := LogLossHessianVec(w, x, y, dw2, vw, hvw, &dres)
+		r = t8
+		for i5 := range t6 {
+			t9 := t5 + i5
+			vw[t9][t9-t3] = 0
+		}
+		for k := range min(8, n-t3) {
+			t10 := h[t3+k]
+			for i6 := range hvw {
+				t10[i6] = hvw[i6][k]
+			}
 		}
 	}
-	for i3 := range n {
-		t6 := i3 + 1
-		for e := range n - t6 {
-			t7 := t6 + e
-			t8 := h[i3]
-			t9 := h[t7]
-			m := (t8[t7] + t9[i3]) * 0.5
-			t8[t7] = m
-			t9[i3] = m
+	r1 = r
+	dw = dw2
+	for i7 := range n {
+		t11 := i7 + 1
+		for e := range n - t11 {
+			t12 := t11 + e
+			t13 := h[i7]
+			t14 := h[t12]
+			m := (t13[t12] + t14[i7]) * 0.5
+			t13[t12] = m
+			t14[i7] = m
 		}
 	}
 	return r1, dw
@@ -245,10 +268,10 @@ func (t *LogLossHVPTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *LogLossHVPTape) clearRefs() {}
 
-// poolLogLossHVPTape holds the LogLossHVPTapes that LogLossHVP finished with:
-// each call takes one (a new one if the pool is empty) and gives it back, so
-// that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
+// poolLogLossHVPTape holds the LogLossHVPTapes that LogLossHessianVec and
+// LogLossHVP finished with: each call takes one (a new one if the pool is
+// empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
 var poolLogLossHVPTape = sync.Pool{New: func() any {
 	return new(LogLossHVPTape)
 }}
@@ -264,6 +287,154 @@ func (t *LogLossHVPTape) release() {
 	}
 	t.clearRefs()
 	poolLogLossHVPTape.Put(t)
+}
+
+// LogLossHessianVecTape holds the tangents, 8 per value (one per direction), of
+// the values LogLossHessianVec records in its LogLossHVPTape for its backward
+// sweep.
+type LogLossHessianVecTape struct {
+	// the tangents of exp, 8 per entry
+	exp [][8]float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// LogLossHessianVecTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *LogLossHessianVecTape) Bytes() int {
+	n := 0
+	n += len(t.exp) * 64
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *LogLossHessianVecTape) clearRefs() {}
+
+// poolLogLossHessianVecTape holds the LogLossHessianVecTapes that
+// LogLossHessianVec finished with: each call takes one (a new one if the pool
+// is empty) and gives it back, so that calls reuse a tape's buffers instead of
+// allocating, zeroing and collecting them each time.
+var poolLogLossHessianVecTape = sync.Pool{New: func() any {
+	return new(LogLossHessianVecTape)
+}}
+
+// release gives t back to poolLogLossHessianVecTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *LogLossHessianVecTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolLogLossHessianVecTape.Put(t)
+}
+
+// LogLossHessianVec runs the reverse sweep of LogLoss with respect to w, adding
+// the gradients of the slices into dw (which the caller zeroes) and returning
+// LogLoss's result and the floats' gradients, and computes its derivatives
+// along 8 directions at once by vector forward mode: dw2 hold the directions,
+// one entry per direction for each float; it adds the derivatives of dw into
+// ddw and writes those of the floats' gradients into the rows of dres after the
+// first. They are 8 Hessian-vector products for one forward and one backward
+// sweep.
+func LogLossHessianVec(w, x, y, dw []float64, dw2, ddw [][8]float64, dres *[1][8]float64) float64 {
+	t := poolLogLossHVPTape.Get().(*LogLossHVPTape)
+	dt := poolLogLossHessianVecTape.Get().(*LogLossHessianVecTape)
+	t.exp = t.exp[:0]
+	dt.exp = dt.exp[:0]
+	d := len(w)
+	s := 0.0
+	t1 := len(y)
+	t.exp = slices.Grow(t.exp, t1)
+	dt.exp = slices.Grow(dt.exp, t1)
+	for r := range y {
+		z := 0.0
+		var dz [8]float64
+		for j := range d {
+			t2 := x[r*d+j]
+			z += w[j] * t2
+			dz[0] += t2 * dw2[j][0]
+			dz[1] += t2 * dw2[j][1]
+			dz[2] += t2 * dw2[j][2]
+			dz[3] += t2 * dw2[j][3]
+			dz[4] += t2 * dw2[j][4]
+			dz[5] += t2 * dw2[j][5]
+			dz[6] += t2 * dw2[j][6]
+			dz[7] += t2 * dw2[j][7]
+		}
+		t3 := y[r]
+		t4 := math.Exp(-t3 * z)
+		t5 := t4 * t3
+		var t6 [8]float64
+		t6[0] = -(t5 * dz[0])
+		t6[1] = -(t5 * dz[1])
+		t6[2] = -(t5 * dz[2])
+		t6[3] = -(t5 * dz[3])
+		t6[4] = -(t5 * dz[4])
+		t6[5] = -(t5 * dz[5])
+		t6[6] = -(t5 * dz[6])
+		t6[7] = -(t5 * dz[7])
+		t.exp = append(t.exp, t4)
+		dt.exp = append(dt.exp, t6)
+		s += math.Log(1 + t4)
+	}
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds2 float64
+	nexp := len(t.exp)
+	var dz2 float64
+	var ddz [8]float64
+	ds2 += 1
+	t7 := t1 - 1
+	for r2 := t7; r2 >= 0; r2-- {
+		t8 := r2
+		nexp--
+		t9 := dt.exp
+		t10 := nexp
+		t11 := t.exp[t10]
+		t12 := 1 + t11
+		t13 := y[t8]
+		t14 := ds2 / t12
+		t15 := t13 * (t14 - t11*(t14/t12))
+		dz2 -= t14 * t11 * t13
+		ddz[0] -= t15 * t9[t10][0]
+		ddz[1] -= t15 * t9[t10][1]
+		ddz[2] -= t15 * t9[t10][2]
+		ddz[3] -= t15 * t9[t10][3]
+		ddz[4] -= t15 * t9[t10][4]
+		ddz[5] -= t15 * t9[t10][5]
+		ddz[6] -= t15 * t9[t10][6]
+		ddz[7] -= t15 * t9[t10][7]
+		t16 := d - 1
+		for j2 := t16; j2 >= 0; j2-- {
+			t17 := j2
+			t18 := x[t8*d+t17]
+			dw[t17] += dz2 * t18
+			ddw[t17][0] = ddw[t17][0] + t18*ddz[0]
+			ddw[t17][1] = ddw[t17][1] + t18*ddz[1]
+			ddw[t17][2] = ddw[t17][2] + t18*ddz[2]
+			ddw[t17][3] = ddw[t17][3] + t18*ddz[3]
+			ddw[t17][4] = ddw[t17][4] + t18*ddz[4]
+			ddw[t17][5] = ddw[t17][5] + t18*ddz[5]
+			ddw[t17][6] = ddw[t17][6] + t18*ddz[6]
+			ddw[t17][7] = ddw[t17][7] + t18*ddz[7]
+		}
+		dz2 = 0
+		ddz[0] = 0
+		ddz[1] = 0
+		ddz[2] = 0
+		ddz[3] = 0
+		ddz[4] = 0
+		ddz[5] = 0
+		ddz[6] = 0
+		ddz[7] = 0
+	}
+	t.release()
+	dt.release()
+	return s
 }
 
 // LogLossHVP returns LogLoss's result, its gradient with respect to w, and the
@@ -3120,24 +3291,6 @@ func checkpointedLoop1CallNoXYFixedWBackward(t *checkpointedLoop1CallNoXYFixedWT
 	}
 	*ds += ds2
 	*deta += detaSum
-}
-
-// checkpointedLoop1 is one iteration of the loop of Checkpointed at
-// weights.go:132, which //godiff:checkpoint marks: the backward sweep runs it
-// again, iteration by iteration, rather than record it.
-//
-// It takes and returns s, which the iteration sums into.
-func checkpointedLoop1(s float64, w []float64, eta float64, x, y []float64, k int) float64 {
-	s2 := s
-	w2 := make([]float64, len(w))
-	for i := range w {
-		w2[i] = w[i] * (1 + eta*float64(k))
-	}
-	g := make([]float64, len(w2))
-	LogLossGradInto(w2, x, y, g)
-	t1 := g[k%len(g)]
-	s2 += t1 * t1
-	return s2
 }
 
 // weightedCallWFixedAWTape is what weightedCallWFixedAWForward keeps of the
