@@ -458,7 +458,8 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, che
 				errs = append(errs, outlineErr)
 				continue
 			}
-			src = outlined
+			// Small helpers of slices inlined (see reverse.InlineSmall).
+			src = reverse.InlineSmall(outlined, d.Wrt)
 			usedBodies = true
 		}
 		calls, err := activeCalls(src, f.Name, d.Wrt, d.Mode == parse.JVP)
