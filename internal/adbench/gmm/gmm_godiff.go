@@ -442,7 +442,7 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 // buffers are kept.
 //
 // Memory: after a run, the tape holds 8·(d·k) + 8·max(k, 0)·max(d, 0) +
-// 16·k + 16·d + 8·max(k, 0) + 152 bytes, plus
+// 16·k + 16·d + 8·max(k, 0) + 32 bytes, plus
 // objectiveCheckpointedLoop1Tape.Bytes() + arrMaxTape.Bytes() +
 // logWishartPriorFlatTape.Bytes() (the tapes of its call sites, each by its own
 // formula summed over the site's calls). Bytes returns that count for a filled
@@ -458,11 +458,6 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 //	qxcentered                      8·d bytes (8 bytes an entry): the memory of qxcentered, which ObjectiveCheckpointed makes, kept from run to run
 //	mainTerm                        8·k bytes (8 bytes an entry): the memory of mainTerm, which ObjectiveCheckpointed makes, kept from run to run
 //	exp2                            8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
-//	fusedDMeansSum                  24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMeans as the forward sweep filled it
-//	fusedDQdiagsSum                 24 bytes per run (a reference to the tape's buffer, not a copy): fusedDQdiags as the forward sweep filled it
-//	fusedDIcfSum                    24 bytes per run (a reference to the tape's buffer, not a copy): fusedDIcf as the forward sweep filled it
-//	fusedDAlphasSum                 24 bytes per run (a reference to the tape's buffer, not a copy): fusedDAlphas as the forward sweep filled it
-//	fusedDSumQsSum                  24 bytes per run (a reference to the tape's buffer, not a copy): fusedDSumQs as the forward sweep filled it
 //	objectiveCheckpointedLoop1Tape  objectiveCheckpointedLoop1Tape.Bytes(), a objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:73 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	arrMaxTape                      arrMaxTape.Bytes(), a arrMaxCallFixedXTape for the calls of one call site, one call per run: the tape arrMaxCallFixedXForward fills and arrMaxCallFixedXBackward reads
 //	exp                             8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
@@ -515,16 +510,6 @@ type ObjectiveCheckpointedTape struct {
 	// exp2: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp2 []float64
-	// fusedDMeansSum: fusedDMeans as the forward sweep filled it.
-	fusedDMeansSum []float64
-	// fusedDQdiagsSum: fusedDQdiags as the forward sweep filled it.
-	fusedDQdiagsSum []float64
-	// fusedDIcfSum: fusedDIcf as the forward sweep filled it.
-	fusedDIcfSum []float64
-	// fusedDAlphasSum: fusedDAlphas as the forward sweep filled it.
-	fusedDAlphasSum []float64
-	// fusedDSumQsSum: fusedDSumQs as the forward sweep filled it.
-	fusedDSumQsSum []float64
 	// objectiveCheckpointedLoop1Tape: the tape of one iteration of the loop at
 	// gmm.go:73 (//godiff:checkpoint): the forward sweep empties it before each
 	// iteration, runs the iteration on it and at once the iteration's backward
@@ -585,7 +570,7 @@ type ObjectiveCheckpointedTape struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *ObjectiveCheckpointedTape) Bytes() int {
-	n := 152
+	n := 32
 	n += len(t.qdiags) * 8
 	n += len(t.sumQs) * 8
 	n += len(t.xcentered) * 8
@@ -613,11 +598,6 @@ func (t *ObjectiveCheckpointedTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *ObjectiveCheckpointedTape) clearRefs() {
-	t.fusedDMeansSum = nil
-	t.fusedDQdiagsSum = nil
-	t.fusedDIcfSum = nil
-	t.fusedDAlphasSum = nil
-	t.fusedDSumQsSum = nil
 	t.objectiveCheckpointedLoop1Tape.clearRefs()
 	t.arrMaxTape.clearRefs()
 	t.logWishartPriorFlatTape.clearRefs()
@@ -695,29 +675,24 @@ func ObjectiveCheckpointedForward(t *ObjectiveCheckpointedTape, d, k, n int, alp
 	t.fusedDMeans = slices.Grow(t.fusedDMeans[:0], len(means))[:len(means)]
 	clear(t.fusedDMeans)
 	dmeans := t.fusedDMeans
-	t.fusedDMeansSum = dmeans
 	t.fusedDXcentered = slices.Grow(t.fusedDXcentered[:0], len(xcentered))[:len(xcentered)]
 	clear(t.fusedDXcentered)
 	dxcentered := t.fusedDXcentered
 	t.fusedDQdiags = slices.Grow(t.fusedDQdiags[:0], len(qdiags))[:len(qdiags)]
 	clear(t.fusedDQdiags)
 	dqdiags := t.fusedDQdiags
-	t.fusedDQdiagsSum = dqdiags
 	t.fusedDIcf = slices.Grow(t.fusedDIcf[:0], len(icf))[:len(icf)]
 	clear(t.fusedDIcf)
 	dicf := t.fusedDIcf
-	t.fusedDIcfSum = dicf
 	t.fusedDQxcentered = slices.Grow(t.fusedDQxcentered[:0], len(qxcentered))[:len(qxcentered)]
 	clear(t.fusedDQxcentered)
 	dqxcentered := t.fusedDQxcentered
 	t.fusedDAlphas = slices.Grow(t.fusedDAlphas[:0], len(alphas))[:len(alphas)]
 	clear(t.fusedDAlphas)
 	dalphas := t.fusedDAlphas
-	t.fusedDAlphasSum = dalphas
 	t.fusedDSumQs = slices.Grow(t.fusedDSumQs[:0], len(sumQs))[:len(sumQs)]
 	clear(t.fusedDSumQs)
 	dsumQs := t.fusedDSumQs
-	t.fusedDSumQsSum = dsumQs
 	t.fusedDMainTerm = slices.Grow(t.fusedDMainTerm[:0], len(mainTerm))[:len(mainTerm)]
 	clear(t.fusedDMainTerm)
 	dmainTerm := t.fusedDMainTerm
@@ -784,23 +759,23 @@ func ObjectiveCheckpointedBackward(t *ObjectiveCheckpointedTape, s float64, dalp
 	dmx2 := dmx - t2
 	arrMaxCallFixedXBackward(&t.arrMaxTape, narrMaxTape, dmx2, dalphas)
 	t5 := dslse
-	t6 := t.fusedDMeansSum
+	t6 := t.fusedDMeans
 	for k2 := range t6 {
 		dmeans[k2] += t5 * t6[k2]
 	}
-	t7 := t.fusedDQdiagsSum
+	t7 := t.fusedDQdiags
 	for k3 := range t7 {
 		dqdiags[k3] += t5 * t7[k3]
 	}
-	t8 := t.fusedDIcfSum
+	t8 := t.fusedDIcf
 	for k4 := range t8 {
 		dicf[k4] += t5 * t8[k4]
 	}
-	t9 := t.fusedDAlphasSum
+	t9 := t.fusedDAlphas
 	for k5 := range t9 {
 		dalphas[k5] += t5 * t9[k5]
 	}
-	t10 := t.fusedDSumQsSum
+	t10 := t.fusedDSumQs
 	for k6 := range t10 {
 		dsumQs[k6] += t5 * t10[k6]
 	}
