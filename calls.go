@@ -404,7 +404,7 @@ func gradCallee(r *ir.CallRule, done map[string]bool, fx *fixer) ([]*ir.Func, []
 	}
 	done[r.Func.Name] = true
 	wrt := differentiable(g)
-	g = reverse.InlineSmall(g, wrt) // its small helpers of slices inlined
+	g = fx.inline(g, wrt) // its small helpers of slices inlined
 	calls, err := activeCalls(g, displayName(r), wrt, false)
 	if err != nil {
 		return nil, nil, err
@@ -481,7 +481,7 @@ func splitCallee(r *ir.CallRule, wrt, fixed []int, done map[string]bool, fx *fix
 		return nil, nil, nil
 	}
 	done[names.Forward] = true
-	g := reverse.InlineSmall(r.Derived, wrt) // its own small helpers inlined
+	g := fx.inline(r.Derived, wrt) // its own small helpers inlined
 	calls, err := activeCalls(g, displayName(r), wrt, false)
 	if err != nil {
 		return nil, nil, err
