@@ -412,6 +412,7 @@ func gradCallee(r *ir.CallRule, done map[string]bool, fx *fixer) ([]*ir.Func, []
 	}
 	done[r.Func.Name] = true
 	wrt := differentiable(g)
+	g = fx.inline(g, wrt) // its small helpers of slices inlined
 	calls, err := activeCalls(g, displayName(r), wrt, false)
 	if err != nil {
 		return nil, nil, err
@@ -488,12 +489,13 @@ func splitCallee(r *ir.CallRule, wrt, fixed []int, done map[string]bool, fx *fix
 		return nil, nil, nil
 	}
 	done[names.Forward] = true
-	calls, err := activeCalls(r.Derived, displayName(r), wrt, false)
+	g := fx.inline(r.Derived, wrt) // its own small helpers inlined
+	calls, err := activeCalls(g, displayName(r), wrt, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	fx.fix(r.Derived, calls, func(i int) bool { return slices.Contains(fixed, i) })
-	sp, err := reverse.NewCalleeSplit(rules.LowerCalls(r.Derived, calls, true), wrt, fixed,
+	fx.fix(g, calls, func(i int) bool { return slices.Contains(fixed, i) })
+	sp, err := reverse.NewCalleeSplit(rules.LowerCalls(g, calls, true), wrt, fixed,
 		reverse.Names{Tape: names.Tape, Forward: names.Forward, Backward: names.Backward})
 	if err != nil {
 		return nil, nil, err

@@ -309,8 +309,8 @@ func count(n int) int { return n }
 func TestCalleeInOneOutput(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
-	writeFile(t, filepath.Join(dir, "helpers.go"), "package m\n\nfunc sq(x float64) float64 { return x * x }\n\nfunc dot(a, b []float64) float64 {\n\ts := 0.0\n\tfor i := range a {\n\t\ts += a[i] * b[i]\n\t}\n\treturn s\n}\n")
-	writeFile(t, filepath.Join(dir, "b.go"), "package m\n\n//godiff:grad\n//godiff:jvp\nfunc B(x []float64) float64 { return sq(dot(x, x)) }\n")
+	writeFile(t, filepath.Join(dir, "helpers.go"), "package m\n\nfunc sq(x float64) float64 { return x * x }\n\n// horner stays a call in reverse mode: its loop carries p (see reverse.InlineSmall).\nfunc horner(c []float64, x float64) float64 {\n\tp := 0.0\n\tfor i := range c {\n\t\tp = p*x + c[i]\n\t}\n\treturn p\n}\n")
+	writeFile(t, filepath.Join(dir, "b.go"), "package m\n\n//godiff:grad\n//godiff:jvp\nfunc B(x []float64) float64 { return sq(horner(x, 0.5)) }\n")
 	writeFile(t, filepath.Join(dir, "a.go"), "package m\n\n//godiff:grad\nfunc A(x float64) float64 { return sq(x) * 2 }\n")
 	outputs := make(map[string]string)
 	for _, name := range []string{"b.go", "a.go"} { // b first: order must not matter
@@ -327,9 +327,9 @@ func TestCalleeInOneOutput(t *testing.T) {
 	}{
 		{"a.go", "func sqGrad(", true}, // a.go is first in path order
 		{"b.go", "func sqGrad(", false},
-		{"b.go", "func dotCallFixedABForward(", true}, // only b.go needs dot
-		{"b.go", "func dotJVP(", true},
-		{"a.go", "func dotCallFixedABForward(", false},
+		{"b.go", "func hornerCallCForward(", true}, // only b.go needs horner
+		{"b.go", "func hornerCJVP(", true},
+		{"a.go", "func hornerCallCForward(", false},
 	} {
 		if got := strings.Contains(outputs[c.file], c.fn); got != c.want {
 			t.Errorf("output of %s holds %q: %v, want %v", c.file, c.fn, got, c.want)

@@ -16,6 +16,18 @@ import (
 // calls too), so that callers that differ elsewhere share one variant.
 type fixer struct {
 	read map[string]map[int]bool // by the forward name of a variant without fixed parameters
+	// keepCalls says that every call stays a call: no helper is inlined
+	// (see inline and DeriveCalls).
+	keepCalls bool
+}
+
+// inline returns g with its calls of small helpers of slices inlined for
+// reverse mode (reverse.InlineSmall), or g itself under keepCalls.
+func (fx *fixer) inline(g *ir.Func, wrt []int) *ir.Func {
+	if fx.keepCalls {
+		return g
+	}
+	return reverse.InlineSmall(g, wrt)
 }
 
 func newFixer() *fixer { return &fixer{read: make(map[string]map[int]bool)} }

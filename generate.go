@@ -324,7 +324,7 @@ func (u *unit) derive() parse.ErrorList {
 	done := make(map[string]bool)
 	for _, f := range u.files {
 		for _, t := range f.Targets {
-			own, callees, check, err := derive(t.Func, t.Directives)
+			own, callees, check, err := derive(t.Func, t.Directives, false)
 			if err != nil {
 				errs = append(errs, positioned(err, t.Pos)...)
 				continue
@@ -392,13 +392,22 @@ func emitUnit(u *unit, funcs []*ir.Func) (Output, error) {
 // with the same split names (see parse.Directive) share one split form,
 // built before the first of them.
 func Derive(f *ir.Func, directives []parse.Directive) ([]*ir.Func, error) {
-	own, callees, _, err := derive(f, directives)
+	own, callees, _, err := derive(f, directives, false)
+	return append(own, callees...), err
+}
+
+// DeriveCalls is Derive with every call of the source kept a call, as
+// godiff explain shows the computation: the output inlines small helpers
+// of slices in reverse mode (see reverse.InlineSmall), which changes no
+// derivative.
+func DeriveCalls(f *ir.Func, directives []parse.Directive) ([]*ir.Func, error) {
+	own, callees, _, err := derive(f, directives, true)
 	return append(own, callees...), err
 }
 
 // derive is Derive with f's own functions and those of its callees apart,
 // and what the gradient checks of f test.
-func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, check *testgen.Func, err error) {
+func derive(f *ir.Func, directives []parse.Directive, keepCalls bool) (own, more []*ir.Func, check *testgen.Func, err error) {
 	// A panic in a transform is a broken invariant, not the user's fault:
 	// report it as an error naming the function rather than crash.
 	// GODIFF_DEBUG=1 lets it crash, with its stack, for godiff's developers.
@@ -417,6 +426,7 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, che
 	failed := make(map[reverse.Names]bool) // split forms refused
 	var needed []use                       // the calls of callees godiff derives
 	fx := newFixer()
+	fx.keepCalls = keepCalls
 	check = &testgen.Func{F: f}
 	reverses := make(map[reverse.Names]*testgen.Reverse)
 	hvps := make(map[string]*hvpBuilt) // FHVP, shared by hvp and hessian
@@ -458,7 +468,8 @@ func derive(f *ir.Func, directives []parse.Directive) (own, more []*ir.Func, che
 				errs = append(errs, outlineErr)
 				continue
 			}
-			src = outlined
+			// Small helpers of slices inlined (see reverse.InlineSmall).
+			src = fx.inline(outlined, d.Wrt)
 			usedBodies = true
 		}
 		calls, err := activeCalls(src, f.Name, d.Wrt, d.Mode == parse.JVP)

@@ -159,7 +159,7 @@ func directive(t *parse.Target, mode parse.Mode) parse.Directive {
 // (others) ask for: a derivative may call a callee's own (its
 // //godiff:jvp's), which godiff writes for the callee's directive.
 func derive(f *ir.Func, d parse.Directive, others []*parse.Target) (map[string]*ir.Func, error) {
-	gs, err := godiff.Derive(f, []parse.Directive{d})
+	gs, err := godiff.DeriveCalls(f, []parse.Directive{d})
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +173,7 @@ func derive(f *ir.Func, d parse.Directive, others []*parse.Target) (map[string]*
 			if t.Func == f || !missing[od.Name] && !missing[od.Split.Forward] {
 				continue
 			}
-			gs, err := godiff.Derive(t.Func, []parse.Directive{od})
+			gs, err := godiff.DeriveCalls(t.Func, []parse.Directive{od})
 			if err != nil {
 				continue // its own run reports it; a call of it fails, positioned
 			}

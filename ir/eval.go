@@ -795,7 +795,13 @@ func (fr *evalFrame) memory(v *Value) (any, error) {
 		if n < 0 {
 			return nil, fr.fail(v, "makeslice: len out of range")
 		}
-		return evalZeroSlice(Elem(v.Type), n), nil
+		buf := evalZeroSlice(Elem(v.Type), n)
+		if t, ok := fr.vals[v.Args[0]].(*TapeVal); ok && t != nil {
+			// Kept on the tape, for a tape.load of the field (a fused
+			// loop's sums, which the backward sweep reads).
+			t.scalars[v.Aux.(*TapeField)] = buf
+		}
+		return buf, nil
 	case OpMake:
 		switch t := v.Type.(type) {
 		case Array:

@@ -71,6 +71,12 @@ func (fr *evalFrame) tape(v *Value) (any, error) {
 			return SliceVal{mem: &st, n: len(st), cap: len(st)}, nil
 		}
 		x, ok := t.scalars[fld]
+		if fld.Scratch {
+			if !ok {
+				return nil, fr.fail(v, "tape.load of scratch buffer %s before its tape.buffer", fld.Name)
+			}
+			return x, nil // the buffer itself, as a slice refers to memory
+		}
 		if !ok {
 			return evalZero(fld.Type), nil // a field never saved holds its zero value
 		}

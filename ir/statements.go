@@ -206,11 +206,12 @@ func (b *Builder) TapeSlot(tape *Value, fld *TapeField) *Value {
 	return b.add(OpTapeSlot, Pointer{Elem: fld.Type}, fld, tape)
 }
 
-// TapeLoad reads field fld of tape: its value, or for a stack the slice of
-// its entries, oldest first.
+// TapeLoad reads field fld of tape: its value, for a stack the slice of
+// its entries, oldest first, and for a scratch buffer the buffer as the
+// last TapeBuffer of it left it (the same memory).
 func (b *Builder) TapeLoad(tape *Value, fld *TapeField) *Value {
 	t := fld.Type
-	if fld.Stack {
+	if fld.Stack || fld.Scratch {
 		t = Slice{Elem: t}
 	}
 	return b.add(OpTapeLoad, t, fld, tape)

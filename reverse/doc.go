@@ -81,6 +81,12 @@
 //
 // # Calls
 //
+// Before splitting, the calls of small helpers of slices are inlined
+// (InlineSmall, inlinesmall.go, on the inliner FHVP uses): a helper of at
+// most InlineMaxValues IR values, whose one top-level loop carries only
+// sums, not recursive, making no slice, becomes the caller's own code, so
+// that it costs no record, no call and no slice arguments per call.
+//
 // A call of numbers reaches here lowered to its rule (rules.LowerCalls):
 // its partials are forward values like any other. A call passing slices
 // runs the callee's forward function on the tape of its call site, which

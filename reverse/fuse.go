@@ -50,8 +50,8 @@ type fusePlan struct {
 type fuseAdj struct {
 	param   int
 	kind    fuseKind
-	scratch *ir.TapeField // slices: the buffer the forward function sums into
-	ref     *ir.TapeField // slices it reads again: scratch as filled; numbers: the sum
+	scratch *ir.TapeField // slices: the buffer the forward function sums into, which the backward function reads
+	ref     *ir.TapeField // numbers: the sum
 }
 
 type fuseKind int
@@ -183,11 +183,11 @@ func (bw *backward) fusedCall(v *ir.Value, p *fusePlan) {
 			a.scratch = bw.s.fields.add("fusedD"+word, ir.Elem(x.Type), 0,
 				fmt.Sprintf("the derivatives of %s, summed over the iterations, per unit of the sum's derivative", name))
 			a.scratch.Scratch = true
-			a.ref = bw.s.fields.add("fusedD"+word+"Sum", x.Type, 0, a.scratch.Name+" as the forward sweep filled it")
 			if seed != nil && bw.s.act.Mem[ir.Root(x)] {
 				bw.flushElems(func(elem) bool { return true })
 				ds := bw.shadowOf(x)
-				sc := bw.readTape(a.ref)
+				// The buffer itself, as the forward sweep left it.
+				sc := b.TapeLoad(bw.tape, a.scratch)
 				loop := b.Range("", sc)
 				b.In(loop.Blocks[0], func() {
 					i := b.Index("k")
@@ -224,9 +224,6 @@ func (s *splitter) fuseBefore(b *ir.Builder, refs tapeRefs, c *ir.Copier, l *ir.
 		case fuseRead, fuseWork:
 			buf := b.TapeBuffer(refs.tape, a.scratch, x.Type.(ir.Slice), b.Len(c.Value[x]))
 			buf.Name = "d" + p.call.Aux.(ir.Callee).Rule.Derived.Params[a.param].Name
-			if a.ref != nil {
-				refs.save(b, a.ref, buf)
-			}
 			p.cur[a.param] = buf
 		}
 	}
@@ -267,12 +264,11 @@ func (s *splitter) fuseAfter(b *ir.Builder, refs tapeRefs, l *ir.Value) {
 	}
 }
 
-// fusedScratch reports whether f is a scratch buffer of a fused loop, or
-// the reference to one the backward sweep reads.
+// fusedScratch reports whether f is a scratch buffer of a fused loop.
 func (s *splitter) fusedScratch(f *ir.TapeField) bool {
 	for _, p := range s.fused {
 		for _, a := range p.adj {
-			if a.scratch == f || a.kind == fuseRead && a.ref == f {
+			if a.scratch == f {
 				return true
 			}
 		}

@@ -54,6 +54,9 @@ type inliner struct {
 	b       *ir.Builder
 	inlined bool // whether any call was inlined
 	err     error
+	// pick, if not nil, says which of the calls inlinable finds to
+	// inline (see InlineSmall); nil inlines them all.
+	pick func(call *ir.Value, callee *ir.Func) bool
 }
 
 // copyBody copies fn's body with c, inlining the calls that vary with
@@ -79,6 +82,9 @@ func (in *inliner) copyBody(fn *ir.Func, c *ir.Copier, varied *ir.Flow, chain []
 			return true
 		}
 		callee := inlinable(old, varied, foreign)
+		if callee != nil && in.pick != nil && !in.pick(old, callee) {
+			callee = nil
+		}
 		if callee == nil && foreign && isCall(old) && old.Aux.(ir.Callee).Path == "" {
 			name := old.Aux.(ir.Callee).Name
 			in.fail("%s calls %s, which FHVP cannot inline, and the generated code cannot call it (%s); write the computation in this package", chain[len(chain)-1], name, strings.Join(append(chain, name), " → "))
@@ -157,6 +163,9 @@ func (in *inliner) call(old *ir.Value, callee *ir.Func, args []*ir.Value, wrt []
 		return nil
 	}
 	chain = append(chain[:len(chain):len(chain)], name)
+	if in.pick != nil {
+		nameArgs(args, callee)
+	}
 	body := normalized(callee)
 	in.inlined = true
 	b := in.b
@@ -194,6 +203,17 @@ func (in *inliner) call(old *ir.Value, callee *ir.Func, args []*ir.Value, wrt []
 		}
 	}
 	return results
+}
+
+// nameArgs gives the arguments of an inlined call that have no name (a
+// sub-slice, a sum) the names of the callee's parameters they stand for,
+// so that the inlined body reads as the callee does (y := means[ik*d:]).
+func nameArgs(args []*ir.Value, callee *ir.Func) {
+	for i, a := range args {
+		if p := callee.Params[i].Name; a != nil && a.Name == "" && !a.IsConst() && p != "" && p != "_" {
+			a.Name = p
+		}
+	}
 }
 
 // resultName names the variable holding a result of the callee name.

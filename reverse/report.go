@@ -180,10 +180,7 @@ func (s *splitter) fieldLine(t *ir.Tape, f *ir.TapeField, at []*ir.Value, syms m
 	}
 	if !f.Stack {
 		what := fmt.Sprintf("%d bytes per run", size)
-		switch {
-		case ir.IsSlice(f.Type) && s.fusedScratch(f):
-			what += " (a reference to the tape's buffer, not a copy)"
-		case ir.IsSlice(f.Type):
+		if ir.IsSlice(f.Type) {
 			what += " (a reference to the caller's slice, not a copy)"
 		}
 		return fmt.Sprintf("%s: %s", name, what), []term{{bytes: size}}, ""

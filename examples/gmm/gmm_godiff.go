@@ -242,7 +242,7 @@ func NLLJVP(theta, xs, dtheta []float64) (float64, float64) {
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of NLLCheckpointedForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·k + 128 bytes, plus
+// Memory: after a run, the tape holds 8·k + 56 bytes, plus
 // logSumExpTape.Bytes() + nllCheckpointedLoop1Tape.Bytes() (the tapes of its
 // call sites, each by its own formula summed over the site's calls). Bytes
 // returns that count for a filled tape: each value's size, a slice's 24-byte
@@ -253,9 +253,6 @@ func NLLJVP(theta, xs, dtheta []float64) (float64, float64) {
 //	xs                        24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	logSumExpTape             logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, one call per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
 //	comp                      8·k bytes (8 bytes an entry): the memory of comp, which NLLCheckpointed makes, kept from run to run
-//	fusedDMeansSum            24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMeans as the forward sweep filled it
-//	fusedDLogStdSum           24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogStd as the forward sweep filled it
-//	fusedDLogitsSum           24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogits as the forward sweep filled it
 //	nllCheckpointedLoop1Tape  nllCheckpointedLoop1Tape.Bytes(), a nllCheckpointedLoop1CallNoXsFixedXsMeansTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:67 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDNorm                8 bytes per run: the derivative of norm, summed over the iterations, per unit of the sum's derivative
 //	fusedDMeans               a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
@@ -284,12 +281,6 @@ type NLLCheckpointedTape struct {
 	logSumExpTape logSumExpCallFixedXTape
 	// comp: the memory of comp, which NLLCheckpointed makes, kept from run to run.
 	comp []float64
-	// fusedDMeansSum: fusedDMeans as the forward sweep filled it.
-	fusedDMeansSum []float64
-	// fusedDLogStdSum: fusedDLogStd as the forward sweep filled it.
-	fusedDLogStdSum []float64
-	// fusedDLogitsSum: fusedDLogits as the forward sweep filled it.
-	fusedDLogitsSum []float64
 	// nllCheckpointedLoop1Tape: the tape of one iteration of the loop at gmm.go:67
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
 	// runs the iteration on it and at once the iteration's backward code, so that
@@ -318,7 +309,7 @@ type NLLCheckpointedTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *NLLCheckpointedTape) Bytes() int {
-	n := 128
+	n := 56
 	n += t.logSumExpTape.Bytes()
 	n += len(t.comp) * 8
 	n += t.nllCheckpointedLoop1Tape.Bytes()
@@ -336,9 +327,6 @@ func (t *NLLCheckpointedTape) clearRefs() {
 	t.theta = nil
 	t.xs = nil
 	t.logSumExpTape.clearRefs()
-	t.fusedDMeansSum = nil
-	t.fusedDLogStdSum = nil
-	t.fusedDLogitsSum = nil
 	t.nllCheckpointedLoop1Tape.clearRefs()
 }
 
@@ -387,15 +375,12 @@ func NLLCheckpointedForward(t *NLLCheckpointedTape, theta, xs []float64) float64
 	t.fusedDMeans = slices.Grow(t.fusedDMeans[:0], len(means))[:len(means)]
 	clear(t.fusedDMeans)
 	dmeans := t.fusedDMeans
-	t.fusedDMeansSum = dmeans
 	t.fusedDLogStd = slices.Grow(t.fusedDLogStd[:0], len(logStd))[:len(logStd)]
 	clear(t.fusedDLogStd)
 	dlogStd := t.fusedDLogStd
-	t.fusedDLogStdSum = dlogStd
 	t.fusedDLogits = slices.Grow(t.fusedDLogits[:0], len(logits))[:len(logits)]
 	clear(t.fusedDLogits)
 	dlogits := t.fusedDLogits
-	t.fusedDLogitsSum = dlogits
 	dnorm := 0.0
 	t.fusedDComp = slices.Grow(t.fusedDComp[:0], len(comp))[:len(comp)]
 	clear(t.fusedDComp)
@@ -432,15 +417,15 @@ func NLLCheckpointedBackward(t *NLLCheckpointedTape, s float64, dtheta []float64
 	nlogSumExpTape--
 	dnll += s / float64(len(xs))
 	t3 := dnll
-	t4 := t.fusedDMeansSum
+	t4 := t.fusedDMeans
 	for k2 := range t4 {
 		dmeans[k2] += t3 * t4[k2]
 	}
-	t5 := t.fusedDLogStdSum
+	t5 := t.fusedDLogStd
 	for k3 := range t5 {
 		dlogStd[k3] += t3 * t5[k3]
 	}
-	t6 := t.fusedDLogitsSum
+	t6 := t.fusedDLogits
 	for k4 := range t6 {
 		dlogits[k4] += t3 * t6[k4]
 	}

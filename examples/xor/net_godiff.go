@@ -13,36 +13,34 @@ import (
 // A tape may be reused: each run of LossForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 8·len(nW1) + 88 bytes, plus
-// dotTape.Bytes() (the tapes of its call sites, each by its own formula summed
-// over the site's calls). Bytes returns that count for a filled tape: each
-// value's size, a slice's 24-byte header where the tape keeps a reference, a
-// stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·len(nW1) + 112 bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
 //	nW1       24 bytes per run (a reference to the caller's slice, not a copy): the field n.W1
 //	nW2       24 bytes per run (a reference to the caller's slice, not a copy): the field n.W2
+//	x         24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	y         8 bytes per run: the parameter y
-//	dotTape   dotTape.Bytes(), a dotCallAFixedBTape for the calls of one call site, len(nW1) calls per run: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward reads
 //	tanh      8·len(nW1) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //	p         8 bytes per run: result 1 of a call of sigmoidGrad
 //	dsigmoid  8 bytes per run: result 2 of a call of sigmoidGrad
 //	diff      8 bytes per run: a difference (diff) of the forward sweep
 //	diff2     8 bytes per run: a difference (diff) of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: the elements of nW2 it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: the elements of nW2,
+// nW1, x it reads again (memory nothing writes afterwards); lengths, indexes
+// and integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type NetLossTape struct {
 	// nW1: the field n.W1.
 	nW1 [][]float64
 	// nW2: the field n.W2.
 	nW2 []float64
+	// x: the parameter x.
+	x []float64
 	// y: the parameter y.
 	y float64
-	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallAFixedBTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
@@ -61,8 +59,7 @@ type NetLossTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *NetLossTape) Bytes() int {
-	n := 88
-	n += t.dotTape.Bytes()
+	n := 112
 	n += len(t.tanh) * 8
 	return n
 }
@@ -73,7 +70,7 @@ func (t *NetLossTape) Bytes() int {
 func (t *NetLossTape) clearRefs() {
 	t.nW1 = nil
 	t.nW2 = nil
-	t.dotTape.clearRefs()
+	t.x = nil
 }
 
 // poolNetLossTape holds the NetLossTapes that LossGrad finished with: each call
@@ -101,36 +98,36 @@ func (t *NetLossTape) release() {
 // earlier contents are discarded, its memory reused.
 func (n *Net) LossForward(t *NetLossTape, x []float64, y float64) float64 {
 	t.tanh = t.tanh[:0]
-	t.dotTape.calls = t.dotTape.calls[:0]
 	t.nW1 = n.W1
 	t.nW2 = n.W2
+	t.x = x
 	t.y = y
 	out := n.B2
-	t1 := len(n.W1)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
-	t.tanh = slices.Grow(t.tanh, t1)
+	t.tanh = slices.Grow(t.tanh, len(n.W1))
 	for j := range n.W1 {
-		t2 := n.W2[j]
-		t3 := dotCallAFixedBForward(&t.dotTape, n.W1[j], x)
-		t4 := math.Tanh(t3 + n.B1[j])
-		t.tanh = append(t.tanh, t4)
-		out += t2 * t4
+		a := n.W1[j]
+		s := 0.0
+		for i := range a {
+			s += a[i] * x[i]
+		}
+		t1 := math.Tanh(s + n.B1[j])
+		t.tanh = append(t.tanh, t1)
+		out += n.W2[j] * t1
 	}
 	p, dsigmoid := sigmoidGrad(out)
 	t.p = p
 	t.dsigmoid = dsigmoid
-	t5 := 1 - y
-	t.diff = t5
-	t6 := 1 - p
-	t.diff2 = t6
-	return -(y*math.Log(p) + t5*math.Log(t6))
+	t2 := 1 - y
+	t.diff = t2
+	t3 := 1 - p
+	t.diff2 = t3
+	return -(y*math.Log(p) + t2*math.Log(t3))
 }
 
 // NetLossBackward adds to dn the vector-Jacobian product of Loss with the seeds
-// s, at the point recorded in t by LossForward. It keeps buffers of its own in
-// t, for the derivatives of slices it is not passed (those Loss and its callees
-// make), so one forward run serves any number of backward runs (one per seed),
-// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// s, at the point recorded in t by LossForward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
 func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	y := t.y
@@ -140,18 +137,28 @@ func NetLossBackward(t *NetLossTape, s float64, dn *Net) {
 	nW1 := t.nW1
 	nW2 := t.nW2
 	ntanh := len(t.tanh)
-	ndotTape := len(t.dotTape.calls)
+	var ds float64
+	x := t.x
 	dout += (-(s*y)/p - (-(s * t.diff) / t.diff2)) * dsigmoid
 	t1 := len(nW1) - 1
 	for j := t1; j >= 0; j-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
-		ndotTape--
-		dnW1Row := dn.W1[j]
-		t3 := dout * nW2[j] * (1 - t2*t2)
-		dn.B1[j] += t3
-		dotCallAFixedBBackward(&t.dotTape, ndotTape, t3, dnW1Row)
-		dn.W2[j] += dout * t2
+		a := nW1[j]
+		da := dn.W1[j]
+		t3 := dout
+		t4 := t3 * t2
+		t5 := t3 * nW2[j] * (1 - t2*t2)
+		dn.B1[j] += t5
+		ds += t5
+		dout = 0
+		t6 := len(a) - 1
+		for i := t6; i >= 0; i-- {
+			da[i] += ds * x[i]
+		}
+		dn.W2[j] += t4
+		dout += t3
+		ds = 0
 	}
 	dn.B2 += dout
 }
@@ -190,83 +197,6 @@ func (n *Net) LossJVP(x []float64, y float64, dn *Net) (float64, float64) {
 	t7 := 1 - y
 	t8 := 1 - p
 	return -(y*math.Log(p) + t7*math.Log(t8)), -(y*(t6/p) + t7*(-t6/t8))
-}
-
-// dotCallAFixedBTape is what dotCallAFixedBForward keeps of the calls of dot at
-// one call site for dotCallAFixedBBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of b it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallAFixedBTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// b: the parameter b.
-		b []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallAFixedBTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *dotCallAFixedBTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallAFixedBTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallAFixedBForward runs dot and records in t what dotCallAFixedBBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func dotCallAFixedBForward(t *dotCallAFixedBTape, a, b []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.b = b
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
-}
-
-// dotCallAFixedBBackward adds to da the vector-Jacobian product of dot with the
-// seeds s, at the point that call number call of dotCallAFixedBForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func dotCallAFixedBBackward(t *dotCallAFixedBTape, call int, s float64, da []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	b := c.b
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		da[i] += ds * b[i]
-	}
 }
 
 // sigmoidGrad returns sigmoid's result and its gradient with respect to z, in

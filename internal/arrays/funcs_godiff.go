@@ -14,31 +14,34 @@ import (
 // reused: each run of RodriguesRotatePointForward overwrites it, and its
 // buffers are kept.
 //
-// Memory: after a run, the tape holds 24·3 + 136 bytes, plus dot3Tape.Bytes()
-// + cross3Tape.Bytes() + dot3Tape2.Bytes() + cross3Tape2.Bytes() (the tapes of
-// its call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// Memory: after a run, the tape holds 24·3 + 208 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
 //	rot           24 bytes per run (a reference to the caller's slice, not a copy): the parameter rot
 //	pt            24 bytes per run (a reference to the caller's slice, not a copy): the parameter pt
-//	dot3Tape      dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
-//	sqtheta       8 bytes per run: sqtheta as the forward sweep computed it
+//	sum           8 bytes per run: a sum (sum) of the forward sweep
 //	theta         8 bytes per run: theta as the forward sweep computed it
 //	costheta      8 bytes per run: costheta as the forward sweep computed it
 //	sintheta      8 bytes per run: sintheta as the forward sweep computed it
 //	thetaInverse  8 bytes per run: thetaInverse as the forward sweep computed it
 //	wCrossPt      8·3 bytes (8 bytes an entry): the memory of wCrossPt, which RodriguesRotatePoint makes, kept from run to run
 //	wCrossPt2     24 bytes per run (a reference to the caller's slice, not a copy): wCrossPt as the forward sweep computed it
-//	cross3Tape    cross3Tape.Bytes(), a cross3CallTape for the calls of one call site, one call per run: the tape cross3CallForward fills and cross3CallBackward reads
-//	dot3Tape2     dot3Tape2.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
-//	tmp2          8 bytes per run: an intermediate value of the forward sweep
+//	elem10        8 bytes per run: an element read before it was overwritten
+//	elem9         8 bytes per run: an element read before it was overwritten
+//	elem8         8 bytes per run: an element read before it was overwritten
+//	elem7         8 bytes per run: an element read before it was overwritten
+//	elem6         8 bytes per run: an element read before it was overwritten
+//	elem5         8 bytes per run: an element read before it was overwritten
+//	elem4         8 bytes per run: an element read before it was overwritten
+//	elem3         8 bytes per run: an element read before it was overwritten
+//	elem2         8 bytes per run: an element read before it was overwritten
+//	sum2          8 bytes per run: a sum (sum) of the forward sweep
 //	diff          8 bytes per run: a difference (diff) of the forward sweep
 //	tmp           8 bytes per run: tmp as the forward sweep computed it
 //	elem          8·3 bytes (8 bytes an entry): an element read before it was overwritten
 //	rotCrossPt    8·3 bytes (8 bytes an entry): the memory of rotCrossPt, which RodriguesRotatePoint makes, kept from run to run
-//	cross3Tape2   cross3Tape2.Bytes(), a cross3CallTape for the calls of one call site, one call per run: the tape cross3CallForward fills and cross3CallBackward reads
 //	dwCrossPt     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of wCrossPt, which RodriguesRotatePoint makes, in a buffer the backward sweep reuses
 //	drotCrossPt   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of rotCrossPt, which RodriguesRotatePoint makes, in a buffer the backward sweep reuses
 //
@@ -51,11 +54,8 @@ type RodriguesRotatePointTape struct {
 	rot [3]float64
 	// pt: the parameter pt.
 	pt [3]float64
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape dot3CallTape
-	// sqtheta: sqtheta as the forward sweep computed it.
-	sqtheta float64
+	// sum: a sum (sum) of the forward sweep.
+	sum float64
 	// theta: theta as the forward sweep computed it.
 	theta float64
 	// costheta: costheta as the forward sweep computed it.
@@ -69,14 +69,26 @@ type RodriguesRotatePointTape struct {
 	wCrossPt []float64
 	// wCrossPt2: wCrossPt as the forward sweep computed it.
 	wCrossPt2 []float64
-	// cross3Tape: the tape cross3CallForward fills and cross3CallBackward reads,
-	// for every call of it here: one record per call, and the stacks they share.
-	cross3Tape cross3CallTape
-	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape2 dot3CallTape
-	// tmp2: an intermediate value of the forward sweep.
-	tmp2 float64
+	// elem10: an element read before it was overwritten.
+	elem10 float64
+	// elem9: an element read before it was overwritten.
+	elem9 float64
+	// elem8: an element read before it was overwritten.
+	elem8 float64
+	// elem7: an element read before it was overwritten.
+	elem7 float64
+	// elem6: an element read before it was overwritten.
+	elem6 float64
+	// elem5: an element read before it was overwritten.
+	elem5 float64
+	// elem4: an element read before it was overwritten.
+	elem4 float64
+	// elem3: an element read before it was overwritten.
+	elem3 float64
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+	// sum2: a sum (sum) of the forward sweep.
+	sum2 float64
 	// diff: a difference (diff) of the forward sweep.
 	diff float64
 	// tmp: tmp as the forward sweep computed it.
@@ -87,9 +99,6 @@ type RodriguesRotatePointTape struct {
 	// rotCrossPt: the memory of rotCrossPt, which RodriguesRotatePoint makes, kept
 	// from run to run.
 	rotCrossPt []float64
-	// cross3Tape2: the tape cross3CallForward fills and cross3CallBackward reads,
-	// for every call of it here: one record per call, and the stacks they share.
-	cross3Tape2 cross3CallTape
 	// dwCrossPt: the derivatives of wCrossPt, which RodriguesRotatePoint makes, in
 	// a buffer the backward sweep reuses.
 	dwCrossPt []float64
@@ -103,14 +112,10 @@ type RodriguesRotatePointTape struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *RodriguesRotatePointTape) Bytes() int {
-	n := 136
-	n += t.dot3Tape.Bytes()
+	n := 208
 	n += len(t.wCrossPt) * 8
-	n += t.cross3Tape.Bytes()
-	n += t.dot3Tape2.Bytes()
 	n += len(t.elem) * 8
 	n += len(t.rotCrossPt) * 8
-	n += t.cross3Tape2.Bytes()
 	n += len(t.dwCrossPt) * 8
 	n += len(t.drotCrossPt) * 8
 	return n
@@ -120,11 +125,7 @@ func (t *RodriguesRotatePointTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *RodriguesRotatePointTape) clearRefs() {
-	t.dot3Tape.clearRefs()
 	t.wCrossPt2 = nil
-	t.cross3Tape.clearRefs()
-	t.dot3Tape2.clearRefs()
-	t.cross3Tape2.clearRefs()
 }
 
 // poolRodriguesRotatePointTape holds the RodriguesRotatePointTapes that
@@ -155,16 +156,12 @@ func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64
 	t.wCrossPt = t.wCrossPt[:0]
 	t.rotCrossPt = t.rotCrossPt[:0]
 	t.elem = t.elem[:0]
-	t.dot3Tape2.calls = t.dot3Tape2.calls[:0]
-	t.cross3Tape.calls = t.cross3Tape.calls[:0]
-	t.cross3Tape2.calls = t.cross3Tape2.calls[:0]
-	t.dot3Tape.calls = t.dot3Tape.calls[:0]
 	t.rot = rot
 	t.pt = pt
-	sqtheta := dot3CallForward(&t.dot3Tape, rot, rot)
-	t.sqtheta = sqtheta
-	if sqtheta != 0 {
-		theta := math.Sqrt(sqtheta)
+	t1 := rot[0]*rot[0] + rot[1]*rot[1] + rot[2]*rot[2]
+	t.sum = t1
+	if t1 != 0 {
+		theta := math.Sqrt(t1)
 		t.theta = theta
 		costheta := math.Cos(theta)
 		t.costheta = costheta
@@ -180,24 +177,46 @@ func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64
 		wCrossPt := slices.Clip(t.wCrossPt[len(t.wCrossPt)-3:])
 		clear(wCrossPt)
 		t.wCrossPt2 = wCrossPt
-		cross3CallForward(&t.cross3Tape, w, pt, wCrossPt)
-		t1 := dot3CallForward(&t.dot3Tape2, w, pt)
-		t.tmp2 = t1
-		t2 := 1 - costheta
-		t.diff = t2
-		tmp := t1 * t2
+		t2 := w[1]
+		t.elem10 = t2
+		t3 := w[2]
+		t.elem9 = t3
+		wCrossPt[0] = t2*pt[2] - t3*pt[1]
+		t4 := w[2]
+		t.elem8 = t4
+		t5 := w[0]
+		t.elem7 = t5
+		wCrossPt[1] = t4*pt[0] - t5*pt[2]
+		t6 := w[0]
+		t.elem6 = t6
+		t7 := w[1]
+		t.elem5 = t7
+		wCrossPt[2] = t6*pt[1] - t7*pt[0]
+		t8 := w[0]
+		t.elem4 = t8
+		t9 := w[1]
+		t.elem3 = t9
+		t10 := w[2]
+		t.elem2 = t10
+		t11 := t8*pt[0] + t9*pt[1] + t10*pt[2]
+		t.sum2 = t11
+		t12 := 1 - costheta
+		t.diff = t12
+		tmp := t11 * t12
 		t.tmp = tmp
 		t.elem = slices.Grow(t.elem, 3)
 		for i2 := range 3 {
-			t3 := w[i2]
-			t.elem = append(t.elem, t3)
-			out[i2] = pt[i2]*costheta + wCrossPt[i2]*sintheta + t3*tmp
+			t13 := w[i2]
+			t.elem = append(t.elem, t13)
+			out[i2] = pt[i2]*costheta + wCrossPt[i2]*sintheta + t13*tmp
 		}
 	} else {
 		t.rotCrossPt = slices.Grow(t.rotCrossPt, 3)[:len(t.rotCrossPt)+3]
 		rotCrossPt := slices.Clip(t.rotCrossPt[len(t.rotCrossPt)-3:])
 		clear(rotCrossPt)
-		cross3CallForward(&t.cross3Tape2, rot, pt, rotCrossPt)
+		rotCrossPt[0] = rot[1]*pt[2] - rot[2]*pt[1]
+		rotCrossPt[1] = rot[2]*pt[0] - rot[0]*pt[2]
+		rotCrossPt[2] = rot[0]*pt[1] - rot[1]*pt[0]
 		for i3 := range 3 {
 			out[i3] = pt[i3] + rotCrossPt[i3]
 		}
@@ -216,19 +235,19 @@ func RodriguesRotatePointForward(t *RodriguesRotatePointTape, rot, pt [3]float64
 // on entry, and is used up: it is zero on return.
 func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]float64, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	sqtheta := t.sqtheta
 	nelem := len(t.elem)
-	pt := t.pt
-	ndot3Tape2 := len(t.dot3Tape2.calls)
-	ncross3Tape := len(t.cross3Tape.calls)
 	rot := t.rot
-	var dsqtheta float64
-	ncross3Tape2 := len(t.cross3Tape2.calls)
-	ndot3Tape := len(t.dot3Tape.calls)
-	ndot3Tape--
-	if sqtheta != 0 {
+	pt := t.pt
+	var dtmp float64
+	t1 := rot[2]
+	t2 := rot[2]
+	t3 := rot[1]
+	t4 := rot[1]
+	t5 := rot[0]
+	t6 := rot[0]
+	if t.sum != 0 {
 		tmp := t.tmp
-		var dtmp float64
+		var dtmp2 float64
 		var dw [3]float64
 		sintheta := t.sintheta
 		wCrossPt := t.wCrossPt2
@@ -238,82 +257,112 @@ func RodriguesRotatePointBackward(t *RodriguesRotatePointTape, drot, dpt *[3]flo
 		dwCrossPt := t.dwCrossPt
 		costheta := t.costheta
 		var dcostheta float64
-		ndot3Tape2--
-		ncross3Tape--
+		t7 := pt[2]
+		t8 := pt[1]
+		t9 := pt[0]
+		t10 := pt[0]
+		t11 := pt[1]
+		t12 := pt[2]
+		t13 := pt[0]
+		t14 := pt[1]
+		t15 := pt[2]
 		thetaInverse := t.thetaInverse
 		var dthetaInverse float64
 		theta := t.theta
 		for i2 := 2; i2 >= 0; i2-- {
 			nelem--
-			t1 := wCrossPt[i2]
-			t2 := pt[i2]
-			t3 := dout[i2]
-			dtmp += t3 * t.elem[nelem]
-			dw[i2] += t3 * tmp
-			dsintheta += t3 * t1
-			dwCrossPt[i2] += t3 * sintheta
-			dcostheta += t3 * t2
-			dpt[i2] += t3 * costheta
+			t16 := wCrossPt[i2]
+			t17 := pt[i2]
+			t18 := dout[i2]
+			dtmp2 += t18 * t.elem[nelem]
+			dw[i2] += t18 * tmp
+			dsintheta += t18 * t16
+			dwCrossPt[i2] += t18 * sintheta
+			dcostheta += t18 * t17
+			dpt[i2] += t18 * costheta
 			dout[i2] = 0
 		}
-		t4 := dtmp * t.tmp2
-		var da [3]float64
-		var db [3]float64
-		dot3CallBackward(&t.dot3Tape2, ndot3Tape2, dtmp*t.diff, &da, &db)
-		dw[0] += da[0]
-		dw[1] += da[1]
-		dw[2] += da[2]
-		dpt[0] += db[0]
-		dpt[1] += db[1]
-		dpt[2] += db[2]
-		var da2 [3]float64
-		var db2 [3]float64
-		cross3CallBackward(&t.cross3Tape, ncross3Tape, &da2, &db2, dwCrossPt)
-		dw[0] += da2[0]
-		dw[1] += da2[1]
-		dw[2] += da2[2]
-		dpt[0] += db2[0]
-		dpt[1] += db2[1]
-		dpt[2] += db2[2]
+		t19 := dtmp2 * t.diff
+		dpt[2] += t19 * t.elem2
+		dw[2] += t19 * t7
+		dpt[1] += t19 * t.elem3
+		dw[1] += t19 * t8
+		dpt[0] += t19 * t.elem4
+		dw[0] += t19 * t9
+		t20 := dwCrossPt[2]
+		dpt[0] -= t20 * t.elem5
+		dw[1] -= t20 * t10
+		dpt[1] += t20 * t.elem6
+		dw[0] += t20 * t11
+		dwCrossPt[2] = 0
+		t21 := dwCrossPt[1]
+		dpt[2] -= t21 * t.elem7
+		dw[0] -= t21 * t12
+		dpt[0] += t21 * t.elem8
+		dw[2] += t21 * t13
+		dwCrossPt[1] = 0
+		t22 := dwCrossPt[0]
+		dpt[1] -= t22 * t.elem9
+		dw[2] -= t22 * t14
+		dpt[2] += t22 * t.elem10
+		dw[1] += t22 * t15
+		dwCrossPt[0] = 0
 		for i := 2; i >= 0; i-- {
-			t5 := dw[i]
-			dthetaInverse += t5 * rot[i]
-			drot[i] += t5 * thetaInverse
+			t23 := dw[i]
+			dthetaInverse += t23 * rot[i]
+			drot[i] += t23 * thetaInverse
 			dw[i] = 0
 		}
-		dcostheta2 := dcostheta - t4
+		dcostheta2 := dcostheta - dtmp2*t.sum2
 		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
-		dsqtheta += dtheta * (0.5 / theta)
+		dtmp += dtheta * (0.5 / theta)
 	} else {
 		t.drotCrossPt = slices.Grow(t.drotCrossPt[:0], 3)[:3]
 		clear(t.drotCrossPt)
 		drotCrossPt := t.drotCrossPt
-		ncross3Tape2--
+		t24 := rot[1]
+		t25 := pt[0]
+		t26 := rot[0]
+		t27 := pt[1]
+		t28 := rot[0]
+		t29 := pt[2]
+		t30 := rot[2]
+		t31 := pt[0]
+		t32 := rot[2]
+		t33 := pt[1]
+		t34 := rot[1]
+		t35 := pt[2]
 		for i3 := 2; i3 >= 0; i3-- {
-			t6 := dout[i3]
-			drotCrossPt[i3] += t6
-			dpt[i3] += t6
+			t36 := dout[i3]
+			drotCrossPt[i3] += t36
+			dpt[i3] += t36
 			dout[i3] = 0
 		}
-		var da3 [3]float64
-		var db3 [3]float64
-		cross3CallBackward(&t.cross3Tape2, ncross3Tape2, &da3, &db3, drotCrossPt)
-		drot[0] += da3[0]
-		drot[1] += da3[1]
-		drot[2] += da3[2]
-		dpt[0] += db3[0]
-		dpt[1] += db3[1]
-		dpt[2] += db3[2]
+		t37 := drotCrossPt[2]
+		dpt[0] -= t37 * t24
+		drot[1] -= t37 * t25
+		dpt[1] += t37 * t26
+		drot[0] += t37 * t27
+		drotCrossPt[2] = 0
+		t38 := drotCrossPt[1]
+		dpt[2] -= t38 * t28
+		drot[0] -= t38 * t29
+		dpt[0] += t38 * t30
+		drot[2] += t38 * t31
+		drotCrossPt[1] = 0
+		t39 := drotCrossPt[0]
+		dpt[1] -= t39 * t32
+		drot[2] -= t39 * t33
+		dpt[2] += t39 * t34
+		drot[1] += t39 * t35
+		drotCrossPt[0] = 0
 	}
-	var da4 [3]float64
-	var db4 [3]float64
-	dot3CallBackward(&t.dot3Tape, ndot3Tape, dsqtheta, &da4, &db4)
-	drot[0] += da4[0]
-	drot[1] += da4[1]
-	drot[2] += da4[2]
-	drot[0] += db4[0]
-	drot[1] += db4[1]
-	drot[2] += db4[2]
+	drot[2] += dtmp * t1
+	drot[2] += dtmp * t2
+	drot[1] += dtmp * t3
+	drot[1] += dtmp * t4
+	drot[0] += dtmp * t5
+	drot[0] += dtmp * t6
 }
 
 // RodriguesRotatePointVJP returns the vector-Jacobian product with the seeds
@@ -388,25 +437,33 @@ func RodriguesRotatePointJVP(rot, pt [3]float64, out []float64, drot, dpt [3]flo
 // control flow it replays. A tape may be reused: each run of QuadFormForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 0 bytes, plus rowDotTape.Bytes() +
-// dot3Tape.Bytes() (the tapes of its call sites, each by its own formula summed
-// over the site's calls). Bytes returns that count for a filled tape: each
-// value's size, a slice's 24-byte header where the tape keeps a reference, a
-// stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 48 bytes, plus rowDotTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
 //
+//	x           24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	rowDotTape  rowDotTape.Bytes(), a rowDotCallTape for the calls of one call site, 3 calls per run: the tape rowDotCallForward fills and rowDotCallBackward reads
-//	dot3Tape    dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//	elem3       8 bytes per run: an element read before it was overwritten
+//	elem2       8 bytes per run: an element read before it was overwritten
+//	elem        8 bytes per run: an element read before it was overwritten
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type QuadFormTape struct {
+	// x: the parameter x.
+	x [3]float64
 	// rowDotTape: the tape rowDotCallForward fills and rowDotCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
 	rowDotTape rowDotCallTape
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape dot3CallTape
+	// elem3: an element read before it was overwritten.
+	elem3 float64
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+	// elem: an element read before it was overwritten.
+	elem float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in QuadFormTape's
@@ -414,9 +471,8 @@ type QuadFormTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *QuadFormTape) Bytes() int {
-	n := 0
+	n := 48
 	n += t.rowDotTape.Bytes()
-	n += t.dot3Tape.Bytes()
 	return n
 }
 
@@ -425,7 +481,6 @@ func (t *QuadFormTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *QuadFormTape) clearRefs() {
 	t.rowDotTape.clearRefs()
-	t.dot3Tape.clearRefs()
 }
 
 // poolQuadFormTape holds the QuadFormTapes that QuadFormGrad finished with:
@@ -452,16 +507,21 @@ func (t *QuadFormTape) release() {
 // QuadFormForward runs QuadForm and records in t what QuadFormBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func QuadFormForward(t *QuadFormTape, m [3][3]float64, x [3]float64) float64 {
-	t.dot3Tape.calls = t.dot3Tape.calls[:0]
 	t.rowDotTape.calls = t.rowDotTape.calls[:0]
+	t.x = x
 	var y [3]float64
 	t.rowDotTape.calls = slices.Grow(t.rowDotTape.calls, 3)
 	for i := range 3 {
 		t1 := rowDotCallForward(&t.rowDotTape, m, x, i)
 		y[i] = t1
 	}
-	t2 := dot3CallForward(&t.dot3Tape, x, y)
-	return t2
+	t2 := y[0]
+	t.elem3 = t2
+	t3 := y[1]
+	t.elem2 = t3
+	t4 := y[2]
+	t.elem = t4
+	return x[0]*t2 + x[1]*t3 + x[2]*t4
 }
 
 // QuadFormBackward adds to dm and dx the vector-Jacobian product of QuadForm
@@ -472,26 +532,24 @@ func QuadFormForward(t *QuadFormTape, m [3][3]float64, x [3]float64) float64 {
 // one buffer can sum a mini-batch.
 func QuadFormBackward(t *QuadFormTape, s float64, dm *[3][3]float64, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	ndot3Tape := len(t.dot3Tape.calls)
-	ndot3Tape--
+	x := t.x
 	var dy [3]float64
+	t1 := x[1]
+	t2 := x[0]
 	nrowDotTape := len(t.rowDotTape.calls)
-	var da [3]float64
-	var db [3]float64
-	dot3CallBackward(&t.dot3Tape, ndot3Tape, s, &da, &db)
-	dx[0] += da[0]
-	dx[1] += da[1]
-	dx[2] += da[2]
-	dy[0] += db[0]
-	dy[1] += db[1]
-	dy[2] += db[2]
+	dy[2] += s * x[2]
+	dx[2] += s * t.elem
+	dy[1] += s * t1
+	dx[1] += s * t.elem2
+	dy[0] += s * t2
+	dx[0] += s * t.elem3
 	for i := 2; i >= 0; i-- {
 		nrowDotTape--
-		t1 := dy[i]
+		t3 := dy[i]
 		dy[i] = 0
 		var dm2 [3][3]float64
 		var dx2 [3]float64
-		rowDotCallBackward(&t.rowDotTape, nrowDotTape, t1, &dm2, &dx2)
+		rowDotCallBackward(&t.rowDotTape, nrowDotTape, t3, &dm2, &dx2)
 		dm[0][0] += dm2[0][0]
 		dm[0][1] += dm2[0][1]
 		dm[0][2] += dm2[0][2]
@@ -978,27 +1036,27 @@ func EnergyJVP(b Body, g [3]float64, db Body, dg [3]float64) (float64, float64) 
 // flow it replays. A tape may be reused: each run of RotateForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·3 + 144 bytes, plus dot3Tape.Bytes() +
-// dot3Tape2.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·3 + 168 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	rot        24 bytes per run (a reference to the caller's slice, not a copy): the parameter rot
-//	pt         24 bytes per run (a reference to the caller's slice, not a copy): the parameter pt
-//	dot3Tape   dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
-//	theta      8 bytes per run: theta as the forward sweep computed it
-//	costheta   8 bytes per run: costheta as the forward sweep computed it
-//	sintheta   8 bytes per run: sintheta as the forward sweep computed it
-//	elem2      8 bytes per run: an element read before it was overwritten
-//	elem4      8 bytes per run: an element read before it was overwritten
-//	elem3      8 bytes per run: an element read before it was overwritten
-//	wCrossPt   24 bytes per run (a reference to the caller's slice, not a copy): wCrossPt as the forward sweep computed it
-//	dot3Tape2  dot3Tape2.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
-//	tmp2       8 bytes per run: an intermediate value of the forward sweep
-//	diff       8 bytes per run: a difference (diff) of the forward sweep
-//	tmp        8 bytes per run: tmp as the forward sweep computed it
-//	elem       8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	rot       24 bytes per run (a reference to the caller's slice, not a copy): the parameter rot
+//	pt        24 bytes per run (a reference to the caller's slice, not a copy): the parameter pt
+//	theta     8 bytes per run: theta as the forward sweep computed it
+//	costheta  8 bytes per run: costheta as the forward sweep computed it
+//	sintheta  8 bytes per run: sintheta as the forward sweep computed it
+//	elem5     8 bytes per run: an element read before it was overwritten
+//	elem7     8 bytes per run: an element read before it was overwritten
+//	elem6     8 bytes per run: an element read before it was overwritten
+//	wCrossPt  24 bytes per run (a reference to the caller's slice, not a copy): wCrossPt as the forward sweep computed it
+//	elem4     8 bytes per run: an element read before it was overwritten
+//	elem3     8 bytes per run: an element read before it was overwritten
+//	elem2     8 bytes per run: an element read before it was overwritten
+//	sum       8 bytes per run: a sum (sum) of the forward sweep
+//	diff      8 bytes per run: a difference (diff) of the forward sweep
+//	tmp       8 bytes per run: tmp as the forward sweep computed it
+//	elem      8·3 bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // quotients; the elements of wCrossPt, pt, rot it reads again (memory nothing
@@ -1009,28 +1067,28 @@ type RotateTape struct {
 	rot [3]float64
 	// pt: the parameter pt.
 	pt [3]float64
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape dot3CallTape
 	// theta: theta as the forward sweep computed it.
 	theta float64
 	// costheta: costheta as the forward sweep computed it.
 	costheta float64
 	// sintheta: sintheta as the forward sweep computed it.
 	sintheta float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
+	// elem5: an element read before it was overwritten.
+	elem5 float64
+	// elem7: an element read before it was overwritten.
+	elem7 float64
+	// elem6: an element read before it was overwritten.
+	elem6 float64
+	// wCrossPt: wCrossPt as the forward sweep computed it.
+	wCrossPt [3]float64
 	// elem4: an element read before it was overwritten.
 	elem4 float64
 	// elem3: an element read before it was overwritten.
 	elem3 float64
-	// wCrossPt: wCrossPt as the forward sweep computed it.
-	wCrossPt [3]float64
-	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape2 dot3CallTape
-	// tmp2: an intermediate value of the forward sweep.
-	tmp2 float64
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+	// sum: a sum (sum) of the forward sweep.
+	sum float64
 	// diff: a difference (diff) of the forward sweep.
 	diff float64
 	// tmp: tmp as the forward sweep computed it.
@@ -1045,9 +1103,7 @@ type RotateTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *RotateTape) Bytes() int {
-	n := 144
-	n += t.dot3Tape.Bytes()
-	n += t.dot3Tape2.Bytes()
+	n := 168
 	n += len(t.elem) * 8
 	return n
 }
@@ -1055,10 +1111,7 @@ func (t *RotateTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *RotateTape) clearRefs() {
-	t.dot3Tape.clearRefs()
-	t.dot3Tape2.clearRefs()
-}
+func (t *RotateTape) clearRefs() {}
 
 // poolRotateTape holds the RotateTapes that RotateVJP finished with: each call
 // takes one (a new one if the pool is empty) and gives it back, so that calls
@@ -1085,12 +1138,9 @@ func (t *RotateTape) release() {
 // earlier contents are discarded, its memory reused.
 func RotateForward(t *RotateTape, rot, pt [3]float64) [3]float64 {
 	t.elem = t.elem[:0]
-	t.dot3Tape2.calls = t.dot3Tape2.calls[:0]
-	t.dot3Tape.calls = t.dot3Tape.calls[:0]
 	t.rot = rot
 	t.pt = pt
-	t1 := dot3CallForward(&t.dot3Tape, rot, rot)
-	theta := math.Sqrt(t1)
+	theta := math.Sqrt(rot[0]*rot[0] + rot[1]*rot[1] + rot[2]*rot[2])
 	t.theta = theta
 	costheta := math.Cos(theta)
 	t.costheta = costheta
@@ -1100,39 +1150,44 @@ func RotateForward(t *RotateTape, rot, pt [3]float64) [3]float64 {
 	for i := range 3 {
 		w[i] = rot[i] / theta
 	}
-	t2 := w[1]
-	t.elem2 = t2
-	t3 := pt[2]
-	t4 := w[2]
-	t.elem4 = t4
-	t5 := pt[1]
-	t6 := pt[0]
-	t7 := w[0]
-	t.elem3 = t7
-	wCrossPt := [3]float64{t2*t3 - t4*t5, t4*t6 - t7*t3, t7*t5 - t2*t6}
+	t1 := w[1]
+	t.elem5 = t1
+	t2 := pt[2]
+	t3 := w[2]
+	t.elem7 = t3
+	t4 := pt[1]
+	t5 := pt[0]
+	t6 := w[0]
+	t.elem6 = t6
+	wCrossPt := [3]float64{t1*t2 - t3*t4, t3*t5 - t6*t2, t6*t4 - t1*t5}
 	t.wCrossPt = wCrossPt
-	t8 := dot3CallForward(&t.dot3Tape2, w, pt)
-	t.tmp2 = t8
-	t9 := 1 - costheta
-	t.diff = t9
-	tmp := t8 * t9
+	t7 := w[0]
+	t.elem4 = t7
+	t8 := w[1]
+	t.elem3 = t8
+	t9 := w[2]
+	t.elem2 = t9
+	t10 := t7*pt[0] + t8*pt[1] + t9*pt[2]
+	t.sum = t10
+	t11 := 1 - costheta
+	t.diff = t11
+	tmp := t10 * t11
 	t.tmp = tmp
 	var out [3]float64
 	t.elem = slices.Grow(t.elem, 3)
 	for i2 := range 3 {
-		t10 := w[i2]
-		t.elem = append(t.elem, t10)
-		out[i2] = pt[i2]*costheta + wCrossPt[i2]*sintheta + t10*tmp
+		t12 := w[i2]
+		t.elem = append(t.elem, t12)
+		out[i2] = pt[i2]*costheta + wCrossPt[i2]*sintheta + t12*tmp
 	}
 	return out
 }
 
 // RotateBackward adds to drot and dpt the vector-Jacobian product of Rotate
-// with the seeds s, at the point recorded in t by RotateForward. It keeps
-// buffers of its own in t, for the derivatives of slices it is not passed
-// (those Rotate and its callees make), so one forward run serves any number of
-// backward runs (one per seed), one at a time; it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// with the seeds s, at the point recorded in t by RotateForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func RotateBackward(t *RotateTape, s [3]float64, drot, dpt *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dout [3]float64
@@ -1147,71 +1202,71 @@ func RotateBackward(t *RotateTape, s [3]float64, drot, dpt *[3]float64) {
 	pt := t.pt
 	costheta := t.costheta
 	var dcostheta float64
-	ndot3Tape2 := len(t.dot3Tape2.calls)
-	ndot3Tape2--
-	t1 := t.elem2
-	t2 := pt[0]
-	t3 := t.elem3
-	t4 := pt[1]
-	t5 := pt[2]
+	t1 := pt[2]
+	t2 := pt[1]
+	t3 := pt[0]
+	t4 := t.elem5
+	t5 := pt[0]
+	t6 := t.elem6
+	t7 := pt[1]
+	t8 := pt[2]
 	rot := t.rot
 	theta := t.theta
-	t6 := t.elem4
+	t9 := t.elem7
 	var dtheta float64
-	ndot3Tape := len(t.dot3Tape.calls)
-	ndot3Tape--
+	t10 := rot[2]
+	t11 := rot[2]
+	t12 := rot[1]
+	t13 := rot[1]
+	t14 := rot[0]
+	t15 := rot[0]
 	dout[2] += s[2]
 	dout[1] += s[1]
 	dout[0] += s[0]
 	for i2 := 2; i2 >= 0; i2-- {
 		nelem--
-		t7 := wCrossPt[i2]
-		t8 := pt[i2]
-		t9 := dout[i2]
-		dtmp += t9 * t.elem[nelem]
-		dw[i2] += t9 * tmp
-		dsintheta += t9 * t7
-		dwCrossPt[i2] += t9 * sintheta
-		dcostheta += t9 * t8
-		dpt[i2] += t9 * costheta
+		t16 := wCrossPt[i2]
+		t17 := pt[i2]
+		t18 := dout[i2]
+		dtmp += t18 * t.elem[nelem]
+		dw[i2] += t18 * tmp
+		dsintheta += t18 * t16
+		dwCrossPt[i2] += t18 * sintheta
+		dcostheta += t18 * t17
+		dpt[i2] += t18 * costheta
 		dout[i2] = 0
 	}
-	t10 := dtmp * t.tmp2
-	var da [3]float64
-	var db [3]float64
-	dot3CallBackward(&t.dot3Tape2, ndot3Tape2, dtmp*t.diff, &da, &db)
-	dw[0] += da[0]
-	dw[1] += da[1]
-	dw[2] += da[2]
-	dpt[0] += db[0]
-	dpt[1] += db[1]
-	dpt[2] += db[2]
-	t11 := dwCrossPt[0]
-	t12 := dwCrossPt[1]
-	t13 := dwCrossPt[2]
-	dw[0] += t13*t4 - t12*t5
-	dpt[0] += t12*t6 - t13*t1
-	dpt[1] += t13*t3 - t11*t6
-	dw[2] += t12*t2 - t11*t4
-	dpt[2] += t11*t1 - t12*t3
-	dw[1] += t11*t5 - t13*t2
+	t19 := dtmp * t.diff
+	dpt[2] += t19 * t.elem2
+	dw[2] += t19 * t1
+	dpt[1] += t19 * t.elem3
+	dw[1] += t19 * t2
+	dpt[0] += t19 * t.elem4
+	dw[0] += t19 * t3
+	t20 := dwCrossPt[0]
+	t21 := dwCrossPt[1]
+	t22 := dwCrossPt[2]
+	dw[0] += t22*t7 - t21*t8
+	dpt[0] += t21*t9 - t22*t4
+	dpt[1] += t22*t6 - t20*t9
+	dw[2] += t21*t5 - t20*t7
+	dpt[2] += t20*t4 - t21*t6
+	dw[1] += t20*t8 - t22*t5
 	for i := 2; i >= 0; i-- {
-		t14 := dw[i]
-		dtheta -= t14 * (rot[i] / theta / theta)
-		drot[i] += t14 / theta
+		t23 := dw[i]
+		dtheta -= t23 * (rot[i] / theta / theta)
+		drot[i] += t23 / theta
 		dw[i] = 0
 	}
-	dcostheta2 := dcostheta - t10
+	dcostheta2 := dcostheta - dtmp*t.sum
 	dtheta2 := dsintheta*math.Cos(theta) - dcostheta2*math.Sin(theta) + dtheta
-	var da2 [3]float64
-	var db2 [3]float64
-	dot3CallBackward(&t.dot3Tape, ndot3Tape, dtheta2*(0.5/theta), &da2, &db2)
-	drot[0] += da2[0]
-	drot[1] += da2[1]
-	drot[2] += da2[2]
-	drot[0] += db2[0]
-	drot[1] += db2[1]
-	drot[2] += db2[2]
+	t24 := dtheta2 * (0.5 / theta)
+	drot[2] += t24 * t10
+	drot[2] += t24 * t11
+	drot[1] += t24 * t12
+	drot[1] += t24 * t13
+	drot[0] += t24 * t14
+	drot[0] += t24 * t15
 }
 
 // RotateVJP returns Rotate's results and the vector-Jacobian product with the
@@ -1396,24 +1451,24 @@ func OuterJVP(a, b [2]float64, k float64, da, db [2]float64, dk float64) ([2][2]
 // control flow it replays. A tape may be reused: each run of WholeSlicesForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 32 bytes, plus sumSquaresTape.Bytes() +
-// normAfterScaleTape.Bytes() + scaleAllTape.Bytes() + sumSquaresTape2.Bytes() +
-// sumSquaresTape3.Bytes() + sumSquaresTape4.Bytes() (the tapes of its call
-// sites, each by its own formula summed over the site's calls). Bytes returns
-// that count for a filled tape: each value's size, a slice's 24-byte header
-// where the tape keeps a reference, a stack's entries; not Go's padding, nor
-// spare capacity.
+// Memory: after a run, the tape holds 24·len(xs) + 8·len(xs2) + 8·len(xs3) +
+// 64 bytes, plus normAfterScaleTape.Bytes() (the tapes of its call sites, each
+// by its own formula summed over the site's calls). Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	sumSquaresTape      sumSquaresTape.Bytes(), a sumSquaresCallTape for the calls of one call site, one call per run: the tape sumSquaresCallForward fills and sumSquaresCallBackward reads
+//	k                   8 bytes per run: the parameter k
+//	g2                  24 bytes per run (a reference to the caller's slice, not a copy): g2 as the forward sweep computed it
+//	x                   8·len(xs) bytes (8 bytes an entry): x as the forward sweep computed it
 //	normAfterScaleTape  normAfterScaleTape.Bytes(), a normAfterScaleCallTape for the calls of one call site, one call per run: the tape normAfterScaleCallForward fills and normAfterScaleCallBackward reads
-//	scaleAllTape        scaleAllTape.Bytes(), a scaleAllCallTape for the calls of one call site, one call per run: the tape scaleAllCallForward fills and scaleAllCallBackward reads
-//	sumSquaresTape2     sumSquaresTape2.Bytes(), a sumSquaresCallTape for the calls of one call site, one call per run: the tape sumSquaresCallForward fills and sumSquaresCallBackward reads
+//	elem3               8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
+//	x2                  8·len(xs) bytes (8 bytes an entry): x2 as the forward sweep computed it
 //	elem                8 bytes per run: an element read before it was overwritten
 //	elem2               8 bytes per run: an element read before it was overwritten
-//	sumSquaresTape3     sumSquaresTape3.Bytes(), a sumSquaresCallTape for the calls of one call site, one call per run: the tape sumSquaresCallForward fills and sumSquaresCallBackward reads
-//	tmp                 8 bytes per run: an intermediate value of the forward sweep
-//	sumSquaresTape4     sumSquaresTape4.Bytes(), a sumSquaresCallTape for the calls of one call site, one call per run: the tape sumSquaresCallForward fills and sumSquaresCallBackward reads
-//	tmp2                8 bytes per run: an intermediate value of the forward sweep
+//	x3                  8·len(xs2) bytes (8 bytes an entry): x3 as the forward sweep computed it
+//	s3                  8 bytes per run: the value of s3 the backward sweep reads
+//	x4                  8·len(xs3) bytes (8 bytes an entry): x4 as the forward sweep computed it
+//	s4                  8 bytes per run: the value of s4 the backward sweep reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -1421,38 +1476,37 @@ func OuterJVP(a, b [2]float64, k float64, da, db [2]float64, dk float64) ([2][2]
 //
 // Neither stored nor recomputed, since the chain rule does not need them: a.
 type WholeSlicesTape struct {
-	// sumSquaresTape: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sumSquaresTape sumSquaresCallTape
+	// k: the parameter k.
+	k float64
+	// g2: g2 as the forward sweep computed it.
+	g2 [3]float64
+	// x: x as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	x []float64
 	// normAfterScaleTape: the tape normAfterScaleCallForward fills and
 	// normAfterScaleCallBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	normAfterScaleTape normAfterScaleCallTape
-	// scaleAllTape: the tape scaleAllCallForward fills and scaleAllCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	scaleAllTape scaleAllCallTape
-	// sumSquaresTape2: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sumSquaresTape2 sumSquaresCallTape
+	// elem3: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem3 []float64
+	// x2: x2 as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	x2 []float64
 	// elem: an element read before it was overwritten.
 	elem float64
 	// elem2: an element read before it was overwritten.
 	elem2 float64
-	// sumSquaresTape3: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sumSquaresTape3 sumSquaresCallTape
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
-	// sumSquaresTape4: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sumSquaresTape4 sumSquaresCallTape
-	// tmp2: an intermediate value of the forward sweep.
-	tmp2 float64
+	// x3: x3 as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	x3 []float64
+	// s3: the value of s3 the backward sweep reads.
+	s3 float64
+	// x4: x4 as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	x4 []float64
+	// s4: the value of s4 the backward sweep reads.
+	s4 float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1460,13 +1514,13 @@ type WholeSlicesTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *WholeSlicesTape) Bytes() int {
-	n := 32
-	n += t.sumSquaresTape.Bytes()
+	n := 64
+	n += len(t.x) * 8
 	n += t.normAfterScaleTape.Bytes()
-	n += t.scaleAllTape.Bytes()
-	n += t.sumSquaresTape2.Bytes()
-	n += t.sumSquaresTape3.Bytes()
-	n += t.sumSquaresTape4.Bytes()
+	n += len(t.elem3) * 8
+	n += len(t.x2) * 8
+	n += len(t.x3) * 8
+	n += len(t.x4) * 8
 	return n
 }
 
@@ -1474,12 +1528,7 @@ func (t *WholeSlicesTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *WholeSlicesTape) clearRefs() {
-	t.sumSquaresTape.clearRefs()
 	t.normAfterScaleTape.clearRefs()
-	t.scaleAllTape.clearRefs()
-	t.sumSquaresTape2.clearRefs()
-	t.sumSquaresTape3.clearRefs()
-	t.sumSquaresTape4.clearRefs()
 }
 
 // poolWholeSlicesTape holds the WholeSlicesTapes that WholeSlicesGrad finished
@@ -1506,31 +1555,65 @@ func (t *WholeSlicesTape) release() {
 // WholeSlicesForward runs WholeSlices and records in t what WholeSlicesBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func WholeSlicesForward(t *WholeSlicesTape, g [3]float64, k float64) float64 {
-	t.sumSquaresTape4.calls = t.sumSquaresTape4.calls[:0]
-	t.sumSquaresTape3.calls = t.sumSquaresTape3.calls[:0]
-	t.sumSquaresTape2.calls = t.sumSquaresTape2.calls[:0]
-	t.scaleAllTape.calls = t.scaleAllTape.calls[:0]
+	t.x4 = t.x4[:0]
+	t.x3 = t.x3[:0]
+	t.x2 = t.x2[:0]
+	t.elem3 = t.elem3[:0]
 	t.normAfterScaleTape.calls = t.normAfterScaleTape.calls[:0]
-	t.sumSquaresTape.calls = t.sumSquaresTape.calls[:0]
+	t.x = t.x[:0]
+	t.k = k
 	var g2 [3]float64
+	t.g2 = g2
 	g2[0] = g[0]
 	g2[1] = g[1]
 	g2[2] = g[2]
-	t1 := g2[:]
-	t2 := sumSquaresCallForward(&t.sumSquaresTape, t1)
-	t3 := normAfterScaleCallForward(&t.normAfterScaleTape, g2, k)
-	a := t2 + t3
-	scaleAllCallForward(&t.scaleAllTape, t1, k)
-	t4 := sumSquaresCallForward(&t.sumSquaresTape2, t1)
-	t5 := g2[0]
-	t.elem = t5
-	t6 := g2[1]
-	t.elem2 = t6
-	t7 := sumSquaresCallForward(&t.sumSquaresTape3, g2[1:3])
-	t.tmp = t7
-	t8 := sumSquaresCallForward(&t.sumSquaresTape4, g2[:1])
-	t.tmp2 = t8
-	return a + t4 + t5*t6 + t7*t8
+	xs := g2[:]
+	s := 0.0
+	t1 := len(xs)
+	t.x = slices.Grow(t.x, t1)
+	for i2 := range xs {
+		x := xs[i2]
+		t.x = append(t.x, x)
+		s += x * x
+	}
+	t2 := normAfterScaleCallForward(&t.normAfterScaleTape, g2, k)
+	a := s + t2
+	t.elem3 = slices.Grow(t.elem3, t1)
+	for i := range xs {
+		t3 := xs[i]
+		t.elem3 = append(t.elem3, t3)
+		xs[i] = t3 * k
+	}
+	s2 := 0.0
+	t.x2 = slices.Grow(t.x2, t1)
+	for i3 := range xs {
+		x2 := xs[i3]
+		t.x2 = append(t.x2, x2)
+		s2 += x2 * x2
+	}
+	t4 := g2[0]
+	t.elem = t4
+	t5 := g2[1]
+	t.elem2 = t5
+	xs2 := g2[1:3]
+	s3 := 0.0
+	t.x3 = slices.Grow(t.x3, len(xs2))
+	for i4 := range xs2 {
+		x3 := xs2[i4]
+		t.x3 = append(t.x3, x3)
+		s3 += x3 * x3
+	}
+	t.s3 = s3
+	xs3 := g2[:1]
+	s4 := 0.0
+	t.x4 = slices.Grow(t.x4, len(xs3))
+	for i5 := range xs3 {
+		x4 := xs3[i5]
+		t.x4 = append(t.x4, x4)
+		s4 += x4 * x4
+	}
+	t.s4 = s4
+	return a + s2 + t4*t5 + s3*s4
 }
 
 // WholeSlicesBackward adds to dg and dk the vector-Jacobian product of
@@ -1541,46 +1624,79 @@ func WholeSlicesForward(t *WholeSlicesTape, g [3]float64, k float64) float64 {
 // it adds rather than sets, so one buffer can sum a mini-batch.
 func WholeSlicesBackward(t *WholeSlicesTape, s float64, dg *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nsumSquaresTape4 := len(t.sumSquaresTape4.calls)
-	nsumSquaresTape4--
+	var ds4 float64
+	g2 := t.g2
+	xs3 := g2[:1]
+	nx4 := len(t.x4)
 	var dg2 [3]float64
-	nsumSquaresTape3 := len(t.sumSquaresTape3.calls)
-	nsumSquaresTape3--
-	t1 := t.elem
-	t2 := t.elem2
-	nsumSquaresTape2 := len(t.sumSquaresTape2.calls)
-	nsumSquaresTape2--
-	t3 := dg2[:3]
-	nscaleAllTape := len(t.scaleAllTape.calls)
-	nscaleAllTape--
+	dxs3 := dg2[:1]
+	var ds3 float64
+	xs2 := g2[1:3]
+	nx3 := len(t.x3)
+	dxs2 := dg2[1:3]
+	var ds2 float64
+	xs := g2[:3]
+	nx2 := len(t.x2)
+	dxs := dg2[:3]
+	nelem3 := len(t.elem3)
+	k := t.k
+	var dkSum float64
 	nnormAfterScaleTape := len(t.normAfterScaleTape.calls)
 	nnormAfterScaleTape--
-	nsumSquaresTape := len(t.sumSquaresTape.calls)
-	nsumSquaresTape--
-	t4 := s * t.tmp2
-	sumSquaresCallBackward(&t.sumSquaresTape4, nsumSquaresTape4, s*t.tmp, dg2[:1])
-	sumSquaresCallBackward(&t.sumSquaresTape3, nsumSquaresTape3, t4, dg2[1:3])
-	dg2[1] += s * t1
-	dg2[0] += s * t2
-	sumSquaresCallBackward(&t.sumSquaresTape2, nsumSquaresTape2, s, t3)
-	dk2 := 0.0
-	scaleAllCallBackward(&t.scaleAllTape, nscaleAllTape, t3, &dk2)
-	t5 := dk2
+	var ds float64
+	nx := len(t.x)
+	ds4 += s * t.s3
+	t1 := len(xs3) - 1
+	for i := t1; i >= 0; i-- {
+		nx4--
+		x4 := t.x4[nx4]
+		dx4 := ds4 * x4 * 2
+		dxs3[i] += dx4
+	}
+	ds3 += s * t.s4
+	t2 := len(xs2) - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		nx3--
+		x3 := t.x3[nx3]
+		dx3 := ds3 * x3 * 2
+		dxs2[i2] += dx3
+	}
+	dg2[1] += s * t.elem
+	dg2[0] += s * t.elem2
+	ds2 += s
+	t3 := len(xs) - 1
+	for i3 := t3; i3 >= 0; i3-- {
+		nx2--
+		x2 := t.x2[nx2]
+		dx2 := ds2 * x2 * 2
+		dxs[i3] += dx2
+	}
+	for i4 := t3; i4 >= 0; i4-- {
+		nelem3--
+		t4 := dxs[i4]
+		dkSum += t4 * t.elem3[nelem3]
+		dxs[i4] = t4 * k
+	}
 	var da [3]float64
-	dk3 := 0.0
-	normAfterScaleCallBackward(&t.normAfterScaleTape, nnormAfterScaleTape, s, &da, &dk3)
+	dk2 := 0.0
+	normAfterScaleCallBackward(&t.normAfterScaleTape, nnormAfterScaleTape, s, &da, &dk2)
 	dg2[0] += da[0]
 	dg2[1] += da[1]
 	dg2[2] += da[2]
-	t6 := dk3
-	sumSquaresCallBackward(&t.sumSquaresTape, nsumSquaresTape, s, t3)
+	ds += s
+	for i5 := t3; i5 >= 0; i5-- {
+		nx--
+		x := t.x[nx]
+		dx := ds * x * 2
+		dxs[i5] += dx
+	}
 	dg[2] += dg2[2]
 	dg2[2] = 0
 	dg[1] += dg2[1]
 	dg2[1] = 0
 	dg[0] += dg2[0]
 	dg2[0] = 0
-	*dk += t5 + t6
+	*dk += dk2 + dkSum
 }
 
 // WholeSlicesGrad returns WholeSlices's result and its gradient with respect to
@@ -2721,221 +2837,6 @@ func (c *Cam) ResidualJVP(x [3]float64, obs [2]float64, dc *Cam, dx [3]float64) 
 	return t5, t6
 }
 
-// dot3CallTape is what dot3CallForward keeps of the calls of dot3 at one call
-// site for dot3CallBackward: the forward values the backward sweep reads, and
-// the control flow it replays, each call's in its record and on the stacks the
-// calls share. The tape of the caller holds it, and empties it for each of its
-// own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type dot3CallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// elem5: an element read before it was overwritten.
-		elem5 float64
-		// elem6: an element read before it was overwritten.
-		elem6 float64
-		// elem3: an element read before it was overwritten.
-		elem3 float64
-		// elem4: an element read before it was overwritten.
-		elem4 float64
-		// elem: an element read before it was overwritten.
-		elem float64
-		// elem2: an element read before it was overwritten.
-		elem2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in dot3CallTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *dot3CallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dot3CallTape) clearRefs() {}
-
-// dot3CallForward runs dot3 and records in t what dot3CallBackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func dot3CallForward(t *dot3CallTape, a, b [3]float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	t1 := a[0]
-	c.elem5 = t1
-	t2 := b[0]
-	c.elem6 = t2
-	t3 := a[1]
-	c.elem3 = t3
-	t4 := b[1]
-	c.elem4 = t4
-	t5 := a[2]
-	c.elem = t5
-	t6 := b[2]
-	c.elem2 = t6
-	return t1*t2 + t3*t4 + t5*t6
-}
-
-// dot3CallBackward adds to da and db the vector-Jacobian product of dot3 with
-// the seeds s, at the point that call number call of dot3CallForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func dot3CallBackward(t *dot3CallTape, call int, s float64, da, db *[3]float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	db[2] += s * c.elem
-	da[2] += s * c.elem2
-	db[1] += s * c.elem3
-	da[1] += s * c.elem4
-	db[0] += s * c.elem5
-	da[0] += s * c.elem6
-}
-
-// cross3CallTape is what cross3CallForward keeps of the calls of cross3 at one
-// call site for cross3CallBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 96·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type cross3CallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// elem11: an element read before it was overwritten.
-		elem11 float64
-		// elem12: an element read before it was overwritten.
-		elem12 float64
-		// elem9: an element read before it was overwritten.
-		elem9 float64
-		// elem10: an element read before it was overwritten.
-		elem10 float64
-		// elem7: an element read before it was overwritten.
-		elem7 float64
-		// elem8: an element read before it was overwritten.
-		elem8 float64
-		// elem5: an element read before it was overwritten.
-		elem5 float64
-		// elem6: an element read before it was overwritten.
-		elem6 float64
-		// elem3: an element read before it was overwritten.
-		elem3 float64
-		// elem4: an element read before it was overwritten.
-		elem4 float64
-		// elem: an element read before it was overwritten.
-		elem float64
-		// elem2: an element read before it was overwritten.
-		elem2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// cross3CallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *cross3CallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 96
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *cross3CallTape) clearRefs() {}
-
-// cross3CallForward runs cross3 and records in t what cross3CallBackward needs,
-// after what the earlier calls since t's holder began its run recorded; the
-// first of them empties t, keeping its memory.
-func cross3CallForward(t *cross3CallTape, a, b [3]float64, out []float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	t1 := a[1]
-	c.elem11 = t1
-	t2 := b[2]
-	c.elem12 = t2
-	t3 := a[2]
-	c.elem9 = t3
-	t4 := b[1]
-	c.elem10 = t4
-	out[0] = t1*t2 - t3*t4
-	t5 := a[2]
-	c.elem7 = t5
-	t6 := b[0]
-	c.elem8 = t6
-	t7 := a[0]
-	c.elem5 = t7
-	t8 := b[2]
-	c.elem6 = t8
-	out[1] = t5*t6 - t7*t8
-	t9 := a[0]
-	c.elem3 = t9
-	t10 := b[1]
-	c.elem4 = t10
-	t11 := a[1]
-	c.elem = t11
-	t12 := b[0]
-	c.elem2 = t12
-	out[2] = t9*t10 - t11*t12
-}
-
-// cross3CallBackward adds to da, db and dout the vector-Jacobian product of
-// cross3 with the seeds dout, at the point that call number call of
-// cross3CallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// dout holds, on entry, the seed of what cross3 leaves in out, and on return
-// the derivative with respect to what out held before.
-func cross3CallBackward(t *cross3CallTape, call int, da, db *[3]float64, dout []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	t1 := dout[2]
-	db[0] -= t1 * c.elem
-	da[1] -= t1 * c.elem2
-	db[1] += t1 * c.elem3
-	da[0] += t1 * c.elem4
-	dout[2] = 0
-	t2 := dout[1]
-	db[2] -= t2 * c.elem5
-	da[0] -= t2 * c.elem6
-	db[0] += t2 * c.elem7
-	da[2] += t2 * c.elem8
-	dout[1] = 0
-	t3 := dout[0]
-	db[1] -= t3 * c.elem9
-	da[2] -= t3 * c.elem10
-	db[2] += t3 * c.elem11
-	da[1] += t3 * c.elem12
-	dout[0] = 0
-}
-
 // dot3JVP returns dot3's results and then their directional derivatives along
 // the tangents da, db of a, b, computed by forward-mode automatic
 // differentiation.
@@ -3108,14 +3009,11 @@ func rowDotJVP(m [3][3]float64, x [3]float64, i int, dm [3][3]float64, dx [3]flo
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes, plus dot3Tape.Bytes() (the tapes of
-// its call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// calls), the tape holds 64·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls     24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dot3Tape  dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -3126,16 +3024,21 @@ type scaleFirstCallTape struct {
 	calls []struct {
 		// k: the parameter k.
 		k float64
+		// elem7: an element read before it was overwritten.
+		elem7 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
 		// elem: an element read before it was overwritten.
 		elem float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			dot3Tape int
-		}
+		// elem2: an element read before it was overwritten.
+		elem2 float64
 	}
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape dot3CallTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -3144,26 +3047,19 @@ type scaleFirstCallTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *scaleFirstCallTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 24
-	n += t.dot3Tape.Bytes()
+	n += len(t.calls) * 64
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *scaleFirstCallTape) clearRefs() {
-	t.dot3Tape.clearRefs()
-}
+func (t *scaleFirstCallTape) clearRefs() {}
 
 // scaleFirstCallForward runs scaleFirst and records in t what
 // scaleFirstCallBackward needs, after what the earlier calls since t's holder
 // began its run recorded; the first of them empties t, keeping its memory.
 func scaleFirstCallForward(t *scaleFirstCallTape, a [3]float64, k float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.dot3Tape.calls = t.dot3Tape.calls[:0]
-	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.k = k
@@ -3172,48 +3068,48 @@ func scaleFirstCallForward(t *scaleFirstCallTape, a [3]float64, k float64) float
 	a2[1] = a[1]
 	a2[2] = a[2]
 	t1 := a2[0]
-	c.elem = t1
+	c.elem7 = t1
 	a2[0] = t1 * k
-	t2 := dot3CallForward(&t.dot3Tape, a2, a2)
-	c.end.dot3Tape = len(t.dot3Tape.calls)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-	}
-	return t2
+	t2 := a2[0]
+	c.elem5 = t2
+	t3 := a2[0]
+	c.elem6 = t3
+	t4 := a2[1]
+	c.elem3 = t4
+	t5 := a2[1]
+	c.elem4 = t5
+	t6 := a2[2]
+	c.elem = t6
+	t7 := a2[2]
+	c.elem2 = t7
+	return t2*t3 + t4*t5 + t6*t7
 }
 
 // scaleFirstCallBackward adds to da and dk the vector-Jacobian product of
 // scaleFirst with the seeds s, at the point that call number call of
-// scaleFirstCallForward on t recorded. It keeps buffers of its own in t, for
-// the derivatives of slices it is not passed (those scaleFirst and its callees
-// make), so one forward run serves any number of backward runs (one per seed),
-// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// scaleFirstCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 func scaleFirstCallBackward(t *scaleFirstCallTape, call int, s float64, da *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
-	ndot3Tape := c.end.dot3Tape
-	ndot3Tape--
 	var da2 [3]float64
 	k := c.k
-	t1 := c.elem
-	var da3 [3]float64
-	var db [3]float64
-	dot3CallBackward(&t.dot3Tape, ndot3Tape, s, &da3, &db)
-	da2[0] += da3[0]
-	da2[1] += da3[1]
-	da2[2] += da3[2]
-	da2[0] += db[0]
-	da2[1] += db[1]
-	da2[2] += db[2]
-	t2 := da2[0]
-	da2[0] = t2 * k
+	da2[2] += s * c.elem
+	da2[2] += s * c.elem2
+	da2[1] += s * c.elem3
+	da2[1] += s * c.elem4
+	da2[0] += s * c.elem5
+	da2[0] += s * c.elem6
+	t1 := da2[0]
+	da2[0] = t1 * k
 	da[2] += da2[2]
 	da2[2] = 0
 	da[1] += da2[1]
 	da2[1] = 0
 	da[0] += da2[0]
 	da2[0] = 0
-	*dk += t2 * t1
+	*dk += t1 * c.elem7
 }
 
 // scaleFirstJVP returns scaleFirst's results and then their directional
@@ -3246,14 +3142,11 @@ func scaleFirstJVP(a [3]float64, k float64, da [3]float64, dk float64) (float64,
 // it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes, plus dot3Tape.Bytes() (the tapes of
-// its call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// calls), the tape holds 64·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls     24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dot3Tape  dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -3264,16 +3157,21 @@ type bodyPotentialCallTape struct {
 	calls []struct {
 		// bMass: the parameter bMass.
 		bMass float64
-		// tmp: an intermediate value of the forward sweep.
-		tmp float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			dot3Tape int
-		}
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// sum: a sum (sum) of the forward sweep.
+		sum float64
 	}
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape dot3CallTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -3282,63 +3180,57 @@ type bodyPotentialCallTape struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *bodyPotentialCallTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 24
-	n += t.dot3Tape.Bytes()
+	n += len(t.calls) * 64
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *bodyPotentialCallTape) clearRefs() {
-	t.dot3Tape.clearRefs()
-}
+func (t *bodyPotentialCallTape) clearRefs() {}
 
 // bodyPotentialCallForward runs bodyPotential and records in t what
 // bodyPotentialCallBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
 // memory.
 func bodyPotentialCallForward(t *bodyPotentialCallTape, bPos [3]float64, bMass float64, g [3]float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.dot3Tape.calls = t.dot3Tape.calls[:0]
-	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.bMass = bMass
-	t1 := dot3CallForward(&t.dot3Tape, g, bPos)
-	c.tmp = t1
-	c.end.dot3Tape = len(t.dot3Tape.calls)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-	}
-	return -bMass * t1
+	t1 := g[0]
+	c.elem5 = t1
+	t2 := bPos[0]
+	c.elem6 = t2
+	t3 := g[1]
+	c.elem3 = t3
+	t4 := bPos[1]
+	c.elem4 = t4
+	t5 := g[2]
+	c.elem = t5
+	t6 := bPos[2]
+	c.elem2 = t6
+	t7 := t1*t2 + t3*t4 + t5*t6
+	c.sum = t7
+	return -bMass * t7
 }
 
 // bodyPotentialCallBackward adds to dbPos, dbMass and dg the vector-Jacobian
 // product of bodyPotential with the seeds s, at the point that call number call
-// of bodyPotentialCallForward on t recorded. It keeps buffers of its own in t,
-// for the derivatives of slices it is not passed (those bodyPotential and its
-// callees make), so one forward run serves any number of backward runs (one per
-// seed), one at a time; it adds rather than sets, so one buffer can sum a
-// mini-batch.
+// of bodyPotentialCallForward on t recorded. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
 func bodyPotentialCallBackward(t *bodyPotentialCallTape, call int, s float64, dbPos *[3]float64, dbMass *float64, dg *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	bMass := c.bMass
-	ndot3Tape := c.end.dot3Tape
-	ndot3Tape--
-	t1 := s * c.tmp
-	var da [3]float64
-	var db [3]float64
-	dot3CallBackward(&t.dot3Tape, ndot3Tape, -(s * bMass), &da, &db)
-	dg[0] += da[0]
-	dg[1] += da[1]
-	dg[2] += da[2]
-	dbPos[0] += db[0]
-	dbPos[1] += db[1]
-	dbPos[2] += db[2]
-	*dbMass -= t1
+	t1 := s * bMass
+	dbPos[2] -= t1 * c.elem
+	dg[2] -= t1 * c.elem2
+	dbPos[1] -= t1 * c.elem3
+	dg[1] -= t1 * c.elem4
+	dbPos[0] -= t1 * c.elem5
+	dg[0] -= t1 * c.elem6
+	*dbMass -= s * c.sum
 }
 
 // bodyPotentialJVP returns bodyPotential's results and then their directional
@@ -3349,105 +3241,6 @@ func bodyPotentialJVP(bPos [3]float64, bMass float64, g, dbPos [3]float64, dbMas
 	return -bMass * t1, -(t1 * dbMass) - bMass*t2
 }
 
-// sumSquaresCallTape is what sumSquaresCallForward keeps of the calls of
-// sumSquares at one call site for sumSquaresCallBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 8·len(xs) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	x      8·len(xs) bytes (8 bytes an entry): x as the forward sweep computed it
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type sumSquaresCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// xs: the parameter xs.
-		xs []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			x int
-		}
-	}
-	// x: x as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	x []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// sumSquaresCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *sumSquaresCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 32
-	n += len(t.x) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *sumSquaresCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// sumSquaresCallForward runs sumSquares and records in t what
-// sumSquaresCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func sumSquaresCallForward(t *sumSquaresCallTape, xs []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.x = t.x[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.xs = xs
-	s := 0.0
-	t.x = slices.Grow(t.x, len(xs))
-	for i := range xs {
-		x := xs[i]
-		t.x = append(t.x, x)
-		s += x * x
-	}
-	c.end.x = len(t.x)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.x = slices.Grow(t.x, c.end.x*more)
-	}
-	return s
-}
-
-// sumSquaresCallBackward adds to dxs the vector-Jacobian product of sumSquares
-// with the seeds s, at the point that call number call of sumSquaresCallForward
-// on t recorded. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
-func sumSquaresCallBackward(t *sumSquaresCallTape, call int, s float64, dxs []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	xs := c.xs
-	nx := c.end.x
-	ds += s
-	t1 := len(xs) - 1
-	for i := t1; i >= 0; i-- {
-		nx--
-		x := t.x[nx]
-		dx := ds * x * 2
-		dxs[i] += dx
-	}
-}
-
 // normAfterScaleCallTape is what normAfterScaleCallForward keeps of the calls
 // of normAfterScale at one call site for normAfterScaleCallBackward: the
 // forward values the backward sweep reads, and the control flow it replays,
@@ -3456,15 +3249,14 @@ func sumSquaresCallBackward(t *sumSquaresCallTape, call int, s float64, dxs []fl
 // buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 16·calls bytes, plus scaleAllTape.Bytes() +
-// sumSquaresTape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 48·calls + 16·len(xs) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	calls           16 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	scaleAllTape    scaleAllTape.Bytes(), a scaleAllCallTape for the calls of one call site, one call per run: the tape scaleAllCallForward fills and scaleAllCallBackward reads
-//	sumSquaresTape  sumSquaresTape.Bytes(), a sumSquaresCallTape for the calls of one call site, one call per run: the tape sumSquaresCallForward fills and sumSquaresCallBackward reads
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
+//	x      8·len(xs) bytes (8 bytes an entry): x as the forward sweep computed it
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -3473,20 +3265,22 @@ type normAfterScaleCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
+		// k: the parameter k.
+		k float64
+		// a2: a2 as the forward sweep computed it.
+		a2 [3]float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			scaleAllTape   int
-			sumSquaresTape int
+			elem int
+			x    int
 		}
 	}
-	// scaleAllTape: the tape scaleAllCallForward fills and scaleAllCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	scaleAllTape scaleAllCallTape
-	// sumSquaresTape: the tape sumSquaresCallForward fills and
-	// sumSquaresCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sumSquaresTape sumSquaresCallTape
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// x: x as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	x []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -3495,19 +3289,16 @@ type normAfterScaleCallTape struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *normAfterScaleCallTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 16
-	n += t.scaleAllTape.Bytes()
-	n += t.sumSquaresTape.Bytes()
+	n += len(t.calls) * 48
+	n += len(t.elem) * 8
+	n += len(t.x) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *normAfterScaleCallTape) clearRefs() {
-	t.scaleAllTape.clearRefs()
-	t.sumSquaresTape.clearRefs()
-}
+func (t *normAfterScaleCallTape) clearRefs() {}
 
 // normAfterScaleCallForward runs normAfterScale and records in t what
 // normAfterScaleCallBackward needs, after what the earlier calls since t's
@@ -3516,155 +3307,80 @@ func (t *normAfterScaleCallTape) clearRefs() {
 func normAfterScaleCallForward(t *normAfterScaleCallTape, a [3]float64, k float64) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.sumSquaresTape.calls = t.sumSquaresTape.calls[:0]
-		t.scaleAllTape.calls = t.scaleAllTape.calls[:0]
+		t.x = t.x[:0]
+		t.elem = t.elem[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
+	c.k = k
 	var a2 [3]float64
+	c.a2 = a2
 	a2[0] = a[0]
 	a2[1] = a[1]
 	a2[2] = a[2]
-	t1 := a2[:]
-	scaleAllCallForward(&t.scaleAllTape, t1, k)
-	t2 := sumSquaresCallForward(&t.sumSquaresTape, t1)
-	c.end.scaleAllTape = len(t.scaleAllTape.calls)
-	c.end.sumSquaresTape = len(t.sumSquaresTape.calls)
+	xs := a2[:]
+	t1 := len(xs)
+	t.elem = slices.Grow(t.elem, t1)
+	for i := range xs {
+		t2 := xs[i]
+		t.elem = append(t.elem, t2)
+		xs[i] = t2 * k
+	}
+	s := 0.0
+	t.x = slices.Grow(t.x, t1)
+	for i2 := range xs {
+		x := xs[i2]
+		t.x = append(t.x, x)
+		s += x * x
+	}
+	c.end.elem = len(t.elem)
+	c.end.x = len(t.x)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.x = slices.Grow(t.x, c.end.x*more)
 	}
-	return t2
+	return s
 }
 
 // normAfterScaleCallBackward adds to da and dk the vector-Jacobian product of
 // normAfterScale with the seeds s, at the point that call number call of
-// normAfterScaleCallForward on t recorded. It keeps buffers of its own in t,
-// for the derivatives of slices it is not passed (those normAfterScale and its
-// callees make), so one forward run serves any number of backward runs (one per
-// seed), one at a time; it adds rather than sets, so one buffer can sum a
-// mini-batch.
+// normAfterScaleCallForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 func normAfterScaleCallBackward(t *normAfterScaleCallTape, call int, s float64, da *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
-	nsumSquaresTape := c.end.sumSquaresTape
-	nsumSquaresTape--
+	var ds float64
+	a2 := c.a2
+	xs := a2[:3]
+	nx := c.end.x
 	var da2 [3]float64
-	t1 := da2[:3]
-	nscaleAllTape := c.end.scaleAllTape
-	nscaleAllTape--
-	sumSquaresCallBackward(&t.sumSquaresTape, nsumSquaresTape, s, t1)
-	dk2 := 0.0
-	scaleAllCallBackward(&t.scaleAllTape, nscaleAllTape, t1, &dk2)
+	dxs := da2[:3]
+	nelem := c.end.elem
+	k := c.k
+	var dkSum float64
+	ds += s
+	t1 := len(xs) - 1
+	for i := t1; i >= 0; i-- {
+		nx--
+		x := t.x[nx]
+		dx := ds * x * 2
+		dxs[i] += dx
+	}
+	for i2 := t1; i2 >= 0; i2-- {
+		nelem--
+		t2 := dxs[i2]
+		dkSum += t2 * t.elem[nelem]
+		dxs[i2] = t2 * k
+	}
 	da[2] += da2[2]
 	da2[2] = 0
 	da[1] += da2[1]
 	da2[1] = 0
 	da[0] += da2[0]
 	da2[0] = 0
-	*dk += dk2
-}
-
-// scaleAllCallTape is what scaleAllCallForward keeps of the calls of scaleAll
-// at one call site for scaleAllCallBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·len(xs) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type scaleAllCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// xs: the parameter xs.
-		xs []float64
-		// k: the parameter k.
-		k float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// scaleAllCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *scaleAllCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 40
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *scaleAllCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// scaleAllCallForward runs scaleAll and records in t what scaleAllCallBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func scaleAllCallForward(t *scaleAllCallTape, xs []float64, k float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.xs = xs
-	c.k = k
-	t.elem = slices.Grow(t.elem, len(xs))
-	for i := range xs {
-		t1 := xs[i]
-		t.elem = append(t.elem, t1)
-		xs[i] = t1 * k
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-}
-
-// scaleAllCallBackward adds to dxs and dk the vector-Jacobian product of
-// scaleAll with the seeds dxs, at the point that call number call of
-// scaleAllCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// dxs holds, on entry, the seed of what scaleAll leaves in xs, and on return
-// the derivative with respect to what xs held before.
-func scaleAllCallBackward(t *scaleAllCallTape, call int, dxs []float64, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	xs := c.xs
-	nelem := c.end.elem
-	k := c.k
-	var dkSum float64
-	t1 := len(xs) - 1
-	for i := t1; i >= 0; i-- {
-		nelem--
-		t2 := dxs[i]
-		dkSum += t2 * t.elem[nelem]
-		dxs[i] = t2 * k
-	}
 	*dk += dkSum
 }
 
@@ -3725,17 +3441,15 @@ func scaleAllJVP(xs []float64, k float64, dxs []float64, dk float64) {
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 104·calls + 32·3 bytes, plus dot3Tape.Bytes() +
-// crossTape.Bytes() + dot3Tape2.Bytes() (the tapes of its call sites, each by
-// its own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 184·calls + 32·3 bytes, plus crossTape.Bytes() (the
+// tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
 //
-//	calls      104 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dot3Tape   dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
-//	elem4      8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	calls      184 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem10     8·3 bytes (8 bytes an entry): an element read before it was overwritten
 //	crossTape  crossTape.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
-//	dot3Tape2  dot3Tape2.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
 //	elem3      8·3 bytes (8 bytes an entry): an element read before it was overwritten
 //	elem2      8·3 bytes (8 bytes an entry): an element read before it was overwritten
 //	elem       8·3 bytes (8 bytes an entry): an element read before it was overwritten
@@ -3747,41 +3461,57 @@ type rodriguesCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
+		// elem15: an element read before it was overwritten.
+		elem15 float64
+		// elem16: an element read before it was overwritten.
+		elem16 float64
+		// elem13: an element read before it was overwritten.
+		elem13 float64
+		// elem14: an element read before it was overwritten.
+		elem14 float64
+		// elem11: an element read before it was overwritten.
+		elem11 float64
+		// elem12: an element read before it was overwritten.
+		elem12 float64
 		// theta: theta as the forward sweep computed it.
 		theta float64
 		// costheta: costheta as the forward sweep computed it.
 		costheta float64
 		// sintheta: sintheta as the forward sweep computed it.
 		sintheta float64
-		// tmp2: an intermediate value of the forward sweep.
-		tmp2 float64
+		// elem8: an element read before it was overwritten.
+		elem8 float64
+		// elem9: an element read before it was overwritten.
+		elem9 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem7: an element read before it was overwritten.
+		elem7 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// sum: a sum (sum) of the forward sweep.
+		sum float64
 		// diff: a difference (diff) of the forward sweep.
 		diff float64
 		// tmp: tmp as the forward sweep computed it.
 		tmp float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			dot3Tape  int
-			elem4     int
+			elem10    int
 			crossTape int
-			dot3Tape2 int
 			elem3     int
 			elem2     int
 			elem      int
 		}
 	}
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape dot3CallTape
-	// elem4: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem4 []float64
+	// elem10: an element read before it was overwritten, one entry per iteration
+	// of the loop around it, read back last first.
+	elem10 []float64
 	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	crossTape crossCallTape
-	// dot3Tape2: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape2 dot3CallTape
 	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem3 []float64
@@ -3799,11 +3529,9 @@ type rodriguesCallTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *rodriguesCallTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 104
-	n += t.dot3Tape.Bytes()
-	n += len(t.elem4) * 8
+	n += len(t.calls) * 184
+	n += len(t.elem10) * 8
 	n += t.crossTape.Bytes()
-	n += t.dot3Tape2.Bytes()
 	n += len(t.elem3) * 8
 	n += len(t.elem2) * 8
 	n += len(t.elem) * 8
@@ -3814,9 +3542,7 @@ func (t *rodriguesCallTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *rodriguesCallTape) clearRefs() {
-	t.dot3Tape.clearRefs()
 	t.crossTape.clearRefs()
-	t.dot3Tape2.clearRefs()
 }
 
 // rodriguesCallForward runs rodrigues and records in t what
@@ -3828,62 +3554,81 @@ func rodriguesCallForward(t *rodriguesCallTape, rot, pt [3]float64) [3]float64 {
 		t.elem = t.elem[:0]
 		t.elem2 = t.elem2[:0]
 		t.elem3 = t.elem3[:0]
-		t.dot3Tape2.calls = t.dot3Tape2.calls[:0]
 		t.crossTape.calls = t.crossTape.calls[:0]
-		t.elem4 = t.elem4[:0]
-		t.dot3Tape.calls = t.dot3Tape.calls[:0]
+		t.elem10 = t.elem10[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
-	t1 := dot3CallForward(&t.dot3Tape, rot, rot)
-	theta := math.Sqrt(t1)
+	t1 := rot[0]
+	c.elem15 = t1
+	t2 := rot[0]
+	c.elem16 = t2
+	t3 := rot[1]
+	c.elem13 = t3
+	t4 := rot[1]
+	c.elem14 = t4
+	t5 := rot[2]
+	c.elem11 = t5
+	t6 := rot[2]
+	c.elem12 = t6
+	theta := math.Sqrt(t1*t2 + t3*t4 + t5*t6)
 	c.theta = theta
 	costheta := math.Cos(theta)
 	c.costheta = costheta
 	sintheta := math.Sin(theta)
 	c.sintheta = sintheta
 	var w [3]float64
-	t.elem4 = slices.Grow(t.elem4, 3)
+	t.elem10 = slices.Grow(t.elem10, 3)
 	for i := range 3 {
-		t2 := rot[i]
-		t.elem4 = append(t.elem4, t2)
-		w[i] = t2 / theta
+		t7 := rot[i]
+		t.elem10 = append(t.elem10, t7)
+		w[i] = t7 / theta
 	}
-	t3 := crossCallForward(&t.crossTape, w, pt)
+	t8 := crossCallForward(&t.crossTape, w, pt)
 	var wCrossPt [3]float64
-	wCrossPt[0] = t3[0]
-	wCrossPt[1] = t3[1]
-	wCrossPt[2] = t3[2]
-	t4 := dot3CallForward(&t.dot3Tape2, w, pt)
-	c.tmp2 = t4
-	t5 := 1 - costheta
-	c.diff = t5
-	tmp := t4 * t5
+	wCrossPt[0] = t8[0]
+	wCrossPt[1] = t8[1]
+	wCrossPt[2] = t8[2]
+	t9 := w[0]
+	c.elem8 = t9
+	t10 := pt[0]
+	c.elem9 = t10
+	t11 := w[1]
+	c.elem6 = t11
+	t12 := pt[1]
+	c.elem7 = t12
+	t13 := w[2]
+	c.elem4 = t13
+	t14 := pt[2]
+	c.elem5 = t14
+	t15 := t9*t10 + t11*t12 + t13*t14
+	c.sum = t15
+	t16 := 1 - costheta
+	c.diff = t16
+	tmp := t15 * t16
 	c.tmp = tmp
 	var out [3]float64
 	t.elem = slices.Grow(t.elem, 3)
 	t.elem2 = slices.Grow(t.elem2, 3)
 	t.elem3 = slices.Grow(t.elem3, 3)
 	for i2 := range 3 {
-		t6 := pt[i2]
-		t.elem3 = append(t.elem3, t6)
-		t7 := wCrossPt[i2]
-		t.elem2 = append(t.elem2, t7)
-		t8 := w[i2]
-		t.elem = append(t.elem, t8)
-		out[i2] = t6*costheta + t7*sintheta + t8*tmp
+		t17 := pt[i2]
+		t.elem3 = append(t.elem3, t17)
+		t18 := wCrossPt[i2]
+		t.elem2 = append(t.elem2, t18)
+		t19 := w[i2]
+		t.elem = append(t.elem, t19)
+		out[i2] = t17*costheta + t18*sintheta + t19*tmp
 	}
-	c.end.dot3Tape = len(t.dot3Tape.calls)
-	c.end.elem4 = len(t.elem4)
+	c.end.elem10 = len(t.elem10)
 	c.end.crossTape = len(t.crossTape.calls)
-	c.end.dot3Tape2 = len(t.dot3Tape2.calls)
 	c.end.elem3 = len(t.elem3)
 	c.end.elem2 = len(t.elem2)
 	c.end.elem = len(t.elem)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
-		t.elem4 = slices.Grow(t.elem4, c.end.elem4*more)
+		t.elem10 = slices.Grow(t.elem10, c.end.elem10*more)
 		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
 		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
 		t.elem = slices.Grow(t.elem, c.end.elem*more)
@@ -3912,76 +3657,74 @@ func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, d
 	nelem3 := c.end.elem3
 	costheta := c.costheta
 	var dcostheta float64
-	ndot3Tape2 := c.end.dot3Tape2
-	ndot3Tape2--
 	ncrossTape := c.end.crossTape
 	ncrossTape--
 	theta := c.theta
-	nelem4 := c.end.elem4
+	nelem10 := c.end.elem10
 	var dtheta float64
-	ndot3Tape := c.end.dot3Tape
-	ndot3Tape--
+	t1 := c.elem15
+	t2 := c.elem16
+	t3 := c.elem13
+	t4 := c.elem14
+	t5 := c.elem11
+	t6 := c.elem12
 	dout[2] += s[2]
 	dout[1] += s[1]
 	dout[0] += s[0]
 	for i2 := 2; i2 >= 0; i2-- {
 		nelem--
 		nelem2--
-		t1 := t.elem2[nelem2]
+		t7 := t.elem2[nelem2]
 		nelem3--
-		t2 := t.elem3[nelem3]
-		t3 := dout[i2]
-		dtmp += t3 * t.elem[nelem]
-		dw[i2] += t3 * tmp
-		dsintheta += t3 * t1
-		dwCrossPt[i2] += t3 * sintheta
-		dcostheta += t3 * t2
-		dpt[i2] += t3 * costheta
+		t8 := t.elem3[nelem3]
+		t9 := dout[i2]
+		dtmp += t9 * t.elem[nelem]
+		dw[i2] += t9 * tmp
+		dsintheta += t9 * t7
+		dwCrossPt[i2] += t9 * sintheta
+		dcostheta += t9 * t8
+		dpt[i2] += t9 * costheta
 		dout[i2] = 0
 	}
-	t4 := dtmp * c.tmp2
+	t10 := dtmp * c.diff
+	t11 := dtmp * c.sum
+	dpt[2] += t10 * c.elem4
+	dw[2] += t10 * c.elem5
+	dpt[1] += t10 * c.elem6
+	dw[1] += t10 * c.elem7
+	dpt[0] += t10 * c.elem8
+	dw[0] += t10 * c.elem9
+	t12 := dwCrossPt[2]
+	dwCrossPt[2] = 0
+	t13 := dwCrossPt[1]
+	dwCrossPt[1] = 0
+	t14 := dwCrossPt[0]
+	dwCrossPt[0] = 0
 	var da [3]float64
 	var db [3]float64
-	dot3CallBackward(&t.dot3Tape2, ndot3Tape2, dtmp*c.diff, &da, &db)
+	crossCallBackward(&t.crossTape, ncrossTape, [3]float64{t14, t13, t12}, &da, &db)
 	dw[0] += da[0]
 	dw[1] += da[1]
 	dw[2] += da[2]
 	dpt[0] += db[0]
 	dpt[1] += db[1]
 	dpt[2] += db[2]
-	t5 := dwCrossPt[2]
-	dwCrossPt[2] = 0
-	t6 := dwCrossPt[1]
-	dwCrossPt[1] = 0
-	t7 := dwCrossPt[0]
-	dwCrossPt[0] = 0
-	var da2 [3]float64
-	var db2 [3]float64
-	crossCallBackward(&t.crossTape, ncrossTape, [3]float64{t7, t6, t5}, &da2, &db2)
-	dw[0] += da2[0]
-	dw[1] += da2[1]
-	dw[2] += da2[2]
-	dpt[0] += db2[0]
-	dpt[1] += db2[1]
-	dpt[2] += db2[2]
 	for i := 2; i >= 0; i-- {
-		nelem4--
-		t8 := dw[i]
-		dtheta -= t8 * (t.elem4[nelem4] / theta / theta)
-		drot[i] += t8 / theta
+		nelem10--
+		t15 := dw[i]
+		dtheta -= t15 * (t.elem10[nelem10] / theta / theta)
+		drot[i] += t15 / theta
 		dw[i] = 0
 	}
-	dcostheta2 := dcostheta - t4
+	dcostheta2 := dcostheta - t11
 	dtheta2 := dsintheta*math.Cos(theta) - dcostheta2*math.Sin(theta) + dtheta
-	var da3 [3]float64
-	var db3 [3]float64
-	dot3CallBackward(&t.dot3Tape, ndot3Tape, dtheta2*(0.5/theta), &da3, &db3)
-	drot[0] += da3[0]
-	drot[1] += da3[1]
-	drot[2] += da3[2]
-	drot[0] += db3[0]
-	drot[1] += db3[1]
-	drot[2] += db3[2]
+	t16 := dtheta2 * (0.5 / theta)
+	drot[2] += t16 * t5
+	drot[2] += t16 * t6
+	drot[1] += t16 * t3
+	drot[1] += t16 * t4
+	drot[0] += t16 * t1
+	drot[0] += t16 * t2
 }
 
 // crossCallTape is what crossCallForward keeps of the calls of cross at one
@@ -4370,14 +4113,11 @@ func camRotatedCallBackward(t *camRotatedCallTape, call int, s [3]float64, dcR *
 // it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes, plus dot3Tape.Bytes() (the tapes of
-// its call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// calls), the tape holds 64·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls     24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dot3Tape  dot3Tape.Bytes(), a dot3CallTape for the calls of one call site, one call per run: the tape dot3CallForward fills and dot3CallBackward reads
+//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -4388,16 +4128,21 @@ type camFocalCallTape struct {
 	calls []struct {
 		// cF: the parameter cF.
 		cF float64
-		// tmp: an intermediate value of the forward sweep.
-		tmp float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			dot3Tape int
-		}
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem: an element read before it was overwritten.
+		elem float64
+		// elem2: an element read before it was overwritten.
+		elem2 float64
+		// sum: a sum (sum) of the forward sweep.
+		sum float64
 	}
-	// dot3Tape: the tape dot3CallForward fills and dot3CallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	dot3Tape dot3CallTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -4406,61 +4151,56 @@ type camFocalCallTape struct {
 // not Go's padding nor spare capacity.
 func (t *camFocalCallTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 24
-	n += t.dot3Tape.Bytes()
+	n += len(t.calls) * 64
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *camFocalCallTape) clearRefs() {
-	t.dot3Tape.clearRefs()
-}
+func (t *camFocalCallTape) clearRefs() {}
 
 // camFocalCallForward runs camFocal and records in t what camFocalCallBackward
 // needs, after what the earlier calls since t's holder began its run recorded;
 // the first of them empties t, keeping its memory.
 func camFocalCallForward(t *camFocalCallTape, cR [3]float64, cF float64, x [3]float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.dot3Tape.calls = t.dot3Tape.calls[:0]
-	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.cF = cF
-	t1 := dot3CallForward(&t.dot3Tape, cR, x)
-	c.tmp = t1
-	c.end.dot3Tape = len(t.dot3Tape.calls)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-	}
-	return cF * t1
+	t1 := cR[0]
+	c.elem5 = t1
+	t2 := x[0]
+	c.elem6 = t2
+	t3 := cR[1]
+	c.elem3 = t3
+	t4 := x[1]
+	c.elem4 = t4
+	t5 := cR[2]
+	c.elem = t5
+	t6 := x[2]
+	c.elem2 = t6
+	t7 := t1*t2 + t3*t4 + t5*t6
+	c.sum = t7
+	return cF * t7
 }
 
 // camFocalCallBackward adds to dcR, dcF and dx the vector-Jacobian product of
 // camFocal with the seeds s, at the point that call number call of
-// camFocalCallForward on t recorded. It keeps buffers of its own in t, for the
-// derivatives of slices it is not passed (those camFocal and its callees make),
-// so one forward run serves any number of backward runs (one per seed), one at
-// a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// camFocalCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 func camFocalCallBackward(t *camFocalCallTape, call int, s float64, dcR *[3]float64, dcF *float64, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	cF := c.cF
-	ndot3Tape := c.end.dot3Tape
-	ndot3Tape--
-	t1 := s * c.tmp
-	var da [3]float64
-	var db [3]float64
-	dot3CallBackward(&t.dot3Tape, ndot3Tape, s*cF, &da, &db)
-	dcR[0] += da[0]
-	dcR[1] += da[1]
-	dcR[2] += da[2]
-	dx[0] += db[0]
-	dx[1] += db[1]
-	dx[2] += db[2]
-	*dcF += t1
+	t1 := s * cF
+	dx[2] += t1 * c.elem
+	dcR[2] += t1 * c.elem2
+	dx[1] += t1 * c.elem3
+	dcR[1] += t1 * c.elem4
+	dx[0] += t1 * c.elem5
+	dcR[0] += t1 * c.elem6
+	*dcF += s * c.sum
 }
 
 // camRotatedJVP returns camRotated's results and then their directional

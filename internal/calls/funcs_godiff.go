@@ -782,32 +782,39 @@ func PolarVJP(x, y, s1, s2 float64) (float64, float64, float64, float64) {
 // flow it replays. A tape may be reused: each run of MixtureForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·k + 48 bytes, plus
-// logSumExpTape.Bytes() + logSumExpTape2.Bytes() + dotTape.Bytes() +
-// dotTape2.Bytes() (the tapes of its call sites, each by its own formula summed
-// over the site's calls). Bytes returns that count for a filled tape: each
-// value's size, a slice's 24-byte header where the tape keeps a reference, a
-// stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·len(xs)·len(buf) + 8·k + 96 bytes,
+// plus logSumExpTape.Bytes() + logSumExpTape2.Bytes() (the tapes of its call
+// sites, each by its own formula summed over the site's calls). Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
 //	w               24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	b               24 bytes per run (a reference to the caller's slice, not a copy): the parameter b
 //	xs              24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	buf             8·k bytes (8 bytes an entry): the memory of buf, which Mixture makes, kept from run to run
+//	buf2            24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
 //	logSumExpTape   logSumExpTape.Bytes(), a logSumExpCallTape for the calls of one call site, len(xs) calls per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
 //	logSumExpTape2  logSumExpTape2.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, len(xs) calls per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
-//	dotTape         dotTape.Bytes(), a dotCallTape for the calls of one call site, len(xs) calls per run: the tape dotCallForward fills and dotCallBackward reads
-//	dotTape2        dotTape2.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
+//	elem            8·len(xs)·len(buf) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2           8·len(xs)·len(buf) bytes (8 bytes an entry): an element read before it was overwritten
 //	dbuf            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Mixture makes, in a buffer the backward sweep reuses
 //
-// Recomputed by the backward sweep rather than stored: the elements of xs it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: the elements of w, b, xs
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type MixtureTape struct {
 	// w: the parameter w.
 	w []float64
+	// b: the parameter b.
+	b []float64
 	// xs: the parameter xs.
 	xs []float64
 	// buf: the memory of buf, which Mixture makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
@@ -816,13 +823,12 @@ type MixtureTape struct {
 	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	logSumExpTape2 logSumExpCallFixedXTape
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape dotCallTape
-	// dotTape2: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape2 dotCallFixedABTape
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
 	// dbuf: the derivatives of buf, which Mixture makes, in a buffer the backward
 	// sweep reuses.
 	dbuf []float64
@@ -833,12 +839,12 @@ type MixtureTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *MixtureTape) Bytes() int {
-	n := 48
+	n := 96
 	n += len(t.buf) * 8
 	n += t.logSumExpTape.Bytes()
 	n += t.logSumExpTape2.Bytes()
-	n += t.dotTape.Bytes()
-	n += t.dotTape2.Bytes()
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
 	n += len(t.dbuf) * 8
 	return n
 }
@@ -848,11 +854,11 @@ func (t *MixtureTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *MixtureTape) clearRefs() {
 	t.w = nil
+	t.b = nil
 	t.xs = nil
+	t.buf2 = nil
 	t.logSumExpTape.clearRefs()
 	t.logSumExpTape2.clearRefs()
-	t.dotTape.clearRefs()
-	t.dotTape2.clearRefs()
 }
 
 // poolMixtureTape holds the MixtureTapes that MixtureGrad finished with: each
@@ -880,34 +886,50 @@ func (t *MixtureTape) release() {
 // earlier contents are discarded, its memory reused.
 func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
 	t.buf = t.buf[:0]
-	t.dotTape2.calls = t.dotTape2.calls[:0]
-	t.dotTape.calls = t.dotTape.calls[:0]
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
 	t.logSumExpTape2.calls = t.logSumExpTape2.calls[:0]
 	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
 	t.w = w
+	t.b = b
 	t.xs = xs
 	k := len(w)
 	t.buf = slices.Grow(t.buf, k)[:len(t.buf)+k]
 	buf := slices.Clip(t.buf[len(t.buf)-k:])
 	clear(buf)
+	t.buf2 = buf
 	ll := 0.0
 	t1 := len(xs)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
+	t2 := t1 * len(buf)
+	t.elem = slices.Grow(t.elem, t2)
+	t.elem2 = slices.Grow(t.elem2, t2)
 	t.logSumExpTape.calls = slices.Grow(t.logSumExpTape.calls, t1)
 	t.logSumExpTape2.calls = slices.Grow(t.logSumExpTape2.calls, t1)
-	for i := range xs {
-		x := xs[i]
+	for i3 := range xs {
+		x := xs[i3]
 		for j := range k {
 			buf[j] = w[j]*x + b[j]
 		}
-		t2 := logSumExpCallForward(&t.logSumExpTape, buf)
-		t3 := logSumExpCallFixedXForward(&t.logSumExpTape2, w)
-		t4 := dotCallForward(&t.dotTape, buf, buf)
-		ll += t2 - t3 - 0.01*t4
+		t3 := logSumExpCallForward(&t.logSumExpTape, buf)
+		t4 := logSumExpCallFixedXForward(&t.logSumExpTape2, w)
+		s := 0.0
+		for i := range buf {
+			t5 := buf[i]
+			t.elem = append(t.elem, t5)
+			t6 := buf[i]
+			t.elem2 = append(t.elem2, t6)
+			s += t5 * t6
+		}
+		ll += t3 - t4 - 0.01*s
 	}
-	t5 := k / 2
-	t6 := dotCallFixedABForward(&t.dotTape2, w[:t5], b[:t5])
-	return ll + t6
+	t7 := k / 2
+	a := w[:t7]
+	b2 := b[:t7]
+	s2 := 0.0
+	for i2 := range a {
+		s2 += a[i2] * b2[i2]
+	}
+	return ll + s2
 }
 
 // MixtureBackward adds to dw and db the vector-Jacobian product of Mixture with
@@ -918,35 +940,60 @@ func MixtureForward(t *MixtureTape, w, b, xs []float64) float64 {
 // buffer can sum a mini-batch.
 func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	ndotTape2 := len(t.dotTape2.calls)
-	ndotTape2--
+	var ds2 float64
 	w := t.w
 	k := len(w)
 	t1 := k / 2
+	a := w[:t1]
+	b := t.b
+	b2 := b[:t1]
+	db2 := db[:t1]
+	da := dw[:t1]
 	var dll float64
 	xs := t.xs
-	ndotTape := len(t.dotTape.calls)
+	var ds float64
+	buf := t.buf2
+	nelem := len(t.elem)
+	nelem2 := len(t.elem2)
 	t.dbuf = slices.Grow(t.dbuf[:0], k)[:k]
 	clear(t.dbuf)
 	dbuf := t.dbuf
 	nlogSumExpTape2 := len(t.logSumExpTape2.calls)
 	nlogSumExpTape := len(t.logSumExpTape.calls)
-	dotCallFixedABBackward(&t.dotTape2, ndotTape2, s, dw[:t1], db[:t1])
+	ds2 += s
+	t2 := len(a) - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		t3 := ds2 * b2[i2]
+		db2[i2] += ds2 * a[i2]
+		da[i2] += t3
+	}
 	dll += s
-	t2 := len(xs) - 1
-	for i := t2; i >= 0; i-- {
-		ndotTape--
+	t4 := len(xs) - 1
+	for i := t4; i >= 0; i-- {
 		nlogSumExpTape2--
 		nlogSumExpTape--
 		x := xs[i]
-		dotCallBackward(&t.dotTape, ndotTape, -(dll * 0.01), dbuf, dbuf)
-		logSumExpCallFixedXBackward(&t.logSumExpTape2, nlogSumExpTape2, -dll, dw)
-		logSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, dll, dbuf)
-		t3 := k - 1
-		for j := t3; j >= 0; j-- {
-			t4 := dbuf[j]
-			db[j] += t4
-			dw[j] += t4 * x
+		t5 := dll
+		t6 := -t5
+		ds -= t5 * 0.01
+		dll = 0
+		t7 := len(buf) - 1
+		for i3 := t7; i3 >= 0; i3-- {
+			nelem--
+			nelem2--
+			t8 := ds * t.elem2[nelem2]
+			dbuf[i3] += ds * t.elem[nelem]
+			dbuf[i3] += t8
+		}
+		logSumExpCallFixedXBackward(&t.logSumExpTape2, nlogSumExpTape2, t6, dw)
+		logSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, t5, dbuf)
+		dll += t5
+		ds = 0
+		t9 := k - 1
+		for j := t9; j >= 0; j-- {
+			t10 := dbuf[j]
+			db[j] += t10
+			dw[j] += t10 * x
 			dbuf[j] = 0
 		}
 	}
@@ -997,23 +1044,25 @@ func MixtureJVP(w, b, xs, dw, db []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of TwoLayersForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·len(w1) + 8·len(w2) + 72 bytes, plus
-// layerTape.Bytes() + scaleInPlaceTape.Bytes() + layerTape2.Bytes() (the tapes
-// of its call sites, each by its own formula summed over the site's calls).
-// Bytes returns that count for a filled tape: each value's size, a slice's
-// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
-// padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·len(w1) + 8·len(h) + 8·len(w2) + 104
+// bytes, plus layerTape.Bytes() + layerTape2.Bytes() (the tapes of its call
+// sites, each by its own formula summed over the site's calls). Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
-//	w1                24 bytes per run (a reference to the caller's slice, not a copy): the parameter w1
-//	w2                24 bytes per run (a reference to the caller's slice, not a copy): the parameter w2
-//	h                 8·len(w1) bytes (8 bytes an entry): the memory of h, which TwoLayers makes, kept from run to run
-//	layerTape         layerTape.Bytes(), a layerCallNoXFixedXTape for the calls of one call site, one call per run: the tape layerCallNoXFixedXForward fills and layerCallNoXFixedXBackward reads
-//	scaleInPlaceTape  scaleInPlaceTape.Bytes(), a scaleInPlaceCallTape for the calls of one call site, one call per run: the tape scaleInPlaceCallForward fills and scaleInPlaceCallBackward reads
-//	y                 8·len(w2) bytes (8 bytes an entry): the memory of y, which TwoLayers makes, kept from run to run
-//	y2                24 bytes per run (a reference to the caller's slice, not a copy): y as the forward sweep computed it
-//	layerTape2        layerTape2.Bytes(), a layerCallFixedWXTape for the calls of one call site, one call per run: the tape layerCallFixedWXForward fills and layerCallFixedWXBackward reads
-//	dy                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of y, which TwoLayers makes, in a buffer the backward sweep reuses
-//	dh                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which TwoLayers makes, in a buffer the backward sweep reuses
+//	w1          24 bytes per run (a reference to the caller's slice, not a copy): the parameter w1
+//	w2          24 bytes per run (a reference to the caller's slice, not a copy): the parameter w2
+//	k           8 bytes per run: the parameter k
+//	h           8·len(w1) bytes (8 bytes an entry): the memory of h, which TwoLayers makes, kept from run to run
+//	h2          24 bytes per run (a reference to the caller's slice, not a copy): h as the forward sweep computed it
+//	layerTape   layerTape.Bytes(), a layerCallNoXFixedXTape for the calls of one call site, one call per run: the tape layerCallNoXFixedXForward fills and layerCallNoXFixedXBackward reads
+//	elem        8·len(h) bytes (8 bytes an entry): an element read before it was overwritten
+//	y           8·len(w2) bytes (8 bytes an entry): the memory of y, which TwoLayers makes, kept from run to run
+//	y2          24 bytes per run (a reference to the caller's slice, not a copy): y as the forward sweep computed it
+//	layerTape2  layerTape2.Bytes(), a layerCallFixedWXTape for the calls of one call site, one call per run: the tape layerCallFixedWXForward fills and layerCallFixedWXBackward reads
+//	dy          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of y, which TwoLayers makes, in a buffer the backward sweep reuses
+//	dh          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which TwoLayers makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the elements of y it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
@@ -1023,16 +1072,19 @@ type TwoLayersTape struct {
 	w1 [][]float64
 	// w2: the parameter w2.
 	w2 [][]float64
+	// k: the parameter k.
+	k float64
 	// h: the memory of h, which TwoLayers makes, kept from run to run.
 	h []float64
+	// h2: h as the forward sweep computed it.
+	h2 []float64
 	// layerTape: the tape layerCallNoXFixedXForward fills and
 	// layerCallNoXFixedXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
 	layerTape layerCallNoXFixedXTape
-	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
-	// scaleInPlaceCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	scaleInPlaceTape scaleInPlaceCallTape
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
 	// y: the memory of y, which TwoLayers makes, kept from run to run.
 	y []float64
 	// y2: y as the forward sweep computed it.
@@ -1054,10 +1106,10 @@ type TwoLayersTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *TwoLayersTape) Bytes() int {
-	n := 72
+	n := 104
 	n += len(t.h) * 8
 	n += t.layerTape.Bytes()
-	n += t.scaleInPlaceTape.Bytes()
+	n += len(t.elem) * 8
 	n += len(t.y) * 8
 	n += t.layerTape2.Bytes()
 	n += len(t.dy) * 8
@@ -1071,8 +1123,8 @@ func (t *TwoLayersTape) Bytes() int {
 func (t *TwoLayersTape) clearRefs() {
 	t.w1 = nil
 	t.w2 = nil
+	t.h2 = nil
 	t.layerTape.clearRefs()
-	t.scaleInPlaceTape.clearRefs()
 	t.y2 = nil
 	t.layerTape2.clearRefs()
 }
@@ -1104,24 +1156,31 @@ func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]flo
 	t.h = t.h[:0]
 	t.y = t.y[:0]
 	t.layerTape2.calls = t.layerTape2.calls[:0]
-	t.scaleInPlaceTape.calls = t.scaleInPlaceTape.calls[:0]
+	t.elem = t.elem[:0]
 	t.layerTape.calls = t.layerTape.calls[:0]
 	t.w1 = w1
 	t.w2 = w2
+	t.k = k
 	t.h = slices.Grow(t.h, len(w1))[:len(t.h)+len(w1)]
 	h := slices.Clip(t.h[len(t.h)-len(w1):])
 	clear(h)
+	t.h2 = h
 	layerCallNoXFixedXForward(&t.layerTape, h, w1, b1, x)
-	scaleInPlaceCallForward(&t.scaleInPlaceTape, h, k)
-	t1 := len(w2)
-	t.y = slices.Grow(t.y, t1)[:len(t.y)+t1]
-	y := slices.Clip(t.y[len(t.y)-t1:])
+	t.elem = slices.Grow(t.elem, len(h))
+	for i := range h {
+		t1 := h[i]
+		t.elem = append(t.elem, t1)
+		h[i] = t1 * k
+	}
+	t2 := len(w2)
+	t.y = slices.Grow(t.y, t2)[:len(t.y)+t2]
+	y := slices.Clip(t.y[len(t.y)-t2:])
 	clear(y)
 	t.y2 = y
-	layerCallFixedWXForward(&t.layerTape2, y, w2, b1[:t1], h)
+	layerCallFixedWXForward(&t.layerTape2, y, w2, b1[:t2], h)
 	s := 0.0
-	for i := range y {
-		v := y[i]
+	for i2 := range y {
+		v := y[i2]
 		s += v * v
 	}
 	return s
@@ -1148,8 +1207,10 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 	t.dh = slices.Grow(t.dh[:0], len(w1))[:len(w1)]
 	clear(t.dh)
 	dh := t.dh
-	nscaleInPlaceTape := len(t.scaleInPlaceTape.calls)
-	nscaleInPlaceTape--
+	h := t.h2
+	nelem := len(t.elem)
+	k := t.k
+	var dkSum float64
 	nlayerTape := len(t.layerTape.calls)
 	nlayerTape--
 	ds += s
@@ -1160,11 +1221,15 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 		dy[i] += dv
 	}
 	layerCallFixedWXBackward(&t.layerTape2, nlayerTape2, dy, dw2, db1[:t1], dh)
-	dk2 := 0.0
-	scaleInPlaceCallBackward(&t.scaleInPlaceTape, nscaleInPlaceTape, dh, &dk2)
-	t3 := dk2
+	t3 := len(h) - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		nelem--
+		t4 := dh[i2]
+		dkSum += t4 * t.elem[nelem]
+		dh[i2] = t4 * k
+	}
 	layerCallNoXFixedXBackward(&t.layerTape, nlayerTape, dh, dw1, db1)
-	*dk += t3
+	*dk += dkSum
 }
 
 // TwoLayersGrad returns TwoLayers's result and its gradient with respect to w1,
@@ -2612,199 +2677,6 @@ func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, call int, s float64
 	}
 }
 
-// dotCallTape is what dotCallForward keeps of the calls of dot at one call site
-// for dotCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays, each call's in its record and on the stacks the
-// calls share. The tape of the caller holds it, and empties it for each of its
-// own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 16·len(a) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem2  8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type dotCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem  int
-			elem2 int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in dotCallTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *dotCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 40
-	n += len(t.elem) * 8
-	n += len(t.elem2) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallForward runs dot and records in t what dotCallBackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func dotCallForward(t *dotCallTape, a, b []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-		t.elem2 = t.elem2[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	s := 0.0
-	t1 := len(a)
-	t.elem = slices.Grow(t.elem, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
-	for i := range a {
-		t2 := a[i]
-		t.elem = append(t.elem, t2)
-		t3 := b[i]
-		t.elem2 = append(t.elem2, t3)
-		s += t2 * t3
-	}
-	c.end.elem = len(t.elem)
-	c.end.elem2 = len(t.elem2)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
-	}
-	return s
-}
-
-// dotCallBackward adds to da and db the vector-Jacobian product of dot with the
-// seeds s, at the point that call number call of dotCallForward on t recorded.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func dotCallBackward(t *dotCallTape, call int, s float64, da, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	nelem := c.end.elem
-	nelem2 := c.end.elem2
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		nelem--
-		nelem2--
-		t2 := ds * t.elem2[nelem2]
-		db[i] += ds * t.elem[nelem]
-		da[i] += t2
-	}
-}
-
-// dotCallFixedABTape is what dotCallFixedABForward keeps of the calls of dot at
-// one call site for dotCallFixedABBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of a, b it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallFixedABTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// b: the parameter b.
-		b []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallFixedABTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *dotCallFixedABTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallFixedABTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.b = b
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
-}
-
-// dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
-// with the seeds s, at the point that call number call of dotCallFixedABForward
-// on t recorded. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
-func dotCallFixedABBackward(t *dotCallFixedABTape, call int, s float64, da, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	b := c.b
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		t2 := ds * b[i]
-		db[i] += ds * a[i]
-		da[i] += t2
-	}
-}
-
 // logSumExpJVP returns logSumExp's results and then their directional
 // derivatives along the tangents dx of x, computed by forward-mode automatic
 // differentiation.
@@ -2854,35 +2726,35 @@ func dotJVP(a, b, da, db []float64) (float64, float64) {
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// calls), the tape holds 64·calls + 32·len(out) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dotTape  dotTape.Bytes(), a dotCallAFixedBTape for the calls of one call site, len(out) calls per run: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward reads
-//	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	a      24·len(out) bytes (24 bytes an entry): a as the forward sweep computed it
+//	tanh   8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type layerCallNoXFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// out: the parameter out.
 		out []float64
+		// x: the parameter x.
+		x []float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			dotTape int
-			tanh    int
+			a    int
+			tanh int
 		}
 	}
-	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallAFixedBTape
+	// a: a as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	a [][]float64
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
@@ -2894,8 +2766,8 @@ type layerCallNoXFixedXTape struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *layerCallNoXFixedXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
-	n += t.dotTape.Bytes()
+	n += len(t.calls) * 64
+	n += len(t.a) * 24
 	n += len(t.tanh) * 8
 	return n
 }
@@ -2905,7 +2777,7 @@ func (t *layerCallNoXFixedXTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *layerCallNoXFixedXTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.dotTape.clearRefs()
+	clear(t.a[:cap(t.a)])
 }
 
 // layerCallNoXFixedXForward runs layer and records in t what
@@ -2916,35 +2788,41 @@ func layerCallNoXFixedXForward(t *layerCallNoXFixedXTape, out []float64, w [][]f
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.tanh = t.tanh[:0]
-		t.dotTape.calls = t.dotTape.calls[:0]
+		t.a = t.a[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.out = out
+	c.x = x
 	t1 := len(out)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
+	t.a = slices.Grow(t.a, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for i := range out {
-		t2 := dotCallAFixedBForward(&t.dotTape, w[i], x)
-		t3 := math.Tanh(t2 + b[i])
-		t.tanh = append(t.tanh, t3)
-		out[i] = t3
+		a := w[i]
+		t.a = append(t.a, a)
+		s := 0.0
+		for i2 := range a {
+			s += a[i2] * x[i2]
+		}
+		t2 := math.Tanh(s + b[i])
+		t.tanh = append(t.tanh, t2)
+		out[i] = t2
 	}
-	c.end.dotTape = len(t.dotTape.calls)
+	c.end.a = len(t.a)
 	c.end.tanh = len(t.tanh)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
+		t.a = slices.Grow(t.a, c.end.a*more)
 		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
 	}
 }
 
 // layerCallNoXFixedXBackward adds to dout, dw and db the vector-Jacobian
 // product of layer with the seeds dout, at the point that call number call of
-// layerCallNoXFixedXForward on t recorded. It keeps buffers of its own in t,
-// for the derivatives of slices it is not passed (those layer and its callees
-// make), so one forward run serves any number of backward runs (one per seed),
-// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// layerCallNoXFixedXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
@@ -2953,199 +2831,26 @@ func layerCallNoXFixedXBackward(t *layerCallNoXFixedXTape, call int, dout []floa
 	c := &t.calls[call]
 	out := c.out
 	ntanh := c.end.tanh
-	ndotTape := c.end.dotTape
+	var ds float64
+	na := c.end.a
+	x := c.x
 	t1 := len(out) - 1
 	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
-		ndotTape--
-		dwRow := dw[i]
+		na--
+		a := t.a[na]
+		da := dw[i]
 		t3 := dout[i] * (1 - t2*t2)
 		db[i] += t3
+		ds += t3
 		dout[i] = 0
-		dotCallAFixedBBackward(&t.dotTape, ndotTape, t3, dwRow)
-	}
-}
-
-// dotCallAFixedBTape is what dotCallAFixedBForward keeps of the calls of dot at
-// one call site for dotCallAFixedBBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of b it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallAFixedBTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// b: the parameter b.
-		b []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallAFixedBTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *dotCallAFixedBTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallAFixedBTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallAFixedBForward runs dot and records in t what dotCallAFixedBBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func dotCallAFixedBForward(t *dotCallAFixedBTape, a, b []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.b = b
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
-}
-
-// dotCallAFixedBBackward adds to da the vector-Jacobian product of dot with the
-// seeds s, at the point that call number call of dotCallAFixedBForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func dotCallAFixedBBackward(t *dotCallAFixedBTape, call int, s float64, da []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	b := c.b
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		da[i] += ds * b[i]
-	}
-}
-
-// scaleInPlaceCallTape is what scaleInPlaceCallForward keeps of the calls of
-// scaleInPlace at one call site for scaleInPlaceCallBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·len(s) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(s) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type scaleInPlaceCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// s: the parameter s.
-		s []float64
-		// k: the parameter k.
-		k float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
+		t4 := len(a) - 1
+		for i2 := t4; i2 >= 0; i2-- {
+			da[i2] += ds * x[i2]
 		}
+		ds = 0
 	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// scaleInPlaceCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *scaleInPlaceCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 40
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *scaleInPlaceCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// scaleInPlaceCallForward runs scaleInPlace and records in t what
-// scaleInPlaceCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func scaleInPlaceCallForward(t *scaleInPlaceCallTape, s []float64, k float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.s = s
-	c.k = k
-	t.elem = slices.Grow(t.elem, len(s))
-	for i := range s {
-		t1 := s[i]
-		t.elem = append(t.elem, t1)
-		s[i] = t1 * k
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-}
-
-// scaleInPlaceCallBackward adds to ds and dk the vector-Jacobian product of
-// scaleInPlace with the seeds ds, at the point that call number call of
-// scaleInPlaceCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// ds holds, on entry, the seed of what scaleInPlace leaves in s, and on return
-// the derivative with respect to what s held before.
-func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, call int, ds []float64, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	s := c.s
-	nelem := c.end.elem
-	k := c.k
-	var dkSum float64
-	t1 := len(s) - 1
-	for i := t1; i >= 0; i-- {
-		nelem--
-		t2 := ds[i]
-		dkSum += t2 * t.elem[nelem]
-		ds[i] = t2 * k
-	}
-	*dk += dkSum
 }
 
 // layerCallFixedWXTape is what layerCallFixedWXForward keeps of the calls of
@@ -3155,35 +2860,32 @@ func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, call int, ds []float64, d
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// calls), the tape holds 80·calls + 8·len(out) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dotTape  dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, len(out) calls per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
-//	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	tanh   8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of w, x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type layerCallFixedWXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// out: the parameter out.
 		out []float64
+		// w: the parameter w.
+		w [][]float64
+		// x: the parameter x.
+		x []float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			dotTape int
-			tanh    int
+			tanh int
 		}
 	}
-	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallFixedABTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
@@ -3195,8 +2897,7 @@ type layerCallFixedWXTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *layerCallFixedWXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
-	n += t.dotTape.Bytes()
+	n += len(t.calls) * 80
 	n += len(t.tanh) * 8
 	return n
 }
@@ -3206,7 +2907,6 @@ func (t *layerCallFixedWXTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *layerCallFixedWXTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.dotTape.clearRefs()
 }
 
 // layerCallFixedWXForward runs layer and records in t what
@@ -3216,21 +2916,23 @@ func layerCallFixedWXForward(t *layerCallFixedWXTape, out []float64, w [][]float
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.tanh = t.tanh[:0]
-		t.dotTape.calls = t.dotTape.calls[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.out = out
-	t1 := len(out)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
-	t.tanh = slices.Grow(t.tanh, t1)
+	c.w = w
+	c.x = x
+	t.tanh = slices.Grow(t.tanh, len(out))
 	for i := range out {
-		t2 := dotCallFixedABForward(&t.dotTape, w[i], x)
-		t3 := math.Tanh(t2 + b[i])
-		t.tanh = append(t.tanh, t3)
-		out[i] = t3
+		a := w[i]
+		s := 0.0
+		for i2 := range a {
+			s += a[i2] * x[i2]
+		}
+		t1 := math.Tanh(s + b[i])
+		t.tanh = append(t.tanh, t1)
+		out[i] = t1
 	}
-	c.end.dotTape = len(t.dotTape.calls)
 	c.end.tanh = len(t.tanh)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
@@ -3241,10 +2943,9 @@ func layerCallFixedWXForward(t *layerCallFixedWXTape, out []float64, w [][]float
 
 // layerCallFixedWXBackward adds to dout, dw, db and dx the vector-Jacobian
 // product of layer with the seeds dout, at the point that call number call of
-// layerCallFixedWXForward on t recorded. It keeps buffers of its own in t, for
-// the derivatives of slices it is not passed (those layer and its callees
-// make), so one forward run serves any number of backward runs (one per seed),
-// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// layerCallFixedWXForward on t recorded. It only reads t, so one forward run
+// serves any number of backward runs (one per seed, from several goroutines at
+// once); it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
@@ -3253,17 +2954,26 @@ func layerCallFixedWXBackward(t *layerCallFixedWXTape, call int, dout []float64,
 	c := &t.calls[call]
 	out := c.out
 	ntanh := c.end.tanh
-	ndotTape := c.end.dotTape
+	var ds float64
+	w := c.w
+	x := c.x
 	t1 := len(out) - 1
 	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
-		ndotTape--
-		dwRow := dw[i]
+		a := w[i]
+		da := dw[i]
 		t3 := dout[i] * (1 - t2*t2)
 		db[i] += t3
+		ds += t3
 		dout[i] = 0
-		dotCallFixedABBackward(&t.dotTape, ndotTape, t3, dwRow, dx)
+		t4 := len(a) - 1
+		for i2 := t4; i2 >= 0; i2-- {
+			t5 := ds * x[i2]
+			dx[i2] += ds * a[i2]
+			da[i2] += t5
+		}
+		ds = 0
 	}
 }
 
@@ -3326,35 +3036,35 @@ func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64
 // buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// calls), the tape holds 64·calls + 32·len(out) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dotTape  dotTape.Bytes(), a dotCallAFixedBTape for the calls of one call site, len(out) calls per run: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward reads
-//	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	a      24·len(out) bytes (24 bytes an entry): a as the forward sweep computed it
+//	tanh   8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type layerApplyCallNoXFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// out: the parameter out.
 		out []float64
+		// x: the parameter x.
+		x []float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			dotTape int
-			tanh    int
+			a    int
+			tanh int
 		}
 	}
-	// dotTape: the tape dotCallAFixedBForward fills and dotCallAFixedBBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallAFixedBTape
+	// a: a as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	a [][]float64
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
@@ -3366,8 +3076,8 @@ type layerApplyCallNoXFixedXTape struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *layerApplyCallNoXFixedXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
-	n += t.dotTape.Bytes()
+	n += len(t.calls) * 64
+	n += len(t.a) * 24
 	n += len(t.tanh) * 8
 	return n
 }
@@ -3377,7 +3087,7 @@ func (t *layerApplyCallNoXFixedXTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *layerApplyCallNoXFixedXTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.dotTape.clearRefs()
+	clear(t.a[:cap(t.a)])
 }
 
 // layerApplyCallNoXFixedXForward runs layerApply and records in t what
@@ -3388,35 +3098,41 @@ func layerApplyCallNoXFixedXForward(t *layerApplyCallNoXFixedXTape, lW [][]float
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.tanh = t.tanh[:0]
-		t.dotTape.calls = t.dotTape.calls[:0]
+		t.a = t.a[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.out = out
+	c.x = x
 	t1 := len(out)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
+	t.a = slices.Grow(t.a, t1)
 	t.tanh = slices.Grow(t.tanh, t1)
 	for i := range out {
-		t2 := dotCallAFixedBForward(&t.dotTape, lW[i], x)
-		t3 := math.Tanh(t2 + lB[i])
-		t.tanh = append(t.tanh, t3)
-		out[i] = t3
+		a := lW[i]
+		t.a = append(t.a, a)
+		s := 0.0
+		for i2 := range a {
+			s += a[i2] * x[i2]
+		}
+		t2 := math.Tanh(s + lB[i])
+		t.tanh = append(t.tanh, t2)
+		out[i] = t2
 	}
-	c.end.dotTape = len(t.dotTape.calls)
+	c.end.a = len(t.a)
 	c.end.tanh = len(t.tanh)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
+		t.a = slices.Grow(t.a, c.end.a*more)
 		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
 	}
 }
 
 // layerApplyCallNoXFixedXBackward adds to dlW, dlB and dout the vector-Jacobian
 // product of layerApply with the seeds dout, at the point that call number call
-// of layerApplyCallNoXFixedXForward on t recorded. It keeps buffers of its own
-// in t, for the derivatives of slices it is not passed (those layerApply and
-// its callees make), so one forward run serves any number of backward runs (one
-// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// of layerApplyCallNoXFixedXForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
 // mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
@@ -3426,17 +3142,25 @@ func layerApplyCallNoXFixedXBackward(t *layerApplyCallNoXFixedXTape, call int, d
 	c := &t.calls[call]
 	out := c.out
 	ntanh := c.end.tanh
-	ndotTape := c.end.dotTape
+	var ds float64
+	na := c.end.a
+	x := c.x
 	t1 := len(out) - 1
 	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
-		ndotTape--
-		dlWRow := dlW[i]
+		na--
+		a := t.a[na]
+		da := dlW[i]
 		t3 := dout[i] * (1 - t2*t2)
 		dlB[i] += t3
+		ds += t3
 		dout[i] = 0
-		dotCallAFixedBBackward(&t.dotTape, ndotTape, t3, dlWRow)
+		t4 := len(a) - 1
+		for i2 := t4; i2 >= 0; i2-- {
+			da[i2] += ds * x[i2]
+		}
+		ds = 0
 	}
 }
 
@@ -3448,35 +3172,32 @@ func layerApplyCallNoXFixedXBackward(t *layerApplyCallNoXFixedXTape, call int, d
 // buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·len(out) bytes, plus dotTape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// calls), the tape holds 80·calls + 8·len(out) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	calls    40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dotTape  dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, len(out) calls per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
-//	tanh     8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	tanh   8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of lW, x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type layerApplyCallFixedLWXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
+		// lW: the parameter lW.
+		lW [][]float64
 		// out: the parameter out.
 		out []float64
+		// x: the parameter x.
+		x []float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			dotTape int
-			tanh    int
+			tanh int
 		}
 	}
-	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallFixedABTape
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
@@ -3488,8 +3209,7 @@ type layerApplyCallFixedLWXTape struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *layerApplyCallFixedLWXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
-	n += t.dotTape.Bytes()
+	n += len(t.calls) * 80
 	n += len(t.tanh) * 8
 	return n
 }
@@ -3499,7 +3219,6 @@ func (t *layerApplyCallFixedLWXTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *layerApplyCallFixedLWXTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.dotTape.clearRefs()
 }
 
 // layerApplyCallFixedLWXForward runs layerApply and records in t what
@@ -3510,21 +3229,23 @@ func layerApplyCallFixedLWXForward(t *layerApplyCallFixedLWXTape, lW [][]float64
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.tanh = t.tanh[:0]
-		t.dotTape.calls = t.dotTape.calls[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
+	c.lW = lW
 	c.out = out
-	t1 := len(out)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
-	t.tanh = slices.Grow(t.tanh, t1)
+	c.x = x
+	t.tanh = slices.Grow(t.tanh, len(out))
 	for i := range out {
-		t2 := dotCallFixedABForward(&t.dotTape, lW[i], x)
-		t3 := math.Tanh(t2 + lB[i])
-		t.tanh = append(t.tanh, t3)
-		out[i] = t3
+		a := lW[i]
+		s := 0.0
+		for i2 := range a {
+			s += a[i2] * x[i2]
+		}
+		t1 := math.Tanh(s + lB[i])
+		t.tanh = append(t.tanh, t1)
+		out[i] = t1
 	}
-	c.end.dotTape = len(t.dotTape.calls)
 	c.end.tanh = len(t.tanh)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
@@ -3535,11 +3256,10 @@ func layerApplyCallFixedLWXForward(t *layerApplyCallFixedLWXTape, lW [][]float64
 
 // layerApplyCallFixedLWXBackward adds to dlW, dlB, dout and dx the
 // vector-Jacobian product of layerApply with the seeds dout, at the point that
-// call number call of layerApplyCallFixedLWXForward on t recorded. It keeps
-// buffers of its own in t, for the derivatives of slices it is not passed
-// (those layerApply and its callees make), so one forward run serves any number
-// of backward runs (one per seed), one at a time; it adds rather than sets, so
-// one buffer can sum a mini-batch.
+// call number call of layerApplyCallFixedLWXForward on t recorded. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
@@ -3548,17 +3268,26 @@ func layerApplyCallFixedLWXBackward(t *layerApplyCallFixedLWXTape, call int, dlW
 	c := &t.calls[call]
 	out := c.out
 	ntanh := c.end.tanh
-	ndotTape := c.end.dotTape
+	var ds float64
+	lW := c.lW
+	x := c.x
 	t1 := len(out) - 1
 	for i := t1; i >= 0; i-- {
 		ntanh--
 		t2 := t.tanh[ntanh]
-		ndotTape--
-		dlWRow := dlW[i]
+		a := lW[i]
+		da := dlW[i]
 		t3 := dout[i] * (1 - t2*t2)
 		dlB[i] += t3
+		ds += t3
 		dout[i] = 0
-		dotCallFixedABBackward(&t.dotTape, ndotTape, t3, dlWRow, dx)
+		t4 := len(a) - 1
+		for i2 := t4; i2 >= 0; i2-- {
+			t5 := ds * x[i2]
+			dx[i2] += ds * a[i2]
+			da[i2] += t5
+		}
+		ds = 0
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 // flow it replays. A tape may be reused: each run of MixtureForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·k + 128 bytes, plus lseTape.Bytes() +
+// Memory: after a run, the tape holds 8·k + 56 bytes, plus lseTape.Bytes() +
 // mixtureLoop1Tape.Bytes() (the tapes of its call sites, each by its own
 // formula summed over the site's calls). Bytes returns that count for a filled
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
@@ -23,9 +23,6 @@ import (
 //	xs                24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	lseTape           lseTape.Bytes(), a lseCallFixedXTape for the calls of one call site, one call per run: the tape lseCallFixedXForward fills and lseCallFixedXBackward reads
 //	comp              8·k bytes (8 bytes an entry): the memory of comp, which Mixture makes, kept from run to run
-//	fusedDMeansSum    24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMeans as the forward sweep filled it
-//	fusedDLogStdSum   24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogStd as the forward sweep filled it
-//	fusedDLogitsSum   24 bytes per run (a reference to the tape's buffer, not a copy): fusedDLogits as the forward sweep filled it
 //	mixtureLoop1Tape  mixtureLoop1Tape.Bytes(), a mixtureLoop1CallNoXsFixedXsMeansTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:34 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDNorm        8 bytes per run: the derivative of norm, summed over the iterations, per unit of the sum's derivative
 //	fusedDMeans       a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
@@ -54,12 +51,6 @@ type MixtureTape struct {
 	lseTape lseCallFixedXTape
 	// comp: the memory of comp, which Mixture makes, kept from run to run.
 	comp []float64
-	// fusedDMeansSum: fusedDMeans as the forward sweep filled it.
-	fusedDMeansSum []float64
-	// fusedDLogStdSum: fusedDLogStd as the forward sweep filled it.
-	fusedDLogStdSum []float64
-	// fusedDLogitsSum: fusedDLogits as the forward sweep filled it.
-	fusedDLogitsSum []float64
 	// mixtureLoop1Tape: the tape of one iteration of the loop at funcs.go:34
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
 	// runs the iteration on it and at once the iteration's backward code, so that
@@ -88,7 +79,7 @@ type MixtureTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *MixtureTape) Bytes() int {
-	n := 128
+	n := 56
 	n += t.lseTape.Bytes()
 	n += len(t.comp) * 8
 	n += t.mixtureLoop1Tape.Bytes()
@@ -106,9 +97,6 @@ func (t *MixtureTape) clearRefs() {
 	t.theta = nil
 	t.xs = nil
 	t.lseTape.clearRefs()
-	t.fusedDMeansSum = nil
-	t.fusedDLogStdSum = nil
-	t.fusedDLogitsSum = nil
 	t.mixtureLoop1Tape.clearRefs()
 }
 
@@ -156,15 +144,12 @@ func MixtureForward(t *MixtureTape, theta, xs []float64) float64 {
 	t.fusedDMeans = slices.Grow(t.fusedDMeans[:0], len(means))[:len(means)]
 	clear(t.fusedDMeans)
 	dmeans := t.fusedDMeans
-	t.fusedDMeansSum = dmeans
 	t.fusedDLogStd = slices.Grow(t.fusedDLogStd[:0], len(logStd))[:len(logStd)]
 	clear(t.fusedDLogStd)
 	dlogStd := t.fusedDLogStd
-	t.fusedDLogStdSum = dlogStd
 	t.fusedDLogits = slices.Grow(t.fusedDLogits[:0], len(logits))[:len(logits)]
 	clear(t.fusedDLogits)
 	dlogits := t.fusedDLogits
-	t.fusedDLogitsSum = dlogits
 	dnorm := 0.0
 	t.fusedDComp = slices.Grow(t.fusedDComp[:0], len(comp))[:len(comp)]
 	clear(t.fusedDComp)
@@ -201,15 +186,15 @@ func MixtureBackward(t *MixtureTape, s float64, dtheta []float64) {
 	nlseTape--
 	dnll += s / float64(len(xs))
 	t3 := dnll
-	t4 := t.fusedDMeansSum
+	t4 := t.fusedDMeans
 	for k2 := range t4 {
 		dmeans[k2] += t3 * t4[k2]
 	}
-	t5 := t.fusedDLogStdSum
+	t5 := t.fusedDLogStd
 	for k3 := range t5 {
 		dlogStd[k3] += t3 * t5[k3]
 	}
-	t6 := t.fusedDLogitsSum
+	t6 := t.fusedDLogits
 	for k4 := range t6 {
 		dlogits[k4] += t3 * t6[k4]
 	}
@@ -800,15 +785,13 @@ func BatchRecordedGrad(w []float64, b float64, x, y []float64) (float64, []float
 // A tape may be reused: each run of LayerForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 8·h + 48 bytes, plus
-// layerLoop1Tape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·h bytes, plus layerLoop1Tape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
 //
 //	hidden          8·h bytes (8 bytes an entry): the memory of hidden, which Layer makes, kept from run to run
-//	fusedDWhSum     24 bytes per run (a reference to the tape's buffer, not a copy): fusedDWh as the forward sweep filled it
-//	fusedDVSum      24 bytes per run (a reference to the tape's buffer, not a copy): fusedDV as the forward sweep filled it
 //	layerLoop1Tape  layerLoop1Tape.Bytes(), a layerLoop1CallNoXFixedXVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:121 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDWh        a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of wh, summed over the iterations, per unit of the sum's derivative
 //	fusedDHidden    a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of hidden, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
@@ -824,10 +807,6 @@ func BatchRecordedGrad(w []float64, b float64, x, y []float64) (float64, []float
 type LayerTape struct {
 	// hidden: the memory of hidden, which Layer makes, kept from run to run.
 	hidden []float64
-	// fusedDWhSum: fusedDWh as the forward sweep filled it.
-	fusedDWhSum []float64
-	// fusedDVSum: fusedDV as the forward sweep filled it.
-	fusedDVSum []float64
 	// layerLoop1Tape: the tape of one iteration of the loop at funcs.go:121
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
 	// runs the iteration on it and at once the iteration's backward code, so that
@@ -850,7 +829,7 @@ type LayerTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *LayerTape) Bytes() int {
-	n := 48
+	n := 0
 	n += len(t.hidden) * 8
 	n += t.layerLoop1Tape.Bytes()
 	n += len(t.fusedDWh) * 8
@@ -863,8 +842,6 @@ func (t *LayerTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *LayerTape) clearRefs() {
-	t.fusedDWhSum = nil
-	t.fusedDVSum = nil
 	t.layerLoop1Tape.clearRefs()
 }
 
@@ -905,14 +882,12 @@ func LayerForward(t *LayerTape, wh, v, x []float64) float64 {
 	t.fusedDWh = slices.Grow(t.fusedDWh[:0], t1)[:t1]
 	clear(t.fusedDWh)
 	dwh := t.fusedDWh
-	t.fusedDWhSum = dwh
 	t.fusedDHidden = slices.Grow(t.fusedDHidden[:0], len(hidden))[:len(hidden)]
 	clear(t.fusedDHidden)
 	dhidden := t.fusedDHidden
 	t.fusedDV = slices.Grow(t.fusedDV[:0], h)[:h]
 	clear(t.fusedDV)
 	dv := t.fusedDV
-	t.fusedDVSum = dv
 	for i := 0; i < len(x)/d; i++ {
 		t.layerLoop1Tape.calls = t.layerLoop1Tape.calls[:0]
 		t2 := layerLoop1CallNoXFixedXVForward(&t.layerLoop1Tape, loss, h, d, wh, x, hidden, v, i)
@@ -933,11 +908,11 @@ func LayerBackward(t *LayerTape, s float64, dwh, dv []float64) {
 	var dloss float64
 	dloss += s
 	t1 := dloss
-	t2 := t.fusedDWhSum
+	t2 := t.fusedDWh
 	for k := range t2 {
 		dwh[k] += t1 * t2[k]
 	}
-	t3 := t.fusedDVSum
+	t3 := t.fusedDV
 	for k2 := range t3 {
 		dv[k2] += t1 * t3[k2]
 	}
@@ -1541,13 +1516,12 @@ func HistogramRecordedGrad(w, xs []float64) (float64, []float64) {
 // control flow it replays. A tape may be reused: each run of LossForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 32 bytes, plus modelLossLoop1Tape.Bytes()
+// Memory: after a run, the tape holds 8 bytes, plus modelLossLoop1Tape.Bytes()
 // (the tapes of its call sites, each by its own formula summed over the site's
 // calls). Bytes returns that count for a filled tape: each value's size, a
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	fusedDMWSum         24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMW as the forward sweep filled it
 //	modelLossLoop1Tape  modelLossLoop1Tape.Bytes(), a modelLossLoop1CallNoXsYsFixedXsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:214 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDMB            8 bytes per run: the derivative of mB, summed over the iterations, per unit of the sum's derivative
 //	fusedDMW            a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of mW, summed over the iterations, per unit of the sum's derivative
@@ -1561,8 +1535,6 @@ func HistogramRecordedGrad(w, xs []float64) (float64, []float64) {
 // lengths, indexes and integer arithmetic, and loop counters (recovered from
 // the backward loops' own).
 type ModelLossTape struct {
-	// fusedDMWSum: fusedDMW as the forward sweep filled it.
-	fusedDMWSum []float64
 	// modelLossLoop1Tape: the tape of one iteration of the loop at funcs.go:214
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
 	// runs the iteration on it and at once the iteration's backward code, so that
@@ -1581,7 +1553,7 @@ type ModelLossTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *ModelLossTape) Bytes() int {
-	n := 32
+	n := 8
 	n += t.modelLossLoop1Tape.Bytes()
 	n += len(t.fusedDMW) * 8
 	return n
@@ -1591,7 +1563,6 @@ func (t *ModelLossTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *ModelLossTape) clearRefs() {
-	t.fusedDMWSum = nil
 	t.modelLossLoop1Tape.clearRefs()
 }
 
@@ -1625,7 +1596,6 @@ func (m *Model) LossForward(t *ModelLossTape, xs, ys []float64) float64 {
 	t.fusedDMW = slices.Grow(t.fusedDMW[:0], len(m.W))[:len(m.W)]
 	clear(t.fusedDMW)
 	dmW := t.fusedDMW
-	t.fusedDMWSum = dmW
 	dmB := 0.0
 	for i := range xs {
 		t.modelLossLoop1Tape.calls = t.modelLossLoop1Tape.calls[:0]
@@ -1649,7 +1619,7 @@ func ModelLossBackward(t *ModelLossTape, s float64, dm *Model) {
 	var dmBSum float64
 	ds += s
 	t1 := ds
-	t2 := t.fusedDMWSum
+	t2 := t.fusedDMW
 	for k := range t2 {
 		dm.W[k] += t1 * t2[k]
 	}
@@ -4637,7 +4607,7 @@ func TailRecordedGrad(wh, v, x []float64) (float64, []float64, []float64) {
 // flow it replays. A tape may be reused: each run of ScaledForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 80 bytes, plus scaledLoop1Tape.Bytes()
+// Memory: after a run, the tape holds 56 bytes, plus scaledLoop1Tape.Bytes()
 // (the tapes of its call sites, each by its own formula summed over the site's
 // calls). Bytes returns that count for a filled tape: each value's size, a
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
@@ -4645,7 +4615,6 @@ func TailRecordedGrad(wh, v, x []float64) (float64, []float64, []float64) {
 //
 //	theta            24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
 //	r                8 bytes per run: r as the forward sweep computed it
-//	fusedDWSum       24 bytes per run (a reference to the tape's buffer, not a copy): fusedDW as the forward sweep filled it
 //	scaledLoop1Tape  scaledLoop1Tape.Bytes(), a scaledLoop1CallNoXsFixedXsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:481 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDR          8 bytes per run: the derivative of r, summed over the iterations, per unit of the sum's derivative
 //	fusedDC2         8 bytes per run: the derivative of c2, summed over the iterations, per unit of the sum's derivative
@@ -4667,8 +4636,6 @@ type ScaledTape struct {
 	theta []float64
 	// r: r as the forward sweep computed it.
 	r float64
-	// fusedDWSum: fusedDW as the forward sweep filled it.
-	fusedDWSum []float64
 	// scaledLoop1Tape: the tape of one iteration of the loop at funcs.go:481
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
 	// runs the iteration on it and at once the iteration's backward code, so that
@@ -4692,7 +4659,7 @@ type ScaledTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ScaledTape) Bytes() int {
-	n := 80
+	n := 56
 	n += t.scaledLoop1Tape.Bytes()
 	n += len(t.fusedDW) * 8
 	return n
@@ -4703,7 +4670,6 @@ func (t *ScaledTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *ScaledTape) clearRefs() {
 	t.theta = nil
-	t.fusedDWSum = nil
 	t.scaledLoop1Tape.clearRefs()
 }
 
@@ -4744,7 +4710,6 @@ func ScaledForward(t *ScaledTape, theta, xs []float64) float64 {
 	t.fusedDW = slices.Grow(t.fusedDW[:0], len(w))[:len(w)]
 	clear(t.fusedDW)
 	dw := t.fusedDW
-	t.fusedDWSum = dw
 	dc2 := 0.0
 	for i := range xs {
 		t.scaledLoop1Tape.calls = t.scaledLoop1Tape.calls[:0]
@@ -4776,7 +4741,7 @@ func ScaledBackward(t *ScaledTape, s float64, dtheta []float64) {
 	ds += s * t.s * 2
 	t1 := ds
 	dr += t1 * t.fusedDR
-	t2 := t.fusedDWSum
+	t2 := t.fusedDW
 	for k := range t2 {
 		dw[k] += t1 * t2[k]
 	}

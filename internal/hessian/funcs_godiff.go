@@ -2882,34 +2882,30 @@ func OrbitHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of LogLossHelpersForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·len(y) + 24 bytes, plus
-// dotTape.Bytes() + dotTape2.Bytes() (the tapes of its call sites, each by its
-// own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·len(y) + 72 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
+//	w          24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	a          24 bytes per run (a reference to the caller's slice, not a copy): the parameter a
 //	y          24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
-//	dotTape    dotTape.Bytes(), a dotCallBFixedATape for the calls of one call site, len(y) calls per run: the tape dotCallBFixedAForward fills and dotCallBFixedABackward reads
 //	dsoftplus  8·len(y) bytes (8 bytes an entry): result 2 of a call of softplusGrad
-//	dotTape2   dotTape2.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
 //
-// Recomputed by the backward sweep rather than stored: the elements of y it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: the elements of w, y, a
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type LogLossHelpersTape struct {
+	// w: the parameter w.
+	w []float64
+	// a: the parameter a.
+	a []float64
 	// y: the parameter y.
 	y []float64
-	// dotTape: the tape dotCallBFixedAForward fills and dotCallBFixedABackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallBFixedATape
 	// dsoftplus: result 2 of a call of softplusGrad, one entry per iteration of
 	// the loop around it, read back last first.
 	dsoftplus []float64
-	// dotTape2: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape2 dotCallFixedABTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -2917,10 +2913,8 @@ type LogLossHelpersTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *LogLossHelpersTape) Bytes() int {
-	n := 24
-	n += t.dotTape.Bytes()
+	n := 72
 	n += len(t.dsoftplus) * 8
-	n += t.dotTape2.Bytes()
 	return n
 }
 
@@ -2928,9 +2922,9 @@ func (t *LogLossHelpersTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *LogLossHelpersTape) clearRefs() {
+	t.w = nil
+	t.a = nil
 	t.y = nil
-	t.dotTape.clearRefs()
-	t.dotTape2.clearRefs()
 }
 
 // poolLogLossHelpersTape holds the LogLossHelpersTapes that LogLossHelpersGrad
@@ -2958,48 +2952,67 @@ func (t *LogLossHelpersTape) release() {
 // LogLossHelpersBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func LogLossHelpersForward(t *LogLossHelpersTape, w, a, y []float64) float64 {
-	t.dotTape2.calls = t.dotTape2.calls[:0]
 	t.dsoftplus = t.dsoftplus[:0]
-	t.dotTape.calls = t.dotTape.calls[:0]
+	t.w = w
+	t.a = a
 	t.y = y
 	n := len(w)
 	s := 0.0
-	t1 := len(y)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
-	t.dsoftplus = slices.Grow(t.dsoftplus, t1)
+	t.dsoftplus = slices.Grow(t.dsoftplus, len(y))
 	for i := range y {
-		t2 := -y[i]
-		t3 := dotCallBFixedAForward(&t.dotTape, a[i*n:(i+1)*n], w)
-		t4, dsoftplus := softplusGrad(t2 * t3)
+		a2 := a[i*n : (i+1)*n]
+		s2 := 0.0
+		for i2 := range a2 {
+			s2 += a2[i2] * w[i2]
+		}
+		t1, dsoftplus := softplusGrad(-y[i] * s2)
 		t.dsoftplus = append(t.dsoftplus, dsoftplus)
-		s += t4
+		s += t1
 	}
-	t5 := dotCallFixedABForward(&t.dotTape2, w, w)
-	return s + 0.1*t5
+	s3 := 0.0
+	for i3 := range w {
+		s3 += w[i3] * w[i3]
+	}
+	return s + 0.1*s3
 }
 
 // LogLossHelpersBackward adds to dw the vector-Jacobian product of
 // LogLossHelpers with the seeds s, at the point recorded in t by
-// LogLossHelpersForward. It keeps buffers of its own in t, for the derivatives
-// of slices it is not passed (those LogLossHelpers and its callees make), so
-// one forward run serves any number of backward runs (one per seed), one at a
-// time; it adds rather than sets, so one buffer can sum a mini-batch.
+// LogLossHelpersForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
 func LogLossHelpersBackward(t *LogLossHelpersTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	ndotTape2 := len(t.dotTape2.calls)
-	ndotTape2--
+	var ds3 float64
+	w := t.w
+	n := len(w)
 	var ds float64
 	y := t.y
 	ndsoftplus := len(t.dsoftplus)
-	ndotTape := len(t.dotTape.calls)
-	dotCallFixedABBackward(&t.dotTape2, ndotTape2, s*0.1, dw, dw)
+	var ds2 float64
+	a := t.a
+	ds3 += s * 0.1
+	t1 := n - 1
+	for i3 := t1; i3 >= 0; i3-- {
+		t2 := ds3 * w[i3]
+		dw[i3] += ds3 * w[i3]
+		dw[i3] += t2
+	}
 	ds += s
-	t1 := len(y) - 1
-	for i := t1; i >= 0; i-- {
+	t3 := len(y) - 1
+	for i := t3; i >= 0; i-- {
 		ndsoftplus--
 		dsoftplus := t.dsoftplus[ndsoftplus]
-		ndotTape--
-		dotCallBFixedABackward(&t.dotTape, ndotTape, -(ds * dsoftplus * y[i]), dw)
+		a2 := a[i*n : (i+1)*n]
+		t4 := ds
+		ds2 -= t4 * dsoftplus * y[i]
+		ds = 0
+		t5 := len(a2) - 1
+		for i2 := t5; i2 >= 0; i2-- {
+			dw[i2] += ds2 * a2[i2]
+		}
+		ds += t4
+		ds2 = 0
 	}
 }
 
@@ -5318,79 +5331,6 @@ func LogLossHVP(w, a, y []float64, lambda float64, vw []float64) (float64, []flo
 	return s + t6*r, dw2, ddw
 }
 
-// dotCallBFixedATape is what dotCallBFixedAForward keeps of the calls of dot at
-// one call site for dotCallBFixedABackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of a it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallBFixedATape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallBFixedATape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *dotCallBFixedATape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallBFixedATape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallBFixedAForward runs dot and records in t what dotCallBFixedABackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func dotCallBFixedAForward(t *dotCallBFixedATape, a, b []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
-}
-
-// dotCallBFixedABackward adds to db the vector-Jacobian product of dot with the
-// seeds s, at the point that call number call of dotCallBFixedAForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func dotCallBFixedABackward(t *dotCallBFixedATape, call int, s float64, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		db[i] += ds * a[i]
-	}
-}
-
 // softplusTape is what softplusForward keeps of one run of softplus for
 // softplusBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of softplusForward
@@ -5465,83 +5405,4 @@ func softplusGrad(z float64) (float64, float64) {
 	var dz float64
 	softplusBackward(&t, 1, &dz)
 	return t1, dz
-}
-
-// dotCallFixedABTape is what dotCallFixedABForward keeps of the calls of dot at
-// one call site for dotCallFixedABBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of a, b it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallFixedABTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// b: the parameter b.
-		b []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallFixedABTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *dotCallFixedABTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallFixedABTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.b = b
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
-}
-
-// dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
-// with the seeds s, at the point that call number call of dotCallFixedABForward
-// on t recorded. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
-func dotCallFixedABBackward(t *dotCallFixedABTape, call int, s float64, da, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	b := c.b
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		t2 := ds * b[i]
-		db[i] += ds * a[i]
-		da[i] += t2
-	}
 }

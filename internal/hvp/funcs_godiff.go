@@ -2120,39 +2120,34 @@ func EarlyHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64
 // flow it replays. A tape may be reused: each run of LogLossForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·len(y) + 24 bytes, plus
-// dotTape.Bytes() + sqnormTape.Bytes() (the tapes of its call sites, each by
-// its own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·len(y) + 72 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	y           24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
-//	dotTape     dotTape.Bytes(), a dotCallBFixedATape for the calls of one call site, len(y) calls per run: the tape dotCallBFixedAForward fills and dotCallBFixedABackward reads
-//	p           8·len(y) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
-//	dsigmoid    8·len(y) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
-//	sqnormTape  sqnormTape.Bytes(), a sqnormCallFixedXTape for the calls of one call site, one call per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
+//	w         24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	a         24 bytes per run (a reference to the caller's slice, not a copy): the parameter a
+//	y         24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
+//	p         8·len(y) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid  8·len(y) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// differences; the elements of y it reads again (memory nothing writes
+// differences; the elements of w, y, a it reads again (memory nothing writes
 // afterwards); lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
 type LogLossTape struct {
+	// w: the parameter w.
+	w []float64
+	// a: the parameter a.
+	a []float64
 	// y: the parameter y.
 	y []float64
-	// dotTape: the tape dotCallBFixedAForward fills and dotCallBFixedABackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallBFixedATape
 	// p: result 1 of a call of sigmoidGrad, one entry per iteration of the loop
 	// around it, read back last first.
 	p []float64
 	// dsigmoid: result 2 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	dsigmoid []float64
-	// sqnormTape: the tape sqnormCallFixedXForward fills and
-	// sqnormCallFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sqnormTape sqnormCallFixedXTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in LogLossTape's
@@ -2160,11 +2155,9 @@ type LogLossTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *LogLossTape) Bytes() int {
-	n := 24
-	n += t.dotTape.Bytes()
+	n := 72
 	n += len(t.p) * 8
 	n += len(t.dsigmoid) * 8
-	n += t.sqnormTape.Bytes()
 	return n
 }
 
@@ -2172,9 +2165,9 @@ func (t *LogLossTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *LogLossTape) clearRefs() {
+	t.w = nil
+	t.a = nil
 	t.y = nil
-	t.dotTape.clearRefs()
-	t.sqnormTape.clearRefs()
 }
 
 // poolLogLossTape holds the LogLossTapes that LogLossGrad finished with: each
@@ -2201,55 +2194,73 @@ func (t *LogLossTape) release() {
 // LogLossForward runs LogLoss and records in t what LogLossBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func LogLossForward(t *LogLossTape, w, a, y []float64) float64 {
-	t.sqnormTape.calls = t.sqnormTape.calls[:0]
 	t.p = t.p[:0]
 	t.dsigmoid = t.dsigmoid[:0]
-	t.dotTape.calls = t.dotTape.calls[:0]
+	t.w = w
+	t.a = a
 	t.y = y
 	n := len(w)
 	s := 0.0
 	t1 := len(y)
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, t1)
 	t.dsigmoid = slices.Grow(t.dsigmoid, t1)
 	t.p = slices.Grow(t.p, t1)
 	for i := range y {
-		t2 := dotCallBFixedAForward(&t.dotTape, a[i*n:(i+1)*n], w)
-		p, dsigmoid := sigmoidGrad(t2)
+		a2 := a[i*n : (i+1)*n]
+		s2 := 0.0
+		for i2 := range a2 {
+			s2 += a2[i2] * w[i2]
+		}
+		p, dsigmoid := sigmoidGrad(s2)
 		t.p = append(t.p, p)
 		t.dsigmoid = append(t.dsigmoid, dsigmoid)
-		t3 := y[i]
-		s -= t3*math.Log(p) + (1-t3)*math.Log(1-p)
+		t2 := y[i]
+		s -= t2*math.Log(p) + (1-t2)*math.Log(1-p)
 	}
-	t4 := sqnormCallFixedXForward(&t.sqnormTape, w)
-	return s + 0.5*t4
+	s3 := 0.0
+	for i3 := range w {
+		s3 += w[i3] * w[i3]
+	}
+	return s + 0.5*s3
 }
 
 // LogLossBackward adds to dw the vector-Jacobian product of LogLoss with the
-// seeds s, at the point recorded in t by LogLossForward. It keeps buffers of
-// its own in t, for the derivatives of slices it is not passed (those LogLoss
-// and its callees make), so one forward run serves any number of backward runs
-// (one per seed), one at a time; it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds s, at the point recorded in t by LogLossForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func LogLossBackward(t *LogLossTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nsqnormTape := len(t.sqnormTape.calls)
-	nsqnormTape--
+	var ds3 float64
+	w := t.w
+	n := len(w)
 	var ds float64
 	y := t.y
 	np := len(t.p)
 	ndsigmoid := len(t.dsigmoid)
-	ndotTape := len(t.dotTape.calls)
-	sqnormCallFixedXBackward(&t.sqnormTape, nsqnormTape, s*0.5, dw)
+	var ds2 float64
+	a := t.a
+	ds3 += s * 0.5
+	t1 := n - 1
+	for i3 := t1; i3 >= 0; i3-- {
+		t2 := ds3 * w[i3]
+		dw[i3] += ds3 * w[i3]
+		dw[i3] += t2
+	}
 	ds += s
-	t1 := len(y) - 1
-	for i := t1; i >= 0; i-- {
-		t2 := y[i]
+	t3 := len(y) - 1
+	for i := t3; i >= 0; i-- {
+		t4 := y[i]
 		np--
 		p := t.p[np]
 		ndsigmoid--
 		dsigmoid := t.dsigmoid[ndsigmoid]
-		ndotTape--
-		dotCallBFixedABackward(&t.dotTape, ndotTape, (-(ds*t2)/p-(-(ds*(1-t2))/(1-p)))*dsigmoid, dw)
+		a2 := a[i*n : (i+1)*n]
+		ds2 += (-(ds*t4)/p - (-(ds * (1 - t4)) / (1 - p))) * dsigmoid
+		t5 := len(a2) - 1
+		for i2 := t5; i2 >= 0; i2-- {
+			dw[i2] += ds2 * a2[i2]
+		}
+		ds2 = 0
 	}
 }
 
@@ -3397,24 +3408,24 @@ outer:
 // it, and its buffers are kept.
 //
 // Memory: after a run, the tape holds 32·max(3 − 1 + 1, 0)·len(x) +
-// 8·iTrips + 16·max(3 − 1 + 1, 0) + 32 bytes, plus dotTape.Bytes() (the
-// tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// 8·iTrips + 16·max(3 − 1 + 1, 0) + 8·i2Trips + 32 bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
-// Where iTrips is the iterations of the loop on i in all, summed over the loops
-// around it.
+// Where i2Trips is the iterations of the loop on i2 in all, summed over the
+// loops around it; iTrips is the iterations of the loop on i in all, summed
+// over the loops around it.
 //
-//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	w        8 bytes per run: the parameter w
-//	h        8·max(3 − 1 + 1, 0)·len(x) bytes (8 bytes an entry): the memory of h, which Layers makes, kept from run to run
-//	h2       24·max(3 − 1 + 1, 0)·len(x) bytes (24 bytes an entry): h as the forward sweep computed it
-//	tanh     8·iTrips bytes (8 bytes an entry): math.Tanh of the forward sweep
-//	elem     8·max(3 − 1 + 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	dotTape  dotTape.Bytes(), a dotCallFixedBTape for the calls of one call site, max(3 − 1 + 1, 0) calls per run: the tape dotCallFixedBForward fills and dotCallFixedBBackward reads
-//	tmp      8·max(3 − 1 + 1, 0) bytes (8 bytes an entry): an intermediate value of the forward sweep
-//	dh       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which Layers makes, in a buffer the backward sweep reuses
+//	x      24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	w      8 bytes per run: the parameter w
+//	h      8·max(3 − 1 + 1, 0)·len(x) bytes (8 bytes an entry): the memory of h, which Layers makes, kept from run to run
+//	h2     24·max(3 − 1 + 1, 0)·len(x) bytes (24 bytes an entry): h as the forward sweep computed it
+//	tanh   8·iTrips bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem   8·max(3 − 1 + 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·i2Trips bytes (8 bytes an entry): an element read before it was overwritten
+//	s2     8·max(3 − 1 + 1, 0) bytes (8 bytes an entry): the value of s2 the backward sweep reads
+//	dh     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which Layers makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; the elements of x it reads again (memory nothing writes
@@ -3436,13 +3447,12 @@ type LayersTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// dotTape: the tape dotCallFixedBForward fills and dotCallFixedBBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallFixedBTape
-	// tmp: an intermediate value of the forward sweep, one entry per iteration of
+	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	tmp []float64
+	elem2 []float64
+	// s2: the value of s2 the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
 	// dh: the derivatives of h, which Layers makes, in a buffer the backward sweep
 	// reuses.
 	dh []float64
@@ -3458,8 +3468,8 @@ func (t *LayersTape) Bytes() int {
 	n += len(t.h2) * 24
 	n += len(t.tanh) * 8
 	n += len(t.elem) * 8
-	n += t.dotTape.Bytes()
-	n += len(t.tmp) * 8
+	n += len(t.elem2) * 8
+	n += len(t.s2) * 8
 	n += len(t.dh) * 8
 	return n
 }
@@ -3470,7 +3480,6 @@ func (t *LayersTape) Bytes() int {
 func (t *LayersTape) clearRefs() {
 	t.x = nil
 	clear(t.h2[:cap(t.h2)])
-	t.dotTape.clearRefs()
 }
 
 // poolLayersTape holds the LayersTapes that LayersGrad finished with: each call
@@ -3499,33 +3508,39 @@ func (t *LayersTape) release() {
 func LayersForward(t *LayersTape, x []float64, w float64) float64 {
 	t.h = t.h[:0]
 	t.elem = t.elem[:0]
-	t.tmp = t.tmp[:0]
-	t.dotTape.calls = t.dotTape.calls[:0]
+	t.s2 = t.s2[:0]
 	t.h2 = t.h2[:0]
+	t.elem2 = t.elem2[:0]
 	t.tanh = t.tanh[:0]
 	t.x = x
 	t.w = w
 	s := 0.0
-	t.dotTape.calls = slices.Grow(t.dotTape.calls, 3)
 	t.elem = slices.Grow(t.elem, 3)
 	t.h2 = slices.Grow(t.h2, 3)
-	t.tmp = slices.Grow(t.tmp, 3)
+	t.s2 = slices.Grow(t.s2, 3)
 	for k := 1; k <= 3; k++ {
 		t.h = slices.Grow(t.h, len(x))[:len(t.h)+len(x)]
 		h := slices.Clip(t.h[len(t.h)-len(x):])
 		clear(h)
 		t.h2 = append(t.h2, h)
-		t.tanh = slices.Grow(t.tanh, len(h))
+		t1 := len(h)
+		t.tanh = slices.Grow(t.tanh, t1)
 		for i := range h {
-			t1 := math.Tanh(w * x[i] * float64(k))
-			t.tanh = append(t.tanh, t1)
-			h[i] = t1
+			t2 := math.Tanh(w * x[i] * float64(k))
+			t.tanh = append(t.tanh, t2)
+			h[i] = t2
 		}
-		t2 := h[0]
-		t.elem = append(t.elem, t2)
-		t3 := dotCallFixedBForward(&t.dotTape, h, x)
-		t.tmp = append(t.tmp, t3)
-		s += t2 * t3
+		t3 := h[0]
+		t.elem = append(t.elem, t3)
+		s2 := 0.0
+		t.elem2 = slices.Grow(t.elem2, t1)
+		for i2 := range h {
+			t4 := h[i2]
+			t.elem2 = append(t.elem2, t4)
+			s2 += t4 * x[i2]
+		}
+		t.s2 = append(t.s2, s2)
+		s += t3 * s2
 	}
 	return s
 }
@@ -3540,10 +3555,11 @@ func LayersBackward(t *LayersTape, s float64, dx []float64, dw *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	nelem := len(t.elem)
-	ntmp := len(t.tmp)
-	ndotTape := len(t.dotTape.calls)
-	x := t.x
+	ns2 := len(t.s2)
+	var ds2 float64
 	nh2 := len(t.h2)
+	nelem2 := len(t.elem2)
+	x := t.x
 	ntanh := len(t.tanh)
 	w := t.w
 	var dwSum float64
@@ -3552,23 +3568,33 @@ func LayersBackward(t *LayersTape, s float64, dx []float64, dw *float64) {
 		t1 := k
 		nelem--
 		t2 := t.elem[nelem]
-		ntmp--
-		t3 := t.tmp[ntmp]
-		ndotTape--
+		ns2--
+		t3 := t.s2[ns2]
+		nh2--
+		h := t.h2[nh2]
 		t.dh = slices.Grow(t.dh[:0], len(x))[:len(x)]
 		clear(t.dh)
 		dh := t.dh
-		nh2--
-		h := t.h2[nh2]
-		dotCallFixedBBackward(&t.dotTape, ndotTape, ds*t2, dh, dx)
-		dh[0] += ds * t3
-		t4 := len(h) - 1
-		for i := t4; i >= 0; i-- {
+		t4 := ds
+		t5 := t4 * t3
+		ds2 += t4 * t2
+		ds = 0
+		t6 := len(h) - 1
+		for i2 := t6; i2 >= 0; i2-- {
+			nelem2--
+			t7 := ds2 * x[i2]
+			dx[i2] += ds2 * t.elem2[nelem2]
+			dh[i2] += t7
+		}
+		dh[0] += t5
+		ds += t4
+		ds2 = 0
+		for i := t6; i >= 0; i-- {
 			ntanh--
-			t5 := t.tanh[ntanh]
-			t6 := dh[i] * (1 - t5*t5) * float64(t1)
-			dwSum += t6 * x[i]
-			dx[i] += t6 * w
+			t8 := t.tanh[ntanh]
+			t9 := dh[i] * (1 - t8*t8) * float64(t1)
+			dwSum += t9 * x[i]
+			dx[i] += t9 * w
 			dh[i] = 0
 		}
 	}
@@ -3797,22 +3823,19 @@ func LayersHVP(x []float64, w float64, vx []float64, vw float64) (float64, []flo
 // tape may be reused: each run of PickForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 8·len(x) + 80 bytes, plus
-// dotTape.Bytes() + sqnormTape.Bytes() (the tapes of its call sites, each by
-// its own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·len(x) + 80 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	x           24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	w           8 bytes per run: the parameter w
-//	h           8·len(x) bytes (8 bytes an entry): the memory of h, which Pick makes, kept from run to run
-//	h2          24 bytes per run (a reference to the caller's slice, not a copy): h as the forward sweep computed it
-//	dotTape     dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
-//	tmp         8 bytes per run: an intermediate value of the forward sweep
-//	prod        8 bytes per run: a product (prod) of the forward sweep
-//	sqnormTape  sqnormTape.Bytes(), a sqnormCallFixedXTape for the calls of one call site, one call per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
-//	tmp2        8 bytes per run: an intermediate value of the forward sweep
-//	dh          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which Pick makes, in a buffer the backward sweep reuses
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	w     8 bytes per run: the parameter w
+//	h     8·len(x) bytes (8 bytes an entry): the memory of h, which Pick makes, kept from run to run
+//	h2    24 bytes per run (a reference to the caller's slice, not a copy): h as the forward sweep computed it
+//	s2    8 bytes per run: the value of s2 the backward sweep reads
+//	prod  8 bytes per run: a product (prod) of the forward sweep
+//	s3    8 bytes per run: the value of s3 the backward sweep reads
+//	dh    a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which Pick makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // products; the elements of h, x it reads again (memory nothing writes
@@ -3827,20 +3850,12 @@ type PickTape struct {
 	h []float64
 	// h2: h as the forward sweep computed it.
 	h2 []float64
-	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallFixedABTape
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
+	// s2: the value of s2 the backward sweep reads.
+	s2 float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
-	// sqnormTape: the tape sqnormCallFixedXForward fills and
-	// sqnormCallFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sqnormTape sqnormCallFixedXTape
-	// tmp2: an intermediate value of the forward sweep.
-	tmp2 float64
+	// s3: the value of s3 the backward sweep reads.
+	s3 float64
 	// dh: the derivatives of h, which Pick makes, in a buffer the backward sweep
 	// reuses.
 	dh []float64
@@ -3853,8 +3868,6 @@ type PickTape struct {
 func (t *PickTape) Bytes() int {
 	n := 80
 	n += len(t.h) * 8
-	n += t.dotTape.Bytes()
-	n += t.sqnormTape.Bytes()
 	n += len(t.dh) * 8
 	return n
 }
@@ -3865,8 +3878,6 @@ func (t *PickTape) Bytes() int {
 func (t *PickTape) clearRefs() {
 	t.x = nil
 	t.h2 = nil
-	t.dotTape.clearRefs()
-	t.sqnormTape.clearRefs()
 }
 
 // poolPickTape holds the PickTapes that PickGrad finished with: each call takes
@@ -3893,8 +3904,6 @@ func (t *PickTape) release() {
 // contents are discarded, its memory reused.
 func PickForward(t *PickTape, x []float64, w float64) float64 {
 	t.h = t.h[:0]
-	t.dotTape.calls = t.dotTape.calls[:0]
-	t.sqnormTape.calls = t.sqnormTape.calls[:0]
 	t.x = x
 	t.w = w
 	s := 0.0
@@ -3906,15 +3915,21 @@ func PickForward(t *PickTape, x []float64, w float64) float64 {
 		for i := range h {
 			h[i] = math.Sin(w * x[i])
 		}
-		t1 := dotCallFixedABForward(&t.dotTape, h, h)
-		t.tmp = t1
-		s = t1 * h[0]
+		s2 := 0.0
+		for i2 := range h {
+			s2 += h[i2] * h[i2]
+		}
+		t.s2 = s2
+		s = s2 * h[0]
 	} else {
-		t2 := w * w
-		t.prod = t2
-		t3 := sqnormCallFixedXForward(&t.sqnormTape, x)
-		t.tmp2 = t3
-		s = t2 * t3
+		t1 := w * w
+		t.prod = t1
+		s3 := 0.0
+		for i3 := range x {
+			s3 += x[i3] * x[i3]
+		}
+		t.s3 = s3
+		s = t1 * s3
 	}
 	return s
 }
@@ -3930,9 +3945,9 @@ func PickBackward(t *PickTape, s float64, dx []float64, dw *float64) {
 	var ds float64
 	w := t.w
 	x := t.x
-	ndotTape := len(t.dotTape.calls)
+	var ds2 float64
 	var dwSum float64
-	nsqnormTape := len(t.sqnormTape.calls)
+	var ds3 float64
 	ds += s
 	if w > 0 {
 		h := t.h2
@@ -3940,22 +3955,30 @@ func PickBackward(t *PickTape, s float64, dx []float64, dw *float64) {
 		t.dh = slices.Grow(t.dh[:0], len(x))[:len(x)]
 		clear(t.dh)
 		dh := t.dh
-		ndotTape--
-		dh[0] += ds * t.tmp
-		dotCallFixedABBackward(&t.dotTape, ndotTape, ds*t1, dh, dh)
+		dh[0] += ds * t.s2
+		ds2 += ds * t1
 		t2 := len(h) - 1
+		for i2 := t2; i2 >= 0; i2-- {
+			t3 := ds2 * h[i2]
+			dh[i2] += ds2 * h[i2]
+			dh[i2] += t3
+		}
 		for i := t2; i >= 0; i-- {
-			t3 := x[i]
-			t4 := dh[i] * math.Cos(w*t3)
-			dwSum += t4 * t3
-			dx[i] += t4 * w
+			t4 := x[i]
+			t5 := dh[i] * math.Cos(w*t4)
+			dwSum += t5 * t4
+			dx[i] += t5 * w
 			dh[i] = 0
 		}
 	} else {
-		nsqnormTape--
-		t5 := ds * t.tmp2
-		sqnormCallFixedXBackward(&t.sqnormTape, nsqnormTape, ds*t.prod, dx)
-		*dw += t5 * w * 2
+		ds3 += ds * t.prod
+		t6 := len(x) - 1
+		for i3 := t6; i3 >= 0; i3-- {
+			t7 := ds3 * x[i3]
+			dx[i3] += ds3 * x[i3]
+			dx[i3] += t7
+		}
+		*dw += ds * t.s3 * w * 2
 	}
 	*dw += dwSum
 }
@@ -4927,29 +4950,27 @@ func SpringHVP(p, rest, vp Pair) (float64, Pair, Pair) {
 // flow it replays. A tape may be reused: each run of RenderForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·len(x) + 24 bytes, plus
-// sqnormTape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·len(x) + 48 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	x           24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	sin         8·len(x) bytes (8 bytes an entry): math.Sin of the forward sweep
-//	sqnormTape  sqnormTape.Bytes(), a sqnormCallFixedXTape for the calls of one call site, one call per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
+//	x    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	out  24 bytes per run (a reference to the caller's slice, not a copy): the parameter out
+//	sin  8·len(x) bytes (8 bytes an entry): math.Sin of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: the elements of x it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: the elements of out, x
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RenderTape struct {
 	// x: the parameter x.
 	x []float64
+	// out: the parameter out.
+	out []float64
 	// sin: math.Sin of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	sin []float64
-	// sqnormTape: the tape sqnormCallFixedXForward fills and
-	// sqnormCallFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sqnormTape sqnormCallFixedXTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in RenderTape's
@@ -4957,9 +4978,8 @@ type RenderTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *RenderTape) Bytes() int {
-	n := 24
+	n := 48
 	n += len(t.sin) * 8
-	n += t.sqnormTape.Bytes()
 	return n
 }
 
@@ -4968,7 +4988,7 @@ func (t *RenderTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *RenderTape) clearRefs() {
 	t.x = nil
-	t.sqnormTape.clearRefs()
+	t.out = nil
 }
 
 // poolRenderTape holds the RenderTapes that RenderGrad finished with: each call
@@ -4995,43 +5015,51 @@ func (t *RenderTape) release() {
 // RenderForward runs Render and records in t what RenderBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func RenderForward(t *RenderTape, x, out []float64) float64 {
-	t.sqnormTape.calls = t.sqnormTape.calls[:0]
 	t.sin = t.sin[:0]
 	t.x = x
+	t.out = out
 	t.sin = slices.Grow(t.sin, len(x))
 	for i := range x {
 		t1 := math.Sin(x[i])
 		t.sin = append(t.sin, t1)
 		out[i] = t1 * x[0]
 	}
-	t2 := sqnormCallFixedXForward(&t.sqnormTape, out)
-	return t2
+	s := 0.0
+	for i2 := range out {
+		s += out[i2] * out[i2]
+	}
+	return s
 }
 
 // RenderBackward adds to dx the vector-Jacobian product of Render with the
-// seeds dout and s, at the point recorded in t by RenderForward. It keeps
-// buffers of its own in t, for the derivatives of slices it is not passed
-// (those Render and its callees make), so one forward run serves any number of
-// backward runs (one per seed), one at a time; it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// seeds dout and s, at the point recorded in t by RenderForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 //
 // dout holds the seed of what Render writes into its output slice on entry, and
 // is used up: it is zero on return.
 func RenderBackward(t *RenderTape, s float64, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nsqnormTape := len(t.sqnormTape.calls)
-	nsqnormTape--
+	var ds float64
+	out := t.out
 	x := t.x
 	nsin := len(t.sin)
-	sqnormCallFixedXBackward(&t.sqnormTape, nsqnormTape, s, dout)
-	t1 := len(x) - 1
-	for i := t1; i >= 0; i-- {
+	ds += s
+	t1 := len(out) - 1
+	for i2 := t1; i2 >= 0; i2-- {
+		t2 := ds * out[i2]
+		dout[i2] += ds * out[i2]
+		dout[i2] += t2
+	}
+	t3 := len(x) - 1
+	for i := t3; i >= 0; i-- {
 		nsin--
-		t2 := x[i]
-		t3 := dout[i]
-		t4 := t3 * x[0]
-		dx[0] += t3 * t.sin[nsin]
-		dx[i] += t4 * math.Cos(t2)
+		t4 := x[i]
+		t5 := dout[i]
+		t6 := t5 * x[0]
+		dx[0] += t5 * t.sin[nsin]
+		dx[i] += t6 * math.Cos(t4)
 		dout[i] = 0
 	}
 }
@@ -5173,16 +5201,14 @@ func RenderHVP(x, out, vx, dout []float64) (float64, []float64, []float64) {
 // flow it replays. A tape may be reused: each run of SquareForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·len(x) + 32 bytes, plus
-// dotTape.Bytes() (the tapes of its call sites, each by its own formula summed
-// over the site's calls). Bytes returns that count for a filled tape: each
-// value's size, a slice's 24-byte header where the tape keeps a reference, a
-// stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·len(x) + 32 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	elem     8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
-//	dotTape  dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
-//	tmp      8 bytes per run: an intermediate value of the forward sweep
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	elem  8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//	s     8 bytes per run: the value of s the backward sweep reads
 //
 // Recomputed by the backward sweep rather than stored: the elements of x it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
@@ -5193,12 +5219,8 @@ type SquareTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallFixedABTape
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
+	// s: the value of s the backward sweep reads.
+	s float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in SquareTape's
@@ -5208,7 +5230,6 @@ type SquareTape struct {
 func (t *SquareTape) Bytes() int {
 	n := 32
 	n += len(t.elem) * 8
-	n += t.dotTape.Bytes()
 	return n
 }
 
@@ -5217,7 +5238,6 @@ func (t *SquareTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *SquareTape) clearRefs() {
 	t.x = nil
-	t.dotTape.clearRefs()
 }
 
 // poolSquareTape holds the SquareTapes that SquareGrad finished with: each call
@@ -5244,7 +5264,6 @@ func (t *SquareTape) release() {
 // SquareForward runs Square and records in t what SquareBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SquareForward(t *SquareTape, x []float64) float64 {
-	t.dotTape.calls = t.dotTape.calls[:0]
 	t.elem = t.elem[:0]
 	t.x = x
 	t.elem = slices.Grow(t.elem, len(x))
@@ -5253,32 +5272,36 @@ func SquareForward(t *SquareTape, x []float64) float64 {
 		t.elem = append(t.elem, t1)
 		x[i] = t1 * t1
 	}
-	t2 := x[0]
-	t3 := dotCallFixedABForward(&t.dotTape, x, x)
-	t.tmp = t3
-	return t2 * t3
+	s := 0.0
+	for i2 := range x {
+		s += x[i2] * x[i2]
+	}
+	t.s = s
+	return x[0] * s
 }
 
 // SquareBackward adds to dx the vector-Jacobian product of Square with the
-// seeds dx and s, at the point recorded in t by SquareForward. It keeps buffers
-// of its own in t, for the derivatives of slices it is not passed (those Square
-// and its callees make), so one forward run serves any number of backward runs
-// (one per seed), one at a time; it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// seeds dx and s, at the point recorded in t by SquareForward. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 //
 // dx holds, on entry, the seed of what Square leaves in x, and on return the
 // derivative with respect to what x held before.
 func SquareBackward(t *SquareTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
-	ndotTape := len(t.dotTape.calls)
-	ndotTape--
+	var ds float64
 	nelem := len(t.elem)
-	t1 := s * t.tmp
-	dotCallFixedABBackward(&t.dotTape, ndotTape, s*x[0], dx, dx)
-	dx[0] += t1
-	t2 := len(x) - 1
-	for i := t2; i >= 0; i-- {
+	ds += s * x[0]
+	t1 := len(x) - 1
+	for i2 := t1; i2 >= 0; i2-- {
+		t2 := ds * x[i2]
+		dx[i2] += ds * x[i2]
+		dx[i2] += t2
+	}
+	dx[0] += s * t.s
+	for i := t1; i >= 0; i-- {
 		nelem--
 		dx[i] = dx[i] * t.elem[nelem] * 2
 	}
@@ -5408,79 +5431,6 @@ func SquareHVP(x, vx []float64) (float64, []float64, []float64) {
 	return t7, dx2, ddx
 }
 
-// dotCallBFixedATape is what dotCallBFixedAForward keeps of the calls of dot at
-// one call site for dotCallBFixedABackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of a it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallBFixedATape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallBFixedATape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *dotCallBFixedATape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallBFixedATape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallBFixedAForward runs dot and records in t what dotCallBFixedABackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func dotCallBFixedAForward(t *dotCallBFixedATape, a, b []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
-}
-
-// dotCallBFixedABackward adds to db the vector-Jacobian product of dot with the
-// seeds s, at the point that call number call of dotCallBFixedAForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func dotCallBFixedABackward(t *dotCallBFixedATape, call int, s float64, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		db[i] += ds * a[i]
-	}
-}
-
 // sigmoidTape is what sigmoidForward keeps of one run of sigmoid for
 // sigmoidBackward: the forward values the backward sweep reads, and the control
 // flow it replays. A tape may be reused: each run of sigmoidForward overwrites
@@ -5575,169 +5525,6 @@ func sigmoidGrad(z float64) (float64, float64) {
 	var dz float64
 	sigmoidBackward(&t, 1, &dz)
 	return t1, dz
-}
-
-// sqnormCallFixedXTape is what sqnormCallFixedXForward keeps of the calls of
-// sqnorm at one call site for sqnormCallFixedXBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 8·calls bytes, plus dotTape.Bytes() (the tapes of its
-// call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
-//
-//	calls    8 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dotTape  dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, one call per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type sqnormCallFixedXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			dotTape int
-		}
-	}
-	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallFixedABTape
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// sqnormCallFixedXTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *sqnormCallFixedXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 8
-	n += t.dotTape.Bytes()
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *sqnormCallFixedXTape) clearRefs() {
-	t.dotTape.clearRefs()
-}
-
-// sqnormCallFixedXForward runs sqnorm and records in t what
-// sqnormCallFixedXBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func sqnormCallFixedXForward(t *sqnormCallFixedXTape, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.dotTape.calls = t.dotTape.calls[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	t1 := dotCallFixedABForward(&t.dotTape, x, x)
-	c.end.dotTape = len(t.dotTape.calls)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-	}
-	return t1
-}
-
-// sqnormCallFixedXBackward adds to dx the vector-Jacobian product of sqnorm
-// with the seeds s, at the point that call number call of
-// sqnormCallFixedXForward on t recorded. It keeps buffers of its own in t, for
-// the derivatives of slices it is not passed (those sqnorm and its callees
-// make), so one forward run serves any number of backward runs (one per seed),
-// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
-func sqnormCallFixedXBackward(t *sqnormCallFixedXTape, call int, s float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	ndotTape := c.end.dotTape
-	ndotTape--
-	dotCallFixedABBackward(&t.dotTape, ndotTape, s, dx, dx)
-}
-
-// dotCallFixedABTape is what dotCallFixedABForward keeps of the calls of dot at
-// one call site for dotCallFixedABBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of a, b it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallFixedABTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// b: the parameter b.
-		b []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallFixedABTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *dotCallFixedABTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallFixedABTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.b = b
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
-}
-
-// dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
-// with the seeds s, at the point that call number call of dotCallFixedABForward
-// on t recorded. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
-func dotCallFixedABBackward(t *dotCallFixedABTape, call int, s float64, da, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	b := c.b
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		t2 := ds * b[i]
-		db[i] += ds * a[i]
-		da[i] += t2
-	}
 }
 
 // logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of the calls
@@ -6007,109 +5794,6 @@ func firstAboveCallFixedXBackward(t *firstAboveCallFixedXTape, call int, s float
 		}
 	}
 	*dc += dcSum
-}
-
-// dotCallFixedBTape is what dotCallFixedBForward keeps of the calls of dot at
-// one call site for dotCallFixedBBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 56·calls + 8·len(a) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: the elements of b it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallFixedBTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// b: the parameter b.
-		b []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallFixedBTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *dotCallFixedBTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 56
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallFixedBTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallFixedBForward runs dot and records in t what dotCallFixedBBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func dotCallFixedBForward(t *dotCallFixedBTape, a, b []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.b = b
-	s := 0.0
-	t.elem = slices.Grow(t.elem, len(a))
-	for i := range a {
-		t1 := a[i]
-		t.elem = append(t.elem, t1)
-		s += t1 * b[i]
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-	return s
-}
-
-// dotCallFixedBBackward adds to da and db the vector-Jacobian product of dot
-// with the seeds s, at the point that call number call of dotCallFixedBForward
-// on t recorded. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
-func dotCallFixedBBackward(t *dotCallFixedBTape, call int, s float64, da, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	nelem := c.end.elem
-	b := c.b
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		nelem--
-		t2 := ds * b[i]
-		db[i] += ds * t.elem[nelem]
-		da[i] += t2
-	}
 }
 
 // netHiddenCallTape is what netHiddenCallForward keeps of the calls of

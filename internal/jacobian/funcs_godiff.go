@@ -4073,19 +4073,16 @@ func reprojCallNoFeatBackward(t *reprojCallNoFeatTape, call int, s1, s2 float64,
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 120·calls + 32·3 bytes, plus dotTape.Bytes() +
-// crossTape.Bytes() + crossTape2.Bytes() + dotTape2.Bytes() (the tapes of its
-// call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// calls), the tape holds 200·calls + 32·3 bytes, plus crossTape.Bytes() +
+// crossTape2.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls       120 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	dotTape     dotTape.Bytes(), a dotCallTape for the calls of one call site, one call per run: the tape dotCallForward fills and dotCallBackward reads
+//	calls       200 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //	crossTape   crossTape.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
-//	elem4       8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem10      8·3 bytes (8 bytes an entry): an element read before it was overwritten
 //	crossTape2  crossTape2.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
-//	dotTape2    dotTape2.Bytes(), a dotCallTape for the calls of one call site, one call per run: the tape dotCallForward fills and dotCallBackward reads
 //	elem3       8·3 bytes (8 bytes an entry): an element read before it was overwritten
 //	elem2       8·3 bytes (8 bytes an entry): an element read before it was overwritten
 //	elem        8·3 bytes (8 bytes an entry): an element read before it was overwritten
@@ -4097,47 +4094,63 @@ type rodriguesCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
-		// sqtheta: sqtheta as the forward sweep computed it.
-		sqtheta float64
+		// elem15: an element read before it was overwritten.
+		elem15 float64
+		// elem16: an element read before it was overwritten.
+		elem16 float64
+		// elem13: an element read before it was overwritten.
+		elem13 float64
+		// elem14: an element read before it was overwritten.
+		elem14 float64
+		// elem11: an element read before it was overwritten.
+		elem11 float64
+		// elem12: an element read before it was overwritten.
+		elem12 float64
+		// sum: a sum (sum) of the forward sweep.
+		sum float64
 		// theta: theta as the forward sweep computed it.
 		theta float64
 		// cos: cos as the forward sweep computed it.
 		cos float64
 		// sin: sin as the forward sweep computed it.
 		sin float64
-		// tmp2: an intermediate value of the forward sweep.
-		tmp2 float64
+		// elem8: an element read before it was overwritten.
+		elem8 float64
+		// elem9: an element read before it was overwritten.
+		elem9 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
+		// elem7: an element read before it was overwritten.
+		elem7 float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem5: an element read before it was overwritten.
+		elem5 float64
+		// sum2: a sum (sum) of the forward sweep.
+		sum2 float64
 		// diff: a difference (diff) of the forward sweep.
 		diff float64
 		// tmp: tmp as the forward sweep computed it.
 		tmp float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			dotTape    int
 			crossTape  int
-			elem4      int
+			elem10     int
 			crossTape2 int
-			dotTape2   int
 			elem3      int
 			elem2      int
 			elem       int
 		}
 	}
-	// dotTape: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape dotCallTape
 	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	crossTape crossCallTape
-	// elem4: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem4 []float64
+	// elem10: an element read before it was overwritten, one entry per iteration
+	// of the loop around it, read back last first.
+	elem10 []float64
 	// crossTape2: the tape crossCallForward fills and crossCallBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	crossTape2 crossCallTape
-	// dotTape2: the tape dotCallForward fills and dotCallBackward reads, for every
-	// call of it here: one record per call, and the stacks they share.
-	dotTape2 dotCallTape
 	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem3 []float64
@@ -4155,12 +4168,10 @@ type rodriguesCallTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *rodriguesCallTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 120
-	n += t.dotTape.Bytes()
+	n += len(t.calls) * 200
 	n += t.crossTape.Bytes()
-	n += len(t.elem4) * 8
+	n += len(t.elem10) * 8
 	n += t.crossTape2.Bytes()
-	n += t.dotTape2.Bytes()
 	n += len(t.elem3) * 8
 	n += len(t.elem2) * 8
 	n += len(t.elem) * 8
@@ -4171,10 +4182,8 @@ func (t *rodriguesCallTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *rodriguesCallTape) clearRefs() {
-	t.dotTape.clearRefs()
 	t.crossTape.clearRefs()
 	t.crossTape2.clearRefs()
-	t.dotTape2.clearRefs()
 }
 
 // rodriguesCallForward runs rodrigues and records in t what
@@ -4187,89 +4196,107 @@ func rodriguesCallForward(t *rodriguesCallTape, rot, x [3]float64) [3]float64 {
 		t.elem = t.elem[:0]
 		t.elem2 = t.elem2[:0]
 		t.elem3 = t.elem3[:0]
-		t.dotTape2.calls = t.dotTape2.calls[:0]
 		t.crossTape2.calls = t.crossTape2.calls[:0]
-		t.elem4 = t.elem4[:0]
-		t.dotTape.calls = t.dotTape.calls[:0]
+		t.elem10 = t.elem10[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
-	sqtheta := dotCallForward(&t.dotTape, rot, rot)
-	c.sqtheta = sqtheta
-	if sqtheta == 0 {
-		t1 := crossCallForward(&t.crossTape, rot, x)
+	t1 := rot[0]
+	c.elem15 = t1
+	t2 := rot[0]
+	c.elem16 = t2
+	t3 := rot[1]
+	c.elem13 = t3
+	t4 := rot[1]
+	c.elem14 = t4
+	t5 := rot[2]
+	c.elem11 = t5
+	t6 := rot[2]
+	c.elem12 = t6
+	t7 := t1*t2 + t3*t4 + t5*t6
+	c.sum = t7
+	if t7 == 0 {
+		t8 := crossCallForward(&t.crossTape, rot, x)
 		var c3 [3]float64
-		c3[0] = t1[0]
-		c3[1] = t1[1]
-		c3[2] = t1[2]
-		t2 := [3]float64{x[0] + c3[0], x[1] + c3[1], x[2] + c3[2]}
-		c.end.dotTape = len(t.dotTape.calls)
+		c3[0] = t8[0]
+		c3[1] = t8[1]
+		c3[2] = t8[2]
+		t9 := [3]float64{x[0] + c3[0], x[1] + c3[1], x[2] + c3[2]}
 		c.end.crossTape = len(t.crossTape.calls)
-		c.end.elem4 = len(t.elem4)
+		c.end.elem10 = len(t.elem10)
 		c.end.crossTape2 = len(t.crossTape2.calls)
-		c.end.dotTape2 = len(t.dotTape2.calls)
 		c.end.elem3 = len(t.elem3)
 		c.end.elem2 = len(t.elem2)
 		c.end.elem = len(t.elem)
 		if len(t.calls) == 1 {
 			// The first call of a run: room for the calls the caller made room for, at its rate.
 			more := cap(t.calls) - 1
-			t.elem4 = slices.Grow(t.elem4, c.end.elem4*more)
+			t.elem10 = slices.Grow(t.elem10, c.end.elem10*more)
 			t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
 			t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
 			t.elem = slices.Grow(t.elem, c.end.elem*more)
 		}
-		return t2
+		return t9
 	} else {
-		theta := math.Sqrt(sqtheta)
+		theta := math.Sqrt(t7)
 		c.theta = theta
 		cos := math.Cos(theta)
 		c.cos = cos
 		sin := math.Sin(theta)
 		c.sin = sin
 		var w [3]float64
-		t.elem4 = slices.Grow(t.elem4, 3)
+		t.elem10 = slices.Grow(t.elem10, 3)
 		for i := range 3 {
-			t3 := rot[i]
-			t.elem4 = append(t.elem4, t3)
-			w[i] = t3 / theta
+			t10 := rot[i]
+			t.elem10 = append(t.elem10, t10)
+			w[i] = t10 / theta
 		}
-		t4 := crossCallForward(&t.crossTape2, w, x)
+		t11 := crossCallForward(&t.crossTape2, w, x)
 		var c2 [3]float64
-		c2[0] = t4[0]
-		c2[1] = t4[1]
-		c2[2] = t4[2]
-		t5 := dotCallForward(&t.dotTape2, w, x)
-		c.tmp2 = t5
-		t6 := 1 - cos
-		c.diff = t6
-		tmp := t5 * t6
+		c2[0] = t11[0]
+		c2[1] = t11[1]
+		c2[2] = t11[2]
+		t12 := w[0]
+		c.elem8 = t12
+		t13 := x[0]
+		c.elem9 = t13
+		t14 := w[1]
+		c.elem6 = t14
+		t15 := x[1]
+		c.elem7 = t15
+		t16 := w[2]
+		c.elem4 = t16
+		t17 := x[2]
+		c.elem5 = t17
+		t18 := t12*t13 + t14*t15 + t16*t17
+		c.sum2 = t18
+		t19 := 1 - cos
+		c.diff = t19
+		tmp := t18 * t19
 		c.tmp = tmp
 		var out [3]float64
 		t.elem = slices.Grow(t.elem, 3)
 		t.elem2 = slices.Grow(t.elem2, 3)
 		t.elem3 = slices.Grow(t.elem3, 3)
 		for i2 := range 3 {
-			t7 := x[i2]
-			t.elem3 = append(t.elem3, t7)
-			t8 := c2[i2]
-			t.elem2 = append(t.elem2, t8)
-			t9 := w[i2]
-			t.elem = append(t.elem, t9)
-			out[i2] = t7*cos + t8*sin + t9*tmp
+			t20 := x[i2]
+			t.elem3 = append(t.elem3, t20)
+			t21 := c2[i2]
+			t.elem2 = append(t.elem2, t21)
+			t22 := w[i2]
+			t.elem = append(t.elem, t22)
+			out[i2] = t20*cos + t21*sin + t22*tmp
 		}
-		c.end.dotTape = len(t.dotTape.calls)
 		c.end.crossTape = len(t.crossTape.calls)
-		c.end.elem4 = len(t.elem4)
+		c.end.elem10 = len(t.elem10)
 		c.end.crossTape2 = len(t.crossTape2.calls)
-		c.end.dotTape2 = len(t.dotTape2.calls)
 		c.end.elem3 = len(t.elem3)
 		c.end.elem2 = len(t.elem2)
 		c.end.elem = len(t.elem)
 		if len(t.calls) == 1 {
 			// The first call of a run: room for the calls the caller made room for, at its rate.
 			more2 := cap(t.calls) - 1
-			t.elem4 = slices.Grow(t.elem4, c.end.elem4*more2)
+			t.elem10 = slices.Grow(t.elem10, c.end.elem10*more2)
 			t.elem3 = slices.Grow(t.elem3, c.end.elem3*more2)
 			t.elem2 = slices.Grow(t.elem2, c.end.elem2*more2)
 			t.elem = slices.Grow(t.elem, c.end.elem*more2)
@@ -4287,42 +4314,44 @@ func rodriguesCallForward(t *rodriguesCallTape, rot, x [3]float64) [3]float64 {
 func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, dx *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
-	sqtheta := c.sqtheta
 	ncrossTape := c.end.crossTape
 	nelem := c.end.elem
 	nelem2 := c.end.elem2
 	nelem3 := c.end.elem3
-	ndotTape2 := c.end.dotTape2
 	ncrossTape2 := c.end.crossTape2
-	nelem4 := c.end.elem4
-	var dsqtheta float64
-	ndotTape := c.end.dotTape
-	ndotTape--
-	if sqtheta == 0 {
-		var t1 [3]float64
+	nelem10 := c.end.elem10
+	var dtmp float64
+	t1 := c.elem15
+	t2 := c.elem16
+	t3 := c.elem13
+	t4 := c.elem14
+	t5 := c.elem11
+	t6 := c.elem12
+	if c.sum == 0 {
+		var t7 [3]float64
 		var dc [3]float64
 		ncrossTape--
-		t1[2] += s[2]
-		t1[1] += s[1]
-		t1[0] += s[0]
-		t2 := t1[0]
-		t3 := t1[1]
-		t4 := t1[2]
-		dc[2] += t4
-		dx[2] += t4
-		dc[1] += t3
-		dx[1] += t3
-		dc[0] += t2
-		dx[0] += t2
-		t5 := dc[2]
+		t7[2] += s[2]
+		t7[1] += s[1]
+		t7[0] += s[0]
+		t8 := t7[0]
+		t9 := t7[1]
+		t10 := t7[2]
+		dc[2] += t10
+		dx[2] += t10
+		dc[1] += t9
+		dx[1] += t9
+		dc[0] += t8
+		dx[0] += t8
+		t11 := dc[2]
 		dc[2] = 0
-		t6 := dc[1]
+		t12 := dc[1]
 		dc[1] = 0
-		t7 := dc[0]
+		t13 := dc[0]
 		dc[0] = 0
 		var da [3]float64
 		var db [3]float64
-		crossCallBackward(&t.crossTape, ncrossTape, [3]float64{t7, t6, t5}, &da, &db)
+		crossCallBackward(&t.crossTape, ncrossTape, [3]float64{t13, t12, t11}, &da, &db)
 		drot[0] += da[0]
 		drot[1] += da[1]
 		drot[2] += da[2]
@@ -4332,14 +4361,13 @@ func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, d
 	} else {
 		var dout [3]float64
 		tmp := c.tmp
-		var dtmp float64
+		var dtmp2 float64
 		var dw [3]float64
 		sin := c.sin
 		var dsin float64
 		var dc2 [3]float64
 		cos := c.cos
 		var dcos float64
-		ndotTape2--
 		ncrossTape2--
 		theta := c.theta
 		var dtheta float64
@@ -4349,150 +4377,58 @@ func rodriguesCallBackward(t *rodriguesCallTape, call int, s [3]float64, drot, d
 		for i2 := 2; i2 >= 0; i2-- {
 			nelem--
 			nelem2--
-			t8 := t.elem2[nelem2]
+			t14 := t.elem2[nelem2]
 			nelem3--
-			t9 := t.elem3[nelem3]
-			t10 := dout[i2]
-			dtmp += t10 * t.elem[nelem]
-			dw[i2] += t10 * tmp
-			dsin += t10 * t8
-			dc2[i2] += t10 * sin
-			dcos += t10 * t9
-			dx[i2] += t10 * cos
+			t15 := t.elem3[nelem3]
+			t16 := dout[i2]
+			dtmp2 += t16 * t.elem[nelem]
+			dw[i2] += t16 * tmp
+			dsin += t16 * t14
+			dc2[i2] += t16 * sin
+			dcos += t16 * t15
+			dx[i2] += t16 * cos
 			dout[i2] = 0
 		}
-		t11 := dtmp * c.tmp2
+		t17 := dtmp2 * c.diff
+		t18 := dtmp2 * c.sum2
+		dx[2] += t17 * c.elem4
+		dw[2] += t17 * c.elem5
+		dx[1] += t17 * c.elem6
+		dw[1] += t17 * c.elem7
+		dx[0] += t17 * c.elem8
+		dw[0] += t17 * c.elem9
+		t19 := dc2[2]
+		dc2[2] = 0
+		t20 := dc2[1]
+		dc2[1] = 0
+		t21 := dc2[0]
+		dc2[0] = 0
 		var da2 [3]float64
 		var db2 [3]float64
-		dotCallBackward(&t.dotTape2, ndotTape2, dtmp*c.diff, &da2, &db2)
+		crossCallBackward(&t.crossTape2, ncrossTape2, [3]float64{t21, t20, t19}, &da2, &db2)
 		dw[0] += da2[0]
 		dw[1] += da2[1]
 		dw[2] += da2[2]
 		dx[0] += db2[0]
 		dx[1] += db2[1]
 		dx[2] += db2[2]
-		t12 := dc2[2]
-		dc2[2] = 0
-		t13 := dc2[1]
-		dc2[1] = 0
-		t14 := dc2[0]
-		dc2[0] = 0
-		var da3 [3]float64
-		var db3 [3]float64
-		crossCallBackward(&t.crossTape2, ncrossTape2, [3]float64{t14, t13, t12}, &da3, &db3)
-		dw[0] += da3[0]
-		dw[1] += da3[1]
-		dw[2] += da3[2]
-		dx[0] += db3[0]
-		dx[1] += db3[1]
-		dx[2] += db3[2]
 		for i := 2; i >= 0; i-- {
-			nelem4--
-			t15 := dw[i]
-			dtheta -= t15 * (t.elem4[nelem4] / theta / theta)
-			drot[i] += t15 / theta
+			nelem10--
+			t22 := dw[i]
+			dtheta -= t22 * (t.elem10[nelem10] / theta / theta)
+			drot[i] += t22 / theta
 			dw[i] = 0
 		}
-		dcos2 := dcos - t11
+		dcos2 := dcos - t18
 		dtheta2 := dsin*math.Cos(theta) - dcos2*math.Sin(theta) + dtheta
-		dsqtheta += dtheta2 * (0.5 / theta)
+		dtmp += dtheta2 * (0.5 / theta)
 	}
-	var da4 [3]float64
-	var db4 [3]float64
-	dotCallBackward(&t.dotTape, ndotTape, dsqtheta, &da4, &db4)
-	drot[0] += da4[0]
-	drot[1] += da4[1]
-	drot[2] += da4[2]
-	drot[0] += db4[0]
-	drot[1] += db4[1]
-	drot[2] += db4[2]
-}
-
-// dotCallTape is what dotCallForward keeps of the calls of dot at one call site
-// for dotCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays, each call's in its record and on the stacks the
-// calls share. The tape of the caller holds it, and empties it for each of its
-// own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type dotCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// elem5: an element read before it was overwritten.
-		elem5 float64
-		// elem6: an element read before it was overwritten.
-		elem6 float64
-		// elem3: an element read before it was overwritten.
-		elem3 float64
-		// elem4: an element read before it was overwritten.
-		elem4 float64
-		// elem: an element read before it was overwritten.
-		elem float64
-		// elem2: an element read before it was overwritten.
-		elem2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in dotCallTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *dotCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallTape) clearRefs() {}
-
-// dotCallForward runs dot and records in t what dotCallBackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func dotCallForward(t *dotCallTape, a, b [3]float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	t1 := a[0]
-	c.elem5 = t1
-	t2 := b[0]
-	c.elem6 = t2
-	t3 := a[1]
-	c.elem3 = t3
-	t4 := b[1]
-	c.elem4 = t4
-	t5 := a[2]
-	c.elem = t5
-	t6 := b[2]
-	c.elem2 = t6
-	return t1*t2 + t3*t4 + t5*t6
-}
-
-// dotCallBackward adds to da and db the vector-Jacobian product of dot with the
-// seeds s, at the point that call number call of dotCallForward on t recorded.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func dotCallBackward(t *dotCallTape, call int, s float64, da, db *[3]float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	db[2] += s * c.elem
-	da[2] += s * c.elem2
-	db[1] += s * c.elem3
-	da[1] += s * c.elem4
-	db[0] += s * c.elem5
-	da[0] += s * c.elem6
+	drot[2] += dtmp * t5
+	drot[2] += dtmp * t6
+	drot[1] += dtmp * t3
+	drot[1] += dtmp * t4
+	drot[0] += dtmp * t1
+	drot[0] += dtmp * t2
 }
 
 // crossCallTape is what crossCallForward keeps of the calls of cross at one
@@ -5190,22 +5126,22 @@ func DecayJVPVec8(x []float64, rate float64, dx [][8]float64, drate [8]float64) 
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 80·calls + 1·len(x) + 8·len(out) bytes, plus
-// sumExpTape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 80·calls + 9·len(x) + 8·len(out) bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
-//	calls       80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	cond        1·len(x) bytes (1 byte an entry): the branch the forward sweep took
-//	sumExpTape  sumExpTape.Bytes(), a sumExpCallTape for the calls of one call site, one call per run: the tape sumExpCallForward fills and sumExpCallBackward reads
-//	elem        8·len(out) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	cond   1·len(x) bytes (1 byte an entry): the branch the forward sweep took
+//	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	elem   8·len(out) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // quotients; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
 //
-// Neither stored nor recomputed, since the chain rule does not need them: v.
+// Neither stored nor recomputed, since the chain rule does not need them: v,
+// v2.
 type softmaxCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -5214,21 +5150,21 @@ type softmaxCallTape struct {
 		x []float64
 		// out: the parameter out.
 		out []float64
-		// s: s as the forward sweep computed it.
+		// s: the value of s the backward sweep reads.
 		s float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			cond       int
-			sumExpTape int
-			elem       int
+			cond int
+			exp  int
+			elem int
 		}
 	}
 	// cond: the branch the forward sweep took, one entry per iteration of the loop
 	// around it, read back last first.
 	cond []bool
-	// sumExpTape: the tape sumExpCallForward fills and sumExpCallBackward reads,
-	// for every call of it here: one record per call, and the stacks they share.
-	sumExpTape sumExpCallTape
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -5242,7 +5178,7 @@ func (t *softmaxCallTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 80
 	n += len(t.cond) * 1
-	n += t.sumExpTape.Bytes()
+	n += len(t.exp) * 8
 	n += len(t.elem) * 8
 	return n
 }
@@ -5252,7 +5188,6 @@ func (t *softmaxCallTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *softmaxCallTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.sumExpTape.clearRefs()
 }
 
 // softmaxCallForward runs softmax and records in t what softmaxCallBackward
@@ -5262,7 +5197,7 @@ func softmaxCallForward(t *softmaxCallTape, x, out []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.elem = t.elem[:0]
-		t.sumExpTape.calls = t.sumExpTape.calls[:0]
+		t.exp = t.exp[:0]
 		t.cond = t.cond[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
@@ -5270,40 +5205,51 @@ func softmaxCallForward(t *softmaxCallTape, x, out []float64) {
 	c.x = x
 	c.out = out
 	m := math.Inf(-1)
-	t.cond = slices.Grow(t.cond, len(x))
-	for i2 := range x {
-		v := x[i2]
+	t1 := len(x)
+	t.cond = slices.Grow(t.cond, t1)
+	for i3 := range x {
+		v := x[i3]
 		c1 := v > m
 		t.cond = append(t.cond, c1)
 		if c1 {
 			m = v
 		}
 	}
-	s := sumExpCallForward(&t.sumExpTape, x, m, out)
-	c.s = s
+	t2 := m
+	s := 0.0
+	t.exp = slices.Grow(t.exp, t1)
+	for i := range x {
+		v2 := x[i]
+		t3 := math.Exp(v2 - t2)
+		t.exp = append(t.exp, t3)
+		out[i] = t3
+		s += out[i]
+	}
+	t4 := s
+	c.s = t4
 	t.elem = slices.Grow(t.elem, len(out))
-	for i := range out {
-		t1 := out[i]
-		t.elem = append(t.elem, t1)
-		out[i] = t1 / s
+	for i2 := range out {
+		t5 := out[i2]
+		t.elem = append(t.elem, t5)
+		out[i2] = t5 / t4
 	}
 	c.end.cond = len(t.cond)
-	c.end.sumExpTape = len(t.sumExpTape.calls)
+	c.end.exp = len(t.exp)
 	c.end.elem = len(t.elem)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
 		t.cond = slices.Grow(t.cond, c.end.cond*more)
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
 		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 }
 
 // softmaxCallBackward adds to dx and dout the vector-Jacobian product of
 // softmax with the seeds dout, at the point that call number call of
-// softmaxCallForward on t recorded. It keeps buffers of its own in t, for the
-// derivatives of slices it is not passed (those softmax and its callees make),
-// so one forward run serves any number of backward runs (one per seed), one at
-// a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// softmaxCallForward on t recorded. It only reads t, so one forward run serves
+// any number of backward runs (one per seed, from several goroutines at once);
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what softmax leaves in out, and on return
 // the derivative with respect to what out held before.
@@ -5311,145 +5257,43 @@ func softmaxCallBackward(t *softmaxCallTape, call int, dx, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	out := c.out
-	s := c.s
+	t1 := c.s
 	nelem := c.end.elem
+	var dtmp float64
 	var ds float64
-	nsumExpTape := c.end.sumExpTape
-	nsumExpTape--
-	var dm float64
 	x := c.x
+	nexp := c.end.exp
+	var dtmp2 float64
+	var dm float64
 	ncond := c.end.cond
-	t1 := len(out) - 1
-	for i := t1; i >= 0; i-- {
+	t2 := len(out) - 1
+	for i2 := t2; i2 >= 0; i2-- {
 		nelem--
-		t2 := dout[i]
-		ds -= t2 * (t.elem[nelem] / s / s)
-		dout[i] = t2 / s
+		t3 := dout[i2]
+		dtmp -= t3 * (t.elem[nelem] / t1 / t1)
+		dout[i2] = t3 / t1
 	}
-	dm2 := 0.0
-	sumExpCallBackward(&t.sumExpTape, nsumExpTape, ds, dx, &dm2, dout)
-	dm += dm2
-	t3 := len(x) - 1
-	for i2 := t3; i2 >= 0; i2-- {
+	ds += dtmp
+	t4 := len(x) - 1
+	for i := t4; i >= 0; i-- {
+		nexp--
+		t5 := t.exp[nexp]
+		dout[i] += ds
+		dv2 := dout[i] * t5
+		dtmp2 -= dv2
+		dx[i] += dv2
+		dout[i] = 0
+	}
+	dm += dtmp2
+	for i3 := t4; i3 >= 0; i3-- {
 		ncond--
 		var dv float64
 		if t.cond[ncond] {
 			dv += dm
 			dm = 0
 		}
-		dx[i2] += dv
+		dx[i3] += dv
 	}
-}
-
-// sumExpCallTape is what sumExpCallForward keeps of the calls of sumExp at one
-// call site for sumExpCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 8·len(x) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: v.
-type sumExpCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// x: the parameter x.
-		x []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			exp int
-		}
-	}
-	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
-	// around it, read back last first.
-	exp []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// sumExpCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *sumExpCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 32
-	n += len(t.exp) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *sumExpCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// sumExpCallForward runs sumExp and records in t what sumExpCallBackward needs,
-// after what the earlier calls since t's holder began its run recorded; the
-// first of them empties t, keeping its memory.
-func sumExpCallForward(t *sumExpCallTape, x []float64, m float64, out []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.exp = t.exp[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.x = x
-	s := 0.0
-	t.exp = slices.Grow(t.exp, len(x))
-	for i := range x {
-		v := x[i]
-		t1 := math.Exp(v - m)
-		t.exp = append(t.exp, t1)
-		out[i] = t1
-		s += out[i]
-	}
-	c.end.exp = len(t.exp)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.exp = slices.Grow(t.exp, c.end.exp*more)
-	}
-	return s
-}
-
-// sumExpCallBackward adds to dx, dm and dout the vector-Jacobian product of
-// sumExp with the seeds dout and s, at the point that call number call of
-// sumExpCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// dout holds, on entry, the seed of what sumExp leaves in out, and on return
-// the derivative with respect to what out held before.
-func sumExpCallBackward(t *sumExpCallTape, call int, s float64, dx []float64, dm *float64, dout []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	x := c.x
-	nexp := c.end.exp
-	var dmSum float64
-	ds += s
-	t1 := len(x) - 1
-	for i := t1; i >= 0; i-- {
-		nexp--
-		t2 := t.exp[nexp]
-		dout[i] += ds
-		dv := dout[i] * t2
-		dmSum -= dv
-		dx[i] += dv
-		dout[i] = 0
-	}
-	*dm += dmSum
 }
 
 // softmaxJVPVec8 runs softmax and computes, by forward-mode automatic

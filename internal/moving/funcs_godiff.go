@@ -1620,29 +1620,32 @@ func RNNJVP(w, u [][]float64, v, seq []float64, b int, dw, du [][]float64, dv, d
 // control flow it replays. A tape may be reused: each run of OverwriteForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 48·tTrips + 32 bytes, plus
-// dotTape.Bytes() + pairsTape.Bytes() (the tapes of its call sites, each by its
-// own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 56·tTrips + 56 bytes, plus
+// pairsTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
 //
 // Where tTrips is the iterations of the loop on t.
 //
+//	seq        24 bytes per run (a reference to the caller's slice, not a copy): the parameter seq
 //	k          24 bytes per run (a reference to the caller's slice, not a copy): the parameter k
 //	inputLo2   8·tTrips bytes (8 bytes an entry): the value of inputLo the backward sweep reads
 //	inputHi2   8·tTrips bytes (8 bytes an entry): the value of inputHi the backward sweep reads
-//	dotTape    dotTape.Bytes(), a dotCallFixedBTape for the calls of one call site, tTrips calls per run: the tape dotCallFixedBForward fills and dotCallFixedBBackward reads
-//	y          8·tTrips bytes (8 bytes an entry): y as the forward sweep computed it
+//	elem2      8·tTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	s2         8·tTrips bytes (8 bytes an entry): the value of s2 the backward sweep reads
 //	inputLo    8·tTrips bytes (8 bytes an entry): the value of inputLo the backward sweep reads
 //	inputHi    8·tTrips bytes (8 bytes an entry): the value of inputHi the backward sweep reads
 //	elem       8·tTrips bytes (8 bytes an entry): an element read before it was overwritten
 //	tTrips     8 bytes per run: how many iterations of the loop on t began
 //	pairsTape  pairsTape.Bytes(), a pairsCallFixedXTape for the calls of one call site, one call per run: the tape pairsCallFixedXForward fills and pairsCallFixedXBackward reads
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of k it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type OverwriteTape struct {
+	// seq: the parameter seq.
+	seq []float64
 	// k: the parameter k.
 	k []float64
 	// inputLo2: the value of inputLo the backward sweep reads, one entry per
@@ -1651,13 +1654,12 @@ type OverwriteTape struct {
 	// inputHi2: the value of inputHi the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	inputHi2 []int
-	// dotTape: the tape dotCallFixedBForward fills and dotCallFixedBBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallFixedBTape
-	// y: y as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	y []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// s2: the value of s2 the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	s2 []float64
 	// inputLo: the value of inputLo the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	inputLo []int
@@ -1680,11 +1682,11 @@ type OverwriteTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *OverwriteTape) Bytes() int {
-	n := 32
+	n := 56
 	n += len(t.inputLo2) * 8
 	n += len(t.inputHi2) * 8
-	n += t.dotTape.Bytes()
-	n += len(t.y) * 8
+	n += len(t.elem2) * 8
+	n += len(t.s2) * 8
 	n += len(t.inputLo) * 8
 	n += len(t.inputHi) * 8
 	n += len(t.elem) * 8
@@ -1696,8 +1698,8 @@ func (t *OverwriteTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *OverwriteTape) clearRefs() {
+	t.seq = nil
 	t.k = nil
-	t.dotTape.clearRefs()
 	t.pairsTape.clearRefs()
 }
 
@@ -1726,13 +1728,14 @@ func (t *OverwriteTape) release() {
 // needs; t's earlier contents are discarded, its memory reused.
 func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 	t.pairsTape.calls = t.pairsTape.calls[:0]
-	t.y = t.y[:0]
+	t.s2 = t.s2[:0]
 	t.inputLo = t.inputLo[:0]
 	t.inputHi = t.inputHi[:0]
 	t.elem = t.elem[:0]
-	t.dotTape.calls = t.dotTape.calls[:0]
 	t.inputLo2 = t.inputLo2[:0]
 	t.inputHi2 = t.inputHi2[:0]
+	t.elem2 = t.elem2[:0]
+	t.seq = seq
 	t.k = k
 	b := len(k)
 	inputLo := 0
@@ -1745,19 +1748,26 @@ func OverwriteForward(t *OverwriteTape, seq, k []float64) float64 {
 		inputHi = t2 + b
 		t.inputLo2 = append(t.inputLo2, inputLo)
 		t.inputHi2 = append(t.inputHi2, inputHi)
-		y := dotCallFixedBForward(&t.dotTape, seq[inputLo:inputHi], k)
-		t.y = append(t.y, y)
+		a := seq[inputLo:inputHi]
+		s2 := 0.0
+		t.elem2 = slices.Grow(t.elem2, len(a))
+		for i := range a {
+			t1 := a[i]
+			t.elem2 = append(t.elem2, t1)
+			s2 += t1 * k[i]
+		}
+		t.s2 = append(t.s2, s2)
 		t.inputLo = append(t.inputLo, inputLo)
 		t.inputHi = append(t.inputHi, inputHi)
-		t1 := seq[inputLo:inputHi]
-		t3 := t1[b-1]
-		t.elem = append(t.elem, t3)
-		t1[0] = y * t3
-		s += y * y
+		t3 := seq[inputLo:inputHi]
+		t4 := t3[b-1]
+		t.elem = append(t.elem, t4)
+		t3[0] = s2 * t4
+		s += s2 * s2
 	}
 	t.tTrips = tTrips
-	t4 := pairsCallFixedXForward(&t.pairsTape, seq, 2)
-	return s + t4
+	t5 := pairsCallFixedXForward(&t.pairsTape, seq, 2)
+	return s + t5
 }
 
 // OverwriteBackward adds to dseq and dk the vector-Jacobian product of
@@ -1775,36 +1785,47 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 	npairsTape--
 	var ds float64
 	t1 := t.tTrips
-	ny := len(t.y)
+	ns2 := len(t.s2)
 	ninputLo := len(t.inputLo)
 	ninputHi := len(t.inputHi)
 	nelem := len(t.elem)
 	k := t.k
 	b := len(k)
-	ndotTape := len(t.dotTape.calls)
+	var ds2 float64
+	seq := t.seq
 	ninputLo2 := len(t.inputLo2)
 	ninputHi2 := len(t.inputHi2)
+	nelem2 := len(t.elem2)
 	pairsCallFixedXBackward(&t.pairsTape, npairsTape, s, dseq)
 	ds += s
 	t3 := t1 - 1
 	for t2 := t3; t2 >= 0; t2-- {
-		ny--
-		y := t.y[ny]
+		ns2--
+		t4 := t.s2[ns2]
 		ninputLo--
 		ninputHi--
-		t4 := dseq[t.inputLo[ninputLo]:t.inputHi[ninputHi]]
+		t5 := dseq[t.inputLo[ninputLo]:t.inputHi[ninputHi]]
 		nelem--
-		t5 := b - 1
-		ndotTape--
+		t6 := b - 1
 		ninputLo2--
+		t7 := t.inputLo2[ninputLo2]
 		ninputHi2--
-		t6 := dseq[t.inputLo2[ninputLo2]:t.inputHi2[ninputHi2]]
-		t7 := t4[0]
-		t8 := t7 * t.elem[nelem]
-		t4[0] = 0
-		t4[t5] += t7 * y
-		dy := ds*y*2 + t8
-		dotCallFixedBBackward(&t.dotTape, ndotTape, dy, t6, dk)
+		t8 := t.inputHi2[ninputHi2]
+		a := seq[t7:t8]
+		da := dseq[t7:t8]
+		t9 := t5[0]
+		t10 := t9 * t.elem[nelem]
+		t5[0] = 0
+		t5[t6] += t9 * t4
+		ds2 += ds*t4*2 + t10
+		t11 := len(a) - 1
+		for i := t11; i >= 0; i-- {
+			nelem2--
+			t12 := ds2 * k[i]
+			dk[i] += ds2 * t.elem2[nelem2]
+			da[i] += t12
+		}
+		ds2 = 0
 	}
 }
 
@@ -2087,109 +2108,6 @@ func FeaturesJVP(x []float64, w float64, dx []float64, dw float64) (float64, flo
 	return s + float64(cap(t13)-len(t13)), ds
 }
 
-// dotCallFixedBTape is what dotCallFixedBForward keeps of the calls of dot at
-// one call site for dotCallFixedBBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 56·calls + 8·len(a) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: the elements of b it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallFixedBTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// b: the parameter b.
-		b []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallFixedBTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *dotCallFixedBTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 56
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallFixedBTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallFixedBForward runs dot and records in t what dotCallFixedBBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func dotCallFixedBForward(t *dotCallFixedBTape, a, b []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.b = b
-	s := 0.0
-	t.elem = slices.Grow(t.elem, len(a))
-	for i := range a {
-		t1 := a[i]
-		t.elem = append(t.elem, t1)
-		s += t1 * b[i]
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-	return s
-}
-
-// dotCallFixedBBackward adds to da and db the vector-Jacobian product of dot
-// with the seeds s, at the point that call number call of dotCallFixedBForward
-// on t recorded. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
-func dotCallFixedBBackward(t *dotCallFixedBTape, call int, s float64, da, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	nelem := c.end.elem
-	b := c.b
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		nelem--
-		t2 := ds * b[i]
-		db[i] += ds * t.elem[nelem]
-		da[i] += t2
-	}
-}
-
 // pairsCallFixedXTape is what pairsCallFixedXForward keeps of the calls of
 // pairs at one call site for pairsCallFixedXBackward: the forward values the
 // backward sweep reads, and the control flow it replays, each call's in its
@@ -2197,25 +2115,24 @@ func dotCallFixedBBackward(t *dotCallFixedBTape, call int, s float64, da, db []f
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 8·trips bytes, plus dotTape.Bytes() (the
-// tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// calls), the tape holds 48·calls + 8·trips bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 // Where trips is the iterations of a loop.
 //
-//	calls    32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	wHi      8·trips bytes (8 bytes an entry): the value of wHi the backward sweep reads
-//	dotTape  dotTape.Bytes(), a dotCallFixedABTape for the calls of one call site, trips calls per run: the tape dotCallFixedABForward fills and dotCallFixedABBackward reads
+//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	wHi    8·trips bytes (8 bytes an entry): the value of wHi the backward sweep reads
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type pairsCallFixedXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
+		// x: the parameter x.
+		x []float64
 		// trips: how many iterations of a loop began.
 		trips int
 		// wLo: the value of wLo as the forward sweep returned, from which the backward
@@ -2223,17 +2140,12 @@ type pairsCallFixedXTape struct {
 		wLo int
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			wHi     int
-			dotTape int
+			wHi int
 		}
 	}
 	// wHi: the value of wHi the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	wHi []int
-	// dotTape: the tape dotCallFixedABForward fills and dotCallFixedABBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	dotTape dotCallFixedABTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -2242,9 +2154,8 @@ type pairsCallFixedXTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *pairsCallFixedXTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 32
+	n += len(t.calls) * 48
 	n += len(t.wHi) * 8
-	n += t.dotTape.Bytes()
 	return n
 }
 
@@ -2252,7 +2163,7 @@ func (t *pairsCallFixedXTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *pairsCallFixedXTape) clearRefs() {
-	t.dotTape.clearRefs()
+	clear(t.calls[:cap(t.calls)])
 }
 
 // pairsCallFixedXForward runs pairs and records in t what
@@ -2261,11 +2172,11 @@ func (t *pairsCallFixedXTape) clearRefs() {
 func pairsCallFixedXForward(t *pairsCallFixedXTape, x []float64, b int) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.dotTape.calls = t.dotTape.calls[:0]
 		t.wHi = t.wHi[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
+	c.x = x
 	wLo := 0
 	wHi := b
 	s := 0.0
@@ -2273,21 +2184,23 @@ func pairsCallFixedXForward(t *pairsCallFixedXTape, x []float64, b int) float64 
 	for len(x[wLo:wHi]) == b {
 		trips++
 		t.wHi = append(t.wHi, wHi)
-		t1 := x[wLo:wHi]
-		t2 := dotCallFixedABForward(&t.dotTape, t1, t1)
-		s += t2
+		a := x[wLo:wHi]
+		s2 := 0.0
+		for i := range a {
+			s2 += a[i] * a[i]
+		}
+		s += s2
 		wLo++
-		t3 := wLo
-		if len(x[t3:wHi]) < b {
+		t1 := wLo
+		if len(x[t1:wHi]) < b {
 			break
 		} else {
-			wHi = t3 + b
+			wHi = t1 + b
 		}
 	}
 	c.trips = trips
 	c.wLo = wLo
 	c.end.wHi = len(t.wHi)
-	c.end.dotTape = len(t.dotTape.calls)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
@@ -2298,104 +2211,37 @@ func pairsCallFixedXForward(t *pairsCallFixedXTape, x []float64, b int) float64 
 
 // pairsCallFixedXBackward adds to dx the vector-Jacobian product of pairs with
 // the seeds s, at the point that call number call of pairsCallFixedXForward on
-// t recorded. It keeps buffers of its own in t, for the derivatives of slices
-// it is not passed (those pairs and its callees make), so one forward run
-// serves any number of backward runs (one per seed), one at a time; it adds
-// rather than sets, so one buffer can sum a mini-batch.
+// t recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
 func pairsCallFixedXBackward(t *pairsCallFixedXTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
 	t1 := c.trips
-	ndotTape := c.end.dotTape
+	var ds2 float64
+	x := c.x
 	wLo := c.wLo
 	nwHi := c.end.wHi
 	ds += s
 	for k := t1; k > 0; k-- {
-		ndotTape--
+		t2 := wLo - 1
 		nwHi--
-		t2 := dx[wLo-1 : t.wHi[nwHi]]
+		t3 := t.wHi[nwHi]
+		a := x[t2:t3]
+		da := dx[t2:t3]
 		wLo--
-		dotCallFixedABBackward(&t.dotTape, ndotTape, ds, t2, t2)
-	}
-}
-
-// dotCallFixedABTape is what dotCallFixedABForward keeps of the calls of dot at
-// one call site for dotCallFixedABBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of a, b it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallFixedABTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// b: the parameter b.
-		b []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallFixedABTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *dotCallFixedABTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallFixedABTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallFixedABForward runs dot and records in t what dotCallFixedABBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func dotCallFixedABForward(t *dotCallFixedABTape, a, b []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.b = b
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
-}
-
-// dotCallFixedABBackward adds to da and db the vector-Jacobian product of dot
-// with the seeds s, at the point that call number call of dotCallFixedABForward
-// on t recorded. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
-func dotCallFixedABBackward(t *dotCallFixedABTape, call int, s float64, da, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	b := c.b
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		t2 := ds * b[i]
-		db[i] += ds * a[i]
-		da[i] += t2
+		t4 := ds
+		ds2 += t4
+		ds = 0
+		t5 := len(a) - 1
+		for i := t5; i >= 0; i-- {
+			t6 := ds2 * a[i]
+			da[i] += ds2 * a[i]
+			da[i] += t6
+		}
+		ds += t4
+		ds2 = 0
 	}
 }
 

@@ -522,17 +522,14 @@ func StepsJVP(x, rate, limit, dx, drate, dlimit float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of DispatchForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 48 bytes, plus normTape.Bytes() (the
-// tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	x         24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	a         8 bytes per run: the parameter a
-//	prod      8 bytes per run: a product (prod) of the forward sweep
-//	normTape  normTape.Bytes(), a normCallFixedXTape for the calls of one call site, one call per run: the tape normCallFixedXForward fills and normCallFixedXBackward reads
-//	tmp       8 bytes per run: an intermediate value of the forward sweep
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	a     8 bytes per run: the parameter a
+//	prod  8 bytes per run: a product (prod) of the forward sweep
+//	sqrt  8 bytes per run: math.Sqrt of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: the elements of x it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
@@ -544,12 +541,8 @@ type DispatchTape struct {
 	a float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
-	// normTape: the tape normCallFixedXForward fills and normCallFixedXBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	normTape normCallFixedXTape
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
+	// sqrt: math.Sqrt of the forward sweep.
+	sqrt float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in DispatchTape's
@@ -557,44 +550,12 @@ type DispatchTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *DispatchTape) Bytes() int {
-	n := 48
-	n += t.normTape.Bytes()
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *DispatchTape) clearRefs() {
-	t.x = nil
-	t.normTape.clearRefs()
-}
-
-// poolDispatchTape holds the DispatchTapes that DispatchGrad and DispatchVJP
-// finished with: each call takes one (a new one if the pool is empty) and gives
-// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
-// and collecting them each time.
-var poolDispatchTape = sync.Pool{New: func() any {
-	return new(DispatchTape)
-}}
-
-// release gives t back to poolDispatchTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *DispatchTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolDispatchTape.Put(t)
+	return 48
 }
 
 // DispatchForward runs Dispatch and records in t what DispatchBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func DispatchForward(t *DispatchTape, x []float64, a float64) float64 {
-	t.normTape.calls = t.normTape.calls[:0]
 	t.x = x
 	t.a = a
 	t1 := len(x)
@@ -604,8 +565,16 @@ func DispatchForward(t *DispatchTape, x []float64, a float64) float64 {
 		t.prod = t3
 		return t3 * t2
 	} else if t1 == 2 || t1 == 3 {
-		t4 := normCallFixedXForward(&t.normTape, x)
-		t.tmp = t4
+		s := 0.0
+		for i := range x {
+			v := x[i]
+			if math.IsInf(v, 0) {
+				panic(errors.New("realgo: norm of an infinite vector"))
+			}
+			s += v * v
+		}
+		t4 := math.Sqrt(s)
+		t.sqrt = t4
 		return a * t4
 	} else {
 		panic(fmt.Sprintf("realgo: Dispatch of %d values", t1))
@@ -613,26 +582,31 @@ func DispatchForward(t *DispatchTape, x []float64, a float64) float64 {
 }
 
 // DispatchBackward adds to dx and da the vector-Jacobian product of Dispatch
-// with the seeds s, at the point recorded in t by DispatchForward. It keeps
-// buffers of its own in t, for the derivatives of slices it is not passed
-// (those Dispatch and its callees make), so one forward run serves any number
-// of backward runs (one per seed), one at a time; it adds rather than sets, so
-// one buffer can sum a mini-batch.
+// with the seeds s, at the point recorded in t by DispatchForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func DispatchBackward(t *DispatchTape, s float64, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	t1 := len(x)
 	a := t.a
-	nnormTape := len(t.normTape.calls)
+	var ds float64
 	if t1 == 1 {
 		t2 := x[0]
 		t3 := s * t2
 		*da += t3 * t2
 		dx[0] += s*t.prod + t3*a
 	} else if t1 == 2 || t1 == 3 {
-		nnormTape--
-		*da += s * t.tmp
-		normCallFixedXBackward(&t.normTape, nnormTape, s*a, dx)
+		t4 := t.sqrt
+		*da += s * t4
+		ds += s * a * (0.5 / t4)
+		t5 := t1 - 1
+		for i := t5; i >= 0; i-- {
+			v := x[i]
+			dv := ds * v * 2
+			dx[i] += dv
+		}
 	}
 }
 
@@ -640,12 +614,11 @@ func DispatchBackward(t *DispatchTape, s float64, dx []float64, da *float64) {
 // a, in that order (dx, da), computed by reverse-mode automatic
 // differentiation.
 func DispatchGrad(x []float64, a float64) (float64, []float64, float64) {
-	t := poolDispatchTape.Get().(*DispatchTape)
-	t1 := DispatchForward(t, x, a)
+	var t DispatchTape
+	t1 := DispatchForward(&t, x, a)
 	dx := make([]float64, len(x))
 	var da float64
-	DispatchBackward(t, 1, dx, &da)
-	t.release()
+	DispatchBackward(&t, 1, dx, &da)
 	return t1, dx, da
 }
 
@@ -653,12 +626,11 @@ func DispatchGrad(x []float64, a float64) (float64, []float64, float64) {
 // the seeds s: for each of x and a, the sum over the outputs of seed times
 // derivative (dx, da), computed by reverse-mode automatic differentiation.
 func DispatchVJP(x []float64, a, s float64) (float64, []float64, float64) {
-	t := poolDispatchTape.Get().(*DispatchTape)
-	t1 := DispatchForward(t, x, a)
+	var t DispatchTape
+	t1 := DispatchForward(&t, x, a)
 	dx := make([]float64, len(x))
 	var da float64
-	DispatchBackward(t, s, dx, &da)
-	t.release()
+	DispatchBackward(&t, s, dx, &da)
 	return t1, dx, da
 }
 
@@ -818,89 +790,6 @@ func LogSumJVP(x []float64, mu float64, dx []float64, dmu float64) (float64, flo
 		ds += t3
 	}
 	return s, ds
-}
-
-// normCallFixedXTape is what normCallFixedXForward keeps of the calls of norm
-// at one call site for normCallFixedXBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of x it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type normCallFixedXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// x: the parameter x.
-		x []float64
-		// sqrt: math.Sqrt of the forward sweep.
-		sqrt float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// normCallFixedXTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *normCallFixedXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 32
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *normCallFixedXTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// normCallFixedXForward runs norm and records in t what normCallFixedXBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func normCallFixedXForward(t *normCallFixedXTape, x []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.x = x
-	s := 0.0
-	for i := range x {
-		v := x[i]
-		if math.IsInf(v, 0) {
-			panic(errors.New("realgo: norm of an infinite vector"))
-		}
-		s += v * v
-	}
-	t1 := math.Sqrt(s)
-	c.sqrt = t1
-	return t1
-}
-
-// normCallFixedXBackward adds to dx the vector-Jacobian product of norm with
-// the seeds s, at the point that call number call of normCallFixedXForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func normCallFixedXBackward(t *normCallFixedXTape, call int, s float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	x := c.x
-	ds += s * (0.5 / c.sqrt)
-	t1 := len(x) - 1
-	for i := t1; i >= 0; i-- {
-		v := x[i]
-		dv := ds * v * 2
-		dx[i] += dv
-	}
 }
 
 // normJVP returns norm's results and then their directional derivatives along

@@ -2,37 +2,27 @@
 
 package regress
 
-import (
-	"slices"
-	"sync"
-)
-
 // CallThenReadTape is what CallThenReadForward keeps of one run of CallThenRead
 // for CallThenReadBackward: the forward values the backward sweep reads, and
 // the control flow it replays. A tape may be reused: each run of
 // CallThenReadForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16 bytes, plus addAllTape.Bytes() (the
-// tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 40 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	x           8 bytes per run: the parameter x
-//	addAllTape  addAllTape.Bytes(), a addAllCallTape for the calls of one call site, one call per run: the tape addAllCallForward fills and addAllCallBackward reads
-//	elem        8 bytes per run: an element read before it was overwritten
+//	x     8 bytes per run: the parameter x
+//	b     24 bytes per run (a reference to the caller's slice, not a copy): b as the forward sweep computed it
+//	elem  8 bytes per run: an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: c.
 type CallThenReadTape struct {
 	// x: the parameter x.
 	x float64
-	// addAllTape: the tape addAllCallForward fills and addAllCallBackward reads,
-	// for every call of it here: one record per call, and the stacks they share.
-	addAllTape addAllCallTape
+	// b: b as the forward sweep computed it.
+	b [3]float64
 	// elem: an element read before it was overwritten.
 	elem float64
 }
@@ -42,79 +32,54 @@ type CallThenReadTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *CallThenReadTape) Bytes() int {
-	n := 16
-	n += t.addAllTape.Bytes()
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *CallThenReadTape) clearRefs() {
-	t.addAllTape.clearRefs()
-}
-
-// poolCallThenReadTape holds the CallThenReadTapes that CallThenReadGrad and
-// CallThenReadVJP finished with: each call takes one (a new one if the pool is
-// empty) and gives it back, so that calls reuse a tape's buffers instead of
-// allocating, zeroing and collecting them each time.
-var poolCallThenReadTape = sync.Pool{New: func() any {
-	return new(CallThenReadTape)
-}}
-
-// release gives t back to poolCallThenReadTape, emptied of the caller's memory.
-// A tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *CallThenReadTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolCallThenReadTape.Put(t)
+	return 40
 }
 
 // CallThenReadForward runs CallThenRead and records in t what
 // CallThenReadBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func CallThenReadForward(t *CallThenReadTape, x float64) float64 {
-	t.addAllTape.calls = t.addAllTape.calls[:0]
 	t.x = x
 	b := [3]float64{x, 2 * x, 3}
-	c := addAllCallForward(&t.addAllTape, b[:], x)
+	t.b = b
+	v := b[:]
+	for i := range v {
+		v[i] += x
+	}
 	t1 := b[2]
 	t.elem = t1
-	return t1*x + c
+	return t1*x + v[0]
 }
 
 // CallThenReadBackward adds to dx the vector-Jacobian product of CallThenRead
-// with the seeds s, at the point recorded in t by CallThenReadForward. It keeps
-// buffers of its own in t, for the derivatives of slices it is not passed
-// (those CallThenRead and its callees make), so one forward run serves any
-// number of backward runs (one per seed), one at a time; it adds rather than
-// sets, so one buffer can sum a mini-batch.
+// with the seeds s, at the point recorded in t by CallThenReadForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func CallThenReadBackward(t *CallThenReadTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	var db [3]float64
-	naddAllTape := len(t.addAllTape.calls)
-	naddAllTape--
-	t1 := s * t.elem
+	dv := db[:3]
+	b := t.b
+	v := b[:3]
+	var dxSum float64
 	db[2] += s * x
-	da := 0.0
-	addAllCallBackward(&t.addAllTape, naddAllTape, s, db[:3], &da)
-	*dx += t1 + da + db[0] + db[1]*2
+	dv[0] += s
+	t1 := len(v) - 1
+	for i := t1; i >= 0; i-- {
+		dxSum += dv[i]
+	}
+	*dx += s*t.elem + db[0] + db[1]*2 + dxSum
 }
 
 // CallThenReadGrad returns CallThenRead's result and its gradient with respect
 // to x, in that order (dx), computed by reverse-mode automatic differentiation.
 func CallThenReadGrad(x float64) (float64, float64) {
-	t := poolCallThenReadTape.Get().(*CallThenReadTape)
-	t1 := CallThenReadForward(t, x)
+	var t CallThenReadTape
+	t1 := CallThenReadForward(&t, x)
 	var dx float64
-	CallThenReadBackward(t, 1, &dx)
-	t.release()
+	CallThenReadBackward(&t, 1, &dx)
 	return t1, dx
 }
 
@@ -122,11 +87,10 @@ func CallThenReadGrad(x float64) (float64, float64) {
 // product with the seeds s: for each of x, the sum over the outputs of seed
 // times derivative (dx), computed by reverse-mode automatic differentiation.
 func CallThenReadVJP(x, s float64) (float64, float64) {
-	t := poolCallThenReadTape.Get().(*CallThenReadTape)
-	t1 := CallThenReadForward(t, x)
+	var t CallThenReadTape
+	t1 := CallThenReadForward(&t, x)
 	var dx float64
-	CallThenReadBackward(t, s, &dx)
-	t.release()
+	CallThenReadBackward(&t, s, &dx)
 	return t1, dx
 }
 
@@ -140,82 +104,6 @@ func CallThenReadJVP(x, dx float64) (float64, float64) {
 	c, t2 := addAllJVP(b[:t1], x, db[:t1], dx)
 	t3 := b[2]
 	return t3*x + c, x*db[2] + t3*dx + t2
-}
-
-// addAllCallTape is what addAllCallForward keeps of the calls of addAll at one
-// call site for addAllCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type addAllCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// v: the parameter v.
-		v []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// addAllCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *addAllCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *addAllCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// addAllCallForward runs addAll and records in t what addAllCallBackward needs,
-// after what the earlier calls since t's holder began its run recorded; the
-// first of them empties t, keeping its memory.
-func addAllCallForward(t *addAllCallTape, v []float64, a float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.v = v
-	for i := range v {
-		v[i] += a
-	}
-	return v[0]
-}
-
-// addAllCallBackward adds to dv and da the vector-Jacobian product of addAll
-// with the seeds dv and s, at the point that call number call of
-// addAllCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// dv holds, on entry, the seed of what addAll leaves in v, and on return the
-// derivative with respect to what v held before.
-func addAllCallBackward(t *addAllCallTape, call int, s float64, dv []float64, da *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	v := c.v
-	var daSum float64
-	dv[0] += s
-	t1 := len(v) - 1
-	for i := t1; i >= 0; i-- {
-		daSum += dv[i]
-	}
-	*da += daSum
 }
 
 // addAllJVP returns addAll's results and then their directional derivatives

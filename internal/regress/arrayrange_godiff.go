@@ -12,29 +12,27 @@ import (
 // control flow it replays. A tape may be reused: each run of GrowLastForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·2 + 8 bytes, plus addLastTape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·2 + 24 bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	x            8 bytes per run: the parameter x
-//	elem         8·2 bytes (8 bytes an entry): an element read before it was overwritten
-//	addLastTape  addLastTape.Bytes(), a addLastCallTape for the calls of one call site, 2 calls per run: the tape addLastCallForward fills and addLastCallBackward reads
+//	x     8 bytes per run: the parameter x
+//	a2    16 bytes per run (a reference to the caller's slice, not a copy): a2 as the forward sweep computed it
+//	elem  8·2 bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: a3.
 type GrowLastTape struct {
 	// x: the parameter x.
 	x float64
+	// a2: a2 as the forward sweep computed it.
+	a2 [2]float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// addLastTape: the tape addLastCallForward fills and addLastCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	addLastTape addLastCallTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in GrowLastTape's
@@ -42,18 +40,15 @@ type GrowLastTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *GrowLastTape) Bytes() int {
-	n := 8
+	n := 24
 	n += len(t.elem) * 8
-	n += t.addLastTape.Bytes()
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *GrowLastTape) clearRefs() {
-	t.addLastTape.clearRefs()
-}
+func (t *GrowLastTape) clearRefs() {}
 
 // poolGrowLastTape holds the GrowLastTapes that GrowLastGrad and GrowLastVJP
 // finished with: each call takes one (a new one if the pool is empty) and gives
@@ -79,46 +74,47 @@ func (t *GrowLastTape) release() {
 // GrowLastForward runs GrowLast and records in t what GrowLastBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func GrowLastForward(t *GrowLastTape, a [2]float64, x float64) float64 {
-	t.addLastTape.calls = t.addLastTape.calls[:0]
 	t.elem = t.elem[:0]
 	t.x = x
 	var a2 [2]float64
+	t.a2 = a2
 	a2[0] = a[0]
 	a2[1] = a[1]
 	r := 0.0
-	t.addLastTape.calls = slices.Grow(t.addLastTape.calls, 2)
 	t.elem = slices.Grow(t.elem, 2)
 	for i := range a2 {
+		dst := a2[:]
 		t1 := a2[i]
 		t.elem = append(t.elem, t1)
-		addLastCallForward(&t.addLastTape, a2[:], t1*x)
+		a3 := t1 * x
+		t2 := len(dst) - 1
+		dst[t2] += a3
 		r += a2[i]
 	}
 	return r
 }
 
 // GrowLastBackward adds to da and dx the vector-Jacobian product of GrowLast
-// with the seeds s, at the point recorded in t by GrowLastForward. It keeps
-// buffers of its own in t, for the derivatives of slices it is not passed
-// (those GrowLast and its callees make), so one forward run serves any number
-// of backward runs (one per seed), one at a time; it adds rather than sets, so
-// one buffer can sum a mini-batch.
+// with the seeds s, at the point recorded in t by GrowLastForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 func GrowLastBackward(t *GrowLastTape, s float64, da *[2]float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	var da2 [2]float64
-	naddLastTape := len(t.addLastTape.calls)
+	a2 := t.a2
 	nelem := len(t.elem)
 	x := t.x
 	var dxSum float64
 	dr += s
 	for i := 1; i >= 0; i-- {
-		naddLastTape--
+		ddst := da2[:2]
+		dst := a2[:2]
 		nelem--
 		t1 := t.elem[nelem]
 		da2[i] += dr
-		da3 := 0.0
-		addLastCallBackward(&t.addLastTape, naddLastTape, da2[:2], &da3)
+		da3 := ddst[len(dst)-1]
 		dxSum += da3 * t1
 		da2[i] += da3 * x
 	}
@@ -177,74 +173,6 @@ func GrowLastJVP(a [2]float64, x float64, da [2]float64, dx float64) (float64, f
 		dr += da2[i]
 	}
 	return r, dr
-}
-
-// addLastCallTape is what addLastCallForward keeps of the calls of addLast at
-// one call site for addLastCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type addLastCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// dst: the parameter dst.
-		dst []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// addLastCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *addLastCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *addLastCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// addLastCallForward runs addLast and records in t what addLastCallBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func addLastCallForward(t *addLastCallTape, dst []float64, a float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.dst = dst
-	t1 := len(dst) - 1
-	dst[t1] += a
-}
-
-// addLastCallBackward adds to ddst and da the vector-Jacobian product of
-// addLast with the seeds ddst, at the point that call number call of
-// addLastCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// ddst holds, on entry, the seed of what addLast leaves in dst, and on return
-// the derivative with respect to what dst held before.
-func addLastCallBackward(t *addLastCallTape, call int, ddst []float64, da *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	dst := c.dst
-	*da += ddst[len(dst)-1]
 }
 
 // addLastJVP runs addLast and computes, by forward-mode automatic

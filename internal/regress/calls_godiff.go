@@ -233,39 +233,36 @@ func ModfMixJVP(x, dx float64) (float64, float64) {
 // the control flow it replays. A tape may be reused: each run of
 // CallsInOrderForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16 bytes, plus dotCallsTape.Bytes() +
-// scaleCallsTape.Bytes() + dotCallsTape2.Bytes() (the tapes of its call sites,
-// each by its own formula summed over the site's calls). Bytes returns that
+// Memory: after a run, the tape holds 16·len(a) + 64 bytes. Bytes returns that
 // count for a filled tape: each value's size, a slice's 24-byte header where
 // the tape keeps a reference, a stack's entries; not Go's padding, nor spare
 // capacity.
 //
-//	x               8 bytes per run: the parameter x
-//	dotCallsTape    dotCallsTape.Bytes(), a dotCallsCallFixedBTape for the calls of one call site, one call per run: the tape dotCallsCallFixedBForward fills and dotCallsCallFixedBBackward reads
-//	tmp             8 bytes per run: an intermediate value of the forward sweep
-//	scaleCallsTape  scaleCallsTape.Bytes(), a scaleCallsCallTape for the calls of one call site, one call per run: the tape scaleCallsCallForward fills and scaleCallsCallBackward reads
-//	dotCallsTape2   dotCallsTape2.Bytes(), a dotCallsCallFixedABTape for the calls of one call site, one call per run: the tape dotCallsCallFixedABForward fills and dotCallsCallFixedABBackward reads
+//	x      8 bytes per run: the parameter x
+//	a      24 bytes per run (a reference to the caller's slice, not a copy): the parameter a
+//	b      24 bytes per run (a reference to the caller's slice, not a copy): the parameter b
+//	elem2  8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
+//	s      8 bytes per run: the value of s the backward sweep reads
+//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of b, a it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type CallsInOrderTape struct {
 	// x: the parameter x.
 	x float64
-	// dotCallsTape: the tape dotCallsCallFixedBForward fills and
-	// dotCallsCallFixedBBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	dotCallsTape dotCallsCallFixedBTape
-	// tmp: an intermediate value of the forward sweep.
-	tmp float64
-	// scaleCallsTape: the tape scaleCallsCallForward fills and
-	// scaleCallsCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	scaleCallsTape scaleCallsCallTape
-	// dotCallsTape2: the tape dotCallsCallFixedABForward fills and
-	// dotCallsCallFixedABBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	dotCallsTape2 dotCallsCallFixedABTape
+	// a: the parameter a.
+	a []float64
+	// b: the parameter b.
+	b []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// s: the value of s the backward sweep reads.
+	s float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -273,10 +270,9 @@ type CallsInOrderTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *CallsInOrderTape) Bytes() int {
-	n := 16
-	n += t.dotCallsTape.Bytes()
-	n += t.scaleCallsTape.Bytes()
-	n += t.dotCallsTape2.Bytes()
+	n := 64
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
 	return n
 }
 
@@ -284,9 +280,8 @@ func (t *CallsInOrderTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *CallsInOrderTape) clearRefs() {
-	t.dotCallsTape.clearRefs()
-	t.scaleCallsTape.clearRefs()
-	t.dotCallsTape2.clearRefs()
+	t.a = nil
+	t.b = nil
 }
 
 // poolCallsInOrderTape holds the CallsInOrderTapes that CallsInOrderGrad
@@ -314,42 +309,74 @@ func (t *CallsInOrderTape) release() {
 // CallsInOrderBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func CallsInOrderForward(t *CallsInOrderTape, x float64, a, b []float64) float64 {
-	t.dotCallsTape2.calls = t.dotCallsTape2.calls[:0]
-	t.scaleCallsTape.calls = t.scaleCallsTape.calls[:0]
-	t.dotCallsTape.calls = t.dotCallsTape.calls[:0]
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
 	t.x = x
-	t1 := dotCallsCallFixedBForward(&t.dotCallsTape, a, b)
-	t.tmp = t1
-	t2 := scaleCallsCallForward(&t.scaleCallsTape, a, x)
-	t3 := dotCallsCallFixedABForward(&t.dotCallsTape2, b, a)
-	return t1*x + t2 + t3
+	t.a = a
+	t.b = b
+	s := 0.0
+	t1 := len(a)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	for i := range a {
+		t2 := a[i]
+		t.elem2 = append(t.elem2, t2)
+		s += t2 * b[i]
+	}
+	t.s = s
+	t.elem = slices.Grow(t.elem, t1)
+	for i2 := range a {
+		t3 := a[i2]
+		t.elem = append(t.elem, t3)
+		a[i2] = t3 * x
+	}
+	s2 := 0.0
+	for i3 := range b {
+		s2 += b[i3] * a[i3]
+	}
+	return s*x + a[0] + s2
 }
 
 // CallsInOrderBackward adds to dx, da and db the vector-Jacobian product of
 // CallsInOrder with the seeds da and s, at the point recorded in t by
-// CallsInOrderForward. It keeps buffers of its own in t, for the derivatives of
-// slices it is not passed (those CallsInOrder and its callees make), so one
-// forward run serves any number of backward runs (one per seed), one at a time;
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// CallsInOrderForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
 //
 // da holds, on entry, the seed of what CallsInOrder leaves in a, and on return
 // the derivative with respect to what a held before.
 func CallsInOrderBackward(t *CallsInOrderTape, s float64, dx *float64, da, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	ndotCallsTape2 := len(t.dotCallsTape2.calls)
-	ndotCallsTape2--
-	nscaleCallsTape := len(t.scaleCallsTape.calls)
-	nscaleCallsTape--
+	var ds2 float64
+	b := t.b
+	a := t.a
+	nelem := len(t.elem)
 	x := t.x
-	t1 := t.tmp
-	ndotCallsTape := len(t.dotCallsTape.calls)
-	ndotCallsTape--
-	dotCallsCallFixedABBackward(&t.dotCallsTape2, ndotCallsTape2, s, db, da)
-	dk := 0.0
-	scaleCallsCallBackward(&t.scaleCallsTape, nscaleCallsTape, s, da, &dk)
-	t2 := dk
-	dotCallsCallFixedBBackward(&t.dotCallsTape, ndotCallsTape, s*x, da, db)
-	*dx += t2 + s*t1
+	var dxSum float64
+	var ds float64
+	nelem2 := len(t.elem2)
+	ds2 += s
+	t1 := len(b) - 1
+	for i3 := t1; i3 >= 0; i3-- {
+		t2 := ds2 * a[i3]
+		da[i3] += ds2 * b[i3]
+		db[i3] += t2
+	}
+	da[0] += s
+	t3 := len(a) - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		nelem--
+		t4 := da[i2]
+		dxSum += t4 * t.elem[nelem]
+		da[i2] = t4 * x
+	}
+	ds += s * x
+	for i := t3; i >= 0; i-- {
+		nelem2--
+		t5 := ds * b[i]
+		db[i] += ds * t.elem2[nelem2]
+		da[i] += t5
+	}
+	*dx += s*t.s + dxSum
 }
 
 // CallsInOrderGrad returns CallsInOrder's result and its gradient with respect
@@ -381,29 +408,21 @@ func CallsInOrderJVP(x float64, a, b []float64, dx float64, da, db []float64) (f
 // control flow it replays. A tape may be reused: each run of BumpFirstForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 32 bytes, plus bumpTape.Bytes() (the
-// tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 32 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	x         8 bytes per run: the parameter x
-//	xs        24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	bumpTape  bumpTape.Bytes(), a bumpCallTape for the calls of one call site, one call per run: the tape bumpCallForward fills and bumpCallBackward reads
+//	x   8 bytes per run: the parameter x
+//	xs  24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //
 // Recomputed by the backward sweep rather than stored: the elements of xs it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
 // arithmetic, and loop counters (recovered from the backward loops' own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: b.
 type BumpFirstTape struct {
 	// x: the parameter x.
 	x float64
 	// xs: the parameter xs.
 	xs []float64
-	// bumpTape: the tape bumpCallForward fills and bumpCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	bumpTape bumpCallTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -411,56 +430,23 @@ type BumpFirstTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *BumpFirstTape) Bytes() int {
-	n := 32
-	n += t.bumpTape.Bytes()
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *BumpFirstTape) clearRefs() {
-	t.xs = nil
-	t.bumpTape.clearRefs()
-}
-
-// poolBumpFirstTape holds the BumpFirstTapes that BumpFirstGrad finished with:
-// each call takes one (a new one if the pool is empty) and gives it back, so
-// that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
-var poolBumpFirstTape = sync.Pool{New: func() any {
-	return new(BumpFirstTape)
-}}
-
-// release gives t back to poolBumpFirstTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *BumpFirstTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolBumpFirstTape.Put(t)
+	return 32
 }
 
 // BumpFirstForward runs BumpFirst and records in t what BumpFirstBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func BumpFirstForward(t *BumpFirstTape, x float64, xs []float64) float64 {
-	t.bumpTape.calls = t.bumpTape.calls[:0]
 	t.x = x
 	t.xs = xs
-	b := bumpCallForward(&t.bumpTape, xs)
-	return xs[0]*x + b
+	xs[0] = xs[0]*3 + 1
+	return xs[0]*x + xs[0]
 }
 
 // BumpFirstBackward adds to dx and dxs the vector-Jacobian product of BumpFirst
 // with the seeds dxs and s, at the point recorded in t by BumpFirstForward. It
-// keeps buffers of its own in t, for the derivatives of slices it is not passed
-// (those BumpFirst and its callees make), so one forward run serves any number
-// of backward runs (one per seed), one at a time; it adds rather than sets, so
-// one buffer can sum a mini-batch.
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what BumpFirst leaves in xs, and on return
 // the derivative with respect to what xs held before.
@@ -468,11 +454,10 @@ func BumpFirstBackward(t *BumpFirstTape, s float64, dx *float64, dxs []float64) 
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	xs := t.xs
 	x := t.x
-	nbumpTape := len(t.bumpTape.calls)
-	nbumpTape--
 	t1 := s * xs[0]
 	dxs[0] += s * x
-	bumpCallBackward(&t.bumpTape, nbumpTape, s, dxs)
+	dxs[0] += s
+	dxs[0] *= 3
 	*dx += t1
 }
 
@@ -480,12 +465,11 @@ func BumpFirstBackward(t *BumpFirstTape, s float64, dx *float64, dxs []float64) 
 // and xs, in that order (dx, dxs), computed by reverse-mode automatic
 // differentiation.
 func BumpFirstGrad(x float64, xs []float64) (float64, float64, []float64) {
-	t := poolBumpFirstTape.Get().(*BumpFirstTape)
-	t1 := BumpFirstForward(t, x, xs)
+	var t BumpFirstTape
+	t1 := BumpFirstForward(&t, x, xs)
 	var dx float64
 	dxs := make([]float64, len(xs))
-	BumpFirstBackward(t, 1, &dx, dxs)
-	t.release()
+	BumpFirstBackward(&t, 1, &dx, dxs)
 	return t1, dx, dxs
 }
 
@@ -950,296 +934,6 @@ func godiffDigamma(x float64) float64 {
 	return t5
 }
 
-// dotCallsCallFixedBTape is what dotCallsCallFixedBForward keeps of the calls
-// of dotCalls at one call site for dotCallsCallFixedBBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 56·calls + 8·len(a) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: the elements of b it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallsCallFixedBTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// b: the parameter b.
-		b []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallsCallFixedBTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *dotCallsCallFixedBTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 56
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallsCallFixedBTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallsCallFixedBForward runs dotCalls and records in t what
-// dotCallsCallFixedBBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func dotCallsCallFixedBForward(t *dotCallsCallFixedBTape, a, b []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.b = b
-	s := 0.0
-	t.elem = slices.Grow(t.elem, len(a))
-	for i := range a {
-		t1 := a[i]
-		t.elem = append(t.elem, t1)
-		s += t1 * b[i]
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-	return s
-}
-
-// dotCallsCallFixedBBackward adds to da and db the vector-Jacobian product of
-// dotCalls with the seeds s, at the point that call number call of
-// dotCallsCallFixedBForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func dotCallsCallFixedBBackward(t *dotCallsCallFixedBTape, call int, s float64, da, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	nelem := c.end.elem
-	b := c.b
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		nelem--
-		t2 := ds * b[i]
-		db[i] += ds * t.elem[nelem]
-		da[i] += t2
-	}
-}
-
-// scaleCallsCallTape is what scaleCallsCallForward keeps of the calls of
-// scaleCalls at one call site for scaleCallsCallBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·len(a) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(a) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type scaleCallsCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// k: the parameter k.
-		k float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// scaleCallsCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *scaleCallsCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 40
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *scaleCallsCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// scaleCallsCallForward runs scaleCalls and records in t what
-// scaleCallsCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func scaleCallsCallForward(t *scaleCallsCallTape, a []float64, k float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.k = k
-	t.elem = slices.Grow(t.elem, len(a))
-	for i := range a {
-		t1 := a[i]
-		t.elem = append(t.elem, t1)
-		a[i] = t1 * k
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-	return a[0]
-}
-
-// scaleCallsCallBackward adds to da and dk the vector-Jacobian product of
-// scaleCalls with the seeds da and s, at the point that call number call of
-// scaleCallsCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// da holds, on entry, the seed of what scaleCalls leaves in a, and on return
-// the derivative with respect to what a held before.
-func scaleCallsCallBackward(t *scaleCallsCallTape, call int, s float64, da []float64, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	a := c.a
-	nelem := c.end.elem
-	k := c.k
-	var dkSum float64
-	da[0] += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		nelem--
-		t2 := da[i]
-		dkSum += t2 * t.elem[nelem]
-		da[i] = t2 * k
-	}
-	*dk += dkSum
-}
-
-// dotCallsCallFixedABTape is what dotCallsCallFixedABForward keeps of the calls
-// of dotCalls at one call site for dotCallsCallFixedABBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of a, b it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type dotCallsCallFixedABTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// b: the parameter b.
-		b []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// dotCallsCallFixedABTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *dotCallsCallFixedABTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *dotCallsCallFixedABTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// dotCallsCallFixedABForward runs dotCalls and records in t what
-// dotCallsCallFixedABBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func dotCallsCallFixedABForward(t *dotCallsCallFixedABTape, a, b []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.b = b
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
-}
-
-// dotCallsCallFixedABBackward adds to da and db the vector-Jacobian product of
-// dotCalls with the seeds s, at the point that call number call of
-// dotCallsCallFixedABForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func dotCallsCallFixedABBackward(t *dotCallsCallFixedABTape, call int, s float64, da, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a := c.a
-	b := c.b
-	ds += s
-	t1 := len(a) - 1
-	for i := t1; i >= 0; i-- {
-		t2 := ds * b[i]
-		db[i] += ds * a[i]
-		da[i] += t2
-	}
-}
-
 // dotCallsJVP returns dotCalls's results and then their directional derivatives
 // along the tangents da, db of a, b, computed by forward-mode automatic
 // differentiation.
@@ -1266,66 +960,6 @@ func scaleCallsJVP(a []float64, k float64, da []float64, dk float64) (float64, f
 		da[i] = t2
 	}
 	return a[0], da[0]
-}
-
-// bumpCallTape is what bumpCallForward keeps of the calls of bump at one call
-// site for bumpCallBackward: the forward values the backward sweep reads, and
-// the control flow it replays, each call's in its record and on the stacks the
-// calls share. The tape of the caller holds it, and empties it for each of its
-// own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 0·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  0 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type bumpCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct{}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in bumpCallTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *bumpCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 0
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *bumpCallTape) clearRefs() {}
-
-// bumpCallForward runs bump and records in t what bumpCallBackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func bumpCallForward(t *bumpCallTape, xs []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	xs[0] = xs[0]*3 + 1
-	return xs[0]
-}
-
-// bumpCallBackward adds to dxs the vector-Jacobian product of bump with the
-// seeds dxs and s, at the point that call number call of bumpCallForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-//
-// dxs holds, on entry, the seed of what bump leaves in xs, and on return the
-// derivative with respect to what xs held before.
-func bumpCallBackward(t *bumpCallTape, call int, s float64, dxs []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	dxs[0] += s
-	dxs[0] *= 3
 }
 
 // bumpJVP returns bump's results and then their directional derivatives along

@@ -2233,27 +2233,33 @@ func ScaleAJVP(x []float64, a, da float64, dx []float64) {
 // A tape may be reused: each run of TwiceForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 0 bytes, plus scaleInPlaceTape.Bytes() +
-// scaleInPlaceTape2.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·len(x) + 40 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	scaleInPlaceTape   scaleInPlaceTape.Bytes(), a scaleInPlaceCallTape for the calls of one call site, one call per run: the tape scaleInPlaceCallForward fills and scaleInPlaceCallBackward reads
-//	scaleInPlaceTape2  scaleInPlaceTape2.Bytes(), a scaleInPlaceCallTape for the calls of one call site, one call per run: the tape scaleInPlaceCallForward fills and scaleInPlaceCallBackward reads
+//	x      24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	a      8 bytes per run: the parameter a
+//	elem2  8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
+//	a2     8 bytes per run: a2 as the forward sweep computed it
+//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type TwiceTape struct {
-	// scaleInPlaceTape: the tape scaleInPlaceCallForward fills and
-	// scaleInPlaceCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	scaleInPlaceTape scaleInPlaceCallTape
-	// scaleInPlaceTape2: the tape scaleInPlaceCallForward fills and
-	// scaleInPlaceCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	scaleInPlaceTape2 scaleInPlaceCallTape
+	// x: the parameter x.
+	x []float64
+	// a: the parameter a.
+	a float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// a2: a2 as the forward sweep computed it.
+	a2 float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in TwiceTape's
@@ -2261,9 +2267,9 @@ type TwiceTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *TwiceTape) Bytes() int {
-	n := 0
-	n += t.scaleInPlaceTape.Bytes()
-	n += t.scaleInPlaceTape2.Bytes()
+	n := 40
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
 	return n
 }
 
@@ -2271,8 +2277,7 @@ func (t *TwiceTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *TwiceTape) clearRefs() {
-	t.scaleInPlaceTape.clearRefs()
-	t.scaleInPlaceTape2.clearRefs()
+	t.x = nil
 }
 
 // poolTwiceTape holds the TwiceTapes that TwiceVJP finished with: each call
@@ -2299,33 +2304,62 @@ func (t *TwiceTape) release() {
 // TwiceForward runs Twice and records in t what TwiceBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func TwiceForward(t *TwiceTape, x []float64, a float64) {
-	t.scaleInPlaceTape2.calls = t.scaleInPlaceTape2.calls[:0]
-	t.scaleInPlaceTape.calls = t.scaleInPlaceTape.calls[:0]
-	scaleInPlaceCallForward(&t.scaleInPlaceTape, x, a)
-	scaleInPlaceCallForward(&t.scaleInPlaceTape2, x, a+1)
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	t.x = x
+	t.a = a
+	t1 := len(x)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	for i := range x {
+		t2 := x[i]
+		t.elem2 = append(t.elem2, t2)
+		x[i] = t2 * (a * t2)
+	}
+	a2 := a + 1
+	t.a2 = a2
+	t.elem = slices.Grow(t.elem, t1)
+	for i2 := range x {
+		t3 := x[i2]
+		t.elem = append(t.elem, t3)
+		x[i2] = t3 * (a2 * t3)
+	}
 }
 
 // TwiceBackward adds to dx and da the vector-Jacobian product of Twice with the
-// seeds dx, at the point recorded in t by TwiceForward. It keeps buffers of its
-// own in t, for the derivatives of slices it is not passed (those Twice and its
-// callees make), so one forward run serves any number of backward runs (one per
-// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// seeds dx, at the point recorded in t by TwiceForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
 // mini-batch.
 //
 // dx holds, on entry, the seed of what Twice leaves in x, and on return the
 // derivative with respect to what x held before.
 func TwiceBackward(t *TwiceTape, dx []float64, da *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nscaleInPlaceTape2 := len(t.scaleInPlaceTape2.calls)
-	nscaleInPlaceTape2--
-	nscaleInPlaceTape := len(t.scaleInPlaceTape.calls)
-	nscaleInPlaceTape--
-	da2 := 0.0
-	scaleInPlaceCallBackward(&t.scaleInPlaceTape2, nscaleInPlaceTape2, dx, &da2)
-	t1 := da2
-	da3 := 0.0
-	scaleInPlaceCallBackward(&t.scaleInPlaceTape, nscaleInPlaceTape, dx, &da3)
-	*da += t1 + da3
+	x := t.x
+	nelem := len(t.elem)
+	a2 := t.a2
+	var da2 float64
+	nelem2 := len(t.elem2)
+	a := t.a
+	var daSum float64
+	t1 := len(x) - 1
+	for i2 := t1; i2 >= 0; i2-- {
+		nelem--
+		t2 := t.elem[nelem]
+		t3 := dx[i2]
+		t4 := t3 * t2
+		da2 += t4 * t2
+		dx[i2] = t3*(a2*t2) + t4*a2
+	}
+	for i := t1; i >= 0; i-- {
+		nelem2--
+		t5 := t.elem2[nelem2]
+		t6 := dx[i]
+		t7 := t6 * t5
+		daSum += t7 * t5
+		dx[i] = t6*(a*t5) + t7*a
+	}
+	*da += da2 + daSum
 }
 
 // TwiceVJP returns the vector-Jacobian product with the seeds sx: for each of x
@@ -2596,112 +2630,6 @@ func lorenzDerivJVP(lSigma, lRho, lBeta float64, dst, s []float64, dlSigma, dlRh
 	t9 := t7*ds[0] + t6*ds[1] - (t8*dlBeta + lBeta*ds[2])
 	dst[2] = t6*t7 - lBeta*t8
 	ddst[2] = t9
-}
-
-// scaleInPlaceCallTape is what scaleInPlaceCallForward keeps of the calls of
-// scaleInPlace at one call site for scaleInPlaceCallBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·len(x) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(x) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: the float values unnamed
-// products; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-type scaleInPlaceCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// x: the parameter x.
-		x []float64
-		// a: the parameter a.
-		a float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// scaleInPlaceCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *scaleInPlaceCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 40
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *scaleInPlaceCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// scaleInPlaceCallForward runs scaleInPlace and records in t what
-// scaleInPlaceCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func scaleInPlaceCallForward(t *scaleInPlaceCallTape, x []float64, a float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.x = x
-	c.a = a
-	t.elem = slices.Grow(t.elem, len(x))
-	for i := range x {
-		t1 := x[i]
-		t.elem = append(t.elem, t1)
-		x[i] = t1 * (a * t1)
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-}
-
-// scaleInPlaceCallBackward adds to dx and da the vector-Jacobian product of
-// scaleInPlace with the seeds dx, at the point that call number call of
-// scaleInPlaceCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// dx holds, on entry, the seed of what scaleInPlace leaves in x, and on return
-// the derivative with respect to what x held before.
-func scaleInPlaceCallBackward(t *scaleInPlaceCallTape, call int, dx []float64, da *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	x := c.x
-	nelem := c.end.elem
-	a := c.a
-	var daSum float64
-	t1 := len(x) - 1
-	for i := t1; i >= 0; i-- {
-		nelem--
-		t2 := t.elem[nelem]
-		t3 := dx[i]
-		t4 := t3 * t2
-		daSum += t4 * t2
-		dx[i] = t3*(a*t2) + t4*a
-	}
-	*da += daSum
 }
 
 // scaleInPlaceJVP runs scaleInPlace and computes, by forward-mode automatic

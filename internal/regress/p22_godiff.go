@@ -12,49 +12,46 @@ import (
 // control flow it replays. A tape may be reused: each run of CondWriteForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 27·len(xs) + 32 bytes, plus
-// addScaledFirstTape.Bytes() + addScaledFirstTape2.Bytes() +
-// addScaledFirstTape3.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 51·len(xs) + 32 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
-//	xs                   24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	x                    8 bytes per run: the parameter x
-//	addScaledFirstTape   addScaledFirstTape.Bytes(), a addScaledFirstCallTape for the calls of one call site, len(xs) calls at most per run: the tape addScaledFirstCallForward fills and addScaledFirstCallBackward reads
-//	cond                 1·len(xs) bytes (1 byte an entry): the value of cond the backward sweep reads
-//	elem2                at most 8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
-//	addScaledFirstTape2  addScaledFirstTape2.Bytes(), a addScaledFirstCallTape for the calls of one call site, len(xs) calls at most per run: the tape addScaledFirstCallForward fills and addScaledFirstCallBackward reads
-//	cond2                1·len(xs) bytes (1 byte an entry): the value of cond2 the backward sweep reads
-//	r                    at most 8·len(xs) bytes (8 bytes an entry): the value of r the backward sweep reads
-//	elem                 at most 8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
-//	addScaledFirstTape3  addScaledFirstTape3.Bytes(), a addScaledFirstCallVTape for the calls of one call site, len(xs) calls at most per run: the tape addScaledFirstCallVForward fills and addScaledFirstCallVBackward reads
-//	cond3                1·len(xs) bytes (1 byte an entry): the value of cond3 the backward sweep reads
+//	xs     24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	x      8 bytes per run: the parameter x
+//	elem5  at most 8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
+//	cond   1·len(xs) bytes (1 byte an entry): the value of cond the backward sweep reads
+//	elem4  at most 8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem3  at most 8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
+//	cond2  1·len(xs) bytes (1 byte an entry): the value of cond2 the backward sweep reads
+//	r      at most 8·len(xs) bytes (8 bytes an entry): the value of r the backward sweep reads
+//	elem   at most 8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
+//	cond3  1·len(xs) bytes (1 byte an entry): the value of cond3 the backward sweep reads
 //
-// Recomputed by the backward sweep rather than stored: the float values unnamed
-// products, sums, conversions; lengths, indexes and integer arithmetic, and
-// loop counters (recovered from the backward loops' own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a.
+// Recomputed by the backward sweep rather than stored: the float values a,
+// unnamed products, sums, conversions; lengths, indexes and integer arithmetic,
+// and loop counters (recovered from the backward loops' own).
 type CondWriteTape struct {
 	// xs: the parameter xs.
 	xs []float64
 	// x: the parameter x.
 	x float64
-	// addScaledFirstTape: the tape addScaledFirstCallForward fills and
-	// addScaledFirstCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	addScaledFirstTape addScaledFirstCallTape
+	// elem5: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem5 []float64
 	// cond: the value of cond the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	cond []bool
+	// elem4: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem4 []float64
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
-	// addScaledFirstTape2: the tape addScaledFirstCallForward fills and
-	// addScaledFirstCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	addScaledFirstTape2 addScaledFirstCallTape
+	// elem3: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem3 []float64
 	// cond2: the value of cond2 the backward sweep reads, one entry per iteration
 	// of the loop around it, read back last first.
 	cond2 []bool
@@ -64,10 +61,6 @@ type CondWriteTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// addScaledFirstTape3: the tape addScaledFirstCallVForward fills and
-	// addScaledFirstCallVBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	addScaledFirstTape3 addScaledFirstCallVTape
 	// cond3: the value of cond3 the backward sweep reads, one entry per iteration
 	// of the loop around it, read back last first.
 	cond3 []bool
@@ -79,14 +72,14 @@ type CondWriteTape struct {
 // not Go's padding nor spare capacity.
 func (t *CondWriteTape) Bytes() int {
 	n := 32
-	n += t.addScaledFirstTape.Bytes()
+	n += len(t.elem5) * 8
 	n += len(t.cond) * 1
+	n += len(t.elem4) * 8
 	n += len(t.elem2) * 8
-	n += t.addScaledFirstTape2.Bytes()
+	n += len(t.elem3) * 8
 	n += len(t.cond2) * 1
 	n += len(t.r) * 8
 	n += len(t.elem) * 8
-	n += t.addScaledFirstTape3.Bytes()
 	n += len(t.cond3) * 1
 	return n
 }
@@ -96,9 +89,6 @@ func (t *CondWriteTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *CondWriteTape) clearRefs() {
 	t.xs = nil
-	t.addScaledFirstTape.clearRefs()
-	t.addScaledFirstTape2.clearRefs()
-	t.addScaledFirstTape3.clearRefs()
 }
 
 // poolCondWriteTape holds the CondWriteTapes that CondWriteGrad and
@@ -126,59 +116,68 @@ func (t *CondWriteTape) release() {
 // needs; t's earlier contents are discarded, its memory reused.
 func CondWriteForward(t *CondWriteTape, xs []float64, x float64) float64 {
 	t.cond3 = t.cond3[:0]
-	t.addScaledFirstTape3.calls = t.addScaledFirstTape3.calls[:0]
 	t.cond2 = t.cond2[:0]
 	t.r = t.r[:0]
 	t.elem = t.elem[:0]
-	t.addScaledFirstTape2.calls = t.addScaledFirstTape2.calls[:0]
-	t.cond = t.cond[:0]
 	t.elem2 = t.elem2[:0]
-	t.addScaledFirstTape.calls = t.addScaledFirstTape.calls[:0]
+	t.elem3 = t.elem3[:0]
+	t.cond = t.cond[:0]
+	t.elem4 = t.elem4[:0]
+	t.elem5 = t.elem5[:0]
 	t.xs = xs
 	t.x = x
 	r := x
 	t1 := len(xs)
-	t.addScaledFirstTape.calls = slices.Grow(t.addScaledFirstTape.calls, t1)
-	t.addScaledFirstTape2.calls = slices.Grow(t.addScaledFirstTape2.calls, t1)
-	t.addScaledFirstTape3.calls = slices.Grow(t.addScaledFirstTape3.calls, t1)
 	t.cond = slices.Grow(t.cond, t1)
 	t.cond2 = slices.Grow(t.cond2, t1)
 	t.cond3 = slices.Grow(t.cond3, t1)
 	t.elem = slices.Grow(t.elem, t1)
 	t.elem2 = slices.Grow(t.elem2, t1)
+	t.elem3 = slices.Grow(t.elem3, t1)
+	t.elem4 = slices.Grow(t.elem4, t1)
+	t.elem5 = slices.Grow(t.elem5, t1)
 	t.r = slices.Grow(t.r, t1)
 	for i := range xs {
 		c1 := x > 0.3*float64(i)
 		cond := c1
 		if c1 {
-			t2 := addScaledFirstCallForward(&t.addScaledFirstTape, xs, x)
-			cond = t2 > 0
+			t2 := t1 - 1
+			t3 := xs[0]
+			t.elem5 = append(t.elem5, t3)
+			xs[t2] += x * t3
+			cond = xs[0]*x > 0
 		}
 		t.cond = append(t.cond, cond)
 		if cond {
-			t3 := xs[i]
-			t.elem2 = append(t.elem2, t3)
-			r += t3 * x
+			t4 := xs[i]
+			t.elem4 = append(t.elem4, t4)
+			r += t4 * x
 		}
-		a := 0.5 * xs[i]
+		t5 := xs[i]
+		t.elem2 = append(t.elem2, t5)
+		a := 0.5 * t5
 		c2 := x < 0
 		cond2 := c2
 		if !c2 {
-			t4 := addScaledFirstCallForward(&t.addScaledFirstTape2, xs, a)
-			cond2 = t4 < 1
+			t6 := t1 - 1
+			t7 := xs[0]
+			t.elem3 = append(t.elem3, t7)
+			xs[t6] += a * t7
+			cond2 = xs[0]*a < 1
 		}
 		t.cond2 = append(t.cond2, cond2)
 		if cond2 {
 			t.r = append(t.r, r)
-			t5 := xs[t1-1]
-			t.elem = append(t.elem, t5)
-			r *= 1 + 0.1*t5
+			t8 := xs[t1-1]
+			t.elem = append(t.elem, t8)
+			r *= 1 + 0.1*t8
 		}
 		c3 := x > 1
 		cond3 := c3
 		if !c3 {
-			t6 := addScaledFirstCallVForward(&t.addScaledFirstTape3, xs, 0.25)
-			cond3 = t6 > 0
+			t9 := t1 - 1
+			xs[t9] += 0.25 * xs[0]
+			cond3 = xs[0]*0.25 > 0
 		}
 		t.cond3 = append(t.cond3, cond3)
 		if cond3 {
@@ -190,10 +189,9 @@ func CondWriteForward(t *CondWriteTape, xs []float64, x float64) float64 {
 
 // CondWriteBackward adds to dxs and dx the vector-Jacobian product of CondWrite
 // with the seeds dxs and s, at the point recorded in t by CondWriteForward. It
-// keeps buffers of its own in t, for the derivatives of slices it is not passed
-// (those CondWrite and its callees make), so one forward run serves any number
-// of backward runs (one per seed), one at a time; it adds rather than sets, so
-// one buffer can sum a mini-batch.
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
 //
 // dxs holds, on entry, the seed of what CondWrite leaves in xs, and on return
 // the derivative with respect to what xs held before.
@@ -203,15 +201,15 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 	xs := t.xs
 	ncond3 := len(t.cond3)
 	x := t.x
-	naddScaledFirstTape3 := len(t.addScaledFirstTape3.calls)
 	ncond2 := len(t.cond2)
 	nr := len(t.r)
 	nelem := len(t.elem)
-	naddScaledFirstTape2 := len(t.addScaledFirstTape2.calls)
-	ncond := len(t.cond)
 	nelem2 := len(t.elem2)
+	nelem3 := len(t.elem3)
+	ncond := len(t.cond)
+	nelem4 := len(t.elem4)
 	var dxSum float64
-	naddScaledFirstTape := len(t.addScaledFirstTape.calls)
+	nelem5 := len(t.elem5)
 	dr += s
 	t1 := len(xs) - 1
 	for i := t1; i >= 0; i-- {
@@ -219,6 +217,8 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 		ncond3--
 		ncond2--
 		c1 := t.cond2[ncond2]
+		nelem2--
+		a := 0.5 * t.elem2[nelem2]
 		var da float64
 		ncond--
 		c2 := t.cond[ncond]
@@ -226,33 +226,39 @@ func CondWriteBackward(t *CondWriteTape, s float64, dxs []float64, dx *float64) 
 			dxs[t1] += dr * 0.5
 		}
 		if !(x > 1) {
-			naddScaledFirstTape3--
-			addScaledFirstCallVBackward(&t.addScaledFirstTape3, naddScaledFirstTape3, 0, dxs)
+			t3 := dxs[t1]
+			dxs[t1] = 0
+			dxs[0] += t3 * 0.25
+			dxs[t1] += t3
 		}
 		if c1 {
 			nr--
 			nelem--
-			t3 := dr * (1 + 0.1*t.elem[nelem])
+			t4 := dr * (1 + 0.1*t.elem[nelem])
 			dxs[t1] += dr * t.r[nr] * 0.1
-			dr = t3
+			dr = t4
 		}
 		if !(x < 0) {
-			naddScaledFirstTape2--
-			da2 := 0.0
-			addScaledFirstCallBackward(&t.addScaledFirstTape2, naddScaledFirstTape2, 0, dxs, &da2)
-			da += da2
+			nelem3--
+			t5 := dxs[t1]
+			da += t5 * t.elem3[nelem3]
+			dxs[t1] = 0
+			dxs[0] += t5 * a
+			dxs[t1] += t5
 		}
 		dxs[t2] += da * 0.5
 		if c2 {
-			nelem2--
-			dxSum += dr * t.elem2[nelem2]
+			nelem4--
+			dxSum += dr * t.elem4[nelem4]
 			dxs[t2] += dr * x
 		}
 		if x > 0.3*float64(t2) {
-			naddScaledFirstTape--
-			da3 := 0.0
-			addScaledFirstCallBackward(&t.addScaledFirstTape, naddScaledFirstTape, 0, dxs, &da3)
-			dxSum += da3
+			nelem5--
+			t6 := dxs[t1]
+			dxSum += t6 * t.elem5[nelem5]
+			dxs[t1] = 0
+			dxs[0] += t6 * x
+			dxs[t1] += t6
 		}
 	}
 	*dx += dr + dxSum
@@ -497,175 +503,6 @@ func NextIndexJVP(xs []float64, x float64, dxs []float64, dx float64) (float64, 
 		}
 	}
 	return r, dr
-}
-
-// addScaledFirstCallTape is what addScaledFirstCallForward keeps of the calls
-// of addScaledFirst at one call site for addScaledFirstCallBackward: the
-// forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type addScaledFirstCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// v: the parameter v.
-		v []float64
-		// a: the parameter a.
-		a float64
-		// elem2: an element read before it was overwritten.
-		elem2 float64
-		// elem: an element read before it was overwritten.
-		elem float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// addScaledFirstCallTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *addScaledFirstCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *addScaledFirstCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// addScaledFirstCallForward runs addScaledFirst and records in t what
-// addScaledFirstCallBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func addScaledFirstCallForward(t *addScaledFirstCallTape, v []float64, a float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.v = v
-	c.a = a
-	t1 := len(v) - 1
-	t2 := v[0]
-	c.elem2 = t2
-	v[t1] += a * t2
-	t3 := v[0]
-	c.elem = t3
-	return t3 * a
-}
-
-// addScaledFirstCallBackward adds to dv and da the vector-Jacobian product of
-// addScaledFirst with the seeds dv and s, at the point that call number call of
-// addScaledFirstCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// dv holds, on entry, the seed of what addScaledFirst leaves in v, and on
-// return the derivative with respect to what v held before.
-func addScaledFirstCallBackward(t *addScaledFirstCallTape, call int, s float64, dv []float64, da *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	v := c.v
-	a := c.a
-	t1 := len(v) - 1
-	dv[0] += s * a
-	t2 := dv[t1]
-	dv[t1] = 0
-	dv[0] += t2 * a
-	dv[t1] += t2
-	*da += s*c.elem + t2*c.elem2
-}
-
-// addScaledFirstCallVTape is what addScaledFirstCallVForward keeps of the calls
-// of addScaledFirst at one call site for addScaledFirstCallVBackward: the
-// forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type addScaledFirstCallVTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// v: the parameter v.
-		v []float64
-		// a: the parameter a.
-		a float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// addScaledFirstCallVTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *addScaledFirstCallVTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 32
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *addScaledFirstCallVTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// addScaledFirstCallVForward runs addScaledFirst and records in t what
-// addScaledFirstCallVBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func addScaledFirstCallVForward(t *addScaledFirstCallVTape, v []float64, a float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.v = v
-	c.a = a
-	t1 := len(v) - 1
-	v[t1] += a * v[0]
-	return v[0] * a
-}
-
-// addScaledFirstCallVBackward adds to dv the vector-Jacobian product of
-// addScaledFirst with the seeds dv and s, at the point that call number call of
-// addScaledFirstCallVForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// dv holds, on entry, the seed of what addScaledFirst leaves in v, and on
-// return the derivative with respect to what v held before.
-func addScaledFirstCallVBackward(t *addScaledFirstCallVTape, call int, s float64, dv []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	v := c.v
-	a := c.a
-	t1 := len(v) - 1
-	dv[0] += s * a
-	t2 := dv[t1]
-	dv[t1] = 0
-	dv[0] += t2 * a
-	dv[t1] += t2
 }
 
 // addScaledFirstJVP returns addScaledFirst's results and then their directional

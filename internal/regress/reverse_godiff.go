@@ -1599,7 +1599,11 @@ func bumpLastCallForward(t *bumpLastCallTape, xs []float64) {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	for i := 0; i < 2; i++ {
 		t1 := len(xs) - 1
-		xs[t1] += 1
+		xs[t1] += 0.5
+	}
+	for i2 := 0; i2 < 2; i2++ {
+		t2 := len(xs) - 1
+		xs[t2] += 0.5
 	}
 }
 
@@ -1613,6 +1617,8 @@ func bumpLastCallForward(t *bumpLastCallTape, xs []float64) {
 // the derivative with respect to what xs held before.
 func bumpLastCallBackward(t *bumpLastCallTape, call int, dxs []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
+	for i2 := 1; i2 >= 0; i2-- {
+	}
 	for i := 1; i >= 0; i-- {
 	}
 }
@@ -1624,7 +1630,13 @@ func bumpLastJVP(xs, dxs []float64) {
 	for i := 0; i < 2; i++ {
 		t1 := len(xs) - 1
 		t2 := dxs[t1]
-		xs[t1] += 1
+		xs[t1] += 0.5
 		dxs[t1] = t2
+	}
+	for i2 := 0; i2 < 2; i2++ {
+		t3 := len(xs) - 1
+		t4 := dxs[t3]
+		xs[t3] += 0.5
+		dxs[t3] = t4
 	}
 }

@@ -1041,31 +1041,30 @@ func (m Small) EnergyJVP(k float32, dm Small, dk float32) (float32, float32) {
 // control flow it replays. A tape may be reused: each run of ScoreForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 24 bytes, plus weightedTape.Bytes() (the
-// tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 72 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	tmp           8 bytes per run: result 1 of a call of softplusGrad
-//	dsoftplus     8 bytes per run: result 2 of a call of softplusGrad
-//	weightedTape  weightedTape.Bytes(), a weightedCallFixedWXTape for the calls of one call site, one call per run: the tape weightedCallFixedWXForward fills and weightedCallFixedWXBackward reads
-//	tmp2          8 bytes per run: an intermediate value of the forward sweep
+//	pW         24 bytes per run (a reference to the caller's slice, not a copy): the field p.W
+//	x          24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	tmp        8 bytes per run: result 1 of a call of softplusGrad
+//	dsoftplus  8 bytes per run: result 2 of a call of softplusGrad
+//	s          8 bytes per run: the value of s the backward sweep reads
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of pW, x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type ParamsScoreTape struct {
+	// pW: the field p.W.
+	pW []float64
+	// x: the parameter x.
+	x []float64
 	// tmp: result 1 of a call of softplusGrad.
 	tmp float64
 	// dsoftplus: result 2 of a call of softplusGrad.
 	dsoftplus float64
-	// weightedTape: the tape weightedCallFixedWXForward fills and
-	// weightedCallFixedWXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	weightedTape weightedCallFixedWXTape
-	// tmp2: an intermediate value of the forward sweep.
-	tmp2 float64
+	// s: the value of s the backward sweep reads.
+	s float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1073,77 +1072,55 @@ type ParamsScoreTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *ParamsScoreTape) Bytes() int {
-	n := 24
-	n += t.weightedTape.Bytes()
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *ParamsScoreTape) clearRefs() {
-	t.weightedTape.clearRefs()
-}
-
-// poolParamsScoreTape holds the ParamsScoreTapes that ScoreGrad finished with:
-// each call takes one (a new one if the pool is empty) and gives it back, so
-// that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
-var poolParamsScoreTape = sync.Pool{New: func() any {
-	return new(ParamsScoreTape)
-}}
-
-// release gives t back to poolParamsScoreTape, emptied of the caller's memory.
-// A tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *ParamsScoreTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolParamsScoreTape.Put(t)
+	return 72
 }
 
 // ScoreForward runs Score and records in t what ParamsScoreBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func (p Params) ScoreForward(t *ParamsScoreTape, x []float64) float64 {
-	t.weightedTape.calls = t.weightedTape.calls[:0]
+	t.pW = p.W
+	t.x = x
 	t1, dsoftplus := softplusGrad(p.B)
 	t.tmp = t1
 	t.dsoftplus = dsoftplus
-	t2 := weightedCallFixedWXForward(&t.weightedTape, p.W, x)
-	t.tmp2 = t2
-	return t1 * t2
+	s := 0.0
+	for i := range p.W {
+		s += p.W[i] * x[i]
+	}
+	t.s = s
+	return t1 * s
 }
 
 // ParamsScoreBackward adds to dp and dx the vector-Jacobian product of Score
-// with the seeds s, at the point recorded in t by ScoreForward. It keeps
-// buffers of its own in t, for the derivatives of slices it is not passed
-// (those Score and its callees make), so one forward run serves any number of
-// backward runs (one per seed), one at a time; it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// with the seeds s, at the point recorded in t by ScoreForward. It only reads
+// t, so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func ParamsScoreBackward(t *ParamsScoreTape, s float64, dp *Params, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nweightedTape := len(t.weightedTape.calls)
-	nweightedTape--
+	var ds float64
+	pW := t.pW
+	x := t.x
 	dsoftplus := t.dsoftplus
-	t1 := s * t.tmp2
-	weightedCallFixedWXBackward(&t.weightedTape, nweightedTape, s*t.tmp, dp.W, dx)
-	dp.B += t1 * dsoftplus
+	ds += s * t.tmp
+	t1 := len(pW) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := ds * x[i]
+		dx[i] += ds * pW[i]
+		dp.W[i] += t2
+	}
+	dp.B += s * t.s * dsoftplus
 }
 
 // ScoreGrad returns Score's result and its gradient with respect to p and x, in
 // that order (dp, dx), computed by reverse-mode automatic differentiation.
 func (p Params) ScoreGrad(x []float64) (float64, Params, []float64) {
-	t := poolParamsScoreTape.Get().(*ParamsScoreTape)
-	t1 := p.ScoreForward(t, x)
+	var t ParamsScoreTape
+	t1 := p.ScoreForward(&t, x)
 	var dp Params
 	dp.W = make([]float64, len(p.W))
 	dx := make([]float64, len(x))
-	ParamsScoreBackward(t, 1, &dp, dx)
-	t.release()
+	ParamsScoreBackward(&t, 1, &dp, dx)
 	return t1, dp, dx
 }
 
@@ -1164,86 +1141,6 @@ func softplusGrad(z float64) (float64, float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	dz += 1 / (1 + t1) * t1
 	return math.Log1p(t1), dz
-}
-
-// weightedCallFixedWXTape is what weightedCallFixedWXForward keeps of the calls
-// of weighted at one call site for weightedCallFixedWXBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of w, x it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type weightedCallFixedWXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// w: the parameter w.
-		w []float64
-		// x: the parameter x.
-		x []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// weightedCallFixedWXTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *weightedCallFixedWXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *weightedCallFixedWXTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// weightedCallFixedWXForward runs weighted and records in t what
-// weightedCallFixedWXBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func weightedCallFixedWXForward(t *weightedCallFixedWXTape, w, x []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.w = w
-	c.x = x
-	s := 0.0
-	for i := range w {
-		s += w[i] * x[i]
-	}
-	return s
-}
-
-// weightedCallFixedWXBackward adds to dw and dx the vector-Jacobian product of
-// weighted with the seeds s, at the point that call number call of
-// weightedCallFixedWXForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func weightedCallFixedWXBackward(t *weightedCallFixedWXTape, call int, s float64, dw, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	w := c.w
-	x := c.x
-	ds += s
-	t1 := len(w) - 1
-	for i := t1; i >= 0; i-- {
-		t2 := ds * x[i]
-		dx[i] += ds * w[i]
-		dw[i] += t2
-	}
 }
 
 // softplusJVP returns softplus's results and then their directional derivatives

@@ -444,8 +444,8 @@ func RowsJVP(x, w, dx, dw []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of MahalanobisForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·d + 16 bytes, plus lowerTape.Bytes()
-// + sqsumTape.Bytes() (the tapes of its call sites, each by its own formula
+// Memory: after a run, the tape holds 16·d + 8·pTrips + 40 bytes, plus
+// lowerTape.Bytes() (the tapes of its call sites, each by its own formula
 // summed over the site's calls). Bytes returns that count for a filled tape:
 // each value's size, a slice's 24-byte header where the tape keeps a reference,
 // a stack's entries; not Go's padding, nor spare capacity.
@@ -455,8 +455,9 @@ func RowsJVP(x, w, dx, dw []float64) (float64, float64) {
 //	d          8 bytes per run: the parameter d
 //	centred    8·d bytes (8 bytes an entry): the memory of centred, which Mahalanobis makes, kept from run to run
 //	out        8·d bytes (8 bytes an entry): the memory of out, which Mahalanobis makes, kept from run to run
+//	out2       24 bytes per run (a reference to the caller's slice, not a copy): out as the forward sweep computed it
 //	lowerTape  lowerTape.Bytes(), a lowerCallFixedDiagLtriTape for the calls of one call site, pTrips calls per run: the tape lowerCallFixedDiagLtriForward fills and lowerCallFixedDiagLtriBackward reads
-//	sqsumTape  sqsumTape.Bytes(), a sqsumCallTape for the calls of one call site, pTrips calls per run: the tape sqsumCallForward fills and sqsumCallBackward reads
+//	v          8·pTrips bytes (8 bytes an entry): v as the forward sweep computed it
 //	pTrips     8 bytes per run: how many iterations of the loop on p began
 //	dout       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of out, which Mahalanobis makes, in a buffer the backward sweep reuses
 //	dcentred   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of centred, which Mahalanobis makes, in a buffer the backward sweep reuses
@@ -472,13 +473,15 @@ type MahalanobisTape struct {
 	centred []float64
 	// out: the memory of out, which Mahalanobis makes, kept from run to run.
 	out []float64
+	// out2: out as the forward sweep computed it.
+	out2 []float64
 	// lowerTape: the tape lowerCallFixedDiagLtriForward fills and
 	// lowerCallFixedDiagLtriBackward reads, for every call of it here: one record
 	// per call, and the stacks they share.
 	lowerTape lowerCallFixedDiagLtriTape
-	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	sqsumTape sqsumCallTape
+	// v: v as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	v []float64
 	// pTrips: how many iterations of the loop on p began.
 	pTrips int
 	// dout: the derivatives of out, which Mahalanobis makes, in a buffer the
@@ -494,11 +497,11 @@ type MahalanobisTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *MahalanobisTape) Bytes() int {
-	n := 16
+	n := 40
 	n += len(t.centred) * 8
 	n += len(t.out) * 8
 	n += t.lowerTape.Bytes()
-	n += t.sqsumTape.Bytes()
+	n += len(t.v) * 8
 	n += len(t.dout) * 8
 	n += len(t.dcentred) * 8
 	return n
@@ -508,8 +511,8 @@ func (t *MahalanobisTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *MahalanobisTape) clearRefs() {
+	t.out2 = nil
 	t.lowerTape.clearRefs()
-	t.sqsumTape.clearRefs()
 }
 
 // poolMahalanobisTape holds the MahalanobisTapes that MahalanobisGrad finished
@@ -538,7 +541,7 @@ func (t *MahalanobisTape) release() {
 func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64) float64 {
 	t.centred = t.centred[:0]
 	t.out = t.out[:0]
-	t.sqsumTape.calls = t.sqsumTape.calls[:0]
+	t.v = t.v[:0]
 	t.lowerTape.calls = t.lowerTape.calls[:0]
 	t.d = d
 	t.centred = slices.Grow(t.centred, d)[:len(t.centred)+d]
@@ -547,6 +550,7 @@ func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64)
 	t.out = slices.Grow(t.out, d)[:len(t.out)+d]
 	out := slices.Clip(t.out[len(t.out)-d:])
 	clear(out)
+	t.out2 = out
 	s := 0.0
 	pTrips := 0
 	for p := 0; p+d <= len(xs); p += d {
@@ -555,8 +559,14 @@ func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64)
 			centred[i] = xs[p+i] - mu[i]
 		}
 		lowerCallFixedDiagLtriForward(&t.lowerTape, d, diag, ltri, centred, out)
-		t1 := sqsumCallForward(&t.sqsumTape, out)
-		s += t1
+		s2 := 0.0
+		t.v = slices.Grow(t.v, len(out))
+		for i2 := range out {
+			v := out[i2]
+			t.v = append(t.v, v)
+			s2 += v * v
+		}
+		s += s2
 	}
 	t.pTrips = pTrips
 	return s
@@ -572,7 +582,9 @@ func MahalanobisBackward(t *MahalanobisTape, s float64, ddiag, dltri, dmu []floa
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	t1 := t.pTrips
-	nsqsumTape := len(t.sqsumTape.calls)
+	var ds2 float64
+	out := t.out2
+	nv := len(t.v)
 	d := t.d
 	t.dout = slices.Grow(t.dout[:0], d)[:d]
 	clear(t.dout)
@@ -583,14 +595,24 @@ func MahalanobisBackward(t *MahalanobisTape, s float64, ddiag, dltri, dmu []floa
 	dcentred := t.dcentred
 	ds += s
 	for k := t1; k > 0; k-- {
-		nsqsumTape--
 		nlowerTape--
-		sqsumCallBackward(&t.sqsumTape, nsqsumTape, ds, dout)
+		t2 := ds
+		ds2 += t2
+		ds = 0
+		t3 := len(out) - 1
+		for i := t3; i >= 0; i-- {
+			nv--
+			v := t.v[nv]
+			dv := ds2 * v * 2
+			dout[i] += dv
+		}
+		ds += t2
 		lowerCallFixedDiagLtriBackward(&t.lowerTape, nlowerTape, ddiag, dltri, dcentred, dout)
-		t2 := d - 1
-		for i := t2; i >= 0; i-- {
-			dmu[i] -= dcentred[i]
-			dcentred[i] = 0
+		ds2 = 0
+		t4 := d - 1
+		for i2 := t4; i2 >= 0; i2-- {
+			dmu[i2] -= dcentred[i2]
+			dcentred[i2] = 0
 		}
 	}
 }
@@ -1568,105 +1590,6 @@ func lowerCallFixedDiagLtriBackward(t *lowerCallFixedDiagLtriTape, call int, ddi
 		dx[i] += t8 * diag[i]
 		ddiag[i] += t9
 		dout[i] = 0
-	}
-}
-
-// sqsumCallTape is what sqsumCallForward keeps of the calls of sqsum at one
-// call site for sqsumCallBackward: the forward values the backward sweep reads,
-// and the control flow it replays, each call's in its record and on the stacks
-// the calls share. The tape of the caller holds it, and empties it for each of
-// its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 8·len(x) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	v      8·len(x) bytes (8 bytes an entry): v as the forward sweep computed it
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type sqsumCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// x: the parameter x.
-		x []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			v int
-		}
-	}
-	// v: v as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	v []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// sqsumCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *sqsumCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 32
-	n += len(t.v) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *sqsumCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs,
-// after what the earlier calls since t's holder began its run recorded; the
-// first of them empties t, keeping its memory.
-func sqsumCallForward(t *sqsumCallTape, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.v = t.v[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.x = x
-	s := 0.0
-	t.v = slices.Grow(t.v, len(x))
-	for i := range x {
-		v := x[i]
-		t.v = append(t.v, v)
-		s += v * v
-	}
-	c.end.v = len(t.v)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.v = slices.Grow(t.v, c.end.v*more)
-	}
-	return s
-}
-
-// sqsumCallBackward adds to dx the vector-Jacobian product of sqsum with the
-// seeds s, at the point that call number call of sqsumCallForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func sqsumCallBackward(t *sqsumCallTape, call int, s float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	x := c.x
-	nv := c.end.v
-	ds += s
-	t1 := len(x) - 1
-	for i := t1; i >= 0; i-- {
-		nv--
-		v := t.v[nv]
-		dv := ds * v * 2
-		dx[i] += dv
 	}
 }
 

@@ -413,15 +413,15 @@ func WeightErrorGrad(w float64) (float64, float64) {
 // it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 88·calls bytes, plus rodriguesRotatePointTape.Bytes()
-// + radialDistortTape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 128·calls + 8·2 bytes, plus
+// rodriguesRotatePointTape.Bytes() (the tapes of its call sites, each by its
+// own formula summed over the site's calls). Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls                     88 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	calls                     128 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //	rodriguesRotatePointTape  rodriguesRotatePointTape.Bytes(), a rodriguesRotatePointCallFixedRotTape for the calls of one call site, one call per run: the tape rodriguesRotatePointCallFixedRotForward fills and rodriguesRotatePointCallFixedRotBackward reads
-//	radialDistortTape         radialDistortTape.Bytes(), a radialDistortCallFixedRadTape for the calls of one call site, one call per run: the tape radialDistortCallFixedRadForward fills and radialDistortCallFixedRadBackward reads
+//	elem5                     8·2 bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the elements of cam it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
@@ -432,14 +432,24 @@ type projectCallFixedCamTape struct {
 	calls []struct {
 		// cam: the parameter cam.
 		cam []float64
-		// elem4: an element read before it was overwritten.
-		elem4 float64
+		// elem7: an element read before it was overwritten.
+		elem7 float64
 		// quo2: a quotient (quo) of the forward sweep.
 		quo2 float64
-		// elem3: an element read before it was overwritten.
-		elem3 float64
+		// elem6: an element read before it was overwritten.
+		elem6 float64
 		// quo: a quotient (quo) of the forward sweep.
 		quo float64
+		// res: the value of res the backward sweep reads.
+		res float64
+		// prod: a product (prod) of the forward sweep.
+		prod float64
+		// l: l as the forward sweep computed it.
+		l float64
+		// elem4: an element read before it was overwritten.
+		elem4 float64
+		// elem3: an element read before it was overwritten.
+		elem3 float64
 		// elem2: an element read before it was overwritten.
 		elem2 float64
 		// elem: an element read before it was overwritten.
@@ -447,17 +457,16 @@ type projectCallFixedCamTape struct {
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
 			rodriguesRotatePointTape int
-			radialDistortTape        int
+			elem5                    int
 		}
 	}
 	// rodriguesRotatePointTape: the tape rodriguesRotatePointCallFixedRotForward
 	// fills and rodriguesRotatePointCallFixedRotBackward reads, for every call of
 	// it here: one record per call, and the stacks they share.
 	rodriguesRotatePointTape rodriguesRotatePointCallFixedRotTape
-	// radialDistortTape: the tape radialDistortCallFixedRadForward fills and
-	// radialDistortCallFixedRadBackward reads, for every call of it here: one
-	// record per call, and the stacks they share.
-	radialDistortTape radialDistortCallFixedRadTape
+	// elem5: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem5 []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -466,9 +475,9 @@ type projectCallFixedCamTape struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *projectCallFixedCamTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 88
+	n += len(t.calls) * 128
 	n += t.rodriguesRotatePointTape.Bytes()
-	n += t.radialDistortTape.Bytes()
+	n += len(t.elem5) * 8
 	return n
 }
 
@@ -478,7 +487,6 @@ func (t *projectCallFixedCamTape) Bytes() int {
 func (t *projectCallFixedCamTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 	t.rodriguesRotatePointTape.clearRefs()
-	t.radialDistortTape.clearRefs()
 }
 
 // projectCallFixedCamForward runs project and records in t what
@@ -488,7 +496,7 @@ func (t *projectCallFixedCamTape) clearRefs() {
 func projectCallFixedCamForward(t *projectCallFixedCamTape, cam, x, proj []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.radialDistortTape.calls = t.radialDistortTape.calls[:0]
+		t.elem5 = t.elem5[:0]
 		t.rodriguesRotatePointTape.calls = t.rodriguesRotatePointTape.calls[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
@@ -503,26 +511,46 @@ func projectCallFixedCamForward(t *projectCallFixedCamTape, cam, x, proj []float
 	xo[2] = x[2] - c2[2]
 	rodriguesRotatePointCallFixedRotForward(&t.rodriguesRotatePointTape, cam[:t1], xo[:], xcam[:])
 	t2 := xcam[2]
-	c.elem4 = t2
+	c.elem7 = t2
 	t3 := xcam[0] / t2
 	c.quo2 = t3
 	proj[0] = t3
 	t4 := xcam[2]
-	c.elem3 = t4
+	c.elem6 = t4
 	t5 := xcam[1] / t4
 	c.quo = t5
 	proj[1] = t5
-	radialDistortCallFixedRadForward(&t.radialDistortTape, cam[9:t1], proj)
-	t6 := proj[0]
-	c.elem2 = t6
-	proj[0] = t6*cam[6] + cam[7]
-	t7 := proj[1]
-	c.elem = t7
-	proj[1] = t7*cam[6] + cam[8]
+	rad := cam[9:t1]
+	res := 0.0
+	t.elem5 = slices.Grow(t.elem5, 2)
+	for i := 0; i < 2; i++ {
+		t6 := proj[i]
+		t.elem5 = append(t.elem5, t6)
+		res += t6 * t6
+	}
+	c.res = res
+	t7 := rad[1] * res
+	c.prod = t7
+	l := 1 + rad[0]*res + t7*res
+	c.l = l
+	t8 := proj[0]
+	c.elem4 = t8
+	proj[0] = t8 * l
+	t9 := proj[1]
+	c.elem3 = t9
+	proj[1] = t9 * l
+	t10 := proj[0]
+	c.elem2 = t10
+	proj[0] = t10*cam[6] + cam[7]
+	t11 := proj[1]
+	c.elem = t11
+	proj[1] = t11*cam[6] + cam[8]
 	c.end.rodriguesRotatePointTape = len(t.rodriguesRotatePointTape.calls)
-	c.end.radialDistortTape = len(t.radialDistortTape.calls)
+	c.end.elem5 = len(t.elem5)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem5 = slices.Grow(t.elem5, c.end.elem5*more)
 	}
 }
 
@@ -542,47 +570,63 @@ func projectCallFixedCamBackward(t *projectCallFixedCamTape, call int, dcam, dx,
 	cam := c.cam
 	t1 := cam[6]
 	t2 := cam[6]
-	nradialDistortTape := c.end.radialDistortTape
-	nradialDistortTape--
-	t3 := len(cam)
-	t4 := c.elem3
-	t5 := c.quo
+	t3 := c.res
+	l := c.l
+	t4 := len(cam)
+	rad := cam[9:t4]
+	t5 := rad[1]
+	drad := dcam[9:t4]
+	t6 := rad[0]
+	var dres float64
+	nelem5 := c.end.elem5
+	t7 := c.elem6
 	var dxcam [3]float64
-	t6 := c.elem4
-	t7 := c.quo2
+	t8 := c.elem7
 	nrodriguesRotatePointTape := c.end.rodriguesRotatePointTape
 	nrodriguesRotatePointTape--
 	var dxo [3]float64
-	dc := dcam[3:t3]
-	t8 := dproj[1]
-	dcam[8] += t8
-	dcam[6] += t8 * c.elem
-	dproj[1] = t8 * t1
-	t9 := dproj[0]
-	dcam[7] += t9
-	dcam[6] += t9 * c.elem2
-	dproj[0] = t9 * t2
-	radialDistortCallFixedRadBackward(&t.radialDistortTape, nradialDistortTape, dcam[9:t3], dproj)
-	t10 := dproj[1]
-	dxcam[2] -= t10 * (t5 / t4)
-	dxcam[1] += t10 / t4
+	dc := dcam[3:t4]
+	t9 := dproj[1]
+	dcam[8] += t9
+	dcam[6] += t9 * c.elem
+	dproj[1] = t9 * t1
+	t10 := dproj[0]
+	dcam[7] += t10
+	dcam[6] += t10 * c.elem2
+	dproj[0] = t10 * t2
+	t11 := dproj[1]
+	dproj[1] = t11 * l
+	t12 := dproj[0]
+	dproj[0] = t12 * l
+	dl := t11*c.elem3 + t12*c.elem4
+	t13 := dl * t3
+	drad[1] += t13 * t3
+	drad[0] += t13
+	dres += dl*c.prod + t13*t5 + dl*t6
+	for i := 1; i >= 0; i-- {
+		nelem5--
+		dproj[i] += dres * t.elem5[nelem5] * 2
+	}
+	t14 := dproj[1]
+	dxcam[2] -= t14 * (c.quo / t7)
+	dxcam[1] += t14 / t7
 	dproj[1] = 0
-	t11 := dproj[0]
-	dxcam[2] -= t11 * (t7 / t6)
-	dxcam[0] += t11 / t6
+	t15 := dproj[0]
+	dxcam[2] -= t15 * (c.quo2 / t8)
+	dxcam[0] += t15 / t8
 	dproj[0] = 0
-	rodriguesRotatePointCallFixedRotBackward(&t.rodriguesRotatePointTape, nrodriguesRotatePointTape, dcam[:t3], dxo[:3], dxcam[:3])
-	t12 := dxo[2]
-	dc[2] -= t12
-	dx[2] += t12
+	rodriguesRotatePointCallFixedRotBackward(&t.rodriguesRotatePointTape, nrodriguesRotatePointTape, dcam[:t4], dxo[:3], dxcam[:3])
+	t16 := dxo[2]
+	dc[2] -= t16
+	dx[2] += t16
 	dxo[2] = 0
-	t13 := dxo[1]
-	dc[1] -= t13
-	dx[1] += t13
+	t17 := dxo[1]
+	dc[1] -= t17
+	dx[1] += t17
 	dxo[1] = 0
-	t14 := dxo[0]
-	dc[0] -= t14
-	dx[0] += t14
+	t18 := dxo[0]
+	dc[0] -= t18
+	dx[0] += t18
 	dxo[0] = 0
 }
 
@@ -595,19 +639,14 @@ func projectCallFixedCamBackward(t *projectCallFixedCamTape, call int, dcam, dx,
 // it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 184·calls + 24·3 bytes, plus sqsumTape.Bytes() +
-// crossTape.Bytes() + crossTape2.Bytes() (the tapes of its call sites, each by
-// its own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 304·calls + 24·3 bytes. Bytes returns that count for
+// a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls       184 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	sqsumTape   sqsumTape.Bytes(), a sqsumCallFixedXTape for the calls of one call site, one call per run: the tape sqsumCallFixedXForward fills and sqsumCallFixedXBackward reads
-//	crossTape   crossTape.Bytes(), a crossCallTape for the calls of one call site, one call per run: the tape crossCallForward fills and crossCallBackward reads
-//	elem3       8·3 bytes (8 bytes an entry): an element read before it was overwritten
-//	elem2       8·3 bytes (8 bytes an entry): an element read before it was overwritten
-//	elem        8·3 bytes (8 bytes an entry): an element read before it was overwritten
-//	crossTape2  crossTape2.Bytes(), a crossCallFixedATape for the calls of one call site, one call per run: the tape crossCallFixedAForward fills and crossCallFixedABackward reads
+//	calls  304 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem3  8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem   8·3 bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the elements of rot it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
@@ -618,8 +657,8 @@ type rodriguesRotatePointCallFixedRotTape struct {
 	calls []struct {
 		// rot: the parameter rot.
 		rot []float64
-		// sqtheta: sqtheta as the forward sweep computed it.
-		sqtheta float64
+		// res: the value of res the backward sweep reads.
+		res float64
 		// theta: theta as the forward sweep computed it.
 		theta float64
 		// costheta: costheta as the forward sweep computed it.
@@ -628,6 +667,30 @@ type rodriguesRotatePointCallFixedRotTape struct {
 		sintheta float64
 		// thetaInverse: thetaInverse as the forward sweep computed it.
 		thetaInverse float64
+		// elem20: an element read before it was overwritten.
+		elem20 float64
+		// elem21: an element read before it was overwritten.
+		elem21 float64
+		// elem18: an element read before it was overwritten.
+		elem18 float64
+		// elem19: an element read before it was overwritten.
+		elem19 float64
+		// elem16: an element read before it was overwritten.
+		elem16 float64
+		// elem17: an element read before it was overwritten.
+		elem17 float64
+		// elem14: an element read before it was overwritten.
+		elem14 float64
+		// elem15: an element read before it was overwritten.
+		elem15 float64
+		// elem12: an element read before it was overwritten.
+		elem12 float64
+		// elem13: an element read before it was overwritten.
+		elem13 float64
+		// elem10: an element read before it was overwritten.
+		elem10 float64
+		// elem11: an element read before it was overwritten.
+		elem11 float64
 		// elem8: an element read before it was overwritten.
 		elem8 float64
 		// elem9: an element read before it was overwritten.
@@ -646,23 +709,25 @@ type rodriguesRotatePointCallFixedRotTape struct {
 		diff float64
 		// tmp: tmp as the forward sweep computed it.
 		tmp float64
+		// elem27: an element read before it was overwritten.
+		elem27 float64
+		// elem26: an element read before it was overwritten.
+		elem26 float64
+		// elem25: an element read before it was overwritten.
+		elem25 float64
+		// elem24: an element read before it was overwritten.
+		elem24 float64
+		// elem23: an element read before it was overwritten.
+		elem23 float64
+		// elem22: an element read before it was overwritten.
+		elem22 float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			sqsumTape  int
-			crossTape  int
-			elem3      int
-			elem2      int
-			elem       int
-			crossTape2 int
+			elem3 int
+			elem2 int
+			elem  int
 		}
 	}
-	// sqsumTape: the tape sqsumCallFixedXForward fills and sqsumCallFixedXBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	sqsumTape sqsumCallFixedXTape
-	// crossTape: the tape crossCallForward fills and crossCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	crossTape crossCallTape
 	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem3 []float64
@@ -672,10 +737,6 @@ type rodriguesRotatePointCallFixedRotTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// crossTape2: the tape crossCallFixedAForward fills and
-	// crossCallFixedABackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	crossTape2 crossCallFixedATape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -684,13 +745,10 @@ type rodriguesRotatePointCallFixedRotTape struct {
 // tapes of its call sites; not Go's padding nor spare capacity.
 func (t *rodriguesRotatePointCallFixedRotTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 184
-	n += t.sqsumTape.Bytes()
-	n += t.crossTape.Bytes()
+	n += len(t.calls) * 304
 	n += len(t.elem3) * 8
 	n += len(t.elem2) * 8
 	n += len(t.elem) * 8
-	n += t.crossTape2.Bytes()
 	return n
 }
 
@@ -699,9 +757,6 @@ func (t *rodriguesRotatePointCallFixedRotTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *rodriguesRotatePointCallFixedRotTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.sqsumTape.clearRefs()
-	t.crossTape.clearRefs()
-	t.crossTape2.clearRefs()
 }
 
 // rodriguesRotatePointCallFixedRotForward runs rodriguesRotatePoint and records
@@ -714,17 +769,19 @@ func rodriguesRotatePointCallFixedRotForward(t *rodriguesRotatePointCallFixedRot
 		t.elem = t.elem[:0]
 		t.elem2 = t.elem2[:0]
 		t.elem3 = t.elem3[:0]
-		t.crossTape.calls = t.crossTape.calls[:0]
-		t.crossTape2.calls = t.crossTape2.calls[:0]
-		t.sqsumTape.calls = t.sqsumTape.calls[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.rot = rot
-	sqtheta := sqsumCallFixedXForward(&t.sqsumTape, 3, rot)
-	c.sqtheta = sqtheta
-	if sqtheta != 0 {
-		theta := math.Sqrt(sqtheta)
+	res := 0.0
+	for i := 0; i < 3; i++ {
+		t1 := rot[i]
+		res += t1 * t1
+	}
+	t2 := res
+	c.res = t2
+	if t2 != 0 {
+		theta := math.Sqrt(t2)
 		c.theta = theta
 		costheta := math.Cos(theta)
 		c.costheta = costheta
@@ -734,53 +791,93 @@ func rodriguesRotatePointCallFixedRotForward(t *rodriguesRotatePointCallFixedRot
 		c.thetaInverse = thetaInverse
 		var w [3]float64
 		var wCrossPt [3]float64
-		for i := 0; i < 3; i++ {
-			w[i] = rot[i] * thetaInverse
+		for i4 := 0; i4 < 3; i4++ {
+			w[i4] = rot[i4] * thetaInverse
 		}
-		crossCallForward(&t.crossTape, w[:], pt, wCrossPt[:])
-		t1 := w[0]
-		c.elem8 = t1
-		t2 := pt[0]
-		c.elem9 = t2
-		t3 := w[1]
-		c.elem6 = t3
-		t4 := pt[1]
-		c.elem7 = t4
-		t5 := w[2]
-		c.elem4 = t5
-		t6 := pt[2]
-		c.elem5 = t6
-		t7 := t1*t2 + t3*t4 + t5*t6
-		c.sum = t7
-		t8 := 1 - costheta
-		c.diff = t8
-		tmp := t7 * t8
+		a := w[:]
+		out := wCrossPt[:]
+		t3 := a[1]
+		c.elem20 = t3
+		t4 := pt[2]
+		c.elem21 = t4
+		t5 := a[2]
+		c.elem18 = t5
+		t6 := pt[1]
+		c.elem19 = t6
+		out[0] = t3*t4 - t5*t6
+		t7 := a[2]
+		c.elem16 = t7
+		t8 := pt[0]
+		c.elem17 = t8
+		t9 := a[0]
+		c.elem14 = t9
+		t10 := pt[2]
+		c.elem15 = t10
+		out[1] = t7*t8 - t9*t10
+		t11 := a[0]
+		c.elem12 = t11
+		t12 := pt[1]
+		c.elem13 = t12
+		t13 := a[1]
+		c.elem10 = t13
+		t14 := pt[0]
+		c.elem11 = t14
+		out[2] = t11*t12 - t13*t14
+		t15 := w[0]
+		c.elem8 = t15
+		t16 := pt[0]
+		c.elem9 = t16
+		t17 := w[1]
+		c.elem6 = t17
+		t18 := pt[1]
+		c.elem7 = t18
+		t19 := w[2]
+		c.elem4 = t19
+		t20 := pt[2]
+		c.elem5 = t20
+		t21 := t15*t16 + t17*t18 + t19*t20
+		c.sum = t21
+		t22 := 1 - costheta
+		c.diff = t22
+		tmp := t21 * t22
 		c.tmp = tmp
 		t.elem = slices.Grow(t.elem, 3)
 		t.elem2 = slices.Grow(t.elem2, 3)
 		t.elem3 = slices.Grow(t.elem3, 3)
 		for i2 := 0; i2 < 3; i2++ {
-			t9 := pt[i2]
-			t.elem3 = append(t.elem3, t9)
-			t10 := wCrossPt[i2]
-			t.elem2 = append(t.elem2, t10)
-			t11 := w[i2]
-			t.elem = append(t.elem, t11)
-			rotated[i2] = t9*costheta + t10*sintheta + t11*tmp
+			t23 := pt[i2]
+			t.elem3 = append(t.elem3, t23)
+			t24 := wCrossPt[i2]
+			t.elem2 = append(t.elem2, t24)
+			t25 := w[i2]
+			t.elem = append(t.elem, t25)
+			rotated[i2] = t23*costheta + t24*sintheta + t25*tmp
 		}
 	} else {
 		var rotCrossPt [3]float64
-		crossCallFixedAForward(&t.crossTape2, rot, pt, rotCrossPt[:])
+		out2 := rotCrossPt[:]
+		t26 := pt[2]
+		c.elem27 = t26
+		t27 := pt[1]
+		c.elem26 = t27
+		out2[0] = rot[1]*t26 - rot[2]*t27
+		t28 := pt[0]
+		c.elem25 = t28
+		t29 := pt[2]
+		c.elem24 = t29
+		out2[1] = rot[2]*t28 - rot[0]*t29
+		t30 := pt[1]
+		c.elem23 = t30
+		t31 := pt[0]
+		c.elem22 = t31
+		out2[2] = rot[0]*t30 - rot[1]*t31
 		for i3 := 0; i3 < 3; i3++ {
 			rotated[i3] = pt[i3] + rotCrossPt[i3]
 		}
 	}
-	c.end.sqsumTape = len(t.sqsumTape.calls)
-	c.end.crossTape = len(t.crossTape.calls)
 	c.end.elem3 = len(t.elem3)
 	c.end.elem2 = len(t.elem2)
 	c.end.elem = len(t.elem)
-	c.end.crossTape2 = len(t.crossTape2.calls)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
@@ -793,10 +890,9 @@ func rodriguesRotatePointCallFixedRotForward(t *rodriguesRotatePointCallFixedRot
 // rodriguesRotatePointCallFixedRotBackward adds to drot, dpt and drotated the
 // vector-Jacobian product of rodriguesRotatePoint with the seeds drotated, at
 // the point that call number call of rodriguesRotatePointCallFixedRotForward on
-// t recorded. It keeps buffers of its own in t, for the derivatives of slices
-// it is not passed (those rodriguesRotatePoint and its callees make), so one
-// forward run serves any number of backward runs (one per seed), one at a time;
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// t recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // drotated holds, on entry, the seed of what rodriguesRotatePoint leaves in
 // rotated, and on return the derivative with respect to what rotated held
@@ -804,26 +900,23 @@ func rodriguesRotatePointCallFixedRotForward(t *rodriguesRotatePointCallFixedRot
 func rodriguesRotatePointCallFixedRotBackward(t *rodriguesRotatePointCallFixedRotTape, call int, drot, dpt, drotated []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
-	sqtheta := c.sqtheta
 	nelem := c.end.elem
 	nelem2 := c.end.elem2
 	nelem3 := c.end.elem3
-	ncrossTape := c.end.crossTape
 	rot := c.rot
-	var dsqtheta float64
-	ncrossTape2 := c.end.crossTape2
-	nsqsumTape := c.end.sqsumTape
-	nsqsumTape--
-	if sqtheta != 0 {
+	var dtmp float64
+	var dres float64
+	if c.res != 0 {
 		tmp := c.tmp
-		var dtmp float64
+		var dtmp2 float64
 		var dw [3]float64
 		sintheta := c.sintheta
 		var dsintheta float64
 		var dwCrossPt [3]float64
 		costheta := c.costheta
 		var dcostheta float64
-		ncrossTape--
+		dout := dwCrossPt[:3]
+		da := dw[:3]
 		thetaInverse := c.thetaInverse
 		var dthetaInverse float64
 		theta := c.theta
@@ -834,7 +927,7 @@ func rodriguesRotatePointCallFixedRotBackward(t *rodriguesRotatePointCallFixedRo
 			nelem3--
 			t2 := t.elem3[nelem3]
 			t3 := drotated[i2]
-			dtmp += t3 * t.elem[nelem]
+			dtmp2 += t3 * t.elem[nelem]
 			dw[i2] += t3 * tmp
 			dsintheta += t3 * t1
 			dwCrossPt[i2] += t3 * sintheta
@@ -842,579 +935,77 @@ func rodriguesRotatePointCallFixedRotBackward(t *rodriguesRotatePointCallFixedRo
 			dpt[i2] += t3 * costheta
 			drotated[i2] = 0
 		}
-		t4 := dtmp * c.diff
-		t5 := dtmp * c.sum
+		t4 := dtmp2 * c.diff
 		dpt[2] += t4 * c.elem4
 		dw[2] += t4 * c.elem5
 		dpt[1] += t4 * c.elem6
 		dw[1] += t4 * c.elem7
 		dpt[0] += t4 * c.elem8
 		dw[0] += t4 * c.elem9
-		crossCallBackward(&t.crossTape, ncrossTape, dw[:3], dpt, dwCrossPt[:3])
-		for i := 2; i >= 0; i-- {
-			t6 := dw[i]
-			dthetaInverse += t6 * rot[i]
-			drot[i] += t6 * thetaInverse
-			dw[i] = 0
+		t5 := dout[2]
+		dpt[0] -= t5 * c.elem10
+		da[1] -= t5 * c.elem11
+		dpt[1] += t5 * c.elem12
+		da[0] += t5 * c.elem13
+		dout[2] = 0
+		t6 := dout[1]
+		dpt[2] -= t6 * c.elem14
+		da[0] -= t6 * c.elem15
+		dpt[0] += t6 * c.elem16
+		da[2] += t6 * c.elem17
+		dout[1] = 0
+		t7 := dout[0]
+		dpt[1] -= t7 * c.elem18
+		da[2] -= t7 * c.elem19
+		dpt[2] += t7 * c.elem20
+		da[1] += t7 * c.elem21
+		dout[0] = 0
+		for i4 := 2; i4 >= 0; i4-- {
+			t8 := dw[i4]
+			dthetaInverse += t8 * rot[i4]
+			drot[i4] += t8 * thetaInverse
+			dw[i4] = 0
 		}
-		dcostheta2 := dcostheta - t5
+		dcostheta2 := dcostheta - dtmp2*c.sum
 		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
-		dsqtheta += dtheta * (0.5 / theta)
+		dtmp += dtheta * (0.5 / theta)
 	} else {
 		var drotCrossPt [3]float64
-		ncrossTape2--
+		dout2 := drotCrossPt[:3]
+		t9 := rot[1]
+		t10 := rot[0]
+		t11 := rot[0]
+		t12 := rot[2]
+		t13 := rot[2]
+		t14 := rot[1]
 		for i3 := 2; i3 >= 0; i3-- {
-			t7 := drotated[i3]
-			drotCrossPt[i3] += t7
-			dpt[i3] += t7
+			t15 := drotated[i3]
+			drotCrossPt[i3] += t15
+			dpt[i3] += t15
 			drotated[i3] = 0
 		}
-		crossCallFixedABackward(&t.crossTape2, ncrossTape2, drot, dpt, drotCrossPt[:3])
+		t16 := dout2[2]
+		dpt[0] -= t16 * t9
+		drot[1] -= t16 * c.elem22
+		dpt[1] += t16 * t10
+		drot[0] += t16 * c.elem23
+		dout2[2] = 0
+		t17 := dout2[1]
+		dpt[2] -= t17 * t11
+		drot[0] -= t17 * c.elem24
+		dpt[0] += t17 * t12
+		drot[2] += t17 * c.elem25
+		dout2[1] = 0
+		t18 := dout2[0]
+		dpt[1] -= t18 * t13
+		drot[2] -= t18 * c.elem26
+		dpt[2] += t18 * t14
+		drot[1] += t18 * c.elem27
+		dout2[0] = 0
 	}
-	sqsumCallFixedXBackward(&t.sqsumTape, nsqsumTape, dsqtheta, drot)
-}
-
-// sqsumCallFixedXTape is what sqsumCallFixedXForward keeps of the calls of
-// sqsum at one call site for sqsumCallFixedXBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of x it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type sqsumCallFixedXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// n: the parameter n.
-		n int
-		// x: the parameter x.
-		x []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// sqsumCallFixedXTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *sqsumCallFixedXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 32
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *sqsumCallFixedXTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// sqsumCallFixedXForward runs sqsum and records in t what
-// sqsumCallFixedXBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func sqsumCallFixedXForward(t *sqsumCallFixedXTape, n int, x []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.n = n
-	c.x = x
-	res := 0.0
-	for i := 0; i < n; i++ {
-		t1 := x[i]
-		res += t1 * t1
-	}
-	return res
-}
-
-// sqsumCallFixedXBackward adds to dx the vector-Jacobian product of sqsum with
-// the seeds s, at the point that call number call of sqsumCallFixedXForward on
-// t recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func sqsumCallFixedXBackward(t *sqsumCallFixedXTape, call int, s float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dres float64
-	n := c.n
-	x := c.x
-	dres += s
-	t1 := n - 1
-	for i := t1; i >= 0; i-- {
-		dx[i] += dres * x[i] * 2
-	}
-}
-
-// crossCallTape is what crossCallForward keeps of the calls of cross at one
-// call site for crossCallBackward: the forward values the backward sweep reads,
-// and the control flow it replays, each call's in its record and on the stacks
-// the calls share. The tape of the caller holds it, and empties it for each of
-// its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 96·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type crossCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// elem11: an element read before it was overwritten.
-		elem11 float64
-		// elem12: an element read before it was overwritten.
-		elem12 float64
-		// elem9: an element read before it was overwritten.
-		elem9 float64
-		// elem10: an element read before it was overwritten.
-		elem10 float64
-		// elem7: an element read before it was overwritten.
-		elem7 float64
-		// elem8: an element read before it was overwritten.
-		elem8 float64
-		// elem5: an element read before it was overwritten.
-		elem5 float64
-		// elem6: an element read before it was overwritten.
-		elem6 float64
-		// elem3: an element read before it was overwritten.
-		elem3 float64
-		// elem4: an element read before it was overwritten.
-		elem4 float64
-		// elem: an element read before it was overwritten.
-		elem float64
-		// elem2: an element read before it was overwritten.
-		elem2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// crossCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *crossCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 96
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *crossCallTape) clearRefs() {}
-
-// crossCallForward runs cross and records in t what crossCallBackward needs,
-// after what the earlier calls since t's holder began its run recorded; the
-// first of them empties t, keeping its memory.
-func crossCallForward(t *crossCallTape, a, b, out []float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	t1 := a[1]
-	c.elem11 = t1
-	t2 := b[2]
-	c.elem12 = t2
-	t3 := a[2]
-	c.elem9 = t3
-	t4 := b[1]
-	c.elem10 = t4
-	out[0] = t1*t2 - t3*t4
-	t5 := a[2]
-	c.elem7 = t5
-	t6 := b[0]
-	c.elem8 = t6
-	t7 := a[0]
-	c.elem5 = t7
-	t8 := b[2]
-	c.elem6 = t8
-	out[1] = t5*t6 - t7*t8
-	t9 := a[0]
-	c.elem3 = t9
-	t10 := b[1]
-	c.elem4 = t10
-	t11 := a[1]
-	c.elem = t11
-	t12 := b[0]
-	c.elem2 = t12
-	out[2] = t9*t10 - t11*t12
-}
-
-// crossCallBackward adds to da, db and dout the vector-Jacobian product of
-// cross with the seeds dout, at the point that call number call of
-// crossCallForward on t recorded. It only reads t, so one forward run serves
-// any number of backward runs (one per seed, from several goroutines at once);
-// it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// dout holds, on entry, the seed of what cross leaves in out, and on return the
-// derivative with respect to what out held before.
-func crossCallBackward(t *crossCallTape, call int, da, db, dout []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	t1 := dout[2]
-	db[0] -= t1 * c.elem
-	da[1] -= t1 * c.elem2
-	db[1] += t1 * c.elem3
-	da[0] += t1 * c.elem4
-	dout[2] = 0
-	t2 := dout[1]
-	db[2] -= t2 * c.elem5
-	da[0] -= t2 * c.elem6
-	db[0] += t2 * c.elem7
-	da[2] += t2 * c.elem8
-	dout[1] = 0
-	t3 := dout[0]
-	db[1] -= t3 * c.elem9
-	da[2] -= t3 * c.elem10
-	db[2] += t3 * c.elem11
-	da[1] += t3 * c.elem12
-	dout[0] = 0
-}
-
-// crossCallFixedATape is what crossCallFixedAForward keeps of the calls of
-// cross at one call site for crossCallFixedABackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of a it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type crossCallFixedATape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// elem6: an element read before it was overwritten.
-		elem6 float64
-		// elem5: an element read before it was overwritten.
-		elem5 float64
-		// elem4: an element read before it was overwritten.
-		elem4 float64
-		// elem3: an element read before it was overwritten.
-		elem3 float64
-		// elem2: an element read before it was overwritten.
-		elem2 float64
-		// elem: an element read before it was overwritten.
-		elem float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// crossCallFixedATape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *crossCallFixedATape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *crossCallFixedATape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// crossCallFixedAForward runs cross and records in t what
-// crossCallFixedABackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func crossCallFixedAForward(t *crossCallFixedATape, a, b, out []float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	t1 := b[2]
-	c.elem6 = t1
-	t2 := b[1]
-	c.elem5 = t2
-	out[0] = a[1]*t1 - a[2]*t2
-	t3 := b[0]
-	c.elem4 = t3
-	t4 := b[2]
-	c.elem3 = t4
-	out[1] = a[2]*t3 - a[0]*t4
-	t5 := b[1]
-	c.elem2 = t5
-	t6 := b[0]
-	c.elem = t6
-	out[2] = a[0]*t5 - a[1]*t6
-}
-
-// crossCallFixedABackward adds to da, db and dout the vector-Jacobian product
-// of cross with the seeds dout, at the point that call number call of
-// crossCallFixedAForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// dout holds, on entry, the seed of what cross leaves in out, and on return the
-// derivative with respect to what out held before.
-func crossCallFixedABackward(t *crossCallFixedATape, call int, da, db, dout []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	a := c.a
-	t1 := a[0]
-	t2 := a[0]
-	t3 := a[2]
-	t4 := a[2]
-	t5 := a[1]
-	t6 := dout[2]
-	db[0] -= t6 * a[1]
-	da[1] -= t6 * c.elem
-	db[1] += t6 * t1
-	da[0] += t6 * c.elem2
-	dout[2] = 0
-	t7 := dout[1]
-	db[2] -= t7 * t2
-	da[0] -= t7 * c.elem3
-	db[0] += t7 * t3
-	da[2] += t7 * c.elem4
-	dout[1] = 0
-	t8 := dout[0]
-	db[1] -= t8 * t4
-	da[2] -= t8 * c.elem5
-	db[2] += t8 * t5
-	da[1] += t8 * c.elem6
-	dout[0] = 0
-}
-
-// radialDistortCallFixedRadTape is what radialDistortCallFixedRadForward keeps
-// of the calls of radialDistort at one call site for
-// radialDistortCallFixedRadBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes, plus sqsumTape.Bytes() (the tapes of
-// its call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
-//
-//	calls      72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	sqsumTape  sqsumTape.Bytes(), a sqsumCallTape for the calls of one call site, one call per run: the tape sqsumCallForward fills and sqsumCallBackward reads
-//
-// Recomputed by the backward sweep rather than stored: the elements of rad it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type radialDistortCallFixedRadTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// rad: the parameter rad.
-		rad []float64
-		// rsq: rsq as the forward sweep computed it.
-		rsq float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// l: l as the forward sweep computed it.
-		l float64
-		// elem2: an element read before it was overwritten.
-		elem2 float64
-		// elem: an element read before it was overwritten.
-		elem float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			sqsumTape int
-		}
-	}
-	// sqsumTape: the tape sqsumCallForward fills and sqsumCallBackward reads, for
-	// every call of it here: one record per call, and the stacks they share.
-	sqsumTape sqsumCallTape
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// radialDistortCallFixedRadTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *radialDistortCallFixedRadTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	n += t.sqsumTape.Bytes()
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *radialDistortCallFixedRadTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-	t.sqsumTape.clearRefs()
-}
-
-// radialDistortCallFixedRadForward runs radialDistort and records in t what
-// radialDistortCallFixedRadBackward needs, after what the earlier calls since
-// t's holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func radialDistortCallFixedRadForward(t *radialDistortCallFixedRadTape, rad, proj []float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.sqsumTape.calls = t.sqsumTape.calls[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.rad = rad
-	rsq := sqsumCallForward(&t.sqsumTape, 2, proj)
-	c.rsq = rsq
-	t1 := rad[1] * rsq
-	c.prod = t1
-	l := 1 + rad[0]*rsq + t1*rsq
-	c.l = l
-	t2 := proj[0]
-	c.elem2 = t2
-	proj[0] = t2 * l
-	t3 := proj[1]
-	c.elem = t3
-	proj[1] = t3 * l
-	c.end.sqsumTape = len(t.sqsumTape.calls)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-	}
-}
-
-// radialDistortCallFixedRadBackward adds to drad and dproj the vector-Jacobian
-// product of radialDistort with the seeds dproj, at the point that call number
-// call of radialDistortCallFixedRadForward on t recorded. It keeps buffers of
-// its own in t, for the derivatives of slices it is not passed (those
-// radialDistort and its callees make), so one forward run serves any number of
-// backward runs (one per seed), one at a time; it adds rather than sets, so one
-// buffer can sum a mini-batch.
-//
-// dproj holds, on entry, the seed of what radialDistort leaves in proj, and on
-// return the derivative with respect to what proj held before.
-func radialDistortCallFixedRadBackward(t *radialDistortCallFixedRadTape, call int, drad, dproj []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	rad := c.rad
-	rsq := c.rsq
-	l := c.l
-	t1 := rad[1]
-	t2 := rad[0]
-	nsqsumTape := c.end.sqsumTape
-	nsqsumTape--
-	t3 := dproj[1]
-	dproj[1] = t3 * l
-	t4 := dproj[0]
-	dproj[0] = t4 * l
-	dl := t3*c.elem + t4*c.elem2
-	t5 := dl * rsq
-	drad[1] += t5 * rsq
-	drad[0] += t5
-	drsq := dl*c.prod + t5*t1 + dl*t2
-	sqsumCallBackward(&t.sqsumTape, nsqsumTape, drsq, dproj)
-}
-
-// sqsumCallTape is what sqsumCallForward keeps of the calls of sqsum at one
-// call site for sqsumCallBackward: the forward values the backward sweep reads,
-// and the control flow it replays, each call's in its record and on the stacks
-// the calls share. The tape of the caller holds it, and empties it for each of
-// its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 16·calls + 8·max(n, 0) bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
-//
-//	calls  16 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type sqsumCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// n: the parameter n.
-		n int
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// sqsumCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *sqsumCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 16
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *sqsumCallTape) clearRefs() {}
-
-// sqsumCallForward runs sqsum and records in t what sqsumCallBackward needs,
-// after what the earlier calls since t's holder began its run recorded; the
-// first of them empties t, keeping its memory.
-func sqsumCallForward(t *sqsumCallTape, n int, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.n = n
-	res := 0.0
-	t.elem = slices.Grow(t.elem, max(n, 0))
-	for i := 0; i < n; i++ {
-		t1 := x[i]
-		t.elem = append(t.elem, t1)
-		res += t1 * t1
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-	return res
-}
-
-// sqsumCallBackward adds to dx the vector-Jacobian product of sqsum with the
-// seeds s, at the point that call number call of sqsumCallForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func sqsumCallBackward(t *sqsumCallTape, call int, s float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dres float64
-	n := c.n
-	nelem := c.end.elem
-	dres += s
-	t1 := n - 1
-	for i := t1; i >= 0; i-- {
-		nelem--
-		dx[i] += dres * t.elem[nelem] * 2
+	dres += dtmp
+	for i := 2; i >= 0; i-- {
+		drot[i] += dres * rot[i] * 2
 	}
 }
 

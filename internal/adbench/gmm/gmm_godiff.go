@@ -13,13 +13,14 @@ import (
 // control flow it replays. A tape may be reused: each run of ObjectiveForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·(d·k) + 16·k + 16·d + 96 bytes,
-// plus preprocessQsTape.Bytes() + subtractTape.Bytes() + qTimesXTape.Bytes() +
-// sqnormTape.Bytes() + logsumexpTape.Bytes() + logsumexpTape2.Bytes() +
-// logWishartPriorFlatTape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·max(n, 0)·max(k, 0)·max(d − 1, 0)
+// + 8·(d·k) + 8·max(k, 0)·max(d, 0) + 16·max(n, 0)·max(k, 0) + 16·k +
+// 16·d + 8·max(n, 0) + 8·max(k, 0) + 104 bytes, plus qTimesXTape.Bytes() +
+// arrMaxTape.Bytes() + arrMaxTape2.Bytes() + logWishartPriorFlatTape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
 //
 //	d                        8 bytes per run: the parameter d
 //	k                        8 bytes per run: the parameter k
@@ -32,12 +33,16 @@ import (
 //	xcentered                8·d bytes (8 bytes an entry): the memory of xcentered, which Objective makes, kept from run to run
 //	qxcentered               8·d bytes (8 bytes an entry): the memory of qxcentered, which Objective makes, kept from run to run
 //	mainTerm                 8·k bytes (8 bytes an entry): the memory of mainTerm, which Objective makes, kept from run to run
-//	preprocessQsTape         preprocessQsTape.Bytes(), a preprocessQsCallTape for the calls of one call site, one call per run: the tape preprocessQsCallForward fills and preprocessQsCallBackward reads
-//	subtractTape             subtractTape.Bytes(), a subtractCallNoXTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape subtractCallNoXForward fills and subtractCallNoXBackward reads
+//	exp3                     8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	qTimesXTape              qTimesXTape.Bytes(), a qTimesXCallFixedQdiagLtriTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape qTimesXCallFixedQdiagLtriForward fills and qTimesXCallFixedQdiagLtriBackward reads
-//	sqnormTape               sqnormTape.Bytes(), a sqnormCallTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
-//	logsumexpTape            logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, max(n, 0) calls per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
-//	logsumexpTape2           logsumexpTape2.Bytes(), a logsumexpCallFixedXTape for the calls of one call site, one call per run: the tape logsumexpCallFixedXForward fills and logsumexpCallFixedXBackward reads
+//	elem2                    8·max(n, 0)·max(k, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem                     8·max(n, 0)·max(k, 0)·max(d − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	arrMaxTape               arrMaxTape.Bytes(), a arrMaxCallTape for the calls of one call site, max(n, 0) calls per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
+//	exp2                     8·max(n, 0)·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	semx                     8·max(n, 0) bytes (8 bytes an entry): the value of semx the backward sweep reads
+//	arrMaxTape2              arrMaxTape2.Bytes(), a arrMaxCallFixedXTape for the calls of one call site, one call per run: the tape arrMaxCallFixedXForward fills and arrMaxCallFixedXBackward reads
+//	exp                      8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	semx2                    8 bytes per run: the value of semx2 the backward sweep reads
 //	logWishartPriorFlatTape  logWishartPriorFlatTape.Bytes(), a logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape for the calls of one call site, one call per run: the tape logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads
 //	dsumQs                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of sumQs, which Objective makes, in a buffer the backward sweep reuses
 //	dqdiags                  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qdiags, which Objective makes, in a buffer the backward sweep reuses
@@ -50,7 +55,7 @@ import (
 // (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them:
-// constant, lseAlphas, err.
+// constant, q, mx, mx2, err.
 type ObjectiveTape struct {
 	// d: the parameter d.
 	d int
@@ -77,29 +82,37 @@ type ObjectiveTape struct {
 	// mainTerm: the memory of mainTerm, which Objective makes, kept from run to
 	// run.
 	mainTerm []float64
-	// preprocessQsTape: the tape preprocessQsCallForward fills and
-	// preprocessQsCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	preprocessQsTape preprocessQsCallTape
-	// subtractTape: the tape subtractCallNoXForward fills and
-	// subtractCallNoXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	subtractTape subtractCallNoXTape
+	// exp3: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp3 []float64
 	// qTimesXTape: the tape qTimesXCallFixedQdiagLtriForward fills and
 	// qTimesXCallFixedQdiagLtriBackward reads, for every call of it here: one
 	// record per call, and the stacks they share.
 	qTimesXTape qTimesXCallFixedQdiagLtriTape
-	// sqnormTape: the tape sqnormCallForward fills and sqnormCallBackward reads,
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// arrMaxTape: the tape arrMaxCallForward fills and arrMaxCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
-	sqnormTape sqnormCallTape
-	// logsumexpTape: the tape logsumexpCallForward fills and logsumexpCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	logsumexpTape logsumexpCallTape
-	// logsumexpTape2: the tape logsumexpCallFixedXForward fills and
-	// logsumexpCallFixedXBackward reads, for every call of it here: one record per
+	arrMaxTape arrMaxCallTape
+	// exp2: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp2 []float64
+	// semx: the value of semx the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	semx []float64
+	// arrMaxTape2: the tape arrMaxCallFixedXForward fills and
+	// arrMaxCallFixedXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
-	logsumexpTape2 logsumexpCallFixedXTape
+	arrMaxTape2 arrMaxCallFixedXTape
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// semx2: the value of semx2 the backward sweep reads.
+	semx2 float64
 	// logWishartPriorFlatTape: the tape
 	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and
 	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads, for every
@@ -127,18 +140,21 @@ type ObjectiveTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *ObjectiveTape) Bytes() int {
-	n := 96
+	n := 104
 	n += len(t.qdiags) * 8
 	n += len(t.sumQs) * 8
 	n += len(t.xcentered) * 8
 	n += len(t.qxcentered) * 8
 	n += len(t.mainTerm) * 8
-	n += t.preprocessQsTape.Bytes()
-	n += t.subtractTape.Bytes()
+	n += len(t.exp3) * 8
 	n += t.qTimesXTape.Bytes()
-	n += t.sqnormTape.Bytes()
-	n += t.logsumexpTape.Bytes()
-	n += t.logsumexpTape2.Bytes()
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	n += t.arrMaxTape.Bytes()
+	n += len(t.exp2) * 8
+	n += len(t.semx) * 8
+	n += t.arrMaxTape2.Bytes()
+	n += len(t.exp) * 8
 	n += t.logWishartPriorFlatTape.Bytes()
 	n += len(t.dsumQs) * 8
 	n += len(t.dqdiags) * 8
@@ -155,12 +171,9 @@ func (t *ObjectiveTape) clearRefs() {
 	t.means = nil
 	t.icf = nil
 	t.qdiags2 = nil
-	t.preprocessQsTape.clearRefs()
-	t.subtractTape.clearRefs()
 	t.qTimesXTape.clearRefs()
-	t.sqnormTape.clearRefs()
-	t.logsumexpTape.clearRefs()
-	t.logsumexpTape2.clearRefs()
+	t.arrMaxTape.clearRefs()
+	t.arrMaxTape2.clearRefs()
 	t.logWishartPriorFlatTape.clearRefs()
 }
 
@@ -194,12 +207,15 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 	t.qxcentered = t.qxcentered[:0]
 	t.mainTerm = t.mainTerm[:0]
 	t.logWishartPriorFlatTape.calls = t.logWishartPriorFlatTape.calls[:0]
-	t.logsumexpTape2.calls = t.logsumexpTape2.calls[:0]
-	t.logsumexpTape.calls = t.logsumexpTape.calls[:0]
-	t.sqnormTape.calls = t.sqnormTape.calls[:0]
+	t.exp = t.exp[:0]
+	t.arrMaxTape2.calls = t.arrMaxTape2.calls[:0]
+	t.semx = t.semx[:0]
+	t.exp2 = t.exp2[:0]
+	t.arrMaxTape.calls = t.arrMaxTape.calls[:0]
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
 	t.qTimesXTape.calls = t.qTimesXTape.calls[:0]
-	t.subtractTape.calls = t.subtractTape.calls[:0]
-	t.preprocessQsTape.calls = t.preprocessQsTape.calls[:0]
+	t.exp3 = t.exp3[:0]
 	t.d = d
 	t.k = k
 	t.n = n
@@ -223,29 +239,67 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 	t.mainTerm = slices.Grow(t.mainTerm, k)[:len(t.mainTerm)+k]
 	mainTerm := slices.Clip(t.mainTerm[len(t.mainTerm)-k:])
 	clear(mainTerm)
-	preprocessQsCallForward(&t.preprocessQsTape, d, k, icf, sumQs, qdiags)
-	slse := 0.0
-	t1 := max(n, 0)
-	t.logsumexpTape.calls = slices.Grow(t.logsumexpTape.calls, t1)
-	t2 := t1 * max(k, 0)
-	t.qTimesXTape.calls = slices.Grow(t.qTimesXTape.calls, t2)
-	t.sqnormTape.calls = slices.Grow(t.sqnormTape.calls, t2)
-	t.subtractTape.calls = slices.Grow(t.subtractTape.calls, t2)
-	for ix := 0; ix < n; ix++ {
-		for ik := 0; ik < k; ik++ {
-			subtractCallNoXForward(&t.subtractTape, d, x[ix*d:], means[ik*d:], xcentered)
-			qTimesXCallFixedQdiagLtriForward(&t.qTimesXTape, d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
-			t3 := alphas[ik] + sumQs[ik]
-			t4 := sqnormCallForward(&t.sqnormTape, d, qxcentered)
-			mainTerm[ik] = t3 - 0.5*t4
+	t1 := max(k, 0)
+	t.exp3 = slices.Grow(t.exp3, t1*max(d, 0))
+	for ik := 0; ik < k; ik++ {
+		sumQs[ik] = 0
+		for id := 0; id < d; id++ {
+			q := icf[ik*icfSz+id]
+			sumQs[ik] += q
+			t2 := math.Exp(q)
+			t.exp3 = append(t.exp3, t2)
+			qdiags[ik*d+id] = t2
 		}
-		t5 := logsumexpCallForward(&t.logsumexpTape, k, mainTerm)
-		slse += t5
 	}
-	lseAlphas := logsumexpCallFixedXForward(&t.logsumexpTape2, k, alphas)
-	err := constant + slse - float64(n)*lseAlphas
-	t6 := logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(&t.logWishartPriorFlatTape, d, k, wishart.Gamma, wishart.M, sumQs, qdiags, icf)
-	return err + t6
+	slse := 0.0
+	t3 := max(n, 0)
+	t4 := t3 * t1
+	t.elem = slices.Grow(t.elem, t4*max(d-1, 0))
+	t.exp2 = slices.Grow(t.exp2, t4)
+	t.arrMaxTape.calls = slices.Grow(t.arrMaxTape.calls, t3)
+	t.semx = slices.Grow(t.semx, t3)
+	t.elem2 = slices.Grow(t.elem2, t4)
+	t.qTimesXTape.calls = slices.Grow(t.qTimesXTape.calls, t4)
+	for ix := 0; ix < n; ix++ {
+		for ik2 := 0; ik2 < k; ik2++ {
+			x2 := x[ix*d:]
+			y := means[ik2*d:]
+			for id2 := 0; id2 < d; id2++ {
+				xcentered[id2] = x2[id2] - y[id2]
+			}
+			qTimesXCallFixedQdiagLtriForward(&t.qTimesXTape, d, qdiags[ik2*d:], icf[ik2*icfSz+d:], xcentered, qxcentered)
+			t5 := qxcentered[0]
+			t.elem2 = append(t.elem2, t5)
+			res := t5 * t5
+			for i := 1; i < d; i++ {
+				t6 := qxcentered[i]
+				t.elem = append(t.elem, t6)
+				res += t6 * t6
+			}
+			mainTerm[ik2] = alphas[ik2] + sumQs[ik2] - 0.5*res
+		}
+		mx := arrMaxCallForward(&t.arrMaxTape, k, mainTerm)
+		semx := 0.0
+		for i2 := 0; i2 < k; i2++ {
+			t7 := math.Exp(mainTerm[i2] - mx)
+			t.exp2 = append(t.exp2, t7)
+			semx += t7
+		}
+		t.semx = append(t.semx, semx)
+		slse += math.Log(semx) + mx
+	}
+	mx2 := arrMaxCallFixedXForward(&t.arrMaxTape2, k, alphas)
+	semx2 := 0.0
+	t.exp = slices.Grow(t.exp, t1)
+	for i3 := 0; i3 < k; i3++ {
+		t8 := math.Exp(alphas[i3] - mx2)
+		t.exp = append(t.exp, t8)
+		semx2 += t8
+	}
+	t.semx2 = semx2
+	err := constant + slse - float64(n)*(math.Log(semx2)+mx2)
+	t9 := logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(&t.logWishartPriorFlatTape, d, k, wishart.Gamma, wishart.M, sumQs, qdiags, icf)
+	return err + t9
 }
 
 // ObjectiveBackward adds to dalphas, dmeans and dicf the vector-Jacobian
@@ -268,16 +322,25 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 	dqdiags := t.dqdiags
 	n := t.n
 	var dslse float64
-	nlogsumexpTape2 := len(t.logsumexpTape2.calls)
-	nlogsumexpTape2--
-	nlogsumexpTape := len(t.logsumexpTape.calls)
+	t1 := t.semx2
+	var dsemx2 float64
+	nexp := len(t.exp)
+	var dmx2 float64
+	narrMaxTape2 := len(t.arrMaxTape2.calls)
+	narrMaxTape2--
+	nsemx := len(t.semx)
+	var dsemx float64
+	nexp2 := len(t.exp2)
 	t.dmainTerm = slices.Grow(t.dmainTerm[:0], k)[:k]
 	clear(t.dmainTerm)
 	dmainTerm := t.dmainTerm
-	nsqnormTape := len(t.sqnormTape.calls)
+	narrMaxTape := len(t.arrMaxTape.calls)
+	var dres float64
+	nelem := len(t.elem)
 	t.dqxcentered = slices.Grow(t.dqxcentered[:0], d)[:d]
 	clear(t.dqxcentered)
 	dqxcentered := t.dqxcentered
+	nelem2 := len(t.elem2)
 	nqTimesXTape := len(t.qTimesXTape.calls)
 	qdiags := t.qdiags2
 	icfSz := d * (d + 1) / 2
@@ -285,34 +348,77 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 	t.dxcentered = slices.Grow(t.dxcentered[:0], d)[:d]
 	clear(t.dxcentered)
 	dxcentered := t.dxcentered
-	nsubtractTape := len(t.subtractTape.calls)
 	means := t.means
-	npreprocessQsTape := len(t.preprocessQsTape.calls)
-	npreprocessQsTape--
+	nexp3 := len(t.exp3)
 	logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(&t.logWishartPriorFlatTape, nlogWishartPriorFlatTape, s, dsumQs, dqdiags, dicf)
-	dlseAlphas := -(s * float64(n))
+	t2 := s * float64(n)
 	dslse += s
-	logsumexpCallFixedXBackward(&t.logsumexpTape2, nlogsumexpTape2, dlseAlphas, dalphas)
-	t1 := n - 1
-	for ix := t1; ix >= 0; ix-- {
-		nlogsumexpTape--
-		logsumexpCallBackward(&t.logsumexpTape, nlogsumexpTape, dslse, dmainTerm)
-		t2 := k - 1
-		for ik := t2; ik >= 0; ik-- {
-			nsqnormTape--
+	dsemx2 += -t2 / t1
+	t3 := k - 1
+	for i3 := t3; i3 >= 0; i3-- {
+		nexp--
+		t4 := dsemx2 * t.exp[nexp]
+		dmx2 -= t4
+		dalphas[i3] += t4
+	}
+	dmx22 := dmx2 - t2
+	arrMaxCallFixedXBackward(&t.arrMaxTape2, narrMaxTape2, dmx22, dalphas)
+	t5 := n - 1
+	for ix := t5; ix >= 0; ix-- {
+		nsemx--
+		var dmx float64
+		narrMaxTape--
+		t6 := dslse
+		dsemx += t6 / t.semx[nsemx]
+		dslse = 0
+		for i2 := t3; i2 >= 0; i2-- {
+			nexp2--
+			t7 := dsemx * t.exp2[nexp2]
+			dmx -= t7
+			dmainTerm[i2] += t7
+		}
+		dmx3 := t6 + dmx
+		arrMaxCallBackward(&t.arrMaxTape, narrMaxTape, dmx3, dmainTerm)
+		dslse += t6
+		dsemx = 0
+		for ik2 := t3; ik2 >= 0; ik2-- {
+			t8 := d - 1
+			nelem2--
+			t9 := t.elem2[nelem2]
 			nqTimesXTape--
-			t3 := ik * d
-			nsubtractTape--
-			t4 := dmainTerm[ik]
-			dmainTerm[ik] = 0
-			sqnormCallBackward(&t.sqnormTape, nsqnormTape, -(t4 * 0.5), dqxcentered)
-			dsumQs[ik] += t4
-			dalphas[ik] += t4
-			qTimesXCallFixedQdiagLtriBackward(&t.qTimesXTape, nqTimesXTape, dqdiags[t3:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
-			subtractCallNoXBackward(&t.subtractTape, nsubtractTape, dmeans[t3:len(means)], dxcentered)
+			t10 := ik2 * d
+			dy := dmeans[t10:len(means)]
+			t11 := dmainTerm[ik2]
+			dres -= t11 * 0.5
+			dmainTerm[ik2] = 0
+			for i := t8; i >= 1; i-- {
+				nelem--
+				dqxcentered[i] += dres * t.elem[nelem] * 2
+			}
+			dqxcentered[0] += dres * t9 * 2
+			dsumQs[ik2] += t11
+			dalphas[ik2] += t11
+			qTimesXCallFixedQdiagLtriBackward(&t.qTimesXTape, nqTimesXTape, dqdiags[t10:len(qdiags)], dicf[ik2*icfSz+d:len(icf)], dxcentered, dqxcentered)
+			dres = 0
+			for id2 := t8; id2 >= 0; id2-- {
+				dy[id2] -= dxcentered[id2]
+				dxcentered[id2] = 0
+			}
 		}
 	}
-	preprocessQsCallBackward(&t.preprocessQsTape, npreprocessQsTape, dicf, dsumQs, dqdiags)
+	for ik := t3; ik >= 0; ik-- {
+		t12 := ik
+		t13 := d - 1
+		for id := t13; id >= 0; id-- {
+			t14 := t12*d + id
+			nexp3--
+			t15 := t12*icfSz + id
+			dq := dqdiags[t14]*t.exp3[nexp3] + dsumQs[t12]
+			dicf[t15] += dq
+			dqdiags[t14] = 0
+		}
+		dsumQs[t12] = 0
+	}
 }
 
 // ObjectiveGrad returns Objective's result and its gradient with respect to
@@ -335,13 +441,13 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 // be reused: each run of ObjectiveCheckpointedForward overwrites it, and its
 // buffers are kept.
 //
-// Memory: after a run, the tape holds 8·(d·k) + 16·k + 16·d + 144 bytes,
-// plus preprocessQsTape.Bytes() + objectiveCheckpointedLoop1Tape.Bytes() +
-// logsumexpTape.Bytes() + logWishartPriorFlatTape.Bytes() (the tapes of its
-// call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// Memory: after a run, the tape holds 8·(d·k) + 8·max(k, 0)·max(d, 0) +
+// 16·k + 16·d + 8·max(k, 0) + 32 bytes, plus
+// objectiveCheckpointedLoop1Tape.Bytes() + arrMaxTape.Bytes() +
+// logWishartPriorFlatTape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	d                               8 bytes per run: the parameter d
 //	k                               8 bytes per run: the parameter k
@@ -351,14 +457,11 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 //	xcentered                       8·d bytes (8 bytes an entry): the memory of xcentered, which ObjectiveCheckpointed makes, kept from run to run
 //	qxcentered                      8·d bytes (8 bytes an entry): the memory of qxcentered, which ObjectiveCheckpointed makes, kept from run to run
 //	mainTerm                        8·k bytes (8 bytes an entry): the memory of mainTerm, which ObjectiveCheckpointed makes, kept from run to run
-//	preprocessQsTape                preprocessQsTape.Bytes(), a preprocessQsCallTape for the calls of one call site, one call per run: the tape preprocessQsCallForward fills and preprocessQsCallBackward reads
-//	fusedDMeansSum                  24 bytes per run (a reference to the tape's buffer, not a copy): fusedDMeans as the forward sweep filled it
-//	fusedDQdiagsSum                 24 bytes per run (a reference to the tape's buffer, not a copy): fusedDQdiags as the forward sweep filled it
-//	fusedDIcfSum                    24 bytes per run (a reference to the tape's buffer, not a copy): fusedDIcf as the forward sweep filled it
-//	fusedDAlphasSum                 24 bytes per run (a reference to the tape's buffer, not a copy): fusedDAlphas as the forward sweep filled it
-//	fusedDSumQsSum                  24 bytes per run (a reference to the tape's buffer, not a copy): fusedDSumQs as the forward sweep filled it
+//	exp2                            8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	objectiveCheckpointedLoop1Tape  objectiveCheckpointedLoop1Tape.Bytes(), a objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:73 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
-//	logsumexpTape                   logsumexpTape.Bytes(), a logsumexpCallFixedXTape for the calls of one call site, one call per run: the tape logsumexpCallFixedXForward fills and logsumexpCallFixedXBackward reads
+//	arrMaxTape                      arrMaxTape.Bytes(), a arrMaxCallFixedXTape for the calls of one call site, one call per run: the tape arrMaxCallFixedXForward fills and arrMaxCallFixedXBackward reads
+//	exp                             8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	semx                            8 bytes per run: the value of semx the backward sweep reads
 //	logWishartPriorFlatTape         logWishartPriorFlatTape.Bytes(), a logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape for the calls of one call site, one call per run: the tape logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads
 //	dsumQs                          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of sumQs, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
 //	dqdiags                         a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of qdiags, which ObjectiveCheckpointed makes, in a buffer the backward sweep reuses
@@ -381,7 +484,7 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 // counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them:
-// constant, lseAlphas, err.
+// constant, q, mx, err.
 type ObjectiveCheckpointedTape struct {
 	// d: the parameter d.
 	d int
@@ -404,30 +507,24 @@ type ObjectiveCheckpointedTape struct {
 	// mainTerm: the memory of mainTerm, which ObjectiveCheckpointed makes, kept
 	// from run to run.
 	mainTerm []float64
-	// preprocessQsTape: the tape preprocessQsCallForward fills and
-	// preprocessQsCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	preprocessQsTape preprocessQsCallTape
-	// fusedDMeansSum: fusedDMeans as the forward sweep filled it.
-	fusedDMeansSum []float64
-	// fusedDQdiagsSum: fusedDQdiags as the forward sweep filled it.
-	fusedDQdiagsSum []float64
-	// fusedDIcfSum: fusedDIcf as the forward sweep filled it.
-	fusedDIcfSum []float64
-	// fusedDAlphasSum: fusedDAlphas as the forward sweep filled it.
-	fusedDAlphasSum []float64
-	// fusedDSumQsSum: fusedDSumQs as the forward sweep filled it.
-	fusedDSumQsSum []float64
+	// exp2: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp2 []float64
 	// objectiveCheckpointedLoop1Tape: the tape of one iteration of the loop at
 	// gmm.go:73 (//godiff:checkpoint): the forward sweep empties it before each
 	// iteration, runs the iteration on it and at once the iteration's backward
 	// code, so that it holds one iteration's entries whatever the number of
 	// iterations.
 	objectiveCheckpointedLoop1Tape objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape
-	// logsumexpTape: the tape logsumexpCallFixedXForward fills and
-	// logsumexpCallFixedXBackward reads, for every call of it here: one record per
+	// arrMaxTape: the tape arrMaxCallFixedXForward fills and
+	// arrMaxCallFixedXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
-	logsumexpTape logsumexpCallFixedXTape
+	arrMaxTape arrMaxCallFixedXTape
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// semx: the value of semx the backward sweep reads.
+	semx float64
 	// logWishartPriorFlatTape: the tape
 	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and
 	// logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads, for every
@@ -473,15 +570,16 @@ type ObjectiveCheckpointedTape struct {
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
 func (t *ObjectiveCheckpointedTape) Bytes() int {
-	n := 144
+	n := 32
 	n += len(t.qdiags) * 8
 	n += len(t.sumQs) * 8
 	n += len(t.xcentered) * 8
 	n += len(t.qxcentered) * 8
 	n += len(t.mainTerm) * 8
-	n += t.preprocessQsTape.Bytes()
+	n += len(t.exp2) * 8
 	n += t.objectiveCheckpointedLoop1Tape.Bytes()
-	n += t.logsumexpTape.Bytes()
+	n += t.arrMaxTape.Bytes()
+	n += len(t.exp) * 8
 	n += t.logWishartPriorFlatTape.Bytes()
 	n += len(t.dsumQs) * 8
 	n += len(t.dqdiags) * 8
@@ -500,14 +598,8 @@ func (t *ObjectiveCheckpointedTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *ObjectiveCheckpointedTape) clearRefs() {
-	t.preprocessQsTape.clearRefs()
-	t.fusedDMeansSum = nil
-	t.fusedDQdiagsSum = nil
-	t.fusedDIcfSum = nil
-	t.fusedDAlphasSum = nil
-	t.fusedDSumQsSum = nil
 	t.objectiveCheckpointedLoop1Tape.clearRefs()
-	t.logsumexpTape.clearRefs()
+	t.arrMaxTape.clearRefs()
 	t.logWishartPriorFlatTape.clearRefs()
 }
 
@@ -542,9 +634,10 @@ func ObjectiveCheckpointedForward(t *ObjectiveCheckpointedTape, d, k, n int, alp
 	t.qxcentered = t.qxcentered[:0]
 	t.mainTerm = t.mainTerm[:0]
 	t.logWishartPriorFlatTape.calls = t.logWishartPriorFlatTape.calls[:0]
-	t.logsumexpTape.calls = t.logsumexpTape.calls[:0]
+	t.exp = t.exp[:0]
+	t.arrMaxTape.calls = t.arrMaxTape.calls[:0]
 	t.objectiveCheckpointedLoop1Tape.calls = t.objectiveCheckpointedLoop1Tape.calls[:0]
-	t.preprocessQsTape.calls = t.preprocessQsTape.calls[:0]
+	t.exp2 = t.exp2[:0]
 	t.d = d
 	t.k = k
 	t.n = n
@@ -565,48 +658,62 @@ func ObjectiveCheckpointedForward(t *ObjectiveCheckpointedTape, d, k, n int, alp
 	t.mainTerm = slices.Grow(t.mainTerm, k)[:len(t.mainTerm)+k]
 	mainTerm := slices.Clip(t.mainTerm[len(t.mainTerm)-k:])
 	clear(mainTerm)
-	preprocessQsCallForward(&t.preprocessQsTape, d, k, icf, sumQs, qdiags)
+	t1 := max(k, 0)
+	t.exp2 = slices.Grow(t.exp2, t1*max(d, 0))
+	for ik := 0; ik < k; ik++ {
+		sumQs[ik] = 0
+		for id := 0; id < d; id++ {
+			q := icf[ik*icfSz+id]
+			sumQs[ik] += q
+			t2 := math.Exp(q)
+			t.exp2 = append(t.exp2, t2)
+			qdiags[ik*d+id] = t2
+		}
+	}
 	slse := 0.0
 	dslse := 0.0
 	t.fusedDMeans = slices.Grow(t.fusedDMeans[:0], len(means))[:len(means)]
 	clear(t.fusedDMeans)
 	dmeans := t.fusedDMeans
-	t.fusedDMeansSum = dmeans
 	t.fusedDXcentered = slices.Grow(t.fusedDXcentered[:0], len(xcentered))[:len(xcentered)]
 	clear(t.fusedDXcentered)
 	dxcentered := t.fusedDXcentered
 	t.fusedDQdiags = slices.Grow(t.fusedDQdiags[:0], len(qdiags))[:len(qdiags)]
 	clear(t.fusedDQdiags)
 	dqdiags := t.fusedDQdiags
-	t.fusedDQdiagsSum = dqdiags
 	t.fusedDIcf = slices.Grow(t.fusedDIcf[:0], len(icf))[:len(icf)]
 	clear(t.fusedDIcf)
 	dicf := t.fusedDIcf
-	t.fusedDIcfSum = dicf
 	t.fusedDQxcentered = slices.Grow(t.fusedDQxcentered[:0], len(qxcentered))[:len(qxcentered)]
 	clear(t.fusedDQxcentered)
 	dqxcentered := t.fusedDQxcentered
 	t.fusedDAlphas = slices.Grow(t.fusedDAlphas[:0], len(alphas))[:len(alphas)]
 	clear(t.fusedDAlphas)
 	dalphas := t.fusedDAlphas
-	t.fusedDAlphasSum = dalphas
 	t.fusedDSumQs = slices.Grow(t.fusedDSumQs[:0], len(sumQs))[:len(sumQs)]
 	clear(t.fusedDSumQs)
 	dsumQs := t.fusedDSumQs
-	t.fusedDSumQsSum = dsumQs
 	t.fusedDMainTerm = slices.Grow(t.fusedDMainTerm[:0], len(mainTerm))[:len(mainTerm)]
 	clear(t.fusedDMainTerm)
 	dmainTerm := t.fusedDMainTerm
 	for ix := 0; ix < n; ix++ {
 		t.objectiveCheckpointedLoop1Tape.calls = t.objectiveCheckpointedLoop1Tape.calls[:0]
-		t1 := objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(&t.objectiveCheckpointedLoop1Tape, slse, k, d, x, means, xcentered, qdiags, icfSz, icf, qxcentered, alphas, sumQs, mainTerm, ix)
+		t3 := objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(&t.objectiveCheckpointedLoop1Tape, slse, k, d, x, means, xcentered, qdiags, icfSz, icf, qxcentered, alphas, sumQs, mainTerm, ix)
 		objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(&t.objectiveCheckpointedLoop1Tape, 0, 1, &dslse, dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs, dmainTerm)
-		slse = t1
+		slse = t3
 	}
-	lseAlphas := logsumexpCallFixedXForward(&t.logsumexpTape, k, alphas)
-	err := constant + slse - float64(n)*lseAlphas
-	t2 := logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(&t.logWishartPriorFlatTape, d, k, wishart.Gamma, wishart.M, sumQs, qdiags, icf)
-	return err + t2
+	mx := arrMaxCallFixedXForward(&t.arrMaxTape, k, alphas)
+	semx := 0.0
+	t.exp = slices.Grow(t.exp, t1)
+	for i := 0; i < k; i++ {
+		t4 := math.Exp(alphas[i] - mx)
+		t.exp = append(t.exp, t4)
+		semx += t4
+	}
+	t.semx = semx
+	err := constant + slse - float64(n)*(math.Log(semx)+mx)
+	t5 := logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(&t.logWishartPriorFlatTape, d, k, wishart.Gamma, wishart.M, sumQs, qdiags, icf)
+	return err + t5
 }
 
 // ObjectiveCheckpointedBackward adds to dalphas, dmeans and dicf the
@@ -630,36 +737,61 @@ func ObjectiveCheckpointedBackward(t *ObjectiveCheckpointedTape, s float64, dalp
 	dqdiags := t.dqdiags
 	n := t.n
 	var dslse float64
-	nlogsumexpTape := len(t.logsumexpTape.calls)
-	nlogsumexpTape--
-	npreprocessQsTape := len(t.preprocessQsTape.calls)
-	npreprocessQsTape--
+	t1 := t.semx
+	var dsemx float64
+	nexp := len(t.exp)
+	var dmx float64
+	narrMaxTape := len(t.arrMaxTape.calls)
+	narrMaxTape--
+	nexp2 := len(t.exp2)
+	icfSz := d * (d + 1) / 2
 	logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(&t.logWishartPriorFlatTape, nlogWishartPriorFlatTape, s, dsumQs, dqdiags, dicf)
-	dlseAlphas := -(s * float64(n))
+	t2 := s * float64(n)
 	dslse += s
-	logsumexpCallFixedXBackward(&t.logsumexpTape, nlogsumexpTape, dlseAlphas, dalphas)
-	t1 := dslse
-	t2 := t.fusedDMeansSum
-	for k2 := range t2 {
-		dmeans[k2] += t1 * t2[k2]
+	dsemx += -t2 / t1
+	t3 := k - 1
+	for i := t3; i >= 0; i-- {
+		nexp--
+		t4 := dsemx * t.exp[nexp]
+		dmx -= t4
+		dalphas[i] += t4
 	}
-	t3 := t.fusedDQdiagsSum
-	for k3 := range t3 {
-		dqdiags[k3] += t1 * t3[k3]
+	dmx2 := dmx - t2
+	arrMaxCallFixedXBackward(&t.arrMaxTape, narrMaxTape, dmx2, dalphas)
+	t5 := dslse
+	t6 := t.fusedDMeans
+	for k2 := range t6 {
+		dmeans[k2] += t5 * t6[k2]
 	}
-	t4 := t.fusedDIcfSum
-	for k4 := range t4 {
-		dicf[k4] += t1 * t4[k4]
+	t7 := t.fusedDQdiags
+	for k3 := range t7 {
+		dqdiags[k3] += t5 * t7[k3]
 	}
-	t5 := t.fusedDAlphasSum
-	for k5 := range t5 {
-		dalphas[k5] += t1 * t5[k5]
+	t8 := t.fusedDIcf
+	for k4 := range t8 {
+		dicf[k4] += t5 * t8[k4]
 	}
-	t6 := t.fusedDSumQsSum
-	for k6 := range t6 {
-		dsumQs[k6] += t1 * t6[k6]
+	t9 := t.fusedDAlphas
+	for k5 := range t9 {
+		dalphas[k5] += t5 * t9[k5]
 	}
-	preprocessQsCallBackward(&t.preprocessQsTape, npreprocessQsTape, dicf, dsumQs, dqdiags)
+	t10 := t.fusedDSumQs
+	for k6 := range t10 {
+		dsumQs[k6] += t5 * t10[k6]
+	}
+	for ik := t3; ik >= 0; ik-- {
+		t11 := ik
+		t12 := d - 1
+		for id := t12; id >= 0; id-- {
+			t13 := t11*d + id
+			nexp2--
+			t14 := t11*icfSz + id
+			dq := dqdiags[t13]*t.exp2[nexp2] + dsumQs[t11]
+			dicf[t14] += dq
+			dqdiags[t13] = 0
+		}
+		dsumQs[t11] = 0
+	}
 }
 
 // ObjectiveCheckpointedGrad returns ObjectiveCheckpointed's result and its
@@ -674,196 +806,6 @@ func ObjectiveCheckpointedGrad(d, k, n int, alphas, means, icf, x []float64, wis
 	ObjectiveCheckpointedBackward(t, 1, dalphas, dmeans, dicf)
 	t.release()
 	return t1, dalphas, dmeans, dicf
-}
-
-// preprocessQsCallTape is what preprocessQsCallForward keeps of the calls of
-// preprocessQs at one call site for preprocessQsCallBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 8·max(k, 0)·max(d, 0) + 24·calls bytes. Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	exp    8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: q.
-type preprocessQsCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// d: the parameter d.
-		d int
-		// k: the parameter k.
-		k int
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			exp int
-		}
-	}
-	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
-	// around it, read back last first.
-	exp []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// preprocessQsCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *preprocessQsCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	n += len(t.exp) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *preprocessQsCallTape) clearRefs() {}
-
-// preprocessQsCallForward runs preprocessQs and records in t what
-// preprocessQsCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func preprocessQsCallForward(t *preprocessQsCallTape, d, k int, icf, sumQs, qdiags []float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.exp = t.exp[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.d = d
-	c.k = k
-	icfSz := d * (d + 1) / 2
-	t.exp = slices.Grow(t.exp, max(k, 0)*max(d, 0))
-	for ik := 0; ik < k; ik++ {
-		sumQs[ik] = 0
-		for id := 0; id < d; id++ {
-			q := icf[ik*icfSz+id]
-			sumQs[ik] += q
-			t1 := math.Exp(q)
-			t.exp = append(t.exp, t1)
-			qdiags[ik*d+id] = t1
-		}
-	}
-	c.end.exp = len(t.exp)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.exp = slices.Grow(t.exp, c.end.exp*more)
-	}
-}
-
-// preprocessQsCallBackward adds to dicf, dsumQs and dqdiags the vector-Jacobian
-// product of preprocessQs with the seeds dsumQs and dqdiags, at the point that
-// call number call of preprocessQsCallForward on t recorded. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-//
-// dsumQs and dqdiags hold, on entry, the seed of what preprocessQs leaves in
-// sumQs and qdiags, and on return the derivative with respect to what sumQs and
-// qdiags held before.
-func preprocessQsCallBackward(t *preprocessQsCallTape, call int, dicf, dsumQs, dqdiags []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	k := c.k
-	d := c.d
-	nexp := c.end.exp
-	icfSz := d * (d + 1) / 2
-	t1 := k - 1
-	for ik := t1; ik >= 0; ik-- {
-		t2 := ik
-		t3 := d - 1
-		for id := t3; id >= 0; id-- {
-			t4 := t2*d + id
-			nexp--
-			t5 := t2*icfSz + id
-			dq := dqdiags[t4]*t.exp[nexp] + dsumQs[t2]
-			dicf[t5] += dq
-			dqdiags[t4] = 0
-		}
-		dsumQs[t2] = 0
-	}
-}
-
-// subtractCallNoXTape is what subtractCallNoXForward keeps of the calls of
-// subtract at one call site for subtractCallNoXBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 8·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  8 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type subtractCallNoXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// d: the parameter d.
-		d int
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// subtractCallNoXTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *subtractCallNoXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *subtractCallNoXTape) clearRefs() {}
-
-// subtractCallNoXForward runs subtract and records in t what
-// subtractCallNoXBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func subtractCallNoXForward(t *subtractCallNoXTape, d int, x, y, out []float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.d = d
-	for id := 0; id < d; id++ {
-		out[id] = x[id] - y[id]
-	}
-}
-
-// subtractCallNoXBackward adds to dy and dout the vector-Jacobian product of
-// subtract with the seeds dout, at the point that call number call of
-// subtractCallNoXForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// dout holds, on entry, the seed of what subtract leaves in out, and on return
-// the derivative with respect to what out held before.
-func subtractCallNoXBackward(t *subtractCallNoXTape, call int, dy, dout []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	d := c.d
-	t1 := d - 1
-	for id := t1; id >= 0; id-- {
-		dy[id] -= dout[id]
-		dout[id] = 0
-	}
 }
 
 // qTimesXCallFixedQdiagLtriTape is what qTimesXCallFixedQdiagLtriForward keeps
@@ -1008,228 +950,6 @@ func qTimesXCallFixedQdiagLtriBackward(t *qTimesXCallFixedQdiagLtriTape, call in
 	}
 }
 
-// sqnormCallTape is what sqnormCallForward keeps of the calls of sqnorm at one
-// call site for sqnormCallBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls + 8·max(n − 1, 0) bytes. Bytes returns
-// that count for a filled tape: each value's size, a slice's 24-byte header
-// where the tape keeps a reference, a stack's entries; not Go's padding, nor
-// spare capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·max(n − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type sqnormCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// n: the parameter n.
-		n int
-		// elem2: an element read before it was overwritten.
-		elem2 float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// sqnormCallTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *sqnormCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *sqnormCallTape) clearRefs() {}
-
-// sqnormCallForward runs sqnorm and records in t what sqnormCallBackward needs,
-// after what the earlier calls since t's holder began its run recorded; the
-// first of them empties t, keeping its memory.
-func sqnormCallForward(t *sqnormCallTape, n int, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.n = n
-	t1 := x[0]
-	c.elem2 = t1
-	res := t1 * t1
-	t.elem = slices.Grow(t.elem, max(n-1, 0))
-	for i := 1; i < n; i++ {
-		t2 := x[i]
-		t.elem = append(t.elem, t2)
-		res += t2 * t2
-	}
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-	return res
-}
-
-// sqnormCallBackward adds to dx the vector-Jacobian product of sqnorm with the
-// seeds s, at the point that call number call of sqnormCallForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func sqnormCallBackward(t *sqnormCallTape, call int, s float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dres float64
-	n := c.n
-	t1 := n - 1
-	nelem := c.end.elem
-	dres += s
-	for i := t1; i >= 1; i-- {
-		nelem--
-		dx[i] += dres * t.elem[nelem] * 2
-	}
-	dx[0] += dres * c.elem2 * 2
-}
-
-// logsumexpCallTape is what logsumexpCallForward keeps of the calls of
-// logsumexp at one call site for logsumexpCallBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 8·max(n, 0) bytes, plus
-// arrMaxTape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls       32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	arrMaxTape  arrMaxTape.Bytes(), a arrMaxCallTape for the calls of one call site, one call per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
-//	exp         8·max(n, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: mx.
-type logsumexpCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// n: the parameter n.
-		n int
-		// semx: the value of semx the backward sweep reads.
-		semx float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			arrMaxTape int
-			exp        int
-		}
-	}
-	// arrMaxTape: the tape arrMaxCallForward fills and arrMaxCallBackward reads,
-	// for every call of it here: one record per call, and the stacks they share.
-	arrMaxTape arrMaxCallTape
-	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
-	// around it, read back last first.
-	exp []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// logsumexpCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *logsumexpCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 32
-	n += t.arrMaxTape.Bytes()
-	n += len(t.exp) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *logsumexpCallTape) clearRefs() {
-	t.arrMaxTape.clearRefs()
-}
-
-// logsumexpCallForward runs logsumexp and records in t what
-// logsumexpCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func logsumexpCallForward(t *logsumexpCallTape, n int, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.exp = t.exp[:0]
-		t.arrMaxTape.calls = t.arrMaxTape.calls[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.n = n
-	mx := arrMaxCallForward(&t.arrMaxTape, n, x)
-	semx := 0.0
-	t.exp = slices.Grow(t.exp, max(n, 0))
-	for i := 0; i < n; i++ {
-		t1 := math.Exp(x[i] - mx)
-		t.exp = append(t.exp, t1)
-		semx += t1
-	}
-	c.semx = semx
-	c.end.arrMaxTape = len(t.arrMaxTape.calls)
-	c.end.exp = len(t.exp)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.exp = slices.Grow(t.exp, c.end.exp*more)
-	}
-	return math.Log(semx) + mx
-}
-
-// logsumexpCallBackward adds to dx the vector-Jacobian product of logsumexp
-// with the seeds s, at the point that call number call of logsumexpCallForward
-// on t recorded. It keeps buffers of its own in t, for the derivatives of
-// slices it is not passed (those logsumexp and its callees make), so one
-// forward run serves any number of backward runs (one per seed), one at a time;
-// it adds rather than sets, so one buffer can sum a mini-batch.
-func logsumexpCallBackward(t *logsumexpCallTape, call int, s float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dsemx float64
-	n := c.n
-	nexp := c.end.exp
-	var dmx float64
-	narrMaxTape := c.end.arrMaxTape
-	narrMaxTape--
-	dsemx += s / c.semx
-	t1 := n - 1
-	for i := t1; i >= 0; i-- {
-		nexp--
-		t2 := dsemx * t.exp[nexp]
-		dmx -= t2
-		dx[i] += t2
-	}
-	dmx2 := s + dmx
-	arrMaxCallBackward(&t.arrMaxTape, narrMaxTape, dmx2, dx)
-}
-
 // arrMaxCallTape is what arrMaxCallForward keeps of the calls of arrMax at one
 // call site for arrMaxCallBackward: the forward values the backward sweep
 // reads, and the control flow it replays, each call's in its record and on the
@@ -1349,130 +1069,6 @@ func arrMaxCallBackward(t *arrMaxCallTape, call int, s float64, dx []float64) {
 		dm = t2
 	}
 	dx[0] += dm
-}
-
-// logsumexpCallFixedXTape is what logsumexpCallFixedXForward keeps of the calls
-// of logsumexp at one call site for logsumexpCallFixedXBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls + 8·max(n, 0) bytes, plus
-// arrMaxTape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls       32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	arrMaxTape  arrMaxTape.Bytes(), a arrMaxCallFixedXTape for the calls of one call site, one call per run: the tape arrMaxCallFixedXForward fills and arrMaxCallFixedXBackward reads
-//	exp         8·max(n, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: mx.
-type logsumexpCallFixedXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// n: the parameter n.
-		n int
-		// semx: the value of semx the backward sweep reads.
-		semx float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			arrMaxTape int
-			exp        int
-		}
-	}
-	// arrMaxTape: the tape arrMaxCallFixedXForward fills and
-	// arrMaxCallFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	arrMaxTape arrMaxCallFixedXTape
-	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
-	// around it, read back last first.
-	exp []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// logsumexpCallFixedXTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *logsumexpCallFixedXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 32
-	n += t.arrMaxTape.Bytes()
-	n += len(t.exp) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *logsumexpCallFixedXTape) clearRefs() {
-	t.arrMaxTape.clearRefs()
-}
-
-// logsumexpCallFixedXForward runs logsumexp and records in t what
-// logsumexpCallFixedXBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func logsumexpCallFixedXForward(t *logsumexpCallFixedXTape, n int, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.exp = t.exp[:0]
-		t.arrMaxTape.calls = t.arrMaxTape.calls[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.n = n
-	mx := arrMaxCallFixedXForward(&t.arrMaxTape, n, x)
-	semx := 0.0
-	t.exp = slices.Grow(t.exp, max(n, 0))
-	for i := 0; i < n; i++ {
-		t1 := math.Exp(x[i] - mx)
-		t.exp = append(t.exp, t1)
-		semx += t1
-	}
-	c.semx = semx
-	c.end.arrMaxTape = len(t.arrMaxTape.calls)
-	c.end.exp = len(t.exp)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.exp = slices.Grow(t.exp, c.end.exp*more)
-	}
-	return math.Log(semx) + mx
-}
-
-// logsumexpCallFixedXBackward adds to dx the vector-Jacobian product of
-// logsumexp with the seeds s, at the point that call number call of
-// logsumexpCallFixedXForward on t recorded. It keeps buffers of its own in t,
-// for the derivatives of slices it is not passed (those logsumexp and its
-// callees make), so one forward run serves any number of backward runs (one per
-// seed), one at a time; it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func logsumexpCallFixedXBackward(t *logsumexpCallFixedXTape, call int, s float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dsemx float64
-	n := c.n
-	nexp := c.end.exp
-	var dmx float64
-	narrMaxTape := c.end.arrMaxTape
-	narrMaxTape--
-	dsemx += s / c.semx
-	t1 := n - 1
-	for i := t1; i >= 0; i-- {
-		nexp--
-		t2 := dsemx * t.exp[nexp]
-		dmx -= t2
-		dx[i] += t2
-	}
-	dmx2 := s + dmx
-	arrMaxCallFixedXBackward(&t.arrMaxTape, narrMaxTape, dmx2, dx)
 }
 
 // arrMaxCallFixedXTape is what arrMaxCallFixedXForward keeps of the calls of
@@ -1596,18 +1192,15 @@ func arrMaxCallFixedXBackward(t *arrMaxCallFixedXTape, call int, s float64, dx [
 // it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 96·calls bytes, plus sqnormTape.Bytes() +
-// sqnormTape2.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 80·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls        96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	sqnormTape   sqnormTape.Bytes(), a sqnormCallFixedXTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
-//	sqnormTape2  sqnormTape2.Bytes(), a sqnormCallFixedXTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallFixedXForward fills and sqnormCallFixedXBackward reads
+//	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions, products; lengths, indexes and integer arithmetic, and loop
+// conversions, products; the elements of icf, qdiags it reads again (memory
+// nothing writes afterwards); lengths, indexes and integer arithmetic, and loop
 // counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: c,
@@ -1628,20 +1221,7 @@ type logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape struct {
 		qdiags []float64
 		// icf: the parameter icf.
 		icf []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			sqnormTape  int
-			sqnormTape2 int
-		}
 	}
-	// sqnormTape: the tape sqnormCallFixedXForward fills and
-	// sqnormCallFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sqnormTape sqnormCallFixedXTape
-	// sqnormTape2: the tape sqnormCallFixedXForward fills and
-	// sqnormCallFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sqnormTape2 sqnormCallFixedXTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1651,9 +1231,7 @@ type logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape struct {
 // capacity.
 func (t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 96
-	n += t.sqnormTape.Bytes()
-	n += t.sqnormTape2.Bytes()
+	n += len(t.calls) * 80
 	return n
 }
 
@@ -1662,8 +1240,6 @@ func (t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.sqnormTape.clearRefs()
-	t.sqnormTape2.clearRefs()
 }
 
 // logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward runs
@@ -1672,11 +1248,6 @@ func (t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape) clearRefs() {
 // the earlier calls since t's holder began its run recorded; the first of them
 // empties t, keeping its memory.
 func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape, p, k int, wishartGamma float64, wishartM int, sumQs, qdiags, icf []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.sqnormTape2.calls = t.sqnormTape2.calls[:0]
-		t.sqnormTape.calls = t.sqnormTape.calls[:0]
-	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.p = p
@@ -1689,19 +1260,24 @@ func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(t *logWishartPri
 	icfSz := p * (p + 1) / 2
 	c2 := float64(n*p)*(math.Log(wishartGamma)-0.5*math.Log(2)) - logGammaDistrib(0.5*float64(n), p)
 	out := 0.0
-	t1 := max(k, 0)
-	t.sqnormTape.calls = slices.Grow(t.sqnormTape.calls, t1)
-	t.sqnormTape2.calls = slices.Grow(t.sqnormTape2.calls, t1)
 	for ik := 0; ik < k; ik++ {
-		t2 := sqnormCallFixedXForward(&t.sqnormTape, p, qdiags[ik*p:])
-		t3 := sqnormCallFixedXForward(&t.sqnormTape2, icfSz-p, icf[ik*icfSz+p:])
-		frobenius := t2 + t3
+		x := qdiags[ik*p:]
+		t1 := x[0]
+		res := t1 * t1
+		for i := 1; i < p; i++ {
+			t2 := x[i]
+			res += t2 * t2
+		}
+		n2 := icfSz - p
+		x2 := icf[ik*icfSz+p:]
+		t3 := x2[0]
+		res2 := t3 * t3
+		for i2 := 1; i2 < n2; i2++ {
+			t4 := x2[i2]
+			res2 += t4 * t4
+		}
+		frobenius := res + res2
 		out += 0.5*wishartGamma*wishartGamma*frobenius - float64(wishartM)*sumQs[ik]
-	}
-	c.end.sqnormTape = len(t.sqnormTape.calls)
-	c.end.sqnormTape2 = len(t.sqnormTape2.calls)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
 	}
 	return out - float64(k)*c2
 }
@@ -1710,10 +1286,9 @@ func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward(t *logWishartPri
 // dqdiags and dicf the vector-Jacobian product of logWishartPriorFlat with the
 // seeds s, at the point that call number call of
 // logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward on t recorded. It
-// keeps buffers of its own in t, for the derivatives of slices it is not passed
-// (those logWishartPriorFlat and its callees make), so one forward run serves
-// any number of backward runs (one per seed), one at a time; it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
 func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(t *logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape, call int, s float64, dsumQs, dqdiags, dicf []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
@@ -1721,103 +1296,43 @@ func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(t *logWishartPr
 	k := c.k
 	wishartGamma := c.wishartGamma
 	wishartM := c.wishartM
-	nsqnormTape2 := c.end.sqnormTape2
+	var dres2 float64
 	p := c.p
 	icfSz := p * (p + 1) / 2
 	icf := c.icf
-	nsqnormTape := c.end.sqnormTape
+	var dres float64
 	qdiags := c.qdiags
 	dout += s
 	t1 := k - 1
 	for ik := t1; ik >= 0; ik-- {
-		nsqnormTape2--
-		nsqnormTape--
+		n2 := icfSz - p
+		t2 := n2 - 1
+		t3 := ik*icfSz + p
+		t4 := len(icf)
+		x2 := icf[t3:t4]
+		dx2 := dicf[t3:t4]
+		t5 := x2[0]
+		t6 := p - 1
+		t7 := ik * p
+		t8 := len(qdiags)
+		x := qdiags[t7:t8]
+		dx := dqdiags[t7:t8]
+		t9 := x[0]
 		dsumQs[ik] -= dout * float64(wishartM)
 		dfrobenius := dout * (0.5 * wishartGamma * wishartGamma)
-		sqnormCallFixedXBackward(&t.sqnormTape2, nsqnormTape2, dfrobenius, dicf[ik*icfSz+p:len(icf)])
-		sqnormCallFixedXBackward(&t.sqnormTape, nsqnormTape, dfrobenius, dqdiags[ik*p:len(qdiags)])
+		dres2 += dfrobenius
+		for i2 := t2; i2 >= 1; i2-- {
+			dx2[i2] += dres2 * x2[i2] * 2
+		}
+		dx2[0] += dres2 * t5 * 2
+		dres += dfrobenius
+		dres2 = 0
+		for i := t6; i >= 1; i-- {
+			dx[i] += dres * x[i] * 2
+		}
+		dx[0] += dres * t9 * 2
+		dres = 0
 	}
-}
-
-// sqnormCallFixedXTape is what sqnormCallFixedXForward keeps of the calls of
-// sqnorm at one call site for sqnormCallFixedXBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of x it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type sqnormCallFixedXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// n: the parameter n.
-		n int
-		// x: the parameter x.
-		x []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// sqnormCallFixedXTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *sqnormCallFixedXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 32
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *sqnormCallFixedXTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// sqnormCallFixedXForward runs sqnorm and records in t what
-// sqnormCallFixedXBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func sqnormCallFixedXForward(t *sqnormCallFixedXTape, n int, x []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.n = n
-	c.x = x
-	t1 := x[0]
-	res := t1 * t1
-	for i := 1; i < n; i++ {
-		t2 := x[i]
-		res += t2 * t2
-	}
-	return res
-}
-
-// sqnormCallFixedXBackward adds to dx the vector-Jacobian product of sqnorm
-// with the seeds s, at the point that call number call of
-// sqnormCallFixedXForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func sqnormCallFixedXBackward(t *sqnormCallFixedXTape, call int, s float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dres float64
-	n := c.n
-	t1 := n - 1
-	x := c.x
-	t2 := x[0]
-	dres += s
-	for i := t1; i >= 1; i-- {
-		dx[i] += dres * x[i] * 2
-	}
-	dx[0] += dres * t2 * 2
 }
 
 // objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape is what
@@ -1829,22 +1344,25 @@ func sqnormCallFixedXBackward(t *sqnormCallFixedXTape, call int, s float64, dx [
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 128·calls bytes, plus subtractTape.Bytes() +
-// qTimesXTape.Bytes() + sqnormTape.Bytes() + logsumexpTape.Bytes() (the tapes
+// calls), the tape holds 8·max(k, 0)·max(d − 1, 0) + 144·calls +
+// 16·max(k, 0) bytes, plus qTimesXTape.Bytes() + arrMaxTape.Bytes() (the tapes
 // of its call sites, each by its own formula summed over the site's calls).
 // Bytes returns that count for a filled tape: each value's size, a slice's
 // 24-byte header where the tape keeps a reference, a stack's entries; not Go's
 // padding, nor spare capacity.
 //
-//	calls          128 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	subtractTape   subtractTape.Bytes(), a subtractCallNoXTape for the calls of one call site, max(k, 0) calls per run: the tape subtractCallNoXForward fills and subtractCallNoXBackward reads
-//	qTimesXTape    qTimesXTape.Bytes(), a qTimesXCallFixedQdiagLtriTape for the calls of one call site, max(k, 0) calls per run: the tape qTimesXCallFixedQdiagLtriForward fills and qTimesXCallFixedQdiagLtriBackward reads
-//	sqnormTape     sqnormTape.Bytes(), a sqnormCallTape for the calls of one call site, max(k, 0) calls per run: the tape sqnormCallForward fills and sqnormCallBackward reads
-//	logsumexpTape  logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, one call per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
+//	calls        144 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	qTimesXTape  qTimesXTape.Bytes(), a qTimesXCallFixedQdiagLtriTape for the calls of one call site, max(k, 0) calls per run: the tape qTimesXCallFixedQdiagLtriForward fills and qTimesXCallFixedQdiagLtriBackward reads
+//	elem2        8·max(k, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem         8·max(k, 0)·max(d − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	arrMaxTape   arrMaxTape.Bytes(), a arrMaxCallTape for the calls of one call site, one call per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
+//	exp          8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: mx.
 type objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1861,29 +1379,33 @@ type objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape struct {
 		icfSz int
 		// icf: the parameter icf.
 		icf []float64
+		// semx: the value of semx the backward sweep reads.
+		semx float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			subtractTape  int
-			qTimesXTape   int
-			sqnormTape    int
-			logsumexpTape int
+			qTimesXTape int
+			elem2       int
+			elem        int
+			arrMaxTape  int
+			exp         int
 		}
 	}
-	// subtractTape: the tape subtractCallNoXForward fills and
-	// subtractCallNoXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	subtractTape subtractCallNoXTape
 	// qTimesXTape: the tape qTimesXCallFixedQdiagLtriForward fills and
 	// qTimesXCallFixedQdiagLtriBackward reads, for every call of it here: one
 	// record per call, and the stacks they share.
 	qTimesXTape qTimesXCallFixedQdiagLtriTape
-	// sqnormTape: the tape sqnormCallForward fills and sqnormCallBackward reads,
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// arrMaxTape: the tape arrMaxCallForward fills and arrMaxCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
-	sqnormTape sqnormCallTape
-	// logsumexpTape: the tape logsumexpCallForward fills and logsumexpCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	logsumexpTape logsumexpCallTape
+	arrMaxTape arrMaxCallTape
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1892,11 +1414,12 @@ type objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape struct {
 // its length, the tapes of its call sites; not Go's padding nor spare capacity.
 func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 128
-	n += t.subtractTape.Bytes()
+	n += len(t.calls) * 144
 	n += t.qTimesXTape.Bytes()
-	n += t.sqnormTape.Bytes()
-	n += t.logsumexpTape.Bytes()
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	n += t.arrMaxTape.Bytes()
+	n += len(t.exp) * 8
 	return n
 }
 
@@ -1905,10 +1428,8 @@ func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.subtractTape.clearRefs()
 	t.qTimesXTape.clearRefs()
-	t.sqnormTape.clearRefs()
-	t.logsumexpTape.clearRefs()
+	t.arrMaxTape.clearRefs()
 }
 
 // objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward runs
@@ -1919,10 +1440,11 @@ func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) clearRefs() {
 func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape, slse float64, k, d int, x, means, xcentered, qdiags []float64, icfSz int, icf, qxcentered, alphas, sumQs, mainTerm []float64, ix int) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.logsumexpTape.calls = t.logsumexpTape.calls[:0]
-		t.sqnormTape.calls = t.sqnormTape.calls[:0]
+		t.exp = t.exp[:0]
+		t.arrMaxTape.calls = t.arrMaxTape.calls[:0]
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
 		t.qTimesXTape.calls = t.qTimesXTape.calls[:0]
-		t.subtractTape.calls = t.subtractTape.calls[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
@@ -1934,24 +1456,47 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(t *objectiveCheckpoi
 	c.icfSz = icfSz
 	c.icf = icf
 	t1 := max(k, 0)
+	t.elem2 = slices.Grow(t.elem2, t1)
 	t.qTimesXTape.calls = slices.Grow(t.qTimesXTape.calls, t1)
-	t.sqnormTape.calls = slices.Grow(t.sqnormTape.calls, t1)
-	t.subtractTape.calls = slices.Grow(t.subtractTape.calls, t1)
+	t.elem = slices.Grow(t.elem, t1*max(d-1, 0))
 	for ik := 0; ik < k; ik++ {
-		subtractCallNoXForward(&t.subtractTape, d, x[ix*d:], means[ik*d:], xcentered)
+		x2 := x[ix*d:]
+		y := means[ik*d:]
+		for id := 0; id < d; id++ {
+			xcentered[id] = x2[id] - y[id]
+		}
 		qTimesXCallFixedQdiagLtriForward(&t.qTimesXTape, d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
-		t2 := alphas[ik] + sumQs[ik]
-		t3 := sqnormCallForward(&t.sqnormTape, d, qxcentered)
-		mainTerm[ik] = t2 - 0.5*t3
+		t2 := qxcentered[0]
+		t.elem2 = append(t.elem2, t2)
+		res := t2 * t2
+		for i := 1; i < d; i++ {
+			t3 := qxcentered[i]
+			t.elem = append(t.elem, t3)
+			res += t3 * t3
+		}
+		mainTerm[ik] = alphas[ik] + sumQs[ik] - 0.5*res
 	}
-	t4 := logsumexpCallForward(&t.logsumexpTape, k, mainTerm)
-	slse2 += t4
-	c.end.subtractTape = len(t.subtractTape.calls)
+	mx := arrMaxCallForward(&t.arrMaxTape, k, mainTerm)
+	semx := 0.0
+	t.exp = slices.Grow(t.exp, t1)
+	for i2 := 0; i2 < k; i2++ {
+		t4 := math.Exp(mainTerm[i2] - mx)
+		t.exp = append(t.exp, t4)
+		semx += t4
+	}
+	c.semx = semx
+	slse2 += math.Log(semx) + mx
 	c.end.qTimesXTape = len(t.qTimesXTape.calls)
-	c.end.sqnormTape = len(t.sqnormTape.calls)
-	c.end.logsumexpTape = len(t.logsumexpTape.calls)
+	c.end.elem2 = len(t.elem2)
+	c.end.elem = len(t.elem)
+	c.end.arrMaxTape = len(t.arrMaxTape.calls)
+	c.end.exp = len(t.exp)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.exp = slices.Grow(t.exp, c.end.exp*more)
 	}
 	return slse2
 }
@@ -1974,32 +1519,59 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(t *objectiveCheckpo
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dslse2 float64
-	nlogsumexpTape := c.end.logsumexpTape
-	nlogsumexpTape--
+	var dsemx float64
 	k := c.k
-	nsqnormTape := c.end.sqnormTape
-	nqTimesXTape := c.end.qTimesXTape
+	nexp := c.end.exp
+	var dmx float64
+	narrMaxTape := c.end.arrMaxTape
+	narrMaxTape--
+	var dres float64
 	d := c.d
+	nelem := c.end.elem
+	nelem2 := c.end.elem2
+	nqTimesXTape := c.end.qTimesXTape
+	means := c.means
 	qdiags := c.qdiags
 	icfSz := c.icfSz
 	icf := c.icf
-	nsubtractTape := c.end.subtractTape
-	means := c.means
 	dslse2 += s
-	logsumexpCallBackward(&t.logsumexpTape, nlogsumexpTape, dslse2, dmainTerm)
-	t1 := k - 1
-	for ik := t1; ik >= 0; ik-- {
-		nsqnormTape--
+	t1 := dslse2
+	dsemx += t1 / c.semx
+	dslse2 = 0
+	t2 := k - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		nexp--
+		t3 := dsemx * t.exp[nexp]
+		dmx -= t3
+		dmainTerm[i2] += t3
+	}
+	dmx2 := t1 + dmx
+	arrMaxCallBackward(&t.arrMaxTape, narrMaxTape, dmx2, dmainTerm)
+	dslse2 += t1
+	t4 := k - 1
+	for ik := t4; ik >= 0; ik-- {
+		t5 := d - 1
+		nelem2--
+		t6 := t.elem2[nelem2]
 		nqTimesXTape--
-		t2 := ik * d
-		nsubtractTape--
-		t3 := dmainTerm[ik]
+		t7 := ik * d
+		dy := dmeans[t7:len(means)]
+		t8 := dmainTerm[ik]
+		dres -= t8 * 0.5
 		dmainTerm[ik] = 0
-		sqnormCallBackward(&t.sqnormTape, nsqnormTape, -(t3 * 0.5), dqxcentered)
-		dsumQs[ik] += t3
-		dalphas[ik] += t3
-		qTimesXCallFixedQdiagLtriBackward(&t.qTimesXTape, nqTimesXTape, dqdiags[t2:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
-		subtractCallNoXBackward(&t.subtractTape, nsubtractTape, dmeans[t2:len(means)], dxcentered)
+		for i := t5; i >= 1; i-- {
+			nelem--
+			dqxcentered[i] += dres * t.elem[nelem] * 2
+		}
+		dqxcentered[0] += dres * t6 * 2
+		dsumQs[ik] += t8
+		dalphas[ik] += t8
+		qTimesXCallFixedQdiagLtriBackward(&t.qTimesXTape, nqTimesXTape, dqdiags[t7:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
+		dres = 0
+		for id := t5; id >= 0; id-- {
+			dy[id] -= dxcentered[id]
+			dxcentered[id] = 0
+		}
 	}
 	*dslse += dslse2
 }

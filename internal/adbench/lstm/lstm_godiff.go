@@ -13,12 +13,12 @@ import (
 // control flow it replays. A tape may be reused: each run of ObjectiveForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·len(state) + 16·b + 80 bytes, plus
-// lstmPredictTape.Bytes() + logsumexpTape.Bytes() (the tapes of its call sites,
-// each by its own formula summed over the site's calls). Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// Memory: after a run, the tape holds 8·max((c − 1), 0)·max(b, 0) +
+// 8·len(state) + 16·b + 8·max((c − 1), 0) + 80 bytes, plus
+// lstmPredictTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
 //
 //	c                8 bytes per run: the parameter c
 //	b                8 bytes per run: the parameter b
@@ -29,7 +29,8 @@ import (
 //	ypred            8·b bytes (8 bytes an entry): the memory of ypred, which Objective makes, kept from run to run
 //	ynorm            8·b bytes (8 bytes an entry): the memory of ynorm, which Objective makes, kept from run to run
 //	lstmPredictTape  lstmPredictTape.Bytes(), a lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape for the calls of one call site, max((c − 1), 0) calls per run: the tape lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward fills and lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward reads
-//	logsumexpTape    logsumexpTape.Bytes(), a logsumexpCallTape for the calls of one call site, max((c − 1), 0) calls per run: the tape logsumexpCallForward fills and logsumexpCallBackward reads
+//	exp              8·max((c − 1), 0)·max(b, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	sum              8·max((c − 1), 0) bytes (8 bytes an entry): the value of sum the backward sweep reads
 //	count            8 bytes per run: the value of count the backward sweep reads
 //	dynorm           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of ynorm, which Objective makes, in a buffer the backward sweep reuses
 //	dypred           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of ypred, which Objective makes, in a buffer the backward sweep reuses
@@ -39,8 +40,6 @@ import (
 // conversions; the elements of sequence it reads again (memory nothing writes
 // afterwards); lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: lse.
 type ObjectiveTape struct {
 	// c: the parameter c.
 	c int
@@ -63,10 +62,12 @@ type ObjectiveTape struct {
 	// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward reads, for
 	// every call of it here: one record per call, and the stacks they share.
 	lstmPredictTape lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape
-	// logsumexpTape: the tape logsumexpCallForward fills and logsumexpCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	logsumexpTape logsumexpCallTape
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
+	// sum: the value of sum the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	sum []float64
 	// count: the value of count the backward sweep reads.
 	count int
 	// dynorm: the derivatives of ynorm, which Objective makes, in a buffer the
@@ -90,7 +91,8 @@ func (t *ObjectiveTape) Bytes() int {
 	n += len(t.ypred) * 8
 	n += len(t.ynorm) * 8
 	n += t.lstmPredictTape.Bytes()
-	n += t.logsumexpTape.Bytes()
+	n += len(t.exp) * 8
+	n += len(t.sum) * 8
 	n += len(t.dynorm) * 8
 	n += len(t.dypred) * 8
 	n += len(t.dst) * 8
@@ -104,7 +106,6 @@ func (t *ObjectiveTape) clearRefs() {
 	t.state = nil
 	t.sequence = nil
 	t.lstmPredictTape.clearRefs()
-	t.logsumexpTape.clearRefs()
 }
 
 // poolObjectiveTape holds the ObjectiveTapes that ObjectiveGrad finished with:
@@ -134,7 +135,8 @@ func ObjectiveForward(t *ObjectiveTape, l, c, b int, mainParams, extraParams, st
 	t.st = t.st[:0]
 	t.ypred = t.ypred[:0]
 	t.ynorm = t.ynorm[:0]
-	t.logsumexpTape.calls = t.logsumexpTape.calls[:0]
+	t.sum = t.sum[:0]
+	t.exp = t.exp[:0]
 	t.lstmPredictTape.calls = t.lstmPredictTape.calls[:0]
 	t.c = c
 	t.b = b
@@ -155,13 +157,22 @@ func ObjectiveForward(t *ObjectiveTape, l, c, b int, mainParams, extraParams, st
 	clear(ynorm)
 	t3 := c - 1
 	t4 := max(t3, 0)
-	t.logsumexpTape.calls = slices.Grow(t.logsumexpTape.calls, t4)
 	t.lstmPredictTape.calls = slices.Grow(t.lstmPredictTape.calls, t4)
+	t.sum = slices.Grow(t.sum, t4)
+	t.exp = slices.Grow(t.exp, t4*max(b, 0))
 	for t2 := 0; t2 < t3; t2++ {
 		lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward(&t.lstmPredictTape, l, b, mainParams, extraParams, st, sequence[t2*b:(t2+1)*b], ypred)
-		lse := logsumexpCallForward(&t.logsumexpTape, ypred, b)
+		sum := 0.0
 		for i := 0; i < b; i++ {
-			ynorm[i] = ypred[i] - lse
+			t5 := math.Exp(ypred[i])
+			t.exp = append(t.exp, t5)
+			sum += t5
+		}
+		sum += 2
+		t.sum = append(t.sum, sum)
+		t6 := math.Log(sum)
+		for i3 := 0; i3 < b; i3++ {
+			ynorm[i3] = ypred[i3] - t6
 		}
 		ygold := sequence[(t2+1)*b : (t2+2)*b]
 		for i2 := 0; i2 < b; i2++ {
@@ -191,7 +202,9 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []
 	t.dypred = slices.Grow(t.dypred[:0], b)[:b]
 	clear(t.dypred)
 	dypred := t.dypred
-	nlogsumexpTape := len(t.logsumexpTape.calls)
+	nsum := len(t.sum)
+	var dsum float64
+	nexp := len(t.exp)
 	nlstmPredictTape := len(t.lstmPredictTape.calls)
 	state := t.state
 	t.dst = slices.Grow(t.dst[:0], len(state))[:len(state)]
@@ -202,21 +215,27 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []
 	t3 := c - 2
 	for t2 := t3; t2 >= 0; t2-- {
 		ygold := sequence[(t2+1)*b : (t2+2)*b]
-		var dlse float64
-		nlogsumexpTape--
+		var dtmp float64
+		nsum--
+		t4 := t.sum[nsum]
 		nlstmPredictTape--
-		t4 := b - 1
-		for i2 := t4; i2 >= 0; i2-- {
+		t5 := b - 1
+		for i2 := t5; i2 >= 0; i2-- {
 			dynorm[i2] += dtotal * ygold[i2]
 		}
-		for i := t4; i >= 0; i-- {
-			t5 := dynorm[i]
-			dlse -= t5
-			dypred[i] += t5
-			dynorm[i] = 0
+		for i3 := t5; i3 >= 0; i3-- {
+			t6 := dynorm[i3]
+			dtmp -= t6
+			dypred[i3] += t6
+			dynorm[i3] = 0
 		}
-		logsumexpCallBackward(&t.logsumexpTape, nlogsumexpTape, dlse, dypred)
+		dsum += dtmp / t4
+		for i := t5; i >= 0; i-- {
+			nexp--
+			dypred[i] += dsum * t.exp[nexp]
+		}
 		lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(&t.lstmPredictTape, nlstmPredictTape, dmainParams, dextraParams, dst, dypred)
+		dsum = 0
 	}
 	for k := 0; k < t1; k++ {
 		dst[k] = 0
@@ -245,22 +264,40 @@ func ObjectiveGrad(l, c, b int, mainParams, extraParams, state, sequence []float
 // it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 112·calls + 8·max(b, 0) bytes, plus
-// lstmModelTape.Bytes() + lstmModelTape2.Bytes() (the tapes of its call sites,
-// each by its own formula summed over the site's calls). Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// calls), the tape holds 88·max(l − 1, 0)·max(b, 0) + 272·calls +
+// 96·max(b, 0) bytes. Bytes returns that count for a filled tape: each value's
+// size, a slice's 24-byte header where the tape keeps a reference, a stack's
+// entries; not Go's padding, nor spare capacity.
 //
-//	calls           112 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	lstmModelTape   lstmModelTape.Bytes(), a lstmModelCallFixedWeightTape for the calls of one call site, one call per run: the tape lstmModelCallFixedWeightForward fills and lstmModelCallFixedWeightBackward reads
-//	lstmModelTape2  lstmModelTape2.Bytes(), a lstmModelCallFixedWeightTape for the calls of one call site, max(l − 1, 0) calls per run: the tape lstmModelCallFixedWeightForward fills and lstmModelCallFixedWeightBackward reads
-//	elem            8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls      272 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem7      8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	forget     8·max(b, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid   8·max(b, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	elem6      8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	ingate     8·max(b, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid2  8·max(b, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	outgate    8·max(b, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid3  8·max(b, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	change     8·max(b, 0) bytes (8 bytes an entry): change as the forward sweep computed it
+//	elem5      8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh2      8·max(b, 0) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem4      8·max(l − 1, 0)·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	forget2    8·max(l − 1, 0)·max(b, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid4  8·max(l − 1, 0)·max(b, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	elem3      8·max(l − 1, 0)·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	ingate2    8·max(l − 1, 0)·max(b, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid5  8·max(l − 1, 0)·max(b, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	outgate2   8·max(l − 1, 0)·max(b, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
+//	dsigmoid6  8·max(l − 1, 0)·max(b, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
+//	change2    8·max(l − 1, 0)·max(b, 0) bytes (8 bytes an entry): change2 as the forward sweep computed it
+//	elem2      8·max(l − 1, 0)·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh       8·max(l − 1, 0)·max(b, 0) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem       8·max(b, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the elements of
-// extraParams, input it reads again (memory nothing writes afterwards);
-// lengths, indexes and integer arithmetic, and loop counters (recovered from
-// the backward loops' own).
+// extraParams, mainParams, input it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -277,234 +314,43 @@ type lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape struct {
 		input []float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			lstmModelTape  int
-			lstmModelTape2 int
-			elem           int
-		}
-	}
-	// lstmModelTape: the tape lstmModelCallFixedWeightForward fills and
-	// lstmModelCallFixedWeightBackward reads, for every call of it here: one
-	// record per call, and the stacks they share.
-	lstmModelTape lstmModelCallFixedWeightTape
-	// lstmModelTape2: the tape lstmModelCallFixedWeightForward fills and
-	// lstmModelCallFixedWeightBackward reads, for every call of it here: one
-	// record per call, and the stacks they share.
-	lstmModelTape2 lstmModelCallFixedWeightTape
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape's comment counts
-// them: each value's size, 24 for a slice the tape refers to, a stack's entries
-// by its length, the tapes of its call sites; not Go's padding nor spare
-// capacity.
-func (t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 112
-	n += t.lstmModelTape.Bytes()
-	n += t.lstmModelTape2.Bytes()
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-	t.lstmModelTape.clearRefs()
-	t.lstmModelTape2.clearRefs()
-}
-
-// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward runs lstmPredict
-// and records in t what
-// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward(t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape, l, b int, mainParams, extraParams, state, input, output []float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-		t.lstmModelTape2.calls = t.lstmModelTape2.calls[:0]
-		t.lstmModelTape.calls = t.lstmModelTape.calls[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.l = l
-	c.b = b
-	c.mainParams = mainParams
-	c.extraParams = extraParams
-	c.input = input
-	inWeight := extraParams[:b]
-	t1 := 2 * b
-	outWeight := extraParams[b:t1]
-	outBias := extraParams[t1 : 3*b]
-	for i := 0; i < b; i++ {
-		output[i] = input[i] * inWeight[i]
-	}
-	t2 := 4 * b
-	t3 := 8 * b
-	lstmModelCallFixedWeightForward(&t.lstmModelTape, b, mainParams[:t2], mainParams[t2:t3], state[:b], state[b:t1], output)
-	t4 := l - 1
-	t.lstmModelTape2.calls = slices.Grow(t.lstmModelTape2.calls, max(t4, 0))
-	for i2 := 1; i2 < l; i2++ {
-		t5 := i2 + 1
-		layer := mainParams[t3*i2 : t3*t5]
-		t6 := t1 * i2
-		t7 := t6 + b
-		t8 := t1 * (i2 - 1)
-		lstmModelCallFixedWeightForward(&t.lstmModelTape2, b, layer[:t2], layer[t2:], state[t6:t7], state[t7:t1*t5], state[t8:t8+b])
-	}
-	t9 := t1 * t4
-	last := state[t9 : t9+b]
-	t.elem = slices.Grow(t.elem, max(b, 0))
-	for i3 := 0; i3 < b; i3++ {
-		t10 := last[i3]
-		t.elem = append(t.elem, t10)
-		output[i3] = t10*outWeight[i3] + outBias[i3]
-	}
-	c.end.lstmModelTape = len(t.lstmModelTape.calls)
-	c.end.lstmModelTape2 = len(t.lstmModelTape2.calls)
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-}
-
-// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward adds to
-// dmainParams, dextraParams, dstate and doutput the vector-Jacobian product of
-// lstmPredict with the seeds dstate and doutput, at the point that call number
-// call of lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward on t
-// recorded. It keeps buffers of its own in t, for the derivatives of slices it
-// is not passed (those lstmPredict and its callees make), so one forward run
-// serves any number of backward runs (one per seed), one at a time; it adds
-// rather than sets, so one buffer can sum a mini-batch.
-//
-// dstate and doutput hold, on entry, the seed of what lstmPredict leaves in
-// state and output, and on return the derivative with respect to what state and
-// output held before.
-func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape, call int, dmainParams, dextraParams, dstate, doutput []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	b := c.b
-	t1 := 2 * b
-	doutBias := dextraParams[t1 : 3*b]
-	nelem := c.end.elem
-	extraParams := c.extraParams
-	outWeight := extraParams[b:t1]
-	doutWeight := dextraParams[b:t1]
-	l := c.l
-	t2 := l - 1
-	t3 := t1 * t2
-	dlast := dstate[t3 : t3+b]
-	nlstmModelTape2 := c.end.lstmModelTape2
-	t4 := 8 * b
-	t5 := 4 * b
-	mainParams := c.mainParams
-	nlstmModelTape := c.end.lstmModelTape
-	nlstmModelTape--
-	input := c.input
-	dinWeight := dextraParams[:b]
-	t6 := b - 1
-	for i3 := t6; i3 >= 0; i3-- {
-		nelem--
-		t7 := t.elem[nelem]
-		t8 := outWeight[i3]
-		t9 := doutput[i3]
-		doutBias[i3] += t9
-		doutWeight[i3] += t9 * t7
-		dlast[i3] += t9 * t8
-		doutput[i3] = 0
-	}
-	for i2 := t2; i2 >= 1; i2-- {
-		nlstmModelTape2--
-		t10 := t4 * i2
-		t11 := i2 + 1
-		t12 := t4 * t11
-		dlayer := dmainParams[t10:t12]
-		layer := mainParams[t10:t12]
-		t13 := t1 * i2
-		t14 := t13 + b
-		t15 := t1 * (i2 - 1)
-		lstmModelCallFixedWeightBackward(&t.lstmModelTape2, nlstmModelTape2, dlayer[:t5], dlayer[t5:len(layer)], dstate[t13:t14], dstate[t14:t1*t11], dstate[t15:t15+b])
-	}
-	lstmModelCallFixedWeightBackward(&t.lstmModelTape, nlstmModelTape, dmainParams[:t5], dmainParams[t5:t4], dstate[:b], dstate[b:t1], doutput)
-	t16 := b - 1
-	for i := t16; i >= 0; i-- {
-		dinWeight[i] += doutput[i] * input[i]
-		doutput[i] = 0
-	}
-}
-
-// lstmModelCallFixedWeightTape is what lstmModelCallFixedWeightForward keeps of
-// the calls of lstmModel at one call site for lstmModelCallFixedWeightBackward:
-// the forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 120·calls + 88·max(hsize, 0) bytes. Bytes returns
-// that count for a filled tape: each value's size, a slice's 24-byte header
-// where the tape keeps a reference, a stack's entries; not Go's padding, nor
-// spare capacity.
-//
-//	calls      120 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem3      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	forget     8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
-//	dsigmoid   8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
-//	elem2      8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	ingate     8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
-//	dsigmoid2  8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
-//	outgate    8·max(hsize, 0) bytes (8 bytes an entry): result 1 of a call of sigmoidGrad
-//	dsigmoid3  8·max(hsize, 0) bytes (8 bytes an entry): result 2 of a call of sigmoidGrad
-//	change     8·max(hsize, 0) bytes (8 bytes an entry): change as the forward sweep computed it
-//	elem       8·max(hsize, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	tanh       8·max(hsize, 0) bytes (8 bytes an entry): math.Tanh of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: the elements of weight
-// it reads again (memory nothing writes afterwards); lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type lstmModelCallFixedWeightTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// hsize: the parameter hsize.
-		hsize int
-		// weight: the parameter weight.
-		weight []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem3     int
+			elem7     int
 			forget    int
 			dsigmoid  int
-			elem2     int
+			elem6     int
 			ingate    int
 			dsigmoid2 int
 			outgate   int
 			dsigmoid3 int
 			change    int
-			elem      int
+			elem5     int
+			tanh2     int
+			elem4     int
+			forget2   int
+			dsigmoid4 int
+			elem3     int
+			ingate2   int
+			dsigmoid5 int
+			outgate2  int
+			dsigmoid6 int
+			change2   int
+			elem2     int
 			tanh      int
+			elem      int
 		}
 	}
-	// elem3: an element read before it was overwritten, one entry per iteration of
+	// elem7: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	elem3 []float64
+	elem7 []float64
 	// forget: result 1 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	forget []float64
 	// dsigmoid: result 2 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	dsigmoid []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
+	// elem6: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	elem2 []float64
+	elem6 []float64
 	// ingate: result 1 of a call of sigmoidGrad, one entry per iteration of the
 	// loop around it, read back last first.
 	ingate []float64
@@ -520,207 +366,485 @@ type lstmModelCallFixedWeightTape struct {
 	// change: change as the forward sweep computed it, one entry per iteration of
 	// the loop around it, read back last first.
 	change []float64
-	// elem: an element read before it was overwritten, one entry per iteration of
+	// elem5: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	elem []float64
+	elem5 []float64
+	// tanh2: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh2 []float64
+	// elem4: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem4 []float64
+	// forget2: result 1 of a call of sigmoidGrad, one entry per iteration of the
+	// loop around it, read back last first.
+	forget2 []float64
+	// dsigmoid4: result 2 of a call of sigmoidGrad, one entry per iteration of the
+	// loop around it, read back last first.
+	dsigmoid4 []float64
+	// elem3: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem3 []float64
+	// ingate2: result 1 of a call of sigmoidGrad, one entry per iteration of the
+	// loop around it, read back last first.
+	ingate2 []float64
+	// dsigmoid5: result 2 of a call of sigmoidGrad, one entry per iteration of the
+	// loop around it, read back last first.
+	dsigmoid5 []float64
+	// outgate2: result 1 of a call of sigmoidGrad, one entry per iteration of the
+	// loop around it, read back last first.
+	outgate2 []float64
+	// dsigmoid6: result 2 of a call of sigmoidGrad, one entry per iteration of the
+	// loop around it, read back last first.
+	dsigmoid6 []float64
+	// change2: change2 as the forward sweep computed it, one entry per iteration
+	// of the loop around it, read back last first.
+	change2 []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	tanh []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// lstmModelCallFixedWeightTape's comment counts them: each value's size, 24 for
-// a slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *lstmModelCallFixedWeightTape) Bytes() int {
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape's comment counts
+// them: each value's size, 24 for a slice the tape refers to, a stack's entries
+// by its length, the tapes of its call sites; not Go's padding nor spare
+// capacity.
+func (t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 120
-	n += len(t.elem3) * 8
+	n += len(t.calls) * 272
+	n += len(t.elem7) * 8
 	n += len(t.forget) * 8
 	n += len(t.dsigmoid) * 8
-	n += len(t.elem2) * 8
+	n += len(t.elem6) * 8
 	n += len(t.ingate) * 8
 	n += len(t.dsigmoid2) * 8
 	n += len(t.outgate) * 8
 	n += len(t.dsigmoid3) * 8
 	n += len(t.change) * 8
-	n += len(t.elem) * 8
+	n += len(t.elem5) * 8
+	n += len(t.tanh2) * 8
+	n += len(t.elem4) * 8
+	n += len(t.forget2) * 8
+	n += len(t.dsigmoid4) * 8
+	n += len(t.elem3) * 8
+	n += len(t.ingate2) * 8
+	n += len(t.dsigmoid5) * 8
+	n += len(t.outgate2) * 8
+	n += len(t.dsigmoid6) * 8
+	n += len(t.change2) * 8
+	n += len(t.elem2) * 8
 	n += len(t.tanh) * 8
+	n += len(t.elem) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *lstmModelCallFixedWeightTape) clearRefs() {
+func (t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// lstmModelCallFixedWeightForward runs lstmModel and records in t what
-// lstmModelCallFixedWeightBackward needs, after what the earlier calls since
-// t's holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func lstmModelCallFixedWeightForward(t *lstmModelCallFixedWeightTape, hsize int, weight, bias, hidden, cell, input []float64) {
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward runs lstmPredict
+// and records in t what
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
+func lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward(t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape, l, b int, mainParams, extraParams, state, input, output []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.outgate = t.outgate[:0]
+		t.elem = t.elem[:0]
+		t.outgate2 = t.outgate2[:0]
 		t.tanh = t.tanh[:0]
+		t.ingate2 = t.ingate2[:0]
+		t.change2 = t.change2[:0]
+		t.elem2 = t.elem2[:0]
+		t.forget2 = t.forget2[:0]
+		t.elem3 = t.elem3[:0]
+		t.dsigmoid6 = t.dsigmoid6[:0]
+		t.elem4 = t.elem4[:0]
+		t.dsigmoid5 = t.dsigmoid5[:0]
+		t.dsigmoid4 = t.dsigmoid4[:0]
+		t.outgate = t.outgate[:0]
+		t.tanh2 = t.tanh2[:0]
 		t.ingate = t.ingate[:0]
 		t.change = t.change[:0]
-		t.elem = t.elem[:0]
+		t.elem5 = t.elem5[:0]
 		t.forget = t.forget[:0]
-		t.elem2 = t.elem2[:0]
+		t.elem6 = t.elem6[:0]
 		t.dsigmoid3 = t.dsigmoid3[:0]
-		t.elem3 = t.elem3[:0]
+		t.elem7 = t.elem7[:0]
 		t.dsigmoid2 = t.dsigmoid2[:0]
 		t.dsigmoid = t.dsigmoid[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
-	c.hsize = hsize
-	c.weight = weight
-	t1 := max(hsize, 0)
-	t.change = slices.Grow(t.change, t1)
-	t.dsigmoid = slices.Grow(t.dsigmoid, t1)
-	t.dsigmoid2 = slices.Grow(t.dsigmoid2, t1)
-	t.dsigmoid3 = slices.Grow(t.dsigmoid3, t1)
-	t.elem = slices.Grow(t.elem, t1)
-	t.elem2 = slices.Grow(t.elem2, t1)
-	t.elem3 = slices.Grow(t.elem3, t1)
-	t.forget = slices.Grow(t.forget, t1)
-	t.ingate = slices.Grow(t.ingate, t1)
-	t.outgate = slices.Grow(t.outgate, t1)
-	t.tanh = slices.Grow(t.tanh, t1)
-	for i := 0; i < hsize; i++ {
-		t2 := input[i]
-		t.elem3 = append(t.elem3, t2)
-		forget, dsigmoid := sigmoidGrad(t2*weight[i] + bias[i])
+	c.l = l
+	c.b = b
+	c.mainParams = mainParams
+	c.extraParams = extraParams
+	c.input = input
+	inWeight := extraParams[:b]
+	t1 := 2 * b
+	outWeight := extraParams[b:t1]
+	t2 := 3 * b
+	outBias := extraParams[t1:t2]
+	for i := 0; i < b; i++ {
+		output[i] = input[i] * inWeight[i]
+	}
+	t3 := 4 * b
+	weight := mainParams[:t3]
+	t4 := 8 * b
+	bias := mainParams[t3:t4]
+	hidden := state[:b]
+	cell := state[b:t1]
+	t5 := max(b, 0)
+	t.change = slices.Grow(t.change, t5)
+	t.dsigmoid = slices.Grow(t.dsigmoid, t5)
+	t.dsigmoid2 = slices.Grow(t.dsigmoid2, t5)
+	t.dsigmoid3 = slices.Grow(t.dsigmoid3, t5)
+	t.elem5 = slices.Grow(t.elem5, t5)
+	t.elem6 = slices.Grow(t.elem6, t5)
+	t.elem7 = slices.Grow(t.elem7, t5)
+	t.forget = slices.Grow(t.forget, t5)
+	t.ingate = slices.Grow(t.ingate, t5)
+	t.outgate = slices.Grow(t.outgate, t5)
+	t.tanh2 = slices.Grow(t.tanh2, t5)
+	for i4 := 0; i4 < b; i4++ {
+		t6 := output[i4]
+		t.elem7 = append(t.elem7, t6)
+		forget, dsigmoid := sigmoidGrad(t6*weight[i4] + bias[i4])
 		t.forget = append(t.forget, forget)
 		t.dsigmoid = append(t.dsigmoid, dsigmoid)
-		t3 := hidden[i]
-		t.elem2 = append(t.elem2, t3)
-		t4 := hsize + i
-		ingate, dsigmoid2 := sigmoidGrad(t3*weight[t4] + bias[t4])
+		t7 := hidden[i4]
+		t.elem6 = append(t.elem6, t7)
+		t8 := b + i4
+		ingate, dsigmoid2 := sigmoidGrad(t7*weight[t8] + bias[t8])
 		t.ingate = append(t.ingate, ingate)
 		t.dsigmoid2 = append(t.dsigmoid2, dsigmoid2)
-		t5 := 2*hsize + i
-		outgate, dsigmoid3 := sigmoidGrad(t2*weight[t5] + bias[t5])
+		t9 := t1 + i4
+		outgate, dsigmoid3 := sigmoidGrad(t6*weight[t9] + bias[t9])
 		t.outgate = append(t.outgate, outgate)
 		t.dsigmoid3 = append(t.dsigmoid3, dsigmoid3)
-		t6 := 3*hsize + i
-		change := math.Tanh(t3*weight[t6] + bias[t6])
+		t10 := t2 + i4
+		change := math.Tanh(t7*weight[t10] + bias[t10])
 		t.change = append(t.change, change)
-		t7 := cell[i]
-		t.elem = append(t.elem, t7)
-		cell[i] = t7*forget + ingate*change
-		t8 := math.Tanh(cell[i])
-		t.tanh = append(t.tanh, t8)
-		hidden[i] = outgate * t8
+		t11 := cell[i4]
+		t.elem5 = append(t.elem5, t11)
+		cell[i4] = t11*forget + ingate*change
+		t12 := math.Tanh(cell[i4])
+		t.tanh2 = append(t.tanh2, t12)
+		hidden[i4] = outgate * t12
 	}
-	c.end.elem3 = len(t.elem3)
+	t13 := l - 1
+	t14 := max(t13, 0) * t5
+	t.change2 = slices.Grow(t.change2, t14)
+	t.dsigmoid4 = slices.Grow(t.dsigmoid4, t14)
+	t.dsigmoid5 = slices.Grow(t.dsigmoid5, t14)
+	t.dsigmoid6 = slices.Grow(t.dsigmoid6, t14)
+	t.elem2 = slices.Grow(t.elem2, t14)
+	t.elem3 = slices.Grow(t.elem3, t14)
+	t.elem4 = slices.Grow(t.elem4, t14)
+	t.forget2 = slices.Grow(t.forget2, t14)
+	t.ingate2 = slices.Grow(t.ingate2, t14)
+	t.outgate2 = slices.Grow(t.outgate2, t14)
+	t.tanh = slices.Grow(t.tanh, t14)
+	for i2 := 1; i2 < l; i2++ {
+		t15 := i2 + 1
+		layer := mainParams[t4*i2 : t4*t15]
+		weight2 := layer[:t3]
+		bias2 := layer[t3:]
+		t16 := t1 * i2
+		t17 := t16 + b
+		hidden2 := state[t16:t17]
+		cell2 := state[t17 : t1*t15]
+		t18 := t1 * (i2 - 1)
+		input2 := state[t18 : t18+b]
+		for i5 := 0; i5 < b; i5++ {
+			t19 := input2[i5]
+			t.elem4 = append(t.elem4, t19)
+			forget2, dsigmoid4 := sigmoidGrad(t19*weight2[i5] + bias2[i5])
+			t.forget2 = append(t.forget2, forget2)
+			t.dsigmoid4 = append(t.dsigmoid4, dsigmoid4)
+			t20 := hidden2[i5]
+			t.elem3 = append(t.elem3, t20)
+			t21 := b + i5
+			ingate2, dsigmoid5 := sigmoidGrad(t20*weight2[t21] + bias2[t21])
+			t.ingate2 = append(t.ingate2, ingate2)
+			t.dsigmoid5 = append(t.dsigmoid5, dsigmoid5)
+			t22 := t1 + i5
+			outgate2, dsigmoid6 := sigmoidGrad(t19*weight2[t22] + bias2[t22])
+			t.outgate2 = append(t.outgate2, outgate2)
+			t.dsigmoid6 = append(t.dsigmoid6, dsigmoid6)
+			t23 := t2 + i5
+			change2 := math.Tanh(t20*weight2[t23] + bias2[t23])
+			t.change2 = append(t.change2, change2)
+			t24 := cell2[i5]
+			t.elem2 = append(t.elem2, t24)
+			cell2[i5] = t24*forget2 + ingate2*change2
+			t25 := math.Tanh(cell2[i5])
+			t.tanh = append(t.tanh, t25)
+			hidden2[i5] = outgate2 * t25
+		}
+	}
+	t26 := t1 * t13
+	last := state[t26 : t26+b]
+	t.elem = slices.Grow(t.elem, t5)
+	for i3 := 0; i3 < b; i3++ {
+		t27 := last[i3]
+		t.elem = append(t.elem, t27)
+		output[i3] = t27*outWeight[i3] + outBias[i3]
+	}
+	c.end.elem7 = len(t.elem7)
 	c.end.forget = len(t.forget)
 	c.end.dsigmoid = len(t.dsigmoid)
-	c.end.elem2 = len(t.elem2)
+	c.end.elem6 = len(t.elem6)
 	c.end.ingate = len(t.ingate)
 	c.end.dsigmoid2 = len(t.dsigmoid2)
 	c.end.outgate = len(t.outgate)
 	c.end.dsigmoid3 = len(t.dsigmoid3)
 	c.end.change = len(t.change)
-	c.end.elem = len(t.elem)
+	c.end.elem5 = len(t.elem5)
+	c.end.tanh2 = len(t.tanh2)
+	c.end.elem4 = len(t.elem4)
+	c.end.forget2 = len(t.forget2)
+	c.end.dsigmoid4 = len(t.dsigmoid4)
+	c.end.elem3 = len(t.elem3)
+	c.end.ingate2 = len(t.ingate2)
+	c.end.dsigmoid5 = len(t.dsigmoid5)
+	c.end.outgate2 = len(t.outgate2)
+	c.end.dsigmoid6 = len(t.dsigmoid6)
+	c.end.change2 = len(t.change2)
+	c.end.elem2 = len(t.elem2)
 	c.end.tanh = len(t.tanh)
+	c.end.elem = len(t.elem)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
-		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
+		t.elem7 = slices.Grow(t.elem7, c.end.elem7*more)
 		t.forget = slices.Grow(t.forget, c.end.forget*more)
 		t.dsigmoid = slices.Grow(t.dsigmoid, c.end.dsigmoid*more)
-		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.elem6 = slices.Grow(t.elem6, c.end.elem6*more)
 		t.ingate = slices.Grow(t.ingate, c.end.ingate*more)
 		t.dsigmoid2 = slices.Grow(t.dsigmoid2, c.end.dsigmoid2*more)
 		t.outgate = slices.Grow(t.outgate, c.end.outgate*more)
 		t.dsigmoid3 = slices.Grow(t.dsigmoid3, c.end.dsigmoid3*more)
 		t.change = slices.Grow(t.change, c.end.change*more)
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem5 = slices.Grow(t.elem5, c.end.elem5*more)
+		t.tanh2 = slices.Grow(t.tanh2, c.end.tanh2*more)
+		t.elem4 = slices.Grow(t.elem4, c.end.elem4*more)
+		t.forget2 = slices.Grow(t.forget2, c.end.forget2*more)
+		t.dsigmoid4 = slices.Grow(t.dsigmoid4, c.end.dsigmoid4*more)
+		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
+		t.ingate2 = slices.Grow(t.ingate2, c.end.ingate2*more)
+		t.dsigmoid5 = slices.Grow(t.dsigmoid5, c.end.dsigmoid5*more)
+		t.outgate2 = slices.Grow(t.outgate2, c.end.outgate2*more)
+		t.dsigmoid6 = slices.Grow(t.dsigmoid6, c.end.dsigmoid6*more)
+		t.change2 = slices.Grow(t.change2, c.end.change2*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
 		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 }
 
-// lstmModelCallFixedWeightBackward adds to dweight, dbias, dhidden, dcell and
-// dinput the vector-Jacobian product of lstmModel with the seeds dhidden and
-// dcell, at the point that call number call of lstmModelCallFixedWeightForward
-// on t recorded. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward adds to
+// dmainParams, dextraParams, dstate and doutput the vector-Jacobian product of
+// lstmPredict with the seeds dstate and doutput, at the point that call number
+// call of lstmPredictCallNoInputFixedMainParamsExtraParamsInputForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
-// dhidden and dcell hold, on entry, the seed of what lstmModel leaves in hidden
-// and cell, and on return the derivative with respect to what hidden and cell
-// held before.
-func lstmModelCallFixedWeightBackward(t *lstmModelCallFixedWeightTape, call int, dweight, dbias, dhidden, dcell, dinput []float64) {
+// dstate and doutput hold, on entry, the seed of what lstmPredict leaves in
+// state and output, and on return the derivative with respect to what state and
+// output held before.
+func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredictCallNoInputFixedMainParamsExtraParamsInputTape, call int, dmainParams, dextraParams, dstate, doutput []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
-	hsize := c.hsize
-	noutgate := c.end.outgate
+	b := c.b
+	t1 := 2 * b
+	t2 := 3 * b
+	doutBias := dextraParams[t1:t2]
+	nelem := c.end.elem
+	extraParams := c.extraParams
+	outWeight := extraParams[b:t1]
+	doutWeight := dextraParams[b:t1]
+	l := c.l
+	t3 := l - 1
+	t4 := t1 * t3
+	dlast := dstate[t4 : t4+b]
+	noutgate2 := c.end.outgate2
 	ntanh := c.end.tanh
+	ningate2 := c.end.ingate2
+	nchange2 := c.end.change2
+	nelem2 := c.end.elem2
+	nforget2 := c.end.forget2
+	t5 := 8 * b
+	t6 := 4 * b
+	mainParams := c.mainParams
+	nelem3 := c.end.elem3
+	ndsigmoid6 := c.end.dsigmoid6
+	nelem4 := c.end.elem4
+	ndsigmoid5 := c.end.dsigmoid5
+	ndsigmoid4 := c.end.dsigmoid4
+	dhidden := dstate[:b]
+	noutgate := c.end.outgate
+	ntanh2 := c.end.tanh2
+	dcell := dstate[b:t1]
 	ningate := c.end.ingate
 	nchange := c.end.change
-	nelem := c.end.elem
+	nelem5 := c.end.elem5
 	nforget := c.end.forget
-	nelem2 := c.end.elem2
-	weight := c.weight
+	dbias := dmainParams[t6:t5]
+	nelem6 := c.end.elem6
+	weight := mainParams[:t6]
+	dweight := dmainParams[:t6]
 	ndsigmoid3 := c.end.dsigmoid3
-	nelem3 := c.end.elem3
+	nelem7 := c.end.elem7
 	ndsigmoid2 := c.end.dsigmoid2
 	ndsigmoid := c.end.dsigmoid
-	t1 := hsize - 1
-	for i := t1; i >= 0; i-- {
+	input := c.input
+	dinWeight := dextraParams[:b]
+	t7 := b - 1
+	for i3 := t7; i3 >= 0; i3-- {
+		nelem--
+		t8 := t.elem[nelem]
+		t9 := outWeight[i3]
+		t10 := doutput[i3]
+		doutBias[i3] += t10
+		doutWeight[i3] += t10 * t8
+		dlast[i3] += t10 * t9
+		doutput[i3] = 0
+	}
+	for i2 := t3; i2 >= 1; i2-- {
+		t11 := t1 * i2
+		t12 := t11 + b
+		dhidden2 := dstate[t11:t12]
+		t13 := i2 + 1
+		dcell2 := dstate[t12 : t1*t13]
+		t14 := t5 * i2
+		t15 := t5 * t13
+		dlayer := dmainParams[t14:t15]
+		layer := mainParams[t14:t15]
+		dbias2 := dlayer[t6:len(layer)]
+		weight2 := layer[:t6]
+		dweight2 := dlayer[:t6]
+		t16 := t1 * (i2 - 1)
+		dinput2 := dstate[t16 : t16+b]
+		t17 := b - 1
+		for i5 := t17; i5 >= 0; i5-- {
+			noutgate2--
+			outgate2 := t.outgate2[noutgate2]
+			ntanh--
+			t18 := t.tanh[ntanh]
+			ningate2--
+			ingate2 := t.ingate2[ningate2]
+			nchange2--
+			change2 := t.change2[nchange2]
+			nelem2--
+			t19 := t.elem2[nelem2]
+			nforget2--
+			forget2 := t.forget2[nforget2]
+			t20 := t2 + i5
+			nelem3--
+			t21 := t.elem3[nelem3]
+			t22 := weight2[t20]
+			ndsigmoid6--
+			dsigmoid6 := t.dsigmoid6[ndsigmoid6]
+			t23 := t1 + i5
+			nelem4--
+			t24 := t.elem4[nelem4]
+			t25 := weight2[t23]
+			ndsigmoid5--
+			dsigmoid5 := t.dsigmoid5[ndsigmoid5]
+			t26 := b + i5
+			t27 := weight2[t26]
+			ndsigmoid4--
+			dsigmoid4 := t.dsigmoid4[ndsigmoid4]
+			t28 := weight2[i5]
+			t29 := dhidden2[i5]
+			dhidden2[i5] = 0
+			dcell2[i5] += t29 * outgate2 * (1 - t18*t18)
+			t30 := dcell2[i5]
+			dchange2 := t30 * ingate2
+			dcell2[i5] = t30 * forget2
+			t31 := dchange2 * (1 - change2*change2)
+			dbias2[t20] += t31
+			dweight2[t20] += t31 * t21
+			t32 := t29 * t18 * dsigmoid6
+			dbias2[t23] += t32
+			dweight2[t23] += t32 * t24
+			t33 := t30 * change2 * dsigmoid5
+			dbias2[t26] += t33
+			dweight2[t26] += t33 * t21
+			dhidden2[i5] += t31*t22 + t33*t27
+			t34 := t30 * t19 * dsigmoid4
+			dbias2[i5] += t34
+			dweight2[i5] += t34 * t24
+			dinput2[i5] += t32*t25 + t34*t28
+		}
+	}
+	t35 := b - 1
+	for i4 := t35; i4 >= 0; i4-- {
 		noutgate--
 		outgate := t.outgate[noutgate]
-		ntanh--
-		t2 := t.tanh[ntanh]
+		ntanh2--
+		t36 := t.tanh2[ntanh2]
 		ningate--
 		ingate := t.ingate[ningate]
 		nchange--
 		change := t.change[nchange]
-		nelem--
-		t3 := t.elem[nelem]
+		nelem5--
+		t37 := t.elem5[nelem5]
 		nforget--
 		forget := t.forget[nforget]
-		t4 := 3*hsize + i
-		nelem2--
-		t5 := t.elem2[nelem2]
-		t6 := weight[t4]
+		t38 := t2 + i4
+		nelem6--
+		t39 := t.elem6[nelem6]
+		t40 := weight[t38]
 		ndsigmoid3--
 		dsigmoid3 := t.dsigmoid3[ndsigmoid3]
-		t7 := 2*hsize + i
-		nelem3--
-		t8 := t.elem3[nelem3]
-		t9 := weight[t7]
+		t41 := t1 + i4
+		nelem7--
+		t42 := t.elem7[nelem7]
+		t43 := weight[t41]
 		ndsigmoid2--
 		dsigmoid2 := t.dsigmoid2[ndsigmoid2]
-		t10 := hsize + i
-		t11 := weight[t10]
+		t44 := b + i4
+		t45 := weight[t44]
 		ndsigmoid--
 		dsigmoid := t.dsigmoid[ndsigmoid]
-		t12 := weight[i]
-		t13 := dhidden[i]
-		dcell[i] += t13 * outgate * (1 - t2*t2)
-		t14 := dcell[i]
-		dchange := t14 * ingate
-		dcell[i] = t14 * forget
-		t15 := dchange * (1 - change*change)
-		dbias[t4] += t15
-		dweight[t4] += t15 * t5
-		t16 := t13 * t2 * dsigmoid3
-		dbias[t7] += t16
-		dweight[t7] += t16 * t8
-		t17 := t14 * change * dsigmoid2
-		dbias[t10] += t17
-		dweight[t10] += t17 * t5
-		dhidden[i] = t15*t6 + t17*t11
-		t18 := t14 * t3 * dsigmoid
-		dbias[i] += t18
-		dweight[i] += t18 * t8
-		dinput[i] += t16*t9 + t18*t12
+		t46 := weight[i4]
+		t47 := dhidden[i4]
+		dhidden[i4] = 0
+		dcell[i4] += t47 * outgate * (1 - t36*t36)
+		t48 := dcell[i4]
+		dchange := t48 * ingate
+		dcell[i4] = t48 * forget
+		t49 := dchange * (1 - change*change)
+		dbias[t38] += t49
+		dweight[t38] += t49 * t39
+		t50 := t47 * t36 * dsigmoid3
+		dbias[t41] += t50
+		dweight[t41] += t50 * t42
+		t51 := t48 * change * dsigmoid2
+		dbias[t44] += t51
+		dweight[t44] += t51 * t39
+		dhidden[i4] += t49*t40 + t51*t45
+		t52 := t48 * t37 * dsigmoid
+		dbias[i4] += t52
+		dweight[i4] += t52 * t42
+		doutput[i4] += t50*t43 + t52*t46
+	}
+	for i := t35; i >= 0; i-- {
+		dinWeight[i] += doutput[i] * input[i]
+		doutput[i] = 0
 	}
 }
 
@@ -734,104 +858,4 @@ func sigmoidGrad(x float64) (float64, float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	dx += 1 * (t3 / t2) * t1
 	return t3, dx
-}
-
-// logsumexpCallTape is what logsumexpCallForward keeps of the calls of
-// logsumexp at one call site for logsumexpCallBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls + 8·max(n, 0) bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	exp    8·max(n, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type logsumexpCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// n: the parameter n.
-		n int
-		// sum: the value of sum the backward sweep reads.
-		sum float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			exp int
-		}
-	}
-	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
-	// around it, read back last first.
-	exp []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// logsumexpCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *logsumexpCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	n += len(t.exp) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *logsumexpCallTape) clearRefs() {}
-
-// logsumexpCallForward runs logsumexp and records in t what
-// logsumexpCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func logsumexpCallForward(t *logsumexpCallTape, v []float64, n int) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.exp = t.exp[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.n = n
-	sum := 0.0
-	t.exp = slices.Grow(t.exp, max(n, 0))
-	for i := 0; i < n; i++ {
-		t1 := math.Exp(v[i])
-		t.exp = append(t.exp, t1)
-		sum += t1
-	}
-	sum += 2
-	c.sum = sum
-	c.end.exp = len(t.exp)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.exp = slices.Grow(t.exp, c.end.exp*more)
-	}
-	return math.Log(sum)
-}
-
-// logsumexpCallBackward adds to dv the vector-Jacobian product of logsumexp
-// with the seeds s, at the point that call number call of logsumexpCallForward
-// on t recorded. It only reads t, so one forward run serves any number of
-// backward runs (one per seed, from several goroutines at once); it adds rather
-// than sets, so one buffer can sum a mini-batch.
-func logsumexpCallBackward(t *logsumexpCallTape, call int, s float64, dv []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dsum float64
-	n := c.n
-	nexp := c.end.exp
-	dsum += s / c.sum
-	t1 := n - 1
-	for i := t1; i >= 0; i-- {
-		nexp--
-		dv[i] += dsum * t.exp[nexp]
-	}
 }
