@@ -12,35 +12,40 @@ import (
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of SpringsRecordedForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·n + 96 bytes, plus
-// springAccTape.Bytes() + springAccTape2.Bytes() (the tapes of its call sites,
-// each by its own formula summed over the site's calls). Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// Memory: after a run, the tape holds 48·max(steps, 0)·n + 16·n + 104 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	q0              24 bytes per run (a reference to the caller's slice, not a copy): the parameter q0
-//	steps           8 bytes per run: the parameter steps
-//	q               8·n bytes (8 bytes an entry): the memory of q, which SpringsRecorded makes, kept from run to run
-//	q2              24 bytes per run (a reference to the caller's slice, not a copy): q as the forward sweep computed it
-//	p               8·n bytes (8 bytes an entry): the memory of p, which SpringsRecorded makes, kept from run to run
-//	p2              24 bytes per run (a reference to the caller's slice, not a copy): p as the forward sweep computed it
-//	copied2         8 bytes per run: how many elements a copy copied
-//	copied          8 bytes per run: how many elements a copy copied
-//	springAccTape   springAccTape.Bytes(), a springAccCallTape for the calls of one call site, max(steps, 0)·n calls per run: the tape springAccCallForward fills and springAccCallBackward reads
-//	springAccTape2  springAccTape2.Bytes(), a springAccCallTape for the calls of one call site, max(steps, 0)·n calls per run: the tape springAccCallForward fills and springAccCallBackward reads
-//	dp              a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of p, which SpringsRecorded makes, in a buffer the backward sweep reuses
-//	dq              a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of q, which SpringsRecorded makes, in a buffer the backward sweep reuses
+//	q0       24 bytes per run (a reference to the caller's slice, not a copy): the parameter q0
+//	k        8 bytes per run: the parameter k
+//	steps    8 bytes per run: the parameter steps
+//	q        8·n bytes (8 bytes an entry): the memory of q, which SpringsRecorded makes, kept from run to run
+//	q2       24 bytes per run (a reference to the caller's slice, not a copy): q as the forward sweep computed it
+//	p        8·n bytes (8 bytes an entry): the memory of p, which SpringsRecorded makes, kept from run to run
+//	p2       24 bytes per run (a reference to the caller's slice, not a copy): p as the forward sweep computed it
+//	copied2  8 bytes per run: how many elements a copy copied
+//	copied   8 bytes per run: how many elements a copy copied
+//	left     8·max(steps, 0)·n bytes (8 bytes an entry): the value of left the backward sweep reads
+//	right    8·max(steps, 0)·n bytes (8 bytes an entry): the value of right the backward sweep reads
+//	elem2    8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	left2    8·max(steps, 0)·n bytes (8 bytes an entry): the value of left2 the backward sweep reads
+//	right2   8·max(steps, 0)·n bytes (8 bytes an entry): the value of right2 the backward sweep reads
+//	elem     8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	dp       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of p, which SpringsRecorded makes, in a buffer the backward sweep reuses
+//	dq       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of q, which SpringsRecorded makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// products; the elements of p, q it reads again (memory nothing writes
-// afterwards); lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// products, sums, differences; the elements of p, q it reads again (memory
+// nothing writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type SpringsRecordedTape struct {
 	// q0: the parameter q0.
 	q0 []float64
+	// k: the parameter k.
+	k float64
 	// steps: the parameter steps.
 	steps int
 	// q: the memory of q, which SpringsRecorded makes, kept from run to run.
@@ -55,14 +60,24 @@ type SpringsRecordedTape struct {
 	copied2 int
 	// copied: how many elements a copy copied.
 	copied int
-	// springAccTape: the tape springAccCallForward fills and springAccCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	springAccTape springAccCallTape
-	// springAccTape2: the tape springAccCallForward fills and
-	// springAccCallBackward reads, for every call of it here: one record per call,
-	// and the stacks they share.
-	springAccTape2 springAccCallTape
+	// left: the value of left the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	left []float64
+	// right: the value of right the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	right []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// left2: the value of left2 the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	left2 []float64
+	// right2: the value of right2 the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	right2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
 	// dp: the derivatives of p, which SpringsRecorded makes, in a buffer the
 	// backward sweep reuses.
 	dp []float64
@@ -76,11 +91,15 @@ type SpringsRecordedTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *SpringsRecordedTape) Bytes() int {
-	n := 96
+	n := 104
 	n += len(t.q) * 8
 	n += len(t.p) * 8
-	n += t.springAccTape.Bytes()
-	n += t.springAccTape2.Bytes()
+	n += len(t.left) * 8
+	n += len(t.right) * 8
+	n += len(t.elem2) * 8
+	n += len(t.left2) * 8
+	n += len(t.right2) * 8
+	n += len(t.elem) * 8
 	n += len(t.dp) * 8
 	n += len(t.dq) * 8
 	return n
@@ -93,8 +112,6 @@ func (t *SpringsRecordedTape) clearRefs() {
 	t.q0 = nil
 	t.q2 = nil
 	t.p2 = nil
-	t.springAccTape.clearRefs()
-	t.springAccTape2.clearRefs()
 }
 
 // poolSpringsRecordedTape holds the SpringsRecordedTapes that
@@ -124,9 +141,14 @@ func (t *SpringsRecordedTape) release() {
 func SpringsRecordedForward(t *SpringsRecordedTape, q0, p0 []float64, k float64, steps int) float64 {
 	t.q = t.q[:0]
 	t.p = t.p[:0]
-	t.springAccTape2.calls = t.springAccTape2.calls[:0]
-	t.springAccTape.calls = t.springAccTape.calls[:0]
+	t.left2 = t.left2[:0]
+	t.right2 = t.right2[:0]
+	t.elem = t.elem[:0]
+	t.left = t.left[:0]
+	t.right = t.right[:0]
+	t.elem2 = t.elem2[:0]
 	t.q0 = q0
+	t.k = k
 	t.steps = steps
 	n := len(q0)
 	t.q = slices.Grow(t.q, n)[:len(t.q)+n]
@@ -143,28 +165,52 @@ func SpringsRecordedForward(t *SpringsRecordedTape, q0, p0 []float64, k float64,
 	t.copied = t2
 	dt := 0.01
 	t3 := max(steps, 0) * n
-	t.springAccTape.calls = slices.Grow(t.springAccTape.calls, t3)
-	t.springAccTape2.calls = slices.Grow(t.springAccTape2.calls, t3)
+	t.elem2 = slices.Grow(t.elem2, t3)
+	t.left = slices.Grow(t.left, t3)
+	t.right = slices.Grow(t.right, t3)
+	t.elem = slices.Grow(t.elem, t3)
+	t.left2 = slices.Grow(t.left2, t3)
+	t.right2 = slices.Grow(t.right2, t3)
 	for range steps {
 		for i := range n {
-			t4 := p[i]
-			t5 := springAccCallForward(&t.springAccTape, q, k, i)
-			p[i] = t4 + 0.5*dt*t5
+			left := 0.0
+			right := 0.0
+			if i > 0 {
+				left = q[i-1]
+			}
+			if i < len(q)-1 {
+				right = q[i+1]
+			}
+			t.left = append(t.left, left)
+			t.right = append(t.right, right)
+			t4 := q[i]
+			t.elem2 = append(t.elem2, t4)
+			p[i] += 0.5 * dt * (k * (left + right - 2*t4))
 		}
 		for i2 := range n {
 			q[i2] += dt * p[i2]
 		}
 		for i3 := range n {
-			t6 := p[i3]
-			t7 := springAccCallForward(&t.springAccTape2, q, k, i3)
-			p[i3] = t6 + 0.5*dt*t7
+			left2 := 0.0
+			right2 := 0.0
+			if i3 > 0 {
+				left2 = q[i3-1]
+			}
+			if i3 < len(q)-1 {
+				right2 = q[i3+1]
+			}
+			t.left2 = append(t.left2, left2)
+			t.right2 = append(t.right2, right2)
+			t5 := q[i3]
+			t.elem = append(t.elem, t5)
+			p[i3] += 0.5 * dt * (k * (left2 + right2 - 2*t5))
 		}
 	}
 	s := 0.0
 	for i4 := range n {
-		t8 := q[i4]
-		t9 := p[i4]
-		s += t8*t8 + t9*t9
+		t6 := q[i4]
+		t7 := p[i4]
+		s += t6*t6 + t7*t7
 	}
 	return s
 }
@@ -188,10 +234,19 @@ func SpringsRecordedBackward(t *SpringsRecordedTape, s float64, dq0, dp0 []float
 	t.dq = slices.Grow(t.dq[:0], n)[:n]
 	clear(t.dq)
 	dq := t.dq
+	k := t.k
 	steps := t.steps
-	nspringAccTape2 := len(t.springAccTape2.calls)
+	nleft2 := len(t.left2)
+	nright2 := len(t.right2)
+	nelem := len(t.elem)
 	var dkSum float64
-	nspringAccTape := len(t.springAccTape.calls)
+	var dright2 float64
+	var dleft2 float64
+	nleft := len(t.left)
+	nright := len(t.right)
+	nelem2 := len(t.elem2)
+	var dright float64
+	var dleft float64
 	t1 := t.copied2
 	t2 := t.copied
 	ds += s
@@ -204,34 +259,70 @@ func SpringsRecordedBackward(t *SpringsRecordedTape, s float64, dq0, dp0 []float
 	t5 := steps - 1
 	for i := t5; i >= 0; i-- {
 		for i3 := t3; i3 >= 0; i3-- {
-			nspringAccTape2--
-			t6 := dp[i3]
-			dp[i3] = 0
-			dk2 := 0.0
-			springAccCallBackward(&t.springAccTape2, nspringAccTape2, t6*0.005, dq, &dk2)
-			dkSum += dk2
-			dp[i3] += t6
+			t6 := i3
+			nleft2--
+			nright2--
+			nelem--
+			t7 := dp[t6]
+			t8 := t7 * 0.005
+			t9 := t8 * k
+			dkSum += t8 * (t.left2[nleft2] + t.right2[nright2] - 2*t.elem[nelem])
+			dq[t6] -= t9 * 2
+			dright2 += t9
+			dleft2 += t9
+			dp[t6] = 0
+			if t6 < len(q)-1 {
+				t10 := t6 + 1
+				dq[t10] += dright2
+				dright2 = 0
+			}
+			if t6 > 0 {
+				t11 := t6 - 1
+				dq[t11] += dleft2
+				dleft2 = 0
+			}
+			dp[t6] += t7
+			dleft2 = 0
+			dright2 = 0
 		}
 		for i2 := t3; i2 >= 0; i2-- {
 			dp[i2] += dq[i2] * 0.01
 		}
 		for i5 := t3; i5 >= 0; i5-- {
-			nspringAccTape--
-			t7 := dp[i5]
-			dp[i5] = 0
-			dk3 := 0.0
-			springAccCallBackward(&t.springAccTape, nspringAccTape, t7*0.005, dq, &dk3)
-			dkSum += dk3
-			dp[i5] += t7
+			t12 := i5
+			nleft--
+			nright--
+			nelem2--
+			t13 := dp[t12]
+			t14 := t13 * 0.005
+			t15 := t14 * k
+			dkSum += t14 * (t.left[nleft] + t.right[nright] - 2*t.elem2[nelem2])
+			dq[t12] -= t15 * 2
+			dright += t15
+			dleft += t15
+			dp[t12] = 0
+			if t12 < len(q)-1 {
+				t16 := t12 + 1
+				dq[t16] += dright
+				dright = 0
+			}
+			if t12 > 0 {
+				t17 := t12 - 1
+				dq[t17] += dleft
+				dleft = 0
+			}
+			dp[t12] += t13
+			dleft = 0
+			dright = 0
 		}
 	}
-	for k := 0; k < t2; k++ {
-		dp0[k] += dp[k]
-		dp[k] = 0
+	for k2 := 0; k2 < t2; k2++ {
+		dp0[k2] += dp[k2]
+		dp[k2] = 0
 	}
-	for k2 := 0; k2 < t1; k2++ {
-		dq0[k2] += dq[k2]
-		dq[k2] = 0
+	for k3 := 0; k3 < t1; k3++ {
+		dq0[k3] += dq[k3]
+		dq[k3] = 0
 	}
 	*dk += dkSum
 }
@@ -1654,104 +1745,6 @@ func SpringsBudgetGrad(q0, p0 []float64, k float64, steps int) (float64, []float
 	return t1, dq0, dp0, dk
 }
 
-// springAccCallTape is what springAccCallForward keeps of the calls of
-// springAcc at one call site for springAccCallBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type springAccCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// q: the parameter q.
-		q []float64
-		// k: the parameter k.
-		k float64
-		// i: the parameter i.
-		i int
-		// diff: a difference (diff) of the forward sweep.
-		diff float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// springAccCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *springAccCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *springAccCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// springAccCallForward runs springAcc and records in t what
-// springAccCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func springAccCallForward(t *springAccCallTape, q []float64, k float64, i int) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.q = q
-	c.k = k
-	c.i = i
-	left := 0.0
-	right := 0.0
-	if i > 0 {
-		left = q[i-1]
-	}
-	if i < len(q)-1 {
-		right = q[i+1]
-	}
-	t1 := left + right - 2*q[i]
-	c.diff = t1
-	return k * t1
-}
-
-// springAccCallBackward adds to dq and dk the vector-Jacobian product of
-// springAcc with the seeds s, at the point that call number call of
-// springAccCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func springAccCallBackward(t *springAccCallTape, call int, s float64, dq []float64, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	k := c.k
-	i := c.i
-	var dright float64
-	var dleft float64
-	q := c.q
-	t1 := s * k
-	dq[i] -= t1 * 2
-	dright += t1
-	dleft += t1
-	if i < len(q)-1 {
-		t2 := i + 1
-		dq[t2] += dright
-	}
-	if i > 0 {
-		t3 := i - 1
-		dq[t3] += dleft
-	}
-	*dk += s * c.diff
-}
-
 // springsRevolve10Loop1CallNoDtTape is what
 // springsRevolve10Loop1CallNoDtForward keeps of the calls of
 // springsRevolve10Loop1 at one call site for
@@ -1761,19 +1754,22 @@ func springAccCallBackward(t *springAccCallTape, call int, s float64, dq []float
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls bytes, plus springAccTape.Bytes() +
-// springAccTape2.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 96·calls + 48·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	calls           32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	springAccTape   springAccTape.Bytes(), a springAccCallTape for the calls of one call site, max(n, 0) calls per run: the tape springAccCallForward fills and springAccCallBackward reads
-//	springAccTape2  springAccTape2.Bytes(), a springAccCallTape for the calls of one call site, max(n, 0) calls per run: the tape springAccCallForward fills and springAccCallBackward reads
+//	calls   96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	left    8·max(n, 0) bytes (8 bytes an entry): the value of left the backward sweep reads
+//	right   8·max(n, 0) bytes (8 bytes an entry): the value of right the backward sweep reads
+//	elem2   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	left2   8·max(n, 0) bytes (8 bytes an entry): the value of left2 the backward sweep reads
+//	right2  8·max(n, 0) bytes (8 bytes an entry): the value of right2 the backward sweep reads
+//	elem    8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// products; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// products, sums, differences; lengths, indexes and integer arithmetic, and
+// loop counters (recovered from the backward loops' own).
 type springsRevolve10Loop1CallNoDtTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1782,20 +1778,38 @@ type springsRevolve10Loop1CallNoDtTape struct {
 		n int
 		// dt: the parameter dt.
 		dt float64
+		// q: the parameter q.
+		q []float64
+		// k: the parameter k.
+		k float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			springAccTape  int
-			springAccTape2 int
+			left   int
+			right  int
+			elem2  int
+			left2  int
+			right2 int
+			elem   int
 		}
 	}
-	// springAccTape: the tape springAccCallForward fills and springAccCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	springAccTape springAccCallTape
-	// springAccTape2: the tape springAccCallForward fills and
-	// springAccCallBackward reads, for every call of it here: one record per call,
-	// and the stacks they share.
-	springAccTape2 springAccCallTape
+	// left: the value of left the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	left []float64
+	// right: the value of right the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	right []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// left2: the value of left2 the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	left2 []float64
+	// right2: the value of right2 the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	right2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1804,9 +1818,13 @@ type springsRevolve10Loop1CallNoDtTape struct {
 // of its call sites; not Go's padding nor spare capacity.
 func (t *springsRevolve10Loop1CallNoDtTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 32
-	n += t.springAccTape.Bytes()
-	n += t.springAccTape2.Bytes()
+	n += len(t.calls) * 96
+	n += len(t.left) * 8
+	n += len(t.right) * 8
+	n += len(t.elem2) * 8
+	n += len(t.left2) * 8
+	n += len(t.right2) * 8
+	n += len(t.elem) * 8
 	return n
 }
 
@@ -1814,8 +1832,7 @@ func (t *springsRevolve10Loop1CallNoDtTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *springsRevolve10Loop1CallNoDtTape) clearRefs() {
-	t.springAccTape.clearRefs()
-	t.springAccTape2.clearRefs()
+	clear(t.calls[:cap(t.calls)])
 }
 
 // springsRevolve10Loop1CallNoDtForward runs springsRevolve10Loop1 and records
@@ -1825,43 +1842,83 @@ func (t *springsRevolve10Loop1CallNoDtTape) clearRefs() {
 func springsRevolve10Loop1CallNoDtForward(t *springsRevolve10Loop1CallNoDtTape, n int, p []float64, dt float64, q []float64, k float64, i int) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.springAccTape2.calls = t.springAccTape2.calls[:0]
-		t.springAccTape.calls = t.springAccTape.calls[:0]
+		t.left2 = t.left2[:0]
+		t.right2 = t.right2[:0]
+		t.elem = t.elem[:0]
+		t.left = t.left[:0]
+		t.right = t.right[:0]
+		t.elem2 = t.elem2[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.n = n
 	c.dt = dt
+	c.q = q
+	c.k = k
 	t1 := max(n, 0)
-	t.springAccTape.calls = slices.Grow(t.springAccTape.calls, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	t.left = slices.Grow(t.left, t1)
+	t.right = slices.Grow(t.right, t1)
 	for i4 := range n {
-		t2 := p[i4]
-		t3 := springAccCallForward(&t.springAccTape, q, k, i4)
-		p[i4] = t2 + 0.5*dt*t3
+		left := 0.0
+		right := 0.0
+		if i4 > 0 {
+			left = q[i4-1]
+		}
+		if i4 < len(q)-1 {
+			right = q[i4+1]
+		}
+		t.left = append(t.left, left)
+		t.right = append(t.right, right)
+		t2 := q[i4]
+		t.elem2 = append(t.elem2, t2)
+		p[i4] += 0.5 * dt * (k * (left + right - 2*t2))
 	}
 	for i2 := range n {
 		q[i2] += dt * p[i2]
 	}
-	t.springAccTape2.calls = slices.Grow(t.springAccTape2.calls, t1)
+	t.elem = slices.Grow(t.elem, t1)
+	t.left2 = slices.Grow(t.left2, t1)
+	t.right2 = slices.Grow(t.right2, t1)
 	for i3 := range n {
-		t4 := p[i3]
-		t5 := springAccCallForward(&t.springAccTape2, q, k, i3)
-		p[i3] = t4 + 0.5*dt*t5
+		left2 := 0.0
+		right2 := 0.0
+		if i3 > 0 {
+			left2 = q[i3-1]
+		}
+		if i3 < len(q)-1 {
+			right2 = q[i3+1]
+		}
+		t.left2 = append(t.left2, left2)
+		t.right2 = append(t.right2, right2)
+		t3 := q[i3]
+		t.elem = append(t.elem, t3)
+		p[i3] += 0.5 * dt * (k * (left2 + right2 - 2*t3))
 	}
-	c.end.springAccTape = len(t.springAccTape.calls)
-	c.end.springAccTape2 = len(t.springAccTape2.calls)
+	c.end.left = len(t.left)
+	c.end.right = len(t.right)
+	c.end.elem2 = len(t.elem2)
+	c.end.left2 = len(t.left2)
+	c.end.right2 = len(t.right2)
+	c.end.elem = len(t.elem)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.left = slices.Grow(t.left, c.end.left*more)
+		t.right = slices.Grow(t.right, c.end.right*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.left2 = slices.Grow(t.left2, c.end.left2*more)
+		t.right2 = slices.Grow(t.right2, c.end.right2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 }
 
 // springsRevolve10Loop1CallNoDtBackward adds to dp, dq and dk the
 // vector-Jacobian product of springsRevolve10Loop1 with the seeds dp and dq, at
 // the point that call number call of springsRevolve10Loop1CallNoDtForward on t
-// recorded. It keeps buffers of its own in t, for the derivatives of slices it
-// is not passed (those springsRevolve10Loop1 and its callees make), so one
-// forward run serves any number of backward runs (one per seed), one at a time;
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // dp and dq hold, on entry, the seed of what springsRevolve10Loop1 leaves in p
 // and q, and on return the derivative with respect to what p and q held before.
@@ -1870,30 +1927,76 @@ func springsRevolve10Loop1CallNoDtBackward(t *springsRevolve10Loop1CallNoDtTape,
 	c := &t.calls[call]
 	n := c.n
 	dt := c.dt
-	nspringAccTape2 := c.end.springAccTape2
+	k := c.k
+	nleft2 := c.end.left2
+	nright2 := c.end.right2
+	nelem := c.end.elem
 	var dkSum float64
-	nspringAccTape := c.end.springAccTape
+	var dright2 float64
+	var dleft2 float64
+	q := c.q
+	nleft := c.end.left
+	nright := c.end.right
+	nelem2 := c.end.elem2
+	var dright float64
+	var dleft float64
 	t1 := n - 1
 	for i3 := t1; i3 >= 0; i3-- {
-		nspringAccTape2--
-		t2 := dp[i3]
-		dp[i3] = 0
-		dk2 := 0.0
-		springAccCallBackward(&t.springAccTape2, nspringAccTape2, t2*(0.5*dt), dq, &dk2)
-		dkSum += dk2
-		dp[i3] += t2
+		t2 := i3
+		nleft2--
+		nright2--
+		nelem--
+		t3 := dp[t2]
+		t4 := t3 * (0.5 * dt)
+		t5 := t4 * k
+		dkSum += t4 * (t.left2[nleft2] + t.right2[nright2] - 2*t.elem[nelem])
+		dq[t2] -= t5 * 2
+		dright2 += t5
+		dleft2 += t5
+		dp[t2] = 0
+		if t2 < len(q)-1 {
+			t6 := t2 + 1
+			dq[t6] += dright2
+			dright2 = 0
+		}
+		if t2 > 0 {
+			t7 := t2 - 1
+			dq[t7] += dleft2
+			dleft2 = 0
+		}
+		dp[t2] += t3
+		dleft2 = 0
+		dright2 = 0
 	}
 	for i2 := t1; i2 >= 0; i2-- {
 		dp[i2] += dq[i2] * dt
 	}
 	for i4 := t1; i4 >= 0; i4-- {
-		nspringAccTape--
-		t3 := dp[i4]
-		dp[i4] = 0
-		dk3 := 0.0
-		springAccCallBackward(&t.springAccTape, nspringAccTape, t3*(0.5*dt), dq, &dk3)
-		dkSum += dk3
-		dp[i4] += t3
+		t8 := i4
+		nleft--
+		nright--
+		nelem2--
+		t9 := dp[t8]
+		t10 := t9 * (0.5 * dt)
+		t11 := t10 * k
+		dkSum += t10 * (t.left[nleft] + t.right[nright] - 2*t.elem2[nelem2])
+		dq[t8] -= t11 * 2
+		dright += t11
+		dleft += t11
+		dp[t8] = 0
+		if t8 < len(q)-1 {
+			t12 := t8 + 1
+			dq[t12] += dright
+			dright = 0
+		}
+		if t8 > 0 {
+			t13 := t8 - 1
+			dq[t13] += dleft
+			dleft = 0
+		}
+		dp[t8] += t9
+		dleft = 0
+		dright = 0
 	}
 	*dk += dkSum
 }
@@ -1926,19 +2029,22 @@ func springsRevolve10Loop1(n int, p []float64, dt float64, q []float64, k float6
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls bytes, plus springAccTape.Bytes() +
-// springAccTape2.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 96·calls + 48·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	calls           32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	springAccTape   springAccTape.Bytes(), a springAccCallTape for the calls of one call site, max(n, 0) calls per run: the tape springAccCallForward fills and springAccCallBackward reads
-//	springAccTape2  springAccTape2.Bytes(), a springAccCallTape for the calls of one call site, max(n, 0) calls per run: the tape springAccCallForward fills and springAccCallBackward reads
+//	calls   96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	left    8·max(n, 0) bytes (8 bytes an entry): the value of left the backward sweep reads
+//	right   8·max(n, 0) bytes (8 bytes an entry): the value of right the backward sweep reads
+//	elem2   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	left2   8·max(n, 0) bytes (8 bytes an entry): the value of left2 the backward sweep reads
+//	right2  8·max(n, 0) bytes (8 bytes an entry): the value of right2 the backward sweep reads
+//	elem    8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// products; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// products, sums, differences; lengths, indexes and integer arithmetic, and
+// loop counters (recovered from the backward loops' own).
 type springsRevolve100Loop1CallNoDtTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -1947,20 +2053,38 @@ type springsRevolve100Loop1CallNoDtTape struct {
 		n int
 		// dt: the parameter dt.
 		dt float64
+		// q: the parameter q.
+		q []float64
+		// k: the parameter k.
+		k float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			springAccTape  int
-			springAccTape2 int
+			left   int
+			right  int
+			elem2  int
+			left2  int
+			right2 int
+			elem   int
 		}
 	}
-	// springAccTape: the tape springAccCallForward fills and springAccCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	springAccTape springAccCallTape
-	// springAccTape2: the tape springAccCallForward fills and
-	// springAccCallBackward reads, for every call of it here: one record per call,
-	// and the stacks they share.
-	springAccTape2 springAccCallTape
+	// left: the value of left the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	left []float64
+	// right: the value of right the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	right []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// left2: the value of left2 the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	left2 []float64
+	// right2: the value of right2 the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	right2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1969,9 +2093,13 @@ type springsRevolve100Loop1CallNoDtTape struct {
 // of its call sites; not Go's padding nor spare capacity.
 func (t *springsRevolve100Loop1CallNoDtTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 32
-	n += t.springAccTape.Bytes()
-	n += t.springAccTape2.Bytes()
+	n += len(t.calls) * 96
+	n += len(t.left) * 8
+	n += len(t.right) * 8
+	n += len(t.elem2) * 8
+	n += len(t.left2) * 8
+	n += len(t.right2) * 8
+	n += len(t.elem) * 8
 	return n
 }
 
@@ -1979,8 +2107,7 @@ func (t *springsRevolve100Loop1CallNoDtTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *springsRevolve100Loop1CallNoDtTape) clearRefs() {
-	t.springAccTape.clearRefs()
-	t.springAccTape2.clearRefs()
+	clear(t.calls[:cap(t.calls)])
 }
 
 // springsRevolve100Loop1CallNoDtForward runs springsRevolve100Loop1 and records
@@ -1990,43 +2117,83 @@ func (t *springsRevolve100Loop1CallNoDtTape) clearRefs() {
 func springsRevolve100Loop1CallNoDtForward(t *springsRevolve100Loop1CallNoDtTape, n int, p []float64, dt float64, q []float64, k float64, i int) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.springAccTape2.calls = t.springAccTape2.calls[:0]
-		t.springAccTape.calls = t.springAccTape.calls[:0]
+		t.left2 = t.left2[:0]
+		t.right2 = t.right2[:0]
+		t.elem = t.elem[:0]
+		t.left = t.left[:0]
+		t.right = t.right[:0]
+		t.elem2 = t.elem2[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.n = n
 	c.dt = dt
+	c.q = q
+	c.k = k
 	t1 := max(n, 0)
-	t.springAccTape.calls = slices.Grow(t.springAccTape.calls, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	t.left = slices.Grow(t.left, t1)
+	t.right = slices.Grow(t.right, t1)
 	for i4 := range n {
-		t2 := p[i4]
-		t3 := springAccCallForward(&t.springAccTape, q, k, i4)
-		p[i4] = t2 + 0.5*dt*t3
+		left := 0.0
+		right := 0.0
+		if i4 > 0 {
+			left = q[i4-1]
+		}
+		if i4 < len(q)-1 {
+			right = q[i4+1]
+		}
+		t.left = append(t.left, left)
+		t.right = append(t.right, right)
+		t2 := q[i4]
+		t.elem2 = append(t.elem2, t2)
+		p[i4] += 0.5 * dt * (k * (left + right - 2*t2))
 	}
 	for i2 := range n {
 		q[i2] += dt * p[i2]
 	}
-	t.springAccTape2.calls = slices.Grow(t.springAccTape2.calls, t1)
+	t.elem = slices.Grow(t.elem, t1)
+	t.left2 = slices.Grow(t.left2, t1)
+	t.right2 = slices.Grow(t.right2, t1)
 	for i3 := range n {
-		t4 := p[i3]
-		t5 := springAccCallForward(&t.springAccTape2, q, k, i3)
-		p[i3] = t4 + 0.5*dt*t5
+		left2 := 0.0
+		right2 := 0.0
+		if i3 > 0 {
+			left2 = q[i3-1]
+		}
+		if i3 < len(q)-1 {
+			right2 = q[i3+1]
+		}
+		t.left2 = append(t.left2, left2)
+		t.right2 = append(t.right2, right2)
+		t3 := q[i3]
+		t.elem = append(t.elem, t3)
+		p[i3] += 0.5 * dt * (k * (left2 + right2 - 2*t3))
 	}
-	c.end.springAccTape = len(t.springAccTape.calls)
-	c.end.springAccTape2 = len(t.springAccTape2.calls)
+	c.end.left = len(t.left)
+	c.end.right = len(t.right)
+	c.end.elem2 = len(t.elem2)
+	c.end.left2 = len(t.left2)
+	c.end.right2 = len(t.right2)
+	c.end.elem = len(t.elem)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.left = slices.Grow(t.left, c.end.left*more)
+		t.right = slices.Grow(t.right, c.end.right*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.left2 = slices.Grow(t.left2, c.end.left2*more)
+		t.right2 = slices.Grow(t.right2, c.end.right2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 }
 
 // springsRevolve100Loop1CallNoDtBackward adds to dp, dq and dk the
 // vector-Jacobian product of springsRevolve100Loop1 with the seeds dp and dq,
 // at the point that call number call of springsRevolve100Loop1CallNoDtForward
-// on t recorded. It keeps buffers of its own in t, for the derivatives of
-// slices it is not passed (those springsRevolve100Loop1 and its callees make),
-// so one forward run serves any number of backward runs (one per seed), one at
-// a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
 //
 // dp and dq hold, on entry, the seed of what springsRevolve100Loop1 leaves in p
 // and q, and on return the derivative with respect to what p and q held before.
@@ -2035,30 +2202,76 @@ func springsRevolve100Loop1CallNoDtBackward(t *springsRevolve100Loop1CallNoDtTap
 	c := &t.calls[call]
 	n := c.n
 	dt := c.dt
-	nspringAccTape2 := c.end.springAccTape2
+	k := c.k
+	nleft2 := c.end.left2
+	nright2 := c.end.right2
+	nelem := c.end.elem
 	var dkSum float64
-	nspringAccTape := c.end.springAccTape
+	var dright2 float64
+	var dleft2 float64
+	q := c.q
+	nleft := c.end.left
+	nright := c.end.right
+	nelem2 := c.end.elem2
+	var dright float64
+	var dleft float64
 	t1 := n - 1
 	for i3 := t1; i3 >= 0; i3-- {
-		nspringAccTape2--
-		t2 := dp[i3]
-		dp[i3] = 0
-		dk2 := 0.0
-		springAccCallBackward(&t.springAccTape2, nspringAccTape2, t2*(0.5*dt), dq, &dk2)
-		dkSum += dk2
-		dp[i3] += t2
+		t2 := i3
+		nleft2--
+		nright2--
+		nelem--
+		t3 := dp[t2]
+		t4 := t3 * (0.5 * dt)
+		t5 := t4 * k
+		dkSum += t4 * (t.left2[nleft2] + t.right2[nright2] - 2*t.elem[nelem])
+		dq[t2] -= t5 * 2
+		dright2 += t5
+		dleft2 += t5
+		dp[t2] = 0
+		if t2 < len(q)-1 {
+			t6 := t2 + 1
+			dq[t6] += dright2
+			dright2 = 0
+		}
+		if t2 > 0 {
+			t7 := t2 - 1
+			dq[t7] += dleft2
+			dleft2 = 0
+		}
+		dp[t2] += t3
+		dleft2 = 0
+		dright2 = 0
 	}
 	for i2 := t1; i2 >= 0; i2-- {
 		dp[i2] += dq[i2] * dt
 	}
 	for i4 := t1; i4 >= 0; i4-- {
-		nspringAccTape--
-		t3 := dp[i4]
-		dp[i4] = 0
-		dk3 := 0.0
-		springAccCallBackward(&t.springAccTape, nspringAccTape, t3*(0.5*dt), dq, &dk3)
-		dkSum += dk3
-		dp[i4] += t3
+		t8 := i4
+		nleft--
+		nright--
+		nelem2--
+		t9 := dp[t8]
+		t10 := t9 * (0.5 * dt)
+		t11 := t10 * k
+		dkSum += t10 * (t.left[nleft] + t.right[nright] - 2*t.elem2[nelem2])
+		dq[t8] -= t11 * 2
+		dright += t11
+		dleft += t11
+		dp[t8] = 0
+		if t8 < len(q)-1 {
+			t12 := t8 + 1
+			dq[t12] += dright
+			dright = 0
+		}
+		if t8 > 0 {
+			t13 := t8 - 1
+			dq[t13] += dleft
+			dleft = 0
+		}
+		dp[t8] += t9
+		dleft = 0
+		dright = 0
 	}
 	*dk += dkSum
 }
@@ -2090,19 +2303,22 @@ func springsRevolve100Loop1(n int, p []float64, dt float64, q []float64, k float
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls bytes, plus springAccTape.Bytes() +
-// springAccTape2.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 96·calls + 48·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	calls           32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	springAccTape   springAccTape.Bytes(), a springAccCallTape for the calls of one call site, max(n, 0) calls per run: the tape springAccCallForward fills and springAccCallBackward reads
-//	springAccTape2  springAccTape2.Bytes(), a springAccCallTape for the calls of one call site, max(n, 0) calls per run: the tape springAccCallForward fills and springAccCallBackward reads
+//	calls   96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	left    8·max(n, 0) bytes (8 bytes an entry): the value of left the backward sweep reads
+//	right   8·max(n, 0) bytes (8 bytes an entry): the value of right the backward sweep reads
+//	elem2   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	left2   8·max(n, 0) bytes (8 bytes an entry): the value of left2 the backward sweep reads
+//	right2  8·max(n, 0) bytes (8 bytes an entry): the value of right2 the backward sweep reads
+//	elem    8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// products; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// products, sums, differences; lengths, indexes and integer arithmetic, and
+// loop counters (recovered from the backward loops' own).
 type springsBudgetLoop1CallNoDtTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -2111,20 +2327,38 @@ type springsBudgetLoop1CallNoDtTape struct {
 		n int
 		// dt: the parameter dt.
 		dt float64
+		// q: the parameter q.
+		q []float64
+		// k: the parameter k.
+		k float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			springAccTape  int
-			springAccTape2 int
+			left   int
+			right  int
+			elem2  int
+			left2  int
+			right2 int
+			elem   int
 		}
 	}
-	// springAccTape: the tape springAccCallForward fills and springAccCallBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	springAccTape springAccCallTape
-	// springAccTape2: the tape springAccCallForward fills and
-	// springAccCallBackward reads, for every call of it here: one record per call,
-	// and the stacks they share.
-	springAccTape2 springAccCallTape
+	// left: the value of left the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	left []float64
+	// right: the value of right the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	right []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// left2: the value of left2 the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	left2 []float64
+	// right2: the value of right2 the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	right2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -2133,9 +2367,13 @@ type springsBudgetLoop1CallNoDtTape struct {
 // its call sites; not Go's padding nor spare capacity.
 func (t *springsBudgetLoop1CallNoDtTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 32
-	n += t.springAccTape.Bytes()
-	n += t.springAccTape2.Bytes()
+	n += len(t.calls) * 96
+	n += len(t.left) * 8
+	n += len(t.right) * 8
+	n += len(t.elem2) * 8
+	n += len(t.left2) * 8
+	n += len(t.right2) * 8
+	n += len(t.elem) * 8
 	return n
 }
 
@@ -2143,8 +2381,7 @@ func (t *springsBudgetLoop1CallNoDtTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *springsBudgetLoop1CallNoDtTape) clearRefs() {
-	t.springAccTape.clearRefs()
-	t.springAccTape2.clearRefs()
+	clear(t.calls[:cap(t.calls)])
 }
 
 // springsBudgetLoop1CallNoDtForward runs springsBudgetLoop1 and records in t
@@ -2154,43 +2391,83 @@ func (t *springsBudgetLoop1CallNoDtTape) clearRefs() {
 func springsBudgetLoop1CallNoDtForward(t *springsBudgetLoop1CallNoDtTape, n int, p []float64, dt float64, q []float64, k float64, i int) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.springAccTape2.calls = t.springAccTape2.calls[:0]
-		t.springAccTape.calls = t.springAccTape.calls[:0]
+		t.left2 = t.left2[:0]
+		t.right2 = t.right2[:0]
+		t.elem = t.elem[:0]
+		t.left = t.left[:0]
+		t.right = t.right[:0]
+		t.elem2 = t.elem2[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.n = n
 	c.dt = dt
+	c.q = q
+	c.k = k
 	t1 := max(n, 0)
-	t.springAccTape.calls = slices.Grow(t.springAccTape.calls, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	t.left = slices.Grow(t.left, t1)
+	t.right = slices.Grow(t.right, t1)
 	for i4 := range n {
-		t2 := p[i4]
-		t3 := springAccCallForward(&t.springAccTape, q, k, i4)
-		p[i4] = t2 + 0.5*dt*t3
+		left := 0.0
+		right := 0.0
+		if i4 > 0 {
+			left = q[i4-1]
+		}
+		if i4 < len(q)-1 {
+			right = q[i4+1]
+		}
+		t.left = append(t.left, left)
+		t.right = append(t.right, right)
+		t2 := q[i4]
+		t.elem2 = append(t.elem2, t2)
+		p[i4] += 0.5 * dt * (k * (left + right - 2*t2))
 	}
 	for i2 := range n {
 		q[i2] += dt * p[i2]
 	}
-	t.springAccTape2.calls = slices.Grow(t.springAccTape2.calls, t1)
+	t.elem = slices.Grow(t.elem, t1)
+	t.left2 = slices.Grow(t.left2, t1)
+	t.right2 = slices.Grow(t.right2, t1)
 	for i3 := range n {
-		t4 := p[i3]
-		t5 := springAccCallForward(&t.springAccTape2, q, k, i3)
-		p[i3] = t4 + 0.5*dt*t5
+		left2 := 0.0
+		right2 := 0.0
+		if i3 > 0 {
+			left2 = q[i3-1]
+		}
+		if i3 < len(q)-1 {
+			right2 = q[i3+1]
+		}
+		t.left2 = append(t.left2, left2)
+		t.right2 = append(t.right2, right2)
+		t3 := q[i3]
+		t.elem = append(t.elem, t3)
+		p[i3] += 0.5 * dt * (k * (left2 + right2 - 2*t3))
 	}
-	c.end.springAccTape = len(t.springAccTape.calls)
-	c.end.springAccTape2 = len(t.springAccTape2.calls)
+	c.end.left = len(t.left)
+	c.end.right = len(t.right)
+	c.end.elem2 = len(t.elem2)
+	c.end.left2 = len(t.left2)
+	c.end.right2 = len(t.right2)
+	c.end.elem = len(t.elem)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.left = slices.Grow(t.left, c.end.left*more)
+		t.right = slices.Grow(t.right, c.end.right*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.left2 = slices.Grow(t.left2, c.end.left2*more)
+		t.right2 = slices.Grow(t.right2, c.end.right2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 }
 
 // springsBudgetLoop1CallNoDtBackward adds to dp, dq and dk the vector-Jacobian
 // product of springsBudgetLoop1 with the seeds dp and dq, at the point that
-// call number call of springsBudgetLoop1CallNoDtForward on t recorded. It keeps
-// buffers of its own in t, for the derivatives of slices it is not passed
-// (those springsBudgetLoop1 and its callees make), so one forward run serves
-// any number of backward runs (one per seed), one at a time; it adds rather
-// than sets, so one buffer can sum a mini-batch.
+// call number call of springsBudgetLoop1CallNoDtForward on t recorded. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 //
 // dp and dq hold, on entry, the seed of what springsBudgetLoop1 leaves in p and
 // q, and on return the derivative with respect to what p and q held before.
@@ -2199,30 +2476,76 @@ func springsBudgetLoop1CallNoDtBackward(t *springsBudgetLoop1CallNoDtTape, call 
 	c := &t.calls[call]
 	n := c.n
 	dt := c.dt
-	nspringAccTape2 := c.end.springAccTape2
+	k := c.k
+	nleft2 := c.end.left2
+	nright2 := c.end.right2
+	nelem := c.end.elem
 	var dkSum float64
-	nspringAccTape := c.end.springAccTape
+	var dright2 float64
+	var dleft2 float64
+	q := c.q
+	nleft := c.end.left
+	nright := c.end.right
+	nelem2 := c.end.elem2
+	var dright float64
+	var dleft float64
 	t1 := n - 1
 	for i3 := t1; i3 >= 0; i3-- {
-		nspringAccTape2--
-		t2 := dp[i3]
-		dp[i3] = 0
-		dk2 := 0.0
-		springAccCallBackward(&t.springAccTape2, nspringAccTape2, t2*(0.5*dt), dq, &dk2)
-		dkSum += dk2
-		dp[i3] += t2
+		t2 := i3
+		nleft2--
+		nright2--
+		nelem--
+		t3 := dp[t2]
+		t4 := t3 * (0.5 * dt)
+		t5 := t4 * k
+		dkSum += t4 * (t.left2[nleft2] + t.right2[nright2] - 2*t.elem[nelem])
+		dq[t2] -= t5 * 2
+		dright2 += t5
+		dleft2 += t5
+		dp[t2] = 0
+		if t2 < len(q)-1 {
+			t6 := t2 + 1
+			dq[t6] += dright2
+			dright2 = 0
+		}
+		if t2 > 0 {
+			t7 := t2 - 1
+			dq[t7] += dleft2
+			dleft2 = 0
+		}
+		dp[t2] += t3
+		dleft2 = 0
+		dright2 = 0
 	}
 	for i2 := t1; i2 >= 0; i2-- {
 		dp[i2] += dq[i2] * dt
 	}
 	for i4 := t1; i4 >= 0; i4-- {
-		nspringAccTape--
-		t3 := dp[i4]
-		dp[i4] = 0
-		dk3 := 0.0
-		springAccCallBackward(&t.springAccTape, nspringAccTape, t3*(0.5*dt), dq, &dk3)
-		dkSum += dk3
-		dp[i4] += t3
+		t8 := i4
+		nleft--
+		nright--
+		nelem2--
+		t9 := dp[t8]
+		t10 := t9 * (0.5 * dt)
+		t11 := t10 * k
+		dkSum += t10 * (t.left[nleft] + t.right[nright] - 2*t.elem2[nelem2])
+		dq[t8] -= t11 * 2
+		dright += t11
+		dleft += t11
+		dp[t8] = 0
+		if t8 < len(q)-1 {
+			t12 := t8 + 1
+			dq[t12] += dright
+			dright = 0
+		}
+		if t8 > 0 {
+			t13 := t8 - 1
+			dq[t13] += dleft
+			dleft = 0
+		}
+		dp[t8] += t9
+		dleft = 0
+		dright = 0
 	}
 	*dk += dkSum
 }

@@ -1384,30 +1384,35 @@ func RNNSwapGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, [
 // control flow it replays. A tape may be reused: each run of RNNRecordedForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·max((len(xs)/d), 0)·n + 16·n +
-// 8·max((len(xs)/d), 0) + 104 bytes, plus elmanTape.Bytes() (the tapes of its
-// call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// Memory: after a run, the tape holds 8·max((len(xs)/d), 0)·n2·n2 +
+// 8·max((len(xs)/d), 0)·n2 + 8·max((len(xs)/d), 0)·n + 16·n +
+// 8·max((len(xs)/d), 0) + 152 bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	u          24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
-//	v          24 bytes per run (a reference to the caller's slice, not a copy): the parameter v
-//	h0         24 bytes per run (a reference to the caller's slice, not a copy): the parameter h0
-//	xs         24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	h          8·n bytes (8 bytes an entry): the memory of h, which RNNRecorded makes, kept from run to run
-//	copied     8 bytes per run: how many elements a copy copied
-//	next       8·n bytes (8 bytes an entry): the memory of next, which RNNRecorded makes, kept from run to run
-//	elmanTape  elmanTape.Bytes(), a elmanCallNoXFixedWXTape for the calls of one call site, max((len(xs)/d), 0) calls per run: the tape elmanCallNoXFixedWXForward fills and elmanCallNoXFixedWXBackward reads
-//	elem       8·max((len(xs)/d), 0)·n bytes (8 bytes an entry): an element read before it was overwritten
-//	y          8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of y the backward sweep reads
-//	dh         a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which RNNRecorded makes, in a buffer the backward sweep reuses
-//	dnext      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of next, which RNNRecorded makes, in a buffer the backward sweep reuses
+//	w       24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	u       24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
+//	v       24 bytes per run (a reference to the caller's slice, not a copy): the parameter v
+//	h0      24 bytes per run (a reference to the caller's slice, not a copy): the parameter h0
+//	xs      24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	h       8·n bytes (8 bytes an entry): the memory of h, which RNNRecorded makes, kept from run to run
+//	h2      24 bytes per run (a reference to the caller's slice, not a copy): h as the forward sweep computed it
+//	copied  8 bytes per run: how many elements a copy copied
+//	next    8·n bytes (8 bytes an entry): the memory of next, which RNNRecorded makes, kept from run to run
+//	elem2   8·max((len(xs)/d), 0)·n2·n2 bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh    8·max((len(xs)/d), 0)·n2 bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem    8·max((len(xs)/d), 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	y       8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of y the backward sweep reads
+//	dh      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which RNNRecorded makes, in a buffer the backward sweep reuses
+//	dnext   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of next, which RNNRecorded makes, in a buffer the backward sweep reuses
 //
-// Recomputed by the backward sweep rather than stored: the elements of v it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: the elements of v, xs, w
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RNNRecordedTape struct {
+	// w: the parameter w.
+	w []float64
 	// u: the parameter u.
 	u []float64
 	// v: the parameter v.
@@ -1418,14 +1423,18 @@ type RNNRecordedTape struct {
 	xs []float64
 	// h: the memory of h, which RNNRecorded makes, kept from run to run.
 	h []float64
+	// h2: h as the forward sweep computed it.
+	h2 []float64
 	// copied: how many elements a copy copied.
 	copied int
 	// next: the memory of next, which RNNRecorded makes, kept from run to run.
 	next []float64
-	// elmanTape: the tape elmanCallNoXFixedWXForward fills and
-	// elmanCallNoXFixedWXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	elmanTape elmanCallNoXFixedWXTape
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -1445,10 +1454,11 @@ type RNNRecordedTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *RNNRecordedTape) Bytes() int {
-	n := 104
+	n := 152
 	n += len(t.h) * 8
 	n += len(t.next) * 8
-	n += t.elmanTape.Bytes()
+	n += len(t.elem2) * 8
+	n += len(t.tanh) * 8
 	n += len(t.elem) * 8
 	n += len(t.y) * 8
 	n += len(t.dh) * 8
@@ -1460,11 +1470,12 @@ func (t *RNNRecordedTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *RNNRecordedTape) clearRefs() {
+	t.w = nil
 	t.u = nil
 	t.v = nil
 	t.h0 = nil
 	t.xs = nil
-	t.elmanTape.clearRefs()
+	t.h2 = nil
 }
 
 // poolRNNRecordedTape holds the RNNRecordedTapes that RNNRecordedGrad finished
@@ -1495,7 +1506,9 @@ func RNNRecordedForward(t *RNNRecordedTape, w, u, b, v, h0, xs []float64) float6
 	t.next = t.next[:0]
 	t.y = t.y[:0]
 	t.elem = t.elem[:0]
-	t.elmanTape.calls = t.elmanTape.calls[:0]
+	t.tanh = t.tanh[:0]
+	t.elem2 = t.elem2[:0]
+	t.w = w
 	t.u = u
 	t.v = v
 	t.h0 = h0
@@ -1505,6 +1518,7 @@ func RNNRecordedForward(t *RNNRecordedTape, w, u, b, v, h0, xs []float64) float6
 	t.h = slices.Grow(t.h, n)[:len(t.h)+n]
 	h := slices.Clip(t.h[len(t.h)-n:])
 	clear(h)
+	t.h2 = h
 	t1 := copy(h, h0)
 	t.copied = t1
 	t.next = slices.Grow(t.next, n)[:len(t.next)+n]
@@ -1513,18 +1527,33 @@ func RNNRecordedForward(t *RNNRecordedTape, w, u, b, v, h0, xs []float64) float6
 	loss := 0.0
 	t3 := len(xs) / d
 	t4 := max(t3, 0)
-	t.elmanTape.calls = slices.Grow(t.elmanTape.calls, t4)
 	t.y = slices.Grow(t.y, t4)
 	t.elem = slices.Grow(t.elem, t4*n)
 	for t2 := range t3 {
 		t5 := t2 * d
-		elmanCallNoXFixedWXForward(&t.elmanTape, next, h, w, u, b, xs[t5:t5+d])
+		x := xs[t5 : t5+d]
+		n2 := len(h)
+		d2 := len(x)
+		for i := range n2 {
+			s := b[i]
+			for j := range n2 {
+				t6 := h[j]
+				t.elem2 = append(t.elem2, t6)
+				s += w[i*n2+j] * t6
+			}
+			for j2 := range d2 {
+				s += u[i*d2+j2] * x[j2]
+			}
+			t7 := math.Tanh(s)
+			t.tanh = append(t.tanh, t7)
+			next[i] = t7
+		}
 		y := 0.0
-		for i := range n {
-			h[i] = next[i]
-			t6 := h[i]
-			t.elem = append(t.elem, t6)
-			y += v[i] * t6
+		for i2 := range n {
+			h[i2] = next[i2]
+			t8 := h[i2]
+			t.elem = append(t.elem, t8)
+			y += v[i2] * t8
 		}
 		t.y = append(t.y, y)
 		loss += y * y
@@ -1556,25 +1585,53 @@ func RNNRecordedBackward(t *RNNRecordedTape, s float64, dw, du, db, dv, dh0 []fl
 	t.dnext = slices.Grow(t.dnext[:0], n)[:n]
 	clear(t.dnext)
 	dnext := t.dnext
-	nelmanTape := len(t.elmanTape.calls)
+	h := t.h2
+	ntanh := len(t.tanh)
+	var ds float64
+	w := t.w
+	nelem2 := len(t.elem2)
 	t1 := t.copied
 	dloss += s
 	t3 := len(xs)/d - 1
 	for t2 := t3; t2 >= 0; t2-- {
 		ny--
-		nelmanTape--
+		n2 := len(h)
+		t4 := t2 * d
+		x := xs[t4 : t4+d]
+		d2 := len(x)
 		dy += dloss * t.y[ny] * 2
-		t4 := n - 1
-		for i := t4; i >= 0; i-- {
+		t5 := n - 1
+		for i2 := t5; i2 >= 0; i2-- {
 			nelem--
-			t5 := dy * t.elem[nelem]
-			dh[i] += dy * v[i]
-			dv[i] += t5
-			dnext[i] += dh[i]
-			dh[i] = 0
+			t6 := dy * t.elem[nelem]
+			dh[i2] += dy * v[i2]
+			dv[i2] += t6
+			dnext[i2] += dh[i2]
+			dh[i2] = 0
 		}
-		elmanCallNoXFixedWXBackward(&t.elmanTape, nelmanTape, dnext, dh, dw, du, db)
 		dy = 0
+		t7 := n2 - 1
+		for i := t7; i >= 0; i-- {
+			t8 := i
+			ntanh--
+			t9 := t.tanh[ntanh]
+			ds += dnext[t8] * (1 - t9*t9)
+			dnext[t8] = 0
+			t10 := d2 - 1
+			for j2 := t10; j2 >= 0; j2-- {
+				t11 := t8*d2 + j2
+				du[t11] += ds * x[j2]
+			}
+			for j := t7; j >= 0; j-- {
+				t12 := t8*n2 + j
+				nelem2--
+				t13 := ds * t.elem2[nelem2]
+				dh[j] += ds * w[t12]
+				dw[t12] += t13
+			}
+			db[t8] += ds
+			ds = 0
+		}
 	}
 	for k := 0; k < t1; k++ {
 		dh0[k] += dh[k]
@@ -1604,35 +1661,42 @@ func RNNRecordedGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float6
 // of RNNSwapRecordedForward overwrites it, and its buffers are kept.
 //
 // Memory: after a run, the tape holds 8·max((len(xs)/d), 0)·n + 8·(n + n) +
-// 56·max((len(xs)/d), 0) + 120 bytes, plus elmanTape.Bytes() (the tapes of its
-// call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// 56·max((len(xs)/d), 0) + 16·iTrips + 168 bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	u          24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
-//	v          24 bytes per run (a reference to the caller's slice, not a copy): the parameter v
-//	h0         24 bytes per run (a reference to the caller's slice, not a copy): the parameter h0
-//	xs         24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	buf        8·(n + n) bytes (8 bytes an entry): the memory of buf, which RNNSwapRecorded makes, kept from run to run
-//	prevLo2    8 bytes per run: the value of prevLo the backward sweep reads
-//	prevHi2    8 bytes per run: the value of prevHi the backward sweep reads
-//	copied     8 bytes per run: how many elements a copy copied
-//	curLo2     8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of curLo the backward sweep reads
-//	curHi2     8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of curHi the backward sweep reads
-//	prevLo     8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of prevLo the backward sweep reads
-//	prevHi     8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of prevHi the backward sweep reads
-//	elmanTape  elmanTape.Bytes(), a elmanCallNoXFixedWXTape for the calls of one call site, max((len(xs)/d), 0) calls per run: the tape elmanCallNoXFixedWXForward fills and elmanCallNoXFixedWXBackward reads
-//	curHi      8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of curHi as the loop on i began
-//	curLo      8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of curLo as the loop on i began
-//	elem       8·max((len(xs)/d), 0)·n bytes (8 bytes an entry): an element read before it was overwritten
-//	y          8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of y the backward sweep reads
-//	dbuf       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which RNNSwapRecorded makes, in a buffer the backward sweep reuses
+// Where iTrips is the iterations of the loop on i in all, summed over the loops
+// around it.
 //
-// Recomputed by the backward sweep rather than stored: the elements of v it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+//	w        24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	u        24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
+//	v        24 bytes per run (a reference to the caller's slice, not a copy): the parameter v
+//	h0       24 bytes per run (a reference to the caller's slice, not a copy): the parameter h0
+//	xs       24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	buf      8·(n + n) bytes (8 bytes an entry): the memory of buf, which RNNSwapRecorded makes, kept from run to run
+//	buf2     24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	prevLo2  8 bytes per run: the value of prevLo the backward sweep reads
+//	prevHi2  8 bytes per run: the value of prevHi the backward sweep reads
+//	copied   8 bytes per run: how many elements a copy copied
+//	curLo2   8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of curLo the backward sweep reads
+//	curHi2   8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of curHi the backward sweep reads
+//	prevLo   8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of prevLo the backward sweep reads
+//	prevHi   8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of prevHi the backward sweep reads
+//	elem2    8·iTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh     8·iTrips bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	curHi    8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of curHi as the loop on i2 began
+//	curLo    8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of curLo as the loop on i2 began
+//	elem     8·max((len(xs)/d), 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	y        8·max((len(xs)/d), 0) bytes (8 bytes an entry): the value of y the backward sweep reads
+//	dbuf     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which RNNSwapRecorded makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of v, xs, w
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RNNSwapRecordedTape struct {
+	// w: the parameter w.
+	w []float64
 	// u: the parameter u.
 	u []float64
 	// v: the parameter v.
@@ -1643,6 +1707,8 @@ type RNNSwapRecordedTape struct {
 	xs []float64
 	// buf: the memory of buf, which RNNSwapRecorded makes, kept from run to run.
 	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
 	// prevLo2: the value of prevLo the backward sweep reads.
 	prevLo2 int
 	// prevHi2: the value of prevHi the backward sweep reads.
@@ -1661,15 +1727,17 @@ type RNNSwapRecordedTape struct {
 	// prevHi: the value of prevHi the backward sweep reads, one entry per
 	// iteration of the loop around it, read back last first.
 	prevHi []int
-	// elmanTape: the tape elmanCallNoXFixedWXForward fills and
-	// elmanCallNoXFixedWXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	elmanTape elmanCallNoXFixedWXTape
-	// curHi: the value of curHi as the loop on i began, one entry per iteration of
+	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
+	elem2 []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+	// curHi: the value of curHi as the loop on i2 began, one entry per iteration
+	// of the loop around it, read back last first.
 	curHi []int
-	// curLo: the value of curLo as the loop on i began, one entry per iteration of
-	// the loop around it, read back last first.
+	// curLo: the value of curLo as the loop on i2 began, one entry per iteration
+	// of the loop around it, read back last first.
 	curLo []int
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
@@ -1687,13 +1755,14 @@ type RNNSwapRecordedTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *RNNSwapRecordedTape) Bytes() int {
-	n := 120
+	n := 168
 	n += len(t.buf) * 8
 	n += len(t.curLo2) * 8
 	n += len(t.curHi2) * 8
 	n += len(t.prevLo) * 8
 	n += len(t.prevHi) * 8
-	n += t.elmanTape.Bytes()
+	n += len(t.elem2) * 8
+	n += len(t.tanh) * 8
 	n += len(t.curHi) * 8
 	n += len(t.curLo) * 8
 	n += len(t.elem) * 8
@@ -1706,11 +1775,12 @@ func (t *RNNSwapRecordedTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *RNNSwapRecordedTape) clearRefs() {
+	t.w = nil
 	t.u = nil
 	t.v = nil
 	t.h0 = nil
 	t.xs = nil
-	t.elmanTape.clearRefs()
+	t.buf2 = nil
 }
 
 // poolRNNSwapRecordedTape holds the RNNSwapRecordedTapes that
@@ -1743,11 +1813,13 @@ func RNNSwapRecordedForward(t *RNNSwapRecordedTape, w, u, b, v, h0, xs []float64
 	t.elem = t.elem[:0]
 	t.curLo = t.curLo[:0]
 	t.curHi = t.curHi[:0]
-	t.elmanTape.calls = t.elmanTape.calls[:0]
-	t.curLo2 = t.curLo2[:0]
-	t.curHi2 = t.curHi2[:0]
 	t.prevLo = t.prevLo[:0]
 	t.prevHi = t.prevHi[:0]
+	t.curLo2 = t.curLo2[:0]
+	t.curHi2 = t.curHi2[:0]
+	t.tanh = t.tanh[:0]
+	t.elem2 = t.elem2[:0]
+	t.w = w
 	t.u = u
 	t.v = v
 	t.h0 = h0
@@ -1758,6 +1830,7 @@ func RNNSwapRecordedForward(t *RNNSwapRecordedTape, w, u, b, v, h0, xs []float64
 	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
 	buf := slices.Clip(t.buf[len(t.buf)-t1:])
 	clear(buf)
+	t.buf2 = buf
 	prevLo := 0
 	prevHi := n
 	curLo := n
@@ -1773,7 +1846,6 @@ func RNNSwapRecordedForward(t *RNNSwapRecordedTape, w, u, b, v, h0, xs []float64
 	t.curHi2 = slices.Grow(t.curHi2, t5)
 	t.curLo = slices.Grow(t.curLo, t5)
 	t.curLo2 = slices.Grow(t.curLo2, t5)
-	t.elmanTape.calls = slices.Grow(t.elmanTape.calls, t5)
 	t.prevHi = slices.Grow(t.prevHi, t5)
 	t.prevLo = slices.Grow(t.prevLo, t5)
 	t.y = slices.Grow(t.y, t5)
@@ -1781,26 +1853,46 @@ func RNNSwapRecordedForward(t *RNNSwapRecordedTape, w, u, b, v, h0, xs []float64
 	for t2 := range t4 {
 		t.curLo2 = append(t.curLo2, curLo)
 		t.curHi2 = append(t.curHi2, curHi)
+		next := buf[curLo:curHi]
 		t.prevLo = append(t.prevLo, prevLo)
 		t.prevHi = append(t.prevHi, prevHi)
+		h := buf[prevLo:prevHi]
 		t6 := t2 * d
-		elmanCallNoXFixedWXForward(&t.elmanTape, buf[curLo:curHi], buf[prevLo:prevHi], w, u, b, xs[t6:t6+d])
+		x := xs[t6 : t6+d]
+		n2 := len(h)
+		d2 := len(x)
+		t.tanh = slices.Grow(t.tanh, n2)
+		t.elem2 = slices.Grow(t.elem2, n2*n2)
+		for i := range n2 {
+			s := b[i]
+			for j := range n2 {
+				t7 := h[j]
+				t.elem2 = append(t.elem2, t7)
+				s += w[i*n2+j] * t7
+			}
+			for j2 := range d2 {
+				s += u[i*d2+j2] * x[j2]
+			}
+			t8 := math.Tanh(s)
+			t.tanh = append(t.tanh, t8)
+			next[i] = t8
+		}
 		y := 0.0
 		t.curHi = append(t.curHi, curHi)
 		t.curLo = append(t.curLo, curLo)
-		for i := range n {
-			t7 := buf[curLo:curHi][i]
-			t.elem = append(t.elem, t7)
-			y += v[i] * t7
+		for i2 := range n {
+			t9 := buf[curLo:curHi][i2]
+			t.elem = append(t.elem, t9)
+			y += v[i2] * t9
 		}
 		t.y = append(t.y, y)
 		loss += y * y
-		t8 := prevLo
-		t9 := prevHi
+		t10 := prevLo
+		t11 := prevHi
 		prevLo = curLo
 		prevHi = curHi
-		curLo = t8
-		curHi = t9
+		curLo = t10
+		curHi = t11
 	}
 	return loss
 }
@@ -1828,11 +1920,15 @@ func RNNSwapRecordedBackward(t *RNNSwapRecordedTape, s float64, dw, du, db, dv, 
 	dbuf := t.dbuf
 	ncurLo := len(t.curLo)
 	ncurHi := len(t.curHi)
-	nelmanTape := len(t.elmanTape.calls)
-	ncurLo2 := len(t.curLo2)
-	ncurHi2 := len(t.curHi2)
+	buf := t.buf2
 	nprevLo := len(t.prevLo)
 	nprevHi := len(t.prevHi)
+	ncurLo2 := len(t.curLo2)
+	ncurHi2 := len(t.curHi2)
+	ntanh := len(t.tanh)
+	var ds float64
+	w := t.w
+	nelem2 := len(t.elem2)
 	t1 := t.copied
 	t3 := dbuf[t.prevLo2:t.prevHi2]
 	dloss += s
@@ -1843,24 +1939,51 @@ func RNNSwapRecordedBackward(t *RNNSwapRecordedTape, s float64, dw, du, db, dv, 
 		curLo := t.curLo[ncurLo]
 		ncurHi--
 		curHi := t.curHi[ncurHi]
-		nelmanTape--
+		nprevLo--
+		t5 := t.prevLo[nprevLo]
+		nprevHi--
+		t6 := t.prevHi[nprevHi]
+		h := buf[t5:t6]
+		n2 := len(h)
 		ncurLo2--
 		ncurHi2--
-		t5 := dbuf[t.curLo2[ncurLo2]:t.curHi2[ncurHi2]]
-		nprevLo--
-		nprevHi--
-		t6 := dbuf[t.prevLo[nprevLo]:t.prevHi[nprevHi]]
+		dnext := dbuf[t.curLo2[ncurLo2]:t.curHi2[ncurHi2]]
+		t7 := t2 * d
+		x := xs[t7 : t7+d]
+		d2 := len(x)
+		dh := dbuf[t5:t6]
 		dy += dloss * t.y[ny] * 2
-		t7 := n - 1
-		for i := t7; i >= 0; i-- {
+		t8 := n - 1
+		for i2 := t8; i2 >= 0; i2-- {
 			nelem--
-			t8 := dbuf[curLo:curHi]
-			t9 := dy * t.elem[nelem]
-			t8[i] += dy * v[i]
-			dv[i] += t9
+			t9 := dbuf[curLo:curHi]
+			t10 := dy * t.elem[nelem]
+			t9[i2] += dy * v[i2]
+			dv[i2] += t10
 		}
-		elmanCallNoXFixedWXBackward(&t.elmanTape, nelmanTape, t5, t6, dw, du, db)
 		dy = 0
+		t11 := n2 - 1
+		for i := t11; i >= 0; i-- {
+			t12 := i
+			ntanh--
+			t13 := t.tanh[ntanh]
+			ds += dnext[t12] * (1 - t13*t13)
+			dnext[t12] = 0
+			t14 := d2 - 1
+			for j2 := t14; j2 >= 0; j2-- {
+				t15 := t12*d2 + j2
+				du[t15] += ds * x[j2]
+			}
+			for j := t11; j >= 0; j-- {
+				t16 := t12*n2 + j
+				nelem2--
+				t17 := ds * t.elem2[nelem2]
+				dh[j] += ds * w[t16]
+				dw[t16] += t17
+			}
+			db[t12] += ds
+			ds = 0
+		}
 	}
 	for k := 0; k < t1; k++ {
 		dh0[k] += t3[k]
@@ -2401,35 +2524,40 @@ func SpringsJVP(q0, p0 []float64, k float64, steps int, dq0, dp0 []float64, dk f
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of SpringsRecordedForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·n + 96 bytes, plus
-// springForceTape.Bytes() + springForceTape2.Bytes() (the tapes of its call
-// sites, each by its own formula summed over the site's calls). Bytes returns
-// that count for a filled tape: each value's size, a slice's 24-byte header
-// where the tape keeps a reference, a stack's entries; not Go's padding, nor
-// spare capacity.
+// Memory: after a run, the tape holds 48·max(steps, 0)·n + 16·n + 104 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	q0                24 bytes per run (a reference to the caller's slice, not a copy): the parameter q0
-//	steps             8 bytes per run: the parameter steps
-//	q                 8·n bytes (8 bytes an entry): the memory of q, which SpringsRecorded makes, kept from run to run
-//	q2                24 bytes per run (a reference to the caller's slice, not a copy): q as the forward sweep computed it
-//	p                 8·n bytes (8 bytes an entry): the memory of p, which SpringsRecorded makes, kept from run to run
-//	p2                24 bytes per run (a reference to the caller's slice, not a copy): p as the forward sweep computed it
-//	copied2           8 bytes per run: how many elements a copy copied
-//	copied            8 bytes per run: how many elements a copy copied
-//	springForceTape   springForceTape.Bytes(), a springForceCallTape for the calls of one call site, max(steps, 0)·n calls per run: the tape springForceCallForward fills and springForceCallBackward reads
-//	springForceTape2  springForceTape2.Bytes(), a springForceCallTape for the calls of one call site, max(steps, 0)·n calls per run: the tape springForceCallForward fills and springForceCallBackward reads
-//	dp                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of p, which SpringsRecorded makes, in a buffer the backward sweep reuses
-//	dq                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of q, which SpringsRecorded makes, in a buffer the backward sweep reuses
+//	q0       24 bytes per run (a reference to the caller's slice, not a copy): the parameter q0
+//	k        8 bytes per run: the parameter k
+//	steps    8 bytes per run: the parameter steps
+//	q        8·n bytes (8 bytes an entry): the memory of q, which SpringsRecorded makes, kept from run to run
+//	q2       24 bytes per run (a reference to the caller's slice, not a copy): q as the forward sweep computed it
+//	p        8·n bytes (8 bytes an entry): the memory of p, which SpringsRecorded makes, kept from run to run
+//	p2       24 bytes per run (a reference to the caller's slice, not a copy): p as the forward sweep computed it
+//	copied2  8 bytes per run: how many elements a copy copied
+//	copied   8 bytes per run: how many elements a copy copied
+//	left     8·max(steps, 0)·n bytes (8 bytes an entry): the value of left the backward sweep reads
+//	right    8·max(steps, 0)·n bytes (8 bytes an entry): the value of right the backward sweep reads
+//	elem2    8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	left2    8·max(steps, 0)·n bytes (8 bytes an entry): the value of left2 the backward sweep reads
+//	right2   8·max(steps, 0)·n bytes (8 bytes an entry): the value of right2 the backward sweep reads
+//	elem     8·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	dp       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of p, which SpringsRecorded makes, in a buffer the backward sweep reuses
+//	dq       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of q, which SpringsRecorded makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// products; the elements of p, q it reads again (memory nothing writes
-// afterwards); lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// products, sums, differences; the elements of p, q it reads again (memory
+// nothing writes afterwards); lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type SpringsRecordedTape struct {
 	// q0: the parameter q0.
 	q0 []float64
+	// k: the parameter k.
+	k float64
 	// steps: the parameter steps.
 	steps int
 	// q: the memory of q, which SpringsRecorded makes, kept from run to run.
@@ -2444,14 +2572,24 @@ type SpringsRecordedTape struct {
 	copied2 int
 	// copied: how many elements a copy copied.
 	copied int
-	// springForceTape: the tape springForceCallForward fills and
-	// springForceCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	springForceTape springForceCallTape
-	// springForceTape2: the tape springForceCallForward fills and
-	// springForceCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	springForceTape2 springForceCallTape
+	// left: the value of left the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	left []float64
+	// right: the value of right the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	right []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// left2: the value of left2 the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	left2 []float64
+	// right2: the value of right2 the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	right2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
 	// dp: the derivatives of p, which SpringsRecorded makes, in a buffer the
 	// backward sweep reuses.
 	dp []float64
@@ -2465,11 +2603,15 @@ type SpringsRecordedTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *SpringsRecordedTape) Bytes() int {
-	n := 96
+	n := 104
 	n += len(t.q) * 8
 	n += len(t.p) * 8
-	n += t.springForceTape.Bytes()
-	n += t.springForceTape2.Bytes()
+	n += len(t.left) * 8
+	n += len(t.right) * 8
+	n += len(t.elem2) * 8
+	n += len(t.left2) * 8
+	n += len(t.right2) * 8
+	n += len(t.elem) * 8
 	n += len(t.dp) * 8
 	n += len(t.dq) * 8
 	return n
@@ -2482,8 +2624,6 @@ func (t *SpringsRecordedTape) clearRefs() {
 	t.q0 = nil
 	t.q2 = nil
 	t.p2 = nil
-	t.springForceTape.clearRefs()
-	t.springForceTape2.clearRefs()
 }
 
 // poolSpringsRecordedTape holds the SpringsRecordedTapes that
@@ -2513,9 +2653,14 @@ func (t *SpringsRecordedTape) release() {
 func SpringsRecordedForward(t *SpringsRecordedTape, q0, p0 []float64, k float64, steps int) float64 {
 	t.q = t.q[:0]
 	t.p = t.p[:0]
-	t.springForceTape2.calls = t.springForceTape2.calls[:0]
-	t.springForceTape.calls = t.springForceTape.calls[:0]
+	t.left2 = t.left2[:0]
+	t.right2 = t.right2[:0]
+	t.elem = t.elem[:0]
+	t.left = t.left[:0]
+	t.right = t.right[:0]
+	t.elem2 = t.elem2[:0]
 	t.q0 = q0
+	t.k = k
 	t.steps = steps
 	n := len(q0)
 	t.q = slices.Grow(t.q, n)[:len(t.q)+n]
@@ -2532,28 +2677,52 @@ func SpringsRecordedForward(t *SpringsRecordedTape, q0, p0 []float64, k float64,
 	t.copied = t2
 	dt := 0.05
 	t3 := max(steps, 0) * n
-	t.springForceTape.calls = slices.Grow(t.springForceTape.calls, t3)
-	t.springForceTape2.calls = slices.Grow(t.springForceTape2.calls, t3)
+	t.elem2 = slices.Grow(t.elem2, t3)
+	t.left = slices.Grow(t.left, t3)
+	t.right = slices.Grow(t.right, t3)
+	t.elem = slices.Grow(t.elem, t3)
+	t.left2 = slices.Grow(t.left2, t3)
+	t.right2 = slices.Grow(t.right2, t3)
 	for range steps {
 		for i := range n {
-			t4 := p[i]
-			t5 := springForceCallForward(&t.springForceTape, q, k, i)
-			p[i] = t4 + 0.5*dt*t5
+			left := 0.0
+			right := 0.0
+			if i > 0 {
+				left = q[i-1]
+			}
+			if i < len(q)-1 {
+				right = q[i+1]
+			}
+			t.left = append(t.left, left)
+			t.right = append(t.right, right)
+			t4 := q[i]
+			t.elem2 = append(t.elem2, t4)
+			p[i] += 0.5 * dt * (k * (left + right - 2*t4))
 		}
 		for i2 := range n {
 			q[i2] += dt * p[i2]
 		}
 		for i3 := range n {
-			t6 := p[i3]
-			t7 := springForceCallForward(&t.springForceTape2, q, k, i3)
-			p[i3] = t6 + 0.5*dt*t7
+			left2 := 0.0
+			right2 := 0.0
+			if i3 > 0 {
+				left2 = q[i3-1]
+			}
+			if i3 < len(q)-1 {
+				right2 = q[i3+1]
+			}
+			t.left2 = append(t.left2, left2)
+			t.right2 = append(t.right2, right2)
+			t5 := q[i3]
+			t.elem = append(t.elem, t5)
+			p[i3] += 0.5 * dt * (k * (left2 + right2 - 2*t5))
 		}
 	}
 	s := 0.0
 	for i4 := range n {
-		t8 := q[i4]
-		t9 := p[i4]
-		s += t8*t8 + t9*t9
+		t6 := q[i4]
+		t7 := p[i4]
+		s += t6*t6 + t7*t7
 	}
 	return s
 }
@@ -2577,10 +2746,19 @@ func SpringsRecordedBackward(t *SpringsRecordedTape, s float64, dq0, dp0 []float
 	t.dq = slices.Grow(t.dq[:0], n)[:n]
 	clear(t.dq)
 	dq := t.dq
+	k := t.k
 	steps := t.steps
-	nspringForceTape2 := len(t.springForceTape2.calls)
+	nleft2 := len(t.left2)
+	nright2 := len(t.right2)
+	nelem := len(t.elem)
 	var dkSum float64
-	nspringForceTape := len(t.springForceTape.calls)
+	var dright2 float64
+	var dleft2 float64
+	nleft := len(t.left)
+	nright := len(t.right)
+	nelem2 := len(t.elem2)
+	var dright float64
+	var dleft float64
 	t1 := t.copied2
 	t2 := t.copied
 	ds += s
@@ -2593,34 +2771,70 @@ func SpringsRecordedBackward(t *SpringsRecordedTape, s float64, dq0, dp0 []float
 	t5 := steps - 1
 	for i := t5; i >= 0; i-- {
 		for i3 := t3; i3 >= 0; i3-- {
-			nspringForceTape2--
-			t6 := dp[i3]
-			dp[i3] = 0
-			dk2 := 0.0
-			springForceCallBackward(&t.springForceTape2, nspringForceTape2, t6*0.025, dq, &dk2)
-			dkSum += dk2
-			dp[i3] += t6
+			t6 := i3
+			nleft2--
+			nright2--
+			nelem--
+			t7 := dp[t6]
+			t8 := t7 * 0.025
+			t9 := t8 * k
+			dkSum += t8 * (t.left2[nleft2] + t.right2[nright2] - 2*t.elem[nelem])
+			dq[t6] -= t9 * 2
+			dright2 += t9
+			dleft2 += t9
+			dp[t6] = 0
+			if t6 < len(q)-1 {
+				t10 := t6 + 1
+				dq[t10] += dright2
+				dright2 = 0
+			}
+			if t6 > 0 {
+				t11 := t6 - 1
+				dq[t11] += dleft2
+				dleft2 = 0
+			}
+			dp[t6] += t7
+			dleft2 = 0
+			dright2 = 0
 		}
 		for i2 := t3; i2 >= 0; i2-- {
 			dp[i2] += dq[i2] * 0.05
 		}
 		for i5 := t3; i5 >= 0; i5-- {
-			nspringForceTape--
-			t7 := dp[i5]
-			dp[i5] = 0
-			dk3 := 0.0
-			springForceCallBackward(&t.springForceTape, nspringForceTape, t7*0.025, dq, &dk3)
-			dkSum += dk3
-			dp[i5] += t7
+			t12 := i5
+			nleft--
+			nright--
+			nelem2--
+			t13 := dp[t12]
+			t14 := t13 * 0.025
+			t15 := t14 * k
+			dkSum += t14 * (t.left[nleft] + t.right[nright] - 2*t.elem2[nelem2])
+			dq[t12] -= t15 * 2
+			dright += t15
+			dleft += t15
+			dp[t12] = 0
+			if t12 < len(q)-1 {
+				t16 := t12 + 1
+				dq[t16] += dright
+				dright = 0
+			}
+			if t12 > 0 {
+				t17 := t12 - 1
+				dq[t17] += dleft
+				dleft = 0
+			}
+			dp[t12] += t13
+			dleft = 0
+			dright = 0
 		}
 	}
-	for k := 0; k < t2; k++ {
-		dp0[k] += dp[k]
-		dp[k] = 0
+	for k2 := 0; k2 < t2; k2++ {
+		dp0[k2] += dp[k2]
+		dp[k2] = 0
 	}
-	for k2 := 0; k2 < t1; k2++ {
-		dq0[k2] += dq[k2]
-		dq[k2] = 0
+	for k3 := 0; k3 < t1; k3++ {
+		dq0[k3] += dq[k3]
+		dq[k3] = 0
 	}
 	*dk += dkSum
 }
@@ -2647,39 +2861,53 @@ func SpringsRecordedGrad(q0, p0 []float64, k float64, steps int) (float64, []flo
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 56·calls + 8·max(n, 0) bytes, plus elmanTape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// calls), the tape holds 8·n2·n2 + 152·calls + 8·n2 + 8·max(n, 0) bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	calls      56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elmanTape  elmanTape.Bytes(), a elmanCallNoXFixedWXTape for the calls of one call site, one call per run: the tape elmanCallNoXFixedWXForward fills and elmanCallNoXFixedWXBackward reads
-//	elem       8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  152 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem2  8·n2·n2 bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh   8·n2 bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
-// Recomputed by the backward sweep rather than stored: the elements of v it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: the elements of v, xs, w
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type rnnLoop1CallNoXsFixedXsWVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
+		// d: the parameter d.
+		d int
+		// xs: the parameter xs.
+		xs []float64
+		// h: the parameter h.
+		h []float64
+		// w: the parameter w.
+		w []float64
 		// n: the parameter n.
 		n int
 		// v: the parameter v.
 		v []float64
+		// t: the parameter t.
+		t int
 		// y: the value of y the backward sweep reads.
 		y float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			elmanTape int
-			elem      int
+			elem2 int
+			tanh  int
+			elem  int
 		}
 	}
-	// elmanTape: the tape elmanCallNoXFixedWXForward fills and
-	// elmanCallNoXFixedWXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	elmanTape elmanCallNoXFixedWXTape
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -2691,8 +2919,9 @@ type rnnLoop1CallNoXsFixedXsWVTape struct {
 // its call sites; not Go's padding nor spare capacity.
 func (t *rnnLoop1CallNoXsFixedXsWVTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 56
-	n += t.elmanTape.Bytes()
+	n += len(t.calls) * 152
+	n += len(t.elem2) * 8
+	n += len(t.tanh) * 8
 	n += len(t.elem) * 8
 	return n
 }
@@ -2702,7 +2931,6 @@ func (t *rnnLoop1CallNoXsFixedXsWVTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *rnnLoop1CallNoXsFixedXsWVTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.elmanTape.clearRefs()
 }
 
 // rnnLoop1CallNoXsFixedXsWVForward runs rnnLoop1 and records in t what
@@ -2713,30 +2941,57 @@ func rnnLoop1CallNoXsFixedXsWVForward(t2 *rnnLoop1CallNoXsFixedXsWVTape, loss fl
 	if len(t2.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t2.elem = t2.elem[:0]
-		t2.elmanTape.calls = t2.elmanTape.calls[:0]
+		t2.tanh = t2.tanh[:0]
+		t2.elem2 = t2.elem2[:0]
 	}
 	t2.calls = slices.Grow(t2.calls, 1)[:len(t2.calls)+1]
 	c := &t2.calls[len(t2.calls)-1]
 	loss2 := loss
+	c.d = d
+	c.xs = xs
+	c.h = h
+	c.w = w
 	c.n = n
 	c.v = v
+	c.t = t
 	t1 := t * d
-	elmanCallNoXFixedWXForward(&t2.elmanTape, next, h, w, u, b, xs[t1:t1+d])
+	x := xs[t1 : t1+d]
+	n2 := len(h)
+	d2 := len(x)
+	t2.tanh = slices.Grow(t2.tanh, n2)
+	t2.elem2 = slices.Grow(t2.elem2, n2*n2)
+	for i := range n2 {
+		s := b[i]
+		for j := range n2 {
+			t3 := h[j]
+			t2.elem2 = append(t2.elem2, t3)
+			s += w[i*n2+j] * t3
+		}
+		for j2 := range d2 {
+			s += u[i*d2+j2] * x[j2]
+		}
+		t4 := math.Tanh(s)
+		t2.tanh = append(t2.tanh, t4)
+		next[i] = t4
+	}
 	y := 0.0
 	t2.elem = slices.Grow(t2.elem, max(n, 0))
-	for i := range n {
-		h[i] = next[i]
-		t3 := h[i]
-		t2.elem = append(t2.elem, t3)
-		y += v[i] * t3
+	for i2 := range n {
+		h[i2] = next[i2]
+		t5 := h[i2]
+		t2.elem = append(t2.elem, t5)
+		y += v[i2] * t5
 	}
 	c.y = y
 	loss2 += y * y
-	c.end.elmanTape = len(t2.elmanTape.calls)
+	c.end.elem2 = len(t2.elem2)
+	c.end.tanh = len(t2.tanh)
 	c.end.elem = len(t2.elem)
 	if len(t2.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t2.calls) - 1
+		t2.elem2 = slices.Grow(t2.elem2, c.end.elem2*more)
+		t2.tanh = slices.Grow(t2.tanh, c.end.tanh*more)
 		t2.elem = slices.Grow(t2.elem, c.end.elem*more)
 	}
 	return loss2
@@ -2745,10 +3000,9 @@ func rnnLoop1CallNoXsFixedXsWVForward(t2 *rnnLoop1CallNoXsFixedXsWVTape, loss fl
 // rnnLoop1CallNoXsFixedXsWVBackward adds to dloss, dnext, dh, dw, du, db and dv
 // the vector-Jacobian product of rnnLoop1 with the seeds dnext, dh and s, at
 // the point that call number call of rnnLoop1CallNoXsFixedXsWVForward on t
-// recorded. It keeps buffers of its own in t, for the derivatives of slices it
-// is not passed (those rnnLoop1 and its callees make), so one forward run
-// serves any number of backward runs (one per seed), one at a time; it adds
-// rather than sets, so one buffer can sum a mini-batch.
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // dnext and dh hold, on entry, the seed of what rnnLoop1 leaves in next and h,
 // and on return the derivative with respect to what next and h held before.
@@ -2760,170 +3014,52 @@ func rnnLoop1CallNoXsFixedXsWVBackward(t *rnnLoop1CallNoXsFixedXsWVTape, call in
 	n := c.n
 	v := c.v
 	nelem := c.end.elem
-	nelmanTape := c.end.elmanTape
-	nelmanTape--
-	dloss2 += s
-	dy += dloss2 * c.y * 2
-	t1 := n - 1
-	for i := t1; i >= 0; i-- {
-		nelem--
-		t2 := dy * t.elem[nelem]
-		dh[i] += dy * v[i]
-		dv[i] += t2
-		dnext[i] += dh[i]
-		dh[i] = 0
-	}
-	elmanCallNoXFixedWXBackward(&t.elmanTape, nelmanTape, dnext, dh, dw, du, db)
-	*dloss += dloss2
-}
-
-// elmanCallNoXFixedWXTape is what elmanCallNoXFixedWXForward keeps of the calls
-// of elman at one call site for elmanCallNoXFixedWXBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 8·n·n + 88·calls + 8·n bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
-//
-//	calls  88 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·n·n bytes (8 bytes an entry): an element read before it was overwritten
-//	tanh   8·n bytes (8 bytes an entry): math.Tanh of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: the elements of x, w it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type elmanCallNoXFixedWXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// h: the parameter h.
-		h []float64
-		// w: the parameter w.
-		w []float64
-		// x: the parameter x.
-		x []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-			tanh int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
-	// around it, read back last first.
-	tanh []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// elmanCallNoXFixedWXTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *elmanCallNoXFixedWXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 88
-	n += len(t.elem) * 8
-	n += len(t.tanh) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *elmanCallNoXFixedWXTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// elmanCallNoXFixedWXForward runs elman and records in t what
-// elmanCallNoXFixedWXBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func elmanCallNoXFixedWXForward(t *elmanCallNoXFixedWXTape, next, h, w, u, b, x []float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.tanh = t.tanh[:0]
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.h = h
-	c.w = w
-	c.x = x
-	n := len(h)
-	d := len(x)
-	t.elem = slices.Grow(t.elem, n*n)
-	t.tanh = slices.Grow(t.tanh, n)
-	for i := range n {
-		s := b[i]
-		for j := range n {
-			t1 := h[j]
-			t.elem = append(t.elem, t1)
-			s += w[i*n+j] * t1
-		}
-		for j2 := range d {
-			s += u[i*d+j2] * x[j2]
-		}
-		t2 := math.Tanh(s)
-		t.tanh = append(t.tanh, t2)
-		next[i] = t2
-	}
-	c.end.elem = len(t.elem)
-	c.end.tanh = len(t.tanh)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
-	}
-}
-
-// elmanCallNoXFixedWXBackward adds to dnext, dh, dw, du and db the
-// vector-Jacobian product of elman with the seeds dnext, at the point that call
-// number call of elmanCallNoXFixedWXForward on t recorded. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-//
-// dnext holds, on entry, the seed of what elman leaves in next, and on return
-// the derivative with respect to what next held before.
-func elmanCallNoXFixedWXBackward(t *elmanCallNoXFixedWXTape, call int, dnext, dh, dw, du, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
 	h := c.h
-	n := len(h)
+	n2 := len(h)
 	ntanh := c.end.tanh
 	var ds float64
-	x := c.x
-	d := len(x)
+	d := c.d
+	xs := c.xs
+	t2 := c.t
+	t1 := t2 * d
+	x := xs[t1 : t1+d]
+	d2 := len(x)
 	w := c.w
-	nelem := c.end.elem
-	t1 := n - 1
-	for i := t1; i >= 0; i-- {
-		t2 := i
+	nelem2 := c.end.elem2
+	dloss2 += s
+	dy += dloss2 * c.y * 2
+	t3 := n - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		nelem--
+		t4 := dy * t.elem[nelem]
+		dh[i2] += dy * v[i2]
+		dv[i2] += t4
+		dnext[i2] += dh[i2]
+		dh[i2] = 0
+	}
+	t5 := n2 - 1
+	for i := t5; i >= 0; i-- {
+		t6 := i
 		ntanh--
-		t3 := t.tanh[ntanh]
-		ds += dnext[t2] * (1 - t3*t3)
-		dnext[t2] = 0
-		t4 := d - 1
-		for j2 := t4; j2 >= 0; j2-- {
-			t5 := t2*d + j2
-			du[t5] += ds * x[j2]
+		t7 := t.tanh[ntanh]
+		ds += dnext[t6] * (1 - t7*t7)
+		dnext[t6] = 0
+		t8 := d2 - 1
+		for j2 := t8; j2 >= 0; j2-- {
+			t9 := t6*d2 + j2
+			du[t9] += ds * x[j2]
 		}
-		for j := t1; j >= 0; j-- {
-			t6 := t2*n + j
-			nelem--
-			t7 := ds * t.elem[nelem]
-			dh[j] += ds * w[t6]
-			dw[t6] += t7
+		for j := t5; j >= 0; j-- {
+			t10 := t6*n2 + j
+			nelem2--
+			t11 := ds * t.elem2[nelem2]
+			dh[j] += ds * w[t10]
+			dw[t10] += t11
 		}
-		db[t2] += ds
+		db[t6] += ds
 		ds = 0
 	}
+	*dloss += dloss2
 }
 
 // elmanNoXJVP runs elman and computes, by forward-mode automatic
@@ -2980,39 +3116,53 @@ func rnnLoop1(loss float64, d int, xs, next, h, w, u, b []float64, n int, v []fl
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 56·calls + 8·max(n, 0) bytes, plus elmanTape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// calls), the tape holds 8·n2·n2 + 152·calls + 8·n2 + 8·max(n, 0) bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	calls      56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elmanTape  elmanTape.Bytes(), a elmanCallNoXFixedWXTape for the calls of one call site, one call per run: the tape elmanCallNoXFixedWXForward fills and elmanCallNoXFixedWXBackward reads
-//	elem       8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  152 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem2  8·n2·n2 bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh   8·n2 bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
-// Recomputed by the backward sweep rather than stored: the elements of v it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: the elements of v, xs, w
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type rnnEveryLoop1CallNoXsFixedXsWVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
+		// d: the parameter d.
+		d int
+		// xs: the parameter xs.
+		xs []float64
+		// h: the parameter h.
+		h []float64
+		// w: the parameter w.
+		w []float64
 		// n: the parameter n.
 		n int
 		// v: the parameter v.
 		v []float64
+		// t: the parameter t.
+		t int
 		// y: the value of y the backward sweep reads.
 		y float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			elmanTape int
-			elem      int
+			elem2 int
+			tanh  int
+			elem  int
 		}
 	}
-	// elmanTape: the tape elmanCallNoXFixedWXForward fills and
-	// elmanCallNoXFixedWXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	elmanTape elmanCallNoXFixedWXTape
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -3024,8 +3174,9 @@ type rnnEveryLoop1CallNoXsFixedXsWVTape struct {
 // of its call sites; not Go's padding nor spare capacity.
 func (t *rnnEveryLoop1CallNoXsFixedXsWVTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 56
-	n += t.elmanTape.Bytes()
+	n += len(t.calls) * 152
+	n += len(t.elem2) * 8
+	n += len(t.tanh) * 8
 	n += len(t.elem) * 8
 	return n
 }
@@ -3035,7 +3186,6 @@ func (t *rnnEveryLoop1CallNoXsFixedXsWVTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *rnnEveryLoop1CallNoXsFixedXsWVTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.elmanTape.clearRefs()
 }
 
 // rnnEveryLoop1CallNoXsFixedXsWVForward runs rnnEveryLoop1 and records in t
@@ -3046,30 +3196,57 @@ func rnnEveryLoop1CallNoXsFixedXsWVForward(t2 *rnnEveryLoop1CallNoXsFixedXsWVTap
 	if len(t2.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t2.elem = t2.elem[:0]
-		t2.elmanTape.calls = t2.elmanTape.calls[:0]
+		t2.tanh = t2.tanh[:0]
+		t2.elem2 = t2.elem2[:0]
 	}
 	t2.calls = slices.Grow(t2.calls, 1)[:len(t2.calls)+1]
 	c := &t2.calls[len(t2.calls)-1]
 	loss2 := loss
+	c.d = d
+	c.xs = xs
+	c.h = h
+	c.w = w
 	c.n = n
 	c.v = v
+	c.t = t
 	t1 := t * d
-	elmanCallNoXFixedWXForward(&t2.elmanTape, next, h, w, u, b, xs[t1:t1+d])
+	x := xs[t1 : t1+d]
+	n2 := len(h)
+	d2 := len(x)
+	t2.tanh = slices.Grow(t2.tanh, n2)
+	t2.elem2 = slices.Grow(t2.elem2, n2*n2)
+	for i := range n2 {
+		s := b[i]
+		for j := range n2 {
+			t3 := h[j]
+			t2.elem2 = append(t2.elem2, t3)
+			s += w[i*n2+j] * t3
+		}
+		for j2 := range d2 {
+			s += u[i*d2+j2] * x[j2]
+		}
+		t4 := math.Tanh(s)
+		t2.tanh = append(t2.tanh, t4)
+		next[i] = t4
+	}
 	y := 0.0
 	t2.elem = slices.Grow(t2.elem, max(n, 0))
-	for i := range n {
-		h[i] = next[i]
-		t3 := h[i]
-		t2.elem = append(t2.elem, t3)
-		y += v[i] * t3
+	for i2 := range n {
+		h[i2] = next[i2]
+		t5 := h[i2]
+		t2.elem = append(t2.elem, t5)
+		y += v[i2] * t5
 	}
 	c.y = y
 	loss2 += y * y
-	c.end.elmanTape = len(t2.elmanTape.calls)
+	c.end.elem2 = len(t2.elem2)
+	c.end.tanh = len(t2.tanh)
 	c.end.elem = len(t2.elem)
 	if len(t2.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t2.calls) - 1
+		t2.elem2 = slices.Grow(t2.elem2, c.end.elem2*more)
+		t2.tanh = slices.Grow(t2.tanh, c.end.tanh*more)
 		t2.elem = slices.Grow(t2.elem, c.end.elem*more)
 	}
 	return loss2
@@ -3078,11 +3255,10 @@ func rnnEveryLoop1CallNoXsFixedXsWVForward(t2 *rnnEveryLoop1CallNoXsFixedXsWVTap
 // rnnEveryLoop1CallNoXsFixedXsWVBackward adds to dloss, dnext, dh, dw, du, db
 // and dv the vector-Jacobian product of rnnEveryLoop1 with the seeds dnext, dh
 // and s, at the point that call number call of
-// rnnEveryLoop1CallNoXsFixedXsWVForward on t recorded. It keeps buffers of its
-// own in t, for the derivatives of slices it is not passed (those rnnEveryLoop1
-// and its callees make), so one forward run serves any number of backward runs
-// (one per seed), one at a time; it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// rnnEveryLoop1CallNoXsFixedXsWVForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dnext and dh hold, on entry, the seed of what rnnEveryLoop1 leaves in next
 // and h, and on return the derivative with respect to what next and h held
@@ -3095,20 +3271,51 @@ func rnnEveryLoop1CallNoXsFixedXsWVBackward(t *rnnEveryLoop1CallNoXsFixedXsWVTap
 	n := c.n
 	v := c.v
 	nelem := c.end.elem
-	nelmanTape := c.end.elmanTape
-	nelmanTape--
+	h := c.h
+	n2 := len(h)
+	ntanh := c.end.tanh
+	var ds float64
+	d := c.d
+	xs := c.xs
+	t2 := c.t
+	t1 := t2 * d
+	x := xs[t1 : t1+d]
+	d2 := len(x)
+	w := c.w
+	nelem2 := c.end.elem2
 	dloss2 += s
 	dy += dloss2 * c.y * 2
-	t1 := n - 1
-	for i := t1; i >= 0; i-- {
+	t3 := n - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		nelem--
-		t2 := dy * t.elem[nelem]
-		dh[i] += dy * v[i]
-		dv[i] += t2
-		dnext[i] += dh[i]
-		dh[i] = 0
+		t4 := dy * t.elem[nelem]
+		dh[i2] += dy * v[i2]
+		dv[i2] += t4
+		dnext[i2] += dh[i2]
+		dh[i2] = 0
 	}
-	elmanCallNoXFixedWXBackward(&t.elmanTape, nelmanTape, dnext, dh, dw, du, db)
+	t5 := n2 - 1
+	for i := t5; i >= 0; i-- {
+		t6 := i
+		ntanh--
+		t7 := t.tanh[ntanh]
+		ds += dnext[t6] * (1 - t7*t7)
+		dnext[t6] = 0
+		t8 := d2 - 1
+		for j2 := t8; j2 >= 0; j2-- {
+			t9 := t6*d2 + j2
+			du[t9] += ds * x[j2]
+		}
+		for j := t5; j >= 0; j-- {
+			t10 := t6*n2 + j
+			nelem2--
+			t11 := ds * t.elem2[nelem2]
+			dh[j] += ds * w[t10]
+			dw[t10] += t11
+		}
+		db[t6] += ds
+		ds = 0
+	}
 	*dloss += dloss2
 }
 
@@ -3138,27 +3345,38 @@ func rnnEveryLoop1(loss float64, d int, xs, next, h, w, u, b []float64, n int, v
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 104·calls + 8·max(n, 0) bytes, plus
-// elmanTape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 8·n2·n2 + 200·calls + 8·n2 + 8·max(n, 0) bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	calls      104 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elmanTape  elmanTape.Bytes(), a elmanCallNoXFixedWXTape for the calls of one call site, one call per run: the tape elmanCallNoXFixedWXForward fills and elmanCallNoXFixedWXBackward reads
-//	elem       8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  200 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem2  8·n2·n2 bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh   8·n2 bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
-// Recomputed by the backward sweep rather than stored: the elements of v it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: the elements of v, xs, w
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type rnnSwapLoop1CallNoXsFixedXsWVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
+		// buf: the parameter buf.
+		buf []float64
+		// d: the parameter d.
+		d int
+		// xs: the parameter xs.
+		xs []float64
+		// w: the parameter w.
+		w []float64
 		// n: the parameter n.
 		n int
 		// v: the parameter v.
 		v []float64
+		// t: the parameter t.
+		t int
 		// curLo22: the value of curLo2 the backward sweep reads.
 		curLo22 int
 		// curHi22: the value of curHi2 the backward sweep reads.
@@ -3167,22 +3385,25 @@ type rnnSwapLoop1CallNoXsFixedXsWVTape struct {
 		prevLo2 int
 		// prevHi2: the value of prevHi2 the backward sweep reads.
 		prevHi2 int
-		// curHi2: the value of curHi2 as the loop on i began.
+		// curHi2: the value of curHi2 as the loop on i2 began.
 		curHi2 int
-		// curLo2: the value of curLo2 as the loop on i began.
+		// curLo2: the value of curLo2 as the loop on i2 began.
 		curLo2 int
 		// y: the value of y the backward sweep reads.
 		y float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			elmanTape int
-			elem      int
+			elem2 int
+			tanh  int
+			elem  int
 		}
 	}
-	// elmanTape: the tape elmanCallNoXFixedWXForward fills and
-	// elmanCallNoXFixedWXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	elmanTape elmanCallNoXFixedWXTape
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -3194,8 +3415,9 @@ type rnnSwapLoop1CallNoXsFixedXsWVTape struct {
 // of its call sites; not Go's padding nor spare capacity.
 func (t *rnnSwapLoop1CallNoXsFixedXsWVTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 104
-	n += t.elmanTape.Bytes()
+	n += len(t.calls) * 200
+	n += len(t.elem2) * 8
+	n += len(t.tanh) * 8
 	n += len(t.elem) * 8
 	return n
 }
@@ -3205,7 +3427,6 @@ func (t *rnnSwapLoop1CallNoXsFixedXsWVTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *rnnSwapLoop1CallNoXsFixedXsWVTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.elmanTape.clearRefs()
 }
 
 // rnnSwapLoop1CallNoXsFixedXsWVForward runs rnnSwapLoop1 and records in t what
@@ -3216,7 +3437,8 @@ func rnnSwapLoop1CallNoXsFixedXsWVForward(t2 *rnnSwapLoop1CallNoXsFixedXsWVTape,
 	if len(t2.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t2.elem = t2.elem[:0]
-		t2.elmanTape.calls = t2.elmanTape.calls[:0]
+		t2.tanh = t2.tanh[:0]
+		t2.elem2 = t2.elem2[:0]
 	}
 	t2.calls = slices.Grow(t2.calls, 1)[:len(t2.calls)+1]
 	c := &t2.calls[len(t2.calls)-1]
@@ -3225,36 +3447,64 @@ func rnnSwapLoop1CallNoXsFixedXsWVForward(t2 *rnnSwapLoop1CallNoXsFixedXsWVTape,
 	prevHi2 := prevHi
 	curLo2 := curLo
 	curHi2 := curHi
+	c.buf = buf
+	c.d = d
+	c.xs = xs
+	c.w = w
 	c.n = n
 	c.v = v
+	c.t = t
 	c.curLo22 = curLo2
 	c.curHi22 = curHi2
+	next := buf[curLo2:curHi2]
 	c.prevLo2 = prevLo2
 	c.prevHi2 = prevHi2
+	h := buf[prevLo2:prevHi2]
 	t1 := t * d
-	elmanCallNoXFixedWXForward(&t2.elmanTape, buf[curLo2:curHi2], buf[prevLo2:prevHi2], w, u, b, xs[t1:t1+d])
+	x := xs[t1 : t1+d]
+	n2 := len(h)
+	d2 := len(x)
+	t2.tanh = slices.Grow(t2.tanh, n2)
+	t2.elem2 = slices.Grow(t2.elem2, n2*n2)
+	for i := range n2 {
+		s := b[i]
+		for j := range n2 {
+			t3 := h[j]
+			t2.elem2 = append(t2.elem2, t3)
+			s += w[i*n2+j] * t3
+		}
+		for j2 := range d2 {
+			s += u[i*d2+j2] * x[j2]
+		}
+		t4 := math.Tanh(s)
+		t2.tanh = append(t2.tanh, t4)
+		next[i] = t4
+	}
 	y := 0.0
 	c.curHi2 = curHi2
 	c.curLo2 = curLo2
 	t2.elem = slices.Grow(t2.elem, max(n, 0))
-	for i := range n {
-		t3 := buf[curLo2:curHi2][i]
-		t2.elem = append(t2.elem, t3)
-		y += v[i] * t3
+	for i2 := range n {
+		t5 := buf[curLo2:curHi2][i2]
+		t2.elem = append(t2.elem, t5)
+		y += v[i2] * t5
 	}
 	c.y = y
 	loss2 += y * y
-	t4 := prevLo2
-	t5 := prevHi2
+	t6 := prevLo2
+	t7 := prevHi2
 	prevLo2 = curLo2
 	prevHi2 = curHi2
-	curLo2 = t4
-	curHi2 = t5
-	c.end.elmanTape = len(t2.elmanTape.calls)
+	curLo2 = t6
+	curHi2 = t7
+	c.end.elem2 = len(t2.elem2)
+	c.end.tanh = len(t2.tanh)
 	c.end.elem = len(t2.elem)
 	if len(t2.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t2.calls) - 1
+		t2.elem2 = slices.Grow(t2.elem2, c.end.elem2*more)
+		t2.tanh = slices.Grow(t2.tanh, c.end.tanh*more)
 		t2.elem = slices.Grow(t2.elem, c.end.elem*more)
 	}
 	return loss2, prevLo2, prevHi2, curLo2, curHi2
@@ -3263,11 +3513,10 @@ func rnnSwapLoop1CallNoXsFixedXsWVForward(t2 *rnnSwapLoop1CallNoXsFixedXsWVTape,
 // rnnSwapLoop1CallNoXsFixedXsWVBackward adds to dloss, dbuf, dw, du, db and dv
 // the vector-Jacobian product of rnnSwapLoop1 with the seeds dbuf, s1, s2, s3,
 // s4 and s5, at the point that call number call of
-// rnnSwapLoop1CallNoXsFixedXsWVForward on t recorded. It keeps buffers of its
-// own in t, for the derivatives of slices it is not passed (those rnnSwapLoop1
-// and its callees make), so one forward run serves any number of backward runs
-// (one per seed), one at a time; it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// rnnSwapLoop1CallNoXsFixedXsWVForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dbuf holds, on entry, the seed of what rnnSwapLoop1 leaves in buf, and on
 // return the derivative with respect to what buf held before.
@@ -3279,21 +3528,57 @@ func rnnSwapLoop1CallNoXsFixedXsWVBackward(t *rnnSwapLoop1CallNoXsFixedXsWVTape,
 	n := c.n
 	v := c.v
 	nelem := c.end.elem
+	buf := c.buf
+	t1 := c.prevLo2
+	t3 := c.prevHi2
 	curHi2 := c.curHi2
 	curLo2 := c.curLo2
-	nelmanTape := c.end.elmanTape
-	nelmanTape--
+	h := buf[t1:t3]
+	n2 := len(h)
+	dnext := dbuf[c.curLo22:c.curHi22]
+	ntanh := c.end.tanh
+	var ds float64
+	d := c.d
+	xs := c.xs
+	t2 := c.t
+	t4 := t2 * d
+	x := xs[t4 : t4+d]
+	d2 := len(x)
+	w := c.w
+	nelem2 := c.end.elem2
+	dh := dbuf[t1:t3]
 	dloss2 += s1
 	dy += dloss2 * c.y * 2
-	t1 := n - 1
-	for i := t1; i >= 0; i-- {
+	t5 := n - 1
+	for i2 := t5; i2 >= 0; i2-- {
 		nelem--
-		t2 := dbuf[curLo2:curHi2]
-		t3 := dy * t.elem[nelem]
-		t2[i] += dy * v[i]
-		dv[i] += t3
+		t6 := dbuf[curLo2:curHi2]
+		t7 := dy * t.elem[nelem]
+		t6[i2] += dy * v[i2]
+		dv[i2] += t7
 	}
-	elmanCallNoXFixedWXBackward(&t.elmanTape, nelmanTape, dbuf[c.curLo22:c.curHi22], dbuf[c.prevLo2:c.prevHi2], dw, du, db)
+	t8 := n2 - 1
+	for i := t8; i >= 0; i-- {
+		t9 := i
+		ntanh--
+		t10 := t.tanh[ntanh]
+		ds += dnext[t9] * (1 - t10*t10)
+		dnext[t9] = 0
+		t11 := d2 - 1
+		for j2 := t11; j2 >= 0; j2-- {
+			t12 := t9*d2 + j2
+			du[t12] += ds * x[j2]
+		}
+		for j := t8; j >= 0; j-- {
+			t13 := t9*n2 + j
+			nelem2--
+			t14 := ds * t.elem2[nelem2]
+			dh[j] += ds * w[t13]
+			dw[t13] += t14
+		}
+		db[t9] += ds
+		ds = 0
+	}
 	*dloss += dloss2
 }
 
@@ -3333,19 +3618,22 @@ func rnnSwapLoop1(loss float64, prevLo, prevHi, curLo, curHi int, buf []float64,
 // buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls bytes, plus springForceTape.Bytes() +
-// springForceTape2.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// calls), the tape holds 96·calls + 48·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	calls             32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	springForceTape   springForceTape.Bytes(), a springForceCallTape for the calls of one call site, max(n, 0) calls per run: the tape springForceCallForward fills and springForceCallBackward reads
-//	springForceTape2  springForceTape2.Bytes(), a springForceCallTape for the calls of one call site, max(n, 0) calls per run: the tape springForceCallForward fills and springForceCallBackward reads
+//	calls   96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	left    8·max(n, 0) bytes (8 bytes an entry): the value of left the backward sweep reads
+//	right   8·max(n, 0) bytes (8 bytes an entry): the value of right the backward sweep reads
+//	elem2   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	left2   8·max(n, 0) bytes (8 bytes an entry): the value of left2 the backward sweep reads
+//	right2  8·max(n, 0) bytes (8 bytes an entry): the value of right2 the backward sweep reads
+//	elem    8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// products; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// products, sums, differences; lengths, indexes and integer arithmetic, and
+// loop counters (recovered from the backward loops' own).
 type springsLoop1CallNoDtTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
@@ -3354,20 +3642,38 @@ type springsLoop1CallNoDtTape struct {
 		n int
 		// dt: the parameter dt.
 		dt float64
+		// q: the parameter q.
+		q []float64
+		// k: the parameter k.
+		k float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			springForceTape  int
-			springForceTape2 int
+			left   int
+			right  int
+			elem2  int
+			left2  int
+			right2 int
+			elem   int
 		}
 	}
-	// springForceTape: the tape springForceCallForward fills and
-	// springForceCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	springForceTape springForceCallTape
-	// springForceTape2: the tape springForceCallForward fills and
-	// springForceCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	springForceTape2 springForceCallTape
+	// left: the value of left the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	left []float64
+	// right: the value of right the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	right []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// left2: the value of left2 the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	left2 []float64
+	// right2: the value of right2 the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	right2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -3376,9 +3682,13 @@ type springsLoop1CallNoDtTape struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *springsLoop1CallNoDtTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 32
-	n += t.springForceTape.Bytes()
-	n += t.springForceTape2.Bytes()
+	n += len(t.calls) * 96
+	n += len(t.left) * 8
+	n += len(t.right) * 8
+	n += len(t.elem2) * 8
+	n += len(t.left2) * 8
+	n += len(t.right2) * 8
+	n += len(t.elem) * 8
 	return n
 }
 
@@ -3386,8 +3696,7 @@ func (t *springsLoop1CallNoDtTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *springsLoop1CallNoDtTape) clearRefs() {
-	t.springForceTape.clearRefs()
-	t.springForceTape2.clearRefs()
+	clear(t.calls[:cap(t.calls)])
 }
 
 // springsLoop1CallNoDtForward runs springsLoop1 and records in t what
@@ -3397,43 +3706,83 @@ func (t *springsLoop1CallNoDtTape) clearRefs() {
 func springsLoop1CallNoDtForward(t *springsLoop1CallNoDtTape, n int, p []float64, dt float64, q []float64, k float64, i int) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.springForceTape2.calls = t.springForceTape2.calls[:0]
-		t.springForceTape.calls = t.springForceTape.calls[:0]
+		t.left2 = t.left2[:0]
+		t.right2 = t.right2[:0]
+		t.elem = t.elem[:0]
+		t.left = t.left[:0]
+		t.right = t.right[:0]
+		t.elem2 = t.elem2[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.n = n
 	c.dt = dt
+	c.q = q
+	c.k = k
 	t1 := max(n, 0)
-	t.springForceTape.calls = slices.Grow(t.springForceTape.calls, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	t.left = slices.Grow(t.left, t1)
+	t.right = slices.Grow(t.right, t1)
 	for i4 := range n {
-		t2 := p[i4]
-		t3 := springForceCallForward(&t.springForceTape, q, k, i4)
-		p[i4] = t2 + 0.5*dt*t3
+		left := 0.0
+		right := 0.0
+		if i4 > 0 {
+			left = q[i4-1]
+		}
+		if i4 < len(q)-1 {
+			right = q[i4+1]
+		}
+		t.left = append(t.left, left)
+		t.right = append(t.right, right)
+		t2 := q[i4]
+		t.elem2 = append(t.elem2, t2)
+		p[i4] += 0.5 * dt * (k * (left + right - 2*t2))
 	}
 	for i2 := range n {
 		q[i2] += dt * p[i2]
 	}
-	t.springForceTape2.calls = slices.Grow(t.springForceTape2.calls, t1)
+	t.elem = slices.Grow(t.elem, t1)
+	t.left2 = slices.Grow(t.left2, t1)
+	t.right2 = slices.Grow(t.right2, t1)
 	for i3 := range n {
-		t4 := p[i3]
-		t5 := springForceCallForward(&t.springForceTape2, q, k, i3)
-		p[i3] = t4 + 0.5*dt*t5
+		left2 := 0.0
+		right2 := 0.0
+		if i3 > 0 {
+			left2 = q[i3-1]
+		}
+		if i3 < len(q)-1 {
+			right2 = q[i3+1]
+		}
+		t.left2 = append(t.left2, left2)
+		t.right2 = append(t.right2, right2)
+		t3 := q[i3]
+		t.elem = append(t.elem, t3)
+		p[i3] += 0.5 * dt * (k * (left2 + right2 - 2*t3))
 	}
-	c.end.springForceTape = len(t.springForceTape.calls)
-	c.end.springForceTape2 = len(t.springForceTape2.calls)
+	c.end.left = len(t.left)
+	c.end.right = len(t.right)
+	c.end.elem2 = len(t.elem2)
+	c.end.left2 = len(t.left2)
+	c.end.right2 = len(t.right2)
+	c.end.elem = len(t.elem)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.left = slices.Grow(t.left, c.end.left*more)
+		t.right = slices.Grow(t.right, c.end.right*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.left2 = slices.Grow(t.left2, c.end.left2*more)
+		t.right2 = slices.Grow(t.right2, c.end.right2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
 }
 
 // springsLoop1CallNoDtBackward adds to dp, dq and dk the vector-Jacobian
 // product of springsLoop1 with the seeds dp and dq, at the point that call
-// number call of springsLoop1CallNoDtForward on t recorded. It keeps buffers of
-// its own in t, for the derivatives of slices it is not passed (those
-// springsLoop1 and its callees make), so one forward run serves any number of
-// backward runs (one per seed), one at a time; it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// number call of springsLoop1CallNoDtForward on t recorded. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 //
 // dp and dq hold, on entry, the seed of what springsLoop1 leaves in p and q,
 // and on return the derivative with respect to what p and q held before.
@@ -3442,130 +3791,78 @@ func springsLoop1CallNoDtBackward(t *springsLoop1CallNoDtTape, call int, dp, dq 
 	c := &t.calls[call]
 	n := c.n
 	dt := c.dt
-	nspringForceTape2 := c.end.springForceTape2
+	k := c.k
+	nleft2 := c.end.left2
+	nright2 := c.end.right2
+	nelem := c.end.elem
 	var dkSum float64
-	nspringForceTape := c.end.springForceTape
+	var dright2 float64
+	var dleft2 float64
+	q := c.q
+	nleft := c.end.left
+	nright := c.end.right
+	nelem2 := c.end.elem2
+	var dright float64
+	var dleft float64
 	t1 := n - 1
 	for i3 := t1; i3 >= 0; i3-- {
-		nspringForceTape2--
-		t2 := dp[i3]
-		dp[i3] = 0
-		dk2 := 0.0
-		springForceCallBackward(&t.springForceTape2, nspringForceTape2, t2*(0.5*dt), dq, &dk2)
-		dkSum += dk2
-		dp[i3] += t2
+		t2 := i3
+		nleft2--
+		nright2--
+		nelem--
+		t3 := dp[t2]
+		t4 := t3 * (0.5 * dt)
+		t5 := t4 * k
+		dkSum += t4 * (t.left2[nleft2] + t.right2[nright2] - 2*t.elem[nelem])
+		dq[t2] -= t5 * 2
+		dright2 += t5
+		dleft2 += t5
+		dp[t2] = 0
+		if t2 < len(q)-1 {
+			t6 := t2 + 1
+			dq[t6] += dright2
+			dright2 = 0
+		}
+		if t2 > 0 {
+			t7 := t2 - 1
+			dq[t7] += dleft2
+			dleft2 = 0
+		}
+		dp[t2] += t3
+		dleft2 = 0
+		dright2 = 0
 	}
 	for i2 := t1; i2 >= 0; i2-- {
 		dp[i2] += dq[i2] * dt
 	}
 	for i4 := t1; i4 >= 0; i4-- {
-		nspringForceTape--
-		t3 := dp[i4]
-		dp[i4] = 0
-		dk3 := 0.0
-		springForceCallBackward(&t.springForceTape, nspringForceTape, t3*(0.5*dt), dq, &dk3)
-		dkSum += dk3
-		dp[i4] += t3
+		t8 := i4
+		nleft--
+		nright--
+		nelem2--
+		t9 := dp[t8]
+		t10 := t9 * (0.5 * dt)
+		t11 := t10 * k
+		dkSum += t10 * (t.left[nleft] + t.right[nright] - 2*t.elem2[nelem2])
+		dq[t8] -= t11 * 2
+		dright += t11
+		dleft += t11
+		dp[t8] = 0
+		if t8 < len(q)-1 {
+			t12 := t8 + 1
+			dq[t12] += dright
+			dright = 0
+		}
+		if t8 > 0 {
+			t13 := t8 - 1
+			dq[t13] += dleft
+			dleft = 0
+		}
+		dp[t8] += t9
+		dleft = 0
+		dright = 0
 	}
 	*dk += dkSum
-}
-
-// springForceCallTape is what springForceCallForward keeps of the calls of
-// springForce at one call site for springForceCallBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type springForceCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// q: the parameter q.
-		q []float64
-		// k: the parameter k.
-		k float64
-		// i: the parameter i.
-		i int
-		// diff: a difference (diff) of the forward sweep.
-		diff float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// springForceCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *springForceCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *springForceCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// springForceCallForward runs springForce and records in t what
-// springForceCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func springForceCallForward(t *springForceCallTape, q []float64, k float64, i int) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.q = q
-	c.k = k
-	c.i = i
-	left := 0.0
-	right := 0.0
-	if i > 0 {
-		left = q[i-1]
-	}
-	if i < len(q)-1 {
-		right = q[i+1]
-	}
-	t1 := left + right - 2*q[i]
-	c.diff = t1
-	return k * t1
-}
-
-// springForceCallBackward adds to dq and dk the vector-Jacobian product of
-// springForce with the seeds s, at the point that call number call of
-// springForceCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func springForceCallBackward(t *springForceCallTape, call int, s float64, dq []float64, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	k := c.k
-	i := c.i
-	var dright float64
-	var dleft float64
-	q := c.q
-	t1 := s * k
-	dq[i] -= t1 * 2
-	dright += t1
-	dleft += t1
-	if i < len(q)-1 {
-		t2 := i + 1
-		dq[t2] += dright
-	}
-	if i > 0 {
-		t3 := i - 1
-		dq[t3] += dleft
-	}
-	*dk += s * c.diff
 }
 
 // springForceJVP returns springForce's results and then their directional

@@ -992,27 +992,34 @@ func SeededPenaltyJVP(w, x, y []float64, c float64, dw []float64, dc float64) (f
 // control flow it replays. A tape may be reused: each run of MetaStepForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·len(w) + 56 bytes, plus
-// logLossTape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·len(w) + 8·len(y) + 128 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
 //	w                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	x                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	y                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
 //	eta                  8 bytes per run: the parameter eta
 //	g                    24 bytes per run (a reference to the caller's slice, not a copy): g as the forward sweep computed it
 //	logLossGradIntoTape  a LogLossGradCallWDwTape per entry, not counted (a rule's tape): the tape LogLossGradCallWDwForward fills and LogLossGradCallWDwBackward reads
 //	w2                   8·len(w) bytes (8 bytes an entry): the memory of w2, which MetaStep makes, kept from run to run
-//	logLossTape          logLossTape.Bytes(), a LogLossCallWFixedXYTape for the calls of one call site, one call per run: the tape LogLossCallWFixedXYForward fills and LogLossCallWFixedXYBackward reads
+//	w22                  24 bytes per run (a reference to the caller's slice, not a copy): w2 as the forward sweep computed it
+//	exp                  8·len(y) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	dw2                  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of w2, which MetaStep makes, in a buffer the backward sweep reuses
 //	dg                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which MetaStep makes, in a buffer the backward sweep reuses
 //
-// Recomputed by the backward sweep rather than stored: the elements of g it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// sums; the elements of y, x, g it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type MetaStepTape struct {
 	// w: the parameter w.
 	w []float64
+	// x: the parameter x.
+	x []float64
+	// y: the parameter y.
+	y []float64
 	// eta: the parameter eta.
 	eta float64
 	// g: g as the forward sweep computed it.
@@ -1022,10 +1029,11 @@ type MetaStepTape struct {
 	logLossGradIntoTape []LogLossGradCallWDwTape
 	// w2: the memory of w2, which MetaStep makes, kept from run to run.
 	w2 []float64
-	// logLossTape: the tape LogLossCallWFixedXYForward fills and
-	// LogLossCallWFixedXYBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	logLossTape LogLossCallWFixedXYTape
+	// w22: w2 as the forward sweep computed it.
+	w22 []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
 	// dw2: the derivatives of w2, which MetaStep makes, in a buffer the backward
 	// sweep reuses.
 	dw2 []float64
@@ -1039,9 +1047,9 @@ type MetaStepTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *MetaStepTape) Bytes() int {
-	n := 56
+	n := 128
 	n += len(t.w2) * 8
-	n += t.logLossTape.Bytes()
+	n += len(t.exp) * 8
 	n += len(t.dw2) * 8
 	n += len(t.dg) * 8
 	return n
@@ -1052,9 +1060,11 @@ func (t *MetaStepTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *MetaStepTape) clearRefs() {
 	t.w = nil
+	t.x = nil
+	t.y = nil
 	t.g = nil
 	clear(t.logLossGradIntoTape[:cap(t.logLossGradIntoTape)])
-	t.logLossTape.clearRefs()
+	t.w22 = nil
 }
 
 // poolMetaStepTape holds the MetaStepTapes that MetaStepGrad finished with:
@@ -1082,9 +1092,11 @@ func (t *MetaStepTape) release() {
 // t's earlier contents are discarded, its memory reused.
 func MetaStepForward(t *MetaStepTape, w, x, y []float64, eta float64) float64 {
 	t.w2 = t.w2[:0]
-	t.logLossTape.calls = t.logLossTape.calls[:0]
+	t.exp = t.exp[:0]
 	t.logLossGradIntoTape = t.logLossGradIntoTape[:0]
 	t.w = w
+	t.x = x
+	t.y = y
 	t.eta = eta
 	t1 := len(w)
 	g := make([]float64, t1)
@@ -1095,11 +1107,23 @@ func MetaStepForward(t *MetaStepTape, w, x, y []float64, eta float64) float64 {
 	t.w2 = slices.Grow(t.w2, t1)[:len(t.w2)+t1]
 	w2 := slices.Clip(t.w2[len(t.w2)-t1:])
 	clear(w2)
+	t.w22 = w2
 	for i := range w {
 		w2[i] = w[i] - eta*g[i]
 	}
-	t2 := LogLossCallWFixedXYForward(&t.logLossTape, w2, x, y)
-	return t2
+	d := len(w2)
+	s := 0.0
+	t.exp = slices.Grow(t.exp, len(y))
+	for r := range y {
+		z := 0.0
+		for j := range d {
+			z += w2[j] * x[r*d+j]
+		}
+		t2 := math.Exp(-y[r] * z)
+		t.exp = append(t.exp, t2)
+		s += math.Log(1 + t2)
+	}
+	return s
 }
 
 // MetaStepBackward adds to dw and deta the vector-Jacobian product of MetaStep
@@ -1110,9 +1134,14 @@ func MetaStepForward(t *MetaStepTape, w, x, y []float64, eta float64) float64 {
 // one buffer can sum a mini-batch.
 func MetaStepBackward(t *MetaStepTape, s float64, dw []float64, deta *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nlogLossTape := len(t.logLossTape.calls)
-	nlogLossTape--
+	var ds float64
+	y := t.y
+	nexp := len(t.exp)
+	var dz float64
+	w2 := t.w22
+	d := len(w2)
 	w := t.w
+	x := t.x
 	t1 := len(w)
 	t.dw2 = slices.Grow(t.dw2[:0], t1)[:t1]
 	clear(t.dw2)
@@ -1126,13 +1155,25 @@ func MetaStepBackward(t *MetaStepTape, s float64, dw []float64, deta *float64) {
 	nlogLossGradIntoTape := len(t.logLossGradIntoTape)
 	nlogLossGradIntoTape--
 	t2 := t.logLossGradIntoTape[nlogLossGradIntoTape]
-	LogLossCallWFixedXYBackward(&t.logLossTape, nlogLossTape, s, dw2)
-	t3 := t1 - 1
-	for i := t3; i >= 0; i-- {
-		t4 := dw2[i]
-		detaSum -= t4 * g[i]
-		dg[i] -= t4 * eta
-		dw[i] += t4
+	ds += s
+	t3 := len(y) - 1
+	for r := t3; r >= 0; r-- {
+		t4 := r
+		nexp--
+		t5 := t.exp[nexp]
+		dz -= ds / (1 + t5) * t5 * y[t4]
+		t6 := d - 1
+		for j := t6; j >= 0; j-- {
+			dw2[j] += dz * x[t4*d+j]
+		}
+		dz = 0
+	}
+	t7 := t1 - 1
+	for i := t7; i >= 0; i-- {
+		t8 := dw2[i]
+		detaSum -= t8 * g[i]
+		dg[i] -= t8 * eta
+		dw[i] += t8
 		dw2[i] = 0
 	}
 	logLossGradIntoTape := t2
@@ -1178,28 +1219,34 @@ func MetaStepJVP(w, x, y []float64, eta float64, dw []float64, deta float64) (fl
 // control flow it replays. A tape may be reused: each run of UnrolledForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·3·len(cur) + 64 bytes, plus
-// logLossTape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·3·len(cur) + 8·len(y) + 112 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
 //	w                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	x                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	y                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
 //	eta                  8 bytes per run: the parameter eta
 //	cur                  24 bytes per run (a reference to the caller's slice, not a copy): cur as the forward sweep computed it
 //	copied               8 bytes per run: how many elements a copy copied
 //	logLossGradIntoTape  a LogLossGradCallWDwTape per entry, not counted (a rule's tape): the tape LogLossGradCallWDwForward fills and LogLossGradCallWDwBackward reads
 //	elem                 8·3·len(cur) bytes (8 bytes an entry): an element read before it was overwritten
-//	logLossTape          logLossTape.Bytes(), a LogLossCallWFixedXYTape for the calls of one call site, one call per run: the tape LogLossCallWFixedXYForward fills and LogLossCallWFixedXYBackward reads
+//	exp                  8·len(y) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	dcur                 a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of cur, which Unrolled makes, in a buffer the backward sweep reuses
 //	dg                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which Unrolled makes, in a buffer the backward sweep reuses
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// sums; the elements of y, x it reads again (memory nothing writes afterwards);
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
 type UnrolledTape struct {
 	// w: the parameter w.
 	w []float64
+	// x: the parameter x.
+	x []float64
+	// y: the parameter y.
+	y []float64
 	// eta: the parameter eta.
 	eta float64
 	// cur: cur as the forward sweep computed it.
@@ -1213,10 +1260,9 @@ type UnrolledTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// logLossTape: the tape LogLossCallWFixedXYForward fills and
-	// LogLossCallWFixedXYBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	logLossTape LogLossCallWFixedXYTape
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
 	// dcur: the derivatives of cur, which Unrolled makes, in a buffer the backward
 	// sweep reuses.
 	dcur []float64
@@ -1230,9 +1276,9 @@ type UnrolledTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *UnrolledTape) Bytes() int {
-	n := 64
+	n := 112
 	n += len(t.elem) * 8
-	n += t.logLossTape.Bytes()
+	n += len(t.exp) * 8
 	n += len(t.dcur) * 8
 	n += len(t.dg) * 8
 	return n
@@ -1243,9 +1289,10 @@ func (t *UnrolledTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *UnrolledTape) clearRefs() {
 	t.w = nil
+	t.x = nil
+	t.y = nil
 	t.cur = nil
 	clear(t.logLossGradIntoTape[:cap(t.logLossGradIntoTape)])
-	t.logLossTape.clearRefs()
 }
 
 // poolUnrolledTape holds the UnrolledTapes that UnrolledGrad finished with:
@@ -1272,31 +1319,43 @@ func (t *UnrolledTape) release() {
 // UnrolledForward runs Unrolled and records in t what UnrolledBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func UnrolledForward(t *UnrolledTape, w, x, y []float64, eta float64) float64 {
-	t.logLossTape.calls = t.logLossTape.calls[:0]
+	t.exp = t.exp[:0]
 	t.elem = t.elem[:0]
 	t.logLossGradIntoTape = t.logLossGradIntoTape[:0]
 	t.w = w
+	t.x = x
+	t.y = y
 	t.eta = eta
 	cur := make([]float64, len(w))
 	t.cur = cur
 	t1 := copy(cur, w)
 	t.copied = t1
-	t2 := len(cur)
-	t.elem = slices.Grow(t.elem, 3*t2)
+	d := len(cur)
+	t.elem = slices.Grow(t.elem, 3*d)
 	t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, 3)
 	for range 3 {
-		g := make([]float64, t2)
+		g := make([]float64, d)
 		t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, 1)[:len(t.logLossGradIntoTape)+1]
 		logLossGradIntoTape := &t.logLossGradIntoTape[len(t.logLossGradIntoTape)-1]
 		LogLossGradCallWDwForward(logLossGradIntoTape, cur, x, y, g)
 		for i := range cur {
-			t3 := g[i]
-			t.elem = append(t.elem, t3)
-			cur[i] -= eta * t3
+			t2 := g[i]
+			t.elem = append(t.elem, t2)
+			cur[i] -= eta * t2
 		}
 	}
-	t4 := LogLossCallWFixedXYForward(&t.logLossTape, cur, x, y)
-	return t4
+	s := 0.0
+	t.exp = slices.Grow(t.exp, len(y))
+	for r := range y {
+		z := 0.0
+		for j := range d {
+			z += cur[j] * x[r*d+j]
+		}
+		t3 := math.Exp(-y[r] * z)
+		t.exp = append(t.exp, t3)
+		s += math.Log(1 + t3)
+	}
+	return s
 }
 
 // UnrolledBackward adds to dw and deta the vector-Jacobian product of Unrolled
@@ -1307,34 +1366,49 @@ func UnrolledForward(t *UnrolledTape, w, x, y []float64, eta float64) float64 {
 // one buffer can sum a mini-batch.
 func UnrolledBackward(t *UnrolledTape, s float64, dw []float64, deta *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nlogLossTape := len(t.logLossTape.calls)
-	nlogLossTape--
+	var ds float64
+	y := t.y
+	nexp := len(t.exp)
+	var dz float64
+	cur := t.cur
+	d := len(cur)
 	w := t.w
+	x := t.x
 	t.dcur = slices.Grow(t.dcur[:0], len(w))[:len(w)]
 	clear(t.dcur)
 	dcur := t.dcur
 	eta := t.eta
-	cur := t.cur
 	nelem := len(t.elem)
 	var detaSum float64
 	nlogLossGradIntoTape := len(t.logLossGradIntoTape)
 	t1 := t.copied
-	LogLossCallWFixedXYBackward(&t.logLossTape, nlogLossTape, s, dcur)
+	ds += s
+	t2 := len(y) - 1
+	for r := t2; r >= 0; r-- {
+		t3 := r
+		nexp--
+		t4 := t.exp[nexp]
+		dz -= ds / (1 + t4) * t4 * y[t3]
+		t5 := d - 1
+		for j := t5; j >= 0; j-- {
+			dcur[j] += dz * x[t3*d+j]
+		}
+		dz = 0
+	}
 	for i := 2; i >= 0; i-- {
-		t2 := len(cur)
-		t.dg = slices.Grow(t.dg[:0], t2)[:t2]
+		t.dg = slices.Grow(t.dg[:0], d)[:d]
 		clear(t.dg)
 		dg := t.dg
 		nlogLossGradIntoTape--
-		t3 := t.logLossGradIntoTape[nlogLossGradIntoTape]
-		t4 := t2 - 1
-		for i2 := t4; i2 >= 0; i2-- {
+		t6 := t.logLossGradIntoTape[nlogLossGradIntoTape]
+		t7 := d - 1
+		for i2 := t7; i2 >= 0; i2-- {
 			nelem--
-			t5 := dcur[i2]
-			detaSum -= t5 * t.elem[nelem]
-			dg[i2] -= t5 * eta
+			t8 := dcur[i2]
+			detaSum -= t8 * t.elem[nelem]
+			dg[i2] -= t8 * eta
 		}
-		logLossGradIntoTape := t3
+		logLossGradIntoTape := t6
 		LogLossGradCallWDwBackward(&logLossGradIntoTape, 0, dcur, dg)
 	}
 	for k := 0; k < t1; k++ {
@@ -1387,23 +1461,32 @@ func UnrolledJVP(w, x, y []float64, eta float64, dw []float64, deta float64) (fl
 // flow it replays. A tape may be reused: each run of HelpedForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 0 bytes, plus logLossTape.Bytes() +
+// Memory: after a run, the tape holds 8·len(y) + 72 bytes, plus
 // penaltyTape.Bytes() (the tapes of its call sites, each by its own formula
 // summed over the site's calls). Bytes returns that count for a filled tape:
 // each value's size, a slice's 24-byte header where the tape keeps a reference,
 // a stack's entries; not Go's padding, nor spare capacity.
 //
-//	logLossTape  logLossTape.Bytes(), a LogLossCallWFixedXYTape for the calls of one call site, one call per run: the tape LogLossCallWFixedXYForward fills and LogLossCallWFixedXYBackward reads
+//	w            24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	x            24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	y            24 bytes per run (a reference to the caller's slice, not a copy): the parameter y
+//	exp          8·len(y) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	penaltyTape  penaltyTape.Bytes(), a penaltyCallWTape for the calls of one call site, one call per run: the tape penaltyCallWForward fills and penaltyCallWBackward reads
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// sums; the elements of y, x it reads again (memory nothing writes afterwards);
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
 type HelpedTape struct {
-	// logLossTape: the tape LogLossCallWFixedXYForward fills and
-	// LogLossCallWFixedXYBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	logLossTape LogLossCallWFixedXYTape
+	// w: the parameter w.
+	w []float64
+	// x: the parameter x.
+	x []float64
+	// y: the parameter y.
+	y []float64
+	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	exp []float64
 	// penaltyTape: the tape penaltyCallWForward fills and penaltyCallWBackward
 	// reads, for every call of it here: one record per call, and the stacks they
 	// share.
@@ -1415,8 +1498,8 @@ type HelpedTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *HelpedTape) Bytes() int {
-	n := 0
-	n += t.logLossTape.Bytes()
+	n := 72
+	n += len(t.exp) * 8
 	n += t.penaltyTape.Bytes()
 	return n
 }
@@ -1425,7 +1508,9 @@ func (t *HelpedTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *HelpedTape) clearRefs() {
-	t.logLossTape.clearRefs()
+	t.w = nil
+	t.x = nil
+	t.y = nil
 	t.penaltyTape.clearRefs()
 }
 
@@ -1454,10 +1539,24 @@ func (t *HelpedTape) release() {
 // earlier contents are discarded, its memory reused.
 func HelpedForward(t *HelpedTape, w, x, y []float64) float64 {
 	t.penaltyTape.calls = t.penaltyTape.calls[:0]
-	t.logLossTape.calls = t.logLossTape.calls[:0]
-	t1 := LogLossCallWFixedXYForward(&t.logLossTape, w, x, y)
+	t.exp = t.exp[:0]
+	t.w = w
+	t.x = x
+	t.y = y
+	d := len(w)
+	s := 0.0
+	t.exp = slices.Grow(t.exp, len(y))
+	for r := range y {
+		z := 0.0
+		for j := range d {
+			z += w[j] * x[r*d+j]
+		}
+		t1 := math.Exp(-y[r] * z)
+		t.exp = append(t.exp, t1)
+		s += math.Log(1 + t1)
+	}
 	t2 := penaltyCallWForward(&t.penaltyTape, w, x, y)
-	return t1 + 0.5*t2
+	return s + 0.5*t2
 }
 
 // HelpedBackward adds to dw the vector-Jacobian product of Helped with the
@@ -1470,10 +1569,27 @@ func HelpedBackward(t *HelpedTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	npenaltyTape := len(t.penaltyTape.calls)
 	npenaltyTape--
-	nlogLossTape := len(t.logLossTape.calls)
-	nlogLossTape--
+	var ds float64
+	y := t.y
+	nexp := len(t.exp)
+	var dz float64
+	w := t.w
+	d := len(w)
+	x := t.x
 	penaltyCallWBackward(&t.penaltyTape, npenaltyTape, s*0.5, dw)
-	LogLossCallWFixedXYBackward(&t.logLossTape, nlogLossTape, s, dw)
+	ds += s
+	t1 := len(y) - 1
+	for r := t1; r >= 0; r-- {
+		t2 := r
+		nexp--
+		t3 := t.exp[nexp]
+		dz -= ds / (1 + t3) * t3 * y[t2]
+		t4 := d - 1
+		for j := t4; j >= 0; j-- {
+			dw[j] += dz * x[t2*d+j]
+		}
+		dz = 0
+	}
 }
 
 // HelpedGrad returns Helped's result and its gradient with respect to w, in
@@ -1501,13 +1617,12 @@ func HelpedJVP(w, x, y, dw []float64) (float64, float64) {
 // the control flow it replays. A tape may be reused: each run of
 // CheckpointedForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 32 bytes, plus
+// Memory: after a run, the tape holds 8 bytes, plus
 // checkpointedLoop1Tape.Bytes() (the tapes of its call sites, each by its own
 // formula summed over the site's calls). Bytes returns that count for a filled
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
 // reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	fusedDWSum             24 bytes per run (a reference to the tape's buffer, not a copy): fusedDW as the forward sweep filled it
 //	checkpointedLoop1Tape  checkpointedLoop1Tape.Bytes(), a checkpointedLoop1CallNoXYFixedWTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at weights.go:132 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDEta              8 bytes per run: the derivative of eta, summed over the iterations, per unit of the sum's derivative
 //	fusedDW                a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of w, summed over the iterations, per unit of the sum's derivative
@@ -1521,8 +1636,6 @@ func HelpedJVP(w, x, y, dw []float64) (float64, float64) {
 // lengths, indexes and integer arithmetic, and loop counters (recovered from
 // the backward loops' own).
 type CheckpointedTape struct {
-	// fusedDWSum: fusedDW as the forward sweep filled it.
-	fusedDWSum []float64
 	// checkpointedLoop1Tape: the tape of one iteration of the loop at
 	// weights.go:132 (//godiff:checkpoint): the forward sweep empties it before
 	// each iteration, runs the iteration on it and at once the iteration's
@@ -1542,7 +1655,7 @@ type CheckpointedTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *CheckpointedTape) Bytes() int {
-	n := 32
+	n := 8
 	n += t.checkpointedLoop1Tape.Bytes()
 	n += len(t.fusedDW) * 8
 	return n
@@ -1552,7 +1665,6 @@ func (t *CheckpointedTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *CheckpointedTape) clearRefs() {
-	t.fusedDWSum = nil
 	t.checkpointedLoop1Tape.clearRefs()
 }
 
@@ -1587,7 +1699,6 @@ func CheckpointedForward(t *CheckpointedTape, w, x, y []float64, eta float64) fl
 	t.fusedDW = slices.Grow(t.fusedDW[:0], len(w))[:len(w)]
 	clear(t.fusedDW)
 	dw := t.fusedDW
-	t.fusedDWSum = dw
 	deta := 0.0
 	for k := range 3 {
 		t.checkpointedLoop1Tape.calls = t.checkpointedLoop1Tape.calls[:0]
@@ -1611,7 +1722,7 @@ func CheckpointedBackward(t *CheckpointedTape, s float64, dw []float64, deta *fl
 	var detaSum float64
 	ds += s
 	t1 := ds
-	t2 := t.fusedDWSum
+	t2 := t.fusedDW
 	for k := range t2 {
 		dw[k] += t1 * t2[k]
 	}
@@ -1934,31 +2045,26 @@ func GradSumGrad(w, x, y []float64) (float64, []float64) {
 // tape may be reused: each run of QuadForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 16 bytes, plus sqnormTape.Bytes() +
-// weightedTape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 64 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	sqnormTape    sqnormTape.Bytes(), a sqnormCallFixedWTape for the calls of one call site, one call per run: the tape sqnormCallFixedWForward fills and sqnormCallFixedWBackward reads
-//	n             8 bytes per run: n as the forward sweep computed it
-//	weightedTape  weightedTape.Bytes(), a weightedCallWFixedAWTape for the calls of one call site, one call per run: the tape weightedCallWFixedAWForward fills and weightedCallWFixedAWBackward reads
-//	prod          8 bytes per run: a product (prod) of the forward sweep
+//	w     24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	a     24 bytes per run (a reference to the caller's slice, not a copy): the parameter a
+//	s     8 bytes per run: the value of s the backward sweep reads
+//	prod  8 bytes per run: a product (prod) of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of a, w it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type QuadTape struct {
-	// sqnormTape: the tape sqnormCallFixedWForward fills and
-	// sqnormCallFixedWBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sqnormTape sqnormCallFixedWTape
-	// n: n as the forward sweep computed it.
-	n float64
-	// weightedTape: the tape weightedCallWFixedAWForward fills and
-	// weightedCallWFixedAWBackward reads, for every call of it here: one record
-	// per call, and the stacks they share.
-	weightedTape weightedCallWFixedAWTape
+	// w: the parameter w.
+	w []float64
+	// a: the parameter a.
+	a []float64
+	// s: the value of s the backward sweep reads.
+	s float64
 	// prod: a product (prod) of the forward sweep.
 	prod float64
 }
@@ -1968,79 +2074,62 @@ type QuadTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *QuadTape) Bytes() int {
-	n := 16
-	n += t.sqnormTape.Bytes()
-	n += t.weightedTape.Bytes()
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *QuadTape) clearRefs() {
-	t.sqnormTape.clearRefs()
-	t.weightedTape.clearRefs()
-}
-
-// poolQuadTape holds the QuadTapes that QuadGrad finished with: each call takes
-// one (a new one if the pool is empty) and gives it back, so that calls reuse a
-// tape's buffers instead of allocating, zeroing and collecting them each time.
-var poolQuadTape = sync.Pool{New: func() any {
-	return new(QuadTape)
-}}
-
-// release gives t back to poolQuadTape, emptied of the caller's memory. A tape
-// holding more than 64 MiB is left to the garbage collector instead: the pool
-// would keep that memory alive, unused, between calls (until two collections
-// pass), and at that size the allocation saved is small beside the run that
-// fills it.
-func (t *QuadTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolQuadTape.Put(t)
+	return 64
 }
 
 // QuadForward runs Quad and records in t what QuadBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func QuadForward(t *QuadTape, w, a []float64) float64 {
-	t.weightedTape.calls = t.weightedTape.calls[:0]
-	t.sqnormTape.calls = t.sqnormTape.calls[:0]
-	n := sqnormCallFixedWForward(&t.sqnormTape, w)
-	t.n = n
-	t1 := weightedCallWFixedAWForward(&t.weightedTape, a, w)
-	t2 := 0.25 * n
+	t.w = w
+	t.a = a
+	s := 0.0
+	for i2 := range w {
+		v := w[i2]
+		s += v * v
+	}
+	t.s = s
+	s2 := 0.0
+	for i := range w {
+		t1 := w[i]
+		s2 += a[i] * t1 * t1
+	}
+	t2 := 0.25 * s
 	t.prod = t2
-	return 0.5*t1 + t2*n
+	return 0.5*s2 + t2*s
 }
 
 // QuadBackward adds to dw the vector-Jacobian product of Quad with the seeds s,
-// at the point recorded in t by QuadForward. It keeps buffers of its own in t,
-// for the derivatives of slices it is not passed (those Quad and its callees
-// make), so one forward run serves any number of backward runs (one per seed),
-// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// at the point recorded in t by QuadForward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
 func QuadBackward(t *QuadTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	n := t.n
-	nweightedTape := len(t.weightedTape.calls)
-	nweightedTape--
-	nsqnormTape := len(t.sqnormTape.calls)
-	nsqnormTape--
-	t1 := s * t.prod
-	weightedCallWFixedAWBackward(&t.weightedTape, nweightedTape, s*0.5, dw)
-	dn := t1 + s*n*0.25
-	sqnormCallFixedWBackward(&t.sqnormTape, nsqnormTape, dn, dw)
+	var ds2 float64
+	w := t.w
+	a := t.a
+	var ds float64
+	ds2 += s * 0.5
+	t1 := len(w) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := a[i]
+		t3 := w[i]
+		dw[i] += ds2*(t2*t3) + ds2*t3*t2
+	}
+	ds += s*t.prod + s*t.s*0.25
+	for i2 := t1; i2 >= 0; i2-- {
+		v := w[i2]
+		dv := ds * v * 2
+		dw[i2] += dv
+	}
 }
 
 // QuadGrad returns Quad's result and its gradient with respect to w, in that
 // order (dw), computed by reverse-mode automatic differentiation.
 func QuadGrad(w, a []float64) (float64, []float64) {
-	t := poolQuadTape.Get().(*QuadTape)
-	t1 := QuadForward(t, w, a)
+	var t QuadTape
+	t1 := QuadForward(&t, w, a)
 	dw := make([]float64, len(w))
-	QuadBackward(t, 1, dw)
-	t.release()
+	QuadBackward(&t, 1, dw)
 	return t1, dw
 }
 
@@ -2049,32 +2138,28 @@ func QuadGrad(w, a []float64) (float64, []float64) {
 // control flow it replays. A tape may be reused: each run of QuadPenaltyForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 24 bytes, plus sqnormTape.Bytes() (the
-// tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 48 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	w                 24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	g                 24 bytes per run (a reference to the caller's slice, not a copy): g as the forward sweep computed it
 //	quadGradIntoTape  a QuadGradCallTape per entry, not counted (a rule's tape): the tape QuadGradCallForward fills and QuadGradCallBackward reads
-//	sqnormTape        sqnormTape.Bytes(), a sqnormCallFixedWTape for the calls of one call site, one call per run: the tape sqnormCallFixedWForward fills and sqnormCallFixedWBackward reads
 //	dg                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which QuadPenalty makes, in a buffer the backward sweep reuses
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of g it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: f.
 type QuadPenaltyTape struct {
 	// w: the parameter w.
 	w []float64
+	// g: g as the forward sweep computed it.
+	g []float64
 	// quadGradIntoTape: the tape QuadGradCallForward fills and
 	// QuadGradCallBackward reads, in a slice of one entry.
 	quadGradIntoTape []QuadGradCallTape
-	// sqnormTape: the tape sqnormCallFixedWForward fills and
-	// sqnormCallFixedWBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sqnormTape sqnormCallFixedWTape
 	// dg: the derivatives of g, which QuadPenalty makes, in a buffer the backward
 	// sweep reuses.
 	dg []float64
@@ -2085,8 +2170,7 @@ type QuadPenaltyTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *QuadPenaltyTape) Bytes() int {
-	n := 24
-	n += t.sqnormTape.Bytes()
+	n := 48
 	n += len(t.dg) * 8
 	return n
 }
@@ -2096,8 +2180,8 @@ func (t *QuadPenaltyTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *QuadPenaltyTape) clearRefs() {
 	t.w = nil
+	t.g = nil
 	clear(t.quadGradIntoTape[:cap(t.quadGradIntoTape)])
-	t.sqnormTape.clearRefs()
 }
 
 // poolQuadPenaltyTape holds the QuadPenaltyTapes that QuadPenaltyGrad finished
@@ -2124,15 +2208,19 @@ func (t *QuadPenaltyTape) release() {
 // QuadPenaltyForward runs QuadPenalty and records in t what QuadPenaltyBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func QuadPenaltyForward(t *QuadPenaltyTape, w, a []float64) float64 {
-	t.sqnormTape.calls = t.sqnormTape.calls[:0]
 	t.quadGradIntoTape = t.quadGradIntoTape[:0]
 	t.w = w
 	g := make([]float64, len(w))
+	t.g = g
 	t.quadGradIntoTape = slices.Grow(t.quadGradIntoTape, 1)[:len(t.quadGradIntoTape)+1]
 	quadGradIntoTape := &t.quadGradIntoTape[len(t.quadGradIntoTape)-1]
 	f := QuadGradCallForward(quadGradIntoTape, w, a, g)
-	t1 := sqnormCallFixedWForward(&t.sqnormTape, g)
-	return f + t1
+	s := 0.0
+	for i := range g {
+		v := g[i]
+		s += v * v
+	}
+	return f + s
 }
 
 // QuadPenaltyBackward adds to dw and da the vector-Jacobian product of
@@ -2143,8 +2231,8 @@ func QuadPenaltyForward(t *QuadPenaltyTape, w, a []float64) float64 {
 // it adds rather than sets, so one buffer can sum a mini-batch.
 func QuadPenaltyBackward(t *QuadPenaltyTape, s float64, dw, da []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nsqnormTape := len(t.sqnormTape.calls)
-	nsqnormTape--
+	var ds float64
+	g := t.g
 	w := t.w
 	t.dg = slices.Grow(t.dg[:0], len(w))[:len(w)]
 	clear(t.dg)
@@ -2152,7 +2240,13 @@ func QuadPenaltyBackward(t *QuadPenaltyTape, s float64, dw, da []float64) {
 	nquadGradIntoTape := len(t.quadGradIntoTape)
 	nquadGradIntoTape--
 	t1 := t.quadGradIntoTape[nquadGradIntoTape]
-	sqnormCallFixedWBackward(&t.sqnormTape, nsqnormTape, s, dg)
+	ds += s
+	t2 := len(g) - 1
+	for i := t2; i >= 0; i-- {
+		v := g[i]
+		dv := ds * v * 2
+		dg[i] += dv
+	}
 	quadGradIntoTape := t1
 	QuadGradCallBackward(&quadGradIntoTape, s, dw, da, dg)
 }
@@ -2776,127 +2870,6 @@ func LogLossVJPNoXYJVP(w, x, y []float64, s float64, dw, dw2 []float64, ds float
 	return t3, df
 }
 
-// LogLossCallWFixedXYTape is what LogLossCallWFixedXYForward keeps of the calls
-// of LogLoss at one call site for LogLossCallWFixedXYBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 80·calls + 8·len(y) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	exp    8·len(y) bytes (8 bytes an entry): math.Exp of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: the float values unnamed
-// sums; the elements of y, x it reads again (memory nothing writes afterwards);
-// lengths, indexes and integer arithmetic, and loop counters (recovered from
-// the backward loops' own).
-type LogLossCallWFixedXYTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// w: the parameter w.
-		w []float64
-		// x: the parameter x.
-		x []float64
-		// y: the parameter y.
-		y []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			exp int
-		}
-	}
-	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
-	// around it, read back last first.
-	exp []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// LogLossCallWFixedXYTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *LogLossCallWFixedXYTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 80
-	n += len(t.exp) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *LogLossCallWFixedXYTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// LogLossCallWFixedXYForward runs LogLoss and records in t what
-// LogLossCallWFixedXYBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func LogLossCallWFixedXYForward(t *LogLossCallWFixedXYTape, w, x, y []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.exp = t.exp[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.w = w
-	c.x = x
-	c.y = y
-	d := len(w)
-	s := 0.0
-	t.exp = slices.Grow(t.exp, len(y))
-	for r := range y {
-		z := 0.0
-		for j := range d {
-			z += w[j] * x[r*d+j]
-		}
-		t1 := math.Exp(-y[r] * z)
-		t.exp = append(t.exp, t1)
-		s += math.Log(1 + t1)
-	}
-	c.end.exp = len(t.exp)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.exp = slices.Grow(t.exp, c.end.exp*more)
-	}
-	return s
-}
-
-// LogLossCallWFixedXYBackward adds to dw the vector-Jacobian product of LogLoss
-// with the seeds s, at the point that call number call of
-// LogLossCallWFixedXYForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func LogLossCallWFixedXYBackward(t *LogLossCallWFixedXYTape, call int, s float64, dw []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	y := c.y
-	nexp := c.end.exp
-	var dz float64
-	w := c.w
-	d := len(w)
-	x := c.x
-	ds += s
-	t1 := len(y) - 1
-	for r := t1; r >= 0; r-- {
-		t2 := r
-		nexp--
-		t3 := t.exp[nexp]
-		dz -= ds / (1 + t3) * t3 * y[t2]
-		t4 := d - 1
-		for j := t4; j >= 0; j-- {
-			dw[j] += dz * x[t2*d+j]
-		}
-		dz = 0
-	}
-}
-
 // LogLossWJVP returns LogLoss's results and then their directional derivatives
 // along the tangents dw of w, computed by forward-mode automatic
 // differentiation.
@@ -2928,39 +2901,33 @@ func LogLossWJVP(w, x, y, dw []float64) (float64, float64) {
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls bytes, plus sqnormTape.Bytes() (the tapes of
-// its call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// calls), the tape holds 56·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls                40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	calls                56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //	logLossGradIntoTape  a LogLossGradCallWDwTape per entry, not counted (a rule's tape): the tape LogLossGradCallWDwForward fills and LogLossGradCallWDwBackward reads
-//	sqnormTape           sqnormTape.Bytes(), a sqnormCallFixedWTape for the calls of one call site, one call per run: the tape sqnormCallFixedWForward fills and sqnormCallFixedWBackward reads
 //	dg                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of g, which penalty makes, in a buffer the backward sweep reuses
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of g it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type penaltyCallWTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// w: the parameter w.
 		w []float64
+		// g: g as the forward sweep computed it.
+		g []float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
 			logLossGradIntoTape int
-			sqnormTape          int
 		}
 	}
 	// logLossGradIntoTape: the tape LogLossGradCallWDwForward fills and
 	// LogLossGradCallWDwBackward reads, in a slice of one entry.
 	logLossGradIntoTape []LogLossGradCallWDwTape
-	// sqnormTape: the tape sqnormCallFixedWForward fills and
-	// sqnormCallFixedWBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	sqnormTape sqnormCallFixedWTape
 	// dg: the derivatives of g, which penalty makes, in a buffer the backward
 	// sweep reuses.
 	dg []float64
@@ -2972,8 +2939,7 @@ type penaltyCallWTape struct {
 // not Go's padding nor spare capacity.
 func (t *penaltyCallWTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 40
-	n += t.sqnormTape.Bytes()
+	n += len(t.calls) * 56
 	n += len(t.dg) * 8
 	return n
 }
@@ -2984,7 +2950,6 @@ func (t *penaltyCallWTape) Bytes() int {
 func (t *penaltyCallWTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 	clear(t.logLossGradIntoTape[:cap(t.logLossGradIntoTape)])
-	t.sqnormTape.clearRefs()
 }
 
 // penaltyCallWForward runs penalty and records in t what penaltyCallWBackward
@@ -2993,25 +2958,28 @@ func (t *penaltyCallWTape) clearRefs() {
 func penaltyCallWForward(t *penaltyCallWTape, w, x, y []float64) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
-		t.sqnormTape.calls = t.sqnormTape.calls[:0]
 		t.logLossGradIntoTape = t.logLossGradIntoTape[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.w = w
 	g := make([]float64, len(w))
+	c.g = g
 	t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, 1)[:len(t.logLossGradIntoTape)+1]
 	logLossGradIntoTape := &t.logLossGradIntoTape[len(t.logLossGradIntoTape)-1]
 	LogLossGradCallWDwForward(logLossGradIntoTape, w, x, y, g)
-	t1 := sqnormCallFixedWForward(&t.sqnormTape, g)
+	s := 0.0
+	for i := range g {
+		v := g[i]
+		s += v * v
+	}
 	c.end.logLossGradIntoTape = len(t.logLossGradIntoTape)
-	c.end.sqnormTape = len(t.sqnormTape.calls)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
 		t.logLossGradIntoTape = slices.Grow(t.logLossGradIntoTape, c.end.logLossGradIntoTape*more)
 	}
-	return t1
+	return s
 }
 
 // penaltyCallWBackward adds to dw the vector-Jacobian product of penalty with
@@ -3023,8 +2991,8 @@ func penaltyCallWForward(t *penaltyCallWTape, w, x, y []float64) float64 {
 func penaltyCallWBackward(t *penaltyCallWTape, call int, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
-	nsqnormTape := c.end.sqnormTape
-	nsqnormTape--
+	var ds float64
+	g := c.g
 	w := c.w
 	t.dg = slices.Grow(t.dg[:0], len(w))[:len(w)]
 	clear(t.dg)
@@ -3032,85 +3000,15 @@ func penaltyCallWBackward(t *penaltyCallWTape, call int, s float64, dw []float64
 	nlogLossGradIntoTape := c.end.logLossGradIntoTape
 	nlogLossGradIntoTape--
 	t1 := t.logLossGradIntoTape[nlogLossGradIntoTape]
-	sqnormCallFixedWBackward(&t.sqnormTape, nsqnormTape, s, dg)
+	ds += s
+	t2 := len(g) - 1
+	for i := t2; i >= 0; i-- {
+		v := g[i]
+		dv := ds * v * 2
+		dg[i] += dv
+	}
 	logLossGradIntoTape := t1
 	LogLossGradCallWDwBackward(&logLossGradIntoTape, 0, dw, dg)
-}
-
-// sqnormCallFixedWTape is what sqnormCallFixedWForward keeps of the calls of
-// sqnorm at one call site for sqnormCallFixedWBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of w it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type sqnormCallFixedWTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// w: the parameter w.
-		w []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// sqnormCallFixedWTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *sqnormCallFixedWTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *sqnormCallFixedWTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// sqnormCallFixedWForward runs sqnorm and records in t what
-// sqnormCallFixedWBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func sqnormCallFixedWForward(t *sqnormCallFixedWTape, w []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.w = w
-	s := 0.0
-	for i := range w {
-		v := w[i]
-		s += v * v
-	}
-	return s
-}
-
-// sqnormCallFixedWBackward adds to dw the vector-Jacobian product of sqnorm
-// with the seeds s, at the point that call number call of
-// sqnormCallFixedWForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func sqnormCallFixedWBackward(t *sqnormCallFixedWTape, call int, s float64, dw []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	w := c.w
-	ds += s
-	t1 := len(w) - 1
-	for i := t1; i >= 0; i-- {
-		v := w[i]
-		dv := ds * v * 2
-		dw[i] += dv
-	}
 }
 
 // penaltyWJVP returns penalty's results and then their directional derivatives
@@ -3291,89 +3189,6 @@ func checkpointedLoop1CallNoXYFixedWBackward(t *checkpointedLoop1CallNoXYFixedWT
 	}
 	*ds += ds2
 	*deta += detaSum
-}
-
-// weightedCallWFixedAWTape is what weightedCallWFixedAWForward keeps of the
-// calls of weighted at one call site for weightedCallWFixedAWBackward: the
-// forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the float values unnamed
-// products; the elements of a, w it reads again (memory nothing writes
-// afterwards); lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-type weightedCallWFixedAWTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// a: the parameter a.
-		a []float64
-		// w: the parameter w.
-		w []float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// weightedCallWFixedAWTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *weightedCallWFixedAWTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *weightedCallWFixedAWTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// weightedCallWFixedAWForward runs weighted and records in t what
-// weightedCallWFixedAWBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func weightedCallWFixedAWForward(t *weightedCallWFixedAWTape, a, w []float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.a = a
-	c.w = w
-	s := 0.0
-	for i := range w {
-		t1 := w[i]
-		s += a[i] * t1 * t1
-	}
-	return s
-}
-
-// weightedCallWFixedAWBackward adds to dw the vector-Jacobian product of
-// weighted with the seeds s, at the point that call number call of
-// weightedCallWFixedAWForward on t recorded. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
-func weightedCallWFixedAWBackward(t *weightedCallWFixedAWTape, call int, s float64, dw []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	w := c.w
-	a := c.a
-	ds += s
-	t1 := len(w) - 1
-	for i := t1; i >= 0; i-- {
-		t2 := a[i]
-		t3 := w[i]
-		dw[i] += ds*(t2*t3) + ds*t3*t2
-	}
 }
 
 // QuadGradCallHVPTape is what QuadGradCallHVP records in its forward sweep,
