@@ -200,6 +200,41 @@ func F(p P) float64 { return p.A * p.B * p.B }
 			contains: []string{"func FHVP(p, vp P) (float64, P, P) {", "var dp P", "dp.A = ", "hvp.B = ", "return t1 * p.B, dp, hvp"},
 		},
 		{
+			// Fuzzing with //godiff:hvp added to internal/arrays' and
+			// internal/structs' functions: an internal error (a nil
+			// adjoint in the one-call gradient) before this refusal.
+			name: "an array parameter",
+			src: `
+//godiff:hvp
+func F(a [2]float64, k float64) float64 { return a[0] * a[1] * k }
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a is an array, and differentiating with respect to an array is not supported yet; pass its floats as a []float64 (or separate float parameters), or name the parameters to differentiate in the directive, leaving a out",
+		},
+		{
+			name: "an array field of a struct parameter",
+			src: `
+type P struct {
+	W [2]float64
+	B float64
+}
+
+//godiff:hvp
+func F(p *P, x float64) float64 { return p.W[0]*p.B*x + p.W[1] }
+`,
+			want: "a.go:12:1: //godiff:hvp cannot build the Hessian-vector product of F: p.W is an array, and differentiating with respect to an array is not supported yet; pass its floats as a []float64 (or separate float parameters), or name the parameters to differentiate in the directive, leaving p.W out",
+		},
+		{
+			name: "an array not differentiated",
+			src: `
+//godiff:hvp k
+func F(a [2]float64, k float64) float64 {
+	a[0] *= k
+	return a[0] * a[1] * k
+}
+`,
+			contains: []string{"func FHVP(a [2]float64, k, vk float64) (float64, float64, float64) {"},
+		},
+		{
 			name: "a method",
 			src: `
 type Net struct{ W float64 }
