@@ -183,7 +183,13 @@ func (s *splitter) revolveFieldsOf(v *ir.Value, l *ir.Value) *revolveFields {
 			f.split = append(f.split, s.fields.add("split"+strings.ToUpper(p.Name[:1])+p.Name[1:], p.Type, l.Block.Depth()+1,
 				fmt.Sprintf("%s at the iterations of %s where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them", p.Name, r.Source)))
 		}
-		f.splitAt = s.fields.add("splitAt", ir.Int, l.Block.Depth()+1, "the iteration of each state in "+f.split[0].Name)
+		// A loop carrying nothing in variables (a histogram summed into
+		// memory) has no state fields: the iterations alone are saved.
+		at := "the iteration of each state the forward sweep saves for " + r.Source
+		if len(f.split) > 0 {
+			at = "the iteration of each state in " + f.split[0].Name
+		}
+		f.splitAt = s.fields.add("splitAt", ir.Int, l.Block.Depth()+1, at)
 		f.held = s.fields.add("held", ir.Int, l.Block.Depth(), fmt.Sprintf("how many states the backward sweep holds as it begins %s: the state as it began and those the forward sweep saved", r.Source))
 	}
 	f.at = s.fields.add("snapAt", ir.Int, 0, fmt.Sprintf("the iteration of each state saved for %s, in a buffer the backward sweep reuses", r.Source))
