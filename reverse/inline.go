@@ -165,7 +165,7 @@ func (in *inliner) call(old *ir.Value, callee *ir.Func, args []*ir.Value, wrt []
 		if v.Op != ir.OpParam {
 			return false
 		}
-		c.Value[v] = args[v.Aux.(int)]
+		c.Value[v] = nilBound(b, args[v.Aux.(int)], callee.Params[v.Aux.(int)].Name)
 		return true
 	}
 	var results []*ir.Value
@@ -194,6 +194,20 @@ func (in *inliner) call(old *ir.Value, callee *ir.Func, args []*ir.Value, wrt []
 		}
 	}
 	return results
+}
+
+// nilBound returns arg, or, if it is a nil slice, a variable named name
+// holding it: the callee's body compares its parameter with nil and
+// indexes it, which Go does not allow of an untyped nil (nil == nil,
+// nil[i]; FuzzMutate: FHVP of internal/regress's MeanVarLoop, calling
+// meanVar(x[k:], nil), did not build).
+func nilBound(b *ir.Builder, arg *ir.Value, name string) *ir.Value {
+	if arg.Op != ir.OpConst || arg.Aux != nil || !ir.IsSlice(arg.Type) {
+		return arg
+	}
+	x := &ir.Var{Name: name, Type: arg.Type}
+	b.Declare(x, arg)
+	return b.Get(x)
 }
 
 // resultName names the variable holding a result of the callee name.
