@@ -235,6 +235,23 @@ func F(a [2]float64, k float64) float64 {
 			contains: []string{"func FHVP(a [2]float64, k, vk float64) (float64, float64, float64) {"},
 		},
 		{
+			// srcgen seed 14 program 83: the inlined guard was
+			// c || c, which go vet rejects.
+			name: "a guard of two arguments inlined with one value for both",
+			src: `
+func guard(a, b float64) float64 {
+	if math.Signbit(b) && b > 0 || math.Signbit(a) && a > 0 {
+		panic("not finite")
+	}
+	return a * b
+}
+
+//godiff:hvp
+func F(x float64) float64 { return guard(x, x) * x }
+`,
+			contains: []string{"if math.Signbit(x) && x > 0 {"},
+		},
+		{
 			name: "a method",
 			src: `
 type Net struct{ W float64 }
