@@ -252,6 +252,16 @@ func F(x float64) float64 { return guard(x, x) * x }
 			contains: []string{"if math.Signbit(x) && x > 0 {"},
 		},
 		{
+			// srcgen seed 14 program 40 (a GGrad of a G calling
+			// math.Gamma): the message said "calls passing slices".
+			name: "math.Gamma",
+			src: `
+//godiff:hvp
+func F(x float64) float64 { return math.Gamma(x) * x }
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: the derivative of math.Gamma and math.Lgamma calls a digamma function, and godiff has no rule for its derivative (trigamma) yet, so it cannot differentiate that derivative again; keep math.Gamma and math.Lgamma out of functions differentiated twice (//godiff:hvp, //godiff:hessian, calls of GGrad, GVJP or GJVP), or give them constant arguments",
+		},
+		{
 			name: "a method",
 			src: `
 type Net struct{ W float64 }
