@@ -420,6 +420,48 @@ func scale(a, b float64) float64 { return a * b }
 `,
 		},
 		{
+			// FuzzMutate marking internal/hvp's Nested: a wrong gradient
+			// before this refusal (each run read the first run's
+			// snapshots).
+			name: "-every on a loop inside another loop",
+			src: `import "math"
+
+//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		p := 1.0
+		//godiff:checkpoint -every=2
+		for j := range x {
+			p *= math.Tanh(x[i] * x[j])
+		}
+		s += p
+	}
+	return s
+}
+`,
+			want: "a.go:11:3: this loop cannot be checkpointed: -every is not supported yet on a loop inside another loop (the runs of the loop would share one stack of snapshots); use -snapshots=S or -memory=SIZE (binomial checkpointing), or mark the outer loop",
+		},
+		{
+			name: "-snapshots on a loop inside another loop",
+			src: `import "math"
+
+//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		p := 1.0
+		//godiff:checkpoint -snapshots=2
+		for j := range x {
+			p *= math.Tanh(x[i] * x[j])
+		}
+		s += p
+	}
+	return s
+}
+`,
+		},
+		{
 			name: "-memory on a while loop",
 			src: `//godiff:grad
 func F(x0 float64) float64 {

@@ -65,3 +65,38 @@ func HistogramDownRecorded(w, xs []float64) float64 {
 	}
 	return s
 }
+
+// NestedRevolve reverses binomially a loop inside another, holding two
+// states: each run of the inner loop saves its own entry state. (-every
+// there is refused: its runs shared one stack of snapshots, and the
+// backward sweep read the first run's, a wrong gradient FuzzMutate found
+// marking internal/hvp's Nested.)
+//
+//godiff:grad
+func NestedRevolve(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		p := 1.0
+		//godiff:checkpoint -snapshots=2
+		for j := range x {
+			p *= math.Tanh(x[i] * x[j])
+		}
+		s += p
+	}
+	return s
+}
+
+// NestedRevolveRecorded is NestedRevolve without the checkpoint.
+//
+//godiff:grad
+func NestedRevolveRecorded(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		p := 1.0
+		for j := range x {
+			p *= math.Tanh(x[i] * x[j])
+		}
+		s += p
+	}
+	return s
+}

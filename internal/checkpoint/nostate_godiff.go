@@ -667,6 +667,464 @@ func HistogramDownRecordedGrad(w, xs []float64) (float64, []float64) {
 	return t1, dw
 }
 
+// NestedRevolveTape is what NestedRevolveForward keeps of one run of
+// NestedRevolve for NestedRevolveBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of NestedRevolveForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 32·len(x) + 24 bytes, plus
+// nestedRevolveLoop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x                       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	nestedRevolveLoop1Tape  nestedRevolveLoop1Tape.Bytes(), a nestedRevolveLoop1CallFixedXTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at nostate.go:81 (//godiff:checkpoint -snapshots=2): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 2 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	entryP                  8·len(x) bytes (8 bytes an entry): p as the loop at nostate.go:81 began (//godiff:checkpoint -snapshots=2)
+//	splitP                  at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): p at the iterations of the loop at nostate.go:81 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt                 at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): the iteration of each state in splitP
+//	held                    8·len(x) bytes (8 bytes an entry): how many states the backward sweep holds as it begins the loop at nostate.go:81: the state as it began and those the forward sweep saved
+//	snapP                   at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: p at the iterations of the loop at nostate.go:81 where the binomial schedule keeps it, at most 2 at once, in a buffer the backward sweep reuses
+//	snapAt                  at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at nostate.go:81, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at nostate.go:81 (//godiff:checkpoint -snapshots=2), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 2 states of 16 bytes at once (32 bytes): for n iterations the body
+// runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
+// does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
+// nestedRevolveLoop1CallFixedXForward before its backward code, on a tape of
+// one iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type NestedRevolveTape struct {
+	// x: the parameter x.
+	x []float64
+	// nestedRevolveLoop1Tape: the tape of one iteration of the loop at
+	// nostate.go:81 (//godiff:checkpoint -snapshots=2): the backward sweep brings
+	// the state to each iteration from the nearest state it holds (binomial
+	// checkpointing, at most 2 states held), empties this tape and runs the
+	// iteration again recorded before its backward code, so that it holds one
+	// iteration's entries whatever the number of iterations.
+	nestedRevolveLoop1Tape nestedRevolveLoop1CallFixedXTape
+	// entryP: p as the loop at nostate.go:81 began (//godiff:checkpoint
+	// -snapshots=2), one entry per iteration of the loop around it, read back last
+	// first.
+	entryP []float64
+	// splitP: p at the iterations of the loop at nostate.go:81 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitP []float64
+	// splitAt: the iteration of each state in splitP, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// nostate.go:81: the state as it began and those the forward sweep saved, one
+	// entry per iteration of the loop around it, read back last first.
+	held []int
+	// snapP: p at the iterations of the loop at nostate.go:81 where the binomial
+	// schedule keeps it, at most 2 at once, in a buffer the backward sweep reuses.
+	snapP []float64
+	// snapAt: the iteration of each state saved for the loop at nostate.go:81, in
+	// a buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// NestedRevolveTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *NestedRevolveTape) Bytes() int {
+	n := 24
+	n += t.nestedRevolveLoop1Tape.Bytes()
+	n += len(t.entryP) * 8
+	n += len(t.splitP) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.held) * 8
+	n += len(t.snapP) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NestedRevolveTape) clearRefs() {
+	t.x = nil
+	t.nestedRevolveLoop1Tape.clearRefs()
+}
+
+// poolNestedRevolveTape holds the NestedRevolveTapes that NestedRevolveGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolNestedRevolveTape = sync.Pool{New: func() any {
+	return new(NestedRevolveTape)
+}}
+
+// release gives t back to poolNestedRevolveTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *NestedRevolveTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNestedRevolveTape.Put(t)
+}
+
+// NestedRevolveForward runs NestedRevolve and records in t what
+// NestedRevolveBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func NestedRevolveForward(t *NestedRevolveTape, x []float64) float64 {
+	t.nestedRevolveLoop1Tape.calls = t.nestedRevolveLoop1Tape.calls[:0]
+	t.entryP = t.entryP[:0]
+	t.splitP = t.splitP[:0]
+	t.splitAt = t.splitAt[:0]
+	t.held = t.held[:0]
+	t.x = x
+	s := 0.0
+	for i := range x {
+		p := 1.0
+		t.entryP = append(t.entryP, p)
+		t1 := len(x)
+		// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+		held := 2
+		if t1 < held {
+			held = t1
+		}
+		if held < 1 {
+			held = 1
+		}
+		keep := held
+		top := 1
+		next := -1
+		if top < keep {
+			t2 := t1 - 0
+			t3 := keep - top + 1
+			reps := 0
+			beta := 1
+			beta1 := 0
+			beta2 := 0
+			for beta < t2 {
+				reps++
+				beta2 = beta1
+				beta1 = beta
+				beta = beta * (t3 + reps) / reps
+			}
+			split := t2 - beta*t3/(t3+reps)
+			if split < beta2 {
+				split = beta2
+			}
+			if split < 1 {
+				split = 1
+			}
+			if split >= t2 {
+				split = t2 - 1
+			}
+			t4 := split
+			if t4 < t1-1 {
+				next = t4
+			}
+		}
+		for j := range x {
+			t5 := p
+			if j == next {
+				t.splitP = append(t.splitP, t5)
+				t.splitAt = append(t.splitAt, j)
+				top++
+				next = -1
+				if top < keep {
+					t6 := t1 - j
+					t7 := keep - top + 1
+					reps2 := 0
+					beta3 := 1
+					beta12 := 0
+					beta22 := 0
+					for beta3 < t6 {
+						reps2++
+						beta22 = beta12
+						beta12 = beta3
+						beta3 = beta3 * (t7 + reps2) / reps2
+					}
+					split2 := t6 - beta3*t7/(t7+reps2)
+					if split2 < beta22 {
+						split2 = beta22
+					}
+					if split2 < 1 {
+						split2 = 1
+					}
+					if split2 >= t6 {
+						split2 = t6 - 1
+					}
+					t8 := j + split2
+					if t8 < t1-1 {
+						next = t8
+					}
+				}
+			}
+			t9 := nestedRevolveLoop1(t5, x, i, j)
+			p = t9
+		}
+		t.held = append(t.held, top)
+		s += p
+	}
+	return s
+}
+
+// NestedRevolveBackward adds to dx the vector-Jacobian product of NestedRevolve
+// with the seeds s, at the point recorded in t by NestedRevolveForward. It
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those NestedRevolve and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func NestedRevolveBackward(t *NestedRevolveTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	t1 := len(x)
+	var dp float64
+	nentryP := len(t.entryP)
+	nheld := len(t.held)
+	nsplitP := len(t.splitP)
+	nsplitAt := len(t.splitAt)
+	ds += s
+	t2 := t1 - 1
+	for i := t2; i >= 0; i-- {
+		t3 := i
+		// Binomial checkpointing of the loop at nostate.go:81: at most 2 states held at once, the first the state as the loop began.
+		held := 2
+		if t1 < held {
+			held = t1
+		}
+		if held < 1 {
+			held = 1
+		}
+		t4 := held
+		t.snapP = slices.Grow(t.snapP[:0], t4)[:t4]
+		clear(t.snapP)
+		snapP := t.snapP
+		nentryP--
+		snapP[0] = t.entryP[nentryP]
+		t.snapAt = slices.Grow(t.snapAt[:0], t4)[:t4]
+		clear(t.snapAt)
+		snapAt := t.snapAt
+		nheld--
+		top := t.held[nheld]
+		for m := top - 1; m >= 1; m-- {
+			nsplitP--
+			snapP[m] = t.splitP[nsplitP]
+			nsplitAt--
+			snapAt[m] = t.splitAt[nsplitAt]
+		}
+		pos := t1
+		dp += ds
+		for j := t2; j >= 0; j-- {
+			t.nestedRevolveLoop1Tape.calls = t.nestedRevolveLoop1Tape.calls[:0]
+			pos--
+			// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+			for snapAt[top-1] > pos {
+				top--
+			}
+			p := snapP[top-1]
+			at := snapAt[top-1]
+			for at < pos {
+				target := pos
+				if top < t4 {
+					t5 := t4 - top + 1
+					t6 := pos + 1 - at
+					reps := 0
+					beta := 1
+					beta1 := 0
+					beta2 := 0
+					for beta < t6 {
+						reps++
+						beta2 = beta1
+						beta1 = beta
+						beta = beta * (t5 + reps) / reps
+					}
+					split := t6 - beta*t5/(t5+reps)
+					if split < beta2 {
+						split = beta2
+					}
+					if split < 1 {
+						split = 1
+					}
+					if split >= t6 {
+						split = t6 - 1
+					}
+					target = at + split
+				}
+				for ; at < target; at++ {
+					t7 := nestedRevolveLoop1(p, x, t3, at)
+					p = t7
+				}
+				if at < pos {
+					snapP[top] = p
+					snapAt[top] = at
+					top++
+				}
+			}
+			nestedRevolveLoop1CallFixedXForward(&t.nestedRevolveLoop1Tape, p, x, t3, pos)
+			dp2 := 0.0
+			nestedRevolveLoop1CallFixedXBackward(&t.nestedRevolveLoop1Tape, 0, dp, &dp2, dx)
+			dp = dp2
+		}
+		dp = 0
+	}
+}
+
+// NestedRevolveGrad returns NestedRevolve's result and its gradient with
+// respect to x, in that order (dx), computed by reverse-mode automatic
+// differentiation.
+func NestedRevolveGrad(x []float64) (float64, []float64) {
+	t := poolNestedRevolveTape.Get().(*NestedRevolveTape)
+	t1 := NestedRevolveForward(t, x)
+	dx := make([]float64, len(x))
+	NestedRevolveBackward(t, 1, dx)
+	t.release()
+	return t1, dx
+}
+
+// NestedRevolveRecordedTape is what NestedRevolveRecordedForward keeps of one
+// run of NestedRevolveRecorded for NestedRevolveRecordedBackward: the forward
+// values the backward sweep reads, and the control flow it replays. A tape may
+// be reused: each run of NestedRevolveRecordedForward overwrites it, and its
+// buffers are kept.
+//
+// Memory: after a run, the tape holds 16·len(x)·len(x) + 24 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	p     8·len(x)·len(x) bytes (8 bytes an entry): the value of p the backward sweep reads
+//	tanh  8·len(x)·len(x) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type NestedRevolveRecordedTape struct {
+	// x: the parameter x.
+	x []float64
+	// p: the value of p the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	p []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// NestedRevolveRecordedTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *NestedRevolveRecordedTape) Bytes() int {
+	n := 24
+	n += len(t.p) * 8
+	n += len(t.tanh) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *NestedRevolveRecordedTape) clearRefs() {
+	t.x = nil
+}
+
+// poolNestedRevolveRecordedTape holds the NestedRevolveRecordedTapes that
+// NestedRevolveRecordedGrad finished with: each call takes one (a new one if
+// the pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolNestedRevolveRecordedTape = sync.Pool{New: func() any {
+	return new(NestedRevolveRecordedTape)
+}}
+
+// release gives t back to poolNestedRevolveRecordedTape, emptied of the
+// caller's memory. A tape holding more than 64 MiB is left to the garbage
+// collector instead: the pool would keep that memory alive, unused, between
+// calls (until two collections pass), and at that size the allocation saved is
+// small beside the run that fills it.
+func (t *NestedRevolveRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolNestedRevolveRecordedTape.Put(t)
+}
+
+// NestedRevolveRecordedForward runs NestedRevolveRecorded and records in t what
+// NestedRevolveRecordedBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func NestedRevolveRecordedForward(t *NestedRevolveRecordedTape, x []float64) float64 {
+	t.p = t.p[:0]
+	t.tanh = t.tanh[:0]
+	t.x = x
+	s := 0.0
+	t1 := len(x)
+	t2 := t1 * t1
+	t.p = slices.Grow(t.p, t2)
+	t.tanh = slices.Grow(t.tanh, t2)
+	for i := range x {
+		p := 1.0
+		for j := range x {
+			t.p = append(t.p, p)
+			t3 := math.Tanh(x[i] * x[j])
+			t.tanh = append(t.tanh, t3)
+			p *= t3
+		}
+		s += p
+	}
+	return s
+}
+
+// NestedRevolveRecordedBackward adds to dx the vector-Jacobian product of
+// NestedRevolveRecorded with the seeds s, at the point recorded in t by
+// NestedRevolveRecordedForward. It only reads t, so one forward run serves any
+// number of backward runs (one per seed, from several goroutines at once); it
+// adds rather than sets, so one buffer can sum a mini-batch.
+func NestedRevolveRecordedBackward(t *NestedRevolveRecordedTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	var dp float64
+	np := len(t.p)
+	ntanh := len(t.tanh)
+	ds += s
+	t1 := len(x) - 1
+	for i := t1; i >= 0; i-- {
+		t2 := i
+		dp += ds
+		for j := t1; j >= 0; j-- {
+			np--
+			ntanh--
+			t3 := t.tanh[ntanh]
+			t4 := dp * t.p[np] * (1 - t3*t3)
+			t5 := t4 * x[j]
+			dx[j] += t4 * x[t2]
+			dx[t2] += t5
+			dp *= t3
+		}
+		dp = 0
+	}
+}
+
+// NestedRevolveRecordedGrad returns NestedRevolveRecorded's result and its
+// gradient with respect to x, in that order (dx), computed by reverse-mode
+// automatic differentiation.
+func NestedRevolveRecordedGrad(x []float64) (float64, []float64) {
+	t := poolNestedRevolveRecordedTape.Get().(*NestedRevolveRecordedTape)
+	t1 := NestedRevolveRecordedForward(t, x)
+	dx := make([]float64, len(x))
+	NestedRevolveRecordedBackward(t, 1, dx)
+	t.release()
+	return t1, dx
+}
+
 // histogramRevolveLoop1CallNoXsFixedXsTape is what
 // histogramRevolveLoop1CallNoXsFixedXsForward keeps of the calls of
 // histogramRevolveLoop1 at one call site for
@@ -857,4 +1315,107 @@ func histogramDownLoop1(k int, bins, w, xs []float64, i int) {
 	t1 := i
 	t2 := t1 % k
 	bins[t2] += math.Sin(w[t2] * xs[t1])
+}
+
+// nestedRevolveLoop1CallFixedXTape is what nestedRevolveLoop1CallFixedXForward
+// keeps of the calls of nestedRevolveLoop1 at one call site for
+// nestedRevolveLoop1CallFixedXBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 56·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//
+// Recomputed by the backward sweep rather than stored: the elements of x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type nestedRevolveLoop1CallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// i: the parameter i.
+		i int
+		// j: the parameter j.
+		j int
+		// p2: the value of p2 the backward sweep reads.
+		p2 float64
+		// tanh: math.Tanh of the forward sweep.
+		tanh float64
+	}
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// nestedRevolveLoop1CallFixedXTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *nestedRevolveLoop1CallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 56
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *nestedRevolveLoop1CallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
+// nestedRevolveLoop1CallFixedXForward runs nestedRevolveLoop1 and records in t
+// what nestedRevolveLoop1CallFixedXBackward needs, after what the earlier calls
+// since t's holder began its run recorded; the first of them empties t, keeping
+// its memory.
+func nestedRevolveLoop1CallFixedXForward(t *nestedRevolveLoop1CallFixedXTape, p float64, x []float64, i, j int) float64 {
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	p2 := p
+	c.x = x
+	c.i = i
+	c.j = j
+	c.p2 = p2
+	t1 := math.Tanh(x[i] * x[j])
+	c.tanh = t1
+	p2 *= t1
+	return p2
+}
+
+// nestedRevolveLoop1CallFixedXBackward adds to dp and dx the vector-Jacobian
+// product of nestedRevolveLoop1 with the seeds s, at the point that call number
+// call of nestedRevolveLoop1CallFixedXForward on t recorded. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+func nestedRevolveLoop1CallFixedXBackward(t *nestedRevolveLoop1CallFixedXTape, call int, s float64, dp *float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dp2 float64
+	x := c.x
+	i := c.i
+	t1 := c.tanh
+	j := c.j
+	dp2 += s
+	t2 := dp2 * c.p2 * (1 - t1*t1)
+	t3 := t2 * x[j]
+	dx[j] += t2 * x[i]
+	dx[i] += t3
+	dp2 *= t1
+	*dp += dp2
+}
+
+// nestedRevolveLoop1 is one iteration of the loop of NestedRevolve at
+// nostate.go:81, which //godiff:checkpoint marks: the backward sweep runs it
+// again, iteration by iteration, rather than record it.
+//
+// It takes and returns p, the state the iteration carries to the next.
+func nestedRevolveLoop1(p float64, x []float64, i, j int) float64 {
+	p2 := p
+	p2 *= math.Tanh(x[i] * x[j])
+	return p2
 }
