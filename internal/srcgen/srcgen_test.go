@@ -162,6 +162,11 @@ var documented = []*regexp.Regexp{
 	regexp.MustCompile(`the slices it moves between must each be made with make where a variable is declared .*, and s\.W\[[^]]*\] is not`),
 	regexp.MustCompile(`moves in a slice made after its declaration; declare it with that slice's make`),
 	regexp.MustCompile(`ranging over the array \w+ with a value variable while the loop assigns its elements \(or slices it, which a call may write through\) is not supported`),
+	// README, Hessians and composition: math.Gamma and math.Lgamma in a
+	// G whose GGrad, GVJP or GJVP is called with varying arguments (seed
+	// 14 program 40, seed 17 program 73): their derivative calls digamma,
+	// which has no derivative rule yet.
+	regexp.MustCompile(`the derivative of math\.Gamma and math\.Lgamma calls a digamma function, and godiff has no rule for its derivative \(trigamma\) yet`),
 }
 
 func (r *result) documentedRefusal() bool {
