@@ -167,6 +167,8 @@ var documented = []*regexp.Regexp{
 	// 14 program 40, seed 17 program 73): their derivative calls digamma,
 	// which has no derivative rule yet.
 	regexp.MustCompile(`the derivative of math\.Gamma and math\.Lgamma calls a digamma function, and godiff has no rule for its derivative \(trigamma\) yet`),
+	// The same of a GJVP or GVJP (seed 20 programs 87 and 132).
+	regexp.MustCompile(`differentiates math\.L?gamma, whose derivative \(the digamma function\) godiff cannot differentiate again`),
 }
 
 func (r *result) documentedRefusal() bool {
