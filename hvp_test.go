@@ -262,6 +262,29 @@ func F(x float64) float64 { return math.Gamma(x) * x }
 			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: the derivative of math.Gamma and math.Lgamma calls a digamma function, and godiff has no rule for its derivative (trigamma) yet, so it cannot differentiate that derivative again; keep math.Gamma and math.Lgamma out of functions differentiated twice (//godiff:hvp, //godiff:hessian, calls of GGrad, GVJP or GJVP), or give them constant arguments",
 		},
 		{
+			// srcgen seed 20 program 27: the inlined return set the
+			// result and the code after the outer if ran too, so FHVP's
+			// value and derivatives were wrong without a word.
+			name: "a helper returning from an if inside another",
+			src: `
+func h(x, y float64) float64 {
+	r := y
+	v := x
+	if r > v {
+		v -= 0.5
+		if r > 0 {
+			return r + v*x
+		}
+	}
+	return r + (r - v)
+}
+
+//godiff:hvp
+func F(x, y float64) float64 { return h(x, y) * x }
+`,
+			want: "a.go:19:1: //godiff:hvp cannot build the Hessian-vector product of F: h returns at a.go:13 before the end of its body, from an if inside another whose other paths go on, and FHVP cannot inline such a return yet (F → h); assign the result to a variable and return it once at the end",
+		},
+		{
 			name: "a method",
 			src: `
 type Net struct{ W float64 }

@@ -158,6 +158,16 @@ func (in *inliner) call(old *ir.Value, callee *ir.Func, args []*ir.Value, wrt []
 	}
 	chain = append(chain[:len(chain):len(chain)], name)
 	body := normalized(callee)
+	if r := earlyReturn(body); r != nil {
+		// The copy of a return assigns the results and goes on: only a
+		// return that is the last statement on its path is inlined
+		// right. nestExits makes them so where one branch of an if
+		// always returns; a return in an if inside an if, the other
+		// paths going on, stays early (srcgen seed 20 program 27: FHVP's
+		// value and derivatives were wrong without a word).
+		in.fail("%s returns at %s:%d before the end of its body, from an if inside another whose other paths go on, and FHVP cannot inline such a return yet (%s); assign the result to a variable and return it once at the end", name, baseName(r.Pos.Filename), r.Pos.Line, strings.Join(chain, " → "))
+		return nil
+	}
 	in.inlined = true
 	b := in.b
 	c := ir.NewCopier(b)
@@ -208,6 +218,18 @@ func nilBound(b *ir.Builder, arg *ir.Value, name string) *ir.Value {
 	x := &ir.Var{Name: name, Type: arg.Type}
 	b.Declare(x, arg)
 	return b.Get(x)
+}
+
+// earlyReturn returns a return of fn (normalized) that is not the last
+// statement on its path to the end of fn's body, or nil.
+func earlyReturn(fn *ir.Func) *ir.Value {
+	var early *ir.Value
+	fn.Walk(func(v *ir.Value) {
+		if early == nil && v.Op == ir.OpReturn && !lastOnItsPath(v, fn.Body) {
+			early = v
+		}
+	})
+	return early
 }
 
 // resultName names the variable holding a result of the callee name.
