@@ -285,6 +285,22 @@ func F(x, y float64) float64 { return h(x, y) * x }
 			want: "a.go:19:1: //godiff:hvp cannot build the Hessian-vector product of F: h returns at a.go:13 before the end of its body, from an if inside another whose other paths go on, and FHVP cannot inline such a return yet (F → h); assign the result to a variable and return it once at the end",
 		},
 		{
+			name: "a return from an if inside another",
+			src: `
+//godiff:hvp
+func F(x, y float64) float64 {
+	r := y
+	if r > x {
+		if r > 0 {
+			return r * x
+		}
+	}
+	return r - x
+}
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a return before the end, from an if inside another whose other paths go on, is not supported yet; assign the result to a variable and return it once at the end",
+		},
+		{
 			name: "a method",
 			src: `
 type Net struct{ W float64 }

@@ -191,7 +191,12 @@ func (o *oneCall) forward(fwd *ir.Func) []*ir.Value {
 			}
 		case ir.OpReturn:
 			if old.Block != fwd.Body && !lastOnItsPath(old, fwd.Body) {
-				o.fail("a return before the end inside a loop is not supported yet; break out of the loop, assign the result and return once at the end")
+				if outermostLoop(old) != nil {
+					o.fail("a return before the end inside a loop is not supported yet; break out of the loop, assign the result and return once at the end")
+				} else {
+					// It said "inside a loop" of an if inside an if.
+					o.fail("a return before the end, from an if inside another whose other paths go on, is not supported yet; assign the result to a variable and return it once at the end")
+				}
 			}
 		}
 		return false
