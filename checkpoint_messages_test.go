@@ -363,6 +363,104 @@ func F(x0 float64, n int) float64 {
 `,
 		},
 		{
+			// FuzzMutate marking internal/regress's CallCond: a wrong
+			// gradient (each iteration's derivative given to the next
+			// element) before this refusal.
+			name: "-snapshots on a three-clause loop whose condition calls a function",
+			src: `//godiff:grad
+func F(x []float64, y float64) float64 {
+	s := 0.0
+	//godiff:checkpoint -snapshots=1
+	for i := 0; scale(s, y) < 3 && i < len(x); i++ {
+		s += x[i] * y
+	}
+	return s
+}
+
+func scale(a, b float64) float64 { return a * b }
+`,
+			want: "a.go:7:2: this loop cannot be checkpointed: its header calls scale, and binomial checkpointing (-snapshots, -memory) cannot count the iterations of such a loop yet; compute the condition into a variable before the loop and again at the end of the body (ok := ...; for ok { ...; ok = ... }), or mark the loop without an option",
+		},
+		{
+			name: "-memory on a while loop whose condition calls a function",
+			src: `//godiff:grad
+func F(x []float64, y float64) float64 {
+	s := 0.0
+	j := 0
+	//godiff:checkpoint -memory=1kB
+	for scale(s, y) < 3 && j < len(x) {
+		s += x[j] * y
+		j++
+	}
+	return s
+}
+
+func scale(a, b float64) float64 { return a * b }
+`,
+			want: "a.go:8:2: this loop cannot be checkpointed: its header calls scale, and binomial checkpointing (-snapshots, -memory) cannot count the iterations of such a loop yet; compute the condition into a variable before the loop and again at the end of the body (ok := ...; for ok { ...; ok = ... }), or mark the loop without an option",
+		},
+		{
+			name: "-snapshots on a while loop whose condition the body computes",
+			src: `//godiff:grad
+func F(x []float64, y float64) float64 {
+	s := 0.0
+	j := 0
+	ok := scale(s, y) < 3
+	//godiff:checkpoint -snapshots=1
+	for ok && j < len(x) {
+		s += x[j] * y
+		j++
+		ok = scale(s, y) < 3
+	}
+	return s
+}
+
+func scale(a, b float64) float64 { return a * b }
+`,
+		},
+		{
+			// FuzzMutate marking internal/hvp's Nested: a wrong gradient
+			// before this refusal (each run read the first run's
+			// snapshots).
+			name: "-every on a loop inside another loop",
+			src: `import "math"
+
+//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		p := 1.0
+		//godiff:checkpoint -every=2
+		for j := range x {
+			p *= math.Tanh(x[i] * x[j])
+		}
+		s += p
+	}
+	return s
+}
+`,
+			want: "a.go:11:3: this loop cannot be checkpointed: -every is not supported yet on a loop inside another loop (the runs of the loop would share one stack of snapshots); use -snapshots=S or -memory=SIZE (binomial checkpointing), or mark the outer loop",
+		},
+		{
+			name: "-snapshots on a loop inside another loop",
+			src: `import "math"
+
+//godiff:grad
+func F(x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		p := 1.0
+		//godiff:checkpoint -snapshots=2
+		for j := range x {
+			p *= math.Tanh(x[i] * x[j])
+		}
+		s += p
+	}
+	return s
+}
+`,
+		},
+		{
 			name: "-memory on a while loop",
 			src: `//godiff:grad
 func F(x0 float64) float64 {

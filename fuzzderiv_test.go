@@ -192,7 +192,7 @@ func (c *derivCheck) tangentArgs(wrt []int, v []float64) []any {
 }
 
 // directive checks the function of one directive against finite
-// differences. A function that takes more arguments than these (buffers
+// differences (FHVP: see hvp). A function that takes more arguments than these (buffers
 // for output parameters) is left to the mode check.
 func (c *derivCheck) directive(d parse.Directive, rng *rand.Rand) {
 	g := c.funcs[d.Name]
@@ -203,6 +203,9 @@ func (c *derivCheck) directive(d parse.Directive, rng *rand.Rand) {
 	var got, want []float64
 	var ok bool
 	switch d.Mode {
+	case parse.HVP:
+		c.hvp(g, d, jac, smooth, rng)
+		return
 	case parse.Grad:
 		if len(g.Params) != len(c.f.Params) {
 			return

@@ -17,7 +17,8 @@ import (
 // those that broke godiff before: operators and operands swapped,
 // constants changed, statements deleted, repeated, reordered and wrapped
 // in conditions and loops, values overwritten, tuple swaps, in-place
-// updates, early returns.
+// updates, early returns; and the directives of checkpointing and second
+// order added (fuzzdirectives_test.go).
 
 // choices hands out the fuzzer's bytes as choices; when they run out every
 // choice is the first.
@@ -78,8 +79,14 @@ func mutate(src []byte, ops []byte) []byte {
 		if tf == nil {
 			return src // only a seed can fail to type-check
 		}
-		m := &mutation{typedFile: tf, c: c}
+		m := &mutation{typedFile: tf, c: c, src: src}
 		if !m.apply() {
+			continue
+		}
+		if m.text != nil { // an edit of the text (fuzzdirectives_test.go)
+			if typeCheckSource(m.text) != nil {
+				src = m.text
+			}
 			continue
 		}
 		var buf bytes.Buffer
@@ -96,8 +103,10 @@ func mutate(src []byte, ops []byte) []byte {
 // mutation is one edit of one function of a typed file.
 type mutation struct {
 	*typedFile
-	c  *choices
-	fn *ast.FuncDecl
+	c    *choices
+	fn   *ast.FuncDecl
+	src  []byte // the program typedFile was parsed from
+	text []byte // the program after an edit of its text, which apply then leaves as it is
 }
 
 // edits are the kinds of edit, chosen by the first byte of a step.
@@ -117,6 +126,8 @@ var edits = []func(*mutation) bool{
 	(*mutation).insertUpdate,
 	(*mutation).insertSliceUpdate,
 	(*mutation).insertEarlyReturn,
+	(*mutation).insertCheckpoint,
+	(*mutation).insertHessian,
 }
 
 // apply makes one edit in a function the choices pick, annotated ones

@@ -95,6 +95,9 @@ func sourceName(p ir.Param) string {
 // or //godiff:hessian, whose Hessian calls it; its refusals are d's. It
 // returns the one-call gradient FHVP is the JVP of too.
 func buildHVP(f *ir.Func, d parse.Directive, name string) (hvp, grad *ir.Func, err error) {
+	if err := arrayRefusal(f, d); err != nil {
+		return nil, nil, err
+	}
 	// The package's functions it calls, inlined: FHVP is one function.
 	flat, err := reverse.Inline(f, d.Wrt)
 	if err != nil {

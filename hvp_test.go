@@ -201,6 +201,107 @@ func F(p P) float64 { return p.A * p.B * p.B }
 			contains: []string{"func FHVP(p, vp P) (float64, P, P) {", "var dp P", "dp.A = ", "hvp.B = ", "return t1 * p.B, dp, hvp"},
 		},
 		{
+			// Fuzzing with //godiff:hvp added to internal/arrays' and
+			// internal/structs' functions: an internal error (a nil
+			// adjoint in the one-call gradient) before this refusal.
+			name: "an array parameter",
+			src: `
+//godiff:hvp
+func F(a [2]float64, k float64) float64 { return a[0] * a[1] * k }
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a is an array, and differentiating with respect to an array is not supported yet; pass its floats as a []float64 (or separate float parameters), or name the parameters to differentiate in the directive, leaving a out",
+		},
+		{
+			name: "an array field of a struct parameter",
+			src: `
+type P struct {
+	W [2]float64
+	B float64
+}
+
+//godiff:hvp
+func F(p *P, x float64) float64 { return p.W[0]*p.B*x + p.W[1] }
+`,
+			want: "a.go:12:1: //godiff:hvp cannot build the Hessian-vector product of F: p.W is an array, and differentiating with respect to an array is not supported yet; pass its floats as a []float64 (or separate float parameters), or name the parameters to differentiate in the directive, leaving p.W out",
+		},
+		{
+			name: "an array not differentiated",
+			src: `
+//godiff:hvp k
+func F(a [2]float64, k float64) float64 {
+	a[0] *= k
+	return a[0] * a[1] * k
+}
+`,
+			contains: []string{"func FHVP(a [2]float64, k, vk float64) (float64, float64, float64) {"},
+		},
+		{
+			// srcgen seed 14 program 83: the inlined guard was
+			// c || c, which go vet rejects.
+			name: "a guard of two arguments inlined with one value for both",
+			src: `
+func guard(a, b float64) float64 {
+	if math.Signbit(b) && b > 0 || math.Signbit(a) && a > 0 {
+		panic("not finite")
+	}
+	return a * b
+}
+
+//godiff:hvp
+func F(x float64) float64 { return guard(x, x) * x }
+`,
+			contains: []string{"if math.Signbit(x) && x > 0 {"},
+		},
+		{
+			// srcgen seed 14 program 40 (a GGrad of a G calling
+			// math.Gamma): the message said "calls passing slices".
+			name: "math.Gamma",
+			src: `
+//godiff:hvp
+func F(x float64) float64 { return math.Gamma(x) * x }
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: the derivative of math.Gamma and math.Lgamma calls a digamma function, and godiff has no rule for its derivative (trigamma) yet, so it cannot differentiate that derivative again; keep math.Gamma and math.Lgamma out of functions differentiated twice (//godiff:hvp, //godiff:hessian, calls of GGrad, GVJP or GJVP), or give them constant arguments",
+		},
+		{
+			// srcgen seed 20 program 27: the inlined return set the
+			// result and the code after the outer if ran too, so FHVP's
+			// value and derivatives were wrong without a word.
+			name: "a helper returning from an if inside another",
+			src: `
+func h(x, y float64) float64 {
+	r := y
+	v := x
+	if r > v {
+		v -= 0.5
+		if r > 0 {
+			return r + v*x
+		}
+	}
+	return r + (r - v)
+}
+
+//godiff:hvp
+func F(x, y float64) float64 { return h(x, y) * x }
+`,
+			want: "a.go:19:1: //godiff:hvp cannot build the Hessian-vector product of F: h returns at a.go:13 before the end of its body, from an if inside another whose other paths go on, and FHVP cannot inline such a return yet (F → h); assign the result to a variable and return it once at the end",
+		},
+		{
+			name: "a return from an if inside another",
+			src: `
+//godiff:hvp
+func F(x, y float64) float64 {
+	r := y
+	if r > x {
+		if r > 0 {
+			return r * x
+		}
+	}
+	return r - x
+}
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a return before the end, from an if inside another whose other paths go on, is not supported yet; assign the result to a variable and return it once at the end",
+		},
+		{
 			name: "a method",
 			src: `
 type Net struct{ W float64 }

@@ -350,6 +350,13 @@ func (b *Builder) CopyOf(v *Value, args []*Value) *Value {
 		return b.Return(args...)
 	case v.Op == OpCopy || (v.Op == OpConst && v.Name != "") || !v.Op.IsPure():
 		n = b.add(v.Op, v.Type, v.Aux, args...)
+	case v.Op == OpAnd || v.Op == OpOr:
+		// Through Logic, which drops an operand the other has: a copy
+		// may make two operands one (FHVP inlining f(a, b), whose guard
+		// is Signbit(b) && b > 0 || Signbit(a) && a > 0, called as
+		// f(t, t), wrote c || c, which go vet rejects; srcgen seed 14
+		// program 83).
+		n = b.Logic(v.Op, args[0], args[1])
 	default:
 		n = b.pure(v.Op, v.Type, v.Aux, args...)
 	}

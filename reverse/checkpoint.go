@@ -196,6 +196,9 @@ func (o *outliner) plan(l *ir.Value, name string) (*loopPlan, error) {
 	if every > 0 && l.Op != ir.OpRange {
 		return fail("-every is supported on range loops only yet (for i := range n, or over a slice); write the loop as one")
 	}
+	if every > 0 && l.Block.Depth() > 0 {
+		return fail("%s", everyNested)
+	}
 	for _, x := range setVars {
 		if declared[x] {
 			continue

@@ -59,6 +59,9 @@ func (p *loopPlan) planRevolve() string {
 		rv.Counter = nparams - 1
 	}
 	if l.Op == ir.OpFor {
+		if name := headerCall(l); name != "" {
+			return fmt.Sprintf("its header calls %s, and binomial checkpointing (-snapshots, -memory) cannot count the iterations of such a loop yet; compute the condition into a variable before the loop and again at the end of the body (ok := ...; for ok { ...; ok = ... }), or mark the loop without an option", name)
+		}
 		set := make(map[*ir.Var]bool)
 		for _, blk := range l.Blocks[1:3] {
 			blk.Walk(func(v *ir.Value) {
@@ -101,6 +104,28 @@ func (p *loopPlan) planRevolve() string {
 	}
 	p.rule.Revolve = rv
 	return ""
+}
+
+// headerCall returns the name of a function other than math's that the
+// condition or post statement of three-clause or while loop l calls, or
+// "". Both transforms move such a call, with the condition, into the
+// loop's body, which then counts one trip more than the body runs; the
+// schedule counted them as iterations (FuzzMutate: a wrong gradient,
+// or an index out of range, in internal/regress's CallCond marked
+// -snapshots=1).
+func headerCall(l *ir.Value) string {
+	name := ""
+	for _, blk := range l.Blocks[1:3] {
+		blk.Walk(func(v *ir.Value) {
+			if name != "" || (v.Op != ir.OpCall && v.Op != ir.OpInvoke) {
+				return
+			}
+			if c, ok := v.Aux.(ir.Callee); ok && c.Path != "math" {
+				name = c.Name
+			}
+		})
+	}
+	return name
 }
 
 // countedHeader reports whether three-clause loop l declares x in its init
@@ -202,14 +227,17 @@ func (s *splitter) revolveFieldsOf(v *ir.Value, l *ir.Value) *revolveFields {
 			f.split = append(f.split, s.fields.add("split"+strings.ToUpper(p.Name[:1])+p.Name[1:], p.Type, l.Block.Depth()+1,
 				fmt.Sprintf("%s at the iterations of %s where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them", p.Name, r.Source)))
 		}
-		first := "splitAt"
+		// A loop carrying nothing in variables or slices (a histogram
+		// summed into memory) has no state fields: the iterations alone
+		// are saved.
+		at := "the iteration of each state the forward sweep saves for " + r.Source
 		switch {
 		case len(f.split) > 0:
-			first = f.split[0].Name
+			at = "the iteration of each state in " + f.split[0].Name
 		case len(f.sSplit) > 0:
-			first = f.sSplit[0].Name
+			at = "the iteration of each state in " + f.sSplit[0].Name
 		}
-		f.splitAt = s.fields.add("splitAt", ir.Int, l.Block.Depth()+1, "the iteration of each state in "+first)
+		f.splitAt = s.fields.add("splitAt", ir.Int, l.Block.Depth()+1, at)
 		f.held = s.fields.add("held", ir.Int, l.Block.Depth(), fmt.Sprintf("how many states the backward sweep holds as it begins %s: the state as it began and those the forward sweep saved", r.Source))
 	}
 	f.at = s.fields.add("snapAt", ir.Int, 0, fmt.Sprintf("the iteration of each state saved for %s, in a buffer the backward sweep reuses", r.Source))

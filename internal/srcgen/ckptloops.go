@@ -47,8 +47,10 @@ func (g *gen) pointsLoop() string {
 	})
 }
 
-// stateLoop writes float state variables and a range loop marked
-// -every=K that updates them.
+// stateLoop writes float state variables and a loop that updates them:
+// a range loop marked //srcgen:ckpt -every=K (K of 1 to 4; see
+// stateOption), or (stateForm) a three-clause or while loop marked
+// -snapshots=K, the schemes godiff takes there.
 func (g *gen) stateLoop() string {
 	var b strings.Builder
 	var state []string
@@ -58,17 +60,65 @@ func (g *gen) stateLoop() string {
 		g.declare(&variable{name: s, kind: kFloat, writable: true})
 		state = append(state, s)
 	}
-	fmt.Fprintf(&b, "//srcgen:ckpt -every=%d\n", 1+g.rng.IntN(4))
+	k := 1 + g.rng.IntN(4)
+	update := func() string {
+		var u strings.Builder
+		for _, s := range state {
+			fmt.Fprintf(&u, "%s = %s\n", s, g.rhsFor(s))
+		}
+		return u.String()
+	}
+	// A draw of its own, after the range loop's: programs drawing the
+	// range form keep the text they had before the other forms.
+	if form := g.rng.IntN(5); form >= 2 {
+		fmt.Fprintf(&b, "//srcgen:ckpt -snapshots=%d\n", k)
+		b.WriteString(g.restricted(true, func() string { return g.stateForm(form, state, update) }))
+		return b.String()
+	}
+	fmt.Fprintf(&b, "//srcgen:ckpt -every=%d\n", k)
 	b.WriteString(g.restricted(true, func() string {
-		return g.rangeForm(nil, func() string {
-			var u strings.Builder
-			for _, s := range state {
-				fmt.Fprintf(&u, "%s = %s\n", s, g.rhsFor(s))
-			}
-			return u.String()
-		})
+		return g.rangeForm(nil, update)
 	}))
 	return b.String()
+}
+
+// stateForm writes the loop of stateLoop in form 2 to 4: a three-clause
+// loop counting up or down whose body may read its counter; a while loop
+// counting with an int in its body (j++ first, as loopCond), its
+// condition sometimes reading the state too, so that the trip count
+// depends on the point; or a while loop on a float clock the body
+// advances by a constant. update writes the state's new values last.
+func (g *gen) stateForm(form int, state []string, update func() string) string {
+	b := g.loopBound()
+	switch form {
+	case 2:
+		i := g.fresh("i")
+		header := fmt.Sprintf("for %s := 0; %s < %s; %s++", i, i, b.text, i)
+		if g.chance(0.3) {
+			header = fmt.Sprintf("for %s := %s - 1; %s >= 0; %s--", i, b.text, i, i)
+		}
+		return g.loopBody(fixed(header), func() string {
+			g.counter(i, "", b)
+			return fmt.Sprintf("%s += 0.125 * float64(%s)\n", g.accName(), i)
+		}, update())
+	case 3:
+		j := g.fresh("j")
+		g.declare(&variable{name: j, kind: kInt, used: true, bound: -1})
+		cond := fmt.Sprintf("%s < %s", j, b.text)
+		if g.chance(0.5) {
+			cond += fmt.Sprintf(" && %s < %s", state[0], g.pick("2", "4", "16"))
+		}
+		return fmt.Sprintf("%s := 0\n", j) + g.loopBody(fixed("for "+cond), func() string {
+			g.counterPost(j, b)
+			return j + "++\n"
+		}, update())
+	default:
+		t := g.fresh("clock")
+		g.declare(&variable{name: t, kind: kFloat, used: true})
+		end := fmt.Sprintf("%d.125", 1+g.rng.IntN(3))
+		return fmt.Sprintf("%s := 0.0\n", t) + g.loopBody(fixed(fmt.Sprintf("for %s < %s", t, end)), func() string { return "" },
+			update()+fmt.Sprintf("%s += 0.5\n", t))
+	}
 }
 
 // rangeForm writes a range loop, over a slice in scope or a count, whose

@@ -6,10 +6,11 @@ import (
 )
 
 // derivedHelper declares G, an annotated function of one to three floats
-// with //godiff:grad and //godiff:jvp whose body calls nothing but math
-// (README, Hessians and composition: what a call of GGrad or GJVP may
-// differentiate through), which the annotated function then calls by its
-// generated GGrad and GJVP (derivedCall).
+// with //godiff:grad, //godiff:jvp and //godiff:vjp whose body calls
+// nothing but math (README, Hessians and composition: what a call of
+// GGrad, GJVP or GVJP may differentiate through), which the annotated
+// function then calls by its generated GGrad, GJVP and GVJP
+// (derivedCall).
 func (g *gen) derivedHelper() {
 	hp := &helper{name: g.prefix + "G", kind: hNum, nargs: 1 + g.rng.IntN(3)}
 	h := g.sub()
@@ -26,7 +27,7 @@ func (g *gen) derivedHelper() {
 	if hp.nargs == 2 {
 		body = withRecordedBranch(body)
 	}
-	decl := fmt.Sprintf("//godiff:grad\n//godiff:jvp\nfunc %s(%s float64) float64 {\n%s}\n", hp.name, strings.Join(ps, ", "), body)
+	decl := fmt.Sprintf("//godiff:grad\n//godiff:jvp\n//godiff:vjp\nfunc %s(%s float64) float64 {\n%s}\n", hp.name, strings.Join(ps, ", "), body)
 	g.n = h.n
 	*g.decls = append(*g.decls, decl)
 	g.derived = hp
@@ -50,9 +51,10 @@ func withRecordedBranch(body string) string {
 	return body[:i+1] + "rec := a * b\nif a > -4 {\nrec = math.Erf(rec * 0.25)\n}\nreturn (" + ret + ") + rec*a\n"
 }
 
-// derivedCall writes a call of G's generated gradient or JVP (see
-// derivedHelper) into new variables: v, d1, ..., dn := GGrad(e1, ..., en)
-// or v, dv := GJVP(e1, ..., en, t1, ..., tn).
+// derivedCall writes a call of G's generated gradient, JVP or VJP (see
+// derivedHelper) into new variables: v, d1, ..., dn := GGrad(e1, ..., en),
+// v, dv := GJVP(e1, ..., en, t1, ..., tn) or v, d1, ..., dn := GVJP(e1,
+// ..., en, s), the seed s an expression of the point as often as not.
 func (g *gen) derivedCall() string {
 	h := g.derived
 	var args []string
@@ -62,12 +64,19 @@ func (g *gen) derivedCall() string {
 	var names []string
 	call := h.name + "Grad"
 	n := 1 + h.nargs
-	if g.chance(0.4) {
+	// One draw chooses among the three, so that the programs of a seed
+	// calling GGrad or GJVP before GVJP was generated keep their text up
+	// to the call; a fourth of the GGrad calls became GVJP calls.
+	switch r := g.rng.Float64(); {
+	case r < 0.4:
 		call = h.name + "JVP"
 		for range h.nargs {
 			args = append(args, g.fexpr(1))
 		}
 		n = 2
+	case r < 0.55:
+		call = h.name + "VJP"
+		args = append(args, g.fexpr(1))
 	}
 	for range n {
 		v := g.fresh("u")

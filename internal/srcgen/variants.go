@@ -29,13 +29,17 @@ const (
 // message: the harness then records the refusal and drops the variant,
 // and the function itself is still checked.
 type Variant struct {
-	Kind    VariantKind
-	Name    string
-	Decl    string   // the copy's declaration, gofmt-formatted
-	Subset  []string // Hessian: the parameters differentiated, in signature order
-	Marks   int      // Checkpointed: the loops marked
-	Every   int      // Checkpointed: the loops marked with -every or -snapshots
-	Refusal string   // set by the harness when godiff refuses the variant
+	Kind   VariantKind
+	Name   string
+	Decl   string   // the copy's declaration, gofmt-formatted
+	Subset []string // Hessian: the parameters differentiated, in signature order
+	Marks  int      // Checkpointed: the loops marked
+	Every  int      // Checkpointed: the loops marked with -every, -snapshots or -memory
+	Memory int      // Checkpointed: the loops marked with -memory
+	// Checkpointed: the three-clause and while loops marked with
+	// -snapshots or -memory.
+	CondState int
+	Refusal   string // set by the harness when godiff refuses the variant
 }
 
 // sideSalt makes the stream that decides programs' kinds and variants
@@ -78,13 +82,18 @@ func Program(seed uint64, index int, cfg Config) *Func {
 	return f
 }
 
-// hessianConfig is cfg with what //godiff:hvp refuses turned off (README,
-// Known limits): calls of the package's functions, struct parameters,
-// slice parameters F writes into, returns inside loops.
+// hessianConfig is cfg with what //godiff:hessian refuses, or the
+// checks cannot call, turned off (README, Hessians and composition):
+// slice parameters F writes into (FHessian would run F again from the
+// updated values), recursion (FHVP inlines its callees), struct
+// parameters and methods (the checks give FHVP floats and slices only).
+// Calls of the package's functions of numbers and slices, helpers
+// writing into local slices, several results, arrays and returns inside
+// loops stay: FHVP inlines the calls and turns such a return into a
+// break.
 func hessianConfig(c Config) Config {
-	c.Structs, c.InPlace, c.InPlaceInLoops, c.Return = false, false, false, false
-	c.NumHelpers, c.SliceHelpers, c.WriterHelpers, c.Recursion, c.MultiResult = false, false, false, false, false
-	c.Methods, c.StructFuncs, c.WriterInExpr, c.ArrayHelpers = false, false, false, false
+	c.Structs, c.InPlace, c.InPlaceInLoops = false, false, false
+	c.Recursion, c.Methods, c.StructFuncs = false, false, false
 	return c
 }
 
@@ -111,18 +120,51 @@ func rename(decl, old, name, directives string) string {
 var (
 	forLineRE   = regexp.MustCompile(`^(\t*)for\b(.*)$`)
 	rangeLoopRE = regexp.MustCompile(`^for (range |[\w, ]+:= range )`)
-	ckptMarkRE  = regexp.MustCompile(`^(\t*)//srcgen:ckpt(?: -every=(\d+))?$`)
+	ckptMarkRE  = regexp.MustCompile(`^(\t*)//srcgen:ckpt(?: -(every|snapshots)=(\d+))?$`)
+	// A three-clause loop or a while loop (not a bare for): -snapshots
+	// and -memory take them, -every does not.
+	condLoopRE = regexp.MustCompile(`^for (\w+ := [^;{]*;|[^;{ ][^;{]*\{$)`)
 )
 
-// stateOption is the //godiff:checkpoint option of a loop carrying
+// stateOption is the //godiff:checkpoint option of a range loop carrying
 // state, from the count k drawn for it: -every=k for an odd k, binomial
-// checkpointing holding k states (-snapshots=k) for an even one, so that
-// both schemes are checked without another draw.
-func stateOption(k string) string {
+// checkpointing holding k states for an even one, so that both schemes
+// are checked without another draw; snapshotOption says how many.
+func stateOption(side *rand.Rand, k string) string {
 	if n, _ := strconv.Atoi(k); n%2 == 0 {
-		return "-snapshots=" + k
+		return snapshotOption(side, k)
 	}
 	return "-every=" + k
+}
+
+// memoryBudgets are -memory sizes: a bare number of bytes and the units
+// godiff reads. A state is 8 bytes a variable the loop carries plus 8, so
+// 64 bytes hold one to four states of these loops, 1kB more states than
+// iterations; a budget below one state is refused at the for.
+var memoryBudgets = []string{"64", "96", "160B", "200", "1kB", "1KiB"}
+
+// snapshotOption is -snapshots=k, or, for one draw in three of side,
+// -memory with one of memoryBudgets.
+func snapshotOption(side *rand.Rand, k string) string {
+	if side.IntN(3) == 0 {
+		return "-memory=" + memoryBudgets[side.IntN(len(memoryBudgets))]
+	}
+	return "-snapshots=" + k
+}
+
+// count counts mark, on the loop whose header is head, into v.
+func (v *Variant) count(mark, head string) {
+	v.Marks++
+	if !strings.Contains(mark, " -") {
+		return
+	}
+	v.Every++
+	if strings.Contains(mark, " -memory=") {
+		v.Memory++
+	}
+	if !rangeLoopRE.MatchString(head) {
+		v.CondState++
+	}
 }
 
 // checkpointVariant marks loops of f's annotated function in a copy: the
@@ -151,9 +193,15 @@ func checkpointVariant(side *rand.Rand, f *Func, others bool) *Variant {
 		if m := ckptMarkRE.FindStringSubmatch(l); m != nil {
 			if inside < 0 {
 				pending = "//godiff:checkpoint"
-				if m[2] != "" {
-					pending += " " + stateOption(m[2])
-					v.Every++
+				opt := ""
+				switch m[2] {
+				case "every":
+					opt = stateOption(side, m[3])
+				case "snapshots":
+					opt = snapshotOption(side, m[3])
+				}
+				if opt != "" {
+					pending += " " + opt
 				}
 			}
 			continue // the copy carries the mark instead
@@ -162,15 +210,24 @@ func checkpointVariant(side *rand.Rand, f *Func, others bool) *Variant {
 			mark := pending
 			if mark == "" && others && side.IntN(2) == 0 {
 				mark = "//godiff:checkpoint"
-				if rangeLoopRE.MatchString(strings.TrimSpace(l)) && side.IntN(2) == 0 {
-					mark += " " + stateOption(strconv.Itoa(1+side.IntN(3)))
-					v.Every++
+				head := strings.TrimSpace(l)
+				opt := ""
+				switch {
+				case rangeLoopRE.MatchString(head):
+					if side.IntN(2) == 0 {
+						opt = stateOption(side, strconv.Itoa(1+side.IntN(3)))
+					}
+				case condLoopRE.MatchString(head) && side.IntN(2) == 0:
+					opt = snapshotOption(side, strconv.Itoa(1+side.IntN(3)))
+				}
+				if opt != "" {
+					mark += " " + opt
 				}
 			}
 			pending = ""
 			if mark != "" {
 				out = append(out, m[1]+mark)
-				v.Marks++
+				v.count(mark, strings.TrimSpace(l))
 				inside = indent
 			}
 		}
