@@ -12,30 +12,47 @@ import (
 // flow it replays. A tape may be reused: each run of SpreadForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8 bytes, plus weightedVarTape.Bytes() +
-// weightedVarTape2.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·len(x) + 9·len(x2) + 64 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
-//	m                 8 bytes per run: the parameter m
-//	weightedVarTape   weightedVarTape.Bytes(), a weightedVarCallNoWFixedXTape for the calls of one call site, one call per run: the tape weightedVarCallNoWFixedXForward fills and weightedVarCallNoWFixedXBackward reads
-//	weightedVarTape2  weightedVarTape2.Bytes(), a weightedVarCallFixedXTape for the calls of one call site, one call per run: the tape weightedVarCallFixedXForward fills and weightedVarCallFixedXBackward reads
+//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	m     8 bytes per run: the parameter m
+//	wi    8·len(x) bytes (8 bytes an entry): the value of wi the backward sweep reads
+//	sw    8 bytes per run: the value of sw the backward sweep reads
+//	m2    8 bytes per run: m2 as the forward sweep computed it
+//	cond  1·len(x2) bytes (1 byte an entry): the branch the forward sweep took
+//	wi2   8·len(x2) bytes (8 bytes an entry): the value of wi2 the backward sweep reads
+//	sw2   8 bytes per run: the value of sw2 the backward sweep reads
+//	quo   8 bytes per run: a quotient (quo) of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the float values d2, d,
+// unnamed products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type SpreadTape struct {
+	// x: the parameter x.
+	x []float64
 	// m: the parameter m.
 	m float64
-	// weightedVarTape: the tape weightedVarCallNoWFixedXForward fills and
-	// weightedVarCallNoWFixedXBackward reads, for every call of it here: one
-	// record per call, and the stacks they share.
-	weightedVarTape weightedVarCallNoWFixedXTape
-	// weightedVarTape2: the tape weightedVarCallFixedXForward fills and
-	// weightedVarCallFixedXBackward reads, for every call of it here: one record
-	// per call, and the stacks they share.
-	weightedVarTape2 weightedVarCallFixedXTape
+	// wi: the value of wi the backward sweep reads, one entry per iteration of the
+	// loop around it, read back last first.
+	wi []float64
+	// sw: the value of sw the backward sweep reads.
+	sw float64
+	// m2: m2 as the forward sweep computed it.
+	m2 float64
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// wi2: the value of wi2 the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	wi2 []float64
+	// sw2: the value of sw2 the backward sweep reads.
+	sw2 float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in SpreadTape's
@@ -43,9 +60,10 @@ type SpreadTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *SpreadTape) Bytes() int {
-	n := 8
-	n += t.weightedVarTape.Bytes()
-	n += t.weightedVarTape2.Bytes()
+	n := 64
+	n += len(t.wi) * 8
+	n += len(t.cond) * 1
+	n += len(t.wi2) * 8
 	return n
 }
 
@@ -53,8 +71,7 @@ func (t *SpreadTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *SpreadTape) clearRefs() {
-	t.weightedVarTape.clearRefs()
-	t.weightedVarTape2.clearRefs()
+	t.x = nil
 }
 
 // poolSpreadTape holds the SpreadTapes that SpreadGrad finished with: each call
@@ -81,33 +98,110 @@ func (t *SpreadTape) release() {
 // SpreadForward runs Spread and records in t what SpreadBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SpreadForward(t *SpreadTape, x []float64, m float64) float64 {
-	t.weightedVarTape2.calls = t.weightedVarTape2.calls[:0]
-	t.weightedVarTape.calls = t.weightedVarTape.calls[:0]
+	t.wi2 = t.wi2[:0]
+	t.cond = t.cond[:0]
+	t.wi = t.wi[:0]
+	t.x = x
 	t.m = m
-	t1 := weightedVarCallNoWFixedXForward(&t.weightedVarTape, x, nil, m)
-	t2 := weightedVarCallFixedXForward(&t.weightedVarTape2, x[:2], x[1:3], m*m)
-	return t1 + t2
+	w := []float64(nil)
+	t1 := w
+	s := 0.0
+	sw := 0.0
+	t.wi = slices.Grow(t.wi, len(x))
+	for i := range x {
+		wi := 1.0
+		if !(t1 == nil) {
+			wi = t1[i]
+		}
+		d := x[i] - m
+		t.wi = append(t.wi, wi)
+		s += wi * d * d
+		sw += wi
+	}
+	t.sw = sw
+	x2 := x[:2]
+	w2 := x[1:3]
+	m2 := m * m
+	t.m2 = m2
+	s2 := 0.0
+	sw2 := 0.0
+	t2 := len(x2)
+	t.cond = slices.Grow(t.cond, t2)
+	t.wi2 = slices.Grow(t.wi2, t2)
+	for i2 := range x2 {
+		wi2 := 1.0
+		c1 := !(w2 == nil)
+		t.cond = append(t.cond, c1)
+		if c1 {
+			wi2 = w2[i2]
+		}
+		d2 := x2[i2] - m2
+		t.wi2 = append(t.wi2, wi2)
+		s2 += wi2 * d2 * d2
+		sw2 += wi2
+	}
+	t.sw2 = sw2
+	t3 := s2 / sw2
+	t.quo = t3
+	return s/sw + t3
 }
 
 // SpreadBackward adds to dx and dm the vector-Jacobian product of Spread with
-// the seeds s, at the point recorded in t by SpreadForward. It keeps buffers of
-// its own in t, for the derivatives of slices it is not passed (those Spread
-// and its callees make), so one forward run serves any number of backward runs
-// (one per seed), one at a time; it adds rather than sets, so one buffer can
-// sum a mini-batch.
+// the seeds s, at the point recorded in t by SpreadForward. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 func SpreadBackward(t *SpreadTape, s float64, dx []float64, dm *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nweightedVarTape2 := len(t.weightedVarTape2.calls)
-	nweightedVarTape2--
+	t1 := t.sw2
+	var dsw2 float64
+	var ds2 float64
+	x := t.x
+	x2 := x[:2]
+	var dwi2 float64
+	nwi2 := len(t.wi2)
+	m2 := t.m2
+	var dm2 float64
+	dx2 := dx[:2]
+	ncond := len(t.cond)
+	dw2 := dx[1:3]
 	m := t.m
-	nweightedVarTape := len(t.weightedVarTape.calls)
-	nweightedVarTape--
-	dm2 := 0.0
-	weightedVarCallFixedXBackward(&t.weightedVarTape2, nweightedVarTape2, s, dx[:2], dx[1:3], &dm2)
-	t1 := dm2 * m * 2
-	dm3 := 0.0
-	weightedVarCallNoWFixedXBackward(&t.weightedVarTape, nweightedVarTape, s, dx, &dm3)
-	*dm += t1 + dm3
+	var ds float64
+	nwi := len(t.wi)
+	var dmSum float64
+	dsw2 -= s * (t.quo / t1)
+	ds2 += s / t1
+	t2 := len(x2) - 1
+	for i2 := t2; i2 >= 0; i2-- {
+		t3 := i2
+		nwi2--
+		t4 := t.wi2[nwi2]
+		d2 := x2[t3] - m2
+		ncond--
+		c1 := t.cond[ncond]
+		dwi2 += dsw2
+		t5 := ds2 * d2
+		dwi2 += t5 * d2
+		dd2 := ds2*(t4*d2) + t5*t4
+		dm2 -= dd2
+		dx2[t3] += dd2
+		if c1 {
+			dw2[t3] += dwi2
+			dwi2 = 0
+		}
+		dwi2 = 0
+	}
+	ds += s / t.sw
+	t6 := len(x) - 1
+	for i := t6; i >= 0; i-- {
+		nwi--
+		t7 := t.wi[nwi]
+		d := x[i] - m
+		dd := ds*(t7*d) + ds*d*t7
+		dmSum -= dd
+		dx[i] += dd
+	}
+	*dm += dm2*m*2 + dmSum
 }
 
 // SpreadGrad returns Spread's result and its gradient with respect to x and m,
@@ -319,277 +413,4 @@ func SpreadHVP(x []float64, m float64, vx []float64, vm float64) (float64, []flo
 	t.release()
 	dt.release()
 	return s/sw + t11, dx2, dm2, ddx, ddm
-}
-
-// weightedVarCallNoWFixedXTape is what weightedVarCallNoWFixedXForward keeps of
-// the calls of weightedVar at one call site for
-// weightedVarCallNoWFixedXBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls + 8·len(x) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	wi     8·len(x) bytes (8 bytes an entry): the value of wi the backward sweep reads
-//
-// Recomputed by the backward sweep rather than stored: the float values d,
-// unnamed products; the elements of x it reads again (memory nothing writes
-// afterwards); lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-type weightedVarCallNoWFixedXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// x: the parameter x.
-		x []float64
-		// m: the parameter m.
-		m float64
-		// sw: the value of sw the backward sweep reads.
-		sw float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			wi int
-		}
-	}
-	// wi: the value of wi the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	wi []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// weightedVarCallNoWFixedXTape's comment counts them: each value's size, 24 for
-// a slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *weightedVarCallNoWFixedXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	n += len(t.wi) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *weightedVarCallNoWFixedXTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// weightedVarCallNoWFixedXForward runs weightedVar and records in t what
-// weightedVarCallNoWFixedXBackward needs, after what the earlier calls since
-// t's holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func weightedVarCallNoWFixedXForward(t *weightedVarCallNoWFixedXTape, x, w []float64, m float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.wi = t.wi[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.x = x
-	c.m = m
-	s := 0.0
-	sw := 0.0
-	t.wi = slices.Grow(t.wi, len(x))
-	for i := range x {
-		wi := 1.0
-		if !(w == nil) {
-			wi = w[i]
-		}
-		d := x[i] - m
-		t.wi = append(t.wi, wi)
-		s += wi * d * d
-		sw += wi
-	}
-	c.sw = sw
-	c.end.wi = len(t.wi)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.wi = slices.Grow(t.wi, c.end.wi*more)
-	}
-	return s / sw
-}
-
-// weightedVarCallNoWFixedXBackward adds to dx and dm the vector-Jacobian
-// product of weightedVar with the seeds s, at the point that call number call
-// of weightedVarCallNoWFixedXForward on t recorded. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func weightedVarCallNoWFixedXBackward(t *weightedVarCallNoWFixedXTape, call int, s float64, dx []float64, dm *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	x := c.x
-	nwi := c.end.wi
-	m := c.m
-	var dmSum float64
-	ds += s / c.sw
-	t1 := len(x) - 1
-	for i := t1; i >= 0; i-- {
-		nwi--
-		t2 := t.wi[nwi]
-		d := x[i] - m
-		dd := ds*(t2*d) + ds*d*t2
-		dmSum -= dd
-		dx[i] += dd
-	}
-	*dm += dmSum
-}
-
-// weightedVarCallFixedXTape is what weightedVarCallFixedXForward keeps of the
-// calls of weightedVar at one call site for weightedVarCallFixedXBackward: the
-// forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 64·calls + 9·len(x) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	cond   1·len(x) bytes (1 byte an entry): the branch the forward sweep took
-//	wi     8·len(x) bytes (8 bytes an entry): the value of wi the backward sweep reads
-//
-// Recomputed by the backward sweep rather than stored: the float values d,
-// unnamed products; the elements of x it reads again (memory nothing writes
-// afterwards); lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-type weightedVarCallFixedXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// x: the parameter x.
-		x []float64
-		// m: the parameter m.
-		m float64
-		// sw: the value of sw the backward sweep reads.
-		sw float64
-		// quo: a quotient (quo) of the forward sweep.
-		quo float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			cond int
-			wi   int
-		}
-	}
-	// cond: the branch the forward sweep took, one entry per iteration of the loop
-	// around it, read back last first.
-	cond []bool
-	// wi: the value of wi the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	wi []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// weightedVarCallFixedXTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *weightedVarCallFixedXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 64
-	n += len(t.cond) * 1
-	n += len(t.wi) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *weightedVarCallFixedXTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// weightedVarCallFixedXForward runs weightedVar and records in t what
-// weightedVarCallFixedXBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func weightedVarCallFixedXForward(t *weightedVarCallFixedXTape, x, w []float64, m float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.wi = t.wi[:0]
-		t.cond = t.cond[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.x = x
-	c.m = m
-	s := 0.0
-	sw := 0.0
-	t1 := len(x)
-	t.cond = slices.Grow(t.cond, t1)
-	t.wi = slices.Grow(t.wi, t1)
-	for i := range x {
-		wi := 1.0
-		c1 := !(w == nil)
-		t.cond = append(t.cond, c1)
-		if c1 {
-			wi = w[i]
-		}
-		d := x[i] - m
-		t.wi = append(t.wi, wi)
-		s += wi * d * d
-		sw += wi
-	}
-	c.sw = sw
-	t2 := s / sw
-	c.quo = t2
-	c.end.cond = len(t.cond)
-	c.end.wi = len(t.wi)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.cond = slices.Grow(t.cond, c.end.cond*more)
-		t.wi = slices.Grow(t.wi, c.end.wi*more)
-	}
-	return t2
-}
-
-// weightedVarCallFixedXBackward adds to dx, dw and dm the vector-Jacobian
-// product of weightedVar with the seeds s, at the point that call number call
-// of weightedVarCallFixedXForward on t recorded. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func weightedVarCallFixedXBackward(t *weightedVarCallFixedXTape, call int, s float64, dx, dw []float64, dm *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	t1 := c.sw
-	var dsw float64
-	var ds float64
-	x := c.x
-	var dwi float64
-	nwi := c.end.wi
-	m := c.m
-	var dmSum float64
-	ncond := c.end.cond
-	dsw -= s * (c.quo / t1)
-	ds += s / t1
-	t2 := len(x) - 1
-	for i := t2; i >= 0; i-- {
-		t3 := i
-		nwi--
-		t4 := t.wi[nwi]
-		d := x[t3] - m
-		ncond--
-		c1 := t.cond[ncond]
-		dwi += dsw
-		t5 := ds * d
-		dwi += t5 * d
-		dd := ds*(t4*d) + t5*t4
-		dmSum -= dd
-		dx[t3] += dd
-		if c1 {
-			dw[t3] += dwi
-			dwi = 0
-		}
-		dwi = 0
-	}
-	*dm += dmSum
 }
