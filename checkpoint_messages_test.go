@@ -619,14 +619,16 @@ func F(x []float64, n int) float64 {
 			want: "a.go:10:2: this loop cannot be checkpointed: its body uses p, a part of s, which it carries to the next iteration; use s itself in the loop, so that a saved state copies all of it",
 		},
 		{
-			name: "-every with state in a slice, inside another loop",
+			// -every inside another loop is refused first, whatever its
+			// state (see "-every on a loop inside another loop").
+			name: "-snapshots with state in a slice, inside another loop",
 			src: `//godiff:grad
 func F(x []float64, n int) float64 {
 	t := 0.0
 	for range 3 {
 		h := make([]float64, len(x))
 		copy(h, x)
-		//godiff:checkpoint -every=2
+		//godiff:checkpoint -snapshots=2
 		for range n {
 			for i := range h {
 				h[i] = 0.5 * h[i]

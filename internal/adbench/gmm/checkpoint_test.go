@@ -131,7 +131,7 @@ func reportLive(b *testing.B, tapeBytes int) {
 // (its replicate-point file: one point copied), the gradient by
 // ObjectiveCheckpointedGrad, through the user's API, checked against
 // ADBench's reference (ρ < 1e-8) after each run. The recorded split form
-// would need 800 bytes of tape a point, 2 GB here; this one holds 2480
+// would need 800 bytes of tape a point, 2 GB here; this one holds 1840
 // bytes. It takes seconds a run:
 //
 //	go test -run X -bench Replicated2_5M -benchtime 2x ./internal/adbench/gmm
