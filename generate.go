@@ -433,7 +433,6 @@ func derive(f *ir.Func, directives []parse.Directive, keepCalls bool) (own, more
 	// Reverse mode differentiates f with its checkpointed loops outlined
 	// (see reverse.Outline); forward mode, which records nothing, f itself.
 	outlined, bodies, outlineErr := reverse.Outline(f)
-	usedBodies := false
 	for _, d := range directives {
 		if d.Mode == parse.HVP {
 			g, err := deriveHVP(f, d, hvps)
@@ -470,7 +469,6 @@ func derive(f *ir.Func, directives []parse.Directive, keepCalls bool) (own, more
 			}
 			// Small helpers of slices inlined (see reverse.InlineSmall).
 			src = fx.inline(outlined, d.Wrt)
-			usedBodies = true
 		}
 		calls, err := activeCalls(src, f.Name, d.Wrt, d.Mode == parse.JVP)
 		if err != nil {
@@ -537,11 +535,10 @@ func derive(f *ir.Func, directives []parse.Directive, keepCalls bool) (own, more
 	if len(errs) > 0 {
 		return nil, nil, nil, errors.Join(errs...)
 	}
-	if usedBodies {
-		// The plain bodies the derivatives call: a fused loop's forward
-		// function runs its own copy of the body, not the plain one.
-		more = append(more, calledOf(bodies, append(slices.Clone(own), more...))...)
-	}
+	// The plain bodies of checkpointed loops: reachable drops those no
+	// derivative calls (forward mode's, a fused loop's, which runs its
+	// own copy of the body).
+	more = append(more, bodies...)
 	more = append(more, twins(append(slices.Clone(own), more...), done)...)
 	more = append(more, rules.Helpers(append(slices.Clone(own), more...))...)
 	more = reachable(more, own)
