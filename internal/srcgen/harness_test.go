@@ -181,6 +181,7 @@ func generateLive(dir string, names *[]*Func, live map[string]*result) bool {
 		if o.Content != nil {
 			os.WriteFile(o.Path, o.Content, 0o644)
 			setOutputSeeds(fs, o.Content)
+			markSliceState(fs, o.Content)
 		}
 	}
 	os.WriteFile(filepath.Join(dir, "main.go"), []byte(MainFile(fs)), 0o644)
@@ -637,4 +638,28 @@ func outputsOf(f *Func, seeds []string) []Output {
 		}
 	}
 	return outs
+}
+
+// markSliceState sets SliceState of the checkpointed copies whose tape, in
+// the output out, keeps states of a slice's elements (a field the report
+// describes as "len(x) entries a state"): the copies that check godiff's
+// saving of state held in slices against the unmarked function.
+func markSliceState(fs []*Func, out []byte) {
+	text := string(out)
+	for _, f := range fs {
+		for _, v := range f.Variants {
+			if v.Kind != Checkpointed {
+				continue
+			}
+			start := strings.Index(text, "type "+v.Name+"Tape struct {")
+			if start < 0 {
+				continue
+			}
+			body := text[start:]
+			if end := strings.Index(body, "\n}\n"); end >= 0 {
+				body = body[:end]
+			}
+			v.SliceState = strings.Contains(body, "entries a state")
+		}
+	}
 }

@@ -212,6 +212,7 @@ type summary struct {
 	variants, vrefused        [2]int
 	every                     int // checkpointed copies accepted with a -every, -snapshots or -memory mark
 	memory, condState         int // of those, with a -memory mark; with -snapshots or -memory on a three-clause or while loop
+	sliceState                int // of those, saving state held in slices
 	hessCalls                 int // Hessian copies accepted of programs declaring helpers
 	gvjp                      int // programs calling GVJP
 	vreasons                  map[string]int
@@ -239,6 +240,9 @@ func summarize(rs []*result) summary {
 			}
 			if v.CondState > 0 {
 				s.condState++
+			}
+			if v.SliceState {
+				s.sliceState++
 			}
 			if v.Kind == Hessian && helperDeclRE.MatchString(r.fn.Decls) {
 				s.hessCalls++
@@ -286,8 +290,8 @@ func (s summary) line() string {
 	fmt.Fprintf(&b, "programs=%d accepted=%d refused=%d (documented %d) internal=%d noncompiling=%d wrong=%d nonfinite=%d generator-bugs=%d hangs=%d fd-checked=%d programs/%d entries (%d entries not smooth here)",
 		s.n, s.n-s.counts[refused]-s.counts[internal], s.counts[refused], s.documented, s.counts[internal], s.counts[noncompile], s.counts[wrong],
 		s.counts[nonfinite], s.counts[genbug], s.counts[hang], s.fdFuncs, s.fd, s.skip)
-	fmt.Fprintf(&b, "\n  programs checked with the slices they write as outputs %d, with loops written to be checkpointed %d, calling GGrad/GJVP/GVJP %d (GVJP %d); checkpointed copies %d (refused %d; %d accepted with -every, -snapshots or -memory, %d of them with -memory, %d on a three-clause or while loop), gradients compared at %d points; Hessian copies %d (refused %d; %d accepted of programs with helpers), H·v entries checked %d (%d not smooth), Hessians checked at %d points",
-		s.outputs, s.ckptLoops, s.derived, s.gvjp, s.variants[Checkpointed], s.vrefused[Checkpointed], s.every, s.memory, s.condState, s.alt, s.variants[Hessian], s.vrefused[Hessian], s.hessCalls, s.hvpfd, s.hvpskip, s.hess)
+	fmt.Fprintf(&b, "\n  programs checked with the slices they write as outputs %d, with loops written to be checkpointed %d, calling GGrad/GJVP/GVJP %d (GVJP %d); checkpointed copies %d (refused %d; %d accepted with -every, -snapshots or -memory, %d of them with -memory, %d on a three-clause or while loop, %d saving state held in slices), gradients compared at %d points; Hessian copies %d (refused %d; %d accepted of programs with helpers), H·v entries checked %d (%d not smooth), Hessians checked at %d points",
+		s.outputs, s.ckptLoops, s.derived, s.gvjp, s.variants[Checkpointed], s.vrefused[Checkpointed], s.every, s.memory, s.condState, s.sliceState, s.alt, s.variants[Hessian], s.vrefused[Hessian], s.hessCalls, s.hvpfd, s.hvpskip, s.hess)
 	var vreasons []string
 	for r := range s.vreasons {
 		vreasons = append(vreasons, r)

@@ -39,7 +39,10 @@ type Variant struct {
 	// Checkpointed: the three-clause and while loops marked with
 	// -snapshots or -memory.
 	CondState int
-	Refusal   string // set by the harness when godiff refuses the variant
+	// Checkpointed: set by the harness when godiff saves, for a marked
+	// loop, state held in a slice (its tape keeps states of elements).
+	SliceState bool
+	Refusal    string // set by the harness when godiff refuses the variant
 }
 
 // sideSalt makes the stream that decides programs' kinds and variants
