@@ -16,7 +16,8 @@ import (
 // The forward function runs the loop as written, calling B, and saves
 // the state as the loop begins (and, for a loop whose trip count it cannot
 // compute again, the trip count n, as for any loop). Where it knows n as
-// the loop begins (a range loop), it also saves the states the backward
+// the loop begins (a range loop, or a three-clause loop with a bound, see
+// revolvefirst.go), it also saves the states the backward
 // sweep's first descent keeps (see saveSplit), as it passes them: that
 // descent then costs no plain runs but from its last saved state.
 //
@@ -170,7 +171,7 @@ type revolveFields struct {
 	entry []*ir.TapeField // one per state variable
 	snaps []*ir.TapeField // scratch: the saved states, one per state variable
 	at    *ir.TapeField   // scratch: the iteration of each saved state
-	// For a loop whose trip count is known as it begins (a range loop),
+	// For a loop whose trip count is known as it begins (knownTrips),
 	// the forward sweep saves the states of the backward sweep's first
 	// descent as it passes them (see saveSplit): split holds them, one
 	// stack per state variable, splitAt their iterations, held how many
@@ -185,8 +186,10 @@ type revolveFields struct {
 	// The forward function's variables for it: the states to hold, those
 	// held so far, the next iteration whose state to save (-1: none), and
 	// the trip count.
-	fHeld, fTop, fNext *ir.Var
-	fN                 *ir.Value
+	// fIter counts a three-clause loop's iterations (nil for a range
+	// loop, whose index does).
+	fHeld, fTop, fNext, fIter *ir.Var
+	fN                        *ir.Value
 }
 
 // revolveFieldsOf returns the fields of the loop whose body call v is,
@@ -216,12 +219,12 @@ func (s *splitter) revolveFieldsOf(v *ir.Value, l *ir.Value) *revolveFields {
 			fmt.Sprintf("the elements of %s, len(%s) entries a state, at the iterations of %s where the binomial schedule keeps it, at most %s states at once, in a buffer the backward sweep reuses", p.Name, p.Name, r.Source, snapshotsText(r)))
 		snap.Scratch = true
 		f.sSnaps = append(f.sSnaps, snap)
-		if knownTrips(l) {
+		if s.knownTrips(l) {
 			f.sSplit = append(f.sSplit, s.fields.add("split"+name, stateElem(r, i), 1,
 				fmt.Sprintf("the elements of %s, len(%s) entries a state, at the iterations of %s where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them", p.Name, p.Name, r.Source)))
 		}
 	}
-	if knownTrips(l) {
+	if s.knownTrips(l) {
 		for m := range r.Derived.Results {
 			p := r.Derived.Params[m]
 			f.split = append(f.split, s.fields.add("split"+strings.ToUpper(p.Name[:1])+p.Name[1:], p.Type, l.Block.Depth()+1,
@@ -281,12 +284,7 @@ func (s *splitter) saveEntry(b *ir.Builder, refs tapeRefs, c *ir.Copier, old *ir
 	if rf.splitAt == nil {
 		return
 	}
-	over := c.Value[old.Args[0]]
-	if ir.IsInteger(over.Type) {
-		rf.fN = b.Convert(over, ir.Int)
-	} else {
-		rf.fN = b.Len(over)
-	}
+	rf.fN = s.entryTrips(b, c, old)
 	rf.fHeld = &ir.Var{Name: "keep", Type: ir.Int}
 	rf.fTop = &ir.Var{Name: "top", Type: ir.Int}
 	rf.fNext = &ir.Var{Name: "next", Type: ir.Int}
@@ -295,16 +293,7 @@ func (s *splitter) saveEntry(b *ir.Builder, refs tapeRefs, c *ir.Copier, old *ir
 	b.Declare(rf.fTop, b.Const(ir.Int, int64(1)))
 	b.Declare(rf.fNext, b.Const(ir.Int, int64(-1)))
 	nextSplit(b, rf, b.Const(ir.Int, int64(0)))
-}
-
-// knownTrips reports whether the forward function knows loop l's trip
-// count as it begins: a range over an int or a slice.
-func knownTrips(l *ir.Value) bool {
-	if l.Op != ir.OpRange {
-		return false
-	}
-	t := l.Args[0].Type
-	return ir.IsInteger(t) || ir.IsSlice(t)
+	declareIteration(b, rf, old)
 }
 
 // heldStates returns min(S, n), at least 1: the states the schedule of n
@@ -348,7 +337,7 @@ func (s *splitter) saveSplit(b *ir.Builder, refs tapeRefs, old *ir.Value, args [
 		return
 	}
 	r := old.Aux.(ir.Callee).Rule
-	j := args[r.Revolve.Counter]
+	j := splitIteration(b, rf, r, args)
 	due := b.If(b.Compare(ir.OpEq, j, b.Get(rf.fNext)))
 	b.In(due.Blocks[0], func() {
 		for m, f := range rf.split {
@@ -362,6 +351,7 @@ func (s *splitter) saveSplit(b *ir.Builder, refs tapeRefs, old *ir.Value, args [
 		b.Set(rf.fNext, b.Const(ir.Int, int64(-1)))
 		nextSplit(b, rf, j)
 	})
+	stepIteration(b, rf)
 }
 
 // saveHeldCount saves, in the forward function, after loop old, how many

@@ -3424,17 +3424,21 @@ func OrbitBudgetGrad(x0, v0, k float64, steps int) (float64, float64, float64, f
 // flow it replays. A tape may be reused: each run of ForcedForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 40 bytes, plus forcedLoop1Tape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 96 bytes, plus
+// forcedLoop1Tape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
 //
 //	forcedLoop1Tape  forcedLoop1Tape.Bytes(), a forcedLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:353 (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 3 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
 //	w                8 bytes per run: the parameter w
 //	steps            8 bytes per run: the parameter steps
 //	entryV           8 bytes per run: v as the loop at funcs.go:353 began (//godiff:checkpoint -snapshots=3)
 //	entryX           8 bytes per run: x as the loop at funcs.go:353 began (//godiff:checkpoint -snapshots=3)
+//	splitV           at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:353 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX           at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:353 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt          at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held             8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:353: the state as it began and those the forward sweep saved
 //	x                8 bytes per run: the value of x the backward sweep reads
 //	snapV            at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
 //	snapX            at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
@@ -3444,8 +3448,10 @@ func OrbitBudgetGrad(x0, v0, k float64, steps int) (float64, float64, float64, f
 // loop at funcs.go:353 (//godiff:checkpoint -snapshots=3), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 3 states of 24 bytes at once (72 bytes): for n iterations the body
-// runs plainly r·n − C(S+r, S+1) times in all, r times an iteration at most,
-// where r is the least integer with C(S+r, S) ≥ n, then once more recorded by
+// runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
+// does those of the schedule's first descent, about n, saving the states it
+// keeps as it passes them), r times an iteration at most, where r is the least
+// integer with C(S+r, S) ≥ n, then once more recorded by
 // forcedLoop1CallNoDtForward before its backward code, on a tape of one
 // iteration; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
@@ -3469,6 +3475,20 @@ type ForcedTape struct {
 	// entryX: x as the loop at funcs.go:353 began (//godiff:checkpoint
 	// -snapshots=3).
 	entryX float64
+	// splitV: v at the iterations of the loop at funcs.go:353 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitV []float64
+	// splitX: x at the iterations of the loop at funcs.go:353 where the backward
+	// sweep's first descent keeps it, saved by the forward sweep as it passes
+	// them, one entry per iteration of the loop around it, read back last first.
+	splitX []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// funcs.go:353: the state as it began and those the forward sweep saved.
+	held int
 	// x: the value of x the backward sweep reads.
 	x float64
 	// snapV: v at the iterations of the loop at funcs.go:353 where the binomial
@@ -3487,8 +3507,11 @@ type ForcedTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *ForcedTape) Bytes() int {
-	n := 40
+	n := 48
 	n += t.forcedLoop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	n += len(t.snapAt) * 8
@@ -3527,6 +3550,9 @@ func (t *ForcedTape) release() {
 // earlier contents are discarded, its memory reused.
 func ForcedForward(t *ForcedTape, x0, v0, w float64, steps int) float64 {
 	t.forcedLoop1Tape.calls = t.forcedLoop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitAt = t.splitAt[:0]
 	t.w = w
 	t.steps = steps
 	x := x0
@@ -3534,11 +3560,91 @@ func ForcedForward(t *ForcedTape, x0, v0, w float64, steps int) float64 {
 	dt := 0.02
 	t.entryV = v
 	t.entryX = x
-	for i := 0; i < steps; i++ {
-		t1, t2 := forcedLoop1(v, x, w, dt, i)
-		v = t1
-		x = t2
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 3
+	if steps < held {
+		held = steps
 	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t1 := steps - 0
+		t2 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t1 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t2 + reps) / reps
+		}
+		split := t1 - beta*t2/(t2+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t1 {
+			split = t1 - 1
+		}
+		t3 := split
+		if t3 < steps-1 {
+			next = t3
+		}
+	}
+	iter := 0
+	for i := 0; i < steps; i++ {
+		t4 := v
+		t5 := x
+		t6 := iter
+		if t6 == next {
+			t.splitV = append(t.splitV, t4)
+			t.splitX = append(t.splitX, t5)
+			t.splitAt = append(t.splitAt, t6)
+			top++
+			next = -1
+			if top < keep {
+				t7 := steps - t6
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := t6 + split2
+				if t9 < steps-1 {
+					next = t9
+				}
+			}
+		}
+		iter++
+		t10, t11 := forcedLoop1(t4, t5, w, dt, i)
+		v = t10
+		x = t11
+	}
+	t.held = top
 	t.x = x
 	return x*x - v
 }
@@ -3575,7 +3681,18 @@ func ForcedBackward(t *ForcedTape, s float64, dx0, dv0, dw *float64) {
 	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
+	top := t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
 	pos := steps
 	var dwSum float64
 	dv -= s

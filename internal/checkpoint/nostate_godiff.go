@@ -363,7 +363,7 @@ func HistogramRevolveJVP(w, xs, dw []float64) (float64, float64) {
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of HistogramDownForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·k + 72 bytes, plus
+// Memory: after a run, the tape holds at most 8·k + 80 bytes, plus
 // histogramDownLoop1Tape.Bytes() (the tapes of its call sites, each by its own
 // formula summed over the site's calls). Bytes returns that count for a filled
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
@@ -374,6 +374,8 @@ func HistogramRevolveJVP(w, xs, dw []float64) (float64, float64) {
 //	xs                      24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	bins                    8·k bytes (8 bytes an entry): the memory of bins, which HistogramDown makes, kept from run to run
 //	bins2                   24 bytes per run (a reference to the caller's slice, not a copy): bins as the forward sweep computed it
+//	splitAt                 at most 0 bytes (8 bytes an entry, at most 0 a run of the loop: one per state held but the entry's): the iteration of each state the forward sweep saves for the loop at nostate.go:43
+//	held                    8 bytes per run: how many states the backward sweep holds as it begins the loop at nostate.go:43: the state as it began and those the forward sweep saved
 //	dbins                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of bins, which HistogramDown makes, in a buffer the backward sweep reuses
 //	scratchBins             a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of bins, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
 //	snapAt                  at most 8 bytes (8 bytes an entry, one per state held: min(1, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at nostate.go:43, in a buffer the backward sweep reuses
@@ -384,11 +386,13 @@ func HistogramRevolveJVP(w, xs, dw []float64) (float64, float64) {
 // (Revolve) from the state saved as the loop began, holding at most S = 1
 // states of 8 bytes at once (8 bytes), S = ⌊8 / 8⌋ = 1 from the budget of 8
 // bytes and 8 bytes a state (the state and its iteration's number): for n
-// iterations the body runs plainly r·n − C(S+r, S+1) times in all, r times
-// an iteration at most, where r is the least integer with C(S+r, S) ≥ n, then
-// once more recorded by histogramDownLoop1CallNoXsFixedXsForward before its
-// backward code, on a tape of one iteration; lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// iterations the body runs plainly r·n − C(S+r, S+1) times in all (the
+// forward sweep's own run does those of the schedule's first descent, about n,
+// saving the states it keeps as it passes them), r times an iteration at most,
+// where r is the least integer with C(S+r, S) ≥ n, then once more recorded by
+// histogramDownLoop1CallNoXsFixedXsForward before its backward code, on a tape
+// of one iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type HistogramDownTape struct {
 	// w: the parameter w.
 	w []float64
@@ -405,6 +409,13 @@ type HistogramDownTape struct {
 	bins []float64
 	// bins2: bins as the forward sweep computed it.
 	bins2 []float64
+	// splitAt: the iteration of each state the forward sweep saves for the loop at
+	// nostate.go:43, one entry per iteration of the loop around it, read back last
+	// first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// nostate.go:43: the state as it began and those the forward sweep saved.
+	held int
 	// dbins: the derivatives of bins, which HistogramDown makes, in a buffer the
 	// backward sweep reuses.
 	dbins []float64
@@ -422,9 +433,10 @@ type HistogramDownTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *HistogramDownTape) Bytes() int {
-	n := 72
+	n := 80
 	n += t.histogramDownLoop1Tape.Bytes()
 	n += len(t.bins) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.dbins) * 8
 	n += len(t.scratchBins) * 8
 	n += len(t.snapAt) * 8
@@ -468,6 +480,7 @@ func (t *HistogramDownTape) release() {
 func HistogramDownForward(t *HistogramDownTape, w, xs []float64) float64 {
 	t.bins = t.bins[:0]
 	t.histogramDownLoop1Tape.calls = t.histogramDownLoop1Tape.calls[:0]
+	t.splitAt = t.splitAt[:0]
 	t.w = w
 	t.xs = xs
 	k := len(w)
@@ -475,9 +488,87 @@ func HistogramDownForward(t *HistogramDownTape, w, xs []float64) float64 {
 	bins := slices.Clip(t.bins[len(t.bins)-k:])
 	clear(bins)
 	t.bins2 = bins
-	for i := len(xs) - 1; i >= 0; i-- {
+	t1 := len(xs) - 1
+	t2 := t1 + 1
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 1
+	if t2 < held {
+		held = t2
+	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next := -1
+	if top < keep {
+		t3 := t2 - 0
+		t4 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t3 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t4 + reps) / reps
+		}
+		split := t3 - beta*t4/(t4+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t3 {
+			split = t3 - 1
+		}
+		t5 := split
+		if t5 < t2-1 {
+			next = t5
+		}
+	}
+	iter := 0
+	for i := t1; i >= 0; i-- {
+		t6 := iter
+		if t6 == next {
+			t.splitAt = append(t.splitAt, t6)
+			top++
+			next = -1
+			if top < keep {
+				t7 := t2 - t6
+				t8 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t7 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t8 + reps2) / reps2
+				}
+				split2 := t7 - beta3*t8/(t8+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t7 {
+					split2 = t7 - 1
+				}
+				t9 := t6 + split2
+				if t9 < t2-1 {
+					next = t9
+				}
+			}
+		}
+		iter++
 		histogramDownLoop1(k, bins, w, xs, i)
 	}
+	t.held = top
 	s := 0.0
 	for i2 := range bins {
 		v := bins[i2]
@@ -520,7 +611,12 @@ func HistogramDownBackward(t *HistogramDownTape, s float64, dw []float64) {
 	t.snapAt = slices.Grow(t.snapAt[:0], t5)[:t5]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
+	top := t.held
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
 	pos := t2
 	ds += s
 	t6 := t1 - 1

@@ -219,3 +219,53 @@ func springForce(q []float64, k float64, i int) float64 {
 	}
 	return k * (left + right - 2*q[i])
 }
+
+// RNNFor is RNN with a three-clause loop.
+//
+//godiff:grad w u b v h0
+//godiff:jvp w u b v h0
+func RNNFor(w, u, b, v, h0, xs []float64) float64 {
+	n := len(h0)
+	d := len(u) / n
+	h := make([]float64, n)
+	copy(h, h0)
+	next := make([]float64, n)
+	loss := 0.0
+	//godiff:checkpoint -snapshots=4
+	for t := 0; t < len(xs)/d; t++ {
+		elman(next, h, w, u, b, xs[t*d:t*d+d])
+		y := 0.0
+		for i := range n {
+			h[i] = next[i]
+			y += v[i] * h[i]
+		}
+		loss += y * y
+	}
+	return loss
+}
+
+// RNNWhile is RNN with a while loop.
+//
+//godiff:grad w u b v h0
+//godiff:jvp w u b v h0
+func RNNWhile(w, u, b, v, h0, xs []float64) float64 {
+	n := len(h0)
+	d := len(u) / n
+	h := make([]float64, n)
+	copy(h, h0)
+	next := make([]float64, n)
+	loss := 0.0
+	t := 0
+	//godiff:checkpoint -snapshots=4
+	for t*d < len(xs)-d+1 {
+		elman(next, h, w, u, b, xs[t*d:t*d+d])
+		y := 0.0
+		for i := range n {
+			h[i] = next[i]
+			y += v[i] * h[i]
+		}
+		loss += y * y
+		t++
+	}
+	return loss
+}

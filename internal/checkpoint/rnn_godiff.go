@@ -2853,6 +2853,961 @@ func SpringsRecordedGrad(q0, p0 []float64, k float64, steps int) (float64, []flo
 	return t1, dq0, dp0, dk
 }
 
+// RNNForTape is what RNNForForward keeps of one run of RNNFor for
+// RNNForBackward: the forward values the backward sweep reads, and the control
+// flow it replays. A tape may be reused: each run of RNNForForward overwrites
+// it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 80·n + 264 bytes, plus
+// rnnForLoop1Tape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+//	rnnForLoop1Tape  rnnForLoop1Tape.Bytes(), a rnnForLoop1CallNoXsFixedXsWVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:235 (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 4 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	w                24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	u                24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
+//	b                24 bytes per run (a reference to the caller's slice, not a copy): the parameter b
+//	v                24 bytes per run (a reference to the caller's slice, not a copy): the parameter v
+//	h0               24 bytes per run (a reference to the caller's slice, not a copy): the parameter h0
+//	xs               24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	h                8·n bytes (8 bytes an entry): the memory of h, which RNNFor makes, kept from run to run
+//	h2               24 bytes per run (a reference to the caller's slice, not a copy): h as the forward sweep computed it
+//	copied           8 bytes per run: how many elements a copy copied
+//	next             8·n bytes (8 bytes an entry): the memory of next, which RNNFor makes, kept from run to run
+//	next2            24 bytes per run (a reference to the caller's slice, not a copy): next as the forward sweep computed it
+//	entryLoss        8 bytes per run: loss as the loop at rnn.go:235 began (//godiff:checkpoint -snapshots=4)
+//	entryNext        8·n bytes (8 bytes an entry, len(next) a run): the elements of next as the loop at rnn.go:235 began (//godiff:checkpoint -snapshots=4)
+//	entryH           8·n bytes (8 bytes an entry, len(h) a run): the elements of h as the loop at rnn.go:235 began (//godiff:checkpoint -snapshots=4)
+//	splitLoss        at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): loss at the iterations of the loop at rnn.go:235 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitNext        at most 24·n bytes (8 bytes an entry, len(next) a state, at most 3 a run of the loop: one per state held but the entry's): the elements of next, len(next) entries a state, at the iterations of the loop at rnn.go:235 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitH           at most 24·n bytes (8 bytes an entry, len(h) a state, at most 3 a run of the loop: one per state held but the entry's): the elements of h, len(h) entries a state, at the iterations of the loop at rnn.go:235 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt          at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): the iteration of each state in splitLoss
+//	held             8 bytes per run: how many states the backward sweep holds as it begins the loop at rnn.go:235: the state as it began and those the forward sweep saved
+//	scratchNext      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of next, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on, in a buffer the backward sweep reuses
+//	scratchH         a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of h, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on, in a buffer the backward sweep reuses
+//	snapLoss         at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: loss at the iterations of the loop at rnn.go:235 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
+//	snapNext         at most 32·n bytes (len(next) entries of 8 bytes a state held, at most 4 held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the elements of next, len(next) entries a state, at the iterations of the loop at rnn.go:235 where the binomial schedule keeps it, at most 4 states at once, in a buffer the backward sweep reuses
+//	snapH            at most 32·n bytes (len(h) entries of 8 bytes a state held, at most 4 held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the elements of h, len(h) entries a state, at the iterations of the loop at rnn.go:235 where the binomial schedule keeps it, at most 4 states at once, in a buffer the backward sweep reuses
+//	snapAt           at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at rnn.go:235, in a buffer the backward sweep reuses
+//	dnext            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of next, which RNNFor makes, in a buffer the backward sweep reuses
+//	dh               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which RNNFor makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at rnn.go:235 (//godiff:checkpoint -snapshots=4), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 4 states of 8·len(next) + 8·len(h) + 16 bytes at once, len(x)
+// entries a state for each slice x of the state: for n iterations the body runs
+// plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run does
+// those of the schedule's first descent, about n, saving the states it keeps as
+// it passes them), r times an iteration at most, where r is the least integer
+// with C(S+r, S) ≥ n, then once more recorded by
+// rnnForLoop1CallNoXsFixedXsWVForward before its backward code, on a tape of
+// one iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type RNNForTape struct {
+	// rnnForLoop1Tape: the tape of one iteration of the loop at rnn.go:235
+	// (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to
+	// each iteration from the nearest state it holds (binomial checkpointing, at
+	// most 4 states held), empties this tape and runs the iteration again recorded
+	// before its backward code, so that it holds one iteration's entries whatever
+	// the number of iterations.
+	rnnForLoop1Tape rnnForLoop1CallNoXsFixedXsWVTape
+	// w: the parameter w.
+	w []float64
+	// u: the parameter u.
+	u []float64
+	// b: the parameter b.
+	b []float64
+	// v: the parameter v.
+	v []float64
+	// h0: the parameter h0.
+	h0 []float64
+	// xs: the parameter xs.
+	xs []float64
+	// h: the memory of h, which RNNFor makes, kept from run to run.
+	h []float64
+	// h2: h as the forward sweep computed it.
+	h2 []float64
+	// copied: how many elements a copy copied.
+	copied int
+	// next: the memory of next, which RNNFor makes, kept from run to run.
+	next []float64
+	// next2: next as the forward sweep computed it.
+	next2 []float64
+	// entryLoss: loss as the loop at rnn.go:235 began (//godiff:checkpoint
+	// -snapshots=4).
+	entryLoss float64
+	// entryNext: the elements of next as the loop at rnn.go:235 began
+	// (//godiff:checkpoint -snapshots=4), one entry per iteration of the loop
+	// around it, read back last first.
+	entryNext []float64
+	// entryH: the elements of h as the loop at rnn.go:235 began
+	// (//godiff:checkpoint -snapshots=4), one entry per iteration of the loop
+	// around it, read back last first.
+	entryH []float64
+	// splitLoss: loss at the iterations of the loop at rnn.go:235 where the
+	// backward sweep's first descent keeps it, saved by the forward sweep as it
+	// passes them, one entry per iteration of the loop around it, read back last
+	// first.
+	splitLoss []float64
+	// splitNext: the elements of next, len(next) entries a state, at the
+	// iterations of the loop at rnn.go:235 where the backward sweep's first
+	// descent keeps it, saved by the forward sweep as it passes them, one entry
+	// per iteration of the loop around it, read back last first.
+	splitNext []float64
+	// splitH: the elements of h, len(h) entries a state, at the iterations of the
+	// loop at rnn.go:235 where the backward sweep's first descent keeps it, saved
+	// by the forward sweep as it passes them, one entry per iteration of the loop
+	// around it, read back last first.
+	splitH []float64
+	// splitAt: the iteration of each state in splitLoss, one entry per iteration
+	// of the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// rnn.go:235: the state as it began and those the forward sweep saved.
+	held int
+	// scratchNext: the memory of next, the state the checkpointed loop carries,
+	// which the backward sweep fills from a saved state and runs iterations again
+	// on, in a buffer the backward sweep reuses.
+	scratchNext []float64
+	// scratchH: the memory of h, the state the checkpointed loop carries, which
+	// the backward sweep fills from a saved state and runs iterations again on, in
+	// a buffer the backward sweep reuses.
+	scratchH []float64
+	// snapLoss: loss at the iterations of the loop at rnn.go:235 where the
+	// binomial schedule keeps it, at most 4 at once, in a buffer the backward
+	// sweep reuses.
+	snapLoss []float64
+	// snapNext: the elements of next, len(next) entries a state, at the iterations
+	// of the loop at rnn.go:235 where the binomial schedule keeps it, at most 4
+	// states at once, in a buffer the backward sweep reuses.
+	snapNext []float64
+	// snapH: the elements of h, len(h) entries a state, at the iterations of the
+	// loop at rnn.go:235 where the binomial schedule keeps it, at most 4 states at
+	// once, in a buffer the backward sweep reuses.
+	snapH []float64
+	// snapAt: the iteration of each state saved for the loop at rnn.go:235, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+	// dnext: the derivatives of next, which RNNFor makes, in a buffer the backward
+	// sweep reuses.
+	dnext []float64
+	// dh: the derivatives of h, which RNNFor makes, in a buffer the backward sweep
+	// reuses.
+	dh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RNNForTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RNNForTape) Bytes() int {
+	n := 216
+	n += t.rnnForLoop1Tape.Bytes()
+	n += len(t.h) * 8
+	n += len(t.next) * 8
+	n += len(t.entryNext) * 8
+	n += len(t.entryH) * 8
+	n += len(t.splitLoss) * 8
+	n += len(t.splitNext) * 8
+	n += len(t.splitH) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.scratchNext) * 8
+	n += len(t.scratchH) * 8
+	n += len(t.snapLoss) * 8
+	n += len(t.snapNext) * 8
+	n += len(t.snapH) * 8
+	n += len(t.snapAt) * 8
+	n += len(t.dnext) * 8
+	n += len(t.dh) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RNNForTape) clearRefs() {
+	t.rnnForLoop1Tape.clearRefs()
+	t.w = nil
+	t.u = nil
+	t.b = nil
+	t.v = nil
+	t.h0 = nil
+	t.xs = nil
+	t.h2 = nil
+	t.next2 = nil
+}
+
+// poolRNNForTape holds the RNNForTapes that RNNForGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolRNNForTape = sync.Pool{New: func() any {
+	return new(RNNForTape)
+}}
+
+// release gives t back to poolRNNForTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RNNForTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRNNForTape.Put(t)
+}
+
+// RNNForForward runs RNNFor and records in t what RNNForBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func RNNForForward(t *RNNForTape, w, u, b, v, h0, xs []float64) float64 {
+	t.h = t.h[:0]
+	t.next = t.next[:0]
+	t.rnnForLoop1Tape.calls = t.rnnForLoop1Tape.calls[:0]
+	t.entryNext = t.entryNext[:0]
+	t.splitNext = t.splitNext[:0]
+	t.entryH = t.entryH[:0]
+	t.splitH = t.splitH[:0]
+	t.splitLoss = t.splitLoss[:0]
+	t.splitAt = t.splitAt[:0]
+	t.w = w
+	t.u = u
+	t.b = b
+	t.v = v
+	t.h0 = h0
+	t.xs = xs
+	n := len(h0)
+	d := len(u) / n
+	t.h = slices.Grow(t.h, n)[:len(t.h)+n]
+	h := slices.Clip(t.h[len(t.h)-n:])
+	clear(h)
+	t.h2 = h
+	t1 := copy(h, h0)
+	t.copied = t1
+	t.next = slices.Grow(t.next, n)[:len(t.next)+n]
+	next := slices.Clip(t.next[len(t.next)-n:])
+	clear(next)
+	t.next2 = next
+	loss := 0.0
+	t.entryLoss = loss
+	for k := range next {
+		t.entryNext = append(t.entryNext, next[k])
+	}
+	for k2 := range h {
+		t.entryH = append(t.entryH, h[k2])
+	}
+	t3 := len(xs) / d
+	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+	held := 4
+	if t3 < held {
+		held = t3
+	}
+	if held < 1 {
+		held = 1
+	}
+	keep := held
+	top := 1
+	next2 := -1
+	if top < keep {
+		t4 := t3 - 0
+		t5 := keep - top + 1
+		reps := 0
+		beta := 1
+		beta1 := 0
+		beta2 := 0
+		for beta < t4 {
+			reps++
+			beta2 = beta1
+			beta1 = beta
+			beta = beta * (t5 + reps) / reps
+		}
+		split := t4 - beta*t5/(t5+reps)
+		if split < beta2 {
+			split = beta2
+		}
+		if split < 1 {
+			split = 1
+		}
+		if split >= t4 {
+			split = t4 - 1
+		}
+		t6 := split
+		if t6 < t3-1 {
+			next2 = t6
+		}
+	}
+	iter := 0
+	for t2 := 0; t2 < t3; t2++ {
+		t7 := loss
+		t8 := iter
+		if t8 == next2 {
+			t.splitLoss = append(t.splitLoss, t7)
+			for k3 := range next {
+				t.splitNext = append(t.splitNext, next[k3])
+			}
+			for k4 := range h {
+				t.splitH = append(t.splitH, h[k4])
+			}
+			t.splitAt = append(t.splitAt, t8)
+			top++
+			next2 = -1
+			if top < keep {
+				t9 := t3 - t8
+				t10 := keep - top + 1
+				reps2 := 0
+				beta3 := 1
+				beta12 := 0
+				beta22 := 0
+				for beta3 < t9 {
+					reps2++
+					beta22 = beta12
+					beta12 = beta3
+					beta3 = beta3 * (t10 + reps2) / reps2
+				}
+				split2 := t9 - beta3*t10/(t10+reps2)
+				if split2 < beta22 {
+					split2 = beta22
+				}
+				if split2 < 1 {
+					split2 = 1
+				}
+				if split2 >= t9 {
+					split2 = t9 - 1
+				}
+				t11 := t8 + split2
+				if t11 < t3-1 {
+					next2 = t11
+				}
+			}
+		}
+		iter++
+		t12 := rnnForLoop1(t7, d, xs, next, h, w, u, b, n, v, t2)
+		loss = t12
+	}
+	t.held = top
+	return loss
+}
+
+// RNNForBackward adds to dw, du, db, dv and dh0 the vector-Jacobian product of
+// RNNFor with the seeds s, at the point recorded in t by RNNForForward. It
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those RNNFor and its callees make), so one forward run serves any number of
+// backward runs (one per seed), one at a time; it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func RNNForBackward(t *RNNForTape, s float64, dw, du, db, dv, dh0 []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dloss float64
+	xs := t.xs
+	u := t.u
+	h0 := t.h0
+	n := len(h0)
+	d := len(u) / n
+	t1 := len(xs) / d
+	next := t.next2
+	t.scratchNext = slices.Grow(t.scratchNext[:0], len(next))[:len(next)]
+	clear(t.scratchNext)
+	t3 := t.scratchNext
+	h := t.h2
+	t.scratchH = slices.Grow(t.scratchH[:0], len(h))[:len(h)]
+	clear(t.scratchH)
+	t4 := t.scratchH
+	w := t.w
+	b := t.b
+	v := t.v
+	// Binomial checkpointing of the loop at rnn.go:235: at most 4 states held at once, the first the state as the loop began.
+	t5 := len(t3)
+	t6 := len(t4)
+	held := 4
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	t7 := held
+	t.snapLoss = slices.Grow(t.snapLoss[:0], t7)[:t7]
+	clear(t.snapLoss)
+	snapLoss := t.snapLoss
+	snapLoss[0] = t.entryLoss
+	t.snapNext = slices.Grow(t.snapNext[:0], t7*t5)[:t7*t5]
+	clear(t.snapNext)
+	snapNext := t.snapNext
+	t8 := len(t.entryNext)
+	copy(snapNext, t.entryNext[t8-t5:t8])
+	t.snapH = slices.Grow(t.snapH[:0], t7*t6)[:t7*t6]
+	clear(t.snapH)
+	snapH := t.snapH
+	t9 := len(t.entryH)
+	copy(snapH, t.entryH[t9-t6:t9])
+	t.snapAt = slices.Grow(t.snapAt[:0], t7)[:t7]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := t.held
+	nsplitLoss := len(t.splitLoss)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitLoss--
+		snapLoss[m] = t.splitLoss[nsplitLoss]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
+	t10 := len(t.splitNext)
+	t11 := (top - 1) * t5
+	copy(snapNext[t5:t5+t11], t.splitNext[t10-t11:t10])
+	t12 := len(t.splitH)
+	t13 := (top - 1) * t6
+	copy(snapH[t6:t6+t13], t.splitH[t12-t13:t12])
+	pos := t1
+	t.dnext = slices.Grow(t.dnext[:0], n)[:n]
+	clear(t.dnext)
+	dnext := t.dnext
+	t.dh = slices.Grow(t.dh[:0], n)[:n]
+	clear(t.dh)
+	dh := t.dh
+	t14 := t.copied
+	dloss += s
+	t15 := t1 - 1
+	for t2 := t15; t2 >= 0; t2-- {
+		t.rnnForLoop1Tape.calls = t.rnnForLoop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		loss := snapLoss[top-1]
+		t16 := top - 1
+		t17 := t16 * t5
+		copy(t3, snapNext[t17:t17+t5])
+		t18 := t16 * t6
+		copy(t4, snapH[t18:t18+t6])
+		at := snapAt[t16]
+		for at < pos {
+			target := pos
+			if top < t7 {
+				t19 := t7 - top + 1
+				t20 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t20 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t19 + reps) / reps
+				}
+				split := t20 - beta*t19/(t19+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t20 {
+					split = t20 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t21 := rnnForLoop1(loss, d, xs, t3, t4, w, u, b, n, v, at)
+				loss = t21
+			}
+			if at < pos {
+				snapLoss[top] = loss
+				t22 := top * t5
+				copy(snapNext[t22:t22+t5], t3)
+				t23 := top * t6
+				copy(snapH[t23:t23+t6], t4)
+				snapAt[top] = at
+				top++
+			}
+		}
+		rnnForLoop1CallNoXsFixedXsWVForward(&t.rnnForLoop1Tape, loss, d, xs, t3, t4, w, u, b, n, v, pos)
+		dloss2 := 0.0
+		rnnForLoop1CallNoXsFixedXsWVBackward(&t.rnnForLoop1Tape, 0, dloss, &dloss2, dnext, dh, dw, du, db, dv)
+		dloss = dloss2
+	}
+	for k := 0; k < t14; k++ {
+		dh0[k] += dh[k]
+		dh[k] = 0
+	}
+}
+
+// RNNForGrad returns RNNFor's result and its gradient with respect to w, u, b,
+// v and h0, in that order (dw, du, db, dv, dh0), computed by reverse-mode
+// automatic differentiation.
+func RNNForGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, []float64, []float64, []float64) {
+	t := poolRNNForTape.Get().(*RNNForTape)
+	t1 := RNNForForward(t, w, u, b, v, h0, xs)
+	dw := make([]float64, len(w))
+	du := make([]float64, len(u))
+	db := make([]float64, len(b))
+	dv := make([]float64, len(v))
+	dh0 := make([]float64, len(h0))
+	RNNForBackward(t, 1, dw, du, db, dv, dh0)
+	t.release()
+	return t1, dw, du, db, dv, dh0
+}
+
+// RNNForJVP returns RNNFor's results and then their directional derivatives
+// along the tangents dw, du, db, dv, dh0 of w, u, b, v, h0, computed by
+// forward-mode automatic differentiation.
+func RNNForJVP(w, u, b, v, h0, xs, dw, du, db, dv, dh0 []float64) (float64, float64) {
+	n := len(h0)
+	d := len(u) / n
+	h := make([]float64, n)
+	dh := make([]float64, n)
+	copy(h, h0)
+	copy(dh, dh0)
+	next := make([]float64, n)
+	dnext := make([]float64, n)
+	loss := 0.0
+	dloss := 0.0
+	for t := 0; t < len(xs)/d; t++ {
+		t1 := t * d
+		elmanNoXJVP(next, h, w, u, b, xs[t1:t1+d], dnext, dh, dw, du, db)
+		y := 0.0
+		dy := 0.0
+		for i := range n {
+			t2 := dnext[i]
+			h[i] = next[i]
+			dh[i] = t2
+			t3 := v[i]
+			t4 := h[i]
+			y += t3 * t4
+			dy += t4*dv[i] + t3*dh[i]
+		}
+		loss += y * y
+		dloss += y * dy * 2
+	}
+	return loss, dloss
+}
+
+// RNNWhileTape is what RNNWhileForward keeps of one run of RNNWhile for
+// RNNWhileBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of RNNWhileForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 32·n + 224 bytes, plus
+// rnnWhileLoop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	rnnWhileLoop1Tape  rnnWhileLoop1Tape.Bytes(), a rnnWhileLoop1CallNoXsFixedXsWVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:260 (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 4 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	w                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	u                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
+//	b                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter b
+//	v                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter v
+//	h0                 24 bytes per run (a reference to the caller's slice, not a copy): the parameter h0
+//	xs                 24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	h                  8·n bytes (8 bytes an entry): the memory of h, which RNNWhile makes, kept from run to run
+//	h2                 24 bytes per run (a reference to the caller's slice, not a copy): h as the forward sweep computed it
+//	copied             8 bytes per run: how many elements a copy copied
+//	next               8·n bytes (8 bytes an entry): the memory of next, which RNNWhile makes, kept from run to run
+//	next2              24 bytes per run (a reference to the caller's slice, not a copy): next as the forward sweep computed it
+//	entryLoss          8 bytes per run: loss as the loop at rnn.go:260 began (//godiff:checkpoint -snapshots=4)
+//	entryT             8 bytes per run: t as the loop at rnn.go:260 began (//godiff:checkpoint -snapshots=4)
+//	entryNext          8·n bytes (8 bytes an entry, len(next) a run): the elements of next as the loop at rnn.go:260 began (//godiff:checkpoint -snapshots=4)
+//	entryH             8·n bytes (8 bytes an entry, len(h) a run): the elements of h as the loop at rnn.go:260 began (//godiff:checkpoint -snapshots=4)
+//	trips              8 bytes per run: how many iterations of a loop began
+//	scratchNext        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of next, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on, in a buffer the backward sweep reuses
+//	scratchH           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of h, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on, in a buffer the backward sweep reuses
+//	snapLoss           at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: loss at the iterations of the loop at rnn.go:260 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
+//	snapT              at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: t at the iterations of the loop at rnn.go:260 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
+//	snapNext           at most 32·n bytes (len(next) entries of 8 bytes a state held, at most 4 held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the elements of next, len(next) entries a state, at the iterations of the loop at rnn.go:260 where the binomial schedule keeps it, at most 4 states at once, in a buffer the backward sweep reuses
+//	snapH              at most 32·n bytes (len(h) entries of 8 bytes a state held, at most 4 held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the elements of h, len(h) entries a state, at the iterations of the loop at rnn.go:260 where the binomial schedule keeps it, at most 4 states at once, in a buffer the backward sweep reuses
+//	snapAt             at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at rnn.go:260, in a buffer the backward sweep reuses
+//	dnext              a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of next, which RNNWhile makes, in a buffer the backward sweep reuses
+//	dh                 a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which RNNWhile makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at rnn.go:260 (//godiff:checkpoint -snapshots=4), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 4 states of 8·len(next) + 8·len(h) + 24 bytes at once, len(x)
+// entries a state for each slice x of the state: for n iterations the body runs
+// plainly r·n − C(S+r, S+1) times in all, r times an iteration at most,
+// where r is the least integer with C(S+r, S) ≥ n, then once more recorded by
+// rnnWhileLoop1CallNoXsFixedXsWVForward before its backward code, on a tape of
+// one iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type RNNWhileTape struct {
+	// rnnWhileLoop1Tape: the tape of one iteration of the loop at rnn.go:260
+	// (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to
+	// each iteration from the nearest state it holds (binomial checkpointing, at
+	// most 4 states held), empties this tape and runs the iteration again recorded
+	// before its backward code, so that it holds one iteration's entries whatever
+	// the number of iterations.
+	rnnWhileLoop1Tape rnnWhileLoop1CallNoXsFixedXsWVTape
+	// w: the parameter w.
+	w []float64
+	// u: the parameter u.
+	u []float64
+	// b: the parameter b.
+	b []float64
+	// v: the parameter v.
+	v []float64
+	// h0: the parameter h0.
+	h0 []float64
+	// xs: the parameter xs.
+	xs []float64
+	// h: the memory of h, which RNNWhile makes, kept from run to run.
+	h []float64
+	// h2: h as the forward sweep computed it.
+	h2 []float64
+	// copied: how many elements a copy copied.
+	copied int
+	// next: the memory of next, which RNNWhile makes, kept from run to run.
+	next []float64
+	// next2: next as the forward sweep computed it.
+	next2 []float64
+	// entryLoss: loss as the loop at rnn.go:260 began (//godiff:checkpoint
+	// -snapshots=4).
+	entryLoss float64
+	// entryT: t as the loop at rnn.go:260 began (//godiff:checkpoint
+	// -snapshots=4).
+	entryT int
+	// entryNext: the elements of next as the loop at rnn.go:260 began
+	// (//godiff:checkpoint -snapshots=4), one entry per iteration of the loop
+	// around it, read back last first.
+	entryNext []float64
+	// entryH: the elements of h as the loop at rnn.go:260 began
+	// (//godiff:checkpoint -snapshots=4), one entry per iteration of the loop
+	// around it, read back last first.
+	entryH []float64
+	// trips: how many iterations of a loop began.
+	trips int
+	// scratchNext: the memory of next, the state the checkpointed loop carries,
+	// which the backward sweep fills from a saved state and runs iterations again
+	// on, in a buffer the backward sweep reuses.
+	scratchNext []float64
+	// scratchH: the memory of h, the state the checkpointed loop carries, which
+	// the backward sweep fills from a saved state and runs iterations again on, in
+	// a buffer the backward sweep reuses.
+	scratchH []float64
+	// snapLoss: loss at the iterations of the loop at rnn.go:260 where the
+	// binomial schedule keeps it, at most 4 at once, in a buffer the backward
+	// sweep reuses.
+	snapLoss []float64
+	// snapT: t at the iterations of the loop at rnn.go:260 where the binomial
+	// schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses.
+	snapT []int
+	// snapNext: the elements of next, len(next) entries a state, at the iterations
+	// of the loop at rnn.go:260 where the binomial schedule keeps it, at most 4
+	// states at once, in a buffer the backward sweep reuses.
+	snapNext []float64
+	// snapH: the elements of h, len(h) entries a state, at the iterations of the
+	// loop at rnn.go:260 where the binomial schedule keeps it, at most 4 states at
+	// once, in a buffer the backward sweep reuses.
+	snapH []float64
+	// snapAt: the iteration of each state saved for the loop at rnn.go:260, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+	// dnext: the derivatives of next, which RNNWhile makes, in a buffer the
+	// backward sweep reuses.
+	dnext []float64
+	// dh: the derivatives of h, which RNNWhile makes, in a buffer the backward
+	// sweep reuses.
+	dh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RNNWhileTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RNNWhileTape) Bytes() int {
+	n := 224
+	n += t.rnnWhileLoop1Tape.Bytes()
+	n += len(t.h) * 8
+	n += len(t.next) * 8
+	n += len(t.entryNext) * 8
+	n += len(t.entryH) * 8
+	n += len(t.scratchNext) * 8
+	n += len(t.scratchH) * 8
+	n += len(t.snapLoss) * 8
+	n += len(t.snapT) * 8
+	n += len(t.snapNext) * 8
+	n += len(t.snapH) * 8
+	n += len(t.snapAt) * 8
+	n += len(t.dnext) * 8
+	n += len(t.dh) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RNNWhileTape) clearRefs() {
+	t.rnnWhileLoop1Tape.clearRefs()
+	t.w = nil
+	t.u = nil
+	t.b = nil
+	t.v = nil
+	t.h0 = nil
+	t.xs = nil
+	t.h2 = nil
+	t.next2 = nil
+}
+
+// poolRNNWhileTape holds the RNNWhileTapes that RNNWhileGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolRNNWhileTape = sync.Pool{New: func() any {
+	return new(RNNWhileTape)
+}}
+
+// release gives t back to poolRNNWhileTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RNNWhileTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRNNWhileTape.Put(t)
+}
+
+// RNNWhileForward runs RNNWhile and records in t what RNNWhileBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func RNNWhileForward(t *RNNWhileTape, w, u, b, v, h0, xs []float64) float64 {
+	t.h = t.h[:0]
+	t.next = t.next[:0]
+	t.rnnWhileLoop1Tape.calls = t.rnnWhileLoop1Tape.calls[:0]
+	t.entryNext = t.entryNext[:0]
+	t.entryH = t.entryH[:0]
+	t.w = w
+	t.u = u
+	t.b = b
+	t.v = v
+	t.h0 = h0
+	t.xs = xs
+	n := len(h0)
+	d := len(u) / n
+	t.h = slices.Grow(t.h, n)[:len(t.h)+n]
+	h := slices.Clip(t.h[len(t.h)-n:])
+	clear(h)
+	t.h2 = h
+	t1 := copy(h, h0)
+	t.copied = t1
+	t.next = slices.Grow(t.next, n)[:len(t.next)+n]
+	next := slices.Clip(t.next[len(t.next)-n:])
+	clear(next)
+	t.next2 = next
+	loss := 0.0
+	t2 := 0
+	t.entryLoss = loss
+	t.entryT = t2
+	for k := range next {
+		t.entryNext = append(t.entryNext, next[k])
+	}
+	for k2 := range h {
+		t.entryH = append(t.entryH, h[k2])
+	}
+	trips := 0
+	for t2*d < len(xs)-d+1 {
+		trips++
+		t3, t4 := rnnWhileLoop1(loss, t2, d, xs, next, h, w, u, b, n, v)
+		loss = t3
+		t2 = t4
+	}
+	t.trips = trips
+	return loss
+}
+
+// RNNWhileBackward adds to dw, du, db, dv and dh0 the vector-Jacobian product
+// of RNNWhile with the seeds s, at the point recorded in t by RNNWhileForward.
+// It keeps buffers of its own in t, for the derivatives of slices it is not
+// passed (those RNNWhile and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func RNNWhileBackward(t *RNNWhileTape, s float64, dw, du, db, dv, dh0 []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dloss float64
+	u := t.u
+	t1 := t.trips
+	h0 := t.h0
+	n := len(h0)
+	d := len(u) / n
+	xs := t.xs
+	next := t.next2
+	t.scratchNext = slices.Grow(t.scratchNext[:0], len(next))[:len(next)]
+	clear(t.scratchNext)
+	t3 := t.scratchNext
+	h := t.h2
+	t.scratchH = slices.Grow(t.scratchH[:0], len(h))[:len(h)]
+	clear(t.scratchH)
+	t4 := t.scratchH
+	w := t.w
+	b := t.b
+	v := t.v
+	// Binomial checkpointing of the loop at rnn.go:260: at most 4 states held at once, the first the state as the loop began.
+	t5 := len(t3)
+	t6 := len(t4)
+	held := 4
+	if t1 < held {
+		held = t1
+	}
+	if held < 1 {
+		held = 1
+	}
+	t7 := held
+	t.snapLoss = slices.Grow(t.snapLoss[:0], t7)[:t7]
+	clear(t.snapLoss)
+	snapLoss := t.snapLoss
+	snapLoss[0] = t.entryLoss
+	t.snapT = slices.Grow(t.snapT[:0], t7)[:t7]
+	clear(t.snapT)
+	snapT := t.snapT
+	snapT[0] = t.entryT
+	t.snapNext = slices.Grow(t.snapNext[:0], t7*t5)[:t7*t5]
+	clear(t.snapNext)
+	snapNext := t.snapNext
+	t8 := len(t.entryNext)
+	copy(snapNext, t.entryNext[t8-t5:t8])
+	t.snapH = slices.Grow(t.snapH[:0], t7*t6)[:t7*t6]
+	clear(t.snapH)
+	snapH := t.snapH
+	t9 := len(t.entryH)
+	copy(snapH, t.entryH[t9-t6:t9])
+	t.snapAt = slices.Grow(t.snapAt[:0], t7)[:t7]
+	clear(t.snapAt)
+	snapAt := t.snapAt
+	top := 1
+	pos := t1
+	t.dnext = slices.Grow(t.dnext[:0], n)[:n]
+	clear(t.dnext)
+	dnext := t.dnext
+	t.dh = slices.Grow(t.dh[:0], n)[:n]
+	clear(t.dh)
+	dh := t.dh
+	t10 := t.copied
+	dloss += s
+	for k := t1; k > 0; k-- {
+		t.rnnWhileLoop1Tape.calls = t.rnnWhileLoop1Tape.calls[:0]
+		pos--
+		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+		for snapAt[top-1] > pos {
+			top--
+		}
+		loss := snapLoss[top-1]
+		t2 := snapT[top-1]
+		t11 := top - 1
+		t12 := t11 * t5
+		copy(t3, snapNext[t12:t12+t5])
+		t13 := t11 * t6
+		copy(t4, snapH[t13:t13+t6])
+		at := snapAt[t11]
+		for at < pos {
+			target := pos
+			if top < t7 {
+				t14 := t7 - top + 1
+				t15 := pos + 1 - at
+				reps := 0
+				beta := 1
+				beta1 := 0
+				beta2 := 0
+				for beta < t15 {
+					reps++
+					beta2 = beta1
+					beta1 = beta
+					beta = beta * (t14 + reps) / reps
+				}
+				split := t15 - beta*t14/(t14+reps)
+				if split < beta2 {
+					split = beta2
+				}
+				if split < 1 {
+					split = 1
+				}
+				if split >= t15 {
+					split = t15 - 1
+				}
+				target = at + split
+			}
+			for ; at < target; at++ {
+				t16, t17 := rnnWhileLoop1(loss, t2, d, xs, t3, t4, w, u, b, n, v)
+				loss = t16
+				t2 = t17
+			}
+			if at < pos {
+				snapLoss[top] = loss
+				snapT[top] = t2
+				t18 := top * t5
+				copy(snapNext[t18:t18+t5], t3)
+				t19 := top * t6
+				copy(snapH[t19:t19+t6], t4)
+				snapAt[top] = at
+				top++
+			}
+		}
+		rnnWhileLoop1CallNoXsFixedXsWVForward(&t.rnnWhileLoop1Tape, loss, t2, d, xs, t3, t4, w, u, b, n, v)
+		dloss2 := 0.0
+		rnnWhileLoop1CallNoXsFixedXsWVBackward(&t.rnnWhileLoop1Tape, 0, dloss, 0, &dloss2, dnext, dh, dw, du, db, dv)
+		dloss = dloss2
+	}
+	for k2 := 0; k2 < t10; k2++ {
+		dh0[k2] += dh[k2]
+		dh[k2] = 0
+	}
+}
+
+// RNNWhileGrad returns RNNWhile's result and its gradient with respect to w, u,
+// b, v and h0, in that order (dw, du, db, dv, dh0), computed by reverse-mode
+// automatic differentiation.
+func RNNWhileGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, []float64, []float64, []float64) {
+	t := poolRNNWhileTape.Get().(*RNNWhileTape)
+	t1 := RNNWhileForward(t, w, u, b, v, h0, xs)
+	dw := make([]float64, len(w))
+	du := make([]float64, len(u))
+	db := make([]float64, len(b))
+	dv := make([]float64, len(v))
+	dh0 := make([]float64, len(h0))
+	RNNWhileBackward(t, 1, dw, du, db, dv, dh0)
+	t.release()
+	return t1, dw, du, db, dv, dh0
+}
+
+// RNNWhileJVP returns RNNWhile's results and then their directional derivatives
+// along the tangents dw, du, db, dv, dh0 of w, u, b, v, h0, computed by
+// forward-mode automatic differentiation.
+func RNNWhileJVP(w, u, b, v, h0, xs, dw, du, db, dv, dh0 []float64) (float64, float64) {
+	n := len(h0)
+	d := len(u) / n
+	h := make([]float64, n)
+	dh := make([]float64, n)
+	copy(h, h0)
+	copy(dh, dh0)
+	next := make([]float64, n)
+	dnext := make([]float64, n)
+	loss := 0.0
+	dloss := 0.0
+	t := 0
+	for t*d < len(xs)-d+1 {
+		t1 := t * d
+		elmanNoXJVP(next, h, w, u, b, xs[t1:t1+d], dnext, dh, dw, du, db)
+		y := 0.0
+		dy := 0.0
+		for i := range n {
+			t2 := dnext[i]
+			h[i] = next[i]
+			dh[i] = t2
+			t3 := v[i]
+			t4 := h[i]
+			y += t3 * t4
+			dy += t4*dv[i] + t3*dh[i]
+		}
+		loss += y * y
+		dloss += y * dy * 2
+		t++
+	}
+	return loss, dloss
+}
+
 // rnnLoop1CallNoXsFixedXsWVTape is what rnnLoop1CallNoXsFixedXsWVForward keeps
 // of the calls of rnnLoop1 at one call site for
 // rnnLoop1CallNoXsFixedXsWVBackward: the forward values the backward sweep
@@ -3904,4 +4859,466 @@ func springsLoop1(n int, p []float64, dt float64, q []float64, k float64, i int)
 		t4 := springForce(q, k, i3)
 		p[i3] = t3 + 0.5*dt*t4
 	}
+}
+
+// rnnForLoop1CallNoXsFixedXsWVTape is what rnnForLoop1CallNoXsFixedXsWVForward
+// keeps of the calls of rnnForLoop1 at one call site for
+// rnnForLoop1CallNoXsFixedXsWVBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 8·n2·n2 + 152·calls + 8·n2 + 8·max(n, 0) bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	calls  152 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem2  8·n2·n2 bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh   8·n2 bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the elements of v, xs, w
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type rnnForLoop1CallNoXsFixedXsWVTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// d: the parameter d.
+		d int
+		// xs: the parameter xs.
+		xs []float64
+		// h: the parameter h.
+		h []float64
+		// w: the parameter w.
+		w []float64
+		// n: the parameter n.
+		n int
+		// v: the parameter v.
+		v []float64
+		// t: the parameter t.
+		t int
+		// y: the value of y the backward sweep reads.
+		y float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem2 int
+			tanh  int
+			elem  int
+		}
+	}
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// rnnForLoop1CallNoXsFixedXsWVTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *rnnForLoop1CallNoXsFixedXsWVTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 152
+	n += len(t.elem2) * 8
+	n += len(t.tanh) * 8
+	n += len(t.elem) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *rnnForLoop1CallNoXsFixedXsWVTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
+// rnnForLoop1CallNoXsFixedXsWVForward runs rnnForLoop1 and records in t what
+// rnnForLoop1CallNoXsFixedXsWVBackward needs, after what the earlier calls
+// since t's holder began its run recorded; the first of them empties t, keeping
+// its memory.
+func rnnForLoop1CallNoXsFixedXsWVForward(t2 *rnnForLoop1CallNoXsFixedXsWVTape, loss float64, d int, xs, next, h, w, u, b []float64, n int, v []float64, t int) float64 {
+	if len(t2.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t2.elem = t2.elem[:0]
+		t2.tanh = t2.tanh[:0]
+		t2.elem2 = t2.elem2[:0]
+	}
+	t2.calls = slices.Grow(t2.calls, 1)[:len(t2.calls)+1]
+	c := &t2.calls[len(t2.calls)-1]
+	loss2 := loss
+	c.d = d
+	c.xs = xs
+	c.h = h
+	c.w = w
+	c.n = n
+	c.v = v
+	c.t = t
+	t1 := t * d
+	x := xs[t1 : t1+d]
+	n2 := len(h)
+	d2 := len(x)
+	t2.tanh = slices.Grow(t2.tanh, n2)
+	t2.elem2 = slices.Grow(t2.elem2, n2*n2)
+	for i := range n2 {
+		s := b[i]
+		for j := range n2 {
+			t3 := h[j]
+			t2.elem2 = append(t2.elem2, t3)
+			s += w[i*n2+j] * t3
+		}
+		for j2 := range d2 {
+			s += u[i*d2+j2] * x[j2]
+		}
+		t4 := math.Tanh(s)
+		t2.tanh = append(t2.tanh, t4)
+		next[i] = t4
+	}
+	y := 0.0
+	t2.elem = slices.Grow(t2.elem, max(n, 0))
+	for i2 := range n {
+		h[i2] = next[i2]
+		t5 := h[i2]
+		t2.elem = append(t2.elem, t5)
+		y += v[i2] * t5
+	}
+	c.y = y
+	loss2 += y * y
+	c.end.elem2 = len(t2.elem2)
+	c.end.tanh = len(t2.tanh)
+	c.end.elem = len(t2.elem)
+	if len(t2.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t2.calls) - 1
+		t2.elem2 = slices.Grow(t2.elem2, c.end.elem2*more)
+		t2.tanh = slices.Grow(t2.tanh, c.end.tanh*more)
+		t2.elem = slices.Grow(t2.elem, c.end.elem*more)
+	}
+	return loss2
+}
+
+// rnnForLoop1CallNoXsFixedXsWVBackward adds to dloss, dnext, dh, dw, du, db and
+// dv the vector-Jacobian product of rnnForLoop1 with the seeds dnext, dh and s,
+// at the point that call number call of rnnForLoop1CallNoXsFixedXsWVForward on
+// t recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+//
+// dnext and dh hold, on entry, the seed of what rnnForLoop1 leaves in next and
+// h, and on return the derivative with respect to what next and h held before.
+func rnnForLoop1CallNoXsFixedXsWVBackward(t *rnnForLoop1CallNoXsFixedXsWVTape, call int, s float64, dloss *float64, dnext, dh, dw, du, db, dv []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dloss2 float64
+	var dy float64
+	n := c.n
+	v := c.v
+	nelem := c.end.elem
+	h := c.h
+	n2 := len(h)
+	ntanh := c.end.tanh
+	var ds float64
+	xs := c.xs
+	t2 := c.t
+	d := c.d
+	t1 := t2 * d
+	x := xs[t1 : t1+d]
+	d2 := len(x)
+	w := c.w
+	nelem2 := c.end.elem2
+	dloss2 += s
+	dy += dloss2 * c.y * 2
+	t3 := n - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		nelem--
+		t4 := dy * t.elem[nelem]
+		dh[i2] += dy * v[i2]
+		dv[i2] += t4
+		dnext[i2] += dh[i2]
+		dh[i2] = 0
+	}
+	t5 := n2 - 1
+	for i := t5; i >= 0; i-- {
+		t6 := i
+		ntanh--
+		t7 := t.tanh[ntanh]
+		ds += dnext[t6] * (1 - t7*t7)
+		dnext[t6] = 0
+		t8 := d2 - 1
+		for j2 := t8; j2 >= 0; j2-- {
+			t9 := t6*d2 + j2
+			du[t9] += ds * x[j2]
+		}
+		for j := t5; j >= 0; j-- {
+			t10 := t6*n2 + j
+			nelem2--
+			t11 := ds * t.elem2[nelem2]
+			dh[j] += ds * w[t10]
+			dw[t10] += t11
+		}
+		db[t6] += ds
+		ds = 0
+	}
+	*dloss += dloss2
+}
+
+// rnnForLoop1 is one iteration of the loop of RNNFor at rnn.go:235, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns loss, the state the iteration carries to the next.
+func rnnForLoop1(loss float64, d int, xs, next, h, w, u, b []float64, n int, v []float64, t int) float64 {
+	loss2 := loss
+	t1 := t * d
+	elman(next, h, w, u, b, xs[t1:t1+d])
+	y := 0.0
+	for i := range n {
+		h[i] = next[i]
+		y += v[i] * h[i]
+	}
+	loss2 += y * y
+	return loss2
+}
+
+// rnnWhileLoop1CallNoXsFixedXsWVTape is what
+// rnnWhileLoop1CallNoXsFixedXsWVForward keeps of the calls of rnnWhileLoop1 at
+// one call site for rnnWhileLoop1CallNoXsFixedXsWVBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 8·n2·n2 + 152·calls + 8·n2 + 8·max(n, 0) bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	calls  152 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem2  8·n2·n2 bytes (8 bytes an entry): an element read before it was overwritten
+//	tanh   8·n2 bytes (8 bytes an entry): math.Tanh of the forward sweep
+//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the elements of v, xs, w
+// it reads again (memory nothing writes afterwards); lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+type rnnWhileLoop1CallNoXsFixedXsWVTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// d: the parameter d.
+		d int
+		// xs: the parameter xs.
+		xs []float64
+		// h: the parameter h.
+		h []float64
+		// w: the parameter w.
+		w []float64
+		// n: the parameter n.
+		n int
+		// v: the parameter v.
+		v []float64
+		// y: the value of y the backward sweep reads.
+		y float64
+		// t2: the value of t2 as the forward sweep returned, from which the backward
+		// sweep has its earlier values.
+		t2 int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem2 int
+			tanh  int
+			elem  int
+		}
+	}
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// rnnWhileLoop1CallNoXsFixedXsWVTape's comment counts them: each value's size,
+// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
+// of its call sites; not Go's padding nor spare capacity.
+func (t *rnnWhileLoop1CallNoXsFixedXsWVTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 152
+	n += len(t.elem2) * 8
+	n += len(t.tanh) * 8
+	n += len(t.elem) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *rnnWhileLoop1CallNoXsFixedXsWVTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
+// rnnWhileLoop1CallNoXsFixedXsWVForward runs rnnWhileLoop1 and records in t
+// what rnnWhileLoop1CallNoXsFixedXsWVBackward needs, after what the earlier
+// calls since t's holder began its run recorded; the first of them empties t,
+// keeping its memory.
+func rnnWhileLoop1CallNoXsFixedXsWVForward(t2 *rnnWhileLoop1CallNoXsFixedXsWVTape, loss float64, t, d int, xs, next, h, w, u, b []float64, n int, v []float64) (float64, int) {
+	if len(t2.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t2.elem = t2.elem[:0]
+		t2.tanh = t2.tanh[:0]
+		t2.elem2 = t2.elem2[:0]
+	}
+	t2.calls = slices.Grow(t2.calls, 1)[:len(t2.calls)+1]
+	c := &t2.calls[len(t2.calls)-1]
+	loss2 := loss
+	t22 := t
+	c.d = d
+	c.xs = xs
+	c.h = h
+	c.w = w
+	c.n = n
+	c.v = v
+	t1 := t22 * d
+	x := xs[t1 : t1+d]
+	n2 := len(h)
+	d2 := len(x)
+	t2.tanh = slices.Grow(t2.tanh, n2)
+	t2.elem2 = slices.Grow(t2.elem2, n2*n2)
+	for i := range n2 {
+		s := b[i]
+		for j := range n2 {
+			t3 := h[j]
+			t2.elem2 = append(t2.elem2, t3)
+			s += w[i*n2+j] * t3
+		}
+		for j2 := range d2 {
+			s += u[i*d2+j2] * x[j2]
+		}
+		t4 := math.Tanh(s)
+		t2.tanh = append(t2.tanh, t4)
+		next[i] = t4
+	}
+	y := 0.0
+	t2.elem = slices.Grow(t2.elem, max(n, 0))
+	for i2 := range n {
+		h[i2] = next[i2]
+		t5 := h[i2]
+		t2.elem = append(t2.elem, t5)
+		y += v[i2] * t5
+	}
+	c.y = y
+	loss2 += y * y
+	t22++
+	c.t2 = t22
+	c.end.elem2 = len(t2.elem2)
+	c.end.tanh = len(t2.tanh)
+	c.end.elem = len(t2.elem)
+	if len(t2.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t2.calls) - 1
+		t2.elem2 = slices.Grow(t2.elem2, c.end.elem2*more)
+		t2.tanh = slices.Grow(t2.tanh, c.end.tanh*more)
+		t2.elem = slices.Grow(t2.elem, c.end.elem*more)
+	}
+	return loss2, t22
+}
+
+// rnnWhileLoop1CallNoXsFixedXsWVBackward adds to dloss, dnext, dh, dw, du, db
+// and dv the vector-Jacobian product of rnnWhileLoop1 with the seeds dnext, dh,
+// s1 and s2, at the point that call number call of
+// rnnWhileLoop1CallNoXsFixedXsWVForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+//
+// dnext and dh hold, on entry, the seed of what rnnWhileLoop1 leaves in next
+// and h, and on return the derivative with respect to what next and h held
+// before.
+func rnnWhileLoop1CallNoXsFixedXsWVBackward(t *rnnWhileLoop1CallNoXsFixedXsWVTape, call int, s1 float64, s2 int, dloss *float64, dnext, dh, dw, du, db, dv []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var dloss2 float64
+	var dy float64
+	n := c.n
+	v := c.v
+	nelem := c.end.elem
+	h := c.h
+	n2 := len(h)
+	ntanh := c.end.tanh
+	var ds float64
+	xs := c.xs
+	t2 := c.t2
+	d := c.d
+	t1 := (t2 - 1) * d
+	x := xs[t1 : t1+d]
+	d2 := len(x)
+	w := c.w
+	nelem2 := c.end.elem2
+	dloss2 += s1
+	dy += dloss2 * c.y * 2
+	t3 := n - 1
+	for i2 := t3; i2 >= 0; i2-- {
+		nelem--
+		t4 := dy * t.elem[nelem]
+		dh[i2] += dy * v[i2]
+		dv[i2] += t4
+		dnext[i2] += dh[i2]
+		dh[i2] = 0
+	}
+	t5 := n2 - 1
+	for i := t5; i >= 0; i-- {
+		t6 := i
+		ntanh--
+		t7 := t.tanh[ntanh]
+		ds += dnext[t6] * (1 - t7*t7)
+		dnext[t6] = 0
+		t8 := d2 - 1
+		for j2 := t8; j2 >= 0; j2-- {
+			t9 := t6*d2 + j2
+			du[t9] += ds * x[j2]
+		}
+		t10 := n2 - 1
+		for j := t10; j >= 0; j-- {
+			t11 := t6*n2 + j
+			nelem2--
+			t12 := ds * t.elem2[nelem2]
+			dh[j] += ds * w[t11]
+			dw[t11] += t12
+		}
+		db[t6] += ds
+		ds = 0
+	}
+	*dloss += dloss2
+}
+
+// rnnWhileLoop1 is one iteration of the loop of RNNWhile at rnn.go:260, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns loss, t, the state the iteration carries to the next.
+func rnnWhileLoop1(loss float64, t, d int, xs, next, h, w, u, b []float64, n int, v []float64) (float64, int) {
+	loss2 := loss
+	t2 := t
+	t1 := t2 * d
+	elman(next, h, w, u, b, xs[t1:t1+d])
+	y := 0.0
+	for i := range n {
+		h[i] = next[i]
+		y += v[i] * h[i]
+	}
+	loss2 += y * y
+	t2++
+	return loss2, t2
 }
