@@ -621,7 +621,7 @@ func F(x []float64, n int) float64 {
 		{
 			// -every inside another loop is refused first, whatever its
 			// state (see "-every on a loop inside another loop").
-			name: "-snapshots with state in a slice, inside another loop",
+			name: "-snapshots with state in a slice made in the loop around it",
 			src: `//godiff:grad
 func F(x []float64, n int) float64 {
 	t := 0.0
@@ -639,7 +639,29 @@ func F(x []float64, n int) float64 {
 	return t
 }
 `,
-			want: "a.go:10:3: this loop cannot be checkpointed: its body carries h from one iteration to the next in memory, and the loop is inside another loop; state in a slice is saved for a loop outside any other only: checkpoint the outer loop, or keep the state in variables",
+			want: "a.go:10:3: this loop cannot be checkpointed: its body carries h from one iteration to the next in memory, which a loop around it makes (line 7), new memory in each of that loop's iterations; state in a slice is saved for a loop inside others where it is the same memory in every run: make h once before the outer loops (at its final length) and reset it in place (copy, or a loop storing each element), or checkpoint the outer loop",
+		},
+		{
+			// The same memory in every run: each run saves its own
+			// states (internal/checkpoint's Episodes and Relax).
+			name: "-snapshots with state in a slice made before the loop around it",
+			src: `//godiff:grad
+func F(x []float64, n int) float64 {
+	t := 0.0
+	h := make([]float64, len(x))
+	for range 3 {
+		copy(h, x)
+		//godiff:checkpoint -snapshots=2
+		for j := 0; j < n; j++ {
+			for i := range h {
+				h[i] = 0.5 * h[i] * x[i]
+			}
+		}
+		t += h[0]
+	}
+	return t
+}
+`,
 		},
 		{
 			name: "-snapshots on a loop whose header changes what the body reads",

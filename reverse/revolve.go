@@ -403,9 +403,8 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 		for m, sf := range f.sSnaps {
 			buf := b.TapeBuffer(bw.tape, sf, ir.Slice{Elem: sf.Type}, b.Mul(capS, lens[m]))
 			buf.Name = sf.Name
-			// The entry state: the last len(x) entries of its stack.
-			end := bw.stackEnd(f.sEntry[m])
-			b.CopySlice(buf, b.Subslice(b.TapeLoad(bw.tape, f.sEntry[m]), b.Sub(end, lens[m]), end))
+			// The entry state: this run's len(x) entries of its stack.
+			bw.popState(f.sEntry[m], b.Subslice(buf, b.Const(ir.Int, int64(0)), lens[m]), lens[m])
 			sSnaps = append(sSnaps, buf)
 		}
 		at = b.TapeBuffer(bw.tape, f.at, ir.Slice{Elem: ir.Int}, capS)

@@ -3,6 +3,7 @@ package reverse
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/godiff/godiff/ir"
@@ -22,8 +23,8 @@ import (
 //     assigns (h = next, h = append(h, x), prev, cur = cur, prev) is
 //     refused at the assignment; a slice value is the same memory, of the
 //     same length, in every iteration;
-//   - the loop is not inside another loop (its saved states are read
-//     from the tape as one run's).
+//   - in a loop inside others, it is the same memory in every run of the
+//     loop (see slicenested.go).
 //
 // A saved state copies each state slice's elements, one after the other,
 // onto a stack of its element type (len(h) entries a state): the forward
@@ -57,12 +58,7 @@ func sliceStateRoot(l, r *ir.Value) string {
 	if !ok || !(ir.IsFloat(s.Elem) || ir.IsInteger(s.Elem) || s.Elem == ir.Bool) {
 		return fmt.Sprintf("its body carries %s, of type %v, from one iteration to the next in memory; a saved state copies a slice of numbers only: keep the state in []float64 slices (or variables)", r.Name, r.Type)
 	}
-	for p := l.Block.Parent; p != nil; p = p.Block.Parent {
-		if p.Op.IsLoop() {
-			return fmt.Sprintf("its body carries %s from one iteration to the next in memory, and the loop is inside another loop; state in a slice is saved for a loop outside any other only: checkpoint the outer loop, or keep the state in variables", r.Name)
-		}
-	}
-	return ""
+	return nestedStateRoot(l, r)
 }
 
 // stateParams returns the indexes of B's parameters that take the state
@@ -137,16 +133,15 @@ func stateLength(x *ir.Value, syms map[string]string) string {
 
 // readSliceSplits builds, in the backward sweep's prologue of a loop
 // checkpointed binomially, the copy of the states in slices the forward
-// sweep saved for the first descent (the last top-1 states of each stack,
-// in their order) into the buffers of held states, after the entry state.
+// sweep saved for the first descent (this run's top-1 states of each
+// stack, in their order) into the buffers of held states, after the entry
+// state.
 func (bw *backward) readSliceSplits(f *revolveFields, top *ir.Var, bufs, lens []*ir.Value) {
 	b := bw.b
 	one := b.Const(ir.Int, int64(1))
 	for m, sf := range f.sSplit {
-		end := bw.stackEnd(sf)
 		k := b.Mul(b.Sub(b.Get(top), one), lens[m])
-		dst := b.Subslice(bufs[m], lens[m], b.Add(lens[m], k))
-		b.CopySlice(dst, b.Subslice(b.TapeLoad(bw.tape, sf), b.Sub(end, k), end))
+		bw.popState(sf, b.Subslice(bufs[m], lens[m], b.Add(lens[m], k)), k)
 	}
 }
 
@@ -228,6 +223,9 @@ func (s *splitter) sliceStateLine(f *ir.TapeField, syms map[string]string) strin
 func (s *splitter) sliceState(f *ir.TapeField, syms map[string]string) (string, []term) {
 	for v, rf := range s.revolveF {
 		r := v.Aux.(ir.Callee).Rule
+		// A loop inside others saves its states once a run: the loops
+		// around it multiply them (see slicenested.go).
+		outer, up := s.tripsOf(v.Block.Loop().Block, syms)
 		for m := range r.State {
 			x := v.Args[1+r.State[m]]
 			n := stateLength(x, syms)
@@ -235,7 +233,7 @@ func (s *splitter) sliceState(f *ir.TapeField, syms map[string]string) (string, 
 			S := snapshotsText(r)
 			switch {
 			case f == rf.sEntry[m]:
-				t := term{bytes: size, trips: []string{n}}
+				t := term{bytes: size, trips: append(slices.Clone(outer), n), upper: up}
 				return fmt.Sprintf("%s: %s (%d bytes an entry, len(%s) a run)", f.Name, formulaOf([]term{t}), size, x.Name), []term{t}
 			case f == rf.sSnaps[m]:
 				most := fmt.Sprintf("%d·%s bytes (len(%s) entries of %d bytes a state held, at most %d held: min(%d, the trip count))", int64(r.Revolve.Snapshots)*size, n, x.Name, size, r.Revolve.Snapshots, r.Revolve.Snapshots)
@@ -245,10 +243,14 @@ func (s *splitter) sliceState(f *ir.TapeField, syms map[string]string) (string, 
 				return fmt.Sprintf("%s: at most %s after FBackward, counted by Bytes, not in the formula", f.Name, most), nil
 			case m < len(rf.sSplit) && f == rf.sSplit[m]:
 				if r.Revolve.Budget > 0 {
-					t := term{bytes: r.Revolve.Budget, upper: true}
-					return fmt.Sprintf("%s: at most %d bytes ((S−1)·%d·%s, %s: the states the first descent keeps, within the budget)", f.Name, r.Revolve.Budget, size, n, S), []term{t}
+					t := term{bytes: r.Revolve.Budget, trips: outer, upper: true}
+					most := fmt.Sprintf("at most %d bytes", r.Revolve.Budget)
+					if len(outer) > 0 {
+						most = formulaOf([]term{t}) + " (at most the budget a run of the loop)"
+					}
+					return fmt.Sprintf("%s: %s ((S−1)·%d·%s, %s: the states the first descent keeps, within the budget)", f.Name, most, size, n, S), []term{t}
 				}
-				t := term{bytes: int64(r.Revolve.Snapshots-1) * size, trips: []string{n}, upper: true}
+				t := term{bytes: int64(r.Revolve.Snapshots-1) * size, trips: append(slices.Clone(outer), n), upper: true}
 				return fmt.Sprintf("%s: %s (%d bytes an entry, len(%s) a state, at most %d a run of the loop: one per state held but the entry's)", f.Name, formulaOf([]term{t}), size, x.Name, r.Revolve.Snapshots-1), []term{t}
 			}
 		}

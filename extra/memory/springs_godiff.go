@@ -692,13 +692,15 @@ func SpringsRevolve10Backward(t *SpringsRevolve10Tape, s float64, dq0, dp0 []flo
 	t.snapP = slices.Grow(t.snapP[:0], t5*t3)[:t5*t3]
 	clear(t.snapP)
 	snapP := t.snapP
-	t6 := len(t.entryP)
-	copy(snapP, t.entryP[t6-t3:t6])
+	nentryP := len(t.entryP)
+	nentryP -= t3
+	copy(snapP[:t3], t.entryP[nentryP:nentryP+t3])
 	t.snapQ = slices.Grow(t.snapQ[:0], t5*t4)[:t5*t4]
 	clear(t.snapQ)
 	snapQ := t.snapQ
-	t7 := len(t.entryQ)
-	copy(snapQ, t.entryQ[t7-t4:t7])
+	nentryQ := len(t.entryQ)
+	nentryQ -= t4
+	copy(snapQ[:t4], t.entryQ[nentryQ:nentryQ+t4])
 	t.snapAt = slices.Grow(t.snapAt[:0], t5)[:t5]
 	clear(t.snapAt)
 	snapAt := t.snapAt
@@ -708,61 +710,63 @@ func SpringsRevolve10Backward(t *SpringsRevolve10Tape, s float64, dq0, dp0 []flo
 		nsplitAt--
 		snapAt[m] = t.splitAt[nsplitAt]
 	}
-	t8 := len(t.splitP)
-	t9 := (top - 1) * t3
-	copy(snapP[t3:t3+t9], t.splitP[t8-t9:t8])
-	t10 := len(t.splitQ)
-	t11 := (top - 1) * t4
-	copy(snapQ[t4:t4+t11], t.splitQ[t10-t11:t10])
+	t6 := (top - 1) * t3
+	nsplitP := len(t.splitP)
+	nsplitP -= t6
+	copy(snapP[t3:t3+t6], t.splitP[nsplitP:nsplitP+t6])
+	t7 := (top - 1) * t4
+	nsplitQ := len(t.splitQ)
+	nsplitQ -= t7
+	copy(snapQ[t4:t4+t7], t.splitQ[nsplitQ:nsplitQ+t7])
 	pos := steps
 	var dkSum float64
-	t12 := t.copied2
-	t13 := t.copied
+	t8 := t.copied2
+	t9 := t.copied
 	ds += s
-	t14 := n - 1
-	for i4 := t14; i4 >= 0; i4-- {
-		t15 := q[i4]
+	t10 := n - 1
+	for i4 := t10; i4 >= 0; i4-- {
+		t11 := q[i4]
 		dp[i4] += ds * p[i4] * 2
-		dq[i4] += ds * t15 * 2
+		dq[i4] += ds * t11 * 2
 	}
-	t16 := steps - 1
-	for i := t16; i >= 0; i-- {
+	t12 := steps - 1
+	for i := t12; i >= 0; i-- {
 		t.springsRevolve10Loop1Tape.calls = t.springsRevolve10Loop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
 			top--
 		}
-		t17 := top - 1
-		t18 := t17 * t3
-		copy(t1, snapP[t18:t18+t3])
-		t19 := t17 * t4
-		copy(t2, snapQ[t19:t19+t4])
-		at := snapAt[t17]
+		t13 := top - 1
+		t14 := t13 * t3
+		copy(t1, snapP[t14:t14+t3])
+		t15 := t13 * t4
+		copy(t2, snapQ[t15:t15+t4])
+		at := snapAt[t13]
 		for at < pos {
 			target := pos
 			if top < t5 {
-				t20 := t5 - top + 1
-				t21 := pos + 1 - at
+				t16 := t5 - top + 1
+				t17 := pos + 1 - at
 				reps := 0
 				beta := 1
 				beta1 := 0
 				beta2 := 0
-				for beta < t21 {
+				for beta < t17 {
 					reps++
 					beta2 = beta1
 					beta1 = beta
-					beta = beta * (t20 + reps) / reps
+					beta = beta * (t16 + reps) / reps
 				}
-				split := t21 - beta*t20/(t20+reps)
+				split := t17 - beta*t16/(t16+reps)
 				if split < beta2 {
 					split = beta2
 				}
 				if split < 1 {
 					split = 1
 				}
-				if split >= t21 {
-					split = t21 - 1
+				if split >= t17 {
+					split = t17 - 1
 				}
 				target = at + split
 			}
@@ -770,10 +774,10 @@ func SpringsRevolve10Backward(t *SpringsRevolve10Tape, s float64, dq0, dp0 []flo
 				springsRevolve10Loop1(n, t1, 0.01, t2, k, at)
 			}
 			if at < pos {
-				t22 := top * t3
-				copy(snapP[t22:t22+t3], t1)
-				t23 := top * t4
-				copy(snapQ[t23:t23+t4], t2)
+				t18 := top * t3
+				copy(snapP[t18:t18+t3], t1)
+				t19 := top * t4
+				copy(snapQ[t19:t19+t4], t2)
 				snapAt[top] = at
 				top++
 			}
@@ -783,11 +787,11 @@ func SpringsRevolve10Backward(t *SpringsRevolve10Tape, s float64, dq0, dp0 []flo
 		springsRevolve10Loop1CallNoDtBackward(&t.springsRevolve10Loop1Tape, 0, dp, dq, &dk2)
 		dkSum += dk2
 	}
-	for k2 := 0; k2 < t13; k2++ {
+	for k2 := 0; k2 < t9; k2++ {
 		dp0[k2] += dp[k2]
 		dp[k2] = 0
 	}
-	for k3 := 0; k3 < t12; k3++ {
+	for k3 := 0; k3 < t8; k3++ {
 		dq0[k3] += dq[k3]
 		dq[k3] = 0
 	}
@@ -1159,13 +1163,15 @@ func SpringsRevolve100Backward(t *SpringsRevolve100Tape, s float64, dq0, dp0 []f
 	t.snapP = slices.Grow(t.snapP[:0], t5*t3)[:t5*t3]
 	clear(t.snapP)
 	snapP := t.snapP
-	t6 := len(t.entryP)
-	copy(snapP, t.entryP[t6-t3:t6])
+	nentryP := len(t.entryP)
+	nentryP -= t3
+	copy(snapP[:t3], t.entryP[nentryP:nentryP+t3])
 	t.snapQ = slices.Grow(t.snapQ[:0], t5*t4)[:t5*t4]
 	clear(t.snapQ)
 	snapQ := t.snapQ
-	t7 := len(t.entryQ)
-	copy(snapQ, t.entryQ[t7-t4:t7])
+	nentryQ := len(t.entryQ)
+	nentryQ -= t4
+	copy(snapQ[:t4], t.entryQ[nentryQ:nentryQ+t4])
 	t.snapAt = slices.Grow(t.snapAt[:0], t5)[:t5]
 	clear(t.snapAt)
 	snapAt := t.snapAt
@@ -1175,61 +1181,63 @@ func SpringsRevolve100Backward(t *SpringsRevolve100Tape, s float64, dq0, dp0 []f
 		nsplitAt--
 		snapAt[m] = t.splitAt[nsplitAt]
 	}
-	t8 := len(t.splitP)
-	t9 := (top - 1) * t3
-	copy(snapP[t3:t3+t9], t.splitP[t8-t9:t8])
-	t10 := len(t.splitQ)
-	t11 := (top - 1) * t4
-	copy(snapQ[t4:t4+t11], t.splitQ[t10-t11:t10])
+	t6 := (top - 1) * t3
+	nsplitP := len(t.splitP)
+	nsplitP -= t6
+	copy(snapP[t3:t3+t6], t.splitP[nsplitP:nsplitP+t6])
+	t7 := (top - 1) * t4
+	nsplitQ := len(t.splitQ)
+	nsplitQ -= t7
+	copy(snapQ[t4:t4+t7], t.splitQ[nsplitQ:nsplitQ+t7])
 	pos := steps
 	var dkSum float64
-	t12 := t.copied2
-	t13 := t.copied
+	t8 := t.copied2
+	t9 := t.copied
 	ds += s
-	t14 := n - 1
-	for i4 := t14; i4 >= 0; i4-- {
-		t15 := q[i4]
+	t10 := n - 1
+	for i4 := t10; i4 >= 0; i4-- {
+		t11 := q[i4]
 		dp[i4] += ds * p[i4] * 2
-		dq[i4] += ds * t15 * 2
+		dq[i4] += ds * t11 * 2
 	}
-	t16 := steps - 1
-	for i := t16; i >= 0; i-- {
+	t12 := steps - 1
+	for i := t12; i >= 0; i-- {
 		t.springsRevolve100Loop1Tape.calls = t.springsRevolve100Loop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
 			top--
 		}
-		t17 := top - 1
-		t18 := t17 * t3
-		copy(t1, snapP[t18:t18+t3])
-		t19 := t17 * t4
-		copy(t2, snapQ[t19:t19+t4])
-		at := snapAt[t17]
+		t13 := top - 1
+		t14 := t13 * t3
+		copy(t1, snapP[t14:t14+t3])
+		t15 := t13 * t4
+		copy(t2, snapQ[t15:t15+t4])
+		at := snapAt[t13]
 		for at < pos {
 			target := pos
 			if top < t5 {
-				t20 := t5 - top + 1
-				t21 := pos + 1 - at
+				t16 := t5 - top + 1
+				t17 := pos + 1 - at
 				reps := 0
 				beta := 1
 				beta1 := 0
 				beta2 := 0
-				for beta < t21 {
+				for beta < t17 {
 					reps++
 					beta2 = beta1
 					beta1 = beta
-					beta = beta * (t20 + reps) / reps
+					beta = beta * (t16 + reps) / reps
 				}
-				split := t21 - beta*t20/(t20+reps)
+				split := t17 - beta*t16/(t16+reps)
 				if split < beta2 {
 					split = beta2
 				}
 				if split < 1 {
 					split = 1
 				}
-				if split >= t21 {
-					split = t21 - 1
+				if split >= t17 {
+					split = t17 - 1
 				}
 				target = at + split
 			}
@@ -1237,10 +1245,10 @@ func SpringsRevolve100Backward(t *SpringsRevolve100Tape, s float64, dq0, dp0 []f
 				springsRevolve100Loop1(n, t1, 0.01, t2, k, at)
 			}
 			if at < pos {
-				t22 := top * t3
-				copy(snapP[t22:t22+t3], t1)
-				t23 := top * t4
-				copy(snapQ[t23:t23+t4], t2)
+				t18 := top * t3
+				copy(snapP[t18:t18+t3], t1)
+				t19 := top * t4
+				copy(snapQ[t19:t19+t4], t2)
 				snapAt[top] = at
 				top++
 			}
@@ -1250,11 +1258,11 @@ func SpringsRevolve100Backward(t *SpringsRevolve100Tape, s float64, dq0, dp0 []f
 		springsRevolve100Loop1CallNoDtBackward(&t.springsRevolve100Loop1Tape, 0, dp, dq, &dk2)
 		dkSum += dk2
 	}
-	for k2 := 0; k2 < t13; k2++ {
+	for k2 := 0; k2 < t9; k2++ {
 		dp0[k2] += dp[k2]
 		dp[k2] = 0
 	}
-	for k3 := 0; k3 < t12; k3++ {
+	for k3 := 0; k3 < t8; k3++ {
 		dq0[k3] += dq[k3]
 		dq[k3] = 0
 	}
@@ -1629,13 +1637,15 @@ func SpringsBudgetBackward(t *SpringsBudgetTape, s float64, dq0, dp0 []float64, 
 	t.snapP = slices.Grow(t.snapP[:0], t5*t3)[:t5*t3]
 	clear(t.snapP)
 	snapP := t.snapP
-	t6 := len(t.entryP)
-	copy(snapP, t.entryP[t6-t3:t6])
+	nentryP := len(t.entryP)
+	nentryP -= t3
+	copy(snapP[:t3], t.entryP[nentryP:nentryP+t3])
 	t.snapQ = slices.Grow(t.snapQ[:0], t5*t4)[:t5*t4]
 	clear(t.snapQ)
 	snapQ := t.snapQ
-	t7 := len(t.entryQ)
-	copy(snapQ, t.entryQ[t7-t4:t7])
+	nentryQ := len(t.entryQ)
+	nentryQ -= t4
+	copy(snapQ[:t4], t.entryQ[nentryQ:nentryQ+t4])
 	t.snapAt = slices.Grow(t.snapAt[:0], t5)[:t5]
 	clear(t.snapAt)
 	snapAt := t.snapAt
@@ -1645,61 +1655,63 @@ func SpringsBudgetBackward(t *SpringsBudgetTape, s float64, dq0, dp0 []float64, 
 		nsplitAt--
 		snapAt[m] = t.splitAt[nsplitAt]
 	}
-	t8 := len(t.splitP)
-	t9 := (top - 1) * t3
-	copy(snapP[t3:t3+t9], t.splitP[t8-t9:t8])
-	t10 := len(t.splitQ)
-	t11 := (top - 1) * t4
-	copy(snapQ[t4:t4+t11], t.splitQ[t10-t11:t10])
+	t6 := (top - 1) * t3
+	nsplitP := len(t.splitP)
+	nsplitP -= t6
+	copy(snapP[t3:t3+t6], t.splitP[nsplitP:nsplitP+t6])
+	t7 := (top - 1) * t4
+	nsplitQ := len(t.splitQ)
+	nsplitQ -= t7
+	copy(snapQ[t4:t4+t7], t.splitQ[nsplitQ:nsplitQ+t7])
 	pos := steps
 	var dkSum float64
-	t12 := t.copied2
-	t13 := t.copied
+	t8 := t.copied2
+	t9 := t.copied
 	ds += s
-	t14 := n - 1
-	for i4 := t14; i4 >= 0; i4-- {
-		t15 := q[i4]
+	t10 := n - 1
+	for i4 := t10; i4 >= 0; i4-- {
+		t11 := q[i4]
 		dp[i4] += ds * p[i4] * 2
-		dq[i4] += ds * t15 * 2
+		dq[i4] += ds * t11 * 2
 	}
-	t16 := steps - 1
-	for i := t16; i >= 0; i-- {
+	t12 := steps - 1
+	for i := t12; i >= 0; i-- {
 		t.springsBudgetLoop1Tape.calls = t.springsBudgetLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
 			top--
 		}
-		t17 := top - 1
-		t18 := t17 * t3
-		copy(t1, snapP[t18:t18+t3])
-		t19 := t17 * t4
-		copy(t2, snapQ[t19:t19+t4])
-		at := snapAt[t17]
+		t13 := top - 1
+		t14 := t13 * t3
+		copy(t1, snapP[t14:t14+t3])
+		t15 := t13 * t4
+		copy(t2, snapQ[t15:t15+t4])
+		at := snapAt[t13]
 		for at < pos {
 			target := pos
 			if top < t5 {
-				t20 := t5 - top + 1
-				t21 := pos + 1 - at
+				t16 := t5 - top + 1
+				t17 := pos + 1 - at
 				reps := 0
 				beta := 1
 				beta1 := 0
 				beta2 := 0
-				for beta < t21 {
+				for beta < t17 {
 					reps++
 					beta2 = beta1
 					beta1 = beta
-					beta = beta * (t20 + reps) / reps
+					beta = beta * (t16 + reps) / reps
 				}
-				split := t21 - beta*t20/(t20+reps)
+				split := t17 - beta*t16/(t16+reps)
 				if split < beta2 {
 					split = beta2
 				}
 				if split < 1 {
 					split = 1
 				}
-				if split >= t21 {
-					split = t21 - 1
+				if split >= t17 {
+					split = t17 - 1
 				}
 				target = at + split
 			}
@@ -1707,10 +1719,10 @@ func SpringsBudgetBackward(t *SpringsBudgetTape, s float64, dq0, dp0 []float64, 
 				springsBudgetLoop1(n, t1, 0.01, t2, k, at)
 			}
 			if at < pos {
-				t22 := top * t3
-				copy(snapP[t22:t22+t3], t1)
-				t23 := top * t4
-				copy(snapQ[t23:t23+t4], t2)
+				t18 := top * t3
+				copy(snapP[t18:t18+t3], t1)
+				t19 := top * t4
+				copy(snapQ[t19:t19+t4], t2)
 				snapAt[top] = at
 				top++
 			}
@@ -1720,11 +1732,11 @@ func SpringsBudgetBackward(t *SpringsBudgetTape, s float64, dq0, dp0 []float64, 
 		springsBudgetLoop1CallNoDtBackward(&t.springsBudgetLoop1Tape, 0, dp, dq, &dk2)
 		dkSum += dk2
 	}
-	for k2 := 0; k2 < t13; k2++ {
+	for k2 := 0; k2 < t9; k2++ {
 		dp0[k2] += dp[k2]
 		dp[k2] = 0
 	}
-	for k3 := 0; k3 < t12; k3++ {
+	for k3 := 0; k3 < t8; k3++ {
 		dq0[k3] += dq[k3]
 		dq[k3] = 0
 	}

@@ -269,3 +269,128 @@ func RNNWhile(w, u, b, v, h0, xs []float64) float64 {
 	}
 	return loss
 }
+
+// Episodes and EpisodesRecorded: state in slices in a loop checkpointed
+// binomially inside another loop. The state slices are made before the
+// outer loop, so they are the same memory in every run of the inner one,
+// each run saving its own entry state and first descent.
+
+// Episodes integrates the chain of springs of Springs for steps steps in
+// each of episodes episodes, every episode starting from where the last
+// ended with its velocities damped by half; its value sums each episode's
+// Σ q² + p². The inner loop's state is q and p, at most 3 states held.
+//
+//godiff:grad q0 p0 k
+//godiff:jvp q0 p0 k
+func Episodes(q0, p0 []float64, k float64, episodes, steps int) float64 {
+	n := len(q0)
+	q := make([]float64, n)
+	p := make([]float64, n)
+	copy(q, q0)
+	copy(p, p0)
+	dt := 0.05
+	s := 0.0
+	for range episodes {
+		for i := range n {
+			p[i] *= 0.5
+		}
+		//godiff:checkpoint -snapshots=3
+		for range steps {
+			for i := range n {
+				p[i] += 0.5 * dt * springForce(q, k, i)
+			}
+			for i := range n {
+				q[i] += dt * p[i]
+			}
+			for i := range n {
+				p[i] += 0.5 * dt * springForce(q, k, i)
+			}
+		}
+		for i := range n {
+			s += q[i]*q[i] + p[i]*p[i]
+		}
+	}
+	return s
+}
+
+// EpisodesRecorded is Episodes without the checkpoint.
+//
+//godiff:grad q0 p0 k
+func EpisodesRecorded(q0, p0 []float64, k float64, episodes, steps int) float64 {
+	n := len(q0)
+	q := make([]float64, n)
+	p := make([]float64, n)
+	copy(q, q0)
+	copy(p, p0)
+	dt := 0.05
+	s := 0.0
+	for range episodes {
+		for i := range n {
+			p[i] *= 0.5
+		}
+		for range steps {
+			for i := range n {
+				p[i] += 0.5 * dt * springForce(q, k, i)
+			}
+			for i := range n {
+				q[i] += dt * p[i]
+			}
+			for i := range n {
+				p[i] += 0.5 * dt * springForce(q, k, i)
+			}
+		}
+		for i := range n {
+			s += q[i]*q[i] + p[i]*p[i]
+		}
+	}
+	return s
+}
+
+// Relax runs a damped relaxation of two buffers swapped each step (godiff
+// keeps them as windows of one slice) for steps steps in each of rounds
+// rounds, kicking the first element between rounds; as many states held as
+// 1 kB does. Its value sums the first element after each round.
+//
+//godiff:grad x
+//godiff:jvp x
+func Relax(x []float64, rounds, steps int) float64 {
+	n := len(x)
+	prev := make([]float64, n)
+	cur := make([]float64, n)
+	copy(prev, x)
+	s := 0.0
+	for r := range rounds {
+		prev[0] += 0.1 * float64(r)
+		//godiff:checkpoint -memory=1kB
+		for range steps {
+			for i := range n {
+				cur[i] = 0.5*prev[i]*x[i] + 0.4*math.Sin(prev[(i+1)%n])
+			}
+			prev, cur = cur, prev
+		}
+		s += prev[0]
+	}
+	return s
+}
+
+// RelaxRecorded is Relax without the checkpoint.
+//
+//godiff:grad x
+func RelaxRecorded(x []float64, rounds, steps int) float64 {
+	n := len(x)
+	prev := make([]float64, n)
+	cur := make([]float64, n)
+	copy(prev, x)
+	s := 0.0
+	for r := range rounds {
+		prev[0] += 0.1 * float64(r)
+		for range steps {
+			for i := range n {
+				cur[i] = 0.5*prev[i]*x[i] + 0.4*math.Sin(prev[(i+1)%n])
+			}
+			prev, cur = cur, prev
+		}
+		s += prev[0]
+	}
+	return s
+}

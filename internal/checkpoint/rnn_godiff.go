@@ -385,13 +385,15 @@ func RNNBackward(t *RNNTape, s float64, dw, du, db, dv, dh0 []float64) {
 	t.snapNext = slices.Grow(t.snapNext[:0], t7*t5)[:t7*t5]
 	clear(t.snapNext)
 	snapNext := t.snapNext
-	t8 := len(t.entryNext)
-	copy(snapNext, t.entryNext[t8-t5:t8])
+	nentryNext := len(t.entryNext)
+	nentryNext -= t5
+	copy(snapNext[:t5], t.entryNext[nentryNext:nentryNext+t5])
 	t.snapH = slices.Grow(t.snapH[:0], t7*t6)[:t7*t6]
 	clear(t.snapH)
 	snapH := t.snapH
-	t9 := len(t.entryH)
-	copy(snapH, t.entryH[t9-t6:t9])
+	nentryH := len(t.entryH)
+	nentryH -= t6
+	copy(snapH[:t6], t.entryH[nentryH:nentryH+t6])
 	t.snapAt = slices.Grow(t.snapAt[:0], t7)[:t7]
 	clear(t.snapAt)
 	snapAt := t.snapAt
@@ -404,12 +406,14 @@ func RNNBackward(t *RNNTape, s float64, dw, du, db, dv, dh0 []float64) {
 		nsplitAt--
 		snapAt[m] = t.splitAt[nsplitAt]
 	}
-	t10 := len(t.splitNext)
-	t11 := (top - 1) * t5
-	copy(snapNext[t5:t5+t11], t.splitNext[t10-t11:t10])
-	t12 := len(t.splitH)
-	t13 := (top - 1) * t6
-	copy(snapH[t6:t6+t13], t.splitH[t12-t13:t12])
+	t8 := (top - 1) * t5
+	nsplitNext := len(t.splitNext)
+	nsplitNext -= t8
+	copy(snapNext[t5:t5+t8], t.splitNext[nsplitNext:nsplitNext+t8])
+	t9 := (top - 1) * t6
+	nsplitH := len(t.splitH)
+	nsplitH -= t9
+	copy(snapH[t6:t6+t9], t.splitH[nsplitH:nsplitH+t9])
 	pos := t1
 	t.dnext = slices.Grow(t.dnext[:0], n)[:n]
 	clear(t.dnext)
@@ -417,10 +421,10 @@ func RNNBackward(t *RNNTape, s float64, dw, du, db, dv, dh0 []float64) {
 	t.dh = slices.Grow(t.dh[:0], n)[:n]
 	clear(t.dh)
 	dh := t.dh
-	t14 := t.copied
+	t10 := t.copied
 	dloss += s
-	t15 := t1 - 1
-	for t2 := t15; t2 >= 0; t2-- {
+	t11 := t1 - 1
+	for t2 := t11; t2 >= 0; t2-- {
 		t.rnnLoop1Tape.calls = t.rnnLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
@@ -428,49 +432,49 @@ func RNNBackward(t *RNNTape, s float64, dw, du, db, dv, dh0 []float64) {
 			top--
 		}
 		loss := snapLoss[top-1]
-		t16 := top - 1
-		t17 := t16 * t5
-		copy(t3, snapNext[t17:t17+t5])
-		t18 := t16 * t6
-		copy(t4, snapH[t18:t18+t6])
-		at := snapAt[t16]
+		t12 := top - 1
+		t13 := t12 * t5
+		copy(t3, snapNext[t13:t13+t5])
+		t14 := t12 * t6
+		copy(t4, snapH[t14:t14+t6])
+		at := snapAt[t12]
 		for at < pos {
 			target := pos
 			if top < t7 {
-				t19 := t7 - top + 1
-				t20 := pos + 1 - at
+				t15 := t7 - top + 1
+				t16 := pos + 1 - at
 				reps := 0
 				beta := 1
 				beta1 := 0
 				beta2 := 0
-				for beta < t20 {
+				for beta < t16 {
 					reps++
 					beta2 = beta1
 					beta1 = beta
-					beta = beta * (t19 + reps) / reps
+					beta = beta * (t15 + reps) / reps
 				}
-				split := t20 - beta*t19/(t19+reps)
+				split := t16 - beta*t15/(t15+reps)
 				if split < beta2 {
 					split = beta2
 				}
 				if split < 1 {
 					split = 1
 				}
-				if split >= t20 {
-					split = t20 - 1
+				if split >= t16 {
+					split = t16 - 1
 				}
 				target = at + split
 			}
 			for ; at < target; at++ {
-				t21 := rnnLoop1(loss, d, xs, t3, t4, w, u, b, n, v, at)
-				loss = t21
+				t17 := rnnLoop1(loss, d, xs, t3, t4, w, u, b, n, v, at)
+				loss = t17
 			}
 			if at < pos {
 				snapLoss[top] = loss
-				t22 := top * t5
-				copy(snapNext[t22:t22+t5], t3)
-				t23 := top * t6
-				copy(snapH[t23:t23+t6], t4)
+				t18 := top * t5
+				copy(snapNext[t18:t18+t5], t3)
+				t19 := top * t6
+				copy(snapH[t19:t19+t6], t4)
 				snapAt[top] = at
 				top++
 			}
@@ -480,7 +484,7 @@ func RNNBackward(t *RNNTape, s float64, dw, du, db, dv, dh0 []float64) {
 		rnnLoop1CallNoXsFixedXsWVBackward(&t.rnnLoop1Tape, 0, dloss, &dloss2, dnext, dh, dw, du, db, dv)
 		dloss = dloss2
 	}
-	for k := 0; k < t14; k++ {
+	for k := 0; k < t10; k++ {
 		dh0[k] += dh[k]
 		dh[k] = 0
 	}
@@ -1252,8 +1256,9 @@ func RNNSwapBackward(t *RNNSwapTape, s float64, dw, du, db, dv, dh0 []float64) {
 	t.snapBuf = slices.Grow(t.snapBuf[:0], t5*t4)[:t5*t4]
 	clear(t.snapBuf)
 	snapBuf := t.snapBuf
-	t6 := len(t.entryBuf)
-	copy(snapBuf, t.entryBuf[t6-t4:t6])
+	nentryBuf := len(t.entryBuf)
+	nentryBuf -= t4
+	copy(snapBuf[:t4], t.entryBuf[nentryBuf:nentryBuf+t4])
 	t.snapAt = slices.Grow(t.snapAt[:0], t5)[:t5]
 	clear(t.snapAt)
 	snapAt := t.snapAt
@@ -1278,18 +1283,19 @@ func RNNSwapBackward(t *RNNSwapTape, s float64, dw, du, db, dv, dh0 []float64) {
 		nsplitAt--
 		snapAt[m] = t.splitAt[nsplitAt]
 	}
-	t7 := len(t.splitBuf)
-	t8 := (top - 1) * t4
-	copy(snapBuf[t4:t4+t8], t.splitBuf[t7-t8:t7])
+	t6 := (top - 1) * t4
+	nsplitBuf := len(t.splitBuf)
+	nsplitBuf -= t6
+	copy(snapBuf[t4:t4+t6], t.splitBuf[nsplitBuf:nsplitBuf+t6])
 	pos := t1
 	t.dbuf = slices.Grow(t.dbuf[:0], (n + n))[:(n + n)]
 	clear(t.dbuf)
 	dbuf := t.dbuf
-	t9 := t.copied
-	t10 := dbuf[t.prevLo:t.prevHi]
+	t7 := t.copied
+	t8 := dbuf[t.prevLo:t.prevHi]
 	dloss += s
-	t11 := t1 - 1
-	for t2 := t11; t2 >= 0; t2-- {
+	t9 := t1 - 1
+	for t2 := t9; t2 >= 0; t2-- {
 		t.rnnSwapLoop1Tape.calls = t.rnnSwapLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
@@ -1301,44 +1307,44 @@ func RNNSwapBackward(t *RNNSwapTape, s float64, dw, du, db, dv, dh0 []float64) {
 		prevHi := snapPrevHi[top-1]
 		curLo := snapCurLo[top-1]
 		curHi := snapCurHi[top-1]
-		t12 := top - 1
-		t13 := t12 * t4
-		copy(t3, snapBuf[t13:t13+t4])
-		at := snapAt[t12]
+		t10 := top - 1
+		t11 := t10 * t4
+		copy(t3, snapBuf[t11:t11+t4])
+		at := snapAt[t10]
 		for at < pos {
 			target := pos
 			if top < t5 {
-				t14 := t5 - top + 1
-				t15 := pos + 1 - at
+				t12 := t5 - top + 1
+				t13 := pos + 1 - at
 				reps := 0
 				beta := 1
 				beta1 := 0
 				beta2 := 0
-				for beta < t15 {
+				for beta < t13 {
 					reps++
 					beta2 = beta1
 					beta1 = beta
-					beta = beta * (t14 + reps) / reps
+					beta = beta * (t12 + reps) / reps
 				}
-				split := t15 - beta*t14/(t14+reps)
+				split := t13 - beta*t12/(t12+reps)
 				if split < beta2 {
 					split = beta2
 				}
 				if split < 1 {
 					split = 1
 				}
-				if split >= t15 {
-					split = t15 - 1
+				if split >= t13 {
+					split = t13 - 1
 				}
 				target = at + split
 			}
 			for ; at < target; at++ {
-				t16, t17, t18, t19, t20 := rnnSwapLoop1(loss, prevLo, prevHi, curLo, curHi, t3, d, xs, w, u, b, n, v, at)
-				loss = t16
-				prevLo = t17
-				prevHi = t18
-				curLo = t19
-				curHi = t20
+				t14, t15, t16, t17, t18 := rnnSwapLoop1(loss, prevLo, prevHi, curLo, curHi, t3, d, xs, w, u, b, n, v, at)
+				loss = t14
+				prevLo = t15
+				prevHi = t16
+				curLo = t17
+				curHi = t18
 			}
 			if at < pos {
 				snapLoss[top] = loss
@@ -1346,8 +1352,8 @@ func RNNSwapBackward(t *RNNSwapTape, s float64, dw, du, db, dv, dh0 []float64) {
 				snapPrevHi[top] = prevHi
 				snapCurLo[top] = curLo
 				snapCurHi[top] = curHi
-				t21 := top * t4
-				copy(snapBuf[t21:t21+t4], t3)
+				t19 := top * t4
+				copy(snapBuf[t19:t19+t4], t3)
 				snapAt[top] = at
 				top++
 			}
@@ -1357,9 +1363,9 @@ func RNNSwapBackward(t *RNNSwapTape, s float64, dw, du, db, dv, dh0 []float64) {
 		rnnSwapLoop1CallNoXsFixedXsWVBackward(&t.rnnSwapLoop1Tape, 0, dloss, 0, 0, 0, 0, &dloss2, dbuf, dw, du, db, dv)
 		dloss = dloss2
 	}
-	for k := 0; k < t9; k++ {
-		dh0[k] += t10[k]
-		t10[k] = 0
+	for k := 0; k < t7; k++ {
+		dh0[k] += t8[k]
+		t8[k] = 0
 	}
 }
 
@@ -2355,13 +2361,15 @@ func SpringsBackward(t *SpringsTape, s float64, dq0, dp0 []float64, dk *float64)
 	t.snapP = slices.Grow(t.snapP[:0], t5*t3)[:t5*t3]
 	clear(t.snapP)
 	snapP := t.snapP
-	t6 := len(t.entryP)
-	copy(snapP, t.entryP[t6-t3:t6])
+	nentryP := len(t.entryP)
+	nentryP -= t3
+	copy(snapP[:t3], t.entryP[nentryP:nentryP+t3])
 	t.snapQ = slices.Grow(t.snapQ[:0], t5*t4)[:t5*t4]
 	clear(t.snapQ)
 	snapQ := t.snapQ
-	t7 := len(t.entryQ)
-	copy(snapQ, t.entryQ[t7-t4:t7])
+	nentryQ := len(t.entryQ)
+	nentryQ -= t4
+	copy(snapQ[:t4], t.entryQ[nentryQ:nentryQ+t4])
 	t.snapAt = slices.Grow(t.snapAt[:0], t5)[:t5]
 	clear(t.snapAt)
 	snapAt := t.snapAt
@@ -2371,61 +2379,63 @@ func SpringsBackward(t *SpringsTape, s float64, dq0, dp0 []float64, dk *float64)
 		nsplitAt--
 		snapAt[m] = t.splitAt[nsplitAt]
 	}
-	t8 := len(t.splitP)
-	t9 := (top - 1) * t3
-	copy(snapP[t3:t3+t9], t.splitP[t8-t9:t8])
-	t10 := len(t.splitQ)
-	t11 := (top - 1) * t4
-	copy(snapQ[t4:t4+t11], t.splitQ[t10-t11:t10])
+	t6 := (top - 1) * t3
+	nsplitP := len(t.splitP)
+	nsplitP -= t6
+	copy(snapP[t3:t3+t6], t.splitP[nsplitP:nsplitP+t6])
+	t7 := (top - 1) * t4
+	nsplitQ := len(t.splitQ)
+	nsplitQ -= t7
+	copy(snapQ[t4:t4+t7], t.splitQ[nsplitQ:nsplitQ+t7])
 	pos := steps
 	var dkSum float64
-	t12 := t.copied2
-	t13 := t.copied
+	t8 := t.copied2
+	t9 := t.copied
 	ds += s
-	t14 := n - 1
-	for i4 := t14; i4 >= 0; i4-- {
-		t15 := q[i4]
+	t10 := n - 1
+	for i4 := t10; i4 >= 0; i4-- {
+		t11 := q[i4]
 		dp[i4] += ds * p[i4] * 2
-		dq[i4] += ds * t15 * 2
+		dq[i4] += ds * t11 * 2
 	}
-	t16 := steps - 1
-	for i := t16; i >= 0; i-- {
+	t12 := steps - 1
+	for i := t12; i >= 0; i-- {
 		t.springsLoop1Tape.calls = t.springsLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
 			top--
 		}
-		t17 := top - 1
-		t18 := t17 * t3
-		copy(t1, snapP[t18:t18+t3])
-		t19 := t17 * t4
-		copy(t2, snapQ[t19:t19+t4])
-		at := snapAt[t17]
+		t13 := top - 1
+		t14 := t13 * t3
+		copy(t1, snapP[t14:t14+t3])
+		t15 := t13 * t4
+		copy(t2, snapQ[t15:t15+t4])
+		at := snapAt[t13]
 		for at < pos {
 			target := pos
 			if top < t5 {
-				t20 := t5 - top + 1
-				t21 := pos + 1 - at
+				t16 := t5 - top + 1
+				t17 := pos + 1 - at
 				reps := 0
 				beta := 1
 				beta1 := 0
 				beta2 := 0
-				for beta < t21 {
+				for beta < t17 {
 					reps++
 					beta2 = beta1
 					beta1 = beta
-					beta = beta * (t20 + reps) / reps
+					beta = beta * (t16 + reps) / reps
 				}
-				split := t21 - beta*t20/(t20+reps)
+				split := t17 - beta*t16/(t16+reps)
 				if split < beta2 {
 					split = beta2
 				}
 				if split < 1 {
 					split = 1
 				}
-				if split >= t21 {
-					split = t21 - 1
+				if split >= t17 {
+					split = t17 - 1
 				}
 				target = at + split
 			}
@@ -2433,10 +2443,10 @@ func SpringsBackward(t *SpringsTape, s float64, dq0, dp0 []float64, dk *float64)
 				springsLoop1(n, t1, 0.05, t2, k, at)
 			}
 			if at < pos {
-				t22 := top * t3
-				copy(snapP[t22:t22+t3], t1)
-				t23 := top * t4
-				copy(snapQ[t23:t23+t4], t2)
+				t18 := top * t3
+				copy(snapP[t18:t18+t3], t1)
+				t19 := top * t4
+				copy(snapQ[t19:t19+t4], t2)
 				snapAt[top] = at
 				top++
 			}
@@ -2446,11 +2456,11 @@ func SpringsBackward(t *SpringsTape, s float64, dq0, dp0 []float64, dk *float64)
 		springsLoop1CallNoDtBackward(&t.springsLoop1Tape, 0, dp, dq, &dk2)
 		dkSum += dk2
 	}
-	for k2 := 0; k2 < t13; k2++ {
+	for k2 := 0; k2 < t9; k2++ {
 		dp0[k2] += dp[k2]
 		dp[k2] = 0
 	}
-	for k3 := 0; k3 < t12; k3++ {
+	for k3 := 0; k3 < t8; k3++ {
 		dq0[k3] += dq[k3]
 		dq[k3] = 0
 	}
@@ -3234,13 +3244,15 @@ func RNNForBackward(t *RNNForTape, s float64, dw, du, db, dv, dh0 []float64) {
 	t.snapNext = slices.Grow(t.snapNext[:0], t7*t5)[:t7*t5]
 	clear(t.snapNext)
 	snapNext := t.snapNext
-	t8 := len(t.entryNext)
-	copy(snapNext, t.entryNext[t8-t5:t8])
+	nentryNext := len(t.entryNext)
+	nentryNext -= t5
+	copy(snapNext[:t5], t.entryNext[nentryNext:nentryNext+t5])
 	t.snapH = slices.Grow(t.snapH[:0], t7*t6)[:t7*t6]
 	clear(t.snapH)
 	snapH := t.snapH
-	t9 := len(t.entryH)
-	copy(snapH, t.entryH[t9-t6:t9])
+	nentryH := len(t.entryH)
+	nentryH -= t6
+	copy(snapH[:t6], t.entryH[nentryH:nentryH+t6])
 	t.snapAt = slices.Grow(t.snapAt[:0], t7)[:t7]
 	clear(t.snapAt)
 	snapAt := t.snapAt
@@ -3253,12 +3265,14 @@ func RNNForBackward(t *RNNForTape, s float64, dw, du, db, dv, dh0 []float64) {
 		nsplitAt--
 		snapAt[m] = t.splitAt[nsplitAt]
 	}
-	t10 := len(t.splitNext)
-	t11 := (top - 1) * t5
-	copy(snapNext[t5:t5+t11], t.splitNext[t10-t11:t10])
-	t12 := len(t.splitH)
-	t13 := (top - 1) * t6
-	copy(snapH[t6:t6+t13], t.splitH[t12-t13:t12])
+	t8 := (top - 1) * t5
+	nsplitNext := len(t.splitNext)
+	nsplitNext -= t8
+	copy(snapNext[t5:t5+t8], t.splitNext[nsplitNext:nsplitNext+t8])
+	t9 := (top - 1) * t6
+	nsplitH := len(t.splitH)
+	nsplitH -= t9
+	copy(snapH[t6:t6+t9], t.splitH[nsplitH:nsplitH+t9])
 	pos := t1
 	t.dnext = slices.Grow(t.dnext[:0], n)[:n]
 	clear(t.dnext)
@@ -3266,10 +3280,10 @@ func RNNForBackward(t *RNNForTape, s float64, dw, du, db, dv, dh0 []float64) {
 	t.dh = slices.Grow(t.dh[:0], n)[:n]
 	clear(t.dh)
 	dh := t.dh
-	t14 := t.copied
+	t10 := t.copied
 	dloss += s
-	t15 := t1 - 1
-	for t2 := t15; t2 >= 0; t2-- {
+	t11 := t1 - 1
+	for t2 := t11; t2 >= 0; t2-- {
 		t.rnnForLoop1Tape.calls = t.rnnForLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
@@ -3277,49 +3291,49 @@ func RNNForBackward(t *RNNForTape, s float64, dw, du, db, dv, dh0 []float64) {
 			top--
 		}
 		loss := snapLoss[top-1]
-		t16 := top - 1
-		t17 := t16 * t5
-		copy(t3, snapNext[t17:t17+t5])
-		t18 := t16 * t6
-		copy(t4, snapH[t18:t18+t6])
-		at := snapAt[t16]
+		t12 := top - 1
+		t13 := t12 * t5
+		copy(t3, snapNext[t13:t13+t5])
+		t14 := t12 * t6
+		copy(t4, snapH[t14:t14+t6])
+		at := snapAt[t12]
 		for at < pos {
 			target := pos
 			if top < t7 {
-				t19 := t7 - top + 1
-				t20 := pos + 1 - at
+				t15 := t7 - top + 1
+				t16 := pos + 1 - at
 				reps := 0
 				beta := 1
 				beta1 := 0
 				beta2 := 0
-				for beta < t20 {
+				for beta < t16 {
 					reps++
 					beta2 = beta1
 					beta1 = beta
-					beta = beta * (t19 + reps) / reps
+					beta = beta * (t15 + reps) / reps
 				}
-				split := t20 - beta*t19/(t19+reps)
+				split := t16 - beta*t15/(t15+reps)
 				if split < beta2 {
 					split = beta2
 				}
 				if split < 1 {
 					split = 1
 				}
-				if split >= t20 {
-					split = t20 - 1
+				if split >= t16 {
+					split = t16 - 1
 				}
 				target = at + split
 			}
 			for ; at < target; at++ {
-				t21 := rnnForLoop1(loss, d, xs, t3, t4, w, u, b, n, v, at)
-				loss = t21
+				t17 := rnnForLoop1(loss, d, xs, t3, t4, w, u, b, n, v, at)
+				loss = t17
 			}
 			if at < pos {
 				snapLoss[top] = loss
-				t22 := top * t5
-				copy(snapNext[t22:t22+t5], t3)
-				t23 := top * t6
-				copy(snapH[t23:t23+t6], t4)
+				t18 := top * t5
+				copy(snapNext[t18:t18+t5], t3)
+				t19 := top * t6
+				copy(snapH[t19:t19+t6], t4)
 				snapAt[top] = at
 				top++
 			}
@@ -3329,7 +3343,7 @@ func RNNForBackward(t *RNNForTape, s float64, dw, du, db, dv, dh0 []float64) {
 		rnnForLoop1CallNoXsFixedXsWVBackward(&t.rnnForLoop1Tape, 0, dloss, &dloss2, dnext, dh, dw, du, db, dv)
 		dloss = dloss2
 	}
-	for k := 0; k < t14; k++ {
+	for k := 0; k < t10; k++ {
 		dh0[k] += dh[k]
 		dh[k] = 0
 	}
@@ -3667,13 +3681,15 @@ func RNNWhileBackward(t *RNNWhileTape, s float64, dw, du, db, dv, dh0 []float64)
 	t.snapNext = slices.Grow(t.snapNext[:0], t7*t5)[:t7*t5]
 	clear(t.snapNext)
 	snapNext := t.snapNext
-	t8 := len(t.entryNext)
-	copy(snapNext, t.entryNext[t8-t5:t8])
+	nentryNext := len(t.entryNext)
+	nentryNext -= t5
+	copy(snapNext[:t5], t.entryNext[nentryNext:nentryNext+t5])
 	t.snapH = slices.Grow(t.snapH[:0], t7*t6)[:t7*t6]
 	clear(t.snapH)
 	snapH := t.snapH
-	t9 := len(t.entryH)
-	copy(snapH, t.entryH[t9-t6:t9])
+	nentryH := len(t.entryH)
+	nentryH -= t6
+	copy(snapH[:t6], t.entryH[nentryH:nentryH+t6])
 	t.snapAt = slices.Grow(t.snapAt[:0], t7)[:t7]
 	clear(t.snapAt)
 	snapAt := t.snapAt
@@ -3685,7 +3701,7 @@ func RNNWhileBackward(t *RNNWhileTape, s float64, dw, du, db, dv, dh0 []float64)
 	t.dh = slices.Grow(t.dh[:0], n)[:n]
 	clear(t.dh)
 	dh := t.dh
-	t10 := t.copied
+	t8 := t.copied
 	dloss += s
 	for k := t1; k > 0; k-- {
 		t.rnnWhileLoop1Tape.calls = t.rnnWhileLoop1Tape.calls[:0]
@@ -3696,51 +3712,51 @@ func RNNWhileBackward(t *RNNWhileTape, s float64, dw, du, db, dv, dh0 []float64)
 		}
 		loss := snapLoss[top-1]
 		t2 := snapT[top-1]
-		t11 := top - 1
-		t12 := t11 * t5
-		copy(t3, snapNext[t12:t12+t5])
-		t13 := t11 * t6
-		copy(t4, snapH[t13:t13+t6])
-		at := snapAt[t11]
+		t9 := top - 1
+		t10 := t9 * t5
+		copy(t3, snapNext[t10:t10+t5])
+		t11 := t9 * t6
+		copy(t4, snapH[t11:t11+t6])
+		at := snapAt[t9]
 		for at < pos {
 			target := pos
 			if top < t7 {
-				t14 := t7 - top + 1
-				t15 := pos + 1 - at
+				t12 := t7 - top + 1
+				t13 := pos + 1 - at
 				reps := 0
 				beta := 1
 				beta1 := 0
 				beta2 := 0
-				for beta < t15 {
+				for beta < t13 {
 					reps++
 					beta2 = beta1
 					beta1 = beta
-					beta = beta * (t14 + reps) / reps
+					beta = beta * (t12 + reps) / reps
 				}
-				split := t15 - beta*t14/(t14+reps)
+				split := t13 - beta*t12/(t12+reps)
 				if split < beta2 {
 					split = beta2
 				}
 				if split < 1 {
 					split = 1
 				}
-				if split >= t15 {
-					split = t15 - 1
+				if split >= t13 {
+					split = t13 - 1
 				}
 				target = at + split
 			}
 			for ; at < target; at++ {
-				t16, t17 := rnnWhileLoop1(loss, t2, d, xs, t3, t4, w, u, b, n, v)
-				loss = t16
-				t2 = t17
+				t14, t15 := rnnWhileLoop1(loss, t2, d, xs, t3, t4, w, u, b, n, v)
+				loss = t14
+				t2 = t15
 			}
 			if at < pos {
 				snapLoss[top] = loss
 				snapT[top] = t2
-				t18 := top * t5
-				copy(snapNext[t18:t18+t5], t3)
-				t19 := top * t6
-				copy(snapH[t19:t19+t6], t4)
+				t16 := top * t5
+				copy(snapNext[t16:t16+t5], t3)
+				t17 := top * t6
+				copy(snapH[t17:t17+t6], t4)
 				snapAt[top] = at
 				top++
 			}
@@ -3750,7 +3766,7 @@ func RNNWhileBackward(t *RNNWhileTape, s float64, dw, du, db, dv, dh0 []float64)
 		rnnWhileLoop1CallNoXsFixedXsWVBackward(&t.rnnWhileLoop1Tape, 0, dloss, 0, &dloss2, dnext, dh, dw, du, db, dv)
 		dloss = dloss2
 	}
-	for k2 := 0; k2 < t10; k2++ {
+	for k2 := 0; k2 < t8; k2++ {
 		dh0[k2] += dh[k2]
 		dh[k2] = 0
 	}
@@ -3806,6 +3822,1822 @@ func RNNWhileJVP(w, u, b, v, h0, xs, dw, du, db, dv, dh0 []float64) (float64, fl
 		t++
 	}
 	return loss, dloss
+}
+
+// EpisodesTape is what EpisodesForward keeps of one run of Episodes for
+// EpisodesBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of EpisodesForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 64·max(episodes, 0)·n + 16·n +
+// 24·max(episodes, 0) + 112 bytes, plus episodesLoop1Tape.Bytes() (the tapes
+// of its call sites, each by its own formula summed over the site's calls).
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
+//
+//	q0                 24 bytes per run (a reference to the caller's slice, not a copy): the parameter q0
+//	episodesLoop1Tape  episodesLoop1Tape.Bytes(), a episodesLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:298 (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 3 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	k                  8 bytes per run: the parameter k
+//	episodes           8 bytes per run: the parameter episodes
+//	steps              8 bytes per run: the parameter steps
+//	q                  8·n bytes (8 bytes an entry): the memory of q, which Episodes makes, kept from run to run
+//	q2                 24 bytes per run (a reference to the caller's slice, not a copy): q as the forward sweep computed it
+//	p                  8·n bytes (8 bytes an entry): the memory of p, which Episodes makes, kept from run to run
+//	p2                 24 bytes per run (a reference to the caller's slice, not a copy): p as the forward sweep computed it
+//	copied2            8 bytes per run: how many elements a copy copied
+//	copied             8 bytes per run: how many elements a copy copied
+//	entryP             8·max(episodes, 0)·n bytes (8 bytes an entry, len(p) a run): the elements of p as the loop at rnn.go:298 began (//godiff:checkpoint -snapshots=3)
+//	entryQ             8·max(episodes, 0)·n bytes (8 bytes an entry, len(q) a run): the elements of q as the loop at rnn.go:298 began (//godiff:checkpoint -snapshots=3)
+//	splitP             at most 16·max(episodes, 0)·n bytes (8 bytes an entry, len(p) a state, at most 2 a run of the loop: one per state held but the entry's): the elements of p, len(p) entries a state, at the iterations of the loop at rnn.go:298 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitQ             at most 16·max(episodes, 0)·n bytes (8 bytes an entry, len(q) a state, at most 2 a run of the loop: one per state held but the entry's): the elements of q, len(q) entries a state, at the iterations of the loop at rnn.go:298 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt            at most 16·max(episodes, 0) bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): the iteration of each state in splitP
+//	held               8·max(episodes, 0) bytes (8 bytes an entry): how many states the backward sweep holds as it begins the loop at rnn.go:298: the state as it began and those the forward sweep saved
+//	elem2              8·max(episodes, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	elem               8·max(episodes, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	dp                 a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of p, which Episodes makes, in a buffer the backward sweep reuses
+//	dq                 a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of q, which Episodes makes, in a buffer the backward sweep reuses
+//	scratchP           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of p, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on, in a buffer the backward sweep reuses
+//	scratchQ           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of q, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on, in a buffer the backward sweep reuses
+//	snapP              at most 24·n bytes (len(p) entries of 8 bytes a state held, at most 3 held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the elements of p, len(p) entries a state, at the iterations of the loop at rnn.go:298 where the binomial schedule keeps it, at most 3 states at once, in a buffer the backward sweep reuses
+//	snapQ              at most 24·n bytes (len(q) entries of 8 bytes a state held, at most 3 held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the elements of q, len(q) entries a state, at the iterations of the loop at rnn.go:298 where the binomial schedule keeps it, at most 3 states at once, in a buffer the backward sweep reuses
+//	snapAt             at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at rnn.go:298, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at rnn.go:298 (//godiff:checkpoint -snapshots=3), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = 3 states of 8·len(p) + 8·len(q) + 8 bytes at once, len(x) entries
+// a state for each slice x of the state: for n iterations the body runs plainly
+// r·n − C(S+r, S+1) times in all (the forward sweep's own run does those of
+// the schedule's first descent, about n, saving the states it keeps as it
+// passes them), r times an iteration at most, where r is the least integer with
+// C(S+r, S) ≥ n, then once more recorded by episodesLoop1CallNoDtForward
+// before its backward code, on a tape of one iteration; lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type EpisodesTape struct {
+	// q0: the parameter q0.
+	q0 []float64
+	// episodesLoop1Tape: the tape of one iteration of the loop at rnn.go:298
+	// (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to
+	// each iteration from the nearest state it holds (binomial checkpointing, at
+	// most 3 states held), empties this tape and runs the iteration again recorded
+	// before its backward code, so that it holds one iteration's entries whatever
+	// the number of iterations.
+	episodesLoop1Tape episodesLoop1CallNoDtTape
+	// k: the parameter k.
+	k float64
+	// episodes: the parameter episodes.
+	episodes int
+	// steps: the parameter steps.
+	steps int
+	// q: the memory of q, which Episodes makes, kept from run to run.
+	q []float64
+	// q2: q as the forward sweep computed it.
+	q2 []float64
+	// p: the memory of p, which Episodes makes, kept from run to run.
+	p []float64
+	// p2: p as the forward sweep computed it.
+	p2 []float64
+	// copied2: how many elements a copy copied.
+	copied2 int
+	// copied: how many elements a copy copied.
+	copied int
+	// entryP: the elements of p as the loop at rnn.go:298 began
+	// (//godiff:checkpoint -snapshots=3), one entry per iteration of the loop
+	// around it, read back last first.
+	entryP []float64
+	// entryQ: the elements of q as the loop at rnn.go:298 began
+	// (//godiff:checkpoint -snapshots=3), one entry per iteration of the loop
+	// around it, read back last first.
+	entryQ []float64
+	// splitP: the elements of p, len(p) entries a state, at the iterations of the
+	// loop at rnn.go:298 where the backward sweep's first descent keeps it, saved
+	// by the forward sweep as it passes them, one entry per iteration of the loop
+	// around it, read back last first.
+	splitP []float64
+	// splitQ: the elements of q, len(q) entries a state, at the iterations of the
+	// loop at rnn.go:298 where the backward sweep's first descent keeps it, saved
+	// by the forward sweep as it passes them, one entry per iteration of the loop
+	// around it, read back last first.
+	splitQ []float64
+	// splitAt: the iteration of each state in splitP, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// rnn.go:298: the state as it began and those the forward sweep saved, one
+	// entry per iteration of the loop around it, read back last first.
+	held []int
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// dp: the derivatives of p, which Episodes makes, in a buffer the backward
+	// sweep reuses.
+	dp []float64
+	// dq: the derivatives of q, which Episodes makes, in a buffer the backward
+	// sweep reuses.
+	dq []float64
+	// scratchP: the memory of p, the state the checkpointed loop carries, which
+	// the backward sweep fills from a saved state and runs iterations again on, in
+	// a buffer the backward sweep reuses.
+	scratchP []float64
+	// scratchQ: the memory of q, the state the checkpointed loop carries, which
+	// the backward sweep fills from a saved state and runs iterations again on, in
+	// a buffer the backward sweep reuses.
+	scratchQ []float64
+	// snapP: the elements of p, len(p) entries a state, at the iterations of the
+	// loop at rnn.go:298 where the binomial schedule keeps it, at most 3 states at
+	// once, in a buffer the backward sweep reuses.
+	snapP []float64
+	// snapQ: the elements of q, len(q) entries a state, at the iterations of the
+	// loop at rnn.go:298 where the binomial schedule keeps it, at most 3 states at
+	// once, in a buffer the backward sweep reuses.
+	snapQ []float64
+	// snapAt: the iteration of each state saved for the loop at rnn.go:298, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in EpisodesTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *EpisodesTape) Bytes() int {
+	n := 112
+	n += t.episodesLoop1Tape.Bytes()
+	n += len(t.q) * 8
+	n += len(t.p) * 8
+	n += len(t.entryP) * 8
+	n += len(t.entryQ) * 8
+	n += len(t.splitP) * 8
+	n += len(t.splitQ) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.held) * 8
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	n += len(t.dp) * 8
+	n += len(t.dq) * 8
+	n += len(t.scratchP) * 8
+	n += len(t.scratchQ) * 8
+	n += len(t.snapP) * 8
+	n += len(t.snapQ) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *EpisodesTape) clearRefs() {
+	t.q0 = nil
+	t.episodesLoop1Tape.clearRefs()
+	t.q2 = nil
+	t.p2 = nil
+}
+
+// poolEpisodesTape holds the EpisodesTapes that EpisodesGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolEpisodesTape = sync.Pool{New: func() any {
+	return new(EpisodesTape)
+}}
+
+// release gives t back to poolEpisodesTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *EpisodesTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolEpisodesTape.Put(t)
+}
+
+// EpisodesForward runs Episodes and records in t what EpisodesBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func EpisodesForward(t *EpisodesTape, q0, p0 []float64, k float64, episodes, steps int) float64 {
+	t.q = t.q[:0]
+	t.p = t.p[:0]
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	t.episodesLoop1Tape.calls = t.episodesLoop1Tape.calls[:0]
+	t.entryP = t.entryP[:0]
+	t.splitP = t.splitP[:0]
+	t.entryQ = t.entryQ[:0]
+	t.splitQ = t.splitQ[:0]
+	t.splitAt = t.splitAt[:0]
+	t.held = t.held[:0]
+	t.q0 = q0
+	t.k = k
+	t.episodes = episodes
+	t.steps = steps
+	n := len(q0)
+	t.q = slices.Grow(t.q, n)[:len(t.q)+n]
+	q := slices.Clip(t.q[len(t.q)-n:])
+	clear(q)
+	t.q2 = q
+	t.p = slices.Grow(t.p, n)[:len(t.p)+n]
+	p := slices.Clip(t.p[len(t.p)-n:])
+	clear(p)
+	t.p2 = p
+	t1 := copy(q, q0)
+	t.copied2 = t1
+	t2 := copy(p, p0)
+	t.copied = t2
+	dt := 0.05
+	s := 0.0
+	t3 := max(episodes, 0) * n
+	t.elem = slices.Grow(t.elem, t3)
+	t.elem2 = slices.Grow(t.elem2, t3)
+	for range episodes {
+		for i := range n {
+			p[i] *= 0.5
+		}
+		for k2 := range p {
+			t.entryP = append(t.entryP, p[k2])
+		}
+		for k3 := range q {
+			t.entryQ = append(t.entryQ, q[k3])
+		}
+		t4 := int(steps)
+		// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+		held := 3
+		if t4 < held {
+			held = t4
+		}
+		if held < 1 {
+			held = 1
+		}
+		keep := held
+		top := 1
+		next := -1
+		if top < keep {
+			t5 := t4 - 0
+			t6 := keep - top + 1
+			reps := 0
+			beta := 1
+			beta1 := 0
+			beta2 := 0
+			for beta < t5 {
+				reps++
+				beta2 = beta1
+				beta1 = beta
+				beta = beta * (t6 + reps) / reps
+			}
+			split := t5 - beta*t6/(t6+reps)
+			if split < beta2 {
+				split = beta2
+			}
+			if split < 1 {
+				split = 1
+			}
+			if split >= t5 {
+				split = t5 - 1
+			}
+			t7 := split
+			if t7 < t4-1 {
+				next = t7
+			}
+		}
+		for i2 := range steps {
+			if i2 == next {
+				for k4 := range p {
+					t.splitP = append(t.splitP, p[k4])
+				}
+				for k5 := range q {
+					t.splitQ = append(t.splitQ, q[k5])
+				}
+				t.splitAt = append(t.splitAt, i2)
+				top++
+				next = -1
+				if top < keep {
+					t8 := t4 - i2
+					t9 := keep - top + 1
+					reps2 := 0
+					beta3 := 1
+					beta12 := 0
+					beta22 := 0
+					for beta3 < t8 {
+						reps2++
+						beta22 = beta12
+						beta12 = beta3
+						beta3 = beta3 * (t9 + reps2) / reps2
+					}
+					split2 := t8 - beta3*t9/(t9+reps2)
+					if split2 < beta22 {
+						split2 = beta22
+					}
+					if split2 < 1 {
+						split2 = 1
+					}
+					if split2 >= t8 {
+						split2 = t8 - 1
+					}
+					t10 := i2 + split2
+					if t10 < t4-1 {
+						next = t10
+					}
+				}
+			}
+			episodesLoop1(n, p, dt, q, k, i2)
+		}
+		t.held = append(t.held, top)
+		for i5 := range n {
+			t11 := q[i5]
+			t.elem2 = append(t.elem2, t11)
+			t12 := p[i5]
+			t.elem = append(t.elem, t12)
+			s += t11*t11 + t12*t12
+		}
+	}
+	return s
+}
+
+// EpisodesBackward adds to dq0, dp0 and dk the vector-Jacobian product of
+// Episodes with the seeds s, at the point recorded in t by EpisodesForward. It
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those Episodes and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
+func EpisodesBackward(t *EpisodesTape, s float64, dq0, dp0 []float64, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	q0 := t.q0
+	episodes := t.episodes
+	n := len(q0)
+	nelem := len(t.elem)
+	t.dp = slices.Grow(t.dp[:0], n)[:n]
+	clear(t.dp)
+	dp := t.dp
+	nelem2 := len(t.elem2)
+	t.dq = slices.Grow(t.dq[:0], n)[:n]
+	clear(t.dq)
+	dq := t.dq
+	k := t.k
+	steps := t.steps
+	q := t.q2
+	p := t.p2
+	nentryP := len(t.entryP)
+	nentryQ := len(t.entryQ)
+	nheld := len(t.held)
+	nsplitAt := len(t.splitAt)
+	nsplitP := len(t.splitP)
+	nsplitQ := len(t.splitQ)
+	var dkSum float64
+	t1 := t.copied2
+	t2 := t.copied
+	ds += s
+	t3 := episodes - 1
+	for i := t3; i >= 0; i-- {
+		t.scratchP = slices.Grow(t.scratchP[:0], len(p))[:len(p)]
+		clear(t.scratchP)
+		t4 := t.scratchP
+		t.scratchQ = slices.Grow(t.scratchQ[:0], len(q))[:len(q)]
+		clear(t.scratchQ)
+		t5 := t.scratchQ
+		// Binomial checkpointing of the loop at rnn.go:298: at most 3 states held at once, the first the state as the loop began.
+		t6 := len(t4)
+		t7 := len(t5)
+		held := 3
+		if steps < held {
+			held = steps
+		}
+		if held < 1 {
+			held = 1
+		}
+		t8 := held
+		t.snapP = slices.Grow(t.snapP[:0], t8*t6)[:t8*t6]
+		clear(t.snapP)
+		snapP := t.snapP
+		nentryP -= t6
+		copy(snapP[:t6], t.entryP[nentryP:nentryP+t6])
+		t.snapQ = slices.Grow(t.snapQ[:0], t8*t7)[:t8*t7]
+		clear(t.snapQ)
+		snapQ := t.snapQ
+		nentryQ -= t7
+		copy(snapQ[:t7], t.entryQ[nentryQ:nentryQ+t7])
+		t.snapAt = slices.Grow(t.snapAt[:0], t8)[:t8]
+		clear(t.snapAt)
+		snapAt := t.snapAt
+		nheld--
+		top := t.held[nheld]
+		for m := top - 1; m >= 1; m-- {
+			nsplitAt--
+			snapAt[m] = t.splitAt[nsplitAt]
+		}
+		t9 := (top - 1) * t6
+		nsplitP -= t9
+		copy(snapP[t6:t6+t9], t.splitP[nsplitP:nsplitP+t9])
+		t10 := (top - 1) * t7
+		nsplitQ -= t10
+		copy(snapQ[t7:t7+t10], t.splitQ[nsplitQ:nsplitQ+t10])
+		pos := steps
+		t11 := n - 1
+		for i5 := t11; i5 >= 0; i5-- {
+			nelem--
+			nelem2--
+			t12 := t.elem2[nelem2]
+			dp[i5] += ds * t.elem[nelem] * 2
+			dq[i5] += ds * t12 * 2
+		}
+		t13 := steps - 1
+		for i2 := t13; i2 >= 0; i2-- {
+			t.episodesLoop1Tape.calls = t.episodesLoop1Tape.calls[:0]
+			pos--
+			// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+			for snapAt[top-1] > pos {
+				top--
+			}
+			t14 := top - 1
+			t15 := t14 * t6
+			copy(t4, snapP[t15:t15+t6])
+			t16 := t14 * t7
+			copy(t5, snapQ[t16:t16+t7])
+			at := snapAt[t14]
+			for at < pos {
+				target := pos
+				if top < t8 {
+					t17 := t8 - top + 1
+					t18 := pos + 1 - at
+					reps := 0
+					beta := 1
+					beta1 := 0
+					beta2 := 0
+					for beta < t18 {
+						reps++
+						beta2 = beta1
+						beta1 = beta
+						beta = beta * (t17 + reps) / reps
+					}
+					split := t18 - beta*t17/(t17+reps)
+					if split < beta2 {
+						split = beta2
+					}
+					if split < 1 {
+						split = 1
+					}
+					if split >= t18 {
+						split = t18 - 1
+					}
+					target = at + split
+				}
+				for ; at < target; at++ {
+					episodesLoop1(n, t4, 0.05, t5, k, at)
+				}
+				if at < pos {
+					t19 := top * t6
+					copy(snapP[t19:t19+t6], t4)
+					t20 := top * t7
+					copy(snapQ[t20:t20+t7], t5)
+					snapAt[top] = at
+					top++
+				}
+			}
+			episodesLoop1CallNoDtForward(&t.episodesLoop1Tape, n, t4, 0.05, t5, k, pos)
+			dk2 := 0.0
+			episodesLoop1CallNoDtBackward(&t.episodesLoop1Tape, 0, dp, dq, &dk2)
+			dkSum += dk2
+		}
+		for i3 := t11; i3 >= 0; i3-- {
+			dp[i3] *= 0.5
+		}
+	}
+	for k2 := 0; k2 < t2; k2++ {
+		dp0[k2] += dp[k2]
+		dp[k2] = 0
+	}
+	for k3 := 0; k3 < t1; k3++ {
+		dq0[k3] += dq[k3]
+		dq[k3] = 0
+	}
+	*dk += dkSum
+}
+
+// EpisodesGrad returns Episodes's result and its gradient with respect to q0,
+// p0 and k, in that order (dq0, dp0, dk), computed by reverse-mode automatic
+// differentiation.
+func EpisodesGrad(q0, p0 []float64, k float64, episodes, steps int) (float64, []float64, []float64, float64) {
+	t := poolEpisodesTape.Get().(*EpisodesTape)
+	t1 := EpisodesForward(t, q0, p0, k, episodes, steps)
+	dq0 := make([]float64, len(q0))
+	dp0 := make([]float64, len(p0))
+	var dk float64
+	EpisodesBackward(t, 1, dq0, dp0, &dk)
+	t.release()
+	return t1, dq0, dp0, dk
+}
+
+// EpisodesJVP returns Episodes's results and then their directional derivatives
+// along the tangents dq0, dp0, dk of q0, p0, k, computed by forward-mode
+// automatic differentiation.
+func EpisodesJVP(q0, p0 []float64, k float64, episodes, steps int, dq0, dp0 []float64, dk float64) (float64, float64) {
+	n := len(q0)
+	q := make([]float64, n)
+	dq := make([]float64, n)
+	p := make([]float64, n)
+	dp := make([]float64, n)
+	copy(q, q0)
+	copy(dq, dq0)
+	copy(p, p0)
+	copy(dp, dp0)
+	dt := 0.05
+	s := 0.0
+	ds := 0.0
+	for range episodes {
+		for i := range n {
+			t1 := dp[i] * 0.5
+			p[i] *= 0.5
+			dp[i] = t1
+		}
+		for range steps {
+			for i2 := range n {
+				t2 := p[i2]
+				t3 := dp[i2]
+				t4 := 0.5 * dt
+				t5, t6 := springForceJVP(q, k, i2, dq, dk)
+				p[i2] = t2 + t4*t5
+				dp[i2] = t3 + t4*t6
+			}
+			for i3 := range n {
+				t7 := dq[i3] + dt*dp[i3]
+				q[i3] += dt * p[i3]
+				dq[i3] = t7
+			}
+			for i4 := range n {
+				t8 := p[i4]
+				t9 := dp[i4]
+				t10 := 0.5 * dt
+				t11, t12 := springForceJVP(q, k, i4, dq, dk)
+				p[i4] = t8 + t10*t11
+				dp[i4] = t9 + t10*t12
+			}
+		}
+		for i5 := range n {
+			t13 := q[i5]
+			t14 := p[i5]
+			s += t13*t13 + t14*t14
+			ds += t13*dq[i5]*2 + t14*dp[i5]*2
+		}
+	}
+	return s, ds
+}
+
+// EpisodesRecordedTape is what EpisodesRecordedForward keeps of one run of
+// EpisodesRecorded for EpisodesRecordedBackward: the forward values the
+// backward sweep reads, and the control flow it replays. A tape may be reused:
+// each run of EpisodesRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 48·max(episodes, 0)·max(steps, 0)·n +
+// 16·max(episodes, 0)·n + 16·n + 88 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	q0        24 bytes per run (a reference to the caller's slice, not a copy): the parameter q0
+//	k         8 bytes per run: the parameter k
+//	episodes  8 bytes per run: the parameter episodes
+//	steps     8 bytes per run: the parameter steps
+//	q         8·n bytes (8 bytes an entry): the memory of q, which EpisodesRecorded makes, kept from run to run
+//	q2        24 bytes per run (a reference to the caller's slice, not a copy): q as the forward sweep computed it
+//	p         8·n bytes (8 bytes an entry): the memory of p, which EpisodesRecorded makes, kept from run to run
+//	copied2   8 bytes per run: how many elements a copy copied
+//	copied    8 bytes per run: how many elements a copy copied
+//	left      8·max(episodes, 0)·max(steps, 0)·n bytes (8 bytes an entry): the value of left the backward sweep reads
+//	right     8·max(episodes, 0)·max(steps, 0)·n bytes (8 bytes an entry): the value of right the backward sweep reads
+//	elem4     8·max(episodes, 0)·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	left2     8·max(episodes, 0)·max(steps, 0)·n bytes (8 bytes an entry): the value of left2 the backward sweep reads
+//	right2    8·max(episodes, 0)·max(steps, 0)·n bytes (8 bytes an entry): the value of right2 the backward sweep reads
+//	elem3     8·max(episodes, 0)·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2     8·max(episodes, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	elem      8·max(episodes, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	dp        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of p, which EpisodesRecorded makes, in a buffer the backward sweep reuses
+//	dq        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of q, which EpisodesRecorded makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products, sums, differences; lengths, indexes and integer arithmetic, and
+// loop counters (recovered from the backward loops' own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: dt.
+type EpisodesRecordedTape struct {
+	// q0: the parameter q0.
+	q0 []float64
+	// k: the parameter k.
+	k float64
+	// episodes: the parameter episodes.
+	episodes int
+	// steps: the parameter steps.
+	steps int
+	// q: the memory of q, which EpisodesRecorded makes, kept from run to run.
+	q []float64
+	// q2: q as the forward sweep computed it.
+	q2 []float64
+	// p: the memory of p, which EpisodesRecorded makes, kept from run to run.
+	p []float64
+	// copied2: how many elements a copy copied.
+	copied2 int
+	// copied: how many elements a copy copied.
+	copied int
+	// left: the value of left the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	left []float64
+	// right: the value of right the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	right []float64
+	// elem4: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem4 []float64
+	// left2: the value of left2 the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	left2 []float64
+	// right2: the value of right2 the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	right2 []float64
+	// elem3: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem3 []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// dp: the derivatives of p, which EpisodesRecorded makes, in a buffer the
+	// backward sweep reuses.
+	dp []float64
+	// dq: the derivatives of q, which EpisodesRecorded makes, in a buffer the
+	// backward sweep reuses.
+	dq []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// EpisodesRecordedTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *EpisodesRecordedTape) Bytes() int {
+	n := 88
+	n += len(t.q) * 8
+	n += len(t.p) * 8
+	n += len(t.left) * 8
+	n += len(t.right) * 8
+	n += len(t.elem4) * 8
+	n += len(t.left2) * 8
+	n += len(t.right2) * 8
+	n += len(t.elem3) * 8
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	n += len(t.dp) * 8
+	n += len(t.dq) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *EpisodesRecordedTape) clearRefs() {
+	t.q0 = nil
+	t.q2 = nil
+}
+
+// poolEpisodesRecordedTape holds the EpisodesRecordedTapes that
+// EpisodesRecordedGrad finished with: each call takes one (a new one if the
+// pool is empty) and gives it back, so that calls reuse a tape's buffers
+// instead of allocating, zeroing and collecting them each time.
+var poolEpisodesRecordedTape = sync.Pool{New: func() any {
+	return new(EpisodesRecordedTape)
+}}
+
+// release gives t back to poolEpisodesRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *EpisodesRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolEpisodesRecordedTape.Put(t)
+}
+
+// EpisodesRecordedForward runs EpisodesRecorded and records in t what
+// EpisodesRecordedBackward needs; t's earlier contents are discarded, its
+// memory reused.
+func EpisodesRecordedForward(t *EpisodesRecordedTape, q0, p0 []float64, k float64, episodes, steps int) float64 {
+	t.q = t.q[:0]
+	t.p = t.p[:0]
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	t.left2 = t.left2[:0]
+	t.right2 = t.right2[:0]
+	t.elem3 = t.elem3[:0]
+	t.left = t.left[:0]
+	t.right = t.right[:0]
+	t.elem4 = t.elem4[:0]
+	t.q0 = q0
+	t.k = k
+	t.episodes = episodes
+	t.steps = steps
+	n := len(q0)
+	t.q = slices.Grow(t.q, n)[:len(t.q)+n]
+	q := slices.Clip(t.q[len(t.q)-n:])
+	clear(q)
+	t.q2 = q
+	t.p = slices.Grow(t.p, n)[:len(t.p)+n]
+	p := slices.Clip(t.p[len(t.p)-n:])
+	clear(p)
+	t1 := copy(q, q0)
+	t.copied2 = t1
+	t2 := copy(p, p0)
+	t.copied = t2
+	dt := 0.05
+	s := 0.0
+	t3 := max(episodes, 0)
+	t4 := t3 * max(steps, 0) * n
+	t.elem4 = slices.Grow(t.elem4, t4)
+	t.left = slices.Grow(t.left, t4)
+	t.right = slices.Grow(t.right, t4)
+	t.elem3 = slices.Grow(t.elem3, t4)
+	t.left2 = slices.Grow(t.left2, t4)
+	t.right2 = slices.Grow(t.right2, t4)
+	t5 := t3 * n
+	t.elem = slices.Grow(t.elem, t5)
+	t.elem2 = slices.Grow(t.elem2, t5)
+	for range episodes {
+		for i := range n {
+			p[i] *= 0.5
+		}
+		for range steps {
+			for i2 := range n {
+				left := 0.0
+				right := 0.0
+				if i2 > 0 {
+					left = q[i2-1]
+				}
+				if i2 < len(q)-1 {
+					right = q[i2+1]
+				}
+				t.left = append(t.left, left)
+				t.right = append(t.right, right)
+				t6 := q[i2]
+				t.elem4 = append(t.elem4, t6)
+				p[i2] += 0.5 * dt * (k * (left + right - 2*t6))
+			}
+			for i3 := range n {
+				q[i3] += dt * p[i3]
+			}
+			for i4 := range n {
+				left2 := 0.0
+				right2 := 0.0
+				if i4 > 0 {
+					left2 = q[i4-1]
+				}
+				if i4 < len(q)-1 {
+					right2 = q[i4+1]
+				}
+				t.left2 = append(t.left2, left2)
+				t.right2 = append(t.right2, right2)
+				t7 := q[i4]
+				t.elem3 = append(t.elem3, t7)
+				p[i4] += 0.5 * dt * (k * (left2 + right2 - 2*t7))
+			}
+		}
+		for i5 := range n {
+			t8 := q[i5]
+			t.elem2 = append(t.elem2, t8)
+			t9 := p[i5]
+			t.elem = append(t.elem, t9)
+			s += t8*t8 + t9*t9
+		}
+	}
+	return s
+}
+
+// EpisodesRecordedBackward adds to dq0, dp0 and dk the vector-Jacobian product
+// of EpisodesRecorded with the seeds s, at the point recorded in t by
+// EpisodesRecordedForward. It keeps buffers of its own in t, for the
+// derivatives of slices it is not passed (those EpisodesRecorded and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func EpisodesRecordedBackward(t *EpisodesRecordedTape, s float64, dq0, dp0 []float64, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	q0 := t.q0
+	episodes := t.episodes
+	n := len(q0)
+	nelem := len(t.elem)
+	t.dp = slices.Grow(t.dp[:0], n)[:n]
+	clear(t.dp)
+	dp := t.dp
+	nelem2 := len(t.elem2)
+	t.dq = slices.Grow(t.dq[:0], n)[:n]
+	clear(t.dq)
+	dq := t.dq
+	k := t.k
+	steps := t.steps
+	nleft2 := len(t.left2)
+	nright2 := len(t.right2)
+	nelem3 := len(t.elem3)
+	var dkSum float64
+	var dright2 float64
+	var dleft2 float64
+	q := t.q2
+	nleft := len(t.left)
+	nright := len(t.right)
+	nelem4 := len(t.elem4)
+	var dright float64
+	var dleft float64
+	t1 := t.copied2
+	t2 := t.copied
+	ds += s
+	t3 := episodes - 1
+	for i := t3; i >= 0; i-- {
+		t4 := n - 1
+		for i5 := t4; i5 >= 0; i5-- {
+			nelem--
+			nelem2--
+			t5 := t.elem2[nelem2]
+			dp[i5] += ds * t.elem[nelem] * 2
+			dq[i5] += ds * t5 * 2
+		}
+		t6 := steps - 1
+		for i6 := t6; i6 >= 0; i6-- {
+			for i4 := t4; i4 >= 0; i4-- {
+				t7 := i4
+				nleft2--
+				nright2--
+				nelem3--
+				t8 := dp[t7]
+				t9 := t8 * 0.025
+				t10 := t9 * k
+				dkSum += t9 * (t.left2[nleft2] + t.right2[nright2] - 2*t.elem3[nelem3])
+				dq[t7] -= t10 * 2
+				dright2 += t10
+				dleft2 += t10
+				dp[t7] = 0
+				if t7 < len(q)-1 {
+					t11 := t7 + 1
+					dq[t11] += dright2
+					dright2 = 0
+				}
+				if t7 > 0 {
+					t12 := t7 - 1
+					dq[t12] += dleft2
+					dleft2 = 0
+				}
+				dp[t7] += t8
+				dleft2 = 0
+				dright2 = 0
+			}
+			for i3 := t4; i3 >= 0; i3-- {
+				dp[i3] += dq[i3] * 0.05
+			}
+			for i2 := t4; i2 >= 0; i2-- {
+				t13 := i2
+				nleft--
+				nright--
+				nelem4--
+				t14 := dp[t13]
+				t15 := t14 * 0.025
+				t16 := t15 * k
+				dkSum += t15 * (t.left[nleft] + t.right[nright] - 2*t.elem4[nelem4])
+				dq[t13] -= t16 * 2
+				dright += t16
+				dleft += t16
+				dp[t13] = 0
+				if t13 < len(q)-1 {
+					t17 := t13 + 1
+					dq[t17] += dright
+					dright = 0
+				}
+				if t13 > 0 {
+					t18 := t13 - 1
+					dq[t18] += dleft
+					dleft = 0
+				}
+				dp[t13] += t14
+				dleft = 0
+				dright = 0
+			}
+		}
+		for i7 := t4; i7 >= 0; i7-- {
+			dp[i7] *= 0.5
+		}
+	}
+	for k2 := 0; k2 < t2; k2++ {
+		dp0[k2] += dp[k2]
+		dp[k2] = 0
+	}
+	for k3 := 0; k3 < t1; k3++ {
+		dq0[k3] += dq[k3]
+		dq[k3] = 0
+	}
+	*dk += dkSum
+}
+
+// EpisodesRecordedGrad returns EpisodesRecorded's result and its gradient with
+// respect to q0, p0 and k, in that order (dq0, dp0, dk), computed by
+// reverse-mode automatic differentiation.
+func EpisodesRecordedGrad(q0, p0 []float64, k float64, episodes, steps int) (float64, []float64, []float64, float64) {
+	t := poolEpisodesRecordedTape.Get().(*EpisodesRecordedTape)
+	t1 := EpisodesRecordedForward(t, q0, p0, k, episodes, steps)
+	dq0 := make([]float64, len(q0))
+	dp0 := make([]float64, len(p0))
+	var dk float64
+	EpisodesRecordedBackward(t, 1, dq0, dp0, &dk)
+	t.release()
+	return t1, dq0, dp0, dk
+}
+
+// RelaxTape is what RelaxForward keeps of one run of Relax for RelaxBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of RelaxForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds at most 8·max(rounds, 0)·(n + n) +
+// 8·(n + n) + 1816·max(rounds, 0) + 88 bytes, plus relaxLoop1Tape.Bytes()
+// (the tapes of its call sites, each by its own formula summed over the site's
+// calls). Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	x               24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	relaxLoop1Tape  relaxLoop1Tape.Bytes(), a relaxLoop1CallFixedXTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:365 (//godiff:checkpoint -memory=1000): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most S = ⌊1000 / (8·len(buf) + 40)⌋ states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	rounds          8 bytes per run: the parameter rounds
+//	steps           8 bytes per run: the parameter steps
+//	buf             8·(n + n) bytes (8 bytes an entry): the memory of buf, which Relax makes, kept from run to run
+//	buf2            24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	prevLo3         8 bytes per run: the value of prevLo the backward sweep reads
+//	prevHi3         8 bytes per run: the value of prevHi the backward sweep reads
+//	copied          8 bytes per run: how many elements a copy copied
+//	entryPrevLo     8·max(rounds, 0) bytes (8 bytes an entry): prevLo as the loop at rnn.go:365 began (//godiff:checkpoint -memory=1000)
+//	entryPrevHi     8·max(rounds, 0) bytes (8 bytes an entry): prevHi as the loop at rnn.go:365 began (//godiff:checkpoint -memory=1000)
+//	entryCurLo      8·max(rounds, 0) bytes (8 bytes an entry): curLo as the loop at rnn.go:365 began (//godiff:checkpoint -memory=1000)
+//	entryCurHi      8·max(rounds, 0) bytes (8 bytes an entry): curHi as the loop at rnn.go:365 began (//godiff:checkpoint -memory=1000)
+//	entryBuf        8·max(rounds, 0)·(n + n) bytes (8 bytes an entry, len(buf) a run): the elements of buf as the loop at rnn.go:365 began (//godiff:checkpoint -memory=1000)
+//	splitPrevLo     at most 152·max(rounds, 0) bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): prevLo at the iterations of the loop at rnn.go:365 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitPrevHi     at most 152·max(rounds, 0) bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): prevHi at the iterations of the loop at rnn.go:365 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitCurLo      at most 152·max(rounds, 0) bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): curLo at the iterations of the loop at rnn.go:365 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitCurHi      at most 152·max(rounds, 0) bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): curHi at the iterations of the loop at rnn.go:365 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitBuf        at most 1000·max(rounds, 0) bytes (at most the budget a run of the loop) ((S−1)·8·(n + n), S = ⌊1000 / (8·len(buf) + 40)⌋: the states the first descent keeps, within the budget): the elements of buf, len(buf) entries a state, at the iterations of the loop at rnn.go:365 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt         at most 152·max(rounds, 0) bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): the iteration of each state in splitPrevLo
+//	held            8·max(rounds, 0) bytes (8 bytes an entry): how many states the backward sweep holds as it begins the loop at rnn.go:365: the state as it began and those the forward sweep saved
+//	prevLo          8·max(rounds, 0) bytes (8 bytes an entry): the value of prevLo the backward sweep reads
+//	prevHi          8·max(rounds, 0) bytes (8 bytes an entry): the value of prevHi the backward sweep reads
+//	dbuf            a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Relax makes, in a buffer the backward sweep reuses
+//	scratchBuf      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of buf, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on, in a buffer the backward sweep reuses
+//	snapPrevLo      at most S·8 bytes, S = ⌊1000 / (8·len(buf) + 40)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: prevLo at the iterations of the loop at rnn.go:365 where the binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 40)⌋ at once, in a buffer the backward sweep reuses
+//	snapPrevHi      at most S·8 bytes, S = ⌊1000 / (8·len(buf) + 40)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: prevHi at the iterations of the loop at rnn.go:365 where the binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 40)⌋ at once, in a buffer the backward sweep reuses
+//	snapCurLo       at most S·8 bytes, S = ⌊1000 / (8·len(buf) + 40)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: curLo at the iterations of the loop at rnn.go:365 where the binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 40)⌋ at once, in a buffer the backward sweep reuses
+//	snapCurHi       at most S·8 bytes, S = ⌊1000 / (8·len(buf) + 40)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: curHi at the iterations of the loop at rnn.go:365 where the binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 40)⌋ at once, in a buffer the backward sweep reuses
+//	snapBuf         at most S·8·(n + n) bytes, S = ⌊1000 / (8·len(buf) + 40)⌋ (len(buf) entries of 8 bytes a state held, at most min(S, the trip count) held) after FBackward, counted by Bytes, not in the formula: the elements of buf, len(buf) entries a state, at the iterations of the loop at rnn.go:365 where the binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 40)⌋ states at once, in a buffer the backward sweep reuses
+//	snapAt          at most S·8 bytes, S = ⌊1000 / (8·len(buf) + 40)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at rnn.go:365, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at rnn.go:365 (//godiff:checkpoint -memory=1000), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = ⌊1000 / (8·len(buf) + 40)⌋ states of 8·len(buf) + 40 bytes at
+// once, len(x) entries a state for each slice x of the state (S computed as the
+// loop begins from the budget of 1000 bytes and the slices' lengths, at least
+// 1): for n iterations the body runs plainly r·n − C(S+r, S+1) times in all
+// (the forward sweep's own run does those of the schedule's first descent,
+// about n, saving the states it keeps as it passes them), r times an iteration
+// at most, where r is the least integer with C(S+r, S) ≥ n, then once more
+// recorded by relaxLoop1CallFixedXForward before its backward code, on a tape
+// of one iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type RelaxTape struct {
+	// x: the parameter x.
+	x []float64
+	// relaxLoop1Tape: the tape of one iteration of the loop at rnn.go:365
+	// (//godiff:checkpoint -memory=1000): the backward sweep brings the state to
+	// each iteration from the nearest state it holds (binomial checkpointing, at
+	// most S = ⌊1000 / (8·len(buf) + 40)⌋ states held), empties this tape and
+	// runs the iteration again recorded before its backward code, so that it holds
+	// one iteration's entries whatever the number of iterations.
+	relaxLoop1Tape relaxLoop1CallFixedXTape
+	// rounds: the parameter rounds.
+	rounds int
+	// steps: the parameter steps.
+	steps int
+	// buf: the memory of buf, which Relax makes, kept from run to run.
+	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
+	// prevLo3: the value of prevLo the backward sweep reads.
+	prevLo3 int
+	// prevHi3: the value of prevHi the backward sweep reads.
+	prevHi3 int
+	// copied: how many elements a copy copied.
+	copied int
+	// entryPrevLo: prevLo as the loop at rnn.go:365 began (//godiff:checkpoint
+	// -memory=1000), one entry per iteration of the loop around it, read back last
+	// first.
+	entryPrevLo []int
+	// entryPrevHi: prevHi as the loop at rnn.go:365 began (//godiff:checkpoint
+	// -memory=1000), one entry per iteration of the loop around it, read back last
+	// first.
+	entryPrevHi []int
+	// entryCurLo: curLo as the loop at rnn.go:365 began (//godiff:checkpoint
+	// -memory=1000), one entry per iteration of the loop around it, read back last
+	// first.
+	entryCurLo []int
+	// entryCurHi: curHi as the loop at rnn.go:365 began (//godiff:checkpoint
+	// -memory=1000), one entry per iteration of the loop around it, read back last
+	// first.
+	entryCurHi []int
+	// entryBuf: the elements of buf as the loop at rnn.go:365 began
+	// (//godiff:checkpoint -memory=1000), one entry per iteration of the loop
+	// around it, read back last first.
+	entryBuf []float64
+	// splitPrevLo: prevLo at the iterations of the loop at rnn.go:365 where the
+	// backward sweep's first descent keeps it, saved by the forward sweep as it
+	// passes them, one entry per iteration of the loop around it, read back last
+	// first.
+	splitPrevLo []int
+	// splitPrevHi: prevHi at the iterations of the loop at rnn.go:365 where the
+	// backward sweep's first descent keeps it, saved by the forward sweep as it
+	// passes them, one entry per iteration of the loop around it, read back last
+	// first.
+	splitPrevHi []int
+	// splitCurLo: curLo at the iterations of the loop at rnn.go:365 where the
+	// backward sweep's first descent keeps it, saved by the forward sweep as it
+	// passes them, one entry per iteration of the loop around it, read back last
+	// first.
+	splitCurLo []int
+	// splitCurHi: curHi at the iterations of the loop at rnn.go:365 where the
+	// backward sweep's first descent keeps it, saved by the forward sweep as it
+	// passes them, one entry per iteration of the loop around it, read back last
+	// first.
+	splitCurHi []int
+	// splitBuf: the elements of buf, len(buf) entries a state, at the iterations
+	// of the loop at rnn.go:365 where the backward sweep's first descent keeps it,
+	// saved by the forward sweep as it passes them, one entry per iteration of the
+	// loop around it, read back last first.
+	splitBuf []float64
+	// splitAt: the iteration of each state in splitPrevLo, one entry per iteration
+	// of the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// rnn.go:365: the state as it began and those the forward sweep saved, one
+	// entry per iteration of the loop around it, read back last first.
+	held []int
+	// prevLo: the value of prevLo the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	prevLo []int
+	// prevHi: the value of prevHi the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	prevHi []int
+	// dbuf: the derivatives of buf, which Relax makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
+	// scratchBuf: the memory of buf, the state the checkpointed loop carries,
+	// which the backward sweep fills from a saved state and runs iterations again
+	// on, in a buffer the backward sweep reuses.
+	scratchBuf []float64
+	// snapPrevLo: prevLo at the iterations of the loop at rnn.go:365 where the
+	// binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 40)⌋ at
+	// once, in a buffer the backward sweep reuses.
+	snapPrevLo []int
+	// snapPrevHi: prevHi at the iterations of the loop at rnn.go:365 where the
+	// binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 40)⌋ at
+	// once, in a buffer the backward sweep reuses.
+	snapPrevHi []int
+	// snapCurLo: curLo at the iterations of the loop at rnn.go:365 where the
+	// binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 40)⌋ at
+	// once, in a buffer the backward sweep reuses.
+	snapCurLo []int
+	// snapCurHi: curHi at the iterations of the loop at rnn.go:365 where the
+	// binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 40)⌋ at
+	// once, in a buffer the backward sweep reuses.
+	snapCurHi []int
+	// snapBuf: the elements of buf, len(buf) entries a state, at the iterations of
+	// the loop at rnn.go:365 where the binomial schedule keeps it, at most S =
+	// ⌊1000 / (8·len(buf) + 40)⌋ states at once, in a buffer the backward
+	// sweep reuses.
+	snapBuf []float64
+	// snapAt: the iteration of each state saved for the loop at rnn.go:365, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in RelaxTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *RelaxTape) Bytes() int {
+	n := 88
+	n += t.relaxLoop1Tape.Bytes()
+	n += len(t.buf) * 8
+	n += len(t.entryPrevLo) * 8
+	n += len(t.entryPrevHi) * 8
+	n += len(t.entryCurLo) * 8
+	n += len(t.entryCurHi) * 8
+	n += len(t.entryBuf) * 8
+	n += len(t.splitPrevLo) * 8
+	n += len(t.splitPrevHi) * 8
+	n += len(t.splitCurLo) * 8
+	n += len(t.splitCurHi) * 8
+	n += len(t.splitBuf) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.held) * 8
+	n += len(t.prevLo) * 8
+	n += len(t.prevHi) * 8
+	n += len(t.dbuf) * 8
+	n += len(t.scratchBuf) * 8
+	n += len(t.snapPrevLo) * 8
+	n += len(t.snapPrevHi) * 8
+	n += len(t.snapCurLo) * 8
+	n += len(t.snapCurHi) * 8
+	n += len(t.snapBuf) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RelaxTape) clearRefs() {
+	t.x = nil
+	t.relaxLoop1Tape.clearRefs()
+	t.buf2 = nil
+}
+
+// poolRelaxTape holds the RelaxTapes that RelaxGrad finished with: each call
+// takes one (a new one if the pool is empty) and gives it back, so that calls
+// reuse a tape's buffers instead of allocating, zeroing and collecting them
+// each time.
+var poolRelaxTape = sync.Pool{New: func() any {
+	return new(RelaxTape)
+}}
+
+// release gives t back to poolRelaxTape, emptied of the caller's memory. A tape
+// holding more than 64 MiB is left to the garbage collector instead: the pool
+// would keep that memory alive, unused, between calls (until two collections
+// pass), and at that size the allocation saved is small beside the run that
+// fills it.
+func (t *RelaxTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRelaxTape.Put(t)
+}
+
+// RelaxForward runs Relax and records in t what RelaxBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func RelaxForward(t *RelaxTape, x []float64, rounds, steps int) float64 {
+	t.buf = t.buf[:0]
+	t.prevLo = t.prevLo[:0]
+	t.prevHi = t.prevHi[:0]
+	t.relaxLoop1Tape.calls = t.relaxLoop1Tape.calls[:0]
+	t.entryPrevLo = t.entryPrevLo[:0]
+	t.entryPrevHi = t.entryPrevHi[:0]
+	t.entryCurLo = t.entryCurLo[:0]
+	t.entryCurHi = t.entryCurHi[:0]
+	t.entryBuf = t.entryBuf[:0]
+	t.splitBuf = t.splitBuf[:0]
+	t.splitPrevLo = t.splitPrevLo[:0]
+	t.splitPrevHi = t.splitPrevHi[:0]
+	t.splitCurLo = t.splitCurLo[:0]
+	t.splitCurHi = t.splitCurHi[:0]
+	t.splitAt = t.splitAt[:0]
+	t.held = t.held[:0]
+	t.x = x
+	t.rounds = rounds
+	t.steps = steps
+	n := len(x)
+	t1 := n + n
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
+	t.buf2 = buf
+	prevLo := 0
+	prevHi := n
+	curLo := n
+	curHi := t1
+	t.prevLo3 = prevLo
+	t.prevHi3 = prevHi
+	t2 := copy(buf[prevLo:prevHi], x)
+	t.copied = t2
+	s := 0.0
+	t3 := max(rounds, 0)
+	t.prevHi = slices.Grow(t.prevHi, t3)
+	t.prevLo = slices.Grow(t.prevLo, t3)
+	for r := range rounds {
+		t4 := buf[prevLo:prevHi]
+		t4[0] += 0.1 * float64(r)
+		t.entryPrevLo = append(t.entryPrevLo, prevLo)
+		t.entryPrevHi = append(t.entryPrevHi, prevHi)
+		t.entryCurLo = append(t.entryCurLo, curLo)
+		t.entryCurHi = append(t.entryCurHi, curHi)
+		for k := range buf {
+			t.entryBuf = append(t.entryBuf, buf[k])
+		}
+		t5 := int(steps)
+		// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
+		held := min(1000/(40+len(buf)*8), 20)
+		if t5 < held {
+			held = t5
+		}
+		if held < 1 {
+			held = 1
+		}
+		keep := held
+		top := 1
+		next := -1
+		if top < keep {
+			t6 := t5 - 0
+			t7 := keep - top + 1
+			reps := 0
+			beta := 1
+			beta1 := 0
+			beta2 := 0
+			for beta < t6 {
+				reps++
+				beta2 = beta1
+				beta1 = beta
+				beta = beta * (t7 + reps) / reps
+			}
+			split := t6 - beta*t7/(t7+reps)
+			if split < beta2 {
+				split = beta2
+			}
+			if split < 1 {
+				split = 1
+			}
+			if split >= t6 {
+				split = t6 - 1
+			}
+			t8 := split
+			if t8 < t5-1 {
+				next = t8
+			}
+		}
+		for i := range steps {
+			t9 := prevLo
+			t10 := prevHi
+			t11 := curLo
+			t12 := curHi
+			if i == next {
+				t.splitPrevLo = append(t.splitPrevLo, t9)
+				t.splitPrevHi = append(t.splitPrevHi, t10)
+				t.splitCurLo = append(t.splitCurLo, t11)
+				t.splitCurHi = append(t.splitCurHi, t12)
+				for k2 := range buf {
+					t.splitBuf = append(t.splitBuf, buf[k2])
+				}
+				t.splitAt = append(t.splitAt, i)
+				top++
+				next = -1
+				if top < keep {
+					t13 := t5 - i
+					t14 := keep - top + 1
+					reps2 := 0
+					beta3 := 1
+					beta12 := 0
+					beta22 := 0
+					for beta3 < t13 {
+						reps2++
+						beta22 = beta12
+						beta12 = beta3
+						beta3 = beta3 * (t14 + reps2) / reps2
+					}
+					split2 := t13 - beta3*t14/(t14+reps2)
+					if split2 < beta22 {
+						split2 = beta22
+					}
+					if split2 < 1 {
+						split2 = 1
+					}
+					if split2 >= t13 {
+						split2 = t13 - 1
+					}
+					t15 := i + split2
+					if t15 < t5-1 {
+						next = t15
+					}
+				}
+			}
+			t16, t17, t18, t19 := relaxLoop1(t9, t10, t11, t12, n, buf, x, i)
+			prevLo = t16
+			prevHi = t17
+			curLo = t18
+			curHi = t19
+		}
+		t.held = append(t.held, top)
+		t.prevLo = append(t.prevLo, prevLo)
+		t.prevHi = append(t.prevHi, prevHi)
+		s += buf[prevLo:prevHi][0]
+	}
+	return s
+}
+
+// RelaxBackward adds to dx the vector-Jacobian product of Relax with the seeds
+// s, at the point recorded in t by RelaxForward. It keeps buffers of its own in
+// t, for the derivatives of slices it is not passed (those Relax and its
+// callees make), so one forward run serves any number of backward runs (one per
+// seed), one at a time; it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func RelaxBackward(t *RelaxTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	rounds := t.rounds
+	n := len(x)
+	t.dbuf = slices.Grow(t.dbuf[:0], (n + n))[:(n + n)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
+	nprevLo := len(t.prevLo)
+	nprevHi := len(t.prevHi)
+	steps := t.steps
+	buf := t.buf2
+	nentryPrevLo := len(t.entryPrevLo)
+	nentryPrevHi := len(t.entryPrevHi)
+	nentryCurLo := len(t.entryCurLo)
+	nentryCurHi := len(t.entryCurHi)
+	nentryBuf := len(t.entryBuf)
+	nheld := len(t.held)
+	nsplitPrevLo := len(t.splitPrevLo)
+	nsplitPrevHi := len(t.splitPrevHi)
+	nsplitCurLo := len(t.splitCurLo)
+	nsplitCurHi := len(t.splitCurHi)
+	nsplitAt := len(t.splitAt)
+	nsplitBuf := len(t.splitBuf)
+	t1 := t.copied
+	t2 := dbuf[t.prevLo3:t.prevHi3]
+	ds += s
+	t3 := rounds - 1
+	for r := t3; r >= 0; r-- {
+		nprevLo--
+		nprevHi--
+		t4 := dbuf[t.prevLo[nprevLo]:t.prevHi[nprevHi]]
+		t.scratchBuf = slices.Grow(t.scratchBuf[:0], len(buf))[:len(buf)]
+		clear(t.scratchBuf)
+		t5 := t.scratchBuf
+		// Binomial checkpointing of the loop at rnn.go:365: at most S = ⌊1000 / (8·len(buf) + 40)⌋ states held at once, the first the state as the loop began.
+		t6 := len(t5)
+		held := min(1000/(t6*8+40), 20)
+		if steps < held {
+			held = steps
+		}
+		if held < 1 {
+			held = 1
+		}
+		t7 := held
+		t.snapPrevLo = slices.Grow(t.snapPrevLo[:0], t7)[:t7]
+		clear(t.snapPrevLo)
+		snapPrevLo := t.snapPrevLo
+		nentryPrevLo--
+		snapPrevLo[0] = t.entryPrevLo[nentryPrevLo]
+		t.snapPrevHi = slices.Grow(t.snapPrevHi[:0], t7)[:t7]
+		clear(t.snapPrevHi)
+		snapPrevHi := t.snapPrevHi
+		nentryPrevHi--
+		snapPrevHi[0] = t.entryPrevHi[nentryPrevHi]
+		t.snapCurLo = slices.Grow(t.snapCurLo[:0], t7)[:t7]
+		clear(t.snapCurLo)
+		snapCurLo := t.snapCurLo
+		nentryCurLo--
+		snapCurLo[0] = t.entryCurLo[nentryCurLo]
+		t.snapCurHi = slices.Grow(t.snapCurHi[:0], t7)[:t7]
+		clear(t.snapCurHi)
+		snapCurHi := t.snapCurHi
+		nentryCurHi--
+		snapCurHi[0] = t.entryCurHi[nentryCurHi]
+		t.snapBuf = slices.Grow(t.snapBuf[:0], t7*t6)[:t7*t6]
+		clear(t.snapBuf)
+		snapBuf := t.snapBuf
+		nentryBuf -= t6
+		copy(snapBuf[:t6], t.entryBuf[nentryBuf:nentryBuf+t6])
+		t.snapAt = slices.Grow(t.snapAt[:0], t7)[:t7]
+		clear(t.snapAt)
+		snapAt := t.snapAt
+		nheld--
+		top := t.held[nheld]
+		for m := top - 1; m >= 1; m-- {
+			nsplitPrevLo--
+			snapPrevLo[m] = t.splitPrevLo[nsplitPrevLo]
+			nsplitPrevHi--
+			snapPrevHi[m] = t.splitPrevHi[nsplitPrevHi]
+			nsplitCurLo--
+			snapCurLo[m] = t.splitCurLo[nsplitCurLo]
+			nsplitCurHi--
+			snapCurHi[m] = t.splitCurHi[nsplitCurHi]
+			nsplitAt--
+			snapAt[m] = t.splitAt[nsplitAt]
+		}
+		t8 := (top - 1) * t6
+		nsplitBuf -= t8
+		copy(snapBuf[t6:t6+t8], t.splitBuf[nsplitBuf:nsplitBuf+t8])
+		pos := steps
+		t4[0] += ds
+		t9 := steps - 1
+		for i := t9; i >= 0; i-- {
+			t.relaxLoop1Tape.calls = t.relaxLoop1Tape.calls[:0]
+			pos--
+			// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+			for snapAt[top-1] > pos {
+				top--
+			}
+			prevLo := snapPrevLo[top-1]
+			prevHi := snapPrevHi[top-1]
+			curLo := snapCurLo[top-1]
+			curHi := snapCurHi[top-1]
+			t10 := top - 1
+			t11 := t10 * t6
+			copy(t5, snapBuf[t11:t11+t6])
+			at := snapAt[t10]
+			for at < pos {
+				target := pos
+				if top < t7 {
+					t12 := t7 - top + 1
+					t13 := pos + 1 - at
+					reps := 0
+					beta := 1
+					beta1 := 0
+					beta2 := 0
+					for beta < t13 {
+						reps++
+						beta2 = beta1
+						beta1 = beta
+						beta = beta * (t12 + reps) / reps
+					}
+					split := t13 - beta*t12/(t12+reps)
+					if split < beta2 {
+						split = beta2
+					}
+					if split < 1 {
+						split = 1
+					}
+					if split >= t13 {
+						split = t13 - 1
+					}
+					target = at + split
+				}
+				for ; at < target; at++ {
+					t14, t15, t16, t17 := relaxLoop1(prevLo, prevHi, curLo, curHi, n, t5, x, at)
+					prevLo = t14
+					prevHi = t15
+					curLo = t16
+					curHi = t17
+				}
+				if at < pos {
+					snapPrevLo[top] = prevLo
+					snapPrevHi[top] = prevHi
+					snapCurLo[top] = curLo
+					snapCurHi[top] = curHi
+					t18 := top * t6
+					copy(snapBuf[t18:t18+t6], t5)
+					snapAt[top] = at
+					top++
+				}
+			}
+			relaxLoop1CallFixedXForward(&t.relaxLoop1Tape, prevLo, prevHi, curLo, curHi, n, t5, x, pos)
+			relaxLoop1CallFixedXBackward(&t.relaxLoop1Tape, 0, 0, 0, 0, 0, dbuf, dx)
+		}
+	}
+	for k := 0; k < t1; k++ {
+		dx[k] += t2[k]
+		t2[k] = 0
+	}
+}
+
+// RelaxGrad returns Relax's result and its gradient with respect to x, in that
+// order (dx), computed by reverse-mode automatic differentiation.
+func RelaxGrad(x []float64, rounds, steps int) (float64, []float64) {
+	t := poolRelaxTape.Get().(*RelaxTape)
+	t1 := RelaxForward(t, x, rounds, steps)
+	dx := make([]float64, len(x))
+	RelaxBackward(t, 1, dx)
+	t.release()
+	return t1, dx
+}
+
+// RelaxJVP returns Relax's results and then their directional derivatives along
+// the tangents dx of x, computed by forward-mode automatic differentiation.
+func RelaxJVP(x []float64, rounds, steps int, dx []float64) (float64, float64) {
+	n := len(x)
+	t1 := n + n
+	buf := make([]float64, t1)
+	dbuf := make([]float64, t1)
+	prevLo := 0
+	prevHi := n
+	curLo := n
+	curHi := t1
+	copy(buf[prevLo:prevHi], x)
+	copy(dbuf[prevLo:prevHi], dx)
+	s := 0.0
+	ds := 0.0
+	for r := range rounds {
+		t2 := buf[prevLo:prevHi]
+		t3 := dbuf[prevLo:prevHi]
+		t4 := t3[0]
+		t2[0] += 0.1 * float64(r)
+		t3[0] = t4
+		for range steps {
+			for i := range n {
+				t5 := buf[prevLo:prevHi]
+				t6 := dbuf[prevLo:prevHi]
+				t7 := 0.5 * t5[i]
+				t8 := x[i]
+				t9 := (i + 1) % n
+				t10 := t5[t9]
+				t11 := t8*(t6[i]*0.5) + t7*dx[i] + math.Cos(t10)*t6[t9]*0.4
+				buf[curLo:curHi][i] = t7*t8 + 0.4*math.Sin(t10)
+				dbuf[curLo:curHi][i] = t11
+			}
+			t12 := prevLo
+			t13 := prevHi
+			prevLo = curLo
+			prevHi = curHi
+			curLo = t12
+			curHi = t13
+		}
+		s += buf[prevLo:prevHi][0]
+		ds += dbuf[prevLo:prevHi][0]
+	}
+	return s, ds
+}
+
+// RelaxRecordedTape is what RelaxRecordedForward keeps of one run of
+// RelaxRecorded for RelaxRecordedBackward: the forward values the backward
+// sweep reads, and the control flow it replays. A tape may be reused: each run
+// of RelaxRecordedForward overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 16·max(rounds, 0)·max(steps, 0)·n +
+// 32·max(rounds, 0)·max(steps, 0) + 8·(n + n) + 16·max(rounds, 0) + 64
+// bytes. Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	rounds   8 bytes per run: the parameter rounds
+//	steps    8 bytes per run: the parameter steps
+//	buf      8·(n + n) bytes (8 bytes an entry): the memory of buf, which RelaxRecorded makes, kept from run to run
+//	prevLo4  8 bytes per run: the value of prevLo the backward sweep reads
+//	prevHi4  8 bytes per run: the value of prevHi the backward sweep reads
+//	copied   8 bytes per run: how many elements a copy copied
+//	curHi    8·max(rounds, 0)·max(steps, 0) bytes (8 bytes an entry): the value of curHi as the loop on i began
+//	curLo    8·max(rounds, 0)·max(steps, 0) bytes (8 bytes an entry): the value of curLo as the loop on i began
+//	prevHi2  8·max(rounds, 0)·max(steps, 0) bytes (8 bytes an entry): the value of prevHi as the loop on i began
+//	prevLo2  8·max(rounds, 0)·max(steps, 0) bytes (8 bytes an entry): the value of prevLo as the loop on i began
+//	elem2    8·max(rounds, 0)·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	elem     8·max(rounds, 0)·max(steps, 0)·n bytes (8 bytes an entry): an element read before it was overwritten
+//	prevLo   8·max(rounds, 0) bytes (8 bytes an entry): the value of prevLo the backward sweep reads
+//	prevHi   8·max(rounds, 0) bytes (8 bytes an entry): the value of prevHi the backward sweep reads
+//	dbuf     a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which RelaxRecorded makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type RelaxRecordedTape struct {
+	// x: the parameter x.
+	x []float64
+	// rounds: the parameter rounds.
+	rounds int
+	// steps: the parameter steps.
+	steps int
+	// buf: the memory of buf, which RelaxRecorded makes, kept from run to run.
+	buf []float64
+	// prevLo4: the value of prevLo the backward sweep reads.
+	prevLo4 int
+	// prevHi4: the value of prevHi the backward sweep reads.
+	prevHi4 int
+	// copied: how many elements a copy copied.
+	copied int
+	// curHi: the value of curHi as the loop on i began, one entry per iteration of
+	// the loop around it, read back last first.
+	curHi []int
+	// curLo: the value of curLo as the loop on i began, one entry per iteration of
+	// the loop around it, read back last first.
+	curLo []int
+	// prevHi2: the value of prevHi as the loop on i began, one entry per iteration
+	// of the loop around it, read back last first.
+	prevHi2 []int
+	// prevLo2: the value of prevLo as the loop on i began, one entry per iteration
+	// of the loop around it, read back last first.
+	prevLo2 []int
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// prevLo: the value of prevLo the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	prevLo []int
+	// prevHi: the value of prevHi the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	prevHi []int
+	// dbuf: the derivatives of buf, which RelaxRecorded makes, in a buffer the
+	// backward sweep reuses.
+	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RelaxRecordedTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *RelaxRecordedTape) Bytes() int {
+	n := 64
+	n += len(t.buf) * 8
+	n += len(t.curHi) * 8
+	n += len(t.curLo) * 8
+	n += len(t.prevHi2) * 8
+	n += len(t.prevLo2) * 8
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	n += len(t.prevLo) * 8
+	n += len(t.prevHi) * 8
+	n += len(t.dbuf) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RelaxRecordedTape) clearRefs() {
+	t.x = nil
+}
+
+// poolRelaxRecordedTape holds the RelaxRecordedTapes that RelaxRecordedGrad
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
+var poolRelaxRecordedTape = sync.Pool{New: func() any {
+	return new(RelaxRecordedTape)
+}}
+
+// release gives t back to poolRelaxRecordedTape, emptied of the caller's
+// memory. A tape holding more than 64 MiB is left to the garbage collector
+// instead: the pool would keep that memory alive, unused, between calls (until
+// two collections pass), and at that size the allocation saved is small beside
+// the run that fills it.
+func (t *RelaxRecordedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRelaxRecordedTape.Put(t)
+}
+
+// RelaxRecordedForward runs RelaxRecorded and records in t what
+// RelaxRecordedBackward needs; t's earlier contents are discarded, its memory
+// reused.
+func RelaxRecordedForward(t *RelaxRecordedTape, x []float64, rounds, steps int) float64 {
+	t.buf = t.buf[:0]
+	t.prevLo = t.prevLo[:0]
+	t.prevHi = t.prevHi[:0]
+	t.curLo = t.curLo[:0]
+	t.curHi = t.curHi[:0]
+	t.elem = t.elem[:0]
+	t.prevLo2 = t.prevLo2[:0]
+	t.prevHi2 = t.prevHi2[:0]
+	t.elem2 = t.elem2[:0]
+	t.x = x
+	t.rounds = rounds
+	t.steps = steps
+	n := len(x)
+	t1 := n + n
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
+	prevLo := 0
+	prevHi := n
+	curLo := n
+	curHi := t1
+	t.prevLo4 = prevLo
+	t.prevHi4 = prevHi
+	t2 := copy(buf[prevLo:prevHi], x)
+	t.copied = t2
+	s := 0.0
+	t3 := max(rounds, 0)
+	t.prevHi = slices.Grow(t.prevHi, t3)
+	t.prevLo = slices.Grow(t.prevLo, t3)
+	t4 := t3 * max(steps, 0)
+	t.curHi = slices.Grow(t.curHi, t4)
+	t.curLo = slices.Grow(t.curLo, t4)
+	t.prevHi2 = slices.Grow(t.prevHi2, t4)
+	t.prevLo2 = slices.Grow(t.prevLo2, t4)
+	t5 := t4 * n
+	t.elem = slices.Grow(t.elem, t5)
+	t.elem2 = slices.Grow(t.elem2, t5)
+	for r := range rounds {
+		t6 := buf[prevLo:prevHi]
+		t6[0] += 0.1 * float64(r)
+		for range steps {
+			t.curHi = append(t.curHi, curHi)
+			t.curLo = append(t.curLo, curLo)
+			t.prevHi2 = append(t.prevHi2, prevHi)
+			t.prevLo2 = append(t.prevLo2, prevLo)
+			for i := range n {
+				t7 := buf[prevLo:prevHi]
+				t8 := t7[i]
+				t.elem2 = append(t.elem2, t8)
+				t9 := t7[(i+1)%n]
+				t.elem = append(t.elem, t9)
+				buf[curLo:curHi][i] = 0.5*t8*x[i] + 0.4*math.Sin(t9)
+			}
+			t10 := prevLo
+			t11 := prevHi
+			prevLo = curLo
+			prevHi = curHi
+			curLo = t10
+			curHi = t11
+		}
+		t.prevLo = append(t.prevLo, prevLo)
+		t.prevHi = append(t.prevHi, prevHi)
+		s += buf[prevLo:prevHi][0]
+	}
+	return s
+}
+
+// RelaxRecordedBackward adds to dx the vector-Jacobian product of RelaxRecorded
+// with the seeds s, at the point recorded in t by RelaxRecordedForward. It
+// keeps buffers of its own in t, for the derivatives of slices it is not passed
+// (those RelaxRecorded and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
+func RelaxRecordedBackward(t *RelaxRecordedTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	rounds := t.rounds
+	n := len(x)
+	t.dbuf = slices.Grow(t.dbuf[:0], (n + n))[:(n + n)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
+	nprevLo := len(t.prevLo)
+	nprevHi := len(t.prevHi)
+	steps := t.steps
+	ncurLo := len(t.curLo)
+	ncurHi := len(t.curHi)
+	nelem := len(t.elem)
+	nprevLo2 := len(t.prevLo2)
+	nprevHi2 := len(t.prevHi2)
+	nelem2 := len(t.elem2)
+	t1 := t.copied
+	t2 := dbuf[t.prevLo4:t.prevHi4]
+	ds += s
+	t3 := rounds - 1
+	for r := t3; r >= 0; r-- {
+		nprevLo--
+		nprevHi--
+		t4 := dbuf[t.prevLo[nprevLo]:t.prevHi[nprevHi]]
+		t4[0] += ds
+		t5 := steps - 1
+		for i := t5; i >= 0; i-- {
+			ncurLo--
+			curLo := t.curLo[ncurLo]
+			ncurHi--
+			curHi := t.curHi[ncurHi]
+			nprevLo2--
+			prevLo := t.prevLo2[nprevLo2]
+			nprevHi2--
+			prevHi := t.prevHi2[nprevHi2]
+			t6 := n - 1
+			for i2 := t6; i2 >= 0; i2-- {
+				t7 := dbuf[curLo:curHi]
+				nelem--
+				t8 := dbuf[prevLo:prevHi]
+				t9 := (i2 + 1) % n
+				nelem2--
+				t10 := 0.5 * t.elem2[nelem2]
+				t11 := x[i2]
+				t12 := t7[i2]
+				t13 := t12 * 0.4 * math.Cos(t.elem[nelem])
+				t7[i2] = 0
+				t8[t9] += t13
+				dx[i2] += t12 * t10
+				t8[i2] += t12 * t11 * 0.5
+			}
+		}
+	}
+	for k := 0; k < t1; k++ {
+		dx[k] += t2[k]
+		t2[k] = 0
+	}
+}
+
+// RelaxRecordedGrad returns RelaxRecorded's result and its gradient with
+// respect to x, in that order (dx), computed by reverse-mode automatic
+// differentiation.
+func RelaxRecordedGrad(x []float64, rounds, steps int) (float64, []float64) {
+	t := poolRelaxRecordedTape.Get().(*RelaxRecordedTape)
+	t1 := RelaxRecordedForward(t, x, rounds, steps)
+	dx := make([]float64, len(x))
+	RelaxRecordedBackward(t, 1, dx)
+	t.release()
+	return t1, dx
 }
 
 // rnnLoop1CallNoXsFixedXsWVTape is what rnnLoop1CallNoXsFixedXsWVForward keeps
@@ -5321,4 +7153,460 @@ func rnnWhileLoop1(loss float64, t, d int, xs, next, h, w, u, b []float64, n int
 	loss2 += y * y
 	t2++
 	return loss2, t2
+}
+
+// episodesLoop1CallNoDtTape is what episodesLoop1CallNoDtForward keeps of the
+// calls of episodesLoop1 at one call site for episodesLoop1CallNoDtBackward:
+// the forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 96·calls + 48·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	calls   96 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	left    8·max(n, 0) bytes (8 bytes an entry): the value of left the backward sweep reads
+//	right   8·max(n, 0) bytes (8 bytes an entry): the value of right the backward sweep reads
+//	elem2   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	left2   8·max(n, 0) bytes (8 bytes an entry): the value of left2 the backward sweep reads
+//	right2  8·max(n, 0) bytes (8 bytes an entry): the value of right2 the backward sweep reads
+//	elem    8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products, sums, differences; lengths, indexes and integer arithmetic, and
+// loop counters (recovered from the backward loops' own).
+type episodesLoop1CallNoDtTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// dt: the parameter dt.
+		dt float64
+		// q: the parameter q.
+		q []float64
+		// k: the parameter k.
+		k float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			left   int
+			right  int
+			elem2  int
+			left2  int
+			right2 int
+			elem   int
+		}
+	}
+	// left: the value of left the backward sweep reads, one entry per iteration of
+	// the loop around it, read back last first.
+	left []float64
+	// right: the value of right the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	right []float64
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// left2: the value of left2 the backward sweep reads, one entry per iteration
+	// of the loop around it, read back last first.
+	left2 []float64
+	// right2: the value of right2 the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	right2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// episodesLoop1CallNoDtTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *episodesLoop1CallNoDtTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 96
+	n += len(t.left) * 8
+	n += len(t.right) * 8
+	n += len(t.elem2) * 8
+	n += len(t.left2) * 8
+	n += len(t.right2) * 8
+	n += len(t.elem) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *episodesLoop1CallNoDtTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
+// episodesLoop1CallNoDtForward runs episodesLoop1 and records in t what
+// episodesLoop1CallNoDtBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func episodesLoop1CallNoDtForward(t *episodesLoop1CallNoDtTape, n int, p []float64, dt float64, q []float64, k float64, i int) {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.left2 = t.left2[:0]
+		t.right2 = t.right2[:0]
+		t.elem = t.elem[:0]
+		t.left = t.left[:0]
+		t.right = t.right[:0]
+		t.elem2 = t.elem2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.n = n
+	c.dt = dt
+	c.q = q
+	c.k = k
+	t1 := max(n, 0)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	t.left = slices.Grow(t.left, t1)
+	t.right = slices.Grow(t.right, t1)
+	for i2 := range n {
+		left := 0.0
+		right := 0.0
+		if i2 > 0 {
+			left = q[i2-1]
+		}
+		if i2 < len(q)-1 {
+			right = q[i2+1]
+		}
+		t.left = append(t.left, left)
+		t.right = append(t.right, right)
+		t2 := q[i2]
+		t.elem2 = append(t.elem2, t2)
+		p[i2] += 0.5 * dt * (k * (left + right - 2*t2))
+	}
+	for i3 := range n {
+		q[i3] += dt * p[i3]
+	}
+	t.elem = slices.Grow(t.elem, t1)
+	t.left2 = slices.Grow(t.left2, t1)
+	t.right2 = slices.Grow(t.right2, t1)
+	for i4 := range n {
+		left2 := 0.0
+		right2 := 0.0
+		if i4 > 0 {
+			left2 = q[i4-1]
+		}
+		if i4 < len(q)-1 {
+			right2 = q[i4+1]
+		}
+		t.left2 = append(t.left2, left2)
+		t.right2 = append(t.right2, right2)
+		t3 := q[i4]
+		t.elem = append(t.elem, t3)
+		p[i4] += 0.5 * dt * (k * (left2 + right2 - 2*t3))
+	}
+	c.end.left = len(t.left)
+	c.end.right = len(t.right)
+	c.end.elem2 = len(t.elem2)
+	c.end.left2 = len(t.left2)
+	c.end.right2 = len(t.right2)
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.left = slices.Grow(t.left, c.end.left*more)
+		t.right = slices.Grow(t.right, c.end.right*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.left2 = slices.Grow(t.left2, c.end.left2*more)
+		t.right2 = slices.Grow(t.right2, c.end.right2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
+}
+
+// episodesLoop1CallNoDtBackward adds to dp, dq and dk the vector-Jacobian
+// product of episodesLoop1 with the seeds dp and dq, at the point that call
+// number call of episodesLoop1CallNoDtForward on t recorded. It only reads t,
+// so one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+//
+// dp and dq hold, on entry, the seed of what episodesLoop1 leaves in p and q,
+// and on return the derivative with respect to what p and q held before.
+func episodesLoop1CallNoDtBackward(t *episodesLoop1CallNoDtTape, call int, dp, dq []float64, dk *float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	n := c.n
+	dt := c.dt
+	k := c.k
+	nleft2 := c.end.left2
+	nright2 := c.end.right2
+	nelem := c.end.elem
+	var dkSum float64
+	var dright2 float64
+	var dleft2 float64
+	q := c.q
+	nleft := c.end.left
+	nright := c.end.right
+	nelem2 := c.end.elem2
+	var dright float64
+	var dleft float64
+	t1 := n - 1
+	for i4 := t1; i4 >= 0; i4-- {
+		t2 := i4
+		nleft2--
+		nright2--
+		nelem--
+		t3 := dp[t2]
+		t4 := t3 * (0.5 * dt)
+		t5 := t4 * k
+		dkSum += t4 * (t.left2[nleft2] + t.right2[nright2] - 2*t.elem[nelem])
+		dq[t2] -= t5 * 2
+		dright2 += t5
+		dleft2 += t5
+		dp[t2] = 0
+		if t2 < len(q)-1 {
+			t6 := t2 + 1
+			dq[t6] += dright2
+			dright2 = 0
+		}
+		if t2 > 0 {
+			t7 := t2 - 1
+			dq[t7] += dleft2
+			dleft2 = 0
+		}
+		dp[t2] += t3
+		dleft2 = 0
+		dright2 = 0
+	}
+	for i3 := t1; i3 >= 0; i3-- {
+		dp[i3] += dq[i3] * dt
+	}
+	for i2 := t1; i2 >= 0; i2-- {
+		t8 := i2
+		nleft--
+		nright--
+		nelem2--
+		t9 := dp[t8]
+		t10 := t9 * (0.5 * dt)
+		t11 := t10 * k
+		dkSum += t10 * (t.left[nleft] + t.right[nright] - 2*t.elem2[nelem2])
+		dq[t8] -= t11 * 2
+		dright += t11
+		dleft += t11
+		dp[t8] = 0
+		if t8 < len(q)-1 {
+			t12 := t8 + 1
+			dq[t12] += dright
+			dright = 0
+		}
+		if t8 > 0 {
+			t13 := t8 - 1
+			dq[t13] += dleft
+			dleft = 0
+		}
+		dp[t8] += t9
+		dleft = 0
+		dright = 0
+	}
+	*dk += dkSum
+}
+
+// episodesLoop1 is one iteration of the loop of Episodes at rnn.go:298, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+func episodesLoop1(n int, p []float64, dt float64, q []float64, k float64, i int) {
+	for i2 := range n {
+		t1 := p[i2]
+		t2 := springForce(q, k, i2)
+		p[i2] = t1 + 0.5*dt*t2
+	}
+	for i3 := range n {
+		q[i3] += dt * p[i3]
+	}
+	for i4 := range n {
+		t3 := p[i4]
+		t4 := springForce(q, k, i4)
+		p[i4] = t3 + 0.5*dt*t4
+	}
+}
+
+// relaxLoop1CallFixedXTape is what relaxLoop1CallFixedXForward keeps of the
+// calls of relaxLoop1 at one call site for relaxLoop1CallFixedXBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 80·calls + 16·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem2  8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type relaxLoop1CallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// x: the parameter x.
+		x []float64
+		// curHi2: the value of curHi2 as the loop on i2 began.
+		curHi2 int
+		// curLo2: the value of curLo2 as the loop on i2 began.
+		curLo2 int
+		// prevHi2: the value of prevHi2 as the loop on i2 began.
+		prevHi2 int
+		// prevLo2: the value of prevLo2 as the loop on i2 began.
+		prevLo2 int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem2 int
+			elem  int
+		}
+	}
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// relaxLoop1CallFixedXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *relaxLoop1CallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 80
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *relaxLoop1CallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
+// relaxLoop1CallFixedXForward runs relaxLoop1 and records in t what
+// relaxLoop1CallFixedXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func relaxLoop1CallFixedXForward(t *relaxLoop1CallFixedXTape, prevLo, prevHi, curLo, curHi, n int, buf, x []float64, i int) (int, int, int, int) {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	prevLo2 := prevLo
+	prevHi2 := prevHi
+	curLo2 := curLo
+	curHi2 := curHi
+	c.n = n
+	c.x = x
+	c.curHi2 = curHi2
+	c.curLo2 = curLo2
+	c.prevHi2 = prevHi2
+	c.prevLo2 = prevLo2
+	t1 := max(n, 0)
+	t.elem = slices.Grow(t.elem, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	for i2 := range n {
+		t2 := buf[prevLo2:prevHi2]
+		t3 := t2[i2]
+		t.elem2 = append(t.elem2, t3)
+		t4 := t2[(i2+1)%n]
+		t.elem = append(t.elem, t4)
+		buf[curLo2:curHi2][i2] = 0.5*t3*x[i2] + 0.4*math.Sin(t4)
+	}
+	t5 := prevLo2
+	t6 := prevHi2
+	prevLo2 = curLo2
+	prevHi2 = curHi2
+	curLo2 = t5
+	curHi2 = t6
+	c.end.elem2 = len(t.elem2)
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
+	return prevLo2, prevHi2, curLo2, curHi2
+}
+
+// relaxLoop1CallFixedXBackward adds to dbuf and dx the vector-Jacobian product
+// of relaxLoop1 with the seeds dbuf, s1, s2, s3 and s4, at the point that call
+// number call of relaxLoop1CallFixedXForward on t recorded. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
+//
+// dbuf holds, on entry, the seed of what relaxLoop1 leaves in buf, and on
+// return the derivative with respect to what buf held before.
+func relaxLoop1CallFixedXBackward(t *relaxLoop1CallFixedXTape, call, s1, s2, s3, s4 int, dbuf, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	n := c.n
+	curHi2 := c.curHi2
+	curLo2 := c.curLo2
+	nelem := c.end.elem
+	prevHi2 := c.prevHi2
+	prevLo2 := c.prevLo2
+	nelem2 := c.end.elem2
+	x := c.x
+	t1 := n - 1
+	for i2 := t1; i2 >= 0; i2-- {
+		t2 := dbuf[curLo2:curHi2]
+		nelem--
+		t3 := dbuf[prevLo2:prevHi2]
+		t4 := (i2 + 1) % n
+		nelem2--
+		t5 := 0.5 * t.elem2[nelem2]
+		t6 := x[i2]
+		t7 := t2[i2]
+		t8 := t7 * 0.4 * math.Cos(t.elem[nelem])
+		t2[i2] = 0
+		t3[t4] += t8
+		dx[i2] += t7 * t5
+		t3[i2] += t7 * t6 * 0.5
+	}
+}
+
+// relaxLoop1 is one iteration of the loop of Relax at rnn.go:365, which
+// //godiff:checkpoint marks: the backward sweep runs it again, iteration by
+// iteration, rather than record it.
+//
+// It takes and returns prevLo, prevHi, curLo, curHi, the state the iteration
+// carries to the next.
+func relaxLoop1(prevLo, prevHi, curLo, curHi, n int, buf, x []float64, i int) (int, int, int, int) {
+	prevLo2 := prevLo
+	prevHi2 := prevHi
+	curLo2 := curLo
+	curHi2 := curHi
+	for i2 := range n {
+		t1 := buf[prevLo2:prevHi2]
+		buf[curLo2:curHi2][i2] = 0.5*t1[i2]*x[i2] + 0.4*math.Sin(t1[(i2+1)%n])
+	}
+	t2 := prevLo2
+	t3 := prevHi2
+	prevLo2 = curLo2
+	prevHi2 = curHi2
+	curLo2 = t2
+	curHi2 = t3
+	return prevLo2, prevHi2, curLo2, curHi2
 }
