@@ -461,7 +461,7 @@ func (s *splitter) rerunText() string {
 		c := s.rerun[f].Aux.(ir.Callee)
 		fwd := r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed)).Forward
 		if r.Revolve != nil {
-			out += revolveText(r, fwd, s.revolveF[s.rerun[f]] != nil && s.revolveF[s.rerun[f]].splitAt != nil)
+			out += revolveText(r, fwd, s.revolveF[s.rerun[f]])
 			continue
 		}
 		if r.Every > 0 {

@@ -190,6 +190,9 @@ type revolveFields struct {
 	// loop, whose index does).
 	fHeld, fTop, fNext, fIter *ir.Var
 	fN                        *ir.Value
+	// on is the forward sweep's keeping of states for a loop whose trip
+	// count it learns at the end (see revolveonline.go); nil otherwise.
+	on *onlineState
 }
 
 // revolveFieldsOf returns the fields of the loop whose body call v is,
@@ -219,12 +222,12 @@ func (s *splitter) revolveFieldsOf(v *ir.Value, l *ir.Value) *revolveFields {
 			fmt.Sprintf("the elements of %s, len(%s) entries a state, at the iterations of %s where the binomial schedule keeps it, at most %s states at once, in a buffer the backward sweep reuses", p.Name, p.Name, r.Source, snapshotsText(r)))
 		snap.Scratch = true
 		f.sSnaps = append(f.sSnaps, snap)
-		if s.knownTrips(l) {
+		if s.knownTrips(l) || s.onlineTrips(l, r) {
 			f.sSplit = append(f.sSplit, s.fields.add("split"+name, stateElem(r, i), 1,
 				fmt.Sprintf("the elements of %s, len(%s) entries a state, at the iterations of %s where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them", p.Name, p.Name, r.Source)))
 		}
 	}
-	if s.knownTrips(l) {
+	if s.knownTrips(l) || s.onlineTrips(l, r) {
 		for m := range r.Derived.Results {
 			p := r.Derived.Params[m]
 			f.split = append(f.split, s.fields.add("split"+strings.ToUpper(p.Name[:1])+p.Name[1:], p.Type, l.Block.Depth()+1,
@@ -242,6 +245,9 @@ func (s *splitter) revolveFieldsOf(v *ir.Value, l *ir.Value) *revolveFields {
 		}
 		f.splitAt = s.fields.add("splitAt", ir.Int, l.Block.Depth()+1, at)
 		f.held = s.fields.add("held", ir.Int, l.Block.Depth(), fmt.Sprintf("how many states the backward sweep holds as it begins %s: the state as it began and those the forward sweep saved", r.Source))
+	}
+	if s.onlineTrips(l, r) {
+		s.onlineFields(f, r)
 	}
 	f.at = s.fields.add("snapAt", ir.Int, 0, fmt.Sprintf("the iteration of each state saved for %s, in a buffer the backward sweep reuses", r.Source))
 	f.at.Scratch = true
@@ -282,6 +288,10 @@ func (s *splitter) saveEntry(b *ir.Builder, refs tapeRefs, c *ir.Copier, old *ir
 		lens = append(lens, b.Len(x))
 	}
 	if rf.splitAt == nil {
+		return
+	}
+	if rf.on != nil {
+		onlineEntry(b, refs, rf, r, lens)
 		return
 	}
 	rf.fN = s.entryTrips(b, c, old)
@@ -337,6 +347,10 @@ func (s *splitter) saveSplit(b *ir.Builder, refs tapeRefs, old *ir.Value, args [
 		return
 	}
 	r := old.Aux.(ir.Callee).Rule
+	if rf.on != nil {
+		onlineSave(b, rf, r, args)
+		return
+	}
 	j := splitIteration(b, rf, r, args)
 	due := b.If(b.Compare(ir.OpEq, j, b.Get(rf.fNext)))
 	b.In(due.Blocks[0], func() {
@@ -362,6 +376,10 @@ func (s *splitter) saveHeldCount(b *ir.Builder, refs tapeRefs, old *ir.Value) {
 		return
 	}
 	rf := s.revolveF[v]
+	if rf.on != nil {
+		onlinePush(b, refs, rf)
+		return
+	}
 	refs.save(b, rf.held, b.Get(rf.fTop))
 }
 
@@ -581,6 +599,9 @@ func revolveSiteDoc(name string, r *ir.CallRule) string {
 // revolveSnapshot returns the report's line for scratch field f if it
 // holds saved states of a loop checkpointed binomially, or "".
 func (s *splitter) revolveSnapshot(f *ir.TapeField) string {
+	if line := s.onlineLine(f); line != "" {
+		return line
+	}
 	for v, rf := range s.revolveF {
 		r := v.Aux.(ir.Callee).Rule
 		if f != rf.at && !slices.Contains(rf.snaps, f) {
@@ -599,7 +620,8 @@ func (s *splitter) revolveSnapshot(f *ir.TapeField) string {
 // revolveText is the report's sentence on what the backward sweep runs
 // again of a loop checkpointed binomially: the count of runs and the
 // memory, as formulas.
-func revolveText(r *ir.CallRule, fwd string, split bool) string {
+func revolveText(r *ir.CallRule, fwd string, rf *revolveFields) string {
+	split := rf != nil && rf.splitAt != nil
 	S := r.Revolve.Snapshots
 	per := snapshotBytes(r)
 	budget := ""
@@ -614,11 +636,18 @@ func revolveText(r *ir.CallRule, fwd string, split bool) string {
 		}
 	}
 	first := ""
-	if split {
+	switch {
+	case split && rf.on != nil:
+		first = fmt.Sprintf(" from the state as the loop began alone, r times an iteration at most; the forward sweep keeps at most ⌊S/2⌋ states evenly spread over the iterations it runs, its trip count unknown until the end, and where r ≤ %d the backward sweep starts from them, with fewer plain runs in all (some iterations may run a few times more than r)", onlineMaxReps)
+	case split:
 		first = " (the forward sweep's own run does those of the schedule's first descent, about n, saving the states it keeps as it passes them)"
 	}
-	return fmt.Sprintf(" every iteration of %s (//godiff:checkpoint %s), by binomial checkpointing (Revolve) from the state saved as the loop began, holding at most %s: for n iterations the body runs plainly r·n − C(S+r, S+1) times in all%s, r times an iteration at most, where r is the least integer with C(S+r, S) ≥ n, then once more recorded by %s before its backward code, on a tape of one iteration;",
-		r.Source, revolveOption(r.Revolve), hold, first, fwd)
+	most := ", r times an iteration at most"
+	if rf != nil && rf.on != nil {
+		most = ""
+	}
+	return fmt.Sprintf(" every iteration of %s (//godiff:checkpoint %s), by binomial checkpointing (Revolve) from the state saved as the loop began, holding at most %s: for n iterations the body runs plainly r·n − C(S+r, S+1) times in all%s%s, where r is the least integer with C(S+r, S) ≥ n, then once more recorded by %s before its backward code, on a tape of one iteration;",
+		r.Source, revolveOption(r.Revolve), hold, first, most, fwd)
 }
 
 // revolveSplitLine returns the report's line for field f if it is a stack

@@ -105,3 +105,22 @@ func NestedForRecorded(x []float64) float64 {
 	}
 	return s
 }
+
+// ForcedWhileTick10 is ForcedWhileTick holding at most 10 states: the
+// forward sweep keeps at most 5 of them, evenly spread over the
+// iterations it runs, for the backward sweep.
+//
+//godiff:grad x0 v0 w
+func ForcedWhileTick10(x0, v0, w float64, steps int) float64 {
+	x, v := x0, v0
+	dt := 0.02
+	i := 0
+	//godiff:checkpoint -snapshots=10
+	for i < steps {
+		a := -x + 0.3*math.Sin(w*float64(tick(i))*dt)
+		v += dt * a
+		x += dt * v
+		i++
+	}
+	return x*x - v
+}

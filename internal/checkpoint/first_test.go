@@ -24,6 +24,7 @@ func TestFirstDescentSameAsRecorded(t *testing.T) {
 		{"ForcedTick", ForcedTickGrad, ForcedRecordedGrad},
 		{"ForcedWhileTick", ForcedWhileTickGrad, ForcedRecordedGrad},
 		{"ForcedDown", ForcedDownGrad, ForcedRecordedGrad},
+		{"ForcedWhileTick10", ForcedWhileTick10Grad, ForcedRecordedGrad},
 	}
 	for _, c := range cases {
 		for _, n := range firstSteps {
@@ -150,4 +151,99 @@ func TestFirstDescentRNN(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A while loop holding S ≥ 4 states keeps at most ⌊S/2⌋ of them in the
+// forward sweep, evenly spread over the iterations it runs (the trip
+// count unknown until the end), and its backward sweep starts from them:
+// its plain runs are those of the model below, at most those from the
+// entry state alone, and fewer from 3 iterations on.
+func TestOnlinePlainRuns(t *testing.T) {
+	const S = 10
+	var d [3]float64
+	for _, n := range append(firstSteps, 10_000) {
+		var wt ForcedWhileTick10Tape
+		bodyRuns = 0
+		ForcedWhileTick10Forward(&wt, 0.9, -0.4, 1.3, n)
+		fwd := bodyRuns
+		ForcedWhileTick10Backward(&wt, 1, &d[0], &d[1], &d[2])
+		plain := bodyRuns - fwd - n
+		none := binomialRuns(n, S)
+		if fwd != n {
+			t.Errorf("n=%d: the forward sweep ran the body %d times", n, fwd)
+		}
+		if want := revolveRuns(n, S, onlineKept(n, S/2)); plain != want {
+			t.Errorf("n=%d: the backward sweep ran the body plainly %d times, want %d (from the entry state alone: %d)", n, plain, want, none)
+		}
+		if plain > none || n >= 3 && plain >= none {
+			t.Errorf("n=%d: %d plain runs from the states kept, %d from the entry state alone", n, plain, none)
+		}
+	}
+}
+
+// onlineKept models the forward sweep's keeping: at most k states, at
+// iterations d, 2d, ... of the n run, every other dropped and d doubled
+// when k are held; the iterations of those kept, the entry's first.
+func onlineKept(n, k int) []int {
+	kept := []int{0}
+	if k < 2 {
+		return kept
+	}
+	stride, next := 1, 1
+	for i := range n {
+		if i != next {
+			continue
+		}
+		kept = append(kept, i)
+		next += stride
+		if len(kept)-1 == k {
+			var half []int
+			for q, at := range kept[1:] {
+				if q%2 == 1 {
+					half = append(half, at)
+				}
+			}
+			kept = append([]int{0}, half...)
+			stride *= 2
+			next = stride * len(kept)
+		}
+	}
+	return kept
+}
+
+// revolveRuns models the backward sweep: the plain runs of the body that
+// reverse n iterations holding at most S states, from the states held at
+// the iterations at (rising, the entry's first), at the binomial splits
+// (see reverse's binomialSplit).
+func revolveRuns(n, S int, at []int) int {
+	split := func(ln, held int) int {
+		r, beta, beta2, beta1 := 0, 1, 0, 0
+		for beta < ln {
+			r++
+			beta2, beta1 = beta1, beta
+			beta = beta * (held + r) / r
+		}
+		m := max(ln-beta*held/(held+r), beta2, 1)
+		return min(m, ln-1)
+	}
+	capS := max(1, min(S, n))
+	held := append([]int(nil), at...)
+	runs := 0
+	for pos := n - 1; pos >= 0; pos-- {
+		for held[len(held)-1] > pos {
+			held = held[:len(held)-1]
+		}
+		cur := held[len(held)-1]
+		for cur < pos {
+			target := pos
+			if len(held) < capS {
+				target = cur + split(pos+1-cur, capS-len(held)+1)
+			}
+			runs += target - cur
+			if cur = target; cur < pos {
+				held = append(held, cur)
+			}
+		}
+	}
+	return runs
 }

@@ -3896,31 +3896,43 @@ func ForcedRecordedGrad(x0, v0, w float64, steps int) (float64, float64, float64
 // flow it replays. A tape may be reused: each run of SettleForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 40 bytes, plus settleLoop1Tape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 176 bytes, plus
+// settleLoop1Tape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
 //
 //	settleLoop1Tape  settleLoop1Tape.Bytes(), a settleLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:387 (//godiff:checkpoint -snapshots=5): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 5 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
 //	c                8 bytes per run: the parameter c
 //	entryV           8 bytes per run: v as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
 //	entryX           8 bytes per run: x as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
 //	entryT           8 bytes per run: t as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
+//	splitV           at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:387 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitX           at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:387 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitT           at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): t at the iterations of the loop at funcs.go:387 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitAt          at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held             8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:387: the state as it began and those the forward sweep saved
 //	trips            8 bytes per run: how many iterations of a loop began
 //	snapV            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
 //	snapX            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
 //	snapT            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: t at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
+//	keepV            a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): v at the iterations of the loop at funcs.go:387 where the forward sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer the forward sweep reuses
+//	keepX            a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): x at the iterations of the loop at funcs.go:387 where the forward sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer the forward sweep reuses
+//	keepT            a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): t at the iterations of the loop at funcs.go:387 where the forward sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer the forward sweep reuses
 //	snapAt           at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:387, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:387 (//godiff:checkpoint -snapshots=5), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 5 states of 32 bytes at once (160 bytes): for n iterations the body
-// runs plainly r·n − C(S+r, S+1) times in all, r times an iteration at most,
-// where r is the least integer with C(S+r, S) ≥ n, then once more recorded by
-// settleLoop1CallNoDtForward before its backward code, on a tape of one
-// iteration; lengths, indexes and integer arithmetic, and loop counters
+// runs plainly r·n − C(S+r, S+1) times in all from the state as the loop
+// began alone, r times an iteration at most; the forward sweep keeps at most
+// ⌊S/2⌋ states evenly spread over the iterations it runs, its trip count
+// unknown until the end, and where r ≤ 12 the backward sweep starts from
+// them, with fewer plain runs in all (some iterations may run a few times more
+// than r), where r is the least integer with C(S+r, S) ≥ n, then once more
+// recorded by settleLoop1CallNoDtForward before its backward code, on a tape of
+// one iteration; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
@@ -3943,6 +3955,24 @@ type SettleTape struct {
 	// entryT: t as the loop at funcs.go:387 began (//godiff:checkpoint
 	// -snapshots=5).
 	entryT float64
+	// v at the iterations of the loop at funcs.go:387 where the forward sweep kept
+	// it (the trip count unknown until the loop ends, evenly spread over the
+	// iterations run), for the backward sweep
+	splitV []float64
+	// x at the iterations of the loop at funcs.go:387 where the forward sweep kept
+	// it (the trip count unknown until the loop ends, evenly spread over the
+	// iterations run), for the backward sweep
+	splitX []float64
+	// t at the iterations of the loop at funcs.go:387 where the forward sweep kept
+	// it (the trip count unknown until the loop ends, evenly spread over the
+	// iterations run), for the backward sweep
+	splitT []float64
+	// splitAt: the iteration of each state in splitV, one entry per iteration of
+	// the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// funcs.go:387: the state as it began and those the forward sweep saved.
+	held int
 	// trips: how many iterations of a loop began.
 	trips int
 	// snapV: v at the iterations of the loop at funcs.go:387 where the binomial
@@ -3954,6 +3984,18 @@ type SettleTape struct {
 	// snapT: t at the iterations of the loop at funcs.go:387 where the binomial
 	// schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses.
 	snapT []float64
+	// keepV: v at the iterations of the loop at funcs.go:387 where the forward
+	// sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer
+	// the forward sweep reuses.
+	keepV []float64
+	// keepX: x at the iterations of the loop at funcs.go:387 where the forward
+	// sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer
+	// the forward sweep reuses.
+	keepX []float64
+	// keepT: t at the iterations of the loop at funcs.go:387 where the forward
+	// sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer
+	// the forward sweep reuses.
+	keepT []float64
 	// snapAt: the iteration of each state saved for the loop at funcs.go:387, in a
 	// buffer the backward sweep reuses.
 	snapAt []int
@@ -3964,11 +4006,18 @@ type SettleTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *SettleTape) Bytes() int {
-	n := 40
+	n := 48
 	n += t.settleLoop1Tape.Bytes()
+	n += len(t.splitV) * 8
+	n += len(t.splitX) * 8
+	n += len(t.splitT) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
 	n += len(t.snapT) * 8
+	n += len(t.keepV) * 8
+	n += len(t.keepX) * 8
+	n += len(t.keepT) * 8
 	n += len(t.snapAt) * 8
 	return n
 }
@@ -4005,6 +4054,10 @@ func (t *SettleTape) release() {
 // earlier contents are discarded, its memory reused.
 func SettleForward(t *SettleTape, x0, v0, c, tol float64) float64 {
 	t.settleLoop1Tape.calls = t.settleLoop1Tape.calls[:0]
+	t.splitV = t.splitV[:0]
+	t.splitX = t.splitX[:0]
+	t.splitT = t.splitT[:0]
+	t.splitAt = t.splitAt[:0]
 	t.c = c
 	x := x0
 	v := v0
@@ -4013,14 +4066,72 @@ func SettleForward(t *SettleTape, x0, v0, c, tol float64) float64 {
 	t.entryV = v
 	t.entryX = x
 	t.entryT = t2
+	// Binomial checkpointing of a loop whose trip count is known only at its end: keep at most half the states evenly spread over the iterations run, for the backward sweep.
+	keepN := 2
+	t.keepV = slices.Grow(t.keepV[:0], keepN)[:keepN]
+	clear(t.keepV)
+	keepV := t.keepV
+	t.keepX = slices.Grow(t.keepX[:0], keepN)[:keepN]
+	clear(t.keepX)
+	keepX := t.keepX
+	t.keepT = slices.Grow(t.keepT[:0], keepN)[:keepN]
+	clear(t.keepT)
+	keepT := t.keepT
+	kept := 0
+	stride := 1
+	next := 1
+	if keepN < 2 {
+		next = -1
+	}
+	iter := 0
 	trips := 0
 	for x*x+v*v > tol {
 		trips++
-		t1, t3, t4 := settleLoop1(v, x, t2, c, dt)
-		v = t1
-		x = t3
-		t2 = t4
+		t1 := v
+		t3 := x
+		t4 := t2
+		if iter == next {
+			keepV[kept] = t1
+			keepX[kept] = t3
+			keepT[kept] = t4
+			kept++
+			next += stride
+			if kept == keepN {
+				for q := 1; q < kept; q += 2 {
+					t5 := q / 2
+					keepV[t5] = keepV[q]
+					keepX[t5] = keepX[q]
+					keepT[t5] = keepT[q]
+				}
+				kept /= 2
+				stride *= 2
+				next = stride * (kept + 1)
+			}
+		}
+		iter++
+		t6, t7, t8 := settleLoop1(t1, t3, t4, c, dt)
+		v = t6
+		x = t7
+		t2 = t8
 	}
+	t9 := iter
+	t10 := min(5, t9)
+	reps := 0
+	beta := 1
+	for beta < t9 && reps <= 12 {
+		reps++
+		beta = beta * (t10 + reps) / reps
+	}
+	if reps > 12 {
+		kept = 0
+	}
+	for q2 := 0; q2 < kept; q2++ {
+		t.splitV = append(t.splitV, keepV[q2])
+		t.splitX = append(t.splitX, keepX[q2])
+		t.splitT = append(t.splitT, keepT[q2])
+		t.splitAt = append(t.splitAt, stride*(q2+1))
+	}
+	t.held = kept + 1
 	t.trips = trips
 	return t2 + x + 2*v
 }
@@ -4062,7 +4173,21 @@ func SettleBackward(t *SettleTape, s float64, dx0, dv0, dc *float64) {
 	t.snapAt = slices.Grow(t.snapAt[:0], t3)[:t3]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
+	top := t.held
+	nsplitV := len(t.splitV)
+	nsplitX := len(t.splitX)
+	nsplitT := len(t.splitT)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitV--
+		snapV[m] = t.splitV[nsplitV]
+		nsplitX--
+		snapX[m] = t.splitX[nsplitX]
+		nsplitT--
+		snapT[m] = t.splitT[nsplitT]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
 	pos := t1
 	var dcSum float64
 	dv += s * 2

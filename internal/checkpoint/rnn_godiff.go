@@ -3404,7 +3404,7 @@ func RNNForJVP(w, u, b, v, h0, xs, dw, du, db, dv, dh0 []float64) (float64, floa
 // control flow it replays. A tape may be reused: each run of RNNWhileForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 32·n + 224 bytes, plus
+// Memory: after a run, the tape holds at most 80·n + 304 bytes, plus
 // rnnWhileLoop1Tape.Bytes() (the tapes of its call sites, each by its own
 // formula summed over the site's calls). Bytes returns that count for a filled
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
@@ -3426,6 +3426,12 @@ func RNNForJVP(w, u, b, v, h0, xs, dw, du, db, dv, dh0 []float64) (float64, floa
 //	entryT             8 bytes per run: t as the loop at rnn.go:260 began (//godiff:checkpoint -snapshots=4)
 //	entryNext          8·n bytes (8 bytes an entry, len(next) a run): the elements of next as the loop at rnn.go:260 began (//godiff:checkpoint -snapshots=4)
 //	entryH             8·n bytes (8 bytes an entry, len(h) a run): the elements of h as the loop at rnn.go:260 began (//godiff:checkpoint -snapshots=4)
+//	splitLoss          at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): loss at the iterations of the loop at rnn.go:260 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitT             at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): t at the iterations of the loop at rnn.go:260 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitNext          at most 24·n bytes (8 bytes an entry, len(next) a state, at most 3 a run of the loop: one per state held but the entry's): the elements of next, len(next) entries a state, at the iterations of the loop at rnn.go:260 where the forward sweep kept it (evenly spread over the iterations run), for the backward sweep
+//	splitH             at most 24·n bytes (8 bytes an entry, len(h) a state, at most 3 a run of the loop: one per state held but the entry's): the elements of h, len(h) entries a state, at the iterations of the loop at rnn.go:260 where the forward sweep kept it (evenly spread over the iterations run), for the backward sweep
+//	splitAt            at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): the iteration of each state in splitLoss
+//	held               8 bytes per run: how many states the backward sweep holds as it begins the loop at rnn.go:260: the state as it began and those the forward sweep saved
 //	trips              8 bytes per run: how many iterations of a loop began
 //	scratchNext        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of next, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on, in a buffer the backward sweep reuses
 //	scratchH           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of h, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on, in a buffer the backward sweep reuses
@@ -3433,6 +3439,10 @@ func RNNForJVP(w, u, b, v, h0, xs, dw, du, db, dv, dh0 []float64) (float64, floa
 //	snapT              at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: t at the iterations of the loop at rnn.go:260 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
 //	snapNext           at most 32·n bytes (len(next) entries of 8 bytes a state held, at most 4 held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the elements of next, len(next) entries a state, at the iterations of the loop at rnn.go:260 where the binomial schedule keeps it, at most 4 states at once, in a buffer the backward sweep reuses
 //	snapH              at most 32·n bytes (len(h) entries of 8 bytes a state held, at most 4 held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the elements of h, len(h) entries a state, at the iterations of the loop at rnn.go:260 where the binomial schedule keeps it, at most 4 states at once, in a buffer the backward sweep reuses
+//	keepLoss           a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): loss at the iterations of the loop at rnn.go:260 where the forward sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer the forward sweep reuses
+//	keepT              a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): t at the iterations of the loop at rnn.go:260 where the forward sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer the forward sweep reuses
+//	keepNext           a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): the elements of next, len(next) entries a state, at the iterations of the loop at rnn.go:260 where the forward sweep keeps it, evenly spread over those run, in a buffer the forward sweep reuses
+//	keepH              a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): the elements of h, len(h) entries a state, at the iterations of the loop at rnn.go:260 where the forward sweep keeps it, evenly spread over those run, in a buffer the forward sweep reuses
 //	snapAt             at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at rnn.go:260, in a buffer the backward sweep reuses
 //	dnext              a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of next, which RNNWhile makes, in a buffer the backward sweep reuses
 //	dh                 a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which RNNWhile makes, in a buffer the backward sweep reuses
@@ -3442,11 +3452,15 @@ func RNNForJVP(w, u, b, v, h0, xs, dw, du, db, dv, dh0 []float64) (float64, floa
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 4 states of 8·len(next) + 8·len(h) + 24 bytes at once, len(x)
 // entries a state for each slice x of the state: for n iterations the body runs
-// plainly r·n − C(S+r, S+1) times in all, r times an iteration at most,
-// where r is the least integer with C(S+r, S) ≥ n, then once more recorded by
-// rnnWhileLoop1CallNoXsFixedXsWVForward before its backward code, on a tape of
-// one iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// plainly r·n − C(S+r, S+1) times in all from the state as the loop began
+// alone, r times an iteration at most; the forward sweep keeps at most
+// ⌊S/2⌋ states evenly spread over the iterations it runs, its trip count
+// unknown until the end, and where r ≤ 12 the backward sweep starts from
+// them, with fewer plain runs in all (some iterations may run a few times more
+// than r), where r is the least integer with C(S+r, S) ≥ n, then once more
+// recorded by rnnWhileLoop1CallNoXsFixedXsWVForward before its backward code,
+// on a tape of one iteration; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 type RNNWhileTape struct {
 	// rnnWhileLoop1Tape: the tape of one iteration of the loop at rnn.go:260
 	// (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to
@@ -3491,6 +3505,28 @@ type RNNWhileTape struct {
 	// (//godiff:checkpoint -snapshots=4), one entry per iteration of the loop
 	// around it, read back last first.
 	entryH []float64
+	// loss at the iterations of the loop at rnn.go:260 where the forward sweep
+	// kept it (the trip count unknown until the loop ends, evenly spread over the
+	// iterations run), for the backward sweep
+	splitLoss []float64
+	// t at the iterations of the loop at rnn.go:260 where the forward sweep kept
+	// it (the trip count unknown until the loop ends, evenly spread over the
+	// iterations run), for the backward sweep
+	splitT []int
+	// the elements of next, len(next) entries a state, at the iterations of the
+	// loop at rnn.go:260 where the forward sweep kept it (evenly spread over the
+	// iterations run), for the backward sweep
+	splitNext []float64
+	// the elements of h, len(h) entries a state, at the iterations of the loop at
+	// rnn.go:260 where the forward sweep kept it (evenly spread over the
+	// iterations run), for the backward sweep
+	splitH []float64
+	// splitAt: the iteration of each state in splitLoss, one entry per iteration
+	// of the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// rnn.go:260: the state as it began and those the forward sweep saved.
+	held int
 	// trips: how many iterations of a loop began.
 	trips int
 	// scratchNext: the memory of next, the state the checkpointed loop carries,
@@ -3516,6 +3552,22 @@ type RNNWhileTape struct {
 	// loop at rnn.go:260 where the binomial schedule keeps it, at most 4 states at
 	// once, in a buffer the backward sweep reuses.
 	snapH []float64
+	// keepLoss: loss at the iterations of the loop at rnn.go:260 where the forward
+	// sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer
+	// the forward sweep reuses.
+	keepLoss []float64
+	// keepT: t at the iterations of the loop at rnn.go:260 where the forward sweep
+	// keeps it, evenly spread over those run, at most 2 at once, in a buffer the
+	// forward sweep reuses.
+	keepT []int
+	// keepNext: the elements of next, len(next) entries a state, at the iterations
+	// of the loop at rnn.go:260 where the forward sweep keeps it, evenly spread
+	// over those run, in a buffer the forward sweep reuses.
+	keepNext []float64
+	// keepH: the elements of h, len(h) entries a state, at the iterations of the
+	// loop at rnn.go:260 where the forward sweep keeps it, evenly spread over
+	// those run, in a buffer the forward sweep reuses.
+	keepH []float64
 	// snapAt: the iteration of each state saved for the loop at rnn.go:260, in a
 	// buffer the backward sweep reuses.
 	snapAt []int
@@ -3532,18 +3584,27 @@ type RNNWhileTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *RNNWhileTape) Bytes() int {
-	n := 224
+	n := 232
 	n += t.rnnWhileLoop1Tape.Bytes()
 	n += len(t.h) * 8
 	n += len(t.next) * 8
 	n += len(t.entryNext) * 8
 	n += len(t.entryH) * 8
+	n += len(t.splitLoss) * 8
+	n += len(t.splitT) * 8
+	n += len(t.splitNext) * 8
+	n += len(t.splitH) * 8
+	n += len(t.splitAt) * 8
 	n += len(t.scratchNext) * 8
 	n += len(t.scratchH) * 8
 	n += len(t.snapLoss) * 8
 	n += len(t.snapT) * 8
 	n += len(t.snapNext) * 8
 	n += len(t.snapH) * 8
+	n += len(t.keepLoss) * 8
+	n += len(t.keepT) * 8
+	n += len(t.keepNext) * 8
+	n += len(t.keepH) * 8
 	n += len(t.snapAt) * 8
 	n += len(t.dnext) * 8
 	n += len(t.dh) * 8
@@ -3593,7 +3654,12 @@ func RNNWhileForward(t *RNNWhileTape, w, u, b, v, h0, xs []float64) float64 {
 	t.next = t.next[:0]
 	t.rnnWhileLoop1Tape.calls = t.rnnWhileLoop1Tape.calls[:0]
 	t.entryNext = t.entryNext[:0]
+	t.splitNext = t.splitNext[:0]
 	t.entryH = t.entryH[:0]
+	t.splitH = t.splitH[:0]
+	t.splitLoss = t.splitLoss[:0]
+	t.splitT = t.splitT[:0]
+	t.splitAt = t.splitAt[:0]
 	t.w = w
 	t.u = u
 	t.b = b
@@ -3619,16 +3685,95 @@ func RNNWhileForward(t *RNNWhileTape, w, u, b, v, h0, xs []float64) float64 {
 	for k := range next {
 		t.entryNext = append(t.entryNext, next[k])
 	}
+	t3 := len(next)
 	for k2 := range h {
 		t.entryH = append(t.entryH, h[k2])
 	}
+	t4 := len(h)
+	// Binomial checkpointing of a loop whose trip count is known only at its end: keep at most half the states evenly spread over the iterations run, for the backward sweep.
+	keepN := 2
+	t.keepLoss = slices.Grow(t.keepLoss[:0], keepN)[:keepN]
+	clear(t.keepLoss)
+	keepLoss := t.keepLoss
+	t.keepT = slices.Grow(t.keepT[:0], keepN)[:keepN]
+	clear(t.keepT)
+	keepT := t.keepT
+	t.keepNext = slices.Grow(t.keepNext[:0], keepN*t3)[:keepN*t3]
+	clear(t.keepNext)
+	keepNext := t.keepNext
+	t.keepH = slices.Grow(t.keepH[:0], keepN*t4)[:keepN*t4]
+	clear(t.keepH)
+	keepH := t.keepH
+	kept := 0
+	stride := 1
+	next2 := 1
+	if keepN < 2 {
+		next2 = -1
+	}
+	iter := 0
 	trips := 0
 	for t2*d < len(xs)-d+1 {
 		trips++
-		t3, t4 := rnnWhileLoop1(loss, t2, d, xs, next, h, w, u, b, n, v)
-		loss = t3
-		t2 = t4
+		t5 := loss
+		t6 := t2
+		if iter == next2 {
+			keepLoss[kept] = t5
+			keepT[kept] = t6
+			t7 := kept * t3
+			copy(keepNext[t7:t7+t3], next)
+			t8 := kept * t4
+			copy(keepH[t8:t8+t4], h)
+			kept++
+			next2 += stride
+			if kept == keepN {
+				for q := 1; q < kept; q += 2 {
+					t9 := q / 2
+					keepLoss[t9] = keepLoss[q]
+					keepT[t9] = keepT[q]
+					t10 := q * t3
+					t11 := t9 * t3
+					copy(keepNext[t11:t11+t3], keepNext[t10:t10+t3])
+					t12 := q * t4
+					t13 := t9 * t4
+					copy(keepH[t13:t13+t4], keepH[t12:t12+t4])
+				}
+				kept /= 2
+				stride *= 2
+				next2 = stride * (kept + 1)
+			}
+		}
+		iter++
+		t14, t15 := rnnWhileLoop1(t5, t6, d, xs, next, h, w, u, b, n, v)
+		loss = t14
+		t2 = t15
 	}
+	t16 := iter
+	t17 := min(4, t16)
+	reps := 0
+	beta := 1
+	for beta < t16 && reps <= 12 {
+		reps++
+		beta = beta * (t17 + reps) / reps
+	}
+	if reps > 12 {
+		kept = 0
+	}
+	for q2 := 0; q2 < kept; q2++ {
+		t.splitLoss = append(t.splitLoss, keepLoss[q2])
+		t.splitT = append(t.splitT, keepT[q2])
+		t18 := q2 * t3
+		t19 := keepNext[t18 : t18+t3]
+		for k3 := range t19 {
+			t.splitNext = append(t.splitNext, t19[k3])
+		}
+		t20 := q2 * t4
+		t21 := keepH[t20 : t20+t4]
+		for k4 := range t21 {
+			t.splitH = append(t.splitH, t21[k4])
+		}
+		t.splitAt = append(t.splitAt, stride*(q2+1))
+	}
+	t.held = kept + 1
 	t.trips = trips
 	return loss
 }
@@ -3693,7 +3838,26 @@ func RNNWhileBackward(t *RNNWhileTape, s float64, dw, du, db, dv, dh0 []float64)
 	t.snapAt = slices.Grow(t.snapAt[:0], t7)[:t7]
 	clear(t.snapAt)
 	snapAt := t.snapAt
-	top := 1
+	top := t.held
+	nsplitLoss := len(t.splitLoss)
+	nsplitT := len(t.splitT)
+	nsplitAt := len(t.splitAt)
+	for m := top - 1; m >= 1; m-- {
+		nsplitLoss--
+		snapLoss[m] = t.splitLoss[nsplitLoss]
+		nsplitT--
+		snapT[m] = t.splitT[nsplitT]
+		nsplitAt--
+		snapAt[m] = t.splitAt[nsplitAt]
+	}
+	t8 := (top - 1) * t5
+	nsplitNext := len(t.splitNext)
+	nsplitNext -= t8
+	copy(snapNext[t5:t5+t8], t.splitNext[nsplitNext:nsplitNext+t8])
+	t9 := (top - 1) * t6
+	nsplitH := len(t.splitH)
+	nsplitH -= t9
+	copy(snapH[t6:t6+t9], t.splitH[nsplitH:nsplitH+t9])
 	pos := t1
 	t.dnext = slices.Grow(t.dnext[:0], n)[:n]
 	clear(t.dnext)
@@ -3701,7 +3865,7 @@ func RNNWhileBackward(t *RNNWhileTape, s float64, dw, du, db, dv, dh0 []float64)
 	t.dh = slices.Grow(t.dh[:0], n)[:n]
 	clear(t.dh)
 	dh := t.dh
-	t8 := t.copied
+	t10 := t.copied
 	dloss += s
 	for k := t1; k > 0; k-- {
 		t.rnnWhileLoop1Tape.calls = t.rnnWhileLoop1Tape.calls[:0]
@@ -3712,51 +3876,51 @@ func RNNWhileBackward(t *RNNWhileTape, s float64, dw, du, db, dv, dh0 []float64)
 		}
 		loss := snapLoss[top-1]
 		t2 := snapT[top-1]
-		t9 := top - 1
-		t10 := t9 * t5
-		copy(t3, snapNext[t10:t10+t5])
-		t11 := t9 * t6
-		copy(t4, snapH[t11:t11+t6])
-		at := snapAt[t9]
+		t11 := top - 1
+		t12 := t11 * t5
+		copy(t3, snapNext[t12:t12+t5])
+		t13 := t11 * t6
+		copy(t4, snapH[t13:t13+t6])
+		at := snapAt[t11]
 		for at < pos {
 			target := pos
 			if top < t7 {
-				t12 := t7 - top + 1
-				t13 := pos + 1 - at
+				t14 := t7 - top + 1
+				t15 := pos + 1 - at
 				reps := 0
 				beta := 1
 				beta1 := 0
 				beta2 := 0
-				for beta < t13 {
+				for beta < t15 {
 					reps++
 					beta2 = beta1
 					beta1 = beta
-					beta = beta * (t12 + reps) / reps
+					beta = beta * (t14 + reps) / reps
 				}
-				split := t13 - beta*t12/(t12+reps)
+				split := t15 - beta*t14/(t14+reps)
 				if split < beta2 {
 					split = beta2
 				}
 				if split < 1 {
 					split = 1
 				}
-				if split >= t13 {
-					split = t13 - 1
+				if split >= t15 {
+					split = t15 - 1
 				}
 				target = at + split
 			}
 			for ; at < target; at++ {
-				t14, t15 := rnnWhileLoop1(loss, t2, d, xs, t3, t4, w, u, b, n, v)
-				loss = t14
-				t2 = t15
+				t16, t17 := rnnWhileLoop1(loss, t2, d, xs, t3, t4, w, u, b, n, v)
+				loss = t16
+				t2 = t17
 			}
 			if at < pos {
 				snapLoss[top] = loss
 				snapT[top] = t2
-				t16 := top * t5
-				copy(snapNext[t16:t16+t5], t3)
-				t17 := top * t6
-				copy(snapH[t17:t17+t6], t4)
+				t18 := top * t5
+				copy(snapNext[t18:t18+t5], t3)
+				t19 := top * t6
+				copy(snapH[t19:t19+t6], t4)
 				snapAt[top] = at
 				top++
 			}
@@ -3766,7 +3930,7 @@ func RNNWhileBackward(t *RNNWhileTape, s float64, dw, du, db, dv, dh0 []float64)
 		rnnWhileLoop1CallNoXsFixedXsWVBackward(&t.rnnWhileLoop1Tape, 0, dloss, 0, &dloss2, dnext, dh, dw, du, db, dv)
 		dloss = dloss2
 	}
-	for k2 := 0; k2 < t8; k2++ {
+	for k2 := 0; k2 < t10; k2++ {
 		dh0[k2] += dh[k2]
 		dh[k2] = 0
 	}
