@@ -9,7 +9,7 @@ import (
 )
 
 // State in slices in a loop checkpointed binomially inside another loop
-// (Episodes, Relax) against finite differences and forward mode.
+// (Episodes, Relax, RelaxWhile) against finite differences and forward mode.
 func TestNestedSliceStateDerivatives(t *testing.T) {
 	const m = 4
 	problems := []fdcheck.Problem{
@@ -55,10 +55,11 @@ func TestNestedSliceStateSameAsRecorded(t *testing.T) {
 			if y != y0 || !slices.Equal(dq, dq0) || !slices.Equal(dp, dp0) || !fdcheck.Close(dk, dk0, 1e-12) {
 				t.Errorf("Episodes, %d episodes of %d steps: %v %v %v %v checkpointed; %v %v %v %v recorded", e, n, y, dq, dp, dk, y0, dq0, dp0, dk0)
 			}
-			y, g := RelaxGrad(x, e, n)
 			y0, g0 := RelaxRecordedGrad(x, e, n)
-			if y != y0 || !slices.Equal(g, g0) {
-				t.Errorf("Relax, %d rounds of %d steps: %v %v checkpointed; %v %v recorded", e, n, y, g, y0, g0)
+			for name, f := range map[string]func([]float64, int, int) (float64, []float64){"Relax": RelaxGrad, "RelaxWhile": RelaxWhileGrad} {
+				if y, g := f(x, e, n); y != y0 || !slices.Equal(g, g0) {
+					t.Errorf("%s, %d rounds of %d steps: %v %v checkpointed; %v %v recorded", name, e, n, y, g, y0, g0)
+				}
 			}
 		}
 	}

@@ -394,3 +394,30 @@ func RelaxRecorded(x []float64, rounds, steps int) float64 {
 	}
 	return s
 }
+
+// RelaxWhile is Relax with a while loop inside: the forward sweep keeps
+// states of each run as it goes (the trip count unknown until its end),
+// in the same buffers for every run.
+//
+//godiff:grad x
+func RelaxWhile(x []float64, rounds, steps int) float64 {
+	n := len(x)
+	prev := make([]float64, n)
+	cur := make([]float64, n)
+	copy(prev, x)
+	s := 0.0
+	for r := range rounds {
+		prev[0] += 0.1 * float64(r)
+		j := 0
+		//godiff:checkpoint -memory=1kB
+		for j < steps {
+			for i := range n {
+				cur[i] = 0.5*prev[i]*x[i] + 0.4*math.Sin(prev[(i+1)%n])
+			}
+			prev, cur = cur, prev
+			j++
+		}
+		s += prev[0]
+	}
+	return s
+}

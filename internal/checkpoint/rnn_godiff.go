@@ -5804,6 +5804,649 @@ func RelaxRecordedGrad(x []float64, rounds, steps int) (float64, []float64) {
 	return t1, dx
 }
 
+// RelaxWhileTape is what RelaxWhileForward keeps of one run of RelaxWhile for
+// RelaxWhileBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of RelaxWhileForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 8·max(rounds, 0)·(n + n) +
+// 8·(n + n) + 1840·max(rounds, 0) + 80 bytes, plus
+// relaxWhileLoop1Tape.Bytes() (the tapes of its call sites, each by its own
+// formula summed over the site's calls). Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	x                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	relaxWhileLoop1Tape  relaxWhileLoop1Tape.Bytes(), a relaxWhileLoop1CallFixedXTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:413 (//godiff:checkpoint -memory=1000): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most S = ⌊1000 / (8·len(buf) + 48)⌋ states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	rounds               8 bytes per run: the parameter rounds
+//	buf                  8·(n + n) bytes (8 bytes an entry): the memory of buf, which RelaxWhile makes, kept from run to run
+//	buf2                 24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	prevLo3              8 bytes per run: the value of prevLo the backward sweep reads
+//	prevHi3              8 bytes per run: the value of prevHi the backward sweep reads
+//	copied               8 bytes per run: how many elements a copy copied
+//	entryPrevLo          8·max(rounds, 0) bytes (8 bytes an entry): prevLo as the loop at rnn.go:413 began (//godiff:checkpoint -memory=1000)
+//	entryPrevHi          8·max(rounds, 0) bytes (8 bytes an entry): prevHi as the loop at rnn.go:413 began (//godiff:checkpoint -memory=1000)
+//	entryCurLo           8·max(rounds, 0) bytes (8 bytes an entry): curLo as the loop at rnn.go:413 began (//godiff:checkpoint -memory=1000)
+//	entryCurHi           8·max(rounds, 0) bytes (8 bytes an entry): curHi as the loop at rnn.go:413 began (//godiff:checkpoint -memory=1000)
+//	entryJ               8·max(rounds, 0) bytes (8 bytes an entry): j as the loop at rnn.go:413 began (//godiff:checkpoint -memory=1000)
+//	entryBuf             8·max(rounds, 0)·(n + n) bytes (8 bytes an entry, len(buf) a run): the elements of buf as the loop at rnn.go:413 began (//godiff:checkpoint -memory=1000)
+//	splitPrevLo          at most 128·max(rounds, 0) bytes (8 bytes an entry, at most 16 a run of the loop: one per state held but the entry's): prevLo at the iterations of the loop at rnn.go:413 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitPrevHi          at most 128·max(rounds, 0) bytes (8 bytes an entry, at most 16 a run of the loop: one per state held but the entry's): prevHi at the iterations of the loop at rnn.go:413 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitCurLo           at most 128·max(rounds, 0) bytes (8 bytes an entry, at most 16 a run of the loop: one per state held but the entry's): curLo at the iterations of the loop at rnn.go:413 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitCurHi           at most 128·max(rounds, 0) bytes (8 bytes an entry, at most 16 a run of the loop: one per state held but the entry's): curHi at the iterations of the loop at rnn.go:413 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitJ               at most 128·max(rounds, 0) bytes (8 bytes an entry, at most 16 a run of the loop: one per state held but the entry's): j at the iterations of the loop at rnn.go:413 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitBuf             at most 1000·max(rounds, 0) bytes (at most the budget a run of the loop) ((S−1)·8·(n + n), S = ⌊1000 / (8·len(buf) + 48)⌋: the states the first descent keeps, within the budget): the elements of buf, len(buf) entries a state, at the iterations of the loop at rnn.go:413 where the forward sweep kept it (evenly spread over the iterations run), for the backward sweep
+//	splitAt              at most 128·max(rounds, 0) bytes (8 bytes an entry, at most 16 a run of the loop: one per state held but the entry's): the iteration of each state in splitPrevLo
+//	held                 8·max(rounds, 0) bytes (8 bytes an entry): how many states the backward sweep holds as it begins the loop at rnn.go:413: the state as it began and those the forward sweep saved
+//	trips                8·max(rounds, 0) bytes (8 bytes an entry): how many iterations of a loop began
+//	prevLo               8·max(rounds, 0) bytes (8 bytes an entry): the value of prevLo the backward sweep reads
+//	prevHi               8·max(rounds, 0) bytes (8 bytes an entry): the value of prevHi the backward sweep reads
+//	dbuf                 a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which RelaxWhile makes, in a buffer the backward sweep reuses
+//	scratchBuf           a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of buf, the state the checkpointed loop carries, which the backward sweep fills from a saved state and runs iterations again on, in a buffer the backward sweep reuses
+//	snapPrevLo           at most S·8 bytes, S = ⌊1000 / (8·len(buf) + 48)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: prevLo at the iterations of the loop at rnn.go:413 where the binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 48)⌋ at once, in a buffer the backward sweep reuses
+//	snapPrevHi           at most S·8 bytes, S = ⌊1000 / (8·len(buf) + 48)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: prevHi at the iterations of the loop at rnn.go:413 where the binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 48)⌋ at once, in a buffer the backward sweep reuses
+//	snapCurLo            at most S·8 bytes, S = ⌊1000 / (8·len(buf) + 48)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: curLo at the iterations of the loop at rnn.go:413 where the binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 48)⌋ at once, in a buffer the backward sweep reuses
+//	snapCurHi            at most S·8 bytes, S = ⌊1000 / (8·len(buf) + 48)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: curHi at the iterations of the loop at rnn.go:413 where the binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 48)⌋ at once, in a buffer the backward sweep reuses
+//	snapJ                at most S·8 bytes, S = ⌊1000 / (8·len(buf) + 48)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: j at the iterations of the loop at rnn.go:413 where the binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 48)⌋ at once, in a buffer the backward sweep reuses
+//	snapBuf              at most S·8·(n + n) bytes, S = ⌊1000 / (8·len(buf) + 48)⌋ (len(buf) entries of 8 bytes a state held, at most min(S, the trip count) held) after FBackward, counted by Bytes, not in the formula: the elements of buf, len(buf) entries a state, at the iterations of the loop at rnn.go:413 where the binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 48)⌋ states at once, in a buffer the backward sweep reuses
+//	keepPrevLo           a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): prevLo at the iterations of the loop at rnn.go:413 where the forward sweep keeps it, evenly spread over those run, at most 8 at once, in a buffer the forward sweep reuses
+//	keepPrevHi           a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): prevHi at the iterations of the loop at rnn.go:413 where the forward sweep keeps it, evenly spread over those run, at most 8 at once, in a buffer the forward sweep reuses
+//	keepCurLo            a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): curLo at the iterations of the loop at rnn.go:413 where the forward sweep keeps it, evenly spread over those run, at most 8 at once, in a buffer the forward sweep reuses
+//	keepCurHi            a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): curHi at the iterations of the loop at rnn.go:413 where the forward sweep keeps it, evenly spread over those run, at most 8 at once, in a buffer the forward sweep reuses
+//	keepJ                a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): j at the iterations of the loop at rnn.go:413 where the forward sweep keeps it, evenly spread over those run, at most 8 at once, in a buffer the forward sweep reuses
+//	keepBuf              a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): the elements of buf, len(buf) entries a state, at the iterations of the loop at rnn.go:413 where the forward sweep keeps it, evenly spread over those run, in a buffer the forward sweep reuses
+//	snapAt               at most S·8 bytes, S = ⌊1000 / (8·len(buf) + 48)⌋ (8 bytes an entry, one per state held: min(S, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at rnn.go:413, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: every iteration of the
+// loop at rnn.go:413 (//godiff:checkpoint -memory=1000), by binomial
+// checkpointing (Revolve) from the state saved as the loop began, holding at
+// most S = ⌊1000 / (8·len(buf) + 48)⌋ states of 8·len(buf) + 48 bytes at
+// once, len(x) entries a state for each slice x of the state (S computed as the
+// loop begins from the budget of 1000 bytes and the slices' lengths, at least
+// 1): for n iterations the body runs plainly r·n − C(S+r, S+1) times in all
+// from the state as the loop began alone, r times an iteration at most; the
+// forward sweep keeps at most ⌊S/2⌋ states evenly spread over the
+// iterations it runs, its trip count unknown until the end, and where r ≤ 12
+// the backward sweep starts from them, with fewer plain runs in all (some
+// iterations may run a few times more than r), where r is the least integer
+// with C(S+r, S) ≥ n, then once more recorded by
+// relaxWhileLoop1CallFixedXForward before its backward code, on a tape of one
+// iteration; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type RelaxWhileTape struct {
+	// x: the parameter x.
+	x []float64
+	// relaxWhileLoop1Tape: the tape of one iteration of the loop at rnn.go:413
+	// (//godiff:checkpoint -memory=1000): the backward sweep brings the state to
+	// each iteration from the nearest state it holds (binomial checkpointing, at
+	// most S = ⌊1000 / (8·len(buf) + 48)⌋ states held), empties this tape and
+	// runs the iteration again recorded before its backward code, so that it holds
+	// one iteration's entries whatever the number of iterations.
+	relaxWhileLoop1Tape relaxWhileLoop1CallFixedXTape
+	// rounds: the parameter rounds.
+	rounds int
+	// buf: the memory of buf, which RelaxWhile makes, kept from run to run.
+	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
+	// prevLo3: the value of prevLo the backward sweep reads.
+	prevLo3 int
+	// prevHi3: the value of prevHi the backward sweep reads.
+	prevHi3 int
+	// copied: how many elements a copy copied.
+	copied int
+	// entryPrevLo: prevLo as the loop at rnn.go:413 began (//godiff:checkpoint
+	// -memory=1000), one entry per iteration of the loop around it, read back last
+	// first.
+	entryPrevLo []int
+	// entryPrevHi: prevHi as the loop at rnn.go:413 began (//godiff:checkpoint
+	// -memory=1000), one entry per iteration of the loop around it, read back last
+	// first.
+	entryPrevHi []int
+	// entryCurLo: curLo as the loop at rnn.go:413 began (//godiff:checkpoint
+	// -memory=1000), one entry per iteration of the loop around it, read back last
+	// first.
+	entryCurLo []int
+	// entryCurHi: curHi as the loop at rnn.go:413 began (//godiff:checkpoint
+	// -memory=1000), one entry per iteration of the loop around it, read back last
+	// first.
+	entryCurHi []int
+	// entryJ: j as the loop at rnn.go:413 began (//godiff:checkpoint
+	// -memory=1000), one entry per iteration of the loop around it, read back last
+	// first.
+	entryJ []int
+	// entryBuf: the elements of buf as the loop at rnn.go:413 began
+	// (//godiff:checkpoint -memory=1000), one entry per iteration of the loop
+	// around it, read back last first.
+	entryBuf []float64
+	// prevLo at the iterations of the loop at rnn.go:413 where the forward sweep
+	// kept it (the trip count unknown until the loop ends, evenly spread over the
+	// iterations run), for the backward sweep
+	splitPrevLo []int
+	// prevHi at the iterations of the loop at rnn.go:413 where the forward sweep
+	// kept it (the trip count unknown until the loop ends, evenly spread over the
+	// iterations run), for the backward sweep
+	splitPrevHi []int
+	// curLo at the iterations of the loop at rnn.go:413 where the forward sweep
+	// kept it (the trip count unknown until the loop ends, evenly spread over the
+	// iterations run), for the backward sweep
+	splitCurLo []int
+	// curHi at the iterations of the loop at rnn.go:413 where the forward sweep
+	// kept it (the trip count unknown until the loop ends, evenly spread over the
+	// iterations run), for the backward sweep
+	splitCurHi []int
+	// j at the iterations of the loop at rnn.go:413 where the forward sweep kept
+	// it (the trip count unknown until the loop ends, evenly spread over the
+	// iterations run), for the backward sweep
+	splitJ []int
+	// the elements of buf, len(buf) entries a state, at the iterations of the loop
+	// at rnn.go:413 where the forward sweep kept it (evenly spread over the
+	// iterations run), for the backward sweep
+	splitBuf []float64
+	// splitAt: the iteration of each state in splitPrevLo, one entry per iteration
+	// of the loop around it, read back last first.
+	splitAt []int
+	// held: how many states the backward sweep holds as it begins the loop at
+	// rnn.go:413: the state as it began and those the forward sweep saved, one
+	// entry per iteration of the loop around it, read back last first.
+	held []int
+	// trips: how many iterations of a loop began, one entry per iteration of the
+	// loop around it, read back last first.
+	trips []int
+	// prevLo: the value of prevLo the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	prevLo []int
+	// prevHi: the value of prevHi the backward sweep reads, one entry per
+	// iteration of the loop around it, read back last first.
+	prevHi []int
+	// dbuf: the derivatives of buf, which RelaxWhile makes, in a buffer the
+	// backward sweep reuses.
+	dbuf []float64
+	// scratchBuf: the memory of buf, the state the checkpointed loop carries,
+	// which the backward sweep fills from a saved state and runs iterations again
+	// on, in a buffer the backward sweep reuses.
+	scratchBuf []float64
+	// snapPrevLo: prevLo at the iterations of the loop at rnn.go:413 where the
+	// binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 48)⌋ at
+	// once, in a buffer the backward sweep reuses.
+	snapPrevLo []int
+	// snapPrevHi: prevHi at the iterations of the loop at rnn.go:413 where the
+	// binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 48)⌋ at
+	// once, in a buffer the backward sweep reuses.
+	snapPrevHi []int
+	// snapCurLo: curLo at the iterations of the loop at rnn.go:413 where the
+	// binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 48)⌋ at
+	// once, in a buffer the backward sweep reuses.
+	snapCurLo []int
+	// snapCurHi: curHi at the iterations of the loop at rnn.go:413 where the
+	// binomial schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 48)⌋ at
+	// once, in a buffer the backward sweep reuses.
+	snapCurHi []int
+	// snapJ: j at the iterations of the loop at rnn.go:413 where the binomial
+	// schedule keeps it, at most S = ⌊1000 / (8·len(buf) + 48)⌋ at once, in a
+	// buffer the backward sweep reuses.
+	snapJ []int
+	// snapBuf: the elements of buf, len(buf) entries a state, at the iterations of
+	// the loop at rnn.go:413 where the binomial schedule keeps it, at most S =
+	// ⌊1000 / (8·len(buf) + 48)⌋ states at once, in a buffer the backward
+	// sweep reuses.
+	snapBuf []float64
+	// keepPrevLo: prevLo at the iterations of the loop at rnn.go:413 where the
+	// forward sweep keeps it, evenly spread over those run, at most 8 at once, in
+	// a buffer the forward sweep reuses.
+	keepPrevLo []int
+	// keepPrevHi: prevHi at the iterations of the loop at rnn.go:413 where the
+	// forward sweep keeps it, evenly spread over those run, at most 8 at once, in
+	// a buffer the forward sweep reuses.
+	keepPrevHi []int
+	// keepCurLo: curLo at the iterations of the loop at rnn.go:413 where the
+	// forward sweep keeps it, evenly spread over those run, at most 8 at once, in
+	// a buffer the forward sweep reuses.
+	keepCurLo []int
+	// keepCurHi: curHi at the iterations of the loop at rnn.go:413 where the
+	// forward sweep keeps it, evenly spread over those run, at most 8 at once, in
+	// a buffer the forward sweep reuses.
+	keepCurHi []int
+	// keepJ: j at the iterations of the loop at rnn.go:413 where the forward sweep
+	// keeps it, evenly spread over those run, at most 8 at once, in a buffer the
+	// forward sweep reuses.
+	keepJ []int
+	// keepBuf: the elements of buf, len(buf) entries a state, at the iterations of
+	// the loop at rnn.go:413 where the forward sweep keeps it, evenly spread over
+	// those run, in a buffer the forward sweep reuses.
+	keepBuf []float64
+	// snapAt: the iteration of each state saved for the loop at rnn.go:413, in a
+	// buffer the backward sweep reuses.
+	snapAt []int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// RelaxWhileTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *RelaxWhileTape) Bytes() int {
+	n := 80
+	n += t.relaxWhileLoop1Tape.Bytes()
+	n += len(t.buf) * 8
+	n += len(t.entryPrevLo) * 8
+	n += len(t.entryPrevHi) * 8
+	n += len(t.entryCurLo) * 8
+	n += len(t.entryCurHi) * 8
+	n += len(t.entryJ) * 8
+	n += len(t.entryBuf) * 8
+	n += len(t.splitPrevLo) * 8
+	n += len(t.splitPrevHi) * 8
+	n += len(t.splitCurLo) * 8
+	n += len(t.splitCurHi) * 8
+	n += len(t.splitJ) * 8
+	n += len(t.splitBuf) * 8
+	n += len(t.splitAt) * 8
+	n += len(t.held) * 8
+	n += len(t.trips) * 8
+	n += len(t.prevLo) * 8
+	n += len(t.prevHi) * 8
+	n += len(t.dbuf) * 8
+	n += len(t.scratchBuf) * 8
+	n += len(t.snapPrevLo) * 8
+	n += len(t.snapPrevHi) * 8
+	n += len(t.snapCurLo) * 8
+	n += len(t.snapCurHi) * 8
+	n += len(t.snapJ) * 8
+	n += len(t.snapBuf) * 8
+	n += len(t.keepPrevLo) * 8
+	n += len(t.keepPrevHi) * 8
+	n += len(t.keepCurLo) * 8
+	n += len(t.keepCurHi) * 8
+	n += len(t.keepJ) * 8
+	n += len(t.keepBuf) * 8
+	n += len(t.snapAt) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *RelaxWhileTape) clearRefs() {
+	t.x = nil
+	t.relaxWhileLoop1Tape.clearRefs()
+	t.buf2 = nil
+}
+
+// poolRelaxWhileTape holds the RelaxWhileTapes that RelaxWhileGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolRelaxWhileTape = sync.Pool{New: func() any {
+	return new(RelaxWhileTape)
+}}
+
+// release gives t back to poolRelaxWhileTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *RelaxWhileTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolRelaxWhileTape.Put(t)
+}
+
+// RelaxWhileForward runs RelaxWhile and records in t what RelaxWhileBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func RelaxWhileForward(t *RelaxWhileTape, x []float64, rounds, steps int) float64 {
+	t.buf = t.buf[:0]
+	t.prevLo = t.prevLo[:0]
+	t.prevHi = t.prevHi[:0]
+	t.trips = t.trips[:0]
+	t.relaxWhileLoop1Tape.calls = t.relaxWhileLoop1Tape.calls[:0]
+	t.entryPrevLo = t.entryPrevLo[:0]
+	t.entryPrevHi = t.entryPrevHi[:0]
+	t.entryCurLo = t.entryCurLo[:0]
+	t.entryCurHi = t.entryCurHi[:0]
+	t.entryJ = t.entryJ[:0]
+	t.entryBuf = t.entryBuf[:0]
+	t.splitBuf = t.splitBuf[:0]
+	t.splitPrevLo = t.splitPrevLo[:0]
+	t.splitPrevHi = t.splitPrevHi[:0]
+	t.splitCurLo = t.splitCurLo[:0]
+	t.splitCurHi = t.splitCurHi[:0]
+	t.splitJ = t.splitJ[:0]
+	t.splitAt = t.splitAt[:0]
+	t.held = t.held[:0]
+	t.x = x
+	t.rounds = rounds
+	n := len(x)
+	t1 := n + n
+	t.buf = slices.Grow(t.buf, t1)[:len(t.buf)+t1]
+	buf := slices.Clip(t.buf[len(t.buf)-t1:])
+	clear(buf)
+	t.buf2 = buf
+	prevLo := 0
+	prevHi := n
+	curLo := n
+	curHi := t1
+	t.prevLo3 = prevLo
+	t.prevHi3 = prevHi
+	t2 := copy(buf[prevLo:prevHi], x)
+	t.copied = t2
+	s := 0.0
+	t3 := max(rounds, 0)
+	t.prevHi = slices.Grow(t.prevHi, t3)
+	t.prevLo = slices.Grow(t.prevLo, t3)
+	t.trips = slices.Grow(t.trips, t3)
+	for r := range rounds {
+		t4 := buf[prevLo:prevHi]
+		t4[0] += 0.1 * float64(r)
+		j := 0
+		t.entryPrevLo = append(t.entryPrevLo, prevLo)
+		t.entryPrevHi = append(t.entryPrevHi, prevHi)
+		t.entryCurLo = append(t.entryCurLo, curLo)
+		t.entryCurHi = append(t.entryCurHi, curHi)
+		t.entryJ = append(t.entryJ, j)
+		for k := range buf {
+			t.entryBuf = append(t.entryBuf, buf[k])
+		}
+		t5 := len(buf)
+		// Binomial checkpointing of a loop whose trip count is known only at its end: keep at most half the states evenly spread over the iterations run, for the backward sweep.
+		t6 := min(1000/(48+t5*8), 17)
+		keepN := t6 / 2
+		t.keepPrevLo = slices.Grow(t.keepPrevLo[:0], keepN)[:keepN]
+		clear(t.keepPrevLo)
+		keepPrevLo := t.keepPrevLo
+		t.keepPrevHi = slices.Grow(t.keepPrevHi[:0], keepN)[:keepN]
+		clear(t.keepPrevHi)
+		keepPrevHi := t.keepPrevHi
+		t.keepCurLo = slices.Grow(t.keepCurLo[:0], keepN)[:keepN]
+		clear(t.keepCurLo)
+		keepCurLo := t.keepCurLo
+		t.keepCurHi = slices.Grow(t.keepCurHi[:0], keepN)[:keepN]
+		clear(t.keepCurHi)
+		keepCurHi := t.keepCurHi
+		t.keepJ = slices.Grow(t.keepJ[:0], keepN)[:keepN]
+		clear(t.keepJ)
+		keepJ := t.keepJ
+		t.keepBuf = slices.Grow(t.keepBuf[:0], keepN*t5)[:keepN*t5]
+		clear(t.keepBuf)
+		keepBuf := t.keepBuf
+		kept := 0
+		stride := 1
+		next := 1
+		if keepN < 2 {
+			next = -1
+		}
+		iter := 0
+		trips := 0
+		for j < steps {
+			trips++
+			t7 := prevLo
+			t8 := prevHi
+			t9 := curLo
+			t10 := curHi
+			t11 := j
+			if iter == next {
+				keepPrevLo[kept] = t7
+				keepPrevHi[kept] = t8
+				keepCurLo[kept] = t9
+				keepCurHi[kept] = t10
+				keepJ[kept] = t11
+				t12 := kept * t5
+				copy(keepBuf[t12:t12+t5], buf)
+				kept++
+				next += stride
+				if kept == keepN {
+					for q := 1; q < kept; q += 2 {
+						t13 := q / 2
+						keepPrevLo[t13] = keepPrevLo[q]
+						keepPrevHi[t13] = keepPrevHi[q]
+						keepCurLo[t13] = keepCurLo[q]
+						keepCurHi[t13] = keepCurHi[q]
+						keepJ[t13] = keepJ[q]
+						t14 := q * t5
+						t15 := t13 * t5
+						copy(keepBuf[t15:t15+t5], keepBuf[t14:t14+t5])
+					}
+					kept /= 2
+					stride *= 2
+					next = stride * (kept + 1)
+				}
+			}
+			iter++
+			t16, t17, t18, t19, t20 := relaxWhileLoop1(t7, t8, t9, t10, t11, n, buf, x)
+			prevLo = t16
+			prevHi = t17
+			curLo = t18
+			curHi = t19
+			j = t20
+		}
+		t21 := iter
+		t22 := min(t6, t21)
+		reps := 0
+		beta := 1
+		for beta < t21 && reps <= 12 {
+			reps++
+			beta = beta * (t22 + reps) / reps
+		}
+		if reps > 12 {
+			kept = 0
+		}
+		for q2 := 0; q2 < kept; q2++ {
+			t.splitPrevLo = append(t.splitPrevLo, keepPrevLo[q2])
+			t.splitPrevHi = append(t.splitPrevHi, keepPrevHi[q2])
+			t.splitCurLo = append(t.splitCurLo, keepCurLo[q2])
+			t.splitCurHi = append(t.splitCurHi, keepCurHi[q2])
+			t.splitJ = append(t.splitJ, keepJ[q2])
+			t23 := q2 * t5
+			t24 := keepBuf[t23 : t23+t5]
+			for k2 := range t24 {
+				t.splitBuf = append(t.splitBuf, t24[k2])
+			}
+			t.splitAt = append(t.splitAt, stride*(q2+1))
+		}
+		t.held = append(t.held, kept+1)
+		t.trips = append(t.trips, trips)
+		t.prevLo = append(t.prevLo, prevLo)
+		t.prevHi = append(t.prevHi, prevHi)
+		s += buf[prevLo:prevHi][0]
+	}
+	return s
+}
+
+// RelaxWhileBackward adds to dx the vector-Jacobian product of RelaxWhile with
+// the seeds s, at the point recorded in t by RelaxWhileForward. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those RelaxWhile and its callees make), so one forward run serves any number
+// of backward runs (one per seed), one at a time; it adds rather than sets, so
+// one buffer can sum a mini-batch.
+func RelaxWhileBackward(t *RelaxWhileTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	x := t.x
+	rounds := t.rounds
+	n := len(x)
+	t.dbuf = slices.Grow(t.dbuf[:0], (n + n))[:(n + n)]
+	clear(t.dbuf)
+	dbuf := t.dbuf
+	nprevLo := len(t.prevLo)
+	nprevHi := len(t.prevHi)
+	ntrips := len(t.trips)
+	buf := t.buf2
+	nentryPrevLo := len(t.entryPrevLo)
+	nentryPrevHi := len(t.entryPrevHi)
+	nentryCurLo := len(t.entryCurLo)
+	nentryCurHi := len(t.entryCurHi)
+	nentryJ := len(t.entryJ)
+	nentryBuf := len(t.entryBuf)
+	nheld := len(t.held)
+	nsplitPrevLo := len(t.splitPrevLo)
+	nsplitPrevHi := len(t.splitPrevHi)
+	nsplitCurLo := len(t.splitCurLo)
+	nsplitCurHi := len(t.splitCurHi)
+	nsplitJ := len(t.splitJ)
+	nsplitAt := len(t.splitAt)
+	nsplitBuf := len(t.splitBuf)
+	t1 := t.copied
+	t2 := dbuf[t.prevLo3:t.prevHi3]
+	ds += s
+	t3 := rounds - 1
+	for r := t3; r >= 0; r-- {
+		nprevLo--
+		nprevHi--
+		t4 := dbuf[t.prevLo[nprevLo]:t.prevHi[nprevHi]]
+		ntrips--
+		t5 := t.trips[ntrips]
+		t.scratchBuf = slices.Grow(t.scratchBuf[:0], len(buf))[:len(buf)]
+		clear(t.scratchBuf)
+		t6 := t.scratchBuf
+		// Binomial checkpointing of the loop at rnn.go:413: at most S = ⌊1000 / (8·len(buf) + 48)⌋ states held at once, the first the state as the loop began.
+		t7 := len(t6)
+		held := min(1000/(t7*8+48), 17)
+		if t5 < held {
+			held = t5
+		}
+		if held < 1 {
+			held = 1
+		}
+		t8 := held
+		t.snapPrevLo = slices.Grow(t.snapPrevLo[:0], t8)[:t8]
+		clear(t.snapPrevLo)
+		snapPrevLo := t.snapPrevLo
+		nentryPrevLo--
+		snapPrevLo[0] = t.entryPrevLo[nentryPrevLo]
+		t.snapPrevHi = slices.Grow(t.snapPrevHi[:0], t8)[:t8]
+		clear(t.snapPrevHi)
+		snapPrevHi := t.snapPrevHi
+		nentryPrevHi--
+		snapPrevHi[0] = t.entryPrevHi[nentryPrevHi]
+		t.snapCurLo = slices.Grow(t.snapCurLo[:0], t8)[:t8]
+		clear(t.snapCurLo)
+		snapCurLo := t.snapCurLo
+		nentryCurLo--
+		snapCurLo[0] = t.entryCurLo[nentryCurLo]
+		t.snapCurHi = slices.Grow(t.snapCurHi[:0], t8)[:t8]
+		clear(t.snapCurHi)
+		snapCurHi := t.snapCurHi
+		nentryCurHi--
+		snapCurHi[0] = t.entryCurHi[nentryCurHi]
+		t.snapJ = slices.Grow(t.snapJ[:0], t8)[:t8]
+		clear(t.snapJ)
+		snapJ := t.snapJ
+		nentryJ--
+		snapJ[0] = t.entryJ[nentryJ]
+		t.snapBuf = slices.Grow(t.snapBuf[:0], t8*t7)[:t8*t7]
+		clear(t.snapBuf)
+		snapBuf := t.snapBuf
+		nentryBuf -= t7
+		copy(snapBuf[:t7], t.entryBuf[nentryBuf:nentryBuf+t7])
+		t.snapAt = slices.Grow(t.snapAt[:0], t8)[:t8]
+		clear(t.snapAt)
+		snapAt := t.snapAt
+		nheld--
+		top := t.held[nheld]
+		for m := top - 1; m >= 1; m-- {
+			nsplitPrevLo--
+			snapPrevLo[m] = t.splitPrevLo[nsplitPrevLo]
+			nsplitPrevHi--
+			snapPrevHi[m] = t.splitPrevHi[nsplitPrevHi]
+			nsplitCurLo--
+			snapCurLo[m] = t.splitCurLo[nsplitCurLo]
+			nsplitCurHi--
+			snapCurHi[m] = t.splitCurHi[nsplitCurHi]
+			nsplitJ--
+			snapJ[m] = t.splitJ[nsplitJ]
+			nsplitAt--
+			snapAt[m] = t.splitAt[nsplitAt]
+		}
+		t9 := (top - 1) * t7
+		nsplitBuf -= t9
+		copy(snapBuf[t7:t7+t9], t.splitBuf[nsplitBuf:nsplitBuf+t9])
+		pos := t5
+		t4[0] += ds
+		for k := t5; k > 0; k-- {
+			t.relaxWhileLoop1Tape.calls = t.relaxWhileLoop1Tape.calls[:0]
+			pos--
+			// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
+			for snapAt[top-1] > pos {
+				top--
+			}
+			prevLo := snapPrevLo[top-1]
+			prevHi := snapPrevHi[top-1]
+			curLo := snapCurLo[top-1]
+			curHi := snapCurHi[top-1]
+			j := snapJ[top-1]
+			t10 := top - 1
+			t11 := t10 * t7
+			copy(t6, snapBuf[t11:t11+t7])
+			at := snapAt[t10]
+			for at < pos {
+				target := pos
+				if top < t8 {
+					t12 := t8 - top + 1
+					t13 := pos + 1 - at
+					reps := 0
+					beta := 1
+					beta1 := 0
+					beta2 := 0
+					for beta < t13 {
+						reps++
+						beta2 = beta1
+						beta1 = beta
+						beta = beta * (t12 + reps) / reps
+					}
+					split := t13 - beta*t12/(t12+reps)
+					if split < beta2 {
+						split = beta2
+					}
+					if split < 1 {
+						split = 1
+					}
+					if split >= t13 {
+						split = t13 - 1
+					}
+					target = at + split
+				}
+				for ; at < target; at++ {
+					t14, t15, t16, t17, t18 := relaxWhileLoop1(prevLo, prevHi, curLo, curHi, j, n, t6, x)
+					prevLo = t14
+					prevHi = t15
+					curLo = t16
+					curHi = t17
+					j = t18
+				}
+				if at < pos {
+					snapPrevLo[top] = prevLo
+					snapPrevHi[top] = prevHi
+					snapCurLo[top] = curLo
+					snapCurHi[top] = curHi
+					snapJ[top] = j
+					t19 := top * t7
+					copy(snapBuf[t19:t19+t7], t6)
+					snapAt[top] = at
+					top++
+				}
+			}
+			relaxWhileLoop1CallFixedXForward(&t.relaxWhileLoop1Tape, prevLo, prevHi, curLo, curHi, j, n, t6, x)
+			relaxWhileLoop1CallFixedXBackward(&t.relaxWhileLoop1Tape, 0, 0, 0, 0, 0, 0, dbuf, dx)
+		}
+	}
+	for k2 := 0; k2 < t1; k2++ {
+		dx[k2] += t2[k2]
+		t2[k2] = 0
+	}
+}
+
+// RelaxWhileGrad returns RelaxWhile's result and its gradient with respect to
+// x, in that order (dx), computed by reverse-mode automatic differentiation.
+func RelaxWhileGrad(x []float64, rounds, steps int) (float64, []float64) {
+	t := poolRelaxWhileTape.Get().(*RelaxWhileTape)
+	t1 := RelaxWhileForward(t, x, rounds, steps)
+	dx := make([]float64, len(x))
+	RelaxWhileBackward(t, 1, dx)
+	t.release()
+	return t1, dx
+}
+
 // rnnLoop1CallNoXsFixedXsWVTape is what rnnLoop1CallNoXsFixedXsWVForward keeps
 // of the calls of rnnLoop1 at one call site for
 // rnnLoop1CallNoXsFixedXsWVBackward: the forward values the backward sweep
@@ -7773,4 +8416,190 @@ func relaxLoop1(prevLo, prevHi, curLo, curHi, n int, buf, x []float64, i int) (i
 	curLo2 = t2
 	curHi2 = t3
 	return prevLo2, prevHi2, curLo2, curHi2
+}
+
+// relaxWhileLoop1CallFixedXTape is what relaxWhileLoop1CallFixedXForward keeps
+// of the calls of relaxWhileLoop1 at one call site for
+// relaxWhileLoop1CallFixedXBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 80·calls + 16·max(n, 0) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem2  8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem   8·max(n, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of x it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type relaxWhileLoop1CallFixedXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// n: the parameter n.
+		n int
+		// x: the parameter x.
+		x []float64
+		// curHi2: the value of curHi2 as the loop on i began.
+		curHi2 int
+		// curLo2: the value of curLo2 as the loop on i began.
+		curLo2 int
+		// prevHi2: the value of prevHi2 as the loop on i began.
+		prevHi2 int
+		// prevLo2: the value of prevLo2 as the loop on i began.
+		prevLo2 int
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem2 int
+			elem  int
+		}
+	}
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// relaxWhileLoop1CallFixedXTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *relaxWhileLoop1CallFixedXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 80
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *relaxWhileLoop1CallFixedXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
+// relaxWhileLoop1CallFixedXForward runs relaxWhileLoop1 and records in t what
+// relaxWhileLoop1CallFixedXBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func relaxWhileLoop1CallFixedXForward(t *relaxWhileLoop1CallFixedXTape, prevLo, prevHi, curLo, curHi, j, n int, buf, x []float64) (int, int, int, int, int) {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	prevLo2 := prevLo
+	prevHi2 := prevHi
+	curLo2 := curLo
+	curHi2 := curHi
+	j2 := j
+	c.n = n
+	c.x = x
+	c.curHi2 = curHi2
+	c.curLo2 = curLo2
+	c.prevHi2 = prevHi2
+	c.prevLo2 = prevLo2
+	t1 := max(n, 0)
+	t.elem = slices.Grow(t.elem, t1)
+	t.elem2 = slices.Grow(t.elem2, t1)
+	for i := range n {
+		t2 := buf[prevLo2:prevHi2]
+		t3 := t2[i]
+		t.elem2 = append(t.elem2, t3)
+		t4 := t2[(i+1)%n]
+		t.elem = append(t.elem, t4)
+		buf[curLo2:curHi2][i] = 0.5*t3*x[i] + 0.4*math.Sin(t4)
+	}
+	t5 := prevLo2
+	t6 := prevHi2
+	prevLo2 = curLo2
+	prevHi2 = curHi2
+	curLo2 = t5
+	curHi2 = t6
+	j2++
+	c.end.elem2 = len(t.elem2)
+	c.end.elem = len(t.elem)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+	}
+	return prevLo2, prevHi2, curLo2, curHi2, j2
+}
+
+// relaxWhileLoop1CallFixedXBackward adds to dbuf and dx the vector-Jacobian
+// product of relaxWhileLoop1 with the seeds dbuf, s1, s2, s3, s4 and s5, at the
+// point that call number call of relaxWhileLoop1CallFixedXForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
+//
+// dbuf holds, on entry, the seed of what relaxWhileLoop1 leaves in buf, and on
+// return the derivative with respect to what buf held before.
+func relaxWhileLoop1CallFixedXBackward(t *relaxWhileLoop1CallFixedXTape, call, s1, s2, s3, s4, s5 int, dbuf, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	n := c.n
+	curHi2 := c.curHi2
+	curLo2 := c.curLo2
+	nelem := c.end.elem
+	prevHi2 := c.prevHi2
+	prevLo2 := c.prevLo2
+	nelem2 := c.end.elem2
+	x := c.x
+	t1 := n - 1
+	for i := t1; i >= 0; i-- {
+		t2 := dbuf[curLo2:curHi2]
+		nelem--
+		t3 := dbuf[prevLo2:prevHi2]
+		t4 := (i + 1) % n
+		nelem2--
+		t5 := 0.5 * t.elem2[nelem2]
+		t6 := x[i]
+		t7 := t2[i]
+		t8 := t7 * 0.4 * math.Cos(t.elem[nelem])
+		t2[i] = 0
+		t3[t4] += t8
+		dx[i] += t7 * t5
+		t3[i] += t7 * t6 * 0.5
+	}
+}
+
+// relaxWhileLoop1 is one iteration of the loop of RelaxWhile at rnn.go:413,
+// which //godiff:checkpoint marks: the backward sweep runs it again, iteration
+// by iteration, rather than record it.
+//
+// It takes and returns prevLo, prevHi, curLo, curHi, j, the state the iteration
+// carries to the next.
+func relaxWhileLoop1(prevLo, prevHi, curLo, curHi, j, n int, buf, x []float64) (int, int, int, int, int) {
+	prevLo2 := prevLo
+	prevHi2 := prevHi
+	curLo2 := curLo
+	curHi2 := curHi
+	j2 := j
+	for i := range n {
+		t1 := buf[prevLo2:prevHi2]
+		buf[curLo2:curHi2][i] = 0.5*t1[i]*x[i] + 0.4*math.Sin(t1[(i+1)%n])
+	}
+	t2 := prevLo2
+	t3 := prevHi2
+	prevLo2 = curLo2
+	prevHi2 = curHi2
+	curLo2 = t2
+	curHi2 = t3
+	j2++
+	return prevLo2, prevHi2, curLo2, curHi2, j2
 }
