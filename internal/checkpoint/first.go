@@ -5,57 +5,13 @@ import "math"
 //go:generate go run github.com/godiff/godiff/cmd/godiff first.go
 
 // The loops below are the binomially checkpointed loops of funcs.go and
-// rnn.go (RNNFor, RNNWhile) written as three-clause and while loops. For a three-clause loop
-// whose trip count the forward sweep computes as the loop begins, it
-// saves the states of the backward sweep's first descent as it passes
-// them, as for a range loop; a while loop's count is known only at its
-// end, so its backward sweep runs the first descent itself. Each must
-// equal its Recorded twin bit for bit.
-
-// bodyRuns counts the runs of the bodies of ForcedTick and
-// ForcedWhileTick, plain or recorded (see tick).
-var bodyRuns int
-
-// tick counts a run of a loop body and returns i, which the body uses so
-// that the call stays.
-func tick(i int) int {
-	bodyRuns++
-	return i
-}
-
-// ForcedTick is Forced counting its body's runs: the forward sweep's
-// own, the backward sweep's plain runs and its recorded ones.
-//
-//godiff:grad x0 v0 w
-func ForcedTick(x0, v0, w float64, steps int) float64 {
-	x, v := x0, v0
-	dt := 0.02
-	//godiff:checkpoint -snapshots=3
-	for i := 0; i < steps; i++ {
-		a := -x + 0.3*math.Sin(w*float64(tick(i))*dt)
-		v += dt * a
-		x += dt * v
-	}
-	return x*x - v
-}
-
-// ForcedWhileTick is ForcedTick as a while loop: the same iterations,
-// the backward sweep running the first descent.
-//
-//godiff:grad x0 v0 w
-func ForcedWhileTick(x0, v0, w float64, steps int) float64 {
-	x, v := x0, v0
-	dt := 0.02
-	i := 0
-	//godiff:checkpoint -snapshots=3
-	for i < steps {
-		a := -x + 0.3*math.Sin(w*float64(tick(i))*dt)
-		v += dt * a
-		x += dt * v
-		i++
-	}
-	return x*x - v
-}
+// rnn.go (RNNFor, RNNWhile) written as three-clause and while loops. For a
+// three-clause loop whose trip count the forward sweep computes as the
+// loop begins, it saves the states of the backward sweep's first descent
+// as it passes them, as for a range loop; a while loop's count is known
+// only at its end, so with S ≥ 4 it keeps at most S/2 states evenly spread
+// over the iterations it runs instead. Each must equal its Recorded twin
+// bit for bit; runs/ counts the bodies' runs.
 
 // ForcedDown is Forced counting down, its bound inclusive: the forward
 // sweep computes the trip count steps-1-0+1 as the loop begins.
@@ -104,23 +60,4 @@ func NestedForRecorded(x []float64) float64 {
 		s += p
 	}
 	return s
-}
-
-// ForcedWhileTick10 is ForcedWhileTick holding at most 10 states: the
-// forward sweep keeps at most 5 of them, evenly spread over the
-// iterations it runs, for the backward sweep.
-//
-//godiff:grad x0 v0 w
-func ForcedWhileTick10(x0, v0, w float64, steps int) float64 {
-	x, v := x0, v0
-	dt := 0.02
-	i := 0
-	//godiff:checkpoint -snapshots=10
-	for i < steps {
-		a := -x + 0.3*math.Sin(w*float64(tick(i))*dt)
-		v += dt * a
-		x += dt * v
-		i++
-	}
-	return x*x - v
 }

@@ -8,622 +8,6 @@ import (
 	"sync"
 )
 
-// ForcedTickTape is what ForcedTickForward keeps of one run of ForcedTick for
-// ForcedTickBackward: the forward values the backward sweep reads, and the
-// control flow it replays. A tape may be reused: each run of ForcedTickForward
-// overwrites it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds at most 96 bytes, plus
-// forcedTickLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	forcedTickLoop1Tape  forcedTickLoop1Tape.Bytes(), a forcedTickLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at first.go:34 (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 3 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	w                    8 bytes per run: the parameter w
-//	steps                8 bytes per run: the parameter steps
-//	entryV               8 bytes per run: v as the loop at first.go:34 began (//godiff:checkpoint -snapshots=3)
-//	entryX               8 bytes per run: x as the loop at first.go:34 began (//godiff:checkpoint -snapshots=3)
-//	splitV               at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): v at the iterations of the loop at first.go:34 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX               at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): x at the iterations of the loop at first.go:34 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt              at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                 8 bytes per run: how many states the backward sweep holds as it begins the loop at first.go:34: the state as it began and those the forward sweep saved
-//	x                    8 bytes per run: the value of x the backward sweep reads
-//	snapV                at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at first.go:34 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapX                at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at first.go:34 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapAt               at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at first.go:34, in a buffer the backward sweep reuses
-//
-// Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at first.go:34 (//godiff:checkpoint -snapshots=3), by binomial
-// checkpointing (Revolve) from the state saved as the loop began, holding at
-// most S = 3 states of 24 bytes at once (72 bytes): for n iterations the body
-// runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
-// does those of the schedule's first descent, about n, saving the states it
-// keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// forcedTickLoop1CallNoDtForward before its backward code, on a tape of one
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: dt.
-type ForcedTickTape struct {
-	// forcedTickLoop1Tape: the tape of one iteration of the loop at first.go:34
-	// (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to
-	// each iteration from the nearest state it holds (binomial checkpointing, at
-	// most 3 states held), empties this tape and runs the iteration again recorded
-	// before its backward code, so that it holds one iteration's entries whatever
-	// the number of iterations.
-	forcedTickLoop1Tape forcedTickLoop1CallNoDtTape
-	// w: the parameter w.
-	w float64
-	// steps: the parameter steps.
-	steps int
-	// entryV: v as the loop at first.go:34 began (//godiff:checkpoint
-	// -snapshots=3).
-	entryV float64
-	// entryX: x as the loop at first.go:34 began (//godiff:checkpoint
-	// -snapshots=3).
-	entryX float64
-	// splitV: v at the iterations of the loop at first.go:34 where the backward
-	// sweep's first descent keeps it, saved by the forward sweep as it passes
-	// them, one entry per iteration of the loop around it, read back last first.
-	splitV []float64
-	// splitX: x at the iterations of the loop at first.go:34 where the backward
-	// sweep's first descent keeps it, saved by the forward sweep as it passes
-	// them, one entry per iteration of the loop around it, read back last first.
-	splitX []float64
-	// splitAt: the iteration of each state in splitV, one entry per iteration of
-	// the loop around it, read back last first.
-	splitAt []int
-	// held: how many states the backward sweep holds as it begins the loop at
-	// first.go:34: the state as it began and those the forward sweep saved.
-	held int
-	// x: the value of x the backward sweep reads.
-	x float64
-	// snapV: v at the iterations of the loop at first.go:34 where the binomial
-	// schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses.
-	snapV []float64
-	// snapX: x at the iterations of the loop at first.go:34 where the binomial
-	// schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses.
-	snapX []float64
-	// snapAt: the iteration of each state saved for the loop at first.go:34, in a
-	// buffer the backward sweep reuses.
-	snapAt []int
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// ForcedTickTape's comment counts them: each value's size, 24 for a slice the
-// tape refers to, a stack's entries by its length, the tapes of its call sites;
-// not Go's padding nor spare capacity.
-func (t *ForcedTickTape) Bytes() int {
-	n := 48
-	n += t.forcedTickLoop1Tape.Bytes()
-	n += len(t.splitV) * 8
-	n += len(t.splitX) * 8
-	n += len(t.splitAt) * 8
-	n += len(t.snapV) * 8
-	n += len(t.snapX) * 8
-	n += len(t.snapAt) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *ForcedTickTape) clearRefs() {
-	t.forcedTickLoop1Tape.clearRefs()
-}
-
-// poolForcedTickTape holds the ForcedTickTapes that ForcedTickGrad finished
-// with: each call takes one (a new one if the pool is empty) and gives it back,
-// so that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
-var poolForcedTickTape = sync.Pool{New: func() any {
-	return new(ForcedTickTape)
-}}
-
-// release gives t back to poolForcedTickTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *ForcedTickTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolForcedTickTape.Put(t)
-}
-
-// ForcedTickForward runs ForcedTick and records in t what ForcedTickBackward
-// needs; t's earlier contents are discarded, its memory reused.
-func ForcedTickForward(t *ForcedTickTape, x0, v0, w float64, steps int) float64 {
-	t.forcedTickLoop1Tape.calls = t.forcedTickLoop1Tape.calls[:0]
-	t.splitV = t.splitV[:0]
-	t.splitX = t.splitX[:0]
-	t.splitAt = t.splitAt[:0]
-	t.w = w
-	t.steps = steps
-	x := x0
-	v := v0
-	dt := 0.02
-	t.entryV = v
-	t.entryX = x
-	// Binomial checkpointing: save the states the backward sweep's first descent keeps, as the loop passes them.
-	held := 3
-	if steps < held {
-		held = steps
-	}
-	if held < 1 {
-		held = 1
-	}
-	keep := held
-	top := 1
-	next := -1
-	if top < keep {
-		t1 := steps - 0
-		t2 := keep - top + 1
-		reps := 0
-		beta := 1
-		beta1 := 0
-		beta2 := 0
-		for beta < t1 {
-			reps++
-			beta2 = beta1
-			beta1 = beta
-			beta = beta * (t2 + reps) / reps
-		}
-		split := t1 - beta*t2/(t2+reps)
-		if split < beta2 {
-			split = beta2
-		}
-		if split < 1 {
-			split = 1
-		}
-		if split >= t1 {
-			split = t1 - 1
-		}
-		t3 := split
-		if t3 < steps-1 {
-			next = t3
-		}
-	}
-	iter := 0
-	for i := 0; i < steps; i++ {
-		t4 := v
-		t5 := x
-		t6 := iter
-		if t6 == next {
-			t.splitV = append(t.splitV, t4)
-			t.splitX = append(t.splitX, t5)
-			t.splitAt = append(t.splitAt, t6)
-			top++
-			next = -1
-			if top < keep {
-				t7 := steps - t6
-				t8 := keep - top + 1
-				reps2 := 0
-				beta3 := 1
-				beta12 := 0
-				beta22 := 0
-				for beta3 < t7 {
-					reps2++
-					beta22 = beta12
-					beta12 = beta3
-					beta3 = beta3 * (t8 + reps2) / reps2
-				}
-				split2 := t7 - beta3*t8/(t8+reps2)
-				if split2 < beta22 {
-					split2 = beta22
-				}
-				if split2 < 1 {
-					split2 = 1
-				}
-				if split2 >= t7 {
-					split2 = t7 - 1
-				}
-				t9 := t6 + split2
-				if t9 < steps-1 {
-					next = t9
-				}
-			}
-		}
-		iter++
-		t10, t11 := forcedTickLoop1(t4, t5, w, dt, i)
-		v = t10
-		x = t11
-	}
-	t.held = top
-	t.x = x
-	return x*x - v
-}
-
-// ForcedTickBackward adds to dx0, dv0 and dw the vector-Jacobian product of
-// ForcedTick with the seeds s, at the point recorded in t by ForcedTickForward.
-// It keeps buffers of its own in t, for the derivatives of slices it is not
-// passed (those ForcedTick and its callees make), so one forward run serves any
-// number of backward runs (one per seed), one at a time; it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func ForcedTickBackward(t *ForcedTickTape, s float64, dx0, dv0, dw *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	var dv float64
-	var dx float64
-	steps := t.steps
-	w := t.w
-	// Binomial checkpointing of the loop at first.go:34: at most 3 states held at once, the first the state as the loop began.
-	held := 3
-	if steps < held {
-		held = steps
-	}
-	if held < 1 {
-		held = 1
-	}
-	t1 := held
-	t.snapV = slices.Grow(t.snapV[:0], t1)[:t1]
-	clear(t.snapV)
-	snapV := t.snapV
-	snapV[0] = t.entryV
-	t.snapX = slices.Grow(t.snapX[:0], t1)[:t1]
-	clear(t.snapX)
-	snapX := t.snapX
-	snapX[0] = t.entryX
-	t.snapAt = slices.Grow(t.snapAt[:0], t1)[:t1]
-	clear(t.snapAt)
-	snapAt := t.snapAt
-	top := t.held
-	nsplitV := len(t.splitV)
-	nsplitX := len(t.splitX)
-	nsplitAt := len(t.splitAt)
-	for m := top - 1; m >= 1; m-- {
-		nsplitV--
-		snapV[m] = t.splitV[nsplitV]
-		nsplitX--
-		snapX[m] = t.splitX[nsplitX]
-		nsplitAt--
-		snapAt[m] = t.splitAt[nsplitAt]
-	}
-	pos := steps
-	var dwSum float64
-	dv -= s
-	dx += s * t.x * 2
-	t2 := steps - 1
-	for i := t2; i >= 0; i-- {
-		t.forcedTickLoop1Tape.calls = t.forcedTickLoop1Tape.calls[:0]
-		pos--
-		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
-		for snapAt[top-1] > pos {
-			top--
-		}
-		v := snapV[top-1]
-		x := snapX[top-1]
-		at := snapAt[top-1]
-		for at < pos {
-			target := pos
-			if top < t1 {
-				t3 := t1 - top + 1
-				t4 := pos + 1 - at
-				reps := 0
-				beta := 1
-				beta1 := 0
-				beta2 := 0
-				for beta < t4 {
-					reps++
-					beta2 = beta1
-					beta1 = beta
-					beta = beta * (t3 + reps) / reps
-				}
-				split := t4 - beta*t3/(t3+reps)
-				if split < beta2 {
-					split = beta2
-				}
-				if split < 1 {
-					split = 1
-				}
-				if split >= t4 {
-					split = t4 - 1
-				}
-				target = at + split
-			}
-			for ; at < target; at++ {
-				t5, t6 := forcedTickLoop1(v, x, w, 0.02, at)
-				v = t5
-				x = t6
-			}
-			if at < pos {
-				snapV[top] = v
-				snapX[top] = x
-				snapAt[top] = at
-				top++
-			}
-		}
-		forcedTickLoop1CallNoDtForward(&t.forcedTickLoop1Tape, v, x, w, 0.02, pos)
-		dv2 := 0.0
-		dx2 := 0.0
-		dw2 := 0.0
-		forcedTickLoop1CallNoDtBackward(&t.forcedTickLoop1Tape, 0, dv, dx, &dv2, &dx2, &dw2)
-		dwSum += dw2
-		dx = dx2
-		dv = dv2
-	}
-	*dx0 += dx
-	*dv0 += dv
-	*dw += dwSum
-}
-
-// ForcedTickGrad returns ForcedTick's result and its gradient with respect to
-// x0, v0 and w, in that order (dx0, dv0, dw), computed by reverse-mode
-// automatic differentiation.
-func ForcedTickGrad(x0, v0, w float64, steps int) (float64, float64, float64, float64) {
-	t := poolForcedTickTape.Get().(*ForcedTickTape)
-	t1 := ForcedTickForward(t, x0, v0, w, steps)
-	var dx0 float64
-	var dv0 float64
-	var dw float64
-	ForcedTickBackward(t, 1, &dx0, &dv0, &dw)
-	t.release()
-	return t1, dx0, dv0, dw
-}
-
-// ForcedWhileTickTape is what ForcedWhileTickForward keeps of one run of
-// ForcedWhileTick for ForcedWhileTickBackward: the forward values the backward
-// sweep reads, and the control flow it replays. A tape may be reused: each run
-// of ForcedWhileTickForward overwrites it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds 48 bytes, plus
-// forcedWhileTickLoop1Tape.Bytes() (the tapes of its call sites, each by its
-// own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	forcedWhileTickLoop1Tape  forcedWhileTickLoop1Tape.Bytes(), a forcedWhileTickLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at first.go:51 (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 3 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	w                         8 bytes per run: the parameter w
-//	entryV                    8 bytes per run: v as the loop at first.go:51 began (//godiff:checkpoint -snapshots=3)
-//	entryX                    8 bytes per run: x as the loop at first.go:51 began (//godiff:checkpoint -snapshots=3)
-//	entryI                    8 bytes per run: i as the loop at first.go:51 began (//godiff:checkpoint -snapshots=3)
-//	trips                     8 bytes per run: how many iterations of a loop began
-//	x                         8 bytes per run: the value of x the backward sweep reads
-//	snapV                     at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at first.go:51 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapX                     at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at first.go:51 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapI                     at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: i at the iterations of the loop at first.go:51 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapAt                    at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at first.go:51, in a buffer the backward sweep reuses
-//
-// Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at first.go:51 (//godiff:checkpoint -snapshots=3), by binomial
-// checkpointing (Revolve) from the state saved as the loop began, holding at
-// most S = 3 states of 32 bytes at once (96 bytes): for n iterations the body
-// runs plainly r·n − C(S+r, S+1) times in all, r times an iteration at most,
-// where r is the least integer with C(S+r, S) ≥ n, then once more recorded by
-// forcedWhileTickLoop1CallNoDtForward before its backward code, on a tape of
-// one iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: dt.
-type ForcedWhileTickTape struct {
-	// forcedWhileTickLoop1Tape: the tape of one iteration of the loop at
-	// first.go:51 (//godiff:checkpoint -snapshots=3): the backward sweep brings
-	// the state to each iteration from the nearest state it holds (binomial
-	// checkpointing, at most 3 states held), empties this tape and runs the
-	// iteration again recorded before its backward code, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	forcedWhileTickLoop1Tape forcedWhileTickLoop1CallNoDtTape
-	// w: the parameter w.
-	w float64
-	// entryV: v as the loop at first.go:51 began (//godiff:checkpoint
-	// -snapshots=3).
-	entryV float64
-	// entryX: x as the loop at first.go:51 began (//godiff:checkpoint
-	// -snapshots=3).
-	entryX float64
-	// entryI: i as the loop at first.go:51 began (//godiff:checkpoint
-	// -snapshots=3).
-	entryI int
-	// trips: how many iterations of a loop began.
-	trips int
-	// x: the value of x the backward sweep reads.
-	x float64
-	// snapV: v at the iterations of the loop at first.go:51 where the binomial
-	// schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses.
-	snapV []float64
-	// snapX: x at the iterations of the loop at first.go:51 where the binomial
-	// schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses.
-	snapX []float64
-	// snapI: i at the iterations of the loop at first.go:51 where the binomial
-	// schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses.
-	snapI []int
-	// snapAt: the iteration of each state saved for the loop at first.go:51, in a
-	// buffer the backward sweep reuses.
-	snapAt []int
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// ForcedWhileTickTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *ForcedWhileTickTape) Bytes() int {
-	n := 48
-	n += t.forcedWhileTickLoop1Tape.Bytes()
-	n += len(t.snapV) * 8
-	n += len(t.snapX) * 8
-	n += len(t.snapI) * 8
-	n += len(t.snapAt) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *ForcedWhileTickTape) clearRefs() {
-	t.forcedWhileTickLoop1Tape.clearRefs()
-}
-
-// poolForcedWhileTickTape holds the ForcedWhileTickTapes that
-// ForcedWhileTickGrad finished with: each call takes one (a new one if the pool
-// is empty) and gives it back, so that calls reuse a tape's buffers instead of
-// allocating, zeroing and collecting them each time.
-var poolForcedWhileTickTape = sync.Pool{New: func() any {
-	return new(ForcedWhileTickTape)
-}}
-
-// release gives t back to poolForcedWhileTickTape, emptied of the caller's
-// memory. A tape holding more than 64 MiB is left to the garbage collector
-// instead: the pool would keep that memory alive, unused, between calls (until
-// two collections pass), and at that size the allocation saved is small beside
-// the run that fills it.
-func (t *ForcedWhileTickTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolForcedWhileTickTape.Put(t)
-}
-
-// ForcedWhileTickForward runs ForcedWhileTick and records in t what
-// ForcedWhileTickBackward needs; t's earlier contents are discarded, its memory
-// reused.
-func ForcedWhileTickForward(t *ForcedWhileTickTape, x0, v0, w float64, steps int) float64 {
-	t.forcedWhileTickLoop1Tape.calls = t.forcedWhileTickLoop1Tape.calls[:0]
-	t.w = w
-	x := x0
-	v := v0
-	dt := 0.02
-	i := 0
-	t.entryV = v
-	t.entryX = x
-	t.entryI = i
-	trips := 0
-	for i < steps {
-		trips++
-		t1, t2, t3 := forcedWhileTickLoop1(v, x, i, w, dt)
-		v = t1
-		x = t2
-		i = t3
-	}
-	t.trips = trips
-	t.x = x
-	return x*x - v
-}
-
-// ForcedWhileTickBackward adds to dx0, dv0 and dw the vector-Jacobian product
-// of ForcedWhileTick with the seeds s, at the point recorded in t by
-// ForcedWhileTickForward. It keeps buffers of its own in t, for the derivatives
-// of slices it is not passed (those ForcedWhileTick and its callees make), so
-// one forward run serves any number of backward runs (one per seed), one at a
-// time; it adds rather than sets, so one buffer can sum a mini-batch.
-func ForcedWhileTickBackward(t *ForcedWhileTickTape, s float64, dx0, dv0, dw *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	var dv float64
-	var dx float64
-	w := t.w
-	t1 := t.trips
-	// Binomial checkpointing of the loop at first.go:51: at most 3 states held at once, the first the state as the loop began.
-	held := 3
-	if t1 < held {
-		held = t1
-	}
-	if held < 1 {
-		held = 1
-	}
-	t2 := held
-	t.snapV = slices.Grow(t.snapV[:0], t2)[:t2]
-	clear(t.snapV)
-	snapV := t.snapV
-	snapV[0] = t.entryV
-	t.snapX = slices.Grow(t.snapX[:0], t2)[:t2]
-	clear(t.snapX)
-	snapX := t.snapX
-	snapX[0] = t.entryX
-	t.snapI = slices.Grow(t.snapI[:0], t2)[:t2]
-	clear(t.snapI)
-	snapI := t.snapI
-	snapI[0] = t.entryI
-	t.snapAt = slices.Grow(t.snapAt[:0], t2)[:t2]
-	clear(t.snapAt)
-	snapAt := t.snapAt
-	top := 1
-	pos := t1
-	var dwSum float64
-	dv -= s
-	dx += s * t.x * 2
-	for k := t1; k > 0; k-- {
-		t.forcedWhileTickLoop1Tape.calls = t.forcedWhileTickLoop1Tape.calls[:0]
-		pos--
-		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
-		for snapAt[top-1] > pos {
-			top--
-		}
-		v := snapV[top-1]
-		x := snapX[top-1]
-		i := snapI[top-1]
-		at := snapAt[top-1]
-		for at < pos {
-			target := pos
-			if top < t2 {
-				t3 := t2 - top + 1
-				t4 := pos + 1 - at
-				reps := 0
-				beta := 1
-				beta1 := 0
-				beta2 := 0
-				for beta < t4 {
-					reps++
-					beta2 = beta1
-					beta1 = beta
-					beta = beta * (t3 + reps) / reps
-				}
-				split := t4 - beta*t3/(t3+reps)
-				if split < beta2 {
-					split = beta2
-				}
-				if split < 1 {
-					split = 1
-				}
-				if split >= t4 {
-					split = t4 - 1
-				}
-				target = at + split
-			}
-			for ; at < target; at++ {
-				t5, t6, t7 := forcedWhileTickLoop1(v, x, i, w, 0.02)
-				v = t5
-				x = t6
-				i = t7
-			}
-			if at < pos {
-				snapV[top] = v
-				snapX[top] = x
-				snapI[top] = i
-				snapAt[top] = at
-				top++
-			}
-		}
-		forcedWhileTickLoop1CallNoDtForward(&t.forcedWhileTickLoop1Tape, v, x, i, w, 0.02)
-		dv2 := 0.0
-		dx2 := 0.0
-		dw2 := 0.0
-		forcedWhileTickLoop1CallNoDtBackward(&t.forcedWhileTickLoop1Tape, 0, dv, dx, 0, &dv2, &dx2, &dw2)
-		dwSum += dw2
-		dx = dx2
-		dv = dv2
-	}
-	*dx0 += dx
-	*dv0 += dv
-	*dw += dwSum
-}
-
-// ForcedWhileTickGrad returns ForcedWhileTick's result and its gradient with
-// respect to x0, v0 and w, in that order (dx0, dv0, dw), computed by
-// reverse-mode automatic differentiation.
-func ForcedWhileTickGrad(x0, v0, w float64, steps int) (float64, float64, float64, float64) {
-	t := poolForcedWhileTickTape.Get().(*ForcedWhileTickTape)
-	t1 := ForcedWhileTickForward(t, x0, v0, w, steps)
-	var dx0 float64
-	var dv0 float64
-	var dw float64
-	ForcedWhileTickBackward(t, 1, &dx0, &dv0, &dw)
-	t.release()
-	return t1, dx0, dv0, dw
-}
-
 // ForcedDownTape is what ForcedDownForward keeps of one run of ForcedDown for
 // ForcedDownBackward: the forward values the backward sweep reads, and the
 // control flow it replays. A tape may be reused: each run of ForcedDownForward
@@ -635,22 +19,22 @@ func ForcedWhileTickGrad(x0, v0, w float64, steps int) (float64, float64, float6
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
 // reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	forcedDownLoop1Tape  forcedDownLoop1Tape.Bytes(), a forcedDownLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at first.go:68 (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 3 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	forcedDownLoop1Tape  forcedDownLoop1Tape.Bytes(), a forcedDownLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at first.go:24 (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 3 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
 //	w                    8 bytes per run: the parameter w
 //	steps                8 bytes per run: the parameter steps
-//	entryV               8 bytes per run: v as the loop at first.go:68 began (//godiff:checkpoint -snapshots=3)
-//	entryX               8 bytes per run: x as the loop at first.go:68 began (//godiff:checkpoint -snapshots=3)
-//	splitV               at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): v at the iterations of the loop at first.go:68 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX               at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): x at the iterations of the loop at first.go:68 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	entryV               8 bytes per run: v as the loop at first.go:24 began (//godiff:checkpoint -snapshots=3)
+//	entryX               8 bytes per run: x as the loop at first.go:24 began (//godiff:checkpoint -snapshots=3)
+//	splitV               at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): v at the iterations of the loop at first.go:24 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX               at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): x at the iterations of the loop at first.go:24 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
 //	splitAt              at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                 8 bytes per run: how many states the backward sweep holds as it begins the loop at first.go:68: the state as it began and those the forward sweep saved
+//	held                 8 bytes per run: how many states the backward sweep holds as it begins the loop at first.go:24: the state as it began and those the forward sweep saved
 //	x                    8 bytes per run: the value of x the backward sweep reads
-//	snapV                at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at first.go:68 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapX                at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at first.go:68 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapAt               at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at first.go:68, in a buffer the backward sweep reuses
+//	snapV                at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at first.go:24 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
+//	snapX                at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at first.go:24 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
+//	snapAt               at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at first.go:24, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at first.go:68 (//godiff:checkpoint -snapshots=3), by binomial
+// loop at first.go:24 (//godiff:checkpoint -snapshots=3), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 3 states of 24 bytes at once (72 bytes): for n iterations the body
 // runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
@@ -663,7 +47,7 @@ func ForcedWhileTickGrad(x0, v0, w float64, steps int) (float64, float64, float6
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type ForcedDownTape struct {
-	// forcedDownLoop1Tape: the tape of one iteration of the loop at first.go:68
+	// forcedDownLoop1Tape: the tape of one iteration of the loop at first.go:24
 	// (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to
 	// each iteration from the nearest state it holds (binomial checkpointing, at
 	// most 3 states held), empties this tape and runs the iteration again recorded
@@ -674,17 +58,17 @@ type ForcedDownTape struct {
 	w float64
 	// steps: the parameter steps.
 	steps int
-	// entryV: v as the loop at first.go:68 began (//godiff:checkpoint
+	// entryV: v as the loop at first.go:24 began (//godiff:checkpoint
 	// -snapshots=3).
 	entryV float64
-	// entryX: x as the loop at first.go:68 began (//godiff:checkpoint
+	// entryX: x as the loop at first.go:24 began (//godiff:checkpoint
 	// -snapshots=3).
 	entryX float64
-	// splitV: v at the iterations of the loop at first.go:68 where the backward
+	// splitV: v at the iterations of the loop at first.go:24 where the backward
 	// sweep's first descent keeps it, saved by the forward sweep as it passes
 	// them, one entry per iteration of the loop around it, read back last first.
 	splitV []float64
-	// splitX: x at the iterations of the loop at first.go:68 where the backward
+	// splitX: x at the iterations of the loop at first.go:24 where the backward
 	// sweep's first descent keeps it, saved by the forward sweep as it passes
 	// them, one entry per iteration of the loop around it, read back last first.
 	splitX []float64
@@ -692,17 +76,17 @@ type ForcedDownTape struct {
 	// the loop around it, read back last first.
 	splitAt []int
 	// held: how many states the backward sweep holds as it begins the loop at
-	// first.go:68: the state as it began and those the forward sweep saved.
+	// first.go:24: the state as it began and those the forward sweep saved.
 	held int
 	// x: the value of x the backward sweep reads.
 	x float64
-	// snapV: v at the iterations of the loop at first.go:68 where the binomial
+	// snapV: v at the iterations of the loop at first.go:24 where the binomial
 	// schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses.
 	snapV []float64
-	// snapX: x at the iterations of the loop at first.go:68 where the binomial
+	// snapX: x at the iterations of the loop at first.go:24 where the binomial
 	// schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses.
 	snapX []float64
-	// snapAt: the iteration of each state saved for the loop at first.go:68, in a
+	// snapAt: the iteration of each state saved for the loop at first.go:24, in a
 	// buffer the backward sweep reuses.
 	snapAt []int
 }
@@ -869,7 +253,7 @@ func ForcedDownBackward(t *ForcedDownTape, s float64, dx0, dv0, dw *float64) {
 	steps := t.steps
 	t1 := steps - 1
 	w := t.w
-	// Binomial checkpointing of the loop at first.go:68: at most 3 states held at once, the first the state as the loop began.
+	// Binomial checkpointing of the loop at first.go:24: at most 3 states held at once, the first the state as the loop began.
 	held := 3
 	if steps < held {
 		held = steps
@@ -994,16 +378,16 @@ func ForcedDownGrad(x0, v0, w float64, steps int) (float64, float64, float64, fl
 // reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	x                   24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	nestedForLoop1Tape  nestedForLoop1Tape.Bytes(), a nestedForLoop1CallFixedXTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at first.go:86 (//godiff:checkpoint -snapshots=2): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 2 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	entryP              8·len(x) bytes (8 bytes an entry): p as the loop at first.go:86 began (//godiff:checkpoint -snapshots=2)
-//	splitP              at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): p at the iterations of the loop at first.go:86 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	nestedForLoop1Tape  nestedForLoop1Tape.Bytes(), a nestedForLoop1CallFixedXTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at first.go:42 (//godiff:checkpoint -snapshots=2): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 2 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	entryP              8·len(x) bytes (8 bytes an entry): p as the loop at first.go:42 began (//godiff:checkpoint -snapshots=2)
+//	splitP              at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): p at the iterations of the loop at first.go:42 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
 //	splitAt             at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): the iteration of each state in splitP
-//	held                8·len(x) bytes (8 bytes an entry): how many states the backward sweep holds as it begins the loop at first.go:86: the state as it began and those the forward sweep saved
-//	snapP               at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: p at the iterations of the loop at first.go:86 where the binomial schedule keeps it, at most 2 at once, in a buffer the backward sweep reuses
-//	snapAt              at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at first.go:86, in a buffer the backward sweep reuses
+//	held                8·len(x) bytes (8 bytes an entry): how many states the backward sweep holds as it begins the loop at first.go:42: the state as it began and those the forward sweep saved
+//	snapP               at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: p at the iterations of the loop at first.go:42 where the binomial schedule keeps it, at most 2 at once, in a buffer the backward sweep reuses
+//	snapAt              at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at first.go:42, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at first.go:86 (//godiff:checkpoint -snapshots=2), by binomial
+// loop at first.go:42 (//godiff:checkpoint -snapshots=2), by binomial
 // checkpointing (Revolve) from the state saved as the loop began, holding at
 // most S = 2 states of 16 bytes at once (32 bytes): for n iterations the body
 // runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
@@ -1016,18 +400,18 @@ func ForcedDownGrad(x0, v0, w float64, steps int) (float64, float64, float64, fl
 type NestedForTape struct {
 	// x: the parameter x.
 	x []float64
-	// nestedForLoop1Tape: the tape of one iteration of the loop at first.go:86
+	// nestedForLoop1Tape: the tape of one iteration of the loop at first.go:42
 	// (//godiff:checkpoint -snapshots=2): the backward sweep brings the state to
 	// each iteration from the nearest state it holds (binomial checkpointing, at
 	// most 2 states held), empties this tape and runs the iteration again recorded
 	// before its backward code, so that it holds one iteration's entries whatever
 	// the number of iterations.
 	nestedForLoop1Tape nestedForLoop1CallFixedXTape
-	// entryP: p as the loop at first.go:86 began (//godiff:checkpoint
+	// entryP: p as the loop at first.go:42 began (//godiff:checkpoint
 	// -snapshots=2), one entry per iteration of the loop around it, read back last
 	// first.
 	entryP []float64
-	// splitP: p at the iterations of the loop at first.go:86 where the backward
+	// splitP: p at the iterations of the loop at first.go:42 where the backward
 	// sweep's first descent keeps it, saved by the forward sweep as it passes
 	// them, one entry per iteration of the loop around it, read back last first.
 	splitP []float64
@@ -1035,13 +419,13 @@ type NestedForTape struct {
 	// the loop around it, read back last first.
 	splitAt []int
 	// held: how many states the backward sweep holds as it begins the loop at
-	// first.go:86: the state as it began and those the forward sweep saved, one
+	// first.go:42: the state as it began and those the forward sweep saved, one
 	// entry per iteration of the loop around it, read back last first.
 	held []int
-	// snapP: p at the iterations of the loop at first.go:86 where the binomial
+	// snapP: p at the iterations of the loop at first.go:42 where the binomial
 	// schedule keeps it, at most 2 at once, in a buffer the backward sweep reuses.
 	snapP []float64
-	// snapAt: the iteration of each state saved for the loop at first.go:86, in a
+	// snapAt: the iteration of each state saved for the loop at first.go:42, in a
 	// buffer the backward sweep reuses.
 	snapAt []int
 }
@@ -1214,7 +598,7 @@ func NestedForBackward(t *NestedForTape, s float64, dx []float64) {
 	for i := t2; i >= 0; i-- {
 		t3 := i
 		t4 := t1 - t3
-		// Binomial checkpointing of the loop at first.go:86: at most 2 states held at once, the first the state as the loop began.
+		// Binomial checkpointing of the loop at first.go:42: at most 2 states held at once, the first the state as the loop began.
 		held := 2
 		if t4 < held {
 			held = t4
@@ -1445,605 +829,6 @@ func NestedForRecordedGrad(x []float64) (float64, []float64) {
 	return t1, dx
 }
 
-// ForcedWhileTick10Tape is what ForcedWhileTick10Forward keeps of one run of
-// ForcedWhileTick10 for ForcedWhileTick10Backward: the forward values the
-// backward sweep reads, and the control flow it replays. A tape may be reused:
-// each run of ForcedWhileTick10Forward overwrites it, and its buffers are kept.
-//
-// Memory: after a run, the tape holds at most 344 bytes, plus
-// forcedWhileTick10Loop1Tape.Bytes() (the tapes of its call sites, each by its
-// own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	forcedWhileTick10Loop1Tape  forcedWhileTick10Loop1Tape.Bytes(), a forcedWhileTick10Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at first.go:119 (//godiff:checkpoint -snapshots=10): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 10 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	w                           8 bytes per run: the parameter w
-//	entryV                      8 bytes per run: v as the loop at first.go:119 began (//godiff:checkpoint -snapshots=10)
-//	entryX                      8 bytes per run: x as the loop at first.go:119 began (//godiff:checkpoint -snapshots=10)
-//	entryI                      8 bytes per run: i as the loop at first.go:119 began (//godiff:checkpoint -snapshots=10)
-//	splitV                      at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): v at the iterations of the loop at first.go:119 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
-//	splitX                      at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): x at the iterations of the loop at first.go:119 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
-//	splitI                      at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): i at the iterations of the loop at first.go:119 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
-//	splitAt                     at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                        8 bytes per run: how many states the backward sweep holds as it begins the loop at first.go:119: the state as it began and those the forward sweep saved
-//	trips                       8 bytes per run: how many iterations of a loop began
-//	x                           8 bytes per run: the value of x the backward sweep reads
-//	snapV                       at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at first.go:119 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
-//	snapX                       at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at first.go:119 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
-//	snapI                       at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: i at the iterations of the loop at first.go:119 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
-//	keepV                       a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): v at the iterations of the loop at first.go:119 where the forward sweep keeps it, evenly spread over those run, at most 5 at once, in a buffer the forward sweep reuses
-//	keepX                       a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): x at the iterations of the loop at first.go:119 where the forward sweep keeps it, evenly spread over those run, at most 5 at once, in a buffer the forward sweep reuses
-//	keepI                       a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): i at the iterations of the loop at first.go:119 where the forward sweep keeps it, evenly spread over those run, at most 5 at once, in a buffer the forward sweep reuses
-//	snapAt                      at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at first.go:119, in a buffer the backward sweep reuses
-//
-// Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at first.go:119 (//godiff:checkpoint -snapshots=10), by binomial
-// checkpointing (Revolve) from the state saved as the loop began, holding at
-// most S = 10 states of 32 bytes at once (320 bytes): for n iterations the body
-// runs plainly r·n − C(S+r, S+1) times in all from the state as the loop
-// began alone, r times an iteration at most; the forward sweep keeps at most
-// ⌊S/2⌋ states evenly spread over the iterations it runs, its trip count
-// unknown until the end, and where r ≤ 12 the backward sweep starts from
-// them, with fewer plain runs in all (some iterations may run a few times more
-// than r), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by forcedWhileTick10Loop1CallNoDtForward before its backward code,
-// on a tape of one iteration; lengths, indexes and integer arithmetic, and loop
-// counters (recovered from the backward loops' own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: dt.
-type ForcedWhileTick10Tape struct {
-	// forcedWhileTick10Loop1Tape: the tape of one iteration of the loop at
-	// first.go:119 (//godiff:checkpoint -snapshots=10): the backward sweep brings
-	// the state to each iteration from the nearest state it holds (binomial
-	// checkpointing, at most 10 states held), empties this tape and runs the
-	// iteration again recorded before its backward code, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	forcedWhileTick10Loop1Tape forcedWhileTick10Loop1CallNoDtTape
-	// w: the parameter w.
-	w float64
-	// entryV: v as the loop at first.go:119 began (//godiff:checkpoint
-	// -snapshots=10).
-	entryV float64
-	// entryX: x as the loop at first.go:119 began (//godiff:checkpoint
-	// -snapshots=10).
-	entryX float64
-	// entryI: i as the loop at first.go:119 began (//godiff:checkpoint
-	// -snapshots=10).
-	entryI int
-	// v at the iterations of the loop at first.go:119 where the forward sweep kept
-	// it (the trip count unknown until the loop ends, evenly spread over the
-	// iterations run), for the backward sweep
-	splitV []float64
-	// x at the iterations of the loop at first.go:119 where the forward sweep kept
-	// it (the trip count unknown until the loop ends, evenly spread over the
-	// iterations run), for the backward sweep
-	splitX []float64
-	// i at the iterations of the loop at first.go:119 where the forward sweep kept
-	// it (the trip count unknown until the loop ends, evenly spread over the
-	// iterations run), for the backward sweep
-	splitI []int
-	// splitAt: the iteration of each state in splitV, one entry per iteration of
-	// the loop around it, read back last first.
-	splitAt []int
-	// held: how many states the backward sweep holds as it begins the loop at
-	// first.go:119: the state as it began and those the forward sweep saved.
-	held int
-	// trips: how many iterations of a loop began.
-	trips int
-	// x: the value of x the backward sweep reads.
-	x float64
-	// snapV: v at the iterations of the loop at first.go:119 where the binomial
-	// schedule keeps it, at most 10 at once, in a buffer the backward sweep
-	// reuses.
-	snapV []float64
-	// snapX: x at the iterations of the loop at first.go:119 where the binomial
-	// schedule keeps it, at most 10 at once, in a buffer the backward sweep
-	// reuses.
-	snapX []float64
-	// snapI: i at the iterations of the loop at first.go:119 where the binomial
-	// schedule keeps it, at most 10 at once, in a buffer the backward sweep
-	// reuses.
-	snapI []int
-	// keepV: v at the iterations of the loop at first.go:119 where the forward
-	// sweep keeps it, evenly spread over those run, at most 5 at once, in a buffer
-	// the forward sweep reuses.
-	keepV []float64
-	// keepX: x at the iterations of the loop at first.go:119 where the forward
-	// sweep keeps it, evenly spread over those run, at most 5 at once, in a buffer
-	// the forward sweep reuses.
-	keepX []float64
-	// keepI: i at the iterations of the loop at first.go:119 where the forward
-	// sweep keeps it, evenly spread over those run, at most 5 at once, in a buffer
-	// the forward sweep reuses.
-	keepI []int
-	// snapAt: the iteration of each state saved for the loop at first.go:119, in a
-	// buffer the backward sweep reuses.
-	snapAt []int
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// ForcedWhileTick10Tape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *ForcedWhileTick10Tape) Bytes() int {
-	n := 56
-	n += t.forcedWhileTick10Loop1Tape.Bytes()
-	n += len(t.splitV) * 8
-	n += len(t.splitX) * 8
-	n += len(t.splitI) * 8
-	n += len(t.splitAt) * 8
-	n += len(t.snapV) * 8
-	n += len(t.snapX) * 8
-	n += len(t.snapI) * 8
-	n += len(t.keepV) * 8
-	n += len(t.keepX) * 8
-	n += len(t.keepI) * 8
-	n += len(t.snapAt) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *ForcedWhileTick10Tape) clearRefs() {
-	t.forcedWhileTick10Loop1Tape.clearRefs()
-}
-
-// poolForcedWhileTick10Tape holds the ForcedWhileTick10Tapes that
-// ForcedWhileTick10Grad finished with: each call takes one (a new one if the
-// pool is empty) and gives it back, so that calls reuse a tape's buffers
-// instead of allocating, zeroing and collecting them each time.
-var poolForcedWhileTick10Tape = sync.Pool{New: func() any {
-	return new(ForcedWhileTick10Tape)
-}}
-
-// release gives t back to poolForcedWhileTick10Tape, emptied of the caller's
-// memory. A tape holding more than 64 MiB is left to the garbage collector
-// instead: the pool would keep that memory alive, unused, between calls (until
-// two collections pass), and at that size the allocation saved is small beside
-// the run that fills it.
-func (t *ForcedWhileTick10Tape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolForcedWhileTick10Tape.Put(t)
-}
-
-// ForcedWhileTick10Forward runs ForcedWhileTick10 and records in t what
-// ForcedWhileTick10Backward needs; t's earlier contents are discarded, its
-// memory reused.
-func ForcedWhileTick10Forward(t *ForcedWhileTick10Tape, x0, v0, w float64, steps int) float64 {
-	t.forcedWhileTick10Loop1Tape.calls = t.forcedWhileTick10Loop1Tape.calls[:0]
-	t.splitV = t.splitV[:0]
-	t.splitX = t.splitX[:0]
-	t.splitI = t.splitI[:0]
-	t.splitAt = t.splitAt[:0]
-	t.w = w
-	x := x0
-	v := v0
-	dt := 0.02
-	i := 0
-	t.entryV = v
-	t.entryX = x
-	t.entryI = i
-	// Binomial checkpointing of a loop whose trip count is known only at its end: keep at most half the states evenly spread over the iterations run, for the backward sweep.
-	keepN := 5
-	t.keepV = slices.Grow(t.keepV[:0], keepN)[:keepN]
-	clear(t.keepV)
-	keepV := t.keepV
-	t.keepX = slices.Grow(t.keepX[:0], keepN)[:keepN]
-	clear(t.keepX)
-	keepX := t.keepX
-	t.keepI = slices.Grow(t.keepI[:0], keepN)[:keepN]
-	clear(t.keepI)
-	keepI := t.keepI
-	kept := 0
-	stride := 1
-	next := 1
-	if keepN < 2 {
-		next = -1
-	}
-	iter := 0
-	trips := 0
-	for i < steps {
-		trips++
-		t1 := v
-		t2 := x
-		t3 := i
-		if iter == next {
-			keepV[kept] = t1
-			keepX[kept] = t2
-			keepI[kept] = t3
-			kept++
-			next += stride
-			if kept == keepN {
-				for q := 1; q < kept; q += 2 {
-					t4 := q / 2
-					keepV[t4] = keepV[q]
-					keepX[t4] = keepX[q]
-					keepI[t4] = keepI[q]
-				}
-				kept /= 2
-				stride *= 2
-				next = stride * (kept + 1)
-			}
-		}
-		iter++
-		t5, t6, t7 := forcedWhileTick10Loop1(t1, t2, t3, w, dt)
-		v = t5
-		x = t6
-		i = t7
-	}
-	t8 := iter
-	t9 := min(10, t8)
-	reps := 0
-	beta := 1
-	for beta < t8 && reps <= 12 {
-		reps++
-		beta = beta * (t9 + reps) / reps
-	}
-	if reps > 12 {
-		kept = 0
-	}
-	for q2 := 0; q2 < kept; q2++ {
-		t.splitV = append(t.splitV, keepV[q2])
-		t.splitX = append(t.splitX, keepX[q2])
-		t.splitI = append(t.splitI, keepI[q2])
-		t.splitAt = append(t.splitAt, stride*(q2+1))
-	}
-	t.held = kept + 1
-	t.trips = trips
-	t.x = x
-	return x*x - v
-}
-
-// ForcedWhileTick10Backward adds to dx0, dv0 and dw the vector-Jacobian product
-// of ForcedWhileTick10 with the seeds s, at the point recorded in t by
-// ForcedWhileTick10Forward. It keeps buffers of its own in t, for the
-// derivatives of slices it is not passed (those ForcedWhileTick10 and its
-// callees make), so one forward run serves any number of backward runs (one per
-// seed), one at a time; it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func ForcedWhileTick10Backward(t *ForcedWhileTick10Tape, s float64, dx0, dv0, dw *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	var dv float64
-	var dx float64
-	w := t.w
-	t1 := t.trips
-	// Binomial checkpointing of the loop at first.go:119: at most 10 states held at once, the first the state as the loop began.
-	held := 10
-	if t1 < held {
-		held = t1
-	}
-	if held < 1 {
-		held = 1
-	}
-	t2 := held
-	t.snapV = slices.Grow(t.snapV[:0], t2)[:t2]
-	clear(t.snapV)
-	snapV := t.snapV
-	snapV[0] = t.entryV
-	t.snapX = slices.Grow(t.snapX[:0], t2)[:t2]
-	clear(t.snapX)
-	snapX := t.snapX
-	snapX[0] = t.entryX
-	t.snapI = slices.Grow(t.snapI[:0], t2)[:t2]
-	clear(t.snapI)
-	snapI := t.snapI
-	snapI[0] = t.entryI
-	t.snapAt = slices.Grow(t.snapAt[:0], t2)[:t2]
-	clear(t.snapAt)
-	snapAt := t.snapAt
-	top := t.held
-	nsplitV := len(t.splitV)
-	nsplitX := len(t.splitX)
-	nsplitI := len(t.splitI)
-	nsplitAt := len(t.splitAt)
-	for m := top - 1; m >= 1; m-- {
-		nsplitV--
-		snapV[m] = t.splitV[nsplitV]
-		nsplitX--
-		snapX[m] = t.splitX[nsplitX]
-		nsplitI--
-		snapI[m] = t.splitI[nsplitI]
-		nsplitAt--
-		snapAt[m] = t.splitAt[nsplitAt]
-	}
-	pos := t1
-	var dwSum float64
-	dv -= s
-	dx += s * t.x * 2
-	for k := t1; k > 0; k-- {
-		t.forcedWhileTick10Loop1Tape.calls = t.forcedWhileTick10Loop1Tape.calls[:0]
-		pos--
-		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
-		for snapAt[top-1] > pos {
-			top--
-		}
-		v := snapV[top-1]
-		x := snapX[top-1]
-		i := snapI[top-1]
-		at := snapAt[top-1]
-		for at < pos {
-			target := pos
-			if top < t2 {
-				t3 := t2 - top + 1
-				t4 := pos + 1 - at
-				reps := 0
-				beta := 1
-				beta1 := 0
-				beta2 := 0
-				for beta < t4 {
-					reps++
-					beta2 = beta1
-					beta1 = beta
-					beta = beta * (t3 + reps) / reps
-				}
-				split := t4 - beta*t3/(t3+reps)
-				if split < beta2 {
-					split = beta2
-				}
-				if split < 1 {
-					split = 1
-				}
-				if split >= t4 {
-					split = t4 - 1
-				}
-				target = at + split
-			}
-			for ; at < target; at++ {
-				t5, t6, t7 := forcedWhileTick10Loop1(v, x, i, w, 0.02)
-				v = t5
-				x = t6
-				i = t7
-			}
-			if at < pos {
-				snapV[top] = v
-				snapX[top] = x
-				snapI[top] = i
-				snapAt[top] = at
-				top++
-			}
-		}
-		forcedWhileTick10Loop1CallNoDtForward(&t.forcedWhileTick10Loop1Tape, v, x, i, w, 0.02)
-		dv2 := 0.0
-		dx2 := 0.0
-		dw2 := 0.0
-		forcedWhileTick10Loop1CallNoDtBackward(&t.forcedWhileTick10Loop1Tape, 0, dv, dx, 0, &dv2, &dx2, &dw2)
-		dwSum += dw2
-		dx = dx2
-		dv = dv2
-	}
-	*dx0 += dx
-	*dv0 += dv
-	*dw += dwSum
-}
-
-// ForcedWhileTick10Grad returns ForcedWhileTick10's result and its gradient
-// with respect to x0, v0 and w, in that order (dx0, dv0, dw), computed by
-// reverse-mode automatic differentiation.
-func ForcedWhileTick10Grad(x0, v0, w float64, steps int) (float64, float64, float64, float64) {
-	t := poolForcedWhileTick10Tape.Get().(*ForcedWhileTick10Tape)
-	t1 := ForcedWhileTick10Forward(t, x0, v0, w, steps)
-	var dx0 float64
-	var dv0 float64
-	var dw float64
-	ForcedWhileTick10Backward(t, 1, &dx0, &dv0, &dw)
-	t.release()
-	return t1, dx0, dv0, dw
-}
-
-// forcedTickLoop1CallNoDtTape is what forcedTickLoop1CallNoDtForward keeps of
-// the calls of forcedTickLoop1 at one call site for
-// forcedTickLoop1CallNoDtBackward: the forward values the backward sweep reads,
-// and the control flow it replays, each call's in its record and on the stacks
-// the calls share. The tape of the caller holds it, and empties it for each of
-// its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a.
-type forcedTickLoop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// dt: the parameter dt.
-		dt float64
-		// tick: tick of the forward sweep.
-		tick int
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// forcedTickLoop1CallNoDtTape's comment counts them: each value's size, 24 for
-// a slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *forcedTickLoop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *forcedTickLoop1CallNoDtTape) clearRefs() {}
-
-// forcedTickLoop1CallNoDtForward runs forcedTickLoop1 and records in t what
-// forcedTickLoop1CallNoDtBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func forcedTickLoop1CallNoDtForward(t *forcedTickLoop1CallNoDtTape, v, x, w, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.dt = dt
-	t1 := tick(i)
-	c.tick = t1
-	t2 := w * float64(t1) * dt
-	c.prod = t2
-	a := -x2 + 0.3*math.Sin(t2)
-	v2 += dt * a
-	x2 += dt * v2
-	return v2, x2
-}
-
-// forcedTickLoop1CallNoDtBackward adds to dv, dx and dw the vector-Jacobian
-// product of forcedTickLoop1 with the seeds s1 and s2, at the point that call
-// number call of forcedTickLoop1CallNoDtForward on t recorded. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func forcedTickLoop1CallNoDtBackward(t *forcedTickLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dw *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	dt := c.dt
-	dx2 += s2
-	dv2 += s1
-	dv2 += dx2 * dt
-	da := dv2 * dt
-	dx2 -= da
-	*dv += dv2
-	*dx += dx2
-	*dw += da * 0.3 * math.Cos(c.prod) * dt * float64(c.tick)
-}
-
-// forcedTickLoop1 is one iteration of the loop of ForcedTick at first.go:34,
-// which //godiff:checkpoint marks: the backward sweep runs it again, iteration
-// by iteration, rather than record it.
-//
-// It takes and returns v, x, the state the iteration carries to the next.
-func forcedTickLoop1(v, x, w, dt float64, i int) (float64, float64) {
-	v2 := v
-	x2 := x
-	a := -x2 + 0.3*math.Sin(w*float64(tick(i))*dt)
-	v2 += dt * a
-	x2 += dt * v2
-	return v2, x2
-}
-
-// forcedWhileTickLoop1CallNoDtTape is what forcedWhileTickLoop1CallNoDtForward
-// keeps of the calls of forcedWhileTickLoop1 at one call site for
-// forcedWhileTickLoop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a.
-type forcedWhileTickLoop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// dt: the parameter dt.
-		dt float64
-		// tick: tick of the forward sweep.
-		tick int
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// forcedWhileTickLoop1CallNoDtTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *forcedWhileTickLoop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *forcedWhileTickLoop1CallNoDtTape) clearRefs() {}
-
-// forcedWhileTickLoop1CallNoDtForward runs forcedWhileTickLoop1 and records in
-// t what forcedWhileTickLoop1CallNoDtBackward needs, after what the earlier
-// calls since t's holder began its run recorded; the first of them empties t,
-// keeping its memory.
-func forcedWhileTickLoop1CallNoDtForward(t *forcedWhileTickLoop1CallNoDtTape, v, x float64, i int, w, dt float64) (float64, float64, int) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	i2 := i
-	c.dt = dt
-	t1 := tick(i2)
-	c.tick = t1
-	t2 := w * float64(t1) * dt
-	c.prod = t2
-	a := -x2 + 0.3*math.Sin(t2)
-	v2 += dt * a
-	x2 += dt * v2
-	i2++
-	return v2, x2, i2
-}
-
-// forcedWhileTickLoop1CallNoDtBackward adds to dv, dx and dw the
-// vector-Jacobian product of forcedWhileTickLoop1 with the seeds s1, s2 and s3,
-// at the point that call number call of forcedWhileTickLoop1CallNoDtForward on
-// t recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func forcedWhileTickLoop1CallNoDtBackward(t *forcedWhileTickLoop1CallNoDtTape, call int, s1, s2 float64, s3 int, dv, dx, dw *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	dt := c.dt
-	dx2 += s2
-	dv2 += s1
-	dv2 += dx2 * dt
-	da := dv2 * dt
-	dx2 -= da
-	*dv += dv2
-	*dx += dx2
-	*dw += da * 0.3 * math.Cos(c.prod) * dt * float64(c.tick)
-}
-
-// forcedWhileTickLoop1 is one iteration of the loop of ForcedWhileTick at
-// first.go:51, which //godiff:checkpoint marks: the backward sweep runs it
-// again, iteration by iteration, rather than record it.
-//
-// It takes and returns v, x, i, the state the iteration carries to the next.
-func forcedWhileTickLoop1(v, x float64, i int, w, dt float64) (float64, float64, int) {
-	v2 := v
-	x2 := x
-	i2 := i
-	a := -x2 + 0.3*math.Sin(w*float64(tick(i2))*dt)
-	v2 += dt * a
-	x2 += dt * v2
-	i2++
-	return v2, x2, i2
-}
-
 // forcedDownLoop1CallNoDtTape is what forcedDownLoop1CallNoDtForward keeps of
 // the calls of forcedDownLoop1 at one call site for
 // forcedDownLoop1CallNoDtBackward: the forward values the backward sweep reads,
@@ -2137,7 +922,7 @@ func forcedDownLoop1CallNoDtBackward(t *forcedDownLoop1CallNoDtTape, call int, s
 	*dw += da * 0.3 * math.Cos(c.prod) * dt * float64(steps-1-i)
 }
 
-// forcedDownLoop1 is one iteration of the loop of ForcedDown at first.go:68,
+// forcedDownLoop1 is one iteration of the loop of ForcedDown at first.go:24,
 // which //godiff:checkpoint marks: the backward sweep runs it again, iteration
 // by iteration, rather than record it.
 //
@@ -2244,7 +1029,7 @@ func nestedForLoop1CallFixedXBackward(t *nestedForLoop1CallFixedXTape, call int,
 	*dp += dp2
 }
 
-// nestedForLoop1 is one iteration of the loop of NestedFor at first.go:86,
+// nestedForLoop1 is one iteration of the loop of NestedFor at first.go:42,
 // which //godiff:checkpoint marks: the backward sweep runs it again, iteration
 // by iteration, rather than record it.
 //
@@ -2253,113 +1038,4 @@ func nestedForLoop1(p float64, x []float64, i, j int) float64 {
 	p2 := p
 	p2 *= math.Tanh(x[i] * x[j])
 	return p2
-}
-
-// forcedWhileTick10Loop1CallNoDtTape is what
-// forcedWhileTick10Loop1CallNoDtForward keeps of the calls of
-// forcedWhileTick10Loop1 at one call site for
-// forcedWhileTick10Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a.
-type forcedWhileTick10Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// dt: the parameter dt.
-		dt float64
-		// tick: tick of the forward sweep.
-		tick int
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// forcedWhileTick10Loop1CallNoDtTape's comment counts them: each value's size,
-// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
-// of its call sites; not Go's padding nor spare capacity.
-func (t *forcedWhileTick10Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *forcedWhileTick10Loop1CallNoDtTape) clearRefs() {}
-
-// forcedWhileTick10Loop1CallNoDtForward runs forcedWhileTick10Loop1 and records
-// in t what forcedWhileTick10Loop1CallNoDtBackward needs, after what the
-// earlier calls since t's holder began its run recorded; the first of them
-// empties t, keeping its memory.
-func forcedWhileTick10Loop1CallNoDtForward(t *forcedWhileTick10Loop1CallNoDtTape, v, x float64, i int, w, dt float64) (float64, float64, int) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	i2 := i
-	c.dt = dt
-	t1 := tick(i2)
-	c.tick = t1
-	t2 := w * float64(t1) * dt
-	c.prod = t2
-	a := -x2 + 0.3*math.Sin(t2)
-	v2 += dt * a
-	x2 += dt * v2
-	i2++
-	return v2, x2, i2
-}
-
-// forcedWhileTick10Loop1CallNoDtBackward adds to dv, dx and dw the
-// vector-Jacobian product of forcedWhileTick10Loop1 with the seeds s1, s2 and
-// s3, at the point that call number call of
-// forcedWhileTick10Loop1CallNoDtForward on t recorded. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func forcedWhileTick10Loop1CallNoDtBackward(t *forcedWhileTick10Loop1CallNoDtTape, call int, s1, s2 float64, s3 int, dv, dx, dw *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	dt := c.dt
-	dx2 += s2
-	dv2 += s1
-	dv2 += dx2 * dt
-	da := dv2 * dt
-	dx2 -= da
-	*dv += dv2
-	*dx += dx2
-	*dw += da * 0.3 * math.Cos(c.prod) * dt * float64(c.tick)
-}
-
-// forcedWhileTick10Loop1 is one iteration of the loop of ForcedWhileTick10 at
-// first.go:119, which //godiff:checkpoint marks: the backward sweep runs it
-// again, iteration by iteration, rather than record it.
-//
-// It takes and returns v, x, i, the state the iteration carries to the next.
-func forcedWhileTick10Loop1(v, x float64, i int, w, dt float64) (float64, float64, int) {
-	v2 := v
-	x2 := x
-	i2 := i
-	a := -x2 + 0.3*math.Sin(w*float64(tick(i2))*dt)
-	v2 += dt * a
-	x2 += dt * v2
-	i2++
-	return v2, x2, i2
 }

@@ -31,6 +31,10 @@ func godiffPointsRNNRecorded(at func(w, u, b, v, h0, xs []float64)) { rnnPoints(
 
 func godiffPointsRNNSwapRecorded(at func(w, u, b, v, h0, xs []float64)) { rnnPoints(at) }
 
+func godiffPointsRNNFor(at func(w, u, b, v, h0, xs []float64)) { rnnPoints(at) }
+
+func godiffPointsRNNWhile(at func(w, u, b, v, h0, xs []float64)) { rnnPoints(at) }
+
 func rnnPoints(at func(w, u, b, v, h0, xs []float64)) {
 	w := []float64{0.5, -0.3, 0.2, 0.1, 0.6, -0.4, 0.3, 0.2, -0.5}
 	u := []float64{0.4, -0.2, 0.1, 0.3, -0.6, 0.2}
