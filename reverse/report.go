@@ -460,8 +460,9 @@ func (s *splitter) rerunText() string {
 		r := s.rerun[f].Aux.(ir.Callee).Rule
 		c := s.rerun[f].Aux.(ir.Callee)
 		fwd := r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed)).Forward
+		step := Stepwise(r) && s.fused[s.rerun[f]] == nil
 		if r.Revolve != nil {
-			out += revolveText(r, fwd, s.revolveF[s.rerun[f]] != nil && s.revolveF[s.rerun[f]].splitAt != nil)
+			out += revolveText(r, fwd, s.revolveF[s.rerun[f]] != nil && s.revolveF[s.rerun[f]].splitAt != nil, step)
 			continue
 		}
 		if r.Every > 0 {
@@ -472,6 +473,11 @@ func (s *splitter) rerunText() string {
 		if p := s.fused[s.rerun[f]]; p != nil {
 			out += fmt.Sprintf(" nothing of the iterations of %s (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by %s and at once its backward code by %s, seeded with 1, and keeps the derivatives it sums, which the backward sweep multiplies by the sum's;",
 				r.Source, fwd, p.names.Backward)
+			continue
+		}
+		if step {
+			out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint), run again one at a time, in place, its backward code at once, nothing recorded;",
+				r.Source)
 			continue
 		}
 		out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint), run again one at a time before its backward code by %s, nothing recorded per iteration;",

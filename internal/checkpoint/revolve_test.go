@@ -78,7 +78,7 @@ func TestRevolveSameAsRecorded(t *testing.T) {
 		{"Settle", settle(SettleGrad), settle(SettleRecordedGrad)},
 	}
 	for _, c := range cases {
-		for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 17, 100, 1001, 20000} {
+		for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 100, 1001, 20000} {
 			y, a, b, d := c.got(0.9, -0.4, 1.3, n)
 			y0, a0, b0, d0 := c.want(0.9, -0.4, 1.3, n)
 			if y != y0 || a != a0 || b != b0 || d != d0 {
