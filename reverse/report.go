@@ -465,6 +465,11 @@ func (s *splitter) rerunText() string {
 			out += revolveText(r, fwd, s.revolveF[s.rerun[f]] != nil && s.revolveF[s.rerun[f]].splitAt != nil, step)
 			continue
 		}
+		if r.Every > 0 && step {
+			out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint -every=%d), run again plainly a stretch of %d at a time from the state saved before it, keeping the state as each iteration began, then once more, in place, its backward code at once, nothing recorded;",
+				r.Source, r.Every, r.Every)
+			continue
+		}
 		if r.Every > 0 {
 			out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint -every=%d), run again by %s a stretch of %d at a time from the state saved before it, the stretch's iterations recorded on one tape;",
 				r.Source, r.Every, fwd, r.Every)

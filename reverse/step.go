@@ -2,6 +2,7 @@ package reverse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/godiff/godiff/ir"
@@ -24,13 +25,14 @@ import (
 // the derivatives are those of the split form bit for bit; the caller
 // then keeps no tape for the loop's body at all.
 
-// Stepwise reports whether the backward sweep runs iteration of the
+// Stepwise reports whether the backward sweep runs each iteration of the
 // checkpointed loop whose body rule r is by its step adjoint: a loop
-// without -every, whose body g (r.Derived) has no loop and calls no
+// whose state, if it saves one with -every, is in variables only, and
+// whose body g (r.Derived) has no loop and calls no
 // function but math's (so its split form records one record per call and
 // nothing else).
 func Stepwise(r *ir.CallRule) bool {
-	if r == nil || !r.Recompute || r.Every > 0 || r.Derived == nil || r.Custom {
+	if r == nil || !r.Recompute || r.Every > 0 && len(r.State) > 0 || r.Derived == nil || r.Custom {
 		return false
 	}
 	ok := true
@@ -236,10 +238,84 @@ func (bw *backward) rerunStep(v *ir.Value) []*ir.Value {
 	c := v.Aux.(ir.Callee)
 	bw.s.rerun[&ir.TapeField{Name: fieldName(c.Tape)}] = v
 	args := append([]*ir.Value{nil}, bw.rerunArgs(v)...) // revolveArgs's layout: the tape first
-	if c.Rule.Revolve != nil {
+	switch {
+	case c.Rule.Revolve != nil:
 		args = bw.revolveArgs(v, args)
+	case c.Rule.Every > 0:
+		args = bw.stretchArgs(v, args)
 	}
 	return args[1:]
+}
+
+// stretchArgs builds, in the backward code of iteration i of a loop with
+// -every=K whose body runs its step adjoint, the state as i began, and
+// returns args (the tape first, then the body's arguments as rerunArgs
+// made them) with that state and i. As the backward sweep reaches the last
+// iteration of a stretch, it runs the stretch again plainly from the state
+// saved before it, keeping each iteration's state in a buffer of K states
+// (where the split form's tape would hold K records); each iteration then
+// reads its own. The state is in variables only (see Stepwise).
+func (bw *backward) stretchArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
+	b := bw.b
+	r := v.Aux.(ir.Callee).Rule
+	l := v.Block.Parent
+	for !l.Op.IsLoop() {
+		l = l.Block.Parent
+	}
+	snaps := bw.s.snapshotFields(v)
+	nres := len(r.Derived.Results)
+	bufs := make([]*ir.Value, nres)
+	for m := range nres {
+		p := r.Derived.Params[m]
+		bufs[m] = bw.hoistScratch(v, func() *ir.Value {
+			return bw.buffer(ir.Slice{Elem: p.Type}, b.Const(ir.Int, int64(r.Every)), "stretch"+strings.ToUpper(p.Name[:1])+p.Name[1:],
+				fmt.Sprintf("%s as each iteration of the stretch of %s the backward sweep is in began, run again from its snapshot", p.Name, r.Source))
+		})
+	}
+	k := b.Const(ir.Int, int64(r.Every))
+	one := b.Const(ir.Int, int64(1))
+	i := bw.prim(v.Args[len(v.Args)-1])
+	n := bw.trip(l)
+	seg := b.Div(i, k)
+	seg.Name = "stretch"
+	first := b.Mul(seg, k)
+	last := b.Logic(ir.OpOr, b.Compare(ir.OpEq, i, b.Sub(n, one)), b.Compare(ir.OpEq, b.Binary(ir.OpRem, b.Add(i, one), k), b.Const(ir.Int, int64(0))))
+	ifop := b.If(last)
+	b.In(ifop.Blocks[0], func() {
+		b.Comment("The last iteration of a stretch: run the stretch again from the state saved before it, keeping each iteration's state.")
+		state := make([]*ir.Var, nres)
+		for m, f := range snaps[:nres] {
+			state[m] = &ir.Var{Name: r.Derived.Params[m].Name, Type: f.Type}
+			b.Declare(state[m], b.Load(b.TapeLoad(bw.tape, f), seg))
+		}
+		j := &ir.Var{Name: "j", Type: ir.Int}
+		loop := b.For("")
+		b.In(loop.Blocks[0], func() { b.Declare(j, first) })
+		b.In(loop.Blocks[1], func() { loop.Blocks[1].Result = b.Compare(ir.OpLe, b.Get(j), i) })
+		b.In(loop.Blocks[2], func() { b.Set(j, b.Add(b.Get(j), one)) })
+		b.In(loop.Blocks[3], func() {
+			call := slices.Clone(args[1:])
+			for m, x := range state {
+				b.Store(bufs[m], b.Sub(b.Get(j), first), b.Get(x))
+				call[m] = b.Get(x)
+			}
+			call[len(call)-1] = b.Get(j)
+			res := b.Invoke(ir.Callee{Name: r.Derived.Name}, v.Type, call...)
+			for m, x := range state {
+				if nres == 1 {
+					b.Set(x, res)
+				} else {
+					b.Set(x, b.Extract(res, m))
+				}
+			}
+		})
+	})
+	out := slices.Clone(args)
+	for m := range nres {
+		out[1+m] = b.Load(bufs[m], b.Sub(i, first))
+	}
+	out[len(out)-1] = i
+	return out
 }
 
 // inlineStep writes, in the backward sweep, the step adjoint of the body

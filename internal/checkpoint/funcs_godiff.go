@@ -1762,35 +1762,29 @@ func (m *Model) LossRecordedGrad(xs, ys []float64) (float64, *Model) {
 // A tape may be reused: each run of OrbitForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10⌉ + 32 bytes,
-// plus orbitLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10⌉ + 32 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	orbitLoop1Tape  orbitLoop1Tape.Bytes(), a orbitLoop1CallNoDtTape holding the calls of one stretch of at most 10 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 10 iterations of the loop at funcs.go:244 (//godiff:checkpoint -every=10): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 10 iterations' entries whatever the number of iterations
-//	k               8 bytes per run: the parameter k
-//	steps           8 bytes per run: the parameter steps
-//	snapV           8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): v as iteration 0, 10, 20, ... of the loop at funcs.go:244 began (//godiff:checkpoint -every=10)
-//	snapX           8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): x as iteration 0, 10, 20, ... of the loop at funcs.go:244 began (//godiff:checkpoint -every=10)
-//	x               8 bytes per run: the value of x the backward sweep reads
-//	v               8 bytes per run: the value of v the backward sweep reads
+//	k         8 bytes per run: the parameter k
+//	steps     8 bytes per run: the parameter steps
+//	snapV     8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): v as iteration 0, 10, 20, ... of the loop at funcs.go:244 began (//godiff:checkpoint -every=10)
+//	snapX     8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): x as iteration 0, 10, 20, ... of the loop at funcs.go:244 began (//godiff:checkpoint -every=10)
+//	x         8 bytes per run: the value of x the backward sweep reads
+//	v         8 bytes per run: the value of v the backward sweep reads
+//	stretchV  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): v as each iteration of the stretch of the loop at funcs.go:244 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
+//	stretchX  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): x as each iteration of the stretch of the loop at funcs.go:244 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at funcs.go:244 (//godiff:checkpoint -every=10), run again by
-// orbitLoop1CallNoDtForward a stretch of 10 at a time from the state saved
-// before it, the stretch's iterations recorded on one tape; lengths, indexes
-// and integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// loop at funcs.go:244 (//godiff:checkpoint -every=10), run again plainly a
+// stretch of 10 at a time from the state saved before it, keeping the state as
+// each iteration began, then once more, in place, its backward code at once,
+// nothing recorded; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitTape struct {
-	// orbitLoop1Tape: the tape of one stretch of 10 iterations of the loop at
-	// funcs.go:244 (//godiff:checkpoint -every=10): as the backward sweep reaches
-	// the last iteration of a stretch, it empties it and runs the stretch again
-	// from the state saved before it, so that it holds at most 10 iterations'
-	// entries whatever the number of iterations.
-	orbitLoop1Tape orbitLoop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -1807,6 +1801,14 @@ type OrbitTape struct {
 	x float64
 	// v: the value of v the backward sweep reads.
 	v float64
+	// stretchV: v as each iteration of the stretch of the loop at funcs.go:244 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchV []float64
+	// stretchX: x as each iteration of the stretch of the loop at funcs.go:244 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchX []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in OrbitTape's
@@ -1815,18 +1817,17 @@ type OrbitTape struct {
 // nor spare capacity.
 func (t *OrbitTape) Bytes() int {
 	n := 32
-	n += t.orbitLoop1Tape.Bytes()
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
+	n += len(t.stretchV) * 8
+	n += len(t.stretchX) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitTape) clearRefs() {
-	t.orbitLoop1Tape.clearRefs()
-}
+func (t *OrbitTape) clearRefs() {}
 
 // poolOrbitTape holds the OrbitTapes that OrbitGrad finished with: each call
 // takes one (a new one if the pool is empty) and gives it back, so that calls
@@ -1852,7 +1853,6 @@ func (t *OrbitTape) release() {
 // OrbitForward runs Orbit and records in t what OrbitBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func OrbitForward(t *OrbitTape, x0, v0, k float64, steps int) float64 {
-	t.orbitLoop1Tape.calls = t.orbitLoop1Tape.calls[:0]
 	t.snapV = t.snapV[:0]
 	t.snapX = t.snapX[:0]
 	t.k = k
@@ -1888,32 +1888,64 @@ func OrbitBackward(t *OrbitTape, s float64, dx0, dv0, dk *float64) {
 	var dx float64
 	k := t.k
 	steps := t.steps
+	t.stretchV = slices.Grow(t.stretchV[:0], 10)[:10]
+	clear(t.stretchV)
+	t1 := t.stretchV
+	t.stretchX = slices.Grow(t.stretchX[:0], 10)[:10]
+	clear(t.stretchX)
+	t2 := t.stretchX
 	var dkSum float64
 	dv += s * t.v * 2
 	dx += s * t.x * 2
-	t1 := steps - 1
-	for i := t1; i >= 0; i-- {
-		t2 := i
-		stretch := t2 / 10
-		t3 := stretch * 10
-		if t2 == t1 || (t2+1)%10 == 0 {
-			// The last iteration of a stretch: run the stretch again from the state saved before it.
-			t.orbitLoop1Tape.calls = t.orbitLoop1Tape.calls[:0]
+	t3 := steps - 1
+	for i := t3; i >= 0; i-- {
+		t4 := i
+		stretch := t4 / 10
+		t5 := stretch * 10
+		if t4 == t3 || (t4+1)%10 == 0 {
+			// The last iteration of a stretch: run the stretch again from the state saved before it, keeping each iteration's state.
 			v := t.snapV[stretch]
 			x := t.snapX[stretch]
-			for j := t3; j <= t2; j++ {
-				t4, t5 := orbitLoop1CallNoDtForward(&t.orbitLoop1Tape, v, x, k, 0.01, j)
-				v = t4
-				x = t5
+			for j := t5; j <= t4; j++ {
+				t6 := j - t5
+				t1[t6] = v
+				t2[t6] = x
+				t7, t8 := orbitLoop1(v, x, k, 0.01, j)
+				v = t7
+				x = t8
 			}
 		}
-		dv2 := 0.0
-		dx2 := 0.0
+		t9 := t4 - t5
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitLoop1CallNoDtBackward(&t.orbitLoop1Tape, t2-t3, dv, dx, &dv2, &dx2, &dk2)
+		v2 := t1[t9]
+		x2 := t2[t9]
+		t10 := x2
+		t11 := 0.1 * t10
+		t12 := t11 * t10
+		a := -k*t10 - t12*t10
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t13 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t14 := da2 * x2
+		dx2 += -(da2 * (t13 * x2)) - t14*t13 - t14*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t15 := da * t10
+		dx2 += -(da * t12) - t15*t11 - t15*t10*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t14 + t15
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -2128,35 +2160,29 @@ func OrbitRecordedGrad(x0, v0, k float64, steps int) (float64, float64, float64,
 // control flow it replays. A tape may be reused: each run of OrbitLongForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10000⌉ + 32 bytes,
-// plus orbitLongLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10000⌉ + 32 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	orbitLongLoop1Tape  orbitLongLoop1Tape.Bytes(), a orbitLongLoop1CallNoDtTape holding the calls of one stretch of at most 10000 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 10000 iterations of the loop at funcs.go:278 (//godiff:checkpoint -every=10000): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 10000 iterations' entries whatever the number of iterations
-//	k                   8 bytes per run: the parameter k
-//	steps               8 bytes per run: the parameter steps
-//	snapV               8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): v as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began (//godiff:checkpoint -every=10000)
-//	snapX               8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): x as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began (//godiff:checkpoint -every=10000)
-//	x                   8 bytes per run: the value of x the backward sweep reads
-//	v                   8 bytes per run: the value of v the backward sweep reads
+//	k         8 bytes per run: the parameter k
+//	steps     8 bytes per run: the parameter steps
+//	snapV     8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): v as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began (//godiff:checkpoint -every=10000)
+//	snapX     8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): x as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began (//godiff:checkpoint -every=10000)
+//	x         8 bytes per run: the value of x the backward sweep reads
+//	v         8 bytes per run: the value of v the backward sweep reads
+//	stretchV  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): v as each iteration of the stretch of the loop at funcs.go:278 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
+//	stretchX  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): x as each iteration of the stretch of the loop at funcs.go:278 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at funcs.go:278 (//godiff:checkpoint -every=10000), run again by
-// orbitLongLoop1CallNoDtForward a stretch of 10000 at a time from the state
-// saved before it, the stretch's iterations recorded on one tape; lengths,
-// indexes and integer arithmetic, and loop counters (recovered from the
-// backward loops' own).
+// loop at funcs.go:278 (//godiff:checkpoint -every=10000), run again plainly a
+// stretch of 10000 at a time from the state saved before it, keeping the state
+// as each iteration began, then once more, in place, its backward code at once,
+// nothing recorded; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitLongTape struct {
-	// orbitLongLoop1Tape: the tape of one stretch of 10000 iterations of the loop
-	// at funcs.go:278 (//godiff:checkpoint -every=10000): as the backward sweep
-	// reaches the last iteration of a stretch, it empties it and runs the stretch
-	// again from the state saved before it, so that it holds at most 10000
-	// iterations' entries whatever the number of iterations.
-	orbitLongLoop1Tape orbitLongLoop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -2173,6 +2199,14 @@ type OrbitLongTape struct {
 	x float64
 	// v: the value of v the backward sweep reads.
 	v float64
+	// stretchV: v as each iteration of the stretch of the loop at funcs.go:278 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchV []float64
+	// stretchX: x as each iteration of the stretch of the loop at funcs.go:278 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchX []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -2181,18 +2215,17 @@ type OrbitLongTape struct {
 // not Go's padding nor spare capacity.
 func (t *OrbitLongTape) Bytes() int {
 	n := 32
-	n += t.orbitLongLoop1Tape.Bytes()
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
+	n += len(t.stretchV) * 8
+	n += len(t.stretchX) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitLongTape) clearRefs() {
-	t.orbitLongLoop1Tape.clearRefs()
-}
+func (t *OrbitLongTape) clearRefs() {}
 
 // poolOrbitLongTape holds the OrbitLongTapes that OrbitLongGrad finished with:
 // each call takes one (a new one if the pool is empty) and gives it back, so
@@ -2218,7 +2251,6 @@ func (t *OrbitLongTape) release() {
 // OrbitLongForward runs OrbitLong and records in t what OrbitLongBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func OrbitLongForward(t *OrbitLongTape, x0, v0, k float64, steps int) float64 {
-	t.orbitLongLoop1Tape.calls = t.orbitLongLoop1Tape.calls[:0]
 	t.snapV = t.snapV[:0]
 	t.snapX = t.snapX[:0]
 	t.k = k
@@ -2254,32 +2286,64 @@ func OrbitLongBackward(t *OrbitLongTape, s float64, dx0, dv0, dk *float64) {
 	var dx float64
 	k := t.k
 	steps := t.steps
+	t.stretchV = slices.Grow(t.stretchV[:0], 10000)[:10000]
+	clear(t.stretchV)
+	t1 := t.stretchV
+	t.stretchX = slices.Grow(t.stretchX[:0], 10000)[:10000]
+	clear(t.stretchX)
+	t2 := t.stretchX
 	var dkSum float64
 	dv += s * t.v * 2
 	dx += s * t.x * 2
-	t1 := steps - 1
-	for i := t1; i >= 0; i-- {
-		t2 := i
-		stretch := t2 / 10000
-		t3 := stretch * 10000
-		if t2 == t1 || (t2+1)%10000 == 0 {
-			// The last iteration of a stretch: run the stretch again from the state saved before it.
-			t.orbitLongLoop1Tape.calls = t.orbitLongLoop1Tape.calls[:0]
+	t3 := steps - 1
+	for i := t3; i >= 0; i-- {
+		t4 := i
+		stretch := t4 / 10000
+		t5 := stretch * 10000
+		if t4 == t3 || (t4+1)%10000 == 0 {
+			// The last iteration of a stretch: run the stretch again from the state saved before it, keeping each iteration's state.
 			v := t.snapV[stretch]
 			x := t.snapX[stretch]
-			for j := t3; j <= t2; j++ {
-				t4, t5 := orbitLongLoop1CallNoDtForward(&t.orbitLongLoop1Tape, v, x, k, 0.01, j)
-				v = t4
-				x = t5
+			for j := t5; j <= t4; j++ {
+				t6 := j - t5
+				t1[t6] = v
+				t2[t6] = x
+				t7, t8 := orbitLongLoop1(v, x, k, 0.01, j)
+				v = t7
+				x = t8
 			}
 		}
-		dv2 := 0.0
-		dx2 := 0.0
+		t9 := t4 - t5
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitLongLoop1CallNoDtBackward(&t.orbitLongLoop1Tape, t2-t3, dv, dx, &dv2, &dx2, &dk2)
+		v2 := t1[t9]
+		x2 := t2[t9]
+		t10 := x2
+		t11 := 0.1 * t10
+		t12 := t11 * t10
+		a := -k*t10 - t12*t10
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t13 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t14 := da2 * x2
+		dx2 += -(da2 * (t13 * x2)) - t14*t13 - t14*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t15 := da * t10
+		dx2 += -(da * t12) - t15*t11 - t15*t10*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t14 + t15
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -6320,126 +6384,6 @@ func modelLossLoop1CallNoXsYsFixedXsBackward(t *modelLossLoop1CallNoXsYsFixedXsT
 	*dmB += t1
 }
 
-// orbitLoop1CallNoDtTape is what orbitLoop1CallNoDtForward keeps of the calls
-// of orbitLoop1 at one call site for orbitLoop1CallNoDtBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitLoop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitLoop1CallNoDtTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *orbitLoop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitLoop1CallNoDtTape) clearRefs() {}
-
-// orbitLoop1CallNoDtForward runs orbitLoop1 and records in t what
-// orbitLoop1CallNoDtBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func orbitLoop1CallNoDtForward(t *orbitLoop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitLoop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian product
-// of orbitLoop1 with the seeds s1 and s2, at the point that call number call of
-// orbitLoop1CallNoDtForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func orbitLoop1CallNoDtBackward(t *orbitLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
-}
-
 // orbitLoop1 is one iteration of the loop of Orbit at funcs.go:244, which
 // //godiff:checkpoint marks: the backward sweep runs it again, iteration by
 // iteration, rather than record it.
@@ -6456,128 +6400,6 @@ func orbitLoop1(v, x, k, dt float64, i int) (float64, float64) {
 	a2 := t1*x2 - 0.1*x2*x2*x2
 	v2 += t2 * a2
 	return v2, x2
-}
-
-// orbitLongLoop1CallNoDtTape is what orbitLongLoop1CallNoDtForward keeps of the
-// calls of orbitLongLoop1 at one call site for orbitLongLoop1CallNoDtBackward:
-// the forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitLongLoop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitLongLoop1CallNoDtTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *orbitLongLoop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitLongLoop1CallNoDtTape) clearRefs() {}
-
-// orbitLongLoop1CallNoDtForward runs orbitLongLoop1 and records in t what
-// orbitLongLoop1CallNoDtBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func orbitLongLoop1CallNoDtForward(t *orbitLongLoop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitLongLoop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
-// product of orbitLongLoop1 with the seeds s1 and s2, at the point that call
-// number call of orbitLongLoop1CallNoDtForward on t recorded. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func orbitLongLoop1CallNoDtBackward(t *orbitLongLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
 }
 
 // orbitLongLoop1 is one iteration of the loop of OrbitLong at funcs.go:278,

@@ -15,8 +15,8 @@ import (
 // runs each iteration again with its backward code in place (the step
 // adjoint, see reverse.Stepwise): its backward function calls neither the
 // forward nor the backward function of the body's split form, and its tape
-// has no tape for the body. Bodies with loops, -every, and fused loops
-// keep the split form.
+// has no tape for the body. Bodies with loops, and fused loops, keep the
+// split form.
 func TestStepWhereItApplies(t *testing.T) {
 	split := regexp.MustCompile(`^[a-z][A-Za-z0-9]*Loop[0-9]+Call[A-Za-z0-9]*(Forward|Backward)$`)
 	calls := make(map[string]bool) // function → whether it calls a body's split form
@@ -56,12 +56,13 @@ func TestStepWhereItApplies(t *testing.T) {
 		{"NestedBackward", true},          // a marked loop inside another
 		{"HistogramRevolveBackward", true},
 		{"NestedRevolveBackward", true},
-		{"BatchBackward", false},   // a loop in the body
-		{"TailBackward", false},    // a loop in the body
-		{"OrbitBackward", false},   // -every: a stretch recorded
-		{"RNNBackward", false},     // a loop in the body
-		{"SpringsBackward", false}, // a loop in the body
-		{"MixtureForward", false},  // fused: the forward sweep runs the split form
+		{"BatchBackward", false},    // a loop in the body
+		{"TailBackward", false},     // a loop in the body
+		{"OrbitBackward", true},     // -every: the stretch run again plainly, its states kept
+		{"OrbitLongBackward", true}, // -every=10000
+		{"RNNBackward", false},      // a loop in the body
+		{"SpringsBackward", false},  // a loop in the body
+		{"MixtureForward", false},   // fused: the forward sweep runs the split form
 	} {
 		got, ok := calls[c.fn]
 		if !ok {
