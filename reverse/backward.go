@@ -945,8 +945,12 @@ func (bw *backward) splitCall(v *ir.Value) {
 			scalars = append(scalars, scalar{x, d})
 		}
 	}
-	inv := b.Invoke(ir.Callee{Name: c.Rule.SplitVariant(wrt, ir.ParseWrt(c.Fixed)).Backward}, nil, args...)
-	inv.AddNote(ir.Note{Kind: ir.NotePrimal, Of: v}) // for godiff explain: the call whose memos it passes back
+	if c.Rule.Recompute && bw.stepwise(v) {
+		bw.inlineStep(v, args) // rerun's args are the forward part's
+	} else {
+		inv := b.Invoke(ir.Callee{Name: c.Rule.SplitVariant(wrt, ir.ParseWrt(c.Fixed)).Backward}, nil, args...)
+		inv.AddNote(ir.Note{Kind: ir.NotePrimal, Of: v}) // for godiff explain: the call whose memos it passes back
+	}
 	for _, a := range arrays {
 		if bw.s.act.Mem[ir.Root(a.x)] {
 			bw.addArray(bw.shadowOf(a.x), b.Get(a.d))

@@ -824,6 +824,9 @@ func (s *splitter) rerunCalls() map[*ir.Value]bool {
 // same length, which the body overwrites before it reads it, or only
 // sums into.
 func (bw *backward) rerun(v *ir.Value) []*ir.Value {
+	if bw.stepwise(v) {
+		return bw.rerunStep(v)
+	}
 	b := bw.b
 	c := v.Aux.(ir.Callee)
 	r := c.Rule
@@ -838,8 +841,27 @@ func (bw *backward) rerun(v *ir.Value) []*ir.Value {
 	if r.Every == 0 {
 		b.TapeReset(bw.tape, fld)
 	}
-	slot := b.TapeSlot(bw.tape, fld)
-	args := []*ir.Value{slot}
+	args := append([]*ir.Value{b.TapeSlot(bw.tape, fld)}, bw.rerunArgs(v)...)
+	names := r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed))
+	if r.Every > 0 {
+		return bw.rerunStretch(v, fld, args, names.Forward)
+	}
+	if r.Revolve != nil {
+		fld.Doc = revolveSiteDoc(fld.Name, r)
+		args = bw.revolveArgs(v, args)
+	}
+	b.Invoke(ir.Callee{Name: names.Forward}, v.Type, args...)
+	return []*ir.Value{b.TapeSlot(bw.tape, fld), b.Const(ir.Int, int64(0))}
+}
+
+// rerunArgs returns the arguments of the forward function of the body
+// whose call v is, for an iteration the backward sweep runs again: the
+// accumulators 0, scratch memory for the memory the body writes, the
+// other arguments' values.
+func (bw *backward) rerunArgs(v *ir.Value) []*ir.Value {
+	b := bw.b
+	r := v.Aux.(ir.Callee).Rule
+	var args []*ir.Value
 	params := r.Derived.Params
 	accs := len(r.Derived.Results)
 	for i, x := range v.Args[1:] {
@@ -861,16 +883,7 @@ func (bw *backward) rerun(v *ir.Value) []*ir.Value {
 			args = append(args, bw.prim(x))
 		}
 	}
-	names := r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed))
-	if r.Every > 0 {
-		return bw.rerunStretch(v, fld, args, names.Forward)
-	}
-	if r.Revolve != nil {
-		fld.Doc = revolveSiteDoc(fld.Name, r)
-		args = bw.revolveArgs(v, args)
-	}
-	b.Invoke(ir.Callee{Name: names.Forward}, v.Type, args...)
-	return []*ir.Value{b.TapeSlot(bw.tape, fld), b.Const(ir.Int, int64(0))}
+	return args
 }
 
 // rerunStretch is rerun for a loop that carries state (-every=K, a range

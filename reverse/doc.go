@@ -124,7 +124,10 @@
 // called once per iteration, which the forward function calls as it is,
 // recording nothing, and the backward function runs again, iteration by
 // iteration, through that function's own split form on a tape of one
-// iteration (rerun). Outline first proves that the iterations depend on
+// iteration (rerun); where the body has no loop and calls nothing but
+// math, each iteration's forward and backward code are written in place
+// instead, what the backward code reads in local variables, no tape for
+// the body (step.go). Outline first proves that the iterations depend on
 // each other only through sums into accumulators and through work
 // buffers each iteration overwrites before it reads them, and refuses the
 // loop otherwise. Where the body has one sum and its work buffers are

@@ -460,8 +460,14 @@ func (s *splitter) rerunText() string {
 		r := s.rerun[f].Aux.(ir.Callee).Rule
 		c := s.rerun[f].Aux.(ir.Callee)
 		fwd := r.SplitVariant(ir.ParseWrt(c.Wrt), ir.ParseWrt(c.Fixed)).Forward
+		step := Stepwise(r) && s.fused[s.rerun[f]] == nil
 		if r.Revolve != nil {
-			out += revolveText(r, fwd, s.revolveF[s.rerun[f]])
+			out += revolveText(r, fwd, s.revolveF[s.rerun[f]], step)
+			continue
+		}
+		if r.Every > 0 && step {
+			out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint -every=%d), run again plainly a stretch of %d at a time from the state saved before it, keeping the state as each iteration began, then once more, in place, its backward code at once, nothing recorded;",
+				r.Source, r.Every, r.Every)
 			continue
 		}
 		if r.Every > 0 {
@@ -472,6 +478,11 @@ func (s *splitter) rerunText() string {
 		if p := s.fused[s.rerun[f]]; p != nil {
 			out += fmt.Sprintf(" nothing of the iterations of %s (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by %s and at once its backward code by %s, seeded with 1, and keeps the derivatives it sums, which the backward sweep multiplies by the sum's;",
 				r.Source, fwd, p.names.Backward)
+			continue
+		}
+		if step {
+			out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint), run again one at a time, in place, its backward code at once, nothing recorded;",
+				r.Source)
 			continue
 		}
 		out += fmt.Sprintf(" every iteration of %s (//godiff:checkpoint), run again one at a time before its backward code by %s, nothing recorded per iteration;",

@@ -620,7 +620,7 @@ func (s *splitter) revolveSnapshot(f *ir.TapeField) string {
 // revolveText is the report's sentence on what the backward sweep runs
 // again of a loop checkpointed binomially: the count of runs and the
 // memory, as formulas.
-func revolveText(r *ir.CallRule, fwd string, rf *revolveFields) string {
+func revolveText(r *ir.CallRule, fwd string, rf *revolveFields, step bool) string {
 	split := rf != nil && rf.splitAt != nil
 	S := r.Revolve.Snapshots
 	per := snapshotBytes(r)
@@ -646,8 +646,12 @@ func revolveText(r *ir.CallRule, fwd string, rf *revolveFields) string {
 	if rf != nil && rf.on != nil {
 		most = ""
 	}
-	return fmt.Sprintf(" every iteration of %s (//godiff:checkpoint %s), by binomial checkpointing (Revolve) from the state saved as the loop began, holding at most %s: for n iterations the body runs plainly r·n − C(S+r, S+1) times in all%s%s, where r is the least integer with C(S+r, S) ≥ n, then once more recorded by %s before its backward code, on a tape of one iteration;",
-		r.Source, revolveOption(r.Revolve), hold, first, most, fwd)
+	last := fmt.Sprintf("then once more recorded by %s before its backward code, on a tape of one iteration", fwd)
+	if step {
+		last = "then once more, in place, its backward code at once, nothing recorded"
+	}
+	return fmt.Sprintf(" every iteration of %s (//godiff:checkpoint %s), by binomial checkpointing (Revolve) from the state saved as the loop began, holding at most %s: for n iterations the body runs plainly r·n − C(S+r, S+1) times in all%s%s, where r is the least integer with C(S+r, S) ≥ n, %s;",
+		r.Source, revolveOption(r.Revolve), hold, first, most, last)
 }
 
 // revolveSplitLine returns the report's line for field f if it is a stack

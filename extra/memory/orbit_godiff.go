@@ -171,35 +171,29 @@ func OrbitRecordedGrad(x0, v0, k float64, steps int) (float64, float64, float64,
 // the control flow it replays. A tape may be reused: each run of
 // OrbitEvery10Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10⌉ + 32 bytes,
-// plus orbitEvery10Loop1Tape.Bytes() (the tapes of its call sites, each by its
-// own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10⌉ + 32 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	orbitEvery10Loop1Tape  orbitEvery10Loop1Tape.Bytes(), a orbitEvery10Loop1CallNoDtTape holding the calls of one stretch of at most 10 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 10 iterations of the loop at orbit.go:35 (//godiff:checkpoint -every=10): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 10 iterations' entries whatever the number of iterations
-//	k                      8 bytes per run: the parameter k
-//	steps                  8 bytes per run: the parameter steps
-//	snapV                  8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): v as iteration 0, 10, 20, ... of the loop at orbit.go:35 began (//godiff:checkpoint -every=10)
-//	snapX                  8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): x as iteration 0, 10, 20, ... of the loop at orbit.go:35 began (//godiff:checkpoint -every=10)
-//	x                      8 bytes per run: the value of x the backward sweep reads
-//	v                      8 bytes per run: the value of v the backward sweep reads
+//	k         8 bytes per run: the parameter k
+//	steps     8 bytes per run: the parameter steps
+//	snapV     8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): v as iteration 0, 10, 20, ... of the loop at orbit.go:35 began (//godiff:checkpoint -every=10)
+//	snapX     8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): x as iteration 0, 10, 20, ... of the loop at orbit.go:35 began (//godiff:checkpoint -every=10)
+//	x         8 bytes per run: the value of x the backward sweep reads
+//	v         8 bytes per run: the value of v the backward sweep reads
+//	stretchV  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): v as each iteration of the stretch of the loop at orbit.go:35 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
+//	stretchX  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): x as each iteration of the stretch of the loop at orbit.go:35 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at orbit.go:35 (//godiff:checkpoint -every=10), run again by
-// orbitEvery10Loop1CallNoDtForward a stretch of 10 at a time from the state
-// saved before it, the stretch's iterations recorded on one tape; lengths,
-// indexes and integer arithmetic, and loop counters (recovered from the
-// backward loops' own).
+// loop at orbit.go:35 (//godiff:checkpoint -every=10), run again plainly a
+// stretch of 10 at a time from the state saved before it, keeping the state as
+// each iteration began, then once more, in place, its backward code at once,
+// nothing recorded; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitEvery10Tape struct {
-	// orbitEvery10Loop1Tape: the tape of one stretch of 10 iterations of the loop
-	// at orbit.go:35 (//godiff:checkpoint -every=10): as the backward sweep
-	// reaches the last iteration of a stretch, it empties it and runs the stretch
-	// again from the state saved before it, so that it holds at most 10
-	// iterations' entries whatever the number of iterations.
-	orbitEvery10Loop1Tape orbitEvery10Loop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -216,6 +210,14 @@ type OrbitEvery10Tape struct {
 	x float64
 	// v: the value of v the backward sweep reads.
 	v float64
+	// stretchV: v as each iteration of the stretch of the loop at orbit.go:35 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchV []float64
+	// stretchX: x as each iteration of the stretch of the loop at orbit.go:35 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchX []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -224,18 +226,17 @@ type OrbitEvery10Tape struct {
 // not Go's padding nor spare capacity.
 func (t *OrbitEvery10Tape) Bytes() int {
 	n := 32
-	n += t.orbitEvery10Loop1Tape.Bytes()
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
+	n += len(t.stretchV) * 8
+	n += len(t.stretchX) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitEvery10Tape) clearRefs() {
-	t.orbitEvery10Loop1Tape.clearRefs()
-}
+func (t *OrbitEvery10Tape) clearRefs() {}
 
 // poolOrbitEvery10Tape holds the OrbitEvery10Tapes that OrbitEvery10Grad
 // finished with: each call takes one (a new one if the pool is empty) and gives
@@ -262,7 +263,6 @@ func (t *OrbitEvery10Tape) release() {
 // OrbitEvery10Backward needs; t's earlier contents are discarded, its memory
 // reused.
 func OrbitEvery10Forward(t *OrbitEvery10Tape, x0, v0, k float64, steps int) float64 {
-	t.orbitEvery10Loop1Tape.calls = t.orbitEvery10Loop1Tape.calls[:0]
 	t.snapV = t.snapV[:0]
 	t.snapX = t.snapX[:0]
 	t.k = k
@@ -298,32 +298,64 @@ func OrbitEvery10Backward(t *OrbitEvery10Tape, s float64, dx0, dv0, dk *float64)
 	var dx float64
 	k := t.k
 	steps := t.steps
+	t.stretchV = slices.Grow(t.stretchV[:0], 10)[:10]
+	clear(t.stretchV)
+	t1 := t.stretchV
+	t.stretchX = slices.Grow(t.stretchX[:0], 10)[:10]
+	clear(t.stretchX)
+	t2 := t.stretchX
 	var dkSum float64
 	dv += s * t.v * 2
 	dx += s * t.x * 2
-	t1 := steps - 1
-	for i := t1; i >= 0; i-- {
-		t2 := i
-		stretch := t2 / 10
-		t3 := stretch * 10
-		if t2 == t1 || (t2+1)%10 == 0 {
-			// The last iteration of a stretch: run the stretch again from the state saved before it.
-			t.orbitEvery10Loop1Tape.calls = t.orbitEvery10Loop1Tape.calls[:0]
+	t3 := steps - 1
+	for i := t3; i >= 0; i-- {
+		t4 := i
+		stretch := t4 / 10
+		t5 := stretch * 10
+		if t4 == t3 || (t4+1)%10 == 0 {
+			// The last iteration of a stretch: run the stretch again from the state saved before it, keeping each iteration's state.
 			v := t.snapV[stretch]
 			x := t.snapX[stretch]
-			for j := t3; j <= t2; j++ {
-				t4, t5 := orbitEvery10Loop1CallNoDtForward(&t.orbitEvery10Loop1Tape, v, x, k, 0.01, j)
-				v = t4
-				x = t5
+			for j := t5; j <= t4; j++ {
+				t6 := j - t5
+				t1[t6] = v
+				t2[t6] = x
+				t7, t8 := orbitEvery10Loop1(v, x, k, 0.01, j)
+				v = t7
+				x = t8
 			}
 		}
-		dv2 := 0.0
-		dx2 := 0.0
+		t9 := t4 - t5
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitEvery10Loop1CallNoDtBackward(&t.orbitEvery10Loop1Tape, t2-t3, dv, dx, &dv2, &dx2, &dk2)
+		v2 := t1[t9]
+		x2 := t2[t9]
+		t10 := x2
+		t11 := 0.1 * t10
+		t12 := t11 * t10
+		a := -k*t10 - t12*t10
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t13 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t14 := da2 * x2
+		dx2 += -(da2 * (t13 * x2)) - t14*t13 - t14*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t15 := da * t10
+		dx2 += -(da * t12) - t15*t11 - t15*t10*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t14 + t15
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -349,35 +381,29 @@ func OrbitEvery10Grad(x0, v0, k float64, steps int) (float64, float64, float64, 
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitEvery100Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·⌈max(steps, 0)/100⌉ + 32 bytes,
-// plus orbitEvery100Loop1Tape.Bytes() (the tapes of its call sites, each by its
-// own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·⌈max(steps, 0)/100⌉ + 32 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	orbitEvery100Loop1Tape  orbitEvery100Loop1Tape.Bytes(), a orbitEvery100Loop1CallNoDtTape holding the calls of one stretch of at most 100 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 100 iterations of the loop at orbit.go:52 (//godiff:checkpoint -every=100): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 100 iterations' entries whatever the number of iterations
-//	k                       8 bytes per run: the parameter k
-//	steps                   8 bytes per run: the parameter steps
-//	snapV                   8·⌈max(steps, 0)/100⌉ bytes (8 bytes an entry): v as iteration 0, 100, 200, ... of the loop at orbit.go:52 began (//godiff:checkpoint -every=100)
-//	snapX                   8·⌈max(steps, 0)/100⌉ bytes (8 bytes an entry): x as iteration 0, 100, 200, ... of the loop at orbit.go:52 began (//godiff:checkpoint -every=100)
-//	x                       8 bytes per run: the value of x the backward sweep reads
-//	v                       8 bytes per run: the value of v the backward sweep reads
+//	k         8 bytes per run: the parameter k
+//	steps     8 bytes per run: the parameter steps
+//	snapV     8·⌈max(steps, 0)/100⌉ bytes (8 bytes an entry): v as iteration 0, 100, 200, ... of the loop at orbit.go:52 began (//godiff:checkpoint -every=100)
+//	snapX     8·⌈max(steps, 0)/100⌉ bytes (8 bytes an entry): x as iteration 0, 100, 200, ... of the loop at orbit.go:52 began (//godiff:checkpoint -every=100)
+//	x         8 bytes per run: the value of x the backward sweep reads
+//	v         8 bytes per run: the value of v the backward sweep reads
+//	stretchV  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): v as each iteration of the stretch of the loop at orbit.go:52 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
+//	stretchX  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): x as each iteration of the stretch of the loop at orbit.go:52 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at orbit.go:52 (//godiff:checkpoint -every=100), run again by
-// orbitEvery100Loop1CallNoDtForward a stretch of 100 at a time from the state
-// saved before it, the stretch's iterations recorded on one tape; lengths,
-// indexes and integer arithmetic, and loop counters (recovered from the
-// backward loops' own).
+// loop at orbit.go:52 (//godiff:checkpoint -every=100), run again plainly a
+// stretch of 100 at a time from the state saved before it, keeping the state as
+// each iteration began, then once more, in place, its backward code at once,
+// nothing recorded; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitEvery100Tape struct {
-	// orbitEvery100Loop1Tape: the tape of one stretch of 100 iterations of the
-	// loop at orbit.go:52 (//godiff:checkpoint -every=100): as the backward sweep
-	// reaches the last iteration of a stretch, it empties it and runs the stretch
-	// again from the state saved before it, so that it holds at most 100
-	// iterations' entries whatever the number of iterations.
-	orbitEvery100Loop1Tape orbitEvery100Loop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -394,6 +420,14 @@ type OrbitEvery100Tape struct {
 	x float64
 	// v: the value of v the backward sweep reads.
 	v float64
+	// stretchV: v as each iteration of the stretch of the loop at orbit.go:52 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchV []float64
+	// stretchX: x as each iteration of the stretch of the loop at orbit.go:52 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchX []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -402,18 +436,17 @@ type OrbitEvery100Tape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitEvery100Tape) Bytes() int {
 	n := 32
-	n += t.orbitEvery100Loop1Tape.Bytes()
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
+	n += len(t.stretchV) * 8
+	n += len(t.stretchX) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitEvery100Tape) clearRefs() {
-	t.orbitEvery100Loop1Tape.clearRefs()
-}
+func (t *OrbitEvery100Tape) clearRefs() {}
 
 // poolOrbitEvery100Tape holds the OrbitEvery100Tapes that OrbitEvery100Grad
 // finished with: each call takes one (a new one if the pool is empty) and gives
@@ -440,7 +473,6 @@ func (t *OrbitEvery100Tape) release() {
 // OrbitEvery100Backward needs; t's earlier contents are discarded, its memory
 // reused.
 func OrbitEvery100Forward(t *OrbitEvery100Tape, x0, v0, k float64, steps int) float64 {
-	t.orbitEvery100Loop1Tape.calls = t.orbitEvery100Loop1Tape.calls[:0]
 	t.snapV = t.snapV[:0]
 	t.snapX = t.snapX[:0]
 	t.k = k
@@ -476,32 +508,64 @@ func OrbitEvery100Backward(t *OrbitEvery100Tape, s float64, dx0, dv0, dk *float6
 	var dx float64
 	k := t.k
 	steps := t.steps
+	t.stretchV = slices.Grow(t.stretchV[:0], 100)[:100]
+	clear(t.stretchV)
+	t1 := t.stretchV
+	t.stretchX = slices.Grow(t.stretchX[:0], 100)[:100]
+	clear(t.stretchX)
+	t2 := t.stretchX
 	var dkSum float64
 	dv += s * t.v * 2
 	dx += s * t.x * 2
-	t1 := steps - 1
-	for i := t1; i >= 0; i-- {
-		t2 := i
-		stretch := t2 / 100
-		t3 := stretch * 100
-		if t2 == t1 || (t2+1)%100 == 0 {
-			// The last iteration of a stretch: run the stretch again from the state saved before it.
-			t.orbitEvery100Loop1Tape.calls = t.orbitEvery100Loop1Tape.calls[:0]
+	t3 := steps - 1
+	for i := t3; i >= 0; i-- {
+		t4 := i
+		stretch := t4 / 100
+		t5 := stretch * 100
+		if t4 == t3 || (t4+1)%100 == 0 {
+			// The last iteration of a stretch: run the stretch again from the state saved before it, keeping each iteration's state.
 			v := t.snapV[stretch]
 			x := t.snapX[stretch]
-			for j := t3; j <= t2; j++ {
-				t4, t5 := orbitEvery100Loop1CallNoDtForward(&t.orbitEvery100Loop1Tape, v, x, k, 0.01, j)
-				v = t4
-				x = t5
+			for j := t5; j <= t4; j++ {
+				t6 := j - t5
+				t1[t6] = v
+				t2[t6] = x
+				t7, t8 := orbitEvery100Loop1(v, x, k, 0.01, j)
+				v = t7
+				x = t8
 			}
 		}
-		dv2 := 0.0
-		dx2 := 0.0
+		t9 := t4 - t5
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitEvery100Loop1CallNoDtBackward(&t.orbitEvery100Loop1Tape, t2-t3, dv, dx, &dv2, &dx2, &dk2)
+		v2 := t1[t9]
+		x2 := t2[t9]
+		t10 := x2
+		t11 := 0.1 * t10
+		t12 := t11 * t10
+		a := -k*t10 - t12*t10
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t13 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t14 := da2 * x2
+		dx2 += -(da2 * (t13 * x2)) - t14*t13 - t14*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t15 := da * t10
+		dx2 += -(da * t12) - t15*t11 - t15*t10*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t14 + t15
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -527,35 +591,29 @@ func OrbitEvery100Grad(x0, v0, k float64, steps int) (float64, float64, float64,
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitEvery1000Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·⌈max(steps, 0)/1000⌉ + 32 bytes,
-// plus orbitEvery1000Loop1Tape.Bytes() (the tapes of its call sites, each by
-// its own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·⌈max(steps, 0)/1000⌉ + 32 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	orbitEvery1000Loop1Tape  orbitEvery1000Loop1Tape.Bytes(), a orbitEvery1000Loop1CallNoDtTape holding the calls of one stretch of at most 1000 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 1000 iterations of the loop at orbit.go:69 (//godiff:checkpoint -every=1000): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 1000 iterations' entries whatever the number of iterations
-//	k                        8 bytes per run: the parameter k
-//	steps                    8 bytes per run: the parameter steps
-//	snapV                    8·⌈max(steps, 0)/1000⌉ bytes (8 bytes an entry): v as iteration 0, 1000, 2000, ... of the loop at orbit.go:69 began (//godiff:checkpoint -every=1000)
-//	snapX                    8·⌈max(steps, 0)/1000⌉ bytes (8 bytes an entry): x as iteration 0, 1000, 2000, ... of the loop at orbit.go:69 began (//godiff:checkpoint -every=1000)
-//	x                        8 bytes per run: the value of x the backward sweep reads
-//	v                        8 bytes per run: the value of v the backward sweep reads
+//	k         8 bytes per run: the parameter k
+//	steps     8 bytes per run: the parameter steps
+//	snapV     8·⌈max(steps, 0)/1000⌉ bytes (8 bytes an entry): v as iteration 0, 1000, 2000, ... of the loop at orbit.go:69 began (//godiff:checkpoint -every=1000)
+//	snapX     8·⌈max(steps, 0)/1000⌉ bytes (8 bytes an entry): x as iteration 0, 1000, 2000, ... of the loop at orbit.go:69 began (//godiff:checkpoint -every=1000)
+//	x         8 bytes per run: the value of x the backward sweep reads
+//	v         8 bytes per run: the value of v the backward sweep reads
+//	stretchV  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): v as each iteration of the stretch of the loop at orbit.go:69 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
+//	stretchX  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): x as each iteration of the stretch of the loop at orbit.go:69 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at orbit.go:69 (//godiff:checkpoint -every=1000), run again by
-// orbitEvery1000Loop1CallNoDtForward a stretch of 1000 at a time from the state
-// saved before it, the stretch's iterations recorded on one tape; lengths,
-// indexes and integer arithmetic, and loop counters (recovered from the
-// backward loops' own).
+// loop at orbit.go:69 (//godiff:checkpoint -every=1000), run again plainly a
+// stretch of 1000 at a time from the state saved before it, keeping the state
+// as each iteration began, then once more, in place, its backward code at once,
+// nothing recorded; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitEvery1000Tape struct {
-	// orbitEvery1000Loop1Tape: the tape of one stretch of 1000 iterations of the
-	// loop at orbit.go:69 (//godiff:checkpoint -every=1000): as the backward sweep
-	// reaches the last iteration of a stretch, it empties it and runs the stretch
-	// again from the state saved before it, so that it holds at most 1000
-	// iterations' entries whatever the number of iterations.
-	orbitEvery1000Loop1Tape orbitEvery1000Loop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -572,6 +630,14 @@ type OrbitEvery1000Tape struct {
 	x float64
 	// v: the value of v the backward sweep reads.
 	v float64
+	// stretchV: v as each iteration of the stretch of the loop at orbit.go:69 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchV []float64
+	// stretchX: x as each iteration of the stretch of the loop at orbit.go:69 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchX []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -580,18 +646,17 @@ type OrbitEvery1000Tape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitEvery1000Tape) Bytes() int {
 	n := 32
-	n += t.orbitEvery1000Loop1Tape.Bytes()
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
+	n += len(t.stretchV) * 8
+	n += len(t.stretchX) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitEvery1000Tape) clearRefs() {
-	t.orbitEvery1000Loop1Tape.clearRefs()
-}
+func (t *OrbitEvery1000Tape) clearRefs() {}
 
 // poolOrbitEvery1000Tape holds the OrbitEvery1000Tapes that OrbitEvery1000Grad
 // finished with: each call takes one (a new one if the pool is empty) and gives
@@ -618,7 +683,6 @@ func (t *OrbitEvery1000Tape) release() {
 // OrbitEvery1000Backward needs; t's earlier contents are discarded, its memory
 // reused.
 func OrbitEvery1000Forward(t *OrbitEvery1000Tape, x0, v0, k float64, steps int) float64 {
-	t.orbitEvery1000Loop1Tape.calls = t.orbitEvery1000Loop1Tape.calls[:0]
 	t.snapV = t.snapV[:0]
 	t.snapX = t.snapX[:0]
 	t.k = k
@@ -654,32 +718,64 @@ func OrbitEvery1000Backward(t *OrbitEvery1000Tape, s float64, dx0, dv0, dk *floa
 	var dx float64
 	k := t.k
 	steps := t.steps
+	t.stretchV = slices.Grow(t.stretchV[:0], 1000)[:1000]
+	clear(t.stretchV)
+	t1 := t.stretchV
+	t.stretchX = slices.Grow(t.stretchX[:0], 1000)[:1000]
+	clear(t.stretchX)
+	t2 := t.stretchX
 	var dkSum float64
 	dv += s * t.v * 2
 	dx += s * t.x * 2
-	t1 := steps - 1
-	for i := t1; i >= 0; i-- {
-		t2 := i
-		stretch := t2 / 1000
-		t3 := stretch * 1000
-		if t2 == t1 || (t2+1)%1000 == 0 {
-			// The last iteration of a stretch: run the stretch again from the state saved before it.
-			t.orbitEvery1000Loop1Tape.calls = t.orbitEvery1000Loop1Tape.calls[:0]
+	t3 := steps - 1
+	for i := t3; i >= 0; i-- {
+		t4 := i
+		stretch := t4 / 1000
+		t5 := stretch * 1000
+		if t4 == t3 || (t4+1)%1000 == 0 {
+			// The last iteration of a stretch: run the stretch again from the state saved before it, keeping each iteration's state.
 			v := t.snapV[stretch]
 			x := t.snapX[stretch]
-			for j := t3; j <= t2; j++ {
-				t4, t5 := orbitEvery1000Loop1CallNoDtForward(&t.orbitEvery1000Loop1Tape, v, x, k, 0.01, j)
-				v = t4
-				x = t5
+			for j := t5; j <= t4; j++ {
+				t6 := j - t5
+				t1[t6] = v
+				t2[t6] = x
+				t7, t8 := orbitEvery1000Loop1(v, x, k, 0.01, j)
+				v = t7
+				x = t8
 			}
 		}
-		dv2 := 0.0
-		dx2 := 0.0
+		t9 := t4 - t5
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitEvery1000Loop1CallNoDtBackward(&t.orbitEvery1000Loop1Tape, t2-t3, dv, dx, &dv2, &dx2, &dk2)
+		v2 := t1[t9]
+		x2 := t2[t9]
+		t10 := x2
+		t11 := 0.1 * t10
+		t12 := t11 * t10
+		a := -k*t10 - t12*t10
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t13 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t14 := da2 * x2
+		dx2 += -(da2 * (t13 * x2)) - t14*t13 - t14*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t15 := da * t10
+		dx2 += -(da * t12) - t15*t11 - t15*t10*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t14 + t15
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -705,35 +801,29 @@ func OrbitEvery1000Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitEvery10000Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10000⌉ + 32 bytes,
-// plus orbitEvery10000Loop1Tape.Bytes() (the tapes of its call sites, each by
-// its own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10000⌉ + 32 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	orbitEvery10000Loop1Tape  orbitEvery10000Loop1Tape.Bytes(), a orbitEvery10000Loop1CallNoDtTape holding the calls of one stretch of at most 10000 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 10000 iterations of the loop at orbit.go:86 (//godiff:checkpoint -every=10000): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 10000 iterations' entries whatever the number of iterations
-//	k                         8 bytes per run: the parameter k
-//	steps                     8 bytes per run: the parameter steps
-//	snapV                     8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): v as iteration 0, 10000, 20000, ... of the loop at orbit.go:86 began (//godiff:checkpoint -every=10000)
-//	snapX                     8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): x as iteration 0, 10000, 20000, ... of the loop at orbit.go:86 began (//godiff:checkpoint -every=10000)
-//	x                         8 bytes per run: the value of x the backward sweep reads
-//	v                         8 bytes per run: the value of v the backward sweep reads
+//	k         8 bytes per run: the parameter k
+//	steps     8 bytes per run: the parameter steps
+//	snapV     8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): v as iteration 0, 10000, 20000, ... of the loop at orbit.go:86 began (//godiff:checkpoint -every=10000)
+//	snapX     8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): x as iteration 0, 10000, 20000, ... of the loop at orbit.go:86 began (//godiff:checkpoint -every=10000)
+//	x         8 bytes per run: the value of x the backward sweep reads
+//	v         8 bytes per run: the value of v the backward sweep reads
+//	stretchV  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): v as each iteration of the stretch of the loop at orbit.go:86 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
+//	stretchX  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): x as each iteration of the stretch of the loop at orbit.go:86 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at orbit.go:86 (//godiff:checkpoint -every=10000), run again by
-// orbitEvery10000Loop1CallNoDtForward a stretch of 10000 at a time from the
-// state saved before it, the stretch's iterations recorded on one tape;
-// lengths, indexes and integer arithmetic, and loop counters (recovered from
-// the backward loops' own).
+// loop at orbit.go:86 (//godiff:checkpoint -every=10000), run again plainly a
+// stretch of 10000 at a time from the state saved before it, keeping the state
+// as each iteration began, then once more, in place, its backward code at once,
+// nothing recorded; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitEvery10000Tape struct {
-	// orbitEvery10000Loop1Tape: the tape of one stretch of 10000 iterations of the
-	// loop at orbit.go:86 (//godiff:checkpoint -every=10000): as the backward
-	// sweep reaches the last iteration of a stretch, it empties it and runs the
-	// stretch again from the state saved before it, so that it holds at most 10000
-	// iterations' entries whatever the number of iterations.
-	orbitEvery10000Loop1Tape orbitEvery10000Loop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -750,6 +840,14 @@ type OrbitEvery10000Tape struct {
 	x float64
 	// v: the value of v the backward sweep reads.
 	v float64
+	// stretchV: v as each iteration of the stretch of the loop at orbit.go:86 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchV []float64
+	// stretchX: x as each iteration of the stretch of the loop at orbit.go:86 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchX []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -758,18 +856,17 @@ type OrbitEvery10000Tape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitEvery10000Tape) Bytes() int {
 	n := 32
-	n += t.orbitEvery10000Loop1Tape.Bytes()
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
+	n += len(t.stretchV) * 8
+	n += len(t.stretchX) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitEvery10000Tape) clearRefs() {
-	t.orbitEvery10000Loop1Tape.clearRefs()
-}
+func (t *OrbitEvery10000Tape) clearRefs() {}
 
 // poolOrbitEvery10000Tape holds the OrbitEvery10000Tapes that
 // OrbitEvery10000Grad finished with: each call takes one (a new one if the pool
@@ -796,7 +893,6 @@ func (t *OrbitEvery10000Tape) release() {
 // OrbitEvery10000Backward needs; t's earlier contents are discarded, its memory
 // reused.
 func OrbitEvery10000Forward(t *OrbitEvery10000Tape, x0, v0, k float64, steps int) float64 {
-	t.orbitEvery10000Loop1Tape.calls = t.orbitEvery10000Loop1Tape.calls[:0]
 	t.snapV = t.snapV[:0]
 	t.snapX = t.snapX[:0]
 	t.k = k
@@ -832,32 +928,64 @@ func OrbitEvery10000Backward(t *OrbitEvery10000Tape, s float64, dx0, dv0, dk *fl
 	var dx float64
 	k := t.k
 	steps := t.steps
+	t.stretchV = slices.Grow(t.stretchV[:0], 10000)[:10000]
+	clear(t.stretchV)
+	t1 := t.stretchV
+	t.stretchX = slices.Grow(t.stretchX[:0], 10000)[:10000]
+	clear(t.stretchX)
+	t2 := t.stretchX
 	var dkSum float64
 	dv += s * t.v * 2
 	dx += s * t.x * 2
-	t1 := steps - 1
-	for i := t1; i >= 0; i-- {
-		t2 := i
-		stretch := t2 / 10000
-		t3 := stretch * 10000
-		if t2 == t1 || (t2+1)%10000 == 0 {
-			// The last iteration of a stretch: run the stretch again from the state saved before it.
-			t.orbitEvery10000Loop1Tape.calls = t.orbitEvery10000Loop1Tape.calls[:0]
+	t3 := steps - 1
+	for i := t3; i >= 0; i-- {
+		t4 := i
+		stretch := t4 / 10000
+		t5 := stretch * 10000
+		if t4 == t3 || (t4+1)%10000 == 0 {
+			// The last iteration of a stretch: run the stretch again from the state saved before it, keeping each iteration's state.
 			v := t.snapV[stretch]
 			x := t.snapX[stretch]
-			for j := t3; j <= t2; j++ {
-				t4, t5 := orbitEvery10000Loop1CallNoDtForward(&t.orbitEvery10000Loop1Tape, v, x, k, 0.01, j)
-				v = t4
-				x = t5
+			for j := t5; j <= t4; j++ {
+				t6 := j - t5
+				t1[t6] = v
+				t2[t6] = x
+				t7, t8 := orbitEvery10000Loop1(v, x, k, 0.01, j)
+				v = t7
+				x = t8
 			}
 		}
-		dv2 := 0.0
-		dx2 := 0.0
+		t9 := t4 - t5
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitEvery10000Loop1CallNoDtBackward(&t.orbitEvery10000Loop1Tape, t2-t3, dv, dx, &dv2, &dx2, &dk2)
+		v2 := t1[t9]
+		x2 := t2[t9]
+		t10 := x2
+		t11 := 0.1 * t10
+		t12 := t11 * t10
+		a := -k*t10 - t12*t10
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t13 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t14 := da2 * x2
+		dx2 += -(da2 * (t13 * x2)) - t14*t13 - t14*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t15 := da * t10
+		dx2 += -(da * t12) - t15*t11 - t15*t10*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t14 + t15
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -884,35 +1012,28 @@ func OrbitEvery10000Grad(x0, v0, k float64, steps int) (float64, float64, float6
 // each run of OrbitEvery100000Forward overwrites it, and its buffers are kept.
 //
 // Memory: after a run, the tape holds 16·⌈max(steps, 0)/100000⌉ + 32
-// bytes, plus orbitEvery100000Loop1Tape.Bytes() (the tapes of its call sites,
-// each by its own formula summed over the site's calls). Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
+// bytes. Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
 //
-//	orbitEvery100000Loop1Tape  orbitEvery100000Loop1Tape.Bytes(), a orbitEvery100000Loop1CallNoDtTape holding the calls of one stretch of at most 100000 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 100000 iterations of the loop at orbit.go:103 (//godiff:checkpoint -every=100000): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 100000 iterations' entries whatever the number of iterations
-//	k                          8 bytes per run: the parameter k
-//	steps                      8 bytes per run: the parameter steps
-//	snapV                      8·⌈max(steps, 0)/100000⌉ bytes (8 bytes an entry): v as iteration 0, 100000, 200000, ... of the loop at orbit.go:103 began (//godiff:checkpoint -every=100000)
-//	snapX                      8·⌈max(steps, 0)/100000⌉ bytes (8 bytes an entry): x as iteration 0, 100000, 200000, ... of the loop at orbit.go:103 began (//godiff:checkpoint -every=100000)
-//	x                          8 bytes per run: the value of x the backward sweep reads
-//	v                          8 bytes per run: the value of v the backward sweep reads
+//	k         8 bytes per run: the parameter k
+//	steps     8 bytes per run: the parameter steps
+//	snapV     8·⌈max(steps, 0)/100000⌉ bytes (8 bytes an entry): v as iteration 0, 100000, 200000, ... of the loop at orbit.go:103 began (//godiff:checkpoint -every=100000)
+//	snapX     8·⌈max(steps, 0)/100000⌉ bytes (8 bytes an entry): x as iteration 0, 100000, 200000, ... of the loop at orbit.go:103 began (//godiff:checkpoint -every=100000)
+//	x         8 bytes per run: the value of x the backward sweep reads
+//	v         8 bytes per run: the value of v the backward sweep reads
+//	stretchV  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): v as each iteration of the stretch of the loop at orbit.go:103 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
+//	stretchX  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): x as each iteration of the stretch of the loop at orbit.go:103 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at orbit.go:103 (//godiff:checkpoint -every=100000), run again by
-// orbitEvery100000Loop1CallNoDtForward a stretch of 100000 at a time from the
-// state saved before it, the stretch's iterations recorded on one tape;
-// lengths, indexes and integer arithmetic, and loop counters (recovered from
-// the backward loops' own).
+// loop at orbit.go:103 (//godiff:checkpoint -every=100000), run again plainly a
+// stretch of 100000 at a time from the state saved before it, keeping the state
+// as each iteration began, then once more, in place, its backward code at once,
+// nothing recorded; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitEvery100000Tape struct {
-	// orbitEvery100000Loop1Tape: the tape of one stretch of 100000 iterations of
-	// the loop at orbit.go:103 (//godiff:checkpoint -every=100000): as the
-	// backward sweep reaches the last iteration of a stretch, it empties it and
-	// runs the stretch again from the state saved before it, so that it holds at
-	// most 100000 iterations' entries whatever the number of iterations.
-	orbitEvery100000Loop1Tape orbitEvery100000Loop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -929,6 +1050,14 @@ type OrbitEvery100000Tape struct {
 	x float64
 	// v: the value of v the backward sweep reads.
 	v float64
+	// stretchV: v as each iteration of the stretch of the loop at orbit.go:103 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchV []float64
+	// stretchX: x as each iteration of the stretch of the loop at orbit.go:103 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchX []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -937,18 +1066,17 @@ type OrbitEvery100000Tape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitEvery100000Tape) Bytes() int {
 	n := 32
-	n += t.orbitEvery100000Loop1Tape.Bytes()
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
+	n += len(t.stretchV) * 8
+	n += len(t.stretchX) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitEvery100000Tape) clearRefs() {
-	t.orbitEvery100000Loop1Tape.clearRefs()
-}
+func (t *OrbitEvery100000Tape) clearRefs() {}
 
 // poolOrbitEvery100000Tape holds the OrbitEvery100000Tapes that
 // OrbitEvery100000Grad finished with: each call takes one (a new one if the
@@ -975,7 +1103,6 @@ func (t *OrbitEvery100000Tape) release() {
 // OrbitEvery100000Backward needs; t's earlier contents are discarded, its
 // memory reused.
 func OrbitEvery100000Forward(t *OrbitEvery100000Tape, x0, v0, k float64, steps int) float64 {
-	t.orbitEvery100000Loop1Tape.calls = t.orbitEvery100000Loop1Tape.calls[:0]
 	t.snapV = t.snapV[:0]
 	t.snapX = t.snapX[:0]
 	t.k = k
@@ -1012,32 +1139,64 @@ func OrbitEvery100000Backward(t *OrbitEvery100000Tape, s float64, dx0, dv0, dk *
 	var dx float64
 	k := t.k
 	steps := t.steps
+	t.stretchV = slices.Grow(t.stretchV[:0], 100000)[:100000]
+	clear(t.stretchV)
+	t1 := t.stretchV
+	t.stretchX = slices.Grow(t.stretchX[:0], 100000)[:100000]
+	clear(t.stretchX)
+	t2 := t.stretchX
 	var dkSum float64
 	dv += s * t.v * 2
 	dx += s * t.x * 2
-	t1 := steps - 1
-	for i := t1; i >= 0; i-- {
-		t2 := i
-		stretch := t2 / 100000
-		t3 := stretch * 100000
-		if t2 == t1 || (t2+1)%100000 == 0 {
-			// The last iteration of a stretch: run the stretch again from the state saved before it.
-			t.orbitEvery100000Loop1Tape.calls = t.orbitEvery100000Loop1Tape.calls[:0]
+	t3 := steps - 1
+	for i := t3; i >= 0; i-- {
+		t4 := i
+		stretch := t4 / 100000
+		t5 := stretch * 100000
+		if t4 == t3 || (t4+1)%100000 == 0 {
+			// The last iteration of a stretch: run the stretch again from the state saved before it, keeping each iteration's state.
 			v := t.snapV[stretch]
 			x := t.snapX[stretch]
-			for j := t3; j <= t2; j++ {
-				t4, t5 := orbitEvery100000Loop1CallNoDtForward(&t.orbitEvery100000Loop1Tape, v, x, k, 0.01, j)
-				v = t4
-				x = t5
+			for j := t5; j <= t4; j++ {
+				t6 := j - t5
+				t1[t6] = v
+				t2[t6] = x
+				t7, t8 := orbitEvery100000Loop1(v, x, k, 0.01, j)
+				v = t7
+				x = t8
 			}
 		}
-		dv2 := 0.0
-		dx2 := 0.0
+		t9 := t4 - t5
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitEvery100000Loop1CallNoDtBackward(&t.orbitEvery100000Loop1Tape, t2-t3, dv, dx, &dv2, &dx2, &dk2)
+		v2 := t1[t9]
+		x2 := t2[t9]
+		t10 := x2
+		t11 := 0.1 * t10
+		t12 := t11 * t10
+		a := -k*t10 - t12*t10
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t13 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t14 := da2 * x2
+		dx2 += -(da2 * (t13 * x2)) - t14*t13 - t14*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t15 := da * t10
+		dx2 += -(da * t12) - t15*t11 - t15*t10*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t14 + t15
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -1063,26 +1222,24 @@ func OrbitEvery100000Grad(x0, v0, k float64, steps int) (float64, float64, float
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitRevolve10Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 272 bytes, plus
-// orbitRevolve10Loop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 272 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	orbitRevolve10Loop1Tape  orbitRevolve10Loop1Tape.Bytes(), a orbitRevolve10Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at orbit.go:123 (//godiff:checkpoint -snapshots=10): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 10 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	k                        8 bytes per run: the parameter k
-//	steps                    8 bytes per run: the parameter steps
-//	entryV                   8 bytes per run: v as the loop at orbit.go:123 began (//godiff:checkpoint -snapshots=10)
-//	entryX                   8 bytes per run: x as the loop at orbit.go:123 began (//godiff:checkpoint -snapshots=10)
-//	splitV                   at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:123 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX                   at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:123 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt                  at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:123: the state as it began and those the forward sweep saved
-//	x                        8 bytes per run: the value of x the backward sweep reads
-//	v                        8 bytes per run: the value of v the backward sweep reads
-//	snapV                    at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:123 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
-//	snapX                    at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:123 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
-//	snapAt                   at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:123, in a buffer the backward sweep reuses
+//	k        8 bytes per run: the parameter k
+//	steps    8 bytes per run: the parameter steps
+//	entryV   8 bytes per run: v as the loop at orbit.go:123 began (//godiff:checkpoint -snapshots=10)
+//	entryX   8 bytes per run: x as the loop at orbit.go:123 began (//godiff:checkpoint -snapshots=10)
+//	splitV   at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:123 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX   at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:123 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 72 bytes (8 bytes an entry, at most 9 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:123: the state as it began and those the forward sweep saved
+//	x        8 bytes per run: the value of x the backward sweep reads
+//	v        8 bytes per run: the value of v the backward sweep reads
+//	snapV    at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:123 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
+//	snapX    at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:123 where the binomial schedule keeps it, at most 10 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 80 bytes (8 bytes an entry, one per state held: min(10, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:123, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at orbit.go:123 (//godiff:checkpoint -snapshots=10), by binomial
@@ -1091,20 +1248,12 @@ func OrbitEvery100000Grad(x0, v0, k float64, steps int) (float64, float64, float
 // runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
 // does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// orbitRevolve10Loop1CallNoDtForward before its backward code, on a tape of one
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve10Tape struct {
-	// orbitRevolve10Loop1Tape: the tape of one iteration of the loop at
-	// orbit.go:123 (//godiff:checkpoint -snapshots=10): the backward sweep brings
-	// the state to each iteration from the nearest state it holds (binomial
-	// checkpointing, at most 10 states held), empties this tape and runs the
-	// iteration again recorded before its backward code, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	orbitRevolve10Loop1Tape orbitRevolve10Loop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -1152,7 +1301,6 @@ type OrbitRevolve10Tape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve10Tape) Bytes() int {
 	n := 56
-	n += t.orbitRevolve10Loop1Tape.Bytes()
 	n += len(t.splitV) * 8
 	n += len(t.splitX) * 8
 	n += len(t.splitAt) * 8
@@ -1165,9 +1313,7 @@ func (t *OrbitRevolve10Tape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitRevolve10Tape) clearRefs() {
-	t.orbitRevolve10Loop1Tape.clearRefs()
-}
+func (t *OrbitRevolve10Tape) clearRefs() {}
 
 // poolOrbitRevolve10Tape holds the OrbitRevolve10Tapes that OrbitRevolve10Grad
 // finished with: each call takes one (a new one if the pool is empty) and gives
@@ -1194,7 +1340,6 @@ func (t *OrbitRevolve10Tape) release() {
 // OrbitRevolve10Backward needs; t's earlier contents are discarded, its memory
 // reused.
 func OrbitRevolve10Forward(t *OrbitRevolve10Tape, x0, v0, k float64, steps int) float64 {
-	t.orbitRevolve10Loop1Tape.calls = t.orbitRevolve10Loop1Tape.calls[:0]
 	t.splitV = t.splitV[:0]
 	t.splitX = t.splitX[:0]
 	t.splitAt = t.splitAt[:0]
@@ -1343,7 +1488,6 @@ func OrbitRevolve10Backward(t *OrbitRevolve10Tape, s float64, dx0, dv0, dk *floa
 	dx += s * t.x * 2
 	t2 := steps - 1
 	for i := t2; i >= 0; i-- {
-		t.orbitRevolve10Loop1Tape.calls = t.orbitRevolve10Loop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -1391,14 +1535,36 @@ func OrbitRevolve10Backward(t *OrbitRevolve10Tape, s float64, dx0, dv0, dk *floa
 				top++
 			}
 		}
-		orbitRevolve10Loop1CallNoDtForward(&t.orbitRevolve10Loop1Tape, v, x, k, 0.01, pos)
-		dv2 := 0.0
-		dx2 := 0.0
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitRevolve10Loop1CallNoDtBackward(&t.orbitRevolve10Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		v2 := v
+		x2 := x
+		t7 := x2
+		t8 := 0.1 * t7
+		t9 := t8 * t7
+		a := -k*t7 - t9*t7
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t10 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t11 := da2 * x2
+		dx2 += -(da2 * (t10 * x2)) - t11*t10 - t11*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t12 := da * t7
+		dx2 += -(da * t9) - t12*t8 - t12*t7*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t11 + t12
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -1424,26 +1590,24 @@ func OrbitRevolve10Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitRevolve20Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 512 bytes, plus
-// orbitRevolve20Loop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 512 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	orbitRevolve20Loop1Tape  orbitRevolve20Loop1Tape.Bytes(), a orbitRevolve20Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at orbit.go:140 (//godiff:checkpoint -snapshots=20): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 20 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	k                        8 bytes per run: the parameter k
-//	steps                    8 bytes per run: the parameter steps
-//	entryV                   8 bytes per run: v as the loop at orbit.go:140 began (//godiff:checkpoint -snapshots=20)
-//	entryX                   8 bytes per run: x as the loop at orbit.go:140 began (//godiff:checkpoint -snapshots=20)
-//	splitV                   at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:140 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX                   at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:140 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt                  at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:140: the state as it began and those the forward sweep saved
-//	x                        8 bytes per run: the value of x the backward sweep reads
-//	v                        8 bytes per run: the value of v the backward sweep reads
-//	snapV                    at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:140 where the binomial schedule keeps it, at most 20 at once, in a buffer the backward sweep reuses
-//	snapX                    at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:140 where the binomial schedule keeps it, at most 20 at once, in a buffer the backward sweep reuses
-//	snapAt                   at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:140, in a buffer the backward sweep reuses
+//	k        8 bytes per run: the parameter k
+//	steps    8 bytes per run: the parameter steps
+//	entryV   8 bytes per run: v as the loop at orbit.go:140 began (//godiff:checkpoint -snapshots=20)
+//	entryX   8 bytes per run: x as the loop at orbit.go:140 began (//godiff:checkpoint -snapshots=20)
+//	splitV   at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:140 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX   at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:140 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 152 bytes (8 bytes an entry, at most 19 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:140: the state as it began and those the forward sweep saved
+//	x        8 bytes per run: the value of x the backward sweep reads
+//	v        8 bytes per run: the value of v the backward sweep reads
+//	snapV    at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:140 where the binomial schedule keeps it, at most 20 at once, in a buffer the backward sweep reuses
+//	snapX    at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:140 where the binomial schedule keeps it, at most 20 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 160 bytes (8 bytes an entry, one per state held: min(20, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:140, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at orbit.go:140 (//godiff:checkpoint -snapshots=20), by binomial
@@ -1452,20 +1616,12 @@ func OrbitRevolve10Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
 // does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// orbitRevolve20Loop1CallNoDtForward before its backward code, on a tape of one
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve20Tape struct {
-	// orbitRevolve20Loop1Tape: the tape of one iteration of the loop at
-	// orbit.go:140 (//godiff:checkpoint -snapshots=20): the backward sweep brings
-	// the state to each iteration from the nearest state it holds (binomial
-	// checkpointing, at most 20 states held), empties this tape and runs the
-	// iteration again recorded before its backward code, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	orbitRevolve20Loop1Tape orbitRevolve20Loop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -1513,7 +1669,6 @@ type OrbitRevolve20Tape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve20Tape) Bytes() int {
 	n := 56
-	n += t.orbitRevolve20Loop1Tape.Bytes()
 	n += len(t.splitV) * 8
 	n += len(t.splitX) * 8
 	n += len(t.splitAt) * 8
@@ -1526,9 +1681,7 @@ func (t *OrbitRevolve20Tape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitRevolve20Tape) clearRefs() {
-	t.orbitRevolve20Loop1Tape.clearRefs()
-}
+func (t *OrbitRevolve20Tape) clearRefs() {}
 
 // poolOrbitRevolve20Tape holds the OrbitRevolve20Tapes that OrbitRevolve20Grad
 // finished with: each call takes one (a new one if the pool is empty) and gives
@@ -1555,7 +1708,6 @@ func (t *OrbitRevolve20Tape) release() {
 // OrbitRevolve20Backward needs; t's earlier contents are discarded, its memory
 // reused.
 func OrbitRevolve20Forward(t *OrbitRevolve20Tape, x0, v0, k float64, steps int) float64 {
-	t.orbitRevolve20Loop1Tape.calls = t.orbitRevolve20Loop1Tape.calls[:0]
 	t.splitV = t.splitV[:0]
 	t.splitX = t.splitX[:0]
 	t.splitAt = t.splitAt[:0]
@@ -1704,7 +1856,6 @@ func OrbitRevolve20Backward(t *OrbitRevolve20Tape, s float64, dx0, dv0, dk *floa
 	dx += s * t.x * 2
 	t2 := steps - 1
 	for i := t2; i >= 0; i-- {
-		t.orbitRevolve20Loop1Tape.calls = t.orbitRevolve20Loop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -1752,14 +1903,36 @@ func OrbitRevolve20Backward(t *OrbitRevolve20Tape, s float64, dx0, dv0, dk *floa
 				top++
 			}
 		}
-		orbitRevolve20Loop1CallNoDtForward(&t.orbitRevolve20Loop1Tape, v, x, k, 0.01, pos)
-		dv2 := 0.0
-		dx2 := 0.0
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitRevolve20Loop1CallNoDtBackward(&t.orbitRevolve20Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		v2 := v
+		x2 := x
+		t7 := x2
+		t8 := 0.1 * t7
+		t9 := t8 * t7
+		a := -k*t7 - t9*t7
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t10 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t11 := da2 * x2
+		dx2 += -(da2 * (t10 * x2)) - t11*t10 - t11*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t12 := da * t7
+		dx2 += -(da * t9) - t12*t8 - t12*t7*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t11 + t12
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -1785,26 +1958,24 @@ func OrbitRevolve20Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitRevolve50Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 1232 bytes, plus
-// orbitRevolve50Loop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 1232 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	orbitRevolve50Loop1Tape  orbitRevolve50Loop1Tape.Bytes(), a orbitRevolve50Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at orbit.go:157 (//godiff:checkpoint -snapshots=50): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 50 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	k                        8 bytes per run: the parameter k
-//	steps                    8 bytes per run: the parameter steps
-//	entryV                   8 bytes per run: v as the loop at orbit.go:157 began (//godiff:checkpoint -snapshots=50)
-//	entryX                   8 bytes per run: x as the loop at orbit.go:157 began (//godiff:checkpoint -snapshots=50)
-//	splitV                   at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:157 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX                   at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:157 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt                  at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:157: the state as it began and those the forward sweep saved
-//	x                        8 bytes per run: the value of x the backward sweep reads
-//	v                        8 bytes per run: the value of v the backward sweep reads
-//	snapV                    at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:157 where the binomial schedule keeps it, at most 50 at once, in a buffer the backward sweep reuses
-//	snapX                    at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:157 where the binomial schedule keeps it, at most 50 at once, in a buffer the backward sweep reuses
-//	snapAt                   at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:157, in a buffer the backward sweep reuses
+//	k        8 bytes per run: the parameter k
+//	steps    8 bytes per run: the parameter steps
+//	entryV   8 bytes per run: v as the loop at orbit.go:157 began (//godiff:checkpoint -snapshots=50)
+//	entryX   8 bytes per run: x as the loop at orbit.go:157 began (//godiff:checkpoint -snapshots=50)
+//	splitV   at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:157 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX   at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:157 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 392 bytes (8 bytes an entry, at most 49 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:157: the state as it began and those the forward sweep saved
+//	x        8 bytes per run: the value of x the backward sweep reads
+//	v        8 bytes per run: the value of v the backward sweep reads
+//	snapV    at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:157 where the binomial schedule keeps it, at most 50 at once, in a buffer the backward sweep reuses
+//	snapX    at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:157 where the binomial schedule keeps it, at most 50 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 400 bytes (8 bytes an entry, one per state held: min(50, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:157, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at orbit.go:157 (//godiff:checkpoint -snapshots=50), by binomial
@@ -1813,20 +1984,12 @@ func OrbitRevolve20Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
 // run does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// orbitRevolve50Loop1CallNoDtForward before its backward code, on a tape of one
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve50Tape struct {
-	// orbitRevolve50Loop1Tape: the tape of one iteration of the loop at
-	// orbit.go:157 (//godiff:checkpoint -snapshots=50): the backward sweep brings
-	// the state to each iteration from the nearest state it holds (binomial
-	// checkpointing, at most 50 states held), empties this tape and runs the
-	// iteration again recorded before its backward code, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	orbitRevolve50Loop1Tape orbitRevolve50Loop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -1874,7 +2037,6 @@ type OrbitRevolve50Tape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve50Tape) Bytes() int {
 	n := 56
-	n += t.orbitRevolve50Loop1Tape.Bytes()
 	n += len(t.splitV) * 8
 	n += len(t.splitX) * 8
 	n += len(t.splitAt) * 8
@@ -1887,9 +2049,7 @@ func (t *OrbitRevolve50Tape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitRevolve50Tape) clearRefs() {
-	t.orbitRevolve50Loop1Tape.clearRefs()
-}
+func (t *OrbitRevolve50Tape) clearRefs() {}
 
 // poolOrbitRevolve50Tape holds the OrbitRevolve50Tapes that OrbitRevolve50Grad
 // finished with: each call takes one (a new one if the pool is empty) and gives
@@ -1916,7 +2076,6 @@ func (t *OrbitRevolve50Tape) release() {
 // OrbitRevolve50Backward needs; t's earlier contents are discarded, its memory
 // reused.
 func OrbitRevolve50Forward(t *OrbitRevolve50Tape, x0, v0, k float64, steps int) float64 {
-	t.orbitRevolve50Loop1Tape.calls = t.orbitRevolve50Loop1Tape.calls[:0]
 	t.splitV = t.splitV[:0]
 	t.splitX = t.splitX[:0]
 	t.splitAt = t.splitAt[:0]
@@ -2065,7 +2224,6 @@ func OrbitRevolve50Backward(t *OrbitRevolve50Tape, s float64, dx0, dv0, dk *floa
 	dx += s * t.x * 2
 	t2 := steps - 1
 	for i := t2; i >= 0; i-- {
-		t.orbitRevolve50Loop1Tape.calls = t.orbitRevolve50Loop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -2113,14 +2271,36 @@ func OrbitRevolve50Backward(t *OrbitRevolve50Tape, s float64, dx0, dv0, dk *floa
 				top++
 			}
 		}
-		orbitRevolve50Loop1CallNoDtForward(&t.orbitRevolve50Loop1Tape, v, x, k, 0.01, pos)
-		dv2 := 0.0
-		dx2 := 0.0
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitRevolve50Loop1CallNoDtBackward(&t.orbitRevolve50Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		v2 := v
+		x2 := x
+		t7 := x2
+		t8 := 0.1 * t7
+		t9 := t8 * t7
+		a := -k*t7 - t9*t7
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t10 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t11 := da2 * x2
+		dx2 += -(da2 * (t10 * x2)) - t11*t10 - t11*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t12 := da * t7
+		dx2 += -(da * t9) - t12*t8 - t12*t7*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t11 + t12
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -2146,26 +2326,24 @@ func OrbitRevolve50Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitRevolve100Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 2432 bytes, plus
-// orbitRevolve100Loop1Tape.Bytes() (the tapes of its call sites, each by its
-// own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 2432 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	orbitRevolve100Loop1Tape  orbitRevolve100Loop1Tape.Bytes(), a orbitRevolve100Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at orbit.go:174 (//godiff:checkpoint -snapshots=100): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 100 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	k                         8 bytes per run: the parameter k
-//	steps                     8 bytes per run: the parameter steps
-//	entryV                    8 bytes per run: v as the loop at orbit.go:174 began (//godiff:checkpoint -snapshots=100)
-//	entryX                    8 bytes per run: x as the loop at orbit.go:174 began (//godiff:checkpoint -snapshots=100)
-//	splitV                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:174 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:174 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt                   at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                      8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:174: the state as it began and those the forward sweep saved
-//	x                         8 bytes per run: the value of x the backward sweep reads
-//	v                         8 bytes per run: the value of v the backward sweep reads
-//	snapV                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:174 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
-//	snapX                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:174 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
-//	snapAt                    at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:174, in a buffer the backward sweep reuses
+//	k        8 bytes per run: the parameter k
+//	steps    8 bytes per run: the parameter steps
+//	entryV   8 bytes per run: v as the loop at orbit.go:174 began (//godiff:checkpoint -snapshots=100)
+//	entryX   8 bytes per run: x as the loop at orbit.go:174 began (//godiff:checkpoint -snapshots=100)
+//	splitV   at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:174 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX   at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:174 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:174: the state as it began and those the forward sweep saved
+//	x        8 bytes per run: the value of x the backward sweep reads
+//	v        8 bytes per run: the value of v the backward sweep reads
+//	snapV    at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:174 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapX    at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:174 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:174, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at orbit.go:174 (//godiff:checkpoint -snapshots=100), by binomial
@@ -2174,20 +2352,12 @@ func OrbitRevolve50Grad(x0, v0, k float64, steps int) (float64, float64, float64
 // body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
 // run does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// orbitRevolve100Loop1CallNoDtForward before its backward code, on a tape of
-// one iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve100Tape struct {
-	// orbitRevolve100Loop1Tape: the tape of one iteration of the loop at
-	// orbit.go:174 (//godiff:checkpoint -snapshots=100): the backward sweep brings
-	// the state to each iteration from the nearest state it holds (binomial
-	// checkpointing, at most 100 states held), empties this tape and runs the
-	// iteration again recorded before its backward code, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	orbitRevolve100Loop1Tape orbitRevolve100Loop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -2235,7 +2405,6 @@ type OrbitRevolve100Tape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve100Tape) Bytes() int {
 	n := 56
-	n += t.orbitRevolve100Loop1Tape.Bytes()
 	n += len(t.splitV) * 8
 	n += len(t.splitX) * 8
 	n += len(t.splitAt) * 8
@@ -2248,9 +2417,7 @@ func (t *OrbitRevolve100Tape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitRevolve100Tape) clearRefs() {
-	t.orbitRevolve100Loop1Tape.clearRefs()
-}
+func (t *OrbitRevolve100Tape) clearRefs() {}
 
 // poolOrbitRevolve100Tape holds the OrbitRevolve100Tapes that
 // OrbitRevolve100Grad finished with: each call takes one (a new one if the pool
@@ -2277,7 +2444,6 @@ func (t *OrbitRevolve100Tape) release() {
 // OrbitRevolve100Backward needs; t's earlier contents are discarded, its memory
 // reused.
 func OrbitRevolve100Forward(t *OrbitRevolve100Tape, x0, v0, k float64, steps int) float64 {
-	t.orbitRevolve100Loop1Tape.calls = t.orbitRevolve100Loop1Tape.calls[:0]
 	t.splitV = t.splitV[:0]
 	t.splitX = t.splitX[:0]
 	t.splitAt = t.splitAt[:0]
@@ -2426,7 +2592,6 @@ func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *fl
 	dx += s * t.x * 2
 	t2 := steps - 1
 	for i := t2; i >= 0; i-- {
-		t.orbitRevolve100Loop1Tape.calls = t.orbitRevolve100Loop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -2474,14 +2639,36 @@ func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *fl
 				top++
 			}
 		}
-		orbitRevolve100Loop1CallNoDtForward(&t.orbitRevolve100Loop1Tape, v, x, k, 0.01, pos)
-		dv2 := 0.0
-		dx2 := 0.0
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitRevolve100Loop1CallNoDtBackward(&t.orbitRevolve100Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		v2 := v
+		x2 := x
+		t7 := x2
+		t8 := 0.1 * t7
+		t9 := t8 * t7
+		a := -k*t7 - t9*t7
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t10 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t11 := da2 * x2
+		dx2 += -(da2 * (t10 * x2)) - t11*t10 - t11*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t12 := da * t7
+		dx2 += -(da * t9) - t12*t8 - t12*t7*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t11 + t12
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -2507,26 +2694,24 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 // backward sweep reads, and the control flow it replays. A tape may be reused:
 // each run of OrbitRevolve1000Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 24032 bytes, plus
-// orbitRevolve1000Loop1Tape.Bytes() (the tapes of its call sites, each by its
-// own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 24032 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	orbitRevolve1000Loop1Tape  orbitRevolve1000Loop1Tape.Bytes(), a orbitRevolve1000Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at orbit.go:191 (//godiff:checkpoint -snapshots=1000): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 1000 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	k                          8 bytes per run: the parameter k
-//	steps                      8 bytes per run: the parameter steps
-//	entryV                     8 bytes per run: v as the loop at orbit.go:191 began (//godiff:checkpoint -snapshots=1000)
-//	entryX                     8 bytes per run: x as the loop at orbit.go:191 began (//godiff:checkpoint -snapshots=1000)
-//	splitV                     at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:191 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX                     at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:191 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt                    at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                       8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:191: the state as it began and those the forward sweep saved
-//	x                          8 bytes per run: the value of x the backward sweep reads
-//	v                          8 bytes per run: the value of v the backward sweep reads
-//	snapV                      at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:191 where the binomial schedule keeps it, at most 1000 at once, in a buffer the backward sweep reuses
-//	snapX                      at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:191 where the binomial schedule keeps it, at most 1000 at once, in a buffer the backward sweep reuses
-//	snapAt                     at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:191, in a buffer the backward sweep reuses
+//	k        8 bytes per run: the parameter k
+//	steps    8 bytes per run: the parameter steps
+//	entryV   8 bytes per run: v as the loop at orbit.go:191 began (//godiff:checkpoint -snapshots=1000)
+//	entryX   8 bytes per run: x as the loop at orbit.go:191 began (//godiff:checkpoint -snapshots=1000)
+//	splitV   at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): v at the iterations of the loop at orbit.go:191 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX   at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): x at the iterations of the loop at orbit.go:191 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 7992 bytes (8 bytes an entry, at most 999 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held     8 bytes per run: how many states the backward sweep holds as it begins the loop at orbit.go:191: the state as it began and those the forward sweep saved
+//	x        8 bytes per run: the value of x the backward sweep reads
+//	v        8 bytes per run: the value of v the backward sweep reads
+//	snapV    at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at orbit.go:191 where the binomial schedule keeps it, at most 1000 at once, in a buffer the backward sweep reuses
+//	snapX    at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at orbit.go:191 where the binomial schedule keeps it, at most 1000 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 8000 bytes (8 bytes an entry, one per state held: min(1000, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at orbit.go:191, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at orbit.go:191 (//godiff:checkpoint -snapshots=1000), by binomial
@@ -2535,20 +2720,12 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 // body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
 // run does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// orbitRevolve1000Loop1CallNoDtForward before its backward code, on a tape of
-// one iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve1000Tape struct {
-	// orbitRevolve1000Loop1Tape: the tape of one iteration of the loop at
-	// orbit.go:191 (//godiff:checkpoint -snapshots=1000): the backward sweep
-	// brings the state to each iteration from the nearest state it holds (binomial
-	// checkpointing, at most 1000 states held), empties this tape and runs the
-	// iteration again recorded before its backward code, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	orbitRevolve1000Loop1Tape orbitRevolve1000Loop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -2596,7 +2773,6 @@ type OrbitRevolve1000Tape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve1000Tape) Bytes() int {
 	n := 56
-	n += t.orbitRevolve1000Loop1Tape.Bytes()
 	n += len(t.splitV) * 8
 	n += len(t.splitX) * 8
 	n += len(t.splitAt) * 8
@@ -2609,9 +2785,7 @@ func (t *OrbitRevolve1000Tape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitRevolve1000Tape) clearRefs() {
-	t.orbitRevolve1000Loop1Tape.clearRefs()
-}
+func (t *OrbitRevolve1000Tape) clearRefs() {}
 
 // poolOrbitRevolve1000Tape holds the OrbitRevolve1000Tapes that
 // OrbitRevolve1000Grad finished with: each call takes one (a new one if the
@@ -2638,7 +2812,6 @@ func (t *OrbitRevolve1000Tape) release() {
 // OrbitRevolve1000Backward needs; t's earlier contents are discarded, its
 // memory reused.
 func OrbitRevolve1000Forward(t *OrbitRevolve1000Tape, x0, v0, k float64, steps int) float64 {
-	t.orbitRevolve1000Loop1Tape.calls = t.orbitRevolve1000Loop1Tape.calls[:0]
 	t.splitV = t.splitV[:0]
 	t.splitX = t.splitX[:0]
 	t.splitAt = t.splitAt[:0]
@@ -2788,7 +2961,6 @@ func OrbitRevolve1000Backward(t *OrbitRevolve1000Tape, s float64, dx0, dv0, dk *
 	dx += s * t.x * 2
 	t2 := steps - 1
 	for i := t2; i >= 0; i-- {
-		t.orbitRevolve1000Loop1Tape.calls = t.orbitRevolve1000Loop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -2836,14 +3008,36 @@ func OrbitRevolve1000Backward(t *OrbitRevolve1000Tape, s float64, dx0, dv0, dk *
 				top++
 			}
 		}
-		orbitRevolve1000Loop1CallNoDtForward(&t.orbitRevolve1000Loop1Tape, v, x, k, 0.01, pos)
-		dv2 := 0.0
-		dx2 := 0.0
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitRevolve1000Loop1CallNoDtBackward(&t.orbitRevolve1000Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		v2 := v
+		x2 := x
+		t7 := x2
+		t8 := 0.1 * t7
+		t9 := t8 * t7
+		a := -k*t7 - t9*t7
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t10 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t11 := da2 * x2
+		dx2 += -(da2 * (t10 * x2)) - t11*t10 - t11*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t12 := da * t7
+		dx2 += -(da * t9) - t12*t8 - t12*t7*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t11 + t12
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -2864,128 +3058,6 @@ func OrbitRevolve1000Grad(x0, v0, k float64, steps int) (float64, float64, float
 	return t1, dx0, dv0, dk
 }
 
-// orbitEvery10Loop1CallNoDtTape is what orbitEvery10Loop1CallNoDtForward keeps
-// of the calls of orbitEvery10Loop1 at one call site for
-// orbitEvery10Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitEvery10Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitEvery10Loop1CallNoDtTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *orbitEvery10Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitEvery10Loop1CallNoDtTape) clearRefs() {}
-
-// orbitEvery10Loop1CallNoDtForward runs orbitEvery10Loop1 and records in t what
-// orbitEvery10Loop1CallNoDtBackward needs, after what the earlier calls since
-// t's holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func orbitEvery10Loop1CallNoDtForward(t *orbitEvery10Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitEvery10Loop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
-// product of orbitEvery10Loop1 with the seeds s1 and s2, at the point that call
-// number call of orbitEvery10Loop1CallNoDtForward on t recorded. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func orbitEvery10Loop1CallNoDtBackward(t *orbitEvery10Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
-}
-
 // orbitEvery10Loop1 is one iteration of the loop of OrbitEvery10 at
 // orbit.go:35, which //godiff:checkpoint marks: the backward sweep runs it
 // again, iteration by iteration, rather than record it.
@@ -3002,128 +3074,6 @@ func orbitEvery10Loop1(v, x, k, dt float64, i int) (float64, float64) {
 	a2 := t1*x2 - 0.1*x2*x2*x2
 	v2 += t2 * a2
 	return v2, x2
-}
-
-// orbitEvery100Loop1CallNoDtTape is what orbitEvery100Loop1CallNoDtForward
-// keeps of the calls of orbitEvery100Loop1 at one call site for
-// orbitEvery100Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitEvery100Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitEvery100Loop1CallNoDtTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *orbitEvery100Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitEvery100Loop1CallNoDtTape) clearRefs() {}
-
-// orbitEvery100Loop1CallNoDtForward runs orbitEvery100Loop1 and records in t
-// what orbitEvery100Loop1CallNoDtBackward needs, after what the earlier calls
-// since t's holder began its run recorded; the first of them empties t, keeping
-// its memory.
-func orbitEvery100Loop1CallNoDtForward(t *orbitEvery100Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitEvery100Loop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
-// product of orbitEvery100Loop1 with the seeds s1 and s2, at the point that
-// call number call of orbitEvery100Loop1CallNoDtForward on t recorded. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func orbitEvery100Loop1CallNoDtBackward(t *orbitEvery100Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
 }
 
 // orbitEvery100Loop1 is one iteration of the loop of OrbitEvery100 at
@@ -3144,128 +3094,6 @@ func orbitEvery100Loop1(v, x, k, dt float64, i int) (float64, float64) {
 	return v2, x2
 }
 
-// orbitEvery1000Loop1CallNoDtTape is what orbitEvery1000Loop1CallNoDtForward
-// keeps of the calls of orbitEvery1000Loop1 at one call site for
-// orbitEvery1000Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitEvery1000Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitEvery1000Loop1CallNoDtTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *orbitEvery1000Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitEvery1000Loop1CallNoDtTape) clearRefs() {}
-
-// orbitEvery1000Loop1CallNoDtForward runs orbitEvery1000Loop1 and records in t
-// what orbitEvery1000Loop1CallNoDtBackward needs, after what the earlier calls
-// since t's holder began its run recorded; the first of them empties t, keeping
-// its memory.
-func orbitEvery1000Loop1CallNoDtForward(t *orbitEvery1000Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitEvery1000Loop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
-// product of orbitEvery1000Loop1 with the seeds s1 and s2, at the point that
-// call number call of orbitEvery1000Loop1CallNoDtForward on t recorded. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func orbitEvery1000Loop1CallNoDtBackward(t *orbitEvery1000Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
-}
-
 // orbitEvery1000Loop1 is one iteration of the loop of OrbitEvery1000 at
 // orbit.go:69, which //godiff:checkpoint marks: the backward sweep runs it
 // again, iteration by iteration, rather than record it.
@@ -3282,128 +3110,6 @@ func orbitEvery1000Loop1(v, x, k, dt float64, i int) (float64, float64) {
 	a2 := t1*x2 - 0.1*x2*x2*x2
 	v2 += t2 * a2
 	return v2, x2
-}
-
-// orbitEvery10000Loop1CallNoDtTape is what orbitEvery10000Loop1CallNoDtForward
-// keeps of the calls of orbitEvery10000Loop1 at one call site for
-// orbitEvery10000Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitEvery10000Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitEvery10000Loop1CallNoDtTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *orbitEvery10000Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitEvery10000Loop1CallNoDtTape) clearRefs() {}
-
-// orbitEvery10000Loop1CallNoDtForward runs orbitEvery10000Loop1 and records in
-// t what orbitEvery10000Loop1CallNoDtBackward needs, after what the earlier
-// calls since t's holder began its run recorded; the first of them empties t,
-// keeping its memory.
-func orbitEvery10000Loop1CallNoDtForward(t *orbitEvery10000Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitEvery10000Loop1CallNoDtBackward adds to dv, dx and dk the
-// vector-Jacobian product of orbitEvery10000Loop1 with the seeds s1 and s2, at
-// the point that call number call of orbitEvery10000Loop1CallNoDtForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func orbitEvery10000Loop1CallNoDtBackward(t *orbitEvery10000Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
 }
 
 // orbitEvery10000Loop1 is one iteration of the loop of OrbitEvery10000 at
@@ -3424,129 +3130,6 @@ func orbitEvery10000Loop1(v, x, k, dt float64, i int) (float64, float64) {
 	return v2, x2
 }
 
-// orbitEvery100000Loop1CallNoDtTape is what
-// orbitEvery100000Loop1CallNoDtForward keeps of the calls of
-// orbitEvery100000Loop1 at one call site for
-// orbitEvery100000Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitEvery100000Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitEvery100000Loop1CallNoDtTape's comment counts them: each value's size,
-// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
-// of its call sites; not Go's padding nor spare capacity.
-func (t *orbitEvery100000Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitEvery100000Loop1CallNoDtTape) clearRefs() {}
-
-// orbitEvery100000Loop1CallNoDtForward runs orbitEvery100000Loop1 and records
-// in t what orbitEvery100000Loop1CallNoDtBackward needs, after what the earlier
-// calls since t's holder began its run recorded; the first of them empties t,
-// keeping its memory.
-func orbitEvery100000Loop1CallNoDtForward(t *orbitEvery100000Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitEvery100000Loop1CallNoDtBackward adds to dv, dx and dk the
-// vector-Jacobian product of orbitEvery100000Loop1 with the seeds s1 and s2, at
-// the point that call number call of orbitEvery100000Loop1CallNoDtForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func orbitEvery100000Loop1CallNoDtBackward(t *orbitEvery100000Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
-}
-
 // orbitEvery100000Loop1 is one iteration of the loop of OrbitEvery100000 at
 // orbit.go:103, which //godiff:checkpoint marks: the backward sweep runs it
 // again, iteration by iteration, rather than record it.
@@ -3563,128 +3146,6 @@ func orbitEvery100000Loop1(v, x, k, dt float64, i int) (float64, float64) {
 	a2 := t1*x2 - 0.1*x2*x2*x2
 	v2 += t2 * a2
 	return v2, x2
-}
-
-// orbitRevolve10Loop1CallNoDtTape is what orbitRevolve10Loop1CallNoDtForward
-// keeps of the calls of orbitRevolve10Loop1 at one call site for
-// orbitRevolve10Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitRevolve10Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitRevolve10Loop1CallNoDtTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *orbitRevolve10Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitRevolve10Loop1CallNoDtTape) clearRefs() {}
-
-// orbitRevolve10Loop1CallNoDtForward runs orbitRevolve10Loop1 and records in t
-// what orbitRevolve10Loop1CallNoDtBackward needs, after what the earlier calls
-// since t's holder began its run recorded; the first of them empties t, keeping
-// its memory.
-func orbitRevolve10Loop1CallNoDtForward(t *orbitRevolve10Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitRevolve10Loop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
-// product of orbitRevolve10Loop1 with the seeds s1 and s2, at the point that
-// call number call of orbitRevolve10Loop1CallNoDtForward on t recorded. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func orbitRevolve10Loop1CallNoDtBackward(t *orbitRevolve10Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
 }
 
 // orbitRevolve10Loop1 is one iteration of the loop of OrbitRevolve10 at
@@ -3705,128 +3166,6 @@ func orbitRevolve10Loop1(v, x, k, dt float64, i int) (float64, float64) {
 	return v2, x2
 }
 
-// orbitRevolve20Loop1CallNoDtTape is what orbitRevolve20Loop1CallNoDtForward
-// keeps of the calls of orbitRevolve20Loop1 at one call site for
-// orbitRevolve20Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitRevolve20Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitRevolve20Loop1CallNoDtTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *orbitRevolve20Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitRevolve20Loop1CallNoDtTape) clearRefs() {}
-
-// orbitRevolve20Loop1CallNoDtForward runs orbitRevolve20Loop1 and records in t
-// what orbitRevolve20Loop1CallNoDtBackward needs, after what the earlier calls
-// since t's holder began its run recorded; the first of them empties t, keeping
-// its memory.
-func orbitRevolve20Loop1CallNoDtForward(t *orbitRevolve20Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitRevolve20Loop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
-// product of orbitRevolve20Loop1 with the seeds s1 and s2, at the point that
-// call number call of orbitRevolve20Loop1CallNoDtForward on t recorded. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func orbitRevolve20Loop1CallNoDtBackward(t *orbitRevolve20Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
-}
-
 // orbitRevolve20Loop1 is one iteration of the loop of OrbitRevolve20 at
 // orbit.go:140, which //godiff:checkpoint marks: the backward sweep runs it
 // again, iteration by iteration, rather than record it.
@@ -3843,128 +3182,6 @@ func orbitRevolve20Loop1(v, x, k, dt float64, i int) (float64, float64) {
 	a2 := t1*x2 - 0.1*x2*x2*x2
 	v2 += t2 * a2
 	return v2, x2
-}
-
-// orbitRevolve50Loop1CallNoDtTape is what orbitRevolve50Loop1CallNoDtForward
-// keeps of the calls of orbitRevolve50Loop1 at one call site for
-// orbitRevolve50Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitRevolve50Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitRevolve50Loop1CallNoDtTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *orbitRevolve50Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitRevolve50Loop1CallNoDtTape) clearRefs() {}
-
-// orbitRevolve50Loop1CallNoDtForward runs orbitRevolve50Loop1 and records in t
-// what orbitRevolve50Loop1CallNoDtBackward needs, after what the earlier calls
-// since t's holder began its run recorded; the first of them empties t, keeping
-// its memory.
-func orbitRevolve50Loop1CallNoDtForward(t *orbitRevolve50Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitRevolve50Loop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
-// product of orbitRevolve50Loop1 with the seeds s1 and s2, at the point that
-// call number call of orbitRevolve50Loop1CallNoDtForward on t recorded. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-func orbitRevolve50Loop1CallNoDtBackward(t *orbitRevolve50Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
 }
 
 // orbitRevolve50Loop1 is one iteration of the loop of OrbitRevolve50 at
@@ -3985,128 +3202,6 @@ func orbitRevolve50Loop1(v, x, k, dt float64, i int) (float64, float64) {
 	return v2, x2
 }
 
-// orbitRevolve100Loop1CallNoDtTape is what orbitRevolve100Loop1CallNoDtForward
-// keeps of the calls of orbitRevolve100Loop1 at one call site for
-// orbitRevolve100Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitRevolve100Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitRevolve100Loop1CallNoDtTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *orbitRevolve100Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitRevolve100Loop1CallNoDtTape) clearRefs() {}
-
-// orbitRevolve100Loop1CallNoDtForward runs orbitRevolve100Loop1 and records in
-// t what orbitRevolve100Loop1CallNoDtBackward needs, after what the earlier
-// calls since t's holder began its run recorded; the first of them empties t,
-// keeping its memory.
-func orbitRevolve100Loop1CallNoDtForward(t *orbitRevolve100Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitRevolve100Loop1CallNoDtBackward adds to dv, dx and dk the
-// vector-Jacobian product of orbitRevolve100Loop1 with the seeds s1 and s2, at
-// the point that call number call of orbitRevolve100Loop1CallNoDtForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func orbitRevolve100Loop1CallNoDtBackward(t *orbitRevolve100Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
-}
-
 // orbitRevolve100Loop1 is one iteration of the loop of OrbitRevolve100 at
 // orbit.go:174, which //godiff:checkpoint marks: the backward sweep runs it
 // again, iteration by iteration, rather than record it.
@@ -4123,129 +3218,6 @@ func orbitRevolve100Loop1(v, x, k, dt float64, i int) (float64, float64) {
 	a2 := t1*x2 - 0.1*x2*x2*x2
 	v2 += t2 * a2
 	return v2, x2
-}
-
-// orbitRevolve1000Loop1CallNoDtTape is what
-// orbitRevolve1000Loop1CallNoDtForward keeps of the calls of
-// orbitRevolve1000Loop1 at one call site for
-// orbitRevolve1000Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitRevolve1000Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitRevolve1000Loop1CallNoDtTape's comment counts them: each value's size,
-// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
-// of its call sites; not Go's padding nor spare capacity.
-func (t *orbitRevolve1000Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitRevolve1000Loop1CallNoDtTape) clearRefs() {}
-
-// orbitRevolve1000Loop1CallNoDtForward runs orbitRevolve1000Loop1 and records
-// in t what orbitRevolve1000Loop1CallNoDtBackward needs, after what the earlier
-// calls since t's holder began its run recorded; the first of them empties t,
-// keeping its memory.
-func orbitRevolve1000Loop1CallNoDtForward(t *orbitRevolve1000Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitRevolve1000Loop1CallNoDtBackward adds to dv, dx and dk the
-// vector-Jacobian product of orbitRevolve1000Loop1 with the seeds s1 and s2, at
-// the point that call number call of orbitRevolve1000Loop1CallNoDtForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func orbitRevolve1000Loop1CallNoDtBackward(t *orbitRevolve1000Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
 }
 
 // orbitRevolve1000Loop1 is one iteration of the loop of OrbitRevolve1000 at

@@ -13,25 +13,23 @@ import (
 // control flow it replays. A tape may be reused: each run of ForcedDownForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 96 bytes, plus
-// forcedDownLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 96 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	forcedDownLoop1Tape  forcedDownLoop1Tape.Bytes(), a forcedDownLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at first.go:24 (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 3 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	w                    8 bytes per run: the parameter w
-//	steps                8 bytes per run: the parameter steps
-//	entryV               8 bytes per run: v as the loop at first.go:24 began (//godiff:checkpoint -snapshots=3)
-//	entryX               8 bytes per run: x as the loop at first.go:24 began (//godiff:checkpoint -snapshots=3)
-//	splitV               at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): v at the iterations of the loop at first.go:24 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX               at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): x at the iterations of the loop at first.go:24 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt              at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                 8 bytes per run: how many states the backward sweep holds as it begins the loop at first.go:24: the state as it began and those the forward sweep saved
-//	x                    8 bytes per run: the value of x the backward sweep reads
-//	snapV                at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at first.go:24 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapX                at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at first.go:24 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapAt               at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at first.go:24, in a buffer the backward sweep reuses
+//	w        8 bytes per run: the parameter w
+//	steps    8 bytes per run: the parameter steps
+//	entryV   8 bytes per run: v as the loop at first.go:24 began (//godiff:checkpoint -snapshots=3)
+//	entryX   8 bytes per run: x as the loop at first.go:24 began (//godiff:checkpoint -snapshots=3)
+//	splitV   at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): v at the iterations of the loop at first.go:24 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX   at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): x at the iterations of the loop at first.go:24 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held     8 bytes per run: how many states the backward sweep holds as it begins the loop at first.go:24: the state as it began and those the forward sweep saved
+//	x        8 bytes per run: the value of x the backward sweep reads
+//	snapV    at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at first.go:24 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
+//	snapX    at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at first.go:24 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at first.go:24, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at first.go:24 (//godiff:checkpoint -snapshots=3), by binomial
@@ -40,20 +38,12 @@ import (
 // runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
 // does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// forcedDownLoop1CallNoDtForward before its backward code, on a tape of one
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type ForcedDownTape struct {
-	// forcedDownLoop1Tape: the tape of one iteration of the loop at first.go:24
-	// (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to
-	// each iteration from the nearest state it holds (binomial checkpointing, at
-	// most 3 states held), empties this tape and runs the iteration again recorded
-	// before its backward code, so that it holds one iteration's entries whatever
-	// the number of iterations.
-	forcedDownLoop1Tape forcedDownLoop1CallNoDtTape
 	// w: the parameter w.
 	w float64
 	// steps: the parameter steps.
@@ -97,7 +87,6 @@ type ForcedDownTape struct {
 // not Go's padding nor spare capacity.
 func (t *ForcedDownTape) Bytes() int {
 	n := 48
-	n += t.forcedDownLoop1Tape.Bytes()
 	n += len(t.splitV) * 8
 	n += len(t.splitX) * 8
 	n += len(t.splitAt) * 8
@@ -110,9 +99,7 @@ func (t *ForcedDownTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *ForcedDownTape) clearRefs() {
-	t.forcedDownLoop1Tape.clearRefs()
-}
+func (t *ForcedDownTape) clearRefs() {}
 
 // poolForcedDownTape holds the ForcedDownTapes that ForcedDownGrad finished
 // with: each call takes one (a new one if the pool is empty) and gives it back,
@@ -138,7 +125,6 @@ func (t *ForcedDownTape) release() {
 // ForcedDownForward runs ForcedDown and records in t what ForcedDownBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ForcedDownForward(t *ForcedDownTape, x0, v0, w float64, steps int) float64 {
-	t.forcedDownLoop1Tape.calls = t.forcedDownLoop1Tape.calls[:0]
 	t.splitV = t.splitV[:0]
 	t.splitX = t.splitX[:0]
 	t.splitAt = t.splitAt[:0]
@@ -290,7 +276,6 @@ func ForcedDownBackward(t *ForcedDownTape, s float64, dx0, dv0, dw *float64) {
 	dv -= s
 	dx += s * t.x * 2
 	for i := 0; i <= t1; i++ {
-		t.forcedDownLoop1Tape.calls = t.forcedDownLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -338,14 +323,24 @@ func ForcedDownBackward(t *ForcedDownTape, s float64, dx0, dv0, dw *float64) {
 				top++
 			}
 		}
-		forcedDownLoop1CallNoDtForward(&t.forcedDownLoop1Tape, v, x, steps, w, 0.02, t1+pos*-1)
-		dv2 := 0.0
-		dx2 := 0.0
+		t7 := t1 + pos*-1
+		dv3 := 0.0
+		dx3 := 0.0
 		dw2 := 0.0
-		forcedDownLoop1CallNoDtBackward(&t.forcedDownLoop1Tape, 0, dv, dx, &dv2, &dx2, &dw2)
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		dv2 += dx2 * 0.02
+		da := dv2 * 0.02
+		dx2 -= da
+		dv3 += dv2
+		dx3 += dx2
+		dw2 += da * 0.3 * math.Cos(w*float64(t1-t7)*0.02) * 0.02 * float64(t1-t7)
 		dwSum += dw2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -371,20 +366,18 @@ func ForcedDownGrad(x0, v0, w float64, steps int) (float64, float64, float64, fl
 // control flow it replays. A tape may be reused: each run of NestedForForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 32·len(x) + 24 bytes, plus
-// nestedForLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 32·len(x) + 24 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
-//	x                   24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	nestedForLoop1Tape  nestedForLoop1Tape.Bytes(), a nestedForLoop1CallFixedXTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at first.go:42 (//godiff:checkpoint -snapshots=2): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 2 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	entryP              8·len(x) bytes (8 bytes an entry): p as the loop at first.go:42 began (//godiff:checkpoint -snapshots=2)
-//	splitP              at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): p at the iterations of the loop at first.go:42 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt             at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): the iteration of each state in splitP
-//	held                8·len(x) bytes (8 bytes an entry): how many states the backward sweep holds as it begins the loop at first.go:42: the state as it began and those the forward sweep saved
-//	snapP               at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: p at the iterations of the loop at first.go:42 where the binomial schedule keeps it, at most 2 at once, in a buffer the backward sweep reuses
-//	snapAt              at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at first.go:42, in a buffer the backward sweep reuses
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	entryP   8·len(x) bytes (8 bytes an entry): p as the loop at first.go:42 began (//godiff:checkpoint -snapshots=2)
+//	splitP   at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): p at the iterations of the loop at first.go:42 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): the iteration of each state in splitP
+//	held     8·len(x) bytes (8 bytes an entry): how many states the backward sweep holds as it begins the loop at first.go:42: the state as it began and those the forward sweep saved
+//	snapP    at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: p at the iterations of the loop at first.go:42 where the binomial schedule keeps it, at most 2 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at first.go:42, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at first.go:42 (//godiff:checkpoint -snapshots=2), by binomial
@@ -393,20 +386,12 @@ func ForcedDownGrad(x0, v0, w float64, steps int) (float64, float64, float64, fl
 // runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
 // does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// nestedForLoop1CallFixedXForward before its backward code, on a tape of one
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 type NestedForTape struct {
 	// x: the parameter x.
 	x []float64
-	// nestedForLoop1Tape: the tape of one iteration of the loop at first.go:42
-	// (//godiff:checkpoint -snapshots=2): the backward sweep brings the state to
-	// each iteration from the nearest state it holds (binomial checkpointing, at
-	// most 2 states held), empties this tape and runs the iteration again recorded
-	// before its backward code, so that it holds one iteration's entries whatever
-	// the number of iterations.
-	nestedForLoop1Tape nestedForLoop1CallFixedXTape
 	// entryP: p as the loop at first.go:42 began (//godiff:checkpoint
 	// -snapshots=2), one entry per iteration of the loop around it, read back last
 	// first.
@@ -436,7 +421,6 @@ type NestedForTape struct {
 // not Go's padding nor spare capacity.
 func (t *NestedForTape) Bytes() int {
 	n := 24
-	n += t.nestedForLoop1Tape.Bytes()
 	n += len(t.entryP) * 8
 	n += len(t.splitP) * 8
 	n += len(t.splitAt) * 8
@@ -451,7 +435,6 @@ func (t *NestedForTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *NestedForTape) clearRefs() {
 	t.x = nil
-	t.nestedForLoop1Tape.clearRefs()
 }
 
 // poolNestedForTape holds the NestedForTapes that NestedForGrad finished with:
@@ -478,7 +461,6 @@ func (t *NestedForTape) release() {
 // NestedForForward runs NestedFor and records in t what NestedForBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func NestedForForward(t *NestedForTape, x []float64) float64 {
-	t.nestedForLoop1Tape.calls = t.nestedForLoop1Tape.calls[:0]
 	t.entryP = t.entryP[:0]
 	t.splitP = t.splitP[:0]
 	t.splitAt = t.splitAt[:0]
@@ -626,7 +608,6 @@ func NestedForBackward(t *NestedForTape, s float64, dx []float64) {
 		pos := t4
 		dp += ds
 		for j := t2; j >= t3; j-- {
-			t.nestedForLoop1Tape.calls = t.nestedForLoop1Tape.calls[:0]
 			pos--
 			// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 			for snapAt[top-1] > pos {
@@ -671,10 +652,21 @@ func NestedForBackward(t *NestedForTape, s float64, dx []float64) {
 					top++
 				}
 			}
-			nestedForLoop1CallFixedXForward(&t.nestedForLoop1Tape, p, x, t3, t3+pos)
-			dp2 := 0.0
-			nestedForLoop1CallFixedXBackward(&t.nestedForLoop1Tape, 0, dp, &dp2, dx)
-			dp = dp2
+			t9 := t3 + pos
+			dp3 := 0.0
+			p2 := p
+			t10 := math.Tanh(x[t3] * x[t9])
+			// Backward sweep: the chain rule, link by link, in reverse order.
+			var dp2 float64
+			t11 := t9
+			dp2 += dp
+			t12 := dp2 * p2 * (1 - t10*t10)
+			t13 := t12 * x[t11]
+			dx[t11] += t12 * x[t3]
+			dx[t3] += t13
+			dp2 *= t10
+			dp3 += dp2
+			dp = dp3
 		}
 		dp = 0
 	}
@@ -829,99 +821,6 @@ func NestedForRecordedGrad(x []float64) (float64, []float64) {
 	return t1, dx
 }
 
-// forcedDownLoop1CallNoDtTape is what forcedDownLoop1CallNoDtForward keeps of
-// the calls of forcedDownLoop1 at one call site for
-// forcedDownLoop1CallNoDtBackward: the forward values the backward sweep reads,
-// and the control flow it replays, each call's in its record and on the stacks
-// the calls share. The tape of the caller holds it, and empties it for each of
-// its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 32·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  32 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a.
-type forcedDownLoop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// steps: the parameter steps.
-		steps int
-		// dt: the parameter dt.
-		dt float64
-		// i: the parameter i.
-		i int
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// forcedDownLoop1CallNoDtTape's comment counts them: each value's size, 24 for
-// a slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *forcedDownLoop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 32
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *forcedDownLoop1CallNoDtTape) clearRefs() {}
-
-// forcedDownLoop1CallNoDtForward runs forcedDownLoop1 and records in t what
-// forcedDownLoop1CallNoDtBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func forcedDownLoop1CallNoDtForward(t *forcedDownLoop1CallNoDtTape, v, x float64, steps int, w, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.steps = steps
-	c.dt = dt
-	c.i = i
-	t1 := w * float64(steps-1-i) * dt
-	c.prod = t1
-	a := -x2 + 0.3*math.Sin(t1)
-	v2 += dt * a
-	x2 += dt * v2
-	return v2, x2
-}
-
-// forcedDownLoop1CallNoDtBackward adds to dv, dx and dw the vector-Jacobian
-// product of forcedDownLoop1 with the seeds s1 and s2, at the point that call
-// number call of forcedDownLoop1CallNoDtForward on t recorded. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func forcedDownLoop1CallNoDtBackward(t *forcedDownLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dw *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	steps := c.steps
-	dt := c.dt
-	i := c.i
-	dx2 += s2
-	dv2 += s1
-	dv2 += dx2 * dt
-	da := dv2 * dt
-	dx2 -= da
-	*dv += dv2
-	*dx += dx2
-	*dw += da * 0.3 * math.Cos(c.prod) * dt * float64(steps-1-i)
-}
-
 // forcedDownLoop1 is one iteration of the loop of ForcedDown at first.go:24,
 // which //godiff:checkpoint marks: the backward sweep runs it again, iteration
 // by iteration, rather than record it.
@@ -934,99 +833,6 @@ func forcedDownLoop1(v, x float64, steps int, w, dt float64, i int) (float64, fl
 	v2 += dt * a
 	x2 += dt * v2
 	return v2, x2
-}
-
-// nestedForLoop1CallFixedXTape is what nestedForLoop1CallFixedXForward keeps of
-// the calls of nestedForLoop1 at one call site for
-// nestedForLoop1CallFixedXBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 56·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of x it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type nestedForLoop1CallFixedXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// x: the parameter x.
-		x []float64
-		// i: the parameter i.
-		i int
-		// j: the parameter j.
-		j int
-		// p2: the value of p2 the backward sweep reads.
-		p2 float64
-		// tanh: math.Tanh of the forward sweep.
-		tanh float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// nestedForLoop1CallFixedXTape's comment counts them: each value's size, 24 for
-// a slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *nestedForLoop1CallFixedXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 56
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *nestedForLoop1CallFixedXTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// nestedForLoop1CallFixedXForward runs nestedForLoop1 and records in t what
-// nestedForLoop1CallFixedXBackward needs, after what the earlier calls since
-// t's holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func nestedForLoop1CallFixedXForward(t *nestedForLoop1CallFixedXTape, p float64, x []float64, i, j int) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	p2 := p
-	c.x = x
-	c.i = i
-	c.j = j
-	c.p2 = p2
-	t1 := math.Tanh(x[i] * x[j])
-	c.tanh = t1
-	p2 *= t1
-	return p2
-}
-
-// nestedForLoop1CallFixedXBackward adds to dp and dx the vector-Jacobian
-// product of nestedForLoop1 with the seeds s, at the point that call number
-// call of nestedForLoop1CallFixedXForward on t recorded. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func nestedForLoop1CallFixedXBackward(t *nestedForLoop1CallFixedXTape, call int, s float64, dp *float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dp2 float64
-	x := c.x
-	i := c.i
-	t1 := c.tanh
-	j := c.j
-	t2 := j
-	dp2 += s
-	t3 := dp2 * c.p2 * (1 - t1*t1)
-	t4 := t3 * x[t2]
-	dx[t2] += t3 * x[i]
-	dx[i] += t4
-	dp2 *= t1
-	*dp += dp2
 }
 
 // nestedForLoop1 is one iteration of the loop of NestedFor at first.go:42,

@@ -1173,34 +1173,25 @@ func LayerRecordedGrad(wh, v, x []float64) (float64, []float64, []float64) {
 // control flow it replays. A tape may be reused: each run of HistogramForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·k + 72 bytes, plus
-// histogramLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·k + 72 bytes. Bytes returns that count
+// for a filled tape: each value's size, a slice's 24-byte header where the tape
+// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	w                   24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
-//	histogramLoop1Tape  histogramLoop1Tape.Bytes(), a histogramLoop1CallNoXsFixedXsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:173 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
-//	xs                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	bins                8·k bytes (8 bytes an entry): the memory of bins, which Histogram makes, kept from run to run
-//	bins2               24 bytes per run (a reference to the caller's slice, not a copy): bins as the forward sweep computed it
-//	dbins               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of bins, which Histogram makes, in a buffer the backward sweep reuses
-//	scratchBins         a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of bins, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
+//	w            24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	xs           24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	bins         8·k bytes (8 bytes an entry): the memory of bins, which Histogram makes, kept from run to run
+//	bins2        24 bytes per run (a reference to the caller's slice, not a copy): bins as the forward sweep computed it
+//	dbins        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of bins, which Histogram makes, in a buffer the backward sweep reuses
+//	scratchBins  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of bins, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the elements of bins it
 // reads again (memory nothing writes afterwards); every iteration of the loop
-// at funcs.go:173 (//godiff:checkpoint), run again one at a time before its
-// backward code by histogramLoop1CallNoXsFixedXsForward, nothing recorded per
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// at funcs.go:173 (//godiff:checkpoint), run again one at a time, in place, its
+// backward code at once, nothing recorded; lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type HistogramTape struct {
 	// w: the parameter w.
 	w []float64
-	// histogramLoop1Tape: the tape of one iteration of the loop at funcs.go:173
-	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
-	// again before its backward code, last iteration first, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	histogramLoop1Tape histogramLoop1CallNoXsFixedXsTape
 	// xs: the parameter xs.
 	xs []float64
 	// bins: the memory of bins, which Histogram makes, kept from run to run.
@@ -1222,7 +1213,6 @@ type HistogramTape struct {
 // not Go's padding nor spare capacity.
 func (t *HistogramTape) Bytes() int {
 	n := 72
-	n += t.histogramLoop1Tape.Bytes()
 	n += len(t.bins) * 8
 	n += len(t.dbins) * 8
 	n += len(t.scratchBins) * 8
@@ -1234,7 +1224,6 @@ func (t *HistogramTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *HistogramTape) clearRefs() {
 	t.w = nil
-	t.histogramLoop1Tape.clearRefs()
 	t.xs = nil
 	t.bins2 = nil
 }
@@ -1264,7 +1253,6 @@ func (t *HistogramTape) release() {
 // needs; t's earlier contents are discarded, its memory reused.
 func HistogramForward(t *HistogramTape, w, xs []float64) float64 {
 	t.bins = t.bins[:0]
-	t.histogramLoop1Tape.calls = t.histogramLoop1Tape.calls[:0]
 	t.w = w
 	t.xs = xs
 	k := len(w)
@@ -1312,9 +1300,13 @@ func HistogramBackward(t *HistogramTape, s float64, dw []float64) {
 	}
 	t4 := len(xs) - 1
 	for i2 := t4; i2 >= 0; i2-- {
-		t.histogramLoop1Tape.calls = t.histogramLoop1Tape.calls[:0]
-		histogramLoop1CallNoXsFixedXsForward(&t.histogramLoop1Tape, xs, k, t2, w, i2)
-		histogramLoop1CallNoXsFixedXsBackward(&t.histogramLoop1Tape, 0, dbins, dw)
+		x := xs[i2]
+		b := i2 % k
+		t5 := math.Exp(w[b] * x)
+		t2[b] += t5
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		x2 := xs[i2]
+		dw[b] += dbins[b] * t5 * x2
 	}
 }
 
@@ -1770,35 +1762,29 @@ func (m *Model) LossRecordedGrad(xs, ys []float64) (float64, *Model) {
 // A tape may be reused: each run of OrbitForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10⌉ + 32 bytes,
-// plus orbitLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10⌉ + 32 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	orbitLoop1Tape  orbitLoop1Tape.Bytes(), a orbitLoop1CallNoDtTape holding the calls of one stretch of at most 10 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 10 iterations of the loop at funcs.go:244 (//godiff:checkpoint -every=10): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 10 iterations' entries whatever the number of iterations
-//	k               8 bytes per run: the parameter k
-//	steps           8 bytes per run: the parameter steps
-//	snapV           8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): v as iteration 0, 10, 20, ... of the loop at funcs.go:244 began (//godiff:checkpoint -every=10)
-//	snapX           8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): x as iteration 0, 10, 20, ... of the loop at funcs.go:244 began (//godiff:checkpoint -every=10)
-//	x               8 bytes per run: the value of x the backward sweep reads
-//	v               8 bytes per run: the value of v the backward sweep reads
+//	k         8 bytes per run: the parameter k
+//	steps     8 bytes per run: the parameter steps
+//	snapV     8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): v as iteration 0, 10, 20, ... of the loop at funcs.go:244 began (//godiff:checkpoint -every=10)
+//	snapX     8·⌈max(steps, 0)/10⌉ bytes (8 bytes an entry): x as iteration 0, 10, 20, ... of the loop at funcs.go:244 began (//godiff:checkpoint -every=10)
+//	x         8 bytes per run: the value of x the backward sweep reads
+//	v         8 bytes per run: the value of v the backward sweep reads
+//	stretchV  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): v as each iteration of the stretch of the loop at funcs.go:244 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
+//	stretchX  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): x as each iteration of the stretch of the loop at funcs.go:244 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at funcs.go:244 (//godiff:checkpoint -every=10), run again by
-// orbitLoop1CallNoDtForward a stretch of 10 at a time from the state saved
-// before it, the stretch's iterations recorded on one tape; lengths, indexes
-// and integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// loop at funcs.go:244 (//godiff:checkpoint -every=10), run again plainly a
+// stretch of 10 at a time from the state saved before it, keeping the state as
+// each iteration began, then once more, in place, its backward code at once,
+// nothing recorded; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitTape struct {
-	// orbitLoop1Tape: the tape of one stretch of 10 iterations of the loop at
-	// funcs.go:244 (//godiff:checkpoint -every=10): as the backward sweep reaches
-	// the last iteration of a stretch, it empties it and runs the stretch again
-	// from the state saved before it, so that it holds at most 10 iterations'
-	// entries whatever the number of iterations.
-	orbitLoop1Tape orbitLoop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -1815,6 +1801,14 @@ type OrbitTape struct {
 	x float64
 	// v: the value of v the backward sweep reads.
 	v float64
+	// stretchV: v as each iteration of the stretch of the loop at funcs.go:244 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchV []float64
+	// stretchX: x as each iteration of the stretch of the loop at funcs.go:244 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchX []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in OrbitTape's
@@ -1823,18 +1817,17 @@ type OrbitTape struct {
 // nor spare capacity.
 func (t *OrbitTape) Bytes() int {
 	n := 32
-	n += t.orbitLoop1Tape.Bytes()
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
+	n += len(t.stretchV) * 8
+	n += len(t.stretchX) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitTape) clearRefs() {
-	t.orbitLoop1Tape.clearRefs()
-}
+func (t *OrbitTape) clearRefs() {}
 
 // poolOrbitTape holds the OrbitTapes that OrbitGrad finished with: each call
 // takes one (a new one if the pool is empty) and gives it back, so that calls
@@ -1860,7 +1853,6 @@ func (t *OrbitTape) release() {
 // OrbitForward runs Orbit and records in t what OrbitBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func OrbitForward(t *OrbitTape, x0, v0, k float64, steps int) float64 {
-	t.orbitLoop1Tape.calls = t.orbitLoop1Tape.calls[:0]
 	t.snapV = t.snapV[:0]
 	t.snapX = t.snapX[:0]
 	t.k = k
@@ -1896,32 +1888,64 @@ func OrbitBackward(t *OrbitTape, s float64, dx0, dv0, dk *float64) {
 	var dx float64
 	k := t.k
 	steps := t.steps
+	t.stretchV = slices.Grow(t.stretchV[:0], 10)[:10]
+	clear(t.stretchV)
+	t1 := t.stretchV
+	t.stretchX = slices.Grow(t.stretchX[:0], 10)[:10]
+	clear(t.stretchX)
+	t2 := t.stretchX
 	var dkSum float64
 	dv += s * t.v * 2
 	dx += s * t.x * 2
-	t1 := steps - 1
-	for i := t1; i >= 0; i-- {
-		t2 := i
-		stretch := t2 / 10
-		t3 := stretch * 10
-		if t2 == t1 || (t2+1)%10 == 0 {
-			// The last iteration of a stretch: run the stretch again from the state saved before it.
-			t.orbitLoop1Tape.calls = t.orbitLoop1Tape.calls[:0]
+	t3 := steps - 1
+	for i := t3; i >= 0; i-- {
+		t4 := i
+		stretch := t4 / 10
+		t5 := stretch * 10
+		if t4 == t3 || (t4+1)%10 == 0 {
+			// The last iteration of a stretch: run the stretch again from the state saved before it, keeping each iteration's state.
 			v := t.snapV[stretch]
 			x := t.snapX[stretch]
-			for j := t3; j <= t2; j++ {
-				t4, t5 := orbitLoop1CallNoDtForward(&t.orbitLoop1Tape, v, x, k, 0.01, j)
-				v = t4
-				x = t5
+			for j := t5; j <= t4; j++ {
+				t6 := j - t5
+				t1[t6] = v
+				t2[t6] = x
+				t7, t8 := orbitLoop1(v, x, k, 0.01, j)
+				v = t7
+				x = t8
 			}
 		}
-		dv2 := 0.0
-		dx2 := 0.0
+		t9 := t4 - t5
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitLoop1CallNoDtBackward(&t.orbitLoop1Tape, t2-t3, dv, dx, &dv2, &dx2, &dk2)
+		v2 := t1[t9]
+		x2 := t2[t9]
+		t10 := x2
+		t11 := 0.1 * t10
+		t12 := t11 * t10
+		a := -k*t10 - t12*t10
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t13 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t14 := da2 * x2
+		dx2 += -(da2 * (t13 * x2)) - t14*t13 - t14*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t15 := da * t10
+		dx2 += -(da * t12) - t15*t11 - t15*t10*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t14 + t15
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -2136,35 +2160,29 @@ func OrbitRecordedGrad(x0, v0, k float64, steps int) (float64, float64, float64,
 // control flow it replays. A tape may be reused: each run of OrbitLongForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10000⌉ + 32 bytes,
-// plus orbitLongLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·⌈max(steps, 0)/10000⌉ + 32 bytes.
+// Bytes returns that count for a filled tape: each value's size, a slice's
+// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
+// padding, nor spare capacity.
 //
-//	orbitLongLoop1Tape  orbitLongLoop1Tape.Bytes(), a orbitLongLoop1CallNoDtTape holding the calls of one stretch of at most 10000 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 10000 iterations of the loop at funcs.go:278 (//godiff:checkpoint -every=10000): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 10000 iterations' entries whatever the number of iterations
-//	k                   8 bytes per run: the parameter k
-//	steps               8 bytes per run: the parameter steps
-//	snapV               8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): v as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began (//godiff:checkpoint -every=10000)
-//	snapX               8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): x as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began (//godiff:checkpoint -every=10000)
-//	x                   8 bytes per run: the value of x the backward sweep reads
-//	v                   8 bytes per run: the value of v the backward sweep reads
+//	k         8 bytes per run: the parameter k
+//	steps     8 bytes per run: the parameter steps
+//	snapV     8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): v as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began (//godiff:checkpoint -every=10000)
+//	snapX     8·⌈max(steps, 0)/10000⌉ bytes (8 bytes an entry): x as iteration 0, 10000, 20000, ... of the loop at funcs.go:278 began (//godiff:checkpoint -every=10000)
+//	x         8 bytes per run: the value of x the backward sweep reads
+//	v         8 bytes per run: the value of v the backward sweep reads
+//	stretchV  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): v as each iteration of the stretch of the loop at funcs.go:278 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
+//	stretchX  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): x as each iteration of the stretch of the loop at funcs.go:278 the backward sweep is in began, run again from its snapshot, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at funcs.go:278 (//godiff:checkpoint -every=10000), run again by
-// orbitLongLoop1CallNoDtForward a stretch of 10000 at a time from the state
-// saved before it, the stretch's iterations recorded on one tape; lengths,
-// indexes and integer arithmetic, and loop counters (recovered from the
-// backward loops' own).
+// loop at funcs.go:278 (//godiff:checkpoint -every=10000), run again plainly a
+// stretch of 10000 at a time from the state saved before it, keeping the state
+// as each iteration began, then once more, in place, its backward code at once,
+// nothing recorded; lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitLongTape struct {
-	// orbitLongLoop1Tape: the tape of one stretch of 10000 iterations of the loop
-	// at funcs.go:278 (//godiff:checkpoint -every=10000): as the backward sweep
-	// reaches the last iteration of a stretch, it empties it and runs the stretch
-	// again from the state saved before it, so that it holds at most 10000
-	// iterations' entries whatever the number of iterations.
-	orbitLongLoop1Tape orbitLongLoop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -2181,6 +2199,14 @@ type OrbitLongTape struct {
 	x float64
 	// v: the value of v the backward sweep reads.
 	v float64
+	// stretchV: v as each iteration of the stretch of the loop at funcs.go:278 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchV []float64
+	// stretchX: x as each iteration of the stretch of the loop at funcs.go:278 the
+	// backward sweep is in began, run again from its snapshot, in a buffer the
+	// backward sweep reuses.
+	stretchX []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -2189,18 +2215,17 @@ type OrbitLongTape struct {
 // not Go's padding nor spare capacity.
 func (t *OrbitLongTape) Bytes() int {
 	n := 32
-	n += t.orbitLongLoop1Tape.Bytes()
 	n += len(t.snapV) * 8
 	n += len(t.snapX) * 8
+	n += len(t.stretchV) * 8
+	n += len(t.stretchX) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitLongTape) clearRefs() {
-	t.orbitLongLoop1Tape.clearRefs()
-}
+func (t *OrbitLongTape) clearRefs() {}
 
 // poolOrbitLongTape holds the OrbitLongTapes that OrbitLongGrad finished with:
 // each call takes one (a new one if the pool is empty) and gives it back, so
@@ -2226,7 +2251,6 @@ func (t *OrbitLongTape) release() {
 // OrbitLongForward runs OrbitLong and records in t what OrbitLongBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func OrbitLongForward(t *OrbitLongTape, x0, v0, k float64, steps int) float64 {
-	t.orbitLongLoop1Tape.calls = t.orbitLongLoop1Tape.calls[:0]
 	t.snapV = t.snapV[:0]
 	t.snapX = t.snapX[:0]
 	t.k = k
@@ -2262,32 +2286,64 @@ func OrbitLongBackward(t *OrbitLongTape, s float64, dx0, dv0, dk *float64) {
 	var dx float64
 	k := t.k
 	steps := t.steps
+	t.stretchV = slices.Grow(t.stretchV[:0], 10000)[:10000]
+	clear(t.stretchV)
+	t1 := t.stretchV
+	t.stretchX = slices.Grow(t.stretchX[:0], 10000)[:10000]
+	clear(t.stretchX)
+	t2 := t.stretchX
 	var dkSum float64
 	dv += s * t.v * 2
 	dx += s * t.x * 2
-	t1 := steps - 1
-	for i := t1; i >= 0; i-- {
-		t2 := i
-		stretch := t2 / 10000
-		t3 := stretch * 10000
-		if t2 == t1 || (t2+1)%10000 == 0 {
-			// The last iteration of a stretch: run the stretch again from the state saved before it.
-			t.orbitLongLoop1Tape.calls = t.orbitLongLoop1Tape.calls[:0]
+	t3 := steps - 1
+	for i := t3; i >= 0; i-- {
+		t4 := i
+		stretch := t4 / 10000
+		t5 := stretch * 10000
+		if t4 == t3 || (t4+1)%10000 == 0 {
+			// The last iteration of a stretch: run the stretch again from the state saved before it, keeping each iteration's state.
 			v := t.snapV[stretch]
 			x := t.snapX[stretch]
-			for j := t3; j <= t2; j++ {
-				t4, t5 := orbitLongLoop1CallNoDtForward(&t.orbitLongLoop1Tape, v, x, k, 0.01, j)
-				v = t4
-				x = t5
+			for j := t5; j <= t4; j++ {
+				t6 := j - t5
+				t1[t6] = v
+				t2[t6] = x
+				t7, t8 := orbitLongLoop1(v, x, k, 0.01, j)
+				v = t7
+				x = t8
 			}
 		}
-		dv2 := 0.0
-		dx2 := 0.0
+		t9 := t4 - t5
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitLongLoop1CallNoDtBackward(&t.orbitLongLoop1Tape, t2-t3, dv, dx, &dv2, &dx2, &dk2)
+		v2 := t1[t9]
+		x2 := t2[t9]
+		t10 := x2
+		t11 := 0.1 * t10
+		t12 := t11 * t10
+		a := -k*t10 - t12*t10
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t13 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t14 := da2 * x2
+		dx2 += -(da2 * (t13 * x2)) - t14*t13 - t14*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t15 := da * t10
+		dx2 += -(da * t12) - t15*t11 - t15*t10*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t14 + t15
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -2313,26 +2369,24 @@ func OrbitLongGrad(x0, v0, k float64, steps int) (float64, float64, float64, flo
 // the control flow it replays. A tape may be reused: each run of
 // OrbitRevolveForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 128 bytes, plus
-// orbitRevolveLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 128 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	orbitRevolveLoop1Tape  orbitRevolveLoop1Tape.Bytes(), a orbitRevolveLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:297 (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 4 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	k                      8 bytes per run: the parameter k
-//	steps                  8 bytes per run: the parameter steps
-//	entryV                 8 bytes per run: v as the loop at funcs.go:297 began (//godiff:checkpoint -snapshots=4)
-//	entryX                 8 bytes per run: x as the loop at funcs.go:297 began (//godiff:checkpoint -snapshots=4)
-//	splitV                 at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:297 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX                 at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:297 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt                at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                   8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:297: the state as it began and those the forward sweep saved
-//	x                      8 bytes per run: the value of x the backward sweep reads
-//	v                      8 bytes per run: the value of v the backward sweep reads
-//	snapV                  at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:297 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
-//	snapX                  at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:297 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
-//	snapAt                 at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:297, in a buffer the backward sweep reuses
+//	k        8 bytes per run: the parameter k
+//	steps    8 bytes per run: the parameter steps
+//	entryV   8 bytes per run: v as the loop at funcs.go:297 began (//godiff:checkpoint -snapshots=4)
+//	entryX   8 bytes per run: x as the loop at funcs.go:297 began (//godiff:checkpoint -snapshots=4)
+//	splitV   at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:297 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX   at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:297 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 24 bytes (8 bytes an entry, at most 3 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held     8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:297: the state as it began and those the forward sweep saved
+//	x        8 bytes per run: the value of x the backward sweep reads
+//	v        8 bytes per run: the value of v the backward sweep reads
+//	snapV    at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:297 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
+//	snapX    at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:297 where the binomial schedule keeps it, at most 4 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 32 bytes (8 bytes an entry, one per state held: min(4, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:297, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:297 (//godiff:checkpoint -snapshots=4), by binomial
@@ -2341,20 +2395,12 @@ func OrbitLongGrad(x0, v0, k float64, steps int) (float64, float64, float64, flo
 // runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
 // does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// orbitRevolveLoop1CallNoDtForward before its backward code, on a tape of one
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolveTape struct {
-	// orbitRevolveLoop1Tape: the tape of one iteration of the loop at funcs.go:297
-	// (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to
-	// each iteration from the nearest state it holds (binomial checkpointing, at
-	// most 4 states held), empties this tape and runs the iteration again recorded
-	// before its backward code, so that it holds one iteration's entries whatever
-	// the number of iterations.
-	orbitRevolveLoop1Tape orbitRevolveLoop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -2400,7 +2446,6 @@ type OrbitRevolveTape struct {
 // not Go's padding nor spare capacity.
 func (t *OrbitRevolveTape) Bytes() int {
 	n := 56
-	n += t.orbitRevolveLoop1Tape.Bytes()
 	n += len(t.splitV) * 8
 	n += len(t.splitX) * 8
 	n += len(t.splitAt) * 8
@@ -2413,9 +2458,7 @@ func (t *OrbitRevolveTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitRevolveTape) clearRefs() {
-	t.orbitRevolveLoop1Tape.clearRefs()
-}
+func (t *OrbitRevolveTape) clearRefs() {}
 
 // poolOrbitRevolveTape holds the OrbitRevolveTapes that OrbitRevolveGrad
 // finished with: each call takes one (a new one if the pool is empty) and gives
@@ -2442,7 +2485,6 @@ func (t *OrbitRevolveTape) release() {
 // OrbitRevolveBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func OrbitRevolveForward(t *OrbitRevolveTape, x0, v0, k float64, steps int) float64 {
-	t.orbitRevolveLoop1Tape.calls = t.orbitRevolveLoop1Tape.calls[:0]
 	t.splitV = t.splitV[:0]
 	t.splitX = t.splitX[:0]
 	t.splitAt = t.splitAt[:0]
@@ -2591,7 +2633,6 @@ func OrbitRevolveBackward(t *OrbitRevolveTape, s float64, dx0, dv0, dk *float64)
 	dx += s * t.x * 2
 	t2 := steps - 1
 	for i := t2; i >= 0; i-- {
-		t.orbitRevolveLoop1Tape.calls = t.orbitRevolveLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -2639,14 +2680,36 @@ func OrbitRevolveBackward(t *OrbitRevolveTape, s float64, dx0, dv0, dk *float64)
 				top++
 			}
 		}
-		orbitRevolveLoop1CallNoDtForward(&t.orbitRevolveLoop1Tape, v, x, k, 0.01, pos)
-		dv2 := 0.0
-		dx2 := 0.0
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitRevolveLoop1CallNoDtBackward(&t.orbitRevolveLoop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		v2 := v
+		x2 := x
+		t7 := x2
+		t8 := 0.1 * t7
+		t9 := t8 * t7
+		a := -k*t7 - t9*t7
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t10 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t11 := da2 * x2
+		dx2 += -(da2 * (t10 * x2)) - t11*t10 - t11*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t12 := da * t7
+		dx2 += -(da * t9) - t12*t8 - t12*t7*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t11 + t12
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -2702,26 +2765,24 @@ func OrbitRevolveJVP(x0, v0, k float64, steps int, dx0, dv0, dk float64) (float6
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of OrbitRevolve100Forward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 2432 bytes, plus
-// orbitRevolve100Loop1Tape.Bytes() (the tapes of its call sites, each by its
-// own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 2432 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	orbitRevolve100Loop1Tape  orbitRevolve100Loop1Tape.Bytes(), a orbitRevolve100Loop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:315 (//godiff:checkpoint -snapshots=100): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 100 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	k                         8 bytes per run: the parameter k
-//	steps                     8 bytes per run: the parameter steps
-//	entryV                    8 bytes per run: v as the loop at funcs.go:315 began (//godiff:checkpoint -snapshots=100)
-//	entryX                    8 bytes per run: x as the loop at funcs.go:315 began (//godiff:checkpoint -snapshots=100)
-//	splitV                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:315 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX                    at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:315 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt                   at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                      8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:315: the state as it began and those the forward sweep saved
-//	x                         8 bytes per run: the value of x the backward sweep reads
-//	v                         8 bytes per run: the value of v the backward sweep reads
-//	snapV                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:315 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
-//	snapX                     at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:315 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
-//	snapAt                    at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:315, in a buffer the backward sweep reuses
+//	k        8 bytes per run: the parameter k
+//	steps    8 bytes per run: the parameter steps
+//	entryV   8 bytes per run: v as the loop at funcs.go:315 began (//godiff:checkpoint -snapshots=100)
+//	entryX   8 bytes per run: x as the loop at funcs.go:315 began (//godiff:checkpoint -snapshots=100)
+//	splitV   at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:315 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX   at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:315 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 792 bytes (8 bytes an entry, at most 99 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held     8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:315: the state as it began and those the forward sweep saved
+//	x        8 bytes per run: the value of x the backward sweep reads
+//	v        8 bytes per run: the value of v the backward sweep reads
+//	snapV    at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:315 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapX    at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:315 where the binomial schedule keeps it, at most 100 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 800 bytes (8 bytes an entry, one per state held: min(100, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:315, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:315 (//godiff:checkpoint -snapshots=100), by binomial
@@ -2730,20 +2791,12 @@ func OrbitRevolveJVP(x0, v0, k float64, steps int, dx0, dv0, dk float64) (float6
 // body runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own
 // run does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// orbitRevolve100Loop1CallNoDtForward before its backward code, on a tape of
-// one iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitRevolve100Tape struct {
-	// orbitRevolve100Loop1Tape: the tape of one iteration of the loop at
-	// funcs.go:315 (//godiff:checkpoint -snapshots=100): the backward sweep brings
-	// the state to each iteration from the nearest state it holds (binomial
-	// checkpointing, at most 100 states held), empties this tape and runs the
-	// iteration again recorded before its backward code, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	orbitRevolve100Loop1Tape orbitRevolve100Loop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -2791,7 +2844,6 @@ type OrbitRevolve100Tape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitRevolve100Tape) Bytes() int {
 	n := 56
-	n += t.orbitRevolve100Loop1Tape.Bytes()
 	n += len(t.splitV) * 8
 	n += len(t.splitX) * 8
 	n += len(t.splitAt) * 8
@@ -2804,9 +2856,7 @@ func (t *OrbitRevolve100Tape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitRevolve100Tape) clearRefs() {
-	t.orbitRevolve100Loop1Tape.clearRefs()
-}
+func (t *OrbitRevolve100Tape) clearRefs() {}
 
 // poolOrbitRevolve100Tape holds the OrbitRevolve100Tapes that
 // OrbitRevolve100Grad finished with: each call takes one (a new one if the pool
@@ -2833,7 +2883,6 @@ func (t *OrbitRevolve100Tape) release() {
 // OrbitRevolve100Backward needs; t's earlier contents are discarded, its memory
 // reused.
 func OrbitRevolve100Forward(t *OrbitRevolve100Tape, x0, v0, k float64, steps int) float64 {
-	t.orbitRevolve100Loop1Tape.calls = t.orbitRevolve100Loop1Tape.calls[:0]
 	t.splitV = t.splitV[:0]
 	t.splitX = t.splitX[:0]
 	t.splitAt = t.splitAt[:0]
@@ -2982,7 +3031,6 @@ func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *fl
 	dx += s * t.x * 2
 	t2 := steps - 1
 	for i := t2; i >= 0; i-- {
-		t.orbitRevolve100Loop1Tape.calls = t.orbitRevolve100Loop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -3030,14 +3078,36 @@ func OrbitRevolve100Backward(t *OrbitRevolve100Tape, s float64, dx0, dv0, dk *fl
 				top++
 			}
 		}
-		orbitRevolve100Loop1CallNoDtForward(&t.orbitRevolve100Loop1Tape, v, x, k, 0.01, pos)
-		dv2 := 0.0
-		dx2 := 0.0
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitRevolve100Loop1CallNoDtBackward(&t.orbitRevolve100Loop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		v2 := v
+		x2 := x
+		t7 := x2
+		t8 := 0.1 * t7
+		t9 := t8 * t7
+		a := -k*t7 - t9*t7
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t10 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t11 := da2 * x2
+		dx2 += -(da2 * (t10 * x2)) - t11*t10 - t11*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t12 := da * t7
+		dx2 += -(da * t9) - t12*t8 - t12*t7*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t11 + t12
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -3063,26 +3133,24 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 // control flow it replays. A tape may be reused: each run of OrbitBudgetForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 1016 bytes, plus
-// orbitBudgetLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 1016 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	orbitBudgetLoop1Tape  orbitBudgetLoop1Tape.Bytes(), a orbitBudgetLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:333 (//godiff:checkpoint -memory=1000): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 41 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	k                     8 bytes per run: the parameter k
-//	steps                 8 bytes per run: the parameter steps
-//	entryV                8 bytes per run: v as the loop at funcs.go:333 began (//godiff:checkpoint -memory=1000)
-//	entryX                8 bytes per run: x as the loop at funcs.go:333 began (//godiff:checkpoint -memory=1000)
-//	splitV                at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:333 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX                at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:333 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt               at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held                  8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:333: the state as it began and those the forward sweep saved
-//	x                     8 bytes per run: the value of x the backward sweep reads
-//	v                     8 bytes per run: the value of v the backward sweep reads
-//	snapV                 at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:333 where the binomial schedule keeps it, at most 41 at once, in a buffer the backward sweep reuses
-//	snapX                 at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:333 where the binomial schedule keeps it, at most 41 at once, in a buffer the backward sweep reuses
-//	snapAt                at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:333, in a buffer the backward sweep reuses
+//	k        8 bytes per run: the parameter k
+//	steps    8 bytes per run: the parameter steps
+//	entryV   8 bytes per run: v as the loop at funcs.go:333 began (//godiff:checkpoint -memory=1000)
+//	entryX   8 bytes per run: x as the loop at funcs.go:333 began (//godiff:checkpoint -memory=1000)
+//	splitV   at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:333 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX   at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:333 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 320 bytes (8 bytes an entry, at most 40 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held     8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:333: the state as it began and those the forward sweep saved
+//	x        8 bytes per run: the value of x the backward sweep reads
+//	v        8 bytes per run: the value of v the backward sweep reads
+//	snapV    at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:333 where the binomial schedule keeps it, at most 41 at once, in a buffer the backward sweep reuses
+//	snapX    at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:333 where the binomial schedule keeps it, at most 41 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 328 bytes (8 bytes an entry, one per state held: min(41, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:333, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:333 (//godiff:checkpoint -memory=1000), by binomial
@@ -3093,19 +3161,12 @@ func OrbitRevolve100Grad(x0, v0, k float64, steps int) (float64, float64, float6
 // S+1) times in all (the forward sweep's own run does those of the schedule's
 // first descent, about n, saving the states it keeps as it passes them), r
 // times an iteration at most, where r is the least integer with C(S+r, S) ≥
-// n, then once more recorded by orbitBudgetLoop1CallNoDtForward before its
-// backward code, on a tape of one iteration; lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// n, then once more, in place, its backward code at once, nothing recorded;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type OrbitBudgetTape struct {
-	// orbitBudgetLoop1Tape: the tape of one iteration of the loop at funcs.go:333
-	// (//godiff:checkpoint -memory=1000): the backward sweep brings the state to
-	// each iteration from the nearest state it holds (binomial checkpointing, at
-	// most 41 states held), empties this tape and runs the iteration again
-	// recorded before its backward code, so that it holds one iteration's entries
-	// whatever the number of iterations.
-	orbitBudgetLoop1Tape orbitBudgetLoop1CallNoDtTape
 	// k: the parameter k.
 	k float64
 	// steps: the parameter steps.
@@ -3153,7 +3214,6 @@ type OrbitBudgetTape struct {
 // not Go's padding nor spare capacity.
 func (t *OrbitBudgetTape) Bytes() int {
 	n := 56
-	n += t.orbitBudgetLoop1Tape.Bytes()
 	n += len(t.splitV) * 8
 	n += len(t.splitX) * 8
 	n += len(t.splitAt) * 8
@@ -3166,9 +3226,7 @@ func (t *OrbitBudgetTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *OrbitBudgetTape) clearRefs() {
-	t.orbitBudgetLoop1Tape.clearRefs()
-}
+func (t *OrbitBudgetTape) clearRefs() {}
 
 // poolOrbitBudgetTape holds the OrbitBudgetTapes that OrbitBudgetGrad finished
 // with: each call takes one (a new one if the pool is empty) and gives it back,
@@ -3194,7 +3252,6 @@ func (t *OrbitBudgetTape) release() {
 // OrbitBudgetForward runs OrbitBudget and records in t what OrbitBudgetBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func OrbitBudgetForward(t *OrbitBudgetTape, x0, v0, k float64, steps int) float64 {
-	t.orbitBudgetLoop1Tape.calls = t.orbitBudgetLoop1Tape.calls[:0]
 	t.splitV = t.splitV[:0]
 	t.splitX = t.splitX[:0]
 	t.splitAt = t.splitAt[:0]
@@ -3343,7 +3400,6 @@ func OrbitBudgetBackward(t *OrbitBudgetTape, s float64, dx0, dv0, dk *float64) {
 	dx += s * t.x * 2
 	t2 := steps - 1
 	for i := t2; i >= 0; i-- {
-		t.orbitBudgetLoop1Tape.calls = t.orbitBudgetLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -3391,14 +3447,36 @@ func OrbitBudgetBackward(t *OrbitBudgetTape, s float64, dx0, dv0, dk *float64) {
 				top++
 			}
 		}
-		orbitBudgetLoop1CallNoDtForward(&t.orbitBudgetLoop1Tape, v, x, k, 0.01, pos)
-		dv2 := 0.0
-		dx2 := 0.0
+		dv3 := 0.0
+		dx3 := 0.0
 		dk2 := 0.0
-		orbitBudgetLoop1CallNoDtBackward(&t.orbitBudgetLoop1Tape, 0, dv, dx, &dv2, &dx2, &dk2)
+		v2 := v
+		x2 := x
+		t7 := x2
+		t8 := 0.1 * t7
+		t9 := t8 * t7
+		a := -k*t7 - t9*t7
+		v2 += 0.005 * a
+		x2 += 0.01 * v2
+		t10 := 0.1 * x2
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		da2 := dv2 * 0.005
+		t11 := da2 * x2
+		dx2 += -(da2 * (t10 * x2)) - t11*t10 - t11*x2*0.1 - da2*k
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.005
+		t12 := da * t7
+		dx2 += -(da * t9) - t12*t8 - t12*t7*0.1 - da*k
+		dv3 += dv2
+		dx3 += dx2
+		dk2 -= t11 + t12
 		dkSum += dk2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -3424,25 +3502,23 @@ func OrbitBudgetGrad(x0, v0, k float64, steps int) (float64, float64, float64, f
 // flow it replays. A tape may be reused: each run of ForcedForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 96 bytes, plus
-// forcedLoop1Tape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 96 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	forcedLoop1Tape  forcedLoop1Tape.Bytes(), a forcedLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:353 (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 3 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	w                8 bytes per run: the parameter w
-//	steps            8 bytes per run: the parameter steps
-//	entryV           8 bytes per run: v as the loop at funcs.go:353 began (//godiff:checkpoint -snapshots=3)
-//	entryX           8 bytes per run: x as the loop at funcs.go:353 began (//godiff:checkpoint -snapshots=3)
-//	splitV           at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:353 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitX           at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:353 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt          at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held             8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:353: the state as it began and those the forward sweep saved
-//	x                8 bytes per run: the value of x the backward sweep reads
-//	snapV            at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapX            at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
-//	snapAt           at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:353, in a buffer the backward sweep reuses
+//	w        8 bytes per run: the parameter w
+//	steps    8 bytes per run: the parameter steps
+//	entryV   8 bytes per run: v as the loop at funcs.go:353 began (//godiff:checkpoint -snapshots=3)
+//	entryX   8 bytes per run: x as the loop at funcs.go:353 began (//godiff:checkpoint -snapshots=3)
+//	splitV   at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:353 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitX   at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:353 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 16 bytes (8 bytes an entry, at most 2 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held     8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:353: the state as it began and those the forward sweep saved
+//	x        8 bytes per run: the value of x the backward sweep reads
+//	snapV    at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
+//	snapX    at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:353 where the binomial schedule keeps it, at most 3 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 24 bytes (8 bytes an entry, one per state held: min(3, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:353, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:353 (//godiff:checkpoint -snapshots=3), by binomial
@@ -3451,20 +3527,12 @@ func OrbitBudgetGrad(x0, v0, k float64, steps int) (float64, float64, float64, f
 // runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
 // does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// forcedLoop1CallNoDtForward before its backward code, on a tape of one
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type ForcedTape struct {
-	// forcedLoop1Tape: the tape of one iteration of the loop at funcs.go:353
-	// (//godiff:checkpoint -snapshots=3): the backward sweep brings the state to
-	// each iteration from the nearest state it holds (binomial checkpointing, at
-	// most 3 states held), empties this tape and runs the iteration again recorded
-	// before its backward code, so that it holds one iteration's entries whatever
-	// the number of iterations.
-	forcedLoop1Tape forcedLoop1CallNoDtTape
 	// w: the parameter w.
 	w float64
 	// steps: the parameter steps.
@@ -3508,7 +3576,6 @@ type ForcedTape struct {
 // nor spare capacity.
 func (t *ForcedTape) Bytes() int {
 	n := 48
-	n += t.forcedLoop1Tape.Bytes()
 	n += len(t.splitV) * 8
 	n += len(t.splitX) * 8
 	n += len(t.splitAt) * 8
@@ -3521,9 +3588,7 @@ func (t *ForcedTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *ForcedTape) clearRefs() {
-	t.forcedLoop1Tape.clearRefs()
-}
+func (t *ForcedTape) clearRefs() {}
 
 // poolForcedTape holds the ForcedTapes that ForcedGrad finished with: each call
 // takes one (a new one if the pool is empty) and gives it back, so that calls
@@ -3549,7 +3614,6 @@ func (t *ForcedTape) release() {
 // ForcedForward runs Forced and records in t what ForcedBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func ForcedForward(t *ForcedTape, x0, v0, w float64, steps int) float64 {
-	t.forcedLoop1Tape.calls = t.forcedLoop1Tape.calls[:0]
 	t.splitV = t.splitV[:0]
 	t.splitX = t.splitX[:0]
 	t.splitAt = t.splitAt[:0]
@@ -3699,7 +3763,6 @@ func ForcedBackward(t *ForcedTape, s float64, dx0, dv0, dw *float64) {
 	dx += s * t.x * 2
 	t2 := steps - 1
 	for i := t2; i >= 0; i-- {
-		t.forcedLoop1Tape.calls = t.forcedLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -3747,14 +3810,23 @@ func ForcedBackward(t *ForcedTape, s float64, dx0, dv0, dw *float64) {
 				top++
 			}
 		}
-		forcedLoop1CallNoDtForward(&t.forcedLoop1Tape, v, x, w, 0.02, pos)
-		dv2 := 0.0
-		dx2 := 0.0
+		dv3 := 0.0
+		dx3 := 0.0
 		dw2 := 0.0
-		forcedLoop1CallNoDtBackward(&t.forcedLoop1Tape, 0, dv, dx, &dv2, &dx2, &dw2)
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		dv2 += dx2 * 0.02
+		da := dv2 * 0.02
+		dx2 -= da
+		dv3 += dv2
+		dx3 += dx2
+		dw2 += da * 0.3 * math.Cos(w*float64(pos)*0.02) * 0.02 * float64(pos)
 		dwSum += dw2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -3896,30 +3968,28 @@ func ForcedRecordedGrad(x0, v0, w float64, steps int) (float64, float64, float64
 // flow it replays. A tape may be reused: each run of SettleForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 176 bytes, plus
-// settleLoop1Tape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 176 bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	settleLoop1Tape  settleLoop1Tape.Bytes(), a settleLoop1CallNoDtTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:387 (//godiff:checkpoint -snapshots=5): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 5 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	c                8 bytes per run: the parameter c
-//	entryV           8 bytes per run: v as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
-//	entryX           8 bytes per run: x as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
-//	entryT           8 bytes per run: t as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
-//	splitV           at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:387 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
-//	splitX           at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:387 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
-//	splitT           at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): t at the iterations of the loop at funcs.go:387 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
-//	splitAt          at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
-//	held             8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:387: the state as it began and those the forward sweep saved
-//	trips            8 bytes per run: how many iterations of a loop began
-//	snapV            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
-//	snapX            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
-//	snapT            at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: t at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
-//	keepV            a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): v at the iterations of the loop at funcs.go:387 where the forward sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer the forward sweep reuses
-//	keepX            a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): x at the iterations of the loop at funcs.go:387 where the forward sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer the forward sweep reuses
-//	keepT            a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): t at the iterations of the loop at funcs.go:387 where the forward sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer the forward sweep reuses
-//	snapAt           at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:387, in a buffer the backward sweep reuses
+//	c        8 bytes per run: the parameter c
+//	entryV   8 bytes per run: v as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
+//	entryX   8 bytes per run: x as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
+//	entryT   8 bytes per run: t as the loop at funcs.go:387 began (//godiff:checkpoint -snapshots=5)
+//	splitV   at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): v at the iterations of the loop at funcs.go:387 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitX   at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): x at the iterations of the loop at funcs.go:387 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitT   at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): t at the iterations of the loop at funcs.go:387 where the forward sweep kept it (the trip count unknown until the loop ends, evenly spread over the iterations run), for the backward sweep
+//	splitAt  at most 32 bytes (8 bytes an entry, at most 4 a run of the loop: one per state held but the entry's): the iteration of each state in splitV
+//	held     8 bytes per run: how many states the backward sweep holds as it begins the loop at funcs.go:387: the state as it began and those the forward sweep saved
+//	trips    8 bytes per run: how many iterations of a loop began
+//	snapV    at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: v at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
+//	snapX    at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: x at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
+//	snapT    at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: t at the iterations of the loop at funcs.go:387 where the binomial schedule keeps it, at most 5 at once, in a buffer the backward sweep reuses
+//	keepV    a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): v at the iterations of the loop at funcs.go:387 where the forward sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer the forward sweep reuses
+//	keepX    a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): x at the iterations of the loop at funcs.go:387 where the forward sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer the forward sweep reuses
+//	keepT    a buffer of the forward sweep, at most ⌊S/2⌋ states (counted by Bytes, not in the formula): t at the iterations of the loop at funcs.go:387 where the forward sweep keeps it, evenly spread over those run, at most 2 at once, in a buffer the forward sweep reuses
+//	snapAt   at most 40 bytes (8 bytes an entry, one per state held: min(5, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at funcs.go:387, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:387 (//godiff:checkpoint -snapshots=5), by binomial
@@ -3930,20 +4000,13 @@ func ForcedRecordedGrad(x0, v0, w float64, steps int) (float64, float64, float64
 // ⌊S/2⌋ states evenly spread over the iterations it runs, its trip count
 // unknown until the end, and where r ≤ 12 the backward sweep starts from
 // them, with fewer plain runs in all (some iterations may run a few times more
-// than r), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by settleLoop1CallNoDtForward before its backward code, on a tape of
-// one iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// than r), where r is the least integer with C(S+r, S) ≥ n, then once more,
+// in place, its backward code at once, nothing recorded; lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: dt.
 type SettleTape struct {
-	// settleLoop1Tape: the tape of one iteration of the loop at funcs.go:387
-	// (//godiff:checkpoint -snapshots=5): the backward sweep brings the state to
-	// each iteration from the nearest state it holds (binomial checkpointing, at
-	// most 5 states held), empties this tape and runs the iteration again recorded
-	// before its backward code, so that it holds one iteration's entries whatever
-	// the number of iterations.
-	settleLoop1Tape settleLoop1CallNoDtTape
 	// c: the parameter c.
 	c float64
 	// entryV: v as the loop at funcs.go:387 began (//godiff:checkpoint
@@ -4007,7 +4070,6 @@ type SettleTape struct {
 // nor spare capacity.
 func (t *SettleTape) Bytes() int {
 	n := 48
-	n += t.settleLoop1Tape.Bytes()
 	n += len(t.splitV) * 8
 	n += len(t.splitX) * 8
 	n += len(t.splitT) * 8
@@ -4025,9 +4087,7 @@ func (t *SettleTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *SettleTape) clearRefs() {
-	t.settleLoop1Tape.clearRefs()
-}
+func (t *SettleTape) clearRefs() {}
 
 // poolSettleTape holds the SettleTapes that SettleGrad finished with: each call
 // takes one (a new one if the pool is empty) and gives it back, so that calls
@@ -4053,7 +4113,6 @@ func (t *SettleTape) release() {
 // SettleForward runs Settle and records in t what SettleBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SettleForward(t *SettleTape, x0, v0, c, tol float64) float64 {
-	t.settleLoop1Tape.calls = t.settleLoop1Tape.calls[:0]
 	t.splitV = t.splitV[:0]
 	t.splitX = t.splitX[:0]
 	t.splitT = t.splitT[:0]
@@ -4146,7 +4205,6 @@ func SettleBackward(t *SettleTape, s float64, dx0, dv0, dc *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dv float64
 	var dx float64
-	var dt float64
 	c := t.c
 	t1 := t.trips
 	// Binomial checkpointing of the loop at funcs.go:387: at most 5 states held at once, the first the state as the loop began.
@@ -4192,9 +4250,7 @@ func SettleBackward(t *SettleTape, s float64, dx0, dv0, dc *float64) {
 	var dcSum float64
 	dv += s * 2
 	dx += s
-	dt += s
 	for k := t1; k > 0; k-- {
-		t.settleLoop1Tape.calls = t.settleLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -4245,16 +4301,32 @@ func SettleBackward(t *SettleTape, s float64, dx0, dv0, dc *float64) {
 				top++
 			}
 		}
-		settleLoop1CallNoDtForward(&t.settleLoop1Tape, v, x, t2, c, 0.01)
-		dv2 := 0.0
-		dx2 := 0.0
-		dt2 := 0.0
+		dv3 := 0.0
+		dx3 := 0.0
 		dc2 := 0.0
-		settleLoop1CallNoDtBackward(&t.settleLoop1Tape, 0, dv, dx, dt, &dv2, &dx2, &dt2, &dc2)
+		v2 := v
+		x2 := x
+		t9 := v2
+		t10 := 0.1 * x2
+		t11 := t10 * x2
+		a := -x2 - c*t9 - t11*x2
+		v2 = t9 + 0.01*a
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var dx2 float64
+		var dv2 float64
+		dx2 += dx
+		dv2 += dv
+		dv2 += dx2 * 0.01
+		da := dv2 * 0.01
+		t12 := da * x2
+		dv2 -= da * c
+		dx2 += -(da * t11) - t12*t10 - t12*x2*0.1 - da
+		dv3 += dv2
+		dx3 += dx2
+		dc2 -= da * t9
 		dcSum += dc2
-		dt = dt2
-		dx = dx2
-		dv = dv2
+		dx = dx3
+		dv = dv3
 	}
 	*dx0 += dx
 	*dv0 += dv
@@ -5183,28 +5255,21 @@ func ScaledRecordedGrad(theta, xs []float64) (float64, []float64) {
 // flow it replays. A tape may be reused: each run of NestedForward overwrites
 // it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 8·max(2 − 1 + 1, 0) + 48 bytes, plus
-// nestedLoop1Tape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·max(2 − 1 + 1, 0) + 48 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
-//	nestedLoop1Tape  nestedLoop1Tape.Bytes(), a nestedLoop1CallNoXsFixedXsThetaTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:513 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
-//	theta            24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
-//	xs               24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	s                8·max(2 − 1 + 1, 0) bytes (8 bytes an entry): the value of s the backward sweep reads
+//	theta  24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
+//	xs     24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	s      8·max(2 − 1 + 1, 0) bytes (8 bytes an entry): the value of s the backward sweep reads
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at funcs.go:513 (//godiff:checkpoint), run again one at a time before
-// its backward code by nestedLoop1CallNoXsFixedXsThetaForward, nothing recorded
-// per iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// loop at funcs.go:513 (//godiff:checkpoint), run again one at a time, in
+// place, its backward code at once, nothing recorded; lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type NestedTape struct {
-	// nestedLoop1Tape: the tape of one iteration of the loop at funcs.go:513
-	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
-	// again before its backward code, last iteration first, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	nestedLoop1Tape nestedLoop1CallNoXsFixedXsThetaTape
 	// theta: the parameter theta.
 	theta []float64
 	// xs: the parameter xs.
@@ -5220,7 +5285,6 @@ type NestedTape struct {
 // nor spare capacity.
 func (t *NestedTape) Bytes() int {
 	n := 48
-	n += t.nestedLoop1Tape.Bytes()
 	n += len(t.s) * 8
 	return n
 }
@@ -5229,7 +5293,6 @@ func (t *NestedTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *NestedTape) clearRefs() {
-	t.nestedLoop1Tape.clearRefs()
 	t.theta = nil
 	t.xs = nil
 }
@@ -5259,7 +5322,6 @@ func (t *NestedTape) release() {
 // earlier contents are discarded, its memory reused.
 func NestedForward(t *NestedTape, theta, xs []float64) float64 {
 	t.s = t.s[:0]
-	t.nestedLoop1Tape.calls = t.nestedLoop1Tape.calls[:0]
 	t.theta = theta
 	t.xs = xs
 	total := 0.0
@@ -5277,10 +5339,9 @@ func NestedForward(t *NestedTape, theta, xs []float64) float64 {
 }
 
 // NestedBackward adds to dtheta the vector-Jacobian product of Nested with the
-// seeds s, at the point recorded in t by NestedForward. It keeps buffers of its
-// own in t, for the derivatives of slices it is not passed (those Nested and
-// its callees make), so one forward run serves any number of backward runs (one
-// per seed), one at a time; it adds rather than sets, so one buffer can sum a
+// seeds s, at the point recorded in t by NestedForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
 // mini-batch.
 func NestedBackward(t *NestedTape, s float64, dtheta []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
@@ -5296,11 +5357,18 @@ func NestedBackward(t *NestedTape, s float64, dtheta []float64) {
 		ds += dtotal * t.s[ns] * 2
 		t2 := len(xs) - 1
 		for i := t2; i >= 0; i-- {
-			t.nestedLoop1Tape.calls = t.nestedLoop1Tape.calls[:0]
-			nestedLoop1CallNoXsFixedXsThetaForward(&t.nestedLoop1Tape, 0, xs, theta, t1, i)
-			ds2 := 0.0
-			nestedLoop1CallNoXsFixedXsThetaBackward(&t.nestedLoop1Tape, 0, ds, &ds2, dtheta)
-			ds = ds2
+			ds3 := 0.0
+			x := xs[i]
+			t3 := theta[0] * x * float64(t1)
+			// Backward sweep: the chain rule, link by link, in reverse order.
+			var ds2 float64
+			x2 := xs[i]
+			ds2 += ds
+			t4 := ds2 * theta[1]
+			dtheta[1] += ds2 * math.Sin(t3)
+			dtheta[0] += t4 * math.Cos(t3) * float64(t1) * x2
+			ds3 += ds2
+			ds = ds3
 		}
 		ds = 0
 	}
@@ -5487,28 +5555,20 @@ func NestedRecordedGrad(theta, xs []float64) (float64, []float64) {
 // tape may be reused: each run of RowsForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 56 bytes, plus rowsLoop1Tape.Bytes() (the
-// tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 56 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	rowsLoop1Tape  rowsLoop1Tape.Bytes(), a rowsLoop1CallNoXsFixedXsWTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:545 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
-//	w              24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
-//	xs             24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	s              8 bytes per run: the value of s the backward sweep reads
+//	w   24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	xs  24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	s   8 bytes per run: the value of s the backward sweep reads
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
-// loop at funcs.go:545 (//godiff:checkpoint), run again one at a time before
-// its backward code by rowsLoop1CallNoXsFixedXsWForward, nothing recorded per
-// iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// loop at funcs.go:545 (//godiff:checkpoint), run again one at a time, in
+// place, its backward code at once, nothing recorded; lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 type RowsTape struct {
-	// rowsLoop1Tape: the tape of one iteration of the loop at funcs.go:545
-	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
-	// again before its backward code, last iteration first, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	rowsLoop1Tape rowsLoop1CallNoXsFixedXsWTape
 	// w: the parameter w.
 	w [][]float64
 	// xs: the parameter xs.
@@ -5522,44 +5582,12 @@ type RowsTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *RowsTape) Bytes() int {
-	n := 56
-	n += t.rowsLoop1Tape.Bytes()
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *RowsTape) clearRefs() {
-	t.rowsLoop1Tape.clearRefs()
-	t.w = nil
-	t.xs = nil
-}
-
-// poolRowsTape holds the RowsTapes that RowsGrad finished with: each call takes
-// one (a new one if the pool is empty) and gives it back, so that calls reuse a
-// tape's buffers instead of allocating, zeroing and collecting them each time.
-var poolRowsTape = sync.Pool{New: func() any {
-	return new(RowsTape)
-}}
-
-// release gives t back to poolRowsTape, emptied of the caller's memory. A tape
-// holding more than 64 MiB is left to the garbage collector instead: the pool
-// would keep that memory alive, unused, between calls (until two collections
-// pass), and at that size the allocation saved is small beside the run that
-// fills it.
-func (t *RowsTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolRowsTape.Put(t)
+	return 56
 }
 
 // RowsForward runs Rows and records in t what RowsBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func RowsForward(t *RowsTape, w [][]float64, xs []float64) float64 {
-	t.rowsLoop1Tape.calls = t.rowsLoop1Tape.calls[:0]
 	t.w = w
 	t.xs = xs
 	s := 0.0
@@ -5572,10 +5600,9 @@ func RowsForward(t *RowsTape, w [][]float64, xs []float64) float64 {
 }
 
 // RowsBackward adds to dw the vector-Jacobian product of Rows with the seeds s,
-// at the point recorded in t by RowsForward. It keeps buffers of its own in t,
-// for the derivatives of slices it is not passed (those Rows and its callees
-// make), so one forward run serves any number of backward runs (one per seed),
-// one at a time; it adds rather than sets, so one buffer can sum a mini-batch.
+// at the point recorded in t by RowsForward. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
 func RowsBackward(t *RowsTape, s float64, dw [][]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
@@ -5584,25 +5611,35 @@ func RowsBackward(t *RowsTape, s float64, dw [][]float64) {
 	ds += s * t.s * 2
 	t1 := len(xs) - 1
 	for i := t1; i >= 0; i-- {
-		t.rowsLoop1Tape.calls = t.rowsLoop1Tape.calls[:0]
-		rowsLoop1CallNoXsFixedXsWForward(&t.rowsLoop1Tape, 0, xs, w, i)
-		ds2 := 0.0
-		rowsLoop1CallNoXsFixedXsWBackward(&t.rowsLoop1Tape, 0, ds, &ds2, dw)
-		ds = ds2
+		ds3 := 0.0
+		x := xs[i]
+		t2 := i % len(w)
+		r := w[t2]
+		t3 := r[0] * x
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		var ds2 float64
+		r2 := w[t2]
+		dr := dw[t2]
+		x2 := xs[i]
+		ds2 += ds
+		t4 := ds2 * r2[1]
+		dr[1] += ds2 * math.Sin(t3)
+		dr[0] += t4 * math.Cos(t3) * x2
+		ds3 += ds2
+		ds = ds3
 	}
 }
 
 // RowsGrad returns Rows's result and its gradient with respect to w, in that
 // order (dw), computed by reverse-mode automatic differentiation.
 func RowsGrad(w [][]float64, xs []float64) (float64, [][]float64) {
-	t := poolRowsTape.Get().(*RowsTape)
-	t1 := RowsForward(t, w, xs)
+	var t RowsTape
+	t1 := RowsForward(&t, w, xs)
 	dw := make([][]float64, len(w))
 	for i := range w {
 		dw[i] = make([]float64, len(w[i]))
 	}
-	RowsBackward(t, 1, dw)
-	t.release()
+	RowsBackward(&t, 1, dw)
 	return t1, dw
 }
 
@@ -6495,92 +6532,6 @@ func layerLoop1CallNoXFixedXVBackward(t *layerLoop1CallNoXFixedXVTape, call int,
 	*dloss += dloss2
 }
 
-// histogramLoop1CallNoXsFixedXsTape is what
-// histogramLoop1CallNoXsFixedXsForward keeps of the calls of histogramLoop1 at
-// one call site for histogramLoop1CallNoXsFixedXsBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of xs it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type histogramLoop1CallNoXsFixedXsTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// xs: the parameter xs.
-		xs []float64
-		// k: the parameter k.
-		k int
-		// i: the parameter i.
-		i int
-		// exp: math.Exp of the forward sweep.
-		exp float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// histogramLoop1CallNoXsFixedXsTape's comment counts them: each value's size,
-// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
-// of its call sites; not Go's padding nor spare capacity.
-func (t *histogramLoop1CallNoXsFixedXsTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *histogramLoop1CallNoXsFixedXsTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// histogramLoop1CallNoXsFixedXsForward runs histogramLoop1 and records in t
-// what histogramLoop1CallNoXsFixedXsBackward needs, after what the earlier
-// calls since t's holder began its run recorded; the first of them empties t,
-// keeping its memory.
-func histogramLoop1CallNoXsFixedXsForward(t *histogramLoop1CallNoXsFixedXsTape, xs []float64, k int, bins, w []float64, i int) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.xs = xs
-	c.k = k
-	c.i = i
-	x := xs[i]
-	b := i % k
-	t1 := math.Exp(w[b] * x)
-	c.exp = t1
-	bins[b] += t1
-}
-
-// histogramLoop1CallNoXsFixedXsBackward adds to dbins and dw the
-// vector-Jacobian product of histogramLoop1 with the seeds dbins, at the point
-// that call number call of histogramLoop1CallNoXsFixedXsForward on t recorded.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-//
-// dbins holds, on entry, the seed of what histogramLoop1 leaves in bins, and on
-// return the derivative with respect to what bins held before.
-func histogramLoop1CallNoXsFixedXsBackward(t *histogramLoop1CallNoXsFixedXsTape, call int, dbins, dw []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	k := c.k
-	i := c.i
-	b := i % k
-	xs := c.xs
-	x := xs[i]
-	dw[b] += dbins[b] * c.exp * x
-}
-
 // histogramLoop1 is one iteration of the loop of Histogram at funcs.go:173,
 // which //godiff:checkpoint marks: the backward sweep runs it again, iteration
 // by iteration, rather than record it.
@@ -6678,126 +6629,6 @@ func modelLossLoop1CallNoXsYsFixedXsBackward(t *modelLossLoop1CallNoXsYsFixedXsT
 	*dmB += t1
 }
 
-// orbitLoop1CallNoDtTape is what orbitLoop1CallNoDtForward keeps of the calls
-// of orbitLoop1 at one call site for orbitLoop1CallNoDtBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitLoop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitLoop1CallNoDtTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *orbitLoop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitLoop1CallNoDtTape) clearRefs() {}
-
-// orbitLoop1CallNoDtForward runs orbitLoop1 and records in t what
-// orbitLoop1CallNoDtBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func orbitLoop1CallNoDtForward(t *orbitLoop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitLoop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian product
-// of orbitLoop1 with the seeds s1 and s2, at the point that call number call of
-// orbitLoop1CallNoDtForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func orbitLoop1CallNoDtBackward(t *orbitLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
-}
-
 // orbitLoop1 is one iteration of the loop of Orbit at funcs.go:244, which
 // //godiff:checkpoint marks: the backward sweep runs it again, iteration by
 // iteration, rather than record it.
@@ -6814,128 +6645,6 @@ func orbitLoop1(v, x, k, dt float64, i int) (float64, float64) {
 	a2 := t1*x2 - 0.1*x2*x2*x2
 	v2 += t2 * a2
 	return v2, x2
-}
-
-// orbitLongLoop1CallNoDtTape is what orbitLongLoop1CallNoDtForward keeps of the
-// calls of orbitLongLoop1 at one call site for orbitLongLoop1CallNoDtBackward:
-// the forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitLongLoop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitLongLoop1CallNoDtTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *orbitLongLoop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitLongLoop1CallNoDtTape) clearRefs() {}
-
-// orbitLongLoop1CallNoDtForward runs orbitLongLoop1 and records in t what
-// orbitLongLoop1CallNoDtBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func orbitLongLoop1CallNoDtForward(t *orbitLongLoop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitLongLoop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
-// product of orbitLongLoop1 with the seeds s1 and s2, at the point that call
-// number call of orbitLongLoop1CallNoDtForward on t recorded. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func orbitLongLoop1CallNoDtBackward(t *orbitLongLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
 }
 
 // orbitLongLoop1 is one iteration of the loop of OrbitLong at funcs.go:278,
@@ -6956,128 +6665,6 @@ func orbitLongLoop1(v, x, k, dt float64, i int) (float64, float64) {
 	return v2, x2
 }
 
-// orbitRevolveLoop1CallNoDtTape is what orbitRevolveLoop1CallNoDtForward keeps
-// of the calls of orbitRevolveLoop1 at one call site for
-// orbitRevolveLoop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitRevolveLoop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitRevolveLoop1CallNoDtTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *orbitRevolveLoop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitRevolveLoop1CallNoDtTape) clearRefs() {}
-
-// orbitRevolveLoop1CallNoDtForward runs orbitRevolveLoop1 and records in t what
-// orbitRevolveLoop1CallNoDtBackward needs, after what the earlier calls since
-// t's holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func orbitRevolveLoop1CallNoDtForward(t *orbitRevolveLoop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitRevolveLoop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
-// product of orbitRevolveLoop1 with the seeds s1 and s2, at the point that call
-// number call of orbitRevolveLoop1CallNoDtForward on t recorded. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func orbitRevolveLoop1CallNoDtBackward(t *orbitRevolveLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
-}
-
 // orbitRevolveLoop1 is one iteration of the loop of OrbitRevolve at
 // funcs.go:297, which //godiff:checkpoint marks: the backward sweep runs it
 // again, iteration by iteration, rather than record it.
@@ -7094,128 +6681,6 @@ func orbitRevolveLoop1(v, x, k, dt float64, i int) (float64, float64) {
 	a2 := t1*x2 - 0.1*x2*x2*x2
 	v2 += t2 * a2
 	return v2, x2
-}
-
-// orbitRevolve100Loop1CallNoDtTape is what orbitRevolve100Loop1CallNoDtForward
-// keeps of the calls of orbitRevolve100Loop1 at one call site for
-// orbitRevolve100Loop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitRevolve100Loop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitRevolve100Loop1CallNoDtTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *orbitRevolve100Loop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitRevolve100Loop1CallNoDtTape) clearRefs() {}
-
-// orbitRevolve100Loop1CallNoDtForward runs orbitRevolve100Loop1 and records in
-// t what orbitRevolve100Loop1CallNoDtBackward needs, after what the earlier
-// calls since t's holder began its run recorded; the first of them empties t,
-// keeping its memory.
-func orbitRevolve100Loop1CallNoDtForward(t *orbitRevolve100Loop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitRevolve100Loop1CallNoDtBackward adds to dv, dx and dk the
-// vector-Jacobian product of orbitRevolve100Loop1 with the seeds s1 and s2, at
-// the point that call number call of orbitRevolve100Loop1CallNoDtForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func orbitRevolve100Loop1CallNoDtBackward(t *orbitRevolve100Loop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
 }
 
 // orbitRevolve100Loop1 is one iteration of the loop of OrbitRevolve100 at
@@ -7236,128 +6701,6 @@ func orbitRevolve100Loop1(v, x, k, dt float64, i int) (float64, float64) {
 	return v2, x2
 }
 
-// orbitBudgetLoop1CallNoDtTape is what orbitBudgetLoop1CallNoDtForward keeps of
-// the calls of orbitBudgetLoop1 at one call site for
-// orbitBudgetLoop1CallNoDtBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a,
-// a2.
-type orbitBudgetLoop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// dt: the parameter dt.
-		dt float64
-		// x22: the value of x2 the backward sweep reads.
-		x22 float64
-		// prod5: a product (prod) of the forward sweep.
-		prod5 float64
-		// prod4: a product (prod) of the forward sweep.
-		prod4 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// prod3: a product (prod) of the forward sweep.
-		prod3 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// orbitBudgetLoop1CallNoDtTape's comment counts them: each value's size, 24 for
-// a slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *orbitBudgetLoop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *orbitBudgetLoop1CallNoDtTape) clearRefs() {}
-
-// orbitBudgetLoop1CallNoDtForward runs orbitBudgetLoop1 and records in t what
-// orbitBudgetLoop1CallNoDtBackward needs, after what the earlier calls since
-// t's holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func orbitBudgetLoop1CallNoDtForward(t *orbitBudgetLoop1CallNoDtTape, v, x, k, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.k = k
-	c.dt = dt
-	t1 := -k
-	c.x22 = x2
-	t2 := 0.1 * x2
-	c.prod5 = t2
-	t3 := t2 * x2
-	c.prod4 = t3
-	a := t1*x2 - t3*x2
-	t4 := 0.5 * dt
-	c.prod = t4
-	v2 += t4 * a
-	x2 += dt * v2
-	c.x2 = x2
-	t5 := 0.1 * x2
-	c.prod3 = t5
-	t6 := t5 * x2
-	c.prod2 = t6
-	a2 := t1*x2 - t6*x2
-	v2 += t4 * a2
-	return v2, x2
-}
-
-// orbitBudgetLoop1CallNoDtBackward adds to dv, dx and dk the vector-Jacobian
-// product of orbitBudgetLoop1 with the seeds s1 and s2, at the point that call
-// number call of orbitBudgetLoop1CallNoDtForward on t recorded. It only reads
-// t, so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func orbitBudgetLoop1CallNoDtBackward(t *orbitBudgetLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	k := c.k
-	dt := c.dt
-	t1 := c.x22
-	t2 := c.prod
-	t3 := c.x2
-	dx2 += s2
-	dv2 += s1
-	da2 := dv2 * t2
-	t4 := da2 * t3
-	dx2 += -(da2 * c.prod2) - t4*c.prod3 - t4*t3*0.1 - da2*k
-	dv2 += dx2 * dt
-	da := dv2 * t2
-	t5 := da * t1
-	dx2 += -(da * c.prod4) - t5*c.prod5 - t5*t1*0.1 - da*k
-	*dv += dv2
-	*dx += dx2
-	*dk -= t4 + t5
-}
-
 // orbitBudgetLoop1 is one iteration of the loop of OrbitBudget at funcs.go:333,
 // which //godiff:checkpoint marks: the backward sweep runs it again, iteration
 // by iteration, rather than record it.
@@ -7376,93 +6719,6 @@ func orbitBudgetLoop1(v, x, k, dt float64, i int) (float64, float64) {
 	return v2, x2
 }
 
-// forcedLoop1CallNoDtTape is what forcedLoop1CallNoDtForward keeps of the calls
-// of forcedLoop1 at one call site for forcedLoop1CallNoDtBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a.
-type forcedLoop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// dt: the parameter dt.
-		dt float64
-		// i: the parameter i.
-		i int
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// forcedLoop1CallNoDtTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *forcedLoop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 24
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *forcedLoop1CallNoDtTape) clearRefs() {}
-
-// forcedLoop1CallNoDtForward runs forcedLoop1 and records in t what
-// forcedLoop1CallNoDtBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func forcedLoop1CallNoDtForward(t *forcedLoop1CallNoDtTape, v, x, w, dt float64, i int) (float64, float64) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	v2 := v
-	x2 := x
-	c.dt = dt
-	c.i = i
-	t1 := w * float64(i) * dt
-	c.prod = t1
-	a := -x2 + 0.3*math.Sin(t1)
-	v2 += dt * a
-	x2 += dt * v2
-	return v2, x2
-}
-
-// forcedLoop1CallNoDtBackward adds to dv, dx and dw the vector-Jacobian product
-// of forcedLoop1 with the seeds s1 and s2, at the point that call number call
-// of forcedLoop1CallNoDtForward on t recorded. It only reads t, so one forward
-// run serves any number of backward runs (one per seed, from several goroutines
-// at once); it adds rather than sets, so one buffer can sum a mini-batch.
-func forcedLoop1CallNoDtBackward(t *forcedLoop1CallNoDtTape, call int, s1, s2 float64, dv, dx, dw *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dx2 float64
-	var dv2 float64
-	dt := c.dt
-	i := c.i
-	dx2 += s2
-	dv2 += s1
-	dv2 += dx2 * dt
-	da := dv2 * dt
-	dx2 -= da
-	*dv += dv2
-	*dx += dx2
-	*dw += da * 0.3 * math.Cos(c.prod) * dt * float64(i)
-}
-
 // forcedLoop1 is one iteration of the loop of Forced at funcs.go:353, which
 // //godiff:checkpoint marks: the backward sweep runs it again, iteration by
 // iteration, rather than record it.
@@ -7475,112 +6731,6 @@ func forcedLoop1(v, x, w, dt float64, i int) (float64, float64) {
 	v2 += dt * a
 	x2 += dt * v2
 	return v2, x2
-}
-
-// settleLoop1CallNoDtTape is what settleLoop1CallNoDtForward keeps of the calls
-// of settleLoop1 at one call site for settleLoop1CallNoDtBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: a.
-type settleLoop1CallNoDtTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// c: the parameter c.
-		c float64
-		// dt: the parameter dt.
-		dt float64
-		// x2: the value of x2 the backward sweep reads.
-		x2 float64
-		// v2: the value of v2 the backward sweep reads.
-		v2 float64
-		// prod2: a product (prod) of the forward sweep.
-		prod2 float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// settleLoop1CallNoDtTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *settleLoop1CallNoDtTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *settleLoop1CallNoDtTape) clearRefs() {}
-
-// settleLoop1CallNoDtForward runs settleLoop1 and records in t what
-// settleLoop1CallNoDtBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func settleLoop1CallNoDtForward(t2 *settleLoop1CallNoDtTape, v, x, t, c, dt float64) (float64, float64, float64) {
-	t2.calls = slices.Grow(t2.calls, 1)[:len(t2.calls)+1]
-	c2 := &t2.calls[len(t2.calls)-1]
-	v2 := v
-	x2 := x
-	t22 := t
-	c2.c = c
-	c2.dt = dt
-	c2.x2 = x2
-	c2.v2 = v2
-	t1 := 0.1 * x2
-	c2.prod2 = t1
-	t3 := t1 * x2
-	c2.prod = t3
-	a := -x2 - c*v2 - t3*x2
-	v2 += dt * a
-	x2 += dt * v2
-	t22 += dt
-	return v2, x2, t22
-}
-
-// settleLoop1CallNoDtBackward adds to dv, dx, dt2 and dc the vector-Jacobian
-// product of settleLoop1 with the seeds s1, s2 and s3, at the point that call
-// number call of settleLoop1CallNoDtForward on t recorded. It only reads t, so
-// one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func settleLoop1CallNoDtBackward(t *settleLoop1CallNoDtTape, call int, s1, s2, s3 float64, dv, dx, dt2, dc *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dt22 float64
-	var dx2 float64
-	var dv2 float64
-	c2 := c.c
-	dt := c.dt
-	t1 := c.x2
-	dt22 += s3
-	dx2 += s2
-	dv2 += s1
-	dv2 += dx2 * dt
-	da := dv2 * dt
-	t2 := da * t1
-	dv2 -= da * c2
-	dx2 += -(da * c.prod) - t2*c.prod2 - t2*t1*0.1 - da
-	*dv += dv2
-	*dx += dx2
-	*dt2 += dt22
-	*dc -= da * c.v2
 }
 
 // settleLoop1 is one iteration of the loop of Settle at funcs.go:387, which
@@ -7884,103 +7034,6 @@ func scaledLoop1CallNoXsFixedXsBackward(t *scaledLoop1CallNoXsFixedXsTape, call 
 	*dc2 += ds2 * c.sin
 }
 
-// nestedLoop1CallNoXsFixedXsThetaTape is what
-// nestedLoop1CallNoXsFixedXsThetaForward keeps of the calls of nestedLoop1 at
-// one call site for nestedLoop1CallNoXsFixedXsThetaBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 80·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; the elements of theta, xs it reads again (memory nothing writes
-// afterwards); lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
-type nestedLoop1CallNoXsFixedXsThetaTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// xs: the parameter xs.
-		xs []float64
-		// theta: the parameter theta.
-		theta []float64
-		// r: the parameter r.
-		r int
-		// i: the parameter i.
-		i int
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// sin: math.Sin of the forward sweep.
-		sin float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// nestedLoop1CallNoXsFixedXsThetaTape's comment counts them: each value's size,
-// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
-// of its call sites; not Go's padding nor spare capacity.
-func (t *nestedLoop1CallNoXsFixedXsThetaTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 80
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *nestedLoop1CallNoXsFixedXsThetaTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// nestedLoop1CallNoXsFixedXsThetaForward runs nestedLoop1 and records in t what
-// nestedLoop1CallNoXsFixedXsThetaBackward needs, after what the earlier calls
-// since t's holder began its run recorded; the first of them empties t, keeping
-// its memory.
-func nestedLoop1CallNoXsFixedXsThetaForward(t *nestedLoop1CallNoXsFixedXsThetaTape, s float64, xs, theta []float64, r, i int) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	s2 := s
-	c.xs = xs
-	c.theta = theta
-	c.r = r
-	c.i = i
-	x := xs[i]
-	t1 := theta[0] * x * float64(r)
-	c.prod = t1
-	t2 := math.Sin(t1)
-	c.sin = t2
-	s2 += t2 * theta[1]
-	return s2
-}
-
-// nestedLoop1CallNoXsFixedXsThetaBackward adds to ds and dtheta the
-// vector-Jacobian product of nestedLoop1 with the seeds s2, at the point that
-// call number call of nestedLoop1CallNoXsFixedXsThetaForward on t recorded. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func nestedLoop1CallNoXsFixedXsThetaBackward(t *nestedLoop1CallNoXsFixedXsThetaTape, call int, s2 float64, ds *float64, dtheta []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds2 float64
-	theta := c.theta
-	r := c.r
-	xs := c.xs
-	i := c.i
-	x := xs[i]
-	ds2 += s2
-	t1 := ds2 * theta[1]
-	dtheta[1] += ds2 * c.sin
-	dtheta[0] += t1 * math.Cos(c.prod) * float64(r) * x
-	*ds += ds2
-}
-
 // nestedLoop1 is one iteration of the loop of Nested at funcs.go:513, which
 // //godiff:checkpoint marks: the backward sweep runs it again, iteration by
 // iteration, rather than record it.
@@ -7991,102 +7044,6 @@ func nestedLoop1(s float64, xs, theta []float64, r, i int) float64 {
 	x := xs[i]
 	s2 += math.Sin(theta[0]*x*float64(r)) * theta[1]
 	return s2
-}
-
-// rowsLoop1CallNoXsFixedXsWTape is what rowsLoop1CallNoXsFixedXsWForward keeps
-// of the calls of rowsLoop1 at one call site for
-// rowsLoop1CallNoXsFixedXsWBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of w, xs it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type rowsLoop1CallNoXsFixedXsWTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// xs: the parameter xs.
-		xs []float64
-		// w: the parameter w.
-		w [][]float64
-		// i: the parameter i.
-		i int
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// sin: math.Sin of the forward sweep.
-		sin float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// rowsLoop1CallNoXsFixedXsWTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *rowsLoop1CallNoXsFixedXsWTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *rowsLoop1CallNoXsFixedXsWTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// rowsLoop1CallNoXsFixedXsWForward runs rowsLoop1 and records in t what
-// rowsLoop1CallNoXsFixedXsWBackward needs, after what the earlier calls since
-// t's holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func rowsLoop1CallNoXsFixedXsWForward(t *rowsLoop1CallNoXsFixedXsWTape, s float64, xs []float64, w [][]float64, i int) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	s2 := s
-	c.xs = xs
-	c.w = w
-	c.i = i
-	x := xs[i]
-	r := w[i%len(w)]
-	t1 := r[0] * x
-	c.prod = t1
-	t2 := math.Sin(t1)
-	c.sin = t2
-	s2 += t2 * r[1]
-	return s2
-}
-
-// rowsLoop1CallNoXsFixedXsWBackward adds to ds and dw the vector-Jacobian
-// product of rowsLoop1 with the seeds s2, at the point that call number call of
-// rowsLoop1CallNoXsFixedXsWForward on t recorded. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
-func rowsLoop1CallNoXsFixedXsWBackward(t *rowsLoop1CallNoXsFixedXsWTape, call int, s2 float64, ds *float64, dw [][]float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds2 float64
-	w := c.w
-	i := c.i
-	t1 := i % len(w)
-	r := w[t1]
-	dr := dw[t1]
-	xs := c.xs
-	x := xs[i]
-	ds2 += s2
-	t2 := ds2 * r[1]
-	dr[1] += ds2 * c.sin
-	dr[0] += t2 * math.Cos(c.prod) * x
-	*ds += ds2
 }
 
 // rowsLoop1 is one iteration of the loop of Rows at funcs.go:545, which

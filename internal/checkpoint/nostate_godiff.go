@@ -13,22 +13,20 @@ import (
 // backward sweep reads, and the control flow it replays. A tape may be reused:
 // each run of HistogramRevolveForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 8·k + 80 bytes, plus
-// histogramRevolveLoop1Tape.Bytes() (the tapes of its call sites, each by its
-// own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 8·k + 80 bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
-//	w                          24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
-//	histogramRevolveLoop1Tape  histogramRevolveLoop1Tape.Bytes(), a histogramRevolveLoop1CallNoXsFixedXsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at nostate.go:22 (//godiff:checkpoint -snapshots=1): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 1 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	xs                         24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	bins                       8·k bytes (8 bytes an entry): the memory of bins, which HistogramRevolve makes, kept from run to run
-//	bins2                      24 bytes per run (a reference to the caller's slice, not a copy): bins as the forward sweep computed it
-//	splitAt                    at most 0 bytes (8 bytes an entry, at most 0 a run of the loop: one per state held but the entry's): the iteration of each state the forward sweep saves for the loop at nostate.go:22
-//	held                       8 bytes per run: how many states the backward sweep holds as it begins the loop at nostate.go:22: the state as it began and those the forward sweep saved
-//	dbins                      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of bins, which HistogramRevolve makes, in a buffer the backward sweep reuses
-//	scratchBins                a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of bins, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
-//	snapAt                     at most 8 bytes (8 bytes an entry, one per state held: min(1, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at nostate.go:22, in a buffer the backward sweep reuses
+//	w            24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	xs           24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	bins         8·k bytes (8 bytes an entry): the memory of bins, which HistogramRevolve makes, kept from run to run
+//	bins2        24 bytes per run (a reference to the caller's slice, not a copy): bins as the forward sweep computed it
+//	splitAt      at most 0 bytes (8 bytes an entry, at most 0 a run of the loop: one per state held but the entry's): the iteration of each state the forward sweep saves for the loop at nostate.go:22
+//	held         8 bytes per run: how many states the backward sweep holds as it begins the loop at nostate.go:22: the state as it began and those the forward sweep saved
+//	dbins        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of bins, which HistogramRevolve makes, in a buffer the backward sweep reuses
+//	scratchBins  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of bins, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
+//	snapAt       at most 8 bytes (8 bytes an entry, one per state held: min(1, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at nostate.go:22, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the elements of bins it
 // reads again (memory nothing writes afterwards); every iteration of the loop
@@ -38,20 +36,12 @@ import (
 // runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
 // does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// histogramRevolveLoop1CallNoXsFixedXsForward before its backward code, on a
-// tape of one iteration; lengths, indexes and integer arithmetic, and loop
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
 // counters (recovered from the backward loops' own).
 type HistogramRevolveTape struct {
 	// w: the parameter w.
 	w []float64
-	// histogramRevolveLoop1Tape: the tape of one iteration of the loop at
-	// nostate.go:22 (//godiff:checkpoint -snapshots=1): the backward sweep brings
-	// the state to each iteration from the nearest state it holds (binomial
-	// checkpointing, at most 1 states held), empties this tape and runs the
-	// iteration again recorded before its backward code, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	histogramRevolveLoop1Tape histogramRevolveLoop1CallNoXsFixedXsTape
 	// xs: the parameter xs.
 	xs []float64
 	// bins: the memory of bins, which HistogramRevolve makes, kept from run to
@@ -84,7 +74,6 @@ type HistogramRevolveTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *HistogramRevolveTape) Bytes() int {
 	n := 80
-	n += t.histogramRevolveLoop1Tape.Bytes()
 	n += len(t.bins) * 8
 	n += len(t.splitAt) * 8
 	n += len(t.dbins) * 8
@@ -98,7 +87,6 @@ func (t *HistogramRevolveTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *HistogramRevolveTape) clearRefs() {
 	t.w = nil
-	t.histogramRevolveLoop1Tape.clearRefs()
 	t.xs = nil
 	t.bins2 = nil
 }
@@ -129,7 +117,6 @@ func (t *HistogramRevolveTape) release() {
 // memory reused.
 func HistogramRevolveForward(t *HistogramRevolveTape, w, xs []float64) float64 {
 	t.bins = t.bins[:0]
-	t.histogramRevolveLoop1Tape.calls = t.histogramRevolveLoop1Tape.calls[:0]
 	t.splitAt = t.splitAt[:0]
 	t.w = w
 	t.xs = xs
@@ -273,7 +260,6 @@ func HistogramRevolveBackward(t *HistogramRevolveTape, s float64, dw []float64) 
 	}
 	t6 := t2 - 1
 	for i2 := t6; i2 >= 0; i2-- {
-		t.histogramRevolveLoop1Tape.calls = t.histogramRevolveLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -315,8 +301,13 @@ func HistogramRevolveBackward(t *HistogramRevolveTape, s float64, dw []float64) 
 				top++
 			}
 		}
-		histogramRevolveLoop1CallNoXsFixedXsForward(&t.histogramRevolveLoop1Tape, xs, k, t3, w, pos)
-		histogramRevolveLoop1CallNoXsFixedXsBackward(&t.histogramRevolveLoop1Tape, 0, dbins, dw)
+		x := xs[pos]
+		b := pos % k
+		t9 := math.Exp(w[b] * x)
+		t3[b] += t9
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		x2 := xs[pos]
+		dw[b] += dbins[b] * t9 * x2
 	}
 }
 
@@ -363,22 +354,20 @@ func HistogramRevolveJVP(w, xs, dw []float64) (float64, float64) {
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of HistogramDownForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 8·k + 80 bytes, plus
-// histogramDownLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 8·k + 80 bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
-//	w                       24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
-//	histogramDownLoop1Tape  histogramDownLoop1Tape.Bytes(), a histogramDownLoop1CallNoXsFixedXsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at nostate.go:43 (//godiff:checkpoint -memory=8): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 1 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	xs                      24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	bins                    8·k bytes (8 bytes an entry): the memory of bins, which HistogramDown makes, kept from run to run
-//	bins2                   24 bytes per run (a reference to the caller's slice, not a copy): bins as the forward sweep computed it
-//	splitAt                 at most 0 bytes (8 bytes an entry, at most 0 a run of the loop: one per state held but the entry's): the iteration of each state the forward sweep saves for the loop at nostate.go:43
-//	held                    8 bytes per run: how many states the backward sweep holds as it begins the loop at nostate.go:43: the state as it began and those the forward sweep saved
-//	dbins                   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of bins, which HistogramDown makes, in a buffer the backward sweep reuses
-//	scratchBins             a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of bins, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
-//	snapAt                  at most 8 bytes (8 bytes an entry, one per state held: min(1, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at nostate.go:43, in a buffer the backward sweep reuses
+//	w            24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	xs           24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	bins         8·k bytes (8 bytes an entry): the memory of bins, which HistogramDown makes, kept from run to run
+//	bins2        24 bytes per run (a reference to the caller's slice, not a copy): bins as the forward sweep computed it
+//	splitAt      at most 0 bytes (8 bytes an entry, at most 0 a run of the loop: one per state held but the entry's): the iteration of each state the forward sweep saves for the loop at nostate.go:43
+//	held         8 bytes per run: how many states the backward sweep holds as it begins the loop at nostate.go:43: the state as it began and those the forward sweep saved
+//	dbins        a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of bins, which HistogramDown makes, in a buffer the backward sweep reuses
+//	scratchBins  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the memory of bins, which the checkpointed loop overwrites before it reads it (or sums into), as its iteration runs again, in a buffer the backward sweep reuses
+//	snapAt       at most 8 bytes (8 bytes an entry, one per state held: min(1, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at nostate.go:43, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the elements of bins it
 // reads again (memory nothing writes afterwards); every iteration of the loop
@@ -389,20 +378,12 @@ func HistogramRevolveJVP(w, xs, dw []float64) (float64, float64) {
 // iterations the body runs plainly r·n − C(S+r, S+1) times in all (the
 // forward sweep's own run does those of the schedule's first descent, about n,
 // saving the states it keeps as it passes them), r times an iteration at most,
-// where r is the least integer with C(S+r, S) ≥ n, then once more recorded by
-// histogramDownLoop1CallNoXsFixedXsForward before its backward code, on a tape
-// of one iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// where r is the least integer with C(S+r, S) ≥ n, then once more, in place,
+// its backward code at once, nothing recorded; lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type HistogramDownTape struct {
 	// w: the parameter w.
 	w []float64
-	// histogramDownLoop1Tape: the tape of one iteration of the loop at
-	// nostate.go:43 (//godiff:checkpoint -memory=8): the backward sweep brings the
-	// state to each iteration from the nearest state it holds (binomial
-	// checkpointing, at most 1 states held), empties this tape and runs the
-	// iteration again recorded before its backward code, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	histogramDownLoop1Tape histogramDownLoop1CallNoXsFixedXsTape
 	// xs: the parameter xs.
 	xs []float64
 	// bins: the memory of bins, which HistogramDown makes, kept from run to run.
@@ -434,7 +415,6 @@ type HistogramDownTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *HistogramDownTape) Bytes() int {
 	n := 80
-	n += t.histogramDownLoop1Tape.Bytes()
 	n += len(t.bins) * 8
 	n += len(t.splitAt) * 8
 	n += len(t.dbins) * 8
@@ -448,7 +428,6 @@ func (t *HistogramDownTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *HistogramDownTape) clearRefs() {
 	t.w = nil
-	t.histogramDownLoop1Tape.clearRefs()
 	t.xs = nil
 	t.bins2 = nil
 }
@@ -479,7 +458,6 @@ func (t *HistogramDownTape) release() {
 // reused.
 func HistogramDownForward(t *HistogramDownTape, w, xs []float64) float64 {
 	t.bins = t.bins[:0]
-	t.histogramDownLoop1Tape.calls = t.histogramDownLoop1Tape.calls[:0]
 	t.splitAt = t.splitAt[:0]
 	t.w = w
 	t.xs = xs
@@ -626,7 +604,6 @@ func HistogramDownBackward(t *HistogramDownTape, s float64, dw []float64) {
 		dbins[i] += dv
 	}
 	for i2 := 0; i2 <= t3; i2++ {
-		t.histogramDownLoop1Tape.calls = t.histogramDownLoop1Tape.calls[:0]
 		pos--
 		// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 		for snapAt[top-1] > pos {
@@ -668,8 +645,15 @@ func HistogramDownBackward(t *HistogramDownTape, s float64, dw []float64) {
 				top++
 			}
 		}
-		histogramDownLoop1CallNoXsFixedXsForward(&t.histogramDownLoop1Tape, k, t4, w, xs, t3+pos*-1)
-		histogramDownLoop1CallNoXsFixedXsBackward(&t.histogramDownLoop1Tape, 0, dbins, dw)
+		t9 := t3 + pos*-1
+		t10 := t9
+		t11 := t10 % k
+		t12 := w[t11] * xs[t10]
+		t4[t11] += math.Sin(t12)
+		// Backward sweep: the chain rule, link by link, in reverse order.
+		t13 := t9
+		t14 := t13 % k
+		dw[t14] += dbins[t14] * math.Cos(t12) * xs[t13]
 	}
 }
 
@@ -860,20 +844,18 @@ func HistogramDownRecordedGrad(w, xs []float64) (float64, []float64) {
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of NestedRevolveForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds at most 32·len(x) + 24 bytes, plus
-// nestedRevolveLoop1Tape.Bytes() (the tapes of its call sites, each by its own
-// formula summed over the site's calls). Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds at most 32·len(x) + 24 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
-//	x                       24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	nestedRevolveLoop1Tape  nestedRevolveLoop1Tape.Bytes(), a nestedRevolveLoop1CallFixedXTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at nostate.go:81 (//godiff:checkpoint -snapshots=2): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 2 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
-//	entryP                  8·len(x) bytes (8 bytes an entry): p as the loop at nostate.go:81 began (//godiff:checkpoint -snapshots=2)
-//	splitP                  at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): p at the iterations of the loop at nostate.go:81 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
-//	splitAt                 at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): the iteration of each state in splitP
-//	held                    8·len(x) bytes (8 bytes an entry): how many states the backward sweep holds as it begins the loop at nostate.go:81: the state as it began and those the forward sweep saved
-//	snapP                   at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: p at the iterations of the loop at nostate.go:81 where the binomial schedule keeps it, at most 2 at once, in a buffer the backward sweep reuses
-//	snapAt                  at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at nostate.go:81, in a buffer the backward sweep reuses
+//	x        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	entryP   8·len(x) bytes (8 bytes an entry): p as the loop at nostate.go:81 began (//godiff:checkpoint -snapshots=2)
+//	splitP   at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): p at the iterations of the loop at nostate.go:81 where the backward sweep's first descent keeps it, saved by the forward sweep as it passes them
+//	splitAt  at most 8·len(x) bytes (8 bytes an entry, at most 1 a run of the loop: one per state held but the entry's): the iteration of each state in splitP
+//	held     8·len(x) bytes (8 bytes an entry): how many states the backward sweep holds as it begins the loop at nostate.go:81: the state as it began and those the forward sweep saved
+//	snapP    at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: p at the iterations of the loop at nostate.go:81 where the binomial schedule keeps it, at most 2 at once, in a buffer the backward sweep reuses
+//	snapAt   at most 16 bytes (8 bytes an entry, one per state held: min(2, the trip count)) after FBackward, counted by Bytes, not in the formula: the iteration of each state saved for the loop at nostate.go:81, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at nostate.go:81 (//godiff:checkpoint -snapshots=2), by binomial
@@ -882,20 +864,12 @@ func HistogramDownRecordedGrad(w, xs []float64) (float64, []float64) {
 // runs plainly r·n − C(S+r, S+1) times in all (the forward sweep's own run
 // does those of the schedule's first descent, about n, saving the states it
 // keeps as it passes them), r times an iteration at most, where r is the least
-// integer with C(S+r, S) ≥ n, then once more recorded by
-// nestedRevolveLoop1CallFixedXForward before its backward code, on a tape of
-// one iteration; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// integer with C(S+r, S) ≥ n, then once more, in place, its backward code at
+// once, nothing recorded; lengths, indexes and integer arithmetic, and loop
+// counters (recovered from the backward loops' own).
 type NestedRevolveTape struct {
 	// x: the parameter x.
 	x []float64
-	// nestedRevolveLoop1Tape: the tape of one iteration of the loop at
-	// nostate.go:81 (//godiff:checkpoint -snapshots=2): the backward sweep brings
-	// the state to each iteration from the nearest state it holds (binomial
-	// checkpointing, at most 2 states held), empties this tape and runs the
-	// iteration again recorded before its backward code, so that it holds one
-	// iteration's entries whatever the number of iterations.
-	nestedRevolveLoop1Tape nestedRevolveLoop1CallFixedXTape
 	// entryP: p as the loop at nostate.go:81 began (//godiff:checkpoint
 	// -snapshots=2), one entry per iteration of the loop around it, read back last
 	// first.
@@ -925,7 +899,6 @@ type NestedRevolveTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *NestedRevolveTape) Bytes() int {
 	n := 24
-	n += t.nestedRevolveLoop1Tape.Bytes()
 	n += len(t.entryP) * 8
 	n += len(t.splitP) * 8
 	n += len(t.splitAt) * 8
@@ -940,7 +913,6 @@ func (t *NestedRevolveTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *NestedRevolveTape) clearRefs() {
 	t.x = nil
-	t.nestedRevolveLoop1Tape.clearRefs()
 }
 
 // poolNestedRevolveTape holds the NestedRevolveTapes that NestedRevolveGrad
@@ -968,7 +940,6 @@ func (t *NestedRevolveTape) release() {
 // NestedRevolveBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func NestedRevolveForward(t *NestedRevolveTape, x []float64) float64 {
-	t.nestedRevolveLoop1Tape.calls = t.nestedRevolveLoop1Tape.calls[:0]
 	t.entryP = t.entryP[:0]
 	t.splitP = t.splitP[:0]
 	t.splitAt = t.splitAt[:0]
@@ -1111,7 +1082,6 @@ func NestedRevolveBackward(t *NestedRevolveTape, s float64, dx []float64) {
 		pos := t1
 		dp += ds
 		for j := t2; j >= 0; j-- {
-			t.nestedRevolveLoop1Tape.calls = t.nestedRevolveLoop1Tape.calls[:0]
 			pos--
 			// Drop the saved states past this iteration, then run the body plainly from the last one left up to it, saving states at the binomial splits while there is room.
 			for snapAt[top-1] > pos {
@@ -1156,10 +1126,19 @@ func NestedRevolveBackward(t *NestedRevolveTape, s float64, dx []float64) {
 					top++
 				}
 			}
-			nestedRevolveLoop1CallFixedXForward(&t.nestedRevolveLoop1Tape, p, x, t3, pos)
-			dp2 := 0.0
-			nestedRevolveLoop1CallFixedXBackward(&t.nestedRevolveLoop1Tape, 0, dp, &dp2, dx)
-			dp = dp2
+			dp3 := 0.0
+			p2 := p
+			t8 := math.Tanh(x[t3] * x[pos])
+			// Backward sweep: the chain rule, link by link, in reverse order.
+			var dp2 float64
+			dp2 += dp
+			t9 := dp2 * p2 * (1 - t8*t8)
+			t10 := t9 * x[pos]
+			dx[pos] += t9 * x[t3]
+			dx[t3] += t10
+			dp2 *= t8
+			dp3 += dp2
+			dp = dp3
 		}
 		dp = 0
 	}
@@ -1313,93 +1292,6 @@ func NestedRevolveRecordedGrad(x []float64) (float64, []float64) {
 	return t1, dx
 }
 
-// histogramRevolveLoop1CallNoXsFixedXsTape is what
-// histogramRevolveLoop1CallNoXsFixedXsForward keeps of the calls of
-// histogramRevolveLoop1 at one call site for
-// histogramRevolveLoop1CallNoXsFixedXsBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of xs it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type histogramRevolveLoop1CallNoXsFixedXsTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// xs: the parameter xs.
-		xs []float64
-		// k: the parameter k.
-		k int
-		// i: the parameter i.
-		i int
-		// exp: math.Exp of the forward sweep.
-		exp float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// histogramRevolveLoop1CallNoXsFixedXsTape's comment counts them: each value's
-// size, 24 for a slice the tape refers to, a stack's entries by its length, the
-// tapes of its call sites; not Go's padding nor spare capacity.
-func (t *histogramRevolveLoop1CallNoXsFixedXsTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *histogramRevolveLoop1CallNoXsFixedXsTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// histogramRevolveLoop1CallNoXsFixedXsForward runs histogramRevolveLoop1 and
-// records in t what histogramRevolveLoop1CallNoXsFixedXsBackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func histogramRevolveLoop1CallNoXsFixedXsForward(t *histogramRevolveLoop1CallNoXsFixedXsTape, xs []float64, k int, bins, w []float64, i int) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.xs = xs
-	c.k = k
-	c.i = i
-	x := xs[i]
-	b := i % k
-	t1 := math.Exp(w[b] * x)
-	c.exp = t1
-	bins[b] += t1
-}
-
-// histogramRevolveLoop1CallNoXsFixedXsBackward adds to dbins and dw the
-// vector-Jacobian product of histogramRevolveLoop1 with the seeds dbins, at the
-// point that call number call of histogramRevolveLoop1CallNoXsFixedXsForward on
-// t recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-//
-// dbins holds, on entry, the seed of what histogramRevolveLoop1 leaves in bins,
-// and on return the derivative with respect to what bins held before.
-func histogramRevolveLoop1CallNoXsFixedXsBackward(t *histogramRevolveLoop1CallNoXsFixedXsTape, call int, dbins, dw []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	k := c.k
-	i := c.i
-	b := i % k
-	xs := c.xs
-	x := xs[i]
-	dw[b] += dbins[b] * c.exp * x
-}
-
 // histogramRevolveLoop1 is one iteration of the loop of HistogramRevolve at
 // nostate.go:22, which //godiff:checkpoint marks: the backward sweep runs it
 // again, iteration by iteration, rather than record it.
@@ -1409,93 +1301,6 @@ func histogramRevolveLoop1(xs []float64, k int, bins, w []float64, i int) {
 	bins[b] += math.Exp(w[b] * x)
 }
 
-// histogramDownLoop1CallNoXsFixedXsTape is what
-// histogramDownLoop1CallNoXsFixedXsForward keeps of the calls of
-// histogramDownLoop1 at one call site for
-// histogramDownLoop1CallNoXsFixedXsBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of xs it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type histogramDownLoop1CallNoXsFixedXsTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k int
-		// xs: the parameter xs.
-		xs []float64
-		// i: the parameter i.
-		i int
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// histogramDownLoop1CallNoXsFixedXsTape's comment counts them: each value's
-// size, 24 for a slice the tape refers to, a stack's entries by its length, the
-// tapes of its call sites; not Go's padding nor spare capacity.
-func (t *histogramDownLoop1CallNoXsFixedXsTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *histogramDownLoop1CallNoXsFixedXsTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// histogramDownLoop1CallNoXsFixedXsForward runs histogramDownLoop1 and records
-// in t what histogramDownLoop1CallNoXsFixedXsBackward needs, after what the
-// earlier calls since t's holder began its run recorded; the first of them
-// empties t, keeping its memory.
-func histogramDownLoop1CallNoXsFixedXsForward(t *histogramDownLoop1CallNoXsFixedXsTape, k int, bins, w, xs []float64, i int) {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.k = k
-	c.xs = xs
-	c.i = i
-	t1 := i
-	t2 := t1 % k
-	t3 := w[t2] * xs[t1]
-	c.prod = t3
-	bins[t2] += math.Sin(t3)
-}
-
-// histogramDownLoop1CallNoXsFixedXsBackward adds to dbins and dw the
-// vector-Jacobian product of histogramDownLoop1 with the seeds dbins, at the
-// point that call number call of histogramDownLoop1CallNoXsFixedXsForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-//
-// dbins holds, on entry, the seed of what histogramDownLoop1 leaves in bins,
-// and on return the derivative with respect to what bins held before.
-func histogramDownLoop1CallNoXsFixedXsBackward(t *histogramDownLoop1CallNoXsFixedXsTape, call int, dbins, dw []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	i := c.i
-	t1 := i
-	k := c.k
-	t2 := t1 % k
-	xs := c.xs
-	dw[t2] += dbins[t2] * math.Cos(c.prod) * xs[t1]
-}
-
 // histogramDownLoop1 is one iteration of the loop of HistogramDown at
 // nostate.go:43, which //godiff:checkpoint marks: the backward sweep runs it
 // again, iteration by iteration, rather than record it.
@@ -1503,98 +1308,6 @@ func histogramDownLoop1(k int, bins, w, xs []float64, i int) {
 	t1 := i
 	t2 := t1 % k
 	bins[t2] += math.Sin(w[t2] * xs[t1])
-}
-
-// nestedRevolveLoop1CallFixedXTape is what nestedRevolveLoop1CallFixedXForward
-// keeps of the calls of nestedRevolveLoop1 at one call site for
-// nestedRevolveLoop1CallFixedXBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 56·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: the elements of x it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type nestedRevolveLoop1CallFixedXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// x: the parameter x.
-		x []float64
-		// i: the parameter i.
-		i int
-		// j: the parameter j.
-		j int
-		// p2: the value of p2 the backward sweep reads.
-		p2 float64
-		// tanh: math.Tanh of the forward sweep.
-		tanh float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// nestedRevolveLoop1CallFixedXTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *nestedRevolveLoop1CallFixedXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 56
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *nestedRevolveLoop1CallFixedXTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// nestedRevolveLoop1CallFixedXForward runs nestedRevolveLoop1 and records in t
-// what nestedRevolveLoop1CallFixedXBackward needs, after what the earlier calls
-// since t's holder began its run recorded; the first of them empties t, keeping
-// its memory.
-func nestedRevolveLoop1CallFixedXForward(t *nestedRevolveLoop1CallFixedXTape, p float64, x []float64, i, j int) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	p2 := p
-	c.x = x
-	c.i = i
-	c.j = j
-	c.p2 = p2
-	t1 := math.Tanh(x[i] * x[j])
-	c.tanh = t1
-	p2 *= t1
-	return p2
-}
-
-// nestedRevolveLoop1CallFixedXBackward adds to dp and dx the vector-Jacobian
-// product of nestedRevolveLoop1 with the seeds s, at the point that call number
-// call of nestedRevolveLoop1CallFixedXForward on t recorded. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-func nestedRevolveLoop1CallFixedXBackward(t *nestedRevolveLoop1CallFixedXTape, call int, s float64, dp *float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dp2 float64
-	x := c.x
-	i := c.i
-	t1 := c.tanh
-	j := c.j
-	dp2 += s
-	t2 := dp2 * c.p2 * (1 - t1*t1)
-	t3 := t2 * x[j]
-	dx[j] += t2 * x[i]
-	dx[i] += t3
-	dp2 *= t1
-	*dp += dp2
 }
 
 // nestedRevolveLoop1 is one iteration of the loop of NestedRevolve at
