@@ -91,6 +91,7 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		fusedLoop:   make(map[*ir.Value]*fusePlan),
 	}
 	s.flag(g.Body)
+	s.nestedInductions()
 	return s
 }
 
