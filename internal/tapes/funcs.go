@@ -65,9 +65,10 @@ func Rows(x, w []float64) float64 {
 
 // Mahalanobis is Σ_p ‖L·(xs[p] − mu)‖² for the lower-triangular L with
 // diagonal diag and strictly lower part ltri (row by row), d values per
-// point: ADBench's GMM inner loop. lower's caller leaves diag and ltri
-// unchanged and overwrites its work slices, so lower's variant reads diag
-// and ltri again and records the elements of centred it reads.
+// point: ADBench's GMM inner loop. lower, whose k steps through a
+// triangle, is inlined (see reverse.InlineSmall): the caller leaves diag
+// and ltri unchanged, which the backward sweep reads again, and
+// overwrites centred, whose elements lower reads are recorded.
 //
 //godiff:grad diag ltri mu
 //godiff:jvp diag ltri mu
@@ -182,9 +183,10 @@ func Pass(w, xs []float64) float64 {
 	return s
 }
 
-// shifted reads x[i] in two loops from 1: the second reads the element
-// from the first's record; x[i-1] it records once per run of the loop on
-// j, where it does not change.
+// shifted reads x[i] in two loops from 1; inlined into Pass (see
+// reverse.InlineSmall), each loop records the x[i] it reads (its own split
+// form would read the second's from the first's record), x[i] and x[i-1]
+// once per run of the loop on j, where they do not change.
 func shifted(x, w []float64) float64 {
 	s := 0.0
 	for i := 1; i < len(x); i++ {
