@@ -21,8 +21,9 @@ import "github.com/godiff/godiff/ir"
 // bit.
 
 // forwardMaxValues bounds the values of the stored expression the
-// backward sweep computes again.
-const forwardMaxValues = 6
+// backward sweep computes again, index arithmetic included: GMM's
+// x[ix*d+i] − means[ik*d+i] has 9 (2 loads, a subtraction, 6 of integers).
+const forwardMaxValues = 12
 
 // forwardedStore returns, for load v, the store whose value v reads and
 // the loop around that store, or nil. v's index is the counter of a
@@ -33,9 +34,10 @@ const forwardMaxValues = 6
 // counter and writes the slice's memory nowhere else; nothing between ls
 // and v's statement in that block writes that memory; and the stored
 // value is computed, inside ls, from ls's counter, loads the backward
-// sweep may read again (see writtenAfter) and additions, subtractions
-// and negations of floats, and from values before ls the backward
-// function has without a push (see free). Then, whatever v's index i, ls
+// sweep may read again (see writtenAfter), additions, subtractions and
+// negations of floats, the counters of loops around ls and integer
+// arithmetic, and from values before ls the backward function has without
+// a push (see free). Then, whatever v's index i, ls
 // wrote element i last, with that value.
 func (s *splitter) forwardedStore(v *ir.Value) (st, ls, lv *ir.Value) {
 	if v.Op != ir.OpLoad || !ir.IsFloat(v.Type) {
@@ -118,13 +120,17 @@ func (s *splitter) again(e, l *ir.Value, x *ir.Var, n *int) bool {
 	}
 	switch e.Op {
 	case ir.OpGet:
-		return e.Aux == x
+		return e.Aux == x || s.outerCounter(e, l)
 	case ir.OpLoad:
 		if s.writtenAfter(e) {
 			return false
 		}
 	case ir.OpAdd, ir.OpSub, ir.OpNeg:
-		if !ir.IsFloat(e.Type) {
+		// Float additions, which the backward sweep does as the forward
+		// sweep did (a product could be fused differently), and index
+		// arithmetic.
+	case ir.OpMul:
+		if e.Type != ir.Int {
 			return false
 		}
 	default:
@@ -136,6 +142,18 @@ func (s *splitter) again(e, l *ir.Value, x *ir.Var, n *int) bool {
 		}
 	}
 	return true
+}
+
+// outerCounter reports whether get g, inside loop l, reads the counter
+// of a loop around l, which the backward loop counts itself (see
+// splitter.counter).
+func (s *splitter) outerCounter(g, l *ir.Value) bool {
+	for o := l.Block.Loop(); o != nil; o = o.Block.Loop() {
+		if x, _ := s.counter(o); x != nil && x == g.Aux {
+			return true
+		}
+	}
+	return false
 }
 
 // writesInto reports whether v, or anything inside its blocks, writes
@@ -159,6 +177,7 @@ func (bw *backward) forwardLoad(v *ir.Value) *ir.Value {
 	if st == nil {
 		return nil
 	}
+	x, _ := bw.s.counter(ls)
 	at := v
 	for at.Block != lv.Blocks[len(lv.Blocks)-1] {
 		at = at.Block.Parent
@@ -168,8 +187,10 @@ func (bw *backward) forwardLoad(v *ir.Value) *ir.Value {
 		switch {
 		case !encloses(ls, e):
 			return bw.prim(e)
-		case e.Op == ir.OpGet:
+		case e.Op == ir.OpGet && e.Aux == x:
 			return bw.prim(v.Args[1]) // the counter of ls, at v's index
+		case e.Op == ir.OpGet:
+			return bw.prim(e) // an outer loop's counter, the backward loop's
 		}
 		args := make([]*ir.Value, len(e.Args))
 		for i, a := range e.Args {
