@@ -200,6 +200,43 @@ func shifted(x, w []float64) float64 {
 	return s
 }
 
+// PassCall is Pass calling shiftedCall, which stays a call.
+//
+//godiff:grad w
+//godiff:jvp w
+func PassCall(w, xs []float64) float64 {
+	buf := make([]float64, 3)
+	s := 0.0
+	for p := 0; p+3 <= len(xs); p += 3 {
+		for i := range buf {
+			buf[i] = xs[p+i] * w[i]
+		}
+		s += shiftedCall(buf, w)
+	}
+	return s
+}
+
+// shiftedCall is shifted counting its first loop's iterations in binary
+// ones, n: a variable its loop carries and reads, which keeps it a call in
+// reverse mode (see reverse.InlineSmall), though no derivative needs it.
+// Its split form records x[1], x[2] in its first loop and its second loop
+// reads them there (see reverse's recordedEarlier); x[i-1] it records once
+// per run of the loop on j.
+func shiftedCall(x, w []float64) float64 {
+	s := 0.0
+	n := 0
+	for i := 1; i < len(x); i++ {
+		s += math.Sin(x[i] * w[0])
+		n = n*2 + 1
+	}
+	for i := 1; i < len(x); i++ {
+		for j := 0; j < 2; j++ {
+			s += x[i] * x[i-1] * w[j]
+		}
+	}
+	return s
+}
+
 // Down runs a loop backwards and one in steps of two: the backward sweep
 // counts their counters itself, the first from its bound, the second from
 // its trip count (recorded: its test is not on the counter alone).

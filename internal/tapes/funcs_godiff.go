@@ -1445,6 +1445,175 @@ func PassJVP(w, xs, dw []float64) (float64, float64) {
 	return s, ds
 }
 
+// PassCallTape is what PassCallForward keeps of one run of PassCall for
+// PassCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of PassCallForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·3 + 56 bytes, plus
+// shiftedCallTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+// Where pTrips is the iterations of the loop on p.
+//
+//	xs               24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	buf              8·3 bytes (8 bytes an entry): the memory of buf, which PassCall makes, kept from run to run
+//	buf2             24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	shiftedCallTape  shiftedCallTape.Bytes(), a shiftedCallCallFixedWTape for the calls of one call site, pTrips calls per run: the tape shiftedCallCallFixedWForward fills and shiftedCallCallFixedWBackward reads
+//	pTrips           8 bytes per run: how many iterations of the loop on p began
+//	dbuf             a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which PassCall makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of xs it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type PassCallTape struct {
+	// xs: the parameter xs.
+	xs []float64
+	// buf: the memory of buf, which PassCall makes, kept from run to run.
+	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
+	// shiftedCallTape: the tape shiftedCallCallFixedWForward fills and
+	// shiftedCallCallFixedWBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	shiftedCallTape shiftedCallCallFixedWTape
+	// pTrips: how many iterations of the loop on p began.
+	pTrips int
+	// dbuf: the derivatives of buf, which PassCall makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PassCallTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PassCallTape) Bytes() int {
+	n := 56
+	n += len(t.buf) * 8
+	n += t.shiftedCallTape.Bytes()
+	n += len(t.dbuf) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *PassCallTape) clearRefs() {
+	t.xs = nil
+	t.buf2 = nil
+	t.shiftedCallTape.clearRefs()
+}
+
+// poolPassCallTape holds the PassCallTapes that PassCallGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolPassCallTape = sync.Pool{New: func() any {
+	return new(PassCallTape)
+}}
+
+// release gives t back to poolPassCallTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *PassCallTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolPassCallTape.Put(t)
+}
+
+// PassCallForward runs PassCall and records in t what PassCallBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func PassCallForward(t *PassCallTape, w, xs []float64) float64 {
+	t.buf = t.buf[:0]
+	t.shiftedCallTape.calls = t.shiftedCallTape.calls[:0]
+	t.xs = xs
+	t.buf = slices.Grow(t.buf, 3)[:len(t.buf)+3]
+	buf := slices.Clip(t.buf[len(t.buf)-3:])
+	clear(buf)
+	t.buf2 = buf
+	s := 0.0
+	pTrips := 0
+	for p := 0; p+3 <= len(xs); p += 3 {
+		pTrips++
+		for i := range buf {
+			buf[i] = xs[p+i] * w[i]
+		}
+		t1 := shiftedCallCallFixedWForward(&t.shiftedCallTape, buf, w)
+		s += t1
+	}
+	t.pTrips = pTrips
+	return s
+}
+
+// PassCallBackward adds to dw the vector-Jacobian product of PassCall with the
+// seeds s, at the point recorded in t by PassCallForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those PassCall
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func PassCallBackward(t *PassCallTape, s float64, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	nshiftedCallTape := len(t.shiftedCallTape.calls)
+	t.dbuf = slices.Grow(t.dbuf[:0], 3)[:3]
+	clear(t.dbuf)
+	dbuf := t.dbuf
+	xs := t.xs
+	buf := t.buf2
+	ds += s
+	t1 := (t.pTrips - 1) * 3
+	for p := t1; p >= 0; p -= 3 {
+		t2 := p
+		nshiftedCallTape--
+		shiftedCallCallFixedWBackward(&t.shiftedCallTape, nshiftedCallTape, ds, dbuf, dw)
+		t3 := len(buf) - 1
+		for i := t3; i >= 0; i-- {
+			dw[i] += dbuf[i] * xs[t2+i]
+			dbuf[i] = 0
+		}
+	}
+}
+
+// PassCallGrad returns PassCall's result and its gradient with respect to w, in
+// that order (dw), computed by reverse-mode automatic differentiation.
+func PassCallGrad(w, xs []float64) (float64, []float64) {
+	t := poolPassCallTape.Get().(*PassCallTape)
+	t1 := PassCallForward(t, w, xs)
+	dw := make([]float64, len(w))
+	PassCallBackward(t, 1, dw)
+	t.release()
+	return t1, dw
+}
+
+// PassCallJVP returns PassCall's results and then their directional derivatives
+// along the tangents dw of w, computed by forward-mode automatic
+// differentiation.
+func PassCallJVP(w, xs, dw []float64) (float64, float64) {
+	buf := make([]float64, 3)
+	dbuf := make([]float64, 3)
+	s := 0.0
+	ds := 0.0
+	for p := 0; p+3 <= len(xs); p += 3 {
+		for i := range buf {
+			t1 := xs[p+i]
+			t2 := t1 * dw[i]
+			buf[i] = t1 * w[i]
+			dbuf[i] = t2
+		}
+		t3, t4 := shiftedCallJVP(buf, w, dbuf, dw)
+		s += t3
+		ds += t4
+	}
+	return s, ds
+}
+
 // DownTape is what DownForward keeps of one run of Down for DownBackward: the
 // forward values the backward sweep reads, and the control flow it replays. A
 // tape may be reused: each run of DownForward overwrites it, and its buffers
@@ -1631,6 +1800,180 @@ func sqsumJVP(x, dx []float64) (float64, float64) {
 // along the tangents dx, dw of x, w, computed by forward-mode automatic
 // differentiation.
 func shiftedJVP(x, w, dx, dw []float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := 1; i < len(x); i++ {
+		t1 := x[i]
+		t2 := w[0]
+		t3 := t1 * t2
+		s += math.Sin(t3)
+		ds += math.Cos(t3) * (t2*dx[i] + t1*dw[0])
+	}
+	for i2 := 1; i2 < len(x); i2++ {
+		for j := 0; j < 2; j++ {
+			t4 := x[i2]
+			t5 := i2 - 1
+			t6 := x[t5]
+			t7 := t4 * t6
+			t8 := w[j]
+			s += t7 * t8
+			ds += t8*(t6*dx[i2]+t4*dx[t5]) + t7*dw[j]
+		}
+	}
+	return s, ds
+}
+
+// shiftedCallCallFixedWTape is what shiftedCallCallFixedWForward keeps of the
+// calls of shiftedCall at one call site for shiftedCallCallFixedWBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 64·calls + 8·max(len(x) − 1, 0) bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
+//
+//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem   8·max(len(x) − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem2  entries not traced to a loop (not in the formula) (8 bytes an entry): an element read before it was overwritten, the same in every iteration of the loop on j and saved as it ends
+//
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of w it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
+type shiftedCallCallFixedWTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// x: the parameter x.
+		x []float64
+		// w: the parameter w.
+		w []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			elem  int
+			elem2 int
+		}
+	}
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
+	// elem2: an element read before it was overwritten, the same in every
+	// iteration of the loop on j and saved as it ends, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// shiftedCallCallFixedWTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *shiftedCallCallFixedWTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 64
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *shiftedCallCallFixedWTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
+// shiftedCallCallFixedWForward runs shiftedCall and records in t what
+// shiftedCallCallFixedWBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func shiftedCallCallFixedWForward(t *shiftedCallCallFixedWTape, x, w []float64) float64 {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.elem = t.elem[:0]
+		t.elem2 = t.elem2[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.x = x
+	c.w = w
+	s := 0.0
+	t1 := len(x)
+	t2 := max(t1-1, 0)
+	t.elem = slices.Grow(t.elem, t2)
+	for i := 1; i < t1; i++ {
+		t3 := x[i]
+		t.elem = append(t.elem, t3)
+		s += math.Sin(t3 * w[0])
+	}
+	t.elem2 = slices.Grow(t.elem2, t2)
+	for i2 := 1; i2 < t1; i2++ {
+		var elem2 float64
+		for j := 0; j < 2; j++ {
+			t4 := x[i2-1]
+			elem2 = t4
+			s += x[i2] * t4 * w[j]
+		}
+		t.elem2 = append(t.elem2, elem2)
+	}
+	c.end.elem = len(t.elem)
+	c.end.elem2 = len(t.elem2)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.elem = slices.Grow(t.elem, c.end.elem*more)
+		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
+	}
+	return s
+}
+
+// shiftedCallCallFixedWBackward adds to dx and dw the vector-Jacobian product
+// of shiftedCall with the seeds s, at the point that call number call of
+// shiftedCallCallFixedWForward on t recorded. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func shiftedCallCallFixedWBackward(t *shiftedCallCallFixedWTape, call int, s float64, dx, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	var ds float64
+	x := c.x
+	t1 := len(x)
+	t2 := t1 - 1
+	t3 := c.end.elem - t1
+	nelem2 := c.end.elem2
+	w := c.w
+	nelem := c.end.elem
+	ds += s
+	for i2 := t2; i2 >= 1; i2-- {
+		t4 := i2
+		t5 := t.elem[t3+t4]
+		nelem2--
+		t6 := t.elem2[nelem2]
+		for j := 1; j >= 0; j-- {
+			t7 := t4 - 1
+			t8 := ds * w[j]
+			dw[j] += ds * (t5 * t6)
+			dx[t7] += t8 * t5
+			dx[t4] += t8 * t6
+		}
+	}
+	for i := t2; i >= 1; i-- {
+		nelem--
+		t9 := t.elem[nelem]
+		t10 := w[0]
+		t11 := ds * math.Cos(t9*t10)
+		dw[0] += t11 * t9
+		dx[i] += t11 * t10
+	}
+}
+
+// shiftedCallJVP returns shiftedCall's results and then their directional
+// derivatives along the tangents dx, dw of x, w, computed by forward-mode
+// automatic differentiation.
+func shiftedCallJVP(x, w, dx, dw []float64) (float64, float64) {
 	s := 0.0
 	ds := 0.0
 	for i := 1; i < len(x); i++ {

@@ -114,6 +114,16 @@ func TestDerivatives(t *testing.T) {
 			JVP: func(p, v []float64) (float64, float64) { return PassJVP(p, xs, v) },
 		},
 		{
+			Name:  "PassCall",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 3, -1, 1) },
+			F:     func(p []float64) float64 { return PassCall(p, xs) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dw := PassCallGrad(p, xs)
+				return y, dw
+			},
+			JVP: func(p, v []float64) (float64, float64) { return PassCallJVP(p, xs, v) },
+		},
+		{
 			Name:  "Down",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 7, -1, 1) },
 			F:     Down,
@@ -190,6 +200,10 @@ func TestTapeContents(t *testing.T) {
 		// on j (its split form read x[i] from its first loop's stack, but
 		// kept a record per call); p, which steps by 3, is not recorded.
 		{"Pass", func() any { var tp PassTape; PassForward(&tp, w[:3], xs); return &tp }, 6 * 6, nil},
+		// The same with shiftedCall, a call: per point, x[1], x[2] in its
+		// first loop (its second reads them there) and x[0], x[1] once per
+		// run of the loop on j.
+		{"PassCall", func() any { var tp PassCallTape; PassCallForward(&tp, w[:3], xs); return &tp }, 6 * 4, nil},
 		// Counters that count down and in steps of two: not recorded; only
 		// math.Sin of the second loop, once per iteration (3).
 		{"Down", func() any { var tp DownTape; DownForward(&tp, x); return &tp }, 3, nil},
