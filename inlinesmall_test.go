@@ -51,7 +51,7 @@ var inlineHelpers = []struct {
 			k++
 		}
 	}
-}`, false}, // an index stepped through a triangle: state
+}`, true}, // an index stepped through a triangle: a counter, one record per call
 	{"twice", `func twice(x []float64) float64 {
 	s := 0.0
 	for i := range x {
@@ -61,7 +61,36 @@ var inlineHelpers = []struct {
 		s += x[i] * x[i]
 	}
 	return s
-}`, false}, // two loops: the second reads the first's records
+}`, true}, // two loops
+	{"qtx", `func qtx(d int, q, l, x, out []float64) {
+	for i := 0; i < d; i++ {
+		out[i] = q[i] * x[i]
+	}
+	idx := 0
+	for i := 0; i < d; i++ {
+		for j := i + 1; j < d; j++ {
+			out[j] += l[idx] * x[i]
+			idx += 1
+		}
+	}
+}`, true}, // GMM's qTimesX: two loops, a counter stepped through a triangle
+	{"doubling", `func doubling(x []float64) float64 {
+	s := 0.0
+	k := 1
+	for i := range x {
+		s += x[i] * float64(k)
+		k *= 2
+	}
+	return s
+}`, false}, // an integer not stepped by a constant: state
+	{"firstPos", `func firstPos(x []float64) float64 {
+	for i := range x {
+		if x[i] > 0 {
+			return x[i]
+		}
+	}
+	return 0
+}`, false}, // returns inside its loop
 	{"halve", `func halve(x []float64, n int) float64 {
 	if n == 0 {
 		return x[0]
@@ -112,7 +141,9 @@ func F(x, y []float64) float64 {
 	s := sqnorm(d) + lse(d) + top(y)
 	e := make([]float64, len(x))
 	tri(x, y, e)
-	return s + twice(e) + halve(x, 3) + fresh(d) + long(x)
+	o := make([]float64, len(x))
+	qtx(len(x), y, x, d, o)
+	return s + twice(e) + halve(x, 3) + fresh(d) + long(x) + sqnorm(o) + doubling(x) + firstPos(y)
 }
 `)
 	outs, err := Generate([]string{filepath.Join(dir, "f.go")}, Options{})
@@ -138,9 +169,13 @@ func F(x, y []float64) float64 {
 
 // TestInlineSmallSameGradient checks that inlining a helper changes no
 // derivative, bit for bit: G calls sqsum, which reverse mode inlines, and
-// H calls sqsumCall, the same arithmetic with w indexed by a counter of
-// its own (state, which keeps a call), which stays a call. Their
-// gradients must be equal with ==.
+// H calls sqsumCall, the same arithmetic with w indexed by a variable k
+// carried from one iteration to the next (k = i + 1: state, which keeps a
+// call), which stays a call. Likewise Q calls lower, GMM's qTimesX, whose
+// index steps through a triangle and whose input centred the backward
+// sweep computes again from xs and mu, inlined; R calls lowerCall, the
+// same with x indexed by such a carried c. Their gradients must be equal
+// with ==.
 func TestInlineSmallSameGradient(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
@@ -163,9 +198,71 @@ func sqsumCall(x, w []float64) float64 {
 	for i := range w {
 		d := x[i] - w[k]
 		m += math.Exp(d*d) * w[k]
-		k++
+		k = i + 1
 	}
 	return math.Log(m)
+}
+
+func lower(d int, diag, ltri, x, out []float64) {
+	for i := 0; i < d; i++ {
+		out[i] = diag[i] * x[i]
+	}
+	k := 0
+	for i := 0; i < d; i++ {
+		for j := i + 1; j < d; j++ {
+			out[j] += ltri[k] * x[i]
+			k++
+		}
+	}
+}
+
+func lowerCall(d int, diag, ltri, x, out []float64) {
+	c := 0
+	for i := 0; i < d; i++ {
+		out[i] = diag[i] * x[c]
+		c = i + 1
+	}
+	k := 0
+	for i := 0; i < d; i++ {
+		for j := i + 1; j < d; j++ {
+			out[j] += ltri[k] * x[i]
+			k++
+		}
+	}
+}
+
+//godiff:grad diag ltri mu
+func Q(d int, diag, ltri, mu, xs []float64) float64 {
+	centred := make([]float64, d)
+	out := make([]float64, d)
+	s := 0.0
+	for p := 0; p < len(xs)/d; p++ {
+		for i := 0; i < d; i++ {
+			centred[i] = xs[p*d+i] - mu[i]
+		}
+		lower(d, diag, ltri, centred, out)
+		for i := 0; i < d; i++ {
+			s += math.Exp(out[i]) * out[i]
+		}
+	}
+	return s
+}
+
+//godiff:grad diag ltri mu
+func R(d int, diag, ltri, mu, xs []float64) float64 {
+	centred := make([]float64, d)
+	out := make([]float64, d)
+	s := 0.0
+	for p := 0; p < len(xs)/d; p++ {
+		for i := 0; i < d; i++ {
+			centred[i] = xs[p*d+i] - mu[i]
+		}
+		lowerCall(d, diag, ltri, centred, out)
+		for i := 0; i < d; i++ {
+			s += math.Exp(out[i]) * out[i]
+		}
+	}
+	return s
 }
 
 //godiff:grad x w
@@ -191,8 +288,12 @@ func H(x, w []float64) float64 {
 		t.Fatal(err)
 	}
 	out := string(outs[0].Content)
-	if strings.Contains(out, "func sqsumCall(") || !strings.Contains(out, "func sqsumCallCall") {
-		t.Fatalf("sqsum should be inlined and sqsumCall stay a call:\n%s", out)
+	if strings.Contains(out, "func sqsumCall(") || !strings.Contains(out, "func sqsumCallCall") ||
+		strings.Contains(out, "func lowerCall(") || !strings.Contains(out, "func lowerCallCall") {
+		t.Fatalf("sqsum and lower should be inlined and sqsumCall and lowerCall stay calls:\n%s", out)
+	}
+	if !strings.Contains(out, "- mu[") {
+		t.Errorf("Q's backward sweep should compute centred's elements again from xs and mu:\n%s", out)
 	}
 	writeFile(t, outs[0].Path, out)
 	writeFile(t, filepath.Join(dir, "same_test.go"), `package m
@@ -213,6 +314,17 @@ func TestSame(t *testing.T) {
 	}
 	if !same {
 		t.Errorf("inlined %v %v %v, called %v %v %v", g, gx, gw, h, hx, hw)
+	}
+	xs := []float64{0.3, -1.2, 0.8, 1.5, 0.4, -0.6, -0.9, 2.1, 0.2}
+	diag, ltri, mu := []float64{1.1, 0.9, 1.3}, []float64{0.4, -0.7, 0.2}, []float64{0.1, -0.2, 0.3}
+	q, qd, ql, qm := QGrad(3, diag, ltri, mu, xs)
+	r, rd, rl, rm := RGrad(3, diag, ltri, mu, xs)
+	same = q == r
+	for i := range 3 {
+		same = same && qd[i] == rd[i] && ql[i] == rl[i] && qm[i] == rm[i]
+	}
+	if !same {
+		t.Errorf("inlined %v %v %v %v, called %v %v %v %v", q, qd, ql, qm, r, rd, rl, rm)
 	}
 }
 `)

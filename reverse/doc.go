@@ -36,9 +36,14 @@
 //   - stepped back, for an induction variable (an int declared in the
 //     body that only ever has constants added: k++): the backward function
 //     keeps a copy, set to its final value and stepped back where the
-//     forward sweep stepped it (induction.go);
+//     forward sweep stepped it (induction.go); one declared in a loop's
+//     body has its final value recorded as the body ends, once per
+//     iteration, or once if it is the same every time (nestedinduction.go);
 //   - read from an earlier loop's stack, for an element that loop
 //     recorded already (again.go);
+//   - computed again from what an earlier loop of the block stored there,
+//     for an element of a slice overwritten later whose stored value is
+//     cheap arithmetic of memory nothing writes (forwarded.go);
 //   - recorded otherwise: the forward function saves the value where it is
 //     computed, and the backward function reads it back, last first, through
 //     a cursor of its own (it never pops, so one forward run serves many
@@ -83,9 +88,10 @@
 //
 // Before splitting, the calls of small helpers of slices are inlined
 // (InlineSmall, inlinesmall.go, on the inliner FHVP uses): a helper of at
-// most InlineMaxValues IR values, whose one top-level loop carries only
-// sums, not recursive, making no slice, becomes the caller's own code, so
-// that it costs no record, no call and no slice arguments per call.
+// most InlineMaxValues IR values, whose loops carry only sums and integer
+// counters stepped by constants, not recursive, making no slice, becomes
+// the caller's own code, so that it costs no record, no call and no slice
+// arguments per call.
 //
 // A call of numbers reaches here lowered to its rule (rules.LowerCalls):
 // its partials are forward values like any other. A call passing slices

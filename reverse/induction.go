@@ -22,9 +22,18 @@ import "github.com/godiff/godiff/ir"
 // the backward code of any block, what the variable held when the forward
 // sweep left that block; a read of it followed, in its block, only by
 // steps gets that value less those steps.
+//
+// A variable declared in a loop's body (a helper's counter that
+// InlineSmall put in its caller's loop) is one too, if nothing after its
+// declaration leaves that block early: the forward function records its
+// value as the block ends, once per iteration of the loops around (a get
+// appended to the block, final), and the backward function sets its copy
+// from that record where it begins the block's backward code, rather
+// than record the variable at each of its reads.
 type induction struct {
-	decl  *ir.Value // its declaration, in the function's body
+	decl  *ir.Value // its declaration
 	steps map[*ir.Value]int64
+	final *ir.Value // for a declaration in a nested block, a get of it as the block ends
 }
 
 // inductionOf returns x's induction record, or nil if x is not an
@@ -49,7 +58,7 @@ func (s *splitter) findInduction(x *ir.Var) *induction {
 			return
 		}
 		switch {
-		case v.Op == ir.OpDecl && ind.decl == nil && v.Block == s.f.Body:
+		case v.Op == ir.OpDecl && ind.decl == nil && (v.Block == s.f.Body || s.closedAfter(v)):
 			ind.decl = v
 		case v.Op == ir.OpSet && !inHeader(v.Block):
 			c, isStep := step(v, x)
@@ -63,6 +72,18 @@ func (s *splitter) findInduction(x *ir.Var) *induction {
 	})
 	if !ok || ind.decl == nil || len(ind.steps) == 0 {
 		return nil
+	}
+	if blk := ind.decl.Block; blk != s.f.Body {
+		for v := range ind.steps {
+			if !v.Block.Ancestor(blk) {
+				return nil
+			}
+		}
+		b := ir.NewBuilder(s.f)
+		b.InsertIn(blk, len(blk.Values), func() { ind.final = b.Get(x) })
+		if s.invariantFinal(ind) {
+			s.taped[ind.final] = s.fields.add(x.Name, ir.Int, 0, "the value of "+x.Name+" as its block ends, the same in every iteration of the loops around, from which the backward sweep has its earlier values")
+		}
 	}
 	return ind
 }
@@ -215,6 +236,17 @@ func (bw *backward) inductionVar(x *ir.Var, declare bool) *ir.Var {
 	}
 	if declare && !bw.inductRead[x] {
 		bw.inductRead[x] = true
+		if final := bw.s.inductions[x].final; final != nil {
+			// Declared in a nested block: its value as the block ended,
+			// read back where the block's backward code begins.
+			fld := bw.s.tapeField(final)
+			fr, seg := bw.frameOf(final)
+			bw.inPrologue(fr, seg, func() *ir.Value {
+				bw.b.Declare(xb, bw.readTape(fld))
+				return nil
+			})
+			return xb
+		}
 		fld := bw.s.inductionField(x)
 		bw.inPrologue(bw.frames[bw.s.f.Body], 0, func() *ir.Value {
 			bw.b.Declare(xb, bw.readTape(fld))

@@ -28,17 +28,21 @@ const InlineMaxValues = 80
 // smallHelper): at most InlineMaxValues IR values; its parameters
 // numbers, bools and slices of numbers; one float result or none,
 // returned at the end of its body only; no slice made; calls only of
-// package math and of the package's own functions; not recursive; at
-// most one loop at the top of its body (loops inside it are fine); and
-// no loop of it carries a variable from one iteration to the next but
-// sums (s += e, s read nowhere else in the loop) and its own counters.
-// What stays a call is better served by its own split form: a loop
-// carrying state (a running maximum, an index stepped through a
-// triangle) it recovers from one record per call, where the caller would
-// record it per iteration; and an element a first loop recorded, a
-// second loop of the function's body reads from that loop's stack (see
-// recordedEarlier), where the caller's loop around the inlined body would
-// record it again. Methods and
+// package math and of the package's own functions; not recursive; and no
+// loop of it carries a variable from one iteration to the next but sums
+// (s += e, s read nowhere else in the loop), its own counters, and
+// integer counters declared in the helper's body and only stepped by
+// constants (GMM's lparamsIdx, stepped through a triangle: see
+// stepsOnly). Such a counter costs the inlined body one record per call,
+// its value as the body ends, from which the backward sweep steps it back
+// (see induction), as the helper's own split form does. A helper may have
+// several loops; an element the first one reads that a later one reads
+// again is then recorded by the caller's loop where the split form would
+// read the first loop's record again (see recordedEarlier), unless the
+// caller computed it from memory nothing writes (see forwarded). What
+// stays a call is better served by its own split form: a loop carrying
+// other state (a running maximum) it recovers from one record per call,
+// where the caller would record it per iteration. Methods and
 // functions taking structs, other packages' functions, //godiff:rule
 // functions and the bodies of checkpointed loops stay calls. Calls inside
 // an inlined body are inlined by the same rule; the others stay calls
@@ -102,13 +106,7 @@ func smallHelper(call *ir.Value, callee *ir.Func, recursive map[*ir.Func]bool) b
 			}
 		}
 	})
-	loops := 0
-	for _, v := range callee.Body.Values {
-		if v.Op.IsLoop() {
-			loops++
-		}
-	}
-	if !ok || n > InlineMaxValues || loops > 1 || !carriesOnlySums(callee) {
+	if !ok || n > InlineMaxValues || !carriesOnlySums(callee) {
 		return false
 	}
 	if _, seen := recursive[callee]; !seen {
@@ -153,10 +151,11 @@ func reaches(from, target *ir.Func, seen map[*ir.Func]bool) bool {
 }
 
 // carriesOnlySums reports whether every loop of g carries no variable
-// from one iteration to the next but sums: each variable its header or
-// body assigns, declared outside the loop, is assigned only x = x + e or
-// x - e, and read only there (see the outliner's accumulator, which
-// checkpointed loops pass too).
+// from one iteration to the next but sums and counters: each variable its
+// header or body assigns, declared outside the loop, is assigned only x =
+// x + e or x - e, and read only there (see the outliner's accumulator,
+// which checkpointed loops pass too), or is an integer stepped by
+// constants only (see stepsOnly).
 func carriesOnlySums(g *ir.Func) bool {
 	o := &outliner{f: g, uses: usesOf(g)}
 	ok := true
@@ -183,6 +182,9 @@ func carriesOnlySums(g *ir.Func) bool {
 			checked = checked[1:] // the init block runs once
 		}
 		for _, x := range set {
+			if !declared[x] && stepsOnly(g, x) {
+				continue
+			}
 			for _, blk := range checked {
 				if !declared[x] && o.accumulator(blk, x) != "" {
 					ok = false
@@ -191,4 +193,33 @@ func carriesOnlySums(g *ir.Func) bool {
 		}
 	})
 	return ok
+}
+
+// stepsOnly reports whether x is an integer declared in g's body, outside
+// its loops and branches, and otherwise only stepped by constants (x++, x
+// += 2) outside loops' headers: a counter whose value the backward sweep
+// recovers by stepping it back from its last (see induction), which
+// inlined in a caller's loop costs one record per call.
+func stepsOnly(g *ir.Func, x *ir.Var) bool {
+	if x.Type != ir.Int {
+		return false
+	}
+	decls := 0
+	ok := true
+	g.Walk(func(v *ir.Value) {
+		if (v.Op != ir.OpDecl && v.Op != ir.OpSet) || v.Aux != x {
+			return
+		}
+		switch {
+		case v.Op == ir.OpDecl:
+			decls++
+			ok = ok && v.Block == g.Body
+		case inHeader(v.Block):
+			ok = false
+		default:
+			_, isStep := step(v, x)
+			ok = ok && isStep
+		}
+	})
+	return ok && decls == 1
 }

@@ -43,6 +43,9 @@ type splitter struct {
 	forwardFn    string // the forward function's name
 
 	recomputed []recomputed // forward values the backward sweep recomputes (report.go)
+	// forwardedLoads holds the loads computed again from what their
+	// store stored (see forwardedStore).
+	forwardedLoads map[*ir.Value]bool
 	// rerun holds the sites of the calls the backward sweep runs again:
 	// the bodies of checkpointed loops (checkpoint.go), by the loop.
 	rerun map[*ir.TapeField]*ir.Value
@@ -89,8 +92,11 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		revolveLoop: make(map[*ir.Value]*ir.Value),
 		fused:       make(map[*ir.Value]*fusePlan),
 		fusedLoop:   make(map[*ir.Value]*fusePlan),
+
+		forwardedLoads: make(map[*ir.Value]bool),
 	}
 	s.flag(g.Body)
+	s.nestedInductions()
 	return s
 }
 
@@ -538,6 +544,9 @@ func (bw *backward) prim(v *ir.Value) *ir.Value {
 			}
 			return bw.b.CopyOf(v, args)
 		})
+		bw.s.recomputed = append(bw.s.recomputed, recomputed{v, out})
+	} else if fw := bw.forwardLoad(v); fw != nil {
+		out = fw
 		bw.s.recomputed = append(bw.s.recomputed, recomputed{v, out})
 	} else if again := bw.loadAgain(v); again != nil {
 		out = again

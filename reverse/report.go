@@ -406,7 +406,7 @@ type recomputed struct{ v, out *ir.Value }
 func (s *splitter) recomputedPara(bwd *ir.Func) string {
 	live := make(map[*ir.Value]bool)
 	bwd.Walk(func(v *ir.Value) { live[v] = true })
-	var floats, unnamed, reads []string
+	var floats, unnamed, reads, stored []string
 	seen := make(map[string]bool)
 	addTo := func(list *[]string, w string) {
 		if !seen[w] {
@@ -420,6 +420,10 @@ func (s *splitter) recomputedPara(bwd *ir.Func) string {
 			continue
 		}
 		switch {
+		case v.Op == ir.OpLoad && s.forwardedLoads[v]:
+			if root := ir.Root(v.Args[0]); root != nil && root.Name != "" {
+				addTo(&stored, root.Name)
+			}
 		case v.Op == ir.OpLoad:
 			if root := ir.Root(v.Args[0]); root != nil && root.Name != "" {
 				addTo(&reads, root.Name)
@@ -442,6 +446,9 @@ func (s *splitter) recomputedPara(bwd *ir.Func) string {
 	}
 	if len(reads) > 0 {
 		out += " the elements of " + strings.Join(reads, ", ") + " it reads again (memory nothing writes afterwards);"
+	}
+	if len(stored) > 0 {
+		out += " the elements of " + strings.Join(stored, ", ") + " it reads, from what an earlier loop stored there (computed again from memory nothing writes);"
 	}
 	out += s.rerunText()
 	return out + " lengths, indexes and integer arithmetic, and loop counters (recovered from the backward loops' own)."

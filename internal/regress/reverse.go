@@ -114,15 +114,19 @@ func SwapElems(s []float64) float64 {
 	return s[0] + 2*s[1] + 3*s[2]*s[0]
 }
 
-// bumpLast adds 1 to the last element of xs, twice, in halves: its two
-// loops keep it a call in reverse mode (see reverse.InlineSmall), whose
+// bumpLast adds 1 to the last element of xs, twice, in halves: h, which
+// its loops carry from one iteration to the next (1 − ½ is ½ again) and
+// read, keeps it a call in reverse mode (see reverse.InlineSmall), whose
 // tape's records are empty.
 func bumpLast(xs []float64) {
+	h := 0.5
 	for i := 0; i < 2; i++ {
-		xs[len(xs)-1] += 0.5
+		xs[len(xs)-1] += h
+		h = 1 - h
 	}
 	for i := 0; i < 2; i++ {
-		xs[len(xs)-1] += 0.5
+		xs[len(xs)-1] += h
+		h = 1 - h
 	}
 }
 

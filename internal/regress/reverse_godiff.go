@@ -1597,13 +1597,16 @@ func (t *bumpLastCallTape) clearRefs() {}
 // the first of them empties t, keeping its memory.
 func bumpLastCallForward(t *bumpLastCallTape, xs []float64) {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	h := 0.5
 	for i := 0; i < 2; i++ {
 		t1 := len(xs) - 1
-		xs[t1] += 0.5
+		xs[t1] += h
+		h = 1 - h
 	}
 	for i2 := 0; i2 < 2; i2++ {
 		t2 := len(xs) - 1
-		xs[t2] += 0.5
+		xs[t2] += h
+		h = 1 - h
 	}
 }
 
@@ -1627,16 +1630,19 @@ func bumpLastCallBackward(t *bumpLastCallTape, call int, dxs []float64) {
 // differentiation, the directional derivatives of what it writes along the
 // tangents dxs of xs.
 func bumpLastJVP(xs, dxs []float64) {
+	h := 0.5
 	for i := 0; i < 2; i++ {
 		t1 := len(xs) - 1
 		t2 := dxs[t1]
-		xs[t1] += 0.5
+		xs[t1] += h
 		dxs[t1] = t2
+		h = 1 - h
 	}
 	for i2 := 0; i2 < 2; i2++ {
 		t3 := len(xs) - 1
 		t4 := dxs[t3]
-		xs[t3] += 0.5
+		xs[t3] += h
 		dxs[t3] = t4
+		h = 1 - h
 	}
 }

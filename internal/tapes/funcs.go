@@ -65,9 +65,10 @@ func Rows(x, w []float64) float64 {
 
 // Mahalanobis is Σ_p ‖L·(xs[p] − mu)‖² for the lower-triangular L with
 // diagonal diag and strictly lower part ltri (row by row), d values per
-// point: ADBench's GMM inner loop. lower's caller leaves diag and ltri
-// unchanged and overwrites its work slices, so lower's variant reads diag
-// and ltri again and records the elements of centred it reads.
+// point: ADBench's GMM inner loop. lower, whose k steps through a
+// triangle, is inlined (see reverse.InlineSmall): the caller leaves diag
+// and ltri unchanged, which the backward sweep reads again, and
+// overwrites centred, whose elements lower reads are recorded.
 //
 //godiff:grad diag ltri mu
 //godiff:jvp diag ltri mu
@@ -182,13 +183,51 @@ func Pass(w, xs []float64) float64 {
 	return s
 }
 
-// shifted reads x[i] in two loops from 1: the second reads the element
-// from the first's record; x[i-1] it records once per run of the loop on
-// j, where it does not change.
+// shifted reads x[i] in two loops from 1; inlined into Pass (see
+// reverse.InlineSmall), each loop records the x[i] it reads (its own split
+// form would read the second's from the first's record), x[i] and x[i-1]
+// once per run of the loop on j, where they do not change.
 func shifted(x, w []float64) float64 {
 	s := 0.0
 	for i := 1; i < len(x); i++ {
 		s += math.Sin(x[i] * w[0])
+	}
+	for i := 1; i < len(x); i++ {
+		for j := 0; j < 2; j++ {
+			s += x[i] * x[i-1] * w[j]
+		}
+	}
+	return s
+}
+
+// PassCall is Pass calling shiftedCall, which stays a call.
+//
+//godiff:grad w
+//godiff:jvp w
+func PassCall(w, xs []float64) float64 {
+	buf := make([]float64, 3)
+	s := 0.0
+	for p := 0; p+3 <= len(xs); p += 3 {
+		for i := range buf {
+			buf[i] = xs[p+i] * w[i]
+		}
+		s += shiftedCall(buf, w)
+	}
+	return s
+}
+
+// shiftedCall is shifted counting its first loop's iterations in binary
+// ones, n: a variable its loop carries and reads, which keeps it a call in
+// reverse mode (see reverse.InlineSmall), though no derivative needs it.
+// Its split form records x[1], x[2] in its first loop and its second loop
+// reads them there (see reverse's recordedEarlier); x[i-1] it records once
+// per run of the loop on j.
+func shiftedCall(x, w []float64) float64 {
+	s := 0.0
+	n := 0
+	for i := 1; i < len(x); i++ {
+		s += math.Sin(x[i] * w[0])
+		n = n*2 + 1
 	}
 	for i := 1; i < len(x); i++ {
 		for j := 0; j < 2; j++ {

@@ -444,30 +444,38 @@ func RowsJVP(x, w, dx, dw []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of MahalanobisForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 16·d + 8·pTrips + 40 bytes, plus
-// lowerTape.Bytes() (the tapes of its call sites, each by its own formula
-// summed over the site's calls). Bytes returns that count for a filled tape:
-// each value's size, a slice's 24-byte header where the tape keeps a reference,
-// a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 16·d + 16·pTrips + 96 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
 // Where pTrips is the iterations of the loop on p.
 //
-//	d          8 bytes per run: the parameter d
-//	centred    8·d bytes (8 bytes an entry): the memory of centred, which Mahalanobis makes, kept from run to run
-//	out        8·d bytes (8 bytes an entry): the memory of out, which Mahalanobis makes, kept from run to run
-//	out2       24 bytes per run (a reference to the caller's slice, not a copy): out as the forward sweep computed it
-//	lowerTape  lowerTape.Bytes(), a lowerCallFixedDiagLtriTape for the calls of one call site, pTrips calls per run: the tape lowerCallFixedDiagLtriForward fills and lowerCallFixedDiagLtriBackward reads
-//	v          8·pTrips bytes (8 bytes an entry): v as the forward sweep computed it
-//	pTrips     8 bytes per run: how many iterations of the loop on p began
-//	dout       a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of out, which Mahalanobis makes, in a buffer the backward sweep reuses
-//	dcentred   a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of centred, which Mahalanobis makes, in a buffer the backward sweep reuses
+//	d         8 bytes per run: the parameter d
+//	diag      24 bytes per run (a reference to the caller's slice, not a copy): the parameter diag
+//	ltri      24 bytes per run (a reference to the caller's slice, not a copy): the parameter ltri
+//	centred   8·d bytes (8 bytes an entry): the memory of centred, which Mahalanobis makes, kept from run to run
+//	out       8·d bytes (8 bytes an entry): the memory of out, which Mahalanobis makes, kept from run to run
+//	out2      24 bytes per run (a reference to the caller's slice, not a copy): out as the forward sweep computed it
+//	elem2     8·pTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	elem      entries not traced to a loop (not in the formula) (8 bytes an entry): an element read before it was overwritten, the same in every iteration of the loop on j and saved as it ends
+//	v         8·pTrips bytes (8 bytes an entry): v as the forward sweep computed it
+//	k         8 bytes per run: the value of k as its block ends, the same in every iteration of the loops around, from which the backward sweep has its earlier values
+//	pTrips    8 bytes per run: how many iterations of the loop on p began
+//	dout      a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of out, which Mahalanobis makes, in a buffer the backward sweep reuses
+//	dcentred  a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of centred, which Mahalanobis makes, in a buffer the backward sweep reuses
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// Recomputed by the backward sweep rather than stored: the elements of ltri,
+// diag it reads again (memory nothing writes afterwards); lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type MahalanobisTape struct {
 	// d: the parameter d.
 	d int
+	// diag: the parameter diag.
+	diag []float64
+	// ltri: the parameter ltri.
+	ltri []float64
 	// centred: the memory of centred, which Mahalanobis makes, kept from run to
 	// run.
 	centred []float64
@@ -475,13 +483,19 @@ type MahalanobisTape struct {
 	out []float64
 	// out2: out as the forward sweep computed it.
 	out2 []float64
-	// lowerTape: the tape lowerCallFixedDiagLtriForward fills and
-	// lowerCallFixedDiagLtriBackward reads, for every call of it here: one record
-	// per call, and the stacks they share.
-	lowerTape lowerCallFixedDiagLtriTape
+	// elem2: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
+	// elem: an element read before it was overwritten, the same in every iteration
+	// of the loop on j and saved as it ends, one entry per iteration of the loop
+	// around it, read back last first.
+	elem []float64
 	// v: v as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	v []float64
+	// k: the value of k as its block ends, the same in every iteration of the
+	// loops around, from which the backward sweep has its earlier values.
+	k int
 	// pTrips: how many iterations of the loop on p began.
 	pTrips int
 	// dout: the derivatives of out, which Mahalanobis makes, in a buffer the
@@ -497,10 +511,11 @@ type MahalanobisTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *MahalanobisTape) Bytes() int {
-	n := 40
+	n := 96
 	n += len(t.centred) * 8
 	n += len(t.out) * 8
-	n += t.lowerTape.Bytes()
+	n += len(t.elem2) * 8
+	n += len(t.elem) * 8
 	n += len(t.v) * 8
 	n += len(t.dout) * 8
 	n += len(t.dcentred) * 8
@@ -511,8 +526,9 @@ func (t *MahalanobisTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *MahalanobisTape) clearRefs() {
+	t.diag = nil
+	t.ltri = nil
 	t.out2 = nil
-	t.lowerTape.clearRefs()
 }
 
 // poolMahalanobisTape holds the MahalanobisTapes that MahalanobisGrad finished
@@ -542,8 +558,11 @@ func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64)
 	t.centred = t.centred[:0]
 	t.out = t.out[:0]
 	t.v = t.v[:0]
-	t.lowerTape.calls = t.lowerTape.calls[:0]
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
 	t.d = d
+	t.diag = diag
+	t.ltri = ltri
 	t.centred = slices.Grow(t.centred, d)[:len(t.centred)+d]
 	centred := slices.Clip(t.centred[len(t.centred)-d:])
 	clear(centred)
@@ -558,15 +577,34 @@ func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64)
 		for i := 0; i < d; i++ {
 			centred[i] = xs[p+i] - mu[i]
 		}
-		lowerCallFixedDiagLtriForward(&t.lowerTape, d, diag, ltri, centred, out)
+		t1 := max(d, 0)
+		t.elem2 = slices.Grow(t.elem2, t1)
+		for i3 := 0; i3 < d; i3++ {
+			t2 := centred[i3]
+			t.elem2 = append(t.elem2, t2)
+			out[i3] = diag[i3] * t2
+		}
+		k := 0
+		t.elem = slices.Grow(t.elem, t1)
+		for i2 := 0; i2 < d; i2++ {
+			var elem float64
+			for j := i2 + 1; j < d; j++ {
+				t3 := centred[i2]
+				elem = t3
+				out[j] += ltri[k] * t3
+				k++
+			}
+			t.elem = append(t.elem, elem)
+		}
 		s2 := 0.0
 		t.v = slices.Grow(t.v, len(out))
-		for i2 := range out {
-			v := out[i2]
+		for i4 := range out {
+			v := out[i4]
 			t.v = append(t.v, v)
 			s2 += v * v
 		}
 		s += s2
+		t.k = k
 	}
 	t.pTrips = pTrips
 	return s
@@ -589,13 +627,16 @@ func MahalanobisBackward(t *MahalanobisTape, s float64, ddiag, dltri, dmu []floa
 	t.dout = slices.Grow(t.dout[:0], d)[:d]
 	clear(t.dout)
 	dout := t.dout
-	nlowerTape := len(t.lowerTape.calls)
+	ltri := t.ltri
+	nelem := len(t.elem)
 	t.dcentred = slices.Grow(t.dcentred[:0], d)[:d]
 	clear(t.dcentred)
 	dcentred := t.dcentred
+	diag := t.diag
+	nelem2 := len(t.elem2)
 	ds += s
 	for k := t1; k > 0; k-- {
-		nlowerTape--
+		k2 := t.k
 		t2 := ds
 		ds2 += t2
 		ds = 0
@@ -607,12 +648,36 @@ func MahalanobisBackward(t *MahalanobisTape, s float64, ddiag, dltri, dmu []floa
 			dout[i] += dv
 		}
 		ds += t2
-		lowerCallFixedDiagLtriBackward(&t.lowerTape, nlowerTape, ddiag, dltri, dcentred, dout)
 		ds2 = 0
 		t4 := d - 1
 		for i2 := t4; i2 >= 0; i2-- {
-			dmu[i2] -= dcentred[i2]
-			dcentred[i2] = 0
+			t5 := i2
+			t6 := t5 + 1
+			nelem--
+			t7 := t.elem[nelem]
+			if t4 >= t6 {
+				dcentredElem := dcentred[t5]
+				for j := t4; j >= t6; j-- {
+					t8 := k2 - 1
+					k2--
+					t9 := dout[j]
+					dcentredElem += t9 * ltri[t8]
+					dltri[t8] += t9 * t7
+				}
+				dcentred[t5] = dcentredElem
+			}
+		}
+		for i3 := t4; i3 >= 0; i3-- {
+			nelem2--
+			t10 := dout[i3]
+			t11 := t10 * t.elem2[nelem2]
+			dcentred[i3] += t10 * diag[i3]
+			ddiag[i3] += t11
+			dout[i3] = 0
+		}
+		for i4 := t4; i4 >= 0; i4-- {
+			dmu[i4] -= dcentred[i4]
+			dcentred[i4] = 0
 		}
 	}
 }
@@ -1146,35 +1211,47 @@ func EarlyJVP(x, w []float64, limit float64, dx, dw []float64) (float64, float64
 // tape may be reused: each run of PassForward overwrites it, and its buffers
 // are kept.
 //
-// Memory: after a run, the tape holds 8·3 + 56 bytes, plus shiftedTape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 8·3 + 8·pTrips + 80 bytes. Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
 // Where pTrips is the iterations of the loop on p.
 //
-//	xs           24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	buf          8·3 bytes (8 bytes an entry): the memory of buf, which Pass makes, kept from run to run
-//	buf2         24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
-//	shiftedTape  shiftedTape.Bytes(), a shiftedCallFixedWTape for the calls of one call site, pTrips calls per run: the tape shiftedCallFixedWForward fills and shiftedCallFixedWBackward reads
-//	pTrips       8 bytes per run: how many iterations of the loop on p began
-//	dbuf         a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Pass makes, in a buffer the backward sweep reuses
+//	w       24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
+//	xs      24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	buf     8·3 bytes (8 bytes an entry): the memory of buf, which Pass makes, kept from run to run
+//	buf2    24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	elem3   8·pTrips bytes (8 bytes an entry): an element read before it was overwritten
+//	elem    entries not traced to a loop (not in the formula) (8 bytes an entry): an element read before it was overwritten, the same in every iteration of the loop on j and saved as it ends
+//	elem2   entries not traced to a loop (not in the formula) (8 bytes an entry): an element read before it was overwritten, the same in every iteration of the loop on j and saved as it ends
+//	pTrips  8 bytes per run: how many iterations of the loop on p began
+//	dbuf    a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which Pass makes, in a buffer the backward sweep reuses
 //
-// Recomputed by the backward sweep rather than stored: the elements of xs it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: the float values unnamed
+// products; the elements of w, xs it reads again (memory nothing writes
+// afterwards); lengths, indexes and integer arithmetic, and loop counters
+// (recovered from the backward loops' own).
 type PassTape struct {
+	// w: the parameter w.
+	w []float64
 	// xs: the parameter xs.
 	xs []float64
 	// buf: the memory of buf, which Pass makes, kept from run to run.
 	buf []float64
 	// buf2: buf as the forward sweep computed it.
 	buf2 []float64
-	// shiftedTape: the tape shiftedCallFixedWForward fills and
-	// shiftedCallFixedWBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	shiftedTape shiftedCallFixedWTape
+	// elem3: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem3 []float64
+	// elem: an element read before it was overwritten, the same in every iteration
+	// of the loop on j and saved as it ends, one entry per iteration of the loop
+	// around it, read back last first.
+	elem []float64
+	// elem2: an element read before it was overwritten, the same in every
+	// iteration of the loop on j and saved as it ends, one entry per iteration of
+	// the loop around it, read back last first.
+	elem2 []float64
 	// pTrips: how many iterations of the loop on p began.
 	pTrips int
 	// dbuf: the derivatives of buf, which Pass makes, in a buffer the backward
@@ -1187,9 +1264,11 @@ type PassTape struct {
 // stack's entries by its length, the tapes of its call sites; not Go's padding
 // nor spare capacity.
 func (t *PassTape) Bytes() int {
-	n := 56
+	n := 80
 	n += len(t.buf) * 8
-	n += t.shiftedTape.Bytes()
+	n += len(t.elem3) * 8
+	n += len(t.elem) * 8
+	n += len(t.elem2) * 8
 	n += len(t.dbuf) * 8
 	return n
 }
@@ -1198,9 +1277,9 @@ func (t *PassTape) Bytes() int {
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
 func (t *PassTape) clearRefs() {
+	t.w = nil
 	t.xs = nil
 	t.buf2 = nil
-	t.shiftedTape.clearRefs()
 }
 
 // poolPassTape holds the PassTapes that PassGrad finished with: each call takes
@@ -1227,7 +1306,10 @@ func (t *PassTape) release() {
 // contents are discarded, its memory reused.
 func PassForward(t *PassTape, w, xs []float64) float64 {
 	t.buf = t.buf[:0]
-	t.shiftedTape.calls = t.shiftedTape.calls[:0]
+	t.elem = t.elem[:0]
+	t.elem2 = t.elem2[:0]
+	t.elem3 = t.elem3[:0]
+	t.w = w
 	t.xs = xs
 	t.buf = slices.Grow(t.buf, 3)[:len(t.buf)+3]
 	buf := slices.Clip(t.buf[len(t.buf)-3:])
@@ -1240,8 +1322,31 @@ func PassForward(t *PassTape, w, xs []float64) float64 {
 		for i := range buf {
 			buf[i] = xs[p+i] * w[i]
 		}
-		t1 := shiftedCallFixedWForward(&t.shiftedTape, buf, w)
-		s += t1
+		s2 := 0.0
+		t1 := len(buf)
+		t2 := max(t1-1, 0)
+		t.elem3 = slices.Grow(t.elem3, t2)
+		for i3 := 1; i3 < t1; i3++ {
+			t3 := buf[i3]
+			t.elem3 = append(t.elem3, t3)
+			s2 += math.Sin(t3 * w[0])
+		}
+		t.elem = slices.Grow(t.elem, t2)
+		t.elem2 = slices.Grow(t.elem2, t2)
+		for i2 := 1; i2 < t1; i2++ {
+			var elem float64
+			var elem2 float64
+			for j := 0; j < 2; j++ {
+				t4 := buf[i2]
+				elem = t4
+				t5 := buf[i2-1]
+				elem2 = t5
+				s2 += t4 * t5 * w[j]
+			}
+			t.elem = append(t.elem, elem)
+			t.elem2 = append(t.elem2, elem2)
+		}
+		s += s2
 	}
 	t.pTrips = pTrips
 	return s
@@ -1255,19 +1360,52 @@ func PassForward(t *PassTape, w, xs []float64) float64 {
 func PassBackward(t *PassTape, s float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	nshiftedTape := len(t.shiftedTape.calls)
+	var ds2 float64
+	buf := t.buf2
+	nelem := len(t.elem)
+	nelem2 := len(t.elem2)
+	w := t.w
 	t.dbuf = slices.Grow(t.dbuf[:0], 3)[:3]
 	clear(t.dbuf)
 	dbuf := t.dbuf
+	nelem3 := len(t.elem3)
 	xs := t.xs
-	buf := t.buf2
 	ds += s
 	t1 := (t.pTrips - 1) * 3
 	for p := t1; p >= 0; p -= 3 {
 		t2 := p
-		nshiftedTape--
-		shiftedCallFixedWBackward(&t.shiftedTape, nshiftedTape, ds, dbuf, dw)
 		t3 := len(buf) - 1
+		t4 := ds
+		ds2 += t4
+		ds = 0
+		for i2 := t3; i2 >= 1; i2-- {
+			t5 := i2
+			nelem--
+			t6 := t.elem[nelem]
+			nelem2--
+			t7 := t.elem2[nelem2]
+			for j := 1; j >= 0; j-- {
+				t8 := t5 - 1
+				t9 := ds2 * w[j]
+				dw[j] += ds2 * (t6 * t7)
+				dbuf[t8] += t9 * t6
+				dbuf[t5] += t9 * t7
+			}
+		}
+		if t3 >= 1 {
+			dwElem := dw[0]
+			for i3 := t3; i3 >= 1; i3-- {
+				nelem3--
+				t10 := t.elem3[nelem3]
+				t11 := w[0]
+				t12 := ds2 * math.Cos(t10*t11)
+				dwElem += t12 * t10
+				dbuf[i3] += t12 * t11
+			}
+			dw[0] = dwElem
+		}
+		ds += t4
+		ds2 = 0
 		for i := t3; i >= 0; i-- {
 			dw[i] += dbuf[i] * xs[t2+i]
 			dbuf[i] = 0
@@ -1301,6 +1439,175 @@ func PassJVP(w, xs, dw []float64) (float64, float64) {
 			dbuf[i] = t2
 		}
 		t3, t4 := shiftedJVP(buf, w, dbuf, dw)
+		s += t3
+		ds += t4
+	}
+	return s, ds
+}
+
+// PassCallTape is what PassCallForward keeps of one run of PassCall for
+// PassCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of PassCallForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds 8·3 + 56 bytes, plus
+// shiftedCallTape.Bytes() (the tapes of its call sites, each by its own formula
+// summed over the site's calls). Bytes returns that count for a filled tape:
+// each value's size, a slice's 24-byte header where the tape keeps a reference,
+// a stack's entries; not Go's padding, nor spare capacity.
+//
+// Where pTrips is the iterations of the loop on p.
+//
+//	xs               24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
+//	buf              8·3 bytes (8 bytes an entry): the memory of buf, which PassCall makes, kept from run to run
+//	buf2             24 bytes per run (a reference to the caller's slice, not a copy): buf as the forward sweep computed it
+//	shiftedCallTape  shiftedCallTape.Bytes(), a shiftedCallCallFixedWTape for the calls of one call site, pTrips calls per run: the tape shiftedCallCallFixedWForward fills and shiftedCallCallFixedWBackward reads
+//	pTrips           8 bytes per run: how many iterations of the loop on p began
+//	dbuf             a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of buf, which PassCall makes, in a buffer the backward sweep reuses
+//
+// Recomputed by the backward sweep rather than stored: the elements of xs it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type PassCallTape struct {
+	// xs: the parameter xs.
+	xs []float64
+	// buf: the memory of buf, which PassCall makes, kept from run to run.
+	buf []float64
+	// buf2: buf as the forward sweep computed it.
+	buf2 []float64
+	// shiftedCallTape: the tape shiftedCallCallFixedWForward fills and
+	// shiftedCallCallFixedWBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	shiftedCallTape shiftedCallCallFixedWTape
+	// pTrips: how many iterations of the loop on p began.
+	pTrips int
+	// dbuf: the derivatives of buf, which PassCall makes, in a buffer the backward
+	// sweep reuses.
+	dbuf []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in PassCallTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *PassCallTape) Bytes() int {
+	n := 56
+	n += len(t.buf) * 8
+	n += t.shiftedCallTape.Bytes()
+	n += len(t.dbuf) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *PassCallTape) clearRefs() {
+	t.xs = nil
+	t.buf2 = nil
+	t.shiftedCallTape.clearRefs()
+}
+
+// poolPassCallTape holds the PassCallTapes that PassCallGrad finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolPassCallTape = sync.Pool{New: func() any {
+	return new(PassCallTape)
+}}
+
+// release gives t back to poolPassCallTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *PassCallTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolPassCallTape.Put(t)
+}
+
+// PassCallForward runs PassCall and records in t what PassCallBackward needs;
+// t's earlier contents are discarded, its memory reused.
+func PassCallForward(t *PassCallTape, w, xs []float64) float64 {
+	t.buf = t.buf[:0]
+	t.shiftedCallTape.calls = t.shiftedCallTape.calls[:0]
+	t.xs = xs
+	t.buf = slices.Grow(t.buf, 3)[:len(t.buf)+3]
+	buf := slices.Clip(t.buf[len(t.buf)-3:])
+	clear(buf)
+	t.buf2 = buf
+	s := 0.0
+	pTrips := 0
+	for p := 0; p+3 <= len(xs); p += 3 {
+		pTrips++
+		for i := range buf {
+			buf[i] = xs[p+i] * w[i]
+		}
+		t1 := shiftedCallCallFixedWForward(&t.shiftedCallTape, buf, w)
+		s += t1
+	}
+	t.pTrips = pTrips
+	return s
+}
+
+// PassCallBackward adds to dw the vector-Jacobian product of PassCall with the
+// seeds s, at the point recorded in t by PassCallForward. It keeps buffers of
+// its own in t, for the derivatives of slices it is not passed (those PassCall
+// and its callees make), so one forward run serves any number of backward runs
+// (one per seed), one at a time; it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func PassCallBackward(t *PassCallTape, s float64, dw []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var ds float64
+	nshiftedCallTape := len(t.shiftedCallTape.calls)
+	t.dbuf = slices.Grow(t.dbuf[:0], 3)[:3]
+	clear(t.dbuf)
+	dbuf := t.dbuf
+	xs := t.xs
+	buf := t.buf2
+	ds += s
+	t1 := (t.pTrips - 1) * 3
+	for p := t1; p >= 0; p -= 3 {
+		t2 := p
+		nshiftedCallTape--
+		shiftedCallCallFixedWBackward(&t.shiftedCallTape, nshiftedCallTape, ds, dbuf, dw)
+		t3 := len(buf) - 1
+		for i := t3; i >= 0; i-- {
+			dw[i] += dbuf[i] * xs[t2+i]
+			dbuf[i] = 0
+		}
+	}
+}
+
+// PassCallGrad returns PassCall's result and its gradient with respect to w, in
+// that order (dw), computed by reverse-mode automatic differentiation.
+func PassCallGrad(w, xs []float64) (float64, []float64) {
+	t := poolPassCallTape.Get().(*PassCallTape)
+	t1 := PassCallForward(t, w, xs)
+	dw := make([]float64, len(w))
+	PassCallBackward(t, 1, dw)
+	t.release()
+	return t1, dw
+}
+
+// PassCallJVP returns PassCall's results and then their directional derivatives
+// along the tangents dw of w, computed by forward-mode automatic
+// differentiation.
+func PassCallJVP(w, xs, dw []float64) (float64, float64) {
+	buf := make([]float64, 3)
+	dbuf := make([]float64, 3)
+	s := 0.0
+	ds := 0.0
+	for p := 0; p+3 <= len(xs); p += 3 {
+		for i := range buf {
+			t1 := xs[p+i]
+			t2 := t1 * dw[i]
+			buf[i] = t1 * w[i]
+			dbuf[i] = t2
+		}
+		t3, t4 := shiftedCallJVP(buf, w, dbuf, dw)
 		s += t3
 		ds += t4
 	}
@@ -1451,148 +1758,6 @@ func DownJVP(x, dx []float64) (float64, float64) {
 	return s, ds
 }
 
-// lowerCallFixedDiagLtriTape is what lowerCallFixedDiagLtriForward keeps of the
-// calls of lower at one call site for lowerCallFixedDiagLtriBackward: the
-// forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls + 8·max(d, 0) bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·max(d, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: the elements of ltri,
-// diag it reads again (memory nothing writes afterwards); lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type lowerCallFixedDiagLtriTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// d: the parameter d.
-		d int
-		// diag: the parameter diag.
-		diag []float64
-		// ltri: the parameter ltri.
-		ltri []float64
-		// k: the value of k as the forward sweep returned, from which the backward
-		// sweep has its earlier values.
-		k int
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// lowerCallFixedDiagLtriTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *lowerCallFixedDiagLtriTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *lowerCallFixedDiagLtriTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// lowerCallFixedDiagLtriForward runs lower and records in t what
-// lowerCallFixedDiagLtriBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func lowerCallFixedDiagLtriForward(t *lowerCallFixedDiagLtriTape, d int, diag, ltri, x, out []float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.d = d
-	c.diag = diag
-	c.ltri = ltri
-	t.elem = slices.Grow(t.elem, max(d, 0))
-	for i := 0; i < d; i++ {
-		t1 := x[i]
-		t.elem = append(t.elem, t1)
-		out[i] = diag[i] * t1
-	}
-	k := 0
-	for i2 := 0; i2 < d; i2++ {
-		for j := i2 + 1; j < d; j++ {
-			out[j] += ltri[k] * x[i2]
-			k++
-		}
-	}
-	c.k = k
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-}
-
-// lowerCallFixedDiagLtriBackward adds to ddiag, dltri, dx and dout the
-// vector-Jacobian product of lower with the seeds dout, at the point that call
-// number call of lowerCallFixedDiagLtriForward on t recorded. It only reads t,
-// so one forward run serves any number of backward runs (one per seed, from
-// several goroutines at once); it adds rather than sets, so one buffer can sum
-// a mini-batch.
-//
-// dout holds, on entry, the seed of what lower leaves in out, and on return the
-// derivative with respect to what out held before.
-func lowerCallFixedDiagLtriBackward(t *lowerCallFixedDiagLtriTape, call int, ddiag, dltri, dx, dout []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	d := c.d
-	ltri := c.ltri
-	k := c.k
-	t1 := c.end.elem - d
-	diag := c.diag
-	nelem := c.end.elem
-	t2 := d - 1
-	for i2 := t2; i2 >= 0; i2-- {
-		t3 := i2
-		t4 := t3 + 1
-		t5 := t.elem[t1+t3]
-		if t2 >= t4 {
-			dxElem := dx[t3]
-			for j := t2; j >= t4; j-- {
-				t6 := k - 1
-				k--
-				t7 := dout[j]
-				dxElem += t7 * ltri[t6]
-				dltri[t6] += t7 * t5
-			}
-			dx[t3] = dxElem
-		}
-	}
-	for i := t2; i >= 0; i-- {
-		nelem--
-		t8 := dout[i]
-		t9 := t8 * t.elem[nelem]
-		dx[i] += t8 * diag[i]
-		ddiag[i] += t9
-		dout[i] = 0
-	}
-}
-
 // lowerJVP runs lower and computes, by forward-mode automatic differentiation,
 // the directional derivatives of what it writes along the tangents ddiag,
 // dltri, dx, dout of diag, ltri, x, out.
@@ -1631,11 +1796,39 @@ func sqsumJVP(x, dx []float64) (float64, float64) {
 	return s, ds
 }
 
-// shiftedCallFixedWTape is what shiftedCallFixedWForward keeps of the calls of
-// shifted at one call site for shiftedCallFixedWBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
+// shiftedJVP returns shifted's results and then their directional derivatives
+// along the tangents dx, dw of x, w, computed by forward-mode automatic
+// differentiation.
+func shiftedJVP(x, w, dx, dw []float64) (float64, float64) {
+	s := 0.0
+	ds := 0.0
+	for i := 1; i < len(x); i++ {
+		t1 := x[i]
+		t2 := w[0]
+		t3 := t1 * t2
+		s += math.Sin(t3)
+		ds += math.Cos(t3) * (t2*dx[i] + t1*dw[0])
+	}
+	for i2 := 1; i2 < len(x); i2++ {
+		for j := 0; j < 2; j++ {
+			t4 := x[i2]
+			t5 := i2 - 1
+			t6 := x[t5]
+			t7 := t4 * t6
+			t8 := w[j]
+			s += t7 * t8
+			ds += t8*(t6*dx[i2]+t4*dx[t5]) + t7*dw[j]
+		}
+	}
+	return s, ds
+}
+
+// shiftedCallCallFixedWTape is what shiftedCallCallFixedWForward keeps of the
+// calls of shiftedCall at one call site for shiftedCallCallFixedWBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 64·calls + 8·max(len(x) − 1, 0) bytes. Bytes
@@ -1651,7 +1844,7 @@ func sqsumJVP(x, dx []float64) (float64, float64) {
 // products; the elements of w it reads again (memory nothing writes
 // afterwards); lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
-type shiftedCallFixedWTape struct {
+type shiftedCallCallFixedWTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -1675,10 +1868,10 @@ type shiftedCallFixedWTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// shiftedCallFixedWTape's comment counts them: each value's size, 24 for a
+// shiftedCallCallFixedWTape's comment counts them: each value's size, 24 for a
 // slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
-func (t *shiftedCallFixedWTape) Bytes() int {
+func (t *shiftedCallCallFixedWTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 64
 	n += len(t.elem) * 8
@@ -1689,15 +1882,15 @@ func (t *shiftedCallFixedWTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *shiftedCallFixedWTape) clearRefs() {
+func (t *shiftedCallCallFixedWTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// shiftedCallFixedWForward runs shifted and records in t what
-// shiftedCallFixedWBackward needs, after what the earlier calls since t's
+// shiftedCallCallFixedWForward runs shiftedCall and records in t what
+// shiftedCallCallFixedWBackward needs, after what the earlier calls since t's
 // holder began its run recorded; the first of them empties t, keeping its
 // memory.
-func shiftedCallFixedWForward(t *shiftedCallFixedWTape, x, w []float64) float64 {
+func shiftedCallCallFixedWForward(t *shiftedCallCallFixedWTape, x, w []float64) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.elem = t.elem[:0]
@@ -1737,12 +1930,12 @@ func shiftedCallFixedWForward(t *shiftedCallFixedWTape, x, w []float64) float64 
 	return s
 }
 
-// shiftedCallFixedWBackward adds to dx and dw the vector-Jacobian product of
-// shifted with the seeds s, at the point that call number call of
-// shiftedCallFixedWForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func shiftedCallFixedWBackward(t *shiftedCallFixedWTape, call int, s float64, dx, dw []float64) {
+// shiftedCallCallFixedWBackward adds to dx and dw the vector-Jacobian product
+// of shiftedCall with the seeds s, at the point that call number call of
+// shiftedCallCallFixedWForward on t recorded. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+func shiftedCallCallFixedWBackward(t *shiftedCallCallFixedWTape, call int, s float64, dx, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
@@ -1777,10 +1970,10 @@ func shiftedCallFixedWBackward(t *shiftedCallFixedWTape, call int, s float64, dx
 	}
 }
 
-// shiftedJVP returns shifted's results and then their directional derivatives
-// along the tangents dx, dw of x, w, computed by forward-mode automatic
-// differentiation.
-func shiftedJVP(x, w, dx, dw []float64) (float64, float64) {
+// shiftedCallJVP returns shiftedCall's results and then their directional
+// derivatives along the tangents dx, dw of x, w, computed by forward-mode
+// automatic differentiation.
+func shiftedCallJVP(x, w, dx, dw []float64) (float64, float64) {
 	s := 0.0
 	ds := 0.0
 	for i := 1; i < len(x); i++ {

@@ -114,6 +114,16 @@ func TestDerivatives(t *testing.T) {
 			JVP: func(p, v []float64) (float64, float64) { return PassJVP(p, xs, v) },
 		},
 		{
+			Name:  "PassCall",
+			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 3, -1, 1) },
+			F:     func(p []float64) float64 { return PassCall(p, xs) },
+			Grad: func(p []float64) (float64, []float64) {
+				y, dw := PassCallGrad(p, xs)
+				return y, dw
+			},
+			JVP: func(p, v []float64) (float64, float64) { return PassCallJVP(p, xs, v) },
+		},
+		{
 			Name:  "Down",
 			Point: func(rng *rand.Rand) []float64 { return fdcheck.Uniform(rng, 7, -1, 1) },
 			F:     Down,
@@ -171,20 +181,29 @@ func TestTapeContents(t *testing.T) {
 		{"Compact", func() any { var tp CompactTape; CompactForward(&tp, x, w); return &tp }, 0, nil},
 		// buf[i] once per i (6), not once per pair (36).
 		{"Rows", func() any { var tp RowsTape; RowsForward(&tp, x, w[:6]); return &tp }, len(x), nil},
-		// Per point: lower records centred's d elements once (its second
-		// loop reads them from its first loop's stack), sqsum out's d;
-		// diag, ltri and mu not at all.
-		{"Mahalanobis", func() any { var tp MahalanobisTape; MahalanobisForward(&tp, d, diag, ltri, mu, xs); return &tp }, 5 * 2 * d, nil},
+		// Per point: lower, inlined (see TestInlinedLower), records
+		// centred's d elements in its first loop and x[i] once per run of
+		// the loop on j (d: its split form read them from its first loop's
+		// stack, but kept a record of 9 words per call); sqsum out's d;
+		// diag, ltri and mu not at all. centred is not computed again from
+		// xs and mu (see reverse's forwardedStore): p steps by d, which the
+		// backward sweep does not recover.
+		{"Mahalanobis", func() any { var tp MahalanobisTape; MahalanobisForward(&tp, d, diag, ltri, mu, xs); return &tp }, 5 * 3 * d, nil},
 		// The loop breaks in its fourth iteration: one bool per iteration
 		// begun, whether it broke.
 		{"Until", func() any { var tp UntilTape; UntilForward(&tp, x, w, 6); return &tp }, 4, nil},
 		// Returns in its third iteration: the branch taken, one bool per
 		// iteration; k's final value, one int, at the return.
 		{"Early", func() any { var tp EarlyTape; EarlyForward(&tp, x, w, 6); return &tp }, 3, nil},
-		// Per point (six of three in xs), shifted records x[1], x[2] in its
+		// Per point (six of three in xs), shifted, inlined, records x[1],
+		// x[2] in its first loop and x[i], x[i-1] once per run of the loop
+		// on j (its split form read x[i] from its first loop's stack, but
+		// kept a record per call); p, which steps by 3, is not recorded.
+		{"Pass", func() any { var tp PassTape; PassForward(&tp, w[:3], xs); return &tp }, 6 * 6, nil},
+		// The same with shiftedCall, a call: per point, x[1], x[2] in its
 		// first loop (its second reads them there) and x[0], x[1] once per
-		// run of the loop on j; p, which steps by 3, is not recorded.
-		{"Pass", func() any { var tp PassTape; PassForward(&tp, w[:3], xs); return &tp }, 6 * 4, nil},
+		// run of the loop on j.
+		{"PassCall", func() any { var tp PassCallTape; PassCallForward(&tp, w[:3], xs); return &tp }, 6 * 4, nil},
 		// Counters that count down and in steps of two: not recorded; only
 		// math.Sin of the second loop, once per iteration (3).
 		{"Down", func() any { var tp DownTape; DownForward(&tp, x); return &tp }, 3, nil},
@@ -204,21 +223,19 @@ func TestTapeContents(t *testing.T) {
 }
 
 // Mahalanobis's caller leaves diag and ltri unchanged and overwrites
-// centred: lower's variant reads the first two again (the fixed variant,
-// which refers to them) and records what it reads of the third once, in
-// its first loop; its second loop reads x[i] from there.
-func TestFixedVariant(t *testing.T) {
+// centred; lower, whose k steps through a triangle, is inlined into it (see
+// reverse.InlineSmall): the tape refers to diag and ltri, read again, keeps
+// k's final value once (one int, the same at every point, not a stack),
+// and records the elements of centred lower reads: in its first loop, and
+// x[i] once per run of the loop on j (zero where that loop does not run),
+// with no record per call.
+func TestInlinedLower(t *testing.T) {
 	var tp MahalanobisTape
 	MahalanobisForward(&tp, 2, []float64{1, 2}, []float64{3}, []float64{0, 0}, []float64{1, 2, 3, 4})
-	lt := tp.lowerTape
-	if len(lt.calls) != 2 {
-		t.Fatalf("%d records of lower's calls, want one per point (2)", len(lt.calls))
+	if len(tp.diag) != 2 || len(tp.ltri) != 1 || tp.k != 1 {
+		t.Errorf("the tape refers to diag %v, ltri %v, k %d; want the caller's diag and ltri and k's final value 1", tp.diag, tp.ltri, tp.k)
 	}
-	c := lt.calls[1]
-	if len(c.diag) != 2 || len(c.ltri) != 1 || c.k != 1 {
-		t.Errorf("lower's record refers to diag %v, ltri %v, k %d; want the caller's diag and ltri and k's final value 1", c.diag, c.ltri, c.k)
-	}
-	if !slices.Equal(lt.elem, []float64{1, 2, 3, 4}) {
-		t.Errorf("lower recorded %v of the two points' centred elements, want [1 2 3 4]", lt.elem)
+	if !slices.Equal(tp.elem2, []float64{1, 2, 3, 4}) || !slices.Equal(tp.elem, []float64{1, 0, 3, 0}) {
+		t.Errorf("lower recorded %v and %v of the two points' centred elements, want [1 2 3 4] and [1 0 3 0]", tp.elem2, tp.elem)
 	}
 }

@@ -15,18 +15,19 @@ import (
 //
 // Memory: after a run, the tape holds 8·max(n, 0)·max(k, 0)·max(d − 1, 0)
 // + 8·(d·k) + 8·max(k, 0)·max(d, 0) + 16·max(n, 0)·max(k, 0) + 16·k +
-// 16·d + 8·max(n, 0) + 8·max(k, 0) + 104 bytes, plus qTimesXTape.Bytes() +
-// arrMaxTape.Bytes() + arrMaxTape2.Bytes() + logWishartPriorFlatTape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// 16·d + 8·max(n, 0) + 8·max(k, 0) + 136 bytes, plus arrMaxTape.Bytes() +
+// arrMaxTape2.Bytes() + logWishartPriorFlatTape.Bytes() (the tapes of its call
+// sites, each by its own formula summed over the site's calls). Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
 //	d                        8 bytes per run: the parameter d
 //	k                        8 bytes per run: the parameter k
 //	n                        8 bytes per run: the parameter n
 //	means                    24 bytes per run (a reference to the caller's slice, not a copy): the parameter means
 //	icf                      24 bytes per run (a reference to the caller's slice, not a copy): the parameter icf
+//	x                        24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	qdiags                   8·(d·k) bytes (8 bytes an entry): the memory of qdiags, which Objective makes, kept from run to run
 //	qdiags2                  24 bytes per run (a reference to the caller's slice, not a copy): qdiags as the forward sweep computed it
 //	sumQs                    8·k bytes (8 bytes an entry): the memory of sumQs, which Objective makes, kept from run to run
@@ -34,9 +35,9 @@ import (
 //	qxcentered               8·d bytes (8 bytes an entry): the memory of qxcentered, which Objective makes, kept from run to run
 //	mainTerm                 8·k bytes (8 bytes an entry): the memory of mainTerm, which Objective makes, kept from run to run
 //	exp3                     8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
-//	qTimesXTape              qTimesXTape.Bytes(), a qTimesXCallFixedQdiagLtriTape for the calls of one call site, max(n, 0)·max(k, 0) calls per run: the tape qTimesXCallFixedQdiagLtriForward fills and qTimesXCallFixedQdiagLtriBackward reads
 //	elem2                    8·max(n, 0)·max(k, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	elem                     8·max(n, 0)·max(k, 0)·max(d − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	lparamsIdx               8 bytes per run: the value of lparamsIdx as its block ends, the same in every iteration of the loops around, from which the backward sweep has its earlier values
 //	arrMaxTape               arrMaxTape.Bytes(), a arrMaxCallTape for the calls of one call site, max(n, 0) calls per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
 //	exp2                     8·max(n, 0)·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	semx                     8·max(n, 0) bytes (8 bytes an entry): the value of semx the backward sweep reads
@@ -51,8 +52,11 @@ import (
 //	dxcentered               a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of xcentered, which Objective makes, in a buffer the backward sweep reuses
 //
 // Recomputed by the backward sweep rather than stored: the float values unnamed
-// conversions; lengths, indexes and integer arithmetic, and loop counters
-// (recovered from the backward loops' own).
+// conversions; the elements of icf, qdiags it reads again (memory nothing
+// writes afterwards); the elements of xcentered it reads, from what an earlier
+// loop stored there (computed again from memory nothing writes); lengths,
+// indexes and integer arithmetic, and loop counters (recovered from the
+// backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them:
 // constant, q, mx, mx2, err.
@@ -67,6 +71,8 @@ type ObjectiveTape struct {
 	means []float64
 	// icf: the parameter icf.
 	icf []float64
+	// x: the parameter x.
+	x []float64
 	// qdiags: the memory of qdiags, which Objective makes, kept from run to run.
 	qdiags []float64
 	// qdiags2: qdiags as the forward sweep computed it.
@@ -85,16 +91,16 @@ type ObjectiveTape struct {
 	// exp3: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp3 []float64
-	// qTimesXTape: the tape qTimesXCallFixedQdiagLtriForward fills and
-	// qTimesXCallFixedQdiagLtriBackward reads, for every call of it here: one
-	// record per call, and the stacks they share.
-	qTimesXTape qTimesXCallFixedQdiagLtriTape
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// lparamsIdx: the value of lparamsIdx as its block ends, the same in every
+	// iteration of the loops around, from which the backward sweep has its earlier
+	// values.
+	lparamsIdx int
 	// arrMaxTape: the tape arrMaxCallForward fills and arrMaxCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
 	arrMaxTape arrMaxCallTape
@@ -140,14 +146,13 @@ type ObjectiveTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *ObjectiveTape) Bytes() int {
-	n := 104
+	n := 136
 	n += len(t.qdiags) * 8
 	n += len(t.sumQs) * 8
 	n += len(t.xcentered) * 8
 	n += len(t.qxcentered) * 8
 	n += len(t.mainTerm) * 8
 	n += len(t.exp3) * 8
-	n += t.qTimesXTape.Bytes()
 	n += len(t.elem2) * 8
 	n += len(t.elem) * 8
 	n += t.arrMaxTape.Bytes()
@@ -170,8 +175,8 @@ func (t *ObjectiveTape) Bytes() int {
 func (t *ObjectiveTape) clearRefs() {
 	t.means = nil
 	t.icf = nil
+	t.x = nil
 	t.qdiags2 = nil
-	t.qTimesXTape.clearRefs()
 	t.arrMaxTape.clearRefs()
 	t.arrMaxTape2.clearRefs()
 	t.logWishartPriorFlatTape.clearRefs()
@@ -214,13 +219,13 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 	t.arrMaxTape.calls = t.arrMaxTape.calls[:0]
 	t.elem = t.elem[:0]
 	t.elem2 = t.elem2[:0]
-	t.qTimesXTape.calls = t.qTimesXTape.calls[:0]
 	t.exp3 = t.exp3[:0]
 	t.d = d
 	t.k = k
 	t.n = n
 	t.means = means
 	t.icf = icf
+	t.x = x
 	constant := -float64(n*d) * 0.5 * math.Log(6.28318530718)
 	icfSz := d * (d + 1) / 2
 	t.qdiags = slices.Grow(t.qdiags, d*k)[:len(t.qdiags)+d*k]
@@ -259,7 +264,6 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 	t.arrMaxTape.calls = slices.Grow(t.arrMaxTape.calls, t3)
 	t.semx = slices.Grow(t.semx, t3)
 	t.elem2 = slices.Grow(t.elem2, t4)
-	t.qTimesXTape.calls = slices.Grow(t.qTimesXTape.calls, t4)
 	for ix := 0; ix < n; ix++ {
 		for ik2 := 0; ik2 < k; ik2++ {
 			x2 := x[ix*d:]
@@ -267,21 +271,33 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 			for id2 := 0; id2 < d; id2++ {
 				xcentered[id2] = x2[id2] - y[id2]
 			}
-			qTimesXCallFixedQdiagLtriForward(&t.qTimesXTape, d, qdiags[ik2*d:], icf[ik2*icfSz+d:], xcentered, qxcentered)
+			qdiag := qdiags[ik2*d:]
+			ltri := icf[ik2*icfSz+d:]
+			for id3 := 0; id3 < d; id3++ {
+				qxcentered[id3] = qdiag[id3] * xcentered[id3]
+			}
+			lparamsIdx := 0
+			for i := 0; i < d; i++ {
+				for j := i + 1; j < d; j++ {
+					qxcentered[j] += ltri[lparamsIdx] * xcentered[i]
+					lparamsIdx++
+				}
+			}
 			t5 := qxcentered[0]
 			t.elem2 = append(t.elem2, t5)
 			res := t5 * t5
-			for i := 1; i < d; i++ {
-				t6 := qxcentered[i]
+			for i2 := 1; i2 < d; i2++ {
+				t6 := qxcentered[i2]
 				t.elem = append(t.elem, t6)
 				res += t6 * t6
 			}
 			mainTerm[ik2] = alphas[ik2] + sumQs[ik2] - 0.5*res
+			t.lparamsIdx = lparamsIdx
 		}
 		mx := arrMaxCallForward(&t.arrMaxTape, k, mainTerm)
 		semx := 0.0
-		for i2 := 0; i2 < k; i2++ {
-			t7 := math.Exp(mainTerm[i2] - mx)
+		for i3 := 0; i3 < k; i3++ {
+			t7 := math.Exp(mainTerm[i3] - mx)
 			t.exp2 = append(t.exp2, t7)
 			semx += t7
 		}
@@ -291,8 +307,8 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 	mx2 := arrMaxCallFixedXForward(&t.arrMaxTape2, k, alphas)
 	semx2 := 0.0
 	t.exp = slices.Grow(t.exp, t1)
-	for i3 := 0; i3 < k; i3++ {
-		t8 := math.Exp(alphas[i3] - mx2)
+	for i4 := 0; i4 < k; i4++ {
+		t8 := math.Exp(alphas[i4] - mx2)
 		t.exp = append(t.exp, t8)
 		semx2 += t8
 	}
@@ -341,83 +357,116 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 	clear(t.dqxcentered)
 	dqxcentered := t.dqxcentered
 	nelem2 := len(t.elem2)
-	nqTimesXTape := len(t.qTimesXTape.calls)
-	qdiags := t.qdiags2
-	icfSz := d * (d + 1) / 2
 	icf := t.icf
+	icfSz := d * (d + 1) / 2
+	means := t.means
+	x := t.x
 	t.dxcentered = slices.Grow(t.dxcentered[:0], d)[:d]
 	clear(t.dxcentered)
 	dxcentered := t.dxcentered
-	means := t.means
+	qdiags := t.qdiags2
 	nexp3 := len(t.exp3)
 	logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(&t.logWishartPriorFlatTape, nlogWishartPriorFlatTape, s, dsumQs, dqdiags, dicf)
 	t2 := s * float64(n)
 	dslse += s
 	dsemx2 += -t2 / t1
 	t3 := k - 1
-	for i3 := t3; i3 >= 0; i3-- {
+	for i4 := t3; i4 >= 0; i4-- {
 		nexp--
 		t4 := dsemx2 * t.exp[nexp]
 		dmx2 -= t4
-		dalphas[i3] += t4
+		dalphas[i4] += t4
 	}
 	dmx22 := dmx2 - t2
 	arrMaxCallFixedXBackward(&t.arrMaxTape2, narrMaxTape2, dmx22, dalphas)
 	t5 := n - 1
 	for ix := t5; ix >= 0; ix-- {
+		t6 := ix
 		nsemx--
 		var dmx float64
 		narrMaxTape--
-		t6 := dslse
-		dsemx += t6 / t.semx[nsemx]
+		t7 := dslse
+		dsemx += t7 / t.semx[nsemx]
 		dslse = 0
-		for i2 := t3; i2 >= 0; i2-- {
+		for i3 := t3; i3 >= 0; i3-- {
 			nexp2--
-			t7 := dsemx * t.exp2[nexp2]
-			dmx -= t7
-			dmainTerm[i2] += t7
+			t8 := dsemx * t.exp2[nexp2]
+			dmx -= t8
+			dmainTerm[i3] += t8
 		}
-		dmx3 := t6 + dmx
+		dmx3 := t7 + dmx
 		arrMaxCallBackward(&t.arrMaxTape, narrMaxTape, dmx3, dmainTerm)
-		dslse += t6
+		dslse += t7
 		dsemx = 0
 		for ik2 := t3; ik2 >= 0; ik2-- {
-			t8 := d - 1
+			t9 := d - 1
 			nelem2--
-			t9 := t.elem2[nelem2]
-			nqTimesXTape--
-			t10 := ik2 * d
-			dy := dmeans[t10:len(means)]
-			t11 := dmainTerm[ik2]
-			dres -= t11 * 0.5
+			t10 := t.elem2[nelem2]
+			t11 := ik2*icfSz + d
+			t12 := len(icf)
+			ltri := icf[t11:t12]
+			lparamsIdx := t.lparamsIdx
+			x2 := x[t6*d:]
+			t13 := ik2 * d
+			t14 := len(means)
+			y := means[t13:t14]
+			dltri := dicf[t11:t12]
+			t15 := len(qdiags)
+			qdiag := qdiags[t13:t15]
+			dqdiag := dqdiags[t13:t15]
+			dy := dmeans[t13:t14]
+			t16 := dmainTerm[ik2]
+			dres -= t16 * 0.5
 			dmainTerm[ik2] = 0
-			for i := t8; i >= 1; i-- {
+			for i2 := t9; i2 >= 1; i2-- {
 				nelem--
-				dqxcentered[i] += dres * t.elem[nelem] * 2
+				dqxcentered[i2] += dres * t.elem[nelem] * 2
 			}
-			dqxcentered[0] += dres * t9 * 2
-			dsumQs[ik2] += t11
-			dalphas[ik2] += t11
-			qTimesXCallFixedQdiagLtriBackward(&t.qTimesXTape, nqTimesXTape, dqdiags[t10:len(qdiags)], dicf[ik2*icfSz+d:len(icf)], dxcentered, dqxcentered)
+			dqxcentered[0] += dres * t10 * 2
+			dsumQs[ik2] += t16
+			dalphas[ik2] += t16
 			dres = 0
-			for id2 := t8; id2 >= 0; id2-- {
+			for i := t9; i >= 0; i-- {
+				t17 := i
+				t18 := t17 + 1
+				t19 := x2[t17] - y[t17]
+				if t9 >= t18 {
+					dxcenteredElem := dxcentered[t17]
+					for j := t9; j >= t18; j-- {
+						t20 := lparamsIdx - 1
+						lparamsIdx--
+						t21 := dqxcentered[j]
+						dxcenteredElem += t21 * ltri[t20]
+						dltri[t20] += t21 * t19
+					}
+					dxcentered[t17] = dxcenteredElem
+				}
+			}
+			for id3 := t9; id3 >= 0; id3-- {
+				t22 := dqxcentered[id3]
+				t23 := t22 * (x2[id3] - y[id3])
+				dxcentered[id3] += t22 * qdiag[id3]
+				dqdiag[id3] += t23
+				dqxcentered[id3] = 0
+			}
+			for id2 := t9; id2 >= 0; id2-- {
 				dy[id2] -= dxcentered[id2]
 				dxcentered[id2] = 0
 			}
 		}
 	}
 	for ik := t3; ik >= 0; ik-- {
-		t12 := ik
-		t13 := d - 1
-		for id := t13; id >= 0; id-- {
-			t14 := t12*d + id
+		t24 := ik
+		t25 := d - 1
+		for id := t25; id >= 0; id-- {
+			t26 := t24*d + id
 			nexp3--
-			t15 := t12*icfSz + id
-			dq := dqdiags[t14]*t.exp3[nexp3] + dsumQs[t12]
-			dicf[t15] += dq
-			dqdiags[t14] = 0
+			t27 := t24*icfSz + id
+			dq := dqdiags[t26]*t.exp3[nexp3] + dsumQs[t24]
+			dicf[t27] += dq
+			dqdiags[t26] = 0
 		}
-		dsumQs[t12] = 0
+		dsumQs[t24] = 0
 	}
 }
 
@@ -806,148 +855,6 @@ func ObjectiveCheckpointedGrad(d, k, n int, alphas, means, icf, x []float64, wis
 	ObjectiveCheckpointedBackward(t, 1, dalphas, dmeans, dicf)
 	t.release()
 	return t1, dalphas, dmeans, dicf
-}
-
-// qTimesXCallFixedQdiagLtriTape is what qTimesXCallFixedQdiagLtriForward keeps
-// of the calls of qTimesX at one call site for
-// qTimesXCallFixedQdiagLtriBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 72·calls + 8·max(d, 0) bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
-//
-//	calls  72 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·max(d, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: the elements of ltri,
-// qdiag it reads again (memory nothing writes afterwards); lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type qTimesXCallFixedQdiagLtriTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// d: the parameter d.
-		d int
-		// qdiag: the parameter qdiag.
-		qdiag []float64
-		// ltri: the parameter ltri.
-		ltri []float64
-		// lparamsIdx: the value of lparamsIdx as the forward sweep returned, from
-		// which the backward sweep has its earlier values.
-		lparamsIdx int
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// qTimesXCallFixedQdiagLtriTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *qTimesXCallFixedQdiagLtriTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 72
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *qTimesXCallFixedQdiagLtriTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// qTimesXCallFixedQdiagLtriForward runs qTimesX and records in t what
-// qTimesXCallFixedQdiagLtriBackward needs, after what the earlier calls since
-// t's holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func qTimesXCallFixedQdiagLtriForward(t *qTimesXCallFixedQdiagLtriTape, d int, qdiag, ltri, x, out []float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.d = d
-	c.qdiag = qdiag
-	c.ltri = ltri
-	t.elem = slices.Grow(t.elem, max(d, 0))
-	for id := 0; id < d; id++ {
-		t1 := x[id]
-		t.elem = append(t.elem, t1)
-		out[id] = qdiag[id] * t1
-	}
-	lparamsIdx := 0
-	for i := 0; i < d; i++ {
-		for j := i + 1; j < d; j++ {
-			out[j] += ltri[lparamsIdx] * x[i]
-			lparamsIdx++
-		}
-	}
-	c.lparamsIdx = lparamsIdx
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-}
-
-// qTimesXCallFixedQdiagLtriBackward adds to dqdiag, dltri, dx and dout the
-// vector-Jacobian product of qTimesX with the seeds dout, at the point that
-// call number call of qTimesXCallFixedQdiagLtriForward on t recorded. It only
-// reads t, so one forward run serves any number of backward runs (one per seed,
-// from several goroutines at once); it adds rather than sets, so one buffer can
-// sum a mini-batch.
-//
-// dout holds, on entry, the seed of what qTimesX leaves in out, and on return
-// the derivative with respect to what out held before.
-func qTimesXCallFixedQdiagLtriBackward(t *qTimesXCallFixedQdiagLtriTape, call int, dqdiag, dltri, dx, dout []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	d := c.d
-	ltri := c.ltri
-	lparamsIdx := c.lparamsIdx
-	t1 := c.end.elem - d
-	qdiag := c.qdiag
-	nelem := c.end.elem
-	t2 := d - 1
-	for i := t2; i >= 0; i-- {
-		t3 := i
-		t4 := t3 + 1
-		t5 := t.elem[t1+t3]
-		if t2 >= t4 {
-			dxElem := dx[t3]
-			for j := t2; j >= t4; j-- {
-				t6 := lparamsIdx - 1
-				lparamsIdx--
-				t7 := dout[j]
-				dxElem += t7 * ltri[t6]
-				dltri[t6] += t7 * t5
-			}
-			dx[t3] = dxElem
-		}
-	}
-	for id := t2; id >= 0; id-- {
-		nelem--
-		t8 := dout[id]
-		t9 := t8 * t.elem[nelem]
-		dx[id] += t8 * qdiag[id]
-		dqdiag[id] += t9
-		dout[id] = 0
-	}
 }
 
 // arrMaxCallTape is what arrMaxCallForward keeps of the calls of arrMax at one
@@ -1344,22 +1251,24 @@ func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(t *logWishartPr
 // and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 8·max(k, 0)·max(d − 1, 0) + 144·calls +
-// 16·max(k, 0) bytes, plus qTimesXTape.Bytes() + arrMaxTape.Bytes() (the tapes
-// of its call sites, each by its own formula summed over the site's calls).
-// Bytes returns that count for a filled tape: each value's size, a slice's
-// 24-byte header where the tape keeps a reference, a stack's entries; not Go's
-// padding, nor spare capacity.
+// calls), the tape holds 8·max(k, 0)·max(d, 0) + 8·max(k, 0)·max(d − 1,
+// 0) + 160·calls + 16·max(k, 0) bytes, plus arrMaxTape.Bytes() (the tapes of
+// its call sites, each by its own formula summed over the site's calls). Bytes
+// returns that count for a filled tape: each value's size, a slice's 24-byte
+// header where the tape keeps a reference, a stack's entries; not Go's padding,
+// nor spare capacity.
 //
-//	calls        144 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	qTimesXTape  qTimesXTape.Bytes(), a qTimesXCallFixedQdiagLtriTape for the calls of one call site, max(k, 0) calls per run: the tape qTimesXCallFixedQdiagLtriForward fills and qTimesXCallFixedQdiagLtriBackward reads
-//	elem2        8·max(k, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem         8·max(k, 0)·max(d − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	arrMaxTape   arrMaxTape.Bytes(), a arrMaxCallTape for the calls of one call site, one call per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
-//	exp          8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	calls       160 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	elem4       8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem3       entries not traced to a loop (not in the formula) (8 bytes an entry): an element read before it was overwritten, the same in every iteration of the loop on j and saved as it ends
+//	elem2       8·max(k, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	elem        8·max(k, 0)·max(d − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	arrMaxTape  arrMaxTape.Bytes(), a arrMaxCallTape for the calls of one call site, one call per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
+//	exp         8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
+// Recomputed by the backward sweep rather than stored: the elements of icf,
+// qdiags it reads again (memory nothing writes afterwards); lengths, indexes
+// and integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: mx.
@@ -1379,21 +1288,29 @@ type objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape struct {
 		icfSz int
 		// icf: the parameter icf.
 		icf []float64
+		// lparamsIdx: the value of lparamsIdx as its block ends, the same in every
+		// iteration of the loops around, from which the backward sweep has its earlier
+		// values.
+		lparamsIdx int
 		// semx: the value of semx the backward sweep reads.
 		semx float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			qTimesXTape int
-			elem2       int
-			elem        int
-			arrMaxTape  int
-			exp         int
+			elem4      int
+			elem3      int
+			elem2      int
+			elem       int
+			arrMaxTape int
+			exp        int
 		}
 	}
-	// qTimesXTape: the tape qTimesXCallFixedQdiagLtriForward fills and
-	// qTimesXCallFixedQdiagLtriBackward reads, for every call of it here: one
-	// record per call, and the stacks they share.
-	qTimesXTape qTimesXCallFixedQdiagLtriTape
+	// elem4: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem4 []float64
+	// elem3: an element read before it was overwritten, the same in every
+	// iteration of the loop on j and saved as it ends, one entry per iteration of
+	// the loop around it, read back last first.
+	elem3 []float64
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
@@ -1414,8 +1331,9 @@ type objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape struct {
 // its length, the tapes of its call sites; not Go's padding nor spare capacity.
 func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 144
-	n += t.qTimesXTape.Bytes()
+	n += len(t.calls) * 160
+	n += len(t.elem4) * 8
+	n += len(t.elem3) * 8
 	n += len(t.elem2) * 8
 	n += len(t.elem) * 8
 	n += t.arrMaxTape.Bytes()
@@ -1428,7 +1346,6 @@ func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) Bytes() int {
 // reuse keeps nothing of the caller's alive.
 func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
-	t.qTimesXTape.clearRefs()
 	t.arrMaxTape.clearRefs()
 }
 
@@ -1444,7 +1361,8 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(t *objectiveCheckpoi
 		t.arrMaxTape.calls = t.arrMaxTape.calls[:0]
 		t.elem = t.elem[:0]
 		t.elem2 = t.elem2[:0]
-		t.qTimesXTape.calls = t.qTimesXTape.calls[:0]
+		t.elem3 = t.elem3[:0]
+		t.elem4 = t.elem4[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
@@ -1456,37 +1374,58 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(t *objectiveCheckpoi
 	c.icfSz = icfSz
 	c.icf = icf
 	t1 := max(k, 0)
-	t.elem2 = slices.Grow(t.elem2, t1)
-	t.qTimesXTape.calls = slices.Grow(t.qTimesXTape.calls, t1)
 	t.elem = slices.Grow(t.elem, t1*max(d-1, 0))
+	t.elem2 = slices.Grow(t.elem2, t1)
+	t2 := t1 * max(d, 0)
+	t.elem4 = slices.Grow(t.elem4, t2)
+	t.elem3 = slices.Grow(t.elem3, t2)
 	for ik := 0; ik < k; ik++ {
 		x2 := x[ix*d:]
 		y := means[ik*d:]
 		for id := 0; id < d; id++ {
 			xcentered[id] = x2[id] - y[id]
 		}
-		qTimesXCallFixedQdiagLtriForward(&t.qTimesXTape, d, qdiags[ik*d:], icf[ik*icfSz+d:], xcentered, qxcentered)
-		t2 := qxcentered[0]
-		t.elem2 = append(t.elem2, t2)
-		res := t2 * t2
-		for i := 1; i < d; i++ {
-			t3 := qxcentered[i]
-			t.elem = append(t.elem, t3)
-			res += t3 * t3
+		qdiag := qdiags[ik*d:]
+		ltri := icf[ik*icfSz+d:]
+		for id2 := 0; id2 < d; id2++ {
+			t3 := xcentered[id2]
+			t.elem4 = append(t.elem4, t3)
+			qxcentered[id2] = qdiag[id2] * t3
+		}
+		lparamsIdx := 0
+		for i := 0; i < d; i++ {
+			var elem3 float64
+			for j := i + 1; j < d; j++ {
+				t4 := xcentered[i]
+				elem3 = t4
+				qxcentered[j] += ltri[lparamsIdx] * t4
+				lparamsIdx++
+			}
+			t.elem3 = append(t.elem3, elem3)
+		}
+		t5 := qxcentered[0]
+		t.elem2 = append(t.elem2, t5)
+		res := t5 * t5
+		for i2 := 1; i2 < d; i2++ {
+			t6 := qxcentered[i2]
+			t.elem = append(t.elem, t6)
+			res += t6 * t6
 		}
 		mainTerm[ik] = alphas[ik] + sumQs[ik] - 0.5*res
+		c.lparamsIdx = lparamsIdx
 	}
 	mx := arrMaxCallForward(&t.arrMaxTape, k, mainTerm)
 	semx := 0.0
 	t.exp = slices.Grow(t.exp, t1)
-	for i2 := 0; i2 < k; i2++ {
-		t4 := math.Exp(mainTerm[i2] - mx)
-		t.exp = append(t.exp, t4)
-		semx += t4
+	for i3 := 0; i3 < k; i3++ {
+		t7 := math.Exp(mainTerm[i3] - mx)
+		t.exp = append(t.exp, t7)
+		semx += t7
 	}
 	c.semx = semx
 	slse2 += math.Log(semx) + mx
-	c.end.qTimesXTape = len(t.qTimesXTape.calls)
+	c.end.elem4 = len(t.elem4)
+	c.end.elem3 = len(t.elem3)
 	c.end.elem2 = len(t.elem2)
 	c.end.elem = len(t.elem)
 	c.end.arrMaxTape = len(t.arrMaxTape.calls)
@@ -1494,6 +1433,8 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(t *objectiveCheckpoi
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
+		t.elem4 = slices.Grow(t.elem4, c.end.elem4*more)
+		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
 		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
 		t.elem = slices.Grow(t.elem, c.end.elem*more)
 		t.exp = slices.Grow(t.exp, c.end.exp*more)
@@ -1529,21 +1470,22 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(t *objectiveCheckpo
 	d := c.d
 	nelem := c.end.elem
 	nelem2 := c.end.elem2
-	nqTimesXTape := c.end.qTimesXTape
-	means := c.means
-	qdiags := c.qdiags
 	icfSz := c.icfSz
 	icf := c.icf
+	nelem3 := c.end.elem3
+	qdiags := c.qdiags
+	nelem4 := c.end.elem4
+	means := c.means
 	dslse2 += s
 	t1 := dslse2
 	dsemx += t1 / c.semx
 	dslse2 = 0
 	t2 := k - 1
-	for i2 := t2; i2 >= 0; i2-- {
+	for i3 := t2; i3 >= 0; i3-- {
 		nexp--
 		t3 := dsemx * t.exp[nexp]
 		dmx -= t3
-		dmainTerm[i2] += t3
+		dmainTerm[i3] += t3
 	}
 	dmx2 := t1 + dmx
 	arrMaxCallBackward(&t.arrMaxTape, narrMaxTape, dmx2, dmainTerm)
@@ -1553,21 +1495,52 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(t *objectiveCheckpo
 		t5 := d - 1
 		nelem2--
 		t6 := t.elem2[nelem2]
-		nqTimesXTape--
-		t7 := ik * d
-		dy := dmeans[t7:len(means)]
-		t8 := dmainTerm[ik]
-		dres -= t8 * 0.5
+		t7 := ik*icfSz + d
+		t8 := len(icf)
+		ltri := icf[t7:t8]
+		lparamsIdx := c.lparamsIdx
+		dltri := dicf[t7:t8]
+		t9 := ik * d
+		t10 := len(qdiags)
+		qdiag := qdiags[t9:t10]
+		dqdiag := dqdiags[t9:t10]
+		dy := dmeans[t9:len(means)]
+		t11 := dmainTerm[ik]
+		dres -= t11 * 0.5
 		dmainTerm[ik] = 0
-		for i := t5; i >= 1; i-- {
+		for i2 := t5; i2 >= 1; i2-- {
 			nelem--
-			dqxcentered[i] += dres * t.elem[nelem] * 2
+			dqxcentered[i2] += dres * t.elem[nelem] * 2
 		}
 		dqxcentered[0] += dres * t6 * 2
-		dsumQs[ik] += t8
-		dalphas[ik] += t8
-		qTimesXCallFixedQdiagLtriBackward(&t.qTimesXTape, nqTimesXTape, dqdiags[t7:len(qdiags)], dicf[ik*icfSz+d:len(icf)], dxcentered, dqxcentered)
+		dsumQs[ik] += t11
+		dalphas[ik] += t11
 		dres = 0
+		for i := t5; i >= 0; i-- {
+			t12 := i
+			t13 := t12 + 1
+			nelem3--
+			t14 := t.elem3[nelem3]
+			if t5 >= t13 {
+				dxcenteredElem := dxcentered[t12]
+				for j := t5; j >= t13; j-- {
+					t15 := lparamsIdx - 1
+					lparamsIdx--
+					t16 := dqxcentered[j]
+					dxcenteredElem += t16 * ltri[t15]
+					dltri[t15] += t16 * t14
+				}
+				dxcentered[t12] = dxcenteredElem
+			}
+		}
+		for id2 := t5; id2 >= 0; id2-- {
+			nelem4--
+			t17 := dqxcentered[id2]
+			t18 := t17 * t.elem4[nelem4]
+			dxcentered[id2] += t17 * qdiag[id2]
+			dqdiag[id2] += t18
+			dqxcentered[id2] = 0
+		}
 		for id := t5; id >= 0; id-- {
 			dy[id] -= dxcentered[id]
 			dxcentered[id] = 0

@@ -27,22 +27,16 @@ type ObjectiveHHVPTape struct {
 	// exp3: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp3 []float64
-	// elem5: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem5 []float64
-	// lparamsIdx: the value of lparamsIdx the backward sweep reads, one entry per
-	// iteration of the loop around it, read back last first.
-	lparamsIdx []int
-	// elem4: an element read before it was overwritten, the same in every
-	// iteration of the loop on j and saved as it ends, one entry per iteration of
-	// the loop around it, read back last first.
-	elem4 []float64
 	// elem3: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem3 []float64
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+	// lparamsIdx: the value of lparamsIdx as its block ends, the same in every
+	// iteration of the loops around, from which the backward sweep has its earlier
+	// values.
+	lparamsIdx int
 	// m: the value of m the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	m []float64
@@ -68,16 +62,13 @@ type ObjectiveHHVPTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *ObjectiveHHVPTape) Bytes() int {
-	n := 0
+	n := 8
 	n += len(t.qdiags) * 8
 	n += len(t.sumQs) * 8
 	n += len(t.xcentered) * 8
 	n += len(t.qxcentered) * 8
 	n += len(t.mainTerm) * 8
 	n += len(t.exp3) * 8
-	n += len(t.elem5) * 8
-	n += len(t.lparamsIdx) * 8
-	n += len(t.elem4) * 8
 	n += len(t.elem3) * 8
 	n += len(t.elem2) * 8
 	n += len(t.m) * 8
@@ -144,11 +135,6 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	dt.elem2 = dt.elem2[:0]
 	t.elem3 = t.elem3[:0]
 	dt.elem3 = dt.elem3[:0]
-	t.lparamsIdx = t.lparamsIdx[:0]
-	t.elem4 = t.elem4[:0]
-	dt.elem4 = dt.elem4[:0]
-	t.elem5 = t.elem5[:0]
-	dt.elem5 = dt.elem5[:0]
 	t.exp3 = t.exp3[:0]
 	dt.exp3 = dt.exp3[:0]
 	constant := -float64(n*d) * 0.5 * math.Log(6.28318530718)
@@ -165,224 +151,207 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	t10 := make([]float64, k)
 	t11 := make([]float64, k)
 	t12 := max(k, 0)
-	t13 := max(d, 0)
-	t14 := t12 * t13
-	t.exp3 = slices.Grow(t.exp3, t14)
-	dt.exp3 = slices.Grow(dt.exp3, t14)
+	t13 := t12 * max(d, 0)
+	t.exp3 = slices.Grow(t.exp3, t13)
+	dt.exp3 = slices.Grow(dt.exp3, t13)
 	for ik := 0; ik < k; ik++ {
 		t4[ik] = 0
 		t5[ik] = 0
 		for id := 0; id < d; id++ {
-			t15 := ik*icfSz + id
-			q := icf[t15]
-			dq := vicf[t15]
-			t16 := t5[ik] + dq
+			t14 := ik*icfSz + id
+			q := icf[t14]
+			dq := vicf[t14]
+			t15 := t5[ik] + dq
 			t4[ik] += q
-			t5[ik] = t16
-			t17 := ik*d + id
-			t18 := math.Exp(q)
-			t19 := t18 * dq
-			t.exp3 = append(t.exp3, t18)
-			dt.exp3 = append(dt.exp3, t19)
-			t2[t17] = t18
-			t3[t17] = t19
+			t5[ik] = t15
+			t16 := ik*d + id
+			t17 := math.Exp(q)
+			t18 := t17 * dq
+			t.exp3 = append(t.exp3, t17)
+			dt.exp3 = append(dt.exp3, t18)
+			t2[t16] = t17
+			t3[t16] = t18
 		}
 	}
 	slse := 0.0
-	t20 := max(n, 0)
-	t21 := t20 * t12
-	t22 := t21 * t13
-	t.elem5 = slices.Grow(t.elem5, t22)
-	dt.elem5 = slices.Grow(dt.elem5, t22)
-	t.elem4 = slices.Grow(t.elem4, t22)
-	dt.elem4 = slices.Grow(dt.elem4, t22)
-	t23 := d - 1
-	t24 := t21 * max(t23, 0)
-	t.elem2 = slices.Grow(t.elem2, t24)
-	dt.elem2 = slices.Grow(dt.elem2, t24)
-	t25 := k - 1
-	t26 := max(t25, 0)
-	t27 := t20 * t26
-	t.elem = slices.Grow(t.elem, t27)
-	dt.elem = slices.Grow(dt.elem, t27)
-	t.m = slices.Grow(t.m, t27)
-	dt.m = slices.Grow(dt.m, t27)
-	t.exp2 = slices.Grow(t.exp2, t21)
-	dt.exp2 = slices.Grow(dt.exp2, t21)
-	t.semx = slices.Grow(t.semx, t20)
-	dt.semx = slices.Grow(dt.semx, t20)
-	t.elem3 = slices.Grow(t.elem3, t21)
-	dt.elem3 = slices.Grow(dt.elem3, t21)
+	t19 := max(n, 0)
+	t20 := t19 * t12
+	t21 := d - 1
+	t22 := t20 * max(t21, 0)
+	t.elem2 = slices.Grow(t.elem2, t22)
+	dt.elem2 = slices.Grow(dt.elem2, t22)
+	t23 := k - 1
+	t24 := max(t23, 0)
+	t25 := t19 * t24
+	t.elem = slices.Grow(t.elem, t25)
+	dt.elem = slices.Grow(dt.elem, t25)
+	t.m = slices.Grow(t.m, t25)
+	dt.m = slices.Grow(dt.m, t25)
+	t.exp2 = slices.Grow(t.exp2, t20)
+	dt.exp2 = slices.Grow(dt.exp2, t20)
+	t.semx = slices.Grow(t.semx, t19)
+	dt.semx = slices.Grow(dt.semx, t19)
+	t.elem3 = slices.Grow(t.elem3, t20)
+	dt.elem3 = slices.Grow(dt.elem3, t20)
 	for ix := 0; ix < n; ix++ {
 		for ik2 := 0; ik2 < k; ik2++ {
-			t28 := x[ix*d:]
-			t29 := ik2 * d
-			t30 := len(means)
-			t31 := means[t29:t30]
-			t32 := vmeans[t29:t30]
+			t26 := x[ix*d:]
+			t27 := ik2 * d
+			t28 := len(means)
+			t29 := means[t27:t28]
+			t30 := vmeans[t27:t28]
 			for id2 := 0; id2 < d; id2++ {
-				t33 := -t32[id2]
-				t6[id2] = t28[id2] - t31[id2]
-				t7[id2] = t33
+				t31 := -t30[id2]
+				t6[id2] = t26[id2] - t29[id2]
+				t7[id2] = t31
 			}
-			t34 := ik2 * d
-			t35 := len(t2)
-			t36 := t2[t34:t35]
-			t37 := t3[t34:t35]
-			t38 := ik2*icfSz + d
-			t39 := len(icf)
-			t40 := icf[t38:t39]
-			t41 := vicf[t38:t39]
+			t32 := ik2 * d
+			t33 := len(t2)
+			t34 := t2[t32:t33]
+			t35 := t3[t32:t33]
+			t36 := ik2*icfSz + d
+			t37 := len(icf)
+			t38 := icf[t36:t37]
+			t39 := vicf[t36:t37]
 			for id3 := 0; id3 < d; id3++ {
-				t42 := t36[id3]
-				t43 := t6[id3]
-				t44 := t7[id3]
-				t.elem5 = append(t.elem5, t43)
-				dt.elem5 = append(dt.elem5, t44)
-				t45 := t43*t37[id3] + t42*t44
-				t8[id3] = t42 * t43
-				t9[id3] = t45
+				t40 := t34[id3]
+				t41 := t6[id3]
+				t42 := t41*t35[id3] + t40*t7[id3]
+				t8[id3] = t40 * t41
+				t9[id3] = t42
 			}
 			lparamsIdx := 0
 			for i := 0; i < d; i++ {
-				var elem4 float64
-				delem4 := 0.0
-				t.lparamsIdx = slices.Grow(t.lparamsIdx, max(d-(i+1), 0))
 				for j := i + 1; j < d; j++ {
-					t.lparamsIdx = append(t.lparamsIdx, lparamsIdx)
-					t46 := t40[lparamsIdx]
-					t47 := t6[i]
-					t48 := t7[i]
-					elem4 = t47
-					delem4 = t48
-					t49 := t9[j] + (t47*t41[lparamsIdx] + t46*t48)
-					t8[j] += t46 * t47
-					t9[j] = t49
+					t43 := t38[lparamsIdx]
+					t44 := t6[i]
+					t45 := t9[j] + (t44*t39[lparamsIdx] + t43*t7[i])
+					t8[j] += t43 * t44
+					t9[j] = t45
 					lparamsIdx++
 				}
-				t.elem4 = append(t.elem4, elem4)
-				dt.elem4 = append(dt.elem4, delem4)
 			}
-			t50 := t8[0]
-			t51 := t9[0]
-			t.elem3 = append(t.elem3, t50)
-			dt.elem3 = append(dt.elem3, t51)
-			res := t50 * t50
-			dres := t50 * t51 * 2
+			t46 := t8[0]
+			t47 := t9[0]
+			t.elem3 = append(t.elem3, t46)
+			dt.elem3 = append(dt.elem3, t47)
+			res := t46 * t46
+			dres := t46 * t47 * 2
 			for i2 := 1; i2 < d; i2++ {
-				t52 := t8[i2]
-				t53 := t9[i2]
-				t.elem2 = append(t.elem2, t52)
-				dt.elem2 = append(dt.elem2, t53)
-				res += t52 * t52
-				dres += t52 * t53 * 2
+				t48 := t8[i2]
+				t49 := t9[i2]
+				t.elem2 = append(t.elem2, t48)
+				dt.elem2 = append(dt.elem2, t49)
+				res += t48 * t48
+				dres += t48 * t49 * 2
 			}
-			t54 := valphas[ik2] + t5[ik2] - dres*0.5
+			t50 := valphas[ik2] + t5[ik2] - dres*0.5
 			t10[ik2] = alphas[ik2] + t4[ik2] - 0.5*res
-			t11[ik2] = t54
+			t11[ik2] = t50
+			t.lparamsIdx = lparamsIdx
 		}
 		m := t10[0]
 		dm := t11[0]
 		for i3 := 1; i3 < k; i3++ {
 			t.m = append(t.m, m)
 			dt.m = append(dt.m, dm)
-			t55 := t10[i3]
-			t56 := t11[i3]
-			t.elem = append(t.elem, t55)
-			dt.elem = append(dt.elem, t56)
-			t57 := t56
-			if m >= t55 {
-				t57 = dm
+			t51 := t10[i3]
+			t52 := t11[i3]
+			t.elem = append(t.elem, t51)
+			dt.elem = append(dt.elem, t52)
+			t53 := t52
+			if m >= t51 {
+				t53 = dm
 			}
-			m = math.Max(m, t55)
-			dm = t57
+			m = math.Max(m, t51)
+			dm = t53
 		}
-		t58 := m
-		t59 := dm
+		t54 := m
+		t55 := dm
 		semx := 0.0
 		dsemx := 0.0
 		for i4 := 0; i4 < k; i4++ {
-			t60 := math.Exp(t10[i4] - t58)
-			t61 := t60 * (t11[i4] - t59)
-			t.exp2 = append(t.exp2, t60)
-			dt.exp2 = append(dt.exp2, t61)
-			semx += t60
-			dsemx += t61
+			t56 := math.Exp(t10[i4] - t54)
+			t57 := t56 * (t11[i4] - t55)
+			t.exp2 = append(t.exp2, t56)
+			dt.exp2 = append(dt.exp2, t57)
+			semx += t56
+			dsemx += t57
 		}
 		t.semx = append(t.semx, semx)
 		dt.semx = append(dt.semx, dsemx)
-		slse += math.Log(semx) + t58
+		slse += math.Log(semx) + t54
 	}
 	m2 := alphas[0]
 	dm2 := valphas[0]
-	t.m2 = slices.Grow(t.m2, t26)
-	dt.m2 = slices.Grow(dt.m2, t26)
+	t.m2 = slices.Grow(t.m2, t24)
+	dt.m2 = slices.Grow(dt.m2, t24)
 	for i5 := 1; i5 < k; i5++ {
 		t.m2 = append(t.m2, m2)
 		dt.m2 = append(dt.m2, dm2)
-		t62 := alphas[i5]
-		t63 := valphas[i5]
-		if m2 >= t62 {
-			t63 = dm2
+		t58 := alphas[i5]
+		t59 := valphas[i5]
+		if m2 >= t58 {
+			t59 = dm2
 		}
-		m2 = math.Max(m2, t62)
-		dm2 = t63
+		m2 = math.Max(m2, t58)
+		dm2 = t59
 	}
-	t64 := m2
-	t65 := dm2
+	t60 := m2
+	t61 := dm2
 	semx2 := 0.0
 	dsemx2 := 0.0
 	t.exp = slices.Grow(t.exp, t12)
 	dt.exp = slices.Grow(dt.exp, t12)
 	for i6 := 0; i6 < k; i6++ {
-		t66 := math.Exp(alphas[i6] - t64)
-		t67 := t66 * (valphas[i6] - t65)
-		t.exp = append(t.exp, t66)
-		dt.exp = append(dt.exp, t67)
-		semx2 += t66
-		dsemx2 += t67
+		t62 := math.Exp(alphas[i6] - t60)
+		t63 := t62 * (valphas[i6] - t61)
+		t.exp = append(t.exp, t62)
+		dt.exp = append(dt.exp, t63)
+		semx2 += t62
+		dsemx2 += t63
 	}
-	t68 := float64(n)
-	err := constant + slse - t68*(math.Log(semx2)+t64)
+	t64 := float64(n)
+	err := constant + slse - t64*(math.Log(semx2)+t60)
 	n2 := d + wishart.M + 1
 	c := float64(n2*d)*(math.Log(wishart.Gamma)-0.5*math.Log(2)) - logGammaDistrib(0.5*float64(n2), d)
 	out := 0.0
 	for ik3 := 0; ik3 < k; ik3++ {
-		t69 := t2[ik3*d:]
-		t70 := t69[0]
-		res2 := t70 * t70
+		t65 := t2[ik3*d:]
+		t66 := t65[0]
+		res2 := t66 * t66
 		for i7 := 1; i7 < d; i7++ {
-			t71 := t69[i7]
-			res2 += t71 * t71
+			t67 := t65[i7]
+			res2 += t67 * t67
 		}
-		t72 := icfSz - d
-		t73 := icf[ik3*icfSz+d:]
-		t74 := t73[0]
-		res3 := t74 * t74
-		for i8 := 1; i8 < t72; i8++ {
-			t75 := t73[i8]
-			res3 += t75 * t75
+		t68 := icfSz - d
+		t69 := icf[ik3*icfSz+d:]
+		t70 := t69[0]
+		res3 := t70 * t70
+		for i8 := 1; i8 < t68; i8++ {
+			t71 := t69[i8]
+			res3 += t71 * t71
 		}
 		frobenius := res2 + res3
 		out += 0.5*wishart.Gamma*wishart.Gamma*frobenius - float64(wishart.M)*t4[ik3]
 	}
-	t76 := len(alphas)
-	dalphas2 := make([]float64, t76)
-	ddalphas := make([]float64, t76)
-	t77 := len(means)
-	dmeans2 := make([]float64, t77)
-	ddmeans := make([]float64, t77)
-	t78 := len(icf)
-	dicf2 := make([]float64, t78)
-	ddicf := make([]float64, t78)
+	t72 := len(alphas)
+	dalphas2 := make([]float64, t72)
+	ddalphas := make([]float64, t72)
+	t73 := len(means)
+	dmeans2 := make([]float64, t73)
+	ddmeans := make([]float64, t73)
+	t74 := len(icf)
+	dicf2 := make([]float64, t74)
+	ddicf := make([]float64, t74)
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dout2 float64
-	t79 := make([]float64, k)
-	t80 := make([]float64, k)
+	t75 := make([]float64, k)
+	t76 := make([]float64, k)
 	var dres32 float64
 	var dres22 float64
-	t81 := make([]float64, t1)
-	t82 := make([]float64, t1)
+	t77 := make([]float64, t1)
+	t78 := make([]float64, t1)
 	var dslse2 float64
 	var dsemx22 float64
 	ddsemx2 := 0.0
@@ -396,8 +365,8 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	var dsemx3 float64
 	ddsemx := 0.0
 	nexp2 := len(t.exp2)
-	t83 := make([]float64, k)
-	t84 := make([]float64, k)
+	t79 := make([]float64, k)
+	t80 := make([]float64, k)
 	var dm3 float64
 	ddm := 0.0
 	nm := len(t.m)
@@ -405,271 +374,271 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	var dres4 float64
 	ddres := 0.0
 	nelem2 := len(t.elem2)
-	t85 := make([]float64, d)
-	t86 := make([]float64, d)
+	t81 := make([]float64, d)
+	t82 := make([]float64, d)
 	nelem3 := len(t.elem3)
-	nlparamsIdx := len(t.lparamsIdx)
-	nelem4 := len(t.elem4)
-	t87 := make([]float64, d)
-	t88 := make([]float64, d)
-	nelem5 := len(t.elem5)
+	t83 := make([]float64, d)
+	t84 := make([]float64, d)
 	nexp3 := len(t.exp3)
 	dout2 += 1
-	for ik32 := t25; ik32 >= 0; ik32-- {
-		t89 := icfSz - d - 1
-		t90 := ik32*icfSz + d
-		t91 := icf[t90:t78]
-		t92 := vicf[t90:t78]
-		t93 := dicf2[t90:t78]
-		t94 := ddicf[t90:t78]
-		t95 := t91[0]
-		t96 := t92[0]
-		t97 := ik32 * d
-		t98 := len(t2)
-		t99 := t2[t97:t98]
-		t100 := t3[t97:t98]
-		t101 := t81[t97:t98]
-		t102 := t82[t97:t98]
-		t103 := t99[0]
-		t104 := t100[0]
-		t105 := t80[ik32]
-		t79[ik32] -= dout2 * float64(wishart.M)
-		t80[ik32] = t105
+	for ik32 := t23; ik32 >= 0; ik32-- {
+		t85 := icfSz - d - 1
+		t86 := ik32*icfSz + d
+		t87 := icf[t86:t74]
+		t88 := vicf[t86:t74]
+		t89 := dicf2[t86:t74]
+		t90 := ddicf[t86:t74]
+		t91 := t87[0]
+		t92 := t88[0]
+		t93 := ik32 * d
+		t94 := len(t2)
+		t95 := t2[t93:t94]
+		t96 := t3[t93:t94]
+		t97 := t77[t93:t94]
+		t98 := t78[t93:t94]
+		t99 := t95[0]
+		t100 := t96[0]
+		t101 := t76[ik32]
+		t75[ik32] -= dout2 * float64(wishart.M)
+		t76[ik32] = t101
 		dfrobenius2 := dout2 * (0.5 * wishart.Gamma * wishart.Gamma)
 		dres32 += dfrobenius2
-		for i82 := t89; i82 >= 1; i82-- {
-			t106 := t94[i82] + dres32*t92[i82]*2
-			t93[i82] += dres32 * t91[i82] * 2
-			t94[i82] = t106
+		for i82 := t85; i82 >= 1; i82-- {
+			t102 := t90[i82] + dres32*t88[i82]*2
+			t89[i82] += dres32 * t87[i82] * 2
+			t90[i82] = t102
 		}
-		t107 := t94[0] + dres32*t96*2
-		t93[0] += dres32 * t95 * 2
-		t94[0] = t107
+		t103 := t90[0] + dres32*t92*2
+		t89[0] += dres32 * t91 * 2
+		t90[0] = t103
 		dres22 += dfrobenius2
 		dres32 = 0
-		for i72 := t23; i72 >= 1; i72-- {
-			t108 := t102[i72] + dres22*t100[i72]*2
-			t101[i72] += dres22 * t99[i72] * 2
-			t102[i72] = t108
+		for i72 := t21; i72 >= 1; i72-- {
+			t104 := t98[i72] + dres22*t96[i72]*2
+			t97[i72] += dres22 * t95[i72] * 2
+			t98[i72] = t104
 		}
-		t109 := t102[0] + dres22*t104*2
-		t101[0] += dres22 * t103 * 2
-		t102[0] = t109
+		t105 := t98[0] + dres22*t100*2
+		t97[0] += dres22 * t99 * 2
+		t98[0] = t105
 		dres22 = 0
 	}
-	t110 := 1 * t68
+	t106 := 1 * t64
 	dslse2 += 1
-	t111 := -t110 / semx2
-	dsemx22 += t111
-	ddsemx2 -= t111 / semx2 * dsemx2
-	for i62 := t25; i62 >= 0; i62-- {
+	t107 := -t106 / semx2
+	dsemx22 += t107
+	ddsemx2 -= t107 / semx2 * dsemx2
+	for i62 := t23; i62 >= 0; i62-- {
 		nexp--
-		t112 := t.exp[nexp]
-		t113 := dsemx22 * t112
-		t114 := t112*ddsemx2 + dsemx22*dt.exp[nexp]
-		dtmp -= t113
-		ddtmp -= t114
-		t115 := ddalphas[i62] + t114
-		dalphas2[i62] += t113
-		ddalphas[i62] = t115
+		t108 := t.exp[nexp]
+		t109 := dsemx22 * t108
+		t110 := t108*ddsemx2 + dsemx22*dt.exp[nexp]
+		dtmp -= t109
+		ddtmp -= t110
+		t111 := ddalphas[i62] + t110
+		dalphas2[i62] += t109
+		ddalphas[i62] = t111
 	}
-	dm22 += dtmp - t110
+	dm22 += dtmp - t106
 	ddm2 += ddtmp
-	for i52 := t25; i52 >= 1; i52-- {
+	for i52 := t23; i52 >= 1; i52-- {
 		nm2--
 		c1 := t.m2[nm2] >= alphas[i52]
-		var t116 float64
+		var t112 float64
 		if c1 {
-			t116 = dm22
+			t112 = dm22
 		}
-		var t117 float64
+		var t113 float64
 		if c1 {
-			t117 = ddm2
+			t113 = ddm2
 		}
-		t118 := dm22
+		t114 := dm22
 		if c1 {
-			t118 = 0
+			t114 = 0
 		}
-		t119 := ddm2
+		t115 := ddm2
 		if c1 {
-			t119 = 0
+			t115 = 0
 		}
-		t120 := ddalphas[i52] + t119
-		dalphas2[i52] += t118
-		ddalphas[i52] = t120
-		dm22 = t116
-		ddm2 = t117
+		t116 := ddalphas[i52] + t115
+		dalphas2[i52] += t114
+		ddalphas[i52] = t116
+		dm22 = t112
+		ddm2 = t113
 	}
-	t121 := ddalphas[0] + ddm2
+	t117 := ddalphas[0] + ddm2
 	dalphas2[0] += dm22
-	ddalphas[0] = t121
-	t122 := n - 1
-	for ix2 := t122; ix2 >= 0; ix2-- {
+	ddalphas[0] = t117
+	t118 := n - 1
+	for ix2 := t118; ix2 >= 0; ix2-- {
+		t119 := ix2
 		nsemx--
-		t123 := t.semx[nsemx]
+		t120 := t.semx[nsemx]
 		var dtmp2 float64
 		ddtmp2 := 0.0
-		t124 := dslse2
-		t125 := t124 / t123
-		dsemx3 += t125
-		ddsemx -= t125 / t123 * dt.semx[nsemx]
+		t121 := dslse2
+		t122 := t121 / t120
+		dsemx3 += t122
+		ddsemx -= t122 / t120 * dt.semx[nsemx]
 		dslse2 = 0
-		for i42 := t25; i42 >= 0; i42-- {
+		for i42 := t23; i42 >= 0; i42-- {
 			nexp2--
-			t126 := t.exp2[nexp2]
-			t127 := dsemx3 * t126
-			t128 := t126*ddsemx + dsemx3*dt.exp2[nexp2]
-			dtmp2 -= t127
-			ddtmp2 -= t128
-			t129 := t84[i42] + t128
-			t83[i42] += t127
-			t84[i42] = t129
+			t123 := t.exp2[nexp2]
+			t124 := dsemx3 * t123
+			t125 := t123*ddsemx + dsemx3*dt.exp2[nexp2]
+			dtmp2 -= t124
+			ddtmp2 -= t125
+			t126 := t80[i42] + t125
+			t79[i42] += t124
+			t80[i42] = t126
 		}
-		dm3 += t124 + dtmp2
+		dm3 += t121 + dtmp2
 		ddm += ddtmp2
 		dsemx3 = 0
 		ddsemx = 0
-		for i32 := t25; i32 >= 1; i32-- {
+		for i32 := t23; i32 >= 1; i32-- {
 			nm--
 			nelem--
 			c2 := t.m[nm] >= t.elem[nelem]
-			var t130 float64
+			var t127 float64
 			if c2 {
-				t130 = dm3
+				t127 = dm3
 			}
-			var t131 float64
+			var t128 float64
 			if c2 {
-				t131 = ddm
+				t128 = ddm
 			}
-			t132 := dm3
+			t129 := dm3
 			if c2 {
-				t132 = 0
+				t129 = 0
 			}
-			t133 := ddm
+			t130 := ddm
 			if c2 {
-				t133 = 0
+				t130 = 0
 			}
-			t134 := t84[i32] + t133
-			t83[i32] += t132
-			t84[i32] = t134
-			dm3 = t130
-			ddm = t131
+			t131 := t80[i32] + t130
+			t79[i32] += t129
+			t80[i32] = t131
+			dm3 = t127
+			ddm = t128
 		}
-		t135 := t84[0] + ddm
-		t83[0] += dm3
-		t84[0] = t135
-		dslse2 += t124
+		t132 := t80[0] + ddm
+		t79[0] += dm3
+		t80[0] = t132
+		dslse2 += t121
 		dm3 = 0
 		ddm = 0
-		for ik22 := t25; ik22 >= 0; ik22-- {
+		for ik22 := t23; ik22 >= 0; ik22-- {
 			nelem3--
-			t136 := t.elem3[nelem3]
-			t137 := dt.elem3[nelem3]
-			t138 := ik22*icfSz + d
-			t139 := icf[t138:t78]
-			t140 := vicf[t138:t78]
-			t141 := dicf2[t138:t78]
-			t142 := ddicf[t138:t78]
-			t143 := ik22 * d
+			t133 := t.elem3[nelem3]
+			t134 := dt.elem3[nelem3]
+			t135 := ik22*icfSz + d
+			t136 := icf[t135:t74]
+			t137 := vicf[t135:t74]
+			lparamsIdx2 := t.lparamsIdx
+			t138 := x[t119*d:]
+			t139 := ik22 * d
+			t140 := means[t139:t73]
+			t141 := vmeans[t139:t73]
+			t142 := dicf2[t135:t74]
+			t143 := ddicf[t135:t74]
 			t144 := len(t2)
-			t145 := t2[t143:t144]
-			t146 := t3[t143:t144]
-			t147 := t81[t143:t144]
-			t148 := t82[t143:t144]
-			t149 := dmeans2[t143:t77]
-			t150 := ddmeans[t143:t77]
-			t151 := t83[ik22]
-			t152 := t84[ik22]
+			t145 := t2[t139:t144]
+			t146 := t3[t139:t144]
+			t147 := t77[t139:t144]
+			t148 := t78[t139:t144]
+			t149 := dmeans2[t139:t73]
+			t150 := ddmeans[t139:t73]
+			t151 := t79[ik22]
+			t152 := t80[ik22]
 			dres4 -= t151 * 0.5
 			ddres -= t152 * 0.5
-			t83[ik22] = 0
-			t84[ik22] = 0
-			for i22 := t23; i22 >= 1; i22-- {
+			t79[ik22] = 0
+			t80[ik22] = 0
+			for i22 := t21; i22 >= 1; i22-- {
 				nelem2--
 				t153 := t.elem2[nelem2]
-				t154 := t86[i22] + (t153*ddres+dres4*dt.elem2[nelem2])*2
-				t85[i22] += dres4 * t153 * 2
-				t86[i22] = t154
+				t154 := t82[i22] + (t153*ddres+dres4*dt.elem2[nelem2])*2
+				t81[i22] += dres4 * t153 * 2
+				t82[i22] = t154
 			}
-			t155 := t86[0] + (t136*ddres+dres4*t137)*2
-			t85[0] += dres4 * t136 * 2
-			t86[0] = t155
-			t156 := t80[ik22] + t152
-			t79[ik22] += t151
-			t80[ik22] = t156
+			t155 := t82[0] + (t133*ddres+dres4*t134)*2
+			t81[0] += dres4 * t133 * 2
+			t82[0] = t155
+			t156 := t76[ik22] + t152
+			t75[ik22] += t151
+			t76[ik22] = t156
 			t157 := ddalphas[ik22] + t152
 			dalphas2[ik22] += t151
 			ddalphas[ik22] = t157
 			dres4 = 0
 			ddres = 0
-			for i9 := t23; i9 >= 0; i9-- {
+			for i9 := t21; i9 >= 0; i9-- {
 				t158 := i9
 				t159 := t158 + 1
-				nelem4--
-				t160 := t.elem4[nelem4]
-				t161 := dt.elem4[nelem4]
-				if t23 >= t159 {
-					dxcenteredElem := t87[t158]
-					ddxcenteredElem := t88[t158]
-					for j2 := t23; j2 >= t159; j2-- {
-						nlparamsIdx--
-						t162 := t.lparamsIdx[nlparamsIdx]
-						t163 := t139[t162]
-						t164 := t85[j2]
-						t165 := t86[j2]
+				t160 := t141[t158]
+				t161 := t138[t158] - t140[t158]
+				if t21 >= t159 {
+					dxcenteredElem := t83[t158]
+					ddxcenteredElem := t84[t158]
+					for j2 := t21; j2 >= t159; j2-- {
+						t162 := lparamsIdx2 - 1
+						t163 := t136[t162]
+						lparamsIdx2--
+						t164 := t81[j2]
+						t165 := t82[j2]
 						dxcenteredElem += t164 * t163
-						ddxcenteredElem += t163*t165 + t164*t140[t162]
-						t166 := t142[t162] + (t160*t165 + t164*t161)
-						t141[t162] += t164 * t160
-						t142[t162] = t166
+						ddxcenteredElem += t163*t165 + t164*t137[t162]
+						t166 := t143[t162] + (t161*t165 - t164*t160)
+						t142[t162] += t164 * t161
+						t143[t162] = t166
 					}
-					t87[t158] = dxcenteredElem
-					t88[t158] = ddxcenteredElem
+					t83[t158] = dxcenteredElem
+					t84[t158] = ddxcenteredElem
 				}
 			}
-			for id32 := t23; id32 >= 0; id32-- {
+			for id32 := t21; id32 >= 0; id32-- {
 				t167 := t145[id32]
-				nelem5--
-				t168 := t.elem5[nelem5]
-				t169 := t85[id32]
-				t170 := t86[id32]
-				t171 := t168*t170 + t169*dt.elem5[nelem5]
-				t172 := t88[id32] + (t167*t170 + t169*t146[id32])
-				t87[id32] += t169 * t167
-				t88[id32] = t172
+				t168 := t138[id32] - t140[id32]
+				t169 := t81[id32]
+				t170 := t82[id32]
+				t171 := t168*t170 - t169*t141[id32]
+				t172 := t84[id32] + (t167*t170 + t169*t146[id32])
+				t83[id32] += t169 * t167
+				t84[id32] = t172
 				t173 := t148[id32] + t171
 				t147[id32] += t169 * t168
 				t148[id32] = t173
-				t85[id32] = 0
-				t86[id32] = 0
+				t81[id32] = 0
+				t82[id32] = 0
 			}
-			for id22 := t23; id22 >= 0; id22-- {
-				t174 := t150[id22] - t88[id22]
-				t149[id22] -= t87[id22]
+			for id22 := t21; id22 >= 0; id22-- {
+				t174 := t150[id22] - t84[id22]
+				t149[id22] -= t83[id22]
 				t150[id22] = t174
-				t87[id22] = 0
-				t88[id22] = 0
+				t83[id22] = 0
+				t84[id22] = 0
 			}
 		}
 	}
-	for ik4 := t25; ik4 >= 0; ik4-- {
+	for ik4 := t23; ik4 >= 0; ik4-- {
 		t175 := ik4
-		for id4 := t23; id4 >= 0; id4-- {
+		for id4 := t21; id4 >= 0; id4-- {
 			t176 := t175*d + id4
 			nexp3--
 			t177 := t.exp3[nexp3]
 			t178 := t175*icfSz + id4
-			t179 := t81[t176]
-			dq2 := t179*t177 + t79[t175]
-			ddq := t177*t82[t176] + t179*dt.exp3[nexp3] + t80[t175]
+			t179 := t77[t176]
+			dq2 := t179*t177 + t75[t175]
+			ddq := t177*t78[t176] + t179*dt.exp3[nexp3] + t76[t175]
 			t180 := ddicf[t178] + ddq
 			dicf2[t178] += dq2
 			ddicf[t178] = t180
-			t81[t176] = 0
-			t82[t176] = 0
+			t77[t176] = 0
+			t78[t176] = 0
 		}
-		t79[t175] = 0
-		t80[t175] = 0
+		t75[t175] = 0
+		t76[t175] = 0
 	}
 	t.release()
 	dt.release()

@@ -10,15 +10,18 @@ import (
 // component: data counts the numbers its stacks hold, total adds every
 // scalar field and slice header of the tape structs (its own and the
 // callees'). What the backward sweep needs of each point and component is
-// qTimesX's input xcentered (d numbers) and sqnorm's input qxcentered
-// (d): qTimesX records xcentered in its first loop, as the caller
-// overwrites it, and its second loop reads it from there; it reads qdiags
-// and icf again, and steps lparamsIdx back. Then the log-sum-exp's
-// exponential (1) and arrMax's running maximum and element (2(k−1)/k),
-// and its sum once per point (1/k). Before the tape kept only what it
-// must, d=10 took 222 data words (253 in all), d=2 14 (45); with sqnorm and
-// logsumexp calls rather than inlined (see reverse.InlineSmall), their
-// records held x[0] and the sum (5.6 and 21.6 data words, 20 and 36 in all).
+// sqnorm's input qxcentered (d numbers): qTimesX, inlined (see
+// reverse.InlineSmall), needs its input xcentered, which the backward
+// sweep computes again from x and means (see reverse's forwardedStore),
+// reads qdiags and icf again, and steps lparamsIdx back from its final
+// value, one int for the run (the same at every point). Then the
+// log-sum-exp's exponential (1) and arrMax's running maximum and element
+// (2(k−1)/k), and its sum once per point (1/k): d + 2.8 data words.
+// Before the tape kept only what it must, d=10 took 222 data words (253
+// in all), d=2 14 (45); with sqnorm and logsumexp calls rather than
+// inlined, their records held x[0] and the sum (5.6 and 21.6 data words,
+// 20 and 36 in all); with qTimesX a call, its record of 9 words and its
+// copy of xcentered (6.8 and 22.8 data words, 16.4 and 32.4 in all).
 func TestTapeWords(t *testing.T) {
 	stacks, err := tapesize.ReadStacks("gmm_godiff.go")
 	if err != nil {
@@ -28,8 +31,8 @@ func TestTapeWords(t *testing.T) {
 		data           string
 		maxData, total int // per point and component
 	}{
-		{"1k_d2_K5.txt", 2*2 + 3, 20},
-		{"1k_d10_K5.txt", 2*10 + 3, 36},
+		{"1k_d2_K5.txt", 2 + 3, 6},
+		{"1k_d10_K5.txt", 10 + 3, 14},
 	} {
 		in := load(t, c.data)
 		var tape ObjectiveTape
