@@ -56,7 +56,7 @@ func InlineSmall(f *ir.Func, wrt []int) *ir.Func {
 	b.Simplify = false
 	recursive := make(map[*ir.Func]bool)
 	in := &inliner{b: b, pick: func(call *ir.Value, callee *ir.Func) bool {
-		return smallHelper(call, callee, recursive)
+		return smallHelper(call, callee, recursive, outsideLoops(b.Block))
 	}}
 	in.copyBody(f, ir.NewCopier(b), ir.Analyse(f, wrt).Varied, []string{f.Name}, false)
 	if in.err != nil || !in.inlined {
@@ -74,7 +74,7 @@ func InlineSmall(f *ir.Func, wrt []int) *ir.Func {
 
 // smallHelper reports whether call, of callee, is one InlineSmall inlines
 // (see there). recursive caches, per function, whether it calls itself.
-func smallHelper(call *ir.Value, callee *ir.Func, recursive map[*ir.Func]bool) bool {
+func smallHelper(call *ir.Value, callee *ir.Func, recursive map[*ir.Func]bool, once bool) bool {
 	c := call.Aux.(ir.Callee)
 	r := c.Rule
 	if c.Path != "" || !r.Split || r.Twin || r.Foreign || r.Custom || r.Recompute || r.Err != "" || callee.Tape != nil {
@@ -93,7 +93,7 @@ func smallHelper(call *ir.Value, callee *ir.Func, recursive map[*ir.Func]bool) b
 	callee.Walk(func(v *ir.Value) {
 		n++
 		switch {
-		case v.Op == ir.OpMake, v.Op == ir.OpReturn && v.Block != callee.Body:
+		case v.Op == ir.OpMake && !(once && localArray(v)), v.Op == ir.OpReturn && v.Block != callee.Body:
 			ok = false
 		case isCall(v):
 			cc := v.Aux.(ir.Callee)
@@ -108,7 +108,7 @@ func smallHelper(call *ir.Value, callee *ir.Func, recursive map[*ir.Func]bool) b
 			loops++
 		}
 	}
-	if !ok || n > InlineMaxValues || loops > 1 || !carriesOnlySums(callee) {
+	if !ok || n > maxValues(once) || loops > 1 || !carriesOnlySums(callee) {
 		return false
 	}
 	if _, seen := recursive[callee]; !seen {
