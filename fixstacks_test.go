@@ -58,6 +58,11 @@ var fixedStackCases = []struct {
 			i++
 		}
 	}`, 0},
+	// The condition tests more than the counter (at most 3 trips, but
+	// ConstTrip reads only a condition i < c alone).
+	{"CondAnd", `for i := 0; i < 3 && math.Sin(x*a) < 2; i++ {
+		x = math.Sin(x * a)
+	}`, 0},
 	// A while loop has no trip count.
 	{"While", `for x < 10 && n > 0 {
 		x = x*a + 1

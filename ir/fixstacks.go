@@ -170,7 +170,9 @@ func walkValue(v *Value, visit func(*Value)) {
 
 // pushesPerRun returns how many times a run executes v at most: the
 // product of the trip counts of the loops around it, if each is a
-// constant.
+// constant, counting a for loop's condition once more than its trips (it
+// is tested before each iteration and once to leave) and its init block
+// once.
 func pushesPerRun(v *Value) (int, bool) {
 	n := 1
 	for blk := v.Block; blk != nil && blk.Parent != nil; blk = blk.Parent.Block {
@@ -181,6 +183,12 @@ func pushesPerRun(v *Value) (int, bool) {
 		trips, ok := ConstTrip(l)
 		if !ok {
 			return 0, false
+		}
+		if l.Op == OpFor && blk == l.Blocks[0] {
+			continue
+		}
+		if l.Op == OpFor && blk == l.Blocks[1] {
+			trips++
 		}
 		n *= trips
 		if n > MaxFixedStackBytes {
