@@ -31,7 +31,9 @@ const InlineMaxValues = 80
 // package math and of the package's own functions; not recursive; at
 // most one loop at the top of its body (loops inside it are fine); and
 // no loop of it carries a variable from one iteration to the next but
-// sums (s += e, s read nowhere else in the loop) and its own counters.
+// sums (s += e, s read nowhere else in the loop) and its own counters. A
+// call outside every loop of f may inline a helper of up to
+// InlineMaxValuesOnce values that holds local arrays (see inlineonce.go).
 // What stays a call is better served by its own split form: a loop
 // carrying state (a running maximum, an index stepped through a
 // triangle) it recovers from one record per call, where the caller would
