@@ -377,6 +377,9 @@ func emitUnit(u *unit, funcs []*ir.Func) (Output, error) {
 	if len(funcs) == 0 {
 		return out, nil
 	}
+	// Stacks of a constant bound become arrays, so that their tapes need
+	// no pool (see ir.FixStacks).
+	ir.FixStacks(funcs)
 	spec := emit.FileSpec{Package: u.files[0].Package, BuildConstraint: u.files[0].BuildConstraint, Funcs: funcs}
 	content, err := emit.File(spec)
 	if err != nil {

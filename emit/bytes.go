@@ -35,6 +35,8 @@ func bytesMethod(tape *ir.Tape) jen.Code {
 		switch {
 		case !ok:
 			// a rule's tape: its size is not known here (the report says so)
+		case f.Stack && f.Fixed > 0:
+			body = append(body, jen.Id("n").Op("+=").Id("t").Dot(fixedCountName(f)).Op("*").Lit(int(size)))
 		case f.Stack || f.Scratch:
 			body = append(body, jen.Id("n").Op("+=").Len(jen.Id("t").Dot(name)).Op("*").Lit(int(size)))
 		default:

@@ -29,6 +29,13 @@ func (e *funcEmitter) indexed(s *ir.Value) (expr, error) {
 	if field := e.fieldOf(s); field != nil {
 		return operand(field), nil // dn.Grid[i], not (&dn.Grid)[i]
 	}
+	if f := e.fixedLoad(s); f != nil {
+		tf, err := e.fields(s.Args[0], f, 1)
+		if err != nil {
+			return expr{}, err
+		}
+		return operand(tf[0]), nil // t.f[i], not t.f[:t.fN][i]: i < t.fN
+	}
 	sx, err := e.ref(s)
 	if err != nil {
 		return expr{}, err
@@ -60,6 +67,13 @@ func (e *funcEmitter) load(v *ir.Value) (expr, error) {
 
 // length returns len(s).
 func (e *funcEmitter) length(v *ir.Value) (expr, error) {
+	if f := e.fixedLoad(v.Args[0]); f != nil && v.Op == ir.OpLen {
+		n, err := e.fixedCount(v.Args[0].Args[0], f, 1)
+		if err != nil {
+			return expr{}, err
+		}
+		return operand(n[0]), nil
+	}
 	s, err := e.indexed(v.Args[0])
 	if err != nil {
 		return expr{}, err

@@ -91,6 +91,8 @@ func clearRefsMethod(tape *ir.Tape) (jen.Code, error) {
 		case f.IsSite():
 			body = append(body, tf(name).Dot("clearRefs").Call())
 		case !ir.HasPointers(f.Type):
+		case f.Stack && f.Fixed > 0:
+			body = append(body, jen.Clear(tf(name).Index(jen.Empty())))
 		case f.Stack || f.Scratch:
 			body = append(body, jen.Clear(tf(name).Index(jen.Empty(), jen.Cap(tf(name)))))
 		default:

@@ -83,7 +83,9 @@ func structFields(tape *ir.Tape, fs []*ir.TapeField, record ...func() (*jen.Stat
 		if err != nil {
 			return nil, fmt.Errorf("emit: tape %s: field %s: %v", tape.Name, f.Name, err)
 		}
-		if f.Stack || f.Scratch {
+		if f.Stack && f.Fixed > 0 {
+			t = jen.Index(jen.Lit(f.Fixed)).Add(t)
+		} else if f.Stack || f.Scratch {
 			t = jen.Index().Add(t)
 		} else if f.Indirect {
 			t = jen.Op("*").Add(t)
@@ -94,6 +96,14 @@ func structFields(tape *ir.Tape, fs []*ir.TapeField, record ...func() (*jen.Stat
 			}
 		}
 		fields = append(fields, jen.Id(name).Add(t))
+		if f.Stack && f.Fixed > 0 {
+			count := fixedCountName(f)
+			if seen[count] {
+				return nil, fmt.Errorf("emit: tape %s: field name %q is not a distinct Go identifier", tape.Name, count)
+			}
+			seen[count] = true
+			fields = append(fields, lineComment(name+"'s entries this run: the stack is "+name+"[:"+count+"]."), jen.Id(count).Int())
+		}
 	}
 	return fields, nil
 }
@@ -251,6 +261,13 @@ func (e *funcEmitter) tapeLoad(v *ir.Value) (expr, error) {
 	if err != nil {
 		return expr{}, err
 	}
+	if f.Stack && f.Fixed > 0 {
+		n, err := e.fixedCount(v.Args[0], f, 1)
+		if err != nil {
+			return expr{}, err
+		}
+		return operand(tf[0].Index(jen.Empty(), n[0])), nil
+	}
 	return operand(tf[0]), nil
 }
 
@@ -260,6 +277,12 @@ func (e *funcEmitter) tapeWrite(v *ir.Value) ([]stmt, error) {
 	f := v.Aux.(*ir.TapeField)
 	if f.IsSite() && v.Op != ir.OpTapeSave {
 		return e.siteWrite(v)
+	}
+	if f.Stack && f.Fixed > 0 {
+		if v.Op == ir.OpTapeGrow {
+			return nil, fmt.Errorf("tape.grow of fixed stack %s", f.Name)
+		}
+		return e.fixedWrite(v, f)
 	}
 	tf, err := e.fields(v.Args[0], f, 2)
 	if err != nil {

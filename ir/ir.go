@@ -292,6 +292,10 @@ type TapeField struct {
 	End      *TapeField
 	Indirect bool
 	Scratch  bool
+	// Fixed, on a stack, is the most entries one run pushes, when
+	// FixStacks found that bound: the tape holds the stack as an array
+	// of that length and a count, not a slice (see FixStacks).
+	Fixed int
 }
 
 // IsSite reports whether f holds the shared tape of a callee's calls at

@@ -26,7 +26,7 @@ func PoolName(tape string) string { return "pool" + tape }
 // references needs none, and a local variable of its type costs nothing.
 func HoldsHeap(t *Tape) bool {
 	for _, f := range t.Fields {
-		if f.Stack || f.Scratch || f.IsSite() {
+		if f.Stack && f.Fixed == 0 || f.Scratch || f.IsSite() {
 			return true
 		}
 		if _, ok := f.Type.(Opaque); ok {

@@ -39,10 +39,12 @@ const InlineMaxValues = 80
 // several loops; an element the first one reads that a later one reads
 // again is then recorded by the caller's loop where the split form would
 // read the first loop's record again (see recordedEarlier), unless the
-// caller computed it from memory nothing writes (see forwarded). What
-// stays a call is better served by its own split form: a loop carrying
-// other state (a running maximum) it recovers from one record per call,
-// where the caller would record it per iteration. Methods and
+// caller computed it from memory nothing writes (see forwarded). A call
+// outside every loop of f may inline a helper of up to
+// InlineMaxValuesOnce values that holds local arrays (see inlineonce.go).
+// What stays a call is better served by its own split form: a loop
+// carrying other state (a running maximum) it recovers from one record
+// per call, where the caller would record it per iteration. Methods and
 // functions taking structs, other packages' functions, //godiff:rule
 // functions and the bodies of checkpointed loops stay calls. Calls inside
 // an inlined body are inlined by the same rule; the others stay calls
@@ -60,7 +62,7 @@ func InlineSmall(f *ir.Func, wrt []int) *ir.Func {
 	b.Simplify = false
 	recursive := make(map[*ir.Func]bool)
 	in := &inliner{b: b, pick: func(call *ir.Value, callee *ir.Func) bool {
-		return smallHelper(call, callee, recursive)
+		return smallHelper(call, callee, recursive, outsideLoops(b.Block))
 	}}
 	in.copyBody(f, ir.NewCopier(b), ir.Analyse(f, wrt).Varied, []string{f.Name}, false)
 	if in.err != nil || !in.inlined {
@@ -78,7 +80,7 @@ func InlineSmall(f *ir.Func, wrt []int) *ir.Func {
 
 // smallHelper reports whether call, of callee, is one InlineSmall inlines
 // (see there). recursive caches, per function, whether it calls itself.
-func smallHelper(call *ir.Value, callee *ir.Func, recursive map[*ir.Func]bool) bool {
+func smallHelper(call *ir.Value, callee *ir.Func, recursive map[*ir.Func]bool, once bool) bool {
 	c := call.Aux.(ir.Callee)
 	r := c.Rule
 	if c.Path != "" || !r.Split || r.Twin || r.Foreign || r.Custom || r.Recompute || r.Err != "" || callee.Tape != nil {
@@ -97,7 +99,7 @@ func smallHelper(call *ir.Value, callee *ir.Func, recursive map[*ir.Func]bool) b
 	callee.Walk(func(v *ir.Value) {
 		n++
 		switch {
-		case v.Op == ir.OpMake, v.Op == ir.OpReturn && v.Block != callee.Body:
+		case v.Op == ir.OpMake && !(once && localArray(v)), v.Op == ir.OpReturn && v.Block != callee.Body:
 			ok = false
 		case isCall(v):
 			cc := v.Aux.(ir.Callee)
@@ -106,7 +108,7 @@ func smallHelper(call *ir.Value, callee *ir.Func, recursive map[*ir.Func]bool) b
 			}
 		}
 	})
-	if !ok || n > InlineMaxValues || !carriesOnlySums(callee) {
+	if !ok || n > maxValues(once) || !carriesOnlySums(callee) {
 		return false
 	}
 	if _, seen := recursive[callee]; !seen {

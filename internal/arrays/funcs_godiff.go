@@ -598,19 +598,23 @@ func QuadFormJVP(m [3][3]float64, x [3]float64, dm [3][3]float64, dx [3]float64)
 // sweep reads, and the control flow it replays. A tape may be reused: each run
 // of CopyThenModifyForward overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 64 bytes, plus scaleFirstTape.Bytes()
-// (the tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 120 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	a               24 bytes per run (a reference to the caller's slice, not a copy): the parameter a
-//	k               8 bytes per run: the parameter k
-//	elem4           8 bytes per run: an element read before it was overwritten
-//	elem3           8 bytes per run: an element read before it was overwritten
-//	elem2           8 bytes per run: an element read before it was overwritten
-//	elem            8 bytes per run: an element read before it was overwritten
-//	scaleFirstTape  scaleFirstTape.Bytes(), a scaleFirstCallTape for the calls of one call site, one call per run: the tape scaleFirstCallForward fills and scaleFirstCallBackward reads
+//	a       24 bytes per run (a reference to the caller's slice, not a copy): the parameter a
+//	k       8 bytes per run: the parameter k
+//	elem11  8 bytes per run: an element read before it was overwritten
+//	elem10  8 bytes per run: an element read before it was overwritten
+//	elem9   8 bytes per run: an element read before it was overwritten
+//	elem8   8 bytes per run: an element read before it was overwritten
+//	elem7   8 bytes per run: an element read before it was overwritten
+//	elem5   8 bytes per run: an element read before it was overwritten
+//	elem6   8 bytes per run: an element read before it was overwritten
+//	elem3   8 bytes per run: an element read before it was overwritten
+//	elem4   8 bytes per run: an element read before it was overwritten
+//	elem    8 bytes per run: an element read before it was overwritten
+//	elem2   8 bytes per run: an element read before it was overwritten
 //
 // Recomputed by the backward sweep rather than stored: the elements of a it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
@@ -620,18 +624,28 @@ type CopyThenModifyTape struct {
 	a [3]float64
 	// k: the parameter k.
 	k float64
-	// elem4: an element read before it was overwritten.
-	elem4 float64
+	// elem11: an element read before it was overwritten.
+	elem11 float64
+	// elem10: an element read before it was overwritten.
+	elem10 float64
+	// elem9: an element read before it was overwritten.
+	elem9 float64
+	// elem8: an element read before it was overwritten.
+	elem8 float64
+	// elem7: an element read before it was overwritten.
+	elem7 float64
+	// elem5: an element read before it was overwritten.
+	elem5 float64
+	// elem6: an element read before it was overwritten.
+	elem6 float64
 	// elem3: an element read before it was overwritten.
 	elem3 float64
-	// elem2: an element read before it was overwritten.
-	elem2 float64
+	// elem4: an element read before it was overwritten.
+	elem4 float64
 	// elem: an element read before it was overwritten.
 	elem float64
-	// scaleFirstTape: the tape scaleFirstCallForward fills and
-	// scaleFirstCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	scaleFirstTape scaleFirstCallTape
+	// elem2: an element read before it was overwritten.
+	elem2 float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -639,44 +653,13 @@ type CopyThenModifyTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *CopyThenModifyTape) Bytes() int {
-	n := 64
-	n += t.scaleFirstTape.Bytes()
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *CopyThenModifyTape) clearRefs() {
-	t.scaleFirstTape.clearRefs()
-}
-
-// poolCopyThenModifyTape holds the CopyThenModifyTapes that CopyThenModifyGrad
-// finished with: each call takes one (a new one if the pool is empty) and gives
-// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
-// and collecting them each time.
-var poolCopyThenModifyTape = sync.Pool{New: func() any {
-	return new(CopyThenModifyTape)
-}}
-
-// release gives t back to poolCopyThenModifyTape, emptied of the caller's
-// memory. A tape holding more than 64 MiB is left to the garbage collector
-// instead: the pool would keep that memory alive, unused, between calls (until
-// two collections pass), and at that size the allocation saved is small beside
-// the run that fills it.
-func (t *CopyThenModifyTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolCopyThenModifyTape.Put(t)
+	return 120
 }
 
 // CopyThenModifyForward runs CopyThenModify and records in t what
 // CopyThenModifyBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func CopyThenModifyForward(t *CopyThenModifyTape, a [3]float64, k float64) float64 {
-	t.scaleFirstTape.calls = t.scaleFirstTape.calls[:0]
 	t.a = a
 	t.k = k
 	var b [3]float64
@@ -684,14 +667,14 @@ func CopyThenModifyForward(t *CopyThenModifyTape, a [3]float64, k float64) float
 	b[1] = a[1]
 	b[2] = a[2]
 	t1 := b[0]
-	t.elem4 = t1
+	t.elem11 = t1
 	b[0] = t1 * k
 	var c [3]float64
 	c[0] = b[0]
 	c[1] = b[1]
 	c[2] = b[2]
 	t2 := c[0]
-	t.elem3 = t2
+	t.elem10 = t2
 	c[1] = t2 * a[1]
 	var t3 [3]float64
 	t3[0] = c[0]
@@ -708,106 +691,125 @@ func CopyThenModifyForward(t *CopyThenModifyTape, a [3]float64, k float64) float
 	c[1] = t4[1]
 	c[2] = t4[2]
 	t5 := b[0]
-	t.elem2 = t5
+	t.elem9 = t5
 	t6 := b[2]
-	t.elem = t6
+	t.elem8 = t6
 	t7 := a[0]*t5 + c[1] + a[2]*t6
-	t8 := scaleFirstCallForward(&t.scaleFirstTape, a, k)
-	return t7 + t8 + a[0]
+	var a2 [3]float64
+	a2[0] = a[0]
+	a2[1] = a[1]
+	a2[2] = a[2]
+	t8 := a2[0]
+	t.elem7 = t8
+	a2[0] = t8 * k
+	t9 := a2[0]
+	t.elem5 = t9
+	t10 := a2[0]
+	t.elem6 = t10
+	t11 := a2[1]
+	t.elem3 = t11
+	t12 := a2[1]
+	t.elem4 = t12
+	t13 := a2[2]
+	t.elem = t13
+	t14 := a2[2]
+	t.elem2 = t14
+	return t7 + (t9*t10 + t11*t12 + t13*t14) + a[0]
 }
 
 // CopyThenModifyBackward adds to da and dk the vector-Jacobian product of
 // CopyThenModify with the seeds s, at the point recorded in t by
-// CopyThenModifyForward. It keeps buffers of its own in t, for the derivatives
-// of slices it is not passed (those CopyThenModify and its callees make), so
-// one forward run serves any number of backward runs (one per seed), one at a
-// time; it adds rather than sets, so one buffer can sum a mini-batch.
+// CopyThenModifyForward. It only reads t, so one forward run serves any number
+// of backward runs (one per seed, from several goroutines at once); it adds
+// rather than sets, so one buffer can sum a mini-batch.
 func CopyThenModifyBackward(t *CopyThenModifyTape, s float64, da *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nscaleFirstTape := len(t.scaleFirstTape.calls)
-	nscaleFirstTape--
+	var da2 [3]float64
 	a := t.a
+	k := t.k
 	t1 := a[2]
-	t2 := t.elem
 	var db [3]float64
 	var dc [3]float64
-	t3 := a[0]
-	t4 := t.elem2
-	var t5 [3]float64
-	var t6 [3]float64
-	t7 := t.elem3
-	t8 := a[1]
-	k := t.k
-	t9 := t.elem4
+	t2 := a[0]
+	var t3 [3]float64
+	var t4 [3]float64
+	t5 := a[1]
 	da[0] += s
-	var da2 [3]float64
-	dk2 := 0.0
-	scaleFirstCallBackward(&t.scaleFirstTape, nscaleFirstTape, s, &da2, &dk2)
-	da[0] += da2[0]
-	da[1] += da2[1]
+	da2[2] += s * t.elem
+	da2[2] += s * t.elem2
+	da2[1] += s * t.elem3
+	da2[1] += s * t.elem4
+	da2[0] += s * t.elem5
+	da2[0] += s * t.elem6
+	t6 := da2[0]
+	da2[0] = t6 * k
 	da[2] += da2[2]
+	da2[2] = 0
+	da[1] += da2[1]
+	da2[1] = 0
+	da[0] += da2[0]
 	db[2] += s * t1
-	da[2] += s * t2
+	da[2] += s * t.elem8
 	dc[1] += s
-	db[0] += s * t3
-	da[0] += s * t4
-	t5[2] += dc[2]
+	db[0] += s * t2
+	da[0] += s * t.elem9
+	t3[2] += dc[2]
 	dc[2] = 0
-	t5[1] += dc[1]
+	t3[1] += dc[1]
 	dc[1] = 0
-	t5[0] += dc[0]
-	t6[2] += db[2]
+	t3[0] += dc[0]
+	t4[2] += db[2]
 	db[2] = 0
-	t6[1] += db[1]
+	t4[1] += db[1]
 	db[1] = 0
-	t6[0] += db[0]
-	t10 := t5[2]
+	t4[0] += db[0]
+	t7 := t3[2]
 	db[0] = 0
-	db[2] += t10
-	t5[2] = 0
-	db[1] += t5[1]
-	t5[1] = 0
-	db[0] += t5[0]
-	t11 := t6[2]
+	db[2] += t7
+	t3[2] = 0
+	db[1] += t3[1]
+	t3[1] = 0
+	db[0] += t3[0]
+	t8 := t4[2]
 	dc[0] = 0
-	dc[2] += t11
-	t6[2] = 0
-	dc[1] += t6[1]
-	t6[1] = 0
-	dc[0] += t6[0]
-	t12 := dc[1]
-	da[1] += t12 * t7
+	dc[2] += t8
+	t4[2] = 0
+	dc[1] += t4[1]
+	t4[1] = 0
+	dc[0] += t4[0]
+	t9 := dc[1]
+	da[1] += t9 * t.elem10
 	dc[1] = 0
-	dc[0] += t12 * t8
+	dc[0] += t9 * t5
 	db[2] += dc[2]
 	dc[2] = 0
 	db[1] += dc[1]
 	dc[1] = 0
 	db[0] += dc[0]
-	t13 := db[0]
-	db[0] = t13 * k
+	t10 := db[0]
+	db[0] = t10 * k
 	da[2] += db[2]
 	db[2] = 0
 	da[1] += db[1]
 	db[1] = 0
 	da[0] += db[0]
-	t5[0] = 0
-	t6[0] = 0
+	da2[0] = 0
+	t3[0] = 0
+	t4[0] = 0
 	dc[0] = 0
 	db[0] = 0
-	*dk += dk2 + t13*t9
+	*dk += t6*t.elem7 + t10*t.elem11
 }
 
 // CopyThenModifyGrad returns CopyThenModify's result and its gradient with
 // respect to a and k, in that order (da, dk), computed by reverse-mode
 // automatic differentiation.
 func CopyThenModifyGrad(a [3]float64, k float64) (float64, [3]float64, float64) {
-	t := poolCopyThenModifyTape.Get().(*CopyThenModifyTape)
-	t1 := CopyThenModifyForward(t, a, k)
+	var t CopyThenModifyTape
+	t1 := CopyThenModifyForward(&t, a, k)
 	var da [3]float64
 	var dk float64
-	CopyThenModifyBackward(t, 1, &da, &dk)
-	t.release()
+	CopyThenModifyBackward(&t, 1, &da, &dk)
 	return t1, da, dk
 }
 
@@ -1095,7 +1097,9 @@ type RotateTape struct {
 	tmp float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	elem []float64
+	elem [3]float64
+	// elem's entries this run: the stack is elem[:elemN].
+	elemN int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in RotateTape's
@@ -1104,40 +1108,14 @@ type RotateTape struct {
 // nor spare capacity.
 func (t *RotateTape) Bytes() int {
 	n := 168
-	n += len(t.elem) * 8
+	n += t.elemN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *RotateTape) clearRefs() {}
-
-// poolRotateTape holds the RotateTapes that RotateVJP finished with: each call
-// takes one (a new one if the pool is empty) and gives it back, so that calls
-// reuse a tape's buffers instead of allocating, zeroing and collecting them
-// each time.
-var poolRotateTape = sync.Pool{New: func() any {
-	return new(RotateTape)
-}}
-
-// release gives t back to poolRotateTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *RotateTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolRotateTape.Put(t)
 }
 
 // RotateForward runs Rotate and records in t what RotateBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func RotateForward(t *RotateTape, rot, pt [3]float64) [3]float64 {
-	t.elem = t.elem[:0]
+	t.elemN = 0
 	t.rot = rot
 	t.pt = pt
 	theta := math.Sqrt(rot[0]*rot[0] + rot[1]*rot[1] + rot[2]*rot[2])
@@ -1174,10 +1152,10 @@ func RotateForward(t *RotateTape, rot, pt [3]float64) [3]float64 {
 	tmp := t10 * t11
 	t.tmp = tmp
 	var out [3]float64
-	t.elem = slices.Grow(t.elem, 3)
 	for i2 := range 3 {
 		t12 := w[i2]
-		t.elem = append(t.elem, t12)
+		t.elem[t.elemN] = t12
+		t.elemN++
 		out[i2] = pt[i2]*costheta + wCrossPt[i2]*sintheta + t12*tmp
 	}
 	return out
@@ -1191,7 +1169,7 @@ func RotateForward(t *RotateTape, rot, pt [3]float64) [3]float64 {
 func RotateBackward(t *RotateTape, s [3]float64, drot, dpt *[3]float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dout [3]float64
-	nelem := len(t.elem)
+	nelem := t.elemN
 	tmp := t.tmp
 	var dtmp float64
 	var dw [3]float64
@@ -1273,12 +1251,11 @@ func RotateBackward(t *RotateTape, s [3]float64, drot, dpt *[3]float64) {
 // seeds s: for each of rot and pt, the sum over the outputs of seed times
 // derivative (drot, dpt), computed by reverse-mode automatic differentiation.
 func RotateVJP(rot, pt, s [3]float64) ([3]float64, [3]float64, [3]float64) {
-	t := poolRotateTape.Get().(*RotateTape)
-	t1 := RotateForward(t, rot, pt)
+	var t RotateTape
+	t1 := RotateForward(&t, rot, pt)
 	var drot [3]float64
 	var dpt [3]float64
-	RotateBackward(t, s, &drot, &dpt)
-	t.release()
+	RotateBackward(&t, s, &drot, &dpt)
 	return t1, drot, dpt
 }
 
@@ -1451,24 +1428,25 @@ func OuterJVP(a, b [2]float64, k float64, da, db [2]float64, dk float64) ([2][2]
 // control flow it replays. A tape may be reused: each run of WholeSlicesForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 24·len(xs) + 8·len(xs2) + 8·len(xs3) +
-// 64 bytes, plus normAfterScaleTape.Bytes() (the tapes of its call sites, each
-// by its own formula summed over the site's calls). Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 24·len(xs) + 16·len(xs2) + 8·len(xs3)
+// + 8·len(xs4) + 88 bytes. Bytes returns that count for a filled tape: each
+// value's size, a slice's 24-byte header where the tape keeps a reference, a
+// stack's entries; not Go's padding, nor spare capacity.
 //
-//	k                   8 bytes per run: the parameter k
-//	g2                  24 bytes per run (a reference to the caller's slice, not a copy): g2 as the forward sweep computed it
-//	x                   8·len(xs) bytes (8 bytes an entry): x as the forward sweep computed it
-//	normAfterScaleTape  normAfterScaleTape.Bytes(), a normAfterScaleCallTape for the calls of one call site, one call per run: the tape normAfterScaleCallForward fills and normAfterScaleCallBackward reads
-//	elem3               8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
-//	x2                  8·len(xs) bytes (8 bytes an entry): x2 as the forward sweep computed it
-//	elem                8 bytes per run: an element read before it was overwritten
-//	elem2               8 bytes per run: an element read before it was overwritten
-//	x3                  8·len(xs2) bytes (8 bytes an entry): x3 as the forward sweep computed it
-//	s3                  8 bytes per run: the value of s3 the backward sweep reads
-//	x4                  8·len(xs3) bytes (8 bytes an entry): x4 as the forward sweep computed it
-//	s4                  8 bytes per run: the value of s4 the backward sweep reads
+//	k      8 bytes per run: the parameter k
+//	g2     24 bytes per run (a reference to the caller's slice, not a copy): g2 as the forward sweep computed it
+//	x      8·len(xs) bytes (8 bytes an entry): x as the forward sweep computed it
+//	a2     24 bytes per run (a reference to the caller's slice, not a copy): a2 as the forward sweep computed it
+//	elem4  8·len(xs2) bytes (8 bytes an entry): an element read before it was overwritten
+//	x2     8·len(xs2) bytes (8 bytes an entry): x2 as the forward sweep computed it
+//	elem3  8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
+//	x3     8·len(xs) bytes (8 bytes an entry): x3 as the forward sweep computed it
+//	elem   8 bytes per run: an element read before it was overwritten
+//	elem2  8 bytes per run: an element read before it was overwritten
+//	x4     8·len(xs3) bytes (8 bytes an entry): x4 as the forward sweep computed it
+//	s4     8 bytes per run: the value of s4 the backward sweep reads
+//	x5     8·len(xs4) bytes (8 bytes an entry): x5 as the forward sweep computed it
+//	s5     8 bytes per run: the value of s5 the backward sweep reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -1483,30 +1461,34 @@ type WholeSlicesTape struct {
 	// x: x as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	x []float64
-	// normAfterScaleTape: the tape normAfterScaleCallForward fills and
-	// normAfterScaleCallBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	normAfterScaleTape normAfterScaleCallTape
-	// elem3: an element read before it was overwritten, one entry per iteration of
+	// a2: a2 as the forward sweep computed it.
+	a2 [3]float64
+	// elem4: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	elem3 []float64
+	elem4 []float64
 	// x2: x2 as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	x2 []float64
+	// elem3: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem3 []float64
+	// x3: x3 as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	x3 []float64
 	// elem: an element read before it was overwritten.
 	elem float64
 	// elem2: an element read before it was overwritten.
 	elem2 float64
-	// x3: x3 as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	x3 []float64
-	// s3: the value of s3 the backward sweep reads.
-	s3 float64
 	// x4: x4 as the forward sweep computed it, one entry per iteration of the loop
 	// around it, read back last first.
 	x4 []float64
 	// s4: the value of s4 the backward sweep reads.
 	s4 float64
+	// x5: x5 as the forward sweep computed it, one entry per iteration of the loop
+	// around it, read back last first.
+	x5 []float64
+	// s5: the value of s5 the backward sweep reads.
+	s5 float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1514,22 +1496,21 @@ type WholeSlicesTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *WholeSlicesTape) Bytes() int {
-	n := 64
+	n := 88
 	n += len(t.x) * 8
-	n += t.normAfterScaleTape.Bytes()
-	n += len(t.elem3) * 8
+	n += len(t.elem4) * 8
 	n += len(t.x2) * 8
+	n += len(t.elem3) * 8
 	n += len(t.x3) * 8
 	n += len(t.x4) * 8
+	n += len(t.x5) * 8
 	return n
 }
 
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *WholeSlicesTape) clearRefs() {
-	t.normAfterScaleTape.clearRefs()
-}
+func (t *WholeSlicesTape) clearRefs() {}
 
 // poolWholeSlicesTape holds the WholeSlicesTapes that WholeSlicesGrad finished
 // with: each call takes one (a new one if the pool is empty) and gives it back,
@@ -1555,11 +1536,12 @@ func (t *WholeSlicesTape) release() {
 // WholeSlicesForward runs WholeSlices and records in t what WholeSlicesBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func WholeSlicesForward(t *WholeSlicesTape, g [3]float64, k float64) float64 {
+	t.x5 = t.x5[:0]
 	t.x4 = t.x4[:0]
 	t.x3 = t.x3[:0]
-	t.x2 = t.x2[:0]
 	t.elem3 = t.elem3[:0]
-	t.normAfterScaleTape.calls = t.normAfterScaleTape.calls[:0]
+	t.x2 = t.x2[:0]
+	t.elem4 = t.elem4[:0]
 	t.x = t.x[:0]
 	t.k = k
 	var g2 [3]float64
@@ -1571,124 +1553,161 @@ func WholeSlicesForward(t *WholeSlicesTape, g [3]float64, k float64) float64 {
 	s := 0.0
 	t1 := len(xs)
 	t.x = slices.Grow(t.x, t1)
-	for i2 := range xs {
-		x := xs[i2]
+	for i3 := range xs {
+		x := xs[i3]
 		t.x = append(t.x, x)
 		s += x * x
 	}
-	t2 := normAfterScaleCallForward(&t.normAfterScaleTape, g2, k)
-	a := s + t2
-	t.elem3 = slices.Grow(t.elem3, t1)
-	for i := range xs {
-		t3 := xs[i]
-		t.elem3 = append(t.elem3, t3)
-		xs[i] = t3 * k
+	var a2 [3]float64
+	t.a2 = a2
+	a2[0] = g2[0]
+	a2[1] = g2[1]
+	a2[2] = g2[2]
+	xs2 := a2[:]
+	t2 := len(xs2)
+	t.elem4 = slices.Grow(t.elem4, t2)
+	for i := range xs2 {
+		t3 := xs2[i]
+		t.elem4 = append(t.elem4, t3)
+		xs2[i] = t3 * k
 	}
 	s2 := 0.0
-	t.x2 = slices.Grow(t.x2, t1)
-	for i3 := range xs {
-		x2 := xs[i3]
+	t.x2 = slices.Grow(t.x2, t2)
+	for i4 := range xs2 {
+		x2 := xs2[i4]
 		t.x2 = append(t.x2, x2)
 		s2 += x2 * x2
 	}
-	t4 := g2[0]
-	t.elem = t4
-	t5 := g2[1]
-	t.elem2 = t5
-	xs2 := g2[1:3]
+	a := s + s2
+	t.elem3 = slices.Grow(t.elem3, t1)
+	for i2 := range xs {
+		t4 := xs[i2]
+		t.elem3 = append(t.elem3, t4)
+		xs[i2] = t4 * k
+	}
 	s3 := 0.0
-	t.x3 = slices.Grow(t.x3, len(xs2))
-	for i4 := range xs2 {
-		x3 := xs2[i4]
+	t.x3 = slices.Grow(t.x3, t1)
+	for i5 := range xs {
+		x3 := xs[i5]
 		t.x3 = append(t.x3, x3)
 		s3 += x3 * x3
 	}
-	t.s3 = s3
-	xs3 := g2[:1]
+	t5 := g2[0]
+	t.elem = t5
+	t6 := g2[1]
+	t.elem2 = t6
+	xs3 := g2[1:3]
 	s4 := 0.0
 	t.x4 = slices.Grow(t.x4, len(xs3))
-	for i5 := range xs3 {
-		x4 := xs3[i5]
+	for i6 := range xs3 {
+		x4 := xs3[i6]
 		t.x4 = append(t.x4, x4)
 		s4 += x4 * x4
 	}
 	t.s4 = s4
-	return a + s2 + t4*t5 + s3*s4
+	xs4 := g2[:1]
+	s5 := 0.0
+	t.x5 = slices.Grow(t.x5, len(xs4))
+	for i7 := range xs4 {
+		x5 := xs4[i7]
+		t.x5 = append(t.x5, x5)
+		s5 += x5 * x5
+	}
+	t.s5 = s5
+	return a + s3 + t5*t6 + s4*s5
 }
 
 // WholeSlicesBackward adds to dg and dk the vector-Jacobian product of
 // WholeSlices with the seeds s, at the point recorded in t by
-// WholeSlicesForward. It keeps buffers of its own in t, for the derivatives of
-// slices it is not passed (those WholeSlices and its callees make), so one
-// forward run serves any number of backward runs (one per seed), one at a time;
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// WholeSlicesForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
 func WholeSlicesBackward(t *WholeSlicesTape, s float64, dg *[3]float64, dk *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	var ds4 float64
+	var ds5 float64
 	g2 := t.g2
-	xs3 := g2[:1]
-	nx4 := len(t.x4)
+	xs4 := g2[:1]
+	nx5 := len(t.x5)
 	var dg2 [3]float64
-	dxs3 := dg2[:1]
+	dxs4 := dg2[:1]
+	var ds4 float64
+	xs3 := g2[1:3]
+	nx4 := len(t.x4)
+	dxs3 := dg2[1:3]
 	var ds3 float64
-	xs2 := g2[1:3]
-	nx3 := len(t.x3)
-	dxs2 := dg2[1:3]
-	var ds2 float64
 	xs := g2[:3]
-	nx2 := len(t.x2)
+	nx3 := len(t.x3)
 	dxs := dg2[:3]
 	nelem3 := len(t.elem3)
 	k := t.k
 	var dkSum float64
-	nnormAfterScaleTape := len(t.normAfterScaleTape.calls)
-	nnormAfterScaleTape--
+	var ds2 float64
+	a2 := t.a2
+	xs2 := a2[:3]
+	nx2 := len(t.x2)
+	var da2 [3]float64
+	dxs2 := da2[:3]
+	nelem4 := len(t.elem4)
 	var ds float64
 	nx := len(t.x)
-	ds4 += s * t.s3
-	t1 := len(xs3) - 1
+	ds5 += s * t.s4
+	t1 := len(xs4) - 1
 	for i := t1; i >= 0; i-- {
+		nx5--
+		x5 := t.x5[nx5]
+		dx5 := ds5 * x5 * 2
+		dxs4[i] += dx5
+	}
+	ds4 += s * t.s5
+	t2 := len(xs3) - 1
+	for i3 := t2; i3 >= 0; i3-- {
 		nx4--
 		x4 := t.x4[nx4]
 		dx4 := ds4 * x4 * 2
-		dxs3[i] += dx4
-	}
-	ds3 += s * t.s4
-	t2 := len(xs2) - 1
-	for i2 := t2; i2 >= 0; i2-- {
-		nx3--
-		x3 := t.x3[nx3]
-		dx3 := ds3 * x3 * 2
-		dxs2[i2] += dx3
+		dxs3[i3] += dx4
 	}
 	dg2[1] += s * t.elem
 	dg2[0] += s * t.elem2
-	ds2 += s
+	ds3 += s
 	t3 := len(xs) - 1
-	for i3 := t3; i3 >= 0; i3-- {
+	for i4 := t3; i4 >= 0; i4-- {
+		nx3--
+		x3 := t.x3[nx3]
+		dx3 := ds3 * x3 * 2
+		dxs[i4] += dx3
+	}
+	for i2 := t3; i2 >= 0; i2-- {
+		nelem3--
+		t4 := dxs[i2]
+		dkSum += t4 * t.elem3[nelem3]
+		dxs[i2] = t4 * k
+	}
+	ds2 += s
+	t5 := len(xs2) - 1
+	for i5 := t5; i5 >= 0; i5-- {
 		nx2--
 		x2 := t.x2[nx2]
 		dx2 := ds2 * x2 * 2
-		dxs[i3] += dx2
+		dxs2[i5] += dx2
 	}
-	for i4 := t3; i4 >= 0; i4-- {
-		nelem3--
-		t4 := dxs[i4]
-		dkSum += t4 * t.elem3[nelem3]
-		dxs[i4] = t4 * k
+	for i6 := t5; i6 >= 0; i6-- {
+		nelem4--
+		t6 := dxs2[i6]
+		dkSum += t6 * t.elem4[nelem4]
+		dxs2[i6] = t6 * k
 	}
-	var da [3]float64
-	dk2 := 0.0
-	normAfterScaleCallBackward(&t.normAfterScaleTape, nnormAfterScaleTape, s, &da, &dk2)
-	dg2[0] += da[0]
-	dg2[1] += da[1]
-	dg2[2] += da[2]
+	dg2[2] += da2[2]
+	da2[2] = 0
+	dg2[1] += da2[1]
+	da2[1] = 0
+	dg2[0] += da2[0]
 	ds += s
-	for i5 := t3; i5 >= 0; i5-- {
+	da2[0] = 0
+	for i7 := t3; i7 >= 0; i7-- {
 		nx--
 		x := t.x[nx]
 		dx := ds * x * 2
-		dxs[i5] += dx
+		dxs[i7] += dx
 	}
 	dg[2] += dg2[2]
 	dg2[2] = 0
@@ -1696,7 +1715,7 @@ func WholeSlicesBackward(t *WholeSlicesTape, s float64, dg *[3]float64, dk *floa
 	dg2[1] = 0
 	dg[0] += dg2[0]
 	dg2[0] = 0
-	*dk += dk2 + dkSum
+	*dk += dkSum
 }
 
 // WholeSlicesGrad returns WholeSlices's result and its gradient with respect to
@@ -3002,116 +3021,6 @@ func rowDotJVP(m [3][3]float64, x [3]float64, i int, dm [3][3]float64, dx [3]flo
 	return s, ds
 }
 
-// scaleFirstCallTape is what scaleFirstCallForward keeps of the calls of
-// scaleFirst at one call site for scaleFirstCallBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 64·calls bytes. Bytes returns that count for a filled
-// tape: each value's size, a slice's 24-byte header where the tape keeps a
-// reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type scaleFirstCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// elem7: an element read before it was overwritten.
-		elem7 float64
-		// elem5: an element read before it was overwritten.
-		elem5 float64
-		// elem6: an element read before it was overwritten.
-		elem6 float64
-		// elem3: an element read before it was overwritten.
-		elem3 float64
-		// elem4: an element read before it was overwritten.
-		elem4 float64
-		// elem: an element read before it was overwritten.
-		elem float64
-		// elem2: an element read before it was overwritten.
-		elem2 float64
-	}
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// scaleFirstCallTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *scaleFirstCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 64
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *scaleFirstCallTape) clearRefs() {}
-
-// scaleFirstCallForward runs scaleFirst and records in t what
-// scaleFirstCallBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func scaleFirstCallForward(t *scaleFirstCallTape, a [3]float64, k float64) float64 {
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.k = k
-	var a2 [3]float64
-	a2[0] = a[0]
-	a2[1] = a[1]
-	a2[2] = a[2]
-	t1 := a2[0]
-	c.elem7 = t1
-	a2[0] = t1 * k
-	t2 := a2[0]
-	c.elem5 = t2
-	t3 := a2[0]
-	c.elem6 = t3
-	t4 := a2[1]
-	c.elem3 = t4
-	t5 := a2[1]
-	c.elem4 = t5
-	t6 := a2[2]
-	c.elem = t6
-	t7 := a2[2]
-	c.elem2 = t7
-	return t2*t3 + t4*t5 + t6*t7
-}
-
-// scaleFirstCallBackward adds to da and dk the vector-Jacobian product of
-// scaleFirst with the seeds s, at the point that call number call of
-// scaleFirstCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func scaleFirstCallBackward(t *scaleFirstCallTape, call int, s float64, da *[3]float64, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var da2 [3]float64
-	k := c.k
-	da2[2] += s * c.elem
-	da2[2] += s * c.elem2
-	da2[1] += s * c.elem3
-	da2[1] += s * c.elem4
-	da2[0] += s * c.elem5
-	da2[0] += s * c.elem6
-	t1 := da2[0]
-	da2[0] = t1 * k
-	da[2] += da2[2]
-	da2[2] = 0
-	da[1] += da2[1]
-	da2[1] = 0
-	da[0] += da2[0]
-	da2[0] = 0
-	*dk += t1 * c.elem7
-}
-
 // scaleFirstJVP returns scaleFirst's results and then their directional
 // derivatives along the tangents da, dk of a, k, computed by forward-mode
 // automatic differentiation.
@@ -3239,149 +3148,6 @@ func bodyPotentialCallBackward(t *bodyPotentialCallTape, call int, s float64, db
 func bodyPotentialJVP(bPos [3]float64, bMass float64, g, dbPos [3]float64, dbMass float64, dg [3]float64) (float64, float64) {
 	t1, t2 := dot3JVP(g, bPos, dg, dbPos)
 	return -bMass * t1, -(t1 * dbMass) - bMass*t2
-}
-
-// normAfterScaleCallTape is what normAfterScaleCallForward keeps of the calls
-// of normAfterScale at one call site for normAfterScaleCallBackward: the
-// forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls + 16·len(xs) bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
-//
-//	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem   8·len(xs) bytes (8 bytes an entry): an element read before it was overwritten
-//	x      8·len(xs) bytes (8 bytes an entry): x as the forward sweep computed it
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-type normAfterScaleCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// k: the parameter k.
-		k float64
-		// a2: a2 as the forward sweep computed it.
-		a2 [3]float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem int
-			x    int
-		}
-	}
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-	// x: x as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	x []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// normAfterScaleCallTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *normAfterScaleCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 48
-	n += len(t.elem) * 8
-	n += len(t.x) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *normAfterScaleCallTape) clearRefs() {}
-
-// normAfterScaleCallForward runs normAfterScale and records in t what
-// normAfterScaleCallBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func normAfterScaleCallForward(t *normAfterScaleCallTape, a [3]float64, k float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.x = t.x[:0]
-		t.elem = t.elem[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.k = k
-	var a2 [3]float64
-	c.a2 = a2
-	a2[0] = a[0]
-	a2[1] = a[1]
-	a2[2] = a[2]
-	xs := a2[:]
-	t1 := len(xs)
-	t.elem = slices.Grow(t.elem, t1)
-	for i := range xs {
-		t2 := xs[i]
-		t.elem = append(t.elem, t2)
-		xs[i] = t2 * k
-	}
-	s := 0.0
-	t.x = slices.Grow(t.x, t1)
-	for i2 := range xs {
-		x := xs[i2]
-		t.x = append(t.x, x)
-		s += x * x
-	}
-	c.end.elem = len(t.elem)
-	c.end.x = len(t.x)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-		t.x = slices.Grow(t.x, c.end.x*more)
-	}
-	return s
-}
-
-// normAfterScaleCallBackward adds to da and dk the vector-Jacobian product of
-// normAfterScale with the seeds s, at the point that call number call of
-// normAfterScaleCallForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func normAfterScaleCallBackward(t *normAfterScaleCallTape, call int, s float64, da *[3]float64, dk *float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	a2 := c.a2
-	xs := a2[:3]
-	nx := c.end.x
-	var da2 [3]float64
-	dxs := da2[:3]
-	nelem := c.end.elem
-	k := c.k
-	var dkSum float64
-	ds += s
-	t1 := len(xs) - 1
-	for i := t1; i >= 0; i-- {
-		nx--
-		x := t.x[nx]
-		dx := ds * x * 2
-		dxs[i] += dx
-	}
-	for i2 := t1; i2 >= 0; i2-- {
-		nelem--
-		t2 := dxs[i2]
-		dkSum += t2 * t.elem[nelem]
-		dxs[i2] = t2 * k
-	}
-	da[2] += da2[2]
-	da2[2] = 0
-	da[1] += da2[1]
-	da2[1] = 0
-	da[0] += da2[0]
-	da2[0] = 0
-	*dk += dkSum
 }
 
 // sumSquaresJVP returns sumSquares's results and then their directional

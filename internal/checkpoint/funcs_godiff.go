@@ -5276,7 +5276,9 @@ type NestedTape struct {
 	xs []float64
 	// s: the value of s the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	s []float64
+	s [2]float64
+	// s's entries this run: the stack is s[:sN].
+	sN int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in NestedTape's
@@ -5285,54 +5287,25 @@ type NestedTape struct {
 // nor spare capacity.
 func (t *NestedTape) Bytes() int {
 	n := 48
-	n += len(t.s) * 8
+	n += t.sN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *NestedTape) clearRefs() {
-	t.theta = nil
-	t.xs = nil
-}
-
-// poolNestedTape holds the NestedTapes that NestedGrad finished with: each call
-// takes one (a new one if the pool is empty) and gives it back, so that calls
-// reuse a tape's buffers instead of allocating, zeroing and collecting them
-// each time.
-var poolNestedTape = sync.Pool{New: func() any {
-	return new(NestedTape)
-}}
-
-// release gives t back to poolNestedTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *NestedTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolNestedTape.Put(t)
 }
 
 // NestedForward runs Nested and records in t what NestedBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func NestedForward(t *NestedTape, theta, xs []float64) float64 {
-	t.s = t.s[:0]
+	t.sN = 0
 	t.theta = theta
 	t.xs = xs
 	total := 0.0
-	t.s = slices.Grow(t.s, 2)
 	for r := 1; r <= 2; r++ {
 		s := 0.0
 		for i := range xs {
 			t1 := nestedLoop1(s, xs, theta, r, i)
 			s = t1
 		}
-		t.s = append(t.s, s)
+		t.s[t.sN] = s
+		t.sN++
 		total += s * s
 	}
 	return total
@@ -5346,7 +5319,7 @@ func NestedForward(t *NestedTape, theta, xs []float64) float64 {
 func NestedBackward(t *NestedTape, s float64, dtheta []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dtotal float64
-	ns := len(t.s)
+	ns := t.sN
 	var ds float64
 	theta := t.theta
 	xs := t.xs
@@ -5377,11 +5350,10 @@ func NestedBackward(t *NestedTape, s float64, dtheta []float64) {
 // NestedGrad returns Nested's result and its gradient with respect to theta, in
 // that order (dtheta), computed by reverse-mode automatic differentiation.
 func NestedGrad(theta, xs []float64) (float64, []float64) {
-	t := poolNestedTape.Get().(*NestedTape)
-	t1 := NestedForward(t, theta, xs)
+	var t NestedTape
+	t1 := NestedForward(&t, theta, xs)
 	dtheta := make([]float64, len(theta))
-	NestedBackward(t, 1, dtheta)
-	t.release()
+	NestedBackward(&t, 1, dtheta)
 	return t1, dtheta
 }
 

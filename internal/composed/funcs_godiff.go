@@ -2,11 +2,7 @@
 
 package composed
 
-import (
-	"math"
-	"slices"
-	"sync"
-)
+import "math"
 
 // GTape is what GForward keeps of one run of G for GBackward: the forward
 // values the backward sweep reads, and the control flow it replays. A tape may
@@ -401,10 +397,14 @@ type IterTape struct {
 	y float64
 	// s2: the value of s the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	s2 []float64
+	s2 [4]float64
+	// s2's entries this run: the stack is s2[:s2N].
+	s2N int
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
-	tanh []float64
+	tanh [4]float64
+	// tanh's entries this run: the stack is tanh[:tanhN].
+	tanhN int
 	// s: the value of s the backward sweep reads.
 	s float64
 }
@@ -415,50 +415,25 @@ type IterTape struct {
 // nor spare capacity.
 func (t *IterTape) Bytes() int {
 	n := 24
-	n += len(t.s2) * 8
-	n += len(t.tanh) * 8
+	n += t.s2N * 8
+	n += t.tanhN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *IterTape) clearRefs() {}
-
-// poolIterTape holds the IterTapes that IterGrad finished with: each call takes
-// one (a new one if the pool is empty) and gives it back, so that calls reuse a
-// tape's buffers instead of allocating, zeroing and collecting them each time.
-var poolIterTape = sync.Pool{New: func() any {
-	return new(IterTape)
-}}
-
-// release gives t back to poolIterTape, emptied of the caller's memory. A tape
-// holding more than 64 MiB is left to the garbage collector instead: the pool
-// would keep that memory alive, unused, between calls (until two collections
-// pass), and at that size the allocation saved is small beside the run that
-// fills it.
-func (t *IterTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolIterTape.Put(t)
 }
 
 // IterForward runs Iter and records in t what IterBackward needs; t's earlier
 // contents are discarded, its memory reused.
 func IterForward(t *IterTape, x, y float64) float64 {
-	t.tanh = t.tanh[:0]
-	t.s2 = t.s2[:0]
+	t.tanhN = 0
+	t.s2N = 0
 	t.x = x
 	t.y = y
 	s := x
-	t.s2 = slices.Grow(t.s2, 4)
-	t.tanh = slices.Grow(t.tanh, 4)
 	for k := 0; k < 4; k++ {
-		t.s2 = append(t.s2, s)
+		t.s2[t.s2N] = s
+		t.s2N++
 		t1 := math.Tanh(s * y)
-		t.tanh = append(t.tanh, t1)
+		t.tanh[t.tanhN] = t1
+		t.tanhN++
 		s = t1 + 0.5*s
 	}
 	t.s = s
@@ -474,8 +449,8 @@ func IterBackward(t *IterTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	var ds float64
-	ntanh := len(t.tanh)
-	ns2 := len(t.s2)
+	ntanh := t.tanhN
+	ns2 := t.s2N
 	y := t.y
 	var dySum float64
 	ds += s * x
@@ -494,12 +469,11 @@ func IterBackward(t *IterTape, s float64, dx, dy *float64) {
 // IterGrad returns Iter's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func IterGrad(x, y float64) (float64, float64, float64) {
-	t := poolIterTape.Get().(*IterTape)
-	t1 := IterForward(t, x, y)
+	var t IterTape
+	t1 := IterForward(&t, x, y)
 	var dx float64
 	var dy float64
-	IterBackward(t, 1, &dx, &dy)
-	t.release()
+	IterBackward(&t, 1, &dx, &dy)
 	return t1, dx, dy
 }
 
@@ -1364,10 +1338,14 @@ func GJVPXYJVP(x, y, dx, dy, dx2, dy2 float64) (float64, float64, float64, float
 type IterGradCallTape struct {
 	// s2: the value of s the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	s2 []float64
+	s2 [8]float64
+	// s2's entries this run: the stack is s2[:s2N].
+	s2N int
 	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
-	tanh []float64
+	tanh [8]float64
+	// tanh's entries this run: the stack is tanh[:tanhN].
+	tanhN int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1376,60 +1354,34 @@ type IterGradCallTape struct {
 // not Go's padding nor spare capacity.
 func (t *IterGradCallTape) Bytes() int {
 	n := 0
-	n += len(t.s2) * 8
-	n += len(t.tanh) * 8
+	n += t.s2N * 8
+	n += t.tanhN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *IterGradCallTape) clearRefs() {}
-
-// poolIterGradCallTape holds the IterGradCallTapes that IterGradJVP finished
-// with: each call takes one (a new one if the pool is empty) and gives it back,
-// so that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
-var poolIterGradCallTape = sync.Pool{New: func() any {
-	return new(IterGradCallTape)
-}}
-
-// release gives t back to poolIterGradCallTape, emptied of the caller's memory.
-// A tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *IterGradCallTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolIterGradCallTape.Put(t)
 }
 
 // IterGradJVP returns IterGrad's results and then their directional derivatives
 // along the tangents dx, dy of x, y, computed by forward-mode automatic
 // differentiation.
 func IterGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64, float64, float64) {
-	t := poolIterGradCallTape.Get().(*IterGradCallTape)
-	dt := poolIterGradCallTape.Get().(*IterGradCallTape)
-	t.tanh = t.tanh[:0]
-	dt.tanh = dt.tanh[:0]
-	t.s2 = t.s2[:0]
-	dt.s2 = dt.s2[:0]
+	var t IterGradCallTape
+	var dt IterGradCallTape
+	t.tanhN = 0
+	dt.tanhN = 0
+	t.s2N = 0
+	dt.s2N = 0
 	s := x
 	ds := dx
-	t.s2 = slices.Grow(t.s2, 4)
-	dt.s2 = slices.Grow(dt.s2, 4)
-	t.tanh = slices.Grow(t.tanh, 4)
-	dt.tanh = slices.Grow(dt.tanh, 4)
 	for k := 0; k < 4; k++ {
-		t.s2 = append(t.s2, s)
-		dt.s2 = append(dt.s2, ds)
+		t.s2[t.s2N] = s
+		t.s2N++
+		dt.s2[dt.s2N] = ds
+		dt.s2N++
 		t1 := math.Tanh(s * y)
 		t2 := (1 - t1*t1) * (y*ds + s*dy)
-		t.tanh = append(t.tanh, t1)
-		dt.tanh = append(dt.tanh, t2)
+		t.tanh[t.tanhN] = t1
+		t.tanhN++
+		dt.tanh[dt.tanhN] = t2
+		dt.tanhN++
 		s = t1 + 0.5*s
 		ds = t2 + ds*0.5
 	}
@@ -1440,8 +1392,8 @@ func IterGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64, floa
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds2 float64
 	dds := 0.0
-	ntanh := len(t.tanh)
-	ns2 := len(t.s2)
+	ntanh := t.tanhN
+	ns2 := t.s2N
 	var dySum float64
 	ddySum := 0.0
 	ds2 += 1 * x
@@ -1463,8 +1415,6 @@ func IterGradJVP(x, y, dx, dy float64) (float64, float64, float64, float64, floa
 	ddx += ds + dds
 	dy2 += dySum
 	ddy += ddySum
-	t.release()
-	dt.release()
 	return s * x, dx2, dy2, x*ds + s*dx, ddx, ddy
 }
 

@@ -2486,7 +2486,9 @@ type OrbitTape struct {
 	y float64
 	// s2: the value of s the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	s2 []float64
+	s2 [5]float64
+	// s2's entries this run: the stack is s2[:s2N].
+	s2N int
 	// s: the value of s the backward sweep reads.
 	s float64
 }
@@ -2497,45 +2499,19 @@ type OrbitTape struct {
 // nor spare capacity.
 func (t *OrbitTape) Bytes() int {
 	n := 16
-	n += len(t.s2) * 8
+	n += t.s2N * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *OrbitTape) clearRefs() {}
-
-// poolOrbitTape holds the OrbitTapes that OrbitGrad finished with: each call
-// takes one (a new one if the pool is empty) and gives it back, so that calls
-// reuse a tape's buffers instead of allocating, zeroing and collecting them
-// each time.
-var poolOrbitTape = sync.Pool{New: func() any {
-	return new(OrbitTape)
-}}
-
-// release gives t back to poolOrbitTape, emptied of the caller's memory. A tape
-// holding more than 64 MiB is left to the garbage collector instead: the pool
-// would keep that memory alive, unused, between calls (until two collections
-// pass), and at that size the allocation saved is small beside the run that
-// fills it.
-func (t *OrbitTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolOrbitTape.Put(t)
 }
 
 // OrbitForward runs Orbit and records in t what OrbitBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func OrbitForward(t *OrbitTape, x, y float64) float64 {
-	t.s2 = t.s2[:0]
+	t.s2N = 0
 	t.y = y
 	s := x
-	t.s2 = slices.Grow(t.s2, 5)
 	for k := 0; k < 5; k++ {
-		t.s2 = append(t.s2, s)
+		t.s2[t.s2N] = s
+		t.s2N++
 		s = math.Sin(s*y) + x
 	}
 	t.s = s
@@ -2551,7 +2527,7 @@ func OrbitBackward(t *OrbitTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
 	var dxSum float64
-	ns2 := len(t.s2)
+	ns2 := t.s2N
 	y := t.y
 	var dySum float64
 	ds += s * t.s * 2
@@ -2570,12 +2546,11 @@ func OrbitBackward(t *OrbitTape, s float64, dx, dy *float64) {
 // OrbitGrad returns Orbit's result and its gradient with respect to x and y, in
 // that order (dx, dy), computed by reverse-mode automatic differentiation.
 func OrbitGrad(x, y float64) (float64, float64, float64) {
-	t := poolOrbitTape.Get().(*OrbitTape)
-	t1 := OrbitForward(t, x, y)
+	var t OrbitTape
+	t1 := OrbitForward(&t, x, y)
 	var dx float64
 	var dy float64
-	OrbitBackward(t, 1, &dx, &dy)
-	t.release()
+	OrbitBackward(&t, 1, &dx, &dy)
 	return t1, dx, dy
 }
 
@@ -2696,7 +2671,9 @@ func (t *OrbitHVPTape) release() {
 // sweep.
 type OrbitHessianVecTape struct {
 	// the tangents of s2, 2 per entry
-	s2 [][2]float64
+	s2 [5][2]float64
+	// s2's entries this run: the stack is s2[:s2N].
+	s2N int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -2705,34 +2682,8 @@ type OrbitHessianVecTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OrbitHessianVecTape) Bytes() int {
 	n := 0
-	n += len(t.s2) * 16
+	n += t.s2N * 16
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *OrbitHessianVecTape) clearRefs() {}
-
-// poolOrbitHessianVecTape holds the OrbitHessianVecTapes that OrbitHessianVec
-// finished with: each call takes one (a new one if the pool is empty) and gives
-// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
-// and collecting them each time.
-var poolOrbitHessianVecTape = sync.Pool{New: func() any {
-	return new(OrbitHessianVecTape)
-}}
-
-// release gives t back to poolOrbitHessianVecTape, emptied of the caller's
-// memory. A tape holding more than 64 MiB is left to the garbage collector
-// instead: the pool would keep that memory alive, unused, between calls (until
-// two collections pass), and at that size the allocation saved is small beside
-// the run that fills it.
-func (t *OrbitHessianVecTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolOrbitHessianVecTape.Put(t)
 }
 
 // OrbitHessianVec runs OrbitHVP and computes, by forward-mode automatic
@@ -2744,16 +2695,16 @@ func (t *OrbitHessianVecTape) release() {
 // into dres, row i for the i-th.
 func OrbitHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (float64, float64, float64) {
 	t := poolOrbitHVPTape.Get().(*OrbitHVPTape)
-	dt := poolOrbitHessianVecTape.Get().(*OrbitHessianVecTape)
+	var dt OrbitHessianVecTape
 	t.s2 = t.s2[:0]
-	dt.s2 = dt.s2[:0]
+	dt.s2N = 0
 	s := x
 	ds := dx
 	t.s2 = slices.Grow(t.s2, 5)
-	dt.s2 = slices.Grow(dt.s2, 5)
 	for k := 0; k < 5; k++ {
 		t.s2 = append(t.s2, s)
-		dt.s2 = append(dt.s2, ds)
+		dt.s2[dt.s2N] = ds
+		dt.s2N++
 		t1 := s * y
 		t2 := math.Cos(t1)
 		t3 := t2 * y
@@ -2780,7 +2731,7 @@ func OrbitHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (floa
 	dds[1] += ds[1] * 2
 	for k2 := 4; k2 >= 0; k2-- {
 		ns2--
-		t6 := dt.s2
+		t6 := dt.s2[:dt.s2N]
 		t7 := ns2
 		t8 := t.s2[t7]
 		t9 := t8 * y
@@ -2813,7 +2764,6 @@ func OrbitHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (floa
 	dres[1] = ddx
 	dres[2] = ddy
 	t.release()
-	dt.release()
 	return s * s, dx2, dy2
 }
 
@@ -3597,16 +3547,24 @@ type SpiralTape struct {
 	y float64
 	// tmp: result 1 of a call of softplusGrad, one entry per iteration of the loop
 	// around it, read back last first.
-	tmp []float64
+	tmp [6]float64
+	// tmp's entries this run: the stack is tmp[:tmpN].
+	tmpN int
 	// dsoftplus: result 2 of a call of softplusGrad, one entry per iteration of
 	// the loop around it, read back last first.
-	dsoftplus []float64
+	dsoftplus [6]float64
+	// dsoftplus's entries this run: the stack is dsoftplus[:dsoftplusN].
+	dsoftplusN int
 	// cond: the branch the forward sweep took, one entry per iteration of the loop
 	// around it, read back last first.
-	cond []bool
+	cond [6]bool
+	// cond's entries this run: the stack is cond[:condN].
+	condN int
 	// s2: the value of s the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	s2 []float64
+	s2 [6]float64
+	// s2's entries this run: the stack is s2[:s2N].
+	s2N int
 	// kTrips: how many iterations of the loop on k began.
 	kTrips int
 	// done: whether a loop that can return or break finished without doing so.
@@ -3623,46 +3581,20 @@ type SpiralTape struct {
 // nor spare capacity.
 func (t *SpiralTape) Bytes() int {
 	n := 41
-	n += len(t.tmp) * 8
-	n += len(t.dsoftplus) * 8
-	n += len(t.cond) * 1
-	n += len(t.s2) * 8
+	n += t.tmpN * 8
+	n += t.dsoftplusN * 8
+	n += t.condN * 1
+	n += t.s2N * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *SpiralTape) clearRefs() {}
-
-// poolSpiralTape holds the SpiralTapes that SpiralGrad finished with: each call
-// takes one (a new one if the pool is empty) and gives it back, so that calls
-// reuse a tape's buffers instead of allocating, zeroing and collecting them
-// each time.
-var poolSpiralTape = sync.Pool{New: func() any {
-	return new(SpiralTape)
-}}
-
-// release gives t back to poolSpiralTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *SpiralTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolSpiralTape.Put(t)
 }
 
 // SpiralForward runs Spiral and records in t what SpiralBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SpiralForward(t *SpiralTape, x, y float64) float64 {
-	t.cond = t.cond[:0]
-	t.s2 = t.s2[:0]
-	t.tmp = t.tmp[:0]
-	t.dsoftplus = t.dsoftplus[:0]
+	t.condN = 0
+	t.s2N = 0
+	t.tmpN = 0
+	t.dsoftplusN = 0
 	t.x = x
 	t.y = y
 	s := 0.0
@@ -3670,13 +3602,17 @@ func SpiralForward(t *SpiralTape, x, y float64) float64 {
 	for k := 1; k <= 6; k++ {
 		kTrips++
 		t1, dsoftplus := softplusGrad(x*float64(k) - y)
-		t.tmp = append(t.tmp, t1)
-		t.dsoftplus = append(t.dsoftplus, dsoftplus)
+		t.tmp[t.tmpN] = t1
+		t.tmpN++
+		t.dsoftplus[t.dsoftplusN] = dsoftplus
+		t.dsoftplusN++
 		s += t1 * y
 		c1 := s > 20
-		t.cond = append(t.cond, c1)
+		t.cond[t.condN] = c1
+		t.condN++
 		if c1 {
-			t.s2 = append(t.s2, s)
+			t.s2[t.s2N] = s
+			t.s2N++
 			t.kTrips = kTrips
 			t.done = false
 			return s * x
@@ -3700,13 +3636,13 @@ func SpiralBackward(t *SpiralTape, s float64, dx, dy *float64) {
 	x := t.x
 	var ds float64
 	t1 := t.kTrips
-	ncond := len(t.cond)
-	ns2 := len(t.s2)
+	ncond := t.condN
+	ns2 := t.s2N
 	var dxSum float64
-	ntmp := len(t.tmp)
+	ntmp := t.tmpN
 	y := t.y
 	var dySum float64
-	ndsoftplus := len(t.dsoftplus)
+	ndsoftplus := t.dsoftplusN
 	if t.done {
 		t2 := s * x
 		*dx += s * t.prod
@@ -3735,12 +3671,11 @@ func SpiralBackward(t *SpiralTape, s float64, dx, dy *float64) {
 // SpiralGrad returns Spiral's result and its gradient with respect to x and y,
 // in that order (dx, dy), computed by reverse-mode automatic differentiation.
 func SpiralGrad(x, y float64) (float64, float64, float64) {
-	t := poolSpiralTape.Get().(*SpiralTape)
-	t1 := SpiralForward(t, x, y)
+	var t SpiralTape
+	t1 := SpiralForward(&t, x, y)
 	var dx float64
 	var dy float64
-	SpiralBackward(t, 1, &dx, &dy)
-	t.release()
+	SpiralBackward(&t, 1, &dx, &dy)
 	return t1, dx, dy
 }
 
@@ -3881,13 +3816,21 @@ func (t *SpiralHVPTape) release() {
 // sweep.
 type SpiralHessianVecTape struct {
 	// the tangents of exp, 2 per entry
-	exp [][2]float64
+	exp [6][2]float64
+	// exp's entries this run: the stack is exp[:expN].
+	expN int
 	// the tangents of exp2, 2 per entry
-	exp2 [][2]float64
+	exp2 [6][2]float64
+	// exp2's entries this run: the stack is exp2[:exp2N].
+	exp2N int
 	// the tangents of softplus, 2 per entry
-	softplus [][2]float64
+	softplus [6][2]float64
+	// softplus's entries this run: the stack is softplus[:softplusN].
+	softplusN int
 	// the tangents of s2, 2 per entry
-	s2 [][2]float64
+	s2 [6][2]float64
+	// s2's entries this run: the stack is s2[:s2N].
+	s2N int
 	// the tangents of s, 2 per entry
 	s [2]float64
 	// the tangents of prod, 2 per entry
@@ -3900,37 +3843,11 @@ type SpiralHessianVecTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *SpiralHessianVecTape) Bytes() int {
 	n := 32
-	n += len(t.exp) * 16
-	n += len(t.exp2) * 16
-	n += len(t.softplus) * 16
-	n += len(t.s2) * 16
+	n += t.expN * 16
+	n += t.exp2N * 16
+	n += t.softplusN * 16
+	n += t.s2N * 16
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *SpiralHessianVecTape) clearRefs() {}
-
-// poolSpiralHessianVecTape holds the SpiralHessianVecTapes that
-// SpiralHessianVec finished with: each call takes one (a new one if the pool is
-// empty) and gives it back, so that calls reuse a tape's buffers instead of
-// allocating, zeroing and collecting them each time.
-var poolSpiralHessianVecTape = sync.Pool{New: func() any {
-	return new(SpiralHessianVecTape)
-}}
-
-// release gives t back to poolSpiralHessianVecTape, emptied of the caller's
-// memory. A tape holding more than 64 MiB is left to the garbage collector
-// instead: the pool would keep that memory alive, unused, between calls (until
-// two collections pass), and at that size the allocation saved is small beside
-// the run that fills it.
-func (t *SpiralHessianVecTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolSpiralHessianVecTape.Put(t)
 }
 
 // SpiralHessianVec runs SpiralHVP and computes, by forward-mode automatic
@@ -3944,16 +3861,16 @@ func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (flo
 	var r float64
 	var dr [2]float64
 	t := poolSpiralHVPTape.Get().(*SpiralHVPTape)
-	dt := poolSpiralHessianVecTape.Get().(*SpiralHessianVecTape)
+	var dt SpiralHessianVecTape
 	t.cond = t.cond[:0]
 	t.s2 = t.s2[:0]
-	dt.s2 = dt.s2[:0]
+	dt.s2N = 0
 	t.softplus = t.softplus[:0]
-	dt.softplus = dt.softplus[:0]
+	dt.softplusN = 0
 	t.exp = t.exp[:0]
-	dt.exp = dt.exp[:0]
+	dt.expN = 0
 	t.exp2 = t.exp2[:0]
-	dt.exp2 = dt.exp2[:0]
+	dt.exp2N = 0
 	var r2 float64
 	var dr2 [2]float64
 	var done bool
@@ -3975,7 +3892,8 @@ func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (flo
 			t5[0] = -(t4 * t3[0])
 			t5[1] = -(t4 * t3[1])
 			t.exp = append(t.exp, t4)
-			dt.exp = append(dt.exp, t5)
+			dt.exp[dt.expN] = t5
+			dt.expN++
 			t6 := 1 + t4
 			softplus = t2 + math.Log1p(t4)
 			dsoftplus[0] = t3[0] + t5[0]/t6
@@ -3986,14 +3904,16 @@ func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (flo
 			t8[0] = t7 * t3[0]
 			t8[1] = t7 * t3[1]
 			t.exp2 = append(t.exp2, t7)
-			dt.exp2 = append(dt.exp2, t8)
+			dt.exp2[dt.exp2N] = t8
+			dt.exp2N++
 			t9 := 1 + t7
 			softplus = math.Log1p(t7)
 			dsoftplus[0] = t8[0] / t9
 			dsoftplus[1] = t8[1] / t9
 		}
 		t.softplus = append(t.softplus, softplus)
-		dt.softplus = append(dt.softplus, dsoftplus)
+		dt.softplus[dt.softplusN] = dsoftplus
+		dt.softplusN++
 		s += softplus * y
 		ds[0] = ds[0] + y*dsoftplus[0] + softplus*dy[0]
 		ds[1] = ds[1] + y*dsoftplus[1] + softplus*dy[1]
@@ -4001,7 +3921,8 @@ func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (flo
 		t.cond = append(t.cond, c1)
 		if c1 {
 			t.s2 = append(t.s2, s)
-			dt.s2 = append(dt.s2, ds)
+			dt.s2[dt.s2N] = ds
+			dt.s2N++
 			r2 = s * x
 			dr2[0] = x*ds[0] + s*dx[0]
 			dr2[1] = x*ds[1] + s*dx[1]
@@ -4066,7 +3987,7 @@ func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (flo
 	for k2 := t10; k2 >= 1; k2-- {
 		ncond--
 		nsoftplus--
-		t18 := dt.softplus
+		t18 := dt.softplus[:dt.softplusN]
 		t19 := nsoftplus
 		t20 := t.softplus[t19]
 		t21 := float64(k2)
@@ -4074,7 +3995,7 @@ func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (flo
 		var ddtmp [2]float64
 		if t.cond[ncond] {
 			ns2--
-			t22 := dt.s2
+			t22 := dt.s2[:dt.s2N]
 			t23 := ns2
 			dxSum += dr3 * t.s2[t23]
 			ddxSum[0] += dr3 * t22[t23][0]
@@ -4099,7 +4020,7 @@ func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (flo
 		dds[1] = 0
 		if x*t21-y > 0 {
 			nexp--
-			t26 := dt.exp
+			t26 := dt.exp[:dt.expN]
 			t27 := nexp
 			t28 := t.exp[t27]
 			dtmp += dsoftplus2
@@ -4117,7 +4038,7 @@ func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (flo
 			ddsoftplus[1] = 0
 		} else {
 			nexp2--
-			t33 := dt.exp2
+			t33 := dt.exp2[:dt.exp2N]
 			t34 := nexp2
 			t35 := t.exp2[t34]
 			t36 := 1 + t35
@@ -4151,7 +4072,6 @@ func SpiralHessianVec(x, y float64, dx, dy [2]float64, dres *[3][2]float64) (flo
 	dres[1] = ddx
 	dres[2] = ddy
 	t.release()
-	dt.release()
 	return r, dx2, dy2
 }
 

@@ -1456,7 +1456,9 @@ type IterateTape struct {
 	y float64
 	// s2: the value of s the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	s2 []float64
+	s2 [20]float64
+	// s2's entries this run: the stack is s2[:s2N].
+	s2N int
 	// kTrips: how many iterations of the loop on k began.
 	kTrips int
 	// s: the value of s the backward sweep reads.
@@ -1469,47 +1471,22 @@ type IterateTape struct {
 // nor spare capacity.
 func (t *IterateTape) Bytes() int {
 	n := 32
-	n += len(t.s2) * 8
+	n += t.s2N * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *IterateTape) clearRefs() {}
-
-// poolIterateTape holds the IterateTapes that IterateGrad finished with: each
-// call takes one (a new one if the pool is empty) and gives it back, so that
-// calls reuse a tape's buffers instead of allocating, zeroing and collecting
-// them each time.
-var poolIterateTape = sync.Pool{New: func() any {
-	return new(IterateTape)
-}}
-
-// release gives t back to poolIterateTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *IterateTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolIterateTape.Put(t)
 }
 
 // IterateForward runs Iterate and records in t what IterateBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func IterateForward(t *IterateTape, x, y float64) float64 {
-	t.s2 = t.s2[:0]
+	t.s2N = 0
 	t.x = x
 	t.y = y
 	s := x
 	kTrips := 0
 	for k := 0; k < 20; k++ {
 		kTrips++
-		t.s2 = append(t.s2, s)
+		t.s2[t.s2N] = s
+		t.s2N++
 		s = s*y + math.Sin(s)
 		if s > 10 {
 			break
@@ -1529,7 +1506,7 @@ func IterateBackward(t *IterateTape, s float64, dx, dy *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	x := t.x
 	var ds float64
-	ns2 := len(t.s2)
+	ns2 := t.s2N
 	y := t.y
 	var dySum float64
 	ds += s * x
@@ -1548,12 +1525,11 @@ func IterateBackward(t *IterateTape, s float64, dx, dy *float64) {
 // y, in that order (dx, dy), computed by reverse-mode automatic
 // differentiation.
 func IterateGrad(x, y float64) (float64, float64, float64) {
-	t := poolIterateTape.Get().(*IterateTape)
-	t1 := IterateForward(t, x, y)
+	var t IterateTape
+	t1 := IterateForward(&t, x, y)
 	var dx float64
 	var dy float64
-	IterateBackward(t, 1, &dx, &dy)
-	t.release()
+	IterateBackward(&t, 1, &dx, &dy)
 	return t1, dx, dy
 }
 
@@ -1562,7 +1538,9 @@ func IterateGrad(x, y float64) (float64, float64, float64) {
 type IterateHVPTape struct {
 	// s2: the value of s the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	s2 []float64
+	s2 [40]float64
+	// s2's entries this run: the stack is s2[:s2N].
+	s2N int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1571,34 +1549,8 @@ type IterateHVPTape struct {
 // not Go's padding nor spare capacity.
 func (t *IterateHVPTape) Bytes() int {
 	n := 0
-	n += len(t.s2) * 8
+	n += t.s2N * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *IterateHVPTape) clearRefs() {}
-
-// poolIterateHVPTape holds the IterateHVPTapes that IterateHVP finished with:
-// each call takes one (a new one if the pool is empty) and gives it back, so
-// that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
-var poolIterateHVPTape = sync.Pool{New: func() any {
-	return new(IterateHVPTape)
-}}
-
-// release gives t back to poolIterateHVPTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *IterateHVPTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolIterateHVPTape.Put(t)
 }
 
 // IterateHVP returns Iterate's result, its gradient with respect to x and y,
@@ -1607,17 +1559,19 @@ func (t *IterateHVPTape) release() {
 // by forward-mode differentiation of the reverse sweep, in a small constant
 // times the gradient's time.
 func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float64) {
-	t := poolIterateHVPTape.Get().(*IterateHVPTape)
-	dt := poolIterateHVPTape.Get().(*IterateHVPTape)
-	t.s2 = t.s2[:0]
-	dt.s2 = dt.s2[:0]
+	var t IterateHVPTape
+	var dt IterateHVPTape
+	t.s2N = 0
+	dt.s2N = 0
 	s := x
 	ds := vx
 	kTrips := 0
 	for k := 0; k < 20; k++ {
 		kTrips++
-		t.s2 = append(t.s2, s)
-		dt.s2 = append(dt.s2, ds)
+		t.s2[t.s2N] = s
+		t.s2N++
+		dt.s2[dt.s2N] = ds
+		dt.s2N++
 		t1 := y*ds + s*vy + math.Cos(s)*ds
 		s = s*y + math.Sin(s)
 		ds = t1
@@ -1632,7 +1586,7 @@ func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds2 float64
 	dds := 0.0
-	ns2 := len(t.s2)
+	ns2 := t.s2N
 	var dySum float64
 	ddySum := 0.0
 	ds2 += 1 * x
@@ -1653,8 +1607,6 @@ func IterateHVP(x, y, vx, vy float64) (float64, float64, float64, float64, float
 	ddx += ds + dds
 	dy2 += dySum
 	ddy += ddySum
-	t.release()
-	dt.release()
 	return s * x, dx2, dy2, ddx, ddy
 }
 
@@ -3999,7 +3951,9 @@ func PickGrad(x []float64, w float64) (float64, []float64, float64) {
 // branches, for its backward sweep.
 type PickHVPTape struct {
 	// h: the memory of h, which Pick makes, kept from run to run.
-	h []float64
+	h [1]float64
+	// h's entries this run: the stack is h[:hN].
+	hN int
 	// h2: h as the forward sweep computed it.
 	h2 []float64
 	// s2: the value of s2 the backward sweep reads.
@@ -4016,36 +3970,8 @@ type PickHVPTape struct {
 // nor spare capacity.
 func (t *PickHVPTape) Bytes() int {
 	n := 48
-	n += len(t.h) * 8
+	n += t.hN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *PickHVPTape) clearRefs() {
-	t.h2 = nil
-}
-
-// poolPickHVPTape holds the PickHVPTapes that PickHVP finished with: each call
-// takes one (a new one if the pool is empty) and gives it back, so that calls
-// reuse a tape's buffers instead of allocating, zeroing and collecting them
-// each time.
-var poolPickHVPTape = sync.Pool{New: func() any {
-	return new(PickHVPTape)
-}}
-
-// release gives t back to poolPickHVPTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *PickHVPTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolPickHVPTape.Put(t)
 }
 
 // PickHVP returns Pick's result, its gradient with respect to x and w, and the
@@ -4054,9 +3980,9 @@ func (t *PickHVPTape) release() {
 // forward-mode differentiation of the reverse sweep, in a small constant times
 // the gradient's time.
 func PickHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float64, float64, []float64, float64) {
-	t := poolPickHVPTape.Get().(*PickHVPTape)
-	dt := poolPickHVPTape.Get().(*PickHVPTape)
-	t.h = t.h[:0]
+	var t PickHVPTape
+	var dt PickHVPTape
+	t.hN = 0
 	s := 0.0
 	c1 := w > 0
 	if c1 {
@@ -4176,8 +4102,6 @@ func PickHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float
 	}
 	dw2 += dwSum
 	ddw += ddwSum
-	t.release()
-	dt.release()
 	return s, dx2, dw2, ddx, ddw
 }
 

@@ -394,7 +394,9 @@ type StepsTape struct {
 	rate float64
 	// x2: the value of x2 the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	x2 []float64
+	x2 [5]float64
+	// x2's entries this run: the stack is x2[:x2N].
+	x2N int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in StepsTape's
@@ -403,45 +405,19 @@ type StepsTape struct {
 // nor spare capacity.
 func (t *StepsTape) Bytes() int {
 	n := 8
-	n += len(t.x2) * 8
+	n += t.x2N * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *StepsTape) clearRefs() {}
-
-// poolStepsTape holds the StepsTapes that StepsGrad and StepsVJP finished with:
-// each call takes one (a new one if the pool is empty) and gives it back, so
-// that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
-var poolStepsTape = sync.Pool{New: func() any {
-	return new(StepsTape)
-}}
-
-// release gives t back to poolStepsTape, emptied of the caller's memory. A tape
-// holding more than 64 MiB is left to the garbage collector instead: the pool
-// would keep that memory alive, unused, between calls (until two collections
-// pass), and at that size the allocation saved is small beside the run that
-// fills it.
-func (t *StepsTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolStepsTape.Put(t)
 }
 
 // StepsForward runs Steps and records in t what StepsBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func StepsForward(t *StepsTape, x, rate, limit float64) float64 {
-	t.x2 = t.x2[:0]
+	t.x2N = 0
 	t.rate = rate
 	x2 := x
-	t.x2 = slices.Grow(t.x2, 5)
 	for k := range 5 {
-		t.x2 = append(t.x2, x2)
+		t.x2[t.x2N] = x2
+		t.x2N++
 		x2 *= rate
 		if x2 > limit {
 			log.Panicf("realgo: step %d went past %v", k, limit)
@@ -458,7 +434,7 @@ func StepsForward(t *StepsTape, x, rate, limit float64) float64 {
 func StepsBackward(t *StepsTape, s float64, dx, drate, dlimit *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dx2 float64
-	nx2 := len(t.x2)
+	nx2 := t.x2N
 	rate := t.rate
 	var drateSum float64
 	dx2 += s
@@ -475,13 +451,12 @@ func StepsBackward(t *StepsTape, s float64, dx, drate, dlimit *float64) {
 // limit, in that order (dx, drate, dlimit), computed by reverse-mode automatic
 // differentiation.
 func StepsGrad(x, rate, limit float64) (float64, float64, float64, float64) {
-	t := poolStepsTape.Get().(*StepsTape)
-	t1 := StepsForward(t, x, rate, limit)
+	var t StepsTape
+	t1 := StepsForward(&t, x, rate, limit)
 	var dx float64
 	var drate float64
 	var dlimit float64
-	StepsBackward(t, 1, &dx, &drate, &dlimit)
-	t.release()
+	StepsBackward(&t, 1, &dx, &drate, &dlimit)
 	return t1, dx, drate, dlimit
 }
 
@@ -490,13 +465,12 @@ func StepsGrad(x, rate, limit float64) (float64, float64, float64, float64) {
 // times derivative (dx, drate, dlimit), computed by reverse-mode automatic
 // differentiation.
 func StepsVJP(x, rate, limit, s float64) (float64, float64, float64, float64) {
-	t := poolStepsTape.Get().(*StepsTape)
-	t1 := StepsForward(t, x, rate, limit)
+	var t StepsTape
+	t1 := StepsForward(&t, x, rate, limit)
 	var dx float64
 	var drate float64
 	var dlimit float64
-	StepsBackward(t, s, &dx, &drate, &dlimit)
-	t.release()
+	StepsBackward(&t, s, &dx, &drate, &dlimit)
 	return t1, dx, drate, dlimit
 }
 

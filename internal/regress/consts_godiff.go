@@ -892,7 +892,9 @@ type ConstLoopsTape struct {
 	x float64
 	// r: the value of r the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	r []float64
+	r [3]float64
+	// r's entries this run: the stack is r[:rN].
+	rN int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -901,45 +903,19 @@ type ConstLoopsTape struct {
 // not Go's padding nor spare capacity.
 func (t *ConstLoopsTape) Bytes() int {
 	n := 8
-	n += len(t.r) * 8
+	n += t.rN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *ConstLoopsTape) clearRefs() {}
-
-// poolConstLoopsTape holds the ConstLoopsTapes that ConstLoopsGrad finished
-// with: each call takes one (a new one if the pool is empty) and gives it back,
-// so that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
-var poolConstLoopsTape = sync.Pool{New: func() any {
-	return new(ConstLoopsTape)
-}}
-
-// release gives t back to poolConstLoopsTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *ConstLoopsTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolConstLoopsTape.Put(t)
 }
 
 // ConstLoopsForward runs ConstLoops and records in t what ConstLoopsBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ConstLoopsForward(t *ConstLoopsTape, x float64) float64 {
-	t.r = t.r[:0]
+	t.rN = 0
 	t.x = x
 	r := x
-	t.r = slices.Grow(t.r, 3)
 	for i := 0; i < 3; i++ {
-		t.r = append(t.r, r)
+		t.r[t.rN] = r
+		t.rN++
 		r *= x
 	}
 	for i2 := 0; i2 < 5; i2++ {
@@ -959,7 +935,7 @@ func ConstLoopsBackward(t *ConstLoopsTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
 	var dxSum float64
-	nr := len(t.r)
+	nr := t.rN
 	x := t.x
 	dr += s
 	for i2 := 4; i2 >= 0; i2-- {
@@ -979,11 +955,10 @@ func ConstLoopsBackward(t *ConstLoopsTape, s float64, dx *float64) {
 // ConstLoopsGrad returns ConstLoops's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func ConstLoopsGrad(x float64) (float64, float64) {
-	t := poolConstLoopsTape.Get().(*ConstLoopsTape)
-	t1 := ConstLoopsForward(t, x)
+	var t ConstLoopsTape
+	t1 := ConstLoopsForward(&t, x)
 	var dx float64
-	ConstLoopsBackward(t, 1, &dx)
-	t.release()
+	ConstLoopsBackward(&t, 1, &dx)
 	return t1, dx
 }
 
@@ -1679,7 +1654,9 @@ type QuietLoopTape struct {
 	x float64
 	// r4: the value of r the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	r4 []float64
+	r4 [4]float64
+	// r4's entries this run: the stack is r4[:r4N].
+	r4N int
 	// r2: the value of r the backward sweep reads.
 	r2 float64
 	// r3: the value of r the backward sweep reads.
@@ -1694,45 +1671,19 @@ type QuietLoopTape struct {
 // not Go's padding nor spare capacity.
 func (t *QuietLoopTape) Bytes() int {
 	n := 32
-	n += len(t.r4) * 8
+	n += t.r4N * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *QuietLoopTape) clearRefs() {}
-
-// poolQuietLoopTape holds the QuietLoopTapes that QuietLoopGrad finished with:
-// each call takes one (a new one if the pool is empty) and gives it back, so
-// that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
-var poolQuietLoopTape = sync.Pool{New: func() any {
-	return new(QuietLoopTape)
-}}
-
-// release gives t back to poolQuietLoopTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *QuietLoopTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolQuietLoopTape.Put(t)
 }
 
 // QuietLoopForward runs QuietLoop and records in t what QuietLoopBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func QuietLoopForward(t *QuietLoopTape, x float64) float64 {
-	t.r4 = t.r4[:0]
+	t.r4N = 0
 	t.x = x
 	r := x
-	t.r4 = slices.Grow(t.r4, 4)
 	for i := 0; i < 4; i++ {
-		t.r4 = append(t.r4, r)
+		t.r4[t.r4N] = r
+		t.r4N++
 		r *= x
 	}
 	if false {
@@ -1760,7 +1711,7 @@ func QuietLoopForward(t *QuietLoopTape, x float64) float64 {
 func QuietLoopBackward(t *QuietLoopTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
-	nr4 := len(t.r4)
+	nr4 := t.r4N
 	x := t.x
 	var dxSum float64
 	if true {
@@ -1786,11 +1737,10 @@ func QuietLoopBackward(t *QuietLoopTape, s float64, dx *float64) {
 // QuietLoopGrad returns QuietLoop's result and its gradient with respect to x,
 // in that order (dx), computed by reverse-mode automatic differentiation.
 func QuietLoopGrad(x float64) (float64, float64) {
-	t := poolQuietLoopTape.Get().(*QuietLoopTape)
-	t1 := QuietLoopForward(t, x)
+	var t QuietLoopTape
+	t1 := QuietLoopForward(&t, x)
 	var dx float64
-	QuietLoopBackward(t, 1, &dx)
-	t.release()
+	QuietLoopBackward(&t, 1, &dx)
 	return t1, dx
 }
 
@@ -1839,7 +1789,9 @@ func QuietLoopJVP(x, dx float64) (float64, float64) {
 type ConstArrayTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	elem []float64
+	elem [3]float64
+	// elem's entries this run: the stack is elem[:elemN].
+	elemN int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -1848,49 +1800,23 @@ type ConstArrayTape struct {
 // not Go's padding nor spare capacity.
 func (t *ConstArrayTape) Bytes() int {
 	n := 0
-	n += len(t.elem) * 8
+	n += t.elemN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *ConstArrayTape) clearRefs() {}
-
-// poolConstArrayTape holds the ConstArrayTapes that ConstArrayGrad finished
-// with: each call takes one (a new one if the pool is empty) and gives it back,
-// so that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
-var poolConstArrayTape = sync.Pool{New: func() any {
-	return new(ConstArrayTape)
-}}
-
-// release gives t back to poolConstArrayTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *ConstArrayTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolConstArrayTape.Put(t)
 }
 
 // ConstArrayForward runs ConstArray and records in t what ConstArrayBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ConstArrayForward(t *ConstArrayTape, x float64) float64 {
-	t.elem = t.elem[:0]
+	t.elemN = 0
 	var a [3]float64
 	for i := range a {
 		a[i] = x * float64(i+1)
 	}
 	s := 0.0
-	t.elem = slices.Grow(t.elem, 3)
 	for i2 := 0; i2 < 3; i2++ {
 		t1 := a[i2]
-		t.elem = append(t.elem, t1)
+		t.elem[t.elemN] = t1
+		t.elemN++
 		s += t1 * t1
 	}
 	return s
@@ -1904,7 +1830,7 @@ func ConstArrayForward(t *ConstArrayTape, x float64) float64 {
 func ConstArrayBackward(t *ConstArrayTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds float64
-	nelem := len(t.elem)
+	nelem := t.elemN
 	var da [3]float64
 	var dxSum float64
 	ds += s
@@ -1922,11 +1848,10 @@ func ConstArrayBackward(t *ConstArrayTape, s float64, dx *float64) {
 // ConstArrayGrad returns ConstArray's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func ConstArrayGrad(x float64) (float64, float64) {
-	t := poolConstArrayTape.Get().(*ConstArrayTape)
-	t1 := ConstArrayForward(t, x)
+	var t ConstArrayTape
+	t1 := ConstArrayForward(&t, x)
 	var dx float64
-	ConstArrayBackward(t, 1, &dx)
-	t.release()
+	ConstArrayBackward(&t, 1, &dx)
 	return t1, dx
 }
 
@@ -1978,7 +1903,9 @@ type ConstExitsTape struct {
 	n int
 	// r: the value of r the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	r []float64
+	r [3]float64
+	// r's entries this run: the stack is r[:rN].
+	rN int
 	// i2Trips: how many iterations of the loop on i2 began.
 	i2Trips int
 }
@@ -1989,40 +1916,14 @@ type ConstExitsTape struct {
 // not Go's padding nor spare capacity.
 func (t *ConstExitsTape) Bytes() int {
 	n := 24
-	n += len(t.r) * 8
+	n += t.rN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *ConstExitsTape) clearRefs() {}
-
-// poolConstExitsTape holds the ConstExitsTapes that ConstExitsGrad finished
-// with: each call takes one (a new one if the pool is empty) and gives it back,
-// so that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
-var poolConstExitsTape = sync.Pool{New: func() any {
-	return new(ConstExitsTape)
-}}
-
-// release gives t back to poolConstExitsTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *ConstExitsTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolConstExitsTape.Put(t)
 }
 
 // ConstExitsForward runs ConstExits and records in t what ConstExitsBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ConstExitsForward(t *ConstExitsTape, x float64, n int) float64 {
-	t.r = t.r[:0]
+	t.rN = 0
 	t.x = x
 	t.n = n
 	s := 0.0
@@ -2040,7 +1941,8 @@ func ConstExitsForward(t *ConstExitsTape, x float64, n int) float64 {
 		if false {
 			break
 		} else {
-			t.r = append(t.r, r)
+			t.r[t.rN] = r
+			t.rN++
 			r *= x
 		}
 	}
@@ -2069,7 +1971,7 @@ func ConstExitsBackward(t *ConstExitsTape, s float64, dx *float64) {
 	var ds float64
 	n := t.n
 	c1 := n > 0
-	nr := len(t.r)
+	nr := t.rN
 	x := t.x
 	var dxSum float64
 	dr += s
@@ -2102,11 +2004,10 @@ func ConstExitsBackward(t *ConstExitsTape, s float64, dx *float64) {
 // ConstExitsGrad returns ConstExits's result and its gradient with respect to
 // x, in that order (dx), computed by reverse-mode automatic differentiation.
 func ConstExitsGrad(x float64, n int) (float64, float64) {
-	t := poolConstExitsTape.Get().(*ConstExitsTape)
-	t1 := ConstExitsForward(t, x, n)
+	var t ConstExitsTape
+	t1 := ConstExitsForward(&t, x, n)
 	var dx float64
-	ConstExitsBackward(t, 1, &dx)
-	t.release()
+	ConstExitsBackward(&t, 1, &dx)
 	return t1, dx
 }
 

@@ -32,13 +32,19 @@ type BellBellSumTape struct {
 	x []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
-	exp []float64
+	exp [5]float64
+	// exp's entries this run: the stack is exp[:expN].
+	expN int
 	// belly: bellY of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
-	belly []float64
+	belly [5]float64
+	// belly's entries this run: the stack is belly[:bellyN].
+	bellyN int
 	// dbellSq: result 2 of a call of bellSqGrad, one entry per iteration of the
 	// loop around it, read back last first.
-	dbellSq []float64
+	dbellSq [5]float64
+	// dbellSq's entries this run: the stack is dbellSq[:dbellSqN].
+	dbellSqN int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -47,60 +53,32 @@ type BellBellSumTape struct {
 // not Go's padding nor spare capacity.
 func (t *BellBellSumTape) Bytes() int {
 	n := 24
-	n += len(t.exp) * 8
-	n += len(t.belly) * 8
-	n += len(t.dbellSq) * 8
+	n += t.expN * 8
+	n += t.bellyN * 8
+	n += t.dbellSqN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *BellBellSumTape) clearRefs() {
-	t.x = nil
-}
-
-// poolBellBellSumTape holds the BellBellSumTapes that BellSumGrad and
-// BellSumVJP finished with: each call takes one (a new one if the pool is
-// empty) and gives it back, so that calls reuse a tape's buffers instead of
-// allocating, zeroing and collecting them each time.
-var poolBellBellSumTape = sync.Pool{New: func() any {
-	return new(BellBellSumTape)
-}}
-
-// release gives t back to poolBellBellSumTape, emptied of the caller's memory.
-// A tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *BellBellSumTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolBellBellSumTape.Put(t)
 }
 
 // BellSumForward runs BellSum and records in t what BellBellSumBackward needs;
 // t's earlier contents are discarded, its memory reused.
 func (g Bell) BellSumForward(t *BellBellSumTape, x []float64) float64 {
-	t.belly = t.belly[:0]
-	t.dbellSq = t.dbellSq[:0]
-	t.exp = t.exp[:0]
+	t.bellyN = 0
+	t.dbellSqN = 0
+	t.expN = 0
 	t.x = x
 	var sum float64
-	t.belly = slices.Grow(t.belly, 5)
-	t.dbellSq = slices.Grow(t.dbellSq, 5)
-	t.exp = slices.Grow(t.exp, 5)
 	for i := 1; i <= 5; i++ {
 		t1 := x[0]
 		t2 := math.Exp(-0.5 * x[1] * float64(i))
-		t.exp = append(t.exp, t2)
+		t.exp[t.expN] = t2
+		t.expN++
 		t3 := bellY(i)
-		t.belly = append(t.belly, t3)
+		t.belly[t.bellyN] = t3
+		t.bellyN++
 		f := t1*t2 - t3
 		t4, dbellSq := bellSqGrad(x[2], i)
-		t.dbellSq = append(t.dbellSq, dbellSq)
+		t.dbellSq[t.dbellSqN] = dbellSq
+		t.dbellSqN++
 		sum += f*f + t4 + t3*t1
 	}
 	return sum
@@ -114,10 +92,10 @@ func (g Bell) BellSumForward(t *BellBellSumTape, x []float64) float64 {
 func BellBellSumBackward(t *BellBellSumTape, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dsum float64
-	nbelly := len(t.belly)
-	ndbellSq := len(t.dbellSq)
+	nbelly := t.bellyN
+	ndbellSq := t.dbellSqN
 	x := t.x
-	nexp := len(t.exp)
+	nexp := t.expN
 	dsum += s
 	for i := 5; i >= 1; i-- {
 		nbelly--
@@ -138,11 +116,10 @@ func BellBellSumBackward(t *BellBellSumTape, s float64, dx []float64) {
 // BellSumGrad returns BellSum's result and its gradient with respect to x, in
 // that order (dx), computed by reverse-mode automatic differentiation.
 func (g Bell) BellSumGrad(x []float64) (float64, []float64) {
-	t := poolBellBellSumTape.Get().(*BellBellSumTape)
-	t1 := g.BellSumForward(t, x)
+	var t BellBellSumTape
+	t1 := g.BellSumForward(&t, x)
 	dx := make([]float64, len(x))
-	BellBellSumBackward(t, 1, dx)
-	t.release()
+	BellBellSumBackward(&t, 1, dx)
 	return t1, dx
 }
 
@@ -150,11 +127,10 @@ func (g Bell) BellSumGrad(x []float64) (float64, []float64) {
 // seeds s: for each of x, the sum over the outputs of seed times derivative
 // (dx), computed by reverse-mode automatic differentiation.
 func (g Bell) BellSumVJP(x []float64, s float64) (float64, []float64) {
-	t := poolBellBellSumTape.Get().(*BellBellSumTape)
-	t1 := g.BellSumForward(t, x)
+	var t BellBellSumTape
+	t1 := g.BellSumForward(&t, x)
 	dx := make([]float64, len(x))
-	BellBellSumBackward(t, s, dx)
-	t.release()
+	BellBellSumBackward(&t, s, dx)
 	return t1, dx
 }
 

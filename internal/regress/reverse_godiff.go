@@ -99,7 +99,9 @@ func OverwriteJVP(x, dx float64) (float64, float64) {
 type OverwriteThriceTape struct {
 	// r: the value of r the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	r []float64
+	r [3]float64
+	// r's entries this run: the stack is r[:rN].
+	rN int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -108,47 +110,21 @@ type OverwriteThriceTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *OverwriteThriceTape) Bytes() int {
 	n := 0
-	n += len(t.r) * 8
+	n += t.rN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *OverwriteThriceTape) clearRefs() {}
-
-// poolOverwriteThriceTape holds the OverwriteThriceTapes that
-// OverwriteThriceGrad finished with: each call takes one (a new one if the pool
-// is empty) and gives it back, so that calls reuse a tape's buffers instead of
-// allocating, zeroing and collecting them each time.
-var poolOverwriteThriceTape = sync.Pool{New: func() any {
-	return new(OverwriteThriceTape)
-}}
-
-// release gives t back to poolOverwriteThriceTape, emptied of the caller's
-// memory. A tape holding more than 64 MiB is left to the garbage collector
-// instead: the pool would keep that memory alive, unused, between calls (until
-// two collections pass), and at that size the allocation saved is small beside
-// the run that fills it.
-func (t *OverwriteThriceTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolOverwriteThriceTape.Put(t)
 }
 
 // OverwriteThriceForward runs OverwriteThrice and records in t what
 // OverwriteThriceBackward needs; t's earlier contents are discarded, its memory
 // reused.
 func OverwriteThriceForward(t *OverwriteThriceTape, x float64) float64 {
-	t.r = t.r[:0]
+	t.rN = 0
 	r := x
-	t.r = slices.Grow(t.r, 3)
 	for i := 0; i < 3; i++ {
 		r *= 2
 		r = x
-		t.r = append(t.r, r)
+		t.r[t.rN] = r
+		t.rN++
 		r *= r
 	}
 	return r
@@ -162,7 +138,7 @@ func OverwriteThriceForward(t *OverwriteThriceTape, x float64) float64 {
 func OverwriteThriceBackward(t *OverwriteThriceTape, s float64, dx *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dr float64
-	nr := len(t.r)
+	nr := t.rN
 	var dxSum float64
 	dr += s
 	for i := 2; i >= 0; i-- {
@@ -178,11 +154,10 @@ func OverwriteThriceBackward(t *OverwriteThriceTape, s float64, dx *float64) {
 // respect to x, in that order (dx), computed by reverse-mode automatic
 // differentiation.
 func OverwriteThriceGrad(x float64) (float64, float64) {
-	t := poolOverwriteThriceTape.Get().(*OverwriteThriceTape)
-	t1 := OverwriteThriceForward(t, x)
+	var t OverwriteThriceTape
+	t1 := OverwriteThriceForward(&t, x)
 	var dx float64
-	OverwriteThriceBackward(t, 1, &dx)
-	t.release()
+	OverwriteThriceBackward(&t, 1, &dx)
 	return t1, dx
 }
 
@@ -224,7 +199,9 @@ type OverwriteInBranchTape struct {
 	x float64
 	// r: the value of r the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	r []float64
+	r [3]float64
+	// r's entries this run: the stack is r[:rN].
+	rN int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -233,46 +210,20 @@ type OverwriteInBranchTape struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *OverwriteInBranchTape) Bytes() int {
 	n := 8
-	n += len(t.r) * 8
+	n += t.rN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *OverwriteInBranchTape) clearRefs() {}
-
-// poolOverwriteInBranchTape holds the OverwriteInBranchTapes that
-// OverwriteInBranchGrad finished with: each call takes one (a new one if the
-// pool is empty) and gives it back, so that calls reuse a tape's buffers
-// instead of allocating, zeroing and collecting them each time.
-var poolOverwriteInBranchTape = sync.Pool{New: func() any {
-	return new(OverwriteInBranchTape)
-}}
-
-// release gives t back to poolOverwriteInBranchTape, emptied of the caller's
-// memory. A tape holding more than 64 MiB is left to the garbage collector
-// instead: the pool would keep that memory alive, unused, between calls (until
-// two collections pass), and at that size the allocation saved is small beside
-// the run that fills it.
-func (t *OverwriteInBranchTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolOverwriteInBranchTape.Put(t)
 }
 
 // OverwriteInBranchForward runs OverwriteInBranch and records in t what
 // OverwriteInBranchBackward needs; t's earlier contents are discarded, its
 // memory reused.
 func OverwriteInBranchForward(t *OverwriteInBranchTape, x, y float64) float64 {
-	t.r = t.r[:0]
+	t.rN = 0
 	t.x = x
 	r := y
-	t.r = slices.Grow(t.r, 3)
 	for i := 0; i < 3; i++ {
-		t.r = append(t.r, r)
+		t.r[t.rN] = r
+		t.rN++
 		r *= r
 		if x > 0 {
 			r = 2 * r
@@ -292,7 +243,7 @@ func OverwriteInBranchBackward(t *OverwriteInBranchTape, s float64, dx, dy *floa
 	var dr float64
 	x := t.x
 	var dxSum float64
-	nr := len(t.r)
+	nr := t.rN
 	dr += s
 	for i := 2; i >= 0; i-- {
 		nr--
@@ -310,12 +261,11 @@ func OverwriteInBranchBackward(t *OverwriteInBranchTape, s float64, dx, dy *floa
 // with respect to x and y, in that order (dx, dy), computed by reverse-mode
 // automatic differentiation.
 func OverwriteInBranchGrad(x, y float64) (float64, float64, float64) {
-	t := poolOverwriteInBranchTape.Get().(*OverwriteInBranchTape)
-	t1 := OverwriteInBranchForward(t, x, y)
+	var t OverwriteInBranchTape
+	t1 := OverwriteInBranchForward(&t, x, y)
 	var dx float64
 	var dy float64
-	OverwriteInBranchBackward(t, 1, &dx, &dy)
-	t.release()
+	OverwriteInBranchBackward(&t, 1, &dx, &dy)
 	return t1, dx, dy
 }
 
@@ -626,10 +576,14 @@ type SwapsTape struct {
 	x22 float64
 	// b: the value of b the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	b []float64
+	b [3]float64
+	// b's entries this run: the stack is b[:bN].
+	bN int
 	// a: the value of a the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
-	a []float64
+	a [3]float64
+	// a's entries this run: the stack is a[:aN].
+	aN int
 	// x2: the value of x2 the backward sweep reads.
 	x2 float64
 	// prod: a product (prod) of the forward sweep.
@@ -642,42 +596,16 @@ type SwapsTape struct {
 // nor spare capacity.
 func (t *SwapsTape) Bytes() int {
 	n := 24
-	n += len(t.b) * 8
-	n += len(t.a) * 8
+	n += t.bN * 8
+	n += t.aN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *SwapsTape) clearRefs() {}
-
-// poolSwapsTape holds the SwapsTapes that SwapsGrad finished with: each call
-// takes one (a new one if the pool is empty) and gives it back, so that calls
-// reuse a tape's buffers instead of allocating, zeroing and collecting them
-// each time.
-var poolSwapsTape = sync.Pool{New: func() any {
-	return new(SwapsTape)
-}}
-
-// release gives t back to poolSwapsTape, emptied of the caller's memory. A tape
-// holding more than 64 MiB is left to the garbage collector instead: the pool
-// would keep that memory alive, unused, between calls (until two collections
-// pass), and at that size the allocation saved is small beside the run that
-// fills it.
-func (t *SwapsTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolSwapsTape.Put(t)
 }
 
 // SwapsForward runs Swaps and records in t what SwapsBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func SwapsForward(t *SwapsTape, x, y, z float64) float64 {
-	t.a = t.a[:0]
-	t.b = t.b[:0]
+	t.aN = 0
+	t.bN = 0
 	x2 := x
 	y2 := y
 	z2 := z
@@ -687,11 +615,11 @@ func SwapsForward(t *SwapsTape, x, y, z float64) float64 {
 	y2 = t1
 	a := x2
 	b := y2
-	t.a = slices.Grow(t.a, 3)
-	t.b = slices.Grow(t.b, 3)
 	for i := 0; i < 3; i++ {
-		t.b = append(t.b, b)
-		t.a = append(t.a, a)
+		t.b[t.bN] = b
+		t.bN++
+		t.a[t.aN] = a
+		t.aN++
 		t2 := a * b
 		a = b
 		b = t2
@@ -718,8 +646,8 @@ func SwapsBackward(t *SwapsTape, s float64, dx, dy, dz *float64) {
 	var dx2 float64
 	var db float64
 	var da float64
-	na := len(t.a)
-	nb := len(t.b)
+	na := t.aN
+	nb := t.bN
 	dz2 += s * t.x2 * 5
 	dy2 += s * 2
 	dx2 += s*t.prod + s
@@ -750,13 +678,12 @@ func SwapsBackward(t *SwapsTape, s float64, dx, dy, dz *float64) {
 // in that order (dx, dy, dz), computed by reverse-mode automatic
 // differentiation.
 func SwapsGrad(x, y, z float64) (float64, float64, float64, float64) {
-	t := poolSwapsTape.Get().(*SwapsTape)
-	t1 := SwapsForward(t, x, y, z)
+	var t SwapsTape
+	t1 := SwapsForward(&t, x, y, z)
 	var dx float64
 	var dy float64
 	var dz float64
-	SwapsBackward(t, 1, &dx, &dy, &dz)
-	t.release()
+	SwapsBackward(&t, 1, &dx, &dy, &dz)
 	return t1, dx, dy, dz
 }
 
@@ -1438,7 +1365,9 @@ type BumpAtTape struct {
 	x float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
-	elem []float64
+	elem [3]float64
+	// elem's entries this run: the stack is elem[:elemN].
+	elemN int
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in BumpAtTape's
@@ -1447,42 +1376,15 @@ type BumpAtTape struct {
 // nor spare capacity.
 func (t *BumpAtTape) Bytes() int {
 	n := 8
-	n += len(t.elem) * 8
+	n += t.elemN * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *BumpAtTape) clearRefs() {}
-
-// poolBumpAtTape holds the BumpAtTapes that BumpAtGrad finished with: each call
-// takes one (a new one if the pool is empty) and gives it back, so that calls
-// reuse a tape's buffers instead of allocating, zeroing and collecting them
-// each time.
-var poolBumpAtTape = sync.Pool{New: func() any {
-	return new(BumpAtTape)
-}}
-
-// release gives t back to poolBumpAtTape, emptied of the caller's memory. A
-// tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *BumpAtTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolBumpAtTape.Put(t)
 }
 
 // BumpAtForward runs BumpAt and records in t what BumpAtBackward needs; t's
 // earlier contents are discarded, its memory reused.
 func BumpAtForward(t *BumpAtTape, x float64, xs []float64) float64 {
-	t.elem = t.elem[:0]
+	t.elemN = 0
 	t.x = x
-	t.elem = slices.Grow(t.elem, 3)
 	for i := 0; i < 3; i++ {
 		k := int(xs[0]) % 2
 		if k < 0 {
@@ -1491,7 +1393,8 @@ func BumpAtForward(t *BumpAtTape, x float64, xs []float64) float64 {
 		t1 := k + 1
 		xs[t1] += 1
 		t2 := xs[2]
-		t.elem = append(t.elem, t2)
+		t.elem[t.elemN] = t2
+		t.elemN++
 		xs[2] = t2 * x
 	}
 	return xs[1] + xs[2]
@@ -1507,7 +1410,7 @@ func BumpAtForward(t *BumpAtTape, x float64, xs []float64) float64 {
 // derivative with respect to what xs held before.
 func BumpAtBackward(t *BumpAtTape, s float64, dx *float64, dxs []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
-	nelem := len(t.elem)
+	nelem := t.elemN
 	x := t.x
 	var dxSum float64
 	dxs[2] += s
@@ -1525,12 +1428,11 @@ func BumpAtBackward(t *BumpAtTape, s float64, dx *float64, dxs []float64) {
 // BumpAtGrad returns BumpAt's result and its gradient with respect to x and xs,
 // in that order (dx, dxs), computed by reverse-mode automatic differentiation.
 func BumpAtGrad(x float64, xs []float64) (float64, float64, []float64) {
-	t := poolBumpAtTape.Get().(*BumpAtTape)
-	t1 := BumpAtForward(t, x, xs)
+	var t BumpAtTape
+	t1 := BumpAtForward(&t, x, xs)
 	var dx float64
 	dxs := make([]float64, len(xs))
-	BumpAtBackward(t, 1, &dx, dxs)
-	t.release()
+	BumpAtBackward(&t, 1, &dx, dxs)
 	return t1, dx, dxs
 }
 

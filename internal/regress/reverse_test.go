@@ -151,7 +151,8 @@ func TestReverseReproducers(t *testing.T) {
 // A callee's tape, which the calls of a call site share, holds a record
 // per call, which is empty if its backward function reads nothing. The
 // memory of a local slice (xs), and of its derivatives (dxs), is kept on
-// the tape from run to run.
+// the tape from run to run. A stack of a bound known when generating is an
+// array and its count (ir.FixStacks).
 func TestReverseTapesHoldOnlyWhatIsRead(t *testing.T) {
 	tests := []struct {
 		tape   any
@@ -160,7 +161,7 @@ func TestReverseTapesHoldOnlyWhatIsRead(t *testing.T) {
 		{MoveParamTape{}, nil},
 		{bumpLastCallTape{}, []string{"calls"}},
 		{BumpLocalTape{}, []string{"xs", "elem", "dxs"}},
-		{BumpAtTape{}, []string{"x", "elem"}},
+		{BumpAtTape{}, []string{"x", "elem", "elemN"}}, // elem: a fixed stack and its count
 	}
 	for _, tc := range tests {
 		typ := reflect.TypeOf(tc.tape)

@@ -5,8 +5,6 @@ package ba
 import (
 	"fmt"
 	"math"
-	"slices"
-	"sync"
 )
 
 // ReprojErrorTape is what ReprojErrorForward keeps of one run of ReprojError
@@ -14,27 +12,177 @@ import (
 // control flow it replays. A tape may be reused: each run of ReprojErrorForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 24 bytes, plus projectTape.Bytes() (the
-// tapes of its call sites, each by its own formula summed over the site's
-// calls). Bytes returns that count for a filled tape: each value's size, a
-// slice's 24-byte header where the tape keeps a reference, a stack's entries;
-// not Go's padding, nor spare capacity.
+// Memory: after a run, the tape holds 24·3 + 8·2 + 392 bytes. Bytes returns
+// that count for a filled tape: each value's size, a slice's 24-byte header
+// where the tape keeps a reference, a stack's entries; not Go's padding, nor
+// spare capacity.
 //
-//	w            8 bytes per run: the parameter w
-//	projectTape  projectTape.Bytes(), a projectCallFixedCamTape for the calls of one call site, one call per run: the tape projectCallFixedCamForward fills and projectCallFixedCamBackward reads
-//	diff2        8 bytes per run: a difference (diff) of the forward sweep
-//	diff         8 bytes per run: a difference (diff) of the forward sweep
+//	cam           24 bytes per run (a reference to the caller's slice, not a copy): the parameter cam
+//	w             8 bytes per run: the parameter w
+//	res           8 bytes per run: the value of res the backward sweep reads
+//	theta         8 bytes per run: theta as the forward sweep computed it
+//	costheta      8 bytes per run: costheta as the forward sweep computed it
+//	sintheta      8 bytes per run: sintheta as the forward sweep computed it
+//	thetaInverse  8 bytes per run: thetaInverse as the forward sweep computed it
+//	elem27        8 bytes per run: an element read before it was overwritten
+//	elem28        8 bytes per run: an element read before it was overwritten
+//	elem25        8 bytes per run: an element read before it was overwritten
+//	elem26        8 bytes per run: an element read before it was overwritten
+//	elem23        8 bytes per run: an element read before it was overwritten
+//	elem24        8 bytes per run: an element read before it was overwritten
+//	elem21        8 bytes per run: an element read before it was overwritten
+//	elem22        8 bytes per run: an element read before it was overwritten
+//	elem19        8 bytes per run: an element read before it was overwritten
+//	elem20        8 bytes per run: an element read before it was overwritten
+//	elem17        8 bytes per run: an element read before it was overwritten
+//	elem18        8 bytes per run: an element read before it was overwritten
+//	elem15        8 bytes per run: an element read before it was overwritten
+//	elem16        8 bytes per run: an element read before it was overwritten
+//	elem13        8 bytes per run: an element read before it was overwritten
+//	elem14        8 bytes per run: an element read before it was overwritten
+//	elem11        8 bytes per run: an element read before it was overwritten
+//	elem12        8 bytes per run: an element read before it was overwritten
+//	sum           8 bytes per run: a sum (sum) of the forward sweep
+//	diff3         8 bytes per run: a difference (diff) of the forward sweep
+//	tmp           8 bytes per run: tmp as the forward sweep computed it
+//	elem10        8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem9         8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem8         8·3 bytes (8 bytes an entry): an element read before it was overwritten
+//	elem34        8 bytes per run: an element read before it was overwritten
+//	elem33        8 bytes per run: an element read before it was overwritten
+//	elem32        8 bytes per run: an element read before it was overwritten
+//	elem31        8 bytes per run: an element read before it was overwritten
+//	elem30        8 bytes per run: an element read before it was overwritten
+//	elem29        8 bytes per run: an element read before it was overwritten
+//	elem7         8 bytes per run: an element read before it was overwritten
+//	quo2          8 bytes per run: a quotient (quo) of the forward sweep
+//	elem6         8 bytes per run: an element read before it was overwritten
+//	quo           8 bytes per run: a quotient (quo) of the forward sweep
+//	elem5         8·2 bytes (8 bytes an entry): an element read before it was overwritten
+//	res2          8 bytes per run: the value of res2 the backward sweep reads
+//	prod          8 bytes per run: a product (prod) of the forward sweep
+//	l             8 bytes per run: l as the forward sweep computed it
+//	elem4         8 bytes per run: an element read before it was overwritten
+//	elem3         8 bytes per run: an element read before it was overwritten
+//	elem2         8 bytes per run: an element read before it was overwritten
+//	elem          8 bytes per run: an element read before it was overwritten
+//	diff2         8 bytes per run: a difference (diff) of the forward sweep
+//	diff          8 bytes per run: a difference (diff) of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// Recomputed by the backward sweep rather than stored: the elements of cam it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
 type ReprojErrorTape struct {
+	// cam: the parameter cam.
+	cam []float64
 	// w: the parameter w.
 	w float64
-	// projectTape: the tape projectCallFixedCamForward fills and
-	// projectCallFixedCamBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	projectTape projectCallFixedCamTape
+	// res: the value of res the backward sweep reads.
+	res float64
+	// theta: theta as the forward sweep computed it.
+	theta float64
+	// costheta: costheta as the forward sweep computed it.
+	costheta float64
+	// sintheta: sintheta as the forward sweep computed it.
+	sintheta float64
+	// thetaInverse: thetaInverse as the forward sweep computed it.
+	thetaInverse float64
+	// elem27: an element read before it was overwritten.
+	elem27 float64
+	// elem28: an element read before it was overwritten.
+	elem28 float64
+	// elem25: an element read before it was overwritten.
+	elem25 float64
+	// elem26: an element read before it was overwritten.
+	elem26 float64
+	// elem23: an element read before it was overwritten.
+	elem23 float64
+	// elem24: an element read before it was overwritten.
+	elem24 float64
+	// elem21: an element read before it was overwritten.
+	elem21 float64
+	// elem22: an element read before it was overwritten.
+	elem22 float64
+	// elem19: an element read before it was overwritten.
+	elem19 float64
+	// elem20: an element read before it was overwritten.
+	elem20 float64
+	// elem17: an element read before it was overwritten.
+	elem17 float64
+	// elem18: an element read before it was overwritten.
+	elem18 float64
+	// elem15: an element read before it was overwritten.
+	elem15 float64
+	// elem16: an element read before it was overwritten.
+	elem16 float64
+	// elem13: an element read before it was overwritten.
+	elem13 float64
+	// elem14: an element read before it was overwritten.
+	elem14 float64
+	// elem11: an element read before it was overwritten.
+	elem11 float64
+	// elem12: an element read before it was overwritten.
+	elem12 float64
+	// sum: a sum (sum) of the forward sweep.
+	sum float64
+	// diff3: a difference (diff) of the forward sweep.
+	diff3 float64
+	// tmp: tmp as the forward sweep computed it.
+	tmp float64
+	// elem10: an element read before it was overwritten, one entry per iteration
+	// of the loop around it, read back last first.
+	elem10 [3]float64
+	// elem10's entries this run: the stack is elem10[:elem10N].
+	elem10N int
+	// elem9: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem9 [3]float64
+	// elem9's entries this run: the stack is elem9[:elem9N].
+	elem9N int
+	// elem8: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem8 [3]float64
+	// elem8's entries this run: the stack is elem8[:elem8N].
+	elem8N int
+	// elem34: an element read before it was overwritten.
+	elem34 float64
+	// elem33: an element read before it was overwritten.
+	elem33 float64
+	// elem32: an element read before it was overwritten.
+	elem32 float64
+	// elem31: an element read before it was overwritten.
+	elem31 float64
+	// elem30: an element read before it was overwritten.
+	elem30 float64
+	// elem29: an element read before it was overwritten.
+	elem29 float64
+	// elem7: an element read before it was overwritten.
+	elem7 float64
+	// quo2: a quotient (quo) of the forward sweep.
+	quo2 float64
+	// elem6: an element read before it was overwritten.
+	elem6 float64
+	// quo: a quotient (quo) of the forward sweep.
+	quo float64
+	// elem5: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem5 [2]float64
+	// elem5's entries this run: the stack is elem5[:elem5N].
+	elem5N int
+	// res2: the value of res2 the backward sweep reads.
+	res2 float64
+	// prod: a product (prod) of the forward sweep.
+	prod float64
+	// l: l as the forward sweep computed it.
+	l float64
+	// elem4: an element read before it was overwritten.
+	elem4 float64
+	// elem3: an element read before it was overwritten.
+	elem3 float64
+	// elem2: an element read before it was overwritten.
+	elem2 float64
+	// elem: an element read before it was overwritten.
+	elem float64
 	// diff2: a difference (diff) of the forward sweep.
 	diff2 float64
 	// diff: a difference (diff) of the forward sweep.
@@ -46,60 +194,185 @@ type ReprojErrorTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *ReprojErrorTape) Bytes() int {
-	n := 24
-	n += t.projectTape.Bytes()
+	n := 392
+	n += t.elem10N * 8
+	n += t.elem9N * 8
+	n += t.elem8N * 8
+	n += t.elem5N * 8
 	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *ReprojErrorTape) clearRefs() {
-	t.projectTape.clearRefs()
-}
-
-// poolReprojErrorTape holds the ReprojErrorTapes that ReprojErrorVJP finished
-// with: each call takes one (a new one if the pool is empty) and gives it back,
-// so that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
-var poolReprojErrorTape = sync.Pool{New: func() any {
-	return new(ReprojErrorTape)
-}}
-
-// release gives t back to poolReprojErrorTape, emptied of the caller's memory.
-// A tape holding more than 64 MiB is left to the garbage collector instead: the
-// pool would keep that memory alive, unused, between calls (until two
-// collections pass), and at that size the allocation saved is small beside the
-// run that fills it.
-func (t *ReprojErrorTape) release() {
-	if t.Bytes() > 64<<20 {
-		return
-	}
-	t.clearRefs()
-	poolReprojErrorTape.Put(t)
 }
 
 // ReprojErrorForward runs ReprojError and records in t what ReprojErrorBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func ReprojErrorForward(t *ReprojErrorTape, cam, x []float64, w float64, feat, err []float64) {
-	t.projectTape.calls = t.projectTape.calls[:0]
+	t.elem5N = 0
+	t.elem8N = 0
+	t.elem9N = 0
+	t.elem10N = 0
+	t.cam = cam
 	t.w = w
 	var proj [2]float64
-	projectCallFixedCamForward(&t.projectTape, cam, x, proj[:])
-	t1 := proj[0] - feat[0]
-	t.diff2 = t1
-	err[0] = w * t1
-	t2 := proj[1] - feat[1]
-	t.diff = t2
-	err[1] = w * t2
+	proj2 := proj[:]
+	t1 := len(cam)
+	c := cam[3:t1]
+	var xo [3]float64
+	var xcam [3]float64
+	xo[0] = x[0] - c[0]
+	xo[1] = x[1] - c[1]
+	xo[2] = x[2] - c[2]
+	rot := cam[:t1]
+	pt := xo[:]
+	rotated := xcam[:]
+	res := 0.0
+	for i := 0; i < 3; i++ {
+		t2 := rot[i]
+		res += t2 * t2
+	}
+	t3 := res
+	t.res = t3
+	if t3 != 0 {
+		theta := math.Sqrt(t3)
+		t.theta = theta
+		costheta := math.Cos(theta)
+		t.costheta = costheta
+		sintheta := math.Sin(theta)
+		t.sintheta = sintheta
+		thetaInverse := 1 / theta
+		t.thetaInverse = thetaInverse
+		var w2 [3]float64
+		var wCrossPt [3]float64
+		for i4 := 0; i4 < 3; i4++ {
+			w2[i4] = rot[i4] * thetaInverse
+		}
+		a := w2[:]
+		out := wCrossPt[:]
+		t4 := a[1]
+		t.elem27 = t4
+		t5 := pt[2]
+		t.elem28 = t5
+		t6 := a[2]
+		t.elem25 = t6
+		t7 := pt[1]
+		t.elem26 = t7
+		out[0] = t4*t5 - t6*t7
+		t8 := a[2]
+		t.elem23 = t8
+		t9 := pt[0]
+		t.elem24 = t9
+		t10 := a[0]
+		t.elem21 = t10
+		t11 := pt[2]
+		t.elem22 = t11
+		out[1] = t8*t9 - t10*t11
+		t12 := a[0]
+		t.elem19 = t12
+		t13 := pt[1]
+		t.elem20 = t13
+		t14 := a[1]
+		t.elem17 = t14
+		t15 := pt[0]
+		t.elem18 = t15
+		out[2] = t12*t13 - t14*t15
+		t16 := w2[0]
+		t.elem15 = t16
+		t17 := pt[0]
+		t.elem16 = t17
+		t18 := w2[1]
+		t.elem13 = t18
+		t19 := pt[1]
+		t.elem14 = t19
+		t20 := w2[2]
+		t.elem11 = t20
+		t21 := pt[2]
+		t.elem12 = t21
+		t22 := t16*t17 + t18*t19 + t20*t21
+		t.sum = t22
+		t23 := 1 - costheta
+		t.diff3 = t23
+		tmp := t22 * t23
+		t.tmp = tmp
+		for i2 := 0; i2 < 3; i2++ {
+			t24 := pt[i2]
+			t.elem10[t.elem10N] = t24
+			t.elem10N++
+			t25 := wCrossPt[i2]
+			t.elem9[t.elem9N] = t25
+			t.elem9N++
+			t26 := w2[i2]
+			t.elem8[t.elem8N] = t26
+			t.elem8N++
+			rotated[i2] = t24*costheta + t25*sintheta + t26*tmp
+		}
+	} else {
+		var rotCrossPt [3]float64
+		out2 := rotCrossPt[:]
+		t27 := pt[2]
+		t.elem34 = t27
+		t28 := pt[1]
+		t.elem33 = t28
+		out2[0] = rot[1]*t27 - rot[2]*t28
+		t29 := pt[0]
+		t.elem32 = t29
+		t30 := pt[2]
+		t.elem31 = t30
+		out2[1] = rot[2]*t29 - rot[0]*t30
+		t31 := pt[1]
+		t.elem30 = t31
+		t32 := pt[0]
+		t.elem29 = t32
+		out2[2] = rot[0]*t31 - rot[1]*t32
+		for i3 := 0; i3 < 3; i3++ {
+			rotated[i3] = pt[i3] + rotCrossPt[i3]
+		}
+	}
+	t33 := xcam[2]
+	t.elem7 = t33
+	t34 := xcam[0] / t33
+	t.quo2 = t34
+	proj2[0] = t34
+	t35 := xcam[2]
+	t.elem6 = t35
+	t36 := xcam[1] / t35
+	t.quo = t36
+	proj2[1] = t36
+	rad := cam[9:t1]
+	res2 := 0.0
+	for i5 := 0; i5 < 2; i5++ {
+		t37 := proj2[i5]
+		t.elem5[t.elem5N] = t37
+		t.elem5N++
+		res2 += t37 * t37
+	}
+	t.res2 = res2
+	t38 := rad[1] * res2
+	t.prod = t38
+	l := 1 + rad[0]*res2 + t38*res2
+	t.l = l
+	t39 := proj2[0]
+	t.elem4 = t39
+	proj2[0] = t39 * l
+	t40 := proj2[1]
+	t.elem3 = t40
+	proj2[1] = t40 * l
+	t41 := proj2[0]
+	t.elem2 = t41
+	proj2[0] = t41*cam[6] + cam[7]
+	t42 := proj2[1]
+	t.elem = t42
+	proj2[1] = t42*cam[6] + cam[8]
+	t43 := proj[0] - feat[0]
+	t.diff2 = t43
+	err[0] = w * t43
+	t44 := proj[1] - feat[1]
+	t.diff = t44
+	err[1] = w * t44
 }
 
 // ReprojErrorBackward adds to dcam, dx and dw the vector-Jacobian product of
 // ReprojError with the seeds derr, at the point recorded in t by
-// ReprojErrorForward. It keeps buffers of its own in t, for the derivatives of
-// slices it is not passed (those ReprojError and its callees make), so one
-// forward run serves any number of backward runs (one per seed), one at a time;
-// it adds rather than sets, so one buffer can sum a mini-batch.
+// ReprojErrorForward. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
 //
 // derr holds the seed of what ReprojError writes into its output slice on
 // entry, and is used up: it is zero on return.
@@ -107,33 +380,196 @@ func ReprojErrorBackward(t *ReprojErrorTape, dcam, dx []float64, dw *float64, de
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	w := t.w
 	var dproj [2]float64
-	nprojectTape := len(t.projectTape.calls)
-	nprojectTape--
-	t1 := derr[1]
-	t2 := t1 * t.diff
-	dproj[1] += t1 * w
+	dproj2 := dproj[:2]
+	cam := t.cam
+	t1 := cam[6]
+	t2 := cam[6]
+	t3 := t.res2
+	l := t.l
+	t4 := len(cam)
+	rad := cam[9:t4]
+	t5 := rad[1]
+	drad := dcam[9:t4]
+	t6 := rad[0]
+	var dres2 float64
+	nelem5 := t.elem5N
+	t7 := t.elem6
+	var dxcam [3]float64
+	t8 := t.elem7
+	drotated := dxcam[:3]
+	nelem8 := t.elem8N
+	nelem9 := t.elem9N
+	nelem10 := t.elem10N
+	var dxo [3]float64
+	dpt := dxo[:3]
+	rot := cam[:t4]
+	drot := dcam[:t4]
+	var dtmp float64
+	var dres float64
+	dc := dcam[3:t4]
+	t9 := derr[1]
+	dproj[1] += t9 * w
 	derr[1] = 0
-	t3 := derr[0]
-	t4 := t3 * t.diff2
-	dproj[0] += t3 * w
+	t10 := derr[0]
+	dproj[0] += t10 * w
+	t11 := dproj2[1]
+	dcam[8] += t11
+	dcam[6] += t11 * t.elem
+	dproj2[1] = t11 * t1
+	t12 := dproj2[0]
+	dcam[7] += t12
+	dcam[6] += t12 * t.elem2
+	dproj2[0] = t12 * t2
+	t13 := dproj2[1]
+	dproj2[1] = t13 * l
+	t14 := dproj2[0]
+	dproj2[0] = t14 * l
+	dl := t13*t.elem3 + t14*t.elem4
+	t15 := dl * t3
+	drad[1] += t15 * t3
+	drad[0] += t15
+	dres2 += dl*t.prod + t15*t5 + dl*t6
 	derr[0] = 0
-	projectCallFixedCamBackward(&t.projectTape, nprojectTape, dcam, dx, dproj[:2])
-	*dw += t2 + t4
+	for i5 := 1; i5 >= 0; i5-- {
+		nelem5--
+		dproj2[i5] += dres2 * t.elem5[nelem5] * 2
+	}
+	t16 := dproj2[1]
+	dxcam[2] -= t16 * (t.quo / t7)
+	dxcam[1] += t16 / t7
+	dproj2[1] = 0
+	t17 := dproj2[0]
+	dxcam[2] -= t17 * (t.quo2 / t8)
+	dxcam[0] += t17 / t8
+	dproj2[0] = 0
+	if t.res != 0 {
+		tmp := t.tmp
+		var dtmp2 float64
+		var dw2 [3]float64
+		sintheta := t.sintheta
+		var dsintheta float64
+		var dwCrossPt [3]float64
+		costheta := t.costheta
+		var dcostheta float64
+		dout := dwCrossPt[:3]
+		da := dw2[:3]
+		thetaInverse := t.thetaInverse
+		var dthetaInverse float64
+		theta := t.theta
+		for i2 := 2; i2 >= 0; i2-- {
+			nelem8--
+			nelem9--
+			t18 := t.elem9[nelem9]
+			nelem10--
+			t19 := t.elem10[nelem10]
+			t20 := drotated[i2]
+			dtmp2 += t20 * t.elem8[nelem8]
+			dw2[i2] += t20 * tmp
+			dsintheta += t20 * t18
+			dwCrossPt[i2] += t20 * sintheta
+			dcostheta += t20 * t19
+			dpt[i2] += t20 * costheta
+			drotated[i2] = 0
+		}
+		t21 := dtmp2 * t.diff3
+		dpt[2] += t21 * t.elem11
+		dw2[2] += t21 * t.elem12
+		dpt[1] += t21 * t.elem13
+		dw2[1] += t21 * t.elem14
+		dpt[0] += t21 * t.elem15
+		dw2[0] += t21 * t.elem16
+		t22 := dout[2]
+		dpt[0] -= t22 * t.elem17
+		da[1] -= t22 * t.elem18
+		dpt[1] += t22 * t.elem19
+		da[0] += t22 * t.elem20
+		dout[2] = 0
+		t23 := dout[1]
+		dpt[2] -= t23 * t.elem21
+		da[0] -= t23 * t.elem22
+		dpt[0] += t23 * t.elem23
+		da[2] += t23 * t.elem24
+		dout[1] = 0
+		t24 := dout[0]
+		dpt[1] -= t24 * t.elem25
+		da[2] -= t24 * t.elem26
+		dpt[2] += t24 * t.elem27
+		da[1] += t24 * t.elem28
+		dout[0] = 0
+		for i4 := 2; i4 >= 0; i4-- {
+			t25 := dw2[i4]
+			dthetaInverse += t25 * rot[i4]
+			drot[i4] += t25 * thetaInverse
+			dw2[i4] = 0
+		}
+		dcostheta2 := dcostheta - dtmp2*t.sum
+		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
+		dtmp += dtheta * (0.5 / theta)
+	} else {
+		var drotCrossPt [3]float64
+		dout2 := drotCrossPt[:3]
+		t26 := rot[1]
+		t27 := rot[0]
+		t28 := rot[0]
+		t29 := rot[2]
+		t30 := rot[2]
+		t31 := rot[1]
+		for i3 := 2; i3 >= 0; i3-- {
+			t32 := drotated[i3]
+			drotCrossPt[i3] += t32
+			dpt[i3] += t32
+			drotated[i3] = 0
+		}
+		t33 := dout2[2]
+		dpt[0] -= t33 * t26
+		drot[1] -= t33 * t.elem29
+		dpt[1] += t33 * t27
+		drot[0] += t33 * t.elem30
+		dout2[2] = 0
+		t34 := dout2[1]
+		dpt[2] -= t34 * t28
+		drot[0] -= t34 * t.elem31
+		dpt[0] += t34 * t29
+		drot[2] += t34 * t.elem32
+		dout2[1] = 0
+		t35 := dout2[0]
+		dpt[1] -= t35 * t30
+		drot[2] -= t35 * t.elem33
+		dpt[2] += t35 * t31
+		drot[1] += t35 * t.elem34
+		dout2[0] = 0
+	}
+	dres += dtmp
+	for i := 2; i >= 0; i-- {
+		drot[i] += dres * rot[i] * 2
+	}
+	t36 := dxo[2]
+	dc[2] -= t36
+	dx[2] += t36
+	dxo[2] = 0
+	t37 := dxo[1]
+	dc[1] -= t37
+	dx[1] += t37
+	dxo[1] = 0
+	t38 := dxo[0]
+	dc[0] -= t38
+	dx[0] += t38
+	dxo[0] = 0
+	*dw += t9*t.diff + t10*t.diff2
 }
 
 // ReprojErrorVJP returns the vector-Jacobian product with the seeds serr: for
 // each of cam, x and w, the sum over the outputs of seed times derivative
 // (dcam, dx, dw), computed by reverse-mode automatic differentiation.
 func ReprojErrorVJP(cam, x []float64, w float64, feat, err, serr []float64) ([]float64, []float64, float64) {
-	t := poolReprojErrorTape.Get().(*ReprojErrorTape)
-	ReprojErrorForward(t, cam, x, w, feat, err)
+	var t ReprojErrorTape
+	ReprojErrorForward(&t, cam, x, w, feat, err)
 	dcam := make([]float64, len(cam))
 	dx := make([]float64, len(x))
 	var dw float64
 	derr := make([]float64, len(err))
 	copy(derr, serr)
-	ReprojErrorBackward(t, dcam, dx, &dw, derr)
-	t.release()
+	ReprojErrorBackward(&t, dcam, dx, &dw, derr)
 	return dcam, dx, dw
 }
 
@@ -404,609 +840,6 @@ func WeightErrorGrad(w float64) (float64, float64) {
 	var dw float64
 	WeightErrorBackward(&t, 1, &dw)
 	return t1, dw
-}
-
-// projectCallFixedCamTape is what projectCallFixedCamForward keeps of the calls
-// of project at one call site for projectCallFixedCamBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 128·calls + 8·2 bytes, plus
-// rodriguesRotatePointTape.Bytes() (the tapes of its call sites, each by its
-// own formula summed over the site's calls). Bytes returns that count for a
-// filled tape: each value's size, a slice's 24-byte header where the tape keeps
-// a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls                     128 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	rodriguesRotatePointTape  rodriguesRotatePointTape.Bytes(), a rodriguesRotatePointCallFixedRotTape for the calls of one call site, one call per run: the tape rodriguesRotatePointCallFixedRotForward fills and rodriguesRotatePointCallFixedRotBackward reads
-//	elem5                     8·2 bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: the elements of cam it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type projectCallFixedCamTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// cam: the parameter cam.
-		cam []float64
-		// elem7: an element read before it was overwritten.
-		elem7 float64
-		// quo2: a quotient (quo) of the forward sweep.
-		quo2 float64
-		// elem6: an element read before it was overwritten.
-		elem6 float64
-		// quo: a quotient (quo) of the forward sweep.
-		quo float64
-		// res: the value of res the backward sweep reads.
-		res float64
-		// prod: a product (prod) of the forward sweep.
-		prod float64
-		// l: l as the forward sweep computed it.
-		l float64
-		// elem4: an element read before it was overwritten.
-		elem4 float64
-		// elem3: an element read before it was overwritten.
-		elem3 float64
-		// elem2: an element read before it was overwritten.
-		elem2 float64
-		// elem: an element read before it was overwritten.
-		elem float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			rodriguesRotatePointTape int
-			elem5                    int
-		}
-	}
-	// rodriguesRotatePointTape: the tape rodriguesRotatePointCallFixedRotForward
-	// fills and rodriguesRotatePointCallFixedRotBackward reads, for every call of
-	// it here: one record per call, and the stacks they share.
-	rodriguesRotatePointTape rodriguesRotatePointCallFixedRotTape
-	// elem5: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem5 []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// projectCallFixedCamTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *projectCallFixedCamTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 128
-	n += t.rodriguesRotatePointTape.Bytes()
-	n += len(t.elem5) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *projectCallFixedCamTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-	t.rodriguesRotatePointTape.clearRefs()
-}
-
-// projectCallFixedCamForward runs project and records in t what
-// projectCallFixedCamBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func projectCallFixedCamForward(t *projectCallFixedCamTape, cam, x, proj []float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem5 = t.elem5[:0]
-		t.rodriguesRotatePointTape.calls = t.rodriguesRotatePointTape.calls[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.cam = cam
-	t1 := len(cam)
-	c2 := cam[3:t1]
-	var xo [3]float64
-	var xcam [3]float64
-	xo[0] = x[0] - c2[0]
-	xo[1] = x[1] - c2[1]
-	xo[2] = x[2] - c2[2]
-	rodriguesRotatePointCallFixedRotForward(&t.rodriguesRotatePointTape, cam[:t1], xo[:], xcam[:])
-	t2 := xcam[2]
-	c.elem7 = t2
-	t3 := xcam[0] / t2
-	c.quo2 = t3
-	proj[0] = t3
-	t4 := xcam[2]
-	c.elem6 = t4
-	t5 := xcam[1] / t4
-	c.quo = t5
-	proj[1] = t5
-	rad := cam[9:t1]
-	res := 0.0
-	t.elem5 = slices.Grow(t.elem5, 2)
-	for i := 0; i < 2; i++ {
-		t6 := proj[i]
-		t.elem5 = append(t.elem5, t6)
-		res += t6 * t6
-	}
-	c.res = res
-	t7 := rad[1] * res
-	c.prod = t7
-	l := 1 + rad[0]*res + t7*res
-	c.l = l
-	t8 := proj[0]
-	c.elem4 = t8
-	proj[0] = t8 * l
-	t9 := proj[1]
-	c.elem3 = t9
-	proj[1] = t9 * l
-	t10 := proj[0]
-	c.elem2 = t10
-	proj[0] = t10*cam[6] + cam[7]
-	t11 := proj[1]
-	c.elem = t11
-	proj[1] = t11*cam[6] + cam[8]
-	c.end.rodriguesRotatePointTape = len(t.rodriguesRotatePointTape.calls)
-	c.end.elem5 = len(t.elem5)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem5 = slices.Grow(t.elem5, c.end.elem5*more)
-	}
-}
-
-// projectCallFixedCamBackward adds to dcam, dx and dproj the vector-Jacobian
-// product of project with the seeds dproj, at the point that call number call
-// of projectCallFixedCamForward on t recorded. It keeps buffers of its own in
-// t, for the derivatives of slices it is not passed (those project and its
-// callees make), so one forward run serves any number of backward runs (one per
-// seed), one at a time; it adds rather than sets, so one buffer can sum a
-// mini-batch.
-//
-// dproj holds, on entry, the seed of what project leaves in proj, and on return
-// the derivative with respect to what proj held before.
-func projectCallFixedCamBackward(t *projectCallFixedCamTape, call int, dcam, dx, dproj []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	cam := c.cam
-	t1 := cam[6]
-	t2 := cam[6]
-	t3 := c.res
-	l := c.l
-	t4 := len(cam)
-	rad := cam[9:t4]
-	t5 := rad[1]
-	drad := dcam[9:t4]
-	t6 := rad[0]
-	var dres float64
-	nelem5 := c.end.elem5
-	t7 := c.elem6
-	var dxcam [3]float64
-	t8 := c.elem7
-	nrodriguesRotatePointTape := c.end.rodriguesRotatePointTape
-	nrodriguesRotatePointTape--
-	var dxo [3]float64
-	dc := dcam[3:t4]
-	t9 := dproj[1]
-	dcam[8] += t9
-	dcam[6] += t9 * c.elem
-	dproj[1] = t9 * t1
-	t10 := dproj[0]
-	dcam[7] += t10
-	dcam[6] += t10 * c.elem2
-	dproj[0] = t10 * t2
-	t11 := dproj[1]
-	dproj[1] = t11 * l
-	t12 := dproj[0]
-	dproj[0] = t12 * l
-	dl := t11*c.elem3 + t12*c.elem4
-	t13 := dl * t3
-	drad[1] += t13 * t3
-	drad[0] += t13
-	dres += dl*c.prod + t13*t5 + dl*t6
-	for i := 1; i >= 0; i-- {
-		nelem5--
-		dproj[i] += dres * t.elem5[nelem5] * 2
-	}
-	t14 := dproj[1]
-	dxcam[2] -= t14 * (c.quo / t7)
-	dxcam[1] += t14 / t7
-	dproj[1] = 0
-	t15 := dproj[0]
-	dxcam[2] -= t15 * (c.quo2 / t8)
-	dxcam[0] += t15 / t8
-	dproj[0] = 0
-	rodriguesRotatePointCallFixedRotBackward(&t.rodriguesRotatePointTape, nrodriguesRotatePointTape, dcam[:t4], dxo[:3], dxcam[:3])
-	t16 := dxo[2]
-	dc[2] -= t16
-	dx[2] += t16
-	dxo[2] = 0
-	t17 := dxo[1]
-	dc[1] -= t17
-	dx[1] += t17
-	dxo[1] = 0
-	t18 := dxo[0]
-	dc[0] -= t18
-	dx[0] += t18
-	dxo[0] = 0
-}
-
-// rodriguesRotatePointCallFixedRotTape is what
-// rodriguesRotatePointCallFixedRotForward keeps of the calls of
-// rodriguesRotatePoint at one call site for
-// rodriguesRotatePointCallFixedRotBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 304·calls + 24·3 bytes. Bytes returns that count for
-// a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  304 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem3  8·3 bytes (8 bytes an entry): an element read before it was overwritten
-//	elem2  8·3 bytes (8 bytes an entry): an element read before it was overwritten
-//	elem   8·3 bytes (8 bytes an entry): an element read before it was overwritten
-//
-// Recomputed by the backward sweep rather than stored: the elements of rot it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type rodriguesRotatePointCallFixedRotTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// rot: the parameter rot.
-		rot []float64
-		// res: the value of res the backward sweep reads.
-		res float64
-		// theta: theta as the forward sweep computed it.
-		theta float64
-		// costheta: costheta as the forward sweep computed it.
-		costheta float64
-		// sintheta: sintheta as the forward sweep computed it.
-		sintheta float64
-		// thetaInverse: thetaInverse as the forward sweep computed it.
-		thetaInverse float64
-		// elem20: an element read before it was overwritten.
-		elem20 float64
-		// elem21: an element read before it was overwritten.
-		elem21 float64
-		// elem18: an element read before it was overwritten.
-		elem18 float64
-		// elem19: an element read before it was overwritten.
-		elem19 float64
-		// elem16: an element read before it was overwritten.
-		elem16 float64
-		// elem17: an element read before it was overwritten.
-		elem17 float64
-		// elem14: an element read before it was overwritten.
-		elem14 float64
-		// elem15: an element read before it was overwritten.
-		elem15 float64
-		// elem12: an element read before it was overwritten.
-		elem12 float64
-		// elem13: an element read before it was overwritten.
-		elem13 float64
-		// elem10: an element read before it was overwritten.
-		elem10 float64
-		// elem11: an element read before it was overwritten.
-		elem11 float64
-		// elem8: an element read before it was overwritten.
-		elem8 float64
-		// elem9: an element read before it was overwritten.
-		elem9 float64
-		// elem6: an element read before it was overwritten.
-		elem6 float64
-		// elem7: an element read before it was overwritten.
-		elem7 float64
-		// elem4: an element read before it was overwritten.
-		elem4 float64
-		// elem5: an element read before it was overwritten.
-		elem5 float64
-		// sum: a sum (sum) of the forward sweep.
-		sum float64
-		// diff: a difference (diff) of the forward sweep.
-		diff float64
-		// tmp: tmp as the forward sweep computed it.
-		tmp float64
-		// elem27: an element read before it was overwritten.
-		elem27 float64
-		// elem26: an element read before it was overwritten.
-		elem26 float64
-		// elem25: an element read before it was overwritten.
-		elem25 float64
-		// elem24: an element read before it was overwritten.
-		elem24 float64
-		// elem23: an element read before it was overwritten.
-		elem23 float64
-		// elem22: an element read before it was overwritten.
-		elem22 float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			elem3 int
-			elem2 int
-			elem  int
-		}
-	}
-	// elem3: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem3 []float64
-	// elem2: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem2 []float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// rodriguesRotatePointCallFixedRotTape's comment counts them: each value's
-// size, 24 for a slice the tape refers to, a stack's entries by its length, the
-// tapes of its call sites; not Go's padding nor spare capacity.
-func (t *rodriguesRotatePointCallFixedRotTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 304
-	n += len(t.elem3) * 8
-	n += len(t.elem2) * 8
-	n += len(t.elem) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *rodriguesRotatePointCallFixedRotTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// rodriguesRotatePointCallFixedRotForward runs rodriguesRotatePoint and records
-// in t what rodriguesRotatePointCallFixedRotBackward needs, after what the
-// earlier calls since t's holder began its run recorded; the first of them
-// empties t, keeping its memory.
-func rodriguesRotatePointCallFixedRotForward(t *rodriguesRotatePointCallFixedRotTape, rot, pt, rotated []float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.elem = t.elem[:0]
-		t.elem2 = t.elem2[:0]
-		t.elem3 = t.elem3[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.rot = rot
-	res := 0.0
-	for i := 0; i < 3; i++ {
-		t1 := rot[i]
-		res += t1 * t1
-	}
-	t2 := res
-	c.res = t2
-	if t2 != 0 {
-		theta := math.Sqrt(t2)
-		c.theta = theta
-		costheta := math.Cos(theta)
-		c.costheta = costheta
-		sintheta := math.Sin(theta)
-		c.sintheta = sintheta
-		thetaInverse := 1 / theta
-		c.thetaInverse = thetaInverse
-		var w [3]float64
-		var wCrossPt [3]float64
-		for i4 := 0; i4 < 3; i4++ {
-			w[i4] = rot[i4] * thetaInverse
-		}
-		a := w[:]
-		out := wCrossPt[:]
-		t3 := a[1]
-		c.elem20 = t3
-		t4 := pt[2]
-		c.elem21 = t4
-		t5 := a[2]
-		c.elem18 = t5
-		t6 := pt[1]
-		c.elem19 = t6
-		out[0] = t3*t4 - t5*t6
-		t7 := a[2]
-		c.elem16 = t7
-		t8 := pt[0]
-		c.elem17 = t8
-		t9 := a[0]
-		c.elem14 = t9
-		t10 := pt[2]
-		c.elem15 = t10
-		out[1] = t7*t8 - t9*t10
-		t11 := a[0]
-		c.elem12 = t11
-		t12 := pt[1]
-		c.elem13 = t12
-		t13 := a[1]
-		c.elem10 = t13
-		t14 := pt[0]
-		c.elem11 = t14
-		out[2] = t11*t12 - t13*t14
-		t15 := w[0]
-		c.elem8 = t15
-		t16 := pt[0]
-		c.elem9 = t16
-		t17 := w[1]
-		c.elem6 = t17
-		t18 := pt[1]
-		c.elem7 = t18
-		t19 := w[2]
-		c.elem4 = t19
-		t20 := pt[2]
-		c.elem5 = t20
-		t21 := t15*t16 + t17*t18 + t19*t20
-		c.sum = t21
-		t22 := 1 - costheta
-		c.diff = t22
-		tmp := t21 * t22
-		c.tmp = tmp
-		t.elem = slices.Grow(t.elem, 3)
-		t.elem2 = slices.Grow(t.elem2, 3)
-		t.elem3 = slices.Grow(t.elem3, 3)
-		for i2 := 0; i2 < 3; i2++ {
-			t23 := pt[i2]
-			t.elem3 = append(t.elem3, t23)
-			t24 := wCrossPt[i2]
-			t.elem2 = append(t.elem2, t24)
-			t25 := w[i2]
-			t.elem = append(t.elem, t25)
-			rotated[i2] = t23*costheta + t24*sintheta + t25*tmp
-		}
-	} else {
-		var rotCrossPt [3]float64
-		out2 := rotCrossPt[:]
-		t26 := pt[2]
-		c.elem27 = t26
-		t27 := pt[1]
-		c.elem26 = t27
-		out2[0] = rot[1]*t26 - rot[2]*t27
-		t28 := pt[0]
-		c.elem25 = t28
-		t29 := pt[2]
-		c.elem24 = t29
-		out2[1] = rot[2]*t28 - rot[0]*t29
-		t30 := pt[1]
-		c.elem23 = t30
-		t31 := pt[0]
-		c.elem22 = t31
-		out2[2] = rot[0]*t30 - rot[1]*t31
-		for i3 := 0; i3 < 3; i3++ {
-			rotated[i3] = pt[i3] + rotCrossPt[i3]
-		}
-	}
-	c.end.elem3 = len(t.elem3)
-	c.end.elem2 = len(t.elem2)
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
-		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
-}
-
-// rodriguesRotatePointCallFixedRotBackward adds to drot, dpt and drotated the
-// vector-Jacobian product of rodriguesRotatePoint with the seeds drotated, at
-// the point that call number call of rodriguesRotatePointCallFixedRotForward on
-// t recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-//
-// drotated holds, on entry, the seed of what rodriguesRotatePoint leaves in
-// rotated, and on return the derivative with respect to what rotated held
-// before.
-func rodriguesRotatePointCallFixedRotBackward(t *rodriguesRotatePointCallFixedRotTape, call int, drot, dpt, drotated []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	nelem := c.end.elem
-	nelem2 := c.end.elem2
-	nelem3 := c.end.elem3
-	rot := c.rot
-	var dtmp float64
-	var dres float64
-	if c.res != 0 {
-		tmp := c.tmp
-		var dtmp2 float64
-		var dw [3]float64
-		sintheta := c.sintheta
-		var dsintheta float64
-		var dwCrossPt [3]float64
-		costheta := c.costheta
-		var dcostheta float64
-		dout := dwCrossPt[:3]
-		da := dw[:3]
-		thetaInverse := c.thetaInverse
-		var dthetaInverse float64
-		theta := c.theta
-		for i2 := 2; i2 >= 0; i2-- {
-			nelem--
-			nelem2--
-			t1 := t.elem2[nelem2]
-			nelem3--
-			t2 := t.elem3[nelem3]
-			t3 := drotated[i2]
-			dtmp2 += t3 * t.elem[nelem]
-			dw[i2] += t3 * tmp
-			dsintheta += t3 * t1
-			dwCrossPt[i2] += t3 * sintheta
-			dcostheta += t3 * t2
-			dpt[i2] += t3 * costheta
-			drotated[i2] = 0
-		}
-		t4 := dtmp2 * c.diff
-		dpt[2] += t4 * c.elem4
-		dw[2] += t4 * c.elem5
-		dpt[1] += t4 * c.elem6
-		dw[1] += t4 * c.elem7
-		dpt[0] += t4 * c.elem8
-		dw[0] += t4 * c.elem9
-		t5 := dout[2]
-		dpt[0] -= t5 * c.elem10
-		da[1] -= t5 * c.elem11
-		dpt[1] += t5 * c.elem12
-		da[0] += t5 * c.elem13
-		dout[2] = 0
-		t6 := dout[1]
-		dpt[2] -= t6 * c.elem14
-		da[0] -= t6 * c.elem15
-		dpt[0] += t6 * c.elem16
-		da[2] += t6 * c.elem17
-		dout[1] = 0
-		t7 := dout[0]
-		dpt[1] -= t7 * c.elem18
-		da[2] -= t7 * c.elem19
-		dpt[2] += t7 * c.elem20
-		da[1] += t7 * c.elem21
-		dout[0] = 0
-		for i4 := 2; i4 >= 0; i4-- {
-			t8 := dw[i4]
-			dthetaInverse += t8 * rot[i4]
-			drot[i4] += t8 * thetaInverse
-			dw[i4] = 0
-		}
-		dcostheta2 := dcostheta - dtmp2*c.sum
-		dtheta := dsintheta*math.Cos(theta) - dthetaInverse*(thetaInverse/theta) - dcostheta2*math.Sin(theta)
-		dtmp += dtheta * (0.5 / theta)
-	} else {
-		var drotCrossPt [3]float64
-		dout2 := drotCrossPt[:3]
-		t9 := rot[1]
-		t10 := rot[0]
-		t11 := rot[0]
-		t12 := rot[2]
-		t13 := rot[2]
-		t14 := rot[1]
-		for i3 := 2; i3 >= 0; i3-- {
-			t15 := drotated[i3]
-			drotCrossPt[i3] += t15
-			dpt[i3] += t15
-			drotated[i3] = 0
-		}
-		t16 := dout2[2]
-		dpt[0] -= t16 * t9
-		drot[1] -= t16 * c.elem22
-		dpt[1] += t16 * t10
-		drot[0] += t16 * c.elem23
-		dout2[2] = 0
-		t17 := dout2[1]
-		dpt[2] -= t17 * t11
-		drot[0] -= t17 * c.elem24
-		dpt[0] += t17 * t12
-		drot[2] += t17 * c.elem25
-		dout2[1] = 0
-		t18 := dout2[0]
-		dpt[1] -= t18 * t13
-		drot[2] -= t18 * c.elem26
-		dpt[2] += t18 * t14
-		drot[1] += t18 * c.elem27
-		dout2[0] = 0
-	}
-	dres += dtmp
-	for i := 2; i >= 0; i-- {
-		drot[i] += dres * rot[i] * 2
-	}
 }
 
 // projectJVP runs project and computes, by forward-mode automatic

@@ -13,8 +13,9 @@ import (
 // The objective is all 3p residuals; each derivative form is the whole
 // sparse Jacobian of them, assembled into a matrix kept across calls (as
 // ADBench's harness keeps its BASparseMat), its blocks computed with VJP
-// (two ReprojErrorVJP calls per observation, on a tape from its pool),
-// VJPFresh (the same on a fresh tape per call, the first call's cost), Split (one
+// (two ReprojErrorVJP calls per observation), VJPFresh (the same sweeps
+// on a fresh tape per call, written out, with buffers that stay on the
+// stack where ReprojErrorVJP allocates its results), Split (one
 // ReprojErrorForward and two ReprojErrorBackward per observation on a kept
 // tape), JVP (15 ReprojErrorJVP calls per observation, one per input), Jac
 // (one ReprojErrorJacobianTo call per observation on a kept work: the
@@ -64,8 +65,10 @@ func BenchmarkForms(b *testing.B) {
 	}
 }
 
-// vjpFresh is VJP with ReprojErrorVJP's work on a fresh tape per call, as
-// if its pool were empty: the first call's cost.
+// vjpFresh is VJP with ReprojErrorVJP's work written out on a fresh tape
+// per call. ReprojErrorVJP's tape is a local variable too (no pool since
+// its stacks are arrays), so the two differ only by ReprojErrorVJP's
+// results, which it allocates, where these buffers stay on the stack.
 type vjpFresh struct{}
 
 func (vjpFresh) Block(cam, x []float64, w float64, feat, err []float64, b *Block) {

@@ -90,8 +90,8 @@ func (j *SparseMat) insertWeightRow(n, m, p, i int, v float64) {
 // what Split, the same sweeps written out by hand, does (ADBench's Tapenade
 // and Enzyme harnesses also make 2 reverse sweeps per observation). VJP,
 // one ReprojErrorVJP per residual, runs the forward sweep once per
-// residual, and each call takes a tape from a pool and allocates its two
-// results: about twice Split. JacFresh, whose ReprojErrorJacobian makes a
+// residual, and each call allocates its two results (its tape, of single
+// values and arrays, is a local variable): about twice Split. JacFresh, whose ReprojErrorJacobian makes a
 // work and a Jacobian per call, and JVP (15 sweeps) cost 3 to 5 times
 // Split. BenchmarkRatios measures them.
 type BlockMethod interface {
@@ -119,7 +119,7 @@ func (in *Instance) Jacobian(j *SparseMat, method BlockMethod, reprojErr, wErr [
 }
 
 // VJP computes a block with two calls of ReprojErrorVJP, one per residual,
-// seeds (1, 0) and (0, 1): each gives a row, and makes a fresh tape.
+// seeds (1, 0) and (0, 1): each gives a row, on a fresh tape.
 type VJP struct{}
 
 func (VJP) Block(cam, x []float64, w float64, feat, err []float64, b *Block) {
