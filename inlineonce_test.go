@@ -29,8 +29,7 @@ var onceHelpers = []struct {
 	{"midLoop", chainHelper("midLoop", 30), "s += midLoop(x)", true, false},
 	// About 190 values: over both.
 	{"bigOnce", chainHelper("bigOnce", 60), "s += bigOnce(x)", false, false},
-	// Two loops stay a call wherever the call is: the second reads the
-	// first's records.
+	// Two loops carrying only sums: inlined (see InlineSmall).
 	{"twoOnce", `func twoOnce(x []float64) float64 {
 	s := 0.0
 	for i := range x {
@@ -40,7 +39,18 @@ var onceHelpers = []struct {
 		s += x[i] * x[i]
 	}
 	return s
-}`, "s += twoOnce(x)", false, false},
+}`, "s += twoOnce(x)", false, true},
+	// A running maximum stays a call wherever the call is: its split form
+	// recovers it from one record per call.
+	{"maxOnce", `func maxOnce(x []float64) float64 {
+	m := x[0]
+	for i := range x {
+		if x[i] > m {
+			m = x[i]
+		}
+	}
+	return m
+}`, "s += maxOnce(x)", false, false},
 }
 
 // arrayHelper returns a helper writing into out, through a local array.
