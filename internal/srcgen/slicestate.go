@@ -28,12 +28,33 @@ func (g *gen) sliceStateLoop() string {
 		bases = []string{"q", "vel"}
 	}
 	var state []*variable
+	// Sometimes a parameter is the state, updated in place: F writes it,
+	// so it is an output too.
+	if p := g.pickVar(kSlice, func(v *variable) bool { return v.param && v.exact && !strings.Contains(v.name, ".") }); p != nil && g.chance(0.3) {
+		p.used = true
+		n = p.minLen
+		state = append(state, p)
+		bases = bases[1:]
+	}
 	for _, base := range bases {
 		s := g.fresh(base)
 		b.WriteString(g.stateInit(s, n))
 		v := &variable{name: s, kind: kSlice, minLen: n, exact: true, used: true}
 		g.declare(v)
 		state = append(state, v)
+	}
+	// A weight matrix for a full RNN step (elmanStep), made and filled
+	// before the loop, which only reads it.
+	wm := ""
+	if !springs && g.chance(0.5) {
+		wm = g.fresh("wm")
+		j := g.fresh("j")
+		g.push()
+		g.declare(&variable{name: j, kind: kInt, bound: n * n, used: true})
+		e := g.fexpr(1)
+		g.scopes = g.scopes[:len(g.scopes)-1]
+		fmt.Fprintf(&b, "%s := make([]float64, %d)\nfor %s := range %s {\n%s[%s] = 0.5*math.Sin(%s + float64(%s))\n}\n", wm, n*n, j, wm, wm, j, e, j)
+		g.declare(&variable{name: wm, kind: kSlice, minLen: n * n, exact: true, used: true})
 	}
 	tmp := ""
 	if !springs {
@@ -56,7 +77,7 @@ func (g *gen) sliceStateLoop() string {
 		if springs {
 			return g.springStep(state[0].name, state[1].name, n)
 		}
-		return g.elmanStep(state[0].name, tmp, n)
+		return g.elmanStep(state[0].name, tmp, wm, n)
 	}
 	last := func() string {
 		return fmt.Sprintf("%s += %s[%d] * %s\n", g.accName(), state[0].name, g.rng.IntN(n), g.squash(g.fexpr(1)))
@@ -99,16 +120,25 @@ func (g *gen) stateInit(s string, n int) string {
 	return init + fmt.Sprintf("for %s := range %s {\n%s[%s] = %s + 0.25*float64(%s)\n}\n", j, s, s, j, e, j)
 }
 
-// elmanStep writes an RNN step: tmp[j] = tanh(c·h[j] + d·h[n-1-j] + e)
-// for every j, then h[j] = tmp[j] (or a mix of old and new).
-func (g *gen) elmanStep(h, tmp string, n int) string {
+// elmanStep writes an RNN step: tmp[j] = tanh(Σ_k wm[j·n+k]·h[k] + e)
+// with a weight matrix wm, or tanh(c·h[j] + d·h[n-1-j] + e) without, for
+// every j, then h[j] = tmp[j] (or a mix of old and new).
+func (g *gen) elmanStep(h, tmp, wm string, n int) string {
 	j := g.fresh("j")
 	g.push()
 	g.declare(&variable{name: j, kind: kInt, bound: n, used: true})
 	e := g.fexpr(1)
 	g.scopes = g.scopes[:len(g.scopes)-1]
-	s := fmt.Sprintf("for %s := range %s {\n%s[%s] = math.Tanh(%s*%s[%s] + %s*%s[len(%s)-1-%s] + %s)\n}\n",
-		j, tmp, tmp, j, g.pick("0.5", "-0.75", "1.25"), h, j, g.pick("0.25", "-0.5"), h, h, j, e)
+	var s string
+	if wm != "" {
+		// tmp[j] = tanh(Σ_k wm[j·n+k]·h[k] + e): a loop inside the body.
+		z, k := g.fresh("z"), g.fresh("k")
+		s = fmt.Sprintf("for %s := range %s {\n%s := 0.0\nfor %s := range %s {\n%s += %s[%s*%d+%s] * %s[%s]\n}\n%s[%s] = math.Tanh(%s + %s)\n}\n",
+			j, tmp, z, k, h, z, wm, j, n, k, h, k, tmp, j, z, e)
+	} else {
+		s = fmt.Sprintf("for %s := range %s {\n%s[%s] = math.Tanh(%s*%s[%s] + %s*%s[len(%s)-1-%s] + %s)\n}\n",
+			j, tmp, tmp, j, g.pick("0.5", "-0.75", "1.25"), h, j, g.pick("0.25", "-0.5"), h, h, j, e)
+	}
 	j2 := g.fresh("j")
 	if g.chance(0.5) {
 		return s + fmt.Sprintf("for %s := range %s {\n%s[%s] = %s[%s]\n}\n", j2, h, h, j2, tmp, j2)
