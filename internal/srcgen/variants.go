@@ -57,8 +57,10 @@ const sideSalt = 0x5eed_13
 // newSalt seeds a third stream, which gives the newer constructs (slice
 // state, G of weight slices, Hessians of structs) to half the programs
 // of a kind: drawing from side instead would change the kinds and
-// variants of every later program of a seed.
-const newSalt = 0x5eed_05
+// variants of every later program of a seed. Of the salts, it is the
+// first from 0x5eed05 that gives none of them to the programs README and
+// the tests cite (citedPrograms), so those keep their text.
+const newSalt = 0x999deb
 
 // Program writes program number index of seed: Generate's function, or,
 // when the side stream says so and cfg allows, a function generated with
