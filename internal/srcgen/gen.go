@@ -238,6 +238,9 @@ func (g *gen) funcBody(ret func() string) string {
 	}
 	b.WriteString(g.stmtList(g.cfg.MaxStmts))
 	b.WriteString(g.consume())
+	if !g.inHelper && g.cfg.HessianWide {
+		b.WriteString(g.couplings())
+	}
 	b.WriteString(g.gather())
 	if ret == nil {
 		// A writer: the accumulator goes into its slice (or array).

@@ -161,3 +161,17 @@ func (g *gen) springStep(q, v string, n int) string {
 	j2 := g.fresh("j")
 	return s + fmt.Sprintf("for %s := range %s {\n%s[%s] += %s * %s[%s]\n}\n", j2, q, q, j2, dt, v, j2)
 }
+
+// couplings writes, for each slice parameter and slice field in scope,
+// r += 0.125·v[0]·v[len(v)-1]: a term whose gradient varies with the
+// slice, so that the Hessian copy over a struct (HessianWide) is built
+// from sweeps of the gradient's vector JVP, which godiff refuses for a
+// struct when some slice's gradient is constant (README, Known limits).
+// No random draw.
+func (g *gen) couplings() string {
+	var b strings.Builder
+	for _, v := range g.vars(kSlice, func(v *variable) bool { return v.param && v.minLen > 0 }) {
+		fmt.Fprintf(&b, "%s += 0.125 * %s[0] * %s[len(%s)-1]\n", g.accName(), v.name, v.name, v.name)
+	}
+	return b.String()
+}
