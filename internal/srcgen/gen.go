@@ -91,6 +91,8 @@ type gen struct {
 	nonConst   int  // counts what makes an expression non-constant: reads, calls
 	switches   int  // switch cases around, inside the innermost loop
 	deps       int  // counts reads of what godiff cannot fold to a constant
+	// ckptWritten: a loop carrying slice state was written (sliceStateLoop)
+	ckptWritten bool
 }
 
 func (g *gen) reset() {

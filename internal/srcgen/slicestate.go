@@ -29,8 +29,12 @@ func (g *gen) sliceStateLoop() string {
 	}
 	var state []*variable
 	// Sometimes a parameter is the state, updated in place: F writes it,
-	// so it is an output too.
-	if p := g.pickVar(kSlice, func(v *variable) bool { return v.param && v.exact && !strings.Contains(v.name, ".") }); p != nil && g.chance(0.3) {
+	// so it is an output too. Only in the first loop written to be
+	// checkpointed: an earlier one may read it, and godiff rightly
+	// refuses a loop whose input is written after it.
+	first := !g.ckptWritten
+	g.ckptWritten = true
+	if p := g.pickVar(kSlice, func(v *variable) bool { return v.param && v.exact && !strings.Contains(v.name, ".") }); p != nil && first && g.chance(0.3) {
 		p.used = true
 		n = p.minLen
 		state = append(state, p)
