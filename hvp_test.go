@@ -302,6 +302,29 @@ func F(x, y float64) float64 {
 			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a return before the end, from an if inside another whose other paths go on, is not supported yet; assign the result to a variable and return it once at the end",
 		},
 		{
+			// srcgen seed 64 program 96: a return inside a loop, then
+			// one from an if inside another after it; the second became
+			// a break of no loop, an internal error.
+			name: "a return inside a loop and one from an if inside another after it",
+			src: `
+//godiff:hvp x
+func F(x, b float64, n int) float64 {
+	for i := 0; i < n; i++ {
+		if i > 1 {
+			return x
+		}
+	}
+	if b > 0 {
+		if b > 4 {
+			return x
+		}
+	}
+	return x * x
+}
+`,
+			want: "a.go:7:1: //godiff:hvp cannot build the Hessian-vector product of F: a return before the end, from an if inside another whose other paths go on, is not supported yet; assign the result to a variable and return it once at the end",
+		},
+		{
 			name: "a method",
 			src: `
 type Net struct{ W float64 }

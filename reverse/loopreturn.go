@@ -28,9 +28,16 @@ func leaveLoops(fn *ir.Func) {
 	var loops []*ir.Value // the outermost loops around a return, in order
 	var rets []*ir.Value
 	fn.Walk(func(v *ir.Value) {
-		if v.Op == ir.OpReturn && v.Block != fn.Body && !lastOnItsPath(v, fn.Body) {
+		if v.Op != ir.OpReturn || v.Block == fn.Body || lastOnItsPath(v, fn.Body) {
+			return
+		}
+		// Only returns inside a loop: one from an if inside another,
+		// after the loop, has no loop to break and stays for the
+		// transforms to refuse (srcgen seed 64 program 96: it became a
+		// break of no loop, an internal error).
+		if l := outermostLoop(v); l != nil {
 			rets = append(rets, v)
-			if l := outermostLoop(v); l != nil && !slices.Contains(loops, l) {
+			if !slices.Contains(loops, l) {
 				loops = append(loops, l)
 			}
 		}

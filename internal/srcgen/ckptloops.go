@@ -14,6 +14,9 @@ import (
 // 4. Inside, the body's random statements write no memory made outside it
 // and leave the loop neither by break nor continue nor return.
 func (g *gen) ckptLoop() string {
+	if g.cfg.SliceStateLoop {
+		return g.sliceStateLoop()
+	}
 	if g.chance(0.5) {
 		return g.pointsLoop()
 	}

@@ -81,6 +81,15 @@ type Config struct {
 	CkptLoops       bool // (set by Program) loops written to be checkpointed, marked //srcgen:ckpt
 	DerivedCalls    bool // (set by Program) an annotated float helper whose GGrad and GJVP the function calls
 
+	// Constructs of the memory and higher-order sessions, each given to
+	// half the programs of its kind by a stream of its own (see Program).
+	SliceStateLoops bool // of the programs with loops written to be checkpointed, some carry state in slices (an RNN, springs)
+	DerivedSlices   bool // of the programs calling G's derivatives, some call GGrad or GVJP of a G of weight slices
+	HessianStructs  bool // of the programs in the Hessians' subset, some keep structs, methods and in-place writes, and the copy differentiates the struct, maybe as its receiver
+	SliceStateLoop  bool // (set by Program) the loop written to be checkpointed carries state in slices
+	DerivedOfSlices bool // (set by Program) G takes weight slices and the function calls GGrad or GVJP
+	HessianWide     bool // (set by Program) the Hessian copy differentiates the struct and slices F writes
+
 	MaxStmts int // statements per block at the top level
 	MaxDepth int // nesting of blocks
 	MaxExpr  int // depth of expressions
@@ -100,6 +109,7 @@ func Default() Config {
 		NumHelpers: true, SliceHelpers: true, WriterHelpers: true, Recursion: true, MultiResult: true,
 		Methods: true, StructFuncs: true, WriterInExpr: true, ArrayHelpers: true,
 		Checkpoint: true, CheckpointLoops: true, Hessians: true, Derived: true,
+		SliceStateLoops: true, DerivedSlices: true, HessianStructs: true,
 		MaxStmts: 6, MaxDepth: 3, MaxExpr: 3,
 	}
 }

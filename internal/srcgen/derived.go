@@ -12,6 +12,10 @@ import (
 // function then calls by its generated GGrad, GJVP and GVJP
 // (derivedCall).
 func (g *gen) derivedHelper() {
+	if g.cfg.DerivedOfSlices {
+		g.derivedSliceHelper()
+		return
+	}
 	hp := &helper{name: g.prefix + "G", kind: hNum, nargs: 1 + g.rng.IntN(3)}
 	h := g.sub()
 	h.helpers = nil
@@ -57,6 +61,9 @@ func withRecordedBranch(body string) string {
 // ..., en, s), the seed s an expression of the point as often as not.
 func (g *gen) derivedCall() string {
 	h := g.derived
+	if h.kind == hSlice {
+		return g.derivedSliceCall()
+	}
 	var args []string
 	for range h.nargs {
 		args = append(args, g.fexpr(2))

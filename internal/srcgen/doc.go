@@ -61,6 +61,15 @@
 // marked //srcgen:ckpt -every=K), a fifth are in the subset of
 // //godiff:hvp (no helpers, no struct, no slice written), a fifth call
 // GGrad and GJVP of an annotated function of floats that calls only math.
+// A third stream gives half the programs of each of these kinds a newer
+// construct: the loop written to be checkpointed carries its state in
+// slices it updates element by element (an RNN step through a temporary,
+// springs' positions and velocities; -every, -snapshots or -memory, and
+// no other loop marked), G takes weight slices and F calls its GGrad or
+// GVJP, or the program keeps a struct parameter, its methods and
+// in-place writes and the Hessian copy differentiates the struct too,
+// half the time as a method with the struct as its receiver. Programs
+// given none keep their text (TestNewerKeepText).
 // Functions of one result get variants (see Variant): a copy F<n>K with
 // //godiff:checkpoint on the marked loops and on some others, whose
 // gradient must equal F's to 1e-12, and a copy F<n>H with //godiff:hvp

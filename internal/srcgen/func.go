@@ -66,6 +66,11 @@ type Func struct {
 	// harness moves those godiff refuses to Refused.
 	Variants []*Variant
 	Refused  []*Variant
+	// SliceStateLoop: a loop written to be checkpointed carries state in
+	// slices; DerivedSlices: F calls GGrad or GVJP of a G of weight
+	// slices; HessianWide: F is in the Hessians' subset with a struct (all
+	// set by Program, for the summary and TestNewerKeepText).
+	SliceStateLoop, DerivedSlices, HessianWide bool
 }
 
 // Output is a slice F writes: parameter Param (its field W when Field),
@@ -176,7 +181,7 @@ func (g *gen) signature() []Param {
 	if g.cfg.BlankParam && g.chance(0.1) {
 		ps = append(ps, Param{Name: "_", Kind: Blank})
 	}
-	if g.cfg.Structs && g.chance(0.3) {
+	if g.cfg.Structs && (g.chance(0.3) || g.cfg.HessianWide) {
 		st := &StructType{Name: strings.ToUpper(g.prefix[:1]) + g.prefix[1:] + "S", Len: 1 + g.rng.IntN(4), N: 1 + g.rng.IntN(3)}
 		g.st = st
 		*g.decls = append(*g.decls, st.Decl())

@@ -91,6 +91,8 @@ type gen struct {
 	nonConst   int  // counts what makes an expression non-constant: reads, calls
 	switches   int  // switch cases around, inside the innermost loop
 	deps       int  // counts reads of what godiff cannot fold to a constant
+	// ckptWritten: a loop carrying slice state was written (sliceStateLoop)
+	ckptWritten bool
 }
 
 func (g *gen) reset() {
@@ -238,6 +240,9 @@ func (g *gen) funcBody(ret func() string) string {
 	}
 	b.WriteString(g.stmtList(g.cfg.MaxStmts))
 	b.WriteString(g.consume())
+	if !g.inHelper && g.cfg.HessianWide {
+		b.WriteString(g.couplings())
+	}
 	b.WriteString(g.gather())
 	if ret == nil {
 		// A writer: the accumulator goes into its slice (or array).

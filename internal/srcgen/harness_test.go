@@ -68,7 +68,11 @@ func runBatch(dir string, seed uint64, first int, fs []*Func) []*result {
 	res := make([]*result, len(fs))
 	live := make(map[string]*result)
 	for i, f := range fs {
-		res[i] = &result{seed: seed, index: first + i, fn: f}
+		index := first + i
+		if n, err := strconv.Atoi(strings.TrimPrefix(f.Name, "F")); err == nil {
+			index = n // the batch may skip programs (-srcgen.newer)
+		}
+		res[i] = &result{seed: seed, index: index, fn: f}
 		live[f.Name] = res[i]
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {

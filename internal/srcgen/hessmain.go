@@ -6,46 +6,83 @@ import (
 )
 
 // writeHessianCase writes the fcase fields of f's Hessian copy v: hidx,
-// the flat entries of v.Subset; hvp, FHVP along a tangent over those
-// entries, returning F, the gradient and H·v flattened; hess, FHessian.
-// pre, post and call are writeCase's (unpacking p into the arguments a0,
-// a1, ...).
-func writeHessianCase(b *strings.Builder, f *Func, v *Variant, pre, post, call string) {
+// the flat entries of v.Subset in the Hessian's order (a receiver's
+// first); hvp, FHVP along a tangent over those entries, returning F, the
+// gradient and H·v flattened; hess, FHessian. A struct's entries are its
+// W, B and C, its tangent a struct of them, its gradient and H·v structs
+// flattened likewise. pre and post are writeCase's (unpacking p into the
+// arguments a0, a1, ... and writing back the slices F writes).
+func writeHessianCase(b *strings.Builder, f *Func, v *Variant, pre, post string) {
 	in := map[string]bool{}
 	for _, n := range v.Subset {
 		in[n] = true
 	}
-	var idx, tangents, grads, hvs, flatG, flatH []string
-	n, k := 0, 0
+	type entry struct {
+		i, flat int
+		p       Param
+	}
+	var order, rest []entry
+	var args []string
+	recv := ""
+	n := 0
 	for i, p := range f.Params {
-		sz := flatSize(p)
-		if in[p.Name] && (p.Kind == Scalar || p.Kind == Slice) {
-			a := fmt.Sprintf("a%d", i)
-			for j := range sz {
-				idx = append(idx, fmt.Sprint(n+j))
-			}
-			grads = append(grads, "g"+a)
-			hvs = append(hvs, "h"+a)
-			if p.Kind == Scalar {
-				tangents = append(tangents, fmt.Sprintf("v[%d]", k))
-				flatG = append(flatG, fmt.Sprintf("g = append(g, g%s)", a))
-				flatH = append(flatH, fmt.Sprintf("hv = append(hv, h%s)", a))
-			} else {
-				tangents = append(tangents, fmt.Sprintf("slices.Clone(v[%d:%d])", k, k+sz))
-				flatG = append(flatG, fmt.Sprintf("g = append(g, g%s...)", a))
-				flatH = append(flatH, fmt.Sprintf("hv = append(hv, h%s...)", a))
-			}
-			k += sz
+		a := fmt.Sprintf("a%d", i)
+		switch {
+		case p.Name == v.Receiver && v.Receiver != "":
+			recv = a + "."
+			order = append(order, entry{i, n, p})
+		case in[p.Name]:
+			args = append(args, a)
+			rest = append(rest, entry{i, n, p})
+		default:
+			args = append(args, a)
 		}
-		n += sz
+		n += flatSize(p)
+	}
+	order = append(order, rest...)
+	var idx, tangents, grads, hvs, flatG, flatH []string
+	k := 0
+	for _, e := range order {
+		a := fmt.Sprintf("a%d", e.i)
+		sz := flatSize(e.p)
+		for j := range sz {
+			idx = append(idx, fmt.Sprint(e.flat+j))
+		}
+		grads = append(grads, "g"+a)
+		hvs = append(hvs, "h"+a)
+		switch e.p.Kind {
+		case Scalar:
+			tangents = append(tangents, fmt.Sprintf("v[%d]", k))
+			flatG = append(flatG, fmt.Sprintf("g = append(g, g%s)", a))
+			flatH = append(flatH, fmt.Sprintf("hv = append(hv, h%s)", a))
+		case Slice:
+			tangents = append(tangents, fmt.Sprintf("slices.Clone(v[%d:%d])", k, k+sz))
+			flatG = append(flatG, fmt.Sprintf("g = append(g, g%s...)", a))
+			flatH = append(flatH, fmt.Sprintf("hv = append(hv, h%s...)", a))
+		case Struct, StructPtr:
+			amp := ""
+			if e.p.Kind == StructPtr {
+				amp = "&"
+			}
+			l := e.p.Type.Len
+			tangents = append(tangents, fmt.Sprintf("%s%s{W: slices.Clone(v[%d:%d]), B: v[%d], C: v[%d], N: %d}", amp, e.p.Type.Name, k, k+l, k+l, k+l+1, e.p.Type.N))
+			flatG = append(flatG, fmt.Sprintf("g = append(g, g%s.W...)\ng = append(g, g%s.B, g%s.C)", a, a, a))
+			flatH = append(flatH, fmt.Sprintf("hv = append(hv, h%s.W...)\nhv = append(hv, h%s.B, h%s.C)", a, a, a))
+		}
+		k += sz
+	}
+	call := strings.Join(args, ", ")
+	targs := strings.Join(tangents, ", ")
+	if call != "" {
+		targs = ", " + targs
 	}
 	fg := "var g []float64\n" + strings.Join(flatG, "\n") + "\n"
 	fh := "var hv []float64\n" + strings.Join(flatH, "\n") + "\n"
 	fmt.Fprintf(b, "hidx: []int{%s},\n", strings.Join(idx, ", "))
-	fmt.Fprintf(b, "hvp: func(p, v []float64) (float64, []float64, []float64) {\n%sy, %s, %s := %sHVP(%s, %s)\n%s%s%sreturn y, g, hv\n},\n",
-		pre, strings.Join(grads, ", "), strings.Join(hvs, ", "), v.Name, call, strings.Join(tangents, ", "), post, fg, fh)
-	fmt.Fprintf(b, "hess: func(p []float64) (float64, []float64, [][]float64) {\n%sy, %s, h := %sHessian(%s)\n%s%sreturn y, g, h\n},\n",
-		pre, strings.Join(grads, ", "), v.Name, call, post, fg)
+	fmt.Fprintf(b, "hvp: func(p, v []float64) (float64, []float64, []float64) {\n%sy, %s, %s := %s%sHVP(%s%s)\n%s%s%sreturn y, g, hv\n},\n",
+		pre, strings.Join(grads, ", "), strings.Join(hvs, ", "), recv, v.Name, call, targs, post, fg, fh)
+	fmt.Fprintf(b, "hess: func(p []float64) (float64, []float64, [][]float64) {\n%sy, %s, h := %s%sHessian(%s)\n%s%sreturn y, g, h\n},\n",
+		pre, strings.Join(grads, ", "), recv, v.Name, call, post, fg)
 }
 
 // variantChecks is the part of main.go that checks the variants (see

@@ -175,7 +175,7 @@ func writeCase(b *strings.Builder, f *Func) {
 		case Checkpointed:
 			fmt.Fprintf(b, "alt: func(p []float64) (float64, []float64) {\n%sy0%s := %sGrad(%s)\n%s%sreturn y0, g\n},\n", pre, gl, v.Name, call, post, flatten)
 		case Hessian:
-			writeHessianCase(b, f, v, pre, post, call)
+			writeHessianCase(b, f, v, pre, post)
 		}
 	}
 	b.WriteString("},\n")

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -28,6 +29,7 @@ var (
 	flagTimeout = flag.Duration("srcgen.timeout", 2*time.Minute, "time limit of one batch's checks")
 	flagVerbose = flag.Bool("srcgen.v", false, "print the time each phase of a batch takes")
 	flagKeep    = flag.String("srcgen.keep", "", "write the batches' modules under this directory and keep them")
+	flagNewer   = flag.Bool("srcgen.newer", false, "of the -srcgen.n programs, check only those given a newer construct (slice state, a G of slices, a Hessian over a struct)")
 )
 
 // testConfig is Default with the features of -srcgen.off and -srcgen.on
@@ -125,7 +127,11 @@ func runAll(t *testing.T, cfg Config) []*result {
 		first := *flagFirst + b*size
 		fs := make([]*Func, 0, size)
 		for i := first; i < min(*flagFirst+n, first+size); i++ {
-			fs = append(fs, funcAt(*flagSeed, i, cfg))
+			f := funcAt(*flagSeed, i, cfg)
+			if *flagNewer && !f.SliceStateLoop && !f.DerivedSlices && !f.HessianWide {
+				continue
+			}
+			fs = append(fs, f)
 		}
 		dir := batchDir(t, b)
 		wg.Add(1)
@@ -219,6 +225,64 @@ type summary struct {
 	alt, hvpfd, hvpskip, hess int
 	derived, ckptLoops        int // programs calling GGrad/GJVP, with loops written to be checkpointed
 	outputs                   int // programs checked whose slices written are outputs with known seeds
+	newer                     newerCounts
+}
+
+// newerCounts counts the constructs of the memory and higher-order
+// sessions (Config.SliceStateLoops, DerivedSlices, HessianStructs).
+type newerCounts struct {
+	sliceLoops, sliceCopies, sliceAccepted int // programs with a loop carrying slice state; their checkpointed copies; accepted
+	derivedSlices, derivedSlicesOK         int // programs calling GGrad/GVJP of a G of slices; of them checked
+	wide, wideRefused                      int // Hessian copies differentiating the struct
+	wideStruct, wideMethod, wideWrites     int // accepted: with the struct; as methods; of programs writing slices
+}
+
+func (c *newerCounts) add(r *result) {
+	f := r.fn
+	if f.SliceStateLoop {
+		c.sliceLoops++
+	}
+	if f.DerivedSlices {
+		c.derivedSlices++
+		if r.out == ok {
+			c.derivedSlicesOK++
+		}
+	}
+	for _, v := range f.Variants {
+		if r.out != ok {
+			break // not checked: counted in the program's outcome
+		}
+		switch {
+		case v.Kind == Checkpointed && f.SliceStateLoop:
+			c.sliceCopies++
+			c.sliceAccepted++
+		case v.Kind == Hessian && v.Wide:
+			c.wide++
+			if slices.Contains(v.Subset, "s") {
+				c.wideStruct++
+			}
+			if v.Receiver != "" {
+				c.wideMethod++
+			}
+			if f.OutputSeeds > 0 {
+				c.wideWrites++
+			}
+		}
+	}
+	for _, v := range f.Refused {
+		switch {
+		case v.Kind == Checkpointed && f.SliceStateLoop:
+			c.sliceCopies++
+		case v.Kind == Hessian && v.Wide:
+			c.wide++
+			c.wideRefused++
+		}
+	}
+}
+
+func (c newerCounts) line() string {
+	return fmt.Sprintf("\n  newer constructs: programs with a loop carrying state in slices %d (checkpointed copies %d, accepted %d), calling GGrad/GVJP of a G of weight slices %d (%d checked), Hessian copies over the struct %d (refused %d; accepted: %d differentiating the struct, %d as its method, %d writing slices)",
+		c.sliceLoops, c.sliceCopies, c.sliceAccepted, c.derivedSlices, c.derivedSlicesOK, c.wide, c.wideRefused, c.wideStruct, c.wideMethod, c.wideWrites)
 }
 
 // helperDeclRE matches the declaration of a helper the annotated function
@@ -230,6 +294,7 @@ var normalizeRE = regexp.MustCompile(`(/[^ :]*)?a\.go:\d+:\d+: |\b[Ff]\d+[A-Za-z
 func summarize(rs []*result) summary {
 	s := summary{reasons: map[string]int{}, vreasons: map[string]int{}, n: len(rs)}
 	for _, r := range rs {
+		s.newer.add(r)
 		for _, v := range r.fn.Variants {
 			s.variants[v.Kind]++
 			if v.Every > 0 {
@@ -292,6 +357,7 @@ func (s summary) line() string {
 		s.counts[nonfinite], s.counts[genbug], s.counts[hang], s.fdFuncs, s.fd, s.skip)
 	fmt.Fprintf(&b, "\n  programs checked with the slices they write as outputs %d, with loops written to be checkpointed %d, calling GGrad/GJVP/GVJP %d (GVJP %d); checkpointed copies %d (refused %d; %d accepted with -every, -snapshots or -memory, %d of them with -memory, %d on a three-clause or while loop, %d saving state held in slices), gradients compared at %d points; Hessian copies %d (refused %d; %d accepted of programs with helpers), H·v entries checked %d (%d not smooth), Hessians checked at %d points",
 		s.outputs, s.ckptLoops, s.derived, s.gvjp, s.variants[Checkpointed], s.vrefused[Checkpointed], s.every, s.memory, s.condState, s.sliceState, s.alt, s.variants[Hessian], s.vrefused[Hessian], s.hessCalls, s.hvpfd, s.hvpskip, s.hess)
+	b.WriteString(s.newer.line())
 	var vreasons []string
 	for r := range s.vreasons {
 		vreasons = append(vreasons, r)

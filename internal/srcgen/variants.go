@@ -42,13 +42,25 @@ type Variant struct {
 	// Checkpointed: set by the harness when godiff saves, for a marked
 	// loop, state held in a slice (its tape keeps states of elements).
 	SliceState bool
-	Refusal    string // set by the harness when godiff refuses the variant
+	// Hessian: Wide when the struct parameter is differentiated too, and
+	// Receiver its name when the copy is a method with it as receiver.
+	Wide     bool
+	Receiver string
+	Refusal  string // set by the harness when godiff refuses the variant
 }
 
 // sideSalt makes the stream that decides programs' kinds and variants
 // independent of the one that writes a program, so that a program of a
 // seed is the same text with and without the new features.
 const sideSalt = 0x5eed_13
+
+// newSalt seeds a third stream, which gives the newer constructs (slice
+// state, G of weight slices, Hessians of structs) to half the programs
+// of a kind: drawing from side instead would change the kinds and
+// variants of every later program of a seed. Of the salts, it is the
+// first from 0x5eed05 that gives none of them to the programs README and
+// the tests cite (citedPrograms), so those keep their text.
+const newSalt = 0x999deb
 
 // Program writes program number index of seed: Generate's function, or,
 // when the side stream says so and cfg allows, a function generated with
@@ -60,25 +72,40 @@ func Program(seed uint64, index int, cfg Config) *Func {
 	rng := rand.New(rand.NewPCG(seed, uint64(index)))
 	side := rand.New(rand.NewPCG(seed^sideSalt, uint64(index)))
 	name := fmt.Sprintf("F%d", index)
+	newer := rand.New(rand.NewPCG(seed^newSalt, uint64(index)))
 	c := cfg
 	kind := side.IntN(10)
+	half := newer.IntN(2) == 0
 	switch {
 	case kind < 2 && cfg.CheckpointLoops:
 		c.CkptLoops = true
 		c.InPlace = false // slices written after the loop it reads are refused
+		c.SliceStateLoop = half && cfg.SliceStateLoops
 	case kind >= 2 && kind < 4 && cfg.Hessians:
-		c = hessianConfig(c)
+		if half && cfg.HessianStructs {
+			c = hessianWideConfig(c)
+		} else {
+			c = hessianConfig(c)
+		}
 	case kind >= 4 && kind < 6 && cfg.Derived:
 		c.DerivedCalls = true
+		c.DerivedOfSlices = half && cfg.DerivedSlices
 	}
 	f := Generate(rng, name, c)
+	f.SliceStateLoop, f.DerivedSlices, f.HessianWide = c.SliceStateLoop, c.DerivedOfSlices, c.HessianWide
 	if f.Results == 1 && cfg.Checkpoint {
-		if v := checkpointVariant(side, f, kind < 2 || side.IntN(3) == 0); v != nil {
+		others := kind < 2 || side.IntN(3) == 0
+		if c.SliceStateLoop {
+			// Only the loop carrying slice state: a mark on another
+			// loop (its state's filling) would refuse the whole copy.
+			others = false
+		}
+		if v := checkpointVariant(side, f, others); v != nil {
 			f.Variants = append(f.Variants, v)
 		}
 	}
 	if f.Results == 1 && cfg.Hessians && ((kind >= 2 && kind < 4) || side.IntN(4) == 0) {
-		if v := hessianVariant(f); v != nil {
+		if v := hessianVariant(f, c.HessianWide, newer.IntN(2) == 0); v != nil {
 			f.Variants = append(f.Variants, v)
 		}
 	}
@@ -97,6 +124,16 @@ func Program(seed uint64, index int, cfg Config) *Func {
 func hessianConfig(c Config) Config {
 	c.Structs, c.InPlace, c.InPlaceInLoops = false, false, false
 	c.Recursion, c.Methods, c.StructFuncs = false, false, false
+	return c
+}
+
+// hessianWideConfig is hessianConfig keeping what //godiff:hessian
+// takes since (README, Hessians and composition): a struct parameter,
+// which every such program gets, its methods and functions, and slices F
+// updates in place; recursion stays off.
+func hessianWideConfig(c Config) Config {
+	c.Recursion = false
+	c.HessianWide = true
 	return c
 }
 
@@ -244,17 +281,25 @@ func checkpointVariant(side *rand.Rand, f *Func, others bool) *Variant {
 }
 
 // hessianVariant copies f's annotated function with //godiff:hvp and
-// //godiff:hessian on its float and []float64 parameters, or returns nil
-// if it has none.
-func hessianVariant(f *Func) *Variant {
+// //godiff:hessian on its float and []float64 parameters, and with wide
+// on its struct parameter too; with method as well, the copy is a method
+// of the struct's type, the struct its receiver (Receiver). It returns
+// nil if there is nothing to differentiate.
+func hessianVariant(f *Func, wide, method bool) *Variant {
 	_, decl := annotatedDecl(f)
 	if decl == "" {
 		return nil
 	}
-	v := &Variant{Kind: Hessian, Name: f.Name + "H"}
+	v := &Variant{Kind: Hessian, Name: f.Name + "H", Wide: wide}
 	for _, p := range f.Params {
-		if p.Kind == Scalar || p.Kind == Slice {
+		switch {
+		case p.Kind == Scalar || p.Kind == Slice:
 			v.Subset = append(v.Subset, p.Name)
+		case wide && (p.Kind == Struct || p.Kind == StructPtr):
+			v.Subset = append(v.Subset, p.Name)
+			if method {
+				v.Receiver = p.Name
+			}
 		}
 	}
 	if len(v.Subset) == 0 {
@@ -262,7 +307,36 @@ func hessianVariant(f *Func) *Variant {
 	}
 	names := strings.Join(v.Subset, " ")
 	v.Decl = rename(decl, f.Name, v.Name, "//godiff:hvp "+names+"\n//godiff:hessian "+names+"\n")
+	if v.Receiver != "" {
+		v.Decl = asMethod(v.Decl, v.Name, f.Params, v.Receiver)
+	}
 	return v
+}
+
+// asMethod makes the function name declared in decl a method whose
+// receiver is its parameter recv (the struct, the only parameter of its
+// type).
+func asMethod(decl, name string, ps []Param, recv string) string {
+	for _, p := range ps {
+		if p.Name != recv {
+			continue
+		}
+		t := p.Type.Name
+		if p.Kind == StructPtr {
+			t = "*" + t
+		}
+		param := recv + " " + t
+		head, rest, _ := strings.Cut(decl, "func "+name+"(")
+		sig, body, _ := strings.Cut(rest, ")")
+		var keep []string
+		for _, q := range strings.Split(sig, ", ") {
+			if q != param {
+				keep = append(keep, q)
+			}
+		}
+		return head + "func (" + param + ") " + name + "(" + strings.Join(keep, ", ") + ")" + body
+	}
+	return decl
 }
 
 // variantOf returns the variant named name among fs's, and its function.
@@ -299,7 +373,7 @@ func Rederive(f, g *Func) []*Variant {
 		case Checkpointed:
 			w = checkpointVariant(rand.New(rand.NewPCG(sideSalt, 0)), g, true)
 		case Hessian:
-			w = hessianVariant(g)
+			w = hessianVariant(g, v.Wide, v.Receiver != "")
 		}
 		if w != nil {
 			out = append(out, w)
