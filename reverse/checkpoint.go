@@ -901,14 +901,8 @@ func (bw *backward) rerunStretch(v *ir.Value, fld *ir.TapeField, args []*ir.Valu
 		l = l.Block.Parent
 	}
 	snaps := bw.s.snapshotFields(v)
-	k := b.Const(ir.Int, int64(r.Every))
+	i, seg, first, last := bw.stretchOf(v, l)
 	one := b.Const(ir.Int, int64(1))
-	i := bw.prim(v.Args[len(v.Args)-1])
-	n := bw.trip(l)
-	seg := b.Div(i, k)
-	seg.Name = "stretch"
-	first := b.Mul(seg, k)
-	last := b.Logic(ir.OpOr, b.Compare(ir.OpEq, i, b.Sub(n, one)), b.Compare(ir.OpEq, b.Binary(ir.OpRem, b.Add(i, one), k), b.Const(ir.Int, int64(0))))
 	ifop := b.If(last)
 	b.In(ifop.Blocks[0], func() {
 		b.Comment("The last iteration of a stretch: run the stretch again from the state saved before it.")
@@ -945,6 +939,24 @@ func (bw *backward) rerunStretch(v *ir.Value, fld *ir.TapeField, args []*ir.Valu
 		})
 	})
 	return []*ir.Value{b.TapeSlot(bw.tape, fld), b.Sub(i, first)}
+}
+
+// stretchOf returns, in the backward code of the call v of the body of
+// loop l with -every=K, the iteration i, the number of its stretch (i/K),
+// the stretch's first iteration, and whether i is the stretch's last (the
+// loop's last, or K−1 past its first), where the backward sweep runs the
+// stretch again from its snapshot.
+func (bw *backward) stretchOf(v, l *ir.Value) (i, seg, first, last *ir.Value) {
+	b := bw.b
+	k := b.Const(ir.Int, int64(v.Aux.(ir.Callee).Rule.Every))
+	one := b.Const(ir.Int, int64(1))
+	i = bw.prim(v.Args[len(v.Args)-1])
+	n := bw.trip(l)
+	seg = b.Div(i, k)
+	seg.Name = "stretch"
+	first = b.Mul(seg, k)
+	last = b.Logic(ir.OpOr, b.Compare(ir.OpEq, i, b.Sub(n, one)), b.Compare(ir.OpEq, b.Binary(ir.OpRem, b.Add(i, one), k), b.Const(ir.Int, int64(0))))
+	return i, seg, first, last
 }
 
 // snapshotFields returns the stacks of the state the call v of a loop

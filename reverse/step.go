@@ -272,14 +272,8 @@ func (bw *backward) stretchArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 				fmt.Sprintf("%s as each iteration of the stretch of %s the backward sweep is in began, run again from its snapshot", p.Name, r.Source))
 		})
 	}
-	k := b.Const(ir.Int, int64(r.Every))
+	i, seg, first, last := bw.stretchOf(v, l)
 	one := b.Const(ir.Int, int64(1))
-	i := bw.prim(v.Args[len(v.Args)-1])
-	n := bw.trip(l)
-	seg := b.Div(i, k)
-	seg.Name = "stretch"
-	first := b.Mul(seg, k)
-	last := b.Logic(ir.OpOr, b.Compare(ir.OpEq, i, b.Sub(n, one)), b.Compare(ir.OpEq, b.Binary(ir.OpRem, b.Add(i, one), k), b.Const(ir.Int, int64(0))))
 	ifop := b.If(last)
 	b.In(ifop.Blocks[0], func() {
 		b.Comment("The last iteration of a stretch: run the stretch again from the state saved before it, keeping each iteration's state.")
