@@ -929,16 +929,22 @@ func (bw *backward) rerunStretch(v *ir.Value, fld *ir.TapeField, args []*ir.Valu
 			}
 			call[len(call)-1] = b.Get(j)
 			res := b.Invoke(ir.Callee{Name: forward}, v.Type, call...)
-			for m, x := range state {
-				if len(state) == 1 {
-					b.Set(x, res)
-				} else {
-					b.Set(x, b.Extract(res, m))
-				}
-			}
+			setState(b, state, res)
 		})
 	})
 	return []*ir.Value{b.TapeSlot(bw.tape, fld), b.Sub(i, first)}
+}
+
+// setState sets the state variables to res, the result of a call of a
+// loop's body: the state itself if it is one variable, else its parts.
+func setState(b *ir.Builder, state []*ir.Var, res *ir.Value) {
+	for m, x := range state {
+		if len(state) == 1 {
+			b.Set(x, res)
+		} else {
+			b.Set(x, b.Extract(res, m))
+		}
+	}
 }
 
 // stretchOf returns, in the backward code of the call v of the body of

@@ -467,13 +467,7 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 			call[rv.Counter] = bw.counterAt(l, j)
 		}
 		res := b.Invoke(ir.Callee{Name: r.Derived.Name}, v.Type, call...)
-		for m, x := range state {
-			if nstate == 1 {
-				b.Set(x, res)
-			} else {
-				b.Set(x, b.Extract(res, m))
-			}
-		}
+		setState(b, state, res)
 	}
 	adv := b.For("")
 	b.In(adv.Blocks[1], func() { adv.Blocks[1].Result = b.Compare(ir.OpLt, b.Get(cur), b.Get(pos)) })

@@ -295,13 +295,7 @@ func (bw *backward) stretchArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 			}
 			call[len(call)-1] = b.Get(j)
 			res := b.Invoke(ir.Callee{Name: r.Derived.Name}, v.Type, call...)
-			for m, x := range state {
-				if nres == 1 {
-					b.Set(x, res)
-				} else {
-					b.Set(x, b.Extract(res, m))
-				}
-			}
+			setState(b, state, res)
 		})
 	})
 	out := slices.Clone(args)
