@@ -85,5 +85,49 @@ func ReadParams(f *ir.Func, wrt []int) (map[int]bool, error) {
 	for v, fld := range s.onceF {
 		note(v, fld)
 	}
-	return out, nil
+	return out, fixedReads(f, wrt, out)
+}
+
+// fixedReads adds to out the slice parameters of f whose elements the
+// backward function reads again when every slice parameter that nothing
+// in f writes is fixed. The loop above finds those the volatile split
+// records; this finds also those read only in a split where others are
+// fixed too: in GMM's checkpointed body, fixing them lets the backward
+// sweep compute xcentered[i] = x[i] − means[i] again (see forwardedStore)
+// rather than record it, a push and a pop per element a point. Naming a
+// parameter here is always safe: FixedArgs still decides, call by call,
+// which arguments a caller keeps fixed; at worst a variant is the same
+// function under a longer name.
+func fixedReads(f *ir.Func, wrt []int, out map[int]bool) error {
+	s := newSplitter(f, wrt, f.Name+"Tape")
+	s.volatile = true
+	written := make(map[int]bool)
+	f.Walk(func(v *ir.Value) {
+		if v.Op != ir.OpParam || !ir.IsSlice(v.Type) {
+			return
+		}
+		i := v.Aux.(int)
+		f.Walk(func(w *ir.Value) {
+			if writes(w, v) {
+				written[i] = true
+			}
+		})
+		if !plainRoot(v) {
+			written[i] = true
+		}
+		s.fixed[i] = !written[i]
+	})
+	bwd, _, _, err := s.buildBackward(f.Name + "Backward")
+	if err != nil {
+		return err
+	}
+	bwd.Walk(func(v *ir.Value) {
+		if v.Op != ir.OpLoad {
+			return
+		}
+		if r := ir.Root(v.Args[0]); r.Op == ir.OpParam && s.fixed[r.Aux.(int)] {
+			out[r.Aux.(int)] = true
+		}
+	})
+	return nil
 }

@@ -253,7 +253,7 @@ func NLLJVP(theta, xs, dtheta []float64) (float64, float64) {
 //	xs                        24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	logSumExpTape             logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, one call per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
 //	comp                      8·k bytes (8 bytes an entry): the memory of comp, which NLLCheckpointed makes, kept from run to run
-//	nllCheckpointedLoop1Tape  nllCheckpointedLoop1Tape.Bytes(), a nllCheckpointedLoop1CallNoXsFixedXsMeansTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:67 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
+//	nllCheckpointedLoop1Tape  nllCheckpointedLoop1Tape.Bytes(), a nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:67 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDNorm                8 bytes per run: the derivative of norm, summed over the iterations, per unit of the sum's derivative
 //	fusedDMeans               a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
 //	fusedDLogStd              a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of logStd, summed over the iterations, per unit of the sum's derivative
@@ -263,11 +263,12 @@ func NLLJVP(theta, xs, dtheta []float64) (float64, float64) {
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; nothing of the iterations of the loop at gmm.go:67
 // (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by
-// nllCheckpointedLoop1CallNoXsFixedXsMeansForward and at once its backward code
-// by nllCheckpointedLoop1CallNoXsFixedXsMeansBackward, seeded with 1, and keeps
-// the derivatives it sums, which the backward sweep multiplies by the sum's;
-// lengths, indexes and integer arithmetic, and loop counters (recovered from
-// the backward loops' own).
+// nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsForward and at once its
+// backward code by
+// nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsBackward, seeded with 1,
+// and keeps the derivatives it sums, which the backward sweep multiplies by the
+// sum's; lengths, indexes and integer arithmetic, and loop counters (recovered
+// from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: norm.
 type NLLCheckpointedTape struct {
@@ -285,7 +286,7 @@ type NLLCheckpointedTape struct {
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
 	// runs the iteration on it and at once the iteration's backward code, so that
 	// it holds one iteration's entries whatever the number of iterations.
-	nllCheckpointedLoop1Tape nllCheckpointedLoop1CallNoXsFixedXsMeansTape
+	nllCheckpointedLoop1Tape nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsTape
 	// fusedDNorm: the derivative of norm, summed over the iterations, per unit of
 	// the sum's derivative.
 	fusedDNorm float64
@@ -387,8 +388,8 @@ func NLLCheckpointedForward(t *NLLCheckpointedTape, theta, xs []float64) float64
 	dcomp := t.fusedDComp
 	for i := range xs {
 		t.nllCheckpointedLoop1Tape.calls = t.nllCheckpointedLoop1Tape.calls[:0]
-		t3 := nllCheckpointedLoop1CallNoXsFixedXsMeansForward(&t.nllCheckpointedLoop1Tape, nll, xs, k, means, logStd, logits, norm, comp, i)
-		nllCheckpointedLoop1CallNoXsFixedXsMeansBackward(&t.nllCheckpointedLoop1Tape, 0, 1, &dnll, dmeans, dlogStd, dlogits, &dnorm, dcomp)
+		t3 := nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsForward(&t.nllCheckpointedLoop1Tape, nll, xs, k, means, logStd, logits, norm, comp, i)
+		nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsBackward(&t.nllCheckpointedLoop1Tape, 0, 1, &dnll, dmeans, dlogStd, dlogits, &dnorm, dcomp)
 		nll = t3
 	}
 	t.fusedDNorm = dnorm
@@ -767,13 +768,13 @@ func logSumExpJVP(x, dx []float64) (float64, float64) {
 	return m + math.Log(s), dm + ds/s
 }
 
-// nllCheckpointedLoop1CallNoXsFixedXsMeansTape is what
-// nllCheckpointedLoop1CallNoXsFixedXsMeansForward keeps of the calls of
-// nllCheckpointedLoop1 at one call site for
-// nllCheckpointedLoop1CallNoXsFixedXsMeansBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
+// nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsTape is what
+// nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsForward keeps of the
+// calls of nllCheckpointedLoop1 at one call site for
+// nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 80·calls + 8·max(k, 0) bytes, plus
@@ -790,7 +791,7 @@ func logSumExpJVP(x, dx []float64) (float64, float64) {
 // unnamed differences, products; the elements of xs, means it reads again
 // (memory nothing writes afterwards); lengths, indexes and integer arithmetic,
 // and loop counters (recovered from the backward loops' own).
-type nllCheckpointedLoop1CallNoXsFixedXsMeansTape struct {
+type nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -818,10 +819,11 @@ type nllCheckpointedLoop1CallNoXsFixedXsMeansTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// nllCheckpointedLoop1CallNoXsFixedXsMeansTape's comment counts them: each
-// value's size, 24 for a slice the tape refers to, a stack's entries by its
-// length, the tapes of its call sites; not Go's padding nor spare capacity.
-func (t *nllCheckpointedLoop1CallNoXsFixedXsMeansTape) Bytes() int {
+// nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsTape's comment counts
+// them: each value's size, 24 for a slice the tape refers to, a stack's entries
+// by its length, the tapes of its call sites; not Go's padding nor spare
+// capacity.
+func (t *nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 80
 	n += len(t.exp) * 8
@@ -832,16 +834,17 @@ func (t *nllCheckpointedLoop1CallNoXsFixedXsMeansTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *nllCheckpointedLoop1CallNoXsFixedXsMeansTape) clearRefs() {
+func (t *nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 	t.logSumExpTape.clearRefs()
 }
 
-// nllCheckpointedLoop1CallNoXsFixedXsMeansForward runs nllCheckpointedLoop1 and
-// records in t what nllCheckpointedLoop1CallNoXsFixedXsMeansBackward needs,
-// after what the earlier calls since t's holder began its run recorded; the
-// first of them empties t, keeping its memory.
-func nllCheckpointedLoop1CallNoXsFixedXsMeansForward(t *nllCheckpointedLoop1CallNoXsFixedXsMeansTape, nll float64, xs []float64, k int, means, logStd, logits []float64, norm float64, comp []float64, i int) float64 {
+// nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsForward runs
+// nllCheckpointedLoop1 and records in t what
+// nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
+func nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsForward(t *nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsTape, nll float64, xs []float64, k int, means, logStd, logits []float64, norm float64, comp []float64, i int) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
@@ -875,18 +878,18 @@ func nllCheckpointedLoop1CallNoXsFixedXsMeansForward(t *nllCheckpointedLoop1Call
 	return nll2
 }
 
-// nllCheckpointedLoop1CallNoXsFixedXsMeansBackward adds to dnll, dmeans,
-// dlogStd, dlogits, dnorm and dcomp the vector-Jacobian product of
+// nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsBackward adds to dnll,
+// dmeans, dlogStd, dlogits, dnorm and dcomp the vector-Jacobian product of
 // nllCheckpointedLoop1 with the seeds dcomp and s, at the point that call
-// number call of nllCheckpointedLoop1CallNoXsFixedXsMeansForward on t recorded.
-// It keeps buffers of its own in t, for the derivatives of slices it is not
-// passed (those nllCheckpointedLoop1 and its callees make), so one forward run
-// serves any number of backward runs (one per seed), one at a time; it adds
-// rather than sets, so one buffer can sum a mini-batch.
+// number call of nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsForward on
+// t recorded. It keeps buffers of its own in t, for the derivatives of slices
+// it is not passed (those nllCheckpointedLoop1 and its callees make), so one
+// forward run serves any number of backward runs (one per seed), one at a time;
+// it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dcomp holds, on entry, the seed of what nllCheckpointedLoop1 leaves in comp,
 // and on return the derivative with respect to what comp held before.
-func nllCheckpointedLoop1CallNoXsFixedXsMeansBackward(t *nllCheckpointedLoop1CallNoXsFixedXsMeansTape, call int, s float64, dnll *float64, dmeans, dlogStd, dlogits []float64, dnorm *float64, dcomp []float64) {
+func nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsBackward(t *nllCheckpointedLoop1CallNoXsFixedXsMeansLogStdLogitsTape, call int, s float64, dnll *float64, dmeans, dlogStd, dlogits []float64, dnorm *float64, dcomp []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dnll2 float64

@@ -1056,11 +1056,11 @@ func MixtureJVP(w, b, xs, dw, db []float64) (float64, float64) {
 //	k           8 bytes per run: the parameter k
 //	h           8·len(w1) bytes (8 bytes an entry): the memory of h, which TwoLayers makes, kept from run to run
 //	h2          24 bytes per run (a reference to the caller's slice, not a copy): h as the forward sweep computed it
-//	layerTape   layerTape.Bytes(), a layerCallNoXFixedXTape for the calls of one call site, one call per run: the tape layerCallNoXFixedXForward fills and layerCallNoXFixedXBackward reads
+//	layerTape   layerTape.Bytes(), a layerCallNoXFixedWBXTape for the calls of one call site, one call per run: the tape layerCallNoXFixedWBXForward fills and layerCallNoXFixedWBXBackward reads
 //	elem        8·len(h) bytes (8 bytes an entry): an element read before it was overwritten
 //	y           8·len(w2) bytes (8 bytes an entry): the memory of y, which TwoLayers makes, kept from run to run
 //	y2          24 bytes per run (a reference to the caller's slice, not a copy): y as the forward sweep computed it
-//	layerTape2  layerTape2.Bytes(), a layerCallFixedWXTape for the calls of one call site, one call per run: the tape layerCallFixedWXForward fills and layerCallFixedWXBackward reads
+//	layerTape2  layerTape2.Bytes(), a layerCallFixedWBXTape for the calls of one call site, one call per run: the tape layerCallFixedWBXForward fills and layerCallFixedWBXBackward reads
 //	dy          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of y, which TwoLayers makes, in a buffer the backward sweep reuses
 //	dh          a buffer of the backward sweep, as long as the last FBackward made it (counted by Bytes, not in the formula): the derivatives of h, which TwoLayers makes, in a buffer the backward sweep reuses
 //
@@ -1078,10 +1078,10 @@ type TwoLayersTape struct {
 	h []float64
 	// h2: h as the forward sweep computed it.
 	h2 []float64
-	// layerTape: the tape layerCallNoXFixedXForward fills and
-	// layerCallNoXFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	layerTape layerCallNoXFixedXTape
+	// layerTape: the tape layerCallNoXFixedWBXForward fills and
+	// layerCallNoXFixedWBXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	layerTape layerCallNoXFixedWBXTape
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
@@ -1089,10 +1089,10 @@ type TwoLayersTape struct {
 	y []float64
 	// y2: y as the forward sweep computed it.
 	y2 []float64
-	// layerTape2: the tape layerCallFixedWXForward fills and
-	// layerCallFixedWXBackward reads, for every call of it here: one record per
+	// layerTape2: the tape layerCallFixedWBXForward fills and
+	// layerCallFixedWBXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
-	layerTape2 layerCallFixedWXTape
+	layerTape2 layerCallFixedWBXTape
 	// dy: the derivatives of y, which TwoLayers makes, in a buffer the backward
 	// sweep reuses.
 	dy []float64
@@ -1165,7 +1165,7 @@ func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]flo
 	h := slices.Clip(t.h[len(t.h)-len(w1):])
 	clear(h)
 	t.h2 = h
-	layerCallNoXFixedXForward(&t.layerTape, h, w1, b1, x)
+	layerCallNoXFixedWBXForward(&t.layerTape, h, w1, b1, x)
 	t.elem = slices.Grow(t.elem, len(h))
 	for i := range h {
 		t1 := h[i]
@@ -1177,7 +1177,7 @@ func TwoLayersForward(t *TwoLayersTape, w1 [][]float64, b1 []float64, w2 [][]flo
 	y := slices.Clip(t.y[len(t.y)-t2:])
 	clear(y)
 	t.y2 = y
-	layerCallFixedWXForward(&t.layerTape2, y, w2, b1[:t2], h)
+	layerCallFixedWBXForward(&t.layerTape2, y, w2, b1[:t2], h)
 	s := 0.0
 	for i2 := range y {
 		v := y[i2]
@@ -1220,7 +1220,7 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 		dv := ds * v * 2
 		dy[i] += dv
 	}
-	layerCallFixedWXBackward(&t.layerTape2, nlayerTape2, dy, dw2, db1[:t1], dh)
+	layerCallFixedWBXBackward(&t.layerTape2, nlayerTape2, dy, dw2, db1[:t1], dh)
 	t3 := len(h) - 1
 	for i2 := t3; i2 >= 0; i2-- {
 		nelem--
@@ -1228,7 +1228,7 @@ func TwoLayersBackward(t *TwoLayersTape, s float64, dw1 [][]float64, db1 []float
 		dkSum += t4 * t.elem[nelem]
 		dh[i2] = t4 * k
 	}
-	layerCallNoXFixedXBackward(&t.layerTape, nlayerTape, dh, dw1, db1)
+	layerCallNoXFixedWBXBackward(&t.layerTape, nlayerTape, dh, dw1, db1)
 	*dk += dkSum
 }
 
@@ -1288,16 +1288,16 @@ func TwoLayersJVP(w1 [][]float64, b1 []float64, w2 [][]float64, k float64, x []f
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	layerTape  layerTape.Bytes(), a layerCallNoXFixedXTape for the calls of one call site, one call per run: the tape layerCallNoXFixedXForward fills and layerCallNoXFixedXBackward reads
+//	layerTape  layerTape.Bytes(), a layerCallNoXFixedWBXTape for the calls of one call site, one call per run: the tape layerCallNoXFixedWBXForward fills and layerCallNoXFixedWBXBackward reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type ApplyTape struct {
-	// layerTape: the tape layerCallNoXFixedXForward fills and
-	// layerCallNoXFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	layerTape layerCallNoXFixedXTape
+	// layerTape: the tape layerCallNoXFixedWBXForward fills and
+	// layerCallNoXFixedWBXBackward reads, for every call of it here: one record
+	// per call, and the stacks they share.
+	layerTape layerCallNoXFixedWBXTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in ApplyTape's
@@ -1342,7 +1342,7 @@ func (t *ApplyTape) release() {
 // earlier contents are discarded, its memory reused.
 func ApplyForward(t *ApplyTape, out []float64, w [][]float64, b, x []float64) {
 	t.layerTape.calls = t.layerTape.calls[:0]
-	layerCallNoXFixedXForward(&t.layerTape, out, w, b, x)
+	layerCallNoXFixedWBXForward(&t.layerTape, out, w, b, x)
 }
 
 // ApplyBackward adds to dw and db the vector-Jacobian product of Apply with the
@@ -1358,7 +1358,7 @@ func ApplyBackward(t *ApplyTape, dout []float64, dw [][]float64, db []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	nlayerTape := len(t.layerTape.calls)
 	nlayerTape--
-	layerCallNoXFixedXBackward(&t.layerTape, nlayerTape, dout, dw, db)
+	layerCallNoXFixedWBXBackward(&t.layerTape, nlayerTape, dout, dw, db)
 }
 
 // ApplyVJP returns the vector-Jacobian product with the seeds sout: for each of
@@ -1525,9 +1525,9 @@ func PeakJVP(x, dx []float64) (float64, float64) {
 //	mHiddenB         24 bytes per run (a reference to the caller's slice, not a copy): the field m.Hidden.B
 //	mOutB            24 bytes per run (a reference to the caller's slice, not a copy): the field m.Out.B
 //	h                8·len(mHiddenB) bytes (8 bytes an entry): the memory of h, which Loss makes, kept from run to run
-//	layerApplyTape   layerApplyTape.Bytes(), a layerApplyCallNoXFixedXTape for the calls of one call site, one call per run: the tape layerApplyCallNoXFixedXForward fills and layerApplyCallNoXFixedXBackward reads
+//	layerApplyTape   layerApplyTape.Bytes(), a layerApplyCallNoXFixedLBXTape for the calls of one call site, one call per run: the tape layerApplyCallNoXFixedLBXForward fills and layerApplyCallNoXFixedLBXBackward reads
 //	o                8·len(mOutB) bytes (8 bytes an entry): the memory of o, which Loss makes, kept from run to run
-//	layerApplyTape2  layerApplyTape2.Bytes(), a layerApplyCallFixedLWXTape for the calls of one call site, one call per run: the tape layerApplyCallFixedLWXForward fills and layerApplyCallFixedLWXBackward reads
+//	layerApplyTape2  layerApplyTape2.Bytes(), a layerApplyCallFixedLWLBXTape for the calls of one call site, one call per run: the tape layerApplyCallFixedLWLBXForward fills and layerApplyCallFixedLWLBXBackward reads
 //	daffineAtDFA     8 bytes per run: result 2 of a call of affineAtGrad
 //	daffineAtDFB     8 bytes per run: result 3 of a call of affineAtGrad
 //	daffineAtDX      8 bytes per run: result 4 of a call of affineAtGrad
@@ -1549,16 +1549,16 @@ type MLPLossTape struct {
 	mOutB []float64
 	// h: the memory of h, which Loss makes, kept from run to run.
 	h []float64
-	// layerApplyTape: the tape layerApplyCallNoXFixedXForward fills and
-	// layerApplyCallNoXFixedXBackward reads, for every call of it here: one record
-	// per call, and the stacks they share.
-	layerApplyTape layerApplyCallNoXFixedXTape
+	// layerApplyTape: the tape layerApplyCallNoXFixedLBXForward fills and
+	// layerApplyCallNoXFixedLBXBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	layerApplyTape layerApplyCallNoXFixedLBXTape
 	// o: the memory of o, which Loss makes, kept from run to run.
 	o []float64
-	// layerApplyTape2: the tape layerApplyCallFixedLWXForward fills and
-	// layerApplyCallFixedLWXBackward reads, for every call of it here: one record
-	// per call, and the stacks they share.
-	layerApplyTape2 layerApplyCallFixedLWXTape
+	// layerApplyTape2: the tape layerApplyCallFixedLWLBXForward fills and
+	// layerApplyCallFixedLWLBXBackward reads, for every call of it here: one
+	// record per call, and the stacks they share.
+	layerApplyTape2 layerApplyCallFixedLWLBXTape
 	// daffineAtDFA: result 2 of a call of affineAtGrad.
 	daffineAtDFA float64
 	// daffineAtDFB: result 3 of a call of affineAtGrad.
@@ -1651,11 +1651,11 @@ func (m *MLP) LossForward(t *MLPLossTape, x []float64, y float64) float64 {
 	t.h = slices.Grow(t.h, len(m.Hidden.B))[:len(t.h)+len(m.Hidden.B)]
 	h := slices.Clip(t.h[len(t.h)-len(m.Hidden.B):])
 	clear(h)
-	layerApplyCallNoXFixedXForward(&t.layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
+	layerApplyCallNoXFixedLBXForward(&t.layerApplyTape, m.Hidden.W, m.Hidden.B, h, x)
 	t.o = slices.Grow(t.o, len(m.Out.B))[:len(t.o)+len(m.Out.B)]
 	o := slices.Clip(t.o[len(t.o)-len(m.Out.B):])
 	clear(o)
-	layerApplyCallFixedLWXForward(&t.layerApplyTape2, m.Out.W, m.Out.B, o, h)
+	layerApplyCallFixedLWLBXForward(&t.layerApplyTape2, m.Out.W, m.Out.B, o, h)
 	t1, daffineAtDFA, daffineAtDFB, daffineAtDX := affineAtGrad(m.Shift.A, m.Shift.B, o[0])
 	t.daffineAtDFA = daffineAtDFA
 	t.daffineAtDFB = daffineAtDFB
@@ -1709,8 +1709,8 @@ func MLPLossBackward(t *MLPLossTape, s float64, dm *MLP) {
 	t5 := dmShiftB2
 	de := s * t2 * e * 2
 	do[0] += de * daffineAtDX
-	layerApplyCallFixedLWXBackward(&t.layerApplyTape2, nlayerApplyTape2, dm.Out.W, dm.Out.B, do, dh)
-	layerApplyCallNoXFixedXBackward(&t.layerApplyTape, nlayerApplyTape, dm.Hidden.W, dm.Hidden.B, dh)
+	layerApplyCallFixedLWLBXBackward(&t.layerApplyTape2, nlayerApplyTape2, dm.Out.W, dm.Out.B, do, dh)
+	layerApplyCallNoXFixedLBXBackward(&t.layerApplyTape, nlayerApplyTape, dm.Hidden.W, dm.Hidden.B, dh)
 	dm.Gain += t3
 	dm.Shift.A += t4 + de*daffineAtDFA
 	dm.Shift.B += t5 + de*daffineAtDFB
@@ -2719,145 +2719,11 @@ func dotJVP(a, b, da, db []float64) (float64, float64) {
 	return s, ds
 }
 
-// layerCallNoXFixedXTape is what layerCallNoXFixedXForward keeps of the calls
-// of layer at one call site for layerCallNoXFixedXBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 64·calls + 32·len(out) bytes. Bytes returns that
-// count for a filled tape: each value's size, a slice's 24-byte header where
-// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
-// capacity.
-//
-//	calls  64 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	a      24·len(out) bytes (24 bytes an entry): a as the forward sweep computed it
-//	tanh   8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: the elements of x it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type layerCallNoXFixedXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// out: the parameter out.
-		out []float64
-		// x: the parameter x.
-		x []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			a    int
-			tanh int
-		}
-	}
-	// a: a as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	a [][]float64
-	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
-	// around it, read back last first.
-	tanh []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// layerCallNoXFixedXTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *layerCallNoXFixedXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 64
-	n += len(t.a) * 24
-	n += len(t.tanh) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *layerCallNoXFixedXTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-	clear(t.a[:cap(t.a)])
-}
-
-// layerCallNoXFixedXForward runs layer and records in t what
-// layerCallNoXFixedXBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func layerCallNoXFixedXForward(t *layerCallNoXFixedXTape, out []float64, w [][]float64, b, x []float64) {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.tanh = t.tanh[:0]
-		t.a = t.a[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.out = out
-	c.x = x
-	t1 := len(out)
-	t.a = slices.Grow(t.a, t1)
-	t.tanh = slices.Grow(t.tanh, t1)
-	for i := range out {
-		a := w[i]
-		t.a = append(t.a, a)
-		s := 0.0
-		for i2 := range a {
-			s += a[i2] * x[i2]
-		}
-		t2 := math.Tanh(s + b[i])
-		t.tanh = append(t.tanh, t2)
-		out[i] = t2
-	}
-	c.end.a = len(t.a)
-	c.end.tanh = len(t.tanh)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.a = slices.Grow(t.a, c.end.a*more)
-		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
-	}
-}
-
-// layerCallNoXFixedXBackward adds to dout, dw and db the vector-Jacobian
-// product of layer with the seeds dout, at the point that call number call of
-// layerCallNoXFixedXForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-//
-// dout holds, on entry, the seed of what layer leaves in out, and on return the
-// derivative with respect to what out held before.
-func layerCallNoXFixedXBackward(t *layerCallNoXFixedXTape, call int, dout []float64, dw [][]float64, db []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	out := c.out
-	ntanh := c.end.tanh
-	var ds float64
-	na := c.end.a
-	x := c.x
-	t1 := len(out) - 1
-	for i := t1; i >= 0; i-- {
-		ntanh--
-		t2 := t.tanh[ntanh]
-		na--
-		a := t.a[na]
-		da := dw[i]
-		t3 := dout[i] * (1 - t2*t2)
-		db[i] += t3
-		ds += t3
-		dout[i] = 0
-		t4 := len(a) - 1
-		for i2 := t4; i2 >= 0; i2-- {
-			da[i2] += ds * x[i2]
-		}
-		ds = 0
-	}
-}
-
-// layerCallFixedWXTape is what layerCallFixedWXForward keeps of the calls of
-// layer at one call site for layerCallFixedWXBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
+// layerCallNoXFixedWBXTape is what layerCallNoXFixedWBXForward keeps of the
+// calls of layer at one call site for layerCallNoXFixedWBXBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 80·calls + 8·len(out) bytes. Bytes returns that
@@ -2871,7 +2737,7 @@ func layerCallNoXFixedXBackward(t *layerCallNoXFixedXTape, call int, dout []floa
 // Recomputed by the backward sweep rather than stored: the elements of w, x it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
 // arithmetic, and loop counters (recovered from the backward loops' own).
-type layerCallFixedWXTape struct {
+type layerCallNoXFixedWBXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -2892,10 +2758,10 @@ type layerCallFixedWXTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// layerCallFixedWXTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *layerCallFixedWXTape) Bytes() int {
+// layerCallNoXFixedWBXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *layerCallNoXFixedWBXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 80
 	n += len(t.tanh) * 8
@@ -2905,14 +2771,15 @@ func (t *layerCallFixedWXTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *layerCallFixedWXTape) clearRefs() {
+func (t *layerCallNoXFixedWBXTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// layerCallFixedWXForward runs layer and records in t what
-// layerCallFixedWXBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func layerCallFixedWXForward(t *layerCallFixedWXTape, out []float64, w [][]float64, b, x []float64) {
+// layerCallNoXFixedWBXForward runs layer and records in t what
+// layerCallNoXFixedWBXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func layerCallNoXFixedWBXForward(t *layerCallNoXFixedWBXTape, out []float64, w [][]float64, b, x []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.tanh = t.tanh[:0]
@@ -2941,15 +2808,138 @@ func layerCallFixedWXForward(t *layerCallFixedWXTape, out []float64, w [][]float
 	}
 }
 
-// layerCallFixedWXBackward adds to dout, dw, db and dx the vector-Jacobian
+// layerCallNoXFixedWBXBackward adds to dout, dw and db the vector-Jacobian
 // product of layer with the seeds dout, at the point that call number call of
-// layerCallFixedWXForward on t recorded. It only reads t, so one forward run
+// layerCallNoXFixedWBXForward on t recorded. It only reads t, so one forward
+// run serves any number of backward runs (one per seed, from several goroutines
+// at once); it adds rather than sets, so one buffer can sum a mini-batch.
+//
+// dout holds, on entry, the seed of what layer leaves in out, and on return the
+// derivative with respect to what out held before.
+func layerCallNoXFixedWBXBackward(t *layerCallNoXFixedWBXTape, call int, dout []float64, dw [][]float64, db []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	c := &t.calls[call]
+	out := c.out
+	ntanh := c.end.tanh
+	var ds float64
+	w := c.w
+	x := c.x
+	t1 := len(out) - 1
+	for i := t1; i >= 0; i-- {
+		ntanh--
+		t2 := t.tanh[ntanh]
+		a := w[i]
+		da := dw[i]
+		t3 := dout[i] * (1 - t2*t2)
+		db[i] += t3
+		ds += t3
+		dout[i] = 0
+		t4 := len(a) - 1
+		for i2 := t4; i2 >= 0; i2-- {
+			da[i2] += ds * x[i2]
+		}
+		ds = 0
+	}
+}
+
+// layerCallFixedWBXTape is what layerCallFixedWBXForward keeps of the calls of
+// layer at one call site for layerCallFixedWBXBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
+//
+// Memory: after the calls at the site that holds it (each term summed over the
+// calls), the tape holds 80·calls + 8·len(out) bytes. Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
+//
+//	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
+//	tanh   8·len(out) bytes (8 bytes an entry): math.Tanh of the forward sweep
+//
+// Recomputed by the backward sweep rather than stored: the elements of w, x it
+// reads again (memory nothing writes afterwards); lengths, indexes and integer
+// arithmetic, and loop counters (recovered from the backward loops' own).
+type layerCallFixedWBXTape struct {
+	// calls: what each call keeps that is not on a stack, one entry per call, in
+	// the order of the calls.
+	calls []struct {
+		// out: the parameter out.
+		out []float64
+		// w: the parameter w.
+		w [][]float64
+		// x: the parameter x.
+		x []float64
+		// end: where the call's entries of each stack end, and its calls at each site.
+		end struct {
+			tanh int
+		}
+	}
+	// tanh: math.Tanh of the forward sweep, one entry per iteration of the loop
+	// around it, read back last first.
+	tanh []float64
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// layerCallFixedWBXTape's comment counts them: each value's size, 24 for a
+// slice the tape refers to, a stack's entries by its length, the tapes of its
+// call sites; not Go's padding nor spare capacity.
+func (t *layerCallFixedWBXTape) Bytes() int {
+	n := 0
+	n += len(t.calls) * 80
+	n += len(t.tanh) * 8
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *layerCallFixedWBXTape) clearRefs() {
+	clear(t.calls[:cap(t.calls)])
+}
+
+// layerCallFixedWBXForward runs layer and records in t what
+// layerCallFixedWBXBackward needs, after what the earlier calls since t's
+// holder began its run recorded; the first of them empties t, keeping its
+// memory.
+func layerCallFixedWBXForward(t *layerCallFixedWBXTape, out []float64, w [][]float64, b, x []float64) {
+	if len(t.calls) == 0 {
+		// The first call of a run: the stacks hold an earlier run's entries.
+		t.tanh = t.tanh[:0]
+	}
+	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
+	c := &t.calls[len(t.calls)-1]
+	c.out = out
+	c.w = w
+	c.x = x
+	t.tanh = slices.Grow(t.tanh, len(out))
+	for i := range out {
+		a := w[i]
+		s := 0.0
+		for i2 := range a {
+			s += a[i2] * x[i2]
+		}
+		t1 := math.Tanh(s + b[i])
+		t.tanh = append(t.tanh, t1)
+		out[i] = t1
+	}
+	c.end.tanh = len(t.tanh)
+	if len(t.calls) == 1 {
+		// The first call of a run: room for the calls the caller made room for, at its rate.
+		more := cap(t.calls) - 1
+		t.tanh = slices.Grow(t.tanh, c.end.tanh*more)
+	}
+}
+
+// layerCallFixedWBXBackward adds to dout, dw, db and dx the vector-Jacobian
+// product of layer with the seeds dout, at the point that call number call of
+// layerCallFixedWBXForward on t recorded. It only reads t, so one forward run
 // serves any number of backward runs (one per seed, from several goroutines at
 // once); it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layer leaves in out, and on return the
 // derivative with respect to what out held before.
-func layerCallFixedWXBackward(t *layerCallFixedWXTape, call int, dout []float64, dw [][]float64, db, dx []float64) {
+func layerCallFixedWBXBackward(t *layerCallFixedWBXTape, call int, dout []float64, dw [][]float64, db, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	out := c.out
@@ -3028,12 +3018,12 @@ func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64
 	}
 }
 
-// layerApplyCallNoXFixedXTape is what layerApplyCallNoXFixedXForward keeps of
-// the calls of layerApply at one call site for layerApplyCallNoXFixedXBackward:
-// the forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
+// layerApplyCallNoXFixedLBXTape is what layerApplyCallNoXFixedLBXForward keeps
+// of the calls of layerApply at one call site for
+// layerApplyCallNoXFixedLBXBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 64·calls + 32·len(out) bytes. Bytes returns that
@@ -3048,7 +3038,7 @@ func layerJVP(out []float64, w [][]float64, b, x, dout []float64, dw [][]float64
 // Recomputed by the backward sweep rather than stored: the elements of x it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
 // arithmetic, and loop counters (recovered from the backward loops' own).
-type layerApplyCallNoXFixedXTape struct {
+type layerApplyCallNoXFixedLBXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -3071,10 +3061,10 @@ type layerApplyCallNoXFixedXTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// layerApplyCallNoXFixedXTape's comment counts them: each value's size, 24 for
-// a slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *layerApplyCallNoXFixedXTape) Bytes() int {
+// layerApplyCallNoXFixedLBXTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *layerApplyCallNoXFixedLBXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 64
 	n += len(t.a) * 24
@@ -3085,16 +3075,16 @@ func (t *layerApplyCallNoXFixedXTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *layerApplyCallNoXFixedXTape) clearRefs() {
+func (t *layerApplyCallNoXFixedLBXTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 	clear(t.a[:cap(t.a)])
 }
 
-// layerApplyCallNoXFixedXForward runs layerApply and records in t what
-// layerApplyCallNoXFixedXBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
+// layerApplyCallNoXFixedLBXForward runs layerApply and records in t what
+// layerApplyCallNoXFixedLBXBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
 // memory.
-func layerApplyCallNoXFixedXForward(t *layerApplyCallNoXFixedXTape, lW [][]float64, lB, out, x []float64) {
+func layerApplyCallNoXFixedLBXForward(t *layerApplyCallNoXFixedLBXTape, lW [][]float64, lB, out, x []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.tanh = t.tanh[:0]
@@ -3128,16 +3118,16 @@ func layerApplyCallNoXFixedXForward(t *layerApplyCallNoXFixedXTape, lW [][]float
 	}
 }
 
-// layerApplyCallNoXFixedXBackward adds to dlW, dlB and dout the vector-Jacobian
-// product of layerApply with the seeds dout, at the point that call number call
-// of layerApplyCallNoXFixedXForward on t recorded. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
+// layerApplyCallNoXFixedLBXBackward adds to dlW, dlB and dout the
+// vector-Jacobian product of layerApply with the seeds dout, at the point that
+// call number call of layerApplyCallNoXFixedLBXForward on t recorded. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
-func layerApplyCallNoXFixedXBackward(t *layerApplyCallNoXFixedXTape, call int, dlW [][]float64, dlB, dout []float64) {
+func layerApplyCallNoXFixedLBXBackward(t *layerApplyCallNoXFixedLBXTape, call int, dlW [][]float64, dlB, dout []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	out := c.out
@@ -3164,12 +3154,12 @@ func layerApplyCallNoXFixedXBackward(t *layerApplyCallNoXFixedXTape, call int, d
 	}
 }
 
-// layerApplyCallFixedLWXTape is what layerApplyCallFixedLWXForward keeps of the
-// calls of layerApply at one call site for layerApplyCallFixedLWXBackward: the
-// forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
+// layerApplyCallFixedLWLBXTape is what layerApplyCallFixedLWLBXForward keeps of
+// the calls of layerApply at one call site for
+// layerApplyCallFixedLWLBXBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 80·calls + 8·len(out) bytes. Bytes returns that
@@ -3183,7 +3173,7 @@ func layerApplyCallNoXFixedXBackward(t *layerApplyCallNoXFixedXTape, call int, d
 // Recomputed by the backward sweep rather than stored: the elements of lW, x it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
 // arithmetic, and loop counters (recovered from the backward loops' own).
-type layerApplyCallFixedLWXTape struct {
+type layerApplyCallFixedLWLBXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -3204,10 +3194,10 @@ type layerApplyCallFixedLWXTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// layerApplyCallFixedLWXTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
+// layerApplyCallFixedLWLBXTape's comment counts them: each value's size, 24 for
+// a slice the tape refers to, a stack's entries by its length, the tapes of its
 // call sites; not Go's padding nor spare capacity.
-func (t *layerApplyCallFixedLWXTape) Bytes() int {
+func (t *layerApplyCallFixedLWLBXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 80
 	n += len(t.tanh) * 8
@@ -3217,15 +3207,15 @@ func (t *layerApplyCallFixedLWXTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *layerApplyCallFixedLWXTape) clearRefs() {
+func (t *layerApplyCallFixedLWLBXTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// layerApplyCallFixedLWXForward runs layerApply and records in t what
-// layerApplyCallFixedLWXBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
+// layerApplyCallFixedLWLBXForward runs layerApply and records in t what
+// layerApplyCallFixedLWLBXBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
 // memory.
-func layerApplyCallFixedLWXForward(t *layerApplyCallFixedLWXTape, lW [][]float64, lB, out, x []float64) {
+func layerApplyCallFixedLWLBXForward(t *layerApplyCallFixedLWLBXTape, lW [][]float64, lB, out, x []float64) {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.tanh = t.tanh[:0]
@@ -3254,16 +3244,16 @@ func layerApplyCallFixedLWXForward(t *layerApplyCallFixedLWXTape, lW [][]float64
 	}
 }
 
-// layerApplyCallFixedLWXBackward adds to dlW, dlB, dout and dx the
+// layerApplyCallFixedLWLBXBackward adds to dlW, dlB, dout and dx the
 // vector-Jacobian product of layerApply with the seeds dout, at the point that
-// call number call of layerApplyCallFixedLWXForward on t recorded. It only
+// call number call of layerApplyCallFixedLWLBXForward on t recorded. It only
 // reads t, so one forward run serves any number of backward runs (one per seed,
 // from several goroutines at once); it adds rather than sets, so one buffer can
 // sum a mini-batch.
 //
 // dout holds, on entry, the seed of what layerApply leaves in out, and on
 // return the derivative with respect to what out held before.
-func layerApplyCallFixedLWXBackward(t *layerApplyCallFixedLWXTape, call int, dlW [][]float64, dlB, dout, dx []float64) {
+func layerApplyCallFixedLWLBXBackward(t *layerApplyCallFixedLWLBXTape, call int, dlW [][]float64, dlB, dout, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	out := c.out

@@ -23,7 +23,7 @@ import (
 //	xs                24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
 //	lseTape           lseTape.Bytes(), a lseCallFixedXTape for the calls of one call site, one call per run: the tape lseCallFixedXForward fills and lseCallFixedXBackward reads
 //	comp              8·k bytes (8 bytes an entry): the memory of comp, which Mixture makes, kept from run to run
-//	mixtureLoop1Tape  mixtureLoop1Tape.Bytes(), a mixtureLoop1CallNoXsFixedXsMeansTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:34 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
+//	mixtureLoop1Tape  mixtureLoop1Tape.Bytes(), a mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:34 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDNorm        8 bytes per run: the derivative of norm, summed over the iterations, per unit of the sum's derivative
 //	fusedDMeans       a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of means, summed over the iterations, per unit of the sum's derivative
 //	fusedDLogStd      a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of logStd, summed over the iterations, per unit of the sum's derivative
@@ -33,11 +33,11 @@ import (
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; nothing of the iterations of the loop at funcs.go:34
 // (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by
-// mixtureLoop1CallNoXsFixedXsMeansForward and at once its backward code by
-// mixtureLoop1CallNoXsFixedXsMeansBackward, seeded with 1, and keeps the
-// derivatives it sums, which the backward sweep multiplies by the sum's;
-// lengths, indexes and integer arithmetic, and loop counters (recovered from
-// the backward loops' own).
+// mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsForward and at once its backward
+// code by mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsBackward, seeded with 1,
+// and keeps the derivatives it sums, which the backward sweep multiplies by the
+// sum's; lengths, indexes and integer arithmetic, and loop counters (recovered
+// from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: norm.
 type MixtureTape struct {
@@ -55,7 +55,7 @@ type MixtureTape struct {
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
 	// runs the iteration on it and at once the iteration's backward code, so that
 	// it holds one iteration's entries whatever the number of iterations.
-	mixtureLoop1Tape mixtureLoop1CallNoXsFixedXsMeansTape
+	mixtureLoop1Tape mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsTape
 	// fusedDNorm: the derivative of norm, summed over the iterations, per unit of
 	// the sum's derivative.
 	fusedDNorm float64
@@ -156,8 +156,8 @@ func MixtureForward(t *MixtureTape, theta, xs []float64) float64 {
 	dcomp := t.fusedDComp
 	for i := range xs {
 		t.mixtureLoop1Tape.calls = t.mixtureLoop1Tape.calls[:0]
-		t3 := mixtureLoop1CallNoXsFixedXsMeansForward(&t.mixtureLoop1Tape, nll, xs, k, means, logStd, logits, norm, comp, i)
-		mixtureLoop1CallNoXsFixedXsMeansBackward(&t.mixtureLoop1Tape, 0, 1, &dnll, dmeans, dlogStd, dlogits, &dnorm, dcomp)
+		t3 := mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsForward(&t.mixtureLoop1Tape, nll, xs, k, means, logStd, logits, norm, comp, i)
+		mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsBackward(&t.mixtureLoop1Tape, 0, 1, &dnll, dmeans, dlogStd, dlogits, &dnorm, dcomp)
 		nll = t3
 	}
 	t.fusedDNorm = dnorm
@@ -456,7 +456,7 @@ func MixtureRecordedGrad(theta, xs []float64) (float64, []float64) {
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	batchLoop1Tape  batchLoop1Tape.Bytes(), a batchLoop1CallNoXYFixedXTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:76 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
+//	batchLoop1Tape  batchLoop1Tape.Bytes(), a batchLoop1CallNoXYFixedXYTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:76 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
 //	w               24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
 //	b               8 bytes per run: the parameter b
 //	x               24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
@@ -465,7 +465,7 @@ func MixtureRecordedGrad(theta, xs []float64) (float64, []float64) {
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; every iteration of the loop at funcs.go:76
 // (//godiff:checkpoint), run again one at a time before its backward code by
-// batchLoop1CallNoXYFixedXForward, nothing recorded per iteration; lengths,
+// batchLoop1CallNoXYFixedXYForward, nothing recorded per iteration; lengths,
 // indexes and integer arithmetic, and loop counters (recovered from the
 // backward loops' own).
 type BatchTape struct {
@@ -473,7 +473,7 @@ type BatchTape struct {
 	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
 	// again before its backward code, last iteration first, so that it holds one
 	// iteration's entries whatever the number of iterations.
-	batchLoop1Tape batchLoop1CallNoXYFixedXTape
+	batchLoop1Tape batchLoop1CallNoXYFixedXYTape
 	// w: the parameter w.
 	w []float64
 	// b: the parameter b.
@@ -567,11 +567,11 @@ func BatchBackward(t *BatchTape, s float64, dw []float64, db *float64) {
 	t1 := n - 1
 	for i := t1; i >= 0; i-- {
 		t.batchLoop1Tape.calls = t.batchLoop1Tape.calls[:0]
-		batchLoop1CallNoXYFixedXForward(&t.batchLoop1Tape, 0, 0, b, d, w, x, y, i)
+		batchLoop1CallNoXYFixedXYForward(&t.batchLoop1Tape, 0, 0, b, d, w, x, y, i)
 		dsq2 := 0.0
 		dpen2 := 0.0
 		db2 := 0.0
-		batchLoop1CallNoXYFixedXBackward(&t.batchLoop1Tape, 0, dsq, dpen, &dsq2, &dpen2, &db2, dw)
+		batchLoop1CallNoXYFixedXYBackward(&t.batchLoop1Tape, 0, dsq, dpen, &dsq2, &dpen2, &db2, dw)
 		dbSum += db2
 		dpen = dpen2
 		dsq = dsq2
@@ -792,15 +792,15 @@ func BatchRecordedGrad(w []float64, b float64, x, y []float64) (float64, []float
 // not Go's padding, nor spare capacity.
 //
 //	hidden          8·h bytes (8 bytes an entry): the memory of hidden, which Layer makes, kept from run to run
-//	layerLoop1Tape  layerLoop1Tape.Bytes(), a layerLoop1CallNoXFixedXVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:121 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
+//	layerLoop1Tape  layerLoop1Tape.Bytes(), a layerLoop1CallNoXFixedWhXVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:121 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDWh        a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of wh, summed over the iterations, per unit of the sum's derivative
 //	fusedDHidden    a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of hidden, which the loop overwrites before it reads it, as the forward sweep runs each iteration's backward code (they come back to 0)
 //	fusedDV         a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of v, summed over the iterations, per unit of the sum's derivative
 //
 // Recomputed by the backward sweep rather than stored: nothing of the
 // iterations of the loop at funcs.go:121 (//godiff:checkpoint): the forward
-// sweep runs each on one iteration's tape by layerLoop1CallNoXFixedXVForward
-// and at once its backward code by layerLoop1CallNoXFixedXVBackward, seeded
+// sweep runs each on one iteration's tape by layerLoop1CallNoXFixedWhXVForward
+// and at once its backward code by layerLoop1CallNoXFixedWhXVBackward, seeded
 // with 1, and keeps the derivatives it sums, which the backward sweep
 // multiplies by the sum's; lengths, indexes and integer arithmetic, and loop
 // counters (recovered from the backward loops' own).
@@ -811,7 +811,7 @@ type LayerTape struct {
 	// (//godiff:checkpoint): the forward sweep empties it before each iteration,
 	// runs the iteration on it and at once the iteration's backward code, so that
 	// it holds one iteration's entries whatever the number of iterations.
-	layerLoop1Tape layerLoop1CallNoXFixedXVTape
+	layerLoop1Tape layerLoop1CallNoXFixedWhXVTape
 	// fusedDWh: the derivatives of wh, summed over the iterations, per unit of the
 	// sum's derivative.
 	fusedDWh []float64
@@ -890,8 +890,8 @@ func LayerForward(t *LayerTape, wh, v, x []float64) float64 {
 	dv := t.fusedDV
 	for i := 0; i < len(x)/d; i++ {
 		t.layerLoop1Tape.calls = t.layerLoop1Tape.calls[:0]
-		t2 := layerLoop1CallNoXFixedXVForward(&t.layerLoop1Tape, loss, h, d, wh, x, hidden, v, i)
-		layerLoop1CallNoXFixedXVBackward(&t.layerLoop1Tape, 0, 1, &dloss, dwh, dhidden, dv)
+		t2 := layerLoop1CallNoXFixedWhXVForward(&t.layerLoop1Tape, loss, h, d, wh, x, hidden, v, i)
+		layerLoop1CallNoXFixedWhXVBackward(&t.layerLoop1Tape, 0, 1, &dloss, dwh, dhidden, dv)
 		loss = t2
 	}
 	return loss
@@ -4528,7 +4528,7 @@ func SettleRecordedGrad(x0, v0, c, tol float64) (float64, float64, float64, floa
 // a stack's entries; not Go's padding, nor spare capacity.
 //
 //	wh             24 bytes per run (a reference to the caller's slice, not a copy): the parameter wh
-//	tailLoop1Tape  tailLoop1Tape.Bytes(), a tailLoop1CallNoXFixedXVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:425 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
+//	tailLoop1Tape  tailLoop1Tape.Bytes(), a tailLoop1CallNoXFixedWhXVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:425 (//godiff:checkpoint): the backward sweep empties it and runs the iteration again before its backward code, last iteration first, so that it holds one iteration's entries whatever the number of iterations
 //	v              24 bytes per run (a reference to the caller's slice, not a copy): the parameter v
 //	x              24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
 //	hidden         8·h bytes (8 bytes an entry): the memory of hidden, which Tail makes, kept from run to run
@@ -4538,7 +4538,7 @@ func SettleRecordedGrad(x0, v0, c, tol float64) (float64, float64, float64, floa
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at funcs.go:425 (//godiff:checkpoint), run again one at a time before
-// its backward code by tailLoop1CallNoXFixedXVForward, nothing recorded per
+// its backward code by tailLoop1CallNoXFixedWhXVForward, nothing recorded per
 // iteration; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
 type TailTape struct {
@@ -4548,7 +4548,7 @@ type TailTape struct {
 	// (//godiff:checkpoint): the backward sweep empties it and runs the iteration
 	// again before its backward code, last iteration first, so that it holds one
 	// iteration's entries whatever the number of iterations.
-	tailLoop1Tape tailLoop1CallNoXFixedXVTape
+	tailLoop1Tape tailLoop1CallNoXFixedWhXVTape
 	// v: the parameter v.
 	v []float64
 	// x: the parameter x.
@@ -4658,9 +4658,9 @@ func TailBackward(t *TailTape, s float64, dwh, dv []float64) {
 	t2 := len(x)/d - 1
 	for i := t2; i >= 0; i-- {
 		t.tailLoop1Tape.calls = t.tailLoop1Tape.calls[:0]
-		tailLoop1CallNoXFixedXVForward(&t.tailLoop1Tape, 0, h, d, wh, x, t1, v, i)
+		tailLoop1CallNoXFixedWhXVForward(&t.tailLoop1Tape, 0, h, d, wh, x, t1, v, i)
 		dloss2 := 0.0
-		tailLoop1CallNoXFixedXVBackward(&t.tailLoop1Tape, 0, dloss, &dloss2, dwh, dhidden, dv)
+		tailLoop1CallNoXFixedWhXVBackward(&t.tailLoop1Tape, 0, dloss, &dloss2, dwh, dhidden, dv)
 		dloss = dloss2
 	}
 }
@@ -5885,12 +5885,13 @@ func lseCallFixedXBackward(t *lseCallFixedXTape, call int, s float64, dx []float
 	}
 }
 
-// mixtureLoop1CallNoXsFixedXsMeansTape is what
-// mixtureLoop1CallNoXsFixedXsMeansForward keeps of the calls of mixtureLoop1 at
-// one call site for mixtureLoop1CallNoXsFixedXsMeansBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
+// mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsTape is what
+// mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsForward keeps of the calls of
+// mixtureLoop1 at one call site for
+// mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 80·calls + 8·max(k, 0) bytes, plus lseTape.Bytes()
@@ -5907,7 +5908,7 @@ func lseCallFixedXBackward(t *lseCallFixedXTape, call int, s float64, dx []float
 // unnamed differences, products; the elements of xs, means it reads again
 // (memory nothing writes afterwards); lengths, indexes and integer arithmetic,
 // and loop counters (recovered from the backward loops' own).
-type mixtureLoop1CallNoXsFixedXsMeansTape struct {
+type mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -5934,10 +5935,10 @@ type mixtureLoop1CallNoXsFixedXsMeansTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// mixtureLoop1CallNoXsFixedXsMeansTape's comment counts them: each value's
-// size, 24 for a slice the tape refers to, a stack's entries by its length, the
-// tapes of its call sites; not Go's padding nor spare capacity.
-func (t *mixtureLoop1CallNoXsFixedXsMeansTape) Bytes() int {
+// mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsTape's comment counts them: each
+// value's size, 24 for a slice the tape refers to, a stack's entries by its
+// length, the tapes of its call sites; not Go's padding nor spare capacity.
+func (t *mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 80
 	n += len(t.exp) * 8
@@ -5948,16 +5949,16 @@ func (t *mixtureLoop1CallNoXsFixedXsMeansTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *mixtureLoop1CallNoXsFixedXsMeansTape) clearRefs() {
+func (t *mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 	t.lseTape.clearRefs()
 }
 
-// mixtureLoop1CallNoXsFixedXsMeansForward runs mixtureLoop1 and records in t
-// what mixtureLoop1CallNoXsFixedXsMeansBackward needs, after what the earlier
-// calls since t's holder began its run recorded; the first of them empties t,
-// keeping its memory.
-func mixtureLoop1CallNoXsFixedXsMeansForward(t *mixtureLoop1CallNoXsFixedXsMeansTape, nll float64, xs []float64, k int, means, logStd, logits []float64, norm float64, comp []float64, i int) float64 {
+// mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsForward runs mixtureLoop1 and
+// records in t what mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
+func mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsForward(t *mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsTape, nll float64, xs []float64, k int, means, logStd, logits []float64, norm float64, comp []float64, i int) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.lseTape.calls = t.lseTape.calls[:0]
@@ -5991,18 +5992,18 @@ func mixtureLoop1CallNoXsFixedXsMeansForward(t *mixtureLoop1CallNoXsFixedXsMeans
 	return nll2
 }
 
-// mixtureLoop1CallNoXsFixedXsMeansBackward adds to dnll, dmeans, dlogStd,
-// dlogits, dnorm and dcomp the vector-Jacobian product of mixtureLoop1 with the
-// seeds dcomp and s, at the point that call number call of
-// mixtureLoop1CallNoXsFixedXsMeansForward on t recorded. It keeps buffers of
-// its own in t, for the derivatives of slices it is not passed (those
-// mixtureLoop1 and its callees make), so one forward run serves any number of
-// backward runs (one per seed), one at a time; it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsBackward adds to dnll, dmeans,
+// dlogStd, dlogits, dnorm and dcomp the vector-Jacobian product of mixtureLoop1
+// with the seeds dcomp and s, at the point that call number call of
+// mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsForward on t recorded. It keeps
+// buffers of its own in t, for the derivatives of slices it is not passed
+// (those mixtureLoop1 and its callees make), so one forward run serves any
+// number of backward runs (one per seed), one at a time; it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // dcomp holds, on entry, the seed of what mixtureLoop1 leaves in comp, and on
 // return the derivative with respect to what comp held before.
-func mixtureLoop1CallNoXsFixedXsMeansBackward(t *mixtureLoop1CallNoXsFixedXsMeansTape, call int, s float64, dnll *float64, dmeans, dlogStd, dlogits []float64, dnorm *float64, dcomp []float64) {
+func mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsBackward(t *mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsTape, call int, s float64, dnll *float64, dmeans, dlogStd, dlogits []float64, dnorm *float64, dcomp []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dnll2 float64
@@ -6214,9 +6215,9 @@ func lseJVP(x, dx []float64) (float64, float64) {
 	return m + math.Log(s), dm + ds/s
 }
 
-// batchLoop1CallNoXYFixedXTape is what batchLoop1CallNoXYFixedXForward keeps of
-// the calls of batchLoop1 at one call site for
-// batchLoop1CallNoXYFixedXBackward: the forward values the backward sweep
+// batchLoop1CallNoXYFixedXYTape is what batchLoop1CallNoXYFixedXYForward keeps
+// of the calls of batchLoop1 at one call site for
+// batchLoop1CallNoXYFixedXYBackward: the forward values the backward sweep
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
@@ -6231,7 +6232,7 @@ func lseJVP(x, dx []float64) (float64, float64) {
 // Recomputed by the backward sweep rather than stored: the elements of x it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
 // arithmetic, and loop counters (recovered from the backward loops' own).
-type batchLoop1CallNoXYFixedXTape struct {
+type batchLoop1CallNoXYFixedXYTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -6249,10 +6250,10 @@ type batchLoop1CallNoXYFixedXTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// batchLoop1CallNoXYFixedXTape's comment counts them: each value's size, 24 for
-// a slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *batchLoop1CallNoXYFixedXTape) Bytes() int {
+// batchLoop1CallNoXYFixedXYTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *batchLoop1CallNoXYFixedXYTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 56
 	return n
@@ -6261,15 +6262,15 @@ func (t *batchLoop1CallNoXYFixedXTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *batchLoop1CallNoXYFixedXTape) clearRefs() {
+func (t *batchLoop1CallNoXYFixedXYTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// batchLoop1CallNoXYFixedXForward runs batchLoop1 and records in t what
-// batchLoop1CallNoXYFixedXBackward needs, after what the earlier calls since
+// batchLoop1CallNoXYFixedXYForward runs batchLoop1 and records in t what
+// batchLoop1CallNoXYFixedXYBackward needs, after what the earlier calls since
 // t's holder began its run recorded; the first of them empties t, keeping its
 // memory.
-func batchLoop1CallNoXYFixedXForward(t *batchLoop1CallNoXYFixedXTape, sq, pen, b float64, d int, w, x, y []float64, i int) (float64, float64) {
+func batchLoop1CallNoXYFixedXYForward(t *batchLoop1CallNoXYFixedXYTape, sq, pen, b float64, d int, w, x, y []float64, i int) (float64, float64) {
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	sq2 := sq
@@ -6291,13 +6292,13 @@ func batchLoop1CallNoXYFixedXForward(t *batchLoop1CallNoXYFixedXTape, sq, pen, b
 	return sq2, pen2
 }
 
-// batchLoop1CallNoXYFixedXBackward adds to dsq, dpen, db and dw the
+// batchLoop1CallNoXYFixedXYBackward adds to dsq, dpen, db and dw the
 // vector-Jacobian product of batchLoop1 with the seeds s1 and s2, at the point
-// that call number call of batchLoop1CallNoXYFixedXForward on t recorded. It
+// that call number call of batchLoop1CallNoXYFixedXYForward on t recorded. It
 // only reads t, so one forward run serves any number of backward runs (one per
 // seed, from several goroutines at once); it adds rather than sets, so one
 // buffer can sum a mini-batch.
-func batchLoop1CallNoXYFixedXBackward(t *batchLoop1CallNoXYFixedXTape, call int, s1, s2 float64, dsq, dpen, db *float64, dw []float64) {
+func batchLoop1CallNoXYFixedXYBackward(t *batchLoop1CallNoXYFixedXYTape, call int, s1, s2 float64, dsq, dpen, db *float64, dw []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dpen2 float64
@@ -6339,9 +6340,9 @@ func batchLoop1(sq, pen, b float64, d int, w, x, y []float64, i int) (float64, f
 	return sq2, pen2
 }
 
-// layerLoop1CallNoXFixedXVTape is what layerLoop1CallNoXFixedXVForward keeps of
-// the calls of layerLoop1 at one call site for
-// layerLoop1CallNoXFixedXVBackward: the forward values the backward sweep
+// layerLoop1CallNoXFixedWhXVTape is what layerLoop1CallNoXFixedWhXVForward
+// keeps of the calls of layerLoop1 at one call site for
+// layerLoop1CallNoXFixedWhXVBackward: the forward values the backward sweep
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
@@ -6359,7 +6360,7 @@ func batchLoop1(sq, pen, b float64, d int, w, x, y []float64, i int) (float64, f
 // Recomputed by the backward sweep rather than stored: the elements of v, x it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
 // arithmetic, and loop counters (recovered from the backward loops' own).
-type layerLoop1CallNoXFixedXVTape struct {
+type layerLoop1CallNoXFixedWhXVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -6390,10 +6391,10 @@ type layerLoop1CallNoXFixedXVTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// layerLoop1CallNoXFixedXVTape's comment counts them: each value's size, 24 for
-// a slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *layerLoop1CallNoXFixedXVTape) Bytes() int {
+// layerLoop1CallNoXFixedWhXVTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *layerLoop1CallNoXFixedWhXVTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 96
 	n += len(t.tanh) * 8
@@ -6404,15 +6405,15 @@ func (t *layerLoop1CallNoXFixedXVTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *layerLoop1CallNoXFixedXVTape) clearRefs() {
+func (t *layerLoop1CallNoXFixedWhXVTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// layerLoop1CallNoXFixedXVForward runs layerLoop1 and records in t what
-// layerLoop1CallNoXFixedXVBackward needs, after what the earlier calls since
+// layerLoop1CallNoXFixedWhXVForward runs layerLoop1 and records in t what
+// layerLoop1CallNoXFixedWhXVBackward needs, after what the earlier calls since
 // t's holder began its run recorded; the first of them empties t, keeping its
 // memory.
-func layerLoop1CallNoXFixedXVForward(t *layerLoop1CallNoXFixedXVTape, loss float64, h, d int, wh, x, hidden, v []float64, i int) float64 {
+func layerLoop1CallNoXFixedWhXVForward(t *layerLoop1CallNoXFixedWhXVTape, loss float64, h, d int, wh, x, hidden, v []float64, i int) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.elem = t.elem[:0]
@@ -6457,16 +6458,16 @@ func layerLoop1CallNoXFixedXVForward(t *layerLoop1CallNoXFixedXVTape, loss float
 	return loss2
 }
 
-// layerLoop1CallNoXFixedXVBackward adds to dloss, dwh, dhidden and dv the
+// layerLoop1CallNoXFixedWhXVBackward adds to dloss, dwh, dhidden and dv the
 // vector-Jacobian product of layerLoop1 with the seeds dhidden and s, at the
-// point that call number call of layerLoop1CallNoXFixedXVForward on t recorded.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// point that call number call of layerLoop1CallNoXFixedWhXVForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // dhidden holds, on entry, the seed of what layerLoop1 leaves in hidden, and on
 // return the derivative with respect to what hidden held before.
-func layerLoop1CallNoXFixedXVBackward(t *layerLoop1CallNoXFixedXVTape, call int, s float64, dloss *float64, dwh, dhidden, dv []float64) {
+func layerLoop1CallNoXFixedWhXVBackward(t *layerLoop1CallNoXFixedWhXVTape, call int, s float64, dloss *float64, dwh, dhidden, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dloss2 float64
@@ -6721,12 +6722,12 @@ func settleLoop1(v, x, t, c, dt float64) (float64, float64, float64) {
 	return v2, x2, t2
 }
 
-// tailLoop1CallNoXFixedXVTape is what tailLoop1CallNoXFixedXVForward keeps of
-// the calls of tailLoop1 at one call site for tailLoop1CallNoXFixedXVBackward:
-// the forward values the backward sweep reads, and the control flow it replays,
-// each call's in its record and on the stacks the calls share. The tape of the
-// caller holds it, and empties it for each of its own runs, keeping its
-// buffers.
+// tailLoop1CallNoXFixedWhXVTape is what tailLoop1CallNoXFixedWhXVForward keeps
+// of the calls of tailLoop1 at one call site for
+// tailLoop1CallNoXFixedWhXVBackward: the forward values the backward sweep
+// reads, and the control flow it replays, each call's in its record and on the
+// stacks the calls share. The tape of the caller holds it, and empties it for
+// each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 96·calls + 16·max(h, 0) bytes. Bytes returns that
@@ -6741,7 +6742,7 @@ func settleLoop1(v, x, t, c, dt float64) (float64, float64, float64) {
 // Recomputed by the backward sweep rather than stored: the elements of v, x it
 // reads again (memory nothing writes afterwards); lengths, indexes and integer
 // arithmetic, and loop counters (recovered from the backward loops' own).
-type tailLoop1CallNoXFixedXVTape struct {
+type tailLoop1CallNoXFixedWhXVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -6772,10 +6773,10 @@ type tailLoop1CallNoXFixedXVTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// tailLoop1CallNoXFixedXVTape's comment counts them: each value's size, 24 for
-// a slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *tailLoop1CallNoXFixedXVTape) Bytes() int {
+// tailLoop1CallNoXFixedWhXVTape's comment counts them: each value's size, 24
+// for a slice the tape refers to, a stack's entries by its length, the tapes of
+// its call sites; not Go's padding nor spare capacity.
+func (t *tailLoop1CallNoXFixedWhXVTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 96
 	n += len(t.tanh) * 8
@@ -6786,15 +6787,15 @@ func (t *tailLoop1CallNoXFixedXVTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *tailLoop1CallNoXFixedXVTape) clearRefs() {
+func (t *tailLoop1CallNoXFixedWhXVTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// tailLoop1CallNoXFixedXVForward runs tailLoop1 and records in t what
-// tailLoop1CallNoXFixedXVBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
+// tailLoop1CallNoXFixedWhXVForward runs tailLoop1 and records in t what
+// tailLoop1CallNoXFixedWhXVBackward needs, after what the earlier calls since
+// t's holder began its run recorded; the first of them empties t, keeping its
 // memory.
-func tailLoop1CallNoXFixedXVForward(t *tailLoop1CallNoXFixedXVTape, loss float64, h, d int, wh, x, hidden, v []float64, i int) float64 {
+func tailLoop1CallNoXFixedWhXVForward(t *tailLoop1CallNoXFixedWhXVTape, loss float64, h, d int, wh, x, hidden, v []float64, i int) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.elem = t.elem[:0]
@@ -6839,16 +6840,16 @@ func tailLoop1CallNoXFixedXVForward(t *tailLoop1CallNoXFixedXVTape, loss float64
 	return loss2
 }
 
-// tailLoop1CallNoXFixedXVBackward adds to dloss, dwh, dhidden and dv the
+// tailLoop1CallNoXFixedWhXVBackward adds to dloss, dwh, dhidden and dv the
 // vector-Jacobian product of tailLoop1 with the seeds dhidden and s, at the
-// point that call number call of tailLoop1CallNoXFixedXVForward on t recorded.
-// It only reads t, so one forward run serves any number of backward runs (one
-// per seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
+// point that call number call of tailLoop1CallNoXFixedWhXVForward on t
+// recorded. It only reads t, so one forward run serves any number of backward
+// runs (one per seed, from several goroutines at once); it adds rather than
+// sets, so one buffer can sum a mini-batch.
 //
 // dhidden holds, on entry, the seed of what tailLoop1 leaves in hidden, and on
 // return the derivative with respect to what hidden held before.
-func tailLoop1CallNoXFixedXVBackward(t *tailLoop1CallNoXFixedXVTape, call int, s float64, dloss *float64, dwh, dhidden, dv []float64) {
+func tailLoop1CallNoXFixedWhXVBackward(t *tailLoop1CallNoXFixedWhXVTape, call int, s float64, dloss *float64, dwh, dhidden, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dloss2 float64

@@ -19,7 +19,7 @@ import (
 // each value's size, a slice's 24-byte header where the tape keeps a reference,
 // a stack's entries; not Go's padding, nor spare capacity.
 //
-//	rnnLoop1Tape  rnnLoop1Tape.Bytes(), a rnnLoop1CallNoXsFixedXsWVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:44 (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 4 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	rnnLoop1Tape  rnnLoop1Tape.Bytes(), a rnnLoop1CallNoXsFixedXsWUBVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:44 (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 4 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
 //	w             24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
 //	u             24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
 //	b             24 bytes per run (a reference to the caller's slice, not a copy): the parameter b
@@ -57,7 +57,7 @@ import (
 // those of the schedule's first descent, about n, saving the states it keeps as
 // it passes them), r times an iteration at most, where r is the least integer
 // with C(S+r, S) ≥ n, then once more recorded by
-// rnnLoop1CallNoXsFixedXsWVForward before its backward code, on a tape of one
+// rnnLoop1CallNoXsFixedXsWUBVForward before its backward code, on a tape of one
 // iteration; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
 type RNNTape struct {
@@ -67,7 +67,7 @@ type RNNTape struct {
 	// most 4 states held), empties this tape and runs the iteration again recorded
 	// before its backward code, so that it holds one iteration's entries whatever
 	// the number of iterations.
-	rnnLoop1Tape rnnLoop1CallNoXsFixedXsWVTape
+	rnnLoop1Tape rnnLoop1CallNoXsFixedXsWUBVTape
 	// w: the parameter w.
 	w []float64
 	// u: the parameter u.
@@ -479,9 +479,9 @@ func RNNBackward(t *RNNTape, s float64, dw, du, db, dv, dh0 []float64) {
 				top++
 			}
 		}
-		rnnLoop1CallNoXsFixedXsWVForward(&t.rnnLoop1Tape, loss, d, xs, t3, t4, w, u, b, n, v, pos)
+		rnnLoop1CallNoXsFixedXsWUBVForward(&t.rnnLoop1Tape, loss, d, xs, t3, t4, w, u, b, n, v, pos)
 		dloss2 := 0.0
-		rnnLoop1CallNoXsFixedXsWVBackward(&t.rnnLoop1Tape, 0, dloss, &dloss2, dnext, dh, dw, du, db, dv)
+		rnnLoop1CallNoXsFixedXsWUBVBackward(&t.rnnLoop1Tape, 0, dloss, &dloss2, dnext, dh, dw, du, db, dv)
 		dloss = dloss2
 	}
 	for k := 0; k < t10; k++ {
@@ -552,7 +552,7 @@ func RNNJVP(w, u, b, v, h0, xs, dw, du, db, dv, dh0 []float64) (float64, float64
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
 // reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	rnnEveryLoop1Tape  rnnEveryLoop1Tape.Bytes(), a rnnEveryLoop1CallNoXsFixedXsWVTape holding the calls of one stretch of at most 5 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 5 iterations of the loop at rnn.go:67 (//godiff:checkpoint -every=5): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 5 iterations' entries whatever the number of iterations
+//	rnnEveryLoop1Tape  rnnEveryLoop1Tape.Bytes(), a rnnEveryLoop1CallNoXsFixedXsWUBVTape holding the calls of one stretch of at most 5 iterations, whatever the number of iterations (emptied before each): the tape of one stretch of 5 iterations of the loop at rnn.go:67 (//godiff:checkpoint -every=5): as the backward sweep reaches the last iteration of a stretch, it empties it and runs the stretch again from the state saved before it, so that it holds at most 5 iterations' entries whatever the number of iterations
 //	w                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
 //	u                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
 //	b                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter b
@@ -574,17 +574,17 @@ func RNNJVP(w, u, b, v, h0, xs, dw, du, db, dv, dh0 []float64) (float64, float64
 //
 // Recomputed by the backward sweep rather than stored: every iteration of the
 // loop at rnn.go:67 (//godiff:checkpoint -every=5), run again by
-// rnnEveryLoop1CallNoXsFixedXsWVForward a stretch of 5 at a time from the state
-// saved before it, the stretch's iterations recorded on one tape; lengths,
-// indexes and integer arithmetic, and loop counters (recovered from the
-// backward loops' own).
+// rnnEveryLoop1CallNoXsFixedXsWUBVForward a stretch of 5 at a time from the
+// state saved before it, the stretch's iterations recorded on one tape;
+// lengths, indexes and integer arithmetic, and loop counters (recovered from
+// the backward loops' own).
 type RNNEveryTape struct {
 	// rnnEveryLoop1Tape: the tape of one stretch of 5 iterations of the loop at
 	// rnn.go:67 (//godiff:checkpoint -every=5): as the backward sweep reaches the
 	// last iteration of a stretch, it empties it and runs the stretch again from
 	// the state saved before it, so that it holds at most 5 iterations' entries
 	// whatever the number of iterations.
-	rnnEveryLoop1Tape rnnEveryLoop1CallNoXsFixedXsWVTape
+	rnnEveryLoop1Tape rnnEveryLoop1CallNoXsFixedXsWUBVTape
 	// w: the parameter w.
 	w []float64
 	// u: the parameter u.
@@ -784,12 +784,12 @@ func RNNEveryBackward(t *RNNEveryTape, s float64, dw, du, db, dv, dh0 []float64)
 			t11 := stretch * t10
 			copy(t3, t.snapH[t11:t11+t10])
 			for j := t7; j <= t6; j++ {
-				t12 := rnnEveryLoop1CallNoXsFixedXsWVForward(&t.rnnEveryLoop1Tape, loss, d, xs, t1, t3, w, u, b, n, v, j)
+				t12 := rnnEveryLoop1CallNoXsFixedXsWUBVForward(&t.rnnEveryLoop1Tape, loss, d, xs, t1, t3, w, u, b, n, v, j)
 				loss = t12
 			}
 		}
 		dloss2 := 0.0
-		rnnEveryLoop1CallNoXsFixedXsWVBackward(&t.rnnEveryLoop1Tape, t6-t7, dloss, &dloss2, dnext, dh, dw, du, db, dv)
+		rnnEveryLoop1CallNoXsFixedXsWUBVBackward(&t.rnnEveryLoop1Tape, t6-t7, dloss, &dloss2, dnext, dh, dw, du, db, dv)
 		dloss = dloss2
 	}
 	for k := 0; k < t4; k++ {
@@ -825,7 +825,7 @@ func RNNEveryGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, 
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
 // reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	rnnSwapLoop1Tape  rnnSwapLoop1Tape.Bytes(), a rnnSwapLoop1CallNoXsFixedXsWVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:92 (//godiff:checkpoint -memory=2000): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most S = ⌊2000 / (8·len(buf) + 48)⌋ states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	rnnSwapLoop1Tape  rnnSwapLoop1Tape.Bytes(), a rnnSwapLoop1CallNoXsFixedXsWUBVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:92 (//godiff:checkpoint -memory=2000): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most S = ⌊2000 / (8·len(buf) + 48)⌋ states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
 //	w                 24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
 //	u                 24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
 //	b                 24 bytes per run (a reference to the caller's slice, not a copy): the parameter b
@@ -871,8 +871,8 @@ func RNNEveryGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, 
 // (the forward sweep's own run does those of the schedule's first descent,
 // about n, saving the states it keeps as it passes them), r times an iteration
 // at most, where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by rnnSwapLoop1CallNoXsFixedXsWVForward before its backward code, on
-// a tape of one iteration; lengths, indexes and integer arithmetic, and loop
+// recorded by rnnSwapLoop1CallNoXsFixedXsWUBVForward before its backward code,
+// on a tape of one iteration; lengths, indexes and integer arithmetic, and loop
 // counters (recovered from the backward loops' own).
 type RNNSwapTape struct {
 	// rnnSwapLoop1Tape: the tape of one iteration of the loop at rnn.go:92
@@ -881,7 +881,7 @@ type RNNSwapTape struct {
 	// most S = ⌊2000 / (8·len(buf) + 48)⌋ states held), empties this tape and
 	// runs the iteration again recorded before its backward code, so that it holds
 	// one iteration's entries whatever the number of iterations.
-	rnnSwapLoop1Tape rnnSwapLoop1CallNoXsFixedXsWVTape
+	rnnSwapLoop1Tape rnnSwapLoop1CallNoXsFixedXsWUBVTape
 	// w: the parameter w.
 	w []float64
 	// u: the parameter u.
@@ -1358,9 +1358,9 @@ func RNNSwapBackward(t *RNNSwapTape, s float64, dw, du, db, dv, dh0 []float64) {
 				top++
 			}
 		}
-		rnnSwapLoop1CallNoXsFixedXsWVForward(&t.rnnSwapLoop1Tape, loss, prevLo, prevHi, curLo, curHi, t3, d, xs, w, u, b, n, v, pos)
+		rnnSwapLoop1CallNoXsFixedXsWUBVForward(&t.rnnSwapLoop1Tape, loss, prevLo, prevHi, curLo, curHi, t3, d, xs, w, u, b, n, v, pos)
 		dloss2 := 0.0
-		rnnSwapLoop1CallNoXsFixedXsWVBackward(&t.rnnSwapLoop1Tape, 0, dloss, 0, 0, 0, 0, &dloss2, dbuf, dw, du, db, dv)
+		rnnSwapLoop1CallNoXsFixedXsWUBVBackward(&t.rnnSwapLoop1Tape, 0, dloss, 0, 0, 0, 0, &dloss2, dbuf, dw, du, db, dv)
 		dloss = dloss2
 	}
 	for k := 0; k < t7; k++ {
@@ -2874,7 +2874,7 @@ func SpringsRecordedGrad(q0, p0 []float64, k float64, steps int) (float64, []flo
 // each value's size, a slice's 24-byte header where the tape keeps a reference,
 // a stack's entries; not Go's padding, nor spare capacity.
 //
-//	rnnForLoop1Tape  rnnForLoop1Tape.Bytes(), a rnnForLoop1CallNoXsFixedXsWVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:235 (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 4 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	rnnForLoop1Tape  rnnForLoop1Tape.Bytes(), a rnnForLoop1CallNoXsFixedXsWUBVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:235 (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 4 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
 //	w                24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
 //	u                24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
 //	b                24 bytes per run (a reference to the caller's slice, not a copy): the parameter b
@@ -2912,7 +2912,7 @@ func SpringsRecordedGrad(q0, p0 []float64, k float64, steps int) (float64, []flo
 // those of the schedule's first descent, about n, saving the states it keeps as
 // it passes them), r times an iteration at most, where r is the least integer
 // with C(S+r, S) ≥ n, then once more recorded by
-// rnnForLoop1CallNoXsFixedXsWVForward before its backward code, on a tape of
+// rnnForLoop1CallNoXsFixedXsWUBVForward before its backward code, on a tape of
 // one iteration; lengths, indexes and integer arithmetic, and loop counters
 // (recovered from the backward loops' own).
 type RNNForTape struct {
@@ -2922,7 +2922,7 @@ type RNNForTape struct {
 	// most 4 states held), empties this tape and runs the iteration again recorded
 	// before its backward code, so that it holds one iteration's entries whatever
 	// the number of iterations.
-	rnnForLoop1Tape rnnForLoop1CallNoXsFixedXsWVTape
+	rnnForLoop1Tape rnnForLoop1CallNoXsFixedXsWUBVTape
 	// w: the parameter w.
 	w []float64
 	// u: the parameter u.
@@ -3338,9 +3338,9 @@ func RNNForBackward(t *RNNForTape, s float64, dw, du, db, dv, dh0 []float64) {
 				top++
 			}
 		}
-		rnnForLoop1CallNoXsFixedXsWVForward(&t.rnnForLoop1Tape, loss, d, xs, t3, t4, w, u, b, n, v, pos)
+		rnnForLoop1CallNoXsFixedXsWUBVForward(&t.rnnForLoop1Tape, loss, d, xs, t3, t4, w, u, b, n, v, pos)
 		dloss2 := 0.0
-		rnnForLoop1CallNoXsFixedXsWVBackward(&t.rnnForLoop1Tape, 0, dloss, &dloss2, dnext, dh, dw, du, db, dv)
+		rnnForLoop1CallNoXsFixedXsWUBVBackward(&t.rnnForLoop1Tape, 0, dloss, &dloss2, dnext, dh, dw, du, db, dv)
 		dloss = dloss2
 	}
 	for k := 0; k < t10; k++ {
@@ -3410,7 +3410,7 @@ func RNNForJVP(w, u, b, v, h0, xs, dw, du, db, dv, dh0 []float64) (float64, floa
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
 // reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	rnnWhileLoop1Tape  rnnWhileLoop1Tape.Bytes(), a rnnWhileLoop1CallNoXsFixedXsWVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:260 (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 4 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
+//	rnnWhileLoop1Tape  rnnWhileLoop1Tape.Bytes(), a rnnWhileLoop1CallNoXsFixedXsWUBVTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at rnn.go:260 (//godiff:checkpoint -snapshots=4): the backward sweep brings the state to each iteration from the nearest state it holds (binomial checkpointing, at most 4 states held), empties this tape and runs the iteration again recorded before its backward code, so that it holds one iteration's entries whatever the number of iterations
 //	w                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter w
 //	u                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter u
 //	b                  24 bytes per run (a reference to the caller's slice, not a copy): the parameter b
@@ -3458,7 +3458,7 @@ func RNNForJVP(w, u, b, v, h0, xs, dw, du, db, dv, dh0 []float64) (float64, floa
 // unknown until the end, and where r ≤ 12 the backward sweep starts from
 // them, with fewer plain runs in all (some iterations may run a few times more
 // than r), where r is the least integer with C(S+r, S) ≥ n, then once more
-// recorded by rnnWhileLoop1CallNoXsFixedXsWVForward before its backward code,
+// recorded by rnnWhileLoop1CallNoXsFixedXsWUBVForward before its backward code,
 // on a tape of one iteration; lengths, indexes and integer arithmetic, and loop
 // counters (recovered from the backward loops' own).
 type RNNWhileTape struct {
@@ -3468,7 +3468,7 @@ type RNNWhileTape struct {
 	// most 4 states held), empties this tape and runs the iteration again recorded
 	// before its backward code, so that it holds one iteration's entries whatever
 	// the number of iterations.
-	rnnWhileLoop1Tape rnnWhileLoop1CallNoXsFixedXsWVTape
+	rnnWhileLoop1Tape rnnWhileLoop1CallNoXsFixedXsWUBVTape
 	// w: the parameter w.
 	w []float64
 	// u: the parameter u.
@@ -3925,9 +3925,9 @@ func RNNWhileBackward(t *RNNWhileTape, s float64, dw, du, db, dv, dh0 []float64)
 				top++
 			}
 		}
-		rnnWhileLoop1CallNoXsFixedXsWVForward(&t.rnnWhileLoop1Tape, loss, t2, d, xs, t3, t4, w, u, b, n, v)
+		rnnWhileLoop1CallNoXsFixedXsWUBVForward(&t.rnnWhileLoop1Tape, loss, t2, d, xs, t3, t4, w, u, b, n, v)
 		dloss2 := 0.0
-		rnnWhileLoop1CallNoXsFixedXsWVBackward(&t.rnnWhileLoop1Tape, 0, dloss, 0, &dloss2, dnext, dh, dw, du, db, dv)
+		rnnWhileLoop1CallNoXsFixedXsWUBVBackward(&t.rnnWhileLoop1Tape, 0, dloss, 0, &dloss2, dnext, dh, dw, du, db, dv)
 		dloss = dloss2
 	}
 	for k2 := 0; k2 < t10; k2++ {
@@ -6447,9 +6447,9 @@ func RelaxWhileGrad(x []float64, rounds, steps int) (float64, []float64) {
 	return t1, dx
 }
 
-// rnnLoop1CallNoXsFixedXsWVTape is what rnnLoop1CallNoXsFixedXsWVForward keeps
-// of the calls of rnnLoop1 at one call site for
-// rnnLoop1CallNoXsFixedXsWVBackward: the forward values the backward sweep
+// rnnLoop1CallNoXsFixedXsWUBVTape is what rnnLoop1CallNoXsFixedXsWUBVForward
+// keeps of the calls of rnnLoop1 at one call site for
+// rnnLoop1CallNoXsFixedXsWUBVBackward: the forward values the backward sweep
 // reads, and the control flow it replays, each call's in its record and on the
 // stacks the calls share. The tape of the caller holds it, and empties it for
 // each of its own runs, keeping its buffers.
@@ -6469,7 +6469,7 @@ func RelaxWhileGrad(x []float64, rounds, steps int) (float64, []float64) {
 // it reads again (memory nothing writes afterwards); lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type rnnLoop1CallNoXsFixedXsWVTape struct {
+type rnnLoop1CallNoXsFixedXsWUBVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -6508,10 +6508,10 @@ type rnnLoop1CallNoXsFixedXsWVTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// rnnLoop1CallNoXsFixedXsWVTape's comment counts them: each value's size, 24
+// rnnLoop1CallNoXsFixedXsWUBVTape's comment counts them: each value's size, 24
 // for a slice the tape refers to, a stack's entries by its length, the tapes of
 // its call sites; not Go's padding nor spare capacity.
-func (t *rnnLoop1CallNoXsFixedXsWVTape) Bytes() int {
+func (t *rnnLoop1CallNoXsFixedXsWUBVTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 152
 	n += len(t.elem2) * 8
@@ -6523,15 +6523,15 @@ func (t *rnnLoop1CallNoXsFixedXsWVTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *rnnLoop1CallNoXsFixedXsWVTape) clearRefs() {
+func (t *rnnLoop1CallNoXsFixedXsWUBVTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// rnnLoop1CallNoXsFixedXsWVForward runs rnnLoop1 and records in t what
-// rnnLoop1CallNoXsFixedXsWVBackward needs, after what the earlier calls since
+// rnnLoop1CallNoXsFixedXsWUBVForward runs rnnLoop1 and records in t what
+// rnnLoop1CallNoXsFixedXsWUBVBackward needs, after what the earlier calls since
 // t's holder began its run recorded; the first of them empties t, keeping its
 // memory.
-func rnnLoop1CallNoXsFixedXsWVForward(t2 *rnnLoop1CallNoXsFixedXsWVTape, loss float64, d int, xs, next, h, w, u, b []float64, n int, v []float64, t int) float64 {
+func rnnLoop1CallNoXsFixedXsWUBVForward(t2 *rnnLoop1CallNoXsFixedXsWUBVTape, loss float64, d int, xs, next, h, w, u, b []float64, n int, v []float64, t int) float64 {
 	if len(t2.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t2.elem = t2.elem[:0]
@@ -6591,16 +6591,16 @@ func rnnLoop1CallNoXsFixedXsWVForward(t2 *rnnLoop1CallNoXsFixedXsWVTape, loss fl
 	return loss2
 }
 
-// rnnLoop1CallNoXsFixedXsWVBackward adds to dloss, dnext, dh, dw, du, db and dv
-// the vector-Jacobian product of rnnLoop1 with the seeds dnext, dh and s, at
-// the point that call number call of rnnLoop1CallNoXsFixedXsWVForward on t
+// rnnLoop1CallNoXsFixedXsWUBVBackward adds to dloss, dnext, dh, dw, du, db and
+// dv the vector-Jacobian product of rnnLoop1 with the seeds dnext, dh and s, at
+// the point that call number call of rnnLoop1CallNoXsFixedXsWUBVForward on t
 // recorded. It only reads t, so one forward run serves any number of backward
 // runs (one per seed, from several goroutines at once); it adds rather than
 // sets, so one buffer can sum a mini-batch.
 //
 // dnext and dh hold, on entry, the seed of what rnnLoop1 leaves in next and h,
 // and on return the derivative with respect to what next and h held before.
-func rnnLoop1CallNoXsFixedXsWVBackward(t *rnnLoop1CallNoXsFixedXsWVTape, call int, s float64, dloss *float64, dnext, dh, dw, du, db, dv []float64) {
+func rnnLoop1CallNoXsFixedXsWUBVBackward(t *rnnLoop1CallNoXsFixedXsWUBVTape, call int, s float64, dloss *float64, dnext, dh, dw, du, db, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dloss2 float64
@@ -6702,12 +6702,12 @@ func rnnLoop1(loss float64, d int, xs, next, h, w, u, b []float64, n int, v []fl
 	return loss2
 }
 
-// rnnEveryLoop1CallNoXsFixedXsWVTape is what
-// rnnEveryLoop1CallNoXsFixedXsWVForward keeps of the calls of rnnEveryLoop1 at
-// one call site for rnnEveryLoop1CallNoXsFixedXsWVBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
+// rnnEveryLoop1CallNoXsFixedXsWUBVTape is what
+// rnnEveryLoop1CallNoXsFixedXsWUBVForward keeps of the calls of rnnEveryLoop1
+// at one call site for rnnEveryLoop1CallNoXsFixedXsWUBVBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 8·n2·n2 + 152·calls + 8·n2 + 8·max(n, 0) bytes.
@@ -6724,7 +6724,7 @@ func rnnLoop1(loss float64, d int, xs, next, h, w, u, b []float64, n int, v []fl
 // it reads again (memory nothing writes afterwards); lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type rnnEveryLoop1CallNoXsFixedXsWVTape struct {
+type rnnEveryLoop1CallNoXsFixedXsWUBVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -6763,10 +6763,10 @@ type rnnEveryLoop1CallNoXsFixedXsWVTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// rnnEveryLoop1CallNoXsFixedXsWVTape's comment counts them: each value's size,
-// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
-// of its call sites; not Go's padding nor spare capacity.
-func (t *rnnEveryLoop1CallNoXsFixedXsWVTape) Bytes() int {
+// rnnEveryLoop1CallNoXsFixedXsWUBVTape's comment counts them: each value's
+// size, 24 for a slice the tape refers to, a stack's entries by its length, the
+// tapes of its call sites; not Go's padding nor spare capacity.
+func (t *rnnEveryLoop1CallNoXsFixedXsWUBVTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 152
 	n += len(t.elem2) * 8
@@ -6778,15 +6778,15 @@ func (t *rnnEveryLoop1CallNoXsFixedXsWVTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *rnnEveryLoop1CallNoXsFixedXsWVTape) clearRefs() {
+func (t *rnnEveryLoop1CallNoXsFixedXsWUBVTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// rnnEveryLoop1CallNoXsFixedXsWVForward runs rnnEveryLoop1 and records in t
-// what rnnEveryLoop1CallNoXsFixedXsWVBackward needs, after what the earlier
+// rnnEveryLoop1CallNoXsFixedXsWUBVForward runs rnnEveryLoop1 and records in t
+// what rnnEveryLoop1CallNoXsFixedXsWUBVBackward needs, after what the earlier
 // calls since t's holder began its run recorded; the first of them empties t,
 // keeping its memory.
-func rnnEveryLoop1CallNoXsFixedXsWVForward(t2 *rnnEveryLoop1CallNoXsFixedXsWVTape, loss float64, d int, xs, next, h, w, u, b []float64, n int, v []float64, t int) float64 {
+func rnnEveryLoop1CallNoXsFixedXsWUBVForward(t2 *rnnEveryLoop1CallNoXsFixedXsWUBVTape, loss float64, d int, xs, next, h, w, u, b []float64, n int, v []float64, t int) float64 {
 	if len(t2.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t2.elem = t2.elem[:0]
@@ -6846,18 +6846,18 @@ func rnnEveryLoop1CallNoXsFixedXsWVForward(t2 *rnnEveryLoop1CallNoXsFixedXsWVTap
 	return loss2
 }
 
-// rnnEveryLoop1CallNoXsFixedXsWVBackward adds to dloss, dnext, dh, dw, du, db
+// rnnEveryLoop1CallNoXsFixedXsWUBVBackward adds to dloss, dnext, dh, dw, du, db
 // and dv the vector-Jacobian product of rnnEveryLoop1 with the seeds dnext, dh
 // and s, at the point that call number call of
-// rnnEveryLoop1CallNoXsFixedXsWVForward on t recorded. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
+// rnnEveryLoop1CallNoXsFixedXsWUBVForward on t recorded. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 //
 // dnext and dh hold, on entry, the seed of what rnnEveryLoop1 leaves in next
 // and h, and on return the derivative with respect to what next and h held
 // before.
-func rnnEveryLoop1CallNoXsFixedXsWVBackward(t *rnnEveryLoop1CallNoXsFixedXsWVTape, call int, s float64, dloss *float64, dnext, dh, dw, du, db, dv []float64) {
+func rnnEveryLoop1CallNoXsFixedXsWUBVBackward(t *rnnEveryLoop1CallNoXsFixedXsWUBVTape, call int, s float64, dloss *float64, dnext, dh, dw, du, db, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dloss2 float64
@@ -6931,9 +6931,9 @@ func rnnEveryLoop1(loss float64, d int, xs, next, h, w, u, b []float64, n int, v
 	return loss2
 }
 
-// rnnSwapLoop1CallNoXsFixedXsWVTape is what
-// rnnSwapLoop1CallNoXsFixedXsWVForward keeps of the calls of rnnSwapLoop1 at
-// one call site for rnnSwapLoop1CallNoXsFixedXsWVBackward: the forward values
+// rnnSwapLoop1CallNoXsFixedXsWUBVTape is what
+// rnnSwapLoop1CallNoXsFixedXsWUBVForward keeps of the calls of rnnSwapLoop1 at
+// one call site for rnnSwapLoop1CallNoXsFixedXsWUBVBackward: the forward values
 // the backward sweep reads, and the control flow it replays, each call's in its
 // record and on the stacks the calls share. The tape of the caller holds it,
 // and empties it for each of its own runs, keeping its buffers.
@@ -6953,7 +6953,7 @@ func rnnEveryLoop1(loss float64, d int, xs, next, h, w, u, b []float64, n int, v
 // it reads again (memory nothing writes afterwards); lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type rnnSwapLoop1CallNoXsFixedXsWVTape struct {
+type rnnSwapLoop1CallNoXsFixedXsWUBVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -7004,10 +7004,10 @@ type rnnSwapLoop1CallNoXsFixedXsWVTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// rnnSwapLoop1CallNoXsFixedXsWVTape's comment counts them: each value's size,
+// rnnSwapLoop1CallNoXsFixedXsWUBVTape's comment counts them: each value's size,
 // 24 for a slice the tape refers to, a stack's entries by its length, the tapes
 // of its call sites; not Go's padding nor spare capacity.
-func (t *rnnSwapLoop1CallNoXsFixedXsWVTape) Bytes() int {
+func (t *rnnSwapLoop1CallNoXsFixedXsWUBVTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 200
 	n += len(t.elem2) * 8
@@ -7019,15 +7019,15 @@ func (t *rnnSwapLoop1CallNoXsFixedXsWVTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *rnnSwapLoop1CallNoXsFixedXsWVTape) clearRefs() {
+func (t *rnnSwapLoop1CallNoXsFixedXsWUBVTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// rnnSwapLoop1CallNoXsFixedXsWVForward runs rnnSwapLoop1 and records in t what
-// rnnSwapLoop1CallNoXsFixedXsWVBackward needs, after what the earlier calls
-// since t's holder began its run recorded; the first of them empties t, keeping
-// its memory.
-func rnnSwapLoop1CallNoXsFixedXsWVForward(t2 *rnnSwapLoop1CallNoXsFixedXsWVTape, loss float64, prevLo, prevHi, curLo, curHi int, buf []float64, d int, xs, w, u, b []float64, n int, v []float64, t int) (float64, int, int, int, int) {
+// rnnSwapLoop1CallNoXsFixedXsWUBVForward runs rnnSwapLoop1 and records in t
+// what rnnSwapLoop1CallNoXsFixedXsWUBVBackward needs, after what the earlier
+// calls since t's holder began its run recorded; the first of them empties t,
+// keeping its memory.
+func rnnSwapLoop1CallNoXsFixedXsWUBVForward(t2 *rnnSwapLoop1CallNoXsFixedXsWUBVTape, loss float64, prevLo, prevHi, curLo, curHi int, buf []float64, d int, xs, w, u, b []float64, n int, v []float64, t int) (float64, int, int, int, int) {
 	if len(t2.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t2.elem = t2.elem[:0]
@@ -7104,17 +7104,17 @@ func rnnSwapLoop1CallNoXsFixedXsWVForward(t2 *rnnSwapLoop1CallNoXsFixedXsWVTape,
 	return loss2, prevLo2, prevHi2, curLo2, curHi2
 }
 
-// rnnSwapLoop1CallNoXsFixedXsWVBackward adds to dloss, dbuf, dw, du, db and dv
-// the vector-Jacobian product of rnnSwapLoop1 with the seeds dbuf, s1, s2, s3,
-// s4 and s5, at the point that call number call of
-// rnnSwapLoop1CallNoXsFixedXsWVForward on t recorded. It only reads t, so one
+// rnnSwapLoop1CallNoXsFixedXsWUBVBackward adds to dloss, dbuf, dw, du, db and
+// dv the vector-Jacobian product of rnnSwapLoop1 with the seeds dbuf, s1, s2,
+// s3, s4 and s5, at the point that call number call of
+// rnnSwapLoop1CallNoXsFixedXsWUBVForward on t recorded. It only reads t, so one
 // forward run serves any number of backward runs (one per seed, from several
 // goroutines at once); it adds rather than sets, so one buffer can sum a
 // mini-batch.
 //
 // dbuf holds, on entry, the seed of what rnnSwapLoop1 leaves in buf, and on
 // return the derivative with respect to what buf held before.
-func rnnSwapLoop1CallNoXsFixedXsWVBackward(t *rnnSwapLoop1CallNoXsFixedXsWVTape, call int, s1 float64, s2, s3, s4, s5 int, dloss *float64, dbuf, dw, du, db, dv []float64) {
+func rnnSwapLoop1CallNoXsFixedXsWUBVBackward(t *rnnSwapLoop1CallNoXsFixedXsWUBVTape, call int, s1 float64, s2, s3, s4, s5 int, dloss *float64, dbuf, dw, du, db, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dloss2 float64
@@ -7500,12 +7500,12 @@ func springsLoop1(n int, p []float64, dt float64, q []float64, k float64, i int)
 	}
 }
 
-// rnnForLoop1CallNoXsFixedXsWVTape is what rnnForLoop1CallNoXsFixedXsWVForward
-// keeps of the calls of rnnForLoop1 at one call site for
-// rnnForLoop1CallNoXsFixedXsWVBackward: the forward values the backward sweep
-// reads, and the control flow it replays, each call's in its record and on the
-// stacks the calls share. The tape of the caller holds it, and empties it for
-// each of its own runs, keeping its buffers.
+// rnnForLoop1CallNoXsFixedXsWUBVTape is what
+// rnnForLoop1CallNoXsFixedXsWUBVForward keeps of the calls of rnnForLoop1 at
+// one call site for rnnForLoop1CallNoXsFixedXsWUBVBackward: the forward values
+// the backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 8·n2·n2 + 152·calls + 8·n2 + 8·max(n, 0) bytes.
@@ -7522,7 +7522,7 @@ func springsLoop1(n int, p []float64, dt float64, q []float64, k float64, i int)
 // it reads again (memory nothing writes afterwards); lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type rnnForLoop1CallNoXsFixedXsWVTape struct {
+type rnnForLoop1CallNoXsFixedXsWUBVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -7561,10 +7561,10 @@ type rnnForLoop1CallNoXsFixedXsWVTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// rnnForLoop1CallNoXsFixedXsWVTape's comment counts them: each value's size, 24
-// for a slice the tape refers to, a stack's entries by its length, the tapes of
-// its call sites; not Go's padding nor spare capacity.
-func (t *rnnForLoop1CallNoXsFixedXsWVTape) Bytes() int {
+// rnnForLoop1CallNoXsFixedXsWUBVTape's comment counts them: each value's size,
+// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
+// of its call sites; not Go's padding nor spare capacity.
+func (t *rnnForLoop1CallNoXsFixedXsWUBVTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 152
 	n += len(t.elem2) * 8
@@ -7576,15 +7576,15 @@ func (t *rnnForLoop1CallNoXsFixedXsWVTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *rnnForLoop1CallNoXsFixedXsWVTape) clearRefs() {
+func (t *rnnForLoop1CallNoXsFixedXsWUBVTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// rnnForLoop1CallNoXsFixedXsWVForward runs rnnForLoop1 and records in t what
-// rnnForLoop1CallNoXsFixedXsWVBackward needs, after what the earlier calls
+// rnnForLoop1CallNoXsFixedXsWUBVForward runs rnnForLoop1 and records in t what
+// rnnForLoop1CallNoXsFixedXsWUBVBackward needs, after what the earlier calls
 // since t's holder began its run recorded; the first of them empties t, keeping
 // its memory.
-func rnnForLoop1CallNoXsFixedXsWVForward(t2 *rnnForLoop1CallNoXsFixedXsWVTape, loss float64, d int, xs, next, h, w, u, b []float64, n int, v []float64, t int) float64 {
+func rnnForLoop1CallNoXsFixedXsWUBVForward(t2 *rnnForLoop1CallNoXsFixedXsWUBVTape, loss float64, d int, xs, next, h, w, u, b []float64, n int, v []float64, t int) float64 {
 	if len(t2.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t2.elem = t2.elem[:0]
@@ -7644,16 +7644,17 @@ func rnnForLoop1CallNoXsFixedXsWVForward(t2 *rnnForLoop1CallNoXsFixedXsWVTape, l
 	return loss2
 }
 
-// rnnForLoop1CallNoXsFixedXsWVBackward adds to dloss, dnext, dh, dw, du, db and
-// dv the vector-Jacobian product of rnnForLoop1 with the seeds dnext, dh and s,
-// at the point that call number call of rnnForLoop1CallNoXsFixedXsWVForward on
-// t recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
+// rnnForLoop1CallNoXsFixedXsWUBVBackward adds to dloss, dnext, dh, dw, du, db
+// and dv the vector-Jacobian product of rnnForLoop1 with the seeds dnext, dh
+// and s, at the point that call number call of
+// rnnForLoop1CallNoXsFixedXsWUBVForward on t recorded. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
 //
 // dnext and dh hold, on entry, the seed of what rnnForLoop1 leaves in next and
 // h, and on return the derivative with respect to what next and h held before.
-func rnnForLoop1CallNoXsFixedXsWVBackward(t *rnnForLoop1CallNoXsFixedXsWVTape, call int, s float64, dloss *float64, dnext, dh, dw, du, db, dv []float64) {
+func rnnForLoop1CallNoXsFixedXsWUBVBackward(t *rnnForLoop1CallNoXsFixedXsWUBVTape, call int, s float64, dloss *float64, dnext, dh, dw, du, db, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dloss2 float64
@@ -7727,12 +7728,12 @@ func rnnForLoop1(loss float64, d int, xs, next, h, w, u, b []float64, n int, v [
 	return loss2
 }
 
-// rnnWhileLoop1CallNoXsFixedXsWVTape is what
-// rnnWhileLoop1CallNoXsFixedXsWVForward keeps of the calls of rnnWhileLoop1 at
-// one call site for rnnWhileLoop1CallNoXsFixedXsWVBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
+// rnnWhileLoop1CallNoXsFixedXsWUBVTape is what
+// rnnWhileLoop1CallNoXsFixedXsWUBVForward keeps of the calls of rnnWhileLoop1
+// at one call site for rnnWhileLoop1CallNoXsFixedXsWUBVBackward: the forward
+// values the backward sweep reads, and the control flow it replays, each call's
+// in its record and on the stacks the calls share. The tape of the caller holds
+// it, and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
 // calls), the tape holds 8·n2·n2 + 152·calls + 8·n2 + 8·max(n, 0) bytes.
@@ -7749,7 +7750,7 @@ func rnnForLoop1(loss float64, d int, xs, next, h, w, u, b []float64, n int, v [
 // it reads again (memory nothing writes afterwards); lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
-type rnnWhileLoop1CallNoXsFixedXsWVTape struct {
+type rnnWhileLoop1CallNoXsFixedXsWUBVTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -7789,10 +7790,10 @@ type rnnWhileLoop1CallNoXsFixedXsWVTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// rnnWhileLoop1CallNoXsFixedXsWVTape's comment counts them: each value's size,
-// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
-// of its call sites; not Go's padding nor spare capacity.
-func (t *rnnWhileLoop1CallNoXsFixedXsWVTape) Bytes() int {
+// rnnWhileLoop1CallNoXsFixedXsWUBVTape's comment counts them: each value's
+// size, 24 for a slice the tape refers to, a stack's entries by its length, the
+// tapes of its call sites; not Go's padding nor spare capacity.
+func (t *rnnWhileLoop1CallNoXsFixedXsWUBVTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 152
 	n += len(t.elem2) * 8
@@ -7804,15 +7805,15 @@ func (t *rnnWhileLoop1CallNoXsFixedXsWVTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *rnnWhileLoop1CallNoXsFixedXsWVTape) clearRefs() {
+func (t *rnnWhileLoop1CallNoXsFixedXsWUBVTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// rnnWhileLoop1CallNoXsFixedXsWVForward runs rnnWhileLoop1 and records in t
-// what rnnWhileLoop1CallNoXsFixedXsWVBackward needs, after what the earlier
+// rnnWhileLoop1CallNoXsFixedXsWUBVForward runs rnnWhileLoop1 and records in t
+// what rnnWhileLoop1CallNoXsFixedXsWUBVBackward needs, after what the earlier
 // calls since t's holder began its run recorded; the first of them empties t,
 // keeping its memory.
-func rnnWhileLoop1CallNoXsFixedXsWVForward(t2 *rnnWhileLoop1CallNoXsFixedXsWVTape, loss float64, t, d int, xs, next, h, w, u, b []float64, n int, v []float64) (float64, int) {
+func rnnWhileLoop1CallNoXsFixedXsWUBVForward(t2 *rnnWhileLoop1CallNoXsFixedXsWUBVTape, loss float64, t, d int, xs, next, h, w, u, b []float64, n int, v []float64) (float64, int) {
 	if len(t2.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t2.elem = t2.elem[:0]
@@ -7874,18 +7875,18 @@ func rnnWhileLoop1CallNoXsFixedXsWVForward(t2 *rnnWhileLoop1CallNoXsFixedXsWVTap
 	return loss2, t22
 }
 
-// rnnWhileLoop1CallNoXsFixedXsWVBackward adds to dloss, dnext, dh, dw, du, db
+// rnnWhileLoop1CallNoXsFixedXsWUBVBackward adds to dloss, dnext, dh, dw, du, db
 // and dv the vector-Jacobian product of rnnWhileLoop1 with the seeds dnext, dh,
 // s1 and s2, at the point that call number call of
-// rnnWhileLoop1CallNoXsFixedXsWVForward on t recorded. It only reads t, so one
-// forward run serves any number of backward runs (one per seed, from several
-// goroutines at once); it adds rather than sets, so one buffer can sum a
-// mini-batch.
+// rnnWhileLoop1CallNoXsFixedXsWUBVForward on t recorded. It only reads t, so
+// one forward run serves any number of backward runs (one per seed, from
+// several goroutines at once); it adds rather than sets, so one buffer can sum
+// a mini-batch.
 //
 // dnext and dh hold, on entry, the seed of what rnnWhileLoop1 leaves in next
 // and h, and on return the derivative with respect to what next and h held
 // before.
-func rnnWhileLoop1CallNoXsFixedXsWVBackward(t *rnnWhileLoop1CallNoXsFixedXsWVTape, call int, s1 float64, s2 int, dloss *float64, dnext, dh, dw, du, db, dv []float64) {
+func rnnWhileLoop1CallNoXsFixedXsWUBVBackward(t *rnnWhileLoop1CallNoXsFixedXsWUBVTape, call int, s1 float64, s2 int, dloss *float64, dnext, dh, dw, du, db, dv []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dloss2 float64

@@ -1623,15 +1623,15 @@ func HelpedJVP(w, x, y, dw []float64) (float64, float64) {
 // tape: each value's size, a slice's 24-byte header where the tape keeps a
 // reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	checkpointedLoop1Tape  checkpointedLoop1Tape.Bytes(), a checkpointedLoop1CallNoXYFixedWTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at weights.go:132 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
+//	checkpointedLoop1Tape  checkpointedLoop1Tape.Bytes(), a checkpointedLoop1CallNoXYFixedWXTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at weights.go:132 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDEta              8 bytes per run: the derivative of eta, summed over the iterations, per unit of the sum's derivative
 //	fusedDW                a buffer of the forward sweep, as long as the slice whose derivatives it sums (counted by Bytes, not in the formula): the derivatives of w, summed over the iterations, per unit of the sum's derivative
 //
 // Recomputed by the backward sweep rather than stored: nothing of the
 // iterations of the loop at weights.go:132 (//godiff:checkpoint): the forward
 // sweep runs each on one iteration's tape by
-// checkpointedLoop1CallNoXYFixedWForward and at once its backward code by
-// checkpointedLoop1CallNoXYFixedWBackward, seeded with 1, and keeps the
+// checkpointedLoop1CallNoXYFixedWXForward and at once its backward code by
+// checkpointedLoop1CallNoXYFixedWXBackward, seeded with 1, and keeps the
 // derivatives it sums, which the backward sweep multiplies by the sum's;
 // lengths, indexes and integer arithmetic, and loop counters (recovered from
 // the backward loops' own).
@@ -1641,7 +1641,7 @@ type CheckpointedTape struct {
 	// each iteration, runs the iteration on it and at once the iteration's
 	// backward code, so that it holds one iteration's entries whatever the number
 	// of iterations.
-	checkpointedLoop1Tape checkpointedLoop1CallNoXYFixedWTape
+	checkpointedLoop1Tape checkpointedLoop1CallNoXYFixedWXTape
 	// fusedDEta: the derivative of eta, summed over the iterations, per unit of
 	// the sum's derivative.
 	fusedDEta float64
@@ -1702,8 +1702,8 @@ func CheckpointedForward(t *CheckpointedTape, w, x, y []float64, eta float64) fl
 	deta := 0.0
 	for k := range 3 {
 		t.checkpointedLoop1Tape.calls = t.checkpointedLoop1Tape.calls[:0]
-		t1 := checkpointedLoop1CallNoXYFixedWForward(&t.checkpointedLoop1Tape, s, w, eta, x, y, k)
-		checkpointedLoop1CallNoXYFixedWBackward(&t.checkpointedLoop1Tape, 0, 1, &ds, dw, &deta)
+		t1 := checkpointedLoop1CallNoXYFixedWXForward(&t.checkpointedLoop1Tape, s, w, eta, x, y, k)
+		checkpointedLoop1CallNoXYFixedWXBackward(&t.checkpointedLoop1Tape, 0, 1, &ds, dw, &deta)
 		s = t1
 	}
 	t.fusedDEta = deta
@@ -3038,10 +3038,10 @@ func sqnormJVP(w, dw []float64) (float64, float64) {
 	return s, ds
 }
 
-// checkpointedLoop1CallNoXYFixedWTape is what
-// checkpointedLoop1CallNoXYFixedWForward keeps of the calls of
+// checkpointedLoop1CallNoXYFixedWXTape is what
+// checkpointedLoop1CallNoXYFixedWXForward keeps of the calls of
 // checkpointedLoop1 at one call site for
-// checkpointedLoop1CallNoXYFixedWBackward: the forward values the backward
+// checkpointedLoop1CallNoXYFixedWXBackward: the forward values the backward
 // sweep reads, and the control flow it replays, each call's in its record and
 // on the stacks the calls share. The tape of the caller holds it, and empties
 // it for each of its own runs, keeping its buffers.
@@ -3060,7 +3060,7 @@ func sqnormJVP(w, dw []float64) (float64, float64) {
 // conversions, products, sums; the elements of g, w it reads again (memory
 // nothing writes afterwards); lengths, indexes and integer arithmetic, and loop
 // counters (recovered from the backward loops' own).
-type checkpointedLoop1CallNoXYFixedWTape struct {
+type checkpointedLoop1CallNoXYFixedWXTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -3091,10 +3091,10 @@ type checkpointedLoop1CallNoXYFixedWTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// checkpointedLoop1CallNoXYFixedWTape's comment counts them: each value's size,
-// 24 for a slice the tape refers to, a stack's entries by its length, the tapes
-// of its call sites; not Go's padding nor spare capacity.
-func (t *checkpointedLoop1CallNoXYFixedWTape) Bytes() int {
+// checkpointedLoop1CallNoXYFixedWXTape's comment counts them: each value's
+// size, 24 for a slice the tape refers to, a stack's entries by its length, the
+// tapes of its call sites; not Go's padding nor spare capacity.
+func (t *checkpointedLoop1CallNoXYFixedWXTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 96
 	n += len(t.dg) * 8
@@ -3105,16 +3105,16 @@ func (t *checkpointedLoop1CallNoXYFixedWTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *checkpointedLoop1CallNoXYFixedWTape) clearRefs() {
+func (t *checkpointedLoop1CallNoXYFixedWXTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 	clear(t.logLossGradIntoTape[:cap(t.logLossGradIntoTape)])
 }
 
-// checkpointedLoop1CallNoXYFixedWForward runs checkpointedLoop1 and records in
-// t what checkpointedLoop1CallNoXYFixedWBackward needs, after what the earlier
+// checkpointedLoop1CallNoXYFixedWXForward runs checkpointedLoop1 and records in
+// t what checkpointedLoop1CallNoXYFixedWXBackward needs, after what the earlier
 // calls since t's holder began its run recorded; the first of them empties t,
 // keeping its memory.
-func checkpointedLoop1CallNoXYFixedWForward(t *checkpointedLoop1CallNoXYFixedWTape, s float64, w []float64, eta float64, x, y []float64, k int) float64 {
+func checkpointedLoop1CallNoXYFixedWXForward(t *checkpointedLoop1CallNoXYFixedWXTape, s float64, w []float64, eta float64, x, y []float64, k int) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.logLossGradIntoTape = t.logLossGradIntoTape[:0]
@@ -3146,14 +3146,14 @@ func checkpointedLoop1CallNoXYFixedWForward(t *checkpointedLoop1CallNoXYFixedWTa
 	return s2
 }
 
-// checkpointedLoop1CallNoXYFixedWBackward adds to ds, dw and deta the
+// checkpointedLoop1CallNoXYFixedWXBackward adds to ds, dw and deta the
 // vector-Jacobian product of checkpointedLoop1 with the seeds s2, at the point
-// that call number call of checkpointedLoop1CallNoXYFixedWForward on t
+// that call number call of checkpointedLoop1CallNoXYFixedWXForward on t
 // recorded. It keeps buffers of its own in t, for the derivatives of slices it
 // is not passed (those checkpointedLoop1 and its callees make), so one forward
 // run serves any number of backward runs (one per seed), one at a time; it adds
 // rather than sets, so one buffer can sum a mini-batch.
-func checkpointedLoop1CallNoXYFixedWBackward(t *checkpointedLoop1CallNoXYFixedWTape, call int, s2 float64, ds *float64, dw []float64, deta *float64) {
+func checkpointedLoop1CallNoXYFixedWXBackward(t *checkpointedLoop1CallNoXYFixedWXTape, call int, s2 float64, ds *float64, dw []float64, deta *float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds2 float64

@@ -507,7 +507,7 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 //	qxcentered                      8·d bytes (8 bytes an entry): the memory of qxcentered, which ObjectiveCheckpointed makes, kept from run to run
 //	mainTerm                        8·k bytes (8 bytes an entry): the memory of mainTerm, which ObjectiveCheckpointed makes, kept from run to run
 //	exp2                            8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
-//	objectiveCheckpointedLoop1Tape  objectiveCheckpointedLoop1Tape.Bytes(), a objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:73 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
+//	objectiveCheckpointedLoop1Tape  objectiveCheckpointedLoop1Tape.Bytes(), a objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:73 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	arrMaxTape                      arrMaxTape.Bytes(), a arrMaxCallFixedXTape for the calls of one call site, one call per run: the tape arrMaxCallFixedXForward fills and arrMaxCallFixedXBackward reads
 //	exp                             8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	semx                            8 bytes per run: the value of semx the backward sweep reads
@@ -526,9 +526,10 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 // Recomputed by the backward sweep rather than stored: the float values unnamed
 // conversions; nothing of the iterations of the loop at gmm.go:73
 // (//godiff:checkpoint): the forward sweep runs each on one iteration's tape by
-// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward and at once its
-// backward code by objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward,
-// seeded with 1, and keeps the derivatives it sums, which the backward sweep
+// objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasForward and at
+// once its backward code by
+// objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasBackward, seeded
+// with 1, and keeps the derivatives it sums, which the backward sweep
 // multiplies by the sum's; lengths, indexes and integer arithmetic, and loop
 // counters (recovered from the backward loops' own).
 //
@@ -564,7 +565,7 @@ type ObjectiveCheckpointedTape struct {
 	// iteration, runs the iteration on it and at once the iteration's backward
 	// code, so that it holds one iteration's entries whatever the number of
 	// iterations.
-	objectiveCheckpointedLoop1Tape objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape
+	objectiveCheckpointedLoop1Tape objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasTape
 	// arrMaxTape: the tape arrMaxCallFixedXForward fills and
 	// arrMaxCallFixedXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
@@ -747,8 +748,8 @@ func ObjectiveCheckpointedForward(t *ObjectiveCheckpointedTape, d, k, n int, alp
 	dmainTerm := t.fusedDMainTerm
 	for ix := 0; ix < n; ix++ {
 		t.objectiveCheckpointedLoop1Tape.calls = t.objectiveCheckpointedLoop1Tape.calls[:0]
-		t3 := objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(&t.objectiveCheckpointedLoop1Tape, slse, k, d, x, means, xcentered, qdiags, icfSz, icf, qxcentered, alphas, sumQs, mainTerm, ix)
-		objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(&t.objectiveCheckpointedLoop1Tape, 0, 1, &dslse, dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs, dmainTerm)
+		t3 := objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasForward(&t.objectiveCheckpointedLoop1Tape, slse, k, d, x, means, xcentered, qdiags, icfSz, icf, qxcentered, alphas, sumQs, mainTerm, ix)
+		objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasBackward(&t.objectiveCheckpointedLoop1Tape, 0, 1, &dslse, dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs, dmainTerm)
 		slse = t3
 	}
 	mx := arrMaxCallFixedXForward(&t.arrMaxTape, k, alphas)
@@ -1242,37 +1243,37 @@ func logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward(t *logWishartPr
 	}
 }
 
-// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape is what
-// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward keeps of the calls of
-// objectiveCheckpointedLoop1 at one call site for
-// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward: the forward values
-// the backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
+// objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasTape is what
+// objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasForward keeps of
+// the calls of objectiveCheckpointedLoop1 at one call site for
+// objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasBackward: the
+// forward values the backward sweep reads, and the control flow it replays,
+// each call's in its record and on the stacks the calls share. The tape of the
+// caller holds it, and empties it for each of its own runs, keeping its
+// buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 8·max(k, 0)·max(d, 0) + 8·max(k, 0)·max(d − 1,
-// 0) + 160·calls + 16·max(k, 0) bytes, plus arrMaxTape.Bytes() (the tapes of
-// its call sites, each by its own formula summed over the site's calls). Bytes
-// returns that count for a filled tape: each value's size, a slice's 24-byte
-// header where the tape keeps a reference, a stack's entries; not Go's padding,
-// nor spare capacity.
+// calls), the tape holds 8·max(k, 0)·max(d − 1, 0) + 176·calls +
+// 16·max(k, 0) bytes, plus arrMaxTape.Bytes() (the tapes of its call sites,
+// each by its own formula summed over the site's calls). Bytes returns that
+// count for a filled tape: each value's size, a slice's 24-byte header where
+// the tape keeps a reference, a stack's entries; not Go's padding, nor spare
+// capacity.
 //
-//	calls       160 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	elem4       8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	elem3       entries not traced to a loop (not in the formula) (8 bytes an entry): an element read before it was overwritten, the same in every iteration of the loop on j and saved as it ends
+//	calls       176 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //	elem2       8·max(k, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	elem        8·max(k, 0)·max(d − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	arrMaxTape  arrMaxTape.Bytes(), a arrMaxCallTape for the calls of one call site, one call per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
 //	exp         8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: the elements of icf,
-// qdiags it reads again (memory nothing writes afterwards); lengths, indexes
-// and integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
+// qdiags it reads again (memory nothing writes afterwards); the elements of
+// xcentered it reads, from what an earlier loop stored there (computed again
+// from memory nothing writes); lengths, indexes and integer arithmetic, and
+// loop counters (recovered from the backward loops' own).
 //
 // Neither stored nor recomputed, since the chain rule does not need them: mx.
-type objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape struct {
+type objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
@@ -1280,6 +1281,8 @@ type objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape struct {
 		k int
 		// d: the parameter d.
 		d int
+		// x: the parameter x.
+		x []float64
 		// means: the parameter means.
 		means []float64
 		// qdiags: the parameter qdiags.
@@ -1288,6 +1291,8 @@ type objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape struct {
 		icfSz int
 		// icf: the parameter icf.
 		icf []float64
+		// ix: the parameter ix.
+		ix int
 		// lparamsIdx: the value of lparamsIdx as its block ends, the same in every
 		// iteration of the loops around, from which the backward sweep has its earlier
 		// values.
@@ -1296,21 +1301,12 @@ type objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape struct {
 		semx float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			elem4      int
-			elem3      int
 			elem2      int
 			elem       int
 			arrMaxTape int
 			exp        int
 		}
 	}
-	// elem4: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem4 []float64
-	// elem3: an element read before it was overwritten, the same in every
-	// iteration of the loop on j and saved as it ends, one entry per iteration of
-	// the loop around it, read back last first.
-	elem3 []float64
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
@@ -1326,14 +1322,13 @@ type objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape struct {
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape's comment counts them:
-// each value's size, 24 for a slice the tape refers to, a stack's entries by
-// its length, the tapes of its call sites; not Go's padding nor spare capacity.
-func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) Bytes() int {
+// objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasTape's comment
+// counts them: each value's size, 24 for a slice the tape refers to, a stack's
+// entries by its length, the tapes of its call sites; not Go's padding nor
+// spare capacity.
+func (t *objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 160
-	n += len(t.elem4) * 8
-	n += len(t.elem3) * 8
+	n += len(t.calls) * 176
 	n += len(t.elem2) * 8
 	n += len(t.elem) * 8
 	n += t.arrMaxTape.Bytes()
@@ -1344,41 +1339,38 @@ func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape) clearRefs() {
+func (t *objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 	t.arrMaxTape.clearRefs()
 }
 
-// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward runs
+// objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasForward runs
 // objectiveCheckpointedLoop1 and records in t what
-// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward needs, after what the
-// earlier calls since t's holder began its run recorded; the first of them
-// empties t, keeping its memory.
-func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape, slse float64, k, d int, x, means, xcentered, qdiags []float64, icfSz int, icf, qxcentered, alphas, sumQs, mainTerm []float64, ix int) float64 {
+// objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasBackward needs,
+// after what the earlier calls since t's holder began its run recorded; the
+// first of them empties t, keeping its memory.
+func objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasForward(t *objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasTape, slse float64, k, d int, x, means, xcentered, qdiags []float64, icfSz int, icf, qxcentered, alphas, sumQs, mainTerm []float64, ix int) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.exp = t.exp[:0]
 		t.arrMaxTape.calls = t.arrMaxTape.calls[:0]
 		t.elem = t.elem[:0]
 		t.elem2 = t.elem2[:0]
-		t.elem3 = t.elem3[:0]
-		t.elem4 = t.elem4[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	slse2 := slse
 	c.k = k
 	c.d = d
+	c.x = x
 	c.means = means
 	c.qdiags = qdiags
 	c.icfSz = icfSz
 	c.icf = icf
+	c.ix = ix
 	t1 := max(k, 0)
 	t.elem = slices.Grow(t.elem, t1*max(d-1, 0))
 	t.elem2 = slices.Grow(t.elem2, t1)
-	t2 := t1 * max(d, 0)
-	t.elem4 = slices.Grow(t.elem4, t2)
-	t.elem3 = slices.Grow(t.elem3, t2)
 	for ik := 0; ik < k; ik++ {
 		x2 := x[ix*d:]
 		y := means[ik*d:]
@@ -1388,28 +1380,22 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(t *objectiveCheckpoi
 		qdiag := qdiags[ik*d:]
 		ltri := icf[ik*icfSz+d:]
 		for id2 := 0; id2 < d; id2++ {
-			t3 := xcentered[id2]
-			t.elem4 = append(t.elem4, t3)
-			qxcentered[id2] = qdiag[id2] * t3
+			qxcentered[id2] = qdiag[id2] * xcentered[id2]
 		}
 		lparamsIdx := 0
 		for i := 0; i < d; i++ {
-			var elem3 float64
 			for j := i + 1; j < d; j++ {
-				t4 := xcentered[i]
-				elem3 = t4
-				qxcentered[j] += ltri[lparamsIdx] * t4
+				qxcentered[j] += ltri[lparamsIdx] * xcentered[i]
 				lparamsIdx++
 			}
-			t.elem3 = append(t.elem3, elem3)
 		}
-		t5 := qxcentered[0]
-		t.elem2 = append(t.elem2, t5)
-		res := t5 * t5
+		t2 := qxcentered[0]
+		t.elem2 = append(t.elem2, t2)
+		res := t2 * t2
 		for i2 := 1; i2 < d; i2++ {
-			t6 := qxcentered[i2]
-			t.elem = append(t.elem, t6)
-			res += t6 * t6
+			t3 := qxcentered[i2]
+			t.elem = append(t.elem, t3)
+			res += t3 * t3
 		}
 		mainTerm[ik] = alphas[ik] + sumQs[ik] - 0.5*res
 		c.lparamsIdx = lparamsIdx
@@ -1418,14 +1404,12 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(t *objectiveCheckpoi
 	semx := 0.0
 	t.exp = slices.Grow(t.exp, t1)
 	for i3 := 0; i3 < k; i3++ {
-		t7 := math.Exp(mainTerm[i3] - mx)
-		t.exp = append(t.exp, t7)
-		semx += t7
+		t4 := math.Exp(mainTerm[i3] - mx)
+		t.exp = append(t.exp, t4)
+		semx += t4
 	}
 	c.semx = semx
 	slse2 += math.Log(semx) + mx
-	c.end.elem4 = len(t.elem4)
-	c.end.elem3 = len(t.elem3)
 	c.end.elem2 = len(t.elem2)
 	c.end.elem = len(t.elem)
 	c.end.arrMaxTape = len(t.arrMaxTape.calls)
@@ -1433,8 +1417,6 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(t *objectiveCheckpoi
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
-		t.elem4 = slices.Grow(t.elem4, c.end.elem4*more)
-		t.elem3 = slices.Grow(t.elem3, c.end.elem3*more)
 		t.elem2 = slices.Grow(t.elem2, c.end.elem2*more)
 		t.elem = slices.Grow(t.elem, c.end.elem*more)
 		t.exp = slices.Grow(t.exp, c.end.exp*more)
@@ -1442,21 +1424,21 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward(t *objectiveCheckpoi
 	return slse2
 }
 
-// objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward adds to dslse,
-// dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs and dmainTerm
-// the vector-Jacobian product of objectiveCheckpointedLoop1 with the seeds
-// dxcentered, dqxcentered, dmainTerm and s, at the point that call number call
-// of objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfForward on t recorded. It
-// keeps buffers of its own in t, for the derivatives of slices it is not passed
-// (those objectiveCheckpointedLoop1 and its callees make), so one forward run
-// serves any number of backward runs (one per seed), one at a time; it adds
-// rather than sets, so one buffer can sum a mini-batch.
+// objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasBackward adds to
+// dslse, dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs and
+// dmainTerm the vector-Jacobian product of objectiveCheckpointedLoop1 with the
+// seeds dxcentered, dqxcentered, dmainTerm and s, at the point that call number
+// call of objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasForward on
+// t recorded. It keeps buffers of its own in t, for the derivatives of slices
+// it is not passed (those objectiveCheckpointedLoop1 and its callees make), so
+// one forward run serves any number of backward runs (one per seed), one at a
+// time; it adds rather than sets, so one buffer can sum a mini-batch.
 //
 // dxcentered, dqxcentered and dmainTerm hold, on entry, the seed of what
 // objectiveCheckpointedLoop1 leaves in xcentered, qxcentered and mainTerm, and
 // on return the derivative with respect to what xcentered, qxcentered and
 // mainTerm held before.
-func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(t *objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfTape, call int, s float64, dslse *float64, dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs, dmainTerm []float64) {
+func objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasBackward(t *objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasTape, call int, s float64, dslse *float64, dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs, dmainTerm []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dslse2 float64
@@ -1470,12 +1452,12 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(t *objectiveCheckpo
 	d := c.d
 	nelem := c.end.elem
 	nelem2 := c.end.elem2
+	x := c.x
+	means := c.means
+	qdiags := c.qdiags
 	icfSz := c.icfSz
 	icf := c.icf
-	nelem3 := c.end.elem3
-	qdiags := c.qdiags
-	nelem4 := c.end.elem4
-	means := c.means
+	ix := c.ix
 	dslse2 += s
 	t1 := dslse2
 	dsemx += t1 / c.semx
@@ -1499,46 +1481,47 @@ func objectiveCheckpointedLoop1CallNoXFixedQdiagsIcfBackward(t *objectiveCheckpo
 		t8 := len(icf)
 		ltri := icf[t7:t8]
 		lparamsIdx := c.lparamsIdx
-		dltri := dicf[t7:t8]
+		x2 := x[ix*d:]
 		t9 := ik * d
-		t10 := len(qdiags)
-		qdiag := qdiags[t9:t10]
-		dqdiag := dqdiags[t9:t10]
-		dy := dmeans[t9:len(means)]
-		t11 := dmainTerm[ik]
-		dres -= t11 * 0.5
+		t10 := len(means)
+		y := means[t9:t10]
+		dltri := dicf[t7:t8]
+		t11 := len(qdiags)
+		qdiag := qdiags[t9:t11]
+		dqdiag := dqdiags[t9:t11]
+		dy := dmeans[t9:t10]
+		t12 := dmainTerm[ik]
+		dres -= t12 * 0.5
 		dmainTerm[ik] = 0
 		for i2 := t5; i2 >= 1; i2-- {
 			nelem--
 			dqxcentered[i2] += dres * t.elem[nelem] * 2
 		}
 		dqxcentered[0] += dres * t6 * 2
-		dsumQs[ik] += t11
-		dalphas[ik] += t11
+		dsumQs[ik] += t12
+		dalphas[ik] += t12
 		dres = 0
 		for i := t5; i >= 0; i-- {
-			t12 := i
-			t13 := t12 + 1
-			nelem3--
-			t14 := t.elem3[nelem3]
-			if t5 >= t13 {
-				dxcenteredElem := dxcentered[t12]
-				for j := t5; j >= t13; j-- {
-					t15 := lparamsIdx - 1
+			t13 := i
+			t14 := t13 + 1
+			t15 := x2[t13] - y[t13]
+			if t5 >= t14 {
+				dxcenteredElem := dxcentered[t13]
+				for j := t5; j >= t14; j-- {
+					t16 := lparamsIdx - 1
 					lparamsIdx--
-					t16 := dqxcentered[j]
-					dxcenteredElem += t16 * ltri[t15]
-					dltri[t15] += t16 * t14
+					t17 := dqxcentered[j]
+					dxcenteredElem += t17 * ltri[t16]
+					dltri[t16] += t17 * t15
 				}
-				dxcentered[t12] = dxcenteredElem
+				dxcentered[t13] = dxcenteredElem
 			}
 		}
 		for id2 := t5; id2 >= 0; id2-- {
-			nelem4--
-			t17 := dqxcentered[id2]
-			t18 := t17 * t.elem4[nelem4]
-			dxcentered[id2] += t17 * qdiag[id2]
-			dqdiag[id2] += t18
+			t18 := dqxcentered[id2]
+			t19 := t18 * (x2[id2] - y[id2])
+			dxcentered[id2] += t18 * qdiag[id2]
+			dqdiag[id2] += t19
 			dqxcentered[id2] = 0
 		}
 		for id := t5; id >= 0; id-- {
