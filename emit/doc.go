@@ -67,7 +67,10 @@
 // functions (tape.go). [File] writes each tape's struct type once, before
 // the first function using it, each field (a value, or a []T stack)
 // under a comment saying what it holds. The tape ops read and write its
-// fields: t.f = x, t.f = append(t.f, x), a pop as two statements. A tape
+// fields: t.f = x, t.f = append(t.f, x), a pop as two statements. A
+// stack whose entries one run bounds when generating (ir.FixStacks) is an
+// array and a count instead (fixedstack.go), and its tape a local
+// variable of FGrad and FVJP rather than one from a pool. A tape
 // the calls of a call site share declares its records in place, as
 // calls []struct{...}, with an end struct of where each call's entries
 // end; a call's fields are c.f through the record c; a site is the

@@ -93,6 +93,10 @@
 //	accum %p %x                     *p += x
 //	%t = tape.local : *FTape        a tape of the function's own
 //
+// FixStacks (fixstacks.go) bounds a stack whose pushes all sit in loops of
+// constant trip count; the emitter then declares it as an array and a
+// count, and a tape of such stacks and single values is a local variable.
+//
 // The functions built on the split form call it:
 //
 //	%r = invoke FForward %t %x : (float64, float64)  a call with effects

@@ -91,7 +91,8 @@
 // most InlineMaxValues IR values, whose loops carry only sums and integer
 // counters stepped by constants, not recursive, making no slice, becomes
 // the caller's own code, so that it costs no record, no call and no slice
-// arguments per call.
+// arguments per call. A call outside every loop of the caller may inline a
+// larger helper holding local arrays (inlineonce.go).
 //
 // A call of numbers reaches here lowered to its rule (rules.LowerCalls):
 // its partials are forward values like any other. A call passing slices
@@ -146,7 +147,11 @@
 // reversed by binomial checkpointing from the state saved as it began,
 // holding at most S states at once. Either may carry state in slices too
 // (slicestate.go): each saved state copies their elements, and the
-// backward sweep reruns the body on scratch memory filled from it.
+// backward sweep reruns the body on scratch memory filled from it; in a
+// loop inside another loop, each run saves its own (slicenested.go). A
+// three-clause loop whose trip count is known as it begins saves the
+// first descent's states in the forward sweep (revolvefirst.go), and a
+// while loop keeps evenly spread states as it runs (revolveonline.go).
 //
 // Before any of this, nestExits rewrites "if c { break }; rest" as
 // "if c { break } else { rest }", so that replaying the branch says whether
