@@ -1,7 +1,8 @@
 // Package adbench holds what the ADBench benchmark suite's packages share:
 // a reader of ADBench's whitespace-separated data files, ADBench's
 // correctness criterion ρ and the readers of the reference outputs of its
-// Manual module (testdata/reference), and the timing of BenchmarkRatios.
+// Manual module (testdata/reference), the timing of BenchmarkRatios, and
+// the measure of what a gradient on a fresh tape allocates (fresh.go).
 //
 // The suite is ADBench's three objectives (Srajer, Kukelova, Fitzgibbon
 // 2018, github.com/microsoft/ADBench) written in Go as a user would port
