@@ -382,7 +382,7 @@ func (bd *builder) allocDoc(g *ir.Func) []string {
 	if len(f.Results) == 0 {
 		what = "the Jacobian of " + f.Name
 	}
-	return []string{fmt.Sprintf("%s returns %s, a fresh [][]float64 with a row per output and a column per input, as %s writes it.", s.Name, what, s.To)}
+	return []string{fmt.Sprintf("%s returns %s, a fresh [][]float64 with a row per output and a column per input, as %s writes it: it runs %s's computation on buffers of its own, and allocates the Jacobian (its numbers and its rows) and buffers too large for the stack.", s.Name, what, s.To, s.To)}
 }
 
 func (bd *builder) returnsProse() string {
