@@ -83,7 +83,9 @@ func IterPairBackward(t *IterPairTape, s1, s2 float64, dx, dy *float64) {
 
 // IterPairJacobian returns IterPair's results and its Jacobian, a fresh
 // [][]float64 with a row per output and a column per input, as
-// IterPairJacobianTo writes it.
+// IterPairJacobianTo writes it: it runs IterPairJacobianTo's computation on
+// buffers of its own, and allocates the Jacobian (its numbers and its rows) and
+// buffers too large for the stack.
 func IterPairJacobian(x, y float64) (float64, float64, [][]float64) {
 	data := make([]float64, 4)
 	jac := make([][]float64, 2)

@@ -42,7 +42,9 @@ func Polar3JVPVec(r, theta, phi float64, dr, dtheta, dphi [3]float64, dres *[3][
 }
 
 // Polar3Jacobian returns Polar3's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as Polar3JacobianTo writes it.
+// with a row per output and a column per input, as Polar3JacobianTo writes it:
+// it runs Polar3JacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
 func Polar3Jacobian(r, theta, phi float64) (float64, float64, float64, [][]float64) {
 	data := make([]float64, 9)
 	jac := make([][]float64, 3)
@@ -316,7 +318,9 @@ func Polar3RevBackward(t *Polar3RevTape, s1, s2, s3 float64, dr, dtheta, dphi *f
 
 // Polar3RevJacobian returns Polar3Rev's results and its Jacobian, a fresh
 // [][]float64 with a row per output and a column per input, as
-// Polar3RevJacobianTo writes it.
+// Polar3RevJacobianTo writes it: it runs Polar3RevJacobianTo's computation on
+// buffers of its own, and allocates the Jacobian (its numbers and its rows) and
+// buffers too large for the stack.
 func Polar3RevJacobian(r, theta, phi float64) (float64, float64, float64, [][]float64) {
 	data := make([]float64, 9)
 	jac := make([][]float64, 3)
@@ -500,7 +504,9 @@ func ReprojBackward(t *ReprojTape, s1, s2 float64, dcam *[11]float64, dx *[3]flo
 }
 
 // ReprojJacobian returns Reproj's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as ReprojJacobianTo writes it.
+// with a row per output and a column per input, as ReprojJacobianTo writes it:
+// it runs ReprojJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
 func ReprojJacobian(cam [11]float64, x [3]float64, w float64, feat [2]float64) (float64, float64, [][]float64) {
 	data := make([]float64, 30)
 	jac := make([][]float64, 2)
@@ -632,7 +638,9 @@ func ReprojFwdJVPVec(cam [11]float64, x [3]float64, w float64, feat [2]float64, 
 
 // ReprojFwdJacobian returns ReprojFwd's results and its Jacobian, a fresh
 // [][]float64 with a row per output and a column per input, as
-// ReprojFwdJacobianTo writes it.
+// ReprojFwdJacobianTo writes it: it runs ReprojFwdJacobianTo's computation on
+// buffers of its own, and allocates the Jacobian (its numbers and its rows) and
+// buffers too large for the stack.
 func ReprojFwdJacobian(cam [11]float64, x [3]float64, w float64, feat [2]float64) (float64, float64, [][]float64) {
 	data := make([]float64, 30)
 	jac := make([][]float64, 2)
@@ -822,7 +830,9 @@ func CrossBackward(t *CrossTape, s [3]float64, da, db *[3]float64) {
 }
 
 // CrossJacobian returns Cross's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as CrossJacobianTo writes it.
+// with a row per output and a column per input, as CrossJacobianTo writes it:
+// it runs CrossJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
 func CrossJacobian(a, b [3]float64) ([3]float64, [][]float64) {
 	data := make([]float64, 18)
 	jac := make([][]float64, 3)
@@ -968,7 +978,9 @@ func CrossFwdJVPVec(a, b [3]float64, da, db [3][6]float64, dres *[3][6]float64) 
 
 // CrossFwdJacobian returns CrossFwd's results and its Jacobian, a fresh
 // [][]float64 with a row per output and a column per input, as
-// CrossFwdJacobianTo writes it.
+// CrossFwdJacobianTo writes it: it runs CrossFwdJacobianTo's computation on
+// buffers of its own, and allocates the Jacobian (its numbers and its rows) and
+// buffers too large for the stack.
 func CrossFwdJacobian(a, b [3]float64) ([3]float64, [][]float64) {
 	data := make([]float64, 18)
 	jac := make([][]float64, 3)
@@ -1145,7 +1157,9 @@ func AxpyJVPVec(a float64, x, out []float64, da [8]float64, dx, dout [][8]float6
 }
 
 // AxpyJacobian returns the Jacobian of Axpy, a fresh [][]float64 with a row per
-// output and a column per input, as AxpyJacobianTo writes it.
+// output and a column per input, as AxpyJacobianTo writes it: it runs
+// AxpyJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
 func AxpyJacobian(a float64, x, out []float64) [][]float64 {
 	t1 := len(x)
 	n := t1 + 1
@@ -1385,7 +1399,9 @@ func AxpyFwdJVPVec(a float64, x, out []float64, da [8]float64, dx, dout [][8]flo
 }
 
 // AxpyFwdJacobian returns the Jacobian of AxpyFwd, a fresh [][]float64 with a
-// row per output and a column per input, as AxpyFwdJacobianTo writes it.
+// row per output and a column per input, as AxpyFwdJacobianTo writes it: it
+// runs AxpyFwdJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
 func AxpyFwdJacobian(a float64, x, out []float64) [][]float64 {
 	t1 := len(x)
 	n := t1 + 1
@@ -1729,7 +1745,9 @@ func DecayJVPVec(x []float64, rate float64, dx [][8]float64, drate [8]float64) {
 }
 
 // DecayJacobian returns the Jacobian of Decay, a fresh [][]float64 with a row
-// per output and a column per input, as DecayJacobianTo writes it.
+// per output and a column per input, as DecayJacobianTo writes it: it runs
+// DecayJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
 func DecayJacobian(x []float64, rate float64) [][]float64 {
 	m := len(x)
 	n := m + 1
@@ -1956,7 +1974,9 @@ func DecayFwdJVPVec(x []float64, rate float64, dx [][8]float64, drate [8]float64
 }
 
 // DecayFwdJacobian returns the Jacobian of DecayFwd, a fresh [][]float64 with a
-// row per output and a column per input, as DecayFwdJacobianTo writes it.
+// row per output and a column per input, as DecayFwdJacobianTo writes it: it
+// runs DecayFwdJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
 func DecayFwdJacobian(x []float64, rate float64) [][]float64 {
 	m := len(x)
 	n := m + 1
@@ -2192,7 +2212,9 @@ func SoftmaxJVPVec(x, out []float64, dx, dout [][8]float64) {
 }
 
 // SoftmaxJacobian returns the Jacobian of Softmax, a fresh [][]float64 with a
-// row per output and a column per input, as SoftmaxJacobianTo writes it.
+// row per output and a column per input, as SoftmaxJacobianTo writes it: it
+// runs SoftmaxJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
 func SoftmaxJacobian(x, out []float64) [][]float64 {
 	n := len(x)
 	m := len(out)
@@ -2507,7 +2529,9 @@ func SoftmaxRevBackward(t *SoftmaxRevTape, dx, dout []float64) {
 
 // SoftmaxRevJacobian returns the Jacobian of SoftmaxRev, a fresh [][]float64
 // with a row per output and a column per input, as SoftmaxRevJacobianTo writes
-// it.
+// it: it runs SoftmaxRevJacobianTo's computation on buffers of its own, and
+// allocates the Jacobian (its numbers and its rows) and buffers too large for
+// the stack.
 func SoftmaxRevJacobian(x, out []float64) [][]float64 {
 	n := len(x)
 	m := len(out)
@@ -2734,7 +2758,9 @@ func StatsJVPVec(x []float64, dx [][8]float64, dres *[2][8]float64) (float64, fl
 }
 
 // StatsJacobian returns Stats's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as StatsJacobianTo writes it.
+// with a row per output and a column per input, as StatsJacobianTo writes it:
+// it runs StatsJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
 func StatsJacobian(x []float64) (float64, float64, [][]float64) {
 	n := len(x)
 	data := make([]float64, 2*n)
@@ -3037,7 +3063,9 @@ func (l *Layer) ApplyJVPVec(x, out []float64, dlW [][][8]float64, dlB [][8]float
 }
 
 // ApplyJacobian returns the Jacobian of Apply, a fresh [][]float64 with a row
-// per output and a column per input, as ApplyJacobianTo writes it.
+// per output and a column per input, as ApplyJacobianTo writes it: it runs
+// ApplyJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
 func (l *Layer) ApplyJacobian(x, out []float64) [][]float64 {
 	n := 0
 	for i := range l.W {
@@ -3501,7 +3529,9 @@ func (l *Layer) ApplyFwdJVPVec(x, out []float64, dlW [][][8]float64, dlB [][8]fl
 }
 
 // ApplyFwdJacobian returns the Jacobian of ApplyFwd, a fresh [][]float64 with a
-// row per output and a column per input, as ApplyFwdJacobianTo writes it.
+// row per output and a column per input, as ApplyFwdJacobianTo writes it: it
+// runs ApplyFwdJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
 func (l *Layer) ApplyFwdJacobian(x, out []float64) [][]float64 {
 	n := 0
 	for i := range l.W {
@@ -3872,7 +3902,9 @@ func MatVecJVPVec(A [][]float64, x, out []float64, dA [][][8]float64, dx, dout [
 }
 
 // MatVecJacobian returns MatVec's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as MatVecJacobianTo writes it.
+// with a row per output and a column per input, as MatVecJacobianTo writes it:
+// it runs MatVecJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
 func MatVecJacobian(A [][]float64, x, out []float64) (float64, [][]float64) {
 	n := 0
 	for i := range A {
@@ -4291,7 +4323,9 @@ func MatVecFwdJVPVec(A [][]float64, x, out []float64, dA [][][8]float64, dx, dou
 
 // MatVecFwdJacobian returns MatVecFwd's results and its Jacobian, a fresh
 // [][]float64 with a row per output and a column per input, as
-// MatVecFwdJacobianTo writes it.
+// MatVecFwdJacobianTo writes it: it runs MatVecFwdJacobianTo's computation on
+// buffers of its own, and allocates the Jacobian (its numbers and its rows) and
+// buffers too large for the stack.
 func MatVecFwdJacobian(A [][]float64, x, out []float64) (float64, [][]float64) {
 	n := 0
 	for i := range A {
@@ -4641,7 +4675,9 @@ func PeakJVPVec(x []float64, dx [][8]float64, dres *[2][8]float64) (float64, flo
 }
 
 // PeakJacobian returns Peak's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as PeakJacobianTo writes it.
+// with a row per output and a column per input, as PeakJacobianTo writes it: it
+// runs PeakJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
 func PeakJacobian(x []float64) (float64, float64, [][]float64) {
 	n := len(x)
 	data := make([]float64, 2*n)

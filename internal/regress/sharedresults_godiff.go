@@ -411,7 +411,9 @@ func WarpJVPVec(x, y []float64, k float64, out []float64, dx, dy [][8]float64, d
 }
 
 // WarpJacobian returns Warp's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as WarpJacobianTo writes it.
+// with a row per output and a column per input, as WarpJacobianTo writes it: it
+// runs WarpJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
 func WarpJacobian(x, y []float64, k float64, out []float64) (float64, [][]float64) {
 	t1 := len(x)
 	t2 := len(y)

@@ -623,7 +623,9 @@ func ReprojErrorJVPVec(cam, x []float64, w float64, feat, err []float64, dcam, d
 
 // ReprojErrorJacobian returns the Jacobian of ReprojError, a fresh [][]float64
 // with a row per output and a column per input, as ReprojErrorJacobianTo writes
-// it.
+// it: it runs ReprojErrorJacobianTo's computation on buffers of its own, and
+// allocates the Jacobian (its numbers and its rows) and buffers too large for
+// the stack.
 func ReprojErrorJacobian(cam, x []float64, w float64, feat, err []float64) [][]float64 {
 	t1 := len(cam)
 	t2 := len(x)
