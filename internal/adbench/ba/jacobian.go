@@ -95,7 +95,7 @@ func (j *SparseMat) insertWeightRow(n, m, p, i int, v float64) {
 // Split. JacFresh, whose ReprojErrorJacobian allocates a Jacobian per
 // call (its numbers and its rows: two allocations, what returning a fresh
 // [][]float64 costs) and runs ReprojErrorJacobianTo's sweeps on a local
-// tape and buffers, costs about 1.5 times Split; JVP (15 sweeps) 6 times.
+// tape and buffers, costs 1.5–1.8 times Split; JVP (15 sweeps) 6–7 times.
 // BenchmarkRatios measures them.
 type BlockMethod interface {
 	Block(cam, x []float64, w float64, feat, err []float64, b *Block)
