@@ -151,6 +151,14 @@ func (e *funcEmitter) subslice(v *ir.Value) (expr, error) {
 		}
 		bounds[1] = x.code
 	}
+	if ir.IsCapped(v) {
+		// s[lo:hi:hi], hi written out even when it is len(s).
+		x, err := e.ref(hi)
+		if err != nil {
+			return expr{}, err
+		}
+		return operand(jen.Add(sx.code).Index(bounds[0], x.code, x.code)), nil
+	}
 	return operand(jen.Add(sx.code).Index(bounds[0], bounds[1])), nil
 }
 

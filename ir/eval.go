@@ -849,6 +849,9 @@ func (fr *evalFrame) memory(v *Value) (any, error) {
 		if err != nil {
 			return nil, fr.fail(v, "%v", err)
 		}
+		if IsCapped(v) {
+			t.cap = t.n
+		}
 		return t, nil
 	case OpCopySlice:
 		dst, err := sliceArg(0)

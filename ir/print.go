@@ -139,6 +139,8 @@ func formatValue(v *Value, names map[*Value]string) string {
 		sb.WriteString(" " + aux.Name)
 	case *Value: // break, continue
 		sb.WriteString(" " + names[aux])
+	case capped: // s[lo:hi:hi]
+		sb.WriteString(" capped")
 	}
 	switch v.Op {
 	case OpParam:

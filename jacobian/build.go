@@ -90,7 +90,11 @@ func Build(s *Spec) ([]*ir.Func, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []*ir.Func{to, bd.buildAlloc(to)}, nil
+	alloc, err := bd.buildAlloc(to)
+	if err != nil {
+		return nil, err
+	}
+	return []*ir.Func{to, alloc}, nil
 }
 
 // check refuses what the paths cannot follow: pointers and slices nested
@@ -156,16 +160,7 @@ func (bd *builder) buildTo() (*ir.Func, error) {
 	p := &paths{bd: bd, gen: gn, work: wv, jac: jac, args: args}
 	p.sizes()
 	p.checkShape()
-	var outs []*ir.Value
-	var err error
-	switch {
-	case s.Vector != nil && s.Split != nil:
-		outs, err = p.choose()
-	case s.Vector != nil:
-		outs, err = p.forward()
-	default:
-		outs, err = p.reverse()
-	}
+	outs, err := p.build()
 	if err != nil {
 		return nil, err
 	}
@@ -189,6 +184,9 @@ type paths struct {
 	n, m           *ir.Value
 	colOff, rowOff []*ir.Value
 	groups         map[*ir.Group]*ir.Group // see derivedGroup
+	// fresh is nil in FJacobianTo; in FJacobian it stands for the work
+	// (see fresh.go).
+	fresh *freshWork
 }
 
 // sizes computes the Jacobian's size and the offsets of its blocks.
@@ -243,6 +241,19 @@ func (g *gen) halt(format string, args ...*ir.Value) {
 		sprintf.Args = append(sprintf.Args, ir.HaltExpr{Kind: ir.HaltArg, Arg: i})
 	}
 	g.b.Halt(&ir.Halt{Call: ir.HaltExpr{Kind: ir.HaltCall, Name: "panic", Args: []ir.HaltExpr{sprintf}}}, args...)
+}
+
+// build builds the paths s has, choosing between them at run time when
+// it has both, and returns F's results.
+func (p *paths) build() ([]*ir.Value, error) {
+	s := p.bd.s
+	switch {
+	case s.Vector != nil && s.Split != nil:
+		return p.choose()
+	case s.Vector != nil:
+		return p.forward()
+	}
+	return p.reverse()
 }
 
 // choose builds if n <= m { forward } else { reverse }, the choice at
@@ -313,9 +324,10 @@ func invoke(b *ir.Builder, fn *ir.Func, args []*ir.Value) []*ir.Value {
 	return outs
 }
 
-// buildAlloc builds FJacobian(params) (results, jac): a fresh Jacobian
-// and work, filled by FJacobianTo.
-func (bd *builder) buildAlloc(to *ir.Func) *ir.Func {
+// buildAlloc builds FJacobian(params) (results, jac): a fresh Jacobian,
+// filled by FJacobianTo's computation in its own body, on buffers of its
+// own (see fresh.go).
+func (bd *builder) buildAlloc(to *ir.Func) (*ir.Func, error) {
 	f, s := bd.f, bd.s
 	params := slices.Clone(f.Params)
 	taken := ir.SigNames(params)
@@ -339,13 +351,17 @@ func (bd *builder) buildAlloc(to *ir.Func) *ir.Func {
 		lo := p.mul(i, p.n)
 		b.Store(jac, i, b.Subslice(data, lo, p.add(lo, p.n)))
 	})
-	w := b.LocalTape(ir.TapeRef{Tape: bd.work.tape}, ir.FreshName(taken, "work"))
-	outs := invoke(b, to, append([]*ir.Value{w, jac}, args...))
+	p.jac = jac
+	p.fresh = newFreshWork(b, bd.work, s.Split)
+	outs, err := p.build()
+	if err != nil {
+		return nil, err
+	}
 	b.Return(append(outs, jac)...)
 	g.Doc = bd.allocDoc(g)
 	ir.DeadCode(g)
 	ir.UniqueNames(g)
-	return g
+	return g, nil
 }
 
 // widen is forward.Widen.
@@ -366,7 +382,7 @@ func (bd *builder) allocDoc(g *ir.Func) []string {
 	if len(f.Results) == 0 {
 		what = "the Jacobian of " + f.Name
 	}
-	return []string{fmt.Sprintf("%s returns %s, a fresh [][]float64 with a row per output and a column per input, as %s writes it.", s.Name, what, s.To)}
+	return []string{fmt.Sprintf("%s returns %s, a fresh [][]float64 with a row per output and a column per input, as %s writes it: it runs %s's computation on buffers of its own, and allocates the Jacobian (its numbers and its rows) and buffers too large for the stack.", s.Name, what, s.To, s.To)}
 }
 
 func (bd *builder) returnsProse() string {

@@ -7,7 +7,9 @@
 //     results, and its Jacobian written into jac, using the buffers kept
 //     in w (the reverse mode's tape, the tangents of slices), so that a
 //     kept w and jac make the steady state allocate nothing;
-//   - FJacobian(params) (results, [][]float64), which allocates both;
+//   - FJacobian(params) (results, [][]float64), which allocates the
+//     Jacobian and runs FJacobianTo's computation in its own body, on
+//     local buffers rather than a work (see fresh.go);
 //   - the type FJacobianWork, an ir.Tape of buffers (emit writes it like
 //     a tape).
 //

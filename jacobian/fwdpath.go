@@ -55,8 +55,8 @@ func (p *paths) save() []savedSlice {
 	var out []savedSlice
 	for _, i := range p.bd.l.written {
 		prm := p.bd.f.Params[i]
-		fld := p.bd.work.field(prm.Name+"0", prm.Type, kindSaved, fmt.Sprintf("%s as the caller passed it, which each forward sweep starts from.", displayName(p.bd.f, i)))
-		buf := p.shaped(p.work, fld, p.args[i], prm.Name+"0")
+		fld := p.field(prm.Name+"0", prm.Type, kindSaved, fmt.Sprintf("%s as the caller passed it, which each forward sweep starts from.", displayName(p.bd.f, i)))
+		buf := p.buffer(fld, p.args[i], prm.Name+"0")
 		p.b.CopySlice(buf, p.args[i])
 		out = append(out, savedSlice{i, buf})
 	}
@@ -121,8 +121,8 @@ func (p *paths) tangent(i int) *ir.Value {
 	t := widen(prm.Type, k)
 	switch t := t.(type) {
 	case ir.Slice:
-		fld := p.bd.work.field("d"+prm.Name, t, kindTangents, fmt.Sprintf("the tangents of %s in a forward sweep, %d per element.", displayName(p.bd.f, i), k))
-		d := p.shaped(p.work, fld, p.args[i], "d"+prm.Name)
+		fld := p.field("d"+prm.Name, t, kindTangents, fmt.Sprintf("the tangents of %s in a forward sweep, %d per element.", displayName(p.bd.f, i), k))
+		d := p.buffer(fld, p.args[i], "d"+prm.Name)
 		p.runs(d, prm.Type, p.int(0), func(mem, n, _ *ir.Value) { p.zero(mem, n) })
 		return d
 	case ir.Pointer:

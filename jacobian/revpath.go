@@ -19,8 +19,8 @@ func (p *paths) reverse() ([]*ir.Value, error) {
 			return nil, fmt.Errorf("internal error building the Jacobian of %s: reverse mode has no seed for its output %s", f.Name, f.Params[i].Name)
 		}
 	}
-	fld := p.bd.work.field("tape", ir.Opaque{Go: sp.Tape.Name}, kindTape, fmt.Sprintf("what %s keeps for the backward sweeps.", sp.Forward.Name))
-	tape := b.TapeSlot(p.work, fld)
+	fld := p.field("tape", ir.Opaque{Go: sp.Tape.Name}, kindTape, fmt.Sprintf("what %s keeps for the backward sweeps.", sp.Forward.Name))
+	tape := p.tape(fld)
 	tape.Name = "tape"
 	outs := invoke(b, sp.Forward, append([]*ir.Value{tape}, p.args...))
 	var seeds *ir.Value
@@ -97,8 +97,8 @@ func (p *paths) newBuffer(i int, written bool) *buffer {
 		buf.kind = inGroup
 		buf.x = &ir.Var{Name: "d" + prm.Name, Type: prm.Type, Group: p.derivedGroup(prm.Group), Field: prm.Field}
 		if isSlice {
-			fld := p.bd.work.field("d"+prm.Name, prm.Type, kindBuffers, fmt.Sprintf("the adjoint of %s in a backward sweep.", prm.Group.Ref(prm.Field)))
-			b.Declare(buf.x, p.shaped(p.work, fld, p.args[i], "d"+prm.Name))
+			fld := p.field("d"+prm.Name, prm.Type, kindBuffers, fmt.Sprintf("the adjoint of %s in a backward sweep.", prm.Group.Ref(prm.Field)))
+			b.Declare(buf.x, p.buffer(fld, p.args[i], "d"+prm.Name))
 		} else {
 			b.Declare(buf.x, nil)
 		}
@@ -110,7 +110,7 @@ func (p *paths) newBuffer(i int, written bool) *buffer {
 		if buf.col < 0 {
 			name, doc = "s"+prm.Name, fmt.Sprintf("the seed of %s for a backward sweep.", prm.Name)
 		}
-		buf.mem = p.shaped(p.work, p.bd.work.field(name, prm.Type, kindBuffers, doc), p.args[i], name)
+		buf.mem = p.buffer(p.field(name, prm.Type, kindBuffers, doc), p.args[i], name)
 	default:
 		buf.kind = perRow
 		buf.x = &ir.Var{Name: "d" + prm.Name, Type: prm.Type}
@@ -143,7 +143,9 @@ func (buf *buffer) prepare(p *paths, r, jr *ir.Value) *ir.Value {
 	case inRow:
 		lo := p.colOff[buf.col]
 		buf.mem = b.Subslice(jr, lo, p.add(lo, b.Len(p.args[buf.param])))
-		p.zero(buf.mem, b.Len(buf.mem))
+		if p.fresh == nil { // a fresh Jacobian's row is zero until its sweep
+			p.zero(buf.mem, b.Len(buf.mem))
+		}
 		arg, mem = buf.mem, buf.mem
 	case inWork:
 		p.runs(buf.mem, buf.typ, p.int(0), func(m, n, _ *ir.Value) { p.zero(m, n) })

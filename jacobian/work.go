@@ -15,6 +15,8 @@ type work struct {
 	tape  *ir.Tape
 	taken map[string]bool
 	kinds []string // what the fields hold, for the type's doc comment, in order
+	// tapeField is the field of the reverse path's tape, if any.
+	tapeField *ir.TapeField
 }
 
 // The kinds of fields.

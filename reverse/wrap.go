@@ -264,6 +264,11 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 		bwdArgs = append(bwdArgs, args[len(f.Params):len(f.Params)+len(f.Results)]...)
 	}
 	adjOf := make(map[int]func() *ir.Value)
+	resultNames := make(map[int]string)
+	for k, i := range sp.wrt {
+		resultNames[i] = results[len(f.Results)+k].Name
+	}
+	shared := sharedResults(b, sp, args, resultNames, taken)
 	for _, i := range sp.buffers {
 		p := f.Params[i]
 		// A differentiated parameter's buffer is named like its result;
@@ -296,7 +301,10 @@ func (sp *Split) Wrapper(mode Mode, name string) *ir.Func {
 		}
 		switch p.Type.(type) {
 		case ir.Slice:
-			buf := makeLike(b, args[i], name)
+			buf := shared[i]
+			if buf == nil {
+				buf = makeLike(b, args[i], name)
+			}
 			if seed := seedOf[i]; seed != nil {
 				copyInto(b, buf, seed)
 			}

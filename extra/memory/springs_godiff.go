@@ -333,8 +333,11 @@ func SpringsRecordedBackward(t *SpringsRecordedTape, s float64, dq0, dp0 []float
 func SpringsRecordedGrad(q0, p0 []float64, k float64, steps int) (float64, []float64, []float64, float64) {
 	t := poolSpringsRecordedTape.Get().(*SpringsRecordedTape)
 	t1 := SpringsRecordedForward(t, q0, p0, k, steps)
-	dq0 := make([]float64, len(q0))
-	dp0 := make([]float64, len(p0))
+	t2 := len(q0)
+	t3 := t2 + len(p0)
+	mem := make([]float64, t3)
+	dq0 := mem[:t2:t2]
+	dp0 := mem[t2:t3:t3]
 	var dk float64
 	SpringsRecordedBackward(t, 1, dq0, dp0, &dk)
 	t.release()
@@ -804,8 +807,11 @@ func SpringsRevolve10Backward(t *SpringsRevolve10Tape, s float64, dq0, dp0 []flo
 func SpringsRevolve10Grad(q0, p0 []float64, k float64, steps int) (float64, []float64, []float64, float64) {
 	t := poolSpringsRevolve10Tape.Get().(*SpringsRevolve10Tape)
 	t1 := SpringsRevolve10Forward(t, q0, p0, k, steps)
-	dq0 := make([]float64, len(q0))
-	dp0 := make([]float64, len(p0))
+	t2 := len(q0)
+	t3 := t2 + len(p0)
+	mem := make([]float64, t3)
+	dq0 := mem[:t2:t2]
+	dp0 := mem[t2:t3:t3]
 	var dk float64
 	SpringsRevolve10Backward(t, 1, dq0, dp0, &dk)
 	t.release()
@@ -1275,8 +1281,11 @@ func SpringsRevolve100Backward(t *SpringsRevolve100Tape, s float64, dq0, dp0 []f
 func SpringsRevolve100Grad(q0, p0 []float64, k float64, steps int) (float64, []float64, []float64, float64) {
 	t := poolSpringsRevolve100Tape.Get().(*SpringsRevolve100Tape)
 	t1 := SpringsRevolve100Forward(t, q0, p0, k, steps)
-	dq0 := make([]float64, len(q0))
-	dp0 := make([]float64, len(p0))
+	t2 := len(q0)
+	t3 := t2 + len(p0)
+	mem := make([]float64, t3)
+	dq0 := mem[:t2:t2]
+	dp0 := mem[t2:t3:t3]
 	var dk float64
 	SpringsRevolve100Backward(t, 1, dq0, dp0, &dk)
 	t.release()
@@ -1749,8 +1758,11 @@ func SpringsBudgetBackward(t *SpringsBudgetTape, s float64, dq0, dp0 []float64, 
 func SpringsBudgetGrad(q0, p0 []float64, k float64, steps int) (float64, []float64, []float64, float64) {
 	t := poolSpringsBudgetTape.Get().(*SpringsBudgetTape)
 	t1 := SpringsBudgetForward(t, q0, p0, k, steps)
-	dq0 := make([]float64, len(q0))
-	dp0 := make([]float64, len(p0))
+	t2 := len(q0)
+	t3 := t2 + len(p0)
+	mem := make([]float64, t3)
+	dq0 := mem[:t2:t2]
+	dp0 := mem[t2:t3:t3]
 	var dk float64
 	SpringsBudgetBackward(t, 1, dq0, dp0, &dk)
 	t.release()

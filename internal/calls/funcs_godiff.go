@@ -1005,8 +1005,11 @@ func MixtureBackward(t *MixtureTape, s float64, dw, db []float64) {
 func MixtureGrad(w, b, xs []float64) (float64, []float64, []float64) {
 	t := poolMixtureTape.Get().(*MixtureTape)
 	t1 := MixtureForward(t, w, b, xs)
-	dw := make([]float64, len(w))
-	db := make([]float64, len(b))
+	t2 := len(w)
+	t3 := t2 + len(b)
+	mem := make([]float64, t3)
+	dw := mem[:t2:t2]
+	db := mem[t2:t3:t3]
 	MixtureBackward(t, 1, dw, db)
 	t.release()
 	return t1, dw, db

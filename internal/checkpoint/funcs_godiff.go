@@ -923,8 +923,11 @@ func LayerBackward(t *LayerTape, s float64, dwh, dv []float64) {
 func LayerGrad(wh, v, x []float64) (float64, []float64, []float64) {
 	t := poolLayerTape.Get().(*LayerTape)
 	t1 := LayerForward(t, wh, v, x)
-	dwh := make([]float64, len(wh))
-	dv := make([]float64, len(v))
+	t2 := len(wh)
+	t3 := t2 + len(v)
+	mem := make([]float64, t3)
+	dwh := mem[:t2:t2]
+	dv := mem[t2:t3:t3]
 	LayerBackward(t, 1, dwh, dv)
 	t.release()
 	return t1, dwh, dv
@@ -1161,8 +1164,11 @@ func LayerRecordedBackward(t *LayerRecordedTape, s float64, dwh, dv []float64) {
 func LayerRecordedGrad(wh, v, x []float64) (float64, []float64, []float64) {
 	t := poolLayerRecordedTape.Get().(*LayerRecordedTape)
 	t1 := LayerRecordedForward(t, wh, v, x)
-	dwh := make([]float64, len(wh))
-	dv := make([]float64, len(v))
+	t2 := len(wh)
+	t3 := t2 + len(v)
+	mem := make([]float64, t3)
+	dwh := mem[:t2:t2]
+	dv := mem[t2:t3:t3]
 	LayerRecordedBackward(t, 1, dwh, dv)
 	t.release()
 	return t1, dwh, dv
@@ -4670,8 +4676,11 @@ func TailBackward(t *TailTape, s float64, dwh, dv []float64) {
 func TailGrad(wh, v, x []float64) (float64, []float64, []float64) {
 	t := poolTailTape.Get().(*TailTape)
 	t1 := TailForward(t, wh, v, x)
-	dwh := make([]float64, len(wh))
-	dv := make([]float64, len(v))
+	t2 := len(wh)
+	t3 := t2 + len(v)
+	mem := make([]float64, t3)
+	dwh := mem[:t2:t2]
+	dv := mem[t2:t3:t3]
 	TailBackward(t, 1, dwh, dv)
 	t.release()
 	return t1, dwh, dv
@@ -4909,8 +4918,11 @@ func TailRecordedBackward(t *TailRecordedTape, s float64, dwh, dv []float64) {
 func TailRecordedGrad(wh, v, x []float64) (float64, []float64, []float64) {
 	t := poolTailRecordedTape.Get().(*TailRecordedTape)
 	t1 := TailRecordedForward(t, wh, v, x)
-	dwh := make([]float64, len(wh))
-	dv := make([]float64, len(v))
+	t2 := len(wh)
+	t3 := t2 + len(v)
+	mem := make([]float64, t3)
+	dwh := mem[:t2:t2]
+	dv := mem[t2:t3:t3]
 	TailRecordedBackward(t, 1, dwh, dv)
 	t.release()
 	return t1, dwh, dv

@@ -496,11 +496,17 @@ func RNNBackward(t *RNNTape, s float64, dw, du, db, dv, dh0 []float64) {
 func RNNGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, []float64, []float64, []float64) {
 	t := poolRNNTape.Get().(*RNNTape)
 	t1 := RNNForward(t, w, u, b, v, h0, xs)
-	dw := make([]float64, len(w))
-	du := make([]float64, len(u))
-	db := make([]float64, len(b))
-	dv := make([]float64, len(v))
-	dh0 := make([]float64, len(h0))
+	t2 := len(w)
+	t3 := t2 + len(u)
+	t4 := t3 + len(b)
+	t5 := t4 + len(v)
+	t6 := t5 + len(h0)
+	mem := make([]float64, t6)
+	dw := mem[:t2:t2]
+	du := mem[t2:t3:t3]
+	db := mem[t3:t4:t4]
+	dv := mem[t4:t5:t5]
+	dh0 := mem[t5:t6:t6]
 	RNNBackward(t, 1, dw, du, db, dv, dh0)
 	t.release()
 	return t1, dw, du, db, dv, dh0
@@ -804,11 +810,17 @@ func RNNEveryBackward(t *RNNEveryTape, s float64, dw, du, db, dv, dh0 []float64)
 func RNNEveryGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, []float64, []float64, []float64) {
 	t := poolRNNEveryTape.Get().(*RNNEveryTape)
 	t1 := RNNEveryForward(t, w, u, b, v, h0, xs)
-	dw := make([]float64, len(w))
-	du := make([]float64, len(u))
-	db := make([]float64, len(b))
-	dv := make([]float64, len(v))
-	dh0 := make([]float64, len(h0))
+	t2 := len(w)
+	t3 := t2 + len(u)
+	t4 := t3 + len(b)
+	t5 := t4 + len(v)
+	t6 := t5 + len(h0)
+	mem := make([]float64, t6)
+	dw := mem[:t2:t2]
+	du := mem[t2:t3:t3]
+	db := mem[t3:t4:t4]
+	dv := mem[t4:t5:t5]
+	dh0 := mem[t5:t6:t6]
 	RNNEveryBackward(t, 1, dw, du, db, dv, dh0)
 	t.release()
 	return t1, dw, du, db, dv, dh0
@@ -1375,11 +1387,17 @@ func RNNSwapBackward(t *RNNSwapTape, s float64, dw, du, db, dv, dh0 []float64) {
 func RNNSwapGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, []float64, []float64, []float64) {
 	t := poolRNNSwapTape.Get().(*RNNSwapTape)
 	t1 := RNNSwapForward(t, w, u, b, v, h0, xs)
-	dw := make([]float64, len(w))
-	du := make([]float64, len(u))
-	db := make([]float64, len(b))
-	dv := make([]float64, len(v))
-	dh0 := make([]float64, len(h0))
+	t2 := len(w)
+	t3 := t2 + len(u)
+	t4 := t3 + len(b)
+	t5 := t4 + len(v)
+	t6 := t5 + len(h0)
+	mem := make([]float64, t6)
+	dw := mem[:t2:t2]
+	du := mem[t2:t3:t3]
+	db := mem[t3:t4:t4]
+	dv := mem[t4:t5:t5]
+	dh0 := mem[t5:t6:t6]
 	RNNSwapBackward(t, 1, dw, du, db, dv, dh0)
 	t.release()
 	return t1, dw, du, db, dv, dh0
@@ -1651,11 +1669,17 @@ func RNNRecordedBackward(t *RNNRecordedTape, s float64, dw, du, db, dv, dh0 []fl
 func RNNRecordedGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, []float64, []float64, []float64) {
 	t := poolRNNRecordedTape.Get().(*RNNRecordedTape)
 	t1 := RNNRecordedForward(t, w, u, b, v, h0, xs)
-	dw := make([]float64, len(w))
-	du := make([]float64, len(u))
-	db := make([]float64, len(b))
-	dv := make([]float64, len(v))
-	dh0 := make([]float64, len(h0))
+	t2 := len(w)
+	t3 := t2 + len(u)
+	t4 := t3 + len(b)
+	t5 := t4 + len(v)
+	t6 := t5 + len(h0)
+	mem := make([]float64, t6)
+	dw := mem[:t2:t2]
+	du := mem[t2:t3:t3]
+	db := mem[t3:t4:t4]
+	dv := mem[t4:t5:t5]
+	dh0 := mem[t5:t6:t6]
 	RNNRecordedBackward(t, 1, dw, du, db, dv, dh0)
 	t.release()
 	return t1, dw, du, db, dv, dh0
@@ -2003,11 +2027,17 @@ func RNNSwapRecordedBackward(t *RNNSwapRecordedTape, s float64, dw, du, db, dv, 
 func RNNSwapRecordedGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, []float64, []float64, []float64) {
 	t := poolRNNSwapRecordedTape.Get().(*RNNSwapRecordedTape)
 	t1 := RNNSwapRecordedForward(t, w, u, b, v, h0, xs)
-	dw := make([]float64, len(w))
-	du := make([]float64, len(u))
-	db := make([]float64, len(b))
-	dv := make([]float64, len(v))
-	dh0 := make([]float64, len(h0))
+	t2 := len(w)
+	t3 := t2 + len(u)
+	t4 := t3 + len(b)
+	t5 := t4 + len(v)
+	t6 := t5 + len(h0)
+	mem := make([]float64, t6)
+	dw := mem[:t2:t2]
+	du := mem[t2:t3:t3]
+	db := mem[t3:t4:t4]
+	dv := mem[t4:t5:t5]
+	dh0 := mem[t5:t6:t6]
 	RNNSwapRecordedBackward(t, 1, dw, du, db, dv, dh0)
 	t.release()
 	return t1, dw, du, db, dv, dh0
@@ -2473,8 +2503,11 @@ func SpringsBackward(t *SpringsTape, s float64, dq0, dp0 []float64, dk *float64)
 func SpringsGrad(q0, p0 []float64, k float64, steps int) (float64, []float64, []float64, float64) {
 	t := poolSpringsTape.Get().(*SpringsTape)
 	t1 := SpringsForward(t, q0, p0, k, steps)
-	dq0 := make([]float64, len(q0))
-	dp0 := make([]float64, len(p0))
+	t2 := len(q0)
+	t3 := t2 + len(p0)
+	mem := make([]float64, t3)
+	dq0 := mem[:t2:t2]
+	dp0 := mem[t2:t3:t3]
 	var dk float64
 	SpringsBackward(t, 1, dq0, dp0, &dk)
 	t.release()
@@ -2855,8 +2888,11 @@ func SpringsRecordedBackward(t *SpringsRecordedTape, s float64, dq0, dp0 []float
 func SpringsRecordedGrad(q0, p0 []float64, k float64, steps int) (float64, []float64, []float64, float64) {
 	t := poolSpringsRecordedTape.Get().(*SpringsRecordedTape)
 	t1 := SpringsRecordedForward(t, q0, p0, k, steps)
-	dq0 := make([]float64, len(q0))
-	dp0 := make([]float64, len(p0))
+	t2 := len(q0)
+	t3 := t2 + len(p0)
+	mem := make([]float64, t3)
+	dq0 := mem[:t2:t2]
+	dp0 := mem[t2:t3:t3]
 	var dk float64
 	SpringsRecordedBackward(t, 1, dq0, dp0, &dk)
 	t.release()
@@ -3355,11 +3391,17 @@ func RNNForBackward(t *RNNForTape, s float64, dw, du, db, dv, dh0 []float64) {
 func RNNForGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, []float64, []float64, []float64) {
 	t := poolRNNForTape.Get().(*RNNForTape)
 	t1 := RNNForForward(t, w, u, b, v, h0, xs)
-	dw := make([]float64, len(w))
-	du := make([]float64, len(u))
-	db := make([]float64, len(b))
-	dv := make([]float64, len(v))
-	dh0 := make([]float64, len(h0))
+	t2 := len(w)
+	t3 := t2 + len(u)
+	t4 := t3 + len(b)
+	t5 := t4 + len(v)
+	t6 := t5 + len(h0)
+	mem := make([]float64, t6)
+	dw := mem[:t2:t2]
+	du := mem[t2:t3:t3]
+	db := mem[t3:t4:t4]
+	dv := mem[t4:t5:t5]
+	dh0 := mem[t5:t6:t6]
 	RNNForBackward(t, 1, dw, du, db, dv, dh0)
 	t.release()
 	return t1, dw, du, db, dv, dh0
@@ -3942,11 +3984,17 @@ func RNNWhileBackward(t *RNNWhileTape, s float64, dw, du, db, dv, dh0 []float64)
 func RNNWhileGrad(w, u, b, v, h0, xs []float64) (float64, []float64, []float64, []float64, []float64, []float64) {
 	t := poolRNNWhileTape.Get().(*RNNWhileTape)
 	t1 := RNNWhileForward(t, w, u, b, v, h0, xs)
-	dw := make([]float64, len(w))
-	du := make([]float64, len(u))
-	db := make([]float64, len(b))
-	dv := make([]float64, len(v))
-	dh0 := make([]float64, len(h0))
+	t2 := len(w)
+	t3 := t2 + len(u)
+	t4 := t3 + len(b)
+	t5 := t4 + len(v)
+	t6 := t5 + len(h0)
+	mem := make([]float64, t6)
+	dw := mem[:t2:t2]
+	du := mem[t2:t3:t3]
+	db := mem[t3:t4:t4]
+	dv := mem[t4:t5:t5]
+	dh0 := mem[t5:t6:t6]
 	RNNWhileBackward(t, 1, dw, du, db, dv, dh0)
 	t.release()
 	return t1, dw, du, db, dv, dh0
@@ -4491,8 +4539,11 @@ func EpisodesBackward(t *EpisodesTape, s float64, dq0, dp0 []float64, dk *float6
 func EpisodesGrad(q0, p0 []float64, k float64, episodes, steps int) (float64, []float64, []float64, float64) {
 	t := poolEpisodesTape.Get().(*EpisodesTape)
 	t1 := EpisodesForward(t, q0, p0, k, episodes, steps)
-	dq0 := make([]float64, len(q0))
-	dp0 := make([]float64, len(p0))
+	t2 := len(q0)
+	t3 := t2 + len(p0)
+	mem := make([]float64, t3)
+	dq0 := mem[:t2:t2]
+	dp0 := mem[t2:t3:t3]
 	var dk float64
 	EpisodesBackward(t, 1, dq0, dp0, &dk)
 	t.release()
@@ -4912,8 +4963,11 @@ func EpisodesRecordedBackward(t *EpisodesRecordedTape, s float64, dq0, dp0 []flo
 func EpisodesRecordedGrad(q0, p0 []float64, k float64, episodes, steps int) (float64, []float64, []float64, float64) {
 	t := poolEpisodesRecordedTape.Get().(*EpisodesRecordedTape)
 	t1 := EpisodesRecordedForward(t, q0, p0, k, episodes, steps)
-	dq0 := make([]float64, len(q0))
-	dp0 := make([]float64, len(p0))
+	t2 := len(q0)
+	t3 := t2 + len(p0)
+	mem := make([]float64, t3)
+	dq0 := mem[:t2:t2]
+	dp0 := mem[t2:t3:t3]
 	var dk float64
 	EpisodesRecordedBackward(t, 1, dq0, dp0, &dk)
 	t.release()

@@ -81,6 +81,34 @@ func IterPairBackward(t *IterPairTape, s1, s2 float64, dx, dy *float64) {
 	*dy += t1*t.tmp3 + s1*t.tmp5 + s1*t.tmp7
 }
 
+// IterPairJacobian returns IterPair's results and its Jacobian, a fresh
+// [][]float64 with a row per output and a column per input, as
+// IterPairJacobianTo writes it: it runs IterPairJacobianTo's computation on
+// buffers of its own, and allocates the Jacobian (its numbers and its rows) and
+// buffers too large for the stack.
+func IterPairJacobian(x, y float64) (float64, float64, [][]float64) {
+	data := make([]float64, 4)
+	jac := make([][]float64, 2)
+	for i := range 2 {
+		t1 := i * 2
+		jac[i] = data[t1 : t1+2]
+	}
+	var tape IterPairTape
+	t2, t3 := IterPairForward(&tape, x, y)
+	var seeds [2]float64
+	for r := range 2 {
+		row := jac[r]
+		seeds[r] = 1
+		var dx float64
+		var dy float64
+		IterPairBackward(&tape, seeds[0], seeds[1], &dx, &dy)
+		seeds[r] = 0
+		row[0] = dx
+		row[1] = dy
+	}
+	return t2, t3, jac
+}
+
 // IterPairJacobianWork holds the buffers IterPairJacobianTo keeps across calls:
 // the tape of the reverse path. A zero IterPairJacobianWork is ready to use;
 // keep one per goroutine and pass it to every call, so that IterPairJacobianTo
@@ -96,21 +124,6 @@ type IterPairJacobianWork struct {
 // sites; not Go's padding nor spare capacity.
 func (t *IterPairJacobianWork) Bytes() int {
 	return 0
-}
-
-// IterPairJacobian returns IterPair's results and its Jacobian, a fresh
-// [][]float64 with a row per output and a column per input, as
-// IterPairJacobianTo writes it.
-func IterPairJacobian(x, y float64) (float64, float64, [][]float64) {
-	data := make([]float64, 4)
-	jac := make([][]float64, 2)
-	for i := range 2 {
-		t1 := i * 2
-		jac[i] = data[t1 : t1+2]
-	}
-	var work IterPairJacobianWork
-	t2, t3 := IterPairJacobianTo(&work, jac, x, y)
-	return t2, t3, jac
 }
 
 // IterPairJacobianTo writes into jac the Jacobian of IterPair: row i holds the

@@ -800,9 +800,13 @@ func GradPenaltyAllBackward(t *GradPenaltyAllTape, s float64, dw, dx, dy []float
 func GradPenaltyAllGrad(w, x, y []float64, lam float64) (float64, []float64, []float64, []float64, float64) {
 	t := poolGradPenaltyAllTape.Get().(*GradPenaltyAllTape)
 	t1 := GradPenaltyAllForward(t, w, x, y, lam)
-	dw := make([]float64, len(w))
-	dx := make([]float64, len(x))
-	dy := make([]float64, len(y))
+	t2 := len(w)
+	t3 := t2 + len(x)
+	t4 := t3 + len(y)
+	mem := make([]float64, t4)
+	dw := mem[:t2:t2]
+	dx := mem[t2:t3:t3]
+	dy := mem[t3:t4:t4]
 	var dlam float64
 	GradPenaltyAllBackward(t, 1, dw, dx, dy, &dlam)
 	t.release()
@@ -2257,8 +2261,11 @@ func QuadPenaltyBackward(t *QuadPenaltyTape, s float64, dw, da []float64) {
 func QuadPenaltyGrad(w, a []float64) (float64, []float64, []float64) {
 	t := poolQuadPenaltyTape.Get().(*QuadPenaltyTape)
 	t1 := QuadPenaltyForward(t, w, a)
-	dw := make([]float64, len(w))
-	da := make([]float64, len(a))
+	t2 := len(w)
+	t3 := t2 + len(a)
+	mem := make([]float64, t3)
+	dw := mem[:t2:t2]
+	da := mem[t2:t3:t3]
 	QuadPenaltyBackward(t, 1, dw, da)
 	t.release()
 	return t1, dw, da

@@ -298,8 +298,11 @@ func SpinBackward(t *SpinTape, s float64, dk, dv []float64) {
 func SpinGrad(k, v []float64) (float64, []float64, []float64) {
 	var t SpinTape
 	t1 := SpinForward(&t, k, v)
-	dk := make([]float64, len(k))
-	dv := make([]float64, len(v))
+	t2 := len(k)
+	t3 := t2 + len(v)
+	mem := make([]float64, t3)
+	dk := mem[:t2:t2]
+	dv := mem[t2:t3:t3]
 	SpinBackward(&t, 1, dk, dv)
 	return t1, dk, dv
 }
@@ -451,8 +454,11 @@ func SpinLoopedBackward(t *SpinLoopedTape, s float64, dk, dv []float64) {
 func SpinLoopedGrad(k, v []float64) (float64, []float64, []float64) {
 	t := poolSpinLoopedTape.Get().(*SpinLoopedTape)
 	t1 := SpinLoopedForward(t, k, v)
-	dk := make([]float64, len(k))
-	dv := make([]float64, len(v))
+	t2 := len(k)
+	t3 := t2 + len(v)
+	mem := make([]float64, t3)
+	dk := mem[:t2:t2]
+	dv := mem[t2:t3:t3]
 	SpinLoopedBackward(t, 1, dk, dv)
 	t.release()
 	return t1, dk, dv

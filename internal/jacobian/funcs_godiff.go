@@ -41,6 +41,34 @@ func Polar3JVPVec(r, theta, phi float64, dr, dtheta, dphi [3]float64, dres *[3][
 	return t7, t8, t3
 }
 
+// Polar3Jacobian returns Polar3's results and its Jacobian, a fresh [][]float64
+// with a row per output and a column per input, as Polar3JacobianTo writes it:
+// it runs Polar3JacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
+func Polar3Jacobian(r, theta, phi float64) (float64, float64, float64, [][]float64) {
+	data := make([]float64, 9)
+	jac := make([][]float64, 3)
+	for i := range 3 {
+		t1 := i * 3
+		jac[i] = data[t1 : t1+3]
+	}
+	var dr [3]float64
+	dr[0] = 1
+	var dtheta [3]float64
+	dtheta[1] = 1
+	var dphi [3]float64
+	dphi[2] = 1
+	var dres [3][3]float64
+	t2, t3, t4 := Polar3JVPVec(r, theta, phi, dr, dtheta, dphi, &dres)
+	for r2 := range 3 {
+		t5 := jac[r2]
+		for j := range 3 {
+			t5[j] = dres[r2][j]
+		}
+	}
+	return t2, t3, t4, jac
+}
+
 // Polar3JacobianWork is empty: the sizes of Polar3's arguments are fixed by
 // their types, so Polar3JacobianTo keeps everything it needs on the stack. It
 // is in Polar3JacobianTo's signature so that every Jacobian takes a work.
@@ -52,20 +80,6 @@ type Polar3JacobianWork struct{}
 // sites; not Go's padding nor spare capacity.
 func (t *Polar3JacobianWork) Bytes() int {
 	return 0
-}
-
-// Polar3Jacobian returns Polar3's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as Polar3JacobianTo writes it.
-func Polar3Jacobian(r, theta, phi float64) (float64, float64, float64, [][]float64) {
-	data := make([]float64, 9)
-	jac := make([][]float64, 3)
-	for i := range 3 {
-		t1 := i * 3
-		jac[i] = data[t1 : t1+3]
-	}
-	var work Polar3JacobianWork
-	t2, t3, t4 := Polar3JacobianTo(&work, jac, r, theta, phi)
-	return t2, t3, t4, jac
 }
 
 // Polar3JacobianTo writes into jac the Jacobian of Polar3: row i holds the
@@ -302,6 +316,36 @@ func Polar3RevBackward(t *Polar3RevTape, s1, s2, s3 float64, dr, dtheta, dphi *f
 	*dphi += s3*t.tmp3 + s2*t.tmp6 + s1*t.tmp9
 }
 
+// Polar3RevJacobian returns Polar3Rev's results and its Jacobian, a fresh
+// [][]float64 with a row per output and a column per input, as
+// Polar3RevJacobianTo writes it: it runs Polar3RevJacobianTo's computation on
+// buffers of its own, and allocates the Jacobian (its numbers and its rows) and
+// buffers too large for the stack.
+func Polar3RevJacobian(r, theta, phi float64) (float64, float64, float64, [][]float64) {
+	data := make([]float64, 9)
+	jac := make([][]float64, 3)
+	for i := range 3 {
+		t1 := i * 3
+		jac[i] = data[t1 : t1+3]
+	}
+	var tape Polar3RevTape
+	t2, t3, t4 := Polar3RevForward(&tape, r, theta, phi)
+	var seeds [3]float64
+	for r2 := range 3 {
+		row := jac[r2]
+		seeds[r2] = 1
+		var dr float64
+		var dtheta float64
+		var dphi float64
+		Polar3RevBackward(&tape, seeds[0], seeds[1], seeds[2], &dr, &dtheta, &dphi)
+		seeds[r2] = 0
+		row[0] = dr
+		row[1] = dtheta
+		row[2] = dphi
+	}
+	return t2, t3, t4, jac
+}
+
 // Polar3RevJacobianWork holds the buffers Polar3RevJacobianTo keeps across
 // calls: the tape of the reverse path. A zero Polar3RevJacobianWork is ready to
 // use; keep one per goroutine and pass it to every call, so that
@@ -317,21 +361,6 @@ type Polar3RevJacobianWork struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *Polar3RevJacobianWork) Bytes() int {
 	return 0
-}
-
-// Polar3RevJacobian returns Polar3Rev's results and its Jacobian, a fresh
-// [][]float64 with a row per output and a column per input, as
-// Polar3RevJacobianTo writes it.
-func Polar3RevJacobian(r, theta, phi float64) (float64, float64, float64, [][]float64) {
-	data := make([]float64, 9)
-	jac := make([][]float64, 3)
-	for i := range 3 {
-		t1 := i * 3
-		jac[i] = data[t1 : t1+3]
-	}
-	var work Polar3RevJacobianWork
-	t2, t3, t4 := Polar3RevJacobianTo(&work, jac, r, theta, phi)
-	return t2, t3, t4, jac
 }
 
 // Polar3RevJacobianTo writes into jac the Jacobian of Polar3Rev: row i holds
@@ -414,10 +443,10 @@ func (t *ReprojTape) clearRefs() {
 	t.reprojTape.clearRefs()
 }
 
-// poolReprojTape holds the ReprojTapes that ReprojVJP finished with: each call
-// takes one (a new one if the pool is empty) and gives it back, so that calls
-// reuse a tape's buffers instead of allocating, zeroing and collecting them
-// each time.
+// poolReprojTape holds the ReprojTapes that ReprojJacobian and ReprojVJP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
 var poolReprojTape = sync.Pool{New: func() any {
 	return new(ReprojTape)
 }}
@@ -474,6 +503,40 @@ func ReprojBackward(t *ReprojTape, s1, s2 float64, dcam *[11]float64, dx *[3]flo
 	*dw += dw2
 }
 
+// ReprojJacobian returns Reproj's results and its Jacobian, a fresh [][]float64
+// with a row per output and a column per input, as ReprojJacobianTo writes it:
+// it runs ReprojJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
+func ReprojJacobian(cam [11]float64, x [3]float64, w float64, feat [2]float64) (float64, float64, [][]float64) {
+	data := make([]float64, 30)
+	jac := make([][]float64, 2)
+	for i := range 2 {
+		t1 := i * 15
+		jac[i] = data[t1 : t1+15]
+	}
+	tape := poolReprojTape.Get().(*ReprojTape)
+	t2, t3 := ReprojForward(tape, cam, x, w, feat)
+	var seeds [2]float64
+	for r := range 2 {
+		row := jac[r]
+		seeds[r] = 1
+		var dcam [11]float64
+		var dx [3]float64
+		var dw float64
+		ReprojBackward(tape, seeds[0], seeds[1], &dcam, &dx, &dw)
+		seeds[r] = 0
+		for i2 := range 11 {
+			row[i2] = dcam[i2]
+		}
+		for i3 := range 3 {
+			row[i3+11] = dx[i3]
+		}
+		row[14] = dw
+	}
+	tape.release()
+	return t2, t3, jac
+}
+
 // ReprojJacobianWork holds the buffers ReprojJacobianTo keeps across calls: the
 // tape of the reverse path. A zero ReprojJacobianWork is ready to use; keep one
 // per goroutine and pass it to every call, so that ReprojJacobianTo allocates
@@ -489,20 +552,6 @@ type ReprojJacobianWork struct {
 // sites; not Go's padding nor spare capacity.
 func (t *ReprojJacobianWork) Bytes() int {
 	return 0
-}
-
-// ReprojJacobian returns Reproj's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as ReprojJacobianTo writes it.
-func ReprojJacobian(cam [11]float64, x [3]float64, w float64, feat [2]float64) (float64, float64, [][]float64) {
-	data := make([]float64, 30)
-	jac := make([][]float64, 2)
-	for i := range 2 {
-		t1 := i * 15
-		jac[i] = data[t1 : t1+15]
-	}
-	var work ReprojJacobianWork
-	t2, t3 := ReprojJacobianTo(&work, jac, cam, x, w, feat)
-	return t2, t3, jac
 }
 
 // ReprojJacobianTo writes into jac the Jacobian of Reproj: row i holds the
@@ -587,6 +636,39 @@ func ReprojFwdJVPVec(cam [11]float64, x [3]float64, w float64, feat [2]float64, 
 	return u, v
 }
 
+// ReprojFwdJacobian returns ReprojFwd's results and its Jacobian, a fresh
+// [][]float64 with a row per output and a column per input, as
+// ReprojFwdJacobianTo writes it: it runs ReprojFwdJacobianTo's computation on
+// buffers of its own, and allocates the Jacobian (its numbers and its rows) and
+// buffers too large for the stack.
+func ReprojFwdJacobian(cam [11]float64, x [3]float64, w float64, feat [2]float64) (float64, float64, [][]float64) {
+	data := make([]float64, 30)
+	jac := make([][]float64, 2)
+	for i := range 2 {
+		t1 := i * 15
+		jac[i] = data[t1 : t1+15]
+	}
+	var dcam [11][15]float64
+	for i2 := range 11 {
+		dcam[i2][i2] = 1
+	}
+	var dx [3][15]float64
+	for i3 := range 3 {
+		dx[i3][i3+11] = 1
+	}
+	var dw [15]float64
+	dw[14] = 1
+	var dres [2][15]float64
+	t2, t3 := ReprojFwdJVPVec(cam, x, w, feat, dcam, dx, dw, &dres)
+	for r := range 2 {
+		t4 := jac[r]
+		for j := range 15 {
+			t4[j] = dres[r][j]
+		}
+	}
+	return t2, t3, jac
+}
+
 // ReprojFwdJacobianWork is empty: the sizes of ReprojFwd's arguments are fixed
 // by their types, so ReprojFwdJacobianTo keeps everything it needs on the
 // stack. It is in ReprojFwdJacobianTo's signature so that every Jacobian takes
@@ -599,21 +681,6 @@ type ReprojFwdJacobianWork struct{}
 // call sites; not Go's padding nor spare capacity.
 func (t *ReprojFwdJacobianWork) Bytes() int {
 	return 0
-}
-
-// ReprojFwdJacobian returns ReprojFwd's results and its Jacobian, a fresh
-// [][]float64 with a row per output and a column per input, as
-// ReprojFwdJacobianTo writes it.
-func ReprojFwdJacobian(cam [11]float64, x [3]float64, w float64, feat [2]float64) (float64, float64, [][]float64) {
-	data := make([]float64, 30)
-	jac := make([][]float64, 2)
-	for i := range 2 {
-		t1 := i * 15
-		jac[i] = data[t1 : t1+15]
-	}
-	var work ReprojFwdJacobianWork
-	t2, t3 := ReprojFwdJacobianTo(&work, jac, cam, x, w, feat)
-	return t2, t3, jac
 }
 
 // ReprojFwdJacobianTo writes into jac the Jacobian of ReprojFwd: row i holds
@@ -698,10 +765,10 @@ func (t *CrossTape) clearRefs() {
 	t.crossTape.clearRefs()
 }
 
-// poolCrossTape holds the CrossTapes that CrossVJP finished with: each call
-// takes one (a new one if the pool is empty) and gives it back, so that calls
-// reuse a tape's buffers instead of allocating, zeroing and collecting them
-// each time.
+// poolCrossTape holds the CrossTapes that CrossJacobian and CrossVJP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
 var poolCrossTape = sync.Pool{New: func() any {
 	return new(CrossTape)
 }}
@@ -762,6 +829,38 @@ func CrossBackward(t *CrossTape, s [3]float64, da, db *[3]float64) {
 	db[2] += db2[2]
 }
 
+// CrossJacobian returns Cross's results and its Jacobian, a fresh [][]float64
+// with a row per output and a column per input, as CrossJacobianTo writes it:
+// it runs CrossJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
+func CrossJacobian(a, b [3]float64) ([3]float64, [][]float64) {
+	data := make([]float64, 18)
+	jac := make([][]float64, 3)
+	for i := range 3 {
+		t1 := i * 6
+		jac[i] = data[t1 : t1+6]
+	}
+	tape := poolCrossTape.Get().(*CrossTape)
+	t2 := CrossForward(tape, a, b)
+	var seeds [3]float64
+	for r := range 3 {
+		row := jac[r]
+		seeds[r] = 1
+		var da [3]float64
+		var db [3]float64
+		CrossBackward(tape, seeds, &da, &db)
+		seeds[r] = 0
+		for i2 := range 3 {
+			row[i2] = da[i2]
+		}
+		for i3 := range 3 {
+			row[i3+3] = db[i3]
+		}
+	}
+	tape.release()
+	return t2, jac
+}
+
 // CrossJacobianWork holds the buffers CrossJacobianTo keeps across calls: the
 // tape of the reverse path. A zero CrossJacobianWork is ready to use; keep one
 // per goroutine and pass it to every call, so that CrossJacobianTo allocates
@@ -777,20 +876,6 @@ type CrossJacobianWork struct {
 // sites; not Go's padding nor spare capacity.
 func (t *CrossJacobianWork) Bytes() int {
 	return 0
-}
-
-// CrossJacobian returns Cross's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as CrossJacobianTo writes it.
-func CrossJacobian(a, b [3]float64) ([3]float64, [][]float64) {
-	data := make([]float64, 18)
-	jac := make([][]float64, 3)
-	for i := range 3 {
-		t1 := i * 6
-		jac[i] = data[t1 : t1+6]
-	}
-	var work CrossJacobianWork
-	t2 := CrossJacobianTo(&work, jac, a, b)
-	return t2, jac
 }
 
 // CrossJacobianTo writes into jac the Jacobian of Cross: row i holds the
@@ -891,6 +976,37 @@ func CrossFwdJVPVec(a, b [3]float64, da, db [3][6]float64, dres *[3][6]float64) 
 	return [3]float64{t4, t5, t6}
 }
 
+// CrossFwdJacobian returns CrossFwd's results and its Jacobian, a fresh
+// [][]float64 with a row per output and a column per input, as
+// CrossFwdJacobianTo writes it: it runs CrossFwdJacobianTo's computation on
+// buffers of its own, and allocates the Jacobian (its numbers and its rows) and
+// buffers too large for the stack.
+func CrossFwdJacobian(a, b [3]float64) ([3]float64, [][]float64) {
+	data := make([]float64, 18)
+	jac := make([][]float64, 3)
+	for i := range 3 {
+		t1 := i * 6
+		jac[i] = data[t1 : t1+6]
+	}
+	var da [3][6]float64
+	for i2 := range 3 {
+		da[i2][i2] = 1
+	}
+	var db [3][6]float64
+	for i3 := range 3 {
+		db[i3][i3+3] = 1
+	}
+	var dres [3][6]float64
+	t2 := CrossFwdJVPVec(a, b, da, db, &dres)
+	for r := range 3 {
+		t3 := jac[r]
+		for j := range 6 {
+			t3[j] = dres[r][j]
+		}
+	}
+	return t2, jac
+}
+
 // CrossFwdJacobianWork is empty: the sizes of CrossFwd's arguments are fixed by
 // their types, so CrossFwdJacobianTo keeps everything it needs on the stack. It
 // is in CrossFwdJacobianTo's signature so that every Jacobian takes a work.
@@ -902,21 +1018,6 @@ type CrossFwdJacobianWork struct{}
 // sites; not Go's padding nor spare capacity.
 func (t *CrossFwdJacobianWork) Bytes() int {
 	return 0
-}
-
-// CrossFwdJacobian returns CrossFwd's results and its Jacobian, a fresh
-// [][]float64 with a row per output and a column per input, as
-// CrossFwdJacobianTo writes it.
-func CrossFwdJacobian(a, b [3]float64) ([3]float64, [][]float64) {
-	data := make([]float64, 18)
-	jac := make([][]float64, 3)
-	for i := range 3 {
-		t1 := i * 6
-		jac[i] = data[t1 : t1+6]
-	}
-	var work CrossFwdJacobianWork
-	t2 := CrossFwdJacobianTo(&work, jac, a, b)
-	return t2, jac
 }
 
 // CrossFwdJacobianTo writes into jac the Jacobian of CrossFwd: row i holds the
@@ -999,9 +1100,10 @@ func (t *AxpyTape) clearRefs() {
 	t.axpyTape.clearRefs()
 }
 
-// poolAxpyTape holds the AxpyTapes that AxpyVJP finished with: each call takes
-// one (a new one if the pool is empty) and gives it back, so that calls reuse a
-// tape's buffers instead of allocating, zeroing and collecting them each time.
+// poolAxpyTape holds the AxpyTapes that AxpyJacobian and AxpyVJP finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
 var poolAxpyTape = sync.Pool{New: func() any {
 	return new(AxpyTape)
 }}
@@ -1054,6 +1156,88 @@ func AxpyJVPVec(a float64, x, out []float64, da [8]float64, dx, dout [][8]float6
 	axpyJVPVec8(a, x, out, da, dx, dout)
 }
 
+// AxpyJacobian returns the Jacobian of Axpy, a fresh [][]float64 with a row per
+// output and a column per input, as AxpyJacobianTo writes it: it runs
+// AxpyJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
+func AxpyJacobian(a float64, x, out []float64) [][]float64 {
+	t1 := len(x)
+	n := t1 + 1
+	m := len(out)
+	data := make([]float64, m*n)
+	jac := make([][]float64, m)
+	for i := range m {
+		t2 := i * n
+		jac[i] = data[t2 : t2+n]
+	}
+	tape := poolAxpyTape.Get().(*AxpyTape)
+	var dx [][8]float64
+	var dout [][8]float64
+	var sout []float64
+	if n <= m {
+		for s := range max((n+7)/8, 1) {
+			t3 := s * 8
+			var da [8]float64
+			t4 := 0 - t3
+			if t4 >= 0 && t4 < 8 {
+				da[t4] = 1
+			}
+			if cap(dx) < t1 {
+				dx = make([][8]float64, t1)
+			}
+			t5 := dx[:t1]
+			t6 := len(t5)
+			for i2 := range t5 {
+				for j := range 8 {
+					t5[i2][j] = 0
+				}
+			}
+			t7 := min(max(t3-1, 0), t6)
+			for i3 := range min(max(t3+7, 0), t6) - t7 {
+				t8 := t7 + i3
+				t5[t8][t8+1-t3] = 1
+			}
+			if cap(dout) < m {
+				dout = make([][8]float64, m)
+			}
+			t9 := dout[:m]
+			for i4 := range t9 {
+				for j2 := range 8 {
+					t9[i4][j2] = 0
+				}
+			}
+			AxpyJVPVec(a, x, out, da, t5, t9)
+			t10 := min(8, n-t3)
+			for i5 := range t9 {
+				t11 := jac[i5]
+				for j3 := range t10 {
+					t11[t3+j3] = t9[i5][j3]
+				}
+			}
+		}
+	} else {
+		AxpyForward(tape, a, x, out)
+		if cap(sout) < m {
+			sout = make([]float64, m)
+		}
+		t12 := sout[:m]
+		for r := range m {
+			row := jac[r]
+			var da2 float64
+			for i6 := range t12 {
+				t12[i6] = 0
+			}
+			if r >= 0 && r < len(t12) {
+				t12[r] = 1
+			}
+			AxpyBackward(tape, &da2, row[1:n], t12)
+			row[0] = da2
+		}
+	}
+	tape.release()
+	return jac
+}
+
 // AxpyJacobianWork holds the buffers AxpyJacobianTo keeps across calls: the
 // tangents of the forward sweeps, the tape of the reverse path and the buffers
 // of the backward sweeps. A zero AxpyJacobianWork is ready to use; keep one per
@@ -1076,22 +1260,6 @@ type AxpyJacobianWork struct {
 // not Go's padding nor spare capacity.
 func (t *AxpyJacobianWork) Bytes() int {
 	return 72
-}
-
-// AxpyJacobian returns the Jacobian of Axpy, a fresh [][]float64 with a row per
-// output and a column per input, as AxpyJacobianTo writes it.
-func AxpyJacobian(a float64, x, out []float64) [][]float64 {
-	n := len(x) + 1
-	m := len(out)
-	data := make([]float64, m*n)
-	jac := make([][]float64, m)
-	for i := range m {
-		t1 := i * n
-		jac[i] = data[t1 : t1+n]
-	}
-	var work AxpyJacobianWork
-	AxpyJacobianTo(&work, jac, a, x, out)
-	return jac
 }
 
 // AxpyJacobianTo writes into jac the Jacobian of Axpy: row i holds the
@@ -1230,6 +1398,65 @@ func AxpyFwdJVPVec(a float64, x, out []float64, da [8]float64, dx, dout [][8]flo
 	axpyJVPVec8(a, x, out, da, dx, dout)
 }
 
+// AxpyFwdJacobian returns the Jacobian of AxpyFwd, a fresh [][]float64 with a
+// row per output and a column per input, as AxpyFwdJacobianTo writes it: it
+// runs AxpyFwdJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
+func AxpyFwdJacobian(a float64, x, out []float64) [][]float64 {
+	t1 := len(x)
+	n := t1 + 1
+	m := len(out)
+	data := make([]float64, m*n)
+	jac := make([][]float64, m)
+	for i := range m {
+		t2 := i * n
+		jac[i] = data[t2 : t2+n]
+	}
+	var dx [][8]float64
+	var dout [][8]float64
+	for s := range max((n+7)/8, 1) {
+		t3 := s * 8
+		var da [8]float64
+		t4 := 0 - t3
+		if t4 >= 0 && t4 < 8 {
+			da[t4] = 1
+		}
+		if cap(dx) < t1 {
+			dx = make([][8]float64, t1)
+		}
+		t5 := dx[:t1]
+		t6 := len(t5)
+		for i2 := range t5 {
+			for j := range 8 {
+				t5[i2][j] = 0
+			}
+		}
+		t7 := min(max(t3-1, 0), t6)
+		for i3 := range min(max(t3+7, 0), t6) - t7 {
+			t8 := t7 + i3
+			t5[t8][t8+1-t3] = 1
+		}
+		if cap(dout) < m {
+			dout = make([][8]float64, m)
+		}
+		t9 := dout[:m]
+		for i4 := range t9 {
+			for j2 := range 8 {
+				t9[i4][j2] = 0
+			}
+		}
+		AxpyFwdJVPVec(a, x, out, da, t5, t9)
+		t10 := min(8, n-t3)
+		for i5 := range t9 {
+			t11 := jac[i5]
+			for j3 := range t10 {
+				t11[t3+j3] = t9[i5][j3]
+			}
+		}
+	}
+	return jac
+}
+
 // AxpyFwdJacobianWork holds the buffers AxpyFwdJacobianTo keeps across calls:
 // the tangents of the forward sweeps. A zero AxpyFwdJacobianWork is ready to
 // use; keep one per goroutine and pass it to every call, so that
@@ -1247,22 +1474,6 @@ type AxpyFwdJacobianWork struct {
 // sites; not Go's padding nor spare capacity.
 func (t *AxpyFwdJacobianWork) Bytes() int {
 	return 48
-}
-
-// AxpyFwdJacobian returns the Jacobian of AxpyFwd, a fresh [][]float64 with a
-// row per output and a column per input, as AxpyFwdJacobianTo writes it.
-func AxpyFwdJacobian(a float64, x, out []float64) [][]float64 {
-	n := len(x) + 1
-	m := len(out)
-	data := make([]float64, m*n)
-	jac := make([][]float64, m)
-	for i := range m {
-		t1 := i * n
-		jac[i] = data[t1 : t1+n]
-	}
-	var work AxpyFwdJacobianWork
-	AxpyFwdJacobianTo(&work, jac, a, x, out)
-	return jac
 }
 
 // AxpyFwdJacobianTo writes into jac the Jacobian of AxpyFwd: row i holds the
@@ -1395,10 +1606,10 @@ func (t *DecayTape) clearRefs() {
 	t.x = nil
 }
 
-// poolDecayTape holds the DecayTapes that DecayVJP finished with: each call
-// takes one (a new one if the pool is empty) and gives it back, so that calls
-// reuse a tape's buffers instead of allocating, zeroing and collecting them
-// each time.
+// poolDecayTape holds the DecayTapes that DecayJacobian and DecayVJP finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
 var poolDecayTape = sync.Pool{New: func() any {
 	return new(DecayTape)
 }}
@@ -1533,6 +1744,77 @@ func DecayJVPVec(x []float64, rate float64, dx [][8]float64, drate [8]float64) {
 	}
 }
 
+// DecayJacobian returns the Jacobian of Decay, a fresh [][]float64 with a row
+// per output and a column per input, as DecayJacobianTo writes it: it runs
+// DecayJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
+func DecayJacobian(x []float64, rate float64) [][]float64 {
+	m := len(x)
+	n := m + 1
+	data := make([]float64, m*n)
+	jac := make([][]float64, m)
+	for i := range m {
+		t1 := i * n
+		jac[i] = data[t1 : t1+n]
+	}
+	tape := poolDecayTape.Get().(*DecayTape)
+	var x0 []float64
+	var dx [][8]float64
+	if n <= m {
+		if cap(x0) < m {
+			x0 = make([]float64, m)
+		}
+		t2 := x0[:m]
+		copy(t2, x)
+		for s := range max((n+7)/8, 1) {
+			copy(x, t2)
+			t3 := s * 8
+			if cap(dx) < m {
+				dx = make([][8]float64, m)
+			}
+			t4 := dx[:m]
+			t5 := len(t4)
+			for i2 := range t4 {
+				for j := range 8 {
+					t4[i2][j] = 0
+				}
+			}
+			t6 := min(max(t3, 0), t5)
+			for i3 := range min(max(t3+8, 0), t5) - t6 {
+				t7 := t6 + i3
+				t4[t7][t7-t3] = 1
+			}
+			var drate [8]float64
+			t8 := m - t3
+			if t8 >= 0 && t8 < 8 {
+				drate[t8] = 1
+			}
+			DecayJVPVec(x, rate, t4, drate)
+			t9 := min(8, n-t3)
+			for i4 := range t4 {
+				t10 := jac[i4]
+				for j2 := range t9 {
+					t10[t3+j2] = t4[i4][j2]
+				}
+			}
+		}
+	} else {
+		DecayForward(tape, x, rate)
+		for r := range m {
+			row := jac[r]
+			t11 := row[:m]
+			if r >= 0 && r < len(t11) {
+				t11[r] = 1
+			}
+			var drate2 float64
+			DecayBackward(tape, t11, &drate2)
+			row[m] = drate2
+		}
+	}
+	tape.release()
+	return jac
+}
+
 // DecayJacobianWork holds the buffers DecayJacobianTo keeps across calls:
 // copies of the slices Decay writes, which each forward sweep starts from, the
 // tangents of the forward sweeps and the tape of the reverse path. A zero
@@ -1554,22 +1836,6 @@ type DecayJacobianWork struct {
 // sites; not Go's padding nor spare capacity.
 func (t *DecayJacobianWork) Bytes() int {
 	return 48
-}
-
-// DecayJacobian returns the Jacobian of Decay, a fresh [][]float64 with a row
-// per output and a column per input, as DecayJacobianTo writes it.
-func DecayJacobian(x []float64, rate float64) [][]float64 {
-	m := len(x)
-	n := m + 1
-	data := make([]float64, m*n)
-	jac := make([][]float64, m)
-	for i := range m {
-		t1 := i * n
-		jac[i] = data[t1 : t1+n]
-	}
-	var work DecayJacobianWork
-	DecayJacobianTo(&work, jac, x, rate)
-	return jac
 }
 
 // DecayJacobianTo writes into jac the Jacobian of Decay: row i holds the
@@ -1707,6 +1973,61 @@ func DecayFwdJVPVec(x []float64, rate float64, dx [][8]float64, drate [8]float64
 	DecayJVPVec8(x, rate, dx, drate)
 }
 
+// DecayFwdJacobian returns the Jacobian of DecayFwd, a fresh [][]float64 with a
+// row per output and a column per input, as DecayFwdJacobianTo writes it: it
+// runs DecayFwdJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
+func DecayFwdJacobian(x []float64, rate float64) [][]float64 {
+	m := len(x)
+	n := m + 1
+	data := make([]float64, m*n)
+	jac := make([][]float64, m)
+	for i := range m {
+		t1 := i * n
+		jac[i] = data[t1 : t1+n]
+	}
+	var x0 []float64
+	var dx [][8]float64
+	if cap(x0) < m {
+		x0 = make([]float64, m)
+	}
+	t2 := x0[:m]
+	copy(t2, x)
+	for s := range max((n+7)/8, 1) {
+		copy(x, t2)
+		t3 := s * 8
+		if cap(dx) < m {
+			dx = make([][8]float64, m)
+		}
+		t4 := dx[:m]
+		t5 := len(t4)
+		for i2 := range t4 {
+			for j := range 8 {
+				t4[i2][j] = 0
+			}
+		}
+		t6 := min(max(t3, 0), t5)
+		for i3 := range min(max(t3+8, 0), t5) - t6 {
+			t7 := t6 + i3
+			t4[t7][t7-t3] = 1
+		}
+		var drate [8]float64
+		t8 := m - t3
+		if t8 >= 0 && t8 < 8 {
+			drate[t8] = 1
+		}
+		DecayFwdJVPVec(x, rate, t4, drate)
+		t9 := min(8, n-t3)
+		for i4 := range t4 {
+			t10 := jac[i4]
+			for j2 := range t9 {
+				t10[t3+j2] = t4[i4][j2]
+			}
+		}
+	}
+	return jac
+}
+
 // DecayFwdJacobianWork holds the buffers DecayFwdJacobianTo keeps across calls:
 // copies of the slices DecayFwd writes, which each forward sweep starts from
 // and the tangents of the forward sweeps. A zero DecayFwdJacobianWork is ready
@@ -1725,22 +2046,6 @@ type DecayFwdJacobianWork struct {
 // sites; not Go's padding nor spare capacity.
 func (t *DecayFwdJacobianWork) Bytes() int {
 	return 48
-}
-
-// DecayFwdJacobian returns the Jacobian of DecayFwd, a fresh [][]float64 with a
-// row per output and a column per input, as DecayFwdJacobianTo writes it.
-func DecayFwdJacobian(x []float64, rate float64) [][]float64 {
-	m := len(x)
-	n := m + 1
-	data := make([]float64, m*n)
-	jac := make([][]float64, m)
-	for i := range m {
-		t1 := i * n
-		jac[i] = data[t1 : t1+n]
-	}
-	var work DecayFwdJacobianWork
-	DecayFwdJacobianTo(&work, jac, x, rate)
-	return jac
 }
 
 // DecayFwdJacobianTo writes into jac the Jacobian of DecayFwd: row i holds the
@@ -1851,10 +2156,10 @@ func (t *SoftmaxTape) clearRefs() {
 	t.softmaxTape.clearRefs()
 }
 
-// poolSoftmaxTape holds the SoftmaxTapes that SoftmaxVJP finished with: each
-// call takes one (a new one if the pool is empty) and gives it back, so that
-// calls reuse a tape's buffers instead of allocating, zeroing and collecting
-// them each time.
+// poolSoftmaxTape holds the SoftmaxTapes that SoftmaxJacobian and SoftmaxVJP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
 var poolSoftmaxTape = sync.Pool{New: func() any {
 	return new(SoftmaxTape)
 }}
@@ -1906,6 +2211,87 @@ func SoftmaxJVPVec(x, out []float64, dx, dout [][8]float64) {
 	softmaxJVPVec8(x, out, dx, dout)
 }
 
+// SoftmaxJacobian returns the Jacobian of Softmax, a fresh [][]float64 with a
+// row per output and a column per input, as SoftmaxJacobianTo writes it: it
+// runs SoftmaxJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
+func SoftmaxJacobian(x, out []float64) [][]float64 {
+	n := len(x)
+	m := len(out)
+	data := make([]float64, m*n)
+	jac := make([][]float64, m)
+	for i := range m {
+		t1 := i * n
+		jac[i] = data[t1 : t1+n]
+	}
+	tape := poolSoftmaxTape.Get().(*SoftmaxTape)
+	var out0 []float64
+	var dx [][8]float64
+	var dout [][8]float64
+	var sout []float64
+	if n <= m {
+		if cap(out0) < m {
+			out0 = make([]float64, m)
+		}
+		t2 := out0[:m]
+		copy(t2, out)
+		for s := range max((n+7)/8, 1) {
+			copy(out, t2)
+			t3 := s * 8
+			if cap(dx) < n {
+				dx = make([][8]float64, n)
+			}
+			t4 := dx[:n]
+			t5 := len(t4)
+			for i2 := range t4 {
+				for j := range 8 {
+					t4[i2][j] = 0
+				}
+			}
+			t6 := min(max(t3, 0), t5)
+			for i3 := range min(max(t3+8, 0), t5) - t6 {
+				t7 := t6 + i3
+				t4[t7][t7-t3] = 1
+			}
+			if cap(dout) < m {
+				dout = make([][8]float64, m)
+			}
+			t8 := dout[:m]
+			for i4 := range t8 {
+				for j2 := range 8 {
+					t8[i4][j2] = 0
+				}
+			}
+			SoftmaxJVPVec(x, out, t4, t8)
+			t9 := min(8, n-t3)
+			for i5 := range t8 {
+				t10 := jac[i5]
+				for j3 := range t9 {
+					t10[t3+j3] = t8[i5][j3]
+				}
+			}
+		}
+	} else {
+		SoftmaxForward(tape, x, out)
+		if cap(sout) < m {
+			sout = make([]float64, m)
+		}
+		t11 := sout[:m]
+		for r := range m {
+			row := jac[r]
+			for i6 := range t11 {
+				t11[i6] = 0
+			}
+			if r >= 0 && r < len(t11) {
+				t11[r] = 1
+			}
+			SoftmaxBackward(tape, row[:n], t11)
+		}
+	}
+	tape.release()
+	return jac
+}
+
 // SoftmaxJacobianWork holds the buffers SoftmaxJacobianTo keeps across calls:
 // copies of the slices Softmax writes, which each forward sweep starts from,
 // the tangents of the forward sweeps, the tape of the reverse path and the
@@ -1931,22 +2317,6 @@ type SoftmaxJacobianWork struct {
 // sites; not Go's padding nor spare capacity.
 func (t *SoftmaxJacobianWork) Bytes() int {
 	return 96
-}
-
-// SoftmaxJacobian returns the Jacobian of Softmax, a fresh [][]float64 with a
-// row per output and a column per input, as SoftmaxJacobianTo writes it.
-func SoftmaxJacobian(x, out []float64) [][]float64 {
-	n := len(x)
-	m := len(out)
-	data := make([]float64, m*n)
-	jac := make([][]float64, m)
-	for i := range m {
-		t1 := i * n
-		jac[i] = data[t1 : t1+n]
-	}
-	var work SoftmaxJacobianWork
-	SoftmaxJacobianTo(&work, jac, x, out)
-	return jac
 }
 
 // SoftmaxJacobianTo writes into jac the Jacobian of Softmax: row i holds the
@@ -2106,6 +2476,34 @@ func (t *SoftmaxRevTape) Bytes() int {
 	return n
 }
 
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *SoftmaxRevTape) clearRefs() {
+	t.softmaxTape.clearRefs()
+}
+
+// poolSoftmaxRevTape holds the SoftmaxRevTapes that SoftmaxRevJacobian finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolSoftmaxRevTape = sync.Pool{New: func() any {
+	return new(SoftmaxRevTape)
+}}
+
+// release gives t back to poolSoftmaxRevTape, emptied of the caller's memory. A
+// tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *SoftmaxRevTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolSoftmaxRevTape.Put(t)
+}
+
 // SoftmaxRevForward runs SoftmaxRev and records in t what SoftmaxRevBackward
 // needs; t's earlier contents are discarded, its memory reused.
 func SoftmaxRevForward(t *SoftmaxRevTape, x, out []float64) {
@@ -2129,6 +2527,41 @@ func SoftmaxRevBackward(t *SoftmaxRevTape, dx, dout []float64) {
 	softmaxCallBackward(&t.softmaxTape, nsoftmaxTape, dx, dout)
 }
 
+// SoftmaxRevJacobian returns the Jacobian of SoftmaxRev, a fresh [][]float64
+// with a row per output and a column per input, as SoftmaxRevJacobianTo writes
+// it: it runs SoftmaxRevJacobianTo's computation on buffers of its own, and
+// allocates the Jacobian (its numbers and its rows) and buffers too large for
+// the stack.
+func SoftmaxRevJacobian(x, out []float64) [][]float64 {
+	n := len(x)
+	m := len(out)
+	data := make([]float64, m*n)
+	jac := make([][]float64, m)
+	for i := range m {
+		t1 := i * n
+		jac[i] = data[t1 : t1+n]
+	}
+	tape := poolSoftmaxRevTape.Get().(*SoftmaxRevTape)
+	var sout []float64
+	SoftmaxRevForward(tape, x, out)
+	if cap(sout) < m {
+		sout = make([]float64, m)
+	}
+	t2 := sout[:m]
+	for r := range m {
+		row := jac[r]
+		for i2 := range t2 {
+			t2[i2] = 0
+		}
+		if r >= 0 && r < len(t2) {
+			t2[r] = 1
+		}
+		SoftmaxRevBackward(tape, row[:n], t2)
+	}
+	tape.release()
+	return jac
+}
+
 // SoftmaxRevJacobianWork holds the buffers SoftmaxRevJacobianTo keeps across
 // calls: the tape of the reverse path and the buffers of the backward sweeps. A
 // zero SoftmaxRevJacobianWork is ready to use; keep one per goroutine and pass
@@ -2147,23 +2580,6 @@ type SoftmaxRevJacobianWork struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *SoftmaxRevJacobianWork) Bytes() int {
 	return 24
-}
-
-// SoftmaxRevJacobian returns the Jacobian of SoftmaxRev, a fresh [][]float64
-// with a row per output and a column per input, as SoftmaxRevJacobianTo writes
-// it.
-func SoftmaxRevJacobian(x, out []float64) [][]float64 {
-	n := len(x)
-	m := len(out)
-	data := make([]float64, m*n)
-	jac := make([][]float64, m)
-	for i := range m {
-		t1 := i * n
-		jac[i] = data[t1 : t1+n]
-	}
-	var work SoftmaxRevJacobianWork
-	SoftmaxRevJacobianTo(&work, jac, x, out)
-	return jac
 }
 
 // SoftmaxRevJacobianTo writes into jac the Jacobian of SoftmaxRev: row i holds
@@ -2341,6 +2757,71 @@ func StatsJVPVec(x []float64, dx [][8]float64, dres *[2][8]float64) (float64, fl
 	return mean, variance / t1
 }
 
+// StatsJacobian returns Stats's results and its Jacobian, a fresh [][]float64
+// with a row per output and a column per input, as StatsJacobianTo writes it:
+// it runs StatsJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
+func StatsJacobian(x []float64) (float64, float64, [][]float64) {
+	n := len(x)
+	data := make([]float64, 2*n)
+	jac := make([][]float64, 2)
+	for i := range 2 {
+		t1 := i * n
+		jac[i] = data[t1 : t1+n]
+	}
+	var tape StatsTape
+	var dx [][8]float64
+	var mean float64
+	var variance float64
+	if n <= 2 {
+		var mean2 float64
+		var variance2 float64
+		for s := range max((n+7)/8, 1) {
+			t2 := s * 8
+			if cap(dx) < n {
+				dx = make([][8]float64, n)
+			}
+			t3 := dx[:n]
+			t4 := len(t3)
+			for i2 := range t3 {
+				for j := range 8 {
+					t3[i2][j] = 0
+				}
+			}
+			t5 := min(max(t2, 0), t4)
+			for i3 := range min(max(t2+8, 0), t4) - t5 {
+				t6 := t5 + i3
+				t3[t6][t6-t2] = 1
+			}
+			var dres [2][8]float64
+			t7, t8 := StatsJVPVec(x, t3, &dres)
+			t9 := min(8, n-t2)
+			for r := range 2 {
+				t10 := jac[r]
+				for j2 := range t9 {
+					t10[t2+j2] = dres[r][j2]
+				}
+			}
+			mean2 = t7
+			variance2 = t8
+		}
+		mean = mean2
+		variance = variance2
+	} else {
+		t11, t12 := StatsForward(&tape, x)
+		var seeds [2]float64
+		for r2 := range 2 {
+			row := jac[r2]
+			seeds[r2] = 1
+			StatsBackward(&tape, seeds[0], seeds[1], row[:n])
+			seeds[r2] = 0
+		}
+		mean = t11
+		variance = t12
+	}
+	return mean, variance, jac
+}
+
 // StatsJacobianWork holds the buffers StatsJacobianTo keeps across calls: the
 // tangents of the forward sweeps and the tape of the reverse path. A zero
 // StatsJacobianWork is ready to use; keep one per goroutine and pass it to
@@ -2359,21 +2840,6 @@ type StatsJacobianWork struct {
 // sites; not Go's padding nor spare capacity.
 func (t *StatsJacobianWork) Bytes() int {
 	return 24
-}
-
-// StatsJacobian returns Stats's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as StatsJacobianTo writes it.
-func StatsJacobian(x []float64) (float64, float64, [][]float64) {
-	n := len(x)
-	data := make([]float64, 2*n)
-	jac := make([][]float64, 2)
-	for i := range 2 {
-		t1 := i * n
-		jac[i] = data[t1 : t1+n]
-	}
-	var work StatsJacobianWork
-	t2, t3 := StatsJacobianTo(&work, jac, x)
-	return t2, t3, jac
 }
 
 // StatsJacobianTo writes into jac the Jacobian of Stats: row i holds the
@@ -2539,10 +3005,10 @@ func (t *LayerApplyTape) clearRefs() {
 	t.layerApplyTape.clearRefs()
 }
 
-// poolLayerApplyTape holds the LayerApplyTapes that ApplyVJP finished with:
-// each call takes one (a new one if the pool is empty) and gives it back, so
-// that calls reuse a tape's buffers instead of allocating, zeroing and
-// collecting them each time.
+// poolLayerApplyTape holds the LayerApplyTapes that ApplyJacobian and ApplyVJP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
 var poolLayerApplyTape = sync.Pool{New: func() any {
 	return new(LayerApplyTape)
 }}
@@ -2596,6 +3062,191 @@ func (l *Layer) ApplyJVPVec(x, out []float64, dlW [][][8]float64, dlB [][8]float
 	layerApplyJVPVec8(l.W, l.B, l.Scale, x, out, dlW, dlB, dlScale, dx, dout)
 }
 
+// ApplyJacobian returns the Jacobian of Apply, a fresh [][]float64 with a row
+// per output and a column per input, as ApplyJacobianTo writes it: it runs
+// ApplyJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
+func (l *Layer) ApplyJacobian(x, out []float64) [][]float64 {
+	n := 0
+	for i := range l.W {
+		n += len(l.W[i])
+	}
+	t1 := n
+	t2 := len(l.B)
+	t3 := t1 + t2
+	t4 := t3 + 1
+	t5 := len(x)
+	n2 := t4 + t5
+	m := len(out)
+	data := make([]float64, m*n2)
+	jac := make([][]float64, m)
+	for i2 := range m {
+		t6 := i2 * n2
+		jac[i2] = data[t6 : t6+n2]
+	}
+	tape := poolLayerApplyTape.Get().(*LayerApplyTape)
+	var dlW [][][8]float64
+	var dlB [][8]float64
+	var dx [][8]float64
+	var dout [][8]float64
+	var dlW2 [][]float64
+	var dlB2 []float64
+	var sout []float64
+	if n2 <= m {
+		for s := range max((n2+7)/8, 1) {
+			t7 := s * 8
+			t8 := len(l.W)
+			if cap(dlW) < t8 {
+				dlW = make([][][8]float64, t8)
+			}
+			t9 := dlW[:t8]
+			for i3 := range l.W {
+				t10 := len(l.W[i3])
+				if cap(t9[i3]) < t10 {
+					t9[i3] = make([][8]float64, t10)
+				}
+				t9[i3] = t9[i3][:t10]
+			}
+			for i4 := range t9 {
+				t11 := t9[i4]
+				for i5 := range t11 {
+					for j := range 8 {
+						t11[i5][j] = 0
+					}
+				}
+			}
+			at := 0
+			for i6 := range t9 {
+				t12 := t9[i6]
+				t13 := at
+				t14 := len(t12)
+				t15 := min(max(t7-t13, 0), t14)
+				for i7 := range min(max(t7+8-t13, 0), t14) - t15 {
+					t16 := t15 + i7
+					t12[t16][t13+t16-t7] = 1
+				}
+				at = t13 + t14
+			}
+			if cap(dlB) < t2 {
+				dlB = make([][8]float64, t2)
+			}
+			t17 := dlB[:t2]
+			t18 := len(t17)
+			for i8 := range t17 {
+				for j2 := range 8 {
+					t17[i8][j2] = 0
+				}
+			}
+			t19 := min(max(t7-t1, 0), t18)
+			t20 := t7 + 8
+			for i9 := range min(max(t20-t1, 0), t18) - t19 {
+				t21 := t19 + i9
+				t17[t21][t1+t21-t7] = 1
+			}
+			var dlScale [8]float64
+			t22 := t3 - t7
+			if t22 >= 0 && t22 < 8 {
+				dlScale[t22] = 1
+			}
+			if cap(dx) < t5 {
+				dx = make([][8]float64, t5)
+			}
+			t23 := dx[:t5]
+			t24 := len(t23)
+			for i10 := range t23 {
+				for j3 := range 8 {
+					t23[i10][j3] = 0
+				}
+			}
+			t25 := min(max(t7-t4, 0), t24)
+			for i11 := range min(max(t20-t4, 0), t24) - t25 {
+				t26 := t25 + i11
+				t23[t26][t4+t26-t7] = 1
+			}
+			if cap(dout) < m {
+				dout = make([][8]float64, m)
+			}
+			t27 := dout[:m]
+			for i12 := range t27 {
+				for j4 := range 8 {
+					t27[i12][j4] = 0
+				}
+			}
+			l.ApplyJVPVec(x, out, t9, t17, dlScale, t23, t27)
+			t28 := min(8, n2-t7)
+			for i13 := range t27 {
+				t29 := jac[i13]
+				for j5 := range t28 {
+					t29[t7+j5] = t27[i13][j5]
+				}
+			}
+		}
+	} else {
+		l.ApplyForward(tape, x, out)
+		t30 := len(l.W)
+		if cap(dlW2) < t30 {
+			dlW2 = make([][]float64, t30)
+		}
+		t31 := dlW2[:t30]
+		for i14 := range l.W {
+			t32 := len(l.W[i14])
+			if cap(t31[i14]) < t32 {
+				t31[i14] = make([]float64, t32)
+			}
+			t31[i14] = t31[i14][:t32]
+		}
+		dl := new(Layer)
+		dl.W = t31
+		if cap(dlB2) < t2 {
+			dlB2 = make([]float64, t2)
+		}
+		dl.B = dlB2[:t2]
+		if cap(sout) < m {
+			sout = make([]float64, m)
+		}
+		t33 := sout[:m]
+		for r := range m {
+			row := jac[r]
+			t34 := dl.W
+			for i15 := range t34 {
+				t35 := t34[i15]
+				for i16 := range t35 {
+					t35[i16] = 0
+				}
+			}
+			t36 := dl.B
+			for i17 := range t36 {
+				t36[i17] = 0
+			}
+			dl.Scale = 0
+			for i18 := range t33 {
+				t33[i18] = 0
+			}
+			if r >= 0 && r < len(t33) {
+				t33[r] = 1
+			}
+			LayerApplyBackward(tape, dl, row[t4:n2], t33)
+			t37 := dl.W
+			at2 := 0
+			for i19 := range t37 {
+				t38 := t37[i19]
+				t39 := at2
+				for i20 := range t38 {
+					row[t39+i20] = t38[i20]
+				}
+				at2 = t39 + len(t38)
+			}
+			t40 := dl.B
+			for i21 := range t40 {
+				row[t1+i21] = t40[i21]
+			}
+			row[t3] = dl.Scale
+		}
+	}
+	tape.release()
+	return jac
+}
+
 // LayerApplyJacobianWork holds the buffers ApplyJacobianTo keeps across calls:
 // the tangents of the forward sweeps, the tape of the reverse path and the
 // buffers of the backward sweeps. A zero LayerApplyJacobianWork is ready to
@@ -2626,26 +3277,6 @@ type LayerApplyJacobianWork struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *LayerApplyJacobianWork) Bytes() int {
 	return 168
-}
-
-// ApplyJacobian returns the Jacobian of Apply, a fresh [][]float64 with a row
-// per output and a column per input, as ApplyJacobianTo writes it.
-func (l *Layer) ApplyJacobian(x, out []float64) [][]float64 {
-	n := 0
-	for i := range l.W {
-		n += len(l.W[i])
-	}
-	n2 := n + len(l.B) + 1 + len(x)
-	m := len(out)
-	data := make([]float64, m*n2)
-	jac := make([][]float64, m)
-	for i2 := range m {
-		t1 := i2 * n2
-		jac[i2] = data[t1 : t1+n2]
-	}
-	var work LayerApplyJacobianWork
-	l.ApplyJacobianTo(&work, jac, x, out)
-	return jac
 }
 
 // ApplyJacobianTo writes into jac the Jacobian of Apply: row i holds the
@@ -2897,6 +3528,123 @@ func (l *Layer) ApplyFwdJVPVec(x, out []float64, dlW [][][8]float64, dlB [][8]fl
 	layerApplyJVPVec8(l.W, l.B, l.Scale, x, out, dlW, dlB, dlScale, dx, dout)
 }
 
+// ApplyFwdJacobian returns the Jacobian of ApplyFwd, a fresh [][]float64 with a
+// row per output and a column per input, as ApplyFwdJacobianTo writes it: it
+// runs ApplyFwdJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
+func (l *Layer) ApplyFwdJacobian(x, out []float64) [][]float64 {
+	n := 0
+	for i := range l.W {
+		n += len(l.W[i])
+	}
+	t1 := n
+	t2 := len(l.B)
+	t3 := t1 + t2
+	t4 := t3 + 1
+	t5 := len(x)
+	n2 := t4 + t5
+	m := len(out)
+	data := make([]float64, m*n2)
+	jac := make([][]float64, m)
+	for i2 := range m {
+		t6 := i2 * n2
+		jac[i2] = data[t6 : t6+n2]
+	}
+	var dlW [][][8]float64
+	var dlB [][8]float64
+	var dx [][8]float64
+	var dout [][8]float64
+	for s := range max((n2+7)/8, 1) {
+		t7 := s * 8
+		t8 := len(l.W)
+		if cap(dlW) < t8 {
+			dlW = make([][][8]float64, t8)
+		}
+		t9 := dlW[:t8]
+		for i3 := range l.W {
+			t10 := len(l.W[i3])
+			if cap(t9[i3]) < t10 {
+				t9[i3] = make([][8]float64, t10)
+			}
+			t9[i3] = t9[i3][:t10]
+		}
+		for i4 := range t9 {
+			t11 := t9[i4]
+			for i5 := range t11 {
+				for j := range 8 {
+					t11[i5][j] = 0
+				}
+			}
+		}
+		at := 0
+		for i6 := range t9 {
+			t12 := t9[i6]
+			t13 := at
+			t14 := len(t12)
+			t15 := min(max(t7-t13, 0), t14)
+			for i7 := range min(max(t7+8-t13, 0), t14) - t15 {
+				t16 := t15 + i7
+				t12[t16][t13+t16-t7] = 1
+			}
+			at = t13 + t14
+		}
+		if cap(dlB) < t2 {
+			dlB = make([][8]float64, t2)
+		}
+		t17 := dlB[:t2]
+		t18 := len(t17)
+		for i8 := range t17 {
+			for j2 := range 8 {
+				t17[i8][j2] = 0
+			}
+		}
+		t19 := min(max(t7-t1, 0), t18)
+		t20 := t7 + 8
+		for i9 := range min(max(t20-t1, 0), t18) - t19 {
+			t21 := t19 + i9
+			t17[t21][t1+t21-t7] = 1
+		}
+		var dlScale [8]float64
+		t22 := t3 - t7
+		if t22 >= 0 && t22 < 8 {
+			dlScale[t22] = 1
+		}
+		if cap(dx) < t5 {
+			dx = make([][8]float64, t5)
+		}
+		t23 := dx[:t5]
+		t24 := len(t23)
+		for i10 := range t23 {
+			for j3 := range 8 {
+				t23[i10][j3] = 0
+			}
+		}
+		t25 := min(max(t7-t4, 0), t24)
+		for i11 := range min(max(t20-t4, 0), t24) - t25 {
+			t26 := t25 + i11
+			t23[t26][t4+t26-t7] = 1
+		}
+		if cap(dout) < m {
+			dout = make([][8]float64, m)
+		}
+		t27 := dout[:m]
+		for i12 := range t27 {
+			for j4 := range 8 {
+				t27[i12][j4] = 0
+			}
+		}
+		l.ApplyFwdJVPVec(x, out, t9, t17, dlScale, t23, t27)
+		t28 := min(8, n2-t7)
+		for i13 := range t27 {
+			t29 := jac[i13]
+			for j5 := range t28 {
+				t29[t7+j5] = t27[i13][j5]
+			}
+		}
+	}
+	return jac
+}
+
 // LayerApplyFwdJacobianWork holds the buffers ApplyFwdJacobianTo keeps across
 // calls: the tangents of the forward sweeps. A zero LayerApplyFwdJacobianWork
 // is ready to use; keep one per goroutine and pass it to every call, so that
@@ -2918,26 +3666,6 @@ type LayerApplyFwdJacobianWork struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *LayerApplyFwdJacobianWork) Bytes() int {
 	return 96
-}
-
-// ApplyFwdJacobian returns the Jacobian of ApplyFwd, a fresh [][]float64 with a
-// row per output and a column per input, as ApplyFwdJacobianTo writes it.
-func (l *Layer) ApplyFwdJacobian(x, out []float64) [][]float64 {
-	n := 0
-	for i := range l.W {
-		n += len(l.W[i])
-	}
-	n2 := n + len(l.B) + 1 + len(x)
-	m := len(out)
-	data := make([]float64, m*n2)
-	jac := make([][]float64, m)
-	for i2 := range m {
-		t1 := i2 * n2
-		jac[i2] = data[t1 : t1+n2]
-	}
-	var work LayerApplyFwdJacobianWork
-	l.ApplyFwdJacobianTo(&work, jac, x, out)
-	return jac
 }
 
 // ApplyFwdJacobianTo writes into jac the Jacobian of ApplyFwd: row i holds the
@@ -3111,10 +3839,10 @@ func (t *MatVecTape) clearRefs() {
 	t.matVecTape.clearRefs()
 }
 
-// poolMatVecTape holds the MatVecTapes that MatVecVJP finished with: each call
-// takes one (a new one if the pool is empty) and gives it back, so that calls
-// reuse a tape's buffers instead of allocating, zeroing and collecting them
-// each time.
+// poolMatVecTape holds the MatVecTapes that MatVecJacobian and MatVecVJP
+// finished with: each call takes one (a new one if the pool is empty) and gives
+// it back, so that calls reuse a tape's buffers instead of allocating, zeroing
+// and collecting them each time.
 var poolMatVecTape = sync.Pool{New: func() any {
 	return new(MatVecTape)
 }}
@@ -3173,6 +3901,168 @@ func MatVecJVPVec(A [][]float64, x, out []float64, dA [][][8]float64, dx, dout [
 	return t1
 }
 
+// MatVecJacobian returns MatVec's results and its Jacobian, a fresh [][]float64
+// with a row per output and a column per input, as MatVecJacobianTo writes it:
+// it runs MatVecJacobianTo's computation on buffers of its own, and allocates
+// the Jacobian (its numbers and its rows) and buffers too large for the stack.
+func MatVecJacobian(A [][]float64, x, out []float64) (float64, [][]float64) {
+	n := 0
+	for i := range A {
+		n += len(A[i])
+	}
+	t1 := n
+	t2 := len(x)
+	n2 := t1 + t2
+	t3 := len(out)
+	m := t3 + 1
+	data := make([]float64, m*n2)
+	jac := make([][]float64, m)
+	for i2 := range m {
+		t4 := i2 * n2
+		jac[i2] = data[t4 : t4+n2]
+	}
+	tape := poolMatVecTape.Get().(*MatVecTape)
+	var dA [][][8]float64
+	var dx [][8]float64
+	var dout [][8]float64
+	var dA2 [][]float64
+	var sout []float64
+	var r1 float64
+	if n2 <= m {
+		var r12 float64
+		for s := range max((n2+7)/8, 1) {
+			t5 := s * 8
+			t6 := len(A)
+			if cap(dA) < t6 {
+				dA = make([][][8]float64, t6)
+			}
+			t7 := dA[:t6]
+			for i3 := range A {
+				t8 := len(A[i3])
+				if cap(t7[i3]) < t8 {
+					t7[i3] = make([][8]float64, t8)
+				}
+				t7[i3] = t7[i3][:t8]
+			}
+			for i4 := range t7 {
+				t9 := t7[i4]
+				for i5 := range t9 {
+					for j := range 8 {
+						t9[i5][j] = 0
+					}
+				}
+			}
+			at := 0
+			for i6 := range t7 {
+				t10 := t7[i6]
+				t11 := at
+				t12 := len(t10)
+				t13 := min(max(t5-t11, 0), t12)
+				for i7 := range min(max(t5+8-t11, 0), t12) - t13 {
+					t14 := t13 + i7
+					t10[t14][t11+t14-t5] = 1
+				}
+				at = t11 + t12
+			}
+			if cap(dx) < t2 {
+				dx = make([][8]float64, t2)
+			}
+			t15 := dx[:t2]
+			t16 := len(t15)
+			for i8 := range t15 {
+				for j2 := range 8 {
+					t15[i8][j2] = 0
+				}
+			}
+			t17 := min(max(t5-t1, 0), t16)
+			for i9 := range min(max(t5+8-t1, 0), t16) - t17 {
+				t18 := t17 + i9
+				t15[t18][t1+t18-t5] = 1
+			}
+			if cap(dout) < t3 {
+				dout = make([][8]float64, t3)
+			}
+			t19 := dout[:t3]
+			for i10 := range t19 {
+				for j3 := range 8 {
+					t19[i10][j3] = 0
+				}
+			}
+			var dres [1][8]float64
+			t20 := MatVecJVPVec(A, x, out, t7, t15, t19, &dres)
+			t21 := min(8, n2-t5)
+			t22 := jac[0]
+			for j4 := range t21 {
+				t22[t5+j4] = dres[0][j4]
+			}
+			for i11 := range t19 {
+				t23 := jac[i11+1]
+				for j5 := range t21 {
+					t23[t5+j5] = t19[i11][j5]
+				}
+			}
+			r12 = t20
+		}
+		r1 = r12
+	} else {
+		t24 := MatVecForward(tape, A, x, out)
+		var seeds [1]float64
+		t25 := len(A)
+		if cap(dA2) < t25 {
+			dA2 = make([][]float64, t25)
+		}
+		t26 := dA2[:t25]
+		for i12 := range A {
+			t27 := len(A[i12])
+			if cap(t26[i12]) < t27 {
+				t26[i12] = make([]float64, t27)
+			}
+			t26[i12] = t26[i12][:t27]
+		}
+		if cap(sout) < t3 {
+			sout = make([]float64, t3)
+		}
+		t28 := sout[:t3]
+		for r := range m {
+			row := jac[r]
+			c1 := r < 1
+			if c1 {
+				seeds[r] = 1
+			}
+			t29 := seeds[0]
+			for i13 := range t26 {
+				t30 := t26[i13]
+				for i14 := range t30 {
+					t30[i14] = 0
+				}
+			}
+			for i15 := range t28 {
+				t28[i15] = 0
+			}
+			t31 := r - 1
+			if t31 >= 0 && t31 < len(t28) {
+				t28[t31] = 1
+			}
+			MatVecBackward(tape, t29, t26, row[t1:n2], t28)
+			if c1 {
+				seeds[r] = 0
+			}
+			at2 := 0
+			for i16 := range t26 {
+				t32 := t26[i16]
+				t33 := at2
+				for i17 := range t32 {
+					row[t33+i17] = t32[i17]
+				}
+				at2 = t33 + len(t32)
+			}
+		}
+		r1 = t24
+	}
+	tape.release()
+	return r1, jac
+}
+
 // MatVecJacobianWork holds the buffers MatVecJacobianTo keeps across calls: the
 // tangents of the forward sweeps, the tape of the reverse path and the buffers
 // of the backward sweeps. A zero MatVecJacobianWork is ready to use; keep one
@@ -3199,26 +4089,6 @@ type MatVecJacobianWork struct {
 // sites; not Go's padding nor spare capacity.
 func (t *MatVecJacobianWork) Bytes() int {
 	return 120
-}
-
-// MatVecJacobian returns MatVec's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as MatVecJacobianTo writes it.
-func MatVecJacobian(A [][]float64, x, out []float64) (float64, [][]float64) {
-	n := 0
-	for i := range A {
-		n += len(A[i])
-	}
-	n2 := n + len(x)
-	m := len(out) + 1
-	data := make([]float64, m*n2)
-	jac := make([][]float64, m)
-	for i2 := range m {
-		t1 := i2 * n2
-		jac[i2] = data[t1 : t1+n2]
-	}
-	var work MatVecJacobianWork
-	t2 := MatVecJacobianTo(&work, jac, A, x, out)
-	return t2, jac
 }
 
 // MatVecJacobianTo writes into jac the Jacobian of MatVec: row i holds the
@@ -3451,6 +4321,107 @@ func MatVecFwdJVPVec(A [][]float64, x, out []float64, dA [][][8]float64, dx, dou
 	return t1
 }
 
+// MatVecFwdJacobian returns MatVecFwd's results and its Jacobian, a fresh
+// [][]float64 with a row per output and a column per input, as
+// MatVecFwdJacobianTo writes it: it runs MatVecFwdJacobianTo's computation on
+// buffers of its own, and allocates the Jacobian (its numbers and its rows) and
+// buffers too large for the stack.
+func MatVecFwdJacobian(A [][]float64, x, out []float64) (float64, [][]float64) {
+	n := 0
+	for i := range A {
+		n += len(A[i])
+	}
+	t1 := n
+	t2 := len(x)
+	n2 := t1 + t2
+	t3 := len(out)
+	m := t3 + 1
+	data := make([]float64, m*n2)
+	jac := make([][]float64, m)
+	for i2 := range m {
+		t4 := i2 * n2
+		jac[i2] = data[t4 : t4+n2]
+	}
+	var dA [][][8]float64
+	var dx [][8]float64
+	var dout [][8]float64
+	var r1 float64
+	for s := range max((n2+7)/8, 1) {
+		t5 := s * 8
+		t6 := len(A)
+		if cap(dA) < t6 {
+			dA = make([][][8]float64, t6)
+		}
+		t7 := dA[:t6]
+		for i3 := range A {
+			t8 := len(A[i3])
+			if cap(t7[i3]) < t8 {
+				t7[i3] = make([][8]float64, t8)
+			}
+			t7[i3] = t7[i3][:t8]
+		}
+		for i4 := range t7 {
+			t9 := t7[i4]
+			for i5 := range t9 {
+				for j := range 8 {
+					t9[i5][j] = 0
+				}
+			}
+		}
+		at := 0
+		for i6 := range t7 {
+			t10 := t7[i6]
+			t11 := at
+			t12 := len(t10)
+			t13 := min(max(t5-t11, 0), t12)
+			for i7 := range min(max(t5+8-t11, 0), t12) - t13 {
+				t14 := t13 + i7
+				t10[t14][t11+t14-t5] = 1
+			}
+			at = t11 + t12
+		}
+		if cap(dx) < t2 {
+			dx = make([][8]float64, t2)
+		}
+		t15 := dx[:t2]
+		t16 := len(t15)
+		for i8 := range t15 {
+			for j2 := range 8 {
+				t15[i8][j2] = 0
+			}
+		}
+		t17 := min(max(t5-t1, 0), t16)
+		for i9 := range min(max(t5+8-t1, 0), t16) - t17 {
+			t18 := t17 + i9
+			t15[t18][t1+t18-t5] = 1
+		}
+		if cap(dout) < t3 {
+			dout = make([][8]float64, t3)
+		}
+		t19 := dout[:t3]
+		for i10 := range t19 {
+			for j3 := range 8 {
+				t19[i10][j3] = 0
+			}
+		}
+		var dres [1][8]float64
+		t20 := MatVecFwdJVPVec(A, x, out, t7, t15, t19, &dres)
+		t21 := min(8, n2-t5)
+		t22 := jac[0]
+		for j4 := range t21 {
+			t22[t5+j4] = dres[0][j4]
+		}
+		for i11 := range t19 {
+			t23 := jac[i11+1]
+			for j5 := range t21 {
+				t23[t5+j5] = t19[i11][j5]
+			}
+		}
+		r1 = t20
+	}
+	return r1, jac
+}
+
 // MatVecFwdJacobianWork holds the buffers MatVecFwdJacobianTo keeps across
 // calls: the tangents of the forward sweeps. A zero MatVecFwdJacobianWork is
 // ready to use; keep one per goroutine and pass it to every call, so that
@@ -3470,27 +4441,6 @@ type MatVecFwdJacobianWork struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *MatVecFwdJacobianWork) Bytes() int {
 	return 72
-}
-
-// MatVecFwdJacobian returns MatVecFwd's results and its Jacobian, a fresh
-// [][]float64 with a row per output and a column per input, as
-// MatVecFwdJacobianTo writes it.
-func MatVecFwdJacobian(A [][]float64, x, out []float64) (float64, [][]float64) {
-	n := 0
-	for i := range A {
-		n += len(A[i])
-	}
-	n2 := n + len(x)
-	m := len(out) + 1
-	data := make([]float64, m*n2)
-	jac := make([][]float64, m)
-	for i2 := range m {
-		t1 := i2 * n2
-		jac[i2] = data[t1 : t1+n2]
-	}
-	var work MatVecFwdJacobianWork
-	t2 := MatVecFwdJacobianTo(&work, jac, A, x, out)
-	return t2, jac
 }
 
 // MatVecFwdJacobianTo writes into jac the Jacobian of MatVecFwd: row i holds
@@ -3657,9 +4607,10 @@ func (t *PeakTape) clearRefs() {
 	t.argMaxTape.clearRefs()
 }
 
-// poolPeakTape holds the PeakTapes that PeakVJP finished with: each call takes
-// one (a new one if the pool is empty) and gives it back, so that calls reuse a
-// tape's buffers instead of allocating, zeroing and collecting them each time.
+// poolPeakTape holds the PeakTapes that PeakJacobian and PeakVJP finished with:
+// each call takes one (a new one if the pool is empty) and gives it back, so
+// that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
 var poolPeakTape = sync.Pool{New: func() any {
 	return new(PeakTape)
 }}
@@ -3723,6 +4674,72 @@ func PeakJVPVec(x []float64, dx [][8]float64, dres *[2][8]float64) (float64, flo
 	return m, m * t2
 }
 
+// PeakJacobian returns Peak's results and its Jacobian, a fresh [][]float64
+// with a row per output and a column per input, as PeakJacobianTo writes it: it
+// runs PeakJacobianTo's computation on buffers of its own, and allocates the
+// Jacobian (its numbers and its rows) and buffers too large for the stack.
+func PeakJacobian(x []float64) (float64, float64, [][]float64) {
+	n := len(x)
+	data := make([]float64, 2*n)
+	jac := make([][]float64, 2)
+	for i := range 2 {
+		t1 := i * n
+		jac[i] = data[t1 : t1+n]
+	}
+	tape := poolPeakTape.Get().(*PeakTape)
+	var dx [][8]float64
+	var r1 float64
+	var r2 float64
+	if n <= 2 {
+		var r12 float64
+		var r22 float64
+		for s := range max((n+7)/8, 1) {
+			t2 := s * 8
+			if cap(dx) < n {
+				dx = make([][8]float64, n)
+			}
+			t3 := dx[:n]
+			t4 := len(t3)
+			for i2 := range t3 {
+				for j := range 8 {
+					t3[i2][j] = 0
+				}
+			}
+			t5 := min(max(t2, 0), t4)
+			for i3 := range min(max(t2+8, 0), t4) - t5 {
+				t6 := t5 + i3
+				t3[t6][t6-t2] = 1
+			}
+			var dres [2][8]float64
+			t7, t8 := PeakJVPVec(x, t3, &dres)
+			t9 := min(8, n-t2)
+			for r := range 2 {
+				t10 := jac[r]
+				for j2 := range t9 {
+					t10[t2+j2] = dres[r][j2]
+				}
+			}
+			r12 = t7
+			r22 = t8
+		}
+		r1 = r12
+		r2 = r22
+	} else {
+		t11, t12 := PeakForward(tape, x)
+		var seeds [2]float64
+		for r3 := range 2 {
+			row := jac[r3]
+			seeds[r3] = 1
+			PeakBackward(tape, seeds[0], seeds[1], row[:n])
+			seeds[r3] = 0
+		}
+		r1 = t11
+		r2 = t12
+	}
+	tape.release()
+	return r1, r2, jac
+}
+
 // PeakJacobianWork holds the buffers PeakJacobianTo keeps across calls: the
 // tangents of the forward sweeps and the tape of the reverse path. A zero
 // PeakJacobianWork is ready to use; keep one per goroutine and pass it to every
@@ -3741,21 +4758,6 @@ type PeakJacobianWork struct {
 // not Go's padding nor spare capacity.
 func (t *PeakJacobianWork) Bytes() int {
 	return 24
-}
-
-// PeakJacobian returns Peak's results and its Jacobian, a fresh [][]float64
-// with a row per output and a column per input, as PeakJacobianTo writes it.
-func PeakJacobian(x []float64) (float64, float64, [][]float64) {
-	n := len(x)
-	data := make([]float64, 2*n)
-	jac := make([][]float64, 2)
-	for i := range 2 {
-		t1 := i * n
-		jac[i] = data[t1 : t1+n]
-	}
-	var work PeakJacobianWork
-	t2, t3 := PeakJacobianTo(&work, jac, x)
-	return t2, t3, jac
 }
 
 // PeakJacobianTo writes into jac the Jacobian of Peak: row i holds the

@@ -1573,8 +1573,11 @@ func TriangleBackward(t *TriangleTape, s float64, dx, dw []float64) {
 func TriangleGrad(x, w []float64) (float64, []float64, []float64) {
 	var t TriangleTape
 	t1 := TriangleForward(&t, x, w)
-	dx := make([]float64, len(x))
-	dw := make([]float64, len(w))
+	t2 := len(x)
+	t3 := t2 + len(w)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dw := mem[t2:t3:t3]
 	TriangleBackward(&t, 1, dx, dw)
 	return t1, dx, dw
 }
@@ -1907,12 +1910,15 @@ func MatVecBackward(t *MatVecTape, s float64, dW [][]float64, dx, db, dout []flo
 func MatVecGrad(W [][]float64, x, b, out []float64) (float64, [][]float64, []float64, []float64) {
 	t := poolMatVecTape.Get().(*MatVecTape)
 	t1 := MatVecForward(t, W, x, b, out)
+	t2 := len(x)
+	t3 := t2 + len(b)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	db := mem[t2:t3:t3]
 	dW := make([][]float64, len(W))
 	for i := range W {
 		dW[i] = make([]float64, len(W[i]))
 	}
-	dx := make([]float64, len(x))
-	db := make([]float64, len(b))
 	dout := make([]float64, len(out))
 	MatVecBackward(t, 1, dW, dx, db, dout)
 	t.release()
@@ -1926,12 +1932,15 @@ func MatVecGrad(W [][]float64, x, b, out []float64) (float64, [][]float64, []flo
 func MatVecVJP(W [][]float64, x, b, out []float64, s float64, sout []float64) (float64, [][]float64, []float64, []float64) {
 	t := poolMatVecTape.Get().(*MatVecTape)
 	t1 := MatVecForward(t, W, x, b, out)
+	t2 := len(x)
+	t3 := t2 + len(b)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	db := mem[t2:t3:t3]
 	dW := make([][]float64, len(W))
 	for i := range W {
 		dW[i] = make([]float64, len(W[i]))
 	}
-	dx := make([]float64, len(x))
-	db := make([]float64, len(b))
 	dout := make([]float64, len(out))
 	copy(dout, sout)
 	MatVecBackward(t, s, dW, dx, db, dout)

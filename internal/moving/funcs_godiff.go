@@ -177,8 +177,11 @@ func ConvBackward(t *ConvTape, s float64, dseq, dk []float64) {
 func ConvGrad(seq, k []float64) (float64, []float64, []float64) {
 	t := poolConvTape.Get().(*ConvTape)
 	t1 := ConvForward(t, seq, k)
-	dseq := make([]float64, len(seq))
-	dk := make([]float64, len(k))
+	t2 := len(seq)
+	t3 := t2 + len(k)
+	mem := make([]float64, t3)
+	dseq := mem[:t2:t2]
+	dk := mem[t2:t3:t3]
 	ConvBackward(t, 1, dseq, dk)
 	t.release()
 	return t1, dseq, dk
@@ -1542,6 +1545,11 @@ func RNNBackward(t *RNNTape, s float64, dw, du [][]float64, dv, dseq []float64) 
 func RNNGrad(w, u [][]float64, v, seq []float64, b int) (float64, [][]float64, [][]float64, []float64, []float64) {
 	t := poolRNNTape.Get().(*RNNTape)
 	t1 := RNNForward(t, w, u, v, seq, b)
+	t2 := len(v)
+	t3 := t2 + len(seq)
+	mem := make([]float64, t3)
+	dv := mem[:t2:t2]
+	dseq := mem[t2:t3:t3]
 	dw := make([][]float64, len(w))
 	for i := range w {
 		dw[i] = make([]float64, len(w[i]))
@@ -1550,8 +1558,6 @@ func RNNGrad(w, u [][]float64, v, seq []float64, b int) (float64, [][]float64, [
 	for i2 := range u {
 		du[i2] = make([]float64, len(u[i2]))
 	}
-	dv := make([]float64, len(v))
-	dseq := make([]float64, len(seq))
 	RNNBackward(t, 1, dw, du, dv, dseq)
 	t.release()
 	return t1, dw, du, dv, dseq
@@ -1835,8 +1841,11 @@ func OverwriteBackward(t *OverwriteTape, s float64, dseq, dk []float64) {
 func OverwriteGrad(seq, k []float64) (float64, []float64, []float64) {
 	t := poolOverwriteTape.Get().(*OverwriteTape)
 	t1 := OverwriteForward(t, seq, k)
-	dseq := make([]float64, len(seq))
-	dk := make([]float64, len(k))
+	t2 := len(seq)
+	t3 := t2 + len(k)
+	mem := make([]float64, t3)
+	dseq := mem[:t2:t2]
+	dk := mem[t2:t3:t3]
 	OverwriteBackward(t, 1, dseq, dk)
 	t.release()
 	return t1, dseq, dk

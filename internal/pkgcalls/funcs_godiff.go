@@ -855,8 +855,11 @@ func ProjectBackward(t *ProjectTape, s float64, dw, dx []float64) {
 func ProjectGrad(w, x []float64) (float64, []float64, []float64) {
 	t := poolProjectTape.Get().(*ProjectTape)
 	t1 := ProjectForward(t, w, x)
-	dw := make([]float64, len(w))
-	dx := make([]float64, len(x))
+	t2 := len(w)
+	t3 := t2 + len(x)
+	mem := make([]float64, t3)
+	dw := mem[:t2:t2]
+	dx := mem[t2:t3:t3]
 	ProjectBackward(t, 1, dw, dx)
 	t.release()
 	return t1, dw, dx
@@ -868,8 +871,11 @@ func ProjectGrad(w, x []float64) (float64, []float64, []float64) {
 func ProjectVJP(w, x []float64, s float64) (float64, []float64, []float64) {
 	t := poolProjectTape.Get().(*ProjectTape)
 	t1 := ProjectForward(t, w, x)
-	dw := make([]float64, len(w))
-	dx := make([]float64, len(x))
+	t2 := len(w)
+	t3 := t2 + len(x)
+	mem := make([]float64, t3)
+	dw := mem[:t2:t2]
+	dx := mem[t2:t3:t3]
 	ProjectBackward(t, s, dw, dx)
 	t.release()
 	return t1, dw, dx

@@ -470,8 +470,11 @@ func HingeBackward(t *HingeTape, s float64, dx, dy []float64, dw *float64) {
 func HingeGrad(x, y []float64, w float64) (float64, []float64, []float64, float64) {
 	t := poolHingeTape.Get().(*HingeTape)
 	t1 := HingeForward(t, x, y, w)
-	dx := make([]float64, len(x))
-	dy := make([]float64, len(y))
+	t2 := len(x)
+	t3 := t2 + len(y)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dy := mem[t2:t3:t3]
 	var dw float64
 	HingeBackward(t, 1, dx, dy, &dw)
 	t.release()
@@ -484,8 +487,11 @@ func HingeGrad(x, y []float64, w float64) (float64, []float64, []float64, float6
 func HingeVJP(x, y []float64, w, s float64) (float64, []float64, []float64, float64) {
 	t := poolHingeTape.Get().(*HingeTape)
 	t1 := HingeForward(t, x, y, w)
-	dx := make([]float64, len(x))
-	dy := make([]float64, len(y))
+	t2 := len(x)
+	t3 := t2 + len(y)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dy := mem[t2:t3:t3]
 	var dw float64
 	HingeBackward(t, s, dx, dy, &dw)
 	t.release()

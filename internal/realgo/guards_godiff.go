@@ -304,8 +304,11 @@ func WeightedSquaresBackward(t *WeightedSquaresTape, s float64, dx, dw []float64
 func WeightedSquaresGrad(x, w []float64, scale float64) (float64, []float64, []float64, float64) {
 	t := poolWeightedSquaresTape.Get().(*WeightedSquaresTape)
 	t1 := WeightedSquaresForward(t, x, w, scale)
-	dx := make([]float64, len(x))
-	dw := make([]float64, len(w))
+	t2 := len(x)
+	t3 := t2 + len(w)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dw := mem[t2:t3:t3]
 	var dscale float64
 	WeightedSquaresBackward(t, 1, dx, dw, &dscale)
 	t.release()
@@ -319,8 +322,11 @@ func WeightedSquaresGrad(x, w []float64, scale float64) (float64, []float64, []f
 func WeightedSquaresVJP(x, w []float64, scale, s float64) (float64, []float64, []float64, float64) {
 	t := poolWeightedSquaresTape.Get().(*WeightedSquaresTape)
 	t1 := WeightedSquaresForward(t, x, w, scale)
-	dx := make([]float64, len(x))
-	dw := make([]float64, len(w))
+	t2 := len(x)
+	t3 := t2 + len(w)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dw := mem[t2:t3:t3]
 	var dscale float64
 	WeightedSquaresBackward(t, s, dx, dw, &dscale)
 	t.release()

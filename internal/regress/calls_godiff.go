@@ -385,9 +385,12 @@ func CallsInOrderBackward(t *CallsInOrderTape, s float64, dx *float64, da, db []
 func CallsInOrderGrad(x float64, a, b []float64) (float64, float64, []float64, []float64) {
 	t := poolCallsInOrderTape.Get().(*CallsInOrderTape)
 	t1 := CallsInOrderForward(t, x, a, b)
+	t2 := len(a)
+	t3 := t2 + len(b)
+	mem := make([]float64, t3)
+	da := mem[:t2:t2]
+	db := mem[t2:t3:t3]
 	var dx float64
-	da := make([]float64, len(a))
-	db := make([]float64, len(b))
 	CallsInOrderBackward(t, 1, &dx, da, db)
 	t.release()
 	return t1, dx, da, db

@@ -111,8 +111,11 @@ func MeanVarScoreBackward(t *MeanVarScoreTape, s float64, dx, dw []float64, da *
 func MeanVarScoreGrad(x, w []float64, a float64) (float64, []float64, []float64, float64) {
 	t := poolMeanVarScoreTape.Get().(*MeanVarScoreTape)
 	t1 := MeanVarScoreForward(t, x, w, a)
-	dx := make([]float64, len(x))
-	dw := make([]float64, len(w))
+	t2 := len(x)
+	t3 := t2 + len(w)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dw := mem[t2:t3:t3]
 	var da float64
 	MeanVarScoreBackward(t, 1, dx, dw, &da)
 	t.release()
@@ -328,8 +331,11 @@ func MeanOnlyBackward(t *MeanOnlyTape, s float64, dx, dw []float64) {
 func MeanOnlyGrad(x, w []float64) (float64, []float64, []float64) {
 	t := poolMeanOnlyTape.Get().(*MeanOnlyTape)
 	t1 := MeanOnlyForward(t, x, w)
-	dx := make([]float64, len(x))
-	dw := make([]float64, len(w))
+	t2 := len(x)
+	t3 := t2 + len(w)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dw := mem[t2:t3:t3]
 	MeanOnlyBackward(t, 1, dx, dw)
 	t.release()
 	return t1, dx, dw

@@ -350,9 +350,12 @@ func StepBackward(t *StepTape, ddst, ds []float64, dh *float64) {
 func StepVJP(dst, s []float64, h float64, sdst []float64) ([]float64, []float64, float64) {
 	var t StepTape
 	StepForward(&t, dst, s, h)
-	ddst := make([]float64, len(dst))
+	t1 := len(dst)
+	t2 := t1 + len(s)
+	mem := make([]float64, t2)
+	ddst := mem[:t1:t1]
+	ds := mem[t1:t2:t2]
 	copy(ddst, sdst)
-	ds := make([]float64, len(s))
 	var dh float64
 	StepBackward(&t, ddst, ds, &dh)
 	return ddst, ds, dh
@@ -487,9 +490,12 @@ func AccumBackward(t *AccumTape, ddst, ds []float64, dh *float64) {
 func AccumVJP(dst, s []float64, h float64, sdst []float64) ([]float64, []float64, float64) {
 	t := poolAccumTape.Get().(*AccumTape)
 	AccumForward(t, dst, s, h)
-	ddst := make([]float64, len(dst))
+	t1 := len(dst)
+	t2 := t1 + len(s)
+	mem := make([]float64, t2)
+	ddst := mem[:t1:t1]
+	ds := mem[t1:t2:t2]
 	copy(ddst, sdst)
-	ds := make([]float64, len(s))
 	var dh float64
 	AccumBackward(t, ddst, ds, &dh)
 	t.release()
@@ -770,9 +776,12 @@ func MixedBackward(t *MixedTape, s1, s2 float64, dout, dx []float64) {
 func MixedVJP(out, x []float64, s1, s2 float64, sout []float64) (float64, float64, []float64, []float64) {
 	t := poolMixedTape.Get().(*MixedTape)
 	t1, t2 := MixedForward(t, out, x)
-	dout := make([]float64, len(out))
+	t3 := len(out)
+	t4 := t3 + len(x)
+	mem := make([]float64, t4)
+	dout := mem[:t3:t3]
+	dx := mem[t3:t4:t4]
 	copy(dout, sout)
-	dx := make([]float64, len(x))
 	MixedBackward(t, s1, s2, dout, dx)
 	t.release()
 	return t1, t2, dout, dx
@@ -1132,10 +1141,13 @@ func LorenzRK4StepBackward(t *LorenzRK4StepTape, dl *Lorenz, ddst, ds []float64,
 func (l Lorenz) RK4StepVJP(dst, s []float64, h float64, sdst []float64) (Lorenz, []float64, []float64, float64) {
 	t := poolLorenzRK4StepTape.Get().(*LorenzRK4StepTape)
 	l.RK4StepForward(t, dst, s, h)
+	t1 := len(dst)
+	t2 := t1 + len(s)
+	mem := make([]float64, t2)
+	ddst := mem[:t1:t1]
+	ds := mem[t1:t2:t2]
 	var dl Lorenz
-	ddst := make([]float64, len(dst))
 	copy(ddst, sdst)
-	ds := make([]float64, len(s))
 	var dh float64
 	LorenzRK4StepBackward(t, &dl, ddst, ds, &dh)
 	t.release()
@@ -2063,9 +2075,12 @@ func FeedBackward(t *FeedTape, s float64, dout, dx []float64) {
 func FeedVJP(out, x []float64, s float64, sout []float64) (float64, []float64, []float64) {
 	t := poolFeedTape.Get().(*FeedTape)
 	t1 := FeedForward(t, out, x)
-	dout := make([]float64, len(out))
+	t2 := len(out)
+	t3 := t2 + len(x)
+	mem := make([]float64, t3)
+	dout := mem[:t2:t2]
+	dx := mem[t2:t3:t3]
 	copy(dout, sout)
-	dx := make([]float64, len(x))
 	FeedBackward(t, s, dout, dx)
 	t.release()
 	return t1, dout, dx

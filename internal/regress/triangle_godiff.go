@@ -219,9 +219,13 @@ func TriNormsBackward(t *TriNormsTape, s float64, ddiag, dltri, dmu []float64) {
 func TriNormsGrad(d int, diag, ltri, mu, xs []float64) (float64, []float64, []float64, []float64) {
 	t := poolTriNormsTape.Get().(*TriNormsTape)
 	t1 := TriNormsForward(t, d, diag, ltri, mu, xs)
-	ddiag := make([]float64, len(diag))
-	dltri := make([]float64, len(ltri))
-	dmu := make([]float64, len(mu))
+	t2 := len(diag)
+	t3 := t2 + len(ltri)
+	t4 := t3 + len(mu)
+	mem := make([]float64, t4)
+	ddiag := mem[:t2:t2]
+	dltri := mem[t2:t3:t3]
+	dmu := mem[t3:t4:t4]
 	TriNormsBackward(t, 1, ddiag, dltri, dmu)
 	t.release()
 	return t1, ddiag, dltri, dmu
@@ -473,8 +477,11 @@ func TriSkipBackward(t *TriSkipTape, s float64, dltri, dmu []float64) {
 func TriSkipGrad(d int, ltri, mu, xs []float64) (float64, []float64, []float64) {
 	t := poolTriSkipTape.Get().(*TriSkipTape)
 	t1 := TriSkipForward(t, d, ltri, mu, xs)
-	dltri := make([]float64, len(ltri))
-	dmu := make([]float64, len(mu))
+	t2 := len(ltri)
+	t3 := t2 + len(mu)
+	mem := make([]float64, t3)
+	dltri := mem[:t2:t2]
+	dmu := mem[t2:t3:t3]
 	TriSkipBackward(t, 1, dltri, dmu)
 	t.release()
 	return t1, dltri, dmu

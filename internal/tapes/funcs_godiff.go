@@ -97,8 +97,11 @@ func TriangleBackward(t *TriangleTape, s float64, dx, dw []float64) {
 func TriangleGrad(x, w []float64) (float64, []float64, []float64) {
 	var t TriangleTape
 	t1 := TriangleForward(&t, x, w)
-	dx := make([]float64, len(x))
-	dw := make([]float64, len(w))
+	t2 := len(x)
+	t3 := t2 + len(w)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dw := mem[t2:t3:t3]
 	TriangleBackward(&t, 1, dx, dw)
 	return t1, dx, dw
 }
@@ -211,8 +214,11 @@ func CompactBackward(t *CompactTape, s float64, dx, dw []float64) {
 func CompactGrad(x, w []float64) (float64, []float64, []float64) {
 	var t CompactTape
 	t1 := CompactForward(&t, x, w)
-	dx := make([]float64, len(x))
-	dw := make([]float64, len(w))
+	t2 := len(x)
+	t3 := t2 + len(w)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dw := mem[t2:t3:t3]
 	CompactBackward(&t, 1, dx, dw)
 	return t1, dx, dw
 }
@@ -401,8 +407,11 @@ func RowsBackward(t *RowsTape, s float64, dx, dw []float64) {
 func RowsGrad(x, w []float64) (float64, []float64, []float64) {
 	t := poolRowsTape.Get().(*RowsTape)
 	t1 := RowsForward(t, x, w)
-	dx := make([]float64, len(x))
-	dw := make([]float64, len(w))
+	t2 := len(x)
+	t3 := t2 + len(w)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dw := mem[t2:t3:t3]
 	RowsBackward(t, 1, dx, dw)
 	t.release()
 	return t1, dx, dw
@@ -688,9 +697,13 @@ func MahalanobisBackward(t *MahalanobisTape, s float64, ddiag, dltri, dmu []floa
 func MahalanobisGrad(d int, diag, ltri, mu, xs []float64) (float64, []float64, []float64, []float64) {
 	t := poolMahalanobisTape.Get().(*MahalanobisTape)
 	t1 := MahalanobisForward(t, d, diag, ltri, mu, xs)
-	ddiag := make([]float64, len(diag))
-	dltri := make([]float64, len(ltri))
-	dmu := make([]float64, len(mu))
+	t2 := len(diag)
+	t3 := t2 + len(ltri)
+	t4 := t3 + len(mu)
+	mem := make([]float64, t4)
+	ddiag := mem[:t2:t2]
+	dltri := mem[t2:t3:t3]
+	dmu := mem[t3:t4:t4]
 	MahalanobisBackward(t, 1, ddiag, dltri, dmu)
 	t.release()
 	return t1, ddiag, dltri, dmu
@@ -860,8 +873,11 @@ func UntilBackward(t *UntilTape, s float64, dx, dw []float64) {
 func UntilGrad(x, w []float64, limit float64) (float64, []float64, []float64) {
 	t := poolUntilTape.Get().(*UntilTape)
 	t1 := UntilForward(t, x, w, limit)
-	dx := make([]float64, len(x))
-	dw := make([]float64, len(w))
+	t2 := len(x)
+	t3 := t2 + len(w)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dw := mem[t2:t3:t3]
 	UntilBackward(t, 1, dx, dw)
 	t.release()
 	return t1, dx, dw
@@ -1005,8 +1021,11 @@ func JumpsBackward(t *JumpsTape, s float64, dx, dw []float64) {
 func JumpsGrad(x, w []float64) (float64, []float64, []float64) {
 	t := poolJumpsTape.Get().(*JumpsTape)
 	t1 := JumpsForward(t, x, w)
-	dx := make([]float64, len(x))
-	dw := make([]float64, len(w))
+	t2 := len(x)
+	t3 := t2 + len(w)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dw := mem[t2:t3:t3]
 	JumpsBackward(t, 1, dx, dw)
 	t.release()
 	return t1, dx, dw
@@ -1176,8 +1195,11 @@ func EarlyBackward(t *EarlyTape, s float64, dx, dw []float64) {
 func EarlyGrad(x, w []float64, limit float64) (float64, []float64, []float64) {
 	t := poolEarlyTape.Get().(*EarlyTape)
 	t1 := EarlyForward(t, x, w, limit)
-	dx := make([]float64, len(x))
-	dw := make([]float64, len(w))
+	t2 := len(x)
+	t3 := t2 + len(w)
+	mem := make([]float64, t3)
+	dx := mem[:t2:t2]
+	dw := mem[t2:t3:t3]
 	EarlyBackward(t, 1, dx, dw)
 	t.release()
 	return t1, dx, dw

@@ -564,8 +564,11 @@ func ReprojErrorBackward(t *ReprojErrorTape, dcam, dx []float64, dw *float64, de
 func ReprojErrorVJP(cam, x []float64, w float64, feat, err, serr []float64) ([]float64, []float64, float64) {
 	var t ReprojErrorTape
 	ReprojErrorForward(&t, cam, x, w, feat, err)
-	dcam := make([]float64, len(cam))
-	dx := make([]float64, len(x))
+	t1 := len(cam)
+	t2 := t1 + len(x)
+	mem := make([]float64, t2)
+	dcam := mem[:t1:t1]
+	dx := mem[t1:t2:t2]
 	var dw float64
 	derr := make([]float64, len(err))
 	copy(derr, serr)
@@ -618,6 +621,107 @@ func ReprojErrorJVPVec(cam, x []float64, w float64, feat, err []float64, dcam, d
 	}
 }
 
+// ReprojErrorJacobian returns the Jacobian of ReprojError, a fresh [][]float64
+// with a row per output and a column per input, as ReprojErrorJacobianTo writes
+// it: it runs ReprojErrorJacobianTo's computation on buffers of its own, and
+// allocates the Jacobian (its numbers and its rows) and buffers too large for
+// the stack.
+func ReprojErrorJacobian(cam, x []float64, w float64, feat, err []float64) [][]float64 {
+	t1 := len(cam)
+	t2 := len(x)
+	t3 := t1 + t2
+	n := t3 + 1
+	m := len(err)
+	data := make([]float64, m*n)
+	jac := make([][]float64, m)
+	for i := range m {
+		t4 := i * n
+		jac[i] = data[t4 : t4+n]
+	}
+	var tape ReprojErrorTape
+	var dcam [][8]float64
+	var dx [][8]float64
+	var derr [][8]float64
+	var serr []float64
+	if n <= m {
+		for s := range max((n+7)/8, 1) {
+			t5 := s * 8
+			if cap(dcam) < t1 {
+				dcam = make([][8]float64, t1)
+			}
+			t6 := dcam[:t1]
+			t7 := len(t6)
+			for i2 := range t6 {
+				for j := range 8 {
+					t6[i2][j] = 0
+				}
+			}
+			t8 := min(max(t5, 0), t7)
+			t9 := t5 + 8
+			for i3 := range min(max(t9, 0), t7) - t8 {
+				t10 := t8 + i3
+				t6[t10][t10-t5] = 1
+			}
+			if cap(dx) < t2 {
+				dx = make([][8]float64, t2)
+			}
+			t11 := dx[:t2]
+			t12 := len(t11)
+			for i4 := range t11 {
+				for j2 := range 8 {
+					t11[i4][j2] = 0
+				}
+			}
+			t13 := min(max(t5-t1, 0), t12)
+			for i5 := range min(max(t9-t1, 0), t12) - t13 {
+				t14 := t13 + i5
+				t11[t14][t1+t14-t5] = 1
+			}
+			var dw [8]float64
+			t15 := t3 - t5
+			if t15 >= 0 && t15 < 8 {
+				dw[t15] = 1
+			}
+			if cap(derr) < m {
+				derr = make([][8]float64, m)
+			}
+			t16 := derr[:m]
+			for i6 := range t16 {
+				for j3 := range 8 {
+					t16[i6][j3] = 0
+				}
+			}
+			ReprojErrorJVPVec(cam, x, w, feat, err, t6, t11, dw, t16)
+			t17 := min(8, n-t5)
+			for i7 := range t16 {
+				t18 := jac[i7]
+				for j4 := range t17 {
+					t18[t5+j4] = t16[i7][j4]
+				}
+			}
+		}
+	} else {
+		ReprojErrorForward(&tape, cam, x, w, feat, err)
+		if cap(serr) < m {
+			serr = make([]float64, m)
+		}
+		t19 := serr[:m]
+		for r := range m {
+			row := jac[r]
+			var dw2 float64
+			for i8 := range t19 {
+				t19[i8] = 0
+			}
+			if r >= 0 && r < len(t19) {
+				t19[r] = 1
+			}
+			ReprojErrorBackward(&tape, row[:t1], row[t1:t3], &dw2, t19)
+			row[t3] = dw2
+		}
+	}
+	return jac
+}
+
 // ReprojErrorJacobianWork holds the buffers ReprojErrorJacobianTo keeps across
 // calls: the tangents of the forward sweeps, the tape of the reverse path and
 // the buffers of the backward sweeps. A zero ReprojErrorJacobianWork is ready
@@ -643,23 +747,6 @@ type ReprojErrorJacobianWork struct {
 // call sites; not Go's padding nor spare capacity.
 func (t *ReprojErrorJacobianWork) Bytes() int {
 	return 96
-}
-
-// ReprojErrorJacobian returns the Jacobian of ReprojError, a fresh [][]float64
-// with a row per output and a column per input, as ReprojErrorJacobianTo writes
-// it.
-func ReprojErrorJacobian(cam, x []float64, w float64, feat, err []float64) [][]float64 {
-	n := len(cam) + len(x) + 1
-	m := len(err)
-	data := make([]float64, m*n)
-	jac := make([][]float64, m)
-	for i := range m {
-		t1 := i * n
-		jac[i] = data[t1 : t1+n]
-	}
-	var work ReprojErrorJacobianWork
-	ReprojErrorJacobianTo(&work, jac, cam, x, w, feat, err)
-	return jac
 }
 
 // ReprojErrorJacobianTo writes into jac the Jacobian of ReprojError: row i

@@ -6,7 +6,7 @@ import (
 )
 
 // The one-call forms (ReprojErrorVJP on a pooled tape, ReprojErrorJacobian
-// on a work of its own) called from many goroutines at once give, bit for
+// on local buffers of its own) called from many goroutines at once give, bit for
 // bit, the blocks they give one call at a time: no tape or buffer is
 // shared between concurrent calls. Run under -race, this also checks that
 // nothing is written by two goroutines.

@@ -476,9 +476,13 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart) (float64, []float64, []float64, []float64) {
 	t := poolObjectiveTape.Get().(*ObjectiveTape)
 	t1 := ObjectiveForward(t, d, k, n, alphas, means, icf, x, wishart)
-	dalphas := make([]float64, len(alphas))
-	dmeans := make([]float64, len(means))
-	dicf := make([]float64, len(icf))
+	t2 := len(alphas)
+	t3 := t2 + len(means)
+	t4 := t3 + len(icf)
+	mem := make([]float64, t4)
+	dalphas := mem[:t2:t2]
+	dmeans := mem[t2:t3:t3]
+	dicf := mem[t3:t4:t4]
 	ObjectiveBackward(t, 1, dalphas, dmeans, dicf)
 	t.release()
 	return t1, dalphas, dmeans, dicf
@@ -850,9 +854,13 @@ func ObjectiveCheckpointedBackward(t *ObjectiveCheckpointedTape, s float64, dalp
 func ObjectiveCheckpointedGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart) (float64, []float64, []float64, []float64) {
 	t := poolObjectiveCheckpointedTape.Get().(*ObjectiveCheckpointedTape)
 	t1 := ObjectiveCheckpointedForward(t, d, k, n, alphas, means, icf, x, wishart)
-	dalphas := make([]float64, len(alphas))
-	dmeans := make([]float64, len(means))
-	dicf := make([]float64, len(icf))
+	t2 := len(alphas)
+	t3 := t2 + len(means)
+	t4 := t3 + len(icf)
+	mem := make([]float64, t4)
+	dalphas := mem[:t2:t2]
+	dmeans := mem[t2:t3:t3]
+	dicf := mem[t3:t4:t4]
 	ObjectiveCheckpointedBackward(t, 1, dalphas, dmeans, dicf)
 	t.release()
 	return t1, dalphas, dmeans, dicf

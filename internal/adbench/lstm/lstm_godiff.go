@@ -248,8 +248,11 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []
 func ObjectiveGrad(l, c, b int, mainParams, extraParams, state, sequence []float64) (float64, []float64, []float64) {
 	t := poolObjectiveTape.Get().(*ObjectiveTape)
 	t1 := ObjectiveForward(t, l, c, b, mainParams, extraParams, state, sequence)
-	dmainParams := make([]float64, len(mainParams))
-	dextraParams := make([]float64, len(extraParams))
+	t2 := len(mainParams)
+	t3 := t2 + len(extraParams)
+	mem := make([]float64, t3)
+	dmainParams := mem[:t2:t2]
+	dextraParams := mem[t2:t3:t3]
 	ObjectiveBackward(t, 1, dmainParams, dextraParams)
 	t.release()
 	return t1, dmainParams, dextraParams
