@@ -571,6 +571,7 @@ func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64)
 	clear(out)
 	t.out2 = out
 	s := 0.0
+	var kEnd int
 	pTrips := 0
 	for p := 0; p+d <= len(xs); p += d {
 		pTrips++
@@ -604,8 +605,9 @@ func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64)
 			s2 += v * v
 		}
 		s += s2
-		t.k = k
+		kEnd = k
 	}
+	t.k = kEnd
 	t.pTrips = pTrips
 	return s
 }
