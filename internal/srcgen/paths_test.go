@@ -1,11 +1,14 @@
 package srcgen
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"regexp"
+	"strings"
+	"testing"
 )
 
 // reached is what of reverse mode's newer paths a program's generated
@@ -16,6 +19,9 @@ type reached struct {
 	fixed    bool // a stack held as an array and a count (ir/fixstacks.go)
 	local    bool // FGrad or FVJP keeping its tape in a local variable
 	step     bool // a backward sweep running a checkpointed loop's step adjoint in place (reverse/step.go)
+	// once: the helper PathOnce declares is inlined everywhere: no split
+	// form of it (fOnceCallForward) in the output.
+	once bool
 }
 
 var (
@@ -38,7 +44,7 @@ func markPaths(out []byte, live map[string]*result) {
 		return // the build reports it
 	}
 	for _, r := range live {
-		r.paths = reached{}
+		r.paths = reached{once: r.fn.Path == PathOnce && !bytes.Contains(out, []byte(strings.ToLower(r.fn.Name)+"OnceCall"))}
 	}
 	for _, d := range file.Decls {
 		r := live[declOwner(d)]
@@ -73,7 +79,7 @@ type pathCounts struct {
 	given, accepted           [len(pathNames)]int
 	blockEnd, fixed, local, s int
 	// Of the programs given the path meant for it.
-	blockEndTri, fixedOnce, localOnce, stepStep int
+	blockEndTri, fixedOnce, localOnce, stepStep, inlinedOnce int
 }
 
 func (c *pathCounts) add(r *result) {
@@ -83,6 +89,7 @@ func (c *pathCounts) add(r *result) {
 		return
 	}
 	c.accepted[p]++
+	c.inlinedOnce += b2i(r.paths.once)
 	if r.paths.blockEnd {
 		c.blockEnd++
 		c.blockEndTri += b2i(p == PathTriangle)
@@ -102,7 +109,25 @@ func (c *pathCounts) add(r *result) {
 }
 
 func (c pathCounts) line() string {
-	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d); checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's)",
+	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's)",
 		c.given[PathTriangle], c.accepted[PathTriangle], c.given[PathOnce], c.accepted[PathOnce], c.given[PathStep], c.accepted[PathStep],
-		c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep)
+		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep)
+}
+
+// check fails t when a path's construct, given to at least five programs
+// checked, reaches its path in none: the construct no longer tests it.
+func (c pathCounts) check(t *testing.T) {
+	for _, p := range []struct {
+		path    Path
+		reached int
+		what    string
+	}{
+		{PathTriangle, c.blockEndTri, "a counter kept as its block ends"},
+		{PathOnce, c.inlinedOnce, "the helper inlined once"},
+		{PathStep, c.stepStep, "a step adjoint"},
+	} {
+		if c.accepted[p.path] >= 5 && p.reached == 0 {
+			t.Errorf("of %d programs checked with the %v construct, none has %s in its output", c.accepted[p.path], p.path, p.what)
+		}
+	}
 }

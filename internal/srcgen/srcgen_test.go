@@ -96,6 +96,7 @@ func TestRandomPrograms(t *testing.T) {
 	s := summarize(results)
 	t.Logf("%s in %v", s.line(), time.Since(start).Round(time.Second))
 	fmt.Fprintf(os.Stderr, "srcgen: %s in %v\n", s.line(), time.Since(start).Round(time.Second))
+	s.paths.check(t)
 	shown := 0
 	for _, r := range results {
 		if !r.failure() {
