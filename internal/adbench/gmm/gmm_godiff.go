@@ -1370,7 +1370,6 @@ func objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasForward(t *objec
 	c.icfSz = icfSz
 	c.icf = icf
 	c.ix = ix
-	var lparamsIdxEnd int
 	t1 := max(k, 0)
 	t.elem = slices.Grow(t.elem, t1*max(d-1, 0))
 	t.elem2 = slices.Grow(t.elem2, t1)
@@ -1401,9 +1400,8 @@ func objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasForward(t *objec
 			res += t3 * t3
 		}
 		mainTerm[ik] = alphas[ik] + sumQs[ik] - 0.5*res
-		lparamsIdxEnd = lparamsIdx
+		c.lparamsIdx = lparamsIdx
 	}
-	c.lparamsIdx = lparamsIdxEnd
 	mx := arrMaxCallForward(&t.arrMaxTape, k, mainTerm)
 	semx := 0.0
 	t.exp = slices.Grow(t.exp, t1)
