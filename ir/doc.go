@@ -94,8 +94,10 @@
 //	%t = tape.local : *FTape        a tape of the function's own
 //
 // FixStacks (fixstacks.go) bounds a stack whose pushes all sit in loops of
-// constant trip count; the emitter then declares it as an array and a
-// count, and a tape of such stacks and single values is a local variable.
+// constant trip count (ConstTrip, on CountedLoop of counted.go, the
+// recogniser of counted loops reverse mode uses too); the emitter then
+// declares it as an array and a count, and a tape of such stacks and
+// single values is a local variable.
 //
 // The functions built on the split form call it:
 //

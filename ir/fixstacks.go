@@ -201,72 +201,30 @@ func pushesPerRun(v *Value) (int, bool) {
 // ConstTrip returns the trip count of loop l when it is a constant: a
 // range over a constant int, or for i := c0; i < c1 (or <=); i++ whose
 // body, condition and post statement assign i nowhere else and take no
-// pointer to it. A loop may run fewer iterations (a break, a return),
-// never more.
+// pointer to it (see CountedLoop). A loop may run fewer iterations (a
+// break, a return), never more.
 func ConstTrip(l *Value) (int, bool) {
 	if l.Op == OpRange {
 		n, ok := constInt(l.Args[0])
 		return max(n, 0), ok
 	}
-	if l.Op != OpFor {
+	c, ok := CountedLoop(l)
+	if !ok || c.Step != 1 {
 		return 0, false
 	}
-	init, cond, post, body := l.Blocks[0], l.Blocks[1], l.Blocks[2], l.Blocks[3]
-	c := cond.Result
-	if c == nil || c.Op != OpLt && c.Op != OpLe || c.Args[0].Op != OpGet {
+	bound, inclusive := c.Bound(l)
+	if bound == nil {
 		return 0, false
 	}
-	x := c.Args[0].Aux.(*Var)
-	end, ok := constInt(c.Args[1])
-	if !ok {
+	start, ok := constInt(c.Start)
+	end, ok2 := constInt(bound)
+	if !ok || !ok2 {
 		return 0, false
 	}
-	start, ok := 0, false
-	for _, v := range init.Values {
-		if v.Op == OpDecl && v.Aux == x && len(v.Args) == 1 {
-			start, ok = constInt(v.Args[0])
-		}
-	}
-	if !ok || !steppedByOne(post, x) {
-		return 0, false
-	}
-	for _, blk := range []*Block{cond, body} {
-		for _, v := range blk.Values {
-			assigned := false
-			walkValue(v, func(w *Value) {
-				assigned = assigned || (w.Op == OpSet || w.Op == OpAddr || w.Op == OpDecl) && w.Aux == x
-			})
-			if assigned {
-				return 0, false
-			}
-		}
-	}
-	if c.Op == OpLe {
+	if inclusive {
 		end++
 	}
 	return max(end-start, 0), true
-}
-
-// steppedByOne reports whether post is i = i + 1 for the variable x and
-// nothing else that assigns x.
-func steppedByOne(post *Block, x *Var) bool {
-	sets := 0
-	for _, v := range post.Values {
-		if (v.Op == OpSet || v.Op == OpAddr || v.Op == OpDecl) && v.Aux == x {
-			sets++
-			a := v.Args
-			if v.Op != OpSet || len(a) != 1 || a[0].Op != OpAdd || a[0].Args[0].Op != OpGet || a[0].Args[0].Aux != x {
-				return false
-			}
-			if one, ok := constInt(a[0].Args[1]); !ok || one != 1 {
-				return false
-			}
-		}
-		if len(v.Blocks) > 0 {
-			return false
-		}
-	}
-	return sets == 1
 }
 
 // constInt returns the value of v if it is a constant of a signed integer

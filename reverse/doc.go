@@ -38,7 +38,8 @@
 //     keeps a copy, set to its final value and stepped back where the
 //     forward sweep stepped it (induction.go); one declared in a loop's
 //     body has its final value recorded as the body ends, once per
-//     iteration, or once if it is the same every time (nestedinduction.go);
+//     iteration, or once if it is the same every time (nestedinduction.go),
+//     then stored after the outermost loop no exit leaves (finalonce.go);
 //   - read from an earlier loop's stack, for an element that loop
 //     recorded already (again.go);
 //   - computed again from what an earlier loop of the block stored there,

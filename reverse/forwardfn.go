@@ -24,7 +24,8 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 	refs := s.emptyTape(b)
 	tape := refs.tape
 	trips := make(map[*ir.Value]*ir.Var)
-	once := make(map[*ir.Value]*ir.Var) // loads recorded once per loop run
+	once := make(map[*ir.Value]*ir.Var)   // loads recorded once per loop run
+	finals := make(map[*ir.Value]*ir.Var) // counters' final values stored after a loop (finalonce.go)
 	slots := s.callSlots()
 	reruns := s.rerunCalls()
 	c := ir.NewCopier(b)
@@ -85,6 +86,7 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 			s.saveHoisted(b, refs, c, old)
 			s.fuseBefore(b, refs, c, old)
 			s.onceVars(b, old, once)
+			s.finalVars(b, old, finals)
 			if s.tripF[old] != nil {
 				n := &ir.Var{Name: tripName(old), Type: ir.Int}
 				b.Declare(n, b.Const(ir.Int, int64(0)))
@@ -115,14 +117,15 @@ func (s *splitter) buildForward(name string, bwd *ir.Func) *ir.Func {
 		if old.Op == ir.OpIndex {
 			count(old.Block.Parent)
 		}
-		if fld := s.taped[old]; fld != nil {
-			refs.save(b, fld, nv)
+		if s.taped[old] != nil {
+			s.saveFinal(b, refs, old, nv, finals)
 		}
 		if x := once[old]; x != nil {
 			b.Set(x, nv)
 		}
 		if old.Op.IsLoop() {
 			s.saveOnce(b, refs, old, once)
+			s.saveFinals(b, refs, old, finals)
 			s.saveHeldCount(b, refs, old)
 			s.fuseAfter(b, refs, old)
 		}

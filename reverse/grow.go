@@ -152,19 +152,15 @@ func (s *splitter) tripsKnown(l, at *ir.Value, c *ir.Copier) bool {
 // more than the trips), with bound the same in every iteration and
 // nothing leaving the loop early, or nil.
 func (s *splitter) forBounds(l *ir.Value) (bound, start *ir.Value) {
-	x, start := s.counter(l)
-	if x == nil || s.step(l) <= 0 || s.leavesEarly(l) {
+	c := s.counted(l)
+	if c.x == nil || c.step <= 0 || s.leavesEarly(l) {
 		return nil, nil
 	}
-	cond := l.Blocks[1].Result
-	if cond == nil || (cond.Op != ir.OpLt && cond.Op != ir.OpLe) ||
-		cond.Args[0].Op != ir.OpGet || cond.Args[0].Aux != x || cond.Args[1].Type != ir.Int {
+	bound, _ = ir.Counted{X: c.x, Step: c.step}.Bound(l)
+	if bound == nil || !s.invariant(bound, l) {
 		return nil, nil
 	}
-	if !s.invariant(cond.Args[1], l) {
-		return nil, nil
-	}
-	return cond.Args[1], start
+	return bound, c.start
 }
 
 // availableAt reports whether the forward function has v, or can compute

@@ -88,35 +88,9 @@ func (s *splitter) findInduction(x *ir.Var) *induction {
 	return ind
 }
 
-// step reports whether set v assigns x what x held plus a constant, read
-// in v's block with no assignment of x between, and returns the constant.
-func step(v *ir.Value, x *ir.Var) (int64, bool) {
-	inc := v.Args[0]
-	if (inc.Op != ir.OpAdd && inc.Op != ir.OpSub) || !inc.Args[1].IsConst() {
-		return 0, false
-	}
-	c, isInt := inc.Args[1].Aux.(int64)
-	g := inc.Args[0]
-	if !isInt || g.Op != ir.OpGet || g.Aux != x || g.Block != v.Block {
-		return 0, false
-	}
-	if inc.Op == ir.OpSub {
-		c = -c
-	}
-	between := false
-	in := false
-	for _, w := range v.Block.Values {
-		switch {
-		case w == g:
-			in = true
-		case w == v:
-			in = false
-		case in && assigns(w, x):
-			between = true
-		}
-	}
-	return c, !between
-}
+// step reports whether set v assigns x what x held plus a constant (see
+// ir.StepOf), and returns the constant.
+func step(v *ir.Value, x *ir.Var) (int64, bool) { return ir.StepOf(v, x) }
 
 // assigns reports whether v, or anything inside its blocks, assigns x.
 func assigns(v *ir.Value, x *ir.Var) bool {

@@ -166,41 +166,14 @@ type counted struct {
 	step  int64
 }
 
+// findCounter recognises the counted loop (see ir.CountedLoop) of an int
+// counter whose start the backward function has (see counter).
 func (s *splitter) findCounter(l *ir.Value) counted {
-	if l.Op != ir.OpFor {
+	c, ok := ir.CountedLoop(l)
+	if !ok || c.X.Type != ir.Int || c.Start.Op != ir.OpConst && c.Start.Block == l.Blocks[0] && !s.free(c.Start) {
 		return counted{}
 	}
-	init, post := l.Blocks[0], l.Blocks[2]
-	if len(init.Values) == 0 || len(post.Values) == 0 {
-		return counted{}
-	}
-	decl := init.Values[len(init.Values)-1]
-	if decl.Op != ir.OpDecl || len(decl.Args) != 1 {
-		return counted{}
-	}
-	x := decl.Aux.(*ir.Var)
-	start := decl.Args[0]
-	if x.Type != ir.Int || (start.Op != ir.OpConst && start.Block == init && !s.free(start)) {
-		return counted{}
-	}
-	set := post.Values[len(post.Values)-1]
-	if set.Op != ir.OpSet || set.Aux != x {
-		return counted{}
-	}
-	c, ok := step(set, x)
-	if !ok || c == 0 {
-		return counted{}
-	}
-	others := false
-	s.f.Walk(func(v *ir.Value) {
-		if v.Op == ir.OpSet && v.Aux == x && v != set {
-			others = true
-		}
-	})
-	if others {
-		return counted{}
-	}
-	return counted{x, start, c}
+	return counted{c.X, c.Start, c.Step}
 }
 
 // countedBound recognises a counted loop whose trip count the backward
@@ -209,25 +182,15 @@ func (s *splitter) findCounter(l *ir.Value) counted {
 // to have (see free) and so the same at the end as at the start. It
 // returns bound and whether the test includes it, or nil.
 func (s *splitter) countedBound(l *ir.Value) (*ir.Value, bool) {
-	x, _ := s.counter(l)
-	if x == nil || s.leavesEarly(l) {
+	c := s.counted(l)
+	if c.x == nil || c.step != 1 && c.step != -1 || s.leavesEarly(l) {
 		return nil, false
 	}
-	up, down := s.step(l) == 1, s.step(l) == -1
-	cond := l.Blocks[1].Result
-	if cond == nil || cond.Args[0].Op != ir.OpGet || cond.Args[0].Aux != x || cond.Args[1].Type != ir.Int {
+	bound, inclusive := ir.Counted{X: c.x, Step: c.step}.Bound(l)
+	if bound == nil || !s.free(bound) || !s.invariant(bound, l) {
 		return nil, false
 	}
-	switch {
-	case up && (cond.Op == ir.OpLt || cond.Op == ir.OpLe), down && (cond.Op == ir.OpGt || cond.Op == ir.OpGe):
-	default:
-		return nil, false
-	}
-	bound := cond.Args[1]
-	if !s.free(bound) || !s.invariant(bound, l) {
-		return nil, false
-	}
-	return bound, cond.Op == ir.OpLe || cond.Op == ir.OpGe
+	return bound, inclusive
 }
 
 // invariant reports whether v, computed in loop l's header, reads nothing

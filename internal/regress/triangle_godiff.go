@@ -126,6 +126,7 @@ func TriNormsForward(t *TriNormsTape, d int, diag, ltri, mu, xs []float64) float
 	out := slices.Clip(t.out[len(t.out)-d:])
 	clear(out)
 	s := 0.0
+	var kEnd int
 	t1 := len(xs) / d
 	t.elem = slices.Grow(t.elem, max(t1, 0)*max(d, 0))
 	for p := 0; p < t1; p++ {
@@ -147,8 +148,9 @@ func TriNormsForward(t *TriNormsTape, d int, diag, ltri, mu, xs []float64) float
 			t.elem = append(t.elem, t2)
 			s += t2 * t2
 		}
-		t.k = k
+		kEnd = k
 	}
+	t.k = kEnd
 	return s
 }
 

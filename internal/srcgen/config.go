@@ -90,6 +90,10 @@ type Config struct {
 	DerivedOfSlices bool // (set by Program) G takes weight slices and the function calls GGrad or GVJP
 	HessianWide     bool // (set by Program) the Hessian copy differentiates the struct and slices F writes
 
+	// Constructs reaching reverse mode's newer paths (see Path), given to
+	// three programs in eight by a stream of their own (see Program).
+	NewerPaths bool
+
 	MaxStmts int // statements per block at the top level
 	MaxDepth int // nesting of blocks
 	MaxExpr  int // depth of expressions
@@ -109,7 +113,7 @@ func Default() Config {
 		NumHelpers: true, SliceHelpers: true, WriterHelpers: true, Recursion: true, MultiResult: true,
 		Methods: true, StructFuncs: true, WriterInExpr: true, ArrayHelpers: true,
 		Checkpoint: true, CheckpointLoops: true, Hessians: true, Derived: true,
-		SliceStateLoops: true, DerivedSlices: true, HessianStructs: true,
+		SliceStateLoops: true, DerivedSlices: true, HessianStructs: true, NewerPaths: true,
 		MaxStmts: 6, MaxDepth: 3, MaxExpr: 3,
 	}
 }

@@ -68,8 +68,16 @@
 // no other loop marked), G takes weight slices and F calls its GGrad or
 // GVJP, or the program keeps a struct parameter, its methods and
 // in-place writes and the Hessian copy differentiates the struct too,
-// half the time as a method with the struct as its receiver. Programs
-// given none keep their text (TestNewerKeepText).
+// half the time as a method with the struct as its receiver. A fourth
+// stream gives three programs in eight a construct reaching one of
+// reverse mode's newer paths (see Path): a helper stepping an index
+// through a triangle or by a stride, called in a loop (the counter kept as
+// its block ends); a helper holding local arrays called once (inlined
+// once, fixed-size stacks); a loop marked //srcgen:ckpt, plain, -every or
+// -snapshots, whose body has math calls and a branch and nothing else
+// (the step adjoint). The summary counts, from godiff's output, the
+// programs reaching each path (markPaths). Programs given none keep their
+// text (TestNewerKeepText).
 // Functions of one result get variants (see Variant): a copy F<n>K with
 // //godiff:checkpoint on the marked loops and on some others, whose
 // gradient must equal F's to 1e-12, and a copy F<n>H with //godiff:hvp

@@ -71,6 +71,9 @@ type Func struct {
 	// slices; HessianWide: F is in the Hessians' subset with a struct (all
 	// set by Program, for the summary and TestNewerKeepText).
 	SliceStateLoop, DerivedSlices, HessianWide bool
+	// Path is the construct Program added to reach one of reverse mode's
+	// newer paths, or NoPath.
+	Path Path
 }
 
 // Output is a slice F writes: parameter Param (its field W when Field),

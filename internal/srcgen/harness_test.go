@@ -54,6 +54,7 @@ type result struct {
 	// was compared, H·v entries checked against differences of FGrad
 	// (and skipped), points where FHessian was checked.
 	alt, hvpfd, hvpskip, hess int
+	paths                     reached // what the program's generated code reaches (see markPaths)
 }
 
 // funcAt generates function index of seed: the same function whatever
@@ -186,6 +187,7 @@ func generateLive(dir string, names *[]*Func, live map[string]*result) bool {
 			os.WriteFile(o.Path, o.Content, 0o644)
 			setOutputSeeds(fs, o.Content)
 			markSliceState(fs, o.Content)
+			markPaths(o.Content, live)
 		}
 	}
 	os.WriteFile(filepath.Join(dir, "main.go"), []byte(MainFile(fs)), 0o644)

@@ -3,22 +3,24 @@ package srcgen
 import "testing"
 
 // TestNewerKeepText checks that the newer constructs (Config's
-// SliceStateLoops, DerivedSlices, HessianStructs) come from a stream of
-// their own: a program given none of them is the same text, variants
+// SliceStateLoops, DerivedSlices, HessianStructs, NewerPaths) come from
+// streams of their own: a program given none of them is the same text, variants
 // included, as with the three switched off, so the programs of a seed
 // that old runs checked are checked again; the programs cited as
 // reproducers are given none. Each construct is given to some programs.
 func TestNewerKeepText(t *testing.T) {
 	off := Default()
-	off.SliceStateLoops, off.DerivedSlices, off.HessianStructs = false, false, false
+	off.SliceStateLoops, off.DerivedSlices, off.HessianStructs, off.NewerPaths = false, false, false, false
 	var slice, derived, wide int
+	var paths [len(pathNames)]int
 	for seed := uint64(1); seed <= 2; seed++ {
 		for i := range 200 {
 			on, old := Program(seed, i, Default()), Program(seed, i, off)
-			if old.SliceStateLoop || old.DerivedSlices || old.HessianWide {
+			if old.SliceStateLoop || old.DerivedSlices || old.HessianWide || old.Path != NoPath {
 				t.Fatalf("seed %d program %d: a newer construct with its switch off", seed, i)
 			}
-			if on.SliceStateLoop || on.DerivedSlices || on.HessianWide {
+			paths[on.Path]++
+			if on.SliceStateLoop || on.DerivedSlices || on.HessianWide || on.Path != NoPath {
 				slice, derived, wide = slice+b2i(on.SliceStateLoop), derived+b2i(on.DerivedSlices), wide+b2i(on.HessianWide)
 				continue
 			}
@@ -28,14 +30,20 @@ func TestNewerKeepText(t *testing.T) {
 		}
 	}
 	for _, c := range citedPrograms {
-		if f := Program(c[0], int(c[1]), Default()); f.SliceStateLoop || f.DerivedSlices || f.HessianWide {
+		if f := Program(c[0], int(c[1]), Default()); f.SliceStateLoop || f.DerivedSlices || f.HessianWide || f.Path != NoPath {
 			t.Errorf("program %d of seed %d, which README or a test cites, is given a newer construct", c[1], c[0])
 		}
 	}
 	if slice == 0 || derived == 0 || wide == 0 {
 		t.Errorf("programs with slice state %d, G of slices %d, Hessians over structs %d: want each > 0", slice, derived, wide)
 	}
-	t.Logf("of 400 programs: slice state %d, G of slices %d, Hessians over structs %d", slice, derived, wide)
+	for p := PathTriangle; p <= PathStep; p++ {
+		if paths[p] == 0 {
+			t.Errorf("no program of 400 given the path %v", p)
+		}
+	}
+	t.Logf("of 400 programs: slice state %d, G of slices %d, Hessians over structs %d; paths: triangle %d, once %d, step %d",
+		slice, derived, wide, paths[PathTriangle], paths[PathOnce], paths[PathStep])
 }
 
 func b2i(b bool) int {

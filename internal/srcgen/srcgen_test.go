@@ -29,7 +29,7 @@ var (
 	flagTimeout = flag.Duration("srcgen.timeout", 2*time.Minute, "time limit of one batch's checks")
 	flagVerbose = flag.Bool("srcgen.v", false, "print the time each phase of a batch takes")
 	flagKeep    = flag.String("srcgen.keep", "", "write the batches' modules under this directory and keep them")
-	flagNewer   = flag.Bool("srcgen.newer", false, "of the -srcgen.n programs, check only those given a newer construct (slice state, a G of slices, a Hessian over a struct)")
+	flagNewer   = flag.Bool("srcgen.newer", false, "of the -srcgen.n programs, check only those given a newer construct (slice state, a G of slices, a Hessian over a struct, a Path)")
 )
 
 // testConfig is Default with the features of -srcgen.off and -srcgen.on
@@ -96,6 +96,7 @@ func TestRandomPrograms(t *testing.T) {
 	s := summarize(results)
 	t.Logf("%s in %v", s.line(), time.Since(start).Round(time.Second))
 	fmt.Fprintf(os.Stderr, "srcgen: %s in %v\n", s.line(), time.Since(start).Round(time.Second))
+	s.paths.check(t)
 	shown := 0
 	for _, r := range results {
 		if !r.failure() {
@@ -128,7 +129,7 @@ func runAll(t *testing.T, cfg Config) []*result {
 		fs := make([]*Func, 0, size)
 		for i := first; i < min(*flagFirst+n, first+size); i++ {
 			f := funcAt(*flagSeed, i, cfg)
-			if *flagNewer && !f.SliceStateLoop && !f.DerivedSlices && !f.HessianWide {
+			if *flagNewer && !f.SliceStateLoop && !f.DerivedSlices && !f.HessianWide && f.Path == NoPath {
 				continue
 			}
 			fs = append(fs, f)
@@ -226,6 +227,7 @@ type summary struct {
 	derived, ckptLoops        int // programs calling GGrad/GJVP, with loops written to be checkpointed
 	outputs                   int // programs checked whose slices written are outputs with known seeds
 	newer                     newerCounts
+	paths                     pathCounts
 }
 
 // newerCounts counts the constructs of the memory and higher-order
@@ -295,6 +297,7 @@ func summarize(rs []*result) summary {
 	s := summary{reasons: map[string]int{}, vreasons: map[string]int{}, n: len(rs)}
 	for _, r := range rs {
 		s.newer.add(r)
+		s.paths.add(r)
 		for _, v := range r.fn.Variants {
 			s.variants[v.Kind]++
 			if v.Every > 0 {
@@ -358,6 +361,7 @@ func (s summary) line() string {
 	fmt.Fprintf(&b, "\n  programs checked with the slices they write as outputs %d, with loops written to be checkpointed %d, calling GGrad/GJVP/GVJP %d (GVJP %d); checkpointed copies %d (refused %d; %d accepted with -every, -snapshots or -memory, %d of them with -memory, %d on a three-clause or while loop, %d saving state held in slices), gradients compared at %d points; Hessian copies %d (refused %d; %d accepted of programs with helpers), H·v entries checked %d (%d not smooth), Hessians checked at %d points",
 		s.outputs, s.ckptLoops, s.derived, s.gvjp, s.variants[Checkpointed], s.vrefused[Checkpointed], s.every, s.memory, s.condState, s.sliceState, s.alt, s.variants[Hessian], s.vrefused[Hessian], s.hessCalls, s.hvpfd, s.hvpskip, s.hess)
 	b.WriteString(s.newer.line())
+	b.WriteString(s.paths.line())
 	var vreasons []string
 	for r := range s.vreasons {
 		vreasons = append(vreasons, r)

@@ -92,6 +92,12 @@ func Program(seed uint64, index int, cfg Config) *Func {
 		c.DerivedOfSlices = half && cfg.DerivedSlices
 	}
 	f := Generate(rng, name, c)
+	if cfg.NewerPaths {
+		paths := rand.New(rand.NewPCG(seed^pathSalt, uint64(index)))
+		if p := pathOf(paths); p != NoPath {
+			addPath(f, paths, p)
+		}
+	}
 	f.SliceStateLoop, f.DerivedSlices, f.HessianWide = c.SliceStateLoop, c.DerivedOfSlices, c.HessianWide
 	if f.Results == 1 && cfg.Checkpoint {
 		others := kind < 2 || side.IntN(3) == 0

@@ -580,6 +580,7 @@ func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64)
 	clear(out)
 	t.out2 = out
 	s := 0.0
+	var kEnd int
 	pTrips := 0
 	for p := 0; p+d <= len(xs); p += d {
 		pTrips++
@@ -613,8 +614,9 @@ func MahalanobisForward(t *MahalanobisTape, d int, diag, ltri, mu, xs []float64)
 			s2 += v * v
 		}
 		s += s2
-		t.k = k
+		kEnd = k
 	}
+	t.k = kEnd
 	t.pTrips = pTrips
 	return s
 }

@@ -37,10 +37,10 @@ import (
 //	exp3                     8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	elem2                    8·max(n, 0)·max(k, 0) bytes (8 bytes an entry): an element read before it was overwritten
 //	elem                     8·max(n, 0)·max(k, 0)·max(d − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
-//	lparamsIdx               8 bytes per run: the value of lparamsIdx as its block ends, the same in every iteration of the loops around, from which the backward sweep has its earlier values
 //	arrMaxTape               arrMaxTape.Bytes(), a arrMaxCallTape for the calls of one call site, max(n, 0) calls per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
 //	exp2                     8·max(n, 0)·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	semx                     8·max(n, 0) bytes (8 bytes an entry): the value of semx the backward sweep reads
+//	lparamsIdx               8 bytes per run: the value of lparamsIdx as its block ends, the same in every iteration of the loops around, from which the backward sweep has its earlier values
 //	arrMaxTape2              arrMaxTape2.Bytes(), a arrMaxCallFixedXTape for the calls of one call site, one call per run: the tape arrMaxCallFixedXForward fills and arrMaxCallFixedXBackward reads
 //	exp                      8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	semx2                    8 bytes per run: the value of semx2 the backward sweep reads
@@ -97,10 +97,6 @@ type ObjectiveTape struct {
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
-	// lparamsIdx: the value of lparamsIdx as its block ends, the same in every
-	// iteration of the loops around, from which the backward sweep has its earlier
-	// values.
-	lparamsIdx int
 	// arrMaxTape: the tape arrMaxCallForward fills and arrMaxCallBackward reads,
 	// for every call of it here: one record per call, and the stacks they share.
 	arrMaxTape arrMaxCallTape
@@ -110,6 +106,10 @@ type ObjectiveTape struct {
 	// semx: the value of semx the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	semx []float64
+	// lparamsIdx: the value of lparamsIdx as its block ends, the same in every
+	// iteration of the loops around, from which the backward sweep has its earlier
+	// values.
+	lparamsIdx int
 	// arrMaxTape2: the tape arrMaxCallFixedXForward fills and
 	// arrMaxCallFixedXBackward reads, for every call of it here: one record per
 	// call, and the stacks they share.
@@ -257,6 +257,7 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 		}
 	}
 	slse := 0.0
+	var lparamsIdxEnd int
 	t3 := max(n, 0)
 	t4 := t3 * t1
 	t.elem = slices.Grow(t.elem, t4*max(d-1, 0))
@@ -292,7 +293,7 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 				res += t6 * t6
 			}
 			mainTerm[ik2] = alphas[ik2] + sumQs[ik2] - 0.5*res
-			t.lparamsIdx = lparamsIdx
+			lparamsIdxEnd = lparamsIdx
 		}
 		mx := arrMaxCallForward(&t.arrMaxTape, k, mainTerm)
 		semx := 0.0
@@ -304,6 +305,7 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 		t.semx = append(t.semx, semx)
 		slse += math.Log(semx) + mx
 	}
+	t.lparamsIdx = lparamsIdxEnd
 	mx2 := arrMaxCallFixedXForward(&t.arrMaxTape2, k, alphas)
 	semx2 := 0.0
 	t.exp = slices.Grow(t.exp, t1)

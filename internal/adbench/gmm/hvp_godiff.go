@@ -33,10 +33,6 @@ type ObjectiveHHVPTape struct {
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
-	// lparamsIdx: the value of lparamsIdx as its block ends, the same in every
-	// iteration of the loops around, from which the backward sweep has its earlier
-	// values.
-	lparamsIdx int
 	// m: the value of m the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	m []float64
@@ -62,7 +58,7 @@ type ObjectiveHHVPTape struct {
 // the tape refers to, a stack's entries by its length, the tapes of its call
 // sites; not Go's padding nor spare capacity.
 func (t *ObjectiveHHVPTape) Bytes() int {
-	n := 8
+	n := 0
 	n += len(t.qdiags) * 8
 	n += len(t.sumQs) * 8
 	n += len(t.xcentered) * 8
@@ -174,6 +170,7 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 		}
 	}
 	slse := 0.0
+	var lparamsIdxEnd int
 	t19 := max(n, 0)
 	t20 := t19 * t12
 	t21 := d - 1
@@ -248,7 +245,7 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 			t50 := valphas[ik2] + t5[ik2] - dres*0.5
 			t10[ik2] = alphas[ik2] + t4[ik2] - 0.5*res
 			t11[ik2] = t50
-			t.lparamsIdx = lparamsIdx
+			lparamsIdxEnd = lparamsIdx
 		}
 		m := t10[0]
 		dm := t11[0]
@@ -282,6 +279,7 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 		dt.semx = append(dt.semx, dsemx)
 		slse += math.Log(semx) + t54
 	}
+	t58 := lparamsIdxEnd
 	m2 := alphas[0]
 	dm2 := valphas[0]
 	t.m2 = slices.Grow(t.m2, t24)
@@ -289,69 +287,69 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	for i5 := 1; i5 < k; i5++ {
 		t.m2 = append(t.m2, m2)
 		dt.m2 = append(dt.m2, dm2)
-		t58 := alphas[i5]
-		t59 := valphas[i5]
-		if m2 >= t58 {
-			t59 = dm2
+		t59 := alphas[i5]
+		t60 := valphas[i5]
+		if m2 >= t59 {
+			t60 = dm2
 		}
-		m2 = math.Max(m2, t58)
-		dm2 = t59
+		m2 = math.Max(m2, t59)
+		dm2 = t60
 	}
-	t60 := m2
-	t61 := dm2
+	t61 := m2
+	t62 := dm2
 	semx2 := 0.0
 	dsemx2 := 0.0
 	t.exp = slices.Grow(t.exp, t12)
 	dt.exp = slices.Grow(dt.exp, t12)
 	for i6 := 0; i6 < k; i6++ {
-		t62 := math.Exp(alphas[i6] - t60)
-		t63 := t62 * (valphas[i6] - t61)
-		t.exp = append(t.exp, t62)
-		dt.exp = append(dt.exp, t63)
-		semx2 += t62
-		dsemx2 += t63
+		t63 := math.Exp(alphas[i6] - t61)
+		t64 := t63 * (valphas[i6] - t62)
+		t.exp = append(t.exp, t63)
+		dt.exp = append(dt.exp, t64)
+		semx2 += t63
+		dsemx2 += t64
 	}
-	t64 := float64(n)
-	err := constant + slse - t64*(math.Log(semx2)+t60)
+	t65 := float64(n)
+	err := constant + slse - t65*(math.Log(semx2)+t61)
 	n2 := d + wishart.M + 1
 	c := float64(n2*d)*(math.Log(wishart.Gamma)-0.5*math.Log(2)) - logGammaDistrib(0.5*float64(n2), d)
 	out := 0.0
 	for ik3 := 0; ik3 < k; ik3++ {
-		t65 := t2[ik3*d:]
-		t66 := t65[0]
-		res2 := t66 * t66
+		t66 := t2[ik3*d:]
+		t67 := t66[0]
+		res2 := t67 * t67
 		for i7 := 1; i7 < d; i7++ {
-			t67 := t65[i7]
-			res2 += t67 * t67
+			t68 := t66[i7]
+			res2 += t68 * t68
 		}
-		t68 := icfSz - d
-		t69 := icf[ik3*icfSz+d:]
-		t70 := t69[0]
-		res3 := t70 * t70
-		for i8 := 1; i8 < t68; i8++ {
-			t71 := t69[i8]
-			res3 += t71 * t71
+		t69 := icfSz - d
+		t70 := icf[ik3*icfSz+d:]
+		t71 := t70[0]
+		res3 := t71 * t71
+		for i8 := 1; i8 < t69; i8++ {
+			t72 := t70[i8]
+			res3 += t72 * t72
 		}
 		frobenius := res2 + res3
 		out += 0.5*wishart.Gamma*wishart.Gamma*frobenius - float64(wishart.M)*t4[ik3]
 	}
-	t72 := len(alphas)
-	dalphas2 := make([]float64, t72)
-	ddalphas := make([]float64, t72)
-	t73 := len(means)
-	dmeans2 := make([]float64, t73)
-	ddmeans := make([]float64, t73)
-	t74 := len(icf)
-	dicf2 := make([]float64, t74)
-	ddicf := make([]float64, t74)
+	t73 := len(alphas)
+	dalphas2 := make([]float64, t73)
+	ddalphas := make([]float64, t73)
+	t74 := len(means)
+	dmeans2 := make([]float64, t74)
+	ddmeans := make([]float64, t74)
+	t75 := len(icf)
+	dicf2 := make([]float64, t75)
+	ddicf := make([]float64, t75)
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dout2 float64
-	t75 := make([]float64, k)
 	t76 := make([]float64, k)
+	t77 := make([]float64, k)
 	var dres32 float64
 	var dres22 float64
-	t77 := make([]float64, t1)
 	t78 := make([]float64, t1)
+	t79 := make([]float64, t1)
 	var dslse2 float64
 	var dsemx22 float64
 	ddsemx2 := 0.0
@@ -365,8 +363,8 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	var dsemx3 float64
 	ddsemx := 0.0
 	nexp2 := len(t.exp2)
-	t79 := make([]float64, k)
 	t80 := make([]float64, k)
+	t81 := make([]float64, k)
 	var dm3 float64
 	ddm := 0.0
 	nm := len(t.m)
@@ -374,125 +372,125 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	var dres4 float64
 	ddres := 0.0
 	nelem2 := len(t.elem2)
-	t81 := make([]float64, d)
 	t82 := make([]float64, d)
-	nelem3 := len(t.elem3)
 	t83 := make([]float64, d)
+	nelem3 := len(t.elem3)
 	t84 := make([]float64, d)
+	t85 := make([]float64, d)
 	nexp3 := len(t.exp3)
 	dout2 += 1
 	for ik32 := t23; ik32 >= 0; ik32-- {
-		t85 := icfSz - d - 1
-		t86 := ik32*icfSz + d
-		t87 := icf[t86:t74]
-		t88 := vicf[t86:t74]
-		t89 := dicf2[t86:t74]
-		t90 := ddicf[t86:t74]
-		t91 := t87[0]
+		t86 := icfSz - d - 1
+		t87 := ik32*icfSz + d
+		t88 := icf[t87:t75]
+		t89 := vicf[t87:t75]
+		t90 := dicf2[t87:t75]
+		t91 := ddicf[t87:t75]
 		t92 := t88[0]
-		t93 := ik32 * d
-		t94 := len(t2)
-		t95 := t2[t93:t94]
-		t96 := t3[t93:t94]
-		t97 := t77[t93:t94]
-		t98 := t78[t93:t94]
-		t99 := t95[0]
+		t93 := t89[0]
+		t94 := ik32 * d
+		t95 := len(t2)
+		t96 := t2[t94:t95]
+		t97 := t3[t94:t95]
+		t98 := t78[t94:t95]
+		t99 := t79[t94:t95]
 		t100 := t96[0]
-		t101 := t76[ik32]
-		t75[ik32] -= dout2 * float64(wishart.M)
-		t76[ik32] = t101
+		t101 := t97[0]
+		t102 := t77[ik32]
+		t76[ik32] -= dout2 * float64(wishart.M)
+		t77[ik32] = t102
 		dfrobenius2 := dout2 * (0.5 * wishart.Gamma * wishart.Gamma)
 		dres32 += dfrobenius2
-		for i82 := t85; i82 >= 1; i82-- {
-			t102 := t90[i82] + dres32*t88[i82]*2
-			t89[i82] += dres32 * t87[i82] * 2
-			t90[i82] = t102
+		for i82 := t86; i82 >= 1; i82-- {
+			t103 := t91[i82] + dres32*t89[i82]*2
+			t90[i82] += dres32 * t88[i82] * 2
+			t91[i82] = t103
 		}
-		t103 := t90[0] + dres32*t92*2
-		t89[0] += dres32 * t91 * 2
-		t90[0] = t103
+		t104 := t91[0] + dres32*t93*2
+		t90[0] += dres32 * t92 * 2
+		t91[0] = t104
 		dres22 += dfrobenius2
 		dres32 = 0
 		for i72 := t21; i72 >= 1; i72-- {
-			t104 := t98[i72] + dres22*t96[i72]*2
-			t97[i72] += dres22 * t95[i72] * 2
-			t98[i72] = t104
+			t105 := t99[i72] + dres22*t97[i72]*2
+			t98[i72] += dres22 * t96[i72] * 2
+			t99[i72] = t105
 		}
-		t105 := t98[0] + dres22*t100*2
-		t97[0] += dres22 * t99 * 2
-		t98[0] = t105
+		t106 := t99[0] + dres22*t101*2
+		t98[0] += dres22 * t100 * 2
+		t99[0] = t106
 		dres22 = 0
 	}
-	t106 := 1 * t64
+	t107 := 1 * t65
 	dslse2 += 1
-	t107 := -t106 / semx2
-	dsemx22 += t107
-	ddsemx2 -= t107 / semx2 * dsemx2
+	t108 := -t107 / semx2
+	dsemx22 += t108
+	ddsemx2 -= t108 / semx2 * dsemx2
 	for i62 := t23; i62 >= 0; i62-- {
 		nexp--
-		t108 := t.exp[nexp]
-		t109 := dsemx22 * t108
-		t110 := t108*ddsemx2 + dsemx22*dt.exp[nexp]
-		dtmp -= t109
-		ddtmp -= t110
-		t111 := ddalphas[i62] + t110
-		dalphas2[i62] += t109
-		ddalphas[i62] = t111
+		t109 := t.exp[nexp]
+		t110 := dsemx22 * t109
+		t111 := t109*ddsemx2 + dsemx22*dt.exp[nexp]
+		dtmp -= t110
+		ddtmp -= t111
+		t112 := ddalphas[i62] + t111
+		dalphas2[i62] += t110
+		ddalphas[i62] = t112
 	}
-	dm22 += dtmp - t106
+	dm22 += dtmp - t107
 	ddm2 += ddtmp
 	for i52 := t23; i52 >= 1; i52-- {
 		nm2--
 		c1 := t.m2[nm2] >= alphas[i52]
-		var t112 float64
-		if c1 {
-			t112 = dm22
-		}
 		var t113 float64
 		if c1 {
-			t113 = ddm2
+			t113 = dm22
 		}
-		t114 := dm22
+		var t114 float64
 		if c1 {
-			t114 = 0
+			t114 = ddm2
 		}
-		t115 := ddm2
+		t115 := dm22
 		if c1 {
 			t115 = 0
 		}
-		t116 := ddalphas[i52] + t115
-		dalphas2[i52] += t114
-		ddalphas[i52] = t116
-		dm22 = t112
-		ddm2 = t113
+		t116 := ddm2
+		if c1 {
+			t116 = 0
+		}
+		t117 := ddalphas[i52] + t116
+		dalphas2[i52] += t115
+		ddalphas[i52] = t117
+		dm22 = t113
+		ddm2 = t114
 	}
-	t117 := ddalphas[0] + ddm2
+	t118 := ddalphas[0] + ddm2
 	dalphas2[0] += dm22
-	ddalphas[0] = t117
-	t118 := n - 1
-	for ix2 := t118; ix2 >= 0; ix2-- {
-		t119 := ix2
+	ddalphas[0] = t118
+	t119 := n - 1
+	for ix2 := t119; ix2 >= 0; ix2-- {
+		t120 := ix2
 		nsemx--
-		t120 := t.semx[nsemx]
+		t121 := t.semx[nsemx]
 		var dtmp2 float64
 		ddtmp2 := 0.0
-		t121 := dslse2
-		t122 := t121 / t120
-		dsemx3 += t122
-		ddsemx -= t122 / t120 * dt.semx[nsemx]
+		t122 := dslse2
+		t123 := t122 / t121
+		dsemx3 += t123
+		ddsemx -= t123 / t121 * dt.semx[nsemx]
 		dslse2 = 0
 		for i42 := t23; i42 >= 0; i42-- {
 			nexp2--
-			t123 := t.exp2[nexp2]
-			t124 := dsemx3 * t123
-			t125 := t123*ddsemx + dsemx3*dt.exp2[nexp2]
-			dtmp2 -= t124
-			ddtmp2 -= t125
-			t126 := t80[i42] + t125
-			t79[i42] += t124
-			t80[i42] = t126
+			t124 := t.exp2[nexp2]
+			t125 := dsemx3 * t124
+			t126 := t124*ddsemx + dsemx3*dt.exp2[nexp2]
+			dtmp2 -= t125
+			ddtmp2 -= t126
+			t127 := t81[i42] + t126
+			t80[i42] += t125
+			t81[i42] = t127
 		}
-		dm3 += t121 + dtmp2
+		dm3 += t122 + dtmp2
 		ddm += ddtmp2
 		dsemx3 = 0
 		ddsemx = 0
@@ -500,145 +498,145 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 			nm--
 			nelem--
 			c2 := t.m[nm] >= t.elem[nelem]
-			var t127 float64
-			if c2 {
-				t127 = dm3
-			}
 			var t128 float64
 			if c2 {
-				t128 = ddm
+				t128 = dm3
 			}
-			t129 := dm3
+			var t129 float64
 			if c2 {
-				t129 = 0
+				t129 = ddm
 			}
-			t130 := ddm
+			t130 := dm3
 			if c2 {
 				t130 = 0
 			}
-			t131 := t80[i32] + t130
-			t79[i32] += t129
-			t80[i32] = t131
-			dm3 = t127
-			ddm = t128
+			t131 := ddm
+			if c2 {
+				t131 = 0
+			}
+			t132 := t81[i32] + t131
+			t80[i32] += t130
+			t81[i32] = t132
+			dm3 = t128
+			ddm = t129
 		}
-		t132 := t80[0] + ddm
-		t79[0] += dm3
-		t80[0] = t132
-		dslse2 += t121
+		t133 := t81[0] + ddm
+		t80[0] += dm3
+		t81[0] = t133
+		dslse2 += t122
 		dm3 = 0
 		ddm = 0
 		for ik22 := t23; ik22 >= 0; ik22-- {
 			nelem3--
-			t133 := t.elem3[nelem3]
-			t134 := dt.elem3[nelem3]
-			t135 := ik22*icfSz + d
-			t136 := icf[t135:t74]
-			t137 := vicf[t135:t74]
-			lparamsIdx2 := t.lparamsIdx
-			t138 := x[t119*d:]
-			t139 := ik22 * d
-			t140 := means[t139:t73]
-			t141 := vmeans[t139:t73]
-			t142 := dicf2[t135:t74]
-			t143 := ddicf[t135:t74]
-			t144 := len(t2)
-			t145 := t2[t139:t144]
-			t146 := t3[t139:t144]
-			t147 := t77[t139:t144]
-			t148 := t78[t139:t144]
-			t149 := dmeans2[t139:t73]
-			t150 := ddmeans[t139:t73]
-			t151 := t79[ik22]
+			t134 := t.elem3[nelem3]
+			t135 := dt.elem3[nelem3]
+			t136 := ik22*icfSz + d
+			t137 := icf[t136:t75]
+			t138 := vicf[t136:t75]
+			lparamsIdx2 := t58
+			t139 := x[t120*d:]
+			t140 := ik22 * d
+			t141 := means[t140:t74]
+			t142 := vmeans[t140:t74]
+			t143 := dicf2[t136:t75]
+			t144 := ddicf[t136:t75]
+			t145 := len(t2)
+			t146 := t2[t140:t145]
+			t147 := t3[t140:t145]
+			t148 := t78[t140:t145]
+			t149 := t79[t140:t145]
+			t150 := dmeans2[t140:t74]
+			t151 := ddmeans[t140:t74]
 			t152 := t80[ik22]
-			dres4 -= t151 * 0.5
-			ddres -= t152 * 0.5
-			t79[ik22] = 0
+			t153 := t81[ik22]
+			dres4 -= t152 * 0.5
+			ddres -= t153 * 0.5
 			t80[ik22] = 0
+			t81[ik22] = 0
 			for i22 := t21; i22 >= 1; i22-- {
 				nelem2--
-				t153 := t.elem2[nelem2]
-				t154 := t82[i22] + (t153*ddres+dres4*dt.elem2[nelem2])*2
-				t81[i22] += dres4 * t153 * 2
-				t82[i22] = t154
+				t154 := t.elem2[nelem2]
+				t155 := t83[i22] + (t154*ddres+dres4*dt.elem2[nelem2])*2
+				t82[i22] += dres4 * t154 * 2
+				t83[i22] = t155
 			}
-			t155 := t82[0] + (t133*ddres+dres4*t134)*2
-			t81[0] += dres4 * t133 * 2
-			t82[0] = t155
-			t156 := t76[ik22] + t152
-			t75[ik22] += t151
-			t76[ik22] = t156
-			t157 := ddalphas[ik22] + t152
-			dalphas2[ik22] += t151
-			ddalphas[ik22] = t157
+			t156 := t83[0] + (t134*ddres+dres4*t135)*2
+			t82[0] += dres4 * t134 * 2
+			t83[0] = t156
+			t157 := t77[ik22] + t153
+			t76[ik22] += t152
+			t77[ik22] = t157
+			t158 := ddalphas[ik22] + t153
+			dalphas2[ik22] += t152
+			ddalphas[ik22] = t158
 			dres4 = 0
 			ddres = 0
 			for i9 := t21; i9 >= 0; i9-- {
-				t158 := i9
-				t159 := t158 + 1
-				t160 := t141[t158]
-				t161 := t138[t158] - t140[t158]
-				if t21 >= t159 {
-					dxcenteredElem := t83[t158]
-					ddxcenteredElem := t84[t158]
-					for j2 := t21; j2 >= t159; j2-- {
-						t162 := lparamsIdx2 - 1
-						t163 := t136[t162]
+				t159 := i9
+				t160 := t159 + 1
+				t161 := t142[t159]
+				t162 := t139[t159] - t141[t159]
+				if t21 >= t160 {
+					dxcenteredElem := t84[t159]
+					ddxcenteredElem := t85[t159]
+					for j2 := t21; j2 >= t160; j2-- {
+						t163 := lparamsIdx2 - 1
+						t164 := t137[t163]
 						lparamsIdx2--
-						t164 := t81[j2]
 						t165 := t82[j2]
-						dxcenteredElem += t164 * t163
-						ddxcenteredElem += t163*t165 + t164*t137[t162]
-						t166 := t143[t162] + (t161*t165 - t164*t160)
-						t142[t162] += t164 * t161
-						t143[t162] = t166
+						t166 := t83[j2]
+						dxcenteredElem += t165 * t164
+						ddxcenteredElem += t164*t166 + t165*t138[t163]
+						t167 := t144[t163] + (t162*t166 - t165*t161)
+						t143[t163] += t165 * t162
+						t144[t163] = t167
 					}
-					t83[t158] = dxcenteredElem
-					t84[t158] = ddxcenteredElem
+					t84[t159] = dxcenteredElem
+					t85[t159] = ddxcenteredElem
 				}
 			}
 			for id32 := t21; id32 >= 0; id32-- {
-				t167 := t145[id32]
-				t168 := t138[id32] - t140[id32]
-				t169 := t81[id32]
+				t168 := t146[id32]
+				t169 := t139[id32] - t141[id32]
 				t170 := t82[id32]
-				t171 := t168*t170 - t169*t141[id32]
-				t172 := t84[id32] + (t167*t170 + t169*t146[id32])
-				t83[id32] += t169 * t167
-				t84[id32] = t172
-				t173 := t148[id32] + t171
-				t147[id32] += t169 * t168
-				t148[id32] = t173
-				t81[id32] = 0
+				t171 := t83[id32]
+				t172 := t169*t171 - t170*t142[id32]
+				t173 := t85[id32] + (t168*t171 + t170*t147[id32])
+				t84[id32] += t170 * t168
+				t85[id32] = t173
+				t174 := t149[id32] + t172
+				t148[id32] += t170 * t169
+				t149[id32] = t174
 				t82[id32] = 0
+				t83[id32] = 0
 			}
 			for id22 := t21; id22 >= 0; id22-- {
-				t174 := t150[id22] - t84[id22]
-				t149[id22] -= t83[id22]
-				t150[id22] = t174
-				t83[id22] = 0
+				t175 := t151[id22] - t85[id22]
+				t150[id22] -= t84[id22]
+				t151[id22] = t175
 				t84[id22] = 0
+				t85[id22] = 0
 			}
 		}
 	}
 	for ik4 := t23; ik4 >= 0; ik4-- {
-		t175 := ik4
+		t176 := ik4
 		for id4 := t21; id4 >= 0; id4-- {
-			t176 := t175*d + id4
+			t177 := t176*d + id4
 			nexp3--
-			t177 := t.exp3[nexp3]
-			t178 := t175*icfSz + id4
-			t179 := t77[t176]
-			dq2 := t179*t177 + t75[t175]
-			ddq := t177*t78[t176] + t179*dt.exp3[nexp3] + t76[t175]
-			t180 := ddicf[t178] + ddq
-			dicf2[t178] += dq2
-			ddicf[t178] = t180
-			t77[t176] = 0
-			t78[t176] = 0
+			t178 := t.exp3[nexp3]
+			t179 := t176*icfSz + id4
+			t180 := t78[t177]
+			dq2 := t180*t178 + t76[t176]
+			ddq := t178*t79[t177] + t180*dt.exp3[nexp3] + t77[t176]
+			t181 := ddicf[t179] + ddq
+			dicf2[t179] += dq2
+			ddicf[t179] = t181
+			t78[t177] = 0
+			t79[t177] = 0
 		}
-		t75[t175] = 0
-		t76[t175] = 0
+		t76[t176] = 0
+		t77[t176] = 0
 	}
 	t.release()
 	dt.release()

@@ -1,0 +1,133 @@
+package srcgen
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// reached is what of reverse mode's newer paths a program's generated
+// code shows (see Path), read from the text godiff wrote for it: its
+// declarations in a_godiff.go, those of its variants included.
+type reached struct {
+	blockEnd bool // a tape field holding a counter "as its block ends" (reverse/nestedinduction.go)
+	fixed    bool // a stack held as an array and a count (ir/fixstacks.go)
+	local    bool // FGrad or FVJP keeping its tape in a local variable
+	step     bool // a backward sweep running a checkpointed loop's step adjoint in place (reverse/step.go)
+	// once: the helper PathOnce declares is inlined everywhere: no split
+	// form of it (fOnceCallForward) in the output.
+	once bool
+}
+
+var (
+	blockEndRE = regexp.MustCompile(`as its block ends`)
+	fixedRE    = regexp.MustCompile(`entries this run: the stack is`)
+	// The tape of FGrad or FVJP declared as a local variable: var t FTape.
+	localRE = regexp.MustCompile(`(?m)^\tvar t \w+Tape$`)
+	// The step adjoint's backward code, inlined in the backward sweep of
+	// its loop, keeps the comment of the body's backward function,
+	// indented deeper than the function's own.
+	stepRE = regexp.MustCompile(`(?m)^\t\t+// Backward sweep: the chain rule`)
+)
+
+// markPaths records, for each live program, what its declarations in
+// out, godiff's output for the batch, reach.
+func markPaths(out []byte, live map[string]*result) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "out.go", out, parser.ParseComments)
+	if err != nil {
+		return // the build reports it
+	}
+	for _, r := range live {
+		r.paths = reached{once: r.fn.Path == PathOnce && !bytes.Contains(out, []byte(strings.ToLower(r.fn.Name)+"OnceCall"))}
+	}
+	for _, d := range file.Decls {
+		r := live[declOwner(d)]
+		if r == nil {
+			continue
+		}
+		start := d.Pos()
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Doc != nil {
+				start = d.Doc.Pos()
+			}
+		case *ast.GenDecl:
+			if d.Doc != nil {
+				start = d.Doc.Pos()
+			}
+		}
+		text := out[fset.Position(start).Offset:fset.Position(d.End()).Offset]
+		r.paths.blockEnd = r.paths.blockEnd || blockEndRE.Match(text)
+		r.paths.fixed = r.paths.fixed || fixedRE.Match(text)
+		r.paths.step = r.paths.step || stepRE.Match(text)
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+			r.paths.local = r.paths.local || localRE.Match(text)
+		}
+	}
+}
+
+// pathCounts counts the programs checked (accepted and right) whose
+// output reaches each path, in all and among those given the Path meant
+// to reach it.
+type pathCounts struct {
+	given, accepted           [len(pathNames)]int
+	blockEnd, fixed, local, s int
+	// Of the programs given the path meant for it.
+	blockEndTri, fixedOnce, localOnce, stepStep, inlinedOnce int
+}
+
+func (c *pathCounts) add(r *result) {
+	p := r.fn.Path
+	c.given[p]++
+	if r.out != ok {
+		return
+	}
+	c.accepted[p]++
+	c.inlinedOnce += b2i(r.paths.once)
+	if r.paths.blockEnd {
+		c.blockEnd++
+		c.blockEndTri += b2i(p == PathTriangle)
+	}
+	if r.paths.fixed {
+		c.fixed++
+		c.fixedOnce += b2i(p == PathOnce)
+	}
+	if r.paths.local {
+		c.local++
+		c.localOnce += b2i(p == PathOnce)
+	}
+	if r.paths.step {
+		c.s++
+		c.stepStep += b2i(p == PathStep)
+	}
+}
+
+func (c pathCounts) line() string {
+	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's)",
+		c.given[PathTriangle], c.accepted[PathTriangle], c.given[PathOnce], c.accepted[PathOnce], c.given[PathStep], c.accepted[PathStep],
+		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep)
+}
+
+// check fails t when a path's construct, given to at least five programs
+// checked, reaches its path in none: the construct no longer tests it.
+func (c pathCounts) check(t *testing.T) {
+	for _, p := range []struct {
+		path    Path
+		reached int
+		what    string
+	}{
+		{PathTriangle, c.blockEndTri, "a counter kept as its block ends"},
+		{PathOnce, c.inlinedOnce, "the helper inlined once"},
+		{PathStep, c.stepStep, "a step adjoint"},
+	} {
+		if c.accepted[p.path] >= 5 && p.reached == 0 {
+			t.Errorf("of %d programs checked with the %v construct, none has %s in its output", c.accepted[p.path], p.path, p.what)
+		}
+	}
+}
