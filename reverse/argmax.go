@@ -1,6 +1,10 @@
 package reverse
 
-import "github.com/godiff/godiff/ir"
+import (
+	"strings"
+
+	"github.com/godiff/godiff/ir"
+)
 
 // A running maximum or minimum,
 //
@@ -250,7 +254,8 @@ func (bw *backward) reduction(r *reduction) {
 		if r.min {
 			what = "minimum"
 		}
-		fld.Doc = "the index of the element the " + what + " came from (-1: the value before the loop)"
+		// The field's doc, as tapeFields.add wrote it, with what it holds.
+		fld.Doc = strings.Replace(fld.Doc, describe(r.at), "the index of the element the "+what+" came from (-1: the value before the loop)", 1)
 	}
 	var ds *ir.Value
 	if bw.s.act.Value[r.elem] && bw.s.act.Mem[ir.Root(r.elem.Args[0])] {

@@ -23,8 +23,8 @@ import (
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type RunMaxTape struct {
-	// the index of the element the maximum came from (-1: the value before the
-	// loop)
+	// mAt: the index of the element the maximum came from (-1: the value before
+	// the loop).
 	mAt int
 }
 
@@ -260,8 +260,8 @@ func RunMaxLinkedGrad(x []float64) (float64, []float64) {
 type RunMinTape struct {
 	// a: the parameter a.
 	a float64
-	// the index of the element the minimum came from (-1: the value before the
-	// loop)
+	// mAt: the index of the element the minimum came from (-1: the value before
+	// the loop).
 	mAt int
 	// m: the value of m the backward sweep reads.
 	m float64
@@ -509,11 +509,11 @@ func RunMinLinkedGrad(a float64, x []float64) (float64, float64, []float64) {
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type BuiltinMaxTape struct {
-	// the index of the element the maximum came from (-1: the value before the
-	// loop)
+	// mAt: the index of the element the maximum came from (-1: the value before
+	// the loop).
 	mAt int
-	// the index of the element the minimum came from (-1: the value before the
-	// loop)
+	// loAt: the index of the element the minimum came from (-1: the value before
+	// the loop).
 	loAt int
 }
 
@@ -1128,8 +1128,8 @@ func RowMaxLinkedGrad(c int, x []float64) (float64, []float64) {
 type LogSumExpTape struct {
 	// x: the parameter x.
 	x []float64
-	// the index of the element the maximum came from (-1: the value before the
-	// loop)
+	// mxAt: the index of the element the maximum came from (-1: the value before
+	// the loop).
 	mxAt int
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
@@ -1471,8 +1471,9 @@ type MaxOfMaxesTape struct {
 	// m2: the value of m the backward sweep reads, one entry per iteration of the
 	// loop around it, read back last first.
 	m2 []float64
-	// the index of the element the maximum came from (-1: the value before the
-	// loop)
+	// mAt: the index of the element the maximum came from (-1: the value before
+	// the loop), one entry per iteration of the loop around it, read back last
+	// first.
 	mAt []int
 	// m: the value of m the backward sweep reads.
 	m float64
@@ -1902,8 +1903,8 @@ type rowMaxCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
-		// the index of the element the maximum came from (-1: the value before the
-		// loop)
+		// mAt: the index of the element the maximum came from (-1: the value before
+		// the loop).
 		mAt int
 	}
 }

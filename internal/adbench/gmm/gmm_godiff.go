@@ -876,8 +876,8 @@ type arrMaxCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
-		// the index of the element the maximum came from (-1: the value before the
-		// loop)
+		// mAt: the index of the element the maximum came from (-1: the value before
+		// the loop).
 		mAt int
 	}
 }

@@ -27,31 +27,26 @@ type ObjectiveHHVPTape struct {
 	// exp3: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp3 []float64
-	// elem3: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem3 []float64
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
+	// elem: an element read before it was overwritten, one entry per iteration of
+	// the loop around it, read back last first.
+	elem []float64
 	// lparamsIdx: the value of lparamsIdx as its block ends, the same in every
 	// iteration of the loops around, from which the backward sweep has its earlier
 	// values.
 	lparamsIdx int
-	// m: the value of m the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	m []float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
+	// mAt: the index of the element the maximum came from (-1: the value before
+	// the loop), one entry per iteration of the loop around it, read back last
+	// first.
+	mAt []int
 	// exp2: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp2 []float64
 	// semx: the value of semx the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	semx []float64
-	// m2: the value of m2 the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	m2 []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
@@ -69,13 +64,11 @@ func (t *ObjectiveHHVPTape) Bytes() int {
 	n += len(t.qxcentered) * 8
 	n += len(t.mainTerm) * 8
 	n += len(t.exp3) * 8
-	n += len(t.elem3) * 8
 	n += len(t.elem2) * 8
-	n += len(t.m) * 8
 	n += len(t.elem) * 8
+	n += len(t.mAt) * 8
 	n += len(t.exp2) * 8
 	n += len(t.semx) * 8
-	n += len(t.m2) * 8
 	n += len(t.exp) * 8
 	return n
 }
@@ -121,20 +114,15 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	t.mainTerm = t.mainTerm[:0]
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
-	t.m2 = t.m2[:0]
-	dt.m2 = dt.m2[:0]
 	t.semx = t.semx[:0]
 	dt.semx = dt.semx[:0]
 	t.exp2 = t.exp2[:0]
 	dt.exp2 = dt.exp2[:0]
-	t.m = t.m[:0]
-	dt.m = dt.m[:0]
+	t.mAt = t.mAt[:0]
 	t.elem = t.elem[:0]
 	dt.elem = dt.elem[:0]
 	t.elem2 = t.elem2[:0]
 	dt.elem2 = dt.elem2[:0]
-	t.elem3 = t.elem3[:0]
-	dt.elem3 = dt.elem3[:0]
 	t.exp3 = t.exp3[:0]
 	dt.exp3 = dt.exp3[:0]
 	constant := -float64(n*d) * 0.5 * math.Log(6.28318530718)
@@ -178,180 +166,179 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	t20 := t19 * t12
 	t21 := d - 1
 	t22 := t20 * max(t21, 0)
-	t.elem2 = slices.Grow(t.elem2, t22)
-	dt.elem2 = slices.Grow(dt.elem2, t22)
-	t23 := k - 1
-	t24 := max(t23, 0)
-	t25 := t19 * t24
-	t.elem = slices.Grow(t.elem, t25)
-	dt.elem = slices.Grow(dt.elem, t25)
-	t.m = slices.Grow(t.m, t25)
-	dt.m = slices.Grow(dt.m, t25)
+	t.elem = slices.Grow(t.elem, t22)
+	dt.elem = slices.Grow(dt.elem, t22)
 	t.exp2 = slices.Grow(t.exp2, t20)
 	dt.exp2 = slices.Grow(dt.exp2, t20)
+	t.mAt = slices.Grow(t.mAt, t19)
 	t.semx = slices.Grow(t.semx, t19)
 	dt.semx = slices.Grow(dt.semx, t19)
-	t.elem3 = slices.Grow(t.elem3, t20)
-	dt.elem3 = slices.Grow(dt.elem3, t20)
+	t.elem2 = slices.Grow(t.elem2, t20)
+	dt.elem2 = slices.Grow(dt.elem2, t20)
 	for ix := 0; ix < n; ix++ {
 		for ik2 := 0; ik2 < k; ik2++ {
-			t26 := x[ix*d:]
-			t27 := ik2 * d
-			t28 := len(means)
-			t29 := means[t27:t28]
-			t30 := vmeans[t27:t28]
+			t23 := x[ix*d:]
+			t24 := ik2 * d
+			t25 := len(means)
+			t26 := means[t24:t25]
+			t27 := vmeans[t24:t25]
 			for id2 := 0; id2 < d; id2++ {
-				t31 := -t30[id2]
-				t6[id2] = t26[id2] - t29[id2]
-				t7[id2] = t31
+				t28 := -t27[id2]
+				t6[id2] = t23[id2] - t26[id2]
+				t7[id2] = t28
 			}
-			t32 := ik2 * d
-			t33 := len(t2)
-			t34 := t2[t32:t33]
-			t35 := t3[t32:t33]
-			t36 := ik2*icfSz + d
-			t37 := len(icf)
-			t38 := icf[t36:t37]
-			t39 := vicf[t36:t37]
+			t29 := ik2 * d
+			t30 := len(t2)
+			t31 := t2[t29:t30]
+			t32 := t3[t29:t30]
+			t33 := ik2*icfSz + d
+			t34 := len(icf)
+			t35 := icf[t33:t34]
+			t36 := vicf[t33:t34]
 			for id3 := 0; id3 < d; id3++ {
-				t40 := t34[id3]
-				t41 := t6[id3]
-				t42 := t41*t35[id3] + t40*t7[id3]
-				t8[id3] = t40 * t41
-				t9[id3] = t42
+				t37 := t31[id3]
+				t38 := t6[id3]
+				t39 := t38*t32[id3] + t37*t7[id3]
+				t8[id3] = t37 * t38
+				t9[id3] = t39
 			}
 			lparamsIdx := 0
 			for i := 0; i < d; i++ {
 				for j := i + 1; j < d; j++ {
-					t43 := t38[lparamsIdx]
-					t44 := t6[i]
-					t45 := t9[j] + (t44*t39[lparamsIdx] + t43*t7[i])
-					t8[j] += t43 * t44
-					t9[j] = t45
+					t40 := t35[lparamsIdx]
+					t41 := t6[i]
+					t42 := t9[j] + (t41*t36[lparamsIdx] + t40*t7[i])
+					t8[j] += t40 * t41
+					t9[j] = t42
 					lparamsIdx++
 				}
 			}
-			t46 := t8[0]
-			t47 := t9[0]
-			t.elem3 = append(t.elem3, t46)
-			dt.elem3 = append(dt.elem3, t47)
-			res := t46 * t46
-			dres := t46 * t47 * 2
+			t43 := t8[0]
+			t44 := t9[0]
+			t.elem2 = append(t.elem2, t43)
+			dt.elem2 = append(dt.elem2, t44)
+			res := t43 * t43
+			dres := t43 * t44 * 2
 			for i2 := 1; i2 < d; i2++ {
-				t48 := t8[i2]
-				t49 := t9[i2]
-				t.elem2 = append(t.elem2, t48)
-				dt.elem2 = append(dt.elem2, t49)
-				res += t48 * t48
-				dres += t48 * t49 * 2
+				t45 := t8[i2]
+				t46 := t9[i2]
+				t.elem = append(t.elem, t45)
+				dt.elem = append(dt.elem, t46)
+				res += t45 * t45
+				dres += t45 * t46 * 2
 			}
-			t50 := valphas[ik2] + t5[ik2] - dres*0.5
+			t47 := valphas[ik2] + t5[ik2] - dres*0.5
 			t10[ik2] = alphas[ik2] + t4[ik2] - 0.5*res
-			t11[ik2] = t50
+			t11[ik2] = t47
 			t.lparamsIdx = lparamsIdx
 		}
 		m := t10[0]
 		dm := t11[0]
+		mAt := -1
 		for i3 := 1; i3 < k; i3++ {
-			t.m = append(t.m, m)
-			dt.m = append(dt.m, dm)
-			t51 := t10[i3]
-			t52 := t11[i3]
-			t.elem = append(t.elem, t51)
-			dt.elem = append(dt.elem, t52)
-			t53 := t52
-			if m >= t51 {
-				t53 = dm
+			t48 := i3
+			t49 := t10[t48]
+			c1 := m >= t49
+			t50 := t11[t48]
+			if c1 {
+				t50 = dm
 			}
-			m = math.Max(m, t51)
-			dm = t53
+			if !c1 {
+				mAt = t48
+			}
+			m = math.Max(m, t49)
+			dm = t50
 		}
-		t54 := m
-		t55 := dm
+		t.mAt = append(t.mAt, mAt)
+		t51 := m
+		t52 := dm
 		semx := 0.0
 		dsemx := 0.0
 		for i4 := 0; i4 < k; i4++ {
-			t56 := math.Exp(t10[i4] - t54)
-			t57 := t56 * (t11[i4] - t55)
-			t.exp2 = append(t.exp2, t56)
-			dt.exp2 = append(dt.exp2, t57)
-			semx += t56
-			dsemx += t57
+			t53 := math.Exp(t10[i4] - t51)
+			t54 := t53 * (t11[i4] - t52)
+			t.exp2 = append(t.exp2, t53)
+			dt.exp2 = append(dt.exp2, t54)
+			semx += t53
+			dsemx += t54
 		}
 		t.semx = append(t.semx, semx)
 		dt.semx = append(dt.semx, dsemx)
-		slse += math.Log(semx) + t54
+		slse += math.Log(semx) + t51
 	}
 	m2 := alphas[0]
 	dm2 := valphas[0]
-	t.m2 = slices.Grow(t.m2, t24)
-	dt.m2 = slices.Grow(dt.m2, t24)
+	m2At := -1
 	for i5 := 1; i5 < k; i5++ {
-		t.m2 = append(t.m2, m2)
-		dt.m2 = append(dt.m2, dm2)
-		t58 := alphas[i5]
-		t59 := valphas[i5]
-		if m2 >= t58 {
-			t59 = dm2
+		t55 := i5
+		t56 := alphas[t55]
+		c2 := m2 >= t56
+		t57 := valphas[t55]
+		if c2 {
+			t57 = dm2
 		}
-		m2 = math.Max(m2, t58)
-		dm2 = t59
+		if !c2 {
+			m2At = t55
+		}
+		m2 = math.Max(m2, t56)
+		dm2 = t57
 	}
-	t60 := m2
-	t61 := dm2
+	t58 := m2At
+	t59 := m2
+	t60 := dm2
 	semx2 := 0.0
 	dsemx2 := 0.0
 	t.exp = slices.Grow(t.exp, t12)
 	dt.exp = slices.Grow(dt.exp, t12)
 	for i6 := 0; i6 < k; i6++ {
-		t62 := math.Exp(alphas[i6] - t60)
-		t63 := t62 * (valphas[i6] - t61)
-		t.exp = append(t.exp, t62)
-		dt.exp = append(dt.exp, t63)
-		semx2 += t62
-		dsemx2 += t63
+		t61 := math.Exp(alphas[i6] - t59)
+		t62 := t61 * (valphas[i6] - t60)
+		t.exp = append(t.exp, t61)
+		dt.exp = append(dt.exp, t62)
+		semx2 += t61
+		dsemx2 += t62
 	}
-	t64 := float64(n)
-	err := constant + slse - t64*(math.Log(semx2)+t60)
+	t63 := float64(n)
+	err := constant + slse - t63*(math.Log(semx2)+t59)
 	n2 := d + wishart.M + 1
 	c := float64(n2*d)*(math.Log(wishart.Gamma)-0.5*math.Log(2)) - logGammaDistrib(0.5*float64(n2), d)
 	out := 0.0
 	for ik3 := 0; ik3 < k; ik3++ {
-		t65 := t2[ik3*d:]
-		t66 := t65[0]
-		res2 := t66 * t66
+		t64 := t2[ik3*d:]
+		t65 := t64[0]
+		res2 := t65 * t65
 		for i7 := 1; i7 < d; i7++ {
-			t67 := t65[i7]
-			res2 += t67 * t67
+			t66 := t64[i7]
+			res2 += t66 * t66
 		}
-		t68 := icfSz - d
-		t69 := icf[ik3*icfSz+d:]
-		t70 := t69[0]
-		res3 := t70 * t70
-		for i8 := 1; i8 < t68; i8++ {
-			t71 := t69[i8]
-			res3 += t71 * t71
+		t67 := icfSz - d
+		t68 := icf[ik3*icfSz+d:]
+		t69 := t68[0]
+		res3 := t69 * t69
+		for i8 := 1; i8 < t67; i8++ {
+			t70 := t68[i8]
+			res3 += t70 * t70
 		}
 		frobenius := res2 + res3
 		out += 0.5*wishart.Gamma*wishart.Gamma*frobenius - float64(wishart.M)*t4[ik3]
 	}
-	t72 := len(alphas)
-	dalphas2 := make([]float64, t72)
-	ddalphas := make([]float64, t72)
-	t73 := len(means)
-	dmeans2 := make([]float64, t73)
-	ddmeans := make([]float64, t73)
-	t74 := len(icf)
-	dicf2 := make([]float64, t74)
-	ddicf := make([]float64, t74)
+	t71 := len(alphas)
+	dalphas2 := make([]float64, t71)
+	ddalphas := make([]float64, t71)
+	t72 := len(means)
+	dmeans2 := make([]float64, t72)
+	ddmeans := make([]float64, t72)
+	t73 := len(icf)
+	dicf2 := make([]float64, t73)
+	ddicf := make([]float64, t73)
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dout2 float64
+	t74 := make([]float64, k)
 	t75 := make([]float64, k)
-	t76 := make([]float64, k)
 	var dres32 float64
 	var dres22 float64
+	t76 := make([]float64, t1)
 	t77 := make([]float64, t1)
-	t78 := make([]float64, t1)
 	var dslse2 float64
 	var dsemx22 float64
 	ddsemx2 := 0.0
@@ -360,47 +347,46 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	ddtmp := 0.0
 	var dm22 float64
 	ddm2 := 0.0
-	nm2 := len(t.m2)
 	nsemx := len(t.semx)
 	var dsemx3 float64
 	ddsemx := 0.0
 	nexp2 := len(t.exp2)
+	t78 := make([]float64, k)
 	t79 := make([]float64, k)
-	t80 := make([]float64, k)
 	var dm3 float64
 	ddm := 0.0
-	nm := len(t.m)
-	nelem := len(t.elem)
+	nmAt := len(t.mAt)
 	var dres4 float64
 	ddres := 0.0
-	nelem2 := len(t.elem2)
+	nelem := len(t.elem)
+	t80 := make([]float64, d)
 	t81 := make([]float64, d)
+	nelem2 := len(t.elem2)
 	t82 := make([]float64, d)
-	nelem3 := len(t.elem3)
 	t83 := make([]float64, d)
-	t84 := make([]float64, d)
 	nexp3 := len(t.exp3)
 	dout2 += 1
-	for ik32 := t23; ik32 >= 0; ik32-- {
+	t84 := k - 1
+	for ik32 := t84; ik32 >= 0; ik32-- {
 		t85 := icfSz - d - 1
 		t86 := ik32*icfSz + d
-		t87 := icf[t86:t74]
-		t88 := vicf[t86:t74]
-		t89 := dicf2[t86:t74]
-		t90 := ddicf[t86:t74]
+		t87 := icf[t86:t73]
+		t88 := vicf[t86:t73]
+		t89 := dicf2[t86:t73]
+		t90 := ddicf[t86:t73]
 		t91 := t87[0]
 		t92 := t88[0]
 		t93 := ik32 * d
 		t94 := len(t2)
 		t95 := t2[t93:t94]
 		t96 := t3[t93:t94]
-		t97 := t77[t93:t94]
-		t98 := t78[t93:t94]
+		t97 := t76[t93:t94]
+		t98 := t77[t93:t94]
 		t99 := t95[0]
 		t100 := t96[0]
-		t101 := t76[ik32]
-		t75[ik32] -= dout2 * float64(wishart.M)
-		t76[ik32] = t101
+		t101 := t75[ik32]
+		t74[ik32] -= dout2 * float64(wishart.M)
+		t75[ik32] = t101
 		dfrobenius2 := dout2 * (0.5 * wishart.Gamma * wishart.Gamma)
 		dres32 += dfrobenius2
 		for i82 := t85; i82 >= 1; i82-- {
@@ -423,12 +409,12 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 		t98[0] = t105
 		dres22 = 0
 	}
-	t106 := 1 * t64
+	t106 := 1 * t63
 	dslse2 += 1
 	t107 := -t106 / semx2
 	dsemx22 += t107
 	ddsemx2 -= t107 / semx2 * dsemx2
-	for i62 := t23; i62 >= 0; i62-- {
+	for i62 := t84; i62 >= 0; i62-- {
 		nexp--
 		t108 := t.exp[nexp]
 		t109 := dsemx22 * t108
@@ -441,204 +427,169 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	}
 	dm22 += dtmp - t106
 	ddm2 += ddtmp
-	for i52 := t23; i52 >= 1; i52-- {
-		nm2--
-		c1 := t.m2[nm2] >= alphas[i52]
-		var t112 float64
-		if c1 {
-			t112 = dm22
-		}
-		var t113 float64
-		if c1 {
-			t113 = ddm2
-		}
-		t114 := dm22
-		if c1 {
-			t114 = 0
-		}
-		t115 := ddm2
-		if c1 {
-			t115 = 0
-		}
-		t116 := ddalphas[i52] + t115
-		dalphas2[i52] += t114
-		ddalphas[i52] = t116
-		dm22 = t112
-		ddm2 = t113
+	if t58 >= 0 {
+		t112 := ddalphas[t58] + ddm2
+		dalphas2[t58] += dm22
+		ddalphas[t58] = t112
+		dm22 = 0
+		ddm2 = 0
 	}
-	t117 := ddalphas[0] + ddm2
+	t113 := ddalphas[0] + ddm2
 	dalphas2[0] += dm22
-	ddalphas[0] = t117
-	t118 := n - 1
-	for ix2 := t118; ix2 >= 0; ix2-- {
-		t119 := ix2
+	ddalphas[0] = t113
+	t114 := n - 1
+	for ix2 := t114; ix2 >= 0; ix2-- {
+		t115 := ix2
 		nsemx--
-		t120 := t.semx[nsemx]
+		t116 := t.semx[nsemx]
 		var dtmp2 float64
 		ddtmp2 := 0.0
-		t121 := dslse2
-		t122 := t121 / t120
-		dsemx3 += t122
-		ddsemx -= t122 / t120 * dt.semx[nsemx]
+		nmAt--
+		t117 := t.mAt[nmAt]
+		t118 := dslse2
+		t119 := t118 / t116
+		dsemx3 += t119
+		ddsemx -= t119 / t116 * dt.semx[nsemx]
 		dslse2 = 0
-		for i42 := t23; i42 >= 0; i42-- {
+		for i42 := t84; i42 >= 0; i42-- {
 			nexp2--
-			t123 := t.exp2[nexp2]
-			t124 := dsemx3 * t123
-			t125 := t123*ddsemx + dsemx3*dt.exp2[nexp2]
-			dtmp2 -= t124
-			ddtmp2 -= t125
-			t126 := t80[i42] + t125
-			t79[i42] += t124
-			t80[i42] = t126
+			t120 := t.exp2[nexp2]
+			t121 := dsemx3 * t120
+			t122 := t120*ddsemx + dsemx3*dt.exp2[nexp2]
+			dtmp2 -= t121
+			ddtmp2 -= t122
+			t123 := t79[i42] + t122
+			t78[i42] += t121
+			t79[i42] = t123
 		}
-		dm3 += t121 + dtmp2
+		dm3 += t118 + dtmp2
 		ddm += ddtmp2
 		dsemx3 = 0
 		ddsemx = 0
-		for i32 := t23; i32 >= 1; i32-- {
-			nm--
-			nelem--
-			c2 := t.m[nm] >= t.elem[nelem]
-			var t127 float64
-			if c2 {
-				t127 = dm3
-			}
-			var t128 float64
-			if c2 {
-				t128 = ddm
-			}
-			t129 := dm3
-			if c2 {
-				t129 = 0
-			}
-			t130 := ddm
-			if c2 {
-				t130 = 0
-			}
-			t131 := t80[i32] + t130
-			t79[i32] += t129
-			t80[i32] = t131
-			dm3 = t127
-			ddm = t128
+		if t117 >= 0 {
+			t124 := t79[t117] + ddm
+			t78[t117] += dm3
+			t79[t117] = t124
+			dm3 = 0
+			ddm = 0
 		}
-		t132 := t80[0] + ddm
-		t79[0] += dm3
-		t80[0] = t132
-		dslse2 += t121
+		t125 := t79[0] + ddm
+		t78[0] += dm3
+		t79[0] = t125
+		dslse2 += t118
 		dm3 = 0
 		ddm = 0
-		for ik22 := t23; ik22 >= 0; ik22-- {
-			nelem3--
-			t133 := t.elem3[nelem3]
-			t134 := dt.elem3[nelem3]
-			t135 := ik22*icfSz + d
-			t136 := icf[t135:t74]
-			t137 := vicf[t135:t74]
+		for ik22 := t84; ik22 >= 0; ik22-- {
+			nelem2--
+			t126 := t.elem2[nelem2]
+			t127 := dt.elem2[nelem2]
+			t128 := ik22*icfSz + d
+			t129 := icf[t128:t73]
+			t130 := vicf[t128:t73]
 			lparamsIdx2 := t.lparamsIdx
-			t138 := x[t119*d:]
-			t139 := ik22 * d
-			t140 := means[t139:t73]
-			t141 := vmeans[t139:t73]
-			t142 := dicf2[t135:t74]
-			t143 := ddicf[t135:t74]
-			t144 := len(t2)
-			t145 := t2[t139:t144]
-			t146 := t3[t139:t144]
-			t147 := t77[t139:t144]
-			t148 := t78[t139:t144]
-			t149 := dmeans2[t139:t73]
-			t150 := ddmeans[t139:t73]
-			t151 := t79[ik22]
-			t152 := t80[ik22]
-			dres4 -= t151 * 0.5
-			ddres -= t152 * 0.5
+			t131 := x[t115*d:]
+			t132 := ik22 * d
+			t133 := means[t132:t72]
+			t134 := vmeans[t132:t72]
+			t135 := dicf2[t128:t73]
+			t136 := ddicf[t128:t73]
+			t137 := len(t2)
+			t138 := t2[t132:t137]
+			t139 := t3[t132:t137]
+			t140 := t76[t132:t137]
+			t141 := t77[t132:t137]
+			t142 := dmeans2[t132:t72]
+			t143 := ddmeans[t132:t72]
+			t144 := t78[ik22]
+			t145 := t79[ik22]
+			dres4 -= t144 * 0.5
+			ddres -= t145 * 0.5
+			t78[ik22] = 0
 			t79[ik22] = 0
-			t80[ik22] = 0
 			for i22 := t21; i22 >= 1; i22-- {
-				nelem2--
-				t153 := t.elem2[nelem2]
-				t154 := t82[i22] + (t153*ddres+dres4*dt.elem2[nelem2])*2
-				t81[i22] += dres4 * t153 * 2
-				t82[i22] = t154
+				nelem--
+				t146 := t.elem[nelem]
+				t147 := t81[i22] + (t146*ddres+dres4*dt.elem[nelem])*2
+				t80[i22] += dres4 * t146 * 2
+				t81[i22] = t147
 			}
-			t155 := t82[0] + (t133*ddres+dres4*t134)*2
-			t81[0] += dres4 * t133 * 2
-			t82[0] = t155
-			t156 := t76[ik22] + t152
-			t75[ik22] += t151
-			t76[ik22] = t156
-			t157 := ddalphas[ik22] + t152
-			dalphas2[ik22] += t151
-			ddalphas[ik22] = t157
+			t148 := t81[0] + (t126*ddres+dres4*t127)*2
+			t80[0] += dres4 * t126 * 2
+			t81[0] = t148
+			t149 := t75[ik22] + t145
+			t74[ik22] += t144
+			t75[ik22] = t149
+			t150 := ddalphas[ik22] + t145
+			dalphas2[ik22] += t144
+			ddalphas[ik22] = t150
 			dres4 = 0
 			ddres = 0
 			for i9 := t21; i9 >= 0; i9-- {
-				t158 := i9
-				t159 := t158 + 1
-				t160 := t141[t158]
-				t161 := t138[t158] - t140[t158]
-				if t21 >= t159 {
-					dxcenteredElem := t83[t158]
-					ddxcenteredElem := t84[t158]
-					for j2 := t21; j2 >= t159; j2-- {
-						t162 := lparamsIdx2 - 1
-						t163 := t136[t162]
+				t151 := i9
+				t152 := t151 + 1
+				t153 := t134[t151]
+				t154 := t131[t151] - t133[t151]
+				if t21 >= t152 {
+					dxcenteredElem := t82[t151]
+					ddxcenteredElem := t83[t151]
+					for j2 := t21; j2 >= t152; j2-- {
+						t155 := lparamsIdx2 - 1
+						t156 := t129[t155]
 						lparamsIdx2--
-						t164 := t81[j2]
-						t165 := t82[j2]
-						dxcenteredElem += t164 * t163
-						ddxcenteredElem += t163*t165 + t164*t137[t162]
-						t166 := t143[t162] + (t161*t165 - t164*t160)
-						t142[t162] += t164 * t161
-						t143[t162] = t166
+						t157 := t80[j2]
+						t158 := t81[j2]
+						dxcenteredElem += t157 * t156
+						ddxcenteredElem += t156*t158 + t157*t130[t155]
+						t159 := t136[t155] + (t154*t158 - t157*t153)
+						t135[t155] += t157 * t154
+						t136[t155] = t159
 					}
-					t83[t158] = dxcenteredElem
-					t84[t158] = ddxcenteredElem
+					t82[t151] = dxcenteredElem
+					t83[t151] = ddxcenteredElem
 				}
 			}
 			for id32 := t21; id32 >= 0; id32-- {
-				t167 := t145[id32]
-				t168 := t138[id32] - t140[id32]
-				t169 := t81[id32]
-				t170 := t82[id32]
-				t171 := t168*t170 - t169*t141[id32]
-				t172 := t84[id32] + (t167*t170 + t169*t146[id32])
-				t83[id32] += t169 * t167
-				t84[id32] = t172
-				t173 := t148[id32] + t171
-				t147[id32] += t169 * t168
-				t148[id32] = t173
+				t160 := t138[id32]
+				t161 := t131[id32] - t133[id32]
+				t162 := t80[id32]
+				t163 := t81[id32]
+				t164 := t161*t163 - t162*t134[id32]
+				t165 := t83[id32] + (t160*t163 + t162*t139[id32])
+				t82[id32] += t162 * t160
+				t83[id32] = t165
+				t166 := t141[id32] + t164
+				t140[id32] += t162 * t161
+				t141[id32] = t166
+				t80[id32] = 0
 				t81[id32] = 0
-				t82[id32] = 0
 			}
 			for id22 := t21; id22 >= 0; id22-- {
-				t174 := t150[id22] - t84[id22]
-				t149[id22] -= t83[id22]
-				t150[id22] = t174
+				t167 := t143[id22] - t83[id22]
+				t142[id22] -= t82[id22]
+				t143[id22] = t167
+				t82[id22] = 0
 				t83[id22] = 0
-				t84[id22] = 0
 			}
 		}
 	}
-	for ik4 := t23; ik4 >= 0; ik4-- {
-		t175 := ik4
+	for ik4 := t84; ik4 >= 0; ik4-- {
+		t168 := ik4
 		for id4 := t21; id4 >= 0; id4-- {
-			t176 := t175*d + id4
+			t169 := t168*d + id4
 			nexp3--
-			t177 := t.exp3[nexp3]
-			t178 := t175*icfSz + id4
-			t179 := t77[t176]
-			dq2 := t179*t177 + t75[t175]
-			ddq := t177*t78[t176] + t179*dt.exp3[nexp3] + t76[t175]
-			t180 := ddicf[t178] + ddq
-			dicf2[t178] += dq2
-			ddicf[t178] = t180
-			t77[t176] = 0
-			t78[t176] = 0
+			t170 := t.exp3[nexp3]
+			t171 := t168*icfSz + id4
+			t172 := t76[t169]
+			dq2 := t172*t170 + t74[t168]
+			ddq := t170*t77[t169] + t172*dt.exp3[nexp3] + t75[t168]
+			t173 := ddicf[t171] + ddq
+			dicf2[t171] += dq2
+			ddicf[t171] = t173
+			t76[t169] = 0
+			t77[t169] = 0
 		}
-		t75[t175] = 0
-		t76[t175] = 0
+		t74[t168] = 0
+		t75[t168] = 0
 	}
 	t.release()
 	dt.release()
