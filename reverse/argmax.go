@@ -1,6 +1,7 @@
 package reverse
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/godiff/godiff/ir"
@@ -61,11 +62,13 @@ type reduction struct {
 }
 
 // reductionParts is what reductionOf finds in a loop of the user's
-// function: the running variable, its read and the Max or Min and its
-// argument positions.
+// function: the running variable, its read, and either the Max or Min of
+// it or the if that assigns the element to it.
 type reductionParts struct {
 	m        *ir.Var
-	get, mx  *ir.Value // m's read in the body, the Max or Min of it
+	get      *ir.Value // m's read in the body
+	mx       *ir.Value // m = Max(m, e) or Min: the Max or Min; nil for the if form
+	iff, set *ir.Value // if c { m = e }: the if and its assignment; the assignment of mx otherwise
 	elem     *ir.Value // the element's load
 	elemSide int       // which argument of mx the element is
 	builtin  bool      // the builtin max or min, which also follows a NaN first argument
@@ -75,26 +78,55 @@ type reductionParts struct {
 // reductionOf reports whether loop l is a running maximum or minimum (see
 // above), and its parts. uses maps each value to its users.
 func reductionOf(l *ir.Value, uses map[*ir.Value][]*ir.Value) (reductionParts, bool) {
+	p, ok := maxForm(l, uses)
+	if !ok {
+		p, ok = ifForm(l, uses)
+	}
+	if !ok {
+		return p, false
+	}
+	e := p.elem
+	if e.Op != ir.OpLoad || e.Block != loopBody(l) || inside(e.Args[0], l) || p.get.Block != loopBody(l) {
+		return p, false
+	}
+	for _, blk := range l.Blocks {
+		blk.Walk(func(v *ir.Value) {
+			switch {
+			case v == p.set || v == p.mx || v == p.get || v == e || v == p.iff || p.iff != nil && v == p.iff.Args[0]:
+			case len(v.Blocks) > 0, v.Op.IsExit(), v.Op == ir.OpHalt, v.Op == ir.OpStore, v.Op == ir.OpCopySlice,
+				v.Op == ir.OpInvoke, v.Op == ir.OpAccum, v.Op == ir.OpPartials:
+				ok = false
+			case v.Type != nil && ir.IsFloat(v.Type):
+				ok = false // another float: its adjoint would need the loop's backward code
+			case (v.Op == ir.OpGet || v.Op == ir.OpSet || v.Op == ir.OpDecl) && v.Aux.(*ir.Var) == p.m:
+				ok = false
+			case (v.Op == ir.OpSet || v.Op == ir.OpDecl) && ir.IsFloat(v.Aux.(*ir.Var).Type):
+				ok = false
+			}
+		})
+	}
+	return p, ok
+}
+
+// maxForm finds in l's body m = Max(m, e) or Min, of math or the builtins
+// of two arguments, m either argument, each read used only there.
+func maxForm(l *ir.Value, uses map[*ir.Value][]*ir.Value) (reductionParts, bool) {
 	var p reductionParts
 	body := loopBody(l)
-	if body == nil {
-		return p, false
-	}
-	var set *ir.Value
 	for _, v := range body.Values {
 		if v.Op == ir.OpSet && ir.IsFloat(v.Aux.(*ir.Var).Type) {
-			if set != nil {
+			if p.set != nil {
 				return p, false
 			}
-			set = v
+			p.set = v
 		}
 	}
-	if set == nil {
+	if p.set == nil {
 		return p, false
 	}
-	p.m = set.Aux.(*ir.Var)
-	p.mx = set.Args[0]
-	if p.mx.Block != body || !onlyUse(uses, p.mx, set) {
+	p.m = p.set.Aux.(*ir.Var)
+	p.mx = p.set.Args[0]
+	if p.mx.Block != body || !onlyUse(uses, p.mx, p.set) {
 		return p, false
 	}
 	switch {
@@ -118,29 +150,51 @@ func reductionOf(l *ir.Value, uses map[*ir.Value][]*ir.Value) (reductionParts, b
 		return p, false
 	}
 	p.elem = p.mx.Args[p.elemSide]
-	e := p.elem
-	if p.get.Block != body || !onlyUse(uses, p.get, p.mx) ||
-		e.Op != ir.OpLoad || e.Block != body || !onlyUse(uses, e, p.mx) || inside(e.Args[0], l) {
+	return p, onlyUse(uses, p.get, p.mx) && onlyUse(uses, p.elem, p.mx)
+}
+
+// ifForm finds in l's body if e > m { m = e } (or <, >=, <=, either
+// operand first, no else): the element that receives m's adjoint is that
+// of the last iteration whose branch was taken, as the backward sweep
+// replaying the branches sends it.
+func ifForm(l *ir.Value, uses map[*ir.Value][]*ir.Value) (reductionParts, bool) {
+	var p reductionParts
+	for _, v := range loopBody(l).Values {
+		if v.Op == ir.OpIf {
+			if p.iff != nil {
+				return p, false
+			}
+			p.iff = v
+		}
+	}
+	if p.iff == nil || len(p.iff.Blocks[1].Values) != 0 || len(p.iff.Blocks[0].Values) != 1 {
 		return p, false
 	}
-	ok := true
-	for _, blk := range l.Blocks {
-		blk.Walk(func(v *ir.Value) {
-			switch {
-			case v == set || v == p.mx || v == p.get || v == e:
-			case len(v.Blocks) > 0, v.Op.IsExit(), v.Op == ir.OpHalt, v.Op == ir.OpStore, v.Op == ir.OpCopySlice,
-				v.Op == ir.OpInvoke, v.Op == ir.OpAccum, v.Op == ir.OpPartials:
-				ok = false
-			case v.Type != nil && ir.IsFloat(v.Type):
-				ok = false // another float: its adjoint would need the loop's backward code
-			case (v.Op == ir.OpGet || v.Op == ir.OpSet || v.Op == ir.OpDecl) && v.Aux.(*ir.Var) == p.m:
-				ok = false
-			case (v.Op == ir.OpSet || v.Op == ir.OpDecl) && ir.IsFloat(v.Aux.(*ir.Var).Type):
-				ok = false
-			}
-		})
+	p.set = p.iff.Blocks[0].Values[0]
+	c := p.iff.Args[0]
+	if p.set.Op != ir.OpSet || !ir.IsFloat(p.set.Aux.(*ir.Var).Type) || len(c.Args) != 2 || c.Block != p.iff.Block || !onlyUse(uses, c, p.iff) {
+		return p, false
 	}
-	return p, ok
+	p.m, p.elem = p.set.Aux.(*ir.Var), p.set.Args[0]
+	greater := false // c true where the element is the larger
+	switch c.Op {
+	case ir.OpGt, ir.OpGe:
+		greater = true
+	case ir.OpLt, ir.OpLe:
+	default:
+		return p, false
+	}
+	switch {
+	case c.Args[0] == p.elem && c.Args[1].Op == ir.OpGet && c.Args[1].Aux == p.m:
+		p.get = c.Args[1]
+	case c.Args[1] == p.elem && c.Args[0].Op == ir.OpGet && c.Args[0].Aux == p.m:
+		p.get, greater = c.Args[0], !greater
+	default:
+		return p, false
+	}
+	p.min = !greater
+	us := uses[p.elem]
+	return p, onlyUse(uses, p.get, c) && len(us) == 2 && slices.Contains(us, c) && slices.Contains(us, p.set)
 }
 
 // isMath reports whether call v calls math.name.
@@ -172,12 +226,16 @@ func inside(v, l *ir.Value) bool {
 func recordWinners(f *ir.Func, c *ir.Copier) map[*ir.Value]*reduction {
 	uses := usesOf(f)
 	parts := make(map[*ir.Value]reductionParts) // by loop
-	byMax := make(map[*ir.Value]*ir.Value)      // the Max or Min → its loop
+	byMax := make(map[*ir.Value]*ir.Value)      // where the index is set → its loop
 	f.Walk(func(v *ir.Value) {
 		if v.Op.IsLoop() {
 			if p, ok := reductionOf(v, uses); ok {
 				parts[v] = p
-				byMax[p.mx] = v
+				if p.mx != nil {
+					byMax[p.mx] = v // the test reads m before the assignment
+				} else {
+					byMax[p.set] = v // in the branch, after the assignment
+				}
 			}
 		}
 	})
@@ -198,9 +256,14 @@ func recordWinners(f *ir.Func, c *ir.Copier) map[*ir.Value]*reduction {
 	c.After = func(old, cp *ir.Value) {
 		if l, ok := byMax[old]; ok {
 			p := parts[l]
-			wins := elementWins(b, p, c.Value[p.get], c.Value[p.elem])
-			iff := b.If(wins)
-			b.In(iff.Blocks[0], func() { b.Set(at[l], c.Value[p.elem.Args[1]]) })
+			if p.mx == nil {
+				// The if form: the element wins where the branch is taken.
+				b.Set(at[l], c.Value[p.elem.Args[1]])
+			} else {
+				wins := elementWins(b, p, c.Value[p.get], c.Value[p.elem])
+				iff := b.If(wins)
+				b.In(iff.Blocks[0], func() { b.Set(at[l], c.Value[p.elem.Args[1]]) })
+			}
 		}
 		if p, ok := parts[old]; ok {
 			out[cp] = &reduction{m: c.CopyVar(p.m), elem: c.Value[p.elem], at: b.Get(at[old]), min: p.min}

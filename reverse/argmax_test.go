@@ -84,6 +84,65 @@ func F(x []float64, r, c int) float64 {
 	}
 	return s
 }`, []string{"m"}},
+		{"if e > m { m = e } over a range loop", `
+//godiff:grad
+func F(x []float64) float64 {
+	m := math.Inf(-1)
+	for _, v := range x {
+		if v > m {
+			m = v
+		}
+	}
+	return m
+}`, []string{"m"}},
+		{"if m >= e { m = e }: a minimum", `
+//godiff:grad
+func F(x []float64) float64 {
+	m := x[0]
+	for i := 1; i < len(x); i++ {
+		e := x[i]
+		if m >= e {
+			m = e
+		}
+	}
+	return m
+}`, []string{"m"}},
+		{"if with an else", `
+//godiff:grad
+func F(x []float64) float64 {
+	m := x[0]
+	n := 0
+	for _, v := range x {
+		if v > m {
+			m = v
+		} else {
+			n++
+		}
+	}
+	return m
+}`, nil},
+		{"if assigning something else than the element", `
+//godiff:grad
+func F(x []float64) float64 {
+	m := x[0]
+	for _, v := range x {
+		if v > m {
+			m = 2 * v
+		}
+	}
+	return m
+}`, nil},
+		{"if testing an equality", `
+//godiff:grad
+func F(x []float64) float64 {
+	m := x[0]
+	for _, v := range x {
+		if v != m {
+			m = v
+		}
+	}
+	return m
+}`, nil},
 		{"m read elsewhere in the loop", `
 //godiff:grad
 func F(x []float64) float64 {

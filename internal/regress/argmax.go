@@ -228,3 +228,53 @@ func MaxOfMaxesLinked(r int, x []float64) float64 {
 	}
 	return m * m
 }
+
+// IfMax is the running maximum written with an if, as the README's
+// log-sum-exp writes it, and a running minimum whose test is >=, m
+// first, so that the last of equal elements wins.
+//
+//godiff:grad
+//godiff:vjp
+//godiff:jvp
+func IfMax(x []float64) float64 {
+	m := math.Inf(-1)
+	for _, v := range x {
+		if v > m {
+			m = v
+		}
+	}
+	lo := x[0]
+	for i := 1; i < len(x); i++ {
+		e := x[i]
+		if lo >= e {
+			lo = e
+		}
+	}
+	return m - 2*lo
+}
+
+// IfMaxLinked is IfMax, not recognised.
+//
+//godiff:grad
+func IfMaxLinked(x []float64) float64 {
+	m := math.Inf(-1)
+	for i, v := range x {
+		if i < 0 {
+			break
+		}
+		if v > m {
+			m = v
+		}
+	}
+	lo := x[0]
+	for i := 1; i < len(x); i++ {
+		if i < 0 {
+			break
+		}
+		e := x[i]
+		if lo >= e {
+			lo = e
+		}
+	}
+	return m - 2*lo
+}

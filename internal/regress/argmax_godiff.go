@@ -1883,6 +1883,304 @@ func MaxOfMaxesLinkedGrad(r int, x []float64) (float64, []float64) {
 	return t1, dx
 }
 
+// IfMaxTape is what IfMaxForward keeps of one run of IfMax for IfMaxBackward:
+// the forward values the backward sweep reads, and the control flow it replays.
+// A tape may be reused: each run of IfMaxForward overwrites it, and its buffers
+// are kept.
+//
+// Memory: after a run, the tape holds 16 bytes. Bytes returns that count for a
+// filled tape: each value's size, a slice's 24-byte header where the tape keeps
+// a reference, a stack's entries; not Go's padding, nor spare capacity.
+//
+//	mAt   8 bytes per run: the index of the element the maximum came from (-1: the value before the loop)
+//	loAt  8 bytes per run: the index of the element the minimum came from (-1: the value before the loop)
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v, e.
+type IfMaxTape struct {
+	// mAt: the index of the element the maximum came from (-1: the value before
+	// the loop).
+	mAt int
+	// loAt: the index of the element the minimum came from (-1: the value before
+	// the loop).
+	loAt int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in IfMaxTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *IfMaxTape) Bytes() int {
+	return 16
+}
+
+// IfMaxForward runs IfMax and records in t what IfMaxBackward needs; t's
+// earlier contents are discarded, its memory reused.
+func IfMaxForward(t *IfMaxTape, x []float64) float64 {
+	m := math.Inf(-1)
+	mAt := -1
+	for i2 := range x {
+		v := x[i2]
+		if v > m {
+			m = v
+			mAt = i2
+		}
+	}
+	t.mAt = mAt
+	lo := x[0]
+	loAt := -1
+	for i := 1; i < len(x); i++ {
+		t1 := i
+		e := x[t1]
+		if lo >= e {
+			lo = e
+			loAt = t1
+		}
+	}
+	t.loAt = loAt
+	return m - 2*lo
+}
+
+// IfMaxBackward adds to dx the vector-Jacobian product of IfMax with the seeds
+// s, at the point recorded in t by IfMaxForward. It only reads t, so one
+// forward run serves any number of backward runs (one per seed, from several
+// goroutines at once); it adds rather than sets, so one buffer can sum a
+// mini-batch.
+func IfMaxBackward(t *IfMaxTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dlo float64
+	var dm float64
+	t1 := t.mAt
+	t2 := t.loAt
+	dlo -= s * 2
+	dm += s
+	if t2 >= 0 {
+		dx[t2] += dlo
+		dlo = 0
+	}
+	dx[0] += dlo
+	if t1 >= 0 {
+		dx[t1] += dm
+	}
+}
+
+// IfMaxGrad returns IfMax's result and its gradient with respect to x, in that
+// order (dx), computed by reverse-mode automatic differentiation.
+func IfMaxGrad(x []float64) (float64, []float64) {
+	var t IfMaxTape
+	t1 := IfMaxForward(&t, x)
+	dx := make([]float64, len(x))
+	IfMaxBackward(&t, 1, dx)
+	return t1, dx
+}
+
+// IfMaxVJP returns IfMax's results and the vector-Jacobian product with the
+// seeds s: for each of x, the sum over the outputs of seed times derivative
+// (dx), computed by reverse-mode automatic differentiation.
+func IfMaxVJP(x []float64, s float64) (float64, []float64) {
+	var t IfMaxTape
+	t1 := IfMaxForward(&t, x)
+	dx := make([]float64, len(x))
+	IfMaxBackward(&t, s, dx)
+	return t1, dx
+}
+
+// IfMaxJVP returns IfMax's results and then their directional derivatives along
+// the tangents dx of x, computed by forward-mode automatic differentiation.
+func IfMaxJVP(x, dx []float64) (float64, float64) {
+	m := math.Inf(-1)
+	dm := 0.0
+	for i2 := range x {
+		v := x[i2]
+		dv := dx[i2]
+		if v > m {
+			m = v
+			dm = dv
+		}
+	}
+	lo := x[0]
+	dlo := dx[0]
+	for i := 1; i < len(x); i++ {
+		e := x[i]
+		de := dx[i]
+		if lo >= e {
+			lo = e
+			dlo = de
+		}
+	}
+	return m - 2*lo, dm - dlo*2
+}
+
+// IfMaxLinkedTape is what IfMaxLinkedForward keeps of one run of IfMaxLinked
+// for IfMaxLinkedBackward: the forward values the backward sweep reads, and the
+// control flow it replays. A tape may be reused: each run of IfMaxLinkedForward
+// overwrites it, and its buffers are kept.
+//
+// Memory: after a run, the tape holds at most 1·len(x) + 1·i2Trips + 16
+// bytes. Bytes returns that count for a filled tape: each value's size, a
+// slice's 24-byte header where the tape keeps a reference, a stack's entries;
+// not Go's padding, nor spare capacity.
+//
+// Where i2Trips is the iterations of the loop on i2.
+//
+//	cond2    at most 1·len(x) bytes (1 byte an entry): the branch the forward sweep took
+//	iTrips   8 bytes per run: how many iterations of the loop on i began
+//	cond     at most 1·i2Trips bytes (1 byte an entry): the branch the forward sweep took
+//	i2Trips  8 bytes per run: how many iterations of the loop on i2 began
+//
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
+//
+// Neither stored nor recomputed, since the chain rule does not need them: v, e.
+type IfMaxLinkedTape struct {
+	// cond2: the branch the forward sweep took, one entry per iteration of the
+	// loop around it, read back last first.
+	cond2 []bool
+	// iTrips: how many iterations of the loop on i began.
+	iTrips int
+	// cond: the branch the forward sweep took, one entry per iteration of the loop
+	// around it, read back last first.
+	cond []bool
+	// i2Trips: how many iterations of the loop on i2 began.
+	i2Trips int
+}
+
+// Bytes returns the bytes t holds after a run, as the formula in
+// IfMaxLinkedTape's comment counts them: each value's size, 24 for a slice the
+// tape refers to, a stack's entries by its length, the tapes of its call sites;
+// not Go's padding nor spare capacity.
+func (t *IfMaxLinkedTape) Bytes() int {
+	n := 16
+	n += len(t.cond2) * 1
+	n += len(t.cond) * 1
+	return n
+}
+
+// clearRefs drops what t refers to outside its own memory (the caller's slices,
+// kept for the backward sweep), keeping t's buffers, so that a tape kept for
+// reuse keeps nothing of the caller's alive.
+func (t *IfMaxLinkedTape) clearRefs() {}
+
+// poolIfMaxLinkedTape holds the IfMaxLinkedTapes that IfMaxLinkedGrad finished
+// with: each call takes one (a new one if the pool is empty) and gives it back,
+// so that calls reuse a tape's buffers instead of allocating, zeroing and
+// collecting them each time.
+var poolIfMaxLinkedTape = sync.Pool{New: func() any {
+	return new(IfMaxLinkedTape)
+}}
+
+// release gives t back to poolIfMaxLinkedTape, emptied of the caller's memory.
+// A tape holding more than 64 MiB is left to the garbage collector instead: the
+// pool would keep that memory alive, unused, between calls (until two
+// collections pass), and at that size the allocation saved is small beside the
+// run that fills it.
+func (t *IfMaxLinkedTape) release() {
+	if t.Bytes() > 64<<20 {
+		return
+	}
+	t.clearRefs()
+	poolIfMaxLinkedTape.Put(t)
+}
+
+// IfMaxLinkedForward runs IfMaxLinked and records in t what IfMaxLinkedBackward
+// needs; t's earlier contents are discarded, its memory reused.
+func IfMaxLinkedForward(t *IfMaxLinkedTape, x []float64) float64 {
+	t.cond = t.cond[:0]
+	t.cond2 = t.cond2[:0]
+	m := math.Inf(-1)
+	iTrips := 0
+	t1 := len(x)
+	t.cond2 = slices.Grow(t.cond2, t1)
+	for i := range x {
+		iTrips++
+		v := x[i]
+		if i < 0 {
+			break
+		} else {
+			c1 := v > m
+			t.cond2 = append(t.cond2, c1)
+			if c1 {
+				m = v
+			}
+		}
+	}
+	t.iTrips = iTrips
+	lo := x[0]
+	i2Trips := 0
+	for i2 := 1; i2 < t1; i2++ {
+		i2Trips++
+		t2 := i2
+		if t2 < 0 {
+			break
+		} else {
+			e := x[t2]
+			c2 := lo >= e
+			t.cond = append(t.cond, c2)
+			if c2 {
+				lo = e
+			}
+		}
+	}
+	t.i2Trips = i2Trips
+	return m - 2*lo
+}
+
+// IfMaxLinkedBackward adds to dx the vector-Jacobian product of IfMaxLinked
+// with the seeds s, at the point recorded in t by IfMaxLinkedForward. It only
+// reads t, so one forward run serves any number of backward runs (one per seed,
+// from several goroutines at once); it adds rather than sets, so one buffer can
+// sum a mini-batch.
+func IfMaxLinkedBackward(t *IfMaxLinkedTape, s float64, dx []float64) {
+	// Backward sweep: the chain rule, link by link, in reverse order.
+	var dlo float64
+	var dm float64
+	t1 := t.i2Trips
+	ncond := len(t.cond)
+	ncond2 := len(t.cond2)
+	dlo -= s * 2
+	dm += s
+	for i2 := t1; i2 >= 1; i2-- {
+		t2 := i2
+		if !(t2 < 0) {
+			ncond--
+			var de float64
+			if t.cond[ncond] {
+				de += dlo
+				dlo = 0
+			}
+			dx[t2] += de
+		}
+	}
+	dx[0] += dlo
+	t3 := t.iTrips - 1
+	for i := t3; i >= 0; i-- {
+		var dv float64
+		if !(i < 0) {
+			ncond2--
+			if t.cond2[ncond2] {
+				dv += dm
+				dm = 0
+			}
+		}
+		dx[i] += dv
+	}
+}
+
+// IfMaxLinkedGrad returns IfMaxLinked's result and its gradient with respect to
+// x, in that order (dx), computed by reverse-mode automatic differentiation.
+func IfMaxLinkedGrad(x []float64) (float64, []float64) {
+	t := poolIfMaxLinkedTape.Get().(*IfMaxLinkedTape)
+	t1 := IfMaxLinkedForward(t, x)
+	dx := make([]float64, len(x))
+	IfMaxLinkedBackward(t, 1, dx)
+	t.release()
+	return t1, dx
+}
+
 // rowMaxCallTape is what rowMaxCallForward keeps of the calls of rowMax at one
 // call site for rowMaxCallBackward: the forward values the backward sweep
 // reads, and the control flow it replays, each call's in its record and on the

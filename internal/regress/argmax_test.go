@@ -49,6 +49,12 @@ func TestArgmaxDerivatives(t *testing.T) {
 			JVP:  func(p, v []float64) (float64, float64) { return MaxOfMaxesJVP(3, p, v) },
 		},
 		{
+			Name: "IfMax", Point: vec(6),
+			F:    func(p []float64) float64 { return IfMax(p) },
+			Grad: func(p []float64) (float64, []float64) { return IfMaxGrad(p) },
+			JVP:  func(p, v []float64) (float64, float64) { return IfMaxJVP(p, v) },
+		},
+		{
 			Name: "LogSumExp", Point: vec(5),
 			F:    func(p []float64) float64 { return LogSumExp(p) },
 			Grad: func(p []float64) (float64, []float64) { return LogSumExpGrad(p) },
@@ -126,6 +132,9 @@ func TestArgmaxSameAsLinked(t *testing.T) {
 		{"MaxOfMaxes", 1,
 			func(p []float64) []float64 { _, d := MaxOfMaxesGrad(3, p); return d },
 			func(p []float64) []float64 { _, d := MaxOfMaxesLinkedGrad(3, p); return d }},
+		{"IfMax", 1,
+			func(p []float64) []float64 { _, d := IfMaxGrad(p); return d },
+			func(p []float64) []float64 { _, d := IfMaxLinkedGrad(p); return d }},
 		{"LogSumExp", 1,
 			func(p []float64) []float64 { _, d := LogSumExpGrad(p); return d },
 			func(p []float64) []float64 { _, d := LogSumExpLinkedGrad(p); return d }},
