@@ -40,17 +40,24 @@ import (
 // (dm then goes to nothing before the loop), else dm stays for m's value
 // before it. The derivatives are those of the loop's own backward code,
 // ties, NaN and signed zeros included, which routes by the same test;
-// only the +0 the old loop added to every other element is not added (it
-// turned a −0 adjoint into +0).
+// only the +0 the link-by-link code adds to every other element is not
+// added (it turns an adjoint of −0 into +0).
+//
+// The same holds for the running maximum written with an if, v := x[i];
+// if v > m { m = v } (or <, >=, <=, either operand first, no else): the
+// backward sweep replaying the branches sends the adjoint to the element
+// of the last iteration whose branch was taken, and the forward function
+// records its index in the branch, where it recorded the branch taken per
+// iteration.
 //
 // A loop is recognised when its body is no more than that: one
 // assignment m = Max(m, e) or Min (math.Max, math.Min, the builtins of
-// two arguments, either argument m), e the load of an element of a slice
-// made before the loop and read nowhere else, m read and assigned nowhere
-// else in the loop, and every other value of the loop an integer or bool
-// computation, with no branch, nested loop, store, call with effects or
-// exit (see reductionOf). Anything else keeps its link-by-link backward
-// code.
+// two arguments, either argument m), or the if, e the load of an element
+// of a slice made before the loop and read nowhere else, m read and
+// assigned nowhere else in the loop, and every other value of the loop an
+// integer or bool computation, with no other branch, nested loop, store,
+// call with effects or exit (see reductionOf). Anything else keeps its
+// link-by-link backward code.
 
 // reduction is a recognised running maximum or minimum, in the function
 // the splitter differentiates.
