@@ -541,6 +541,10 @@ func (bw *backward) loop(l *ir.Value) {
 		bw.block(loopBody(l))
 		return
 	}
+	if r := bw.s.reductions[l]; r != nil {
+		bw.reduction(r)
+		return
+	}
 	b := bw.b
 	n := bw.trip(l)
 	one := b.Const(ir.Int, int64(1))

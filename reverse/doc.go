@@ -54,6 +54,12 @@
 //     whether a statement that can return or break finished are recorded
 //     the same way when they cannot be recomputed.
 //
+// A running maximum or minimum (m = math.Max(m, x[i]), or if v > m { m =
+// v }, alone in a loop: argmax.go) is not differentiated link by link: the
+// forward function
+// records the index of the element the result came from, one int per run
+// of the loop, and its backward code adds m's adjoint to that element's.
+//
 // The forward function is built second and saves exactly what was asked
 // for and is still read once dead code is removed from the backward
 // function (dropUnread): a loop that only reads its inputs records

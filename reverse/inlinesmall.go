@@ -44,7 +44,9 @@ const InlineMaxValues = 80
 // InlineMaxValuesOnce values that holds local arrays (see inlineonce.go).
 // What stays a call is better served by its own split form: a loop
 // carrying other state (a running maximum) it recovers from one record
-// per call, where the caller would record it per iteration. Methods and
+// per call, where the caller would record it per iteration. (A running
+// maximum records only its winner's index, argmax.go; inlined, GMM's
+// gradient was still 8% slower than with the call.) Methods and
 // functions taking structs, other packages' functions, //godiff:rule
 // functions and the bodies of checkpointed loops stay calls. Calls inside
 // an inlined body are inlined by the same rule; the others stay calls

@@ -60,11 +60,15 @@ type splitter struct {
 	// by body call and by loop (nil: the loop is run again instead).
 	fused     map[*ir.Value]*fusePlan
 	fusedLoop map[*ir.Value]*fusePlan
+	// reductions holds the running maxima and minima whose backward code
+	// is one step (argmax.go), by loop.
+	reductions map[*ir.Value]*reduction
 }
 
 func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 	g := ir.NewFunc(f.Name, f.Params, f.Results)
 	c := ir.NewCopier(ir.NewBuilder(g))
+	reductions := recordWinners(f, c)
 	c.Block(f.Body)
 	floatHeaders(g)
 	nestExits(g.Body)
@@ -94,6 +98,7 @@ func newSplitter(f *ir.Func, wrt []int, tapeName string) *splitter {
 		fusedLoop:   make(map[*ir.Value]*fusePlan),
 
 		forwardedLoads: make(map[*ir.Value]bool),
+		reductions:     reductions,
 	}
 	s.flag(g.Body)
 	s.nestedInductions()

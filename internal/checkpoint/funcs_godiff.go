@@ -21,7 +21,7 @@ import (
 //
 //	theta             24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
 //	xs                24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	lseTape           lseTape.Bytes(), a lseCallFixedXTape for the calls of one call site, one call per run: the tape lseCallFixedXForward fills and lseCallFixedXBackward reads
+//	lseTape           lseTape.Bytes(), a lseCallTape for the calls of one call site, one call per run: the tape lseCallForward fills and lseCallBackward reads
 //	comp              8·k bytes (8 bytes an entry): the memory of comp, which Mixture makes, kept from run to run
 //	mixtureLoop1Tape  mixtureLoop1Tape.Bytes(), a mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at funcs.go:34 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
 //	fusedDNorm        8 bytes per run: the derivative of norm, summed over the iterations, per unit of the sum's derivative
@@ -45,10 +45,9 @@ type MixtureTape struct {
 	theta []float64
 	// xs: the parameter xs.
 	xs []float64
-	// lseTape: the tape lseCallFixedXForward fills and lseCallFixedXBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	lseTape lseCallFixedXTape
+	// lseTape: the tape lseCallForward fills and lseCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	lseTape lseCallTape
 	// comp: the memory of comp, which Mixture makes, kept from run to run.
 	comp []float64
 	// mixtureLoop1Tape: the tape of one iteration of the loop at funcs.go:34
@@ -135,7 +134,7 @@ func MixtureForward(t *MixtureTape, theta, xs []float64) float64 {
 	t2 := 2 * k
 	means := theta[k:t2]
 	logStd := theta[t2:t1]
-	norm := lseCallFixedXForward(&t.lseTape, logits)
+	norm := lseCallForward(&t.lseTape, logits)
 	t.comp = slices.Grow(t.comp, k)[:len(t.comp)+k]
 	comp := slices.Clip(t.comp[len(t.comp)-k:])
 	clear(comp)
@@ -199,7 +198,7 @@ func MixtureBackward(t *MixtureTape, s float64, dtheta []float64) {
 		dlogits[k4] += t3 * t6[k4]
 	}
 	dnorm += t3 * t.fusedDNorm
-	lseCallFixedXBackward(&t.lseTape, nlseTape, dnorm, dlogits)
+	lseCallBackward(&t.lseTape, nlseTape, dnorm, dlogits)
 }
 
 // MixtureGrad returns Mixture's result and its gradient with respect to theta,
@@ -265,7 +264,7 @@ func MixtureJVP(theta, xs, dtheta []float64) (float64, float64) {
 //
 //	theta     24 bytes per run (a reference to the caller's slice, not a copy): the parameter theta
 //	xs        24 bytes per run (a reference to the caller's slice, not a copy): the parameter xs
-//	lseTape   lseTape.Bytes(), a lseCallFixedXTape for the calls of one call site, one call per run: the tape lseCallFixedXForward fills and lseCallFixedXBackward reads
+//	lseTape   lseTape.Bytes(), a lseCallTape for the calls of one call site, one call per run: the tape lseCallForward fills and lseCallBackward reads
 //	comp      8·k bytes (8 bytes an entry): the memory of comp, which MixtureRecorded makes, kept from run to run
 //	exp       8·len(xs)·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	lseTape2  lseTape2.Bytes(), a lseCallTape for the calls of one call site, len(xs) calls per run: the tape lseCallForward fills and lseCallBackward reads
@@ -282,10 +281,9 @@ type MixtureRecordedTape struct {
 	theta []float64
 	// xs: the parameter xs.
 	xs []float64
-	// lseTape: the tape lseCallFixedXForward fills and lseCallFixedXBackward
-	// reads, for every call of it here: one record per call, and the stacks they
-	// share.
-	lseTape lseCallFixedXTape
+	// lseTape: the tape lseCallForward fills and lseCallBackward reads, for every
+	// call of it here: one record per call, and the stacks they share.
+	lseTape lseCallTape
 	// comp: the memory of comp, which MixtureRecorded makes, kept from run to run.
 	comp []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
@@ -360,7 +358,7 @@ func MixtureRecordedForward(t *MixtureRecordedTape, theta, xs []float64) float64
 	t2 := 2 * k
 	means := theta[k:t2]
 	logStd := theta[t2:t1]
-	norm := lseCallFixedXForward(&t.lseTape, logits)
+	norm := lseCallForward(&t.lseTape, logits)
 	t.comp = slices.Grow(t.comp, k)[:len(t.comp)+k]
 	comp := slices.Clip(t.comp[len(t.comp)-k:])
 	clear(comp)
@@ -430,7 +428,7 @@ func MixtureRecordedBackward(t *MixtureRecordedTape, s float64, dtheta []float64
 			dcomp[j] = 0
 		}
 	}
-	lseCallFixedXBackward(&t.lseTape, nlseTape, dnorm, dlogits)
+	lseCallBackward(&t.lseTape, nlseTape, dnorm, dlogits)
 }
 
 // MixtureRecordedGrad returns MixtureRecorded's result and its gradient with
@@ -5757,56 +5755,54 @@ func RowsRecordedGrad(w [][]float64, xs []float64) (float64, [][]float64) {
 	return t1, dw
 }
 
-// lseCallFixedXTape is what lseCallFixedXForward keeps of the calls of lse at
-// one call site for lseCallFixedXBackward: the forward values the backward
-// sweep reads, and the control flow it replays, each call's in its record and
-// on the stacks the calls share. The tape of the caller holds it, and empties
-// it for each of its own runs, keeping its buffers.
+// lseCallTape is what lseCallForward keeps of the calls of lse at one call site
+// for lseCallBackward: the forward values the backward sweep reads, and the
+// control flow it replays, each call's in its record and on the stacks the
+// calls share. The tape of the caller holds it, and empties it for each of its
+// own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls + 16·len(x) bytes. Bytes returns that count
+// calls), the tape holds 48·calls + 8·len(x) bytes. Bytes returns that count
 // for a filled tape: each value's size, a slice's 24-byte header where the tape
 // keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	m      8·len(x) bytes (8 bytes an entry): the value of m the backward sweep reads
 //	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: the elements of x it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 //
-// Neither stored nor recomputed, since the chain rule does not need them: v2.
-type lseCallFixedXTape struct {
+// Neither stored nor recomputed, since the chain rule does not need them: v,
+// v2.
+type lseCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// x: the parameter x.
 		x []float64
+		// mAt: the index of the element the maximum came from (-1: the value before
+		// the loop).
+		mAt int
 		// s: the value of s the backward sweep reads.
 		s float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			m   int
 			exp int
 		}
 	}
-	// m: the value of m the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	m []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
 }
 
-// Bytes returns the bytes t holds after a run, as the formula in
-// lseCallFixedXTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *lseCallFixedXTape) Bytes() int {
+// Bytes returns the bytes t holds after a run, as the formula in lseCallTape's
+// comment counts them: each value's size, 24 for a slice the tape refers to, a
+// stack's entries by its length, the tapes of its call sites; not Go's padding
+// nor spare capacity.
+func (t *lseCallTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
-	n += len(t.m) * 8
 	n += len(t.exp) * 8
 	return n
 }
@@ -5814,86 +5810,73 @@ func (t *lseCallFixedXTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *lseCallFixedXTape) clearRefs() {
+func (t *lseCallTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// lseCallFixedXForward runs lse and records in t what lseCallFixedXBackward
-// needs, after what the earlier calls since t's holder began its run recorded;
-// the first of them empties t, keeping its memory.
-func lseCallFixedXForward(t *lseCallFixedXTape, x []float64) float64 {
+// lseCallForward runs lse and records in t what lseCallBackward needs, after
+// what the earlier calls since t's holder began its run recorded; the first of
+// them empties t, keeping its memory.
+func lseCallForward(t *lseCallTape, x []float64) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.exp = t.exp[:0]
-		t.m = t.m[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.x = x
 	m := math.Inf(-1)
-	t1 := len(x)
-	t.m = slices.Grow(t.m, t1)
+	mAt := -1
 	for i := range x {
 		v := x[i]
-		t.m = append(t.m, m)
+		if !(m >= v) {
+			mAt = i
+		}
 		m = math.Max(m, v)
 	}
+	c.mAt = mAt
 	s := 0.0
-	t.exp = slices.Grow(t.exp, t1)
+	t.exp = slices.Grow(t.exp, len(x))
 	for i2 := range x {
 		v2 := x[i2]
-		t2 := math.Exp(v2 - m)
-		t.exp = append(t.exp, t2)
-		s += t2
+		t1 := math.Exp(v2 - m)
+		t.exp = append(t.exp, t1)
+		s += t1
 	}
 	c.s = s
-	c.end.m = len(t.m)
 	c.end.exp = len(t.exp)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
-		t.m = slices.Grow(t.m, c.end.m*more)
 		t.exp = slices.Grow(t.exp, c.end.exp*more)
 	}
 	return m + math.Log(s)
 }
 
-// lseCallFixedXBackward adds to dx the vector-Jacobian product of lse with the
-// seeds s, at the point that call number call of lseCallFixedXForward on t
-// recorded. It only reads t, so one forward run serves any number of backward
-// runs (one per seed, from several goroutines at once); it adds rather than
-// sets, so one buffer can sum a mini-batch.
-func lseCallFixedXBackward(t *lseCallFixedXTape, call int, s float64, dx []float64) {
+// lseCallBackward adds to dx the vector-Jacobian product of lse with the seeds
+// s, at the point that call number call of lseCallForward on t recorded. It
+// only reads t, so one forward run serves any number of backward runs (one per
+// seed, from several goroutines at once); it adds rather than sets, so one
+// buffer can sum a mini-batch.
+func lseCallBackward(t *lseCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
 	var dm float64
 	x := c.x
 	nexp := c.end.exp
-	nm := c.end.m
+	t1 := c.mAt
 	ds += s / c.s
 	dm += s
-	t1 := len(x) - 1
-	for i := t1; i >= 0; i-- {
+	t2 := len(x) - 1
+	for i := t2; i >= 0; i-- {
 		nexp--
 		dv2 := ds * t.exp[nexp]
 		dm -= dv2
 		dx[i] += dv2
 	}
-	for i2 := t1; i2 >= 0; i2-- {
-		nm--
-		v := x[i2]
-		c1 := t.m[nm] >= v
-		var t2 float64
-		if c1 {
-			t2 = dm
-		}
-		dv := dm
-		if c1 {
-			dv = 0
-		}
-		dm = t2
-		dx[i2] += dv
+	if t1 >= 0 {
+		dx[t1] += dm
 	}
 }
 
@@ -6045,159 +6028,6 @@ func mixtureLoop1CallNoXsFixedXsMeansLogStdLogitsBackward(t *mixtureLoop1CallNoX
 	}
 	*dnll += dnll2
 	*dnorm += dnormSum
-}
-
-// lseCallTape is what lseCallForward keeps of the calls of lse at one call site
-// for lseCallBackward: the forward values the backward sweep reads, and the
-// control flow it replays, each call's in its record and on the stacks the
-// calls share. The tape of the caller holds it, and empties it for each of its
-// own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 56·calls + 24·len(x) bytes. Bytes returns that count
-// for a filled tape: each value's size, a slice's 24-byte header where the tape
-// keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
-//
-//	calls  56 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	v      8·len(x) bytes (8 bytes an entry): v as the forward sweep computed it
-//	m      8·len(x) bytes (8 bytes an entry): the value of m the backward sweep reads
-//	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
-//
-// Recomputed by the backward sweep rather than stored: lengths, indexes and
-// integer arithmetic, and loop counters (recovered from the backward loops'
-// own).
-//
-// Neither stored nor recomputed, since the chain rule does not need them: v2.
-type lseCallTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// x: the parameter x.
-		x []float64
-		// s: the value of s the backward sweep reads.
-		s float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			v   int
-			m   int
-			exp int
-		}
-	}
-	// v: v as the forward sweep computed it, one entry per iteration of the loop
-	// around it, read back last first.
-	v []float64
-	// m: the value of m the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	m []float64
-	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
-	// around it, read back last first.
-	exp []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in lseCallTape's
-// comment counts them: each value's size, 24 for a slice the tape refers to, a
-// stack's entries by its length, the tapes of its call sites; not Go's padding
-// nor spare capacity.
-func (t *lseCallTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 56
-	n += len(t.v) * 8
-	n += len(t.m) * 8
-	n += len(t.exp) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *lseCallTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// lseCallForward runs lse and records in t what lseCallBackward needs, after
-// what the earlier calls since t's holder began its run recorded; the first of
-// them empties t, keeping its memory.
-func lseCallForward(t *lseCallTape, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.exp = t.exp[:0]
-		t.m = t.m[:0]
-		t.v = t.v[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.x = x
-	m := math.Inf(-1)
-	t1 := len(x)
-	t.m = slices.Grow(t.m, t1)
-	t.v = slices.Grow(t.v, t1)
-	for i := range x {
-		v := x[i]
-		t.v = append(t.v, v)
-		t.m = append(t.m, m)
-		m = math.Max(m, v)
-	}
-	s := 0.0
-	t.exp = slices.Grow(t.exp, t1)
-	for i2 := range x {
-		v2 := x[i2]
-		t2 := math.Exp(v2 - m)
-		t.exp = append(t.exp, t2)
-		s += t2
-	}
-	c.s = s
-	c.end.v = len(t.v)
-	c.end.m = len(t.m)
-	c.end.exp = len(t.exp)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.v = slices.Grow(t.v, c.end.v*more)
-		t.m = slices.Grow(t.m, c.end.m*more)
-		t.exp = slices.Grow(t.exp, c.end.exp*more)
-	}
-	return m + math.Log(s)
-}
-
-// lseCallBackward adds to dx the vector-Jacobian product of lse with the seeds
-// s, at the point that call number call of lseCallForward on t recorded. It
-// only reads t, so one forward run serves any number of backward runs (one per
-// seed, from several goroutines at once); it adds rather than sets, so one
-// buffer can sum a mini-batch.
-func lseCallBackward(t *lseCallTape, call int, s float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var ds float64
-	var dm float64
-	x := c.x
-	nexp := c.end.exp
-	nm := c.end.m
-	nv := c.end.v
-	ds += s / c.s
-	dm += s
-	t1 := len(x) - 1
-	for i := t1; i >= 0; i-- {
-		nexp--
-		dv2 := ds * t.exp[nexp]
-		dm -= dv2
-		dx[i] += dv2
-	}
-	for i2 := t1; i2 >= 0; i2-- {
-		nm--
-		nv--
-		v := t.v[nv]
-		c1 := t.m[nm] >= v
-		var t2 float64
-		if c1 {
-			t2 = dm
-		}
-		dv := dm
-		if c1 {
-			dv = 0
-		}
-		dm = t2
-		dx[i2] += dv
-	}
 }
 
 // lseJVP returns lse's results and then their directional derivatives along the

@@ -2445,16 +2445,16 @@ func LogLossHVP(w, a, y, vw []float64) (float64, []float64, []float64) {
 // slice's 24-byte header where the tape keeps a reference, a stack's entries;
 // not Go's padding, nor spare capacity.
 //
-//	logSumExpTape  logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, one call per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
+//	logSumExpTape  logSumExpTape.Bytes(), a logSumExpCallTape for the calls of one call site, one call per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
 // own).
 type CrossEntropyTape struct {
-	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
-	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	logSumExpTape logSumExpCallFixedXTape
+	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	logSumExpTape logSumExpCallTape
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -2500,7 +2500,7 @@ func (t *CrossEntropyTape) release() {
 // reused.
 func CrossEntropyForward(t *CrossEntropyTape, x []float64) float64 {
 	t.logSumExpTape.calls = t.logSumExpTape.calls[:0]
-	t1 := logSumExpCallFixedXForward(&t.logSumExpTape, x)
+	t1 := logSumExpCallForward(&t.logSumExpTape, x)
 	return t1 - x[0]
 }
 
@@ -2515,7 +2515,7 @@ func CrossEntropyBackward(t *CrossEntropyTape, s float64, dx []float64) {
 	nlogSumExpTape := len(t.logSumExpTape.calls)
 	nlogSumExpTape--
 	dx[0] -= s
-	logSumExpCallFixedXBackward(&t.logSumExpTape, nlogSumExpTape, s, dx)
+	logSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, s, dx)
 }
 
 // CrossEntropyGrad returns CrossEntropy's result and its gradient with respect
@@ -2532,9 +2532,6 @@ func CrossEntropyGrad(x []float64) (float64, []float64) {
 // CrossEntropyHVPTape is what CrossEntropyHVP records in its forward sweep,
 // inside loops and branches, for its backward sweep.
 type CrossEntropyHVPTape struct {
-	// m: the value of m the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	m []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
@@ -2546,7 +2543,6 @@ type CrossEntropyHVPTape struct {
 // sites; not Go's padding nor spare capacity.
 func (t *CrossEntropyHVPTape) Bytes() int {
 	n := 0
-	n += len(t.m) * 8
 	n += len(t.exp) * 8
 	return n
 }
@@ -2587,101 +2583,80 @@ func CrossEntropyHVP(x, vx []float64) (float64, []float64, []float64) {
 	dt := poolCrossEntropyHVPTape.Get().(*CrossEntropyHVPTape)
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
-	t.m = t.m[:0]
-	dt.m = dt.m[:0]
 	m := x[0]
 	dm := vx[0]
-	t1 := len(x)
-	t.m = slices.Grow(t.m, t1)
-	dt.m = slices.Grow(dt.m, t1)
-	for i3 := range x {
-		xi := x[i3]
-		dxi := vx[i3]
-		t.m = append(t.m, m)
-		dt.m = append(dt.m, dm)
-		t2 := dxi
-		if m >= xi || math.IsNaN(m) {
-			t2 = dm
+	mAt := -1
+	for i2 := range x {
+		xi := x[i2]
+		dxi := vx[i2]
+		c1 := m >= xi || math.IsNaN(m)
+		t1 := dxi
+		if c1 {
+			t1 = dm
+		}
+		if !c1 {
+			mAt = i2
 		}
 		m = max(m, xi)
-		dm = t2
+		dm = t1
 	}
+	t2 := mAt
 	s := 0.0
 	ds := 0.0
-	t.exp = slices.Grow(t.exp, t1)
-	dt.exp = slices.Grow(dt.exp, t1)
-	for i4 := range x {
-		xi2 := x[i4]
-		dxi2 := vx[i4]
-		t3 := math.Exp(xi2 - m)
-		t4 := t3 * (dxi2 - dm)
-		t.exp = append(t.exp, t3)
-		dt.exp = append(dt.exp, t4)
-		s += t3
-		ds += t4
+	t3 := len(x)
+	t.exp = slices.Grow(t.exp, t3)
+	dt.exp = slices.Grow(dt.exp, t3)
+	for i3 := range x {
+		xi2 := x[i3]
+		dxi2 := vx[i3]
+		t4 := math.Exp(xi2 - m)
+		t5 := t4 * (dxi2 - dm)
+		t.exp = append(t.exp, t4)
+		dt.exp = append(dt.exp, t5)
+		s += t4
+		ds += t5
 	}
-	t5 := 1 / s
-	t6 := m + math.Log(s) - x[0]
-	dx2 := make([]float64, t1)
-	ddx := make([]float64, t1)
+	t6 := 1 / s
+	t7 := m + math.Log(s) - x[0]
+	dx2 := make([]float64, t3)
+	ddx := make([]float64, t3)
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds2 float64
 	dds := 0.0
 	var dm2 float64
 	ddm := 0.0
 	nexp := len(t.exp)
-	nm := len(t.m)
-	t7 := ddx[0]
+	t8 := ddx[0]
 	dx2[0] -= 1
-	ddx[0] = t7
-	ds2 += t5
-	dds -= t5 / s * ds
+	ddx[0] = t8
+	ds2 += t6
+	dds -= t6 / s * ds
 	dm2 += 1
-	t8 := t1 - 1
-	for i := t8; i >= 0; i-- {
+	t9 := t3 - 1
+	for i := t9; i >= 0; i-- {
 		nexp--
-		t9 := t.exp[nexp]
-		dxi22 := ds2 * t9
-		ddxi2 := t9*dds + ds2*dt.exp[nexp]
+		t10 := t.exp[nexp]
+		dxi22 := ds2 * t10
+		ddxi2 := t10*dds + ds2*dt.exp[nexp]
 		dm2 -= dxi22
 		ddm -= ddxi2
-		t10 := ddx[i] + ddxi2
+		t11 := ddx[i] + ddxi2
 		dx2[i] += dxi22
-		ddx[i] = t10
+		ddx[i] = t11
 	}
-	for i2 := t8; i2 >= 0; i2-- {
-		nm--
-		t11 := t.m[nm]
-		xi3 := x[i2]
-		c1 := t11 >= xi3 || math.IsNaN(t11)
-		var t12 float64
-		if c1 {
-			t12 = dm2
-		}
-		var t13 float64
-		if c1 {
-			t13 = ddm
-		}
-		dxi3 := dm2
-		if c1 {
-			dxi3 = 0
-		}
-		ddxi := ddm
-		if c1 {
-			ddxi = 0
-		}
-		dm2 = t12
-		ddm = t13
-		t14 := ddx[i2] + ddxi
-		dx2[i2] += dxi3
-		ddx[i2] = t14
+	if t2 >= 0 {
+		t12 := ddx[t2] + ddm
+		dx2[t2] += dm2
+		ddx[t2] = t12
+		dm2 = 0
+		ddm = 0
 	}
-	t15 := ddx[0] + ddm
+	t13 := ddx[0] + ddm
 	dx2[0] += dm2
-	ddx[0] = t15
+	ddx[0] = t13
 	t.release()
 	dt.release()
-	return t6, dx2, ddx
+	return t7, dx2, ddx
 }
 
 // PolarTape is what PolarForward keeps of one run of Polar for PolarBackward:
@@ -4117,7 +4092,7 @@ func PickHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float
 // a stack's entries; not Go's padding, nor spare capacity.
 //
 //	m              24 bytes per run (a reference to the caller's slice, not a copy): the parameter m
-//	logSumExpTape  logSumExpTape.Bytes(), a logSumExpCallFixedXTape for the calls of one call site, len(m) calls per run: the tape logSumExpCallFixedXForward fills and logSumExpCallFixedXBackward reads
+//	logSumExpTape  logSumExpTape.Bytes(), a logSumExpCallTape for the calls of one call site, len(m) calls per run: the tape logSumExpCallForward fills and logSumExpCallBackward reads
 //	tmp            8·len(m) bytes (8 bytes an entry): an intermediate value of the forward sweep
 //
 // Recomputed by the backward sweep rather than stored: the elements of m it
@@ -4126,10 +4101,10 @@ func PickHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float
 type RowsLSETape struct {
 	// m: the parameter m.
 	m [][]float64
-	// logSumExpTape: the tape logSumExpCallFixedXForward fills and
-	// logSumExpCallFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	logSumExpTape logSumExpCallFixedXTape
+	// logSumExpTape: the tape logSumExpCallForward fills and logSumExpCallBackward
+	// reads, for every call of it here: one record per call, and the stacks they
+	// share.
+	logSumExpTape logSumExpCallTape
 	// tmp: an intermediate value of the forward sweep, one entry per iteration of
 	// the loop around it, read back last first.
 	tmp []float64
@@ -4186,7 +4161,7 @@ func RowsLSEForward(t *RowsLSETape, m [][]float64) float64 {
 	t.logSumExpTape.calls = slices.Grow(t.logSumExpTape.calls, t1)
 	t.tmp = slices.Grow(t.tmp, t1)
 	for i := range m {
-		t2 := logSumExpCallFixedXForward(&t.logSumExpTape, m[i])
+		t2 := logSumExpCallForward(&t.logSumExpTape, m[i])
 		t.tmp = append(t.tmp, t2)
 		s += t2 * m[i][0]
 	}
@@ -4214,7 +4189,7 @@ func RowsLSEBackward(t *RowsLSETape, s float64, dm [][]float64) {
 		dmRow2 := dm[i]
 		t2 := ds * m[i][0]
 		dmRow[0] += ds * t.tmp[ntmp]
-		logSumExpCallFixedXBackward(&t.logSumExpTape, nlogSumExpTape, t2, dmRow2)
+		logSumExpCallBackward(&t.logSumExpTape, nlogSumExpTape, t2, dmRow2)
 	}
 }
 
@@ -4235,9 +4210,10 @@ func RowsLSEGrad(m [][]float64) (float64, [][]float64) {
 // RowsLSEHVPTape is what RowsLSEHVP records in its forward sweep, inside loops
 // and branches, for its backward sweep.
 type RowsLSEHVPTape struct {
-	// m22: the value of m2 the backward sweep reads, one entry per iteration of
-	// the loop around it, read back last first.
-	m22 []float64
+	// m2At: the index of the element the maximum came from (-1: the value before
+	// the loop), one entry per iteration of the loop around it, read back last
+	// first.
+	m2At []int
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
@@ -4258,7 +4234,7 @@ type RowsLSEHVPTape struct {
 // not Go's padding nor spare capacity.
 func (t *RowsLSEHVPTape) Bytes() int {
 	n := 0
-	n += len(t.m22) * 8
+	n += len(t.m2At) * 8
 	n += len(t.exp) * 8
 	n += len(t.m2) * 8
 	n += len(t.s2) * 8
@@ -4308,14 +4284,14 @@ func RowsLSEHVP(m, vm [][]float64) (float64, [][]float64, [][]float64) {
 	dt.s2 = dt.s2[:0]
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
-	t.m22 = t.m22[:0]
-	dt.m22 = dt.m22[:0]
+	t.m2At = t.m2At[:0]
 	s := 0.0
 	t1 := len(m)
 	t.log = slices.Grow(t.log, t1)
 	dt.log = slices.Grow(dt.log, t1)
 	t.m2 = slices.Grow(t.m2, t1)
 	dt.m2 = slices.Grow(dt.m2, t1)
+	t.m2At = slices.Grow(t.m2At, t1)
 	t.s2 = slices.Grow(t.s2, t1)
 	dt.s2 = slices.Grow(dt.s2, t1)
 	for i := range m {
@@ -4323,28 +4299,30 @@ func RowsLSEHVP(m, vm [][]float64) (float64, [][]float64, [][]float64) {
 		t3 := vm[i]
 		m2 := t2[0]
 		dm2 := t3[0]
-		t4 := len(t2)
-		t.m22 = slices.Grow(t.m22, t4)
-		dt.m22 = slices.Grow(dt.m22, t4)
-		for i6 := range t2 {
-			xi := t2[i6]
-			dxi := t3[i6]
-			t.m22 = append(t.m22, m2)
-			dt.m22 = append(dt.m22, dm2)
-			t5 := dxi
-			if m2 >= xi || math.IsNaN(m2) {
-				t5 = dm2
+		m2At := -1
+		for i5 := range t2 {
+			xi := t2[i5]
+			dxi := t3[i5]
+			c1 := m2 >= xi || math.IsNaN(m2)
+			t4 := dxi
+			if c1 {
+				t4 = dm2
+			}
+			if !c1 {
+				m2At = i5
 			}
 			m2 = max(m2, xi)
-			dm2 = t5
+			dm2 = t4
 		}
+		t.m2At = append(t.m2At, m2At)
 		s2 := 0.0
 		ds2 := 0.0
-		t.exp = slices.Grow(t.exp, t4)
-		dt.exp = slices.Grow(dt.exp, t4)
-		for i7 := range t2 {
-			xi2 := t2[i7]
-			dxi2 := t3[i7]
+		t5 := len(t2)
+		t.exp = slices.Grow(t.exp, t5)
+		dt.exp = slices.Grow(dt.exp, t5)
+		for i6 := range t2 {
+			xi2 := t2[i6]
+			dxi2 := t3[i6]
 			t6 := math.Exp(xi2 - m2)
 			t7 := t6 * (dxi2 - dm2)
 			t.exp = append(t.exp, t6)
@@ -4363,10 +4341,10 @@ func RowsLSEHVP(m, vm [][]float64) (float64, [][]float64, [][]float64) {
 	}
 	dm3 := make([][]float64, t1)
 	ddm := make([][]float64, t1)
-	for i4 := range m {
-		t9 := make([]float64, len(m[i4]))
-		dm3[i4] = t9
-		ddm[i4] = make([]float64, len(t9))
+	for i3 := range m {
+		t9 := make([]float64, len(m[i3]))
+		dm3[i3] = t9
+		ddm[i3] = make([]float64, len(t9))
 	}
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var ds3 float64
@@ -4378,76 +4356,58 @@ func RowsLSEHVP(m, vm [][]float64) (float64, [][]float64, [][]float64) {
 	var dm22 float64
 	ddm2 := 0.0
 	nexp := len(t.exp)
-	nm22 := len(t.m22)
+	nm2At := len(t.m2At)
 	ds3 += 1
 	t10 := t1 - 1
-	for i5 := t10; i5 >= 0; i5-- {
+	for i4 := t10; i4 >= 0; i4-- {
 		nm2--
 		nlog--
-		dmRow := dm3[i5]
-		ddmRow := ddm[i5]
+		dmRow := dm3[i4]
+		ddmRow := ddm[i4]
 		ns2--
 		t11 := t.s2[ns2]
 		t12 := dt.s2[ns2]
-		t13 := m[i5]
-		dmRow2 := dm3[i5]
-		t14 := ds3
-		t15 := t14 * m[i5][0]
-		t16 := t14 * vm[i5][0]
-		t17 := ddmRow[0] + t14*(dt.m2[nm2]+dt.log[nlog])
-		dmRow[0] += t14 * (t.m2[nm2] + t.log[nlog])
-		ddmRow[0] = t17
-		t18 := t15 / t11
-		ds22 += t18
-		dds2 += t16/t11 - t18/t11*t12
-		dm22 += t15
-		ddm2 += t16
+		t13 := len(m[i4])
+		dmRow2 := dm3[i4]
+		nm2At--
+		t14 := t.m2At[nm2At]
+		t15 := ds3
+		t16 := t15 * m[i4][0]
+		t17 := t15 * vm[i4][0]
+		t18 := ddmRow[0] + t15*(dt.m2[nm2]+dt.log[nlog])
+		dmRow[0] += t15 * (t.m2[nm2] + t.log[nlog])
+		ddmRow[0] = t18
+		t19 := t16 / t11
+		ds22 += t19
+		dds2 += t17/t11 - t19/t11*t12
+		dm22 += t16
+		ddm2 += t17
 		ds3 = 0
-		t19 := len(t13) - 1
-		for i2 := t19; i2 >= 0; i2-- {
+		t20 := t13 - 1
+		for i2 := t20; i2 >= 0; i2-- {
 			nexp--
-			t20 := t.exp[nexp]
-			dxi22 := ds22 * t20
-			ddxi2 := t20*dds2 + ds22*dt.exp[nexp]
+			t21 := t.exp[nexp]
+			dxi22 := ds22 * t21
+			ddxi2 := t21*dds2 + ds22*dt.exp[nexp]
 			dm22 -= dxi22
 			ddm2 -= ddxi2
-			t21 := ddmRow[i2] + ddxi2
+			t22 := ddmRow[i2] + ddxi2
 			dmRow2[i2] += dxi22
-			ddmRow[i2] = t21
+			ddmRow[i2] = t22
 		}
 		ds22 = 0
 		dds2 = 0
-		for i3 := t19; i3 >= 0; i3-- {
-			nm22--
-			t22 := t.m22[nm22]
-			xi3 := t13[i3]
-			c1 := t22 >= xi3 || math.IsNaN(t22)
-			var t23 float64
-			if c1 {
-				t23 = dm22
-			}
-			var t24 float64
-			if c1 {
-				t24 = ddm2
-			}
-			dxi3 := dm22
-			if c1 {
-				dxi3 = 0
-			}
-			ddxi := ddm2
-			if c1 {
-				ddxi = 0
-			}
-			dm22 = t23
-			ddm2 = t24
-			t25 := ddmRow[i3] + ddxi
-			dmRow2[i3] += dxi3
-			ddmRow[i3] = t25
+		if t14 >= 0 {
+			t23 := ddmRow[t14] + ddm2
+			dmRow2[t14] += dm22
+			ddmRow[t14] = t23
+			dm22 = 0
+			ddm2 = 0
 		}
-		t26 := ddmRow[0] + ddm2
+		t24 := ddmRow[0] + ddm2
 		dmRow2[0] += dm22
-		ddmRow[0] = t26
-		ds3 += t14
+		ddmRow[0] = t24
+		ds3 += t15
 		dm22 = 0
 		ddm2 = 0
 	}
@@ -5451,56 +5411,54 @@ func sigmoidGrad(z float64) (float64, float64) {
 	return t1, dz
 }
 
-// logSumExpCallFixedXTape is what logSumExpCallFixedXForward keeps of the calls
-// of logSumExp at one call site for logSumExpCallFixedXBackward: the forward
-// values the backward sweep reads, and the control flow it replays, each call's
-// in its record and on the stacks the calls share. The tape of the caller holds
-// it, and empties it for each of its own runs, keeping its buffers.
+// logSumExpCallTape is what logSumExpCallForward keeps of the calls of
+// logSumExp at one call site for logSumExpCallBackward: the forward values the
+// backward sweep reads, and the control flow it replays, each call's in its
+// record and on the stacks the calls share. The tape of the caller holds it,
+// and empties it for each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 48·calls + 16·len(x) bytes. Bytes returns that count
+// calls), the tape holds 48·calls + 8·len(x) bytes. Bytes returns that count
 // for a filled tape: each value's size, a slice's 24-byte header where the tape
 // keeps a reference, a stack's entries; not Go's padding, nor spare capacity.
 //
 //	calls  48 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	m      8·len(x) bytes (8 bytes an entry): the value of m the backward sweep reads
 //	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
 //
-// Recomputed by the backward sweep rather than stored: the elements of x it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
+// Recomputed by the backward sweep rather than stored: lengths, indexes and
+// integer arithmetic, and loop counters (recovered from the backward loops'
+// own).
 //
-// Neither stored nor recomputed, since the chain rule does not need them: xi2.
-type logSumExpCallFixedXTape struct {
+// Neither stored nor recomputed, since the chain rule does not need them: xi,
+// xi2.
+type logSumExpCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
 		// x: the parameter x.
 		x []float64
+		// mAt: the index of the element the maximum came from (-1: the value before
+		// the loop).
+		mAt int
 		// s: the value of s the backward sweep reads.
 		s float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			m   int
 			exp int
 		}
 	}
-	// m: the value of m the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	m []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
-// logSumExpCallFixedXTape's comment counts them: each value's size, 24 for a
-// slice the tape refers to, a stack's entries by its length, the tapes of its
-// call sites; not Go's padding nor spare capacity.
-func (t *logSumExpCallFixedXTape) Bytes() int {
+// logSumExpCallTape's comment counts them: each value's size, 24 for a slice
+// the tape refers to, a stack's entries by its length, the tapes of its call
+// sites; not Go's padding nor spare capacity.
+func (t *logSumExpCallTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 48
-	n += len(t.m) * 8
 	n += len(t.exp) * 8
 	return n
 }
@@ -5508,88 +5466,74 @@ func (t *logSumExpCallFixedXTape) Bytes() int {
 // clearRefs drops what t refers to outside its own memory (the caller's slices,
 // kept for the backward sweep), keeping t's buffers, so that a tape kept for
 // reuse keeps nothing of the caller's alive.
-func (t *logSumExpCallFixedXTape) clearRefs() {
+func (t *logSumExpCallTape) clearRefs() {
 	clear(t.calls[:cap(t.calls)])
 }
 
-// logSumExpCallFixedXForward runs logSumExp and records in t what
-// logSumExpCallFixedXBackward needs, after what the earlier calls since t's
-// holder began its run recorded; the first of them empties t, keeping its
-// memory.
-func logSumExpCallFixedXForward(t *logSumExpCallFixedXTape, x []float64) float64 {
+// logSumExpCallForward runs logSumExp and records in t what
+// logSumExpCallBackward needs, after what the earlier calls since t's holder
+// began its run recorded; the first of them empties t, keeping its memory.
+func logSumExpCallForward(t *logSumExpCallTape, x []float64) float64 {
 	if len(t.calls) == 0 {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.exp = t.exp[:0]
-		t.m = t.m[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.x = x
 	m := x[0]
-	t1 := len(x)
-	t.m = slices.Grow(t.m, t1)
+	mAt := -1
 	for i := range x {
 		xi := x[i]
-		t.m = append(t.m, m)
+		if !(m >= xi || math.IsNaN(m)) {
+			mAt = i
+		}
 		m = max(m, xi)
 	}
+	c.mAt = mAt
 	s := 0.0
-	t.exp = slices.Grow(t.exp, t1)
+	t.exp = slices.Grow(t.exp, len(x))
 	for i2 := range x {
 		xi2 := x[i2]
-		t2 := math.Exp(xi2 - m)
-		t.exp = append(t.exp, t2)
-		s += t2
+		t1 := math.Exp(xi2 - m)
+		t.exp = append(t.exp, t1)
+		s += t1
 	}
 	c.s = s
-	c.end.m = len(t.m)
 	c.end.exp = len(t.exp)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
-		t.m = slices.Grow(t.m, c.end.m*more)
 		t.exp = slices.Grow(t.exp, c.end.exp*more)
 	}
 	return m + math.Log(s)
 }
 
-// logSumExpCallFixedXBackward adds to dx the vector-Jacobian product of
-// logSumExp with the seeds s, at the point that call number call of
-// logSumExpCallFixedXForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func logSumExpCallFixedXBackward(t *logSumExpCallFixedXTape, call int, s float64, dx []float64) {
+// logSumExpCallBackward adds to dx the vector-Jacobian product of logSumExp
+// with the seeds s, at the point that call number call of logSumExpCallForward
+// on t recorded. It only reads t, so one forward run serves any number of
+// backward runs (one per seed, from several goroutines at once); it adds rather
+// than sets, so one buffer can sum a mini-batch.
+func logSumExpCallBackward(t *logSumExpCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var ds float64
 	var dm float64
 	x := c.x
 	nexp := c.end.exp
-	nm := c.end.m
+	t1 := c.mAt
 	ds += s / c.s
 	dm += s
-	t1 := len(x) - 1
-	for i := t1; i >= 0; i-- {
+	t2 := len(x) - 1
+	for i := t2; i >= 0; i-- {
 		nexp--
 		dxi2 := ds * t.exp[nexp]
 		dm -= dxi2
 		dx[i] += dxi2
 	}
-	for i2 := t1; i2 >= 0; i2-- {
-		nm--
-		t2 := t.m[nm]
-		xi := x[i2]
-		c1 := t2 >= xi || math.IsNaN(t2)
-		var t3 float64
-		if c1 {
-			t3 = dm
-		}
-		dxi := dm
-		if c1 {
-			dxi = 0
-		}
-		dm = t3
-		dx[i2] += dxi
+	if t1 >= 0 {
+		dx[t1] += dm
+		dm = 0
 	}
 	dx[0] += dm
 }

@@ -6128,13 +6128,12 @@ func DecayJVPVec8(x []float64, rate float64, dx [][8]float64, drate [8]float64) 
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 80·calls + 9·len(x) + 8·len(out) bytes. Bytes
+// calls), the tape holds 80·calls + 8·len(x) + 8·len(out) bytes. Bytes
 // returns that count for a filled tape: each value's size, a slice's 24-byte
 // header where the tape keeps a reference, a stack's entries; not Go's padding,
 // nor spare capacity.
 //
 //	calls  80 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	cond   1·len(x) bytes (1 byte an entry): the branch the forward sweep took
 //	exp    8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	elem   8·len(out) bytes (8 bytes an entry): an element read before it was overwritten
 //
@@ -6152,18 +6151,17 @@ type softmaxCallTape struct {
 		x []float64
 		// out: the parameter out.
 		out []float64
+		// mAt: the index of the element the maximum came from (-1: the value before
+		// the loop).
+		mAt int
 		// s: the value of s the backward sweep reads.
 		s float64
 		// end: where the call's entries of each stack end, and its calls at each site.
 		end struct {
-			cond int
 			exp  int
 			elem int
 		}
 	}
-	// cond: the branch the forward sweep took, one entry per iteration of the loop
-	// around it, read back last first.
-	cond []bool
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
@@ -6179,7 +6177,6 @@ type softmaxCallTape struct {
 func (t *softmaxCallTape) Bytes() int {
 	n := 0
 	n += len(t.calls) * 80
-	n += len(t.cond) * 1
 	n += len(t.exp) * 8
 	n += len(t.elem) * 8
 	return n
@@ -6200,48 +6197,44 @@ func softmaxCallForward(t *softmaxCallTape, x, out []float64) {
 		// The first call of a run: the stacks hold an earlier run's entries.
 		t.elem = t.elem[:0]
 		t.exp = t.exp[:0]
-		t.cond = t.cond[:0]
 	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
 	c.x = x
 	c.out = out
 	m := math.Inf(-1)
-	t1 := len(x)
-	t.cond = slices.Grow(t.cond, t1)
+	mAt := -1
 	for i3 := range x {
 		v := x[i3]
-		c1 := v > m
-		t.cond = append(t.cond, c1)
-		if c1 {
+		if v > m {
 			m = v
+			mAt = i3
 		}
 	}
-	t2 := m
+	c.mAt = mAt
+	t1 := m
 	s := 0.0
-	t.exp = slices.Grow(t.exp, t1)
+	t.exp = slices.Grow(t.exp, len(x))
 	for i := range x {
 		v2 := x[i]
-		t3 := math.Exp(v2 - t2)
-		t.exp = append(t.exp, t3)
-		out[i] = t3
+		t2 := math.Exp(v2 - t1)
+		t.exp = append(t.exp, t2)
+		out[i] = t2
 		s += out[i]
 	}
-	t4 := s
-	c.s = t4
+	t3 := s
+	c.s = t3
 	t.elem = slices.Grow(t.elem, len(out))
 	for i2 := range out {
-		t5 := out[i2]
-		t.elem = append(t.elem, t5)
-		out[i2] = t5 / t4
+		t4 := out[i2]
+		t.elem = append(t.elem, t4)
+		out[i2] = t4 / t3
 	}
-	c.end.cond = len(t.cond)
 	c.end.exp = len(t.exp)
 	c.end.elem = len(t.elem)
 	if len(t.calls) == 1 {
 		// The first call of a run: room for the calls the caller made room for, at its rate.
 		more := cap(t.calls) - 1
-		t.cond = slices.Grow(t.cond, c.end.cond*more)
 		t.exp = slices.Grow(t.exp, c.end.exp*more)
 		t.elem = slices.Grow(t.elem, c.end.elem*more)
 	}
@@ -6267,34 +6260,28 @@ func softmaxCallBackward(t *softmaxCallTape, call int, dx, dout []float64) {
 	nexp := c.end.exp
 	var dtmp2 float64
 	var dm float64
-	ncond := c.end.cond
-	t2 := len(out) - 1
-	for i2 := t2; i2 >= 0; i2-- {
+	t2 := c.mAt
+	t3 := len(out) - 1
+	for i2 := t3; i2 >= 0; i2-- {
 		nelem--
-		t3 := dout[i2]
-		dtmp -= t3 * (t.elem[nelem] / t1 / t1)
-		dout[i2] = t3 / t1
+		t4 := dout[i2]
+		dtmp -= t4 * (t.elem[nelem] / t1 / t1)
+		dout[i2] = t4 / t1
 	}
 	ds += dtmp
-	t4 := len(x) - 1
-	for i := t4; i >= 0; i-- {
+	t5 := len(x) - 1
+	for i := t5; i >= 0; i-- {
 		nexp--
-		t5 := t.exp[nexp]
+		t6 := t.exp[nexp]
 		dout[i] += ds
-		dv2 := dout[i] * t5
+		dv2 := dout[i] * t6
 		dtmp2 -= dv2
 		dx[i] += dv2
 		dout[i] = 0
 	}
 	dm += dtmp2
-	for i3 := t4; i3 >= 0; i3-- {
-		ncond--
-		var dv float64
-		if t.cond[ncond] {
-			dv += dm
-			dm = 0
-		}
-		dx[i3] += dv
+	if t2 >= 0 {
+		dx[t2] += dm
 	}
 }
 

@@ -176,15 +176,15 @@ func DotJVP(w, x, dw []float64) (float64, float64) {
 // control flow it replays. A tape may be reused: each run of LogSumExpForward
 // overwrites it, and its buffers are kept.
 //
-// Memory: after a run, the tape holds 9·len(x) + 32 bytes. Bytes returns that
+// Memory: after a run, the tape holds 8·len(x) + 40 bytes. Bytes returns that
 // count for a filled tape: each value's size, a slice's 24-byte header where
 // the tape keeps a reference, a stack's entries; not Go's padding, nor spare
 // capacity.
 //
-//	x     24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
-//	cond  1·len(x) bytes (1 byte an entry): the branch the forward sweep took
-//	exp   8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
-//	s     8 bytes per run: the value of s the backward sweep reads
+//	x    24 bytes per run (a reference to the caller's slice, not a copy): the parameter x
+//	mAt  8 bytes per run: the index of the element the maximum came from (-1: the value before the loop)
+//	exp  8·len(x) bytes (8 bytes an entry): math.Exp of the forward sweep
+//	s    8 bytes per run: the value of s the backward sweep reads
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -195,9 +195,9 @@ func DotJVP(w, x, dw []float64) (float64, float64) {
 type LogSumExpTape struct {
 	// x: the parameter x.
 	x []float64
-	// cond: the branch the forward sweep took, one entry per iteration of the loop
-	// around it, read back last first.
-	cond []bool
+	// mAt: the index of the element the maximum came from (-1: the value before
+	// the loop).
+	mAt int
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
@@ -210,8 +210,7 @@ type LogSumExpTape struct {
 // tape refers to, a stack's entries by its length, the tapes of its call sites;
 // not Go's padding nor spare capacity.
 func (t *LogSumExpTape) Bytes() int {
-	n := 32
-	n += len(t.cond) * 1
+	n := 40
 	n += len(t.exp) * 8
 	return n
 }
@@ -248,19 +247,18 @@ func (t *LogSumExpTape) release() {
 // needs; t's earlier contents are discarded, its memory reused.
 func LogSumExpForward(t *LogSumExpTape, x []float64) float64 {
 	t.exp = t.exp[:0]
-	t.cond = t.cond[:0]
 	t.x = x
 	m := math.Inf(-1)
-	t1 := len(x)
-	t.cond = slices.Grow(t.cond, t1)
+	mAt := -1
 	for i := range x {
 		v := x[i]
-		c1 := v > m
-		t.cond = append(t.cond, c1)
-		if c1 {
+		if v > m {
 			m = v
+			mAt = i
 		}
 	}
+	t.mAt = mAt
+	t1 := len(x)
 	if t1 == 0 {
 		return m
 	} else {
@@ -289,29 +287,22 @@ func LogSumExpBackward(t *LogSumExpTape, s float64, dx []float64) {
 	var dm float64
 	var ds float64
 	nexp := len(t.exp)
-	ncond := len(t.cond)
+	t2 := t.mAt
 	if t1 == 0 {
 		dm += s
 	} else {
 		ds += s / t.s
 		dm += s
-		t2 := t1 - 1
-		for i := t2; i >= 0; i-- {
+		t3 := t1 - 1
+		for i := t3; i >= 0; i-- {
 			nexp--
 			dv2 := ds * t.exp[nexp]
 			dm -= dv2
 			dx[i] += dv2
 		}
 	}
-	t3 := t1 - 1
-	for i2 := t3; i2 >= 0; i2-- {
-		ncond--
-		var dv float64
-		if t.cond[ncond] {
-			dv += dm
-			dm = 0
-		}
-		dx[i2] += dv
+	if t2 >= 0 {
+		dx[t2] += dm
 	}
 }
 

@@ -41,7 +41,7 @@ import (
 //	exp2                     8·max(n, 0)·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	semx                     8·max(n, 0) bytes (8 bytes an entry): the value of semx the backward sweep reads
 //	lparamsIdx               8 bytes per run: the value of lparamsIdx as its block ends, the same in every iteration of the loops around, from which the backward sweep has its earlier values
-//	arrMaxTape2              arrMaxTape2.Bytes(), a arrMaxCallFixedXTape for the calls of one call site, one call per run: the tape arrMaxCallFixedXForward fills and arrMaxCallFixedXBackward reads
+//	arrMaxTape2              arrMaxTape2.Bytes(), a arrMaxCallTape for the calls of one call site, one call per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
 //	exp                      8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	semx2                    8 bytes per run: the value of semx2 the backward sweep reads
 //	logWishartPriorFlatTape  logWishartPriorFlatTape.Bytes(), a logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape for the calls of one call site, one call per run: the tape logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads
@@ -110,10 +110,9 @@ type ObjectiveTape struct {
 	// iteration of the loops around, from which the backward sweep has its earlier
 	// values.
 	lparamsIdx int
-	// arrMaxTape2: the tape arrMaxCallFixedXForward fills and
-	// arrMaxCallFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	arrMaxTape2 arrMaxCallFixedXTape
+	// arrMaxTape2: the tape arrMaxCallForward fills and arrMaxCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	arrMaxTape2 arrMaxCallTape
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
@@ -306,7 +305,7 @@ func ObjectiveForward(t *ObjectiveTape, d, k, n int, alphas, means, icf, x []flo
 		slse += math.Log(semx) + mx
 	}
 	t.lparamsIdx = lparamsIdxEnd
-	mx2 := arrMaxCallFixedXForward(&t.arrMaxTape2, k, alphas)
+	mx2 := arrMaxCallForward(&t.arrMaxTape2, k, alphas)
 	semx2 := 0.0
 	t.exp = slices.Grow(t.exp, t1)
 	for i4 := 0; i4 < k; i4++ {
@@ -380,7 +379,7 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 		dalphas[i4] += t4
 	}
 	dmx22 := dmx2 - t2
-	arrMaxCallFixedXBackward(&t.arrMaxTape2, narrMaxTape2, dmx22, dalphas)
+	arrMaxCallBackward(&t.arrMaxTape2, narrMaxTape2, dmx22, dalphas)
 	t5 := n - 1
 	for ix := t5; ix >= 0; ix-- {
 		t6 := ix
@@ -514,7 +513,7 @@ func ObjectiveGrad(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 //	mainTerm                        8·k bytes (8 bytes an entry): the memory of mainTerm, which ObjectiveCheckpointed makes, kept from run to run
 //	exp2                            8·max(k, 0)·max(d, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	objectiveCheckpointedLoop1Tape  objectiveCheckpointedLoop1Tape.Bytes(), a objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasTape holding the calls of one iteration only, whatever the number of iterations (emptied before each): the tape of one iteration of the loop at gmm.go:73 (//godiff:checkpoint): the forward sweep empties it before each iteration, runs the iteration on it and at once the iteration's backward code, so that it holds one iteration's entries whatever the number of iterations
-//	arrMaxTape                      arrMaxTape.Bytes(), a arrMaxCallFixedXTape for the calls of one call site, one call per run: the tape arrMaxCallFixedXForward fills and arrMaxCallFixedXBackward reads
+//	arrMaxTape                      arrMaxTape.Bytes(), a arrMaxCallTape for the calls of one call site, one call per run: the tape arrMaxCallForward fills and arrMaxCallBackward reads
 //	exp                             8·max(k, 0) bytes (8 bytes an entry): math.Exp of the forward sweep
 //	semx                            8 bytes per run: the value of semx the backward sweep reads
 //	logWishartPriorFlatTape         logWishartPriorFlatTape.Bytes(), a logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfTape for the calls of one call site, one call per run: the tape logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfForward fills and logWishartPriorFlatCallNoWishartGammaFixedQdiagsIcfBackward reads
@@ -572,10 +571,9 @@ type ObjectiveCheckpointedTape struct {
 	// code, so that it holds one iteration's entries whatever the number of
 	// iterations.
 	objectiveCheckpointedLoop1Tape objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasTape
-	// arrMaxTape: the tape arrMaxCallFixedXForward fills and
-	// arrMaxCallFixedXBackward reads, for every call of it here: one record per
-	// call, and the stacks they share.
-	arrMaxTape arrMaxCallFixedXTape
+	// arrMaxTape: the tape arrMaxCallForward fills and arrMaxCallBackward reads,
+	// for every call of it here: one record per call, and the stacks they share.
+	arrMaxTape arrMaxCallTape
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
@@ -758,7 +756,7 @@ func ObjectiveCheckpointedForward(t *ObjectiveCheckpointedTape, d, k, n int, alp
 		objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasBackward(&t.objectiveCheckpointedLoop1Tape, 0, 1, &dslse, dmeans, dxcentered, dqdiags, dicf, dqxcentered, dalphas, dsumQs, dmainTerm)
 		slse = t3
 	}
-	mx := arrMaxCallFixedXForward(&t.arrMaxTape, k, alphas)
+	mx := arrMaxCallForward(&t.arrMaxTape, k, alphas)
 	semx := 0.0
 	t.exp = slices.Grow(t.exp, t1)
 	for i := 0; i < k; i++ {
@@ -813,7 +811,7 @@ func ObjectiveCheckpointedBackward(t *ObjectiveCheckpointedTape, s float64, dalp
 		dalphas[i] += t4
 	}
 	dmx2 := dmx - t2
-	arrMaxCallFixedXBackward(&t.arrMaxTape, narrMaxTape, dmx2, dalphas)
+	arrMaxCallBackward(&t.arrMaxTape, narrMaxTape, dmx2, dalphas)
 	t5 := dslse
 	t6 := t.fusedDMeans
 	for k2 := range t6 {
@@ -875,14 +873,11 @@ func ObjectiveCheckpointedGrad(d, k, n int, alphas, means, icf, x []float64, wis
 // each of its own runs, keeping its buffers.
 //
 // Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 24·calls + 16·max(n − 1, 0) bytes. Bytes returns
-// that count for a filled tape: each value's size, a slice's 24-byte header
-// where the tape keeps a reference, a stack's entries; not Go's padding, nor
-// spare capacity.
+// calls), the tape holds 8·calls bytes. Bytes returns that count for a filled
+// tape: each value's size, a slice's 24-byte header where the tape keeps a
+// reference, a stack's entries; not Go's padding, nor spare capacity.
 //
-//	calls  24 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	m      8·max(n − 1, 0) bytes (8 bytes an entry): the value of m the backward sweep reads
-//	elem   8·max(n − 1, 0) bytes (8 bytes an entry): an element read before it was overwritten
+//	calls  8 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
 //
 // Recomputed by the backward sweep rather than stored: lengths, indexes and
 // integer arithmetic, and loop counters (recovered from the backward loops'
@@ -891,20 +886,10 @@ type arrMaxCallTape struct {
 	// calls: what each call keeps that is not on a stack, one entry per call, in
 	// the order of the calls.
 	calls []struct {
-		// n: the parameter n.
-		n int
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			m    int
-			elem int
-		}
+		// mAt: the index of the element the maximum came from (-1: the value before
+		// the loop).
+		mAt int
 	}
-	// m: the value of m the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	m []float64
-	// elem: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem []float64
 }
 
 // Bytes returns the bytes t holds after a run, as the formula in
@@ -913,9 +898,7 @@ type arrMaxCallTape struct {
 // not Go's padding nor spare capacity.
 func (t *arrMaxCallTape) Bytes() int {
 	n := 0
-	n += len(t.calls) * 24
-	n += len(t.m) * 8
-	n += len(t.elem) * 8
+	n += len(t.calls) * 8
 	return n
 }
 
@@ -928,32 +911,19 @@ func (t *arrMaxCallTape) clearRefs() {}
 // after what the earlier calls since t's holder began its run recorded; the
 // first of them empties t, keeping its memory.
 func arrMaxCallForward(t *arrMaxCallTape, n int, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.m = t.m[:0]
-		t.elem = t.elem[:0]
-	}
 	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
 	c := &t.calls[len(t.calls)-1]
-	c.n = n
 	m := x[0]
-	t1 := max(n-1, 0)
-	t.elem = slices.Grow(t.elem, t1)
-	t.m = slices.Grow(t.m, t1)
+	mAt := -1
 	for i := 1; i < n; i++ {
-		t.m = append(t.m, m)
-		t2 := x[i]
-		t.elem = append(t.elem, t2)
+		t1 := i
+		t2 := x[t1]
+		if !(m >= t2) {
+			mAt = t1
+		}
 		m = math.Max(m, t2)
 	}
-	c.end.m = len(t.m)
-	c.end.elem = len(t.elem)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.m = slices.Grow(t.m, c.end.m*more)
-		t.elem = slices.Grow(t.elem, c.end.elem*more)
-	}
+	c.mAt = mAt
 	return m
 }
 
@@ -966,137 +936,11 @@ func arrMaxCallBackward(t *arrMaxCallTape, call int, s float64, dx []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	c := &t.calls[call]
 	var dm float64
-	n := c.n
-	t1 := n - 1
-	nm := c.end.m
-	nelem := c.end.elem
+	t1 := c.mAt
 	dm += s
-	for i := t1; i >= 1; i-- {
-		nm--
-		nelem--
-		c1 := t.m[nm] >= t.elem[nelem]
-		var t2 float64
-		if c1 {
-			t2 = dm
-		}
-		t3 := dm
-		if c1 {
-			t3 = 0
-		}
-		dx[i] += t3
-		dm = t2
-	}
-	dx[0] += dm
-}
-
-// arrMaxCallFixedXTape is what arrMaxCallFixedXForward keeps of the calls of
-// arrMax at one call site for arrMaxCallFixedXBackward: the forward values the
-// backward sweep reads, and the control flow it replays, each call's in its
-// record and on the stacks the calls share. The tape of the caller holds it,
-// and empties it for each of its own runs, keeping its buffers.
-//
-// Memory: after the calls at the site that holds it (each term summed over the
-// calls), the tape holds 40·calls + 8·max(n − 1, 0) bytes. Bytes returns
-// that count for a filled tape: each value's size, a slice's 24-byte header
-// where the tape keeps a reference, a stack's entries; not Go's padding, nor
-// spare capacity.
-//
-//	calls  40 bytes per call (its record): what each call keeps that is not on a stack, one entry per call, in the order of the calls
-//	m      8·max(n − 1, 0) bytes (8 bytes an entry): the value of m the backward sweep reads
-//
-// Recomputed by the backward sweep rather than stored: the elements of x it
-// reads again (memory nothing writes afterwards); lengths, indexes and integer
-// arithmetic, and loop counters (recovered from the backward loops' own).
-type arrMaxCallFixedXTape struct {
-	// calls: what each call keeps that is not on a stack, one entry per call, in
-	// the order of the calls.
-	calls []struct {
-		// n: the parameter n.
-		n int
-		// x: the parameter x.
-		x []float64
-		// end: where the call's entries of each stack end, and its calls at each site.
-		end struct {
-			m int
-		}
-	}
-	// m: the value of m the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	m []float64
-}
-
-// Bytes returns the bytes t holds after a run, as the formula in
-// arrMaxCallFixedXTape's comment counts them: each value's size, 24 for a slice
-// the tape refers to, a stack's entries by its length, the tapes of its call
-// sites; not Go's padding nor spare capacity.
-func (t *arrMaxCallFixedXTape) Bytes() int {
-	n := 0
-	n += len(t.calls) * 40
-	n += len(t.m) * 8
-	return n
-}
-
-// clearRefs drops what t refers to outside its own memory (the caller's slices,
-// kept for the backward sweep), keeping t's buffers, so that a tape kept for
-// reuse keeps nothing of the caller's alive.
-func (t *arrMaxCallFixedXTape) clearRefs() {
-	clear(t.calls[:cap(t.calls)])
-}
-
-// arrMaxCallFixedXForward runs arrMax and records in t what
-// arrMaxCallFixedXBackward needs, after what the earlier calls since t's holder
-// began its run recorded; the first of them empties t, keeping its memory.
-func arrMaxCallFixedXForward(t *arrMaxCallFixedXTape, n int, x []float64) float64 {
-	if len(t.calls) == 0 {
-		// The first call of a run: the stacks hold an earlier run's entries.
-		t.m = t.m[:0]
-	}
-	t.calls = slices.Grow(t.calls, 1)[:len(t.calls)+1]
-	c := &t.calls[len(t.calls)-1]
-	c.n = n
-	c.x = x
-	m := x[0]
-	t.m = slices.Grow(t.m, max(n-1, 0))
-	for i := 1; i < n; i++ {
-		t.m = append(t.m, m)
-		m = math.Max(m, x[i])
-	}
-	c.end.m = len(t.m)
-	if len(t.calls) == 1 {
-		// The first call of a run: room for the calls the caller made room for, at its rate.
-		more := cap(t.calls) - 1
-		t.m = slices.Grow(t.m, c.end.m*more)
-	}
-	return m
-}
-
-// arrMaxCallFixedXBackward adds to dx the vector-Jacobian product of arrMax
-// with the seeds s, at the point that call number call of
-// arrMaxCallFixedXForward on t recorded. It only reads t, so one forward run
-// serves any number of backward runs (one per seed, from several goroutines at
-// once); it adds rather than sets, so one buffer can sum a mini-batch.
-func arrMaxCallFixedXBackward(t *arrMaxCallFixedXTape, call int, s float64, dx []float64) {
-	// Backward sweep: the chain rule, link by link, in reverse order.
-	c := &t.calls[call]
-	var dm float64
-	n := c.n
-	t1 := n - 1
-	nm := c.end.m
-	x := c.x
-	dm += s
-	for i := t1; i >= 1; i-- {
-		nm--
-		c1 := t.m[nm] >= x[i]
-		var t2 float64
-		if c1 {
-			t2 = dm
-		}
-		t3 := dm
-		if c1 {
-			t3 = 0
-		}
-		dx[i] += t3
-		dm = t2
+	if t1 >= 0 {
+		dx[t1] += dm
+		dm = 0
 	}
 	dx[0] += dm
 }

@@ -27,27 +27,22 @@ type ObjectiveHHVPTape struct {
 	// exp3: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp3 []float64
-	// elem3: an element read before it was overwritten, one entry per iteration of
-	// the loop around it, read back last first.
-	elem3 []float64
 	// elem2: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem2 []float64
-	// m: the value of m the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	m []float64
 	// elem: an element read before it was overwritten, one entry per iteration of
 	// the loop around it, read back last first.
 	elem []float64
+	// mAt: the index of the element the maximum came from (-1: the value before
+	// the loop), one entry per iteration of the loop around it, read back last
+	// first.
+	mAt []int
 	// exp2: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp2 []float64
 	// semx: the value of semx the backward sweep reads, one entry per iteration of
 	// the loop around it, read back last first.
 	semx []float64
-	// m2: the value of m2 the backward sweep reads, one entry per iteration of the
-	// loop around it, read back last first.
-	m2 []float64
 	// exp: math.Exp of the forward sweep, one entry per iteration of the loop
 	// around it, read back last first.
 	exp []float64
@@ -65,13 +60,11 @@ func (t *ObjectiveHHVPTape) Bytes() int {
 	n += len(t.qxcentered) * 8
 	n += len(t.mainTerm) * 8
 	n += len(t.exp3) * 8
-	n += len(t.elem3) * 8
 	n += len(t.elem2) * 8
-	n += len(t.m) * 8
 	n += len(t.elem) * 8
+	n += len(t.mAt) * 8
 	n += len(t.exp2) * 8
 	n += len(t.semx) * 8
-	n += len(t.m2) * 8
 	n += len(t.exp) * 8
 	return n
 }
@@ -117,20 +110,15 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	t.mainTerm = t.mainTerm[:0]
 	t.exp = t.exp[:0]
 	dt.exp = dt.exp[:0]
-	t.m2 = t.m2[:0]
-	dt.m2 = dt.m2[:0]
 	t.semx = t.semx[:0]
 	dt.semx = dt.semx[:0]
 	t.exp2 = t.exp2[:0]
 	dt.exp2 = dt.exp2[:0]
-	t.m = t.m[:0]
-	dt.m = dt.m[:0]
+	t.mAt = t.mAt[:0]
 	t.elem = t.elem[:0]
 	dt.elem = dt.elem[:0]
 	t.elem2 = t.elem2[:0]
 	dt.elem2 = dt.elem2[:0]
-	t.elem3 = t.elem3[:0]
-	dt.elem3 = dt.elem3[:0]
 	t.exp3 = t.exp3[:0]
 	dt.exp3 = dt.exp3[:0]
 	constant := -float64(n*d) * 0.5 * math.Log(6.28318530718)
@@ -175,181 +163,180 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	t20 := t19 * t12
 	t21 := d - 1
 	t22 := t20 * max(t21, 0)
-	t.elem2 = slices.Grow(t.elem2, t22)
-	dt.elem2 = slices.Grow(dt.elem2, t22)
-	t23 := k - 1
-	t24 := max(t23, 0)
-	t25 := t19 * t24
-	t.elem = slices.Grow(t.elem, t25)
-	dt.elem = slices.Grow(dt.elem, t25)
-	t.m = slices.Grow(t.m, t25)
-	dt.m = slices.Grow(dt.m, t25)
+	t.elem = slices.Grow(t.elem, t22)
+	dt.elem = slices.Grow(dt.elem, t22)
 	t.exp2 = slices.Grow(t.exp2, t20)
 	dt.exp2 = slices.Grow(dt.exp2, t20)
+	t.mAt = slices.Grow(t.mAt, t19)
 	t.semx = slices.Grow(t.semx, t19)
 	dt.semx = slices.Grow(dt.semx, t19)
-	t.elem3 = slices.Grow(t.elem3, t20)
-	dt.elem3 = slices.Grow(dt.elem3, t20)
+	t.elem2 = slices.Grow(t.elem2, t20)
+	dt.elem2 = slices.Grow(dt.elem2, t20)
 	for ix := 0; ix < n; ix++ {
 		for ik2 := 0; ik2 < k; ik2++ {
-			t26 := x[ix*d:]
-			t27 := ik2 * d
-			t28 := len(means)
-			t29 := means[t27:t28]
-			t30 := vmeans[t27:t28]
+			t23 := x[ix*d:]
+			t24 := ik2 * d
+			t25 := len(means)
+			t26 := means[t24:t25]
+			t27 := vmeans[t24:t25]
 			for id2 := 0; id2 < d; id2++ {
-				t31 := -t30[id2]
-				t6[id2] = t26[id2] - t29[id2]
-				t7[id2] = t31
+				t28 := -t27[id2]
+				t6[id2] = t23[id2] - t26[id2]
+				t7[id2] = t28
 			}
-			t32 := ik2 * d
-			t33 := len(t2)
-			t34 := t2[t32:t33]
-			t35 := t3[t32:t33]
-			t36 := ik2*icfSz + d
-			t37 := len(icf)
-			t38 := icf[t36:t37]
-			t39 := vicf[t36:t37]
+			t29 := ik2 * d
+			t30 := len(t2)
+			t31 := t2[t29:t30]
+			t32 := t3[t29:t30]
+			t33 := ik2*icfSz + d
+			t34 := len(icf)
+			t35 := icf[t33:t34]
+			t36 := vicf[t33:t34]
 			for id3 := 0; id3 < d; id3++ {
-				t40 := t34[id3]
-				t41 := t6[id3]
-				t42 := t41*t35[id3] + t40*t7[id3]
-				t8[id3] = t40 * t41
-				t9[id3] = t42
+				t37 := t31[id3]
+				t38 := t6[id3]
+				t39 := t38*t32[id3] + t37*t7[id3]
+				t8[id3] = t37 * t38
+				t9[id3] = t39
 			}
 			lparamsIdx := 0
 			for i := 0; i < d; i++ {
 				for j := i + 1; j < d; j++ {
-					t43 := t38[lparamsIdx]
-					t44 := t6[i]
-					t45 := t9[j] + (t44*t39[lparamsIdx] + t43*t7[i])
-					t8[j] += t43 * t44
-					t9[j] = t45
+					t40 := t35[lparamsIdx]
+					t41 := t6[i]
+					t42 := t9[j] + (t41*t36[lparamsIdx] + t40*t7[i])
+					t8[j] += t40 * t41
+					t9[j] = t42
 					lparamsIdx++
 				}
 			}
-			t46 := t8[0]
-			t47 := t9[0]
-			t.elem3 = append(t.elem3, t46)
-			dt.elem3 = append(dt.elem3, t47)
-			res := t46 * t46
-			dres := t46 * t47 * 2
+			t43 := t8[0]
+			t44 := t9[0]
+			t.elem2 = append(t.elem2, t43)
+			dt.elem2 = append(dt.elem2, t44)
+			res := t43 * t43
+			dres := t43 * t44 * 2
 			for i2 := 1; i2 < d; i2++ {
-				t48 := t8[i2]
-				t49 := t9[i2]
-				t.elem2 = append(t.elem2, t48)
-				dt.elem2 = append(dt.elem2, t49)
-				res += t48 * t48
-				dres += t48 * t49 * 2
+				t45 := t8[i2]
+				t46 := t9[i2]
+				t.elem = append(t.elem, t45)
+				dt.elem = append(dt.elem, t46)
+				res += t45 * t45
+				dres += t45 * t46 * 2
 			}
-			t50 := valphas[ik2] + t5[ik2] - dres*0.5
+			t47 := valphas[ik2] + t5[ik2] - dres*0.5
 			t10[ik2] = alphas[ik2] + t4[ik2] - 0.5*res
-			t11[ik2] = t50
+			t11[ik2] = t47
 			lparamsIdxEnd = lparamsIdx
 		}
 		m := t10[0]
 		dm := t11[0]
+		mAt := -1
 		for i3 := 1; i3 < k; i3++ {
-			t.m = append(t.m, m)
-			dt.m = append(dt.m, dm)
-			t51 := t10[i3]
-			t52 := t11[i3]
-			t.elem = append(t.elem, t51)
-			dt.elem = append(dt.elem, t52)
-			t53 := t52
-			if m >= t51 {
-				t53 = dm
+			t48 := i3
+			t49 := t10[t48]
+			c1 := m >= t49
+			t50 := t11[t48]
+			if c1 {
+				t50 = dm
 			}
-			m = math.Max(m, t51)
-			dm = t53
+			if !c1 {
+				mAt = t48
+			}
+			m = math.Max(m, t49)
+			dm = t50
 		}
-		t54 := m
-		t55 := dm
+		t.mAt = append(t.mAt, mAt)
+		t51 := m
+		t52 := dm
 		semx := 0.0
 		dsemx := 0.0
 		for i4 := 0; i4 < k; i4++ {
-			t56 := math.Exp(t10[i4] - t54)
-			t57 := t56 * (t11[i4] - t55)
-			t.exp2 = append(t.exp2, t56)
-			dt.exp2 = append(dt.exp2, t57)
-			semx += t56
-			dsemx += t57
+			t53 := math.Exp(t10[i4] - t51)
+			t54 := t53 * (t11[i4] - t52)
+			t.exp2 = append(t.exp2, t53)
+			dt.exp2 = append(dt.exp2, t54)
+			semx += t53
+			dsemx += t54
 		}
 		t.semx = append(t.semx, semx)
 		dt.semx = append(dt.semx, dsemx)
-		slse += math.Log(semx) + t54
+		slse += math.Log(semx) + t51
 	}
-	t58 := lparamsIdxEnd
+	t55 := lparamsIdxEnd
 	m2 := alphas[0]
 	dm2 := valphas[0]
-	t.m2 = slices.Grow(t.m2, t24)
-	dt.m2 = slices.Grow(dt.m2, t24)
+	m2At := -1
 	for i5 := 1; i5 < k; i5++ {
-		t.m2 = append(t.m2, m2)
-		dt.m2 = append(dt.m2, dm2)
-		t59 := alphas[i5]
-		t60 := valphas[i5]
-		if m2 >= t59 {
-			t60 = dm2
+		t56 := i5
+		t57 := alphas[t56]
+		c2 := m2 >= t57
+		t58 := valphas[t56]
+		if c2 {
+			t58 = dm2
 		}
-		m2 = math.Max(m2, t59)
-		dm2 = t60
+		if !c2 {
+			m2At = t56
+		}
+		m2 = math.Max(m2, t57)
+		dm2 = t58
 	}
-	t61 := m2
-	t62 := dm2
+	t59 := m2At
+	t60 := m2
+	t61 := dm2
 	semx2 := 0.0
 	dsemx2 := 0.0
 	t.exp = slices.Grow(t.exp, t12)
 	dt.exp = slices.Grow(dt.exp, t12)
 	for i6 := 0; i6 < k; i6++ {
-		t63 := math.Exp(alphas[i6] - t61)
-		t64 := t63 * (valphas[i6] - t62)
-		t.exp = append(t.exp, t63)
-		dt.exp = append(dt.exp, t64)
-		semx2 += t63
-		dsemx2 += t64
+		t62 := math.Exp(alphas[i6] - t60)
+		t63 := t62 * (valphas[i6] - t61)
+		t.exp = append(t.exp, t62)
+		dt.exp = append(dt.exp, t63)
+		semx2 += t62
+		dsemx2 += t63
 	}
-	t65 := float64(n)
-	err := constant + slse - t65*(math.Log(semx2)+t61)
+	t64 := float64(n)
+	err := constant + slse - t64*(math.Log(semx2)+t60)
 	n2 := d + wishart.M + 1
 	c := float64(n2*d)*(math.Log(wishart.Gamma)-0.5*math.Log(2)) - logGammaDistrib(0.5*float64(n2), d)
 	out := 0.0
 	for ik3 := 0; ik3 < k; ik3++ {
-		t66 := t2[ik3*d:]
-		t67 := t66[0]
-		res2 := t67 * t67
+		t65 := t2[ik3*d:]
+		t66 := t65[0]
+		res2 := t66 * t66
 		for i7 := 1; i7 < d; i7++ {
-			t68 := t66[i7]
-			res2 += t68 * t68
+			t67 := t65[i7]
+			res2 += t67 * t67
 		}
-		t69 := icfSz - d
-		t70 := icf[ik3*icfSz+d:]
-		t71 := t70[0]
-		res3 := t71 * t71
-		for i8 := 1; i8 < t69; i8++ {
-			t72 := t70[i8]
-			res3 += t72 * t72
+		t68 := icfSz - d
+		t69 := icf[ik3*icfSz+d:]
+		t70 := t69[0]
+		res3 := t70 * t70
+		for i8 := 1; i8 < t68; i8++ {
+			t71 := t69[i8]
+			res3 += t71 * t71
 		}
 		frobenius := res2 + res3
 		out += 0.5*wishart.Gamma*wishart.Gamma*frobenius - float64(wishart.M)*t4[ik3]
 	}
-	t73 := len(alphas)
-	dalphas2 := make([]float64, t73)
-	ddalphas := make([]float64, t73)
-	t74 := len(means)
-	dmeans2 := make([]float64, t74)
-	ddmeans := make([]float64, t74)
-	t75 := len(icf)
-	dicf2 := make([]float64, t75)
-	ddicf := make([]float64, t75)
+	t72 := len(alphas)
+	dalphas2 := make([]float64, t72)
+	ddalphas := make([]float64, t72)
+	t73 := len(means)
+	dmeans2 := make([]float64, t73)
+	ddmeans := make([]float64, t73)
+	t74 := len(icf)
+	dicf2 := make([]float64, t74)
+	ddicf := make([]float64, t74)
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	var dout2 float64
+	t75 := make([]float64, k)
 	t76 := make([]float64, k)
-	t77 := make([]float64, k)
 	var dres32 float64
 	var dres22 float64
+	t77 := make([]float64, t1)
 	t78 := make([]float64, t1)
-	t79 := make([]float64, t1)
 	var dslse2 float64
 	var dsemx22 float64
 	ddsemx2 := 0.0
@@ -358,47 +345,46 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	ddtmp := 0.0
 	var dm22 float64
 	ddm2 := 0.0
-	nm2 := len(t.m2)
 	nsemx := len(t.semx)
 	var dsemx3 float64
 	ddsemx := 0.0
 	nexp2 := len(t.exp2)
+	t79 := make([]float64, k)
 	t80 := make([]float64, k)
-	t81 := make([]float64, k)
 	var dm3 float64
 	ddm := 0.0
-	nm := len(t.m)
-	nelem := len(t.elem)
+	nmAt := len(t.mAt)
 	var dres4 float64
 	ddres := 0.0
-	nelem2 := len(t.elem2)
+	nelem := len(t.elem)
+	t81 := make([]float64, d)
 	t82 := make([]float64, d)
+	nelem2 := len(t.elem2)
 	t83 := make([]float64, d)
-	nelem3 := len(t.elem3)
 	t84 := make([]float64, d)
-	t85 := make([]float64, d)
 	nexp3 := len(t.exp3)
 	dout2 += 1
-	for ik32 := t23; ik32 >= 0; ik32-- {
+	t85 := k - 1
+	for ik32 := t85; ik32 >= 0; ik32-- {
 		t86 := icfSz - d - 1
 		t87 := ik32*icfSz + d
-		t88 := icf[t87:t75]
-		t89 := vicf[t87:t75]
-		t90 := dicf2[t87:t75]
-		t91 := ddicf[t87:t75]
+		t88 := icf[t87:t74]
+		t89 := vicf[t87:t74]
+		t90 := dicf2[t87:t74]
+		t91 := ddicf[t87:t74]
 		t92 := t88[0]
 		t93 := t89[0]
 		t94 := ik32 * d
 		t95 := len(t2)
 		t96 := t2[t94:t95]
 		t97 := t3[t94:t95]
-		t98 := t78[t94:t95]
-		t99 := t79[t94:t95]
+		t98 := t77[t94:t95]
+		t99 := t78[t94:t95]
 		t100 := t96[0]
 		t101 := t97[0]
-		t102 := t77[ik32]
-		t76[ik32] -= dout2 * float64(wishart.M)
-		t77[ik32] = t102
+		t102 := t76[ik32]
+		t75[ik32] -= dout2 * float64(wishart.M)
+		t76[ik32] = t102
 		dfrobenius2 := dout2 * (0.5 * wishart.Gamma * wishart.Gamma)
 		dres32 += dfrobenius2
 		for i82 := t86; i82 >= 1; i82-- {
@@ -421,12 +407,12 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 		t99[0] = t106
 		dres22 = 0
 	}
-	t107 := 1 * t65
+	t107 := 1 * t64
 	dslse2 += 1
 	t108 := -t107 / semx2
 	dsemx22 += t108
 	ddsemx2 -= t108 / semx2 * dsemx2
-	for i62 := t23; i62 >= 0; i62-- {
+	for i62 := t85; i62 >= 0; i62-- {
 		nexp--
 		t109 := t.exp[nexp]
 		t110 := dsemx22 * t109
@@ -439,204 +425,169 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 	}
 	dm22 += dtmp - t107
 	ddm2 += ddtmp
-	for i52 := t23; i52 >= 1; i52-- {
-		nm2--
-		c1 := t.m2[nm2] >= alphas[i52]
-		var t113 float64
-		if c1 {
-			t113 = dm22
-		}
-		var t114 float64
-		if c1 {
-			t114 = ddm2
-		}
-		t115 := dm22
-		if c1 {
-			t115 = 0
-		}
-		t116 := ddm2
-		if c1 {
-			t116 = 0
-		}
-		t117 := ddalphas[i52] + t116
-		dalphas2[i52] += t115
-		ddalphas[i52] = t117
-		dm22 = t113
-		ddm2 = t114
+	if t59 >= 0 {
+		t113 := ddalphas[t59] + ddm2
+		dalphas2[t59] += dm22
+		ddalphas[t59] = t113
+		dm22 = 0
+		ddm2 = 0
 	}
-	t118 := ddalphas[0] + ddm2
+	t114 := ddalphas[0] + ddm2
 	dalphas2[0] += dm22
-	ddalphas[0] = t118
-	t119 := n - 1
-	for ix2 := t119; ix2 >= 0; ix2-- {
-		t120 := ix2
+	ddalphas[0] = t114
+	t115 := n - 1
+	for ix2 := t115; ix2 >= 0; ix2-- {
+		t116 := ix2
 		nsemx--
-		t121 := t.semx[nsemx]
+		t117 := t.semx[nsemx]
 		var dtmp2 float64
 		ddtmp2 := 0.0
-		t122 := dslse2
-		t123 := t122 / t121
-		dsemx3 += t123
-		ddsemx -= t123 / t121 * dt.semx[nsemx]
+		nmAt--
+		t118 := t.mAt[nmAt]
+		t119 := dslse2
+		t120 := t119 / t117
+		dsemx3 += t120
+		ddsemx -= t120 / t117 * dt.semx[nsemx]
 		dslse2 = 0
-		for i42 := t23; i42 >= 0; i42-- {
+		for i42 := t85; i42 >= 0; i42-- {
 			nexp2--
-			t124 := t.exp2[nexp2]
-			t125 := dsemx3 * t124
-			t126 := t124*ddsemx + dsemx3*dt.exp2[nexp2]
-			dtmp2 -= t125
-			ddtmp2 -= t126
-			t127 := t81[i42] + t126
-			t80[i42] += t125
-			t81[i42] = t127
+			t121 := t.exp2[nexp2]
+			t122 := dsemx3 * t121
+			t123 := t121*ddsemx + dsemx3*dt.exp2[nexp2]
+			dtmp2 -= t122
+			ddtmp2 -= t123
+			t124 := t80[i42] + t123
+			t79[i42] += t122
+			t80[i42] = t124
 		}
-		dm3 += t122 + dtmp2
+		dm3 += t119 + dtmp2
 		ddm += ddtmp2
 		dsemx3 = 0
 		ddsemx = 0
-		for i32 := t23; i32 >= 1; i32-- {
-			nm--
-			nelem--
-			c2 := t.m[nm] >= t.elem[nelem]
-			var t128 float64
-			if c2 {
-				t128 = dm3
-			}
-			var t129 float64
-			if c2 {
-				t129 = ddm
-			}
-			t130 := dm3
-			if c2 {
-				t130 = 0
-			}
-			t131 := ddm
-			if c2 {
-				t131 = 0
-			}
-			t132 := t81[i32] + t131
-			t80[i32] += t130
-			t81[i32] = t132
-			dm3 = t128
-			ddm = t129
+		if t118 >= 0 {
+			t125 := t80[t118] + ddm
+			t79[t118] += dm3
+			t80[t118] = t125
+			dm3 = 0
+			ddm = 0
 		}
-		t133 := t81[0] + ddm
-		t80[0] += dm3
-		t81[0] = t133
-		dslse2 += t122
+		t126 := t80[0] + ddm
+		t79[0] += dm3
+		t80[0] = t126
+		dslse2 += t119
 		dm3 = 0
 		ddm = 0
-		for ik22 := t23; ik22 >= 0; ik22-- {
-			nelem3--
-			t134 := t.elem3[nelem3]
-			t135 := dt.elem3[nelem3]
-			t136 := ik22*icfSz + d
-			t137 := icf[t136:t75]
-			t138 := vicf[t136:t75]
-			lparamsIdx2 := t58
-			t139 := x[t120*d:]
-			t140 := ik22 * d
-			t141 := means[t140:t74]
-			t142 := vmeans[t140:t74]
-			t143 := dicf2[t136:t75]
-			t144 := ddicf[t136:t75]
-			t145 := len(t2)
-			t146 := t2[t140:t145]
-			t147 := t3[t140:t145]
-			t148 := t78[t140:t145]
-			t149 := t79[t140:t145]
-			t150 := dmeans2[t140:t74]
-			t151 := ddmeans[t140:t74]
-			t152 := t80[ik22]
-			t153 := t81[ik22]
-			dres4 -= t152 * 0.5
-			ddres -= t153 * 0.5
+		for ik22 := t85; ik22 >= 0; ik22-- {
+			nelem2--
+			t127 := t.elem2[nelem2]
+			t128 := dt.elem2[nelem2]
+			t129 := ik22*icfSz + d
+			t130 := icf[t129:t74]
+			t131 := vicf[t129:t74]
+			lparamsIdx2 := t55
+			t132 := x[t116*d:]
+			t133 := ik22 * d
+			t134 := means[t133:t73]
+			t135 := vmeans[t133:t73]
+			t136 := dicf2[t129:t74]
+			t137 := ddicf[t129:t74]
+			t138 := len(t2)
+			t139 := t2[t133:t138]
+			t140 := t3[t133:t138]
+			t141 := t77[t133:t138]
+			t142 := t78[t133:t138]
+			t143 := dmeans2[t133:t73]
+			t144 := ddmeans[t133:t73]
+			t145 := t79[ik22]
+			t146 := t80[ik22]
+			dres4 -= t145 * 0.5
+			ddres -= t146 * 0.5
+			t79[ik22] = 0
 			t80[ik22] = 0
-			t81[ik22] = 0
 			for i22 := t21; i22 >= 1; i22-- {
-				nelem2--
-				t154 := t.elem2[nelem2]
-				t155 := t83[i22] + (t154*ddres+dres4*dt.elem2[nelem2])*2
-				t82[i22] += dres4 * t154 * 2
-				t83[i22] = t155
+				nelem--
+				t147 := t.elem[nelem]
+				t148 := t82[i22] + (t147*ddres+dres4*dt.elem[nelem])*2
+				t81[i22] += dres4 * t147 * 2
+				t82[i22] = t148
 			}
-			t156 := t83[0] + (t134*ddres+dres4*t135)*2
-			t82[0] += dres4 * t134 * 2
-			t83[0] = t156
-			t157 := t77[ik22] + t153
-			t76[ik22] += t152
-			t77[ik22] = t157
-			t158 := ddalphas[ik22] + t153
-			dalphas2[ik22] += t152
-			ddalphas[ik22] = t158
+			t149 := t82[0] + (t127*ddres+dres4*t128)*2
+			t81[0] += dres4 * t127 * 2
+			t82[0] = t149
+			t150 := t76[ik22] + t146
+			t75[ik22] += t145
+			t76[ik22] = t150
+			t151 := ddalphas[ik22] + t146
+			dalphas2[ik22] += t145
+			ddalphas[ik22] = t151
 			dres4 = 0
 			ddres = 0
 			for i9 := t21; i9 >= 0; i9-- {
-				t159 := i9
-				t160 := t159 + 1
-				t161 := t142[t159]
-				t162 := t139[t159] - t141[t159]
-				if t21 >= t160 {
-					dxcenteredElem := t84[t159]
-					ddxcenteredElem := t85[t159]
-					for j2 := t21; j2 >= t160; j2-- {
-						t163 := lparamsIdx2 - 1
-						t164 := t137[t163]
+				t152 := i9
+				t153 := t152 + 1
+				t154 := t135[t152]
+				t155 := t132[t152] - t134[t152]
+				if t21 >= t153 {
+					dxcenteredElem := t83[t152]
+					ddxcenteredElem := t84[t152]
+					for j2 := t21; j2 >= t153; j2-- {
+						t156 := lparamsIdx2 - 1
+						t157 := t130[t156]
 						lparamsIdx2--
-						t165 := t82[j2]
-						t166 := t83[j2]
-						dxcenteredElem += t165 * t164
-						ddxcenteredElem += t164*t166 + t165*t138[t163]
-						t167 := t144[t163] + (t162*t166 - t165*t161)
-						t143[t163] += t165 * t162
-						t144[t163] = t167
+						t158 := t81[j2]
+						t159 := t82[j2]
+						dxcenteredElem += t158 * t157
+						ddxcenteredElem += t157*t159 + t158*t131[t156]
+						t160 := t137[t156] + (t155*t159 - t158*t154)
+						t136[t156] += t158 * t155
+						t137[t156] = t160
 					}
-					t84[t159] = dxcenteredElem
-					t85[t159] = ddxcenteredElem
+					t83[t152] = dxcenteredElem
+					t84[t152] = ddxcenteredElem
 				}
 			}
 			for id32 := t21; id32 >= 0; id32-- {
-				t168 := t146[id32]
-				t169 := t139[id32] - t141[id32]
-				t170 := t82[id32]
-				t171 := t83[id32]
-				t172 := t169*t171 - t170*t142[id32]
-				t173 := t85[id32] + (t168*t171 + t170*t147[id32])
-				t84[id32] += t170 * t168
-				t85[id32] = t173
-				t174 := t149[id32] + t172
-				t148[id32] += t170 * t169
-				t149[id32] = t174
+				t161 := t139[id32]
+				t162 := t132[id32] - t134[id32]
+				t163 := t81[id32]
+				t164 := t82[id32]
+				t165 := t162*t164 - t163*t135[id32]
+				t166 := t84[id32] + (t161*t164 + t163*t140[id32])
+				t83[id32] += t163 * t161
+				t84[id32] = t166
+				t167 := t142[id32] + t165
+				t141[id32] += t163 * t162
+				t142[id32] = t167
+				t81[id32] = 0
 				t82[id32] = 0
-				t83[id32] = 0
 			}
 			for id22 := t21; id22 >= 0; id22-- {
-				t175 := t151[id22] - t85[id22]
-				t150[id22] -= t84[id22]
-				t151[id22] = t175
+				t168 := t144[id22] - t84[id22]
+				t143[id22] -= t83[id22]
+				t144[id22] = t168
+				t83[id22] = 0
 				t84[id22] = 0
-				t85[id22] = 0
 			}
 		}
 	}
-	for ik4 := t23; ik4 >= 0; ik4-- {
-		t176 := ik4
+	for ik4 := t85; ik4 >= 0; ik4-- {
+		t169 := ik4
 		for id4 := t21; id4 >= 0; id4-- {
-			t177 := t176*d + id4
+			t170 := t169*d + id4
 			nexp3--
-			t178 := t.exp3[nexp3]
-			t179 := t176*icfSz + id4
-			t180 := t78[t177]
-			dq2 := t180*t178 + t76[t176]
-			ddq := t178*t79[t177] + t180*dt.exp3[nexp3] + t77[t176]
-			t181 := ddicf[t179] + ddq
-			dicf2[t179] += dq2
-			ddicf[t179] = t181
-			t78[t177] = 0
-			t79[t177] = 0
+			t171 := t.exp3[nexp3]
+			t172 := t169*icfSz + id4
+			t173 := t77[t170]
+			dq2 := t173*t171 + t75[t169]
+			ddq := t171*t78[t170] + t173*dt.exp3[nexp3] + t76[t169]
+			t174 := ddicf[t172] + ddq
+			dicf2[t172] += dq2
+			ddicf[t172] = t174
+			t77[t170] = 0
+			t78[t170] = 0
 		}
-		t76[t176] = 0
-		t77[t176] = 0
+		t75[t169] = 0
+		t76[t169] = 0
 	}
 	t.release()
 	dt.release()

@@ -15,8 +15,10 @@ import (
 // sweep computes again from x and means (see reverse's forwardedStore),
 // reads qdiags and icf again, and steps lparamsIdx back from its final
 // value, one int for the run (the same at every point). Then the
-// log-sum-exp's exponential (1) and arrMax's running maximum and element
-// (2(k−1)/k), and its sum once per point (1/k): d + 2.8 data words.
+// log-sum-exp's exponential (1), its sum once per point (1/k) and the
+// index of arrMax's largest element, one per point (1/k: reverse/argmax.go;
+// before, its running maximum and element, 2(k−1)/k, took d + 2.8 data
+// words): d + 1.2 data words.
 // Before the tape kept only what it must, d=10 took 222 data words (253
 // in all), d=2 14 (45); with sqnorm and logsumexp calls rather than
 // inlined, their records held x[0] and the sum (5.6 and 21.6 data words,
@@ -31,8 +33,8 @@ func TestTapeWords(t *testing.T) {
 		data           string
 		maxData, total int // per point and component
 	}{
-		{"1k_d2_K5.txt", 2 + 3, 6},
-		{"1k_d10_K5.txt", 10 + 3, 14},
+		{"1k_d2_K5.txt", 2 + 2, 4},
+		{"1k_d10_K5.txt", 10 + 2, 12},
 	} {
 		in := load(t, c.data)
 		var tape ObjectiveTape
