@@ -71,7 +71,7 @@
 //	%n = len %x : int               len(x)
 //	%b = make %n : []float64        make([]float64, n)
 //	%l = slicelit %a %b : []float64 []float64{a, b}
-//	%u = subslice %x %i %j : []float64  x[i:j]
+//	%u = subslice %x %i %j : []float64  x[i:j] (x[i:j:j] when capped, capped.go)
 //	%9 = copy %dst %src : int       copy(dst, src)
 //	%c = cap %x : int               cap(x)
 //	%z = isnil %x : bool            x == nil, for a slice

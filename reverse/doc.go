@@ -13,7 +13,9 @@
 //   - FGrad and FVJP (Split.Wrapper), which run both on a tape of their own:
 //     one from a package-level sync.Pool of the tape's type, given back
 //     emptied of the caller's memory (ir.IsPooled; emit/pool.go), so that
-//     calls in a loop reuse its buffers as a kept tape does.
+//     calls in a loop reuse its buffers as a kept tape does. Their slice
+//     results of one element type share one allocation, each capped
+//     (ir.CappedSubslice; sharedresults.go).
 //
 // The tape is the activation cache of the textbook made visible: a struct
 // with one commented field per kind of entry, a single value outside loops
