@@ -750,6 +750,16 @@ func loopBody(l *ir.Value) *ir.Block {
 	return l.Blocks[len(l.Blocks)-1]
 }
 
+// loopAround returns the innermost loop whose blocks hold v (the loop of
+// a checkpointed body's call); v must be inside one.
+func loopAround(v *ir.Value) *ir.Value {
+	l := v.Block.Parent
+	for !l.Op.IsLoop() {
+		l = l.Block.Parent
+	}
+	return l
+}
+
 // usesOf maps each value of f to the values that use it as an argument.
 func usesOf(f *ir.Func) map[*ir.Value][]*ir.Value {
 	uses := make(map[*ir.Value][]*ir.Value)
@@ -896,10 +906,7 @@ func (bw *backward) rerunArgs(v *ir.Value) []*ir.Value {
 func (bw *backward) rerunStretch(v *ir.Value, fld *ir.TapeField, args []*ir.Value, forward string) []*ir.Value {
 	b := bw.b
 	r := v.Aux.(ir.Callee).Rule
-	l := v.Block.Parent
-	for !l.Op.IsLoop() {
-		l = l.Block.Parent
-	}
+	l := loopAround(v)
 	snaps := bw.s.snapshotFields(v)
 	i, seg, first, last := bw.stretchOf(v, l)
 	one := b.Const(ir.Int, int64(1))

@@ -283,10 +283,7 @@ func (s *splitter) fusedScratch(f *ir.TapeField) bool {
 // work buffer before it reads it, and only sums into other memory, whose
 // value its derivatives do not read (Outline proves both).
 func (bw *backward) hoistScratch(v *ir.Value, build func() *ir.Value) *ir.Value {
-	l := v.Block.Parent
-	for !l.Op.IsLoop() {
-		l = l.Block.Parent
-	}
+	l := loopAround(v)
 	fr, seg := bw.frameOf(l)
 	return bw.inPrologue(fr, seg, build)
 }

@@ -391,10 +391,7 @@ func (bw *backward) revolveArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 	b := bw.b
 	r := v.Aux.(ir.Callee).Rule
 	rv := r.Revolve
-	l := v.Block.Parent
-	for !l.Op.IsLoop() {
-		l = l.Block.Parent
-	}
+	l := loopAround(v)
 	f := bw.s.revolveFieldsOf(v, l)
 	one := b.Const(ir.Int, int64(1))
 	nstate := len(f.snaps)
@@ -667,10 +664,7 @@ func (s *splitter) revolveSplit(f *ir.TapeField, syms map[string]string) (string
 		}
 		size, _ := ir.EntryBytes(f.Type)
 		S := int64(v.Aux.(ir.Callee).Rule.Revolve.Snapshots)
-		l := v.Block.Parent
-		for !l.Op.IsLoop() {
-			l = l.Block.Parent
-		}
+		l := loopAround(v)
 		trips, _ := s.tripsOf(l.Block, syms)
 		t := term{bytes: (S - 1) * size, trips: trips, upper: true}
 		return fmt.Sprintf("%s: %s (%d bytes an entry, at most %d a run of the loop: one per state held but the entry's)", f.Name, formulaOf([]term{t}), size, S-1), []term{t}

@@ -258,10 +258,7 @@ func (bw *backward) rerunStep(v *ir.Value) []*ir.Value {
 func (bw *backward) stretchArgs(v *ir.Value, args []*ir.Value) []*ir.Value {
 	b := bw.b
 	r := v.Aux.(ir.Callee).Rule
-	l := v.Block.Parent
-	for !l.Op.IsLoop() {
-		l = l.Block.Parent
-	}
+	l := loopAround(v)
 	snaps := bw.s.snapshotFields(v)
 	nres := len(r.Derived.Results)
 	bufs := make([]*ir.Value, nres)
