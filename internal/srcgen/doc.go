@@ -75,7 +75,10 @@
 // its block ends); a helper holding local arrays called once (inlined
 // once, fixed-size stacks); a loop marked //srcgen:ckpt, plain, -every or
 // -snapshots, whose body has math calls and a branch and nothing else
-// (the step adjoint). The summary counts, from godiff's output, the
+// (the step adjoint). A fifth stream gives one in eight of the programs
+// the fourth gives none a helper taking a running maximum or minimum
+// (math.Max or Min, the builtins, an if), called in a loop (the winner's
+// index recorded). The summary counts, from godiff's output, the
 // programs reaching each path (markPaths). Programs given none keep their
 // text (TestNewerKeepText).
 // Functions of one result get variants (see Variant): a copy F<n>K with

@@ -37,13 +37,13 @@ func TestNewerKeepText(t *testing.T) {
 	if slice == 0 || derived == 0 || wide == 0 {
 		t.Errorf("programs with slice state %d, G of slices %d, Hessians over structs %d: want each > 0", slice, derived, wide)
 	}
-	for p := PathTriangle; p <= PathStep; p++ {
+	for p := PathTriangle; p <= PathMax; p++ {
 		if paths[p] == 0 {
 			t.Errorf("no program of 400 given the path %v", p)
 		}
 	}
-	t.Logf("of 400 programs: slice state %d, G of slices %d, Hessians over structs %d; paths: triangle %d, once %d, step %d",
-		slice, derived, wide, paths[PathTriangle], paths[PathOnce], paths[PathStep])
+	t.Logf("of 400 programs: slice state %d, G of slices %d, Hessians over structs %d; paths: triangle %d, once %d, step %d, max %d",
+		slice, derived, wide, paths[PathTriangle], paths[PathOnce], paths[PathStep], paths[PathMax])
 }
 
 func b2i(b bool) int {

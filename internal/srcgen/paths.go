@@ -32,17 +32,42 @@ const (
 	// sweep runs each iteration's step adjoint in place
 	// (reverse/step.go).
 	PathStep
+	// PathMax: a helper taking the running maximum or minimum of a slice
+	// (math.Max or Min, the builtins, or the if form), called in a loop
+	// of F, its result used as log-sum-exp's shift or added: the forward
+	// sweep records the winner's index (reverse/argmax.go).
+	PathMax
 )
 
-var pathNames = [...]string{"", "triangle", "once", "step"}
+var pathNames = [...]string{"", "triangle", "once", "step", "max"}
 
 func (p Path) String() string { return pathNames[p] }
 
 // pathSalt seeds a fourth stream, which gives three programs in eight one
-// of the Paths: drawing from an older stream would change the text of
+// of the Paths but PathMax: drawing from an older stream would change the text of
 // programs given none. Of the salts from 0x9a7400, it is the first that
 // gives none to the programs README and the tests cite (citedPrograms).
 const pathSalt = 0xa41a5e
+
+// maxSalt seeds a fifth stream, which gives PathMax to one in eight of
+// the programs the fourth gives none, so that adding it changed no
+// program's text but theirs. Of the salts from 0x3a9b00, it is the first
+// that gives it to none of the programs README and the tests cite.
+const maxSalt = 0x3a9b96
+
+// drawPath draws the Path of program index of seed, and the stream its
+// construct is then drawn from.
+func drawPath(seed uint64, index int) (Path, *rand.Rand) {
+	paths := rand.New(rand.NewPCG(seed^pathSalt, uint64(index)))
+	if p := pathOf(paths); p != NoPath {
+		return p, paths
+	}
+	maxes := rand.New(rand.NewPCG(seed^maxSalt, uint64(index)))
+	if maxes.IntN(8) == 0 {
+		return PathMax, maxes
+	}
+	return NoPath, nil
+}
 
 // pathOf draws the Path of a program from its own stream.
 func pathOf(rng *rand.Rand) Path {
@@ -83,6 +108,8 @@ func addPath(f *Func, rng *rand.Rand, path Path) {
 		helper, stmts = p.once()
 	case PathStep:
 		stmts = p.step()
+	case PathMax:
+		helper, stmts = p.runningMax()
 	}
 	src := before + helper + "\n" + decl[:at+1] + stmts + decl[at+1:]
 	out, err := format.Source([]byte("package p\n\n" + src))
@@ -267,4 +294,45 @@ func (p *pathGen) step() string {
 	fmt.Fprintf(&s, "stA += 0.125 * %s\n}\n", p.pick("stB", "math.Tanh(stB)", "stB*"+y))
 	s.WriteString("r += stA*stA + stB\n")
 	return s.String()
+}
+
+// runningMax writes a helper taking the running maximum or minimum of the
+// first n elements of a slice, in one of the forms reverse/argmax.go
+// recognises, and a loop of F calling it on an array it updates: the
+// result is log-sum-exp's shift or is added to r. Terms of the array may
+// tie (the same parameter twice), so the winner's rule at ties is
+// checked too.
+func (p *pathGen) runningMax() (helper, stmts string) {
+	name := p.prefix + "Max"
+	n := 2 + p.rng.IntN(3)
+	var step string
+	switch p.rng.IntN(6) {
+	case 0:
+		step = "m = math.Max(m, v[i])"
+	case 1:
+		step = "m = math.Min(v[i], m)"
+	case 2:
+		step = "m = max(m, v[i])"
+	case 3:
+		step = "m = min(v[i], m)"
+	case 4:
+		step = "e := v[i]\nif e > m {\nm = e\n}"
+	default:
+		step = "e := v[i]\nif m >= e {\nm = e\n}"
+	}
+	helper = fmt.Sprintf("func %s(v []float64, n int) float64 {\nm := v[0]\nfor i := 1; i < n; i++ {\n%s\n}\nreturn m\n}\n", name, step)
+
+	var s strings.Builder
+	fmt.Fprintf(&s, "mxV := %s\n", p.literal(n))
+	k := 1 + p.rng.IntN(3)
+	fmt.Fprintf(&s, "for mp := range %d {\nmxV[mp%%%d] += %s\n", k, n, p.pick("0.25 * "+p.param(), "0.125", p.param()))
+	call := fmt.Sprintf("%s(mxV[:], %d)", name, n)
+	if p.rng.IntN(2) == 0 {
+		// log-sum-exp shifted by the maximum: its derivative does not
+		// depend on the shift, up to rounding.
+		fmt.Fprintf(&s, "mxM := %s\nmxS := 0.0\nfor i := range %d {\nmxS += math.Exp(mxV[i] - mxM)\n}\nr += 0.5 * (mxM + math.Log(mxS))\n}\n", call, n)
+	} else {
+		fmt.Fprintf(&s, "r += %s * %s\n}\n", p.pick("0.5", "1.5", "-0.75"), call)
+	}
+	return helper, s.String()
 }

@@ -21,7 +21,8 @@ type reached struct {
 	step     bool // a backward sweep running a checkpointed loop's step adjoint in place (reverse/step.go)
 	// once: the helper PathOnce declares is inlined everywhere: no split
 	// form of it (fOnceCallForward) in the output.
-	once bool
+	once   bool
+	argmax bool // a tape field holding the index of a running maximum's or minimum's winner (reverse/argmax.go)
 }
 
 var (
@@ -32,7 +33,8 @@ var (
 	// The step adjoint's backward code, inlined in the backward sweep of
 	// its loop, keeps the comment of the body's backward function,
 	// indented deeper than the function's own.
-	stepRE = regexp.MustCompile(`(?m)^\t\t+// Backward sweep: the chain rule`)
+	stepRE   = regexp.MustCompile(`(?m)^\t\t+// Backward sweep: the chain rule`)
+	argmaxRE = regexp.MustCompile(`the index of the element the (maximum|minimum) came from`)
 )
 
 // markPaths records, for each live program, what its declarations in
@@ -66,6 +68,7 @@ func markPaths(out []byte, live map[string]*result) {
 		r.paths.blockEnd = r.paths.blockEnd || blockEndRE.Match(text)
 		r.paths.fixed = r.paths.fixed || fixedRE.Match(text)
 		r.paths.step = r.paths.step || stepRE.Match(text)
+		r.paths.argmax = r.paths.argmax || argmaxRE.Match(text)
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
 			r.paths.local = r.paths.local || localRE.Match(text)
 		}
@@ -80,6 +83,7 @@ type pathCounts struct {
 	blockEnd, fixed, local, s int
 	// Of the programs given the path meant for it.
 	blockEndTri, fixedOnce, localOnce, stepStep, inlinedOnce int
+	argmax, argmaxMax                                        int
 }
 
 func (c *pathCounts) add(r *result) {
@@ -106,12 +110,16 @@ func (c *pathCounts) add(r *result) {
 		c.s++
 		c.stepStep += b2i(p == PathStep)
 	}
+	if r.paths.argmax {
+		c.argmax++
+		c.argmaxMax += b2i(p == PathMax)
+	}
 }
 
 func (c pathCounts) line() string {
-	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's)",
-		c.given[PathTriangle], c.accepted[PathTriangle], c.given[PathOnce], c.accepted[PathOnce], c.given[PathStep], c.accepted[PathStep],
-		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep)
+	return fmt.Sprintf("\n  newer paths: programs given a triangle helper %d (checked %d), a helper inlined once %d (checked %d), a loop for the step adjoint %d (checked %d), a running maximum %d (checked %d); of the once's checked, inlined %d; checked programs whose output has a counter kept as its block ends %d (%d of the triangle's), fixed-size stacks %d (%d of the once's), a tape as a local variable %d (%d of the once's), a step adjoint %d (%d of the step's), a running maximum's index %d (%d of the max's)",
+		c.given[PathTriangle], c.accepted[PathTriangle], c.given[PathOnce], c.accepted[PathOnce], c.given[PathStep], c.accepted[PathStep], c.given[PathMax], c.accepted[PathMax],
+		c.inlinedOnce, c.blockEnd, c.blockEndTri, c.fixed, c.fixedOnce, c.local, c.localOnce, c.s, c.stepStep, c.argmax, c.argmaxMax)
 }
 
 // check fails t when a path's construct, given to at least five programs
@@ -125,6 +133,7 @@ func (c pathCounts) check(t *testing.T) {
 		{PathTriangle, c.blockEndTri, "a counter kept as its block ends"},
 		{PathOnce, c.inlinedOnce, "the helper inlined once"},
 		{PathStep, c.stepStep, "a step adjoint"},
+		{PathMax, c.argmaxMax, "a running maximum's index"},
 	} {
 		if c.accepted[p.path] >= 5 && p.reached == 0 {
 			t.Errorf("of %d programs checked with the %v construct, none has %s in its output", c.accepted[p.path], p.path, p.what)

@@ -93,8 +93,7 @@ func Program(seed uint64, index int, cfg Config) *Func {
 	}
 	f := Generate(rng, name, c)
 	if cfg.NewerPaths {
-		paths := rand.New(rand.NewPCG(seed^pathSalt, uint64(index)))
-		if p := pathOf(paths); p != NoPath {
+		if p, paths := drawPath(seed, index); p != NoPath {
 			addPath(f, paths, p)
 		}
 	}
