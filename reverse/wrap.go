@@ -117,6 +117,7 @@ func (s *splitter) buildBackward(name string) (*ir.Func, []int, map[int]bool, er
 	ir.DeadCode(g) // first, so that an unused get does not keep a store
 	ir.DeadStores(g)
 	ir.DeadCode(g)
+	ir.FuseLoops(g)
 	promoteSlots(g)
 	ir.UniqueNames(g)
 	return g, buffers, written, nil

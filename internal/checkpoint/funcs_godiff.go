@@ -6330,9 +6330,7 @@ func layerLoop1CallNoXFixedWhXVBackward(t *layerLoop1CallNoXFixedWhXVTape, call 
 		t2 := dout * t.elem[nelem]
 		dhidden[j2] += dout * v[j2]
 		dv[j2] += t2
-	}
-	for j := t1; j >= 0; j-- {
-		t3 := j
+		t3 := j2
 		ntanh--
 		t4 := t.tanh[ntanh]
 		ds += dhidden[t3] * (1 - t4*t4)
@@ -6712,9 +6710,7 @@ func tailLoop1CallNoXFixedWhXVBackward(t *tailLoop1CallNoXFixedWhXVTape, call in
 		t2 := dout * t.elem[nelem]
 		dhidden[j2] += dout * v[j2]
 		dv[j2] += t2
-	}
-	for j := t1; j >= 0; j-- {
-		t3 := j
+		t3 := j2
 		ntanh--
 		t4 := t.tanh[ntanh]
 		ds += dhidden[t3] * (1 - t4*t4)

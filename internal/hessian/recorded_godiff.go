@@ -781,22 +781,20 @@ func BranchyHVP(x []float64, w float64, vx []float64, vw float64) (float64, []fl
 			t23 := t14[i22] + (t20*dds2 + t21)
 			t13[i22] += ds22 * t20
 			t14[i22] = t23
-		}
-		for i3 := t18; i3 >= 0; i3-- {
-			t24 := x[i3]
-			t25 := vx[i3]
+			t24 := x[i22]
+			t25 := vx[i22]
 			t26 := w * t24
-			t27 := t13[i3]
+			t27 := t13[i22]
 			t28 := math.Cos(t26)
 			t29 := t27 * t28
-			t30 := t28*t14[i3] - t27*(math.Sin(t26)*(t24*vw+w*t25))
+			t30 := t28*t14[i22] - t27*(math.Sin(t26)*(t24*vw+w*t25))
 			dwSum += t29 * t24
 			ddwSum += t24*t30 + t29*t25
-			t31 := ddx[i3] + (w*t30 + t29*vw)
-			dx2[i3] += t29 * w
-			ddx[i3] = t31
-			t13[i3] = 0
-			t14[i3] = 0
+			t31 := ddx[i22] + (w*t30 + t29*vw)
+			dx2[i22] += t29 * w
+			ddx[i22] = t31
+			t13[i22] = 0
+			t14[i22] = 0
 		}
 	} else {
 		t32 := t.exp
@@ -1102,9 +1100,7 @@ func BranchyHessianVec(x []float64, w float64, dx []float64, dx2 [][8]float64, d
 			t20[t25][5] = t20[t25][5] + t29[5]
 			t20[t25][6] = t20[t25][6] + t29[6]
 			t20[t25][7] = t20[t25][7] + t29[7]
-		}
-		for i3 := t24; i3 >= 0; i3-- {
-			t30 := i3
+			t30 := i22
 			t31 := x[t30]
 			t32 := w * t31
 			t33 := t19[t30]

@@ -3889,13 +3889,11 @@ func PickBackward(t *PickTape, s float64, dx []float64, dw *float64) {
 			t3 := ds2 * h[i2]
 			dh[i2] += ds2 * h[i2]
 			dh[i2] += t3
-		}
-		for i := t2; i >= 0; i-- {
-			t4 := x[i]
-			t5 := dh[i] * math.Cos(w*t4)
+			t4 := x[i2]
+			t5 := dh[i2] * math.Cos(w*t4)
 			dwSum += t5 * t4
-			dx[i] += t5 * w
-			dh[i] = 0
+			dx[i2] += t5 * w
+			dh[i2] = 0
 		}
 	} else {
 		ds3 += ds * t.prod
@@ -4039,22 +4037,20 @@ func PickHVP(x []float64, w float64, vx []float64, vw float64) (float64, []float
 			t25 := t16[i22] + (t22*dds2 + t23)
 			t15[i22] += ds22 * t22
 			t16[i22] = t25
-		}
-		for i4 := t20; i4 >= 0; i4-- {
-			t26 := x[i4]
-			t27 := vx[i4]
+			t26 := x[i22]
+			t27 := vx[i22]
 			t28 := w * t26
-			t29 := t15[i4]
+			t29 := t15[i22]
 			t30 := math.Cos(t28)
 			t31 := t29 * t30
-			t32 := t30*t16[i4] - t29*(math.Sin(t28)*(t26*vw+w*t27))
+			t32 := t30*t16[i22] - t29*(math.Sin(t28)*(t26*vw+w*t27))
 			dwSum += t31 * t26
 			ddwSum += t26*t32 + t31*t27
-			t33 := ddx[i4] + (w*t32 + t31*vw)
-			dx2[i4] += t31 * w
-			ddx[i4] = t33
-			t15[i4] = 0
-			t16[i4] = 0
+			t33 := ddx[i22] + (w*t32 + t31*vw)
+			dx2[i22] += t31 * w
+			ddx[i22] = t33
+			t15[i22] = 0
+			t16[i22] = 0
 		}
 	} else {
 		t34 := ds4 * t.s3

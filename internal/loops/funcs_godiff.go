@@ -2996,10 +2996,8 @@ func SquareBackward(t *SquareTape, s float64, dx []float64) {
 	t1 := len(x) - 1
 	for i := t1; i >= 0; i-- {
 		dx[i] += ds
-	}
-	for i2 := t1; i2 >= 0; i2-- {
 		nelem--
-		dx[i2] = dx[i2] * t.elem[nelem] * 2
+		dx[i] = dx[i] * t.elem[nelem] * 2
 	}
 }
 

@@ -644,9 +644,7 @@ func ClearInputBackward(t *ClearInputTape, s float64, dx []float64, da *float64)
 	for i3 := t1; i3 >= 0; i3-- {
 		daSum += ds * x[i3]
 		dx[i3] += ds * a
-	}
-	for i2 := t1; i2 >= 0; i2-- {
-		dx[i2] = 0
+		dx[i3] = 0
 	}
 	for i := t1; i >= 0; i-- {
 		nelem--

@@ -1524,8 +1524,6 @@ func bumpLastCallBackward(t *bumpLastCallTape, call int, dxs []float64) {
 	// Backward sweep: the chain rule, link by link, in reverse order.
 	for i2 := 1; i2 >= 0; i2-- {
 	}
-	for i := 1; i >= 0; i-- {
-	}
 }
 
 // bumpLastJVP runs bumpLast and computes, by forward-mode automatic

@@ -207,10 +207,8 @@ func TriNormsBackward(t *TriNormsTape, s float64, ddiag, dltri, dmu []float64) {
 			dcentred[i3] += t9 * diag[i3]
 			ddiag[i3] += t10
 			dout[i3] = 0
-		}
-		for i := t3; i >= 0; i-- {
-			dmu[i] -= dcentred[i]
-			dcentred[i] = 0
+			dmu[i3] -= dcentred[i3]
+			dcentred[i3] = 0
 		}
 	}
 }
@@ -465,10 +463,8 @@ func TriSkipBackward(t *TriSkipTape, s float64, dltri, dmu []float64) {
 			}
 			dcentred[t4] += dout[t4]
 			dout[t4] = 0
-		}
-		for i := t3; i >= 0; i-- {
-			dmu[i] -= dcentred[i]
-			dcentred[i] = 0
+			dmu[i3] -= dcentred[i3]
+			dcentred[i3] = 0
 		}
 	}
 }

@@ -378,9 +378,7 @@ func RowsBackward(t *RowsTape, s float64, dx, dw []float64) {
 	t2 := len(buf) - 1
 	for i3 := t2; i3 >= 0; i3-- {
 		dbuf[i3] = 0
-	}
-	for i2 := t2; i2 >= 0; i2-- {
-		t3 := i2
+		t3 := i3
 		nelem--
 		t4 := t.elem[nelem]
 		t5 := len(w) - 1
@@ -685,10 +683,8 @@ func MahalanobisBackward(t *MahalanobisTape, s float64, ddiag, dltri, dmu []floa
 			dcentred[i3] += t10 * diag[i3]
 			ddiag[i3] += t11
 			dout[i3] = 0
-		}
-		for i4 := t4; i4 >= 0; i4-- {
-			dmu[i4] -= dcentred[i4]
-			dcentred[i4] = 0
+			dmu[i3] -= dcentred[i3]
+			dcentred[i3] = 0
 		}
 	}
 }

@@ -449,10 +449,8 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dalphas, dmeans, dicf []floa
 				dxcentered[id3] += t22 * qdiag[id3]
 				dqdiag[id3] += t23
 				dqxcentered[id3] = 0
-			}
-			for id2 := t9; id2 >= 0; id2-- {
-				dy[id2] -= dxcentered[id2]
-				dxcentered[id2] = 0
+				dy[id3] -= dxcentered[id3]
+				dxcentered[id3] = 0
 			}
 		}
 	}
@@ -1377,10 +1375,8 @@ func objectiveCheckpointedLoop1CallNoXFixedXMeansQdiagsIcfAlphasBackward(t *obje
 			dxcentered[id2] += t18 * qdiag[id2]
 			dqdiag[id2] += t19
 			dqxcentered[id2] = 0
-		}
-		for id := t5; id >= 0; id-- {
-			dy[id] -= dxcentered[id]
-			dxcentered[id] = 0
+			dy[id2] -= dxcentered[id2]
+			dxcentered[id2] = 0
 		}
 	}
 	*dslse += dslse2

@@ -560,13 +560,11 @@ func ObjectiveHHVP(d, k, n int, alphas, means, icf, x []float64, wishart Wishart
 				t142[id32] = t167
 				t81[id32] = 0
 				t82[id32] = 0
-			}
-			for id22 := t21; id22 >= 0; id22-- {
-				t168 := t144[id22] - t84[id22]
-				t143[id22] -= t83[id22]
-				t144[id22] = t168
-				t83[id22] = 0
-				t84[id22] = 0
+				t168 := t144[id32] - t84[id32]
+				t143[id32] -= t83[id32]
+				t144[id32] = t168
+				t83[id32] = 0
+				t84[id32] = 0
 			}
 		}
 	}

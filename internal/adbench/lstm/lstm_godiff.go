@@ -222,12 +222,10 @@ func ObjectiveBackward(t *ObjectiveTape, s float64, dmainParams, dextraParams []
 		t5 := b - 1
 		for i2 := t5; i2 >= 0; i2-- {
 			dynorm[i2] += dtotal * ygold[i2]
-		}
-		for i3 := t5; i3 >= 0; i3-- {
-			t6 := dynorm[i3]
+			t6 := dynorm[i2]
 			dtmp -= t6
-			dypred[i3] += t6
-			dynorm[i3] = 0
+			dypred[i2] += t6
+			dynorm[i2] = 0
 		}
 		dsum += dtmp / t4
 		for i := t5; i >= 0; i-- {
@@ -844,10 +842,8 @@ func lstmPredictCallNoInputFixedMainParamsExtraParamsInputBackward(t *lstmPredic
 		dbias[i4] += t52
 		dweight[i4] += t52 * t42
 		doutput[i4] += t50*t43 + t52*t46
-	}
-	for i := t35; i >= 0; i-- {
-		dinWeight[i] += doutput[i] * input[i]
-		doutput[i] = 0
+		dinWeight[i4] += doutput[i4] * input[i4]
+		doutput[i4] = 0
 	}
 }
 
